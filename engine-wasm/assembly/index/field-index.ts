@@ -1,0 +1,40 @@
+// FieldIndex: everything one Lucene field holds in a segment: its term dictionary, its norms and its
+// CollectionStatistics (docCount = documents with at least one token, sumTotalTermFreq = all tokens,
+// sumDocFreq = sum over terms of docFreq). Statistics count deleted documents, as Lucene does until a merge.
+import { FieldNorms } from './field-norms'
+import { intToByte4 } from './small-float'
+import { TermDictionary } from './term-dictionary'
+
+export class FieldIndex {
+  readonly terms: TermDictionary = new TermDictionary()
+  readonly norms: FieldNorms = new FieldNorms()
+  docCount: i32 = 0
+  sumTotalTermFreq: i64 = 0
+  sumDocFreq: i64 = 0
+
+  /**
+   * Indexes one document's tokens for this field. tokenTerms[i] is at tokenPositions[i]; tokens come in analyzer
+   * order, so a token at the same position as the one before it is an overlap (position increment 0).
+   */
+  addDocument(docId: i32, tokenTerms: Array<string>, tokenPositions: Array<i32>): void {
+    const count = tokenTerms.length
+    if (count == 0) return
+    const byTerm = new Map<string, Array<i32>>()
+    let numTerms = 0
+    for (let i = 0; i < count; i++) {
+      const term = tokenTerms[i]
+      const position = tokenPositions[i]
+      if (i == 0 || position != tokenPositions[i - 1]) numTerms++
+      if (byTerm.has(term)) byTerm.get(term).push(position)
+      else byTerm.set(term, [position])
+    }
+    const distinct = byTerm.keys()
+    for (let i = 0; i < distinct.length; i++) {
+      this.terms.getOrAdd(distinct[i]).addDoc(docId, byTerm.get(distinct[i]))
+    }
+    this.norms.set(docId, intToByte4(numTerms))
+    this.docCount++
+    this.sumTotalTermFreq += count
+    this.sumDocFreq += distinct.length
+  }
+}

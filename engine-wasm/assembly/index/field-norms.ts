@@ -1,0 +1,22 @@
+// FieldNorms: one byte per document, SmallFloat.intToByte4(numTerms), where numTerms is the field's token count
+// minus the tokens that overlap the previous one (same position), as BM25Similarity.computeNorm with
+// discountOverlaps. Byte 0 means the document has no indexed token in the field. Indexed by docId; grows by doubling.
+
+export class FieldNorms {
+  private bytes: Uint8Array = new Uint8Array(64)
+
+  get(docId: i32): u8 {
+    return docId < this.bytes.length ? this.bytes[docId] : 0
+  }
+
+  set(docId: i32, norm: u8): void {
+    if (docId >= this.bytes.length) {
+      let size = this.bytes.length
+      while (size <= docId) size <<= 1
+      const grown = new Uint8Array(size)
+      grown.set(this.bytes)
+      this.bytes = grown
+    }
+    this.bytes[docId] = norm
+  }
+}

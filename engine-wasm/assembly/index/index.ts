@@ -1,0 +1,83 @@
+// The inverted index module's exports: the pointer/length protocol engine-wasm/src/index/index-engine.ts speaks.
+// Indexes are named by handles (slots in `indexes`). Input buffers are allocated with `alloc` and released with
+// `release` by the caller; so are result buffers returned by `search`. Strings are UTF-8 (pointer, byte length).
+// No export keeps a pointer into a caller's buffer after it returns.
+import { ByteReader } from './byte-reader'
+import { DocScores } from './doc-scores'
+import { InvertedIndex } from './inverted-index'
+import { evaluate } from './query'
+import { collectTopDocs } from './top-docs-collector'
+
+export { byte4ToInt, intToByte4 } from './small-float'
+
+const indexes = new Array<InvertedIndex | null>()
+
+function indexAt(handle: i32): InvertedIndex {
+  return indexes[handle]!
+}
+
+function utf8(ptr: usize, length: usize): string {
+  return String.UTF8.decodeUnsafe(ptr, length)
+}
+
+export function alloc(size: usize): usize {
+  return heap.alloc(size)
+}
+
+export function release(ptr: usize): void {
+  heap.free(ptr)
+}
+
+export function newIndex(): i32 {
+  indexes.push(new InvertedIndex())
+  return indexes.length - 1
+}
+
+export function freeIndex(handle: i32): void {
+  indexes[handle] = null
+}
+
+export function addDocuments(handle: i32, batch: usize): void {
+  indexAt(handle).addDocuments(new ByteReader(batch))
+}
+
+/** docIds: `count` little-endian i32 values. */
+export function deleteDocuments(handle: i32, docIds: usize, count: i32): void {
+  const index = indexAt(handle)
+  for (let i = 0; i < count; i++) index.deleteDocument(load<i32>(docIds + 4 * <usize>i))
+}
+
+function matches(handle: i32, program: usize): DocScores {
+  return evaluate(indexAt(handle).searchContext(), new ByteReader(program), 1)
+}
+
+export function search(handle: i32, program: usize, k: i32): usize {
+  return collectTopDocs(matches(handle, program), k)
+}
+
+export function count(handle: i32, program: usize): i32 {
+  return matches(handle, program).length
+}
+
+/** -1 when no document has a token in the field (Lucene has no Terms for it). */
+export function fieldDocCount(handle: i32, name: usize, nameLength: usize): i32 {
+  const field = indexAt(handle).field(utf8(name, nameLength))
+  return field == null || field.docCount == 0 ? -1 : field.docCount
+}
+
+export function fieldSumTotalTermFreq(handle: i32, name: usize, nameLength: usize): f64 {
+  const field = indexAt(handle).field(utf8(name, nameLength))
+  return field == null ? 0 : <f64>field.sumTotalTermFreq
+}
+
+export function fieldSumDocFreq(handle: i32, name: usize, nameLength: usize): f64 {
+  const field = indexAt(handle).field(utf8(name, nameLength))
+  return field == null ? 0 : <f64>field.sumDocFreq
+}
+
+export function docFreq(handle: i32, name: usize, nameLength: usize, term: usize, termLength: usize): i32 {
+  const field = indexAt(handle).field(utf8(name, nameLength))
+  if (field == null) return 0
+  const postings = field.terms.get(utf8(term, termLength))
+  return postings == null ? 0 : postings.docFreq
+}

@@ -1,0 +1,178 @@
+// Evaluates a query program (written by engine-wasm/src/index/query-program.ts) against one index, to the
+// matching live documents and their scores. The program is the query tree in pre-order, little-endian 4-byte words
+// and strings (u32 byte length + UTF-8 bytes):
+//   TERM       u32 1, string field, string term, f32 boost
+//   PHRASE     u32 2, string field, i32 slop, i32 n, n x (string term, i32 position), f32 boost
+//   MATCH_ALL  u32 3, f32 boost
+//   MATCH_NONE u32 4
+//   BOOL       u32 5, i32 must, i32 should, i32 mustNot, i32 filter, i32 minimumShouldMatch, f32 boost,
+//              then the clauses in that order
+// Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. The tree arrives already
+// rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
+// Boolean2ScorerSupplier builds it.
+import { avgFieldLength, BM25Scorer, idf } from './bm25'
+import { ByteReader } from './byte-reader'
+import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
+import { FieldIndex } from './field-index'
+import { LiveDocs } from './live-docs'
+import { exactPhraseFreq, PhrasePositions, SloppyPhraseMatcher } from './phrase-matcher'
+import { Postings } from './postings'
+
+const TERM: u32 = 1
+const PHRASE: u32 = 2
+const MATCH_ALL: u32 = 3
+const BOOL: u32 = 5
+
+export class SearchContext {
+  constructor(
+    readonly fields: Map<string, FieldIndex>,
+    readonly liveDocs: LiveDocs,
+    readonly maxDoc: i32,
+  ) {}
+
+  field(name: string): FieldIndex | null {
+    return this.fields.has(name) ? this.fields.get(name) : null
+  }
+}
+
+export function evaluate(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const op = reader.u32()
+  if (op == TERM) return termQuery(ctx, reader, parentBoost)
+  if (op == PHRASE) return phraseQuery(ctx, reader, parentBoost)
+  if (op == MATCH_ALL) return matchAll(ctx, reader.f32() * parentBoost)
+  if (op == BOOL) return boolQuery(ctx, reader, parentBoost)
+  return new DocScores()
+}
+
+function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const term = reader.string()
+  const boost = reader.f32() * parentBoost
+  const result = new DocScores()
+  if (field == null) return result
+  const postings = field.terms.get(term)
+  if (postings == null) return result
+  const scorer = new BM25Scorer(
+    boost,
+    idf(postings.docFreq, field.docCount),
+    avgFieldLength(field.sumTotalTermFreq, field.docCount),
+  )
+  for (let i = 0; i < postings.docs.length; i++) {
+    const docId = postings.docs[i]
+    if (!ctx.liveDocs.isLive(docId)) continue
+    result.push(docId, scorer.score(<f32>postings.freqs[i], field.norms.get(docId)))
+  }
+  return result
+}
+
+function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const slop = reader.i32()
+  const n = reader.i32()
+  const terms = new Array<string>(n)
+  const offsets = new Array<i32>(n)
+  for (let i = 0; i < n; i++) {
+    terms[i] = reader.string()
+    offsets[i] = reader.i32()
+  }
+  const boost = reader.f32() * parentBoost
+  const result = new DocScores()
+  if (field == null) return result
+  const postings = new Array<Postings>(n)
+  let idfSum: f64 = 0
+  for (let i = 0; i < n; i++) {
+    const p = field.terms.get(terms[i])
+    if (p == null) return result
+    postings[i] = p
+    idfSum += <f64>idf(p.docFreq, field.docCount)
+  }
+  const pps = phrasePositions(postings, terms, offsets, slop == 0)
+  const scorer = new BM25Scorer(boost, <f32>idfSum, avgFieldLength(field.sumTotalTermFreq, field.docCount))
+  const sloppy = slop > 0 ? new SloppyPhraseMatcher(pps, slop) : null
+  const entries = new Array<i32>(n).fill(0)
+  const lead = pps[0].postings
+  for (let i = 0; i < lead.docs.length; i++) {
+    const docId = lead.docs[i]
+    if (!ctx.liveDocs.isLive(docId) || !positionAll(pps, entries, docId)) continue
+    entries[0] = i
+    const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
+    if (freq > 0) result.push(docId, scorer.score(freq, field.norms.get(docId)))
+  }
+  return result
+}
+
+/** PhraseQuery.PostingsAndFreq order: query position, then term. */
+function phraseOrderLess(a: PhrasePositions, b: PhrasePositions): bool {
+  if (a.offset != b.offset) return a.offset < b.offset
+  return a.term < b.term
+}
+
+/**
+ * The phrase's terms as its matcher sees them: sorted for ExactPhraseMatcher (the first one leads), in query order
+ * for SloppyPhraseMatcher (which does not sort), so that each one's ord is Lucene's.
+ */
+function phrasePositions(
+  postings: Array<Postings>,
+  terms: Array<string>,
+  offsets: Array<i32>,
+  sorted: bool,
+): Array<PhrasePositions> {
+  const pps = new Array<PhrasePositions>(postings.length)
+  for (let i = 0; i < pps.length; i++) {
+    const pp = new PhrasePositions(postings[i], terms[i], offsets[i])
+    let j = i - 1
+    while (sorted && j >= 0 && phraseOrderLess(pp, pps[j])) {
+      pps[j + 1] = pps[j]
+      j--
+    }
+    pps[j + 1] = pp
+  }
+  for (let ord = 0; ord < pps.length; ord++) pps[ord].ord = ord
+  return pps
+}
+
+/** Advances entries[1..] to docId in each non-lead postings list; true when all of them contain it. */
+function positionAll(pps: Array<PhrasePositions>, entries: Array<i32>, docId: i32): bool {
+  for (let i = 1; i < pps.length; i++) {
+    const docs = pps[i].postings.docs
+    let at = entries[i]
+    while (at < docs.length && docs[at] < docId) at++
+    entries[i] = at
+    if (at == docs.length || docs[at] != docId) return false
+  }
+  return true
+}
+
+function matchAll(ctx: SearchContext, boost: f32): DocScores {
+  const result = new DocScores()
+  for (let docId = 0; docId < ctx.maxDoc; docId++) if (ctx.liveDocs.isLive(docId)) result.push(docId, boost)
+  return result
+}
+
+function boolQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const mustCount = reader.i32()
+  const shouldCount = reader.i32()
+  const mustNotCount = reader.i32()
+  const filterCount = reader.i32()
+  const minimumShouldMatch = reader.i32()
+  const boost = reader.f32() * parentBoost
+  const required = new Array<DocScores>()
+  const scoring = new Array<bool>()
+  for (let i = 0; i < mustCount; i++) {
+    required.push(evaluate(ctx, reader, boost))
+    scoring.push(true)
+  }
+  const should = new Array<DocScores>()
+  for (let i = 0; i < shouldCount; i++) should.push(evaluate(ctx, reader, boost))
+  const prohibited = new Array<DocScores>()
+  for (let i = 0; i < mustNotCount; i++) prohibited.push(evaluate(ctx, reader, boost))
+  for (let i = 0; i < filterCount; i++) {
+    required.push(evaluate(ctx, reader, boost))
+    scoring.push(false)
+  }
+  const excluded = disjunction(prohibited, 1)
+  if (required.length == 0) return exclusion(disjunction(should, max(1, minimumShouldMatch)), excluded)
+  const req = exclusion(conjunction(required, scoring), excluded)
+  if (should.length == 0) return req
+  return reqOpt(req, disjunction(should, max(1, minimumShouldMatch)), minimumShouldMatch > 0)
+}

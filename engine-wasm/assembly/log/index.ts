@@ -1,0 +1,137 @@
+// The log module's WebAssembly exports, called only by engine-wasm/src/log/. Protocol:
+// - JavaScript writes request bytes at reserveInput(n) (or at segmentReserve(h, n) for bytes bound for a
+//   segment), then calls; results come back as a return value, in the 16 f64 slots at resultsPointer(),
+//   or as bytes at outputPointer(). Every address is stale after the next call.
+// - Offsets and timestamps cross as f64 (exact below 2^53); a negative i32 return is -(error code) from
+//   errors.ts with its details in the result slots.
+// - Segments are addressed by i32 handles; segmentFree() releases a handle for reuse.
+
+import { crc32c } from './crc32c.ts'
+import { encodeBatch as encode } from './batch-encoder.ts'
+import { LogSegment } from './log-segment.ts'
+import { batchSize, validateBatch } from './record-batch.ts'
+import { RESULTS, input, output, reserveInput } from './scratch.ts'
+
+const segments: Array<LogSegment | null> = []
+const freeHandles: Array<i32> = []
+
+function segment(handle: i32): LogSegment {
+  return changetype<LogSegment>(unchecked(segments[handle]))
+}
+
+export { reserveInput }
+
+export function outputPointer(): usize {
+  return output.data
+}
+
+export function resultsPointer(): usize {
+  return RESULTS
+}
+
+/** CRC-32C of the `length` input bytes. */
+export function inputCrc32c(length: i32): u32 {
+  return crc32c(input.data, <usize>length)
+}
+
+/** Encodes `count` input records (format in batch-encoder.ts) into one batch at outputPointer(); returns its size. */
+export function encodeBatch(
+  count: i32,
+  producerId: f64,
+  producerEpoch: i32,
+  baseSequence: i32,
+  partitionLeaderEpoch: i32,
+): i32 {
+  return encode(
+    input.data,
+    count,
+    <i64>producerId,
+    <i16>producerEpoch,
+    baseSequence,
+    partitionLeaderEpoch,
+    output,
+  )
+}
+
+/**
+ * Validates the `length` input bytes as batches back to back and writes them at outputPointer() as f64
+ * values (record-batch.ts emitHeader, then records.ts per record). Returns the number of f64 values.
+ */
+export function decodeBatches(length: i32): i32 {
+  output.length = 0
+  for (let position = 0; position < length; position += batchSize) {
+    const code = validateBatch(input.data + <usize>position, length - position, position, output)
+    if (code < 0) return code
+  }
+  return output.length >> 3
+}
+
+export function segmentNew(baseOffset: f64): i32 {
+  const created = new LogSegment(<i64>baseOffset)
+  if (freeHandles.length > 0) {
+    const handle = freeHandles.pop()
+    unchecked((segments[handle] = created))
+    return handle
+  }
+  segments.push(created)
+  return segments.length - 1
+}
+
+export function segmentFree(handle: i32): void {
+  segment(handle).free()
+  unchecked((segments[handle] = null))
+  freeHandles.push(handle)
+}
+
+/** Address where JavaScript writes `length` bytes to append to (or recover into) the segment. */
+export function segmentReserve(handle: i32, length: i32): usize {
+  return segment(handle).log.reserve(length)
+}
+
+export function segmentAppend(handle: i32, length: i32): i32 {
+  return segment(handle).append(length)
+}
+
+export function segmentRecover(handle: i32, length: i32): i32 {
+  return segment(handle).recover(length)
+}
+
+export function segmentRead(handle: i32, startOffset: f64, maxBytes: i32): i32 {
+  return segment(handle).read(<i64>startOffset, maxBytes)
+}
+
+export function segmentOffsetForTimestamp(handle: i32, timestamp: f64): f64 {
+  return <f64>segment(handle).offsetForTimestamp(<i64>timestamp)
+}
+
+export function segmentNextOffset(handle: i32): f64 {
+  return <f64>segment(handle).nextOffset
+}
+
+export function segmentMaxTimestamp(handle: i32): f64 {
+  return <f64>segment(handle).maxTimestampSoFar
+}
+
+export function segmentLogPointer(handle: i32): usize {
+  return segment(handle).log.data
+}
+
+export function segmentLogSize(handle: i32): i32 {
+  return segment(handle).log.length
+}
+
+export function segmentOffsetIndexPointer(handle: i32): usize {
+  return segment(handle).offsetIndex.entries.data
+}
+
+export function segmentOffsetIndexSize(handle: i32): i32 {
+  return segment(handle).offsetIndex.entries.length
+}
+
+export function segmentTimeIndexPointer(handle: i32): usize {
+  return segment(handle).timeIndex.entries.data
+}
+
+export function segmentTimeIndexSize(handle: i32): i32 {
+  return segment(handle).timeIndex.entries.length
+}

@@ -1,0 +1,52 @@
+/**
+ * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts):
+ * 4-byte words (u32, i32, f32) and strings as a u32 UTF-8 byte length followed by the bytes. Grows by doubling.
+ */
+const encoder = new TextEncoder()
+
+export class ByteWriter {
+  private bytes = new Uint8Array(256)
+  private view = new DataView(this.bytes.buffer)
+  private length = 0
+
+  u32(value: number): void {
+    this.ensure(4)
+    this.view.setUint32(this.length, value, true)
+    this.length += 4
+  }
+
+  i32(value: number): void {
+    this.ensure(4)
+    this.view.setInt32(this.length, value, true)
+    this.length += 4
+  }
+
+  f32(value: number): void {
+    this.ensure(4)
+    this.view.setFloat32(this.length, value, true)
+    this.length += 4
+  }
+
+  string(value: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    this.ensure(4 + value.length * 3)
+    const { written } = encoder.encodeInto(value, this.bytes.subarray(this.length + 4))
+    this.view.setUint32(this.length, written, true)
+    this.length += 4 + written
+  }
+
+  /** The bytes written so far (a view, valid until the next write). */
+  finish(): Uint8Array {
+    return this.bytes.subarray(0, this.length)
+  }
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return
+    let size = this.bytes.length * 2
+    while (size < this.length + extra) size *= 2
+    const grown = new Uint8Array(size)
+    grown.set(this.bytes.subarray(0, this.length))
+    this.bytes = grown
+    this.view = new DataView(grown.buffer)
+  }
+}

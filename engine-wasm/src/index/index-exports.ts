@@ -1,0 +1,47 @@
+/**
+ * The exports of engine-wasm/build/index.wasm (source: engine-wasm/assembly/index/index.ts, which documents the
+ * protocol) and the check that a loaded instance has them. Pointers, sizes, handles and counts are i32;
+ * sumTotalTermFreq and sumDocFreq are f64 (exact below 2^53).
+ */
+export interface IndexExports {
+  memory: WebAssembly.Memory
+  alloc(size: number): number
+  release(pointer: number): void
+  newIndex(): number
+  freeIndex(handle: number): void
+  addDocuments(handle: number, batch: number): void
+  deleteDocuments(handle: number, docIds: number, count: number): void
+  search(handle: number, program: number, k: number): number
+  count(handle: number, program: number): number
+  fieldDocCount(handle: number, name: number, nameLength: number): number
+  fieldSumTotalTermFreq(handle: number, name: number, nameLength: number): number
+  fieldSumDocFreq(handle: number, name: number, nameLength: number): number
+  docFreq(handle: number, name: number, nameLength: number, term: number, termLength: number): number
+  intToByte4(value: number): number
+  byte4ToInt(value: number): number
+}
+
+const FUNCTIONS = [
+  'alloc',
+  'release',
+  'newIndex',
+  'freeIndex',
+  'addDocuments',
+  'deleteDocuments',
+  'search',
+  'count',
+  'fieldDocCount',
+  'fieldSumTotalTermFreq',
+  'fieldSumDocFreq',
+  'docFreq',
+  'intToByte4',
+  'byte4ToInt',
+] as const satisfies readonly (keyof IndexExports)[]
+
+/** Returns the instance's exports typed, or throws when index.wasm is not the module that was loaded. */
+export function bindIndexExports(exports: WebAssembly.Exports): IndexExports {
+  const missing: string[] = FUNCTIONS.filter((name) => typeof exports[name] !== 'function')
+  if (exports['memory'] === undefined) missing.push('memory')
+  if (missing.length > 0) throw new Error(`index.wasm is missing exports: ${missing.join(', ')}`)
+  return exports as unknown as IndexExports
+}

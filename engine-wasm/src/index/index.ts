@@ -1,0 +1,7 @@
+/**
+ * The inverted index engine's public API: IndexEngine.load(source) → engine.newIndex() → InvertedIndex, plus the
+ * types of its inputs and outputs.
+ */
+export { IndexEngine } from './index-engine.ts'
+export { InvertedIndex } from './inverted-index.ts'
+export type * from './types.ts'

@@ -1,0 +1,123 @@
+/**
+ * InvertedIndex: the TypeScript face of one index inside index.wasm (one Elasticsearch shard, one Lucene segment).
+ * Each call serialises its whole input (a batch of documents, a query program, a list of docIds) into one buffer
+ * in WASM memory, makes one call, copies the result out and releases both buffers. No view of `memory.buffer`
+ * outlives the method that made it: any call may grow the memory and detach older views.
+ * Invariants checked here: docIds are integers in [0, 2^31) and strictly ascending across all batches; token
+ * positions are non-negative integers, non-decreasing within a field (Lucene rejects negative increments).
+ */
+import { encodeDocuments } from './document-batch.ts'
+import type { IndexExports } from './index-exports.ts'
+import { encodeQuery } from './query-program.ts'
+import { rewriteQuery } from './query-rewrite.ts'
+import type { AnalyzedDocument, FieldStatistics, IndexQuery, ScoreDoc, TopDocs } from './types.ts'
+
+const encoder = new TextEncoder()
+
+function checkDocuments(docs: readonly AnalyzedDocument[], lastDocId: number): number {
+  let last = lastDocId
+  for (const doc of docs) {
+    if (!Number.isInteger(doc.docId) || doc.docId <= last || doc.docId > 0x7fffffff) {
+      throw new RangeError(`docId ${doc.docId} must be an integer above ${last} and below 2^31`)
+    }
+    last = doc.docId
+    for (const field of doc.fields) {
+      let previous = 0
+      for (const { position } of field.tokens) {
+        if (!Number.isInteger(position) || position < previous || position > 0x7fffffff) {
+          throw new RangeError(
+            `field [${field.field}] of doc ${doc.docId}: position ${position} after ${previous}`,
+          )
+        }
+        previous = position
+      }
+    }
+  }
+  return last
+}
+
+export class InvertedIndex {
+  private lastDocId = -1
+  private freed = false
+
+  constructor(
+    private readonly wasm: IndexExports,
+    private readonly handle: number,
+  ) {}
+
+  addDocuments(docs: readonly AnalyzedDocument[]): void {
+    const last = checkDocuments(docs, this.lastDocId)
+    this.call(encodeDocuments(docs), (batch) => this.wasm.addDocuments(this.handle, batch))
+    this.lastDocId = last
+  }
+
+  deleteDocuments(docIds: readonly number[]): void {
+    const ids = Int32Array.from(docIds)
+    const bytes = new Uint8Array(ids.buffer)
+    this.call(bytes, (pointer) => this.wasm.deleteDocuments(this.handle, pointer, ids.length))
+  }
+
+  search(query: IndexQuery, k: number): TopDocs {
+    if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`)
+    const program = encodeQuery(rewriteQuery(query))
+    const result = this.call(program, (pointer) => this.wasm.search(this.handle, pointer, k))
+    try {
+      const view = new DataView(this.wasm.memory.buffer, result >>> 0)
+      const totalHits = view.getUint32(0, true)
+      const scoreDocs: ScoreDoc[] = []
+      for (let i = 0, count = view.getUint32(4, true); i < count; i++) {
+        scoreDocs.push({ docId: view.getInt32(8 + 8 * i, true), score: view.getFloat32(12 + 8 * i, true) })
+      }
+      return { totalHits, maxScore: scoreDocs[0]?.score ?? null, scoreDocs }
+    } finally {
+      this.wasm.release(result)
+    }
+  }
+
+  count(query: IndexQuery): number {
+    const program = encodeQuery(rewriteQuery(query))
+    return this.call(program, (pointer) => this.wasm.count(this.handle, pointer))
+  }
+
+  fieldStatistics(field: string): FieldStatistics | null {
+    const name = encoder.encode(field)
+    return this.call(name, (pointer) => {
+      const docCount = this.wasm.fieldDocCount(this.handle, pointer, name.length)
+      if (docCount < 0) return null
+      return {
+        docCount,
+        sumTotalTermFreq: this.wasm.fieldSumTotalTermFreq(this.handle, pointer, name.length),
+        sumDocFreq: this.wasm.fieldSumDocFreq(this.handle, pointer, name.length),
+      }
+    })
+  }
+
+  docFreq(field: string, term: string): number {
+    const name = encoder.encode(field)
+    const termBytes = encoder.encode(term)
+    const bytes = new Uint8Array(name.length + termBytes.length)
+    bytes.set(name)
+    bytes.set(termBytes, name.length)
+    return this.call(bytes, (pointer) =>
+      this.wasm.docFreq(this.handle, pointer, name.length, pointer + name.length, termBytes.length),
+    )
+  }
+
+  free(): void {
+    if (this.freed) return
+    this.freed = true
+    this.wasm.freeIndex(this.handle)
+  }
+
+  /** Copies input into a fresh WASM buffer, runs fn on its address, then releases the buffer. */
+  private call<T>(input: Uint8Array, fn: (pointer: number) => T): T {
+    if (this.freed) throw new Error('InvertedIndex used after free()')
+    const pointer = this.wasm.alloc(Math.max(input.length, 1))
+    new Uint8Array(this.wasm.memory.buffer, pointer >>> 0, input.length).set(input)
+    try {
+      return fn(pointer)
+    } finally {
+      this.wasm.release(pointer)
+    }
+  }
+}

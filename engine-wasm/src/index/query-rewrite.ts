@@ -1,0 +1,122 @@
+/**
+ * Rewrites a query tree the way Lucene 9's Query.rewrite does before scoring, limited to the steps that change
+ * which documents match or the float32 rounding of their scores:
+ *   - PhraseQuery: no terms → MatchNoDocsQuery; one term → TermQuery.
+ *   - BooleanQuery: no clauses or only MUST_NOT clauses → no match; a MatchNoDocs MUST/FILTER clause → no match,
+ *     a MatchNoDocs SHOULD/MUST_NOT clause is dropped; equal SHOULD clauses (when minimumShouldMatch <= 1) and
+ *     equal MUST clauses merge into one whose boost is the sum of theirs; SHOULD clauses that are unboosted pure
+ *     disjunctions are flattened into this query (when minimumShouldMatch <= 1); fewer SHOULD clauses than
+ *     minimumShouldMatch → no match; exactly as many → they all become MUST clauses.
+ * Steps apply in Lucene's order, one at a time, until the query no longer changes (IndexSearcher.rewrite).
+ * Query equality is Lucene's: clauses compare as a multiset per occur, boosts included below the top.
+ */
+import type { IndexQuery } from './types.ts'
+
+type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
+
+const MATCH_NONE: IndexQuery = { type: 'matchNone' }
+
+function boostOf(query: IndexQuery): number {
+  return query.type === 'matchNone' ? 1 : Math.fround(query.boost)
+}
+
+function withBoost(query: IndexQuery, boost: number): IndexQuery {
+  return query.type === 'matchNone' ? query : { ...query, boost }
+}
+
+/** Lucene's equality of the query without its own boost. */
+function queryKey(query: IndexQuery): string {
+  switch (query.type) {
+    case 'term':
+      return JSON.stringify(['term', query.field, query.term])
+    case 'phrase':
+      return JSON.stringify(['phrase', query.field, query.slop, query.terms.map((t) => [t.term, t.position])])
+    case 'matchAll':
+    case 'matchNone':
+      return query.type
+    case 'bool': {
+      const clauses = (list: readonly IndexQuery[]): string[] => list.map(fullKey).sort()
+      const { must, should, mustNot, filter, minimumShouldMatch } = query
+      return JSON.stringify(['bool', minimumShouldMatch, ...[must, should, mustNot, filter].map(clauses)])
+    }
+  }
+}
+
+function fullKey(query: IndexQuery): string {
+  return `${queryKey(query)}^${boostOf(query)}`
+}
+
+/** Merges equal clauses, summing their boosts in double as BooleanQuery.rewrite does; null when all differ. */
+function deduplicate(clauses: readonly IndexQuery[]): IndexQuery[] | null {
+  const merged = new Map<string, { query: IndexQuery; boost: number }>()
+  for (const clause of clauses) {
+    const key = queryKey(clause)
+    const seen = merged.get(key)
+    if (seen) seen.boost += boostOf(clause)
+    else merged.set(key, { query: clause, boost: boostOf(clause) })
+  }
+  if (merged.size === clauses.length) return null
+  return [...merged.values()].map(({ query, boost }) => withBoost(query, Math.fround(boost)))
+}
+
+function isPureDisjunction(query: IndexQuery): query is BoolQuery {
+  return (
+    query.type === 'bool' &&
+    boostOf(query) === 1 &&
+    query.must.length + query.mustNot.length + query.filter.length === 0 &&
+    query.minimumShouldMatch <= 1
+  )
+}
+
+/** One rewrite step, or the same query when none applies. */
+function rewriteStep(query: BoolQuery): IndexQuery {
+  const { must, should, mustNot, filter, minimumShouldMatch: msm } = query
+  const positive = must.length + should.length + filter.length
+  if (positive === 0) return MATCH_NONE
+  const isNone = (clause: IndexQuery): boolean => clause.type === 'matchNone'
+  if (must.some(isNone) || filter.some(isNone)) return MATCH_NONE
+  if (should.some(isNone) || mustNot.some(isNone)) {
+    const keep = (clause: IndexQuery): boolean => !isNone(clause)
+    return { ...query, should: should.filter(keep), mustNot: mustNot.filter(keep) }
+  }
+  const shouldMerged = msm <= 1 ? deduplicate(should) : null
+  if (shouldMerged) return { ...query, should: shouldMerged }
+  const mustMerged = deduplicate(must)
+  if (mustMerged) return { ...query, must: mustMerged }
+  if (msm <= 1 && should.some(isPureDisjunction)) {
+    return { ...query, should: should.flatMap((c) => (isPureDisjunction(c) ? c.should : [c])) }
+  }
+  if (should.length < msm) return MATCH_NONE
+  if (should.length > 0 && should.length === msm) {
+    return { ...query, must: [...must, ...should], should: [], minimumShouldMatch: 0 }
+  }
+  return query
+}
+
+export function rewriteQuery(query: IndexQuery): IndexQuery {
+  switch (query.type) {
+    case 'phrase': {
+      const [first, ...rest] = query.terms
+      if (!first) return MATCH_NONE
+      if (rest.length === 0) return { type: 'term', field: query.field, term: first.term, boost: query.boost }
+      return query
+    }
+    case 'bool': {
+      let current: IndexQuery = {
+        ...query,
+        must: query.must.map(rewriteQuery),
+        should: query.should.map(rewriteQuery),
+        mustNot: query.mustNot.map(rewriteQuery),
+        filter: query.filter.map(rewriteQuery),
+      }
+      while (current.type === 'bool') {
+        const next = rewriteStep(current)
+        if (next === current) break
+        current = next
+      }
+      return current
+    }
+    default:
+      return query
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Builds DecodedBatch objects from what log.wasm's decodeBatches() emits: per batch 14 f64 values
+ * (position, baseOffset, batchLength, partitionLeaderEpoch, magic, crc, attributes, lastOffsetDelta,
+ * baseTimestamp, maxTimestamp, producerId, producerEpoch, baseSequence, recordCount), then per record
+ * 8 values (sizeInBytes, timestampDelta, offsetDelta, keyPosition, keyLength, valuePosition, valueLength,
+ * headerCount) and 4 per header (keyPosition, keyLength, valuePosition, valueLength). Positions index the
+ * decoded bytes; a length of -1 is null. Keys and values are copied out of those bytes.
+ */
+import type { DecodedBatch, DecodedRecord, RecordHeader } from './types.ts'
+
+const BATCH_FIELDS = 14
+const TIMESTAMP_TYPE_MASK = 0x08
+const TRANSACTIONAL_MASK = 0x10
+const CONTROL_MASK = 0x20
+const COMPRESSION_MASK = 0x07
+
+const utf8 = new TextDecoder()
+
+export function readDecodedBatches(values: Float64Array, bytes: Uint8Array): DecodedBatch[] {
+  let at = 0
+  const next = (): number => values[at++] ?? Number.NaN
+  const slice = (): Uint8Array | null => {
+    const position = next()
+    const length = next()
+    return length < 0 ? null : bytes.slice(position, position + length)
+  }
+  const batches: DecodedBatch[] = []
+  while (at + BATCH_FIELDS <= values.length) {
+    const position = next()
+    const baseOffset = next()
+    const batchLength = next()
+    const partitionLeaderEpoch = next()
+    const magic = next()
+    const crc = next()
+    const attributes = next()
+    const lastOffsetDelta = next()
+    const baseTimestamp = next()
+    const maxTimestamp = next()
+    const producerId = next()
+    const producerEpoch = next()
+    const baseSequence = next()
+    const count = next()
+    const logAppendTime = (attributes & TIMESTAMP_TYPE_MASK) !== 0
+    const records: DecodedRecord[] = []
+    for (let i = 0; i < count; i++) {
+      const sizeInBytes = next()
+      const timestampDelta = next()
+      const offsetDelta = next()
+      const key = slice()
+      const value = slice()
+      const headerCount = next()
+      const headers: RecordHeader[] = []
+      for (let h = 0; h < headerCount; h++) {
+        const headerKey = slice() ?? new Uint8Array(0)
+        headers.push({ key: utf8.decode(headerKey), value: slice() })
+      }
+      records.push({
+        offset: baseOffset + offsetDelta,
+        timestamp: logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta,
+        key,
+        value,
+        headers,
+        sizeInBytes,
+      })
+    }
+    batches.push({
+      baseOffset,
+      lastOffset: baseOffset + lastOffsetDelta,
+      batchLength,
+      partitionLeaderEpoch,
+      magic,
+      crc,
+      attributes,
+      lastOffsetDelta,
+      baseTimestamp,
+      maxTimestamp,
+      producerId,
+      producerEpoch,
+      baseSequence,
+      isTransactional: (attributes & TRANSACTIONAL_MASK) !== 0,
+      isControlBatch: (attributes & CONTROL_MASK) !== 0,
+      compressionType: attributes & COMPRESSION_MASK,
+      position,
+      records,
+    })
+  }
+  return batches
+}

@@ -1,0 +1,4 @@
+/** The Kafka log engine: RecordBatch v2 encoding and decoding and LogSegments, backed by log.wasm. */
+export { LogEngine } from './log-engine.ts'
+export { LogSegment } from './log-segment.ts'
+export * from './types.ts'

@@ -1,0 +1,75 @@
+/**
+ * LogEngine: the loaded log.wasm module. Encodes and decodes RecordBatch v2 bytes and creates the
+ * LogSegments that live in the module's memory (many per instance, one per partition segment).
+ */
+import { instantiate, type WasmSource } from '../wasm-source.ts'
+import { readDecodedBatches } from './batch-decoding.ts'
+import { bindLogExports } from './log-exports.ts'
+import { LogSegment } from './log-segment.ts'
+import { LogWasm, readAssemblyString } from './log-wasm.ts'
+import { writeRecordsInput } from './record-encoding.ts'
+import type { BatchOptions, DecodedBatch, RecordInput } from './types.ts'
+
+export class LogEngine {
+  readonly #wasm: LogWasm
+
+  private constructor(wasm: LogWasm) {
+    this.#wasm = wasm
+  }
+
+  static async load(source: WasmSource): Promise<LogEngine> {
+    let memory: WebAssembly.Memory | undefined
+    const abort = (message: number, file: number, line: number, column: number): never => {
+      const text = memory
+        ? `${readAssemblyString(memory, message)} at ${readAssemblyString(memory, file)}`
+        : ''
+      throw new Error(`log.wasm aborted: ${text}:${line}:${column}`)
+    }
+    const instance = await instantiate(source, { env: { abort } })
+    const exports = bindLogExports(instance.exports)
+    memory = exports.memory
+    return new LogEngine(new LogWasm(exports))
+  }
+
+  /** One uncompressed batch, as the Java producer builds it (baseOffset 0, CreateTime). */
+  encodeBatch(records: readonly RecordInput[], options: BatchOptions = {}): Uint8Array {
+    if (records.length === 0) throw new RangeError('A record batch needs at least one record')
+    const wasm = this.#wasm
+    writeRecordsInput(wasm, records)
+    const size = wasm.exports.encodeBatch(
+      records.length,
+      options.producerId ?? -1,
+      options.producerEpoch ?? -1,
+      options.baseSequence ?? -1,
+      options.partitionLeaderEpoch ?? -1,
+    )
+    return wasm.copyBytes(wasm.exports.outputPointer(), size)
+  }
+
+  /** Parses batches back to back, verifying sizes, magic, CRC-32C and records; throws CorruptRecordError. */
+  decodeBatches(bytes: Uint8Array): DecodedBatch[] {
+    const wasm = this.#wasm
+    wasm.writeInput(bytes)
+    const count = wasm.check(wasm.exports.decodeBatches(bytes.length))
+    return readDecodedBatches(wasm.copyFloats(wasm.exports.outputPointer(), count), bytes)
+  }
+
+  /** CRC-32C (Castagnoli) of the bytes, as Kafka's Crc32C computes it. */
+  crc32c(bytes: Uint8Array): number {
+    this.#wasm.writeInput(bytes)
+    return this.#wasm.exports.inputCrc32c(bytes.length) >>> 0
+  }
+
+  newSegment(baseOffset: number): LogSegment {
+    return new LogSegment(this.#wasm, this.#wasm.exports.segmentNew(baseOffset), baseOffset)
+  }
+
+  /** Rebuilds a segment from persisted .log bytes, keeping the longest valid prefix of whole batches. */
+  recoverSegment(baseOffset: number, logBytes: Uint8Array): { segment: LogSegment; truncatedBytes: number } {
+    const wasm = this.#wasm
+    const handle = wasm.exports.segmentNew(baseOffset)
+    wasm.write(wasm.exports.segmentReserve(handle, logBytes.length), logBytes)
+    const truncatedBytes = wasm.exports.segmentRecover(handle, logBytes.length)
+    return { segment: new LogSegment(wasm, handle, baseOffset), truncatedBytes }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * LogSegment: a handle on one segment living in log.wasm (engine-wasm/assembly/log/log-segment.ts holds
+ * the format and invariants). Bytes go in and come out as copies; the segment's memory is released by
+ * free(), after which every method throws.
+ */
+import type { LogWasm } from './log-wasm.ts'
+import type { AppendInfo } from './types.ts'
+
+export class LogSegment {
+  readonly #wasm: LogWasm
+  #handle: number
+
+  constructor(
+    wasm: LogWasm,
+    handle: number,
+    readonly baseOffset: number,
+  ) {
+    this.#wasm = wasm
+    this.#handle = handle
+  }
+
+  get #live(): number {
+    if (this.#handle < 0) throw new Error(`LogSegment ${this.baseOffset} was freed`)
+    return this.#handle
+  }
+
+  get nextOffset(): number {
+    return this.#wasm.exports.segmentNextOffset(this.#live)
+  }
+
+  get sizeInBytes(): number {
+    return this.#wasm.exports.segmentLogSize(this.#live)
+  }
+
+  /** The largest timestamp in the segment, -1 when empty. */
+  get maxTimestamp(): number {
+    return this.#wasm.exports.segmentMaxTimestamp(this.#live)
+  }
+
+  /**
+   * Validates every batch (size, magic 2, CRC-32C, records), then assigns offsets from nextOffset and
+   * indexes. Throws CorruptRecordError, and then nothing changed.
+   */
+  append(batches: Uint8Array): AppendInfo {
+    const wasm = this.#wasm
+    const handle = this.#live
+    wasm.write(wasm.exports.segmentReserve(handle, batches.length), batches)
+    wasm.check(wasm.exports.segmentAppend(handle, batches.length))
+    const [
+      firstOffset = 0,
+      lastOffset = 0,
+      maxTimestamp = 0,
+      offsetOfMaxTimestamp = 0,
+      batchCount = 0,
+      recordCount = 0,
+      bytes = 0,
+    ] = wasm.results(7)
+    return { firstOffset, lastOffset, maxTimestamp, offsetOfMaxTimestamp, batchCount, recordCount, bytes }
+  }
+
+  /** Whole batches from the one holding startOffset: at least one, then as many as fit in maxBytes. */
+  read(startOffset: number, maxBytes: number): Uint8Array {
+    if (maxBytes < 0) throw new RangeError(`Invalid max size ${maxBytes} for log read from segment`)
+    const wasm = this.#wasm
+    const handle = this.#live
+    const length = wasm.exports.segmentRead(handle, startOffset, maxBytes)
+    if (length === 0) return new Uint8Array(0)
+    const [position = 0] = wasm.results(1)
+    return wasm.copyBytes(wasm.exports.segmentLogPointer(handle) + position, length)
+  }
+
+  /** The offset of the first record whose timestamp is >= `timestamp`, or null when there is none. */
+  offsetForTimestamp(timestamp: number): number | null {
+    const offset = this.#wasm.exports.segmentOffsetForTimestamp(this.#live, timestamp)
+    return offset < 0 ? null : offset
+  }
+
+  /** A copy of the .log bytes. */
+  logBytes(): Uint8Array {
+    const { exports } = this.#wasm
+    return this.#wasm.copyBytes(exports.segmentLogPointer(this.#live), exports.segmentLogSize(this.#live))
+  }
+
+  /** A copy of the .index bytes (8-byte big-endian entries: relative offset, position). */
+  offsetIndexBytes(): Uint8Array {
+    const { exports } = this.#wasm
+    return this.#wasm.copyBytes(
+      exports.segmentOffsetIndexPointer(this.#live),
+      exports.segmentOffsetIndexSize(this.#live),
+    )
+  }
+
+  /** A copy of the .timeindex bytes (12-byte big-endian entries: timestamp, relative offset). */
+  timeIndexBytes(): Uint8Array {
+    const { exports } = this.#wasm
+    return this.#wasm.copyBytes(
+      exports.segmentTimeIndexPointer(this.#live),
+      exports.segmentTimeIndexSize(this.#live),
+    )
+  }
+
+  free(): void {
+    this.#wasm.exports.segmentFree(this.#live)
+    this.#handle = -1
+  }
+}

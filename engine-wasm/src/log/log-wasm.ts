@@ -1,0 +1,47 @@
+/**
+ * The pointer/length protocol with log.wasm: copies bytes into its memory and results out of it. Every
+ * view of `memory.buffer` is made, used and dropped inside one method, because any call into the module
+ * may grow its memory and detach older views.
+ */
+import { logError } from './corrupt-record.ts'
+import type { LogExports } from './log-exports.ts'
+
+export class LogWasm {
+  constructor(readonly exports: LogExports) {}
+
+  /** Copies `bytes` to `pointer`, an address the module returned by the call just before. */
+  write(pointer: number, bytes: Uint8Array): void {
+    new Uint8Array(this.exports.memory.buffer, pointer >>> 0, bytes.length).set(bytes)
+  }
+
+  /** Writes `bytes` into the module's input buffer. */
+  writeInput(bytes: Uint8Array): void {
+    this.write(this.exports.reserveInput(bytes.length), bytes)
+  }
+
+  copyBytes(pointer: number, length: number): Uint8Array {
+    return new Uint8Array(this.exports.memory.buffer, pointer >>> 0, length).slice()
+  }
+
+  copyFloats(pointer: number, count: number): Float64Array {
+    return new Float64Array(this.exports.memory.buffer, pointer >>> 0, count).slice()
+  }
+
+  /** The first `count` result slots. */
+  results(count: number): number[] {
+    return Array.from(this.copyFloats(this.exports.resultsPointer(), count))
+  }
+
+  /** Returns a non-negative status; throws the error a negative one stands for. */
+  check(status: number): number {
+    if (status < 0) throw logError(-status, this.results(4))
+    return status
+  }
+}
+
+/** Reads an AssemblyScript string (UTF-16LE, byte length in the 4 bytes before it), for abort messages. */
+export function readAssemblyString(memory: WebAssembly.Memory, pointer: number): string {
+  if (pointer === 0) return ''
+  const length = new DataView(memory.buffer).getUint32((pointer >>> 0) - 4, true)
+  return new TextDecoder('utf-16le').decode(new Uint8Array(memory.buffer, pointer >>> 0, length))
+}

@@ -1,0 +1,10 @@
+/** One figure of a benchmark run, optionally with the peer it was measured against in the same run. */
+export interface BenchResult {
+  name: string
+  value: number
+  unit: string
+  /** What the figure is compared with, measured in the same run. */
+  peer?: string
+  /** value / peer's value: above 1 means faster than the peer for throughputs. */
+  ratio?: number
+}

@@ -1,0 +1,213 @@
+// Small fakes of the Kafka client contract (workers/clients/kafka/api.ts) and a tool context that
+// records stdout and stderr, for the tool tests.
+import type {
+  Admin,
+  ClusterDescription,
+  Consumer,
+  ConsumerRecord,
+  KafkaClients,
+  NewTopic,
+  Producer,
+  ProducerRecord,
+  RecordMetadata,
+  TopicDescription,
+} from '../../../../workers/clients/kafka/api.ts'
+import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
+import type { ConfigEntry } from '../../../../workers/protocol/kafka.ts'
+import { VirtualClock } from '../../../../workers/net/clock.ts'
+import type { ToolContext } from '../../../../workers/tools/tool.ts'
+
+export const T0 = Date.UTC(2024, 4, 1, 10, 0, 0, 123)
+export const TS = '[2024-05-01 10:00:00,123]'
+
+export class FakeAdmin implements Admin {
+  created: NewTopic[] = []
+  deleted: string[][] = []
+  closed = false
+  createError: KafkaError | null = null
+  topics = new Map<string, TopicDescription>()
+  configs = new Map<string, ConfigEntry[]>()
+  cluster: ClusterDescription = {
+    clusterId: 'c',
+    controllerId: 1,
+    nodes: [{ id: 1, host: 'localhost', port: 9092, rack: null }],
+  }
+
+  async createTopics(topics: NewTopic[]): Promise<void> {
+    if (this.createError !== null) throw this.createError
+    this.created.push(...topics)
+  }
+  async deleteTopics(names: string[]): Promise<void> {
+    this.deleted.push(names)
+  }
+  async listTopics(options?: { listInternal?: boolean }): Promise<string[]> {
+    return [...this.topics.values()]
+      .filter((topic) => options?.listInternal === true || !topic.isInternal)
+      .map((topic) => topic.name)
+  }
+  async describeTopics(names: string[]): Promise<TopicDescription[]> {
+    return names.map((name) => {
+      const topic = this.topics.get(name)
+      if (topic === undefined) {
+        throw new KafkaError('org.apache.kafka.common.errors.UnknownTopicOrPartitionException', 'unknown')
+      }
+      return topic
+    })
+  }
+  async describeTopicConfigs(topic: string): Promise<ConfigEntry[]> {
+    return this.configs.get(topic) ?? []
+  }
+  async describeCluster(): Promise<ClusterDescription> {
+    return this.cluster
+  }
+  async close(): Promise<void> {
+    this.closed = true
+  }
+
+  addTopic(name: string, partitions: number, replicas: number[] = [1], isInternal = false): void {
+    this.topics.set(name, {
+      name,
+      topicId: `id-${name}`,
+      isInternal,
+      partitions: Array.from({ length: partitions }, (_, partition) => ({
+        partition,
+        leader: replicas[0] ?? -1,
+        leaderEpoch: 0,
+        replicas,
+        isr: replicas,
+        elr: [],
+        lastKnownElr: [],
+        offlineReplicas: [],
+      })),
+    })
+  }
+}
+
+export class FakeProducer implements Producer {
+  sent: ProducerRecord[] = []
+  closed = false
+  failWith: ((record: ProducerRecord) => KafkaError | null) | null = null
+  constructor(readonly config: Record<string, string>) {}
+  async send(record: ProducerRecord): Promise<RecordMetadata> {
+    const failure = this.failWith?.(record) ?? null
+    if (failure !== null) throw failure
+    this.sent.push(record)
+    return { topic: record.topic, partition: 0, offset: this.sent.length - 1, timestamp: 0 }
+  }
+  async flush(): Promise<void> {}
+  async close(): Promise<void> {
+    this.closed = true
+  }
+}
+
+export class FakeConsumer implements Consumer {
+  calls: string[] = []
+  /** Batches poll returns in turn; afterwards poll waits out its timeout and returns nothing. */
+  batches: ConsumerRecord[][] = []
+  constructor(
+    readonly config: Record<string, string>,
+    private readonly clock: VirtualClock,
+  ) {}
+  async subscribe(topics: string[]): Promise<void> {
+    this.calls.push(`subscribe ${topics.join(',')}`)
+  }
+  async assign(partitions: { topic: string; partition: number }[]): Promise<void> {
+    this.calls.push(`assign ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`)
+  }
+  seek(partition: { topic: string; partition: number }, offset: number): void {
+    this.calls.push(`seek ${partition.topic}-${partition.partition} ${offset}`)
+  }
+  async seekToBeginning(partitions: { topic: string; partition: number }[]): Promise<void> {
+    this.calls.push(`seekToBeginning ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`)
+  }
+  async seekToEnd(partitions: { topic: string; partition: number }[]): Promise<void> {
+    this.calls.push(`seekToEnd ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`)
+  }
+  async partitionsFor(): Promise<never[]> {
+    return []
+  }
+  async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
+    const batch = this.batches.shift()
+    if (batch !== undefined) return batch
+    await this.clock.sleep(timeoutMs)
+    return []
+  }
+  async close(): Promise<void> {
+    this.calls.push('close')
+  }
+}
+
+export interface Harness {
+  context: ToolContext
+  stdout: () => string
+  stderr: () => string
+  admin: FakeAdmin
+  producers: FakeProducer[]
+  consumers: FakeConsumer[]
+  clock: VirtualClock
+  interrupt: () => void
+}
+
+export function harness(stdin: string[] = []): Harness {
+  let out = ''
+  let err = ''
+  const clock = new VirtualClock(T0)
+  const admin = new FakeAdmin()
+  const producers: FakeProducer[] = []
+  const consumers: FakeConsumer[] = []
+  let interrupted = false
+  let fire: () => void = () => undefined
+  const whenInterrupted = new Promise<void>((resolve) => (fire = resolve))
+  const kafka: KafkaClients = {
+    admin: () => admin,
+    producer: (_, config) => {
+      const producer = new FakeProducer(config)
+      producers.push(producer)
+      return producer
+    },
+    consumer: (_, config) => {
+      const consumer = new FakeConsumer(config, clock)
+      consumers.push(consumer)
+      return consumer
+    },
+  }
+  return {
+    context: {
+      out: { stdout: (text) => (out += text), stderr: (text) => (err += text) },
+      stdin,
+      kafka,
+      clock,
+      interrupt: {
+        get interrupted() {
+          return interrupted
+        },
+        whenInterrupted,
+      },
+    },
+    stdout: () => out,
+    stderr: () => err,
+    admin,
+    producers,
+    consumers,
+    clock,
+    interrupt: () => {
+      interrupted = true
+      fire()
+    },
+  }
+}
+
+export function record(partial: Omit<Partial<ConsumerRecord>, 'value'> & { value: string | null }): ConsumerRecord {
+  const encode = (text: string | null) => (text === null ? null : new TextEncoder().encode(text))
+  return {
+    topic: 'demo',
+    partition: 0,
+    offset: 0,
+    timestamp: 1700000000000,
+    timestampType: 'CreateTime',
+    headers: [],
+    ...partial,
+    key: partial.key ?? null,
+    value: encode(partial.value),
+  }
+}

@@ -1,0 +1,28 @@
+// The tool table and bash's answer to an unknown kafka-* command.
+import { describe, expect, it } from 'vitest'
+import { KAFKA_TOOLS, runKafkaTool } from '../../../../workers/tools/kafka/index.ts'
+import { harness } from './fakes.ts'
+
+describe('runKafkaTool', () => {
+  it('knows the three tools, with or without .sh', async () => {
+    expect([...KAFKA_TOOLS.keys()]).toEqual([
+      'kafka-topics',
+      'kafka-console-producer',
+      'kafka-console-consumer',
+    ])
+    const h = harness()
+    expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)
+    expect(h.stdout()).toBe('4.1.0\n')
+  })
+
+  it('answers an unknown name like bash, with a did-you-mean hint when one is close', async () => {
+    const h = harness()
+    expect(await runKafkaTool('kafka-topic.sh', [], h.context)).toBe(127)
+    expect(h.stderr()).toBe(
+      'bash: kafka-topic.sh: command not found\n[playground] Did you mean kafka-topics.sh?\n',
+    )
+    const far = harness()
+    expect(await runKafkaTool('kafka-foo.sh', [], far.context)).toBe(127)
+    expect(far.stderr()).toBe('bash: kafka-foo.sh: command not found\n')
+  })
+})

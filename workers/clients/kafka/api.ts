@@ -1,0 +1,127 @@
+/**
+ * The Kafka client API the tools program against, shaped like the Java client's Admin, KafkaProducer and
+ * KafkaConsumer (org.apache.kafka.clients). Failures are thrown as KafkaError, whose `exceptionClass` is
+ * the Java exception's fully qualified name and whose message is Kafka's own text, so a tool can print
+ * exactly what the real tool prints.
+ */
+import type { ConfigEntry, PartitionMetadata } from '../../protocol/kafka.ts'
+import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
+
+export interface NewTopic {
+  name: string
+  /** undefined: the broker default. */
+  numPartitions?: number
+  replicationFactor?: number
+  configs: Record<string, string>
+}
+
+export interface Node {
+  id: number
+  host: string
+  port: number
+  rack: string | null
+}
+
+export interface TopicDescription {
+  name: string
+  topicId: string
+  isInternal: boolean
+  partitions: PartitionMetadata[]
+}
+
+export interface ClusterDescription {
+  clusterId: string
+  controllerId: number
+  nodes: Node[]
+}
+
+export interface Admin {
+  createTopics(topics: NewTopic[], options?: { validateOnly?: boolean }): Promise<void>
+  deleteTopics(names: string[]): Promise<void>
+  listTopics(options?: { listInternal?: boolean }): Promise<string[]>
+  /** Throws UnknownTopicOrPartitionException for a topic that does not exist. */
+  describeTopics(names: string[]): Promise<TopicDescription[]>
+  describeTopicConfigs(topic: string): Promise<ConfigEntry[]>
+  describeCluster(): Promise<ClusterDescription>
+  close(): Promise<void>
+}
+
+export interface ProducerRecord {
+  topic: string
+  partition?: number
+  key: Uint8Array | null
+  value: Uint8Array | null
+  timestamp?: number
+  headers?: readonly RecordHeader[]
+}
+
+export interface RecordMetadata {
+  topic: string
+  partition: number
+  offset: number
+  timestamp: number
+}
+
+/** Producer configs by their Kafka names (`acks`, `linger.ms`, `batch.size`, `max.request.size`, ...). */
+export type ProducerConfig = Record<string, string>
+
+export interface Producer {
+  /** Queues the record into the partition's batch; resolves when the broker acknowledges it. */
+  send(record: ProducerRecord): Promise<RecordMetadata>
+  flush(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface TopicPartition {
+  topic: string
+  partition: number
+}
+
+export interface ConsumerRecord {
+  topic: string
+  partition: number
+  offset: number
+  timestamp: number
+  timestampType: 'CreateTime' | 'LogAppendTime'
+  key: Uint8Array | null
+  value: Uint8Array | null
+  headers: readonly RecordHeader[]
+}
+
+/** Consumer configs by their Kafka names (`group.id`, `auto.offset.reset`, `enable.auto.commit`, ...). */
+export type ConsumerConfig = Record<string, string>
+
+export interface Consumer {
+  subscribe(topics: string[]): Promise<void>
+  assign(partitions: TopicPartition[]): Promise<void>
+  seek(partition: TopicPartition, offset: number): void
+  seekToBeginning(partitions: TopicPartition[]): Promise<void>
+  seekToEnd(partitions: TopicPartition[]): Promise<void>
+  /** Partitions of a topic, from metadata (Consumer.partitionsFor). */
+  partitionsFor(topic: string): Promise<PartitionMetadata[]>
+  /** Waits up to timeoutMs (clock time) for records; returns what arrived, possibly nothing. */
+  poll(timeoutMs: number): Promise<ConsumerRecord[]>
+  close(): Promise<void>
+}
+
+export interface KafkaClients {
+  admin(bootstrapServers: string): Admin
+  producer(bootstrapServers: string, config: ProducerConfig): Producer
+  consumer(bootstrapServers: string, config: ConsumerConfig): Consumer
+}
+
+/** A Kafka client failure: `exceptionClass` is the Java class, `message` Kafka's text. */
+export class KafkaError extends Error {
+  override name = 'KafkaError'
+  constructor(
+    readonly exceptionClass: string,
+    message: string,
+  ) {
+    super(message)
+  }
+
+  /** The simple class name, as `TopicExistsException`. */
+  get simpleName(): string {
+    return this.exceptionClass.slice(this.exceptionClass.lastIndexOf('.') + 1)
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * KafkaConsumer: fetches from the partitions it is assigned (or, for a subscription, every partition of
+ * the subscribed topics), keeps a position per partition, and resets a missing or out-of-range position
+ * by `auto.offset.reset`. poll() returns records below the high watermark in offset order per partition,
+ * at most `max.poll.records`, waiting on the clock up to the timeout when nothing is there yet.
+ *
+ * Group membership (JoinGroup/SyncGroup, committed offsets) is not modelled yet: a subscription takes
+ * every partition, as a group's only member would.
+ */
+import type { BrokerApi, PartitionMetadata } from '../../../protocol/kafka.ts'
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
+import type { Clock } from '../../../net/clock.ts'
+import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
+import type { Consumer, ConsumerConfig, ConsumerRecord, TopicPartition } from '../api.ts'
+import { KafkaError } from '../api.ts'
+import { kafkaError } from '../errors.ts'
+
+const DEFAULTS: Readonly<Record<string, string>> = {
+  'auto.offset.reset': 'latest',
+  'max.poll.records': '500',
+  'fetch.max.wait.ms': '500',
+  'max.partition.fetch.bytes': '1048576',
+}
+
+const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`
+
+export class KafkaConsumer implements Consumer {
+  private readonly config: Record<string, string>
+  private assignment: TopicPartition[] = []
+  private readonly positions = new Map<string, number>()
+
+  constructor(
+    private readonly broker: BrokerApi,
+    private readonly engine: LogEngine,
+    private readonly clock: Clock,
+    config: ConsumerConfig,
+  ) {
+    this.config = { ...DEFAULTS, ...config }
+  }
+
+  async partitionsFor(topic: string): Promise<PartitionMetadata[]> {
+    const metadata = await this.broker.metadata([topic])
+    const found = metadata.topics[0]
+    if (!found || found.error) return []
+    return found.partitions
+  }
+
+  async subscribe(topics: string[]): Promise<void> {
+    const assignment: TopicPartition[] = []
+    for (const topic of topics) {
+      for (const p of await this.partitionsFor(topic)) assignment.push({ topic, partition: p.partition })
+    }
+    await this.assign(assignment)
+  }
+
+  assign(partitions: TopicPartition[]): Promise<void> {
+    this.assignment = [...partitions]
+    return Promise.resolve()
+  }
+
+  seek(partition: TopicPartition, offset: number): void {
+    this.positions.set(key(partition), offset)
+  }
+
+  async seekToBeginning(partitions: TopicPartition[]): Promise<void> {
+    await this.resetTo(partitions, EARLIEST_TIMESTAMP)
+  }
+
+  async seekToEnd(partitions: TopicPartition[]): Promise<void> {
+    await this.resetTo(partitions, LATEST_TIMESTAMP)
+  }
+
+  private async resetTo(partitions: TopicPartition[], timestamp: number): Promise<void> {
+    if (partitions.length === 0) return
+    const offsets = await this.broker.listOffsets(partitions.map((tp) => ({ ...tp, timestamp })))
+    for (const result of offsets) {
+      if (result.error) throw kafkaError(result.error)
+      this.positions.set(key(result), result.offset)
+    }
+  }
+
+  private async resetMissingPositions(): Promise<void> {
+    const missing = this.assignment.filter((tp) => !this.positions.has(key(tp)))
+    if (missing.length === 0) return
+    const policy = this.config['auto.offset.reset']
+    if (policy === 'none') {
+      throw new KafkaError(
+        'org.apache.kafka.clients.consumer.NoOffsetForPartitionException',
+        `Undefined offset with no reset policy for partitions: [${missing.map((tp) => `${tp.topic}-${tp.partition}`).join(', ')}]`,
+      )
+    }
+    await this.resetTo(missing, policy === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP)
+  }
+
+  async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
+    const deadline = this.clock.now() + timeoutMs
+    for (;;) {
+      const records = await this.fetchOnce()
+      const remaining = deadline - this.clock.now()
+      if (records.length > 0 || remaining <= 0) return records
+      await this.clock.sleep(Math.min(remaining, Number(this.config['fetch.max.wait.ms'])))
+    }
+  }
+
+  private async fetchOnce(): Promise<ConsumerRecord[]> {
+    await this.resetMissingPositions()
+    if (this.assignment.length === 0) return []
+    const maxBytes = Number(this.config['max.partition.fetch.bytes'])
+    const responses = await this.broker.fetch(
+      this.assignment.map((tp) => ({ ...tp, fetchOffset: this.positions.get(key(tp)) ?? 0, maxBytes })),
+    )
+    const limit = Number(this.config['max.poll.records'])
+    const out: ConsumerRecord[] = []
+    for (const response of responses) {
+      if (response.error === 'OFFSET_OUT_OF_RANGE') {
+        this.positions.delete(key(response))
+        continue
+      }
+      if (response.error) throw kafkaError(response.error)
+      let position = this.positions.get(key(response)) ?? 0
+      for (const batch of this.engine.decodeBatches(response.records)) {
+        for (const record of batch.records) {
+          if (record.offset < position || out.length >= limit) continue
+          out.push({
+            topic: response.topic,
+            partition: response.partition,
+            offset: record.offset,
+            timestamp: record.timestamp,
+            timestampType: (batch.attributes & 0x08) !== 0 ? 'LogAppendTime' : 'CreateTime',
+            key: record.key,
+            value: record.value,
+            headers: record.headers,
+          })
+          position = record.offset + 1
+        }
+      }
+      this.positions.set(key(response), position)
+    }
+    return out
+  }
+
+  close(): Promise<void> {
+    this.assignment = []
+    return Promise.resolve()
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Turns an error name from a broker response into the KafkaError a Java client would raise: the
+ * exception class from Kafka's Errors table and the broker's message, or the error's default message.
+ */
+import { KAFKA_ERRORS, type KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import { KafkaError } from './api.ts'
+
+export function kafkaError(name: KafkaErrorName, message: string | null = null): KafkaError {
+  const entry = KAFKA_ERRORS[name]
+  return new KafkaError(entry.exception, message ?? entry.message)
+}
+
+export function timeoutError(message: string): KafkaError {
+  return new KafkaError('org.apache.kafka.common.errors.TimeoutException', message)
+}

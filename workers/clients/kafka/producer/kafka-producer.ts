@@ -1,0 +1,171 @@
+/**
+ * KafkaProducer: the Java producer's send path in miniature. Records are partitioned (murmur2 of the key,
+ * or the sticky partition for null keys), accumulated per partition, and drained after `linger.ms` or
+ * when a partition's batch reaches `batch.size`: one RecordBatch v2 per partition, all partitions bound
+ * for the broker in ONE produce request. Each send resolves with the record's offset once acknowledged.
+ */
+import type { BrokerApi, PartitionMetadata } from '../../../protocol/kafka.ts'
+import type { Clock } from '../../../net/clock.ts'
+import type { Random } from '../../../net/random.ts'
+import type { LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import type { Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
+import { KafkaError } from '../api.ts'
+import { kafkaError } from '../errors.ts'
+import { partitionForKey } from './murmur2.ts'
+import { StickyPartitioner } from './sticky-partitioner.ts'
+
+interface PendingRecord {
+  input: RecordInput
+  size: number
+  resolve: (metadata: RecordMetadata) => void
+  reject: (error: Error) => void
+}
+
+const DEFAULTS: Readonly<Record<string, string>> = {
+  acks: 'all',
+  'linger.ms': '5',
+  'batch.size': '16384',
+  'max.request.size': '1048576',
+  'request.timeout.ms': '30000',
+}
+
+export class KafkaProducer implements Producer {
+  private readonly config: Record<string, string>
+  private readonly pending = new Map<string, PendingRecord[]>()
+  private readonly partitionCounts = new Map<string, number>()
+  private readonly sticky: StickyPartitioner
+  private drainScheduled = false
+  private inFlight: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly broker: BrokerApi,
+    private readonly engine: LogEngine,
+    private readonly clock: Clock,
+    random: Random,
+    config: ProducerConfig,
+  ) {
+    this.config = { ...DEFAULTS, ...config }
+    this.sticky = new StickyPartitioner(random, Number(this.config['batch.size']))
+  }
+
+  private get acks(): -1 | 0 | 1 {
+    const acks = this.config.acks
+    return acks === '0' ? 0 : acks === '1' ? 1 : -1
+  }
+
+  async send(record: ProducerRecord): Promise<RecordMetadata> {
+    const input: RecordInput = {
+      key: record.key,
+      value: record.value,
+      timestamp: record.timestamp ?? this.clock.now(),
+      headers: record.headers ?? [],
+    }
+    const size = estimateRecordSize(input)
+    const maxRequestSize = Number(this.config['max.request.size'])
+    if (size > maxRequestSize) {
+      throw new KafkaError(
+        'org.apache.kafka.common.errors.RecordTooLargeException',
+        `The message is ${size} bytes when serialized which is larger than ${maxRequestSize}, which is the value of the max.request.size configuration.`,
+      )
+    }
+    const partition = record.partition ?? (await this.choosePartition(record.topic, record.key, size))
+    const key = `${record.topic}\u0000${partition}`
+    return new Promise<RecordMetadata>((resolve, reject) => {
+      const queue = this.pending.get(key) ?? []
+      queue.push({ input, size, resolve, reject })
+      this.pending.set(key, queue)
+      const queued = queue.reduce((sum, r) => sum + r.size, 0)
+      if (queued >= Number(this.config['batch.size'])) void this.drain()
+      else this.scheduleDrain()
+    })
+  }
+
+  private async choosePartition(topic: string, key: Uint8Array | null, size: number): Promise<number> {
+    let count = this.partitionCounts.get(topic)
+    if (count === undefined) {
+      const metadata = await this.broker.metadata([topic])
+      const partitions: PartitionMetadata[] = metadata.topics[0]?.partitions ?? []
+      count = Math.max(1, partitions.length)
+      this.partitionCounts.set(topic, count)
+    }
+    return key === null ? this.sticky.partition(topic, count, size) : partitionForKey(key, count)
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return
+    this.drainScheduled = true
+    void this.clock.sleep(Number(this.config['linger.ms'])).then(() => this.drain())
+  }
+
+  /** Sends everything queued as one produce request; requests go out one after another, in order. */
+  private drain(): Promise<void> {
+    this.drainScheduled = false
+    if (this.pending.size === 0) return this.inFlight
+    const batches = [...this.pending]
+    this.pending.clear()
+    this.inFlight = this.inFlight.then(() => this.sendBatches(batches))
+    return this.inFlight
+  }
+
+  private async sendBatches(batches: Array<[string, PendingRecord[]]>): Promise<void> {
+    const data = batches.map(([key, records]) => {
+      const [topic, partition] = key.split('\u0000') as [string, string]
+      return { topic, partition: Number(partition), records: this.engine.encodeBatch(records.map((r) => r.input)) }
+    })
+    try {
+      const responses = await this.broker.produce(this.acks, Number(this.config['request.timeout.ms']), data)
+      responses.forEach((response, i) => {
+        const records = batches[i]?.[1] ?? []
+        records.forEach((record, j) => {
+          if (response.error) record.reject(kafkaError(response.error, response.errorMessage))
+          else
+            record.resolve({
+              topic: response.topic,
+              partition: response.partition,
+              offset: this.acks === 0 ? -1 : response.baseOffset + j,
+              timestamp: record.input.timestamp,
+            })
+        })
+      })
+    } catch (error) {
+      for (const [, records] of batches) for (const record of records) record.reject(error as Error)
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.drain()
+  }
+
+  async close(): Promise<void> {
+    await this.flush()
+  }
+}
+
+/**
+ * The upper bound the Java producer checks against max.request.size: RECORD_BATCH_OVERHEAD (61) plus
+ * DefaultRecord.recordSizeUpperBound (MAX_RECORD_OVERHEAD 21 plus the varint-prefixed key, value and
+ * headers), as AbstractRecords.estimateSizeInBytesUpperBound computes it for magic v2.
+ */
+function estimateRecordSize(record: RecordInput): number {
+  const encoder = new TextEncoder()
+  let size = sizedBytes(record.key) + sizedBytes(record.value) + varintSize(record.headers.length)
+  for (const header of record.headers) {
+    const keyLength = encoder.encode(header.key).length
+    size += varintSize(keyLength) + keyLength + sizedBytes(header.value)
+  }
+  return 61 + 21 + size
+}
+
+function sizedBytes(bytes: Uint8Array | null): number {
+  return bytes === null ? 1 : varintSize(bytes.length) + bytes.length
+}
+
+function varintSize(value: number): number {
+  let v = ((value << 1) ^ (value >> 31)) >>> 0
+  let bytes = 1
+  while (v >= 0x80) {
+    v >>>= 7
+    bytes++
+  }
+  return bytes
+}

@@ -1,0 +1,52 @@
+// Named stop word lists that Elasticsearch's `stopwords` setting accepts.
+// _english_ is Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET (33 words), the default of the `stop`
+// token filter and the `stop` analyzer; _none_ is the empty set, the `standard` analyzer's default.
+
+export const ENGLISH_STOP_WORDS: readonly string[] = [
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'but',
+  'by',
+  'for',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'no',
+  'not',
+  'of',
+  'on',
+  'or',
+  'such',
+  'that',
+  'the',
+  'their',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'to',
+  'was',
+  'will',
+  'with',
+]
+
+const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([['_english_', ENGLISH_STOP_WORDS]])
+
+/**
+ * Resolves a `stopwords` setting as Elasticsearch's Analysis.parseWords does: "_none_" is the empty list;
+ * any other value (a string or an array) is a list in which each known `_name_` expands to its list and
+ * every other entry is a literal word.
+ */
+export function resolveStopWords(setting: string | readonly string[]): string[] {
+  if (setting === '_none_') return []
+  const entries = typeof setting === 'string' ? [setting] : setting
+  return entries.flatMap((entry) => NAMED_STOP_WORDS.get(entry) ?? [entry])
+}

@@ -1,0 +1,42 @@
+// The analysis package's entry: the registry of built-in analyzers, tokenizers and token filters, the
+// Analyzer chain and its token shapes, and analyzeForIndexing, the (analyzer name, text) -> terms with
+// positions function the index layer calls for every text field value.
+// Built-in analyzers with default settings are built once and shared (they hold no per-call state).
+import type { Analyzer } from './analyzer.ts'
+import { getAnalyzer } from './registry.ts'
+import { IllegalArgumentException } from './token-list.ts'
+
+export { Analyzer, type IndexTerms } from './analyzer.ts'
+export { getAnalyzer, getTokenFilter, getTokenizer, type AnalysisSettings } from './registry.ts'
+export {
+  IllegalArgumentException,
+  type AnalyzeToken,
+  type TokenFilter,
+  type TokenList,
+  type Tokenizer,
+} from './token-list.ts'
+
+/** A term and its position, what the inverted index stores for a token. */
+export interface IndexedToken {
+  term: string
+  position: number
+}
+
+const defaultAnalyzers = new Map<string, Analyzer>()
+
+/** The built-in analyzer of that name with default settings; throws for an unknown name, as `_analyze` does. */
+export function defaultAnalyzer(name: string): Analyzer {
+  let analyzer = defaultAnalyzers.get(name)
+  if (!analyzer) {
+    analyzer = getAnalyzer(name) ?? undefined
+    if (!analyzer) throw new IllegalArgumentException(`failed to find global analyzer [${name}]`)
+    defaultAnalyzers.set(name, analyzer)
+  }
+  return analyzer
+}
+
+/** Analyzes a field value with a built-in analyzer for indexing: terms with positions, nothing else. */
+export function analyzeForIndexing(analyzerName: string, text: string): IndexedToken[] {
+  const { terms, positions } = defaultAnalyzer(analyzerName).terms(text)
+  return terms.map((term, i) => ({ term, position: positions[i] ?? i }))
+}

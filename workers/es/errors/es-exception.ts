@@ -1,0 +1,98 @@
+/**
+ * EsException: one data-driven model of the exceptions Elasticsearch renders in a REST error response, and
+ * their rendering, following ElasticsearchException (8.17) with error_trace off.
+ *
+ * Body layout (RestResponse + ElasticsearchException.generateFailureXContent):
+ *   {"error":{"root_cause":[<cause>...],<cause fields of the top exception>},"status":<status>}
+ * Cause fields (innerToXContent), in this order: "type", "reason", the metadata in the order given (the
+ * `es.`-prefixed metadata first, then a subclass's metadataToXContent fields such as ParsingException's
+ * "line" and "col"), then "caused_by" with the cause's fields. No "stack_trace" (error_trace is off).
+ *
+ * Root causes (guessRootCauses): an exception that is not an ElasticsearchException (`rootCause: false`: plain
+ * Java or Jackson exceptions such as illegal_argument_exception, x_content_parse_exception,
+ * json_parse_exception) is its own root cause; an ElasticsearchException descends through causes while they are
+ * ElasticsearchExceptions and reports the deepest one. Root causes are rendered without "caused_by".
+ */
+
+import { toJson, type JsonOut } from '../xcontent/json-writer.ts'
+
+export interface EsExceptionInit {
+  /** Snake-case type, as ElasticsearchException.getExceptionName derives it from the Java class name. */
+  type: string
+  reason: string
+  /** The HTTP status of a response whose top exception this is. */
+  status: number
+  /** Extra fields after "reason", in output order. A Java metadata list of one value is a plain string. */
+  metadata?: Array<[string, JsonOut]>
+  causedBy?: EsException
+  /** Whether the Java class is an ElasticsearchException (true by default); see the root-cause rule above. */
+  rootCause?: boolean
+}
+
+export class EsException extends Error {
+  override readonly name = 'EsException'
+  readonly type: string
+  readonly reason: string
+  readonly status: number
+  readonly metadata: ReadonlyArray<[string, JsonOut]>
+  readonly causedBy: EsException | undefined
+  readonly rootCause: boolean
+
+  constructor(init: EsExceptionInit) {
+    super(init.reason)
+    this.type = init.type
+    this.reason = init.reason
+    this.status = init.status
+    this.metadata = init.metadata ?? []
+    this.causedBy = init.causedBy
+    this.rootCause = init.rootCause ?? true
+  }
+}
+
+/** The REST response body for a failed request: `{"error":{...},"status":N}`. */
+export function errorResponseBody(error: EsException): string {
+  const body = new Map<string, JsonOut>([
+    ['root_cause', guessRootCauses(error).map((cause) => exceptionFields(cause, true))],
+  ])
+  for (const [key, value] of exceptionFields(error, false)) body.set(key, value)
+  return toJson(
+    new Map<string, JsonOut>([
+      ['error', body],
+      ['status', error.status],
+    ]),
+  )
+}
+
+/**
+ * An exception's fields with its causes (generateThrowableXContent), as embedded in bulk items and shard
+ * failures: `{"type":...,"reason":...,...,"caused_by":{...}}`.
+ */
+export function exceptionFields(error: EsException, skipCause = false): Map<string, JsonOut> {
+  const fields = new Map<string, JsonOut>([
+    ['type', error.type],
+    ['reason', error.reason],
+  ])
+  for (const [key, value] of error.metadata) fields.set(key, value)
+  if (!skipCause && error.causedBy !== undefined) fields.set('caused_by', exceptionFields(error.causedBy))
+  return fields
+}
+
+export function guessRootCauses(error: EsException): EsException[] {
+  let current = error
+  while (current.rootCause && current.causedBy?.rootCause === true) current = current.causedBy
+  return [current]
+}
+
+/** ElasticsearchException.getExceptionName: `JsonEOFException` → `json_e_o_f_exception`. */
+export function exceptionTypeName(javaSimpleName: string): string {
+  const name = javaSimpleName.startsWith('Elasticsearch')
+    ? javaSimpleName.slice('Elasticsearch'.length)
+    : javaSimpleName
+  let out = ''
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i] ?? ''
+    const lower = c.toLowerCase()
+    out += c !== lower ? (i === 0 ? lower : '_' + lower) : c
+  }
+  return out
+}

@@ -1,0 +1,35 @@
+/**
+ * Elasticsearch error bodies: the EsException model and its rendering, the named factories for common
+ * exceptions, index-name validation, and RestController's own error bodies.
+ */
+
+export {
+  EsException,
+  errorResponseBody,
+  exceptionFields,
+  exceptionTypeName,
+  guessRootCauses,
+  type EsExceptionInit,
+} from './es-exception.ts'
+export {
+  actionRequestValidationException,
+  documentParsingException,
+  illegalArgumentException,
+  indexNotFoundException,
+  invalidIndexNameException,
+  jacksonException,
+  mapperParsingException,
+  parsingException,
+  resourceAlreadyExistsException,
+  versionConflictDocumentExists,
+  versionConflictSeqNo,
+  xContentParseException,
+  xContentParseExceptionFromJackson,
+  type ShardRef,
+} from './exceptions.ts'
+export { validateIndexName } from './index-name-validation.ts'
+export {
+  incorrectHttpMethodResponse,
+  noHandlerFoundResponse,
+  type SimpleErrorResponse,
+} from './rest-errors.ts'

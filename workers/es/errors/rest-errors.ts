@@ -1,0 +1,28 @@
+/**
+ * The two REST errors RestController writes itself, outside the ElasticsearchException format:
+ * - no handler for the path: `{"error":"no handler found for uri [/x] and method [GET]"}` with status 400 and,
+ *   unlike every other error body, no "status" field (RestController.handleBadRequest builds it by hand);
+ * - a known path with another method: `{"error":"Incorrect HTTP method for uri [/x] and method [PUT],
+ *   allowed: [GET]","status":405}` (handleUnsupportedHttpMethod, a simple error response), with an `Allow`
+ *   header. The allowed methods print as Java prints the set; pass them in that order.
+ */
+
+import { toJson } from '../xcontent/json-writer.ts'
+
+export interface SimpleErrorResponse {
+  status: number
+  body: string
+}
+
+export function noHandlerFoundResponse(uri: string, method: string): SimpleErrorResponse {
+  return { status: 400, body: toJson({ error: `no handler found for uri [${uri}] and method [${method}]` }) }
+}
+
+export function incorrectHttpMethodResponse(
+  uri: string,
+  method: string,
+  allowed: readonly string[],
+): SimpleErrorResponse {
+  const error = `Incorrect HTTP method for uri [${uri}] and method [${method}], allowed: [${allowed.join(', ')}]`
+  return { status: 405, body: toJson({ error, status: 405 }) }
+}

@@ -1,0 +1,101 @@
+/**
+ * DocumentParser: walks a parsed `_source` against the index mapping and yields every leaf value by its
+ * field path, adding dynamic mappings for unseen fields (or refusing them under `dynamic: strict`, or
+ * ignoring them under `dynamic: false`, as ES does). Nothing is changed on failure: the caller merges
+ * `mappingUpdate` into the index mapping only after the whole document parsed.
+ */
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { EsException } from '../../errors/index.ts'
+import type { FieldMapping, Mapping } from './mapping.ts'
+import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
+
+export type LeafValue = string | number | boolean
+
+export interface ParsedField {
+  path: string
+  mapping: FieldMapping
+  values: LeafValue[]
+}
+
+export interface ParsedDocument {
+  fields: ParsedField[]
+  /** The mapping with this document's new dynamic fields, or null when nothing was added. */
+  mappingUpdate: Mapping | null
+}
+
+export function parseDocument(source: XContentObject, mapping: Mapping): ParsedDocument {
+  const properties = structuredCloneMapping(mapping.properties)
+  const fields = new Map<string, ParsedField>()
+  let added = false
+  const dynamic = mapping.dynamic ?? 'true'
+
+  const visit = (value: XContentValue, name: string, path: string, parent: Record<string, FieldMapping>): void => {
+    if (value === null) return
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, name, path, parent)
+      return
+    }
+    let field = parent[name]
+    if (!field) {
+      if (dynamic === 'strict') {
+        throw new EsException({
+          type: 'strict_dynamic_mapping_exception',
+          reason: `[1:2] mapping set to strict, dynamic introduction of [${name}] within [_doc] is not allowed`,
+          status: 400,
+        })
+      }
+      if (dynamic === 'false') return
+      field = dynamicMapping(value)
+      parent[name] = field
+      added = true
+    }
+    if (value instanceof Map) {
+      if (field.type !== 'object') throw objectIntoLeaf(path, field)
+      field.properties ??= {}
+      for (const [key, child] of value) visit(child, key, `${path}.${key}`, field.properties)
+      return
+    }
+    if (field.type === 'object') {
+      throw new EsException({
+        type: 'document_parsing_exception',
+        reason: `[1:2] object mapping for [${path}] tried to parse field [${path}] as object, but found a concrete value`,
+        status: 400,
+      })
+    }
+    const leaf = value instanceof XNumber ? value.value : value
+    const entry = fields.get(path) ?? { path, mapping: field, values: [] }
+    entry.values.push(leaf)
+    fields.set(path, entry)
+    for (const [sub, subField] of Object.entries(field.fields ?? {})) {
+      const subPath = `${path}.${sub}`
+      const subEntry = fields.get(subPath) ?? { path: subPath, mapping: subField, values: [] }
+      subEntry.values.push(leaf)
+      fields.set(subPath, subEntry)
+    }
+  }
+
+  for (const [key, value] of source) visit(value, key, key, properties)
+  return {
+    fields: [...fields.values()],
+    mappingUpdate: added ? { ...mapping, properties } : null,
+  }
+}
+
+function dynamicMapping(value: Exclude<XContentValue, null | XContentValue[]>): FieldMapping {
+  if (value instanceof Map) return { type: 'object', properties: {} }
+  if (value instanceof XNumber) return dynamicNumberMapping(value.isInteger)
+  if (typeof value === 'boolean') return { type: 'boolean' }
+  return dynamicStringMapping(value)
+}
+
+function objectIntoLeaf(path: string, field: FieldMapping): EsException {
+  return new EsException({
+    type: 'document_parsing_exception',
+    reason: `[1:2] failed to parse field [${path}] of type [${field.type}] in document. Preview of field's value: '{}'`,
+    status: 400,
+  })
+}
+
+function structuredCloneMapping(properties: Record<string, FieldMapping>): Record<string, FieldMapping> {
+  return JSON.parse(JSON.stringify(properties)) as Record<string, FieldMapping>
+}

@@ -1,0 +1,41 @@
+/**
+ * Turns a parsed document into what the inverted index stores: for a `text` field the analysed tokens
+ * of every value (values of an array are separated by position_increment_gap, 100, as ES sets it), for
+ * a `keyword` field each value as one term unless longer than ignore_above, for other leaf types their
+ * indexed term form (booleans as Lucene's "T"/"F", numbers and dates as their canonical text).
+ */
+import type { AnalyzedDocument, AnalyzedField, AnalyzedToken } from '../../../../engine-wasm/src/index/index.ts'
+import type { ParsedDocument } from './document-parser.ts'
+
+export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
+
+const POSITION_INCREMENT_GAP = 100
+
+export function toAnalyzedDocument(docId: number, parsed: ParsedDocument, analyze: TextAnalyzer): AnalyzedDocument {
+  const fields: AnalyzedField[] = []
+  for (const { path, mapping, values } of parsed.fields) {
+    const tokens: AnalyzedToken[] = []
+    if (mapping.type === 'text') {
+      let base = 0
+      for (const value of values) {
+        const analyzed = analyze(mapping.analyzer ?? 'standard', String(value))
+        for (const token of analyzed) tokens.push({ term: token.term, position: base + token.position })
+        const last = analyzed[analyzed.length - 1]
+        base += (last ? last.position + 1 : 0) + POSITION_INCREMENT_GAP
+      }
+    } else {
+      values.forEach((value, i) => {
+        const term = indexedTerm(value)
+        if (mapping.type === 'keyword' && term.length > (mapping.ignore_above ?? Infinity)) return
+        tokens.push({ term, position: i })
+      })
+    }
+    if (tokens.length > 0) fields.push({ field: path, tokens })
+  }
+  return { docId, fields }
+}
+
+export function indexedTerm(value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'T' : 'F'
+  return String(value)
+}

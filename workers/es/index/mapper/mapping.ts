@@ -1,0 +1,88 @@
+/**
+ * An index's mapping as Elasticsearch stores and returns it: `dynamic` and a tree of `properties`.
+ * Field mappings keep their parameters in the order ES writes them (`type` first); properties print in
+ * name order, as ES's ObjectMapper serialises them.
+ */
+import type { JsonOut } from '../../xcontent/index.ts'
+
+export type FieldType =
+  | 'text'
+  | 'keyword'
+  | 'long'
+  | 'integer'
+  | 'short'
+  | 'byte'
+  | 'double'
+  | 'float'
+  | 'half_float'
+  | 'boolean'
+  | 'date'
+  | 'object'
+
+export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
+  'long',
+  'integer',
+  'short',
+  'byte',
+  'double',
+  'float',
+  'half_float',
+])
+
+export interface FieldMapping {
+  type: FieldType
+  properties?: Record<string, FieldMapping>
+  fields?: Record<string, FieldMapping>
+  analyzer?: string
+  ignore_above?: number
+  format?: string
+}
+
+export type DynamicMode = 'true' | 'false' | 'strict'
+
+export interface Mapping {
+  dynamic?: DynamicMode
+  properties: Record<string, FieldMapping>
+}
+
+/** The JSON form ES returns: properties sorted by name at every level, `type: object` left out. */
+export function mappingToJson(mapping: Mapping): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = {}
+  if (mapping.dynamic !== undefined) out.dynamic = mapping.dynamic
+  if (Object.keys(mapping.properties).length > 0) out.properties = propertiesToJson(mapping.properties)
+  return out
+}
+
+function propertiesToJson(properties: Record<string, FieldMapping>): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = {}
+  for (const name of Object.keys(properties).sort()) out[name] = fieldToJson(properties[name]!)
+  return out
+}
+
+function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = {}
+  if (field.type !== 'object') out.type = field.type
+  for (const [key, value] of Object.entries(field)) {
+    if (key === 'type' || value === undefined) continue
+    out[key] =
+      key === 'properties' || key === 'fields'
+        ? propertiesToJson(value as Record<string, FieldMapping>)
+        : (value as string | number)
+  }
+  return out
+}
+
+/** Every leaf field by its full path (`user.name`, `message.keyword`), with its mapping. */
+export function leafFields(mapping: Mapping): Map<string, FieldMapping> {
+  const out = new Map<string, FieldMapping>()
+  const walk = (properties: Record<string, FieldMapping>, prefix: string): void => {
+    for (const [name, field] of Object.entries(properties)) {
+      const path = prefix + name
+      if (field.type === 'object') walk(field.properties ?? {}, `${path}.`)
+      else out.set(path, field)
+      for (const [sub, subField] of Object.entries(field.fields ?? {})) out.set(`${path}.${sub}`, subField)
+    }
+  }
+  walk(mapping.properties, '')
+  return out
+}

@@ -1,0 +1,180 @@
+/**
+ * IndexShard: one shard copy's documents. Writes go to the live version map at once (a GET by id is
+ * realtime) and are queued for the searcher; a refresh applies the queue to the WASM inverted index in
+ * one batch, and only then do searches see them (near-real-time search).
+ *
+ * Invariants: seq_no grows by one per operation (index or delete, including a delete of a missing
+ * document); a document's version grows by one per operation on its id, continuing from its tombstone
+ * while the tombstone is younger than index.gc_deletes (60 s); the searcher view maps every live
+ * Lucene doc id of the inverted index to the document it holds, and a doc id is never reused.
+ */
+import type { AnalyzedDocument, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
+
+export interface StoredDocument {
+  id: string
+  /** The _source exactly as it was sent. */
+  source: string
+  routing: string | null
+  version: number
+  seqNo: number
+  primaryTerm: number
+}
+
+interface LiveEntry {
+  doc: StoredDocument | null
+  /** For a tombstone: when it was deleted. */
+  deletedAt: number
+}
+
+export type ShardOperation =
+  | { op: 'index'; doc: StoredDocument }
+  | { op: 'delete'; id: string; version: number; seqNo: number; primaryTerm: number }
+
+export interface WriteResult {
+  result: 'created' | 'updated' | 'deleted' | 'not_found'
+  version: number
+  seqNo: number
+  primaryTerm: number
+}
+
+const GC_DELETES_MS = 60_000
+
+export class IndexShard {
+  private readonly live = new Map<string, LiveEntry>()
+  private readonly searchable = new Map<number, StoredDocument>()
+  private readonly searchedDocId = new Map<string, number>()
+  /** The last version of every id, tombstones included. */
+  private readonly lastVersion = new Map<string, number>()
+  private pending: Array<{ id: string; analyzed: AnalyzedDocument | null; doc: StoredDocument | null }> = []
+  private nextDocId = 0
+  private maxSeqNo = -1
+  private lastRefresh: number
+  readonly primaryTerm = 1
+
+  constructor(
+    readonly shardId: number,
+    private readonly index: InvertedIndex,
+    now: number,
+  ) {
+    this.lastRefresh = now
+  }
+
+  get(id: string): StoredDocument | null {
+    return this.live.get(id)?.doc ?? null
+  }
+
+  private nextVersion(id: string, now: number): number {
+    const entry = this.live.get(id)
+    if (!entry) return 1
+    if (entry.doc) return entry.doc.version + 1
+    return now - entry.deletedAt < GC_DELETES_MS ? (this.lastVersion.get(id) ?? 0) + 1 : 1
+  }
+
+  /** Indexes (creates or replaces) a document whose fields are already analysed. */
+  indexDocument(
+    id: string,
+    source: string,
+    routing: string | null,
+    analyzed: (docId: number) => AnalyzedDocument,
+    now: number,
+  ): { write: WriteResult; operation: ShardOperation } {
+    const existed = this.live.get(id)?.doc != null
+    const doc: StoredDocument = {
+      id,
+      source,
+      routing,
+      version: this.nextVersion(id, now),
+      seqNo: ++this.maxSeqNo,
+      primaryTerm: this.primaryTerm,
+    }
+    this.apply({ op: 'index', doc }, analyzed, now)
+    return {
+      write: { result: existed ? 'updated' : 'created', version: doc.version, seqNo: doc.seqNo, primaryTerm: doc.primaryTerm },
+      operation: { op: 'index', doc },
+    }
+  }
+
+  deleteDocument(id: string, now: number): { write: WriteResult; operation: ShardOperation } {
+    const existed = this.live.get(id)?.doc != null
+    const version = this.nextVersion(id, now)
+    const seqNo = ++this.maxSeqNo
+    const operation: ShardOperation = { op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm }
+    this.apply(operation, null, now)
+    return {
+      write: { result: existed ? 'deleted' : 'not_found', version, seqNo, primaryTerm: this.primaryTerm },
+      operation,
+    }
+  }
+
+  /** Applies an operation, fresh or replayed from the translog. */
+  apply(operation: ShardOperation, analyzed: ((docId: number) => AnalyzedDocument) | null, now: number): void {
+    if (operation.op === 'index') {
+      const { doc } = operation
+      const docId = this.nextDocId++
+      this.live.set(doc.id, { doc, deletedAt: 0 })
+      this.pending.push({ id: doc.id, doc, analyzed: analyzed ? analyzed(docId) : null })
+      this.maxSeqNo = Math.max(this.maxSeqNo, doc.seqNo)
+      this.lastVersion.set(doc.id, doc.version)
+    } else {
+      this.live.set(operation.id, { doc: null, deletedAt: now })
+      this.pending.push({ id: operation.id, doc: null, analyzed: null })
+      this.maxSeqNo = Math.max(this.maxSeqNo, operation.seqNo)
+      this.lastVersion.set(operation.id, operation.version)
+    }
+  }
+
+  /**
+   * index.refresh_interval: a scheduled refresh runs every interval since the shard started; calling
+   * this at any time applies the refreshes that would have run by `now`.
+   */
+  maybeScheduledRefresh(now: number, intervalMs: number): void {
+    if (intervalMs <= 0 || this.pending.length === 0) return
+    const ticks = Math.floor((now - this.lastRefresh) / intervalMs)
+    if (ticks >= 1) this.refresh(this.lastRefresh + ticks * intervalMs)
+  }
+
+  /** Makes every queued operation searchable: one batch of deletes and one of additions. */
+  refresh(now: number): void {
+    this.lastRefresh = now
+    if (this.pending.length === 0) return
+    const latest = new Map<string, { doc: StoredDocument | null; analyzed: AnalyzedDocument | null }>()
+    for (const entry of this.pending) latest.set(entry.id, entry)
+    this.pending = []
+    const deletes: number[] = []
+    const additions: AnalyzedDocument[] = []
+    for (const [id, { doc, analyzed }] of latest) {
+      const previous = this.searchedDocId.get(id)
+      if (previous !== undefined) {
+        deletes.push(previous)
+        this.searchable.delete(previous)
+        this.searchedDocId.delete(id)
+      }
+      if (doc && analyzed) {
+        additions.push(analyzed)
+        this.searchable.set(analyzed.docId, doc)
+        this.searchedDocId.set(id, analyzed.docId)
+      }
+    }
+    if (deletes.length > 0) this.index.deleteDocuments(deletes)
+    if (additions.length > 0) this.index.addDocuments(additions)
+  }
+
+  /** The document a searcher hit refers to. */
+  searchedDocument(docId: number): StoredDocument | undefined {
+    return this.searchable.get(docId)
+  }
+
+  get searcherIndex(): InvertedIndex {
+    return this.index
+  }
+
+  get liveDocCount(): number {
+    let count = 0
+    for (const entry of this.live.values()) if (entry.doc) count++
+    return count
+  }
+
+  close(): void {
+    this.index.free()
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * IndicesService: every index this node holds, by name; creates indices (explicitly or automatically on
+ * the first write, as action.auto_create_index allows), deletes them, and restores them from storage at
+ * start-up by replaying each shard's translog records in seq_no order.
+ */
+import type { Storage, StorageOp } from '../../storage/storage.ts'
+import { openEnvelope } from '../../storage/envelope.ts'
+import type { Clock } from '../../net/clock.ts'
+import type { Random } from '../../net/random.ts'
+import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
+import { resourceAlreadyExistsException, validateIndexName } from '../errors/index.ts'
+import { parseJson, type XContentObject } from '../xcontent/index.ts'
+import { INDEX_METADATA_VERSION, translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
+import { IndexService, TRANSLOG_VERSION } from '../index/index-service.ts'
+import { IndexShard, type ShardOperation } from '../index/shard/index-shard.ts'
+import type { Mapping } from '../index/mapper/mapping.ts'
+import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
+import { defaultRoutingNumShards } from '../cluster/routing/operation-routing.ts'
+import { randomBase64Id } from '../common/uuids.ts'
+
+export interface IndicesDeps {
+  clock: Clock
+  random: Random
+  storage: Storage
+  engine: IndexEngine
+  analyze: TextAnalyzer
+}
+
+export interface CreateIndexRequest {
+  name: string
+  numberOfShards: number
+  numberOfReplicas: number
+  refreshIntervalMs: number
+  mapping: Mapping
+}
+
+export class IndicesService {
+  private readonly indices = new Map<string, IndexService>()
+
+  constructor(private readonly deps: IndicesDeps) {}
+
+  static async load(deps: IndicesDeps): Promise<IndicesService> {
+    const service = new IndicesService(deps)
+    const now = deps.clock.now()
+    for (const key of await deps.storage.keys('es', 'indices/')) {
+      if (!key.endsWith('/meta')) continue
+      const bytes = await deps.storage.get('es', key)
+      if (!bytes) continue
+      const metadata = openEnvelope(bytes, INDEX_METADATA_VERSION, `index metadata ${key}`) as IndexMetadata
+      const index = service.open(metadata)
+      for (let shard = 0; shard < metadata.numberOfShards; shard++) {
+        for (const opKey of await deps.storage.keys('es', translogPrefix(metadata.uuid, shard))) {
+          const record = await deps.storage.get('es', opKey)
+          if (!record) continue
+          const operation = openEnvelope(record, TRANSLOG_VERSION, `translog ${opKey}`) as ShardOperation
+          index.replay(shard, operation, (source) => parseJson(source) as XContentObject, now)
+        }
+      }
+      index.refresh(now)
+    }
+    return service
+  }
+
+  private open(metadata: IndexMetadata): IndexService {
+    const now = this.deps.clock.now()
+    const shards = Array.from(
+      { length: metadata.numberOfShards },
+      (_, i) => new IndexShard(i, this.deps.engine.newIndex(), now),
+    )
+    const index = new IndexService(metadata, shards, this.deps.analyze)
+    this.indices.set(metadata.name, index)
+    return index
+  }
+
+  get(name: string): IndexService | undefined {
+    return this.indices.get(name)
+  }
+
+  names(): string[] {
+    return [...this.indices.keys()].sort()
+  }
+
+  all(): IndexService[] {
+    return this.names().map((name) => this.indices.get(name)!)
+  }
+
+  /** Validates and creates an index; the caller persists the returned operation. */
+  create(request: CreateIndexRequest): { index: IndexService; op: StorageOp } {
+    const invalid = validateIndexName(request.name)
+    if (invalid) throw invalid
+    const existing = this.indices.get(request.name)
+    if (existing) throw resourceAlreadyExistsException(request.name, existing.metadata.uuid)
+    const metadata: IndexMetadata = {
+      name: request.name,
+      uuid: randomBase64Id(this.deps.random),
+      creationDate: this.deps.clock.now(),
+      numberOfShards: request.numberOfShards,
+      numberOfReplicas: request.numberOfReplicas,
+      routingNumShards: defaultRoutingNumShards(request.numberOfShards),
+      refreshIntervalMs: request.refreshIntervalMs,
+      mapping: request.mapping,
+    }
+    const index = this.open(metadata)
+    return { index, op: index.metadataOp() }
+  }
+
+  /** Removes an index; returns the storage operations that delete everything it stored. */
+  async delete(name: string): Promise<StorageOp[]> {
+    const index = this.indices.get(name)
+    if (!index) return []
+    this.indices.delete(name)
+    index.close()
+    const keys = await this.deps.storage.keys('es', `indices/${index.metadata.uuid}/`)
+    return keys.map((key) => ({ store: 'es', key, value: null }))
+  }
+}

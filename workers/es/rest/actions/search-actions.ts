@@ -1,0 +1,110 @@
+/**
+ * _search and _count over one index, a comma-separated list or wildcard patterns (or every index),
+ * with a Query DSL body: `query`, `from`, `size`, `_source` (true/false), `track_total_hits`. Responses
+ * have ES 8's shape: `took`, `timed_out`, `_shards`, and `hits.total` as {value, relation} counted
+ * exactly up to track_total_hits (10,000 by default).
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import { illegalArgumentException, indexNotFoundException, parsingException } from '../../errors/index.ts'
+import { JavaFloat, RawJson, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import { leafFields } from '../../index/mapper/mapping.ts'
+import { buildQuery } from '../../search/query-builder.ts'
+import { countMatches, executeSearch } from '../../search/search-service.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import { parseRequestBody } from '../request-body.ts'
+
+const SEARCH_KEYS = new Set(['query', 'from', 'size', '_source', 'track_total_hits'])
+const DEFAULT_TRACK_TOTAL_HITS = 10_000
+
+export function registerSearchActions(controller: RestController, context: RestContext): void {
+  const search = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, false))
+  const count = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, true))
+  for (const method of ['GET', 'POST'] as const) {
+    controller
+      .register(method, '/_search', search)
+      .register(method, '/{index}/_search', search)
+      .register(method, '/_count', count)
+      .register(method, '/{index}/_count', count)
+  }
+}
+
+/** Resolves an index expression (names, commas, `*` wildcards, `_all`) to indices, as ES does. */
+export function resolveIndices(context: RestContext, expression: string | undefined): IndexService[] {
+  if (expression === undefined || expression === '_all' || expression === '*') return context.indices.all()
+  const found = new Map<string, IndexService>()
+  for (const part of expression.split(',')) {
+    if (part.includes('*')) {
+      const pattern = new RegExp(`^${part.split('*').map(escapeRegExp).join('.*')}$`)
+      for (const index of context.indices.all()) if (pattern.test(index.metadata.name)) found.set(index.metadata.name, index)
+      continue
+    }
+    const index = context.indices.get(part)
+    if (!index) throw indexNotFoundException(part)
+    found.set(part, index)
+  }
+  return [...found.values()]
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function intParam(value: XContentValue | string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = value instanceof XNumber ? value.value : Number(value)
+  return Number.isInteger(n) ? n : fallback
+}
+
+function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boolean): RestResponse {
+  const started = context.clock.now()
+  if (req.params.has('q')) {
+    throw illegalArgumentException(`request [${req.request.path}] contains unrecognized parameter: [q]`)
+  }
+  const body: XContentObject = req.request.body ? parseRequestBody(req.request.body) : new Map()
+  for (const [key, value] of body) {
+    if (SEARCH_KEYS.has(key) && !(isCount && key !== 'query')) continue
+    const token = value instanceof Map ? 'START_OBJECT' : Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'
+    throw parsingException(1, 1, `Unknown key for a ${token} in [${key}].`)
+  }
+  const indices = resolveIndices(context, req.path.index)
+  const targets = indices.map((index) => ({
+    index,
+    query: buildQuery(body.get('query') ?? new Map(), { fields: leafFields(index.metadata.mapping), analyze: context.analyze }),
+  }))
+  const shards = targets.reduce((sum, t) => sum + t.index.metadata.numberOfShards, 0)
+  const shardsBody = { total: shards, successful: shards, skipped: 0, failed: 0 }
+  const now = context.clock.now()
+  if (isCount) return json(200, { count: countMatches(targets, now), _shards: shardsBody })
+  const from = intParam(body.get('from') ?? req.params.get('from'), 0)
+  const size = intParam(body.get('size') ?? req.params.get('size'), 10)
+  if (from + size > 10_000) {
+    throw illegalArgumentException(
+      `Result window is too large, from + size must be less than or equal to: [10000] but was [${from + size}]. ` +
+        'See the scroll api for a more efficient way to request large data sets. This limit can be set by changing ' +
+        'the [index.max_result_window] index level setting.',
+    )
+  }
+  const result = executeSearch(targets, from, size, now)
+  const withSource = body.get('_source') !== false
+  const track = body.get('track_total_hits')
+  const limit = track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS)
+  return json(200, {
+    took: context.clock.now() - started,
+    timed_out: false,
+    _shards: shardsBody,
+    hits: {
+      total: result.totalHits > limit ? { value: limit, relation: 'gte' } : { value: result.totalHits, relation: 'eq' },
+      max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
+      hits: result.hits.map((hit) => ({
+        _index: hit.index,
+        _id: hit.doc.id,
+        _score: new JavaFloat(hit.score),
+        ...(hit.doc.routing !== null ? { _routing: hit.doc.routing } : {}),
+        ...(withSource ? { _source: new RawJson(hit.doc.source) } : {}),
+      })),
+    },
+  })
+}

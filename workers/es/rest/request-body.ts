@@ -1,0 +1,47 @@
+/**
+ * Reading request bodies as ES's REST layer reads them: JSON through the Jackson-faithful parser, with
+ * its errors turned into the exception ES answers with. A request body must be a JSON object; a
+ * document body's parse failure is a document_parsing_exception, as DocumentParser reports it.
+ */
+import { JsonParseError, parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
+import {
+  EsException,
+  documentParsingException,
+  jacksonException,
+  parsingException,
+  xContentParseExceptionFromJackson,
+} from '../errors/index.ts'
+
+function requireObject(value: XContentValue): XContentObject {
+  if (value instanceof Map) return value
+  throw parsingException(1, 1, 'request body or source parameter is required')
+}
+
+/** A search or index-settings body. */
+export function parseRequestBody(text: string): XContentObject {
+  try {
+    return requireObject(parseJson(text, { trailing: 'reject' }))
+  } catch (error) {
+    if (error instanceof JsonParseError) throw xContentParseExceptionFromJackson(error)
+    throw error
+  }
+}
+
+/** A document's source: the text kept verbatim for `_source`, and its parsed form for the mapper. */
+export function parseDocumentBody(text: string | null): { text: string; source: XContentObject } {
+  if (text === null || text.trim() === '') {
+    throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
+  }
+  try {
+    const value = parseJson(text, { trailing: 'reject' })
+    if (!(value instanceof Map)) {
+      throw documentParsingException(1, 1, 'failed to parse, document is empty')
+    }
+    return { text, source: value }
+  } catch (error) {
+    if (error instanceof JsonParseError) {
+      throw documentParsingException(error.line, error.column, `failed to parse: ${error.reason}`, jacksonException(error))
+    }
+    throw error
+  }
+}

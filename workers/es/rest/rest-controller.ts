@@ -1,0 +1,106 @@
+/**
+ * RestController: dispatches a RestRequest to the handler registered for its method and path, as
+ * Elasticsearch's RestController does. Paths are patterns of literal segments and `{param}` segments;
+ * a literal segment wins over a parameter at the same position (`/_search` is not an index named
+ * `_search`). A path no pattern matches gets ES's "no handler found" answer; a path that matches for
+ * other methods gets 405 with the allowed methods.
+ */
+import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
+
+export interface RestHandlerRequest {
+  request: RestRequest
+  /** Path parameters, percent-decoded. */
+  path: Record<string, string>
+  /** Query parameters by name (the last value wins), percent-decoded. */
+  params: Map<string, string>
+}
+
+export type RestHandler = (request: RestHandlerRequest) => Promise<RestResponse> | RestResponse
+
+interface Route {
+  method: HttpMethod
+  segments: string[]
+  handler: RestHandler
+}
+
+export class RestController {
+  private readonly routes: Route[] = []
+
+  register(method: HttpMethod, pattern: string, handler: RestHandler): this {
+    this.routes.push({ method, segments: splitPath(pattern), handler })
+    return this
+  }
+
+  async dispatch(request: RestRequest): Promise<RestResponse> {
+    const segments = splitPath(request.path)
+    const lookupMethod: HttpMethod = request.method === 'HEAD' ? 'GET' : request.method
+    let best: { route: Route; path: Record<string, string>; literals: number } | null = null
+    const allowed = new Set<HttpMethod>()
+    for (const route of this.routes) {
+      const match = matchSegments(route.segments, segments)
+      if (!match) continue
+      allowed.add(route.method)
+      if (route.method !== lookupMethod) continue
+      if (!best || match.literals > best.literals) best = { route, path: match.path, literals: match.literals }
+    }
+    const params = new Map(request.params.map(([k, v]) => [decode(k), decode(v)] as const))
+    if (best) {
+      const response = await best.route.handler({ request, path: best.path, params })
+      return request.method === 'HEAD' ? { ...response, body: '' } : response
+    }
+    if (allowed.size > 0) {
+      if (allowed.has('GET')) allowed.add('HEAD')
+      const methods = ORDER.filter((m) => allowed.has(m)).join(', ')
+      return jsonResponse(405, {
+        error: `Incorrect HTTP method for uri [${uriOf(request)}] and method [${request.method}], allowed: [${methods}]`,
+        status: 405,
+      })
+    }
+    return jsonResponse(400, { error: `no handler found for uri [${uriOf(request)}] and method [${request.method}]` })
+  }
+}
+
+// RestRequest.Method's declaration order, in which ES lists allowed methods.
+const ORDER: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH']
+
+function uriOf(request: RestRequest): string {
+  const query = request.params.map(([k, v]) => (v === '' ? k : `${k}=${v}`)).join('&')
+  return query ? `${request.path}?${query}` : request.path
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((segment) => segment.length > 0)
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+function matchSegments(
+  pattern: string[],
+  actual: string[],
+): { path: Record<string, string>; literals: number } | null {
+  if (pattern.length !== actual.length) return null
+  const path: Record<string, string> = {}
+  let literals = 0
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!
+    const a = actual[i]!
+    if (p.startsWith('{')) {
+      path[p.slice(1, -1)] = decode(a)
+    } else if (p === a) {
+      literals++
+    } else {
+      return null
+    }
+  }
+  return { path, literals }
+}
+
+export function jsonResponse(status: number, body: unknown): RestResponse {
+  return { status, contentType: 'application/json', body: JSON.stringify(body) }
+}

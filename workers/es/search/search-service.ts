@@ -1,0 +1,61 @@
+/**
+ * SearchService: the query-then-fetch of one search request over the shards of the target indices.
+ * Each shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch) and
+ * returns its top from+size; the coordinating step merges them by score, then shard, then doc id, as
+ * ES's SearchPhaseController does, and fetches `_source` for the page.
+ */
+import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { IndexService } from '../index/index-service.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+
+export interface SearchHit {
+  index: string
+  score: number
+  doc: StoredDocument
+}
+
+export interface SearchResult {
+  totalHits: number
+  maxScore: number | null
+  hits: SearchHit[]
+  shards: number
+}
+
+export function executeSearch(
+  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
+  from: number,
+  size: number,
+  now: number,
+): SearchResult {
+  const candidates: Array<SearchHit & { order: number; docId: number }> = []
+  let totalHits = 0
+  let shards = 0
+  for (const { index, query } of targets) {
+    index.scheduledRefresh(now)
+    for (const shard of index.shards) {
+      const order = shards++
+      const top = shard.searcherIndex.search(query, from + size)
+      totalHits += top.totalHits
+      for (const { docId, score } of top.scoreDocs) {
+        const doc = shard.searchedDocument(docId)
+        if (doc) candidates.push({ index: index.metadata.name, score, doc, order, docId })
+      }
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order || a.docId - b.docId)
+  return {
+    totalHits,
+    maxScore: candidates.length > 0 ? candidates[0]!.score : null,
+    hits: candidates.slice(from, from + size).map(({ index, score, doc }) => ({ index, score, doc })),
+    shards,
+  }
+}
+
+export function countMatches(targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>, now: number): number {
+  let count = 0
+  for (const { index, query } of targets) {
+    index.scheduledRefresh(now)
+    for (const shard of index.shards) count += shard.searcherIndex.count(query)
+  }
+  return count
+}

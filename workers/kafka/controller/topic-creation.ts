@@ -1,0 +1,81 @@
+/**
+ * Creating a topic as KRaft's ReplicationControlManager does: validate the name, the partition count
+ * and the replication factor against the registered brokers, then place replicas and elect each
+ * partition's first replica as its leader with the full replica set in the ISR. Returns either the new
+ * TopicImage or the error Kafka answers in CreateTopicsResponse, with Kafka's message text.
+ */
+import type { CreatableTopic } from '../../protocol/kafka.ts'
+import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { Random } from '../../net/random.ts'
+import type { MetadataImage, TopicImage } from '../metadata/metadata-image.ts'
+import { validateTopicName } from '../metadata/topic-validation.ts'
+import { randomUuid } from '../metadata/uuid.ts'
+import { placeReplicas } from './replica-placer.ts'
+import { TOPIC_CONFIG_DEFAULTS } from '../broker-config.ts'
+
+export type TopicCreation =
+  | { ok: true; topic: TopicImage }
+  | { ok: false; error: KafkaErrorName; message: string }
+
+export interface CreationDefaults {
+  numPartitions: number
+  replicationFactor: number
+}
+
+export function createTopic(
+  image: MetadataImage,
+  request: CreatableTopic,
+  defaults: CreationDefaults,
+  random: Random,
+): TopicCreation {
+  const invalidName = validateTopicName(request.name)
+  if (invalidName) return { ok: false, error: 'INVALID_TOPIC_EXCEPTION', message: invalidName }
+  if (image.topics.some((t) => t.name === request.name)) {
+    return { ok: false, error: 'TOPIC_ALREADY_EXISTS', message: `Topic '${request.name}' already exists.` }
+  }
+  const numPartitions = request.numPartitions === -1 ? defaults.numPartitions : request.numPartitions
+  const replicationFactor =
+    request.replicationFactor === -1 ? defaults.replicationFactor : request.replicationFactor
+  if (numPartitions <= 0) {
+    return { ok: false, error: 'INVALID_PARTITIONS', message: 'Number of partitions was set to an invalid non-positive value.' }
+  }
+  if (replicationFactor <= 0) {
+    return {
+      ok: false,
+      error: 'INVALID_REPLICATION_FACTOR',
+      message: 'Replication factor must be larger than 0, or -1 to use the default value.',
+    }
+  }
+  if (replicationFactor > image.brokers.length) {
+    return {
+      ok: false,
+      error: 'INVALID_REPLICATION_FACTOR',
+      message:
+        `Unable to replicate the partition ${replicationFactor} time(s): The target replication factor of ` +
+        `${replicationFactor} cannot be reached because only ${image.brokers.length} broker(s) are registered.`,
+    }
+  }
+  const unknownConfig = Object.keys(request.configs).find((name) => !(name in TOPIC_CONFIG_DEFAULTS))
+  if (unknownConfig !== undefined) {
+    return { ok: false, error: 'INVALID_CONFIG', message: `Unknown topic config name: ${unknownConfig}` }
+  }
+  const assignment = placeReplicas(image.brokers, numPartitions, replicationFactor, random)
+  return {
+    ok: true,
+    topic: {
+      name: request.name,
+      topicId: randomUuid(random),
+      configs: { ...request.configs },
+      partitions: assignment.map((replicas, partition) => ({
+        partition,
+        leader: replicas[0] ?? -1,
+        leaderEpoch: 0,
+        replicas,
+        isr: [...replicas],
+        elr: [],
+        lastKnownElr: [],
+        offlineReplicas: [],
+      })),
+    },
+  }
+}

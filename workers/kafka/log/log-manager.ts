@@ -1,0 +1,130 @@
+/**
+ * LogManager: every partition log this broker hosts, keyed by topic id and partition, and their
+ * persistence in the `kafka` store.
+ *
+ * Key format: `log/<topicId>/<partition>/<segment base offset, 20 digits>/<byte position, 12 digits>`;
+ * the value is the segment's bytes from that position on. Keys sort by segment then position, so a
+ * segment is the concatenation of its chunks. Loading stops a segment at the first gap between chunks
+ * and recovers its longest valid prefix of whole batches, as Kafka's LogSegment.recover does after an
+ * unclean shutdown; everything after a truncated segment is dropped.
+ */
+import type { LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.ts'
+import type { Storage, StorageOp } from '../../storage/storage.ts'
+import { UnifiedLog, type LogConfig } from './unified-log.ts'
+
+const STORE = 'kafka'
+
+function partitionPrefix(topicId: string, partition: number): string {
+  return `log/${topicId}/${partition}/`
+}
+
+function chunkKey(topicId: string, partition: number, baseOffset: number, position: number): string {
+  return `${partitionPrefix(topicId, partition)}${String(baseOffset).padStart(20, '0')}/${String(position).padStart(12, '0')}`
+}
+
+export interface LoadReport {
+  truncatedBytes: number
+}
+
+export class LogManager {
+  private readonly logs = new Map<string, UnifiedLog>()
+
+  constructor(
+    private readonly engine: LogEngine,
+    private readonly storage: Storage,
+  ) {}
+
+  private static id(topicId: string, partition: number): string {
+    return `${topicId}/${partition}`
+  }
+
+  getLog(topicId: string, partition: number): UnifiedLog | undefined {
+    return this.logs.get(LogManager.id(topicId, partition))
+  }
+
+  createLog(topicId: string, partition: number, config: LogConfig): UnifiedLog {
+    const existing = this.getLog(topicId, partition)
+    if (existing) return existing
+    const log = new UnifiedLog(this.engine, config)
+    this.logs.set(LogManager.id(topicId, partition), log)
+    return log
+  }
+
+  /** Restores a partition's log from storage; a missing log is created empty. */
+  async loadLog(topicId: string, partition: number, config: LogConfig): Promise<LoadReport> {
+    const keys = await this.storage.keys(STORE, partitionPrefix(topicId, partition))
+    const chunksBySegment = new Map<number, string[]>()
+    for (const key of keys) {
+      const parts = key.split('/')
+      const base = Number(parts[3])
+      chunksBySegment.set(base, [...(chunksBySegment.get(base) ?? []), key])
+    }
+    const segments: LogSegment[] = []
+    let truncatedBytes = 0
+    for (const [base, chunkKeys] of [...chunksBySegment].sort((a, b) => a[0] - b[0])) {
+      const expectedBase = segments.length === 0 ? base : segments[segments.length - 1]!.nextOffset
+      if (base !== expectedBase) break
+      const bytes = await this.concatenateChunks(chunkKeys)
+      const { segment, truncatedBytes: lost } = this.engine.recoverSegment(base, bytes)
+      segments.push(segment)
+      truncatedBytes += lost
+      if (lost > 0) break
+    }
+    this.logs.set(LogManager.id(topicId, partition), new UnifiedLog(this.engine, config, segments))
+    return { truncatedBytes }
+  }
+
+  private async concatenateChunks(keys: string[]): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for (const key of keys) {
+      const position = Number(key.slice(key.lastIndexOf('/') + 1))
+      if (position !== size) break
+      const chunk = await this.storage.get(STORE, key)
+      if (!chunk) break
+      chunks.push(chunk)
+      size += chunk.length
+    }
+    const out = new Uint8Array(size)
+    let at = 0
+    for (const chunk of chunks) {
+      out.set(chunk, at)
+      at += chunk.length
+    }
+    return out
+  }
+
+  /** Storage operations that persist every byte appended since the last call. */
+  takeFlushOps(): StorageOp[] {
+    const ops: StorageOp[] = []
+    for (const [id, log] of this.logs) {
+      const [topicId, partition] = id.split('/') as [string, string]
+      for (const chunk of log.takeUnflushed()) {
+        ops.push({
+          store: STORE,
+          key: chunkKey(topicId, Number(partition), chunk.segmentBaseOffset, chunk.position),
+          value: chunk.bytes,
+        })
+      }
+    }
+    return ops
+  }
+
+  /** Closes and forgets a topic's logs; returns the storage operations that delete their bytes. */
+  async deleteLogs(topicId: string, partitions: number): Promise<StorageOp[]> {
+    const ops: StorageOp[] = []
+    for (let p = 0; p < partitions; p++) {
+      this.getLog(topicId, p)?.close()
+      this.logs.delete(LogManager.id(topicId, p))
+      for (const key of await this.storage.keys(STORE, partitionPrefix(topicId, p))) {
+        ops.push({ store: STORE, key, value: null })
+      }
+    }
+    return ops
+  }
+
+  close(): void {
+    for (const log of this.logs.values()) log.close()
+    this.logs.clear()
+  }
+}

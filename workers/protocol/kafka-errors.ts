@@ -1,0 +1,87 @@
+/**
+ * Kafka's error codes as the wire protocol numbers them (org.apache.kafka.common.protocol.Errors), with
+ * the exception class a Java client raises for each and the default message. Only the errors the
+ * playground can produce are listed; add rows as features arrive, keeping Kafka's codes and texts.
+ */
+export const KAFKA_ERRORS = {
+  UNKNOWN_SERVER_ERROR: {
+    code: -1,
+    exception: 'org.apache.kafka.common.errors.UnknownServerException',
+    message: 'The server experienced an unexpected error when processing the request.',
+  },
+  OFFSET_OUT_OF_RANGE: {
+    code: 1,
+    exception: 'org.apache.kafka.common.errors.OffsetOutOfRangeException',
+    message: 'The requested offset is not within the range of offsets maintained by the server.',
+  },
+  CORRUPT_MESSAGE: {
+    code: 2,
+    exception: 'org.apache.kafka.common.errors.CorruptRecordException',
+    message:
+      'This message has failed its CRC checksum, exceeds the valid size, has a null key for a compacted topic, or is otherwise corrupt.',
+  },
+  UNKNOWN_TOPIC_OR_PARTITION: {
+    code: 3,
+    exception: 'org.apache.kafka.common.errors.UnknownTopicOrPartitionException',
+    message: 'This server does not host this topic-partition.',
+  },
+  LEADER_NOT_AVAILABLE: {
+    code: 5,
+    exception: 'org.apache.kafka.common.errors.LeaderNotAvailableException',
+    message:
+      'There is no leader for this topic-partition as we are in the middle of a leadership election.',
+  },
+  NOT_LEADER_OR_FOLLOWER: {
+    code: 6,
+    exception: 'org.apache.kafka.common.errors.NotLeaderOrFollowerException',
+    message: 'For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.',
+  },
+  REQUEST_TIMED_OUT: {
+    code: 7,
+    exception: 'org.apache.kafka.common.errors.TimeoutException',
+    message: 'The request timed out.',
+  },
+  MESSAGE_TOO_LARGE: {
+    code: 10,
+    exception: 'org.apache.kafka.common.errors.RecordTooLargeException',
+    message: 'The request included a message larger than the max message size the server will accept.',
+  },
+  INVALID_TOPIC_EXCEPTION: {
+    code: 17,
+    exception: 'org.apache.kafka.common.errors.InvalidTopicException',
+    message: 'The request attempted to perform an operation on an invalid topic.',
+  },
+  NOT_ENOUGH_REPLICAS: {
+    code: 19,
+    exception: 'org.apache.kafka.common.errors.NotEnoughReplicasException',
+    message: 'Messages are rejected since there are fewer in-sync replicas than required.',
+  },
+  TOPIC_ALREADY_EXISTS: {
+    code: 36,
+    exception: 'org.apache.kafka.common.errors.TopicExistsException',
+    message: 'Topic with this name already exists.',
+  },
+  INVALID_PARTITIONS: {
+    code: 37,
+    exception: 'org.apache.kafka.common.errors.InvalidPartitionsException',
+    message: 'Number of partitions is below 1.',
+  },
+  INVALID_REPLICATION_FACTOR: {
+    code: 38,
+    exception: 'org.apache.kafka.common.errors.InvalidReplicationFactorException',
+    message: 'Replication factor is below 1 or larger than the number of available brokers.',
+  },
+  INVALID_REQUEST: {
+    code: 42,
+    exception: 'org.apache.kafka.common.errors.InvalidRequestException',
+    message:
+      'This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.',
+  },
+  INVALID_CONFIG: {
+    code: 40,
+    exception: 'org.apache.kafka.common.errors.InvalidConfigurationException',
+    message: 'Configuration is invalid.',
+  },
+} as const
+
+export type KafkaErrorName = keyof typeof KAFKA_ERRORS

@@ -1,0 +1,128 @@
+/**
+ * The Kafka broker's boundary: the subset of the Kafka wire protocol's requests that the clients use,
+ * as typed calls. Record data crosses as RecordBatch v2 bytes (one Uint8Array for many batches), never
+ * one record per message. Error codes and names are Kafka's own (see kafka-errors.ts).
+ */
+import type { KafkaErrorName } from './kafka-errors.ts'
+
+/** Broker n listens on localhost:(KAFKA_BASE_PORT + n - 1): broker 1 on 9092, as course notes assume. */
+export const KAFKA_BASE_PORT = 9092
+
+export interface BrokerNode {
+  id: number
+  host: string
+  port: number
+  rack: string | null
+}
+
+export interface CreatableTopic {
+  name: string
+  /** -1 means the broker default (`num.partitions`). */
+  numPartitions: number
+  /** -1 means the broker default (`default.replication.factor`). */
+  replicationFactor: number
+  configs: Record<string, string>
+}
+
+export interface TopicError {
+  name: string
+  error: KafkaErrorName | null
+  message: string | null
+}
+
+export interface PartitionMetadata {
+  partition: number
+  leader: number
+  leaderEpoch: number
+  replicas: number[]
+  isr: number[]
+  /** Eligible leader replicas (KIP-966); empty while ELR is disabled, as in a default 4.x cluster. */
+  elr: number[]
+  lastKnownElr: number[]
+  offlineReplicas: number[]
+}
+
+export interface TopicMetadata {
+  name: string
+  topicId: string
+  isInternal: boolean
+  error: KafkaErrorName | null
+  partitions: PartitionMetadata[]
+}
+
+export interface MetadataResponse {
+  clusterId: string
+  controllerId: number
+  brokers: BrokerNode[]
+  topics: TopicMetadata[]
+}
+
+export interface ProducePartitionData {
+  topic: string
+  partition: number
+  /** One or more RecordBatch v2 batches, back to back. */
+  records: Uint8Array
+}
+
+export interface ProducePartitionResponse {
+  topic: string
+  partition: number
+  error: KafkaErrorName | null
+  errorMessage: string | null
+  baseOffset: number
+  logAppendTime: number
+  logStartOffset: number
+}
+
+export interface FetchPartition {
+  topic: string
+  partition: number
+  fetchOffset: number
+  maxBytes: number
+}
+
+export interface FetchPartitionResponse {
+  topic: string
+  partition: number
+  error: KafkaErrorName | null
+  highWatermark: number
+  logStartOffset: number
+  /** Whole batches starting with the one that holds fetchOffset; empty at the high watermark. */
+  records: Uint8Array
+}
+
+/** ListOffsets' special timestamps, as in Kafka's ListOffsetsRequest. */
+export const LATEST_TIMESTAMP = -1
+export const EARLIEST_TIMESTAMP = -2
+
+export interface ListOffsetsPartition {
+  topic: string
+  partition: number
+  timestamp: number
+}
+
+export interface ListOffsetsPartitionResponse {
+  topic: string
+  partition: number
+  error: KafkaErrorName | null
+  offset: number
+  timestamp: number
+}
+
+export interface ConfigEntry {
+  name: string
+  value: string | null
+  isDefault: boolean
+  isSensitive: boolean
+  readOnly: boolean
+}
+
+export interface BrokerApi {
+  metadata(topics: string[] | null): Promise<MetadataResponse>
+  createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]>
+  deleteTopics(names: string[]): Promise<TopicError[]>
+  describeTopicConfigs(topic: string): Promise<ConfigEntry[]>
+  produce(acks: -1 | 0 | 1, timeoutMs: number, data: ProducePartitionData[]): Promise<ProducePartitionResponse[]>
+  fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]>
+  listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]>
+}

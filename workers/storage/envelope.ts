@@ -1,0 +1,58 @@
+/**
+ * The envelope every persisted JSON record is stored in, so that a reader can tell a valid record of a
+ * known version from a torn, corrupt or future one.
+ *
+ * Byte format: magic "KEP1" (4 bytes) | format version u16 BE | Adler-32 of the payload u32 BE | payload
+ * (UTF-8 JSON). `openEnvelope` fails closed: an unknown version or a checksum mismatch throws
+ * StorageFormatError with a message that says what was found.
+ */
+const MAGIC = [0x4b, 0x45, 0x50, 0x31]
+const HEADER_BYTES = 10
+
+export class StorageFormatError extends Error {
+  override name = 'StorageFormatError'
+}
+
+export function sealEnvelope(version: number, value: unknown): Uint8Array {
+  const payload = new TextEncoder().encode(JSON.stringify(value))
+  const out = new Uint8Array(HEADER_BYTES + payload.length)
+  const view = new DataView(out.buffer)
+  out.set(MAGIC, 0)
+  view.setUint16(4, version)
+  view.setUint32(6, adler32(payload))
+  out.set(payload, HEADER_BYTES)
+  return out
+}
+
+/** Returns the payload of a record whose version is `expectedVersion`; throws StorageFormatError otherwise. */
+export function openEnvelope(bytes: Uint8Array, expectedVersion: number, what: string): unknown {
+  if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) {
+    throw new StorageFormatError(`${what}: not a playground record (bad magic)`)
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const version = view.getUint16(4)
+  if (version !== expectedVersion) {
+    throw new StorageFormatError(
+      `${what}: stored format version ${version} is not the supported version ${expectedVersion}`,
+    )
+  }
+  const payload = bytes.subarray(HEADER_BYTES)
+  if (adler32(payload) !== view.getUint32(6)) throw new StorageFormatError(`${what}: checksum mismatch`)
+  return JSON.parse(new TextDecoder().decode(payload)) as unknown
+}
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1
+  let b = 0
+  const MOD = 65521
+  for (let i = 0; i < bytes.length; ) {
+    const end = Math.min(i + 3800, bytes.length)
+    for (; i < end; i++) {
+      a += bytes[i] ?? 0
+      b += a
+    }
+    a %= MOD
+    b %= MOD
+  }
+  return ((b << 16) | a) >>> 0
+}

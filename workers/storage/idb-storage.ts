@@ -1,0 +1,52 @@
+/**
+ * IdbStorage: the Storage interface over IndexedDB (through `idb`). One database per broker or node,
+ * one object store per Storage store; a `write` is one readwrite transaction over the stores it
+ * touches, so it commits whole or not at all. Values are stored as ArrayBuffers.
+ */
+import { openDB, type IDBPDatabase } from 'idb'
+import { STORES, type Storage, type StorageOp } from './storage.ts'
+
+const DB_VERSION = 1
+
+export class IdbStorage implements Storage {
+  private constructor(private readonly db: IDBPDatabase) {}
+
+  static async open(name: string): Promise<IdbStorage> {
+    const db = await openDB(name, DB_VERSION, {
+      upgrade(database) {
+        for (const store of STORES) {
+          if (!database.objectStoreNames.contains(store)) database.createObjectStore(store)
+        }
+      },
+    })
+    return new IdbStorage(db)
+  }
+
+  async get(store: string, key: string): Promise<Uint8Array | undefined> {
+    const value = (await this.db.get(store, key)) as ArrayBuffer | undefined
+    return value === undefined ? undefined : new Uint8Array(value)
+  }
+
+  async keys(store: string, prefix = ''): Promise<string[]> {
+    const range = prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined
+    const keys = await this.db.getAllKeys(store, range)
+    return keys.map(String)
+  }
+
+  async write(ops: StorageOp[]): Promise<void> {
+    if (ops.length === 0) return
+    const stores = [...new Set(ops.map((op) => op.store))]
+    const tx = this.db.transaction(stores, 'readwrite')
+    for (const { store, key, value } of ops) {
+      const target = tx.objectStore(store)
+      if (value === null) void target.delete(key)
+      else void target.put(value.slice().buffer, key)
+    }
+    await tx.done
+  }
+
+  close(): Promise<void> {
+    this.db.close()
+    return Promise.resolve()
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * kafka-console-producer.sh (org.apache.kafka.tools.ConsoleProducer, Kafka 4.1). Every line of
+ * `context.stdin` becomes one record, read by LineMessageReader and sent with Producer.send; the tool then
+ * closes the producer (which waits for what is in flight) and exits 0.
+ *
+ * Output. stdout: nothing (the real tool prints a `>` prompt before each line only on a terminal; the
+ * console already shows the typed `>` lines, so the playground prints none). stderr: usage errors with the
+ * help table (exit 1); a bad option value as its message alone (exit 1); a reader error such as
+ * `org.apache.kafka.common.KafkaException: No key separator found on line number 1: 'abc'` as its stack
+ * trace, after which the tool stops reading (exit 1; earlier lines are still delivered); a failed
+ * asynchronous send as ErrorLoggingCallback's ERROR line (the tool goes on); a failed `--sync` send as
+ * the ExecutionException trace (exit 1).
+ */
+import type { Producer } from '../../clients/kafka/api.ts'
+import type { Tool, ToolContext } from '../tool.ts'
+import {
+  UsageException,
+  VersionRequest,
+  parseKeyValueArgs,
+  printUsageOrVersion,
+} from './command-line-utils.ts'
+import {
+  CONSOLE_PRODUCER_OPTIONS,
+  checkConsoleProducerArgs,
+  producerProps,
+} from './console-producer-options.ts'
+import { JavaException, OptionException } from './java-exception.ts'
+import { LineMessageReader } from './line-message-reader.ts'
+import { parseOptions } from './options/option-parser.ts'
+import type { OptionSet } from './options/option-set.ts'
+import { brokerListHint, zookeeperHint } from './playground-hints.ts'
+import { asJavaException, noSuchFile } from './tool-errors.ts'
+import { errorLogLine } from './tool-log.ts'
+
+const CALLBACK_LOGGER = 'org.apache.kafka.clients.producer.internals.ErrorLoggingCallback'
+
+function describeBytes(bytes: Uint8Array | null): string {
+  return bytes === null ? 'null' : `${bytes.length} bytes`
+}
+
+async function sendAll(reader: LineMessageReader, producer: Producer, sync: boolean, context: ToolContext) {
+  const inFlight: Promise<void>[] = []
+  for (const line of context.stdin) {
+    const record = reader.read(line)
+    if (sync) {
+      try {
+        await producer.send(record)
+      } catch (error) {
+        const cause = asJavaException(error)
+        throw new JavaException('java.util.concurrent.ExecutionException', cause.toString(), [], cause)
+      }
+      continue
+    }
+    inFlight.push(
+      producer.send(record).then(
+        () => undefined,
+        (error: unknown) => {
+          const message = `Error when sending message to topic ${record.topic} with key: ${describeBytes(record.key)}, value: ${describeBytes(record.value)} with error:`
+          context.out.stderr(errorLogLine(context.clock, CALLBACK_LOGGER, message, asJavaException(error)))
+        },
+      ),
+    )
+  }
+  await Promise.all(inFlight)
+}
+
+function readerFor(options: OptionSet): LineMessageReader {
+  const readerConfig = options.valueOf('reader-config')
+  if (readerConfig !== null) throw noSuchFile(readerConfig)
+  const props = new Map([
+    ['topic', options.valueOf('topic') ?? ''],
+    ...parseKeyValueArgs(options.valuesOf('property')),
+  ])
+  return new LineMessageReader(props.get('topic') ?? '', props)
+}
+
+export const kafkaConsoleProducer: Tool = async (argv, context) => {
+  let options: OptionSet
+  try {
+    options = parseOptions(CONSOLE_PRODUCER_OPTIONS, argv)
+  } catch (error) {
+    const usage = new UsageException(error instanceof Error ? error.message : String(error))
+    const code = printUsageOrVersion(context.out, CONSOLE_PRODUCER_OPTIONS, usage)
+    context.out.stderr(brokerListHint(argv) + zookeeperHint(argv))
+    return code
+  }
+  let producer: Producer | null = null
+  try {
+    checkConsoleProducerArgs(argv, options)
+    const reader = readerFor(options)
+    const config = producerProps(options)
+    const producerConfig = options.valueOf('producer.config')
+    if (producerConfig !== null) throw noSuchFile(producerConfig)
+    producer = context.kafka.producer(config['bootstrap.servers'] ?? '', config)
+    await sendAll(reader, producer, options.has('sync'), context)
+    return 0
+  } catch (error) {
+    if (error instanceof UsageException || error instanceof VersionRequest) {
+      return printUsageOrVersion(context.out, CONSOLE_PRODUCER_OPTIONS, error)
+    }
+    if (error instanceof OptionException) {
+      context.out.stderr(error.message + '\n')
+      return 1
+    }
+    context.out.stderr(asJavaException(error).stackTrace())
+    return 1
+  } finally {
+    await producer?.close()
+  }
+}

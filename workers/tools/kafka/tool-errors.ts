@@ -1,0 +1,30 @@
+/**
+ * Turning what a tool caught into the Java exception the real tool would hold: a client KafkaError keeps
+ * its Java class and Kafka's message (an ApiException, so no frames); anything else the playground throws
+ * by mistake becomes a java.lang.RuntimeException carrying its text.
+ */
+import { KafkaError } from '../../clients/kafka/api.ts'
+import { JavaException } from './java-exception.ts'
+
+export function asJavaException(error: unknown): JavaException {
+  if (error instanceof JavaException) return error
+  if (error instanceof KafkaError) return new JavaException(error.exceptionClass, error.message)
+  return new JavaException(
+    'java.lang.RuntimeException',
+    error instanceof Error ? error.message : String(error),
+  )
+}
+
+/** True when the error is the client exception with this simple class name. */
+export function isKafkaException(error: unknown, simpleName: string): boolean {
+  return error instanceof KafkaError && error.simpleName === simpleName
+}
+
+export function illegalArgument(message: string): JavaException {
+  return new JavaException('java.lang.IllegalArgumentException', message)
+}
+
+/** Utils.loadProps on a path: the playground has no file system, so every path is missing. */
+export function noSuchFile(path: string): JavaException {
+  return new JavaException('java.nio.file.NoSuchFileException', path)
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]`: runs a scenario script on
+ * a fresh in-process cluster and prints the transcript the console would show, or with --json one
+ * JSON object per command. This is a public interface: options and JSON fields are only ever added.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
+import { startHeadlessCluster } from './headless-cluster.ts'
+import { runScenario } from './scenario-runner.ts'
+import { formatTranscript, toJsonLine } from './transcript.ts'
+
+const USAGE = 'usage: npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]'
+
+function intOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}, got '${value}'\n${USAGE}`)
+    process.exit(2)
+  }
+  return n
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      brokers: { type: 'string' },
+      nodes: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help || positionals.length !== 1) {
+    console.error(USAGE)
+    process.exit(values.help ? 0 : 2)
+  }
+  const wasm = (name: string) => readFileSync(new URL(`../../../engine-wasm/build/${name}.wasm`, import.meta.url))
+  const env = await startHeadlessCluster({
+    brokers: intOption(values.brokers, 'brokers', 1, 1, 9),
+    nodes: intOption(values.nodes, 'nodes', 1, 1, 9),
+    seed: intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1),
+    logEngine: await LogEngine.load(wasm('log')),
+    indexEngine: await IndexEngine.load(wasm('index')),
+  })
+  const steps = await runScenario(readFileSync(positionals[0]!, 'utf8'), env)
+  if (values.json) for (const step of steps) process.stdout.write(`${JSON.stringify(toJsonLine(step))}\n`)
+  else process.stdout.write(formatTranscript(steps))
+}
+
+await main()

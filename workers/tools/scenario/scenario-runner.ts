@@ -1,0 +1,40 @@
+/**
+ * Runs a scenario script command by command against a ShellEnvironment, as "Run all" in the console
+ * does, and records each command's outcome with the line it started on. A long-running tool (a console
+ * consumer without --max-messages) is interrupted once the cluster has been idle for IDLE_MS of clock
+ * time, as a learner pressing Ctrl+C after the output stopped.
+ */
+import type { Clock } from '../../net/clock.ts'
+import { parseScript } from '../script/parse-script.ts'
+import type { ScriptCommand } from '../script/types.ts'
+import type { Interrupt } from '../tool.ts'
+import { runCommand, type ShellEnvironment } from '../shell/shell.ts'
+import type { CommandOutcome } from '../shell/command-outcome.ts'
+
+export const IDLE_MS = 5_000
+
+export interface ScenarioStep {
+  command: ScriptCommand
+  outcome: CommandOutcome
+}
+
+/** Interrupted once `idleMs` of clock time has passed since it was made. */
+export function idleInterrupt(clock: Clock, idleMs: number): Interrupt {
+  const deadline = clock.now() + idleMs
+  return {
+    get interrupted() {
+      return clock.now() >= deadline
+    },
+    whenInterrupted: new Promise<void>(() => undefined),
+  }
+}
+
+export async function runScenario(text: string, env: ShellEnvironment): Promise<ScenarioStep[]> {
+  const steps: ScenarioStep[] = []
+  const quiet = { stdout: () => undefined, stderr: () => undefined }
+  for (const command of parseScript(text)) {
+    const outcome = await runCommand(command, env, quiet, idleInterrupt(env.clock, IDLE_MS))
+    steps.push({ command, outcome })
+  }
+  return steps
+}

@@ -1,0 +1,57 @@
+/**
+ * The two printed forms of a scenario run. The transcript is what the console shows: each command as
+ * typed (`$ ` before shell commands, the `>` lines after a producer), then its output; an Elasticsearch
+ * request shows its status and the body as Kibana Dev Tools formats it (curl: the body as sent).
+ * The JSON form is one object per command, with stable field names: line, kind, command, then
+ * exitCode/stdout/stderr or status/body.
+ */
+import { prettyKibana } from '../../es/xcontent/index.ts'
+import { reasonPhrase, type CommandOutcome } from '../shell/command-outcome.ts'
+import type { ScenarioStep } from './scenario-runner.ts'
+
+export function formatOutcome(outcome: CommandOutcome): string {
+  if (outcome.kind !== 'es') return outcome.stdout + outcome.stderr
+  if (outcome.via === 'curl') return outcome.body.endsWith('\n') || outcome.body === '' ? outcome.body : `${outcome.body}\n`
+  const body = outcome.contentType === 'application/json' && outcome.body !== '' ? `${prettyKibana(outcome.body)}\n` : outcome.body
+  return `${outcome.status} ${reasonPhrase(outcome.status)}\n${body}`
+}
+
+export function formatCommand(step: ScenarioStep): string {
+  const { command } = step
+  if (command.kind === 'kafka') {
+    return [`$ ${command.command}`, ...command.stdin.map((line) => `> ${line}`)].join('\n') + '\n'
+  }
+  if (command.kind === 'es' && command.via === 'devtools') return `${command.command}\n`
+  return `$ ${command.command}\n`
+}
+
+export function formatTranscript(steps: readonly ScenarioStep[]): string {
+  return steps.map((step) => formatCommand(step) + formatOutcome(step.outcome)).join('\n')
+}
+
+export interface ScenarioJsonLine {
+  line: number
+  kind: 'kafka' | 'es' | 'playground'
+  command: string
+  exitCode?: number
+  stdout?: string
+  stderr?: string
+  status?: number
+  body?: unknown
+}
+
+export function toJsonLine(step: ScenarioStep): ScenarioJsonLine {
+  const { command, outcome } = step
+  const head = { line: command.range.line, kind: outcome.kind, command: command.command.split('\n')[0] ?? '' }
+  if (outcome.kind !== 'es') return { ...head, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr }
+  return { ...head, status: outcome.status, body: parseBody(outcome) }
+}
+
+function parseBody(outcome: Extract<CommandOutcome, { kind: 'es' }>): unknown {
+  if (outcome.contentType !== 'application/json' || outcome.body === '') return outcome.body
+  try {
+    return JSON.parse(outcome.body) as unknown
+  } catch {
+    return outcome.body
+  }
+}

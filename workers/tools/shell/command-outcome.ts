@@ -1,0 +1,26 @@
+/**
+ * What running one console command produced. Tools (Kafka CLI, playground commands) end with an exit
+ * code and their two streams; an Elasticsearch request ends with an HTTP status and a body.
+ */
+export type CommandOutcome =
+  | { kind: 'kafka' | 'playground'; exitCode: number; stdout: string; stderr: string }
+  | { kind: 'es'; status: number; contentType: 'application/json' | 'text/plain'; body: string; via: 'devtools' | 'curl' }
+
+const REASONS: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Request Entity Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+export function reasonPhrase(status: number): string {
+  return REASONS[status] ?? ''
+}

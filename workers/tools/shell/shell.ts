@@ -1,0 +1,64 @@
+/**
+ * The shell behind the console: runs one parsed ScriptCommand the way a terminal and Kibana would.
+ * Kafka commands run their tool with argv and the `>` lines as stdin; Dev Tools requests and curl
+ * lines go to the Elasticsearch node's REST layer; playground commands act on the simulated hosts.
+ * Output streams through `out` as it is produced and is also collected into the outcome.
+ */
+import type { EsNodeApi } from '../../protocol/es.ts'
+import type { KafkaClients } from '../../clients/kafka/api.ts'
+import type { Clock } from '../../net/clock.ts'
+import type { ScriptCommand } from '../script/types.ts'
+import type { Interrupt, ToolOutput } from '../tool.ts'
+import { runKafkaTool } from '../kafka/index.ts'
+import type { CommandOutcome } from './command-outcome.ts'
+import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
+
+export interface ShellEnvironment {
+  kafka: KafkaClients
+  es: EsNodeApi
+  clock: Clock
+  playground: PlaygroundControl
+}
+
+export async function runCommand(
+  command: ScriptCommand,
+  env: ShellEnvironment,
+  out: ToolOutput,
+  interrupt: Interrupt,
+): Promise<CommandOutcome> {
+  let stdout = ''
+  let stderr = ''
+  const collect: ToolOutput = {
+    stdout: (text) => {
+      stdout += text
+      out.stdout(text)
+    },
+    stderr: (text) => {
+      stderr += text
+      out.stderr(text)
+    },
+  }
+  switch (command.kind) {
+    case 'kafka': {
+      const exitCode = await runKafkaTool(command.tool, command.argv, {
+        out: collect,
+        stdin: command.stdin,
+        kafka: env.kafka,
+        clock: env.clock,
+        interrupt,
+      })
+      return { kind: 'kafka', exitCode, stdout, stderr }
+    }
+    case 'es': {
+      const response = await env.es.handleRequest(command.request)
+      return { kind: 'es', via: command.via, ...response }
+    }
+    case 'playground': {
+      const exitCode = await runPlaygroundCommand(command.name, command.args, collect, env.playground)
+      return { kind: 'playground', exitCode, stdout, stderr }
+    }
+    case 'error':
+      collect.stderr(`${command.message}\n`)
+      return { kind: 'playground', exitCode: 2, stdout, stderr }
+  }
+}
