@@ -27,13 +27,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.svelte'],
+    files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
   {
     files: ['**/*.js', '**/*.mjs', 'tools/**'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
     files: ['tests/**', 'workers/tools/scenario/cli.ts', 'engine-wasm/build.mjs', 'vite.config.ts', 'vitest.config.ts'],

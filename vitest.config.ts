@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; a shared 2-core machine needs headroom.
+          testTimeout: 30_000,
         },
       },
       {

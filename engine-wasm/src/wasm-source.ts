@@ -5,9 +5,12 @@
 export type WasmSource = ArrayBuffer | Uint8Array | WebAssembly.Module
 
 export async function instantiate(source: WasmSource, imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+  // A Uint8Array may view a shared or larger buffer (a Node Buffer does); compile from an exact copy.
   const module =
-    source instanceof ArrayBuffer || source instanceof Uint8Array
-      ? await WebAssembly.compile(source as Uint8Array<ArrayBuffer>)
-      : source
+    source instanceof ArrayBuffer
+      ? await WebAssembly.compile(source)
+      : source instanceof Uint8Array
+        ? await WebAssembly.compile(source.slice())
+        : source
   return WebAssembly.instantiate(module, imports)
 }

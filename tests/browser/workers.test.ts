@@ -7,6 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Comlink from 'comlink'
 import type { BrokerWorkerApi, EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
 import { IdbStorage } from '../../workers/storage/idb-storage.ts'
+import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
+import { LogEngine } from '../../engine-wasm/src/log/index.ts'
+import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
+import { VirtualClock } from '../../workers/net/clock.ts'
+import type { BrokerApi } from '../../workers/protocol/kafka.ts'
 
 const workers: Worker[] = []
 
@@ -59,13 +64,29 @@ describe('broker worker', () => {
     const corrupt = await broker.produce(-1, 1000, [{ topic: 'demo', partition: 0, records: new Uint8Array(70) }])
     expect(corrupt[0]!.error).toBe('CORRUPT_MESSAGE')
 
+    const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
+    const clients = (api: BrokerApi) => new ClusterKafkaClients({ brokerAtPort: () => api }, engine, new VirtualClock(), 1)
+    const producer = clients(broker).producer('localhost:9092', {})
+    const encode = (text: string) => new TextEncoder().encode(text)
+    const sent = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((v, i) => producer.send({ topic: 'demo', key: encode(`k${i}`), value: encode(v) })),
+    )
+    await producer.close()
+
     const restarted = brokerWorker()
     await broker.stop()
     await restarted.start({ brokerId: 1, storageUrl, seed: 8 })
     const metadata = await restarted.metadata(['demo'])
     expect(metadata.topics[0]!.partitions.map((p) => p.partition)).toEqual([0, 1])
-    const offsets = await restarted.listOffsets([{ topic: 'demo', partition: 0, timestamp: -1 }])
-    expect(offsets[0]!.offset).toBe(0)
+    const consumer = clients(restarted).consumer('localhost:9092', { 'auto.offset.reset': 'earliest' })
+    await consumer.subscribe(['demo'])
+    const records = await consumer.poll(1000)
+    const decode = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes ?? new Uint8Array())
+    const byValue = new Map(records.map((r) => [decode(r.value), { partition: r.partition, offset: r.offset }]))
+    expect([...byValue.keys()].sort()).toEqual(['a', 'b', 'c', 'd'])
+    sent.forEach((metadata, i) => {
+      expect(byValue.get('abcd'[i]!)).toEqual({ partition: metadata.partition, offset: metadata.offset })
+    })
   })
 
   it('rejects calls on a stopped broker with a named error', async () => {

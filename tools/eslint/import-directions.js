@@ -14,6 +14,7 @@ const LAYERS = [
   ['es', 'workers/es/'],
   ['storage', 'workers/storage/'],
   ['clients', 'workers/clients/'],
+  ['node-cli', 'workers/tools/scenario/cli.ts'],
   ['tools', 'workers/tools/'],
   ['worker-entry', 'workers/'],
   ['web', 'web/'],
@@ -32,6 +33,10 @@ const ALLOWED = {
   es: { layers: ['es', 'net', 'storage', 'engine-wasm', ...CORE], packages: [] },
   clients: { layers: ['clients', 'net', 'engine-wasm', ...CORE], packages: [] },
   tools: { layers: ['tools', 'clients', 'net', 'es', 'kafka', 'storage', 'engine-wasm', ...CORE], packages: [] },
+  'node-cli': {
+    layers: ['tools', 'engine-wasm', 'engine-wasm-build', ...CORE],
+    packages: ['node:fs', 'node:util'],
+  },
   'worker-entry': {
     layers: ['worker-entry', 'kafka', 'es', 'net', 'storage', 'engine-wasm', 'engine-wasm-build', ...CORE],
     packages: ['comlink'],

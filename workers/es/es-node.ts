@@ -21,6 +21,7 @@ import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
+import { prettyElasticsearch } from './xcontent/index.ts'
 
 export interface EsNodeDeps {
   nodeName: string
@@ -73,7 +74,13 @@ export class EsNode implements EsNodeApi {
     return new EsNode(controller)
   }
 
-  handleRequest(request: RestRequest): Promise<RestResponse> {
-    return this.controller.dispatch(request)
+  /** Dispatches a request; `?pretty` formats a JSON answer as ES's own pretty printer does. */
+  async handleRequest(request: RestRequest): Promise<RestResponse> {
+    const response = await this.controller.dispatch(request)
+    const pretty = request.params.find(([name]) => name === 'pretty')
+    if (!pretty || pretty[1] === 'false' || response.contentType !== 'application/json' || response.body === '') {
+      return response
+    }
+    return { ...response, body: prettyElasticsearch(response.body) }
   }
 }

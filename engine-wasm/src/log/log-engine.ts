@@ -18,8 +18,10 @@ export class LogEngine {
   }
 
   static async load(source: WasmSource): Promise<LogEngine> {
-    let memory: WebAssembly.Memory | undefined
+    // abort() can only be called once the instance exists, so the memory is known by then.
+    const bound: { memory?: WebAssembly.Memory } = {}
     const abort = (message: number, file: number, line: number, column: number): never => {
+      const { memory } = bound
       const text = memory
         ? `${readAssemblyString(memory, message)} at ${readAssemblyString(memory, file)}`
         : ''
@@ -27,7 +29,7 @@ export class LogEngine {
     }
     const instance = await instantiate(source, { env: { abort } })
     const exports = bindLogExports(instance.exports)
-    memory = exports.memory
+    bound.memory = exports.memory
     return new LogEngine(new LogWasm(exports))
   }
 

@@ -9,7 +9,7 @@ import { sealEnvelope } from '../../storage/envelope.ts'
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import { INDEX_METADATA_VERSION, metadataKey, translogPrefix, type IndexMetadata } from './index-metadata.ts'
-import { IndexShard, type ShardOperation, type StoredDocument, type WriteResult } from './shard/index-shard.ts'
+import type { IndexShard, ShardOperation, StoredDocument, WriteResult } from './shard/index-shard.ts'
 import { parseDocument } from './mapper/document-parser.ts'
 import { toAnalyzedDocument, type TextAnalyzer } from './mapper/field-indexer.ts'
 

@@ -6,6 +6,7 @@
  * other methods gets 405 with the allowed methods.
  */
 import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
+import { incorrectHttpMethodResponse, noHandlerFoundResponse } from '../errors/index.ts'
 
 export interface RestHandlerRequest {
   request: RestRequest
@@ -50,13 +51,10 @@ export class RestController {
     }
     if (allowed.size > 0) {
       if (allowed.has('GET')) allowed.add('HEAD')
-      const methods = ORDER.filter((m) => allowed.has(m)).join(', ')
-      return jsonResponse(405, {
-        error: `Incorrect HTTP method for uri [${uriOf(request)}] and method [${request.method}], allowed: [${methods}]`,
-        status: 405,
-      })
+      const methods = ORDER.filter((m) => allowed.has(m))
+      return { contentType: 'application/json', ...incorrectHttpMethodResponse(uriOf(request), request.method, methods) }
     }
-    return jsonResponse(400, { error: `no handler found for uri [${uriOf(request)}] and method [${request.method}]` })
+    return { contentType: 'application/json', ...noHandlerFoundResponse(uriOf(request), request.method) }
   }
 }
 
@@ -99,8 +97,4 @@ function matchSegments(
     }
   }
   return { path, literals }
-}
-
-export function jsonResponse(status: number, body: unknown): RestResponse {
-  return { status, contentType: 'application/json', body: JSON.stringify(body) }
 }

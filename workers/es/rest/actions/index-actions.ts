@@ -38,7 +38,7 @@ function settingValue(settings: XContentObject | undefined, name: string): XCont
 function intSetting(settings: XContentObject | undefined, name: string, fallback: number, min: number): number {
   const value = settingValue(settings, name)
   if (value === undefined) return fallback
-  const text = value instanceof XNumber ? value.text : String(value)
+  const text = scalarText(value)
   const n = Number(text)
   if (!Number.isInteger(n)) {
     throw illegalArgumentException(`Failed to parse value [${text}] for setting [index.${name}]`)
@@ -49,12 +49,19 @@ function intSetting(settings: XContentObject | undefined, name: string, fallback
   return n
 }
 
+/** A setting's value as ES reads it: scalars as their text, anything else as its JSON. */
+function scalarText(value: XContentValue): string {
+  if (value instanceof XNumber) return value.text
+  if (value === null || typeof value !== 'object') return String(value)
+  return JSON.stringify(value instanceof Map ? Object.fromEntries(value) : value)
+}
+
 function parseMappings(value: XContentValue | undefined): Mapping {
   if (!(value instanceof Map)) return { properties: {} }
   const dynamic = value.get('dynamic')
   const properties = value.get('properties')
   return {
-    ...(dynamic !== undefined ? { dynamic: String(dynamic) as Mapping['dynamic'] } : {}),
+    ...(dynamic !== undefined ? { dynamic: scalarText(dynamic) as Mapping['dynamic'] } : {}),
     properties: properties instanceof Map ? parseProperties(properties) : {},
   }
 }

@@ -63,7 +63,9 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
   if (req.params.has('q')) {
     throw illegalArgumentException(`request [${req.request.path}] contains unrecognized parameter: [q]`)
   }
-  const body: XContentObject = req.request.body ? parseRequestBody(req.request.body) : new Map()
+  const body: XContentObject = req.request.body
+    ? parseRequestBody(req.request.body)
+    : new Map<string, XContentValue>()
   for (const [key, value] of body) {
     if (SEARCH_KEYS.has(key) && !(isCount && key !== 'query')) continue
     const token = value instanceof Map ? 'START_OBJECT' : Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'
