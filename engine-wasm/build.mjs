@@ -27,15 +27,21 @@ for (const { name, options } of modules) {
   const entry = join(root, 'assembly', name, 'index.ts')
   const out = join(root, 'build', `${name}.wasm`)
   if (existsSync(out) && statSync(out).mtimeMs >= newestSource(join(root, 'assembly', name))) continue
-  const { error, stderr } = await asc.main([
-    entry,
-    '--outFile', out,
-    '--optimizeLevel', '3',
-    '--shrinkLevel', '0',
-    '--noAssert',
-    '--exportRuntime',
-    ...options,
-  ], { stdout: process.stdout, stderr: process.stderr })
+  const { error, stderr } = await asc.main(
+    [
+      entry,
+      '--outFile',
+      out,
+      '--optimizeLevel',
+      '3',
+      '--shrinkLevel',
+      '0',
+      '--noAssert',
+      '--exportRuntime',
+      ...options,
+    ],
+    { stdout: process.stdout, stderr: process.stderr },
+  )
   if (error) {
     process.stderr.write(stderr.toString())
     process.exit(1)

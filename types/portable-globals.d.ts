@@ -34,7 +34,10 @@ declare namespace WebAssembly {
     instance: Instance
     module: Module
   }
-  function instantiate(bytes: ArrayBuffer | Uint8Array, imports?: Imports): Promise<WebAssemblyInstantiatedSource>
+  function instantiate(
+    bytes: ArrayBuffer | Uint8Array,
+    imports?: Imports,
+  ): Promise<WebAssemblyInstantiatedSource>
   function instantiate(module: Module, imports?: Imports): Promise<Instance>
   function compile(bytes: ArrayBuffer | Uint8Array): Promise<Module>
 }

@@ -39,11 +39,15 @@ const api: BrokerWorkerApi = {
   metadata: (...args: Parameters<BrokerApi['metadata']>) => running().metadata(...args),
   createTopics: (...args: Parameters<BrokerApi['createTopics']>) => running().createTopics(...args),
   deleteTopics: (...args: Parameters<BrokerApi['deleteTopics']>) => running().deleteTopics(...args),
-  describeTopicConfigs: (...args: Parameters<BrokerApi['describeTopicConfigs']>) => running().describeTopicConfigs(...args),
+  describeTopicConfigs: (...args: Parameters<BrokerApi['describeTopicConfigs']>) =>
+    running().describeTopicConfigs(...args),
   produce: (...args: Parameters<BrokerApi['produce']>) => running().produce(...args),
   fetch: async (...args: Parameters<BrokerApi['fetch']>) => {
     const responses = await running().fetch(...args)
-    return Comlink.transfer(responses, responses.map((r) => r.records.buffer as ArrayBuffer))
+    return Comlink.transfer(
+      responses,
+      responses.map((r) => r.records.buffer as ArrayBuffer),
+    )
   },
   listOffsets: (...args: Parameters<BrokerApi['listOffsets']>) => running().listOffsets(...args),
 }

@@ -4,7 +4,10 @@
  */
 export type WasmSource = ArrayBuffer | Uint8Array | WebAssembly.Module
 
-export async function instantiate(source: WasmSource, imports: WebAssembly.Imports): Promise<WebAssembly.Instance> {
+export async function instantiate(
+  source: WasmSource,
+  imports: WebAssembly.Imports,
+): Promise<WebAssembly.Instance> {
   // A Uint8Array may view a shared or larger buffer (a Node Buffer does); compile from an exact copy.
   const module =
     source instanceof ArrayBuffer

@@ -46,7 +46,9 @@ describe('IdbStorage', () => {
     expect(value).toEqual(new Uint8Array([1]))
     await storage.write([{ store: 'kafka', key: 'a/1', value: null }])
     expect(await storage.get('kafka', 'a/1')).toBeUndefined()
-    await expect(storage.write([{ store: 'no-such-store', key: 'x', value: new Uint8Array([1]) }])).rejects.toThrow()
+    await expect(
+      storage.write([{ store: 'no-such-store', key: 'x', value: new Uint8Array([1]) }]),
+    ).rejects.toThrow()
     expect(await storage.keys('kafka')).toEqual(['b/1', 'b/2'])
     await storage.close()
   })
@@ -57,19 +59,30 @@ describe('broker worker', () => {
     const storageUrl = `idb://${unique('broker')}`
     const broker = brokerWorker()
     await broker.start({ brokerId: 1, storageUrl, seed: 7 })
-    const created = await broker.createTopics([{ name: 'demo', numPartitions: 2, replicationFactor: 1, configs: {} }], false)
+    const created = await broker.createTopics(
+      [{ name: 'demo', numPartitions: 2, replicationFactor: 1, configs: {} }],
+      false,
+    )
     expect(created).toEqual([{ name: 'demo', error: null, message: null }])
-    const duplicate = await broker.createTopics([{ name: 'demo', numPartitions: 1, replicationFactor: 1, configs: {} }], false)
+    const duplicate = await broker.createTopics(
+      [{ name: 'demo', numPartitions: 1, replicationFactor: 1, configs: {} }],
+      false,
+    )
     expect(duplicate[0]!.error).toBe('TOPIC_ALREADY_EXISTS')
-    const corrupt = await broker.produce(-1, 1000, [{ topic: 'demo', partition: 0, records: new Uint8Array(70) }])
+    const corrupt = await broker.produce(-1, 1000, [
+      { topic: 'demo', partition: 0, records: new Uint8Array(70) },
+    ])
     expect(corrupt[0]!.error).toBe('CORRUPT_MESSAGE')
 
     const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
-    const clients = (api: BrokerApi) => new ClusterKafkaClients({ brokerAtPort: () => api }, engine, new VirtualClock(), 1)
+    const clients = (api: BrokerApi) =>
+      new ClusterKafkaClients({ brokerAtPort: () => api }, engine, new VirtualClock(), 1)
     const producer = clients(broker).producer('localhost:9092', {})
     const encode = (text: string) => new TextEncoder().encode(text)
     const sent = await Promise.all(
-      ['a', 'b', 'c', 'd'].map((v, i) => producer.send({ topic: 'demo', key: encode(`k${i}`), value: encode(v) })),
+      ['a', 'b', 'c', 'd'].map((v, i) =>
+        producer.send({ topic: 'demo', key: encode(`k${i}`), value: encode(v) }),
+      ),
     )
     await producer.close()
 
@@ -82,7 +95,9 @@ describe('broker worker', () => {
     await consumer.subscribe(['demo'])
     const records = await consumer.poll(1000)
     const decode = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes ?? new Uint8Array())
-    const byValue = new Map(records.map((r) => [decode(r.value), { partition: r.partition, offset: r.offset }]))
+    const byValue = new Map(
+      records.map((r) => [decode(r.value), { partition: r.partition, offset: r.offset }]),
+    )
     expect([...byValue.keys()].sort()).toEqual(['a', 'b', 'c', 'd'])
     sent.forEach((metadata, i) => {
       expect(byValue.get('abcd'[i]!)).toEqual({ partition: metadata.partition, offset: metadata.offset })
@@ -109,8 +124,14 @@ describe('Elasticsearch node worker', () => {
     expect(put.status).toBe(201)
     const search = async (api: Comlink.Remote<EsNodeWorkerApi>) =>
       JSON.parse(
-        (await api.handleRequest({ method: 'POST', path: '/demo/_search', params: [], body: '{"query":{"match":{"message":"fox"}}}' }))
-          .body,
+        (
+          await api.handleRequest({
+            method: 'POST',
+            path: '/demo/_search',
+            params: [],
+            body: '{"query":{"match":{"message":"fox"}}}',
+          })
+        ).body,
       ) as { hits: { total: { value: number }; hits: Array<{ _id: string }> } }
     expect((await search(node)).hits.hits.map((h) => h._id)).toEqual(['1'])
 

@@ -36,7 +36,10 @@ async function waitForIdle(p: Page): Promise<void> {
 
 async function outputs(p: Page): Promise<Array<{ state: string; text: string }>> {
   return p.$$eval('[data-testid="output-entry"]', (nodes) =>
-    nodes.map((n) => ({ state: n.getAttribute('data-state') ?? '', text: n.querySelector('.text')?.textContent ?? '' })),
+    nodes.map((n) => ({
+      state: n.getAttribute('data-state') ?? '',
+      text: n.querySelector('.text')?.textContent ?? '',
+    })),
   )
 }
 
@@ -74,7 +77,12 @@ describe('the console, end to end', () => {
     expect(out[0]!.text).toBe('Created topic demo.\n')
     expect(out[1]!.text).toBe('demo\n')
     expect(out[2]!.text).toBe('')
-    expect(out[3]!.text.split('\n').filter(Boolean).sort()).toEqual(['Processed a total of 3 messages', 'one', 'three', 'two'])
+    expect(out[3]!.text.split('\n').filter(Boolean).sort()).toEqual([
+      'Processed a total of 3 messages',
+      'one',
+      'three',
+      'two',
+    ])
     expect(out[4]!.text).toContain('201 Created')
     expect(out[4]!.text).toContain('"result" : "created"')
     expect(out[5]!.text).toContain('"found" : true')
@@ -86,7 +94,10 @@ describe('the console, end to end', () => {
   it('keeps the console text, the topic, its messages and the documents after a reload', async () => {
     await openReady(page, site.url)
     const text = await page.evaluate(() =>
-      (document.querySelector('[data-testid="console-editor"] .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '),
+      (document.querySelector('[data-testid="console-editor"] .view-lines')?.textContent ?? '').replace(
+        /\u00a0/g,
+        ' ',
+      ),
     )
     expect(text).toContain('kafka-topics.sh --bootstrap-server localhost:9092 --create --topic demo')
     await page.click('[data-testid="clear"]')
@@ -104,7 +115,12 @@ describe('the console, end to end', () => {
     await waitForIdle(page)
     const out = await outputs(page)
     expect(out.map((o) => o.state)).toEqual(['ok', 'ok'])
-    expect(out[0]!.text.split('\n').filter(Boolean).sort()).toEqual(['Processed a total of 3 messages', 'one', 'three', 'two'])
+    expect(out[0]!.text.split('\n').filter(Boolean).sort()).toEqual([
+      'Processed a total of 3 messages',
+      'one',
+      'three',
+      'two',
+    ])
     expect(out[1]!.text).toContain('"message" : "The quick brown fox"')
   })
 })

@@ -32,7 +32,10 @@ const ALLOWED = {
   kafka: { layers: ['kafka', 'net', 'storage', 'engine-wasm', ...CORE], packages: [] },
   es: { layers: ['es', 'net', 'storage', 'engine-wasm', ...CORE], packages: [] },
   clients: { layers: ['clients', 'net', 'engine-wasm', ...CORE], packages: [] },
-  tools: { layers: ['tools', 'clients', 'net', 'es', 'kafka', 'storage', 'engine-wasm', ...CORE], packages: [] },
+  tools: {
+    layers: ['tools', 'clients', 'net', 'es', 'kafka', 'storage', 'engine-wasm', ...CORE],
+    packages: [],
+  },
   'node-cli': {
     layers: ['tools', 'engine-wasm', 'engine-wasm-build', ...CORE],
     packages: ['node:fs', 'node:util'],
@@ -42,7 +45,17 @@ const ALLOWED = {
     packages: ['comlink'],
   },
   web: {
-    layers: ['web', 'tools', 'clients', 'net', 'storage', 'worker-entry', 'engine-wasm', 'engine-wasm-build', ...CORE],
+    layers: [
+      'web',
+      'tools',
+      'clients',
+      'net',
+      'storage',
+      'worker-entry',
+      'engine-wasm',
+      'engine-wasm-build',
+      ...CORE,
+    ],
     packages: ['comlink', 'idb', 'monaco-editor', 'svelte'],
   },
 }
@@ -80,7 +93,11 @@ export default {
       }
       const pkg = source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0]
       if (!rules.packages.includes(pkg)) {
-        context.report({ node, messageId: 'pkg', data: { from, pkg, allowed: rules.packages.join(', ') || 'none' } })
+        context.report({
+          node,
+          messageId: 'pkg',
+          data: { from, pkg, allowed: rules.packages.join(', ') || 'none' },
+        })
       }
     }
     return {

@@ -18,8 +18,12 @@ export interface ClusterHandle {
 }
 
 export async function startCluster(clear: () => void): Promise<ClusterHandle> {
-  const brokerWorker = new Worker(new URL('../../workers/broker.worker.ts', import.meta.url), { type: 'module' })
-  const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), { type: 'module' })
+  const brokerWorker = new Worker(new URL('../../workers/broker.worker.ts', import.meta.url), {
+    type: 'module',
+  })
+  const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), {
+    type: 'module',
+  })
   const broker = Comlink.wrap<BrokerWorkerApi>(brokerWorker)
   const node = Comlink.wrap<EsNodeWorkerApi>(nodeWorker)
   const seed = crypto.getRandomValues(new Uint32Array(1))[0]!

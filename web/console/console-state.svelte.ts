@@ -84,7 +84,10 @@ export class ConsoleState {
   }
 
   private async runOne(env: ShellEnvironment, command: ScriptCommand): Promise<void> {
-    const shown = command.kind === 'kafka' ? [command.command, ...command.stdin.map((l) => `> ${l}`)].join('\n') : command.command
+    const shown =
+      command.kind === 'kafka'
+        ? [command.command, ...command.stdin.map((l) => `> ${l}`)].join('\n')
+        : command.command
     this.entries.push({ id: nextId++, command: shown, text: '', state: 'running', status: '' })
     const entry = this.entries[this.entries.length - 1]!
     const append = (text: string): void => {

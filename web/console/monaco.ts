@@ -15,7 +15,11 @@ export interface EditorHandlers {
   onInterrupt(): void
 }
 
-export function createEditor(host: HTMLElement, text: string, handlers: EditorHandlers): monaco.editor.IStandaloneCodeEditor {
+export function createEditor(
+  host: HTMLElement,
+  text: string,
+  handlers: EditorHandlers,
+): monaco.editor.IStandaloneCodeEditor {
   const editor = monaco.editor.create(host, {
     value: text,
     language: 'plaintext',

@@ -49,7 +49,9 @@ export class EsNode implements EsNodeApi {
       state = openEnvelope(stored, NODE_STATE_VERSION, 'Elasticsearch node state') as NodeState
     } else {
       state = { nodeId: randomBase64Id(deps.random), clusterUuid: randomBase64Id(deps.random) }
-      await deps.storage.write([{ store: 'es', key: NODE_STATE_KEY, value: sealEnvelope(NODE_STATE_VERSION, state) }])
+      await deps.storage.write([
+        { store: 'es', key: NODE_STATE_KEY, value: sealEnvelope(NODE_STATE_VERSION, state) },
+      ])
     }
     const indices = await IndicesService.load({ ...deps, analyze: analyzeForIndexing })
     const identity: NodeIdentity = {
@@ -78,7 +80,12 @@ export class EsNode implements EsNodeApi {
   async handleRequest(request: RestRequest): Promise<RestResponse> {
     const response = await this.controller.dispatch(request)
     const pretty = request.params.find(([name]) => name === 'pretty')
-    if (!pretty || pretty[1] === 'false' || response.contentType !== 'application/json' || response.body === '') {
+    if (
+      !pretty ||
+      pretty[1] === 'false' ||
+      response.contentType !== 'application/json' ||
+      response.body === ''
+    ) {
       return response
     }
     return { ...response, body: prettyElasticsearch(response.body) }

@@ -24,6 +24,7 @@ import type {
   TopicError,
   TopicMetadata,
 } from '../protocol/kafka.ts'
+import type { KafkaErrorName } from '../protocol/kafka-errors.ts'
 import { EARLIEST_TIMESTAMP, KAFKA_BASE_PORT, LATEST_TIMESTAMP } from '../protocol/kafka.ts'
 import type { Clock } from '../net/clock.ts'
 import type { Random } from '../net/random.ts'
@@ -33,7 +34,12 @@ import type { LogEngine } from '../../engine-wasm/src/log/index.ts'
 import { CorruptRecordError } from '../../engine-wasm/src/log/index.ts'
 import { LogManager } from './log/log-manager.ts'
 import type { UnifiedLog } from './log/unified-log.ts'
-import { METADATA_IMAGE_KEY, METADATA_IMAGE_VERSION, type MetadataImage, type TopicImage } from './metadata/metadata-image.ts'
+import {
+  METADATA_IMAGE_KEY,
+  METADATA_IMAGE_VERSION,
+  type MetadataImage,
+  type TopicImage,
+} from './metadata/metadata-image.ts'
 import { INTERNAL_TOPICS } from './metadata/topic-validation.ts'
 import { randomUuid } from './metadata/uuid.ts'
 import { createTopic } from './controller/topic-creation.ts'
@@ -59,7 +65,12 @@ export class KafkaBroker implements BrokerApi {
     const stored = await deps.storage.get('kafka', METADATA_IMAGE_KEY)
     const image: MetadataImage = stored
       ? (openEnvelope(stored, METADATA_IMAGE_VERSION, 'Kafka metadata image') as MetadataImage)
-      : { clusterId: randomUuid(deps.random), controllerId: deps.brokerId, brokers: [deps.brokerId], topics: [] }
+      : {
+          clusterId: randomUuid(deps.random),
+          controllerId: deps.brokerId,
+          brokers: [deps.brokerId],
+          topics: [],
+        }
     const logs = new LogManager(deps.engine, deps.storage)
     for (const topic of image.topics) {
       for (const partition of topic.partitions) {
@@ -83,21 +94,28 @@ export class KafkaBroker implements BrokerApi {
     }
   }
 
-  metadata(topics: string[] | null): Promise<MetadataResponse> {
+  async metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
+    if (topics !== null && allowAutoTopicCreation) await this.autoCreateTopics(topics)
     const selected =
       topics === null
         ? this.image.topics.map((t) => this.topicMetadata(t))
         : topics.map((name): TopicMetadata => {
             const topic = this.image.topics.find((t) => t.name === name)
             if (topic) return this.topicMetadata(topic)
-            return { name, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', isInternal: false, error: 'UNKNOWN_TOPIC_OR_PARTITION', partitions: [] }
+            return {
+              name,
+              topicId: 'AAAAAAAAAAAAAAAAAAAAAA',
+              isInternal: false,
+              error: 'UNKNOWN_TOPIC_OR_PARTITION',
+              partitions: [],
+            }
           })
-    return Promise.resolve({
+    return {
       clusterId: this.image.clusterId,
       controllerId: this.image.controllerId,
       brokers: this.image.brokers.map((id) => this.node(id)),
       topics: selected,
-    })
+    }
   }
 
   async createTopics(requests: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]> {
@@ -158,20 +176,19 @@ export class KafkaBroker implements BrokerApi {
     return results
   }
 
-  describeTopicConfigs(topicName: string): Promise<ConfigEntry[]> {
+  describeTopicConfigs(topicName: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }> {
     const topic = this.image.topics.find((t) => t.name === topicName)
-    if (!topic) return Promise.reject(new Error(`Topic '${topicName}' does not exist`))
-    return Promise.resolve(
-      Object.keys(TOPIC_CONFIG_DEFAULTS)
-        .sort()
-        .map((name) => ({
-          name,
-          value: topicConfig(topic.configs, name),
-          isDefault: !(name in topic.configs),
-          isSensitive: false,
-          readOnly: false,
-        })),
-    )
+    if (!topic) return Promise.resolve({ error: 'UNKNOWN_TOPIC_OR_PARTITION', configs: [] })
+    const configs = Object.keys(TOPIC_CONFIG_DEFAULTS)
+      .sort()
+      .map((name) => ({
+        name,
+        value: topicConfig(topic.configs, name),
+        isDefault: !(name in topic.configs),
+        isSensitive: false,
+        readOnly: false,
+      }))
+    return Promise.resolve({ error: null, configs })
   }
 
   private partitionLog(topicName: string, partition: number): { topic: TopicImage; log: UnifiedLog } | null {
@@ -185,12 +202,17 @@ export class KafkaBroker implements BrokerApi {
     _timeoutMs: number,
     data: ProducePartitionData[],
   ): Promise<ProducePartitionResponse[]> {
-    await this.autoCreateTopics(data.map((d) => d.topic))
     const responses = data.map((entry): ProducePartitionResponse => {
       const base = { topic: entry.topic, partition: entry.partition, logAppendTime: -1 }
       const found = this.partitionLog(entry.topic, entry.partition)
       if (!found) {
-        return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', errorMessage: null, baseOffset: -1, logStartOffset: -1 }
+        return {
+          ...base,
+          error: 'UNKNOWN_TOPIC_OR_PARTITION',
+          errorMessage: null,
+          baseOffset: -1,
+          logStartOffset: -1,
+        }
       }
       const maxBytes = Number(topicConfig(found.topic.configs, 'max.message.bytes'))
       if (entry.records.length > maxBytes) {
@@ -199,10 +221,22 @@ export class KafkaBroker implements BrokerApi {
       try {
         const info = found.log.appendAsLeader(entry.records)
         found.log.highWatermark = found.log.logEndOffset
-        return { ...base, error: null, errorMessage: null, baseOffset: info.firstOffset, logStartOffset: found.log.logStartOffset }
+        return {
+          ...base,
+          error: null,
+          errorMessage: null,
+          baseOffset: info.firstOffset,
+          logStartOffset: found.log.logStartOffset,
+        }
       } catch (error) {
         if (!(error instanceof CorruptRecordError)) throw error
-        return { ...base, error: 'CORRUPT_MESSAGE', errorMessage: error.message, baseOffset: -1, logStartOffset: -1 }
+        return {
+          ...base,
+          error: 'CORRUPT_MESSAGE',
+          errorMessage: error.message,
+          baseOffset: -1,
+          logStartOffset: -1,
+        }
       }
     })
     await this.deps.storage.write(this.logs.takeFlushOps())
@@ -225,7 +259,13 @@ export class KafkaBroker implements BrokerApi {
         const found = this.partitionLog(request.topic, request.partition)
         const base = { topic: request.topic, partition: request.partition }
         if (!found) {
-          return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', highWatermark: -1, logStartOffset: -1, records: new Uint8Array(0) }
+          return {
+            ...base,
+            error: 'UNKNOWN_TOPIC_OR_PARTITION',
+            highWatermark: -1,
+            logStartOffset: -1,
+            records: new Uint8Array(0),
+          }
         }
         const { log } = found
         const offsets = { highWatermark: log.highWatermark, logStartOffset: log.logStartOffset }
@@ -245,10 +285,16 @@ export class KafkaBroker implements BrokerApi {
         const base = { topic: request.topic, partition: request.partition }
         if (!found) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', offset: -1, timestamp: -1 }
         const { log } = found
-        if (request.timestamp === LATEST_TIMESTAMP) return { ...base, error: null, offset: log.highWatermark, timestamp: -1 }
-        if (request.timestamp === EARLIEST_TIMESTAMP) return { ...base, error: null, offset: log.logStartOffset, timestamp: -1 }
+        if (request.timestamp === LATEST_TIMESTAMP)
+          return { ...base, error: null, offset: log.highWatermark, timestamp: -1 }
+        if (request.timestamp === EARLIEST_TIMESTAMP)
+          return { ...base, error: null, offset: log.logStartOffset, timestamp: -1 }
         const offset = log.offsetForTimestamp(request.timestamp)
-        return { ...base, error: null, offset: offset ?? -1, timestamp: offset === null ? -1 : request.timestamp }
+        if (offset === null) return { ...base, error: null, offset: -1, timestamp: -1 }
+        // Kafka answers the found record's own timestamp (LogSegment.findOffsetByTimestamp).
+        const batches = this.deps.engine.decodeBatches(log.read(offset, 0, log.logEndOffset))
+        const hit = batches.flatMap((b) => b.records).find((r) => r.offset === offset)
+        return { ...base, error: null, offset, timestamp: hit?.timestamp ?? -1 }
       }),
     )
   }

@@ -28,13 +28,13 @@ export const KAFKA_ERRORS = {
   LEADER_NOT_AVAILABLE: {
     code: 5,
     exception: 'org.apache.kafka.common.errors.LeaderNotAvailableException',
-    message:
-      'There is no leader for this topic-partition as we are in the middle of a leadership election.',
+    message: 'There is no leader for this topic-partition as we are in the middle of a leadership election.',
   },
   NOT_LEADER_OR_FOLLOWER: {
     code: 6,
     exception: 'org.apache.kafka.common.errors.NotLeaderOrFollowerException',
-    message: 'For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.',
+    message:
+      'For requests intended only for the leader, this error indicates that the broker is not the current leader. For requests intended for any replica, this error indicates that the broker is not a replica of the topic partition.',
   },
   REQUEST_TIMED_OUT: {
     code: 7,

@@ -118,11 +118,19 @@ export interface ConfigEntry {
 }
 
 export interface BrokerApi {
-  metadata(topics: string[] | null): Promise<MetadataResponse>
+  /**
+   * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
+   * created with the broker defaults (auto.create.topics.enable), as for a producer's first request.
+   */
+  metadata(topics: string[] | null, allowAutoTopicCreation?: boolean): Promise<MetadataResponse>
   createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]>
   deleteTopics(names: string[]): Promise<TopicError[]>
-  describeTopicConfigs(topic: string): Promise<ConfigEntry[]>
-  produce(acks: -1 | 0 | 1, timeoutMs: number, data: ProducePartitionData[]): Promise<ProducePartitionResponse[]>
+  describeTopicConfigs(topic: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }>
+  produce(
+    acks: -1 | 0 | 1,
+    timeoutMs: number,
+    data: ProducePartitionData[],
+  ): Promise<ProducePartitionResponse[]>
   fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]>
   listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]>
 }

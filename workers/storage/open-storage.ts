@@ -8,6 +8,7 @@ import { IdbStorage } from './idb-storage.ts'
 
 export async function openStorage(url: string): Promise<Storage> {
   if (url === 'memory://') return new MemoryStorage()
-  if (url.startsWith('idb://') && url.length > 'idb://'.length) return IdbStorage.open(url.slice('idb://'.length))
+  if (url.startsWith('idb://') && url.length > 'idb://'.length)
+    return IdbStorage.open(url.slice('idb://'.length))
   throw new Error(`Unknown storage URL '${url}': use idb://<database> or memory://`)
 }

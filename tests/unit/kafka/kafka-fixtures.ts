@@ -12,19 +12,32 @@ export function loadLogEngine(): Promise<LogEngine> {
 }
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
-export const text = (bytes: Uint8Array | null): string | null => (bytes === null ? null : new TextDecoder().decode(bytes))
+export const text = (bytes: Uint8Array | null): string | null =>
+  bytes === null ? null : new TextDecoder().decode(bytes)
 
 export function record(value: string, key: string | null = null, timestamp = 1_000): RecordInput {
   return { key: key === null ? null : utf8(key), value: utf8(value), timestamp, headers: [] }
 }
 
-export function startBroker(engine: LogEngine, storage = new MemoryStorage(), seed = 7): Promise<KafkaBroker> {
-  return KafkaBroker.start({ brokerId: 1, clock: new VirtualClock(), random: new Random(seed), storage, engine })
+export function startBroker(
+  engine: LogEngine,
+  storage = new MemoryStorage(),
+  seed = 7,
+): Promise<KafkaBroker> {
+  return KafkaBroker.start({
+    brokerId: 1,
+    clock: new VirtualClock(),
+    random: new Random(seed),
+    storage,
+    engine,
+  })
 }
 
 /** The values of every record in back-to-back batches, with their offsets. */
 export function decodeValues(engine: LogEngine, batches: Uint8Array): Array<[number, string | null]> {
-  return engine.decodeBatches(batches).flatMap((b) => b.records.map((r): [number, string | null] => [r.offset, text(r.value)]))
+  return engine
+    .decodeBatches(batches)
+    .flatMap((b) => b.records.map((r): [number, string | null] => [r.offset, text(r.value)]))
 }
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -33,7 +33,9 @@ describe('placeReplicas', () => {
           // Leaders spread evenly: counts differ by at most one.
           const counts = sorted.map((id) => firsts.filter((f) => f === id).length)
           expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1)
-          expect(placeReplicas(brokers, numPartitions, replicationFactor, new Random(seed))).toEqual(assignment)
+          expect(placeReplicas(brokers, numPartitions, replicationFactor, new Random(seed))).toEqual(
+            assignment,
+          )
         },
       ),
     )

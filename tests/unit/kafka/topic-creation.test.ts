@@ -24,11 +24,27 @@ const create = (request: Partial<CreatableTopic>, brokers = [1]): TopicCreation 
 describe('createTopic', () => {
   it.each<[Partial<CreatableTopic>, string, string]>([
     [{ name: 'orders' }, 'TOPIC_ALREADY_EXISTS', "Topic 'orders' already exists."],
-    [{ name: 'a b' }, 'INVALID_TOPIC_EXCEPTION', "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"],
+    [
+      { name: 'a b' },
+      'INVALID_TOPIC_EXCEPTION',
+      "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+    ],
     [{ name: '' }, 'INVALID_TOPIC_EXCEPTION', 'Topic name is invalid: the empty string is not allowed'],
-    [{ numPartitions: 0 }, 'INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.'],
-    [{ numPartitions: -5 }, 'INVALID_PARTITIONS', 'Number of partitions was set to an invalid non-positive value.'],
-    [{ replicationFactor: 0 }, 'INVALID_REPLICATION_FACTOR', 'Replication factor must be larger than 0, or -1 to use the default value.'],
+    [
+      { numPartitions: 0 },
+      'INVALID_PARTITIONS',
+      'Number of partitions was set to an invalid non-positive value.',
+    ],
+    [
+      { numPartitions: -5 },
+      'INVALID_PARTITIONS',
+      'Number of partitions was set to an invalid non-positive value.',
+    ],
+    [
+      { replicationFactor: 0 },
+      'INVALID_REPLICATION_FACTOR',
+      'Replication factor must be larger than 0, or -1 to use the default value.',
+    ],
     [
       { replicationFactor: 3 },
       'INVALID_REPLICATION_FACTOR',
@@ -45,7 +61,10 @@ describe('createTopic', () => {
   })
 
   it('builds a topic whose partitions lead on their first replica with the full ISR and no ELR', () => {
-    const outcome = create({ numPartitions: 4, replicationFactor: 2, configs: { 'retention.ms': '1000' } }, [1, 2, 3])
+    const outcome = create(
+      { numPartitions: 4, replicationFactor: 2, configs: { 'retention.ms': '1000' } },
+      [1, 2, 3],
+    )
     if (!outcome.ok) throw new Error(outcome.message)
     const { topic } = outcome
     expect(topic.name).toBe('t')

@@ -10,9 +10,18 @@ describe('validateTopicName', () => {
     ['', 'Topic name is invalid: the empty string is not allowed'],
     ['.', "Topic name is invalid: '.' is not allowed"],
     ['..', "Topic name is invalid: '..' is not allowed"],
-    ['a b', "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"],
-    ['caf\u00e9', "Topic name is invalid: 'caf\u00e9' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"],
-    ['a/b', "Topic name is invalid: 'a/b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'"],
+    [
+      'a b',
+      "Topic name is invalid: 'a b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+    ],
+    [
+      'caf\u00e9',
+      "Topic name is invalid: 'caf\u00e9' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+    ],
+    [
+      'a/b',
+      "Topic name is invalid: 'a/b' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'",
+    ],
   ])('refuses %j', (name, message) => {
     expect(validateTopicName(name)).toBe(message)
   })
@@ -31,7 +40,12 @@ describe('validateTopicName', () => {
 
   it('agrees with Kafka containsValidPattern on random names (property)', () => {
     const legal = (c: string): boolean =>
-      (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '.' || c === '_' || c === '-'
+      (c >= 'a' && c <= 'z') ||
+      (c >= 'A' && c <= 'Z') ||
+      (c >= '0' && c <= '9') ||
+      c === '.' ||
+      c === '_' ||
+      c === '-'
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 30, unit: 'binary' }), (name) => {
         const expectValid = name !== '.' && name !== '..' && [...name].every(legal) && name.length <= 249
@@ -41,6 +55,10 @@ describe('validateTopicName', () => {
   })
 
   it('knows Kafka internal topics', () => {
-    expect([...INTERNAL_TOPICS].sort()).toEqual(['__cluster_metadata', '__consumer_offsets', '__transaction_state'])
+    expect([...INTERNAL_TOPICS].sort()).toEqual([
+      '__cluster_metadata',
+      '__consumer_offsets',
+      '__transaction_state',
+    ])
   })
 })

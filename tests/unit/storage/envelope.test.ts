@@ -32,16 +32,22 @@ describe('sealEnvelope / openEnvelope', () => {
   it('checksums with Adler-32: "Wikipedia" as a JSON string', () => {
     // Adler-32 of the 11 bytes "Wikipedia" with quotes, computed by zlib.
     const sealed = sealEnvelope(1, 'Wikipedia')
-    expect(new DataView(sealed.buffer).getUint32(6)).toBe(zlibAdler32(new TextEncoder().encode('"Wikipedia"')))
+    expect(new DataView(sealed.buffer).getUint32(6)).toBe(
+      zlibAdler32(new TextEncoder().encode('"Wikipedia"')),
+    )
   })
 
   it('round-trips JSON values and agrees with zlib Adler-32 on long payloads (property)', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.string({ minLength: 0, maxLength: 20_000, unit: 'binary' }), (value, text) => {
-        const sealed = sealEnvelope(3, { value, text })
-        expect(openEnvelope(sealed, 3, 'record')).toEqual(JSON.parse(JSON.stringify({ value, text })))
-        expect(new DataView(sealed.buffer).getUint32(6)).toBe(zlibAdler32(sealed.subarray(10)))
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.string({ minLength: 0, maxLength: 20_000, unit: 'binary' }),
+        (value, text) => {
+          const sealed = sealEnvelope(3, { value, text })
+          expect(openEnvelope(sealed, 3, 'record')).toEqual(JSON.parse(JSON.stringify({ value, text })))
+          expect(new DataView(sealed.buffer).getUint32(6)).toBe(zlibAdler32(sealed.subarray(10)))
+        },
+      ),
       { numRuns: 60 },
     )
   })

@@ -51,7 +51,14 @@ describe('MemoryStorage', () => {
     const storage = new MemoryStorage()
     const keys = ['log/b', 'log/B', 'log/a/2', 'log/a/10', 'metadata/image', 'log/\u00e9', 'log/Z', 'lo']
     await storage.write(keys.map((key) => ({ store: 'kafka', key, value: bytes(0) })))
-    expect(await storage.keys('kafka', 'log/')).toEqual(['log/B', 'log/Z', 'log/a/10', 'log/a/2', 'log/b', 'log/\u00e9'])
+    expect(await storage.keys('kafka', 'log/')).toEqual([
+      'log/B',
+      'log/Z',
+      'log/a/10',
+      'log/a/2',
+      'log/b',
+      'log/\u00e9',
+    ])
     expect(await storage.keys('kafka')).toEqual([
       'lo',
       'log/B',
@@ -70,20 +77,24 @@ describe('MemoryStorage', () => {
       value: fc.option(fc.uint8Array({ maxLength: 4 }), { nil: null }),
     })
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(op, { maxLength: 5 }), { maxLength: 10 }), fc.string({ maxLength: 2 }), async (writes, prefix) => {
-        const storage = new MemoryStorage()
-        const oracle = new Map<string, Uint8Array>()
-        for (const ops of writes) {
-          await storage.write(ops.map((o) => ({ store: 'kafka', ...o })))
-          for (const { key, value } of ops) {
-            if (value === null) oracle.delete(key)
-            else oracle.set(key, value)
+      fc.asyncProperty(
+        fc.array(fc.array(op, { maxLength: 5 }), { maxLength: 10 }),
+        fc.string({ maxLength: 2 }),
+        async (writes, prefix) => {
+          const storage = new MemoryStorage()
+          const oracle = new Map<string, Uint8Array>()
+          for (const ops of writes) {
+            await storage.write(ops.map((o) => ({ store: 'kafka', ...o })))
+            for (const { key, value } of ops) {
+              if (value === null) oracle.delete(key)
+              else oracle.set(key, value)
+            }
           }
-        }
-        const expected = [...oracle.keys()].filter((k) => k.startsWith(prefix)).sort()
-        expect(await storage.keys('kafka', prefix)).toEqual(expected)
-        for (const [key, value] of oracle) expect(await storage.get('kafka', key)).toEqual(value)
-      }),
+          const expected = [...oracle.keys()].filter((k) => k.startsWith(prefix)).sort()
+          expect(await storage.keys('kafka', prefix)).toEqual(expected)
+          for (const [key, value] of oracle) expect(await storage.get('kafka', key)).toEqual(value)
+        },
+      ),
     )
   })
 })

@@ -31,9 +31,7 @@ export class KafkaAdminClient implements Admin {
 
   async listTopics(options: { listInternal?: boolean } = {}): Promise<string[]> {
     const metadata = await this.broker.metadata(null)
-    return metadata.topics
-      .filter((t) => options.listInternal === true || !t.isInternal)
-      .map((t) => t.name)
+    return metadata.topics.filter((t) => options.listInternal === true || !t.isInternal).map((t) => t.name)
   }
 
   async describeTopics(names: string[]): Promise<TopicDescription[]> {
@@ -44,8 +42,10 @@ export class KafkaAdminClient implements Admin {
     })
   }
 
-  describeTopicConfigs(topic: string): Promise<ConfigEntry[]> {
-    return this.broker.describeTopicConfigs(topic)
+  async describeTopicConfigs(topic: string): Promise<ConfigEntry[]> {
+    const { error, configs } = await this.broker.describeTopicConfigs(topic)
+    if (error) throw kafkaError(error)
+    return configs
   }
 
   async describeCluster(): Promise<ClusterDescription> {

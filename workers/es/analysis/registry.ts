@@ -20,12 +20,17 @@ import { IllegalArgumentException, type TokenFilter, type Tokenizer } from './to
 /** Settings as they arrive in JSON: `{ "max_token_length": 5, "stopwords": "_english_" }`. */
 export type AnalysisSettings = Readonly<Record<string, unknown>>
 
+/** A setting's value as ES would print it back: scalars as text, anything else as JSON. */
+function settingText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+}
+
 function intSetting(settings: AnalysisSettings, key: string, fallback: number): number {
   const value = settings[key]
   if (value === undefined) return fallback
   const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof parsed !== 'number' || !Number.isInteger(parsed)) {
-    throw new IllegalArgumentException(`Failed to parse value [${String(value)}] for setting [${key}]`)
+    throw new IllegalArgumentException(`Failed to parse value [${settingText(value)}] for setting [${key}]`)
   }
   return parsed
 }
@@ -36,7 +41,7 @@ function boolSetting(settings: AnalysisSettings, key: string, fallback: boolean)
   if (value === true || value === 'true') return true
   if (value === false || value === 'false') return false
   throw new IllegalArgumentException(
-    `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`,
+    `Failed to parse value [${settingText(value)}] as only [true] or [false] are allowed.`,
   )
 }
 

@@ -19,7 +19,8 @@ export interface IndexMetadata {
 
 export const INDEX_METADATA_VERSION = 1
 export const metadataKey = (uuid: string): string => `indices/${uuid}/meta`
-export const translogPrefix = (uuid: string, shard: number): string => `indices/${uuid}/shards/${shard}/translog/`
+export const translogPrefix = (uuid: string, shard: number): string =>
+  `indices/${uuid}/shards/${shard}/translog/`
 
 /** The `settings.index` object of GET /<index>/_settings, with ES's string values. */
 export function settingsToJson(metadata: IndexMetadata): JsonOut {

@@ -64,7 +64,12 @@ export class IndexService {
   }
 
   /** Re-applies a persisted operation at start-up. */
-  replay(shard: number, operation: ShardOperation, parse: (source: string) => XContentObject, now: number): void {
+  replay(
+    shard: number,
+    operation: ShardOperation,
+    parse: (source: string) => XContentObject,
+    now: number,
+  ): void {
     const target = this.shards[shard]!
     if (operation.op === 'delete') {
       target.apply(operation, null, now)
@@ -83,7 +88,11 @@ export class IndexService {
   }
 
   metadataOp(): StorageOp {
-    return { store: 'es', key: metadataKey(this.metadata.uuid), value: sealEnvelope(INDEX_METADATA_VERSION, this.metadata) }
+    return {
+      store: 'es',
+      key: metadataKey(this.metadata.uuid),
+      value: sealEnvelope(INDEX_METADATA_VERSION, this.metadata),
+    }
   }
 
   private translogOp(shard: number, operation: ShardOperation): StorageOp {

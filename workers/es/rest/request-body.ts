@@ -3,7 +3,13 @@
  * its errors turned into the exception ES answers with. A request body must be a JSON object; a
  * document body's parse failure is a document_parsing_exception, as DocumentParser reports it.
  */
-import { JsonParseError, parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
+import {
+  ExtraDataError,
+  JsonParseError,
+  parseJson,
+  type XContentObject,
+  type XContentValue,
+} from '../xcontent/index.ts'
 import {
   EsException,
   documentParsingException,
@@ -23,6 +29,7 @@ export function parseRequestBody(text: string): XContentObject {
     return requireObject(parseJson(text, { trailing: 'reject' }))
   } catch (error) {
     if (error instanceof JsonParseError) throw xContentParseExceptionFromJackson(error)
+    if (error instanceof ExtraDataError) throw parsingException(1, 1, error.message)
     throw error
   }
 }
@@ -40,8 +47,15 @@ export function parseDocumentBody(text: string | null): { text: string; source: 
     return { text, source: value }
   } catch (error) {
     if (error instanceof JsonParseError) {
-      throw documentParsingException(error.line, error.column, `failed to parse: ${error.reason}`, jacksonException(error))
+      throw documentParsingException(
+        error.line,
+        error.column,
+        `failed to parse: ${error.reason}`,
+        jacksonException(error),
+      )
     }
+    if (error instanceof ExtraDataError)
+      throw documentParsingException(1, 1, `failed to parse: ${error.message}`)
     throw error
   }
 }

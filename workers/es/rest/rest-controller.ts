@@ -42,7 +42,8 @@ export class RestController {
       if (!match) continue
       allowed.add(route.method)
       if (route.method !== lookupMethod) continue
-      if (!best || match.literals > best.literals) best = { route, path: match.path, literals: match.literals }
+      if (!best || match.literals > best.literals)
+        best = { route, path: match.path, literals: match.literals }
     }
     const params = new Map(request.params.map(([k, v]) => [decode(k), decode(v)] as const))
     if (best) {
@@ -52,7 +53,10 @@ export class RestController {
     if (allowed.size > 0) {
       if (allowed.has('GET')) allowed.add('HEAD')
       const methods = ORDER.filter((m) => allowed.has(m))
-      return { contentType: 'application/json', ...incorrectHttpMethodResponse(uriOf(request), request.method, methods) }
+      return {
+        contentType: 'application/json',
+        ...incorrectHttpMethodResponse(uriOf(request), request.method, methods),
+      }
     }
     return { contentType: 'application/json', ...noHandlerFoundResponse(uriOf(request), request.method) }
   }

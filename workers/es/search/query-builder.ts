@@ -6,7 +6,7 @@
  * parsing_exception texts.
  */
 import type { AnalyzedToken, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
-import { EsException } from '../errors/index.ts'
+import { EsException, parsingException } from '../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { FieldMapping } from '../index/mapper/mapping.ts'
 import { indexedTerm, type TextAnalyzer } from '../index/mapper/field-indexer.ts'
@@ -38,13 +38,24 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
     case 'bool':
       return boolQuery(body, context)
     default:
-      throw parsingError(`unknown query [${name}]`, 'named_object_not_found_exception', `[1:1] unknown field [${name}]`)
+      throw parsingError(
+        `unknown query [${name}]`,
+        new EsException({
+          type: 'named_object_not_found_exception',
+          reason: `[1:1] unknown field [${name}]`,
+          status: 400,
+          // An XContentParseException, not an ElasticsearchException: never a root cause.
+          rootCause: false,
+        }),
+      )
   }
 }
 
 function fieldAndOptions(name: string, body: XContentValue): { field: string; options: XContentObject } {
   if (!(body instanceof Map) || body.size !== 1) {
-    throw parsingError(`[${name}] query doesn't support multiple fields, found [${body instanceof Map ? [...body.keys()].join('] and [') : ''}]`)
+    throw parsingError(
+      `[${name}] query doesn't support multiple fields, found [${body instanceof Map ? [...body.keys()].join('] and [') : ''}]`,
+    )
   }
   const [field, value] = [...body][0]!
   if (value instanceof Map) return { field, options: value }
@@ -85,7 +96,9 @@ function matchQuery(body: XContentValue, context: QueryContext, phrase: boolean)
   if (tokens.length === 1) return { type: 'term', field, term: tokens[0]!.term, boost }
   const clauses = tokens.map((t): IndexQuery => ({ type: 'term', field, term: t.term, boost: 1 }))
   const and = scalarText(options.get('operator'))?.toLowerCase() === 'and'
-  const minimumShouldMatch = and ? 0 : parseMinimumShouldMatch(scalarText(options.get('minimum_should_match')), clauses.length)
+  const minimumShouldMatch = and
+    ? 0
+    : parseMinimumShouldMatch(scalarText(options.get('minimum_should_match')), clauses.length)
   return {
     type: 'bool',
     must: and ? clauses : [],
@@ -150,11 +163,7 @@ export function parseMinimumShouldMatch(spec: string | null, optionalClauses: nu
   return Math.max(0, Math.min(result, optionalClauses))
 }
 
-function parsingError(reason: string, type = 'parsing_exception', causedBy?: string): EsException {
-  return new EsException({
-    type,
-    reason,
-    status: 400,
-    ...(causedBy ? { causedBy: new EsException({ type: 'x_content_parse_exception', reason: causedBy, status: 400 }) } : {}),
-  })
+/** ES's ParsingException; its line and column are the query's start (value locations are not tracked yet). */
+function parsingError(reason: string, causedBy?: EsException): EsException {
+  return parsingException(1, 1, reason, causedBy)
 }

@@ -51,7 +51,10 @@ export function executeSearch(
   }
 }
 
-export function countMatches(targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>, now: number): number {
+export function countMatches(
+  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
+  now: number,
+): number {
   let count = 0
   for (const { index, query } of targets) {
     index.scheduledRefresh(now)

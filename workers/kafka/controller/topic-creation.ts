@@ -14,8 +14,7 @@ import { placeReplicas } from './replica-placer.ts'
 import { TOPIC_CONFIG_DEFAULTS } from '../broker-config.ts'
 
 export type TopicCreation =
-  | { ok: true; topic: TopicImage }
-  | { ok: false; error: KafkaErrorName; message: string }
+  { ok: true; topic: TopicImage } | { ok: false; error: KafkaErrorName; message: string }
 
 export interface CreationDefaults {
   numPartitions: number
@@ -37,7 +36,11 @@ export function createTopic(
   const replicationFactor =
     request.replicationFactor === -1 ? defaults.replicationFactor : request.replicationFactor
   if (numPartitions <= 0) {
-    return { ok: false, error: 'INVALID_PARTITIONS', message: 'Number of partitions was set to an invalid non-positive value.' }
+    return {
+      ok: false,
+      error: 'INVALID_PARTITIONS',
+      message: 'Number of partitions was set to an invalid non-positive value.',
+    }
   }
   if (replicationFactor <= 0) {
     return {

@@ -6,7 +6,8 @@
  * the value is the segment's bytes from that position on. Keys sort by segment then position, so a
  * segment is the concatenation of its chunks. Loading stops a segment at the first gap between chunks
  * and recovers its longest valid prefix of whole batches, as Kafka's LogSegment.recover does after an
- * unclean shutdown; everything after a truncated segment is dropped.
+ * unclean shutdown; everything after a truncated segment is dropped. Recovery repairs storage to match:
+ * a truncated segment is rewritten as one chunk at position 0 and every key past the prefix is deleted.
  */
 import type { LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.ts'
 import type { Storage, StorageOp } from '../../storage/storage.ts'
@@ -60,21 +61,38 @@ export class LogManager {
       chunksBySegment.set(base, [...(chunksBySegment.get(base) ?? []), key])
     }
     const segments: LogSegment[] = []
+    const kept = new Set<string>()
+    const rewrites: StorageOp[] = []
     let truncatedBytes = 0
     for (const [base, chunkKeys] of [...chunksBySegment].sort((a, b) => a[0] - b[0])) {
       const expectedBase = segments.length === 0 ? base : segments[segments.length - 1]!.nextOffset
       if (base !== expectedBase) break
-      const bytes = await this.concatenateChunks(chunkKeys)
+      const { bytes, chunkCount } = await this.concatenateChunks(chunkKeys)
       const { segment, truncatedBytes: lost } = this.engine.recoverSegment(base, bytes)
       segments.push(segment)
       truncatedBytes += lost
-      if (lost > 0) break
+      if (lost === 0 && chunkCount === chunkKeys.length) {
+        for (const key of chunkKeys) kept.add(key)
+        continue
+      }
+      // The segment ends early: its valid prefix becomes one chunk at position 0, so later appends follow it.
+      const key = chunkKey(topicId, partition, base, 0)
+      kept.add(key)
+      rewrites.push({ store: STORE, key, value: segment.logBytes() })
+      break
     }
+    // Stored bytes past the recovered prefix are deleted, as Kafka truncates the segment and deletes the
+    // later ones; otherwise a reload could splice them behind newer appends.
+    const deletes = keys
+      .filter((key) => !kept.has(key))
+      .map((key): StorageOp => ({ store: STORE, key, value: null }))
+    await this.storage.write([...deletes, ...rewrites])
     this.logs.set(LogManager.id(topicId, partition), new UnifiedLog(this.engine, config, segments))
     return { truncatedBytes }
   }
 
-  private async concatenateChunks(keys: string[]): Promise<Uint8Array> {
+  /** The bytes of the chunks that follow one another without a gap from position 0, and how many. */
+  private async concatenateChunks(keys: string[]): Promise<{ bytes: Uint8Array; chunkCount: number }> {
     const chunks: Uint8Array[] = []
     let size = 0
     for (const key of keys) {
@@ -91,7 +109,7 @@ export class LogManager {
       out.set(chunk, at)
       at += chunk.length
     }
-    return out
+    return { bytes: out, chunkCount: chunks.length }
   }
 
   /** Storage operations that persist every byte appended since the last call. */

@@ -54,20 +54,31 @@ export class UnifiedLog {
   /** Appends validated batches as the leader; rolls a new segment first when the active one is full. */
   appendAsLeader(batches: Uint8Array): AppendInfo {
     const active = this.activeSegment
-    if (active.sizeInBytes > 0 && active.sizeInBytes + batches.length > this.config.segmentBytes) {
+    const roll = active.sizeInBytes > 0 && active.sizeInBytes + batches.length > this.config.segmentBytes
+    if (roll) {
       this.segments.push(this.engine.newSegment(active.nextOffset))
       this.flushed.set(active.nextOffset, 0)
     }
-    return this.activeSegment.append(batches)
+    try {
+      return this.activeSegment.append(batches)
+    } catch (error) {
+      // A refused append changes nothing, so the segment rolled for it goes again.
+      if (roll) {
+        this.segments.pop()?.free()
+        this.flushed.delete(active.nextOffset)
+      }
+      throw error
+    }
   }
 
-  /** Whole batches from the one holding fetchOffset, up to maxBytes (at least one batch), below `upTo`. */
+  /** Whole batches from the one holding fetchOffset, up to maxBytes (at least one batch), all below `upTo`. */
   read(fetchOffset: number, maxBytes: number, upTo: number): Uint8Array {
     if (fetchOffset >= upTo) return new Uint8Array(0)
     const index = this.segmentIndexFor(fetchOffset)
     const segment = this.segments[index]
     if (!segment) return new Uint8Array(0)
-    return segment.read(fetchOffset, maxBytes)
+    const batches = segment.read(fetchOffset, maxBytes)
+    return batches.subarray(0, lengthBelow(batches, upTo))
   }
 
   /** True when the offset lies outside [logStartOffset, logEndOffset]. */
@@ -110,4 +121,16 @@ export class UnifiedLog {
     }
     return lo
   }
+}
+
+/** The length of the leading whole batches whose last offset lies below `upTo` (RecordBatch v2 header). */
+function lengthBelow(batches: Uint8Array, upTo: number): number {
+  const view = new DataView(batches.buffer, batches.byteOffset, batches.byteLength)
+  let position = 0
+  while (position + 27 <= batches.length) {
+    const lastOffset = Number(view.getBigInt64(position)) + view.getInt32(position + 23)
+    if (lastOffset >= upTo) break
+    position += 12 + view.getInt32(position + 8)
+  }
+  return Math.min(position, batches.length)
 }

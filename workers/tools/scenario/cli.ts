@@ -13,7 +13,13 @@ import { formatTranscript, toJsonLine } from './transcript.ts'
 
 const USAGE = 'usage: npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]'
 
-function intOption(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+function intOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback
   const n = Number(value)
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -38,10 +44,12 @@ async function main(): Promise<void> {
     console.error(USAGE)
     process.exit(values.help ? 0 : 2)
   }
-  const wasm = (name: string) => readFileSync(new URL(`../../../engine-wasm/build/${name}.wasm`, import.meta.url))
+  const wasm = (name: string) =>
+    readFileSync(new URL(`../../../engine-wasm/build/${name}.wasm`, import.meta.url))
   const env = await startHeadlessCluster({
-    brokers: intOption(values.brokers, 'brokers', 1, 1, 9),
-    nodes: intOption(values.nodes, 'nodes', 1, 1, 9),
+    // One broker and one node until the multi-broker and multi-node clusters arrive.
+    brokers: intOption(values.brokers, 'brokers', 1, 1, 1),
+    nodes: intOption(values.nodes, 'nodes', 1, 1, 1),
     seed: intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1),
     logEngine: await LogEngine.load(wasm('log')),
     indexEngine: await IndexEngine.load(wasm('index')),

@@ -43,7 +43,12 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<Sh
     engine: options.indexEngine,
   })
   return {
-    kafka: new ClusterKafkaClients({ brokerAtPort: (port) => brokers.get(port) ?? null }, options.logEngine, clock, options.seed),
+    kafka: new ClusterKafkaClients(
+      { brokerAtPort: (port) => brokers.get(port) ?? null },
+      options.logEngine,
+      clock,
+      options.seed,
+    ),
     es: node,
     clock,
     playground: { clear: () => undefined },

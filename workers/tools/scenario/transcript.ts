@@ -11,8 +11,12 @@ import type { ScenarioStep } from './scenario-runner.ts'
 
 export function formatOutcome(outcome: CommandOutcome): string {
   if (outcome.kind !== 'es') return outcome.stdout + outcome.stderr
-  if (outcome.via === 'curl') return outcome.body.endsWith('\n') || outcome.body === '' ? outcome.body : `${outcome.body}\n`
-  const body = outcome.contentType === 'application/json' && outcome.body !== '' ? `${prettyKibana(outcome.body)}\n` : outcome.body
+  if (outcome.via === 'curl')
+    return outcome.body.endsWith('\n') || outcome.body === '' ? outcome.body : `${outcome.body}\n`
+  const body =
+    outcome.contentType === 'application/json' && outcome.body !== ''
+      ? `${prettyKibana(outcome.body)}\n`
+      : outcome.body
   return `${outcome.status} ${reasonPhrase(outcome.status)}\n${body}`
 }
 
@@ -43,7 +47,8 @@ export interface ScenarioJsonLine {
 export function toJsonLine(step: ScenarioStep): ScenarioJsonLine {
   const { command, outcome } = step
   const head = { line: command.range.line, kind: outcome.kind, command: command.command.split('\n')[0] ?? '' }
-  if (outcome.kind !== 'es') return { ...head, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr }
+  if (outcome.kind !== 'es')
+    return { ...head, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr }
   return { ...head, status: outcome.status, body: parseBody(outcome) }
 }
 

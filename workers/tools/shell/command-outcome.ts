@@ -4,7 +4,13 @@
  */
 export type CommandOutcome =
   | { kind: 'kafka' | 'playground'; exitCode: number; stdout: string; stderr: string }
-  | { kind: 'es'; status: number; contentType: 'application/json' | 'text/plain'; body: string; via: 'devtools' | 'curl' }
+  | {
+      kind: 'es'
+      status: number
+      contentType: 'application/json' | 'text/plain'
+      body: string
+      via: 'devtools' | 'curl'
+    }
 
 const REASONS: Readonly<Record<number, string>> = {
   200: 'OK',

@@ -31,7 +31,7 @@ import {
   incorrectHttpMethodResponse,
   noHandlerFoundResponse,
 } from '../../../../workers/es/errors/rest-errors.ts'
-import { JsonParseError } from '../../../../workers/es/xcontent/json-parse-error.ts'
+import type { JsonParseError } from '../../../../workers/es/xcontent/json-parse-error.ts'
 import { parseJson } from '../../../../workers/es/xcontent/json-parser.ts'
 import { toJson } from '../../../../workers/es/xcontent/json-writer.ts'
 

@@ -11,7 +11,9 @@ import type { HttpMethod, RestResponse } from '../../../../workers/protocol/es.t
 let engine: Promise<IndexEngine> | null = null
 
 export function loadEngine(): Promise<IndexEngine> {
-  engine ??= IndexEngine.load(readFileSync(new URL('../../../../engine-wasm/build/index.wasm', import.meta.url)))
+  engine ??= IndexEngine.load(
+    readFileSync(new URL('../../../../engine-wasm/build/index.wasm', import.meta.url)),
+  )
   return engine
 }
 

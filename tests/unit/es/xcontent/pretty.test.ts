@@ -50,7 +50,7 @@ describe('prettyElasticsearch', () => {
   it('is idempotent and keeps the value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const compact = toJson(value as never)
+        const compact = toJson(value)
         const once = prettyElasticsearch(compact)
         expect(prettyElasticsearch(once)).toBe(once)
         expect(JSON.parse(once)).toEqual(JSON.parse(compact))

@@ -197,7 +197,9 @@ export function harness(stdin: string[] = []): Harness {
   }
 }
 
-export function record(partial: Omit<Partial<ConsumerRecord>, 'value'> & { value: string | null }): ConsumerRecord {
+export function record(
+  partial: Omit<Partial<ConsumerRecord>, 'value'> & { value: string | null },
+): ConsumerRecord {
   const encode = (text: string | null) => (text === null ? null : new TextEncoder().encode(text))
   return {
     topic: 'demo',

@@ -20,6 +20,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'max.poll.records': '500',
   'fetch.max.wait.ms': '500',
   'max.partition.fetch.bytes': '1048576',
+  'allow.auto.create.topics': 'true',
 }
 
 const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`
@@ -39,7 +40,7 @@ export class KafkaConsumer implements Consumer {
   }
 
   async partitionsFor(topic: string): Promise<PartitionMetadata[]> {
-    const metadata = await this.broker.metadata([topic])
+    const metadata = await this.broker.metadata([topic], this.config['allow.auto.create.topics'] !== 'false')
     const found = metadata.topics[0]
     if (!found || found.error) return []
     return found.partitions

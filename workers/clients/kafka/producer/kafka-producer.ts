@@ -4,7 +4,7 @@
  * when a partition's batch reaches `batch.size`: one RecordBatch v2 per partition, all partitions bound
  * for the broker in ONE produce request. Each send resolves with the record's offset once acknowledged.
  */
-import type { BrokerApi, PartitionMetadata } from '../../../protocol/kafka.ts'
+import type { BrokerApi } from '../../../protocol/kafka.ts'
 import type { Clock } from '../../../net/clock.ts'
 import type { Random } from '../../../net/random.ts'
 import type { LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
@@ -27,12 +27,14 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'batch.size': '16384',
   'max.request.size': '1048576',
   'request.timeout.ms': '30000',
+  'max.block.ms': '60000',
 }
 
 export class KafkaProducer implements Producer {
   private readonly config: Record<string, string>
   private readonly pending = new Map<string, PendingRecord[]>()
-  private readonly partitionCounts = new Map<string, number>()
+  /** Partition count per topic, one metadata request per topic however many sends wait on it. */
+  private readonly partitionCounts = new Map<string, Promise<number>>()
   private readonly sticky: StickyPartitioner
   private drainScheduled = false
   private inFlight: Promise<void> = Promise.resolve()
@@ -81,14 +83,28 @@ export class KafkaProducer implements Producer {
   }
 
   private async choosePartition(topic: string, key: Uint8Array | null, size: number): Promise<number> {
-    let count = this.partitionCounts.get(topic)
-    if (count === undefined) {
-      const metadata = await this.broker.metadata([topic])
-      const partitions: PartitionMetadata[] = metadata.topics[0]?.partitions ?? []
-      count = Math.max(1, partitions.length)
-      this.partitionCounts.set(topic, count)
-    }
+    const count = await this.partitionCount(topic)
     return key === null ? this.sticky.partition(topic, count, size) : partitionForKey(key, count)
+  }
+
+  private partitionCount(topic: string): Promise<number> {
+    const known = this.partitionCounts.get(topic)
+    if (known) return known
+    const count = this.broker.metadata([topic], true).then((metadata) => {
+      const found = metadata.topics[0]
+      if (found?.error && found.error !== 'UNKNOWN_TOPIC_OR_PARTITION') throw kafkaError(found.error)
+      if (!found || found.error || found.partitions.length === 0) {
+        throw new KafkaError(
+          'org.apache.kafka.common.errors.TimeoutException',
+          `Topic ${topic} not present in metadata after ${this.config['max.block.ms']} ms.`,
+        )
+      }
+      return found.partitions.length
+    })
+    // A failed lookup is not remembered: the next send asks again, as the Java producer does.
+    count.catch(() => this.partitionCounts.delete(topic))
+    this.partitionCounts.set(topic, count)
+    return count
   }
 
   private scheduleDrain(): void {
@@ -110,7 +126,11 @@ export class KafkaProducer implements Producer {
   private async sendBatches(batches: Array<[string, PendingRecord[]]>): Promise<void> {
     const data = batches.map(([key, records]) => {
       const [topic, partition] = key.split('\u0000') as [string, string]
-      return { topic, partition: Number(partition), records: this.engine.encodeBatch(records.map((r) => r.input)) }
+      return {
+        topic,
+        partition: Number(partition),
+        records: this.engine.encodeBatch(records.map((r) => r.input)),
+      }
     })
     try {
       const responses = await this.broker.produce(this.acks, Number(this.config['request.timeout.ms']), data)

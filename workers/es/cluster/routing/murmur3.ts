@@ -12,7 +12,7 @@ export function murmur3HashRouting(routing: string): number {
   for (let i = 0; i < blocks; i++) {
     const k0 = routing.charCodeAt(i * 2)
     const k1 = routing.charCodeAt(i * 2 + 1)
-    let k = (k0 | (k1 << 16)) | 0
+    let k = k0 | (k1 << 16) | 0
     k = Math.imul(k, C1)
     k = (k << 15) | (k >>> 17)
     k = Math.imul(k, C2)

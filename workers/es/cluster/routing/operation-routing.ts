@@ -13,7 +13,12 @@ export function defaultRoutingNumShards(numberOfShards: number): number {
   return numberOfShards * 2 ** numSplits
 }
 
-export function shardId(id: string, routing: string | null, numberOfShards: number, routingNumShards: number): number {
+export function shardId(
+  id: string,
+  routing: string | null,
+  numberOfShards: number,
+  routingNumShards: number,
+): number {
   const hash = murmur3HashRouting(routing ?? id)
   const routingFactor = routingNumShards / numberOfShards
   const mod = ((hash % routingNumShards) + routingNumShards) % routingNumShards

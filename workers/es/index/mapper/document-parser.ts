@@ -6,7 +6,7 @@
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { EsException } from '../../errors/index.ts'
-import type { FieldMapping, Mapping } from './mapping.ts'
+import { ownField, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
 
 export type LeafValue = string | number | boolean
@@ -29,13 +29,18 @@ export function parseDocument(source: XContentObject, mapping: Mapping): ParsedD
   let added = false
   const dynamic = mapping.dynamic ?? 'true'
 
-  const visit = (value: XContentValue, name: string, path: string, parent: Record<string, FieldMapping>): void => {
+  const visit = (
+    value: XContentValue,
+    name: string,
+    path: string,
+    parent: Record<string, FieldMapping>,
+  ): void => {
     if (value === null) return
     if (Array.isArray(value)) {
       for (const item of value) visit(item, name, path, parent)
       return
     }
-    let field = parent[name]
+    let field = ownField(parent, name)
     if (!field) {
       if (dynamic === 'strict') {
         throw new EsException({
@@ -46,7 +51,7 @@ export function parseDocument(source: XContentObject, mapping: Mapping): ParsedD
       }
       if (dynamic === 'false') return
       field = dynamicMapping(value)
-      parent[name] = field
+      setOwn(parent, name, field)
       added = true
     }
     if (value instanceof Map) {

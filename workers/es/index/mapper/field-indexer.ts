@@ -4,14 +4,22 @@
  * a `keyword` field each value as one term unless longer than ignore_above, for other leaf types their
  * indexed term form (booleans as Lucene's "T"/"F", numbers and dates as their canonical text).
  */
-import type { AnalyzedDocument, AnalyzedField, AnalyzedToken } from '../../../../engine-wasm/src/index/index.ts'
+import type {
+  AnalyzedDocument,
+  AnalyzedField,
+  AnalyzedToken,
+} from '../../../../engine-wasm/src/index/index.ts'
 import type { ParsedDocument } from './document-parser.ts'
 
 export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
 
 const POSITION_INCREMENT_GAP = 100
 
-export function toAnalyzedDocument(docId: number, parsed: ParsedDocument, analyze: TextAnalyzer): AnalyzedDocument {
+export function toAnalyzedDocument(
+  docId: number,
+  parsed: ParsedDocument,
+  analyze: TextAnalyzer,
+): AnalyzedDocument {
   const fields: AnalyzedField[] = []
   for (const { path, mapping, values } of parsed.fields) {
     const tokens: AnalyzedToken[] = []

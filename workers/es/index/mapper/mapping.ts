@@ -55,8 +55,20 @@ export function mappingToJson(mapping: Mapping): { [key: string]: JsonOut } {
 
 function propertiesToJson(properties: Record<string, FieldMapping>): { [key: string]: JsonOut } {
   const out: { [key: string]: JsonOut } = {}
-  for (const name of Object.keys(properties).sort()) out[name] = fieldToJson(properties[name]!)
+  for (const name of Object.keys(properties).sort()) setOwn(out, name, fieldToJson(properties[name]!))
   return out
+}
+
+/**
+ * Field names come from documents, so `__proto__` and `constructor` are ordinary names: read them only as
+ * own properties and define them as own properties (plain assignment to `__proto__` sets the prototype).
+ */
+export function ownField<T>(record: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined
+}
+
+export function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
+  Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true })
 }
 
 function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {

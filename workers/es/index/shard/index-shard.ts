@@ -6,7 +6,9 @@
  * Invariants: seq_no grows by one per operation (index or delete, including a delete of a missing
  * document); a document's version grows by one per operation on its id, continuing from its tombstone
  * while the tombstone is younger than index.gc_deletes (60 s); the searcher view maps every live
- * Lucene doc id of the inverted index to the document it holds, and a doc id is never reused.
+ * Lucene doc id of the inverted index to the document it holds; doc ids are handed out at refresh, in
+ * order, only to documents added to the index (so no id below maxDoc is an empty "live" document that
+ * match_all would count), and a doc id is never reused.
  */
 import type { AnalyzedDocument, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 
@@ -39,13 +41,15 @@ export interface WriteResult {
 
 const GC_DELETES_MS = 60_000
 
+type AnalyzeDocument = (docId: number) => AnalyzedDocument
+
 export class IndexShard {
   private readonly live = new Map<string, LiveEntry>()
   private readonly searchable = new Map<number, StoredDocument>()
   private readonly searchedDocId = new Map<string, number>()
   /** The last version of every id, tombstones included. */
   private readonly lastVersion = new Map<string, number>()
-  private pending: Array<{ id: string; analyzed: AnalyzedDocument | null; doc: StoredDocument | null }> = []
+  private pending: Array<{ id: string; analyzed: AnalyzeDocument | null; doc: StoredDocument | null }> = []
   private nextDocId = 0
   private maxSeqNo = -1
   private lastRefresh: number
@@ -75,7 +79,7 @@ export class IndexShard {
     id: string,
     source: string,
     routing: string | null,
-    analyzed: (docId: number) => AnalyzedDocument,
+    analyzed: AnalyzeDocument,
     now: number,
   ): { write: WriteResult; operation: ShardOperation } {
     const existed = this.live.get(id)?.doc != null
@@ -89,7 +93,12 @@ export class IndexShard {
     }
     this.apply({ op: 'index', doc }, analyzed, now)
     return {
-      write: { result: existed ? 'updated' : 'created', version: doc.version, seqNo: doc.seqNo, primaryTerm: doc.primaryTerm },
+      write: {
+        result: existed ? 'updated' : 'created',
+        version: doc.version,
+        seqNo: doc.seqNo,
+        primaryTerm: doc.primaryTerm,
+      },
       operation: { op: 'index', doc },
     }
   }
@@ -107,12 +116,11 @@ export class IndexShard {
   }
 
   /** Applies an operation, fresh or replayed from the translog. */
-  apply(operation: ShardOperation, analyzed: ((docId: number) => AnalyzedDocument) | null, now: number): void {
+  apply(operation: ShardOperation, analyzed: AnalyzeDocument | null, now: number): void {
     if (operation.op === 'index') {
       const { doc } = operation
-      const docId = this.nextDocId++
       this.live.set(doc.id, { doc, deletedAt: 0 })
-      this.pending.push({ id: doc.id, doc, analyzed: analyzed ? analyzed(docId) : null })
+      this.pending.push({ id: doc.id, doc, analyzed })
       this.maxSeqNo = Math.max(this.maxSeqNo, doc.seqNo)
       this.lastVersion.set(doc.id, doc.version)
     } else {
@@ -137,7 +145,7 @@ export class IndexShard {
   refresh(now: number): void {
     this.lastRefresh = now
     if (this.pending.length === 0) return
-    const latest = new Map<string, { doc: StoredDocument | null; analyzed: AnalyzedDocument | null }>()
+    const latest = new Map<string, { doc: StoredDocument | null; analyzed: AnalyzeDocument | null }>()
     for (const entry of this.pending) latest.set(entry.id, entry)
     this.pending = []
     const deletes: number[] = []
@@ -150,9 +158,10 @@ export class IndexShard {
         this.searchedDocId.delete(id)
       }
       if (doc && analyzed) {
-        additions.push(analyzed)
-        this.searchable.set(analyzed.docId, doc)
-        this.searchedDocId.set(id, analyzed.docId)
+        const docId = this.nextDocId++
+        additions.push(analyzed(docId))
+        this.searchable.set(docId, doc)
+        this.searchedDocId.set(id, docId)
       }
     }
     if (deletes.length > 0) this.index.deleteDocuments(deletes)

@@ -20,7 +20,11 @@ export function registerDocumentActions(controller: RestController, context: Res
   const index = (opType: 'index' | 'create', generateId: boolean) => (req: RestHandlerRequest) =>
     guarded(() => {
       const id = generateId
-        ? timeBasedId(context.clock.now(), autoIdSequence++, new TextEncoder().encode(context.identity.nodeId))
+        ? timeBasedId(
+            context.clock.now(),
+            autoIdSequence++,
+            new TextEncoder().encode(context.identity.nodeId),
+          )
         : req.path.id!
       return indexDocument(context, req, id, opType === 'create' || req.params.get('op_type') === 'create')
     })
@@ -43,12 +47,22 @@ function requireIndex(context: RestContext, name: string): IndexService {
 async function autoCreate(context: RestContext, name: string): Promise<IndexService> {
   const existing = context.indices.get(name)
   if (existing) return existing
-  const { index, op } = context.indices.create({ name, ...DEFAULT_INDEX_SETTINGS, mapping: { properties: {} } })
+  const { index, op } = context.indices.create({
+    name,
+    ...DEFAULT_INDEX_SETTINGS,
+    mapping: { properties: {} },
+  })
   await context.storage.write([op])
   return index
 }
 
-function writeResponse(context: RestContext, index: IndexService, id: string, write: ShardWrite, forcedRefresh: boolean) {
+function writeResponse(
+  context: RestContext,
+  index: IndexService,
+  id: string,
+  write: ShardWrite,
+  forcedRefresh: boolean,
+) {
   const { metadata } = index
   return {
     _index: metadata.name,
@@ -91,7 +105,11 @@ async function indexDocument(
   const existing = index.get(id, routing)
   if (create && existing) {
     const { name, uuid } = index.metadata
-    throw versionConflictDocumentExists({ index: name, uuid, shard: index.shardFor(id, routing).shardId }, id, existing.version)
+    throw versionConflictDocumentExists(
+      { index: name, uuid, shard: index.shardFor(id, routing).shardId },
+      id,
+      existing.version,
+    )
   }
   const write = index.index(id, text, source, routing, context.clock.now())
   const forced = await persistAndRefresh(context, index, write, req)

@@ -7,7 +7,7 @@ import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
-import { mappingToJson } from '../../index/mapper/mapping.ts'
+import { mappingToJson, setOwn } from '../../index/mapper/mapping.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -32,10 +32,19 @@ export function registerIndexActions(controller: RestController, context: RestCo
 function settingValue(settings: XContentObject | undefined, name: string): XContentValue | undefined {
   if (!settings) return undefined
   const nested = settings.get('index')
-  return settings.get(name) ?? settings.get(`index.${name}`) ?? (nested instanceof Map ? nested.get(name) : undefined)
+  return (
+    settings.get(name) ??
+    settings.get(`index.${name}`) ??
+    (nested instanceof Map ? nested.get(name) : undefined)
+  )
 }
 
-function intSetting(settings: XContentObject | undefined, name: string, fallback: number, min: number): number {
+function intSetting(
+  settings: XContentObject | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+): number {
   const value = settingValue(settings, name)
   if (value === undefined) return fallback
   const text = scalarText(value)
@@ -44,7 +53,9 @@ function intSetting(settings: XContentObject | undefined, name: string, fallback
     throw illegalArgumentException(`Failed to parse value [${text}] for setting [index.${name}]`)
   }
   if (n < min) {
-    throw illegalArgumentException(`Failed to parse value [${n}] for setting [index.${name}] must be >= ${min}`)
+    throw illegalArgumentException(
+      `Failed to parse value [${n}] for setting [index.${name}] must be >= ${min}`,
+    )
   }
   return n
 }
@@ -72,11 +83,12 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
     if (!(definition instanceof Map)) continue
     const field: Record<string, unknown> = {}
     for (const [key, value] of definition) {
-      if (key === 'properties' || key === 'fields') field[key] = value instanceof Map ? parseProperties(value) : {}
-      else field[key] = value instanceof XNumber ? value.value : value
+      if (key === 'properties' || key === 'fields')
+        setOwn(field, key, value instanceof Map ? parseProperties(value) : {})
+      else setOwn(field, key, value instanceof XNumber ? value.value : value)
     }
     field.type ??= 'object'
-    out[name] = field as unknown as FieldMapping
+    setOwn(out, name, field as unknown as FieldMapping)
   }
   return out
 }
@@ -88,7 +100,12 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
   const { index, op } = context.indices.create({
     name: req.path.index!,
     numberOfShards: intSetting(settingsObject, 'number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, 1),
-    numberOfReplicas: intSetting(settingsObject, 'number_of_replicas', DEFAULT_INDEX_SETTINGS.numberOfReplicas, 0),
+    numberOfReplicas: intSetting(
+      settingsObject,
+      'number_of_replicas',
+      DEFAULT_INDEX_SETTINGS.numberOfReplicas,
+      0,
+    ),
     refreshIntervalMs: DEFAULT_INDEX_SETTINGS.refreshIntervalMs,
     mapping: parseMappings(body.get('mappings')),
   })

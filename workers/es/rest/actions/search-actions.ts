@@ -38,7 +38,8 @@ export function resolveIndices(context: RestContext, expression: string | undefi
   for (const part of expression.split(',')) {
     if (part.includes('*')) {
       const pattern = new RegExp(`^${part.split('*').map(escapeRegExp).join('.*')}$`)
-      for (const index of context.indices.all()) if (pattern.test(index.metadata.name)) found.set(index.metadata.name, index)
+      for (const index of context.indices.all())
+        if (pattern.test(index.metadata.name)) found.set(index.metadata.name, index)
       continue
     }
     const index = context.indices.get(part)
@@ -68,13 +69,20 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
     : new Map<string, XContentValue>()
   for (const [key, value] of body) {
     if (SEARCH_KEYS.has(key) && !(isCount && key !== 'query')) continue
-    const token = value instanceof Map ? 'START_OBJECT' : Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'
+    const token =
+      value instanceof Map ? 'START_OBJECT' : Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'
     throw parsingException(1, 1, `Unknown key for a ${token} in [${key}].`)
   }
+  // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
+  const queryBody = body.get('query') ?? new Map<string, XContentValue>()
+  buildQuery(queryBody, { fields: new Map(), analyze: context.analyze })
   const indices = resolveIndices(context, req.path.index)
   const targets = indices.map((index) => ({
     index,
-    query: buildQuery(body.get('query') ?? new Map(), { fields: leafFields(index.metadata.mapping), analyze: context.analyze }),
+    query: buildQuery(queryBody, {
+      fields: leafFields(index.metadata.mapping),
+      analyze: context.analyze,
+    }),
   }))
   const shards = targets.reduce((sum, t) => sum + t.index.metadata.numberOfShards, 0)
   const shardsBody = { total: shards, successful: shards, skipped: 0, failed: 0 }
@@ -92,13 +100,17 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
   const result = executeSearch(targets, from, size, now)
   const withSource = body.get('_source') !== false
   const track = body.get('track_total_hits')
-  const limit = track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS)
+  const limit =
+    track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS)
   return json(200, {
     took: context.clock.now() - started,
     timed_out: false,
     _shards: shardsBody,
     hits: {
-      total: result.totalHits > limit ? { value: limit, relation: 'gte' } : { value: result.totalHits, relation: 'eq' },
+      total:
+        result.totalHits > limit
+          ? { value: limit, relation: 'gte' }
+          : { value: result.totalHits, relation: 'eq' },
       max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
       hits: result.hits.map((hit) => ({
         _index: hit.index,

@@ -2,7 +2,7 @@
 // @unicode/unicode-X.Y.Z npm data packages (node-unicode-data, derived from the UCD text files).
 //
 //   npm pack @unicode/unicode-12.1.0 @unicode/unicode-15.1.0   (in a scratch folder, then untar each)
-//   node workers/es/analysis/unicode/generate-unicode-tables.mjs <unicode-12.1.0 dir> <unicode-15.1.0 dir>
+//   node tools/unicode/generate-unicode-tables.mjs <unicode-12.1.0 dir> <unicode-15.1.0 dir>
 //
 // word-break-classes.ts: Unicode 12.1, the level of Lucene 9.12's StandardTokenizerImpl.jflex (%unicode 12.1,
 //   JFlex 1.8 with its built-in Emoji properties). Every code point gets a bitmask of the properties the
@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url'
 const [u12, u15] = process.argv.slice(2)
 if (!u12 || !u15)
   throw new Error('usage: generate-unicode-tables.mjs <unicode-12.1.0 dir> <unicode-15.1.0 dir>')
-const outDir = new URL('.', import.meta.url).pathname
+const outDir = new URL('../../workers/es/analysis/unicode/', import.meta.url).pathname
 const MAX = 0x110000
 
 async function ranges(dir, property) {

@@ -1,0 +1,102 @@
+// KafkaAdminClient errors as the Java Admin raises them, bootstrap.servers resolution, and
+// ClusterKafkaClients wiring clients to the broker at the address (or failing like the Java client).
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { KafkaAdminClient } from '../../../workers/clients/kafka/admin-client.ts'
+import { KafkaError } from '../../../workers/clients/kafka/api.ts'
+import { connectBootstrap, parseBootstrapServers } from '../../../workers/clients/kafka/bootstrap.ts'
+import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
+import { VirtualClock } from '../../../workers/net/clock.ts'
+import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
+import { loadLogEngine, startBroker, utf8 } from './client-fixtures.ts'
+
+let engine: LogEngine
+beforeAll(async () => {
+  engine = await loadLogEngine()
+})
+
+const failure = async (promise: Promise<unknown>): Promise<KafkaError> => {
+  const error = await promise.catch((e: unknown) => e)
+  if (!(error instanceof KafkaError)) throw new Error(`expected a KafkaError, got ${String(error)}`)
+  return error
+}
+
+describe('KafkaAdminClient', () => {
+  it('creates, lists, describes and deletes topics; errors carry the Java class and Kafka text', async () => {
+    const admin = new KafkaAdminClient(await startBroker(engine))
+    await admin.createTopics([{ name: 'orders', numPartitions: 2, configs: {} }])
+    const exists = await failure(admin.createTopics([{ name: 'orders', configs: {} }]))
+    expect([exists.exceptionClass, exists.message]).toEqual([
+      'org.apache.kafka.common.errors.TopicExistsException',
+      "Topic 'orders' already exists.",
+    ])
+    const rf = await failure(admin.createTopics([{ name: 'r', replicationFactor: 3, configs: {} }]))
+    expect(rf.simpleName).toBe('InvalidReplicationFactorException')
+    await admin.createTopics([{ name: 'v', configs: {} }], { validateOnly: true })
+    expect(await admin.listTopics()).toEqual(['orders'])
+    const [orders] = await admin.describeTopics(['orders'])
+    expect(orders?.partitions.map((p) => p.partition)).toEqual([0, 1])
+    const unknown = await failure(admin.describeTopics(['nope']))
+    expect([unknown.simpleName, unknown.message]).toEqual([
+      'UnknownTopicOrPartitionException',
+      'This server does not host this topic-partition.',
+    ])
+    const cluster = await admin.describeCluster()
+    expect(cluster.nodes).toEqual([{ id: 1, host: 'localhost', port: 9092, rack: null }])
+    await admin.deleteTopics(['orders'])
+    expect(await admin.listTopics()).toEqual([])
+    expect((await failure(admin.deleteTopics(['orders']))).simpleName).toBe(
+      'UnknownTopicOrPartitionException',
+    )
+  })
+})
+
+describe('bootstrap', () => {
+  it('parses host:port lists', () => {
+    expect(parseBootstrapServers(' localhost:9092, broker-2:9093 ,,[::1]:9094')).toEqual([
+      { host: 'localhost', port: 9092 },
+      { host: 'broker-2', port: 9093 },
+      { host: '[::1]', port: 9094 },
+    ])
+  })
+
+  it('connects to the first local address where a broker listens', async () => {
+    const broker = await startBroker(engine)
+    const directory = { brokerAtPort: (port: number): BrokerApi | null => (port === 9093 ? broker : null) }
+    expect(connectBootstrap(directory, 'localhost:9092,127.0.0.1:9093')).toBe(broker)
+    expect(connectBootstrap(directory, 'kafka:9093')).toBe(broker)
+    expect(connectBootstrap(directory, 'LOCALHOST:9093')).toBe(broker)
+    expect(connectBootstrap(directory, 'example.com:9093')).toBeNull()
+    expect(connectBootstrap(directory, 'localhost:abc,localhost')).toBeNull()
+  })
+})
+
+describe('ClusterKafkaClients', () => {
+  it('wires producer, consumer and admin to the broker at the bootstrap address', async () => {
+    const broker = await startBroker(engine)
+    const clients = new ClusterKafkaClients(
+      { brokerAtPort: (p) => (p === 9092 ? broker : null) },
+      engine,
+      new VirtualClock(),
+      1,
+    )
+    await clients.admin('localhost:9092').createTopics([{ name: 't', configs: {} }])
+    await clients.producer('localhost:9092', {}).send({ topic: 't', key: null, value: utf8('hello') })
+    const consumer = clients.consumer('localhost:9092', { 'auto.offset.reset': 'earliest' })
+    await consumer.subscribe(['t'])
+    expect((await consumer.poll(100)).map((r) => new TextDecoder().decode(r.value!))).toEqual(['hello'])
+  })
+
+  it('fails every call with TimeoutException when nothing listens at the address', async () => {
+    const clients = new ClusterKafkaClients({ brokerAtPort: () => null }, engine, new VirtualClock(), 1)
+    const error = await failure(clients.admin('localhost:9999').listTopics())
+    expect([error.exceptionClass, error.message]).toEqual([
+      'org.apache.kafka.common.errors.TimeoutException',
+      'Timed out waiting for a node assignment.',
+    ])
+    const send = await failure(
+      clients.producer('localhost:9999', {}).send({ topic: 't', key: null, value: null }),
+    )
+    expect(send.simpleName).toBe('TimeoutException')
+  })
+})

@@ -1,0 +1,189 @@
+// curl command lines: options as curl 7.88 reads them, and its exact error texts (checked against the
+// real binary: `curl localhost:9201` prints "curl: (7) Failed to connect to localhost port 9201 after 0 ms:
+// Couldn't connect to server"; `curl -X` prints "curl: option -X: requires parameter" + the help line).
+import { describe, expect, it } from 'vitest'
+import type { RestRequest } from '../../../../workers/protocol/es.ts'
+import { curlRequest } from '../../../../workers/tools/script/curl.ts'
+
+const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
+
+describe('curlRequest', () => {
+  it.each<[string, string[], RestRequest]>([
+    [
+      '-XPUT glued, -H, -d',
+      [
+        '-XPUT',
+        'localhost:9200/demo/_doc/3?pretty',
+        '-H',
+        'Content-Type: application/json',
+        '-d',
+        '{"a": 1}',
+      ],
+      { method: 'PUT', path: '/demo/_doc/3', params: [['pretty', '']], body: '{"a": 1}' },
+    ],
+    [
+      '-X GET with a scheme',
+      ['-X', 'GET', 'http://localhost:9200/_cluster/health?pretty'],
+      { method: 'GET', path: '/_cluster/health', params: [['pretty', '']], body: null },
+    ],
+    ['a bare host:port', ['localhost:9200'], { method: 'GET', path: '/', params: [], body: null }],
+    [
+      '127.0.0.1',
+      ['127.0.0.1:9200/_cat/nodes?v'],
+      { method: 'GET', path: '/_cat/nodes', params: [['v', '']], body: null },
+    ],
+    [
+      '-d without -X means POST',
+      ['localhost:9200/i/_search', '-d', '{}'],
+      { method: 'POST', path: '/i/_search', params: [], body: '{}' },
+    ],
+    [
+      '--data-binary',
+      ['--data-binary', '{}', 'localhost:9200/i/_doc'],
+      { method: 'POST', path: '/i/_doc', params: [], body: '{}' },
+    ],
+    [
+      '--json',
+      ['--json', '{"a":1}', 'localhost:9200/i/_doc'],
+      { method: 'POST', path: '/i/_doc', params: [], body: '{"a":1}' },
+    ],
+    [
+      'several -d joined with &',
+      ['-d', 'a', '--data', 'b', 'localhost:9200/x'],
+      { method: 'POST', path: '/x', params: [], body: 'a&b' },
+    ],
+    [
+      '--data-raw keeps a leading @',
+      ['--data-raw', '@x', 'localhost:9200/x'],
+      { method: 'POST', path: '/x', params: [], body: '@x' },
+    ],
+    [
+      '-X overrides the POST of -d',
+      ['-X', 'GET', '-d', '{}', 'localhost:9200/_search'],
+      { method: 'GET', path: '/_search', params: [], body: '{}' },
+    ],
+    [
+      'combined flags and a glued value',
+      ['-sSXDELETE', 'localhost:9200/i'],
+      { method: 'DELETE', path: '/i', params: [], body: null },
+    ],
+    [
+      '--request',
+      ['--request', 'PUT', 'localhost:9200/i'],
+      { method: 'PUT', path: '/i', params: [], body: null },
+    ],
+    [
+      'a lower-case method',
+      ['-X', 'get', 'localhost:9200/'],
+      { method: 'GET', path: '/', params: [], body: null },
+    ],
+    ['-I means HEAD', ['-I', 'localhost:9200/i'], { method: 'HEAD', path: '/i', params: [], body: null }],
+    ['--head', ['--head', 'localhost:9200/i'], { method: 'HEAD', path: '/i', params: [], body: null }],
+    [
+      'https, -u and -k as in ES 8 notes',
+      ['-k', '-u', 'elastic:changeme', 'https://localhost:9200/_cat/indices?v'],
+      { method: 'GET', path: '/_cat/indices', params: [['v', '']], body: null },
+    ],
+    [
+      'credentials in the URL',
+      ['http://elastic:pw@127.0.0.1:9200/'],
+      { method: 'GET', path: '/', params: [], body: null },
+    ],
+    ['LOCALHOST in capitals', ['LOCALHOST:9200'], { method: 'GET', path: '/', params: [], body: null }],
+    [
+      'flags -v -i -L -g and long names',
+      [
+        '-v',
+        '-i',
+        '-L',
+        '-g',
+        '--silent',
+        '--show-error',
+        '--verbose',
+        '--include',
+        '--insecure',
+        '--location',
+        '--globoff',
+        'localhost:9200',
+      ],
+      { method: 'GET', path: '/', params: [], body: null },
+    ],
+    ['--url', ['--url', 'localhost:9200/x'], { method: 'GET', path: '/x', params: [], body: null }],
+    [
+      'a fragment is not sent',
+      ['localhost:9200/_search#top'],
+      { method: 'GET', path: '/_search', params: [], body: null },
+    ],
+  ])('%s', (_name, args, request) => {
+    expect(curlRequest(args)).toEqual(request)
+  })
+
+  it.each<[string, string[], string]>([
+    [
+      'another port',
+      ['localhost:9201'],
+      "curl: (7) Failed to connect to localhost port 9201 after 0 ms: Couldn't connect to server",
+    ],
+    [
+      'another host',
+      ['http://es01:9200/'],
+      "curl: (7) Failed to connect to es01 port 9200 after 0 ms: Couldn't connect to server",
+    ],
+    [
+      'no port: http is 80',
+      ['http://127.0.0.1/'],
+      "curl: (7) Failed to connect to 127.0.0.1 port 80 after 0 ms: Couldn't connect to server",
+    ],
+    [
+      'no port: https is 443',
+      ['https://localhost'],
+      "curl: (7) Failed to connect to localhost port 443 after 0 ms: Couldn't connect to server",
+    ],
+    [
+      'another protocol',
+      ['ftp://localhost:9200'],
+      'curl: (1) Protocol "ftp" not supported or disabled in libcurl',
+    ],
+    ['a port out of range', ['localhost:99999'], 'curl: (3) URL using bad/illegal format or missing URL'],
+    [
+      'a port that is not a number',
+      ['localhost:abc/x'],
+      'curl: (3) URL using bad/illegal format or missing URL',
+    ],
+    ['no URL', ['-X', 'GET'], `curl: no URL specified!${TRY_HELP}`],
+    ['a missing option value', ['localhost:9200', '-X'], `curl: option -X: requires parameter${TRY_HELP}`],
+    [
+      'a missing long option value',
+      ['localhost:9200', '--data'],
+      `curl: option --data: requires parameter${TRY_HELP}`,
+    ],
+    [
+      '-d @file',
+      ['-d', '@docs.json', 'localhost:9200/_bulk'],
+      'curl: option -d: reading data from a file (@docs.json) is not supported in the playground',
+    ],
+    [
+      '--data-binary @file',
+      ['--data-binary', '@d.ndjson', 'localhost:9200/_bulk'],
+      'curl: option --data-binary: reading data from a file (@d.ndjson) is not supported in the playground',
+    ],
+    [
+      'an unsupported long option',
+      ['--output', 'x', 'localhost:9200'],
+      'curl: option --output: is not supported in the playground',
+    ],
+    [
+      'an unsupported short option in a cluster',
+      ['-so', 'x', 'localhost:9200'],
+      'curl: option -o: is not supported in the playground',
+    ],
+    [
+      'an unsupported method',
+      ['-X', 'OPTIONS', 'localhost:9200'],
+      'curl: method OPTIONS is not supported in the playground',
+    ],
+    ['two URLs', ['localhost:9200/a', 'localhost:9200/b'], 'curl: one URL per command in the playground'],
+  ])('%s is an error', (_name, args, message) => {
+    expect(curlRequest(args)).toBe(message)
+  })
+})

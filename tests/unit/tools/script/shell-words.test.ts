@@ -1,0 +1,99 @@
+// POSIX shell word splitting (sh "Quoting" rules), checked against exact tables and against quoting
+// oracles: any words, quoted the way a shell user quotes them, must read back unchanged.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { readShellLine } from '../../../../workers/tools/script/shell-words.ts'
+
+describe('readShellLine', () => {
+  it.each<[string, string, string[]]>([
+    ['blanks separate words', 'a  b\tc', ['a', 'b', 'c']],
+    ['single and double quotes group', `'a b' "c d"`, ['a b', 'c d']],
+    ['adjacent pieces join', `a'b'"c"d`, ['abcd']],
+    ['an empty quoted word stays', `x '' ""`, ['x', '', '']],
+    ['an unquoted backslash escapes', 'a\\ b \\"c\\\\', ['a b', '"c\\']],
+    ['single quotes keep backslashes', `'a\\nb\\'`, ['a\\nb\\']],
+    ['double quotes: \\ escapes $ ` " \\ only', '"a\\"b\\\\c\\$d\\`e\\f"', ['a"b\\c$d`e\\f']],
+    ['variables stay literal', '--topic $TOPIC "${X}"', ['--topic', '$TOPIC', '${X}']],
+    ['a # at a word start is a comment', 'a b # c d', ['a', 'b']],
+    ['a # inside a word is text', 'a#b "#c"', ['a#b', '#c']],
+    ['JSON in single quotes', `-d '{"a": "b c"}'`, ['-d', '{"a": "b c"}']],
+  ])('%s', (_name, input, words) => {
+    expect(readShellLine(input, 0)).toEqual({ words, end: input.length, error: null })
+  })
+
+  it('stops at the end of the line and starts where told', () => {
+    const text = 'skip\nab cd\r\nnext'
+    expect(readShellLine(text, 5)).toEqual({ words: ['ab', 'cd'], end: 11, error: null })
+  })
+
+  it('joins a backslash-newline continuation, also with CRLF and inside double quotes', () => {
+    expect(readShellLine('a \\\n  b\\\r\nc "d\\\ne"\nnext', 0)).toEqual({
+      words: ['a', 'bc', 'de'],
+      end: 18,
+      error: null,
+    })
+  })
+
+  it('lets quotes span lines', () => {
+    expect(readShellLine("-d '\n{\n}\n' x\ny", 0)).toEqual({
+      words: ['-d', '\n{\n}\n', 'x'],
+      end: 12,
+      error: null,
+    })
+  })
+
+  it('does not continue a comment with a trailing backslash', () => {
+    expect(readShellLine('a # b \\\nc', 0)).toEqual({ words: ['a'], end: 7, error: null })
+  })
+
+  it.each<[string, string]>([
+    [`a 'b`, "unexpected EOF while looking for matching `''"],
+    ['a "b\nc', 'unexpected EOF while looking for matching `"\''],
+  ])('reports an unterminated quote in %j on the first line only', (input, error) => {
+    const newline = input.indexOf('\n')
+    expect(readShellLine(input, 0)).toEqual({ words: [], end: newline < 0 ? input.length : newline, error })
+  })
+
+  it.each(['|', '&', ';', '<', '>', '(', ')'])('refuses the unquoted operator %s', (operator) => {
+    const line = readShellLine(`kafka-topics.sh --list ${operator} x`, 0)
+    expect(line.error).toBe(`shell operator '${operator}' is not supported: run one command per line`)
+    expect(line.end).toBe(26)
+    expect(readShellLine(`echo '${operator}' "${operator}"`, 0).error).toBeNull()
+  })
+
+  const words = fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 1, maxLength: 6 })
+
+  it('property: single-quoted words read back unchanged', () => {
+    const quote = (w: string): string => `'${w.replace(/'/g, `'\\''`)}'`
+    fc.assert(
+      fc.property(words, (ws) => {
+        const line = ws.map(quote).join(' ')
+        expect(readShellLine(line, 0)).toEqual({ words: ws, end: line.length, error: null })
+      }),
+    )
+  })
+
+  it('property: double-quoted words read back unchanged', () => {
+    const quote = (w: string): string => `"${w.replace(/[$`"\\]/g, (c) => `\\${c}`)}"`
+    fc.assert(
+      fc.property(words, (ws) => {
+        const line = ws.map(quote).join('\t')
+        expect(readShellLine(line, 0)).toEqual({ words: ws, end: line.length, error: null })
+      }),
+    )
+  })
+
+  it('property: backslash-escaped words read back unchanged when they hold no newline', () => {
+    const plain = fc.array(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((w) => !w.includes('\n')),
+      { minLength: 1, maxLength: 6 },
+    )
+    const escape = (w: string): string => w.replace(/./gsu, (c) => `\\${c}`)
+    fc.assert(
+      fc.property(plain, (ws) => {
+        const line = ws.map(escape).join(' ')
+        expect(readShellLine(line, 0)).toEqual({ words: ws, end: line.length, error: null })
+      }),
+    )
+  })
+})

@@ -1,0 +1,165 @@
+/**
+ * A `curl` command line (its shell words after `curl`) turned into the request curl would send to the
+ * playground's Elasticsearch at localhost:9200, or into the message curl prints when it would fail.
+ *
+ * Accepted: `-X`/`--request` METHOD, `-I`/`--head`, `-H`/`--header` (any header, e.g. Content-Type, is
+ * accepted and not sent on), `-d`/`--data`/`--data-ascii`/`--data-binary`/`--data-raw`/`--json` DATA
+ * (several are joined with `&`, as curl does; `@file` is refused except with `--data-raw`), `-u`/`--user`
+ * (ignored), `--url`, and the flags `-s -S -v -i -k -L -g` with their long names. Short options combine
+ * (`-sS`, `-sXPOST`) and take their value glued (`-XPUT`) or as the next word. Without `-X` the method is
+ * POST when there is data, HEAD with `-I`, else GET. The URL may omit `http://`; the host must be
+ * `localhost` or `127.0.0.1` and the port 9200, else curl's own connection error is returned.
+ */
+import type { HttpMethod, RestRequest } from '../../protocol/es.ts'
+import { restTarget } from './rest-target.ts'
+
+interface CurlOptions {
+  method: string | null
+  head: boolean
+  data: string[]
+  urls: string[]
+}
+
+type ValueOption = 'request' | 'header' | 'data' | 'data-raw' | 'user' | 'url'
+
+const SHORT_VALUES = new Map<string, ValueOption>([
+  ['X', 'request'],
+  ['H', 'header'],
+  ['d', 'data'],
+  ['u', 'user'],
+])
+const SHORT_FLAGS = new Set(['s', 'S', 'v', 'i', 'k', 'L', 'g', 'I'])
+const LONG_VALUES = new Map<string, ValueOption>([
+  ['--request', 'request'],
+  ['--header', 'header'],
+  ['--data', 'data'],
+  ['--data-ascii', 'data'],
+  ['--data-binary', 'data'],
+  ['--json', 'data'],
+  ['--data-raw', 'data-raw'],
+  ['--user', 'user'],
+  ['--url', 'url'],
+])
+const LONG_FLAGS = new Set([
+  '--silent',
+  '--show-error',
+  '--verbose',
+  '--include',
+  '--insecure',
+  '--location',
+  '--globoff',
+  '--head',
+])
+const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH']
+
+/** The request, or the error text curl (or the playground, for what it cannot do) prints. */
+export function curlRequest(args: readonly string[]): RestRequest | string {
+  const options = readOptions(args)
+  if (typeof options === 'string') return options
+  const url = options.urls[0]
+  if (url === undefined) return `curl: no URL specified!${TRY_HELP}`
+  if (options.urls.length > 1) return 'curl: one URL per command in the playground'
+  const local = localTarget(url)
+  if ('error' in local) return local.error
+  const name =
+    options.method?.toUpperCase() ?? (options.head ? 'HEAD' : options.data.length > 0 ? 'POST' : 'GET')
+  const method = METHODS.find((known) => known === name)
+  if (method === undefined) return `curl: method ${name} is not supported in the playground`
+  return {
+    method,
+    ...restTarget(local.target),
+    body: options.data.length > 0 ? options.data.join('&') : null,
+  }
+}
+
+function readOptions(args: readonly string[]): CurlOptions | string {
+  const options: CurlOptions = { method: null, head: false, data: [], urls: [] }
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    const value = args[i + 1] ?? null
+    let error: string | null = null
+    let used = false
+    if (arg.startsWith('--')) {
+      const option = LONG_VALUES.get(arg)
+      if (LONG_FLAGS.has(arg)) options.head ||= arg === '--head'
+      else if (option === undefined) error = unsupported(arg)
+      else {
+        error = apply(options, option, arg, value)
+        used = true
+      }
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      const cluster = readShortCluster(options, arg, value)
+      error = cluster.error
+      used = cluster.usedNext
+    } else options.urls.push(arg)
+    if (error !== null) return error
+    if (used) i++
+  }
+  return options
+}
+
+/** Short options combined in one word (`-sS`, `-sXPOST`); the last may take the next word as its value. */
+function readShortCluster(
+  options: CurlOptions,
+  arg: string,
+  nextWord: string | null,
+): { error: string | null; usedNext: boolean } {
+  for (let at = 1; at < arg.length; at++) {
+    const letter = arg.charAt(at)
+    const option = SHORT_VALUES.get(letter)
+    if (option !== undefined) {
+      const glued = at + 1 < arg.length
+      return {
+        error: apply(options, option, `-${letter}`, glued ? arg.slice(at + 1) : nextWord),
+        usedNext: !glued,
+      }
+    }
+    if (!SHORT_FLAGS.has(letter)) return { error: unsupported(`-${letter}`), usedNext: false }
+    options.head ||= letter === 'I'
+  }
+  return { error: null, usedNext: false }
+}
+
+function apply(options: CurlOptions, option: ValueOption, name: string, value: string | null): string | null {
+  if (value === null) return `curl: option ${name}: requires parameter${TRY_HELP}`
+  if (option === 'request') options.method = value
+  else if (option === 'url') options.urls.push(value)
+  else if (option === 'data-raw') options.data.push(value)
+  else if (option === 'data') {
+    if (value.startsWith('@'))
+      return `curl: option ${name}: reading data from a file (${value}) is not supported in the playground`
+    options.data.push(value)
+  }
+  return null
+}
+
+function unsupported(name: string): string {
+  return `curl: option ${name}: is not supported in the playground`
+}
+
+/** The path and query of a URL on the playground's node, or curl's error for any other URL. */
+function localTarget(url: string): { target: string } | { error: string } {
+  const scheme = /^([a-zA-Z][\w+.-]*):\/\//.exec(url)
+  const protocol = scheme?.[1]?.toLowerCase() ?? 'http'
+  if (protocol !== 'http' && protocol !== 'https') {
+    return { error: `curl: (1) Protocol "${protocol}" not supported or disabled in libcurl` }
+  }
+  const rest = scheme === null ? url : url.slice(scheme[0].length)
+  const authorityEnd = rest.search(/[/?#]/)
+  const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd)
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1)
+  const colon = hostPort.lastIndexOf(':')
+  const host = colon < 0 ? hostPort : hostPort.slice(0, colon)
+  const portText = colon < 0 ? '' : hostPort.slice(colon + 1)
+  const port = portText === '' ? (protocol === 'https' ? 443 : 80) : Number(portText)
+  if (host === '' || !/^\d*$/.test(portText) || port > 65535) {
+    return { error: 'curl: (3) URL using bad/illegal format or missing URL' }
+  }
+  if ((host.toLowerCase() !== 'localhost' && host !== '127.0.0.1') || port !== 9200) {
+    return {
+      error: `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`,
+    }
+  }
+  return { target: authorityEnd < 0 ? '/' : rest.slice(authorityEnd) }
+}

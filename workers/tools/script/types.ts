@@ -1,0 +1,39 @@
+/**
+ * What the console script parser produces: the whole console buffer as a list of commands, each with the
+ * exact source range it came from. Invariants: commands are sorted by `range.start` and never overlap;
+ * every command starts on its own line; `range.end` is exclusive and sits just after the command's last
+ * non-whitespace character; `line` and `endLine` are 1-based (`endLine` is the line of `end - 1`).
+ */
+import type { RestRequest } from '../../protocol/es.ts'
+
+export interface SourceRange {
+  start: number
+  end: number
+  line: number
+  endLine: number
+}
+
+export type ScriptCommand =
+  | {
+      kind: 'kafka'
+      range: SourceRange
+      /** The command as written (with its `\` continuation lines), without the stdin lines. */
+      command: string
+      /** The normalised tool name: `kafka-topics` for `./bin/kafka-topics.sh`. */
+      tool: string
+      /** The shell words after the tool, quotes and escapes removed. */
+      argv: string[]
+      /** The `>` lines that follow, without the `>` and one optional space. */
+      stdin: string[]
+    }
+  | {
+      kind: 'es'
+      range: SourceRange
+      /** Dev Tools: the request line as written; curl: the whole curl command as written. */
+      command: string
+      /** `params` keep their percent-encoding, as `path` does: the REST layer decodes both. */
+      request: RestRequest
+      via: 'devtools' | 'curl'
+    }
+  | { kind: 'playground'; range: SourceRange; command: string; name: string; args: string[] }
+  | { kind: 'error'; range: SourceRange; command: string; message: string }
