@@ -4,10 +4,11 @@
  * benchmarks still run, not their figures).
  */
 import { benchLogSegment } from './log-segment.bench.ts'
+import { benchScriptParser } from './script-parser.bench.ts'
 import type { BenchResult } from './result.ts'
 
 const smoke = process.argv.includes('--smoke')
-const results: BenchResult[] = [...(await benchLogSegment({ smoke }))]
+const results: BenchResult[] = [...(await benchLogSegment({ smoke })), ...benchScriptParser({ smoke })]
 
 const rows = results.map((r) => [
   r.name,
