@@ -1,6 +1,7 @@
 /**
  * The Kafka command-line tools by the name a learner types (with or without `.sh`), and the shell's answer
- * for a `kafka-*` name that does not exist: `bash: kafka-foo.sh: command not found`, exit 127, plus a
+ * for a `kafka-*` name that does not exist: `bash: kafka-foo.sh: command not found` (`No such file or
+ * directory` for a path such as `bin/kafka-foo.sh`), exit 127, plus a
  * `[playground]` did-you-mean line when a known tool is within edit distance 2.
  */
 import type { Tool, ToolContext } from '../tool.ts'
@@ -36,16 +37,22 @@ export async function runKafkaTool(
   argv: readonly string[],
   context: ToolContext,
 ): Promise<number> {
-  const base = name.endsWith('.sh') ? name.slice(0, -3) : name
+  const file = name.slice(name.lastIndexOf('/') + 1)
+  const base = file.endsWith('.sh') ? file.slice(0, -3) : file
   const tool = KAFKA_TOOLS.get(base)
   if (tool !== undefined) return tool(argv, context)
-  context.out.stderr(`bash: ${name}: command not found\n`)
+  // bash looks a bare name up in PATH, but runs a name with a slash as a file.
+  context.out.stderr(
+    name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`,
+  )
   const suggestion = [...KAFKA_TOOLS.keys()]
     .map((known) => ({ known, distance: editDistance(base, known) }))
     .filter((entry) => entry.distance <= 2)
     .sort((a, b) => a.distance - b.distance)[0]
   if (suggestion !== undefined) {
-    const typed = name.endsWith('.sh') ? `${suggestion.known}.sh` : suggestion.known
+    const typed =
+      name.slice(0, name.length - file.length) +
+      (file.endsWith('.sh') ? `${suggestion.known}.sh` : suggestion.known)
     context.out.stderr(`[playground] Did you mean ${typed}?\n`)
   }
   return COMMAND_NOT_FOUND

@@ -40,7 +40,9 @@ export async function runCommand(
   }
   switch (command.kind) {
     case 'kafka': {
-      const exitCode = await runKafkaTool(command.tool, command.argv, {
+      // The tool as typed (`bin/kafka-topics.sh`), so a misspelt one is answered as bash answers it.
+      const typed = command.command.trimStart().split(/\s/, 1)[0] ?? command.tool
+      const exitCode = await runKafkaTool(typed, command.argv, {
         out: collect,
         stdin: command.stdin,
         kafka: env.kafka,
