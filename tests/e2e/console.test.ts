@@ -123,4 +123,22 @@ describe('the console, end to end', () => {
     ])
     expect(out[1]!.text).toContain('"message" : "The quick brown fox"')
   })
+
+  it('runs only the command under the cursor on Ctrl+Enter', async () => {
+    await page.click('[data-testid="clear"]')
+    await page.click('[data-testid="console-editor"] .monaco-editor')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Delete')
+    await page.keyboard.type(
+      ['GET /', '', 'kafka-topics.sh --bootstrap-server localhost:9092 --list', ''].join('\n'),
+    )
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Control+Enter')
+    await page.waitForSelector('[data-testid="output-entry"]')
+    await waitForIdle(page)
+    const out = await outputs(page)
+    expect(out).toEqual([{ state: 'ok', text: 'demo\n' }])
+  })
 })

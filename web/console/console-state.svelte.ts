@@ -35,8 +35,8 @@ let nextId = 1
 
 export class ConsoleState {
   text = $state('')
-  /** The cursor's character offset in the buffer: what Run runs. */
-  cursor = $state(0)
+  /** The cursor: its character offset in the buffer and its 1-based line. What Run runs. */
+  cursor = $state({ offset: 0, line: 1 })
   entries = $state<OutputEntry[]>([])
   running = $state(false)
   ready = $state(false)
@@ -53,9 +53,9 @@ export class ConsoleState {
     this.entries = []
   }
 
-  /** Runs the command under the cursor (a character offset into the buffer). */
-  async runAt(offset: number = this.cursor): Promise<void> {
-    const command = commandAt(parseScript(this.text), offset)
+  /** Runs the command under the cursor. */
+  async runAt(cursor: { offset: number; line: number } = this.cursor): Promise<void> {
+    const command = commandAt(parseScript(this.text), cursor.offset, cursor.line)
     if (command) await this.runCommands([command])
   }
 

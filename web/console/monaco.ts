@@ -10,8 +10,8 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() }
 
 export interface EditorHandlers {
   onChange(text: string): void
-  onCursor(offset: number): void
-  onRunAtCursor(offset: number): void
+  onCursor(cursor: { offset: number; line: number }): void
+  onRunAtCursor(cursor: { offset: number; line: number }): void
   onInterrupt(): void
 }
 
@@ -37,11 +37,12 @@ export function createEditor(
   const model = editor.getModel()
   editor.onDidChangeModelContent(() => handlers.onChange(editor.getValue()))
   editor.onDidChangeCursorPosition(({ position }) => {
-    if (model) handlers.onCursor(model.getOffsetAt(position))
+    if (model) handlers.onCursor({ offset: model.getOffsetAt(position), line: position.lineNumber })
   })
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
     const position = editor.getPosition()
-    if (model && position) handlers.onRunAtCursor(model.getOffsetAt(position))
+    if (model && position)
+      handlers.onRunAtCursor({ offset: model.getOffsetAt(position), line: position.lineNumber })
   })
   editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyCode.KeyC, () => {
     const selection = editor.getSelection()
