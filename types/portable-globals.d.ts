@@ -41,3 +41,6 @@ declare namespace WebAssembly {
   function instantiate(module: Module, imports?: Imports): Promise<Instance>
   function compile(bytes: ArrayBuffer | Uint8Array): Promise<Module>
 }
+
+/** The HTML structured clone, present in pages, workers and Node 17+: messages are copied as postMessage copies them. */
+declare function structuredClone<T>(value: T): T

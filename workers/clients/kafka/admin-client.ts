@@ -3,7 +3,22 @@
  * errors in a response become the KafkaError a Java Admin future would fail with.
  */
 import type { BrokerApi, ConfigEntry } from '../../protocol/kafka.ts'
-import type { Admin, ClusterDescription, NewTopic, TopicDescription } from './api.ts'
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
+import type {
+  Admin,
+  ClusterDescription,
+  ConfigResource,
+  ConsumerGroupDescription,
+  ConsumerGroupListing,
+  DescribedConfigEntry,
+  ListOffsetsResultInfo,
+  NewTopic,
+  OffsetSpec,
+  PartitionOffset,
+  TopicDescription,
+  TopicPartition,
+} from './api.ts'
+import { KafkaError } from './api.ts'
 import { kafkaError } from './errors.ts'
 
 export class KafkaAdminClient implements Admin {
@@ -53,7 +68,73 @@ export class KafkaAdminClient implements Admin {
     return { clusterId: metadata.clusterId, controllerId: metadata.controllerId, nodes: metadata.brokers }
   }
 
+  // The broker does not serve these APIs yet: answered as a Java Admin is by a broker without them.
+  createPartitions(): Promise<void> {
+    return unsupported('CREATE_PARTITIONS')
+  }
+
+  listConsumerGroups(): Promise<ConsumerGroupListing[]> {
+    return unsupported('LIST_GROUPS')
+  }
+
+  describeConsumerGroups(): Promise<ConsumerGroupDescription[]> {
+    return unsupported('DESCRIBE_GROUPS')
+  }
+
+  listConsumerGroupOffsets(): Promise<PartitionOffset[]> {
+    return unsupported('OFFSET_FETCH')
+  }
+
+  deleteConsumerGroups(): Promise<void> {
+    return unsupported('DELETE_GROUPS')
+  }
+
+  alterConsumerGroupOffsets(): Promise<void> {
+    return unsupported('OFFSET_COMMIT')
+  }
+
+  async listOffsets(
+    requests: Array<TopicPartition & { spec: OffsetSpec }>,
+  ): Promise<ListOffsetsResultInfo[]> {
+    const timestampOf = (spec: OffsetSpec): number =>
+      spec.spec === 'earliest'
+        ? EARLIEST_TIMESTAMP
+        : spec.spec === 'latest'
+          ? LATEST_TIMESTAMP
+          : spec.timestamp
+    const results = await this.broker.listOffsets(
+      requests.map((r) => ({ topic: r.topic, partition: r.partition, timestamp: timestampOf(r.spec) })),
+    )
+    return results.map((r) => {
+      if (r.error) throw kafkaError(r.error)
+      return {
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        timestamp: r.timestamp,
+        leaderEpoch: null,
+      }
+    })
+  }
+
+  describeConfigs(): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>> {
+    return unsupported('DESCRIBE_CONFIGS')
+  }
+
+  incrementalAlterConfigs(): Promise<void> {
+    return unsupported('INCREMENTAL_ALTER_CONFIGS')
+  }
+
   close(): Promise<void> {
     return Promise.resolve()
   }
+}
+
+function unsupported(api: string): Promise<never> {
+  return Promise.reject(
+    new KafkaError(
+      'org.apache.kafka.common.errors.UnsupportedVersionException',
+      `The node does not support ${api}`,
+    ),
+  )
 }

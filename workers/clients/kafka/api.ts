@@ -35,8 +35,95 @@ export interface ClusterDescription {
   nodes: Node[]
 }
 
+/** A consumer group as Admin.listConsumerGroups reports it. */
+export interface ConsumerGroupListing {
+  groupId: string
+  isSimpleConsumerGroup: boolean
+  /** Stable, PreparingRebalance, CompletingRebalance, Empty, Dead. */
+  state: GroupState
+  type: 'classic' | 'consumer'
+}
+
+export type GroupState = 'Stable' | 'PreparingRebalance' | 'CompletingRebalance' | 'Empty' | 'Dead'
+
+export interface MemberDescription {
+  memberId: string
+  groupInstanceId: string | null
+  clientId: string
+  /** As the coordinator saw the client, `/127.0.0.1` style. */
+  host: string
+  assignment: TopicPartition[]
+}
+
+export interface ConsumerGroupDescription {
+  groupId: string
+  isSimpleConsumerGroup: boolean
+  members: MemberDescription[]
+  partitionAssignor: string
+  state: GroupState
+  coordinator: Node
+  type: 'classic' | 'consumer'
+}
+
+/** A committed offset of one partition (OffsetAndMetadata with its TopicPartition). */
+export interface PartitionOffset extends TopicPartition {
+  offset: number
+  metadata: string
+  leaderEpoch: number | null
+}
+
+/** ListOffsets' specs: the earliest or latest offset, or the first offset at or after a timestamp. */
+export type OffsetSpec = { spec: 'earliest' } | { spec: 'latest' } | { spec: 'timestamp'; timestamp: number }
+
+export interface ListOffsetsResultInfo extends TopicPartition {
+  offset: number
+  timestamp: number
+  leaderEpoch: number | null
+}
+
+export type ConfigResource = { type: 'topic'; name: string } | { type: 'broker'; name: string }
+
+export type ConfigSource =
+  | 'DYNAMIC_TOPIC_CONFIG'
+  | 'DYNAMIC_BROKER_CONFIG'
+  | 'DYNAMIC_DEFAULT_BROKER_CONFIG'
+  | 'STATIC_BROKER_CONFIG'
+  | 'DEFAULT_CONFIG'
+
+export interface ConfigSynonym {
+  name: string
+  value: string | null
+  source: ConfigSource
+}
+
+export interface DescribedConfigEntry {
+  name: string
+  value: string | null
+  source: ConfigSource
+  isSensitive: boolean
+  isReadOnly: boolean
+  synonyms: ConfigSynonym[]
+}
+
+export type AlterConfigOp = { op: 'SET'; name: string; value: string } | { op: 'DELETE'; name: string }
+
 export interface Admin {
   createTopics(topics: NewTopic[], options?: { validateOnly?: boolean }): Promise<void>
+  /** Increases topics' partition counts to the given totals (CreatePartitions). */
+  createPartitions(newTotals: Record<string, number>): Promise<void>
+  listConsumerGroups(): Promise<ConsumerGroupListing[]>
+  /** Throws GroupIdNotFoundException for a group the coordinator does not know. */
+  describeConsumerGroups(groupIds: string[]): Promise<ConsumerGroupDescription[]>
+  listConsumerGroupOffsets(groupId: string): Promise<PartitionOffset[]>
+  /** Throws GroupNotEmptyException while members are active. */
+  deleteConsumerGroups(groupIds: string[]): Promise<void>
+  /** Throws UnknownMemberIdException while the group has active members. */
+  alterConsumerGroupOffsets(groupId: string, offsets: PartitionOffset[]): Promise<void>
+  listOffsets(requests: Array<TopicPartition & { spec: OffsetSpec }>): Promise<ListOffsetsResultInfo[]>
+  describeConfigs(
+    resources: ConfigResource[],
+  ): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>>
+  incrementalAlterConfigs(changes: Array<{ resource: ConfigResource; ops: AlterConfigOp[] }>): Promise<void>
   deleteTopics(names: string[]): Promise<void>
   listTopics(options?: { listInternal?: boolean }): Promise<string[]>
   /** Throws UnknownTopicOrPartitionException for a topic that does not exist. */

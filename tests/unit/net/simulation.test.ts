@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import {
+  DeterministicTaskQueue,
+  SimulationStalledError,
+} from '../../../workers/net/deterministic-task-queue.ts'
+import { SimulatedNetwork } from '../../../workers/net/simulated-network.ts'
+import { NetworkError } from '../../../workers/net/transport.ts'
+import { Random } from '../../../workers/net/random.ts'
+
+const drain = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+describe('DeterministicTaskQueue', () => {
+  it('runs tasks in time order, ties in scheduling order, and never moves time backwards', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { maxLength: 60 }), (delays) => {
+        const queue = new DeterministicTaskQueue(0)
+        const ran: Array<[number, number]> = []
+        delays.forEach((delay, i) => queue.schedule(delay, () => ran.push([queue.now(), i])))
+        while (queue.runNextTask());
+        const expected = delays
+          .map((delay, i) => [delay, i] as [number, number])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        expect(ran).toEqual(expected)
+      }),
+    )
+  })
+
+  it('skips cancelled tasks and lets tasks schedule more tasks', () => {
+    const queue = new DeterministicTaskQueue(100)
+    const ran: string[] = []
+    const cancelled = queue.schedule(5, () => ran.push('cancelled'))
+    queue.schedule(10, () => {
+      ran.push(`a@${queue.now()}`)
+      queue.schedule(0, () => ran.push(`b@${queue.now()}`))
+    })
+    cancelled.cancel()
+    while (queue.runNextTask());
+    expect(ran).toEqual(['a@110', 'b@110'])
+  })
+
+  it('runs an async call to completion through sleeps, and reports a call that can never finish', async () => {
+    const queue = new DeterministicTaskQueue(0)
+    const work = async () => {
+      await queue.sleep(1000)
+      await Promise.resolve()
+      await queue.sleep(500)
+      return queue.now()
+    }
+    expect(await queue.runUntilSettled(work(), drain)).toBe(1500)
+    await expect(queue.runUntilSettled(new Promise(() => undefined), drain)).rejects.toBeInstanceOf(
+      SimulationStalledError,
+    )
+  })
+
+  it('advances to an exact time, running only the tasks due by then', async () => {
+    const queue = new DeterministicTaskQueue(0)
+    const ran: number[] = []
+    for (const t of [10, 20, 30]) queue.schedule(t, () => ran.push(t))
+    await queue.advance(25, drain)
+    expect(ran).toEqual([10, 20])
+    expect(queue.now()).toBe(25)
+  })
+})
+
+function network(seed = 1) {
+  const queue = new DeterministicTaskQueue(0)
+  const net = new SimulatedNetwork<{ n: number }, { n: number; by: number }>(queue, new Random(seed), {
+    minLatencyMs: 1,
+    maxLatencyMs: 5,
+  })
+  const nodes = [1, 2, 3].map((id) => {
+    const endpoint = net.endpoint(id)
+    endpoint.serve((_from, request) => Promise.resolve({ n: request.n + 1, by: id }))
+    return endpoint
+  })
+  return { queue, net, nodes }
+}
+
+describe('SimulatedNetwork', () => {
+  it('delivers requests and responses after a latency, as copies', async () => {
+    const { queue, nodes } = network()
+    const request = { n: 1 }
+    const response = await queue.runUntilSettled(nodes[0]!.request(2, request, 1000), drain)
+    expect(response).toEqual({ n: 2, by: 2 })
+    expect(queue.now()).toBeGreaterThanOrEqual(2)
+    expect(queue.now()).toBeLessThanOrEqual(10)
+  })
+
+  it('answers a request to a stopped process with a reset, and a cut link with a timeout', async () => {
+    const { queue, net, nodes } = network()
+    nodes[1]!.serve(null)
+    await expect(queue.runUntilSettled(nodes[0]!.request(2, { n: 1 }, 1000), drain)).rejects.toMatchObject({
+      failure: 'disconnected',
+      peer: 2,
+    })
+    const started = queue.now()
+    net.partition([1], [3])
+    const lost = queue.runUntilSettled(nodes[0]!.request(3, { n: 1 }, 1000), drain)
+    await expect(lost).rejects.toBeInstanceOf(NetworkError)
+    expect(queue.now() - started).toBe(1000)
+    net.heal()
+    expect(await queue.runUntilSettled(nodes[0]!.request(3, { n: 5 }, 1000), drain)).toEqual({ n: 6, by: 3 })
+  })
+
+  it('holds messages for a paused node until it resumes', async () => {
+    const { queue, net, nodes } = network()
+    net.pause(2)
+    const pending = nodes[0]!.request(2, { n: 1 }, 10_000)
+    await queue.advance(5000, drain)
+    net.resume(2)
+    expect(await queue.runUntilSettled(pending, drain)).toEqual({ n: 2, by: 2 })
+    expect(queue.now()).toBeGreaterThanOrEqual(5000)
+  })
+
+  it('replays exactly for the same seed', async () => {
+    const run = async (seed: number) => {
+      const { queue, nodes } = network(seed)
+      const times: number[] = []
+      await queue.runUntilSettled(
+        Promise.all(
+          [2, 3, 2, 3].map((to, i) =>
+            nodes[0]!.request(to, { n: i }, 1000).then(() => times.push(queue.now())),
+          ),
+        ),
+        drain,
+      )
+      return times
+    }
+    expect(await run(7)).toEqual(await run(7))
+  })
+})
