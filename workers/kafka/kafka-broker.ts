@@ -124,7 +124,7 @@ export class KafkaBroker implements BrokerApi {
     const created: TopicImage[] = []
     for (const request of requests) {
       const outcome = createTopic(
-        next,
+        { hasTopic: (name) => next.topics.some((t) => t.name === name), usableBrokers: next.brokers },
         request,
         {
           numPartitions: Number(BROKER_DEFAULTS['num.partitions']),

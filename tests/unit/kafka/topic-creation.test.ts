@@ -2,16 +2,10 @@
 // texts, defaults for -1, the partition state a new topic starts with.
 import { describe, expect, it } from 'vitest'
 import { createTopic, type TopicCreation } from '../../../workers/kafka/controller/topic-creation.ts'
-import type { MetadataImage } from '../../../workers/kafka/metadata/metadata-image.ts'
 import { Random } from '../../../workers/net/random.ts'
 import type { CreatableTopic } from '../../../workers/protocol/kafka.ts'
 
-const image = (brokers: number[]): MetadataImage => ({
-  clusterId: 'c',
-  controllerId: brokers[0] ?? 1,
-  brokers,
-  topics: [{ name: 'orders', topicId: 'id', configs: {}, partitions: [] }],
-})
+const image = (brokers: number[]) => ({ hasTopic: (name: string) => name === 'orders', usableBrokers: brokers })
 const defaults = { numPartitions: 1, replicationFactor: 1 }
 const create = (request: Partial<CreatableTopic>, brokers = [1]): TopicCreation =>
   createTopic(

@@ -7,7 +7,7 @@
 import type { CreatableTopic } from '../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Random } from '../../net/random.ts'
-import type { MetadataImage, TopicImage } from '../metadata/metadata-image.ts'
+import type { TopicImage } from '../metadata/metadata-image.ts'
 import { validateTopicName } from '../metadata/topic-validation.ts'
 import { randomUuid } from '../metadata/uuid.ts'
 import { placeReplicas } from './replica-placer.ts'
@@ -21,15 +21,22 @@ export interface CreationDefaults {
   replicationFactor: number
 }
 
+/** What creating a topic needs to know of the cluster. */
+export interface TopicCreationView {
+  hasTopic(name: string): boolean
+  /** Brokers that replicas may be placed on (registered and unfenced). */
+  usableBrokers: readonly number[]
+}
+
 export function createTopic(
-  image: MetadataImage,
+  cluster: TopicCreationView,
   request: CreatableTopic,
   defaults: CreationDefaults,
   random: Random,
 ): TopicCreation {
   const invalidName = validateTopicName(request.name)
   if (invalidName) return { ok: false, error: 'INVALID_TOPIC_EXCEPTION', message: invalidName }
-  if (image.topics.some((t) => t.name === request.name)) {
+  if (cluster.hasTopic(request.name)) {
     return { ok: false, error: 'TOPIC_ALREADY_EXISTS', message: `Topic '${request.name}' already exists.` }
   }
   const numPartitions = request.numPartitions === -1 ? defaults.numPartitions : request.numPartitions
@@ -49,20 +56,20 @@ export function createTopic(
       message: 'Replication factor must be larger than 0, or -1 to use the default value.',
     }
   }
-  if (replicationFactor > image.brokers.length) {
+  if (replicationFactor > cluster.usableBrokers.length) {
     return {
       ok: false,
       error: 'INVALID_REPLICATION_FACTOR',
       message:
         `Unable to replicate the partition ${replicationFactor} time(s): The target replication factor of ` +
-        `${replicationFactor} cannot be reached because only ${image.brokers.length} broker(s) are registered.`,
+        `${replicationFactor} cannot be reached because only ${cluster.usableBrokers.length} broker(s) are registered.`,
     }
   }
   const unknownConfig = Object.keys(request.configs).find((name) => !(name in TOPIC_CONFIG_DEFAULTS))
   if (unknownConfig !== undefined) {
     return { ok: false, error: 'INVALID_CONFIG', message: `Unknown topic config name: ${unknownConfig}` }
   }
-  const assignment = placeReplicas(image.brokers, numPartitions, replicationFactor, random)
+  const assignment = placeReplicas(cluster.usableBrokers, numPartitions, replicationFactor, random)
   return {
     ok: true,
     topic: {

@@ -1,0 +1,126 @@
+/**
+ * ClusterMetadata: the cluster's metadata as replaying the metadata log builds it (KRaft's
+ * MetadataImage): registered brokers with their epochs and fencing, topics by id and name with each
+ * partition's registration, and dynamic configs per resource. The active controller and every broker
+ * hold one; they differ only in how far they have replayed.
+ *
+ * Invariants: topic names and ids are unique; a partition's leader is NO_LEADER or one of its ISR; the
+ * ISR is a non-empty subset of the replicas; leader epochs and partition epochs only grow.
+ */
+import type { BrokerEndpoint, ConfigResourceType, MetadataRecord } from './metadata-records.ts'
+
+export interface BrokerRegistration {
+  brokerId: number
+  brokerEpoch: number
+  endpoints: BrokerEndpoint[]
+  rack: string | null
+  fenced: boolean
+}
+
+export interface PartitionRegistration {
+  replicas: number[]
+  isr: number[]
+  leader: number
+  leaderEpoch: number
+  partitionEpoch: number
+}
+
+export interface TopicRegistration {
+  name: string
+  topicId: string
+  partitions: Map<number, PartitionRegistration>
+}
+
+export class ClusterMetadata {
+  readonly brokers = new Map<number, BrokerRegistration>()
+  readonly topicsById = new Map<string, TopicRegistration>()
+  readonly topicIdsByName = new Map<string, string>()
+  private readonly configs = new Map<string, Map<string, string>>()
+  /** Offset of the last record replayed, -1 before any. */
+  lastOffset = -1
+
+  topic(name: string): TopicRegistration | undefined {
+    const id = this.topicIdsByName.get(name)
+    return id === undefined ? undefined : this.topicsById.get(id)
+  }
+
+  /** A resource's dynamic configs, in the order they were first set. */
+  configsOf(type: ConfigResourceType, name: string): ReadonlyMap<string, string> {
+    return this.configs.get(`${type}:${name}`) ?? new Map()
+  }
+
+  /** Unfenced brokers, ascending: the ones that can lead and be placed on. */
+  usableBrokers(): number[] {
+    return [...this.brokers.values()]
+      .filter((b) => !b.fenced)
+      .map((b) => b.brokerId)
+      .sort((a, b) => a - b)
+  }
+
+  replay(record: MetadataRecord, offset: number): void {
+    this.lastOffset = offset
+    switch (record.type) {
+      case 'FeatureLevelRecord':
+        return
+      case 'RegisterBrokerRecord':
+        this.brokers.set(record.brokerId, {
+          brokerId: record.brokerId,
+          brokerEpoch: record.brokerEpoch,
+          endpoints: record.endpoints,
+          rack: record.rack,
+          fenced: record.fenced,
+        })
+        return
+      case 'BrokerRegistrationChangeRecord': {
+        const broker = this.brokers.get(record.brokerId)
+        if (broker && broker.brokerEpoch === record.brokerEpoch) broker.fenced = record.fenced
+        return
+      }
+      case 'TopicRecord':
+        this.topicsById.set(record.topicId, {
+          name: record.name,
+          topicId: record.topicId,
+          partitions: new Map(),
+        })
+        this.topicIdsByName.set(record.name, record.topicId)
+        return
+      case 'PartitionRecord':
+        this.topicsById.get(record.topicId)?.partitions.set(record.partitionId, {
+          replicas: [...record.replicas],
+          isr: [...record.isr],
+          leader: record.leader,
+          leaderEpoch: record.leaderEpoch,
+          partitionEpoch: record.partitionEpoch,
+        })
+        return
+      case 'PartitionChangeRecord': {
+        const partition = this.topicsById.get(record.topicId)?.partitions.get(record.partitionId)
+        if (!partition) return
+        if (record.leader !== undefined && record.leader !== partition.leader) {
+          partition.leader = record.leader
+          partition.leaderEpoch++
+        }
+        if (record.isr) partition.isr = [...record.isr]
+        if (record.replicas) partition.replicas = [...record.replicas]
+        partition.partitionEpoch++
+        return
+      }
+      case 'ConfigRecord': {
+        const key = `${record.resourceType}:${record.resourceName}`
+        const configs = this.configs.get(key) ?? new Map<string, string>()
+        if (record.value === null) configs.delete(record.name)
+        else configs.set(record.name, record.value)
+        this.configs.set(key, configs)
+        return
+      }
+      case 'RemoveTopicRecord': {
+        const topic = this.topicsById.get(record.topicId)
+        if (!topic) return
+        this.topicsById.delete(record.topicId)
+        this.topicIdsByName.delete(topic.name)
+        this.configs.delete(`topic:${topic.name}`)
+        return
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The records of the cluster metadata log (`__cluster_metadata`), as KRaft's controller writes them
+ * (org.apache.kafka.common.metadata.*Record), reduced to the fields the playground uses. The log is
+ * the only source of metadata: every broker builds its ClusterMetadata by replaying committed records.
+ *
+ * PartitionChangeRecord fields that are absent mean "unchanged"; replaying one raises the partition
+ * epoch by one, and the leader epoch by one when the leader changes (PartitionRegistration.merge).
+ */
+export interface BrokerEndpoint {
+  host: string
+  port: number
+}
+
+export type ConfigResourceType = 'topic' | 'broker'
+
+export type MetadataRecord =
+  | { type: 'FeatureLevelRecord'; name: string; featureLevel: number }
+  | {
+      type: 'RegisterBrokerRecord'
+      brokerId: number
+      brokerEpoch: number
+      incarnationId: string
+      endpoints: BrokerEndpoint[]
+      rack: string | null
+      fenced: boolean
+    }
+  | { type: 'BrokerRegistrationChangeRecord'; brokerId: number; brokerEpoch: number; fenced: boolean }
+  | { type: 'TopicRecord'; name: string; topicId: string }
+  | {
+      type: 'PartitionRecord'
+      topicId: string
+      partitionId: number
+      replicas: number[]
+      isr: number[]
+      leader: number
+      leaderEpoch: number
+      partitionEpoch: number
+    }
+  | {
+      type: 'PartitionChangeRecord'
+      topicId: string
+      partitionId: number
+      isr?: number[]
+      leader?: number
+      replicas?: number[]
+    }
+  | {
+      type: 'ConfigRecord'
+      resourceType: ConfigResourceType
+      resourceName: string
+      name: string
+      value: string | null
+    }
+  | { type: 'RemoveTopicRecord'; topicId: string }
+
+/** Kafka's NO_LEADER: a partition whose replicas in the ISR are all unavailable. */
+export const NO_LEADER = -1
