@@ -1,0 +1,99 @@
+/**
+ * The browser's Transport: requests and responses as messages on one MessagePort per peer (the page
+ * creates a MessageChannel for every pair of workers and hands each side its port). Messages are
+ * structured-cloned by postMessage. A peer whose worker is stopped never answers: the request times
+ * out, as a request to an unreachable host does.
+ *
+ * Message format: `{ t: 'q', id, body }` for a request, `{ t: 's', id, ok: true, body }` or
+ * `{ t: 's', id, ok: false, error: { name, message } }` for its response; ids are per port.
+ */
+import type { Scheduler } from './scheduler.ts'
+import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
+
+/** The part of a MessagePort this needs, so the core names no DOM type. */
+export interface PortLike {
+  postMessage(message: unknown): void
+  onmessage: ((event: { data: unknown }) => void) | null
+}
+
+type Wire =
+  | { t: 'q'; id: number; body: unknown }
+  | { t: 's'; id: number; ok: true; body: unknown }
+  | { t: 's'; id: number; ok: false; error: { name: string; message: string } }
+
+export class PortTransport<Req, Res> implements Transport<Req, Res> {
+  private readonly ports = new Map<number, PortLike>()
+  private readonly pending = new Map<
+    string,
+    { resolve: (value: Res) => void; reject: (error: Error) => void }
+  >()
+  private handler: RequestHandler<Req, Res> | null = null
+  private nextId = 0
+
+  constructor(
+    readonly nodeId: number,
+    private readonly scheduler: Scheduler,
+  ) {}
+
+  connect(peer: number, port: PortLike): void {
+    this.ports.set(peer, port)
+    port.onmessage = (event) => this.receive(peer, port, event.data as Wire)
+  }
+
+  serve(handler: RequestHandler<Req, Res> | null): void {
+    this.handler = handler
+  }
+
+  request(to: number, request: Req, timeoutMs: number): Promise<Res> {
+    const port = this.ports.get(to)
+    if (!port) return Promise.reject(new NetworkError('disconnected', to))
+    const id = this.nextId++
+    const key = `${to}:${id}`
+    return new Promise<Res>((resolve, reject) => {
+      const timer = this.scheduler.schedule(timeoutMs, () => {
+        this.pending.delete(key)
+        reject(new NetworkError('timeout', to))
+      })
+      this.pending.set(key, {
+        resolve: (value) => (timer.cancel(), resolve(value)),
+        reject: (error) => (timer.cancel(), reject(error)),
+      })
+      port.postMessage({ t: 'q', id, body: request } satisfies Wire)
+    })
+  }
+
+  private receive(peer: number, port: PortLike, message: Wire): void {
+    if (message.t === 's') {
+      const key = `${peer}:${message.id}`
+      const waiter = this.pending.get(key)
+      if (!waiter) return
+      this.pending.delete(key)
+      if (message.ok) waiter.resolve(message.body as Res)
+      else waiter.reject(Object.assign(new Error(message.error.message), { name: message.error.name }))
+      return
+    }
+    const handler = this.handler
+    if (!handler) {
+      port.postMessage({
+        t: 's',
+        id: message.id,
+        ok: false,
+        error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
+      } satisfies Wire)
+      return
+    }
+    handler(peer, message.body as Req).then(
+      (body) => port.postMessage({ t: 's', id: message.id, ok: true, body } satisfies Wire),
+      (error: unknown) =>
+        port.postMessage({
+          t: 's',
+          id: message.id,
+          ok: false,
+          error:
+            error instanceof Error
+              ? { name: error.name, message: error.message }
+              : { name: 'Error', message: String(error) },
+        } satisfies Wire),
+    )
+  }
+}
