@@ -56,6 +56,16 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.NotEnoughReplicasException',
     message: 'Messages are rejected since there are fewer in-sync replicas than required.',
   },
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND: {
+    code: 20,
+    exception: 'org.apache.kafka.common.errors.NotEnoughReplicasAfterAppendException',
+    message: 'Messages are written to the log, but to fewer in-sync replicas than required.',
+  },
+  UNKNOWN_LEADER_EPOCH: {
+    code: 75,
+    exception: 'org.apache.kafka.common.errors.UnknownLeaderEpochException',
+    message: 'The leader epoch in the request is newer than the epoch on the broker.',
+  },
   TOPIC_ALREADY_EXISTS: {
     code: 36,
     exception: 'org.apache.kafka.common.errors.TopicExistsException',
@@ -81,6 +91,51 @@ export const KAFKA_ERRORS = {
     code: 40,
     exception: 'org.apache.kafka.common.errors.InvalidConfigurationException',
     message: 'Configuration is invalid.',
+  },
+  NOT_CONTROLLER: {
+    code: 41,
+    exception: 'org.apache.kafka.common.errors.NotControllerException',
+    message: 'This is not the correct controller for this cluster.',
+  },
+  FENCED_LEADER_EPOCH: {
+    code: 74,
+    exception: 'org.apache.kafka.common.errors.FencedLeaderEpochException',
+    message: 'The leader epoch in the request is older than the epoch on the broker.',
+  },
+  STALE_BROKER_EPOCH: {
+    code: 77,
+    exception: 'org.apache.kafka.common.errors.StaleBrokerEpochException',
+    message: 'Broker epoch has changed.',
+  },
+  PREFERRED_LEADER_NOT_AVAILABLE: {
+    code: 80,
+    exception: 'org.apache.kafka.common.errors.PreferredLeaderNotAvailableException',
+    message: 'The preferred leader was not available.',
+  },
+  ELIGIBLE_LEADERS_NOT_AVAILABLE: {
+    code: 83,
+    exception: 'org.apache.kafka.common.errors.EligibleLeadersNotAvailableException',
+    message: 'Eligible topic partition leaders are not available.',
+  },
+  ELECTION_NOT_NEEDED: {
+    code: 84,
+    exception: 'org.apache.kafka.common.errors.ElectionNotNeededException',
+    message: 'Leader election not needed for topic partition.',
+  },
+  INVALID_UPDATE_VERSION: {
+    code: 95,
+    exception: 'org.apache.kafka.common.errors.InvalidUpdateVersionException',
+    message: 'The given update version was invalid.',
+  },
+  BROKER_ID_NOT_REGISTERED: {
+    code: 102,
+    exception: 'org.apache.kafka.common.errors.BrokerIdNotRegisteredException',
+    message: 'The given broker ID was not registered.',
+  },
+  INELIGIBLE_REPLICA: {
+    code: 107,
+    exception: 'org.apache.kafka.common.errors.IneligibleReplicaException',
+    message: 'The new ISR contains at least one ineligible replica.',
   },
 } as const
 

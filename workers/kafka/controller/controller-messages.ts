@@ -1,0 +1,64 @@
+/**
+ * The requests a broker or an admin client sends to the active controller, and its answers (KRaft's
+ * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders and
+ * IncrementalAlterConfigs, reduced to the fields the playground uses). Errors are Kafka error names.
+ */
+import type { CreatableTopic, TopicError } from '../../protocol/kafka.ts'
+import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
+
+export type ControllerRequest =
+  | {
+      api: 'BrokerRegistration'
+      brokerId: number
+      incarnationId: string
+      endpoints: BrokerEndpoint[]
+      rack: string | null
+    }
+  | {
+      api: 'BrokerHeartbeat'
+      brokerId: number
+      brokerEpoch: number
+      /** The offset of the metadata log this broker has replayed. */
+      currentMetadataOffset: number
+      wantShutDown: boolean
+    }
+  | {
+      api: 'AlterPartition'
+      brokerId: number
+      brokerEpoch: number
+      topicId: string
+      partitionId: number
+      leaderEpoch: number
+      partitionEpoch: number
+      newIsr: number[]
+    }
+  | { api: 'CreateTopics'; topics: CreatableTopic[]; validateOnly: boolean }
+  | { api: 'DeleteTopics'; names: string[] }
+  | {
+      api: 'ElectLeaders'
+      election: 'preferred' | 'unclean'
+      partitions: Array<{ topic: string; partition: number }>
+    }
+
+export type ControllerResponse =
+  | { api: 'BrokerRegistration'; error: KafkaErrorName | null; brokerEpoch: number }
+  | { api: 'BrokerHeartbeat'; error: KafkaErrorName | null; isFenced: boolean; shouldShutDown: boolean }
+  | {
+      api: 'AlterPartition'
+      error: KafkaErrorName | null
+      isr: number[]
+      leaderEpoch: number
+      partitionEpoch: number
+    }
+  | { api: 'CreateTopics'; results: TopicError[] }
+  | { api: 'DeleteTopics'; results: TopicError[] }
+  | {
+      api: 'ElectLeaders'
+      results: Array<{
+        topic: string
+        partition: number
+        error: KafkaErrorName | null
+        message: string | null
+      }>
+    }

@@ -1,0 +1,290 @@
+/**
+ * QuorumController: the active controller of a KRaft cluster. It runs on the node that leads the
+ * metadata quorum, takes one request at a time (Kafka's controller event queue), decides with
+ * ReplicationControl, and writes its decisions as records to the metadata log; a decision takes effect
+ * when its records are committed and replayed into ClusterMetadata.
+ *
+ * Broker liveness: a broker registers (fenced), heartbeats every broker.heartbeat.interval.ms, is
+ * unfenced on its first heartbeat after it caught up, and is fenced when no heartbeat arrived for
+ * broker.session.timeout.ms (9 s) or when it asks to shut down; fencing moves its leaderships to other
+ * ISR replicas (fenceBrokerRecords).
+ */
+import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
+import type { Random } from '../../net/random.ts'
+import type { TopicError } from '../../protocol/kafka.ts'
+import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import type { MetadataRecord } from '../metadata/metadata-records.ts'
+import type { ControllerRequest, ControllerResponse } from './controller-messages.ts'
+import type { CreationDefaults } from './topic-creation.ts'
+import {
+  createTopicRecords,
+  deleteTopicRecords,
+  electLeadersRecords,
+  fenceBrokerRecords,
+  unfenceBrokerRecords,
+} from './replication-control.ts'
+
+/** The metadata log as the controller writes it: resolves once the records are committed and replayed. */
+export interface MetadataLog {
+  append(records: MetadataRecord[]): Promise<number>
+}
+
+export interface ControllerConfig {
+  sessionTimeoutMs: number
+  defaults: CreationDefaults
+}
+
+export const CONTROLLER_DEFAULTS: ControllerConfig = {
+  sessionTimeoutMs: 9000,
+  defaults: { numPartitions: 1, replicationFactor: 1 },
+}
+
+type Handled<A extends ControllerRequest['api']> = Extract<ControllerResponse, { api: A }>
+
+export class QuorumController {
+  private active = false
+  private queue: Promise<unknown> = Promise.resolve()
+  private readonly sessions = new Map<number, Cancellable>()
+
+  constructor(
+    private readonly deps: {
+      scheduler: Scheduler
+      random: Random
+      log: MetadataLog
+      metadata: ClusterMetadata
+      config: ControllerConfig
+    },
+  ) {}
+
+  get isActive(): boolean {
+    return this.active
+  }
+
+  /** This node now leads the quorum: every live broker gets a fresh session. */
+  activate(): void {
+    this.active = true
+    for (const broker of this.deps.metadata.brokers.values()) {
+      if (!broker.fenced) this.touchSession(broker.brokerId)
+    }
+  }
+
+  deactivate(): void {
+    this.active = false
+    for (const session of this.sessions.values()) session.cancel()
+    this.sessions.clear()
+  }
+
+  handle(request: ControllerRequest): Promise<ControllerResponse> {
+    const run = this.queue.then(() => this.dispatch(request))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private dispatch(request: ControllerRequest): Promise<ControllerResponse> {
+    if (!this.active) return Promise.resolve(notController(request))
+    switch (request.api) {
+      case 'BrokerRegistration':
+        return this.register(request)
+      case 'BrokerHeartbeat':
+        return this.heartbeat(request)
+      case 'AlterPartition':
+        return this.alterPartition(request)
+      case 'CreateTopics':
+        return this.createTopics(request)
+      case 'DeleteTopics':
+        return this.deleteTopics(request)
+      case 'ElectLeaders':
+        return this.electLeaders(request)
+    }
+  }
+
+  private touchSession(brokerId: number): void {
+    this.sessions.get(brokerId)?.cancel()
+    this.sessions.set(
+      brokerId,
+      this.deps.scheduler.schedule(this.deps.config.sessionTimeoutMs, () => {
+        this.sessions.delete(brokerId)
+        void this.enqueue(() => this.append(fenceBrokerRecords(this.deps.metadata, brokerId)))
+      }),
+    )
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() =>
+      this.active ? work() : Promise.reject(new Error('not the active controller')),
+    )
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async append(records: MetadataRecord[]): Promise<void> {
+    if (records.length > 0) await this.deps.log.append(records)
+  }
+
+  private async register(
+    request: Extract<ControllerRequest, { api: 'BrokerRegistration' }>,
+  ): Promise<Handled<'BrokerRegistration'>> {
+    const { metadata } = this.deps
+    const brokerEpoch = Math.max(0, ...[...metadata.brokers.values()].map((b) => b.brokerEpoch)) + 1
+    await this.append([
+      {
+        type: 'RegisterBrokerRecord',
+        brokerId: request.brokerId,
+        brokerEpoch,
+        incarnationId: request.incarnationId,
+        endpoints: request.endpoints,
+        rack: request.rack,
+        fenced: true,
+      },
+    ])
+    this.touchSession(request.brokerId)
+    return { api: 'BrokerRegistration', error: null, brokerEpoch }
+  }
+
+  private async heartbeat(
+    request: Extract<ControllerRequest, { api: 'BrokerHeartbeat' }>,
+  ): Promise<Handled<'BrokerHeartbeat'>> {
+    const broker = this.deps.metadata.brokers.get(request.brokerId)
+    if (!broker)
+      return {
+        api: 'BrokerHeartbeat',
+        error: 'BROKER_ID_NOT_REGISTERED',
+        isFenced: true,
+        shouldShutDown: false,
+      }
+    if (broker.brokerEpoch !== request.brokerEpoch) {
+      return { api: 'BrokerHeartbeat', error: 'STALE_BROKER_EPOCH', isFenced: true, shouldShutDown: false }
+    }
+    if (request.wantShutDown) {
+      this.sessions.get(request.brokerId)?.cancel()
+      this.sessions.delete(request.brokerId)
+      await this.append(fenceBrokerRecords(this.deps.metadata, request.brokerId))
+      return { api: 'BrokerHeartbeat', error: null, isFenced: true, shouldShutDown: true }
+    }
+    this.touchSession(request.brokerId)
+    if (broker.fenced) await this.append(unfenceBrokerRecords(this.deps.metadata, request.brokerId))
+    return { api: 'BrokerHeartbeat', error: null, isFenced: broker.fenced, shouldShutDown: false }
+  }
+
+  private async alterPartition(
+    request: Extract<ControllerRequest, { api: 'AlterPartition' }>,
+  ): Promise<Handled<'AlterPartition'>> {
+    const { metadata } = this.deps
+    const current = metadata.topicsById.get(request.topicId)?.partitions.get(request.partitionId)
+    const answer = (error: Handled<'AlterPartition'>['error']): Handled<'AlterPartition'> => ({
+      api: 'AlterPartition',
+      error,
+      isr: current ? [...current.isr] : [],
+      leaderEpoch: current?.leaderEpoch ?? -1,
+      partitionEpoch: current?.partitionEpoch ?? -1,
+    })
+    const broker = metadata.brokers.get(request.brokerId)
+    if (!broker || broker.brokerEpoch !== request.brokerEpoch) return answer('STALE_BROKER_EPOCH')
+    if (!current) return answer('UNKNOWN_TOPIC_OR_PARTITION')
+    if (current.leader !== request.brokerId) return answer('NOT_LEADER_OR_FOLLOWER')
+    if (request.leaderEpoch !== current.leaderEpoch) return answer('FENCED_LEADER_EPOCH')
+    if (request.partitionEpoch !== current.partitionEpoch) return answer('INVALID_UPDATE_VERSION')
+    const eligible = (id: number): boolean =>
+      current.replicas.includes(id) && metadata.brokers.get(id)?.fenced === false
+    if (!request.newIsr.includes(request.brokerId) || !request.newIsr.every(eligible))
+      return answer('INELIGIBLE_REPLICA')
+    await this.append([
+      {
+        type: 'PartitionChangeRecord',
+        topicId: request.topicId,
+        partitionId: request.partitionId,
+        isr: request.newIsr,
+      },
+    ])
+    return answer(null)
+  }
+
+  private async createTopics(
+    request: Extract<ControllerRequest, { api: 'CreateTopics' }>,
+  ): Promise<Handled<'CreateTopics'>> {
+    const results: TopicError[] = []
+    for (const topic of request.topics) {
+      const outcome = createTopicRecords(
+        this.deps.metadata,
+        topic,
+        this.deps.config.defaults,
+        this.deps.random,
+      )
+      if (!outcome.ok) {
+        results.push({ name: topic.name, error: outcome.error, message: outcome.message })
+        continue
+      }
+      if (!request.validateOnly) await this.append(outcome.records)
+      results.push({ name: topic.name, error: null, message: null })
+    }
+    return { api: 'CreateTopics', results }
+  }
+
+  private async deleteTopics(
+    request: Extract<ControllerRequest, { api: 'DeleteTopics' }>,
+  ): Promise<Handled<'DeleteTopics'>> {
+    const results: TopicError[] = []
+    for (const name of request.names) {
+      const outcome = deleteTopicRecords(this.deps.metadata, name)
+      if (!outcome.ok) {
+        results.push({ name, error: outcome.error, message: null })
+        continue
+      }
+      await this.append(outcome.records)
+      results.push({ name, error: null, message: null })
+    }
+    return { api: 'DeleteTopics', results }
+  }
+
+  private async electLeaders(
+    request: Extract<ControllerRequest, { api: 'ElectLeaders' }>,
+  ): Promise<Handled<'ElectLeaders'>> {
+    const { metadata } = this.deps
+    const results: Handled<'ElectLeaders'>['results'] = []
+    for (const target of request.partitions) {
+      const records = electLeadersRecords(metadata, request.election, [target])
+      const current = metadata.topic(target.topic)?.partitions.get(target.partition)
+      if (!current) {
+        results.push({ ...target, error: 'UNKNOWN_TOPIC_OR_PARTITION', message: null })
+      } else if (records.length > 0) {
+        await this.append(records)
+        results.push({ ...target, error: null, message: null })
+      } else if (request.election === 'preferred' && current.leader === current.replicas[0]) {
+        results.push({ ...target, error: 'ELECTION_NOT_NEEDED', message: null })
+      } else {
+        const error =
+          request.election === 'preferred'
+            ? 'PREFERRED_LEADER_NOT_AVAILABLE'
+            : 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
+        results.push({ ...target, error, message: null })
+      }
+    }
+    return { api: 'ElectLeaders', results }
+  }
+}
+
+function notController(request: ControllerRequest): ControllerResponse {
+  switch (request.api) {
+    case 'BrokerRegistration':
+      return { api: request.api, error: 'NOT_CONTROLLER', brokerEpoch: -1 }
+    case 'BrokerHeartbeat':
+      return { api: request.api, error: 'NOT_CONTROLLER', isFenced: true, shouldShutDown: false }
+    case 'AlterPartition':
+      return { api: request.api, error: 'NOT_CONTROLLER', isr: [], leaderEpoch: -1, partitionEpoch: -1 }
+    case 'CreateTopics':
+      return {
+        api: request.api,
+        results: request.topics.map((t) => ({ name: t.name, error: 'NOT_CONTROLLER', message: null })),
+      }
+    case 'DeleteTopics':
+      return {
+        api: request.api,
+        results: request.names.map((name) => ({ name, error: 'NOT_CONTROLLER', message: null })),
+      }
+    case 'ElectLeaders':
+      return {
+        api: request.api,
+        results: request.partitions.map((p) => ({ ...p, error: 'NOT_CONTROLLER', message: null })),
+      }
+  }
+}
