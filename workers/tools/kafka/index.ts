@@ -7,12 +7,16 @@
 import type { Tool, ToolContext } from '../tool.ts'
 import { kafkaConsoleConsumer } from './console-consumer.ts'
 import { kafkaConsoleProducer } from './console-producer.ts'
+import { kafkaConfigs } from './config-command.ts'
+import { kafkaConsumerGroups } from './consumer-group-command.ts'
 import { kafkaTopics } from './topic-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
   ['kafka-console-producer', kafkaConsoleProducer],
   ['kafka-console-consumer', kafkaConsoleConsumer],
+  ['kafka-consumer-groups', kafkaConsumerGroups],
+  ['kafka-configs', kafkaConfigs],
 ])
 
 const COMMAND_NOT_FOUND = 127

@@ -28,3 +28,24 @@ export function illegalArgument(message: string): JavaException {
 export function noSuchFile(path: string): JavaException {
   return new JavaException('java.nio.file.NoSuchFileException', path)
 }
+
+/** KafkaFuture.get(): a failed client call surfaces as java.util.concurrent.ExecutionException(cause). */
+export async function futureGet<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call
+  } catch (error) {
+    if (!(error instanceof KafkaError)) throw error
+    const cause = asJavaException(error)
+    throw new JavaException('java.util.concurrent.ExecutionException', cause.toString(), [], cause)
+  }
+}
+
+/** `catch (ExecutionException e) { throw new RuntimeException(e) }` around KafkaFuture.get(). */
+export async function futureGetOrRuntime<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await futureGet(call)
+  } catch (error) {
+    if (!(error instanceof JavaException)) throw error
+    throw new JavaException('java.lang.RuntimeException', error.toString(), [], error)
+  }
+}

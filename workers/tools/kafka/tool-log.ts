@@ -1,7 +1,7 @@
 /**
  * The log line a Kafka tool writes to stderr through log4j2 with config/tools-log4j2.yaml: pattern
  * `[%d] %p %m (%c)%n`, where %d is `yyyy-MM-dd HH:mm:ss,SSS` (here in UTC, from the context's clock) and a
- * logged throwable follows the line as its stack trace.
+ * logged throwable follows the line as its stack trace. The tools' root level is WARN.
  */
 import type { Clock } from '../../net/clock.ts'
 import type { JavaException } from './java-exception.ts'
@@ -18,8 +18,19 @@ export function logTimestamp(epochMs: number): string {
   return `${day} ${time},${String(date.getUTCMilliseconds()).padStart(3, '0')}`
 }
 
+/** One event at `level` as the appender prints it. */
+export function logLine(
+  clock: Clock,
+  level: 'WARN' | 'ERROR',
+  logger: string,
+  message: string,
+  thrown?: JavaException,
+): string {
+  const line = `[${logTimestamp(clock.now())}] ${level} ${message} (${logger})\n`
+  return thrown === undefined ? line : line + thrown.stackTrace()
+}
+
 /** One ERROR event as the appender prints it. */
 export function errorLogLine(clock: Clock, logger: string, message: string, thrown?: JavaException): string {
-  const line = `[${logTimestamp(clock.now())}] ERROR ${message} (${logger})\n`
-  return thrown === undefined ? line : line + thrown.stackTrace()
+  return logLine(clock, 'ERROR', logger, message, thrown)
 }

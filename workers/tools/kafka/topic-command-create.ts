@@ -124,27 +124,16 @@ export async function createTopic(options: OptionSet, admin: Admin, out: ToolOut
   }
 }
 
-/** What --alter needs from the admin client beyond the shared contract: Admin.createPartitions. */
-interface PartitionCreator {
-  createPartitions(newTotals: Record<string, number>): Promise<void>
-}
-
-function canCreatePartitions(admin: Admin): admin is Admin & PartitionCreator {
-  return typeof (admin as Admin & Partial<PartitionCreator>).createPartitions === 'function'
-}
-
-/** TopicService.alterTopic for the already selected, existing topics. */
+/**
+ * TopicService.alterTopic for the already selected, existing topics: Admin.createPartitions with the new
+ * total; the controller's refusal (`The topic t currently has 3 partition(s); 2 would not be an
+ * increase.`, `Topic already has 3 partition(s).`) comes back as InvalidPartitionsException.
+ */
 export async function alterTopic(
   topic: CommandTopicPartition,
   topics: readonly string[],
   admin: Admin,
 ): Promise<void> {
   if (topics.length === 0) return
-  if (!canCreatePartitions(admin)) {
-    throw new JavaException(
-      'org.apache.kafka.common.errors.UnsupportedVersionException',
-      'The playground cluster does not support CreatePartitions yet.',
-    )
-  }
   await admin.createPartitions(Object.fromEntries(topics.map((name) => [name, topic.partitions ?? 0])))
 }

@@ -2,7 +2,16 @@
 // records stdout and stderr, for the tool tests.
 import type {
   Admin,
+  AlterConfigOp,
   ClusterDescription,
+  ConfigResource,
+  ConsumerGroupDescription,
+  ConsumerGroupListing,
+  DescribedConfigEntry,
+  ListOffsetsResultInfo,
+  OffsetSpec,
+  PartitionOffset,
+  TopicPartition,
   Consumer,
   ConsumerRecord,
   KafkaClients,
@@ -33,6 +42,96 @@ export class FakeAdmin implements Admin {
     nodes: [{ id: 1, host: 'localhost', port: 9092, rack: null }],
   }
 
+  groups = new Map<string, ConsumerGroupDescription>()
+  committed = new Map<string, PartitionOffset[]>()
+  /** Log start and end offsets by `topic-partition`; a timestamp lookup answers `byTimestamp`. */
+  logStart = new Map<string, number>()
+  logEnd = new Map<string, number>()
+  byTimestamp: (tp: TopicPartition, timestamp: number) => number = () => -1
+  altered: Array<{ group: string; offsets: PartitionOffset[] }> = []
+  alterOffsetsError: KafkaError | null = null
+  deleteGroupErrors = new Map<string, KafkaError>()
+  deletedGroups: string[] = []
+  resourceConfigs = new Map<string, DescribedConfigEntry[]>()
+  configChanges: Array<{ resource: ConfigResource; ops: AlterConfigOp[] }> = []
+  alterConfigsError: KafkaError | null = null
+  partitionIncreases: Record<string, number>[] = []
+  createPartitionsError: KafkaError | null = null
+
+  async createPartitions(newTotals: Record<string, number>): Promise<void> {
+    if (this.createPartitionsError !== null) throw this.createPartitionsError
+    this.partitionIncreases.push(newTotals)
+  }
+  async listConsumerGroups(): Promise<ConsumerGroupListing[]> {
+    return [...this.groups.values()].map((group) => ({
+      groupId: group.groupId,
+      isSimpleConsumerGroup: false,
+      state: group.state,
+      type: group.type,
+    }))
+  }
+  async describeConsumerGroups(groupIds: string[]): Promise<ConsumerGroupDescription[]> {
+    return groupIds.map((id) => {
+      const group = this.groups.get(id)
+      if (group === undefined) {
+        throw new KafkaError(
+          'org.apache.kafka.common.errors.GroupIdNotFoundException',
+          `Group ${id} not found.`,
+        )
+      }
+      return group
+    })
+  }
+  async listConsumerGroupOffsets(groupId: string): Promise<PartitionOffset[]> {
+    return this.committed.get(groupId) ?? []
+  }
+  async deleteConsumerGroups(groupIds: string[]): Promise<void> {
+    for (const id of groupIds) {
+      const error = this.deleteGroupErrors.get(id)
+      if (error !== undefined) throw error
+      this.deletedGroups.push(id)
+    }
+  }
+  async alterConsumerGroupOffsets(group: string, offsets: PartitionOffset[]): Promise<void> {
+    if (this.alterOffsetsError !== null) throw this.alterOffsetsError
+    this.altered.push({ group, offsets })
+  }
+  async listOffsets(
+    requests: Array<TopicPartition & { spec: OffsetSpec }>,
+  ): Promise<ListOffsetsResultInfo[]> {
+    return requests.flatMap((request) => {
+      const key = `${request.topic}-${request.partition}`
+      const offset =
+        request.spec.spec === 'earliest'
+          ? this.logStart.get(key)
+          : request.spec.spec === 'latest'
+            ? this.logEnd.get(key)
+            : this.byTimestamp(request, request.spec.timestamp)
+      return offset === undefined
+        ? []
+        : [{ topic: request.topic, partition: request.partition, offset, timestamp: -1, leaderEpoch: null }]
+    })
+  }
+  async describeConfigs(
+    resources: ConfigResource[],
+  ): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>> {
+    return resources.map((resource) => {
+      const entries = this.resourceConfigs.get(`${resource.type}:${resource.name}`)
+      if (entries === undefined) {
+        throw new KafkaError(
+          'org.apache.kafka.common.errors.UnknownTopicOrPartitionException',
+          `The topic '${resource.name}' does not exist.`,
+        )
+      }
+      return { resource, entries }
+    })
+  }
+  async incrementalAlterConfigs(
+    changes: Array<{ resource: ConfigResource; ops: AlterConfigOp[] }>,
+  ): Promise<void> {
+    if (this.alterConfigsError !== null) throw this.alterConfigsError
+    this.configChanges.push(...changes)
+  }
   async createTopics(topics: NewTopic[]): Promise<void> {
     if (this.createError !== null) throw this.createError
     this.created.push(...topics)

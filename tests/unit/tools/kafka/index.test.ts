@@ -4,11 +4,13 @@ import { KAFKA_TOOLS, runKafkaTool } from '../../../../workers/tools/kafka/index
 import { harness } from './fakes.ts'
 
 describe('runKafkaTool', () => {
-  it('knows the three tools, with or without .sh', async () => {
+  it('knows the tools, with or without .sh', async () => {
     expect([...KAFKA_TOOLS.keys()]).toEqual([
       'kafka-topics',
       'kafka-console-producer',
       'kafka-console-consumer',
+      'kafka-consumer-groups',
+      'kafka-configs',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)
