@@ -124,6 +124,29 @@ describe('the console, end to end', () => {
     expect(out[1]!.text).toContain('"message" : "The quick brown fox"')
   })
 
+  it('opens and runs offline after the first visit', async () => {
+    await openReady(page, site.url)
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await browser.setOffline(true)
+    try {
+      await openReady(page, site.url)
+      await page.click('[data-testid="clear"]')
+      await page.click('[data-testid="console-editor"] .monaco-editor')
+      await page.keyboard.press('Control+A')
+      await page.keyboard.press('Delete')
+      await page.keyboard.type('GET demo/_doc/1\n')
+      await page.click('[data-testid="run-all"]')
+      await waitForIdle(page)
+      const out = await outputs(page)
+      expect(out.map((o) => o.state)).toEqual(['ok'])
+      expect(out[0]!.text).toContain('"found" : true')
+    } finally {
+      await browser.setOffline(false)
+    }
+  })
+
   it('runs only the command under the cursor on Ctrl+Enter', async () => {
     await page.click('[data-testid="clear"]')
     await page.click('[data-testid="console-editor"] .monaco-editor')
