@@ -13,7 +13,9 @@ import { NetworkError, type RequestHandler, type Transport } from './transport.t
 /** The part of a MessagePort this needs, so the core names no DOM type. */
 export interface PortLike {
   postMessage(message: unknown): void
-  onmessage: ((event: { data: unknown }) => void) | null
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
+  /** Starts delivery of queued messages, as MessagePort.start does. */
+  start(): void
 }
 
 type Wire =
@@ -37,7 +39,8 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
 
   connect(peer: number, port: PortLike): void {
     this.ports.set(peer, port)
-    port.onmessage = (event) => this.receive(peer, port, event.data as Wire)
+    port.addEventListener('message', (event) => this.receive(peer, port, event.data as Wire))
+    port.start()
   }
 
   serve(handler: RequestHandler<Req, Res> | null): void {

@@ -137,6 +137,83 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.IneligibleReplicaException',
     message: 'The new ISR contains at least one ineligible replica.',
   },
+
+  COORDINATOR_LOAD_IN_PROGRESS: {
+    code: 14,
+    exception: 'org.apache.kafka.common.errors.CoordinatorLoadInProgressException',
+    message: "The coordinator is loading and hence can't process requests.",
+  },
+  COORDINATOR_NOT_AVAILABLE: {
+    code: 15,
+    exception: 'org.apache.kafka.common.errors.CoordinatorNotAvailableException',
+    message: 'The coordinator is not available.',
+  },
+  NOT_COORDINATOR: {
+    code: 16,
+    exception: 'org.apache.kafka.common.errors.NotCoordinatorException',
+    message: 'This is not the correct coordinator.',
+  },
+  ILLEGAL_GENERATION: {
+    code: 22,
+    exception: 'org.apache.kafka.common.errors.IllegalGenerationException',
+    message: 'Specified group generation id is not valid.',
+  },
+  INCONSISTENT_GROUP_PROTOCOL: {
+    code: 23,
+    exception: 'org.apache.kafka.common.errors.InconsistentGroupProtocolException',
+    message:
+      "The group member's supported protocols are incompatible with those of existing members or first group member tried to join with empty protocol type or empty protocol list.",
+  },
+  INVALID_GROUP_ID: {
+    code: 24,
+    exception: 'org.apache.kafka.common.errors.InvalidGroupIdException',
+    message: 'The configured groupId is invalid.',
+  },
+  UNKNOWN_MEMBER_ID: {
+    code: 25,
+    exception: 'org.apache.kafka.common.errors.UnknownMemberIdException',
+    message: 'The coordinator is not aware of this member.',
+  },
+  INVALID_SESSION_TIMEOUT: {
+    code: 26,
+    exception: 'org.apache.kafka.common.errors.InvalidSessionTimeoutException',
+    message:
+      'The session timeout is not within the range allowed by the broker (as configured by group.min.session.timeout.ms and group.max.session.timeout.ms).',
+  },
+  REBALANCE_IN_PROGRESS: {
+    code: 27,
+    exception: 'org.apache.kafka.common.errors.RebalanceInProgressException',
+    message: 'The group is rebalancing, so a rejoin is needed.',
+  },
+  NON_EMPTY_GROUP: {
+    code: 68,
+    exception: 'org.apache.kafka.common.errors.GroupNotEmptyException',
+    message: 'The group is not empty.',
+  },
+  GROUP_ID_NOT_FOUND: {
+    code: 69,
+    exception: 'org.apache.kafka.common.errors.GroupIdNotFoundException',
+    message: 'The group id does not exist.',
+  },
+  MEMBER_ID_REQUIRED: {
+    code: 79,
+    exception: 'org.apache.kafka.common.errors.MemberIdRequiredException',
+    message: 'The group member needs to have a valid member id before actually entering a consumer group.',
+  },
+  FENCED_INSTANCE_ID: {
+    code: 82,
+    exception: 'org.apache.kafka.common.errors.FencedInstanceIdException',
+    message:
+      'The broker rejected this static consumer since another consumer with the same group.instance.id has registered with a different member.id.',
+  },
+  GROUP_SUBSCRIBED_TO_TOPIC: {
+    code: 86,
+    exception: 'org.apache.kafka.common.errors.GroupSubscribedToTopicException',
+    message: 'The consumer group is actively subscribed to the topic',
+  },
 } as const
 
 export type KafkaErrorName = keyof typeof KAFKA_ERRORS
+
+/** An error field of a group coordinator response: NONE or an error name. */
+export type GroupErrorCode = 'NONE' | KafkaErrorName

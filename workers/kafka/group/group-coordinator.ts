@@ -1,0 +1,298 @@
+/**
+ * GroupCoordinator: the classic consumer group coordinator of one broker (rebalances from
+ * ClassicGroupManager) plus what Kafka's OffsetMetadataManager and GroupMetadataManager do for the admin
+ * APIs: OffsetCommit (from a member of the current generation, or with generation -1 from a simple
+ * consumer or the admin client while the group is Empty), OffsetFetch, OffsetDelete, ListGroups,
+ * DescribeGroups, DeleteGroups (NON_EMPTY_GROUP unless Empty), and `load`/`unload` of the groups of a
+ * __consumer_offsets partition. It owns the groups whose partition (`coordinatorPartition`) this broker
+ * leads; routing requests for other groups to NOT_COORDINATOR is the caller's job.
+ * Invariant: offsets change only by replaying OffsetCommit records, so `load(allRecordsWritten)` on a fresh
+ * coordinator reproduces the same groups and offsets.
+ */
+import { ClassicGroup, type ClassicGroupMember } from './classic-group.ts'
+import { ClassicGroupManager, heartbeatKey, joinKey, syncKey } from './classic-group-manager.ts'
+import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
+import type {
+  DeleteGroupsResponse,
+  DescribeGroupsResponse,
+  DescribedGroup,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetDeleteRequest,
+  OffsetDeleteResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+} from './group-protocol.ts'
+import type { GroupCoordinatorRecord, GroupMetadataRecord, OffsetCommitRecord } from './group-records.ts'
+
+export class GroupCoordinator extends ClassicGroupManager {
+  // ---- Offsets ----
+
+  async commitOffsets(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
+    const error = this.validateOffsetCommit(request)
+    const now = this.now()
+    const records: OffsetCommitRecord[] = request.topics.flatMap((topic) =>
+      topic.partitions.map((p) => ({
+        type: 'OffsetCommit' as const,
+        groupId: request.groupId,
+        topic: topic.name,
+        partition: p.partitionIndex,
+        offset: p.committedOffset,
+        leaderEpoch: p.committedLeaderEpoch,
+        metadata: p.committedMetadata ?? '',
+        commitTimestamp: now,
+      })),
+    )
+    if (error === 'NONE' && records.length > 0) {
+      await this.deps.append(records)
+      for (const record of records) this.offsets.replay(record)
+    }
+    return {
+      topics: request.topics.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
+      })),
+    }
+  }
+
+  /** ClassicGroup.validateOffsetCommit, creating the simple group for a first commit with generation -1. */
+  private validateOffsetCommit(request: OffsetCommitRequest): GroupErrorCode {
+    const existing = this.groups.get(request.groupId)
+    if (existing === undefined && request.generationIdOrMemberEpoch >= 0) return 'ILLEGAL_GENERATION'
+    const group = existing ?? this.getOrCreateGroup(request.groupId)
+    if (group.state === 'Dead') return 'COORDINATOR_NOT_AVAILABLE'
+    const generation = request.generationIdOrMemberEpoch
+    if (generation < 0 && group.state === 'Empty') return 'NONE'
+    if (generation >= 0 || request.memberId !== '' || request.groupInstanceId !== null) {
+      const invalid = this.validateMember(group, request.memberId, request.groupInstanceId)
+      if (invalid !== 'NONE') return invalid
+      if (generation !== group.generationId) return 'ILLEGAL_GENERATION'
+    } else if (group.state !== 'Empty') return 'UNKNOWN_MEMBER_ID'
+    return group.state === 'CompletingRebalance' ? 'REBALANCE_IN_PROGRESS' : 'NONE'
+  }
+
+  fetchOffsets(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
+    const group = this.groups.get(request.groupId)
+    if (group?.state === 'Dead') return Promise.resolve({ error: 'GROUP_ID_NOT_FOUND', topics: [] })
+    const requested =
+      request.topics ??
+      groupByTopic(this.offsets.all(request.groupId).map(({ topic, partition }) => ({ topic, partition })))
+    return Promise.resolve({
+      error: 'NONE',
+      topics: requested.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitionIndexes.map((partitionIndex) => {
+          const committed = this.offsets.offset(request.groupId, topic.name, partitionIndex)
+          return {
+            partitionIndex,
+            committedOffset: committed?.offset ?? -1,
+            committedLeaderEpoch: committed?.leaderEpoch ?? -1,
+            metadata: committed?.metadata ?? '',
+            error: 'NONE' as const,
+          }
+        }),
+      })),
+    })
+  }
+
+  async deleteOffsets(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
+    const group = this.groups.get(request.groupId)
+    if (group === undefined || group.state === 'Dead') return { error: 'GROUP_ID_NOT_FOUND', topics: [] }
+    if (group.state !== 'Empty' && group.protocolType !== 'consumer')
+      return { error: 'NON_EMPTY_GROUP', topics: [] }
+    const subscribed = new Set(
+      group.state === 'Empty' ? [] : group.allMembers().flatMap((m) => group.metadataOf(m).topics),
+    )
+    const records: GroupCoordinatorRecord[] = []
+    const topics = request.topics.map((topic) => ({
+      name: topic.name,
+      partitions: topic.partitionIndexes.map((partitionIndex) => {
+        if (subscribed.has(topic.name)) return { partitionIndex, error: 'GROUP_SUBSCRIBED_TO_TOPIC' as const }
+        if (this.offsets.offset(group.groupId, topic.name, partitionIndex) !== undefined)
+          records.push({
+            type: 'OffsetCommitTombstone',
+            groupId: group.groupId,
+            topic: topic.name,
+            partition: partitionIndex,
+          })
+        return { partitionIndex, error: 'NONE' as const }
+      }),
+    }))
+    await this.appendAndReplay(records)
+    return { error: 'NONE', topics }
+  }
+
+  // ---- Groups ----
+
+  listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse> {
+    const filter = new Set(request.statesFilter.map((s) => s.toLowerCase()))
+    const groups = [...this.groups.values()]
+      .filter((g) => g.state !== 'Dead' && (filter.size === 0 || filter.has(g.state.toLowerCase())))
+      .map((g) => ({
+        groupId: g.groupId,
+        protocolType: g.protocolType ?? '',
+        groupState: g.state,
+        groupType: 'classic' as const,
+      }))
+    return Promise.resolve({ error: 'NONE', groups })
+  }
+
+  describeGroups(groupIds: readonly string[]): Promise<DescribeGroupsResponse> {
+    return Promise.resolve({ groups: groupIds.map((id) => this.describe(id)) })
+  }
+
+  private describe(groupId: string): DescribedGroup {
+    const group = this.groups.get(groupId)
+    if (group === undefined || group.state === 'Dead')
+      return {
+        error: 'GROUP_ID_NOT_FOUND',
+        errorMessage: `Group ${groupId} not found.`,
+        groupId,
+        groupState: 'Dead',
+        protocolType: '',
+        protocolData: '',
+        members: [],
+      }
+    const stable = group.state === 'Stable'
+    return {
+      error: 'NONE',
+      errorMessage: null,
+      groupId,
+      groupState: group.state,
+      protocolType: group.protocolType ?? '',
+      protocolData: stable ? (group.protocolName ?? '') : '',
+      members: group.allMembers().map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        memberMetadata: stable ? group.metadataOf(m) : null,
+        memberAssignment: stable ? m.assignment : null,
+      })),
+    }
+  }
+
+  async deleteGroups(groupIds: readonly string[]): Promise<DeleteGroupsResponse> {
+    const results: { groupId: string; error: GroupErrorCode }[] = []
+    const records: GroupCoordinatorRecord[] = []
+    for (const groupId of groupIds) {
+      const group = this.groups.get(groupId)
+      if (group === undefined || group.state === 'Dead')
+        results.push({ groupId, error: 'GROUP_ID_NOT_FOUND' })
+      else if (group.state !== 'Empty') results.push({ groupId, error: 'NON_EMPTY_GROUP' })
+      else {
+        records.push(...this.offsets.tombstones(groupId), { type: 'GroupMetadataTombstone', groupId })
+        results.push({ groupId, error: 'NONE' })
+      }
+    }
+    await this.appendAndReplay(records)
+    return { results }
+  }
+
+  // ---- Loading ----
+
+  /** Replays records read from a __consumer_offsets partition this broker now leads. */
+  load(records: readonly GroupCoordinatorRecord[]): void {
+    for (const record of records) this.replay(record)
+    for (const group of this.groups.values())
+      for (const member of group.allMembers()) this.scheduleHeartbeat(group, member, member.sessionTimeoutMs)
+  }
+
+  /** Drops the groups this broker no longer coordinates; their waiting members get NOT_COORDINATOR. */
+  unload(owns: (groupId: string) => boolean): void {
+    for (const group of [...this.groups.values()]) {
+      if (owns(group.groupId)) continue
+      for (const member of group.allMembers()) {
+        group.completeJoin(member, {
+          error: 'NOT_COORDINATOR',
+          generationId: -1,
+          protocolType: null,
+          protocolName: null,
+          leader: '',
+          memberId: member.memberId,
+          members: [],
+        })
+        group.completeSync(member, {
+          error: 'NOT_COORDINATOR',
+          protocolType: null,
+          protocolName: null,
+          assignment: member.assignment,
+        })
+        this.timer.cancel(heartbeatKey(group.groupId, member.memberId))
+      }
+      this.timer.cancel(joinKey(group.groupId))
+      this.timer.cancel(syncKey(group.groupId))
+      this.groups.delete(group.groupId)
+      for (const tombstone of this.offsets.tombstones(group.groupId)) this.offsets.replay(tombstone)
+    }
+  }
+
+  private async appendAndReplay(records: readonly GroupCoordinatorRecord[]): Promise<void> {
+    if (records.length === 0) return
+    await this.deps.append(records)
+    for (const record of records) this.replay(record)
+  }
+
+  private replay(record: GroupCoordinatorRecord): void {
+    switch (record.type) {
+      case 'GroupMetadata':
+        this.groups.set(record.groupId, groupFromRecord(record))
+        break
+      case 'GroupMetadataTombstone': {
+        const group = this.groups.get(record.groupId)
+        if (group !== undefined) group.transitionTo('Dead', this.now())
+        this.groups.delete(record.groupId)
+        break
+      }
+      case 'OffsetCommit':
+        this.getOrCreateGroup(record.groupId)
+        this.offsets.replay(record)
+        break
+      case 'OffsetCommitTombstone':
+        this.offsets.replay(record)
+        break
+    }
+  }
+}
+
+/** ClassicGroup.fromRecord: Empty without members, Stable with them. */
+function groupFromRecord(record: GroupMetadataRecord): ClassicGroup {
+  const group = new ClassicGroup(record.groupId, record.currentStateTimestamp)
+  group.generationId = record.generation
+  group.protocolName = record.protocol
+  for (const m of record.members) {
+    const member: ClassicGroupMember = {
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      rebalanceTimeoutMs: m.rebalanceTimeoutMs,
+      sessionTimeoutMs: m.sessionTimeoutMs,
+      protocolType: record.protocolType,
+      protocols: record.protocol === null ? [] : [{ name: record.protocol, metadata: m.subscription }],
+      assignment: m.assignment,
+      isNew: false,
+      awaitingJoin: null,
+      awaitingSync: null,
+    }
+    group.add(member)
+  }
+  group.protocolType = record.protocolType === '' ? null : record.protocolType
+  group.leaderId = record.leader
+  if (record.members.length > 0) {
+    group.state = 'Stable'
+    group.previousState = 'Empty'
+  }
+  return group
+}
+
+function groupByTopic(
+  partitions: readonly { topic: string; partition: number }[],
+): { name: string; partitionIndexes: number[] }[] {
+  const byTopic = new Map<string, number[]>()
+  for (const { topic, partition } of partitions)
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition])
+  return [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes }))
+}
