@@ -96,6 +96,11 @@ export function segmentRecover(handle: i32, length: i32): i32 {
   return segment(handle).recover(length)
 }
 
+/** Drops the batches at and after the one holding `offset`; returns the bytes dropped. */
+export function segmentTruncateTo(handle: i32, offset: f64): i32 {
+  return segment(handle).truncateTo(<i64>offset)
+}
+
 export function segmentRead(handle: i32, startOffset: f64, maxBytes: i32): i32 {
   return segment(handle).read(<i64>startOffset, maxBytes)
 }

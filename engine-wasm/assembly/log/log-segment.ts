@@ -7,7 +7,8 @@
 // - Every offset in the segment fits an int32 relative to baseOffset (Kafka's ensureOffsetInRange).
 // - Index entries are added as Kafka does: append() adds at most one per call, (largest offset of the call,
 //   its start position), once more than INDEX_INTERVAL_BYTES were appended since the last entry; recover()
-//   rebuilds per batch with the same rule and then indexes the largest timestamp, as LogSegment.recover does.
+//   rebuilds per batch with the same rule and then indexes the largest timestamp, as LogSegment.recover does;
+//   truncateTo() rebuilds them the same way over the batches it keeps.
 // - append() is all or nothing: it validates every batch before changing any state.
 
 import { loadI32BE, loadI64BE, storeI32BE, storeI64BE } from './bytes.ts'
@@ -166,6 +167,25 @@ export class LogSegment {
     this.log.length = validBytes
     this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar)
     return length - validBytes
+  }
+
+  /**
+   * Drops every batch whose lastOffset >= `offset` (the batch holding `offset` and all after it), as
+   * LogSegment.truncateTo does, then rebuilds both indexes and the max timestamp over the kept batches
+   * as recover() would. Returns the number of bytes dropped; 0 changes nothing.
+   */
+  truncateTo(offset: i64): i32 {
+    const position = this.translateOffset(offset)
+    const dropped = this.log.length - position
+    if (dropped == 0) return 0
+    this.offsetIndex.entries.length = 0
+    this.timeIndex.entries.length = 0
+    this.nextOffset = this.baseOffset
+    this.maxTimestampSoFar = -1
+    this.offsetOfMaxTimestampSoFar = -1
+    this.bytesSinceLastIndexEntry = 0
+    this.recover(position)
+    return dropped
   }
 
   /** Position of the first batch whose lastOffset >= `offset`, or log.length when none. */

@@ -22,6 +22,7 @@ export interface LogExports {
   segmentReserve(handle: number, length: number): number
   segmentAppend(handle: number, length: number): number
   segmentRecover(handle: number, length: number): number
+  segmentTruncateTo(handle: number, offset: number): number
   segmentRead(handle: number, startOffset: number, maxBytes: number): number
   segmentOffsetForTimestamp(handle: number, timestamp: number): number
   segmentNextOffset(handle: number): number
@@ -46,6 +47,7 @@ const FUNCTIONS = [
   'segmentReserve',
   'segmentAppend',
   'segmentRecover',
+  'segmentTruncateTo',
   'segmentRead',
   'segmentOffsetForTimestamp',
   'segmentNextOffset',

@@ -58,6 +58,14 @@ export class LogSegment {
     return { firstOffset, lastOffset, maxTimestamp, offsetOfMaxTimestamp, batchCount, recordCount, bytes }
   }
 
+  /**
+   * Drops every batch whose lastOffset >= offset and rebuilds the indexes over the rest (Kafka truncates
+   * at batch boundaries; an offset inside a batch drops that whole batch). Returns the bytes dropped.
+   */
+  truncateTo(offset: number): number {
+    return this.#wasm.exports.segmentTruncateTo(this.#live, offset)
+  }
+
   /** Whole batches from the one holding startOffset: at least one, then as many as fit in maxBytes. */
   read(startOffset: number, maxBytes: number): Uint8Array {
     if (maxBytes < 0) throw new RangeError(`Invalid max size ${maxBytes} for log read from segment`)

@@ -5,7 +5,10 @@ import { createTopic, type TopicCreation } from '../../../workers/kafka/controll
 import { Random } from '../../../workers/net/random.ts'
 import type { CreatableTopic } from '../../../workers/protocol/kafka.ts'
 
-const image = (brokers: number[]) => ({ hasTopic: (name: string) => name === 'orders', usableBrokers: brokers })
+const image = (brokers: number[]) => ({
+  hasTopic: (name: string) => name === 'orders',
+  usableBrokers: brokers,
+})
 const defaults = { numPartitions: 1, replicationFactor: 1 }
 const create = (request: Partial<CreatableTopic>, brokers = [1]): TopicCreation =>
   createTopic(

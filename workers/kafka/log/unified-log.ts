@@ -6,15 +6,38 @@
  *
  * Persistence: bytes appended since the last flush are handed out by `takeUnflushed()` as chunks keyed
  * by (segment base offset, byte position), so a reload concatenates a segment's chunks in order and
- * recovers its longest valid prefix (LogManager).
+ * recovers its longest valid prefix (LogManager). A truncation (`truncateTo`) is handed out once by
+ * `takeTruncations()`: stored bytes of that segment from `size` on, and every later segment, must go.
+ *
+ * Replication: a leader stamps its epoch into every batch it appends (partitionLeaderEpoch lies outside
+ * the CRC, as in Kafka); a follower appends the leader's batches at the leader's offsets. The
+ * LeaderEpochCache follows the batches and is rebuilt from them when a loaded log is first asked.
  */
 import type { LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
+import { LeaderEpochCache, type EpochEndOffset } from '../replication/leader-epoch-cache.ts'
 
 export interface UnflushedChunk {
   segmentBaseOffset: number
   position: number
   bytes: Uint8Array
 }
+
+/** Storage past `size` bytes of segment `segmentBaseOffset`, and every later segment, is stale. */
+export interface LogTruncation {
+  segmentBaseOffset: number
+  size: number
+}
+
+/** A follower append whose first offset is not the log end offset (Kafka's UnexpectedAppendOffsetException). */
+export class UnexpectedAppendOffsetError extends Error {
+  override name = 'UnexpectedAppendOffsetError'
+}
+
+const BATCH_LENGTH_AT = 8
+const LEADER_EPOCH_AT = 12
+const LAST_OFFSET_DELTA_AT = 23
+const HEADER_SIZE = 27
+const LOG_OVERHEAD = 12
 
 export interface LogConfig {
   segmentBytes: number
@@ -23,6 +46,8 @@ export interface LogConfig {
 export class UnifiedLog {
   private readonly segments: LogSegment[]
   private flushed = new Map<number, number>()
+  private truncations: LogTruncation[] = []
+  private epochCache: LeaderEpochCache | null = null
   highWatermark: number
   logStartOffset: number
 
@@ -51,8 +76,39 @@ export class UnifiedLog {
     return this.segments.length
   }
 
-  /** Appends validated batches as the leader; rolls a new segment first when the active one is full. */
-  appendAsLeader(batches: Uint8Array): AppendInfo {
+  /**
+   * Appends validated batches as the leader; rolls a new segment first when the active one is full. With
+   * `leaderEpoch`, stamps it into every batch (in place) and records where the epoch starts.
+   */
+  appendAsLeader(batches: Uint8Array, leaderEpoch?: number): AppendInfo {
+    if (leaderEpoch === undefined) return this.append(batches)
+    for (const header of batchHeaders(batches)) header.view.setInt32(header.at + LEADER_EPOCH_AT, leaderEpoch)
+    const info = this.append(batches)
+    if (info.batchCount > 0) this.epochs.assign(leaderEpoch, info.firstOffset)
+    return info
+  }
+
+  /**
+   * Appends the leader's batches at the leader's offsets (UnifiedLog.appendAsFollower): they must start at
+   * the log end offset and follow one another; their epochs enter the cache.
+   */
+  appendAsFollower(batches: Uint8Array): AppendInfo {
+    let expected = this.logEndOffset
+    const headers = batchHeaders(batches)
+    for (const { baseOffset, lastOffset } of headers) {
+      if (baseOffset !== expected) {
+        throw new UnexpectedAppendOffsetError(
+          `Unexpected offset in append: first offset ${baseOffset} but the next offset is ${expected}`,
+        )
+      }
+      expected = lastOffset + 1
+    }
+    const info = this.append(batches)
+    for (const { epoch, baseOffset } of headers) this.epochs.assign(epoch, baseOffset)
+    return info
+  }
+
+  private append(batches: Uint8Array): AppendInfo {
     const active = this.activeSegment
     const roll = active.sizeInBytes > 0 && active.sizeInBytes + batches.length > this.config.segmentBytes
     if (roll) {
@@ -69,6 +125,58 @@ export class UnifiedLog {
       }
       throw error
     }
+  }
+
+  /** The leader epoch of the last batch, or -1 (Kafka's latestEpoch). */
+  get latestEpoch(): number {
+    return this.epochs.latestEpoch
+  }
+
+  /** The epoch <= `epoch` this log knows and the offset where it ends (endOffsetForEpoch). */
+  endOffsetForEpoch(epoch: number): EpochEndOffset {
+    return this.epochs.endOffsetFor(epoch, this.logEndOffset)
+  }
+
+  /** A new leader's epoch starts at its log end offset even before it appends (maybeAssignEpochStartOffset). */
+  assignEpochStartOffset(epoch: number, startOffset: number): void {
+    this.epochs.assign(epoch, startOffset)
+  }
+
+  private get epochs(): LeaderEpochCache {
+    if (this.epochCache) return this.epochCache
+    const cache = new LeaderEpochCache()
+    for (const segment of this.segments) {
+      for (const { epoch, baseOffset } of batchHeaders(segment.logBytes())) cache.assign(epoch, baseOffset)
+    }
+    this.epochCache = cache
+    return cache
+  }
+
+  /**
+   * Drops every batch whose last offset is at or past `offset` (whole segments first, then inside the one
+   * holding it), as a follower does before it refetches from a new leader. Keeps one segment; the high
+   * watermark and the epoch cache follow the new log end offset.
+   */
+  truncateTo(offset: number): void {
+    if (offset >= this.logEndOffset) return
+    while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
+      const dropped = this.segments.pop()!
+      this.flushed.delete(dropped.baseOffset)
+      dropped.free()
+    }
+    const active = this.activeSegment
+    active.truncateTo(offset)
+    const size = active.sizeInBytes
+    this.flushed.set(active.baseOffset, Math.min(this.flushed.get(active.baseOffset) ?? 0, size))
+    this.truncations.push({ segmentBaseOffset: active.baseOffset, size })
+    this.highWatermark = Math.min(this.highWatermark, this.logEndOffset)
+    this.logStartOffset = Math.min(this.logStartOffset, this.logEndOffset)
+    this.epochs.truncateFromEnd(this.logEndOffset)
+  }
+
+  /** The truncations since the last call, oldest first: storage must delete what each one names. */
+  takeTruncations(): LogTruncation[] {
+    return this.truncations.splice(0)
   }
 
   /** Whole batches from the one holding fetchOffset, up to maxBytes (at least one batch), all below `upTo`. */
@@ -123,14 +231,36 @@ export class UnifiedLog {
   }
 }
 
-/** The length of the leading whole batches whose last offset lies below `upTo` (RecordBatch v2 header). */
-function lengthBelow(batches: Uint8Array, upTo: number): number {
+interface BatchHeader {
+  view: DataView
+  at: number
+  baseOffset: number
+  lastOffset: number
+  epoch: number
+  /** Where the next batch starts. */
+  end: number
+}
+
+/** The RecordBatch v2 headers of back-to-back whole batches (baseOffset, batchLength, partitionLeaderEpoch). */
+function batchHeaders(batches: Uint8Array): BatchHeader[] {
   const view = new DataView(batches.buffer, batches.byteOffset, batches.byteLength)
-  let position = 0
-  while (position + 27 <= batches.length) {
-    const lastOffset = Number(view.getBigInt64(position)) + view.getInt32(position + 23)
-    if (lastOffset >= upTo) break
-    position += 12 + view.getInt32(position + 8)
+  const headers: BatchHeader[] = []
+  for (let at = 0; at + HEADER_SIZE <= batches.length;) {
+    const baseOffset = Number(view.getBigInt64(at))
+    const end = at + LOG_OVERHEAD + view.getInt32(at + BATCH_LENGTH_AT)
+    const lastOffset = baseOffset + view.getInt32(at + LAST_OFFSET_DELTA_AT)
+    headers.push({ view, at, baseOffset, lastOffset, epoch: view.getInt32(at + LEADER_EPOCH_AT), end })
+    at = end
   }
-  return Math.min(position, batches.length)
+  return headers
+}
+
+/** The length of the leading whole batches whose last offset lies below `upTo`. */
+function lengthBelow(batches: Uint8Array, upTo: number): number {
+  let length = 0
+  for (const header of batchHeaders(batches)) {
+    if (header.lastOffset >= upTo) break
+    length = Math.min(header.end, batches.length)
+  }
+  return length
 }

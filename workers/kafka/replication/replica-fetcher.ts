@@ -1,0 +1,164 @@
+/**
+ * ReplicaFetcher: this broker's fetch loop towards one leader broker, for every partition it follows
+ * there (Kafka's ReplicaFetcherThread over AbstractFetcherThread). Each round sends one
+ * ReplicaFetchRequest from every partition's log end offset with its last fetched epoch; the leader holds
+ * it up to replica.fetch.wait.max.ms. The answer's batches are appended at the leader's offsets, the HW
+ * follows the leader's, and the round's bytes are persisted in one storage write before the next round.
+ *
+ * Truncation (KIP-101, KIP-279, KIP-320): when the leader answers a diverging epoch, the follower keeps
+ * what it holds of that epoch up to the leader's end offset for it, and drops the rest
+ * (AbstractFetcherThread.getOffsetTruncationState); the next fetch then asks with its new last epoch.
+ *
+ * A partition whose answer is stale (its leader epoch or log end offset changed meanwhile) is skipped; one
+ * that failed waits replica.fetch.backoff.ms; a failed request backs the whole fetcher off.
+ */
+import type { Scheduler } from '../../net/scheduler.ts'
+import type { UnifiedLog } from '../log/unified-log.ts'
+import type { EpochEndOffset } from './leader-epoch-cache.ts'
+import type { Partition } from './partition.ts'
+import type { ReplicaFetchPartition, ReplicaFetchRequest, ReplicaFetchResponse } from './replica-messages.ts'
+import type { ReplicationConfig } from './replication-config.ts'
+
+export type SendReplicaFetch = (
+  to: number,
+  request: ReplicaFetchRequest,
+  timeoutMs: number,
+) => Promise<ReplicaFetchResponse>
+
+export interface ReplicaFetcherDeps {
+  brokerId: number
+  scheduler: Scheduler
+  config: ReplicationConfig
+  send: SendReplicaFetch
+  /** Persists what the round appended or truncated (one storage write). */
+  persist: () => Promise<void>
+}
+
+interface FetchState {
+  partition: Partition
+  delayedUntil: number
+}
+
+/** Where a divergent follower truncates to, given the leader's end offset for an epoch. */
+export function truncationOffset(log: UnifiedLog, diverging: EpochEndOffset): number {
+  const logEndOffset = log.logEndOffset
+  if (diverging.endOffset < 0) return Math.min(log.highWatermark, logEndOffset)
+  const local = log.endOffsetForEpoch(diverging.epoch)
+  if (local.endOffset < 0) return Math.min(diverging.endOffset, logEndOffset)
+  if (local.epoch === diverging.epoch) return Math.min(local.endOffset, diverging.endOffset, logEndOffset)
+  return Math.min(local.endOffset, logEndOffset)
+}
+
+export class ReplicaFetcher {
+  private readonly states = new Map<string, FetchState>()
+  private running = false
+  /** Bumped by stop(): a loop from an older generation ends at its next step. */
+  private generation = 0
+
+  constructor(
+    readonly leaderId: number,
+    private readonly deps: ReplicaFetcherDeps,
+  ) {}
+
+  get isEmpty(): boolean {
+    return this.states.size === 0
+  }
+
+  add(key: string, partition: Partition): void {
+    this.states.set(key, { partition, delayedUntil: 0 })
+    if (!this.running) {
+      this.running = true
+      void this.run(this.generation)
+    }
+  }
+
+  remove(key: string): void {
+    this.states.delete(key)
+  }
+
+  stop(): void {
+    this.states.clear()
+    this.running = false
+    this.generation++
+  }
+
+  private async run(generation: number): Promise<void> {
+    const { scheduler, config } = this.deps
+    const live = (): boolean => this.generation === generation && this.states.size > 0
+    while (live()) {
+      const request = this.buildRequest()
+      if (request.partitions.length === 0) {
+        await scheduler.sleep(config.replicaFetchBackoffMs)
+        continue
+      }
+      let response: ReplicaFetchResponse
+      try {
+        response = await this.deps.send(this.leaderId, request, config.replicaSocketTimeoutMs)
+      } catch {
+        await scheduler.sleep(config.replicaFetchBackoffMs)
+        continue
+      }
+      if (!live()) break
+      if (this.processResponse(request, response)) await this.deps.persist()
+    }
+    if (this.generation === generation) this.running = false
+  }
+
+  private buildRequest(): ReplicaFetchRequest {
+    const { config, scheduler, brokerId } = this.deps
+    const now = scheduler.now()
+    const partitions: ReplicaFetchPartition[] = []
+    for (const { partition, delayedUntil } of this.states.values()) {
+      if (delayedUntil > now) continue
+      partitions.push({
+        topicId: partition.topicId,
+        partition: partition.partition,
+        currentLeaderEpoch: partition.leaderEpoch,
+        fetchOffset: partition.log.logEndOffset,
+        lastFetchedEpoch: partition.log.latestEpoch,
+        logStartOffset: partition.log.logStartOffset,
+        partitionMaxBytes: config.replicaFetchMaxBytes,
+      })
+    }
+    return {
+      kind: 'replicaFetch',
+      replicaId: brokerId,
+      maxWaitMs: config.replicaFetchWaitMaxMs,
+      minBytes: config.replicaFetchMinBytes,
+      maxBytes: config.replicaFetchResponseMaxBytes,
+      partitions,
+    }
+  }
+
+  /** Applies the answer; returns true when a log changed (so the round persists). */
+  private processResponse(request: ReplicaFetchRequest, response: ReplicaFetchResponse): boolean {
+    let changed = false
+    for (const data of response.partitions) {
+      const key = `${data.topicId}/${data.partition}`
+      const state = this.states.get(key)
+      const sent = request.partitions.find(
+        (p) => p.topicId === data.topicId && p.partition === data.partition,
+      )
+      if (!state || !sent) continue
+      const { partition } = state
+      const log = partition.log
+      if (partition.leaderEpoch !== sent.currentLeaderEpoch || log.logEndOffset !== sent.fetchOffset) continue
+      if (data.error !== null) {
+        state.delayedUntil = this.deps.scheduler.now() + this.deps.config.replicaFetchBackoffMs
+        continue
+      }
+      if (data.divergingEpoch) {
+        log.truncateTo(truncationOffset(log, data.divergingEpoch))
+        changed = true
+        continue
+      }
+      try {
+        partition.appendRecordsToFollower(data.records, data.highWatermark)
+        changed ||= data.records.length > 0
+      } catch {
+        state.delayedUntil = this.deps.scheduler.now() + this.deps.config.replicaFetchBackoffMs
+      }
+    }
+    return changed
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * ReplicaManager: every partition replica this broker hosts, as Kafka's ReplicaManager. It applies
+ * leadership from the metadata (applyLeadership, as applyDelta does: become leader, become follower of a
+ * leader at an epoch), appends produce requests with acks 0, 1 or all (DelayedProduce), answers consumer and
+ * follower fetches (DelayedFetch), runs one ReplicaFetcher per leader broker it follows, and checks the ISR
+ * every replica.lag.time.max.ms / 2 (the isr-expiration task).
+ *
+ * Persistence: each produce request, and each fetcher round, ends with one storage write of the LogManager's
+ * flush operations before it answers (acks=all then waits for replication on top).
+ */
+import type { LogManager } from '../log/log-manager.ts'
+import type { LogConfig } from '../log/unified-log.ts'
+import type { Storage } from '../../storage/storage.ts'
+import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
+import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
+import { DelayedFetch, type FetchReadiness } from './delayed-fetch.ts'
+import { DelayedOperationPurgatory } from './delayed-operation.ts'
+import { DelayedProduce, type ProducePartitionResult, type ProduceStatus } from './delayed-produce.ts'
+import { Partition, type AlterPartition, type PartitionRegistration } from './partition.ts'
+import { ReplicaFetcher, type SendReplicaFetch } from './replica-fetcher.ts'
+import type {
+  ReplicaFetchPartition,
+  ReplicaFetchPartitionResponse,
+  ReplicaFetchRequest,
+  ReplicaFetchResponse,
+} from './replica-messages.ts'
+import type { ReplicationConfig } from './replication-config.ts'
+import { ReplicationError } from './replication-error.ts'
+
+export interface LeadershipChange extends PartitionRegistration {
+  topicId: string
+  topicName: string
+  partition: number
+  logConfig: LogConfig
+  minInsyncReplicas: number
+}
+
+export interface ProducePartition {
+  topicId: string
+  partition: number
+  records: Uint8Array
+}
+
+export interface FetchParams {
+  /** The fetching broker, or -1 for a consumer. */
+  replicaId: number
+  maxWaitMs: number
+  minBytes: number
+  maxBytes: number
+}
+
+export interface ReplicaManagerDeps {
+  brokerId: number
+  scheduler: Scheduler
+  config: ReplicationConfig
+  logManager: LogManager
+  storage: Storage
+  alterPartition: AlterPartition
+  sendReplicaFetch: SendReplicaFetch
+}
+
+const keyOf = (topicId: string, partition: number): string => `${topicId}/${partition}`
+
+export class ReplicaManager {
+  private readonly partitions = new Map<string, Partition>()
+  private readonly fetchers = new Map<number, ReplicaFetcher>()
+  private readonly producePurgatory: DelayedOperationPurgatory
+  private readonly fetchPurgatory: DelayedOperationPurgatory
+  private isrExpiration: Cancellable | null = null
+
+  constructor(private readonly deps: ReplicaManagerDeps) {
+    this.producePurgatory = new DelayedOperationPurgatory(deps.scheduler)
+    this.fetchPurgatory = new DelayedOperationPurgatory(deps.scheduler)
+  }
+
+  get brokerId(): number {
+    return this.deps.brokerId
+  }
+
+  /** Starts the isr-expiration task (every replica.lag.time.max.ms / 2). */
+  startup(): void {
+    const period = this.deps.config.replicaLagTimeMaxMs / 2
+    const tick = (): void => {
+      for (const partition of this.partitions.values()) partition.maybeShrinkIsr()
+      this.isrExpiration = this.deps.scheduler.schedule(period, tick)
+    }
+    this.isrExpiration = this.deps.scheduler.schedule(period, tick)
+  }
+
+  /** Stops fetching and timing; waiting requests answer as timed out. */
+  shutdown(): void {
+    this.isrExpiration?.cancel()
+    for (const fetcher of this.fetchers.values()) fetcher.stop()
+    this.fetchers.clear()
+    this.producePurgatory.completeAll()
+    this.fetchPurgatory.completeAll()
+  }
+
+  getPartition(topicId: string, partition: number): Partition | undefined {
+    return this.partitions.get(keyOf(topicId, partition))
+  }
+
+  allPartitions(): Partition[] {
+    return [...this.partitions.values()]
+  }
+
+  /** Applies new registrations from the metadata: leaders lead, followers fetch from their leader. */
+  applyLeadership(changes: readonly LeadershipChange[]): void {
+    for (const change of changes) {
+      const key = keyOf(change.topicId, change.partition)
+      const partition = this.partitions.get(key) ?? this.createPartition(change)
+      partition.minInsyncReplicas = change.minInsyncReplicas
+      if (change.leader === this.deps.brokerId) {
+        this.removeFetcher(key)
+        partition.makeLeader(change)
+      } else if (partition.makeFollower(change)) {
+        this.removeFetcher(key)
+        if (change.leader >= 0) this.fetcherFor(change.leader).add(key, partition)
+      }
+      this.tryCompleteDelayed(key)
+    }
+  }
+
+  private createPartition(change: LeadershipChange): Partition {
+    const { logManager, scheduler, config, alterPartition, brokerId } = this.deps
+    const log =
+      logManager.getLog(change.topicId, change.partition) ??
+      logManager.createLog(change.topicId, change.partition, change.logConfig)
+    const partition = new Partition(change.topicId, change.topicName, change.partition, brokerId, log, {
+      clock: scheduler,
+      replicaLagTimeMaxMs: config.replicaLagTimeMaxMs,
+      alterPartition,
+      onIsrChange: (changed) => this.tryCompleteDelayed(keyOf(changed.topicId, changed.partition)),
+    })
+    this.partitions.set(keyOf(change.topicId, change.partition), partition)
+    return partition
+  }
+
+  private fetcherFor(leaderId: number): ReplicaFetcher {
+    let fetcher = this.fetchers.get(leaderId)
+    if (!fetcher) {
+      fetcher = new ReplicaFetcher(leaderId, {
+        brokerId: this.deps.brokerId,
+        scheduler: this.deps.scheduler,
+        config: this.deps.config,
+        send: this.deps.sendReplicaFetch,
+        persist: () => this.persist(),
+      })
+      this.fetchers.set(leaderId, fetcher)
+    }
+    return fetcher
+  }
+
+  private removeFetcher(key: string): void {
+    for (const fetcher of this.fetchers.values()) fetcher.remove(key)
+  }
+
+  private tryCompleteDelayed(key: string): void {
+    this.producePurgatory.checkAndComplete(key)
+    this.fetchPurgatory.checkAndComplete(key)
+  }
+
+  private persist(): Promise<void> {
+    return this.deps.storage.write(this.deps.logManager.takeFlushOps())
+  }
+
+  /** Appends to the leaders, persists, then answers: at once for acks 0 and 1, after replication for all. */
+  async appendRecords(
+    requiredAcks: -1 | 0 | 1,
+    timeoutMs: number,
+    entries: readonly ProducePartition[],
+  ): Promise<ProducePartitionResult[]> {
+    const statuses = entries.map((entry): ProduceStatus => this.appendToLocalLog(entry, requiredAcks))
+    await this.persist()
+    for (const entry of entries) this.fetchPurgatory.checkAndComplete(keyOf(entry.topicId, entry.partition))
+    if (requiredAcks !== -1 || statuses.every((status) => !status.acksPending)) {
+      return statuses.map((status) => status.result)
+    }
+    return new Promise((resolve) => {
+      const operation = new DelayedProduce(statuses, (key) => this.partitions.get(key), resolve)
+      this.producePurgatory.tryCompleteElseWatch(operation, timeoutMs)
+    })
+  }
+
+  private appendToLocalLog(entry: ProducePartition, requiredAcks: -1 | 0 | 1): ProduceStatus {
+    const key = keyOf(entry.topicId, entry.partition)
+    const base = { topicId: entry.topicId, partition: entry.partition }
+    const failed = (error: ProducePartitionResult['error'], errorMessage: string | null): ProduceStatus => ({
+      key,
+      requiredOffset: -1,
+      acksPending: false,
+      result: { ...base, error, errorMessage, baseOffset: -1, logStartOffset: -1 },
+    })
+    const partition = this.partitions.get(key)
+    if (!partition) return failed('UNKNOWN_TOPIC_OR_PARTITION', null)
+    try {
+      const info = partition.appendRecordsToLeader(entry.records, requiredAcks)
+      return {
+        key,
+        requiredOffset: info.lastOffset + 1,
+        acksPending: requiredAcks === -1,
+        result: {
+          ...base,
+          error: null,
+          errorMessage: null,
+          baseOffset: info.firstOffset,
+          logStartOffset: partition.log.logStartOffset,
+        },
+      }
+    } catch (error) {
+      if (error instanceof ReplicationError) return failed(error.error, error.message)
+      if (error instanceof CorruptRecordError) return failed('CORRUPT_MESSAGE', error.message)
+      throw error
+    }
+  }
+
+  /** The leader's side of a follower's fetch (the Transport handler calls it). */
+  async handleReplicaFetch(from: number, request: ReplicaFetchRequest): Promise<ReplicaFetchResponse> {
+    const params = { ...request, replicaId: from }
+    return { partitions: await this.fetchMessages(params, request.partitions) }
+  }
+
+  /**
+   * Reads for a consumer (replicaId -1: below the HW) or a follower (below the log end offset, moving its
+   * fetch state, the ISR and the HW); waits up to maxWaitMs for minBytes.
+   */
+  async fetchMessages(
+    params: FetchParams,
+    partitions: readonly ReplicaFetchPartition[],
+  ): Promise<ReplicaFetchPartitionResponse[]> {
+    const first = partitions.map((p) => this.readPartition(params, p, true))
+    if (params.replicaId >= 0) {
+      for (const p of partitions) this.tryCompleteDelayed(keyOf(p.topicId, p.partition))
+    }
+    const readiness = this.readiness(first)
+    if (params.maxWaitMs <= 0 || readiness.changed || readiness.bytes >= params.minBytes) return first
+    return new Promise((resolve) => {
+      const keys = partitions.map((p) => keyOf(p.topicId, p.partition))
+      const reread = (): ReplicaFetchPartitionResponse[] =>
+        partitions.map((p) => this.readPartition(params, p, false))
+      const operation = new DelayedFetch(
+        keys,
+        params.minBytes,
+        () => this.readiness(reread()),
+        () => resolve(reread()),
+      )
+      this.fetchPurgatory.tryCompleteElseWatch(operation, params.maxWaitMs)
+    })
+  }
+
+  private readiness(responses: readonly ReplicaFetchPartitionResponse[]): FetchReadiness {
+    return {
+      bytes: responses.reduce((sum, r) => sum + r.records.length, 0),
+      changed: responses.some((r) => r.error !== null || r.divergingEpoch !== null),
+    }
+  }
+
+  private readPartition(
+    params: FetchParams,
+    request: ReplicaFetchPartition,
+    updateFetchState: boolean,
+  ): ReplicaFetchPartitionResponse {
+    const base = { topicId: request.topicId, partition: request.partition }
+    const partition = this.partitions.get(keyOf(request.topicId, request.partition))
+    const empty = { highWatermark: -1, logStartOffset: -1, divergingEpoch: null, records: new Uint8Array(0) }
+    if (!partition) return { ...base, ...empty, error: 'UNKNOWN_TOPIC_OR_PARTITION' }
+    try {
+      const read = partition.fetchRecords(
+        {
+          replicaId: params.replicaId,
+          fetchOffset: request.fetchOffset,
+          maxBytes: Math.min(request.partitionMaxBytes, params.maxBytes),
+          currentLeaderEpoch: request.currentLeaderEpoch,
+          lastFetchedEpoch: request.lastFetchedEpoch,
+          logStartOffset: request.logStartOffset,
+        },
+        updateFetchState,
+      )
+      return {
+        ...base,
+        error: null,
+        highWatermark: read.highWatermark,
+        logStartOffset: read.logStartOffset,
+        divergingEpoch: read.divergingEpoch,
+        records: read.records,
+      }
+    } catch (error) {
+      if (!(error instanceof ReplicationError)) throw error
+      return { ...base, ...empty, error: error.error }
+    }
+  }
+}
