@@ -29,6 +29,8 @@ export interface LoadReport {
 
 export class LogManager {
   private readonly logs = new Map<string, UnifiedLog>()
+  /** The chunk positions stored for each log's segments, so truncations can delete what they invalidate. */
+  private readonly stored = new Map<string, Map<number, Set<number>>>()
 
   constructor(
     private readonly engine: LogEngine,
@@ -87,7 +89,9 @@ export class LogManager {
       .filter((key) => !kept.has(key))
       .map((key): StorageOp => ({ store: STORE, key, value: null }))
     await this.storage.write([...deletes, ...rewrites])
-    this.logs.set(LogManager.id(topicId, partition), new UnifiedLog(this.engine, config, segments))
+    const id = LogManager.id(topicId, partition)
+    this.logs.set(id, new UnifiedLog(this.engine, config, segments))
+    for (const key of [...kept, ...rewrites.map((op) => op.key)]) this.remember(id, key)
     return { truncatedBytes }
   }
 
@@ -112,17 +116,59 @@ export class LogManager {
     return { bytes: out, chunkCount: chunks.length }
   }
 
-  /** Storage operations that persist every byte appended since the last call. */
+  private remember(id: string, key: string): void {
+    const parts = key.split('/')
+    const base = Number(parts[3])
+    const position = Number(parts[4])
+    const segments = this.stored.get(id) ?? new Map<number, Set<number>>()
+    const positions = segments.get(base) ?? new Set<number>()
+    positions.add(position)
+    segments.set(base, positions)
+    this.stored.set(id, segments)
+  }
+
+  /**
+   * The deletes a truncation needs: every chunk of later segments, every chunk of the truncated segment
+   * at or past its new size, and the chunk that straddles the new size (the log hands that one out
+   * again, cut to size, through rewindFlushed).
+   */
+  private truncationDeletes(id: string, log: UnifiedLog, topicId: string, partition: number): StorageOp[] {
+    const ops: StorageOp[] = []
+    // Taken even when nothing is stored yet, so an old truncation never applies to later chunks.
+    const truncations = log.takeTruncations()
+    const segments = this.stored.get(id)
+    if (!segments) return ops
+    const drop = (base: number, position: number): void => {
+      ops.push({ store: STORE, key: chunkKey(topicId, partition, base, position), value: null })
+      segments.get(base)?.delete(position)
+    }
+    for (const { segmentBaseOffset, size } of truncations) {
+      for (const [base, positions] of segments) {
+        if (base > segmentBaseOffset) for (const position of positions) drop(base, position)
+      }
+      const positions = [...(segments.get(segmentBaseOffset) ?? [])].sort((a, b) => a - b)
+      const kept = positions.filter((p) => p < size)
+      for (const position of positions.filter((p) => p >= size)) drop(segmentBaseOffset, position)
+      const last = kept[kept.length - 1]
+      if (last !== undefined && !positions.includes(size)) {
+        drop(segmentBaseOffset, last)
+        log.rewindFlushed(segmentBaseOffset, last)
+      }
+    }
+    return ops
+  }
+
+  /** Storage operations that persist every byte appended, and forget every byte truncated, since the last call. */
   takeFlushOps(): StorageOp[] {
     const ops: StorageOp[] = []
     for (const [id, log] of this.logs) {
-      const [topicId, partition] = id.split('/') as [string, string]
+      const [topicId, partitionText] = id.split('/') as [string, string]
+      const partition = Number(partitionText)
+      ops.push(...this.truncationDeletes(id, log, topicId, partition))
       for (const chunk of log.takeUnflushed()) {
-        ops.push({
-          store: STORE,
-          key: chunkKey(topicId, Number(partition), chunk.segmentBaseOffset, chunk.position),
-          value: chunk.bytes,
-        })
+        const key = chunkKey(topicId, partition, chunk.segmentBaseOffset, chunk.position)
+        ops.push({ store: STORE, key, value: chunk.bytes })
+        this.remember(id, key)
       }
     }
     return ops
@@ -134,6 +180,7 @@ export class LogManager {
     for (let p = 0; p < partitions; p++) {
       this.getLog(topicId, p)?.close()
       this.logs.delete(LogManager.id(topicId, p))
+      this.stored.delete(LogManager.id(topicId, p))
       for (const key of await this.storage.keys(STORE, partitionPrefix(topicId, p))) {
         ops.push({ store: STORE, key, value: null })
       }

@@ -174,6 +174,12 @@ export class UnifiedLog {
     this.epochs.truncateFromEnd(this.logEndOffset)
   }
 
+  /** Makes the next takeUnflushed hand out a segment's bytes again from `position` (a rewritten chunk). */
+  rewindFlushed(segmentBaseOffset: number, position: number): void {
+    const flushed = this.flushed.get(segmentBaseOffset)
+    if (flushed !== undefined) this.flushed.set(segmentBaseOffset, Math.min(flushed, position))
+  }
+
   /** The truncations since the last call, oldest first: storage must delete what each one names. */
   takeTruncations(): LogTruncation[] {
     return this.truncations.splice(0)
