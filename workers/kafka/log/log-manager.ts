@@ -174,17 +174,20 @@ export class LogManager {
     return ops
   }
 
+  /** Closes and forgets one partition's log; returns the storage operations that delete its bytes. */
+  async deleteLog(topicId: string, partition: number): Promise<StorageOp[]> {
+    const id = LogManager.id(topicId, partition)
+    this.logs.get(id)?.close()
+    this.logs.delete(id)
+    this.stored.delete(id)
+    const keys = await this.storage.keys(STORE, partitionPrefix(topicId, partition))
+    return keys.map((key) => ({ store: STORE, key, value: null }))
+  }
+
   /** Closes and forgets a topic's logs; returns the storage operations that delete their bytes. */
   async deleteLogs(topicId: string, partitions: number): Promise<StorageOp[]> {
     const ops: StorageOp[] = []
-    for (let p = 0; p < partitions; p++) {
-      this.getLog(topicId, p)?.close()
-      this.logs.delete(LogManager.id(topicId, p))
-      this.stored.delete(LogManager.id(topicId, p))
-      for (const key of await this.storage.keys(STORE, partitionPrefix(topicId, p))) {
-        ops.push({ store: STORE, key, value: null })
-      }
-    }
+    for (let p = 0; p < partitions; p++) ops.push(...(await this.deleteLog(topicId, p)))
     return ops
   }
 

@@ -121,6 +121,17 @@ export class ReplicaManager {
     }
   }
 
+  /** Stops hosting partitions (their topic was deleted): no more fetching, and waiting requests complete. */
+  removePartitions(partitions: ReadonlyArray<{ topicId: string; partition: number }>): void {
+    for (const { topicId, partition } of partitions) {
+      const key = keyOf(topicId, partition)
+      this.removeFetcher(key)
+      this.partitions.delete(key)
+      this.producePurgatory.checkAndComplete(key)
+      this.fetchPurgatory.checkAndComplete(key)
+    }
+  }
+
   private createPartition(change: LeadershipChange): Partition {
     const { logManager, scheduler, config, alterPartition, brokerId } = this.deps
     const log =

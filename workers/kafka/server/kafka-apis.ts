@@ -1,0 +1,223 @@
+/**
+ * KafkaApis: a broker's answers to client requests (Kafka's KafkaApis), over its ClusterMetadata, its
+ * ReplicaManager and the active controller. Metadata comes from the broker's own replayed metadata;
+ * topic changes are forwarded to the controller (as KRaft brokers forward CreateTopics), and answered
+ * once this broker has replayed the result, so a learner's next command on it sees the change.
+ */
+import type {
+  BrokerApi,
+  ConfigEntry,
+  CreatableTopic,
+  FetchPartition,
+  FetchPartitionResponse,
+  ListOffsetsPartition,
+  ListOffsetsPartitionResponse,
+  MetadataResponse,
+  ProducePartitionData,
+  ProducePartitionResponse,
+  TopicError,
+} from '../../protocol/kafka.ts'
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
+import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { Scheduler } from '../../net/scheduler.ts'
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import type { ReplicaManager } from '../replication/replica-manager.ts'
+import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
+import { TOPIC_CONFIG_DEFAULTS, topicConfig, BROKER_DEFAULTS } from '../broker-config.ts'
+import { metadataResponse } from './metadata-response.ts'
+
+export interface KafkaApisDeps {
+  brokerId: number
+  clusterId: string
+  scheduler: Scheduler
+  metadata: ClusterMetadata
+  replicaManager: ReplicaManager
+  engine: LogEngine
+  /** Sends a request to the active controller; rejects when there is none or it cannot be reached. */
+  sendToController: (request: ControllerRequest) => Promise<ControllerResponse>
+  controllerId: () => number | null
+}
+
+/** How long a forwarded change may take to reach this broker's metadata before the call answers anyway. */
+const METADATA_PROPAGATION_TIMEOUT_MS = 5000
+const CONTROLLER_UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
+
+export class KafkaApis implements BrokerApi {
+  constructor(private readonly deps: KafkaApisDeps) {}
+
+  private async waitFor(condition: () => boolean): Promise<void> {
+    const deadline = this.deps.scheduler.now() + METADATA_PROPAGATION_TIMEOUT_MS
+    while (!condition() && this.deps.scheduler.now() < deadline) await this.deps.scheduler.sleep(10)
+  }
+
+  async metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
+    const { metadata } = this.deps
+    if (
+      topics !== null &&
+      allowAutoTopicCreation &&
+      BROKER_DEFAULTS['auto.create.topics.enable'] === 'true'
+    ) {
+      const missing = topics.filter((name) => !metadata.topic(name))
+      if (missing.length > 0) {
+        await this.createTopics(
+          missing.map((name) => ({ name, numPartitions: -1, replicationFactor: -1, configs: {} })),
+          false,
+        )
+      }
+    }
+    return metadataResponse(metadata, this.deps.clusterId, this.deps.controllerId() ?? -1, topics)
+  }
+
+  async createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]> {
+    const response = await this.forward({ api: 'CreateTopics', topics, validateOnly })
+    if (!response || response.api !== 'CreateTopics') return topics.map((t) => unavailable(t.name))
+    const created = response.results.filter((r) => r.error === null).map((r) => r.name)
+    if (!validateOnly) await this.waitFor(() => created.every((name) => this.deps.metadata.topic(name)))
+    return response.results
+  }
+
+  async deleteTopics(names: string[]): Promise<TopicError[]> {
+    const response = await this.forward({ api: 'DeleteTopics', names })
+    if (!response || response.api !== 'DeleteTopics') return names.map(unavailable)
+    const deleted = response.results.filter((r) => r.error === null).map((r) => r.name)
+    await this.waitFor(() => deleted.every((name) => !this.deps.metadata.topic(name)))
+    return response.results
+  }
+
+  private async forward(request: ControllerRequest): Promise<ControllerResponse | null> {
+    try {
+      return await this.deps.sendToController(request)
+    } catch {
+      return null
+    }
+  }
+
+  describeTopicConfigs(topicName: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }> {
+    const { metadata } = this.deps
+    if (!metadata.topic(topicName))
+      return Promise.resolve({ error: 'UNKNOWN_TOPIC_OR_PARTITION', configs: [] })
+    const set = Object.fromEntries(metadata.configsOf('topic', topicName))
+    const configs = Object.keys(TOPIC_CONFIG_DEFAULTS)
+      .sort()
+      .map((name) => ({
+        name,
+        value: topicConfig(set, name),
+        isDefault: !(name in set),
+        isSensitive: false,
+        readOnly: false,
+      }))
+    return Promise.resolve({ error: null, configs })
+  }
+
+  async produce(
+    acks: -1 | 0 | 1,
+    timeoutMs: number,
+    data: ProducePartitionData[],
+  ): Promise<ProducePartitionResponse[]> {
+    const known = data.map((entry) => ({
+      entry,
+      topicId: this.deps.metadata.topicIdsByName.get(entry.topic),
+    }))
+    const appendable = known.filter(
+      (k): k is { entry: ProducePartitionData; topicId: string } => k.topicId !== undefined,
+    )
+    const results = await this.deps.replicaManager.appendRecords(
+      acks,
+      timeoutMs,
+      appendable.map(({ entry, topicId }) => ({
+        topicId,
+        partition: entry.partition,
+        records: entry.records,
+      })),
+    )
+    const byKey = new Map(results.map((r) => [`${r.topicId}/${r.partition}`, r]))
+    return known.map(({ entry, topicId }): ProducePartitionResponse => {
+      const result = topicId === undefined ? undefined : byKey.get(`${topicId}/${entry.partition}`)
+      const base = { topic: entry.topic, partition: entry.partition, logAppendTime: -1 }
+      if (!result)
+        return {
+          ...base,
+          error: 'UNKNOWN_TOPIC_OR_PARTITION',
+          errorMessage: null,
+          baseOffset: -1,
+          logStartOffset: -1,
+        }
+      return {
+        ...base,
+        error: result.error,
+        errorMessage: result.errorMessage,
+        baseOffset: result.baseOffset,
+        logStartOffset: result.logStartOffset,
+      }
+    })
+  }
+
+  async fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]> {
+    const { metadata, replicaManager } = this.deps
+    const requests = partitions.map((p) => ({ request: p, topicId: metadata.topicIdsByName.get(p.topic) }))
+    const fetchable = requests.filter(
+      (r): r is { request: FetchPartition; topicId: string } => r.topicId !== undefined,
+    )
+    const responses = await replicaManager.fetchMessages(
+      { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 50 * 1024 * 1024 },
+      fetchable.map(({ request, topicId }) => ({
+        topicId,
+        partition: request.partition,
+        currentLeaderEpoch: -1,
+        fetchOffset: request.fetchOffset,
+        lastFetchedEpoch: -1,
+        logStartOffset: -1,
+        partitionMaxBytes: request.maxBytes,
+      })),
+    )
+    const byKey = new Map(responses.map((r) => [`${r.topicId}/${r.partition}`, r]))
+    return requests.map(({ request, topicId }): FetchPartitionResponse => {
+      const response = topicId === undefined ? undefined : byKey.get(`${topicId}/${request.partition}`)
+      const base = { topic: request.topic, partition: request.partition }
+      if (!response)
+        return {
+          ...base,
+          error: 'UNKNOWN_TOPIC_OR_PARTITION',
+          highWatermark: -1,
+          logStartOffset: -1,
+          records: new Uint8Array(0),
+        }
+      return {
+        ...base,
+        error: response.error,
+        highWatermark: response.highWatermark,
+        logStartOffset: response.logStartOffset,
+        records: response.records,
+      }
+    })
+  }
+
+  listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]> {
+    const { metadata, replicaManager } = this.deps
+    return Promise.resolve(
+      partitions.map((request): ListOffsetsPartitionResponse => {
+        const base = { topic: request.topic, partition: request.partition }
+        const topicId = metadata.topicIdsByName.get(request.topic)
+        const partition =
+          topicId === undefined ? undefined : replicaManager.getPartition(topicId, request.partition)
+        if (!partition) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', offset: -1, timestamp: -1 }
+        if (!partition.isLeader)
+          return { ...base, error: 'NOT_LEADER_OR_FOLLOWER', offset: -1, timestamp: -1 }
+        const { log } = partition
+        if (request.timestamp === LATEST_TIMESTAMP)
+          return { ...base, error: null, offset: log.highWatermark, timestamp: -1 }
+        if (request.timestamp === EARLIEST_TIMESTAMP)
+          return { ...base, error: null, offset: log.logStartOffset, timestamp: -1 }
+        const offset = log.offsetForTimestamp(request.timestamp)
+        if (offset === null || offset >= log.highWatermark)
+          return { ...base, error: null, offset: -1, timestamp: -1 }
+        return { ...base, error: null, offset, timestamp: request.timestamp }
+      }),
+    )
+  }
+}
+
+function unavailable(name: string): TopicError {
+  return { name, error: CONTROLLER_UNAVAILABLE, message: 'Timed out waiting for a node assignment.' }
+}

@@ -1,0 +1,216 @@
+/**
+ * KafkaServer: one Kafka 4.x node in combined KRaft mode (process.roles=broker,controller when it is a
+ * voter of the metadata quorum, broker only otherwise). It wires, over one inter-broker Transport:
+ * the metadata quorum (KafkaRaftClient), the controller that is active while this node leads the
+ * quorum (QuorumController), the broker's lifecycle with the controller, the metadata publisher, the
+ * ReplicaManager, and the client-facing KafkaApis.
+ *
+ * Storage holds everything the node keeps: the metadata log (`__cluster_metadata-0/...`), partition logs
+ * (`log/...`) and `meta.properties` (the cluster id), as a Kafka log.dirs would.
+ */
+import type { Random } from '../../net/random.ts'
+import type { Scheduler } from '../../net/scheduler.ts'
+import type { Transport } from '../../net/transport.ts'
+import { ChannelMux, type Tagged } from '../../net/channel-mux.ts'
+import type { Storage } from '../../storage/storage.ts'
+import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import type { BrokerEndpoint, MetadataRecord } from '../metadata/metadata-records.ts'
+import { LogManager } from '../log/log-manager.ts'
+import { KafkaRaftClient } from '../raft/kafka-raft-client.ts'
+import { QUORUM_DEFAULTS } from '../raft/quorum-config.ts'
+import type { RaftRequest, RaftResponse } from '../raft/raft-messages.ts'
+import { CONTROLLER_DEFAULTS, QuorumController } from '../controller/quorum-controller.ts'
+import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
+import { ReplicaManager } from '../replication/replica-manager.ts'
+import { REPLICATION_DEFAULTS } from '../replication/replication-config.ts'
+import type { ReplicaFetchRequest, ReplicaFetchResponse } from '../replication/replica-messages.ts'
+import { BrokerLifecycleManager } from './broker-lifecycle-manager.ts'
+import { MetadataPublisher } from './metadata-publisher.ts'
+import { KafkaApis } from './kafka-apis.ts'
+
+export interface KafkaServerDeps {
+  nodeId: number
+  /** controller.quorum.voters: the nodes that are also controllers. */
+  voters: number[]
+  clusterId: string
+  endpoint: BrokerEndpoint
+  scheduler: Scheduler
+  random: Random
+  storage: Storage
+  engine: LogEngine
+  transport: Transport<Tagged, unknown>
+}
+
+const META_PROPERTIES_KEY = 'meta.properties'
+const META_PROPERTIES_VERSION = 1
+const CONTROLLER_REQUEST_TIMEOUT_MS = 2000
+
+export class KafkaServer {
+  private constructor(
+    readonly nodeId: number,
+    readonly api: KafkaApis,
+    private readonly parts: {
+      mux: ChannelMux
+      raft: KafkaRaftClient<MetadataRecord>
+      controller: QuorumController
+      lifecycle: BrokerLifecycleManager
+      replicaManager: ReplicaManager
+      logManager: LogManager
+      metadata: ClusterMetadata
+    },
+  ) {}
+
+  static async start(deps: KafkaServerDeps): Promise<KafkaServer> {
+    const { nodeId, scheduler, random, storage, engine } = deps
+    const clusterId = await readOrWriteClusterId(storage, deps.clusterId)
+    const mux = new ChannelMux(deps.transport)
+    const raftChannel = mux.channel<RaftRequest, RaftResponse<MetadataRecord>>('raft')
+    const controllerChannel = mux.channel<ControllerRequest, ControllerResponse>('controller')
+    const replicaChannel = mux.channel<ReplicaFetchRequest, ReplicaFetchResponse>('replica')
+
+    const metadata = new ClusterMetadata()
+    const logManager = new LogManager(engine, storage)
+    const raft = new KafkaRaftClient<MetadataRecord>({
+      nodeId,
+      config: { ...QUORUM_DEFAULTS, voters: deps.voters },
+      scheduler,
+      random,
+      transport: raftChannel,
+      storage,
+    })
+    const controllerId = (): number | null => raft.leaderAndEpoch().leaderId
+    const sendToController = (request: ControllerRequest): Promise<ControllerResponse> => {
+      const target = controllerId()
+      if (target === null) return Promise.reject(new Error('no active controller'))
+      return controllerChannel.request(target, request, CONTROLLER_REQUEST_TIMEOUT_MS)
+    }
+    let lifecycle: BrokerLifecycleManager | null = null
+    const replicaManager = new ReplicaManager({
+      brokerId: nodeId,
+      scheduler,
+      config: REPLICATION_DEFAULTS,
+      logManager,
+      storage,
+      sendReplicaFetch: (to, request, timeoutMs) => replicaChannel.request(to, request, timeoutMs),
+      alterPartition: async (topicId, partitionId, newIsr, leaderEpoch, partitionEpoch) => {
+        const response = await sendToController({
+          api: 'AlterPartition',
+          brokerId: nodeId,
+          brokerEpoch: lifecycle?.epoch ?? -1,
+          topicId,
+          partitionId,
+          leaderEpoch,
+          partitionEpoch,
+          newIsr,
+        })
+        if (response.api !== 'AlterPartition') return { error: 'UNKNOWN_SERVER_ERROR' }
+        if (response.error) return { error: response.error }
+        return { isr: response.isr, partitionEpoch: response.partitionEpoch }
+      },
+    })
+    const publisher = new MetadataPublisher({
+      brokerId: nodeId,
+      metadata,
+      logManager,
+      replicaManager,
+      storage,
+    })
+    const controller = new QuorumController({
+      scheduler,
+      random,
+      metadata,
+      config: CONTROLLER_DEFAULTS,
+      log: {
+        append: async (records) => {
+          const offset = await raft.append(records)
+          await publisher.whenPublished(offset)
+          return offset
+        },
+      },
+    })
+    raft.onCommit((batch) => void publisher.publish(batch))
+    raft.onLeaderChange((leaderId) => {
+      if (leaderId !== nodeId) {
+        controller.deactivate()
+        return
+      }
+      // A new active controller first replays everything committed before it took over.
+      const caughtUp = raft.highWatermark() - 1
+      void publisher.whenPublished(caughtUp).then(() => {
+        if (raft.leaderAndEpoch().leaderId === nodeId) controller.activate()
+      })
+    })
+    lifecycle = new BrokerLifecycleManager({
+      brokerId: nodeId,
+      incarnationId: `${clusterId}-${nodeId}-${scheduler.now()}`,
+      endpoints: [deps.endpoint],
+      scheduler,
+      controllerTransport: controllerChannel,
+      controllerId,
+      metadataOffset: () => metadata.lastOffset,
+    })
+    controllerChannel.serve((_from, request) => controller.handle(request))
+    replicaChannel.serve((from, request) => replicaManager.handleReplicaFetch(from, request))
+    mux.start()
+    await raft.start()
+    replicaManager.startup()
+    lifecycle.start()
+    const api = new KafkaApis({
+      brokerId: nodeId,
+      clusterId,
+      scheduler,
+      metadata,
+      replicaManager,
+      engine,
+      sendToController,
+      controllerId,
+    })
+    return new KafkaServer(nodeId, api, {
+      mux,
+      raft,
+      controller,
+      lifecycle,
+      replicaManager,
+      logManager,
+      metadata,
+    })
+  }
+
+  get metadata(): ClusterMetadata {
+    return this.parts.metadata
+  }
+
+  describeQuorum(): ReturnType<KafkaRaftClient<MetadataRecord>['describeQuorum']> {
+    return this.parts.raft.describeQuorum()
+  }
+
+  /** Controlled shutdown (kafka-server-stop): leadership moves away, then the process stops. */
+  async shutdown(): Promise<void> {
+    await this.parts.lifecycle.shutdown()
+    this.kill()
+  }
+
+  /** The process ends at once, as on SIGKILL: nothing more is sent, answered or timed. */
+  kill(): void {
+    const { mux, raft, controller, lifecycle, replicaManager, logManager } = this.parts
+    void lifecycle.stop()
+    controller.deactivate()
+    replicaManager.shutdown()
+    raft.stop()
+    mux.stop()
+    logManager.close()
+  }
+}
+
+async function readOrWriteClusterId(storage: Storage, clusterId: string): Promise<string> {
+  const stored = await storage.get('kafka', META_PROPERTIES_KEY)
+  if (stored)
+    return (openEnvelope(stored, META_PROPERTIES_VERSION, 'meta.properties') as { clusterId: string })
+      .clusterId
+  await storage.write([
+    { store: 'kafka', key: META_PROPERTIES_KEY, value: sealEnvelope(META_PROPERTIES_VERSION, { clusterId }) },
+  ])
+  return clusterId
+}

@@ -1,0 +1,105 @@
+/**
+ * MetadataPublisher: what a broker does with each committed batch of the metadata log (Kafka's
+ * BrokerMetadataPublisher): replay the records into its ClusterMetadata, then act on what changed for
+ * the partitions it hosts — load or create their logs, become leader or follower (ReplicaManager.
+ * applyLeadership), and stop hosting and delete the logs of partitions whose topic was removed.
+ * Batches are published one at a time, in commit order.
+ */
+import type { Storage } from '../../storage/storage.ts'
+import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import type { MetadataRecord } from '../metadata/metadata-records.ts'
+import type { LogManager } from '../log/log-manager.ts'
+import type { LeadershipChange, ReplicaManager } from '../replication/replica-manager.ts'
+import { topicConfig } from '../broker-config.ts'
+
+export interface CommittedMetadata {
+  baseOffset: number
+  lastOffset: number
+  records: readonly MetadataRecord[]
+}
+
+interface Hosted {
+  topicId: string
+  partition: number
+  partitionEpoch: number
+}
+
+export class MetadataPublisher {
+  private readonly hosted = new Map<string, Hosted>()
+  private queue: Promise<void> = Promise.resolve()
+  private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
+
+  constructor(
+    private readonly deps: {
+      brokerId: number
+      metadata: ClusterMetadata
+      logManager: LogManager
+      replicaManager: ReplicaManager
+      storage: Storage
+    },
+  ) {}
+
+  /** Resolves once every record up to `offset` is replayed and acted on. */
+  whenPublished(offset: number): Promise<void> {
+    if (this.deps.metadata.lastOffset >= offset) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push({ offset, resolve }))
+  }
+
+  /** Queues a committed batch; resolves once it is replayed and acted on. */
+  publish(batch: CommittedMetadata): Promise<void> {
+    const run = this.queue.then(() => this.apply(batch))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async apply(batch: CommittedMetadata): Promise<void> {
+    const { metadata, brokerId, logManager, replicaManager } = this.deps
+    for (const record of batch.records) metadata.replay(record, batch.lastOffset)
+    metadata.lastOffset = batch.lastOffset
+    const changes: LeadershipChange[] = []
+    const present = new Set<string>()
+    for (const topic of metadata.topicsById.values()) {
+      const configs = Object.fromEntries(metadata.configsOf('topic', topic.name))
+      for (const [partition, registration] of topic.partitions) {
+        if (!registration.replicas.includes(brokerId)) continue
+        const key = `${topic.topicId}/${partition}`
+        present.add(key)
+        const known = this.hosted.get(key)
+        if (known && known.partitionEpoch === registration.partitionEpoch) continue
+        if (!known && !logManager.getLog(topic.topicId, partition)) {
+          await logManager.loadLog(topic.topicId, partition, {
+            segmentBytes: Number(topicConfig(configs, 'segment.bytes')),
+          })
+        }
+        this.hosted.set(key, {
+          topicId: topic.topicId,
+          partition,
+          partitionEpoch: registration.partitionEpoch,
+        })
+        changes.push({
+          ...registration,
+          topicId: topic.topicId,
+          topicName: topic.name,
+          partition,
+          logConfig: { segmentBytes: Number(topicConfig(configs, 'segment.bytes')) },
+          minInsyncReplicas: Number(topicConfig(configs, 'min.insync.replicas')),
+        })
+      }
+    }
+    const removed = [...this.hosted].filter(([key]) => !present.has(key)).map(([, hosted]) => hosted)
+    if (removed.length > 0) {
+      replicaManager.removePartitions(removed)
+      const ops = []
+      for (const { topicId, partition } of removed) {
+        this.hosted.delete(`${topicId}/${partition}`)
+        ops.push(...(await logManager.deleteLog(topicId, partition)))
+      }
+      await this.deps.storage.write(ops)
+    }
+    if (changes.length > 0) replicaManager.applyLeadership(changes)
+    for (const waiter of this.waiters.splice(0)) {
+      if (metadata.lastOffset >= waiter.offset) waiter.resolve()
+      else this.waiters.push(waiter)
+    }
+  }
+}
