@@ -4,11 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaAdminClient } from '../../../workers/clients/kafka/admin-client.ts'
 import { KafkaError } from '../../../workers/clients/kafka/api.ts'
-import { connectBootstrap, parseBootstrapServers } from '../../../workers/clients/kafka/bootstrap.ts'
+import { parseBootstrapServers } from '../../../workers/clients/kafka/bootstrap.ts'
+import { ClusterConnection } from '../../../workers/clients/kafka/cluster-connection.ts'
 import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
 import { VirtualClock } from '../../../workers/net/clock.ts'
 import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
-import { loadLogEngine, startBroker, utf8 } from './client-fixtures.ts'
+import { connectionTo, loadLogEngine, startBroker, utf8 } from './client-fixtures.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -23,7 +24,7 @@ const failure = async (promise: Promise<unknown>): Promise<KafkaError> => {
 
 describe('KafkaAdminClient', () => {
   it('creates, lists, describes and deletes topics; errors carry the Java class and Kafka text', async () => {
-    const admin = new KafkaAdminClient(await startBroker(engine))
+    const admin = new KafkaAdminClient(connectionTo(await startBroker(engine)))
     await admin.createTopics([{ name: 'orders', numPartitions: 2, configs: {} }])
     const exists = await failure(admin.createTopics([{ name: 'orders', configs: {} }]))
     expect([exists.exceptionClass, exists.message]).toEqual([
@@ -60,14 +61,18 @@ describe('bootstrap', () => {
     ])
   })
 
-  it('connects to the first local address where a broker listens', async () => {
+  it('reaches the first local address where a broker listens, and times out when there is none', async () => {
     const broker = await startBroker(engine)
     const directory = { brokerAtPort: (port: number): BrokerApi | null => (port === 9093 ? broker : null) }
-    expect(connectBootstrap(directory, 'localhost:9092,127.0.0.1:9093')).toBe(broker)
-    expect(connectBootstrap(directory, 'kafka:9093')).toBe(broker)
-    expect(connectBootstrap(directory, 'LOCALHOST:9093')).toBe(broker)
-    expect(connectBootstrap(directory, 'example.com:9093')).toBeNull()
-    expect(connectBootstrap(directory, 'localhost:abc,localhost')).toBeNull()
+    const reached = (servers: string) =>
+      new ClusterConnection(directory, servers).any((b) => Promise.resolve(b))
+    expect(await reached('localhost:9092,127.0.0.1:9093')).toBe(broker)
+    expect(await reached('kafka:9093')).toBe(broker)
+    expect(await reached('LOCALHOST:9093')).toBe(broker)
+    await expect(reached('example.com:9093')).rejects.toThrow('Timed out waiting for a node assignment.')
+    await expect(reached('localhost:abc,localhost')).rejects.toThrow(
+      'Timed out waiting for a node assignment.',
+    )
   })
 })
 

@@ -4,6 +4,7 @@ import type { BrokerApi, ProducePartitionData } from '../../../workers/protocol/
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { startBroker } from '../kafka/kafka-fixtures.ts'
 
+import { ClusterConnection } from '../../../workers/clients/kafka/cluster-connection.ts'
 export { loadLogEngine, startBroker, text, utf8 } from '../kafka/kafka-fixtures.ts'
 
 export interface RecordingBroker {
@@ -43,4 +44,9 @@ export async function brokerWithTopic(
   const broker = await startBroker(engine)
   await broker.createTopics([{ name, numPartitions: partitions, replicationFactor: 1, configs: {} }], false)
   return broker
+}
+
+/** A client connection whose every address reaches this one broker, as a one-broker cluster is reached. */
+export function connectionTo(broker: BrokerApi): ClusterConnection {
+  return new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092')
 }

@@ -6,7 +6,7 @@ import { KafkaError } from '../../../workers/clients/kafka/api.ts'
 import { KafkaConsumer } from '../../../workers/clients/kafka/consumer/kafka-consumer.ts'
 import { VirtualClock } from '../../../workers/net/clock.ts'
 import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
-import { brokerWithTopic, loadLogEngine, text, utf8 } from './client-fixtures.ts'
+import { brokerWithTopic, connectionTo, loadLogEngine, text, utf8 } from './client-fixtures.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -22,7 +22,7 @@ async function produce(broker: BrokerApi, partition: number, ...values: string[]
 }
 
 const consumer = (broker: BrokerApi, config: Record<string, string> = {}, clock = new VirtualClock()) =>
-  new KafkaConsumer(broker, engine, clock, config)
+  new KafkaConsumer(connectionTo(broker), engine, clock, config)
 const seen = (records: Array<{ partition: number; offset: number; value: Uint8Array | null }>) =>
   records.map((r) => [r.partition, r.offset, text(r.value)])
 
@@ -122,7 +122,7 @@ describe('KafkaConsumer', () => {
     const broker = await brokerWithTopic(engine, 't', 3)
     const c = consumer(broker)
     expect((await c.partitionsFor('t')).map((p) => p.partition)).toEqual([0, 1, 2])
-    const strict = new KafkaConsumer(broker, engine, new VirtualClock(), {
+    const strict = new KafkaConsumer(connectionTo(broker), engine, new VirtualClock(), {
       'allow.auto.create.topics': 'false',
     })
     expect(await strict.partitionsFor('nope')).toEqual([])

@@ -9,7 +9,14 @@ import { partitionForKey } from '../../../workers/clients/kafka/producer/murmur2
 import { VirtualClock } from '../../../workers/net/clock.ts'
 import { Random } from '../../../workers/net/random.ts'
 import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
-import { brokerWithTopic, loadLogEngine, recording, startBroker, utf8 } from './client-fixtures.ts'
+import {
+  brokerWithTopic,
+  connectionTo,
+  loadLogEngine,
+  recording,
+  startBroker,
+  utf8,
+} from './client-fixtures.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -17,7 +24,7 @@ beforeAll(async () => {
 })
 
 const producer = (broker: BrokerApi, config: Record<string, string> = {}, clock = new VirtualClock()) =>
-  new KafkaProducer(broker, engine, clock, new Random(11), config)
+  new KafkaProducer(connectionTo(broker), engine, clock, new Random(11), config)
 const rec = (topic: string, key: string | null, value: string, partition?: number): ProducerRecord => ({
   topic,
   key: key === null ? null : utf8(key),
@@ -122,7 +129,10 @@ describe('KafkaProducer', () => {
     const unknown = (await producer(broker)
       .send(rec('t', null, 'x', 4))
       .catch((e: unknown) => e)) as KafkaError
-    expect(unknown.simpleName).toBe('UnknownTopicOrPartitionException')
+    expect(unknown.simpleName).toBe('TimeoutException')
+    expect(unknown.message).toBe(
+      'Partition 4 of topic t with partition count 1 is not present in metadata after 60000 ms.',
+    )
   })
 
   it('auto-creates the topic of its first send (num.partitions=1)', async () => {

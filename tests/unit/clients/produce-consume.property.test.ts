@@ -9,7 +9,7 @@ import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-pro
 import { partitionForKey } from '../../../workers/clients/kafka/producer/murmur2.ts'
 import { VirtualClock } from '../../../workers/net/clock.ts'
 import { Random } from '../../../workers/net/random.ts'
-import { brokerWithTopic, loadLogEngine } from './client-fixtures.ts'
+import { brokerWithTopic, connectionTo, loadLogEngine } from './client-fixtures.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -36,9 +36,13 @@ describe('produce then consume (property)', () => {
       fc.asyncProperty(input, async ({ partitions, records, batchSize }) => {
         const clock = new VirtualClock()
         const broker = await brokerWithTopic(engine, 't', partitions)
-        const producer = new KafkaProducer(broker, engine, clock, new Random(1), { 'batch.size': batchSize })
+        const producer = new KafkaProducer(connectionTo(broker), engine, clock, new Random(1), {
+          'batch.size': batchSize,
+        })
         const sent = await Promise.all(records.map((r) => producer.send({ topic: 't', ...r })))
-        const consumer = new KafkaConsumer(broker, engine, clock, { 'auto.offset.reset': 'earliest' })
+        const consumer = new KafkaConsumer(connectionTo(broker), engine, clock, {
+          'auto.offset.reset': 'earliest',
+        })
         await consumer.subscribe(['t'])
         const got = []
         for (let batch = await consumer.poll(10); batch.length > 0; batch = await consumer.poll(10))

@@ -20,37 +20,40 @@ import type {
 } from './api.ts'
 import { KafkaError } from './api.ts'
 import { kafkaError } from './errors.ts'
+import type { ClusterConnection } from './cluster-connection.ts'
 
 export class KafkaAdminClient implements Admin {
-  constructor(private readonly broker: BrokerApi) {}
+  constructor(private readonly connection: ClusterConnection) {}
 
   async createTopics(topics: NewTopic[], options: { validateOnly?: boolean } = {}): Promise<void> {
-    const results = await this.broker.createTopics(
-      topics.map((t) => ({
-        name: t.name,
-        numPartitions: t.numPartitions ?? -1,
-        replicationFactor: t.replicationFactor ?? -1,
-        configs: t.configs,
-      })),
-      options.validateOnly ?? false,
+    const results = await this.connection.any((broker) =>
+      broker.createTopics(
+        topics.map((t) => ({
+          name: t.name,
+          numPartitions: t.numPartitions ?? -1,
+          replicationFactor: t.replicationFactor ?? -1,
+          configs: t.configs,
+        })),
+        options.validateOnly ?? false,
+      ),
     )
     const failed = results.find((r) => r.error !== null)
     if (failed?.error) throw kafkaError(failed.error, failed.message)
   }
 
   async deleteTopics(names: string[]): Promise<void> {
-    const results = await this.broker.deleteTopics(names)
+    const results = await this.connection.any((broker) => broker.deleteTopics(names))
     const failed = results.find((r) => r.error !== null)
     if (failed?.error) throw kafkaError(failed.error, failed.message)
   }
 
   async listTopics(options: { listInternal?: boolean } = {}): Promise<string[]> {
-    const metadata = await this.broker.metadata(null)
+    const metadata = await this.connection.refreshMetadata(null)
     return metadata.topics.filter((t) => options.listInternal === true || !t.isInternal).map((t) => t.name)
   }
 
   async describeTopics(names: string[]): Promise<TopicDescription[]> {
-    const metadata = await this.broker.metadata(names)
+    const metadata = await this.connection.refreshMetadata(names)
     return metadata.topics.map((t) => {
       if (t.error) throw kafkaError(t.error)
       return { name: t.name, topicId: t.topicId, isInternal: t.isInternal, partitions: t.partitions }
@@ -58,13 +61,13 @@ export class KafkaAdminClient implements Admin {
   }
 
   async describeTopicConfigs(topic: string): Promise<ConfigEntry[]> {
-    const { error, configs } = await this.broker.describeTopicConfigs(topic)
+    const { error, configs } = await this.connection.any((broker) => broker.describeTopicConfigs(topic))
     if (error) throw kafkaError(error)
     return configs
   }
 
   async describeCluster(): Promise<ClusterDescription> {
-    const metadata = await this.broker.metadata([])
+    const metadata = await this.connection.refreshMetadata([])
     return { clusterId: metadata.clusterId, controllerId: metadata.controllerId, nodes: metadata.brokers }
   }
 
@@ -102,7 +105,7 @@ export class KafkaAdminClient implements Admin {
         : spec.spec === 'latest'
           ? LATEST_TIMESTAMP
           : spec.timestamp
-    const results = await this.broker.listOffsets(
+    const results = await this.connection.listOffsets(
       requests.map((r) => ({ topic: r.topic, partition: r.partition, timestamp: timestampOf(r.spec) })),
     )
     return results.map((r) => {

@@ -1,7 +1,6 @@
 /**
- * Resolves `bootstrap.servers` to a broker, as a client's first connection does. The directory maps a
- * host:port to the broker listening there; `localhost`, `127.0.0.1` and the broker's advertised
- * names are the same host. Returns null when nothing listens at any of the given addresses.
+ * `bootstrap.servers` as clients read it, and the directory that maps a port of this machine to the broker
+ * listening there; `localhost`, `127.0.0.1` and the brokers' advertised names are the same host.
  */
 import type { BrokerApi } from '../../protocol/kafka.ts'
 
@@ -23,12 +22,8 @@ export function parseBootstrapServers(servers: string): Array<{ host: string; po
     })
 }
 
-export function connectBootstrap(directory: BrokerDirectory, servers: string): BrokerApi | null {
-  for (const { host, port } of parseBootstrapServers(servers)) {
-    const isLocal = LOCAL_HOSTS.has(host.toLowerCase()) || /^broker-?\d+$|^kafka\d*$/.test(host.toLowerCase())
-    if (!isLocal || !Number.isInteger(port)) continue
-    const broker = directory.brokerAtPort(port)
-    if (broker) return broker
-  }
-  return null
+/** The names under which this machine's brokers are reached. */
+export function isLocalHost(host: string): boolean {
+  const lower = host.toLowerCase()
+  return LOCAL_HOSTS.has(lower) || /^broker-?\d+$|^kafka\d*$/.test(lower)
 }

@@ -1,10 +1,9 @@
 /**
- * The factory the tools receive: it connects each client to the broker its bootstrap servers name,
- * shares the log engine (the RecordBatch codec) and the clock, and gives each producer its own seeded
- * randomness. A bootstrap address where no broker listens fails the first call the way the Java
- * clients do after their timeout.
+ * The factory the tools receive: each client gets its own ClusterConnection from its bootstrap servers
+ * (reaching partition leaders through the broker directory), and shares the log engine (the RecordBatch
+ * codec) and the clock; each producer gets its own seeded randomness. When nothing listens at any
+ * bootstrap address, the first call fails the way the Java clients do after their timeout.
  */
-import type { BrokerApi } from '../../protocol/kafka.ts'
 import type { Clock } from '../../net/clock.ts'
 import { Random } from '../../net/random.ts'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
@@ -12,9 +11,8 @@ import type { Admin, Consumer, ConsumerConfig, KafkaClients, Producer, ProducerC
 import { KafkaAdminClient } from './admin-client.ts'
 import { KafkaProducer } from './producer/kafka-producer.ts'
 import { KafkaConsumer } from './consumer/kafka-consumer.ts'
-import { connectBootstrap, type BrokerDirectory } from './bootstrap.ts'
-import { timeoutError } from './errors.ts'
-import { unreachableBroker } from './unreachable-broker.ts'
+import type { BrokerDirectory } from './bootstrap.ts'
+import { ClusterConnection } from './cluster-connection.ts'
 
 export class ClusterKafkaClients implements KafkaClients {
   private producers = 0
@@ -26,11 +24,8 @@ export class ClusterKafkaClients implements KafkaClients {
     private readonly seed: number,
   ) {}
 
-  private connect(bootstrapServers: string): BrokerApi {
-    return (
-      connectBootstrap(this.directory, bootstrapServers) ??
-      unreachableBroker(() => timeoutError('Timed out waiting for a node assignment.'))
-    )
+  private connect(bootstrapServers: string): ClusterConnection {
+    return new ClusterConnection(this.directory, bootstrapServers)
   }
 
   admin(bootstrapServers: string): Admin {

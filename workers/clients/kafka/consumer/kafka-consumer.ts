@@ -4,16 +4,27 @@
  * by `auto.offset.reset`. poll() returns records below the high watermark in offset order per partition,
  * at most `max.poll.records`, waiting on the clock up to the timeout when nothing is there yet.
  *
- * Group membership (JoinGroup/SyncGroup, committed offsets) is not modelled yet: a subscription takes
- * every partition, as a group's only member would.
+ * Each partition is fetched from its leader (ClusterConnection); when the leader moves, the consumer
+ * refreshes its metadata and carries on. Group membership (JoinGroup/SyncGroup, committed offsets) is not
+ * wired yet: a subscription takes every partition, as a group's only member would.
  */
-import type { BrokerApi, PartitionMetadata } from '../../../protocol/kafka.ts'
+import type { FetchPartitionResponse, PartitionMetadata } from '../../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
 import type { Clock } from '../../../net/clock.ts'
 import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import type { Consumer, ConsumerConfig, ConsumerRecord, TopicPartition } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
+import type { ClusterConnection } from '../cluster-connection.ts'
+
+/** Fetch errors after which the Java consumer refreshes its metadata and fetches again. */
+const RETRIABLE: ReadonlySet<string> = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+])
 
 const DEFAULTS: Readonly<Record<string, string>> = {
   'auto.offset.reset': 'latest',
@@ -31,7 +42,7 @@ export class KafkaConsumer implements Consumer {
   private readonly positions = new Map<string, number>()
 
   constructor(
-    private readonly broker: BrokerApi,
+    private readonly connection: ClusterConnection,
     private readonly engine: LogEngine,
     private readonly clock: Clock,
     config: ConsumerConfig,
@@ -40,7 +51,10 @@ export class KafkaConsumer implements Consumer {
   }
 
   async partitionsFor(topic: string): Promise<PartitionMetadata[]> {
-    const metadata = await this.broker.metadata([topic], this.config['allow.auto.create.topics'] !== 'false')
+    const metadata = await this.connection.refreshMetadata(
+      [topic],
+      this.config['allow.auto.create.topics'] !== 'false',
+    )
     const found = metadata.topics[0]
     if (!found || found.error) return []
     return found.partitions
@@ -73,7 +87,7 @@ export class KafkaConsumer implements Consumer {
 
   private async resetTo(partitions: TopicPartition[], timestamp: number): Promise<void> {
     if (partitions.length === 0) return
-    const offsets = await this.broker.listOffsets(partitions.map((tp) => ({ ...tp, timestamp })))
+    const offsets = await this.connection.listOffsets(partitions.map((tp) => ({ ...tp, timestamp })))
     for (const result of offsets) {
       if (result.error) throw kafkaError(result.error)
       this.positions.set(key(result), result.offset)
@@ -107,14 +121,26 @@ export class KafkaConsumer implements Consumer {
     await this.resetMissingPositions()
     if (this.assignment.length === 0) return []
     const maxBytes = Number(this.config['max.partition.fetch.bytes'])
-    const responses = await this.broker.fetch(
-      this.assignment.map((tp) => ({ ...tp, fetchOffset: this.positions.get(key(tp)) ?? 0, maxBytes })),
+    const requests = this.assignment.map((tp) => ({
+      ...tp,
+      fetchOffset: this.positions.get(key(tp)) ?? 0,
+      maxBytes,
+    }))
+    const { groups } = await this.connection.byLeader(requests)
+    const answers = await Promise.all(
+      groups.map((group) => group.broker.fetch(group.items).catch((): FetchPartitionResponse[] => [])),
     )
+    const responses = answers.flat()
     const limit = Number(this.config['max.poll.records'])
     const out: ConsumerRecord[] = []
     for (const response of responses) {
       if (response.error === 'OFFSET_OUT_OF_RANGE') {
         this.positions.delete(key(response))
+        continue
+      }
+      if (RETRIABLE.has(response.error ?? '')) {
+        // The leader moved or is being elected: the next poll asks the metadata again.
+        await this.connection.refreshMetadata([response.topic])
         continue
       }
       if (response.error) throw kafkaError(response.error)

@@ -4,7 +4,6 @@
  * when a partition's batch reaches `batch.size`: one RecordBatch v2 per partition, all partitions bound
  * for the broker in ONE produce request. Each send resolves with the record's offset once acknowledged.
  */
-import type { BrokerApi } from '../../../protocol/kafka.ts'
 import type { Clock } from '../../../net/clock.ts'
 import type { Random } from '../../../net/random.ts'
 import type { LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
@@ -12,6 +11,19 @@ import type { Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '.
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import { partitionForKey } from './murmur2.ts'
+import type { ClusterConnection } from '../cluster-connection.ts'
+
+/** Produce errors the Java producer retries (its RetriableException subclasses). */
+const RETRIABLE: ReadonlySet<string> = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+  'REQUEST_TIMED_OUT',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+])
 import { StickyPartitioner } from './sticky-partitioner.ts'
 
 interface PendingRecord {
@@ -28,6 +40,8 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'max.request.size': '1048576',
   'request.timeout.ms': '30000',
   'max.block.ms': '60000',
+  'delivery.timeout.ms': '120000',
+  'retry.backoff.ms': '100',
 }
 
 export class KafkaProducer implements Producer {
@@ -35,12 +49,14 @@ export class KafkaProducer implements Producer {
   private readonly pending = new Map<string, PendingRecord[]>()
   /** Partition count per topic, one metadata request per topic however many sends wait on it. */
   private readonly partitionCounts = new Map<string, Promise<number>>()
+  /** Metadata lookups of sends not yet queued (send waits for them, as the Java producer's does). */
+  private readonly preparing = new Set<Promise<void>>()
   private readonly sticky: StickyPartitioner
   private drainScheduled = false
   private inFlight: Promise<void> = Promise.resolve()
 
   constructor(
-    private readonly broker: BrokerApi,
+    private readonly connection: ClusterConnection,
     private readonly engine: LogEngine,
     private readonly clock: Clock,
     random: Random,
@@ -70,27 +86,44 @@ export class KafkaProducer implements Producer {
         `The message is ${size} bytes when serialized which is larger than ${maxRequestSize}, which is the value of the max.request.size configuration.`,
       )
     }
-    const partition = record.partition ?? (await this.choosePartition(record.topic, record.key, size))
+    let queued: () => void = () => undefined
+    const preparing = new Promise<void>((resolve) => (queued = resolve))
+    this.preparing.add(preparing)
+    const settle = (): void => {
+      this.preparing.delete(preparing)
+      queued()
+    }
+    const count = await this.partitionCount(record.topic).catch((error: unknown) => {
+      settle()
+      throw error
+    })
+    if (record.partition !== undefined && record.partition >= count) {
+      settle()
+      throw new KafkaError(
+        'org.apache.kafka.common.errors.TimeoutException',
+        `Partition ${record.partition} of topic ${record.topic} with partition count ${count} is not present in metadata after ${this.config['max.block.ms']} ms.`,
+      )
+    }
+    const partition =
+      record.partition ??
+      (record.key === null
+        ? this.sticky.partition(record.topic, count, size)
+        : partitionForKey(record.key, count))
     const key = `${record.topic}\u0000${partition}`
     return new Promise<RecordMetadata>((resolve, reject) => {
       const queue = this.pending.get(key) ?? []
       queue.push({ input, size, resolve, reject })
       this.pending.set(key, queue)
-      const queued = queue.reduce((sum, r) => sum + r.size, 0)
-      if (queued >= Number(this.config['batch.size'])) void this.drain()
+      if (queue.reduce((sum, r) => sum + r.size, 0) >= Number(this.config['batch.size'])) void this.drain()
       else this.scheduleDrain()
+      settle()
     })
-  }
-
-  private async choosePartition(topic: string, key: Uint8Array | null, size: number): Promise<number> {
-    const count = await this.partitionCount(topic)
-    return key === null ? this.sticky.partition(topic, count, size) : partitionForKey(key, count)
   }
 
   private partitionCount(topic: string): Promise<number> {
     const known = this.partitionCounts.get(topic)
     if (known) return known
-    const count = this.broker.metadata([topic], true).then((metadata) => {
+    const count = this.connection.refreshMetadata([topic], true).then((metadata) => {
       const found = metadata.topics[0]
       if (found?.error && found.error !== 'UNKNOWN_TOPIC_OR_PARTITION') throw kafkaError(found.error)
       if (!found || found.error || found.partitions.length === 0) {
@@ -123,36 +156,79 @@ export class KafkaProducer implements Producer {
     return this.inFlight
   }
 
+  /**
+   * Sends each partition's batch to its leader, all partitions of one leader in one produce request.
+   * Retriable failures (the leader moved, too few in-sync replicas, a lost request) are retried after
+   * retry.backoff.ms with fresh metadata until delivery.timeout.ms has passed since the batch was made,
+   * as the Java producer's Sender does; then the batch fails with Kafka's expiry error.
+   */
   private async sendBatches(batches: Array<[string, PendingRecord[]]>): Promise<void> {
-    const data = batches.map(([key, records]) => {
+    const created = this.clock.now()
+    let pending = batches.map(([key, records]) => {
       const [topic, partition] = key.split('\u0000') as [string, string]
       return {
         topic,
         partition: Number(partition),
-        records: this.engine.encodeBatch(records.map((r) => r.input)),
+        records,
+        bytes: this.engine.encodeBatch(records.map((r) => r.input)),
       }
     })
-    try {
-      const responses = await this.broker.produce(this.acks, Number(this.config['request.timeout.ms']), data)
-      responses.forEach((response, i) => {
-        const records = batches[i]?.[1] ?? []
-        records.forEach((record, j) => {
-          if (response.error) record.reject(kafkaError(response.error, response.errorMessage))
-          else
-            record.resolve({
-              topic: response.topic,
-              partition: response.partition,
-              offset: this.acks === 0 ? -1 : response.baseOffset + j,
-              timestamp: record.input.timestamp,
+    const deliveryTimeout = Number(this.config['delivery.timeout.ms'])
+    while (pending.length > 0) {
+      if (this.clock.now() - created >= deliveryTimeout) {
+        for (const batch of pending) {
+          const error = new KafkaError(
+            'org.apache.kafka.common.errors.TimeoutException',
+            `Expiring ${batch.records.length} record(s) for ${batch.topic}-${batch.partition}:${deliveryTimeout} ms has passed since batch creation`,
+          )
+          for (const record of batch.records) record.reject(error)
+        }
+        return
+      }
+      const { groups, leaderless } = await this.connection.byLeader(pending)
+      const retry = [...leaderless]
+      await Promise.all(
+        groups.map(async (group) => {
+          const data = group.items.map((b) => ({ topic: b.topic, partition: b.partition, records: b.bytes }))
+          let responses
+          try {
+            responses = await group.broker.produce(this.acks, Number(this.config['request.timeout.ms']), data)
+          } catch {
+            retry.push(...group.items)
+            return
+          }
+          responses.forEach((response, i) => {
+            const batch = group.items[i]!
+            if (response.error && RETRIABLE.has(response.error)) {
+              retry.push(batch)
+              return
+            }
+            batch.records.forEach((record, j) => {
+              if (response.error) record.reject(kafkaError(response.error, response.errorMessage))
+              else
+                record.resolve({
+                  topic: response.topic,
+                  partition: response.partition,
+                  offset: this.acks === 0 ? -1 : response.baseOffset + j,
+                  timestamp: record.input.timestamp,
+                })
             })
-        })
-      })
-    } catch (error) {
-      for (const [, records] of batches) for (const record of records) record.reject(error as Error)
+          })
+        }),
+      )
+      pending = retry
+      if (pending.length > 0) {
+        await this.clock.sleep(Number(this.config['retry.backoff.ms']))
+        await this.connection
+          .refreshMetadata([...new Set(pending.map((b) => b.topic))])
+          .catch(() => undefined)
+      }
     }
   }
 
+  /** Sends everything queued, including sends still waiting for their topic's metadata. */
   async flush(): Promise<void> {
+    await Promise.all([...this.preparing])
     await this.drain()
   }
 

@@ -1,0 +1,125 @@
+/**
+ * ClusterConnection: a client's view of the cluster, as the Java client's NetworkClient and Metadata
+ * keep it. It reaches some live broker for cluster-wide requests (the bootstrap servers first, then any
+ * broker the metadata names), caches metadata, and finds the leader of each partition so that produce,
+ * fetch and list-offsets requests go to the partition's leader.
+ */
+import type {
+  BrokerApi,
+  ListOffsetsPartition,
+  ListOffsetsPartitionResponse,
+  MetadataResponse,
+} from '../../protocol/kafka.ts'
+import { type BrokerDirectory, isLocalHost, parseBootstrapServers } from './bootstrap.ts'
+import { timeoutError } from './errors.ts'
+
+export interface LeaderGroup<T> {
+  leader: number
+  broker: BrokerApi
+  items: T[]
+}
+
+export class ClusterConnection {
+  private cached: MetadataResponse | null = null
+
+  constructor(
+    private readonly directory: BrokerDirectory,
+    private readonly bootstrapServers: string,
+  ) {}
+
+  /** Brokers to try, in order: the bootstrap servers, then every broker of the last metadata. */
+  private candidates(): BrokerApi[] {
+    const ports = parseBootstrapServers(this.bootstrapServers)
+      .filter(({ host, port }) => isLocalHost(host) && Number.isInteger(port))
+      .map(({ port }) => port)
+    const known = this.cached?.brokers.map((b) => b.port) ?? []
+    const brokers: BrokerApi[] = []
+    for (const port of [...new Set([...ports, ...known])]) {
+      const broker = this.directory.brokerAtPort(port)
+      if (broker) brokers.push(broker)
+    }
+    return brokers
+  }
+
+  /** Runs a cluster-wide request on the first broker that answers. */
+  async any<T>(call: (broker: BrokerApi) => Promise<T>): Promise<T> {
+    let lastError: unknown = null
+    for (const broker of this.candidates()) {
+      try {
+        return await call(broker)
+      } catch (error) {
+        lastError = error
+      }
+    }
+    if (
+      lastError instanceof Error &&
+      lastError.name !== 'NetworkError' &&
+      !lastError.name.endsWith('StoppedError')
+    ) {
+      throw lastError
+    }
+    throw timeoutError('Timed out waiting for a node assignment.')
+  }
+
+  async refreshMetadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
+    const metadata = await this.any((broker) => broker.metadata(topics, allowAutoTopicCreation))
+    const previous = this.cached?.topics ?? []
+    const fresh = new Set(metadata.topics.map((t) => t.name))
+    this.cached = { ...metadata, topics: [...previous.filter((t) => !fresh.has(t.name)), ...metadata.topics] }
+    return metadata
+  }
+
+  /** The broker process with this node id, as the metadata advertises it, if it is reachable. */
+  node(nodeId: number): BrokerApi | null {
+    const port = this.cached?.brokers.find((b) => b.id === nodeId)?.port
+    return port === undefined ? null : this.directory.brokerAtPort(port)
+  }
+
+  leaderOf(topic: string, partition: number): number {
+    const found = this.cached?.topics
+      .find((t) => t.name === topic)
+      ?.partitions.find((p) => p.partition === partition)
+    return found?.leader ?? -1
+  }
+
+  /** ListOffsets sent to each partition's leader; a partition without a reachable leader gets LEADER_NOT_AVAILABLE. */
+  async listOffsets(requests: readonly ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]> {
+    const { groups, leaderless } = await this.byLeader(requests)
+    const answers = await Promise.all(groups.map((g) => g.broker.listOffsets(g.items)))
+    const byKey = new Map(answers.flat().map((a) => [`${a.topic}\u0000${a.partition}`, a]))
+    for (const item of leaderless) {
+      byKey.set(`${item.topic}\u0000${item.partition}`, {
+        ...item,
+        error: 'LEADER_NOT_AVAILABLE',
+        offset: -1,
+        timestamp: -1,
+      })
+    }
+    return requests.map((r) => byKey.get(`${r.topic}\u0000${r.partition}`)!)
+  }
+
+  /**
+   * Groups items by their partition's leader, refreshing metadata once for partitions whose leader is
+   * unknown. Items whose leader stays unknown or unreachable are returned apart.
+   */
+  async byLeader<T extends { topic: string; partition: number }>(
+    items: readonly T[],
+  ): Promise<{ groups: Array<LeaderGroup<T>>; leaderless: T[] }> {
+    const unknown = items.filter((item) => this.node(this.leaderOf(item.topic, item.partition)) === null)
+    if (unknown.length > 0) await this.refreshMetadata([...new Set(unknown.map((i) => i.topic))])
+    const groups = new Map<number, LeaderGroup<T>>()
+    const leaderless: T[] = []
+    for (const item of items) {
+      const leader = this.leaderOf(item.topic, item.partition)
+      const broker = this.node(leader)
+      if (!broker) {
+        leaderless.push(item)
+        continue
+      }
+      const group = groups.get(leader) ?? { leader, broker, items: [] }
+      group.items.push(item)
+      groups.set(leader, group)
+    }
+    return { groups: [...groups.values()], leaderless }
+  }
+}
