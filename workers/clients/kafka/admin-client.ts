@@ -1,8 +1,8 @@
 /**
- * KafkaAdminClient: the Admin API over one bootstrap broker. Each call is one request; per-topic
- * errors in a response become the KafkaError a Java Admin future would fail with.
+ * KafkaAdminClient: the Admin API over the cluster: cluster-wide calls go to any live broker, ListOffsets to
+ * each partition's leader; per-topic errors become the KafkaError a Java Admin future would fail with.
  */
-import type { BrokerApi, ConfigEntry } from '../../protocol/kafka.ts'
+import type { ConfigEntry } from '../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
 import type {
   Admin,
