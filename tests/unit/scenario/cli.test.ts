@@ -68,7 +68,7 @@ describe('npm run scenario', () => {
       encoding: 'utf8',
     })
     expect(result.status).toBe(2)
-    expect(result.stderr).toContain('--brokers must be a whole number from 1 to 1')
+    expect(result.stderr).toContain('--brokers must be a whole number from 1 to 9')
     expect(result.stderr).toContain('usage: npm run scenario -- FILE')
   })
 })

@@ -27,8 +27,14 @@ describe('example scenarios', () => {
         new URL(`../../conformance/${example.replace('.txt', '.transcript.txt')}`, import.meta.url),
         'utf8',
       )
-      const env = await startHeadlessCluster({ brokers: 1, nodes: 1, seed: 1, ...(await loadEngines()) })
-      expect(formatTranscript(await runScenario(script, env))).toBe(expected)
+      const cluster = await startHeadlessCluster({
+        brokers: 3,
+        nodes: 1,
+        seed: 1,
+        drain: () => new Promise((resolve) => setImmediate(resolve)),
+        ...(await loadEngines()),
+      })
+      expect(formatTranscript(await runScenario(script, cluster))).toBe(expected)
     })
   }
 })

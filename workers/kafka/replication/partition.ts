@@ -109,13 +109,16 @@ export class Partition {
     return this.leaderId === this.localBrokerId
   }
 
-  /** The committed ISR, ascending. */
+  /**
+   * The committed ISR in Kafka's order: as the controller stored it, a re-joining replica appended at the
+   * end (Scala's small immutable Sets keep insertion order, and Partition.scala sends `isr + replica`).
+   */
   get isr(): number[] {
-    return [...this.isrState.isr].sort((a, b) => a - b)
+    return [...this.isrState.isr]
   }
 
   get maximalIsr(): number[] {
-    return [...this.isrState.maximalIsr].sort((a, b) => a - b)
+    return [...this.isrState.maximalIsr]
   }
 
   get isIsrUpdateInflight(): boolean {
@@ -347,7 +350,7 @@ export class Partition {
     const request = alterPartition(
       this.topicId,
       this.partition,
-      newIsr.sort((a, b) => a - b),
+      newIsr,
       this.leaderEpoch,
       this.partitionEpoch,
     )

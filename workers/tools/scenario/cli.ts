@@ -46,15 +46,16 @@ async function main(): Promise<void> {
   }
   const wasm = (name: string) =>
     readFileSync(new URL(`../../../engine-wasm/build/${name}.wasm`, import.meta.url))
-  const env = await startHeadlessCluster({
-    // One broker and one node until the multi-broker and multi-node clusters arrive.
-    brokers: intOption(values.brokers, 'brokers', 1, 1, 1),
+  const cluster = await startHeadlessCluster({
+    brokers: intOption(values.brokers, 'brokers', 3, 1, 9),
+    // One Elasticsearch node until the multi-node cluster arrives.
     nodes: intOption(values.nodes, 'nodes', 1, 1, 1),
     seed: intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1),
     logEngine: await LogEngine.load(wasm('log')),
     indexEngine: await IndexEngine.load(wasm('index')),
+    drain: () => new Promise((resolve) => setImmediate(resolve)),
   })
-  const steps = await runScenario(readFileSync(positionals[0]!, 'utf8'), env)
+  const steps = await runScenario(readFileSync(positionals[0]!, 'utf8'), cluster)
   if (values.json) for (const step of steps) process.stdout.write(`${JSON.stringify(toJsonLine(step))}\n`)
   else process.stdout.write(formatTranscript(steps))
 }

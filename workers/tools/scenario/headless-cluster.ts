@@ -1,18 +1,25 @@
 /**
- * The playground cluster in one process, for the headless scenario runner and tests: brokers and nodes
- * as plain objects over in-memory storage, a virtual clock and seeded randomness, so a scenario replays
- * exactly. Each run starts from an empty cluster.
+ * The playground cluster in one process, for the headless scenario runner and tests: KRaft brokers and
+ * the Elasticsearch node as plain objects over in-memory storage, on a DeterministicTaskQueue (virtual
+ * time) and a SimulatedNetwork with seeded latencies, so a scenario replays exactly. Each run starts
+ * from an empty cluster that is given time to elect its controller and unfence every broker first, as a
+ * cluster a learner opens has been running for a while.
  */
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
-import { KAFKA_BASE_PORT, type BrokerApi } from '../../protocol/kafka.ts'
-import { VirtualClock } from '../../net/clock.ts'
+import { KAFKA_BASE_PORT } from '../../protocol/kafka.ts'
+import { DeterministicTaskQueue, type DrainMicrotasks } from '../../net/deterministic-task-queue.ts'
+import { SimulatedNetwork } from '../../net/simulated-network.ts'
+import type { Tagged } from '../../net/channel-mux.ts'
 import { Random } from '../../net/random.ts'
 import { MemoryStorage } from '../../storage/memory-storage.ts'
-import { KafkaBroker } from '../../kafka/kafka-broker.ts'
+import type { Storage } from '../../storage/storage.ts'
+import { KafkaServer } from '../../kafka/server/kafka-server.ts'
 import { EsNode } from '../../es/es-node.ts'
 import { ClusterKafkaClients } from '../../clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../shell/shell.ts'
+import type { BrokerControl } from '../shell/broker-control.ts'
+import { kafkaVoters } from '../shell/broker-control.ts'
 
 export interface HeadlessOptions {
   brokers: number
@@ -20,37 +27,79 @@ export interface HeadlessOptions {
   seed: number
   logEngine: LogEngine
   indexEngine: IndexEngine
+  /** Lets pending microtasks run between simulated tasks (Node: setImmediate). */
+  drain: DrainMicrotasks
 }
 
-export async function startHeadlessCluster(options: HeadlessOptions): Promise<ShellEnvironment> {
-  const clock = new VirtualClock()
-  const brokers = new Map<number, BrokerApi>()
-  for (let id = 1; id <= options.brokers; id++) {
-    const broker = await KafkaBroker.start({
-      brokerId: id,
-      clock,
-      random: new Random(options.seed * 31 + id),
-      storage: new MemoryStorage(),
+export interface HeadlessCluster {
+  env: ShellEnvironment
+  /** Runs the simulation until the call settles; a call still pending after 10 simulated minutes fails. */
+  run<T>(call: Promise<T>): Promise<T>
+}
+
+const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
+const STARTUP_MS = 10_000
+const COMMAND_LIMIT_MS = 10 * 60_000
+
+export async function startHeadlessCluster(options: HeadlessOptions): Promise<HeadlessCluster> {
+  const queue = new DeterministicTaskQueue()
+  const run = <T>(call: Promise<T>): Promise<T> =>
+    queue.runUntilSettled(call, options.drain, COMMAND_LIMIT_MS)
+  const network = new SimulatedNetwork<Tagged, unknown>(queue, new Random(options.seed))
+  const ids = Array.from({ length: options.brokers }, (_, i) => i + 1)
+  const voters = kafkaVoters(options.brokers)
+  const storages = new Map<number, Storage>(ids.map((id) => [id, new MemoryStorage()]))
+  const servers = new Map<number, KafkaServer>()
+  const start = async (id: number): Promise<void> => {
+    if (servers.has(id)) return
+    const server = await KafkaServer.start({
+      nodeId: id,
+      voters,
+      clusterId: CLUSTER_ID,
+      endpoint: { host: 'localhost', port: KAFKA_BASE_PORT + id - 1 },
+      scheduler: queue,
+      random: new Random(options.seed * 31 + id + servers.size * 1000),
+      storage: storages.get(id)!,
       engine: options.logEngine,
+      transport: network.endpoint(id),
     })
-    brokers.set(KAFKA_BASE_PORT + id - 1, broker)
+    servers.set(id, server)
+  }
+  for (const id of ids) await run(start(id))
+  await queue.advance(STARTUP_MS, options.drain)
+
+  const brokers: BrokerControl = {
+    ids: () => ids,
+    isRunning: (id) => servers.has(id),
+    start,
+    async stop(id) {
+      const server = servers.get(id)
+      servers.delete(id)
+      await server?.shutdown()
+    },
+    kill(id) {
+      servers.get(id)?.kill()
+      servers.delete(id)
+      return Promise.resolve()
+    },
+    isolate: (isolated) => network.partition(isolated),
+    heal: () => network.heal(),
   }
   const node = await EsNode.start({
     nodeName: 'es-node-1',
-    clock,
+    clock: queue,
     random: new Random(options.seed * 31 + 1000),
     storage: new MemoryStorage(),
     engine: options.indexEngine,
   })
+  const directory = { brokerAtPort: (port: number) => servers.get(port - KAFKA_BASE_PORT + 1)?.api ?? null }
   return {
-    kafka: new ClusterKafkaClients(
-      { brokerAtPort: (port) => brokers.get(port) ?? null },
-      options.logEngine,
-      clock,
-      options.seed,
-    ),
-    es: node,
-    clock,
-    playground: { clear: () => undefined },
+    env: {
+      kafka: new ClusterKafkaClients(directory, options.logEngine, queue, options.seed),
+      es: node,
+      clock: queue,
+      playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers },
+    },
+    run,
   }
 }

@@ -8,7 +8,8 @@ import type { Clock } from '../../net/clock.ts'
 import { parseScript } from '../script/parse-script.ts'
 import type { ScriptCommand } from '../script/types.ts'
 import type { Interrupt } from '../tool.ts'
-import { runCommand, type ShellEnvironment } from '../shell/shell.ts'
+import { runCommand } from '../shell/shell.ts'
+import type { HeadlessCluster } from './headless-cluster.ts'
 import type { CommandOutcome } from '../shell/command-outcome.ts'
 
 export const IDLE_MS = 5_000
@@ -29,11 +30,12 @@ export function idleInterrupt(clock: Clock, idleMs: number): Interrupt {
   }
 }
 
-export async function runScenario(text: string, env: ShellEnvironment): Promise<ScenarioStep[]> {
+export async function runScenario(text: string, cluster: HeadlessCluster): Promise<ScenarioStep[]> {
   const steps: ScenarioStep[] = []
   const quiet = { stdout: () => undefined, stderr: () => undefined }
+  const { env } = cluster
   for (const command of parseScript(text)) {
-    const outcome = await runCommand(command, env, quiet, idleInterrupt(env.clock, IDLE_MS))
+    const outcome = await cluster.run(runCommand(command, env, quiet, idleInterrupt(env.clock, IDLE_MS)))
     steps.push({ command, outcome })
   }
   return steps

@@ -89,6 +89,8 @@ export class KafkaConsumer implements Consumer {
     if (partitions.length === 0) return
     const offsets = await this.connection.listOffsets(partitions.map((tp) => ({ ...tp, timestamp })))
     for (const result of offsets) {
+      // A partition whose leader is being elected keeps no position: the next poll tries again.
+      if (RETRIABLE.has(result.error ?? '')) continue
       if (result.error) throw kafkaError(result.error)
       this.positions.set(key(result), result.offset)
     }
