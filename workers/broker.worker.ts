@@ -1,55 +1,69 @@
 /**
- * Web Worker entry for one Kafka broker: builds a KafkaBroker over IndexedDB, the real clock and the
- * WASM log engine when the page calls `start`, and exposes it through Comlink.
+ * Web Worker entry for one Kafka broker: a KafkaServer over IndexedDB, the real clock, the WASM log
+ * engine, and MessagePorts to its peers: the page starts every broker, then wires one MessageChannel per
+ * pair of running brokers (a broker's messages to peers not yet wired fail and are retried).
  */
 import * as Comlink from 'comlink'
 import logWasmUrl from '../engine-wasm/build/log.wasm?url'
 import type { BrokerStartOptions, BrokerWorkerApi } from './protocol/workers.ts'
 import type { BrokerApi } from './protocol/kafka.ts'
-import { KafkaBroker } from './kafka/kafka-broker.ts'
+import { KAFKA_BASE_PORT } from './protocol/kafka.ts'
+import { KafkaServer } from './kafka/server/kafka-server.ts'
 import { LogEngine } from '../engine-wasm/src/log/index.ts'
-import { SystemClock } from './net/clock.ts'
+import { SystemScheduler } from './net/scheduler.ts'
 import { Random } from './net/random.ts'
+import { PortTransport } from './net/port-transport.ts'
+import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
-import { stoppedError, workerClock } from './worker-host.ts'
+import { stoppedError, workerScheduler } from './worker-host.ts'
 
-let broker: KafkaBroker | null = null
+const scheduler = new SystemScheduler(workerScheduler)
+let transport: PortTransport<Tagged, unknown> | null = null
+let server: KafkaServer | null = null
 
-function running(): KafkaBroker {
-  if (!broker) throw stoppedError('BrokerStoppedError', 'The broker is not running.')
-  return broker
+function running(): BrokerApi {
+  if (!server) throw stoppedError('BrokerStoppedError', 'The broker is not running.')
+  return server.api
 }
 
 const api: BrokerWorkerApi = {
+  connectPeer(peerId, port) {
+    if (!transport) throw stoppedError('BrokerStoppedError', 'Start the broker before connecting its peers.')
+    transport.connect(peerId, port as MessagePort)
+  },
   async start(options: BrokerStartOptions) {
     const bytes = await (await fetch(logWasmUrl)).arrayBuffer()
-    broker = await KafkaBroker.start({
-      brokerId: options.brokerId,
-      clock: new SystemClock(workerClock),
+    transport = new PortTransport(options.brokerId, scheduler)
+    server = await KafkaServer.start({
+      nodeId: options.brokerId,
+      voters: options.voters,
+      clusterId: options.clusterId,
+      endpoint: { host: 'localhost', port: KAFKA_BASE_PORT + options.brokerId - 1 },
+      scheduler,
       random: new Random(options.seed),
       storage: await openStorage(options.storageUrl),
       engine: await LogEngine.load(bytes),
+      transport,
     })
   },
-  stop() {
-    broker?.shutdown()
-    broker = null
-    return Promise.resolve()
+  async shutdown() {
+    await server?.shutdown()
+    server = null
   },
-  metadata: (...args: Parameters<BrokerApi['metadata']>) => running().metadata(...args),
-  createTopics: (...args: Parameters<BrokerApi['createTopics']>) => running().createTopics(...args),
-  deleteTopics: (...args: Parameters<BrokerApi['deleteTopics']>) => running().deleteTopics(...args),
-  describeTopicConfigs: (...args: Parameters<BrokerApi['describeTopicConfigs']>) =>
-    running().describeTopicConfigs(...args),
-  produce: (...args: Parameters<BrokerApi['produce']>) => running().produce(...args),
-  fetch: async (...args: Parameters<BrokerApi['fetch']>) => {
+  blockPeers: (peerIds) => transport?.block(peerIds),
+  metadata: (...args) => running().metadata(...args),
+  createTopics: (...args) => running().createTopics(...args),
+  deleteTopics: (...args) => running().deleteTopics(...args),
+  describeTopicConfigs: (...args) => running().describeTopicConfigs(...args),
+  produce: (...args) => running().produce(...args),
+  fetch: async (...args) => {
     const responses = await running().fetch(...args)
     return Comlink.transfer(
       responses,
       responses.map((r) => r.records.buffer as ArrayBuffer),
     )
   },
-  listOffsets: (...args: Parameters<BrokerApi['listOffsets']>) => running().listOffsets(...args),
+  listOffsets: (...args) => running().listOffsets(...args),
 }
 
 Comlink.expose(api)

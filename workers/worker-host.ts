@@ -7,6 +7,11 @@ export const workerClock = {
   setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
 }
 
+export const workerScheduler = {
+  ...workerClock,
+  clearTimeout: (handle: unknown): void => clearTimeout(handle as number),
+}
+
 export function stoppedError(name: string, message: string): Error {
   const error = new Error(message)
   error.name = name

@@ -1,7 +1,8 @@
 /**
  * Browser tests in real Chromium: broker and node workers with their WASM engines and IndexedDB, driven
- * through Comlink exactly as the page drives them. A worker is terminated (as a closed tab would end it)
- * and a new one started over the same database must have everything back.
+ * through Comlink exactly as the page drives them (the brokers through the page's own KafkaWorkerCluster,
+ * wired by MessageChannels). Workers are terminated (as a closed tab ends them) and new ones started over
+ * the same databases must have everything back.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Comlink from 'comlink'
@@ -10,16 +11,10 @@ import { IdbStorage } from '../../workers/storage/idb-storage.ts'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
 import { LogEngine } from '../../engine-wasm/src/log/index.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
-import { VirtualClock } from '../../workers/net/clock.ts'
-import type { BrokerApi } from '../../workers/protocol/kafka.ts'
+import { SystemClock } from '../../workers/net/clock.ts'
+import { KafkaWorkerCluster } from '../../web/cluster/kafka-workers.ts'
 
 const workers: Worker[] = []
-
-function brokerWorker(): Comlink.Remote<BrokerWorkerApi> {
-  const worker = new Worker(new URL('../../workers/broker.worker.ts', import.meta.url), { type: 'module' })
-  workers.push(worker)
-  return Comlink.wrap<BrokerWorkerApi>(worker)
-}
 
 function nodeWorker(): Comlink.Remote<EsNodeWorkerApi> {
   const worker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), { type: 'module' })
@@ -54,30 +49,19 @@ describe('IdbStorage', () => {
   })
 })
 
-describe('broker worker', () => {
-  it('creates a topic, appends through the WASM segment and recovers it after a restart', async () => {
-    const storageUrl = `idb://${unique('broker')}`
-    const broker = brokerWorker()
-    await broker.start({ brokerId: 1, storageUrl, seed: 7 })
-    const created = await broker.createTopics(
-      [{ name: 'demo', numPartitions: 2, replicationFactor: 1, configs: {} }],
-      false,
-    )
-    expect(created).toEqual([{ name: 'demo', error: null, message: null }])
-    const duplicate = await broker.createTopics(
-      [{ name: 'demo', numPartitions: 1, replicationFactor: 1, configs: {} }],
-      false,
-    )
-    expect(duplicate[0]!.error).toBe('TOPIC_ALREADY_EXISTS')
-    const corrupt = await broker.produce(-1, 1000, [
-      { topic: 'demo', partition: 0, records: new Uint8Array(70) },
-    ])
-    expect(corrupt[0]!.error).toBe('CORRUPT_MESSAGE')
-
+describe('broker workers', () => {
+  it('run a 3-broker KRaft cluster that replicates, and recover everything after every worker restarts', async () => {
+    const seed = Math.floor(Math.random() * 1e6)
+    // A fresh cluster id prefix per run: each broker keeps its own IndexedDB database.
+    const cluster = new KafkaWorkerCluster(3, seed, `test-${seed}-`)
+    await cluster.startAll()
+    const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
     const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
-    const clients = (api: BrokerApi) =>
-      new ClusterKafkaClients({ brokerAtPort: () => api }, engine, new VirtualClock(), 1)
-    const producer = clients(broker).producer('localhost:9092', {})
+    const clients = new ClusterKafkaClients(cluster, engine, clock, 1)
+    const admin = clients.admin('localhost:9092')
+    await waitFor(async () => (await admin.describeCluster()).nodes.length === 3)
+    await admin.createTopics([{ name: 'demo', numPartitions: 2, replicationFactor: 3, configs: {} }])
+    const producer = clients.producer('localhost:9092', { acks: 'all' })
     const encode = (text: string) => new TextEncoder().encode(text)
     const sent = await Promise.all(
       ['a', 'b', 'c', 'd'].map((v, i) =>
@@ -85,16 +69,21 @@ describe('broker worker', () => {
       ),
     )
     await producer.close()
+    const [description] = await admin.describeTopics(['demo'])
+    for (const p of description!.partitions) expect([...p.isr].sort()).toEqual([1, 2, 3])
 
-    const restarted = brokerWorker()
-    await broker.stop()
-    await restarted.start({ brokerId: 1, storageUrl, seed: 8 })
-    const metadata = await restarted.metadata(['demo'])
-    expect(metadata.topics[0]!.partitions.map((p) => p.partition)).toEqual([0, 1])
-    const consumer = clients(restarted).consumer('localhost:9092', { 'auto.offset.reset': 'earliest' })
-    await consumer.subscribe(['demo'])
-    const records = await consumer.poll(1000)
+    cluster.terminate()
+    const restarted = new KafkaWorkerCluster(3, seed + 1, `test-${seed}-`)
+    await restarted.startAll()
+    const again = new ClusterKafkaClients(restarted, engine, clock, 2)
+    const consumer = again.consumer('localhost:9093', { 'auto.offset.reset': 'earliest' })
     const decode = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes ?? new Uint8Array())
+    let records: Awaited<ReturnType<typeof consumer.poll>> = []
+    await waitFor(async () => {
+      await consumer.subscribe(['demo'])
+      records = [...records, ...(await consumer.poll(500))]
+      return records.length >= 4
+    })
     const byValue = new Map(
       records.map((r) => [decode(r.value), { partition: r.partition, offset: r.offset }]),
     )
@@ -102,13 +91,29 @@ describe('broker worker', () => {
     sent.forEach((metadata, i) => {
       expect(byValue.get('abcd'[i]!)).toEqual({ partition: metadata.partition, offset: metadata.offset })
     })
+    restarted.terminate()
   })
 
-  it('rejects calls on a stopped broker with a named error', async () => {
-    const broker = brokerWorker()
+  it('rejects calls on a broker that was never started with a named error', async () => {
+    const worker = new Worker(new URL('../../workers/broker.worker.ts', import.meta.url), { type: 'module' })
+    workers.push(worker)
+    const broker = Comlink.wrap<BrokerWorkerApi>(worker)
     await expect(broker.metadata(null)).rejects.toMatchObject({ name: 'BrokerStoppedError' })
   })
 })
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      if (await condition()) return
+    } catch {
+      // not ready yet
+    }
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
 
 describe('Elasticsearch node worker', () => {
   it('indexes, searches through the WASM index, and keeps documents after a restart', async () => {

@@ -1,53 +1,59 @@
 /**
- * The bridge that owns the workers: spawns one broker worker and one Elasticsearch node worker, starts
- * them over IndexedDB, and gives the console a ShellEnvironment whose clients reach the workers through
- * Comlink. The page itself keeps only the Kafka clients' RecordBatch codec (the log WASM).
+ * The bridge that owns the workers: the Kafka brokers (KafkaWorkerCluster) and the Elasticsearch node
+ * worker, started over IndexedDB, and the ShellEnvironment the console runs commands in. The page keeps
+ * only the Kafka clients' RecordBatch codec (the log WASM). The cluster counts as ready once every
+ * broker is registered and unfenced, as a cluster a learner opens has been running for a while.
  */
 import * as Comlink from 'comlink'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
-import type { BrokerWorkerApi, EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
-import { KAFKA_BASE_PORT, type BrokerApi } from '../../workers/protocol/kafka.ts'
+import type { EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
 import { LogEngine } from '../../engine-wasm/src/log/index.ts'
 import { SystemClock } from '../../workers/net/clock.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
+import { KafkaWorkerCluster } from './kafka-workers.ts'
+
+export const DEFAULT_BROKERS = 3
+const READY_TIMEOUT_MS = 30_000
 
 export interface ClusterHandle {
   env: ShellEnvironment
   terminate(): void
 }
 
-export async function startCluster(clear: () => void): Promise<ClusterHandle> {
-  const brokerWorker = new Worker(new URL('../../workers/broker.worker.ts', import.meta.url), {
-    type: 'module',
-  })
+async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: SystemClock): Promise<void> {
+  const deadline = clock.now() + READY_TIMEOUT_MS
+  while (clock.now() < deadline) {
+    const broker = cluster.brokerAtPort(9092)
+    const metadata = await broker?.metadata([]).catch(() => null)
+    if (metadata && metadata.brokers.length === cluster.ids().length) return
+    await clock.sleep(200)
+  }
+}
+
+export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
+  const seed = crypto.getRandomValues(new Uint32Array(1))[0]!
+  const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
+  const kafka = new KafkaWorkerCluster(brokers, seed)
   const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), {
     type: 'module',
   })
-  const broker = Comlink.wrap<BrokerWorkerApi>(brokerWorker)
   const node = Comlink.wrap<EsNodeWorkerApi>(nodeWorker)
-  const seed = crypto.getRandomValues(new Uint32Array(1))[0]!
   const [logEngine] = await Promise.all([
     fetch(logWasmUrl).then(async (response) => LogEngine.load(await response.arrayBuffer())),
-    broker.start({ brokerId: 1, storageUrl: 'idb://playground-broker-1', seed }),
-    node.start({ nodeName: 'es-node-1', storageUrl: 'idb://playground-es-node-1', seed: seed + 1 }),
+    kafka.startAll(),
+    node.start({ nodeName: 'es-node-1', storageUrl: 'idb://playground-es-node-1', seed: seed + 1000 }),
   ])
-  const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
-  const brokerApi: BrokerApi = broker
+  await untilBrokersRegistered(kafka, clock)
   return {
     env: {
-      kafka: new ClusterKafkaClients(
-        { brokerAtPort: (port) => (port === KAFKA_BASE_PORT ? brokerApi : null) },
-        logEngine,
-        clock,
-        seed,
-      ),
+      kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
       es: node,
       clock,
-      playground: { clear },
+      playground: { clear, sleep: (ms) => clock.sleep(ms), brokers: kafka },
     },
     terminate() {
-      brokerWorker.terminate()
+      kafka.terminate()
       nodeWorker.terminate()
     },
   }

@@ -39,14 +39,16 @@ export class ConsoleState {
   cursor = $state({ offset: 0, line: 1 })
   entries = $state<OutputEntry[]>([])
   running = $state(false)
+  /** True once the cluster answers; commands run before that wait for it. */
   ready = $state(false)
-  private env: ShellEnvironment | null = null
+  private env: Promise<ShellEnvironment> | null = null
   private stop: StopSignal | null = null
   private cancelAll = false
 
-  attach(env: ShellEnvironment): void {
+  /** The cluster that commands run on: given at once, usable when the promise resolves. */
+  attach(env: Promise<ShellEnvironment>): void {
     this.env = env
-    this.ready = true
+    void env.then(() => (this.ready = true))
   }
 
   clear(): void {
@@ -70,12 +72,13 @@ export class ConsoleState {
 
   private async runCommands(commands: ScriptCommand[]): Promise<void> {
     if (!this.env || this.running) return
+    const env = this.env
     this.running = true
     this.cancelAll = false
     try {
       for (const command of commands) {
         if (this.cancelAll) break
-        await this.runOne(this.env, command)
+        await this.runOne(await env, command)
       }
     } finally {
       this.running = false

@@ -30,6 +30,7 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     { resolve: (value: Res) => void; reject: (error: Error) => void }
   >()
   private handler: RequestHandler<Req, Res> | null = null
+  private blocked = new Set<number>()
   private nextId = 0
 
   constructor(
@@ -47,9 +48,20 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     this.handler = handler
   }
 
+  /** Drops every message to and from these peers, as a cut network link does; an empty list heals. */
+  block(peers: readonly number[]): void {
+    this.blocked = new Set(peers)
+  }
+
   request(to: number, request: Req, timeoutMs: number): Promise<Res> {
-    const port = this.ports.get(to)
-    if (!port) return Promise.reject(new NetworkError('disconnected', to))
+    // A node's requests to itself (a combined-mode broker registering with its own controller) stay local.
+    if (to === this.nodeId) {
+      const handler = this.handler
+      if (!handler) return Promise.reject(new NetworkError('disconnected', to))
+      return handler(to, structuredClone(request)).then((response) => structuredClone(response))
+    }
+    const port = this.blocked.has(to) ? undefined : this.ports.get(to)
+    if (!port && !this.blocked.has(to)) return Promise.reject(new NetworkError('disconnected', to))
     const id = this.nextId++
     const key = `${to}:${id}`
     return new Promise<Res>((resolve, reject) => {
@@ -61,11 +73,12 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
         resolve: (value) => (timer.cancel(), resolve(value)),
         reject: (error) => (timer.cancel(), reject(error)),
       })
-      port.postMessage({ t: 'q', id, body: request } satisfies Wire)
+      port?.postMessage({ t: 'q', id, body: request } satisfies Wire)
     })
   }
 
   private receive(peer: number, port: PortLike, message: Wire): void {
+    if (this.blocked.has(peer)) return
     if (message.t === 's') {
       const key = `${peer}:${message.id}`
       const waiter = this.pending.get(key)
@@ -85,10 +98,13 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
       } satisfies Wire)
       return
     }
+    const reply = (wire: Wire): void => {
+      if (!this.blocked.has(peer)) port.postMessage(wire)
+    }
     handler(peer, message.body as Req).then(
-      (body) => port.postMessage({ t: 's', id: message.id, ok: true, body } satisfies Wire),
+      (body) => reply({ t: 's', id: message.id, ok: true, body }),
       (error: unknown) =>
-        port.postMessage({
+        reply({
           t: 's',
           id: message.id,
           ok: false,

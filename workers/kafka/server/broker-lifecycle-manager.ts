@@ -105,6 +105,8 @@ export class BrokerLifecycleManager {
     if (response.api === 'BrokerRegistration' && response.error === null) {
       this.brokerEpoch = response.brokerEpoch
       this.state = 'fenced'
+      // As Kafka's lifecycle manager does, the first heartbeat follows the registration at once.
+      await this.heartbeat(controller)
     }
   }
 

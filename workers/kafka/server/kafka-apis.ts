@@ -212,7 +212,10 @@ export class KafkaApis implements BrokerApi {
         const offset = log.offsetForTimestamp(request.timestamp)
         if (offset === null || offset >= log.highWatermark)
           return { ...base, error: null, offset: -1, timestamp: -1 }
-        return { ...base, error: null, offset, timestamp: request.timestamp }
+        // Kafka answers the found record's own timestamp (LogSegment.findOffsetByTimestamp).
+        const batches = this.deps.engine.decodeBatches(log.read(offset, 0, log.highWatermark))
+        const hit = batches.flatMap((b) => b.records).find((r) => r.offset === offset)
+        return { ...base, error: null, offset, timestamp: hit?.timestamp ?? -1 }
       }),
     )
   }

@@ -83,6 +83,7 @@ export class MetadataPublisher {
           partition,
           logConfig: { segmentBytes: Number(topicConfig(configs, 'segment.bytes')) },
           minInsyncReplicas: Number(topicConfig(configs, 'min.insync.replicas')),
+          maxMessageBytes: Number(topicConfig(configs, 'max.message.bytes')),
         })
       }
     }
