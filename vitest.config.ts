@@ -33,6 +33,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The whole cluster under seeded fault schedules: minutes of simulated time per seed.
+          name: 'simulation',
+          include: ['tests/simulation/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
