@@ -64,6 +64,20 @@ const api: BrokerWorkerApi = {
     )
   },
   listOffsets: (...args) => running().listOffsets(...args),
+  describeConfigs: (...args) => running().describeConfigs(...args),
+  incrementalAlterConfigs: (...args) => running().incrementalAlterConfigs(...args),
+  createPartitions: (...args) => running().createPartitions(...args),
+  describeQuorum: () => running().describeQuorum(),
+  findCoordinator: (...args) => running().findCoordinator(...args),
+  joinGroup: (...args) => running().joinGroup(...args),
+  syncGroup: (...args) => running().syncGroup(...args),
+  heartbeat: (...args) => running().heartbeat(...args),
+  leaveGroup: (...args) => running().leaveGroup(...args),
+  offsetCommit: (...args) => running().offsetCommit(...args),
+  offsetFetch: (...args) => running().offsetFetch(...args),
+  listGroups: (...args) => running().listGroups(...args),
+  describeGroups: (...args) => running().describeGroups(...args),
+  deleteGroups: (...args) => running().deleteGroups(...args),
 }
 
 Comlink.expose(api)

@@ -5,10 +5,15 @@
  */
 import { benchLogSegment } from './log-segment.bench.ts'
 import { benchScriptParser } from './script-parser.bench.ts'
+import { benchBrowser } from './browser-bench.ts'
 import type { BenchResult } from './result.ts'
 
 const smoke = process.argv.includes('--smoke')
-const results: BenchResult[] = [...(await benchLogSegment({ smoke })), ...benchScriptParser({ smoke })]
+const results: BenchResult[] = [
+  ...(await benchLogSegment({ smoke })),
+  ...benchScriptParser({ smoke }),
+  ...(await benchBrowser({ smoke })),
+]
 
 const rows = results.map((r) => [
   r.name,

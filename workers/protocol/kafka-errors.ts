@@ -209,7 +209,8 @@ export const KAFKA_ERRORS = {
   GROUP_SUBSCRIBED_TO_TOPIC: {
     code: 86,
     exception: 'org.apache.kafka.common.errors.GroupSubscribedToTopicException',
-    message: 'The consumer group is actively subscribed to the topic',
+    message:
+      'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.',
   },
 } as const
 

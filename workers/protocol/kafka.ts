@@ -4,6 +4,7 @@
  * one record per message. Error codes and names are Kafka's own (see kafka-errors.ts).
  */
 import type { KafkaErrorName } from './kafka-errors.ts'
+import type { GroupCoordinatorApi } from './kafka-groups.ts'
 
 /** Broker n listens on localhost:(KAFKA_BASE_PORT + n - 1): broker 1 on 9092, as course notes assume. */
 export const KAFKA_BASE_PORT = 9092
@@ -117,7 +118,72 @@ export interface ConfigEntry {
   readOnly: boolean
 }
 
-export interface BrokerApi {
+/** A config resource as DescribeConfigs and IncrementalAlterConfigs name it; broker '' is the cluster default. */
+export interface ConfigResourceRef {
+  type: 'topic' | 'broker'
+  name: string
+}
+
+export type ConfigSourceName =
+  | 'DYNAMIC_TOPIC_CONFIG'
+  | 'DYNAMIC_BROKER_CONFIG'
+  | 'DYNAMIC_DEFAULT_BROKER_CONFIG'
+  | 'STATIC_BROKER_CONFIG'
+  | 'DEFAULT_CONFIG'
+
+export interface DescribedConfig {
+  name: string
+  value: string | null
+  source: ConfigSourceName
+  isSensitive: boolean
+  readOnly: boolean
+  /** Where the value could come from, highest priority first (DescribeConfigsSynonym). */
+  synonyms: Array<{ name: string; value: string | null; source: ConfigSourceName }>
+}
+
+export interface DescribeConfigsResult {
+  resource: ConfigResourceRef
+  error: KafkaErrorName | null
+  errorMessage: string | null
+  configs: DescribedConfig[]
+}
+
+export interface AlterConfigsResource {
+  resource: ConfigResourceRef
+  ops: Array<{ op: 'SET'; name: string; value: string } | { op: 'DELETE'; name: string }>
+}
+
+export interface ResourceError {
+  resource: ConfigResourceRef
+  error: KafkaErrorName | null
+  message: string | null
+}
+
+export interface CreatePartitionsTopic {
+  name: string
+  /** The new total partition count. */
+  count: number
+}
+
+/** A replica of the metadata quorum as DescribeQuorum reports it; timestamps -1 when unknown. */
+export interface QuorumReplicaState {
+  replicaId: number
+  logEndOffset: number
+  lastFetchTimestamp: number
+  lastCaughtUpTimestamp: number
+}
+
+export interface QuorumDescription {
+  leaderId: number
+  leaderEpoch: number
+  highWatermark: number
+  voters: QuorumReplicaState[]
+  observers: QuorumReplicaState[]
+  /** The controller listener endpoint of each voter, as `CONTROLLER://localhost:19092`. */
+  endpoints: Record<number, string>
+}
+
+export interface BrokerApi extends GroupCoordinatorApi {
   /**
    * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
    * created with the broker defaults (auto.create.topics.enable), as for a producer's first request.
@@ -133,4 +199,9 @@ export interface BrokerApi {
   ): Promise<ProducePartitionResponse[]>
   fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]>
   listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]>
+  describeConfigs(resources: ConfigResourceRef[]): Promise<DescribeConfigsResult[]>
+  /** Forwarded to the active controller; answers once this broker has replayed the change. */
+  incrementalAlterConfigs(resources: AlterConfigsResource[], validateOnly: boolean): Promise<ResourceError[]>
+  createPartitions(topics: CreatePartitionsTopic[], validateOnly: boolean): Promise<TopicError[]>
+  describeQuorum(): Promise<{ error: KafkaErrorName | null; quorum: QuorumDescription | null }>
 }

@@ -1,5 +1,6 @@
 // KafkaAdminClient errors as the Java Admin raises them, bootstrap.servers resolution, and
-// ClusterKafkaClients wiring clients to the broker at the address (or failing like the Java client).
+// ClusterKafkaClients wiring clients to the broker at the address (or failing like the Java client), against
+// a simulated KRaft cluster.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaAdminClient } from '../../../workers/clients/kafka/admin-client.ts'
@@ -9,7 +10,7 @@ import { ClusterConnection } from '../../../workers/clients/kafka/cluster-connec
 import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
 import { VirtualClock } from '../../../workers/net/clock.ts'
 import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
-import { connectionTo, loadLogEngine, startBroker, utf8 } from './client-fixtures.ts'
+import { connectionTo, loadLogEngine, startCluster, utf8 } from './client-fixtures.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -24,31 +25,52 @@ const failure = async (promise: Promise<unknown>): Promise<KafkaError> => {
 
 describe('KafkaAdminClient', () => {
   it('creates, lists, describes and deletes topics; errors carry the Java class and Kafka text', async () => {
-    const admin = new KafkaAdminClient(connectionTo(await startBroker(engine)))
-    await admin.createTopics([{ name: 'orders', numPartitions: 2, configs: {} }])
-    const exists = await failure(admin.createTopics([{ name: 'orders', configs: {} }]))
+    const cluster = await startCluster(1)
+    const { run } = cluster
+    const admin = new KafkaAdminClient(connectionTo(cluster))
+    await run(admin.createTopics([{ name: 'orders', numPartitions: 2, configs: {} }]))
+    const exists = await failure(run(admin.createTopics([{ name: 'orders', configs: {} }])))
     expect([exists.exceptionClass, exists.message]).toEqual([
       'org.apache.kafka.common.errors.TopicExistsException',
       "Topic 'orders' already exists.",
     ])
-    const rf = await failure(admin.createTopics([{ name: 'r', replicationFactor: 3, configs: {} }]))
+    const rf = await failure(run(admin.createTopics([{ name: 'r', replicationFactor: 3, configs: {} }])))
     expect(rf.simpleName).toBe('InvalidReplicationFactorException')
-    await admin.createTopics([{ name: 'v', configs: {} }], { validateOnly: true })
-    expect(await admin.listTopics()).toEqual(['orders'])
-    const [orders] = await admin.describeTopics(['orders'])
+    await run(admin.createTopics([{ name: 'v', configs: {} }], { validateOnly: true }))
+    expect(await run(admin.listTopics())).toEqual(['orders'])
+    const [orders] = await run(admin.describeTopics(['orders']))
     expect(orders?.partitions.map((p) => p.partition)).toEqual([0, 1])
-    const unknown = await failure(admin.describeTopics(['nope']))
+    const unknown = await failure(run(admin.describeTopics(['nope'])))
     expect([unknown.simpleName, unknown.message]).toEqual([
       'UnknownTopicOrPartitionException',
       'This server does not host this topic-partition.',
     ])
-    const cluster = await admin.describeCluster()
-    expect(cluster.nodes).toEqual([{ id: 1, host: 'localhost', port: 9092, rack: null }])
-    await admin.deleteTopics(['orders'])
-    expect(await admin.listTopics()).toEqual([])
-    expect((await failure(admin.deleteTopics(['orders']))).simpleName).toBe(
+    const described = await run(admin.describeCluster())
+    expect(described.nodes).toEqual([{ id: 1, host: 'localhost', port: 9092, rack: null }])
+    await run(admin.deleteTopics(['orders']))
+    expect(await run(admin.listTopics())).toEqual([])
+    expect((await failure(run(admin.deleteTopics(['orders'])))).simpleName).toBe(
       'UnknownTopicOrPartitionException',
     )
+  })
+
+  it('on three brokers, describes every node and places replicas on all of them', async () => {
+    const cluster = await startCluster(3)
+    const { run } = cluster
+    const admin = new KafkaAdminClient(connectionTo(cluster))
+    expect((await run(admin.describeCluster())).nodes.map((n) => [n.id, n.port])).toEqual([
+      [1, 9092],
+      [2, 9093],
+      [3, 9094],
+    ])
+    await run(admin.createTopics([{ name: 'r', numPartitions: 3, replicationFactor: 3, configs: {} }]))
+    const [r] = await run(admin.describeTopics(['r']))
+    for (const p of r!.partitions) expect([...p.replicas].sort()).toEqual([1, 2, 3])
+    const rf = await failure(run(admin.createTopics([{ name: 'x', replicationFactor: 4, configs: {} }])))
+    expect([rf.simpleName, rf.message]).toEqual([
+      'InvalidReplicationFactorException',
+      'Unable to replicate the partition 4 time(s): The target replication factor of 4 cannot be reached because only 3 broker(s) are registered.',
+    ])
   })
 })
 
@@ -62,7 +84,8 @@ describe('bootstrap', () => {
   })
 
   it('reaches the first local address where a broker listens, and times out when there is none', async () => {
-    const broker = await startBroker(engine)
+    const cluster = await startCluster(1)
+    const broker = cluster.server(1).api
     const directory = { brokerAtPort: (port: number): BrokerApi | null => (port === 9093 ? broker : null) }
     const reached = (servers: string) =>
       new ClusterConnection(directory, servers).any((b) => Promise.resolve(b))
@@ -78,18 +101,14 @@ describe('bootstrap', () => {
 
 describe('ClusterKafkaClients', () => {
   it('wires producer, consumer and admin to the broker at the bootstrap address', async () => {
-    const broker = await startBroker(engine)
-    const clients = new ClusterKafkaClients(
-      { brokerAtPort: (p) => (p === 9092 ? broker : null) },
-      engine,
-      new VirtualClock(),
-      1,
-    )
-    await clients.admin('localhost:9092').createTopics([{ name: 't', configs: {} }])
-    await clients.producer('localhost:9092', {}).send({ topic: 't', key: null, value: utf8('hello') })
+    const cluster = await startCluster(1)
+    const { run } = cluster
+    const clients = new ClusterKafkaClients(cluster, engine, cluster.queue, 1)
+    await run(clients.admin('localhost:9092').createTopics([{ name: 't', configs: {} }]))
+    await run(clients.producer('localhost:9092', {}).send({ topic: 't', key: null, value: utf8('hello') }))
     const consumer = clients.consumer('localhost:9092', { 'auto.offset.reset': 'earliest' })
-    await consumer.subscribe(['t'])
-    expect((await consumer.poll(100)).map((r) => new TextDecoder().decode(r.value!))).toEqual(['hello'])
+    await run(consumer.subscribe(['t']))
+    expect((await run(consumer.poll(100))).map((r) => new TextDecoder().decode(r.value!))).toEqual(['hello'])
   })
 
   it('fails every call with TimeoutException when nothing listens at the address', async () => {

@@ -1,52 +1,71 @@
-// Shared by the client tests: a broker over a MemoryStorage and a BrokerApi wrapper that records each
-// request, so tests can count produce requests and see their batches.
+// Shared by the client tests: a simulated KRaft cluster with a topic, a BrokerDirectory over it that records
+// each produce request (with the node that received it) and each metadata request, and a client connection
+// to it. Client calls run inside `cluster.run(...)`: the cluster's DeterministicTaskQueue is their clock.
 import type { BrokerApi, ProducePartitionData } from '../../../workers/protocol/kafka.ts'
-import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import { startBroker } from '../kafka/kafka-fixtures.ts'
-
+import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.ts'
 import { ClusterConnection } from '../../../workers/clients/kafka/cluster-connection.ts'
-export { loadLogEngine, startBroker, text, utf8 } from '../kafka/kafka-fixtures.ts'
+import { startCluster } from '../kafka/kafka-fixtures.ts'
+import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
 
-export interface RecordingBroker {
-  api: BrokerApi
-  produceRequests: ProducePartitionData[][]
+export { loadLogEngine, startCluster, text, utf8 } from '../kafka/kafka-fixtures.ts'
+
+export interface ProduceRequest {
+  port: number
+  data: ProducePartitionData[]
+}
+
+export interface RecordingDirectory extends BrokerDirectory {
+  produceRequests: ProduceRequest[]
   metadataRequests: number
 }
 
-export function recording(broker: BrokerApi): RecordingBroker {
-  const recorder: RecordingBroker = {
+/** The cluster as clients reach it, counting what they send. */
+export function recording(directory: BrokerDirectory): RecordingDirectory {
+  const recorder: RecordingDirectory = {
     produceRequests: [],
     metadataRequests: 0,
-    api: {
-      metadata: (topics) => {
+    brokerAtPort(port) {
+      const broker = directory.brokerAtPort(port)
+      return broker && record(broker, port)
+    },
+  }
+  // Every other request passes straight through, whatever BrokerApi holds.
+  const record = (broker: BrokerApi, port: number): BrokerApi => {
+    const overrides: Partial<BrokerApi> = {
+      metadata: (topics, allowAutoTopicCreation) => {
         recorder.metadataRequests++
-        return broker.metadata(topics)
+        return broker.metadata(topics, allowAutoTopicCreation)
       },
-      createTopics: (topics, validateOnly) => broker.createTopics(topics, validateOnly),
-      deleteTopics: (names) => broker.deleteTopics(names),
-      describeTopicConfigs: (topic) => broker.describeTopicConfigs(topic),
       produce: (acks, timeoutMs, data) => {
-        recorder.produceRequests.push(data)
+        recorder.produceRequests.push({ port, data })
         return broker.produce(acks, timeoutMs, data)
       },
-      fetch: (partitions) => broker.fetch(partitions),
-      listOffsets: (partitions) => broker.listOffsets(partitions),
-    },
+    }
+    return new Proxy(broker, {
+      get: (target, name): unknown =>
+        name in overrides ? overrides[name as keyof BrokerApi] : Reflect.get(target, name),
+    })
   }
   return recorder
 }
 
-export async function brokerWithTopic(
-  engine: LogEngine,
-  name: string,
-  partitions: number,
-): Promise<BrokerApi> {
-  const broker = await startBroker(engine)
-  await broker.createTopics([{ name, numPartitions: partitions, replicationFactor: 1, configs: {} }], false)
-  return broker
+const METADATA_PROPAGATION_MS = 2000
+
+/** A ready cluster of `size` nodes with topic `name`, replicated on every node and known to all of them. */
+export async function clusterWithTopic(name: string, partitions: number, size = 1): Promise<SimKafkaCluster> {
+  const cluster = await startCluster(size)
+  const [created] = await cluster.run(
+    cluster
+      .server(1)
+      .api.createTopics([{ name, numPartitions: partitions, replicationFactor: size, configs: {} }], false),
+  )
+  if (created?.error) throw new Error(`${created.error}: ${created.message}`)
+  // Node 1 answered once it had the topic; the others replay it a little later.
+  await cluster.advance(METADATA_PROPAGATION_MS)
+  return cluster
 }
 
-/** A client connection whose every address reaches this one broker, as a one-broker cluster is reached. */
-export function connectionTo(broker: BrokerApi): ClusterConnection {
-  return new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092')
+/** A client connection bootstrapping from localhost:9092 (node 1) into the directory's cluster. */
+export function connectionTo(directory: BrokerDirectory): ClusterConnection {
+  return new ClusterConnection(directory, 'localhost:9092')
 }

@@ -1,20 +1,21 @@
-// KafkaProducer: the murmur2 and sticky partitioners, batching (several sends become ONE produce request
-// with one batch per partition), contiguous offsets in RecordMetadata, acks=0, the size check against
-// max.request.size with the Java client's text, and broker errors as the Java exceptions.
+// KafkaProducer against a simulated KRaft cluster: the murmur2 and sticky partitioners, batching (several
+// sends become ONE produce request per leader with one batch per partition), contiguous offsets in
+// RecordMetadata, acks=0, the size check against max.request.size with the Java client's text, and broker
+// errors as the Java exceptions.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaError, type ProducerRecord } from '../../../workers/clients/kafka/api.ts'
+import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.ts'
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { partitionForKey } from '../../../workers/clients/kafka/producer/murmur2.ts'
-import { VirtualClock } from '../../../workers/net/clock.ts'
 import { Random } from '../../../workers/net/random.ts'
-import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
+import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
 import {
-  brokerWithTopic,
+  clusterWithTopic,
   connectionTo,
   loadLogEngine,
   recording,
-  startBroker,
+  startCluster,
   utf8,
 } from './client-fixtures.ts'
 
@@ -23,8 +24,11 @@ beforeAll(async () => {
   engine = await loadLogEngine()
 })
 
-const producer = (broker: BrokerApi, config: Record<string, string> = {}, clock = new VirtualClock()) =>
-  new KafkaProducer(connectionTo(broker), engine, clock, new Random(11), config)
+const producer = (
+  cluster: SimKafkaCluster,
+  config: Record<string, string> = {},
+  directory: BrokerDirectory = cluster,
+) => new KafkaProducer(connectionTo(directory), engine, cluster.queue, new Random(11), config)
 const rec = (topic: string, key: string | null, value: string, partition?: number): ProducerRecord => ({
   topic,
   key: key === null ? null : utf8(key),
@@ -34,19 +38,20 @@ const rec = (topic: string, key: string | null, value: string, partition?: numbe
 
 describe('KafkaProducer', () => {
   it('sends records queued together as one produce request with one batch per partition', async () => {
-    const broker = recording(await brokerWithTopic(engine, 't', 3))
-    const p = producer(broker.api)
-    const sent = await Promise.all(
-      [0, 1, 2, 0, 1, 0].map((partition, i) => p.send(rec('t', null, `v${i}`, partition))),
+    const cluster = await clusterWithTopic('t', 3)
+    const broker = recording(cluster)
+    const p = producer(cluster, {}, broker)
+    const sent = await cluster.run(
+      Promise.all([0, 1, 2, 0, 1, 0].map((partition, i) => p.send(rec('t', null, `v${i}`, partition)))),
     )
     expect(broker.produceRequests).toHaveLength(1)
     const [request] = broker.produceRequests
-    expect(request?.map((d) => [d.topic, d.partition])).toEqual([
+    expect(request?.data.map((d) => [d.topic, d.partition])).toEqual([
       ['t', 0],
       ['t', 1],
       ['t', 2],
     ])
-    expect(request?.map((d) => engine.decodeBatches(d.records).map((b) => b.records.length))).toEqual([
+    expect(request?.data.map((d) => engine.decodeBatches(d.records).map((b) => b.records.length))).toEqual([
       [3],
       [2],
       [1],
@@ -61,46 +66,75 @@ describe('KafkaProducer', () => {
     ])
   })
 
+  it('on three brokers, sends one produce request to each partition leader, with only its partitions', async () => {
+    const cluster = await clusterWithTopic('t', 6, 3)
+    const broker = recording(cluster)
+    const { topics } = await cluster.run(cluster.server(1).api.metadata(['t']))
+    const leaderPort = new Map(topics[0]!.partitions.map((p) => [p.partition, 9091 + p.leader]))
+    expect(new Set(leaderPort.values())).toEqual(new Set([9092, 9093, 9094]))
+    const p = producer(cluster, {}, broker)
+    const sent = await cluster.run(
+      Promise.all([0, 1, 2, 3, 4, 5, 0].map((partition, i) => p.send(rec('t', null, `v${i}`, partition)))),
+    )
+    expect(sent.map((m) => m.offset)).toEqual([0, 0, 0, 0, 0, 0, 1])
+    const requests = broker.produceRequests
+    expect(requests.map((r) => r.port).sort()).toEqual([9092, 9093, 9094])
+    for (const { port, data } of requests) {
+      const expected = [...leaderPort].filter(([, leader]) => leader === port).map(([partition]) => partition)
+      expect(data.map((d) => d.partition)).toEqual(expected)
+    }
+  })
+
   it('partitions keyed records by murmur2 and asks for metadata once per topic', async () => {
-    const broker = recording(await brokerWithTopic(engine, 't', 5))
-    const p = producer(broker.api)
-    const first = await p.send(rec('t', '21', 'v'))
+    const cluster = await clusterWithTopic('t', 5)
+    const broker = recording(cluster)
+    const p = producer(cluster, {}, broker)
+    const first = await cluster.run(p.send(rec('t', '21', 'v')))
     expect(first.partition).toBe(partitionForKey(utf8('21'), 5))
     const keys = ['foobar', 'abc', 'a-little-bit-long-string', 'k1', 'k2', 'k3']
-    const sent = await Promise.all(keys.map((k) => p.send(rec('t', k, 'v'))))
+    const sent = await cluster.run(Promise.all(keys.map((k) => p.send(rec('t', k, 'v')))))
     expect(sent.map((m) => m.partition)).toEqual(keys.map((k) => partitionForKey(utf8(k), 5)))
     expect(broker.metadataRequests).toBe(1)
     expect(broker.produceRequests).toHaveLength(2)
   })
 
   it('sends null-key records to one sticky partition while they fit in batch.size', async () => {
-    const broker = recording(await brokerWithTopic(engine, 't', 8))
-    const p = producer(broker.api)
-    const sent = await Promise.all([1, 2, 3, 4, 5].map((i) => p.send(rec('t', null, `v${i}`))))
+    const cluster = await clusterWithTopic('t', 8)
+    const p = producer(cluster)
+    const sent = await cluster.run(Promise.all([1, 2, 3, 4, 5].map((i) => p.send(rec('t', null, `v${i}`)))))
     expect(new Set(sent.map((m) => m.partition)).size).toBe(1)
     expect(sent.map((m) => m.offset)).toEqual([0, 1, 2, 3, 4])
   })
 
   it('drains a partition at once when its batch reaches batch.size, and keeps requests in order', async () => {
-    const broker = recording(await brokerWithTopic(engine, 't', 1))
-    const p = producer(broker.api, { 'batch.size': '200', 'linger.ms': '1000' })
-    const sent = await Promise.all([0, 1, 2, 3].map((i) => p.send(rec('t', null, `${i}`.repeat(100), 0))))
+    const cluster = await clusterWithTopic('t', 1)
+    const broker = recording(cluster)
+    const p = producer(cluster, { 'batch.size': '200', 'linger.ms': '1000' }, broker)
+    const sent = await cluster.run(
+      Promise.all([0, 1, 2, 3].map((i) => p.send(rec('t', null, `${i}`.repeat(100), 0)))),
+    )
     expect(broker.produceRequests.length).toBeGreaterThan(1)
     expect(sent.map((m) => m.offset)).toEqual([0, 1, 2, 3])
   })
 
   it('stamps records with the clock time and resolves offset -1 under acks=0', async () => {
-    const clock = new VirtualClock(1_700_000_000_000)
-    const broker = await brokerWithTopic(engine, 't', 1)
-    const sent = await producer(broker, { acks: '0' }, clock).send(rec('t', 'k', 'v'))
-    expect(sent).toEqual({ topic: 't', partition: 0, offset: -1, timestamp: 1_700_000_000_000 })
+    const cluster = await clusterWithTopic('t', 1)
+    const now = cluster.queue.now()
+    const sent = await cluster.run(producer(cluster, { acks: '0' }).send(rec('t', 'k', 'v')))
+    expect(sent).toEqual({ topic: 't', partition: 0, offset: -1, timestamp: now })
   })
 
   it('refuses a record above max.request.size with the Java client message', async () => {
-    const broker = await brokerWithTopic(engine, 't', 1)
+    const cluster = await clusterWithTopic('t', 1)
     // 61 + 21 + key null (1) + value varint (2) + 100 + no headers (1) = 186.
-    const error = await producer(broker, { 'max.request.size': '185' })
-      .send({ topic: 't', key: null, value: new Uint8Array(100) })
+    const error = await cluster
+      .run(
+        producer(cluster, { 'max.request.size': '185' }).send({
+          topic: 't',
+          key: null,
+          value: new Uint8Array(100),
+        }),
+      )
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(KafkaError)
     expect((error as KafkaError).simpleName).toBe('RecordTooLargeException')
@@ -108,26 +142,32 @@ describe('KafkaProducer', () => {
       'The message is 186 bytes when serialized which is larger than 185, which is the value of the max.request.size configuration.',
     )
     await expect(
-      producer(broker, { 'max.request.size': '186' }).send({
-        topic: 't',
-        key: null,
-        value: new Uint8Array(100),
-      }),
+      cluster.run(
+        producer(cluster, { 'max.request.size': '186' }).send({
+          topic: 't',
+          key: null,
+          value: new Uint8Array(100),
+        }),
+      ),
     ).resolves.toMatchObject({ offset: 0 })
   })
 
   it('fails a send with the exception of the broker error', async () => {
-    const broker = await startBroker(engine)
-    await broker.createTopics(
-      [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '80' } }],
-      false,
+    const cluster = await startCluster(1)
+    await cluster.run(
+      cluster
+        .server(1)
+        .api.createTopics(
+          [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '80' } }],
+          false,
+        ),
     )
-    const error = (await producer(broker)
-      .send(rec('t', null, 'x'.repeat(100)))
+    const error = (await cluster
+      .run(producer(cluster).send(rec('t', null, 'x'.repeat(100))))
       .catch((e: unknown) => e)) as KafkaError
     expect(error.exceptionClass).toBe('org.apache.kafka.common.errors.RecordTooLargeException')
-    const unknown = (await producer(broker)
-      .send(rec('t', null, 'x', 4))
+    const unknown = (await cluster
+      .run(producer(cluster).send(rec('t', null, 'x', 4)))
       .catch((e: unknown) => e)) as KafkaError
     expect(unknown.simpleName).toBe('TimeoutException')
     expect(unknown.message).toBe(
@@ -136,18 +176,20 @@ describe('KafkaProducer', () => {
   })
 
   it('auto-creates the topic of its first send (num.partitions=1)', async () => {
-    const broker = await startBroker(engine)
-    const sent = await producer(broker).send(rec('fresh', 'k', 'v'))
+    const cluster = await startCluster(1)
+    const sent = await cluster.run(producer(cluster).send(rec('fresh', 'k', 'v')))
     expect(sent).toMatchObject({ topic: 'fresh', partition: 0, offset: 0 })
-    expect((await broker.metadata(['fresh'])).topics[0]?.partitions).toHaveLength(1)
+    const { topics } = await cluster.run(cluster.server(1).api.metadata(['fresh']))
+    expect(topics[0]?.partitions).toHaveLength(1)
   })
 
   it('flush sends what is queued', async () => {
-    const broker = recording(await brokerWithTopic(engine, 't', 1))
-    const p = producer(broker.api, { 'linger.ms': '60000' })
+    const cluster = await clusterWithTopic('t', 1)
+    const broker = recording(cluster)
+    const p = producer(cluster, { 'linger.ms': '60000' }, broker)
     const pending = p.send(rec('t', null, 'v', 0))
-    await p.flush()
+    await cluster.run(p.flush())
     expect(broker.produceRequests).toHaveLength(1)
-    await expect(pending).resolves.toMatchObject({ offset: 0 })
+    await expect(cluster.run(pending)).resolves.toMatchObject({ offset: 0 })
   })
 })

@@ -1,15 +1,15 @@
 // Property: random keyed records sent through KafkaProducer and read back by KafkaConsumer (earliest)
 // come back as the same multiset, in send order within each partition, each in partition
-// toPositive(murmur2(key)) % partitions, with contiguous offsets from 0 per partition.
+// toPositive(murmur2(key)) % partitions, with contiguous offsets from 0 per partition; on a simulated
+// one-node KRaft cluster, a fresh one per run.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaConsumer } from '../../../workers/clients/kafka/consumer/kafka-consumer.ts'
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { partitionForKey } from '../../../workers/clients/kafka/producer/murmur2.ts'
-import { VirtualClock } from '../../../workers/net/clock.ts'
 import { Random } from '../../../workers/net/random.ts'
-import { brokerWithTopic, connectionTo, loadLogEngine } from './client-fixtures.ts'
+import { clusterWithTopic, connectionTo, loadLogEngine } from './client-fixtures.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -34,19 +34,18 @@ describe('produce then consume (property)', () => {
     })
     await fc.assert(
       fc.asyncProperty(input, async ({ partitions, records, batchSize }) => {
-        const clock = new VirtualClock()
-        const broker = await brokerWithTopic(engine, 't', partitions)
-        const producer = new KafkaProducer(connectionTo(broker), engine, clock, new Random(1), {
+        const cluster = await clusterWithTopic('t', partitions)
+        const producer = new KafkaProducer(connectionTo(cluster), engine, cluster.queue, new Random(1), {
           'batch.size': batchSize,
         })
-        const sent = await Promise.all(records.map((r) => producer.send({ topic: 't', ...r })))
-        const consumer = new KafkaConsumer(connectionTo(broker), engine, clock, {
+        const sent = await cluster.run(Promise.all(records.map((r) => producer.send({ topic: 't', ...r }))))
+        const consumer = new KafkaConsumer(connectionTo(cluster), engine, cluster.queue, {
           'auto.offset.reset': 'earliest',
         })
-        await consumer.subscribe(['t'])
+        await cluster.run(consumer.subscribe(['t']))
+        const poll = () => cluster.run(consumer.poll(10))
         const got = []
-        for (let batch = await consumer.poll(10); batch.length > 0; batch = await consumer.poll(10))
-          got.push(...batch)
+        for (let batch = await poll(); batch.length > 0; batch = await poll()) got.push(...batch)
         expect(got).toHaveLength(records.length)
         for (let p = 0; p < partitions; p++) {
           const expected = records.filter((r) => partitionForKey(r.key, partitions) === p)

@@ -1,11 +1,11 @@
-// Shared by the broker tests: the log engine (run `node engine-wasm/build.mjs` first), a broker over a
-// MemoryStorage on a virtual clock and a seeded Random, and small helpers for record batches.
+// Shared by the broker tests: the log engine (run `node engine-wasm/build.mjs` first), a KRaft cluster of
+// KafkaServers in the deterministic simulation, run until it is ready, and small helpers for record batches.
 import { readFileSync } from 'node:fs'
 import { LogEngine, type RecordInput } from '../../../engine-wasm/src/log/index.ts'
-import { KafkaBroker } from '../../../workers/kafka/kafka-broker.ts'
-import { VirtualClock } from '../../../workers/net/clock.ts'
-import { Random } from '../../../workers/net/random.ts'
-import { MemoryStorage } from '../../../workers/storage/memory-storage.ts'
+import { simKafkaCluster, type SimKafkaCluster } from './server/sim-kafka-cluster.ts'
+
+/** Time for a cluster to elect its controller, register and unfence every broker. */
+const STARTUP_MS = 10_000
 
 export function loadLogEngine(): Promise<LogEngine> {
   return LogEngine.load(readFileSync(new URL('../../../engine-wasm/build/log.wasm', import.meta.url)))
@@ -19,18 +19,26 @@ export function record(value: string, key: string | null = null, timestamp = 1_0
   return { key: key === null ? null : utf8(key), value: utf8(value), timestamp, headers: [] }
 }
 
-export function startBroker(
-  engine: LogEngine,
-  storage = new MemoryStorage(),
-  seed = 7,
-): Promise<KafkaBroker> {
-  return KafkaBroker.start({
-    brokerId: 1,
-    clock: new VirtualClock(),
-    random: new Random(seed),
-    storage,
-    engine,
-  })
+/** A cluster of `size` KafkaServers (node ids 1..size, ports 9092..), ready to serve clients. */
+export async function startCluster(size = 1, seed = 7): Promise<SimKafkaCluster> {
+  const cluster = await simKafkaCluster(size, seed)
+  await cluster.advance(STARTUP_MS)
+  return cluster
+}
+
+/**
+ * Stops node `id` at once (SIGKILL), runs `whileDown` (to damage its storage, say), and starts it again over
+ * the same storage, until it serves again.
+ */
+export async function restart(
+  cluster: SimKafkaCluster,
+  id: number,
+  whileDown: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  cluster.kill(id)
+  await whileDown()
+  await cluster.start(id)
+  await cluster.advance(STARTUP_MS)
 }
 
 /** The values of every record in back-to-back batches, with their offsets. */

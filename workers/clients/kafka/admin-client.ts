@@ -1,11 +1,14 @@
 /**
  * KafkaAdminClient: the Admin API over the cluster: cluster-wide calls go to any live broker, ListOffsets to
- * each partition's leader; per-topic errors become the KafkaError a Java Admin future would fail with.
+ * each partition's leader, consumer group calls to the group's coordinator (AdminGroups); per-topic errors
+ * become the KafkaError a Java Admin future would fail with.
  */
-import type { ConfigEntry } from '../../protocol/kafka.ts'
+import type { BrokerApi, ConfigEntry } from '../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
 import type {
   Admin,
+  AlterConfigOp,
+  QuorumInfo,
   ClusterDescription,
   ConfigResource,
   ConsumerGroupDescription,
@@ -18,12 +21,21 @@ import type {
   TopicDescription,
   TopicPartition,
 } from './api.ts'
-import { KafkaError } from './api.ts'
-import { kafkaError } from './errors.ts'
+import { kafkaError, timeoutError } from './errors.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
+import type { Clock } from '../../net/clock.ts'
+import { AdminGroups } from './admin-groups.ts'
 
 export class KafkaAdminClient implements Admin {
-  constructor(private readonly connection: ClusterConnection) {}
+  private readonly groups: AdminGroups
+
+  /** Without a clock, group calls retry a missing coordinator without waiting between rounds. */
+  constructor(
+    private readonly connection: ClusterConnection,
+    clock: Clock | null = null,
+  ) {
+    this.groups = new AdminGroups(connection, (ms) => clock?.sleep(ms) ?? Promise.resolve())
+  }
 
   async createTopics(topics: NewTopic[], options: { validateOnly?: boolean } = {}): Promise<void> {
     const results = await this.connection.any((broker) =>
@@ -71,29 +83,86 @@ export class KafkaAdminClient implements Admin {
     return { clusterId: metadata.clusterId, controllerId: metadata.controllerId, nodes: metadata.brokers }
   }
 
-  // The broker does not serve these APIs yet: answered as a Java Admin is by a broker without them.
-  createPartitions(): Promise<void> {
-    return unsupported('CREATE_PARTITIONS')
+  async createPartitions(newTotals: Record<string, number>): Promise<void> {
+    const topics = Object.entries(newTotals).map(([name, count]) => ({ name, count }))
+    const results = await this.connection.any((broker) => broker.createPartitions(topics, false))
+    const failed = results.find((r) => r.error !== null)
+    if (failed?.error) throw kafkaError(failed.error, failed.message)
+  }
+
+  /** A broker resource with an id goes to that broker (as the Java Admin sends it); the rest to any. */
+  private async brokerFor<T>(resource: ConfigResource, call: (broker: BrokerApi) => Promise<T>): Promise<T> {
+    if (resource.type !== 'broker' || resource.name === '') return this.connection.any(call)
+    const id = Number(resource.name)
+    if (this.connection.node(id) === null) await this.connection.refreshMetadata([])
+    const broker = this.connection.node(id)
+    if (broker === null) throw timeoutError('Timed out waiting for a node assignment.')
+    return call(broker)
+  }
+
+  async describeConfigs(
+    resources: ConfigResource[],
+  ): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>> {
+    const described = []
+    for (const resource of resources) {
+      const [result] = await this.brokerFor(resource, (broker) => broker.describeConfigs([resource]))
+      if (!result || result.error)
+        throw kafkaError(result?.error ?? 'UNKNOWN_SERVER_ERROR', result?.errorMessage)
+      const entries = result.configs.map((config): DescribedConfigEntry => ({
+        name: config.name,
+        value: config.value,
+        source: config.source,
+        isSensitive: config.isSensitive,
+        isReadOnly: config.readOnly,
+        synonyms: config.synonyms,
+      }))
+      described.push({ resource, entries })
+    }
+    return described
+  }
+
+  async incrementalAlterConfigs(
+    changes: Array<{ resource: ConfigResource; ops: AlterConfigOp[] }>,
+  ): Promise<void> {
+    for (const change of changes) {
+      const [result] = await this.brokerFor(change.resource, (broker) =>
+        broker.incrementalAlterConfigs([change], false),
+      )
+      if (!result || result.error) throw kafkaError(result?.error ?? 'UNKNOWN_SERVER_ERROR', result?.message)
+    }
+  }
+
+  async describeMetadataQuorum(): Promise<QuorumInfo> {
+    const { error, quorum } = await this.connection.any((broker) => broker.describeQuorum())
+    if (error || !quorum) throw kafkaError(error ?? 'UNKNOWN_SERVER_ERROR')
+    return {
+      leaderId: quorum.leaderId,
+      leaderEpoch: quorum.leaderEpoch,
+      highWatermark: quorum.highWatermark,
+      voters: quorum.voters,
+      observers: quorum.observers,
+      nodes: Object.fromEntries(Object.entries(quorum.endpoints).map(([id, endpoint]) => [id, [endpoint]])),
+    }
   }
 
   listConsumerGroups(): Promise<ConsumerGroupListing[]> {
-    return unsupported('LIST_GROUPS')
+    return this.groups.listConsumerGroups()
   }
 
-  describeConsumerGroups(): Promise<ConsumerGroupDescription[]> {
-    return unsupported('DESCRIBE_GROUPS')
+  describeConsumerGroups(groupIds: string[]): Promise<ConsumerGroupDescription[]> {
+    return this.groups.describeConsumerGroups(groupIds)
   }
 
-  listConsumerGroupOffsets(): Promise<PartitionOffset[]> {
-    return unsupported('OFFSET_FETCH')
+  listConsumerGroupOffsets(groupId: string): Promise<PartitionOffset[]> {
+    return this.groups.listConsumerGroupOffsets(groupId)
   }
 
-  deleteConsumerGroups(): Promise<void> {
-    return unsupported('DELETE_GROUPS')
+  deleteConsumerGroups(groupIds: string[]): Promise<void> {
+    return this.groups.deleteConsumerGroups(groupIds)
   }
 
-  alterConsumerGroupOffsets(): Promise<void> {
-    return unsupported('OFFSET_COMMIT')
+  alterConsumerGroupOffsets(groupId: string, offsets: PartitionOffset[]): Promise<void> {
+    return this.groups.alterConsumerGroupOffsets(groupId, offsets)
   }
 
   async listOffsets(
@@ -120,24 +189,7 @@ export class KafkaAdminClient implements Admin {
     })
   }
 
-  describeConfigs(): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>> {
-    return unsupported('DESCRIBE_CONFIGS')
-  }
-
-  incrementalAlterConfigs(): Promise<void> {
-    return unsupported('INCREMENTAL_ALTER_CONFIGS')
-  }
-
   close(): Promise<void> {
     return Promise.resolve()
   }
-}
-
-function unsupported(api: string): Promise<never> {
-  return Promise.reject(
-    new KafkaError(
-      'org.apache.kafka.common.errors.UnsupportedVersionException',
-      `The node does not support ${api}`,
-    ),
-  )
 }

@@ -105,6 +105,24 @@ export interface DescribedConfigEntry {
   synonyms: ConfigSynonym[]
 }
 
+/** Admin.describeMetadataQuorum's answer (QuorumInfo): timestamps -1 when unknown. */
+export interface QuorumInfo {
+  leaderId: number
+  leaderEpoch: number
+  highWatermark: number
+  voters: QuorumReplicaState[]
+  observers: QuorumReplicaState[]
+  /** Each voter's controller endpoints, as `CONTROLLER://localhost:19092`. */
+  nodes: Record<number, string[]>
+}
+
+export interface QuorumReplicaState {
+  replicaId: number
+  logEndOffset: number
+  lastFetchTimestamp: number
+  lastCaughtUpTimestamp: number
+}
+
 export type AlterConfigOp = { op: 'SET'; name: string; value: string } | { op: 'DELETE'; name: string }
 
 export interface Admin {
@@ -130,6 +148,7 @@ export interface Admin {
   describeTopics(names: string[]): Promise<TopicDescription[]>
   describeTopicConfigs(topic: string): Promise<ConfigEntry[]>
   describeCluster(): Promise<ClusterDescription>
+  describeMetadataQuorum(): Promise<QuorumInfo>
   close(): Promise<void>
 }
 

@@ -29,7 +29,7 @@ export class ClusterKafkaClients implements KafkaClients {
   }
 
   admin(bootstrapServers: string): Admin {
-    return new KafkaAdminClient(this.connect(bootstrapServers))
+    return new KafkaAdminClient(this.connect(bootstrapServers), this.clock)
   }
 
   producer(bootstrapServers: string, config: ProducerConfig): Producer {

@@ -3,7 +3,13 @@
  * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders and
  * IncrementalAlterConfigs, reduced to the fields the playground uses). Errors are Kafka error names.
  */
-import type { CreatableTopic, TopicError } from '../../protocol/kafka.ts'
+import type {
+  AlterConfigsResource,
+  CreatableTopic,
+  CreatePartitionsTopic,
+  ResourceError,
+  TopicError,
+} from '../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
 
@@ -40,6 +46,8 @@ export type ControllerRequest =
       election: 'preferred' | 'unclean'
       partitions: Array<{ topic: string; partition: number }>
     }
+  | { api: 'IncrementalAlterConfigs'; resources: AlterConfigsResource[]; validateOnly: boolean }
+  | { api: 'CreatePartitions'; topics: CreatePartitionsTopic[]; validateOnly: boolean }
 
 export type ControllerResponse =
   | { api: 'BrokerRegistration'; error: KafkaErrorName | null; brokerEpoch: number }
@@ -62,3 +70,5 @@ export type ControllerResponse =
         message: string | null
       }>
     }
+  | { api: 'IncrementalAlterConfigs'; results: ResourceError[] }
+  | { api: 'CreatePartitions'; results: TopicError[] }

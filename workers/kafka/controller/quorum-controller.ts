@@ -11,11 +11,13 @@
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
-import type { TopicError } from '../../protocol/kafka.ts'
+import type { ResourceError, TopicError } from '../../protocol/kafka.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { MetadataRecord } from '../metadata/metadata-records.ts'
 import type { ControllerRequest, ControllerResponse } from './controller-messages.ts'
 import type { CreationDefaults } from './topic-creation.ts'
+import { incrementalAlterConfigRecords } from './configuration-control.ts'
+import { createPartitionsRecords } from './partition-creation.ts'
 import {
   createTopicRecords,
   deleteTopicRecords,
@@ -95,6 +97,10 @@ export class QuorumController {
         return this.deleteTopics(request)
       case 'ElectLeaders':
         return this.electLeaders(request)
+      case 'IncrementalAlterConfigs':
+        return this.incrementalAlterConfigs(request)
+      case 'CreatePartitions':
+        return this.createPartitions(request)
     }
   }
 
@@ -236,6 +242,38 @@ export class QuorumController {
     return { api: 'DeleteTopics', results }
   }
 
+  private async incrementalAlterConfigs(
+    request: Extract<ControllerRequest, { api: 'IncrementalAlterConfigs' }>,
+  ): Promise<Handled<'IncrementalAlterConfigs'>> {
+    const results: ResourceError[] = []
+    for (const change of request.resources) {
+      const outcome = incrementalAlterConfigRecords(this.deps.metadata, change)
+      if (!outcome.ok) {
+        results.push({ resource: change.resource, error: outcome.error, message: outcome.message })
+        continue
+      }
+      if (!request.validateOnly) await this.append(outcome.records)
+      results.push({ resource: change.resource, error: null, message: null })
+    }
+    return { api: 'IncrementalAlterConfigs', results }
+  }
+
+  private async createPartitions(
+    request: Extract<ControllerRequest, { api: 'CreatePartitions' }>,
+  ): Promise<Handled<'CreatePartitions'>> {
+    const results: TopicError[] = []
+    for (const topic of request.topics) {
+      const outcome = createPartitionsRecords(this.deps.metadata, topic, this.deps.random)
+      if (!outcome.ok) {
+        results.push({ name: topic.name, error: outcome.error, message: outcome.message })
+        continue
+      }
+      if (!request.validateOnly) await this.append(outcome.records)
+      results.push({ name: topic.name, error: null, message: null })
+    }
+    return { api: 'CreatePartitions', results }
+  }
+
   private async electLeaders(
     request: Extract<ControllerRequest, { api: 'ElectLeaders' }>,
   ): Promise<Handled<'ElectLeaders'>> {
@@ -285,6 +323,20 @@ function notController(request: ControllerRequest): ControllerResponse {
       return {
         api: request.api,
         results: request.partitions.map((p) => ({ ...p, error: 'NOT_CONTROLLER', message: null })),
+      }
+    case 'IncrementalAlterConfigs':
+      return {
+        api: request.api,
+        results: request.resources.map((r) => ({
+          resource: r.resource,
+          error: 'NOT_CONTROLLER',
+          message: null,
+        })),
+      }
+    case 'CreatePartitions':
+      return {
+        api: request.api,
+        results: request.topics.map((t) => ({ name: t.name, error: 'NOT_CONTROLLER', message: null })),
       }
   }
 }

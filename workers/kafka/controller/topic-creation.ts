@@ -2,19 +2,26 @@
  * Creating a topic as KRaft's ReplicationControlManager does: validate the name, the partition count
  * and the replication factor against the registered brokers, then place replicas and elect each
  * partition's first replica as its leader with the full replica set in the ISR. Returns either the new
- * TopicImage or the error Kafka answers in CreateTopicsResponse, with Kafka's message text.
+ * topic (CreatedTopic) or the error Kafka answers in CreateTopicsResponse, with Kafka's message text.
  */
-import type { CreatableTopic } from '../../protocol/kafka.ts'
+import type { CreatableTopic, PartitionMetadata } from '../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Random } from '../../net/random.ts'
-import type { TopicImage } from '../metadata/metadata-image.ts'
 import { validateTopicName } from '../metadata/topic-validation.ts'
 import { randomUuid } from '../metadata/uuid.ts'
 import { placeReplicas } from './replica-placer.ts'
-import { TOPIC_CONFIG_DEFAULTS } from '../broker-config.ts'
+import { validateTopicConfigs } from '../config/topic-configs.ts'
+
+/** A topic as creation decides it: its name, new id, configs and each partition's first assignment. */
+export interface CreatedTopic {
+  name: string
+  topicId: string
+  configs: Record<string, string>
+  partitions: PartitionMetadata[]
+}
 
 export type TopicCreation =
-  { ok: true; topic: TopicImage } | { ok: false; error: KafkaErrorName; message: string }
+  { ok: true; topic: CreatedTopic } | { ok: false; error: KafkaErrorName; message: string }
 
 export interface CreationDefaults {
   numPartitions: number
@@ -65,10 +72,8 @@ export function createTopic(
         `${replicationFactor} cannot be reached because only ${cluster.usableBrokers.length} broker(s) are registered.`,
     }
   }
-  const unknownConfig = Object.keys(request.configs).find((name) => !(name in TOPIC_CONFIG_DEFAULTS))
-  if (unknownConfig !== undefined) {
-    return { ok: false, error: 'INVALID_CONFIG', message: `Unknown topic config name: ${unknownConfig}` }
-  }
+  const invalidConfig = validateTopicConfigs(request.configs)
+  if (invalidConfig !== null) return { ok: false, error: 'INVALID_CONFIG', message: invalidConfig }
   const assignment = placeReplicas(cluster.usableBrokers, numPartitions, replicationFactor, random)
   return {
     ok: true,

@@ -8,9 +8,14 @@
  * and recovers its longest valid prefix of whole batches, as Kafka's LogSegment.recover does after an
  * unclean shutdown; everything after a truncated segment is dropped. Recovery repairs storage to match:
  * a truncated segment is rewritten as one chunk at position 0 and every key past the prefix is deleted.
+ *
+ * Retention (cleanupLogs, Kafka's kafka-log-retention task): 30 s after startup and then every
+ * log.retention.check.interval.ms, every log deletes its expired segments and one storage write drops their
+ * chunks, as Kafka deletes the segment files.
  */
 import type { LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.ts'
 import type { Storage, StorageOp } from '../../storage/storage.ts'
+import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { UnifiedLog, type LogConfig } from './unified-log.ts'
 
 const STORE = 'kafka'
@@ -23,6 +28,9 @@ function chunkKey(topicId: string, partition: number, baseOffset: number, positi
   return `${partitionPrefix(topicId, partition)}${String(baseOffset).padStart(20, '0')}/${String(position).padStart(12, '0')}`
 }
 
+/** LogManager.InitialTaskDelayMs: the first retention check waits this long after startup. */
+const INITIAL_TASK_DELAY_MS = 30_000
+
 export interface LoadReport {
   truncatedBytes: number
 }
@@ -31,11 +39,34 @@ export class LogManager {
   private readonly logs = new Map<string, UnifiedLog>()
   /** The chunk positions stored for each log's segments, so truncations can delete what they invalidate. */
   private readonly stored = new Map<string, Map<number, Set<number>>>()
+  private retentionTask: Cancellable | null = null
 
   constructor(
     private readonly engine: LogEngine,
     private readonly storage: Storage,
+    private readonly scheduler: Scheduler | null = null,
   ) {}
+
+  /** Starts the retention check: first after 30 s, then every `retentionCheckIntervalMs`. */
+  startup(retentionCheckIntervalMs: number): void {
+    const scheduler = this.scheduler
+    if (!scheduler) throw new Error('LogManager.startup needs a scheduler')
+    const run = (delay: number): void => {
+      this.retentionTask = scheduler.schedule(delay, () => {
+        void this.cleanupLogs(scheduler.now())
+        run(retentionCheckIntervalMs)
+      })
+    }
+    run(INITIAL_TASK_DELAY_MS)
+  }
+
+  /** Deletes every log's expired segments and persists the deletion; returns how many segments went. */
+  async cleanupLogs(now: number): Promise<number> {
+    let deleted = 0
+    for (const log of this.logs.values()) deleted += log.deleteOldSegments(now)
+    if (deleted > 0) await this.storage.write(this.takeFlushOps())
+    return deleted
+  }
 
   private static id(topicId: string, partition: number): string {
     return `${topicId}/${partition}`
@@ -48,7 +79,7 @@ export class LogManager {
   createLog(topicId: string, partition: number, config: LogConfig): UnifiedLog {
     const existing = this.getLog(topicId, partition)
     if (existing) return existing
-    const log = new UnifiedLog(this.engine, config)
+    const log = new UnifiedLog(this.engine, config, [], this.scheduler)
     this.logs.set(LogManager.id(topicId, partition), log)
     return log
   }
@@ -90,7 +121,7 @@ export class LogManager {
       .map((key): StorageOp => ({ store: STORE, key, value: null }))
     await this.storage.write([...deletes, ...rewrites])
     const id = LogManager.id(topicId, partition)
-    this.logs.set(id, new UnifiedLog(this.engine, config, segments))
+    this.logs.set(id, new UnifiedLog(this.engine, config, segments, this.scheduler))
     for (const key of [...kept, ...rewrites.map((op) => op.key)]) this.remember(id, key)
     return { truncatedBytes }
   }
@@ -158,6 +189,19 @@ export class LogManager {
     return ops
   }
 
+  /** The deletes of every stored chunk of the segments retention deleted. */
+  private segmentDeletes(id: string, log: UnifiedLog, topicId: string, partition: number): StorageOp[] {
+    const segments = this.stored.get(id)
+    const ops: StorageOp[] = []
+    for (const base of log.takeDeletedSegments()) {
+      for (const position of segments?.get(base) ?? []) {
+        ops.push({ store: STORE, key: chunkKey(topicId, partition, base, position), value: null })
+      }
+      segments?.delete(base)
+    }
+    return ops
+  }
+
   /** Storage operations that persist every byte appended, and forget every byte truncated, since the last call. */
   takeFlushOps(): StorageOp[] {
     const ops: StorageOp[] = []
@@ -165,6 +209,7 @@ export class LogManager {
       const [topicId, partitionText] = id.split('/') as [string, string]
       const partition = Number(partitionText)
       ops.push(...this.truncationDeletes(id, log, topicId, partition))
+      ops.push(...this.segmentDeletes(id, log, topicId, partition))
       for (const chunk of log.takeUnflushed()) {
         const key = chunkKey(topicId, partition, chunk.segmentBaseOffset, chunk.position)
         ops.push({ store: STORE, key, value: chunk.bytes })
@@ -192,6 +237,7 @@ export class LogManager {
   }
 
   close(): void {
+    this.retentionTask?.cancel()
     for (const log of this.logs.values()) log.close()
     this.logs.clear()
   }

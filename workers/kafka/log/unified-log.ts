@@ -9,12 +9,19 @@
  * recovers its longest valid prefix (LogManager). A truncation (`truncateTo`) is handed out once by
  * `takeTruncations()`: stored bytes of that segment from `size` on, and every later segment, must go.
  *
+ * Segments roll when the active one would pass segment.bytes or its first batch is older than segment.ms
+ * (LogSegment.shouldRoll); retention (`deleteOldSegments`, see log-retention.ts) deletes whole segments
+ * from the start and moves the log start offset to the first one kept; `takeDeletedSegments()` hands the
+ * deleted base offsets out once, so storage drops their chunks.
+ *
  * Replication: a leader stamps its epoch into every batch it appends (partitionLeaderEpoch lies outside
  * the CRC, as in Kafka); a follower appends the leader's batches at the leader's offsets. The
  * LeaderEpochCache follows the batches and is rebuilt from them when a loaded log is first asked.
  */
 import type { LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
+import type { Clock } from '../../net/clock.ts'
 import { LeaderEpochCache, type EpochEndOffset } from '../replication/leader-epoch-cache.ts'
+import { deletableSegmentCount, type RetentionConfig } from './log-retention.ts'
 
 export interface UnflushedChunk {
   segmentBaseOffset: number
@@ -37,24 +44,31 @@ const BATCH_LENGTH_AT = 8
 const LEADER_EPOCH_AT = 12
 const LAST_OFFSET_DELTA_AT = 23
 const HEADER_SIZE = 27
+const MAX_TIMESTAMP_AT = 35
 const LOG_OVERHEAD = 12
 
-export interface LogConfig {
+/** The topic configs a log obeys; time-based roll and retention apply when set (Kafka's LogConfig). */
+export interface LogConfig extends Partial<RetentionConfig> {
   segmentBytes: number
+  segmentMs?: number
 }
 
 export class UnifiedLog {
   private readonly segments: LogSegment[]
   private flushed = new Map<number, number>()
   private truncations: LogTruncation[] = []
+  private deletedSegments: number[] = []
+  /** Per segment base offset: the max timestamp of its first append (LogSegment.rollingBasedTimestamp). */
+  private readonly rollingBase = new Map<number, number>()
   private epochCache: LeaderEpochCache | null = null
   highWatermark: number
   logStartOffset: number
 
   constructor(
     private readonly engine: LogEngine,
-    readonly config: LogConfig,
+    public config: LogConfig,
     segments: LogSegment[] = [],
+    private readonly clock: Clock | null = null,
   ) {
     this.segments = segments.length > 0 ? segments : [engine.newSegment(0)]
     for (const segment of this.segments) this.flushed.set(segment.baseOffset, segment.sizeInBytes)
@@ -108,15 +122,40 @@ export class UnifiedLog {
     return info
   }
 
+  /** LogSegment.shouldRoll: the batches would pass segment.bytes, or the segment is older than segment.ms. */
+  private shouldRoll(active: LogSegment, incomingBytes: number): boolean {
+    if (active.sizeInBytes === 0) return false
+    if (active.sizeInBytes + incomingBytes > this.config.segmentBytes) return true
+    const { segmentMs } = this.config
+    if (segmentMs === undefined || this.clock === null) return false
+    return this.clock.now() - this.rollingBasedTimestamp(active) > segmentMs
+  }
+
+  private rollingBasedTimestamp(segment: LogSegment): number {
+    const known = this.rollingBase.get(segment.baseOffset)
+    if (known !== undefined) return known
+    const bytes = segment.logBytes()
+    const first = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigInt64(MAX_TIMESTAMP_AT)
+    this.rollingBase.set(segment.baseOffset, Number(first))
+    return Number(first)
+  }
+
+  private roll(): void {
+    const next = this.logEndOffset
+    this.segments.push(this.engine.newSegment(next))
+    this.flushed.set(next, 0)
+  }
+
   private append(batches: Uint8Array): AppendInfo {
     const active = this.activeSegment
-    const roll = active.sizeInBytes > 0 && active.sizeInBytes + batches.length > this.config.segmentBytes
-    if (roll) {
-      this.segments.push(this.engine.newSegment(active.nextOffset))
-      this.flushed.set(active.nextOffset, 0)
-    }
+    const roll = this.shouldRoll(active, batches.length)
+    if (roll) this.roll()
     try {
-      return this.activeSegment.append(batches)
+      const target = this.activeSegment
+      const wasEmpty = target.sizeInBytes === 0
+      const info = target.append(batches)
+      if (wasEmpty && info.batchCount > 0) this.rollingBase.set(target.baseOffset, info.maxTimestamp)
+      return info
     } catch (error) {
       // A refused append changes nothing, so the segment rolled for it goes again.
       if (roll) {
@@ -162,6 +201,7 @@ export class UnifiedLog {
     while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
       const dropped = this.segments.pop()!
       this.flushed.delete(dropped.baseOffset)
+      this.rollingBase.delete(dropped.baseOffset)
       dropped.free()
     }
     const active = this.activeSegment
@@ -178,6 +218,52 @@ export class UnifiedLog {
   rewindFlushed(segmentBaseOffset: number, position: number): void {
     const flushed = this.flushed.get(segmentBaseOffset)
     if (flushed !== undefined) this.flushed.set(segmentBaseOffset, Math.min(flushed, position))
+  }
+
+  /**
+   * UnifiedLog.deleteOldSegments at `now`: the segments before the log start offset, then those past
+   * retention.bytes, then those older than retention.ms (only with cleanup.policy delete), never at or past
+   * the high watermark. Deleting every segment first rolls an empty one at the log end offset. Returns the
+   * number of segments deleted.
+   */
+  deleteOldSegments(now: number): number {
+    const summaries = this.segments.map((segment, i) => ({
+      baseOffset: segment.baseOffset,
+      size: segment.sizeInBytes,
+      largestTimestamp: segment.maxTimestamp,
+      nextBaseOffset: this.segments[i + 1]?.baseOffset ?? null,
+    }))
+    const count = deletableSegmentCount(summaries, {
+      now,
+      logStartOffset: this.logStartOffset,
+      highWatermark: this.highWatermark,
+      logEndOffset: this.logEndOffset,
+      config: {
+        deletePolicy: this.config.deletePolicy ?? true,
+        retentionMs: this.config.retentionMs ?? -1,
+        retentionBytes: this.config.retentionBytes ?? -1,
+      },
+    })
+    if (count === 0) return 0
+    if (count === this.segments.length) this.roll()
+    for (const segment of this.segments.splice(0, count)) {
+      this.flushed.delete(segment.baseOffset)
+      this.rollingBase.delete(segment.baseOffset)
+      this.deletedSegments.push(segment.baseOffset)
+      segment.free()
+    }
+    this.logStartOffset = Math.max(this.logStartOffset, this.segments[0]?.baseOffset ?? this.logEndOffset)
+    return count
+  }
+
+  /** A follower takes the leader's log start offset when it is ahead (maybeIncrementLogStartOffset). */
+  maybeIncrementLogStartOffset(offset: number): void {
+    if (offset > this.logStartOffset && offset <= this.highWatermark) this.logStartOffset = offset
+  }
+
+  /** Base offsets of the segments deleted since the last call: storage must drop their chunks. */
+  takeDeletedSegments(): number[] {
+    return this.deletedSegments.splice(0)
   }
 
   /** The truncations since the last call, oldest first: storage must delete what each one names. */
@@ -259,6 +345,11 @@ function batchHeaders(batches: Uint8Array): BatchHeader[] {
     at = end
   }
   return headers
+}
+
+/** The size in bytes of each batch, as its header states it (RecordBatch.sizeInBytes). */
+export function batchSizes(batches: Uint8Array): number[] {
+  return batchHeaders(batches).map((header) => header.end - header.at)
 }
 
 /** The length of the leading whole batches whose last offset lies below `upTo`. */

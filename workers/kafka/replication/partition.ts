@@ -12,13 +12,16 @@
  *   the controller through `alterPartition`; while one is in flight no other is proposed, the ISR used for
  *   acks stays the committed one, and the HW uses the larger (maximal) set.
  * - acks=all is refused with NOT_ENOUGH_REPLICAS before the append when the ISR is below min.insync.replicas.
+ * - A batch larger than the topic's max.message.bytes is refused with MESSAGE_TOO_LARGE and nothing is
+ *   appended (UnifiedLog.analyzeAndValidateRecords).
  * - Reads by consumers stop below the HW; followers read up to the log end offset, with their leader epoch
  *   checked (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) and their last fetched epoch checked for divergence.
  */
 import type { AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
-import type { UnifiedLog } from '../log/unified-log.ts'
+import { batchSizes, type UnifiedLog } from '../log/unified-log.ts'
+import { TOPIC_CONFIG_DEFAULTS } from '../broker-config.ts'
 import type { EpochEndOffset } from './leader-epoch-cache.ts'
 import { UNDEFINED_EPOCH } from './leader-epoch-cache.ts'
 import { Replica } from './replica.ts'
@@ -103,6 +106,7 @@ export class Partition {
     readonly log: UnifiedLog,
     private readonly deps: PartitionDeps,
     public minInsyncReplicas = 1,
+    public maxMessageBytes = Number(TOPIC_CONFIG_DEFAULTS['max.message.bytes']),
   ) {}
 
   get isLeader(): boolean {
@@ -202,6 +206,14 @@ export class Partition {
         'NOT_ENOUGH_REPLICAS',
         `The size of the current ISR Set(${this.isr.join(', ')}) is insufficient to satisfy the min.isr ` +
           `requirement of ${minIsr} for partition ${this.topicPartition}`,
+      )
+    }
+    const tooLarge = batchSizes(batches).find((size) => size > this.maxMessageBytes)
+    if (tooLarge !== undefined) {
+      throw new ReplicationError(
+        'MESSAGE_TOO_LARGE',
+        `The record batch size in the append to ${this.topicPartition} is ${tooLarge} bytes which exceeds ` +
+          `the maximum configured value of ${this.maxMessageBytes}.`,
       )
     }
     const info = this.log.appendAsLeader(batches, this.leaderEpoch)

@@ -9,7 +9,8 @@
  * what it holds of that epoch up to the leader's end offset for it, and drops the rest
  * (AbstractFetcherThread.getOffsetTruncationState); the next fetch then asks with its new last epoch.
  *
- * A partition whose answer is stale (its leader epoch or log end offset changed meanwhile) is skipped; one
+ * The leader's log start offset is taken over (maybeIncrementLogStartOffset), so the follower's retention
+ * check deletes the segments the leader deleted. A partition whose answer is stale (its leader epoch or log end offset changed meanwhile) is skipped; one
  * that failed waits replica.fetch.backoff.ms; a failed request backs the whole fetcher off.
  */
 import type { Scheduler } from '../../net/scheduler.ts'
@@ -154,6 +155,8 @@ export class ReplicaFetcher {
       }
       try {
         partition.appendRecordsToFollower(data.records, data.highWatermark)
+        // The follower's log start offset follows the leader's; retention then drops what lies below.
+        log.maybeIncrementLogStartOffset(data.logStartOffset)
         changed ||= data.records.length > 0
       } catch {
         state.delayedUntil = this.deps.scheduler.now() + this.deps.config.replicaFetchBackoffMs

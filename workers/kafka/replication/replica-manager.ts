@@ -33,6 +33,7 @@ export interface LeadershipChange extends PartitionRegistration {
   partition: number
   logConfig: LogConfig
   minInsyncReplicas: number
+  maxMessageBytes: number
 }
 
 export interface ProducePartition {
@@ -110,6 +111,7 @@ export class ReplicaManager {
       const key = keyOf(change.topicId, change.partition)
       const partition = this.partitions.get(key) ?? this.createPartition(change)
       partition.minInsyncReplicas = change.minInsyncReplicas
+      partition.maxMessageBytes = change.maxMessageBytes
       if (change.leader === this.deps.brokerId) {
         this.removeFetcher(key)
         partition.makeLeader(change)

@@ -13,18 +13,22 @@ import type {
   ListOffsetsPartition,
   ListOffsetsPartitionResponse,
   MetadataResponse,
+  QuorumDescription,
   ProducePartitionData,
   ProducePartitionResponse,
   TopicError,
 } from '../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { GroupCoordinatorApi } from '../../protocol/kafka-groups.ts'
 import type { Scheduler } from '../../net/scheduler.ts'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
 import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
-import { TOPIC_CONFIG_DEFAULTS, topicConfig, BROKER_DEFAULTS } from '../broker-config.ts'
+import { BROKER_DEFAULTS } from '../broker-config.ts'
+import type { ConfigHelper } from '../config/config-helper.ts'
+import { AdminApis } from './admin-apis.ts'
 import { metadataResponse } from './metadata-response.ts'
 
 export interface KafkaApisDeps {
@@ -37,6 +41,12 @@ export interface KafkaApisDeps {
   /** Sends a request to the active controller; rejects when there is none or it cannot be reached. */
   sendToController: (request: ControllerRequest) => Promise<ControllerResponse>
   controllerId: () => number | null
+  /** This broker's view of topic and broker configs (DescribeConfigs). */
+  configs: ConfigHelper
+  /** The metadata quorum's state, from its leader. */
+  describeQuorum: () => Promise<QuorumDescription>
+  /** The group coordinator requests (GroupApis). */
+  groups: GroupCoordinatorApi
 }
 
 /** How long a forwarded change may take to reach this broker's metadata before the call answers anyway. */
@@ -44,7 +54,37 @@ const METADATA_PROPAGATION_TIMEOUT_MS = 5000
 const CONTROLLER_UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
 
 export class KafkaApis implements BrokerApi {
-  constructor(private readonly deps: KafkaApisDeps) {}
+  private readonly admin: AdminApis
+
+  constructor(private readonly deps: KafkaApisDeps) {
+    this.admin = new AdminApis({
+      metadata: deps.metadata,
+      configs: deps.configs,
+      forward: (request) => this.forward(request),
+      waitFor: (condition) => this.waitFor(condition),
+      describeQuorum: deps.describeQuorum,
+    })
+  }
+
+  // Configs, partitions and the quorum: answered by AdminApis.
+  readonly describeConfigs: BrokerApi['describeConfigs'] = (r) => this.admin.describeConfigs(r)
+  readonly incrementalAlterConfigs: BrokerApi['incrementalAlterConfigs'] = (r, v) =>
+    this.admin.incrementalAlterConfigs(r, v)
+  readonly createPartitions: BrokerApi['createPartitions'] = (t, v) => this.admin.createPartitions(t, v)
+  readonly describeQuorum: BrokerApi['describeQuorum'] = () => this.admin.describeQuorum()
+
+  // Consumer groups: answered by GroupApis.
+  readonly findCoordinator: GroupCoordinatorApi['findCoordinator'] = (g) =>
+    this.deps.groups.findCoordinator(g)
+  readonly joinGroup: GroupCoordinatorApi['joinGroup'] = (r) => this.deps.groups.joinGroup(r)
+  readonly syncGroup: GroupCoordinatorApi['syncGroup'] = (r) => this.deps.groups.syncGroup(r)
+  readonly heartbeat: GroupCoordinatorApi['heartbeat'] = (r) => this.deps.groups.heartbeat(r)
+  readonly leaveGroup: GroupCoordinatorApi['leaveGroup'] = (r) => this.deps.groups.leaveGroup(r)
+  readonly offsetCommit: GroupCoordinatorApi['offsetCommit'] = (r) => this.deps.groups.offsetCommit(r)
+  readonly offsetFetch: GroupCoordinatorApi['offsetFetch'] = (r) => this.deps.groups.offsetFetch(r)
+  readonly listGroups: GroupCoordinatorApi['listGroups'] = (r) => this.deps.groups.listGroups(r)
+  readonly describeGroups: GroupCoordinatorApi['describeGroups'] = (g) => this.deps.groups.describeGroups(g)
+  readonly deleteGroups: GroupCoordinatorApi['deleteGroups'] = (g) => this.deps.groups.deleteGroups(g)
 
   private async waitFor(condition: () => boolean): Promise<void> {
     const deadline = this.deps.scheduler.now() + METADATA_PROPAGATION_TIMEOUT_MS
@@ -93,21 +133,8 @@ export class KafkaApis implements BrokerApi {
     }
   }
 
-  describeTopicConfigs(topicName: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }> {
-    const { metadata } = this.deps
-    if (!metadata.topic(topicName))
-      return Promise.resolve({ error: 'UNKNOWN_TOPIC_OR_PARTITION', configs: [] })
-    const set = Object.fromEntries(metadata.configsOf('topic', topicName))
-    const configs = Object.keys(TOPIC_CONFIG_DEFAULTS)
-      .sort()
-      .map((name) => ({
-        name,
-        value: topicConfig(set, name),
-        isDefault: !(name in set),
-        isSensitive: false,
-        readOnly: false,
-      }))
-    return Promise.resolve({ error: null, configs })
+  describeTopicConfigs(topic: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }> {
+    return this.admin.describeTopicConfigs(topic)
   }
 
   async produce(

@@ -29,6 +29,12 @@ import type { ReplicaFetchRequest, ReplicaFetchResponse } from '../replication/r
 import { BrokerLifecycleManager } from './broker-lifecycle-manager.ts'
 import { MetadataPublisher } from './metadata-publisher.ts'
 import { KafkaApis } from './kafka-apis.ts'
+import { ConfigHelper } from '../config/config-helper.ts'
+import { staticBrokerConfigs } from '../config/broker-configs.ts'
+import type { QuorumInfo } from '../raft/raft-messages.ts'
+import { KAFKA_BASE_PORT, type QuorumDescription } from '../../protocol/kafka.ts'
+import { GroupApis } from './group-apis.ts'
+import { GroupCoordinatorLoader } from './group-coordinator-loader.ts'
 
 export interface KafkaServerDeps {
   nodeId: number
@@ -43,9 +49,26 @@ export interface KafkaServerDeps {
   transport: Transport<Tagged, unknown>
 }
 
+export interface NodeState {
+  nodeId: number
+  activeController: boolean
+  quorumEpoch: number
+  partitions: Array<{
+    topicId: string
+    partition: number
+    isLeader: boolean
+    leaderEpoch: number
+    isr: number[]
+    highWatermark: number
+    logEndOffset: number
+  }>
+}
+
 const META_PROPERTIES_KEY = 'meta.properties'
 const META_PROPERTIES_VERSION = 1
 const CONTROLLER_REQUEST_TIMEOUT_MS = 2000
+/** A node's controller listener port is its broker port + 10000 (9092 → 19092). */
+const CONTROLLER_PORT_OFFSET = 10_000
 
 export class KafkaServer {
   private constructor(
@@ -59,6 +82,7 @@ export class KafkaServer {
       replicaManager: ReplicaManager
       logManager: LogManager
       metadata: ClusterMetadata
+      groupLoader: GroupCoordinatorLoader
     },
   ) {}
 
@@ -71,7 +95,12 @@ export class KafkaServer {
     const replicaChannel = mux.channel<ReplicaFetchRequest, ReplicaFetchResponse>('replica')
 
     const metadata = new ClusterMetadata()
-    const logManager = new LogManager(engine, storage)
+    const logManager = new LogManager(engine, storage, scheduler)
+    const configs = new ConfigHelper(
+      metadata,
+      nodeId,
+      staticBrokerConfigs(nodeId, deps.voters.includes(nodeId)),
+    )
     const raft = new KafkaRaftClient<MetadataRecord>({
       nodeId,
       config: { ...QUORUM_DEFAULTS, voters: deps.voters },
@@ -110,12 +139,15 @@ export class KafkaServer {
         return { isr: response.isr, partitionEpoch: response.partitionEpoch }
       },
     })
+    const groupLoader = new GroupCoordinatorLoader({ metadata, replicaManager, engine, scheduler, random })
     const publisher = new MetadataPublisher({
       brokerId: nodeId,
       metadata,
       logManager,
       replicaManager,
       storage,
+      configs,
+      onLeadershipChange: () => groupLoader.onLeadershipChange(),
     })
     const controller = new QuorumController({
       scheduler,
@@ -156,8 +188,9 @@ export class KafkaServer {
     mux.start()
     await raft.start()
     replicaManager.startup()
+    logManager.startup(Number(configs.brokerValue('log.retention.check.interval.ms')))
     lifecycle.start()
-    const api = new KafkaApis({
+    const api: KafkaApis = new KafkaApis({
       brokerId: nodeId,
       clusterId,
       scheduler,
@@ -166,6 +199,13 @@ export class KafkaServer {
       engine,
       sendToController,
       controllerId,
+      configs,
+      describeQuorum: async () => quorumDescription(await raft.describeQuorum(), metadata),
+      groups: new GroupApis({
+        metadata,
+        loader: groupLoader,
+        createTopics: (topics, validateOnly) => api.createTopics(topics, validateOnly),
+      }),
     })
     return new KafkaServer(nodeId, api, {
       mux,
@@ -175,11 +215,31 @@ export class KafkaServer {
       replicaManager,
       logManager,
       metadata,
+      groupLoader,
     })
   }
 
   get metadata(): ClusterMetadata {
     return this.parts.metadata
+  }
+
+  /** What this node is doing now, for the cluster view and the simulation's invariant checks. */
+  describeState(): NodeState {
+    const { raft, controller, replicaManager } = this.parts
+    return {
+      nodeId: this.nodeId,
+      activeController: controller.isActive,
+      quorumEpoch: raft.leaderAndEpoch().epoch,
+      partitions: replicaManager.allPartitions().map((p) => ({
+        topicId: p.topicId,
+        partition: p.partition,
+        isLeader: p.isLeader,
+        leaderEpoch: p.leaderEpoch,
+        isr: p.isr,
+        highWatermark: p.log.highWatermark,
+        logEndOffset: p.log.logEndOffset,
+      })),
+    }
   }
 
   describeQuorum(): ReturnType<KafkaRaftClient<MetadataRecord>['describeQuorum']> {
@@ -194,13 +254,33 @@ export class KafkaServer {
 
   /** The process ends at once, as on SIGKILL: nothing more is sent, answered or timed. */
   kill(): void {
-    const { mux, raft, controller, lifecycle, replicaManager, logManager } = this.parts
+    const { mux, raft, controller, lifecycle, replicaManager, logManager, groupLoader } = this.parts
     void lifecycle.stop()
     controller.deactivate()
+    groupLoader.shutdown()
     replicaManager.shutdown()
     raft.stop()
     mux.stop()
     logManager.close()
+  }
+}
+
+/** The raft client's QuorumInfo with each voter's controller listener (CONTROLLER://host:port+10000). */
+function quorumDescription(info: QuorumInfo, metadata: ClusterMetadata): QuorumDescription {
+  const endpoints: Record<number, string> = {}
+  for (const voter of info.currentVoters) {
+    const endpoint = metadata.brokers.get(voter.replicaId)?.endpoints[0]
+    const host = endpoint?.host ?? 'localhost'
+    const port = (endpoint?.port ?? KAFKA_BASE_PORT + voter.replicaId - 1) + CONTROLLER_PORT_OFFSET
+    endpoints[voter.replicaId] = `CONTROLLER://${host}:${port}`
+  }
+  return {
+    leaderId: info.leaderId,
+    leaderEpoch: info.leaderEpoch,
+    highWatermark: info.highWatermark,
+    voters: info.currentVoters,
+    observers: info.observers,
+    endpoints,
   }
 }
 

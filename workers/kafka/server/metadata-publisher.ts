@@ -2,15 +2,18 @@
  * MetadataPublisher: what a broker does with each committed batch of the metadata log (Kafka's
  * BrokerMetadataPublisher): replay the records into its ClusterMetadata, then act on what changed for
  * the partitions it hosts — load or create their logs, become leader or follower (ReplicaManager.
- * applyLeadership), and stop hosting and delete the logs of partitions whose topic was removed.
- * Batches are published one at a time, in commit order.
+ * applyLeadership), and stop hosting and delete the logs of partitions whose topic was removed; then it
+ * tells the group coordinator, which loads or unloads the __consumer_offsets partitions it now leads.
+ * Every batch also reapplies each hosted topic's effective configs to its log and partition, so a topic or
+ * broker config altered at run time (ConfigRecord) takes effect at once. Batches are published one at a
+ * time, in commit order.
  */
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { MetadataRecord } from '../metadata/metadata-records.ts'
 import type { LogManager } from '../log/log-manager.ts'
 import type { LeadershipChange, ReplicaManager } from '../replication/replica-manager.ts'
-import { topicConfig } from '../broker-config.ts'
+import { logConfigOf, type ConfigHelper } from '../config/config-helper.ts'
 
 export interface CommittedMetadata {
   baseOffset: number
@@ -36,6 +39,10 @@ export class MetadataPublisher {
       logManager: LogManager
       replicaManager: ReplicaManager
       storage: Storage
+      /** Topic configs as this broker resolves them (its dynamic and static broker configs included). */
+      configs: ConfigHelper
+      /** Called after partitions were added, removed or changed leadership (the group coordinator loads). */
+      onLeadershipChange?: () => void
     },
   ) {}
 
@@ -59,18 +66,22 @@ export class MetadataPublisher {
     const changes: LeadershipChange[] = []
     const present = new Set<string>()
     for (const topic of metadata.topicsById.values()) {
-      const configs = Object.fromEntries(metadata.configsOf('topic', topic.name))
+      const configs = this.deps.configs.topicConfig(topic.name)
+      const logConfig = logConfigOf(configs)
+      const minInsyncReplicas = Number(configs['min.insync.replicas'])
+      const maxMessageBytes = Number(configs['max.message.bytes'])
       for (const [partition, registration] of topic.partitions) {
         if (!registration.replicas.includes(brokerId)) continue
         const key = `${topic.topicId}/${partition}`
         present.add(key)
+        // Config changes take effect at once on hosted logs and partitions (DynamicConfigPublisher).
+        const log = logManager.getLog(topic.topicId, partition)
+        if (log) log.config = logConfig
+        const hosting = replicaManager.getPartition(topic.topicId, partition)
+        if (hosting) Object.assign(hosting, { minInsyncReplicas, maxMessageBytes })
         const known = this.hosted.get(key)
         if (known && known.partitionEpoch === registration.partitionEpoch) continue
-        if (!known && !logManager.getLog(topic.topicId, partition)) {
-          await logManager.loadLog(topic.topicId, partition, {
-            segmentBytes: Number(topicConfig(configs, 'segment.bytes')),
-          })
-        }
+        if (!known && !log) await logManager.loadLog(topic.topicId, partition, logConfig)
         this.hosted.set(key, {
           topicId: topic.topicId,
           partition,
@@ -81,9 +92,9 @@ export class MetadataPublisher {
           topicId: topic.topicId,
           topicName: topic.name,
           partition,
-          logConfig: { segmentBytes: Number(topicConfig(configs, 'segment.bytes')) },
-          minInsyncReplicas: Number(topicConfig(configs, 'min.insync.replicas')),
-          maxMessageBytes: Number(topicConfig(configs, 'max.message.bytes')),
+          logConfig,
+          minInsyncReplicas,
+          maxMessageBytes,
         })
       }
     }
@@ -98,6 +109,7 @@ export class MetadataPublisher {
       await this.deps.storage.write(ops)
     }
     if (changes.length > 0) replicaManager.applyLeadership(changes)
+    if (changes.length > 0 || removed.length > 0) this.deps.onLeadershipChange?.()
     for (const waiter of this.waiters.splice(0)) {
       if (metadata.lastOffset >= waiter.offset) waiter.resolve()
       else this.waiters.push(waiter)

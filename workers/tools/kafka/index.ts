@@ -10,6 +10,7 @@ import { kafkaConsoleProducer } from './console-producer.ts'
 import { kafkaConfigs } from './config-command.ts'
 import { kafkaConsumerGroups } from './consumer-group-command.ts'
 import { kafkaTopics } from './topic-command.ts'
+import { kafkaMetadataQuorum } from './metadata-quorum-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -17,6 +18,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-console-consumer', kafkaConsoleConsumer],
   ['kafka-consumer-groups', kafkaConsumerGroups],
   ['kafka-configs', kafkaConfigs],
+  ['kafka-metadata-quorum', kafkaMetadataQuorum],
 ])
 
 const COMMAND_NOT_FOUND = 127

@@ -154,6 +154,7 @@ export class SimCluster {
           partition: 0,
           logConfig: { segmentBytes: 1 << 20 },
           minInsyncReplicas: this.minInsyncReplicas,
+          maxMessageBytes: 1 << 20,
         },
       ])
     }

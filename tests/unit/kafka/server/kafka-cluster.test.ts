@@ -54,15 +54,15 @@ describe('a 3-node KRaft cluster', () => {
     const values = ['a', 'b', 'c']
     for (const value of values) {
       const [response] = await cluster.run(
-        cluster
-          .server(leader)
-          .api.produce(-1, 30_000, [
-            {
-              topic: 't',
-              partition: 0,
-              records: engine.encodeBatch([{ key: null, value: utf8(value), timestamp: 1, headers: [] }]),
-            },
-          ]),
+        cluster.server(leader).api.produce(-1, 30_000, [
+          {
+            topic: 't',
+            partition: 0,
+            records: engine.encodeBatch([
+              { key: null, value: utf8(value), timestamp: cluster.queue.now(), headers: [] },
+            ]),
+          },
+        ]),
       )
       expect(response).toMatchObject({ error: null })
     }

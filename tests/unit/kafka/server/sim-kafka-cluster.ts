@@ -1,6 +1,7 @@
 /**
  * A Kafka cluster of KafkaServers in one process: seeded network and clock (DeterministicTaskQueue),
- * one MemoryStorage per node that survives restarts, and the faults a learner can cause.
+ * one MemoryStorage per node that survives restarts, and the faults a learner can cause. The cluster is
+ * also the clients' BrokerDirectory: node N listens on localhost:9091+N, as the server advertises.
  */
 import { readFileSync } from 'node:fs'
 import { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
@@ -10,8 +11,13 @@ import { Random } from '../../../../workers/net/random.ts'
 import type { Tagged } from '../../../../workers/net/channel-mux.ts'
 import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
 import { KafkaServer } from '../../../../workers/kafka/server/kafka-server.ts'
+import type { BrokerApi } from '../../../../workers/protocol/kafka.ts'
+
+const BASE_PORT = 9091
 
 export const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+export type SimKafkaCluster = Awaited<ReturnType<typeof simKafkaCluster>>
 
 export async function simKafkaCluster(size: number, seed = 1) {
   const engine = await LogEngine.load(
@@ -29,7 +35,7 @@ export async function simKafkaCluster(size: number, seed = 1) {
         nodeId: id,
         voters,
         clusterId: 'MkU3OEVBNTcwNTJENDM2Qk',
-        endpoint: { host: 'localhost', port: 9091 + id },
+        endpoint: { host: 'localhost', port: BASE_PORT + id },
         scheduler: queue,
         random: new Random(seed * 100 + id),
         storage: storages.get(id)!,
@@ -57,6 +63,12 @@ export async function simKafkaCluster(size: number, seed = 1) {
     },
     advance(ms: number): Promise<void> {
       return queue.advance(ms, drain)
+    },
+    storage(id: number): MemoryStorage {
+      return storages.get(id)!
+    },
+    brokerAtPort(port: number): BrokerApi | null {
+      return servers.get(port - BASE_PORT)?.api ?? null
     },
     server(id: number): KafkaServer {
       const server = servers.get(id)

@@ -11,6 +11,7 @@ import type {
   ListOffsetsResultInfo,
   OffsetSpec,
   PartitionOffset,
+  QuorumInfo,
   TopicPartition,
   Consumer,
   ConsumerRecord,
@@ -158,6 +159,12 @@ export class FakeAdmin implements Admin {
   }
   async describeCluster(): Promise<ClusterDescription> {
     return this.cluster
+  }
+  quorum: QuorumInfo | null = null
+  async describeMetadataQuorum(): Promise<QuorumInfo> {
+    if (this.quorum === null)
+      throw new KafkaError('org.apache.kafka.common.errors.TimeoutException', 'timeout')
+    return this.quorum
   }
   async close(): Promise<void> {
     this.closed = true

@@ -11,6 +11,7 @@ describe('runKafkaTool', () => {
       'kafka-console-consumer',
       'kafka-consumer-groups',
       'kafka-configs',
+      'kafka-metadata-quorum',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)

@@ -5,8 +5,9 @@
  * at most `max.poll.records`, waiting on the clock up to the timeout when nothing is there yet.
  *
  * Each partition is fetched from its leader (ClusterConnection); when the leader moves, the consumer
- * refreshes its metadata and carries on. Group membership (JoinGroup/SyncGroup, committed offsets) is not
- * wired yet: a subscription takes every partition, as a group's only member would.
+ * refreshes its metadata and carries on. With a group.id, a subscription is managed by the group
+ * (ConsumerCoordinator: join, sync, heartbeat, commits) and a partition's first position is the group's
+ * committed offset, else `auto.offset.reset`; without one, a subscription takes every partition.
  */
 import type { FetchPartitionResponse, PartitionMetadata } from '../../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
@@ -16,6 +17,7 @@ import type { Consumer, ConsumerConfig, ConsumerRecord, TopicPartition } from '.
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
+import { ConsumerCoordinator } from './consumer-coordinator.ts'
 
 /** Fetch errors after which the Java consumer refreshes its metadata and fetches again. */
 const RETRIABLE: ReadonlySet<string> = new Set([
@@ -40,6 +42,9 @@ export class KafkaConsumer implements Consumer {
   private readonly config: Record<string, string>
   private assignment: TopicPartition[] = []
   private readonly positions = new Map<string, number>()
+  /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
+  private readonly group: ConsumerCoordinator | null = null
+  private subscribed = false
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -48,6 +53,37 @@ export class KafkaConsumer implements Consumer {
     config: ConsumerConfig,
   ) {
     this.config = { ...DEFAULTS, ...config }
+    const groupId = this.config['group.id']
+    if (groupId !== undefined && groupId !== '')
+      this.group = new ConsumerCoordinator({
+        connection,
+        clock,
+        groupId,
+        // Each tool run is a new JVM, whose first consumer is consumer-<group>-1.
+        clientId: this.config['client.id'] ?? `consumer-${groupId}-1`,
+        config: this.config,
+        partitionCounts: async (topics) => {
+          const metadata =
+            topics.length === 0 ? { topics: [] } : await connection.refreshMetadata([...topics])
+          return new Map(
+            metadata.topics
+              .filter((t) => t.error === null)
+              .map((t) => [t.name, t.partitions.length] as const),
+          )
+        },
+        positions: () =>
+          this.assigned().flatMap((tp) => {
+            const offset = this.positions.get(key(tp))
+            return offset === undefined ? [] : [{ ...tp, offset }]
+          }),
+        onPartitionsRevoked: (partitions) => {
+          for (const tp of partitions) this.positions.delete(key(tp))
+        },
+      })
+  }
+
+  private assigned(): TopicPartition[] {
+    return this.group !== null && this.subscribed ? this.group.assignment : this.assignment
   }
 
   async partitionsFor(topic: string): Promise<PartitionMetadata[]> {
@@ -61,6 +97,12 @@ export class KafkaConsumer implements Consumer {
   }
 
   async subscribe(topics: string[]): Promise<void> {
+    if (this.group !== null) {
+      for (const topic of topics) await this.partitionsFor(topic)
+      this.subscribed = true
+      this.group.subscribe(topics)
+      return
+    }
     const assignment: TopicPartition[] = []
     for (const topic of topics) {
       for (const p of await this.partitionsFor(topic)) assignment.push({ topic, partition: p.partition })
@@ -97,8 +139,14 @@ export class KafkaConsumer implements Consumer {
   }
 
   private async resetMissingPositions(): Promise<void> {
-    const missing = this.assignment.filter((tp) => !this.positions.has(key(tp)))
+    let missing = this.assigned().filter((tp) => !this.positions.has(key(tp)))
     if (missing.length === 0) return
+    if (this.group !== null) {
+      for (const committed of await this.group.committed(missing))
+        this.positions.set(key(committed), committed.offset)
+      missing = missing.filter((tp) => !this.positions.has(key(tp)))
+      if (missing.length === 0) return
+    }
     const policy = this.config['auto.offset.reset']
     if (policy === 'none') {
       throw new KafkaError(
@@ -112,6 +160,9 @@ export class KafkaConsumer implements Consumer {
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     const deadline = this.clock.now() + timeoutMs
     for (;;) {
+      // A rebalance may outlast this poll; the next poll waits for the same join.
+      if (this.group !== null && this.subscribed && !(await this.withinDeadline(this.group.poll(), deadline)))
+        return []
       const records = await this.fetchOnce()
       const remaining = deadline - this.clock.now()
       if (records.length > 0 || remaining <= 0) return records
@@ -119,11 +170,17 @@ export class KafkaConsumer implements Consumer {
     }
   }
 
+  private withinDeadline(work: Promise<void>, deadline: number): Promise<boolean> {
+    const remaining = deadline - this.clock.now()
+    return Promise.race([work.then(() => true), this.clock.sleep(Math.max(remaining, 0)).then(() => false)])
+  }
+
   private async fetchOnce(): Promise<ConsumerRecord[]> {
     await this.resetMissingPositions()
-    if (this.assignment.length === 0) return []
+    const assigned = this.assigned()
+    if (assigned.length === 0) return []
     const maxBytes = Number(this.config['max.partition.fetch.bytes'])
-    const requests = this.assignment.map((tp) => ({
+    const requests = assigned.map((tp) => ({
       ...tp,
       fetchOffset: this.positions.get(key(tp)) ?? 0,
       maxBytes,
@@ -135,7 +192,10 @@ export class KafkaConsumer implements Consumer {
     const responses = answers.flat()
     const limit = Number(this.config['max.poll.records'])
     const out: ConsumerRecord[] = []
+    const stillAssigned = new Set(this.assigned().map(key))
     for (const response of responses) {
+      // A rebalance during the fetch took this partition away.
+      if (!stillAssigned.has(key(response))) continue
       if (response.error === 'OFFSET_OUT_OF_RANGE') {
         this.positions.delete(key(response))
         continue
@@ -168,8 +228,8 @@ export class KafkaConsumer implements Consumer {
     return out
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.group?.close()
     this.assignment = []
-    return Promise.resolve()
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * Browser benchmark page: produce → replicate → consume through real broker workers (3 brokers, a topic
+ * with replication factor 3 and min.insync.replicas 2, acks=all, IndexedDB persistence on), 100-byte
+ * records. The query string gives `records`; the figures are left in `window.benchResult`.
+ */
+import logWasmUrl from '../../../engine-wasm/build/log.wasm?url'
+import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { SystemClock } from '../../../workers/net/clock.ts'
+import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
+import { KafkaWorkerCluster } from '../../../web/cluster/kafka-workers.ts'
+
+export interface KafkaThroughputResult {
+  records: number
+  produceMs: number
+  endToEndMs: number
+  produceRecordsPerSecond: number
+  endToEndRecordsPerSecond: number
+}
+
+declare global {
+  interface Window {
+    benchResult?: KafkaThroughputResult | { error: string }
+  }
+}
+
+async function run(): Promise<KafkaThroughputResult> {
+  const records = Number(new URLSearchParams(location.search).get('records') ?? '100000')
+  const seed = Math.floor(Math.random() * 1e9)
+  const cluster = new KafkaWorkerCluster(3, seed, `bench-${seed}-`)
+  await cluster.startAll()
+  const clock = new SystemClock({ now: () => performance.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
+  const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
+  const clients = new ClusterKafkaClients(cluster, engine, clock, seed)
+  const admin = clients.admin('localhost:9092')
+  for (;;) {
+    const nodes = await admin.describeCluster().then(
+      (c) => c.nodes.length,
+      () => 0,
+    )
+    if (nodes === 3) break
+    await clock.sleep(200)
+  }
+  await admin.createTopics([
+    { name: 'bench', numPartitions: 6, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } },
+  ])
+  const producer = clients.producer('localhost:9092', {
+    acks: 'all',
+    'linger.ms': '5',
+    'batch.size': '65536',
+  })
+  const value = new Uint8Array(100).fill(120)
+  const started = performance.now()
+  const sends: Array<Promise<unknown>> = []
+  for (let i = 0; i < records; i++) sends.push(producer.send({ topic: 'bench', key: null, value }))
+  await Promise.all(sends)
+  const produced = performance.now()
+  const consumer = clients.consumer('localhost:9092', {
+    'auto.offset.reset': 'earliest',
+    'max.poll.records': '100000',
+  })
+  await consumer.subscribe(['bench'])
+  let consumed = 0
+  while (consumed < records) consumed += (await consumer.poll(1000)).length
+  const finished = performance.now()
+  cluster.terminate()
+  return {
+    records,
+    produceMs: produced - started,
+    endToEndMs: finished - started,
+    produceRecordsPerSecond: records / ((produced - started) / 1000),
+    endToEndRecordsPerSecond: records / ((finished - started) / 1000),
+  }
+}
+
+run().then(
+  (result) => (window.benchResult = result),
+  (error: unknown) => (window.benchResult = { error: String(error) }),
+)

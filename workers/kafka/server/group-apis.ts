@@ -1,0 +1,188 @@
+/**
+ * GroupApis: a broker's answers to the group coordinator requests (Kafka's KafkaApis handlers for
+ * FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch, ListGroups,
+ * DescribeGroups and DeleteGroups, over GroupCoordinatorService). FindCoordinator creates
+ * __consumer_offsets on first need (offsets.topic.num.partitions 50, offsets.topic.replication.factor 3
+ * capped to the live brokers, compacted) and names the leader of the group's partition. Every other
+ * request for a group whose partition this broker does not lead and has not loaded gets NOT_COORDINATOR;
+ * a failed write to __consumer_offsets answers with its normalized error.
+ */
+import type { CreatableTopic, TopicError } from '../../protocol/kafka.ts'
+import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
+import type {
+  DeleteGroupsResponse,
+  DescribeGroupsResponse,
+  DescribedGroup,
+  FindCoordinatorResponse,
+  GroupCoordinatorApi,
+  HeartbeatRequest,
+  HeartbeatResponse,
+  JoinGroupRequest,
+  JoinGroupResponse,
+  LeaveGroupRequest,
+  LeaveGroupResponse,
+  ListGroupsRequest,
+  ListGroupsResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+  SyncGroupRequest,
+  SyncGroupResponse,
+} from '../../protocol/kafka-groups.ts'
+import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import {
+  CoordinatorWriteError,
+  GROUP_METADATA_TOPIC_NAME,
+  type GroupCoordinatorLoader,
+} from './group-coordinator-loader.ts'
+
+/** offsets.topic.num.partitions, offsets.topic.replication.factor and the topic's configs. */
+const OFFSETS_TOPIC_PARTITIONS = 50
+const OFFSETS_TOPIC_REPLICATION_FACTOR = 3
+const OFFSETS_TOPIC_CONFIGS = {
+  'cleanup.policy': 'compact',
+  'compression.type': 'producer',
+  'segment.bytes': String(100 * 1024 * 1024),
+}
+
+export interface GroupApisDeps {
+  metadata: ClusterMetadata
+  loader: GroupCoordinatorLoader
+  createTopics: (topics: CreatableTopic[], validateOnly: boolean) => Promise<TopicError[]>
+}
+
+const NO_ASSIGNMENT = { partitions: [] }
+
+function errorOf(error: unknown): GroupErrorCode {
+  if (error instanceof CoordinatorWriteError) return error.error
+  throw error
+}
+
+export class GroupApis implements GroupCoordinatorApi {
+  constructor(private readonly deps: GroupApisDeps) {}
+
+  private get coordinator() {
+    return this.deps.loader.coordinator
+  }
+
+  private owns(groupId: string): boolean {
+    return this.deps.loader.owns(groupId)
+  }
+
+  async findCoordinator(groupId: string): Promise<FindCoordinatorResponse> {
+    const { metadata, loader } = this.deps
+    if (!metadata.topic(GROUP_METADATA_TOPIC_NAME)) {
+      const live = metadata.usableBrokers().length
+      await this.deps.createTopics(
+        [
+          {
+            name: GROUP_METADATA_TOPIC_NAME,
+            numPartitions: OFFSETS_TOPIC_PARTITIONS,
+            replicationFactor: Math.max(1, Math.min(OFFSETS_TOPIC_REPLICATION_FACTOR, live)),
+            configs: OFFSETS_TOPIC_CONFIGS,
+          },
+        ],
+        false,
+      )
+    }
+    const partition = loader.partitionFor(groupId)
+    const leader = metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions.get(partition)?.leader ?? -1
+    const broker = metadata.brokers.get(leader)
+    const endpoint = broker?.endpoints[0]
+    if (broker === undefined || broker.fenced || endpoint === undefined)
+      return { error: 'COORDINATOR_NOT_AVAILABLE', errorMessage: null, nodeId: -1, host: '', port: -1 }
+    return { error: 'NONE', errorMessage: null, nodeId: leader, host: endpoint.host, port: endpoint.port }
+  }
+
+  joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse> {
+    if (!this.owns(request.groupId))
+      return Promise.resolve({
+        error: 'NOT_COORDINATOR',
+        generationId: -1,
+        protocolType: null,
+        protocolName: null,
+        leader: '',
+        memberId: request.memberId,
+        members: [],
+      })
+    return this.coordinator.joinGroup(request)
+  }
+
+  syncGroup(request: SyncGroupRequest): Promise<SyncGroupResponse> {
+    if (!this.owns(request.groupId))
+      return Promise.resolve({
+        error: 'NOT_COORDINATOR',
+        protocolType: null,
+        protocolName: null,
+        assignment: NO_ASSIGNMENT,
+      })
+    return this.coordinator.syncGroup(request)
+  }
+
+  heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    if (!this.owns(request.groupId)) return Promise.resolve({ error: 'NOT_COORDINATOR' })
+    return this.coordinator.heartbeat(request)
+  }
+
+  leaveGroup(request: LeaveGroupRequest): Promise<LeaveGroupResponse> {
+    if (!this.owns(request.groupId)) return Promise.resolve({ error: 'NOT_COORDINATOR', members: [] })
+    return this.coordinator.leaveGroup(request)
+  }
+
+  async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
+    const failAll = (error: GroupErrorCode): OffsetCommitResponse => ({
+      topics: request.topics.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
+      })),
+    })
+    if (!this.owns(request.groupId)) return failAll('NOT_COORDINATOR')
+    try {
+      return await this.coordinator.commitOffsets(request)
+    } catch (error) {
+      return failAll(errorOf(error))
+    }
+  }
+
+  offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse> {
+    if (!this.owns(request.groupId)) return Promise.resolve({ error: 'NOT_COORDINATOR', topics: [] })
+    return this.coordinator.fetchOffsets(request)
+  }
+
+  listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse> {
+    return this.coordinator.listGroups(request)
+  }
+
+  async describeGroups(groupIds: string[]): Promise<DescribeGroupsResponse> {
+    const { groups } = await this.coordinator.describeGroups(groupIds.filter((id) => this.owns(id)))
+    const byId = new Map(groups.map((group) => [group.groupId, group]))
+    return {
+      groups: groupIds.map(
+        (groupId): DescribedGroup =>
+          byId.get(groupId) ?? {
+            error: 'NOT_COORDINATOR',
+            errorMessage: null,
+            groupId,
+            groupState: 'Dead',
+            protocolType: '',
+            protocolData: '',
+            members: [],
+          },
+      ),
+    }
+  }
+
+  async deleteGroups(groupIds: string[]): Promise<DeleteGroupsResponse> {
+    const owned = groupIds.filter((id) => this.owns(id))
+    let results: DeleteGroupsResponse['results']
+    try {
+      ;({ results } = await this.coordinator.deleteGroups(owned))
+    } catch (error) {
+      const failed = errorOf(error)
+      results = owned.map((groupId) => ({ groupId, error: failed }))
+    }
+    const byId = new Map(results.map((result) => [result.groupId, result]))
+    return { results: groupIds.map((groupId) => byId.get(groupId) ?? { groupId, error: 'NOT_COORDINATOR' }) }
+  }
+}
