@@ -29,11 +29,19 @@ export async function benchBrowser(opts: { smoke: boolean }): Promise<BenchResul
   })
   try {
     const page = await browser.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(String(error)))
     const records = opts.smoke ? 5_000 : 200_000
     await page.goto(
       `http://127.0.0.1:${address.port}/tests/bench/browser/kafka-throughput.html?records=${records}`,
     )
-    await page.waitForFunction(() => window.benchResult !== undefined, undefined, { timeout: 600_000 })
+    await page
+      .waitForFunction(() => window.benchResult !== undefined, undefined, {
+        timeout: opts.smoke ? 120_000 : 600_000,
+      })
+      .catch((error: unknown) => {
+        throw new Error(`kafka throughput page did not finish: ${pageErrors[0] ?? String(error)}`)
+      })
     const result = (await page.evaluate(() => window.benchResult)) as
       KafkaThroughputResult | { error: string }
     if ('error' in result) throw new Error(`kafka throughput page failed: ${result.error}`)

@@ -28,7 +28,7 @@ async function run(): Promise<KafkaThroughputResult> {
   const seed = Math.floor(Math.random() * 1e9)
   const cluster = new KafkaWorkerCluster(3, seed, `bench-${seed}-`)
   await cluster.startAll()
-  const clock = new SystemClock({ now: () => performance.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
+  const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
   const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
   const clients = new ClusterKafkaClients(cluster, engine, clock, seed)
   const admin = clients.admin('localhost:9092')

@@ -47,6 +47,9 @@ const DEFAULTS: Readonly<Record<string, string>> = {
 export class KafkaProducer implements Producer {
   private readonly config: Record<string, string>
   private readonly pending = new Map<string, PendingRecord[]>()
+  /** Bytes queued per partition, so a full batch is noticed without summing the queue on every send. */
+  private readonly pendingBytes = new Map<string, number>()
+  private readonly batchSize: number
   /** Partition count per topic, one metadata request per topic however many sends wait on it. */
   private readonly partitionCounts = new Map<string, Promise<number>>()
   /** Metadata lookups of sends not yet queued (send waits for them, as the Java producer's does). */
@@ -63,6 +66,7 @@ export class KafkaProducer implements Producer {
     config: ProducerConfig,
   ) {
     this.config = { ...DEFAULTS, ...config }
+    this.batchSize = Number(this.config['batch.size'])
     this.sticky = new StickyPartitioner(random, Number(this.config['batch.size']))
   }
 
@@ -114,7 +118,9 @@ export class KafkaProducer implements Producer {
       const queue = this.pending.get(key) ?? []
       queue.push({ input, size, resolve, reject })
       this.pending.set(key, queue)
-      if (queue.reduce((sum, r) => sum + r.size, 0) >= Number(this.config['batch.size'])) void this.drain()
+      const bytes = (this.pendingBytes.get(key) ?? 0) + size
+      this.pendingBytes.set(key, bytes)
+      if (bytes >= this.batchSize) void this.drain()
       else this.scheduleDrain()
       settle()
     })
@@ -152,6 +158,7 @@ export class KafkaProducer implements Producer {
     if (this.pending.size === 0) return this.inFlight
     const batches = [...this.pending]
     this.pending.clear()
+    this.pendingBytes.clear()
     this.inFlight = this.inFlight.then(() => this.sendBatches(batches))
     return this.inFlight
   }
@@ -164,13 +171,21 @@ export class KafkaProducer implements Producer {
    */
   private async sendBatches(batches: Array<[string, PendingRecord[]]>): Promise<void> {
     const created = this.clock.now()
-    let pending = batches.map(([key, records]) => {
+    let pending = batches.flatMap(([key, records]) => {
       const [topic, partition] = key.split('\u0000') as [string, string]
-      return {
-        topic,
-        partition: Number(partition),
-        records,
-        bytes: this.engine.encodeBatch(records.map((r) => r.input)),
+      try {
+        return [
+          {
+            topic,
+            partition: Number(partition),
+            records,
+            bytes: this.engine.encodeBatch(records.map((r) => r.input)),
+          },
+        ]
+      } catch (error) {
+        // A batch that cannot be encoded fails its sends, never the whole producer.
+        for (const record of records) record.reject(error instanceof Error ? error : new Error(String(error)))
+        return []
       }
     })
     const deliveryTimeout = Number(this.config['delivery.timeout.ms'])
