@@ -1,25 +1,24 @@
 /**
- * The iteration order of a java.util.HashMap<String, V> filled with `keys` in order, as
- * `new HashMap<>(initialCapacity)` lays them out: bucket index `(h ^ h >>> 16) & (capacity - 1)` with
- * h = String.hashCode() over UTF-16 code units, the table doubling while size > 0.75 * capacity, and
- * insertion order inside a bucket. Kafka's admin client returns topic descriptions in such a map, so
- * `kafka-topics --describe` lists topics in this order, not sorted; `Collectors.toMap` and `new HashMap<>()`
- * start at capacity 16. Other key classes (TopicPartition) go through javaHashOrder with their hashCode.
+ * The iteration order of a java.util.HashMap<String, V> created as `new HashMap<>(initialCapacity)` and
+ * filled with `keys` in order (the table is tableSizeFor(initialCapacity) and doubles while
+ * size > 0.75 × capacity). Kafka's admin client returns topic descriptions in such a map, so
+ * `kafka-topics --describe` lists topics in this order, not sorted; `Collectors.toMap` and
+ * `new HashMap<>()` start at capacity 16. The hashing itself is workers/net/java-hash.ts.
  */
-export function stringHashCode(text: string): number {
-  let hash = 0
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0
-  return hash
-}
+import { javaHashOrder as hashOrder, javaStringHashCode } from '../../net/java-hash.ts'
 
-function tableSizeFor(capacity: number): number {
-  let size = 1
-  while (size < capacity) size *= 2
-  return size
+export const stringHashCode = javaStringHashCode
+
+/** The table capacity of `new HashMap<>(initialCapacity)` once it holds `size` entries. */
+function capacityFor(initialCapacity: number, size: number): number {
+  let capacity = 1
+  while (capacity < Math.max(1, initialCapacity)) capacity *= 2
+  while (size > capacity * 0.75) capacity *= 2
+  return capacity
 }
 
 export function javaHashMapOrder(keys: readonly string[], initialCapacity: number = keys.length): string[] {
-  return javaHashOrder(keys, stringHashCode, initialCapacity)
+  return javaHashOrder(keys, javaStringHashCode, initialCapacity)
 }
 
 /** The same order for keys of any class, given its hashCode (keys must be distinct). */
@@ -28,14 +27,5 @@ export function javaHashOrder<K>(
   hashCode: (key: K) => number,
   initialCapacity: number = keys.length,
 ): K[] {
-  let capacity = tableSizeFor(Math.max(1, initialCapacity))
-  while (keys.length > capacity * 0.75) capacity *= 2
-  const bucketOf = (key: K): number => {
-    const hash = hashCode(key)
-    return (hash ^ (hash >>> 16)) & (capacity - 1)
-  }
-  return keys
-    .map((key, index) => ({ key, index, bucket: bucketOf(key) }))
-    .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
-    .map((entry) => entry.key)
+  return hashOrder(keys, hashCode, capacityFor(initialCapacity, keys.length))
 }
