@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
-import { VitePWA } from 'vite-plugin-pwa'
+import { serviceWorker } from './tools/vite/service-worker.ts'
 
 // The site is static: `vite build` writes it to dist/, which any static host can serve as it is.
 export default defineConfig({
@@ -9,18 +9,8 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [
     svelte(),
-    // Offline after the first visit: a Workbox service worker precaches the whole site, WASM included.
-    VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: null,
-      manifest: false,
-      workbox: {
-        globPatterns: ['**/*.{html,js,css,wasm}'],
-        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        clientsClaim: true,
-        skipWaiting: true,
-      },
-    }),
+    // Offline after the first visit: a service worker precaches the whole site, WASM included.
+    serviceWorker(),
   ],
   worker: { format: 'es' },
   build: {

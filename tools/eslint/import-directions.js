@@ -56,7 +56,7 @@ const ALLOWED = {
       'engine-wasm-build',
       ...CORE,
     ],
-    packages: ['comlink', 'idb', 'monaco-editor', 'svelte', 'virtual:pwa-register'],
+    packages: ['comlink', 'idb', 'monaco-editor', 'svelte'],
   },
 }
 
