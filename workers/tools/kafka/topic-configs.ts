@@ -1,39 +1,8 @@
 /**
  * The topic-level configuration names of Kafka 4.1 (LogConfig.nonInternalConfigNames(), sorted), used by
- * kafka-topics' `--config` help text and by LogConfig.validateNames when a topic is created.
+ * kafka-topics' `--config` help text and kafka-configs' `--add-config` help. Derived from the brokers' own
+ * definitions (workers/kafka/config/topic-configs.ts), as the Java tools read LogConfig.
  */
-export const TOPIC_CONFIG_NAMES: readonly string[] = [
-  'cleanup.policy',
-  'compression.gzip.level',
-  'compression.lz4.level',
-  'compression.type',
-  'compression.zstd.level',
-  'delete.retention.ms',
-  'file.delete.delay.ms',
-  'flush.messages',
-  'flush.ms',
-  'follower.replication.throttled.replicas',
-  'index.interval.bytes',
-  'leader.replication.throttled.replicas',
-  'local.retention.bytes',
-  'local.retention.ms',
-  'max.compaction.lag.ms',
-  'max.message.bytes',
-  'message.timestamp.after.max.ms',
-  'message.timestamp.before.max.ms',
-  'message.timestamp.type',
-  'min.cleanable.dirty.ratio',
-  'min.compaction.lag.ms',
-  'min.insync.replicas',
-  'preallocate',
-  'remote.log.copy.disable',
-  'remote.log.delete.on.disable',
-  'remote.storage.enable',
-  'retention.bytes',
-  'retention.ms',
-  'segment.bytes',
-  'segment.index.bytes',
-  'segment.jitter.ms',
-  'segment.ms',
-  'unclean.leader.election.enable',
-]
+import { TOPIC_CONFIGS } from '../../kafka/config/topic-configs.ts'
+
+export const TOPIC_CONFIG_NAMES: readonly string[] = TOPIC_CONFIGS.map((def) => def.name).sort()
