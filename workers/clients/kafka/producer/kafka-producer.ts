@@ -42,6 +42,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'max.block.ms': '60000',
   'delivery.timeout.ms': '120000',
   'retry.backoff.ms': '100',
+  'max.in.flight.requests.per.connection': '5',
 }
 
 export class KafkaProducer implements Producer {
@@ -56,7 +57,10 @@ export class KafkaProducer implements Producer {
   private readonly preparing = new Set<Promise<void>>()
   private readonly sticky: StickyPartitioner
   private drainScheduled = false
-  private inFlight: Promise<void> = Promise.resolve()
+  /** Requests sent and not yet answered (at most max.in.flight.requests.per.connection). */
+  private readonly inFlight = new Set<Promise<void>>()
+  /** Starts requests one after another, so they leave in the order their batches were drained. */
+  private starting: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -152,15 +156,25 @@ export class KafkaProducer implements Producer {
     void this.clock.sleep(Number(this.config['linger.ms'])).then(() => this.drain())
   }
 
-  /** Sends everything queued as one produce request; requests go out one after another, in order. */
+  /**
+   * Sends everything queued as one produce request per leader. Up to max.in.flight.requests.per.connection
+   * requests are outstanding at once, as the Java producer pipelines them; requests start in drain order.
+   * Resolves once everything drained so far is answered.
+   */
   private drain(): Promise<void> {
     this.drainScheduled = false
-    if (this.pending.size === 0) return this.inFlight
-    const batches = [...this.pending]
-    this.pending.clear()
-    this.pendingBytes.clear()
-    this.inFlight = this.inFlight.then(() => this.sendBatches(batches))
-    return this.inFlight
+    if (this.pending.size > 0) {
+      const batches = [...this.pending]
+      this.pending.clear()
+      this.pendingBytes.clear()
+      this.starting = this.starting.then(async () => {
+        const limit = Number(this.config['max.in.flight.requests.per.connection'])
+        while (this.inFlight.size >= limit) await Promise.race(this.inFlight)
+        const request = this.sendBatches(batches).finally(() => this.inFlight.delete(request))
+        this.inFlight.add(request)
+      })
+    }
+    return this.starting.then(() => Promise.all([...this.inFlight])).then(() => undefined)
   }
 
   /**
