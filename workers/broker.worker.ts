@@ -10,14 +10,12 @@ import type { BrokerApi } from './protocol/kafka.ts'
 import { KAFKA_BASE_PORT } from './protocol/kafka.ts'
 import { KafkaServer } from './kafka/server/kafka-server.ts'
 import { LogEngine } from '../engine-wasm/src/log/index.ts'
-import { SystemScheduler } from './net/scheduler.ts'
 import { Random } from './net/random.ts'
 import { PortTransport } from './net/port-transport.ts'
 import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
-import { stoppedError, workerScheduler } from './worker-host.ts'
+import { hostScheduler as scheduler, stoppedError } from './worker-host.ts'
 
-const scheduler = new SystemScheduler(workerScheduler)
 let transport: PortTransport<Tagged, unknown> | null = null
 let server: KafkaServer | null = null
 

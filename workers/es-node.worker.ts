@@ -8,10 +8,9 @@ import type { EsNodeStartOptions, EsNodeWorkerApi } from './protocol/workers.ts'
 import type { RestRequest } from './protocol/es.ts'
 import { EsNode } from './es/es-node.ts'
 import { IndexEngine } from '../engine-wasm/src/index/index.ts'
-import { SystemClock } from './net/clock.ts'
 import { Random } from './net/random.ts'
 import { openStorage } from './storage/open-storage.ts'
-import { stoppedError, workerClock } from './worker-host.ts'
+import { hostScheduler, stoppedError } from './worker-host.ts'
 
 let node: EsNode | null = null
 
@@ -20,7 +19,7 @@ const api: EsNodeWorkerApi = {
     const bytes = await (await fetch(indexWasmUrl)).arrayBuffer()
     node = await EsNode.start({
       nodeName: options.nodeName,
-      clock: new SystemClock(workerClock),
+      clock: hostScheduler,
       random: new Random(options.seed),
       storage: await openStorage(options.storageUrl),
       engine: await IndexEngine.load(bytes),

@@ -1,16 +1,15 @@
 /**
- * What the worker entries share: the host clock functions of a Web Worker, and the named error a
- * stopped broker or node answers with (it crosses Comlink as {name, message}).
+ * What the realms with a host event loop share (the worker entries and the page): the Scheduler over the
+ * host's own timers, and the named error a stopped broker or node answers with (it crosses Comlink as
+ * {name, message}).
  */
-export const workerClock = {
-  now: (): number => Date.now(),
-  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
-}
+import { SystemScheduler } from './net/scheduler.ts'
 
-export const workerScheduler = {
-  ...workerClock,
-  clearTimeout: (handle: unknown): void => clearTimeout(handle as number),
-}
+export const hostScheduler = new SystemScheduler({
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as number),
+})
 
 export function stoppedError(name: string, message: string): Error {
   const error = new Error(message)

@@ -11,7 +11,7 @@ import { IdbStorage } from '../../workers/storage/idb-storage.ts'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
 import { LogEngine } from '../../engine-wasm/src/log/index.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
-import { SystemClock } from '../../workers/net/clock.ts'
+import { hostScheduler } from '../../workers/worker-host.ts'
 import { KafkaWorkerCluster } from '../../web/cluster/kafka-workers.ts'
 
 const workers: Worker[] = []
@@ -55,7 +55,7 @@ describe('broker workers', () => {
     // A fresh cluster id prefix per run: each broker keeps its own IndexedDB database.
     const cluster = new KafkaWorkerCluster(3, seed, `test-${seed}-`)
     await cluster.startAll()
-    const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
+    const clock = hostScheduler
     const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
     const clients = new ClusterKafkaClients(cluster, engine, clock, 1)
     const admin = clients.admin('localhost:9092')

@@ -8,7 +8,8 @@ import * as Comlink from 'comlink'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
 import type { EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
 import { LogEngine } from '../../engine-wasm/src/log/index.ts'
-import { SystemClock } from '../../workers/net/clock.ts'
+import type { Clock } from '../../workers/net/clock.ts'
+import { hostScheduler as clock } from '../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
 import { KafkaWorkerCluster } from './kafka-workers.ts'
@@ -21,7 +22,7 @@ export interface ClusterHandle {
   terminate(): void
 }
 
-async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: SystemClock): Promise<void> {
+async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: Clock): Promise<void> {
   const deadline = clock.now() + READY_TIMEOUT_MS
   while (clock.now() < deadline) {
     const broker = cluster.brokerAtPort(9092)
@@ -33,7 +34,6 @@ async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: System
 
 export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
   const seed = crypto.getRandomValues(new Uint32Array(1))[0]!
-  const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
   const kafka = new KafkaWorkerCluster(brokers, seed)
   const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), {
     type: 'module',

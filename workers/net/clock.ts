@@ -1,31 +1,14 @@
 /**
- * Time, injected: the core never calls Date.now or setTimeout itself. The browser passes SystemClock's
- * host functions in; tests and the headless runner use VirtualClock, whose time moves only when someone
- * sleeps, so a run is the same on every machine.
+ * Time, injected: the core never calls Date.now or setTimeout itself. The browser passes a SystemScheduler
+ * over its host timers (scheduler.ts); the headless runner and simulation tests pass a
+ * DeterministicTaskQueue; VirtualClock, whose time moves only when someone sleeps, serves unit tests that
+ * need no scheduled tasks.
  */
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number
   /** Resolves after ms milliseconds of this clock's time. */
   sleep(ms: number): Promise<void>
-}
-
-/** A clock over the host's timer functions, passed in so the pure core never names a host global. */
-export class SystemClock implements Clock {
-  constructor(
-    private readonly host: {
-      now: () => number
-      setTimeout: (callback: () => void, ms: number) => unknown
-    },
-  ) {}
-
-  now(): number {
-    return this.host.now()
-  }
-
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.host.setTimeout(resolve, ms))
-  }
 }
 
 /**

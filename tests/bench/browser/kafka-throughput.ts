@@ -5,7 +5,7 @@
  */
 import logWasmUrl from '../../../engine-wasm/build/log.wasm?url'
 import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import { SystemClock } from '../../../workers/net/clock.ts'
+import { hostScheduler } from '../../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
 import { KafkaWorkerCluster } from '../../../web/cluster/kafka-workers.ts'
 
@@ -28,7 +28,7 @@ async function run(): Promise<KafkaThroughputResult> {
   const seed = Math.floor(Math.random() * 1e9)
   const cluster = new KafkaWorkerCluster(3, seed, `bench-${seed}-`)
   await cluster.startAll()
-  const clock = new SystemClock({ now: () => Date.now(), setTimeout: (cb, ms) => setTimeout(cb, ms) })
+  const clock = hostScheduler
   const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
   const clients = new ClusterKafkaClients(cluster, engine, clock, seed)
   const admin = clients.admin('localhost:9092')

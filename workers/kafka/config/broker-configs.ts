@@ -53,6 +53,11 @@ export const BROKER_CONFIGS: ReadonlyMap<string, BrokerConfigDef> = new Map(
     .map((def) => [def.name, def]),
 )
 
+/** A broker config's default value as Kafka prints it ('' for one without a default). */
+export function brokerConfigDefault(name: string): string {
+  return BROKER_CONFIGS.get(name)?.defaultValue ?? ''
+}
+
 /** DynamicBrokerConfig.brokerConfigSynonyms: the group of names that set one value, highest first. */
 export function brokerConfigSynonyms(name: string): string[] {
   const group = TOPIC_CONFIGS.find(

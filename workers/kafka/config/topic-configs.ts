@@ -234,6 +234,11 @@ export const TOPIC_CONFIGS_BY_NAME: ReadonlyMap<string, TopicConfigDef> = new Ma
 )
 
 /** LogConfig.validate of a topic's configs: Kafka's message for the first unknown name or invalid value. */
+/** A topic's value of a config: its own setting, else Kafka's default ('' for one without a default). */
+export function topicConfig(configs: Readonly<Record<string, string>>, name: string): string {
+  return configs[name] ?? TOPIC_CONFIGS_BY_NAME.get(name)?.defaultValue ?? ''
+}
+
 export function validateTopicConfigs(configs: Readonly<Record<string, string>>): string | null {
   for (const [name, value] of Object.entries(configs)) {
     const def = TOPIC_CONFIGS_BY_NAME.get(name)

@@ -16,6 +16,7 @@ import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { MetadataRecord } from '../metadata/metadata-records.ts'
 import type { ControllerRequest, ControllerResponse } from './controller-messages.ts'
 import type { CreationDefaults } from './topic-creation.ts'
+import { brokerConfigDefault } from '../config/broker-configs.ts'
 import { incrementalAlterConfigRecords } from './configuration-control.ts'
 import { createPartitionsRecords } from './partition-creation.ts'
 import {
@@ -38,7 +39,10 @@ export interface ControllerConfig {
 
 export const CONTROLLER_DEFAULTS: ControllerConfig = {
   sessionTimeoutMs: 9000,
-  defaults: { numPartitions: 1, replicationFactor: 1 },
+  defaults: {
+    numPartitions: Number(brokerConfigDefault('num.partitions')),
+    replicationFactor: Number(brokerConfigDefault('default.replication.factor')),
+  },
 }
 
 type Handled<A extends ControllerRequest['api']> = Extract<ControllerResponse, { api: A }>

@@ -11,7 +11,7 @@ import type { ClusterMetadata, PartitionRegistration } from '../metadata/cluster
 import type { MetadataRecord } from '../metadata/metadata-records.ts'
 import { createTopic, type CreationDefaults } from './topic-creation.ts'
 import { buildPartitionChange, type ElectionType } from './partition-change.ts'
-import { topicConfig } from '../broker-config.ts'
+import { topicConfig } from '../config/topic-configs.ts'
 
 export type ControlResult =
   { ok: true; records: MetadataRecord[] } | { ok: false; error: KafkaErrorName; message: string }

@@ -21,7 +21,7 @@ import type { AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
 import { batchSizes, type UnifiedLog } from '../log/unified-log.ts'
-import { TOPIC_CONFIG_DEFAULTS } from '../broker-config.ts'
+import { topicConfig } from '../config/topic-configs.ts'
 import type { EpochEndOffset } from './leader-epoch-cache.ts'
 import { UNDEFINED_EPOCH } from './leader-epoch-cache.ts'
 import { Replica } from './replica.ts'
@@ -106,7 +106,7 @@ export class Partition {
     readonly log: UnifiedLog,
     private readonly deps: PartitionDeps,
     public minInsyncReplicas = 1,
-    public maxMessageBytes = Number(TOPIC_CONFIG_DEFAULTS['max.message.bytes']),
+    public maxMessageBytes = Number(topicConfig({}, 'max.message.bytes')),
   ) {}
 
   get isLeader(): boolean {

@@ -26,7 +26,7 @@ import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
 import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
-import { BROKER_DEFAULTS } from '../broker-config.ts'
+import { brokerConfigDefault } from '../config/broker-configs.ts'
 import type { ConfigHelper } from '../config/config-helper.ts'
 import { AdminApis } from './admin-apis.ts'
 import { metadataResponse } from './metadata-response.ts'
@@ -96,7 +96,7 @@ export class KafkaApis implements BrokerApi {
     if (
       topics !== null &&
       allowAutoTopicCreation &&
-      BROKER_DEFAULTS['auto.create.topics.enable'] === 'true'
+      brokerConfigDefault('auto.create.topics.enable') === 'true'
     ) {
       const missing = topics.filter((name) => !metadata.topic(name))
       if (missing.length > 0) {
