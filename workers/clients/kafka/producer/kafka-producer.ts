@@ -266,16 +266,17 @@ export class KafkaProducer implements Producer {
   }
 }
 
+const UTF8 = new TextEncoder()
+
 /**
  * The upper bound the Java producer checks against max.request.size: RECORD_BATCH_OVERHEAD (61) plus
  * DefaultRecord.recordSizeUpperBound (MAX_RECORD_OVERHEAD 21 plus the varint-prefixed key, value and
  * headers), as AbstractRecords.estimateSizeInBytesUpperBound computes it for magic v2.
  */
 function estimateRecordSize(record: RecordInput): number {
-  const encoder = new TextEncoder()
   let size = sizedBytes(record.key) + sizedBytes(record.value) + varintSize(record.headers.length)
   for (const header of record.headers) {
-    const keyLength = encoder.encode(header.key).length
+    const keyLength = UTF8.encode(header.key).length
     size += varintSize(keyLength) + keyLength + sizedBytes(header.value)
   }
   return 61 + 21 + size
