@@ -83,10 +83,12 @@ export class LogSegment {
     return offset < 0 ? null : offset
   }
 
-  /** A copy of the .log bytes. */
-  logBytes(): Uint8Array {
+  /** A copy of the .log bytes from byte `position` (default: all of them) to the end. */
+  logBytes(position = 0): Uint8Array {
     const { exports } = this.#wasm
-    return this.#wasm.copyBytes(exports.segmentLogPointer(this.#live), exports.segmentLogSize(this.#live))
+    const size = exports.segmentLogSize(this.#live)
+    const from = Math.min(Math.max(position, 0), size)
+    return this.#wasm.copyBytes(exports.segmentLogPointer(this.#live) + from, size - from)
   }
 
   /** A copy of the .index bytes (8-byte big-endian entries: relative offset, position). */

@@ -49,6 +49,8 @@ async function run(): Promise<KafkaThroughputResult> {
     'batch.size': '65536',
   })
   const value = new Uint8Array(100).fill(120)
+  // The Java producer's first send blocks until the topic's metadata arrives (max.block.ms); so does this one.
+  await producer.send({ topic: 'bench', key: null, value })
   const started = performance.now()
   const sends: Array<Promise<unknown>> = []
   for (let i = 0; i < records; i++) sends.push(producer.send({ topic: 'bench', key: null, value }))

@@ -3,7 +3,7 @@
  * there (Kafka's ReplicaFetcherThread over AbstractFetcherThread). Each round sends one
  * ReplicaFetchRequest from every partition's log end offset with its last fetched epoch; the leader holds
  * it up to replica.fetch.wait.max.ms. The answer's batches are appended at the leader's offsets, the HW
- * follows the leader's, and the round's bytes are persisted in one storage write before the next round.
+ * follows the leader's, and the round's bytes are handed to the LogFlusher (stored in the background).
  *
  * Truncation (KIP-101, KIP-279, KIP-320): when the leader answers a diverging epoch, the follower keeps
  * what it holds of that epoch up to the leader's end offset for it, and drops the rest
@@ -32,7 +32,8 @@ export interface ReplicaFetcherDeps {
   config: ReplicationConfig
   send: SendReplicaFetch
   /** Persists what the round appended or truncated (one storage write). */
-  persist: () => Promise<void>
+  /** Asks for the round's appends to be stored, without waiting. */
+  persist: () => void
 }
 
 interface FetchState {
@@ -100,7 +101,7 @@ export class ReplicaFetcher {
         continue
       }
       if (!live()) break
-      if (this.processResponse(request, response)) await this.deps.persist()
+      if (this.processResponse(request, response)) this.deps.persist()
     }
     if (this.generation === generation) this.running = false
   }

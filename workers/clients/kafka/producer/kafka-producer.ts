@@ -25,13 +25,7 @@ const RETRIABLE: ReadonlySet<string> = new Set([
   'UNKNOWN_LEADER_EPOCH',
 ])
 import { StickyPartitioner } from './sticky-partitioner.ts'
-
-interface PendingRecord {
-  input: RecordInput
-  size: number
-  resolve: (metadata: RecordMetadata) => void
-  reject: (error: Error) => void
-}
+import { RecordAccumulator, type ProducerBatch } from './record-accumulator.ts'
 
 const DEFAULTS: Readonly<Record<string, string>> = {
   acks: 'all',
@@ -47,12 +41,12 @@ const DEFAULTS: Readonly<Record<string, string>> = {
 
 export class KafkaProducer implements Producer {
   private readonly config: Record<string, string>
-  private readonly pending = new Map<string, PendingRecord[]>()
-  /** Bytes queued per partition, so a full batch is noticed without summing the queue on every send. */
-  private readonly pendingBytes = new Map<string, number>()
-  private readonly batchSize: number
+  private readonly accumulator: RecordAccumulator
+  private readonly maxRequestSize: number
   /** Partition count per topic, one metadata request per topic however many sends wait on it. */
   private readonly partitionCounts = new Map<string, Promise<number>>()
+  /** The counts already known, so a send with nothing waiting ahead of it queues without a detour. */
+  private readonly knownPartitionCounts = new Map<string, number>()
   /** Metadata lookups of sends not yet queued (send waits for them, as the Java producer's does). */
   private readonly preparing = new Set<Promise<void>>()
   private readonly sticky: StickyPartitioner
@@ -70,7 +64,8 @@ export class KafkaProducer implements Producer {
     config: ProducerConfig,
   ) {
     this.config = { ...DEFAULTS, ...config }
-    this.batchSize = Number(this.config['batch.size'])
+    this.accumulator = new RecordAccumulator(Number(this.config['batch.size']))
+    this.maxRequestSize = Number(this.config['max.request.size'])
     this.sticky = new StickyPartitioner(random, Number(this.config['batch.size']))
   }
 
@@ -79,7 +74,7 @@ export class KafkaProducer implements Producer {
     return acks === '0' ? 0 : acks === '1' ? 1 : -1
   }
 
-  async send(record: ProducerRecord): Promise<RecordMetadata> {
+  send(record: ProducerRecord): Promise<RecordMetadata> {
     const input: RecordInput = {
       key: record.key,
       value: record.value,
@@ -87,29 +82,49 @@ export class KafkaProducer implements Producer {
       headers: record.headers ?? [],
     }
     const size = estimateRecordSize(input)
-    const maxRequestSize = Number(this.config['max.request.size'])
-    if (size > maxRequestSize) {
-      throw new KafkaError(
-        'org.apache.kafka.common.errors.RecordTooLargeException',
-        `The message is ${size} bytes when serialized which is larger than ${maxRequestSize}, which is the value of the max.request.size configuration.`,
+    if (size > this.maxRequestSize) {
+      return Promise.reject(
+        new KafkaError(
+          'org.apache.kafka.common.errors.RecordTooLargeException',
+          `The message is ${size} bytes when serialized which is larger than ${this.maxRequestSize}, which is the value of the max.request.size configuration.`,
+        ),
       )
     }
+    // Sends queue in call order: only when no earlier send still waits for metadata may this one skip ahead.
+    const count = this.preparing.size === 0 ? this.knownPartitionCounts.get(record.topic) : undefined
+    if (count !== undefined) return this.enqueue(record, input, size, count)
+    return this.enqueueAfterMetadata(record, input, size)
+  }
+
+  private async enqueueAfterMetadata(
+    record: ProducerRecord,
+    input: RecordInput,
+    size: number,
+  ): Promise<RecordMetadata> {
     let queued: () => void = () => undefined
     const preparing = new Promise<void>((resolve) => (queued = resolve))
     this.preparing.add(preparing)
-    const settle = (): void => {
+    try {
+      const count = await this.partitionCount(record.topic)
+      return await this.enqueue(record, input, size, count)
+    } finally {
       this.preparing.delete(preparing)
       queued()
     }
-    const count = await this.partitionCount(record.topic).catch((error: unknown) => {
-      settle()
-      throw error
-    })
+  }
+
+  private enqueue(
+    record: ProducerRecord,
+    input: RecordInput,
+    size: number,
+    count: number,
+  ): Promise<RecordMetadata> {
     if (record.partition !== undefined && record.partition >= count) {
-      settle()
-      throw new KafkaError(
-        'org.apache.kafka.common.errors.TimeoutException',
-        `Partition ${record.partition} of topic ${record.topic} with partition count ${count} is not present in metadata after ${this.config['max.block.ms']} ms.`,
+      return Promise.reject(
+        new KafkaError(
+          'org.apache.kafka.common.errors.TimeoutException',
+          `Partition ${record.partition} of topic ${record.topic} with partition count ${count} is not present in metadata after ${this.config['max.block.ms']} ms.`,
+        ),
       )
     }
     const partition =
@@ -117,17 +132,10 @@ export class KafkaProducer implements Producer {
       (record.key === null
         ? this.sticky.partition(record.topic, count, size)
         : partitionForKey(record.key, count))
-    const key = `${record.topic}\u0000${partition}`
-    return new Promise<RecordMetadata>((resolve, reject) => {
-      const queue = this.pending.get(key) ?? []
-      queue.push({ input, size, resolve, reject })
-      this.pending.set(key, queue)
-      const bytes = (this.pendingBytes.get(key) ?? 0) + size
-      this.pendingBytes.set(key, bytes)
-      if (bytes >= this.batchSize) void this.drain()
-      else this.scheduleDrain()
-      settle()
-    })
+    const { future, full } = this.accumulator.append(record.topic, partition, input, size)
+    if (full) void this.drain()
+    else this.scheduleDrain()
+    return future
   }
 
   private partitionCount(topic: string): Promise<number> {
@@ -142,6 +150,7 @@ export class KafkaProducer implements Producer {
           `Topic ${topic} not present in metadata after ${this.config['max.block.ms']} ms.`,
         )
       }
+      this.knownPartitionCounts.set(topic, found.partitions.length)
       return found.partitions.length
     })
     // A failed lookup is not remembered: the next send asks again, as the Java producer does.
@@ -163,10 +172,8 @@ export class KafkaProducer implements Producer {
    */
   private drain(): Promise<void> {
     this.drainScheduled = false
-    if (this.pending.size > 0) {
-      const batches = [...this.pending]
-      this.pending.clear()
-      this.pendingBytes.clear()
+    if (!this.accumulator.isEmpty) {
+      const batches = this.accumulator.drain()
       this.starting = this.starting.then(async () => {
         const limit = Number(this.config['max.in.flight.requests.per.connection'])
         while (this.inFlight.size >= limit) await Promise.race(this.inFlight)
@@ -183,22 +190,21 @@ export class KafkaProducer implements Producer {
    * retry.backoff.ms with fresh metadata until delivery.timeout.ms has passed since the batch was made,
    * as the Java producer's Sender does; then the batch fails with Kafka's expiry error.
    */
-  private async sendBatches(batches: Array<[string, PendingRecord[]]>): Promise<void> {
+  private async sendBatches(batches: ProducerBatch[]): Promise<void> {
     const created = this.clock.now()
-    let pending = batches.flatMap(([key, records]) => {
-      const [topic, partition] = key.split('\u0000') as [string, string]
+    let pending = batches.flatMap((batch) => {
       try {
         return [
           {
-            topic,
-            partition: Number(partition),
-            records,
-            bytes: this.engine.encodeBatch(records.map((r) => r.input)),
+            topic: batch.topic,
+            partition: batch.partition,
+            batch,
+            bytes: this.engine.encodeBatch(batch.inputs),
           },
         ]
       } catch (error) {
         // A batch that cannot be encoded fails its sends, never the whole producer.
-        for (const record of records) record.reject(error instanceof Error ? error : new Error(String(error)))
+        batch.fail(error instanceof Error ? error : new Error(String(error)))
         return []
       }
     })
@@ -206,11 +212,12 @@ export class KafkaProducer implements Producer {
     while (pending.length > 0) {
       if (this.clock.now() - created >= deliveryTimeout) {
         for (const batch of pending) {
-          const error = new KafkaError(
-            'org.apache.kafka.common.errors.TimeoutException',
-            `Expiring ${batch.records.length} record(s) for ${batch.topic}-${batch.partition}:${deliveryTimeout} ms has passed since batch creation`,
+          batch.batch.fail(
+            new KafkaError(
+              'org.apache.kafka.common.errors.TimeoutException',
+              `Expiring ${batch.batch.recordCount} record(s) for ${batch.topic}-${batch.partition}:${deliveryTimeout} ms has passed since batch creation`,
+            ),
           )
-          for (const record of batch.records) record.reject(error)
         }
         return
       }
@@ -232,16 +239,8 @@ export class KafkaProducer implements Producer {
               retry.push(batch)
               return
             }
-            batch.records.forEach((record, j) => {
-              if (response.error) record.reject(kafkaError(response.error, response.errorMessage))
-              else
-                record.resolve({
-                  topic: response.topic,
-                  partition: response.partition,
-                  offset: this.acks === 0 ? -1 : response.baseOffset + j,
-                  timestamp: record.input.timestamp,
-                })
-            })
+            if (response.error) batch.batch.fail(kafkaError(response.error, response.errorMessage))
+            else batch.batch.complete(this.acks === 0 ? -1 : response.baseOffset)
           })
         }),
       )
