@@ -212,6 +212,11 @@ export const KAFKA_ERRORS = {
     message:
       'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.',
   },
+  INVALID_RECORD: {
+    code: 87,
+    exception: 'org.apache.kafka.common.InvalidRecordException',
+    message: 'This record has failed the validation on broker and hence will be rejected.',
+  },
 } as const
 
 export type KafkaErrorName = keyof typeof KAFKA_ERRORS

@@ -39,6 +39,11 @@ const SYNONYM_CONFIGS: BrokerConfigDef[] = TOPIC_CONFIGS.flatMap((topic) =>
 const SERVER_CONFIGS: BrokerConfigDef[] = [
   { name: 'auto.create.topics.enable', type: 'BOOLEAN', defaultValue: 'true', dynamic: false },
   { name: 'default.replication.factor', type: 'INT', defaultValue: '1', dynamic: false },
+  // CleanerConfig: "The amount of time to sleep when there are no logs to clean" (LONG, atLeast(0)).
+  { name: 'log.cleaner.backoff.ms', type: 'LONG', defaultValue: '15000', min: 0, dynamic: true },
+  // "Enable the log cleaner process to run on the server. Should be enabled if using any topics with a
+  // cleanup.policy=compact including the internal offsets topic. ..." (BOOLEAN).
+  { name: 'log.cleaner.enable', type: 'BOOLEAN', defaultValue: 'true', dynamic: false },
   { name: 'log.cleaner.threads', type: 'INT', defaultValue: '1', min: 0, dynamic: true },
   { name: 'log.retention.check.interval.ms', type: 'LONG', defaultValue: '300000', min: 1, dynamic: false },
   { name: 'node.id', type: 'INT', defaultValue: '-1', dynamic: false },

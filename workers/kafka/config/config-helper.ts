@@ -9,6 +9,7 @@
  * sets; then the leading entries that are not the config's own (first) name are dropped, so
  * `retention.ms` shows `{}` while only `log.retention.hours` has a value (configSynonyms' dropWhile).
  */
+import { compactionConfigOf } from '../log/log-cleaner-config.ts'
 import type { ConfigSourceName, DescribedConfig } from '../../protocol/kafka.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { LogConfig } from '../log/unified-log.ts'
@@ -133,5 +134,6 @@ export function logConfigOf(config: Readonly<Record<string, string>>): LogConfig
     retentionMs: Number(config['retention.ms']),
     retentionBytes: Number(config['retention.bytes']),
     deletePolicy: (config['cleanup.policy'] ?? '').split(',').some((policy) => policy.trim() === 'delete'),
+    ...compactionConfigOf(config),
   }
 }

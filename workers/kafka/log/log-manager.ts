@@ -9,6 +9,13 @@
  * unclean shutdown; everything after a truncated segment is dropped. Recovery repairs storage to match:
  * a truncated segment is rewritten as one chunk at position 0 and every key past the prefix is deleted.
  *
+ * A cleaned segment (see cleaner.ts) replaces its group in one write: every chunk of the group goes and the
+ * cleaned bytes become one chunk at position 0 under the group's first base offset (an empty cleaned segment
+ * is an empty chunk, as Kafka keeps an empty segment file). Offsets may then have gaps, so loading accepts a
+ * segment whose base offset lies past the previous segment's next offset. With a swap, an empty active
+ * segment is stored as an empty chunk too, so a reload keeps the log end offset. The cleaner checkpoint of
+ * each partition is stored beside the logs (cleaner-offset-checkpoint.ts) and written with the swap.
+ *
  * Retention (cleanupLogs, Kafka's kafka-log-retention task): 30 s after startup and then every
  * log.retention.check.interval.ms, every log deletes its expired segments and one storage write drops their
  * chunks, as Kafka deletes the segment files.
@@ -17,6 +24,12 @@ import type { LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.t
 import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { UnifiedLog, type LogConfig } from './unified-log.ts'
+import {
+  cleanerCheckpointKey,
+  decodeCleanerCheckpoint,
+  encodeCleanerCheckpoint,
+} from './cleaner-offset-checkpoint.ts'
+import { LogCleaner } from './log-cleaner.ts'
 
 const STORE = 'kafka'
 
@@ -40,6 +53,8 @@ export class LogManager {
   /** The chunk positions stored for each log's segments, so truncations can delete what they invalidate. */
   private readonly stored = new Map<string, Map<number, Set<number>>>()
   private retentionTask: Cancellable | null = null
+  private readonly cleanerCheckpoints = new Map<string, number>()
+  private cleaner: LogCleaner | null = null
 
   constructor(
     private readonly engine: LogEngine,
@@ -47,10 +62,17 @@ export class LogManager {
     private readonly scheduler: Scheduler | null = null,
   ) {}
 
-  /** Starts the retention check: first after 30 s, then every `retentionCheckIntervalMs`. */
-  startup(retentionCheckIntervalMs: number): void {
+  /**
+   * Starts the retention check: first after 30 s, then every `retentionCheckIntervalMs`; with
+   * `cleanerBackoffMs` (log.cleaner.enable), also the log cleaner (LogCleaner.startup).
+   */
+  startup(retentionCheckIntervalMs: number, cleanerBackoffMs?: number): void {
     const scheduler = this.scheduler
     if (!scheduler) throw new Error('LogManager.startup needs a scheduler')
+    if (cleanerBackoffMs !== undefined) {
+      this.cleaner = new LogCleaner(this, this.engine, this.storage, scheduler)
+      this.cleaner.startup(cleanerBackoffMs)
+    }
     const run = (delay: number): void => {
       this.retentionTask = scheduler.schedule(delay, () => {
         void this.cleanupLogs(scheduler.now())
@@ -70,6 +92,26 @@ export class LogManager {
 
   private static id(topicId: string, partition: number): string {
     return `${topicId}/${partition}`
+  }
+
+  /** Every log with its topic id and partition. */
+  allLogs(): Array<{ topicId: string; partition: number; log: UnifiedLog }> {
+    return [...this.logs].map(([id, log]) => {
+      const [topicId, partition] = id.split('/') as [string, string]
+      return { topicId, partition: Number(partition), log }
+    })
+  }
+
+  /** The partition's cleaner checkpoint (first dirty offset), undefined before its first cleaning. */
+  cleanerCheckpoint(topicId: string, partition: number): number | undefined {
+    return this.cleanerCheckpoints.get(LogManager.id(topicId, partition))
+  }
+
+  /** Moves the partition's cleaner checkpoint; returns the storage operation that persists it. */
+  updateCleanerCheckpoint(topicId: string, partition: number, offset: number): StorageOp {
+    this.cleanerCheckpoints.set(LogManager.id(topicId, partition), offset)
+    const value = encodeCleanerCheckpoint(topicId, partition, offset)
+    return { store: STORE, key: cleanerCheckpointKey(topicId, partition), value }
   }
 
   getLog(topicId: string, partition: number): UnifiedLog | undefined {
@@ -99,7 +141,7 @@ export class LogManager {
     let truncatedBytes = 0
     for (const [base, chunkKeys] of [...chunksBySegment].sort((a, b) => a[0] - b[0])) {
       const expectedBase = segments.length === 0 ? base : segments[segments.length - 1]!.nextOffset
-      if (base !== expectedBase) break
+      if (base < expectedBase) break
       const { bytes, chunkCount } = await this.concatenateChunks(chunkKeys)
       const { segment, truncatedBytes: lost } = this.engine.recoverSegment(base, bytes)
       segments.push(segment)
@@ -122,6 +164,8 @@ export class LogManager {
     await this.storage.write([...deletes, ...rewrites])
     const id = LogManager.id(topicId, partition)
     this.logs.set(id, new UnifiedLog(this.engine, config, segments, this.scheduler))
+    const checkpoint = await this.storage.get(STORE, cleanerCheckpointKey(topicId, partition))
+    if (checkpoint) this.cleanerCheckpoints.set(id, decodeCleanerCheckpoint(checkpoint))
     for (const key of [...kept, ...rewrites.map((op) => op.key)]) this.remember(id, key)
     return { truncatedBytes }
   }
@@ -202,6 +246,34 @@ export class LogManager {
     return ops
   }
 
+  /**
+   * The operations of each segment swap: delete every chunk of the replaced segments, then put the cleaned
+   * bytes at position 0; after a swap an unstored empty active segment gets an empty chunk.
+   */
+  private replacementOps(id: string, log: UnifiedLog, topicId: string, partition: number): StorageOp[] {
+    const replaced = log.takeReplacedSegments()
+    if (replaced.length === 0) return []
+    const segments = this.stored.get(id) ?? new Map<number, Set<number>>()
+    this.stored.set(id, segments)
+    const ops: StorageOp[] = []
+    const put = (base: number, bytes: Uint8Array): void => {
+      ops.push({ store: STORE, key: chunkKey(topicId, partition, base, 0), value: bytes })
+      segments.set(base, new Set([0]))
+    }
+    for (const { replacedBaseOffsets, baseOffset, bytes } of replaced) {
+      for (const base of replacedBaseOffsets) {
+        for (const position of segments.get(base) ?? []) {
+          ops.push({ store: STORE, key: chunkKey(topicId, partition, base, position), value: null })
+        }
+        segments.delete(base)
+      }
+      put(baseOffset, bytes)
+    }
+    const empty = log.emptyActiveSegment
+    if (empty !== null && !segments.has(empty)) put(empty, new Uint8Array(0))
+    return ops
+  }
+
   /** Storage operations that persist every byte appended, and forget every byte truncated, since the last call. */
   takeFlushOps(): StorageOp[] {
     const ops: StorageOp[] = []
@@ -209,6 +281,7 @@ export class LogManager {
       const [topicId, partitionText] = id.split('/') as [string, string]
       const partition = Number(partitionText)
       ops.push(...this.truncationDeletes(id, log, topicId, partition))
+      ops.push(...this.replacementOps(id, log, topicId, partition))
       ops.push(...this.segmentDeletes(id, log, topicId, partition))
       for (const chunk of log.takeUnflushed()) {
         const key = chunkKey(topicId, partition, chunk.segmentBaseOffset, chunk.position)
@@ -226,7 +299,11 @@ export class LogManager {
     this.logs.delete(id)
     this.stored.delete(id)
     const keys = await this.storage.keys(STORE, partitionPrefix(topicId, partition))
-    return keys.map((key) => ({ store: STORE, key, value: null }))
+    const ops = keys.map((key): StorageOp => ({ store: STORE, key, value: null }))
+    if (this.cleanerCheckpoints.delete(id)) {
+      ops.push({ store: STORE, key: cleanerCheckpointKey(topicId, partition), value: null })
+    }
+    return ops
   }
 
   /** Closes and forgets a topic's logs; returns the storage operations that delete their bytes. */
@@ -238,6 +315,7 @@ export class LogManager {
 
   close(): void {
     this.retentionTask?.cancel()
+    this.cleaner?.shutdown()
     for (const log of this.logs.values()) log.close()
     this.logs.clear()
   }

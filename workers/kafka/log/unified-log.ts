@@ -14,18 +14,36 @@
  * from the start and moves the log start offset to the first one kept; `takeDeletedSegments()` hands the
  * deleted base offsets out once, so storage drops their chunks.
  *
+ * Compaction (cleaner.ts): `cleanable()` summarises the segments for the cleaner and `replaceSegments`
+ * swaps a cleaned segment in for a group; `takeReplacedSegments()` hands each swap out once, so storage
+ * drops the group's chunks and stores the cleaned segment in the same write. After cleaning, offsets may
+ * have gaps inside and between segments (a segment's next offset may lie below the next base offset): reads
+ * move on to the next segment, and a follower appends a leader's batches across gaps. A leader of a
+ * compacted topic refuses records without a key (log-validator.ts).
+ *
  * Replication: a leader stamps its epoch into every batch it appends (partitionLeaderEpoch lies outside
  * the CRC, as in Kafka); a follower appends the leader's batches at the leader's offsets. The
  * LeaderEpochCache follows the batches and is rebuilt from them when a loaded log is first asked.
  */
+import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
 import type { LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { Clock } from '../../net/clock.ts'
 import { LeaderEpochCache, type EpochEndOffset } from '../replication/leader-epoch-cache.ts'
 import { deletableSegmentCount, type RetentionConfig } from './log-retention.ts'
+import { DEFAULT_COMPACTION, type CompactionConfig } from './log-cleaner-config.ts'
+import type { CleanableLog } from './log-cleaner-manager.ts'
+import { validateKeysForCompactedTopic } from './log-validator.ts'
 
 export interface UnflushedChunk {
   segmentBaseOffset: number
   position: number
+  bytes: Uint8Array
+}
+
+/** A cleaned segment that replaced the segments at `replacedBaseOffsets` (its own base is the first). */
+export interface ReplacedSegments {
+  replacedBaseOffsets: number[]
+  baseOffset: number
   bytes: Uint8Array
 }
 
@@ -45,10 +63,11 @@ const LEADER_EPOCH_AT = 12
 const LAST_OFFSET_DELTA_AT = 23
 const HEADER_SIZE = 27
 const MAX_TIMESTAMP_AT = 35
+const RECORDS_COUNT_AT = 57
 const LOG_OVERHEAD = 12
 
 /** The topic configs a log obeys; time-based roll and retention apply when set (Kafka's LogConfig). */
-export interface LogConfig extends Partial<RetentionConfig> {
+export interface LogConfig extends Partial<RetentionConfig>, Partial<CompactionConfig> {
   segmentBytes: number
   segmentMs?: number
 }
@@ -58,6 +77,7 @@ export class UnifiedLog {
   private flushed = new Map<number, number>()
   private truncations: LogTruncation[] = []
   private deletedSegments: number[] = []
+  private replacedSegments: ReplacedSegments[] = []
   /** Per segment base offset: the max timestamp of its first append (LogSegment.rollingBasedTimestamp). */
   private readonly rollingBase = new Map<number, number>()
   private epochCache: LeaderEpochCache | null = null
@@ -90,11 +110,28 @@ export class UnifiedLog {
     return this.segments.length
   }
 
+  /** The compaction settings, Kafka's defaults where the config leaves them out. */
+  get compaction(): CompactionConfig {
+    const c = this.config
+    return {
+      compact: c.compact ?? DEFAULT_COMPACTION.compact,
+      deleteRetentionMs: c.deleteRetentionMs ?? DEFAULT_COMPACTION.deleteRetentionMs,
+      minCleanableRatio: c.minCleanableRatio ?? DEFAULT_COMPACTION.minCleanableRatio,
+      minCompactionLagMs: c.minCompactionLagMs ?? DEFAULT_COMPACTION.minCompactionLagMs,
+      maxCompactionLagMs: c.maxCompactionLagMs ?? DEFAULT_COMPACTION.maxCompactionLagMs,
+    }
+  }
+
   /**
    * Appends validated batches as the leader; rolls a new segment first when the active one is full. With
-   * `leaderEpoch`, stamps it into every batch (in place) and records where the epoch starts.
+   * `leaderEpoch`, stamps it into every batch (in place) and records where the epoch starts. A compacted
+   * log refuses the whole append when a record has no key (RecordValidationError, Kafka's INVALID_RECORD);
+   * `topicPartition` names the partition in that message.
    */
-  appendAsLeader(batches: Uint8Array, leaderEpoch?: number): AppendInfo {
+  appendAsLeader(batches: Uint8Array, leaderEpoch?: number, topicPartition = ''): AppendInfo {
+    if (this.compaction.compact) {
+      validateKeysForCompactedTopic(this.engine.decodeBatches(batches), topicPartition)
+    }
     if (leaderEpoch === undefined) return this.append(batches)
     for (const header of batchHeaders(batches)) header.view.setInt32(header.at + LEADER_EPOCH_AT, leaderEpoch)
     const info = this.append(batches)
@@ -103,21 +140,24 @@ export class UnifiedLog {
   }
 
   /**
-   * Appends the leader's batches at the leader's offsets (UnifiedLog.appendAsFollower): they must start at
-   * the log end offset and follow one another; their epochs enter the cache.
+   * Appends the leader's batches at the leader's offsets (UnifiedLog.appendAsFollower): the first starts at
+   * or past the log end offset and each starts past the one before; their epochs enter the cache. Batches
+   * a cleaner left gaps between go in through segment recovery, which keeps their offsets.
    */
   appendAsFollower(batches: Uint8Array): AppendInfo {
     let expected = this.logEndOffset
+    let gaps = false
     const headers = batchHeaders(batches)
     for (const { baseOffset, lastOffset } of headers) {
-      if (baseOffset !== expected) {
+      if (baseOffset < expected) {
         throw new UnexpectedAppendOffsetError(
           `Unexpected offset in append: first offset ${baseOffset} but the next offset is ${expected}`,
         )
       }
+      gaps ||= baseOffset > expected
       expected = lastOffset + 1
     }
-    const info = this.append(batches)
+    const info = gaps ? this.appendAcrossGaps(batches, headers) : this.append(batches)
     for (const { epoch, baseOffset } of headers) this.epochs.assign(epoch, baseOffset)
     return info
   }
@@ -164,6 +204,103 @@ export class UnifiedLog {
       }
       throw error
     }
+  }
+
+  /** A follower's append of batches with offset gaps: the active segment is rebuilt by recovery. */
+  private appendAcrossGaps(batches: Uint8Array, headers: readonly BatchHeader[]): AppendInfo {
+    if (this.shouldRoll(this.activeSegment, batches.length)) this.roll()
+    const active = this.activeSegment
+    const before = active.logBytes()
+    const joined = new Uint8Array(before.length + batches.length)
+    joined.set(before)
+    joined.set(batches, before.length)
+    const { segment, truncatedBytes } = this.engine.recoverSegment(active.baseOffset, joined)
+    if (truncatedBytes > 0) {
+      segment.free()
+      throw new CorruptRecordError(
+        `Follower append to segment ${active.baseOffset} has ${truncatedBytes} invalid bytes`,
+      )
+    }
+    this.segments[this.segments.length - 1] = segment
+    active.free()
+    const first = headers[0]
+    const last = headers[headers.length - 1]
+    let recordCount = 0
+    let maxTimestamp = -1
+    let offsetOfMaxTimestamp = -1
+    for (const { view, at, lastOffset } of headers) {
+      recordCount += view.getInt32(at + RECORDS_COUNT_AT)
+      const stamp = Number(view.getBigInt64(at + MAX_TIMESTAMP_AT))
+      if (stamp > maxTimestamp) [maxTimestamp, offsetOfMaxTimestamp] = [stamp, lastOffset]
+    }
+    return {
+      firstOffset: first?.baseOffset ?? this.logEndOffset,
+      lastOffset: last?.lastOffset ?? this.logEndOffset - 1,
+      maxTimestamp,
+      offsetOfMaxTimestamp,
+      batchCount: headers.length,
+      recordCount,
+      bytes: batches.length,
+    }
+  }
+
+  /** The segments as the log cleaner sees them (LogCleanerManager reads these). */
+  cleanable(): CleanableLog {
+    return {
+      segments: this.segments.map((segment) => ({
+        baseOffset: segment.baseOffset,
+        size: segment.sizeInBytes,
+        largestTimestamp: segment.maxTimestamp,
+        firstBatchTimestamp: segment.sizeInBytes === 0 ? -1 : this.rollingBasedTimestamp(segment),
+      })),
+      logStartOffset: this.logStartOffset,
+      logEndOffset: this.logEndOffset,
+      highWatermark: this.highWatermark,
+      compaction: this.compaction,
+    }
+  }
+
+  /** A copy of the .log bytes of the segment at `baseOffset`. */
+  segmentLogBytes(baseOffset: number): Uint8Array {
+    const segment = this.segments.find((s) => s.baseOffset === baseOffset)
+    if (!segment) throw new RangeError(`No segment with base offset ${baseOffset}`)
+    return segment.logBytes()
+  }
+
+  /**
+   * Swaps `cleaned` in for the consecutive non-active segments at `baseOffsets` (UnifiedLog.replaceSegments);
+   * `cleaned` has the first one's base offset. The swap is handed out once by takeReplacedSegments.
+   */
+  replaceSegments(cleaned: LogSegment, baseOffsets: readonly number[]): void {
+    const start = this.segments.findIndex((s) => s.baseOffset === baseOffsets[0])
+    const group = this.segments.slice(start, start + baseOffsets.length)
+    const matches =
+      group.length === baseOffsets.length && group.every((s, i) => s.baseOffset === baseOffsets[i])
+    if (start < 0 || !matches || start + group.length >= this.segments.length) {
+      throw new RangeError(`Segments ${baseOffsets.join(', ')} are not consecutive non-active segments`)
+    }
+    this.segments.splice(start, group.length, cleaned)
+    for (const segment of group) {
+      this.flushed.delete(segment.baseOffset)
+      this.rollingBase.delete(segment.baseOffset)
+      segment.free()
+    }
+    this.flushed.set(cleaned.baseOffset, cleaned.sizeInBytes)
+    this.replacedSegments.push({
+      replacedBaseOffsets: [...baseOffsets],
+      baseOffset: cleaned.baseOffset,
+      bytes: cleaned.logBytes(),
+    })
+  }
+
+  /** The segment swaps since the last call, oldest first: storage replaces each group's chunks at once. */
+  takeReplacedSegments(): ReplacedSegments[] {
+    return this.replacedSegments.splice(0)
+  }
+
+  /** The base offset of the active segment when it is empty (storage keeps it so the end offset survives). */
+  get emptyActiveSegment(): number | null {
+    return this.activeSegment.sizeInBytes === 0 ? this.activeSegment.baseOffset : null
   }
 
   /** The leader epoch of the last batch, or -1 (Kafka's latestEpoch). */
@@ -271,14 +408,20 @@ export class UnifiedLog {
     return this.truncations.splice(0)
   }
 
-  /** Whole batches from the one holding fetchOffset, up to maxBytes (at least one batch), all below `upTo`. */
+  /**
+   * Whole batches from the one holding fetchOffset, up to maxBytes (at least one batch), all below `upTo`.
+   * A segment with nothing at or past fetchOffset (a gap the cleaner left) passes on to the next one, as
+   * LocalLog.read does.
+   */
   read(fetchOffset: number, maxBytes: number, upTo: number): Uint8Array {
     if (fetchOffset >= upTo) return new Uint8Array(0)
-    const index = this.segmentIndexFor(fetchOffset)
-    const segment = this.segments[index]
-    if (!segment) return new Uint8Array(0)
-    const batches = segment.read(fetchOffset, maxBytes)
-    return batches.subarray(0, lengthBelow(batches, upTo))
+    for (let index = this.segmentIndexFor(fetchOffset); index < this.segments.length; index++) {
+      const segment = this.segments[index]!
+      // log.wasm looks an offset up relative to the segment's base, so a later segment reads from its base.
+      const batches = segment.read(Math.max(fetchOffset, segment.baseOffset), maxBytes)
+      if (batches.length > 0) return batches.subarray(0, lengthBelow(batches, upTo))
+    }
+    return new Uint8Array(0)
   }
 
   /** True when the offset lies outside [logStartOffset, logEndOffset]. */
@@ -298,8 +441,7 @@ export class UnifiedLog {
     for (const segment of this.segments) {
       const position = this.flushed.get(segment.baseOffset) ?? 0
       if (segment.sizeInBytes === position) continue
-      const all = segment.logBytes()
-      chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes: all.subarray(position) })
+      chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes: segment.logBytes(position) })
       this.flushed.set(segment.baseOffset, segment.sizeInBytes)
     }
     return chunks

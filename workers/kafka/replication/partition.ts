@@ -216,7 +216,7 @@ export class Partition {
           `the maximum configured value of ${this.maxMessageBytes}.`,
       )
     }
-    const info = this.log.appendAsLeader(batches, this.leaderEpoch)
+    const info = this.log.appendAsLeader(batches, this.leaderEpoch, this.topicPartition)
     this.maybeIncrementLeaderHW()
     return info
   }

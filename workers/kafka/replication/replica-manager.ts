@@ -5,12 +5,14 @@
  * follower fetches (DelayedFetch), runs one ReplicaFetcher per leader broker it follows, and checks the ISR
  * every replica.lag.time.max.ms / 2 (the isr-expiration task).
  *
- * Persistence: each produce request, and each fetcher round, ends with one storage write of the LogManager's
- * flush operations before it answers (acks=all then waits for replication on top).
+ * Persistence: each produce request and each fetcher round asks the LogFlusher to store what it appended and
+ * goes on without waiting, as Kafka answers from the page cache (acks=all waits for replication, not disks).
  */
 import type { LogManager } from '../log/log-manager.ts'
 import type { LogConfig } from '../log/unified-log.ts'
 import type { Storage } from '../../storage/storage.ts'
+import { LogFlusher } from '../log/log-flusher.ts'
+import { RecordValidationError } from '../log/log-validator.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
 import { DelayedFetch, type FetchReadiness } from './delayed-fetch.ts'
@@ -67,9 +69,11 @@ export class ReplicaManager {
   private readonly fetchers = new Map<number, ReplicaFetcher>()
   private readonly producePurgatory: DelayedOperationPurgatory
   private readonly fetchPurgatory: DelayedOperationPurgatory
+  private readonly flusher: LogFlusher
   private isrExpiration: Cancellable | null = null
 
   constructor(private readonly deps: ReplicaManagerDeps) {
+    this.flusher = new LogFlusher(deps.storage, () => deps.logManager.takeFlushOps())
     this.producePurgatory = new DelayedOperationPurgatory(deps.scheduler)
     this.fetchPurgatory = new DelayedOperationPurgatory(deps.scheduler)
   }
@@ -157,7 +161,7 @@ export class ReplicaManager {
         scheduler: this.deps.scheduler,
         config: this.deps.config,
         send: this.deps.sendReplicaFetch,
-        persist: () => this.persist(),
+        persist: () => this.flusher.flushInBackground(),
       })
       this.fetchers.set(leaderId, fetcher)
     }
@@ -173,18 +177,19 @@ export class ReplicaManager {
     this.fetchPurgatory.checkAndComplete(key)
   }
 
-  private persist(): Promise<void> {
-    return this.deps.storage.write(this.deps.logManager.takeFlushOps())
+  /** Stores every byte appended so far (a controlled shutdown flushes its logs, as Kafka's does). */
+  flush(): Promise<void> {
+    return this.flusher.flush()
   }
 
-  /** Appends to the leaders, persists, then answers: at once for acks 0 and 1, after replication for all. */
+  /** Appends to the leaders, then answers: at once for acks 0 and 1, after replication for all. */
   async appendRecords(
     requiredAcks: -1 | 0 | 1,
     timeoutMs: number,
     entries: readonly ProducePartition[],
   ): Promise<ProducePartitionResult[]> {
     const statuses = entries.map((entry): ProduceStatus => this.appendToLocalLog(entry, requiredAcks))
-    await this.persist()
+    this.flusher.flushInBackground()
     for (const entry of entries) this.fetchPurgatory.checkAndComplete(keyOf(entry.topicId, entry.partition))
     if (requiredAcks !== -1 || statuses.every((status) => !status.acksPending)) {
       return statuses.map((status) => status.result)
@@ -223,6 +228,7 @@ export class ReplicaManager {
     } catch (error) {
       if (error instanceof ReplicationError) return failed(error.error, error.message)
       if (error instanceof CorruptRecordError) return failed('CORRUPT_MESSAGE', error.message)
+      if (error instanceof RecordValidationError) return failed(error.error, error.message)
       throw error
     }
   }
