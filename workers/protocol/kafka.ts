@@ -95,6 +95,12 @@ export interface FetchPartitionResponse {
 /** ListOffsets' special timestamps, as in Kafka's ListOffsetsRequest. */
 export const LATEST_TIMESTAMP = -1
 export const EARLIEST_TIMESTAMP = -2
+/** The offset of the record with the largest timestamp (KIP-734). */
+export const MAX_TIMESTAMP = -3
+/** The first offset kept on local disk (KIP-405); the log start offset without tiered storage. */
+export const EARLIEST_LOCAL_TIMESTAMP = -4
+/** The last offset copied to tiered storage (KIP-1005); none without tiered storage. */
+export const LATEST_TIERED_TIMESTAMP = -5
 
 export interface ListOffsetsPartition {
   topic: string
@@ -183,6 +189,34 @@ export interface QuorumDescription {
   endpoints: Record<number, string>
 }
 
+/** ElectLeaders' election types (org.apache.kafka.common.ElectionType). */
+export type ElectionType = 'PREFERRED' | 'UNCLEAN'
+
+export interface ElectLeadersPartitionResult {
+  topic: string
+  partition: number
+  error: KafkaErrorName | null
+  message: string | null
+}
+
+/** One replica in a DescribeLogDirs answer (DescribeLogDirsPartition). */
+export interface LogDirReplica {
+  topic: string
+  partition: number
+  /** Bytes of the partition's log segments. */
+  size: number
+  /** max(highWatermark - logEndOffset, 0) for a current replica (ReplicaManager.getLogEndOffsetLag). */
+  offsetLag: number
+  isFuture: boolean
+}
+
+/** One log directory of a broker (DescribeLogDirsResult). */
+export interface LogDirDescription {
+  logDir: string
+  error: KafkaErrorName | null
+  replicas: LogDirReplica[]
+}
+
 export interface BrokerApi extends GroupCoordinatorApi {
   /**
    * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
@@ -204,4 +238,14 @@ export interface BrokerApi extends GroupCoordinatorApi {
   incrementalAlterConfigs(resources: AlterConfigsResource[], validateOnly: boolean): Promise<ResourceError[]>
   createPartitions(topics: CreatePartitionsTopic[], validateOnly: boolean): Promise<TopicError[]>
   describeQuorum(): Promise<{ error: KafkaErrorName | null; quorum: QuorumDescription | null }>
+  /**
+   * Forwarded to the active controller. `partitions` null means every partition, and then the partitions
+   * that need no election are left out of the answer (ReplicationControlManager.electLeaders).
+   */
+  electLeaders(
+    electionType: ElectionType,
+    partitions: Array<{ topic: string; partition: number }> | null,
+  ): Promise<{ error: KafkaErrorName | null; results: ElectLeadersPartitionResult[] }>
+  /** This broker's log directories and the replicas in them; `topics` null means all. */
+  describeLogDirs(topics: string[] | null): Promise<LogDirDescription[]>
 }

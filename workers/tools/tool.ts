@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../net/clock.ts'
 import type { KafkaClients } from '../clients/kafka/api.ts'
+import type { DecodedBatch } from '../../engine-wasm/src/log/types.ts'
 
 export interface ToolOutput {
   stdout(text: string): void
@@ -17,6 +18,17 @@ export interface Interrupt {
   readonly whenInterrupted: Promise<void>
 }
 
+/**
+ * The brokers' hosts as a shell on them sees them: read access to the files under each broker's log.dirs,
+ * and Kafka's own RecordBatch parsing (the jars on that host) for tools such as kafka-dump-log.
+ */
+export interface HostFiles {
+  /** The current bytes of the file at an absolute path, or null when there is no such file. */
+  read(path: string): Promise<Uint8Array | null>
+  /** Parses back-to-back RecordBatch v2 bytes; throws CorruptRecordError on an invalid batch. */
+  decodeBatches(bytes: Uint8Array): DecodedBatch[]
+}
+
 export interface ToolContext {
   out: ToolOutput
   /** Lines typed at the tool's prompt (for the console producer: the `>` lines), without the `> `. */
@@ -24,6 +36,8 @@ export interface ToolContext {
   kafka: KafkaClients
   clock: Clock
   interrupt: Interrupt
+  /** The brokers' files, where the environment has them (tools that read log dirs need it). */
+  hostFiles?: HostFiles
 }
 
 export type Tool = (argv: readonly string[], context: ToolContext) => Promise<number>

@@ -1,13 +1,15 @@
 /**
  * KafkaAdminClient: the Admin API over the cluster: cluster-wide calls go to any live broker, ListOffsets to
- * each partition's leader, consumer group calls to the group's coordinator (AdminGroups); per-topic errors
+ * each partition's leader, DescribeLogDirs to each broker asked, consumer group calls to the group's coordinator (AdminGroups); per-topic errors
  * become the KafkaError a Java Admin future would fail with.
  */
-import type { BrokerApi, ConfigEntry } from '../../protocol/kafka.ts'
+import type { BrokerApi, ConfigEntry, ElectionType } from '../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
 import type {
   Admin,
   AlterConfigOp,
+  BrokerLogDirs,
+  ElectionResult,
   QuorumInfo,
   ClusterDescription,
   ConfigResource,
@@ -143,6 +145,33 @@ export class KafkaAdminClient implements Admin {
       observers: quorum.observers,
       nodes: Object.fromEntries(Object.entries(quorum.endpoints).map(([id, endpoint]) => [id, [endpoint]])),
     }
+  }
+
+  async electLeaders(
+    electionType: ElectionType,
+    partitions: TopicPartition[] | null,
+  ): Promise<ElectionResult[]> {
+    const { error, results } = await this.connection.any((broker) =>
+      broker.electLeaders(electionType, partitions),
+    )
+    if (error) throw kafkaError(error)
+    return results.map((r) => ({
+      topic: r.topic,
+      partition: r.partition,
+      error: r.error === null ? null : kafkaError(r.error, r.message),
+    }))
+  }
+
+  /** DescribeLogDirs goes to each broker itself, as the Java Admin sends it. */
+  async describeLogDirs(brokers: number[]): Promise<BrokerLogDirs[]> {
+    if (brokers.some((id) => this.connection.node(id) === null)) await this.connection.refreshMetadata([])
+    return Promise.all(
+      brokers.map(async (broker) => {
+        const node = this.connection.node(broker)
+        if (node === null) throw timeoutError('Timed out waiting for a node assignment.')
+        return { broker, logDirs: await node.describeLogDirs(null) }
+      }),
+    )
   }
 
   listConsumerGroups(): Promise<ConsumerGroupListing[]> {

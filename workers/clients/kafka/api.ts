@@ -4,7 +4,7 @@
  * the Java exception's fully qualified name and whose message is Kafka's own text, so a tool can print
  * exactly what the real tool prints.
  */
-import type { ConfigEntry, PartitionMetadata } from '../../protocol/kafka.ts'
+import type { ConfigEntry, ElectionType, LogDirDescription, PartitionMetadata } from '../../protocol/kafka.ts'
 import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
 
 export interface NewTopic {
@@ -123,6 +123,17 @@ export interface QuorumReplicaState {
   lastCaughtUpTimestamp: number
 }
 
+/** One partition of Admin.electLeaders' answer (ElectLeadersResult.partitions): null when it succeeded. */
+export interface ElectionResult extends TopicPartition {
+  error: KafkaError | null
+}
+
+/** Admin.describeLogDirs' answer for one broker (DescribeLogDirsResult.allDescriptions). */
+export interface BrokerLogDirs {
+  broker: number
+  logDirs: LogDirDescription[]
+}
+
 export type AlterConfigOp = { op: 'SET'; name: string; value: string } | { op: 'DELETE'; name: string }
 
 export interface Admin {
@@ -149,6 +160,13 @@ export interface Admin {
   describeTopicConfigs(topic: string): Promise<ConfigEntry[]>
   describeCluster(): Promise<ClusterDescription>
   describeMetadataQuorum(): Promise<QuorumInfo>
+  /**
+   * Elects leaders for the partitions (all when null, and then only the partitions that needed an
+   * election are answered). Throws when the request as a whole fails.
+   */
+  electLeaders(electionType: ElectionType, partitions: TopicPartition[] | null): Promise<ElectionResult[]>
+  /** Each broker's log directories, in the order asked; throws when a broker cannot be reached. */
+  describeLogDirs(brokers: number[]): Promise<BrokerLogDirs[]>
   close(): Promise<void>
 }
 

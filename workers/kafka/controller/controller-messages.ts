@@ -44,7 +44,8 @@ export type ControllerRequest =
   | {
       api: 'ElectLeaders'
       election: 'preferred' | 'unclean'
-      partitions: Array<{ topic: string; partition: number }>
+      /** null: every partition (the answer then leaves out those that need no election). */
+      partitions: Array<{ topic: string; partition: number }> | null
     }
   | { api: 'IncrementalAlterConfigs'; resources: AlterConfigsResource[]; validateOnly: boolean }
   | { api: 'CreatePartitions'; topics: CreatePartitionsTopic[]; validateOnly: boolean }

@@ -13,7 +13,7 @@ import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
 import type { ResourceError, TopicError } from '../../protocol/kafka.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
-import type { MetadataRecord } from '../metadata/metadata-records.ts'
+import { NO_LEADER, type MetadataRecord } from '../metadata/metadata-records.ts'
 import type { ControllerRequest, ControllerResponse } from './controller-messages.ts'
 import type { CreationDefaults } from './topic-creation.ts'
 import { brokerConfigDefault } from '../config/broker-configs.ts'
@@ -278,29 +278,53 @@ export class QuorumController {
     return { api: 'CreatePartitions', results }
   }
 
+  /**
+   * ReplicationControlManager.electLeaders: per partition, UNKNOWN_TOPIC_OR_PARTITION (`No such topic as
+   * t`, `No such partition as t-9`), ELECTION_NOT_NEEDED (preferred: the first replica leads; unclean: a
+   * leader exists), the election's record, or PREFERRED_LEADER_NOT_AVAILABLE /
+   * ELIGIBLE_LEADERS_NOT_AVAILABLE when no record results. `partitions` null asks for every partition and
+   * leaves the ELECTION_NOT_NEEDED ones out of the answer. The records are appended together.
+   */
   private async electLeaders(
     request: Extract<ControllerRequest, { api: 'ElectLeaders' }>,
   ): Promise<Handled<'ElectLeaders'>> {
     const { metadata } = this.deps
+    const everything = request.partitions === null
+    const targets =
+      request.partitions ??
+      [...metadata.topicsById.values()].flatMap((topic) =>
+        [...topic.partitions.keys()].map((partition) => ({ topic: topic.name, partition })),
+      )
+    const records: MetadataRecord[] = []
     const results: Handled<'ElectLeaders'>['results'] = []
-    for (const target of request.partitions) {
-      const records = electLeadersRecords(metadata, request.election, [target])
+    for (const target of targets) {
       const current = metadata.topic(target.topic)?.partitions.get(target.partition)
       if (!current) {
-        results.push({ ...target, error: 'UNKNOWN_TOPIC_OR_PARTITION', message: null })
-      } else if (records.length > 0) {
-        await this.append(records)
-        results.push({ ...target, error: null, message: null })
-      } else if (request.election === 'preferred' && current.leader === current.replicas[0]) {
-        results.push({ ...target, error: 'ELECTION_NOT_NEEDED', message: null })
-      } else {
-        const error =
-          request.election === 'preferred'
+        const message = metadata.topic(target.topic)
+          ? `No such partition as ${target.topic}-${target.partition}`
+          : `No such topic as ${target.topic}`
+        results.push({ ...target, error: 'UNKNOWN_TOPIC_OR_PARTITION', message })
+        continue
+      }
+      const notNeeded =
+        request.election === 'preferred'
+          ? current.leader === current.replicas[0]
+          : current.leader !== NO_LEADER
+      if (notNeeded) {
+        if (!everything) results.push({ ...target, error: 'ELECTION_NOT_NEEDED', message: null })
+        continue
+      }
+      const elected = electLeadersRecords(metadata, request.election, [target])
+      records.push(...elected)
+      const error =
+        elected.length > 0
+          ? null
+          : request.election === 'preferred'
             ? 'PREFERRED_LEADER_NOT_AVAILABLE'
             : 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
-        results.push({ ...target, error, message: null })
-      }
+      results.push({ ...target, error, message: null })
     }
+    await this.append(records)
     return { api: 'ElectLeaders', results }
   }
 }
@@ -326,7 +350,7 @@ function notController(request: ControllerRequest): ControllerResponse {
     case 'ElectLeaders':
       return {
         api: request.api,
-        results: request.partitions.map((p) => ({ ...p, error: 'NOT_CONTROLLER', message: null })),
+        results: (request.partitions ?? []).map((p) => ({ ...p, error: 'NOT_CONTROLLER', message: null })),
       }
     case 'IncrementalAlterConfigs':
       return {

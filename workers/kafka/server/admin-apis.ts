@@ -4,10 +4,16 @@
  * this broker's replayed metadata; a broker resource must be this broker (`Unexpected broker id, expected 1
  * or empty string, but received 2`) or '' (the cluster default). Alterations and new partitions are
  * forwarded to the active controller and answered once this broker replayed their records. DescribeQuorum
- * is answered by the quorum leader through the raft client.
+ * is answered by the quorum leader through the raft client. ElectLeaders is forwarded to the active
+ * controller and answered once this broker sees the elected leaders. DescribeLogDirs lists every replica
+ * this broker holds in its one log directory (logDirFor), with its size and
+ * offsetLag = max(highWatermark - logEndOffset, 0) (ReplicaManager.getLogEndOffsetLag).
  */
 import type {
   AlterConfigsResource,
+  ElectLeadersPartitionResult,
+  ElectionType,
+  LogDirDescription,
   ConfigEntry,
   ConfigResourceRef,
   CreatePartitionsTopic,
@@ -20,6 +26,10 @@ import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
 import type { ConfigHelper } from '../config/config-helper.ts'
+import { logDirFor } from '../../protocol/log-dirs.ts'
+import type { ReplicaManager } from '../replication/replica-manager.ts'
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { logSize } from './log-inspection.ts'
 
 export interface AdminApisDeps {
   metadata: ClusterMetadata
@@ -29,6 +39,8 @@ export interface AdminApisDeps {
   /** Waits (bounded) until the condition holds on this broker's metadata. */
   waitFor: (condition: () => boolean) => Promise<void>
   describeQuorum: () => Promise<QuorumDescription>
+  replicaManager: ReplicaManager
+  engine: LogEngine
 }
 
 const UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
@@ -130,5 +142,41 @@ export class AdminApis {
     } catch {
       return { error: UNAVAILABLE, quorum: null }
     }
+  }
+
+  async electLeaders(
+    electionType: ElectionType,
+    partitions: Array<{ topic: string; partition: number }> | null,
+  ): Promise<{ error: KafkaErrorName | null; results: ElectLeadersPartitionResult[] }> {
+    const election = electionType === 'PREFERRED' ? 'preferred' : 'unclean'
+    const response = await this.deps.forward({ api: 'ElectLeaders', election, partitions })
+    if (response?.api !== 'ElectLeaders') return { error: UNAVAILABLE, results: [] }
+    const elected = response.results.filter((result) => result.error === null)
+    await this.deps.waitFor(() =>
+      elected.every(({ topic, partition }) => {
+        const current = this.deps.metadata.topic(topic)?.partitions.get(partition)
+        return election === 'preferred' ? current?.leader === current?.replicas[0] : current?.leader !== -1
+      }),
+    )
+    return { error: null, results: response.results }
+  }
+
+  describeLogDirs(topics: string[] | null): Promise<LogDirDescription[]> {
+    const { metadata, replicaManager, engine, configs } = this.deps
+    const replicas = replicaManager.allPartitions().flatMap((partition) => {
+      const topic = metadata.topicsById.get(partition.topicId)?.name
+      if (topic === undefined || (topics !== null && !topics.includes(topic))) return []
+      const { log } = partition
+      return [
+        {
+          topic,
+          partition: partition.partition,
+          size: logSize(log, engine),
+          offsetLag: Math.max(log.highWatermark - log.logEndOffset, 0),
+          isFuture: false,
+        },
+      ]
+    })
+    return Promise.resolve([{ logDir: logDirFor(configs.brokerId), error: null, replicas }])
   }
 }

@@ -18,7 +18,13 @@ import type {
   ProducePartitionResponse,
   TopicError,
 } from '../../protocol/kafka.ts'
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
+import {
+  EARLIEST_LOCAL_TIMESTAMP,
+  EARLIEST_TIMESTAMP,
+  LATEST_TIERED_TIMESTAMP,
+  LATEST_TIMESTAMP,
+  MAX_TIMESTAMP,
+} from '../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { GroupCoordinatorApi } from '../../protocol/kafka-groups.ts'
 import type { Scheduler } from '../../net/scheduler.ts'
@@ -30,6 +36,7 @@ import { brokerConfigDefault } from '../config/broker-configs.ts'
 import type { ConfigHelper } from '../config/config-helper.ts'
 import { AdminApis } from './admin-apis.ts'
 import { metadataResponse } from './metadata-response.ts'
+import { maxTimestampAndOffset } from './log-inspection.ts'
 
 export interface KafkaApisDeps {
   brokerId: number
@@ -63,15 +70,19 @@ export class KafkaApis implements BrokerApi {
       forward: (request) => this.forward(request),
       waitFor: (condition) => this.waitFor(condition),
       describeQuorum: deps.describeQuorum,
+      replicaManager: deps.replicaManager,
+      engine: deps.engine,
     })
   }
 
-  // Configs, partitions and the quorum: answered by AdminApis.
+  // Configs, partitions, the quorum, elections and log dirs: answered by AdminApis.
   readonly describeConfigs: BrokerApi['describeConfigs'] = (r) => this.admin.describeConfigs(r)
   readonly incrementalAlterConfigs: BrokerApi['incrementalAlterConfigs'] = (r, v) =>
     this.admin.incrementalAlterConfigs(r, v)
   readonly createPartitions: BrokerApi['createPartitions'] = (t, v) => this.admin.createPartitions(t, v)
   readonly describeQuorum: BrokerApi['describeQuorum'] = () => this.admin.describeQuorum()
+  readonly electLeaders: BrokerApi['electLeaders'] = (e, p) => this.admin.electLeaders(e, p)
+  readonly describeLogDirs: BrokerApi['describeLogDirs'] = (t) => this.admin.describeLogDirs(t)
 
   // Consumer groups: answered by GroupApis.
   readonly findCoordinator: GroupCoordinatorApi['findCoordinator'] = (g) =>
@@ -220,27 +231,42 @@ export class KafkaApis implements BrokerApi {
     })
   }
 
+  /**
+   * ListOffsets on the leader, bounded by the high watermark (READ_UNCOMMITTED), as Partition and
+   * UnifiedLog.fetchOffsetByTimestamp answer: latest is the high watermark; earliest and earliest-local
+   * the log start offset (no tiered storage); latest-tiered none (-1); max-timestamp the first record with
+   * the largest timestamp; a timestamp the first record at or after it. A record at or past the high
+   * watermark is not answered (-1); a found record's own timestamp is.
+   */
   listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]> {
-    const { metadata, replicaManager } = this.deps
+    const { metadata, replicaManager, engine } = this.deps
     return Promise.resolve(
       partitions.map((request): ListOffsetsPartitionResponse => {
         const base = { topic: request.topic, partition: request.partition }
+        const none = { ...base, error: null, offset: -1, timestamp: -1 }
         const topicId = metadata.topicIdsByName.get(request.topic)
         const partition =
           topicId === undefined ? undefined : replicaManager.getPartition(topicId, request.partition)
-        if (!partition) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', offset: -1, timestamp: -1 }
-        if (!partition.isLeader)
-          return { ...base, error: 'NOT_LEADER_OR_FOLLOWER', offset: -1, timestamp: -1 }
+        if (!partition) return { ...none, error: 'UNKNOWN_TOPIC_OR_PARTITION' }
+        if (!partition.isLeader) return { ...none, error: 'NOT_LEADER_OR_FOLLOWER' }
         const { log } = partition
-        if (request.timestamp === LATEST_TIMESTAMP)
-          return { ...base, error: null, offset: log.highWatermark, timestamp: -1 }
-        if (request.timestamp === EARLIEST_TIMESTAMP)
-          return { ...base, error: null, offset: log.logStartOffset, timestamp: -1 }
+        switch (request.timestamp) {
+          case LATEST_TIMESTAMP:
+            return { ...none, offset: log.highWatermark }
+          case EARLIEST_TIMESTAMP:
+          case EARLIEST_LOCAL_TIMESTAMP:
+            return { ...none, offset: log.logStartOffset }
+          case LATEST_TIERED_TIMESTAMP:
+            return none
+          case MAX_TIMESTAMP: {
+            const max = maxTimestampAndOffset(log, engine)
+            return max === null || max.offset >= log.highWatermark ? none : { ...base, error: null, ...max }
+          }
+        }
         const offset = log.offsetForTimestamp(request.timestamp)
-        if (offset === null || offset >= log.highWatermark)
-          return { ...base, error: null, offset: -1, timestamp: -1 }
+        if (offset === null || offset >= log.highWatermark) return none
         // Kafka answers the found record's own timestamp (LogSegment.findOffsetByTimestamp).
-        const batches = this.deps.engine.decodeBatches(log.read(offset, 0, log.highWatermark))
+        const batches = engine.decodeBatches(log.read(offset, 0, log.highWatermark))
         const hit = batches.flatMap((b) => b.records).find((r) => r.offset === offset)
         return { ...base, error: null, offset, timestamp: hit?.timestamp ?? -1 }
       }),

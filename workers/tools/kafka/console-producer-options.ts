@@ -4,15 +4,11 @@
  * them (producerProps: --producer-property first, then each tool option that was given or whose config
  * is still unset, as CommandLineUtils.maybeMergeOptions does).
  */
-import {
-  UsageException,
-  checkRequiredArgs,
-  maybePrintHelpOrVersion,
-  parseKeyValueArgs,
-} from './command-line-utils.ts'
+import { checkRequiredArgs, maybePrintHelpOrVersion, parseKeyValueArgs } from './command-line-utils.ts'
 import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, flag, specText, withArgument } from './options/option-spec.ts'
 import type { OptionSet } from './options/option-set.ts'
+import { validateBootstrapServer } from './tools-utils.ts'
 
 export const CONSOLE_PRODUCER_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,
@@ -116,21 +112,6 @@ export const CONSOLE_PRODUCER_OPTIONS: readonly OptionSpec[] = [
     { argumentDescription: 'config file' },
   ),
 ]
-
-/** Utils.getPort's HOST_PORT_PATTERN, matched against the whole entry. */
-const HOST_PORT = /^.*?\[?([0-9a-zA-Z\-%._:]*)\]?:([0-9]+)$/
-
-/** ToolsUtils.validateBootstrapServer, whose messages end in a newline. */
-function validateBootstrapServer(hostPort: string | null): void {
-  if (hostPort === null || hostPort.trim() === '') {
-    throw new UsageException('Error while validating the bootstrap address\n')
-  }
-  const entries = hostPort.split(',')
-  while (entries.length > 1 && entries[entries.length - 1] === '') entries.pop()
-  if (!entries.every((entry) => HOST_PORT.test(entry))) {
-    throw new UsageException('Please provide valid host:port like host1:9091,host2:9092\n')
-  }
-}
 
 /** ConsoleProducerOptions.checkArgs. */
 export function checkConsoleProducerArgs(argv: readonly string[], options: OptionSet): void {

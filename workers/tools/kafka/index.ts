@@ -6,11 +6,15 @@
  */
 import type { Tool, ToolContext } from '../tool.ts'
 import { kafkaConsoleConsumer } from './console-consumer.ts'
+import { kafkaDumpLog } from './dump-log-segments.ts'
 import { kafkaConsoleProducer } from './console-producer.ts'
 import { kafkaConfigs } from './config-command.ts'
 import { kafkaConsumerGroups } from './consumer-group-command.ts'
 import { kafkaTopics } from './topic-command.ts'
 import { kafkaMetadataQuorum } from './metadata-quorum-command.ts'
+import { kafkaGetOffsets } from './get-offset-shell.ts'
+import { kafkaLeaderElection } from './leader-election-command.ts'
+import { kafkaLogDirs } from './log-dirs-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -19,6 +23,10 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-consumer-groups', kafkaConsumerGroups],
   ['kafka-configs', kafkaConfigs],
   ['kafka-metadata-quorum', kafkaMetadataQuorum],
+  ['kafka-get-offsets', kafkaGetOffsets],
+  ['kafka-leader-election', kafkaLeaderElection],
+  ['kafka-log-dirs', kafkaLogDirs],
+  ['kafka-dump-log', kafkaDumpLog],
 ])
 
 const COMMAND_NOT_FOUND = 127

@@ -3,11 +3,14 @@
  * line is one record. With parse.headers the line starts `h1:v1,h2:v2<headers.delimiter>`, with parse.key
  * the key ends at key.separator (default tab); the rest is the value. A field equal to null.marker becomes
  * null. A missing separator throws KafkaException `No key separator found on line number N: 'line'`
- * unless ignore.error=true (then the whole rest is the value).
+ * unless ignore.error=true (then the whole rest is the value). headers.separator is a regular expression
+ * (Pattern.split: trailing empty pairs dropped); a pair without headers.key.separator throws
+ * `No header key separator found in pair 'p' on line number N` (with ignore.error: a key with null value).
  */
 import type { ProducerRecord } from '../../clients/kafka/api.ts'
 import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
 import { JavaException } from './java-exception.ts'
+import { javaSplit } from './java-lang.ts'
 
 const encoder = new TextEncoder()
 
@@ -80,7 +83,7 @@ export class LineMessageReader {
   }
 
   private splitHeaders(headers: string): RecordHeader[] {
-    return headers.split(this.headersSeparator).map((pair) => {
+    return javaSplit(headers, this.headersSeparator).map((pair) => {
       const index = pair.indexOf(this.headersKeySeparator)
       if (index === -1) {
         if (this.ignoreError) return { key: pair, value: null }

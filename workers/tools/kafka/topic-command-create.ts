@@ -8,6 +8,7 @@
 import type { Admin } from '../../clients/kafka/api.ts'
 import type { ToolOutput } from '../tool.ts'
 import { JavaException } from './java-exception.ts'
+import { javaSplit, parseJavaInt } from './java-lang.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { hasCollisionChars } from './topic.ts'
 import { TOPIC_CONFIG_NAMES } from './topic-configs.ts'
@@ -15,21 +16,6 @@ import { illegalArgument, isKafkaException } from './tool-errors.ts'
 
 const COLLISION_WARNING =
   "WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.\n"
-
-/** Java's String.split drops trailing empty strings. */
-function javaSplit(text: string, separator: string | RegExp): string[] {
-  const parts = text.split(separator)
-  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop()
-  return parts
-}
-
-function parseJavaInt(text: string): number {
-  if (/^[+-]?[0-9]+$/.test(text)) {
-    const value = Number(text)
-    if (value >= -2147483648 && value <= 2147483647) return value
-  }
-  throw new JavaException('java.lang.NumberFormatException', `For input string: "${text}"`)
-}
 
 /** TopicCommand.parseReplicaAssignment: `1:2,2:3` → replica lists per partition. */
 export function parseReplicaAssignment(text: string): number[][] {
@@ -56,7 +42,7 @@ export function parseReplicaAssignment(text: string): number[][] {
 
 /** parseTopicConfigsToBeAdded and LogConfig.validateNames. */
 function parseTopicConfigs(values: readonly string[]): Record<string, string> {
-  const pairs = values.map((value) => javaSplit(value, /\s*=\s*/))
+  const pairs = values.map((value) => javaSplit(value, '\\s*=\\s*'))
   if (!pairs.every((pair) => pair.length === 2)) {
     throw illegalArgument(
       'requirement failed: Invalid topic config: all configs to be added must be in the format "key=val".',

@@ -20,6 +20,8 @@ import { ClusterKafkaClients } from '../../clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../shell/shell.ts'
 import type { BrokerControl } from '../shell/broker-control.ts'
 import { kafkaVoters } from '../shell/broker-control.ts'
+import type { HostFiles } from '../tool.ts'
+import { brokerHoldingPath } from '../../protocol/log-dirs.ts'
 
 export interface HeadlessOptions {
   brokers: number
@@ -92,6 +94,13 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
     storage: new MemoryStorage(),
     engine: options.indexEngine,
   })
+  const hostFiles: HostFiles = {
+    read(path) {
+      const id = brokerHoldingPath(path, ids)
+      return Promise.resolve((id === null ? null : servers.get(id)?.logDirFiles.read(path)) ?? null)
+    },
+    decodeBatches: (bytes) => options.logEngine.decodeBatches(bytes),
+  }
   const directory = { brokerAtPort: (port: number) => servers.get(port - KAFKA_BASE_PORT + 1)?.api ?? null }
   return {
     env: {
@@ -99,6 +108,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       es: node,
       clock: queue,
       playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers },
+      hostFiles,
     },
     run,
   }

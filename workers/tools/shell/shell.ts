@@ -8,7 +8,7 @@ import type { EsNodeApi } from '../../protocol/es.ts'
 import type { KafkaClients } from '../../clients/kafka/api.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { ScriptCommand } from '../script/types.ts'
-import type { Interrupt, ToolOutput } from '../tool.ts'
+import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
 import { runKafkaTool } from '../kafka/index.ts'
 import type { CommandOutcome } from './command-outcome.ts'
 import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
@@ -18,6 +18,8 @@ export interface ShellEnvironment {
   es: EsNodeApi
   clock: Clock
   playground: PlaygroundControl
+  /** The brokers' log dirs, for kafka-dump-log. */
+  hostFiles?: HostFiles
 }
 
 export async function runCommand(
@@ -48,6 +50,7 @@ export async function runCommand(
         kafka: env.kafka,
         clock: env.clock,
         interrupt,
+        hostFiles: env.hostFiles,
       })
       return { kind: 'kafka', exitCode, stdout, stderr }
     }

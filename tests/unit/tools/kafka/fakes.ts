@@ -3,6 +3,8 @@
 import type {
   Admin,
   AlterConfigOp,
+  BrokerLogDirs,
+  ElectionResult,
   ClusterDescription,
   ConfigResource,
   ConsumerGroupDescription,
@@ -23,7 +25,7 @@ import type {
   TopicDescription,
 } from '../../../../workers/clients/kafka/api.ts'
 import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
-import type { ConfigEntry } from '../../../../workers/protocol/kafka.ts'
+import type { ConfigEntry, ElectionType, LogDirDescription } from '../../../../workers/protocol/kafka.ts'
 import { VirtualClock } from '../../../../workers/net/clock.ts'
 import type { ToolContext } from '../../../../workers/tools/tool.ts'
 
@@ -165,6 +167,25 @@ export class FakeAdmin implements Admin {
     if (this.quorum === null)
       throw new KafkaError('org.apache.kafka.common.errors.TimeoutException', 'timeout')
     return this.quorum
+  }
+  /** Admin.electLeaders: records each call and answers `electionResults` (or throws `electLeadersError`). */
+  elections: Array<{ electionType: ElectionType; partitions: TopicPartition[] | null }> = []
+  electionResults: ElectionResult[] = []
+  electLeadersError: KafkaError | null = null
+  async electLeaders(
+    electionType: ElectionType,
+    partitions: TopicPartition[] | null,
+  ): Promise<ElectionResult[]> {
+    if (this.electLeadersError !== null) throw this.electLeadersError
+    this.elections.push({ electionType, partitions })
+    return this.electionResults
+  }
+  /** Admin.describeLogDirs: each broker's `logDirs` entry (none when absent). */
+  logDirs = new Map<number, LogDirDescription[]>()
+  describedLogDirs: number[][] = []
+  async describeLogDirs(brokers: number[]): Promise<BrokerLogDirs[]> {
+    this.describedLogDirs.push(brokers)
+    return brokers.map((broker) => ({ broker, logDirs: this.logDirs.get(broker) ?? [] }))
   }
   async close(): Promise<void> {
     this.closed = true

@@ -12,6 +12,10 @@ describe('runKafkaTool', () => {
       'kafka-consumer-groups',
       'kafka-configs',
       'kafka-metadata-quorum',
+      'kafka-get-offsets',
+      'kafka-leader-election',
+      'kafka-log-dirs',
+      'kafka-dump-log',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)

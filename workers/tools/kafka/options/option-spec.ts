@@ -5,8 +5,11 @@
  */
 export type ArgumentKind = 'none' | 'required' | 'optional'
 
-/** joptsimple's type indicator: the simple name of the class given to `ofType`. */
-export type ArgumentType = 'String' | 'Integer' | 'Long'
+/**
+ * joptsimple's type indicator: the simple name of the class given to `ofType`, or the valuePattern of a
+ * converter given to `withValuesConvertedBy` (an EnumConverter's is `[A,B]`).
+ */
+export type ArgumentType = 'String' | 'Integer' | 'Long' | `[${string}]`
 
 export interface OptionSpec {
   readonly name: string

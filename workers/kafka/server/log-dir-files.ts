@@ -1,0 +1,91 @@
+/**
+ * LogDirFiles: the files a broker's log.dirs holds, read-only, as `kafka-dump-log` on its host would open
+ * them: `<logDir>/<topic>-<partition>/<baseOffset, 20 digits>.log`, `.index` and `.timeindex`, one set per
+ * segment of every partition replica the broker hosts. Nothing here writes.
+ *
+ * Contents, from the UnifiedLog's segment list (cleanable()) and segmentLogBytes:
+ * - `.log`: the segment's RecordBatch v2 bytes, exactly;
+ * - `.index` / `.timeindex`: the entries (8 bytes: relative offset int32, position int32; 12 bytes:
+ *   timestamp int64, relative offset int32; big-endian) that log.wasm builds for those bytes with
+ *   LogSegment.recover's rule. For one-batch appends they equal the append-time entries; a rolled segment
+ *   keeps the closing (max timestamp, offset) time entry Kafka adds on roll. The active segment drops that
+ *   closing entry (Kafka adds it only on roll or close) and ends in one zero entry, standing for the zero
+ *   tail of Kafka's preallocated index files (log.index.size.max.bytes): a dump stops there as
+ *   DumpLogSegments does.
+ */
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import type { UnifiedLog } from '../log/unified-log.ts'
+
+export interface HostedLog {
+  readonly topicName: string
+  readonly partition: number
+  readonly log: UnifiedLog
+}
+
+interface SegmentBytes {
+  baseOffset: number
+  bytes: Uint8Array
+  active: boolean
+}
+
+const OFFSET_ENTRY_SIZE = 8
+const TIME_ENTRY_SIZE = 12
+const FILE_NAME = /^(\d{20})\.(log|index|timeindex)$/
+
+export class LogDirFiles {
+  constructor(
+    readonly logDir: string,
+    private readonly logs: () => readonly HostedLog[],
+    private readonly engine: LogEngine,
+  ) {}
+
+  /** The file's current bytes, or null when this log dir has no such file. */
+  read(path: string): Uint8Array | null {
+    if (!path.startsWith(this.logDir + '/')) return null
+    const [directory, file, ...rest] = path.slice(this.logDir.length + 1).split('/')
+    const name = FILE_NAME.exec(file ?? '')
+    if (rest.length > 0 || name === null) return null
+    const hosted = this.logs().find(({ topicName, partition }) => `${topicName}-${partition}` === directory)
+    const segment = hosted && this.segments(hosted.log).find((s) => s.baseOffset === Number(name[1]))
+    if (segment === undefined) return null
+    if (name[2] === 'log') return segment.bytes
+    return this.indexBytes(segment, name[2] === 'index')
+  }
+
+  private segments(log: UnifiedLog): SegmentBytes[] {
+    const { segments } = log.cleanable()
+    return segments.map(({ baseOffset }, i) => ({
+      baseOffset,
+      bytes: log.segmentLogBytes(baseOffset),
+      active: i === segments.length - 1,
+    }))
+  }
+
+  private indexBytes({ baseOffset, bytes, active }: SegmentBytes, offsetIndex: boolean): Uint8Array {
+    const { segment } = this.engine.recoverSegment(baseOffset, bytes)
+    const offsets = segment.offsetIndexBytes()
+    const times = segment.timeIndexBytes()
+    segment.free()
+    if (!active) return offsetIndex ? offsets : times
+    if (offsetIndex) return withZeroEntry(offsets, OFFSET_ENTRY_SIZE)
+    return withZeroEntry(times.subarray(0, liveTimeIndexLength(offsets, times)), TIME_ENTRY_SIZE)
+  }
+}
+
+/**
+ * The time index length without recovery's closing entry: recovery appends (max timestamp, its batch's
+ * last offset) after the last offset-index entry, and only that entry can lie past it.
+ */
+function liveTimeIndexLength(offsets: Uint8Array, times: Uint8Array): number {
+  if (times.length === 0) return 0
+  const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const lastTimeOffset = view(times).getInt32(times.length - TIME_ENTRY_SIZE + 8)
+  const lastOffset = offsets.length === 0 ? -1 : view(offsets).getInt32(offsets.length - OFFSET_ENTRY_SIZE)
+  return lastTimeOffset > lastOffset ? times.length - TIME_ENTRY_SIZE : times.length
+}
+
+function withZeroEntry(entries: Uint8Array, entrySize: number): Uint8Array {
+  const out = new Uint8Array(entries.length + entrySize)
+  out.set(entries)
+  return out
+}

@@ -1,0 +1,181 @@
+/**
+ * kafka-dump-log.sh (kafka.tools.DumpLogSegments, Kafka 4.1): for each of --files, `Dumping <file>` and
+ * by suffix: a .log's batches (`baseOffset: ... isvalid: true`, position = bytes before the batch) and,
+ * with deep iteration, its records (`| offset: ... headerKeys: [a,b]`, then ` key: k payload: v` with
+ * --print-data-log, StringDecoder text); a .index or .timeindex's entries (dump-log-index.ts); any other
+ * suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
+ * (dump-log-errors.ts). An exception ends the tool as an uncaught one ends the JVM:
+ * `Exception in thread "main" <class>: <message>` on stderr, exit 1 (e.g. NoSuchFileException for a missing
+ * file). Files live on the broker hosts (ToolContext.hostFiles). The coordinator and metadata decoders and
+ * decoder classes other than StringDecoder are answered with a `[playground]` line, exit 1.
+ */
+import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
+import type { HostFiles, Tool, ToolContext, ToolOutput } from '../tool.ts'
+import { UsageException, VersionRequest, printUsageOrVersion } from './command-line-utils.ts'
+import { DumpLogErrors } from './dump-log-errors.ts'
+import { baseOffsetOf, fileBatches, fileName, javaFilePath, readFile } from './dump-log-files.ts'
+import { dumpIndex, dumpTimeIndex } from './dump-log-index.ts'
+import {
+  DUMP_LOG_OPTIONS,
+  STRING_DECODER,
+  dumpLogSettings,
+  type DumpLogSettings,
+} from './dump-log-options.ts'
+import { JavaException } from './java-exception.ts'
+import { parseOptions } from './options/option-parser.ts'
+import { asJavaException } from './tool-errors.ts'
+
+const COMPRESSION_CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd']
+const TIMESTAMP_TYPE_MASK = 0x08
+const DELETE_HORIZON_MASK = 0x40
+const MAX_INT = 2 ** 31 - 1
+const utf8 = new TextDecoder()
+
+class PlaygroundLimit extends Error {}
+
+/** DefaultRecordBatch.incrementSequence: sequences wrap from Integer.MAX_VALUE to 0. */
+function incrementSequence(sequence: number, increment: number): number {
+  return sequence > MAX_INT - increment ? increment - (MAX_INT - sequence) - 1 : sequence + increment
+}
+
+function timestampType(batch: DecodedBatch): string {
+  return (batch.attributes & TIMESTAMP_TYPE_MASK) !== 0 ? 'LogAppendTime' : 'CreateTime'
+}
+
+/** printBatchLevel for a v2 batch. */
+function batchLine(batch: DecodedBatch): string {
+  const lastSequence =
+    batch.baseSequence < 0 ? -1 : incrementSequence(batch.baseSequence, batch.lastOffsetDelta)
+  const deleteHorizon =
+    (batch.attributes & DELETE_HORIZON_MASK) !== 0
+      ? `OptionalLong[${batch.baseTimestamp}]`
+      : 'OptionalLong.empty'
+  return (
+    `baseOffset: ${batch.baseOffset} lastOffset: ${batch.lastOffset} count: ${batch.records.length}` +
+    ` baseSequence: ${batch.baseSequence} lastSequence: ${lastSequence} producerId: ${batch.producerId}` +
+    ` producerEpoch: ${batch.producerEpoch} partitionLeaderEpoch: ${batch.partitionLeaderEpoch}` +
+    ` isTransactional: ${batch.isTransactional} isControl: ${batch.isControlBatch}` +
+    ` deleteHorizonMs: ${deleteHorizon} position: ${batch.position} ${timestampType(batch)}: ${batch.maxTimestamp}` +
+    ` size: ${batch.batchLength + 12} magic: ${batch.magic}` +
+    ` compresscodec: ${COMPRESSION_CODECS[batch.compressionType] ?? 'none'} crc: ${batch.crc >>> 0} isvalid: true\n`
+  )
+}
+
+/** One record's line: metadata unless skipped, then key and payload when data is printed. */
+function recordLine(batch: DecodedBatch, record: DecodedRecord, settings: DumpLogSettings): string {
+  let line = ''
+  let prefix = '| '
+  if (!settings.skipRecordMetadata) {
+    const sequence =
+      batch.baseSequence < 0 ? -1 : incrementSequence(batch.baseSequence, record.offset - batch.baseOffset)
+    line +=
+      `${prefix}offset: ${record.offset} ${timestampType(batch)}: ${record.timestamp}` +
+      ` keySize: ${record.key?.length ?? -1} valueSize: ${record.value?.length ?? -1}` +
+      ` sequence: ${sequence} headerKeys: [${record.headers.map((header) => header.key).join(',')}]`
+    prefix = ' '
+  }
+  if (settings.printDataLog && !batch.isControlBatch) {
+    if (record.key !== null) line += `${prefix}key: ${utf8.decode(record.key)}`
+    if (record.value !== null) line += ` payload: ${utf8.decode(record.value)}`
+  }
+  return line + '\n'
+}
+
+function checkDecoders(settings: DumpLogSettings): void {
+  if (settings.recordDecoder !== null) {
+    throw new PlaygroundLimit(
+      `[playground] --${settings.recordDecoder} is not available: the playground keeps no coordinator or metadata records in segment files.\n`,
+    )
+  }
+  for (const decoder of [settings.valueDecoder, settings.keyDecoder]) {
+    if (decoder === STRING_DECODER) continue
+    if (decoder.startsWith('org.apache.kafka.tools.api.')) {
+      throw new PlaygroundLimit(`[playground] Only ${STRING_DECODER} is available as a decoder class.\n`)
+    }
+    throw new JavaException('java.lang.ClassNotFoundException', decoder)
+  }
+}
+
+async function dumpLog(
+  files: HostFiles,
+  path: string,
+  settings: DumpLogSettings,
+  errors: DumpLogErrors,
+  out: ToolOutput,
+): Promise<void> {
+  checkDecoders(settings)
+  out.stdout(`Log starting offset: ${baseOffsetOf(path)}\n`)
+  const { batches, sizeInBytes } = fileBatches(files, await readFile(files, path), settings.maxBytes)
+  let validBytes = 0
+  let lastOffset = -1
+  for (const batch of batches) {
+    out.stdout(batchLine(batch))
+    if (settings.deepIteration) {
+      for (const record of batch.records) {
+        if (lastOffset !== -1 && record.offset !== lastOffset + 1) {
+          errors.nonConsecutiveOffsets(path, lastOffset, record.offset)
+        }
+        lastOffset = record.offset
+        out.stdout(recordLine(batch, record, settings))
+      }
+    }
+    validBytes += batch.batchLength + 12
+  }
+  const trailingBytes = sizeInBytes - validBytes
+  if (trailingBytes > 0 && settings.maxBytes === MAX_INT) {
+    out.stdout(`Found ${trailingBytes} invalid bytes at the end of ${fileName(path)}\n`)
+  }
+}
+
+async function dumpFile(
+  files: HostFiles,
+  path: string,
+  settings: DumpLogSettings,
+  errors: DumpLogErrors,
+  out: ToolOutput,
+) {
+  out.stdout(`Dumping ${path}\n`)
+  const name = fileName(path)
+  const dot = name.lastIndexOf('.')
+  if (dot === -1) {
+    throw new JavaException(
+      'java.lang.StringIndexOutOfBoundsException',
+      `begin -1, end ${name.length}, length ${name.length}`,
+    )
+  }
+  const suffix = name.slice(dot)
+  if (suffix === '.log') await dumpLog(files, path, settings, errors, out)
+  else if (suffix === '.index') await dumpIndex(files, path, settings, errors, out)
+  else if (suffix === '.timeindex') await dumpTimeIndex(files, path, settings, errors, out)
+  else out.stderr(`Ignoring unknown file ${path}\n`)
+}
+
+async function execute(settings: DumpLogSettings, context: ToolContext): Promise<void> {
+  const files = context.hostFiles
+  if (files === undefined) {
+    throw new PlaygroundLimit(
+      "[playground] kafka-dump-log needs the brokers' log dirs, which this console does not have.\n",
+    )
+  }
+  const errors = new DumpLogErrors()
+  for (const file of settings.files) await dumpFile(files, javaFilePath(file), settings, errors, context.out)
+  context.out.stderr(errors.report())
+}
+
+export const kafkaDumpLog: Tool = async (argv, context) => {
+  try {
+    const settings = dumpLogSettings(argv, parseOptions(DUMP_LOG_OPTIONS, argv))
+    await execute(settings, context)
+    return 0
+  } catch (error) {
+    if (error instanceof UsageException || error instanceof VersionRequest) {
+      return printUsageOrVersion(context.out, DUMP_LOG_OPTIONS, error)
+    }
+    if (error instanceof PlaygroundLimit) {
+      context.out.stderr(error.message)
+      return 1
+    }
+    context.out.stderr('Exception in thread "main" ' + asJavaException(error).stackTrace())
+    return 1
+  }
+}
