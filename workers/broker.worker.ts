@@ -19,9 +19,13 @@ import { hostScheduler as scheduler, stoppedError } from './worker-host.ts'
 let transport: PortTransport<Tagged, unknown> | null = null
 let server: KafkaServer | null = null
 
-function running(): BrokerApi {
+function runningServer(): KafkaServer {
   if (!server) throw stoppedError('BrokerStoppedError', 'The broker is not running.')
-  return server.api
+  return server
+}
+
+function running(): BrokerApi {
+  return runningServer().api
 }
 
 const api: BrokerWorkerApi = {
@@ -49,6 +53,11 @@ const api: BrokerWorkerApi = {
     server = null
   },
   blockPeers: (peerIds) => transport?.block(peerIds),
+  readLogDirFile: (path) => {
+    const bytes = runningServer().logDirFiles.read(path)
+    return bytes === null ? null : Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer])
+  },
+  describeState: () => Promise.resolve(runningServer().describeState()),
   metadata: (...args) => running().metadata(...args),
   createTopics: (...args) => running().createTopics(...args),
   deleteTopics: (...args) => running().deleteTopics(...args),
@@ -66,6 +75,8 @@ const api: BrokerWorkerApi = {
   incrementalAlterConfigs: (...args) => running().incrementalAlterConfigs(...args),
   createPartitions: (...args) => running().createPartitions(...args),
   describeQuorum: () => running().describeQuorum(),
+  electLeaders: (...args) => running().electLeaders(...args),
+  describeLogDirs: (...args) => running().describeLogDirs(...args),
   findCoordinator: (...args) => running().findCoordinator(...args),
   joinGroup: (...args) => running().joinGroup(...args),
   syncGroup: (...args) => running().syncGroup(...args),

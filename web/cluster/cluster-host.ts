@@ -3,6 +3,7 @@
  * worker, started over IndexedDB, and the ShellEnvironment the console runs commands in. The page keeps
  * only the Kafka clients' RecordBatch codec (the log WASM). The cluster counts as ready once every
  * broker is registered and unfenced, as a cluster a learner opens has been running for a while.
+ * resizeKafka replaces the Kafka cluster by a fresh one of another size; env then points at the new one.
  */
 import * as Comlink from 'comlink'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
@@ -12,14 +13,30 @@ import type { Clock } from '../../workers/net/clock.ts'
 import { hostScheduler as clock } from '../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
-import { KafkaWorkerCluster } from './kafka-workers.ts'
+import { brokerDatabase, KafkaWorkerCluster } from './kafka-workers.ts'
+import { deleteDatabases } from './kafka-storage-format.ts'
 
 export const DEFAULT_BROKERS = 3
+/** The most brokers the page runs (localhost:9092 to localhost:9100). */
+export const MAX_BROKERS = 9
 const READY_TIMEOUT_MS = 30_000
+const KAFKA_DATABASE_PREFIX = 'playground-'
 
 export interface ClusterHandle {
   env: ShellEnvironment
+  /** The Kafka cluster running now: a new one after resizeKafka. */
+  readonly kafka: KafkaWorkerCluster
+  /**
+   * Replaces the Kafka cluster by a fresh one of `brokers` brokers, as reformatting every broker's storage
+   * with kafka-storage.sh does (the quorum's voters change with the size, so no data can be kept): the
+   * old workers end, every broker database is deleted, and the new brokers start and register.
+   */
+  resizeKafka(brokers: number): Promise<void>
   terminate(): void
+}
+
+function newSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!
 }
 
 async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: Clock): Promise<void> {
@@ -33,8 +50,8 @@ async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: Clock)
 }
 
 export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
-  const seed = crypto.getRandomValues(new Uint32Array(1))[0]!
-  const kafka = new KafkaWorkerCluster(brokers, seed)
+  const seed = newSeed()
+  let kafka = new KafkaWorkerCluster(brokers, seed, KAFKA_DATABASE_PREFIX)
   const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), {
     type: 'module',
   })
@@ -45,12 +62,32 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
     node.start({ nodeName: 'es-node-1', storageUrl: 'idb://playground-es-node-1', seed: seed + 1000 }),
   ])
   await untilBrokersRegistered(kafka, clock)
+  const env: ShellEnvironment = {
+    kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
+    es: node,
+    clock,
+    playground: { clear, sleep: (ms) => clock.sleep(ms), brokers: kafka },
+    hostFiles: {
+      read: (path) => kafka.readLogDirFile(path),
+      decodeBatches: (bytes) => logEngine.decodeBatches(bytes),
+    },
+  }
   return {
-    env: {
-      kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
-      es: node,
-      clock,
-      playground: { clear, sleep: (ms) => clock.sleep(ms), brokers: kafka },
+    env,
+    get kafka() {
+      return kafka
+    },
+    async resizeKafka(size) {
+      kafka.terminate()
+      await deleteDatabases(
+        Array.from({ length: MAX_BROKERS }, (_, i) => brokerDatabase(KAFKA_DATABASE_PREFIX, i + 1)),
+      )
+      const next = new KafkaWorkerCluster(size, newSeed(), KAFKA_DATABASE_PREFIX)
+      kafka = next
+      env.kafka = new ClusterKafkaClients(next, logEngine, clock, newSeed())
+      env.playground.brokers = next
+      await next.startAll()
+      await untilBrokersRegistered(next, clock)
     },
     terminate() {
       kafka.terminate()

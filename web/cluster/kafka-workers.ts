@@ -5,12 +5,18 @@
  * reach brokers through (localhost:9092 is broker 1, 9093 broker 2, ...).
  */
 import * as Comlink from 'comlink'
-import type { BrokerWorkerApi } from '../../workers/protocol/workers.ts'
+import type { BrokerWorkerApi, NodeState } from '../../workers/protocol/workers.ts'
 import { KAFKA_BASE_PORT, type BrokerApi } from '../../workers/protocol/kafka.ts'
 import type { BrokerDirectory } from '../../workers/clients/kafka/bootstrap.ts'
 import { kafkaVoters, type BrokerControl } from '../../workers/tools/shell/broker-control.ts'
+import { brokerHoldingPath } from '../../workers/protocol/log-dirs.ts'
 
 const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
+
+/** The IndexedDB database that holds broker `id`'s log.dirs. */
+export function brokerDatabase(prefix: string, id: number): string {
+  return `${prefix}broker-${id}`
+}
 
 interface RunningBroker {
   worker: Worker
@@ -40,6 +46,18 @@ export class KafkaWorkerCluster implements BrokerControl, BrokerDirectory {
     return this.running.get(port - KAFKA_BASE_PORT + 1)?.api ?? null
   }
 
+  /** The running broker's NodeState (one call for all its partitions), or null when it is not running. */
+  describeState(id: number): Promise<NodeState> | null {
+    return this.running.get(id)?.api.describeState() ?? null
+  }
+
+  /** A file under a running broker's log dir (kafka-dump-log), or null; a stopped broker's files are not read. */
+  async readLogDirFile(path: string): Promise<Uint8Array | null> {
+    const id = brokerHoldingPath(path, this.ids())
+    const broker = id === null ? undefined : this.running.get(id)
+    return broker === undefined ? null : broker.api.readLogDirFile(path)
+  }
+
   /** Starts every broker, then wires the mesh. */
   async startAll(): Promise<void> {
     await Promise.all(this.ids().map((id) => this.launch(id)))
@@ -57,7 +75,7 @@ export class KafkaWorkerCluster implements BrokerControl, BrokerDirectory {
       brokerId: id,
       voters: kafkaVoters(this.size),
       clusterId: CLUSTER_ID,
-      storageUrl: `idb://${this.databasePrefix}broker-${id}`,
+      storageUrl: `idb://${brokerDatabase(this.databasePrefix, id)}`,
       seed: this.seed + id,
     })
     this.running.set(id, { worker, api })

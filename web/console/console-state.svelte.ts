@@ -65,6 +65,11 @@ export class ConsoleState {
     await this.runCommands(parseScript(this.text))
   }
 
+  /** Runs commands given as text, as if typed and run (the cluster view's Stop / Kill / Start buttons). */
+  async runSource(source: string): Promise<void> {
+    await this.runCommands(parseScript(source))
+  }
+
   interrupt(): void {
     this.cancelAll = true
     this.stop?.fire()

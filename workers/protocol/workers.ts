@@ -16,6 +16,26 @@ export interface BrokerStartOptions {
   seed: number
 }
 
+/**
+ * What one Kafka node is doing now (KafkaServer.describeState): whether it is the active controller, the
+ * metadata quorum's leader epoch as it knows it, and each partition replica it hosts with its log end
+ * offset and high watermark. One call answers for every partition of the node.
+ */
+export interface NodeState {
+  nodeId: number
+  activeController: boolean
+  quorumEpoch: number
+  partitions: Array<{
+    topicId: string
+    partition: number
+    isLeader: boolean
+    leaderEpoch: number
+    isr: number[]
+    highWatermark: number
+    logEndOffset: number
+  }>
+}
+
 export interface BrokerWorkerApi extends BrokerApi {
   /**
    * Hands this broker its end of a MessageChannel to a peer (a MessagePort, transferred); a later port
@@ -27,6 +47,13 @@ export interface BrokerWorkerApi extends BrokerApi {
   shutdown(): Promise<void>
   /** Drops every message to and from these peers (a network cut); an empty list heals. */
   blockPeers(peerIds: number[]): void
+  /** The node's state for the cluster view: one batched answer, never one call per partition. */
+  describeState(): Promise<NodeState>
+  /**
+   * The current bytes of a file under this broker's log dir (`<topic>-<partition>/<20-digit base
+   * offset>.log|.index|.timeindex`, see log-dirs.ts), or null when there is no such file.
+   */
+  readLogDirFile(path: string): Uint8Array | null
 }
 
 export interface EsNodeStartOptions {

@@ -35,6 +35,9 @@ import type { QuorumInfo } from '../raft/raft-messages.ts'
 import { KAFKA_BASE_PORT, type QuorumDescription } from '../../protocol/kafka.ts'
 import { GroupApis } from './group-apis.ts'
 import { GroupCoordinatorLoader } from './group-coordinator-loader.ts'
+import { LogDirFiles } from './log-dir-files.ts'
+import { logDirFor } from '../../protocol/log-dirs.ts'
+import type { NodeState } from '../../protocol/workers.ts'
 
 export interface KafkaServerDeps {
   nodeId: number
@@ -47,21 +50,6 @@ export interface KafkaServerDeps {
   storage: Storage
   engine: LogEngine
   transport: Transport<Tagged, unknown>
-}
-
-export interface NodeState {
-  nodeId: number
-  activeController: boolean
-  quorumEpoch: number
-  partitions: Array<{
-    topicId: string
-    partition: number
-    isLeader: boolean
-    leaderEpoch: number
-    isr: number[]
-    highWatermark: number
-    logEndOffset: number
-  }>
 }
 
 const META_PROPERTIES_KEY = 'meta.properties'
@@ -83,6 +71,7 @@ export class KafkaServer {
       logManager: LogManager
       metadata: ClusterMetadata
       groupLoader: GroupCoordinatorLoader
+      engine: LogEngine
     },
   ) {}
 
@@ -188,7 +177,12 @@ export class KafkaServer {
     mux.start()
     await raft.start()
     replicaManager.startup()
-    logManager.startup(Number(configs.brokerValue('log.retention.check.interval.ms')))
+    logManager.startup(
+      Number(configs.brokerValue('log.retention.check.interval.ms')),
+      configs.brokerValue('log.cleaner.enable') === 'true'
+        ? Number(configs.brokerValue('log.cleaner.backoff.ms'))
+        : undefined,
+    )
     lifecycle.start()
     const api: KafkaApis = new KafkaApis({
       brokerId: nodeId,
@@ -216,7 +210,14 @@ export class KafkaServer {
       logManager,
       metadata,
       groupLoader,
+      engine,
     })
+  }
+
+  /** This node's log.dirs as files, read-only (kafka-dump-log on its host). */
+  get logDirFiles(): LogDirFiles {
+    const { replicaManager, engine } = this.parts
+    return new LogDirFiles(logDirFor(this.nodeId), () => replicaManager.allPartitions(), engine)
   }
 
   get metadata(): ClusterMetadata {
@@ -249,6 +250,7 @@ export class KafkaServer {
   /** Controlled shutdown (kafka-server-stop): leadership moves away, then the process stops. */
   async shutdown(): Promise<void> {
     await this.parts.lifecycle.shutdown()
+    await this.parts.replicaManager.flush()
     this.kill()
   }
 

@@ -1,0 +1,163 @@
+/**
+ * End to end: the Kafka cluster view of the built site in real Chromium. It shows the three brokers and
+ * the active controller, a topic created in the console with its ISR, a broker stopped from the view (the
+ * command appears in the console output) and the ISR shrinking; then the cluster is switched to one
+ * broker, survives a reload at that size, and is switched back to three.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, serveSite } from './site-server.ts'
+
+const WAIT = { timeout: 60_000 }
+
+let site: { url: string; close: () => Promise<void> }
+let browser: BrowserContext
+let page: Page
+
+async function openReady(p: Page): Promise<void> {
+  await p.goto(site.url)
+  await p.waitForSelector('[data-testid="console-editor"][data-loaded="true"]')
+  await p.waitForSelector('[data-testid="run-all"]:not([disabled])')
+  await p.waitForSelector('[data-testid="cluster-view"][data-loaded="true"]', WAIT)
+}
+
+/** Replaces the console text with these lines, runs them all and returns each command's output text. */
+async function runAll(p: Page, lines: string[]): Promise<Array<{ state: string; text: string }>> {
+  await p.click('[data-testid="clear"]')
+  await p.click('[data-testid="console-editor"] .monaco-editor')
+  await p.keyboard.press('Control+A')
+  await p.keyboard.press('Delete')
+  await p.keyboard.type([...lines, ''].join('\n'))
+  await p.click('[data-testid="run-all"]')
+  await p.waitForFunction(() => document.querySelectorAll('[data-state="running"]').length === 0)
+  await p.waitForSelector('[data-testid="run-all"]:not([disabled])')
+  return outputs(p)
+}
+
+function outputs(p: Page): Promise<Array<{ state: string; command: string; text: string }>> {
+  return p.$$eval('[data-testid="output-entry"]', (nodes) =>
+    nodes.map((n) => ({
+      state: n.getAttribute('data-state') ?? '',
+      command: n.querySelector('.command')?.textContent ?? '',
+      text: n.querySelector('.text')?.textContent ?? '',
+    })),
+  )
+}
+
+function brokers(
+  p: Page,
+): Promise<Array<{ id: string; running: string; controller: string; fenced: string }>> {
+  return p.$$eval('[data-testid="broker-row"]', (rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-broker-id') ?? '',
+      running: r.getAttribute('data-running') ?? '',
+      controller: r.getAttribute('data-controller') ?? '',
+      fenced: r.getAttribute('data-fenced') ?? '',
+    })),
+  )
+}
+
+/** Waits until the view shows `count` running, unfenced brokers and one active controller. */
+async function untilHealthy(p: Page, count: number): Promise<void> {
+  await p.waitForFunction(
+    (n) => {
+      const rows = [...document.querySelectorAll('[data-testid="broker-row"]')]
+      return (
+        rows.length === n &&
+        rows.every(
+          (r) => r.getAttribute('data-running') === 'true' && r.getAttribute('data-fenced') === 'false',
+        ) &&
+        rows.filter((r) => r.getAttribute('data-controller') === 'true').length === 1
+      )
+    },
+    count,
+    WAIT,
+  )
+}
+
+/** Chooses another broker count in the view, confirms, and waits for the fresh cluster. */
+async function resize(p: Page, count: number): Promise<void> {
+  await p.selectOption('[data-testid="broker-count"]', String(count))
+  await p.waitForSelector('[data-testid="resize-confirmation"]')
+  await p.click('[data-testid="confirm-resize"]')
+  await p.waitForSelector('[data-testid="resizing"]', { state: 'detached', ...WAIT })
+  await untilHealthy(p, count)
+}
+
+beforeAll(async () => {
+  site = await serveSite()
+  browser = await launchBrowser()
+  page = await browser.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+describe('the Kafka cluster view', () => {
+  it('shows brokers, the controller, a new topic with its ISR, and the ISR shrinking when a broker stops', async () => {
+    await openReady(page)
+    await untilHealthy(page, 3)
+    expect((await brokers(page)).map((b) => b.id)).toEqual(['1', '2', '3'])
+    const summary = await page.textContent('[data-testid="controller-summary"]')
+    expect(summary).toMatch(/Active controller: broker [123], quorum leader epoch \d+/)
+
+    const created = await runAll(page, [
+      'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic views --partitions 2 --replication-factor 3',
+    ])
+    expect(created.map((o) => o.text)).toEqual(['Created topic views.\n'])
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-topic="views"] [data-testid="partition-row"]')]
+      return rows.length === 2 && rows.every((r) => r.getAttribute('data-isr')?.split(',').length === 3)
+    }, WAIT)
+    const topicHeading = await page.textContent('[data-topic="views"] h3')
+    expect(topicHeading).toBe('views')
+
+    await page.click('[data-testid="clear"]')
+    await page.click('[data-testid="broker-row"][data-broker-id="3"] [data-testid="stop-broker"]')
+    await page.waitForSelector('[data-testid="broker-row"][data-broker-id="3"][data-running="false"]', WAIT)
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-topic="views"] [data-testid="partition-row"]')]
+      return (
+        rows.length === 2 &&
+        rows.every(
+          (r) =>
+            r.getAttribute('data-isr')?.split(',').sort().join(',') === '1,2' &&
+            r.getAttribute('data-under-replicated') === 'true' &&
+            r.getAttribute('data-offline') === 'false',
+        )
+      )
+    }, WAIT)
+    await page.waitForSelector('[data-testid="broker-row"][data-broker-id="3"][data-fenced="true"]', WAIT)
+    await page.waitForFunction(() => document.querySelectorAll('[data-state="running"]').length === 0)
+    expect(await outputs(page)).toEqual([
+      { state: 'ok', command: 'stop-broker 3', text: 'Broker 3 stopped (controlled shutdown).\n' },
+    ])
+  })
+
+  it('switches to one broker, keeps that choice across a reload, and switches back to three', async () => {
+    await resize(page, 1)
+    const listed = await runAll(page, ['kafka-topics.sh --bootstrap-server localhost:9092 --list', 'brokers'])
+    expect(listed).toEqual([
+      // The fresh cluster has no topics: TopicCommand prints the empty joined list with println.
+      { state: 'ok', command: 'kafka-topics.sh --bootstrap-server localhost:9092 --list', text: '\n' },
+      { state: 'ok', command: 'brokers', text: 'Broker 1 (localhost:9092, broker, controller): running\n' },
+    ])
+
+    await openReady(page)
+    await untilHealthy(page, 1)
+    expect(await page.inputValue('[data-testid="broker-count"]')).toBe('1')
+
+    await resize(page, 3)
+    const after = await runAll(page, ['brokers'])
+    expect(after.map((o) => o.text)).toEqual([
+      [
+        'Broker 1 (localhost:9092, broker, controller): running',
+        'Broker 2 (localhost:9093, broker, controller): running',
+        'Broker 3 (localhost:9094, broker, controller): running',
+        '',
+      ].join('\n'),
+    ])
+  })
+})
