@@ -244,6 +244,11 @@ export class UnifiedLog {
     }
   }
 
+  /** The bytes of every segment (Kafka's UnifiedLog.size). */
+  get size(): number {
+    return this.segments.reduce((sum, segment) => sum + segment.sizeInBytes, 0)
+  }
+
   /** The segments as the log cleaner sees them (LogCleanerManager reads these). */
   cleanable(): CleanableLog {
     return {

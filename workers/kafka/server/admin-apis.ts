@@ -28,8 +28,6 @@ import type { ControllerRequest, ControllerResponse } from '../controller/contro
 import type { ConfigHelper } from '../config/config-helper.ts'
 import { logDirFor } from '../../protocol/log-dirs.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
-import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import { logSize } from './log-inspection.ts'
 
 export interface AdminApisDeps {
   metadata: ClusterMetadata
@@ -40,7 +38,6 @@ export interface AdminApisDeps {
   waitFor: (condition: () => boolean) => Promise<void>
   describeQuorum: () => Promise<QuorumDescription>
   replicaManager: ReplicaManager
-  engine: LogEngine
 }
 
 const UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
@@ -162,7 +159,7 @@ export class AdminApis {
   }
 
   describeLogDirs(topics: string[] | null): Promise<LogDirDescription[]> {
-    const { metadata, replicaManager, engine, configs } = this.deps
+    const { metadata, replicaManager, configs } = this.deps
     const replicas = replicaManager.allPartitions().flatMap((partition) => {
       const topic = metadata.topicsById.get(partition.topicId)?.name
       if (topic === undefined || (topics !== null && !topics.includes(topic))) return []
@@ -171,7 +168,7 @@ export class AdminApis {
         {
           topic,
           partition: partition.partition,
-          size: logSize(log, engine),
+          size: log.size,
           offsetLag: Math.max(log.highWatermark - log.logEndOffset, 0),
           isFuture: false,
         },

@@ -71,7 +71,6 @@ export class KafkaApis implements BrokerApi {
       waitFor: (condition) => this.waitFor(condition),
       describeQuorum: deps.describeQuorum,
       replicaManager: deps.replicaManager,
-      engine: deps.engine,
     })
   }
 

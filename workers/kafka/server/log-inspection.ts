@@ -1,7 +1,6 @@
 /**
- * Read-only figures about one partition's UnifiedLog that DescribeLogDirs and ListOffsets answer with,
- * computed from the log's public reads (whole batches, one segment at a time, from the log start offset):
- * - `logSize`: the bytes of every batch, as UnifiedLog.size sums its segments' sizes;
+ * ListOffsets' MAX_TIMESTAMP lookup over one partition's UnifiedLog, from the log's public reads (whole
+ * batches, one segment at a time, from the log start offset):
  * - `maxTimestampAndOffset`: the largest record timestamp and the first offset carrying it, as
  *   UnifiedLog.fetchOffsetByTimestamp(MAX_TIMESTAMP) finds it (a later batch wins only with a strictly
  *   larger timestamp; inside the batch, its first record with that timestamp), or null for an empty log.
@@ -9,8 +8,6 @@
 import type { DecodedBatch, LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { UnifiedLog } from '../log/unified-log.ts'
 
-/** RecordBatch's LOG_OVERHEAD: the base offset and length fields that batchLength does not count. */
-const LOG_OVERHEAD = 12
 /** Read whole segments at a time. */
 const SEGMENT_READ_BYTES = 2 ** 31 - 1
 
@@ -23,12 +20,6 @@ function* batchesOf(log: UnifiedLog, engine: LogEngine): Generator<DecodedBatch>
     yield* batches
     offset = last.lastOffset + 1
   }
-}
-
-export function logSize(log: UnifiedLog, engine: LogEngine): number {
-  let size = 0
-  for (const batch of batchesOf(log, engine)) size += batch.batchLength + LOG_OVERHEAD
-  return size
 }
 
 export function maxTimestampAndOffset(
