@@ -25,7 +25,10 @@ const LAYERS = [
 const CORE = ['protocol', 'types']
 /** Which layers each layer may import, and which npm packages. */
 const ALLOWED = {
-  'engine-wasm': { layers: ['engine-wasm', 'engine-wasm-build', 'types'], packages: [] },
+  'engine-wasm': {
+    layers: ['engine-wasm', 'engine-wasm-build', 'types'],
+    packages: ['fflate', 'fzstd', 'lz4js', 'snappyjs'],
+  },
   protocol: { layers: ['protocol', 'types'], packages: [] },
   net: { layers: ['net', ...CORE], packages: [] },
   storage: { layers: ['storage', ...CORE], packages: ['idb'] },

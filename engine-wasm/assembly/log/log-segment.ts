@@ -26,6 +26,7 @@ import {
   RECORDS_OFFSET,
   batchSize,
   checksumOf,
+  compressionOf,
   lastOffsetDelta,
   maxTimestampOf,
   validateBatch,
@@ -216,13 +217,17 @@ export class LogSegment {
     return total
   }
 
-  /** The offset of the first record with timestamp >= `timestamp`, or -1 (LogSegment.findOffsetByTimestamp). */
+  /**
+   * The offset of the first record with timestamp >= `timestamp`, or -1 (LogSegment.findOffsetByTimestamp).
+   * A compressed batch answers its base offset: its records cannot be read here (Kafka inflates them).
+   */
   offsetForTimestamp(timestamp: i64): i64 {
     let position = this.offsetIndex.lookup(this.timeIndex.lookup(timestamp))
     while (position < this.log.length) {
       const batch = this.log.data + <usize>position
       const size = sizeAt(batch)
       if (maxTimestampOf(batch) >= timestamp) {
+        if (compressionOf(batch) != 0) return baseOffsetAt(batch)
         const records = batch + RECORDS_OFFSET
         const count = loadI32BE(batch + RECORDS_COUNT_OFFSET)
         const baseTimestamp = loadI64BE(batch + BASE_TIMESTAMP_OFFSET)

@@ -16,8 +16,10 @@
 //       57     4  records count
 //       61        records (see records.ts)
 //
-// validateBatch() checks one batch in the order Kafka does (size, magic, CRC), then the records themselves
-// as LogValidator does for an uncompressed batch. Only uncompressed batches are accepted.
+// validateBatch() checks one batch in the order Kafka does (size, magic, CRC, compression id, count), then
+// the records themselves as LogValidator does for an uncompressed batch. The records of a compressed batch
+// (compression 1-4) are one compressed stream that only JavaScript can inflate: the module checks the
+// header and trusts its maxTimestamp; engine-wasm/src/log decompresses and checks the records.
 
 import { loadI16BE, loadI32BE, loadI64BE } from './bytes.ts'
 import { crc32c } from './crc32c.ts'
@@ -26,13 +28,13 @@ import {
   BAD_MAGIC,
   BAD_RECORD,
   BAD_RECORD_COUNT,
-  COMPRESSED,
   SIZE_TOO_SMALL,
   TRUNCATED,
+  UNKNOWN_COMPRESSION,
   fail,
 } from './errors.ts'
 import { ByteBuffer } from './byte-buffer.ts'
-import { putF64, walkRecords } from './records.ts'
+import { noteBatchMaxTimestamp, putF64, walkRecords } from './records.ts'
 
 export const BASE_OFFSET_OFFSET: usize = 0
 export const LENGTH_OFFSET: usize = 8
@@ -52,6 +54,8 @@ export const RECORD_BATCH_OVERHEAD: i32 = 61
 export const LOG_OVERHEAD: i32 = 12
 export const MAGIC_V2: i32 = 2
 const COMPRESSION_MASK: i32 = 0x07
+/** zstd, the highest compression id Kafka knows (CompressionType.forId). */
+const MAX_COMPRESSION_ID: i32 = 4
 
 /** Size of the batch validated last, in bytes. */
 export let batchSize: i32 = 0
@@ -64,6 +68,11 @@ export function maxTimestampOf(batch: usize): i64 {
   return loadI64BE(batch + MAX_TIMESTAMP_OFFSET)
 }
 
+/** The compression id of the batch (attributes bits 0-2): 0 none, 1 gzip, 2 snappy, 3 lz4, 4 zstd. */
+export function compressionOf(batch: usize): i32 {
+  return (<i32>loadI16BE(batch + ATTRIBUTES_OFFSET)) & COMPRESSION_MASK
+}
+
 export function checksumOf(batch: usize, size: i32): u32 {
   return crc32c(batch + ATTRIBUTES_OFFSET, <usize>(size - <i32>ATTRIBUTES_OFFSET))
 }
@@ -71,7 +80,8 @@ export function checksumOf(batch: usize, size: i32): u32 {
 /**
  * Checks the batch at `batch` with `available` bytes readable; `position` is where it sits in the caller's
  * buffer (for error details and emitted positions). On success sets batchSize and returns 0; with `emitTo`
- * it also appends the header fields and every record (see records.ts) as f64 values.
+ * it also appends the header fields and every record (see records.ts) as f64 values; a compressed batch
+ * emits its header with a record count of 0, as its records are emitted after decompression.
  */
 export function validateBatch(batch: usize, available: i32, position: i32, emitTo: ByteBuffer | null): i32 {
   if (available < LOG_OVERHEAD) return fail(TRUNCATED, position, -1, <f64>available)
@@ -88,9 +98,8 @@ export function validateBatch(batch: usize, available: i32, position: i32, emitT
   const stored = <u32>loadI32BE(batch + CRC_OFFSET)
   const computed = checksumOf(batch, size)
   if (stored != computed) return fail(BAD_CRC, position, <f64>stored, <f64>computed)
-  const attributes = <i32>loadI16BE(batch + ATTRIBUTES_OFFSET)
-  if (attributes & COMPRESSION_MASK)
-    return fail(COMPRESSED, position, <f64>(attributes & COMPRESSION_MASK), 0)
+  const compression = compressionOf(batch)
+  if (compression > MAX_COMPRESSION_ID) return fail(UNKNOWN_COMPRESSION, position, <f64>compression, 0)
   const count = loadI32BE(batch + RECORDS_COUNT_OFFSET)
   const delta = lastOffsetDelta(batch)
   if (count <= 0 || <i64>count != <i64>delta + 1) {
@@ -101,6 +110,12 @@ export function validateBatch(batch: usize, available: i32, position: i32, emitT
       <f64>delta,
       <f64>loadI64BE(batch + BASE_OFFSET_OFFSET),
     )
+  }
+  if (compression != 0) {
+    if (emitTo) emitHeader(emitTo, batch, position, 0)
+    noteBatchMaxTimestamp(maxTimestampOf(batch), delta)
+    batchSize = size
+    return 0
   }
   if (emitTo) emitHeader(emitTo, batch, position, count)
   const baseTimestamp = loadI64BE(batch + BASE_TIMESTAMP_OFFSET)

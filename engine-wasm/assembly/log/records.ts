@@ -31,6 +31,12 @@ import {
 export let maxRecordTimestamp: i64 = 0
 export let offsetDeltaOfMaxTimestamp: i32 = 0
 
+/** Sets maxRecordTimestamp for a batch whose records are not walked (a compressed one). */
+export function noteBatchMaxTimestamp(timestamp: i64, offsetDelta: i32): void {
+  maxRecordTimestamp = timestamp
+  offsetDeltaOfMaxTimestamp = offsetDelta
+}
+
 export function putF64(out: ByteBuffer, value: f64): void {
   store<f64>(out.reserve(8), value)
   out.length += 8

@@ -1,11 +1,13 @@
 /**
  * Builds DecodedBatch objects from what log.wasm's decodeBatches() emits: per batch 14 f64 values
  * (position, baseOffset, batchLength, partitionLeaderEpoch, magic, crc, attributes, lastOffsetDelta,
- * baseTimestamp, maxTimestamp, producerId, producerEpoch, baseSequence, recordCount), then per record
+ * baseTimestamp, maxTimestamp, producerId, producerEpoch, baseSequence, recordCount; 0 for a compressed
+ * batch, whose records LogEngine reads after inflating them), then per record
  * 8 values (sizeInBytes, timestampDelta, offsetDelta, keyPosition, keyLength, valuePosition, valueLength,
  * headerCount) and 4 per header (keyPosition, keyLength, valuePosition, valueLength). Positions index the
  * decoded bytes; a length of -1 is null. Keys and values are copied out of those bytes.
  */
+import type { CompressionType } from './compression/compression-type.ts'
 import type { DecodedBatch, DecodedRecord, RecordHeader } from './types.ts'
 
 const BATCH_FIELDS = 14
@@ -79,7 +81,7 @@ export function readDecodedBatches(values: Float64Array, bytes: Uint8Array): Dec
       baseSequence,
       isTransactional: (attributes & TRANSACTIONAL_MASK) !== 0,
       isControlBatch: (attributes & CONTROL_MASK) !== 0,
-      compressionType: attributes & COMPRESSION_MASK,
+      compressionType: (attributes & COMPRESSION_MASK) as CompressionType,
       position,
       records,
     })

@@ -1,11 +1,10 @@
 /**
  * Turns a failure code of log.wasm (engine-wasm/assembly/log/errors.ts holds the same numbers) and its
  * detail slots into the error Kafka would raise. Messages quote Kafka where Kafka has one
- * (DefaultRecordBatch.ensureValid, DefaultRecord.readFrom, LogValidator, LogSegment.ensureOffsetInRange).
+ * (DefaultRecordBatch.ensureValid, DefaultRecord.readFrom, LogValidator, LogSegment.ensureOffsetInRange,
+ * CompressionType.forId).
  */
 import { CorruptRecordError } from './types.ts'
-
-const COMPRESSION_NAMES = ['none', 'gzip', 'snappy', 'lz4', 'zstd']
 
 /** details: [position, first, second, third] as errors.ts fail() left them. */
 export function logError(code: number, details: readonly number[]): Error {
@@ -28,10 +27,7 @@ export function logError(code: number, details: readonly number[]): Error {
     case 4:
       return new CorruptRecordError(`Record is corrupt (stored crc = ${first}, computed crc = ${second})`)
     case 5:
-      return new CorruptRecordError(
-        `Record batch at position ${position} uses compression ${COMPRESSION_NAMES[first] ?? first}; ` +
-          'the playground stores uncompressed batches only',
-      )
+      return new CorruptRecordError(`Unknown compression type id: ${first}`)
     case 6:
       return new CorruptRecordError(recordCountMessage(first, second, third))
     case 7:

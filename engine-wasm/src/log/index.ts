@@ -2,3 +2,5 @@
 export { LogEngine } from './log-engine.ts'
 export { LogSegment } from './log-segment.ts'
 export * from './types.ts'
+export * from './compression/index.ts'
+export { batchSlices, compressionOfBatch } from './batch-compression.ts'

@@ -1,9 +1,14 @@
 /**
  * LogEngine: the loaded log.wasm module. Encodes and decodes RecordBatch v2 bytes and creates the
  * LogSegments that live in the module's memory (many per instance, one per partition segment).
+ * Compression happens here, around the module: log.wasm builds and walks uncompressed records, and this
+ * class compresses a built batch's records and inflates a compressed batch before reading its records.
  */
 import { instantiate, type WasmSource } from '../wasm-source.ts'
 import { readDecodedBatches } from './batch-decoding.ts'
+import { batchSlices, compressBatch, inflateBatch } from './batch-compression.ts'
+import { CompressionType, type Compression } from './compression/compression-type.ts'
+import { concatBytes } from './compression/bytes.ts'
 import { bindLogExports } from './log-exports.ts'
 import { LogSegment } from './log-segment.ts'
 import { LogWasm, readAssemblyString } from './log-wasm.ts'
@@ -33,7 +38,10 @@ export class LogEngine {
     return new LogEngine(new LogWasm(exports))
   }
 
-  /** One uncompressed batch, as the Java producer builds it (baseOffset 0, CreateTime). */
+  /**
+   * One batch as the Java producer builds it (baseOffset 0, CreateTime), its records compressed as
+   * options.compression asks (none by default), attributes and CRC to match.
+   */
   encodeBatch(records: readonly RecordInput[], options: BatchOptions = {}): Uint8Array {
     if (records.length === 0) throw new RangeError('A record batch needs at least one record')
     const wasm = this.#wasm
@@ -45,16 +53,45 @@ export class LogEngine {
       options.baseSequence ?? -1,
       options.partitionLeaderEpoch ?? -1,
     )
-    return wasm.copyBytes(wasm.exports.outputPointer(), size)
+    const batch = wasm.copyBytes(wasm.exports.outputPointer(), size)
+    const { compression } = options
+    return compression ? compressBatch(batch, compression, this.#crc32c) : batch
   }
 
-  /** Parses batches back to back, verifying sizes, magic, CRC-32C and records; throws CorruptRecordError. */
+  /**
+   * Parses batches back to back, verifying sizes, magic, CRC-32C and records (a compressed batch's after
+   * inflating them); throws CorruptRecordError. Header fields are the batch's own, compressed or not.
+   */
   decodeBatches(bytes: Uint8Array): DecodedBatch[] {
+    const batches = this.#decodeHeadersAndPlainRecords(bytes)
+    for (const batch of batches) {
+      if (batch.compressionType === CompressionType.NONE) continue
+      const whole = bytes.subarray(batch.position, batch.position + batch.batchLength + 12)
+      const [plain] = this.#decodeHeadersAndPlainRecords(inflateBatch(whole, this.#crc32c, batch.position))
+      batch.records = plain?.records ?? []
+    }
+    return batches
+  }
+
+  /**
+   * The batches with every batch's records compressed as `compression` asks (LogValidator's recompression
+   * to a topic's compression.type, and the cleaner's rewrite); batches already so compressed stay as they
+   * are, and when all do, `bytes` itself comes back.
+   */
+  recompressBatches(bytes: Uint8Array, compression: Compression): Uint8Array {
+    const batches = batchSlices(bytes)
+    const converted = batches.map((batch) => compressBatch(batch, compression, this.#crc32c))
+    return converted.every((batch, i) => batch === batches[i]) ? bytes : concatBytes(converted)
+  }
+
+  #decodeHeadersAndPlainRecords(bytes: Uint8Array): DecodedBatch[] {
     const wasm = this.#wasm
     wasm.writeInput(bytes)
     const count = wasm.check(wasm.exports.decodeBatches(bytes.length))
     return readDecodedBatches(wasm.copyFloats(wasm.exports.outputPointer(), count), bytes)
   }
+
+  readonly #crc32c = (bytes: Uint8Array): number => this.crc32c(bytes)
 
   /** CRC-32C (Castagnoli) of the bytes, as Kafka's Crc32C computes it. */
   crc32c(bytes: Uint8Array): number {

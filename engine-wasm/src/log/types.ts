@@ -2,6 +2,8 @@
  * The Kafka log engine's TypeScript-facing types. The bytes behind them are RecordBatch v2 exactly as
  * Kafka lays them out (DefaultRecordBatch): offsets and timestamps are JS numbers (exact below 2^53).
  */
+import type { Compression, CompressionType } from './compression/compression-type.ts'
+
 export interface RecordHeader {
   key: string
   value: Uint8Array | null
@@ -38,13 +40,15 @@ export interface DecodedBatch {
   isTransactional: boolean
   isControlBatch: boolean
   /** 0 none, 1 gzip, 2 snappy, 3 lz4, 4 zstd. */
-  compressionType: number
+  compressionType: CompressionType
   /** Byte position of the batch inside the buffer it was decoded from. */
   position: number
   records: DecodedRecord[]
 }
 
 export interface BatchOptions {
+  /** How to compress the records (none when left out). */
+  compression?: Compression
   producerId?: number
   producerEpoch?: number
   baseSequence?: number

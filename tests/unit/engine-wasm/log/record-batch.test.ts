@@ -199,7 +199,7 @@ describe('decodeBatches', () => {
     )
   })
 
-  it('refuses truncated bytes, short sizes, other magics and compressed batches', () => {
+  it('refuses truncated bytes, short sizes, other magics, undecompressible records and unknown codecs', () => {
     const batch = engine.encodeBatch([{ key: null, value: utf8('v'), timestamp: 1, headers: [] }])
     expect(() => engine.decodeBatches(batch.subarray(0, batch.length - 1))).toThrow(
       `Record batch at position 0 is truncated: its size is ${batch.length} but only ${batch.length - 1} bytes remain`,
@@ -213,7 +213,10 @@ describe('decodeBatches', () => {
     magic1[16] = 1
     expect(() => engine.decodeBatches(magic1)).toThrow('has magic 1')
     const gzip = withAttributes(batch, 1)
-    expect(() => engine.decodeBatches(gzip)).toThrow('uses compression gzip')
+    expect(() => engine.decodeBatches(gzip)).toThrow(
+      'Record batch at position 0 could not be decompressed with gzip: invalid gzip data',
+    )
+    expect(() => engine.decodeBatches(withAttributes(batch, 5))).toThrow('Unknown compression type id: 5')
   })
 
   it('decodes LogAppendTime, transactional and control flags from attributes', () => {
