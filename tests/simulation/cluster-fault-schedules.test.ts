@@ -4,8 +4,9 @@
  * killed and restarted and the network is cut and healed at random. After every simulated task:
  * leader ∈ ISR ⊆ replicas with a non-empty ISR in the controller's metadata, leader epochs only grow,
  * at most one node is the active controller in any quorum epoch, and no replica's high watermark passes
- * its log end. At the end, every acknowledged record is there exactly once per send (duplicates come only
- * from retries) in per-partition order, and a failing seed replays exactly.
+ * its log end. At the end, every acknowledged record is there, exactly once (the producer is idempotent, as
+ * Kafka 4.x producers are by default: a retry the broker already appended is not appended again), in
+ * per-partition order, and a failing seed replays exactly.
  */
 import { describe, expect, it } from 'vitest'
 import { Random } from '../../workers/net/random.ts'
@@ -147,6 +148,7 @@ describe('the Kafka cluster under seeded faults', () => {
       const report = await runSchedule(seed)
       expect(report.lost, `seed ${seed}`).toBe(0)
       expect(report.reordered, `seed ${seed}`).toBe(0)
+      expect(report.duplicated, `seed ${seed}`).toBe(0)
       for (const key of Object.keys(total) as Array<keyof Report>) total[key] += report[key]
     }
     console.log(`cluster fault schedules: ${JSON.stringify(total)}`)

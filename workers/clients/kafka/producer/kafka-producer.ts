@@ -3,14 +3,20 @@
  * or the sticky partition for null keys), accumulated per partition, and drained after `linger.ms` or
  * when a partition's batch reaches `batch.size`: one RecordBatch v2 per partition, all partitions bound
  * for the broker in ONE produce request. Each send resolves with the record's offset once acknowledged.
+ * Idempotence (enable.idempotence, on by default with acks=all; producer-config.ts) goes through the
+ * TransactionManager: a producer id before the first request, a sequence per partition stamped into each
+ * batch at drain and kept through retries, retries in sequence order; a retry the broker already appended
+ * is answered with its original offsets, so lost responses cause no duplicates.
  */
 import type { Clock } from '../../../net/clock.ts'
 import type { Random } from '../../../net/random.ts'
-import type { LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import type { Compression, LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 import type { Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
+import type { KafkaErrorName } from '../../../protocol/kafka-errors.ts'
 import { partitionForKey } from './murmur2.ts'
+import { producerCompression } from './producer-compression.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 
 /** Produce errors the Java producer retries (its RetriableException subclasses). */
@@ -26,6 +32,17 @@ const RETRIABLE: ReadonlySet<string> = new Set([
 ])
 import { StickyPartitioner } from './sticky-partitioner.ts'
 import { RecordAccumulator, type ProducerBatch } from './record-accumulator.ts'
+import { idempotenceEnabled, parseAcks, type Acks } from './producer-config.ts'
+import { TransactionManager } from './transaction-manager.ts'
+
+/** A drained batch on its way: its bytes as last encoded and the sequence they carry (null before). */
+interface PendingBatch {
+  topic: string
+  partition: number
+  batch: ProducerBatch
+  bytes: Uint8Array
+  sequence: number | null
+}
 
 const DEFAULTS: Readonly<Record<string, string>> = {
   acks: 'all',
@@ -37,12 +54,16 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'delivery.timeout.ms': '120000',
   'retry.backoff.ms': '100',
   'max.in.flight.requests.per.connection': '5',
+  'enable.idempotence': 'true',
+  retries: '2147483647',
 }
 
 export class KafkaProducer implements Producer {
   private readonly config: Record<string, string>
   private readonly accumulator: RecordAccumulator
   private readonly maxRequestSize: number
+  /** compression.type and its level (producer-compression.ts); batch size estimates stay uncompressed. */
+  private readonly compression: Compression
   /** Partition count per topic, one metadata request per topic however many sends wait on it. */
   private readonly partitionCounts = new Map<string, Promise<number>>()
   /** The counts already known, so a send with nothing waiting ahead of it queues without a detour. */
@@ -55,6 +76,9 @@ export class KafkaProducer implements Producer {
   private readonly inFlight = new Set<Promise<void>>()
   /** Starts requests one after another, so they leave in the order their batches were drained. */
   private starting: Promise<void> = Promise.resolve()
+  private readonly acks: Acks
+  /** Present when the producer is idempotent. */
+  private readonly transactionManager: TransactionManager | null
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -64,14 +88,18 @@ export class KafkaProducer implements Producer {
     config: ProducerConfig,
   ) {
     this.config = { ...DEFAULTS, ...config }
+    this.compression = producerCompression(this.config)
     this.accumulator = new RecordAccumulator(Number(this.config['batch.size']))
     this.maxRequestSize = Number(this.config['max.request.size'])
     this.sticky = new StickyPartitioner(random, Number(this.config['batch.size']))
-  }
-
-  private get acks(): -1 | 0 | 1 {
-    const acks = this.config.acks
-    return acks === '0' ? 0 : acks === '1' ? 1 : -1
+    this.acks = parseAcks(this.config.acks ?? 'all')
+    this.transactionManager = idempotenceEnabled(this.config, config)
+      ? new TransactionManager(
+          () => connection.any((broker) => broker.initProducerId()),
+          clock,
+          Number(this.config['retry.backoff.ms']),
+        )
+      : null
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata> {
@@ -174,7 +202,16 @@ export class KafkaProducer implements Producer {
     this.drainScheduled = false
     if (!this.accumulator.isEmpty) {
       const batches = this.accumulator.drain()
+      const deadline = this.clock.now() + Number(this.config['delivery.timeout.ms'])
       this.starting = this.starting.then(async () => {
+        const manager = this.transactionManager
+        if (manager) {
+          if (!(await manager.ready(deadline))) {
+            for (const batch of batches) batch.fail(this.expired(batch))
+            return
+          }
+          for (const batch of batches) manager.assignSequence(batch)
+        }
         const limit = Number(this.config['max.in.flight.requests.per.connection'])
         while (this.inFlight.size >= limit) await Promise.race(this.inFlight)
         const request = this.sendBatches(batches).finally(() => this.inFlight.delete(request))
@@ -192,40 +229,29 @@ export class KafkaProducer implements Producer {
    */
   private async sendBatches(batches: ProducerBatch[]): Promise<void> {
     const created = this.clock.now()
-    let pending = batches.flatMap((batch) => {
-      try {
-        return [
-          {
-            topic: batch.topic,
-            partition: batch.partition,
-            batch,
-            bytes: this.engine.encodeBatch(batch.inputs),
-          },
-        ]
-      } catch (error) {
-        // A batch that cannot be encoded fails its sends, never the whole producer.
-        batch.fail(error instanceof Error ? error : new Error(String(error)))
-        return []
-      }
-    })
+    const manager = this.transactionManager
+    let pending: PendingBatch[] = batches.map((batch) => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      batch,
+      bytes: new Uint8Array(0),
+      sequence: null,
+    }))
     const deliveryTimeout = Number(this.config['delivery.timeout.ms'])
-    while (pending.length > 0) {
+    // Sender.canRetry: a batch the broker refused is sent again only while its retries last.
+    const retries = Number(this.config['retries'])
+    for (let attempts = 0; pending.length > 0; attempts++) {
       if (this.clock.now() - created >= deliveryTimeout) {
-        for (const batch of pending) {
-          batch.batch.fail(
-            new KafkaError(
-              'org.apache.kafka.common.errors.TimeoutException',
-              `Expiring ${batch.batch.recordCount} record(s) for ${batch.topic}-${batch.partition}:${deliveryTimeout} ms has passed since batch creation`,
-            ),
-          )
-        }
+        for (const item of pending) this.failBatch(item.batch, this.expired(item.batch), null)
         return
       }
+      pending = pending.filter((item) => this.encode(item))
       const { groups, leaderless } = await this.connection.byLeader(pending)
       const retry = [...leaderless]
       await Promise.all(
         groups.map(async (group) => {
           const data = group.items.map((b) => ({ topic: b.topic, partition: b.partition, records: b.bytes }))
+          const sent = group.items.map((b) => b.sequence)
           let responses
           try {
             responses = await group.broker.produce(this.acks, Number(this.config['request.timeout.ms']), data)
@@ -234,24 +260,83 @@ export class KafkaProducer implements Producer {
             return
           }
           responses.forEach((response, i) => {
-            const batch = group.items[i]!
-            if (response.error && RETRIABLE.has(response.error)) {
-              retry.push(batch)
-              return
+            const item = group.items[i]!
+            if (attempts < retries && this.shouldRetry(response.error, item.batch, sent[i] ?? null)) {
+              retry.push(item)
+            } else if (response.error) {
+              const lostSequence = response.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER'
+              this.failBatch(
+                item.batch,
+                kafkaError(response.error, response.errorMessage),
+                lostSequence ? null : false,
+              )
+            } else {
+              item.batch.complete(this.acks === 0 ? -1 : response.baseOffset)
+              manager?.handleCompletedBatch(item.batch)
             }
-            if (response.error) batch.batch.fail(kafkaError(response.error, response.errorMessage))
-            else batch.batch.complete(this.acks === 0 ? -1 : response.baseOffset)
           })
         }),
       )
       pending = retry
       if (pending.length > 0) {
         await this.clock.sleep(Number(this.config['retry.backoff.ms']))
+        if (manager) await Promise.all(pending.map((item) => manager.earlierSettled(item.batch)))
         await this.connection
           .refreshMetadata([...new Set(pending.map((b) => b.topic))])
           .catch(() => undefined)
       }
     }
+  }
+
+  /**
+   * Encodes the batch with its current producer stamp unless it already is; false when it cannot be
+   * encoded (its sends fail, never the whole producer).
+   */
+  private encode(item: PendingBatch): boolean {
+    if (item.sequence === item.batch.baseSequence) return true
+    try {
+      item.bytes = this.engine.encodeBatch(item.batch.inputs, {
+        ...item.batch.producerState,
+        compression: this.compression,
+      })
+      item.sequence = item.batch.baseSequence
+      return true
+    } catch (error) {
+      this.failBatch(item.batch, error instanceof Error ? error : new Error(String(error)), false)
+      return false
+    }
+  }
+
+  /**
+   * Retriable errors retry; so does an idempotent batch out of sequence behind an earlier batch still in flight
+   * (or sent before its sequence moved down), which waits its turn (TransactionManager.canRetry).
+   */
+  private shouldRetry(
+    error: KafkaErrorName | null,
+    batch: ProducerBatch,
+    sentSequence: number | null,
+  ): boolean {
+    if (error === null) return false
+    if (RETRIABLE.has(error)) return true
+    const manager = this.transactionManager
+    return (
+      error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' &&
+      manager !== null &&
+      (sentSequence !== batch.baseSequence || !manager.isFirstInFlight(batch))
+    )
+  }
+
+  /** Fails the batch's sends; `appended` as TransactionManager.handleFailedBatch takes it. */
+  private failBatch(batch: ProducerBatch, error: Error, appended: false | null): void {
+    batch.fail(error)
+    this.transactionManager?.handleFailedBatch(batch, appended)
+  }
+
+  private expired(batch: ProducerBatch): KafkaError {
+    return new KafkaError(
+      'org.apache.kafka.common.errors.TimeoutException',
+      `Expiring ${batch.recordCount} record(s) for ${batch.topic}-${batch.partition}:${this.config['delivery.timeout.ms']} ms has passed since batch creation`,
+    )
   }
 
   /** Sends everything queued, including sends still waiting for their topic's metadata. */

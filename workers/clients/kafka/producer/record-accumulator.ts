@@ -3,9 +3,10 @@
  * the batch is full (its size estimate reaches batch.size) or linger.ms passes; `drain` hands out every
  * open batch, in the order the batches were opened. A batch keeps its records' inputs and their
  * futures side by side (index i of each belongs to one record), so a send costs one promise and no
- * per-record bookkeeping object.
+ * per-record bookkeeping object. An idempotent producer stamps each batch with its producer id, epoch and
+ * base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and NO_SEQUENCE).
  */
-import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import type { BatchOptions, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 import type { RecordMetadata } from '../api.ts'
 
 export class ProducerBatch {
@@ -14,6 +15,9 @@ export class ProducerBatch {
   private readonly rejecters: Array<(error: Error) => void> = []
   /** The sum of the records' size estimates. */
   estimatedBytes = 0
+  producerId = -1
+  producerEpoch = -1
+  baseSequence = -1
 
   constructor(
     readonly topic: string,
@@ -22,6 +26,18 @@ export class ProducerBatch {
 
   get recordCount(): number {
     return this.inputs.length
+  }
+
+  /** ProducerBatch.setProducerState: the idempotent producer's stamp, kept through retries. */
+  setProducerState(producerId: number, producerEpoch: number, baseSequence: number): void {
+    this.producerId = producerId
+    this.producerEpoch = producerEpoch
+    this.baseSequence = baseSequence
+  }
+
+  /** The batch header fields the encoder writes for the producer. */
+  get producerState(): BatchOptions {
+    return { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: this.baseSequence }
   }
 
   /** Adds a record; the promise settles when the batch is acknowledged or fails. */

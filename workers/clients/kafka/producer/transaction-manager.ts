@@ -1,0 +1,159 @@
+/**
+ * TransactionManager, idempotent part (Kafka 4.x clients' TransactionManager without transactions): the
+ * producer id and epoch from InitProducerId, the next sequence number of every partition, and the batches in
+ * flight per partition in sequence order.
+ *
+ * Rules, as the Java producer keeps them:
+ * - Nothing is sent before the producer has an id: InitProducerId goes to any broker first and is retried
+ *   after retry.backoff.ms while brokers answer a retriable error (COORDINATOR_LOAD_IN_PROGRESS while a
+ *   broker waits for its block of ids) or cannot be reached.
+ * - A batch gets its partition's next sequence when it is drained and keeps it through every retry; the
+ *   partition's next sequence moves on by the batch's record count (wrapping past Integer.MAX_VALUE).
+ * - A batch retries only once every earlier batch of its partition has settled, so retries keep the order.
+ * - A batch the broker refused for good (not appended) lowers the sequences of the later batches in flight
+ *   and the partition's next sequence by its record count (adjustSequencesDueToFailedBatch); their next
+ *   attempt carries the new sequence.
+ * - A batch whose fate is unknown (it expired) or that was out of sequence as the first in flight requires an
+ *   epoch bump: new batches wait until nothing is in flight, then the epoch goes up by one (a new producer id
+ *   once it reaches Short.MAX_VALUE) and every partition starts again at sequence 0.
+ */
+import type { Clock } from '../../../net/clock.ts'
+import { incrementSequence, type InitProducerIdResponse } from '../../../protocol/kafka.ts'
+import type { ProducerBatch } from './record-accumulator.ts'
+
+const NO_PRODUCER_ID = -1
+const MAX_EPOCH = 32767
+
+/** Errors a broker answers InitProducerId with that the producer retries. */
+const RETRIABLE_INIT_ERRORS: ReadonlySet<string> = new Set([
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR',
+  'REQUEST_TIMED_OUT',
+])
+
+interface InFlight {
+  batch: ProducerBatch
+  settled: Promise<void>
+  settle: () => void
+}
+
+export class TransactionManager {
+  producerId = NO_PRODUCER_ID
+  producerEpoch = -1
+  private readonly nextSequences = new Map<string, number>()
+  /** Per partition, the batches with a sequence that have not settled, lowest sequence first. */
+  private readonly inFlight = new Map<string, InFlight[]>()
+  private epochBumpRequired = false
+
+  constructor(
+    private readonly initProducerId: () => Promise<InitProducerIdResponse>,
+    private readonly clock: Clock,
+    private readonly retryBackoffMs: number,
+  ) {}
+
+  /**
+   * Makes the producer ready to assign sequences: bumps the epoch when required (once nothing is in flight)
+   * and gets a producer id if it has none. Resolves false when `deadline` passed first.
+   */
+  async ready(deadline: number): Promise<boolean> {
+    if (this.epochBumpRequired) {
+      await Promise.all([...this.inFlight.values()].flat().map((f) => f.settled))
+      this.bumpIdempotentEpoch()
+    }
+    while (this.producerId === NO_PRODUCER_ID) {
+      if (this.clock.now() >= deadline) return false
+      const response = await this.initProducerId().catch(() => null)
+      if (response && response.error === null) {
+        this.producerId = response.producerId
+        this.producerEpoch = response.producerEpoch
+      } else if (
+        response === null ||
+        (response.error !== null && RETRIABLE_INIT_ERRORS.has(response.error))
+      ) {
+        await this.clock.sleep(this.retryBackoffMs)
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
+  private bumpIdempotentEpoch(): void {
+    this.epochBumpRequired = false
+    this.nextSequences.clear()
+    if (this.producerEpoch >= MAX_EPOCH) {
+      this.producerId = NO_PRODUCER_ID
+      this.producerEpoch = -1
+    } else {
+      this.producerEpoch++
+    }
+  }
+
+  /** Stamps the batch with the producer id, epoch and its partition's next sequence (at drain). */
+  assignSequence(batch: ProducerBatch): void {
+    const key = partitionKey(batch)
+    const sequence = this.nextSequences.get(key) ?? 0
+    batch.setProducerState(this.producerId, this.producerEpoch, sequence)
+    this.nextSequences.set(key, incrementSequence(sequence, batch.recordCount))
+    let settle: () => void = () => undefined
+    const settled = new Promise<void>((resolve) => (settle = resolve))
+    const list = this.inFlight.get(key) ?? []
+    list.push({ batch, settled, settle })
+    this.inFlight.set(key, list)
+  }
+
+  isFirstInFlight(batch: ProducerBatch): boolean {
+    return this.inFlight.get(partitionKey(batch))?.[0]?.batch === batch
+  }
+
+  /** Resolves once every batch drained before this one for its partition has settled. */
+  async earlierSettled(batch: ProducerBatch): Promise<void> {
+    const list = this.inFlight.get(partitionKey(batch)) ?? []
+    const index = list.findIndex((f) => f.batch === batch)
+    await Promise.all(list.slice(0, Math.max(index, 0)).map((f) => f.settled))
+  }
+
+  /** The broker appended the batch (or it was a duplicate of one it had). */
+  handleCompletedBatch(batch: ProducerBatch): void {
+    this.remove(batch)
+  }
+
+  /**
+   * The batch failed: `appended` false when the broker refused it for good (later sequences move down),
+   * null when its fate is unknown or its sequence is lost (the epoch must be bumped).
+   */
+  handleFailedBatch(batch: ProducerBatch, appended: false | null): void {
+    const key = partitionKey(batch)
+    if (appended === null) {
+      this.epochBumpRequired = true
+    } else {
+      for (const later of this.inFlight.get(key) ?? []) {
+        if (later.batch.baseSequence > batch.baseSequence) {
+          later.batch.setProducerState(
+            later.batch.producerId,
+            later.batch.producerEpoch,
+            later.batch.baseSequence - batch.recordCount,
+          )
+        }
+      }
+      const next = this.nextSequences.get(key)
+      if (next !== undefined) this.nextSequences.set(key, Math.max(0, next - batch.recordCount))
+    }
+    this.remove(batch)
+  }
+
+  private remove(batch: ProducerBatch): void {
+    const key = partitionKey(batch)
+    const list = this.inFlight.get(key) ?? []
+    const index = list.findIndex((f) => f.batch === batch)
+    if (index < 0) return
+    list[index]?.settle()
+    list.splice(index, 1)
+    if (list.length === 0) this.inFlight.delete(key)
+  }
+}
+
+function partitionKey(batch: ProducerBatch): string {
+  return `${batch.topic}\u0000${batch.partition}`
+}
