@@ -2,6 +2,8 @@
  * Web Worker entry for one Kafka broker: a KafkaServer over IndexedDB, the real clock, the WASM log
  * engine, and MessagePorts to its peers: the page starts every broker, then wires one MessageChannel per
  * pair of running brokers (a broker's messages to peers not yet wired fail and are retried).
+ * `pause` / `resume` are SIGSTOP / SIGCONT, which a worker cannot get from outside, so it holds itself:
+ * its timers, its ports and every API call wait while paused (process-pause.ts).
  */
 import * as Comlink from 'comlink'
 import logWasmUrl from '../engine-wasm/build/log.wasm?url'
@@ -12,10 +14,13 @@ import { KafkaServer } from './kafka/server/kafka-server.ts'
 import { LogEngine } from '../engine-wasm/src/log/index.ts'
 import { Random } from './net/random.ts'
 import { PortTransport } from './net/port-transport.ts'
+import { gatedApi, PausableScheduler, ProcessPause, type Pausable } from './net/process-pause.ts'
 import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
-import { hostScheduler as scheduler, stoppedError } from './worker-host.ts'
+import { hostScheduler, stoppedError } from './worker-host.ts'
 
+const paused = new ProcessPause()
+const scheduler = new PausableScheduler(hostScheduler, paused)
 let transport: PortTransport<Tagged, unknown> | null = null
 let server: KafkaServer | null = null
 
@@ -35,7 +40,7 @@ const api: BrokerWorkerApi = {
   },
   async start(options: BrokerStartOptions) {
     const bytes = await (await fetch(logWasmUrl)).arrayBuffer()
-    transport = new PortTransport(options.brokerId, scheduler)
+    transport = new PortTransport(options.brokerId, scheduler, paused)
     server = await KafkaServer.start({
       nodeId: options.brokerId,
       voters: options.voters,
@@ -71,12 +76,15 @@ const api: BrokerWorkerApi = {
     )
   },
   listOffsets: (...args) => running().listOffsets(...args),
+  initProducerId: () => running().initProducerId(),
   describeConfigs: (...args) => running().describeConfigs(...args),
   incrementalAlterConfigs: (...args) => running().incrementalAlterConfigs(...args),
   createPartitions: (...args) => running().createPartitions(...args),
   describeQuorum: () => running().describeQuorum(),
   electLeaders: (...args) => running().electLeaders(...args),
   describeLogDirs: (...args) => running().describeLogDirs(...args),
+  alterPartitionReassignments: (...args) => running().alterPartitionReassignments(...args),
+  listPartitionReassignments: (...args) => running().listPartitionReassignments(...args),
   findCoordinator: (...args) => running().findCoordinator(...args),
   joinGroup: (...args) => running().joinGroup(...args),
   syncGroup: (...args) => running().syncGroup(...args),
@@ -89,4 +97,11 @@ const api: BrokerWorkerApi = {
   deleteGroups: (...args) => running().deleteGroups(...args),
 }
 
-Comlink.expose(api)
+// Wiring and network cuts are done to the host, not by the process: they take effect while it is paused.
+Comlink.expose({
+  ...gatedApi(api, paused),
+  connectPeer: (peerId, port) => api.connectPeer(peerId, port),
+  blockPeers: (peerIds) => api.blockPeers(peerIds),
+  pause: () => paused.pause(),
+  resume: () => paused.resume(),
+} satisfies BrokerWorkerApi & Pausable)

@@ -1,13 +1,16 @@
 /**
- * Keeps the learner's choice of how many Kafka brokers to run (1 to MAX_BROKERS) across reloads: one
- * IndexedDB record in the page's settings database. A missing or out-of-range value reads as null.
+ * Keeps the Kafka cluster's shape across reloads, in the page's settings database: how many brokers to
+ * run (1 to MAX_BROKERS, the learner's choice or grown by add-broker) and how many brokers the cluster
+ * was formatted with, which fixes the quorum's voters (an added broker never becomes a voter). A missing
+ * or out-of-range value reads as null.
  */
 import { openDB } from 'idb'
-import { MAX_BROKERS } from './cluster-host.ts'
+import { MAX_BROKERS } from '../../workers/tools/shell/broker-control.ts'
 
 const DB = 'playground-settings'
 const STORE = 'settings'
-const KEY = 'kafka.brokers'
+const BROKERS_KEY = 'kafka.brokers'
+const FORMATTED_KEY = 'kafka.formatted-brokers'
 
 function database() {
   return openDB(DB, 1, {
@@ -21,15 +24,32 @@ export function isBrokerCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_BROKERS
 }
 
-export async function loadBrokerCount(): Promise<number | null> {
+async function load(key: string): Promise<number | null> {
   const db = await database()
-  const value: unknown = await db.get(STORE, KEY)
+  const value: unknown = await db.get(STORE, key)
   db.close()
   return isBrokerCount(value) ? value : null
 }
 
-export async function saveBrokerCount(brokers: number): Promise<void> {
+async function save(key: string, brokers: number): Promise<void> {
   const db = await database()
-  await db.put(STORE, brokers, KEY)
+  await db.put(STORE, brokers, key)
   db.close()
+}
+
+export function loadBrokerCount(): Promise<number | null> {
+  return load(BROKERS_KEY)
+}
+
+export function saveBrokerCount(brokers: number): Promise<void> {
+  return save(BROKERS_KEY, brokers)
+}
+
+/** The broker count the Kafka storage was last formatted with (the voters are its first three). */
+export function loadFormattedCount(): Promise<number | null> {
+  return load(FORMATTED_KEY)
+}
+
+export function saveFormattedCount(brokers: number): Promise<void> {
+  return save(FORMATTED_KEY, brokers)
 }

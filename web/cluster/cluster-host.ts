@@ -4,6 +4,8 @@
  * only the Kafka clients' RecordBatch codec (the log WASM). The cluster counts as ready once every
  * broker is registered and unfenced, as a cluster a learner opens has been running for a while.
  * resizeKafka replaces the Kafka cluster by a fresh one of another size; env then points at the new one.
+ * The quorum's voters come from the broker count the storage was formatted with (kept across reloads), so
+ * brokers added with add-broker come back after a reload as the broker-only nodes they were.
  */
 import * as Comlink from 'comlink'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
@@ -13,12 +15,14 @@ import type { Clock } from '../../workers/net/clock.ts'
 import { hostScheduler as clock } from '../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
-import { brokerDatabase, KafkaWorkerCluster } from './kafka-workers.ts'
+import { ShellFiles } from '../../workers/tools/shell/shell-files.ts'
+import { kafkaVoters, MAX_BROKERS } from '../../workers/tools/shell/broker-control.ts'
+import { brokerDatabase, KafkaWorkerCluster, type ClusterLayout } from './kafka-workers.ts'
+import { loadFormattedCount, saveBrokerCount, saveFormattedCount } from './broker-count-store.ts'
 import { deleteDatabases } from './kafka-storage-format.ts'
 
 export const DEFAULT_BROKERS = 3
-/** The most brokers the page runs (localhost:9092 to localhost:9100). */
-export const MAX_BROKERS = 9
+export { MAX_BROKERS }
 const READY_TIMEOUT_MS = 30_000
 const KAFKA_DATABASE_PREFIX = 'playground-'
 
@@ -39,6 +43,17 @@ function newSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!
 }
 
+/** A cluster formatted with `formatted` brokers: its voters, and each add-broker kept for the next visit. */
+function clusterLayout(formatted: number): ClusterLayout {
+  return {
+    voters: kafkaVoters(formatted),
+    onAdd: async (brokers) => {
+      await saveFormattedCount(formatted)
+      await saveBrokerCount(brokers)
+    },
+  }
+}
+
 async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: Clock): Promise<void> {
   const deadline = clock.now() + READY_TIMEOUT_MS
   while (clock.now() < deadline) {
@@ -51,7 +66,8 @@ async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: Clock)
 
 export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
   const seed = newSeed()
-  let kafka = new KafkaWorkerCluster(brokers, seed, KAFKA_DATABASE_PREFIX)
+  const formatted = Math.min((await loadFormattedCount().catch(() => null)) ?? brokers, brokers)
+  let kafka = new KafkaWorkerCluster(brokers, seed, KAFKA_DATABASE_PREFIX, clusterLayout(formatted))
   const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), {
     type: 'module',
   })
@@ -71,6 +87,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       read: (path) => kafka.readLogDirFile(path),
       decodeBatches: (bytes) => logEngine.decodeBatches(bytes),
     },
+    files: new ShellFiles(),
   }
   return {
     env,
@@ -82,12 +99,13 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       await deleteDatabases(
         Array.from({ length: MAX_BROKERS }, (_, i) => brokerDatabase(KAFKA_DATABASE_PREFIX, i + 1)),
       )
-      const next = new KafkaWorkerCluster(size, newSeed(), KAFKA_DATABASE_PREFIX)
+      const next = new KafkaWorkerCluster(size, newSeed(), KAFKA_DATABASE_PREFIX, clusterLayout(size))
       kafka = next
       env.kafka = new ClusterKafkaClients(next, logEngine, clock, newSeed())
       env.playground.brokers = next
       await next.startAll()
       await untilBrokersRegistered(next, clock)
+      await saveFormattedCount(size)
     },
     terminate() {
       kafka.terminate()

@@ -1,15 +1,19 @@
 /**
  * The Kafka cluster as the page runs it: one Web Worker per broker, each a KafkaServer over its own
  * IndexedDB database, wired to every other running broker by a MessageChannel. It is the BrokerControl
- * of the playground commands (stop, kill, start, cut the network) and the directory the Kafka clients
- * reach brokers through (localhost:9092 is broker 1, 9093 broker 2, ...).
+ * of the playground commands (stop, kill, start, pause, resume, add a broker, cut the network) and the
+ * directory the Kafka clients reach brokers through (localhost:9092 is broker 1, 9093 broker 2, ...).
+ * The quorum's voters are fixed when the cluster is formatted; an added broker is a broker-only node over
+ * a freshly deleted database, and `onAdd` is told the new broker count (the page keeps it for reloads).
  */
 import * as Comlink from 'comlink'
 import type { BrokerWorkerApi, NodeState } from '../../workers/protocol/workers.ts'
 import { KAFKA_BASE_PORT, type BrokerApi } from '../../workers/protocol/kafka.ts'
 import type { BrokerDirectory } from '../../workers/clients/kafka/bootstrap.ts'
 import { kafkaVoters, type BrokerControl } from '../../workers/tools/shell/broker-control.ts'
+import type { Pausable } from '../../workers/net/process-pause.ts'
 import { brokerHoldingPath } from '../../workers/protocol/log-dirs.ts'
+import { deleteDatabases } from './kafka-storage-format.ts'
 
 const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
 
@@ -20,26 +24,46 @@ export function brokerDatabase(prefix: string, id: number): string {
 
 interface RunningBroker {
   worker: Worker
-  api: Comlink.Remote<BrokerWorkerApi>
+  api: Comlink.Remote<BrokerWorkerApi & Pausable>
+}
+
+export interface ClusterLayout {
+  /** controller.quorum.voters as the cluster was formatted (default: the first three of `size`). */
+  voters?: number[]
+  /** Called with the new broker count after add-broker. */
+  onAdd?: (brokers: number) => Promise<void>
 }
 
 export class KafkaWorkerCluster implements BrokerControl, BrokerDirectory {
   private readonly running = new Map<number, RunningBroker>()
+  private readonly paused = new Set<number>()
   private isolated: number[] = []
+  private readonly quorum: number[]
 
   constructor(
-    private readonly size: number,
+    private size: number,
     private readonly seed: number,
     /** Prefix of each broker's IndexedDB database name. */
     private readonly databasePrefix = 'playground-',
-  ) {}
+    private readonly layout: ClusterLayout = {},
+  ) {
+    this.quorum = layout.voters ?? kafkaVoters(size)
+  }
 
   ids(): number[] {
     return Array.from({ length: this.size }, (_, i) => i + 1)
   }
 
+  voters(): number[] {
+    return this.quorum
+  }
+
   isRunning(id: number): boolean {
     return this.running.has(id)
+  }
+
+  isPaused(id: number): boolean {
+    return this.paused.has(id)
   }
 
   brokerAtPort(port: number): BrokerApi | null {
@@ -70,10 +94,10 @@ export class KafkaWorkerCluster implements BrokerControl, BrokerDirectory {
       type: 'module',
       name: `broker-${id}`,
     })
-    const api = Comlink.wrap<BrokerWorkerApi>(worker)
+    const api = Comlink.wrap<BrokerWorkerApi & Pausable>(worker)
     await api.start({
       brokerId: id,
-      voters: kafkaVoters(this.size),
+      voters: this.quorum,
       clusterId: CLUSTER_ID,
       storageUrl: `idb://${brokerDatabase(this.databasePrefix, id)}`,
       seed: this.seed + id,
@@ -107,7 +131,27 @@ export class KafkaWorkerCluster implements BrokerControl, BrokerDirectory {
   kill(id: number): Promise<void> {
     this.running.get(id)?.worker.terminate()
     this.running.delete(id)
+    this.paused.delete(id)
     return Promise.resolve()
+  }
+
+  async pause(id: number): Promise<void> {
+    await this.running.get(id)?.api.pause()
+    this.paused.add(id)
+  }
+
+  async resume(id: number): Promise<void> {
+    await this.running.get(id)?.api.resume()
+    this.paused.delete(id)
+  }
+
+  async add(): Promise<number> {
+    const id = this.size + 1
+    await deleteDatabases([brokerDatabase(this.databasePrefix, id)])
+    this.size = id
+    await this.start(id)
+    await this.layout.onAdd?.(this.size)
+    return id
   }
 
   isolate(ids: number[]): void {
@@ -132,5 +176,6 @@ export class KafkaWorkerCluster implements BrokerControl, BrokerDirectory {
   terminate(): void {
     for (const broker of this.running.values()) broker.worker.terminate()
     this.running.clear()
+    this.paused.clear()
   }
 }

@@ -2,12 +2,14 @@
  * The browser's Transport: requests and responses as messages on one MessagePort per peer (the page
  * creates a MessageChannel for every pair of workers and hands each side its port). Messages are
  * structured-cloned by postMessage. A peer whose worker is stopped never answers: the request times
- * out, as a request to an unreachable host does.
+ * out, as a request to an unreachable host does. With a ProcessPause, a paused node's port holds what
+ * arrives and what the node sends until it resumes (a SIGSTOPped process reads and writes nothing).
  *
  * Message format: `{ t: 'q', id, body }` for a request, `{ t: 's', id, ok: true, body }` or
  * `{ t: 's', id, ok: false, error: { name, message } }` for its response; ids are per port.
  */
 import type { Scheduler } from './scheduler.ts'
+import type { ProcessPause } from './process-pause.ts'
 import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
 
 /** The part of a MessagePort this needs, so the core names no DOM type. */
@@ -36,11 +38,14 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
   constructor(
     readonly nodeId: number,
     private readonly scheduler: Scheduler,
+    private readonly process?: ProcessPause,
   ) {}
 
   connect(peer: number, port: PortLike): void {
     this.ports.set(peer, port)
-    port.addEventListener('message', (event) => this.receive(peer, port, event.data as Wire))
+    port.addEventListener('message', (event) =>
+      this.asNode(() => this.receive(peer, port, event.data as Wire)),
+    )
     port.start()
   }
 
@@ -73,7 +78,7 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
         resolve: (value) => (timer.cancel(), resolve(value)),
         reject: (error) => (timer.cancel(), reject(error)),
       })
-      port?.postMessage({ t: 'q', id, body: request } satisfies Wire)
+      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire))
     })
   }
 
@@ -99,7 +104,9 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
       return
     }
     const reply = (wire: Wire): void => {
-      if (!this.blocked.has(peer)) port.postMessage(wire)
+      this.asNode(() => {
+        if (!this.blocked.has(peer)) port.postMessage(wire)
+      })
     }
     handler(peer, message.body as Req).then(
       (body) => reply({ t: 's', id: message.id, ok: true, body }),
@@ -114,5 +121,11 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
               : { name: 'Error', message: String(error) },
         } satisfies Wire),
     )
+  }
+
+  /** Runs `action` now, or when the node resumes if it is paused. */
+  private asNode(action: () => void): void {
+    if (this.process) this.process.run(action)
+    else action()
   }
 }

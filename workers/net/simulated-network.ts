@@ -2,7 +2,8 @@
  * SimulatedNetwork: the network between the nodes of a simulated cluster, on a DeterministicTaskQueue.
  * Every message is delivered after a seeded latency, copied as postMessage copies it. Faults, each a
  * real-life event a learner can cause: a node's process is down (requests to it are reset), a node is
- * paused (it neither answers nor acts: messages wait until it resumes), links between groups of nodes
+ * paused (it neither answers nor acts: messages to it, its replies, its own sends and its requests'
+ * timeouts wait until it resumes), links between groups of nodes
  * are cut (messages are lost; the sender times out), and messages are dropped at a seeded rate.
  *
  * Invariant: with the same seed and the same calls, deliveries happen in the same order at the same times.
@@ -95,10 +96,15 @@ export class SimulatedNetwork<Req, Res> {
     if (lost) return
     this.scheduler.schedule(this.latency(), () => {
       if (!this.isConnected(from, to)) return
-      const target = this.state(to)
-      if (target.paused) target.held.push(action)
-      else action()
+      this.onNode(to, action)
     })
+  }
+
+  /** Runs `action` as node `nodeId` does it: at once, or when it resumes if it is paused. */
+  private onNode(nodeId: number, action: () => void): void {
+    const state = this.state(nodeId)
+    if (state.paused) state.held.push(action)
+    else action()
   }
 
   private send(from: number, to: number, request: Req, timeoutMs: number): Promise<Res> {
@@ -111,31 +117,34 @@ export class SimulatedNetwork<Req, Res> {
         outcome()
       }
       const timer = this.scheduler.schedule(timeoutMs, () =>
-        finish(() => reject(new NetworkError('timeout', to))),
+        this.onNode(from, () => finish(() => reject(new NetworkError('timeout', to)))),
       )
       const message = structuredClone(request)
-      this.deliver(from, to, () => {
-        const handler = this.state(to).handler
-        if (!handler) {
-          this.deliver(to, from, () => finish(() => reject(new NetworkError('disconnected', to))))
-          return
-        }
-        void handler(from, message).then(
-          (response) => {
-            const copy = structuredClone(response)
-            this.deliver(to, from, () => finish(() => resolve(copy as Res)))
-          },
-          (error: unknown) => {
-            const failure =
-              error instanceof Error
-                ? { name: error.name, message: error.message }
-                : { name: 'Error', message: String(error) }
-            this.deliver(to, from, () =>
-              finish(() => reject(Object.assign(new Error(failure.message), { name: failure.name }))),
-            )
-          },
-        )
-      })
+      // The answer goes back as the serving node sends it: held while that node is paused.
+      const answer = (outcome: () => void): void =>
+        this.onNode(to, () => this.deliver(to, from, () => finish(outcome)))
+      this.onNode(from, () =>
+        this.deliver(from, to, () => {
+          const handler = this.state(to).handler
+          if (!handler) {
+            answer(() => reject(new NetworkError('disconnected', to)))
+            return
+          }
+          void handler(from, message).then(
+            (response) => {
+              const copy = structuredClone(response)
+              answer(() => resolve(copy as Res))
+            },
+            (error: unknown) => {
+              const failure =
+                error instanceof Error
+                  ? { name: error.name, message: error.message }
+                  : { name: 'Error', message: String(error) }
+              answer(() => reject(Object.assign(new Error(failure.message), { name: failure.name })))
+            },
+          )
+        }),
+      )
     })
   }
 }

@@ -76,6 +76,16 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.InvalidPartitionsException',
     message: 'Number of partitions is below 1.',
   },
+  INVALID_REPLICA_ASSIGNMENT: {
+    code: 39,
+    exception: 'org.apache.kafka.common.errors.InvalidReplicaAssignmentException',
+    message: 'Replica assignment is invalid.',
+  },
+  NO_REASSIGNMENT_IN_PROGRESS: {
+    code: 85,
+    exception: 'org.apache.kafka.common.errors.NoReassignmentInProgressException',
+    message: 'No partition reassignment is in progress.',
+  },
   INVALID_REPLICATION_FACTOR: {
     code: 38,
     exception: 'org.apache.kafka.common.errors.InvalidReplicationFactorException',
@@ -96,6 +106,27 @@ export const KAFKA_ERRORS = {
     code: 41,
     exception: 'org.apache.kafka.common.errors.NotControllerException',
     message: 'This is not the correct controller for this cluster.',
+  },
+  OUT_OF_ORDER_SEQUENCE_NUMBER: {
+    code: 45,
+    exception: 'org.apache.kafka.common.errors.OutOfOrderSequenceException',
+    message: 'The broker received an out of order sequence number.',
+  },
+  DUPLICATE_SEQUENCE_NUMBER: {
+    code: 46,
+    exception: 'org.apache.kafka.common.errors.DuplicateSequenceException',
+    message: 'The broker received a duplicate sequence number.',
+  },
+  INVALID_PRODUCER_EPOCH: {
+    code: 47,
+    exception: 'org.apache.kafka.common.errors.InvalidProducerEpochException',
+    message: 'Producer attempted to produce with an old epoch.',
+  },
+  UNKNOWN_PRODUCER_ID: {
+    code: 59,
+    exception: 'org.apache.kafka.common.errors.UnknownProducerIdException',
+    message:
+      "This exception is raised by the broker if it could not locate the producer metadata associated with the producerId in question. This could happen if, for instance, the producer's records were deleted because their retention time had elapsed. Once the last records of the producerId are removed, the producer's metadata is removed from the broker, and future appends by the producer will return this exception.",
   },
   FENCED_LEADER_EPOCH: {
     code: 74,

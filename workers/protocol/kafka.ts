@@ -92,6 +92,22 @@ export interface FetchPartitionResponse {
   records: Uint8Array
 }
 
+/**
+ * DefaultRecordBatch.incrementSequence: a batch's sequence numbers, as producer and broker both count them,
+ * wrap from Integer.MAX_VALUE to 0.
+ */
+export function incrementSequence(sequence: number, increment: number): number {
+  const maxInt = 2147483647
+  return sequence > maxInt - increment ? increment - (maxInt - sequence) - 1 : sequence + increment
+}
+
+/** InitProducerId's answer: a producer id and epoch for an idempotent producer, or an error. */
+export interface InitProducerIdResponse {
+  error: KafkaErrorName | null
+  producerId: number
+  producerEpoch: number
+}
+
 /** ListOffsets' special timestamps, as in Kafka's ListOffsetsRequest. */
 export const LATEST_TIMESTAMP = -1
 export const EARLIEST_TIMESTAMP = -2
@@ -217,6 +233,25 @@ export interface LogDirDescription {
   replicas: LogDirReplica[]
 }
 
+/** One partition of AlterPartitionReassignments: the target replicas, or null to cancel its reassignment. */
+export interface ReassignablePartition {
+  topic: string
+  partition: number
+  replicas: number[] | null
+}
+
+/** One partition's answer to AlterPartitionReassignments (error null when accepted). */
+export type ReassignablePartitionResult = ElectLeadersPartitionResult
+
+/** An ongoing reassignment as ListPartitionReassignments answers it (replicas hold the adding ones). */
+export interface OngoingReassignment {
+  topic: string
+  partition: number
+  replicas: number[]
+  addingReplicas: number[]
+  removingReplicas: number[]
+}
+
 export interface BrokerApi extends GroupCoordinatorApi {
   /**
    * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
@@ -232,6 +267,11 @@ export interface BrokerApi extends GroupCoordinatorApi {
     data: ProducePartitionData[],
   ): Promise<ProducePartitionResponse[]>
   fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]>
+  /**
+   * InitProducerId without a transactional id (an idempotent producer): a new producer id from this broker's
+   * block, epoch 0; COORDINATOR_LOAD_IN_PROGRESS while the broker waits for a block from the controller.
+   */
+  initProducerId(): Promise<InitProducerIdResponse>
   listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]>
   describeConfigs(resources: ConfigResourceRef[]): Promise<DescribeConfigsResult[]>
   /** Forwarded to the active controller; answers once this broker has replayed the change. */
@@ -248,4 +288,12 @@ export interface BrokerApi extends GroupCoordinatorApi {
   ): Promise<{ error: KafkaErrorName | null; results: ElectLeadersPartitionResult[] }>
   /** This broker's log directories and the replicas in them; `topics` null means all. */
   describeLogDirs(topics: string[] | null): Promise<LogDirDescription[]>
+  /** Forwarded to the active controller; answers once this broker has replayed the change. */
+  alterPartitionReassignments(
+    partitions: ReassignablePartition[],
+  ): Promise<{ error: KafkaErrorName | null; results: ReassignablePartitionResult[] }>
+  /** Forwarded to the active controller; `partitions` null means every ongoing reassignment. */
+  listPartitionReassignments(
+    partitions: Array<{ topic: string; partition: number }> | null,
+  ): Promise<{ error: KafkaErrorName | null; reassignments: OngoingReassignment[] }>
 }

@@ -5,6 +5,7 @@
 import type { Clock } from '../net/clock.ts'
 import type { KafkaClients } from '../clients/kafka/api.ts'
 import type { DecodedBatch } from '../../engine-wasm/src/log/types.ts'
+import type { ShellFiles } from './shell/shell-files.ts'
 
 export interface ToolOutput {
   stdout(text: string): void
@@ -38,6 +39,8 @@ export interface ToolContext {
   interrupt: Interrupt
   /** The brokers' files, where the environment has them (tools that read log dirs need it). */
   hostFiles?: HostFiles
+  /** The learner's files in the shell (JSON and properties files the tools read), where there is a shell. */
+  files?: ShellFiles
 }
 
 export type Tool = (argv: readonly string[], context: ToolContext) => Promise<number>

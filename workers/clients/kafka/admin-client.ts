@@ -1,6 +1,6 @@
 /**
  * KafkaAdminClient: the Admin API over the cluster: cluster-wide calls go to any live broker, ListOffsets to
- * each partition's leader, DescribeLogDirs to each broker asked, consumer group calls to the group's coordinator (AdminGroups); per-topic errors
+ * each partition's leader, DescribeLogDirs to each broker asked, partition reassignments to any broker (which forwards them to the controller), consumer group calls to the group's coordinator (AdminGroups); per-topic errors
  * become the KafkaError a Java Admin future would fail with.
  */
 import type { BrokerApi, ConfigEntry, ElectionType } from '../../protocol/kafka.ts'
@@ -10,7 +10,9 @@ import type {
   AlterConfigOp,
   BrokerLogDirs,
   ElectionResult,
+  PartitionReassignment,
   QuorumInfo,
+  ReassignmentResult,
   ClusterDescription,
   ConfigResource,
   ConsumerGroupDescription,
@@ -172,6 +174,30 @@ export class KafkaAdminClient implements Admin {
         return { broker, logDirs: await node.describeLogDirs(null) }
       }),
     )
+  }
+
+  async alterPartitionReassignments(
+    reassignments: Array<TopicPartition & { replicas: number[] | null }>,
+  ): Promise<ReassignmentResult[]> {
+    const { error, results } = await this.connection.any((broker) =>
+      broker.alterPartitionReassignments(reassignments),
+    )
+    if (error) throw kafkaError(error)
+    return results.map((r) => ({
+      topic: r.topic,
+      partition: r.partition,
+      error: r.error === null ? null : kafkaError(r.error, r.message),
+    }))
+  }
+
+  async listPartitionReassignments(
+    partitions: TopicPartition[] | null = null,
+  ): Promise<PartitionReassignment[]> {
+    const { error, reassignments } = await this.connection.any((broker) =>
+      broker.listPartitionReassignments(partitions),
+    )
+    if (error) throw kafkaError(error)
+    return reassignments
   }
 
   listConsumerGroups(): Promise<ConsumerGroupListing[]> {

@@ -4,7 +4,13 @@
  * the Java exception's fully qualified name and whose message is Kafka's own text, so a tool can print
  * exactly what the real tool prints.
  */
-import type { ConfigEntry, ElectionType, LogDirDescription, PartitionMetadata } from '../../protocol/kafka.ts'
+import type {
+  ConfigEntry,
+  ElectionType,
+  LogDirDescription,
+  OngoingReassignment,
+  PartitionMetadata,
+} from '../../protocol/kafka.ts'
 import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
 
 export interface NewTopic {
@@ -134,6 +140,14 @@ export interface BrokerLogDirs {
   logDirs: LogDirDescription[]
 }
 
+/** Admin.alterPartitionReassignments' answer for one partition (AlterPartitionReassignmentsResult.values). */
+export interface ReassignmentResult extends TopicPartition {
+  error: KafkaError | null
+}
+
+/** Admin.listPartitionReassignments' answer (PartitionReassignment with its TopicPartition). */
+export type PartitionReassignment = OngoingReassignment
+
 export type AlterConfigOp = { op: 'SET'; name: string; value: string } | { op: 'DELETE'; name: string }
 
 export interface Admin {
@@ -167,6 +181,15 @@ export interface Admin {
   electLeaders(electionType: ElectionType, partitions: TopicPartition[] | null): Promise<ElectionResult[]>
   /** Each broker's log directories, in the order asked; throws when a broker cannot be reached. */
   describeLogDirs(brokers: number[]): Promise<BrokerLogDirs[]>
+  /**
+   * Starts (target replicas) or cancels (null) partition reassignments; one result per partition, in order.
+   * Throws when the request as a whole fails.
+   */
+  alterPartitionReassignments(
+    reassignments: Array<TopicPartition & { replicas: number[] | null }>,
+  ): Promise<ReassignmentResult[]>
+  /** The ongoing reassignments of these partitions (all when null or absent). */
+  listPartitionReassignments(partitions?: TopicPartition[] | null): Promise<PartitionReassignment[]>
   close(): Promise<void>
 }
 

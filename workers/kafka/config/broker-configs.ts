@@ -38,6 +38,8 @@ const SYNONYM_CONFIGS: BrokerConfigDef[] = TOPIC_CONFIGS.flatMap((topic) =>
 
 const SERVER_CONFIGS: BrokerConfigDef[] = [
   { name: 'auto.create.topics.enable', type: 'BOOLEAN', defaultValue: 'true', dynamic: false },
+  // ReplicationConfigs: the controller's automatic preferred leader election (KRaft reads the first two).
+  { name: 'auto.leader.rebalance.enable', type: 'BOOLEAN', defaultValue: 'true', dynamic: false },
   { name: 'default.replication.factor', type: 'INT', defaultValue: '1', dynamic: false },
   // CleanerConfig: "The amount of time to sleep when there are no logs to clean" (LONG, atLeast(0)).
   { name: 'log.cleaner.backoff.ms', type: 'LONG', defaultValue: '15000', min: 0, dynamic: true },
@@ -46,6 +48,14 @@ const SERVER_CONFIGS: BrokerConfigDef[] = [
   { name: 'log.cleaner.enable', type: 'BOOLEAN', defaultValue: 'true', dynamic: false },
   { name: 'log.cleaner.threads', type: 'INT', defaultValue: '1', min: 0, dynamic: true },
   { name: 'log.retention.check.interval.ms', type: 'LONG', defaultValue: '300000', min: 1, dynamic: false },
+  {
+    name: 'leader.imbalance.check.interval.seconds',
+    type: 'LONG',
+    defaultValue: '300',
+    min: 1,
+    dynamic: false,
+  },
+  { name: 'leader.imbalance.per.broker.percentage', type: 'INT', defaultValue: '10', dynamic: false },
   { name: 'node.id', type: 'INT', defaultValue: '-1', dynamic: false },
   { name: 'num.partitions', type: 'INT', defaultValue: '1', min: 1, dynamic: false },
   { name: 'process.roles', type: 'LIST', defaultValue: '', dynamic: false },

@@ -10,6 +10,7 @@
  * `retention.ms` shows `{}` while only `log.retention.hours` has a value (configSynonyms' dropWhile).
  */
 import { compactionConfigOf } from '../log/log-cleaner-config.ts'
+import { compressionConfigOf } from '../log/log-compression-config.ts'
 import type { ConfigSourceName, DescribedConfig } from '../../protocol/kafka.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { LogConfig } from '../log/unified-log.ts'
@@ -135,5 +136,6 @@ export function logConfigOf(config: Readonly<Record<string, string>>): LogConfig
     retentionBytes: Number(config['retention.bytes']),
     deletePolicy: (config['cleanup.policy'] ?? '').split(',').some((policy) => policy.trim() === 'delete'),
     ...compactionConfigOf(config),
+    ...compressionConfigOf(config),
   }
 }

@@ -1,12 +1,16 @@
 /**
  * The requests a broker or an admin client sends to the active controller, and its answers (KRaft's
- * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders and
- * IncrementalAlterConfigs, reduced to the fields the playground uses). Errors are Kafka error names.
+ * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders,
+ * IncrementalAlterConfigs, AllocateProducerIds, AlterPartitionReassignments and ListPartitionReassignments,
+ * reduced to the fields the playground uses). Errors are Kafka error names.
  */
 import type {
   AlterConfigsResource,
   CreatableTopic,
   CreatePartitionsTopic,
+  OngoingReassignment,
+  ReassignablePartition,
+  ReassignablePartitionResult,
   ResourceError,
   TopicError,
 } from '../../protocol/kafka.ts'
@@ -49,6 +53,13 @@ export type ControllerRequest =
     }
   | { api: 'IncrementalAlterConfigs'; resources: AlterConfigsResource[]; validateOnly: boolean }
   | { api: 'CreatePartitions'; topics: CreatePartitionsTopic[]; validateOnly: boolean }
+  | { api: 'AllocateProducerIds'; brokerId: number; brokerEpoch: number }
+  | { api: 'AlterPartitionReassignments'; partitions: ReassignablePartition[] }
+  | {
+      api: 'ListPartitionReassignments'
+      /** null: every ongoing reassignment. */
+      partitions: Array<{ topic: string; partition: number }> | null
+    }
 
 export type ControllerResponse =
   | { api: 'BrokerRegistration'; error: KafkaErrorName | null; brokerEpoch: number }
@@ -73,3 +84,12 @@ export type ControllerResponse =
     }
   | { api: 'IncrementalAlterConfigs'; results: ResourceError[] }
   | { api: 'CreatePartitions'; results: TopicError[] }
+  | { api: 'AlterPartitionReassignments'; results: ReassignablePartitionResult[] }
+  | { api: 'ListPartitionReassignments'; error: KafkaErrorName | null; reassignments: OngoingReassignment[] }
+  | {
+      api: 'AllocateProducerIds'
+      error: KafkaErrorName | null
+      /** The block's first producer id and its length; -1 and 0 with an error. */
+      producerIdStart: number
+      producerIdLen: number
+    }

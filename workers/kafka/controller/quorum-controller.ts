@@ -7,7 +7,8 @@
  * Broker liveness: a broker registers (fenced), heartbeats every broker.heartbeat.interval.ms, is
  * unfenced on its first heartbeat after it caught up, and is fenced when no heartbeat arrived for
  * broker.session.timeout.ms (9 s) or when it asks to shut down; fencing moves its leaderships to other
- * ISR replicas (fenceBrokerRecords).
+ * ISR replicas (fenceBrokerRecords). While active it also runs the periodic preferred leader election
+ * (leader-rebalance.ts: electPreferred, every leader.imbalance.check.interval.seconds).
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
@@ -20,12 +21,21 @@ import { brokerConfigDefault } from '../config/broker-configs.ts'
 import { incrementalAlterConfigRecords } from './configuration-control.ts'
 import { createPartitionsRecords } from './partition-creation.ts'
 import {
+  ElectPreferredTask,
+  maybeBalancePartitionLeaders,
+  type LeaderRebalanceConfig,
+} from './leader-rebalance.ts'
+import { allocateProducerIds } from './producer-id-control.ts'
+import {
   createTopicRecords,
   deleteTopicRecords,
   electLeadersRecords,
   fenceBrokerRecords,
+  uncleanAllowed,
   unfenceBrokerRecords,
 } from './replication-control.ts'
+import { isrChangeRecord } from './partition-change.ts'
+import { alterPartitionReassignmentsRecords, listPartitionReassignments } from './partition-reassignment.ts'
 
 /** The metadata log as the controller writes it: resolves once the records are committed and replayed. */
 export interface MetadataLog {
@@ -35,6 +45,7 @@ export interface MetadataLog {
 export interface ControllerConfig {
   sessionTimeoutMs: number
   defaults: CreationDefaults
+  leaderRebalance: LeaderRebalanceConfig
 }
 
 export const CONTROLLER_DEFAULTS: ControllerConfig = {
@@ -42,6 +53,10 @@ export const CONTROLLER_DEFAULTS: ControllerConfig = {
   defaults: {
     numPartitions: Number(brokerConfigDefault('num.partitions')),
     replicationFactor: Number(brokerConfigDefault('default.replication.factor')),
+  },
+  leaderRebalance: {
+    enabled: brokerConfigDefault('auto.leader.rebalance.enable') === 'true',
+    checkIntervalMs: Number(brokerConfigDefault('leader.imbalance.check.interval.seconds')) * 1000,
   },
 }
 
@@ -51,6 +66,7 @@ export class QuorumController {
   private active = false
   private queue: Promise<unknown> = Promise.resolve()
   private readonly sessions = new Map<number, Cancellable>()
+  private readonly electPreferred: ElectPreferredTask
 
   constructor(
     private readonly deps: {
@@ -60,7 +76,15 @@ export class QuorumController {
       metadata: ClusterMetadata
       config: ControllerConfig
     },
-  ) {}
+  ) {
+    this.electPreferred = new ElectPreferredTask(deps.scheduler, deps.config.leaderRebalance, () =>
+      this.enqueue(async () => {
+        const { records, rescheduleImmediately } = maybeBalancePartitionLeaders(deps.metadata)
+        await this.append(records)
+        return rescheduleImmediately
+      }),
+    )
+  }
 
   get isActive(): boolean {
     return this.active
@@ -72,10 +96,12 @@ export class QuorumController {
     for (const broker of this.deps.metadata.brokers.values()) {
       if (!broker.fenced) this.touchSession(broker.brokerId)
     }
+    this.electPreferred.activate()
   }
 
   deactivate(): void {
     this.active = false
+    this.electPreferred.deactivate()
     for (const session of this.sessions.values()) session.cancel()
     this.sessions.clear()
   }
@@ -105,7 +131,26 @@ export class QuorumController {
         return this.incrementalAlterConfigs(request)
       case 'CreatePartitions':
         return this.createPartitions(request)
+      case 'AlterPartitionReassignments':
+        return this.alterPartitionReassignments(request)
+      case 'ListPartitionReassignments': {
+        const reassignments = listPartitionReassignments(this.deps.metadata, request.partitions)
+        return Promise.resolve({ api: request.api, error: null, reassignments })
+      }
+      case 'AllocateProducerIds':
+        return this.allocateProducerIds(request)
     }
+  }
+
+  /** AllocateProducerIds: the next block of 1000 producer ids, taken once its ProducerIdsRecord commits. */
+  private async allocateProducerIds(
+    request: Extract<ControllerRequest, { api: 'AllocateProducerIds' }>,
+  ): Promise<Handled<'AllocateProducerIds'>> {
+    const outcome = allocateProducerIds(this.deps.metadata, request.brokerId, request.brokerEpoch)
+    if (!outcome.ok) return { api: request.api, error: outcome.error, producerIdStart: -1, producerIdLen: 0 }
+    await this.append(outcome.records)
+    const { firstProducerId, size } = outcome.block
+    return { api: request.api, error: null, producerIdStart: firstProducerId, producerIdLen: size }
   }
 
   private touchSession(brokerId: number): void {
@@ -198,14 +243,9 @@ export class QuorumController {
       current.replicas.includes(id) && metadata.brokers.get(id)?.fenced === false
     if (!request.newIsr.includes(request.brokerId) || !request.newIsr.every(eligible))
       return answer('INELIGIBLE_REPLICA')
-    await this.append([
-      {
-        type: 'PartitionChangeRecord',
-        topicId: request.topicId,
-        partitionId: request.partitionId,
-        isr: request.newIsr,
-      },
-    ])
+    const { topicId, partitionId, newIsr } = request
+    const isUsable = (id: number): boolean => metadata.brokers.get(id)?.fenced === false
+    await this.append([isrChangeRecord({ topicId, partitionId, current, targetIsr: newIsr, isUsable })])
     return answer(null)
   }
 
@@ -278,6 +318,18 @@ export class QuorumController {
     return { api: 'CreatePartitions', results }
   }
 
+  /** ReplicationControlManager.alterPartitionReassignments: the accepted partitions' records go together. */
+  private async alterPartitionReassignments(
+    request: Extract<ControllerRequest, { api: 'AlterPartitionReassignments' }>,
+  ): Promise<Handled<'AlterPartitionReassignments'>> {
+    const { metadata } = this.deps
+    const { records, results } = alterPartitionReassignmentsRecords(metadata, request.partitions, (topic) =>
+      uncleanAllowed(metadata, topic),
+    )
+    await this.append(records)
+    return { api: 'AlterPartitionReassignments', results }
+  }
+
   /**
    * ReplicationControlManager.electLeaders: per partition, UNKNOWN_TOPIC_OR_PARTITION (`No such topic as
    * t`, `No such partition as t-9`), ELECTION_NOT_NEEDED (preferred: the first replica leads; unclean: a
@@ -331,6 +383,18 @@ export class QuorumController {
 
 function notController(request: ControllerRequest): ControllerResponse {
   switch (request.api) {
+    case 'AlterPartitionReassignments':
+      return {
+        api: request.api,
+        results: request.partitions.map((p) => ({
+          topic: p.topic,
+          partition: p.partition,
+          error: 'NOT_CONTROLLER',
+          message: null,
+        })),
+      }
+    case 'ListPartitionReassignments':
+      return { api: request.api, error: 'NOT_CONTROLLER', reassignments: [] }
     case 'BrokerRegistration':
       return { api: request.api, error: 'NOT_CONTROLLER', brokerEpoch: -1 }
     case 'BrokerHeartbeat':
@@ -366,5 +430,7 @@ function notController(request: ControllerRequest): ControllerResponse {
         api: request.api,
         results: request.topics.map((t) => ({ name: t.name, error: 'NOT_CONTROLLER', message: null })),
       }
+    case 'AllocateProducerIds':
+      return { api: request.api, error: 'NOT_CONTROLLER', producerIdStart: -1, producerIdLen: 0 }
   }
 }

@@ -135,7 +135,8 @@ export function electLeadersRecords(
   return records
 }
 
-function uncleanAllowed(metadata: ClusterMetadata, topicName: string): boolean {
+/** The topic's unclean.leader.election.enable. */
+export function uncleanAllowed(metadata: ClusterMetadata, topicName: string): boolean {
   return (
     topicConfig(
       Object.fromEntries(metadata.configsOf('topic', topicName)),

@@ -5,6 +5,8 @@
  * segment at the group's base offset (cleaner-record-filter.ts) and swaps it in for the group
  * (UnifiedLog.replaceSegments). Returns the offset the next round starts from, the new cleaner checkpoint.
  *
+ * A batch the filter rewrites is compressed again with its original codec, as Kafka's cleaner does.
+ *
  * Kafka also bounds a group by the sizes of its offset and time indexes (segment.index.bytes); the
  * playground's indexes are far below that bound, so only the log bytes and the int32 offset range count.
  */
@@ -91,7 +93,11 @@ export class Cleaner {
       const bytes = log.segmentLogBytes(segment.baseOffset)
       for (const batch of this.engine.decodeBatches(bytes)) {
         const original = bytes.subarray(batch.position, batch.position + batch.batchLength + 12)
-        parts.push(...filterBatch(context, batch, original))
+        for (const part of filterBatch(context, batch, original)) {
+          // A rewritten batch keeps its codec (buildRetainedRecordsInto uses the original compression type).
+          const compression = { type: batch.compressionType }
+          parts.push(part === original ? part : this.engine.recompressBatches(part, compression))
+        }
       }
     }
     const cleanedBytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))

@@ -1,6 +1,7 @@
 /**
  * Builds one uncompressed RecordBatch v2 from records that keep their offsets, as Kafka's
- * MemoryRecordsBuilder does when the log cleaner rewrites a batch (buildRetainedRecordsInto).
+ * MemoryRecordsBuilder does when the log cleaner rewrites a batch (buildRetainedRecordsInto). The
+ * original batch's compression bits are cleared; the cleaner compresses the result with that codec.
  *
  * Byte format (DefaultRecordBatch, big-endian): baseOffset i64, batchLength i32, partitionLeaderEpoch i32,
  * magic i8 = 2, crc u32 (CRC-32C of attributes .. end), attributes i16, lastOffsetDelta i32,
@@ -20,13 +21,14 @@ import type { DecodedRecord } from '../../../engine-wasm/src/log/index.ts'
 /** DefaultRecordBatch.DELETE_HORIZON_FLAG_MASK. */
 export const DELETE_HORIZON_FLAG = 0x40
 const TIMESTAMP_TYPE_FLAG = 0x08
+const COMPRESSION_MASK = 0x07
 const RECORDS_AT = 61
 const ATTRIBUTES_AT = 21
 
 export interface BatchHeaderFields {
   baseOffset: number
   partitionLeaderEpoch: number
-  /** The original batch's attributes; the delete horizon bit is set from `deleteHorizonMs`. */
+  /** The original batch's attributes; the delete horizon bit is set from `deleteHorizonMs`, compression cleared. */
   attributes: number
   /** The original batch's maxTimestamp (used as is for LogAppendTime batches). */
   maxTimestamp: number
@@ -109,10 +111,8 @@ export function buildRecordBatch(
   const maxTimestamp = logAppendTime
     ? header.maxTimestamp
     : records.reduce((max, r) => Math.max(max, r.timestamp), -1)
-  const attributes =
-    header.deleteHorizonMs === null
-      ? header.attributes & ~DELETE_HORIZON_FLAG
-      : header.attributes | DELETE_HORIZON_FLAG
+  const horizonBit = header.deleteHorizonMs === null ? 0 : DELETE_HORIZON_FLAG
+  const attributes = (header.attributes & ~(DELETE_HORIZON_FLAG | COMPRESSION_MASK)) | horizonBit
   const body = new ByteWriter()
   records.forEach((record, i) => {
     if (record.offset !== header.baseOffset + i)

@@ -24,6 +24,11 @@
  * Replication: a leader stamps its epoch into every batch it appends (partitionLeaderEpoch lies outside
  * the CRC, as in Kafka); a follower appends the leader's batches at the leader's offsets. The
  * LeaderEpochCache follows the batches and is rebuilt from them when a loaded log is first asked.
+ *
+ * Idempotent producers (producer-state-manager.ts): a leader's append is checked against the producers'
+ * state first; a retried batch already in the log is answered with its original offsets and not appended.
+ * Followers update the state from the leader's batches. The state is rebuilt by scanning the segments when
+ * a loaded log is first asked and after a truncation (Kafka reloads it from snapshots instead).
  */
 import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
 import type { LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
@@ -32,7 +37,9 @@ import { LeaderEpochCache, type EpochEndOffset } from '../replication/leader-epo
 import { deletableSegmentCount, type RetentionConfig } from './log-retention.ts'
 import { DEFAULT_COMPACTION, type CompactionConfig } from './log-cleaner-config.ts'
 import type { CleanableLog } from './log-cleaner-manager.ts'
-import { validateKeysForCompactedTopic } from './log-validator.ts'
+import { validateMessages } from './log-validator.ts'
+import type { TopicCompression } from './log-compression-config.ts'
+import { ProducerStateManager, producerBatches } from './producer-state-manager.ts'
 
 export interface UnflushedChunk {
   segmentBaseOffset: number
@@ -70,6 +77,8 @@ const LOG_OVERHEAD = 12
 export interface LogConfig extends Partial<RetentionConfig>, Partial<CompactionConfig> {
   segmentBytes: number
   segmentMs?: number
+  /** compression.type with its level; `producer` when left out. */
+  compression?: TopicCompression
 }
 
 export class UnifiedLog {
@@ -81,6 +90,7 @@ export class UnifiedLog {
   /** Per segment base offset: the max timestamp of its first append (LogSegment.rollingBasedTimestamp). */
   private readonly rollingBase = new Map<number, number>()
   private epochCache: LeaderEpochCache | null = null
+  private producerStateCache: ProducerStateManager | null = null
   highWatermark: number
   logStartOffset: number
 
@@ -126,16 +136,42 @@ export class UnifiedLog {
    * Appends validated batches as the leader; rolls a new segment first when the active one is full. With
    * `leaderEpoch`, stamps it into every batch (in place) and records where the epoch starts. A compacted
    * log refuses the whole append when a record has no key (RecordValidationError, Kafka's INVALID_RECORD);
-   * `topicPartition` names the partition in that message.
+   * an idempotent producer's batch out of sequence or of an old epoch is refused (ProducerStateError), and
+   * one already appended is answered with its first append's offsets (batchCount 0) and not appended again.
+   * `topicPartition` names the partition in those messages. Compressed batches have their records checked,
+   * and batches are recompressed to the topic's compression.type unless it is `producer` (log-validator.ts).
    */
-  appendAsLeader(batches: Uint8Array, leaderEpoch?: number, topicPartition = ''): AppendInfo {
-    if (this.compaction.compact) {
-      validateKeysForCompactedTopic(this.engine.decodeBatches(batches), topicPartition)
+  appendAsLeader(received: Uint8Array, leaderEpoch?: number, topicPartition = ''): AppendInfo {
+    const batches = validateMessages(
+      this.engine,
+      received,
+      { compact: this.compaction.compact, compression: this.config.compression ?? 'producer' },
+      topicPartition,
+    )
+    const producers = this.producerState.analyze(
+      producerBatches(batches, this.logEndOffset),
+      'client',
+      topicPartition,
+    )
+    const { duplicate } = producers
+    if (duplicate) {
+      return {
+        firstOffset: duplicate.firstOffset,
+        lastOffset: duplicate.lastOffset,
+        maxTimestamp: duplicate.timestamp,
+        offsetOfMaxTimestamp: duplicate.lastOffset,
+        batchCount: 0,
+        recordCount: 0,
+        bytes: 0,
+      }
     }
-    if (leaderEpoch === undefined) return this.append(batches)
-    for (const header of batchHeaders(batches)) header.view.setInt32(header.at + LEADER_EPOCH_AT, leaderEpoch)
+    if (leaderEpoch !== undefined) {
+      for (const header of batchHeaders(batches))
+        header.view.setInt32(header.at + LEADER_EPOCH_AT, leaderEpoch)
+    }
     const info = this.append(batches)
-    if (info.batchCount > 0) this.epochs.assign(leaderEpoch, info.firstOffset)
+    this.producerState.update(producers.updated)
+    if (leaderEpoch !== undefined && info.batchCount > 0) this.epochs.assign(leaderEpoch, info.firstOffset)
     return info
   }
 
@@ -157,8 +193,11 @@ export class UnifiedLog {
       gaps ||= baseOffset > expected
       expected = lastOffset + 1
     }
+    // The state is built (from the segments) before the append, so the new batches enter it once.
+    const producers = this.producerState
     const info = gaps ? this.appendAcrossGaps(batches, headers) : this.append(batches)
     for (const { epoch, baseOffset } of headers) this.epochs.assign(epoch, baseOffset)
+    producers.applyReplicated(producerBatches(batches))
     return info
   }
 
@@ -323,6 +362,15 @@ export class UnifiedLog {
     this.epochs.assign(epoch, startOffset)
   }
 
+  /** The idempotent producers' state, rebuilt from the segments when first asked after a load or truncation. */
+  get producerState(): ProducerStateManager {
+    if (this.producerStateCache) return this.producerStateCache
+    const state = new ProducerStateManager()
+    for (const segment of this.segments) state.applyReplicated(producerBatches(segment.logBytes()))
+    this.producerStateCache = state
+    return state
+  }
+
   private get epochs(): LeaderEpochCache {
     if (this.epochCache) return this.epochCache
     const cache = new LeaderEpochCache()
@@ -354,6 +402,7 @@ export class UnifiedLog {
     this.highWatermark = Math.min(this.highWatermark, this.logEndOffset)
     this.logStartOffset = Math.min(this.logStartOffset, this.logEndOffset)
     this.epochs.truncateFromEnd(this.logEndOffset)
+    this.producerStateCache = null
   }
 
   /** Makes the next takeUnflushed hand out a segment's bytes again from `position` (a rewritten chunk). */

@@ -1,7 +1,7 @@
 /**
  * ClusterMetadata: the cluster's metadata as replaying the metadata log builds it (KRaft's
  * MetadataImage): registered brokers with their epochs and fencing, topics by id and name with each
- * partition's registration, and dynamic configs per resource. The active controller and every broker
+ * partition's registration, dynamic configs per resource, and the next producer id block. The active controller and every broker
  * hold one; they differ only in how far they have replayed.
  *
  * Invariants: topic names and ids are unique; a partition's leader is NO_LEADER or one of its ISR; the
@@ -23,6 +23,10 @@ export interface PartitionRegistration {
   leader: number
   leaderEpoch: number
   partitionEpoch: number
+  /** An ongoing reassignment's new replicas (part of `replicas`); empty when none runs. */
+  addingReplicas: number[]
+  /** An ongoing reassignment's replicas to drop (part of `replicas`); empty when none runs. */
+  removingReplicas: number[]
 }
 
 export interface TopicRegistration {
@@ -38,6 +42,8 @@ export class ClusterMetadata {
   private readonly configs = new Map<string, Map<string, string>>()
   /** Offset of the last record replayed, -1 before any. */
   lastOffset = -1
+  /** The first producer id of the next block the controller hands out (ProducerIdControlManager). */
+  nextProducerId = 0
 
   topic(name: string): TopicRegistration | undefined {
     const id = this.topicIdsByName.get(name)
@@ -91,6 +97,8 @@ export class ClusterMetadata {
           leader: record.leader,
           leaderEpoch: record.leaderEpoch,
           partitionEpoch: record.partitionEpoch,
+          addingReplicas: [...(record.addingReplicas ?? [])],
+          removingReplicas: [...(record.removingReplicas ?? [])],
         })
         return
       case 'PartitionChangeRecord': {
@@ -102,6 +110,8 @@ export class ClusterMetadata {
         }
         if (record.isr) partition.isr = [...record.isr]
         if (record.replicas) partition.replicas = [...record.replicas]
+        if (record.addingReplicas) partition.addingReplicas = [...record.addingReplicas]
+        if (record.removingReplicas) partition.removingReplicas = [...record.removingReplicas]
         partition.partitionEpoch++
         return
       }
@@ -113,6 +123,9 @@ export class ClusterMetadata {
         this.configs.set(key, configs)
         return
       }
+      case 'ProducerIdsRecord':
+        this.nextProducerId = Math.max(this.nextProducerId, record.nextProducerId)
+        return
       case 'RemoveTopicRecord': {
         const topic = this.topicsById.get(record.topicId)
         if (!topic) return

@@ -5,6 +5,10 @@
  *
  * PartitionChangeRecord fields that are absent mean "unchanged"; replaying one raises the partition
  * epoch by one, and the leader epoch by one when the leader changes (PartitionRegistration.merge).
+ * addingReplicas / removingReplicas describe an ongoing reassignment (KIP-455): while one runs, `replicas` is
+ * the target replicas followed by the removing ones; absent in a PartitionRecord means none.
+ * ProducerIdsRecord (AllocateProducerIds) moves the cluster's next producer id up by one block; replaying it
+ * everywhere keeps producer ids unique across brokers, controller changes and restarts.
  */
 export interface BrokerEndpoint {
   host: string
@@ -35,6 +39,8 @@ export type MetadataRecord =
       leader: number
       leaderEpoch: number
       partitionEpoch: number
+      addingReplicas?: number[]
+      removingReplicas?: number[]
     }
   | {
       type: 'PartitionChangeRecord'
@@ -43,6 +49,8 @@ export type MetadataRecord =
       isr?: number[]
       leader?: number
       replicas?: number[]
+      addingReplicas?: number[]
+      removingReplicas?: number[]
     }
   | {
       type: 'ConfigRecord'
@@ -52,6 +60,8 @@ export type MetadataRecord =
       value: string | null
     }
   | { type: 'RemoveTopicRecord'; topicId: string }
+  /** A block of producer ids went to `brokerId`; the next block starts at `nextProducerId`. */
+  | { type: 'ProducerIdsRecord'; brokerId: number; brokerEpoch: number; nextProducerId: number }
 
 /** Kafka's NO_LEADER: a partition whose replicas in the ISR are all unavailable. */
 export const NO_LEADER = -1

@@ -13,6 +13,7 @@ import type { LogConfig } from '../log/unified-log.ts'
 import type { Storage } from '../../storage/storage.ts'
 import { LogFlusher } from '../log/log-flusher.ts'
 import { RecordValidationError } from '../log/log-validator.ts'
+import { ProducerStateError } from '../log/producer-append-info.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
 import { DelayedFetch, type FetchReadiness } from './delayed-fetch.ts'
@@ -229,6 +230,7 @@ export class ReplicaManager {
       if (error instanceof ReplicationError) return failed(error.error, error.message)
       if (error instanceof CorruptRecordError) return failed('CORRUPT_MESSAGE', error.message)
       if (error instanceof RecordValidationError) return failed(error.error, error.message)
+      if (error instanceof ProducerStateError) return failed(error.error, error.message)
       throw error
     }
   }

@@ -8,12 +8,17 @@
  * controller and answered once this broker sees the elected leaders. DescribeLogDirs lists every replica
  * this broker holds in its one log directory (logDirFor), with its size and
  * offsetLag = max(highWatermark - logEndOffset, 0) (ReplicaManager.getLogEndOffsetLag).
+ * AlterPartitionReassignments and ListPartitionReassignments are forwarded to the active controller; an
+ * accepted reassignment answers once this broker sees the partition's new replica list.
  */
 import type {
   AlterConfigsResource,
   ElectLeadersPartitionResult,
   ElectionType,
   LogDirDescription,
+  OngoingReassignment,
+  ReassignablePartition,
+  ReassignablePartitionResult,
   ConfigEntry,
   ConfigResourceRef,
   CreatePartitionsTopic,
@@ -28,6 +33,7 @@ import type { ControllerRequest, ControllerResponse } from '../controller/contro
 import type { ConfigHelper } from '../config/config-helper.ts'
 import { logDirFor } from '../../protocol/log-dirs.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
+import { isReassigning } from '../controller/partition-reassignment.ts'
 
 export interface AdminApisDeps {
   metadata: ClusterMetadata
@@ -156,6 +162,31 @@ export class AdminApis {
       }),
     )
     return { error: null, results: response.results }
+  }
+
+  async alterPartitionReassignments(
+    partitions: ReassignablePartition[],
+  ): Promise<{ error: KafkaErrorName | null; results: ReassignablePartitionResult[] }> {
+    const response = await this.deps.forward({ api: 'AlterPartitionReassignments', partitions })
+    if (response?.api !== 'AlterPartitionReassignments') return { error: UNAVAILABLE, results: [] }
+    const accepted = partitions.filter((_, i) => response.results[i]?.error === null)
+    await this.deps.waitFor(() =>
+      accepted.every(({ topic, partition, replicas }) => {
+        const current = this.deps.metadata.topic(topic)?.partitions.get(partition)
+        if (!current) return true
+        if (replicas === null) return !isReassigning(current)
+        return replicas.every((id, i) => current.replicas[i] === id)
+      }),
+    )
+    return { error: null, results: response.results }
+  }
+
+  async listPartitionReassignments(
+    partitions: Array<{ topic: string; partition: number }> | null,
+  ): Promise<{ error: KafkaErrorName | null; reassignments: OngoingReassignment[] }> {
+    const response = await this.deps.forward({ api: 'ListPartitionReassignments', partitions })
+    if (response?.api !== 'ListPartitionReassignments') return { error: UNAVAILABLE, reassignments: [] }
+    return { error: response.error, reassignments: response.reassignments }
   }
 
   describeLogDirs(topics: string[] | null): Promise<LogDirDescription[]> {

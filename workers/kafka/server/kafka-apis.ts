@@ -10,6 +10,7 @@ import type {
   CreatableTopic,
   FetchPartition,
   FetchPartitionResponse,
+  InitProducerIdResponse,
   ListOffsetsPartition,
   ListOffsetsPartitionResponse,
   MetadataResponse,
@@ -37,6 +38,7 @@ import type { ConfigHelper } from '../config/config-helper.ts'
 import { AdminApis } from './admin-apis.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
+import type { ProducerIdManager } from './producer-id-manager.ts'
 
 export interface KafkaApisDeps {
   brokerId: number
@@ -54,6 +56,8 @@ export interface KafkaApisDeps {
   describeQuorum: () => Promise<QuorumDescription>
   /** The group coordinator requests (GroupApis). */
   groups: GroupCoordinatorApi
+  /** Producer ids for InitProducerId. */
+  producerIds: ProducerIdManager
 }
 
 /** How long a forwarded change may take to reach this broker's metadata before the call answers anyway. */
@@ -82,6 +86,10 @@ export class KafkaApis implements BrokerApi {
   readonly describeQuorum: BrokerApi['describeQuorum'] = () => this.admin.describeQuorum()
   readonly electLeaders: BrokerApi['electLeaders'] = (e, p) => this.admin.electLeaders(e, p)
   readonly describeLogDirs: BrokerApi['describeLogDirs'] = (t) => this.admin.describeLogDirs(t)
+  readonly alterPartitionReassignments: BrokerApi['alterPartitionReassignments'] = (p) =>
+    this.admin.alterPartitionReassignments(p)
+  readonly listPartitionReassignments: BrokerApi['listPartitionReassignments'] = (p) =>
+    this.admin.listPartitionReassignments(p)
 
   // Consumer groups: answered by GroupApis.
   readonly findCoordinator: GroupCoordinatorApi['findCoordinator'] = (g) =>
@@ -188,6 +196,16 @@ export class KafkaApis implements BrokerApi {
         logStartOffset: result.logStartOffset,
       }
     })
+  }
+
+  /** TransactionCoordinator.handleInitProducerId without a transactional id: a new id, epoch 0. */
+  initProducerId(): Promise<InitProducerIdResponse> {
+    const producerId = this.deps.producerIds.generateProducerId()
+    return Promise.resolve(
+      producerId === null
+        ? { error: 'COORDINATOR_LOAD_IN_PROGRESS', producerId: -1, producerEpoch: -1 }
+        : { error: null, producerId, producerEpoch: 0 },
+    )
   }
 
   async fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]> {

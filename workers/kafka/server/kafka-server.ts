@@ -35,6 +35,7 @@ import type { QuorumInfo } from '../raft/raft-messages.ts'
 import { KAFKA_BASE_PORT, type QuorumDescription } from '../../protocol/kafka.ts'
 import { GroupApis } from './group-apis.ts'
 import { GroupCoordinatorLoader } from './group-coordinator-loader.ts'
+import { ProducerIdManager } from './producer-id-manager.ts'
 import { LogDirFiles } from './log-dir-files.ts'
 import { logDirFor } from '../../protocol/log-dirs.ts'
 import type { NodeState } from '../../protocol/workers.ts'
@@ -199,6 +200,20 @@ export class KafkaServer {
         metadata,
         loader: groupLoader,
         createTopics: (topics, validateOnly) => api.createTopics(topics, validateOnly),
+      }),
+      producerIds: new ProducerIdManager({
+        brokerId: nodeId,
+        clock: scheduler,
+        allocateProducerIds: async () => {
+          const brokerEpoch = lifecycle?.epoch ?? -1
+          const response = await sendToController({
+            api: 'AllocateProducerIds',
+            brokerId: nodeId,
+            brokerEpoch,
+          })
+          if (response.api !== 'AllocateProducerIds' || response.error) return null
+          return { firstProducerId: response.producerIdStart, size: response.producerIdLen }
+        },
       }),
     })
     return new KafkaServer(nodeId, api, {

@@ -24,7 +24,8 @@ import { javaHashMapOrder } from './java-hash-map.ts'
 import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { zookeeperHint } from './playground-hints.ts'
-import { asJavaException, futureGet, illegalArgument, noSuchFile } from './tool-errors.ts'
+import { asJavaException, futureGet, illegalArgument } from './tool-errors.ts'
+import { loadProps } from './tool-files.ts'
 
 const DYNAMIC_SOURCE = { topics: 'DYNAMIC_TOPIC_CONFIG', brokers: 'DYNAMIC_BROKER_CONFIG' } as const
 
@@ -157,7 +158,7 @@ async function alterConfig(
 
 async function processCommand(options: OptionSet, entity: ConfigEntity, context: ToolContext): Promise<void> {
   const commandConfig = options.valueOf('command-config')
-  if (commandConfig !== null) throw noSuchFile(commandConfig)
+  if (commandConfig !== null) loadProps(context, commandConfig)
   if (entity.action === 'alter' && entity.types.length !== entity.names.length) {
     throw illegalArgument('An entity name must be specified for every entity type')
   }

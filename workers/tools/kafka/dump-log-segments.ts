@@ -10,6 +10,7 @@
  * decoder classes other than StringDecoder are answered with a `[playground]` line, exit 1.
  */
 import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
+import { COMPRESSION_NAMES } from '../../../engine-wasm/src/log/compression/compression-type.ts'
 import type { HostFiles, Tool, ToolContext, ToolOutput } from '../tool.ts'
 import { UsageException, VersionRequest, printUsageOrVersion } from './command-line-utils.ts'
 import { DumpLogErrors } from './dump-log-errors.ts'
@@ -25,7 +26,6 @@ import { JavaException } from './java-exception.ts'
 import { parseOptions } from './options/option-parser.ts'
 import { asJavaException } from './tool-errors.ts'
 
-const COMPRESSION_CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd']
 const TIMESTAMP_TYPE_MASK = 0x08
 const DELETE_HORIZON_MASK = 0x40
 const MAX_INT = 2 ** 31 - 1
@@ -57,7 +57,7 @@ function batchLine(batch: DecodedBatch): string {
     ` isTransactional: ${batch.isTransactional} isControl: ${batch.isControlBatch}` +
     ` deleteHorizonMs: ${deleteHorizon} position: ${batch.position} ${timestampType(batch)}: ${batch.maxTimestamp}` +
     ` size: ${batch.batchLength + 12} magic: ${batch.magic}` +
-    ` compresscodec: ${COMPRESSION_CODECS[batch.compressionType] ?? 'none'} crc: ${batch.crc >>> 0} isvalid: true\n`
+    ` compresscodec: ${COMPRESSION_NAMES[batch.compressionType]} crc: ${batch.crc >>> 0} isvalid: true\n`
   )
 }
 

@@ -20,7 +20,8 @@ import type { OptionSet } from './options/option-set.ts'
 import type { TopicPartitionFilter } from './topic-partition-filter.ts'
 import { TerseException, topicAndPartitionsFilter, topicPartitionsFilter } from './topic-partition-filter.ts'
 import { topicPartitionString } from './topic-partition.ts'
-import { asJavaException, futureGet, noSuchFile } from './tool-errors.ts'
+import { asJavaException, futureGet } from './tool-errors.ts'
+import { loadProps } from './tool-files.ts'
 import { JavaException } from './java-exception.ts'
 
 /** GetOffsetShell.listPartitionInfos. */
@@ -71,7 +72,7 @@ async function fetchOffsets(
       ? topicPartitionsFilter(topicPartitions)
       : topicAndPartitionsFilter(options.valueOf('topic'), options.valueOf('partitions'))
   const commandConfig = options.valueOf('command-config')
-  if (commandConfig !== null) throw noSuchFile(commandConfig)
+  if (commandConfig !== null) loadProps(context, commandConfig)
   const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
   try {
     const partitions = await listPartitionInfos(admin, filter, options.has('exclude-internal-topics'))

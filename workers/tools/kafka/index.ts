@@ -15,6 +15,7 @@ import { kafkaMetadataQuorum } from './metadata-quorum-command.ts'
 import { kafkaGetOffsets } from './get-offset-shell.ts'
 import { kafkaLeaderElection } from './leader-election-command.ts'
 import { kafkaLogDirs } from './log-dirs-command.ts'
+import { kafkaReassignPartitions } from './reassign-partitions-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -27,6 +28,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-leader-election', kafkaLeaderElection],
   ['kafka-log-dirs', kafkaLogDirs],
   ['kafka-dump-log', kafkaDumpLog],
+  ['kafka-reassign-partitions', kafkaReassignPartitions],
 ])
 
 const COMMAND_NOT_FOUND = 127

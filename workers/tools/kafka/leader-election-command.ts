@@ -7,7 +7,7 @@
  * could not be elected` carrying each failure as a suppressed exception. Partitions are listed in the
  * iteration order of the HashSet / HashMap the tool collects them in. Every error goes to stderr as its
  * message, then its stack trace and a blank line, exit 1; no arguments or --help print the usage.
- * The playground has no files: --path-to-json-file and --admin.config fail as for a missing file.
+ * --path-to-json-file and --admin.config are read from the shell's files (leader-election-json.ts).
  */
 import type { ElectionResult, TopicPartition } from '../../clients/kafka/api.ts'
 import type { ElectionType } from '../../protocol/kafka.ts'
@@ -27,7 +27,9 @@ import {
   validateLeaderElectionOptions,
 } from './leader-election-command-options.ts'
 import { parseOptions } from './options/option-parser.ts'
-import { asJavaException, futureGet, noSuchFile } from './tool-errors.ts'
+import { asJavaException, futureGet } from './tool-errors.ts'
+import { loadProps } from './tool-files.ts'
+import { replicaElectionData } from './leader-election-json.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
 
 function partitionList(results: readonly ElectionResult[]): string {
@@ -105,15 +107,12 @@ export const kafkaLeaderElection: Tool = async (argv, context) => {
     validateLeaderElectionOptions(options)
     const electionType = electionTypeOf(options)
     const jsonFile = options.valueOf('path-to-json-file')
-    if (jsonFile !== null) {
-      const missing = noSuchFile(jsonFile)
-      throw new JavaException('java.lang.RuntimeException', missing.toString(), [], missing)
-    }
+    const fromFile = jsonFile === null ? null : replicaElectionData(context, jsonFile)
     const topic = options.valueOf('topic')
     const partition = options.numberOf('partition')
     const adminConfig = options.valueOf('admin.config')
-    if (adminConfig !== null) throw noSuchFile(adminConfig)
-    const partitions = topic !== null && partition !== null ? [{ topic, partition }] : null
+    if (adminConfig !== null) loadProps(context, adminConfig)
+    const partitions = fromFile ?? (topic !== null && partition !== null ? [{ topic, partition }] : null)
     await electLeaders(context, options.valueOf('bootstrap-server') ?? '', electionType, partitions)
     return 0
   } catch (error) {

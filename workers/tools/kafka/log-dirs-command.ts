@@ -28,7 +28,8 @@ import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, flag, withArgument } from './options/option-spec.ts'
 import { TerseException } from './topic-partition-filter.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
-import { asJavaException, futureGet, noSuchFile } from './tool-errors.ts'
+import { asJavaException, futureGet } from './tool-errors.ts'
+import { loadProps } from './tool-files.ts'
 
 export const LOG_DIRS_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,
@@ -112,7 +113,7 @@ function brokersJson(described: readonly BrokerLogDirs[], topics: ReadonlySet<st
 
 async function describe(options: OptionSet, context: ToolContext): Promise<void> {
   const commandConfig = options.valueOf('command-config')
-  if (commandConfig !== null) throw noSuchFile(commandConfig)
+  if (commandConfig !== null) loadProps(context, commandConfig)
   const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
   try {
     const topics = new Set(splitAtCommasAndFilterOutEmpty(options, 'topic-list'))

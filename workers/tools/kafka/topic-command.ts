@@ -69,12 +69,15 @@ async function describeTopics(admin: Admin, options: OptionSet, context: ToolCon
   const descriptions = names.length === 0 ? [] : await admin.describeTopics(names)
   const byName = new Map(descriptions.map((description) => [description.name, description]))
   const liveBrokers = new Set((await admin.describeCluster()).nodes.map((node) => node.id))
+  const reassignments = await admin.listPartitionReassignments(
+    descriptions.flatMap((d) => d.partitions.map((p) => ({ topic: d.name, partition: p.partition }))),
+  )
   const filter = describeFilter(options)
   for (const name of javaHashMapOrder(descriptions.map((description) => description.name))) {
     const description = byName.get(name)
     if (description === undefined) continue
     const configs = await admin.describeTopicConfigs(name)
-    context.out.stdout(describeTopicText(description, configs, filter, liveBrokers))
+    context.out.stdout(describeTopicText(description, configs, filter, liveBrokers, reassignments))
   }
 }
 

@@ -3,7 +3,10 @@
  * the Elasticsearch node as plain objects over in-memory storage, on a DeterministicTaskQueue (virtual
  * time) and a SimulatedNetwork with seeded latencies, so a scenario replays exactly. Each run starts
  * from an empty cluster that is given time to elect its controller and unfence every broker first, as a
- * cluster a learner opens has been running for a while.
+ * cluster a learner opens has been running for a while. Each broker runs on its own PausableScheduler
+ * over the queue and answers clients through a gated API, so pausing it (SIGSTOP) holds its timers, its
+ * network traffic and the calls made to it until it resumes. Added brokers get fresh empty storage and
+ * are broker-only nodes: the quorum's voters stay those the cluster was formatted with.
  */
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
@@ -11,6 +14,8 @@ import { KAFKA_BASE_PORT } from '../../protocol/kafka.ts'
 import { DeterministicTaskQueue, type DrainMicrotasks } from '../../net/deterministic-task-queue.ts'
 import { SimulatedNetwork } from '../../net/simulated-network.ts'
 import type { Tagged } from '../../net/channel-mux.ts'
+import { gatedApi, PausableScheduler, ProcessPause } from '../../net/process-pause.ts'
+import type { BrokerApi } from '../../protocol/kafka.ts'
 import { Random } from '../../net/random.ts'
 import { MemoryStorage } from '../../storage/memory-storage.ts'
 import type { Storage } from '../../storage/storage.ts'
@@ -18,6 +23,7 @@ import { KafkaServer } from '../../kafka/server/kafka-server.ts'
 import { EsNode } from '../../es/es-node.ts'
 import { ClusterKafkaClients } from '../../clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../shell/shell.ts'
+import { ShellFiles } from '../shell/shell-files.ts'
 import type { BrokerControl } from '../shell/broker-control.ts'
 import { kafkaVoters } from '../shell/broker-control.ts'
 import type { HostFiles } from '../tool.ts'
@@ -39,9 +45,21 @@ export interface HeadlessCluster {
   run<T>(call: Promise<T>): Promise<T>
 }
 
+interface RunningBroker {
+  server: KafkaServer
+  /** SIGSTOP / SIGCONT of this broker's process. */
+  process: ProcessPause
+  /** What clients reach: the broker's KafkaApis, waiting while the process is paused. */
+  api: BrokerApi
+}
+
 const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
 const STARTUP_MS = 10_000
 const COMMAND_LIMIT_MS = 10 * 60_000
+
+function brokerStoppedError(): Error {
+  return Object.assign(new Error('The broker is not running.'), { name: 'BrokerStoppedError' })
+}
 
 export async function startHeadlessCluster(options: HeadlessOptions): Promise<HeadlessCluster> {
   const queue = new DeterministicTaskQueue()
@@ -51,38 +69,62 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
   const ids = Array.from({ length: options.brokers }, (_, i) => i + 1)
   const voters = kafkaVoters(options.brokers)
   const storages = new Map<number, Storage>(ids.map((id) => [id, new MemoryStorage()]))
-  const servers = new Map<number, KafkaServer>()
+  const servers = new Map<number, RunningBroker>()
   const start = async (id: number): Promise<void> => {
     if (servers.has(id)) return
+    const process = new ProcessPause()
     const server = await KafkaServer.start({
       nodeId: id,
       voters,
       clusterId: CLUSTER_ID,
       endpoint: { host: 'localhost', port: KAFKA_BASE_PORT + id - 1 },
-      scheduler: queue,
+      scheduler: new PausableScheduler(queue, process),
       random: new Random(options.seed * 31 + id + servers.size * 1000),
       storage: storages.get(id)!,
       engine: options.logEngine,
       transport: network.endpoint(id),
     })
-    servers.set(id, server)
+    servers.set(id, { server, process, api: gatedApi<BrokerApi>(server.api, process) })
   }
   for (const id of ids) await run(start(id))
   await queue.advance(STARTUP_MS, options.drain)
 
   const brokers: BrokerControl = {
     ids: () => ids,
+    voters: () => voters,
     isRunning: (id) => servers.has(id),
+    isPaused: (id) => servers.get(id)?.process.isPaused ?? false,
     start,
     async stop(id) {
-      const server = servers.get(id)
+      const broker = servers.get(id)
       servers.delete(id)
-      await server?.shutdown()
+      await broker?.server.shutdown()
     },
     kill(id) {
-      servers.get(id)?.kill()
+      const broker = servers.get(id)
       servers.delete(id)
+      broker?.server.kill()
+      broker?.process.end(brokerStoppedError())
+      // Messages held for the dead process now meet a closed port.
+      network.resume(id)
       return Promise.resolve()
+    },
+    pause(id) {
+      servers.get(id)?.process.pause()
+      network.pause(id)
+      return Promise.resolve()
+    },
+    resume(id) {
+      servers.get(id)?.process.resume()
+      network.resume(id)
+      return Promise.resolve()
+    },
+    async add() {
+      const id = ids.length + 1
+      ids.push(id)
+      storages.set(id, new MemoryStorage())
+      await start(id)
+      return id
     },
     isolate: (isolated) => network.partition(isolated),
     heal: () => network.heal(),
@@ -97,7 +139,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
   const hostFiles: HostFiles = {
     read(path) {
       const id = brokerHoldingPath(path, ids)
-      return Promise.resolve((id === null ? null : servers.get(id)?.logDirFiles.read(path)) ?? null)
+      return Promise.resolve((id === null ? null : servers.get(id)?.server.logDirFiles.read(path)) ?? null)
     },
     decodeBatches: (bytes) => options.logEngine.decodeBatches(bytes),
   }
@@ -109,6 +151,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       clock: queue,
       playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers },
       hostFiles,
+      files: new ShellFiles(),
     },
     run,
   }

@@ -20,13 +20,19 @@ export function formatOutcome(outcome: CommandOutcome): string {
   return `${outcome.status} ${reasonPhrase(outcome.status)}\n${body}`
 }
 
+/** The delimiter word of a here-document operator (`<<EOF`, `<<-EOF`, `<<'EOF'`, `<<"EOF"`), or null. */
+const HERE_DOCUMENT = /<<-?\s*(['"]?)([^\s'"<>|;&]+)\1/
+
 export function formatCommand(step: ScenarioStep): string {
   const { command } = step
-  if (command.kind === 'kafka') {
-    return [`$ ${command.command}`, ...command.stdin.map((line) => `> ${line}`)].join('\n') + '\n'
-  }
-  if (command.kind === 'es' && command.via === 'devtools') return `${command.command}\n`
-  return `$ ${command.command}\n`
+  if (command.kind === 'es')
+    return command.via === 'devtools' ? `${command.command}\n` : `$ ${command.command}\n`
+  if (command.kind === 'error') return `$ ${command.command}\n`
+  const stdin = command.stdin ?? []
+  const delimiter = HERE_DOCUMENT.exec(command.command)?.[2]
+  // A here-document shows as typed (its lines, then the delimiter); a producer's lines as its `>` prompts.
+  const lines = delimiter === undefined ? stdin.map((line) => `> ${line}`) : [...stdin, delimiter]
+  return [`$ ${command.command}`, ...lines].join('\n') + '\n'
 }
 
 export function formatTranscript(steps: readonly ScenarioStep[]): string {

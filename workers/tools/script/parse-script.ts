@@ -3,6 +3,9 @@
  * throwing. A command starts at a line whose first word is an HTTP method (a Kibana Dev Tools request, in
  * any case), `curl`, a Kafka tool or a playground command name; blank lines and `#`, `//` and `/* *\/`
  * comment lines between commands are skipped. A Kafka tool takes the `>` lines after it as its stdin. A
+ * shell command with a here-document (`cat > f <<EOF`, `<<'EOF'`, `<<-EOF`) takes the lines after it up to
+ * the delimiter line as its stdin, as bash does; they are never commands, and the command's range ends
+ * with the delimiter line (a here-document never closed is an error covering the rest of the buffer). A
  * Dev Tools request takes the lines after it as its body, up to the next line that starts a command
  * (outside `"""` strings and block comments) or, outside every `{ }` object, a blank or comment line
  * (see body-extent.ts). An error covers the text that caused it and parsing resumes at the next line that
@@ -18,8 +21,8 @@ import { kibanaRequestBody } from './kibana-body.ts'
 import { LineTable } from './line-table.ts'
 import { requestLineUrl } from './request-line.ts'
 import { restTarget } from './rest-target.ts'
-import { readShellLine } from './shell-words.ts'
-import type { ScriptCommand, SourceRange } from './types.ts'
+import { readShellLine, type Redirect } from './shell-words.ts'
+import type { FileRedirect, ScriptCommand, SourceRange } from './types.ts'
 
 interface Parsed {
   command: ScriptCommand
@@ -96,14 +99,26 @@ function shellCommand(lines: LineTable, first: number): Parsed {
   const command = text.slice(range.start, range.end)
   const nextLine = lines.lineOf(shell.end) + 1
   const [name = '', ...args] = shell.words
-  const stdin = readStdin(lines, nextLine)
-  const withStdin = stdin.lines.length > 0 ? lines.range(first, stdin.end) : range
-  if (shell.error !== null) {
-    return {
-      command: { kind: 'error', range: withStdin, command, message: shell.error },
-      nextLine: stdin.nextLine,
-    }
+  const redirects = shell.redirects ?? []
+  const heredoc = redirects.find((r) => r.op === '<<' || r.op === '<<-')
+  const heredocBody = heredoc ? readHeredoc(lines, nextLine, heredoc) : null
+  const stdin = heredocBody ?? readStdin(lines, nextLine)
+  const withStdin = stdin.lines.length > 0 || heredoc ? lines.range(first, stdin.end) : range
+  const failed = (message: string): Parsed => ({
+    command: { kind: 'error', range: withStdin, command, message },
+    nextLine: stdin.nextLine,
+  })
+  if (shell.error !== null) return failed(shell.error)
+  if (heredoc && heredocBody?.closed === false) {
+    return failed(
+      `here-document at line ${range.line} delimited by end-of-file (wanted \`${heredoc.target}')`,
+    )
   }
+  const files = redirects.filter(
+    (r): r is Redirect & { op: FileRedirect['op'] } => r.op !== '<<' && r.op !== '<<-',
+  )
+  const fileRedirects =
+    files.length > 0 ? { redirects: files.map((r) => ({ op: r.op, path: r.target })) } : {}
   const tool = kafkaToolName(name)
   if (tool !== null) {
     const kafka: ScriptCommand = {
@@ -113,10 +128,11 @@ function shellCommand(lines: LineTable, first: number): Parsed {
       tool,
       argv: args,
       stdin: stdin.lines,
+      ...fileRedirects,
     }
     return { command: kafka, nextLine: stdin.nextLine }
   }
-  if (name === 'curl') {
+  if (name === 'curl' && redirects.length === 0) {
     const request = curlRequest(args)
     const parsed: ScriptCommand =
       typeof request === 'string'
@@ -124,8 +140,34 @@ function shellCommand(lines: LineTable, first: number): Parsed {
         : { kind: 'es', range, command, request, via: 'curl' }
     return { command: parsed, nextLine }
   }
-  if (isPlaygroundName(name)) return { command: { kind: 'playground', range, command, name, args }, nextLine }
+  if (name !== 'curl' && isPlaygroundName(name)) {
+    const playground: ScriptCommand = {
+      kind: 'playground',
+      range: heredoc ? withStdin : range,
+      command,
+      name,
+      args,
+      ...(heredoc ? { stdin: stdin.lines } : {}),
+      ...fileRedirects,
+    }
+    return { command: playground, nextLine: heredoc ? stdin.nextLine : nextLine }
+  }
+  if (name === 'curl') return failed('curl: redirections are not supported in the playground')
   return { command: { kind: 'error', range, command, message: UNEXPECTED }, nextLine }
+}
+
+/** A here-document's lines, from `line` up to the delimiter line (`<<-` strips leading tabs first). */
+function readHeredoc(lines: LineTable, line: number, heredoc: Redirect): Stdin & { closed: boolean } {
+  const text = lines.text
+  const body: string[] = []
+  for (let next = line; next < lines.count; next++) {
+    const raw = text.slice(lines.start(next), lines.end(next))
+    const content = heredoc.op === '<<-' ? raw.replace(/^\t+/, '') : raw
+    if (content === heredoc.target)
+      return { lines: body, end: lines.end(next), nextLine: next + 1, closed: true }
+    body.push(content)
+  }
+  return { lines: body, end: text.length, nextLine: lines.count, closed: false }
 }
 
 interface Stdin {

@@ -5,39 +5,65 @@
  * the next line (line continuation); an unquoted `#` at the start of a word begins a comment. Quotes may
  * span lines (curl's `-d'` + newline + JSON + `'`, as the Elasticsearch docs write it).
  *
- * The playground runs one command per line, so unquoted operators (`|`, `&`, `;`, `<`, `>`, `(`, `)`) are an
- * error. Variables (`$X`) are not expanded: they stay literal text.
+ * The playground runs one command per line, so unquoted operators (`|`, `&`, `;`, `(`, `)`) are an error.
+ * Redirections (`> f`, `>> f`, `< f`, and the here-document operators `<<WORD`, `<<-WORD`) are read apart
+ * from the words, each with the word that follows it as its target (quotes removed, so `<<'EOF'` ends at
+ * `EOF`). Variables (`$X`) are not expanded: they stay literal text.
  *
  * Invariant: `end` is the offset of the newline that ends the logical line (or the end of the text). When a
  * quote is never closed, the logical line is cut back to the first physical line so that the script parser
  * can recover on the next line; `error` then says which quote is missing, in bash's words.
  */
 
+export type RedirectOperator = '>' | '>>' | '<' | '<<' | '<<-'
+
+export interface Redirect {
+  op: RedirectOperator
+  target: string
+}
+
 export interface ShellLine {
   words: string[]
   end: number
   error: string | null
+  /** The redirections in order; absent when the line has none. */
+  redirects?: Redirect[]
 }
 
 const OPERATORS = '|&;<>()'
+const REDIRECT = /^(?:>>|<<-|<<|>|<)/
 /** The characters that end a run of plain word characters. */
 const SPECIAL = ` \t\r\n\\'"${OPERATORS}`
 const DOUBLE_QUOTE_ESCAPABLE = '$`"\\\n'
 
 export function readShellLine(text: string, start: number): ShellLine {
   const words: string[] = []
+  const redirects: Redirect[] = []
+  let pending: RedirectOperator | null = null
   let word = ''
   let inWord = false
   let error: string | null = null
+  const finishWord = (): void => {
+    if (!inWord) return
+    if (pending === null) words.push(word)
+    else redirects.push({ op: pending, target: word })
+    pending = null
+    word = ''
+    inWord = false
+  }
   let at = start
   while (at < text.length) {
     const c = text.charAt(at)
     if (c === '\n') break
     if (c === ' ' || c === '\t' || c === '\r') {
-      if (inWord) words.push(word)
-      word = ''
-      inWord = false
+      finishWord()
       at++
+    } else if (c === '<' || c === '>') {
+      finishWord()
+      const op = (REDIRECT.exec(text.slice(at, at + 3))?.[0] ?? c) as RedirectOperator
+      if (pending !== null && error === null) error = `syntax error near unexpected token \`${op}'`
+      pending = op
+      at += op.length
     } else if (c === '#' && !inWord) {
       const newline = text.indexOf('\n', at)
       at = newline < 0 ? text.length : newline
@@ -67,8 +93,11 @@ export function readShellLine(text: string, start: number): ShellLine {
       }
     }
   }
-  if (inWord) words.push(word)
-  return { words, end: Math.min(at, text.length), error }
+  finishWord()
+  if (pending !== null && error === null) error = "syntax error near unexpected token `newline'"
+  const line: ShellLine = { words, end: Math.min(at, text.length), error }
+  if (redirects.length > 0) line.redirects = redirects
+  return line
 }
 
 interface Quoted {

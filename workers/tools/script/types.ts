@@ -5,6 +5,13 @@
  * non-whitespace character; `line` and `endLine` are 1-based (`endLine` is the line of `end - 1`).
  */
 import type { RestRequest } from '../../protocol/es.ts'
+import type { Redirect } from './shell-words.ts'
+
+/** A file redirection the shell applies: `> f` and `>> f` take stdout, `< f` gives stdin. */
+export interface FileRedirect {
+  op: Exclude<Redirect['op'], '<<' | '<<-'>
+  path: string
+}
 
 export interface SourceRange {
   start: number
@@ -23,8 +30,10 @@ export type ScriptCommand =
       tool: string
       /** The shell words after the tool, quotes and escapes removed. */
       argv: string[]
-      /** The `>` lines that follow, without the `>` and one optional space. */
+      /** The `>` lines that follow (without the `>` and one optional space), or a here-document's lines. */
       stdin: string[]
+      /** Absent when the command has none. */
+      redirects?: FileRedirect[]
     }
   | {
       kind: 'es'
@@ -35,5 +44,15 @@ export type ScriptCommand =
       request: RestRequest
       via: 'devtools' | 'curl'
     }
-  | { kind: 'playground'; range: SourceRange; command: string; name: string; args: string[] }
+  | {
+      kind: 'playground'
+      range: SourceRange
+      command: string
+      name: string
+      args: string[]
+      /** A here-document's lines (`cat > f <<EOF`); absent without one. */
+      stdin?: string[]
+      /** Absent when the command has none. */
+      redirects?: FileRedirect[]
+    }
   | { kind: 'error'; range: SourceRange; command: string; message: string }

@@ -1,19 +1,31 @@
 /**
  * What the playground can do to the hosts of the Kafka cluster, as happens in real life: stop a broker
  * cleanly (controlled shutdown), kill it (no goodbye: the controller notices when its session expires),
- * start it again, and cut the network around some brokers and heal it. The headless cluster and the
- * browser's worker host both implement it.
+ * pause and resume its process (SIGSTOP / SIGCONT: it neither acts nor answers meanwhile), start it
+ * again, add a new broker-only node with an empty log dir, and cut the network around some brokers and
+ * heal it. The headless cluster and the browser's worker host both implement it.
  */
 export interface BrokerControl {
   ids(): number[]
+  /** controller.quorum.voters: fixed when the cluster was formatted; added brokers are never voters. */
+  voters(): number[]
+  /** True while the broker's process exists, paused or not. */
   isRunning(id: number): boolean
+  isPaused(id: number): boolean
   start(id: number): Promise<void>
   stop(id: number): Promise<void>
   kill(id: number): Promise<void>
+  pause(id: number): Promise<void>
+  resume(id: number): Promise<void>
+  /** Starts broker N+1 (a broker-only node over an empty log dir) and returns its id. */
+  add(): Promise<number>
   /** Cuts every link between these brokers and the others. */
   isolate(ids: number[]): void
   heal(): void
 }
+
+/** The most brokers the playground runs (localhost:9092 to localhost:9100). */
+export const MAX_BROKERS = 9
 
 /** In combined mode the first (up to) three brokers are also the controller quorum's voters. */
 export function kafkaVoters(brokers: number): number[] {

@@ -1,8 +1,9 @@
 /**
  * The shell behind the console: runs one parsed ScriptCommand the way a terminal and Kibana would.
  * Kafka commands run their tool with argv and the `>` lines as stdin; Dev Tools requests and curl
- * lines go to the Elasticsearch node's REST layer; playground commands act on the simulated hosts.
- * Output streams through `out` as it is produced and is also collected into the outcome.
+ * lines go to the Elasticsearch node's REST layer; playground commands act on the simulated hosts, and the
+ * file commands (cat, echo, ls, rm) on the shell's files. Redirections (`> f`, `>> f`, `< f`) are applied
+ * first. Output streams through `out` as it is produced and is also collected into the outcome.
  */
 import type { EsNodeApi } from '../../protocol/es.ts'
 import type { KafkaClients } from '../../clients/kafka/api.ts'
@@ -11,6 +12,9 @@ import type { ScriptCommand } from '../script/types.ts'
 import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
 import { runKafkaTool } from '../kafka/index.ts'
 import type { CommandOutcome } from './command-outcome.ts'
+import { FILE_COMMANDS } from './file-commands.ts'
+import { applyRedirects } from './redirections.ts'
+import type { ShellFiles } from './shell-files.ts'
 import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
 
 export interface ShellEnvironment {
@@ -20,6 +24,8 @@ export interface ShellEnvironment {
   playground: PlaygroundControl
   /** The brokers' log dirs, for kafka-dump-log. */
   hostFiles?: HostFiles
+  /** The learner's own files (reassign.json and friends), for the page session or the scenario run. */
+  files: ShellFiles
 }
 
 export async function runCommand(
@@ -40,17 +46,26 @@ export async function runCommand(
       out.stderr(text)
     },
   }
+  const io =
+    command.kind === 'kafka' || command.kind === 'playground'
+      ? applyRedirects(command.redirects ?? [], env.files, collect)
+      : { out: collect, stdin: null }
+  if (typeof io === 'string') {
+    collect.stderr(`${io}\n`)
+    return { kind: command.kind === 'kafka' ? 'kafka' : 'playground', exitCode: 1, stdout, stderr }
+  }
   switch (command.kind) {
     case 'kafka': {
       // The tool as typed (`bin/kafka-topics.sh`), so a misspelt one is answered as bash answers it.
       const typed = command.command.trimStart().split(/\s/, 1)[0] ?? command.tool
       const exitCode = await runKafkaTool(typed, command.argv, {
-        out: collect,
-        stdin: command.stdin,
+        out: io.out,
+        stdin: io.stdin ?? command.stdin,
         kafka: env.kafka,
         clock: env.clock,
         interrupt,
         hostFiles: env.hostFiles,
+        files: env.files,
       })
       return { kind: 'kafka', exitCode, stdout, stderr }
     }
@@ -59,7 +74,10 @@ export async function runCommand(
       return { kind: 'es', via: command.via, ...response }
     }
     case 'playground': {
-      const exitCode = await runPlaygroundCommand(command.name, command.args, collect, env.playground)
+      const file = FILE_COMMANDS.get(command.name)
+      const exitCode = file
+        ? file(command.args, io.stdin ?? command.stdin ?? [], io.out, env.files)
+        : await runPlaygroundCommand(command.name, command.args, io.out, env.playground)
       return { kind: 'playground', exitCode, stdout, stderr }
     }
     case 'error':

@@ -90,6 +90,8 @@ describe('fencing and unfencing brokers', () => {
       leader: 2,
       leaderEpoch: 1,
       partitionEpoch: 1,
+      addingReplicas: [],
+      removingReplicas: [],
     })
     expect(partition(metadata, 1)).toEqual({
       replicas: [2, 3, 1],
@@ -97,6 +99,8 @@ describe('fencing and unfencing brokers', () => {
       leader: 2,
       leaderEpoch: 0,
       partitionEpoch: 1,
+      addingReplicas: [],
+      removingReplicas: [],
     })
     expect(partition(metadata, 2)).toEqual({
       replicas: [3, 1, 2],
@@ -104,6 +108,8 @@ describe('fencing and unfencing brokers', () => {
       leader: 3,
       leaderEpoch: 0,
       partitionEpoch: 1,
+      addingReplicas: [],
+      removingReplicas: [],
     })
   })
 

@@ -55,8 +55,18 @@ async function runSchedule(seed: number): Promise<void> {
   cluster.net.setDropRate(0)
   for (const id of paused) cluster.net.resume(id)
   for (const id of ids) await cluster.start(id)
-  const leader = await cluster.awaitLeader(60_000)
-  await cluster.settle(leader.client.append([{ k: 'final' }]))
+  // Held timers of a resumed node may still cost the first leader its term: append as a client would,
+  // retrying through whoever leads next.
+  let leader = await cluster.awaitLeader(60_000)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cluster.settle(leader.client.append([{ k: 'final' }]))
+      break
+    } catch (error) {
+      if (attempt === 5) throw error
+      leader = await cluster.awaitLeader(60_000)
+    }
+  }
   await cluster.run(3000)
   const committed = cluster.invariants.committedDataKeys().map((key) => key.slice(key.indexOf(':') + 1))
   expect(committed.at(-1)).toBe('final')

@@ -13,6 +13,8 @@ import type {
   ListOffsetsResultInfo,
   OffsetSpec,
   PartitionOffset,
+  PartitionReassignment,
+  ReassignmentResult,
   QuorumInfo,
   TopicPartition,
   Consumer,
@@ -186,6 +188,29 @@ export class FakeAdmin implements Admin {
   async describeLogDirs(brokers: number[]): Promise<BrokerLogDirs[]> {
     this.describedLogDirs.push(brokers)
     return brokers.map((broker) => ({ broker, logDirs: this.logDirs.get(broker) ?? [] }))
+  }
+  /** Admin.alterPartitionReassignments: records each call; `reassignmentErrors` fail partitions by `t-p`. */
+  reassignmentCalls: Array<Array<TopicPartition & { replicas: number[] | null }>> = []
+  reassignmentErrors = new Map<string, KafkaError>()
+  async alterPartitionReassignments(
+    reassignments: Array<TopicPartition & { replicas: number[] | null }>,
+  ): Promise<ReassignmentResult[]> {
+    this.reassignmentCalls.push(reassignments)
+    return reassignments.map(({ topic, partition }) => ({
+      topic,
+      partition,
+      error: this.reassignmentErrors.get(`${topic}-${partition}`) ?? null,
+    }))
+  }
+  /** Admin.listPartitionReassignments: `ongoing`, filtered to the partitions asked. */
+  ongoing: PartitionReassignment[] = []
+  async listPartitionReassignments(
+    partitions: TopicPartition[] | null = null,
+  ): Promise<PartitionReassignment[]> {
+    return this.ongoing.filter(
+      (r) =>
+        partitions === null || partitions.some((p) => p.topic === r.topic && p.partition === r.partition),
+    )
   }
   async close(): Promise<void> {
     this.closed = true

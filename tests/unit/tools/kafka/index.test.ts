@@ -16,6 +16,7 @@ describe('runKafkaTool', () => {
       'kafka-leader-election',
       'kafka-log-dirs',
       'kafka-dump-log',
+      'kafka-reassign-partitions',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)

@@ -54,11 +54,49 @@ describe('readShellLine', () => {
     expect(readShellLine(input, 0)).toEqual({ words: [], end: newline < 0 ? input.length : newline, error })
   })
 
-  it.each(['|', '&', ';', '<', '>', '(', ')'])('refuses the unquoted operator %s', (operator) => {
+  it.each(['|', '&', ';', '(', ')'])('refuses the unquoted operator %s', (operator) => {
     const line = readShellLine(`kafka-topics.sh --list ${operator} x`, 0)
     expect(line.error).toBe(`shell operator '${operator}' is not supported: run one command per line`)
     expect(line.end).toBe(26)
     expect(readShellLine(`echo '${operator}' "${operator}"`, 0).error).toBeNull()
+  })
+
+  it.each<[string, string, string[], Array<{ op: string; target: string }>]>([
+    ['output to a file', 'cat > reassign.json', ['cat'], [{ op: '>', target: 'reassign.json' }]],
+    [
+      'a quoted here-document word',
+      `cat > f.json <<'EOF'`,
+      ['cat'],
+      [
+        { op: '>', target: 'f.json' },
+        { op: '<<', target: 'EOF' },
+      ],
+    ],
+    [
+      'attached operators and append',
+      `echo '{"a":1}'>>f <<-END`,
+      ['echo', '{"a":1}'],
+      [
+        { op: '>>', target: 'f' },
+        { op: '<<-', target: 'END' },
+      ],
+    ],
+    [
+      'input from a file',
+      'kafka-console-producer.sh --topic t < in.txt',
+      ['kafka-console-producer.sh', '--topic', 't'],
+      [{ op: '<', target: 'in.txt' }],
+    ],
+  ])('reads redirections apart from the words: %s', (_name, input, words, redirects) => {
+    expect(readShellLine(input, 0)).toEqual({ words, end: input.length, error: null, redirects })
+  })
+
+  it.each<[string, string]>([
+    ['cat >', "syntax error near unexpected token `newline'"],
+    ['cat > > f', "syntax error near unexpected token `>'"],
+    ['cat <<', "syntax error near unexpected token `newline'"],
+  ])('answers a redirection without target as bash does: %j', (input, error) => {
+    expect(readShellLine(input, 0).error).toBe(error)
   })
 
   const words = fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 1, maxLength: 6 })

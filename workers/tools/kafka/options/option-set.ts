@@ -32,6 +32,11 @@ export class OptionSet {
     return this.values.has(name)
   }
 
+  /** OptionSet.specs: the names of the options given, in the order they first appear. */
+  givenNames(): string[] {
+    return [...this.values.keys()]
+  }
+
   nonOptionArguments(): readonly string[] {
     return this.nonOptions
   }

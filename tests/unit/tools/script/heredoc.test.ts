@@ -1,0 +1,93 @@
+// Here-documents and file redirections in the console parser: the body lines belong to their command
+// (they are never parsed as commands), ranges end with the delimiter line, exact offsets as bash reads them.
+import { describe, expect, it } from 'vitest'
+import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
+
+describe('parseScript here-documents', () => {
+  it('takes the lines up to the delimiter as the stdin of cat > file', () => {
+    const text = 'cat > reassign.json <<EOF\n{"version":1,\n"partitions":[]}\nEOF\nkafka-topics.sh --list'
+    expect(parseScript(text)).toEqual([
+      {
+        kind: 'playground',
+        range: { start: 0, end: 60, line: 1, endLine: 4 },
+        command: 'cat > reassign.json <<EOF',
+        name: 'cat',
+        args: [],
+        stdin: ['{"version":1,', '"partitions":[]}'],
+        redirects: [{ op: '>', path: 'reassign.json' }],
+      },
+      {
+        kind: 'kafka',
+        range: { start: 61, end: 83, line: 5, endLine: 5 },
+        command: 'kafka-topics.sh --list',
+        tool: 'kafka-topics',
+        argv: ['--list'],
+        stdin: [],
+      },
+    ])
+  })
+
+  it('never reads body lines as commands, even when they look like ones', () => {
+    const text = "cat > notes.txt <<'END'\nGET _search\nkafka-topics.sh --list\n# not a comment\n\nEND\nls"
+    const [cat, ls] = parseScript(text)
+    expect(cat).toMatchObject({
+      kind: 'playground',
+      range: { start: 0, end: 79, line: 1, endLine: 6 },
+      stdin: ['GET _search', 'kafka-topics.sh --list', '# not a comment', ''],
+    })
+    expect(ls).toMatchObject({ kind: 'playground', name: 'ls', range: { start: 80, end: 82, line: 7 } })
+  })
+
+  it('strips leading tabs with <<- and keeps other indentation', () => {
+    const text = 'cat > f <<-EOF\n\t\t a\n  b\n\tEOF'
+    expect(parseScript(text)).toMatchObject([
+      { kind: 'playground', range: { start: 0, end: 28, line: 1, endLine: 4 }, stdin: [' a', '  b'] },
+    ])
+  })
+
+  it('feeds a Kafka tool from a here-document', () => {
+    const text = 'kafka-console-producer.sh --topic t <<EOF\nk1\nk2\nEOF'
+    expect(parseScript(text)).toMatchObject([
+      { kind: 'kafka', range: { start: 0, end: 51, line: 1, endLine: 4 }, stdin: ['k1', 'k2'] },
+    ])
+  })
+
+  it('reports a here-document never closed, as bash warns, over the rest of the buffer', () => {
+    const text = 'help\ncat > f <<EOF\na\nb'
+    expect(parseScript(text)).toEqual([
+      {
+        kind: 'playground',
+        range: { start: 0, end: 4, line: 1, endLine: 1 },
+        command: 'help',
+        name: 'help',
+        args: [],
+      },
+      {
+        kind: 'error',
+        range: { start: 5, end: 22, line: 2, endLine: 4 },
+        command: 'cat > f <<EOF',
+        message: "here-document at line 2 delimited by end-of-file (wanted `EOF')",
+      },
+    ])
+  })
+
+  it('keeps file redirections of one-line commands', () => {
+    const text = 'echo \'{"topics":[{"topic":"t"}]}\' > topics.json\nkafka-topics.sh --list >> out.txt'
+    expect(parseScript(text)).toMatchObject([
+      {
+        kind: 'playground',
+        range: { start: 0, end: 47, line: 1, endLine: 1 },
+        name: 'echo',
+        args: ['{"topics":[{"topic":"t"}]}'],
+        redirects: [{ op: '>', path: 'topics.json' }],
+      },
+      { kind: 'kafka', range: { start: 48, end: 81 }, redirects: [{ op: '>>', path: 'out.txt' }] },
+    ])
+  })
+
+  it('refuses redirections on curl', () => {
+    expect(parseScript('curl localhost:9200 > out.json')).toMatchObject([
+      { kind: 'error', message: 'curl: redirections are not supported in the playground' },
+    ])
+  })
+})

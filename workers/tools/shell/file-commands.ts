@@ -1,0 +1,76 @@
+/**
+ * The shell's file commands on ShellFiles, answering as bash and GNU coreutils do: `cat [FILE...]` (stdin
+ * when no file is named, so `cat > f <<EOF` copies the here-document), `echo [-n] [WORD...]`, `ls [FILE...]`
+ * (one name per line, as when not on a terminal) and `rm [-f] FILE...`. Missing files print
+ * `cat: x: No such file or directory` (exit 1), `ls: cannot access 'x': No such file or directory` (exit 2)
+ * and `rm: cannot remove 'x': No such file or directory` (exit 1).
+ */
+import type { ToolOutput } from '../tool.ts'
+import type { ShellFiles } from './shell-files.ts'
+
+export type FileCommand = (
+  args: readonly string[],
+  stdin: readonly string[],
+  out: ToolOutput,
+  files: ShellFiles,
+) => number
+
+const cat: FileCommand = (args, stdin, out, files) => {
+  if (args.length === 0) {
+    out.stdout(stdin.map((line) => `${line}\n`).join(''))
+    return 0
+  }
+  let exitCode = 0
+  for (const path of args) {
+    const text = files.read(path)
+    if (text === null) {
+      out.stderr(`cat: ${path}: No such file or directory\n`)
+      exitCode = 1
+    } else out.stdout(text)
+  }
+  return exitCode
+}
+
+const echo: FileCommand = (args, _stdin, out) => {
+  const newline = args[0] !== '-n'
+  out.stdout(args.slice(newline ? 0 : 1).join(' ') + (newline ? '\n' : ''))
+  return 0
+}
+
+const ls: FileCommand = (args, _stdin, out, files) => {
+  let exitCode = 0
+  const found: string[] = []
+  for (const path of args) {
+    if (files.read(path) === null) {
+      out.stderr(`ls: cannot access '${path}': No such file or directory\n`)
+      exitCode = 2
+    } else found.push(path)
+  }
+  const names = args.length === 0 ? files.list() : found.sort()
+  out.stdout(names.map((name) => `${name}\n`).join(''))
+  return exitCode
+}
+
+const rm: FileCommand = (args, _stdin, out, files) => {
+  const force = args.includes('-f')
+  const paths = args.filter((arg) => arg !== '-f')
+  if (paths.length === 0 && !force) {
+    out.stderr("rm: missing operand\nTry 'rm --help' for more information.\n")
+    return 1
+  }
+  let exitCode = 0
+  for (const path of paths) {
+    if (!files.remove(path) && !force) {
+      out.stderr(`rm: cannot remove '${path}': No such file or directory\n`)
+      exitCode = 1
+    }
+  }
+  return exitCode
+}
+
+export const FILE_COMMANDS: ReadonlyMap<string, FileCommand> = new Map([
+  ['cat', cat],
+  ['echo', echo],
+  ['ls', ls],
+  ['rm', rm],
+])

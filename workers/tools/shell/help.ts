@@ -1,0 +1,59 @@
+/**
+ * The text `help` prints: the playground's own commands with what each does, every Kafka tool the
+ * console runs (read from KAFKA_TOOLS, so a new tool is listed as soon as it exists), and how Kafka
+ * producer input and Elasticsearch requests are typed. Lines stay within 110 columns.
+ */
+import { KAFKA_TOOLS } from '../kafka/index.ts'
+
+const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
+  ['help', 'this list'],
+  ['clear', 'clear the output pane'],
+  ['sleep <seconds>', "wait, as the shell's sleep does (the cluster goes on meanwhile)"],
+  ['ls [<file>..]', 'list your files (they last for this page session)'],
+  ['cat [<file>..]', 'print files; cat > f.json <<EOF ... EOF writes one'],
+  ['echo [-n] [<word>..]', 'print the words'],
+  ['rm [-f] <file>..', 'remove files'],
+  ['brokers', 'list the Kafka brokers and whether each is running, paused or stopped'],
+  ['stop-broker <id>', 'stop a broker cleanly (controlled shutdown: its leaderships move first)'],
+  ['kill-broker <id>', "kill a broker's process (the controller fences it when its session expires)"],
+  ['start-broker <id>', 'start a stopped or killed broker again'],
+  ['pause-broker <id>', "freeze a broker's process, as kill -STOP does: it neither acts nor answers"],
+  ['resume-broker <id>', 'let a paused broker go on where it was, as kill -CONT does'],
+  ['add-broker', 'start one more broker (broker only, empty log dir; at most 9 brokers)'],
+  ['cut-network <id> [<id>..]', 'cut the network between these brokers and the others'],
+  ['heal-network', 'reconnect every broker'],
+]
+
+const WIDTH = 110
+const USAGE_COLUMN = 29
+
+/** Names joined by ", " and wrapped at WIDTH, each line indented by two spaces. */
+function wrapList(names: readonly string[]): string {
+  const lines: string[] = []
+  let line = ''
+  for (const [i, name] of names.entries()) {
+    const item = i < names.length - 1 ? `${name},` : name
+    if (line !== '' && 2 + line.length + 1 + item.length > WIDTH) {
+      lines.push(line)
+      line = item
+    } else line = line === '' ? item : `${line} ${item}`
+  }
+  lines.push(line)
+  return lines.map((l) => `  ${l}\n`).join('')
+}
+
+export function helpText(): string {
+  const commands = PLAYGROUND_COMMANDS.map(
+    ([usage, what]) => `  ${usage.padEnd(USAGE_COLUMN - 2)}${what}\n`,
+  ).join('')
+  const tools = [...KAFKA_TOOLS.keys()].map((name) => `${name}.sh`)
+  return (
+    "Playground commands (a terminal's, and what happens to hosts in real life):\n" +
+    commands +
+    '\nKafka tools (Kafka 4.x, KRaft; with or without .sh, under bin/ or not):\n' +
+    wrapList(tools) +
+    "  Lines after kafka-console-producer.sh that start with '>' are the messages typed at its prompt.\n" +
+    'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...)\n' +
+    '  and curl lines to localhost:9200.\n'
+  )
+}

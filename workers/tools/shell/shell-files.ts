@@ -1,0 +1,39 @@
+/**
+ * ShellFiles: the learner's files in the playground's shell, such as the reassign.json a course note writes
+ * with `cat > reassign.json <<EOF`. A flat in-memory directory (the shell's home) that lives as long as the
+ * page session, or one scenario run: files are not persisted across reloads. Paths are taken relative to the
+ * home directory, so `reassign.json`, `./reassign.json` and `~/reassign.json` name the same file.
+ * Text only: the tools read JSON and properties files.
+ */
+export class ShellFiles {
+  private readonly files = new Map<string, string>()
+
+  /** The file's text, or null when there is no such file. */
+  read(path: string): string | null {
+    return this.files.get(normalize(path)) ?? null
+  }
+
+  /** Creates or truncates the file, as `>` does. */
+  write(path: string, text: string): void {
+    this.files.set(normalize(path), text)
+  }
+
+  /** Appends to the file, creating it, as `>>` does. */
+  append(path: string, text: string): void {
+    this.write(path, (this.read(path) ?? '') + text)
+  }
+
+  /** Removes the file; false when there was none. */
+  remove(path: string): boolean {
+    return this.files.delete(normalize(path))
+  }
+
+  /** The file names, sorted as `ls` lists them in the C locale. */
+  list(): string[] {
+    return [...this.files.keys()].sort()
+  }
+}
+
+function normalize(path: string): string {
+  return path.replace(/^(?:~\/|\.\/)+/, '')
+}
