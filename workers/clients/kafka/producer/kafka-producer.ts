@@ -72,6 +72,7 @@ export class KafkaProducer implements Producer {
   private readonly preparing = new Set<Promise<void>>()
   private readonly sticky: StickyPartitioner
   private drainScheduled = false
+  private drainQueued = false
   /** Requests sent and not yet answered (at most max.in.flight.requests.per.connection). */
   private readonly inFlight = new Set<Promise<void>>()
   /** Starts requests one after another, so they leave in the order their batches were drained. */
@@ -161,7 +162,7 @@ export class KafkaProducer implements Producer {
         ? this.sticky.partition(record.topic, count, size)
         : partitionForKey(record.key, count))
     const { future, full } = this.accumulator.append(record.topic, partition, input, size)
-    if (full) void this.drain()
+    if (full) this.scheduleDrainNow()
     else this.scheduleDrain()
     return future
   }
@@ -194,13 +195,27 @@ export class KafkaProducer implements Producer {
   }
 
   /**
-   * Sends everything queued as one produce request per leader. Up to max.in.flight.requests.per.connection
+   * A full batch is sent without waiting for linger.ms, but after the sends running now (as the Java
+   * producer's Sender thread wakes up and drains what is ready): batches filled in one burst leave together.
+   */
+  private scheduleDrainNow(): void {
+    if (this.drainQueued) return
+    this.drainQueued = true
+    void Promise.resolve().then(() => {
+      this.drainQueued = false
+      return this.drain()
+    })
+  }
+
+  /**
+   * Sends everything queued, at most one batch per partition in each round of produce requests (one request
+   * per leader). Up to max.in.flight.requests.per.connection
    * requests are outstanding at once, as the Java producer pipelines them; requests start in drain order.
    * Resolves once everything drained so far is answered.
    */
   private drain(): Promise<void> {
     this.drainScheduled = false
-    if (!this.accumulator.isEmpty) {
+    while (!this.accumulator.isEmpty) {
       const batches = this.accumulator.drain()
       const deadline = this.clock.now() + Number(this.config['delivery.timeout.ms'])
       this.starting = this.starting.then(async () => {

@@ -1,7 +1,7 @@
 /**
- * The producer's RecordAccumulator: records wait here, one open ProducerBatch per topic-partition, until
- * the batch is full (its size estimate reaches batch.size) or linger.ms passes; `drain` hands out every
- * open batch, in the order the batches were opened. A batch keeps its records' inputs and their
+ * The producer's RecordAccumulator: records wait here in ProducerBatches, a deque of them per topic-partition
+ * (a new batch opens when the last one's size estimate reached batch.size), until they are full or linger.ms
+ * passes; `drain` hands out the oldest batch of every partition, one per partition per request as Kafka's. A batch keeps its records' inputs and their
  * futures side by side (index i of each belongs to one record), so a send costs one promise and no
  * per-record bookkeeping object. An idempotent producer stamps each batch with its producer id, epoch and
  * base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and NO_SEQUENCE).
@@ -69,19 +69,20 @@ export class ProducerBatch {
 }
 
 export class RecordAccumulator {
-  /** Open batches by topic, indexed by partition. */
-  private readonly open = new Map<string, Array<ProducerBatch | undefined>>()
-  private ordered: ProducerBatch[] = []
+  /** Each partition's batches, oldest first (only the last one takes appends), by topic and partition. */
+  private readonly deques = new Map<string, Array<ProducerBatch[] | undefined>>()
+  /** The partitions holding batches, in the order they first got one (the drain order). */
+  private waiting: ProducerBatch[][] = []
 
   constructor(private readonly batchSize: number) {}
 
   get isEmpty(): boolean {
-    return this.ordered.length === 0
+    return this.waiting.length === 0
   }
 
   /**
-   * Appends to the partition's open batch (opening one if needed). `full` tells the caller to drain
-   * now rather than wait for linger.ms.
+   * Appends to the partition's last batch, or opens a new one when that one is full. `full` tells the caller
+   * to drain soon rather than wait for linger.ms.
    */
   append(
     topic: string,
@@ -89,26 +90,38 @@ export class RecordAccumulator {
     input: RecordInput,
     estimatedSize: number,
   ): { future: Promise<RecordMetadata>; full: boolean } {
-    let batches = this.open.get(topic)
-    if (batches === undefined) {
-      batches = []
-      this.open.set(topic, batches)
+    let byPartition = this.deques.get(topic)
+    if (byPartition === undefined) {
+      byPartition = []
+      this.deques.set(topic, byPartition)
     }
-    let batch = batches[partition]
-    if (batch === undefined) {
+    let deque = byPartition[partition]
+    if (deque === undefined || deque.length === 0) {
+      deque = []
+      byPartition[partition] = deque
+      this.waiting.push(deque)
+    }
+    let batch = deque[deque.length - 1]
+    if (batch === undefined || batch.estimatedBytes >= this.batchSize) {
       batch = new ProducerBatch(topic, partition)
-      batches[partition] = batch
-      this.ordered.push(batch)
+      deque.push(batch)
     }
     const future = batch.append(input, estimatedSize)
     return { future, full: batch.estimatedBytes >= this.batchSize }
   }
 
-  /** Every open batch, oldest first; the accumulator is empty afterwards. */
+  /**
+   * The oldest batch of every partition that has one, as RecordAccumulator.drain takes at most one batch per
+   * partition into a produce request; later batches wait for the next drain.
+   */
   drain(): ProducerBatch[] {
-    const drained = this.ordered
-    this.ordered = []
-    this.open.clear()
+    const drained: ProducerBatch[] = []
+    const stillWaiting: ProducerBatch[][] = []
+    for (const deque of this.waiting) {
+      drained.push(deque.shift()!)
+      if (deque.length > 0) stillWaiting.push(deque)
+    }
+    this.waiting = stillWaiting
     return drained
   }
 }
