@@ -5,6 +5,6 @@ export interface BenchResult {
   unit: string
   /** What the figure is compared with, measured in the same run. */
   peer?: string
-  /** value / peer's value: above 1 means faster than the peer for throughputs. */
+  /** value / peer's value: above 1 means faster than the peer for throughputs, slower for times. */
   ratio?: number
 }

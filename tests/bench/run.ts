@@ -6,6 +6,7 @@
 import { benchLogSegment } from './log-segment.bench.ts'
 import { benchScriptParser } from './script-parser.bench.ts'
 import { benchBrowser } from './browser-bench.ts'
+import { benchKafkaReload } from './kafka-reload.bench.ts'
 import type { BenchResult } from './result.ts'
 
 const smoke = process.argv.includes('--smoke')
@@ -13,6 +14,7 @@ const results: BenchResult[] = [
   ...(await benchLogSegment({ smoke })),
   ...benchScriptParser({ smoke }),
   ...(await benchBrowser({ smoke })),
+  ...(await benchKafkaReload({ smoke })),
 ]
 
 const rows = results.map((r) => [

@@ -3,11 +3,7 @@
  * with replication factor 3 and min.insync.replicas 2, acks=all, IndexedDB persistence on), 100-byte
  * records. The query string gives `records`; the figures are left in `window.benchResult`.
  */
-import logWasmUrl from '../../../engine-wasm/build/log.wasm?url'
-import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import { hostScheduler } from '../../../workers/worker-host.ts'
-import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
-import { KafkaWorkerCluster } from '../../../web/cluster/kafka-workers.ts'
+import { createBenchTopic, numberParam, publish, startBenchCluster } from './bench-cluster.ts'
 
 export interface KafkaThroughputResult {
   records: number
@@ -17,32 +13,11 @@ export interface KafkaThroughputResult {
   endToEndRecordsPerSecond: number
 }
 
-declare global {
-  interface Window {
-    benchResult?: KafkaThroughputResult | { error: string }
-  }
-}
-
 async function run(): Promise<KafkaThroughputResult> {
-  const records = Number(new URLSearchParams(location.search).get('records') ?? '100000')
+  const records = numberParam('records', 100_000)
   const seed = Math.floor(Math.random() * 1e9)
-  const cluster = new KafkaWorkerCluster(3, seed, `bench-${seed}-`)
-  await cluster.startAll()
-  const clock = hostScheduler
-  const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
-  const clients = new ClusterKafkaClients(cluster, engine, clock, seed)
-  const admin = clients.admin('localhost:9092')
-  for (;;) {
-    const nodes = await admin.describeCluster().then(
-      (c) => c.nodes.length,
-      () => 0,
-    )
-    if (nodes === 3) break
-    await clock.sleep(200)
-  }
-  await admin.createTopics([
-    { name: 'bench', numPartitions: 6, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } },
-  ])
+  const { cluster, clients, admin } = await startBenchCluster(3, `bench-${seed}-`)
+  await createBenchTopic(admin, 'bench')
   const producer = clients.producer('localhost:9092', {
     acks: 'all',
     'linger.ms': '5',
@@ -74,7 +49,4 @@ async function run(): Promise<KafkaThroughputResult> {
   }
 }
 
-run().then(
-  (result) => (window.benchResult = result),
-  (error: unknown) => (window.benchResult = { error: String(error) }),
-)
+publish(run)

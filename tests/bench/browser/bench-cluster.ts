@@ -1,0 +1,64 @@
+/**
+ * What the browser benchmark pages share: a Kafka cluster of broker workers over IndexedDB with the Kafka
+ * clients of the page (the log WASM as their RecordBatch codec), a topic made the way the pages need it,
+ * and `publish`, which leaves a page's figures (or its failure) in `window.benchResult` for run.ts.
+ */
+import logWasmUrl from '../../../engine-wasm/build/log.wasm?url'
+import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { hostScheduler } from '../../../workers/worker-host.ts'
+import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
+import type { Admin } from '../../../workers/clients/kafka/api.ts'
+import { KafkaWorkerCluster } from '../../../web/cluster/kafka-workers.ts'
+
+declare global {
+  interface Window {
+    benchResult?: unknown
+  }
+}
+
+export interface BenchCluster {
+  cluster: KafkaWorkerCluster
+  clients: ClusterKafkaClients
+  admin: Admin
+}
+
+/**
+ * Starts `brokers` broker workers and waits until every one is registered. `databasePrefix` names their
+ * IndexedDB databases; undefined keeps the app's own (`playground-broker-N`).
+ */
+export async function startBenchCluster(brokers: number, databasePrefix?: string): Promise<BenchCluster> {
+  const seed = Math.floor(Math.random() * 1e9)
+  const cluster = new KafkaWorkerCluster(brokers, seed, databasePrefix)
+  await cluster.startAll()
+  const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
+  const clients = new ClusterKafkaClients(cluster, engine, hostScheduler, seed)
+  const admin = clients.admin('localhost:9092')
+  for (;;) {
+    const nodes = await admin.describeCluster().then(
+      (c) => c.nodes.length,
+      () => 0,
+    )
+    if (nodes === brokers) break
+    await hostScheduler.sleep(200)
+  }
+  return { cluster, clients, admin }
+}
+
+/** The topic every Kafka page produces to: 6 partitions, replication factor 3, min.insync.replicas 2. */
+export async function createBenchTopic(admin: Admin, name: string): Promise<void> {
+  await admin.createTopics([
+    { name, numPartitions: 6, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } },
+  ])
+}
+
+/** The query-string parameter `name` as a number, or `fallback` when absent. */
+export function numberParam(name: string, fallback: number): number {
+  return Number(new URLSearchParams(location.search).get(name) ?? fallback)
+}
+
+export function publish(run: () => Promise<unknown>): void {
+  run().then(
+    (result) => (window.benchResult = result),
+    (error: unknown) => (window.benchResult = { error: String(error) }),
+  )
+}

@@ -1,0 +1,75 @@
+/**
+ * Browser benchmark page: produce latency at a held rate, as Kafka's ProducerPerformance measures it with
+ * `--throughput`. 3 broker workers over IndexedDB, a topic with replication factor 3 and
+ * min.insync.replicas 2, acks=all, 100-byte records, sent at `rate` records/s for `seconds` seconds.
+ * The producer config is the OpenMessaging Benchmark's kafka-latency.yaml (acks=all, linger.ms=1,
+ * batch.size=131072), the driver behind the published figure the run compares with.
+ *
+ * Pacing follows ProducerPerformance's ThroughputThrottler: whenever the sends run ahead of the rate,
+ * sleep the deficit; when they fall behind, send what is due at once. A send's latency is the time from
+ * the send call to its promise settling (performance.now()); percentiles are taken as Kafka's Stats does,
+ * sorted[floor(p × n)].
+ */
+import { hostScheduler } from '../../../workers/worker-host.ts'
+import { createBenchTopic, numberParam, publish, startBenchCluster } from './bench-cluster.ts'
+
+const PRODUCER_CONFIG = { acks: 'all', 'linger.ms': '1', 'batch.size': '131072' }
+
+export interface KafkaLatencyResult {
+  producerConfig: Record<string, string>
+  records: number
+  targetRecordsPerSecond: number
+  /** Records acknowledged per second, from the first send to the last acknowledgement. */
+  achievedRecordsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  p999Ms: number
+  maxMs: number
+}
+
+/** Kafka's ProducerPerformance percentile: the value at index floor(p × n) of the sorted latencies. */
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN
+}
+
+async function run(): Promise<KafkaLatencyResult> {
+  const rate = numberParam('rate', 50_000)
+  const records = rate * numberParam('seconds', 10)
+  const seed = Math.floor(Math.random() * 1e9)
+  const { cluster, clients, admin } = await startBenchCluster(3, `bench-latency-${seed}-`)
+  await createBenchTopic(admin, 'bench')
+  const producer = clients.producer('localhost:9092', PRODUCER_CONFIG)
+  const record = { topic: 'bench', key: null, value: new Uint8Array(100).fill(120) }
+  // The first send waits for the topic's metadata, as the Java producer's does (max.block.ms): not timed.
+  await producer.send(record)
+  const latencies = new Float64Array(records)
+  const sends: Array<Promise<void>> = []
+  const started = performance.now()
+  while (sends.length < records) {
+    const due = Math.min(records, Math.floor(((performance.now() - started) * rate) / 1000) + 1)
+    while (sends.length < due) {
+      const i = sends.length
+      const sent = performance.now()
+      // A failed send fails the page: an acks=all send to a healthy cluster must be acknowledged.
+      sends.push(producer.send(record).then(() => void (latencies[i] = performance.now() - sent)))
+    }
+    const ahead = (sends.length * 1000) / rate - (performance.now() - started)
+    await hostScheduler.sleep(Math.max(0, ahead))
+  }
+  await Promise.all(sends)
+  const finished = performance.now()
+  cluster.terminate()
+  latencies.sort()
+  return {
+    producerConfig: PRODUCER_CONFIG,
+    records,
+    targetRecordsPerSecond: rate,
+    achievedRecordsPerSecond: records / ((finished - started) / 1000),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    p999Ms: percentile(latencies, 0.999),
+    maxMs: latencies[records - 1] ?? Number.NaN,
+  }
+}
+
+publish(run)
