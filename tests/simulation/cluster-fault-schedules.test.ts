@@ -1,10 +1,10 @@
 /**
  * The whole Kafka cluster under seeded faults: 3 KRaft brokers in the simulation, a topic with
  * replication factor 3 and min.insync.replicas=2, an acks=all producer and a consumer, while brokers are
- * killed and restarted and the network is cut and healed at random. After every simulated task:
- * leader ∈ ISR ⊆ replicas with a non-empty ISR in the controller's metadata, leader epochs only grow,
- * at most one node is the active controller in any quorum epoch, and no replica's high watermark passes
- * its log end. At the end, every acknowledged record is there, exactly once (the producer is idempotent, as
+ * killed and restarted, paused and resumed, and the network is cut and healed at random. After every simulated task: leader ∈ ISR ⊆ replicas with a non-empty ISR in the controller's
+ * metadata, leader epochs only grow, at most one node is the active controller in any quorum epoch, and no
+ * replica's high watermark passes its log end; after every simulated second, every in-sync replica holds the
+ * leader's bytes below the leader's high watermark. At the end, every acknowledged record is there, exactly once (the producer is idempotent, as
  * Kafka 4.x producers are by default: a retry the broker already appended is not appended again), in
  * per-partition order, and a failing seed replays exactly.
  */
@@ -12,6 +12,10 @@ import { describe, expect, it } from 'vitest'
 import { Random } from '../../workers/net/random.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { KafkaServer } from '../../workers/kafka/server/kafka-server.ts'
+import type { Partition } from '../../workers/kafka/replication/partition.ts'
+import type { LogEngine } from '../../engine-wasm/src/log/index.ts'
+
+const DECODER = new TextDecoder()
 import { drain, simKafkaCluster } from '../unit/kafka/server/sim-kafka-cluster.ts'
 
 interface Report {
@@ -26,7 +30,7 @@ async function runSchedule(seed: number): Promise<Report> {
   const cluster = await simKafkaCluster(3, seed)
   const { queue } = cluster
   const random = new Random(seed * 7 + 1)
-  const directory = { brokerAtPort: (port: number) => cluster.servers.get(port - 9091)?.api ?? null }
+  const directory = { brokerAtPort: (port: number) => cluster.brokerAtPort(port) }
   const clients = new ClusterKafkaClients(directory, cluster.engine, queue, seed)
   await cluster.advance(10_000)
   const admin = clients.admin('localhost:9092,localhost:9093,localhost:9094')
@@ -40,7 +44,11 @@ async function runSchedule(seed: number): Promise<Report> {
   const controllers = new Map<number, number>()
   const check = (): void => {
     for (const server of cluster.servers.values()) checkNode(server, controllers)
-    const controller = [...cluster.servers.values()].find((s) => s.describeState().activeController)
+    // A paused controller still believes it is active, on metadata as old as its pause: judge the live ones.
+    const controller = [...cluster.servers]
+      .filter(([id]) => !cluster.isPaused(id))
+      .map(([, server]) => server)
+      .find((s) => s.describeState().activeController)
     if (!controller) return
     for (const topic of controller.metadata.topicsById.values()) {
       for (const [p, state] of topic.partitions) {
@@ -64,6 +72,7 @@ async function runSchedule(seed: number): Promise<Report> {
   const end = queue.now() + 60_000
   let nextSend = queue.now()
   let nextFault = queue.now() + 2_000
+  let nextAgreement = queue.now()
   while (queue.now() < end) {
     if (queue.now() >= nextSend) {
       const value = `v${sends.length}`
@@ -84,15 +93,19 @@ async function runSchedule(seed: number): Promise<Report> {
     if (queue.now() >= nextFault) {
       faults++
       const id = 1 + random.nextInt(3)
-      const roll = random.nextInt(4)
-      if (roll === 0 && cluster.servers.has(id) && cluster.servers.size === 3) {
+      const roll = random.nextInt(5)
+      const healthy = cluster.servers.size === 3 && ![1, 2, 3].some((b) => cluster.isPaused(b))
+      if (roll === 0 && healthy) {
         cluster.kill(id)
       } else if (roll === 1) {
         for (const down of [1, 2, 3]) {
+          if (cluster.isPaused(down)) cluster.resume(down)
           if (!cluster.servers.has(down)) await cluster.run(cluster.start(down))
         }
       } else if (roll === 2) {
         cluster.network.partition([id])
+      } else if (roll === 3 && healthy) {
+        cluster.pause(id)
       } else {
         cluster.network.heal()
       }
@@ -101,8 +114,13 @@ async function runSchedule(seed: number): Promise<Report> {
     if (!queue.runNextTask()) break
     await drain()
     check()
+    if (queue.now() >= nextAgreement) {
+      checkInSyncReplicasAgree(cluster.servers, cluster.engine)
+      nextAgreement = queue.now() + 1_000
+    }
   }
   cluster.network.heal()
+  for (const id of [1, 2, 3]) if (cluster.isPaused(id)) cluster.resume(id)
   for (const id of [1, 2, 3]) if (!cluster.servers.has(id)) await cluster.run(cluster.start(id))
   await cluster.run(Promise.allSettled(sends))
   await cluster.advance(40_000)
@@ -129,6 +147,50 @@ async function runSchedule(seed: number): Promise<Report> {
     reordered,
     faults,
   }
+}
+
+/**
+ * Below its high watermark, a leader's log is committed: every replica in its ISR holds the same bytes there
+ * (up to its own log end). A replica outside the ISR may still hold a divergent tail it will truncate.
+ */
+function checkInSyncReplicasAgree(servers: ReadonlyMap<number, KafkaServer>, engine: LogEngine): void {
+  const replicas = new Map<string, Map<number, Partition>>()
+  for (const [id, server] of servers) {
+    for (const partition of server.replicaManager.allPartitions()) {
+      const key = `${partition.topicId}/${partition.partition}`
+      if (!replicas.has(key)) replicas.set(key, new Map())
+      replicas.get(key)!.set(id, partition)
+    }
+  }
+  for (const [key, byBroker] of replicas) {
+    const leader = [...byBroker.values()].find((p) => p.isLeader)
+    if (!leader) continue
+    const hw = leader.log.highWatermark
+    for (const member of leader.isr) {
+      const replica = byBroker.get(member)
+      if (!replica || replica === leader) continue
+      const upTo = Math.min(hw, replica.log.logEndOffset)
+      const start = Math.max(leader.log.logStartOffset, replica.log.logStartOffset)
+      expect(recordsBelow(replica, engine, start, upTo), `${key} on broker ${member} below HW ${hw}`).toEqual(
+        recordsBelow(leader, engine, start, upTo),
+      )
+    }
+  }
+}
+
+/** The records (offset and value) of a replica's log in [from, upTo). */
+function recordsBelow(partition: Partition, engine: LogEngine, from: number, upTo: number): string[] {
+  const records: string[] = []
+  for (let offset = from; offset < upTo;) {
+    const batches = engine.decodeBatches(partition.log.read(offset, 1 << 20, upTo))
+    if (batches.length === 0) break
+    for (const batch of batches)
+      for (const r of batch.records)
+        if (r.offset >= from && r.offset < upTo)
+          records.push(`${r.offset}:${DECODER.decode(r.value ?? new Uint8Array())}`)
+    offset = batches[batches.length - 1]!.lastOffset + 1
+  }
+  return records
 }
 
 function checkNode(server: KafkaServer, controllers: Map<number, number>): void {

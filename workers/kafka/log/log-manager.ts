@@ -14,7 +14,8 @@
  * is an empty chunk, as Kafka keeps an empty segment file). Offsets may then have gaps, so loading accepts a
  * segment whose base offset lies past the previous segment's next offset. With a swap, an empty active
  * segment is stored as an empty chunk too, so a reload keeps the log end offset. The cleaner checkpoint of
- * each partition is stored beside the logs (cleaner-offset-checkpoint.ts) and written with the swap.
+ * each partition is stored beside the logs (offset-checkpoint.ts) and written with the swap. So is the high
+ * watermark (replication-offset-checkpoint), written with every flush that moves it; a loaded log starts from it.
  *
  * Retention (cleanupLogs, Kafka's kafka-log-retention task): 30 s after startup and then every
  * log.retention.check.interval.ms, every log deletes its expired segments and one storage write drops their
@@ -24,14 +25,12 @@ import type { LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.t
 import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { UnifiedLog, type LogConfig } from './unified-log.ts'
-import {
-  cleanerCheckpointKey,
-  decodeCleanerCheckpoint,
-  encodeCleanerCheckpoint,
-} from './cleaner-offset-checkpoint.ts'
+import { checkpointKey, decodeCheckpoint, encodeCheckpoint } from './offset-checkpoint.ts'
 import { LogCleaner } from './log-cleaner.ts'
 
 const STORE = 'kafka'
+const CLEANER = 'cleaner-offset-checkpoint'
+const REPLICATION = 'replication-offset-checkpoint'
 
 function partitionPrefix(topicId: string, partition: number): string {
   return `log/${topicId}/${partition}/`
@@ -54,6 +53,8 @@ export class LogManager {
   private readonly stored = new Map<string, Map<number, Set<number>>>()
   private retentionTask: Cancellable | null = null
   private readonly cleanerCheckpoints = new Map<string, number>()
+  /** The high watermark last written per partition (replication-offset-checkpoint). */
+  private readonly checkpointedHighWatermarks = new Map<string, number>()
   private cleaner: LogCleaner | null = null
 
   constructor(
@@ -110,8 +111,8 @@ export class LogManager {
   /** Moves the partition's cleaner checkpoint; returns the storage operation that persists it. */
   updateCleanerCheckpoint(topicId: string, partition: number, offset: number): StorageOp {
     this.cleanerCheckpoints.set(LogManager.id(topicId, partition), offset)
-    const value = encodeCleanerCheckpoint(topicId, partition, offset)
-    return { store: STORE, key: cleanerCheckpointKey(topicId, partition), value }
+    const value = encodeCheckpoint(topicId, partition, offset)
+    return { store: STORE, key: checkpointKey(CLEANER, topicId, partition), value }
   }
 
   getLog(topicId: string, partition: number): UnifiedLog | undefined {
@@ -163,9 +164,18 @@ export class LogManager {
       .map((key): StorageOp => ({ store: STORE, key, value: null }))
     await this.storage.write([...deletes, ...rewrites])
     const id = LogManager.id(topicId, partition)
-    this.logs.set(id, new UnifiedLog(this.engine, config, segments, this.scheduler))
-    const checkpoint = await this.storage.get(STORE, cleanerCheckpointKey(topicId, partition))
-    if (checkpoint) this.cleanerCheckpoints.set(id, decodeCleanerCheckpoint(checkpoint))
+    const log = new UnifiedLog(this.engine, config, segments, this.scheduler)
+    // The high watermark comes back from its checkpoint (never past the recovered log end), or from the log
+    // start when none was stored: what lies above it is committed only once the followers hold it again.
+    const hw = await this.storage.get(STORE, checkpointKey(REPLICATION, topicId, partition))
+    log.highWatermark = Math.max(
+      log.logStartOffset,
+      Math.min(hw ? decodeCheckpoint(REPLICATION, hw) : log.logStartOffset, log.logEndOffset),
+    )
+    this.checkpointedHighWatermarks.set(id, log.highWatermark)
+    this.logs.set(id, log)
+    const checkpoint = await this.storage.get(STORE, checkpointKey(CLEANER, topicId, partition))
+    if (checkpoint) this.cleanerCheckpoints.set(id, decodeCheckpoint(CLEANER, checkpoint))
     for (const key of [...kept, ...rewrites.map((op) => op.key)]) this.remember(id, key)
     return { truncatedBytes }
   }
@@ -288,6 +298,12 @@ export class LogManager {
         ops.push({ store: STORE, key, value: chunk.bytes })
         this.remember(id, key)
       }
+      // The high watermark is written with the bytes it covers, in the same write (never ahead of them).
+      if (this.checkpointedHighWatermarks.get(id) !== log.highWatermark) {
+        this.checkpointedHighWatermarks.set(id, log.highWatermark)
+        const value = encodeCheckpoint(topicId, partition, log.highWatermark)
+        ops.push({ store: STORE, key: checkpointKey(REPLICATION, topicId, partition), value })
+      }
     }
     return ops
   }
@@ -301,7 +317,10 @@ export class LogManager {
     const keys = await this.storage.keys(STORE, partitionPrefix(topicId, partition))
     const ops = keys.map((key): StorageOp => ({ store: STORE, key, value: null }))
     if (this.cleanerCheckpoints.delete(id)) {
-      ops.push({ store: STORE, key: cleanerCheckpointKey(topicId, partition), value: null })
+      ops.push({ store: STORE, key: checkpointKey(CLEANER, topicId, partition), value: null })
+    }
+    if (this.checkpointedHighWatermarks.delete(id)) {
+      ops.push({ store: STORE, key: checkpointKey(REPLICATION, topicId, partition), value: null })
     }
     return ops
   }

@@ -235,6 +235,11 @@ export class KafkaServer {
     return new LogDirFiles(logDirFor(this.nodeId), () => replicaManager.allPartitions(), engine)
   }
 
+  /** The partitions this node hosts, for the simulation's check that in-sync replicas agree below the HW. */
+  get replicaManager(): ReplicaManager {
+    return this.parts.replicaManager
+  }
+
   get metadata(): ClusterMetadata {
     return this.parts.metadata
   }

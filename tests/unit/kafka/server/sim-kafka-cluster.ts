@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import { DeterministicTaskQueue } from '../../../../workers/net/deterministic-task-queue.ts'
 import { SimulatedNetwork } from '../../../../workers/net/simulated-network.ts'
+import { gatedApi, PausableScheduler, ProcessPause } from '../../../../workers/net/process-pause.ts'
 import { Random } from '../../../../workers/net/random.ts'
 import type { Tagged } from '../../../../workers/net/channel-mux.ts'
 import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
@@ -29,14 +30,17 @@ export async function simKafkaCluster(size: number, seed = 1) {
   const voters = ids.slice(0, Math.min(3, size))
   const storages = new Map(ids.map((id) => [id, new MemoryStorage()]))
   const servers = new Map<number, KafkaServer>()
+  const processes = new Map<number, ProcessPause>()
   const start = async (id: number): Promise<KafkaServer> => {
+    const process = new ProcessPause()
+    processes.set(id, process)
     const server = await queue.runUntilSettled(
       KafkaServer.start({
         nodeId: id,
         voters,
         clusterId: 'MkU3OEVBNTcwNTJENDM2Qk',
         endpoint: { host: 'localhost', port: BASE_PORT + id },
-        scheduler: queue,
+        scheduler: new PausableScheduler(queue, process),
         random: new Random(seed * 100 + id),
         storage: storages.get(id)!,
         engine,
@@ -57,6 +61,21 @@ export async function simKafkaCluster(size: number, seed = 1) {
     kill(id: number): void {
       servers.get(id)?.kill()
       servers.delete(id)
+      processes.get(id)?.end(new Error(`node ${id} was killed`))
+      // Messages held for the dead process now meet a closed port.
+      network.resume(id)
+    },
+    /** SIGSTOP: the node's timers and messages wait until `resume`. */
+    pause(id: number): void {
+      processes.get(id)?.pause()
+      network.pause(id)
+    },
+    resume(id: number): void {
+      processes.get(id)?.resume()
+      network.resume(id)
+    },
+    isPaused(id: number): boolean {
+      return processes.get(id)?.isPaused ?? false
     },
     run<T>(promise: Promise<T>): Promise<T> {
       return queue.runUntilSettled(promise, drain)
@@ -67,8 +86,12 @@ export async function simKafkaCluster(size: number, seed = 1) {
     storage(id: number): MemoryStorage {
       return storages.get(id)!
     },
+    /** What a client reaches: the broker's API, waiting while its process is paused. */
     brokerAtPort(port: number): BrokerApi | null {
-      return servers.get(port - BASE_PORT)?.api ?? null
+      const id = port - BASE_PORT
+      const server = servers.get(id)
+      const process = processes.get(id)
+      return server && process ? gatedApi<BrokerApi>(server.api, process) : null
     },
     server(id: number): KafkaServer {
       const server = servers.get(id)
