@@ -1,7 +1,8 @@
 /**
  * The whole Kafka cluster under seeded faults: 3 KRaft brokers in the simulation, a topic with
  * replication factor 3 and min.insync.replicas=2, an acks=all producer and a consumer, while brokers are
- * killed and restarted, paused and resumed, and the network is cut and healed at random. After every simulated task: leader ∈ ISR ⊆ replicas with a non-empty ISR in the controller's
+ * killed and restarted, paused and resumed, the network is cut and healed, and up to a tenth of all
+ * messages are dropped, at random. After every simulated task: leader ∈ ISR ⊆ replicas with a non-empty ISR in the controller's
  * metadata, leader epochs only grow, at most one node is the active controller in any quorum epoch, and no
  * replica's high watermark passes its log end; after every simulated second, every in-sync replica holds the
  * leader's bytes below the leader's high watermark. At the end, every acknowledged record is there, exactly once (the producer is idempotent, as
@@ -108,6 +109,7 @@ async function runSchedule(seed: number): Promise<Report> {
         cluster.pause(id)
       } else {
         cluster.network.heal()
+        cluster.network.setDropRate(random.nextInt(3) * 0.05)
       }
       nextFault = queue.now() + 3_000 + random.nextInt(5_000)
     }
@@ -120,6 +122,7 @@ async function runSchedule(seed: number): Promise<Report> {
     }
   }
   cluster.network.heal()
+  cluster.network.setDropRate(0)
   for (const id of [1, 2, 3]) if (cluster.isPaused(id)) cluster.resume(id)
   for (const id of [1, 2, 3]) if (!cluster.servers.has(id)) await cluster.run(cluster.start(id))
   await cluster.run(Promise.allSettled(sends))

@@ -1,15 +1,17 @@
 /**
  * CommitTracker: what a quorum member does as its high watermark advances (Kafka's
  * KafkaRaftClient.updateListenersProgress and the append futures): it resolves the leader's pending
- * appends whose last offset is now committed, and hands every committed data batch to the `onCommit`
- * listeners in offset order, exactly once per process start (control batches are skipped).
+ * appends whose last offset is now committed, and hands every committed batch to the `onCommit` listeners in
+ * offset order, exactly once per process start. A control batch (LeaderChange) comes with no records, so a
+ * listener's position reaches the high watermark even when the last committed batch is a control one, as
+ * Kafka's handleCommit delivers control batches too.
  *
  * Invariants: `committedEnd` only grows within a start; only whole batches below it are delivered.
  */
 import type { RaftLog } from './raft-log.ts'
 import { batchSize } from './raft-messages.ts'
 
-/** A committed data batch as `onCommit` listeners receive it. */
+/** A committed batch as `onCommit` listeners receive it (no records for a control batch). */
 export interface CommittedBatch<R> {
   baseOffset: number
   lastOffset: number
@@ -60,13 +62,12 @@ export class CommitTracker<R> {
       const end = batch.baseOffset + batchSize(batch)
       if (end > this.end) return
       this.nextDelivery = end
-      if (batch.kind !== 'data') continue
       const committed: CommittedBatch<R> = {
         baseOffset: batch.baseOffset,
         lastOffset: end - 1,
         epoch: batch.epoch,
         appendTimestamp: batch.appendTimestamp,
-        records: batch.records,
+        records: batch.kind === 'data' ? batch.records : [],
       }
       for (const listener of this.listeners) listener(committed)
     }

@@ -63,6 +63,11 @@ export class MetadataPublisher {
     const { metadata, brokerId, logManager, replicaManager } = this.deps
     for (const record of batch.records) metadata.replay(record, batch.lastOffset)
     metadata.lastOffset = batch.lastOffset
+    // A control batch changes nothing but the position waiters (the new controller's catch-up) wait for.
+    if (batch.records.length === 0) {
+      this.releaseWaiters()
+      return
+    }
     const changes: LeadershipChange[] = []
     const present = new Set<string>()
     for (const topic of metadata.topicsById.values()) {
@@ -110,8 +115,12 @@ export class MetadataPublisher {
     }
     if (changes.length > 0) replicaManager.applyLeadership(changes)
     if (changes.length > 0 || removed.length > 0) this.deps.onLeadershipChange?.()
+    this.releaseWaiters()
+  }
+
+  private releaseWaiters(): void {
     for (const waiter of this.waiters.splice(0)) {
-      if (metadata.lastOffset >= waiter.offset) waiter.resolve()
+      if (this.deps.metadata.lastOffset >= waiter.offset) waiter.resolve()
       else this.waiters.push(waiter)
     }
   }

@@ -49,6 +49,7 @@ export class RaftCluster {
       })
       const node: RaftNode = { id, client, storage, delivered: [] }
       client.onCommit((batch) => {
+        if (batch.records.length === 0) return // a control batch
         this.invariants.onDelivered(node, batch)
         node.delivered.push(batch)
       })
