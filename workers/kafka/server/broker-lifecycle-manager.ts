@@ -3,8 +3,9 @@
  * registers with the active controller, then heartbeats every broker.heartbeat.interval.ms (2 s) with
  * how far it has replayed the metadata log; the controller unfences it once it has caught up, and
  * fences it when heartbeats stop. A controlled shutdown asks to be fenced first so that leadership
- * moves away before the process stops. Requests that fail (no controller yet, a network fault) are
- * retried at the next interval.
+ * moves away before the process stops; without the controller's approval within 5 minutes (BrokerServer's
+ * shutdown timeout: no controller can approve once the quorum lost its majority) the broker stops anyway.
+ * Requests that fail (no controller yet, a network fault) are retried at the next interval.
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Transport } from '../../net/transport.ts'
@@ -13,6 +14,8 @@ import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
 
 export const HEARTBEAT_INTERVAL_MS = 2000
 const REQUEST_TIMEOUT_MS = 2000
+/** BrokerServer.shutdown's default timeout for the controlled shutdown. */
+export const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 5 * 60_000
 
 export interface LifecycleDeps {
   brokerId: number
@@ -48,8 +51,12 @@ export class BrokerLifecycleManager {
   shutdown(): Promise<void> {
     if (this.state === 'stopped' || this.brokerEpoch < 0) return this.stop()
     this.state = 'shutting-down'
+    const deadline = this.deps.scheduler.schedule(CONTROLLED_SHUTDOWN_TIMEOUT_MS, () => void this.stop())
     return new Promise((resolve) => {
-      this.shutdownWaiter = resolve
+      this.shutdownWaiter = () => {
+        deadline.cancel()
+        resolve()
+      }
       this.schedule(0)
     })
   }
