@@ -158,9 +158,11 @@ export class KafkaServer {
         controller.deactivate()
         return
       }
-      // A new active controller first replays everything committed before it took over.
-      const caughtUp = raft.highWatermark() - 1
-      void publisher.whenPublished(caughtUp).then(() => {
+      // A new active controller first replays everything up to its own LeaderChange batch, which the raft
+      // client appends at its log end: once that batch is committed, so is everything before it. (Its high
+      // watermark at election may still lag what the previous leader had committed.)
+      const epochStart = raft.logEndOffset()
+      void publisher.whenPublished(epochStart).then(() => {
         if (raft.leaderAndEpoch().leaderId === nodeId) controller.activate()
       })
     })
