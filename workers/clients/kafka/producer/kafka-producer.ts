@@ -209,31 +209,35 @@ export class KafkaProducer implements Producer {
 
   /**
    * Sends everything queued, at most one batch per partition in each round of produce requests (one request
-   * per leader). Up to max.in.flight.requests.per.connection
-   * requests are outstanding at once, as the Java producer pipelines them; requests start in drain order.
+   * per leader), with up to max.in.flight.requests.per.connection rounds outstanding, as the Java producer
+   * pipelines them. Batches leave the accumulator only when a round can start, as the Java Sender drains a
+   * node only when it can take a request: while rounds are in flight, records keep filling the open batches
+   * (up to batch.size), so a backlog travels in few large batches instead of many small ones.
    * Resolves once everything drained so far is answered.
    */
   private drain(): Promise<void> {
     this.drainScheduled = false
-    while (!this.accumulator.isEmpty) {
-      const batches = this.accumulator.drain()
-      const deadline = this.clock.now() + Number(this.config['delivery.timeout.ms'])
-      this.starting = this.starting.then(async () => {
-        const manager = this.transactionManager
-        if (manager) {
-          if (!(await manager.ready(deadline))) {
-            for (const batch of batches) batch.fail(this.expired(batch))
-            return
-          }
-          for (const batch of batches) manager.assignSequence(batch)
-        }
-        const limit = Number(this.config['max.in.flight.requests.per.connection'])
-        while (this.inFlight.size >= limit) await Promise.race(this.inFlight)
-        const request = this.sendBatches(batches).finally(() => this.inFlight.delete(request))
-        this.inFlight.add(request)
-      })
-    }
+    this.starting = this.starting.then(() => this.sendWhileQueued())
     return this.starting.then(() => Promise.all([...this.inFlight])).then(() => undefined)
+  }
+
+  private async sendWhileQueued(): Promise<void> {
+    const limit = Number(this.config['max.in.flight.requests.per.connection'])
+    while (!this.accumulator.isEmpty) {
+      while (this.inFlight.size >= limit) await Promise.race(this.inFlight)
+      const batches = this.accumulator.drain()
+      const manager = this.transactionManager
+      if (manager) {
+        const deadline = this.clock.now() + Number(this.config['delivery.timeout.ms'])
+        if (!(await manager.ready(deadline))) {
+          for (const batch of batches) batch.fail(this.expired(batch))
+          continue
+        }
+        for (const batch of batches) manager.assignSequence(batch)
+      }
+      const request = this.sendBatches(batches).finally(() => this.inFlight.delete(request))
+      this.inFlight.add(request)
+    }
   }
 
   /**
