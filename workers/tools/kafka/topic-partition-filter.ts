@@ -6,6 +6,7 @@
  * match TOPIC_PARTITION_PATTERN `([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?`; a topic-partition is
  * allowed when any rule allows it.
  */
+import { includeListMatcher } from './topic.ts'
 import type { TopicPartition } from '../../clients/kafka/api.ts'
 import { JavaException } from './java-exception.ts'
 import { javaSplit, parseJavaInt } from './java-lang.ts'
@@ -26,28 +27,11 @@ export interface TopicPartitionFilter {
   isTopicPartitionAllowed(tp: TopicPartition): boolean
 }
 
-/** TopicFilter.IncludeList. */
-function includeList(rawRegex: string): (topic: string) => boolean {
-  const regex = rawRegex
-    .trim()
-    .replaceAll(',', '|')
-    .replaceAll(' ', '')
-    .replace(/^["']+/, '')
-    .replace(/["']+$/, '')
-  let pattern: RegExp
-  try {
-    pattern = new RegExp(`^(?:${regex})$`)
-  } catch {
-    throw new JavaException('java.lang.RuntimeException', `${regex} is an invalid regex.`)
-  }
-  return (topic) => pattern.test(topic)
-}
-
 function topicAndPartitionFilter(
   topicRegex: string,
   isPartitionAllowed: (partition: number) => boolean,
 ): TopicPartitionFilter {
-  const isTopicAllowed = includeList(topicRegex)
+  const isTopicAllowed = includeListMatcher(topicRegex)
   return {
     isTopicAllowed,
     isTopicPartitionAllowed: (tp) => isTopicAllowed(tp.topic) && isPartitionAllowed(tp.partition),
