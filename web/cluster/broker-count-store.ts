@@ -4,37 +4,24 @@
  * was formatted with, which fixes the quorum's voters (an added broker never becomes a voter). A missing
  * or out-of-range value reads as null.
  */
-import { openDB } from 'idb'
 import { MAX_BROKERS } from '../../workers/tools/shell/broker-control.ts'
+import { pageRecords } from '../page-records.ts'
 
-const DB = 'playground-settings'
-const STORE = 'settings'
+const settings = pageRecords('playground-settings', 'settings')
 const BROKERS_KEY = 'kafka.brokers'
 const FORMATTED_KEY = 'kafka.formatted-brokers'
-
-function database() {
-  return openDB(DB, 1, {
-    upgrade(db) {
-      db.createObjectStore(STORE)
-    },
-  })
-}
 
 export function isBrokerCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_BROKERS
 }
 
 async function load(key: string): Promise<number | null> {
-  const db = await database()
-  const value: unknown = await db.get(STORE, key)
-  db.close()
+  const value = await settings.get(key)
   return isBrokerCount(value) ? value : null
 }
 
-async function save(key: string, brokers: number): Promise<void> {
-  const db = await database()
-  await db.put(STORE, brokers, key)
-  db.close()
+function save(key: string, brokers: number): Promise<void> {
+  return settings.put(key, brokers)
 }
 
 export function loadBrokerCount(): Promise<number | null> {
