@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import { recoverIndexes } from './index-model.ts'
-import { concat, loadLogEngine, sizedRecord, withBaseOffset } from './log-fixtures.ts'
+import { concat, expectSameBytes, loadLogEngine, sizedRecord, withBaseOffset } from './log-fixtures.ts'
 import { appendAll, appendsArbitrary } from './segment-model.ts'
 
 let engine: LogEngine
@@ -28,12 +28,12 @@ describe('LogSegment.truncateTo', () => {
           const kept = batches.filter((batch) => batch.lastOffset < target)
           const dropped = sizeBefore - kept.reduce((sum, batch) => sum + batch.size, 0)
           expect(segment.truncateTo(target)).toBe(dropped)
-          expect(segment.logBytes()).toEqual(concat(kept.map((batch) => batch.bytes)))
+          expectSameBytes(segment.logBytes(), concat(kept.map((batch) => batch.bytes)))
           expect(segment.nextOffset).toBe((kept.at(-1)?.lastOffset ?? base - 1) + 1)
           if (dropped > 0) {
             const indexes = recoverIndexes(base, kept)
-            expect(segment.offsetIndexBytes()).toEqual(indexes.offsetIndex)
-            expect(segment.timeIndexBytes()).toEqual(indexes.timeIndex)
+            expectSameBytes(segment.offsetIndexBytes(), indexes.offsetIndex)
+            expectSameBytes(segment.timeIndexBytes(), indexes.timeIndex)
             expect(segment.maxTimestamp).toBe(Math.max(-1, ...kept.map((batch) => batch.maxTimestamp)))
           }
           segment.free()
