@@ -21,7 +21,7 @@ async function run(): Promise<KafkaThroughputResult> {
   const producer = clients.producer('localhost:9092', {
     acks: 'all',
     'linger.ms': '5',
-    'batch.size': '65536',
+    'batch.size': '64000',
   })
   const value = new Uint8Array(100).fill(120)
   // The Java producer's first send blocks until the topic's metadata arrives (max.block.ms); so does this one.

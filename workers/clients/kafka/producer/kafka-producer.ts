@@ -10,7 +10,12 @@
  */
 import type { Clock } from '../../../net/clock.ts'
 import type { Random } from '../../../net/random.ts'
-import type { Compression, LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import {
+  CompressionType,
+  type Compression,
+  type LogEngine,
+  type RecordInput,
+} from '../../../../engine-wasm/src/log/index.ts'
 import type { Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
@@ -31,6 +36,7 @@ const RETRIABLE: ReadonlySet<string> = new Set([
   'UNKNOWN_LEADER_EPOCH',
 ])
 import { StickyPartitioner } from './sticky-partitioner.ts'
+import { recordSizeUpperBound } from './record-size.ts'
 import { RecordAccumulator, type ProducerBatch } from './record-accumulator.ts'
 import { idempotenceEnabled, parseAcks, type Acks } from './producer-config.ts'
 import { TransactionManager } from './transaction-manager.ts'
@@ -90,7 +96,10 @@ export class KafkaProducer implements Producer {
   ) {
     this.config = { ...DEFAULTS, ...config }
     this.compression = producerCompression(this.config)
-    this.accumulator = new RecordAccumulator(Number(this.config['batch.size']))
+    this.accumulator = new RecordAccumulator({
+      batchSize: Number(this.config['batch.size']),
+      compressed: this.compression.type !== CompressionType.NONE,
+    })
     this.maxRequestSize = Number(this.config['max.request.size'])
     this.sticky = new StickyPartitioner(random, Number(this.config['batch.size']))
     this.acks = parseAcks(this.config.acks ?? 'all')
@@ -110,7 +119,7 @@ export class KafkaProducer implements Producer {
       timestamp: record.timestamp ?? this.clock.now(),
       headers: record.headers ?? [],
     }
-    const size = estimateRecordSize(input)
+    const size = recordSizeUpperBound(input)
     if (size > this.maxRequestSize) {
       return Promise.reject(
         new KafkaError(
@@ -156,15 +165,15 @@ export class KafkaProducer implements Producer {
         ),
       )
     }
+    const sticky = record.partition === undefined && record.key === null
     const partition =
       record.partition ??
-      (record.key === null
-        ? this.sticky.partition(record.topic, count, size)
-        : partitionForKey(record.key, count))
-    const { future, full } = this.accumulator.append(record.topic, partition, input, size)
-    if (full) this.scheduleDrainNow()
+      (record.key === null ? this.sticky.partition(record.topic, count) : partitionForKey(record.key, count))
+    const appended = this.accumulator.append(record.topic, partition, input, size)
+    if (sticky) this.sticky.update(record.topic, appended.appendedBytes, appended.allBatchesFull)
+    if (appended.batchIsFull) this.scheduleDrainNow()
     else this.scheduleDrain()
-    return future
+    return appended.future
   }
 
   private partitionCount(topic: string): Promise<number> {
@@ -367,34 +376,4 @@ export class KafkaProducer implements Producer {
   async close(): Promise<void> {
     await this.flush()
   }
-}
-
-const UTF8 = new TextEncoder()
-
-/**
- * The upper bound the Java producer checks against max.request.size: RECORD_BATCH_OVERHEAD (61) plus
- * DefaultRecord.recordSizeUpperBound (MAX_RECORD_OVERHEAD 21 plus the varint-prefixed key, value and
- * headers), as AbstractRecords.estimateSizeInBytesUpperBound computes it for magic v2.
- */
-function estimateRecordSize(record: RecordInput): number {
-  let size = sizedBytes(record.key) + sizedBytes(record.value) + varintSize(record.headers.length)
-  for (const header of record.headers) {
-    const keyLength = UTF8.encode(header.key).length
-    size += varintSize(keyLength) + keyLength + sizedBytes(header.value)
-  }
-  return 61 + 21 + size
-}
-
-function sizedBytes(bytes: Uint8Array | null): number {
-  return bytes === null ? 1 : varintSize(bytes.length) + bytes.length
-}
-
-function varintSize(value: number): number {
-  let v = ((value << 1) ^ (value >> 31)) >>> 0
-  let bytes = 1
-  while (v >= 0x80) {
-    v >>>= 7
-    bytes++
-  }
-  return bytes
 }

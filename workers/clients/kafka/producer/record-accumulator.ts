@@ -1,20 +1,50 @@
 /**
- * The producer's RecordAccumulator: records wait here in ProducerBatches, a deque of them per topic-partition
- * (a new batch opens when the last one's size estimate reached batch.size), until they are full or linger.ms
- * passes; `drain` hands out the oldest batch of every partition, one per partition per request as Kafka's. A batch keeps its records' inputs and their
- * futures side by side (index i of each belongs to one record), so a send costs one promise and no
- * per-record bookkeeping object. An idempotent producer stamps each batch with its producer id, epoch and
- * base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and NO_SEQUENCE).
+ * The producer's RecordAccumulator: records wait here in ProducerBatches, a deque of them per topic-partition,
+ * until they are full or linger.ms passes; `drain` hands out the oldest batch of every partition, one per
+ * partition per request as Kafka's. A batch fills as MemoryRecordsBuilder does: a record goes in while the
+ * batch header plus the records' exact v2 sizes (their uncompressed bytes, times 1.05 when the batch will be
+ * compressed) stays within the write limit, max(batch.size, the first record's upper bound); the first record
+ * always goes in; a record that does not fit closes the batch and opens the next. A batch keeps its records'
+ * inputs and their futures side by side (index i of each belongs to one record), so a send costs one promise
+ * and no per-record bookkeeping object. An idempotent producer stamps each batch with its producer id, epoch
+ * and base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and NO_SEQUENCE).
  */
 import type { BatchOptions, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 import type { RecordMetadata } from '../api.ts'
+import { RECORD_BATCH_OVERHEAD, recordSizeInBytes } from './record-size.ts'
+
+/**
+ * MemoryRecordsBuilder's estimate of compressed bytes: the uncompressed size times the topic's estimated
+ * compression ratio (CompressionRatioEstimator starts at 1.0; here it stays there) times this safety factor.
+ */
+const COMPRESSION_RATE_ESTIMATION_FACTOR = 1.05
+
+/** What the producer's appends need to know about the batches they fill. */
+export interface BatchLimits {
+  batchSize: number
+  compressed: boolean
+}
+
+/** RecordAppendResult: the record's future, whether its batch is ready to send, and the bytes it added. */
+export interface RecordAppendResult {
+  future: Promise<RecordMetadata>
+  batchIsFull: boolean
+  appendedBytes: number
+  /** Every batch of the partition is full: the sticky partitioner may move on (allBatchesFull). */
+  allBatchesFull: boolean
+}
 
 export class ProducerBatch {
   readonly inputs: RecordInput[] = []
-  private readonly resolvers: Array<(metadata: RecordMetadata) => void> = []
-  private readonly rejecters: Array<(error: Error) => void> = []
-  /** The sum of the records' size estimates. */
-  estimatedBytes = 0
+  /** ProduceRequestResult: the batch's base offset once acknowledged; every record's future derives from it. */
+  private readonly produceResult: Promise<number>
+  /** Set by the promise's executor, which runs in the constructor. */
+  private settle!: { resolve: (baseOffset: number) => void; reject: (error: Error) => void }
+  /** The records' exact v2 sizes, summed. */
+  private uncompressedBytes = 0
+  private baseTimestamp = 0
+  /** closeForRecordAppends: a record did not fit, so this batch takes no more. */
+  private closed = false
   producerId = -1
   producerEpoch = -1
   baseSequence = -1
@@ -22,7 +52,24 @@ export class ProducerBatch {
   constructor(
     readonly topic: string,
     readonly partition: number,
-  ) {}
+    private readonly writeLimit: number,
+    private readonly compressed: boolean,
+  ) {
+    this.produceResult = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }))
+  }
+
+  /** MemoryRecordsBuilder.estimatedBytesWritten: the header plus the records, as they will be sent. */
+  get estimatedSizeInBytes(): number {
+    const records = this.compressed
+      ? Math.floor(this.uncompressedBytes * COMPRESSION_RATE_ESTIMATION_FACTOR)
+      : this.uncompressedBytes
+    return RECORD_BATCH_OVERHEAD + records
+  }
+
+  /** MemoryRecordsBuilder.isFull: closed, or its estimate reached the write limit. */
+  get isFull(): boolean {
+    return this.closed || (this.inputs.length > 0 && this.writeLimit <= this.estimatedSizeInBytes)
+  }
 
   get recordCount(): number {
     return this.inputs.length
@@ -40,31 +87,38 @@ export class ProducerBatch {
     return { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: this.baseSequence }
   }
 
-  /** Adds a record; the promise settles when the batch is acknowledged or fails. */
-  append(input: RecordInput, estimatedSize: number): Promise<RecordMetadata> {
-    this.estimatedBytes += estimatedSize
-    return new Promise<RecordMetadata>((resolve, reject) => {
-      this.inputs.push(input)
-      this.resolvers.push(resolve)
-      this.rejecters.push(reject)
-    })
+  /**
+   * ProducerBatch.tryAppend: adds the record if it fits (the first always does) and returns its promise,
+   * which settles when the batch is acknowledged or fails; null when it does not fit, closing this batch.
+   */
+  tryAppend(input: RecordInput): Promise<RecordMetadata> | null {
+    if (this.closed) return null
+    const count = this.inputs.length
+    if (count === 0) this.baseTimestamp = input.timestamp
+    const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, input)
+    if (count > 0 && (this.isFull || this.writeLimit < this.estimatedSizeInBytes + size)) {
+      this.closed = true
+      return null
+    }
+    this.uncompressedBytes += size
+    this.inputs.push(input)
+    // FutureRecordMetadata: one derived promise per record, no resolver kept per record.
+    const { topic, partition } = this
+    return this.produceResult.then((baseOffset) => ({
+      topic,
+      partition,
+      offset: baseOffset < 0 ? -1 : baseOffset + count,
+      timestamp: input.timestamp,
+    }))
   }
 
   /** Resolves every record: offsets from baseOffset on (-1 for acks=0, as the Java producer reports). */
   complete(baseOffset: number): void {
-    const { topic, partition, inputs } = this
-    this.resolvers.forEach((resolve, i) =>
-      resolve({
-        topic,
-        partition,
-        offset: baseOffset < 0 ? -1 : baseOffset + i,
-        timestamp: inputs[i]!.timestamp,
-      }),
-    )
+    this.settle.resolve(baseOffset)
   }
 
   fail(error: Error): void {
-    for (const reject of this.rejecters) reject(error)
+    this.settle.reject(error)
   }
 }
 
@@ -74,22 +128,18 @@ export class RecordAccumulator {
   /** The partitions holding batches, in the order they first got one (the drain order). */
   private waiting: ProducerBatch[][] = []
 
-  constructor(private readonly batchSize: number) {}
+  constructor(private readonly limits: BatchLimits) {}
 
   get isEmpty(): boolean {
     return this.waiting.length === 0
   }
 
   /**
-   * Appends to the partition's last batch, or opens a new one when that one is full. `full` tells the caller
-   * to drain soon rather than wait for linger.ms.
+   * RecordAccumulator.append: into the partition's last batch, or a new one when it does not fit (sized for
+   * `upperBound`, the record's AbstractRecords.estimateSizeInBytesUpperBound, if that exceeds batch.size).
+   * `batchIsFull` tells the caller to drain soon rather than wait for linger.ms.
    */
-  append(
-    topic: string,
-    partition: number,
-    input: RecordInput,
-    estimatedSize: number,
-  ): { future: Promise<RecordMetadata>; full: boolean } {
+  append(topic: string, partition: number, input: RecordInput, upperBound: number): RecordAppendResult {
     let byPartition = this.deques.get(topic)
     if (byPartition === undefined) {
       byPartition = []
@@ -102,12 +152,23 @@ export class RecordAccumulator {
       this.waiting.push(deque)
     }
     let batch = deque[deque.length - 1]
-    if (batch === undefined || batch.estimatedBytes >= this.batchSize) {
-      batch = new ProducerBatch(topic, partition)
+    const before = batch?.estimatedSizeInBytes ?? 0
+    let future = batch?.tryAppend(input) ?? null
+    let appendedBytes = 0
+    if (batch !== undefined && future !== null) appendedBytes = batch.estimatedSizeInBytes - before
+    else {
+      const { batchSize, compressed } = this.limits
+      batch = new ProducerBatch(topic, partition, Math.max(batchSize, upperBound), compressed)
       deque.push(batch)
+      future = batch.tryAppend(input)! // a new batch always takes its first record
+      appendedBytes = batch.estimatedSizeInBytes
     }
-    const future = batch.append(input, estimatedSize)
-    return { future, full: batch.estimatedBytes >= this.batchSize }
+    return {
+      future,
+      batchIsFull: deque.length > 1 || batch.isFull,
+      appendedBytes,
+      allBatchesFull: batch.isFull,
+    }
   }
 
   /**

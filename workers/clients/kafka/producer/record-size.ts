@@ -1,0 +1,51 @@
+/**
+ * Record sizes in bytes as the Java producer computes them for RecordBatch magic v2: the upper bound it
+ * checks against max.request.size before a record is queued (AbstractRecords.estimateSizeInBytesUpperBound:
+ * the 61-byte batch header plus DefaultRecord.recordSizeUpperBound), and the exact size a record takes in
+ * a batch (DefaultRecord.sizeInBytes: its body, with its offset and timestamp deltas as varints, plus the
+ * varint length in front), which is what fills a batch up to batch.size.
+ */
+import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+
+/** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: the batch header before the first record. */
+export const RECORD_BATCH_OVERHEAD = 61
+
+/** DefaultRecord.MAX_RECORD_OVERHEAD: a record's fields around key, value and headers, at their widest. */
+const MAX_RECORD_OVERHEAD = 21
+
+const UTF8 = new TextEncoder()
+
+export function recordSizeUpperBound(record: RecordInput): number {
+  return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + keyValueHeadersSize(record)
+}
+
+/** The record's bytes in a batch, `offsetDelta` and `timestampDelta` from the batch's first record. */
+export function recordSizeInBytes(offsetDelta: number, timestampDelta: number, record: RecordInput): number {
+  const body = 1 + varlongSize(timestampDelta) + varlongSize(offsetDelta) + keyValueHeadersSize(record)
+  return varlongSize(body) + body
+}
+
+/** DefaultRecord.sizeOf: key and value with their varint lengths (-1 for null), then the headers. */
+function keyValueHeadersSize(record: RecordInput): number {
+  let size = sizedBytes(record.key) + sizedBytes(record.value) + varlongSize(record.headers.length)
+  for (const header of record.headers) {
+    const keyLength = UTF8.encode(header.key).length
+    size += varlongSize(keyLength) + keyLength + sizedBytes(header.value)
+  }
+  return size
+}
+
+function sizedBytes(bytes: Uint8Array | null): number {
+  return bytes === null ? 1 : varlongSize(bytes.length) + bytes.length
+}
+
+/** ByteUtils.sizeOfVarlong: the bytes of a zigzag varint, for any safe integer. */
+function varlongSize(value: number): number {
+  let zigzag = value >= 0 ? value * 2 : -value * 2 - 1
+  let bytes = 1
+  while (zigzag >= 0x80) {
+    zigzag = Math.floor(zigzag / 0x80)
+    bytes++
+  }
+  return bytes
+}
