@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'simulation',
           include: ['tests/simulation/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 600_000,
+          testTimeout: 900_000,
         },
       },
       {

@@ -218,7 +218,7 @@ describe('the Kafka cluster under seeded faults', () => {
     }
     console.log(`cluster fault schedules: ${JSON.stringify(total)}`)
     expect(total.acked).toBeGreaterThan(0)
-  }, 300_000)
+  }, 900_000)
 
   it('replays a seed exactly', async () => {
     expect(await runSchedule(42)).toEqual(await runSchedule(42))

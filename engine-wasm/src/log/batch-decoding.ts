@@ -5,7 +5,9 @@
  * batch, whose records LogEngine reads after inflating them), then per record
  * 8 values (sizeInBytes, timestampDelta, offsetDelta, keyPosition, keyLength, valuePosition, valueLength,
  * headerCount) and 4 per header (keyPosition, keyLength, valuePosition, valueLength). Positions index the
- * decoded bytes; a length of -1 is null. Keys and values are copied out of those bytes.
+ * decoded bytes; a length of -1 is null. Keys and values are views of those bytes, as a Java record's key
+ * and value are slices of its fetch buffer: one allocation per record less, and the caller must not modify
+ * the bytes it decoded while it keeps the records.
  */
 import type { CompressionType } from './compression/compression-type.ts'
 import type { DecodedBatch, DecodedRecord, RecordHeader } from './types.ts'
@@ -24,7 +26,7 @@ export function readDecodedBatches(values: Float64Array, bytes: Uint8Array): Dec
   const slice = (): Uint8Array | null => {
     const position = next()
     const length = next()
-    return length < 0 ? null : bytes.slice(position, position + length)
+    return length < 0 ? null : bytes.subarray(position, position + length)
   }
   const batches: DecodedBatch[] = []
   while (at + BATCH_FIELDS <= values.length) {
