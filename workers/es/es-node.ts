@@ -19,6 +19,7 @@ import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
+import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
 import { prettyElasticsearch } from './xcontent/index.ts'
@@ -53,7 +54,7 @@ export class EsNode implements EsNodeApi {
         { store: 'es', key: NODE_STATE_KEY, value: sealEnvelope(NODE_STATE_VERSION, state) },
       ])
     }
-    const indices = await IndicesService.load({ ...deps, analyze: analyzeForIndexing })
+    const indices = await IndicesService.load(deps)
     const identity: NodeIdentity = {
       nodeName: deps.nodeName,
       nodeId: state.nodeId,
@@ -73,6 +74,7 @@ export class EsNode implements EsNodeApi {
     registerIndexActions(controller, context)
     registerDocumentActions(controller, context)
     registerSearchActions(controller, context)
+    registerAnalyzeActions(controller, context)
     return new EsNode(controller)
   }
 

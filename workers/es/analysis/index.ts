@@ -35,8 +35,19 @@ export function defaultAnalyzer(name: string): Analyzer {
   return analyzer
 }
 
-/** Analyzes a field value with a built-in analyzer for indexing: terms with positions, nothing else. */
-export function analyzeForIndexing(analyzerName: string, text: string): IndexedToken[] {
-  const { terms, positions } = defaultAnalyzer(analyzerName).terms(text)
+/**
+ * The analyzer a text field without an `analyzer` uses: the index's `default` analyzer when its settings
+ * define one, else `standard` (IndexAnalyzers.defaultAnalyzer).
+ */
+export const DEFAULT_ANALYZER = 'default'
+
+/** A field value's terms with their positions, as the inverted index takes them. */
+export function indexTokens(analyzer: Analyzer, text: string): IndexedToken[] {
+  const { terms, positions } = analyzer.terms(text)
   return terms.map((term, i) => ({ term, position: positions[i] ?? i }))
+}
+
+/** Analyzes a field value with a built-in analyzer for indexing (no index settings: `default` is standard). */
+export function analyzeForIndexing(analyzerName: string, text: string): IndexedToken[] {
+  return indexTokens(defaultAnalyzer(analyzerName === DEFAULT_ANALYZER ? 'standard' : analyzerName), text)
 }

@@ -1,61 +1,151 @@
-// The built-in analyzers, tokenizers and token filters by their Elasticsearch names, with the settings
-// each accepts, so that `_analyze` ({analyzer} or {tokenizer, filter: [...]}) and index mappings can
-// build chains. Unknown names give null (the caller answers with Elasticsearch's error); bad settings
-// throw IllegalArgumentException.
+// The built-in analyzers, tokenizers, token filters and char filters by their Elasticsearch names, with
+// the settings each accepts, so that `_analyze` ({analyzer} or {tokenizer, filter: [...]}) and index
+// settings can build chains. Unknown names give null (the caller answers with Elasticsearch's error);
+// bad settings throw IllegalArgumentException with the text of the ES factory or Lucene constructor.
 // Analyzers (Elasticsearch 8.17 reference, "Built-in analyzer reference"):
 //   standard   = standard tokenizer(max_token_length) + lowercase + stop(stopwords, default _none_)
 //   simple     = lowercase letter tokenizer (Lucene SimpleAnalyzer: LetterTokenizer + LowerCaseFilter)
 //   whitespace = whitespace tokenizer
 //   stop       = simple + stop(stopwords, default _english_)
 //   keyword    = keyword tokenizer
+//   english, snowball: stemmers/english-analyzers.ts
+// index.max_ngram_diff (default 1) and index.max_shingle_diff (default 3) bound the ngram tokenizer and
+// filter and the shingle filter, as NGramTokenizerFactory and ShingleTokenFilterFactory check them.
 import { Analyzer } from './analyzer.ts'
+import { HtmlStripCharFilter } from './char-filters/html-strip-char-filter.ts'
+import { MappingCharFilter, parseMappingRules } from './char-filters/mapping-char-filter.ts'
+import { PatternReplaceCharFilter } from './char-filters/pattern-replace-char-filter.ts'
+import {
+  boolSetting,
+  intSetting,
+  listSetting,
+  stringSetting,
+  type AnalysisSettings,
+} from './custom/analysis-settings.ts'
+import type { CharFilter } from './custom/char-filter.ts'
+import { compileJavaPattern } from './custom/java-pattern.ts'
+import { AsciiFoldingFilter } from './filters/ascii-folding-filter.ts'
+import { LengthFilter } from './filters/length-filter.ts'
 import { LowerCaseFilter } from './filters/lowercase-filter.ts'
+import { NGramTokenFilter } from './filters/ngram-token-filters.ts'
+import { ShingleFilter } from './filters/shingle-filter.ts'
 import { StopFilter } from './filters/stop-filter.ts'
-import { ENGLISH_STOP_WORDS, resolveStopWords } from './filters/stop-words.ts'
+import { SynonymFilterFactory } from './filters/synonym-filter.ts'
+import { ENGLISH_STOP_WORDS, stopWordsSetting } from './filters/stop-words.ts'
+import { reverseFilter, trimFilter, truncateFilter, upperCaseFilter } from './filters/term-rewrite-filters.ts'
+import { UniqueFilter } from './filters/unique-filter.ts'
+import { englishAnalyzer, snowballAnalyzer } from './stemmers/english-analyzers.ts'
+import { keywordMarkerTokenFilter } from './stemmers/keyword-marker-filter.ts'
+import {
+  porterStemTokenFilter,
+  snowballTokenFilter,
+  stemmerTokenFilter,
+} from './stemmers/stemmer-token-filters.ts'
 import { letterTokenizer, lowercaseTokenizer, whitespaceTokenizer } from './tokenizers/char-tokenizer.ts'
 import { KeywordTokenizer } from './tokenizers/keyword-tokenizer.ts'
+import { NGramTokenizer } from './tokenizers/ngram-tokenizer.ts'
+import { PatternTokenizer } from './tokenizers/pattern-tokenizer.ts'
 import { DEFAULT_MAX_TOKEN_LENGTH, StandardTokenizer } from './tokenizers/standard-tokenizer.ts'
+import { tokenCharsMatcher } from './tokenizers/token-chars.ts'
 import { IllegalArgumentException, type TokenFilter, type Tokenizer } from './token-list.ts'
 
-/** Settings as they arrive in JSON: `{ "max_token_length": 5, "stopwords": "_english_" }`. */
-export type AnalysisSettings = Readonly<Record<string, unknown>>
+export type { AnalysisSettings } from './custom/analysis-settings.ts'
 
-/** A setting's value as ES would print it back: scalars as text, anything else as JSON. */
-function settingText(value: unknown): string {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)
+/** The index-level settings that bound some components. */
+export interface AnalysisLimits {
+  maxNgramDiff: number
+  maxShingleDiff: number
 }
 
-function intSetting(settings: AnalysisSettings, key: string, fallback: number): number {
-  const value = settings[key]
-  if (value === undefined) return fallback
-  const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  if (typeof parsed !== 'number' || !Number.isInteger(parsed)) {
-    throw new IllegalArgumentException(`Failed to parse value [${settingText(value)}] for setting [${key}]`)
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { maxNgramDiff: 1, maxShingleDiff: 3 }
+
+function gramSizes(settings: AnalysisSettings): { minGram: number; maxGram: number } {
+  const minGram = intSetting(settings, 'min_gram', 1)
+  const maxGram = intSetting(settings, 'max_gram', 2)
+  if (minGram < 1) throw new IllegalArgumentException('minGram must be greater than zero')
+  if (minGram > maxGram) throw new IllegalArgumentException('minGram must not be greater than maxGram')
+  return { minGram, maxGram }
+}
+
+function checkNgramDiff(minGram: number, maxGram: number, limits: AnalysisLimits): void {
+  const diff = maxGram - minGram
+  if (diff > limits.maxNgramDiff) {
+    throw new IllegalArgumentException(
+      `The difference between max_gram and min_gram in NGram Tokenizer must be less than or equal to: ` +
+        `[${limits.maxNgramDiff}] but was [${diff}]. This limit can be set by changing the ` +
+        `[index.max_ngram_diff] index level setting.`,
+    )
   }
-  return parsed
 }
 
-function boolSetting(settings: AnalysisSettings, key: string, fallback: boolean): boolean {
-  const value = settings[key]
-  if (value === undefined) return fallback
-  if (value === true || value === 'true') return true
-  if (value === false || value === 'false') return false
-  throw new IllegalArgumentException(
-    `Failed to parse value [${settingText(value)}] as only [true] or [false] are allowed.`,
+function ngramTokenizer(
+  name: 'ngram' | 'edge_ngram',
+  settings: AnalysisSettings,
+  limits: AnalysisLimits,
+): Tokenizer {
+  const { minGram, maxGram } = gramSizes(settings)
+  if (name === 'ngram') checkNgramDiff(minGram, maxGram, limits)
+  const matcher = tokenCharsMatcher(
+    listSetting(settings, 'token_chars') ?? [],
+    stringSetting(settings, 'custom_token_chars') ?? '',
   )
+  return new NGramTokenizer(name, minGram, maxGram, matcher)
 }
 
-function stopWordsSetting(settings: AnalysisSettings, fallback: readonly string[]): readonly string[] {
-  const value = settings['stopwords']
-  if (value === undefined) return fallback
-  if (typeof value === 'string') return resolveStopWords(value)
-  if (Array.isArray(value) && value.every((word): word is string => typeof word === 'string')) {
-    return resolveStopWords(value)
+function shingleFilter(settings: AnalysisSettings, limits: AnalysisLimits): TokenFilter {
+  const maxShingleSize = intSetting(settings, 'max_shingle_size', 2)
+  const minShingleSize = intSetting(settings, 'min_shingle_size', 2)
+  const outputUnigrams = boolSetting(settings, 'output_unigrams', true)
+  const diff = maxShingleSize - minShingleSize + (outputUnigrams ? 1 : 0)
+  if (diff > limits.maxShingleDiff) {
+    throw new IllegalArgumentException(
+      'In Shingle TokenFilter the difference between max_shingle_size and min_shingle_size (and +1 if ' +
+        `outputting unigrams) must be less than or equal to: [${limits.maxShingleDiff}] but was [${diff}]. ` +
+        'This limit can be set by changing the [index.max_shingle_diff] index level setting.',
+    )
   }
-  throw new IllegalArgumentException(`Failed to parse value for setting [stopwords]`)
+  if (maxShingleSize < 2) throw new IllegalArgumentException('Max shingle size must be >= 2')
+  if (minShingleSize < 2) throw new IllegalArgumentException('Min shingle size must be >= 2')
+  if (minShingleSize > maxShingleSize) {
+    throw new IllegalArgumentException('Min shingle size must be <= max shingle size')
+  }
+  return new ShingleFilter({
+    minShingleSize,
+    maxShingleSize,
+    outputUnigrams,
+    outputUnigramsIfNoShingles: boolSetting(settings, 'output_unigrams_if_no_shingles', false),
+    tokenSeparator: stringSetting(settings, 'token_separator') ?? ' ',
+    fillerToken: stringSetting(settings, 'filler_token') ?? '_',
+  })
 }
 
-export function getTokenizer(name: string, settings: AnalysisSettings = {}): Tokenizer | null {
+function synonymFilter(name: 'synonym' | 'synonym_graph', settings: AnalysisSettings): TokenFilter {
+  if (settings['synonyms_path'] !== undefined || settings['synonyms_set'] !== undefined) {
+    throw new IllegalArgumentException(
+      '[synonyms_path] and [synonyms_set] are not supported: the playground takes inline [synonyms] only',
+    )
+  }
+  const format = stringSetting(settings, 'format') ?? 'solr'
+  if (format !== 'solr')
+    throw new IllegalArgumentException(`synonym format [${format}] is not supported: use solr`)
+  const rules = listSetting(settings, 'synonyms')
+  if (!rules) {
+    throw new IllegalArgumentException(
+      'synonym requires either `synonyms`,`synonyms_set`, or `synonyms_path` to be configured',
+    )
+  }
+  return new SynonymFilterFactory(name, {
+    rules,
+    expand: boolSetting(settings, 'expand', true),
+    lenient: boolSetting(settings, 'lenient', false),
+  })
+}
+
+export function getTokenizer(
+  name: string,
+  settings: AnalysisSettings = {},
+  limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS,
+): Tokenizer | null {
   switch (name) {
     case 'standard':
       return new StandardTokenizer(intSetting(settings, 'max_token_length', DEFAULT_MAX_TOKEN_LENGTH))
@@ -65,23 +155,119 @@ export function getTokenizer(name: string, settings: AnalysisSettings = {}): Tok
       return letterTokenizer()
     case 'lowercase':
       return lowercaseTokenizer()
-    case 'keyword':
+    case 'keyword': {
+      const bufferSize = intSetting(settings, 'buffer_size', 256)
+      if (bufferSize <= 0 || bufferSize > 1024 * 1024) {
+        throw new IllegalArgumentException(
+          `maxTokenLen must be greater than 0 and less than 1048576 passed: ${bufferSize}`,
+        )
+      }
       return new KeywordTokenizer()
+    }
+    case 'pattern':
+      return new PatternTokenizer(
+        compileJavaPattern(stringSetting(settings, 'pattern') ?? '\\W+', stringSetting(settings, 'flags')),
+        intSetting(settings, 'group', -1),
+      )
+    case 'ngram':
+    case 'edge_ngram':
+      return ngramTokenizer(name, settings, limits)
     default:
       return null
   }
 }
 
-export function getTokenFilter(name: string, settings: AnalysisSettings = {}): TokenFilter | null {
+export function getTokenFilter(
+  name: string,
+  settings: AnalysisSettings = {},
+  limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS,
+): TokenFilter | null {
   switch (name) {
     case 'lowercase':
       return new LowerCaseFilter()
+    case 'uppercase':
+      return upperCaseFilter()
     case 'stop':
       return new StopFilter({
         stopWords: stopWordsSetting(settings, ENGLISH_STOP_WORDS),
         ignoreCase: boolSetting(settings, 'ignore_case', false),
         removeTrailing: boolSetting(settings, 'remove_trailing', true),
       })
+    case 'asciifolding':
+      return new AsciiFoldingFilter(boolSetting(settings, 'preserve_original', false))
+    case 'trim':
+      return trimFilter()
+    case 'reverse':
+      return reverseFilter()
+    case 'truncate': {
+      const length = intSetting(settings, 'length', 10)
+      if (length <= 0) throw new IllegalArgumentException('length parameter must be provided')
+      return truncateFilter(length)
+    }
+    case 'unique':
+      return new UniqueFilter(boolSetting(settings, 'only_on_same_position', false))
+    case 'length': {
+      const min = intSetting(settings, 'min', 0)
+      const max = intSetting(settings, 'max', 2147483647)
+      if (min > max)
+        throw new IllegalArgumentException('maximum length must not be greater than minimum length')
+      return new LengthFilter(min, max)
+    }
+    case 'ngram':
+    case 'edge_ngram': {
+      const { minGram, maxGram } = gramSizes(settings)
+      if (name === 'ngram') checkNgramDiff(minGram, maxGram, limits)
+      return new NGramTokenFilter(name, minGram, maxGram, boolSetting(settings, 'preserve_original', false))
+    }
+    case 'shingle':
+      return shingleFilter(settings, limits)
+    case 'synonym':
+    case 'synonym_graph':
+      return synonymFilter(name, settings)
+    case 'porter_stem':
+      return porterStemTokenFilter()
+    case 'snowball':
+      return snowballTokenFilter(settings)
+    case 'stemmer':
+      return stemmerTokenFilter(settings)
+    case 'keyword_marker':
+      return keywordMarkerTokenFilter(settings)
+    default:
+      return null
+  }
+}
+
+export function getCharFilter(name: string, settings: AnalysisSettings = {}): CharFilter | null {
+  switch (name) {
+    case 'html_strip':
+      return new HtmlStripCharFilter(name, listSetting(settings, 'escaped_tags') ?? [])
+    case 'mapping': {
+      if (settings['mappings_path'] !== undefined) {
+        throw new IllegalArgumentException(
+          '[mappings_path] is not supported: the playground has no config directory',
+        )
+      }
+      const rules = listSetting(settings, 'mappings')
+      if (!rules) {
+        throw new IllegalArgumentException(
+          'mapping requires either `mappings` or `mappings_path` to be configured',
+        )
+      }
+      return new MappingCharFilter(name, parseMappingRules(rules))
+    }
+    case 'pattern_replace': {
+      const pattern = stringSetting(settings, 'pattern')
+      if (pattern === undefined) {
+        throw new IllegalArgumentException(
+          `pattern is missing for [${name}] char filter of type 'pattern_replace'`,
+        )
+      }
+      return new PatternReplaceCharFilter(
+        name,
+        compileJavaPattern(pattern, stringSetting(settings, 'flags')),
+        stringSetting(settings, 'replacement') ?? '',
+      )
+    }
     default:
       return null
   }
@@ -109,6 +295,10 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       ])
     case 'keyword':
       return new Analyzer(name, new KeywordTokenizer())
+    case 'english':
+      return englishAnalyzer(settings)
+    case 'snowball':
+      return snowballAnalyzer(settings)
     default:
       return null
   }

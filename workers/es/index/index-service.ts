@@ -11,7 +11,8 @@ import { shardId } from '../cluster/routing/operation-routing.ts'
 import { INDEX_METADATA_VERSION, metadataKey, translogPrefix, type IndexMetadata } from './index-metadata.ts'
 import type { IndexShard, ShardOperation, StoredDocument, WriteResult } from './shard/index-shard.ts'
 import { parseDocument } from './mapper/document-parser.ts'
-import { toAnalyzedDocument, type TextAnalyzer } from './mapper/field-indexer.ts'
+import { toAnalyzedDocument } from './mapper/field-indexer.ts'
+import { IndexAnalysis } from './index-analysis.ts'
 
 export const TRANSLOG_VERSION = 1
 
@@ -25,7 +26,8 @@ export class IndexService {
   constructor(
     public metadata: IndexMetadata,
     readonly shards: IndexShard[],
-    private readonly analyze: TextAnalyzer,
+    /** The index's analyzers: built-ins plus those its settings define. */
+    readonly analysis: IndexAnalysis = new IndexAnalysis(metadata.analysis),
   ) {}
 
   shardFor(id: string, routing: string | null): IndexShard {
@@ -50,7 +52,7 @@ export class IndexService {
       id,
       source,
       routing,
-      (docId) => toAnalyzedDocument(docId, document, this.analyze),
+      (docId) => toAnalyzedDocument(docId, document, this.analysis.analyze),
       now,
     )
     ops.push(this.translogOp(shard.shardId, operation))
@@ -76,7 +78,7 @@ export class IndexService {
       return
     }
     const document = parseDocument(parse(operation.doc.source), this.metadata.mapping)
-    target.apply(operation, (docId) => toAnalyzedDocument(docId, document, this.analyze), now)
+    target.apply(operation, (docId) => toAnalyzedDocument(docId, document, this.analysis.analyze), now)
   }
 
   refresh(now: number): void {

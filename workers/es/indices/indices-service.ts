@@ -14,7 +14,8 @@ import { INDEX_METADATA_VERSION, translogPrefix, type IndexMetadata } from '../i
 import { IndexService, TRANSLOG_VERSION } from '../index/index-service.ts'
 import { IndexShard, type ShardOperation } from '../index/shard/index-shard.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
-import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
+import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
+import { IndexAnalysis } from '../index/index-analysis.ts'
 import { defaultRoutingNumShards } from '../cluster/routing/operation-routing.ts'
 import { randomBase64Id } from '../common/uuids.ts'
 
@@ -23,7 +24,6 @@ export interface IndicesDeps {
   random: Random
   storage: Storage
   engine: IndexEngine
-  analyze: TextAnalyzer
 }
 
 export interface CreateIndexRequest {
@@ -32,6 +32,7 @@ export interface CreateIndexRequest {
   numberOfReplicas: number
   refreshIntervalMs: number
   mapping: Mapping
+  analysis?: IndexAnalysisSettings
 }
 
 export class IndicesService {
@@ -61,13 +62,13 @@ export class IndicesService {
     return service
   }
 
-  private open(metadata: IndexMetadata): IndexService {
+  private open(metadata: IndexMetadata, analysis?: IndexAnalysis): IndexService {
     const now = this.deps.clock.now()
     const shards = Array.from(
       { length: metadata.numberOfShards },
       (_, i) => new IndexShard(i, this.deps.engine.newIndex(), now),
     )
-    const index = new IndexService(metadata, shards, this.deps.analyze)
+    const index = new IndexService(metadata, shards, analysis)
     this.indices.set(metadata.name, index)
     return index
   }
@@ -90,6 +91,8 @@ export class IndicesService {
     if (invalid) throw invalid
     const existing = this.indices.get(request.name)
     if (existing) throw resourceAlreadyExistsException(request.name, existing.metadata.uuid)
+    const analysis = new IndexAnalysis(request.analysis)
+    analysis.checkMapping(request.mapping)
     const metadata: IndexMetadata = {
       name: request.name,
       uuid: randomBase64Id(this.deps.random),
@@ -99,8 +102,9 @@ export class IndicesService {
       routingNumShards: defaultRoutingNumShards(request.numberOfShards),
       refreshIntervalMs: request.refreshIntervalMs,
       mapping: request.mapping,
+      ...(request.analysis ? { analysis: request.analysis } : {}),
     }
-    const index = this.open(metadata)
+    const index = this.open(metadata, analysis)
     return { index, op: index.metadataOp() }
   }
 

@@ -10,6 +10,7 @@ import { EsException, parsingException } from '../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { FieldMapping } from '../index/mapper/mapping.ts'
 import { indexedTerm, type TextAnalyzer } from '../index/mapper/field-indexer.ts'
+import { DEFAULT_ANALYZER } from '../analysis/index.ts'
 
 export interface QueryContext {
   fields: Map<string, FieldMapping>
@@ -77,7 +78,7 @@ function boostOf(body: XContentValue): number {
 function analyzeForField(field: string, text: string, context: QueryContext): AnalyzedToken[] {
   const mapping = context.fields.get(field)
   if (!mapping || mapping.type !== 'text') return [{ term: text, position: 0 }]
-  return context.analyze(mapping.analyzer ?? 'standard', text)
+  return context.analyze(mapping.search_analyzer ?? mapping.analyzer ?? DEFAULT_ANALYZER, text)
 }
 
 function matchQuery(body: XContentValue, context: QueryContext, phrase: boolean): IndexQuery {

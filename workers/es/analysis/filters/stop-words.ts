@@ -1,6 +1,7 @@
 // Named stop word lists that Elasticsearch's `stopwords` setting accepts.
 // _english_ is Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET (33 words), the default of the `stop`
 // token filter and the `stop` analyzer; _none_ is the empty set, the `standard` analyzer's default.
+import { listSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
 
 export const ENGLISH_STOP_WORDS: readonly string[] = [
   'a',
@@ -49,4 +50,11 @@ export function resolveStopWords(setting: string | readonly string[]): string[] 
   if (setting === '_none_') return []
   const entries = typeof setting === 'string' ? [setting] : setting
   return entries.flatMap((entry) => NAMED_STOP_WORDS.get(entry) ?? [entry])
+}
+
+/** Analysis.parseStopWords: `stopwords` as "_none_", a named list, a word, or an array of both. */
+export function stopWordsSetting(settings: AnalysisSettings, fallback: readonly string[]): readonly string[] {
+  const words = listSetting(settings, 'stopwords')
+  if (words === undefined) return fallback
+  return resolveStopWords(words.length === 1 && words[0] === '_none_' ? '_none_' : words)
 }

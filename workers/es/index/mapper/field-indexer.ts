@@ -10,6 +10,7 @@ import type {
   AnalyzedToken,
 } from '../../../../engine-wasm/src/index/index.ts'
 import type { ParsedDocument } from './document-parser.ts'
+import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
 
@@ -26,7 +27,7 @@ export function toAnalyzedDocument(
     if (mapping.type === 'text') {
       let base = 0
       for (const value of values) {
-        const analyzed = analyze(mapping.analyzer ?? 'standard', String(value))
+        const analyzed = analyze(mapping.analyzer ?? DEFAULT_ANALYZER, String(value))
         for (const token of analyzed) tokens.push({ term: token.term, position: base + token.position })
         const last = analyzed[analyzed.length - 1]
         base += (last ? last.position + 1 : 0) + POSITION_INCREMENT_GAP

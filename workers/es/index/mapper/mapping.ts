@@ -34,6 +34,8 @@ export interface FieldMapping {
   properties?: Record<string, FieldMapping>
   fields?: Record<string, FieldMapping>
   analyzer?: string
+  search_analyzer?: string
+  search_quote_analyzer?: string
   ignore_above?: number
   format?: string
 }

@@ -9,6 +9,7 @@ import { XNumber, type XContentObject, type XContentValue } from '../../xcontent
 import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
 import { mappingToJson, setOwn } from '../../index/mapper/mapping.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
+import { indexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -108,6 +109,7 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
     ),
     refreshIntervalMs: DEFAULT_INDEX_SETTINGS.refreshIntervalMs,
     mapping: parseMappings(body.get('mappings')),
+    ...(settingsObject ? { analysis: indexAnalysisSettings(settingsObject) } : {}),
   })
   await context.storage.write([op])
   return json(200, { acknowledged: true, shards_acknowledged: true, index: index.metadata.name })

@@ -81,7 +81,7 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
     index,
     query: buildQuery(queryBody, {
       fields: leafFields(index.metadata.mapping),
-      analyze: context.analyze,
+      analyze: index.analysis.analyze,
     }),
   }))
   const shards = targets.reduce((sum, t) => sum + t.index.metadata.numberOfShards, 0)

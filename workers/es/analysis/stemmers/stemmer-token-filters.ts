@@ -1,0 +1,71 @@
+// The stemming token filters by their Elasticsearch names, each a factory from settings, for the registry:
+//   porter_stem -> PorterStemFilter (Lucene's PorterStemmer), no settings;
+//   snowball    -> SnowballFilter; language (or name), default "English", first letter upper-cased as
+//                  SnowballTokenFilterFactory does: "English" (Porter2) and "Porter" here;
+//   stemmer     -> StemmerTokenFilterFactory's English family; language (or name), default "porter",
+//                  compared ignoring case: english and porter -> porter_stem, porter2 -> snowball English,
+//                  minimal_english / minimalEnglish -> EnglishMinimalStemFilter, possessive_english /
+//                  possessiveEnglish -> EnglishPossessiveFilter.
+// Refused (the playground has no such stemmer): every other snowball program and every other stemmer
+// language, including light_english / lightEnglish / kstem (KStemFilter) and lovins. They fail as an
+// unknown language fails in Elasticsearch 8: illegal_argument_exception "Invalid stemmer class
+// specified: <Language>", the message of Lucene's SnowballFilter(TokenStream, String) when it finds no
+// org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad `stemmer` language when the
+// filter is defined, a bad `snowball` language only on first use; both fail at definition here.
+import { stringSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
+import { IllegalArgumentException, type TokenFilter } from '../token-list.ts'
+import { englishMinimalStem } from './english-minimal-stemmer.ts'
+import { EnglishPossessiveFilter } from './english-possessive-filter.ts'
+import { porterStem } from './porter-stemmer.ts'
+import { snowballEnglishStem } from './snowball-english-stemmer.ts'
+import { snowballPorterStem } from './snowball-porter-stemmer.ts'
+import { StemFilter } from './stem-filter.ts'
+
+/** The snowball programs by their Lucene class name prefix (case-sensitive, as Class.forName is). */
+const SNOWBALL_PROGRAMS: ReadonlyMap<string, (term: string) => string> = new Map([
+  ['English', snowballEnglishStem],
+  ['Porter', snowballPorterStem],
+])
+
+/** Elasticsearch's Strings.capitalize: Character.toUpperCase on the first char (one char to one char). */
+function capitalize(text: string): string {
+  const first = text.charAt(0)
+  const upper = first.toUpperCase()
+  return (upper.length === 1 ? upper : first) + text.slice(1)
+}
+
+function languageSetting(settings: AnalysisSettings, fallback: string): string {
+  return stringSetting(settings, 'language') ?? stringSetting(settings, 'name') ?? fallback
+}
+
+/** Lucene's SnowballFilter(input, name): the named program, or the error for a missing class. */
+export function snowballFilter(name: string): StemFilter {
+  const stem = SNOWBALL_PROGRAMS.get(name)
+  if (!stem) throw new IllegalArgumentException(`Invalid stemmer class specified: ${name}`)
+  return new StemFilter('snowball', stem)
+}
+
+export function porterStemTokenFilter(): TokenFilter {
+  return new StemFilter('porter_stem', porterStem)
+}
+
+export function snowballTokenFilter(settings: AnalysisSettings): TokenFilter {
+  return snowballFilter(capitalize(languageSetting(settings, 'English')))
+}
+
+/** StemmerTokenFilterFactory's English languages, lower-cased, to the filter each builds. */
+const ENGLISH_STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => TokenFilter>([
+  ['english', () => new StemFilter('stemmer', porterStem)],
+  ['porter', () => new StemFilter('stemmer', porterStem)],
+  ['porter2', () => new StemFilter('stemmer', snowballEnglishStem)],
+  ['minimal_english', () => new StemFilter('stemmer', englishMinimalStem)],
+  ['minimalenglish', () => new StemFilter('stemmer', englishMinimalStem)],
+  ['possessive_english', () => new EnglishPossessiveFilter()],
+  ['possessiveenglish', () => new EnglishPossessiveFilter()],
+])
+
+export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {
+  const language = capitalize(languageSetting(settings, 'porter'))
+  const build = ENGLISH_STEMMERS.get(language.toLowerCase())
+  return build ? build() : snowballFilter(language)
+}

@@ -1,0 +1,74 @@
+/**
+ * An index's analysis, as its IndexMetadata keeps it: the `analysis` settings and limits given at creation
+ * (custom analyzers, tokenizers, token filters, char filters and normalizers), built into IndexAnalyzers.
+ * Bad settings fail index creation with ES's illegal_argument_exception; a mapping naming an analyzer the
+ * index does not have fails with ES's mapper_parsing_exception, as MappingParserContext does.
+ */
+import type { Analyzer } from '../analysis/analyzer.ts'
+import { DEFAULT_ANALYZER, indexTokens } from '../analysis/index.ts'
+import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
+import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
+import { IllegalArgumentException } from '../analysis/token-list.ts'
+import { illegalArgumentException, mapperParsingException } from '../errors/index.ts'
+import type { FieldMapping, Mapping } from './mapper/mapping.ts'
+import type { TextAnalyzer } from './mapper/field-indexer.ts'
+
+/** The mapping parameters that name an analyzer. */
+const ANALYZER_PARAMETERS = ['analyzer', 'search_analyzer', 'search_quote_analyzer'] as const
+
+export class IndexAnalysis {
+  readonly analyzers: IndexAnalyzers
+  private readonly resolved = new Map<string, Analyzer>()
+
+  /** Throws ES's illegal_argument_exception for settings that do not build. */
+  constructor(settings: IndexAnalysisSettings | undefined) {
+    this.analyzers = asEsError(() => new IndexAnalyzers(settings?.analysis ?? {}, settings?.limits))
+  }
+
+  /** The TextAnalyzer indexing and queries use: `default` is the index's default analyzer. */
+  readonly analyze: TextAnalyzer = (name, text) => indexTokens(this.analyzer(name), text)
+
+  private analyzer(name: string): Analyzer {
+    let analyzer = this.resolved.get(name)
+    if (!analyzer) {
+      analyzer =
+        (name === DEFAULT_ANALYZER ? this.analyzers.defaultAnalyzer() : this.analyzers.analyzer(name)) ??
+        undefined
+      if (!analyzer)
+        throw new IllegalArgumentException(`analyzer [${name}] has not been configured in mappings`)
+      this.resolved.set(name, analyzer)
+    }
+    return analyzer
+  }
+
+  /** Every analyzer the mapping names must exist in this index (built-in or defined in its settings). */
+  checkMapping(mapping: Mapping): void {
+    const check = (fields: Record<string, FieldMapping> | undefined): void => {
+      for (const field of Object.values(fields ?? {})) {
+        for (const parameter of ANALYZER_PARAMETERS) {
+          const name = field[parameter]
+          if (name !== undefined && this.analyzers.analyzer(name) === null) {
+            const reason = `analyzer [${name}] has not been configured in mappings`
+            throw mapperParsingException(
+              `Failed to parse mapping: ${reason}`,
+              illegalArgumentException(reason),
+            )
+          }
+        }
+        check(field.properties)
+        check(field.fields)
+      }
+    }
+    check(mapping.properties)
+  }
+}
+
+/** Runs `build`, turning the analysis package's IllegalArgumentException into ES's error body. */
+function asEsError<T>(build: () => T): T {
+  try {
+    return build()
+  } catch (error) {
+    if (error instanceof IllegalArgumentException) throw illegalArgumentException(error.message)
+    throw error
+  }
+}
