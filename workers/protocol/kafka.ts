@@ -22,6 +22,8 @@ export interface CreatableTopic {
   numPartitions: number
   /** -1 means the broker default (`default.replication.factor`). */
   replicationFactor: number
+  /** CreatableReplicaAssignment: manual replica lists by partition index (then both counts are -1). */
+  assignments?: Array<{ partitionIndex: number; brokerIds: number[] }>
   configs: Record<string, string>
 }
 

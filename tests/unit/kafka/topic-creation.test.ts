@@ -5,9 +5,10 @@ import { createTopic, type TopicCreation } from '../../../workers/kafka/controll
 import { Random } from '../../../workers/net/random.ts'
 import type { CreatableTopic } from '../../../workers/protocol/kafka.ts'
 
-const image = (brokers: number[]) => ({
+const image = (brokers: number[], registered: readonly number[] = brokers) => ({
   hasTopic: (name: string) => name === 'orders',
   usableBrokers: brokers,
+  isRegistered: (id: number) => registered.includes(id),
 })
 const defaults = { numPartitions: 1, replicationFactor: 1 }
 const create = (request: Partial<CreatableTopic>, brokers = [1]): TopicCreation =>
@@ -87,5 +88,91 @@ describe('createTopic', () => {
     const outcome = create({ configs })
     configs['cleanup.policy'] = 'delete'
     expect(outcome.ok && outcome.topic.configs).toEqual({ 'cleanup.policy': 'compact' })
+  })
+})
+
+describe('createTopic with a manual replica assignment', () => {
+  const manual = (assignments: number[][], usable = [1, 2, 3], registered = [1, 2, 3, 4]): TopicCreation =>
+    createTopic(
+      image(usable, registered),
+      {
+        name: 't',
+        numPartitions: -1,
+        replicationFactor: -1,
+        configs: {},
+        assignments: assignments.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
+      },
+      defaults,
+      new Random(1),
+    )
+
+  it('places each partition on its list, led by its first active replica, the ISR its active replicas', () => {
+    const created = manual([
+      [2, 3],
+      [3, 1],
+      [4, 2],
+    ])
+    expect(created.ok && created.topic.partitions.map((p) => [p.replicas, p.leader, p.isr])).toEqual([
+      [[2, 3], 2, [2, 3]],
+      [[3, 1], 3, [3, 1]],
+      [[4, 2], 2, [2]],
+    ])
+  })
+
+  it.each<[number[][], string, string]>([
+    [[[]], 'INVALID_REPLICA_ASSIGNMENT', 'The manual partition assignment includes an empty replica list.'],
+    [
+      [[1, 5]],
+      'INVALID_REPLICA_ASSIGNMENT',
+      'The manual partition assignment includes broker 5, but no such broker is registered.',
+    ],
+    [
+      [[2, 1, 2]],
+      'INVALID_REPLICA_ASSIGNMENT',
+      'The manual partition assignment includes the broker 2 more than once.',
+    ],
+    [
+      [[1, 2], [3]],
+      'INVALID_REPLICA_ASSIGNMENT',
+      'The manual partition assignment includes a partition with 1 replica(s), but this is not consistent with previous partitions, which have 2 replica(s).',
+    ],
+    [
+      [[4]],
+      'INVALID_REPLICA_ASSIGNMENT',
+      'All brokers specified in the manual partition assignment for partition 0 are fenced or in controlled shutdown.',
+    ],
+  ])('refuses %j: %s', (assignments, error, message) => {
+    expect(manual(assignments)).toEqual({ ok: false, error, message })
+  })
+
+  it('refuses counts alongside an assignment, repeated partitions and gaps', () => {
+    const request = (extra: Partial<CreatableTopic>): TopicCreation =>
+      createTopic(
+        image([1, 2]),
+        { name: 't', numPartitions: -1, replicationFactor: -1, configs: {}, ...extra },
+        defaults,
+        new Random(1),
+      )
+    const assignments = [{ partitionIndex: 0, brokerIds: [1] }]
+    expect(request({ assignments, replicationFactor: 1 })).toEqual({
+      ok: false,
+      error: 'INVALID_REQUEST',
+      message: 'A manual partition assignment was specified, but replication factor was not set to -1.',
+    })
+    expect(request({ assignments, numPartitions: 1 })).toEqual({
+      ok: false,
+      error: 'INVALID_REQUEST',
+      message: 'A manual partition assignment was specified, but numPartitions was not set to -1.',
+    })
+    expect(request({ assignments: [...assignments, { partitionIndex: 0, brokerIds: [2] }] })).toEqual({
+      ok: false,
+      error: 'INVALID_REPLICA_ASSIGNMENT',
+      message: 'Found multiple manual partition assignments for partition 0',
+    })
+    expect(request({ assignments: [{ partitionIndex: 1, brokerIds: [2] }] })).toEqual({
+      ok: false,
+      error: 'INVALID_REPLICA_ASSIGNMENT',
+      message: 'partitions should be a consecutive 0-based integer sequence',
+    })
   })
 })

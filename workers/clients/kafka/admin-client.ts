@@ -48,6 +48,14 @@ export class KafkaAdminClient implements Admin {
           name: t.name,
           numPartitions: t.numPartitions ?? -1,
           replicationFactor: t.replicationFactor ?? -1,
+          ...(t.replicasAssignments
+            ? {
+                assignments: t.replicasAssignments.map((brokerIds, partitionIndex) => ({
+                  partitionIndex,
+                  brokerIds,
+                })),
+              }
+            : {}),
           configs: t.configs,
         })),
         options.validateOnly ?? false,

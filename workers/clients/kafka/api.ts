@@ -18,6 +18,8 @@ export interface NewTopic {
   /** undefined: the broker default. */
   numPartitions?: number
   replicationFactor?: number
+  /** NewTopic(name, replicasAssignments): each partition's replicas, partition i at index i. */
+  replicasAssignments?: number[][]
   configs: Record<string, string>
 }
 

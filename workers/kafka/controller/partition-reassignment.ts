@@ -64,18 +64,31 @@ export function completeReassignment(
   return { assignment: { replicas: target, adding: [], removing: [] }, isr: finalIsr }
 }
 
-/** validateManualPartitionAssignment: the InvalidReplicaAssignmentException message, or null. */
-export function invalidAssignment(metadata: ClusterMetadata, replicas: readonly number[]): string | null {
+/**
+ * validateManualPartitionAssignment: the InvalidReplicaAssignmentException message, or null. With
+ * `replicationFactor` (the replica count of the partitions before it), a different count is refused too.
+ */
+export function invalidAssignment(
+  isRegistered: (brokerId: number) => boolean,
+  replicas: readonly number[],
+  replicationFactor?: number,
+): string | null {
   if (replicas.length === 0) return 'The manual partition assignment includes an empty replica list.'
   const sorted = [...replicas].sort((a, b) => a - b)
   for (let i = 0; i < sorted.length; i++) {
     const id = sorted[i]!
-    if (!metadata.brokers.has(id)) {
+    if (!isRegistered(id)) {
       return `The manual partition assignment includes broker ${id}, but no such broker is registered.`
     }
     if (i > 0 && sorted[i - 1] === id) {
       return `The manual partition assignment includes the broker ${id} more than once.`
     }
+  }
+  if (replicationFactor !== undefined && sorted.length !== replicationFactor) {
+    return (
+      `The manual partition assignment includes a partition with ${sorted.length} replica(s), but this is not ` +
+      `consistent with previous partitions, which have ${replicationFactor} replica(s).`
+    )
   }
   return null
 }
@@ -131,7 +144,7 @@ export function alterPartitionReassignment(
       }),
     }
   }
-  const invalid = invalidAssignment(metadata, target.replicas)
+  const invalid = invalidAssignment((id) => metadata.brokers.has(id), target.replicas)
   if (invalid !== null) return { ok: false, error: 'INVALID_REPLICA_ASSIGNMENT', message: invalid }
   const targetReplicas = reassignmentReplicas(current.replicas, target.replicas)
   return {

@@ -23,7 +23,11 @@ export function createTopicRecords(
   random: Random,
 ): ControlResult {
   const outcome = createTopic(
-    { hasTopic: (name) => metadata.topicIdsByName.has(name), usableBrokers: metadata.usableBrokers() },
+    {
+      hasTopic: (name) => metadata.topicIdsByName.has(name),
+      usableBrokers: metadata.usableBrokers(),
+      isRegistered: (id) => metadata.brokers.has(id),
+    },
     request,
     defaults,
     random,

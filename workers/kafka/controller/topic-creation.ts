@@ -11,6 +11,7 @@ import { validateTopicName } from '../metadata/topic-validation.ts'
 import { randomUuid } from '../metadata/uuid.ts'
 import { placeReplicas } from './replica-placer.ts'
 import { validateTopicConfigs } from '../config/topic-configs.ts'
+import { invalidAssignment } from './partition-reassignment.ts'
 
 /** A topic as creation decides it: its name, new id, configs and each partition's first assignment. */
 export interface CreatedTopic {
@@ -33,7 +34,10 @@ export interface TopicCreationView {
   hasTopic(name: string): boolean
   /** Brokers that replicas may be placed on (registered and unfenced). */
   usableBrokers: readonly number[]
+  isRegistered(brokerId: number): boolean
 }
+
+type Assignment = { ok: true; replicas: number[][] } | { ok: false; error: KafkaErrorName; message: string }
 
 export function createTopic(
   cluster: TopicCreationView,
@@ -46,6 +50,42 @@ export function createTopic(
   if (cluster.hasTopic(request.name)) {
     return { ok: false, error: 'TOPIC_ALREADY_EXISTS', message: `Topic '${request.name}' already exists.` }
   }
+  // The controller checks the new topics' configs before it creates any (ReplicationControlManager.createTopics).
+  const invalidConfig = validateTopicConfigs(request.configs)
+  if (invalidConfig !== null) return { ok: false, error: 'INVALID_CONFIG', message: invalidConfig }
+  const assignment =
+    request.assignments && request.assignments.length > 0
+      ? manualAssignment(cluster, request)
+      : placedAssignment(cluster, request, defaults, random)
+  if (!assignment.ok) return assignment
+  const usable = new Set(cluster.usableBrokers)
+  return {
+    ok: true,
+    topic: {
+      name: request.name,
+      topicId: randomUuid(random),
+      configs: { ...request.configs },
+      partitions: assignment.replicas.map((replicas, partition) => ({
+        partition,
+        leader: replicas.find((id) => usable.has(id)) ?? -1,
+        leaderEpoch: 0,
+        replicas,
+        isr: replicas.filter((id) => usable.has(id)),
+        elr: [],
+        lastKnownElr: [],
+        offlineReplicas: [],
+      })),
+    },
+  }
+}
+
+/** Replicas placed by the ReplicaPlacer, for the request's (or the default) partition count and factor. */
+function placedAssignment(
+  cluster: TopicCreationView,
+  request: CreatableTopic,
+  defaults: CreationDefaults,
+  random: Random,
+): Assignment {
   const numPartitions = request.numPartitions === -1 ? defaults.numPartitions : request.numPartitions
   const replicationFactor =
     request.replicationFactor === -1 ? defaults.replicationFactor : request.replicationFactor
@@ -72,25 +112,53 @@ export function createTopic(
         `${replicationFactor} cannot be reached because only ${cluster.usableBrokers.length} broker(s) are registered.`,
     }
   }
-  const invalidConfig = validateTopicConfigs(request.configs)
-  if (invalidConfig !== null) return { ok: false, error: 'INVALID_CONFIG', message: invalidConfig }
-  const assignment = placeReplicas(cluster.usableBrokers, numPartitions, replicationFactor, random)
   return {
     ok: true,
-    topic: {
-      name: request.name,
-      topicId: randomUuid(random),
-      configs: { ...request.configs },
-      partitions: assignment.map((replicas, partition) => ({
-        partition,
-        leader: replicas[0] ?? -1,
-        leaderEpoch: 0,
-        replicas,
-        isr: [...replicas],
-        elr: [],
-        lastKnownElr: [],
-        offlineReplicas: [],
-      })),
-    },
+    replicas: placeReplicas(cluster.usableBrokers, numPartitions, replicationFactor, random),
   }
+}
+
+/**
+ * ReplicationControlManager.createTopic with manual assignments: both counts must be -1, each partition
+ * once, every list valid and as long as the first, some replica of each active, partitions 0..n-1.
+ */
+function manualAssignment(cluster: TopicCreationView, request: CreatableTopic): Assignment {
+  const invalidRequest = (message: string): Assignment => ({ ok: false, error: 'INVALID_REQUEST', message })
+  const invalid = (message: string): Assignment => ({
+    ok: false,
+    error: 'INVALID_REPLICA_ASSIGNMENT',
+    message,
+  })
+  if (request.replicationFactor !== -1) {
+    return invalidRequest(
+      'A manual partition assignment was specified, but replication factor was not set to -1.',
+    )
+  }
+  if (request.numPartitions !== -1) {
+    return invalidRequest('A manual partition assignment was specified, but numPartitions was not set to -1.')
+  }
+  const replicas = new Map<number, number[]>()
+  let replicationFactor: number | undefined
+  const usable = new Set(cluster.usableBrokers)
+  for (const { partitionIndex, brokerIds } of request.assignments ?? []) {
+    if (replicas.has(partitionIndex)) {
+      return invalid(`Found multiple manual partition assignments for partition ${partitionIndex}`)
+    }
+    const error = invalidAssignment((id) => cluster.isRegistered(id), brokerIds, replicationFactor)
+    if (error !== null) return invalid(error)
+    replicationFactor = brokerIds.length
+    if (!brokerIds.some((id) => usable.has(id))) {
+      return invalid(
+        `All brokers specified in the manual partition assignment for partition ${partitionIndex} are fenced or in controlled shutdown.`,
+      )
+    }
+    replicas.set(partitionIndex, [...brokerIds])
+  }
+  const ordered: number[][] = []
+  for (let i = 0; i < replicas.size; i++) {
+    const partition = replicas.get(i)
+    if (!partition) return invalid('partitions should be a consecutive 0-based integer sequence')
+    ordered.push(partition)
+  }
+  return { ok: true, replicas: ordered }
 }

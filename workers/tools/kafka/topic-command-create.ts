@@ -97,7 +97,7 @@ export async function createTopic(options: OptionSet, admin: Admin, out: ToolOut
         name: topic.name,
         configs: topic.configs,
         ...(assigned.length > 0
-          ? { numPartitions: assigned.length, replicationFactor: assigned[0]?.length ?? 0 }
+          ? { replicasAssignments: assigned }
           : {
               ...(topic.partitions === null ? {} : { numPartitions: topic.partitions }),
               ...(rf === null ? {} : { replicationFactor: rf }),

@@ -103,9 +103,17 @@ describe('kafka-topics --create', () => {
     )
   })
 
-  it('creates a replica assignment as its partition count and replication factor', async () => {
+  it('sends a replica assignment as the manual assignments of the topic, without counts', async () => {
     const { h } = await run([...BS, '--create', '--topic', 'demo', '--replica-assignment', '1:2, 2:3 ,3:1'])
-    expect(h.admin.created[0]).toMatchObject({ numPartitions: 3, replicationFactor: 2 })
+    expect(h.admin.created[0]).toEqual({
+      name: 'demo',
+      configs: {},
+      replicasAssignments: [
+        [1, 2],
+        [2, 3],
+        [3, 1],
+      ],
+    })
   })
 })
 
