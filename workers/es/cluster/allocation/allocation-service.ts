@@ -1,0 +1,208 @@
+/**
+ * AllocationService: every routing change the master makes, each a pure function from one ClusterState
+ * to the next, followed by a reroute, as ES's AllocationService does:
+ * - `applyStartedShards`: an INITIALIZING copy reported started becomes STARTED and joins the in-sync set;
+ * - `applyFailedShards` / `disassociateDeadNodes`: a failed copy, or every copy on a node that left,
+ *   becomes UNASSIGNED (ALLOCATION_FAILED / NODE_LEFT). A failed active primary hands over to an active
+ *   replica whose allocation id is in sync (never a stale one), with primary term + 1; the old primary
+ *   becomes an unassigned replica; replicas still recovering from it fail with PRIMARY_FAILED;
+ * - `reroute`: assigns unassigned primaries (a new one anywhere; an existing one only to a node whose
+ *   store holds an in-sync copy, keeping that allocation id; each primary assignment raises the primary
+ *   term), then replicas once their primary is active, through the deciders and the balancer.
+ * Started copies are never moved: there is no rebalancing and no relocation.
+ */
+import type { ClusterState } from '../state/cluster-state.ts'
+import {
+  isActive,
+  unassignedCopy,
+  type ShardRouting,
+  type UnassignedInfo,
+  type UnassignedReason,
+} from '../state/shard-routing.ts'
+import { canAllocate } from './allocation-deciders.ts'
+import { chooseNode } from './balanced-shards-allocator.ts'
+import { RoutingAllocation, type AllocationContext } from './routing-allocation.ts'
+
+export interface ShardCopyRef {
+  readonly index: string
+  readonly shard: number
+  readonly allocationId: string
+}
+
+export interface FailedShard extends ShardCopyRef {
+  readonly reason: 'ALLOCATION_FAILED' | 'NODE_LEFT'
+  readonly details: string | null
+  /** The primary failed this replica during a write: its allocation id leaves the in-sync set. */
+  readonly markAsStale: boolean
+}
+
+export function reroute(state: ClusterState, context: AllocationContext): ClusterState {
+  return round(state, context, () => undefined)
+}
+
+export function applyStartedShards(
+  state: ClusterState,
+  started: readonly ShardCopyRef[],
+  context: AllocationContext,
+): ClusterState {
+  return round(state, context, (allocation) => {
+    for (const ref of started) {
+      const copy = findCopy(allocation, ref)
+      if (!copy || copy.state !== 'INITIALIZING') continue
+      allocation.replace(copy, { ...copy, state: 'STARTED', recoverySource: null, unassignedInfo: null })
+      allocation.started(copy)
+    }
+  })
+}
+
+export function applyFailedShards(
+  state: ClusterState,
+  failed: readonly FailedShard[],
+  context: AllocationContext,
+): ClusterState {
+  return round(state, context, (allocation) => {
+    for (const ref of failed) {
+      const copy = findCopy(allocation, ref)
+      if (!copy || copy.state === 'UNASSIGNED') continue
+      failShard(allocation, copy, ref.reason, ref.details)
+      if (ref.markAsStale) allocation.markedStale(ref.index, ref.shard, ref.allocationId)
+    }
+  })
+}
+
+/** Fails every copy assigned to a node that is no longer in `state.nodes` (NODE_LEFT). */
+export function disassociateDeadNodes(state: ClusterState, context: AllocationContext): ClusterState {
+  const live = new Set(state.nodes.map((node) => node.id))
+  return round(state, context, (allocation) => {
+    for (const copy of allocation.all()) {
+      if (copy.nodeId === null || live.has(copy.nodeId)) continue
+      // A primary's failure may already have failed this copy (PRIMARY_FAILED): use the table's current one.
+      const current = findCopy(allocation, { ...copy, allocationId: copy.allocationId! })
+      if (current && current.state !== 'UNASSIGNED')
+        failShard(allocation, current, 'NODE_LEFT', `node_left [${copy.nodeId}]`)
+    }
+  })
+}
+
+function round(
+  state: ClusterState,
+  context: AllocationContext,
+  change: (allocation: RoutingAllocation) => void,
+): ClusterState {
+  const allocation = new RoutingAllocation(state, context)
+  change(allocation)
+  allocateUnassigned(allocation)
+  return allocation.build()
+}
+
+function findCopy(allocation: RoutingAllocation, ref: ShardCopyRef): ShardRouting | undefined {
+  return allocation.routing[ref.index]?.[ref.shard]?.find((copy) => copy.allocationId === ref.allocationId)
+}
+
+function failedInfo(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  reason: UnassignedReason,
+  details: string | null,
+): UnassignedInfo {
+  const failures = (copy.unassignedInfo?.failedAllocations ?? 0) + (reason === 'ALLOCATION_FAILED' ? 1 : 0)
+  return {
+    reason,
+    at: allocation.context.now,
+    failedAllocations: failures,
+    lastAllocationStatus: 'NO_ATTEMPT',
+    lastAllocatedNodeId: copy.nodeId,
+    details,
+  }
+}
+
+function failShard(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  reason: UnassignedReason,
+  details: string | null,
+): void {
+  const info = failedInfo(allocation, copy, reason, details)
+  if (!copy.primary) {
+    allocation.replace(copy, unassignedCopy(copy.index, copy.shard, false, 'PEER', info))
+    return
+  }
+  const copies = allocation.copies(copy.index, copy.shard)
+  if (isActive(copy)) {
+    allocation.failedActivePrimary(copy)
+    for (const replica of copies.filter((c) => !c.primary && c.state === 'INITIALIZING')) {
+      failShard(allocation, replica, 'PRIMARY_FAILED', 'primary failed while replica initializing')
+    }
+  }
+  const inSync = allocation.inSyncIds(copy.index, copy.shard)
+  const promoted = isActive(copy)
+    ? copies.find((c) => !c.primary && isActive(c) && inSync.has(c.allocationId!))
+    : undefined
+  if (promoted) {
+    allocation.replace(promoted, { ...promoted, primary: true })
+    allocation.replace(copy, unassignedCopy(copy.index, copy.shard, false, 'PEER', info))
+  } else {
+    const source = inSync.size === 0 ? 'EMPTY_STORE' : 'EXISTING_STORE'
+    allocation.replace(copy, unassignedCopy(copy.index, copy.shard, true, source, info))
+  }
+}
+
+function allocateUnassigned(allocation: RoutingAllocation): void {
+  const unassigned = allocation.all().filter((copy) => copy.state === 'UNASSIGNED')
+  for (const copy of unassigned.filter((c) => c.primary)) allocatePrimary(allocation, copy)
+  for (const copy of unassigned.filter((c) => !c.primary)) allocateReplica(allocation, copy)
+}
+
+function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): void {
+  const inSync = allocation.inSyncIds(copy.index, copy.shard)
+  const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
+  if (inSync.size === 0) {
+    const node = chooseNode(allocation, copy.index, allowed)
+    if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'EMPTY_STORE')
+    else markNotAllocated(allocation, copy, 'DECIDERS_NO')
+    return
+  }
+  const uuid = allocation.metadata(copy.index).uuid
+  const holding = new Map<string, string>()
+  for (const node of allowed) {
+    const stored = allocation.context
+      .shardStores(node.id)
+      .find((s) => s.indexUuid === uuid && s.shard === copy.shard && inSync.has(s.allocationId))
+    if (stored) holding.set(node.id, stored.allocationId)
+  }
+  const node = chooseNode(
+    allocation,
+    copy.index,
+    allowed.filter((n) => holding.has(n.id)),
+  )
+  if (node) initialize(allocation, copy, node.id, holding.get(node.id)!, 'EXISTING_STORE')
+  else markNotAllocated(allocation, copy, 'NO_VALID_SHARD_COPY')
+}
+
+function allocateReplica(allocation: RoutingAllocation, copy: ShardRouting): void {
+  const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
+  const node = chooseNode(allocation, copy.index, allowed)
+  if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')
+  else markNotAllocated(allocation, copy, 'DECIDERS_NO')
+}
+
+function initialize(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  nodeId: string,
+  allocationId: string,
+  recoverySource: 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER',
+): void {
+  allocation.replace(copy, { ...copy, state: 'INITIALIZING', nodeId, allocationId, recoverySource })
+  if (copy.primary) allocation.increasePrimaryTerm(copy.index, copy.shard)
+}
+
+function markNotAllocated(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  status: 'DECIDERS_NO' | 'NO_VALID_SHARD_COPY',
+): void {
+  if (copy.unassignedInfo?.lastAllocationStatus === status) return
+  const info = copy.unassignedInfo!
+  allocation.replace(copy, { ...copy, unassignedInfo: { ...info, lastAllocationStatus: status } })
+}

@@ -1,0 +1,87 @@
+/**
+ * ShardRouting: one copy of one shard in the routing table, as ES's ShardRouting with its
+ * UnassignedInfo and RecoverySource. The names are ES's own, as `_cat/shards` and
+ * `_cluster/allocation/explain` print them.
+ *
+ * Invariants: UNASSIGNED ⇔ nodeId null; an assigned copy has an allocation id; an UNASSIGNED or
+ * INITIALIZING copy keeps its UnassignedInfo and recovery source (health reads them), a STARTED or
+ * RELOCATING copy has neither; RELOCATING ⇔ relocatingNodeId present.
+ */
+export type ShardRoutingState = 'UNASSIGNED' | 'INITIALIZING' | 'STARTED' | 'RELOCATING'
+
+/** UnassignedInfo.Reason, the subset this cluster produces. */
+export type UnassignedReason =
+  | 'INDEX_CREATED'
+  | 'CLUSTER_RECOVERED'
+  | 'REPLICA_ADDED'
+  | 'ALLOCATION_FAILED'
+  | 'NODE_LEFT'
+  | 'PRIMARY_FAILED'
+
+/** UnassignedInfo.AllocationStatus: the outcome of the last allocation attempt. */
+export type AllocationStatus = 'NO_ATTEMPT' | 'DECIDERS_NO' | 'NO_VALID_SHARD_COPY'
+
+/** RecoverySource.Type: where an initializing copy gets its data. */
+export type RecoverySourceType = 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER'
+
+export interface UnassignedInfo {
+  readonly reason: UnassignedReason
+  /** Milliseconds since the epoch, from the master's clock. */
+  readonly at: number
+  readonly failedAllocations: number
+  readonly lastAllocationStatus: AllocationStatus
+  readonly lastAllocatedNodeId: string | null
+  readonly details: string | null
+}
+
+export interface ShardRouting {
+  readonly index: string
+  readonly shard: number
+  readonly primary: boolean
+  readonly state: ShardRoutingState
+  readonly nodeId: string | null
+  readonly relocatingNodeId: string | null
+  readonly allocationId: string | null
+  readonly recoverySource: RecoverySourceType | null
+  readonly unassignedInfo: UnassignedInfo | null
+}
+
+/** Active copies serve searches and can be promoted: STARTED or RELOCATING (ShardRouting.active). */
+export function isActive(copy: ShardRouting): boolean {
+  return copy.state === 'STARTED' || copy.state === 'RELOCATING'
+}
+
+export function unassignedCopy(
+  index: string,
+  shard: number,
+  primary: boolean,
+  recoverySource: RecoverySourceType,
+  info: UnassignedInfo,
+): ShardRouting {
+  return {
+    index,
+    shard,
+    primary,
+    state: 'UNASSIGNED',
+    nodeId: null,
+    relocatingNodeId: null,
+    allocationId: null,
+    recoverySource,
+    unassignedInfo: info,
+  }
+}
+
+export function newUnassignedInfo(
+  reason: UnassignedReason,
+  at: number,
+  details: string | null = null,
+): UnassignedInfo {
+  return {
+    reason,
+    at,
+    failedAllocations: 0,
+    lastAllocationStatus: 'NO_ATTEMPT',
+    lastAllocatedNodeId: null,
+    details,
+  }
+}
