@@ -22,6 +22,12 @@ export class ByteReader {
     return value
   }
 
+  f64(): f64 {
+    const value = load<f64>(this.pos)
+    this.pos += 8
+    return value
+  }
+
   string(): string {
     const length = <usize>this.u32()
     const value = String.UTF8.decodeUnsafe(this.pos, length)

@@ -1,6 +1,8 @@
 // FieldIndex: everything one Lucene field holds in a segment: its term dictionary, its norms and its
 // CollectionStatistics (docCount = documents with at least one token, sumTotalTermFreq = all tokens,
-// sumDocFreq = sum over terms of docFreq). Statistics count deleted documents, as Lucene does until a merge.
+// sumDocFreq = sum over terms of docFreq), and its numeric doc values (long / double / date fields).
+// Statistics count deleted documents, as Lucene does until a merge.
+import { NumericDocValues } from './doc-values'
 import { FieldNorms } from './field-norms'
 import { intToByte4 } from './small-float'
 import { TermDictionary } from './term-dictionary'
@@ -8,6 +10,7 @@ import { TermDictionary } from './term-dictionary'
 export class FieldIndex {
   readonly terms: TermDictionary = new TermDictionary()
   readonly norms: FieldNorms = new FieldNorms()
+  readonly docValues: NumericDocValues = new NumericDocValues()
   docCount: i32 = 0
   sumTotalTermFreq: i64 = 0
   sumDocFreq: i64 = 0
@@ -15,8 +18,10 @@ export class FieldIndex {
   /**
    * Indexes one document's tokens for this field. tokenTerms[i] is at tokenPositions[i]; tokens come in analyzer
    * order, so a token at the same position as the one before it is an overlap (position increment 0).
+   * values are the document's numeric values for the field (empty for text and keyword fields).
    */
-  addDocument(docId: i32, tokenTerms: Array<string>, tokenPositions: Array<i32>): void {
+  addDocument(docId: i32, tokenTerms: Array<string>, tokenPositions: Array<i32>, values: Array<f64>): void {
+    this.docValues.addDocument(docId, values)
     const count = tokenTerms.length
     if (count == 0) return
     const byTerm = new Map<string, Array<i32>>()

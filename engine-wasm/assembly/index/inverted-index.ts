@@ -3,17 +3,18 @@
 // Document batch format (written by engine-wasm/src/index/document-batch.ts), little-endian words, strings as a
 // u32 byte length + UTF-8 bytes:
 //   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
-//     string name, u32 tokenCount, then per token: string term, i32 position
+//     string name, u32 tokenCount, then per token: string term, i32 position; u32 valueCount, valueCount x f64
 // Invariant: docIds arrive strictly ascending across all batches (the wrapper checks), so postings stay sorted.
 // A field named twice in one document is indexed as one field holding both token lists, in order.
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
-import { SearchContext } from './query'
+import { SearchContext } from './search-context'
 
 class PendingField {
   readonly terms: Array<string> = new Array<string>()
   readonly positions: Array<i32> = new Array<i32>()
+  readonly values: Array<f64> = new Array<f64>()
 }
 
 export class InvertedIndex {
@@ -36,11 +37,13 @@ export class InvertedIndex {
           field.terms.push(reader.string())
           field.positions.push(reader.i32())
         }
+        const valueCount = reader.i32()
+        for (let v = 0; v < valueCount; v++) field.values.push(reader.f64())
       }
       const names = pending.keys()
       for (let f = 0; f < names.length; f++) {
         const field = pending.get(names[f])
-        this.fieldOrAdd(names[f]).addDocument(docId, field.terms, field.positions)
+        this.fieldOrAdd(names[f]).addDocument(docId, field.terms, field.positions, field.values)
       }
       this.maxDoc = docId + 1
     }

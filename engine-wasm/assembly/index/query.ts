@@ -7,33 +7,38 @@
 //   MATCH_NONE u32 4
 //   BOOL       u32 5, i32 must, i32 should, i32 mustNot, i32 filter, i32 minimumShouldMatch, f32 boost,
 //              then the clauses in that order
+//   AUTOMATON 6, TERM_RANGE 7, NUMERIC_RANGE 8, EXISTS 9, FUZZY 10   operands in multi-term-queries.ts
+//   DIS_MAX 11, CONSTANT_SCORE 12, BOOSTING 13                      operands in compound-queries.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
 // Boolean2ScorerSupplier builds it.
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { ByteReader } from './byte-reader'
+import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
 import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
-import { FieldIndex } from './field-index'
-import { LiveDocs } from './live-docs'
+import {
+  automatonQuery,
+  existsQuery,
+  fuzzyQuery,
+  numericRangeQuery,
+  termRangeQuery,
+} from './multi-term-queries'
 import { exactPhraseFreq, PhrasePositions, SloppyPhraseMatcher } from './phrase-matcher'
 import { Postings } from './postings'
+import { SearchContext } from './search-context'
 
 const TERM: u32 = 1
 const PHRASE: u32 = 2
 const MATCH_ALL: u32 = 3
 const BOOL: u32 = 5
-
-export class SearchContext {
-  constructor(
-    readonly fields: Map<string, FieldIndex>,
-    readonly liveDocs: LiveDocs,
-    readonly maxDoc: i32,
-  ) {}
-
-  field(name: string): FieldIndex | null {
-    return this.fields.has(name) ? this.fields.get(name) : null
-  }
-}
+const AUTOMATON: u32 = 6
+const TERM_RANGE: u32 = 7
+const NUMERIC_RANGE: u32 = 8
+const EXISTS: u32 = 9
+const FUZZY: u32 = 10
+const DIS_MAX: u32 = 11
+const CONSTANT_SCORE: u32 = 12
+const BOOSTING: u32 = 13
 
 export function evaluate(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
   const op = reader.u32()
@@ -41,6 +46,14 @@ export function evaluate(ctx: SearchContext, reader: ByteReader, parentBoost: f3
   if (op == PHRASE) return phraseQuery(ctx, reader, parentBoost)
   if (op == MATCH_ALL) return matchAll(ctx, reader.f32() * parentBoost)
   if (op == BOOL) return boolQuery(ctx, reader, parentBoost)
+  if (op == AUTOMATON) return automatonQuery(ctx, reader, parentBoost)
+  if (op == TERM_RANGE) return termRangeQuery(ctx, reader, parentBoost)
+  if (op == NUMERIC_RANGE) return numericRangeQuery(ctx, reader, parentBoost)
+  if (op == EXISTS) return existsQuery(ctx, reader, parentBoost)
+  if (op == FUZZY) return fuzzyQuery(ctx, reader, parentBoost)
+  if (op == DIS_MAX) return disMaxQuery(ctx, reader, parentBoost)
+  if (op == CONSTANT_SCORE) return constantScoreQuery(ctx, reader, parentBoost)
+  if (op == BOOSTING) return boostingQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

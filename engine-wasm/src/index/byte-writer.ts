@@ -1,6 +1,6 @@
 /**
  * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts):
- * 4-byte words (u32, i32, f32) and strings as a u32 UTF-8 byte length followed by the bytes. Grows by doubling.
+ * 4-byte words (u32, i32, f32), 8-byte f64 and strings as a u32 UTF-8 byte length followed by the bytes. Grows by doubling.
  */
 const encoder = new TextEncoder()
 
@@ -25,6 +25,12 @@ export class ByteWriter {
     this.ensure(4)
     this.view.setFloat32(this.length, value, true)
     this.length += 4
+  }
+
+  f64(value: number): void {
+    this.ensure(8)
+    this.view.setFloat64(this.length, value, true)
+    this.length += 8
   }
 
   string(value: string): void {

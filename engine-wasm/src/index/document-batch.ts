@@ -2,7 +2,7 @@
  * Serialises a batch of analysed documents into the one buffer InvertedIndex.addDocuments reads
  * (format in engine-wasm/assembly/index/inverted-index.ts):
  *   u32 docCount, per document: i32 docId, u32 fieldCount, per field: string name, u32 tokenCount,
- *   per token: string term, i32 position.
+ *   per token: string term, i32 position; u32 valueCount, valueCount x f64 numeric values.
  */
 import { ByteWriter } from './byte-writer.ts'
 import type { AnalyzedDocument } from './types.ts'
@@ -20,6 +20,9 @@ export function encodeDocuments(docs: readonly AnalyzedDocument[]): Uint8Array {
         writer.string(token.term)
         writer.i32(token.position)
       }
+      const values = field.values ?? []
+      writer.u32(values.length)
+      for (const value of values) writer.f64(value)
     }
   }
   return writer.finish()

@@ -1,7 +1,12 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
- * engine-wasm/assembly/index/query.ts). Boosts travel as float32, as Lucene holds them.
+ * engine-wasm/assembly/index/query.ts, multi-term-queries.ts and compound-queries.ts). Boosts travel as float32,
+ * as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
+import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
+import { compileRegexp } from './automaton/regexp.ts'
+import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
 import type { IndexQuery } from './types.ts'
 
@@ -10,6 +15,21 @@ const PHRASE = 2
 const MATCH_ALL = 3
 const MATCH_NONE = 4
 const BOOL = 5
+const AUTOMATON = 6
+const TERM_RANGE = 7
+const NUMERIC_RANGE = 8
+const EXISTS = 9
+const FUZZY = 10
+const DIS_MAX = 11
+const CONSTANT_SCORE = 12
+const BOOSTING = 13
+
+function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
+  writer.u32(AUTOMATON)
+  writer.string(field)
+  writeDfa(writer, dfa)
+  writer.f32(boost)
+}
 
 function write(writer: ByteWriter, query: IndexQuery): void {
   switch (query.type) {
@@ -48,6 +68,76 @@ function write(writer: ByteWriter, query: IndexQuery): void {
       for (const clause of [...query.must, ...query.should, ...query.mustNot, ...query.filter]) {
         write(writer, clause)
       }
+      return
+    case 'prefix':
+      return automaton(writer, query.field, compilePrefix(query.prefix, query.caseInsensitive), query.boost)
+    case 'wildcard':
+      return automaton(
+        writer,
+        query.field,
+        compileWildcard(query.pattern, query.caseInsensitive),
+        query.boost,
+      )
+    case 'regexp': {
+      const { pattern, maxDeterminizedStates, flags, caseInsensitive } = query
+      const dfa = compileRegexp(pattern, maxDeterminizedStates, flags, caseInsensitive)
+      return automaton(writer, query.field, dfa, query.boost)
+    }
+    case 'fuzzy':
+      writer.u32(FUZZY)
+      writer.string(query.field)
+      writer.string(query.term)
+      writer.i32(query.maxEdits)
+      writer.i32(query.prefixLength)
+      writer.i32(query.maxExpansions)
+      writer.u32(query.transpositions ? 1 : 0)
+      writer.f32(query.boost)
+      return
+    case 'termRange': {
+      const { lower, upper } = query
+      writer.u32(TERM_RANGE)
+      writer.string(query.field)
+      const flags =
+        (lower !== null ? 1 : 0) |
+        (upper !== null ? 2 : 0) |
+        (query.includeLower ? 4 : 0) |
+        (query.includeUpper ? 8 : 0)
+      writer.u32(flags)
+      writer.string(lower ?? '')
+      writer.string(upper ?? '')
+      writer.f32(query.boost)
+      return
+    }
+    case 'numericRange':
+      writer.u32(NUMERIC_RANGE)
+      writer.string(query.field)
+      writer.f64(query.lower)
+      writer.f64(query.upper)
+      writer.f32(query.boost)
+      return
+    case 'exists':
+      writer.u32(EXISTS)
+      writer.string(query.field)
+      writer.f32(query.boost)
+      return
+    case 'disMax':
+      writer.u32(DIS_MAX)
+      writer.i32(query.queries.length)
+      writer.f32(query.tieBreaker)
+      writer.f32(query.boost)
+      for (const disjunct of query.queries) write(writer, disjunct)
+      return
+    case 'constantScore':
+      writer.u32(CONSTANT_SCORE)
+      writer.f32(query.boost)
+      write(writer, query.filter)
+      return
+    case 'boosting':
+      writer.u32(BOOSTING)
+      writer.f32(query.negativeBoost)
+      writer.f32(query.boost)
+      write(writer, query.positive)
+      write(writer, query.negative)
   }
 }
 

@@ -7,6 +7,7 @@
  *     equal MUST clauses merge into one whose boost is the sum of theirs; SHOULD clauses that are unboosted pure
  *     disjunctions are flattened into this query (when minimumShouldMatch <= 1); fewer SHOULD clauses than
  *     minimumShouldMatch → no match; exactly as many → they all become MUST clauses.
+ *   - DisjunctionMaxQuery with one disjunct → that disjunct; compound queries rewrite their inner queries.
  * Steps apply in Lucene's order, one at a time, until the query no longer changes (IndexSearcher.rewrite).
  * Query equality is Lucene's: clauses compare as a multiset per occur, boosts included below the top.
  */
@@ -34,11 +35,25 @@ function queryKey(query: IndexQuery): string {
     case 'matchAll':
     case 'matchNone':
       return query.type
+    case 'disMax':
+      return JSON.stringify(['disMax', query.tieBreaker, query.queries.map(fullKey).sort()])
+    case 'constantScore':
+      return JSON.stringify(['constantScore', fullKey(query.filter)])
+    case 'boosting':
+      return JSON.stringify([
+        'boosting',
+        query.negativeBoost,
+        fullKey(query.positive),
+        fullKey(query.negative),
+      ])
     case 'bool': {
       const clauses = (list: readonly IndexQuery[]): string[] => list.map(fullKey).sort()
       const { must, should, mustNot, filter, minimumShouldMatch } = query
       return JSON.stringify(['bool', minimumShouldMatch, ...[must, should, mustNot, filter].map(clauses)])
     }
+    default:
+      // leaf multi-term queries: every property but the boost
+      return JSON.stringify({ ...query, boost: undefined })
   }
 }
 
@@ -116,6 +131,17 @@ export function rewriteQuery(query: IndexQuery): IndexQuery {
       }
       return current
     }
+    case 'disMax': {
+      const queries = query.queries.map(rewriteQuery).filter((q) => q.type !== 'matchNone')
+      const [only, ...rest] = queries
+      if (!only) return MATCH_NONE
+      if (rest.length === 0) return withBoost(only, Math.fround(boostOf(only) * query.boost))
+      return { ...query, queries }
+    }
+    case 'constantScore':
+      return { ...query, filter: rewriteQuery(query.filter) }
+    case 'boosting':
+      return { ...query, positive: rewriteQuery(query.positive), negative: rewriteQuery(query.negative) }
     default:
       return query
   }

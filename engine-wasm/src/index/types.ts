@@ -11,6 +11,8 @@ export interface AnalyzedToken {
 export interface AnalyzedField {
   field: string
   tokens: readonly AnalyzedToken[]
+  /** Numeric doc values (long / double fields, dates as epoch millis), for range and exists queries. */
+  values?: readonly number[]
 }
 
 export interface AnalyzedDocument {
@@ -25,6 +27,46 @@ export type IndexQuery =
   | { type: 'phrase'; field: string; terms: readonly AnalyzedToken[]; slop: number; boost: number }
   | { type: 'matchAll'; boost: number }
   | { type: 'matchNone' }
+  /** Multi-term queries, constant score (boost) like ES 8's default rewrite. */
+  | { type: 'prefix'; field: string; prefix: string; caseInsensitive?: boolean; boost: number }
+  | { type: 'wildcard'; field: string; pattern: string; caseInsensitive?: boolean; boost: number }
+  /** flags: RegExp syntax flags (RegexpFlags, default ALL). */
+  | {
+      type: 'regexp'
+      field: string
+      pattern: string
+      maxDeterminizedStates: number
+      flags?: number
+      caseInsensitive?: boolean
+      boost: number
+    }
+  /** Top maxExpansions terms by similarity, BM25-scored with blended docFreq (top_terms_blended_freqs). */
+  | {
+      type: 'fuzzy'
+      field: string
+      term: string
+      maxEdits: number
+      prefixLength: number
+      maxExpansions: number
+      transpositions: boolean
+      boost: number
+    }
+  /** TermRangeQuery in code point order; null bounds are open. */
+  | {
+      type: 'termRange'
+      field: string
+      lower: string | null
+      upper: string | null
+      includeLower: boolean
+      includeUpper: boolean
+      boost: number
+    }
+  /** A range over numeric doc values, both bounds inclusive (±Infinity for open ends). */
+  | { type: 'numericRange'; field: string; lower: number; upper: number; boost: number }
+  | { type: 'exists'; field: string; boost: number }
+  | { type: 'disMax'; queries: readonly IndexQuery[]; tieBreaker: number; boost: number }
+  | { type: 'constantScore'; filter: IndexQuery; boost: number }
+  | { type: 'boosting'; positive: IndexQuery; negative: IndexQuery; negativeBoost: number; boost: number }
   | {
       type: 'bool'
       must: readonly IndexQuery[]

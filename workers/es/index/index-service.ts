@@ -12,6 +12,7 @@ import { INDEX_METADATA_VERSION, metadataKey, translogPrefix, type IndexMetadata
 import type { IndexShard, ShardOperation, StoredDocument, WriteResult } from './shard/index-shard.ts'
 import { parseDocument } from './mapper/document-parser.ts'
 import { toAnalyzedDocument } from './mapper/field-indexer.ts'
+import { numericDocValues } from './mapper/doc-values.ts'
 import { IndexAnalysis } from './index-analysis.ts'
 
 export const TRANSLOG_VERSION = 1
@@ -42,6 +43,7 @@ export class IndexService {
   /** Indexes a document; throws EsException (and changes nothing) when the source does not fit the mapping. */
   index(id: string, source: string, parsed: XContentObject, routing: string | null, now: number): ShardWrite {
     const document = parseDocument(parsed, this.metadata.mapping)
+    const numeric = numericDocValues(document, id)
     const shard = this.shardFor(id, routing)
     const ops: StorageOp[] = []
     if (document.mappingUpdate) {
@@ -52,7 +54,7 @@ export class IndexService {
       id,
       source,
       routing,
-      (docId) => toAnalyzedDocument(docId, document, this.analysis.analyze),
+      (docId) => toAnalyzedDocument(docId, id, document, this.analysis.analyze, numeric),
       now,
     )
     ops.push(this.translogOp(shard.shardId, operation))
@@ -78,7 +80,13 @@ export class IndexService {
       return
     }
     const document = parseDocument(parse(operation.doc.source), this.metadata.mapping)
-    target.apply(operation, (docId) => toAnalyzedDocument(docId, document, this.analysis.analyze), now)
+    const { id } = operation.doc
+    const numeric = numericDocValues(document, id)
+    target.apply(
+      operation,
+      (docId) => toAnalyzedDocument(docId, id, document, this.analysis.analyze, numeric),
+      now,
+    )
   }
 
   refresh(now: number): void {

@@ -2,11 +2,23 @@
  * SearchService: the query-then-fetch of one search request over the shards of the target indices.
  * Each shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch) and
  * returns its top from+size; the coordinating step merges them by score, then shard, then doc id, as
- * ES's SearchPhaseController does, and fetches `_source` for the page.
+ * ES's SearchPhaseController does, and fetches `_source` for the page. With aggregations, each shard
+ * also collects them over every document the query matches (the query phase), and the coordinating
+ * step reduces the shard results across shards and indices. A shard whose query phase throws an
+ * EsException is a shard failure (see shard-failures.ts); the others still answer.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import { EsException } from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
+import {
+  collectAggregations,
+  reduceShardAggregations,
+  type AggregationBuilder,
+  type InternalAggregations,
+} from './aggregations/index.ts'
+import { matchingDocs, shardAggregationContext } from './shard-aggregation-context.ts'
+import type { ShardFailure } from './shard-failures.ts'
 
 export interface SearchHit {
   index: string
@@ -19,6 +31,9 @@ export interface SearchResult {
   maxScore: number | null
   hits: SearchHit[]
   shards: number
+  /** The reduced aggregations, or null when the request had none. */
+  aggregations: InternalAggregations | null
+  failures: ShardFailure[]
 }
 
 export function executeSearch(
@@ -26,14 +41,30 @@ export function executeSearch(
   from: number,
   size: number,
   now: number,
+  aggregations: readonly AggregationBuilder[] | null = null,
 ): SearchResult {
   const candidates: Array<SearchHit & { order: number; docId: number }> = []
+  const perShard: InternalAggregations[] = []
+  const failures: ShardFailure[] = []
   let totalHits = 0
   let shards = 0
   for (const { index, query } of targets) {
     index.scheduledRefresh(now)
     for (const shard of index.shards) {
       const order = shards++
+      let collected: InternalAggregations | null = null
+      try {
+        if (aggregations !== null) {
+          const scores = matchingDocs(shard, query)
+          const context = shardAggregationContext(index, shard, scores, now)
+          collected = collectAggregations(aggregations, context, [...scores.keys()])
+        }
+      } catch (error) {
+        if (!(error instanceof EsException)) throw error
+        failures.push({ index: index.metadata.name, shard: shard.shardId, error })
+        continue
+      }
+      if (collected !== null) perShard.push(collected)
       const top = shard.searcherIndex.search(query, from + size)
       totalHits += top.totalHits
       for (const { docId, score } of top.scoreDocs) {
@@ -48,6 +79,8 @@ export function executeSearch(
     maxScore: candidates.length > 0 ? candidates[0]!.score : null,
     hits: candidates.slice(from, from + size).map(({ index, score, doc }) => ({ index, score, doc })),
     shards,
+    aggregations: aggregations === null || perShard.length === 0 ? null : reduceShardAggregations(perShard),
+    failures,
   }
 }
 

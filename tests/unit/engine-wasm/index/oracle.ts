@@ -84,6 +84,16 @@ export class Oracle {
         const required = query.must.length + query.filter.length === 0 ? 1 : 0
         return should >= Math.max(required, query.minimumShouldMatch)
       }
+      case 'exists':
+        return fieldTokens(doc, query.field).length > 0
+      case 'disMax':
+        return query.queries.some((q) => this.matches(q, doc))
+      case 'constantScore':
+        return this.matches(query.filter, doc)
+      case 'boosting':
+        return this.matches(query.positive, doc)
+      default:
+        throw new Error(`${query.type} is checked against its own oracle in multi-term.test.ts`)
     }
   }
 
@@ -119,6 +129,27 @@ export class Oracle {
         if (should.length < msm) return null
         return should.length === 0 ? req : f(req + sum(should))
       }
+      case 'exists':
+        return fieldTokens(doc, query.field).length > 0 ? boost : null
+      case 'disMax': {
+        // the best score plus tie_breaker times the rest, the rest summed exactly
+        const scores = query.queries
+          .map((q) => this.score(q, doc, boost))
+          .filter((s): s is number => s !== null)
+        if (scores.length === 0) return null
+        const best = Math.max(...scores)
+        const rest = scores.reduce((a, b) => a + b, 0) - best
+        return f(best + rest * f(query.tieBreaker))
+      }
+      case 'constantScore':
+        return this.score(query.filter, doc, 1) === null ? null : boost
+      case 'boosting': {
+        const positive = this.score(query.positive, doc, boost)
+        if (positive === null) return null
+        return this.score(query.negative, doc, 1) === null ? positive : f(positive * f(query.negativeBoost))
+      }
+      default:
+        throw new Error(`${query.type} is checked against its own oracle in multi-term.test.ts`)
     }
   }
 

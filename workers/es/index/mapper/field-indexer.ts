@@ -16,12 +16,18 @@ export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
 
 const POSITION_INCREMENT_GAP = 100
 
+/**
+ * `numeric` holds the numeric doc values of the document's numeric, date and boolean fields
+ * (numericDocValues), which become the index's per-document numeric column; `_id` is indexed as one term.
+ */
 export function toAnalyzedDocument(
   docId: number,
+  id: string,
   parsed: ParsedDocument,
   analyze: TextAnalyzer,
+  numeric: ReadonlyMap<string, readonly number[]>,
 ): AnalyzedDocument {
-  const fields: AnalyzedField[] = []
+  const fields: AnalyzedField[] = [{ field: '_id', tokens: [{ term: id, position: 0 }] }]
   for (const { path, mapping, values } of parsed.fields) {
     const tokens: AnalyzedToken[] = []
     if (mapping.type === 'text') {
@@ -39,7 +45,9 @@ export function toAnalyzedDocument(
         tokens.push({ term, position: i })
       })
     }
-    if (tokens.length > 0) fields.push({ field: path, tokens })
+    const numbers = numeric.get(path)
+    if (tokens.length > 0 || numbers)
+      fields.push({ field: path, tokens, ...(numbers ? { values: numbers } : {}) })
   }
   return { docId, fields }
 }

@@ -1,22 +1,34 @@
 /**
  * _search and _count over one index, a comma-separated list or wildcard patterns (or every index),
- * with a Query DSL body: `query`, `from`, `size`, `_source` (true/false), `track_total_hits`. Responses
- * have ES 8's shape: `took`, `timed_out`, `_shards`, and `hits.total` as {value, relation} counted
- * exactly up to track_total_hits (10,000 by default).
+ * with a Query DSL body: `query`, `from`, `size`, `_source` (true/false), `track_total_hits`, and for
+ * _search `aggs` / `aggregations` (parsed with the query, before the indices are resolved, as ES does;
+ * rendered after `hits`). _count takes only `query` (`request does not support [aggs]`). Responses have
+ * ES 8's shape: `took`, `timed_out`, `_shards` (with `failures` when some shards failed), and
+ * `hits.total` as {value, relation} counted exactly up to track_total_hits (10,000 by default).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException, parsingException } from '../../errors/index.ts'
 import { JavaFloat, RawJson, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
-import { buildQuery } from '../../search/query-builder.ts'
+import {
+  aggregationsResponse,
+  parseAggregations,
+  type AggregationBuilder,
+} from '../../search/aggregations/index.ts'
+import { buildQuery, queryStringIndexQuery } from '../../search/query-builder.ts'
+import type { QueryContext } from '../../search/queries/query-parsing.ts'
+import { uriSearchQuery } from '../../search/query-string/index.ts'
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { countMatches, executeSearch } from '../../search/search-service.ts'
+import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 
 const SEARCH_KEYS = new Set(['query', 'from', 'size', '_source', 'track_total_hits'])
+const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
 const DEFAULT_TRACK_TOTAL_HITS = 10_000
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
@@ -61,27 +73,37 @@ function intParam(value: XContentValue | string | undefined, fallback: number): 
 
 function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boolean): RestResponse {
   const started = context.clock.now()
-  if (req.params.has('q')) {
-    throw illegalArgumentException(`request [${req.request.path}] contains unrecognized parameter: [q]`)
-  }
   const body: XContentObject = req.request.body
     ? parseRequestBody(req.request.body)
     : new Map<string, XContentValue>()
+  let aggregations: AggregationBuilder[] | null = null
   for (const [key, value] of body) {
-    if (SEARCH_KEYS.has(key) && !(isCount && key !== 'query')) continue
+    if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+    if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
+      // Both spellings are one ParseField: a later definition replaces an earlier one.
+      aggregations = parseAggregations(value)
+      continue
+    }
+    if (SEARCH_KEYS.has(key)) continue
     const token =
       value instanceof Map ? 'START_OBJECT' : Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'
     throw parsingException(1, 1, `Unknown key for a ${token} in [${key}].`)
   }
-  // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
+  // URI search (RestSearchAction.parseSearchSource): `q` and its options replace the body's query.
+  const uri = uriSearchQuery(req.params)
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
-  buildQuery(queryBody, { fields: new Map(), analyze: context.analyze })
+  const queryFor = (queryContext: QueryContext): IndexQuery =>
+    uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
+  // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
+  if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: started })
   const indices = resolveIndices(context, req.path.index)
   const targets = indices.map((index) => ({
     index,
-    query: buildQuery(queryBody, {
+    query: queryFor({
       fields: leafFields(index.metadata.mapping),
       analyze: index.analysis.analyze,
+      nowMillis: started,
+      index: { name: index.metadata.name, uuid: index.metadata.uuid },
     }),
   }))
   const shards = targets.reduce((sum, t) => sum + t.index.metadata.numberOfShards, 0)
@@ -97,7 +119,10 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
         'the [index.max_result_window] index level setting.',
     )
   }
-  const result = executeSearch(targets, from, size, now)
+  const result = executeSearch(targets, from, size, now, aggregations)
+  const nodeId = context.identity.nodeId
+  if (shards > 0 && result.failures.length === shards) throw allShardsFailed(result.failures, nodeId)
+  const failed = result.failures.length
   const withSource = body.get('_source') !== false
   const track = body.get('track_total_hits')
   const limit =
@@ -105,7 +130,15 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
   return json(200, {
     took: context.clock.now() - started,
     timed_out: false,
-    _shards: shardsBody,
+    _shards:
+      failed === 0
+        ? shardsBody
+        : {
+            ...shardsBody,
+            successful: shards - failed,
+            failed,
+            failures: groupedFailures(result.failures, nodeId),
+          },
     hits: {
       total:
         result.totalHits > limit
@@ -120,5 +153,6 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
         ...(withSource ? { _source: new RawJson(hit.doc.source) } : {}),
       })),
     },
+    ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),
   })
 }

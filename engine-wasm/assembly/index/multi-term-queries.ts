@@ -1,0 +1,172 @@
+// The queries that match a set of documents rather than score terms, all constant score (every match scores the
+// query's boost), as Elasticsearch 8 runs them by default:
+//   AUTOMATON (PrefixQuery, WildcardQuery, RegexpQuery: MultiTermQuery CONSTANT_SCORE_BLENDED_REWRITE)
+//   TERM_RANGE (TermRangeQuery on keyword / text terms, code point order)
+//   NUMERIC_RANGE (IndexOrDocValuesQuery(PointRangeQuery, SortedNumericDocValuesRangeQuery): inclusive float64 bounds)
+//   EXISTS (FieldExistsQuery: a norm or a numeric value in the field)
+// and FUZZY, which rewrites with TOP_TERMS_BLENDED_FREQS: the maxExpansions terms of highest similarity boost
+// (1 - edits / min(codePoints(term), codePoints(query)), ties to the smaller term) become SHOULD TermQuerys boosted
+// by their similarity, all scored with the largest docFreq among them (BlendedTermQuery), summed in double.
+// Program operands follow the op code (see query.ts): AUTOMATON string field, automaton (automaton.ts), f32 boost;
+// TERM_RANGE string field, u32 flags (1 has lower, 2 has upper, 4 include lower, 8 include upper), string lower,
+// string upper, f32 boost; NUMERIC_RANGE string field, f64 lower, f64 upper, f32 boost; EXISTS string field,
+// f32 boost; FUZZY string field, string term, i32 maxEdits, i32 prefixLength, i32 maxExpansions,
+// u32 transpositions, f32 boost.
+import { RunAutomaton } from './automaton'
+import { avgFieldLength, BM25Scorer, idf } from './bm25'
+import { ByteReader } from './byte-reader'
+import { disjunction, DocScores } from './doc-scores'
+import { FieldIndex } from './field-index'
+import { codePoints, LevenshteinMatcher } from './levenshtein'
+import { Postings } from './postings'
+import { SearchContext } from './search-context'
+import { compareTerms } from './term-dictionary'
+
+/** The live documents of a bitset, in order, each scored boost. */
+function constantScore(ctx: SearchContext, matched: StaticArray<bool>, boost: f32): DocScores {
+  const result = new DocScores()
+  for (let docId = 0; docId < matched.length; docId++) {
+    if (matched[docId] && ctx.liveDocs.isLive(docId)) result.push(docId, boost)
+  }
+  return result
+}
+
+function markPostings(matched: StaticArray<bool>, postings: Postings): void {
+  for (let i = 0; i < postings.docs.length; i++) matched[postings.docs[i]] = true
+}
+
+export function automatonQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const automaton = new RunAutomaton(reader)
+  const boost = reader.f32() * parentBoost
+  const matched = new StaticArray<bool>(ctx.maxDoc)
+  if (field != null) {
+    const terms = field.terms.sortedTerms()
+    for (let i = 0; i < terms.length; i++) {
+      if (automaton.run(terms[i])) markPostings(matched, field.terms.get(terms[i])!)
+    }
+  }
+  return constantScore(ctx, matched, boost)
+}
+
+export function termRangeQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const flags = reader.u32()
+  const lower = reader.string()
+  const upper = reader.string()
+  const boost = reader.f32() * parentBoost
+  const matched = new StaticArray<bool>(ctx.maxDoc)
+  if (field != null) {
+    const terms = field.terms.sortedTerms()
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]
+      if (flags & 1) {
+        const c = compareTerms(term, lower)
+        if (c < 0 || (c == 0 && (flags & 4) == 0)) continue
+      }
+      if (flags & 2) {
+        const c = compareTerms(term, upper)
+        if (c > 0 || (c == 0 && (flags & 8) == 0)) break
+      }
+      markPostings(matched, field.terms.get(term)!)
+    }
+  }
+  return constantScore(ctx, matched, boost)
+}
+
+export function numericRangeQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const lower = reader.f64()
+  const upper = reader.f64()
+  const boost = reader.f32() * parentBoost
+  const matched = new StaticArray<bool>(ctx.maxDoc)
+  if (field != null) {
+    const values = field.docValues
+    for (let i = 0; i < values.docs.length; i++) {
+      if (values.anyBetween(i, lower, upper)) matched[values.docs[i]] = true
+    }
+  }
+  return constantScore(ctx, matched, boost)
+}
+
+export function existsQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const boost = reader.f32() * parentBoost
+  const matched = new StaticArray<bool>(ctx.maxDoc)
+  if (field != null) {
+    for (let docId = 0; docId < ctx.maxDoc; docId++) matched[docId] = field.norms.get(docId) != 0
+    const docs = field.docValues.docs
+    for (let i = 0; i < docs.length; i++) matched[docs[i]] = true
+  }
+  return constantScore(ctx, matched, boost)
+}
+
+/** TopTermsRewrite's queue order: true when term a (boost ba) ranks below term b (boost bb). */
+function lessCompetitive(ba: f32, a: string, bb: f32, b: string): bool {
+  return ba != bb ? ba < bb : compareTerms(a, b) > 0
+}
+
+export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const field = ctx.field(reader.string())
+  const text = reader.string()
+  const maxEdits = reader.i32()
+  const prefixLength = reader.i32()
+  const maxExpansions = reader.i32()
+  const transpositions = reader.u32() != 0
+  const boost = reader.f32() * parentBoost
+  if (field == null) return new DocScores()
+  const matcher = new LevenshteinMatcher(text, maxEdits, prefixLength, transpositions)
+  const kept = new Array<string>()
+  const boosts = new Array<f32>()
+  const terms = field.terms.sortedTerms()
+  for (let i = 0; i < terms.length; i++) {
+    const cand = codePoints(terms[i])
+    const edits = matcher.edits(cand)
+    if (edits < 0) continue
+    const similarity: f32 = edits == 0 ? 1 : <f32>1 - <f32>edits / <f32>min(cand.length, matcher.termLength)
+    // insert in queue order (best first), then drop the worst beyond maxExpansions
+    let at = kept.length
+    while (at > 0 && lessCompetitive(boosts[at - 1], kept[at - 1], similarity, terms[i])) at--
+    if (at >= maxExpansions) continue
+    kept.push(terms[i])
+    boosts.push(similarity)
+    for (let j = kept.length - 1; j > at; j--) {
+      kept[j] = kept[j - 1]
+      boosts[j] = boosts[j - 1]
+    }
+    kept[at] = terms[i]
+    boosts[at] = similarity
+    if (kept.length > maxExpansions) {
+      kept.pop()
+      boosts.pop()
+    }
+  }
+  return blendedTerms(ctx, field, kept, boosts, boost)
+}
+
+/** BlendedTermQuery with BOOLEAN_REWRITE: SHOULD term clauses sharing the largest docFreq. */
+function blendedTerms(
+  ctx: SearchContext,
+  field: FieldIndex,
+  terms: Array<string>,
+  boosts: Array<f32>,
+  boost: f32,
+): DocScores {
+  let maxDocFreq = 0
+  for (let i = 0; i < terms.length; i++) maxDocFreq = max(maxDocFreq, field.terms.get(terms[i])!.docFreq)
+  const termIdf = idf(maxDocFreq, field.docCount)
+  const avgdl = avgFieldLength(field.sumTotalTermFreq, field.docCount)
+  const clauses = new Array<DocScores>()
+  for (let i = 0; i < terms.length; i++) {
+    const postings = field.terms.get(terms[i])!
+    const scorer = new BM25Scorer(max(<f32>0, boosts[i]) * boost, termIdf, avgdl)
+    const clause = new DocScores()
+    for (let d = 0; d < postings.docs.length; d++) {
+      const docId = postings.docs[d]
+      if (ctx.liveDocs.isLive(docId))
+        clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
+    }
+    clauses.push(clause)
+  }
+  return disjunction(clauses, 1)
+}

@@ -1,0 +1,105 @@
+// A shard over an array of plain documents for the aggregation tests: doc values as the search layer will
+// provide them (sorted, keywords deduplicated, booleans as 1/0), a tiny `term` / `range` / `match_all`
+// filter, and top hits ordered by one numeric field. Also helpers to run a request end to end.
+import type {
+  FieldValue,
+  ShardContext,
+  ShardTopHits,
+  ValuesType,
+} from '../../../../workers/es/search/aggregations/index.ts'
+import {
+  aggregationsResponse,
+  collectAggregations,
+  parseAggregations,
+  reduceShardAggregations,
+} from '../../../../workers/es/search/aggregations/index.ts'
+import { XNumber, parseJson, toJson, type XContentValue } from '../../../../workers/es/xcontent/index.ts'
+
+export type Doc = Record<string, FieldValue | boolean | Array<FieldValue | boolean>>
+export type Types = Record<string, ValuesType>
+
+function docValues(doc: Doc, field: string, type: ValuesType): FieldValue[] {
+  const raw = doc[field]
+  if (raw === undefined) return []
+  const list = (Array.isArray(raw) ? raw : [raw]).map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v))
+  if (type === 'keyword') return [...new Set(list.map(String))].sort()
+  return list.map(Number).sort((a, b) => a - b)
+}
+
+function matches(doc: Doc, query: XContentValue): boolean {
+  if (!(query instanceof Map)) return false
+  const [kind, body] = [...query][0] ?? ['match_all', null]
+  if (kind === 'match_all') return true
+  if (!(body instanceof Map)) return false
+  const [field, spec] = [...body][0]!
+  const values = (Array.isArray(doc[field]) ? (doc[field] as unknown[]) : [doc[field]]).filter(
+    (v) => v !== undefined,
+  )
+  if (kind === 'term') {
+    const wanted = spec instanceof XNumber ? spec.value : spec
+    return values.some((v) => v === wanted)
+  }
+  if (kind === 'range' && spec instanceof Map) {
+    const gte = spec.get('gte')
+    const lt = spec.get('lt')
+    return values.some(
+      (v) =>
+        typeof v === 'number' &&
+        (!(gte instanceof XNumber) || v >= gte.value) &&
+        (!(lt instanceof XNumber) || v < lt.value),
+    )
+  }
+  throw new Error(`fixture cannot run ${kind}`)
+}
+
+export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): ShardContext {
+  return {
+    index: 'test',
+    now: 0,
+    source: {
+      field: (name) => {
+        const type = types[name]
+        return type === undefined ? null : { type, format: null }
+      },
+      values: (field, doc) => docValues(docs[doc]!, field, types[field] ?? 'keyword'),
+    },
+    allDocs: docs.map((_, i) => i),
+    filter: (query) => new Set(docs.flatMap((doc, i) => (matches(doc, query) ? [i] : []))),
+    topHits: (ids, request): ShardTopHits => {
+      const ranked = [...ids].sort((a, b) => Number(docs[a]![sortField]) - Number(docs[b]![sortField]))
+      return {
+        totalHits: ids.length,
+        maxScore: ids.length === 0 ? null : 1,
+        hits: ranked.slice(0, request.from + request.size).map((id) => ({
+          sortKey: [Number(docs[id]![sortField])],
+          hit: { _id: String(docs[id]!['id'] ?? id), _score: 1 },
+        })),
+      }
+    },
+  }
+}
+
+/** Runs `aggs` (JSON text) over shards of documents and returns the rendered `aggregations` JSON. */
+export function aggregate(
+  shards: ReadonlyArray<{ docs: readonly Doc[]; query?: (doc: Doc) => boolean }>,
+  types: Types,
+  aggs: string,
+  maxBuckets?: number,
+): string {
+  const builders = parseAggregations(parseJson(aggs))
+  const perShard = shards.map(({ docs, query }) => {
+    const context = shard(docs, types)
+    const matching = docs.flatMap((doc, i) => (query === undefined || query(doc) ? [i] : []))
+    return collectAggregations(builders, context, matching)
+  })
+  return toJson(aggregationsResponse(reduceShardAggregations(perShard, maxBuckets)))
+}
+
+/** The same, parsed back for property checks. */
+export function aggregateObject(
+  shards: ReadonlyArray<{ docs: readonly Doc[] }>,
+  types: Types,
+  aggs: string,
+): Record<string, unknown> {
+  return JSON.parse(aggregate(shards, types, aggs)) as Record<string, unknown>
+}

@@ -1,0 +1,117 @@
+/**
+ * What ES's field mappers write as doc values for a document's field, from its parsed `_source` values:
+ * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
+ *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
+ * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
+ * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
+ * - text and objects: none.
+ * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
+ * order and deduplicated (SortedSetDocValues). Aggregations read them; the inverted index keeps the
+ * numeric ones as its per-document numeric column for range and exists queries.
+ */
+import { DateFormatter } from '../../common/time/index.ts'
+import { documentParsingException, EsException } from '../../errors/index.ts'
+import type { LeafValue, ParsedDocument } from './document-parser.ts'
+import type { FieldMapping } from './mapping.ts'
+
+export type DocValue = number | string
+
+/** The format a date field without `format` parses and prints with. */
+export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
+
+/** Field types whose doc values are numbers the index keeps in its numeric column. */
+const NUMERIC_TYPES: ReadonlySet<string> = new Set([
+  'long',
+  'integer',
+  'short',
+  'byte',
+  'double',
+  'float',
+  'half_float',
+  'date',
+  'boolean',
+])
+
+/**
+ * The numeric doc values of every numeric, date and boolean field of a parsed document, by field path.
+ * A date that does not parse fails the whole document with ES's document_parsing_exception.
+ */
+export function numericDocValues(document: ParsedDocument, id: string): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  for (const { path, mapping, values } of document.fields) {
+    if (!NUMERIC_TYPES.has(mapping.type)) continue
+    try {
+      out.set(path, docValues(mapping, values) as number[])
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      throw documentParsingException(
+        1,
+        2,
+        `failed to parse field [${path}] of type [${mapping.type}] in document with id '${id}'. ` +
+          `Preview of field's value: '${String(values[0])}'`,
+        error,
+      )
+    }
+  }
+  return out
+}
+
+/** A field's values as its doc values hold them (see the header); none for text and object fields. */
+export function docValues(field: FieldMapping, values: readonly LeafValue[]): DocValue[] {
+  switch (field.type) {
+    case 'keyword': {
+      const limit = field.ignore_above ?? Infinity
+      const kept = values.map(String).filter((v) => v.length <= limit)
+      return [...new Set(kept)].sort(compareUtf8)
+    }
+    case 'boolean':
+      return sortNumbers(values.map((v) => (v === true || v === 'true' ? 1 : 0)))
+    case 'date': {
+      const formatter = DateFormatter.forPattern(field.format ?? DEFAULT_DATE_FORMAT)
+      return sortNumbers(values.map((v) => formatter.parseMillis(String(v))))
+    }
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+      return sortNumbers(values.map((v) => Math.trunc(Number(v))))
+    case 'double':
+      return sortNumbers(values.map(Number))
+    case 'float':
+      return sortNumbers(values.map((v) => Math.fround(Number(v))))
+    case 'half_float':
+      return sortNumbers(values.map((v) => halfFloat(Number(v))))
+    default:
+      return []
+  }
+}
+
+function sortNumbers(values: number[]): number[] {
+  return values.sort((a, b) => a - b)
+}
+
+/** BytesRef order: UTF-8 bytes compare as code points do (UTF-16 units do not above U+FFFF). */
+export function compareUtf8(a: string, b: string): number {
+  const length = Math.min(a.length, b.length)
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!
+    const y = b.codePointAt(i)!
+    if (x !== y) return x - y
+    if (x > 0xffff) i++
+  }
+  return a.length - b.length
+}
+
+/** Rounds to the nearest IEEE 754 half-precision value (ties to even), as HalfFloatPoint stores it. */
+export function halfFloat(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return value
+  const magnitude = Math.abs(value)
+  if (magnitude >= 65520) return Math.sign(value) * Infinity
+  const exponent = Math.max(Math.floor(Math.log2(magnitude)), -14)
+  const quantum = 2 ** (exponent - 10)
+  const scaled = magnitude / quantum
+  const floor = Math.floor(scaled)
+  const rest = scaled - floor
+  const rounded = rest > 0.5 || (rest === 0.5 && floor % 2 === 1) ? floor + 1 : floor
+  return Math.sign(value) * rounded * quantum
+}

@@ -1,0 +1,44 @@
+/**
+ * AggregationBuilder: one parsed request aggregation (its name, `meta`, sub-aggregations and type-specific
+ * settings) that collects a shard's matching documents into an InternalAggregation, as ES's
+ * AggregationBuilder → AggregatorFactory → Aggregator chain does. A bucket aggregation collects its
+ * sub-aggregations once per bucket, over that bucket's documents.
+ */
+import { EsException } from '../../errors/index.ts'
+import type { XContentObject } from '../../xcontent/index.ts'
+import type { ShardContext } from './aggregation-context.ts'
+import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
+
+export interface AggregationBuilder {
+  readonly name: string
+  readonly type: string
+  readonly meta: XContentObject | null
+  readonly subs: readonly AggregationBuilder[]
+  collect(shard: ShardContext, docs: readonly number[]): InternalAggregation
+}
+
+/** Builds one aggregation type from its body; throws ES's parsing errors. */
+export type AggregationParser = (
+  name: string,
+  body: XContentObject,
+  meta: XContentObject | null,
+  subs: readonly AggregationBuilder[],
+) => AggregationBuilder
+
+export function collectAggregations(
+  builders: readonly AggregationBuilder[],
+  shard: ShardContext,
+  docs: readonly number[],
+): InternalAggregations {
+  return builders.map((builder) => builder.collect(shard, docs))
+}
+
+/** Metric aggregations take no sub-aggregations (AggregationInitializationException, a 500 in ES). */
+export function rejectSubAggregations(name: string, type: string, subs: readonly AggregationBuilder[]): void {
+  if (subs.length === 0) return
+  throw new EsException({
+    type: 'aggregation_initialization_exception',
+    reason: `Aggregator [${name}] of type [${type}] cannot accept sub-aggregations`,
+    status: 500,
+  })
+}

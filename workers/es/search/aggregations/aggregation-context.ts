@@ -1,0 +1,60 @@
+/**
+ * What the aggregations framework needs from a shard, as interfaces the search layer implements over the
+ * index (ES's ValuesSource and LeafReaderContext, reduced to what a playground shard holds).
+ *
+ * Invariants the implementer keeps:
+ * - `values(field, doc)` returns a document's doc values for the field, sorted as Lucene's doc values are
+ *   (numbers ascending, keywords in UTF-8 byte order) and deduplicated for keywords (SORTED_SET), not for
+ *   numbers (SORTED_NUMERIC keeps repeats). Numbers are doubles; longs and dates are integral doubles,
+ *   booleans are 1 and 0. An empty array is a missing value.
+ * - `field(name)` is null for a field unmapped in this shard's index.
+ * - `filter(query)` returns the shard's documents matching a Query DSL object (parse errors are thrown).
+ */
+import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
+
+export type FieldValue = number | string
+
+/** The doc-values families ES's ValuesSourceType distinguishes, plus `text` (no doc values). */
+export type ValuesType = 'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'text'
+
+/** DocValueFormat for a non-RAW field (dates): how a key or value prints as `*_as_string`. */
+export interface ValueFormat {
+  format(value: number): string
+}
+
+export interface FieldInfo {
+  type: ValuesType
+  format: ValueFormat | null
+}
+
+export interface DocValuesSource {
+  field(name: string): FieldInfo | null
+  values(field: string, doc: number): readonly FieldValue[]
+}
+
+export interface TopHitsRequest {
+  from: number
+  size: number
+  /** The request's `sort`, `_source` and other fetch options, as sent. */
+  options: ReadonlyMap<string, XContentValue>
+}
+
+/** One shard's top hits for a bucket: the hits already rendered, with what reduce needs to merge them. */
+export interface ShardTopHits {
+  totalHits: number
+  maxScore: number | null
+  /** Sorted best first; `sortKey` orders hits across shards (smaller first). */
+  hits: ReadonlyArray<{ sortKey: readonly number[]; hit: JsonOut }>
+}
+
+export interface ShardContext {
+  /** The index the shard belongs to, as error messages name it. */
+  index: string
+  /** The request's "now" in epoch millis, for date math such as `now-10M/M`. */
+  now: number
+  source: DocValuesSource
+  /** Every live document of the shard, for `global`. */
+  allDocs: readonly number[]
+  filter(query: XContentValue): ReadonlySet<number>
+  topHits(docs: readonly number[], request: TopHitsRequest): ShardTopHits
+}

@@ -1,0 +1,90 @@
+/**
+ * Reading an aggregation's body as ES's ObjectParser does: each known key with its expected token kind,
+ * unknown keys rejected with `[<type>] unknown field [<key>]` (an XContentParseException), wrong kinds with
+ * `[<type>] <key> doesn't support values of type: <TOKEN>`. Locations are not tracked: errors say [1:1].
+ */
+import { illegalArgumentException, xContentParseException, type EsException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+
+export class AggregationParams {
+  constructor(
+    readonly type: string,
+    readonly body: XContentObject,
+    allowed: readonly string[],
+  ) {
+    for (const key of body.keys()) {
+      if (!allowed.includes(key)) throw xContentParseException(1, 1, `[${type}] unknown field [${key}]`)
+    }
+  }
+
+  has(key: string): boolean {
+    return this.body.has(key)
+  }
+
+  raw(key: string): XContentValue | undefined {
+    return this.body.get(key)
+  }
+
+  string(key: string): string | null {
+    const value = this.body.get(key)
+    if (value === undefined || value === null) return null
+    if (typeof value === 'string') return value
+    if (value instanceof XNumber || typeof value === 'boolean') return String(value)
+    throw this.wrongType(key, value)
+  }
+
+  number(key: string): number | null {
+    const value = this.body.get(key)
+    if (value === undefined || value === null) return null
+    if (value instanceof XNumber) return value.value
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      return Number(value)
+    throw this.wrongType(key, value)
+  }
+
+  /** An int parameter (`size`), rejecting fractions as Jackson's getIntValue coercion would not. */
+  int(key: string): number | null {
+    const n = this.number(key)
+    return n === null ? null : Math.trunc(n)
+  }
+
+  boolean(key: string): boolean | null {
+    const value = this.body.get(key)
+    if (value === undefined || value === null) return null
+    if (typeof value === 'boolean') return value
+    if (value === 'true' || value === 'false') return value === 'true'
+    throw this.wrongType(key, value)
+  }
+
+  object(key: string): XContentObject | null {
+    const value = this.body.get(key)
+    if (value === undefined || value === null) return null
+    if (value instanceof Map) return value
+    throw this.wrongType(key, value)
+  }
+
+  /** The `field` every values-source aggregation needs (no scripts in the playground). */
+  requiredField(): string {
+    const field = this.string('field')
+    if (field === null) {
+      throw illegalArgumentException('Required one of fields [field, script], but none were specified. ')
+    }
+    return field
+  }
+
+  private wrongType(key: string, value: XContentValue): EsException {
+    return xContentParseException(
+      1,
+      1,
+      `[${this.type}] ${key} doesn't support values of type: ${tokenName(value)}`,
+    )
+  }
+}
+
+export function tokenName(value: XContentValue): string {
+  if (value === null) return 'VALUE_NULL'
+  if (typeof value === 'string') return 'VALUE_STRING'
+  if (typeof value === 'boolean') return 'VALUE_BOOLEAN'
+  if (value instanceof XNumber) return 'VALUE_NUMBER'
+  return Array.isArray(value) ? 'START_ARRAY' : 'START_OBJECT'
+}

@@ -1,0 +1,39 @@
+/**
+ * The aggregation types the playground implements, by the name the request uses (SearchModule's
+ * registrations). date_histogram and date_range are built on histogram.ts and range.ts.
+ */
+import type { AggregationParser } from './aggregation-builder.ts'
+import { dateHistogramParser } from './bucket/date-histogram.ts'
+import { dateRangeParser } from './bucket/date-range.ts'
+import { filtersParser } from './bucket/filters.ts'
+import { histogramParser } from './bucket/histogram.ts'
+import { rangeParser } from './bucket/range.ts'
+import { filterParser, globalParser, missingParser } from './bucket/single-bucket.ts'
+import { termsParser } from './bucket/terms.ts'
+import { cardinalityParser } from './metrics/cardinality.ts'
+import { avgParser, maxParser, minParser, sumParser, valueCountParser } from './metrics/numeric-metrics.ts'
+import { percentilesParser } from './metrics/percentiles.ts'
+import { extendedStatsParser, statsAggParser } from './metrics/stats.ts'
+import { topHitsParser } from './metrics/top-hits.ts'
+
+export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new Map([
+  ['terms', termsParser],
+  ['histogram', histogramParser],
+  ['range', rangeParser],
+  ['date_histogram', dateHistogramParser],
+  ['date_range', dateRangeParser],
+  ['filter', filterParser],
+  ['filters', filtersParser],
+  ['missing', missingParser],
+  ['global', globalParser],
+  ['avg', avgParser],
+  ['sum', sumParser],
+  ['min', minParser],
+  ['max', maxParser],
+  ['value_count', valueCountParser],
+  ['stats', statsAggParser],
+  ['extended_stats', extendedStatsParser],
+  ['cardinality', cardinalityParser],
+  ['percentiles', percentilesParser],
+  ['top_hits', topHitsParser],
+])

@@ -1,0 +1,95 @@
+/**
+ * BucketOrder: the `order` of terms and histogram buckets — `{"_count": "asc"}`, `{"_key": "desc"}`, a
+ * sub-aggregation path (`{"avg_price": "desc"}`, `{"stats.max": "asc"}`), or an array of these compounded —
+ * and ES's tie-breaker: unless the first criterion is `_key`, `_key` ascending is appended.
+ */
+import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
+import type { XContentValue } from '../../../xcontent/index.ts'
+import { tokenName } from '../aggregation-params.ts'
+import type { InternalAggregations } from '../internal-aggregation.ts'
+import type { Bucket } from './internal-bucket.ts'
+import { compareUtf8 } from '../../../index/mapper/doc-values.ts'
+
+export type OrderCriterion =
+  { by: '_count' | '_key'; asc: boolean } | { by: 'path'; asc: boolean; agg: string; metric: string | null }
+
+export type BucketOrder = readonly OrderCriterion[]
+
+export const COUNT_DESC: BucketOrder = [
+  { by: '_count', asc: false },
+  { by: '_key', asc: true },
+]
+export const KEY_ASC: BucketOrder = [{ by: '_key', asc: true }]
+
+export function parseOrder(value: XContentValue | undefined, fallback: BucketOrder): BucketOrder {
+  if (value === undefined || value === null) return fallback
+  const criteria = (Array.isArray(value) ? value : [value]).flatMap((entry): OrderCriterion[] => {
+    if (!(entry instanceof Map)) throw parsingException(1, 1, 'Order elements must be of type object')
+    return [...entry].map(([key, direction]) => {
+      const dir = typeof direction === 'string' ? direction.toLowerCase() : ''
+      if (dir !== 'asc' && dir !== 'desc')
+        throw parsingException(1, 1, `Unknown order direction [${tokenText(direction)}]`)
+      const asc = dir === 'asc'
+      if (key === '_count' || key === '_key') return { by: key, asc }
+      const dot = key.indexOf('.')
+      return dot < 0
+        ? { by: 'path', asc, agg: key, metric: null }
+        : { by: 'path', asc, agg: key.slice(0, dot), metric: key.slice(dot + 1) }
+    })
+  })
+  return criteria[0]?.by === '_key' ? criteria.slice(0, 1) : [...criteria, { by: '_key', asc: true }]
+}
+
+function tokenText(value: XContentValue): string {
+  return value instanceof Map || Array.isArray(value) ? tokenName(value) : String(value)
+}
+
+export function isKeyOrder(order: BucketOrder): boolean {
+  return order[0]?.by === '_key'
+}
+
+export function isCountDesc(order: BucketOrder): boolean {
+  return order[0]?.by === '_count' && !order[0].asc
+}
+
+/** Checks that every path names a sub-aggregation that can sort (a metric), as ES validates on the shard. */
+export function validateOrderPaths(order: BucketOrder, aggs: InternalAggregations): void {
+  for (const criterion of order) {
+    if (criterion.by !== 'path') continue
+    const agg = aggs.find((a) => a.name === criterion.agg)
+    if (agg === undefined || agg.sortValue(criterion.metric) === null) {
+      const path = criterion.metric === null ? criterion.agg : `${criterion.agg}.${criterion.metric}`
+      throw illegalArgumentException(
+        `Invalid aggregation order path [${path}]. The provided aggregation [${criterion.agg}] either does not ` +
+          'exist, or is a pipeline aggregation and cannot be used to sort the buckets.',
+      )
+    }
+  }
+}
+
+export function compareKeys(a: number | string, b: number | string): number {
+  if (typeof a === 'string' && typeof b === 'string') return compareUtf8(a, b)
+  return Number(a) - Number(b)
+}
+
+export function bucketComparator<B extends Bucket & { key: number | string }>(
+  order: BucketOrder,
+): (a: B, b: B) => number {
+  return (a, b) => {
+    for (const criterion of order) {
+      const d =
+        criterion.by === 'path'
+          ? pathValue(a, criterion) - pathValue(b, criterion)
+          : criterion.by === '_count'
+            ? a.docCount - b.docCount
+            : compareKeys(a.key, b.key)
+      if (d !== 0 && !Number.isNaN(d)) return criterion.asc ? d : -d
+    }
+    return 0
+  }
+}
+
+function pathValue(bucket: Bucket, criterion: { agg: string; metric: string | null }): number {
+  const agg = bucket.aggs.find((a) => a.name === criterion.agg)
+  return agg?.sortValue(criterion.metric) ?? NaN
+}

@@ -1,0 +1,125 @@
+/**
+ * `date_histogram` (ES 8's DateHistogramAggregationBuilder) on top of histogram.ts: buckets keyed by the
+ * Rounding of common/time: `calendar_interval` (calendar units in the time zone) or `fixed_interval` (a
+ * TimeValue), never both, shifted by `offset`, in `time_zone`. Keys are longs (epoch millis) rendered with
+ * `key_as_string` in the request's `format` (else the field's) and time zone. `min_doc_count` defaults to 0,
+ * `extended_bounds` and `hard_bounds` take epoch millis or dates in the format (with date math), `missing`
+ * a date too. The pre-7.2 `interval` is gone in 8.x: `[date_histogram] unknown field [interval]`.
+ */
+import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import { XNumber, type XContentValue } from '../../../xcontent/index.ts'
+import {
+  DateFormatter,
+  Rounding,
+  ZoneId,
+  parseCalendarInterval,
+  parseFixedInterval,
+  parseHistogramOffset,
+} from '../../../common/time/index.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import { DateValueFormat } from '../date-value-format.ts'
+import { DEFAULT_DATE_FORMAT } from '../../../index/mapper/doc-values.ts'
+import { KEY_ASC, parseOrder } from './bucket-order.ts'
+import { histogramBuilder, type HistogramRounding } from './histogram.ts'
+
+const TYPE = 'date_histogram'
+
+type IntervalSpec = { kind: 'calendar_interval' | 'fixed_interval'; text: string }
+
+/** Parse-time checks of DateIntervalWrapper, wrapped as ObjectParser wraps a field consumer's failure. */
+function intervalSpec(params: AggregationParams): IntervalSpec {
+  let spec: IntervalSpec | null = null
+  for (const key of params.body.keys()) {
+    if (key !== 'calendar_interval' && key !== 'fixed_interval') continue
+    const text = params.string(key) ?? ''
+    try {
+      if (spec !== null) {
+        throw illegalArgumentException(`Cannot use [${key}] with [${spec.kind}] configuration option.`)
+      }
+      if (text === '') throw illegalArgumentException('[interval] must not be null: [date_histogram]')
+      if (key === 'calendar_interval') parseCalendarInterval(text)
+      else parseFixedInterval(text)
+    } catch (cause) {
+      if (!(cause instanceof EsException)) throw cause
+      throw xContentParseException(1, 1, `[${TYPE}] failed to parse field [${key}]`, cause)
+    }
+    spec = { kind: key, text }
+  }
+  if (spec === null)
+    throw illegalArgumentException('Invalid interval specified, must be non-null and non-empty')
+  return spec
+}
+
+function rounding(spec: IntervalSpec, zone: ZoneId, offset: number): HistogramRounding {
+  const inner =
+    spec.kind === 'calendar_interval'
+      ? Rounding.calendar(parseCalendarInterval(spec.text), zone, offset)
+      : Rounding.fixed(parseFixedInterval(spec.text), zone, offset)
+  return { round: (v) => inner.round(v), next: (key) => inner.nextRoundingValue(key) }
+}
+
+export const dateHistogramParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams(TYPE, body, [
+    'field',
+    'calendar_interval',
+    'fixed_interval',
+    'format',
+    'time_zone',
+    'offset',
+    'min_doc_count',
+    'extended_bounds',
+    'hard_bounds',
+    'keyed',
+    'order',
+    'missing',
+    'script',
+  ])
+  const field = params.requiredField()
+  const interval = intervalSpec(params)
+  const zoneText = params.string('time_zone')
+  const zone = zoneText === null ? null : ZoneId.of(zoneText)
+  const offsetText = params.string('offset')
+  const offset = offsetText === null ? 0 : parseHistogramOffset(offsetText)
+  const pattern = params.string('format')
+  const minDocCount = params.int('min_doc_count') ?? 0
+  if (minDocCount < 0) {
+    throw illegalArgumentException(
+      `[minDocCount] must be greater than or equal to 0. Found [${minDocCount}] in [${name}]`,
+    )
+  }
+  const keyRounding = rounding(interval, zone ?? ZoneId.UTC, offset)
+  const extended = params.object('extended_bounds')
+  const hard = params.object('hard_bounds')
+  return histogramBuilder(name, meta, subs, {
+    type: TYPE,
+    field,
+    missing: params.raw('missing'),
+    minDocCount,
+    order: parseOrder(params.raw('order'), KEY_ASC),
+    keyed: params.boolean('keyed') ?? false,
+    keyAsDouble: false,
+    resolve(fieldFormat: ValueFormat | null, now: number) {
+      const base =
+        fieldFormat instanceof DateValueFormat
+          ? fieldFormat
+          : new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT))
+      const format = base.derive(pattern, zone)
+      const date = (value: XContentValue | undefined): number | null => {
+        const millis = format.value(value, now, NaN)
+        return Number.isNaN(millis) ? null : millis
+      }
+      const bounds = (object: typeof extended) =>
+        object === null ? null : { min: date(object.get('min')), max: date(object.get('max')) }
+      const missing = date(params.raw('missing'))
+      return {
+        rounding: keyRounding,
+        format,
+        extendedBounds: bounds(extended),
+        hardBounds: bounds(hard),
+        missing: missing === null ? undefined : new XNumber(String(missing)),
+      }
+    },
+  })
+}

@@ -1,0 +1,98 @@
+/**
+ * `filters`: one bucket per query. Named filters ({"errors": {...}, ...}) are sorted by name and render
+ * keyed by default ({"buckets": {"errors": {"doc_count": N}}}, or a list with "key" fields when keyed is
+ * false); anonymous filters (an array) render as a list of {"doc_count": N}. other_bucket (implied by
+ * other_bucket_key, default key "_other_") collects the documents matching none of the filters and comes
+ * last. A document counts in every filter it matches.
+ */
+import { illegalArgumentException } from '../../../errors/index.ts'
+import type { JsonOut, XContentObject, XContentValue } from '../../../xcontent/index.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import { InternalAggregation, type ReduceContext } from '../internal-aggregation.ts'
+import { bucketToXContent, reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+
+export interface FiltersBucket extends Bucket {
+  /** The filter's name; null for an anonymous filter. */
+  key: string | null
+}
+
+export class InternalFilters extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly buckets: readonly FiltersBucket[],
+    readonly keyed: boolean,
+  ) {
+    super(name, meta)
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const parts = all as readonly InternalFilters[]
+    const buckets = this.buckets.map((bucket, i) => ({
+      key: bucket.key,
+      ...reduceBucket(
+        parts.map((p) => p.buckets[i] ?? bucket),
+        context,
+      ),
+    }))
+    context.buckets.accept(buckets.length)
+    return new InternalFilters(this.name, this.meta, buckets, this.keyed)
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    if (this.keyed) {
+      out.set('buckets', new Map(this.buckets.map((b) => [b.key ?? '', bucketToXContent([], b)])))
+      return
+    }
+    out.set(
+      'buckets',
+      this.buckets.map((b) => bucketToXContent(b.key === null ? [] : [['key', b.key]], b)),
+    )
+  }
+}
+
+function namedFilters(raw: XContentValue | undefined): Array<{ key: string | null; query: XContentValue }> {
+  if (raw instanceof Map) {
+    return [...raw].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, query]) => ({ key, query }))
+  }
+  if (Array.isArray(raw)) return raw.map((query) => ({ key: null, query }))
+  throw illegalArgumentException('[filters] cannot be empty.')
+}
+
+export const filtersParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams('filters', body, [
+    'filters',
+    'other_bucket',
+    'other_bucket_key',
+    'keyed',
+  ])
+  const filters = namedFilters(params.raw('filters'))
+  if (filters.length === 0) throw illegalArgumentException('[filters] cannot be empty.')
+  const anonymous = filters[0]?.key === null
+  const otherKey = params.string('other_bucket_key')
+  const otherBucket = params.boolean('other_bucket') ?? otherKey !== null
+  const keyed = anonymous ? false : (params.boolean('keyed') ?? true)
+  return {
+    name,
+    type: 'filters',
+    meta,
+    subs,
+    collect(shard, docs) {
+      const matches = filters.map((f) => shard.filter(f.query))
+      const buckets: FiltersBucket[] = filters.map((f, i) => ({
+        key: f.key,
+        ...shardBucket(
+          subs,
+          shard,
+          docs.filter((doc) => matches[i]!.has(doc)),
+        ),
+      }))
+      if (otherBucket) {
+        const rest = docs.filter((doc) => !matches.some((m) => m.has(doc)))
+        buckets.push({ key: anonymous ? null : (otherKey ?? '_other_'), ...shardBucket(subs, shard, rest) })
+      }
+      return new InternalFilters(name, meta, buckets, keyed)
+    },
+  }
+}

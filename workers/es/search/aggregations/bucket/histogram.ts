@@ -1,0 +1,268 @@
+/**
+ * `histogram` as ES 8's HistogramAggregator and InternalHistogram compute it: a value v falls in the bucket
+ * keyed floor((v − offset) / interval) · interval + offset (a document counts once per bucket). Reduce
+ * merges equal keys; with min_doc_count 0 (the default) the empty buckets between the first and last key
+ * are added, and extended_bounds widen that span (their ends rounded to bucket keys); hard_bounds drop
+ * values outside [min, max] before bucketing. Buckets are in key order unless `order` says otherwise;
+ * keys are doubles ("key": 10.0, keyed by "10.0"), with key_as_string only for formatted (date) fields.
+ *
+ * The date_histogram builds on this file: it supplies its own rounding (`HistogramRounding`) and format.
+ */
+import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import {
+  JavaDouble,
+  XNumber,
+  javaDoubleToString,
+  type JsonOut,
+  type XContentObject,
+  type XContentValue,
+} from '../../../xcontent/index.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
+import {
+  collectAggregations,
+  type AggregationBuilder,
+  type AggregationParser,
+} from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import {
+  InternalAggregation,
+  type InternalAggregations,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
+import { numericValues } from '../values-source.ts'
+import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
+import { DocGroups, bucketToXContent, reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+
+export interface HistogramRounding {
+  /** The key of the bucket holding `value`. */
+  round(value: number): number
+  /** The key after `key`. */
+  next(key: number): number
+}
+
+export interface HistogramBucket extends Bucket {
+  key: number
+}
+
+export interface HistogramSettings {
+  rounding: HistogramRounding
+  order: BucketOrder
+  minDocCount: number
+  keyed: boolean
+  extendedBounds: { min: number | null; max: number | null } | null
+  format: ValueFormat | null
+  /** Renders a key as a double (histogram) or a long (date_histogram). */
+  keyAsDouble: boolean
+}
+
+export class InternalHistogram extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly settings: HistogramSettings,
+    readonly buckets: readonly HistogramBucket[],
+    /** The sub-aggregations of an empty bucket, for the buckets min_doc_count 0 adds. */
+    readonly emptySubs: InternalAggregations,
+  ) {
+    super(name, meta)
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const groups = new Map<number, HistogramBucket[]>()
+    for (const part of all as readonly InternalHistogram[]) {
+      for (const bucket of part.buckets) groups.set(bucket.key, [...(groups.get(bucket.key) ?? []), bucket])
+    }
+    const { minDocCount, rounding, extendedBounds, order } = this.settings
+    let buckets = [...groups.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([key, parts]) => ({ key, ...reduceBucket(parts, context) }))
+      .filter((b) => b.docCount >= minDocCount)
+    context.buckets.accept(buckets.length)
+    if (minDocCount === 0) buckets = this.fillGaps(buckets, rounding, extendedBounds, context)
+    if (order !== KEY_ASC) buckets.sort(bucketComparator<HistogramBucket>(order))
+    return new InternalHistogram(this.name, this.meta, this.settings, buckets, this.emptySubs)
+  }
+
+  private fillGaps(
+    buckets: HistogramBucket[],
+    rounding: HistogramRounding,
+    bounds: HistogramSettings['extendedBounds'],
+    context: ReduceContext,
+  ): HistogramBucket[] {
+    const keys = buckets.map((b) => b.key)
+    const first = Math.min(...keys, bounds?.min != null ? rounding.round(bounds.min) : Infinity)
+    const last = Math.max(...keys, bounds?.max != null ? rounding.round(bounds.max) : -Infinity)
+    if (!Number.isFinite(first) || !Number.isFinite(last)) return buckets
+    const byKey = new Map(buckets.map((b) => [b.key, b]))
+    const out: HistogramBucket[] = []
+    for (let key = first; key <= last;) {
+      const bucket = byKey.get(key)
+      if (bucket === undefined) context.buckets.accept(1)
+      out.push(bucket ?? { key, docCount: 0, aggs: this.emptySubs })
+      const next = rounding.next(key)
+      if (!(next > key)) break
+      key = next
+    }
+    return out
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    const { keyed, format, keyAsDouble } = this.settings
+    const rendered = this.buckets.map((bucket): [string, Map<string, JsonOut>] => {
+      const keyText =
+        format !== null
+          ? format.format(bucket.key)
+          : keyAsDouble
+            ? javaDoubleToString(bucket.key)
+            : String(bucket.key)
+      // InternalHistogram.Bucket.toXContent writes key_as_string before key.
+      const key: Array<[string, JsonOut]> = format !== null ? [['key_as_string', keyText]] : []
+      key.push(['key', keyAsDouble ? new JavaDouble(bucket.key) : bucket.key])
+      return [keyText, bucketToXContent(key, bucket)]
+    })
+    out.set('buckets', keyed ? new Map(rendered) : rendered.map(([, bucket]) => bucket))
+  }
+}
+
+/** ES's fixed-interval histogram rounding. */
+export function intervalRounding(interval: number, offset: number): HistogramRounding {
+  const round = (value: number): number => Math.floor((value - offset) / interval) * interval + offset
+  return { round, next: (key) => round(key + interval) }
+}
+
+function bounds(params: AggregationParams, key: string): { min: number | null; max: number | null } | null {
+  const object = params.object(key)
+  if (object === null) return null
+  const read = (k: string): number | null => {
+    const v = object.get(k)
+    return v instanceof XNumber ? v.value : null
+  }
+  return { min: read('min'), max: read('max') }
+}
+
+export const histogramParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams('histogram', body, [
+    'field',
+    'interval',
+    'offset',
+    'min_doc_count',
+    'extended_bounds',
+    'hard_bounds',
+    'keyed',
+    'order',
+    'missing',
+    'format',
+    'script',
+  ])
+  const field = params.requiredField()
+  const interval = params.number('interval')
+  if (interval === null) throw illegalArgumentException('Required [interval]')
+  if (!(interval > 0)) {
+    throw xContentParseException(
+      1,
+      1,
+      '[histogram] failed to parse field [interval]',
+      illegalArgumentException(`[interval] must be >0 for histogram aggregation [${name}]`),
+    )
+  }
+  const minDocCount = params.int('min_doc_count') ?? 0
+  if (minDocCount < 0) {
+    throw illegalArgumentException(
+      `[minDocCount] must be greater than or equal to 0. Found [${minDocCount}] in [${name}]`,
+    )
+  }
+  const extendedBounds = bounds(params, 'extended_bounds')
+  const hardBounds = bounds(params, 'hard_bounds')
+  if (extendedBounds?.min != null && extendedBounds.max != null && extendedBounds.min > extendedBounds.max) {
+    throw illegalArgumentException(
+      `[extended_bounds.min][${javaDoubleToString(extendedBounds.min)}] cannot be greater than [extended_bounds.max][${javaDoubleToString(extendedBounds.max)}] for histogram aggregation [${name}]`,
+    )
+  }
+  const rounding = intervalRounding(interval, params.number('offset') ?? 0)
+  return histogramBuilder(name, meta, subs, {
+    type: 'histogram',
+    field,
+    missing: params.raw('missing'),
+    minDocCount,
+    order: parseOrder(params.raw('order'), KEY_ASC),
+    keyed: params.boolean('keyed') ?? false,
+    keyAsDouble: true,
+    resolve: (format) => ({ rounding, format, extendedBounds, hardBounds, missing: params.raw('missing') }),
+  })
+}
+
+type Bounds = HistogramSettings['extendedBounds']
+
+/** What histogram and date_histogram share; `resolve` runs per shard, once the field's format is known. */
+export interface HistogramSpec {
+  type: string
+  field: string
+  missing: XContentValue | undefined
+  minDocCount: number
+  order: BucketOrder
+  keyed: boolean
+  keyAsDouble: boolean
+  resolve(
+    fieldFormat: ValueFormat | null,
+    now: number,
+  ): {
+    rounding: HistogramRounding
+    format: ValueFormat | null
+    extendedBounds: Bounds
+    hardBounds: Bounds
+    missing: XContentValue | undefined
+  }
+}
+
+export function histogramBuilder(
+  name: string,
+  meta: XContentObject | null,
+  subs: readonly AggregationBuilder[],
+  spec: HistogramSpec,
+): AggregationBuilder {
+  return {
+    name,
+    type: spec.type,
+    meta,
+    subs,
+    collect(shard, docs) {
+      const fieldFormat = shard.source.field(spec.field)?.format ?? null
+      const { rounding, format, extendedBounds, hardBounds, missing } = spec.resolve(fieldFormat, shard.now)
+      const source = numericValues(shard, spec.type, spec.field, missing)
+      const groups = new DocGroups<number>()
+      for (const doc of docs) {
+        for (const value of source.values(doc)) {
+          if (hardBounds?.min != null && value < hardBounds.min) continue
+          if (hardBounds?.max != null && value > hardBounds.max) continue
+          groups.add(rounding.round(value), doc)
+        }
+      }
+      const buckets = [...groups.groups].map(([key, bucketDocs]) => ({
+        key,
+        ...shardBucket(subs, shard, bucketDocs),
+      }))
+      const settings: HistogramSettings = {
+        rounding,
+        order: spec.order,
+        minDocCount: spec.minDocCount,
+        keyed: spec.keyed,
+        extendedBounds: clampBounds(extendedBounds, hardBounds),
+        format,
+        keyAsDouble: spec.keyAsDouble,
+      }
+      return new InternalHistogram(name, meta, settings, buckets, collectAggregations(subs, shard, []))
+    },
+  }
+}
+
+/** hard_bounds also limit the empty buckets extended_bounds would add. */
+function clampBounds(
+  extended: HistogramSettings['extendedBounds'],
+  hard: HistogramSettings['extendedBounds'],
+): HistogramSettings['extendedBounds'] {
+  if (hard === null || extended === null) return extended
+  return {
+    min: extended.min === null ? null : Math.max(extended.min, hard.min ?? -Infinity),
+    max: extended.max === null ? null : Math.min(extended.max, hard.max ?? Infinity),
+  }
+}

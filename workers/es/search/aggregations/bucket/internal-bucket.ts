@@ -1,0 +1,56 @@
+/**
+ * What every bucket of a multi-bucket aggregation carries (doc_count and its sub-aggregation results),
+ * grouping documents into keyed buckets on a shard, and ES's common bucket rendering: the type's key
+ * fields, then "doc_count", then one field per sub-aggregation in request order.
+ */
+import type { JsonOut } from '../../../xcontent/index.ts'
+import { collectAggregations, type AggregationBuilder } from '../aggregation-builder.ts'
+import type { ShardContext } from '../aggregation-context.ts'
+import {
+  aggregationsToXContent,
+  reduceAggregations,
+  type InternalAggregations,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
+
+export interface Bucket {
+  docCount: number
+  aggs: InternalAggregations
+}
+
+/** A bucket's documents gathered on a shard, before its sub-aggregations run. */
+export class DocGroups<K> {
+  readonly groups = new Map<K, number[]>()
+
+  add(key: K, doc: number): void {
+    const docs = this.groups.get(key)
+    if (docs === undefined) this.groups.set(key, [doc])
+    else if (docs[docs.length - 1] !== doc) docs.push(doc)
+  }
+}
+
+export function shardBucket(
+  subs: readonly AggregationBuilder[],
+  shard: ShardContext,
+  docs: readonly number[],
+): Bucket {
+  return { docCount: docs.length, aggs: collectAggregations(subs, shard, docs) }
+}
+
+/** The merge of one key's buckets from several shards. */
+export function reduceBucket(parts: readonly Bucket[], context: ReduceContext): Bucket {
+  return {
+    docCount: parts.reduce((n, b) => n + b.docCount, 0),
+    aggs: reduceAggregations(
+      parts.map((b) => b.aggs),
+      context,
+    ),
+  }
+}
+
+export function bucketToXContent(key: Iterable<[string, JsonOut]>, bucket: Bucket): Map<string, JsonOut> {
+  const out = new Map<string, JsonOut>(key)
+  out.set('doc_count', bucket.docCount)
+  aggregationsToXContent(bucket.aggs, out)
+  return out
+}

@@ -1,0 +1,184 @@
+/**
+ * `range` as ES 8's RangeAggregator and InternalRange: each range is [from, to) (either end open), ranges
+ * are sorted by from then to, and a document counts once in every range one of its values falls in.
+ * A range without a `key` is named "<from>-<to>" with "*" for an open end and the field's format
+ * (Double.toString for plain numbers: "*-100.0", "100.0-200.0"). Buckets render key (unless keyed, where
+ * the key names the object), from, from_as_string, to, to_as_string (the *_as_string only for formatted
+ * fields, the ends only when finite), doc_count and the sub-aggregations.
+ */
+import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
+import {
+  JavaDouble,
+  XNumber,
+  javaDoubleToString,
+  type JsonOut,
+  type XContentObject,
+  type XContentValue,
+} from '../../../xcontent/index.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import { InternalAggregation, type ReduceContext } from '../internal-aggregation.ts'
+import { numericValues } from '../values-source.ts'
+import { reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+
+export interface RangeSpec {
+  key: string | null
+  from: number
+  to: number
+}
+
+export interface RangeBucket extends Bucket {
+  key: string
+  from: number
+  to: number
+}
+
+export class InternalRange extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly buckets: readonly RangeBucket[],
+    readonly keyed: boolean,
+    readonly format: ValueFormat | null,
+  ) {
+    super(name, meta)
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const parts = all as readonly InternalRange[]
+    const buckets = this.buckets.map((bucket, i) => ({
+      ...bucket,
+      ...reduceBucket(
+        parts.map((p) => p.buckets[i] ?? bucket),
+        context,
+      ),
+    }))
+    context.buckets.accept(buckets.length)
+    return new InternalRange(this.name, this.meta, buckets, this.keyed, this.format)
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    const rendered = this.buckets.map((bucket): [string, Map<string, JsonOut>] => {
+      const fields = new Map<string, JsonOut>()
+      if (!this.keyed) fields.set('key', bucket.key)
+      for (const [name, value] of [
+        ['from', bucket.from],
+        ['to', bucket.to],
+      ] as const) {
+        if (!Number.isFinite(value)) continue
+        fields.set(name, new JavaDouble(value))
+        if (this.format !== null) fields.set(`${name}_as_string`, this.format.format(value))
+      }
+      fields.set('doc_count', bucket.docCount)
+      for (const agg of bucket.aggs) fields.set(agg.name, agg.toXContent())
+      return [bucket.key, fields]
+    })
+    out.set('buckets', this.keyed ? new Map(rendered) : rendered.map(([, b]) => b))
+  }
+}
+
+export function rangeKey(range: RangeSpec, format: ValueFormat | null): string {
+  if (range.key !== null) return range.key
+  const end = (v: number): string =>
+    !Number.isFinite(v) ? '*' : format !== null ? format.format(v) : javaDoubleToString(v)
+  return `${end(range.from)}-${end(range.to)}`
+}
+
+/** A range end given as a number (or numeric text); `open` when absent. */
+export function numericBound(value: XContentValue | undefined, open: number): number {
+  if (value === undefined || value === null) return open
+  if (value instanceof XNumber) return value.value
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
+  throw parsingException(
+    1,
+    1,
+    `[range] failed to parse field [${typeof value === 'string' ? value : 'range'}]`,
+  )
+}
+
+/** The request's `ranges` entries, checked for presence and shape at parse time. */
+export function rangeEntries(name: string, raw: XContentValue | undefined): XContentObject[] {
+  const list = Array.isArray(raw) ? raw : []
+  if (list.length === 0) throw illegalArgumentException(`No [ranges] specified for the [${name}] aggregation`)
+  return list.map((entry) => {
+    if (!(entry instanceof Map)) throw parsingException(1, 1, '[ranges] must contain objects')
+    return entry
+  })
+}
+
+/** Ranges with their ends resolved by `bound`, sorted by from then to as RangeAggregator sorts them. */
+export function resolveRanges(
+  entries: readonly XContentObject[],
+  bound: (value: XContentValue | undefined, open: number) => number,
+): RangeSpec[] {
+  return entries
+    .map((entry): RangeSpec => {
+      const key = entry.get('key')
+      return {
+        key: typeof key === 'string' ? key : null,
+        from: bound(entry.get('from'), -Infinity),
+        to: bound(entry.get('to'), Infinity),
+      }
+    })
+    .sort((a, b) => a.from - b.from || a.to - b.to)
+}
+
+export interface RangeSpecSource {
+  type: string
+  field: string
+  keyed: boolean
+  /** Per shard: the ranges, the format keys and *_as_string use, and the `missing` value. */
+  resolve(
+    fieldFormat: ValueFormat | null,
+    now: number,
+  ): { ranges: RangeSpec[]; format: ValueFormat | null; missing: XContentValue | undefined }
+}
+
+export function rangeBuilder(
+  name: string,
+  meta: XContentObject | null,
+  subs: readonly AggregationBuilder[],
+  spec: RangeSpecSource,
+): AggregationBuilder {
+  return {
+    name,
+    type: spec.type,
+    meta,
+    subs,
+    collect(shard, docs) {
+      const fieldFormat = shard.source.field(spec.field)?.format ?? null
+      const { ranges, format, missing } = spec.resolve(fieldFormat, shard.now)
+      const source = numericValues(shard, spec.type, spec.field, missing)
+      const buckets = ranges.map((range): RangeBucket => {
+        const inRange = docs.filter((doc) => source.values(doc).some((v) => v >= range.from && v < range.to))
+        return {
+          key: rangeKey(range, format),
+          from: range.from,
+          to: range.to,
+          ...shardBucket(subs, shard, inRange),
+        }
+      })
+      return new InternalRange(name, meta, buckets, spec.keyed, format)
+    },
+  }
+}
+
+export const rangeParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams('range', body, [
+    'field',
+    'ranges',
+    'keyed',
+    'missing',
+    'format',
+    'script',
+  ])
+  const field = params.requiredField()
+  const ranges = resolveRanges(rangeEntries(name, params.raw('ranges')), numericBound)
+  return rangeBuilder(name, meta, subs, {
+    type: 'range',
+    field,
+    keyed: params.boolean('keyed') ?? false,
+    resolve: (format) => ({ ranges, format, missing: params.raw('missing') }),
+  })
+}

@@ -1,0 +1,84 @@
+/**
+ * The single-bucket aggregations, rendered as {"doc_count": N, <sub-aggregations>}: `filter` (the matching
+ * documents that also match a query), `missing` (those without a value for a field) and `global` (every
+ * document of the shard, whatever the query). Single buckets do not count toward search.max_buckets.
+ */
+import type { JsonOut, XContentObject } from '../../../xcontent/index.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import type { ShardContext } from '../aggregation-context.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import { InternalAggregation, aggregationsToXContent, type ReduceContext } from '../internal-aggregation.ts'
+import { resolveValues } from '../values-source.ts'
+import { reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+
+export class InternalSingleBucket extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly bucket: Bucket,
+  ) {
+    super(name, meta)
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const parts = (all as readonly InternalSingleBucket[]).map((p) => p.bucket)
+    return new InternalSingleBucket(this.name, this.meta, reduceBucket(parts, context))
+  }
+
+  override sortValue(metric: string | null): number | null {
+    return metric === null || metric === '_count' || metric === 'doc_count' ? this.bucket.docCount : null
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    out.set('doc_count', this.bucket.docCount)
+    aggregationsToXContent(this.bucket.aggs, out)
+  }
+}
+
+function singleBucket(
+  type: string,
+  select: (shard: ShardContext, docs: readonly number[]) => readonly number[],
+  name: string,
+  meta: XContentObject | null,
+  subs: readonly AggregationBuilder[],
+): AggregationBuilder {
+  return {
+    name,
+    type,
+    meta,
+    subs,
+    collect: (shard, docs) =>
+      new InternalSingleBucket(name, meta, shardBucket(subs, shard, select(shard, docs))),
+  }
+}
+
+export const filterParser: AggregationParser = (name, body, meta, subs) =>
+  singleBucket(
+    'filter',
+    (shard, docs) => {
+      const matching = shard.filter(body)
+      return docs.filter((doc) => matching.has(doc))
+    },
+    name,
+    meta,
+    subs,
+  )
+
+export const missingParser: AggregationParser = (name, body, meta, subs) => {
+  const field = new AggregationParams('missing', body, ['field', 'script']).requiredField()
+  return singleBucket(
+    'missing',
+    (shard, docs) => {
+      const config = resolveValues(shard, field, undefined)
+      return docs.filter((doc) => config.values(doc).length === 0)
+    },
+    name,
+    meta,
+    subs,
+  )
+}
+
+export const globalParser: AggregationParser = (name, body, meta, subs) => {
+  new AggregationParams('global', body, [])
+  return singleBucket('global', (shard) => shard.allDocs, name, meta, subs)
+}

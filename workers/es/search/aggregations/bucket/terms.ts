@@ -1,0 +1,262 @@
+/**
+ * `terms` as ES 8 collects and reduces it.
+ *
+ * Shard: every distinct value of the matching documents is a bucket (a document counts once per bucket);
+ * buckets below shard_min_doc_count are dropped, the best shard_size by `order` are returned and the doc
+ * counts of the rest add up to sum_other_doc_count. shard_size defaults to size · 1.5 + 10 (size for
+ * `_key` orders) and is never below size.
+ * Reduce (AbstractInternalTerms): a shard's error is 0 when it returned fewer than shard_size buckets or the
+ * order is by key, the smallest doc count it returned when the order is `_count` desc, else unbounded (-1);
+ * doc_count_error_upper_bound is their sum (0 with one shard). Buckets of one key are merged; with a `_key`
+ * order and min_doc_count <= 1 the first `size` are kept, else the top `size` by `order` among buckets with
+ * doc_count >= min_doc_count; the doc counts of those left out add to sum_other_doc_count. With
+ * show_term_doc_count_error, a bucket's error is the sum of the errors of the shards that did not return it.
+ * Keys: strings for keywords; longs for long/date/boolean fields with key_as_string for dates and booleans;
+ * doubles for floating-point fields.
+ */
+import { xContentParseException, illegalArgumentException } from '../../../errors/index.ts'
+import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import { InternalAggregation, type ReduceContext } from '../internal-aggregation.ts'
+import { resolveValues } from '../values-source.ts'
+import {
+  COUNT_DESC,
+  bucketComparator,
+  isCountDesc,
+  isKeyOrder,
+  parseOrder,
+  validateOrderPaths,
+  type BucketOrder,
+} from './bucket-order.ts'
+import { parseIncludeExclude } from './include-exclude.ts'
+import { DocGroups, bucketToXContent, reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+
+export type TermsValueType = 'string' | 'long' | 'double'
+
+export interface TermsBucket extends Bucket {
+  key: FieldValue
+  docCountError: number
+}
+
+export interface TermsSettings {
+  order: BucketOrder
+  size: number
+  shardSize: number
+  minDocCount: number
+  showTermDocCountError: boolean
+  valueType: TermsValueType
+  format: ValueFormat | null
+}
+
+export class InternalTerms extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly settings: TermsSettings,
+    readonly buckets: readonly TermsBucket[],
+    readonly otherDocCount: number,
+    readonly docCountError: number | null,
+  ) {
+    super(name, meta)
+  }
+
+  /** AbstractInternalTerms.getDocCountError for a shard result. */
+  private shardError(): number {
+    const size = this.buckets.length
+    if (size === 0 || size < this.settings.shardSize || isKeyOrder(this.settings.order)) return 0
+    if (isCountDesc(this.settings.order)) {
+      return this.docCountError ?? this.buckets.reduce((min, b) => Math.min(min, b.docCount), Infinity)
+    }
+    return -1
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const settings =
+      (all as readonly InternalTerms[]).find((p) => p.buckets.length > 0)?.settings ?? this.settings
+    let otherDocCount = 0
+    let sumError = 0
+    const groups = new Map<FieldValue, TermsBucket[]>()
+    for (const part of all as readonly InternalTerms[]) {
+      otherDocCount += part.otherDocCount
+      const error = part.shardError()
+      if (sumError !== -1) sumError = error === -1 ? -1 : sumError + error
+      for (const bucket of part.buckets) {
+        const group = groups.get(bucket.key) ?? []
+        group.push({ ...bucket, docCountError: bucket.docCountError - error })
+        groups.set(bucket.key, group)
+      }
+    }
+    const needsSubs = settings.order.some((c) => c.by === 'path')
+    const merged = [...groups.values()].map((group) => this.mergeGroup(group, needsSubs ? context : null))
+    const compare = bucketComparator<TermsBucket>(settings.order)
+    let kept: TermsBucket[]
+    if (isKeyOrder(settings.order) && settings.minDocCount <= 1) {
+      kept = merged.sort(compare)
+    } else {
+      kept = merged.filter((b) => b.docCount >= settings.minDocCount).sort(compare)
+    }
+    for (const dropped of kept.slice(settings.size)) otherDocCount += dropped.docCount
+    kept = kept.slice(0, settings.size)
+    const result = kept.map((b) => ({
+      ...b,
+      aggs: needsSubs ? b.aggs : reduceBucket(groups.get(b.key)!, context).aggs,
+      // ES adds the sum even to a bucket whose merged error is its -1 "unbounded" marker.
+      docCountError: sumError === -1 ? -1 : b.docCountError + sumError,
+    }))
+    context.buckets.accept(result.length)
+    const docCountError = sumError === -1 ? -1 : all.length === 1 ? 0 : sumError
+    return new InternalTerms(this.name, this.meta, settings, result, otherDocCount, docCountError)
+  }
+
+  private mergeGroup(group: readonly TermsBucket[], context: ReduceContext | null): TermsBucket {
+    let docCountError = 0
+    for (const b of group) {
+      if (docCountError !== -1)
+        docCountError =
+          !this.settings.showTermDocCountError || b.docCountError === -1
+            ? -1
+            : docCountError + b.docCountError
+    }
+    const docCount = group.reduce((n, b) => n + b.docCount, 0)
+    const aggs = context === null ? group[0]!.aggs : reduceBucket(group, context).aggs
+    return { key: group[0]!.key, docCount, docCountError, aggs }
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    const { valueType, format, showTermDocCountError } = this.settings
+    out.set('doc_count_error_upper_bound', this.docCountError ?? 0)
+    out.set('sum_other_doc_count', this.otherDocCount)
+    out.set(
+      'buckets',
+      this.buckets.map((bucket) => {
+        const key: Array<[string, JsonOut]> = [['key', keyOut(bucket.key, valueType)]]
+        if (format !== null && typeof bucket.key === 'number')
+          key.push(['key_as_string', format.format(bucket.key)])
+        const rendered = bucketToXContent(key, bucket)
+        if (showTermDocCountError) insertAfterDocCount(rendered, bucket.docCountError)
+        return rendered
+      }),
+    )
+  }
+}
+
+function keyOut(key: FieldValue, valueType: TermsValueType): JsonOut {
+  return valueType === 'double' && typeof key === 'number' ? new JavaDouble(key) : key
+}
+
+function insertAfterDocCount(bucket: Map<string, JsonOut>, error: number): void {
+  const entries = [...bucket]
+  bucket.clear()
+  for (const [k, v] of entries) {
+    bucket.set(k, v)
+    if (k === 'doc_count') bucket.set('doc_count_error_upper_bound', error)
+  }
+}
+
+const BOOLEAN_FORMAT: ValueFormat = { format: (v) => (v !== 0 ? 'true' : 'false') }
+
+const TERMS_KEYS = [
+  'field',
+  'size',
+  'shard_size',
+  'min_doc_count',
+  'shard_min_doc_count',
+  'order',
+  'include',
+  'exclude',
+  'missing',
+  'show_term_doc_count_error',
+  'execution_hint',
+  'collect_mode',
+  'value_type',
+  'format',
+  'script',
+]
+
+function positive(
+  params: AggregationParams,
+  key: string,
+  javaName: string,
+  name: string,
+  min: number,
+): number | null {
+  const value = params.int(key)
+  if (value !== null && value < min) {
+    const bound = min === 1 ? 'greater than 0' : 'greater than or equal to 0'
+    throw xContentParseException(
+      1,
+      1,
+      `[terms] failed to parse field [${key}]`,
+      illegalArgumentException(`[${javaName}] must be ${bound}. Found [${value}] in [${name}]`),
+    )
+  }
+  return value
+}
+
+export const termsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams('terms', body, TERMS_KEYS)
+  const field = params.requiredField()
+  const size = positive(params, 'size', 'size', name, 1) ?? 10
+  const minDocCount = positive(params, 'min_doc_count', 'minDocCount', name, 0) ?? 1
+  const order = parseOrder(params.raw('order'), COUNT_DESC)
+  const requestedShardSize = positive(params, 'shard_size', 'shardSize', name, 1)
+  const defaultShardSize = isKeyOrder(order) ? size : Math.trunc(size * 1.5 + 10)
+  const shardSize = Math.max(requestedShardSize ?? defaultShardSize, size)
+  const shardMinDocCount = Math.min(
+    positive(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0,
+    minDocCount,
+  )
+  const accept = parseIncludeExclude(params.raw('include'), params.raw('exclude'))
+  const showTermDocCountError = params.boolean('show_term_doc_count_error') ?? false
+  return {
+    name,
+    type: 'terms',
+    meta,
+    subs,
+    collect(shard, docs) {
+      const config = resolveValues(shard, field, params.raw('missing'))
+      const type = config.info?.type
+      const settings: TermsSettings = {
+        order,
+        size,
+        shardSize,
+        minDocCount,
+        showTermDocCountError,
+        valueType:
+          type === 'double'
+            ? 'double'
+            : type === 'keyword' || typeof config.missing === 'string'
+              ? 'string'
+              : 'long',
+        format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
+      }
+      const groups = new DocGroups<FieldValue>()
+      for (const doc of docs)
+        for (const value of config.values(doc)) if (accept(value)) groups.add(value, doc)
+      const candidates = [...groups.groups]
+        .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
+        .map(([key, bucketDocs]): TermsBucket & { docs: number[] } => ({
+          key,
+          docCount: bucketDocs.length,
+          docCountError: 0,
+          aggs: [],
+          docs: bucketDocs,
+        }))
+      const needsSubs = order.some((c) => c.by === 'path')
+      if (needsSubs) for (const c of candidates) c.aggs = shardBucket(subs, shard, c.docs).aggs
+      if (needsSubs && candidates[0] !== undefined) validateOrderPaths(order, candidates[0].aggs)
+      candidates.sort(bucketComparator(order))
+      const kept = candidates.slice(0, shardSize)
+      const otherDocCount = candidates.slice(shardSize).reduce((n, b) => n + b.docCount, 0)
+      const buckets = kept.map(({ key, docCount, docs: bucketDocs, aggs }) => ({
+        key,
+        docCount,
+        docCountError: 0,
+        aggs: needsSubs ? aggs : shardBucket(subs, shard, bucketDocs).aggs,
+      }))
+      return new InternalTerms(name, meta, settings, buckets, otherDocCount, null)
+    },
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The aggregations framework's public surface, in the order a search uses it:
+ * 1. `parseAggregations(body.get('aggs'))` once per request (ES parses before it resolves indices);
+ * 2. `collectAggregations(builders, shardContext, matchingDocs)` per shard (the query phase);
+ * 3. `reduceShardAggregations(perShard)` on the coordinating node, which also enforces search.max_buckets;
+ * 4. `aggregationsToXContent(reduced, out)` writes `"aggregations": {...}`'s entries.
+ */
+import type { JsonOut } from '../../xcontent/index.ts'
+import {
+  aggregationsToXContent,
+  reduceAggregations,
+  reduceContext,
+  type InternalAggregations,
+} from './internal-aggregation.ts'
+
+export { parseAggregations } from './aggregator-factories.ts'
+export {
+  collectAggregations,
+  type AggregationBuilder,
+  type AggregationParser,
+} from './aggregation-builder.ts'
+export type {
+  DocValuesSource,
+  FieldInfo,
+  FieldValue,
+  ShardContext,
+  ShardTopHits,
+  TopHitsRequest,
+  ValueFormat,
+  ValuesType,
+} from './aggregation-context.ts'
+export {
+  InternalAggregation,
+  aggregationsToXContent,
+  type InternalAggregations,
+} from './internal-aggregation.ts'
+export { DEFAULT_MAX_BUCKETS, tooManyBucketsException } from './multi-bucket-consumer.ts'
+export { InternalHistogram, type HistogramRounding, type HistogramSettings } from './bucket/histogram.ts'
+export { AGGREGATION_PARSERS } from './aggregation-registry.ts'
+
+export function reduceShardAggregations(
+  perShard: readonly InternalAggregations[],
+  maxBuckets?: number,
+): InternalAggregations {
+  return reduceAggregations(perShard, reduceContext(maxBuckets))
+}
+
+/** The `aggregations` object of a search response. */
+export function aggregationsResponse(aggs: InternalAggregations): Map<string, JsonOut> {
+  const out = new Map<string, JsonOut>()
+  aggregationsToXContent(aggs, out)
+  return out
+}

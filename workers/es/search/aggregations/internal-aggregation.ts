@@ -1,0 +1,66 @@
+/**
+ * InternalAggregation: one aggregation's result, first per shard and then reduced across shards into the
+ * final result, as ES's InternalAggregation and InternalAggregations do. The rendering is ES's toXContent:
+ * `{"meta":{...}` (when the request had `meta`) followed by the type's own fields.
+ *
+ * Invariants: `reduce` receives the results of the same request aggregation from every shard (the receiver
+ * is one of them) and returns a new result; sub-aggregation lists keep the request's order.
+ */
+import type { JsonOut, XContentObject } from '../../xcontent/index.ts'
+import { MultiBucketConsumer } from './multi-bucket-consumer.ts'
+
+export interface ReduceContext {
+  buckets: MultiBucketConsumer
+}
+
+export function reduceContext(maxBuckets?: number): ReduceContext {
+  return { buckets: new MultiBucketConsumer(maxBuckets) }
+}
+
+export abstract class InternalAggregation {
+  constructor(
+    readonly name: string,
+    readonly meta: XContentObject | null,
+  ) {}
+
+  /** Merges the shard results of this aggregation (the receiver is one of `all`). */
+  abstract reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation
+
+  /** The type's fields, after `meta`. */
+  protected abstract body(out: Map<string, JsonOut>): void
+
+  /** The value a terms `order` path such as `avg_price` or `stats.max` sorts by; null if it cannot. */
+  sortValue(metric: string | null): number | null {
+    void metric
+    return null
+  }
+
+  toXContent(): Map<string, JsonOut> {
+    const out = new Map<string, JsonOut>()
+    if (this.meta !== null) out.set('meta', this.meta)
+    this.body(out)
+    return out
+  }
+}
+
+export type InternalAggregations = readonly InternalAggregation[]
+
+/** InternalAggregations.reduce: position by position, each request aggregation across the shards. */
+export function reduceAggregations(
+  perShard: readonly InternalAggregations[],
+  context: ReduceContext,
+): InternalAggregations {
+  const first = perShard[0]
+  if (first === undefined) return []
+  return first.map((agg, i) =>
+    agg.reduce(
+      perShard.map((list) => list[i] ?? agg),
+      context,
+    ),
+  )
+}
+
+/** `"aggregations": {name: {...}, ...}` and a bucket's sub-aggregation fields. */
+export function aggregationsToXContent(aggs: InternalAggregations, out: Map<string, JsonOut>): void {
+  for (const agg of aggs) out.set(agg.name, agg.toXContent())
+}

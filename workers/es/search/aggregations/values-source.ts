@@ -1,0 +1,74 @@
+/**
+ * ValuesSourceConfig for the playground: a field's doc values on a shard with the `missing` substitute,
+ * and the checks ES makes when an aggregation meets a field type it does not support (text fields without
+ * fielddata, keywords under a numeric metric).
+ */
+import { illegalArgumentException } from '../../errors/index.ts'
+import type { XContentValue } from '../../xcontent/index.ts'
+import { XNumber } from '../../xcontent/index.ts'
+import type { FieldInfo, FieldValue, ShardContext, ValueFormat } from './aggregation-context.ts'
+
+export interface ValuesSourceConfig {
+  field: string
+  /** null when the field is unmapped on this shard. */
+  info: FieldInfo | null
+  missing: FieldValue | null
+  values(doc: number): readonly FieldValue[]
+}
+
+export function resolveValues(
+  shard: ShardContext,
+  field: string,
+  missing: XContentValue | undefined,
+): ValuesSourceConfig {
+  const info = shard.source.field(field)
+  if (info?.type === 'text') throw fielddataDisabled(field, shard.index)
+  const substitute = missingValue(missing, info)
+  const values =
+    info === null
+      ? () => (substitute === null ? [] : [substitute])
+      : (doc: number) => {
+          const found = shard.source.values(field, doc)
+          return found.length === 0 && substitute !== null ? [substitute] : found
+        }
+  return { field, info, missing: substitute, values }
+}
+
+/** The numeric values of a metric aggregation's field; keywords are rejected as ES rejects them. */
+export function numericValues(
+  shard: ShardContext,
+  type: string,
+  field: string,
+  missing: XContentValue | undefined,
+): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
+  const config = resolveValues(shard, field, missing)
+  if (config.info?.type === 'keyword') {
+    throw illegalArgumentException(
+      `Field [${field}] of type [keyword] is not supported for aggregation [${type}]`,
+    )
+  }
+  return {
+    values: (doc) => config.values(doc).filter((v): v is number => typeof v === 'number'),
+    format: config.info?.format ?? null,
+  }
+}
+
+function missingValue(missing: XContentValue | undefined, info: FieldInfo | null): FieldValue | null {
+  if (missing === undefined || missing === null) return null
+  const numeric = info !== null && info.type !== 'keyword'
+  if (missing instanceof XNumber) return numeric || info === null ? missing.value : missing.text
+  if (typeof missing === 'boolean') return numeric ? (missing ? 1 : 0) : String(missing)
+  if (typeof missing === 'string') return numeric && missing.trim() !== '' ? Number(missing) : missing
+  return null
+}
+
+/** TextFieldType.fielddataBuilder's refusal; the search layer turns it into a shard failure. */
+function fielddataDisabled(field: string, index: string): Error {
+  return illegalArgumentException(
+    `Fielddata is disabled on [${field}] in [${index}]. ` +
+      'Text fields are not optimised for operations that require per-document field data like aggregations and ' +
+      'sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, ' +
+      `set fielddata=true on [${field}] in order to load field data by uninverting the inverted index. Note ` +
+      'that this can use significant memory.',
+  )
+}

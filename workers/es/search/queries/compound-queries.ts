@@ -1,0 +1,93 @@
+/**
+ * Compound queries (ES's BoolQueryBuilder, ConstantScoreQueryBuilder, DisMaxQueryBuilder,
+ * BoostingQueryBuilder) with their fromXContent parsing_exception texts. Inner queries are built with
+ * buildQuery; `minimum_should_match` follows minimum-should-match.ts.
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { buildQuery } from '../query-builder.ts'
+import { parseMinimumShouldMatch } from './minimum-should-match.ts'
+import {
+  boostOf,
+  checkOptions,
+  numberOption,
+  parsingError,
+  scalarText,
+  type QueryContext,
+} from './query-parsing.ts'
+
+function objectBody(name: string, body: XContentValue): XContentObject {
+  if (!(body instanceof Map))
+    throw parsingError(`[${name}] query malformed, no start_object after query name`)
+  return body
+}
+
+function clauses(value: XContentValue | undefined, context: QueryContext): IndexQuery[] {
+  if (value === undefined || value === null) return []
+  const list = Array.isArray(value) ? value : [value]
+  return list.map((q) => buildQuery(q, context))
+}
+
+export function boolQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const options = objectBody('bool', body)
+  checkOptions('bool', options, [
+    'must',
+    'should',
+    'must_not',
+    'filter',
+    'minimum_should_match',
+    'adjust_pure_negative',
+  ])
+  const should = clauses(options.get('should'), context)
+  const must = clauses(options.get('must'), context)
+  const filter = clauses(options.get('filter'), context)
+  return {
+    type: 'bool',
+    must,
+    should,
+    mustNot: clauses(options.get('must_not'), context),
+    filter,
+    minimumShouldMatch: parseMinimumShouldMatch(
+      scalarText(options.get('minimum_should_match')),
+      should.length,
+    ),
+    boost: boostOf(options),
+  }
+}
+
+export function constantScoreQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const options = objectBody('constant_score', body)
+  checkOptions('constant_score', options, ['filter'])
+  const filter = options.get('filter')
+  if (filter === undefined) throw parsingError("[constant_score] requires a 'filter' element")
+  return { type: 'constantScore', filter: buildQuery(filter, context), boost: boostOf(options) }
+}
+
+export function disMaxQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const options = objectBody('dis_max', body)
+  checkOptions('dis_max', options, ['queries', 'tie_breaker'])
+  const queries = clauses(options.get('queries'), context)
+  if (queries.length === 0) throw parsingError("[dis_max] requires 'queries' field with at least one clause")
+  const tieBreaker = Math.fround(numberOption(options, 'tie_breaker', 0))
+  return { type: 'disMax', queries, tieBreaker, boost: boostOf(options) }
+}
+
+export function boostingQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const options = objectBody('boosting', body)
+  checkOptions('boosting', options, ['positive', 'negative', 'negative_boost'])
+  const positive = options.get('positive')
+  const negative = options.get('negative')
+  if (positive === undefined) throw parsingError("[boosting] query requires 'positive' query")
+  if (negative === undefined) throw parsingError("[boosting] query requires 'negative' query")
+  const negativeBoost = numberOption(options, 'negative_boost', -1)
+  if (negativeBoost < 0) {
+    throw parsingError("[boosting] query requires 'negative_boost' to be set to be a positive value'")
+  }
+  return {
+    type: 'boosting',
+    positive: buildQuery(positive, context),
+    negative: buildQuery(negative, context),
+    negativeBoost: Math.fround(negativeBoost),
+    boost: boostOf(options),
+  }
+}

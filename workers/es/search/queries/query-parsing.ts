@@ -1,0 +1,75 @@
+/**
+ * What every Query DSL builder shares: the QueryContext a query is built in (the index's leaf fields, its
+ * analyzers, "now" for date math, the index for shard-level errors), and the parsing steps of ES's
+ * QueryBuilder.fromXContent methods with their parsing_exception texts. Line and column are the query's
+ * start (value locations are not tracked yet).
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { parsingException, type EsException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import type { FieldMapping } from '../../index/mapper/mapping.ts'
+import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
+import type { IndexRef } from '../query-string/query-parser-errors.ts'
+
+export interface QueryContext {
+  fields: ReadonlyMap<string, FieldMapping>
+  analyze: TextAnalyzer
+  /** Epoch millis of the request, for `now` in date math (0 when the caller does not say). */
+  nowMillis?: number
+  /** The index, named in query_shard_exception bodies. */
+  index?: IndexRef
+}
+
+/** ES's ParsingException at the query's start. */
+export function parsingError(reason: string, causedBy?: EsException): EsException {
+  return parsingException(1, 1, reason, causedBy)
+}
+
+/** `{ "<query>": { "<field>": value-or-options } }`: the field and its options (a bare value is `query`). */
+export function fieldAndOptions(
+  name: string,
+  body: XContentValue,
+  valueKey = 'query',
+): { field: string; options: XContentObject } {
+  if (!(body instanceof Map) || body.size !== 1) {
+    const keys = body instanceof Map ? [...body.keys()] : []
+    throw parsingError(`[${name}] query doesn't support multiple fields, found [${keys.join('] and [')}]`)
+  }
+  const [field, value] = [...body][0]!
+  if (value instanceof Map) return { field, options: value }
+  return { field, options: new Map([[valueKey, value]]) }
+}
+
+/** Rejects options outside `allowed` (plus boost and _name) with ES's "[name] query does not support [key]". */
+export function checkOptions(name: string, options: XContentObject, allowed: readonly string[]): void {
+  for (const key of options.keys()) {
+    if (key !== 'boost' && key !== '_name' && !allowed.includes(key)) {
+      throw parsingError(`[${name}] query does not support [${key}]`)
+    }
+  }
+}
+
+export function scalarText(value: XContentValue | undefined): string | null {
+  if (value === undefined || value === null) return null
+  if (value instanceof XNumber) return value.text
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value)
+  return null
+}
+
+/** A numeric option given as a number or a numeric string (Jackson's coercion), else the fallback. */
+export function numberOption(options: XContentObject, key: string, fallback: number): number {
+  const value = options.get(key)
+  if (value instanceof XNumber) return value.value
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value)
+  return fallback
+}
+
+export function boostOf(body: XContentValue): number {
+  return body instanceof Map ? Math.fround(numberOption(body, 'boost', 1)) : 1
+}
+
+/** BoostQuery(query, boost): a one-clause bool carrying the boost, which scores as the clause times it. */
+export function boosted(query: IndexQuery, boost: number): IndexQuery {
+  if (boost === 1 || query.type === 'matchNone') return query
+  return { type: 'bool', must: [query], should: [], mustNot: [], filter: [], minimumShouldMatch: 0, boost }
+}

@@ -1,0 +1,172 @@
+/**
+ * The `range` query (RangeQueryBuilder) and the Lucene query each field type builds for a range
+ * (MappedFieldType.rangeQuery), shared with query_string's `[a TO b]`:
+ * - keyword / text: TermRangeQuery over the terms, in code point order;
+ * - long / integer / short / byte: a numeric range with integral inclusive bounds (a decimal lower bound
+ *   rounds up, a decimal upper bound down; exclusive bounds step by one), as NumberFieldMapper does;
+ * - double / float / half_float: inclusive bounds, exclusive ones moved to the next representable value
+ *   (float types in float32, as FloatPoint.nextUp);
+ * - date: DateFieldType's bounds through common/time's rangeQueryBounds (the query's `format` or the
+ *   field's, date math, `time_zone`), inclusive epoch millis;
+ * - boolean: the range over its indexed terms `F` and `T`.
+ * No bounds at all is an exists query; an unmapped field matches nothing. Numeric and date ranges read the
+ * engine's numeric doc values.
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { DateFormatter, rangeQueryBounds, ZoneId } from '../../common/time/index.ts'
+import { EsException } from '../../errors/index.ts'
+import { NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
+import { failedToCreateQuery } from '../query-string/field-queries.ts'
+import { queryShardException, type IndexRef } from '../query-string/query-parser-errors.ts'
+import {
+  boostOf,
+  checkOptions,
+  fieldAndOptions,
+  parsingError,
+  scalarText,
+  type QueryContext,
+} from './query-parsing.ts'
+
+export interface RangeBounds {
+  from: string | null
+  to: string | null
+  includeLower: boolean
+  includeUpper: boolean
+}
+
+export interface RangeOptions {
+  format?: string
+  timeZone?: ZoneId
+  nowMillis: number
+  index?: IndexRef
+}
+
+const INTEGRAL = new Set(['long', 'integer', 'short', 'byte'])
+const FLOAT32 = new Set(['float', 'half_float'])
+
+const scratch = new DataView(new ArrayBuffer(8))
+
+/** Math.nextUp / nextDown for doubles (width 64) or floats (width 32), towards `direction`. */
+function nextAfter(value: number, direction: 1 | -1, width: 32 | 64): number {
+  if (value === 0) return direction * (width === 32 ? 2 ** -149 : Number.MIN_VALUE)
+  if (width === 32) {
+    scratch.setFloat32(0, value)
+    scratch.setInt32(0, scratch.getInt32(0) + (value > 0 ? direction : -direction))
+    return scratch.getFloat32(0)
+  }
+  scratch.setFloat64(0, value)
+  scratch.setBigInt64(0, scratch.getBigInt64(0) + BigInt(value > 0 ? direction : -direction))
+  return scratch.getFloat64(0)
+}
+
+function parseNumber(text: string, index: IndexRef | undefined): number {
+  const value = text.trim() === '' ? NaN : Number(text)
+  if (Number.isNaN(value))
+    throw failedToCreateQuery(index, 'number_format_exception', `For input string: "${text}"`)
+  return value
+}
+
+function numericBounds(type: string, bounds: RangeBounds, index: IndexRef | undefined): [number, number] {
+  let lower = bounds.from === null ? -Infinity : parseNumber(bounds.from, index)
+  let upper = bounds.to === null ? Infinity : parseNumber(bounds.to, index)
+  if (INTEGRAL.has(type)) {
+    if (bounds.from !== null) lower = bounds.includeLower ? Math.ceil(lower) : Math.floor(lower) + 1
+    if (bounds.to !== null) upper = bounds.includeUpper ? Math.floor(upper) : Math.ceil(upper) - 1
+    return [lower, upper]
+  }
+  const width = FLOAT32.has(type) ? 32 : 64
+  if (width === 32) {
+    lower = Math.fround(lower)
+    upper = Math.fround(upper)
+  }
+  if (bounds.from !== null && !bounds.includeLower) lower = nextAfter(lower, 1, width)
+  if (bounds.to !== null && !bounds.includeUpper) upper = nextAfter(upper, -1, width)
+  return [lower, upper]
+}
+
+/** The query a mapped field builds for a range (both bounds given as text, null when open). */
+export function rangeIndexQuery(
+  field: string,
+  mapping: FieldMapping,
+  bounds: RangeBounds,
+  options: RangeOptions,
+  boost: number,
+): IndexQuery {
+  if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }
+  if (NUMERIC_TYPES.has(mapping.type)) {
+    const [lower, upper] = numericBounds(mapping.type, bounds, options.index)
+    return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+  }
+  if (mapping.type === 'date') {
+    const formatter = DateFormatter.forPattern(options.format ?? mapping.format ?? DEFAULT_DATE_FORMAT)
+    const { lower, upper } = rangeQueryBounds(bounds, options.nowMillis, options.timeZone ?? null, formatter)
+    return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+  }
+  const term = (text: string | null): string | null =>
+    text === null || mapping.type !== 'boolean' ? text : text === 'true' ? 'T' : text === 'false' ? 'F' : text
+  const { includeLower, includeUpper } = bounds
+  return {
+    type: 'termRange',
+    field,
+    lower: term(bounds.from),
+    upper: term(bounds.to),
+    includeLower,
+    includeUpper,
+    boost,
+  }
+}
+
+const RANGE_OPTIONS = ['gt', 'gte', 'lt', 'lte', 'from', 'to', 'include_lower', 'include_upper']
+const RANGE_TEXT_OPTIONS = ['format', 'time_zone', 'relation']
+
+function bound(value: XContentValue | undefined): string | null {
+  return scalarText(value)
+}
+
+export function rangeQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const { field, options } = fieldAndOptions('range', body)
+  if (body instanceof Map && !(body.get(field) instanceof Map)) {
+    throw parsingError(`[range] query does not support [${field}]`)
+  }
+  checkOptions('range', options, [...RANGE_OPTIONS, ...RANGE_TEXT_OPTIONS])
+  const bounds = parseBounds(options)
+  const format = scalarText(options.get('format')) ?? undefined
+  if (format !== undefined) DateFormatter.forPattern(format)
+  const zone = scalarText(options.get('time_zone'))
+  const timeZone = zone === null ? undefined : ZoneId.of(zone)
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  const nowMillis = context.nowMillis ?? 0
+  try {
+    return rangeIndexQuery(
+      field,
+      mapping,
+      bounds,
+      { format, timeZone, nowMillis, index: context.index },
+      boostOf(options),
+    )
+  } catch (e) {
+    if (e instanceof EsException && e.type === 'parse_exception') {
+      throw queryShardException(`failed to create query: ${e.reason}`, context.index, e)
+    }
+    throw e
+  }
+}
+
+/** The options in order: gt/gte/from set the lower bound, lt/lte/to the upper, include_* their flags. */
+function parseBounds(options: XContentObject): RangeBounds {
+  const bounds: RangeBounds = { from: null, to: null, includeLower: true, includeUpper: true }
+  for (const [key, value] of options) {
+    if (key === 'gt' || key === 'gte' || key === 'from') {
+      bounds.from = bound(value)
+      if (key !== 'from') bounds.includeLower = key === 'gte'
+    } else if (key === 'lt' || key === 'lte' || key === 'to') {
+      bounds.to = bound(value)
+      if (key !== 'to') bounds.includeUpper = key === 'lte'
+    } else if (key === 'include_lower') bounds.includeLower = value === true
+    else if (key === 'include_upper') bounds.includeUpper = value === true
+  }
+  return bounds
+}

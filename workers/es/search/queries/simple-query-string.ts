@@ -1,0 +1,157 @@
+/**
+ * The `simple_query_string` query (SimpleQueryStringBuilder with ES's SimpleQueryStringQueryParser): the text
+ * parsed by simple-query-parser.ts over `fields` (with `^boost`; default `*`, which makes it lenient), each
+ * leaf built per field and combined as ES does: terms as a most_fields multi_match (a dis_max with
+ * tie_breaker 1 over the per-field match queries, `default_operator` between a field's tokens), phrases as a
+ * phrase multi_match (tie_breaker 0), fuzzy and prefix terms normalized (lower-cased for text fields) and
+ * combined by a dis_max with tie_breaker 1. `minimum_should_match` applies to a top-level bool. Unknown
+ * options fail with "[simple_query_string] unsupported field [x]".
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { FieldQueryError, normalize, requireString } from '../query-string/field-queries.ts'
+import { parseFieldAndWeight, resolveFields } from '../query-string/field-resolution.ts'
+import { fieldQuery } from './full-text-queries.ts'
+import { parseMinimumShouldMatch } from './minimum-should-match.ts'
+import {
+  boosted,
+  boostOf,
+  numberOption,
+  parsingError,
+  scalarText,
+  type QueryContext,
+} from './query-parsing.ts'
+import { SimpleQueryFlags, SimpleQueryParser, type SimpleQueryFactory } from './simple-query-parser.ts'
+
+const OPTIONS = [
+  'query',
+  'fields',
+  'default_operator',
+  'analyzer',
+  'flags',
+  'analyze_wildcard',
+  'lenient',
+  'minimum_should_match',
+  'quote_field_suffix',
+  'auto_generate_synonyms_phrase_query',
+  'fuzzy_prefix_length',
+  'fuzzy_max_expansions',
+  'fuzzy_transpositions',
+  'boost',
+  '_name',
+]
+
+/** SimpleQueryStringFlag.resolveFlags: names joined by `|`, case-insensitive. */
+function resolveFlags(body: XContentObject): number {
+  const value = body.get('flags')
+  const text = scalarText(value)
+  if (text === null) return SimpleQueryFlags.ALL
+  if (/^-?\d+$/.test(text)) return Number(text)
+  let flags = 0
+  for (const name of text.split('|')) {
+    if (name === '') continue
+    const flag = (SimpleQueryFlags as Record<string, number>)[name.toUpperCase()]
+    if (flag === undefined) throw illegalArgumentException(`Unknown simple_query_string flag [${name}]`)
+    if (flag === SimpleQueryFlags.ALL) return flag
+    flags |= flag
+  }
+  return flags
+}
+
+function disMax(queries: IndexQuery[], tieBreaker: number): IndexQuery | null {
+  const live = queries.filter((q) => q.type !== 'matchNone')
+  if (live.length === 0) return queries.length > 0 ? { type: 'matchNone' } : null
+  if (live.length === 1) return live[0]!
+  return { type: 'disMax', queries: live, tieBreaker, boost: 1 }
+}
+
+export function simpleQueryStringQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  if (!(body instanceof Map))
+    throw parsingError('[simple_query_string] query malformed, no start_object after query name')
+  for (const key of body.keys()) {
+    if (!OPTIONS.includes(key)) throw parsingError(`[simple_query_string] unsupported field [${key}]`)
+  }
+  const text = scalarText(body.get('query'))
+  if (text === null) throw parsingError('[simple_query_string] query text missing')
+  if (body.get('analyze_wildcard') === true) {
+    throw illegalArgumentException(
+      '[simple_query_string] analyze_wildcard is not supported by the playground',
+    )
+  }
+  const specs = body.get('fields')
+  const list = Array.isArray(specs) && specs.length > 0 ? specs : ['*']
+  const weights = new Map<string, number>()
+  for (const spec of list) {
+    const [name, weight] = parseFieldAndWeight(scalarText(spec) ?? '')
+    weights.set(name, (weights.get(name) ?? 1) * weight)
+  }
+  const lenientOption = body.get('lenient')
+  const lenient = lenientOption === undefined ? weights.has('*') : lenientOption === true
+  const fields = resolveFields(context.fields, weights, null)
+  const operator = scalarText(body.get('default_operator'))?.toLowerCase() === 'and' ? 'and' : 'or'
+  const analyzer = scalarText(body.get('analyzer'))
+  const leafOptions: XContentObject = new Map<string, XContentValue>([['operator', operator]])
+  if (analyzer !== null) leafOptions.set('analyzer', analyzer)
+  const perField = (build: (field: string) => IndexQuery): IndexQuery[] =>
+    [...fields].map(([field, weight]) => {
+      try {
+        return boosted(build(field), Math.fround(weight))
+      } catch (e) {
+        if (lenient && e instanceof FieldQueryError) return { type: 'matchNone' }
+        throw e
+      }
+    })
+  const normalized = (field: string, what: string, textIn: string): string => {
+    const mapping = context.fields.get(field)!
+    requireString(field, mapping, what)
+    return normalize(mapping, textIn, analyzer)
+  }
+  const factory: SimpleQueryFactory = {
+    defaultQuery: (token) =>
+      disMax(
+        perField((field) => fieldQuery(field, token, leafOptions, context, false, 1)),
+        1,
+      ),
+    phraseQuery: (phrase, slop) => {
+      const options = new Map(leafOptions).set('slop', new XNumber(String(slop)))
+      return disMax(
+        perField((field) => fieldQuery(field, phrase, options, context, true, 1)),
+        0,
+      )
+    },
+    fuzzyQuery: (token, maxEdits) =>
+      disMax(
+        perField((field) => ({
+          type: 'fuzzy',
+          field,
+          term: normalized(field, 'fuzzy', token),
+          maxEdits,
+          prefixLength: numberOption(body, 'fuzzy_prefix_length', 0),
+          maxExpansions: numberOption(body, 'fuzzy_max_expansions', 50),
+          transpositions: body.get('fuzzy_transpositions') !== false,
+          boost: 1,
+        })),
+        1,
+      ),
+    prefixQuery: (token) =>
+      disMax(
+        perField((field) => ({
+          type: 'prefix',
+          field,
+          prefix: normalized(field, 'prefix', token),
+          boost: 1,
+        })),
+        1,
+      ),
+  }
+  const defaultOccur = operator === 'and' ? 'must' : 'should'
+  const parsed = new SimpleQueryParser(text, resolveFlags(body), defaultOccur, factory).parse()
+  if (parsed === null) return { type: 'matchNone' }
+  const msm = scalarText(body.get('minimum_should_match'))
+  const query =
+    msm !== null && parsed.type === 'bool'
+      ? { ...parsed, minimumShouldMatch: parseMinimumShouldMatch(msm, parsed.should.length) }
+      : parsed
+  return boosted(query, boostOf(body))
+}

@@ -1,0 +1,274 @@
+/**
+ * Term-level queries (ES's TermQueryBuilder, TermsQueryBuilder, PrefixQueryBuilder, WildcardQueryBuilder,
+ * RegexpQueryBuilder, FuzzyQueryBuilder, ExistsQueryBuilder, IdsQueryBuilder): the value is not analysed.
+ * Scoring follows ES 8: `term` is BM25 on one term; `terms` and `ids` are constant score; prefix, wildcard and
+ * regexp rewrite constant score; fuzzy rewrites to top_terms_blended_freqs_50 (see engine-wasm's
+ * multi-term-queries.ts). A regexp is compiled here to report ES's errors (syntax, index.max_regex_length 1000,
+ * max_determinized_states 10000) as query_shard_exception "failed to create query: ...". Multi-term queries on
+ * a field without string terms fail as MappedFieldType does; an unmapped field matches nothing.
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { TooComplexToDeterminizeError } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
+import {
+  compileRegexp,
+  RegexpFlags,
+  RegexpSyntaxError,
+} from '../../../../engine-wasm/src/index/automaton/regexp.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { indexedTerm } from '../../index/mapper/field-indexer.ts'
+import { failedToCreateQuery, FieldQueryError, requireString } from '../query-string/field-queries.ts'
+import { isPattern, simpleMatch } from '../query-string/field-resolution.ts'
+import { fuzzyDistance, parseFuzziness } from '../query-string/query-parser-base.ts'
+import {
+  boostOf,
+  checkOptions,
+  fieldAndOptions,
+  numberOption,
+  parsingError,
+  scalarText,
+  type QueryContext,
+} from './query-parsing.ts'
+
+const DEFAULT_MAX_DETERMINIZED_STATES = 10000
+const MAX_REGEX_LENGTH = 1000
+const MULTI_TERM_OPTIONS = ['value', 'rewrite', 'case_insensitive']
+
+function constantScoreOf(queries: IndexQuery[], boost: number): IndexQuery {
+  const should = queries.length === 1 ? queries[0]! : bool(queries)
+  return { type: 'constantScore', filter: should, boost }
+}
+
+function bool(should: IndexQuery[]): IndexQuery {
+  return { type: 'bool', must: [], should, mustNot: [], filter: [], minimumShouldMatch: 0, boost: 1 }
+}
+
+/** The value of a `{ field: value }` or `{ field: { value } }` term-level query. */
+function valueOf(name: string, body: XContentValue, allowed: readonly string[]) {
+  const { field, options } = fieldAndOptions(name, body, 'value')
+  checkOptions(name, options, allowed)
+  const value = options.get('value') ?? options.get(name)
+  const text = scalarText(value)
+  if (text === null) throw parsingError(`[${name}] query does not support [value]`)
+  return { field, options, value, text }
+}
+
+export function termQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const { field, options, value, text } = valueOf('term', body, ['value', 'case_insensitive'])
+  if (!context.fields.has(field)) return { type: 'matchNone' }
+  const term = typeof value === 'boolean' ? indexedTerm(value) : text
+  const boost = boostOf(options)
+  if (caseInsensitive(options)) {
+    // AutomatonQueries.caseInsensitiveTermQuery: an automaton of the term, so constant score
+    return { type: 'wildcard', field, pattern: term.replace(/[\\*?]/g, '\\$&'), caseInsensitive: true, boost }
+  }
+  return { type: 'term', field, term, boost }
+}
+
+export function termsQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  if (!(body instanceof Map)) throw parsingError('[terms] query malformed, no start_object after query name')
+  let field: string | null = null
+  let values: XContentValue[] = []
+  for (const [key, value] of body) {
+    if (key === 'boost' || key === '_name') continue
+    if (!Array.isArray(value)) throw parsingError(`[terms] query does not support [${key}]`)
+    if (field !== null) throw parsingError('[terms] query does not support multiple fields')
+    field = key
+    values = value
+  }
+  if (field === null) {
+    throw parsingError(
+      '[terms] query requires a field name, followed by array of terms or a document lookup specification',
+    )
+  }
+  const terms = values.map((v) => {
+    const text = scalarText(v)
+    if (text === null) throw parsingError('[terms] query does not support [null] values')
+    return typeof v === 'boolean' ? indexedTerm(v) : text
+  })
+  const name = field
+  if (!context.fields.has(name) || terms.length === 0) return { type: 'matchNone' }
+  const queries = terms.map((term): IndexQuery => ({ type: 'term', field: name, term, boost: 1 }))
+  return constantScoreOf(queries, boostOf(body))
+}
+
+function caseInsensitive(options: XContentObject): boolean {
+  const value = options.get('case_insensitive')
+  return value === true || value === 'true'
+}
+
+/** RegexpFlag.resolveValue: names joined by `|`, case-insensitive; ALL wins; empty is ALL. */
+function regexpFlags(options: XContentObject): number {
+  const text = scalarText(options.get('flags'))
+  if (text === null || text === '') return numberOption(options, 'flags_value', RegexpFlags.ALL)
+  let flags: number = RegexpFlags.NONE
+  for (const name of text.split('|')) {
+    if (name === '') continue
+    const flag = (RegexpFlags as Record<string, number>)[name.toUpperCase()]
+    if (flag === undefined) throw illegalArgumentException(`Unknown regexp flag [${name}]`)
+    if (flag === RegexpFlags.ALL) return flag
+    flags |= flag
+  }
+  return flags
+}
+
+/** Runs a field-type check, turning its refusal into ES's query_shard_exception. */
+function checked<T>(context: QueryContext, build: () => T): T {
+  try {
+    return build()
+  } catch (e) {
+    if (e instanceof FieldQueryError) throw failedToCreateQuery(context.index, e.javaClass, e.message)
+    throw e
+  }
+}
+
+export function prefixQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const { field, options, text } = valueOf('prefix', body, MULTI_TERM_OPTIONS)
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  checked(context, () => requireString(field, mapping, 'prefix'))
+  return {
+    type: 'prefix',
+    field,
+    prefix: text,
+    caseInsensitive: caseInsensitive(options),
+    boost: boostOf(options),
+  }
+}
+
+export function wildcardQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const { field, options, text } = valueOf('wildcard', body, [...MULTI_TERM_OPTIONS, 'wildcard'])
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  checked(context, () => requireString(field, mapping, 'wildcard'))
+  return {
+    type: 'wildcard',
+    field,
+    pattern: text,
+    caseInsensitive: caseInsensitive(options),
+    boost: boostOf(options),
+  }
+}
+
+export function regexpQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const { field, options, text } = valueOf('regexp', body, [
+    ...MULTI_TERM_OPTIONS,
+    'flags',
+    'flags_value',
+    'max_determinized_states',
+  ])
+  const maxDeterminizedStates = numberOption(
+    options,
+    'max_determinized_states',
+    DEFAULT_MAX_DETERMINIZED_STATES,
+  )
+  const flags = regexpFlags(options)
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  checked(context, () => requireString(field, mapping, 'regexp'))
+  if ([...text].length > MAX_REGEX_LENGTH) {
+    throw failedToCreateQuery(
+      context.index,
+      'illegal_argument_exception',
+      `The length of regex [${[...text].length}] used in the Regexp Query request has exceeded the allowed ` +
+        `maximum of [${MAX_REGEX_LENGTH}]. This maximum can be set by changing the [index.max_regex_length] ` +
+        'index level setting.',
+    )
+  }
+  try {
+    compileRegexp(text, maxDeterminizedStates, flags, caseInsensitive(options))
+  } catch (e) {
+    if (e instanceof RegexpSyntaxError)
+      throw failedToCreateQuery(context.index, 'illegal_argument_exception', e.message)
+    if (e instanceof TooComplexToDeterminizeError) {
+      throw failedToCreateQuery(context.index, 'too_complex_to_determinize_exception', e.message)
+    }
+    throw e
+  }
+  const boost = boostOf(options)
+  return {
+    type: 'regexp',
+    field,
+    pattern: text,
+    maxDeterminizedStates,
+    flags,
+    caseInsensitive: caseInsensitive(options),
+    boost,
+  }
+}
+
+export interface FuzzyOptions {
+  maxEdits: number
+  prefixLength: number
+  maxExpansions: number
+  transpositions: boolean
+}
+
+/** `fuzziness` (AUTO = AUTO:3,6, or 0/1/2), `prefix_length` 0, `max_expansions` 50, `transpositions` true. */
+export function fuzzyOptions(
+  options: XContentObject,
+  text: string,
+  context: QueryContext,
+  transpositionsKey = 'transpositions',
+): FuzzyOptions {
+  const fuzziness = checked(context, () => parseFuzziness(scalarText(options.get('fuzziness')) ?? 'AUTO'))
+  const transpositions = options.get(transpositionsKey)
+  return {
+    maxEdits: fuzzyDistance(fuzziness, text),
+    prefixLength: numberOption(options, 'prefix_length', 0),
+    maxExpansions: numberOption(options, 'max_expansions', 50),
+    transpositions: transpositions !== false && transpositions !== 'false',
+  }
+}
+
+export function fuzzyQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  const { field, options, text } = valueOf('fuzzy', body, [
+    'value',
+    'fuzziness',
+    'prefix_length',
+    'max_expansions',
+    'transpositions',
+    'rewrite',
+  ])
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  checked(context, () => requireString(field, mapping, 'fuzzy'))
+  return {
+    type: 'fuzzy',
+    field,
+    term: text,
+    ...fuzzyOptions(options, text, context),
+    boost: boostOf(options),
+  }
+}
+
+export function existsQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  if (!(body instanceof Map)) throw parsingError('[exists] query malformed, no start_object after query name')
+  checkOptions('exists', body, ['field'])
+  const name = scalarText(body.get('field'))
+  if (name === null) throw parsingError('[exists] must be provided with a [field]')
+  const fields = isPattern(name)
+    ? [...context.fields.keys()].filter((f) => simpleMatch(name, f))
+    : context.fields.has(name)
+      ? [name]
+      : []
+  if (fields.length === 0) return { type: 'matchNone' }
+  return constantScoreOf(
+    fields.map((field): IndexQuery => ({ type: 'exists', field, boost: 1 })),
+    boostOf(body),
+  )
+}
+
+/** `ids`: the documents' `_id` terms, constant score. */
+export function idsQuery(body: XContentValue): IndexQuery {
+  if (!(body instanceof Map)) throw parsingError('[ids] query malformed, no start_object after query name')
+  checkOptions('ids', body, ['values'])
+  const values = body.get('values')
+  if (!Array.isArray(values)) throw parsingError('[ids] query malformed, no start_object after query name')
+  const ids = values.map((v) => scalarText(v) ?? '')
+  if (ids.length === 0) return { type: 'matchNone' }
+  return constantScoreOf(
+    ids.map((id): IndexQuery => ({ type: 'term', field: '_id', term: id, boost: 1 })),
+    boostOf(body),
+  )
+}

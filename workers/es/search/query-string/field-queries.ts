@@ -1,0 +1,227 @@
+/**
+ * The query for one term of a `query_string` in one concrete field, as the field's MappedFieldType and ES's
+ * MatchQueryParser build it:
+ * - text fields analyse the text with the search analyzer (or the forced `analyzer` / `quote_analyzer`):
+ *   no token → no query; one → term; tokens stacked at one position → synonym; several positions → a bool of
+ *   them (SHOULD, or MUST with default_operator AND), or a phrase with the slop when quoted;
+ * - keyword fields take the whole text as one term; numeric, boolean and date fields check it (failures are
+ *   `failed to create query` errors, which `lenient` turns into match_none for that field);
+ * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
+ *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
+ */
+import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
+import { EsException } from '../../errors/index.ts'
+import { NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
+import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
+import { queryShardException, type IndexRef } from './query-parser-errors.ts'
+import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
+
+export interface FieldQueryContext {
+  /** Leaf fields by full path, as `leafFields(mapping)` lists them. */
+  fields: ReadonlyMap<string, FieldMapping>
+  analyze: TextAnalyzer
+  index?: IndexRef
+}
+
+/** SearchExecutionContext.toQuery's wrapping of a non-ES exception raised while building a query. */
+export function failedToCreateQuery(
+  index: IndexRef | undefined,
+  javaClass: string,
+  message: string,
+): EsException {
+  const cause = new EsException({ type: javaClass, reason: message, status: 400, rootCause: false })
+  return queryShardException(`failed to create query: ${message}`, index, cause)
+}
+
+/** Thrown by the per-field builders; `lenient` catches it. */
+export class FieldQueryError extends Error {
+  override readonly name = 'FieldQueryError'
+  constructor(
+    readonly javaClass: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function isString(mapping: FieldMapping): boolean {
+  return mapping.type === 'text' || mapping.type === 'keyword'
+}
+
+/** The indexed term for an exact value of a non-text field. */
+export function exactTerm(mapping: FieldMapping, text: string): string {
+  if (NUMERIC_TYPES.has(mapping.type)) {
+    const value = text.trim() === '' ? NaN : Number(text)
+    if (!Number.isFinite(value))
+      throw new FieldQueryError('number_format_exception', `For input string: "${text}"`)
+    return String(value)
+  }
+  if (mapping.type === 'boolean') {
+    if (text === 'true') return 'T'
+    if (text === 'false') return 'F'
+    throw new FieldQueryError(
+      'illegal_argument_exception',
+      `Can't parse boolean value [${text}], expected [true] or [false]`,
+    )
+  }
+  if (mapping.type === 'date' && !/^(\d{4}-\d{2}(-\d{2})?(T.*)?|\d+)$/.test(text)) {
+    throw new FieldQueryError(
+      'parse_exception',
+      `failed to parse date field [${text}] with format [strict_date_optional_time||epoch_millis]`,
+    )
+  }
+  return text
+}
+
+export interface TextQueryOptions {
+  quoted: boolean
+  slop: number
+  occur: Occur
+  analyzer: string | null
+}
+
+export function textQuery(
+  context: FieldQueryContext,
+  field: string,
+  text: string,
+  options: TextQueryOptions,
+): QueryStringNode | null {
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
+  if (mapping.type !== 'text' && options.analyzer === null) {
+    return { kind: 'term', field, term: exactTerm(mapping, text), boost: 1 }
+  }
+  const tokens = context.analyze(options.analyzer ?? mapping.analyzer ?? 'standard', text)
+  if (tokens.length === 0) return null
+  const positions = groupByPosition(tokens)
+  if (options.quoted && positions.length > 1) {
+    const terms = tokens.map((t) => ({ term: t.term, position: t.position - tokens[0]!.position }))
+    return { kind: 'phrase', field, terms, slop: options.slop, boost: 1 }
+  }
+  const queries = positions.map((terms): QueryStringNode => positionQuery(field, terms))
+  if (queries.length === 1) return queries[0]!
+  const clauses = queries.map((query): BoolClause => ({ occur: options.occur, query }))
+  return { kind: 'bool', clauses, minimumShouldMatch: 0, boost: 1 }
+}
+
+function groupByPosition(tokens: readonly AnalyzedToken[]): string[][] {
+  const groups: string[][] = []
+  let last = Number.NaN
+  for (const token of tokens) {
+    if (token.position === last) groups[groups.length - 1]!.push(token.term)
+    else groups.push([token.term])
+    last = token.position
+  }
+  return groups
+}
+
+function positionQuery(field: string, terms: string[]): QueryStringNode {
+  if (terms.length === 1) return { kind: 'term', field, term: terms[0]!, boost: 1 }
+  return { kind: 'synonym', field, terms, boost: 1 }
+}
+
+/** Analyzer.normalize: the standard analyzer's normalization chain is lowercase only. */
+export function normalize(mapping: FieldMapping, text: string, analyzer: string | null): string {
+  const name = analyzer ?? (mapping.type === 'text' ? (mapping.analyzer ?? 'standard') : 'keyword')
+  return name === 'keyword' || name === 'whitespace' ? text : text.toLowerCase()
+}
+
+/** MappedFieldType's refusal of a multi-term query on a field that has no string terms. */
+export function requireString(field: string, mapping: FieldMapping, what: string): void {
+  if (!isString(mapping)) {
+    throw new FieldQueryError(
+      'illegal_argument_exception',
+      `Can only use ${what} queries on keyword and text fields - not on [${field}] which is of type [${mapping.type}]`,
+    )
+  }
+}
+
+export type TermLevel =
+  /** With `analyze` (analyze_wildcard), text fields analyse the prefix: terms, then a prefix on the last. */
+  | { kind: 'prefix'; text: string; analyze: boolean; occur: Occur }
+  | { kind: 'wildcard'; text: string }
+  | { kind: 'regexp'; text: string }
+  | { kind: 'fuzzy'; text: string; maxEdits: number; prefixLength: number; transpositions: boolean }
+  | {
+      kind: 'range'
+      lower: string | null
+      upper: string | null
+      includeLower: boolean
+      includeUpper: boolean
+    }
+
+export function termLevelQuery(
+  context: FieldQueryContext,
+  field: string,
+  query: TermLevel,
+  analyzer: string | null,
+): QueryStringNode | null {
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
+  switch (query.kind) {
+    case 'prefix':
+      requireString(field, mapping, 'prefix')
+      if (query.analyze && mapping.type === 'text')
+        return analyzedPrefix(context, field, mapping, query, analyzer)
+      return { kind: 'prefix', field, prefix: normalize(mapping, query.text, analyzer), boost: 1 }
+    case 'wildcard':
+      requireString(field, mapping, 'wildcard')
+      return { kind: 'wildcard', field, pattern: normalizeWildcard(mapping, query.text, analyzer), boost: 1 }
+    case 'regexp':
+      requireString(field, mapping, 'regexp')
+      return { kind: 'regexp', field, pattern: query.text, boost: 1 }
+    case 'fuzzy': {
+      requireString(field, mapping, 'fuzzy')
+      const { maxEdits, prefixLength, transpositions } = query
+      const term = normalize(mapping, query.text, analyzer)
+      return { kind: 'fuzzy', field, term, maxEdits, prefixLength, transpositions, boost: 1 }
+    }
+    case 'range': {
+      const bound = (text: string | null): string | null =>
+        text === null
+          ? null
+          : isString(mapping)
+            ? normalize(mapping, text, analyzer)
+            : exactTerm(mapping, text)
+      const { includeLower, includeUpper } = query
+      return {
+        kind: 'range',
+        field,
+        lower: bound(query.lower),
+        upper: bound(query.upper),
+        includeLower,
+        includeUpper,
+        boost: 1,
+      }
+    }
+  }
+}
+
+/** Normalizes the literal runs of a wildcard pattern, keeping `*`, `?` and escapes as typed. */
+function normalizeWildcard(mapping: FieldMapping, pattern: string, analyzer: string | null): string {
+  return pattern.replace(/(\\.)|([?*]+)|([^\\?*]+)/gs, (run: string, escape?: string, wild?: string) =>
+    escape !== undefined || wild !== undefined ? run : normalize(mapping, run, analyzer),
+  )
+}
+
+/** QueryStringQueryParser.getPossiblyAnalyzedPrefixQuery with analyze_wildcard on a text field. */
+function analyzedPrefix(
+  context: FieldQueryContext,
+  field: string,
+  mapping: FieldMapping,
+  query: { text: string; occur: Occur },
+  analyzer: string | null,
+): QueryStringNode | null {
+  const positions = groupByPosition(context.analyze(analyzer ?? mapping.analyzer ?? 'standard', query.text))
+  const prefix = (text: string): QueryStringNode => ({ kind: 'prefix', field, prefix: text, boost: 1 })
+  const last = positions.length - 1
+  const queries = positions.map((terms, i): QueryStringNode => {
+    if (i < last) return positionQuery(field, terms)
+    if (terms.length === 1) return prefix(terms[0]!)
+    const clauses = terms.map((t): BoolClause => ({ occur: 'SHOULD', query: prefix(t) }))
+    return { kind: 'bool', clauses, minimumShouldMatch: 0, boost: 1 }
+  })
+  if (queries.length <= 1) return queries[0] ?? null
+  const clauses = queries.map((q): BoolClause => ({ occur: query.occur, query: q }))
+  return { kind: 'bool', clauses, minimumShouldMatch: 0, boost: 1 }
+}

@@ -1,0 +1,76 @@
+/**
+ * Which mapped fields a `query_string` term is searched in, as Elasticsearch's QueryParserHelper resolves
+ * them: a concrete name stays itself if mapped (else nothing); a simple pattern (`*`, `user.*`, `*_name`)
+ * expands to the matching leaf fields; `fields` entries carry `^boost` weights, and a field named twice has
+ * its weights multiplied. For quoted text, `quote_field_suffix` swaps a field for `field + suffix` when that
+ * field exists. Every leaf type the playground maps is searchable, so `*` keeps them all.
+ * Resolved maps keep the mapping's field order (ES keeps its own hash order; scores do not depend on it).
+ */
+import type { FieldMapping } from '../../index/mapper/mapping.ts'
+
+/** Field name → weight, in resolution order. */
+export type FieldWeights = Map<string, number>
+
+/** Regex.isSimpleMatchPattern: the name contains `*`. */
+export function isPattern(name: string): boolean {
+  return name.includes('*')
+}
+
+/** Regex.simpleMatch: `*` matches any run of characters, everything else literally. */
+export function simpleMatch(pattern: string, name: string): boolean {
+  const parts = pattern.split('*')
+  if (parts.length === 1) return pattern === name
+  const first = parts[0]!
+  const last = parts[parts.length - 1]!
+  if (!name.startsWith(first) || name.length < first.length + last.length || !name.endsWith(last))
+    return false
+  let at = first.length
+  const end = name.length - last.length
+  for (const middle of parts.slice(1, -1)) {
+    const found = name.indexOf(middle, at)
+    if (found < 0 || found + middle.length > end) return false
+    at = found + middle.length
+  }
+  return true
+}
+
+/** `title^2` → ["title", 2] (QueryParserHelper.parseFieldsAndWeights). */
+export function parseFieldAndWeight(spec: string): [string, number] {
+  const caret = spec.lastIndexOf('^')
+  if (caret < 0) return [spec, 1]
+  return [spec.slice(0, caret), Number(spec.slice(caret + 1))]
+}
+
+export function resolveField(
+  fields: ReadonlyMap<string, FieldMapping>,
+  nameOrPattern: string,
+  weight: number,
+  quoteFieldSuffix: string | null,
+): FieldWeights {
+  const out: FieldWeights = new Map()
+  const names = isPattern(nameOrPattern)
+    ? [...fields.keys()].filter((name) => simpleMatch(nameOrPattern, name))
+    : fields.has(nameOrPattern)
+      ? [nameOrPattern]
+      : []
+  for (const name of names) {
+    const target =
+      quoteFieldSuffix !== null && fields.has(name + quoteFieldSuffix) ? name + quoteFieldSuffix : name
+    out.set(target, (out.get(target) ?? 1) * weight)
+  }
+  return out
+}
+
+export function resolveFields(
+  fields: ReadonlyMap<string, FieldMapping>,
+  weights: ReadonlyMap<string, number>,
+  quoteFieldSuffix: string | null,
+): FieldWeights {
+  const out: FieldWeights = new Map()
+  for (const [name, weight] of weights) {
+    for (const [field, w] of resolveField(fields, name, weight, quoteFieldSuffix)) {
+      out.set(field, (out.get(field) ?? 1) * w)
+    }
+  }
+  return out
+}
