@@ -17,9 +17,17 @@ import { RestController } from './rest/rest-controller.ts'
 import type { NodeIdentity, RestContext } from './rest/rest-context.ts'
 import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
+import { registerBulkAction } from './rest/actions/bulk-action.ts'
+import { registerUpdateAction } from './rest/actions/update-action.ts'
+import { registerMultiGetAction } from './rest/actions/mget-action.ts'
+import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
+import { registerCatActions } from './rest/actions/cat-actions.ts'
+import { registerClusterActions } from './rest/actions/cluster-actions.ts'
+import { registerMappingActions } from './rest/actions/mapping-actions.ts'
+import { registerSettingsActions } from './rest/actions/settings-actions.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
 import { prettyElasticsearch } from './xcontent/index.ts'
@@ -73,8 +81,16 @@ export class EsNode implements EsNodeApi {
     registerRootAction(controller, context)
     registerIndexActions(controller, context)
     registerDocumentActions(controller, context)
+    registerBulkAction(controller, context)
+    registerUpdateAction(controller, context)
+    registerMultiGetAction(controller, context)
+    registerByQueryActions(controller, context)
     registerSearchActions(controller, context)
     registerAnalyzeActions(controller, context)
+    registerCatActions(controller, context)
+    registerClusterActions(controller, context)
+    registerSettingsActions(controller, context)
+    registerMappingActions(controller, context)
     return new EsNode(controller)
   }
 

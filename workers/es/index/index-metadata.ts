@@ -1,10 +1,13 @@
 /**
  * IndexMetadata: what the cluster state holds for one index: its name, uuid, creation date, settings
- * and mapping. Persisted as an enveloped JSON record (format version 1) at `indices/<uuid>/meta`.
+ * and mapping. Persisted as an enveloped JSON record (format version 1) at `indices/<uuid>/meta`; fields
+ * added later are optional, so older records stay readable.
  */
-import { setOwn, type Mapping } from './mapper/mapping.ts'
+import type { Mapping } from './mapper/mapping.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
+import { javaStringKeyOrder } from '../../net/java-hash.ts'
+import { simpleMatch } from '../indices/simple-match.ts'
 
 export interface IndexMetadata {
   name: string
@@ -15,40 +18,75 @@ export interface IndexMetadata {
   routingNumShards: number
   /** index.refresh_interval in milliseconds; -1 disables scheduled refreshes. */
   refreshIntervalMs: number
+  /** index.refresh_interval as it was set, when it was set (GET _settings shows it only then). */
+  refreshInterval?: string
   mapping: Mapping
   /** index.analysis and the limits it is checked against; absent when the index defines none. */
   analysis?: IndexAnalysisSettings
 }
+
+/** An index's settings when its creation does not give them (ES 8: 1 shard, 1 replica, refresh every second). */
+export const DEFAULT_INDEX_SETTINGS = { numberOfShards: 1, numberOfReplicas: 1, refreshIntervalMs: 1000 }
 
 export const INDEX_METADATA_VERSION = 1
 export const metadataKey = (uuid: string): string => `indices/${uuid}/meta`
 export const translogPrefix = (uuid: string, shard: number): string =>
   `indices/${uuid}/shards/${shard}/translog/`
 
-/** The `settings.index` object of GET /<index>/_settings, with ES's string values. */
-export function settingsToJson(metadata: IndexMetadata): JsonOut {
-  const analysis = metadata.analysis?.analysis
-  return {
-    index: {
-      routing: { allocation: { include: { _tier_preference: 'data_content' } } },
-      number_of_shards: String(metadata.numberOfShards),
-      provided_name: metadata.name,
-      creation_date: String(metadata.creationDate),
-      ...(analysis && Object.keys(analysis).length > 0 ? { analysis: settingStrings(analysis) } : {}),
-      number_of_replicas: String(metadata.numberOfReplicas),
-      uuid: metadata.uuid,
-      version: { created: '8521000' },
-    },
+/** The index's settings as ES keeps them: `index.`-prefixed keys in sorted order, values as text or lists. */
+export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
+  const out = new Map<string, JsonOut>([
+    ['index.creation_date', String(metadata.creationDate)],
+    ['index.number_of_replicas', String(metadata.numberOfReplicas)],
+    ['index.number_of_shards', String(metadata.numberOfShards)],
+    ['index.provided_name', metadata.name],
+    ['index.routing.allocation.include._tier_preference', 'data_content'],
+    ['index.uuid', metadata.uuid],
+    ['index.version.created', '8521000'],
+  ])
+  if (metadata.refreshInterval !== undefined) out.set('index.refresh_interval', metadata.refreshInterval)
+  const flatten = (value: unknown, key: string): void => {
+    if (Array.isArray(value)) out.set(key, value.map(String))
+    else if (typeof value === 'object' && value !== null) {
+      for (const [name, entry] of Object.entries(value)) flatten(entry, `${key}.${name}`)
+    } else out.set(key, String(value))
   }
+  flatten(metadata.analysis?.analysis ?? {}, 'index.analysis')
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
-/** Settings values as ES stores them: every scalar a string, objects and lists kept as such. */
-function settingStrings(value: unknown): JsonOut {
-  if (Array.isArray(value)) return value.map(settingStrings)
-  if (typeof value === 'object' && value !== null) {
-    const out: { [key: string]: JsonOut } = {}
-    for (const [key, entry] of Object.entries(value)) setOwn(out, key, settingStrings(entry))
-    return out
+/**
+ * The `settings` object of GET /<index>/_settings and GET /<index>: flat (`flat_settings=true`) or
+ * nested as Settings.getAsStructuredMap nests it, each level in the iteration order of the HashMap it
+ * is built in; `names` keeps the keys matching any of its `*` patterns.
+ */
+export function settingsToJson(metadata: IndexMetadata, flat = false, names?: readonly string[]): JsonOut {
+  const settings = [...flatSettings(metadata)].filter(
+    ([key]) => names === undefined || names.some((name) => simpleMatch(name, key)),
+  )
+  if (flat) return new Map(settings)
+  return structured(settings)
+}
+
+function structured(entries: ReadonlyArray<[string, JsonOut]>): Map<string, JsonOut> {
+  const groups = new Map<string, Array<[string, JsonOut]>>()
+  const leaves = new Map<string, JsonOut>()
+  for (const [key, value] of entries) {
+    const dot = key.indexOf('.')
+    if (dot < 0) {
+      leaves.set(key, value)
+      if (!groups.has(key)) groups.set(key, [])
+      continue
+    }
+    const head = key.slice(0, dot)
+    const group = groups.get(head) ?? []
+    group.push([key.slice(dot + 1), value])
+    groups.set(head, group)
   }
-  return String(value)
+  const out = new Map<string, JsonOut>()
+  for (const key of javaStringKeyOrder([...groups.keys()])) {
+    const group = groups.get(key)!
+    out.set(key, group.length === 0 ? leaves.get(key)! : structured(group))
+  }
+  return out
 }

@@ -8,7 +8,7 @@ import { openEnvelope } from '../../storage/envelope.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { Random } from '../../net/random.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
-import { resourceAlreadyExistsException, validateIndexName } from '../errors/index.ts'
+import { indexNotFoundException, resourceAlreadyExistsException, validateIndexName } from '../errors/index.ts'
 import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import { INDEX_METADATA_VERSION, translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
 import { IndexService, TRANSLOG_VERSION } from '../index/index-service.ts'
@@ -18,6 +18,7 @@ import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-se
 import { IndexAnalysis } from '../index/index-analysis.ts'
 import { defaultRoutingNumShards } from '../cluster/routing/operation-routing.ts'
 import { randomBase64Id } from '../common/uuids.ts'
+import { simpleMatch } from './simple-match.ts'
 
 export interface IndicesDeps {
   clock: Clock
@@ -31,6 +32,8 @@ export interface CreateIndexRequest {
   numberOfShards: number
   numberOfReplicas: number
   refreshIntervalMs: number
+  /** index.refresh_interval as given, when the request set it. */
+  refreshInterval?: string
   mapping: Mapping
   analysis?: IndexAnalysisSettings
 }
@@ -85,6 +88,25 @@ export class IndicesService {
     return this.names().map((name) => this.indices.get(name)!)
   }
 
+  /**
+   * The indices an index expression names, in name order (IndexNameExpressionResolver): a comma list of
+   * names and `*` patterns; `_all`, `*` or no expression is every index. A missing concrete name is
+   * index_not_found_exception; a pattern that matches nothing adds nothing.
+   */
+  resolve(expression: string | undefined): IndexService[] {
+    if (expression === undefined || expression === '' || expression === '_all') return this.all()
+    const names = new Set<string>()
+    for (const part of expression.split(',')) {
+      if (!part.includes('*')) {
+        if (!this.indices.has(part)) throw indexNotFoundException(part)
+        names.add(part)
+        continue
+      }
+      for (const name of this.indices.keys()) if (simpleMatch(part, name)) names.add(name)
+    }
+    return [...names].sort().map((name) => this.indices.get(name)!)
+  }
+
   /** Validates and creates an index; the caller persists the returned operation. */
   create(request: CreateIndexRequest): { index: IndexService; op: StorageOp } {
     const invalid = validateIndexName(request.name)
@@ -101,6 +123,7 @@ export class IndicesService {
       numberOfReplicas: request.numberOfReplicas,
       routingNumShards: defaultRoutingNumShards(request.numberOfShards),
       refreshIntervalMs: request.refreshIntervalMs,
+      ...(request.refreshInterval !== undefined ? { refreshInterval: request.refreshInterval } : {}),
       mapping: request.mapping,
       ...(request.analysis ? { analysis: request.analysis } : {}),
     }

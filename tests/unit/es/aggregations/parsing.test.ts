@@ -2,7 +2,7 @@
 // SuggestingErrorOnUnknown suggestion "Unknown aggregation type [term] did you mean [terms]?").
 import { describe, expect, it } from 'vitest'
 import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { similarity, suggest } from '../../../../workers/es/search/aggregations/aggregation-names.ts'
+import { similarity, suggest } from '../../../../workers/es/common/did-you-mean.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
 
 function parseError(aggs: string): unknown {

@@ -84,31 +84,3 @@ export const REGISTERED_AGGREGATIONS: readonly string[] = [
   'variable_width_histogram',
   'weighted_avg',
 ]
-
-/** `" did you mean [terms]?"`, `" did you mean any of [a, b]?"` or "". */
-export function suggest(unknown: string, candidates: readonly string[]): string {
-  const scored = candidates
-    .map((candidate) => ({ candidate, similarity: similarity(unknown, candidate) }))
-    .filter((s) => s.similarity > 0.5)
-    .sort((a, b) => b.similarity - a.similarity || (a.candidate < b.candidate ? -1 : 1))
-    .map((s) => s.candidate)
-  if (scored.length === 0) return ''
-  return scored.length === 1
-    ? ` did you mean [${scored[0]}]?`
-    : ` did you mean any of [${scored.join(', ')}]?`
-}
-
-/** Lucene's LevenshteinDistance.getDistance, computed in float as Lucene does. */
-export function similarity(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return a === b ? 1 : 0
-  let previous = Array.from({ length: a.length + 1 }, (_, i) => i)
-  for (let j = 1; j <= b.length; j++) {
-    const current = [j]
-    for (let i = 1; i <= a.length; i++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[i] = Math.min(current[i - 1]! + 1, previous[i]! + 1, previous[i - 1]! + cost)
-    }
-    previous = current
-  }
-  return Math.fround(1 - Math.fround(previous[a.length]!) / Math.max(a.length, b.length))
-}

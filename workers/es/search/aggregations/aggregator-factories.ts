@@ -18,7 +18,8 @@ import { EsException, illegalArgumentException, parsingException } from '../../e
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import type { AggregationBuilder } from './aggregation-builder.ts'
 import { tokenName } from './aggregation-params.ts'
-import { REGISTERED_AGGREGATIONS, suggest } from './aggregation-names.ts'
+import { REGISTERED_AGGREGATIONS } from './aggregation-names.ts'
+import { suggest } from '../../common/did-you-mean.ts'
 import { AGGREGATION_PARSERS } from './aggregation-registry.ts'
 
 const VALID_NAME = /^[^[\]>]+$/

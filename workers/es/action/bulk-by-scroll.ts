@@ -1,0 +1,138 @@
+/**
+ * AbstractAsyncBulkByScrollAction on one node: the engine under `_delete_by_query`,
+ * `_update_by_query` and `_reindex`. It reads the matching documents as a scroll does (the last
+ * refreshed view of each shard, in shard then `_doc` order, `scroll_size` per batch), applies one
+ * write per document with `if_seq_no`/`if_primary_term` set to the seq_no it read (so a document
+ * changed or deleted since the refresh is a version conflict), and counts what happened.
+ *
+ * With `conflicts=abort` (the default) a batch that had version conflicts is the last one and the
+ * conflicts are listed as failures; with `conflicts=proceed` they are only counted. Any other item
+ * failure is always listed and stops the run after its batch.
+ *
+ * Response (BulkByScrollResponse): took, timed_out, then the task status — total, updated, created,
+ * deleted, batches, version_conflicts, noops, retries {bulk, search}, throttled_millis,
+ * requests_per_second (-1.0: unthrottled), throttled_until_millis — then failures
+ * (`{"index","id","cause":{...},"status"}`). _delete_by_query leaves out updated and created,
+ * _update_by_query leaves out created (their REST actions set include_updated/include_created).
+ */
+import { EsException, exceptionFields } from '../errors/index.ts'
+import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
+import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { IndexService } from '../index/index-service.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import { matchingDocs } from '../search/shard-aggregation-context.ts'
+import type { RestContext } from '../rest/rest-context.ts'
+import { WriteBatch, type DocWriteResult, type RefreshPolicy } from './doc-write.ts'
+
+export interface ScrollHit {
+  index: IndexService
+  doc: StoredDocument
+}
+
+export interface BulkByScrollOptions {
+  abortOnConflict: boolean
+  /** max_docs; Infinity when unset. */
+  maxDocs: number
+  scrollSize: number
+  refresh: RefreshPolicy
+  fields: { updated: boolean; created: boolean }
+}
+
+/** The documents the query matches in each index's searcher, in scroll order. */
+export function scrollHits(
+  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
+  now: number,
+): ScrollHit[] {
+  const hits: ScrollHit[] = []
+  for (const { index, query } of targets) {
+    index.scheduledRefresh(now)
+    for (const shard of index.shards) {
+      for (const docId of matchingDocs(shard, query).keys()) {
+        const doc = shard.searchedDocument(docId)
+        if (doc) hits.push({ index, doc })
+      }
+    }
+  }
+  return hits
+}
+
+interface Counts {
+  updated: number
+  created: number
+  deleted: number
+  batches: number
+  versionConflicts: number
+  noops: number
+}
+
+/** Runs `write` over the hits batch by batch and builds the response (status, body). */
+export async function bulkByScroll(
+  context: RestContext,
+  started: number,
+  hits: readonly ScrollHit[],
+  options: BulkByScrollOptions,
+  write: (batch: WriteBatch, hit: ScrollHit) => DocWriteResult,
+): Promise<{ status: number; body: JsonOut }> {
+  const total = Math.min(hits.length, options.maxDocs)
+  const counts: Counts = { updated: 0, created: 0, deleted: 0, batches: 0, versionConflicts: 0, noops: 0 }
+  const failures: Array<{ index: string; id: string; error: EsException }> = []
+  const batch = new WriteBatch(context)
+  for (let from = 0; from < total && failures.length === 0; from += options.scrollSize) {
+    counts.batches++
+    for (const hit of hits.slice(from, Math.min(total, from + options.scrollSize))) {
+      try {
+        count(counts, write(batch, hit).result)
+      } catch (error) {
+        if (!(error instanceof EsException)) throw error
+        const conflict = error.type === 'version_conflict_engine_exception'
+        if (conflict) counts.versionConflicts++
+        if (!conflict || options.abortOnConflict)
+          failures.push({ index: hit.index.metadata.name, id: hit.doc.id, error })
+      }
+    }
+  }
+  await batch.commit(options.refresh)
+  const status = failures.reduce((max, failure) => Math.max(max, failure.error.status), 200)
+  return { status, body: responseBody(context.clock.now() - started, total, counts, options, failures) }
+}
+
+function count(counts: Counts, result: DocWriteResult['result']): void {
+  if (result === 'created') counts.created++
+  else if (result === 'updated') counts.updated++
+  else if (result === 'deleted') counts.deleted++
+  else if (result === 'noop') counts.noops++
+}
+
+function responseBody(
+  took: number,
+  total: number,
+  counts: Counts,
+  options: BulkByScrollOptions,
+  failures: ReadonlyArray<{ index: string; id: string; error: EsException }>,
+): JsonOut {
+  const body = new Map<string, JsonOut>([
+    ['took', took],
+    ['timed_out', false],
+    ['total', total],
+  ])
+  if (options.fields.updated) body.set('updated', counts.updated)
+  if (options.fields.created) body.set('created', counts.created)
+  body.set('deleted', counts.deleted)
+  body.set('batches', counts.batches)
+  body.set('version_conflicts', counts.versionConflicts)
+  body.set('noops', counts.noops)
+  body.set('retries', { bulk: 0, search: 0 })
+  body.set('throttled_millis', 0)
+  body.set('requests_per_second', new JavaFloat(-1))
+  body.set('throttled_until_millis', 0)
+  body.set(
+    'failures',
+    failures.map(({ index, id, error }) => ({
+      index,
+      id,
+      cause: exceptionFields(error),
+      status: error.status,
+    })),
+  )
+  return body
+}

@@ -1,0 +1,210 @@
+/**
+ * BulkRequestParser (8.17, REST API version 8): a `_bulk` NDJSON body to its items, or the one
+ * IllegalArgumentException (400) that refuses the whole request before anything is applied.
+ *
+ * - The body must end with `\n` ("The bulk request must be terminated by a newline [\\n]").
+ * - Line numbers count every line, blank ones included; a blank action line is skipped.
+ * - An action line is `{"<action>":{<metadata>}}` with action index, create, update or delete, and
+ *   metadata keys `_index`, `_id`, `routing`, `op_type`, `version`, `version_type`, `if_seq_no`,
+ *   `if_primary_term`, `retry_on_conflict`, `pipeline`, `_source`, `require_alias`,
+ *   `require_data_stream`, `list_executed_pipelines`, `dynamic_templates`. Keys after the action object,
+ *   data after the closing brace and a missing closing brace are forgiven (8.x only warns about them).
+ * - index, create and update take the next line as their source; an action on the last line has
+ *   none and is dropped, as ES drops it. An index/create source is parsed when the item runs, so a bad
+ *   one fails only its item; an update body is parsed here, and a bad one fails the request.
+ */
+import {
+  illegalArgumentException,
+  xContentParseExceptionFromJackson,
+  type EsException,
+} from '../errors/index.ts'
+import {
+  ExtraDataError,
+  NdjsonTerminationError,
+  XNumber,
+  parseJson,
+  parseNdjson,
+  type NdjsonLine,
+  type XContentValue,
+} from '../xcontent/index.ts'
+import { parseRequestBody } from '../rest/request-body.ts'
+import type { CasParams } from './write-validation.ts'
+import { parseUpdateRequest, type UpdateRequest } from './update-helper.ts'
+import { fetchSourceFromValue, type FetchSourceContext } from './fetch-source.ts'
+import { valueToken } from './value-token.ts'
+
+export type BulkOpType = 'index' | 'create' | 'update' | 'delete'
+
+export interface BulkItemRequest extends CasParams {
+  opType: BulkOpType
+  index: string | null
+  id: string | null
+  routing: string | null
+  requireAlias: boolean
+  /** index/create: the source line's text. */
+  sourceText: string
+  /** update: the parsed body. */
+  update: UpdateRequest | null
+  fetchSource: FetchSourceContext | null
+}
+
+export interface BulkDefaults {
+  index: string | null
+  routing: string | null
+  requireAlias: boolean
+  fetchSource: FetchSourceContext | null
+}
+
+const ACTIONS = new Set<string>(['index', 'create', 'update', 'delete'])
+const IGNORED = new Set(['pipeline', 'require_data_stream', 'list_executed_pipelines', 'version_type'])
+
+export function parseBulkRequest(body: string, defaults: BulkDefaults): BulkItemRequest[] {
+  let lines: NdjsonLine[]
+  try {
+    lines = parseNdjson(body, 'bulk')
+  } catch (error) {
+    if (error instanceof NdjsonTerminationError) throw illegalArgumentException(error.message)
+    throw error
+  }
+  const items: BulkItemRequest[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const action = actionValue(line)
+    if (action === null) continue
+    const item = parseAction(action, line.line, defaults)
+    if (item.opType === 'delete') {
+      items.push(item)
+      continue
+    }
+    const source = lines[++i]
+    if (source === undefined) break
+    if (item.opType === 'update') {
+      item.update = parseUpdateRequest(parseRequestBody(source.text), source.text)
+      if (item.fetchSource !== null && item.update.fetchSource === null)
+        item.update.fetchSource = item.fetchSource
+    } else {
+      item.sourceText = source.text
+    }
+    items.push(item)
+  }
+  return items
+}
+
+function actionValue(line: NdjsonLine): XContentValue | null {
+  if (line.kind === 'blank') return null
+  if (line.kind === 'value') return line.value
+  if (line.error instanceof ExtraDataError) return parseJson(line.text, { trailing: 'ignore' })
+  if (line.error.exception === 'JsonEOFException') {
+    // checkBulkActionIsProperlyClosed (REST API 8) forgives a missing closing brace of the action object.
+    try {
+      return parseJson(line.text + '}', { trailing: 'ignore' })
+    } catch {
+      // More than that brace is missing: the parser's own error stands.
+    }
+  }
+  throw xContentParseExceptionFromJackson(line.error)
+}
+
+function malformed(line: number, message: string): EsException {
+  return illegalArgumentException(`Malformed action/metadata line [${line}], ${message}`)
+}
+
+function parseAction(value: XContentValue, line: number, defaults: BulkDefaults): BulkItemRequest {
+  if (!(value instanceof Map)) throw malformed(line, `expected START_OBJECT but found [${valueToken(value)}]`)
+  const first = value.entries().next()
+  if (first.done) throw malformed(line, 'expected FIELD_NAME but found [END_OBJECT]')
+  const [action, metadata] = first.value
+  if (!ACTIONS.has(action)) {
+    throw malformed(line, `expected field [create], [delete], [index] or [update] but found [${action}]`)
+  }
+  if (!(metadata instanceof Map)) {
+    throw malformed(line, `expected START_OBJECT or END_OBJECT but found [${valueToken(metadata)}]`)
+  }
+  const item: BulkItemRequest = {
+    opType: action as BulkOpType,
+    index: defaults.index,
+    id: null,
+    routing: defaults.routing,
+    requireAlias: defaults.requireAlias,
+    ifSeqNo: null,
+    ifPrimaryTerm: null,
+    sourceText: '',
+    update: null,
+    fetchSource: defaults.fetchSource,
+  }
+  let opType: string | null = null
+  let versioned = false
+  for (const [key, entry] of metadata)
+    readMetadata(item, line, key, entry, {
+      opType: (text) => (opType = text),
+      versioned: () => (versioned = true),
+    })
+  if (item.opType === 'index' && opType === 'create') item.opType = 'create'
+  if (item.opType === 'update' && versioned) {
+    throw illegalArgumentException(
+      'Update requests do not support versioning. Please use `if_seq_no` and `if_primary_term` instead',
+    )
+  }
+  return item
+}
+
+function readMetadata(
+  item: BulkItemRequest,
+  line: number,
+  key: string,
+  value: XContentValue,
+  on: { opType: (text: string) => void; versioned: () => void },
+): void {
+  if (value === null) return
+  if (value instanceof Map) {
+    if (key === '_source') item.fetchSource = fetchSourceFromValue(value)
+    else if (key !== 'dynamic_templates')
+      throw malformed(line, `expected a simple value for field [${key}] but found [START_OBJECT]`)
+    return
+  }
+  if (Array.isArray(value))
+    throw malformed(line, `expected a simple value for field [${key}] but found [START_ARRAY]`)
+  const text = value instanceof XNumber ? value.text : String(value)
+  switch (key) {
+    case '_index':
+      item.index = text
+      return
+    case '_id':
+      item.id = text
+      return
+    case 'routing':
+      item.routing = text
+      return
+    case 'op_type':
+      on.opType(text)
+      return
+    case 'version':
+      on.versioned()
+      return
+    case 'if_seq_no':
+      item.ifSeqNo = longValue(text, 'sequence numbers must be non negative. got [', '].')
+      return
+    case 'if_primary_term':
+      item.ifPrimaryTerm = longValue(text, 'primary term must be non negative. got [', '].')
+      return
+    case 'retry_on_conflict':
+      longValue(text, 'retry_on_conflict must not be negative. got [', '].')
+      return
+    case 'require_alias':
+      item.requireAlias = text === 'true'
+      return
+    case '_source':
+      item.fetchSource = fetchSourceFromValue(value)
+      return
+  }
+  if (!IGNORED.has(key))
+    throw illegalArgumentException(`Action/metadata line [${line}] contains an unknown parameter [${key}]`)
+}
+
+function longValue(text: string, before: string, after: string): number {
+  const n = Number(text)
+  if (text.trim() === '' || !Number.isInteger(n))
+    throw illegalArgumentException(`For input string: "${text}"`)
+  if (n < 0) throw illegalArgumentException(before + text + after)
+  return n
+}

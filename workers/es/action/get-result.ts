@@ -1,0 +1,48 @@
+/**
+ * GetResult.toXContent: one document as GET, `_mget` and `_update`'s `get` print it, with
+ * `_source` whole (the bytes that were sent), filtered (re-serialized, see source-map.ts) or left
+ * out, as the request's FetchSourceContext asks.
+ *
+ * Field order: `_index`, `_id`, `_version`, `_seq_no`, `_primary_term`, `_routing`, `found`, `_source`;
+ * a missing document is `{"_index","_id","found":false}`.
+ */
+import { RawJson, parseJson, type JsonOut, type XContentObject } from '../xcontent/index.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import { filterSource, isFiltering, type FetchSourceContext } from './fetch-source.ts'
+import { sourceToJson } from './source-map.ts'
+
+/** The `_source` to print, or undefined when it is not fetched. */
+export function fetchedSource(
+  text: string,
+  parsed: XContentObject | null,
+  fetch: FetchSourceContext | null,
+): JsonOut | undefined {
+  if (fetch !== null && !fetch.fetchSource) return undefined
+  if (!isFiltering(fetch)) return parsed === null ? new RawJson(text) : sourceToJson(parsed)
+  const source = parsed ?? (parseJson(text) as XContentObject)
+  return sourceToJson(filterSource(source, fetch))
+}
+
+export function getResultFields(
+  index: string,
+  id: string,
+  doc: StoredDocument | null,
+  fetch: FetchSourceContext | null,
+): Map<string, JsonOut> {
+  const fields = new Map<string, JsonOut>([
+    ['_index', index],
+    ['_id', id],
+  ])
+  if (doc === null) {
+    fields.set('found', false)
+    return fields
+  }
+  fields.set('_version', doc.version)
+  fields.set('_seq_no', doc.seqNo)
+  fields.set('_primary_term', doc.primaryTerm)
+  if (doc.routing !== null) fields.set('_routing', doc.routing)
+  fields.set('found', true)
+  const source = fetchedSource(doc.source, null, fetch)
+  if (source !== undefined) fields.set('_source', source)
+  return fields
+}

@@ -1,0 +1,91 @@
+/**
+ * Merging a mapping update into an index's mapping, as ES 8's MapperService merges a PUT _mapping:
+ * - new fields (and new multi-fields) are added; objects merge field by field; `dynamic` is replaced
+ *   when the update names it;
+ * - a field's type never changes: `mapper [a.b] cannot be changed from type [long] to [text]` (an object
+ *   is type `object`), and a leaf given for an object is `can't merge a non object mapping [a] with an
+ *   object mapping`, both illegal_argument_exception;
+ * - parameters that cannot be updated (`analyzer`, `format`, and any other parameter both sides set)
+ *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
+ *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
+ *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`) take the update's value.
+ * The input mappings are not modified.
+ */
+import { illegalArgumentException } from '../../errors/index.ts'
+import { ownField, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+
+const UPDATABLE = new Set(['search_analyzer', 'search_quote_analyzer', 'ignore_above'])
+/** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
+const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  text: { analyzer: 'default' },
+  date: { format: 'strict_date_optional_time||epoch_millis' },
+}
+
+/** A leaf field's parameter value: mapping parameters are scalars. */
+type Scalar = string | number | boolean | null
+
+export function mergeMapping(existing: Mapping, update: Mapping): Mapping {
+  const dynamic = update.dynamic ?? existing.dynamic
+  return {
+    ...(dynamic !== undefined ? { dynamic } : {}),
+    properties: mergeProperties(existing.properties, update.properties, ''),
+  }
+}
+
+function mergeProperties(
+  existing: Record<string, FieldMapping>,
+  update: Record<string, FieldMapping>,
+  prefix: string,
+): Record<string, FieldMapping> {
+  const out: Record<string, FieldMapping> = {}
+  for (const [name, field] of Object.entries(existing)) setOwn(out, name, field)
+  for (const [name, incoming] of Object.entries(update)) {
+    const current = ownField(existing, name)
+    setOwn(out, name, current === undefined ? incoming : mergeField(current, incoming, prefix + name))
+  }
+  return out
+}
+
+function mergeField(current: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
+  if (current.type === 'object') {
+    if (incoming.type !== 'object') {
+      throw illegalArgumentException(`can't merge a non object mapping [${path}] with an object mapping`)
+    }
+    return {
+      ...current,
+      properties: mergeProperties(current.properties ?? {}, incoming.properties ?? {}, `${path}.`),
+    }
+  }
+  if (incoming.type !== current.type) {
+    throw illegalArgumentException(
+      `mapper [${path}] cannot be changed from type [${current.type}] to [${incoming.type}]`,
+    )
+  }
+  const conflicts: string[] = []
+  const merged: Record<string, Scalar> = { type: current.type }
+  const keys = new Set([...Object.keys(current), ...Object.keys(incoming)])
+  for (const key of keys) {
+    if (key === 'type' || key === 'fields') continue
+    const before = ownField(current as unknown as Record<string, Scalar>, key)
+    const after = ownField(incoming as unknown as Record<string, Scalar>, key)
+    const fallback = DEFAULTS[current.type]?.[key]
+    if (UPDATABLE.has(key) || (before === undefined && fallback === undefined)) {
+      if (after !== undefined) setOwn(merged, key, after)
+      continue
+    }
+    const from = String(before ?? fallback)
+    const to = after === undefined && fallback === undefined ? from : String(after ?? fallback)
+    if (from !== to) conflicts.push(`Cannot update parameter [${key}] from [${from}] to [${to}]`)
+    if (before !== undefined) setOwn(merged, key, before)
+  }
+  if (conflicts.length > 0) {
+    throw illegalArgumentException(
+      `Mapper for [${path}] conflicts with existing mapper:\n\t${conflicts.join('\n\t')}`,
+    )
+  }
+  if (current.fields !== undefined || incoming.fields !== undefined) {
+    const fields = mergeProperties(current.fields ?? {}, incoming.fields ?? {}, `${path}.`)
+    return { ...(merged as unknown as FieldMapping), fields }
+  }
+  return merged as unknown as FieldMapping
+}

@@ -1,0 +1,71 @@
+/**
+ * Reading a `mappings` body (index creation, PUT _mapping) into a Mapping, as ES 8's MappingParser
+ * reads the root object: a single `_doc` wrapper is unwrapped, `properties` and `dynamic` are read, and
+ * any other root key is refused with mapper_parsing_exception "Root mapping definition has unsupported
+ * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
+ * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
+ * numbers as numbers, and a field without `type` is an object.
+ */
+import { mapperParsingException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+
+/** Root keys ES accepts; only `dynamic` and `properties` are kept, the others are read and ignored. */
+const ACCEPTED_ROOT_KEYS = new Set([
+  'dynamic',
+  'properties',
+  '_source',
+  '_routing',
+  '_meta',
+  'dynamic_templates',
+  'date_detection',
+  'numeric_detection',
+  'dynamic_date_formats',
+  'runtime',
+  'enabled',
+  'subobjects',
+])
+
+export function parseMapping(value: XContentValue | undefined): Mapping {
+  if (!(value instanceof Map)) return { properties: {} }
+  let root = value
+  const doc = root.get('_doc')
+  if (root.size === 1 && doc instanceof Map) root = doc
+  const unsupported = [...root].filter(([key]) => !ACCEPTED_ROOT_KEYS.has(key))
+  if (unsupported.length > 0) {
+    const listed = unsupported.map(([key, entry]) => ` [${key} : ${javaToString(entry)}]`).join('')
+    throw mapperParsingException(`Root mapping definition has unsupported parameters: ${listed}`)
+  }
+  const dynamic = root.get('dynamic')
+  const properties = root.get('properties')
+  return {
+    ...(dynamic !== undefined ? { dynamic: javaToString(dynamic) as Mapping['dynamic'] } : {}),
+    properties: properties instanceof Map ? parseProperties(properties) : {},
+  }
+}
+
+function parseProperties(properties: XContentObject): Record<string, FieldMapping> {
+  const out: Record<string, FieldMapping> = {}
+  for (const [name, definition] of properties) {
+    if (!(definition instanceof Map)) continue
+    const field: Record<string, unknown> = {}
+    for (const [key, value] of definition) {
+      if (key === 'properties' || key === 'fields')
+        setOwn(field, key, value instanceof Map ? parseProperties(value) : {})
+      else setOwn(field, key, value instanceof XNumber ? value.value : value)
+    }
+    field.type ??= 'object'
+    setOwn(out, name, field as unknown as FieldMapping)
+  }
+  return out
+}
+
+/** Java's toString of a parsed JSON value: `{a=1, b=[x, y]}`. */
+function javaToString(value: XContentValue): string {
+  if (value instanceof XNumber) return value.text
+  if (value instanceof Map) {
+    return `{${[...value].map(([key, entry]) => `${key}=${javaToString(entry)}`).join(', ')}}`
+  }
+  if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`
+  return String(value)
+}

@@ -1,0 +1,236 @@
+/**
+ * The by-query and copy APIs over the bulk-by-scroll engine (see action/bulk-by-scroll.ts):
+ *
+ * - POST /<index>/_delete_by_query: deletes every document the `query` matches;
+ * - POST /<index>/_update_by_query: re-indexes them in place (no script: the source is unchanged, each
+ *   document gets a new version and seq_no, and new mappings apply);
+ * - POST /_reindex: copies `source.index` (with an optional `source.query`) into `dest.index`, ids and
+ *   routing kept; `dest.op_type: create` makes an existing id a version conflict.
+ *
+ * Body keys `conflicts` (abort|proceed) and `max_docs`, and the `conflicts`, `max_docs`, `refresh`,
+ * `scroll_size` parameters; the by-query APIs also take URI search (`q`, `df`, `default_operator`...). Scripts, slices, remote sources and `wait_for_completion=false` are refused
+ * with an illegal_argument_exception.
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import {
+  actionRequestValidationException,
+  illegalArgumentException,
+  parsingException,
+} from '../../errors/index.ts'
+import { XNumber, parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { leafFields } from '../../index/mapper/mapping.ts'
+import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
+import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import { optionalBody } from './write-params.ts'
+import { valueToken } from '../../action/value-token.ts'
+import { scalarText } from '../../search/queries/query-parsing.ts'
+import { resolveIndices } from './search-actions.ts'
+import { executeDelete, executeIndex, refreshPolicy } from '../../action/doc-write.ts'
+import {
+  bulkByScroll,
+  scrollHits,
+  type BulkByScrollOptions,
+  type ScrollHit,
+} from '../../action/bulk-by-scroll.ts'
+import type { IndexService } from '../../index/index-service.ts'
+
+export function registerByQueryActions(controller: RestController, context: RestContext): void {
+  controller
+    .register('POST', '/{index}/_delete_by_query', (req) => guarded(() => deleteByQuery(context, req)))
+    .register('POST', '/{index}/_update_by_query', (req) => guarded(() => updateByQuery(context, req)))
+    .register('POST', '/_reindex', (req) => guarded(() => reindex(context, req)))
+}
+
+const UNSUPPORTED = new Set(['script', 'slice', 'remote'])
+
+function refuseUnsupported(req: RestHandlerRequest, body: XContentObject): void {
+  for (const key of body.keys()) {
+    if (UNSUPPORTED.has(key)) throw illegalArgumentException(`[${key}] is not supported by this playground`)
+  }
+  if (req.params.get('wait_for_completion') === 'false' || req.params.has('slices')) {
+    throw illegalArgumentException('background tasks and slices are not supported by this playground')
+  }
+}
+
+function positiveInt(value: XContentValue | string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = value instanceof XNumber ? value.value : Number(value)
+  if (!Number.isInteger(n)) throw illegalArgumentException(`[${name}] must be an integer`)
+  if (n <= 0) throw actionRequestValidationException([`${name} must be greater than 0 but was [${n}]`])
+  return n
+}
+
+function options(
+  req: RestHandlerRequest,
+  body: XContentObject,
+  fields: BulkByScrollOptions['fields'],
+): BulkByScrollOptions {
+  const conflicts = body.get('conflicts') ?? req.params.get('conflicts') ?? 'abort'
+  if (conflicts !== 'abort' && conflicts !== 'proceed') {
+    throw illegalArgumentException(
+      `conflicts may only be "proceed" or "abort" but was [${scalarText(conflicts) ?? ''}]`,
+    )
+  }
+  return {
+    abortOnConflict: conflicts === 'abort',
+    maxDocs: positiveInt(body.get('max_docs') ?? req.params.get('max_docs'), 'maxDocs', Infinity),
+    scrollSize: positiveInt(req.params.get('scroll_size'), 'scroll_size', 1000),
+    refresh: refreshPolicy(req.params.get('refresh')),
+    fields,
+  }
+}
+
+/**
+ * The matching documents of the indices, queried as _search would: the body's `query`, or the URI
+ * search `q` (with its options) that replaces it.
+ */
+function queryHits(
+  context: RestContext,
+  uri: UriQueryString | null,
+  indices: IndexService[],
+  query: XContentValue | undefined,
+  now: number,
+): ScrollHit[] {
+  const queryBody = query ?? new Map<string, XContentValue>()
+  const queryFor = (queryContext: QueryContext): IndexQuery =>
+    uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
+  if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: now })
+  const targets = indices.map((index) => ({
+    index,
+    query: queryFor({
+      fields: leafFields(index.metadata.mapping),
+      analyze: index.analysis.analyze,
+      nowMillis: now,
+      index: { name: index.metadata.name, uuid: index.metadata.uuid },
+    }),
+  }))
+  return scrollHits(targets, now)
+}
+
+function checkKeys(body: XContentObject, allowed: readonly string[]): void {
+  for (const [key, value] of body) {
+    if (allowed.includes(key)) continue
+    throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
+  }
+}
+
+async function byQuery(
+  context: RestContext,
+  req: RestHandlerRequest,
+  fields: BulkByScrollOptions['fields'],
+  write: Parameters<typeof bulkByScroll>[4],
+): Promise<RestResponse> {
+  const started = context.clock.now()
+  const body = optionalBody(req.request.body)
+  refuseUnsupported(req, body)
+  checkKeys(body, ['query', 'conflicts', 'max_docs'])
+  const opts = options(req, body, fields)
+  const hits = queryHits(
+    context,
+    uriSearchQuery(req.params),
+    resolveIndices(context, req.path.index),
+    body.get('query'),
+    started,
+  )
+  const { status, body: response } = await bulkByScroll(context, started, hits, opts, write)
+  return json(status, response)
+}
+
+function deleteByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  return byQuery(context, req, { updated: false, created: false }, (batch, { index, doc }) =>
+    executeDelete(
+      batch,
+      context,
+      {
+        index: index.metadata.name,
+        id: doc.id,
+        routing: doc.routing,
+        ifSeqNo: doc.seqNo,
+        ifPrimaryTerm: doc.primaryTerm,
+      },
+      context.clock.now(),
+    ),
+  )
+}
+
+function updateByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  return byQuery(context, req, { updated: true, created: false }, (batch, { index, doc }) =>
+    executeIndex(
+      batch,
+      {
+        index: index.metadata.name,
+        id: doc.id,
+        routing: doc.routing,
+        ifSeqNo: doc.seqNo,
+        ifPrimaryTerm: doc.primaryTerm,
+        create: false,
+        text: doc.source,
+        source: parseJson(doc.source) as XContentObject,
+      },
+      context.clock.now(),
+    ),
+  )
+}
+
+function objectField(body: XContentObject, key: string): XContentObject {
+  const value = body.get(key)
+  return value instanceof Map ? value : new Map<string, XContentValue>()
+}
+
+function indexNames(value: XContentValue | undefined): string | undefined {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map(String).join(',')
+  return undefined
+}
+
+async function reindex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const started = context.clock.now()
+  const body = optionalBody(req.request.body)
+  refuseUnsupported(req, body)
+  checkKeys(body, ['source', 'dest', 'conflicts', 'max_docs'])
+  const source = objectField(body, 'source')
+  const dest = objectField(body, 'dest')
+  refuseUnsupported(req, source)
+  const sourceIndex = indexNames(source.get('index'))
+  const destIndex = dest.get('index')
+  const errors: string[] = []
+  if (sourceIndex === undefined) errors.push('use _all if you really want to copy from all existing indexes')
+  if (typeof destIndex !== 'string') errors.push('index must be specified')
+  if (errors.length > 0) throw actionRequestValidationException(errors)
+  const opType = dest.get('op_type') ?? 'index'
+  if (opType !== 'index' && opType !== 'create') {
+    throw illegalArgumentException(`opType must be 'create' or 'index', found: [${scalarText(opType) ?? ''}]`)
+  }
+  const indices = resolveIndices(context, sourceIndex)
+  const target = destIndex as string
+  if (indices.some((index) => index.metadata.name === target)) {
+    throw actionRequestValidationException([
+      `reindex cannot write into an index its reading from [${target}]`,
+    ])
+  }
+  const opts = options(req, body, { updated: true, created: true })
+  const batchSize = source.get('size')
+  if (batchSize !== undefined) opts.scrollSize = positiveInt(batchSize, 'size', 1000)
+  const hits = queryHits(context, null, indices, source.get('query'), started)
+  const { status, body: response } = await bulkByScroll(context, started, hits, opts, (batch, { doc }) =>
+    executeIndex(
+      batch,
+      {
+        index: target,
+        id: doc.id,
+        routing: doc.routing,
+        ifSeqNo: null,
+        ifPrimaryTerm: null,
+        create: opType === 'create',
+        text: doc.source,
+        source: parseJson(doc.source) as XContentObject,
+      },
+      context.clock.now(),
+    ),
+  )
+  return json(status, response)
+}

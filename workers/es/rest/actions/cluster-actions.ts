@@ -1,0 +1,179 @@
+/**
+ * Cluster APIs: `GET /_cluster/health[/{index}]` (RestClusterHealthAction, ClusterHealthResponse as ES
+ * 8.17 writes it, with `unassigned_primary_shards`, `level=cluster|indices|shards`, and the `wait_for_*`
+ * conditions) and `GET /_cluster/settings` (no persistent or transient settings are ever set here).
+ *
+ * A wait that is met answers at once; one that is not answers at once with `timed_out: true` and 408,
+ * what ES answers when its `timeout` (30s by default) passes without a change: on this node nothing
+ * changes while a request waits. A missing concrete index is such a wait (status red).
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import { EsException, illegalArgumentException } from '../../errors/index.ts'
+import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
+import type { ClusterState } from '../../cluster/state/cluster-state.ts'
+import {
+  clusterHealth,
+  indicesHealth,
+  type ClusterHealthStatus,
+  type ClusterIndexHealth,
+} from '../../cluster/state/cluster-health.ts'
+import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
+import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import { localClusterState } from './local-cluster-state.ts'
+
+type Level = 'cluster' | 'indices' | 'shards'
+
+const RANK: Record<ClusterHealthStatus, number> = { green: 0, yellow: 1, red: 2 }
+
+export function registerClusterActions(controller: RestController, context: RestContext): void {
+  controller
+    .register('GET', '/_cluster/health', (req) => guarded(() => health(context, req)))
+    .register('GET', '/_cluster/health/{index}', (req) => guarded(() => health(context, req)))
+    .register('GET', '/_cluster/settings', () => json(200, { persistent: {}, transient: {} }))
+}
+
+function health(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const level = parseLevel(req.params.get('level'))
+  const wantedStatus = parseStatus(req.params.get('wait_for_status'))
+  let indices: IndexService[]
+  let missing = false
+  try {
+    indices = context.indices.resolve(req.path.index)
+  } catch (error) {
+    if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
+    indices = []
+    missing = true
+  }
+  const state = localClusterState(context, indices)
+  const response = clusterHealth(state)
+  const status: ClusterHealthStatus = missing ? 'red' : response.status
+  const timedOut =
+    missing ||
+    (wantedStatus !== null && RANK[status] > RANK[wantedStatus]) ||
+    !activeShardsMet(req.params.get('wait_for_active_shards'), response.active_shards, state) ||
+    !nodesMet(req.params.get('wait_for_nodes'), response.number_of_nodes)
+  const body: Record<string, JsonOut> = {}
+  for (const [key, value] of Object.entries({ ...response, status, timed_out: timedOut })) {
+    body[key] = key === 'active_shards_percent_as_number' ? new JavaDouble(value as number) : value
+    if (key === 'unassigned_shards') body.unassigned_primary_shards = unassignedPrimaries(state, null)
+  }
+  if (level !== 'cluster') body.indices = indicesJson(state, level)
+  return json(timedOut ? 408 : 200, body)
+}
+
+function parseLevel(value: string | undefined): Level {
+  if (value === undefined || value === 'cluster' || value === 'indices' || value === 'shards') {
+    return value ?? 'cluster'
+  }
+  throw illegalArgumentException(
+    `level parameter must be one of [cluster] or [indices] or [shards] but was [${value}]`,
+  )
+}
+
+function parseStatus(value: string | undefined): ClusterHealthStatus | null {
+  if (value === undefined) return null
+  const status = value.toLowerCase()
+  if (status === 'green' || status === 'yellow' || status === 'red') return status
+  throw illegalArgumentException(`unknown cluster health status [${value}]`)
+}
+
+/** `wait_for_active_shards`: a count, or `all` (every copy of the requested indices). */
+function activeShardsMet(value: string | undefined, active: number, state: ClusterState): boolean {
+  if (value === undefined || value === '' || value === 'default') return true
+  if (value === 'all') {
+    return Object.values(state.metadata.indices).every(
+      (index) => active >= index.numberOfShards * (index.numberOfReplicas + 1),
+    )
+  }
+  const wanted = Number(value)
+  if (!Number.isInteger(wanted) || wanted < 0) {
+    throw illegalArgumentException(`failed to parse wait_for_active_shards [${value}]`)
+  }
+  return active >= wanted
+}
+
+/** `wait_for_nodes`: `N`, `>=N`, `<=N`, `>N`, `<N`, `ge(N)`, `le(N)`, `gt(N)`, `lt(N)`. */
+function nodesMet(value: string | undefined, nodes: number): boolean {
+  if (value === undefined || value === '') return true
+  const match = /^(>=|<=|>|<|ge\(|le\(|gt\(|lt\()?(\d+)\)?$/.exec(value)
+  if (!match) throw illegalArgumentException(`failed to parse wait_for_nodes [${value}]`)
+  const n = Number(match[2])
+  switch (match[1]) {
+    case '>=':
+    case 'ge(':
+      return nodes >= n
+    case '<=':
+    case 'le(':
+      return nodes <= n
+    case '>':
+    case 'gt(':
+      return nodes > n
+    case '<':
+    case 'lt(':
+      return nodes < n
+    default:
+      return nodes === n
+  }
+}
+
+function unassignedPrimaries(state: ClusterState, index: string | null): number {
+  const names = index === null ? Object.keys(state.routingTable) : [index]
+  let count = 0
+  for (const name of names) {
+    for (const copies of state.routingTable[name] ?? []) count += unassignedPrimaryCount(copies)
+  }
+  return count
+}
+
+function unassignedPrimaryCount(copies: readonly ShardRouting[]): number {
+  return copies.filter((copy) => copy.primary && copy.state === 'UNASSIGNED').length
+}
+
+/** ClusterIndexHealth per index, in the order of the HashMap ES keeps them in. */
+function indicesJson(state: ClusterState, level: Level): Map<string, JsonOut> {
+  const healths = indicesHealth(state)
+  const out = new Map<string, JsonOut>()
+  for (const name of javaStringKeyOrder(Object.keys(healths))) {
+    out.set(name, indexJson(state, name, healths[name]!, level))
+  }
+  return out
+}
+
+function indexJson(
+  state: ClusterState,
+  name: string,
+  health: ClusterIndexHealth,
+  level: Level,
+): Record<string, JsonOut> {
+  const out: Record<string, JsonOut> = {
+    status: health.status,
+    number_of_shards: health.numberOfShards,
+    number_of_replicas: health.numberOfReplicas,
+    active_primary_shards: health.activePrimaryShards,
+    active_shards: health.activeShards,
+    relocating_shards: health.relocatingShards,
+    initializing_shards: health.initializingShards,
+    unassigned_shards: health.unassignedShards,
+    unassigned_primary_shards: unassignedPrimaries(state, name),
+  }
+  if (level === 'shards') {
+    const shards = new Map<string, JsonOut>()
+    health.shards.forEach((shard, i) => {
+      shards.set(String(i), {
+        status: shard.status,
+        primary_active: shard.primaryActive,
+        active_shards: shard.activeShards,
+        relocating_shards: shard.relocatingShards,
+        initializing_shards: shard.initializingShards,
+        unassigned_shards: shard.unassignedShards,
+        unassigned_primary_shards: unassignedPrimaryCount(state.routingTable[name]![i]!),
+      })
+    })
+    out.shards = shards
+  }
+  return out
+}

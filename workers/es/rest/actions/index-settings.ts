@@ -1,0 +1,70 @@
+/**
+ * Reading index settings from a request body as ES's Settings and IndexScopedSettings read them: the
+ * `index.` prefix is optional and may be nested (`{"index":{"number_of_replicas":2}}`) or dotted
+ * (`{"index.number_of_replicas":2}`); every value is read as its text. The value errors are the
+ * illegal_argument_exception texts of Setting.intSetting and TimeValue.parseTimeValue.
+ */
+import { illegalArgumentException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+
+/** A setting's value as ES reads it: scalars as their text, anything else as its JSON. */
+export function scalarText(value: XContentValue): string {
+  if (value instanceof XNumber) return value.text
+  if (value === null || typeof value !== 'object') return String(value)
+  return JSON.stringify(value instanceof Map ? Object.fromEntries(value) : value)
+}
+
+/**
+ * Flattens settings to `index.`-prefixed keys (Settings.builder().put(map).normalizePrefix("index.")),
+ * keeping null values (a reset) and list values as they are.
+ */
+export function normalizeSettings(settings: XContentObject): Map<string, XContentValue> {
+  const out = new Map<string, XContentValue>()
+  const walk = (object: XContentObject, prefix: string): void => {
+    for (const [key, value] of object) {
+      if (value instanceof Map) walk(value, `${prefix}${key}.`)
+      else out.set(`${prefix}${key}`, value)
+    }
+  }
+  walk(settings, '')
+  const normalized = new Map<string, XContentValue>()
+  for (const [key, value] of out) normalized.set(key.startsWith('index.') ? key : `index.${key}`, value)
+  return normalized
+}
+
+/** Setting.intSetting's parser with a minimum. */
+export function parseIntSetting(key: string, value: XContentValue, min: number): number {
+  const text = scalarText(value)
+  const n = /^[+-]?\d+$/.test(text) ? Number(text) : NaN
+  if (!Number.isSafeInteger(n) || Math.abs(n) > 2 ** 31 - 1) {
+    throw illegalArgumentException(`Failed to parse value [${text}] for setting [${key}]`)
+  }
+  if (n < min)
+    throw illegalArgumentException(`Failed to parse value [${n}] for setting [${key}] must be >= ${min}`)
+  return n
+}
+
+const TIME_UNITS_MS: Record<string, number> = {
+  nanos: 1e-6,
+  micros: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+}
+
+/** TimeValue.parseTimeValue for a setting: `-1` and `0` need no unit; milliseconds out. */
+export function parseTimeSetting(key: string, value: XContentValue): number {
+  const text = scalarText(value)
+  const normalized = text.trim().toLowerCase()
+  if (normalized === '-1') return -1
+  if (normalized === '0') return 0
+  const match = /^(\d+)\s*(nanos|micros|ms|s|m|h|d)$/.exec(normalized)
+  if (!match) {
+    throw illegalArgumentException(
+      `failed to parse setting [${key}] with value [${text}] as a time value: unit is missing or unrecognized`,
+    )
+  }
+  return Number(match[1]) * TIME_UNITS_MS[match[2]!]!
+}

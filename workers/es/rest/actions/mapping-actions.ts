@@ -1,0 +1,75 @@
+/**
+ * Mapping APIs: GET [/{index}]/_mapping, PUT|POST /{index}/_mapping (RestPutMappingAction: the update
+ * is parsed as a root mapping and merged by MapperService's rules, then checked against the index's
+ * analyzers; the answer is `{"acknowledged":true}`), and GET [/{index}]/_mapping/field/{fields}
+ * (RestGetFieldMappingAction: leaf fields and multi-fields by full name or `*` pattern, each under its
+ * `full_name` with its mapping, multi-fields included, keyed by its last path segment).
+ *
+ * The typed ES 6 forms (`PUT idx/type/_mapping`, `PUT idx/_mapping/type`, `PUT idx/type/1`) have no
+ * handler in ES 8 without the REST compatibility header, so they get RestController's "no handler found"
+ * answer; this file deliberately registers nothing for them.
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import { EsException } from '../../errors/index.ts'
+import type { JsonOut } from '../../xcontent/index.ts'
+import { leafFields, mappingToJson } from '../../index/mapper/mapping.ts'
+import { parseMapping } from '../../index/mapper/mapping-parser.ts'
+import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
+import { simpleMatch } from '../../indices/simple-match.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import { parseRequestBody } from '../request-body.ts'
+
+export function registerMappingActions(controller: RestController, context: RestContext): void {
+  const get = (req: RestHandlerRequest) => guarded(() => getMapping(context, req))
+  const put = (req: RestHandlerRequest) => guarded(() => putMapping(context, req))
+  const field = (req: RestHandlerRequest) => guarded(() => getFieldMapping(context, req))
+  controller
+    .register('GET', '/_mapping', get)
+    .register('GET', '/{index}/_mapping', get)
+    .register('PUT', '/{index}/_mapping', put)
+    .register('POST', '/{index}/_mapping', put)
+    .register('GET', '/_mapping/field/{fields}', field)
+    .register('GET', '/{index}/_mapping/field/{fields}', field)
+}
+
+function getMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const body = new Map<string, JsonOut>()
+  for (const index of context.indices.resolve(req.path.index)) {
+    body.set(index.metadata.name, { mappings: mappingToJson(index.metadata.mapping) })
+  }
+  return json(200, body)
+}
+
+async function putMapping(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const indices = context.indices.resolve(req.path.index)
+  if (req.request.body === null || req.request.body.trim() === '') {
+    throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
+  }
+  const update = parseMapping(parseRequestBody(req.request.body))
+  const merged = indices.map((index) => {
+    const mapping = mergeMapping(index.metadata.mapping, update)
+    index.analysis.checkMapping(mapping)
+    return mapping
+  })
+  indices.forEach((index, i) => (index.metadata = { ...index.metadata, mapping: merged[i]! }))
+  await context.storage.write(indices.map((index) => index.metadataOp()))
+  return json(200, { acknowledged: true })
+}
+
+function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const patterns = req.path.fields!.split(',')
+  const body = new Map<string, JsonOut>()
+  for (const index of context.indices.resolve(req.path.index)) {
+    const mappings = new Map<string, JsonOut>()
+    for (const [path, field] of leafFields(index.metadata.mapping)) {
+      if (!patterns.some((pattern) => simpleMatch(pattern, path))) continue
+      const leafName = path.slice(path.lastIndexOf('.') + 1)
+      const rendered = mappingToJson({ properties: { [leafName]: field } }).properties as JsonOut
+      mappings.set(path, { full_name: path, mapping: rendered })
+    }
+    body.set(index.metadata.name, { mappings })
+  }
+  return json(200, body)
+}

@@ -1,0 +1,119 @@
+/**
+ * GET|POST /_mget and /<index>/_mget (RestMultiGetAction): several documents by id in one request,
+ * from `docs` (each with `_index`, `_id`, `routing`, `_source`) or `ids` (with the index from the
+ * path). Each entry is what GET would print; an entry whose index does not exist carries the failure
+ * instead (MultiGetResponse.Failure: `_index`, `_id` and the `error` object with its `root_cause`).
+ * `_source`, `_source_includes`, `_source_excludes` and `routing` parameters are the defaults.
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import {
+  EsException,
+  actionRequestValidationException,
+  exceptionFields,
+  guessRootCauses,
+  indexNotFoundException,
+} from '../../errors/index.ts'
+import type { JsonOut, XContentObject } from '../../xcontent/index.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import {
+  fetchSourceFromParams,
+  fetchSourceFromValue,
+  type FetchSourceContext,
+} from '../../action/fetch-source.ts'
+import { getResultFields } from '../../action/get-result.ts'
+import { optionalBody } from './write-params.ts'
+import { valueToken } from '../../action/value-token.ts'
+import { scalarText } from '../../search/queries/query-parsing.ts'
+
+export function registerMultiGetAction(controller: RestController, context: RestContext): void {
+  const mget = (req: RestHandlerRequest) => guarded(() => multiGet(context, req))
+  for (const method of ['GET', 'POST'] as const) {
+    controller.register(method, '/_mget', mget).register(method, '/{index}/_mget', mget)
+  }
+}
+
+interface MultiGetItem {
+  index: string | null
+  id: string | null
+  routing: string | null
+  fetch: FetchSourceContext | null
+}
+
+function parseError(reason: string): EsException {
+  return new EsException({ type: 'parse_exception', reason, status: 400 })
+}
+
+function parseItems(body: XContentObject, defaults: MultiGetItem): MultiGetItem[] {
+  const items: MultiGetItem[] = []
+  for (const [key, value] of body) {
+    if (!Array.isArray(value))
+      throw parseError(`unexpected token [${valueToken(value)}], expected [docs] or [ids]`)
+    if (key === 'docs') {
+      for (const doc of value) {
+        if (!(doc instanceof Map)) throw parseError('docs array element should include an object')
+        items.push(parseDoc(doc, defaults))
+      }
+    } else if (key === 'ids') {
+      for (const id of value) {
+        const text = scalarText(id)
+        if (text === null) throw parseError('ids array element should only contain ids')
+        items.push({ ...defaults, id: text })
+      }
+    } else {
+      throw parseError(`unknown key [${key}] for a START_ARRAY, expected [docs] or [ids]`)
+    }
+  }
+  return items
+}
+
+function parseDoc(doc: XContentObject, defaults: MultiGetItem): MultiGetItem {
+  const item: MultiGetItem = { ...defaults }
+  for (const [key, value] of doc) {
+    if (key === '_source') {
+      item.fetch = fetchSourceFromValue(value)
+      continue
+    }
+    const text = scalarText(value)
+    if (key === '_index') item.index = text
+    else if (key === '_id') item.id = text
+    else if (key === 'routing') item.routing = text
+    else if (key !== 'stored_fields' && key !== 'version' && key !== 'version_type')
+      throw parseError(`failed to parse multi get request. unknown field [${key}]`)
+  }
+  return item
+}
+
+function failureEntry(index: string, id: string, error: EsException): Map<string, JsonOut> {
+  const body = new Map<string, JsonOut>([
+    ['root_cause', guessRootCauses(error).map((cause) => exceptionFields(cause, true))],
+  ])
+  for (const [key, value] of exceptionFields(error)) body.set(key, value)
+  return new Map<string, JsonOut>([
+    ['_index', index],
+    ['_id', id],
+    ['error', body],
+  ])
+}
+
+function multiGet(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const items = parseItems(optionalBody(req.request.body), {
+    index: req.path.index ?? null,
+    id: null,
+    routing: req.params.get('routing') ?? null,
+    fetch: fetchSourceFromParams(req.params),
+  })
+  const errors: string[] = items.length === 0 ? ['no documents to get'] : []
+  items.forEach((item, i) => {
+    if (item.index === null) errors.push(`index is missing for doc ${i}`)
+    if (item.id === null) errors.push(`id is missing for doc ${i}`)
+  })
+  if (errors.length > 0) throw actionRequestValidationException(errors)
+  const docs = items.map(({ index: name, id, routing, fetch }) => {
+    const index = context.indices.get(name!)
+    if (!index) return failureEntry(name!, id!, indexNotFoundException(name!))
+    return getResultFields(index.metadata.name, id!, index.get(id!, routing), fetch)
+  })
+  return json(200, { docs })
+}

@@ -1,0 +1,134 @@
+/**
+ * Index settings APIs: GET [/{index}]/_settings[/{name}] (RestGetSettingsAction, with `flat_settings`
+ * and `*` name patterns) and PUT [/{index}]/_settings (RestUpdateSettingsAction and
+ * MetadataUpdateSettingsService): the body may wrap the settings in `settings`; keys are normalized to
+ * `index.`; every key is validated first (unknown, private, bad values), then a static setting on an
+ * open index refuses the whole request with "Can't update non dynamic settings [[...]] for open indices
+ * [[name/uuid]]". The dynamic settings here are index.number_of_replicas and index.refresh_interval; a
+ * null value resets one to its default.
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
+import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
+import { settingsToJson, type IndexMetadata } from '../../index/index-metadata.ts'
+import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import { parseRequestBody } from '../request-body.ts'
+import { normalizeSettings, parseIntSetting, parseTimeSetting, scalarText } from './index-settings.ts'
+import { paramAsBoolean } from './rest-params.ts'
+import { closestNames, didYouMean } from '../../common/did-you-mean.ts'
+import { DEFAULT_INDEX_SETTINGS } from '../../index/index-metadata.ts'
+
+const DYNAMIC = new Set(['index.number_of_replicas', 'index.refresh_interval'])
+const STATIC = new Set([
+  'index.number_of_shards',
+  'index.number_of_routing_shards',
+  'index.routing_partition_size',
+  'index.codec',
+])
+const PRIVATE = new Set(['index.uuid', 'index.creation_date', 'index.provided_name', 'index.version.created'])
+
+export function registerSettingsActions(controller: RestController, context: RestContext): void {
+  const get = (req: RestHandlerRequest) => guarded(() => getSettings(context, req))
+  const put = (req: RestHandlerRequest) => guarded(() => updateSettings(context, req))
+  controller
+    .register('GET', '/_settings', get)
+    .register('GET', '/_settings/{name}', get)
+    .register('GET', '/{index}/_settings', get)
+    .register('GET', '/{index}/_settings/{name}', get)
+    .register('PUT', '/_settings', put)
+    .register('PUT', '/{index}/_settings', put)
+}
+
+function getSettings(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const flat = paramAsBoolean(req.params.get('flat_settings'))
+  const names = req.path.name?.split(',')
+  const body = new Map<string, JsonOut>()
+  for (const index of context.indices.resolve(req.path.index)) {
+    body.set(index.metadata.name, { settings: settingsToJson(index.metadata, flat, names) })
+  }
+  return json(200, body)
+}
+
+async function updateSettings(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const indices = context.indices.resolve(req.path.index)
+  let body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
+  const wrapped = body.get('settings')
+  if (body.size === 1 && wrapped instanceof Map) body = wrapped
+  const settings = normalizeSettings(body)
+  if (settings.size === 0) throw actionRequestValidationException(['no settings to update'])
+  const keys = [...settings.keys()].sort()
+  for (const key of keys) validate(key, settings.get(key)!)
+  const staticKeys = keys.filter((key) => !key.includes('*') && !DYNAMIC.has(key))
+  if (staticKeys.length > 0 && indices.length > 0) {
+    const open = indices.map(({ metadata }) => `[${metadata.name}/${metadata.uuid}]`).join(', ')
+    throw illegalArgumentException(
+      `Can't update non dynamic settings [[${javaStringKeyOrder(staticKeys).join(', ')}]] for open indices [${open}]`,
+    )
+  }
+  for (const index of indices) index.metadata = applySettings(index.metadata, settings)
+  await context.storage.write(indices.map((index) => index.metadataOp()))
+  return json(200, { acknowledged: true })
+}
+
+function validate(key: string, value: XContentValue): void {
+  if (key.includes('*')) return
+  if (PRIVATE.has(key)) {
+    throw illegalArgumentException(
+      `can not update private setting [${key}]; this setting is managed by Elasticsearch`,
+    )
+  }
+  if (!DYNAMIC.has(key) && !STATIC.has(key) && !key.startsWith('index.analysis.')) {
+    throw illegalArgumentException(`unknown setting [${key}]${unknownSettingHint(key)}`)
+  }
+  if (value === null) return
+  if (key === 'index.number_of_replicas') parseIntSetting(key, value, 0)
+  else if (key === 'index.number_of_shards') parseIntSetting(key, value, 1)
+  else if (key === 'index.refresh_interval') parseTimeSetting(key, value)
+}
+
+function applySettings(metadata: IndexMetadata, settings: Map<string, XContentValue>): IndexMetadata {
+  let next = metadata
+  const replicas = settings.get('index.number_of_replicas')
+  if (replicas !== undefined) {
+    next = {
+      ...next,
+      numberOfReplicas:
+        replicas === null
+          ? DEFAULT_INDEX_SETTINGS.numberOfReplicas
+          : parseIntSetting('index.number_of_replicas', replicas, 0),
+    }
+  }
+  const refresh = settings.get('index.refresh_interval')
+  if (refresh !== undefined) {
+    next = {
+      ...withoutRefreshInterval(next),
+      refreshIntervalMs:
+        refresh === null
+          ? DEFAULT_INDEX_SETTINGS.refreshIntervalMs
+          : parseTimeSetting('index.refresh_interval', refresh),
+      ...(refresh === null ? {} : { refreshInterval: scalarText(refresh) }),
+    }
+  }
+  return next
+}
+
+function withoutRefreshInterval(metadata: IndexMetadata): IndexMetadata {
+  const copy = { ...metadata }
+  delete copy.refreshInterval
+  return copy
+}
+
+/**
+ * AbstractScopedSettings.validate's hint: the known keys whose Lucene LevenshteinDistance similarity
+ * to the unknown one is above 0.7, best first, or the default advice.
+ */
+function unknownSettingHint(key: string): string {
+  const known = closestNames(key, [...DYNAMIC, ...STATIC, ...PRIVATE], 0.7)
+  if (known.length === 0) {
+    return ' please check that any required plugins are installed, or check the breaking changes documentation for removed settings'
+  }
+  return didYouMean(known)
+}

@@ -1,0 +1,67 @@
+/**
+ * POST /<index>/_update/<id> (RestUpdateAction): a partial update with `doc` (merged into the current
+ * source, "noop" when nothing changes unless `detect_noop` is false), `upsert` or `doc_as_upsert` for
+ * a missing document, `_source` (body or parameters) to get the new source back under `get`, and
+ * `if_seq_no` + `if_primary_term`, `retry_on_conflict`, `routing`, `refresh`. A missing document
+ * without an upsert is a 404 document_missing_exception; a missing index is created first, as ES does.
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import { actionRequestValidationException } from '../../errors/index.ts'
+import type { JsonOut } from '../../xcontent/index.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import {
+  docWriteFields,
+  executeUpdate,
+  resultStatus,
+  runWrite,
+  type DocWriteResult,
+} from '../../action/doc-write.ts'
+import { parseUpdateRequest, updateValidationErrors } from '../../action/update-helper.ts'
+import { fetchSourceFromParams, type FetchSourceContext } from '../../action/fetch-source.ts'
+import { fetchedSource } from '../../action/get-result.ts'
+import { optionalBody, writeParams } from './write-params.ts'
+
+export function registerUpdateAction(controller: RestController, context: RestContext): void {
+  controller.register('POST', '/{index}/_update/{id}', (req) => guarded(() => update(context, req)))
+}
+
+/** UpdateResponse.innerToXContent: the write fields, then `get` when the source was asked for. */
+export function updateResponseFields(
+  context: RestContext,
+  result: DocWriteResult,
+  fetch: FetchSourceContext | null,
+  forced: boolean,
+): Map<string, JsonOut> {
+  const fields = docWriteFields(context, result, forced)
+  if (fetch === null || !fetch.fetchSource || result.source === undefined) return fields
+  const get = new Map<string, JsonOut>([
+    ['_seq_no', result.seqNo],
+    ['_primary_term', result.primaryTerm],
+    ['found', true],
+  ])
+  const source = fetchedSource('', result.source, fetch)
+  if (source !== undefined) get.set('_source', source)
+  fields.set('get', get)
+  return fields
+}
+
+async function update(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const params = writeParams(req.params)
+  const retries = Number(req.params.get('retry_on_conflict') ?? '0')
+  const text = req.request.body ?? ''
+  const request = parseUpdateRequest(optionalBody(text), text)
+  request.fetchSource ??= fetchSourceFromParams(req.params)
+  const errors = updateValidationErrors(request, params, retries)
+  if (errors.length > 0) throw actionRequestValidationException(errors)
+  const { result, forced } = await runWrite(context, params.refresh, (batch) =>
+    executeUpdate(
+      batch,
+      { ...params, index: req.path.index!, id: req.path.id! },
+      request,
+      context.clock.now(),
+    ),
+  )
+  return json(resultStatus(result.result), updateResponseFields(context, result, request.fetchSource, forced))
+}

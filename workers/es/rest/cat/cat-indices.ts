@@ -1,0 +1,151 @@
+/**
+ * The index tables of the _cat API with ES 8.17's columns (RestIndicesAction, RestShardsAction,
+ * RestCountAction, RestAliasAction): names, aliases, alignment and default columns as ES declares them,
+ * for the columns this node can fill. Rows come in index name order (ES's follows its cluster state map).
+ */
+import type { ClusterState } from '../../cluster/state/cluster-state.ts'
+import { indicesHealth } from '../../cluster/state/cluster-health.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
+import { indexShardStats, sumStats } from './shard-stats.ts'
+
+export const NODE_IP = '127.0.0.1'
+
+const INDICES_COLUMNS: readonly CatColumn[] = [
+  { name: 'health', aliases: ['h'], desc: 'current health status' },
+  { name: 'status', aliases: ['s'], desc: 'open/close status' },
+  { name: 'index', aliases: ['i', 'idx'], desc: 'index name' },
+  { name: 'uuid', aliases: ['id', 'uuid'], desc: 'index uuid' },
+  {
+    name: 'pri',
+    aliases: ['p', 'shards.primary', 'shardsPrimary'],
+    desc: 'number of primary shards',
+    right: true,
+  },
+  {
+    name: 'rep',
+    aliases: ['r', 'shards.replica', 'shardsReplica'],
+    desc: 'number of replica shards',
+    right: true,
+  },
+  { name: 'docs.count', aliases: ['dc', 'docsCount'], desc: 'available docs', right: true },
+  { name: 'docs.deleted', aliases: ['dd', 'docsDeleted'], desc: 'deleted docs', right: true },
+  { name: 'creation.date', aliases: ['cd'], desc: 'index creation date (millisecond value)', hidden: true },
+  { name: 'creation.date.string', aliases: ['cds'], desc: 'index creation date (as string)', hidden: true },
+  {
+    name: 'store.size',
+    aliases: ['ss', 'storeSize'],
+    desc: 'store size of primaries & replicas',
+    right: true,
+  },
+  { name: 'pri.store.size', desc: 'store size of primaries', right: true },
+  { name: 'dataset.size', desc: 'total size of dataset', right: true },
+]
+
+/** `_cat/indices`; `health=` keeps the indices of one health status. */
+export function catIndices(
+  state: ClusterState,
+  indices: readonly IndexService[],
+  now: number,
+  healthFilter: string | undefined,
+): CatTable {
+  const healths = indicesHealth(state)
+  const rows: CatValue[][] = []
+  for (const index of indices) {
+    const { name, uuid, numberOfShards, numberOfReplicas, creationDate } = index.metadata
+    const health = healths[name]!.status
+    if (healthFilter !== undefined && healthFilter.toLowerCase() !== health) continue
+    // Only primaries are active on a single node: the total is the primaries' sum.
+    const primaries = sumStats(indexShardStats(index, now))
+    rows.push([
+      health,
+      'open',
+      name,
+      uuid,
+      numberOfShards,
+      numberOfReplicas,
+      primaries.docs,
+      primaries.deleted,
+      creationDate,
+      new Date(creationDate).toISOString(),
+      primaries.store,
+      primaries.store,
+      primaries.store,
+    ])
+  }
+  return { columns: INDICES_COLUMNS, rows }
+}
+
+const SHARDS_COLUMNS: readonly CatColumn[] = [
+  { name: 'index', aliases: ['i', 'idx'], desc: 'index name' },
+  { name: 'shard', aliases: ['s', 'sh'], desc: 'shard name' },
+  { name: 'prirep', aliases: ['p', 'pr', 'primaryOrReplica'], desc: 'primary or replica' },
+  { name: 'state', aliases: ['st'], desc: 'shard state' },
+  { name: 'docs', aliases: ['d', 'dc'], desc: 'number of docs in shard', right: true },
+  { name: 'store', aliases: ['sto'], desc: 'store size of shard (how much disk it uses)', right: true },
+  { name: 'dataset', desc: 'total size of dataset', right: true },
+  { name: 'ip', desc: 'ip of node where it lives' },
+  { name: 'id', desc: 'unique id of node where it lives', hidden: true },
+  { name: 'node', aliases: ['n'], desc: 'name of node where it lives' },
+  { name: 'unassigned.reason', aliases: ['ur'], desc: 'reason shard became unassigned', hidden: true },
+  { name: 'unassigned.at', aliases: ['ua'], desc: 'time shard became unassigned (UTC)', hidden: true },
+]
+
+/** `_cat/shards`: every copy of every shard, the primary first. */
+export function catShards(
+  state: ClusterState,
+  indices: readonly IndexService[],
+  now: number,
+  nodeName: string,
+): CatTable {
+  const rows: CatValue[][] = []
+  for (const index of indices) {
+    const stats = indexShardStats(index, now)
+    for (const copies of state.routingTable[index.metadata.name] ?? []) {
+      for (const copy of copies) {
+        const assigned = copy.state !== 'UNASSIGNED'
+        const shard = stats[copy.shard]!
+        const info = copy.unassignedInfo
+        rows.push([
+          copy.index,
+          copy.shard,
+          copy.primary ? 'p' : 'r',
+          copy.state,
+          assigned ? shard.docs : null,
+          assigned ? shard.store : null,
+          assigned ? shard.store : null,
+          assigned ? NODE_IP : null,
+          copy.nodeId,
+          assigned ? nodeName : null,
+          info?.reason ?? null,
+          info ? new Date(info.at).toISOString() : null,
+        ])
+      }
+    }
+  }
+  return { columns: SHARDS_COLUMNS, rows }
+}
+
+const COUNT_COLUMNS: readonly CatColumn[] = withTimestamp([
+  { name: 'count', aliases: ['dc', 'docs.count', 'docsCount'], desc: 'the document count', right: true },
+])
+
+/** `_cat/count`: the searchable documents of the indices. */
+export function catCount(indices: readonly IndexService[], now: number): CatTable {
+  let count = 0
+  for (const index of indices) count += sumStats(indexShardStats(index, now)).docs
+  return { columns: COUNT_COLUMNS, rows: [[...timestampCells(now), count]] }
+}
+
+/** `_cat/aliases`: this node has no aliases, so the table is always empty. */
+export const CAT_ALIASES: CatTable = {
+  columns: [
+    { name: 'alias', aliases: ['a'], desc: 'alias name' },
+    { name: 'index', aliases: ['i', 'idx'], desc: 'index alias points to' },
+    { name: 'filter', aliases: ['f', 'fi'], desc: 'filter' },
+    { name: 'routing.index', aliases: ['ri', 'routingIndex'], desc: 'index routing' },
+    { name: 'routing.search', aliases: ['rs', 'routingSearch'], desc: 'search routing' },
+    { name: 'is_write_index', aliases: ['w', 'isWriteIndex'], desc: 'write index' },
+  ],
+  rows: [],
+}
