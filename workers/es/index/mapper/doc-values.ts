@@ -12,7 +12,7 @@
 import { DateFormatter } from '../../common/time/index.ts'
 import { documentParsingException, EsException } from '../../errors/index.ts'
 import type { LeafValue, ParsedDocument } from './document-parser.ts'
-import type { FieldMapping } from './mapping.ts'
+import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 
 export type DocValue = number | string
 
@@ -20,17 +20,7 @@ export type DocValue = number | string
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 
 /** Field types whose doc values are numbers the index keeps in its numeric column. */
-const NUMERIC_TYPES: ReadonlySet<string> = new Set([
-  'long',
-  'integer',
-  'short',
-  'byte',
-  'double',
-  'float',
-  'half_float',
-  'date',
-  'boolean',
-])
+const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([...NUMERIC_TYPES, 'date', 'boolean'])
 
 /**
  * The numeric doc values of every numeric, date and boolean field of a parsed document, by field path.
@@ -39,7 +29,7 @@ const NUMERIC_TYPES: ReadonlySet<string> = new Set([
 export function numericDocValues(document: ParsedDocument, id: string): Map<string, number[]> {
   const out = new Map<string, number[]>()
   for (const { path, mapping, values } of document.fields) {
-    if (!NUMERIC_TYPES.has(mapping.type)) continue
+    if (!NUMERIC_COLUMN_TYPES.has(mapping.type)) continue
     try {
       out.set(path, docValues(mapping, values) as number[])
     } catch (error) {
