@@ -30,7 +30,7 @@ import { registerMappingActions } from './rest/actions/mapping-actions.ts'
 import { registerSettingsActions } from './rest/actions/settings-actions.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
-import { prettyElasticsearch } from './xcontent/index.ts'
+import { filterPath, parseJson, prettyElasticsearch, toJson } from './xcontent/index.ts'
 
 export interface EsNodeDeps {
   nodeName: string
@@ -94,18 +94,20 @@ export class EsNode implements EsNodeApi {
     return new EsNode(controller)
   }
 
-  /** Dispatches a request; `?pretty` formats a JSON answer as ES's own pretty printer does. */
+  /**
+   * Dispatches a request; `?filter_path` filters a JSON answer and `?pretty` formats it as ES's own pretty
+   * printer does.
+   */
   async handleRequest(request: RestRequest): Promise<RestResponse> {
-    const response = await this.controller.dispatch(request)
-    const pretty = request.params.find(([name]) => name === 'pretty')
-    if (
-      !pretty ||
-      pretty[1] === 'false' ||
-      response.contentType !== 'application/json' ||
-      response.body === ''
-    ) {
-      return response
+    let response = await this.controller.dispatch(request)
+    if (response.contentType !== 'application/json' || response.body === '') return response
+    const filter = request.params.find(([name]) => name === 'filter_path')
+    if (filter) {
+      const parsed = parseJson(response.body)
+      if (parsed instanceof Map) response = { ...response, body: toJson(filterPath(parsed, filter[1])) }
     }
+    const pretty = request.params.find(([name]) => name === 'pretty')
+    if (!pretty || pretty[1] === 'false') return response
     return { ...response, body: prettyElasticsearch(response.body) }
   }
 }

@@ -7,7 +7,7 @@ import type { Mapping } from './mapper/mapping.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
-import { simpleMatch } from '../indices/simple-match.ts'
+import { simpleMatch } from '../common/simple-match.ts'
 
 export interface IndexMetadata {
   name: string

@@ -18,7 +18,7 @@ import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-se
 import { IndexAnalysis } from '../index/index-analysis.ts'
 import { defaultRoutingNumShards } from '../cluster/routing/operation-routing.ts'
 import { randomBase64Id } from '../common/uuids.ts'
-import { simpleMatch } from './simple-match.ts'
+import { simpleMatch } from '../common/simple-match.ts'
 
 export interface IndicesDeps {
   clock: Clock

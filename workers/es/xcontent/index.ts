@@ -16,5 +16,6 @@ export { NdjsonTerminationError, parseNdjson, type NdjsonApi, type NdjsonLine } 
 export { JavaDouble, JavaFloat, RawJson, quoteJson, toJson, type JsonOut } from './json-writer.ts'
 export { javaDoubleToString, javaFloatToString } from './java-number-format.ts'
 export { prettyElasticsearch, prettyKibana } from './pretty.ts'
+export { filterPath } from './filter-path.ts'
 export { JsonTokenizer, type TokenizerOptions } from './json-tokenizer.ts'
 export { Token, jacksonTokenName, xContentTokenName, type TokenKind } from './json-token.ts'

@@ -16,7 +16,7 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException } from '../../errors/index.ts'
 import { quoteJson, toJson, type JsonOut } from '../../xcontent/index.ts'
-import { simpleMatch } from '../../indices/simple-match.ts'
+import { simpleMatch } from '../../common/simple-match.ts'
 import { paramAsBoolean } from '../actions/rest-params.ts'
 import { ByteSize } from './byte-size.ts'
 
