@@ -17,7 +17,7 @@ import {
   type AggregationBuilder,
   type InternalAggregations,
 } from './aggregations/index.ts'
-import { matchingDocs, shardAggregationContext } from './shard-aggregation-context.ts'
+import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
 import type { ShardFailure } from './shard-failures.ts'
 
 export interface SearchHit {
@@ -52,22 +52,22 @@ export function executeSearch(
     index.scheduledRefresh(now)
     for (const shard of index.shards) {
       const order = shards++
-      let collected: InternalAggregations | null = null
+      // With aggregations the shard collects every match once; its best from+size are the hits.
+      const all = aggregations !== null ? allMatches(shard, query) : null
       try {
-        if (aggregations !== null) {
-          const scores = matchingDocs(shard, query)
+        if (aggregations !== null && all !== null) {
+          const scores = docScores(all)
           const context = shardAggregationContext(index, shard, scores, now)
-          collected = collectAggregations(aggregations, context, [...scores.keys()])
+          perShard.push(collectAggregations(aggregations, context, [...scores.keys()]))
         }
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         failures.push({ index: index.metadata.name, shard: shard.shardId, error })
         continue
       }
-      if (collected !== null) perShard.push(collected)
-      const top = shard.searcherIndex.search(query, from + size)
+      const top = all ?? shard.searcherIndex.search(query, from + size)
       totalHits += top.totalHits
-      for (const { docId, score } of top.scoreDocs) {
+      for (const { docId, score } of top.scoreDocs.slice(0, from + size)) {
         const doc = shard.searchedDocument(docId)
         if (doc) candidates.push({ index: index.metadata.name, score, doc, order, docId })
       }

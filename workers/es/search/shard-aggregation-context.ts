@@ -4,7 +4,7 @@
  * `filter`/`filters`), and top_hits rendered as the search's hits are, ordered by the request query's
  * score (then doc id, as Lucene's TopScoreDocCollector breaks ties).
  */
-import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../errors/index.ts'
 import { JavaFloat, RawJson, type JsonOut } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -16,12 +16,23 @@ import { buildQuery } from './query-builder.ts'
 
 const MATCH_ALL: IndexQuery = { type: 'matchAll', boost: 1 }
 
-/** Every document of the shard's searcher that matches, by ascending doc id, with its score. */
-export function matchingDocs(shard: IndexShard, query: IndexQuery): Map<number, number> {
-  const index = shard.searcherIndex
-  const top = index.search(query, index.count(query))
+/** A k no shard reaches: the collector keeps min(k, matches), so this asks for every match in one pass. */
+const ALL_MATCHES = 0x7fffffff
+
+/** Every match of the query on the shard's searcher, best first (score, then doc id). */
+export function allMatches(shard: IndexShard, query: IndexQuery): TopDocs {
+  return shard.searcherIndex.search(query, ALL_MATCHES)
+}
+
+/** Every match by ascending doc id, with its score. */
+export function docScores(top: TopDocs): Map<number, number> {
   const sorted = [...top.scoreDocs].sort((a, b) => a.docId - b.docId)
   return new Map(sorted.map(({ docId, score }) => [docId, score]))
+}
+
+/** Every document of the shard's searcher that matches, by ascending doc id, with its score. */
+export function matchingDocs(shard: IndexShard, query: IndexQuery): Map<number, number> {
+  return docScores(allMatches(shard, query))
 }
 
 export function shardAggregationContext(
