@@ -28,6 +28,7 @@ import {
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
+import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 
 export interface RangeBounds {
   from: string | null
@@ -105,7 +106,7 @@ export function rangeIndexQuery(
     return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
   }
   const term = (text: string | null): string | null =>
-    text === null || mapping.type !== 'boolean' ? text : text === 'true' ? 'T' : text === 'false' ? 'F' : text
+    mapping.type === 'boolean' && (text === 'true' || text === 'false') ? indexedTerm(text === 'true') : text
   const { includeLower, includeUpper } = bounds
   return {
     type: 'termRange',
