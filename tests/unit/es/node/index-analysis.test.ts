@@ -29,6 +29,8 @@ describe('index analysis settings', () => {
     // `default` is the english analyzer: "jumped fox" stems to jump, fox.
     expect(await hits({ match: { body: { query: 'jumped fox', operator: 'and' } } })).toBe(1)
     expect(await hits({ match: { body: 'jumper' } })).toBe(0)
+    // query_string and q= analyse with the same search analyzer as match does.
+    expect(await hits({ query_string: { query: 'body:jumped AND body:fox' } })).toBe(1)
     const restarted = await node.restart()
     expect(
       JSON.parse(

@@ -10,9 +10,18 @@ import type {
   AnalyzedToken,
 } from '../../../../engine-wasm/src/index/index.ts'
 import type { ParsedDocument } from './document-parser.ts'
+import type { FieldMapping } from './mapping.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
+
+/**
+ * The analyzer a query runs a text field's input through: the query's own `analyzer`, else the field's
+ * `search_analyzer`, else its `analyzer`, else the index's default (TextFieldMapper's search analyzer).
+ */
+export function searchAnalyzer(mapping: FieldMapping, override: string | null = null): string {
+  return override ?? mapping.search_analyzer ?? mapping.analyzer ?? DEFAULT_ANALYZER
+}
 
 const POSITION_INCREMENT_GAP = 100
 

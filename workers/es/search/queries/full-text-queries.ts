@@ -13,7 +13,7 @@
  */
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
-import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
+import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { resolveFields, parseFieldAndWeight } from '../query-string/field-resolution.ts'
 import { parseQueryString, type QueryStringOptions } from '../query-string/query-string-query-parser.ts'
@@ -55,7 +55,7 @@ function analyze(
   const mapping = context.fields.get(field)
   const analyzer = scalarText(options.get('analyzer'))
   if (!mapping || (mapping.type !== 'text' && analyzer === null)) return [{ term: text, position: 0 }]
-  return context.analyze(analyzer ?? mapping.search_analyzer ?? mapping.analyzer ?? DEFAULT_ANALYZER, text)
+  return context.analyze(searchAnalyzer(mapping, analyzer), text)
 }
 
 /** The query of `match` (phrase false) or `match_phrase` (true) on one field. */

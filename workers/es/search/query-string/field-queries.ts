@@ -12,7 +12,7 @@
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
 import { NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
-import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
+import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
 
@@ -91,7 +91,7 @@ export function textQuery(
   if (mapping.type !== 'text' && options.analyzer === null) {
     return { kind: 'term', field, term: exactTerm(mapping, text), boost: 1 }
   }
-  const tokens = context.analyze(options.analyzer ?? mapping.analyzer ?? 'standard', text)
+  const tokens = context.analyze(searchAnalyzer(mapping, options.analyzer), text)
   if (tokens.length === 0) return null
   const positions = groupByPosition(tokens)
   if (options.quoted && positions.length > 1) {
@@ -122,7 +122,7 @@ function positionQuery(field: string, terms: string[]): QueryStringNode {
 
 /** Analyzer.normalize: the standard analyzer's normalization chain is lowercase only. */
 export function normalize(mapping: FieldMapping, text: string, analyzer: string | null): string {
-  const name = analyzer ?? (mapping.type === 'text' ? (mapping.analyzer ?? 'standard') : 'keyword')
+  const name = mapping.type === 'text' ? searchAnalyzer(mapping, analyzer) : (analyzer ?? 'keyword')
   return name === 'keyword' || name === 'whitespace' ? text : text.toLowerCase()
 }
 
@@ -212,7 +212,7 @@ function analyzedPrefix(
   query: { text: string; occur: Occur },
   analyzer: string | null,
 ): QueryStringNode | null {
-  const positions = groupByPosition(context.analyze(analyzer ?? mapping.analyzer ?? 'standard', query.text))
+  const positions = groupByPosition(context.analyze(searchAnalyzer(mapping, analyzer), query.text))
   const prefix = (text: string): QueryStringNode => ({ kind: 'prefix', field, prefix: text, boost: 1 })
   const last = positions.length - 1
   const queries = positions.map((terms, i): QueryStringNode => {
