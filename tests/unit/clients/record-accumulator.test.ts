@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { RecordAccumulator } from '../../../workers/clients/kafka/producer/record-accumulator.ts'
 import {
+  keyValueHeadersSize,
   recordSizeInBytes,
   recordSizeUpperBound,
 } from '../../../workers/clients/kafka/producer/record-size.ts'
@@ -39,10 +40,10 @@ describe('record sizes', () => {
     fc.assert(
       fc.property(inputs, (records) => {
         const base = records[0]!.timestamp
-        const sizes = records.map((r, i) => recordSizeInBytes(i, r.timestamp - base, r))
+        const sizes = records.map((r, i) => recordSizeInBytes(i, r.timestamp - base, keyValueHeadersSize(r)))
         expect(engine.encodeBatch(records).length).toBe(61 + sizes.reduce((a, b) => a + b, 0))
         for (const [i, r] of records.entries())
-          expect(recordSizeUpperBound(r)).toBeGreaterThanOrEqual(61 + sizes[i]!)
+          expect(recordSizeUpperBound(keyValueHeadersSize(r))).toBeGreaterThanOrEqual(61 + sizes[i]!)
       }),
       { numRuns: 200 },
     )
@@ -51,17 +52,20 @@ describe('record sizes', () => {
   it('of a 100-byte value without key: 109 bytes each, after the 61-byte header', () => {
     // attributes, timestamp delta, offset delta, null key: 1 byte each; value length 100 (zigzag 200): 2;
     // the value; header count: 1. Body 107, its length (zigzag 214) 2 more.
-    expect(recordSizeInBytes(0, 0, record(100))).toBe(109)
-    expect(recordSizeInBytes(200, 5, record(100))).toBe(110)
-    expect(recordSizeUpperBound(record(100))).toBe(61 + 21 + 1 + 2 + 100 + 1)
+    expect(recordSizeInBytes(0, 0, keyValueHeadersSize(record(100)))).toBe(109)
+    expect(recordSizeInBytes(200, 5, keyValueHeadersSize(record(100)))).toBe(110)
+    expect(recordSizeUpperBound(keyValueHeadersSize(record(100)))).toBe(61 + 21 + 1 + 2 + 100 + 1)
   })
 })
+
+/** keyValueHeadersSize of a 100-byte value without key or headers: null key 1, length 2, value, count 1. */
+const HUNDRED = 104
 
 describe('RecordAccumulator', () => {
   it('fills a batch to batch.size with exact sizes, then opens the next', () => {
     const accumulator = new RecordAccumulator({ batchSize: 1000, compressed: false })
     // 61 + 8 * 109 = 933 fits, 61 + 9 * 109 = 1042 does not: the ninth record opens a new batch.
-    const results = Array.from({ length: 9 }, () => accumulator.append('t', 0, record(100), 186))
+    const results = Array.from({ length: 9 }, () => accumulator.append('t', 0, record(100), HUNDRED))
     expect(results.map((r) => r.appendedBytes)).toEqual([170, 109, 109, 109, 109, 109, 109, 109, 170])
     expect(results.map((r) => r.batchIsFull)).toEqual([
       false,
@@ -82,11 +86,11 @@ describe('RecordAccumulator', () => {
 
   it('always takes a first record larger than batch.size, in a batch of its own', () => {
     const accumulator = new RecordAccumulator({ batchSize: 100, compressed: false })
-    const big = accumulator.append('t', 0, record(500), recordSizeUpperBound(record(500)))
-    expect(big.appendedBytes).toBe(61 + recordSizeInBytes(0, 0, record(500)))
+    const big = accumulator.append('t', 0, record(500), keyValueHeadersSize(record(500)))
+    expect(big.appendedBytes).toBe(61 + recordSizeInBytes(0, 0, keyValueHeadersSize(record(500))))
     expect(big.batchIsFull).toBe(false)
     // Its write limit is its own upper bound (586), so 16 bytes of room are left: a 100-byte record goes next.
-    expect(accumulator.append('t', 0, record(100), 186).batchIsFull).toBe(true)
+    expect(accumulator.append('t', 0, record(100), HUNDRED).batchIsFull).toBe(true)
     expect(accumulator.drain()[0]!.recordCount).toBe(1)
   })
 
@@ -94,7 +98,7 @@ describe('RecordAccumulator', () => {
     const plain = new RecordAccumulator({ batchSize: 2000, compressed: false })
     const compressed = new RecordAccumulator({ batchSize: 2000, compressed: true })
     const fill = (accumulator: RecordAccumulator): number => {
-      for (let i = 0; i < 40; i++) accumulator.append('t', 0, record(100), 186)
+      for (let i = 0; i < 40; i++) accumulator.append('t', 0, record(100), HUNDRED)
       return accumulator.drain()[0]!.recordCount
     }
     // Plain: 61 + 17 * 109 = 1914 fits, 18 do not. Compressed: 61 + floor(17 * 109 * 1.05) = 2006 does not fit.
@@ -104,7 +108,7 @@ describe('RecordAccumulator', () => {
 
   it('hands out the oldest batch of each partition per drain, partitions in first-use order', () => {
     const accumulator = new RecordAccumulator({ batchSize: 200, compressed: false })
-    for (const partition of [2, 0, 2, 2, 0]) accumulator.append('t', partition, record(100), 186)
+    for (const partition of [2, 0, 2, 2, 0]) accumulator.append('t', partition, record(100), HUNDRED)
     const rounds = [accumulator.drain(), accumulator.drain(), accumulator.drain()]
     expect(rounds.map((r) => r.map((b) => `${b.partition}:${b.recordCount}`))).toEqual([
       ['2:1', '0:1'],

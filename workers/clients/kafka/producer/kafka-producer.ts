@@ -36,7 +36,7 @@ const RETRIABLE: ReadonlySet<string> = new Set([
   'UNKNOWN_LEADER_EPOCH',
 ])
 import { StickyPartitioner } from './sticky-partitioner.ts'
-import { recordSizeUpperBound } from './record-size.ts'
+import { keyValueHeadersSize, recordSizeUpperBound } from './record-size.ts'
 import { RecordAccumulator, type ProducerBatch } from './record-accumulator.ts'
 import { idempotenceEnabled, parseAcks, type Acks } from './producer-config.ts'
 import { TransactionManager } from './transaction-manager.ts'
@@ -119,7 +119,8 @@ export class KafkaProducer implements Producer {
       timestamp: record.timestamp ?? this.clock.now(),
       headers: record.headers ?? [],
     }
-    const size = recordSizeUpperBound(input)
+    const keyValueHeaders = keyValueHeadersSize(input)
+    const size = recordSizeUpperBound(keyValueHeaders)
     if (size > this.maxRequestSize) {
       return Promise.reject(
         new KafkaError(
@@ -130,21 +131,21 @@ export class KafkaProducer implements Producer {
     }
     // Sends queue in call order: only when no earlier send still waits for metadata may this one skip ahead.
     const count = this.preparing.size === 0 ? this.knownPartitionCounts.get(record.topic) : undefined
-    if (count !== undefined) return this.enqueue(record, input, size, count)
-    return this.enqueueAfterMetadata(record, input, size)
+    if (count !== undefined) return this.enqueue(record, input, keyValueHeaders, count)
+    return this.enqueueAfterMetadata(record, input, keyValueHeaders)
   }
 
   private async enqueueAfterMetadata(
     record: ProducerRecord,
     input: RecordInput,
-    size: number,
+    keyValueHeaders: number,
   ): Promise<RecordMetadata> {
     let queued: () => void = () => undefined
     const preparing = new Promise<void>((resolve) => (queued = resolve))
     this.preparing.add(preparing)
     try {
       const count = await this.partitionCount(record.topic)
-      return await this.enqueue(record, input, size, count)
+      return await this.enqueue(record, input, keyValueHeaders, count)
     } finally {
       this.preparing.delete(preparing)
       queued()
@@ -154,7 +155,7 @@ export class KafkaProducer implements Producer {
   private enqueue(
     record: ProducerRecord,
     input: RecordInput,
-    size: number,
+    keyValueHeaders: number,
     count: number,
   ): Promise<RecordMetadata> {
     if (record.partition !== undefined && record.partition >= count) {
@@ -169,7 +170,7 @@ export class KafkaProducer implements Producer {
     const partition =
       record.partition ??
       (record.key === null ? this.sticky.partition(record.topic, count) : partitionForKey(record.key, count))
-    const appended = this.accumulator.append(record.topic, partition, input, size)
+    const appended = this.accumulator.append(record.topic, partition, input, keyValueHeaders)
     if (sticky) this.sticky.update(record.topic, appended.appendedBytes, appended.allBatchesFull)
     if (appended.batchIsFull) this.scheduleDrainNow()
     else this.scheduleDrain()

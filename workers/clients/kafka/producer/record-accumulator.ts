@@ -11,7 +11,7 @@
  */
 import type { BatchOptions, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 import type { RecordMetadata } from '../api.ts'
-import { RECORD_BATCH_OVERHEAD, recordSizeInBytes } from './record-size.ts'
+import { RECORD_BATCH_OVERHEAD, recordSizeInBytes, recordSizeUpperBound } from './record-size.ts'
 
 /**
  * MemoryRecordsBuilder's estimate of compressed bytes: the uncompressed size times the topic's estimated
@@ -90,12 +90,13 @@ export class ProducerBatch {
   /**
    * ProducerBatch.tryAppend: adds the record if it fits (the first always does) and returns its promise,
    * which settles when the batch is acknowledged or fails; null when it does not fit, closing this batch.
+   * `keyValueHeaders` is the record's keyValueHeadersSize.
    */
-  tryAppend(input: RecordInput): Promise<RecordMetadata> | null {
+  tryAppend(input: RecordInput, keyValueHeaders: number): Promise<RecordMetadata> | null {
     if (this.closed) return null
     const count = this.inputs.length
     if (count === 0) this.baseTimestamp = input.timestamp
-    const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, input)
+    const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, keyValueHeaders)
     if (count > 0 && (this.isFull || this.writeLimit < this.estimatedSizeInBytes + size)) {
       this.closed = true
       return null
@@ -136,10 +137,11 @@ export class RecordAccumulator {
 
   /**
    * RecordAccumulator.append: into the partition's last batch, or a new one when it does not fit (sized for
-   * `upperBound`, the record's AbstractRecords.estimateSizeInBytesUpperBound, if that exceeds batch.size).
+   * the record's AbstractRecords.estimateSizeInBytesUpperBound if that exceeds batch.size). `keyValueHeaders`
+   * is the record's keyValueHeadersSize.
    * `batchIsFull` tells the caller to drain soon rather than wait for linger.ms.
    */
-  append(topic: string, partition: number, input: RecordInput, upperBound: number): RecordAppendResult {
+  append(topic: string, partition: number, input: RecordInput, keyValueHeaders: number): RecordAppendResult {
     let byPartition = this.deques.get(topic)
     if (byPartition === undefined) {
       byPartition = []
@@ -153,14 +155,15 @@ export class RecordAccumulator {
     }
     let batch = deque[deque.length - 1]
     const before = batch?.estimatedSizeInBytes ?? 0
-    let future = batch?.tryAppend(input) ?? null
+    let future = batch?.tryAppend(input, keyValueHeaders) ?? null
     let appendedBytes = 0
     if (batch !== undefined && future !== null) appendedBytes = batch.estimatedSizeInBytes - before
     else {
       const { batchSize, compressed } = this.limits
-      batch = new ProducerBatch(topic, partition, Math.max(batchSize, upperBound), compressed)
+      const writeLimit = Math.max(batchSize, recordSizeUpperBound(keyValueHeaders))
+      batch = new ProducerBatch(topic, partition, writeLimit, compressed)
       deque.push(batch)
-      future = batch.tryAppend(input)! // a new batch always takes its first record
+      future = batch.tryAppend(input, keyValueHeaders)! // a new batch always takes its first record
       appendedBytes = batch.estimatedSizeInBytes
     }
     return {

@@ -15,18 +15,29 @@ const MAX_RECORD_OVERHEAD = 21
 
 const UTF8 = new TextEncoder()
 
-export function recordSizeUpperBound(record: RecordInput): number {
-  return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + keyValueHeadersSize(record)
+/** The upper bound, from the record's keyValueHeadersSize. */
+export function recordSizeUpperBound(keyValueHeaders: number): number {
+  return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + keyValueHeaders
 }
 
-/** The record's bytes in a batch, `offsetDelta` and `timestampDelta` from the batch's first record. */
-export function recordSizeInBytes(offsetDelta: number, timestampDelta: number, record: RecordInput): number {
-  const body = 1 + varlongSize(timestampDelta) + varlongSize(offsetDelta) + keyValueHeadersSize(record)
+/**
+ * The record's bytes in a batch, `offsetDelta` and `timestampDelta` from the batch's first record, from its
+ * keyValueHeadersSize.
+ */
+export function recordSizeInBytes(
+  offsetDelta: number,
+  timestampDelta: number,
+  keyValueHeaders: number,
+): number {
+  const body = 1 + varlongSize(timestampDelta) + varlongSize(offsetDelta) + keyValueHeaders
   return varlongSize(body) + body
 }
 
-/** DefaultRecord.sizeOf: key and value with their varint lengths (-1 for null), then the headers. */
-function keyValueHeadersSize(record: RecordInput): number {
+/**
+ * DefaultRecord.sizeOf: key and value with their varint lengths (-1 for null), then the headers; the part
+ * of both sizes above that depends on the record alone, computed once per send.
+ */
+export function keyValueHeadersSize(record: RecordInput): number {
   let size = sizedBytes(record.key) + sizedBytes(record.value) + varlongSize(record.headers.length)
   for (const header of record.headers) {
     const keyLength = UTF8.encode(header.key).length
