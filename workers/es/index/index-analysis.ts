@@ -4,8 +4,7 @@
  * Bad settings fail index creation with ES's illegal_argument_exception; a mapping naming an analyzer the
  * index does not have fails with ES's mapper_parsing_exception, as MappingParserContext does.
  */
-import type { Analyzer } from '../analysis/analyzer.ts'
-import { DEFAULT_ANALYZER, indexTokens } from '../analysis/index.ts'
+import { indexTokens } from '../analysis/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
 import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
 import { IllegalArgumentException } from '../analysis/token-list.ts'
@@ -18,7 +17,6 @@ const ANALYZER_PARAMETERS = ['analyzer', 'search_analyzer', 'search_quote_analyz
 
 export class IndexAnalysis {
   readonly analyzers: IndexAnalyzers
-  private readonly resolved = new Map<string, Analyzer>()
 
   /** Throws ES's illegal_argument_exception for settings that do not build. */
   constructor(settings: IndexAnalysisSettings | undefined) {
@@ -26,19 +24,11 @@ export class IndexAnalysis {
   }
 
   /** The TextAnalyzer indexing and queries use: `default` is the index's default analyzer. */
-  readonly analyze: TextAnalyzer = (name, text) => indexTokens(this.analyzer(name), text)
-
-  private analyzer(name: string): Analyzer {
-    let analyzer = this.resolved.get(name)
-    if (!analyzer) {
-      analyzer =
-        (name === DEFAULT_ANALYZER ? this.analyzers.defaultAnalyzer() : this.analyzers.analyzer(name)) ??
-        undefined
-      if (!analyzer)
-        throw new IllegalArgumentException(`analyzer [${name}] has not been configured in mappings`)
-      this.resolved.set(name, analyzer)
-    }
-    return analyzer
+  readonly analyze: TextAnalyzer = (name, text) => {
+    const analyzer = this.analyzers.analyzer(name)
+    if (!analyzer)
+      throw new IllegalArgumentException(`analyzer [${name}] has not been configured in mappings`)
+    return indexTokens(analyzer, text)
   }
 
   /** Every analyzer the mapping names must exist in this index (built-in or defined in its settings). */

@@ -86,6 +86,7 @@ export class IndexAnalyzers {
   private readonly components = new Map<Kind, Map<string, NamedComponent<Component>>>()
   private readonly analyzers = new Map<string, Analyzer>()
   private readonly normalizers = new Map<string, CustomAnalyzer>()
+  private readonly builtIns = new Map<string, Analyzer | null>()
   /** `analysis` null is the global scope (no index): only built-ins, and ES's "global" error texts. */
   constructor(
     private readonly analysis: AnalysisSettings | null,
@@ -123,9 +124,20 @@ export class IndexAnalyzers {
     return this.analysis === null
   }
 
-  /** The analyzer of that name: the index's own, then a built-in; null when there is none. */
+  /**
+   * The analyzer of that name: the index's own, then a built-in (built once per scope, since an Analyzer
+   * keeps no per-call state); `default` is the default analyzer; null when there is none.
+   */
   analyzer(name: string): Analyzer | null {
-    return this.analyzers.get(name) ?? getAnalyzer(name)
+    const own = this.analyzers.get(name)
+    if (own) return own
+    if (name === 'default') return this.defaultAnalyzer()
+    let builtIn = this.builtIns.get(name)
+    if (builtIn === undefined) {
+      builtIn = getAnalyzer(name)
+      this.builtIns.set(name, builtIn)
+    }
+    return builtIn
   }
 
   normalizer(name: string): CustomAnalyzer | null {
@@ -134,7 +146,7 @@ export class IndexAnalyzers {
 
   /** The analyzer of text fields that name none: the index's "default" analyzer, else standard. */
   defaultAnalyzer(): Analyzer {
-    return this.analyzers.get('default') ?? getAnalyzer('standard')!
+    return this.analyzers.get('default') ?? this.analyzer('standard')!
   }
 
   /** A component by name: the index's definition, then a built-in with default settings. */
