@@ -6,6 +6,8 @@
 //   cache  = 1f / (k1 * ((1 - b) + b * LENGTH_TABLE[norm] / avgdl))                 (float)
 //   weight = (boost * (1 + k1)) * idf                                               (float)
 //   score  = weight - weight / (1f + freq * cache[norm])                            (float)
+//   tf     = 1f - 1f / (1f + freq * cache[norm])      (BM25Scorer.explainTF's value, explain only)
+// Both share the saturation term (1f + freq * cache[norm]), so an explanation's numbers are the scorer's own.
 import { LENGTH_TABLE } from './small-float'
 
 export const K1: f32 = 1.2
@@ -20,18 +22,32 @@ export function avgFieldLength(sumTotalTermFreq: i64, docCount: i64): f32 {
 }
 
 export class BM25Scorer {
+  /** The boost Lucene's scorer sees: the query boost times (1 + k1). */
+  readonly boost: f32
   readonly weight: f32
   readonly cache: StaticArray<f32> = new StaticArray<f32>(256)
 
-  constructor(boost: f32, idfValue: f32, avgdl: f32) {
-    const legacyBoost: f32 = boost * (<f32>1 + K1)
-    this.weight = legacyBoost * idfValue
+  constructor(
+    boost: f32,
+    readonly idf: f32,
+    readonly avgdl: f32,
+  ) {
+    this.boost = boost * (<f32>1 + K1)
+    this.weight = this.boost * idf
     for (let i = 0; i < 256; i++) {
       this.cache[i] = <f32>1 / (K1 * (<f32>1 - B + (B * LENGTH_TABLE[i]) / avgdl))
     }
   }
 
   score(freq: f32, norm: u8): f32 {
-    return this.weight - this.weight / (<f32>1 + freq * this.cache[<i32>norm])
+    return this.weight - this.weight / this.saturation(freq, norm)
+  }
+
+  tf(freq: f32, norm: u8): f32 {
+    return <f32>1 - <f32>1 / this.saturation(freq, norm)
+  }
+
+  private saturation(freq: f32, norm: u8): f32 {
+    return <f32>1 + freq * this.cache[<i32>norm]
   }
 }

@@ -4,6 +4,7 @@
 // No export keeps a pointer into a caller's buffer after it returns.
 import { ByteReader } from './byte-reader'
 import { DocScores } from './doc-scores'
+import { ExplainTrace } from './explain-trace'
 import { InvertedIndex } from './inverted-index'
 import { evaluate } from './query'
 import { collectTopDocs } from './top-docs-collector'
@@ -53,6 +54,15 @@ function matches(handle: i32, program: usize): DocScores {
 
 export function search(handle: i32, program: usize, k: i32): usize {
   return collectTopDocs(matches(handle, program), k)
+}
+
+/** The trace of one document's explanation (format in explain-trace.ts); released by the caller. */
+export function explain(handle: i32, program: usize, docId: i32): usize {
+  const ctx = indexAt(handle).searchContext()
+  const trace = new ExplainTrace(docId)
+  ctx.trace = trace
+  evaluate(ctx, new ByteReader(program), 1)
+  return trace.finish()
 }
 
 export function count(handle: i32, program: usize): i32 {

@@ -11,7 +11,7 @@
 // TERM_RANGE string field, u32 flags (1 has lower, 2 has upper, 4 include lower, 8 include upper), string lower,
 // string upper, f32 boost; NUMERIC_RANGE string field, f64 lower, f64 upper, f32 boost; EXISTS string field,
 // f32 boost; FUZZY string field, string term, i32 maxEdits, i32 prefixLength, i32 maxExpansions,
-// u32 transpositions, f32 boost.
+// u32 transpositions, f32 boost. An explained FUZZY records one weight per expanded term, named, in queue order.
 import { RunAutomaton } from './automaton'
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { ByteReader } from './byte-reader'
@@ -21,6 +21,7 @@ import { codePoints, LevenshteinMatcher } from './levenshtein'
 import { Postings } from './postings'
 import { SearchContext } from './search-context'
 import { compareTerms } from './term-dictionary'
+import { explainTermWeight } from './query'
 
 /** The live documents of a bitset, in order, each scored boost. */
 function constantScore(ctx: SearchContext, matched: StaticArray<bool>, boost: f32): DocScores {
@@ -167,6 +168,7 @@ function blendedTerms(
         clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
     }
     clauses.push(clause)
+    explainTermWeight(ctx, terms[i], field, postings, scorer, maxDocFreq)
   }
   return disjunction(clauses, 1)
 }

@@ -9,13 +9,16 @@
 //              then the clauses in that order
 //   AUTOMATON 6, TERM_RANGE 7, NUMERIC_RANGE 8, EXISTS 9, FUZZY 10   operands in multi-term-queries.ts
 //   DIS_MAX 11, CONSTANT_SCORE 12, BOOSTING 13                      operands in compound-queries.ts
-// Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. The tree arrives already
+// Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
+// the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
 // Boolean2ScorerSupplier builds it.
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
 import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
+import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
+import { FieldIndex } from './field-index'
 import {
   automatonQuery,
   existsQuery,
@@ -41,6 +44,15 @@ const CONSTANT_SCORE: u32 = 12
 const BOOSTING: u32 = 13
 
 export function evaluate(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const trace = ctx.trace
+  if (trace == null) return evaluateNode(ctx, reader, parentBoost)
+  const at = trace.beginNode()
+  const result = evaluateNode(ctx, reader, parentBoost)
+  trace.endNode(at, result)
+  return result
+}
+
+function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
   const op = reader.u32()
   if (op == TERM) return termQuery(ctx, reader, parentBoost)
   if (op == PHRASE) return phraseQuery(ctx, reader, parentBoost)
@@ -62,9 +74,11 @@ function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
   const term = reader.string()
   const boost = reader.f32() * parentBoost
   const result = new DocScores()
-  if (field == null) return result
-  const postings = field.terms.get(term)
-  if (postings == null) return result
+  const postings = field != null ? field.terms.get(term) : null
+  if (field == null || postings == null) {
+    explainTermWeight(ctx, '', null, null, null, 0)
+    return result
+  }
   const scorer = new BM25Scorer(
     boost,
     idf(postings.docFreq, field.docCount),
@@ -75,7 +89,31 @@ function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
     if (!ctx.liveDocs.isLive(docId)) continue
     result.push(docId, scorer.score(<f32>postings.freqs[i], field.norms.get(docId)))
   }
+  explainTermWeight(ctx, '', field, postings, scorer, postings.docFreq)
   return result
+}
+
+/**
+ * Records TermWeight.explain's numbers for the traced document (a no-op without a trace): the term's frequency in
+ * it and its norm, or "no matching term". scoredDocFreq is the docFreq the scorer used (a fuzzy term's is blended).
+ */
+export function explainTermWeight(
+  ctx: SearchContext,
+  term: string,
+  field: FieldIndex | null,
+  postings: Postings | null,
+  scorer: BM25Scorer | null,
+  scoredDocFreq: i32,
+): void {
+  const trace = ctx.trace
+  if (trace == null) return
+  const entry = postings != null ? postings.docs.indexOf(trace.docId) : -1
+  if (field == null || postings == null || scorer == null || entry < 0 || !ctx.liveDocs.isLive(trace.docId)) {
+    trace.noMatch(term, WEIGHT_NO_TERMS)
+    return
+  }
+  const freq = <f32>postings.freqs[entry]
+  trace.match(term, scorer, freq, field.norms.get(trace.docId), [scoredDocFreq], [scorer.idf], field.docCount)
 }
 
 function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
@@ -90,14 +128,24 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
   }
   const boost = reader.f32() * parentBoost
   const result = new DocScores()
-  if (field == null) return result
   const postings = new Array<Postings>(n)
+  const docFreqs = new Array<i32>(n)
+  const idfs = new Array<f32>(n)
   let idfSum: f64 = 0
-  for (let i = 0; i < n; i++) {
+  let found = 0
+  for (let i = 0; i < n && field != null; i++) {
     const p = field.terms.get(terms[i])
-    if (p == null) return result
+    if (p == null) break
+    found++
     postings[i] = p
-    idfSum += <f64>idf(p.docFreq, field.docCount)
+    docFreqs[i] = p.docFreq
+    idfs[i] = idf(p.docFreq, field.docCount)
+    idfSum += <f64>idfs[i]
+  }
+  const trace = ctx.trace
+  if (field == null || found < n) {
+    if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
+    return result
   }
   const pps = phrasePositions(postings, terms, offsets, slop == 0)
   const scorer = new BM25Scorer(boost, <f32>idfSum, avgFieldLength(field.sumTotalTermFreq, field.docCount))
@@ -111,6 +159,19 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
     const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
     if (freq > 0) result.push(docId, scorer.score(freq, field.norms.get(docId)))
   }
+  if (trace == null) return result
+  // PhraseWeight.explain for the traced document: the same matcher over its positions
+  const docId = trace.docId
+  const entry = lead.docs.indexOf(docId)
+  entries.fill(0)
+  if (entry < 0 || !ctx.liveDocs.isLive(docId) || !positionAll(pps, entries, docId)) {
+    trace.noMatch('', WEIGHT_NO_TERMS)
+    return result
+  }
+  entries[0] = entry
+  const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
+  if (freq > 0) trace.match('', scorer, freq, field.norms.get(docId), docFreqs, idfs, field.docCount)
+  else trace.noMatch('', WEIGHT_NO_PHRASE)
   return result
 }
 

@@ -13,6 +13,7 @@ export interface IndexExports {
   deleteDocuments(handle: number, docIds: number, count: number): void
   search(handle: number, program: number, k: number): number
   count(handle: number, program: number): number
+  explain(handle: number, program: number, docId: number): number
   fieldDocCount(handle: number, name: number, nameLength: number): number
   fieldSumTotalTermFreq(handle: number, name: number, nameLength: number): number
   fieldSumDocFreq(handle: number, name: number, nameLength: number): number
@@ -30,6 +31,7 @@ const FUNCTIONS = [
   'deleteDocuments',
   'search',
   'count',
+  'explain',
   'fieldDocCount',
   'fieldSumTotalTermFreq',
   'fieldSumDocFreq',

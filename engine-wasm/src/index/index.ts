@@ -5,3 +5,4 @@
 export { IndexEngine } from './index-engine.ts'
 export { InvertedIndex } from './inverted-index.ts'
 export type * from './types.ts'
+export type { BM25Factors, ExplainedQuery, ExplainedWeight } from './explained-query.ts'

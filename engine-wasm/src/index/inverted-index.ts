@@ -7,6 +7,7 @@
  * positions are non-negative integers, non-decreasing within a field (Lucene rejects negative increments).
  */
 import { encodeDocuments } from './document-batch.ts'
+import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
 import { encodeQuery } from './query-program.ts'
 import { rewriteQuery } from './query-rewrite.ts'
@@ -69,6 +70,27 @@ export class InvertedIndex {
         scoreDocs.push({ docId: view.getInt32(8 + 8 * i, true), score: view.getFloat32(12 + 8 * i, true) })
       }
       return { totalHits, maxScore: scoreDocs[0]?.score ?? null, scoreDocs }
+    } finally {
+      this.wasm.release(result)
+    }
+  }
+
+  /**
+   * How document docId scores against the query, node by node of the rewritten query (Lucene's Weight.explain
+   * numbers). A document that is deleted or out of range matches nothing.
+   */
+  explain(query: IndexQuery, docId: number): ExplainedQuery {
+    if (!Number.isInteger(docId) || docId < 0 || docId > 0x7fffffff) {
+      throw new RangeError(`docId must be an integer in [0, 2^31), got ${docId}`)
+    }
+    const rewritten = rewriteQuery(query)
+    const result = this.call(encodeQuery(rewritten), (pointer) =>
+      this.wasm.explain(this.handle, pointer, docId),
+    )
+    try {
+      const length = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)
+      const bytes = new Uint8Array(this.wasm.memory.buffer, (result >>> 0) + 4, length).slice()
+      return readExplainTrace(new DataView(bytes.buffer), rewritten)
     } finally {
       this.wasm.release(result)
     }

@@ -1,0 +1,115 @@
+// ExplainTrace: what one document's explanation needs from a query evaluation, recorded while the ordinary
+// evaluation runs (query.ts wraps every node's evaluate in beginNode / endNode), so every number is the scorer's.
+// The leaves that score with BM25 (term, phrase, the terms a fuzzy query expands to) add one weight record each.
+// Output buffer (little-endian, allocated with heap.alloc, freed by the caller through `release`):
+//   u32 byteLength of what follows, then one node record per evaluated query node, in program (pre-)order:
+//     u32 matched (0 or 1), f32 score (0 when unmatched), u32 weightCount, weightCount x weight record
+//   weight record: string term (u32 UTF-8 length + bytes; empty for term and phrase leaves), u32 status
+//     (0 match, 1 no matching term(s), 2 no matching phrase), and when status is 0:
+//     f32 freq, u32 norm, f32 dl, f32 avgdl, f32 boost, f32 idf, u32 termCount, termCount x (u32 docFreq, f32 idf),
+//     u32 docCount, f32 tf, f32 score
+// Invariant: weight records belong to the node begun last; leaves that add them evaluate no child nodes.
+import { BM25Scorer } from './bm25'
+import { DocScores } from './doc-scores'
+import { LENGTH_TABLE } from './small-float'
+
+export const WEIGHT_MATCH: u32 = 0
+export const WEIGHT_NO_TERMS: u32 = 1
+export const WEIGHT_NO_PHRASE: u32 = 2
+
+export class ExplainTrace {
+  private readonly out: Array<u8> = new Array<u8>()
+  private openNode: i32 = -1
+
+  constructor(readonly docId: i32) {}
+
+  beginNode(): i32 {
+    const at = this.out.length
+    for (let i = 0; i < 12; i++) this.out.push(0)
+    this.openNode = at
+    return at
+  }
+
+  endNode(at: i32, scores: DocScores): void {
+    let lo = 0
+    let hi = scores.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const doc = scores.docs[mid]
+      if (doc == this.docId) {
+        this.put(at, 1)
+        this.put(at + 4, reinterpret<u32>(scores.scores[mid]))
+        return
+      }
+      if (doc < this.docId) lo = mid + 1
+      else hi = mid - 1
+    }
+  }
+
+  /** A leaf weight that does not match the document. */
+  noMatch(term: string, status: u32): void {
+    this.beginWeight(term, status)
+  }
+
+  /** A BM25 weight matching the document with this frequency; termDocFreqs/termIdfs list the scored terms. */
+  match(
+    term: string,
+    scorer: BM25Scorer,
+    freq: f32,
+    norm: u8,
+    termDocFreqs: Array<i32>,
+    termIdfs: Array<f32>,
+    docCount: i32,
+  ): void {
+    this.beginWeight(term, WEIGHT_MATCH)
+    this.f32(freq)
+    this.u32(norm)
+    this.f32(LENGTH_TABLE[<i32>norm])
+    this.f32(scorer.avgdl)
+    this.f32(scorer.boost)
+    this.f32(scorer.idf)
+    this.u32(termDocFreqs.length)
+    for (let i = 0; i < termDocFreqs.length; i++) {
+      this.u32(termDocFreqs[i])
+      this.f32(termIdfs[i])
+    }
+    this.u32(docCount)
+    this.f32(scorer.tf(freq, norm))
+    this.f32(scorer.score(freq, norm))
+  }
+
+  finish(): usize {
+    const length = this.out.length
+    const buffer = heap.alloc(4 + <usize>length)
+    store<u32>(buffer, length)
+    for (let i = 0; i < length; i++) store<u8>(buffer + 4 + <usize>i, this.out[i])
+    return buffer
+  }
+
+  private beginWeight(term: string, status: u32): void {
+    const count = this.openNode + 8
+    this.put(count, this.get(count) + 1)
+    const bytes = Uint8Array.wrap(String.UTF8.encode(term))
+    this.u32(bytes.length)
+    for (let i = 0; i < bytes.length; i++) this.out.push(bytes[i])
+    this.u32(status)
+  }
+
+  private u32(value: u32): void {
+    for (let shift = 0; shift < 32; shift += 8) this.out.push(<u8>(value >>> shift))
+  }
+
+  private f32(value: f32): void {
+    this.u32(reinterpret<u32>(value))
+  }
+
+  private put(at: i32, value: u32): void {
+    for (let i = 0; i < 4; i++) this.out[at + i] = <u8>(value >>> (8 * i))
+  }
+
+  private get(at: i32): u32 {
+    let value: u32 = 0
+    for (let i = 0; i < 4; i++) value |= (<u32>this.out[at + i]) << (8 * i)
+    return value
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * ExplainedQuery: how one document fared against each node of a rewritten query tree, read from the trace
+ * index.wasm's `explain` writes (format in engine-wasm/assembly/index/explain-trace.ts). Every number is the one
+ * the scorer used (float32 values, as Lucene holds them), so a renderer can print Lucene's Explanation tree
+ * without recomputing anything. Children follow the program order of query-program.ts: bool must, should,
+ * mustNot, filter; disMax queries; constantScore filter; boosting positive, negative.
+ */
+import type { IndexQuery } from './types.ts'
+
+/** The BM25 factors of one matching weight, as BM25Similarity's scorer explains them. */
+export interface BM25Factors {
+  /** Term frequency, or the (sloppy) phrase frequency. */
+  freq: number
+  /** The document's one-byte norm (0..255) and the field length it decodes to. */
+  norm: number
+  dl: number
+  avgdl: number
+  /** The scorer's boost: the query boost times (1 + k1), as LegacyBM25Similarity passes it. */
+  boost: number
+  /** The idf the scorer used: one term's, or the float sum over a phrase's terms. */
+  idf: number
+  /** Per scored term, in query order: its docFreq (n) and idf. */
+  terms: Array<{ docFreq: number; idf: number }>
+  /** Documents with the field (N). */
+  docCount: number
+  tf: number
+  score: number
+}
+
+/** One leaf weight (TermWeight, PhraseWeight) of the node; `term` names a fuzzy query's expanded term. */
+export type ExplainedWeight =
+  | { term: string; status: 'match'; factors: BM25Factors }
+  | { term: string; status: 'noMatchingTerms' | 'noMatchingPhrase' }
+
+export interface ExplainedQuery {
+  /** The rewritten query node. */
+  query: IndexQuery
+  matched: boolean
+  /** The node's score for the document (0 when it does not match). */
+  score: number
+  weights: ExplainedWeight[]
+  children: ExplainedQuery[]
+}
+
+const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase'] as const
+const decoder = new TextDecoder()
+
+class TraceReader {
+  private at = 0
+
+  constructor(private readonly view: DataView) {}
+
+  u32(): number {
+    const value = this.view.getUint32(this.at, true)
+    this.at += 4
+    return value
+  }
+
+  f32(): number {
+    const value = this.view.getFloat32(this.at, true)
+    this.at += 4
+    return value
+  }
+
+  string(): string {
+    const length = this.u32()
+    const bytes = new Uint8Array(this.view.buffer, this.view.byteOffset + this.at, length)
+    this.at += length
+    return decoder.decode(bytes)
+  }
+}
+
+function childrenOf(query: IndexQuery): readonly IndexQuery[] {
+  switch (query.type) {
+    case 'bool':
+      return [...query.must, ...query.should, ...query.mustNot, ...query.filter]
+    case 'disMax':
+      return query.queries
+    case 'constantScore':
+      return [query.filter]
+    case 'boosting':
+      return [query.positive, query.negative]
+    default:
+      return []
+  }
+}
+
+function readFactors(reader: TraceReader): BM25Factors {
+  const freq = reader.f32()
+  const norm = reader.u32()
+  const dl = reader.f32()
+  const avgdl = reader.f32()
+  const boost = reader.f32()
+  const idf = reader.f32()
+  const terms: BM25Factors['terms'] = []
+  for (let i = 0, n = reader.u32(); i < n; i++) terms.push({ docFreq: reader.u32(), idf: reader.f32() })
+  return {
+    freq,
+    norm,
+    dl,
+    avgdl,
+    boost,
+    idf,
+    terms,
+    docCount: reader.u32(),
+    tf: reader.f32(),
+    score: reader.f32(),
+  }
+}
+
+function readWeight(reader: TraceReader): ExplainedWeight {
+  const term = reader.string()
+  const status = STATUS[reader.u32()] ?? 'noMatchingTerms'
+  return status === 'match' ? { term, status, factors: readFactors(reader) } : { term, status }
+}
+
+function readNode(reader: TraceReader, query: IndexQuery): ExplainedQuery {
+  const matched = reader.u32() === 1
+  const score = reader.f32()
+  const weights: ExplainedWeight[] = []
+  for (let i = 0, n = reader.u32(); i < n; i++) weights.push(readWeight(reader))
+  const children = childrenOf(query).map((child) => readNode(reader, child))
+  return { query, matched, score, weights, children }
+}
+
+/** Reads a trace (the bytes after its u32 length) against the rewritten query it was evaluated for. */
+export function readExplainTrace(bytes: DataView, query: IndexQuery): ExplainedQuery {
+  return readNode(new TraceReader(bytes), query)
+}

@@ -1,0 +1,58 @@
+/**
+ * The explanation of one BM25 weight (TermWeight / PhraseWeight with BM25Similarity's scorer), from the factors
+ * the WASM scorer recorded:
+ *   weight(<query> in <doc>) [PerFieldSimilarity], result of:
+ *     score(freq=<freq>), computed as boost * idf * tf from:
+ *       boost                                       (only when the scorer's boost is not 1)
+ *       idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from: n, N        (a phrase: "idf, sum of:" those)
+ *       tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from: freq, k1, b, dl, avgdl
+ * dl is "(approximate)" when its norm byte is above 39 (SmallFloat no longer stores the length exactly).
+ * "PerFieldSimilarity" is the simple class name of Elasticsearch's per-field similarity wrapper.
+ */
+import type { BM25Factors } from '../../../../engine-wasm/src/index/index.ts'
+import { javaFloatToString } from '../../xcontent/index.ts'
+import { match, matchLong, type Explanation } from './explanation.ts'
+
+const K1 = 1.2
+const B = 0.75
+
+function termIdf(docFreq: number, idf: number, docCount: number): Explanation {
+  return match(idf, 'idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from:', [
+    matchLong(docFreq, 'n, number of documents containing term'),
+    matchLong(docCount, 'N, total number of documents with field'),
+  ])
+}
+
+function idfExplanation(factors: BM25Factors, phrase: boolean): Explanation {
+  const terms = factors.terms.map(({ docFreq, idf }) => termIdf(docFreq, idf, factors.docCount))
+  const [only] = terms
+  return !phrase && only ? only : match(factors.idf, 'idf, sum of:', terms)
+}
+
+/** The weight's explanation; `phrase` picks PhraseWeight's texts (phraseFreq, the idf sum). */
+export function bm25Explanation(
+  description: string,
+  docId: number,
+  factors: BM25Factors,
+  phrase: boolean,
+): Explanation {
+  const freqText = javaFloatToString(factors.freq)
+  const freq = phrase
+    ? match(factors.freq, `phraseFreq=${freqText}`)
+    : match(factors.freq, 'freq, occurrences of term within document')
+  const dl = factors.norm > 39 ? 'dl, length of field (approximate)' : 'dl, length of field'
+  const tf = match(factors.tf, 'tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from:', [
+    freq,
+    match(K1, 'k1, term saturation parameter'),
+    match(B, 'b, length normalization parameter'),
+    match(factors.dl, dl),
+    match(factors.avgdl, 'avgdl, average length of field'),
+  ])
+  const constants = factors.boost !== 1 ? [match(factors.boost, 'boost')] : []
+  const score = match(factors.score, `score(freq=${freqText}), computed as boost * idf * tf from:`, [
+    ...constants,
+    idfExplanation(factors, phrase),
+    tf,
+  ])
+  return match(factors.score, `weight(${description} in ${docId}) [PerFieldSimilarity], result of:`, [score])
+}

@@ -1,0 +1,148 @@
+/**
+ * Lucene 9's Weight.explain over the engine's per-node trace (InvertedIndex.explain): the same tree of
+ * descriptions Lucene builds, with the values the scorer computed, so the top value is the document's score:
+ *   term, phrase, fuzzy terms  TermWeight / PhraseWeight with BM25 (bm25-explanation.ts); "no matching term",
+ *                              "no matching terms", "no matching phrase"
+ *   bool                       BooleanWeight: "sum of:", "match on required clause, product of:" for filters,
+ *                              "no match on required clause (q)", "match on prohibited clause (q)",
+ *                              "Failure to meet condition(s) of required/prohibited clause(s)", "No matching
+ *                              clauses", "Failure to match minimum number of optional clauses: n"
+ *   dis_max                    DisjunctionMaxWeight: "max of:" / "max plus <tie> times others of:", "No matching clause"
+ *   constant score             ConstantScoreWeight: "<query>" or "<query>^<score>", "<query> doesn't match id <doc>"
+ *                              (match_all, prefix, wildcard, regexp, ranges, exists, constant_score)
+ *   fuzzy                      its TOP_TERMS_BLENDED_FREQS rewrite: one term's weight, or a BooleanQuery of them
+ *   boosting                   FunctionScoreQuery.boostByQuery: "weight(<query>), result of:" over "product of:"
+ *                              the positive's explanation and "Matched boosting query score(<negative>)"
+ * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
+ */
+import type { ExplainedQuery, InvertedIndex, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { javaFloatToString } from '../../xcontent/index.ts'
+import { bm25Explanation } from './bm25-explanation.ts'
+import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
+import { boolClauses, describeQuery, describeUnboosted } from './query-description.ts'
+
+type Node<T extends IndexQuery['type']> = ExplainedQuery & { query: Extract<IndexQuery, { type: T }> }
+
+function leafWeight(node: ExplainedQuery, docId: number, phrase: boolean): Explanation {
+  const weight = node.weights[0]
+  if (weight?.status === 'match') {
+    return bm25Explanation(describeUnboosted(node.query), docId, weight.factors, phrase)
+  }
+  if (!phrase) return noMatch('no matching term')
+  return noMatch(weight?.status === 'noMatchingPhrase' ? 'no matching phrase' : 'no matching terms')
+}
+
+function constantScore(node: ExplainedQuery, docId: number): Explanation {
+  const description = describeUnboosted(node.query)
+  if (!node.matched) return noMatch(`${description} doesn't match id ${docId}`)
+  const score = Math.fround(node.score)
+  return match(score, score === 1 ? description : `${description}^${javaFloatToString(score)}`)
+}
+
+function fuzzy(node: Node<'fuzzy'>, docId: number): Explanation {
+  const field = node.query.field
+  const weights = node.weights.map((weight) =>
+    weight.status === 'match'
+      ? bm25Explanation(`${field}:${weight.term}`, docId, weight.factors, false)
+      : noMatch('no matching term'),
+  )
+  const [only] = weights
+  if (weights.length === 0) return noMatch('empty BooleanQuery')
+  if (weights.length === 1 && only) return only
+  const subs = weights.filter((e) => e.match)
+  return subs.length > 0 ? match(node.score, 'sum of:', subs) : noMatch('No matching clauses', subs)
+}
+
+function bool(node: Node<'bool'>, docId: number): Explanation {
+  const { must, should, mustNot } = node.query
+  // node.children follow the program order (must, should, mustNot, filter); Lucene's follow ES's clause order.
+  const childAt = new Map<IndexQuery, ExplainedQuery>()
+  const programOrder = [...must, ...should, ...mustNot, ...node.query.filter]
+  programOrder.forEach((query, i) => {
+    const child = node.children[i]
+    if (child) childAt.set(query, child)
+  })
+  const subs: Explanation[] = []
+  let fail = false
+  let matchCount = 0
+  let shouldMatchCount = 0
+  for (const { occur, query } of boolClauses(node.query)) {
+    const child = childAt.get(query)
+    if (!child) continue
+    const e = explainNode(child, docId)
+    const text = describeQuery(query)
+    if (e.match) {
+      if (occur === '+' || occur === '') subs.push(e)
+      else if (occur === '#')
+        subs.push(match(0, 'match on required clause, product of:', [match(0, '# clause'), e]))
+      else {
+        subs.push(noMatch(`match on prohibited clause (${text})`, [e]))
+        fail = true
+      }
+      if (occur !== '-') matchCount++
+      if (occur === '') shouldMatchCount++
+    } else if (occur === '+' || occur === '#') {
+      subs.push(noMatch(`no match on required clause (${text})`, [e]))
+      fail = true
+    }
+  }
+  const msm = node.query.minimumShouldMatch
+  if (fail) return noMatch('Failure to meet condition(s) of required/prohibited clause(s)', subs)
+  if (matchCount === 0) return noMatch('No matching clauses', subs)
+  if (shouldMatchCount < msm) {
+    return noMatch(`Failure to match minimum number of optional clauses: ${msm}`, subs)
+  }
+  return match(node.score, 'sum of:', subs)
+}
+
+function disMax(node: Node<'disMax'>, docId: number): Explanation {
+  const subs = node.children.map((child) => explainNode(child, docId)).filter((e) => e.match)
+  if (subs.length === 0) return noMatch('No matching clause')
+  const tie = node.query.tieBreaker
+  const description = tie === 0 ? 'max of:' : `max plus ${javaFloatToString(tie)} times others of:`
+  return match(node.score, description, subs)
+}
+
+function boosting(node: Node<'boosting'>, docId: number): Explanation {
+  const [positiveNode, negativeNode] = node.children
+  if (!positiveNode || !negativeNode) return noMatch('no matching clause')
+  const positive = explainNode(positiveNode, docId)
+  if (!positive.match) return positive
+  const negativeBoost = Math.fround(node.query.negativeBoost)
+  const inner = negativeNode.matched
+    ? matchDouble(positive.value * negativeBoost, 'product of:', [
+        positive,
+        match(negativeBoost, `Matched boosting query score(${describeQuery(node.query.negative)})`),
+      ])
+    : positive
+  const description = `weight(${describeUnboosted(node.query)})`
+  const boost = Math.fround(node.query.boost)
+  if (boost !== 1) return match(node.score, `${description}, product of:`, [match(boost, 'boost'), inner])
+  return { ...inner, description: `${description}, result of:`, details: [inner] }
+}
+
+function explainNode(node: ExplainedQuery, docId: number): Explanation {
+  switch (node.query.type) {
+    case 'term':
+      return leafWeight(node, docId, false)
+    case 'phrase':
+      return leafWeight(node, docId, true)
+    case 'matchNone':
+      return noMatch('')
+    case 'fuzzy':
+      return fuzzy(node as Node<'fuzzy'>, docId)
+    case 'bool':
+      return bool(node as Node<'bool'>, docId)
+    case 'disMax':
+      return disMax(node as Node<'disMax'>, docId)
+    case 'boosting':
+      return boosting(node as Node<'boosting'>, docId)
+    default:
+      return constantScore(node, docId)
+  }
+}
+
+/** Lucene's explanation of how shard-local document docId scores against the query in this shard's index. */
+export function explainDocument(index: InvertedIndex, query: IndexQuery, docId: number): Explanation {
+  return explainNode(index.explain(query, docId), docId)
+}

@@ -1,0 +1,100 @@
+/**
+ * Lucene's Query.toString() (every field named) for the inverted index's query tree, as explanations print it:
+ * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position), BoostQuery `(q)^2.0`,
+ * BooleanQuery `+must -mustNot should #filter` (ES's clause order; a sub-bool in parentheses; `(...)~n` with a
+ * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)`,
+ * MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`,
+ * TermRangeQuery `f:[a TO *}`, PointRangeQuery `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]`, and
+ * boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * Numbers print as Java does (Float.toString for boosts and tie breakers).
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
+
+type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
+
+/** The query without its boost (what a Weight's getQuery() prints: BoostQuery passes its boost down). */
+export function describeUnboosted(query: IndexQuery): string {
+  switch (query.type) {
+    case 'term':
+      return `${query.field}:${query.term}`
+    case 'phrase':
+      return `${query.field}:"${phraseText(query.terms)}"${query.slop !== 0 ? `~${query.slop}` : ''}`
+    case 'matchAll':
+      return '*:*'
+    case 'matchNone':
+      return 'MatchNoDocsQuery("")'
+    case 'prefix':
+      return `${query.field}:${query.prefix}*`
+    case 'wildcard':
+      return `${query.field}:${query.pattern}`
+    case 'regexp':
+      return `${query.field}:/${query.pattern}/`
+    case 'fuzzy':
+      return `${query.field}:${query.term}~${query.maxEdits}`
+    case 'termRange':
+      return `${query.field}:${query.includeLower ? '[' : '{'}${rangeBound(query.lower)} TO ${rangeBound(query.upper)}${query.includeUpper ? ']' : '}'}`
+    case 'numericRange':
+      return `${query.field}:[${javaNumber(query.lower)} TO ${javaNumber(query.upper)}]`
+    case 'exists':
+      return `FieldExistsQuery [field=${query.field}]`
+    case 'disMax': {
+      const tie = query.tieBreaker !== 0 ? `~${javaFloatToString(query.tieBreaker)}` : ''
+      return `(${query.queries.map(describeQuery).join(' | ')})${tie}`
+    }
+    case 'constantScore':
+      return `ConstantScore(${describeQuery(query.filter)})`
+    case 'boosting': {
+      const negative = `queryboost(score(${describeQuery(query.negative)}))^${javaFloatToString(query.negativeBoost)}`
+      return `FunctionScoreQuery(${describeQuery(query.positive)}, scored by boost(${negative}))`
+    }
+    case 'bool':
+      return boolText(query)
+  }
+}
+
+/** Query.toString(): the query, wrapped as `(q)^boost` when boosted. */
+export function describeQuery(query: IndexQuery): string {
+  const text = describeUnboosted(query)
+  return query.type === 'matchNone' || Math.fround(query.boost) === 1
+    ? text
+    : `(${text})^${javaFloatToString(query.boost)}`
+}
+
+/** BooleanQuery's clauses in the order ES's BoolQueryBuilder adds them: must, must_not, should, filter. */
+export function boolClauses(query: BoolQuery): Array<{ occur: '+' | '-' | '' | '#'; query: IndexQuery }> {
+  return [
+    ...query.must.map((q) => ({ occur: '+' as const, query: q })),
+    ...query.mustNot.map((q) => ({ occur: '-' as const, query: q })),
+    ...query.should.map((q) => ({ occur: '' as const, query: q })),
+    ...query.filter.map((q) => ({ occur: '#' as const, query: q })),
+  ]
+}
+
+function boolText(query: BoolQuery): string {
+  const clauses = boolClauses(query).map(({ occur, query: clause }) => {
+    const text = describeQuery(clause)
+    return occur + (clause.type === 'bool' && Math.fround(clause.boost) === 1 ? `(${text})` : text)
+  })
+  const msm = query.minimumShouldMatch
+  return msm > 0 ? `(${clauses.join(' ')})~${msm}` : clauses.join(' ')
+}
+
+function phraseText(terms: readonly { term: string; position: number }[]): string {
+  const last = terms.reduce((max, t) => Math.max(max, t.position), -1)
+  const pieces: Array<string | undefined> = new Array<string | undefined>(last + 1).fill(undefined)
+  for (const { term, position } of terms) {
+    const piece = pieces[position]
+    pieces[position] = piece === undefined ? term : `${piece}|${term}`
+  }
+  return pieces.map((piece) => piece ?? '?').join(' ')
+}
+
+function rangeBound(bound: string | null): string {
+  if (bound === null) return '*'
+  return bound === '*' ? '\\*' : bound
+}
+
+function javaNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : javaDoubleToString(value)
+}
