@@ -1,29 +1,84 @@
 /**
  * SearchService: the query-then-fetch of one search request over the shards of the target indices.
- * Each shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch) and
- * returns its top from+size; the coordinating step merges them by score, then shard, then doc id, as
- * ES's SearchPhaseController does, and fetches `_source` for the page. With aggregations, each shard
- * also collects them over every document the query matches (the query phase), and the coordinating
- * step reduces the shard results across shards and indices. A shard whose query phase throws an
- * EsException is a shard failure (see shard-failures.ts); the others still answer.
+ * - Query phase (`executeQueryPhase`, a function of index, shard and request returning plain data): each
+ *   shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch) and returns its
+ *   top from+size: by score, or by the request's `sort` (see sort/), after `search_after`; with
+ *   aggregations it also collects them over every match. An EsException it throws is a shard failure
+ *   (see shard-failures.ts); the other shards still answer.
+ * - Reduce (`mergeQueryResults`, pure): the shard results merged by score or sort values, then shard
+ *   index, then doc id, as SearchPhaseController.sortDocs (Lucene's TopDocs.merge) does; hits.total summed;
+ *   max_score the best score, or null when a field sort does not track scores (track_scores: false);
+ *   aggregations reduced across shards and indices.
+ * - Fetch: `_source` and routing of the page's documents; a hit's `_score` is its score when the search
+ *   is by score, the `_score` sort value when `_score` is a sort key, the score with track_scores, else null.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
-import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import { leafFields } from '../index/mapper/mapping.ts'
+import type { JsonOut } from '../xcontent/index.ts'
 import {
   collectAggregations,
   reduceShardAggregations,
   type AggregationBuilder,
   type InternalAggregations,
 } from './aggregations/index.ts'
+import { shardDocValues } from './doc-values-source.ts'
 import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
 import type { ShardFailure } from './shard-failures.ts'
+import {
+  buildSortField,
+  compareFieldDocs,
+  formatSortValues,
+  searchAfterValues,
+  topFieldDocs,
+  type SearchAfterValue,
+  type SortBuilder,
+  type SortField,
+  type SortValue,
+} from './sort/index.ts'
+
+export interface SearchRequest {
+  from: number
+  size: number
+  /** The request's sort keys in order; empty to sort by score. */
+  sort: readonly SortBuilder[]
+  searchAfter: readonly SearchAfterValue[] | null
+  trackScores: boolean
+  aggregations: readonly AggregationBuilder[] | null
+}
+
+export interface ShardDoc {
+  docId: number
+  score: number
+  /** The sort values when the search is sorted by fields, else null. */
+  sortValues: SortValue[] | null
+}
+
+/** One shard's query phase result (QuerySearchResult): plain data, ready to cross a node boundary. */
+export interface QuerySearchResult {
+  index: string
+  shard: number
+  /** The shard's position among the search's shards: the merge's tie-breaker after the sort keys. */
+  shardIndex: number
+  totalHits: number
+  /** The best score of the shard's matches; null when scores are not tracked. */
+  maxScore: number | null
+  /** The shard's best from+size documents, best first. */
+  docs: ShardDoc[]
+  /** The SortFields the shard sorted by, or null for a search by score. */
+  sortFields: SortField[] | null
+  aggregations: InternalAggregations | null
+}
 
 export interface SearchHit {
   index: string
-  score: number
   doc: StoredDocument
+  /** The hit's `_score`, or null when not computed. */
+  score: number | null
+  /** The hit's `sort` values, or null when the search is by score. */
+  sort: JsonOut[] | null
 }
 
 export interface SearchResult {
@@ -36,52 +91,130 @@ export interface SearchResult {
   failures: ShardFailure[]
 }
 
-export function executeSearch(
-  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
+/** SortBuilder.buildSort's shortcut: no sort, or `_score` descending alone, is a search by score. */
+function sortsByScore(sort: readonly SortBuilder[]): boolean {
+  return sort.length === 0 || (sort.length === 1 && sort[0]!.kind === 'score' && sort[0]!.order === 'desc')
+}
+
+export function executeQueryPhase(
+  index: IndexService,
+  shard: IndexShard,
+  shardIndex: number,
+  query: IndexQuery,
+  request: SearchRequest,
+  now: number,
+): QuerySearchResult {
+  const { name, uuid, mapping } = index.metadata
+  const sortFields = sortsByScore(request.sort)
+    ? null
+    : request.sort.map((builder) => buildSortField(builder, { name, uuid, fields: leafFields(mapping) }))
+  const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
+  const k = request.from + request.size
+  const all = request.aggregations !== null || sortFields !== null ? allMatches(shard, query) : null
+  let aggregations: InternalAggregations | null = null
+  if (request.aggregations !== null && all !== null) {
+    const scores = docScores(all)
+    const context = shardAggregationContext(index, shard, scores, now)
+    aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
+  }
+  const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
+  if (sortFields === null || all === null) {
+    const top = all ?? shard.searcherIndex.search(query, k)
+    const docs = top.scoreDocs.slice(0, k).map(({ docId, score }) => ({ docId, score, sortValues: null }))
+    const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
+    return { ...result, totalHits: top.totalHits, maxScore, docs }
+  }
+  const docs = topFieldDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k)
+  // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
+  const maxScore =
+    request.trackScores && request.size > 0 && all.scoreDocs.length > 0
+      ? all.scoreDocs.reduce((max, { score }) => Math.max(max, score), -Infinity)
+      : null
+  return { ...result, totalHits: all.totalHits, maxScore, docs }
+}
+
+export interface ReducedQueryPhase {
+  totalHits: number
+  maxScore: number | null
+  /** The page (from, size) of the merged documents, with the shard result each came from. */
+  docs: Array<{ result: QuerySearchResult; doc: ShardDoc }>
+  aggregations: InternalAggregations | null
+}
+
+export function mergeQueryResults(
+  results: readonly QuerySearchResult[],
   from: number,
   size: number,
+  hasAggregations: boolean,
+): ReducedQueryPhase {
+  const sortFields = results.find((r) => r.sortFields !== null)?.sortFields ?? null
+  const merged = results.flatMap((result) => result.docs.map((doc) => ({ result, doc })))
+  merged.sort(
+    (a, b) =>
+      (sortFields === null
+        ? b.doc.score - a.doc.score
+        : compareFieldDocs(sortFields, a.doc.sortValues ?? [], b.doc.sortValues ?? [])) ||
+      a.result.shardIndex - b.result.shardIndex ||
+      a.doc.docId - b.doc.docId,
+  )
+  const scores = results.flatMap((r) => (r.maxScore === null ? [] : [r.maxScore]))
+  const aggregations = results.flatMap((r) => (r.aggregations === null ? [] : [r.aggregations]))
+  return {
+    totalHits: results.reduce((sum, r) => sum + r.totalHits, 0),
+    maxScore: scores.length > 0 ? Math.max(...scores) : null,
+    docs: merged.slice(from, from + size),
+    aggregations: hasAggregations && aggregations.length > 0 ? reduceShardAggregations(aggregations) : null,
+  }
+}
+
+export function executeSearch(
+  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
+  request: SearchRequest,
   now: number,
-  aggregations: readonly AggregationBuilder[] | null = null,
 ): SearchResult {
-  const candidates: Array<SearchHit & { order: number; docId: number }> = []
-  const perShard: InternalAggregations[] = []
+  const results: QuerySearchResult[] = []
+  const shardsByIndex: IndexShard[] = []
   const failures: ShardFailure[] = []
-  let totalHits = 0
-  let shards = 0
   for (const { index, query } of targets) {
     index.scheduledRefresh(now)
-    for (const shard of index.shards) {
-      const order = shards++
-      // With aggregations the shard collects every match once; its best from+size are the hits.
-      const all = aggregations !== null ? allMatches(shard, query) : null
+    for (const shard of index.shards.values()) {
+      const shardIndex = shardsByIndex.push(shard) - 1
       try {
-        if (aggregations !== null && all !== null) {
-          const scores = docScores(all)
-          const context = shardAggregationContext(index, shard, scores, now)
-          perShard.push(collectAggregations(aggregations, context, [...scores.keys()]))
-        }
+        results.push(executeQueryPhase(index, shard, shardIndex, query, request, now))
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         failures.push({ index: index.metadata.name, shard: shard.shardId, error })
-        continue
-      }
-      const top = all ?? shard.searcherIndex.search(query, from + size)
-      totalHits += top.totalHits
-      for (const { docId, score } of top.scoreDocs.slice(0, from + size)) {
-        const doc = shard.searchedDocument(docId)
-        if (doc) candidates.push({ index: index.metadata.name, score, doc, order, docId })
       }
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order || a.docId - b.docId)
+  const reduced = mergeQueryResults(results, request.from, request.size, request.aggregations !== null)
   return {
-    totalHits,
-    maxScore: candidates.length > 0 ? candidates[0]!.score : null,
-    hits: candidates.slice(from, from + size).map(({ index, score, doc }) => ({ index, score, doc })),
-    shards,
-    aggregations: aggregations === null || perShard.length === 0 ? null : reduceShardAggregations(perShard),
+    totalHits: reduced.totalHits,
+    maxScore: reduced.maxScore,
+    hits: reduced.docs.flatMap(({ result, doc }) => {
+      const stored = shardsByIndex[result.shardIndex]!.searchedDocument(doc.docId)
+      return stored === undefined ? [] : [fetchHit(result, doc, stored, request.trackScores)]
+    }),
+    shards: shardsByIndex.length,
+    aggregations: reduced.aggregations,
     failures,
   }
+}
+
+function fetchHit(
+  result: QuerySearchResult,
+  doc: ShardDoc,
+  stored: StoredDocument,
+  trackScores: boolean,
+): SearchHit {
+  const fields = result.sortFields
+  if (fields === null || doc.sortValues === null) {
+    return { index: result.index, doc: stored, score: doc.score, sort: null }
+  }
+  // SearchPhaseController.getHits: the last `_score` sort key gives the hit its score.
+  const scoreKey = fields.map((f) => f.type).lastIndexOf('score')
+  const score = scoreKey >= 0 ? (doc.sortValues[scoreKey] as number) : trackScores ? doc.score : null
+  return { index: result.index, doc: stored, score, sort: formatSortValues(fields, doc.sortValues) }
 }
 
 export function countMatches(
@@ -91,7 +224,7 @@ export function countMatches(
   let count = 0
   for (const { index, query } of targets) {
     index.scheduledRefresh(now)
-    for (const shard of index.shards) count += shard.searcherIndex.count(query)
+    for (const shard of index.shards.values()) count += shard.searcherIndex.count(query)
   }
   return count
 }

@@ -2,12 +2,19 @@
  * _search and _count over one index, a comma-separated list or wildcard patterns (or every index),
  * with a Query DSL body: `query`, `from`, `size`, `_source` (true/false), `track_total_hits`, and for
  * _search `aggs` / `aggregations` (parsed with the query, before the indices are resolved, as ES does;
- * rendered after `hits`). _count takes only `query` (`request does not support [aggs]`). Responses have
+ * rendered after `hits`), `sort` (body and URI `sort=field:desc,other`, appended after the body's),
+ * `search_after` (with `from` 0 or -1: SearchSourceBuilder.validate) and `track_scores` (body or URI).
+ * Hits of a sorted search carry `"sort": [...]` after `_source`, and `_score` null unless tracked. _count takes only `query` (`request does not support [aggs]`). Responses have
  * ES 8's shape: `took`, `timed_out`, `_shards` (with `failures` when some shards failed), and
  * `hits.total` as {value, relation} counted exactly up to track_total_hits (10,000 by default).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { illegalArgumentException, indexNotFoundException, parsingException } from '../../errors/index.ts'
+import {
+  actionRequestValidationException,
+  illegalArgumentException,
+  indexNotFoundException,
+  parsingException,
+} from '../../errors/index.ts'
 import { JavaFloat, RawJson, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
@@ -22,6 +29,14 @@ import { uriSearchQuery } from '../../search/query-string/index.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { countMatches, executeSearch } from '../../search/search-service.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
+import {
+  parseSearchAfter,
+  parseSort,
+  parseUriSort,
+  type SearchAfterValue,
+  type SortBuilder,
+} from '../../search/sort/index.ts'
+import { valueToken } from '../../action/value-token.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -71,12 +86,23 @@ function intParam(value: XContentValue | string | undefined, fallback: number): 
   return Number.isInteger(n) ? n : fallback
 }
 
+/** XContentParser.booleanValue: a boolean, or the strings `true` / `false`. */
+function booleanValue(value: XContentValue | string): boolean {
+  if (typeof value === 'boolean') return value
+  if (value === 'true' || value === 'false') return value === 'true'
+  throw illegalArgumentException(
+    `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`,
+  )
+}
+
 function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boolean): RestResponse {
   const started = context.clock.now()
-  const body: XContentObject = req.request.body
-    ? parseRequestBody(req.request.body)
-    : new Map<string, XContentValue>()
+  const text = req.request.body ?? ''
+  const body: XContentObject = req.request.body ? parseRequestBody(text) : new Map<string, XContentValue>()
   let aggregations: AggregationBuilder[] | null = null
+  let sort: SortBuilder[] = []
+  let searchAfter: SearchAfterValue[] | null = null
+  let trackScores = false
   for (const [key, value] of body) {
     if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
     if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
@@ -84,11 +110,28 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
       aggregations = parseAggregations(value)
       continue
     }
+    if (key === 'sort') {
+      sort = parseSort(value, text)
+      continue
+    }
+    if (key === 'search_after' && Array.isArray(value)) {
+      searchAfter = parseSearchAfter(value, text)
+      continue
+    }
+    if (key === 'track_scores' && !(value instanceof Map) && !Array.isArray(value)) {
+      trackScores = booleanValue(value)
+      continue
+    }
     if (SEARCH_KEYS.has(key)) continue
-    const token =
-      value instanceof Map ? 'START_OBJECT' : Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'
-    throw parsingException(1, 1, `Unknown key for a ${token} in [${key}].`)
+    throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
   }
+  const uriSort = req.params.get('sort')
+  if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
+  const uriTrackScores = req.params.get('track_scores')
+  if (uriTrackScores !== undefined)
+    trackScores = booleanValue(uriTrackScores === '' ? 'true' : uriTrackScores)
+  const from = intParam(body.get('from') ?? req.params.get('from'), 0)
+  const size = intParam(body.get('size') ?? req.params.get('size'), 10)
   // URI search (RestSearchAction.parseSearchSource): `q` and its options replace the body's query.
   const uri = uriSearchQuery(req.params)
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
@@ -96,6 +139,10 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
     uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
   // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
   if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: started })
+  // SearchSourceBuilder.validate, before the indices are resolved.
+  if (from > 0 && searchAfter !== null) {
+    throw actionRequestValidationException(['[from] parameter must be set to 0 when [search_after] is used'])
+  }
   const indices = resolveIndices(context, req.path.index)
   const targets = indices.map((index) => ({
     index,
@@ -110,8 +157,6 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
   const shardsBody = { total: shards, successful: shards, skipped: 0, failed: 0 }
   const now = context.clock.now()
   if (isCount) return json(200, { count: countMatches(targets, now), _shards: shardsBody })
-  const from = intParam(body.get('from') ?? req.params.get('from'), 0)
-  const size = intParam(body.get('size') ?? req.params.get('size'), 10)
   if (from + size > 10_000) {
     throw illegalArgumentException(
       `Result window is too large, from + size must be less than or equal to: [10000] but was [${from + size}]. ` +
@@ -119,7 +164,7 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
         'the [index.max_result_window] index level setting.',
     )
   }
-  const result = executeSearch(targets, from, size, now, aggregations)
+  const result = executeSearch(targets, { from, size, sort, searchAfter, trackScores, aggregations }, now)
   const nodeId = context.identity.nodeId
   if (shards > 0 && result.failures.length === shards) throw allShardsFailed(result.failures, nodeId)
   const failed = result.failures.length
@@ -148,9 +193,10 @@ function runSearch(context: RestContext, req: RestHandlerRequest, isCount: boole
       hits: result.hits.map((hit) => ({
         _index: hit.index,
         _id: hit.doc.id,
-        _score: new JavaFloat(hit.score),
+        _score: hit.score === null ? null : new JavaFloat(hit.score),
         ...(hit.doc.routing !== null ? { _routing: hit.doc.routing } : {}),
         ...(withSource ? { _source: new RawJson(hit.doc.source) } : {}),
+        ...(hit.sort !== null ? { sort: hit.sort } : {}),
       })),
     },
     ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),

@@ -1,0 +1,215 @@
+/**
+ * The `sort` of a search request, parsed as ES 8's SortBuilder.fromXContent and the URI `sort` parameter
+ * (RestSearchAction.parseSearchSource) parse it. Accepted forms:
+ * - a string (`"age"`, `"_score"`, `"_doc"`), an object of one or more `{"field": "asc"|"desc"}` or
+ *   `{"field": {options}}`, or an array of strings and objects;
+ * - FieldSortBuilder's options (ObjectParser `field_sort`): order, missing, unmapped_type, mode, format;
+ *   ScoreSortBuilder's (`_score`): order. Fields default to `asc`, `_score` to `desc`.
+ * Errors as ES gives them: `malformed sort format, ...` (illegal_argument_exception), `No enum constant
+ * org.elasticsearch.search.sort.SortOrder.UP` for a bad short-form order, and ObjectParser's
+ * x_content_parse_exception `[line:col] [field_sort] unknown field [x]` / `failed to parse field [order]`
+ * (caused by the enum error) / `order doesn't support values of type: VALUE_NUMBER`.
+ * `nested` and `numeric_type` are refused as not available in the playground; the `first` mode is not
+ * accepted (it only applies to nested sorts).
+ */
+import { suggest } from '../../common/did-you-mean.ts'
+import { illegalArgumentException, xContentParseException, type EsException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { valueToken } from '../../action/value-token.ts'
+import { bodyLocation } from './body-location.ts'
+
+export type SortOrder = 'asc' | 'desc'
+
+export type SortMode = 'min' | 'max' | 'sum' | 'avg' | 'median'
+
+/** A scalar `missing` as sent (XContentParser.objectText), `_last` / `_first` included. */
+export type MissingValue = string | boolean | XNumber
+
+export type SortBuilder =
+  | { kind: 'score'; order: SortOrder }
+  | {
+      kind: 'field'
+      field: string
+      order: SortOrder
+      missing: MissingValue | null
+      unmappedType: string | null
+      mode: SortMode | null
+      format: string | null
+    }
+
+const FIELD_SORT_FIELDS = [
+  'missing',
+  'unmapped_type',
+  'order',
+  'mode',
+  'nested',
+  'numeric_type',
+  'format',
+  'nested_path',
+  'nested_filter',
+]
+const SORT_MODES: readonly SortMode[] = ['min', 'max', 'sum', 'avg', 'median']
+
+/** SortBuilder.fromXContent over the parsed `sort` value; `body` is the request text, for error locations. */
+export function parseSort(value: XContentValue, body: string): SortBuilder[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((entry) => {
+      if (entry instanceof Map) return compoundSort(entry, body)
+      if (typeof entry === 'string') return [fieldOrScoreSort(entry)]
+      throw illegalArgumentException(
+        'malformed sort format, within the sort array, an object, or an actual string are allowed',
+      )
+    })
+  }
+  if (value instanceof Map) return compoundSort(value, body)
+  if (typeof value === 'string') return [fieldOrScoreSort(value)]
+  // SearchSourceBuilder reads any other scalar as a field name (`parser.text()`).
+  if (value instanceof XNumber || typeof value === 'boolean') return [fieldOrScoreSort(String(value))]
+  throw illegalArgumentException(
+    'malformed sort format, either start with array, object, or an actual string',
+  )
+}
+
+/** The URI `sort=field:desc,other` parameter: `:asc`/`:desc` suffixes; any other suffix adds no sort. */
+export function parseUriSort(param: string): SortBuilder[] {
+  return param
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .flatMap((part) => {
+      const colon = part.lastIndexOf(':')
+      if (colon < 0) return [fieldOrScoreSort(part)]
+      const order = part.slice(colon + 1)
+      if (order !== 'asc' && order !== 'desc') return []
+      return [withOrder(fieldOrScoreSort(part.slice(0, colon)), order)]
+    })
+}
+
+function fieldOrScoreSort(name: string): SortBuilder {
+  if (name === '_score') return { kind: 'score', order: 'desc' }
+  return {
+    kind: 'field',
+    field: name,
+    order: 'asc',
+    missing: null,
+    unmappedType: null,
+    mode: null,
+    format: null,
+  }
+}
+
+function withOrder(builder: SortBuilder, order: SortOrder): SortBuilder {
+  return { ...builder, order }
+}
+
+/** SortOrder.fromString: Enum.valueOf on the upper-cased text. */
+function sortOrder(text: string): SortOrder {
+  const upper = text.toUpperCase()
+  if (upper === 'ASC' || upper === 'DESC') return upper === 'ASC' ? 'asc' : 'desc'
+  throw illegalArgumentException(`No enum constant org.elasticsearch.search.sort.SortOrder.${upper}`)
+}
+
+function compoundSort(object: XContentObject, body: string): SortBuilder[] {
+  const entries = [...object]
+  return entries.map(([name, value], i) => {
+    if (typeof value === 'string') return withOrder(fieldOrScoreSort(name), sortOrder(value))
+    const parserName = name === '_score' ? '_score' : 'field_sort'
+    if (!(value instanceof Map)) {
+      // ObjectParser.parse steps to the next token and requires START_OBJECT there.
+      const next = Array.isArray(value)
+        ? value.length > 0
+          ? valueToken(value[0]!)
+          : 'END_ARRAY'
+        : i + 1 < entries.length
+          ? 'FIELD_NAME'
+          : 'END_OBJECT'
+      const { line, col } = bodyLocation(body, name, 'value')
+      throw xContentParseException(line, col, `[${parserName}] Expected START_OBJECT but was: ${next}`)
+    }
+    const options = new SortOptions(parserName, value, body)
+    if (name === '_score') {
+      options.allow(['order'])
+      return { kind: 'score', order: options.order() ?? 'desc' }
+    }
+    options.allow(FIELD_SORT_FIELDS)
+    for (const unsupported of ['nested', 'numeric_type', 'nested_path', 'nested_filter']) {
+      if (value.has(unsupported)) {
+        throw illegalArgumentException(`[sort] [${unsupported}] is not available in the playground`)
+      }
+    }
+    return {
+      kind: 'field',
+      field: name,
+      order: options.order() ?? 'asc',
+      missing: options.missing(),
+      unmappedType: options.string('unmapped_type'),
+      mode: options.mode(),
+      format: options.string('format'),
+    }
+  })
+}
+
+/** One sort object's options, read as ObjectParser reads declared fields. */
+class SortOptions {
+  constructor(
+    private readonly parser: string,
+    private readonly object: XContentObject,
+    private readonly body: string,
+  ) {}
+
+  allow(fields: readonly string[]): void {
+    for (const key of this.object.keys()) {
+      if (fields.includes(key)) continue
+      const { line, col } = bodyLocation(this.body, key, 'key')
+      throw xContentParseException(
+        line,
+        col,
+        `[${this.parser}] unknown field [${key}]${suggest(key, fields)}`,
+      )
+    }
+  }
+
+  string(key: string): string | null {
+    const value = this.object.get(key)
+    if (value === undefined) return null
+    if (typeof value === 'string') return value
+    throw this.error(key, `${key} doesn't support values of type: ${valueToken(value)}`)
+  }
+
+  order(): SortOrder | null {
+    const text = this.string('order')
+    return text === null ? null : this.converted('order', () => sortOrder(text))
+  }
+
+  mode(): SortMode | null {
+    const text = this.string('mode')
+    if (text === null) return null
+    return this.converted('mode', () => {
+      const mode = SORT_MODES.find((m) => m === text.toLowerCase())
+      if (mode === undefined) throw illegalArgumentException(`Unknown SortMode [${text}]`)
+      return mode
+    })
+  }
+
+  /** ValueType.VALUE: a string, number or boolean (null leaves it unset). */
+  missing(): MissingValue | null {
+    const value = this.object.get('missing')
+    if (value === undefined || value === null) return null
+    if (value instanceof XNumber || typeof value === 'string' || typeof value === 'boolean') return value
+    throw this.error('missing', `missing doesn't support values of type: ${valueToken(value)}`)
+  }
+
+  /** ObjectParser.parseValue: a setter's exception becomes `failed to parse field [key]`. */
+  private converted<T>(key: string, convert: () => T): T {
+    try {
+      return convert()
+    } catch (error) {
+      throw this.error(key, `failed to parse field [${key}]`, error as EsException)
+    }
+  }
+
+  private error(key: string, message: string, cause?: EsException): EsException {
+    const { line, col } = bodyLocation(this.body, key, 'value')
+    return xContentParseException(line, col, `[${this.parser}] ${message}`, cause)
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * SortBuilder.build on one shard: a parsed sort turned into the SortField Lucene's TopFieldCollector
+ * compares with, from the index mapping (FieldSortBuilder.build / ScoreSortBuilder.build, ES 8.17):
+ * - `_score` (descending unless `asc`), `_doc` (doc id order);
+ * - long/integer/short/byte/date/boolean fields sort as LONG (ES 8.17; 8.19 moved the small integers to
+ *   INT), double as DOUBLE, float/half_float as FLOAT, keyword by BytesRef order;
+ * - the multi-value mode defaults to MIN ascending and MAX descending; SUM/AVG/MEDIAN on a non-numeric
+ *   field is a query_shard_exception;
+ * - `missing`: `_last` (default) or `_first` become the type's extreme chosen so that `_last` is last in
+ *   both orders (Long.MAX_VALUE / Long.MIN_VALUE, ±Infinity, or a null keyword); any other value is parsed
+ *   as the sort type (Long.parseLong / Double.parseDouble: number_format_exception when it does not parse);
+ * - an unmapped field without `unmapped_type`: `No mapping found for [x] in order to sort on`
+ *   (query_shard_exception); a text field: TextFieldMapper's fielddata refusal (illegal_argument_exception);
+ *   `_id`: the disabled `indices.id_field_data` refusal.
+ */
+import { DateFormatter } from '../../common/time/index.ts'
+import { EsException, illegalArgumentException } from '../../errors/index.ts'
+import { javaDoubleToString, XNumber } from '../../xcontent/index.ts'
+import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
+import type { FieldMapping, FieldType } from '../../index/mapper/mapping.ts'
+import { DateValueFormat } from '../aggregations/date-value-format.ts'
+import { queryShardException } from '../query-string/query-parser-errors.ts'
+import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
+
+export type SortType = 'score' | 'doc' | 'long' | 'double' | 'float' | 'keyword'
+
+export interface SortField {
+  type: SortType
+  /** The field whose doc values are read; null for `_score`, `_doc` and unmapped fields. */
+  field: string | null
+  /** SortField.getField() as search_after errors print it: `null` for `_score` / `_doc`, `__anonymous_<type>`
+   * for an unmapped field sorted as its `unmapped_type`. */
+  name: string
+  descending: boolean
+  mode: SortMode
+  /** A number for numeric sorts; a keyword substitute, or null (missing) for keyword sorts. */
+  missing: number | string | null
+  /** Keyword sorts: whether a missing (null) value comes first in the final order. */
+  missingFirst: boolean
+  /** A date field's format: parses search_after strings; prints sort values when `format` was given. */
+  dateFormat: DateValueFormat | null
+  formatSortValues: boolean
+  /** A boolean field (DocValueFormat.BOOLEAN parses `true` / `false`). */
+  boolean: boolean
+}
+
+/** Long.MAX_VALUE and Long.MIN_VALUE as doubles (2^63 and -2^63). */
+export const LONG_MAX = 2 ** 63
+export const LONG_MIN = -(2 ** 63)
+
+export interface SortIndex {
+  name: string
+  uuid: string
+  fields: ReadonlyMap<string, FieldMapping>
+}
+
+const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
+  long: 'long',
+  integer: 'long',
+  short: 'long',
+  byte: 'long',
+  date: 'long',
+  boolean: 'long',
+  double: 'double',
+  float: 'float',
+  half_float: 'float',
+  keyword: 'keyword',
+}
+const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
+
+export function buildSortField(builder: SortBuilder, index: SortIndex): SortField {
+  const descending = builder.order === 'desc'
+  const base = {
+    descending,
+    mode: 'min' as const,
+    missing: null,
+    missingFirst: false,
+    dateFormat: null,
+    formatSortValues: false,
+    boolean: false,
+  }
+  if (builder.kind === 'score') return { ...base, type: 'score', field: null, name: 'null' }
+  const name = builder.field
+  if (name === '_doc') return { ...base, type: 'doc', field: null, name: 'null' }
+  if (name === '_id') {
+    throw illegalArgumentException(
+      'Fielddata access on the _id field is disallowed, you can re-enable it by updating the dynamic cluster ' +
+        'setting: indices.id_field_data.enabled',
+    )
+  }
+  const mapped = index.fields.get(name)
+  const mapping = mapped ?? anonymousField(builder.unmappedType, name, index)
+  const type = SORT_TYPES[mapping.type]
+  if (mapping.type === 'text' || type === undefined) throw fielddataDisabled(name, index.name)
+  const mode = builder.mode ?? (descending ? 'max' : 'min')
+  if (type === 'keyword' && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
+    throw queryShardException('we only support AVG, MEDIAN and SUM on number based fields', index)
+  }
+  const dateFormat =
+    mapping.type === 'date'
+      ? new DateValueFormat(DateFormatter.forPattern(builder.format ?? mapping.format ?? DEFAULT_DATE_FORMAT))
+      : null
+  if (builder.format !== null && dateFormat === null) {
+    throw illegalArgumentException(
+      `Field [${name}] of type [${mapping.type}] does not support custom formats`,
+    )
+  }
+  const missing = builder.missing ?? '_last'
+  const sortsFirst = missing === '_first'
+  const extreme = missing === '_last' || sortsFirst
+  return {
+    ...base,
+    type,
+    field: mapped === undefined ? null : name,
+    name: mapped === undefined ? `__anonymous_${mapping.type}` : name,
+    mode,
+    missing: extreme ? extremeValue(type, sortsFirst !== descending) : missingValue(type, missing),
+    missingFirst: sortsFirst,
+    dateFormat,
+    formatSortValues: builder.format !== null,
+    boolean: mapping.type === 'boolean',
+  }
+}
+
+/** XFieldComparatorSource.missingObject for `_first` / `_last`: the smallest or largest value of the type. */
+function extremeValue(type: SortType, min: boolean): number | null {
+  if (type === 'keyword') return null
+  if (type === 'long') return min ? LONG_MIN : LONG_MAX
+  return min ? -Infinity : Infinity
+}
+
+/** XFieldComparatorSource.missingObject for a custom value. */
+function missingValue(type: SortType, value: MissingValue): number | string {
+  if (type === 'keyword') {
+    if (value instanceof XNumber) return value.isInteger ? value.text : javaDoubleToString(value.value)
+    return String(value)
+  }
+  if (value instanceof XNumber) return type === 'long' ? Math.trunc(value.value) : value.value
+  return type === 'long' ? parseJavaLong(String(value)) : parseJavaDouble(String(value))
+}
+
+/** Long.parseLong: an optional sign and decimal digits. */
+export function parseJavaLong(text: string): number {
+  if (!/^[+-]?\d+$/.test(text)) throw numberFormatException(text)
+  return Number(text)
+}
+
+/** Double.parseDouble / Float.parseFloat over the decimal forms (surrounding whitespace allowed). */
+export function parseJavaDouble(text: string): number {
+  const trimmed = text.trim()
+  if (trimmed === '') throw numberFormatException(text, 'empty String')
+  const body = trimmed.replace(/[fFdD]$/, '')
+  if (/^[+-]?(NaN|Infinity)$/.test(body)) return Number(body)
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) throw numberFormatException(text)
+  return Number(body)
+}
+
+function numberFormatException(text: string, reason = `For input string: "${text}"`): EsException {
+  return new EsException({ type: 'number_format_exception', reason, status: 400, rootCause: false })
+}
+
+/** SearchExecutionContext.buildAnonymousFieldType for `unmapped_type`. */
+function anonymousField(unmappedType: string | null, name: string, index: SortIndex): FieldMapping {
+  if (unmappedType === null)
+    throw queryShardException(`No mapping found for [${name}] in order to sort on`, index)
+  if (!ANONYMOUS_TYPES.has(unmappedType))
+    throw illegalArgumentException(`No mapper found for type [${unmappedType}]`)
+  return { type: unmappedType as FieldType }
+}
+
+/** TextFieldType.fielddataBuilder's refusal, a shard failure of the search. */
+function fielddataDisabled(field: string, index: string): EsException {
+  return illegalArgumentException(
+    `Fielddata is disabled on [${field}] in [${index}]. ` +
+      'Text fields are not optimised for operations that require per-document field data like aggregations and ' +
+      'sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, ' +
+      `set fielddata=true on [${field}] in order to load field data by uninverting the inverted index. Note ` +
+      'that this can use significant memory.',
+  )
+}

@@ -1,0 +1,31 @@
+/**
+ * A hit's `"sort": [...]` as SearchSortValues writes it (DocValueFormat.formatSortValue, ES 8.17):
+ * `_score` as a Java float, `_doc` as an int, LONG sorts (long, integer, date, boolean fields) as longs,
+ * Long.MAX_VALUE / Long.MIN_VALUE for missing values written with all their digits, DOUBLE sorts with
+ * Double.toString, FLOAT sorts with Float.toString (±Infinity written as the strings Jackson writes),
+ * keywords as strings and null when missing; a date sort with its own `format` prints formatted dates.
+ */
+import { JavaDouble, JavaFloat, XNumber, type JsonOut } from '../../xcontent/index.ts'
+import type { SortValue } from './field-comparator.ts'
+import { LONG_MAX, LONG_MIN, type SortField } from './sort-field.ts'
+
+export function formatSortValues(fields: readonly SortField[], values: readonly SortValue[]): JsonOut[] {
+  return fields.map((field, i) => formatSortValue(field, values[i] ?? null))
+}
+
+function formatSortValue(field: SortField, value: SortValue): JsonOut {
+  if (typeof value !== 'number') return value
+  switch (field.type) {
+    case 'score':
+    case 'float':
+      return new JavaFloat(value)
+    case 'double':
+      return new JavaDouble(value)
+    case 'long':
+      if (value >= LONG_MAX) return new XNumber('9223372036854775807')
+      if (value <= LONG_MIN) return new XNumber('-9223372036854775808')
+      return field.formatSortValues && field.dateFormat !== null ? field.dateFormat.format(value) : value
+    default:
+      return value
+  }
+}
