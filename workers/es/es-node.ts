@@ -1,20 +1,35 @@
 /**
- * EsNode: one Elasticsearch 8 node as a plain class. It receives its clock, randomness, storage, index
- * engine and analysis, restores its indices from storage, and answers REST requests through its
- * RestController exactly as an HTTP request to port 9200 would be answered.
+ * EsNode: one Elasticsearch 8 node (master-eligible and data) as a plain class. It receives its
+ * scheduler, randomness, storage, index engine and a transport to the other nodes, joins the cluster
+ * through its Coordinator (discovery over the seed addresses, election, cluster-state publication),
+ * keeps its shard copies following the applied cluster state, serves shard requests from other nodes,
+ * and answers REST requests through its RestController exactly as an HTTP request to its port would be
+ * answered, whichever node holds the data.
  *
- * This is the single-node form: it is the elected master and holds every primary; replicas stay
- * unassigned. Cluster coordination grows into its own classes (Coordinator, AllocationService).
+ * The transport carries three channels: `coordination` (the Coordinator; its answers leave only once
+ * what they promise is stored), `master` (metadata tasks sent to the elected master) and `shard` (the
+ * data plane: writes, replication, recovery, reads).
  */
-import type { EsNodeApi, RestRequest, RestResponse } from '../protocol/es.ts'
-import type { Clock } from '../net/clock.ts'
+import type { EsNodeApi, EsNodeState, RestRequest, RestResponse } from '../protocol/es.ts'
 import type { Random } from '../net/random.ts'
+import type { Scheduler } from '../net/scheduler.ts'
+import type { Transport } from '../net/transport.ts'
+import { ChannelMux, type Tagged } from '../net/channel-mux.ts'
 import type { Storage } from '../storage/storage.ts'
 import { openEnvelope, sealEnvelope } from '../storage/envelope.ts'
 import type { IndexEngine } from '../../engine-wasm/src/index/index.ts'
+import { Coordinator } from './cluster/coordination/coordinator.ts'
+import type { CoordinationRequest, CoordinationResponse } from './cluster/coordination/messages.ts'
 import { IndicesService } from './indices/indices-service.ts'
+import { IndicesClusterStateService } from './indices/indices-cluster-state-service.ts'
+import { recoverFromPrimary } from './indices/peer-recovery.ts'
+import { ClusterService, type MasterRequest, type MasterResponse } from './node/cluster-service.ts'
+import { StoredPersistedState } from './node/stored-persisted-state.ts'
+import { NodeClient } from './action/node-client.ts'
+import { ShardRequestHandler } from './action/shard-request-handler.ts'
+import type { ShardRequest, ShardResponse } from './action/shard-messages.ts'
 import { RestController } from './rest/rest-controller.ts'
-import type { NodeIdentity, RestContext } from './rest/rest-context.ts'
+import type { RestContext } from './rest/rest-context.ts'
 import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
 import { registerBulkAction } from './rest/actions/bulk-action.ts'
@@ -33,49 +48,129 @@ import { analyzeForIndexing } from './analysis/index.ts'
 import { filterPath, parseJson, prettyElasticsearch, toJson } from './xcontent/index.ts'
 
 export interface EsNodeDeps {
+  /** node.name: `es-node-N`. */
   nodeName: string
-  clock: Clock
+  /** This node's address on the transport network (N). */
+  address: number
+  /** discovery.seed_hosts: the addresses of every node of the cluster. */
+  seedAddresses: number[]
+  /** cluster.initial_master_nodes: the names of the nodes the cluster was first formed with. */
+  initialMasterNodes: string[]
+  scheduler: Scheduler
   random: Random
   storage: Storage
   engine: IndexEngine
+  transport: Transport<Tagged, unknown>
 }
 
+export const CLUSTER_NAME = 'docker-cluster'
 const NODE_STATE_KEY = 'node/state'
 const NODE_STATE_VERSION = 1
 
 interface NodeState {
   nodeId: string
-  clusterUuid: string
+}
+
+async function loadNodeId(deps: EsNodeDeps): Promise<string> {
+  const stored = await deps.storage.get('es', NODE_STATE_KEY)
+  if (stored)
+    return (openEnvelope(stored, NODE_STATE_VERSION, 'Elasticsearch node state') as NodeState).nodeId
+  const nodeId = randomBase64Id(deps.random)
+  await deps.storage.write([
+    {
+      store: 'es',
+      key: NODE_STATE_KEY,
+      value: sealEnvelope(NODE_STATE_VERSION, { nodeId } satisfies NodeState),
+    },
+  ])
+  return nodeId
+}
+
+/** The coordination channel, answering only once the persisted state holds what an answer promises. */
+function durable(
+  channel: Transport<CoordinationRequest, CoordinationResponse>,
+  persisted: StoredPersistedState,
+): Transport<CoordinationRequest, CoordinationResponse> {
+  return {
+    nodeId: channel.nodeId,
+    request: (to, request, timeoutMs) => channel.request(to, request, timeoutMs),
+    serve: (handler) =>
+      channel.serve(
+        handler &&
+          (async (from, request) => {
+            const response = await handler(from, request)
+            await persisted.flushed()
+            return response
+          }),
+      ),
+  }
 }
 
 export class EsNode implements EsNodeApi {
-  private constructor(private readonly controller: RestController) {}
+  private constructor(
+    private readonly controller: RestController,
+    private readonly coordinator: Coordinator,
+    private readonly mux: ChannelMux,
+    private readonly indices: IndicesService,
+    private readonly address: number,
+  ) {}
 
   static async start(deps: EsNodeDeps): Promise<EsNode> {
-    const stored = await deps.storage.get('es', NODE_STATE_KEY)
-    let state: NodeState
-    if (stored) {
-      state = openEnvelope(stored, NODE_STATE_VERSION, 'Elasticsearch node state') as NodeState
-    } else {
-      state = { nodeId: randomBase64Id(deps.random), clusterUuid: randomBase64Id(deps.random) }
-      await deps.storage.write([
-        { store: 'es', key: NODE_STATE_KEY, value: sealEnvelope(NODE_STATE_VERSION, state) },
-      ])
-    }
-    const indices = await IndicesService.load(deps)
-    const identity: NodeIdentity = {
+    const nodeId = await loadNodeId(deps)
+    const persisted = await StoredPersistedState.load(deps.storage, CLUSTER_NAME)
+    const indices = await IndicesService.load({
+      clock: deps.scheduler,
+      storage: deps.storage,
+      engine: deps.engine,
+    })
+    const mux = new ChannelMux(deps.transport)
+    const shardChannel = mux.channel<ShardRequest, ShardResponse>('shard')
+    let applier: IndicesClusterStateService | null = null
+    let cluster: ClusterService | null = null
+    const coordinator = new Coordinator({
+      nodeId,
       nodeName: deps.nodeName,
-      nodeId: state.nodeId,
-      clusterName: 'docker-cluster',
-      clusterUuid: state.clusterUuid,
-    }
-    const context: RestContext = {
-      identity,
-      clock: deps.clock,
+      transport: durable(mux.channel<CoordinationRequest, CoordinationResponse>('coordination'), persisted),
+      scheduler: deps.scheduler,
+      random: deps.random,
+      persistedState: persisted,
+      shardStore: { list: () => indices.storedCopies() },
+      seedAddresses: deps.seedAddresses,
+      initialMasterNodes: deps.initialMasterNodes,
+      onClusterStateApplied: (state) => {
+        applier?.apply(state)
+        cluster?.applied(state)
+      },
+    })
+    cluster = new ClusterService(
+      coordinator,
+      mux.channel<MasterRequest, MasterResponse>('master'),
+      deps.scheduler,
+    )
+    const client = new NodeClient(cluster, shardChannel, deps.scheduler)
+    applier = new IndicesClusterStateService(indices, {
+      localNodeId: nodeId,
+      clock: deps.scheduler,
+      storage: deps.storage,
+      reporter: coordinator,
+      recoverFromPrimary: (index, copy) => recoverFromPrimary(client, index, copy),
+    })
+    const handler = new ShardRequestHandler({
+      clock: deps.scheduler,
       storage: deps.storage,
       indices,
+      cluster,
+      transport: shardChannel,
+      reporter: coordinator,
+    })
+    shardChannel.serve((_from, request) => handler.handle(request))
+    const context: RestContext = {
+      identity: { nodeName: deps.nodeName, nodeId, clusterName: CLUSTER_NAME },
+      clock: deps.scheduler,
+      indices,
       analyze: analyzeForIndexing,
-      activeCopies: () => 1,
+      client,
+      newUuid: () => randomBase64Id(deps.random),
     }
     const controller = new RestController()
     registerRootAction(controller, context)
@@ -91,7 +186,9 @@ export class EsNode implements EsNodeApi {
     registerClusterActions(controller, context)
     registerSettingsActions(controller, context)
     registerMappingActions(controller, context)
-    return new EsNode(controller)
+    mux.start()
+    coordinator.start()
+    return new EsNode(controller, coordinator, mux, indices, deps.address)
   }
 
   /**
@@ -109,5 +206,46 @@ export class EsNode implements EsNodeApi {
     const pretty = request.params.find(([name]) => name === 'pretty')
     if (!pretty || pretty[1] === 'false') return response
     return { ...response, body: prettyElasticsearch(response.body) }
+  }
+
+  /** Graceful shutdown: the node stops serving; the master notices it leave through its checks. */
+  stop(): Promise<void> {
+    this.kill()
+    return Promise.resolve()
+  }
+
+  /** The process ends at once: timers stop, requests to it go unanswered. */
+  kill(): void {
+    this.coordinator.stop()
+    this.mux.stop()
+    for (const index of this.indices.all()) index.close()
+  }
+
+  describeState(): EsNodeState {
+    const state = this.coordinator.state()
+    const master = state.nodes.find((node) => node.id === state.masterNodeId)
+    return {
+      nodeName: this.coordinator.localNode.name,
+      nodeId: this.coordinator.localNode.id,
+      address: this.address,
+      master: master?.id === this.coordinator.localNode.id,
+      masterName: master?.name ?? null,
+      shards: this.indices.all().flatMap((index) =>
+        [...index.shards.values()].flatMap((shard) =>
+          shard.routing
+            ? [
+                {
+                  index: index.metadata.name,
+                  shard: shard.shardId,
+                  primary: shard.routing.primary,
+                  state:
+                    shard.recovered && shard.routing.state !== 'INITIALIZING' ? 'STARTED' : 'INITIALIZING',
+                  docs: shard.liveDocCount,
+                },
+              ]
+            : [],
+        ),
+      ),
+    }
   }
 }

@@ -26,3 +26,47 @@ export interface RestResponse {
 export interface EsNodeApi {
   handleRequest(request: RestRequest): Promise<RestResponse>
 }
+
+/** localhost:9200 is es-node-1, 9201 es-node-2, ... 9208 es-node-9, as a docker-compose cluster maps them. */
+export const ES_BASE_PORT = 9200
+/** The most Elasticsearch nodes the playground runs (localhost:9200 to localhost:9208). */
+export const MAX_ES_NODES = 9
+
+/** node.name of the node at transport address `address` (1..9). */
+export function esNodeName(address: number): string {
+  return `es-node-${address}`
+}
+
+/**
+ * What one Elasticsearch node knows now (EsNode.describeState), for the cluster view: whether it is the
+ * elected master, which master it follows, and every shard copy it holds. One call answers for the node.
+ */
+export interface EsNodeState {
+  nodeName: string
+  nodeId: string
+  address: number
+  /** This node is the elected master. */
+  master: boolean
+  /** The master this node knows, or null while it knows none. */
+  masterName: string | null
+  shards: Array<{
+    index: string
+    shard: number
+    primary: boolean
+    state: 'INITIALIZING' | 'STARTED'
+    docs: number
+  }>
+}
+
+/**
+ * The Elasticsearch nodes as clients reach them (Kibana's elasticsearch.hosts, curl's localhost:920N):
+ * node ids 1..N, whether each one's process runs and is paused, and the REST endpoint of a running one
+ * (its calls wait while it is paused, as a SIGSTOPped JVM leaves them in its socket).
+ */
+export interface EsDirectory {
+  ids(): number[]
+  isRunning(id: number): boolean
+  isPaused(id: number): boolean
+  /** The node's REST endpoint while its process exists, else null (nothing listens on its port). */
+  node(id: number): EsNodeApi | null
+}

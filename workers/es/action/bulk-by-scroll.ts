@@ -1,9 +1,10 @@
 /**
- * AbstractAsyncBulkByScrollAction on one node: the engine under `_delete_by_query`,
+ * AbstractAsyncBulkByScrollAction on the coordinating node: the engine under `_delete_by_query`,
  * `_update_by_query` and `_reindex`. It reads the matching documents as a scroll does (the last
- * refreshed view of each shard, in shard then `_doc` order, `scroll_size` per batch), applies one
- * write per document with `if_seq_no`/`if_primary_term` set to the seq_no it read (so a document
- * changed or deleted since the refresh is a version conflict), and counts what happened.
+ * refreshed view of an active copy of each shard, in shard then `_doc` order, `scroll_size` per batch),
+ * sends one bulk per batch with a write per document, `if_seq_no`/`if_primary_term` set to the seq_no it
+ * read (so a document changed or deleted since the refresh is a version conflict), and counts what
+ * happened.
  *
  * With `conflicts=abort` (the default) a batch that had version conflicts is the last one and the
  * conflicts are listed as failures; with `conflicts=proceed` they are only counted. Any other item
@@ -20,9 +21,9 @@ import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
-import { matchingDocs } from '../search/shard-aggregation-context.ts'
 import type { RestContext } from '../rest/rest-context.ts'
-import { WriteBatch, type DocWriteResult, type RefreshPolicy } from './doc-write.ts'
+import type { DocWriteResult, RefreshPolicy } from './doc-write.ts'
+import { executeBulk, type BulkItem } from './transport-bulk-action.ts'
 
 export interface ScrollHit {
   index: IndexService
@@ -38,19 +39,21 @@ export interface BulkByScrollOptions {
   fields: { updated: boolean; created: boolean }
 }
 
-/** The documents the query matches in each index's searcher, in scroll order. */
-export function scrollHits(
+/** The documents the query matches in each index's shards, in scroll order. */
+export async function scrollHits(
+  context: RestContext,
   targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
-  now: number,
-): ScrollHit[] {
+): Promise<ScrollHit[]> {
   const hits: ScrollHit[] = []
   for (const { index, query } of targets) {
-    index.scheduledRefresh(now)
-    for (const shard of index.shards) {
-      for (const docId of matchingDocs(shard, query).keys()) {
-        const doc = shard.searchedDocument(docId)
-        if (doc) hits.push({ index, doc })
-      }
+    const { name, numberOfShards } = index.metadata
+    const shards = await Promise.all(
+      Array.from({ length: numberOfShards }, (_, shard) =>
+        context.client.toActiveCopy(name, shard, (target) => ({ type: 'scan', ...target, query })),
+      ),
+    )
+    for (const response of shards) {
+      if (response?.type === 'scan') for (const doc of response.docs) hits.push({ index, doc })
     }
   }
   return hits
@@ -71,27 +74,26 @@ export async function bulkByScroll(
   started: number,
   hits: readonly ScrollHit[],
   options: BulkByScrollOptions,
-  write: (batch: WriteBatch, hit: ScrollHit) => DocWriteResult,
+  write: (hit: ScrollHit) => BulkItem,
 ): Promise<{ status: number; body: JsonOut }> {
   const total = Math.min(hits.length, options.maxDocs)
   const counts: Counts = { updated: 0, created: 0, deleted: 0, batches: 0, versionConflicts: 0, noops: 0 }
   const failures: Array<{ index: string; id: string; error: EsException }> = []
-  const batch = new WriteBatch(context)
   for (let from = 0; from < total && failures.length === 0; from += options.scrollSize) {
     counts.batches++
-    for (const hit of hits.slice(from, Math.min(total, from + options.scrollSize))) {
-      try {
-        count(counts, write(batch, hit).result)
-      } catch (error) {
-        if (!(error instanceof EsException)) throw error
-        const conflict = error.type === 'version_conflict_engine_exception'
-        if (conflict) counts.versionConflicts++
-        if (!conflict || options.abortOnConflict)
-          failures.push({ index: hit.index.metadata.name, id: hit.doc.id, error })
+    const page = hits.slice(from, Math.min(total, from + options.scrollSize))
+    const results = await executeBulk(context, page.map(write), options.refresh)
+    for (const outcome of results) {
+      if (outcome.ok) {
+        count(counts, outcome.result.result)
+        continue
       }
+      const conflict = outcome.error.type === 'version_conflict_engine_exception'
+      if (conflict) counts.versionConflicts++
+      if (!conflict || options.abortOnConflict)
+        failures.push({ index: outcome.index, id: outcome.id, error: outcome.error })
     }
   }
-  await batch.commit(options.refresh)
   const status = failures.reduce((max, failure) => Math.max(max, failure.error.status), 200)
   return { status, body: responseBody(context.clock.now() - started, total, counts, options, failures) }
 }

@@ -41,7 +41,7 @@ export interface BulkItemRequest extends CasParams {
   id: string | null
   routing: string | null
   requireAlias: boolean
-  /** index/create: the source line's text. */
+  /** index/create: the source line's text; update: its body's text. */
   sourceText: string
   /** update: the parsed body. */
   update: UpdateRequest | null
@@ -78,12 +78,11 @@ export function parseBulkRequest(body: string, defaults: BulkDefaults): BulkItem
     }
     const source = lines[++i]
     if (source === undefined) break
+    item.sourceText = source.text
     if (item.opType === 'update') {
       item.update = parseUpdateRequest(parseRequestBody(source.text), source.text)
       if (item.fetchSource !== null && item.update.fetchSource === null)
         item.update.fetchSource = item.fetchSource
-    } else {
-      item.sourceText = source.text
     }
     items.push(item)
   }

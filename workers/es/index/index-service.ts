@@ -1,18 +1,24 @@
 /**
- * IndexService: one index on this node: its metadata and its shards. Routes each document operation to
- * its shard (OperationRouting), parses and analyses documents against the mapping, and returns the
- * storage operations that persist each write (one translog record per operation, keyed by seq_no).
- * A write that fails to parse changes nothing: the mapping update is applied only after success.
+ * IndexService: one index as this node knows it: its metadata (every node has every index's settings and
+ * mapping from the cluster state) and the shard copies this node holds. Routes a document to its shard
+ * number (OperationRouting), parses and analyses documents against the mapping, and returns the storage
+ * operations that persist each write (one translog record per operation, keyed by seq_no).
+ *
+ * A write whose document adds fields to the mapping is refused with MappingUpdateRequired, carrying the
+ * mapping it needs: the primary has the master apply it (MappingUpdatedAction) and tries again, so no
+ * copy ever holds a document its published mapping does not describe. A write that fails to parse
+ * changes nothing.
  */
 import type { StorageOp } from '../../storage/storage.ts'
 import { sealEnvelope } from '../../storage/envelope.ts'
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
-import { INDEX_METADATA_VERSION, metadataKey, translogPrefix, type IndexMetadata } from './index-metadata.ts'
-import type { IndexShard, ShardOperation, StoredDocument, WriteResult } from './shard/index-shard.ts'
+import { translogPrefix, type IndexMetadata } from './index-metadata.ts'
+import type { IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
 import { parseDocument } from './mapper/document-parser.ts'
 import { toAnalyzedDocument } from './mapper/field-indexer.ts'
 import { numericDocValues } from './mapper/doc-values.ts'
+import type { Mapping } from './mapper/mapping.ts'
 import { IndexAnalysis } from './index-analysis.ts'
 
 export const TRANSLOG_VERSION = 1
@@ -20,92 +26,103 @@ export const TRANSLOG_VERSION = 1
 export interface ShardWrite {
   shard: number
   write: WriteResult
+  operation: ShardOperation
   ops: StorageOp[]
 }
 
+/** The document needs fields the index's mapping does not have yet: `mapping` is the mapping it needs. */
+export class MappingUpdateRequired extends Error {
+  override name = 'MappingUpdateRequired'
+  constructor(readonly mapping: Mapping) {
+    super('mapping update required')
+  }
+}
+
 export class IndexService {
-  constructor(
-    public metadata: IndexMetadata,
-    readonly shards: IndexShard[],
-    /** The index's analyzers: built-ins plus those its settings define. */
-    readonly analysis: IndexAnalysis = new IndexAnalysis(metadata.analysis),
-  ) {}
+  /** The shard copies this node holds, by shard number. */
+  readonly shards = new Map<number, IndexShard>()
+  private analyzers: IndexAnalysis
 
-  shardFor(id: string, routing: string | null): IndexShard {
-    const n = shardId(id, routing, this.metadata.numberOfShards, this.metadata.routingNumShards)
-    return this.shards[n]!
+  constructor(public metadata: IndexMetadata) {
+    this.analyzers = new IndexAnalysis(metadata.analysis)
   }
 
-  get(id: string, routing: string | null): StoredDocument | null {
-    return this.shardFor(id, routing).get(id)
+  /** The index's analyzers: built-ins plus those its settings define. */
+  get analysis(): IndexAnalysis {
+    return this.analyzers
   }
 
-  /** Indexes a document; throws EsException (and changes nothing) when the source does not fit the mapping. */
-  index(id: string, source: string, parsed: XContentObject, routing: string | null, now: number): ShardWrite {
+  /** Follows the cluster state's newest settings and mapping. */
+  updateMetadata(metadata: IndexMetadata): void {
+    if (metadata.analysis !== this.metadata.analysis) this.analyzers = new IndexAnalysis(metadata.analysis)
+    this.metadata = metadata
+  }
+
+  shardNumber(id: string, routing: string | null): number {
+    return shardId(id, routing, this.metadata.numberOfShards, this.metadata.routingNumShards)
+  }
+
+  /** Indexes a document on this primary copy; throws EsException (and changes nothing) when it does not fit. */
+  index(
+    shard: IndexShard,
+    id: string,
+    source: string,
+    parsed: XContentObject,
+    routing: string | null,
+    now: number,
+  ): ShardWrite {
     const document = parseDocument(parsed, this.metadata.mapping)
+    if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
     const numeric = numericDocValues(document, id)
-    const shard = this.shardFor(id, routing)
-    const ops: StorageOp[] = []
-    if (document.mappingUpdate) {
-      this.metadata = { ...this.metadata, mapping: document.mappingUpdate }
-      ops.push(this.metadataOp())
-    }
     const { write, operation } = shard.indexDocument(
       id,
       source,
       routing,
-      (docId) => toAnalyzedDocument(docId, id, document, this.analysis.analyze, numeric),
+      (docId) => toAnalyzedDocument(docId, id, document, this.analyzers.analyze, numeric),
       now,
     )
-    ops.push(this.translogOp(shard.shardId, operation))
-    return { shard: shard.shardId, write, ops }
+    return { shard: shard.shardId, write, operation, ops: [this.translogOp(shard.shardId, operation)] }
   }
 
-  delete(id: string, routing: string | null, now: number): ShardWrite {
-    const shard = this.shardFor(id, routing)
+  delete(shard: IndexShard, id: string, now: number): ShardWrite {
     const { write, operation } = shard.deleteDocument(id, now)
-    return { shard: shard.shardId, write, ops: [this.translogOp(shard.shardId, operation)] }
+    return { shard: shard.shardId, write, operation, ops: [this.translogOp(shard.shardId, operation)] }
   }
 
-  /** Re-applies a persisted operation at start-up. */
-  replay(
-    shard: number,
+  /**
+   * Applies an operation the primary assigned (on a replica, or replayed from the translog at start-up);
+   * a document is indexed with the fields it has even where the mapping this node applied lags behind.
+   */
+  apply(
+    shard: IndexShard,
     operation: ShardOperation,
     parse: (source: string) => XContentObject,
     now: number,
   ): void {
-    const target = this.shards[shard]!
     if (operation.op === 'delete') {
-      target.apply(operation, null, now)
+      shard.apply(operation, null, now)
       return
     }
     const document = parseDocument(parse(operation.doc.source), this.metadata.mapping)
     const { id } = operation.doc
     const numeric = numericDocValues(document, id)
-    target.apply(
+    shard.apply(
       operation,
-      (docId) => toAnalyzedDocument(docId, id, document, this.analysis.analyze, numeric),
+      (docId) => toAnalyzedDocument(docId, id, document, this.analyzers.analyze, numeric),
       now,
     )
   }
 
   refresh(now: number): void {
-    for (const shard of this.shards) shard.refresh(now)
+    for (const shard of this.shards.values()) shard.refresh(now)
   }
 
   scheduledRefresh(now: number): void {
-    for (const shard of this.shards) shard.maybeScheduledRefresh(now, this.metadata.refreshIntervalMs)
+    for (const shard of this.shards.values())
+      shard.maybeScheduledRefresh(now, this.metadata.refreshIntervalMs)
   }
 
-  metadataOp(): StorageOp {
-    return {
-      store: 'es',
-      key: metadataKey(this.metadata.uuid),
-      value: sealEnvelope(INDEX_METADATA_VERSION, this.metadata),
-    }
-  }
-
-  private translogOp(shard: number, operation: ShardOperation): StorageOp {
+  translogOp(shard: number, operation: ShardOperation): StorageOp {
     const seqNo = operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
     return {
       store: 'es',
@@ -115,6 +132,7 @@ export class IndexService {
   }
 
   close(): void {
-    for (const shard of this.shards) shard.close()
+    for (const shard of this.shards.values()) shard.close()
+    this.shards.clear()
   }
 }

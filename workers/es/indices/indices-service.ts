@@ -1,79 +1,50 @@
 /**
- * IndicesService: every index this node holds, by name; creates indices (explicitly or automatically on
- * the first write, as action.auto_create_index allows), deletes them, and restores them from storage at
- * start-up by replaying each shard's translog records in seq_no order.
+ * IndicesService: the indices this node knows (every index of the applied cluster state, with its
+ * settings and mapping) and the shard copies it holds, with their storage:
+ * - `indices/<uuid>/shards/<n>/state`: the copy's allocation id (ShardStateMetadata), envelope v1;
+ * - `indices/<uuid>/shards/<n>/translog/<seq_no, 20 digits>`: one operation per record (index-service.ts).
+ * The stored copies are what the node reports to the master when it joins, so that a primary is only ever
+ * assigned where an in-sync copy is on disk.
  */
 import type { Storage, StorageOp } from '../../storage/storage.ts'
-import { openEnvelope } from '../../storage/envelope.ts'
+import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
 import type { Clock } from '../../net/clock.ts'
-import type { Random } from '../../net/random.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
-import { indexNotFoundException, resourceAlreadyExistsException, validateIndexName } from '../errors/index.ts'
-import { parseJson, type XContentObject } from '../xcontent/index.ts'
-import { INDEX_METADATA_VERSION, translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
+import { indexNotFoundException } from '../errors/index.ts'
+import { translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
 import { IndexService, TRANSLOG_VERSION } from '../index/index-service.ts'
 import { IndexShard, type ShardOperation } from '../index/shard/index-shard.ts'
-import type { Mapping } from '../index/mapper/mapping.ts'
-import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
-import { IndexAnalysis } from '../index/index-analysis.ts'
-import { defaultRoutingNumShards } from '../cluster/routing/operation-routing.ts'
-import { randomBase64Id } from '../common/uuids.ts'
+import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 
 export interface IndicesDeps {
   clock: Clock
-  random: Random
   storage: Storage
   engine: IndexEngine
 }
 
-export interface CreateIndexRequest {
-  name: string
-  numberOfShards: number
-  numberOfReplicas: number
-  refreshIntervalMs: number
-  /** index.refresh_interval as given, when the request set it. */
-  refreshInterval?: string
-  mapping: Mapping
-  analysis?: IndexAnalysisSettings
-}
+const SHARD_STATE_VERSION = 1
+
+const shardPrefix = (uuid: string, shard: number): string => `indices/${uuid}/shards/${shard}/`
+const shardStateKey = (uuid: string, shard: number): string => `${shardPrefix(uuid, shard)}state`
 
 export class IndicesService {
   private readonly indices = new Map<string, IndexService>()
+  /** The copies on disk, by `<uuid>/<shard>`. */
+  private readonly stored = new Map<string, StoredShardCopy>()
 
-  constructor(private readonly deps: IndicesDeps) {}
+  private constructor(private readonly deps: IndicesDeps) {}
 
   static async load(deps: IndicesDeps): Promise<IndicesService> {
     const service = new IndicesService(deps)
-    const now = deps.clock.now()
     for (const key of await deps.storage.keys('es', 'indices/')) {
-      if (!key.endsWith('/meta')) continue
+      if (!key.endsWith('/state')) continue
       const bytes = await deps.storage.get('es', key)
       if (!bytes) continue
-      const metadata = openEnvelope(bytes, INDEX_METADATA_VERSION, `index metadata ${key}`) as IndexMetadata
-      const index = service.open(metadata)
-      for (let shard = 0; shard < metadata.numberOfShards; shard++) {
-        for (const opKey of await deps.storage.keys('es', translogPrefix(metadata.uuid, shard))) {
-          const record = await deps.storage.get('es', opKey)
-          if (!record) continue
-          const operation = openEnvelope(record, TRANSLOG_VERSION, `translog ${opKey}`) as ShardOperation
-          index.replay(shard, operation, (source) => parseJson(source) as XContentObject, now)
-        }
-      }
-      index.refresh(now)
+      const copy = openEnvelope(bytes, SHARD_STATE_VERSION, `shard state ${key}`) as StoredShardCopy
+      service.stored.set(`${copy.indexUuid}/${copy.shard}`, copy)
     }
     return service
-  }
-
-  private open(metadata: IndexMetadata, analysis?: IndexAnalysis): IndexService {
-    const now = this.deps.clock.now()
-    const shards = Array.from(
-      { length: metadata.numberOfShards },
-      (_, i) => new IndexShard(i, this.deps.engine.newIndex(), now),
-    )
-    const index = new IndexService(metadata, shards, analysis)
-    this.indices.set(metadata.name, index)
-    return index
   }
 
   get(name: string): IndexService | undefined {
@@ -107,37 +78,82 @@ export class IndicesService {
     return [...names].sort().map((name) => this.indices.get(name)!)
   }
 
-  /** Validates and creates an index; the caller persists the returned operation. */
-  create(request: CreateIndexRequest): { index: IndexService; op: StorageOp } {
-    const invalid = validateIndexName(request.name)
-    if (invalid) throw invalid
-    const existing = this.indices.get(request.name)
-    if (existing) throw resourceAlreadyExistsException(request.name, existing.metadata.uuid)
-    const analysis = new IndexAnalysis(request.analysis)
-    analysis.checkMapping(request.mapping)
-    const metadata: IndexMetadata = {
-      name: request.name,
-      uuid: randomBase64Id(this.deps.random),
-      creationDate: this.deps.clock.now(),
-      numberOfShards: request.numberOfShards,
-      numberOfReplicas: request.numberOfReplicas,
-      routingNumShards: defaultRoutingNumShards(request.numberOfShards),
-      refreshIntervalMs: request.refreshIntervalMs,
-      ...(request.refreshInterval !== undefined ? { refreshInterval: request.refreshInterval } : {}),
-      mapping: request.mapping,
-      ...(request.analysis ? { analysis: request.analysis } : {}),
-    }
-    const index = this.open(metadata, analysis)
-    return { index, op: index.metadataOp() }
+  /** The copies this node holds on disk (reported to the master). */
+  storedCopies(): StoredShardCopy[] {
+    return [...this.stored.values()]
   }
 
-  /** Removes an index; returns the storage operations that delete everything it stored. */
-  async delete(name: string): Promise<StorageOp[]> {
+  storedCopy(uuid: string, shard: number): StoredShardCopy | undefined {
+    return this.stored.get(`${uuid}/${shard}`)
+  }
+
+  /** The index as the cluster state now describes it: created, or its metadata updated. */
+  follow(metadata: IndexMetadata): IndexService {
+    const existing = this.indices.get(metadata.name)
+    if (existing && existing.metadata.uuid === metadata.uuid) {
+      existing.updateMetadata(metadata)
+      return existing
+    }
+    existing?.close()
+    const index = new IndexService(metadata)
+    this.indices.set(metadata.name, index)
+    return index
+  }
+
+  /** Forgets an index the cluster state no longer has; its stored copies are deleted. */
+  async remove(name: string): Promise<void> {
     const index = this.indices.get(name)
-    if (!index) return []
+    if (!index) return
     this.indices.delete(name)
     index.close()
-    const keys = await this.deps.storage.keys('es', `indices/${index.metadata.uuid}/`)
-    return keys.map((key) => ({ store: 'es', key, value: null }))
+    await this.deleteIndexStore(index.metadata.uuid)
+  }
+
+  /** Every stored copy of an index uuid that no applied state mentions any more is deleted. */
+  async deleteIndexStore(uuid: string): Promise<void> {
+    for (const [key, copy] of this.stored) if (copy.indexUuid === uuid) this.stored.delete(key)
+    const keys = await this.deps.storage.keys('es', `indices/${uuid}/`)
+    if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
+  }
+
+  /** A new, empty copy of a shard for this node (its data comes from recovery). */
+  newShard(index: IndexService, shard: number): IndexShard {
+    index.shards.get(shard)?.close()
+    const copy = new IndexShard(shard, this.deps.engine.newIndex(), this.deps.clock.now())
+    index.shards.set(shard, copy)
+    return copy
+  }
+
+  /** Closes a local copy and deletes what it stored. */
+  async removeShard(index: IndexService, shard: number): Promise<void> {
+    index.shards.get(shard)?.close()
+    index.shards.delete(shard)
+    await this.deleteShardStore(index.metadata.uuid, shard)
+  }
+
+  async deleteShardStore(uuid: string, shard: number): Promise<void> {
+    this.stored.delete(`${uuid}/${shard}`)
+    const keys = await this.deps.storage.keys('es', shardPrefix(uuid, shard))
+    if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
+  }
+
+  /** The operations a stored copy holds, in sequence number order. */
+  async readTranslog(uuid: string, shard: number): Promise<ShardOperation[]> {
+    const operations: ShardOperation[] = []
+    for (const key of await this.deps.storage.keys('es', translogPrefix(uuid, shard))) {
+      const record = await this.deps.storage.get('es', key)
+      if (record) operations.push(openEnvelope(record, TRANSLOG_VERSION, `translog ${key}`) as ShardOperation)
+    }
+    return operations
+  }
+
+  /** The storage write that records a copy as this node's, with its allocation id. */
+  shardStateOp(copy: StoredShardCopy): StorageOp {
+    this.stored.set(`${copy.indexUuid}/${copy.shard}`, copy)
+    return {
+      store: 'es',
+      key: shardStateKey(copy.indexUuid, copy.shard),
+      value: sealEnvelope(SHARD_STATE_VERSION, copy),
+    }
   }
 }

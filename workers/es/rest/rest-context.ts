@@ -1,24 +1,25 @@
 /**
- * What every REST action of a node can reach: its identity, clock, storage, indices and analysis.
+ * What every REST action of a node can reach: its identity, clock, the indices it knows (every index's
+ * settings and mapping, and the shard copies it holds), analysis, and the client that reaches shard
+ * copies and the master wherever they are.
  */
 import type { Clock } from '../../net/clock.ts'
-import type { Storage } from '../../storage/storage.ts'
 import type { IndicesService } from '../indices/indices-service.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
+import type { NodeClient } from '../action/node-client.ts'
 
 export interface NodeIdentity {
   nodeName: string
   nodeId: string
   clusterName: string
-  clusterUuid: string
 }
 
 export interface RestContext {
   identity: NodeIdentity
   clock: Clock
-  storage: Storage
   indices: IndicesService
   analyze: TextAnalyzer
-  /** Copies per shard the cluster wants: 1 + number_of_replicas, and how many are active. */
-  activeCopies(numberOfReplicas: number): number
+  client: NodeClient
+  /** A new random index uuid (UUIDs.randomBase64UUID). */
+  newUuid(): string
 }

@@ -3,35 +3,25 @@
 // (position_increment_gap 100, offset gap 1), explain's detail form, fields, normalizers, and the
 // request validation and lookup errors with ES's exact bodies.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_ANALYSIS_LIMITS } from '../../../../workers/es/analysis/registry.ts'
-import { analyzeForIndexing } from '../../../../workers/es/analysis/index.ts'
-import { IndicesService } from '../../../../workers/es/indices/indices-service.ts'
-import { registerAnalyzeActions } from '../../../../workers/es/rest/actions/analyze-action.ts'
-import { RestController } from '../../../../workers/es/rest/rest-controller.ts'
-import { VirtualClock } from '../../../../workers/net/clock.ts'
-import { Random } from '../../../../workers/net/random.ts'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
-import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
-import { loadEngine } from '../node/es-node-fixture.ts'
+import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 
-let controller: RestController
+let node: TestNode
 
 beforeAll(async () => {
-  const clock = new VirtualClock()
-  const storage = new MemoryStorage()
-  const deps = {
-    clock,
-    random: new Random(1),
-    storage,
-    engine: await loadEngine(),
-  }
-  const indices = new IndicesService(deps)
-  indices.create({
-    name: 'idx',
-    numberOfShards: 1,
-    numberOfReplicas: 0,
-    refreshIntervalMs: 1000,
-    mapping: {
+  node = await startNode()
+  const created = await node.send('PUT', '/idx', {
+    settings: {
+      number_of_shards: 1,
+      number_of_replicas: 0,
+      analysis: {
+        analyzer: {
+          my_analyzer: { tokenizer: 'whitespace', filter: ['uppercase'], position_increment_gap: 10 },
+        },
+        normalizer: { lower: { filter: ['lowercase'] } },
+      },
+    },
+    mappings: {
       properties: {
         title: { type: 'text', analyzer: 'my_analyzer' },
         body: { type: 'text' },
@@ -39,26 +29,8 @@ beforeAll(async () => {
         count: { type: 'long' },
       },
     },
-    analysis: {
-      analysis: {
-        analyzer: {
-          my_analyzer: { tokenizer: 'whitespace', filter: ['uppercase'], position_increment_gap: 10 },
-        },
-        normalizer: { lower: { filter: ['lowercase'] } },
-      },
-      limits: DEFAULT_ANALYSIS_LIMITS,
-    },
   })
-  controller = new RestController()
-  const identity = { nodeName: 'es01', nodeId: 'n', clusterName: 'c', clusterUuid: 'u' }
-  registerAnalyzeActions(controller, {
-    identity,
-    clock,
-    storage,
-    indices,
-    analyze: analyzeForIndexing,
-    activeCopies: () => 1,
-  })
+  if (created.status !== 200) throw new Error(created.body)
 })
 
 async function send(
@@ -66,8 +38,7 @@ async function send(
   path: string,
   body?: object | string,
 ): Promise<{ status: number; body: unknown }> {
-  const text = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
-  const response = await controller.dispatch({ method, path, params: [], body: text })
+  const response = await node.send(method, path, body)
   return { status: response.status, body: JSON.parse(response.body) }
 }
 
@@ -193,12 +164,7 @@ describe('_analyze responses', () => {
   })
 
   it('explain of a built-in analyzer: all extended attributes, anonymous component names', async () => {
-    const builtIn = await controller.dispatch({
-      method: 'GET',
-      path: '/_analyze',
-      params: [],
-      body: JSON.stringify({ analyzer: 'standard', text: 'Hé', explain: true }),
-    })
+    const builtIn = await node.send('GET', '/_analyze', { analyzer: 'standard', text: 'Hé', explain: true })
     expect(builtIn.body).toBe(
       '{"detail":{"custom_analyzer":false,"analyzer":{"name":"standard","tokens":[{"token":"hé","start_offset":0,' +
         '"end_offset":2,"type":"<ALPHANUM>","position":0,"bytes":"[68 c3 a9]","positionLength":1,"termFrequency":1}]}}}',

@@ -53,7 +53,7 @@ describe('_cat/indices', () => {
 
   test('creation.date columns on request', async () => {
     expect((await node.send('GET', '/_cat/indices/my-index-000001?h=cd,cds')).body).toBe(
-      '1767225600000 2026-01-01T00:00:00.000Z\n',
+      '1767225600100 2026-01-01T00:00:00.100Z\n',
     )
   })
 

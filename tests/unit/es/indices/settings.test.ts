@@ -42,7 +42,7 @@ describe('GET _settings', () => {
         '        },',
         '        "number_of_shards" : "1",',
         '        "provided_name" : "my-index-000001",',
-        '        "creation_date" : "1767225600000",',
+        '        "creation_date" : "1767225600100",',
         '        "number_of_replicas" : "1",',
         `        "uuid" : "${uuid}",`,
         '        "version" : {',
@@ -59,7 +59,7 @@ describe('GET _settings', () => {
 
   test('flat_settings: dotted keys in sorted order', async () => {
     expect((await node.send('GET', '/my-index-000001/_settings?flat_settings=true')).body).toBe(
-      '{"my-index-000001":{"settings":{"index.creation_date":"1767225600000","index.number_of_replicas":"1",' +
+      '{"my-index-000001":{"settings":{"index.creation_date":"1767225600100","index.number_of_replicas":"1",' +
         '"index.number_of_shards":"1","index.provided_name":"my-index-000001",' +
         '"index.routing.allocation.include._tier_preference":"data_content",' +
         `"index.uuid":"${uuid}","index.version.created":"8521000"}}}`,

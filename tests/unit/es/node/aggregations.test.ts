@@ -4,7 +4,6 @@
 // time_zone (-01:00) and offset (+6h) examples, terms → avg sub-aggregations, size 0, and the error
 // bodies (a text field: search_phase_execution_exception "all shards failed"; an unknown type).
 import { describe, expect, it } from 'vitest'
-import { VirtualClock } from '../../../../workers/net/clock.ts'
 import { startNode, type TestNode } from './es-node-fixture.ts'
 
 const SALES: Array<[string, string, number, string]> = [
@@ -17,8 +16,8 @@ const SALES: Array<[string, string, number, string]> = [
   ['2015/03/01 00:00:00', 't-shirt', 175, '6'],
 ]
 
-async function sales(shards = 1, clock = new VirtualClock()): Promise<TestNode> {
-  const node = await startNode(undefined, clock)
+async function sales(shards = 1, startTime?: number): Promise<TestNode> {
+  const node = await startNode(startTime === undefined ? {} : { startTime })
   await node.send('PUT', '/sales', {
     settings: { number_of_shards: shards },
     mappings: {
@@ -148,7 +147,7 @@ describe('aggregations over the sales data set', () => {
   })
 
   it('date_range with date math at the request time (the docs ran it in August 2016)', async () => {
-    const node = await sales(1, new VirtualClock(Date.UTC(2016, 7, 15)))
+    const node = await sales(1, Date.UTC(2016, 7, 15))
     expect(
       await aggs(node, 'sales', {
         aggs: {

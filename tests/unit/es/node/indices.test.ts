@@ -174,14 +174,14 @@ describe('persistence: a restarted node over the same storage has everything bac
     ).toContain('"total":{"value":1,"relation":"eq"}')
   })
 
-  it('seq_no continues per shard after a restart', async () => {
+  it('seq_no continues per shard after a restart; the primary term grows as the primary is reassigned', async () => {
     const first = await startNode()
     await first.send('PUT', '/idx/_doc/1', { a: 1 })
     await first.send('PUT', '/idx/_doc/2', { a: 2 })
     await first.send('DELETE', '/idx/_doc/9')
     const second = await first.restart()
     expect((await second.send('PUT', '/idx/_doc/3', { a: 3 })).body).toContain(
-      '"_seq_no":3,"_primary_term":1}',
+      '"_seq_no":3,"_primary_term":2}',
     )
   })
 })

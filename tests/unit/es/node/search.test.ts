@@ -36,13 +36,12 @@ describe('refresh semantics', () => {
     expect((await node.send('GET', '/idx/_count')).body).toBe(`{"count":1,${oneShard}}`)
   })
 
-  it('the scheduled refresh (index.refresh_interval 1s) makes writes visible after 1 s of clock time', async () => {
+  it('the scheduled refresh (index.refresh_interval 1s) makes a write visible within 1 s of clock time', async () => {
     const node = await startNode()
     await node.send('PUT', '/idx', undefined)
     await node.send('PUT', '/idx/_doc/1', { msg: 'hello' })
-    await node.clock.sleep(999)
     expect((await node.send('GET', '/idx/_count')).body).toBe(`{"count":0,${oneShard}}`)
-    await node.clock.sleep(1)
+    await node.clock.sleep(1000)
     expect((await node.send('GET', '/idx/_count')).body).toBe(`{"count":1,${oneShard}}`)
   })
 

@@ -11,6 +11,7 @@
  * match_all would count), and a doc id is never reused.
  */
 import type { AnalyzedDocument, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
+import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 
 export interface StoredDocument {
   id: string
@@ -24,8 +25,9 @@ export interface StoredDocument {
 
 interface LiveEntry {
   doc: StoredDocument | null
-  /** For a tombstone: when it was deleted. */
+  /** For a tombstone: when it was deleted, and the delete's sequence number, version and term. */
   deletedAt: number
+  seqNo: number
 }
 
 export type ShardOperation =
@@ -51,9 +53,16 @@ export class IndexShard {
   private readonly lastVersion = new Map<string, number>()
   private pending: Array<{ id: string; analyzed: AnalyzeDocument | null; doc: StoredDocument | null }> = []
   private nextDocId = 0
-  private maxSeqNo = -1
+  private highestSeqNo = -1
   private lastRefresh: number
-  readonly primaryTerm = 1
+  /** The operation primary term: new operations get it; a promotion raises it. */
+  primaryTerm = 1
+  /** This copy's entry in the applied routing table: its allocation id, primary flag and state. */
+  routing: ShardRouting | null = null
+  /** False while the copy recovers: it takes replicated writes but serves no reads. */
+  recovered = false
+  /** On a primary: the recovering replicas (allocation ids) that already receive its writes. */
+  readonly tracked = new Set<string>()
 
   constructor(
     readonly shardId: number,
@@ -61,6 +70,11 @@ export class IndexShard {
     now: number,
   ) {
     this.lastRefresh = now
+  }
+
+  /** The highest sequence number this copy holds (-1 when empty). */
+  get maxSeqNo(): number {
+    return this.highestSeqNo
   }
 
   get(id: string): StoredDocument | null {
@@ -88,7 +102,7 @@ export class IndexShard {
       source,
       routing,
       version: this.nextVersion(id, now),
-      seqNo: ++this.maxSeqNo,
+      seqNo: ++this.highestSeqNo,
       primaryTerm: this.primaryTerm,
     }
     this.apply({ op: 'index', doc }, analyzed, now)
@@ -106,7 +120,7 @@ export class IndexShard {
   deleteDocument(id: string, now: number): { write: WriteResult; operation: ShardOperation } {
     const existed = this.live.get(id)?.doc != null
     const version = this.nextVersion(id, now)
-    const seqNo = ++this.maxSeqNo
+    const seqNo = ++this.highestSeqNo
     const operation: ShardOperation = { op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm }
     this.apply(operation, null, now)
     return {
@@ -119,16 +133,45 @@ export class IndexShard {
   apply(operation: ShardOperation, analyzed: AnalyzeDocument | null, now: number): void {
     if (operation.op === 'index') {
       const { doc } = operation
-      this.live.set(doc.id, { doc, deletedAt: 0 })
+      this.live.set(doc.id, { doc, deletedAt: 0, seqNo: doc.seqNo })
       this.pending.push({ id: doc.id, doc, analyzed })
-      this.maxSeqNo = Math.max(this.maxSeqNo, doc.seqNo)
+      this.highestSeqNo = Math.max(this.highestSeqNo, doc.seqNo)
       this.lastVersion.set(doc.id, doc.version)
     } else {
-      this.live.set(operation.id, { doc: null, deletedAt: now })
+      this.live.set(operation.id, { doc: null, deletedAt: now, seqNo: operation.seqNo })
       this.pending.push({ id: operation.id, doc: null, analyzed: null })
-      this.maxSeqNo = Math.max(this.maxSeqNo, operation.seqNo)
+      this.highestSeqNo = Math.max(this.highestSeqNo, operation.seqNo)
       this.lastVersion.set(operation.id, operation.version)
     }
+  }
+
+  /**
+   * True when this copy already holds `operation` or a later operation on the same id: a replica
+   * receives an id's operations from both the primary's live writes and its recovery snapshot, in
+   * either order, and keeps the one with the higher sequence number (InternalEngine's
+   * plan-for-non-primary compares seq_no the same way).
+   */
+  isStale(operation: ShardOperation): boolean {
+    const id = operation.op === 'index' ? operation.doc.id : operation.id
+    const seqNo = operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
+    const entry = this.live.get(id)
+    return entry !== undefined && entry.seqNo >= seqNo
+  }
+
+  /**
+   * The operations that rebuild this copy's documents on a recovering replica, in sequence number order:
+   * each id's latest operation, tombstones still inside index.gc_deletes included.
+   */
+  recoverySnapshot(now: number): ShardOperation[] {
+    const operations: ShardOperation[] = []
+    for (const [id, entry] of this.live) {
+      if (entry.doc) operations.push({ op: 'index', doc: entry.doc })
+      else if (now - entry.deletedAt < GC_DELETES_MS) {
+        const version = this.lastVersion.get(id) ?? 1
+        operations.push({ op: 'delete', id, version, seqNo: entry.seqNo, primaryTerm: this.primaryTerm })
+      }
+    }
+    return operations.sort((a, b) => seqNoOf(a) - seqNoOf(b))
   }
 
   /**
@@ -186,4 +229,8 @@ export class IndexShard {
   close(): void {
     this.index.free()
   }
+}
+
+function seqNoOf(operation: ShardOperation): number {
+  return operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
 }

@@ -17,7 +17,7 @@ import {
   illegalArgumentException,
   parsingException,
 } from '../../errors/index.ts'
-import { XNumber, parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
@@ -29,7 +29,8 @@ import { optionalBody } from './write-params.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
 import { resolveIndices } from './search-actions.ts'
-import { executeDelete, executeIndex, refreshPolicy } from '../../action/doc-write.ts'
+import { refreshPolicy } from '../../action/doc-write.ts'
+import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import {
   bulkByScroll,
   scrollHits,
@@ -94,7 +95,7 @@ function queryHits(
   indices: IndexService[],
   query: XContentValue | undefined,
   now: number,
-): ScrollHit[] {
+): Promise<ScrollHit[]> {
   const queryBody = query ?? new Map<string, XContentValue>()
   const queryFor = (queryContext: QueryContext): IndexQuery =>
     uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
@@ -108,7 +109,7 @@ function queryHits(
       index: { name: index.metadata.name, uuid: index.metadata.uuid },
     }),
   }))
-  return scrollHits(targets, now)
+  return scrollHits(context, targets)
 }
 
 function checkKeys(body: XContentObject, allowed: readonly string[]): void {
@@ -129,7 +130,7 @@ async function byQuery(
   refuseUnsupported(req, body)
   checkKeys(body, ['query', 'conflicts', 'max_docs'])
   const opts = options(req, body, fields)
-  const hits = queryHits(
+  const hits = await queryHits(
     context,
     uriSearchQuery(req.params),
     resolveIndices(context, req.path.index),
@@ -141,39 +142,27 @@ async function byQuery(
 }
 
 function deleteByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  return byQuery(context, req, { updated: false, created: false }, (batch, { index, doc }) =>
-    executeDelete(
-      batch,
-      context,
-      {
-        index: index.metadata.name,
-        id: doc.id,
-        routing: doc.routing,
-        ifSeqNo: doc.seqNo,
-        ifPrimaryTerm: doc.primaryTerm,
-      },
-      context.clock.now(),
-    ),
-  )
+  return byQuery(context, req, { updated: false, created: false }, ({ index, doc }) => ({
+    index: index.metadata.name,
+    item: { op: 'delete', ...readCas(doc) },
+  }))
 }
 
 function updateByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  return byQuery(context, req, { updated: true, created: false }, (batch, { index, doc }) =>
-    executeIndex(
-      batch,
-      {
-        index: index.metadata.name,
-        id: doc.id,
-        routing: doc.routing,
-        ifSeqNo: doc.seqNo,
-        ifPrimaryTerm: doc.primaryTerm,
-        create: false,
-        text: doc.source,
-        source: parseJson(doc.source) as XContentObject,
-      },
-      context.clock.now(),
-    ),
-  )
+  return byQuery(context, req, { updated: true, created: false }, ({ index, doc }) => ({
+    index: index.metadata.name,
+    item: { op: 'index', ...readCas(doc), create: false, text: doc.source },
+  }))
+}
+
+/** A write conditional on the document being as it was read. */
+function readCas(doc: StoredDocument): {
+  id: string
+  routing: string | null
+  ifSeqNo: number
+  ifPrimaryTerm: number
+} {
+  return { id: doc.id, routing: doc.routing, ifSeqNo: doc.seqNo, ifPrimaryTerm: doc.primaryTerm }
 }
 
 function objectField(body: XContentObject, key: string): XContentObject {
@@ -215,22 +204,18 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
   const opts = options(req, body, { updated: true, created: true })
   const batchSize = source.get('size')
   if (batchSize !== undefined) opts.scrollSize = positiveInt(batchSize, 'size', 1000)
-  const hits = queryHits(context, null, indices, source.get('query'), started)
-  const { status, body: response } = await bulkByScroll(context, started, hits, opts, (batch, { doc }) =>
-    executeIndex(
-      batch,
-      {
-        index: target,
-        id: doc.id,
-        routing: doc.routing,
-        ifSeqNo: null,
-        ifPrimaryTerm: null,
-        create: opType === 'create',
-        text: doc.source,
-        source: parseJson(doc.source) as XContentObject,
-      },
-      context.clock.now(),
-    ),
-  )
+  const hits = await queryHits(context, null, indices, source.get('query'), started)
+  const { status, body: response } = await bulkByScroll(context, started, hits, opts, ({ doc }) => ({
+    index: target,
+    item: {
+      op: 'index',
+      id: doc.id,
+      routing: doc.routing,
+      ifSeqNo: null,
+      ifPrimaryTerm: null,
+      create: opType === 'create',
+      text: doc.source,
+    },
+  }))
   return json(status, response)
 }

@@ -10,58 +10,57 @@ import { guarded } from '../responses.ts'
 import { renderCatTable, type CatTable } from '../cat/rest-table.ts'
 import { CAT_ALIASES, catCount, catIndices, catShards } from '../cat/cat-indices.ts'
 import { catAllocation, catHealth, catNodes } from '../cat/cat-nodes.ts'
-import { localClusterState } from './local-cluster-state.ts'
+import { collectShardStats } from '../../action/cluster-shard-stats.ts'
 import { paramAsBoolean } from './rest-params.ts'
 
-type TableBuilder = (context: RestContext, req: RestHandlerRequest) => CatTable
+type TableBuilder = (context: RestContext, req: RestHandlerRequest) => CatTable | Promise<CatTable>
 
 const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuilder]> = [
   [
     'indices',
     true,
-    (context, req) => {
+    async (context, req) => {
       const indices = context.indices.resolve(req.path.index)
-      const state = localClusterState(context, indices)
-      return catIndices(state, indices, context.clock.now(), req.params.get('health'))
+      const stats = await collectShardStats(context)
+      return catIndices(context.client.cluster.state(), indices, stats, req.params.get('health'))
     },
   ],
   [
     'shards',
     true,
-    (context, req) => {
+    async (context, req) => {
       const indices = context.indices.resolve(req.path.index)
-      const state = localClusterState(context, indices)
-      return catShards(state, indices, context.clock.now(), context.identity.nodeName)
+      const stats = await collectShardStats(context)
+      return catShards(context.client.cluster.state(), indices, stats)
     },
   ],
-  ['count', true, (context, req) => catCount(context.indices.resolve(req.path.index), context.clock.now())],
+  [
+    'count',
+    true,
+    async (context, req) => {
+      const indices = context.indices.resolve(req.path.index)
+      const stats = await collectShardStats(context)
+      return catCount(context.client.cluster.state(), indices, stats, context.clock.now())
+    },
+  ],
   ['aliases', true, () => CAT_ALIASES],
   [
     'nodes',
     false,
-    (context, req) => {
-      return catNodes(localClusterState(context, []), paramAsBoolean(req.params.get('full_id')))
-    },
+    (context, req) => catNodes(context.client.cluster.state(), paramAsBoolean(req.params.get('full_id'))),
   ],
-  [
-    'health',
-    false,
-    (context) => catHealth(localClusterState(context, context.indices.all()), context.clock.now()),
-  ],
+  ['health', false, (context) => catHealth(context.client.cluster.state(), context.clock.now())],
   [
     'allocation',
     false,
-    (context) => {
-      const indices = context.indices.all()
-      return catAllocation(localClusterState(context, indices), indices, context.clock.now())
-    },
+    async (context) => catAllocation(context.client.cluster.state(), await collectShardStats(context)),
   ],
 ]
 
 export function registerCatActions(controller: RestController, context: RestContext): void {
   for (const [name, withIndex, build] of TABLES) {
     const handler = (req: RestHandlerRequest) =>
-      guarded(() => renderCatTable(build(context, req), req.params))
+      guarded(async () => renderCatTable(await build(context, req), req.params))
     controller.register('GET', `/_cat/${name}`, handler)
     if (withIndex) controller.register('GET', `/_cat/${name}/{index}`, handler)
   }

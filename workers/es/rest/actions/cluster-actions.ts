@@ -3,9 +3,9 @@
  * 8.17 writes it, with `unassigned_primary_shards`, `level=cluster|indices|shards`, and the `wait_for_*`
  * conditions) and `GET /_cluster/settings` (no persistent or transient settings are ever set here).
  *
- * A wait that is met answers at once; one that is not answers at once with `timed_out: true` and 408,
- * what ES answers when its `timeout` (30s by default) passes without a change: on this node nothing
- * changes while a request waits. A missing concrete index is such a wait (status red).
+ * A wait that is met answers at once; one that is not waits for a cluster state that meets it, and
+ * answers `timed_out: true` with 408 when `timeout` (30s by default) passes first. A missing concrete
+ * index never meets it (status red) and answers at once.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -19,11 +19,11 @@ import {
 } from '../../cluster/state/cluster-health.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { localClusterState } from './local-cluster-state.ts'
 
 type Level = 'cluster' | 'indices' | 'shards'
 
@@ -36,7 +36,11 @@ export function registerClusterActions(controller: RestController, context: Rest
     .register('GET', '/_cluster/settings', () => json(200, { persistent: {}, transient: {} }))
 }
 
-function health(context: RestContext, req: RestHandlerRequest): RestResponse {
+/**
+ * TransportClusterHealthAction: with wait_for_* conditions, the answer waits (up to `timeout`, 30 s by
+ * default) for a cluster state that meets them, and says `timed_out` (status 408) when none came.
+ */
+async function health(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const level = parseLevel(req.params.get('level'))
   const wantedStatus = parseStatus(req.params.get('wait_for_status'))
   let indices: IndexService[]
@@ -48,14 +52,27 @@ function health(context: RestContext, req: RestHandlerRequest): RestResponse {
     indices = []
     missing = true
   }
-  const state = localClusterState(context, indices)
+  const names = new Set(indices.map((index) => index.metadata.name))
+  const met = (state: ClusterState): boolean => {
+    const scoped = scopedState(state, names)
+    const response = clusterHealth(scoped)
+    return (
+      !missing &&
+      (wantedStatus === null || RANK[response.status] <= RANK[wantedStatus]) &&
+      activeShardsMet(req.params.get('wait_for_active_shards'), response.active_shards, scoped) &&
+      nodesMet(req.params.get('wait_for_nodes'), response.number_of_nodes)
+    )
+  }
+  const waits = [...req.params.keys()].some((key) => key.startsWith('wait_for_'))
+  const timeout = req.params.get('timeout')
+  const timeoutMs = timeout === undefined ? 30_000 : timeValueMillis(parseTimeValue(timeout, 'timeout'))
+  let state = context.client.cluster.state()
+  if (waits && !missing && !met(state))
+    state = (await context.client.cluster.waitFor(met, timeoutMs)) ?? state
+  state = scopedState(state, names)
   const response = clusterHealth(state)
   const status: ClusterHealthStatus = missing ? 'red' : response.status
-  const timedOut =
-    missing ||
-    (wantedStatus !== null && RANK[status] > RANK[wantedStatus]) ||
-    !activeShardsMet(req.params.get('wait_for_active_shards'), response.active_shards, state) ||
-    !nodesMet(req.params.get('wait_for_nodes'), response.number_of_nodes)
+  const timedOut = !met(state)
   const body: Record<string, JsonOut> = {}
   for (const [key, value] of Object.entries({ ...response, status, timed_out: timedOut })) {
     body[key] = key === 'active_shards_percent_as_number' ? new JavaDouble(value as number) : value
@@ -63,6 +80,17 @@ function health(context: RestContext, req: RestHandlerRequest): RestResponse {
   }
   if (level !== 'cluster') body.indices = indicesJson(state, level)
   return json(timedOut ? 408 : 200, body)
+}
+
+/** The state with only these indices, as health for an index expression reads it. */
+function scopedState(state: ClusterState, names: ReadonlySet<string>): ClusterState {
+  const indices = Object.fromEntries(
+    Object.entries(state.metadata.indices).filter(([name]) => names.has(name)),
+  )
+  const routingTable = Object.fromEntries(
+    Object.entries(state.routingTable).filter(([name]) => names.has(name)),
+  )
+  return { ...state, metadata: { indices }, routingTable }
 }
 
 function parseLevel(value: string | undefined): Level {

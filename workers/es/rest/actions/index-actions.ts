@@ -17,6 +17,12 @@ import { parseRequestBody } from '../request-body.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { normalizeSettings, parseIntSetting, parseTimeSetting, scalarText } from './index-settings.ts'
 import { DEFAULT_INDEX_SETTINGS } from '../../index/index-metadata.ts'
+import { newIndexMetadata, type CreateIndexRequest } from '../../cluster/metadata/metadata-tasks.ts'
+import type { ClusterState } from '../../cluster/state/cluster-state.ts'
+import { isActive } from '../../cluster/state/shard-routing.ts'
+
+/** How long index creation waits for its primaries (the ack timeout, 30 s). */
+const ACTIVE_SHARDS_TIMEOUT_MS = 30_000
 
 export function registerIndexActions(controller: RestController, context: RestContext): void {
   controller
@@ -39,7 +45,7 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
     return value === undefined || value === null ? fallback : parse(value)
   }
   const refreshInterval = normalized.get('index.refresh_interval')
-  const { index, op } = context.indices.create({
+  const request: CreateIndexRequest = {
     name: req.path.index!,
     numberOfShards: setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
       parseIntSetting('index.number_of_shards', v, 1),
@@ -55,9 +61,15 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
       : {}),
     mapping: parseMapping(body.get('mappings')),
     ...(settingsObject ? { analysis: indexAnalysisSettings(settingsObject) } : {}),
-  })
-  await context.storage.write([op])
-  return json(200, { acknowledged: true, shards_acknowledged: true, index: index.metadata.name })
+  }
+  const metadata = newIndexMetadata(request, context.newUuid(), context.clock.now())
+  await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: false })
+  // wait_for_active_shards defaults to 1: the answer waits for the primaries to start.
+  const started = await context.client.cluster.waitFor(
+    (state) => primariesActive(state, metadata.name),
+    ACTIVE_SHARDS_TIMEOUT_MS,
+  )
+  return json(200, { acknowledged: true, shards_acknowledged: started !== null, index: metadata.name })
 }
 
 async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
@@ -67,9 +79,7 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
   }
   const missing = names.find((name) => !context.indices.get(name))
   if (missing !== undefined) throw indexNotFoundException(missing)
-  const ops = []
-  for (const name of names) ops.push(...(await context.indices.delete(name)))
-  await context.storage.write(ops)
+  await context.client.cluster.execute({ type: 'delete_index', names })
   return json(200, { acknowledged: true })
 }
 
@@ -86,14 +96,34 @@ function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
   return json(200, body)
 }
 
-function refresh(context: RestContext, name: string | null): RestResponse {
+/** TransportBroadcastReplicationAction: every active copy of every shard refreshes. */
+async function refresh(context: RestContext, name: string | null): Promise<RestResponse> {
   const targets = context.indices.resolve(name ?? undefined)
+  const state = context.client.cluster.state()
   let total = 0
-  let successful = 0
+  const requests: Array<Promise<boolean>> = []
   for (const index of targets) {
-    index.refresh(context.clock.now())
-    total += index.metadata.numberOfShards * (index.metadata.numberOfReplicas + 1)
-    successful += index.metadata.numberOfShards * context.activeCopies(index.metadata.numberOfReplicas)
+    const { name: indexName, uuid, numberOfShards, numberOfReplicas } = index.metadata
+    total += numberOfShards * (numberOfReplicas + 1)
+    for (const copies of state.routingTable[indexName] ?? []) {
+      for (const copy of copies.filter(isActive)) {
+        const node = state.nodes.find((n) => n.id === copy.nodeId)
+        if (!node) continue
+        requests.push(
+          context.client
+            .toNode(node.address, { type: 'refresh', index: indexName, uuid, shard: copy.shard })
+            .then((response) => response?.type === 'ack'),
+        )
+      }
+    }
   }
+  const successful = (await Promise.all(requests)).filter(Boolean).length
   return json(200, { _shards: { total, successful, failed: 0 } })
+}
+
+function primariesActive(state: ClusterState, index: string): boolean {
+  const shards = state.routingTable[index]
+  return (
+    shards !== undefined && shards.every((copies) => copies.some((copy) => copy.primary && isActive(copy)))
+  )
 }

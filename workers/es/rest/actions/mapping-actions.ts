@@ -14,7 +14,6 @@ import { EsException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { leafFields, mappingToJson } from '../../index/mapper/mapping.ts'
 import { parseMapping } from '../../index/mapper/mapping-parser.ts'
-import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -47,14 +46,9 @@ async function putMapping(context: RestContext, req: RestHandlerRequest): Promis
   if (req.request.body === null || req.request.body.trim() === '') {
     throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
   }
-  const update = parseMapping(parseRequestBody(req.request.body))
-  const merged = indices.map((index) => {
-    const mapping = mergeMapping(index.metadata.mapping, update)
-    index.analysis.checkMapping(mapping)
-    return mapping
-  })
-  indices.forEach((index, i) => (index.metadata = { ...index.metadata, mapping: merged[i]! }))
-  await context.storage.write(indices.map((index) => index.metadataOp()))
+  const mapping = parseMapping(parseRequestBody(req.request.body))
+  const names = indices.map((index) => index.metadata.name)
+  await context.client.cluster.execute({ type: 'put_mapping', names, mapping })
   return json(200, { acknowledged: true })
 }
 

@@ -11,8 +11,8 @@ import {
   actionRequestValidationException,
   exceptionFields,
   guessRootCauses,
-  indexNotFoundException,
 } from '../../errors/index.ts'
+import { realtimeGet } from '../../action/transport-get-action.ts'
 import type { JsonOut, XContentObject } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -97,7 +97,7 @@ function failureEntry(index: string, id: string, error: EsException): Map<string
   ])
 }
 
-function multiGet(context: RestContext, req: RestHandlerRequest): RestResponse {
+async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const items = parseItems(optionalBody(req.request.body), {
     index: req.path.index ?? null,
     id: null,
@@ -110,10 +110,16 @@ function multiGet(context: RestContext, req: RestHandlerRequest): RestResponse {
     if (item.id === null) errors.push(`id is missing for doc ${i}`)
   })
   if (errors.length > 0) throw actionRequestValidationException(errors)
-  const docs = items.map(({ index: name, id, routing, fetch }) => {
-    const index = context.indices.get(name!)
-    if (!index) return failureEntry(name!, id!, indexNotFoundException(name!))
-    return getResultFields(index.metadata.name, id!, index.get(id!, routing), fetch)
-  })
+  const docs = await Promise.all(
+    items.map(async ({ index: name, id, routing, fetch }) => {
+      try {
+        const { index, doc } = await realtimeGet(context, name!, id!, routing)
+        return getResultFields(index.metadata.name, id!, doc, fetch)
+      } catch (error) {
+        if (!(error instanceof EsException)) throw error
+        return failureEntry(name!, id!, error)
+      }
+    }),
+  )
   return json(200, { docs })
 }

@@ -23,7 +23,7 @@ export function registerRootAction(controller: RestController, context: RestCont
     json(200, {
       name: context.identity.nodeName,
       cluster_name: context.identity.clusterName,
-      cluster_uuid: context.identity.clusterUuid,
+      cluster_uuid: context.client.cluster.state().clusterUuid,
       version: ES_VERSION,
       tagline: 'You Know, for Search',
     }),

@@ -10,7 +10,8 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
-import { settingsToJson, type IndexMetadata } from '../../index/index-metadata.ts'
+import { settingsToJson } from '../../index/index-metadata.ts'
+import type { SettingsUpdate } from '../../cluster/metadata/metadata-tasks.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -68,8 +69,8 @@ async function updateSettings(context: RestContext, req: RestHandlerRequest): Pr
       `Can't update non dynamic settings [[${javaStringKeyOrder(staticKeys).join(', ')}]] for open indices [${open}]`,
     )
   }
-  for (const index of indices) index.metadata = applySettings(index.metadata, settings)
-  await context.storage.write(indices.map((index) => index.metadataOp()))
+  const names = indices.map((index) => index.metadata.name)
+  await context.client.cluster.execute({ type: 'update_settings', names, update: settingsUpdate(settings) })
   return json(200, { acknowledged: true })
 }
 
@@ -89,36 +90,24 @@ function validate(key: string, value: XContentValue): void {
   else if (key === 'index.refresh_interval') parseTimeSetting(key, value)
 }
 
-function applySettings(metadata: IndexMetadata, settings: Map<string, XContentValue>): IndexMetadata {
-  let next = metadata
+/** The validated change, as plain data for the master (null restores a setting's default). */
+function settingsUpdate(settings: Map<string, XContentValue>): SettingsUpdate {
+  const update: SettingsUpdate = {}
   const replicas = settings.get('index.number_of_replicas')
   if (replicas !== undefined) {
-    next = {
-      ...next,
-      numberOfReplicas:
-        replicas === null
-          ? DEFAULT_INDEX_SETTINGS.numberOfReplicas
-          : parseIntSetting('index.number_of_replicas', replicas, 0),
-    }
+    update.numberOfReplicas =
+      replicas === null
+        ? DEFAULT_INDEX_SETTINGS.numberOfReplicas
+        : parseIntSetting('index.number_of_replicas', replicas, 0)
   }
   const refresh = settings.get('index.refresh_interval')
   if (refresh !== undefined) {
-    next = {
-      ...withoutRefreshInterval(next),
-      refreshIntervalMs:
-        refresh === null
-          ? DEFAULT_INDEX_SETTINGS.refreshIntervalMs
-          : parseTimeSetting('index.refresh_interval', refresh),
-      ...(refresh === null ? {} : { refreshInterval: scalarText(refresh) }),
-    }
+    update.refreshInterval =
+      refresh === null
+        ? { ms: DEFAULT_INDEX_SETTINGS.refreshIntervalMs, text: null }
+        : { ms: parseTimeSetting('index.refresh_interval', refresh), text: scalarText(refresh) }
   }
-  return next
-}
-
-function withoutRefreshInterval(metadata: IndexMetadata): IndexMetadata {
-  const copy = { ...metadata }
-  delete copy.refreshInterval
-  return copy
+  return update
 }
 
 /**

@@ -7,17 +7,12 @@
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException } from '../../errors/index.ts'
-import type { JsonOut } from '../../xcontent/index.ts'
+import { parseJson, type JsonOut, type XContentObject } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import {
-  docWriteFields,
-  executeUpdate,
-  resultStatus,
-  runWrite,
-  type DocWriteResult,
-} from '../../action/doc-write.ts'
+import { docWriteFields, resultStatus, type DocWriteResult } from '../../action/doc-write.ts'
+import { executeSingleWrite } from '../../action/transport-bulk-action.ts'
 import { parseUpdateRequest, updateValidationErrors } from '../../action/update-helper.ts'
 import { fetchSourceFromParams, type FetchSourceContext } from '../../action/fetch-source.ts'
 import { fetchedSource } from '../../action/get-result.ts'
@@ -29,19 +24,18 @@ export function registerUpdateAction(controller: RestController, context: RestCo
 
 /** UpdateResponse.innerToXContent: the write fields, then `get` when the source was asked for. */
 export function updateResponseFields(
-  context: RestContext,
   result: DocWriteResult,
   fetch: FetchSourceContext | null,
-  forced: boolean,
 ): Map<string, JsonOut> {
-  const fields = docWriteFields(context, result, forced)
-  if (fetch === null || !fetch.fetchSource || result.source === undefined) return fields
+  const fields = docWriteFields(result)
+  if (fetch === null || !fetch.fetchSource || result.sourceText === undefined) return fields
   const get = new Map<string, JsonOut>([
     ['_seq_no', result.seqNo],
     ['_primary_term', result.primaryTerm],
     ['found', true],
   ])
-  const source = fetchedSource('', result.source, fetch)
+  // UpdateHelper rebuilds `get._source` from the source map: compact JSON, whatever the text sent.
+  const source = fetchedSource('', parseJson(result.sourceText) as XContentObject, fetch)
   if (source !== undefined) get.set('_source', source)
   fields.set('get', get)
   return fields
@@ -55,13 +49,12 @@ async function update(context: RestContext, req: RestHandlerRequest): Promise<Re
   request.fetchSource ??= fetchSourceFromParams(req.params)
   const errors = updateValidationErrors(request, params, retries)
   if (errors.length > 0) throw actionRequestValidationException(errors)
-  const { result, forced } = await runWrite(context, params.refresh, (batch) =>
-    executeUpdate(
-      batch,
-      { ...params, index: req.path.index!, id: req.path.id! },
-      request,
-      context.clock.now(),
-    ),
+  const { refresh, ...cas } = params
+  const result = await executeSingleWrite(
+    context,
+    req.path.index!,
+    { ...cas, op: 'update', id: req.path.id!, text },
+    refresh,
   )
-  return json(resultStatus(result.result), updateResponseFields(context, result, request.fetchSource, forced))
+  return json(resultStatus(result.result), updateResponseFields(result, request.fetchSource))
 }

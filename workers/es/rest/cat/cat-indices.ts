@@ -7,7 +7,7 @@ import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { indicesHealth } from '../../cluster/state/cluster-health.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
-import { indexShardStats, sumStats } from './shard-stats.ts'
+import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
 
 export const NODE_IP = '127.0.0.1'
 
@@ -46,7 +46,7 @@ const INDICES_COLUMNS: readonly CatColumn[] = [
 export function catIndices(
   state: ClusterState,
   indices: readonly IndexService[],
-  now: number,
+  stats: ReadonlyMap<string, ShardStats>,
   healthFilter: string | undefined,
 ): CatTable {
   const healths = indicesHealth(state)
@@ -55,8 +55,14 @@ export function catIndices(
     const { name, uuid, numberOfShards, numberOfReplicas, creationDate } = index.metadata
     const health = healths[name]!.status
     if (healthFilter !== undefined && healthFilter.toLowerCase() !== health) continue
-    // Only primaries are active on a single node: the total is the primaries' sum.
-    const primaries = sumStats(indexShardStats(index, now))
+    const copies = (state.routingTable[name] ?? []).flat()
+    const primaries = sumStats(
+      copiesStats(
+        stats,
+        copies.filter((copy) => copy.primary),
+      ),
+    )
+    const total = sumStats(copiesStats(stats, copies))
     rows.push([
       health,
       'open',
@@ -68,9 +74,9 @@ export function catIndices(
       primaries.deleted,
       creationDate,
       new Date(creationDate).toISOString(),
+      total.store,
       primaries.store,
-      primaries.store,
-      primaries.store,
+      total.store,
     ])
   }
   return { columns: INDICES_COLUMNS, rows }
@@ -95,25 +101,24 @@ const SHARDS_COLUMNS: readonly CatColumn[] = [
 export function catShards(
   state: ClusterState,
   indices: readonly IndexService[],
-  now: number,
-  nodeName: string,
+  stats: ReadonlyMap<string, ShardStats>,
 ): CatTable {
   const rows: CatValue[][] = []
   for (const index of indices) {
-    const stats = indexShardStats(index, now)
     for (const copies of state.routingTable[index.metadata.name] ?? []) {
       for (const copy of copies) {
         const assigned = copy.state !== 'UNASSIGNED'
-        const shard = stats[copy.shard]!
+        const shard = copy.allocationId === null ? undefined : stats.get(copy.allocationId)
+        const nodeName = state.nodes.find((node) => node.id === copy.nodeId)?.name ?? null
         const info = copy.unassignedInfo
         rows.push([
           copy.index,
           copy.shard,
           copy.primary ? 'p' : 'r',
           copy.state,
-          assigned ? shard.docs : null,
-          assigned ? shard.store : null,
-          assigned ? shard.store : null,
+          shard?.docs ?? null,
+          shard?.store ?? null,
+          shard?.store ?? null,
           assigned ? NODE_IP : null,
           copy.nodeId,
           assigned ? nodeName : null,
@@ -130,10 +135,18 @@ const COUNT_COLUMNS: readonly CatColumn[] = withTimestamp([
   { name: 'count', aliases: ['dc', 'docs.count', 'docsCount'], desc: 'the document count', right: true },
 ])
 
-/** `_cat/count`: the searchable documents of the indices. */
-export function catCount(indices: readonly IndexService[], now: number): CatTable {
+/** `_cat/count`: the searchable documents of the indices (their primaries'). */
+export function catCount(
+  state: ClusterState,
+  indices: readonly IndexService[],
+  stats: ReadonlyMap<string, ShardStats>,
+  now: number,
+): CatTable {
   let count = 0
-  for (const index of indices) count += sumStats(indexShardStats(index, now)).docs
+  for (const index of indices) {
+    const primaries = (state.routingTable[index.metadata.name] ?? []).flat().filter((copy) => copy.primary)
+    count += sumStats(copiesStats(stats, primaries)).docs
+  }
   return { columns: COUNT_COLUMNS, rows: [[...timestampCells(now), count]] }
 }
 

@@ -6,11 +6,10 @@
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { clusterHealth } from '../../cluster/state/cluster-health.ts'
-import type { IndexService } from '../../index/index-service.ts'
 import { ByteSize } from './byte-size.ts'
 import { NODE_IP } from './cat-indices.ts'
 import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
-import { indexShardStats, sumStats } from './shard-stats.ts'
+import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
 
 /** `node.role` of a default node: every role a default 8.17 node has, as abbreviated letters. */
 export const NODE_ROLES = 'cdfhilmrstw'
@@ -175,26 +174,28 @@ const ALLOCATION_COLUMNS: readonly CatColumn[] = [
 ]
 
 /** `_cat/allocation`: a row per data node, and one `UNASSIGNED` row counting unassigned copies. */
-export function catAllocation(state: ClusterState, indices: readonly IndexService[], now: number): CatTable {
+export function catAllocation(state: ClusterState, stats: ReadonlyMap<string, ShardStats>): CatTable {
   const copies = Object.values(state.routingTable).flat(2)
-  let indicesBytes = 0
-  for (const index of indices) indicesBytes += sumStats(indexShardStats(index, now)).store.bytes
-  const used = DISK_USED_BY_OTHERS + indicesBytes
-  const rows: CatValue[][] = state.nodes.map((node) => [
-    copies.filter((copy) => copy.nodeId === node.id).length,
-    0,
-    '0.0',
-    new ByteSize(indicesBytes),
-    new ByteSize(indicesBytes),
-    new ByteSize(used),
-    new ByteSize(DISK_TOTAL - used),
-    new ByteSize(DISK_TOTAL),
-    Math.floor((used * 100) / DISK_TOTAL),
-    NODE_IP,
-    NODE_IP,
-    node.name,
-    NODE_ROLES,
-  ])
+  const rows: CatValue[][] = state.nodes.map((node) => {
+    const onNode = copies.filter((copy) => copy.nodeId === node.id)
+    const indicesBytes = sumStats(copiesStats(stats, onNode)).store.bytes
+    const used = DISK_USED_BY_OTHERS + indicesBytes
+    return [
+      onNode.length,
+      0,
+      '0.0',
+      new ByteSize(indicesBytes),
+      new ByteSize(indicesBytes),
+      new ByteSize(used),
+      new ByteSize(DISK_TOTAL - used),
+      new ByteSize(DISK_TOTAL),
+      Math.floor((used * 100) / DISK_TOTAL),
+      NODE_IP,
+      NODE_IP,
+      node.name,
+      NODE_ROLES,
+    ]
+  })
   const unassigned = copies.filter((copy) => copy.nodeId === null).length
   if (unassigned > 0) {
     rows.push([unassigned, null, null, null, null, null, null, null, null, null, null, 'UNASSIGNED', null])

@@ -8,7 +8,6 @@
  * document adds the UTF-8 bytes of its `_id` and `_source`. Deleted documents are not tracked per shard
  * yet, so `docs.deleted` is always 0.
  */
-import type { IndexService } from '../../index/index-service.ts'
 import type { IndexShard } from '../../index/shard/index-shard.ts'
 import { ByteSize } from './byte-size.ts'
 
@@ -34,10 +33,12 @@ export function shardStats(shard: IndexShard): ShardStats {
   return { docs, deleted: 0, store: new ByteSize(bytes) }
 }
 
-/** Every shard's statistics, after the scheduled refreshes due by `now`. */
-export function indexShardStats(index: IndexService, now: number): ShardStats[] {
-  index.scheduledRefresh(now)
-  return index.shards.map(shardStats)
+/** The statistics of the copies among `copies` that have them (started copies that answered). */
+export function copiesStats(
+  stats: ReadonlyMap<string, ShardStats>,
+  copies: ReadonlyArray<{ allocationId: string | null }>,
+): ShardStats[] {
+  return copies.flatMap((copy) => (copy.allocationId === null ? [] : (stats.get(copy.allocationId) ?? [])))
 }
 
 export function sumStats(stats: readonly ShardStats[]): ShardStats {

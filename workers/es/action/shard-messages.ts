@@ -1,0 +1,59 @@
+/**
+ * The data-plane transport messages between nodes (ES's indices:data/* and internal:index/shard/*
+ * actions): one request union and one response union over the node's `shard` channel. Plain data;
+ * an EsException crosses as a WireException. A node that cannot serve a shard request (it holds no such
+ * copy, or its copy is not the primary) answers `unavailable`, and the sender retries against the newest
+ * cluster state, as ReplicationOperation and TransportSingleShardAction do.
+ */
+import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { WireException } from '../errors/wire-exception.ts'
+import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
+import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
+
+export interface ShardTarget {
+  index: string
+  uuid: string
+  shard: number
+}
+
+export type ShardRequest =
+  /** indices:data/write/bulk[s][p] */
+  | (ShardTarget & { type: 'write_primary'; items: ShardWriteItem[]; refresh: RefreshPolicy })
+  /** indices:data/write/bulk[s][r]: to the copy with this allocation id, in the primary's term. */
+  | (ShardTarget & {
+      type: 'write_replica'
+      allocationId: string
+      primaryTerm: number
+      operations: ShardOperation[]
+      refresh: RefreshPolicy
+    })
+  /** indices:data/read/get[s] (realtime) */
+  | (ShardTarget & { type: 'get'; id: string })
+  /** The documents a query matches in a copy's last refreshed view, in `_doc` order (a scroll's pages). */
+  | (ShardTarget & { type: 'scan'; query: IndexQuery })
+  /** indices:admin/refresh[s] */
+  | (ShardTarget & { type: 'refresh' })
+  /** internal:index/shard/recovery/start_recovery, to the primary */
+  | (ShardTarget & { type: 'start_recovery'; targetAllocationId: string })
+  /** indices:monitor/stats on one node: every copy it holds */
+  | { type: 'shard_stats' }
+
+export type ItemOutcome = { ok: true; value: ShardItemResult } | { ok: false; error: WireException }
+
+export interface LocalShardStats {
+  index: string
+  shard: number
+  allocationId: string
+  docs: number
+  deleted: number
+  storeBytes: number
+}
+
+export type ShardResponse =
+  | { type: 'write_primary'; items: ItemOutcome[]; shards: ShardInfo; forcedRefresh: boolean }
+  | { type: 'ack' }
+  | { type: 'get'; doc: StoredDocument | null }
+  | { type: 'scan'; docs: StoredDocument[] }
+  | { type: 'recovery'; operations: ShardOperation[] }
+  | { type: 'shard_stats'; shards: LocalShardStats[] }
+  | { type: 'unavailable'; reason: string }

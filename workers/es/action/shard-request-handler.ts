@@ -1,0 +1,273 @@
+/**
+ * The data node's side of the `shard` channel: what a node does for the shard copies it holds.
+ * - write_primary (TransportShardBulkAction on the primary): runs each item on the primary copy, having
+ *   the master add the fields a document needs to the mapping first (MappingUpdatedAction), persists the
+ *   operations, sends them to every replica in the replication group (started copies and recovering ones
+ *   the primary tracks) and answers once they all answered; a replica that fails is reported to the master
+ *   as stale, and the write is acknowledged after the master removed it, so an acknowledged write is on
+ *   every in-sync copy.
+ * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
+ *   persists them.
+ * - get, refresh, start_recovery (the primary tracks the recovering copy, then sends what it holds) and
+ *   shard_stats.
+ * A request for a copy this node does not hold, or not as the started primary when it must, is answered
+ * `unavailable`: the sender retries on a newer cluster state.
+ */
+import type { Clock } from '../../net/clock.ts'
+import type { Storage, StorageOp } from '../../storage/storage.ts'
+import type { Transport } from '../../net/transport.ts'
+import { EsException } from '../errors/index.ts'
+import { toWireException } from '../errors/wire-exception.ts'
+import type { ShardRouting } from '../cluster/state/shard-routing.ts'
+import { MappingUpdateRequired, type IndexService } from '../index/index-service.ts'
+import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
+import type { IndicesService } from '../indices/indices-service.ts'
+import type { ShardStateReporter } from '../indices/indices-cluster-state-service.ts'
+import type { ClusterService } from '../node/cluster-service.ts'
+import { shardStats } from '../rest/cat/shard-stats.ts'
+import { matchingDocs } from '../search/shard-aggregation-context.ts'
+import { parseJson, type XContentObject } from '../xcontent/index.ts'
+import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
+import type {
+  ItemOutcome,
+  LocalShardStats,
+  ShardRequest,
+  ShardResponse,
+  ShardTarget,
+} from './shard-messages.ts'
+
+/** How long a primary waits for a replica before failing it (the replica's node is then gone or stuck). */
+const REPLICA_TIMEOUT_MS = 30_000
+const MAPPING_ATTEMPTS = 3
+
+export interface ShardRequestDeps {
+  clock: Clock
+  storage: Storage
+  indices: IndicesService
+  cluster: ClusterService
+  transport: Transport<ShardRequest, ShardResponse>
+  reporter: ShardStateReporter
+}
+
+const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', reason })
+const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
+
+export class ShardRequestHandler {
+  constructor(private readonly deps: ShardRequestDeps) {}
+
+  handle(request: ShardRequest): Promise<ShardResponse> {
+    switch (request.type) {
+      case 'write_primary':
+        return this.writePrimary(request)
+      case 'write_replica':
+        return this.writeReplica(request)
+      case 'get': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        return Promise.resolve({ type: 'get', doc: found.shard.get(request.id) })
+      }
+      case 'scan': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        found.index.scheduledRefresh(this.deps.clock.now())
+        const docs = [...matchingDocs(found.shard, request.query).keys()].flatMap(
+          (docId) => found.shard.searchedDocument(docId) ?? [],
+        )
+        return Promise.resolve({ type: 'scan', docs })
+      }
+      case 'refresh': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        found.shard.refresh(this.deps.clock.now())
+        return Promise.resolve({ type: 'ack' })
+      }
+      case 'start_recovery': {
+        const found = this.localCopy(request, true)
+        if (!found) return Promise.resolve(unavailable('not the started primary'))
+        found.shard.tracked.add(request.targetAllocationId)
+        return Promise.resolve({
+          type: 'recovery',
+          operations: found.shard.recoverySnapshot(this.deps.clock.now()),
+        })
+      }
+      case 'shard_stats':
+        return Promise.resolve({ type: 'shard_stats', shards: this.shardStats() })
+    }
+  }
+
+  /** The local started copy of a shard (the primary when `primary`), with its index. */
+  private localCopy(
+    target: ShardTarget,
+    primary: boolean,
+  ): { index: IndexService; shard: IndexShard } | null {
+    const index = this.deps.indices.get(target.index)
+    if (!index || index.metadata.uuid !== target.uuid) return null
+    const shard = index.shards.get(target.shard)
+    if (!shard?.recovered || !shard.routing) return null
+    if (primary && !(shard.routing.primary && shard.routing.state === 'STARTED')) return null
+    return { index, shard }
+  }
+
+  private async writePrimary(
+    request: Extract<ShardRequest, { type: 'write_primary' }>,
+  ): Promise<ShardResponse> {
+    const found = this.localCopy(request, true)
+    if (!found) return unavailable('not the started primary')
+    const { index, shard } = found
+    const items: ItemOutcome[] = []
+    const operations: ShardOperation[] = []
+    const ops: StorageOp[] = []
+    for (const item of request.items) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { result, write } = executeOnPrimary(index, shard, item, this.deps.clock.now())
+          if (write) {
+            operations.push(write.operation)
+            ops.push(...write.ops)
+          }
+          items.push({ ok: true, value: result })
+          break
+        } catch (error) {
+          const failure = await this.retryAfterMappingUpdate(index, error, attempt)
+          if (failure === null) continue
+          items.push({ ok: false, error: toWireException(failure) })
+          break
+        }
+      }
+    }
+    if (ops.length > 0) await this.deps.storage.write(ops)
+    const shards = await this.replicate(index, shard, operations, request.refresh)
+    const forcedRefresh = operations.length > 0 && this.refreshCopy(shard, request.refresh)
+    return { type: 'write_primary', items, shards, forcedRefresh }
+  }
+
+  /** Null when the master applied the mapping the document needs (try again); else the item's failure. */
+  private async retryAfterMappingUpdate(
+    index: IndexService,
+    error: unknown,
+    attempt: number,
+  ): Promise<EsException | null> {
+    if (error instanceof EsException) return error
+    if (!(error instanceof MappingUpdateRequired) || attempt >= MAPPING_ATTEMPTS) throw error
+    try {
+      await this.deps.cluster.execute({
+        type: 'put_mapping',
+        names: [index.metadata.name],
+        mapping: error.mapping,
+      })
+      return null
+    } catch (failure) {
+      if (failure instanceof EsException) return failure
+      throw failure
+    }
+  }
+
+  private refreshCopy(shard: IndexShard, policy: RefreshPolicy): boolean {
+    if (policy === 'none') return false
+    shard.refresh(this.deps.clock.now())
+    return policy === 'immediate'
+  }
+
+  /** Sends the operations to the replication group; counts the copies that hold them. */
+  private async replicate(
+    index: IndexService,
+    shard: IndexShard,
+    operations: ShardOperation[],
+    refresh: RefreshPolicy,
+  ): Promise<ShardInfo> {
+    const state = this.deps.cluster.state()
+    const copies = state.routingTable[index.metadata.name]?.[shard.shardId] ?? []
+    const targets = copies.filter(
+      (copy) =>
+        !copy.primary &&
+        copy.nodeId !== null &&
+        (copy.state === 'STARTED' ||
+          (copy.state === 'INITIALIZING' && shard.tracked.has(copy.allocationId!))),
+    )
+    if (operations.length === 0) return { total: copies.length, successful: 1, failed: 0 }
+    const acked = await Promise.all(
+      targets.map(async (copy) => {
+        const node = state.nodes.find((n) => n.id === copy.nodeId)
+        const response = node
+          ? await this.deps.transport
+              .request(
+                node.address,
+                {
+                  type: 'write_replica',
+                  index: index.metadata.name,
+                  uuid: index.metadata.uuid,
+                  shard: shard.shardId,
+                  allocationId: copy.allocationId!,
+                  primaryTerm: shard.primaryTerm,
+                  operations,
+                  refresh,
+                },
+                REPLICA_TIMEOUT_MS,
+              )
+              .catch(() => null)
+          : null
+        if (response?.type === 'ack') return true
+        await this.failReplica(copy)
+        return false
+      }),
+    )
+    return { total: copies.length, successful: 1 + acked.filter(Boolean).length, failed: 0 }
+  }
+
+  /** Has the master mark a replica stale, and waits until the applied state no longer lists it. */
+  private async failReplica(copy: ShardRouting): Promise<void> {
+    this.deps.reporter.shardFailed({
+      index: copy.index,
+      shard: copy.shard,
+      allocationId: copy.allocationId!,
+      reason: 'ALLOCATION_FAILED',
+      details: 'failed to perform indices:data/write/bulk[s] on replica',
+      markAsStale: true,
+    })
+    await this.deps.cluster.waitFor(
+      (state) =>
+        !state.routingTable[copy.index]?.[copy.shard]?.some((c) => c.allocationId === copy.allocationId),
+      REPLICA_TIMEOUT_MS,
+    )
+  }
+
+  private async writeReplica(
+    request: Extract<ShardRequest, { type: 'write_replica' }>,
+  ): Promise<ShardResponse> {
+    const index = this.deps.indices.get(request.index)
+    const shard = index?.metadata.uuid === request.uuid ? index.shards.get(request.shard) : undefined
+    if (!index || !shard || shard.routing?.allocationId !== request.allocationId) {
+      return unavailable('no such replica here')
+    }
+    if (request.primaryTerm < shard.primaryTerm) return unavailable('operation from an older primary term')
+    const now = this.deps.clock.now()
+    const fresh = request.operations.filter((operation) => !shard.isStale(operation))
+    for (const operation of fresh) index.apply(shard, operation, parseSource, now)
+    if (fresh.length > 0) {
+      await this.deps.storage.write(fresh.map((operation) => index.translogOp(shard.shardId, operation)))
+    }
+    this.refreshCopy(shard, request.refresh)
+    return { type: 'ack' }
+  }
+
+  private shardStats(): LocalShardStats[] {
+    const now = this.deps.clock.now()
+    const stats: LocalShardStats[] = []
+    for (const index of this.deps.indices.all()) {
+      index.scheduledRefresh(now)
+      for (const shard of index.shards.values()) {
+        if (!shard.recovered || !shard.routing?.allocationId) continue
+        const { docs, deleted, store } = shardStats(shard)
+        stats.push({
+          index: index.metadata.name,
+          shard: shard.shardId,
+          allocationId: shard.routing.allocationId,
+          docs,
+          deleted,
+          storeBytes: store.bytes,
+        })
+      }
+    }
+    return stats
+  }
+}

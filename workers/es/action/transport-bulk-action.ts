@@ -1,0 +1,128 @@
+/**
+ * TransportBulkAction on the coordinating node: every document write (single ones too, as ES 8 runs them)
+ * goes through here. Indices a write needs and the cluster lacks are created first with the defaults
+ * (action.auto_create_index), on the master; then the items are grouped by shard and each group is sent
+ * to its primary as one shard request (in parallel across shards, in request order within one); the
+ * answers are put back in the order of the request.
+ */
+import { EsException, indexNotFoundException } from '../errors/index.ts'
+import { fromWireException } from '../errors/wire-exception.ts'
+import { shardId } from '../cluster/routing/operation-routing.ts'
+import { esIndexMetadata, newIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { DEFAULT_INDEX_SETTINGS } from '../index/index-metadata.ts'
+import type { RestContext } from '../rest/rest-context.ts'
+import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
+
+export interface BulkItem {
+  index: string
+  item: ShardWriteItem
+}
+
+export type BulkItemResult =
+  { ok: true; result: DocWriteResult } | { ok: false; index: string; id: string; error: EsException }
+
+export async function executeBulk(
+  context: RestContext,
+  items: readonly BulkItem[],
+  refresh: RefreshPolicy,
+): Promise<BulkItemResult[]> {
+  const results: BulkItemResult[] = new Array<BulkItemResult>(items.length)
+  const createFailures = await autoCreateIndices(context, items)
+  const state = context.client.cluster.state()
+  const groups = new Map<string, { index: string; shard: number; positions: number[] }>()
+  items.forEach(({ index, item }, position) => {
+    const failure = createFailures.get(index)
+    const metadata = state.metadata.indices[index]
+    if (failure || !metadata) {
+      results[position] = { ok: false, index, id: item.id, error: failure ?? indexNotFoundException(index) }
+      return
+    }
+    const { numberOfShards, routingNumShards } = esIndexMetadata(metadata)
+    const shard = shardId(item.id, item.routing, numberOfShards, routingNumShards)
+    const key = `${index}\u0000${shard}`
+    const group = groups.get(key) ?? { index, shard, positions: [] }
+    group.positions.push(position)
+    groups.set(key, group)
+  })
+  await Promise.all(
+    [...groups.values()].map(async ({ index, shard, positions }) => {
+      const shardItems = positions.map((position) => items[position]!.item)
+      const response = await context.client
+        .toPrimary(
+          index,
+          shard,
+          (target) => ({ type: 'write_primary', ...target, items: shardItems, refresh }),
+          `BulkShardRequest [[${index}][${shard}]] containing [${shardItems.length}] requests`,
+        )
+        .catch((error: unknown) => {
+          if (error instanceof EsException) return error
+          throw error
+        })
+      positions.forEach((position, i) => {
+        const { item } = items[position]!
+        if (response instanceof EsException) {
+          results[position] = { ok: false, index, id: item.id, error: response }
+          return
+        }
+        if (response.type !== 'write_primary') throw new Error(`unexpected answer ${response.type}`)
+        const outcome = response.items[i]!
+        if (!outcome.ok) {
+          results[position] = { ok: false, index, id: item.id, error: fromWireException(outcome.error) }
+          return
+        }
+        const noop = outcome.value.result === 'noop'
+        results[position] = {
+          ok: true,
+          result: {
+            ...outcome.value,
+            index,
+            id: item.id,
+            shards: noop ? { total: 0, successful: 0, failed: 0 } : response.shards,
+            forcedRefresh: !noop && response.forcedRefresh,
+          },
+        }
+      })
+    }),
+  )
+  return results
+}
+
+/** Creates the missing indices that index, create and update items write to; a failure fails their items. */
+async function autoCreateIndices(
+  context: RestContext,
+  items: readonly BulkItem[],
+): Promise<Map<string, EsException>> {
+  const state = context.client.cluster.state()
+  const missing = new Set(
+    items
+      .filter(({ index, item }) => item.op !== 'delete' && !state.metadata.indices[index])
+      .map(({ index }) => index),
+  )
+  const failures = new Map<string, EsException>()
+  for (const name of missing) {
+    try {
+      const metadata = newIndexMetadata(
+        { name, ...DEFAULT_INDEX_SETTINGS, mapping: { properties: {} } },
+        context.newUuid(),
+        context.clock.now(),
+      )
+      await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: true })
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      failures.set(name, error)
+    }
+  }
+  return failures
+}
+
+/** One write (index, create, delete, update) as a bulk of one item: its result, or its failure thrown. */
+export async function executeSingleWrite(
+  context: RestContext,
+  index: string,
+  item: ShardWriteItem,
+  refresh: RefreshPolicy,
+): Promise<DocWriteResult> {
+  const [outcome] = await executeBulk(context, [{ index, item }], refresh)
+  if (!outcome!.ok) throw outcome!.error
+  return outcome!.result
+}

@@ -1,0 +1,33 @@
+/**
+ * TransportGetAction on the coordinating node: a realtime GET by id goes to an active copy of the
+ * document's shard (the primary first), which answers from its live version map. With no active copy
+ * the answer is no_shard_available_action_exception, as ES gives.
+ */
+import { EsException, indexNotFoundException } from '../errors/index.ts'
+import type { IndexService } from '../index/index-service.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { RestContext } from '../rest/rest-context.ts'
+
+export async function realtimeGet(
+  context: RestContext,
+  name: string,
+  id: string,
+  routing: string | null,
+): Promise<{ index: IndexService; doc: StoredDocument | null }> {
+  const index = context.indices.get(name)
+  if (!index) throw indexNotFoundException(name)
+  const shard = index.shardNumber(id, routing)
+  const response = await context.client.toActiveCopy(name, shard, (target) => ({
+    type: 'get',
+    ...target,
+    id,
+  }))
+  if (response?.type !== 'get') {
+    throw new EsException({
+      type: 'no_shard_available_action_exception',
+      reason: `No shard available for [get [${name}][${id}]: routing [${routing}]]`,
+      status: 503,
+    })
+  }
+  return { index, doc: response.doc }
+}

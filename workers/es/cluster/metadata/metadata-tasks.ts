@@ -1,0 +1,146 @@
+/**
+ * The index metadata changes the elected master applies to the cluster state, as ES's
+ * MetadataCreateIndexService, MetadataDeleteIndexService, MetadataMappingService and
+ * MetadataUpdateSettingsService do. A task is plain data, so any node can send it to the master
+ * (TransportMasterNodeAction); the master runs it on its current state, where a concurrent change is
+ * visible (an index created twice, a mapping merged onto the newest one). Errors are EsExceptions, as
+ * the REST layer renders them.
+ *
+ * The index's settings and mapping (workers/es/index/index-metadata.ts) ride in the cluster state's
+ * IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads them back.
+ */
+import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../state/cluster-state.ts'
+import { createIndex, deleteIndex, updateNumberOfReplicas } from '../state/metadata-indices.ts'
+import {
+  indexNotFoundException,
+  resourceAlreadyExistsException,
+  validateIndexName,
+} from '../../errors/index.ts'
+import type { IndexMetadata } from '../../index/index-metadata.ts'
+import type { IndexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
+import { defaultRoutingNumShards } from '../routing/operation-routing.ts'
+import type { Mapping } from '../../index/mapper/mapping.ts'
+import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
+import { IndexAnalysis } from '../../index/index-analysis.ts'
+
+/** A settings change, validated by the node that took the request: null restores the default. */
+export interface SettingsUpdate {
+  numberOfReplicas?: number
+  refreshInterval?: { ms: number; text: string | null }
+}
+
+export type MetadataTask =
+  /** `ifMissing`: an index auto-created by a write, which another write may have created meanwhile. */
+  | { type: 'create_index'; metadata: IndexMetadata; ifMissing: boolean }
+  | { type: 'delete_index'; names: string[] }
+  | { type: 'put_mapping'; names: string[]; mapping: Mapping }
+  | { type: 'update_settings'; names: string[]; update: SettingsUpdate }
+
+export interface CreateIndexRequest {
+  name: string
+  numberOfShards: number
+  numberOfReplicas: number
+  refreshIntervalMs: number
+  /** index.refresh_interval as given, when the request set it. */
+  refreshInterval?: string
+  mapping: Mapping
+  analysis?: IndexAnalysisSettings
+}
+
+/** A new index's metadata, validated as MetadataCreateIndexService validates it before asking the master. */
+export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now: number): IndexMetadata {
+  const invalid = validateIndexName(request.name)
+  if (invalid) throw invalid
+  new IndexAnalysis(request.analysis).checkMapping(request.mapping)
+  return {
+    name: request.name,
+    uuid,
+    creationDate: now,
+    numberOfShards: request.numberOfShards,
+    numberOfReplicas: request.numberOfReplicas,
+    routingNumShards: defaultRoutingNumShards(request.numberOfShards),
+    refreshIntervalMs: request.refreshIntervalMs,
+    ...(request.refreshInterval !== undefined ? { refreshInterval: request.refreshInterval } : {}),
+    mapping: request.mapping,
+    ...(request.analysis ? { analysis: request.analysis } : {}),
+  }
+}
+
+export function esIndexMetadata(metadata: ClusterIndexMetadata): IndexMetadata {
+  return metadata.settings as IndexMetadata
+}
+
+/** Every index's settings and mapping in the state, by name. */
+export function indicesMetadata(state: ClusterState): IndexMetadata[] {
+  return Object.values(state.metadata.indices).map(esIndexMetadata)
+}
+
+export function executeMetadataTask(state: ClusterState, task: MetadataTask, now: number): ClusterState {
+  switch (task.type) {
+    case 'create_index': {
+      const existing = state.metadata.indices[task.metadata.name]
+      if (existing && task.ifMissing) return state
+      if (existing) throw resourceAlreadyExistsException(task.metadata.name, existing.uuid)
+      const { name, uuid, numberOfShards, numberOfReplicas } = task.metadata
+      return createIndex(
+        state,
+        { name, uuid, numberOfShards, numberOfReplicas, settings: task.metadata, mappings: null },
+        now,
+      )
+    }
+    case 'delete_index':
+      return task.names.reduce((next, name) => {
+        requireIndex(next, name)
+        return deleteIndex(next, name)
+      }, state)
+    case 'put_mapping':
+      return task.names.reduce((next, name) => {
+        const metadata = esIndexMetadata(requireIndex(next, name))
+        const mapping = mergeMapping(metadata.mapping, task.mapping)
+        new IndexAnalysis(metadata.analysis).checkMapping(mapping)
+        return withIndexMetadata(next, { ...metadata, mapping }, now)
+      }, state)
+    case 'update_settings':
+      return task.names.reduce((next, name) => {
+        const metadata = esIndexMetadata(requireIndex(next, name))
+        return withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now)
+      }, state)
+  }
+}
+
+function requireIndex(state: ClusterState, name: string): ClusterIndexMetadata {
+  const metadata = state.metadata.indices[name]
+  if (!metadata) throw indexNotFoundException(name)
+  return metadata
+}
+
+/** Replaces an index's settings and mapping; a new number_of_replicas adds or removes replica copies. */
+function withIndexMetadata(state: ClusterState, metadata: IndexMetadata, now: number): ClusterState {
+  const current = state.metadata.indices[metadata.name]!
+  const resized =
+    current.numberOfReplicas === metadata.numberOfReplicas
+      ? state
+      : updateNumberOfReplicas(state, metadata.name, metadata.numberOfReplicas, now)
+  const updated = resized.metadata.indices[metadata.name]!
+  return {
+    ...resized,
+    metadata: {
+      indices: { ...resized.metadata.indices, [metadata.name]: { ...updated, settings: metadata } },
+    },
+  }
+}
+
+export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpdate): IndexMetadata {
+  let next = metadata
+  if (update.numberOfReplicas !== undefined) next = { ...next, numberOfReplicas: update.numberOfReplicas }
+  if (update.refreshInterval !== undefined) {
+    const rest = { ...next }
+    delete rest.refreshInterval
+    next = {
+      ...rest,
+      refreshIntervalMs: update.refreshInterval.ms,
+      ...(update.refreshInterval.text === null ? {} : { refreshInterval: update.refreshInterval.text }),
+    }
+  }
+  return next
+}
