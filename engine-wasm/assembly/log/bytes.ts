@@ -14,10 +14,6 @@ export function loadI64BE(pointer: usize): i64 {
   return bswap<i64>(load<i64>(pointer))
 }
 
-export function storeI16BE(pointer: usize, value: i16): void {
-  store<i16>(pointer, bswap<i16>(value))
-}
-
 export function storeI32BE(pointer: usize, value: i32): void {
   store<i32>(pointer, bswap<i32>(value))
 }

@@ -7,7 +7,6 @@
 // - Segments are addressed by i32 handles; segmentFree() releases a handle for reuse.
 
 import { crc32c } from './crc32c.ts'
-import { encodeBatch as encode } from './batch-encoder.ts'
 import { LogSegment } from './log-segment.ts'
 import { batchSize, validateBatch } from './record-batch.ts'
 import { RESULTS, input, output, reserveInput } from './scratch.ts'
@@ -32,25 +31,6 @@ export function resultsPointer(): usize {
 /** CRC-32C of the `length` input bytes. */
 export function inputCrc32c(length: i32): u32 {
   return crc32c(input.data, <usize>length)
-}
-
-/** Encodes `count` input records (format in batch-encoder.ts) into one batch at outputPointer(); returns its size. */
-export function encodeBatch(
-  count: i32,
-  producerId: f64,
-  producerEpoch: i32,
-  baseSequence: i32,
-  partitionLeaderEpoch: i32,
-): i32 {
-  return encode(
-    input.data,
-    count,
-    <i64>producerId,
-    <i16>producerEpoch,
-    baseSequence,
-    partitionLeaderEpoch,
-    output,
-  )
 }
 
 /**

@@ -1,4 +1,4 @@
-// Zig-zag varints as Kafka's ByteUtils writes them (Protocol Buffers' encoding): 7 bits per byte, low
+// Zig-zag varints as Kafka's ByteUtils reads them (Protocol Buffers' encoding): 7 bits per byte, low
 // groups first, high bit set on every byte but the last; a signed value v is stored as (v << 1) ^ (v >> 63).
 // A varint takes at most 5 bytes and a varlong at most 10; anything longer is malformed.
 //
@@ -59,45 +59,4 @@ export function readVarlong(): i64 {
   }
   readFailed = true
   return 0
-}
-
-export function sizeOfVarint(value: i32): i32 {
-  let raw = <u32>((value << 1) ^ (value >> 31))
-  let size = 1
-  while (raw >= 0x80) {
-    raw >>>= 7
-    size++
-  }
-  return size
-}
-
-export function sizeOfVarlong(value: i64): i32 {
-  let raw = <u64>((value << 1) ^ (value >> 63))
-  let size = 1
-  while (raw >= 0x80) {
-    raw >>>= 7
-    size++
-  }
-  return size
-}
-
-/** Writes `value` at `pointer`; returns the pointer just past it. */
-export function writeVarint(pointer: usize, value: i32): usize {
-  let raw = <u32>((value << 1) ^ (value >> 31))
-  while (raw >= 0x80) {
-    store<u8>(pointer++, <u8>(raw | 0x80))
-    raw >>>= 7
-  }
-  store<u8>(pointer++, <u8>raw)
-  return pointer
-}
-
-export function writeVarlong(pointer: usize, value: i64): usize {
-  let raw = <u64>((value << 1) ^ (value >> 63))
-  while (raw >= 0x80) {
-    store<u8>(pointer++, <u8>(raw | 0x80))
-    raw >>>= 7
-  }
-  store<u8>(pointer++, <u8>raw)
-  return pointer
 }

@@ -5,15 +5,15 @@
  * class compresses a built batch's records and inflates a compressed batch before reading its records.
  */
 import { instantiate, type WasmSource } from '../wasm-source.ts'
-import { readDecodedBatches } from './batch-decoding.ts'
+import { decodedRecord, readDecodedBatches } from './batch-decoding.ts'
 import { batchSlices, compressBatch, inflateBatch } from './batch-compression.ts'
 import { CompressionType, type Compression } from './compression/compression-type.ts'
 import { concatBytes } from './compression/bytes.ts'
 import { bindLogExports } from './log-exports.ts'
 import { LogSegment } from './log-segment.ts'
 import { LogWasm, readAssemblyString } from './log-wasm.ts'
-import { writeRecordsInput } from './record-encoding.ts'
-import type { BatchOptions, DecodedBatch, RecordInput } from './types.ts'
+import { MemoryRecordsBuilder } from './memory-records-builder.ts'
+import type { BatchOptions, DecodedBatch, DecodedRecord, RecordFactory, RecordInput } from './types.ts'
 
 export class LogEngine {
   readonly #wasm: LogWasm
@@ -43,17 +43,24 @@ export class LogEngine {
    * options.compression asks (none by default), attributes and CRC to match.
    */
   encodeBatch(records: readonly RecordInput[], options: BatchOptions = {}): Uint8Array {
-    if (records.length === 0) throw new RangeError('A record batch needs at least one record')
-    const wasm = this.#wasm
-    writeRecordsInput(wasm, records)
-    const size = wasm.exports.encodeBatch(
-      records.length,
-      options.producerId ?? -1,
-      options.producerEpoch ?? -1,
-      options.baseSequence ?? -1,
-      options.partitionLeaderEpoch ?? -1,
+    const builder = new MemoryRecordsBuilder()
+    for (const record of records) builder.append(record.timestamp, record.key, record.value, record.headers)
+    return this.buildBatch(builder, options)
+  }
+
+  /** The builder's records as encodeBatch makes them into a batch; the builder can build again. */
+  buildBatch(builder: MemoryRecordsBuilder, options: BatchOptions = {}): Uint8Array {
+    const batch = builder.build(
+      {
+        baseOffset: 0,
+        partitionLeaderEpoch: options.partitionLeaderEpoch ?? -1,
+        attributes: 0,
+        producerId: options.producerId ?? -1,
+        producerEpoch: options.producerEpoch ?? -1,
+        baseSequence: options.baseSequence ?? -1,
+      },
+      this.#crc32c,
     )
-    const batch = wasm.copyBytes(wasm.exports.outputPointer(), size)
     const { compression } = options
     return compression ? compressBatch(batch, compression, this.#crc32c) : batch
   }
@@ -61,13 +68,20 @@ export class LogEngine {
   /**
    * Parses batches back to back, verifying sizes, magic, CRC-32C and records (a compressed batch's after
    * inflating them); throws CorruptRecordError. Header fields are the batch's own, compressed or not.
+   * `makeRecord` makes each record (DecodedRecords by default).
    */
-  decodeBatches(bytes: Uint8Array): DecodedBatch[] {
-    const batches = this.#decodeHeadersAndPlainRecords(bytes)
+  decodeBatches(bytes: Uint8Array): DecodedBatch[]
+  decodeBatches<R>(bytes: Uint8Array, makeRecord: RecordFactory<R>): DecodedBatch<R>[]
+  decodeBatches<R>(bytes: Uint8Array, makeRecord?: RecordFactory<R>): DecodedBatch<R | DecodedRecord>[] {
+    const make: RecordFactory<R | DecodedRecord> = makeRecord ?? decodedRecord
+    const batches = this.#decodeHeadersAndPlainRecords(bytes, make)
     for (const batch of batches) {
       if (batch.compressionType === CompressionType.NONE) continue
       const whole = bytes.subarray(batch.position, batch.position + batch.batchLength + 12)
-      const [plain] = this.#decodeHeadersAndPlainRecords(inflateBatch(whole, this.#crc32c, batch.position))
+      const [plain] = this.#decodeHeadersAndPlainRecords(
+        inflateBatch(whole, this.#crc32c, batch.position),
+        make,
+      )
       batch.records = plain?.records ?? []
     }
     return batches
@@ -84,11 +98,11 @@ export class LogEngine {
     return converted.every((batch, i) => batch === batches[i]) ? bytes : concatBytes(converted)
   }
 
-  #decodeHeadersAndPlainRecords(bytes: Uint8Array): DecodedBatch[] {
+  #decodeHeadersAndPlainRecords<R>(bytes: Uint8Array, makeRecord: RecordFactory<R>): DecodedBatch<R>[] {
     const wasm = this.#wasm
     wasm.writeInput(bytes)
     const count = wasm.check(wasm.exports.decodeBatches(bytes.length))
-    return readDecodedBatches(wasm.copyFloats(wasm.exports.outputPointer(), count), bytes)
+    return readDecodedBatches(wasm.copyFloats(wasm.exports.outputPointer(), count), bytes, makeRecord)
   }
 
   readonly #crc32c = (bytes: Uint8Array): number => this.crc32c(bytes)

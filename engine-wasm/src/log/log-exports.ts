@@ -9,13 +9,6 @@ export interface LogExports {
   outputPointer(): number
   resultsPointer(): number
   inputCrc32c(length: number): number
-  encodeBatch(
-    count: number,
-    producerId: number,
-    producerEpoch: number,
-    baseSequence: number,
-    partitionLeaderEpoch: number,
-  ): number
   decodeBatches(length: number): number
   segmentNew(baseOffset: number): number
   segmentFree(handle: number): void
@@ -40,7 +33,6 @@ const FUNCTIONS = [
   'outputPointer',
   'resultsPointer',
   'inputCrc32c',
-  'encodeBatch',
   'decodeBatches',
   'segmentNew',
   'segmentFree',

@@ -23,7 +23,21 @@ export interface DecodedRecord extends RecordInput {
   sizeInBytes: number
 }
 
-export interface DecodedBatch {
+/**
+ * Makes one record as a batch is decoded: its offset and timestamp (the batch's maxTimestamp for a
+ * LogAppendTime batch, which `logAppendTime` says), key, value, headers and size in the batch.
+ */
+export type RecordFactory<R> = (
+  offset: number,
+  timestamp: number,
+  key: Uint8Array | null,
+  value: Uint8Array | null,
+  headers: readonly RecordHeader[],
+  sizeInBytes: number,
+  logAppendTime: boolean,
+) => R
+
+export interface DecodedBatch<R = DecodedRecord> {
   baseOffset: number
   lastOffset: number
   batchLength: number
@@ -43,7 +57,7 @@ export interface DecodedBatch {
   compressionType: CompressionType
   /** Byte position of the batch inside the buffer it was decoded from. */
   position: number
-  records: DecodedRecord[]
+  records: R[]
 }
 
 export interface BatchOptions {

@@ -12,7 +12,7 @@
 import type { FetchPartitionResponse, PartitionMetadata } from '../../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
 import type { Clock } from '../../../net/clock.ts'
-import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
+import type { LogEngine, RecordFactory } from '../../../../engine-wasm/src/log/index.ts'
 import type { Consumer, ConsumerConfig, ConsumerRecord, TopicPartition } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
@@ -207,19 +207,30 @@ export class KafkaConsumer implements Consumer {
       }
       if (response.error) throw kafkaError(response.error)
       let position = this.positions.get(key(response)) ?? 0
-      for (const batch of this.engine.decodeBatches(response.records)) {
+      const { topic, partition } = response
+      // CompletedFetch: each record decoded straight into its ConsumerRecord.
+      const makeRecord: RecordFactory<ConsumerRecord> = (
+        offset,
+        timestamp,
+        recordKey,
+        value,
+        headers,
+        _,
+        logAppendTime,
+      ) => ({
+        topic,
+        partition,
+        offset,
+        timestamp,
+        timestampType: logAppendTime ? 'LogAppendTime' : 'CreateTime',
+        key: recordKey,
+        value,
+        headers,
+      })
+      for (const batch of this.engine.decodeBatches(response.records, makeRecord)) {
         for (const record of batch.records) {
           if (record.offset < position || out.length >= limit) continue
-          out.push({
-            topic: response.topic,
-            partition: response.partition,
-            offset: record.offset,
-            timestamp: record.timestamp,
-            timestampType: (batch.attributes & 0x08) !== 0 ? 'LogAppendTime' : 'CreateTime',
-            key: record.key,
-            value: record.value,
-            headers: record.headers,
-          })
+          out.push(record)
           position = record.offset + 1
         }
       }

@@ -14,6 +14,7 @@ import {
   CompressionType,
   type Compression,
   type LogEngine,
+  type RecordHeader,
   type RecordInput,
 } from '../../../../engine-wasm/src/log/index.ts'
 import type { Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
@@ -49,6 +50,8 @@ interface PendingBatch {
   bytes: Uint8Array
   sequence: number | null
 }
+
+const NO_HEADERS: readonly RecordHeader[] = []
 
 const DEFAULTS: Readonly<Record<string, string>> = {
   acks: 'all',
@@ -117,7 +120,7 @@ export class KafkaProducer implements Producer {
       key: record.key,
       value: record.value,
       timestamp: record.timestamp ?? this.clock.now(),
-      headers: record.headers ?? [],
+      headers: record.headers ?? NO_HEADERS,
     }
     const keyValueHeaders = keyValueHeadersSize(input)
     const size = recordSizeUpperBound(keyValueHeaders)
@@ -324,7 +327,7 @@ export class KafkaProducer implements Producer {
   private encode(item: PendingBatch): boolean {
     if (item.sequence === item.batch.baseSequence) return true
     try {
-      item.bytes = this.engine.encodeBatch(item.batch.inputs, {
+      item.bytes = this.engine.buildBatch(item.batch.records, {
         ...item.batch.producerState,
         compression: this.compression,
       })

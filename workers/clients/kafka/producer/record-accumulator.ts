@@ -4,12 +4,17 @@
  * partition per request as Kafka's. A batch fills as MemoryRecordsBuilder does: a record goes in while the
  * batch header plus the records' exact v2 sizes (their uncompressed bytes, times 1.05 when the batch will be
  * compressed) stays within the write limit, max(batch.size, the first record's upper bound); the first record
- * always goes in; a record that does not fit closes the batch and opens the next. A batch keeps its records'
- * inputs and their futures side by side (index i of each belongs to one record), so a send costs one promise
- * and no per-record bookkeeping object. An idempotent producer stamps each batch with its producer id, epoch
- * and base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and NO_SEQUENCE).
+ * always goes in; a record that does not fit closes the batch and opens the next. A record is encoded into
+ * its batch's MemoryRecordsBuilder when it is appended, as the Java producer's is, so a batch holds bytes
+ * and one future per record, no per-record input object. An idempotent producer stamps each batch with its
+ * producer id, epoch and base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and
+ * NO_SEQUENCE).
  */
-import type { BatchOptions, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import {
+  MemoryRecordsBuilder,
+  type BatchOptions,
+  type RecordInput,
+} from '../../../../engine-wasm/src/log/index.ts'
 import type { RecordMetadata } from '../api.ts'
 import { RECORD_BATCH_OVERHEAD, recordSizeInBytes, recordSizeUpperBound } from './record-size.ts'
 
@@ -18,6 +23,12 @@ import { RECORD_BATCH_OVERHEAD, recordSizeInBytes, recordSizeUpperBound } from '
  * compression ratio (CompressionRatioEstimator starts at 1.0; here it stays there) times this safety factor.
  */
 const COMPRESSION_RATE_ESTIMATION_FACTOR = 1.05
+
+/**
+ * A new batch's buffer, at most: a batch drained after linger.ms often holds a few records, so its buffer
+ * starts below batch.size and doubles as it fills.
+ */
+const INITIAL_CAPACITY = 16_384
 
 /** What the producer's appends need to know about the batches they fill. */
 export interface BatchLimits {
@@ -35,13 +46,12 @@ export interface RecordAppendResult {
 }
 
 export class ProducerBatch {
-  readonly inputs: RecordInput[] = []
+  /** The records, encoded as they were appended. */
+  readonly records: MemoryRecordsBuilder
   /** ProduceRequestResult: the batch's base offset once acknowledged; every record's future derives from it. */
   private readonly produceResult: Promise<number>
   /** Set by the promise's executor, which runs in the constructor. */
   private settle!: { resolve: (baseOffset: number) => void; reject: (error: Error) => void }
-  /** The records' exact v2 sizes, summed. */
-  private uncompressedBytes = 0
   private baseTimestamp = 0
   /** closeForRecordAppends: a record did not fit, so this batch takes no more. */
   private closed = false
@@ -55,24 +65,27 @@ export class ProducerBatch {
     private readonly writeLimit: number,
     private readonly compressed: boolean,
   ) {
+    this.records = new MemoryRecordsBuilder(Math.min(writeLimit, INITIAL_CAPACITY))
     this.produceResult = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }))
   }
 
   /** MemoryRecordsBuilder.estimatedBytesWritten: the header plus the records, as they will be sent. */
   get estimatedSizeInBytes(): number {
+    // The builder holds the records' exact v2 bytes after the header.
+    const uncompressed = this.records.sizeInBytes - RECORD_BATCH_OVERHEAD
     const records = this.compressed
-      ? Math.floor(this.uncompressedBytes * COMPRESSION_RATE_ESTIMATION_FACTOR)
-      : this.uncompressedBytes
+      ? Math.floor(uncompressed * COMPRESSION_RATE_ESTIMATION_FACTOR)
+      : uncompressed
     return RECORD_BATCH_OVERHEAD + records
   }
 
   /** MemoryRecordsBuilder.isFull: closed, or its estimate reached the write limit. */
   get isFull(): boolean {
-    return this.closed || (this.inputs.length > 0 && this.writeLimit <= this.estimatedSizeInBytes)
+    return this.closed || (this.records.recordCount > 0 && this.writeLimit <= this.estimatedSizeInBytes)
   }
 
   get recordCount(): number {
-    return this.inputs.length
+    return this.records.recordCount
   }
 
   /** ProducerBatch.setProducerState: the idempotent producer's stamp, kept through retries. */
@@ -94,22 +107,22 @@ export class ProducerBatch {
    */
   tryAppend(input: RecordInput, keyValueHeaders: number): Promise<RecordMetadata> | null {
     if (this.closed) return null
-    const count = this.inputs.length
+    const count = this.records.recordCount
     if (count === 0) this.baseTimestamp = input.timestamp
     const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, keyValueHeaders)
     if (count > 0 && (this.isFull || this.writeLimit < this.estimatedSizeInBytes + size)) {
       this.closed = true
       return null
     }
-    this.uncompressedBytes += size
-    this.inputs.push(input)
+    const { timestamp } = input
+    this.records.append(timestamp, input.key, input.value, input.headers)
     // FutureRecordMetadata: one derived promise per record, no resolver kept per record.
     const { topic, partition } = this
     return this.produceResult.then((baseOffset) => ({
       topic,
       partition,
       offset: baseOffset < 0 ? -1 : baseOffset + count,
-      timestamp: input.timestamp,
+      timestamp,
     }))
   }
 

@@ -5,7 +5,7 @@
  * a batch (DefaultRecord.sizeInBytes: its body, with its offset and timestamp deltas as varints, plus the
  * varint length in front), which is what fills a batch up to batch.size.
  */
-import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import { sizeOfVarlong, type RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 
 /** DefaultRecordBatch.RECORD_BATCH_OVERHEAD: the batch header before the first record. */
 export const RECORD_BATCH_OVERHEAD = 61
@@ -29,8 +29,8 @@ export function recordSizeInBytes(
   timestampDelta: number,
   keyValueHeaders: number,
 ): number {
-  const body = 1 + varlongSize(timestampDelta) + varlongSize(offsetDelta) + keyValueHeaders
-  return varlongSize(body) + body
+  const body = 1 + sizeOfVarlong(timestampDelta) + sizeOfVarlong(offsetDelta) + keyValueHeaders
+  return sizeOfVarlong(body) + body
 }
 
 /**
@@ -38,25 +38,14 @@ export function recordSizeInBytes(
  * of both sizes above that depends on the record alone, computed once per send.
  */
 export function keyValueHeadersSize(record: RecordInput): number {
-  let size = sizedBytes(record.key) + sizedBytes(record.value) + varlongSize(record.headers.length)
+  let size = sizedBytes(record.key) + sizedBytes(record.value) + sizeOfVarlong(record.headers.length)
   for (const header of record.headers) {
     const keyLength = UTF8.encode(header.key).length
-    size += varlongSize(keyLength) + keyLength + sizedBytes(header.value)
+    size += sizeOfVarlong(keyLength) + keyLength + sizedBytes(header.value)
   }
   return size
 }
 
 function sizedBytes(bytes: Uint8Array | null): number {
-  return bytes === null ? 1 : varlongSize(bytes.length) + bytes.length
-}
-
-/** ByteUtils.sizeOfVarlong: the bytes of a zigzag varint, for any safe integer. */
-function varlongSize(value: number): number {
-  let zigzag = value >= 0 ? value * 2 : -value * 2 - 1
-  let bytes = 1
-  while (zigzag >= 0x80) {
-    zigzag = Math.floor(zigzag / 0x80)
-    bytes++
-  }
-  return bytes
+  return bytes === null ? 1 : sizeOfVarlong(bytes.length) + bytes.length
 }
