@@ -11,6 +11,7 @@
  * - `filter(query)` returns the shard's documents matching a Query DSL object (parse errors are thrown).
  */
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
+import type { ValueFormatWire } from './doc-value-format.ts'
 
 export type FieldValue = number | string
 
@@ -20,6 +21,8 @@ export type ValuesType = 'keyword' | 'long' | 'double' | 'boolean' | 'date' | 't
 /** DocValueFormat for a non-RAW field (dates): how a key or value prints as `*_as_string`. */
 export interface ValueFormat {
   format(value: number): string
+  /** The format as plain data for another node (DocValueFormat.writeTo); see doc-value-format.ts. */
+  writeTo(): ValueFormatWire
 }
 
 export interface FieldInfo {

@@ -4,6 +4,8 @@
  * 2. `collectAggregations(builders, shardContext, matchingDocs)` per shard (the query phase);
  * 3. `reduceShardAggregations(perShard)` on the coordinating node, which also enforces search.max_buckets;
  * 4. `aggregationsToXContent(reduced, out)` writes `"aggregations": {...}`'s entries.
+ * Between 2 and 3 a shard's results cross to the coordinating node as `writeAggregations(results)` (plain
+ * data for a structured clone) and are read back there with `readAggregations(wire)`.
  */
 import type { JsonOut } from '../../xcontent/index.ts'
 import {
@@ -35,7 +37,14 @@ export {
   type InternalAggregations,
 } from './internal-aggregation.ts'
 export { DEFAULT_MAX_BUCKETS, tooManyBucketsException } from './multi-bucket-consumer.ts'
-export { InternalHistogram, type HistogramRounding, type HistogramSettings } from './bucket/histogram.ts'
+export { InternalHistogram, type HistogramSettings } from './bucket/histogram.ts'
+export type { HistogramRounding } from './bucket/histogram-rounding.ts'
+export {
+  readAggregations,
+  writeAggregations,
+  type AggregationsWire,
+  type InternalAggregationWire,
+} from './aggregation-wire.ts'
 export { AGGREGATION_PARSERS } from './aggregation-registry.ts'
 
 export function reduceShardAggregations(

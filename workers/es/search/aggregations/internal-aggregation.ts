@@ -5,8 +5,13 @@
  *
  * Invariants: `reduce` receives the results of the same request aggregation from every shard (the receiver
  * is one of them) and returns a new result; sub-aggregation lists keep the request's order.
+ *
+ * Wire form (NamedWriteable.writeTo, see aggregation-wire.ts): every result writes a header
+ * `{type, name, meta}` (meta as its JSON text, which parseJson reads back with every number lexeme and key
+ * order intact) followed by its type's fields.
  */
-import type { JsonOut, XContentObject } from '../../xcontent/index.ts'
+import { parseJson, toJson, type JsonOut, type XContentObject } from '../../xcontent/index.ts'
+import type { InternalAggregationWire } from './aggregation-wire.ts'
 import { MultiBucketConsumer } from './multi-bucket-consumer.ts'
 
 export interface ReduceContext {
@@ -29,6 +34,13 @@ export abstract class InternalAggregation {
   /** The type's fields, after `meta`. */
   protected abstract body(out: Map<string, JsonOut>): void
 
+  /** This result as plain data that survives a structured clone; its class's `readFrom` reads it back. */
+  abstract writeTo(): InternalAggregationWire
+
+  protected header<T extends string>(type: T): AggregationWireHeader<T> {
+    return { type, name: this.name, meta: this.meta === null ? null : toJson(this.meta) }
+  }
+
   /** The value a terms `order` path such as `avg_price` or `stats.max` sorts by; null if it cannot. */
   sortValue(metric: string | null): number | null {
     void metric
@@ -44,6 +56,21 @@ export abstract class InternalAggregation {
 }
 
 export type InternalAggregations = readonly InternalAggregation[]
+
+export interface AggregationWireHeader<T extends string> {
+  /** The NamedWriteable name that picks the reader. */
+  readonly type: T
+  readonly name: string
+  /** The request's `meta` object as JSON text, or null. */
+  readonly meta: string | null
+}
+
+export function readMeta(meta: string | null): XContentObject | null {
+  if (meta === null) return null
+  const value = parseJson(meta)
+  if (!(value instanceof Map)) throw new TypeError(`aggregation meta is not an object: ${meta}`)
+  return value
+}
 
 /** InternalAggregations.reduce: position by position, each request aggregation across the shards. */
 export function reduceAggregations(

@@ -10,7 +10,6 @@ import { EsException, illegalArgumentException, xContentParseException } from '.
 import { XNumber, type XContentValue } from '../../../xcontent/index.ts'
 import {
   DateFormatter,
-  Rounding,
   ZoneId,
   parseCalendarInterval,
   parseFixedInterval,
@@ -22,7 +21,8 @@ import { AggregationParams } from '../aggregation-params.ts'
 import { DateValueFormat } from '../date-value-format.ts'
 import { DEFAULT_DATE_FORMAT } from '../../../index/mapper/doc-values.ts'
 import { KEY_ASC, parseOrder } from './bucket-order.ts'
-import { histogramBuilder, type HistogramRounding } from './histogram.ts'
+import { histogramBuilder } from './histogram.ts'
+import { roundingOf, type HistogramRounding } from './histogram-rounding.ts'
 
 const TYPE = 'date_histogram'
 
@@ -53,11 +53,11 @@ function intervalSpec(params: AggregationParams): IntervalSpec {
 }
 
 function rounding(spec: IntervalSpec, zone: ZoneId, offset: number): HistogramRounding {
-  const inner =
+  return roundingOf(
     spec.kind === 'calendar_interval'
-      ? Rounding.calendar(parseCalendarInterval(spec.text), zone, offset)
-      : Rounding.fixed(parseFixedInterval(spec.text), zone, offset)
-  return { round: (v) => inner.round(v), next: (key) => inner.nextRoundingValue(key) }
+      ? { type: 'time_unit', unit: parseCalendarInterval(spec.text), zone: zone.id, offset }
+      : { type: 'time_interval', interval: parseFixedInterval(spec.text), zone: zone.id, offset },
+  )
 }
 
 export const dateHistogramParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {

@@ -3,18 +3,37 @@
  * keyed by default ({"buckets": {"errors": {"doc_count": N}}}, or a list with "key" fields when keyed is
  * false); anonymous filters (an array) render as a list of {"doc_count": N}. other_bucket (implied by
  * other_bucket_key, default key "_other_") collects the documents matching none of the filters and comes
- * last. A document counts in every filter it matches.
+ * last. A document counts in every filter it matches. Wire form: keyed and the buckets with their keys.
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
 import type { JsonOut, XContentObject, XContentValue } from '../../../xcontent/index.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation, type ReduceContext } from '../internal-aggregation.ts'
-import { bucketToXContent, reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+import type { ReadAggregations } from '../aggregation-wire.ts'
+import {
+  InternalAggregation,
+  readMeta,
+  type AggregationWireHeader,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
+import {
+  bucketToXContent,
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
 
 export interface FiltersBucket extends Bucket {
   /** The filter's name; null for an anonymous filter. */
   key: string | null
+}
+
+export interface FiltersWire extends AggregationWireHeader<'filters'> {
+  readonly buckets: ReadonlyArray<BucketWire & { readonly key: string | null }>
+  readonly keyed: boolean
 }
 
 export class InternalFilters extends InternalAggregation {
@@ -25,6 +44,19 @@ export class InternalFilters extends InternalAggregation {
     readonly keyed: boolean,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: FiltersWire, read: ReadAggregations): InternalFilters {
+    const buckets = wire.buckets.map((b) => ({ ...readBucket(b, read), key: b.key }))
+    return new InternalFilters(wire.name, readMeta(wire.meta), buckets, wire.keyed)
+  }
+
+  writeTo(): FiltersWire {
+    return {
+      ...this.header('filters'),
+      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key })),
+      keyed: this.keyed,
+    }
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {

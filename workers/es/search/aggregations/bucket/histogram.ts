@@ -7,6 +7,8 @@
  * keys are doubles ("key": 10.0, keyed by "10.0"), with key_as_string only for formatted (date) fields.
  *
  * The date_histogram builds on this file: it supplies its own rounding (`HistogramRounding`) and format.
+ * Wire form: the settings (rounding as its description, order, min_doc_count, keyed, extended_bounds,
+ * format), the buckets, and the sub-aggregations of an empty bucket (ES's EmptyBucketInfo).
  */
 import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import {
@@ -24,21 +26,28 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
+import type { AggregationsWire, ReadAggregations } from '../aggregation-wire.ts'
+import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
 import {
   InternalAggregation,
+  readMeta,
+  type AggregationWireHeader,
   type InternalAggregations,
   type ReduceContext,
 } from '../internal-aggregation.ts'
 import { numericValues } from '../values-source.ts'
 import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
-import { DocGroups, bucketToXContent, reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
-
-export interface HistogramRounding {
-  /** The key of the bucket holding `value`. */
-  round(value: number): number
-  /** The key after `key`. */
-  next(key: number): number
-}
+import { roundingOf, type HistogramRounding, type RoundingWire } from './histogram-rounding.ts'
+import {
+  DocGroups,
+  bucketToXContent,
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
 
 export interface HistogramBucket extends Bucket {
   key: number
@@ -55,6 +64,15 @@ export interface HistogramSettings {
   keyAsDouble: boolean
 }
 
+export interface HistogramWire extends AggregationWireHeader<'histogram'> {
+  readonly settings: Omit<HistogramSettings, 'rounding' | 'format'> & {
+    readonly rounding: RoundingWire
+    readonly format: ValueFormatWire | null
+  }
+  readonly buckets: ReadonlyArray<BucketWire & { readonly key: number }>
+  readonly emptySubs: AggregationsWire
+}
+
 export class InternalHistogram extends InternalAggregation {
   constructor(
     name: string,
@@ -65,6 +83,26 @@ export class InternalHistogram extends InternalAggregation {
     readonly emptySubs: InternalAggregations,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: HistogramWire, read: ReadAggregations): InternalHistogram {
+    const settings: HistogramSettings = {
+      ...wire.settings,
+      rounding: roundingOf(wire.settings.rounding),
+      format: readValueFormat(wire.settings.format),
+    }
+    const buckets = wire.buckets.map((b) => ({ ...readBucket(b, read), key: b.key }))
+    return new InternalHistogram(wire.name, readMeta(wire.meta), settings, buckets, read(wire.emptySubs))
+  }
+
+  writeTo(): HistogramWire {
+    const { rounding, format } = this.settings
+    return {
+      ...this.header('histogram'),
+      settings: { ...this.settings, rounding: rounding.writeTo(), format: writeValueFormat(format) },
+      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key })),
+      emptySubs: this.emptySubs.map((agg) => agg.writeTo()),
+    }
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
@@ -124,12 +162,6 @@ export class InternalHistogram extends InternalAggregation {
   }
 }
 
-/** ES's fixed-interval histogram rounding. */
-export function intervalRounding(interval: number, offset: number): HistogramRounding {
-  const round = (value: number): number => Math.floor((value - offset) / interval) * interval + offset
-  return { round, next: (key) => round(key + interval) }
-}
-
 function bounds(params: AggregationParams, key: string): { min: number | null; max: number | null } | null {
   const object = params.object(key)
   if (object === null) return null
@@ -178,7 +210,7 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
       `[extended_bounds.min][${javaDoubleToString(extendedBounds.min)}] cannot be greater than [extended_bounds.max][${javaDoubleToString(extendedBounds.max)}] for histogram aggregation [${name}]`,
     )
   }
-  const rounding = intervalRounding(interval, params.number('offset') ?? 0)
+  const rounding = roundingOf({ type: 'interval', interval, offset: params.number('offset') ?? 0 })
   return histogramBuilder(name, meta, subs, {
     type: 'histogram',
     field,

@@ -1,11 +1,13 @@
 /**
  * What every bucket of a multi-bucket aggregation carries (doc_count and its sub-aggregation results),
  * grouping documents into keyed buckets on a shard, and ES's common bucket rendering: the type's key
- * fields, then "doc_count", then one field per sub-aggregation in request order.
+ * fields, then "doc_count", then one field per sub-aggregation in request order. A bucket's wire form is
+ * `{docCount, aggs}` with the sub-aggregations' wire forms, in order; each type adds its key fields.
  */
 import type { JsonOut } from '../../../xcontent/index.ts'
 import { collectAggregations, type AggregationBuilder } from '../aggregation-builder.ts'
 import type { ShardContext } from '../aggregation-context.ts'
+import type { AggregationsWire, ReadAggregations } from '../aggregation-wire.ts'
 import {
   aggregationsToXContent,
   reduceAggregations,
@@ -53,4 +55,17 @@ export function bucketToXContent(key: Iterable<[string, JsonOut]>, bucket: Bucke
   out.set('doc_count', bucket.docCount)
   aggregationsToXContent(bucket.aggs, out)
   return out
+}
+
+export interface BucketWire {
+  readonly docCount: number
+  readonly aggs: AggregationsWire
+}
+
+export function writeBucket(bucket: Bucket): BucketWire {
+  return { docCount: bucket.docCount, aggs: bucket.aggs.map((agg) => agg.writeTo()) }
+}
+
+export function readBucket(wire: BucketWire, read: ReadAggregations): Bucket {
+  return { docCount: wire.docCount, aggs: read(wire.aggs) }
 }

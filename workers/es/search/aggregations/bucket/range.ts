@@ -5,6 +5,8 @@
  * (Double.toString for plain numbers: "*-100.0", "100.0-200.0"). Buckets render key (unless keyed, where
  * the key names the object), from, from_as_string, to, to_as_string (the *_as_string only for formatted
  * fields, the ends only when finite), doc_count and the sub-aggregations.
+ * Wire form: keyed, the format, and the buckets with their keys and ends (open ends are ±Infinity, which
+ * a structured clone keeps).
  */
 import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
 import {
@@ -18,9 +20,23 @@ import {
 import type { ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation, type ReduceContext } from '../internal-aggregation.ts'
+import type { ReadAggregations } from '../aggregation-wire.ts'
+import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
+import {
+  InternalAggregation,
+  readMeta,
+  type AggregationWireHeader,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
 import { numericValues } from '../values-source.ts'
-import { reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+import {
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
 
 export interface RangeSpec {
   key: string | null
@@ -34,6 +50,14 @@ export interface RangeBucket extends Bucket {
   to: number
 }
 
+export interface RangeWire extends AggregationWireHeader<'range'> {
+  readonly buckets: ReadonlyArray<
+    BucketWire & { readonly key: string; readonly from: number; readonly to: number }
+  >
+  readonly keyed: boolean
+  readonly format: ValueFormatWire | null
+}
+
 export class InternalRange extends InternalAggregation {
   constructor(
     name: string,
@@ -43,6 +67,26 @@ export class InternalRange extends InternalAggregation {
     readonly format: ValueFormat | null,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: RangeWire, read: ReadAggregations): InternalRange {
+    const buckets = wire.buckets.map((b) => ({ ...readBucket(b, read), key: b.key, from: b.from, to: b.to }))
+    return new InternalRange(
+      wire.name,
+      readMeta(wire.meta),
+      buckets,
+      wire.keyed,
+      readValueFormat(wire.format),
+    )
+  }
+
+  writeTo(): RangeWire {
+    return {
+      ...this.header('range'),
+      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key, from: b.from, to: b.to })),
+      keyed: this.keyed,
+      format: writeValueFormat(this.format),
+    }
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {

@@ -2,14 +2,33 @@
  * The single-bucket aggregations, rendered as {"doc_count": N, <sub-aggregations>}: `filter` (the matching
  * documents that also match a query), `missing` (those without a value for a field) and `global` (every
  * document of the shard, whatever the query). Single buckets do not count toward search.max_buckets.
+ * Wire form: the one bucket (the three types share it: the type only chose the documents).
  */
 import type { JsonOut, XContentObject } from '../../../xcontent/index.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import type { ShardContext } from '../aggregation-context.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation, aggregationsToXContent, type ReduceContext } from '../internal-aggregation.ts'
+import type { ReadAggregations } from '../aggregation-wire.ts'
+import {
+  InternalAggregation,
+  aggregationsToXContent,
+  readMeta,
+  type AggregationWireHeader,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
 import { resolveValues } from '../values-source.ts'
-import { reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+import {
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
+
+export interface SingleBucketWire extends AggregationWireHeader<'single_bucket'> {
+  readonly bucket: BucketWire
+}
 
 export class InternalSingleBucket extends InternalAggregation {
   constructor(
@@ -18,6 +37,14 @@ export class InternalSingleBucket extends InternalAggregation {
     readonly bucket: Bucket,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: SingleBucketWire, read: ReadAggregations): InternalSingleBucket {
+    return new InternalSingleBucket(wire.name, readMeta(wire.meta), readBucket(wire.bucket, read))
+  }
+
+  writeTo(): SingleBucketWire {
+    return { ...this.header('single_bucket'), bucket: writeBucket(this.bucket) }
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {

@@ -13,13 +13,27 @@
  * show_term_doc_count_error, a bucket's error is the sum of the errors of the shards that did not return it.
  * Keys: strings for keywords; longs for long/date/boolean fields with key_as_string for dates and booleans;
  * doubles for floating-point fields.
+ * Wire form: the settings (order, sizes, min_doc_count, value type, format), the buckets with their keys
+ * and errors, sum_other_doc_count and the error bound (null on a shard result, which has none yet).
  */
 import { xContentParseException, illegalArgumentException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation, type ReduceContext } from '../internal-aggregation.ts'
+import type { ReadAggregations } from '../aggregation-wire.ts'
+import {
+  BOOLEAN_FORMAT,
+  readValueFormat,
+  writeValueFormat,
+  type ValueFormatWire,
+} from '../doc-value-format.ts'
+import {
+  InternalAggregation,
+  readMeta,
+  type AggregationWireHeader,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
 import { resolveValues } from '../values-source.ts'
 import {
   COUNT_DESC,
@@ -31,7 +45,16 @@ import {
   type BucketOrder,
 } from './bucket-order.ts'
 import { parseIncludeExclude } from './include-exclude.ts'
-import { DocGroups, bucketToXContent, reduceBucket, shardBucket, type Bucket } from './internal-bucket.ts'
+import {
+  DocGroups,
+  bucketToXContent,
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
 
 export type TermsValueType = 'string' | 'long' | 'double'
 
@@ -50,6 +73,13 @@ export interface TermsSettings {
   format: ValueFormat | null
 }
 
+export interface TermsWire extends AggregationWireHeader<'terms'> {
+  readonly settings: Omit<TermsSettings, 'format'> & { readonly format: ValueFormatWire | null }
+  readonly buckets: ReadonlyArray<BucketWire & { readonly key: FieldValue; readonly docCountError: number }>
+  readonly otherDocCount: number
+  readonly docCountError: number | null
+}
+
 export class InternalTerms extends InternalAggregation {
   constructor(
     name: string,
@@ -60,6 +90,33 @@ export class InternalTerms extends InternalAggregation {
     readonly docCountError: number | null,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: TermsWire, read: ReadAggregations): InternalTerms {
+    const settings = { ...wire.settings, format: readValueFormat(wire.settings.format) }
+    const buckets = wire.buckets.map((b) => ({
+      ...readBucket(b, read),
+      key: b.key,
+      docCountError: b.docCountError,
+    }))
+    return new InternalTerms(
+      wire.name,
+      readMeta(wire.meta),
+      settings,
+      buckets,
+      wire.otherDocCount,
+      wire.docCountError,
+    )
+  }
+
+  writeTo(): TermsWire {
+    return {
+      ...this.header('terms'),
+      settings: { ...this.settings, format: writeValueFormat(this.settings.format) },
+      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key, docCountError: b.docCountError })),
+      otherDocCount: this.otherDocCount,
+      docCountError: this.docCountError,
+    }
   }
 
   /** AbstractInternalTerms.getDocCountError for a shard result. */
@@ -154,8 +211,6 @@ function insertAfterDocCount(bucket: Map<string, JsonOut>, error: number): void 
     if (k === 'doc_count') bucket.set('doc_count_error_upper_bound', error)
   }
 }
-
-const BOOLEAN_FORMAT: ValueFormat = { format: (v) => (v !== 0 ? 'true' : 'false') }
 
 const TERMS_KEYS = [
   'field',

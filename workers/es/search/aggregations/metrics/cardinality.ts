@@ -2,7 +2,7 @@
  * `cardinality`: distinct values by HyperLogLog++ (see hyper-log-log-plus-plus.ts), with
  * precision_threshold (default 3000, at most 40000) choosing the precision as ES does. Keywords hash as
  * MurmurHash3 x64 128 of their UTF-8 bytes, longs/dates/booleans as mix64(long), doubles as
- * mix64(doubleToLongBits). Renders {"value": N}.
+ * mix64(doubleToLongBits). Renders {"value": N}. Wire form: the HyperLogLog++ sketch's own.
  */
 import type { JsonOut, XContentObject } from '../../../xcontent/index.ts'
 import {
@@ -11,13 +11,21 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation } from '../internal-aggregation.ts'
+import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { resolveValues } from '../values-source.ts'
-import { HyperLogLogPlusPlus, precisionFromThreshold } from './hyper-log-log-plus-plus.ts'
+import {
+  HyperLogLogPlusPlus,
+  precisionFromThreshold,
+  type HyperLogLogPlusPlusWire,
+} from './hyper-log-log-plus-plus.ts'
 import { cardinalityHash } from './murmur3-x64-128.ts'
 
 const DEFAULT_PRECISION_THRESHOLD = 3000
 const MAX_PRECISION_THRESHOLD = 40000
+
+export interface CardinalityWire extends AggregationWireHeader<'cardinality'> {
+  readonly counts: HyperLogLogPlusPlusWire
+}
 
 export class InternalCardinality extends InternalAggregation {
   constructor(
@@ -26,6 +34,14 @@ export class InternalCardinality extends InternalAggregation {
     readonly counts: HyperLogLogPlusPlus,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: CardinalityWire): InternalCardinality {
+    return new InternalCardinality(wire.name, readMeta(wire.meta), HyperLogLogPlusPlus.readFrom(wire.counts))
+  }
+
+  writeTo(): CardinalityWire {
+    return { ...this.header('cardinality'), counts: this.counts.writeTo() }
   }
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {

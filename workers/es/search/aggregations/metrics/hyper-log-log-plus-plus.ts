@@ -8,6 +8,9 @@
  * Known gap: in HLL mode ES subtracts an empirical bias (the HLL++ paper's tables) from raw estimates
  * below 5·m; this estimator omits those tables and uses linear counting over the registers there instead
  * (as accurate, but not the same digits as ES), and the raw estimate above 5·m as ES does.
+ *
+ * Wire form (HyperLogLogPlusPlus.writeTo): the precision and either the linear-counting encodings as an
+ * Int32Array (in insertion order) or the 2^p register run lengths as a Uint8Array.
  */
 const P2 = 25
 const MAX_LOAD_FACTOR = Math.fround(0.75)
@@ -44,6 +47,10 @@ function decodeRunLen(encoded: number, p: number): number {
   return Math.clz32(encoded << (31 + p - P2)) + 1
 }
 
+export type HyperLogLogPlusPlusWire =
+  | { readonly precision: number; readonly algorithm: 'linear_counting'; readonly hashes: Int32Array }
+  | { readonly precision: number; readonly algorithm: 'hyperloglog'; readonly registers: Uint8Array }
+
 export class HyperLogLogPlusPlus {
   private hashes: Set<number> | null = new Set()
   private registers: Uint8Array | null = null
@@ -52,6 +59,23 @@ export class HyperLogLogPlusPlus {
 
   private get threshold(): number {
     return Math.trunc((2 ** this.precision / 4) * MAX_LOAD_FACTOR)
+  }
+
+  static readFrom(wire: HyperLogLogPlusPlusWire): HyperLogLogPlusPlus {
+    const counts = new HyperLogLogPlusPlus(wire.precision)
+    if (wire.algorithm === 'linear_counting') counts.hashes = new Set(wire.hashes)
+    else {
+      counts.hashes = null
+      counts.registers = wire.registers.slice()
+    }
+    return counts
+  }
+
+  writeTo(): HyperLogLogPlusPlusWire {
+    const precision = this.precision
+    if (this.registers !== null)
+      return { precision, algorithm: 'hyperloglog', registers: this.registers.slice() }
+    return { precision, algorithm: 'linear_counting', hashes: Int32Array.from(this.hashes ?? []) }
   }
 
   collect(hash: bigint): void {

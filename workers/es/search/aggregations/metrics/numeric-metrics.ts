@@ -2,7 +2,7 @@
  * The single-value numeric metrics as ES 8 computes and renders them: `avg` ({"value": sum/count} or null),
  * `sum` (Kahan sum, 0.0 for nothing), `min` / `max` (null for nothing), and `value_count` (a long; counts
  * every value of a multi-valued field, keywords included). A field with a non-RAW format (dates) adds
- * `value_as_string` when there is a value.
+ * `value_as_string` when there is a value. Wire form: the kind, the state, the count and the format.
  */
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { ValueFormat } from '../aggregation-context.ts'
@@ -12,11 +12,19 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation } from '../internal-aggregation.ts'
+import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
+import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
 import { numericValues, resolveValues } from '../values-source.ts'
 import { compensatedSum, extreme } from './compensated-sum.ts'
 
 type Kind = 'avg' | 'sum' | 'min' | 'max' | 'value_count'
+
+export interface NumericMetricWire extends AggregationWireHeader<'numeric_metric'> {
+  readonly kind: Kind
+  readonly state: number
+  readonly count: number
+  readonly format: ValueFormatWire | null
+}
 
 export class InternalNumericMetric extends InternalAggregation {
   constructor(
@@ -29,6 +37,28 @@ export class InternalNumericMetric extends InternalAggregation {
     readonly format: ValueFormat | null,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: NumericMetricWire): InternalNumericMetric {
+    const format = readValueFormat(wire.format)
+    return new InternalNumericMetric(
+      wire.name,
+      readMeta(wire.meta),
+      wire.kind,
+      wire.state,
+      wire.count,
+      format,
+    )
+  }
+
+  writeTo(): NumericMetricWire {
+    return {
+      ...this.header('numeric_metric'),
+      kind: this.kind,
+      state: this.state,
+      count: this.count,
+      format: writeValueFormat(this.format),
+    }
   }
 
   get value(): number | null {

@@ -4,6 +4,7 @@
  * index = q · (n − 1), linear interpolation between the neighbours, clamped to the ends. Percents default
  * to [1, 5, 25, 50, 75, 95, 99] and are sorted; output is keyed by Double.toString of each percent
  * ({"values": {"50.0": 76.0}}), or a [{key, value}] list with keyed=false; values are null with no data.
+ * Wire form (the digest state): the sorted samples as a Float64Array, the percents, keyed and the format.
  *
  * Known gap: past 20 · compression samples ES switches to a MergingDigest (approximate); this
  * implementation stays exact.
@@ -23,7 +24,8 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation } from '../internal-aggregation.ts'
+import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
+import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
 import { numericValues } from '../values-source.ts'
 
 const DEFAULT_PERCENTS = [1, 5, 25, 50, 75, 95, 99]
@@ -42,6 +44,13 @@ export function sortedQuantile(q: number, sorted: readonly number[]): number {
   return lowValue + weight * (sorted[high]! - lowValue)
 }
 
+export interface PercentilesWire extends AggregationWireHeader<'percentiles'> {
+  readonly samples: Float64Array
+  readonly percents: readonly number[]
+  readonly keyed: boolean
+  readonly format: ValueFormatWire | null
+}
+
 export class InternalPercentiles extends InternalAggregation {
   constructor(
     name: string,
@@ -52,6 +61,27 @@ export class InternalPercentiles extends InternalAggregation {
     readonly format: ValueFormat | null,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: PercentilesWire): InternalPercentiles {
+    return new InternalPercentiles(
+      wire.name,
+      readMeta(wire.meta),
+      Array.from(wire.samples),
+      [...wire.percents],
+      wire.keyed,
+      readValueFormat(wire.format),
+    )
+  }
+
+  writeTo(): PercentilesWire {
+    return {
+      ...this.header('percentiles'),
+      samples: Float64Array.from(this.samples),
+      percents: [...this.percents],
+      keyed: this.keyed,
+      format: writeValueFormat(this.format),
+    }
   }
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {

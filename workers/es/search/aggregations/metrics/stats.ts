@@ -7,6 +7,8 @@
  * variance_sampling (divides by n − 1), the three standard deviations (square roots) and
  * std_deviation_bounds {upper, lower, upper_population, lower_population, upper_sampling, lower_sampling}
  * = avg ± sigma·σ (sigma defaults to 2.0, must be >= 0); all null with no values.
+ * Wire form: the state (count, sum, min, max, sum of squares; empty min/max are ±Infinity), the format and
+ * sigma (null for `stats`).
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
@@ -17,7 +19,8 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation } from '../internal-aggregation.ts'
+import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
+import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
 import { numericValues } from '../values-source.ts'
 import { compensatedSum, extreme } from './compensated-sum.ts'
 
@@ -27,6 +30,12 @@ export interface StatsState {
   min: number
   max: number
   sumOfSquares: number
+}
+
+export interface StatsWire extends AggregationWireHeader<'stats'> {
+  readonly state: StatsState
+  readonly format: ValueFormatWire | null
+  readonly sigma: number | null
 }
 
 export class InternalStats extends InternalAggregation {
@@ -39,6 +48,20 @@ export class InternalStats extends InternalAggregation {
     readonly sigma: number | null,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: StatsWire): InternalStats {
+    const format = readValueFormat(wire.format)
+    return new InternalStats(wire.name, readMeta(wire.meta), { ...wire.state }, format, wire.sigma)
+  }
+
+  writeTo(): StatsWire {
+    return {
+      ...this.header('stats'),
+      state: { ...this.state },
+      format: writeValueFormat(this.format),
+      sigma: this.sigma,
+    }
   }
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {

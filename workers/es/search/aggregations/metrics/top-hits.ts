@@ -3,9 +3,18 @@
  * callback; reduce merges them by sort key (then shard order, as ES's TopDocs.merge breaks ties) and keeps
  * `size` hits from `from`. Renders {"hits":{"total":{"value":N,"relation":"eq"},"max_score":S,"hits":[...]}}.
  * from + size is bounded by index.max_inner_result_window (100).
+ * Wire form: from, size, the totals and each hit's sort key with the hit as its rendered JSON text (a hit
+ * is only ever rendered, so it is read back as that text, spliced verbatim).
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
-import { JavaFloat, type JsonOut, type XContentObject, type XContentValue } from '../../../xcontent/index.ts'
+import {
+  JavaFloat,
+  RawJson,
+  toJson,
+  type JsonOut,
+  type XContentObject,
+  type XContentValue,
+} from '../../../xcontent/index.ts'
 import type { ShardTopHits } from '../aggregation-context.ts'
 import {
   rejectSubAggregations,
@@ -13,7 +22,7 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { InternalAggregation } from '../internal-aggregation.ts'
+import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 
 const MAX_INNER_RESULT_WINDOW = 100
 const FETCH_OPTIONS = [
@@ -30,6 +39,14 @@ const FETCH_OPTIONS = [
   'script_fields',
 ]
 
+export interface TopHitsWire extends AggregationWireHeader<'top_hits'> {
+  readonly from: number
+  readonly size: number
+  readonly totalHits: number
+  readonly maxScore: number | null
+  readonly hits: ReadonlyArray<{ readonly sortKey: readonly number[]; readonly hit: string }>
+}
+
 export class InternalTopHits extends InternalAggregation {
   constructor(
     name: string,
@@ -39,6 +56,27 @@ export class InternalTopHits extends InternalAggregation {
     readonly shardHits: ShardTopHits,
   ) {
     super(name, meta)
+  }
+
+  static readFrom(wire: TopHitsWire): InternalTopHits {
+    const hits = wire.hits.map(({ sortKey, hit }) => ({ sortKey: [...sortKey], hit: new RawJson(hit) }))
+    return new InternalTopHits(wire.name, readMeta(wire.meta), wire.from, wire.size, {
+      totalHits: wire.totalHits,
+      maxScore: wire.maxScore,
+      hits,
+    })
+  }
+
+  writeTo(): TopHitsWire {
+    const { totalHits, maxScore, hits } = this.shardHits
+    return {
+      ...this.header('top_hits'),
+      from: this.from,
+      size: this.size,
+      totalHits,
+      maxScore,
+      hits: hits.map(({ sortKey, hit }) => ({ sortKey: [...sortKey], hit: toJson(hit) })),
+    }
   }
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {

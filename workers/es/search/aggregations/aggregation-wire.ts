@@ -1,0 +1,79 @@
+/**
+ * The wire form of one shard's aggregation results, as ES's InternalAggregations.writeTo and
+ * NamedWriteableRegistry read them: a shard node writes its results to plain data (objects, arrays,
+ * strings, numbers, booleans, null, Int32Array/Uint8Array/Float64Array) that survive a structured clone
+ * between workers, and the coordinating node reads them back into InternalAggregation classes to reduce.
+ *
+ * Format: an array, one record per request aggregation in request order; each record is
+ * `{type, name, meta, ...}` where `type` names the reader (one per InternalAggregation class) and the rest
+ * is that class's own wire form, defined next to it; bucket results nest their sub-aggregations' records.
+ * Numbers keep every double exactly (including -0, ±Infinity and NaN, which a structured clone keeps and
+ * JSON.stringify would not).
+ *
+ * Invariant (property-tested): reducing read-back results renders byte for byte what reducing the
+ * originals renders, and writing a read-back result gives the same wire form again.
+ */
+import { InternalTerms, type TermsWire } from './bucket/terms.ts'
+import { InternalHistogram, type HistogramWire } from './bucket/histogram.ts'
+import { InternalRange, type RangeWire } from './bucket/range.ts'
+import { InternalFilters, type FiltersWire } from './bucket/filters.ts'
+import { InternalSingleBucket, type SingleBucketWire } from './bucket/single-bucket.ts'
+import { InternalNumericMetric, type NumericMetricWire } from './metrics/numeric-metrics.ts'
+import { InternalStats, type StatsWire } from './metrics/stats.ts'
+import { InternalCardinality, type CardinalityWire } from './metrics/cardinality.ts'
+import { InternalPercentiles, type PercentilesWire } from './metrics/percentiles.ts'
+import { InternalTopHits, type TopHitsWire } from './metrics/top-hits.ts'
+import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
+
+export type InternalAggregationWire =
+  | TermsWire
+  | HistogramWire
+  | RangeWire
+  | FiltersWire
+  | SingleBucketWire
+  | NumericMetricWire
+  | StatsWire
+  | CardinalityWire
+  | PercentilesWire
+  | TopHitsWire
+
+export type AggregationsWire = readonly InternalAggregationWire[]
+
+/** How a bucket reads its sub-aggregations (readAggregations, passed in as StreamInput carries its registry). */
+export type ReadAggregations = (wire: AggregationsWire) => InternalAggregations
+
+export function writeAggregations(aggregations: InternalAggregations): AggregationsWire {
+  return aggregations.map((agg) => agg.writeTo())
+}
+
+export function readAggregations(wire: AggregationsWire): InternalAggregations {
+  return wire.map(readAggregation)
+}
+
+function readAggregation(wire: InternalAggregationWire): InternalAggregation {
+  switch (wire.type) {
+    case 'terms':
+      return InternalTerms.readFrom(wire, readAggregations)
+    case 'histogram':
+      return InternalHistogram.readFrom(wire, readAggregations)
+    case 'range':
+      return InternalRange.readFrom(wire, readAggregations)
+    case 'filters':
+      return InternalFilters.readFrom(wire, readAggregations)
+    case 'single_bucket':
+      return InternalSingleBucket.readFrom(wire, readAggregations)
+    case 'numeric_metric':
+      return InternalNumericMetric.readFrom(wire)
+    case 'stats':
+      return InternalStats.readFrom(wire)
+    case 'cardinality':
+      return InternalCardinality.readFrom(wire)
+    case 'percentiles':
+      return InternalPercentiles.readFrom(wire)
+    case 'top_hits':
+      return InternalTopHits.readFrom(wire)
+    default:
+      // A message from a node that knows a type this one does not (NamedWriteableRegistry's failure).
+      throw new TypeError(`Unknown NamedWriteable [InternalAggregation][${(wire as { type: string }).type}]`)
+  }
+}
