@@ -1,0 +1,95 @@
+// The `if` condition subset of Painless against a direct JavaScript evaluation of the same random
+// boolean expressions (comparisons of ctx fields with numbers, !, &&, ||, parentheses), and its
+// def-typed equality (1 == 1.0) and null handling.
+import type { XContentValue } from '../../../../workers/es/xcontent/index.ts'
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { compileCondition } from '../../../../workers/es/ingest/condition.ts'
+import { IngestDocument } from '../../../../workers/es/ingest/ingest-document.ts'
+import { EsException } from '../../../../workers/es/errors/index.ts'
+import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
+
+type Expr = { text: string; value: (x: number, y: number) => boolean }
+
+const comparison: fc.Arbitrary<Expr> = fc
+  .tuple(
+    fc.constantFrom('x', 'y'),
+    fc.constantFrom('==', '!=', '<', '<=', '>', '>='),
+    fc.integer({ min: -3, max: 3 }),
+  )
+  .map(([field, op, n]) => ({
+    text: `ctx.${field} ${op} ${n}`,
+    value: (x: number, y: number) => {
+      const v = field === 'x' ? x : y
+      return op === '=='
+        ? v === n
+        : op === '!='
+          ? v !== n
+          : op === '<'
+            ? v < n
+            : op === '<='
+              ? v <= n
+              : op === '>'
+                ? v > n
+                : v >= n
+    },
+  }))
+
+const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    comparison,
+    tie('e').map((a) => ({ text: `!(${a.text})`, value: (x: number, y: number) => !a.value(x, y) })),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ({
+      text: `(${a.text}) && (${b.text})`,
+      value: (x: number, y: number) => a.value(x, y) && b.value(x, y),
+    })),
+    fc.tuple(tie('e'), tie('e')).map(([a, b]) => ({
+      text: `${a.text} || ${b.text}`,
+      value: (x: number, y: number) => a.value(x, y) || b.value(x, y),
+    })),
+  ),
+})).e
+
+function doc(source: string): IngestDocument {
+  return new IngestDocument(parseJson(source) as XContentObject, new Map(), new Map())
+}
+
+describe('if conditions', () => {
+  it('agree with a direct evaluation', () => {
+    fc.assert(
+      fc.property(expr, fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), (e, x, y) => {
+        expect(compileCondition(e.text).evaluate(doc(`{"x":${x},"y":${y}}`))).toBe(e.value(x, y))
+      }),
+    )
+  })
+
+  it('compare numbers by value, strings by equals; params; a non-boolean result is an error', () => {
+    const d = doc('{"i":1,"d":1.0,"s":"a","m":{"k":null}}')
+    expect(compileCondition('ctx.i == ctx.d').evaluate(d)).toBe(true)
+    expect(compileCondition("ctx['s'] == 'a' && ctx.m.k == null && ctx.m.containsKey('k')").evaluate(d)).toBe(
+      true,
+    )
+    expect(
+      compileCondition(
+        new Map<string, XContentValue>([
+          ['source', 'ctx.i == params.p'],
+          ['params', new Map<string, XContentValue>([['p', 'x']])],
+        ]),
+      ).evaluate(d),
+    ).toBe(false)
+    let error: unknown
+    try {
+      compileCondition('ctx.s').evaluate(d)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(EsException)
+    expect((error as EsException).causedBy?.reason).toBe('Cannot cast java.lang.String to java.lang.Boolean')
+  })
+
+  it('refuses what it cannot evaluate when compiled', () => {
+    expect(() => compileCondition('ctx.a = 1')).toThrow(/cannot compile condition/)
+    expect(() => compileCondition('def x = 1; return x')).toThrow(/cannot compile condition/)
+  })
+})

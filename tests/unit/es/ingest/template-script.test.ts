@@ -1,0 +1,95 @@
+// Mustache templates as ingest processors compile them (ConfigurationUtils.compileTemplate: JSON media type
+// by default, `{{{x}}}` unescaped, dotted names through maps and lists, `_ingest` and `_source`, missing is
+// empty, ZonedDateTime.toString for `_ingest.timestamp`) and the script processor's Painless subset.
+import { describe, expect, it } from 'vitest'
+import { IngestDocument } from '../../../../workers/es/ingest/ingest-document.ts'
+import { Template, zonedDateTimeToString } from '../../../../workers/es/ingest/template.ts'
+import { ingestToUpdateSyntax } from '../../../../workers/es/ingest/processors/script.ts'
+import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
+import { startIngest, NOW } from './ingest-fixture.ts'
+
+function doc(source: string): IngestDocument {
+  return new IngestDocument(
+    parseJson(source) as XContentObject,
+    new Map([['_index', 'idx']]),
+    new Map([['timestamp', '2026-01-01T00:00:00.000Z']]),
+  )
+}
+
+describe('Template', () => {
+  it('renders values with Object.toString, JSON-escaped unless triple-braced', () => {
+    const d = doc('{"s":"a\\"b\\\\c","n":1.50,"i":7,"l":["x",2],"m":{"k":"v"},"nil":null}')
+    const render = (text: string) => Template.compile(text).render(d)
+    expect(render('{{s}}|{{{s}}}|{{& s}}')).toBe('a\\"b\\\\c|a"b\\c|a"b\\c')
+    expect(render('{{n}} {{i}} {{l}} {{m}} [{{nil}}] [{{missing}}] {{l.0}} {{m.k}}')).toBe(
+      '1.5 7 [x, 2] {k=v} [] [] x v',
+    )
+    expect(render('{{_index}}/{{_source.i}}/{{_ingest.timestamp}}{{! a comment }}')).toBe(
+      'idx/7/2026-01-01T00:00Z',
+    )
+    expect(Template.compile('{{s}}', 'text/plain').render(d)).toBe('a"b\\c')
+    expect(Template.compile('{{q}}', 'application/x-www-form-urlencoded').render(doc('{"q":"a b&c"}'))).toBe(
+      'a+b%26c',
+    )
+  })
+
+  it('ZonedDateTime.toString leaves out zero seconds and a zero fraction', () => {
+    expect(zonedDateTimeToString('2026-01-01T10:30:00.000Z')).toBe('2026-01-01T10:30Z')
+    expect(zonedDateTimeToString('2026-01-01T10:30:15.000Z')).toBe('2026-01-01T10:30:15Z')
+    expect(zonedDateTimeToString('2026-01-01T10:30:00.250Z')).toBe('2026-01-01T10:30:00.250Z')
+  })
+
+  it('sections are refused when the pipeline is stored (a playground deviation)', async () => {
+    const { send } = startIngest()
+    const inField = await send('PUT', '/_ingest/pipeline/p', {
+      processors: [{ set: { field: '{{#l}}a{{/l}}', value: 1 } }],
+    })
+    expect(inField.body).toContain(
+      '"reason":"[field] mustache sections ({{#...}}) are not supported in this playground","property_name":"field","processor_type":"set"',
+    )
+    const inValue = await send('PUT', '/_ingest/pipeline/p', {
+      processors: [{ set: { field: 'a', value: '{{^l}}x{{/l}}' } }],
+    })
+    expect(inValue.status).toBe(400)
+    expect(inValue.body).toContain('"processor_type":"set"')
+  })
+})
+
+describe('script processor', () => {
+  it('rewrites ctx. outside string literals for the update-script subset', () => {
+    expect(ingestToUpdateSyntax("ctx.a = 'ctx.b'; ctx['c'] = ctx.d")).toBe(
+      "ctx._source.a = 'ctx.b'; ctx._source['c'] = ctx._source.d",
+    )
+  })
+
+  it('assigns, adds, removes and uses params; metadata fields go back to the metadata', async () => {
+    const { send, service } = startIngest()
+    const put = await send('PUT', '/_ingest/pipeline/p', {
+      processors: [
+        {
+          script: {
+            source: "ctx.count += 1; ctx.tags.add(params.tag); ctx.remove('tmp'); ctx._index = 'moved'",
+            params: { tag: 'new' },
+          },
+        },
+        { script: "ctx.label = 'short form'" },
+      ],
+    })
+    expect(put.status).toBe(200)
+    const source = parseJson('{"count":41,"tags":["old"],"tmp":1}') as XContentObject
+    const result = service.execute(['p'], { index: 'i', id: '1', routing: null, version: null, source }, NOW)
+    expect(result).toMatchObject({ kind: 'indexed', index: 'moved' })
+    if (result.kind !== 'indexed') throw new Error(result.kind)
+    expect(JSON.parse(result.text)).toEqual({ count: 42, tags: ['old', 'new'], label: 'short form' })
+  })
+
+  it('a script outside the subset is refused at PUT, naming the script processor', async () => {
+    const { send } = startIngest()
+    const response = await send('PUT', '/_ingest/pipeline/p', {
+      processors: [{ script: { source: 'for (def x : ctx.list) {}' } }],
+    })
+    expect(response.status).toBe(400)
+    expect(response.body).toContain('"type":"illegal_argument_exception"')
+    expect(response.body).toContain('"processor_type":"script"')
+  })
+})

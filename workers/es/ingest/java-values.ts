@@ -1,0 +1,54 @@
+/**
+ * How the Java objects an ingest document is made of look from Java: the class names that ES error
+ * messages quote (`cannot be cast to [java.lang.String]`) and Object.toString, which templates, join,
+ * convert and the error texts use. Values are XContentValues read as XContentHelper.convertToMap reads
+ * them: a map is a java.util.HashMap, a list a java.util.ArrayList, an integer an Integer (or Long,
+ * BigInteger when larger), any other number a Double whose lexeme is already Double.toString's.
+ */
+import { XNumber, javaDoubleToString, type XContentValue } from '../xcontent/index.ts'
+import { javaStringKeyOrder } from '../../net/java-hash.ts'
+
+const INT_MIN = -(2n ** 31n)
+const INT_MAX = 2n ** 31n - 1n
+const LONG_MIN = -(2n ** 63n)
+const LONG_MAX = 2n ** 63n - 1n
+
+export type JavaNumberClass = 'Integer' | 'Long' | 'BigInteger' | 'Double'
+
+export function javaNumberClass(value: XNumber): JavaNumberClass {
+  if (!value.isInteger) return 'Double'
+  const n = BigInt(value.text)
+  if (n >= INT_MIN && n <= INT_MAX) return 'Integer'
+  return n >= LONG_MIN && n <= LONG_MAX ? 'Long' : 'BigInteger'
+}
+
+export function javaClassName(value: XContentValue): string {
+  if (typeof value === 'string') return 'java.lang.String'
+  if (typeof value === 'boolean') return 'java.lang.Boolean'
+  if (value instanceof XNumber) {
+    const kind = javaNumberClass(value)
+    return kind === 'BigInteger' ? 'java.math.BigInteger' : `java.lang.${kind}`
+  }
+  if (Array.isArray(value)) return 'java.util.ArrayList'
+  return value === null ? 'null' : 'java.util.HashMap'
+}
+
+/** Object.toString (String.valueOf for null): `[a, b]` for a list, `{k=v}` in HashMap order for a map. */
+export function javaToString(value: XContentValue): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return String(value)
+  if (value instanceof XNumber) {
+    return value.isInteger ? BigInt(value.text).toString() : javaDoubleToString(value.value)
+  }
+  if (Array.isArray(value)) return '[' + value.map(javaToString).join(', ') + ']'
+  const keys = javaStringKeyOrder([...value.keys()])
+  return '{' + keys.map((key) => `${key}=${javaToString(value.get(key) ?? null)}`).join(', ') + '}'
+}
+
+/** IngestDocument.deepCopy: maps and lists are copied, scalars shared (they are immutable). */
+export function deepCopy(value: XContentValue): XContentValue {
+  if (Array.isArray(value)) return value.map(deepCopy)
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, deepCopy(v)]))
+  return value
+}

@@ -1,0 +1,27 @@
+/**
+ * Java's number parsing as convert, bytes and date use it: Integer.parseInt / Long.parseLong (optional
+ * sign, decimal digits, range-checked), Integer.decode / Long.decode for `0x` hex, and Double.parseDouble
+ * (surrounding whitespace up to U+0020 ignored, `NaN`, `Infinity`, an `f`/`d` suffix, decimal exponents;
+ * Float.parseFloat is the same text rounded to a float). A failure is null; callers raise ES's own message.
+ */
+export const INT_RANGE = [-(2n ** 31n), 2n ** 31n - 1n] as const
+export const LONG_RANGE = [-(2n ** 63n), 2n ** 63n - 1n] as const
+
+export function parseJavaInteger(text: string, range: readonly [bigint, bigint]): bigint | null {
+  let value: bigint
+  if (/^[+-]?\d+$/.test(text)) value = BigInt(text)
+  else if (/^-?0[xX][0-9a-fA-F]+$/.test(text)) {
+    const negative = text.startsWith('-')
+    value = BigInt(negative ? text.slice(1) : text) * (negative ? -1n : 1n)
+  } else return null
+  return value >= range[0] && value <= range[1] ? value : null
+}
+
+const DOUBLE = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)[fFdD]?)$/
+
+export function parseJavaDouble(text: string): number | null {
+  const trimmed = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+  if (!DOUBLE.test(trimmed)) return null
+  const body = trimmed.replace(/[fFdD]$/, '')
+  return body.endsWith('NaN') ? NaN : Number(body)
+}

@@ -1,0 +1,48 @@
+/**
+ * The processor types this ingest node knows, by name (IngestCommonPlugin.getProcessors). Each factory
+ * reads its properties from a ProcessorConfig and returns the processor; what it leaves unread is
+ * refused by the reader.
+ */
+import type { Processor } from '../processor.ts'
+import type { ProcessorConfig } from '../processor-config.ts'
+import { createConvert } from './convert.ts'
+import { createDate } from './date.ts'
+import { createDotExpander, createRemove, createRename } from './fields.ts'
+import { createDrop, createFail, createPipeline } from './flow.ts'
+import { createJson } from './json.ts'
+import { createScript } from './script.ts'
+import { createAppend, createSet } from './set.ts'
+import { createJoin, createSplit } from './split-join.ts'
+import {
+  createBytes,
+  createGsub,
+  createHtmlStrip,
+  createLowercase,
+  createTrim,
+  createUppercase,
+} from './string-processors.ts'
+
+export type ProcessorFactory = (config: ProcessorConfig) => Processor
+
+export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Map([
+  ['append', createAppend],
+  ['bytes', createBytes],
+  ['convert', createConvert],
+  ['date', createDate],
+  ['dot_expander', createDotExpander],
+  ['drop', createDrop],
+  ['fail', createFail],
+  ['gsub', createGsub],
+  ['html_strip', createHtmlStrip],
+  ['join', createJoin],
+  ['json', createJson],
+  ['lowercase', createLowercase],
+  ['pipeline', createPipeline],
+  ['remove', createRemove],
+  ['rename', createRename],
+  ['script', createScript],
+  ['set', createSet],
+  ['split', createSplit],
+  ['trim', createTrim],
+  ['uppercase', createUppercase],
+])
