@@ -1,38 +1,66 @@
 /**
- * Web Worker entry for one Elasticsearch node: builds an EsNode over IndexedDB, the real clock and the
- * WASM inverted index when the page calls `start`, and exposes it through Comlink.
+ * Web Worker entry for one Elasticsearch node: an EsNode over IndexedDB, the real clock, the WASM
+ * inverted index, and MessagePorts to its peer nodes: the page starts every node, then wires one
+ * MessageChannel per pair of running nodes (a node's messages to peers not yet wired fail and are retried).
+ * `pause` / `resume` are SIGSTOP / SIGCONT, which a worker cannot get from outside, so it holds itself:
+ * its timers, its ports and every API call wait while paused (process-pause.ts), as broker.worker.ts does.
  */
 import * as Comlink from 'comlink'
 import indexWasmUrl from '../engine-wasm/build/index.wasm?url'
 import type { EsNodeStartOptions, EsNodeWorkerApi } from './protocol/workers.ts'
-import type { RestRequest } from './protocol/es.ts'
 import { EsNode } from './es/es-node.ts'
 import { IndexEngine } from '../engine-wasm/src/index/index.ts'
 import { Random } from './net/random.ts'
+import { PortTransport } from './net/port-transport.ts'
+import { gatedApi, PausableScheduler, ProcessPause, type Pausable } from './net/process-pause.ts'
+import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
 import { hostScheduler, stoppedError } from './worker-host.ts'
 
+const paused = new ProcessPause()
+const scheduler = new PausableScheduler(hostScheduler, paused)
+let transport: PortTransport<Tagged, unknown> | null = null
 let node: EsNode | null = null
 
+function running(): EsNode {
+  if (!node) throw stoppedError('NodeStoppedError', 'The node is not running.')
+  return node
+}
+
 const api: EsNodeWorkerApi = {
+  connectPeer(peerId, port) {
+    if (!transport) throw stoppedError('NodeStoppedError', 'Start the node before connecting its peers.')
+    transport.connect(peerId, port as MessagePort)
+  },
   async start(options: EsNodeStartOptions) {
     const bytes = await (await fetch(indexWasmUrl)).arrayBuffer()
+    transport = new PortTransport(options.address, scheduler, paused)
     node = await EsNode.start({
       nodeName: options.nodeName,
-      clock: hostScheduler,
+      address: options.address,
+      seedAddresses: options.seedAddresses,
+      initialMasterNodes: options.initialMasterNodes,
+      scheduler,
       random: new Random(options.seed),
       storage: await openStorage(options.storageUrl),
       engine: await IndexEngine.load(bytes),
+      transport,
     })
   },
-  stop() {
+  async shutdown() {
+    await node?.stop()
     node = null
-    return Promise.resolve()
   },
-  handleRequest(request: RestRequest) {
-    if (!node) return Promise.reject(stoppedError('NodeStoppedError', 'The node is not running.'))
-    return node.handleRequest(request)
-  },
+  blockPeers: (peerIds) => transport?.block(peerIds),
+  describeState: () => Promise.resolve(running().describeState()),
+  handleRequest: async (request) => running().handleRequest(request),
 }
 
-Comlink.expose(api)
+// Wiring and network cuts are done to the host, not by the process: they take effect while it is paused.
+Comlink.expose({
+  ...gatedApi(api, paused),
+  connectPeer: (peerId, port) => api.connectPeer(peerId, port),
+  blockPeers: (peerIds) => api.blockPeers(peerIds),
+  pause: () => paused.pause(),
+  resume: () => paused.resume(),
+} satisfies EsNodeWorkerApi & Pausable)

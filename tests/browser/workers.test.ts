@@ -116,10 +116,11 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): P
 }
 
 describe('Elasticsearch node worker', () => {
-  it('indexes, searches through the WASM index, and keeps documents after a restart', async () => {
+  it('elects itself master, indexes, searches through the WASM index, and keeps documents after a restart', async () => {
     const storageUrl = `idb://${unique('node')}`
     const node = nodeWorker()
-    await node.start({ nodeName: 'es-node-1', storageUrl, seed: 1 })
+    const single = { nodeName: 'es-node-1', address: 1, seedAddresses: [1], initialMasterNodes: ['es-node-1'] }
+    await node.start({ ...single, storageUrl, seed: 1 })
     const put = await node.handleRequest({
       method: 'PUT',
       path: '/demo/_doc/1',
@@ -140,9 +141,9 @@ describe('Elasticsearch node worker', () => {
       ) as { hits: { total: { value: number }; hits: Array<{ _id: string }> } }
     expect((await search(node)).hits.hits.map((h) => h._id)).toEqual(['1'])
 
-    await node.stop()
+    await node.shutdown()
     const restarted = nodeWorker()
-    await restarted.start({ nodeName: 'es-node-1', storageUrl, seed: 2 })
+    await restarted.start({ ...single, storageUrl, seed: 2 })
     const after = await search(restarted)
     expect(after.hits.total.value).toBe(1)
     const get = await restarted.handleRequest({ method: 'GET', path: '/demo/_doc/1', params: [], body: null })

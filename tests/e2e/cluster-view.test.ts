@@ -1,8 +1,10 @@
 /**
- * End to end: the Kafka cluster view of the built site in real Chromium. It shows the three brokers and
+ * End to end: the cluster view of the built site in real Chromium. It shows the three brokers and
  * the active controller, a topic created in the console with its ISR, a broker stopped from the view (the
  * command appears in the console output) and the ISR shrinking; then the cluster is switched to one
- * broker, survives a reload at that size, and is switched back to three.
+ * broker, survives a reload at that size, and is switched back to three. The Elasticsearch section shows
+ * three nodes with one elected master and an index's shard copies; a node stopped and started from the
+ * view answers curl accordingly; the node count is switched to one and back to three.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -156,6 +158,94 @@ describe('the Kafka cluster view', () => {
         'Broker 1 (localhost:9092, broker, controller): running',
         'Broker 2 (localhost:9093, broker, controller): running',
         'Broker 3 (localhost:9094, broker, controller): running',
+        '',
+      ].join('\n'),
+    ])
+  })
+})
+
+/** Each Elasticsearch row's node name, process state, master flag and shard copies. */
+function esNodes(p: Page): Promise<Array<{ node: string; process: string; master: string; shards: string }>> {
+  return p.$$eval('[data-testid="es-node-row"]', (rows) =>
+    rows.map((r) => ({
+      node: r.getAttribute('data-node') ?? '',
+      process: r.getAttribute('data-process') ?? '',
+      master: r.getAttribute('data-master') ?? '',
+      shards: r.querySelector('.shards')?.textContent ?? '',
+    })),
+  )
+}
+
+/** Waits until the view shows `count` running nodes, exactly one of them the elected master. */
+async function untilNodesHealthy(p: Page, count: number): Promise<void> {
+  await p.waitForFunction(
+    (n) => {
+      const rows = [...document.querySelectorAll('[data-testid="es-node-row"]')]
+      return (
+        rows.length === n &&
+        rows.every((r) => r.getAttribute('data-process') === 'running') &&
+        rows.filter((r) => r.getAttribute('data-master') === 'true').length === 1
+      )
+    },
+    count,
+    WAIT,
+  )
+}
+
+describe('the Elasticsearch cluster view', () => {
+  it('shows the nodes, the master and shard copies; stops and starts a node from the view', async () => {
+    await openReady(page)
+    await untilNodesHealthy(page, 3)
+    expect((await esNodes(page)).map((n) => n.node)).toEqual(['es-node-1', 'es-node-2', 'es-node-3'])
+    expect(await page.textContent('[data-testid="master-summary"]')).toMatch(/Elected master: es-node-[123]/)
+
+    await runAll(page, ['PUT views', '{ "settings": { "number_of_shards": 1, "number_of_replicas": 1 } }'])
+    await page.waitForFunction(() => {
+      const shards = [...document.querySelectorAll('[data-testid="es-node-row"] .shards')].map(
+        (s) => s.textContent,
+      )
+      return (
+        shards.join(' ').includes('views[0] P STARTED') && shards.join(' ').includes('views[0] R STARTED')
+      )
+    }, WAIT)
+
+    await page.click('[data-testid="clear"]')
+    await page.click('[data-testid="es-node-row"][data-node="es-node-3"] [data-testid="stop-node"]')
+    await page.waitForSelector(
+      '[data-testid="es-node-row"][data-node="es-node-3"][data-process="stopped"]',
+      WAIT,
+    )
+    await page.waitForFunction(() => document.querySelectorAll('[data-state="running"]').length === 0)
+    expect(await outputs(page)).toEqual([
+      {
+        state: 'ok',
+        command: 'stop-node 3',
+        text: 'Node es-node-3 stopped (graceful shutdown: it left the cluster).\n',
+      },
+    ])
+    const refused = await runAll(page, ['curl -s localhost:9202/'])
+    expect(refused.map((o) => o.text)).toEqual([
+      "curl: (7) Failed to connect to localhost port 9202 after 0 ms: Couldn't connect to server\n",
+    ])
+
+    await page.click('[data-testid="es-node-row"][data-node="es-node-3"] [data-testid="start-node"]')
+    await untilNodesHealthy(page, 3)
+  })
+
+  it('switches to one node and back to three', async () => {
+    for (const count of [1, 3]) {
+      await page.selectOption('[data-testid="es-node-count"]', String(count))
+      await page.waitForSelector('[data-testid="es-resize-confirmation"]')
+      await page.click('[data-testid="es-confirm-resize"]')
+      await page.waitForSelector('[data-testid="es-resizing"]', { state: 'detached', ...WAIT })
+      await untilNodesHealthy(page, count)
+    }
+    const listed = await runAll(page, ['nodes'])
+    expect(listed.map((o) => o.text)).toEqual([
+      [
+        'Node es-node-1 (localhost:9200): running',
+        'Node es-node-2 (localhost:9201): running',
+        'Node es-node-3 (localhost:9202): running',
         '',
       ].join('\n'),
     ])

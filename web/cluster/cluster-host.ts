@@ -1,30 +1,38 @@
 /**
- * The bridge that owns the workers: the Kafka brokers (KafkaWorkerCluster) and the Elasticsearch node
- * worker, started over IndexedDB, and the ShellEnvironment the console runs commands in. The page keeps
- * only the Kafka clients' RecordBatch codec (the log WASM). The cluster counts as ready once every
- * broker is registered and unfenced, as a cluster a learner opens has been running for a while.
- * resizeKafka replaces the Kafka cluster by a fresh one of another size; env then points at the new one.
+ * The bridge that owns the workers: the Kafka brokers (KafkaWorkerCluster) and the Elasticsearch nodes
+ * (EsWorkerCluster, as many as the learner chose last time, default 3), started over IndexedDB, and the
+ * ShellEnvironment the console runs commands in. The page keeps only the Kafka clients' RecordBatch codec
+ * (the log WASM). The cluster counts as ready once every broker is registered and unfenced and every ES
+ * node knows its elected master, as a cluster a learner opens has been running for a while.
+ * resizeKafka and resizeEs replace a cluster by a fresh one of another size; env then points at the new one.
  * The quorum's voters come from the broker count the storage was formatted with (kept across reloads), so
  * brokers added with add-broker come back after a reload as the broker-only nodes they were.
  */
-import * as Comlink from 'comlink'
 import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
-import type { EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
+import { MAX_ES_NODES } from '../../workers/protocol/es.ts'
 import { LogEngine } from '../../engine-wasm/src/log/index.ts'
-import type { Clock } from '../../workers/net/clock.ts'
 import { hostScheduler as clock } from '../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../workers/tools/shell/shell-files.ts'
 import { kafkaVoters, MAX_BROKERS } from '../../workers/tools/shell/broker-control.ts'
+import { DEFAULT_ES_NODES } from '../../workers/tools/shell/node-control.ts'
 import { brokerDatabase, KafkaWorkerCluster, type ClusterLayout } from './kafka-workers.ts'
-import { loadFormattedCount, saveBrokerCount, saveFormattedCount } from './broker-count-store.ts'
+import { EsWorkerCluster, esNodeDatabase } from './es-workers.ts'
+import {
+  loadFormattedCount,
+  loadNodeCount,
+  saveBrokerCount,
+  saveFormattedCount,
+  saveNodeCount,
+} from './broker-count-store.ts'
 import { deleteDatabases } from './kafka-storage-format.ts'
 
 export const DEFAULT_BROKERS = 3
-export { MAX_BROKERS }
+export { MAX_BROKERS, MAX_ES_NODES }
 const READY_TIMEOUT_MS = 30_000
 const KAFKA_DATABASE_PREFIX = 'playground-'
+const ES_DATABASE_PREFIX = 'playground-'
 
 export interface ClusterHandle {
   env: ShellEnvironment
@@ -36,6 +44,14 @@ export interface ClusterHandle {
    * old workers end, every broker database is deleted, and the new brokers start and register.
    */
   resizeKafka(brokers: number): Promise<void>
+  /** The Elasticsearch cluster running now: a new one after resizeEs. */
+  readonly es: EsWorkerCluster
+  /**
+   * Replaces the Elasticsearch cluster by a fresh one of `nodes` nodes (cluster.initial_master_nodes
+   * changes with the size, so no data is kept): the old workers end, every node database is deleted, the
+   * new nodes start and elect a master, and the count is kept for the next visit.
+   */
+  resizeEs(nodes: number): Promise<void>
   terminate(): void
 }
 
@@ -54,35 +70,53 @@ function clusterLayout(formatted: number): ClusterLayout {
   }
 }
 
-async function untilBrokersRegistered(cluster: KafkaWorkerCluster, clock: Clock): Promise<void> {
+/** Asks `ready` every 200 ms until it says yes, for at most READY_TIMEOUT_MS. */
+async function until(ready: () => Promise<boolean>): Promise<void> {
   const deadline = clock.now() + READY_TIMEOUT_MS
   while (clock.now() < deadline) {
-    const broker = cluster.brokerAtPort(9092)
-    const metadata = await broker?.metadata([]).catch(() => null)
-    if (metadata && metadata.brokers.length === cluster.ids().length) return
+    if (await ready()) return
     await clock.sleep(200)
   }
+}
+
+/** Until every broker is registered and unfenced (in the Metadata response's live brokers). */
+function untilBrokersRegistered(cluster: KafkaWorkerCluster): Promise<void> {
+  return until(async () => {
+    const metadata = await cluster
+      .brokerAtPort(9092)
+      ?.metadata([])
+      .catch(() => null)
+    return metadata?.brokers.length === cluster.ids().length
+  })
+}
+
+/** Until every node knows an elected master (its state names one). */
+function untilMasterElected(cluster: EsWorkerCluster): Promise<void> {
+  return until(async () => {
+    const states = await Promise.all(
+      cluster.ids().map((id) => Promise.resolve(cluster.describeState(id)).catch(() => null)),
+    )
+    return states.every((state) => state?.masterName)
+  })
 }
 
 export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
   const seed = newSeed()
   const formatted = Math.min((await loadFormattedCount().catch(() => null)) ?? brokers, brokers)
   let kafka = new KafkaWorkerCluster(brokers, seed, KAFKA_DATABASE_PREFIX, clusterLayout(formatted))
-  const nodeWorker = new Worker(new URL('../../workers/es-node.worker.ts', import.meta.url), {
-    type: 'module',
-  })
-  const node = Comlink.wrap<EsNodeWorkerApi>(nodeWorker)
+  const nodes = (await loadNodeCount().catch(() => null)) ?? DEFAULT_ES_NODES
+  let es = new EsWorkerCluster(nodes, seed, ES_DATABASE_PREFIX)
   const [logEngine] = await Promise.all([
     fetch(logWasmUrl).then(async (response) => LogEngine.load(await response.arrayBuffer())),
     kafka.startAll(),
-    node.start({ nodeName: 'es-node-1', storageUrl: 'idb://playground-es-node-1', seed: seed + 1000 }),
+    es.startAll(),
   ])
-  await untilBrokersRegistered(kafka, clock)
+  await Promise.all([untilBrokersRegistered(kafka), untilMasterElected(es)])
   const env: ShellEnvironment = {
     kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
-    es: node,
+    es,
     clock,
-    playground: { clear, sleep: (ms) => clock.sleep(ms), brokers: kafka },
+    playground: { clear, sleep: (ms) => clock.sleep(ms), brokers: kafka, nodes: es },
     hostFiles: {
       read: (path) => kafka.readLogDirFile(path),
       decodeBatches: (bytes) => logEngine.decodeBatches(bytes),
@@ -104,12 +138,28 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       env.kafka = new ClusterKafkaClients(next, logEngine, clock, newSeed())
       env.playground.brokers = next
       await next.startAll()
-      await untilBrokersRegistered(next, clock)
+      await untilBrokersRegistered(next)
       await saveFormattedCount(size)
+    },
+    get es() {
+      return es
+    },
+    async resizeEs(size) {
+      es.terminate()
+      await deleteDatabases(
+        Array.from({ length: MAX_ES_NODES }, (_, i) => esNodeDatabase(ES_DATABASE_PREFIX, i + 1)),
+      )
+      const next = new EsWorkerCluster(size, newSeed(), ES_DATABASE_PREFIX)
+      es = next
+      env.es = next
+      env.playground.nodes = next
+      await next.startAll()
+      await untilMasterElected(next)
+      await saveNodeCount(size)
     },
     terminate() {
       kafka.terminate()
-      nodeWorker.terminate()
+      es.terminate()
     },
   }
 }

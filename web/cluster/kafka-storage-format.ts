@@ -1,5 +1,5 @@
 /**
- * Formats the Kafka brokers' storage, as `kafka-storage.sh format` on empty log.dirs does: each broker's
+ * Formats the brokers' (or nodes') storage, as `kafka-storage.sh format` on empty log.dirs does: each one's
  * IndexedDB database is deleted. Call it after the broker workers ended; IndexedDB queues a delete until
  * the connections a terminated worker held are closed, so this resolves once every database is gone.
  */

@@ -1,11 +1,11 @@
 /**
  * The APIs the page reaches inside each worker through Comlink. A worker is created idle; `start`
  * builds its broker or node over the storage the URL names (`idb://<database>` or `memory://`) and
- * resolves once it has restored its state. Calls before `start`, or after `stop`, reject with a
+ * resolves once it has restored its state. Calls before `start`, or after `shutdown`, reject with a
  * WireError named `BrokerStoppedError` / `NodeStoppedError`.
  */
 import type { BrokerApi } from './kafka.ts'
-import type { EsNodeApi } from './es.ts'
+import type { EsNodeApi, EsNodeState } from './es.ts'
 
 export interface BrokerStartOptions {
   brokerId: number
@@ -58,11 +58,24 @@ export interface BrokerWorkerApi extends BrokerApi {
 
 export interface EsNodeStartOptions {
   nodeName: string
+  /** The node's address on the Elasticsearch transport network (es-node-N has N). */
+  address: number
+  /** discovery.seed_hosts: the address of every node of the cluster. */
+  seedAddresses: number[]
+  /** cluster.initial_master_nodes: the name of every node the cluster was formatted with. */
+  initialMasterNodes: string[]
   storageUrl: string
   seed: number
 }
 
 export interface EsNodeWorkerApi extends EsNodeApi {
+  /** As BrokerWorkerApi.connectPeer: this node's end of a MessageChannel to peer node `peerId`. */
+  connectPeer(peerId: number, port: unknown): void
   start(options: EsNodeStartOptions): Promise<void>
-  stop(): Promise<void>
+  /** Graceful shutdown (SIGTERM): the node leaves the cluster, then stops answering. */
+  shutdown(): Promise<void>
+  /** Drops every message to and from these peer nodes (a network cut); an empty list heals. */
+  blockPeers(peerIds: number[]): void
+  /** The node's state for the cluster view: one batched answer, never one call per shard. */
+  describeState(): Promise<EsNodeState>
 }

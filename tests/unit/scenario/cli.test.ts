@@ -63,6 +63,32 @@ describe('npm run scenario', () => {
     })
   })
 
+  it('runs --nodes N Elasticsearch nodes (default 3, as the page starts)', () => {
+    const file = scenarioFile('nodes\n')
+    const listed = (args: string[]) =>
+      (
+        JSON.parse(execFileSync('node', [...CLI, file, '--json', ...args], { encoding: 'utf8' })) as {
+          stdout: string
+        }
+      ).stdout
+    expect(listed(['--nodes', '2'])).toBe(
+      'Node es-node-1 (localhost:9200): running\nNode es-node-2 (localhost:9201): running\n',
+    )
+    expect(listed([]).split('\n').filter(Boolean)).toHaveLength(3)
+  })
+
+  it.each([
+    ['--nodes', '0', '--nodes must be a whole number from 1 to 9'],
+    ['--nodes', '10', '--nodes must be a whole number from 1 to 9'],
+  ])('refuses %s %s', (option, value, message) => {
+    const result = spawnSync('node', [...CLI, scenarioFile('GET /\n'), option, value], { encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain(message)
+    expect(result.stderr).toContain(
+      'usage: npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]',
+    )
+  })
+
   it('refuses an option outside its range with the usage line', () => {
     const result = spawnSync('node', [...CLI, scenarioFile('GET /\n'), '--brokers', '0'], {
       encoding: 'utf8',

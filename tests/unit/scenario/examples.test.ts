@@ -29,7 +29,7 @@ describe('example scenarios', () => {
       )
       const cluster = await startHeadlessCluster({
         brokers: 3,
-        nodes: 1,
+        nodes: 3,
         seed: 1,
         drain: () => new Promise((resolve) => setImmediate(resolve)),
         ...(await loadEngines()),

@@ -1,7 +1,8 @@
 /**
  * `npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]`: runs a scenario script on
- * a fresh in-process cluster and prints the transcript the console would show, or with --json one
- * JSON object per command. This is a public interface: options and JSON fields are only ever added.
+ * a fresh in-process cluster of N brokers (1 to 9, default 3) and N Elasticsearch nodes (1 to 9, default
+ * 3, as the page starts) and prints the transcript the console would show, or with --json one JSON object
+ * per command. This is a public interface: options and JSON fields are only ever added.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -10,6 +11,9 @@ import { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
 import { startHeadlessCluster } from './headless-cluster.ts'
 import { runScenario } from './scenario-runner.ts'
 import { formatTranscript, toJsonLine } from './transcript.ts'
+import { MAX_ES_NODES } from '../../protocol/es.ts'
+import { MAX_BROKERS } from '../shell/broker-control.ts'
+import { DEFAULT_ES_NODES } from '../shell/node-control.ts'
 
 const USAGE = 'usage: npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]'
 
@@ -47,9 +51,8 @@ async function main(): Promise<void> {
   const wasm = (name: string) =>
     readFileSync(new URL(`../../../engine-wasm/build/${name}.wasm`, import.meta.url))
   const cluster = await startHeadlessCluster({
-    brokers: intOption(values.brokers, 'brokers', 3, 1, 9),
-    // One Elasticsearch node until the multi-node cluster arrives.
-    nodes: intOption(values.nodes, 'nodes', 1, 1, 1),
+    brokers: intOption(values.brokers, 'brokers', 3, 1, MAX_BROKERS),
+    nodes: intOption(values.nodes, 'nodes', DEFAULT_ES_NODES, 1, MAX_ES_NODES),
     seed: intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1),
     logEngine: await LogEngine.load(wasm('log')),
     indexEngine: await IndexEngine.load(wasm('index')),

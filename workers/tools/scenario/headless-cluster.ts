@@ -1,9 +1,10 @@
 /**
  * The playground cluster in one process, for the headless scenario runner and tests: KRaft brokers and
- * the Elasticsearch node as plain objects over in-memory storage, on a DeterministicTaskQueue (virtual
- * time) and a SimulatedNetwork with seeded latencies, so a scenario replays exactly. Each run starts
- * from an empty cluster that is given time to elect its controller and unfence every broker first, as a
- * cluster a learner opens has been running for a while. Each broker runs on its own PausableScheduler
+ * the Elasticsearch nodes (simulated-es-nodes.ts) as plain objects over in-memory storage, on a
+ * DeterministicTaskQueue (virtual time) and SimulatedNetworks with seeded latencies, so a scenario replays
+ * exactly. Each run starts from an empty cluster that is given time to elect its controller, unfence every
+ * broker and elect an Elasticsearch master first, as a cluster a learner opens has been running for a
+ * while. Each broker runs on its own PausableScheduler
  * over the queue and answers clients through a gated API, so pausing it (SIGSTOP) holds its timers, its
  * network traffic and the calls made to it until it resumes. Added brokers get fresh empty storage and
  * are broker-only nodes: the quorum's voters stay those the cluster was formatted with.
@@ -21,6 +22,7 @@ import { MemoryStorage } from '../../storage/memory-storage.ts'
 import type { Storage } from '../../storage/storage.ts'
 import { KafkaServer } from '../../kafka/server/kafka-server.ts'
 import { EsNode } from '../../es/es-node.ts'
+import { SimulatedEsNodes } from './simulated-es-nodes.ts'
 import { ClusterKafkaClients } from '../../clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../shell/shell.ts'
 import { ShellFiles } from '../shell/shell-files.ts'
@@ -55,6 +57,8 @@ interface RunningBroker {
 
 const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
 const STARTUP_MS = 10_000
+/** How long the Elasticsearch nodes may take to elect a master before the scenario starts anyway. */
+const ES_MASTER_LIMIT_MS = 60_000
 const COMMAND_LIMIT_MS = 10 * 60_000
 
 function brokerStoppedError(): Error {
@@ -87,7 +91,16 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
     servers.set(id, { server, process, api: gatedApi<BrokerApi>(server.api, process) })
   }
   for (const id of ids) await run(start(id))
+  const nodes = new SimulatedEsNodes({
+    nodes: options.nodes,
+    seed: options.seed,
+    engine: options.indexEngine,
+    queue,
+    startNode: (deps) => EsNode.start(deps),
+  })
+  for (const id of nodes.ids()) await run(nodes.start(id))
   await queue.advance(STARTUP_MS, options.drain)
+  await nodes.untilMaster(options.drain, ES_MASTER_LIMIT_MS)
 
   const brokers: BrokerControl = {
     ids: () => ids,
@@ -129,13 +142,6 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
     isolate: (isolated) => network.partition(isolated),
     heal: () => network.heal(),
   }
-  const node = await EsNode.start({
-    nodeName: 'es-node-1',
-    clock: queue,
-    random: new Random(options.seed * 31 + 1000),
-    storage: new MemoryStorage(),
-    engine: options.indexEngine,
-  })
   const hostFiles: HostFiles = {
     read(path) {
       const id = brokerHoldingPath(path, ids)
@@ -147,9 +153,9 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
   return {
     env: {
       kafka: new ClusterKafkaClients(directory, options.logEngine, queue, options.seed),
-      es: node,
+      es: nodes,
       clock: queue,
-      playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers },
+      playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers, nodes },
       hostFiles,
       files: new ShellFiles(),
     },

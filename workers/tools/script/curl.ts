@@ -1,6 +1,7 @@
 /**
- * A `curl` command line (its shell words after `curl`) turned into the request curl would send to the
- * playground's Elasticsearch at localhost:9200, or into the message curl prints when it would fail.
+ * A `curl` command line (its shell words after `curl`) turned into the request curl would send to one of
+ * the playground's Elasticsearch nodes, with the port it goes to (localhost:9200 is es-node-1, 9201
+ * es-node-2, ... 9208 es-node-9), or into the message curl prints when it would fail.
  *
  * Accepted: `-X`/`--request` METHOD, `-I`/`--head`, `-H`/`--header` (any header, e.g. Content-Type, is
  * accepted and not sent on), `-d`/`--data`/`--data-ascii`/`--data-binary`/`--data-raw`/`--json` DATA
@@ -8,10 +9,19 @@
  * (ignored), `--url`, and the flags `-s -S -v -i -k -L -g` with their long names. Short options combine
  * (`-sS`, `-sXPOST`) and take their value glued (`-XPUT`) or as the next word. Without `-X` the method is
  * POST when there is data, HEAD with `-I`, else GET. The URL may omit `http://`; the host must be
- * `localhost` or `127.0.0.1` and the port 9200, else curl's own connection error is returned.
+ * `localhost` or `127.0.0.1` and the port one of 9200 to 9208, else curl's own connection error is returned
+ * (curl 7.88's text; curl 8.x later says "Could not connect to server").
  */
-import type { HttpMethod, RestRequest } from '../../protocol/es.ts'
+import { ES_BASE_PORT, MAX_ES_NODES, type HttpMethod, type RestRequest } from '../../protocol/es.ts'
 import { restTarget } from './rest-target.ts'
+
+/** The request, and the host and port it is sent to (the RestRequest alone crosses to the node). */
+export interface CurlRequest {
+  request: RestRequest
+  /** As typed: `localhost` or `127.0.0.1`. */
+  host: string
+  port: number
+}
 
 interface CurlOptions {
   method: string | null
@@ -53,8 +63,13 @@ const LONG_FLAGS = new Set([
 const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH']
 
+/** What curl prints when nothing listens at host:port (exit code 7). */
+export function couldNotConnect(host: string, port: number): string {
+  return `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`
+}
+
 /** The request, or the error text curl (or the playground, for what it cannot do) prints. */
-export function curlRequest(args: readonly string[]): RestRequest | string {
+export function curlRequest(args: readonly string[]): CurlRequest | string {
   const options = readOptions(args)
   if (typeof options === 'string') return options
   const url = options.urls[0]
@@ -67,9 +82,13 @@ export function curlRequest(args: readonly string[]): RestRequest | string {
   const method = METHODS.find((known) => known === name)
   if (method === undefined) return `curl: method ${name} is not supported in the playground`
   return {
-    method,
-    ...restTarget(local.target),
-    body: options.data.length > 0 ? options.data.join('&') : null,
+    request: {
+      method,
+      ...restTarget(local.target),
+      body: options.data.length > 0 ? options.data.join('&') : null,
+    },
+    host: local.host,
+    port: local.port,
   }
 }
 
@@ -138,8 +157,8 @@ function unsupported(name: string): string {
   return `curl: option ${name}: is not supported in the playground`
 }
 
-/** The path and query of a URL on the playground's node, or curl's error for any other URL. */
-function localTarget(url: string): { target: string } | { error: string } {
+/** The port and the path and query of a URL on a playground node, or curl's error for any other URL. */
+function localTarget(url: string): { target: string; host: string; port: number } | { error: string } {
   const scheme = /^([a-zA-Z][\w+.-]*):\/\//.exec(url)
   const protocol = scheme?.[1]?.toLowerCase() ?? 'http'
   if (protocol !== 'http' && protocol !== 'https') {
@@ -156,10 +175,9 @@ function localTarget(url: string): { target: string } | { error: string } {
   if (host === '' || !/^\d*$/.test(portText) || port > 65535) {
     return { error: 'curl: (3) URL using bad/illegal format or missing URL' }
   }
-  if ((host.toLowerCase() !== 'localhost' && host !== '127.0.0.1') || port !== 9200) {
-    return {
-      error: `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`,
-    }
+  const local = host.toLowerCase() === 'localhost' || host === '127.0.0.1'
+  if (!local || port < ES_BASE_PORT || port >= ES_BASE_PORT + MAX_ES_NODES) {
+    return { error: couldNotConnect(host, port) }
   }
-  return { target: authorityEnd < 0 ? '/' : rest.slice(authorityEnd) }
+  return { target: authorityEnd < 0 ? '/' : rest.slice(authorityEnd), host, port }
 }

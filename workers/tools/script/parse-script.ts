@@ -133,11 +133,11 @@ function shellCommand(lines: LineTable, first: number): Parsed {
     return { command: kafka, nextLine: stdin.nextLine }
   }
   if (name === 'curl' && redirects.length === 0) {
-    const request = curlRequest(args)
+    const curl = curlRequest(args)
     const parsed: ScriptCommand =
-      typeof request === 'string'
-        ? { kind: 'error', range, command, message: request }
-        : { kind: 'es', range, command, request, via: 'curl' }
+      typeof curl === 'string'
+        ? { kind: 'error', range, command, message: curl }
+        : { kind: 'es', range, command, via: 'curl', ...curl }
     return { command: parsed, nextLine }
   }
   if (name !== 'curl' && isPlaygroundName(name)) {

@@ -35,15 +35,18 @@ export type ScriptCommand =
       /** Absent when the command has none. */
       redirects?: FileRedirect[]
     }
-  | {
+  | ({
       kind: 'es'
       range: SourceRange
       /** Dev Tools: the request line as written; curl: the whole curl command as written. */
       command: string
       /** `params` keep their percent-encoding, as `path` does: the REST layer decodes both. */
       request: RestRequest
-      via: 'devtools' | 'curl'
-    }
+    } & (
+      | { via: 'devtools' }
+      /** The URL's host as typed, and its port, which names the node (9200 is es-node-1, 9201 es-node-2). */
+      | { via: 'curl'; host: string; port: number }
+    ))
   | {
       kind: 'playground'
       range: SourceRange

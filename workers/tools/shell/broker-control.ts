@@ -5,23 +5,13 @@
  * again, add a new broker-only node with an empty log dir, and cut the network around some brokers and
  * heal it. The headless cluster and the browser's worker host both implement it.
  */
-export interface BrokerControl {
-  ids(): number[]
+import type { HostControl } from './host-commands.ts'
+
+export interface BrokerControl extends HostControl {
   /** controller.quorum.voters: fixed when the cluster was formatted; added brokers are never voters. */
   voters(): number[]
-  /** True while the broker's process exists, paused or not. */
-  isRunning(id: number): boolean
-  isPaused(id: number): boolean
-  start(id: number): Promise<void>
-  stop(id: number): Promise<void>
-  kill(id: number): Promise<void>
-  pause(id: number): Promise<void>
-  resume(id: number): Promise<void>
   /** Starts broker N+1 (a broker-only node over an empty log dir) and returns its id. */
   add(): Promise<number>
-  /** Cuts every link between these brokers and the others. */
-  isolate(ids: number[]): void
-  heal(): void
 }
 
 /** The most brokers the playground runs (localhost:9092 to localhost:9100). */

@@ -24,6 +24,7 @@ const REASONS: Readonly<Record<number, string>> = {
   413: 'Request Entity Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 }
 

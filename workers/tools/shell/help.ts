@@ -22,6 +22,14 @@ const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['add-broker', 'start one more broker (broker only, empty log dir; at most 9 brokers)'],
   ['cut-network <id> [<id>..]', 'cut the network between these brokers and the others'],
   ['heal-network', 'reconnect every broker'],
+  ['nodes', 'list the Elasticsearch nodes and whether each is running, paused or stopped'],
+  ['stop-node <n>', 'stop a node (es-node-<n> or <n>); the master drops it from the cluster'],
+  ['kill-node <n>', "kill a node's process (the master removes it when its checks fail)"],
+  ['start-node <n>', 'start a stopped or killed node again over its data path'],
+  ['pause-node <n>', "freeze a node's JVM, as kill -STOP does: it neither acts nor answers"],
+  ['resume-node <n>', 'let a paused node go on where it was, as kill -CONT does'],
+  ['cut-node-network <n>..', 'cut the network between these nodes and the others'],
+  ['heal-node-network', 'reconnect every node'],
 ]
 
 const WIDTH = 110
@@ -53,7 +61,7 @@ export function helpText(): string {
     '\nKafka tools (Kafka 4.x, KRaft; with or without .sh, under bin/ or not):\n' +
     wrapList(tools) +
     "  Lines after kafka-console-producer.sh that start with '>' are the messages typed at its prompt.\n" +
-    'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...)\n' +
-    '  and curl lines to localhost:9200.\n'
+    'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...) go to\n' +
+    '  the first running node; curl lines to localhost:9200 (es-node-1) ... localhost:9208 (es-node-9).\n'
   )
 }

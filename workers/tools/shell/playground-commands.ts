@@ -6,6 +6,8 @@
 import type { ToolOutput } from '../tool.ts'
 import type { BrokerControl } from './broker-control.ts'
 import { BROKER_COMMANDS } from './broker-commands.ts'
+import type { NodeControl } from './node-control.ts'
+import { NODE_COMMANDS } from './node-commands.ts'
 import { helpText } from './help.ts'
 
 export interface PlaygroundControl {
@@ -14,6 +16,7 @@ export interface PlaygroundControl {
   /** Waits on the cluster's clock (the shell's `sleep`). */
   sleep(ms: number): Promise<void>
   brokers: BrokerControl
+  nodes: NodeControl
 }
 
 type Command = (args: readonly string[], out: ToolOutput, control: PlaygroundControl) => Promise<number>
@@ -36,6 +39,10 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ...BROKER_COMMANDS.map(([name, run]): [string, Command] => [
     name,
     (args, out, control) => run(args, out, control.brokers),
+  ]),
+  ...NODE_COMMANDS.map(([name, run]): [string, Command] => [
+    name,
+    (args, out, control) => run(args, out, control.nodes),
   ]),
 ])
 

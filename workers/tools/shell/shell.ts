@@ -1,25 +1,29 @@
 /**
  * The shell behind the console: runs one parsed ScriptCommand the way a terminal and Kibana would.
  * Kafka commands run their tool with argv and the `>` lines as stdin; Dev Tools requests and curl
- * lines go to the Elasticsearch node's REST layer; playground commands act on the simulated hosts, and the
+ * lines go to an Elasticsearch node's REST layer (es-routing.ts: which node); playground commands act on
+ * the simulated hosts, and the
  * file commands (cat, echo, ls, rm) on the shell's files. Redirections (`> f`, `>> f`, `< f`) are applied
  * first. Output streams through `out` as it is produced and is also collected into the outcome.
  */
-import type { EsNodeApi } from '../../protocol/es.ts'
+import type { EsDirectory } from '../../protocol/es.ts'
 import type { KafkaClients } from '../../clients/kafka/api.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { ScriptCommand } from '../script/types.ts'
+import { couldNotConnect } from '../script/curl.ts'
 import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
 import { runKafkaTool } from '../kafka/index.ts'
 import type { CommandOutcome } from './command-outcome.ts'
 import { FILE_COMMANDS } from './file-commands.ts'
 import { applyRedirects } from './redirections.ts'
+import { devToolsNode, kibanaBadGateway, nodeAtPort } from './es-routing.ts'
 import type { ShellFiles } from './shell-files.ts'
 import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
 
 export interface ShellEnvironment {
   kafka: KafkaClients
-  es: EsNodeApi
+  /** Every Elasticsearch node, running or not: Kibana's elasticsearch.hosts and curl's localhost:920N. */
+  es: EsDirectory
   clock: Clock
   playground: PlaygroundControl
   /** The brokers' log dirs, for kafka-dump-log. */
@@ -70,8 +74,17 @@ export async function runCommand(
       return { kind: 'kafka', exitCode, stdout, stderr }
     }
     case 'es': {
-      const response = await env.es.handleRequest(command.request)
-      return { kind: 'es', via: command.via, ...response }
+      if (command.via === 'devtools') {
+        const node = devToolsNode(env.es)
+        const response = node ? await node.handleRequest(command.request) : kibanaBadGateway(env.es)
+        return { kind: 'es', via: 'devtools', ...response }
+      }
+      const node = nodeAtPort(env.es, command.port)
+      if (!node) {
+        collect.stderr(`${couldNotConnect(command.host, command.port)}\n`)
+        return { kind: 'playground', exitCode: 7, stdout, stderr }
+      }
+      return { kind: 'es', via: 'curl', ...(await node.handleRequest(command.request)) }
     }
     case 'playground': {
       const file = FILE_COMMANDS.get(command.name)

@@ -1,6 +1,7 @@
 // curl command lines: options as curl 7.88 reads them, and its exact error texts (checked against the
-// real binary: `curl localhost:9201` prints "curl: (7) Failed to connect to localhost port 9201 after 0 ms:
+// real binary: `curl localhost:9209` prints "curl: (7) Failed to connect to localhost port 9209 after 0 ms:
 // Couldn't connect to server"; `curl -X` prints "curl: option -X: requires parameter" + the help line).
+// Ports 9200 to 9208 are es-node-1 to es-node-9.
 import { describe, expect, it } from 'vitest'
 import type { RestRequest } from '../../../../workers/protocol/es.ts'
 import { curlRequest } from '../../../../workers/tools/script/curl.ts'
@@ -8,6 +9,23 @@ import { curlRequest } from '../../../../workers/tools/script/curl.ts'
 const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
 
 describe('curlRequest', () => {
+  it.each<[string, number]>([
+    ['localhost:9200/_cat/nodes', 9200],
+    ['http://localhost:9201/_cat/nodes', 9201],
+    ['127.0.0.1:9204/_cat/nodes', 9204],
+    ['https://localhost:9208/_cat/nodes', 9208],
+  ])('%s goes to port %i, carried beside the request', (url, port) => {
+    expect(curlRequest(['-s', url])).toEqual({
+      request: { method: 'GET', path: '/_cat/nodes', params: [], body: null },
+      host: url.includes('127.0.0.1') ? '127.0.0.1' : 'localhost',
+      port,
+    })
+  })
+
+  it('keeps the host as typed for the connection error', () => {
+    expect(curlRequest(['LOCALHOST:9203'])).toMatchObject({ host: 'LOCALHOST', port: 9203 })
+  })
+
   it.each<[string, string[], RestRequest]>([
     [
       '-XPUT glued, -H, -d',
@@ -115,14 +133,21 @@ describe('curlRequest', () => {
       { method: 'GET', path: '/_search', params: [], body: null },
     ],
   ])('%s', (_name, args, request) => {
-    expect(curlRequest(args)).toEqual(request)
+    const curl = curlRequest(args)
+    expect(typeof curl === 'string' ? curl : curl.request).toEqual(request)
+    expect(typeof curl === 'string' ? null : curl.port).toBe(9200)
   })
 
   it.each<[string, string[], string]>([
     [
-      'another port',
-      ['localhost:9201'],
-      "curl: (7) Failed to connect to localhost port 9201 after 0 ms: Couldn't connect to server",
+      'a port past the last node (9208 is es-node-9)',
+      ['localhost:9209'],
+      "curl: (7) Failed to connect to localhost port 9209 after 0 ms: Couldn't connect to server",
+    ],
+    [
+      'a port below the first node',
+      ['127.0.0.1:9199/'],
+      "curl: (7) Failed to connect to 127.0.0.1 port 9199 after 0 ms: Couldn't connect to server",
     ],
     [
       'another host',

@@ -219,6 +219,14 @@ describe('parseScript command forms', () => {
     ])
   })
 
+  it('carries the node a curl line goes to beside its request, and none for Dev Tools', () => {
+    expect(parseScript('curl -s 127.0.0.1:9202/_cat/nodes\nGET _cat/nodes')).toMatchObject([
+      { kind: 'es', via: 'curl', host: '127.0.0.1', port: 9202, request: { path: '/_cat/nodes' } },
+      { kind: 'es', via: 'devtools', request: { path: '/_cat/nodes' } },
+    ])
+    expect(parseScript('GET _cat/nodes')[0]).not.toHaveProperty('port')
+  })
+
   it('reads curl lines, including the multi-line -d form of the Elasticsearch docs', () => {
     const text =
       'curl -X PUT "localhost:9200/i?pretty" -H \'Content-Type: application/json\' -d\'\n{\n  "settings": {}\n}\n\'\nhelp'
@@ -229,6 +237,8 @@ describe('parseScript command forms', () => {
         command: text.slice(0, 100),
         request: { method: 'PUT', path: '/i', params: [['pretty', '']], body: '\n{\n  "settings": {}\n}\n' },
         via: 'curl',
+        host: 'localhost',
+        port: 9200,
       },
       {
         kind: 'playground',

@@ -91,13 +91,13 @@ describe('parseScript error recovery', () => {
     ],
     [
       'a bad curl line',
-      'curl localhost:9201/\nGET _search',
+      'curl localhost:9209/\nGET _search',
       [
         [
           'error',
           0,
           20,
-          "curl: (7) Failed to connect to localhost port 9201 after 0 ms: Couldn't connect to server",
+          "curl: (7) Failed to connect to localhost port 9209 after 0 ms: Couldn't connect to server",
         ],
         ['es', 21, 32, 'GET _search'],
       ],
