@@ -38,11 +38,15 @@ import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
+import { registerExplainAction } from './rest/actions/explain-action.ts'
 import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
 import { registerCatActions } from './rest/actions/cat-actions.ts'
 import { registerClusterActions } from './rest/actions/cluster-actions.ts'
 import { registerMappingActions } from './rest/actions/mapping-actions.ts'
 import { registerSettingsActions } from './rest/actions/settings-actions.ts'
+import { registerIngestActions } from './rest/actions/ingest-actions.ts'
+import { IngestService } from './ingest/ingest-service.ts'
+import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
 import { filterPath, parseJson, prettyElasticsearch, toJson } from './xcontent/index.ts'
@@ -164,12 +168,15 @@ export class EsNode implements EsNodeApi {
       reporter: coordinator,
     })
     shardChannel.serve((_from, request) => handler.handle(request))
+    const pipelines = new ClusterPipelineStore(cluster)
+    const ingest = new IngestService(pipelines)
     const context: RestContext = {
       identity: { nodeName: deps.nodeName, nodeId, clusterName: CLUSTER_NAME },
       clock: deps.scheduler,
       indices,
       analyze: analyzeForIndexing,
       client,
+      ingest,
       newUuid: () => randomBase64Id(deps.random),
     }
     const controller = new RestController()
@@ -181,11 +188,13 @@ export class EsNode implements EsNodeApi {
     registerMultiGetAction(controller, context)
     registerByQueryActions(controller, context)
     registerSearchActions(controller, context)
+    registerExplainAction(controller, context)
     registerAnalyzeActions(controller, context)
     registerCatActions(controller, context)
     registerClusterActions(controller, context)
     registerSettingsActions(controller, context)
     registerMappingActions(controller, context)
+    registerIngestActions(controller, context, ingest, pipelines)
     mux.start()
     coordinator.start()
     return new EsNode(controller, coordinator, mux, indices, deps.address)

@@ -45,18 +45,21 @@ export interface BulkItemRequest extends CasParams {
   sourceText: string
   /** update: the parsed body. */
   update: UpdateRequest | null
+  /** The ingest pipeline to run (`pipeline`, or the request's `?pipeline=`), or null for the index's default. */
+  pipeline: string | null
   fetchSource: FetchSourceContext | null
 }
 
 export interface BulkDefaults {
   index: string | null
+  pipeline: string | null
   routing: string | null
   requireAlias: boolean
   fetchSource: FetchSourceContext | null
 }
 
 const ACTIONS = new Set<string>(['index', 'create', 'update', 'delete'])
-const IGNORED = new Set(['pipeline', 'require_data_stream', 'list_executed_pipelines', 'version_type'])
+const IGNORED = new Set(['require_data_stream', 'list_executed_pipelines', 'version_type'])
 
 export function parseBulkRequest(body: string, defaults: BulkDefaults): BulkItemRequest[] {
   let lines: NdjsonLine[]
@@ -130,6 +133,7 @@ function parseAction(value: XContentValue, line: number, defaults: BulkDefaults)
     sourceText: '',
     update: null,
     fetchSource: defaults.fetchSource,
+    pipeline: defaults.pipeline,
   }
   let opType: string | null = null
   let versioned = false
@@ -191,6 +195,9 @@ function readMetadata(
       return
     case 'require_alias':
       item.requireAlias = text === 'true'
+      return
+    case 'pipeline':
+      item.pipeline = text
       return
     case '_source':
       item.fetchSource = fetchSourceFromValue(value)

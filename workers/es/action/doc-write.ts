@@ -166,7 +166,10 @@ export function docWriteFields(result: DocWriteResult): Map<string, JsonOut> {
   ])
   if (result.forcedRefresh) fields.set('forced_refresh', true)
   fields.set('_shards', { ...result.shards })
-  fields.set('_seq_no', result.seqNo)
-  fields.set('_primary_term', result.primaryTerm)
+  // An unassigned seq_no (a document an ingest pipeline dropped) is left out.
+  if (result.seqNo >= 0) {
+    fields.set('_seq_no', result.seqNo)
+    fields.set('_primary_term', result.primaryTerm)
+  }
   return fields
 }

@@ -8,6 +8,8 @@
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { WireException } from '../errors/wire-exception.ts'
 import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
+import type { Explanation } from '../search/explain/index.ts'
+import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-search.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
 
 export interface ShardTarget {
@@ -31,6 +33,10 @@ export type ShardRequest =
   | (ShardTarget & { type: 'get'; id: string })
   /** The documents a query matches in a copy's last refreshed view, in `_doc` order (a scroll's pages). */
   | (ShardTarget & { type: 'scan'; query: IndexQuery })
+  /** indices:data/read/search[phase/query] (with the fetch folded in) */
+  | (ShardTarget & { type: 'search' } & ShardSearchRequest)
+  /** indices:data/read/explain[s]: the query's explanation for the document with this `_id` */
+  | (ShardTarget & { type: 'explain'; id: string; query: IndexQuery })
   /** indices:admin/refresh[s] */
   | (ShardTarget & { type: 'refresh' })
   /** internal:index/shard/recovery/start_recovery, to the primary */
@@ -56,4 +62,9 @@ export type ShardResponse =
   | { type: 'scan'; docs: StoredDocument[] }
   | { type: 'recovery'; operations: ShardOperation[] }
   | { type: 'shard_stats'; shards: LocalShardStats[] }
+  /** The search's shard result, from the node `node` (its id). */
+  | { type: 'search'; node: string; result: ShardSearchResult }
+  | { type: 'search_failed'; node: string; error: WireException }
+  /** null: the document is not in the copy's searcher. */
+  | { type: 'explain'; explanation: Explanation | null }
   | { type: 'unavailable'; reason: string }

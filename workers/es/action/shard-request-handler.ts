@@ -26,6 +26,9 @@ import type { ShardStateReporter } from '../indices/indices-cluster-state-servic
 import type { ClusterService } from '../node/cluster-service.ts'
 import { shardStats } from '../rest/cat/shard-stats.ts'
 import { matchingDocs } from '../search/shard-aggregation-context.ts'
+import { executeShardSearch } from '../search/shard-search.ts'
+import { explainDocument } from '../search/explain/index.ts'
+import { analyzeForIndexing } from '../analysis/index.ts'
 import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
 import type {
@@ -74,6 +77,34 @@ export class ShardRequestHandler {
           (docId) => found.shard.searchedDocument(docId) ?? [],
         )
         return Promise.resolve({ type: 'scan', docs })
+      }
+      case 'search': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        const node = this.deps.cluster.localNode.id
+        try {
+          const result = executeShardSearch(
+            found.index,
+            found.shard,
+            request,
+            analyzeForIndexing,
+            this.deps.clock.now(),
+          )
+          return Promise.resolve({ type: 'search', node, result })
+        } catch (error) {
+          if (!(error instanceof EsException)) throw error
+          return Promise.resolve({ type: 'search_failed', node, error: toWireException(error) })
+        }
+      }
+      case 'explain': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        found.index.scheduledRefresh(this.deps.clock.now())
+        const searcher = found.shard.searcherIndex
+        const docId = searcher.search({ type: 'term', field: '_id', term: request.id, boost: 1 }, 1)
+          .scoreDocs[0]?.docId
+        const explanation = docId === undefined ? null : explainDocument(searcher, request.query, docId)
+        return Promise.resolve({ type: 'explain', explanation })
       }
       case 'refresh': {
         const found = this.localCopy(request, false)

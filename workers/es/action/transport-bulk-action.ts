@@ -11,11 +11,14 @@ import { shardId } from '../cluster/routing/operation-routing.ts'
 import { esIndexMetadata, newIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import { DEFAULT_INDEX_SETTINGS } from '../index/index-metadata.ts'
 import type { RestContext } from '../rest/rest-context.ts'
+import { parseDocumentBody } from '../rest/request-body.ts'
 import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
 
 export interface BulkItem {
   index: string
   item: ShardWriteItem
+  /** An index or create item's `pipeline`: `_none` runs no default pipeline; null runs the index's default. */
+  pipeline?: string | null
 }
 
 export type BulkItemResult =
@@ -23,14 +26,16 @@ export type BulkItemResult =
 
 export async function executeBulk(
   context: RestContext,
-  items: readonly BulkItem[],
+  requested: readonly BulkItem[],
   refresh: RefreshPolicy,
 ): Promise<BulkItemResult[]> {
-  const results: BulkItemResult[] = new Array<BulkItemResult>(items.length)
+  const results: BulkItemResult[] = new Array<BulkItemResult>(requested.length)
+  const items = applyPipelines(context, requested, results)
   const createFailures = await autoCreateIndices(context, items)
   const state = context.client.cluster.state()
   const groups = new Map<string, { index: string; shard: number; positions: number[] }>()
   items.forEach(({ index, item }, position) => {
+    if (results[position] !== undefined) return
     const failure = createFailures.get(index)
     const metadata = state.metadata.indices[index]
     if (failure || !metadata) {
@@ -87,6 +92,61 @@ export async function executeBulk(
   return results
 }
 
+/**
+ * IngestService on the coordinating node (TransportBulkAction.processBulkIndexIngestRequest): each index or
+ * create item runs its pipelines (the request's, else the index's default, then its final pipeline) and
+ * goes on with the source, index, id and routing they left; a dropped document answers noop with version
+ * -3, a failed one its failure. Items that ran no pipeline are returned as they were.
+ */
+function applyPipelines(
+  context: RestContext,
+  items: readonly BulkItem[],
+  results: BulkItemResult[],
+): BulkItem[] {
+  const state = context.client.cluster.state()
+  return items.map((entry, position) => {
+    const { index, item } = entry
+    if (item.op !== 'index') return entry
+    const metadata = state.metadata.indices[index]
+    const settings = metadata ? esIndexMetadata(metadata) : undefined
+    const requested = entry.pipeline ?? settings?.defaultPipeline
+    const ids = [requested, settings?.finalPipeline].filter(
+      (id): id is string => id !== undefined && id !== '_none',
+    )
+    if (ids.length === 0) return entry
+    const input = {
+      index,
+      id: item.id,
+      routing: item.routing,
+      version: null,
+      source: parseDocumentBody(item.text).source,
+    }
+    const outcome = context.ingest.execute(ids, input, context.clock.now())
+    if (outcome.kind === 'failed') {
+      results[position] = { ok: false, index, id: item.id, error: outcome.error }
+      return entry
+    }
+    if (outcome.kind === 'dropped') {
+      results[position] = {
+        ok: true,
+        result: {
+          index,
+          id: item.id,
+          result: 'noop',
+          version: -3,
+          seqNo: -2,
+          primaryTerm: 0,
+          shards: { total: 0, successful: 0, failed: 0 },
+          forcedRefresh: false,
+        },
+      }
+      return entry
+    }
+    const id = outcome.id ?? item.id
+    return { index: outcome.index, item: { ...item, id, routing: outcome.routing, text: outcome.text } }
+  })
+}
+
 /** Creates the missing indices that index, create and update items write to; a failure fails their items. */
 async function autoCreateIndices(
   context: RestContext,
@@ -121,8 +181,9 @@ export async function executeSingleWrite(
   index: string,
   item: ShardWriteItem,
   refresh: RefreshPolicy,
+  pipeline: string | null = null,
 ): Promise<DocWriteResult> {
-  const [outcome] = await executeBulk(context, [{ index, item }], refresh)
+  const [outcome] = await executeBulk(context, [{ index, item, pipeline }], refresh)
   if (!outcome!.ok) throw outcome!.error
   return outcome!.result
 }

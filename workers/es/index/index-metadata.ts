@@ -23,6 +23,9 @@ export interface IndexMetadata {
   mapping: Mapping
   /** index.analysis and the limits it is checked against; absent when the index defines none. */
   analysis?: IndexAnalysisSettings
+  /** index.default_pipeline and index.final_pipeline, when set. */
+  defaultPipeline?: string
+  finalPipeline?: string
 }
 
 /** An index's settings when its creation does not give them (ES 8: 1 shard, 1 replica, refresh every second). */
@@ -45,6 +48,8 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
     ['index.version.created', '8521000'],
   ])
   if (metadata.refreshInterval !== undefined) out.set('index.refresh_interval', metadata.refreshInterval)
+  if (metadata.defaultPipeline !== undefined) out.set('index.default_pipeline', metadata.defaultPipeline)
+  if (metadata.finalPipeline !== undefined) out.set('index.final_pipeline', metadata.finalPipeline)
   const flatten = (value: unknown, key: string): void => {
     if (Array.isArray(value)) out.set(key, value.map(String))
     else if (typeof value === 'object' && value !== null) {

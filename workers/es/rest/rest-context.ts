@@ -7,6 +7,7 @@ import type { Clock } from '../../net/clock.ts'
 import type { IndicesService } from '../indices/indices-service.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import type { NodeClient } from '../action/node-client.ts'
+import type { IngestService } from '../ingest/ingest-service.ts'
 
 export interface NodeIdentity {
   nodeName: string
@@ -20,6 +21,8 @@ export interface RestContext {
   indices: IndicesService
   analyze: TextAnalyzer
   client: NodeClient
+  /** The cluster's ingest pipelines, run by writes on this (coordinating) node. */
+  ingest: IngestService
   /** A new random index uuid (UUIDs.randomBase64UUID). */
   newUuid(): string
 }

@@ -1,5 +1,6 @@
 /**
- * SearchService: the query-then-fetch of one search request over the shards of the target indices.
+ * SearchService: the parts of one search request's query-then-fetch (the coordinating node's fan-out is
+ * action/transport-search-action.ts).
  * - Query phase (`executeQueryPhase`, a function of index, shard and request returning plain data): each
  *   shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch) and returns its
  *   top from+size: by score, or by the request's `sort` (see sort/), after `search_after`; with
@@ -13,7 +14,6 @@
  *   is by score, the `_score` sort value when `_score` is a sort key, the score with track_scores, else null.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
-import { EsException } from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
@@ -26,7 +26,6 @@ import {
 } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
-import type { ShardFailure } from './shard-failures.ts'
 import {
   buildSortField,
   compareFieldDocs,
@@ -81,18 +80,8 @@ export interface SearchHit {
   sort: JsonOut[] | null
 }
 
-export interface SearchResult {
-  totalHits: number
-  maxScore: number | null
-  hits: SearchHit[]
-  shards: number
-  /** The reduced aggregations, or null when the request had none. */
-  aggregations: InternalAggregations | null
-  failures: ShardFailure[]
-}
-
 /** SortBuilder.buildSort's shortcut: no sort, or `_score` descending alone, is a search by score. */
-function sortsByScore(sort: readonly SortBuilder[]): boolean {
+export function sortsByScore(sort: readonly SortBuilder[]): boolean {
   return sort.length === 0 || (sort.length === 1 && sort[0]!.kind === 'score' && sort[0]!.order === 'desc')
 }
 
@@ -167,41 +156,8 @@ export function mergeQueryResults(
   }
 }
 
-export function executeSearch(
-  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
-  request: SearchRequest,
-  now: number,
-): SearchResult {
-  const results: QuerySearchResult[] = []
-  const shardsByIndex: IndexShard[] = []
-  const failures: ShardFailure[] = []
-  for (const { index, query } of targets) {
-    index.scheduledRefresh(now)
-    for (const shard of index.shards.values()) {
-      const shardIndex = shardsByIndex.push(shard) - 1
-      try {
-        results.push(executeQueryPhase(index, shard, shardIndex, query, request, now))
-      } catch (error) {
-        if (!(error instanceof EsException)) throw error
-        failures.push({ index: index.metadata.name, shard: shard.shardId, error })
-      }
-    }
-  }
-  const reduced = mergeQueryResults(results, request.from, request.size, request.aggregations !== null)
-  return {
-    totalHits: reduced.totalHits,
-    maxScore: reduced.maxScore,
-    hits: reduced.docs.flatMap(({ result, doc }) => {
-      const stored = shardsByIndex[result.shardIndex]!.searchedDocument(doc.docId)
-      return stored === undefined ? [] : [fetchHit(result, doc, stored, request.trackScores)]
-    }),
-    shards: shardsByIndex.length,
-    aggregations: reduced.aggregations,
-    failures,
-  }
-}
-
-function fetchHit(
+/** The hit a merged document becomes: its `_score` and `sort` values as the search asked for them. */
+export function fetchHit(
   result: QuerySearchResult,
   doc: ShardDoc,
   stored: StoredDocument,
@@ -215,16 +171,4 @@ function fetchHit(
   const scoreKey = fields.map((f) => f.type).lastIndexOf('score')
   const score = scoreKey >= 0 ? (doc.sortValues[scoreKey] as number) : trackScores ? doc.score : null
   return { index: result.index, doc: stored, score, sort: formatSortValues(fields, doc.sortValues) }
-}
-
-export function countMatches(
-  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
-  now: number,
-): number {
-  let count = 0
-  for (const { index, query } of targets) {
-    index.scheduledRefresh(now)
-    for (const shard of index.shards.values()) count += shard.searcherIndex.count(query)
-  }
-  return count
 }

@@ -14,14 +14,16 @@ import type { JsonOut } from '../xcontent/index.ts'
 export interface ShardFailure {
   index: string
   shard: number
+  /** The id of the node the shard failed on; null when no copy could be reached. */
+  node: string | null
   error: EsException
 }
 
 /** One entry per index and distinct cause, in the order the shards failed. */
-export function groupedFailures(failures: readonly ShardFailure[], nodeId: string): Map<string, JsonOut>[] {
+export function groupedFailures(failures: readonly ShardFailure[]): Map<string, JsonOut>[] {
   const seen = new Set<string>()
   const out: Map<string, JsonOut>[] = []
-  for (const { index, shard, error } of failures) {
+  for (const { index, shard, node, error } of failures) {
     const key = JSON.stringify([index, error.type, error.reason])
     if (seen.has(key)) continue
     seen.add(key)
@@ -29,7 +31,7 @@ export function groupedFailures(failures: readonly ShardFailure[], nodeId: strin
       new Map<string, JsonOut>([
         ['shard', shard],
         ['index', index],
-        ['node', nodeId],
+        ['node', node],
         ['reason', exceptionFields(error)],
       ]),
     )
@@ -37,7 +39,7 @@ export function groupedFailures(failures: readonly ShardFailure[], nodeId: strin
   return out
 }
 
-export function allShardsFailed(failures: readonly ShardFailure[], nodeId: string): EsException {
+export function allShardsFailed(failures: readonly ShardFailure[]): EsException {
   const first = failures[0]!.error
   const asRoot = (causedBy?: EsException): EsException =>
     new EsException({ type: first.type, reason: first.reason, status: first.status, causedBy })
@@ -48,7 +50,7 @@ export function allShardsFailed(failures: readonly ShardFailure[], nodeId: strin
     metadata: [
       ['phase', 'query'],
       ['grouped', true],
-      ['failed_shards', groupedFailures(failures, nodeId)],
+      ['failed_shards', groupedFailures(failures)],
     ],
     causedBy: asRoot(asRoot()),
   })

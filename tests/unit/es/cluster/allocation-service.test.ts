@@ -167,7 +167,10 @@ describe('AllocationService', () => {
       context,
     )
     const metadata = state.metadata.indices['i']!
-    state = { ...state, metadata: { indices: { i: { ...metadata, inSyncAllocationIds: [['a0']] } } } }
+    state = {
+      ...state,
+      metadata: { pipelines: {}, indices: { i: { ...metadata, inSyncAllocationIds: [['a0']] } } },
+    }
     state = disassociateDeadNodes({ ...state, nodes: [dataNode('n2')] }, context)
     expect(placement(state, 0)).toEqual([
       ['n2', 'STARTED', false],

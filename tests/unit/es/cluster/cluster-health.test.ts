@@ -51,7 +51,7 @@ function stateOf(shards: ShardRouting[][], replicas: number): ClusterState {
   }
   return {
     ...stateWithNodes('n1', 'n2'),
-    metadata: { indices: { i: metadata } },
+    metadata: { pipelines: {}, indices: { i: metadata } },
     routingTable: { i: shards },
   }
 }

@@ -5,7 +5,7 @@
 // REST tests under rest-api-spec/test/{delete_by_query,update_by_query,reindex} (10_basic: a document
 // changed since the last refresh is a 409 version conflict listed in failures, conflicts=proceed counts it).
 import { describe, expect, it } from 'vitest'
-import { startNode, tookZero, type TestNode } from '../node/es-node-fixture.ts'
+import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 
 const tail =
   '"noops":0,"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":-1.0,"throttled_until_millis":0'
@@ -26,7 +26,7 @@ describe('_delete_by_query', () => {
       query: { match: { text: 'test' } },
     })
     expect(response.status).toBe(200)
-    expect(tookZero(response.body)).toBe(
+    expect(response.body).toBe(
       `{"took":0,"timed_out":false,"total":2,"deleted":2,"batches":1,"version_conflicts":0,${tail},"failures":[]}`,
     )
     expect((await node.send('GET', '/test/_count')).body).toContain('"count":1,')
@@ -37,9 +37,7 @@ describe('_delete_by_query', () => {
     const node = await startNode()
     await seed(node)
     expect(
-      tookZero(
-        (await node.send('POST', '/test/_delete_by_query', { query: { match: { text: 'none' } } })).body,
-      ),
+      (await node.send('POST', '/test/_delete_by_query', { query: { match: { text: 'none' } } })).body,
     ).toBe(
       `{"took":0,"timed_out":false,"total":0,"deleted":0,"batches":0,"version_conflicts":0,${tail},"failures":[]}`,
     )
@@ -53,7 +51,7 @@ describe('_delete_by_query', () => {
     const aborted = await node.send('POST', '/test/_delete_by_query', { query: { match_all: {} } })
     expect(aborted.status).toBe(409)
     const uuid = /"index_uuid":"([^"]{22})"/.exec(aborted.body)?.[1]
-    expect(tookZero(aborted.body)).toBe(
+    expect(aborted.body).toBe(
       `{"took":0,"timed_out":false,"total":3,"deleted":2,"batches":1,"version_conflicts":1,${tail},"failures":[` +
         '{"index":"test","id":"1","cause":{"type":"version_conflict_engine_exception","reason":"[1]: version conflict, required seqNo [0], primary term [1]. current document has seqNo [3] and primary term [1]",' +
         `"index_uuid":"${uuid}","shard":"0","index":"test"},"status":409}]}`,
@@ -62,10 +60,8 @@ describe('_delete_by_query', () => {
     await seed(node2)
     await node2.send('DELETE', '/test/_doc/3')
     expect(
-      tookZero(
-        (await node2.send('POST', '/test/_delete_by_query?conflicts=proceed', { query: { match_all: {} } }))
-          .body,
-      ),
+      (await node2.send('POST', '/test/_delete_by_query?conflicts=proceed', { query: { match_all: {} } }))
+        .body,
     ).toBe(
       `{"took":0,"timed_out":false,"total":3,"deleted":2,"batches":1,"version_conflicts":1,${tail},"failures":[]}`,
     )
@@ -78,7 +74,7 @@ describe('_delete_by_query', () => {
       query: { match_all: {} },
       max_docs: 2,
     })
-    expect(tookZero(bounded.body)).toBe(
+    expect(bounded.body).toBe(
       `{"took":0,"timed_out":false,"total":2,"deleted":2,"batches":2,"version_conflicts":0,${tail},"failures":[]}`,
     )
   })
@@ -89,10 +85,10 @@ describe('_update_by_query', () => {
     const node = await startNode()
     await seed(node)
     const response = await node.send('POST', '/test/_update_by_query', { query: { term: { text: 'test' } } })
-    expect(tookZero(response.body)).toBe(
+    expect(response.body).toBe(
       `{"took":0,"timed_out":false,"total":2,"updated":2,"deleted":0,"batches":1,"version_conflicts":0,${tail},"failures":[]}`,
     )
-    expect(tookZero((await node.send('GET', '/test/_doc/3')).body)).toBe(
+    expect((await node.send('GET', '/test/_doc/3')).body).toBe(
       '{"_index":"test","_id":"3","_version":2,"_seq_no":4,"_primary_term":1,"found":true,"_source":{"text":"test"}}',
     )
   })
@@ -118,7 +114,7 @@ describe('_reindex', () => {
       source: { index: 'test', query: { match: { text: 'test' } } },
       dest: { index: 'dest', op_type: 'create' },
     })
-    expect(tookZero(copied.body)).toBe(
+    expect(copied.body).toBe(
       `{"took":0,"timed_out":false,"total":2,"updated":0,"created":2,"deleted":0,"batches":1,"version_conflicts":0,${tail},"failures":[]}`,
     )
     expect((await node.send('GET', '/dest/_count')).body).toContain('"count":2,')
@@ -127,7 +123,7 @@ describe('_reindex', () => {
       dest: { index: 'dest', op_type: 'create' },
       conflicts: 'proceed',
     })
-    expect(tookZero(again.body)).toBe(
+    expect(again.body).toBe(
       `{"took":0,"timed_out":false,"total":3,"updated":0,"created":1,"deleted":0,"batches":1,"version_conflicts":2,${tail},"failures":[]}`,
     )
     const overwrite = await node.send('POST', '/_reindex', {
@@ -148,9 +144,7 @@ describe('_reindex', () => {
       failed('1: use _all if you really want to copy from all existing indexes;2: index must be specified;'),
     )
     expect(
-      tookZero(
-        (await node.send('POST', '/_reindex', { source: { index: 'test' }, dest: { index: 'test' } })).body,
-      ),
+      (await node.send('POST', '/_reindex', { source: { index: 'test' }, dest: { index: 'test' } })).body,
     ).toBe(failed('1: reindex cannot write into an index its reading from [test];'))
   })
 })
@@ -159,7 +153,7 @@ describe('_delete_by_query with URI search', () => {
   it('q= replaces the body query, as for _search', async () => {
     const node = await startNode()
     await seed(node)
-    expect(tookZero((await node.send('POST', '/test/_delete_by_query?q=text:other')).body)).toBe(
+    expect((await node.send('POST', '/test/_delete_by_query?q=text:other')).body).toBe(
       `{"took":0,"timed_out":false,"total":1,"deleted":1,"batches":1,"version_conflicts":0,${tail},"failures":[]}`,
     )
     expect((await node.send('GET', '/test/_doc/2')).status).toBe(404)

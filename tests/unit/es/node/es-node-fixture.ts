@@ -1,7 +1,8 @@
 // A single-node Elasticsearch cluster: one EsNode over a MemoryStorage on a DeterministicTaskQueue and a
 // SimulatedNetwork, with the WASM index engine (run `node engine-wasm/build.mjs` first), started and given
 // the time to elect itself master; `send` speaks REST as Dev Tools would and runs the simulation until
-// the answer comes. `clock.sleep(ms)` lets that much simulated time pass.
+// the answer comes, with `took` read as 0 (it measures the simulated network's latencies).
+// `clock.sleep(ms)` lets that much simulated time pass.
 import { readFileSync } from 'node:fs'
 import { IndexEngine } from '../../../../engine-wasm/src/index/index.ts'
 import { EsNode } from '../../../../workers/es/es-node.ts'
@@ -89,7 +90,10 @@ async function startOn(storage: MemoryStorage, seed: number, simulation: Simulat
           })
         : []
       const text = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body)
-      return run(node.handleRequest({ method, path, params, body: text }))
+      return run(node.handleRequest({ method, path, params, body: text })).then((response) => ({
+        ...response,
+        body: tookZero(response.body),
+      }))
     },
     restart: async () => {
       node.kill()
@@ -109,6 +113,6 @@ function settled(node: EsNode): boolean {
 }
 
 /** A body with its `took` set to 0: how long a request took depends on the simulated network's latencies. */
-export function tookZero(body: string): string {
+function tookZero(body: string): string {
   return body.replace(/"took":\d+/, '"took":0')
 }

@@ -123,7 +123,7 @@ export class RoutingAllocation {
     for (const [name, metadata] of Object.entries(this.state.metadata.indices)) {
       indices[name] = this.updatedMetadata(metadata)
     }
-    return { ...this.state, metadata: { indices }, routingTable: this.routing }
+    return { ...this.state, metadata: { ...this.state.metadata, indices }, routingTable: this.routing }
   }
 
   private updatedMetadata(metadata: IndexMetadata): IndexMetadata {

@@ -27,6 +27,9 @@ import { IndexAnalysis } from '../../index/index-analysis.ts'
 export interface SettingsUpdate {
   numberOfReplicas?: number
   refreshInterval?: { ms: number; text: string | null }
+  /** index.default_pipeline / index.final_pipeline: null removes the setting. */
+  defaultPipeline?: string | null
+  finalPipeline?: string | null
 }
 
 export type MetadataTask =
@@ -35,6 +38,9 @@ export type MetadataTask =
   | { type: 'delete_index'; names: string[] }
   | { type: 'put_mapping'; names: string[]; mapping: Mapping }
   | { type: 'update_settings'; names: string[]; update: SettingsUpdate }
+  /** PutPipelineTransportAction: the body as it was sent. */
+  | { type: 'put_pipeline'; id: string; source: string }
+  | { type: 'delete_pipeline'; id: string }
 
 export interface CreateIndexRequest {
   name: string
@@ -45,6 +51,8 @@ export interface CreateIndexRequest {
   refreshInterval?: string
   mapping: Mapping
   analysis?: IndexAnalysisSettings
+  defaultPipeline?: string
+  finalPipeline?: string
 }
 
 /** A new index's metadata, validated as MetadataCreateIndexService validates it before asking the master. */
@@ -63,6 +71,8 @@ export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now:
     ...(request.refreshInterval !== undefined ? { refreshInterval: request.refreshInterval } : {}),
     mapping: request.mapping,
     ...(request.analysis ? { analysis: request.analysis } : {}),
+    ...(request.defaultPipeline !== undefined ? { defaultPipeline: request.defaultPipeline } : {}),
+    ...(request.finalPipeline !== undefined ? { finalPipeline: request.finalPipeline } : {}),
   }
 }
 
@@ -100,6 +110,16 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         new IndexAnalysis(metadata.analysis).checkMapping(mapping)
         return withIndexMetadata(next, { ...metadata, mapping }, now)
       }, state)
+    case 'put_pipeline':
+      return {
+        ...state,
+        metadata: { ...state.metadata, pipelines: { ...state.metadata.pipelines, [task.id]: task.source } },
+      }
+    case 'delete_pipeline': {
+      const pipelines = { ...state.metadata.pipelines }
+      delete pipelines[task.id]
+      return { ...state, metadata: { ...state.metadata, pipelines } }
+    }
     case 'update_settings':
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))
@@ -125,6 +145,7 @@ function withIndexMetadata(state: ClusterState, metadata: IndexMetadata, now: nu
   return {
     ...resized,
     metadata: {
+      ...resized.metadata,
       indices: { ...resized.metadata.indices, [metadata.name]: { ...updated, settings: metadata } },
     },
   }
@@ -141,6 +162,13 @@ export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpd
       refreshIntervalMs: update.refreshInterval.ms,
       ...(update.refreshInterval.text === null ? {} : { refreshInterval: update.refreshInterval.text }),
     }
+  }
+  for (const key of ['defaultPipeline', 'finalPipeline'] as const) {
+    const value = update[key]
+    if (value === undefined) continue
+    const rest = { ...next }
+    delete rest[key]
+    next = value === null ? rest : { ...rest, [key]: value }
   }
   return next
 }

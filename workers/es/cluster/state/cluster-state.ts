@@ -37,7 +37,11 @@ export interface ClusterState {
   /** The voting configuration of the last committed state, and the one this state proposes. */
   readonly lastCommittedConfiguration: readonly string[]
   readonly lastAcceptedConfiguration: readonly string[]
-  readonly metadata: { readonly indices: Readonly<Record<string, IndexMetadata>> }
+  readonly metadata: {
+    readonly indices: Readonly<Record<string, IndexMetadata>>
+    /** IngestMetadata: each ingest pipeline's body exactly as it was PUT, by id. */
+    readonly pipelines: Readonly<Record<string, string>>
+  }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>
 }
@@ -55,7 +59,7 @@ export function emptyClusterState(clusterName: string): ClusterState {
     nodes: [],
     lastCommittedConfiguration: [],
     lastAcceptedConfiguration: [],
-    metadata: { indices: {} },
+    metadata: { indices: {}, pipelines: {} },
     routingTable: {},
   }
 }

@@ -52,7 +52,7 @@ export function createIndex(state: ClusterState, request: CreateIndexRequest, no
   ])
   return {
     ...state,
-    metadata: { indices: { ...state.metadata.indices, [request.name]: metadata } },
+    metadata: { ...state.metadata, indices: { ...state.metadata.indices, [request.name]: metadata } },
     routingTable: { ...state.routingTable, [request.name]: shards },
   }
 }
@@ -63,7 +63,7 @@ export function deleteIndex(state: ClusterState, name: string): ClusterState {
   const routingTable = { ...state.routingTable }
   delete indices[name]
   delete routingTable[name]
-  return { ...state, metadata: { indices }, routingTable }
+  return { ...state, metadata: { ...state.metadata, indices }, routingTable }
 }
 
 const REMOVAL_ORDER: Record<ShardRouting['state'], number> = {
@@ -98,7 +98,10 @@ export function updateNumberOfReplicas(
   })
   return {
     ...state,
-    metadata: { indices: { ...state.metadata.indices, [name]: { ...metadata, numberOfReplicas } } },
+    metadata: {
+      ...state.metadata,
+      indices: { ...state.metadata.indices, [name]: { ...metadata, numberOfReplicas } },
+    },
     routingTable: { ...state.routingTable, [name]: shards },
   }
 }

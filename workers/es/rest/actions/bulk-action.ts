@@ -65,6 +65,7 @@ async function runBulk(context: RestContext, req: RestHandlerRequest): Promise<R
   const requireAlias = req.params.get('require_alias')
   const items = parseBulkRequest(body, {
     index: req.path.index ?? null,
+    pipeline: req.params.get('pipeline') ?? null,
     routing: req.params.get('routing') ?? null,
     requireAlias: requireAlias === '' || requireAlias === 'true',
     fetchSource: fetchSourceFromParams(req.params),

@@ -90,7 +90,7 @@ function scopedState(state: ClusterState, names: ReadonlySet<string>): ClusterSt
   const routingTable = Object.fromEntries(
     Object.entries(state.routingTable).filter(([name]) => names.has(name)),
   )
-  return { ...state, metadata: { indices }, routingTable }
+  return { ...state, metadata: { ...state.metadata, indices }, routingTable }
 }
 
 function parseLevel(value: string | undefined): Level {

@@ -4,10 +4,11 @@
  * reads it), then the query is explained for it: 200 {"_index", "_id", "matched", "explanation"} whether it
  * matches or not, 404 {"_index", "_id", "matched": false} when the document is not searchable. A body key other
  * than `query` is a parsing_exception "request does not support [key]"; no query at all fails validation with
- * "query is missing". Only the shard copies this node holds are explained; another node's copy reads as missing.
+ * "query is missing". The query is built here and explained on an active copy of the document's shard.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
+import type { XContentValue } from '../../xcontent/index.ts'
 import {
   actionRequestValidationException,
   indexNotFoundException,
@@ -15,7 +16,7 @@ import {
 } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
-import { explainDocument, explanationJson } from '../../search/explain/index.ts'
+import { explanationJson } from '../../search/explain/index.ts'
 import { buildQuery, queryStringIndexQuery } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -36,7 +37,7 @@ function explainQuery(
   index: IndexService,
   now: number,
 ): IndexQuery {
-  const body = req.request.body ? parseRequestBody(req.request.body) : new Map()
+  const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   for (const key of body.keys()) {
     if (key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
   }
@@ -53,18 +54,21 @@ function explainQuery(
   return buildQuery(query, queryContext)
 }
 
-function runExplain(context: RestContext, req: RestHandlerRequest): RestResponse {
+async function runExplain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const now = context.clock.now()
   const index = context.indices.get(req.path.index!)
   if (!index) throw indexNotFoundException(req.path.index!)
   const id = req.path.id!
   const query = explainQuery(context, req, index, now)
   const head = { _index: index.metadata.name, _id: id }
-  index.scheduledRefresh(now)
-  const shard = index.shards.get(index.shardNumber(id, req.params.get('routing') ?? null))
-  const byId: IndexQuery = { type: 'term', field: '_id', term: id, boost: 1 }
-  const docId = shard?.searcherIndex.search(byId, 1).scoreDocs[0]?.docId
-  if (!shard || docId === undefined) return json(404, { ...head, matched: false })
-  const explanation = explainDocument(shard.searcherIndex, query, docId)
+  const shard = index.shardNumber(id, req.params.get('routing') ?? null)
+  const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
+    type: 'explain',
+    ...target,
+    id,
+    query,
+  }))
+  const explanation = response?.type === 'explain' ? response.explanation : null
+  if (explanation === null) return json(404, { ...head, matched: false })
   return json(200, { ...head, matched: explanation.match, explanation: explanationJson(explanation) })
 }

@@ -45,6 +45,8 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
     return value === undefined || value === null ? fallback : parse(value)
   }
   const refreshInterval = normalized.get('index.refresh_interval')
+  const defaultPipeline = textSetting(normalized.get('index.default_pipeline'))
+  const finalPipeline = textSetting(normalized.get('index.final_pipeline'))
   const request: CreateIndexRequest = {
     name: req.path.index!,
     numberOfShards: setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
@@ -61,6 +63,8 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
       : {}),
     mapping: parseMapping(body.get('mappings')),
     ...(settingsObject ? { analysis: indexAnalysisSettings(settingsObject) } : {}),
+    ...(defaultPipeline !== undefined ? { defaultPipeline } : {}),
+    ...(finalPipeline !== undefined ? { finalPipeline } : {}),
   }
   const metadata = newIndexMetadata(request, context.newUuid(), context.clock.now())
   await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: false })
@@ -119,6 +123,11 @@ async function refresh(context: RestContext, name: string | null): Promise<RestR
   }
   const successful = (await Promise.all(requests)).filter(Boolean).length
   return json(200, { _shards: { total, successful, failed: 0 } })
+}
+
+/** A text setting's value, when the request gave one. */
+function textSetting(value: XContentValue | undefined): string | undefined {
+  return value === undefined || value === null ? undefined : scalarText(value)
 }
 
 function primariesActive(state: ClusterState, index: string): boolean {

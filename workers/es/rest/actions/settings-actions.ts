@@ -22,7 +22,12 @@ import { paramAsBoolean } from './rest-params.ts'
 import { closestNames, didYouMean } from '../../common/did-you-mean.ts'
 import { DEFAULT_INDEX_SETTINGS } from '../../index/index-metadata.ts'
 
-const DYNAMIC = new Set(['index.number_of_replicas', 'index.refresh_interval'])
+const DYNAMIC = new Set([
+  'index.number_of_replicas',
+  'index.refresh_interval',
+  'index.default_pipeline',
+  'index.final_pipeline',
+])
 const STATIC = new Set([
   'index.number_of_shards',
   'index.number_of_routing_shards',
@@ -107,8 +112,17 @@ function settingsUpdate(settings: Map<string, XContentValue>): SettingsUpdate {
         ? { ms: DEFAULT_INDEX_SETTINGS.refreshIntervalMs, text: null }
         : { ms: parseTimeSetting('index.refresh_interval', refresh), text: scalarText(refresh) }
   }
+  for (const [key, field] of PIPELINE_SETTINGS) {
+    const value = settings.get(key)
+    if (value !== undefined) update[field] = value === null ? null : scalarText(value)
+  }
   return update
 }
+
+const PIPELINE_SETTINGS = [
+  ['index.default_pipeline', 'defaultPipeline'],
+  ['index.final_pipeline', 'finalPipeline'],
+] as const
 
 /**
  * AbstractScopedSettings.validate's hint: the known keys whose Lucene LevenshteinDistance similarity

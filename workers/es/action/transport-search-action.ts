@@ -1,0 +1,140 @@
+/**
+ * TransportSearchAction on the coordinating node: the search goes to one active copy of every shard of the
+ * target indices (the primary first), each answering its query phase with its best documents fetched; the
+ * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
+ * aggregations reduced, and hits built. A shard whose copies all fail to answer, or whose query phase
+ * failed, is a shard failure; the others still answer. _count sums the shards' counts.
+ */
+import { EsException } from '../errors/index.ts'
+import { fromWireException } from '../errors/wire-exception.ts'
+import type { IndexService } from '../index/index-service.ts'
+import { leafFields } from '../index/mapper/mapping.ts'
+import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
+import type { Explanation } from '../search/explain/index.ts'
+import type { ShardFailure } from '../search/shard-failures.ts'
+import type { ParsedSearch } from '../search/search-request.ts'
+import {
+  fetchHit,
+  mergeQueryResults,
+  sortsByScore,
+  type QuerySearchResult,
+  type SearchHit,
+} from '../search/search-service.ts'
+import type { ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
+import { buildSortField } from '../search/sort/index.ts'
+import type { RestContext } from '../rest/rest-context.ts'
+
+export interface SearchShardsRequest {
+  body: string | null
+  params: Array<[string, string]>
+  isCount: boolean
+  now: number
+}
+
+export interface DistributedHit extends SearchHit {
+  /** With `explain`: the shard (`[index][n]`), its node's id and the explanation. */
+  explained: { shard: string; node: string; explanation: Explanation } | null
+}
+
+export interface DistributedSearchResult {
+  shards: number
+  failures: ShardFailure[]
+  count: number
+  totalHits: number
+  maxScore: number | null
+  hits: DistributedHit[]
+  aggregations: InternalAggregations | null
+}
+
+interface ShardAnswer {
+  index: IndexService
+  node: string
+  result: ShardSearchResult
+}
+
+export async function executeDistributedSearch(
+  context: RestContext,
+  indices: readonly IndexService[],
+  request: SearchShardsRequest,
+  parsed: ParsedSearch,
+): Promise<DistributedSearchResult> {
+  const shards = indices.flatMap((index) =>
+    Array.from({ length: index.metadata.numberOfShards }, (_, shard) => ({ index, shard })),
+  )
+  const failures: ShardFailure[] = []
+  const answers: ShardAnswer[] = []
+  const responses = await Promise.all(
+    shards.map(({ index, shard }, shardIndex) =>
+      context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
+        type: 'search',
+        ...target,
+        ...request,
+        shardIndex,
+      })),
+    ),
+  )
+  responses.forEach((response, i) => {
+    const { index, shard } = shards[i]!
+    const name = index.metadata.name
+    if (response?.type === 'search') answers.push({ index, node: response.node, result: response.result })
+    else if (response?.type === 'search_failed')
+      failures.push({ index: name, shard, node: response.node, error: fromWireException(response.error) })
+    else failures.push({ index: name, shard, node: null, error: noShardAvailable(name, shard) })
+  })
+  const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
+  const queried = answers.flatMap(({ index, node, result }) =>
+    result.type === 'query' ? [{ index, node, wire: result.result }] : [],
+  )
+  const results = queried.map(({ index, wire }) => querySearchResult(index, wire, parsed))
+  const { from, size, aggregations, trackScores } = parsed.request
+  const reduced = mergeQueryResults(results, from, size, aggregations !== null)
+  const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
+  return {
+    shards: shards.length,
+    failures,
+    count,
+    totalHits: reduced.totalHits,
+    maxScore: reduced.maxScore,
+    aggregations: reduced.aggregations,
+    hits: reduced.docs.map(({ result, doc }) => {
+      const { wire, node } = byShard.get(result.shardIndex)!
+      const position = wire.docs.indexOf(doc)
+      const explanation = wire.explanations?.[position]
+      return {
+        ...fetchHit(result, doc, wire.hits[position]!, trackScores),
+        explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
+      }
+    }),
+  }
+}
+
+/** A shard's answer as the merge reads it: its sort fields rebuilt here, its aggregations read back. */
+function querySearchResult(
+  index: IndexService,
+  wire: WireQuerySearchResult,
+  parsed: ParsedSearch,
+): QuerySearchResult {
+  const { name, uuid, mapping } = index.metadata
+  const { sort } = parsed.request
+  return {
+    index: wire.index,
+    shard: wire.shard,
+    shardIndex: wire.shardIndex,
+    totalHits: wire.totalHits,
+    maxScore: wire.maxScore,
+    docs: wire.docs,
+    sortFields: sortsByScore(sort)
+      ? null
+      : sort.map((builder) => buildSortField(builder, { name, uuid, fields: leafFields(mapping) })),
+    aggregations: wire.aggregations === null ? null : readAggregations(wire.aggregations),
+  }
+}
+
+/** NoShardAvailableActionException: no copy of the shard answered. */
+function noShardAvailable(index: string, shard: number): EsException {
+  return new EsException({
+    type: 'no_shard_available_action_exception',
+    reason: `[${index}][${shard}] no shard available`,
+    status: 503,
+  })
+}

@@ -1,0 +1,129 @@
+/**
+ * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
+ * body's `query`, `from`, `size`, `_source` (true/false), `track_total_hits`, `aggs`/`aggregations`, `sort`,
+ * `search_after`, `track_scores` and `explain`, and the URI's `q` (with its options, replacing the body's
+ * query), `from`, `size`, `sort` (appended after the body's), `track_scores` and `explain`. _count takes
+ * only `query`. The coordinating node parses a request to validate it before it resolves indices (a bad
+ * query fails even with no index); each data node parses the same text again to run it on its shards, so
+ * the request crosses between nodes as text.
+ */
+import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import {
+  actionRequestValidationException,
+  illegalArgumentException,
+  parsingException,
+} from '../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
+import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
+import { parseRequestBody } from '../rest/request-body.ts'
+import { valueToken } from '../action/value-token.ts'
+import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
+import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
+import type { QueryContext } from './queries/query-parsing.ts'
+import { uriSearchQuery } from './query-string/index.ts'
+import {
+  parseSearchAfter,
+  parseSort,
+  parseUriSort,
+  type SearchAfterValue,
+  type SortBuilder,
+} from './sort/index.ts'
+import type { SearchRequest } from './search-service.ts'
+
+const SEARCH_KEYS = new Set(['query', 'from', 'size', '_source', 'track_total_hits'])
+const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
+const DEFAULT_TRACK_TOTAL_HITS = 10_000
+
+export interface ParsedSearch {
+  request: SearchRequest
+  /** `explain`: each hit carries the explanation of its score. */
+  explain: boolean
+  withSource: boolean
+  /** hits.total counts exactly up to this many (track_total_hits). */
+  trackTotalHits: number
+  /** The query for one index: the URI's `q`, else the body's query. */
+  queryFor(context: QueryContext): IndexQuery
+}
+
+function intParam(value: XContentValue | string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = value instanceof XNumber ? value.value : Number(value)
+  return Number.isInteger(n) ? n : fallback
+}
+
+/** XContentParser.booleanValue: a boolean, or the strings `true` / `false`. */
+function booleanValue(value: string | boolean | null | XNumber): boolean {
+  if (typeof value === 'boolean') return value
+  if (value === 'true' || value === 'false') return value === 'true'
+  throw illegalArgumentException(
+    `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`,
+  )
+}
+
+/** A URI flag: present without a value means true. */
+function uriFlag(params: ReadonlyMap<string, string>, key: string): boolean | undefined {
+  const value = params.get(key)
+  return value === undefined ? undefined : booleanValue(value === '' ? 'true' : value)
+}
+
+export function parseSearchRequest(
+  text: string | null,
+  params: ReadonlyMap<string, string>,
+  isCount: boolean,
+  analyze: TextAnalyzer,
+  now: number,
+): ParsedSearch {
+  const source = text ?? ''
+  const body: XContentObject = text ? parseRequestBody(source) : new Map<string, XContentValue>()
+  let aggregations: AggregationBuilder[] | null = null
+  let sort: SortBuilder[] = []
+  let searchAfter: SearchAfterValue[] | null = null
+  let trackScores = false
+  let explain = false
+  for (const [key, value] of body) {
+    if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+    if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
+      // Both spellings are one ParseField: a later definition replaces an earlier one.
+      aggregations = parseAggregations(value)
+      continue
+    }
+    if (key === 'sort') {
+      sort = parseSort(value, source)
+      continue
+    }
+    if (key === 'search_after' && Array.isArray(value)) {
+      searchAfter = parseSearchAfter(value, source)
+      continue
+    }
+    if ((key === 'track_scores' || key === 'explain') && !(value instanceof Map) && !Array.isArray(value)) {
+      if (key === 'explain') explain = booleanValue(value)
+      else trackScores = booleanValue(value)
+      continue
+    }
+    if (SEARCH_KEYS.has(key)) continue
+    throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
+  }
+  const uriSort = params.get('sort')
+  if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
+  trackScores = uriFlag(params, 'track_scores') ?? trackScores
+  explain = uriFlag(params, 'explain') ?? explain
+  const from = intParam(body.get('from') ?? params.get('from'), 0)
+  const size = intParam(body.get('size') ?? params.get('size'), 10)
+  const uri = uriSearchQuery(params)
+  const queryBody = body.get('query') ?? new Map<string, XContentValue>()
+  if (!uri) buildQuery(queryBody, { fields: new Map(), analyze, nowMillis: now })
+  // SearchSourceBuilder.validate, before the indices are resolved.
+  if (from > 0 && searchAfter !== null) {
+    throw actionRequestValidationException(['[from] parameter must be set to 0 when [search_after] is used'])
+  }
+  const track = body.get('track_total_hits')
+  return {
+    request: { from, size, sort, searchAfter, trackScores, aggregations },
+    explain,
+    withSource: body.get('_source') !== false,
+    trackTotalHits:
+      track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
+    queryFor: (context) =>
+      uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context),
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * One shard's part of a search on the node that holds the copy (SearchService.executeQueryPhase with the
+ * fetch folded in, as ES's query_and_fetch does): the request text is parsed again here, the query built
+ * against this index's mapping and analyzers at the coordinating node's request time, the query phase run,
+ * and the shard's best from+size documents answered with their stored source (and their explanations when
+ * asked), so the coordinating node needs no second round. Everything answered is plain data.
+ */
+import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { IndexService } from '../index/index-service.ts'
+import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import { leafFields } from '../index/mapper/mapping.ts'
+import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
+import { writeAggregations, type AggregationsWire } from './aggregations/index.ts'
+import { explainDocument, type Explanation } from './explain/index.ts'
+import { parseSearchRequest, type ParsedSearch } from './search-request.ts'
+import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
+
+export interface ShardSearchRequest {
+  body: string | null
+  params: Array<[string, string]>
+  isCount: boolean
+  /** The shard's position among the search's shards (the merge's tie-breaker). */
+  shardIndex: number
+  /** The coordinating node's request time: date math and `now` resolve to it on every shard. */
+  now: number
+}
+
+/** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
+export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFields' | 'aggregations'> {
+  aggregations: AggregationsWire | null
+  /** The stored document of each of `docs`, in the same order. */
+  hits: StoredDocument[]
+  /** With `explain`: each document's explanation, in the same order. */
+  explanations: Explanation[] | null
+}
+
+export type ShardSearchResult =
+  { type: 'count'; count: number } | { type: 'query'; result: WireQuerySearchResult }
+
+export function parseForIndex(
+  index: IndexService,
+  request: ShardSearchRequest,
+  analyze: TextAnalyzer,
+): { parsed: ParsedSearch; query: IndexQuery } {
+  const parsed = parseSearchRequest(
+    request.body,
+    new Map(request.params),
+    request.isCount,
+    analyze,
+    request.now,
+  )
+  const query = parsed.queryFor({
+    fields: leafFields(index.metadata.mapping),
+    analyze: index.analysis.analyze,
+    nowMillis: request.now,
+    index: { name: index.metadata.name, uuid: index.metadata.uuid },
+  })
+  return { parsed, query }
+}
+
+/** Runs the shard's part; an EsException it throws is this shard's failure. */
+export function executeShardSearch(
+  index: IndexService,
+  shard: IndexShard,
+  request: ShardSearchRequest,
+  analyze: TextAnalyzer,
+  now: number,
+): ShardSearchResult {
+  index.scheduledRefresh(now)
+  const { parsed, query } = parseForIndex(index, request, analyze)
+  if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
+  const phase = executeQueryPhase(index, shard, request.shardIndex, query, parsed.request, request.now)
+  const { docs, aggregations } = phase
+  return {
+    type: 'query',
+    result: {
+      index: phase.index,
+      shard: phase.shard,
+      shardIndex: phase.shardIndex,
+      totalHits: phase.totalHits,
+      maxScore: phase.maxScore,
+      docs,
+      aggregations: aggregations === null ? null : writeAggregations(aggregations),
+      hits: docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!),
+      explanations: parsed.explain
+        ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId))
+        : null,
+    },
+  }
+}
