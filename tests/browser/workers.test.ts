@@ -144,6 +144,17 @@ describe('Elasticsearch node worker', () => {
     await node.shutdown()
     const restarted = nodeWorker()
     await restarted.start({ ...single, storageUrl, seed: 2 })
+    // A restarted cluster recovers its primaries from their stores first: wait for them, as a client would.
+    const health = await restarted.handleRequest({
+      method: 'GET',
+      path: '/_cluster/health/demo',
+      params: [
+        ['wait_for_status', 'yellow'],
+        ['timeout', '30s'],
+      ],
+      body: null,
+    })
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'yellow', timed_out: false })
     const after = await search(restarted)
     expect(after.hits.total.value).toBe(1)
     const get = await restarted.handleRequest({ method: 'GET', path: '/demo/_doc/1', params: [], body: null })

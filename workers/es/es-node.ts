@@ -20,6 +20,8 @@ import { openEnvelope, sealEnvelope } from '../storage/envelope.ts'
 import type { IndexEngine } from '../../engine-wasm/src/index/index.ts'
 import { Coordinator } from './cluster/coordination/coordinator.ts'
 import type { CoordinationRequest, CoordinationResponse } from './cluster/coordination/messages.ts'
+import type { CoordinatorMode } from './cluster/coordination/coordinator-config.ts'
+import type { ClusterState } from './cluster/state/cluster-state.ts'
 import { IndicesService } from './indices/indices-service.ts'
 import { IndicesClusterStateService } from './indices/indices-cluster-state-service.ts'
 import { recoverFromPrimary } from './indices/peer-recovery.ts'
@@ -116,12 +118,13 @@ export class EsNode implements EsNodeApi {
     private readonly coordinator: Coordinator,
     private readonly mux: ChannelMux,
     private readonly indices: IndicesService,
+    private readonly persisted: StoredPersistedState,
     private readonly address: number,
   ) {}
 
   static async start(deps: EsNodeDeps): Promise<EsNode> {
     const nodeId = await loadNodeId(deps)
-    const persisted = await StoredPersistedState.load(deps.storage, CLUSTER_NAME)
+    const persisted = await StoredPersistedState.load(deps.storage, CLUSTER_NAME, deps.scheduler.now())
     const indices = await IndicesService.load({
       clock: deps.scheduler,
       storage: deps.storage,
@@ -197,7 +200,7 @@ export class EsNode implements EsNodeApi {
     registerIngestActions(controller, context, ingest, pipelines)
     mux.start()
     coordinator.start()
-    return new EsNode(controller, coordinator, mux, indices, deps.address)
+    return new EsNode(controller, coordinator, mux, indices, persisted, deps.address)
   }
 
   /**
@@ -217,10 +220,13 @@ export class EsNode implements EsNodeApi {
     return { ...response, body: prettyElasticsearch(response.body) }
   }
 
-  /** Graceful shutdown: the node stops serving; the master notices it leave through its checks. */
+  /**
+   * Graceful shutdown: the node stops serving (the master notices it leave through its checks) and its
+   * coordination state is stored before the process ends.
+   */
   stop(): Promise<void> {
     this.kill()
-    return Promise.resolve()
+    return this.persisted.flushed()
   }
 
   /** The process ends at once: timers stop, requests to it go unanswered. */
@@ -228,6 +234,15 @@ export class EsNode implements EsNodeApi {
     this.coordinator.stop()
     this.mux.stop()
     for (const index of this.indices.all()) index.close()
+  }
+
+  /** Read-only, for simulation invariant checks: the Coordinator's mode, term and applied state. */
+  coordination(): { mode: CoordinatorMode; term: number; state: ClusterState } {
+    return {
+      mode: this.coordinator.mode(),
+      term: this.coordinator.currentTerm(),
+      state: this.coordinator.state(),
+    }
   }
 
   describeState(): EsNodeState {

@@ -98,9 +98,11 @@ export class IndicesClusterStateService {
     shard.primaryTerm = primaryTerm
     const group = new Set(state.routingTable[copy.index]?.[copy.shard]?.map((c) => c.allocationId))
     for (const id of shard.tracked) if (!group.has(id)) shard.tracked.delete(id)
-    // A recovered copy was reported started once; the Coordinator re-sends that until the master applies it.
-    if (copy.state === 'INITIALIZING' && !shard.recovered && !this.recovering.has(copy.allocationId!))
-      void this.recover(index, shard, copy)
+    if (copy.state !== 'INITIALIZING') return
+    // A copy this node already holds, assigned again under its allocation id (a recovered routing table):
+    // it is reported started; the Coordinator re-sends that until the master applies it.
+    if (shard.recovered) this.reportStarted(index, copy)
+    else if (!this.recovering.has(copy.allocationId!)) void this.recover(index, shard, copy)
   }
 
   private async recover(index: IndexService, shard: IndexShard, copy: ShardRouting): Promise<void> {

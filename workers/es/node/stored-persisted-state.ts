@@ -5,12 +5,14 @@
  * coalescing into the next write. `flushed()` resolves once every change made so far is stored; the
  * node's coordination answers wait for it, so no vote or acceptance leaves the node before it is durable.
  *
- * Record: store `es`, key `coordination/state`, envelope version 1: {term, state}.
+ * Record: store `es`, key `coordination/state`, envelope version 1: {term, state}. As in ES, the routing
+ * table read back is not trusted: it is rebuilt as a recovery (metadata-indices.ts recoveredRouting).
  */
 import type { Storage } from '../../storage/storage.ts'
 import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
 import type { PersistedState } from '../cluster/coordination/persisted-state.ts'
 import { emptyClusterState, type ClusterState } from '../cluster/state/cluster-state.ts'
+import { recoveredRouting } from '../cluster/state/metadata-indices.ts'
 
 const KEY = 'coordination/state'
 const VERSION = 1
@@ -30,11 +32,12 @@ export class StoredPersistedState implements PersistedState {
     private state: ClusterState,
   ) {}
 
-  static async load(storage: Storage, clusterName: string): Promise<StoredPersistedState> {
+  /** The stored state, its routing table rebuilt as the gateway recovers it (`now`: the recovery time). */
+  static async load(storage: Storage, clusterName: string, now: number): Promise<StoredPersistedState> {
     const bytes = await storage.get('es', KEY)
     if (!bytes) return new StoredPersistedState(storage, 0, emptyClusterState(clusterName))
     const stored = openEnvelope(bytes, VERSION, 'Elasticsearch coordination state') as Stored
-    return new StoredPersistedState(storage, stored.term, stored.state)
+    return new StoredPersistedState(storage, stored.term, recoveredRouting(stored.state, now))
   }
 
   currentTerm(): number {

@@ -129,4 +129,24 @@ describe('a three-node cluster', () => {
     const healed = await shards(cluster, survivor)
     expect(healed.map((row) => row.docs)).toEqual(['11', '11'])
   })
+
+  it('comes back whole after a full cluster restart: routing is recovered from the copies on disk', async () => {
+    const cluster = await startCluster(3)
+    await cluster.json(1, 'PUT', '/logs', { settings: { number_of_shards: 2, number_of_replicas: 1 } })
+    for (let i = 1; i <= 8; i++) await cluster.json(1 + (i % 3), 'PUT', `/logs/_doc/${i}`, { n: i })
+    for (const id of [1, 2, 3]) await cluster.nodes.stop(id)
+    for (const id of [1, 2, 3]) await cluster.nodes.start(id)
+    const health = (await cluster.json(
+      2,
+      'GET',
+      '/_cluster/health/logs?wait_for_status=green&timeout=60s',
+    )) as {
+      status: string
+    }
+    expect(health.status).toBe('green')
+    await cluster.json(3, 'POST', '/logs/_refresh')
+    expect(await cluster.json(1, 'GET', '/logs/_count')).toMatchObject({ count: 8 })
+    const written = (await cluster.json(3, 'PUT', '/logs/_doc/9', { n: 9 })) as { _primary_term: number }
+    expect(written._primary_term).toBe(2)
+  })
 })

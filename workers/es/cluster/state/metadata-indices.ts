@@ -105,3 +105,32 @@ export function updateNumberOfReplicas(
     routingTable: { ...state.routingTable, [name]: shards },
   }
 }
+
+/**
+ * The routing table of a state read back from disk after the node's process restarted
+ * (RoutingTable.Builder.addAsRecovery, as the GatewayService rebuilds it: ES never persists routing):
+ * every copy UNASSIGNED with CLUSTER_RECOVERED, a primary from its existing store when the metadata lists
+ * in-sync copies (else from an empty one), replicas from a peer. Primary terms and in-sync allocation ids
+ * stay in the metadata, so the master assigns each primary only where an in-sync copy is stored.
+ */
+export function recoveredRouting(state: ClusterState, now: number): ClusterState {
+  const info = newUnassignedInfo('CLUSTER_RECOVERED', now)
+  const routingTable = Object.fromEntries(
+    Object.values(state.metadata.indices).map((metadata) => [
+      metadata.name,
+      Array.from({ length: metadata.numberOfShards }, (_, shard) => [
+        unassignedCopy(
+          metadata.name,
+          shard,
+          true,
+          (metadata.inSyncAllocationIds[shard]?.length ?? 0) > 0 ? 'EXISTING_STORE' : 'EMPTY_STORE',
+          info,
+        ),
+        ...Array.from({ length: metadata.numberOfReplicas }, () =>
+          unassignedCopy(metadata.name, shard, false, 'PEER', info),
+        ),
+      ]),
+    ]),
+  )
+  return { ...state, routingTable }
+}

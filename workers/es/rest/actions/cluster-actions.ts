@@ -5,7 +5,7 @@
  *
  * A wait that is met answers at once; one that is not waits for a cluster state that meets it, and
  * answers `timed_out: true` with 408 when `timeout` (30s by default) passes first. A missing concrete
- * index never meets it (status red) and answers at once.
+ * index is a condition not met (status red).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -20,6 +20,7 @@ import {
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
+import { MASTER_TIMEOUT_MS, masterNotDiscoveredException } from '../../node/cluster-service.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -37,48 +38,55 @@ export function registerClusterActions(controller: RestController, context: Rest
 }
 
 /**
- * TransportClusterHealthAction: with wait_for_* conditions, the answer waits (up to `timeout`, 30 s by
- * default) for a cluster state that meets them, and says `timed_out` (status 408) when none came.
+ * TransportClusterHealthAction, a master node read: it answers from a node that knows the elected master
+ * (waiting up to the 30 s master_timeout, else master_not_discovered_exception). Each wait_for_* condition,
+ * and an index expression (whose concrete indices must exist), is a condition to meet: the answer waits (up
+ * to `timeout`, 30 s by default) for a cluster state that meets them all, and says `timed_out` (status 408)
+ * when none came. Without conditions it answers at once.
  */
 async function health(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const level = parseLevel(req.params.get('level'))
   const wantedStatus = parseStatus(req.params.get('wait_for_status'))
-  let indices: IndexService[]
-  let missing = false
-  try {
-    indices = context.indices.resolve(req.path.index)
-  } catch (error) {
-    if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
-    indices = []
-    missing = true
+  const timeout = req.params.get('timeout')
+  const timeoutMs = timeout === undefined ? 30_000 : timeValueMillis(parseTimeValue(timeout, 'timeout'))
+  const { cluster } = context.client
+  if ((await cluster.waitFor((state) => state.masterNodeId !== null, MASTER_TIMEOUT_MS)) === null) {
+    throw masterNotDiscoveredException()
   }
-  const names = new Set(indices.map((index) => index.metadata.name))
-  const met = (state: ClusterState): boolean => {
-    const scoped = scopedState(state, names)
+  const evaluate = (state: ClusterState): { scoped: ClusterState; missing: boolean; met: boolean } => {
+    let indices: IndexService[]
+    let missing = false
+    try {
+      indices = context.indices.resolve(req.path.index)
+    } catch (error) {
+      if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
+      indices = []
+      missing = true
+    }
+    const scoped = scopedState(state, new Set(indices.map((index) => index.metadata.name)))
     const response = clusterHealth(scoped)
-    return (
+    const met =
       !missing &&
       (wantedStatus === null || RANK[response.status] <= RANK[wantedStatus]) &&
       activeShardsMet(req.params.get('wait_for_active_shards'), response.active_shards, scoped) &&
       nodesMet(req.params.get('wait_for_nodes'), response.number_of_nodes)
-    )
+    return { scoped, missing, met }
   }
-  const waits = [...req.params.keys()].some((key) => key.startsWith('wait_for_'))
-  const timeout = req.params.get('timeout')
-  const timeoutMs = timeout === undefined ? 30_000 : timeValueMillis(parseTimeValue(timeout, 'timeout'))
-  let state = context.client.cluster.state()
-  if (waits && !missing && !met(state))
-    state = (await context.client.cluster.waitFor(met, timeoutMs)) ?? state
-  state = scopedState(state, names)
-  const response = clusterHealth(state)
+  const waits =
+    req.path.index !== undefined || [...req.params.keys()].some((key) => key.startsWith('wait_for_'))
+  let state = cluster.state()
+  if (waits && !evaluate(state).met)
+    state = (await cluster.waitFor((s) => evaluate(s).met, timeoutMs)) ?? cluster.state()
+  const { scoped, missing, met } = evaluate(state)
+  const response = clusterHealth(scoped)
   const status: ClusterHealthStatus = missing ? 'red' : response.status
-  const timedOut = !met(state)
+  const timedOut = waits && !met
   const body: Record<string, JsonOut> = {}
   for (const [key, value] of Object.entries({ ...response, status, timed_out: timedOut })) {
     body[key] = key === 'active_shards_percent_as_number' ? new JavaDouble(value as number) : value
-    if (key === 'unassigned_shards') body.unassigned_primary_shards = unassignedPrimaries(state, null)
+    if (key === 'unassigned_shards') body.unassigned_primary_shards = unassignedPrimaries(scoped, null)
   }
-  if (level !== 'cluster') body.indices = indicesJson(state, level)
+  if (level !== 'cluster') body.indices = indicesJson(scoped, level)
   return json(timedOut ? 408 : 200, body)
 }
 
