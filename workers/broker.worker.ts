@@ -14,10 +14,10 @@ import { KafkaServer } from './kafka/server/kafka-server.ts'
 import { LogEngine } from '../engine-wasm/src/log/index.ts'
 import { Random } from './net/random.ts'
 import { PortTransport } from './net/port-transport.ts'
-import { gatedApi, PausableScheduler, ProcessPause, type Pausable } from './net/process-pause.ts'
+import { PausableScheduler, ProcessPause } from './net/process-pause.ts'
 import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
-import { hostScheduler, stoppedError } from './worker-host.ts'
+import { exposeHostProcess, hostScheduler, stoppedError } from './worker-host.ts'
 
 const paused = new ProcessPause()
 const scheduler = new PausableScheduler(hostScheduler, paused)
@@ -97,11 +97,4 @@ const api: BrokerWorkerApi = {
   deleteGroups: (...args) => running().deleteGroups(...args),
 }
 
-// Wiring and network cuts are done to the host, not by the process: they take effect while it is paused.
-Comlink.expose({
-  ...gatedApi(api, paused),
-  connectPeer: (peerId, port) => api.connectPeer(peerId, port),
-  blockPeers: (peerIds) => api.blockPeers(peerIds),
-  pause: () => paused.pause(),
-  resume: () => paused.resume(),
-} satisfies BrokerWorkerApi & Pausable)
+exposeHostProcess(api, paused)

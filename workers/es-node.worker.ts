@@ -5,17 +5,16 @@
  * `pause` / `resume` are SIGSTOP / SIGCONT, which a worker cannot get from outside, so it holds itself:
  * its timers, its ports and every API call wait while paused (process-pause.ts), as broker.worker.ts does.
  */
-import * as Comlink from 'comlink'
 import indexWasmUrl from '../engine-wasm/build/index.wasm?url'
 import type { EsNodeStartOptions, EsNodeWorkerApi } from './protocol/workers.ts'
 import { EsNode } from './es/es-node.ts'
 import { IndexEngine } from '../engine-wasm/src/index/index.ts'
 import { Random } from './net/random.ts'
 import { PortTransport } from './net/port-transport.ts'
-import { gatedApi, PausableScheduler, ProcessPause, type Pausable } from './net/process-pause.ts'
+import { PausableScheduler, ProcessPause } from './net/process-pause.ts'
 import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
-import { hostScheduler, stoppedError } from './worker-host.ts'
+import { exposeHostProcess, hostScheduler, stoppedError } from './worker-host.ts'
 
 const paused = new ProcessPause()
 const scheduler = new PausableScheduler(hostScheduler, paused)
@@ -56,11 +55,4 @@ const api: EsNodeWorkerApi = {
   handleRequest: async (request) => running().handleRequest(request),
 }
 
-// Wiring and network cuts are done to the host, not by the process: they take effect while it is paused.
-Comlink.expose({
-  ...gatedApi(api, paused),
-  connectPeer: (peerId, port) => api.connectPeer(peerId, port),
-  blockPeers: (peerIds) => api.blockPeers(peerIds),
-  pause: () => paused.pause(),
-  resume: () => paused.resume(),
-} satisfies EsNodeWorkerApi & Pausable)
+exposeHostProcess(api, paused)

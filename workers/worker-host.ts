@@ -1,9 +1,11 @@
 /**
  * What the realms with a host event loop share (the worker entries and the page): the Scheduler over the
- * host's own timers, and the named error a stopped broker or node answers with (it crosses Comlink as
- * {name, message}).
+ * host's own timers, the named error a stopped broker or node answers with (it crosses Comlink as
+ * {name, message}), and how a worker entry exposes its process to the page.
  */
+import * as Comlink from 'comlink'
 import { SystemScheduler } from './net/scheduler.ts'
+import { gatedApi, type Pausable, type ProcessPause } from './net/process-pause.ts'
 
 export const hostScheduler = new SystemScheduler({
   now: () => Date.now(),
@@ -15,4 +17,24 @@ export function stoppedError(name: string, message: string): Error {
   const error = new Error(message)
   error.name = name
   return error
+}
+
+/** What the page does to a host process from outside: wire it to a peer and cut its links. */
+interface HostWiring {
+  connectPeer(peerId: number, port: unknown): void
+  blockPeers(peerIds: number[]): void
+}
+
+/**
+ * Exposes a broker's or node's worker API to the page: its calls wait while the process is paused, while
+ * wiring, network cuts, pause and resume act on the host at once (they take effect while it is paused).
+ */
+export function exposeHostProcess<Api extends HostWiring>(api: Api, paused: ProcessPause): void {
+  Comlink.expose({
+    ...gatedApi(api, paused),
+    connectPeer: (peerId: number, port: unknown) => api.connectPeer(peerId, port),
+    blockPeers: (peerIds: number[]) => api.blockPeers(peerIds),
+    pause: () => paused.pause(),
+    resume: () => paused.resume(),
+  } satisfies HostWiring & Pausable)
 }
