@@ -20,7 +20,13 @@ export class FieldIndex {
    * order, so a token at the same position as the one before it is an overlap (position increment 0).
    * values are the document's numeric values for the field (empty for text and keyword fields).
    */
-  addDocument(docId: i32, tokenTerms: Array<string>, tokenPositions: Array<i32>, values: Array<f64>): void {
+  addDocument(
+    docId: i32,
+    tokenTerms: Array<string>,
+    tokenPositions: Array<i32>,
+    values: Array<f64>,
+    omitNorms: bool,
+  ): void {
     this.docValues.addDocument(docId, values)
     const count = tokenTerms.length
     if (count == 0) return
@@ -37,7 +43,8 @@ export class FieldIndex {
     for (let i = 0; i < distinct.length; i++) {
       this.terms.getOrAdd(distinct[i]).addDoc(docId, byTerm.get(distinct[i]))
     }
-    this.norms.set(docId, intToByte4(numTerms))
+    // Without norms Lucene's scorer reads the encoded norm 1 (LeafSimScorer.getNormValue): a length of 1.
+    this.norms.set(docId, omitNorms ? 1 : intToByte4(numTerms))
     this.docCount++
     this.sumTotalTermFreq += count
     this.sumDocFreq += distinct.length

@@ -3,7 +3,8 @@
 // Document batch format (written by engine-wasm/src/index/document-batch.ts), little-endian words, strings as a
 // u32 byte length + UTF-8 bytes:
 //   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
-//     string name, u32 tokenCount, then per token: string term, i32 position; u32 valueCount, valueCount x f64
+//     string name, u32 flags (bit 0: the field has no norms), u32 tokenCount, then per token: string term,
+//     i32 position; u32 valueCount, valueCount x f64
 // Invariant: docIds arrive strictly ascending across all batches (the wrapper checks), so postings stay sorted.
 // A field named twice in one document is indexed as one field holding both token lists, in order.
 import { ByteReader } from './byte-reader'
@@ -15,6 +16,7 @@ class PendingField {
   readonly terms: Array<string> = new Array<string>()
   readonly positions: Array<i32> = new Array<i32>()
   readonly values: Array<f64> = new Array<f64>()
+  omitNorms: bool = false
 }
 
 export class InvertedIndex {
@@ -32,6 +34,7 @@ export class InvertedIndex {
         const name = reader.string()
         if (!pending.has(name)) pending.set(name, new PendingField())
         const field = pending.get(name)
+        if ((reader.i32() & 1) != 0) field.omitNorms = true
         const tokenCount = reader.i32()
         for (let t = 0; t < tokenCount; t++) {
           field.terms.push(reader.string())
@@ -43,7 +46,7 @@ export class InvertedIndex {
       const names = pending.keys()
       for (let f = 0; f < names.length; f++) {
         const field = pending.get(names[f])
-        this.fieldOrAdd(names[f]).addDocument(docId, field.terms, field.positions, field.values)
+        this.fieldOrAdd(names[f]).addDocument(docId, field.terms, field.positions, field.values, field.omitNorms)
       }
       this.maxDoc = docId + 1
     }

@@ -13,6 +13,11 @@ export interface AnalyzedField {
   tokens: readonly AnalyzedToken[]
   /** Numeric doc values (long / double fields, dates as epoch millis), for range and exists queries. */
   values?: readonly number[]
+  /**
+   * False for a field indexed without norms (keyword, numbers, dates, booleans, `_id`: ES's `norms: false`):
+   * BM25 then reads its length as 1, as Lucene does when a field has no norms. Default true.
+   */
+  norms?: boolean
 }
 
 export interface AnalyzedDocument {

@@ -36,7 +36,7 @@ export function toAnalyzedDocument(
   analyze: TextAnalyzer,
   numeric: ReadonlyMap<string, readonly number[]>,
 ): AnalyzedDocument {
-  const fields: AnalyzedField[] = [{ field: '_id', tokens: [{ term: id, position: 0 }] }]
+  const fields: AnalyzedField[] = [{ field: '_id', tokens: [{ term: id, position: 0 }], norms: false }]
   for (const { path, mapping, values } of parsed.fields) {
     const tokens: AnalyzedToken[] = []
     if (mapping.type === 'text') {
@@ -56,7 +56,13 @@ export function toAnalyzedDocument(
     }
     const numbers = numeric.get(path)
     if (tokens.length > 0 || numbers)
-      fields.push({ field: path, tokens, ...(numbers ? { values: numbers } : {}) })
+      fields.push({
+        field: path,
+        tokens,
+        ...(numbers ? { values: numbers } : {}),
+        // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
+        ...(mapping.type === 'text' ? {} : { norms: false }),
+      })
   }
   return { docId, fields }
 }
