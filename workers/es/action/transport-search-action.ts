@@ -11,6 +11,7 @@ import type { IndexService } from '../index/index-service.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
 import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
 import type { Explanation } from '../search/explain/index.ts'
+import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { ShardFailure } from '../search/shard-failures.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
 import {
@@ -34,6 +35,8 @@ export interface SearchShardsRequest {
 export interface DistributedHit extends SearchHit {
   /** With `explain`: the shard (`[index][n]`), its node's id and the explanation. */
   explained: { shard: string; node: string; explanation: Explanation } | null
+  /** With `highlight`: the hit's highlighted fields in ES's order, or null when none. */
+  highlight: HitHighlight | null
 }
 
 export interface DistributedSearchResult {
@@ -103,6 +106,7 @@ export async function executeDistributedSearch(
       return {
         ...fetchHit(result, doc, wire.hits[position]!, trackScores),
         explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
+        highlight: wire.highlights?.[position] ?? null,
       }
     }),
   }

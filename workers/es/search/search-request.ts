@@ -1,7 +1,7 @@
 /**
  * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
  * body's `query`, `from`, `size`, `_source` (true/false), `track_total_hits`, `aggs`/`aggregations`, `sort`,
- * `search_after`, `track_scores` and `explain`, and the URI's `q` (with its options, replacing the body's
+ * `search_after`, `track_scores`, `explain` and `highlight` (fetch/highlight/), and the URI's `q` (with its options, replacing the body's
  * query), `from`, `size`, `sort` (appended after the body's), `track_scores` and `explain`. _count takes
  * only `query`. The coordinating node parses a request to validate it before it resolves indices (a bad
  * query fails even with no index); each data node parses the same text again to run it on its shards, so
@@ -29,6 +29,7 @@ import {
   type SortBuilder,
 } from './sort/index.ts'
 import type { SearchRequest } from './search-service.ts'
+import { parseHighlight, type HighlightBuilder } from './fetch/highlight/index.ts'
 
 const SEARCH_KEYS = new Set(['query', 'from', 'size', '_source', 'track_total_hits'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
@@ -39,6 +40,8 @@ export interface ParsedSearch {
   /** `explain`: each hit carries the explanation of its score. */
   explain: boolean
   withSource: boolean
+  /** The `highlight` section, or null without one. */
+  highlight: HighlightBuilder | null
   /** hits.total counts exactly up to this many (track_total_hits). */
   trackTotalHits: number
   /** The query for one index: the URI's `q`, else the body's query. */
@@ -80,6 +83,7 @@ export function parseSearchRequest(
   let searchAfter: SearchAfterValue[] | null = null
   let trackScores = false
   let explain = false
+  let highlight: HighlightBuilder | null = null
   for (const [key, value] of body) {
     if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
     if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
@@ -100,6 +104,10 @@ export function parseSearchRequest(
       else trackScores = booleanValue(value)
       continue
     }
+    if (key === 'highlight') {
+      highlight = parseHighlight(value, source)
+      continue
+    }
     if (SEARCH_KEYS.has(key)) continue
     throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
   }
@@ -111,7 +119,11 @@ export function parseSearchRequest(
   const size = intParam(body.get('size') ?? params.get('size'), 10)
   const uri = uriSearchQuery(params)
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
-  if (!uri) buildQuery(queryBody, { fields: new Map(), analyze, nowMillis: now })
+  const validation = { fields: new Map(), analyze, nowMillis: now }
+  if (!uri) buildQuery(queryBody, validation)
+  const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
+  for (const options of highlightQueries)
+    if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
   // SearchSourceBuilder.validate, before the indices are resolved.
   if (from > 0 && searchAfter !== null) {
     throw actionRequestValidationException(['[from] parameter must be set to 0 when [search_after] is used'])
@@ -121,6 +133,7 @@ export function parseSearchRequest(
     request: { from, size, sort, searchAfter, trackScores, aggregations },
     explain,
     withSource: body.get('_source') !== false,
+    highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
     queryFor: (context) =>

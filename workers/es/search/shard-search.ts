@@ -6,12 +6,16 @@
  * asked), so the coordinating node needs no second round. Everything answered is plain data.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { writeAggregations, type AggregationsWire } from './aggregations/index.ts'
 import { explainDocument, type Explanation } from './explain/index.ts'
+import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
+import { buildQuery } from './query-builder.ts'
+import type { QueryContext } from './queries/query-parsing.ts'
 import { parseSearchRequest, type ParsedSearch } from './search-request.ts'
 import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
 
@@ -32,6 +36,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   hits: StoredDocument[]
   /** With `explain`: each document's explanation, in the same order. */
   explanations: Explanation[] | null
+  /** With `highlight`: each document's highlighted fields (null for none), in the same order. */
+  highlights: Array<HitHighlight | null> | null
 }
 
 export type ShardSearchResult =
@@ -41,7 +47,7 @@ export function parseForIndex(
   index: IndexService,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
-): { parsed: ParsedSearch; query: IndexQuery } {
+): { parsed: ParsedSearch; query: IndexQuery; buildQuery: (body: XContentValue) => IndexQuery } {
   const parsed = parseSearchRequest(
     request.body,
     new Map(request.params),
@@ -49,13 +55,13 @@ export function parseForIndex(
     analyze,
     request.now,
   )
-  const query = parsed.queryFor({
+  const context: QueryContext = {
     fields: leafFields(index.metadata.mapping),
     analyze: index.analysis.analyze,
     nowMillis: request.now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
-  })
-  return { parsed, query }
+  }
+  return { parsed, query: parsed.queryFor(context), buildQuery: (body) => buildQuery(body, context) }
 }
 
 /** Runs the shard's part; an EsException it throws is this shard's failure. */
@@ -67,10 +73,20 @@ export function executeShardSearch(
   now: number,
 ): ShardSearchResult {
   index.scheduledRefresh(now)
-  const { parsed, query } = parseForIndex(index, request, analyze)
+  const { parsed, query, buildQuery: buildFor } = parseForIndex(index, request, analyze)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const phase = executeQueryPhase(index, shard, request.shardIndex, query, parsed.request, request.now)
   const { docs, aggregations } = phase
+  const hits = docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!)
+  const builder = parsed.highlight
+  const highlight = builder && {
+    index,
+    builder,
+    query,
+    buildQuery: buildFor,
+    matchesElsewhere: (clause: IndexQuery, docId: number) =>
+      shard.searcherIndex.explain(clause, docId).matched,
+  }
   return {
     type: 'query',
     result: {
@@ -81,10 +97,11 @@ export function executeShardSearch(
       maxScore: phase.maxScore,
       docs,
       aggregations: aggregations === null ? null : writeAggregations(aggregations),
-      hits: docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!),
+      hits,
       explanations: parsed.explain
         ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId))
         : null,
+      highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
     },
   }
 }

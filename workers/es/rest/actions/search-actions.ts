@@ -5,7 +5,7 @@
  * every shard wherever it is (transport-search-action.ts). Responses have ES 8's shape: `took`,
  * `timed_out`, `_shards` (with `failures` when some shards failed), `hits.total` as {value, relation}
  * counted exactly up to track_total_hits (10,000 by default), hits with `_shard`, `_node` and
- * `_explanation` when explained, `sort` values of a sorted search (`_score` null unless tracked), then
+ * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values of a sorted search (`_score` null unless tracked), then
  * `aggregations`. _count answers `count` and `_shards`.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
@@ -102,6 +102,7 @@ async function runSearch(
         _score: hit.score === null ? null : new JavaFloat(hit.score),
         ...(hit.doc.routing !== null ? { _routing: hit.doc.routing } : {}),
         ...(parsed.withSource ? { _source: new RawJson(hit.doc.source) } : {}),
+        ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
         ...(hit.sort !== null ? { sort: hit.sort } : {}),
         ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
       })),

@@ -1,0 +1,168 @@
+/**
+ * HighlightPhase on the data node: for one hit, every field the `highlight` section names (a `*` pattern
+ * takes the mapping's text and keyword fields it matches; a name not in the mapping is skipped), its values
+ * read from the stored `_source` (keyword values over ignore_above left out) and joined with NUL, its tokens
+ * re-analyzed with the index analyzer, the query's (or highlight_query's) matches turned into passages
+ * (field-highlighter.ts) and fragments. The answer is plain data: [field, fragments] pairs in the order ES
+ * writes them (a java.util.HashMap's), or null when no field has a fragment.
+ * Types: `unified` (default) and `plain` highlight alike here; `fvh` needs term vectors, which this
+ * playground's mappings never have, so a field named for it fails as ES fails it; another name is
+ * `unknown highlighter type`.
+ */
+import type { IndexQuery } from '../../../../../engine-wasm/src/index/index.ts'
+import { illegalArgumentException } from '../../../errors/index.ts'
+import type { IndexService } from '../../../index/index-service.ts'
+import { parseDocument, type LeafValue } from '../../../index/mapper/document-parser.ts'
+import { leafFields, type FieldMapping } from '../../../index/mapper/mapping.ts'
+import { DEFAULT_ANALYZER } from '../../../analysis/index.ts'
+import { parseRequestBody } from '../../../rest/request-body.ts'
+import type { XContentValue } from '../../../xcontent/index.ts'
+import {
+  BoundedSentenceBreaker,
+  MULTIVAL_SEP_CHAR,
+  sentenceBreaks,
+  separatorBreaks,
+  SplittingBreaker,
+  wordBreaks,
+  type PassageBreaker,
+} from './break-iterators.ts'
+import { highlightPassages } from './field-highlighter.ts'
+import { fieldOptions, type FieldOptions, type HighlightBuilder } from './highlight-builder.ts'
+import { javaHashMapOrder } from './java-hash-map-order.ts'
+import { extractedTermMatches, weightMatches, type FieldToken } from './query-matches.ts'
+
+export type HitHighlight = Array<[string, string[]]>
+
+export interface HighlightContext {
+  index: IndexService
+  builder: HighlightBuilder
+  query: IndexQuery
+  /** Builds a highlight_query against this index. */
+  buildQuery(body: XContentValue): IndexQuery
+  /** Whether a clause without spans here (another field, no terms) matches the document in the index. */
+  matchesElsewhere(query: IndexQuery, docId: number): boolean
+}
+
+interface FieldToHighlight {
+  mapping: FieldMapping
+  options: FieldOptions
+  query: IndexQuery
+}
+
+const HIGHLIGHTABLE = new Set(['text', 'keyword'])
+
+function simpleMatch(pattern: string, name: string): boolean {
+  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^${parts.join('.*')}$`, 's').test(name)
+}
+
+/** HighlightPhase.contextBuilders: the fields by name, in request order (a repeated name keeps its place). */
+function fieldsToHighlight(context: HighlightContext): Map<string, FieldToHighlight> {
+  const mappings = leafFields(context.index.metadata.mapping)
+  const out = new Map<string, FieldToHighlight>()
+  for (const { name, options: given } of context.builder.fields) {
+    const options = fieldOptions(context.builder, given)
+    const pattern = name.includes('*')
+    if (!['unified', 'plain', 'fvh'].includes(options.type)) {
+      throw illegalArgumentException(`unknown highlighter type [${options.type}] for the field [${name}]`)
+    }
+    const names = pattern ? [...mappings.keys()].filter((field) => simpleMatch(name, field)) : [name]
+    for (const field of names) {
+      const mapping = mappings.get(field)
+      if (mapping === undefined || (pattern && !HIGHLIGHTABLE.has(mapping.type))) continue
+      if (options.type === 'fvh') {
+        if (pattern) continue
+        throw illegalArgumentException(
+          `the field [${field}] should be indexed with term vector with position offsets to be used with fast vector highlighter`,
+        )
+      }
+      const query =
+        options.highlightQuery === null ? context.query : context.buildQuery(options.highlightQuery)
+      out.set(field, { mapping, options, query })
+    }
+  }
+  return out
+}
+
+/** The values as the highlighter loads them, and their tokens with offsets into the NUL-joined text. */
+function analyzeValues(
+  context: HighlightContext,
+  mapping: FieldMapping,
+  values: readonly LeafValue[],
+): { content: string; tokens: FieldToken[] } {
+  const texts = values
+    .map((value) => String(value))
+    .filter((text) => mapping.type !== 'keyword' || text.length <= (mapping.ignore_above ?? Infinity))
+  const analyzer = context.index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER)
+  const tokens: FieldToken[] = []
+  let offset = 0
+  let position = 0
+  for (const text of texts) {
+    if (mapping.type === 'keyword' || analyzer === null) {
+      tokens.push({ term: text, position, start: offset, end: offset + text.length })
+      position += 101
+    } else {
+      const stream = analyzer.tokenStream(text)
+      stream.terms.forEach((term, i) => {
+        const at = stream.positions[i]!
+        tokens.push({
+          term,
+          position: position + at,
+          start: offset + stream.startOffsets[i]!,
+          end: offset + stream.endOffsets[i]!,
+        })
+      })
+      position += (stream.positions[stream.positions.length - 1] ?? -1) + 1 + 100
+    }
+    offset += text.length + 1
+  }
+  return { content: texts.join(MULTIVAL_SEP_CHAR), tokens }
+}
+
+/** DefaultHighlighter's break iterator for one value, wrapped to break every value on its own. */
+function breakerFor(content: string, field: FieldToHighlight): PassageBreaker {
+  const { options, mapping } = field
+  if (options.numberOfFragments === 0 || mapping.type !== 'text') {
+    return new SplittingBreaker(content, separatorBreaks)
+  }
+  if (options.boundaryScanner === 'word') return new SplittingBreaker(content, wordBreaks)
+  if (options.boundaryScanner === 'chars') {
+    throw illegalArgumentException('Invalid boundary scanner type: CHARS')
+  }
+  if (options.fragmentSize <= 0) return new SplittingBreaker(content, sentenceBreaks)
+  return new SplittingBreaker(
+    content,
+    (text) =>
+      new BoundedSentenceBreaker(text.length, sentenceBreaks(text), wordBreaks(text), options.fragmentSize),
+  )
+}
+
+/** The hit's highlight, or null when no field has a fragment. */
+export function highlightHit(context: HighlightContext, source: string, docId: number): HitHighlight | null {
+  const fields = fieldsToHighlight(context)
+  if (fields.size === 0) return null
+  const parsed = parseDocument(parseRequestBody(source), context.index.metadata.mapping)
+  const values = new Map(parsed.fields.map((field) => [field.path, field.values]))
+  const found: HitHighlight = []
+  for (const [name, field] of fields) {
+    const { content, tokens } = analyzeValues(context, field.mapping, values.get(name) ?? [])
+    if (content.length === 0) continue
+    const { options } = field
+    const spans = options.requireFieldMatch
+      ? (weightMatches(field.query, name, tokens, (q) => context.matchesElsewhere(q, docId)) ?? [])
+      : extractedTermMatches(field.query, tokens)
+    if (spans.length === 0 && options.noMatchSize <= 0) continue
+    const snippets = highlightPassages(content, spans, breakerFor(content, field), wordBreaks(content), {
+      maxPassages: options.numberOfFragments === 0 ? Number.MAX_SAFE_INTEGER : options.numberOfFragments,
+      noMatchSize: options.noMatchSize,
+      preTag: options.preTag,
+      postTag: options.postTag,
+      html: options.html,
+      whole: options.numberOfFragments === 0,
+    }).filter((snippet) => /\S/.test(snippet.text))
+    if (snippets.length === 0) continue
+    if (options.scoreOrdered) snippets.sort((a, b) => b.score - a.score)
+    found.push([name, snippets.map((snippet) => snippet.text)])
+  }
+  return found.length > 0 ? javaHashMapOrder(found) : null
+}

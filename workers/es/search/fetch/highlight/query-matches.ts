@@ -1,0 +1,236 @@
+/**
+ * Where a query matches one field's text, as the unified highlighter finds it from the field's analyzed
+ * tokens (offset source ANALYSIS: the text re-analyzed with the index analyzer, offsets into the joined
+ * values).
+ * - weightMatches (require_field_match true, ES 8.9+'s default Weight#matches mode): the query is evaluated
+ *   against the document; only clauses that take part in the match give spans: bool must/filter all
+ *   required, should counted against minimum_should_match, a matching must_not clause cancels the match;
+ *   dis_max the matching disjuncts; a phrase is one span from its first to its last term. A clause on
+ *   another field, or one without terms (exists, ranges over numbers, match_all), gives no span and matches
+ *   as the document does in the index (`matchesElsewhere`). null means the query does not match.
+ * - extractedTermMatches (require_field_match false): Lucene's term extraction, every field's terms: each
+ *   occurrence of a term, phrase terms only where the phrase matches, multi-term queries on every token
+ *   they accept; must_not and boosting's negative clauses give nothing.
+ * A span's `term` and `freq` are what PassageScorer counts: in matches mode the term (phrases: their terms
+ * joined by spaces) with frequency 1, in extraction mode the term with its frequency in the field.
+ */
+import type { AnalyzedToken, IndexQuery } from '../../../../../engine-wasm/src/index/index.ts'
+import { compileRegexp, RegexpFlags } from '../../../../../engine-wasm/src/index/automaton/regexp.ts'
+import { compileWildcard } from '../../../../../engine-wasm/src/index/automaton/wildcard.ts'
+import type { Dfa } from '../../../../../engine-wasm/src/index/automaton/determinize.ts'
+import type { MatchSpan } from './field-highlighter.ts'
+
+/** An analyzed token with its offsets into the field's joined values. */
+export interface FieldToken extends AnalyzedToken {
+  start: number
+  end: number
+}
+
+type Leaf = Extract<IndexQuery, { field: string }>
+type Spans = MatchSpan[] | null
+
+const present = (spans: Spans): spans is MatchSpan[] => spans !== null
+
+function acceptsDfa(dfa: Dfa, term: string): boolean {
+  let state = 0
+  for (const char of term) {
+    const code = char.codePointAt(0)!
+    const edge = dfa[state]!.transitions.find((t) => t.min <= code && code <= t.max)
+    if (edge === undefined) return false
+    state = edge.to
+  }
+  return dfa[state]!.accept
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0)!)
+  const y = [...b].map((c) => c.codePointAt(0)!)
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
+  return x.length - y.length
+}
+
+/** Optimal string alignment distance over code points (Lucene's Levenshtein automata with transpositions). */
+function editDistance(a: string, b: string, transpositions: boolean): number {
+  const x = [...a]
+  const y = [...b]
+  const d = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => i + j),
+  )
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const row = d[i]!
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + cost)
+      if (transpositions && i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1)
+      }
+    }
+  }
+  return d[x.length]![y.length]!
+}
+
+/** Which single terms a term-level leaf accepts; null for a phrase or a leaf without terms. */
+function termPredicate(leaf: Leaf): ((term: string) => boolean) | null {
+  switch (leaf.type) {
+    case 'term':
+      return (term) => term === leaf.term
+    case 'prefix':
+      return leaf.caseInsensitive
+        ? (term) => term.toLowerCase().startsWith(leaf.prefix.toLowerCase())
+        : (term) => term.startsWith(leaf.prefix)
+    case 'wildcard': {
+      const dfa = compileWildcard(leaf.pattern, leaf.caseInsensitive)
+      return (term) => acceptsDfa(dfa, term)
+    }
+    case 'regexp': {
+      const dfa = compileRegexp(
+        leaf.pattern,
+        leaf.maxDeterminizedStates,
+        leaf.flags ?? RegexpFlags.ALL,
+        leaf.caseInsensitive,
+      )
+      return (term) => acceptsDfa(dfa, term)
+    }
+    case 'fuzzy': {
+      const prefix = [...leaf.term].slice(0, leaf.prefixLength).join('')
+      return (term) =>
+        term.startsWith(prefix) && editDistance(term, leaf.term, leaf.transpositions) <= leaf.maxEdits
+    }
+    case 'termRange':
+      return (term) => {
+        const low = leaf.lower === null ? 1 : compareCodePoints(term, leaf.lower)
+        const high = leaf.upper === null ? -1 : compareCodePoints(term, leaf.upper)
+        return (leaf.includeLower ? low >= 0 : low > 0) && (leaf.includeUpper ? high <= 0 : high < 0)
+      }
+    default:
+      return null
+  }
+}
+
+/** Each occurrence of the phrase: the tokens at its positions (exact, or within `slop` moves). */
+function phraseOccurrences(
+  phrase: Extract<IndexQuery, { type: 'phrase' }>,
+  tokens: readonly FieldToken[],
+): FieldToken[][] {
+  const lists = phrase.terms.map((t) => tokens.filter((token) => token.term === t.term))
+  if (lists.some((list) => list.length === 0)) return []
+  const offsets = phrase.terms.map((t) => t.position)
+  const found: FieldToken[][] = []
+  const at = lists.map(() => 0)
+  for (;;) {
+    const chosen = lists.map((list, i) => list[at[i]!]!)
+    const relative = chosen.map((token, i) => token.position - offsets[i]!)
+    const low = Math.min(...relative)
+    const spread = Math.max(...relative) - low
+    const distinct = new Set(chosen.map((token) => token.position)).size === chosen.length
+    if (spread <= phrase.slop && distinct) found.push(chosen)
+    const lowest = relative.indexOf(low)
+    at[lowest]!++
+    if (at[lowest]! >= lists[lowest]!.length) return found
+  }
+}
+
+function termFreqs(tokens: readonly FieldToken[]): Map<string, number> {
+  const freqs = new Map<string, number>()
+  for (const token of tokens) freqs.set(token.term, (freqs.get(token.term) ?? 0) + 1)
+  return freqs
+}
+
+function leafSpans(leaf: Leaf, tokens: readonly FieldToken[]): MatchSpan[] {
+  if (leaf.type === 'phrase') {
+    const term = leaf.terms.map((t) => t.term).join(' ')
+    return phraseOccurrences(leaf, tokens).map((chosen) => ({
+      start: Math.min(...chosen.map((t) => t.start)),
+      end: Math.max(...chosen.map((t) => t.end)),
+      term,
+      freq: 1,
+    }))
+  }
+  const accepts = termPredicate(leaf)
+  if (accepts === null) return []
+  return tokens
+    .filter((t) => accepts(t.term))
+    .map((t) => ({ start: t.start, end: t.end, term: t.term, freq: 1 }))
+}
+
+export function weightMatches(
+  query: IndexQuery,
+  field: string,
+  tokens: readonly FieldToken[],
+  matchesElsewhere: (query: IndexQuery) => boolean,
+): Spans {
+  const visit = (q: IndexQuery): Spans => {
+    switch (q.type) {
+      case 'matchAll':
+        return []
+      case 'matchNone':
+        return null
+      case 'constantScore':
+        return visit(q.filter)
+      case 'boosting':
+        return visit(q.positive)
+      case 'disMax': {
+        const all = q.queries.map(visit).filter(present)
+        return all.length > 0 ? all.flat() : null
+      }
+      case 'bool': {
+        const required = [...q.must, ...q.filter].map(visit)
+        if (!required.every(present)) return null
+        if (q.mustNot.some((clause) => visit(clause) !== null)) return null
+        const should = q.should.map(visit).filter(present)
+        const needed = q.minimumShouldMatch > 0 ? q.minimumShouldMatch : required.length === 0 ? 1 : 0
+        if (should.length < needed || required.length + q.should.length === 0) return null
+        return [...required, ...should].flat()
+      }
+      default: {
+        if (q.field !== field || (q.type !== 'phrase' && termPredicate(q) === null)) {
+          return matchesElsewhere(q) ? [] : null
+        }
+        const spans = leafSpans(q, tokens)
+        return spans.length > 0 ? spans : null
+      }
+    }
+  }
+  const spans = visit(query)
+  return spans === null ? null : sortSpans(spans)
+}
+
+export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldToken[]): MatchSpan[] {
+  const freqs = termFreqs(tokens)
+  const spans = new Map<string, MatchSpan>()
+  const visit = (q: IndexQuery): void => {
+    switch (q.type) {
+      case 'matchAll':
+      case 'matchNone':
+        return
+      case 'constantScore':
+        return visit(q.filter)
+      case 'boosting':
+        return visit(q.positive)
+      case 'disMax':
+        return q.queries.forEach(visit)
+      case 'bool':
+        return [...q.must, ...q.should, ...q.filter].forEach(visit)
+      default: {
+        if (q.field === '_id') return
+        const accepts = q.type === 'phrase' ? null : termPredicate(q)
+        const hits =
+          q.type === 'phrase'
+            ? phraseOccurrences(q, tokens).flat()
+            : tokens.filter((t) => accepts?.(t.term) === true)
+        for (const { start, end, term } of hits) {
+          spans.set(`${start}:${end}`, { start, end, term, freq: freqs.get(term) ?? 1 })
+        }
+      }
+    }
+  }
+  visit(query)
+  return sortSpans([...spans.values()])
+}
+
+/** OffsetsEnum order: start offset, then end offset, then term. */
+function sortSpans(spans: MatchSpan[]): MatchSpan[] {
+  return spans.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0),
+  )
+}
