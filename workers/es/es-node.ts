@@ -22,11 +22,13 @@ import { Coordinator } from './cluster/coordination/coordinator.ts'
 import type { CoordinationRequest, CoordinationResponse } from './cluster/coordination/messages.ts'
 import type { CoordinatorMode } from './cluster/coordination/coordinator-config.ts'
 import type { ClusterState } from './cluster/state/cluster-state.ts'
+import type { StoredDocument } from './index/shard/index-shard.ts'
 import { IndicesService } from './indices/indices-service.ts'
 import { IndicesClusterStateService } from './indices/indices-cluster-state-service.ts'
 import { recoverFromPrimary } from './indices/peer-recovery.ts'
 import { ClusterService, type MasterRequest, type MasterResponse } from './node/cluster-service.ts'
 import { StoredPersistedState } from './node/stored-persisted-state.ts'
+import { adoptLegacyIndices, importDanglingIndices } from './node/legacy-indices.ts'
 import { NodeClient } from './action/node-client.ts'
 import { ShardRequestHandler } from './action/shard-request-handler.ts'
 import type { ShardRequest, ShardResponse } from './action/shard-messages.ts'
@@ -47,6 +49,8 @@ import { registerClusterActions } from './rest/actions/cluster-actions.ts'
 import { registerMappingActions } from './rest/actions/mapping-actions.ts'
 import { registerSettingsActions } from './rest/actions/settings-actions.ts'
 import { registerIngestActions } from './rest/actions/ingest-actions.ts'
+import { registerAliasActions } from './rest/actions/alias-actions.ts'
+import { registerTemplateActions } from './rest/actions/template-actions.ts'
 import { IngestService } from './ingest/ingest-service.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
@@ -130,6 +134,7 @@ export class EsNode implements EsNodeApi {
       storage: deps.storage,
       engine: deps.engine,
     })
+    const dangling = await adoptLegacyIndices(deps.storage, indices, deps.random)
     const mux = new ChannelMux(deps.transport)
     const shardChannel = mux.channel<ShardRequest, ShardResponse>('shard')
     let applier: IndicesClusterStateService | null = null
@@ -198,8 +203,14 @@ export class EsNode implements EsNodeApi {
     registerSettingsActions(controller, context)
     registerMappingActions(controller, context)
     registerIngestActions(controller, context, ingest, pipelines)
+    registerAliasActions(controller, context)
+    registerTemplateActions(controller, context)
     mux.start()
     coordinator.start()
+    if (dangling.length > 0) {
+      // Imported once a master is known; a node stopped before that imports them at its next start.
+      importDanglingIndices(cluster, deps.storage, dangling).catch(() => undefined)
+    }
     return new EsNode(controller, coordinator, mux, indices, persisted, deps.address)
   }
 
@@ -243,6 +254,15 @@ export class EsNode implements EsNodeApi {
       term: this.coordinator.currentTerm(),
       state: this.coordinator.state(),
     }
+  }
+
+  /** Read-only, for simulation checks: the live documents of every local copy of an index. */
+  localCopies(index: string): Array<{ shard: number; primary: boolean; docs: StoredDocument[] }> {
+    return [...(this.indices.get(index)?.shards.values() ?? [])].map((shard) => ({
+      shard: shard.shardId,
+      primary: shard.routing?.primary ?? false,
+      docs: shard.liveDocuments(),
+    }))
   }
 
   describeState(): EsNodeState {

@@ -4,7 +4,9 @@
  * real-life event a learner can cause: a node's process is down (requests to it are reset), a node is
  * paused (it neither answers nor acts: messages to it, its replies, its own sends and its requests'
  * timeouts wait until it resumes), links between groups of nodes
- * are cut (messages are lost; the sender times out), and messages are dropped at a seeded rate.
+ * are cut (messages are lost; the sender times out; cutting only some links leaves a node that bridges two
+ * sides), and messages are dropped at a seeded rate, or only answers (the request was served, its sender
+ * never learns the outcome and times out).
  *
  * Invariant: with the same seed and the same calls, deliveries happen in the same order at the same times.
  */
@@ -29,6 +31,7 @@ export class SimulatedNetwork<Req, Res> {
   private readonly nodes = new Map<number, NodeState>()
   private readonly cut = new Set<string>()
   private dropRate = 0
+  private responseDropRate = 0
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -80,8 +83,14 @@ export class SimulatedNetwork<Req, Res> {
     for (const delivery of state.held.splice(0)) delivery()
   }
 
+  /** Every message, request or answer, is lost with this probability. */
   setDropRate(rate: number): void {
     this.dropRate = rate
+  }
+
+  /** Answers (not requests) are lost with this probability, on top of the drop rate. */
+  setResponseDropRate(rate: number): void {
+    this.responseDropRate = rate
   }
 
   private latency(): number {
@@ -89,10 +98,16 @@ export class SimulatedNetwork<Req, Res> {
     return minLatencyMs + this.random.nextInt(maxLatencyMs - minLatencyMs + 1)
   }
 
+  private dropped(rate: number): boolean {
+    return rate > 0 && this.random.nextUint32() / 2 ** 32 < rate
+  }
+
   /** Delivers after a latency, unless the link is cut or the message is dropped; holds it while paused. */
-  private deliver(from: number, to: number, action: () => void): void {
+  private deliver(from: number, to: number, action: () => void, response = false): void {
     const lost =
-      !this.isConnected(from, to) || (this.dropRate > 0 && this.random.nextUint32() / 2 ** 32 < this.dropRate)
+      !this.isConnected(from, to) ||
+      this.dropped(this.dropRate) ||
+      (response && this.dropped(this.responseDropRate))
     if (lost) return
     this.scheduler.schedule(this.latency(), () => {
       if (!this.isConnected(from, to)) return
@@ -122,7 +137,7 @@ export class SimulatedNetwork<Req, Res> {
       const message = structuredClone(request)
       // The answer goes back as the serving node sends it: held while that node is paused.
       const answer = (outcome: () => void): void =>
-        this.onNode(to, () => this.deliver(to, from, () => finish(outcome)))
+        this.onNode(to, () => this.deliver(to, from, () => finish(outcome), true))
       this.onNode(from, () =>
         this.deliver(from, to, () => {
           const handler = this.state(to).handler

@@ -103,6 +103,53 @@ describe('SimulatedNetwork', () => {
     expect(await queue.runUntilSettled(nodes[0]!.request(3, { n: 5 }, 1000), drain)).toEqual({ n: 6, by: 3 })
   })
 
+  it('bridges two sides: with only the 1–3 link cut, node 2 still reaches both and both reach it', async () => {
+    const { queue, net, nodes } = network()
+    net.partition([1], [3])
+    const ask = (from: number, to: number) =>
+      queue.runUntilSettled(nodes[from - 1]!.request(to, { n: 0 }, 500), drain)
+    expect(await ask(1, 2)).toEqual({ n: 1, by: 2 })
+    expect(await ask(3, 2)).toEqual({ n: 1, by: 2 })
+    expect(await ask(2, 1)).toEqual({ n: 1, by: 1 })
+    expect(await ask(2, 3)).toEqual({ n: 1, by: 3 })
+    await expect(ask(3, 1)).rejects.toMatchObject({ failure: 'timeout', peer: 1 })
+    expect([net.isConnected(1, 3), net.isConnected(1, 2), net.isConnected(2, 3)]).toEqual([false, true, true])
+  })
+
+  it('drops only answers at the response drop rate: the request is served, the sender times out', async () => {
+    const { queue, net, nodes } = network()
+    let served = 0
+    nodes[1]!.serve((_from, request) => {
+      served++
+      return Promise.resolve({ n: request.n, by: 2 })
+    })
+    net.setResponseDropRate(1)
+    const started = queue.now()
+    await expect(queue.runUntilSettled(nodes[0]!.request(2, { n: 1 }, 800), drain)).rejects.toMatchObject({
+      failure: 'timeout',
+    })
+    expect(served).toBe(1)
+    expect(queue.now() - started).toBe(800)
+    net.setResponseDropRate(0.5)
+    const outcomes = await queue.runUntilSettled(
+      Promise.all(
+        Array.from({ length: 200 }, (_, n) =>
+          nodes[0]!.request(2, { n }, 800).then(
+            () => 'answered',
+            () => 'lost',
+          ),
+        ),
+      ),
+      drain,
+    )
+    expect(served).toBe(201)
+    const lost = outcomes.filter((outcome) => outcome === 'lost').length
+    expect(lost).toBeGreaterThan(70)
+    expect(lost).toBeLessThan(130)
+    net.setResponseDropRate(0)
+    expect(await queue.runUntilSettled(nodes[0]!.request(2, { n: 7 }, 800), drain)).toEqual({ n: 7, by: 2 })
+  })
+
   it('holds messages for a paused node until it resumes', async () => {
     const { queue, net, nodes } = network()
     net.pause(2)

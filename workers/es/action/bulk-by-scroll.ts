@@ -16,7 +16,7 @@
  * (`{"index","id","cause":{...},"status"}`). _delete_by_query leaves out updated and created,
  * _update_by_query leaves out created (their REST actions set include_updated/include_created).
  */
-import type { EsException} from '../errors/index.ts';
+import type { EsException } from '../errors/index.ts'
 import { exceptionFields } from '../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'

@@ -3,13 +3,14 @@
  * - write_primary (TransportShardBulkAction on the primary): runs each item on the primary copy, having
  *   the master add the fields a document needs to the mapping first (MappingUpdatedAction), persists the
  *   operations, sends them to every replica in the replication group (started copies and recovering ones
- *   the primary tracks) and answers once they all answered; a replica that fails is reported to the master
- *   as stale, and the write is acknowledged after the master removed it, so an acknowledged write is on
- *   every in-sync copy.
+ *   the primary tracks) and answers once they all answered; a replica that fails, and an in-sync copy no
+ *   longer in the routing table, are reported to the master as stale in this primary's term, and the write
+ *   is acknowledged only after the master removed them, so an acknowledged write is on every in-sync copy;
+ *   when the master does not (this primary was deposed) the write is answered `unavailable` and retried.
  * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
  *   persists them.
- * - get, refresh, start_recovery (the primary tracks the recovering copy, then sends what it holds) and
- *   shard_stats.
+ * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
+ *   it, then sends what it holds) and shard_stats.
  * A request for a copy this node does not hold, or not as the started primary when it must, is answered
  * `unavailable`: the sender retries on a newer cluster state.
  */
@@ -18,7 +19,7 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { Transport } from '../../net/transport.ts'
 import { EsException } from '../errors/index.ts'
 import { toWireException } from '../errors/wire-exception.ts'
-import type { ShardRouting } from '../cluster/state/shard-routing.ts'
+import { failureStillPending } from '../cluster/allocation/allocation-service.ts'
 import { MappingUpdateRequired, type IndexService } from '../index/index-service.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
 import type { IndicesService } from '../indices/indices-service.ts'
@@ -115,6 +116,13 @@ export class ShardRequestHandler {
       case 'start_recovery': {
         const found = this.localCopy(request, true)
         if (!found) return Promise.resolve(unavailable('not the started primary'))
+        // PeerRecoverySourceService: delayed until this primary's state lists the copy, so that the copy
+        // is in the replication group of every write the snapshot below does not hold.
+        const copies = this.deps.cluster.state().routingTable[request.index]?.[request.shard] ?? []
+        if (!copies.some((c) => c.allocationId === request.targetAllocationId && c.state === 'INITIALIZING'))
+          return Promise.resolve(
+            unavailable('delaying recovery: the copy is not in the routing table here yet'),
+          )
         found.shard.tracked.add(request.targetAllocationId)
         return Promise.resolve({
           type: 'recovery',
@@ -168,6 +176,7 @@ export class ShardRequestHandler {
     }
     if (ops.length > 0) await this.deps.storage.write(ops)
     const shards = await this.replicate(index, shard, operations, request.refresh)
+    if (!shards) return unavailable('a copy could not be marked stale: no longer the primary?')
     const forcedRefresh = operations.length > 0 && this.refreshCopy(shard, request.refresh)
     return { type: 'write_primary', items, shards, forcedRefresh }
   }
@@ -199,15 +208,21 @@ export class ShardRequestHandler {
     return policy === 'immediate'
   }
 
-  /** Sends the operations to the replication group; counts the copies that hold them. */
+  /**
+   * Sends the operations to the replication group; counts the copies that hold them. A replica that fails
+   * them, and an in-sync copy the routing table no longer lists, are marked stale on the master first
+   * (ReplicationOperation); null when the master did not confirm that (this primary may be deposed): the
+   * write is then not acknowledged.
+   */
   private async replicate(
     index: IndexService,
     shard: IndexShard,
     operations: ShardOperation[],
     refresh: RefreshPolicy,
-  ): Promise<ShardInfo> {
+  ): Promise<ShardInfo | null> {
     const state = this.deps.cluster.state()
-    const copies = state.routingTable[index.metadata.name]?.[shard.shardId] ?? []
+    const { name, uuid } = index.metadata
+    const copies = state.routingTable[name]?.[shard.shardId] ?? []
     const targets = copies.filter(
       (copy) =>
         !copy.primary &&
@@ -216,6 +231,11 @@ export class ShardRequestHandler {
           (copy.state === 'INITIALIZING' && shard.tracked.has(copy.allocationId!))),
     )
     if (operations.length === 0) return { total: copies.length, successful: 1, failed: 0 }
+    const routed = new Set(copies.map((copy) => copy.allocationId))
+    const unrouted = (state.metadata.indices[name]?.inSyncAllocationIds[shard.shardId] ?? []).filter(
+      (allocationId) => !routed.has(allocationId),
+    )
+    const stale = unrouted.map((allocationId) => this.markStale(shard, { index: name, allocationId }))
     const acked = await Promise.all(
       targets.map(async (copy) => {
         const node = state.nodes.find((n) => n.id === copy.nodeId)
@@ -225,8 +245,8 @@ export class ShardRequestHandler {
                 node.address,
                 {
                   type: 'write_replica',
-                  index: index.metadata.name,
-                  uuid: index.metadata.uuid,
+                  index: name,
+                  uuid,
                   shard: shard.shardId,
                   allocationId: copy.allocationId!,
                   primaryTerm: shard.primaryTerm,
@@ -237,29 +257,38 @@ export class ShardRequestHandler {
               )
               .catch(() => null)
           : null
-        if (response?.type === 'ack') return true
-        await this.failReplica(copy)
-        return false
+        if (response?.type === 'ack') return 'acked'
+        return (await this.markStale(shard, { index: name, allocationId: copy.allocationId! }))
+          ? 'failed'
+          : 'unconfirmed'
       }),
     )
-    return { total: copies.length, successful: 1 + acked.filter(Boolean).length, failed: 0 }
+    if (acked.includes('unconfirmed') || (await Promise.all(stale)).includes(false)) return null
+    return { total: copies.length, successful: 1 + acked.filter((a) => a === 'acked').length, failed: 0 }
   }
 
-  /** Has the master mark a replica stale, and waits until the applied state no longer lists it. */
-  private async failReplica(copy: ShardRouting): Promise<void> {
-    this.deps.reporter.shardFailed({
-      index: copy.index,
-      shard: copy.shard,
-      allocationId: copy.allocationId!,
+  /**
+   * Has the master fail a copy of this primary's shard and drop it from the in-sync set, in this primary's
+   * term; true once the applied state no longer lists it, false when that does not happen in time.
+   */
+  private async markStale(
+    shard: IndexShard,
+    copy: { index: string; allocationId: string },
+  ): Promise<boolean> {
+    const ref = { index: copy.index, shard: shard.shardId, allocationId: copy.allocationId }
+    const failed = {
+      ...ref,
       reason: 'ALLOCATION_FAILED',
       details: 'failed to perform indices:data/write/bulk[s] on replica',
       markAsStale: true,
-    })
-    await this.deps.cluster.waitFor(
-      (state) =>
-        !state.routingTable[copy.index]?.[copy.shard]?.some((c) => c.allocationId === copy.allocationId),
+      primaryTerm: shard.primaryTerm,
+    } as const
+    this.deps.reporter.shardFailed(failed)
+    const applied = await this.deps.cluster.waitFor(
+      (state) => !failureStillPending(state, failed),
       REPLICA_TIMEOUT_MS,
     )
+    return applied !== null
   }
 
   private async writeReplica(

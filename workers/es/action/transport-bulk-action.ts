@@ -1,15 +1,18 @@
 /**
  * TransportBulkAction on the coordinating node: every document write (single ones too, as ES 8 runs them)
- * goes through here. Indices a write needs and the cluster lacks are created first with the defaults
- * (action.auto_create_index), on the master; then the items are grouped by shard and each group is sent
+ * goes through here. A write to an alias goes to the alias's write index, with the alias's index routing
+ * (a failure for the item when the alias has none). Indices a write needs and the cluster lacks are
+ * created first (action.auto_create_index), on the master, from the matching index template or the
+ * defaults; then the items are grouped by shard and each group is sent
  * to its primary as one shard request (in parallel across shards, in request order within one); the
  * answers are put back in the order of the request.
  */
 import { EsException, indexNotFoundException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
-import { esIndexMetadata, newIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
-import { DEFAULT_INDEX_SETTINGS } from '../index/index-metadata.ts'
+import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-service.ts'
+import { resolveWriteTarget } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
 import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
@@ -30,8 +33,8 @@ export async function executeBulk(
   refresh: RefreshPolicy,
 ): Promise<BulkItemResult[]> {
   const results: BulkItemResult[] = new Array<BulkItemResult>(requested.length)
-  const items = applyPipelines(context, requested, results)
-  const createFailures = await autoCreateIndices(context, items)
+  const items = applyPipelines(context, resolveWriteTargets(context, requested, results), results)
+  const createFailures = await autoCreateIndices(context, items, results)
   const state = context.client.cluster.state()
   const groups = new Map<string, { index: string; shard: number; positions: number[] }>()
   items.forEach(({ index, item }, position) => {
@@ -92,6 +95,26 @@ export async function executeBulk(
   return results
 }
 
+/** Each item's index or alias as the concrete index it writes to; an item that cannot be written fails. */
+function resolveWriteTargets(
+  context: RestContext,
+  items: readonly BulkItem[],
+  results: BulkItemResult[],
+): BulkItem[] {
+  const indices = indicesMetadata(context.client.cluster.state())
+  return items.map((entry, position) => {
+    try {
+      const target = resolveWriteTarget(indices, entry.index, entry.item.routing)
+      if (!target) return entry
+      return { ...entry, index: target.index, item: { ...entry.item, routing: target.routing } }
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      results[position] = { ok: false, index: entry.index, id: entry.item.id, error }
+      return entry
+    }
+  })
+}
+
 /**
  * IngestService on the coordinating node (TransportBulkAction.processBulkIndexIngestRequest): each index or
  * create item runs its pipelines (the request's, else the index's default, then its final pipeline) and
@@ -106,7 +129,7 @@ function applyPipelines(
   const state = context.client.cluster.state()
   return items.map((entry, position) => {
     const { index, item } = entry
-    if (item.op !== 'index') return entry
+    if (results[position] !== undefined || item.op !== 'index') return entry
     const metadata = state.metadata.indices[index]
     const settings = metadata ? esIndexMetadata(metadata) : undefined
     const requested = entry.pipeline ?? settings?.defaultPipeline
@@ -147,25 +170,28 @@ function applyPipelines(
   })
 }
 
-/** Creates the missing indices that index, create and update items write to; a failure fails their items. */
+/**
+ * Creates the missing indices that index, create and update items (not failed yet) write to; a failure
+ * fails their items.
+ */
 async function autoCreateIndices(
   context: RestContext,
   items: readonly BulkItem[],
+  results: readonly BulkItemResult[],
 ): Promise<Map<string, EsException>> {
   const state = context.client.cluster.state()
   const missing = new Set(
     items
-      .filter(({ index, item }) => item.op !== 'delete' && !state.metadata.indices[index])
+      .filter(
+        ({ index, item }, position) =>
+          results[position] === undefined && item.op !== 'delete' && !state.metadata.indices[index],
+      )
       .map(({ index }) => index),
   )
   const failures = new Map<string, EsException>()
   for (const name of missing) {
     try {
-      const metadata = newIndexMetadata(
-        { name, ...DEFAULT_INDEX_SETTINGS, mapping: { properties: {} } },
-        context.newUuid(),
-        context.clock.now(),
-      )
+      const metadata = buildIndexMetadata(state, name, {}, context.newUuid(), context.clock.now())
       await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: true })
     } catch (error) {
       if (!(error instanceof EsException)) throw error

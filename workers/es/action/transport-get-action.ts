@@ -3,10 +3,21 @@
  * document's shard (the primary first), which answers from its live version map. With no active copy
  * the answer is no_shard_available_action_exception, as ES gives.
  */
-import { EsException, indexNotFoundException } from '../errors/index.ts'
+import { EsException, illegalArgumentException, indexNotFoundException } from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
+
+/** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
+function singleIndex(context: RestContext, name: string): IndexService {
+  const indices = context.indices.resolve(name)
+  if (indices.length === 1) return indices[0]!
+  if (indices.length === 0) throw indexNotFoundException(name)
+  const names = indices.map((index) => index.metadata.name).join(', ')
+  throw illegalArgumentException(
+    `alias [${name}] has more than one index associated with it [${names}], can't execute a single index op`,
+  )
+}
 
 export async function realtimeGet(
   context: RestContext,
@@ -14,10 +25,9 @@ export async function realtimeGet(
   id: string,
   routing: string | null,
 ): Promise<{ index: IndexService; doc: StoredDocument | null }> {
-  const index = context.indices.get(name)
-  if (!index) throw indexNotFoundException(name)
+  const index = singleIndex(context, name)
   const shard = index.shardNumber(id, routing)
-  const response = await context.client.toActiveCopy(name, shard, (target) => ({
+  const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'get',
     ...target,
     id,

@@ -6,6 +6,7 @@
 import type { Mapping } from './mapper/mapping.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
+import type { AliasesMetadata } from '../cluster/metadata/alias-metadata.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 
@@ -23,6 +24,8 @@ export interface IndexMetadata {
   mapping: Mapping
   /** index.analysis and the limits it is checked against; absent when the index defines none. */
   analysis?: IndexAnalysisSettings
+  /** The index's aliases (IndexMetadata.aliases), by name; absent when it has none. */
+  aliases?: AliasesMetadata
   /** index.default_pipeline and index.final_pipeline, when set. */
   defaultPipeline?: string
   finalPipeline?: string

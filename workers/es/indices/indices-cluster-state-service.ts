@@ -1,11 +1,12 @@
 /**
  * IndicesClusterStateService: makes this node's indices and shard copies follow every applied cluster
  * state, as ES's IndicesClusterStateService does:
- * - an index the state no longer has (or has under a new uuid) is closed and its store deleted, as is a
- *   stored copy of an index uuid the state does not know;
+ * - an index the state no longer has (or has under a new uuid) is closed and its store deleted; a stored
+ *   copy of an index the state never knew here stays on disk, a dangling index (ES keeps those too);
  * - every index of the state is known here with its current settings and mapping;
  * - a local copy the routing table no longer assigns here (or assigns under another allocation id) is
- *   closed and deleted;
+ *   closed; its store stays on disk, still reported to the master (a primary may be assigned to it again
+ *   while it is in sync), until every copy of the shard is active on other nodes (IndicesStore);
  * - a copy assigned here INITIALIZING is created and recovered: a new primary from an empty store, an
  *   existing primary by replaying its stored translog, a replica from its primary (peer recovery: the
  *   primary starts sending it new writes, then sends the operations it holds; the replica keeps the newer
@@ -15,7 +16,7 @@
 import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import type { ShardRouting } from '../cluster/state/shard-routing.ts'
+import { isActive, type ShardRouting } from '../cluster/state/shard-routing.ts'
 import type { FailedShard, ShardCopyRef } from '../cluster/allocation/allocation-service.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
@@ -57,9 +58,6 @@ export class IndicesClusterStateService {
     for (const index of this.indices.all()) {
       if (!uuids.has(index.metadata.uuid)) void this.indices.remove(index.metadata.name)
     }
-    for (const copy of this.indices.storedCopies()) {
-      if (!uuids.has(copy.indexUuid)) void this.indices.deleteIndexStore(copy.indexUuid)
-    }
     for (const metadata of Object.values(state.metadata.indices)) {
       const index = this.indices.follow(esIndexMetadata(metadata))
       const assigned = new Map<number, ShardRouting>()
@@ -70,12 +68,26 @@ export class IndicesClusterStateService {
         const copy = assigned.get(number)
         if (copy && copy.allocationId === shard.routing?.allocationId) continue
         if (shard.routing?.allocationId) this.recovering.delete(shard.routing.allocationId)
-        void this.indices.removeShard(index, number)
+        this.indices.closeShard(index, number)
       }
       for (const copy of assigned.values()) {
         this.applyCopy(index, copy, metadata.primaryTerms[copy.shard] ?? 1, state)
       }
+      this.deleteStoresActiveElsewhere(index, state)
     }
+  }
+
+  /**
+   * IndicesStore: a stored copy of a shard not held here is deleted once every copy of the shard is active
+   * on another node; before that it may be the last in-sync copy of acknowledged writes.
+   */
+  private deleteStoresActiveElsewhere(index: IndexService, state: ClusterState): void {
+    const { name, uuid } = index.metadata
+    state.routingTable[name]?.forEach((copies, number) => {
+      if (index.shards.has(number) || !this.indices.storedCopy(uuid, number)) return
+      if (copies.every((copy) => isActive(copy) && copy.nodeId !== this.deps.localNodeId))
+        void this.indices.deleteShardStore(uuid, number)
+    })
   }
 
   private applyCopy(index: IndexService, copy: ShardRouting, primaryTerm: number, state: ClusterState): void {

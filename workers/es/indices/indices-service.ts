@@ -10,12 +10,11 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
-import { indexNotFoundException } from '../errors/index.ts'
 import { translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
 import { IndexService, TRANSLOG_VERSION } from '../index/index-service.ts'
 import { IndexShard, type ShardOperation } from '../index/shard/index-shard.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
-import { simpleMatch } from '../common/simple-match.ts'
+import { aliasesLookup, concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
 
 export interface IndicesDeps {
   clock: Clock
@@ -61,21 +60,18 @@ export class IndicesService {
 
   /**
    * The indices an index expression names, in name order (IndexNameExpressionResolver): a comma list of
-   * names and `*` patterns; `_all`, `*` or no expression is every index. A missing concrete name is
-   * index_not_found_exception; a pattern that matches nothing adds nothing.
+   * index names, alias names (each naming every index that carries it) and `*` patterns over both; `_all`,
+   * `*` or no expression is every index. A missing name is index_not_found_exception; a pattern that
+   * matches nothing adds nothing.
    */
   resolve(expression: string | undefined): IndexService[] {
-    if (expression === undefined || expression === '' || expression === '_all') return this.all()
-    const names = new Set<string>()
-    for (const part of expression.split(',')) {
-      if (!part.includes('*')) {
-        if (!this.indices.has(part)) throw indexNotFoundException(part)
-        names.add(part)
-        continue
-      }
-      for (const name of this.indices.keys()) if (simpleMatch(part, name)) names.add(name)
-    }
-    return [...names].sort().map((name) => this.indices.get(name)!)
+    const metadata = [...this.indices.values()].map((index) => index.metadata)
+    return concreteIndexNames(metadata, expression).map((name) => this.indices.get(name)!)
+  }
+
+  /** Whether `name` is an alias of some index (what a `require_alias` write needs). */
+  isAlias(name: string): boolean {
+    return aliasesLookup([...this.indices.values()].map((index) => index.metadata)).has(name)
   }
 
   /** The copies this node holds on disk (reported to the master). */
@@ -109,8 +105,8 @@ export class IndicesService {
     await this.deleteIndexStore(index.metadata.uuid)
   }
 
-  /** Every stored copy of an index uuid that no applied state mentions any more is deleted. */
-  async deleteIndexStore(uuid: string): Promise<void> {
+  /** Deletes every stored copy of an index uuid. */
+  private async deleteIndexStore(uuid: string): Promise<void> {
     for (const [key, copy] of this.stored) if (copy.indexUuid === uuid) this.stored.delete(key)
     const keys = await this.deps.storage.keys('es', `indices/${uuid}/`)
     if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
@@ -124,11 +120,10 @@ export class IndicesService {
     return copy
   }
 
-  /** Closes a local copy and deletes what it stored. */
-  async removeShard(index: IndexService, shard: number): Promise<void> {
+  /** Closes a local copy; what it stored stays until deleteShardStore (IndicesStore decides when). */
+  closeShard(index: IndexService, shard: number): void {
     index.shards.get(shard)?.close()
     index.shards.delete(shard)
-    await this.deleteShardStore(index.metadata.uuid, shard)
   }
 
   async deleteShardStore(uuid: string, shard: number): Promise<void> {

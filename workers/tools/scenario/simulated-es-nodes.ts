@@ -35,6 +35,8 @@ export interface SimulatedEsOptions {
   queue: DeterministicTaskQueue
   /** Builds one node (EsNode.start; tests may pass a stand-in). */
   startNode: StartEsNode
+  /** The network between the nodes (a fault-schedule test passes its own to drop and bridge); else a new one. */
+  network?: SimulatedNetwork<Tagged, unknown>
 }
 
 interface RunningNode {
@@ -60,7 +62,7 @@ export class SimulatedEsNodes implements NodeControl, EsDirectory {
   private readonly starts = new Map<number, number>()
 
   constructor(private readonly options: SimulatedEsOptions) {
-    this.network = new SimulatedNetwork(options.queue, new Random(options.seed * 31 + 500))
+    this.network = options.network ?? new SimulatedNetwork(options.queue, new Random(options.seed * 31 + 500))
     this.addresses = Array.from({ length: options.nodes }, (_, i) => i + 1)
     for (const id of this.addresses) this.storages.set(id, new MemoryStorage())
   }

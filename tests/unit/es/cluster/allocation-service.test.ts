@@ -10,7 +10,9 @@ import {
   disassociateDeadNodes,
   reroute,
 } from '../../../../workers/es/cluster/allocation/allocation-service.ts'
+import { nextDelayExpiry } from '../../../../workers/es/cluster/allocation/delayed-allocation-service.ts'
 import { clusterHealth } from '../../../../workers/es/cluster/state/cluster-health.ts'
+import { NODE_LEFT_DELAYED_TIMEOUT_MS } from '../../../../workers/es/cluster/state/shard-routing.ts'
 import type { ClusterState } from '../../../../workers/es/cluster/state/cluster-state.ts'
 import { createIndex, updateNumberOfReplicas } from '../../../../workers/es/cluster/state/metadata-indices.ts'
 import { dataNode, stateWithNodes, TestAllocationContext } from './fixtures.ts'
@@ -81,13 +83,24 @@ describe('AllocationService', () => {
     expect(clusterHealth(state)).toMatchObject({ status: 'green', active_shards: 4 })
   })
 
-  it('a node leaving promotes its primary’s in-sync replica with primary term 2 and reassigns its copies', () => {
+  it('a node leaving promotes its primary’s in-sync replica with primary term 2 and reassigns its copies after the 1m delay', () => {
     const context = new TestAllocationContext()
     let state = startAll(
       startAll(reroute(withIndex(stateWithNodes('n1', 'n2', 'n3'), 2, 1), context), context),
       context,
     )
     state = disassociateDeadNodes({ ...state, nodes: state.nodes.filter((n) => n.id !== 'n1') }, context)
+    // The lost copies wait out index.unassigned.node_left.delayed_timeout: n1 may come back with them.
+    expect(clusterHealth(state)).toMatchObject({
+      status: 'yellow',
+      unassigned_shards: 2,
+      delayed_unassigned_shards: 2,
+    })
+    expect(nextDelayExpiry(state)).toBe(1_000 + NODE_LEFT_DELAYED_TIMEOUT_MS)
+    context.now += NODE_LEFT_DELAYED_TIMEOUT_MS - 1
+    expect(clusterHealth(reroute(state, context))).toMatchObject({ delayed_unassigned_shards: 2 })
+    context.now += 1
+    state = reroute(state, context)
     expect(placement(state, 0)).toEqual([
       ['n2', 'INITIALIZING', false],
       ['n3', 'STARTED', true],
@@ -100,7 +113,11 @@ describe('AllocationService', () => {
     const promoted = state.routingTable['i']![0]!.find((c) => c.primary)!
     expect(promoted.allocationId).toBe('a2')
     const reassigned = state.routingTable['i']![0]!.find((c) => !c.primary)!
-    expect(reassigned.unassignedInfo).toMatchObject({ reason: 'NODE_LEFT', lastAllocatedNodeId: 'n1' })
+    expect(reassigned.unassignedInfo).toMatchObject({
+      reason: 'NODE_LEFT',
+      lastAllocatedNodeId: 'n1',
+      delayed: false,
+    })
     // n1's copies stay in sync: they were not marked stale, and may come back.
     expect(state.metadata.indices['i']!.inSyncAllocationIds[0]).toEqual(['a0', 'a2'])
     expect(clusterHealth(state)).toMatchObject({ status: 'yellow', active_shards: 2, initializing_shards: 2 })
@@ -205,9 +222,10 @@ describe('AllocationService', () => {
       startAll(reroute(withIndex(stateWithNodes('n1', 'n2', 'n3'), 1, 1), context), context),
       context,
     )
-    // The replica's node leaves; its replacement starts: three ids for two copies.
+    // The replica's node leaves; after the delay its replacement starts: three ids for two copies.
     state = disassociateDeadNodes({ ...state, nodes: state.nodes.filter((n) => n.id !== 'n2') }, context)
-    state = startAll(state, context)
+    context.now += NODE_LEFT_DELAYED_TIMEOUT_MS
+    state = startAll(reroute(state, context), context)
     expect(state.metadata.indices['i']!.inSyncAllocationIds[0]).toEqual(['a0', 'a2'])
   })
 

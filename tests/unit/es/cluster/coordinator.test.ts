@@ -83,8 +83,9 @@ describe('Coordinator', () => {
       expect(state.metadata.indices['logs']!.primaryTerms[shard]).toBe(expectedTerm)
       expect(copies.find((c) => c.primary)!.nodeId).not.toBe(leader.localNode.id)
     }
-    // Two nodes for one primary and one replica per shard: green again once the new replicas recover.
-    await cluster.advance(5_000)
+    // Two nodes for one primary and one replica per shard: green again once the new replicas recover, after
+    // the lost replicas waited out index.unassigned.node_left.delayed_timeout (1m) for their node.
+    await cluster.advance(65_000)
     expect(clusterHealth(next.state())).toMatchObject({
       status: 'green',
       number_of_nodes: 2,

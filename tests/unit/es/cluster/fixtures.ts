@@ -22,7 +22,8 @@ export function stateWithNodes(...ids: string[]): ClusterState {
 }
 
 export class TestAllocationContext implements AllocationContext {
-  readonly now = 1_000
+  /** The master's clock; a test moves it on to let delays run out. */
+  now = 1_000
   readonly stores = new Map<string, StoredShardCopy[]>()
   private next = 0
   readonly newAllocationId = (): string => `a${this.next++}`

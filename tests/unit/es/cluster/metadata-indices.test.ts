@@ -43,6 +43,7 @@ describe('index metadata changes', () => {
       lastAllocationStatus: 'NO_ATTEMPT',
       lastAllocatedNodeId: null,
       details: null,
+      delayed: false,
     })
   })
 

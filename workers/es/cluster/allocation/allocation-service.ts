@@ -13,6 +13,7 @@
  */
 import type { ClusterState } from '../state/cluster-state.ts'
 import {
+  NODE_LEFT_DELAYED_TIMEOUT_MS,
   isActive,
   unassignedCopy,
   type ShardRouting,
@@ -32,8 +33,24 @@ export interface ShardCopyRef {
 export interface FailedShard extends ShardCopyRef {
   readonly reason: 'ALLOCATION_FAILED' | 'NODE_LEFT'
   readonly details: string | null
-  /** The primary failed this replica during a write: its allocation id leaves the in-sync set. */
+  /**
+   * The primary failed this copy during a write: its allocation id leaves the in-sync set, also when the
+   * copy is no longer in the routing table (ReplicationOperation's markShardCopyAsStaleIfNeeded).
+   */
   readonly markAsStale: boolean
+  /** The term of the primary that reports it; a report from an older primary is ignored (ES rejects it). */
+  readonly primaryTerm?: number
+}
+
+/** Whether the master has yet to apply a failure: the copy is still routed, or (marked stale) still in sync. */
+export function failureStillPending(state: ClusterState, shard: FailedShard): boolean {
+  const routed = state.routingTable[shard.index]?.[shard.shard]?.some(
+    (c) => c.allocationId === shard.allocationId,
+  )
+  const inSync = state.metadata.indices[shard.index]?.inSyncAllocationIds[shard.shard]?.includes(
+    shard.allocationId,
+  )
+  return routed === true || (shard.markAsStale && inSync === true)
 }
 
 export function reroute(state: ClusterState, context: AllocationContext): ClusterState {
@@ -62,9 +79,14 @@ export function applyFailedShards(
 ): ClusterState {
   return round(state, context, (allocation) => {
     for (const ref of failed) {
+      const metadata = state.metadata.indices[ref.index]
+      if (
+        !metadata ||
+        (ref.primaryTerm !== undefined && ref.primaryTerm !== metadata.primaryTerms[ref.shard])
+      )
+        continue
       const copy = findCopy(allocation, ref)
-      if (!copy || copy.state === 'UNASSIGNED') continue
-      failShard(allocation, copy, ref.reason, ref.details)
+      if (copy && copy.state !== 'UNASSIGNED') failShard(allocation, copy, ref.reason, ref.details)
       if (ref.markAsStale) allocation.markedStale(ref.index, ref.shard, ref.allocationId)
     }
   })
@@ -113,6 +135,7 @@ function failedInfo(
     lastAllocationStatus: 'NO_ATTEMPT',
     lastAllocatedNodeId: copy.nodeId,
     details,
+    delayed: reason === 'NODE_LEFT',
   }
 }
 
@@ -143,7 +166,11 @@ function failShard(
     allocation.replace(copy, unassignedCopy(copy.index, copy.shard, false, 'PEER', info))
   } else {
     const source = inSync.size === 0 ? 'EMPTY_STORE' : 'EXISTING_STORE'
-    allocation.replace(copy, unassignedCopy(copy.index, copy.shard, true, source, info))
+    // A primary is never delayed: there is no copy to wait for.
+    allocation.replace(
+      copy,
+      unassignedCopy(copy.index, copy.shard, true, source, { ...info, delayed: false }),
+    )
   }
 }
 
@@ -179,7 +206,26 @@ function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): voi
   else markNotAllocated(allocation, copy, 'NO_VALID_SHARD_COPY')
 }
 
-function allocateReplica(allocation: RoutingAllocation, copy: ShardRouting): void {
+/**
+ * ReplicaShardAllocator: a delayed replica goes at once to a node whose store holds a copy of its shard (the
+ * node that left came back), else waits until its delay runs out; then any node the deciders allow.
+ */
+function allocateReplica(allocation: RoutingAllocation, unassigned: ShardRouting): void {
+  let copy = unassigned
+  const info = unassigned.unassignedInfo
+  if (info?.delayed) {
+    const uuid = allocation.metadata(copy.index).uuid
+    const holding = allocation.dataNodes.filter(
+      (node) =>
+        canAllocate(allocation, copy, node) === null &&
+        allocation.context.shardStores(node.id).some((s) => s.indexUuid === uuid && s.shard === copy.shard),
+    )
+    if (holding.length === 0 && allocation.context.now < info.at + NODE_LEFT_DELAYED_TIMEOUT_MS) return
+    copy = { ...unassigned, unassignedInfo: { ...info, delayed: false } }
+    allocation.replace(unassigned, copy)
+    const node = chooseNode(allocation, copy.index, holding)
+    if (node) return initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')
+  }
   const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
   const node = chooseNode(allocation, copy.index, allowed)
   if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')

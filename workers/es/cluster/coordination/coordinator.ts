@@ -14,11 +14,14 @@
 import {
   applyFailedShards,
   applyStartedShards,
+  failureStillPending,
   type FailedShard,
   type ShardCopyRef,
 } from '../allocation/allocation-service.ts'
+import { DelayedAllocationService } from '../allocation/delayed-allocation-service.ts'
 import type { AllocationContext, StoredShardCopy } from '../allocation/routing-allocation.ts'
 import { randomBase64Id } from '../../common/uuids.ts'
+import { GatewayShardStores } from './gateway-shard-stores.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import { isMasterNode, type DiscoveryNode } from '../state/discovery-node.ts'
 import {
@@ -55,6 +58,8 @@ export class Coordinator {
   private applied: ClusterState
   /** The last committed state applied here, kept while the applied view shows no master. */
   private lastApplied: ClusterState | null = null
+  /** `term/version` of the last state this process accepted from a publication. */
+  private acceptedHere: string | null = null
   private running = false
   private readonly peerFinder: PeerFinder
   private electionScheduler: ElectionScheduler | null = null
@@ -62,12 +67,13 @@ export class Coordinator {
   private readonly followersChecker: FollowersChecker
   private publication: Publication | null = null
   private tasks: MasterTask[] = []
-  private readonly nodeStores = new Map<string, StoredShardCopy[]>()
+  private readonly shardStores = new GatewayShardStores()
   private readonly pendingJoins = new Map<string, DiscoveryNode>()
   private readonly locallyStarted = new Map<string, { shard: ShardCopyRef; storedCopy: StoredShardCopy }>()
   private joiningMaster: string | null = null
   private preVoteRound = 0
   private readonly lagDetector: LagDetector
+  private readonly delayedAllocation: DelayedAllocationService
 
   constructor(private readonly config: CoordinatorConfig) {
     this.settings = { ...DEFAULT_COORDINATION_SETTINGS, ...config.settings }
@@ -103,6 +109,10 @@ export class Coordinator {
       },
       (node, reason) => this.removeNode(node.id, `followers check failed: ${reason}`),
     )
+    this.delayedAllocation = new DelayedAllocationService(config.scheduler, () => {
+      if (this.currentMode !== 'LEADER') return
+      void this.submitStateUpdate('delayed_allocation_reroute', (state) => state).catch(() => undefined)
+    })
     this.lagDetector = new LagDetector(
       config.scheduler,
       this.settings.followerLagTimeoutMs,
@@ -163,11 +173,7 @@ export class Coordinator {
 
   /** Reports a failed copy to the master (ShardStateAction.localShardFailed / remoteShardFailed). */
   shardFailed(shard: FailedShard): void {
-    this.sendToMaster({ type: 'shard_failed', shard }, () =>
-      this.applied.routingTable[shard.index]?.[shard.shard]?.some(
-        (c) => c.allocationId === shard.allocationId,
-      ),
-    )
+    this.sendToMaster({ type: 'shard_failed', shard }, () => failureStillPending(this.applied, shard))
   }
 
   // ---- transport ----
@@ -225,6 +231,10 @@ export class Coordinator {
       case 'publish':
         return this.handlePublish(request.state)
       case 'commit':
+        // A commit reaches only the process that accepted the state (a restarted one reloaded it without
+        // its routing table): ES addresses it to the node's ephemeral id.
+        if (this.acceptedHere !== `${request.term}/${request.version}`)
+          throw new CoordinationStateRejectedError('the state to commit was not accepted by this process')
         this.apply(this.coordinationState.handleCommit(request.term, request.version))
         return { type: 'ack' }
       case 'follower_check':
@@ -257,9 +267,7 @@ export class Coordinator {
       (copy) => copy.allocationId === shard.allocationId,
     )?.nodeId
     if (!nodeId || nodeId === this.localNode.id) return
-    const stores = this.nodeStores.get(nodeId) ?? []
-    if (!stores.some((s) => s.allocationId === storedCopy.allocationId))
-      this.nodeStores.set(nodeId, [...stores, storedCopy])
+    this.shardStores.started(nodeId, storedCopy)
   }
 
   // ---- discovery and elections ----
@@ -361,7 +369,7 @@ export class Coordinator {
     storedCopies: StoredShardCopy[],
   ): CoordinationResponse | Promise<CoordinationResponse> {
     this.peerFinder.addPeer(source)
-    if (source.id !== this.localNode.id) this.nodeStores.set(source.id, storedCopies)
+    if (source.id !== this.localNode.id) this.shardStores.reported(source.id, storedCopies)
     if (minimumTerm > this.coordinationState.currentTerm) this.handleStartJoin(this.localNode, minimumTerm)
     if (join) this.handleJoin(join)
     if (this.currentMode === 'LEADER') {
@@ -386,8 +394,10 @@ export class Coordinator {
         ? this.coordinationState.handleStartJoin(master.id, state.term)
         : null
     const accepted = this.coordinationState.handlePublishRequest(state)
+    this.acceptedHere = `${accepted.term}/${accepted.version}`
     if (master.id !== this.localNode.id) this.becomeFollower(master)
-    return { type: 'publish', term: accepted.term, version: accepted.version, join }
+    const storedCopies = this.config.shardStore.list()
+    return { type: 'publish', term: accepted.term, version: accepted.version, join, storedCopies }
   }
 
   private apply(state: ClusterState): void {
@@ -395,7 +405,11 @@ export class Coordinator {
     if (state.term === old.term && state.version <= old.version && old.masterNodeId !== null) return
     this.applied = state
     this.lastApplied = state
-    if (this.currentMode === 'LEADER') this.followersChecker.setCurrentNodes(state.nodes, this.localNode.id)
+    this.shardStores.applied(state)
+    if (this.currentMode === 'LEADER') {
+      this.followersChecker.setCurrentNodes(state.nodes, this.localNode.id)
+      this.delayedAllocation.scheduleFor(state)
+    }
     // A started copy no longer INITIALIZING here has been applied (or reassigned): stop reporting it.
     for (const [allocationId, started] of this.locallyStarted) {
       const copy = state.routingTable[started.shard.index]?.[started.shard.shard]?.find(
@@ -412,7 +426,7 @@ export class Coordinator {
       now: this.config.scheduler.now(),
       newAllocationId: () => randomBase64Id(this.config.random),
       shardStores: (nodeId) =>
-        nodeId === this.localNode.id ? this.config.shardStore.list() : (this.nodeStores.get(nodeId) ?? []),
+        nodeId === this.localNode.id ? this.config.shardStore.list() : this.shardStores.list(nodeId),
     }
   }
 
@@ -442,6 +456,7 @@ export class Coordinator {
       this.allocationContext(),
     )
     this.coordinationState.startPublication(state)
+    let storesChanged = false
     this.publication = new Publication(state, {
       scheduler: this.config.scheduler,
       timeoutMs: this.settings.publishTimeoutMs,
@@ -455,6 +470,8 @@ export class Coordinator {
       commit: (node, t, version) =>
         this.send(node, { type: 'commit', term: t, version }, this.settings.publishTimeoutMs),
       onAccepted: (nodeId, response) => {
+        if (nodeId !== this.localNode.id && this.shardStores.reported(nodeId, response.storedCopies))
+          storesChanged = true
         if (response.join) {
           try {
             this.coordinationState.handleJoin(response.join)
@@ -473,6 +490,8 @@ export class Coordinator {
             state.version,
           )
           for (const task of accepted) task.resolve(this.applied)
+          // AsyncShardFetch's reroute: a primary no store was known for may be assignable now.
+          if (storesChanged) void this.submitStateUpdate('reroute', (s) => s).catch(() => undefined)
           this.runTasks()
         } else {
           for (const task of accepted)
@@ -533,6 +552,7 @@ export class Coordinator {
     this.publication?.cancel()
     this.publication = null
     this.lagDetector.clear()
+    this.delayedAllocation.cancel()
     this.preVoteRound++
   }
 

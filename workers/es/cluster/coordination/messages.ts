@@ -42,4 +42,11 @@ export type CoordinationResponse =
   | { type: 'ack' }
   | { type: 'peers'; masterNode: DiscoveryNode | null; knownPeers: DiscoveryNode[] }
   | { type: 'pre_vote'; currentTerm: number; lastAcceptedTerm: number; lastAcceptedVersion: number }
-  | { type: 'publish'; term: number; version: number; join: Join | null }
+  /** With the copies the follower holds on disk (the master's gateway view of it). */
+  | {
+      type: 'publish'
+      term: number
+      version: number
+      join: Join | null
+      storedCopies: StoredShardCopy[]
+    }

@@ -9,18 +9,17 @@
 import type { Cancellable, Scheduler } from '../../../net/scheduler.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import type { DiscoveryNode } from '../state/discovery-node.ts'
-import type { Join } from './coordination-state.ts'
+import type { CoordinationResponse } from './messages.ts'
+
+export type PublishResponse = Extract<CoordinationResponse, { type: 'publish' }>
 
 export interface PublicationDeps {
   scheduler: Scheduler
   timeoutMs: number
-  publish(
-    node: DiscoveryNode,
-    state: ClusterState,
-  ): Promise<{ term: number; version: number; join: Join | null }>
+  publish(node: DiscoveryNode, state: ClusterState): Promise<PublishResponse>
   commit(node: DiscoveryNode, term: number, version: number): Promise<unknown>
   /** Counts an accept; true when it completes the publish quorum. */
-  onAccepted(nodeId: string, response: { term: number; version: number; join: Join | null }): boolean
+  onAccepted(nodeId: string, response: PublishResponse): boolean
   /** A node confirmed it applied the committed state. */
   onApplied(nodeId: string): void
   onCompleted(committed: boolean): void

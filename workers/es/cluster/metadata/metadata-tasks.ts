@@ -6,13 +6,17 @@
  * visible (an index created twice, a mapping merged onto the newest one). Errors are EsExceptions, as
  * the REST layer renders them.
  *
- * The index's settings and mapping (workers/es/index/index-metadata.ts) ride in the cluster state's
- * IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads them back.
+ * The index's settings, mapping and aliases (workers/es/index/index-metadata.ts, alias-metadata.ts) ride
+ * in the cluster state's IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads
+ * them back. Index templates live in the state's metadata (metadata-index-template-service.ts).
  */
 import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../state/cluster-state.ts'
 import { createIndex, deleteIndex, updateNumberOfReplicas } from '../state/metadata-indices.ts'
+import { newUnassignedInfo } from '../state/shard-routing.ts'
 import {
+  illegalArgumentException,
   indexNotFoundException,
+  invalidIndexNameException,
   resourceAlreadyExistsException,
   validateIndexName,
 } from '../../errors/index.ts'
@@ -22,6 +26,21 @@ import { defaultRoutingNumShards } from '../routing/operation-routing.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
 import { IndexAnalysis } from '../../index/index-analysis.ts'
+import { aliasesOf } from './alias-metadata.ts'
+import { aliasesLookup } from './index-abstraction.ts'
+import {
+  applyAliasActions,
+  validateAlias,
+  validateWriteIndices,
+  type AliasAction,
+} from './metadata-index-alias-service.ts'
+import type { ComponentTemplate, ComposableIndexTemplate } from './index-templates.ts'
+import {
+  deleteComponentTemplates,
+  deleteIndexTemplates,
+  putComponentTemplate,
+  putIndexTemplate,
+} from './metadata-index-template-service.ts'
 
 /** A settings change, validated by the node that took the request: null restores the default. */
 export interface SettingsUpdate {
@@ -36,11 +55,19 @@ export type MetadataTask =
   /** `ifMissing`: an index auto-created by a write, which another write may have created meanwhile. */
   | { type: 'create_index'; metadata: IndexMetadata; ifMissing: boolean }
   | { type: 'delete_index'; names: string[] }
+  /** LocalAllocateDangledIndices: an index only a node's disk knows, with each shard's stored copy. */
+  | { type: 'import_dangling_index'; metadata: IndexMetadata; allocationIds: string[] }
   | { type: 'put_mapping'; names: string[]; mapping: Mapping }
   | { type: 'update_settings'; names: string[]; update: SettingsUpdate }
   /** PutPipelineTransportAction: the body as it was sent. */
   | { type: 'put_pipeline'; id: string; source: string }
   | { type: 'delete_pipeline'; id: string }
+  /** TransportIndicesAliasesAction: the request's actions on concrete indices, applied together. */
+  | { type: 'update_aliases'; actions: AliasAction[] }
+  | { type: 'put_index_template'; name: string; template: ComposableIndexTemplate; create: boolean }
+  | { type: 'delete_index_template'; names: string[] }
+  | { type: 'put_component_template'; name: string; template: ComponentTemplate; create: boolean }
+  | { type: 'delete_component_template'; names: string[] }
 
 export interface CreateIndexRequest {
   name: string
@@ -91,6 +118,7 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       const existing = state.metadata.indices[task.metadata.name]
       if (existing && task.ifMissing) return state
       if (existing) throw resourceAlreadyExistsException(task.metadata.name, existing.uuid)
+      validateNewIndexAliases(state, task.metadata)
       const { name, uuid, numberOfShards, numberOfReplicas } = task.metadata
       return createIndex(
         state,
@@ -98,6 +126,8 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         now,
       )
     }
+    case 'import_dangling_index':
+      return importDanglingIndex(state, task.metadata, task.allocationIds, now)
     case 'delete_index':
       return task.names.reduce((next, name) => {
         requireIndex(next, name)
@@ -120,12 +150,49 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       delete pipelines[task.id]
       return { ...state, metadata: { ...state.metadata, pipelines } }
     }
+    case 'update_aliases': {
+      const removed = task.actions.reduce((next, action) => {
+        if (action.type !== 'remove_index') return next
+        requireIndex(next, action.index)
+        return deleteIndex(next, action.index)
+      }, state)
+      return applyAliasActions(indicesMetadata(removed), task.actions).reduce(
+        (next, metadata) => withIndexMetadata(next, metadata, now),
+        removed,
+      )
+    }
+    case 'put_index_template':
+      return putIndexTemplate(state, task.name, task.template, task.create)
+    case 'delete_index_template':
+      return deleteIndexTemplates(state, task.names)
+    case 'put_component_template':
+      return putComponentTemplate(state, task.name, task.template, task.create)
+    case 'delete_component_template':
+      return deleteComponentTemplates(state, task.names)
     case 'update_settings':
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))
         return withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now)
       }, state)
   }
+}
+
+/**
+ * A new index's name may not be an alias's (InvalidIndexNameException "already exists as alias"); its
+ * aliases are validated as an alias action's would be, and may not take the index's own name.
+ */
+function validateNewIndexAliases(state: ClusterState, metadata: IndexMetadata): void {
+  const indices = indicesMetadata(state)
+  if (aliasesLookup(indices).has(metadata.name)) {
+    throw invalidIndexNameException(metadata.name, 'already exists as alias')
+  }
+  for (const [alias, definition] of Object.entries(aliasesOf(metadata))) {
+    validateAlias(alias, definition.indexRouting, (name) => state.metadata.indices[name] !== undefined)
+    if (alias === metadata.name) {
+      throw illegalArgumentException(`alias name [${alias}] self-conflicts with index name`)
+    }
+  }
+  validateWriteIndices([...indices, metadata])
 }
 
 function requireIndex(state: ClusterState, name: string): ClusterIndexMetadata {
@@ -171,4 +238,50 @@ export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpd
     next = value === null ? rest : { ...rest, [key]: value }
   }
   return next
+}
+
+/**
+ * A dangling index joins the cluster state as it was on the node's disk: its primaries unassigned
+ * (DANGLING_INDEX_IMPORTED) and recovered from the existing store whose allocation id is in sync. A name the
+ * cluster already uses keeps the cluster's index (ES refuses the import).
+ */
+function importDanglingIndex(
+  state: ClusterState,
+  metadata: IndexMetadata,
+  allocationIds: readonly string[],
+  now: number,
+): ClusterState {
+  if (state.metadata.indices[metadata.name]) return state
+  const { name, uuid, numberOfShards, numberOfReplicas } = metadata
+  const created = createIndex(
+    state,
+    { name, uuid, numberOfShards, numberOfReplicas, settings: metadata, mappings: null },
+    now,
+  )
+  const info = newUnassignedInfo('DANGLING_INDEX_IMPORTED', now)
+  const imported = created.metadata.indices[name]!
+  return {
+    ...created,
+    metadata: {
+      ...created.metadata,
+      indices: {
+        ...created.metadata.indices,
+        [name]: {
+          ...imported,
+          primaryTerms: imported.primaryTerms.map(() => 1),
+          inSyncAllocationIds: allocationIds.map((id) => [id]),
+        },
+      },
+    },
+    routingTable: {
+      ...created.routingTable,
+      [name]: created.routingTable[name]!.map((copies) =>
+        copies.map((copy) => ({
+          ...copy,
+          ...(copy.primary ? { recoverySource: 'EXISTING_STORE' as const } : {}),
+          unassignedInfo: info,
+        })),
+      ),
+    },
+  }
 }

@@ -7,7 +7,7 @@
  * - an index is the worst of its shards (red when it has no shards yet), the cluster the worst of its
  *   indices (red when no master is known: the NO_MASTER block answers SERVICE_UNAVAILABLE);
  * - active_shards_percent_as_number is 100 when green, else active / (shards × (replicas + 1)) × 100.
- * delayed_unassigned_shards is always 0: the playground does not delay NODE_LEFT reallocation.
+ * delayed_unassigned_shards counts the unassigned replicas waiting out their node's delayed_timeout.
  */
 import type { ClusterState, IndexMetadata } from './cluster-state.ts'
 import { isDataNode } from './discovery-node.ts'
@@ -160,7 +160,9 @@ export function clusterHealth(state: ClusterState): ClusterHealthResponse {
     relocating_shards: totals.relocatingShards,
     initializing_shards: totals.initializingShards,
     unassigned_shards: totals.unassignedShards,
-    delayed_unassigned_shards: 0,
+    delayed_unassigned_shards: Object.values(state.routingTable)
+      .flat(2)
+      .filter((copy) => copy.state === 'UNASSIGNED' && copy.unassignedInfo?.delayed === true).length,
     number_of_pending_tasks: 0,
     number_of_in_flight_fetch: 0,
     task_max_waiting_in_queue_millis: 0,

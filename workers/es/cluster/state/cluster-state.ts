@@ -6,9 +6,11 @@
  * Invariants: (term, version) identifies a published state; versions only grow on a node; the voting
  * configurations hold node ids; every index in `metadata.indices` has a routing table entry with exactly
  * `numberOfShards` shard groups of `numberOfReplicas + 1` copies, exactly one of them the primary.
+ * Aliases ride in each index's `settings` (as ES's IndexMetadata.aliases), so they go with their index.
  */
 import type { DiscoveryNode } from './discovery-node.ts'
 import type { ShardRouting } from './shard-routing.ts'
+import type { ComponentTemplate, ComposableIndexTemplate } from '../metadata/index-templates.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -41,6 +43,10 @@ export interface ClusterState {
     readonly indices: Readonly<Record<string, IndexMetadata>>
     /** IngestMetadata: each ingest pipeline's body exactly as it was PUT, by id. */
     readonly pipelines: Readonly<Record<string, string>>
+    /** ComposableIndexTemplateMetadata: the composable index templates by name (absent: none yet). */
+    readonly templates?: Readonly<Record<string, ComposableIndexTemplate>>
+    /** ComponentTemplateMetadata: the component templates by name (absent: none yet). */
+    readonly componentTemplates?: Readonly<Record<string, ComponentTemplate>>
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

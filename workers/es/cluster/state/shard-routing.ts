@@ -17,6 +17,7 @@ export type UnassignedReason =
   | 'ALLOCATION_FAILED'
   | 'NODE_LEFT'
   | 'PRIMARY_FAILED'
+  | 'DANGLING_INDEX_IMPORTED'
 
 /** UnassignedInfo.AllocationStatus: the outcome of the last allocation attempt. */
 export type AllocationStatus = 'NO_ATTEMPT' | 'DECIDERS_NO' | 'NO_VALID_SHARD_COPY'
@@ -32,7 +33,16 @@ export interface UnassignedInfo {
   readonly lastAllocationStatus: AllocationStatus
   readonly lastAllocatedNodeId: string | null
   readonly details: string | null
+  /**
+   * UnassignedInfo.isDelayed: a replica whose node left waits index.unassigned.node_left.delayed_timeout
+   * (NODE_LEFT_DELAYED_TIMEOUT_MS after `at`) before it is allocated elsewhere, so a node that comes back
+   * soon gets its copies back instead of the cluster copying every shard it held.
+   */
+  readonly delayed: boolean
 }
+
+/** index.unassigned.node_left.delayed_timeout's default, 1m. */
+export const NODE_LEFT_DELAYED_TIMEOUT_MS = 60_000
 
 export interface ShardRouting {
   readonly index: string
@@ -83,5 +93,6 @@ export function newUnassignedInfo(
     lastAllocationStatus: 'NO_ATTEMPT',
     lastAllocatedNodeId: null,
     details,
+    delayed: false,
   }
 }

@@ -220,6 +220,11 @@ export class IndexShard {
     return this.index
   }
 
+  /** Every live document of this copy (read-only; simulation checks compare copies with it). */
+  liveDocuments(): StoredDocument[] {
+    return [...this.live.values()].flatMap((entry) => (entry.doc ? [entry.doc] : []))
+  }
+
   get liveDocCount(): number {
     let count = 0
     for (const entry of this.live.values()) if (entry.doc) count++
