@@ -1,14 +1,15 @@
 /**
  * The _cat API (AbstractCatAction subclasses): indices, shards, nodes, health, count, aliases and
  * allocation, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`,
- * `format` and `help` parameters. An `{index}` path segment is an index expression; a missing concrete
- * index answers index_not_found_exception.
+ * `format` and `help` parameters. An `{index}` path segment is an index expression (alias names for
+ * `_cat/aliases`); a missing concrete index answers index_not_found_exception.
  */
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded } from '../responses.ts'
 import { renderCatTable, type CatTable } from '../cat/rest-table.ts'
-import { CAT_ALIASES, catCount, catIndices, catShards } from '../cat/cat-indices.ts'
+import { catAliases, catCount, catIndices, catShards } from '../cat/cat-indices.ts'
+import { aliasesForIndices } from './alias-actions.ts'
 import { catAllocation, catHealth, catNodes } from '../cat/cat-nodes.ts'
 import { collectShardStats } from '../../action/cluster-shard-stats.ts'
 import { paramAsBoolean } from './rest-params.ts'
@@ -43,7 +44,8 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
       return catCount(context.client.cluster.state(), indices, stats, context.clock.now())
     },
   ],
-  ['aliases', true, () => CAT_ALIASES],
+  // `_cat/aliases/{index}`: for this table the path names aliases, as ES's `{alias}` does.
+  ['aliases', true, (context, req) => catAliases(aliasesForIndices(context, undefined, aliasNames(req)))],
   [
     'nodes',
     false,
@@ -56,6 +58,10 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
     async (context) => catAllocation(context.client.cluster.state(), await collectShardStats(context)),
   ],
 ]
+
+function aliasNames(req: RestHandlerRequest): string[] {
+  return req.path.index === undefined ? [] : req.path.index.split(',')
+}
 
 export function registerCatActions(controller: RestController, context: RestContext): void {
   for (const [name, withIndex, build] of TABLES) {

@@ -1,5 +1,6 @@
 /**
- * Index APIs: create (PUT /<index> with optional settings and mappings), delete (DELETE /<index>, with
+ * Index APIs: create (PUT /<index> with optional settings, mappings and aliases, over what the matching
+ * index template gives), delete (DELETE /<index>, with
  * wildcards refused as action.destructive_requires_name does in ES 8), get and exists (GET and HEAD
  * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions.
  */
@@ -7,17 +8,14 @@ import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import { mappingToJson } from '../../index/mapper/mapping.ts'
-import { parseMapping } from '../../index/mapper/mapping-parser.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
-import { indexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { paramAsBoolean } from './rest-params.ts'
-import { normalizeSettings, parseIntSetting, parseTimeSetting, scalarText } from './index-settings.ts'
-import { DEFAULT_INDEX_SETTINGS } from '../../index/index-metadata.ts'
-import { newIndexMetadata, type CreateIndexRequest } from '../../cluster/metadata/metadata-tasks.ts'
+import { buildIndexMetadata } from '../../cluster/metadata/metadata-create-index-service.ts'
+import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { isActive } from '../../cluster/state/shard-routing.ts'
 
@@ -37,36 +35,13 @@ export function registerIndexActions(controller: RestController, context: RestCo
 
 async function createIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
-  const settings = body.get('settings')
-  const settingsObject = settings instanceof Map ? settings : undefined
-  const normalized = settingsObject ? normalizeSettings(settingsObject) : new Map<string, XContentValue>()
-  const setting = <T>(key: string, fallback: T, parse: (value: XContentValue) => T): T => {
-    const value = normalized.get(key)
-    return value === undefined || value === null ? fallback : parse(value)
-  }
-  const refreshInterval = normalized.get('index.refresh_interval')
-  const defaultPipeline = textSetting(normalized.get('index.default_pipeline'))
-  const finalPipeline = textSetting(normalized.get('index.final_pipeline'))
-  const request: CreateIndexRequest = {
-    name: req.path.index!,
-    numberOfShards: setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
-      parseIntSetting('index.number_of_shards', v, 1),
-    ),
-    numberOfReplicas: setting('index.number_of_replicas', DEFAULT_INDEX_SETTINGS.numberOfReplicas, (v) =>
-      parseIntSetting('index.number_of_replicas', v, 0),
-    ),
-    refreshIntervalMs: setting('index.refresh_interval', DEFAULT_INDEX_SETTINGS.refreshIntervalMs, (v) =>
-      parseTimeSetting('index.refresh_interval', v),
-    ),
-    ...(refreshInterval !== undefined && refreshInterval !== null
-      ? { refreshInterval: scalarText(refreshInterval) }
-      : {}),
-    mapping: parseMapping(body.get('mappings')),
-    ...(settingsObject ? { analysis: indexAnalysisSettings(settingsObject) } : {}),
-    ...(defaultPipeline !== undefined ? { defaultPipeline } : {}),
-    ...(finalPipeline !== undefined ? { finalPipeline } : {}),
-  }
-  const metadata = newIndexMetadata(request, context.newUuid(), context.clock.now())
+  const metadata = buildIndexMetadata(
+    context.client.cluster.state(),
+    req.path.index!,
+    { settings: body.get('settings'), mappings: body.get('mappings'), aliases: body.get('aliases') },
+    context.newUuid(),
+    context.clock.now(),
+  )
   await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: false })
   // wait_for_active_shards defaults to 1: the answer waits for the primaries to start.
   const started = await context.client.cluster.waitFor(
@@ -81,6 +56,12 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
   if (names.some((name) => name.includes('*') || name === '_all')) {
     throw illegalArgumentException('Wildcard expressions or all indices are not allowed')
   }
+  const alias = names.find((name) => context.indices.isAlias(name))
+  if (alias !== undefined) {
+    throw illegalArgumentException(
+      `The provided expression [${alias}] matches an alias, specify the corresponding concrete indices instead.`,
+    )
+  }
   const missing = names.find((name) => !context.indices.get(name))
   if (missing !== undefined) throw indexNotFoundException(missing)
   await context.client.cluster.execute({ type: 'delete_index', names })
@@ -92,7 +73,7 @@ function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
   const body = new Map<string, JsonOut>()
   for (const index of context.indices.resolve(req.path.index)) {
     body.set(index.metadata.name, {
-      aliases: {},
+      aliases: aliasesToJson(aliasesOf(index.metadata)),
       mappings: mappingToJson(index.metadata.mapping),
       settings: settingsToJson(index.metadata, flat),
     })
@@ -123,11 +104,6 @@ async function refresh(context: RestContext, name: string | null): Promise<RestR
   }
   const successful = (await Promise.all(requests)).filter(Boolean).length
   return json(200, { _shards: { total, successful, failed: 0 } })
-}
-
-/** A text setting's value, when the request gave one. */
-function textSetting(value: XContentValue | undefined): string | undefined {
-  return value === undefined || value === null ? undefined : scalarText(value)
 }
 
 function primariesActive(state: ClusterState, index: string): boolean {

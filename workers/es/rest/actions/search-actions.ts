@@ -9,7 +9,7 @@
  * `aggregations`. _count answers `count` and `_shards`.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaFloat, RawJson } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
@@ -33,26 +33,9 @@ export function registerSearchActions(controller: RestController, context: RestC
   }
 }
 
-/** Resolves an index expression (names, commas, `*` wildcards, `_all`) to indices, as ES does. */
+/** Resolves an index expression (names, aliases, commas, `*` wildcards, `_all`) to indices, as ES does. */
 export function resolveIndices(context: RestContext, expression: string | undefined): IndexService[] {
-  if (expression === undefined || expression === '_all' || expression === '*') return context.indices.all()
-  const found = new Map<string, IndexService>()
-  for (const part of expression.split(',')) {
-    if (part.includes('*')) {
-      const pattern = new RegExp(`^${part.split('*').map(escapeRegExp).join('.*')}$`)
-      for (const index of context.indices.all())
-        if (pattern.test(index.metadata.name)) found.set(index.metadata.name, index)
-      continue
-    }
-    const index = context.indices.get(part)
-    if (!index) throw indexNotFoundException(part)
-    found.set(part, index)
-  }
-  return [...found.values()]
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+  return context.indices.resolve(expression)
 }
 
 async function runSearch(

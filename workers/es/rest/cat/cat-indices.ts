@@ -6,6 +6,7 @@
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { indicesHealth } from '../../cluster/state/cluster-health.ts'
 import type { IndexService } from '../../index/index-service.ts'
+import type { AliasMetadata } from '../../cluster/metadata/alias-metadata.ts'
 import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
 import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
 
@@ -150,15 +151,31 @@ export function catCount(
   return { columns: COUNT_COLUMNS, rows: [[...timestampCells(now), count]] }
 }
 
-/** `_cat/aliases`: this node has no aliases, so the table is always empty. */
-export const CAT_ALIASES: CatTable = {
-  columns: [
-    { name: 'alias', aliases: ['a'], desc: 'alias name' },
-    { name: 'index', aliases: ['i', 'idx'], desc: 'index alias points to' },
-    { name: 'filter', aliases: ['f', 'fi'], desc: 'filter' },
-    { name: 'routing.index', aliases: ['ri', 'routingIndex'], desc: 'index routing' },
-    { name: 'routing.search', aliases: ['rs', 'routingSearch'], desc: 'search routing' },
-    { name: 'is_write_index', aliases: ['w', 'isWriteIndex'], desc: 'write index' },
-  ],
-  rows: [],
+const ALIASES_COLUMNS: readonly CatColumn[] = [
+  { name: 'alias', aliases: ['a'], desc: 'alias name' },
+  { name: 'index', aliases: ['i', 'idx'], desc: 'index alias points to' },
+  { name: 'filter', aliases: ['f', 'fi'], desc: 'filter' },
+  { name: 'routing.index', aliases: ['ri', 'routingIndex'], desc: 'index routing' },
+  { name: 'routing.search', aliases: ['rs', 'routingSearch'], desc: 'search routing' },
+  { name: 'is_write_index', aliases: ['w', 'isWriteIndex'], desc: 'write index' },
+]
+
+/**
+ * `_cat/aliases` (RestAliasAction): a row per alias of each index, in the order of the get-aliases
+ * answer; `*` marks a filter, `-` an unset routing or is_write_index.
+ */
+export function catAliases(
+  found: ReadonlyArray<{ index: string; aliases: ReadonlyArray<[string, AliasMetadata]> }>,
+): CatTable {
+  const rows: CatValue[][] = found.flatMap(({ index, aliases }) =>
+    aliases.map(([alias, metadata]) => [
+      alias,
+      index,
+      metadata.filter === undefined ? '-' : '*',
+      metadata.indexRouting || '-',
+      metadata.searchRouting || '-',
+      metadata.isWriteIndex === undefined ? '-' : String(metadata.isWriteIndex),
+    ]),
+  )
+  return { columns: ALIASES_COLUMNS, rows }
 }

@@ -1,0 +1,124 @@
+/**
+ * Index template APIs (ES 8.17): composable index templates (PUT|POST|GET|HEAD|DELETE
+ * /_index_template/{name}) and component templates (PUT|POST|GET|DELETE /_component_template/{name}).
+ * PUT answers `{"acknowledged":true}` (`?create=true` refuses to replace); GET answers
+ * `{"index_templates":[{"name":..,"index_template":{..}}]}` (or `component_templates` /
+ * `component_template`), every template without a name, those matching a `*` name, and
+ * resource_not_found_exception "index template matching [x] not found" for a missing plain name, in
+ * the Java HashMap order of the response's map. The rules of what may be put or removed are the
+ * master's (metadata-index-template-service.ts).
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import { parseRequestBody } from '../request-body.ts'
+import { parseJson, type JsonOut } from '../../xcontent/index.ts'
+import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import { simpleMatch } from '../../common/simple-match.ts'
+import { parseMapping } from '../../index/mapper/mapping-parser.ts'
+import {
+  componentTemplateToJson,
+  indexTemplateToJson,
+  parseComponentTemplate,
+  parseIndexTemplate,
+  type Template,
+} from '../../cluster/metadata/index-templates.ts'
+import { componentTemplates, indexTemplates } from '../../cluster/metadata/metadata-index-template-service.ts'
+import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { guarded, json } from '../responses.ts'
+import { paramAsBoolean } from './rest-params.ts'
+import { EsException } from '../../errors/index.ts'
+
+export function registerTemplateActions(controller: RestController, context: RestContext): void {
+  const putIndex = (req: RestHandlerRequest) => guarded(() => putIndexTemplate(context, req))
+  const putComponent = (req: RestHandlerRequest) => guarded(() => putComponentTemplate(context, req))
+  const getIndex = (req: RestHandlerRequest) => guarded(() => getIndexTemplates(context, req))
+  const getComponent = (req: RestHandlerRequest) => guarded(() => getComponentTemplates(context, req))
+  controller
+    .register('PUT', '/_index_template/{name}', putIndex)
+    .register('POST', '/_index_template/{name}', putIndex)
+    .register('GET', '/_index_template', getIndex)
+    .register('GET', '/_index_template/{name}', getIndex)
+    .register('DELETE', '/_index_template/{name}', (req) =>
+      guarded(() => remove(context, { type: 'delete_index_template', names: req.path.name!.split(',') })),
+    )
+    .register('PUT', '/_component_template/{name}', putComponent)
+    .register('POST', '/_component_template/{name}', putComponent)
+    .register('GET', '/_component_template', getComponent)
+    .register('GET', '/_component_template/{name}', getComponent)
+    .register('DELETE', '/_component_template/{name}', (req) =>
+      guarded(() => remove(context, { type: 'delete_component_template', names: req.path.name!.split(',') })),
+    )
+}
+
+async function putIndexTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const text = requireBody(req)
+  const template = parseIndexTemplate(text, parseRequestBody(text))
+  if (template.template) validateMappings(template.template)
+  const create = paramAsBoolean(req.params.get('create'))
+  await context.client.cluster.execute({ type: 'put_index_template', name: req.path.name!, template, create })
+  return json(200, { acknowledged: true })
+}
+
+async function putComponentTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const text = requireBody(req)
+  const template = parseComponentTemplate(text, parseRequestBody(text))
+  validateMappings(template.template)
+  const create = paramAsBoolean(req.params.get('create'))
+  await context.client.cluster.execute({
+    type: 'put_component_template',
+    name: req.path.name!,
+    template,
+    create,
+  })
+  return json(200, { acknowledged: true })
+}
+
+async function remove(
+  context: RestContext,
+  task: { type: 'delete_index_template' | 'delete_component_template'; names: string[] },
+): Promise<RestResponse> {
+  await context.client.cluster.execute(task)
+  return json(200, { acknowledged: true })
+}
+
+function getIndexTemplates(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const templates = indexTemplates(context.client.cluster.state())
+  const names = selectNames(Object.keys(templates), req.path.name, 'index template')
+  return json(200, {
+    index_templates: names.map((name) => ({ name, index_template: indexTemplateToJson(templates[name]!) })),
+  })
+}
+
+function getComponentTemplates(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const templates = componentTemplates(context.client.cluster.state())
+  const names = selectNames(Object.keys(templates), req.path.name, 'component template')
+  const entries: JsonOut[] = names.map((name) => ({
+    name,
+    component_template: componentTemplateToJson(templates[name]!),
+  }))
+  return json(200, { component_templates: entries })
+}
+
+/** Every name, those a `*` pattern matches, or the one asked for (which must exist). */
+function selectNames(existing: readonly string[], name: string | undefined, kind: string): string[] {
+  const selected =
+    name === undefined ? existing : existing.filter((candidate) => simpleMatch(name, candidate))
+  if (name !== undefined && !name.includes('*') && selected.length === 0) {
+    throw resourceNotFoundException(`${kind} matching [${name}] not found`)
+  }
+  return javaStringKeyOrder(selected)
+}
+
+/** A template's mappings must parse as a mapping (MetadataIndexTemplateService validates them at PUT). */
+function validateMappings(template: Template): void {
+  if (template.mappings !== undefined) parseMapping(parseJson(template.mappings))
+}
+
+function requireBody(req: RestHandlerRequest): string {
+  const body = req.request.body
+  if (body === null || body.trim() === '') {
+    throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
+  }
+  return body
+}
