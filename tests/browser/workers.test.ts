@@ -119,7 +119,12 @@ describe('Elasticsearch node worker', () => {
   it('elects itself master, indexes, searches through the WASM index, and keeps documents after a restart', async () => {
     const storageUrl = `idb://${unique('node')}`
     const node = nodeWorker()
-    const single = { nodeName: 'es-node-1', address: 1, seedAddresses: [1], initialMasterNodes: ['es-node-1'] }
+    const single = {
+      nodeName: 'es-node-1',
+      address: 1,
+      seedAddresses: [1],
+      initialMasterNodes: ['es-node-1'],
+    }
     await node.start({ ...single, storageUrl, seed: 1 })
     const put = await node.handleRequest({
       method: 'PUT',

@@ -46,7 +46,13 @@ export class InvertedIndex {
       const names = pending.keys()
       for (let f = 0; f < names.length; f++) {
         const field = pending.get(names[f])
-        this.fieldOrAdd(names[f]).addDocument(docId, field.terms, field.positions, field.values, field.omitNorms)
+        this.fieldOrAdd(names[f]).addDocument(
+          docId,
+          field.terms,
+          field.positions,
+          field.values,
+          field.omitNorms,
+        )
       }
       this.maxDoc = docId + 1
     }
