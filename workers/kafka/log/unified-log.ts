@@ -387,7 +387,12 @@ export class UnifiedLog {
    * watermark and the epoch cache follow the new log end offset.
    */
   truncateTo(offset: number): void {
-    if (offset >= this.logEndOffset) return
+    if (offset >= this.logEndOffset) {
+      // As Kafka's UnifiedLog.truncateTo: the epoch cache is truncated even then, since a conflicting epoch
+      // entry may sit at the end of the log (an epoch assigned on election, with no records in it).
+      this.epochs.truncateFromEnd(offset)
+      return
+    }
     while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
       const dropped = this.segments.pop()!
       this.flushed.delete(dropped.baseOffset)
