@@ -15,6 +15,7 @@
  * The request body is UpdateRequest's ObjectParser: `doc`, `upsert`, `doc_as_upsert`, `detect_noop`,
  * `_source`, `script`, `scripted_upsert` (refused: upserts are indexed as sent).
  */
+import { bodyLocation } from '../xcontent/body-location.ts'
 import { illegalArgumentException, xContentParseException, type EsException } from '../errors/index.ts'
 import { toJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
@@ -40,13 +41,6 @@ export type UpdatePlan =
   | { kind: 'noop'; source: XContentObject }
   | { kind: 'delete' }
 
-/** Where a key sits in the body text, for ObjectParser's `[line:col]`. */
-function keyLocation(body: string, key: string): { line: number; col: number } {
-  const at = Math.max(0, body.indexOf(JSON.stringify(key)))
-  const before = body.slice(0, at)
-  return { line: before.split('\n').length, col: at - before.lastIndexOf('\n') }
-}
-
 const UPDATE_FIELDS = [
   'script',
   'scripted_upsert',
@@ -67,7 +61,7 @@ export function parseUpdateRequest(body: XContentObject, text: string): UpdateRe
     script: null,
   }
   const fail = (key: string, message: string): never => {
-    const { line, col } = keyLocation(text, key)
+    const { line, col } = bodyLocation(text, key, 'key')
     throw xContentParseException(line, col, `[UpdateRequest] ${message}`)
   }
   const object = (key: string, value: XContentValue): XContentObject =>

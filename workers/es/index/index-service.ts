@@ -54,7 +54,9 @@ export class IndexService {
 
   /** Follows the cluster state's newest settings and mapping. */
   updateMetadata(metadata: IndexMetadata): void {
-    if (metadata.analysis !== this.metadata.analysis) this.analyzers = new IndexAnalysis(metadata.analysis)
+    // Each applied cluster state is a fresh copy: rebuild the analyzers only when their settings changed.
+    if (JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis))
+      this.analyzers = new IndexAnalysis(metadata.analysis)
     this.metadata = metadata
   }
 

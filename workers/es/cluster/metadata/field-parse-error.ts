@@ -4,10 +4,9 @@
  * in the body's text: the first occurrence of the quoted name).
  */
 import { xContentParseException, type EsException } from '../../errors/index.ts'
-import { locate } from '../../xcontent/json-parse-error.ts'
+import { bodyLocation } from '../../xcontent/body-location.ts'
 
 export function fieldParseError(text: string, key: string, message: string): EsException {
-  const at = Math.max(0, text.indexOf(JSON.stringify(key)))
-  const { line, column } = locate(text, at)
-  return xContentParseException(line, column, message)
+  const { line, col } = bodyLocation(text, key, 'key')
+  return xContentParseException(line, col, message)
 }

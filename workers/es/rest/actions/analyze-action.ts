@@ -12,13 +12,13 @@
  * explain {"detail":{custom_analyzer, charfilters/tokenizer/tokenfilters | analyzer}} whose tokens carry the
  * extra attributes bytes, positionLength and termFrequency (filtered by `attributes`, sorted by name).
  */
+import { fieldParseError } from '../../cluster/metadata/field-parse-error.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import {
   actionRequestValidationException,
   EsException,
   illegalArgumentException,
   indexNotFoundException,
-  xContentParseException,
 } from '../../errors/index.ts'
 import {
   RawJson,
@@ -102,11 +102,7 @@ function analyze(context: RestContext, req: RestHandlerRequest): RestResponse {
 // ---- request parsing (AnalyzeAction.Request's ObjectParser "analyze_request") ----
 
 function fieldError(body: string, key: string, message: string): EsException {
-  const at = body.indexOf(JSON.stringify(key))
-  const before = body.slice(0, Math.max(0, at))
-  const line = before.split('\n').length
-  const col = at - before.lastIndexOf('\n')
-  return xContentParseException(line, col, `[analyze_request] ${message}`)
+  return fieldParseError(body, key, `[analyze_request] ${message}`)
 }
 
 function scalarText(value: XContentValue): string | null {

@@ -3,7 +3,7 @@
  * and the checks ES makes when an aggregation meets a field type it does not support (text fields without
  * fielddata, keywords under a numeric metric).
  */
-import { illegalArgumentException } from '../../errors/index.ts'
+import { illegalArgumentException, type EsException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import { XNumber } from '../../xcontent/index.ts'
 import type { FieldInfo, FieldValue, ShardContext, ValueFormat } from './aggregation-context.ts'
@@ -63,7 +63,7 @@ function missingValue(missing: XContentValue | undefined, info: FieldInfo | null
 }
 
 /** TextFieldType.fielddataBuilder's refusal; the search layer turns it into a shard failure. */
-function fielddataDisabled(field: string, index: string): Error {
+export function fielddataDisabled(field: string, index: string): EsException {
   return illegalArgumentException(
     `Fielddata is disabled on [${field}] in [${index}]. ` +
       'Text fields are not optimised for operations that require per-document field data like aggregations and ' +

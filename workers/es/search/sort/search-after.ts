@@ -16,7 +16,7 @@
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
 import { javaDoubleToString, XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { valueToken } from '../../action/value-token.ts'
-import { bodyLocation } from './body-location.ts'
+import { bodyLocation } from '../../xcontent/body-location.ts'
 import type { SortValue } from './field-comparator.ts'
 import { parseJavaDouble, parseJavaLong, type SortField } from './sort-field.ts'
 

@@ -16,7 +16,7 @@ import { suggest } from '../../common/did-you-mean.ts'
 import { illegalArgumentException, xContentParseException, type EsException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { valueToken } from '../../action/value-token.ts'
-import { bodyLocation } from './body-location.ts'
+import { bodyLocation } from '../../xcontent/body-location.ts'
 
 export type SortOrder = 'asc' | 'desc'
 

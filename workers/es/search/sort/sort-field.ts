@@ -19,6 +19,7 @@ import { javaDoubleToString, XNumber } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import type { FieldMapping, FieldType } from '../../index/mapper/mapping.ts'
 import { DateValueFormat } from '../aggregations/date-value-format.ts'
+import { fielddataDisabled } from '../aggregations/values-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
 
@@ -166,15 +167,4 @@ function anonymousField(unmappedType: string | null, name: string, index: SortIn
   if (!ANONYMOUS_TYPES.has(unmappedType))
     throw illegalArgumentException(`No mapper found for type [${unmappedType}]`)
   return { type: unmappedType as FieldType }
-}
-
-/** TextFieldType.fielddataBuilder's refusal, a shard failure of the search. */
-function fielddataDisabled(field: string, index: string): EsException {
-  return illegalArgumentException(
-    `Fielddata is disabled on [${field}] in [${index}]. ` +
-      'Text fields are not optimised for operations that require per-document field data like aggregations and ' +
-      'sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, ' +
-      `set fielddata=true on [${field}] in order to load field data by uninverting the inverted index. Note ` +
-      'that this can use significant memory.',
-  )
 }

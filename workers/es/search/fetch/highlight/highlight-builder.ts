@@ -12,7 +12,7 @@
 import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../../xcontent/index.ts'
 import { valueToken } from '../../../action/value-token.ts'
-import { bodyLocation } from '../../sort/body-location.ts'
+import { bodyLocation } from '../../../xcontent/body-location.ts'
 
 export interface HighlightOptions {
   preTags?: string[]
