@@ -10,6 +10,7 @@ import type {
   ListOffsetsPartitionResponse,
   MetadataResponse,
 } from '../../protocol/kafka.ts'
+import type { TopicPartition } from './api.ts'
 import { type BrokerDirectory, isLocalHost, parseBootstrapServers } from './bootstrap.ts'
 import { timeoutError } from './errors.ts'
 
@@ -21,6 +22,8 @@ export interface LeaderGroup<T> {
 
 export class ClusterConnection {
   private cached: MetadataResponse | null = null
+  /** The cached metadata's partitions by leader, built on first use after each refresh. */
+  private partitionsByNode: Map<number, TopicPartition[]> | null = null
 
   constructor(
     private readonly directory: BrokerDirectory,
@@ -66,6 +69,7 @@ export class ClusterConnection {
     const previous = this.cached?.topics ?? []
     const fresh = new Set(metadata.topics.map((t) => t.name))
     this.cached = { ...metadata, topics: [...previous.filter((t) => !fresh.has(t.name)), ...metadata.topics] }
+    this.partitionsByNode = null
     return metadata
   }
 
@@ -80,6 +84,23 @@ export class ClusterConnection {
       .find((t) => t.name === topic)
       ?.partitions.find((p) => p.partition === partition)
     return found?.leader ?? -1
+  }
+
+  /** The partitions the node leads in the cached metadata, in metadata order (Cluster.partitionsForNode). */
+  partitionsForNode(nodeId: number): readonly TopicPartition[] {
+    let byNode = this.partitionsByNode
+    if (byNode === null) {
+      byNode = new Map()
+      for (const { name: topic, partitions } of this.cached?.topics ?? []) {
+        for (const { partition, leader } of partitions) {
+          const led = byNode.get(leader) ?? []
+          led.push({ topic, partition })
+          byNode.set(leader, led)
+        }
+      }
+      this.partitionsByNode = byNode
+    }
+    return byNode.get(nodeId) ?? []
   }
 
   /** ListOffsets sent to each partition's leader; a partition without a reachable leader gets LEADER_NOT_AVAILABLE. */

@@ -1,204 +1,314 @@
 /**
- * The producer's RecordAccumulator: records wait here in ProducerBatches, a deque of them per topic-partition,
- * until they are full or linger.ms passes; `drain` hands out the oldest batch of every partition, one per
- * partition per request as Kafka's. A batch fills as MemoryRecordsBuilder does: a record goes in while the
- * batch header plus the records' exact v2 sizes (their uncompressed bytes, times 1.05 when the batch will be
- * compressed) stays within the write limit, max(batch.size, the first record's upper bound); the first record
- * always goes in; a record that does not fit closes the batch and opens the next. A record is encoded into
- * its batch's MemoryRecordsBuilder when it is appended, as the Java producer's is, so a batch holds bytes
- * and one future per record, no per-record input object. An idempotent producer stamps each batch with its
- * producer id, epoch and base sequence when it is drained (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and
- * NO_SEQUENCE).
+ * The producer's RecordAccumulator, as Kafka's: records wait in ProducerBatches, a deque of them per
+ * topic-partition (only the last batch takes appends), until the Sender drains them.
+ *
+ * - `ready` names the leaders with a sendable partition: its first batch is full (or not alone), has waited
+ *   linger.ms, or a flush or close is under way; a batch in retry backs off retry.backoff.ms from its last
+ *   attempt first, a muted partition (max.in.flight.requests.per.connection = 1) waits for its batch in
+ *   flight. Partitions whose leader is unknown name their topic for a metadata update.
+ * - `drain` takes, for each node the Sender can send to, at most one batch per partition of that node, in the
+ *   node's partition order from a rotating start (drainBatchesForOneNode's per-node drain index, so no
+ *   partition starves), until the request would pass max.request.size. An idempotent producer stamps a
+ *   batch with its partition's next sequence when the batch leaves here the first time; a batch in retry goes
+ *   again only as its partition's first batch in flight, and new batches wait while the producer has no id
+ *   or must bump its epoch. A partition that cannot go stops the node's drain, as Kafka's `break` does.
+ * - `reenqueue` puts a batch to retry back at the front, in sequence order among the batches in retry.
+ * - `expiredBatches` removes the batches that waited delivery.timeout.ms since creation.
+ *
+ * A request's size counts each batch's built bytes once it has been built, else its estimate (Kafka counts
+ * a new batch's closed, possibly compressed, bytes; this one builds batches after the drain).
  */
-import {
-  MemoryRecordsBuilder,
-  type BatchOptions,
-  type RecordInput,
-} from '../../../../engine-wasm/src/log/index.ts'
-import type { RecordMetadata } from '../api.ts'
-import { RECORD_BATCH_OVERHEAD, recordSizeInBytes, recordSizeUpperBound } from './record-size.ts'
+import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import type { RecordMetadata, TopicPartition } from '../api.ts'
+import { ProducerBatch } from './producer-batch.ts'
+import { recordSizeUpperBound } from './record-size.ts'
+import type { TransactionManager } from './transaction-manager.ts'
 
-/**
- * MemoryRecordsBuilder's estimate of compressed bytes: the uncompressed size times the topic's estimated
- * compression ratio (CompressionRatioEstimator starts at 1.0; here it stays there) times this safety factor.
- */
-const COMPRESSION_RATE_ESTIMATION_FACTOR = 1.05
-
-/**
- * A new batch's buffer, at most: a batch drained after linger.ms often holds a few records, so its buffer
- * starts below batch.size and doubles as it fills.
- */
-const INITIAL_CAPACITY = 16_384
-
-/** What the producer's appends need to know about the batches they fill. */
-export interface BatchLimits {
+/** What the accumulator needs to know: how batches fill and when they are sendable. */
+export interface AccumulatorConfig {
   batchSize: number
   compressed: boolean
+  lingerMs: number
+  retryBackoffMs: number
+  deliveryTimeoutMs: number
+}
+
+/** The cluster as the accumulator sees it (Kafka's MetadataSnapshot). */
+export interface MetadataSnapshot {
+  /** The partition's leader, or -1 when it is unknown or cannot be reached. */
+  leaderFor(topic: string, partition: number): number
+  /** The partitions this node leads, in metadata order. */
+  partitionsForNode(node: number): readonly TopicPartition[]
 }
 
 /** RecordAppendResult: the record's future, whether its batch is ready to send, and the bytes it added. */
 export interface RecordAppendResult {
   future: Promise<RecordMetadata>
   batchIsFull: boolean
+  newBatchCreated: boolean
   appendedBytes: number
   /** Every batch of the partition is full: the sticky partitioner may move on (allBatchesFull). */
   allBatchesFull: boolean
 }
 
-export class ProducerBatch {
-  /** The records, encoded as they were appended. */
-  readonly records: MemoryRecordsBuilder
-  /** ProduceRequestResult: the batch's base offset once acknowledged; every record's future derives from it. */
-  private readonly produceResult: Promise<number>
-  /** Set by the promise's executor, which runs in the constructor. */
-  private settle!: { resolve: (baseOffset: number) => void; reject: (error: Error) => void }
-  private baseTimestamp = 0
-  /** closeForRecordAppends: a record did not fit, so this batch takes no more. */
-  private closed = false
-  producerId = -1
-  producerEpoch = -1
-  baseSequence = -1
-
-  constructor(
-    readonly topic: string,
-    readonly partition: number,
-    private readonly writeLimit: number,
-    private readonly compressed: boolean,
-  ) {
-    this.records = new MemoryRecordsBuilder(Math.min(writeLimit, INITIAL_CAPACITY))
-    this.produceResult = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }))
-  }
-
-  /** MemoryRecordsBuilder.estimatedBytesWritten: the header plus the records, as they will be sent. */
-  get estimatedSizeInBytes(): number {
-    // The builder holds the records' exact v2 bytes after the header.
-    const uncompressed = this.records.sizeInBytes - RECORD_BATCH_OVERHEAD
-    const records = this.compressed
-      ? Math.floor(uncompressed * COMPRESSION_RATE_ESTIMATION_FACTOR)
-      : uncompressed
-    return RECORD_BATCH_OVERHEAD + records
-  }
-
-  /** MemoryRecordsBuilder.isFull: closed, or its estimate reached the write limit. */
-  get isFull(): boolean {
-    return this.closed || (this.records.recordCount > 0 && this.writeLimit <= this.estimatedSizeInBytes)
-  }
-
-  get recordCount(): number {
-    return this.records.recordCount
-  }
-
-  /** ProducerBatch.setProducerState: the idempotent producer's stamp, kept through retries. */
-  setProducerState(producerId: number, producerEpoch: number, baseSequence: number): void {
-    this.producerId = producerId
-    this.producerEpoch = producerEpoch
-    this.baseSequence = baseSequence
-  }
-
-  /** The batch header fields the encoder writes for the producer. */
-  get producerState(): BatchOptions {
-    return { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: this.baseSequence }
-  }
-
-  /**
-   * ProducerBatch.tryAppend: adds the record if it fits (the first always does) and returns its promise,
-   * which settles when the batch is acknowledged or fails; null when it does not fit, closing this batch.
-   * `keyValueHeaders` is the record's keyValueHeadersSize.
-   */
-  tryAppend(input: RecordInput, keyValueHeaders: number): Promise<RecordMetadata> | null {
-    if (this.closed) return null
-    const count = this.records.recordCount
-    if (count === 0) this.baseTimestamp = input.timestamp
-    const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, keyValueHeaders)
-    if (count > 0 && (this.isFull || this.writeLimit < this.estimatedSizeInBytes + size)) {
-      this.closed = true
-      return null
-    }
-    const { timestamp } = input
-    this.records.append(timestamp, input.key, input.value, input.headers)
-    // FutureRecordMetadata: one derived promise per record, no resolver kept per record.
-    const { topic, partition } = this
-    return this.produceResult.then((baseOffset) => ({
-      topic,
-      partition,
-      offset: baseOffset < 0 ? -1 : baseOffset + count,
-      timestamp,
-    }))
-  }
-
-  /** Resolves every record: offsets from baseOffset on (-1 for acks=0, as the Java producer reports). */
-  complete(baseOffset: number): void {
-    this.settle.resolve(baseOffset)
-  }
-
-  fail(error: Error): void {
-    this.settle.reject(error)
-  }
+export interface ReadyCheckResult {
+  readyNodes: Set<number>
+  /** Milliseconds until a partition not sendable yet may be (Infinity when none waits). */
+  nextReadyCheckDelayMs: number
+  unknownLeaderTopics: Set<string>
 }
 
 export class RecordAccumulator {
-  /** Each partition's batches, oldest first (only the last one takes appends), by topic and partition. */
+  /** Each partition's batches, oldest first, by topic and partition. */
   private readonly deques = new Map<string, Array<ProducerBatch[] | undefined>>()
-  /** The partitions holding batches, in the order they first got one (the drain order). */
-  private waiting: ProducerBatch[][] = []
+  /** Batches created and not yet settled (IncompleteBatches), for flush. */
+  private readonly incomplete = new Set<ProducerBatch>()
+  /** Partitions with a batch in flight, when order must hold without idempotence. */
+  private readonly muted = new Set<string>()
+  /** Where each node's next drain starts in its partition list. */
+  private readonly drainIndexes = new Map<number, number>()
+  private flushesInProgress = 0
+  private closed = false
 
-  constructor(private readonly limits: BatchLimits) {}
+  constructor(
+    private readonly config: AccumulatorConfig,
+    private readonly transactionManager: TransactionManager | null,
+  ) {}
 
-  get isEmpty(): boolean {
-    return this.waiting.length === 0
+  /** Whether any batch waits to be drained (RecordAccumulator.hasUndrained). */
+  get hasUndrained(): boolean {
+    for (const byPartition of this.deques.values()) {
+      for (const deque of byPartition) if (deque !== undefined && deque.length > 0) return true
+    }
+    return false
   }
 
   /**
    * RecordAccumulator.append: into the partition's last batch, or a new one when it does not fit (sized for
    * the record's AbstractRecords.estimateSizeInBytesUpperBound if that exceeds batch.size). `keyValueHeaders`
    * is the record's keyValueHeadersSize.
-   * `batchIsFull` tells the caller to drain soon rather than wait for linger.ms.
    */
-  append(topic: string, partition: number, input: RecordInput, keyValueHeaders: number): RecordAppendResult {
-    let byPartition = this.deques.get(topic)
-    if (byPartition === undefined) {
-      byPartition = []
-      this.deques.set(topic, byPartition)
-    }
-    let deque = byPartition[partition]
-    if (deque === undefined || deque.length === 0) {
-      deque = []
-      byPartition[partition] = deque
-      this.waiting.push(deque)
-    }
+  append(
+    topic: string,
+    partition: number,
+    input: RecordInput,
+    keyValueHeaders: number,
+    nowMs: number,
+  ): RecordAppendResult {
+    const deque = this.dequeFor(topic, partition)
     let batch = deque[deque.length - 1]
     const before = batch?.estimatedSizeInBytes ?? 0
     let future = batch?.tryAppend(input, keyValueHeaders) ?? null
     let appendedBytes = 0
+    const newBatchCreated = batch === undefined || future === null
     if (batch !== undefined && future !== null) appendedBytes = batch.estimatedSizeInBytes - before
     else {
-      const { batchSize, compressed } = this.limits
+      const { batchSize, compressed } = this.config
       const writeLimit = Math.max(batchSize, recordSizeUpperBound(keyValueHeaders))
-      batch = new ProducerBatch(topic, partition, writeLimit, compressed)
+      batch = new ProducerBatch(topic, partition, writeLimit, compressed, nowMs)
       deque.push(batch)
+      this.incomplete.add(batch)
       future = batch.tryAppend(input, keyValueHeaders)! // a new batch always takes its first record
       appendedBytes = batch.estimatedSizeInBytes
     }
     return {
       future,
       batchIsFull: deque.length > 1 || batch.isFull,
+      newBatchCreated,
       appendedBytes,
       allBatchesFull: batch.isFull,
     }
   }
 
-  /**
-   * The oldest batch of every partition that has one, as RecordAccumulator.drain takes at most one batch per
-   * partition into a produce request; later batches wait for the next drain.
-   */
-  drain(): ProducerBatch[] {
-    const drained: ProducerBatch[] = []
-    const stillWaiting: ProducerBatch[][] = []
-    for (const deque of this.waiting) {
-      drained.push(deque.shift()!)
-      if (deque.length > 0) stillWaiting.push(deque)
+  private dequeFor(topic: string, partition: number): ProducerBatch[] {
+    let byPartition = this.deques.get(topic)
+    if (byPartition === undefined) {
+      byPartition = []
+      this.deques.set(topic, byPartition)
     }
-    this.waiting = stillWaiting
+    let deque = byPartition[partition]
+    if (deque === undefined) {
+      deque = []
+      byPartition[partition] = deque
+    }
+    return deque
+  }
+
+  /** RecordAccumulator.ready: the nodes with a sendable partition, and when to look again. */
+  ready(metadata: MetadataSnapshot, nowMs: number): ReadyCheckResult {
+    const readyNodes = new Set<number>()
+    const unknownLeaderTopics = new Set<string>()
+    let nextReadyCheckDelayMs = Infinity
+    const { lingerMs, retryBackoffMs } = this.config
+    const forced = this.closed || this.flushesInProgress > 0
+    for (const [topic, byPartition] of this.deques) {
+      for (let partition = 0; partition < byPartition.length; partition++) {
+        const deque = byPartition[partition]
+        const batch = deque?.[0]
+        if (deque === undefined || batch === undefined) continue
+        const leader = metadata.leaderFor(topic, partition)
+        if (leader < 0) {
+          unknownLeaderTopics.add(topic)
+          continue
+        }
+        if (readyNodes.has(leader) || this.isMuted(topic, partition)) continue
+        const waited = batch.waitedTimeMs(nowMs)
+        const backingOff = batch.attempts > 0 && waited < retryBackoffMs
+        const timeToWait = backingOff ? retryBackoffMs : lingerMs
+        const sendable = deque.length > 1 || batch.isFull || waited >= timeToWait || forced
+        if (sendable && !backingOff) readyNodes.add(leader)
+        else nextReadyCheckDelayMs = Math.min(nextReadyCheckDelayMs, Math.max(timeToWait - waited, 0))
+      }
+    }
+    return { readyNodes, nextReadyCheckDelayMs, unknownLeaderTopics }
+  }
+
+  /** RecordAccumulator.drain: each node's batches for one produce request of at most `maxSize` bytes. */
+  drain(
+    metadata: MetadataSnapshot,
+    nodes: Iterable<number>,
+    maxSize: number,
+    nowMs: number,
+  ): Map<number, ProducerBatch[]> {
+    const drained = new Map<number, ProducerBatch[]>()
+    for (const node of nodes) {
+      const batches = this.drainBatchesForOneNode(metadata, node, maxSize, nowMs)
+      if (batches.length > 0) drained.set(node, batches)
+    }
     return drained
   }
+
+  private drainBatchesForOneNode(
+    metadata: MetadataSnapshot,
+    node: number,
+    maxSize: number,
+    nowMs: number,
+  ): ProducerBatch[] {
+    const parts = metadata.partitionsForNode(node)
+    const ready: ProducerBatch[] = []
+    if (parts.length === 0) return ready
+    let size = 0
+    const start = (this.drainIndexes.get(node) ?? 0) % parts.length
+    let index = start
+    do {
+      const { topic, partition } = parts[index]!
+      this.drainIndexes.set(node, index)
+      index = (index + 1) % parts.length
+      if (this.isMuted(topic, partition)) continue
+      const deque = this.deques.get(topic)?.[partition]
+      const first = deque?.[0]
+      if (deque === undefined || first === undefined) continue
+      if (first.attempts > 0 && first.waitedTimeMs(nowMs) < this.config.retryBackoffMs) continue
+      if (size + first.sizeInBytes > maxSize && ready.length > 0) break
+      if (this.shouldStopDrainBatchesForPartition(first)) break
+      deque.shift()
+      const manager = this.transactionManager
+      if (manager !== null && !first.hasSequence) manager.assignSequence(first)
+      first.close()
+      size += first.sizeInBytes
+      ready.push(first)
+    } while (index !== start)
+    return ready
+  }
+
+  /** RecordAccumulator.shouldStopDrainBatchesForPartition, for an idempotent producer. */
+  private shouldStopDrainBatchesForPartition(first: ProducerBatch): boolean {
+    const manager = this.transactionManager
+    if (manager === null) return false
+    if (!manager.hasProducerId) return true
+    if (!first.hasSequence) return manager.isEpochBumpRequired
+    // A batch in retry goes again only as the first of its partition in flight: retries keep sequence order.
+    return !manager.isFirstInFlight(first)
+  }
+
+  /**
+   * RecordAccumulator.reenqueue: the batch goes back to the front of its partition's deque, after the batches
+   * in retry with a lower sequence (insertInSequenceOrder) when the producer is idempotent.
+   */
+  reenqueue(batch: ProducerBatch, nowMs: number): void {
+    batch.reenqueued(nowMs)
+    const deque = this.dequeFor(batch.topic, batch.partition)
+    let at = 0
+    if (this.transactionManager !== null) {
+      while (deque[at]?.hasSequence === true && deque[at]!.baseSequence < batch.baseSequence) at++
+    }
+    deque.splice(at, 0, batch)
+  }
+
+  /** RecordAccumulator.expiredBatches: removes and returns the waiting batches past delivery.timeout.ms. */
+  expiredBatches(nowMs: number): ProducerBatch[] {
+    const expired: ProducerBatch[] = []
+    for (const byPartition of this.deques.values()) {
+      for (const deque of byPartition) {
+        while (deque?.[0]?.hasReachedDeliveryTimeout(this.config.deliveryTimeoutMs, nowMs) === true) {
+          expired.push(deque.shift()!)
+        }
+      }
+    }
+    return expired
+  }
+
+  /** RecordAccumulator.abortUndrainedBatches: removes and returns the batches never drained. */
+  abortUndrainedBatches(): ProducerBatch[] {
+    const aborted: ProducerBatch[] = []
+    for (const byPartition of this.deques.values()) {
+      byPartition.forEach((deque = [], partition) => {
+        aborted.push(...deque.filter((batch) => !batch.hasSequence))
+        byPartition[partition] = deque.filter((batch) => batch.hasSequence)
+      })
+    }
+    return aborted
+  }
+
+  /** The earliest time a waiting batch reaches delivery.timeout.ms (Infinity when none waits). */
+  nextExpiryTimeMs(): number {
+    let next = Infinity
+    for (const byPartition of this.deques.values()) {
+      for (const deque of byPartition) {
+        const first = deque?.[0]
+        if (first !== undefined) next = Math.min(next, first.createdMs + this.config.deliveryTimeoutMs)
+      }
+    }
+    return next
+  }
+
+  mutePartition(batch: ProducerBatch): void {
+    this.muted.add(partitionKey(batch.topic, batch.partition))
+  }
+
+  unmutePartition(batch: ProducerBatch): void {
+    this.muted.delete(partitionKey(batch.topic, batch.partition))
+  }
+
+  private isMuted(topic: string, partition: number): boolean {
+    return this.muted.size > 0 && this.muted.has(partitionKey(topic, partition))
+  }
+
+  /** The batch settled: it no longer holds up a flush. */
+  deallocate(batch: ProducerBatch): void {
+    this.incomplete.delete(batch)
+  }
+
+  /** RecordAccumulator.beginFlush: every batch is sendable at once until the flush completes. */
+  beginFlush(): void {
+    this.flushesInProgress++
+  }
+
+  /** Resolves once every batch created so far has settled, then ends this flush. */
+  async awaitFlushCompletion(): Promise<void> {
+    try {
+      await Promise.all([...this.incomplete].map((batch) => batch.settled()))
+    } finally {
+      this.flushesInProgress--
+    }
+  }
+
+  /** RecordAccumulator.close: everything left is sendable at once. */
+  close(): void {
+    this.closed = true
+  }
+}
+
+function partitionKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`
 }

@@ -9,7 +9,8 @@
  *   broker waits for its block of ids) or cannot be reached.
  * - A batch gets its partition's next sequence when it is drained and keeps it through every retry; the
  *   partition's next sequence moves on by the batch's record count (wrapping past Integer.MAX_VALUE).
- * - A batch retries only once every earlier batch of its partition has settled, so retries keep the order.
+ * - A batch in retry is sent again only as the first of its partition in flight (`isFirstInFlight`, which the
+ *   accumulator's drain asks), so retries keep the order.
  * - A batch the broker refused for good (not appended) lowers the sequences of the later batches in flight
  *   and the partition's next sequence by its record count (adjustSequencesDueToFailedBatch); their next
  *   attempt carries the new sequence.
@@ -19,7 +20,7 @@
  */
 import type { Clock } from '../../../net/clock.ts'
 import { incrementSequence, type InitProducerIdResponse } from '../../../protocol/kafka.ts'
-import type { ProducerBatch } from './record-accumulator.ts'
+import type { ProducerBatch } from './producer-batch.ts'
 
 const NO_PRODUCER_ID = -1
 const MAX_EPOCH = 32767
@@ -51,6 +52,20 @@ export class TransactionManager {
     private readonly clock: Clock,
     private readonly retryBackoffMs: number,
   ) {}
+
+  get hasProducerId(): boolean {
+    return this.producerId !== NO_PRODUCER_ID
+  }
+
+  /** New batches wait: a batch's fate is unknown, so every partition starts again under a new epoch. */
+  get isEpochBumpRequired(): boolean {
+    return this.epochBumpRequired
+  }
+
+  /** Whether `ready` has work to do before new batches can get sequences. */
+  get needsReady(): boolean {
+    return this.epochBumpRequired || this.producerId === NO_PRODUCER_ID
+  }
 
   /**
    * Makes the producer ready to assign sequences: bumps the epoch when required (once nothing is in flight)
@@ -105,13 +120,6 @@ export class TransactionManager {
 
   isFirstInFlight(batch: ProducerBatch): boolean {
     return this.inFlight.get(partitionKey(batch))?.[0]?.batch === batch
-  }
-
-  /** Resolves once every batch drained before this one for its partition has settled. */
-  async earlierSettled(batch: ProducerBatch): Promise<void> {
-    const list = this.inFlight.get(partitionKey(batch)) ?? []
-    const index = list.findIndex((f) => f.batch === batch)
-    await Promise.all(list.slice(0, Math.max(index, 0)).map((f) => f.settled))
   }
 
   /** The broker appended the batch (or it was a duplicate of one it had). */

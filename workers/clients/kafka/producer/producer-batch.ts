@@ -1,0 +1,192 @@
+/**
+ * ProducerBatch: one partition's records on their way to its leader, as the Java producer keeps them. A batch
+ * fills as MemoryRecordsBuilder does: a record goes in while the batch header plus the records' exact v2 sizes
+ * (their uncompressed bytes, times 1.05 when the batch will be compressed) stays within the write limit,
+ * max(batch.size, the first record's upper bound); the first record always goes in; a record that does not fit
+ * closes the batch for appends. A record is encoded into the batch's MemoryRecordsBuilder when it is appended,
+ * so a batch holds bytes and one derived promise per record, no per-record input object.
+ *
+ * Invariants: a drained batch is closed for appends (`close`) and stays closed through retries; `attempts`
+ * counts reenqueues (the sends after the first), `lastAttemptMs` is the creation time until the first
+ * reenqueue; an idempotent batch carries its producer id, epoch and base sequence from its first drain on
+ * (-1 otherwise, as RecordBatch.NO_PRODUCER_ID and NO_SEQUENCE); the batch settles once (later settles are
+ * ignored, as ProducerBatch.done refuses a second final state).
+ */
+import {
+  MemoryRecordsBuilder,
+  type BatchOptions,
+  type Compression,
+  type LogEngine,
+  type RecordInput,
+} from '../../../../engine-wasm/src/log/index.ts'
+import type { RecordMetadata } from '../api.ts'
+import { RECORD_BATCH_OVERHEAD, recordSizeInBytes } from './record-size.ts'
+
+/**
+ * MemoryRecordsBuilder's estimate of compressed bytes: the uncompressed size times the topic's estimated
+ * compression ratio (CompressionRatioEstimator starts at 1.0; here it stays there) times this safety factor.
+ */
+const COMPRESSION_RATE_ESTIMATION_FACTOR = 1.05
+
+/**
+ * A new batch's buffer, at most: a batch drained after linger.ms often holds a few records, so its buffer
+ * starts below batch.size and doubles as it fills.
+ */
+const INITIAL_CAPACITY = 16_384
+
+const NO_SEQUENCE = -1
+
+export class ProducerBatch {
+  /** The records, encoded as they were appended. */
+  readonly records: MemoryRecordsBuilder
+  /** ProduceRequestResult: the batch's base offset once acknowledged; every record's future derives from it. */
+  private readonly produceResult: Promise<number>
+  /** Set by the promise's executor, which runs in the constructor. */
+  private settle!: { resolve: (baseOffset: number) => void; reject: (error: Error) => void }
+  private done = false
+  private baseTimestamp = 0
+  /** closeForRecordAppends: a record did not fit, or the batch was drained, so it takes no more. */
+  private closed = false
+  /** The bytes last built for a request and the base sequence they carry. */
+  private built: Uint8Array | null = null
+  private builtSequence = NO_SEQUENCE
+  /** Sends after the first (ProducerBatch.attempts). */
+  attempts = 0
+  /** When the batch was created or last reenqueued: linger.ms and retry.backoff.ms count from here. */
+  lastAttemptMs: number
+  producerId = -1
+  producerEpoch = -1
+  baseSequence = NO_SEQUENCE
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    private readonly writeLimit: number,
+    private readonly compressed: boolean,
+    readonly createdMs: number,
+  ) {
+    this.records = new MemoryRecordsBuilder(Math.min(writeLimit, INITIAL_CAPACITY))
+    this.produceResult = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }))
+    this.lastAttemptMs = createdMs
+  }
+
+  /** MemoryRecordsBuilder.estimatedBytesWritten: the header plus the records, as they will be sent. */
+  get estimatedSizeInBytes(): number {
+    // The builder holds the records' exact v2 bytes after the header.
+    const uncompressed = this.records.sizeInBytes - RECORD_BATCH_OVERHEAD
+    const records = this.compressed
+      ? Math.floor(uncompressed * COMPRESSION_RATE_ESTIMATION_FACTOR)
+      : uncompressed
+    return RECORD_BATCH_OVERHEAD + records
+  }
+
+  /** The size a produce request counts for this batch: its built bytes once built, else the estimate. */
+  get sizeInBytes(): number {
+    return this.built?.length ?? this.estimatedSizeInBytes
+  }
+
+  /** MemoryRecordsBuilder.isFull: closed, or its estimate reached the write limit. */
+  get isFull(): boolean {
+    return this.closed || (this.records.recordCount > 0 && this.writeLimit <= this.estimatedSizeInBytes)
+  }
+
+  get recordCount(): number {
+    return this.records.recordCount
+  }
+
+  get hasSequence(): boolean {
+    return this.baseSequence !== NO_SEQUENCE
+  }
+
+  /** ProducerBatch.waitedTimeMs: time since creation or the last reenqueue. */
+  waitedTimeMs(nowMs: number): number {
+    return Math.max(0, nowMs - this.lastAttemptMs)
+  }
+
+  /** ProducerBatch.hasReachedDeliveryTimeout: delivery.timeout.ms has passed since the batch was created. */
+  hasReachedDeliveryTimeout(deliveryTimeoutMs: number, nowMs: number): boolean {
+    return deliveryTimeoutMs <= nowMs - this.createdMs
+  }
+
+  /** ProducerBatch.reenqueued: one more attempt, backing off from now. */
+  reenqueued(nowMs: number): void {
+    this.attempts++
+    this.lastAttemptMs = Math.max(this.lastAttemptMs, nowMs)
+  }
+
+  /** Drained: no record joins the batch any more, retries included. */
+  close(): void {
+    this.closed = true
+  }
+
+  /** ProducerBatch.setProducerState: the idempotent producer's stamp, kept through retries. */
+  setProducerState(producerId: number, producerEpoch: number, baseSequence: number): void {
+    this.producerId = producerId
+    this.producerEpoch = producerEpoch
+    this.baseSequence = baseSequence
+  }
+
+  /** The batch header fields the encoder writes for the producer. */
+  get producerState(): BatchOptions {
+    return { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: this.baseSequence }
+  }
+
+  /**
+   * The RecordBatch v2 bytes with the current producer stamp, built again only when the stamp's sequence
+   * moved since the last build (a retry after an earlier batch failed for good).
+   */
+  build(engine: LogEngine, compression: Compression): Uint8Array {
+    if (this.built === null || this.builtSequence !== this.baseSequence) {
+      this.built = engine.buildBatch(this.records, { ...this.producerState, compression })
+      this.builtSequence = this.baseSequence
+    }
+    return this.built
+  }
+
+  /**
+   * ProducerBatch.tryAppend: adds the record if it fits (the first always does) and returns its promise,
+   * which settles when the batch is acknowledged or fails; null when it does not fit, closing this batch.
+   * `keyValueHeaders` is the record's keyValueHeadersSize.
+   */
+  tryAppend(input: RecordInput, keyValueHeaders: number): Promise<RecordMetadata> | null {
+    if (this.closed) return null
+    const count = this.records.recordCount
+    if (count === 0) this.baseTimestamp = input.timestamp
+    const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, keyValueHeaders)
+    if (count > 0 && (this.isFull || this.writeLimit < this.estimatedSizeInBytes + size)) {
+      this.closed = true
+      return null
+    }
+    const { timestamp } = input
+    this.records.append(timestamp, input.key, input.value, input.headers)
+    // FutureRecordMetadata: one derived promise per record, no resolver kept per record.
+    const { topic, partition } = this
+    return this.produceResult.then((baseOffset) => ({
+      topic,
+      partition,
+      offset: baseOffset < 0 ? -1 : baseOffset + count,
+      timestamp,
+    }))
+  }
+
+  /** Resolves every record: offsets from baseOffset on (-1 for acks=0, as the Java producer reports). */
+  complete(baseOffset: number): void {
+    if (this.done) return
+    this.done = true
+    this.settle.resolve(baseOffset)
+  }
+
+  fail(error: Error): void {
+    if (this.done) return
+    this.done = true
+    this.settle.reject(error)
+  }
+
+  /** Resolves once the batch has settled, either way (ProduceRequestResult.await). */
+  settled(): Promise<void> {
+    return this.produceResult.then(
+      () => undefined,
+      () => undefined,
+    )
+  }
+}
