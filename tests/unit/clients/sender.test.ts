@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import { KafkaError, type RecordMetadata } from '../../../workers/clients/kafka/api.ts'
+import type { KafkaError, RecordMetadata } from '../../../workers/clients/kafka/api.ts'
 import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.ts'
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { NetworkError } from '../../../workers/net/transport.ts'
@@ -114,7 +114,9 @@ describe('Sender: max.in.flight.requests.per.connection per broker', () => {
           key: null,
           value: utf8(`${partition}-${round}`.padEnd(40)),
         })
-        send.then(() => acked.set(partition, [...(acked.get(partition) ?? []), cluster.queue.now() - start]))
+        void send.then(() =>
+          acked.set(partition, [...(acked.get(partition) ?? []), cluster.queue.now() - start]),
+        )
         sends.push(send)
       }
       await cluster.advance(1)
@@ -181,7 +183,7 @@ describe('Sender: max.in.flight.requests.per.connection per broker', () => {
 })
 
 describe('Sender: failed requests', () => {
-  const failing = (cluster: SimKafkaCluster, failure: 'timeout' | 'unreachable'): BrokerDirectory => ({
+  const failing = (cluster: SimKafkaCluster, failure: 'timeout' | 'disconnected'): BrokerDirectory => ({
     brokerAtPort: (port) => {
       const broker = cluster.brokerAtPort(port)
       return (
@@ -209,7 +211,7 @@ describe('Sender: failed requests', () => {
   it('fails without retries as the Java client does on a lost connection or a timed-out request', async () => {
     const cluster = await clusterWithTopic('t', 1)
     const config = { acks: '1', retries: '0', 'linger.ms': '0' }
-    const lost = await error(cluster, config, failing(cluster, 'unreachable'))
+    const lost = await error(cluster, config, failing(cluster, 'disconnected'))
     expect([lost.exceptionClass, lost.message]).toEqual([
       'org.apache.kafka.common.errors.NetworkException',
       'Disconnected from node 1',
@@ -226,7 +228,7 @@ describe('Sender: failed requests', () => {
     const expired = await error(
       cluster,
       { 'linger.ms': '0', 'delivery.timeout.ms': '1000', 'request.timeout.ms': '500' },
-      failing(cluster, 'unreachable'),
+      failing(cluster, 'disconnected'),
     )
     expect([expired.exceptionClass, expired.message]).toEqual([
       'org.apache.kafka.common.errors.TimeoutException',
