@@ -61,7 +61,7 @@ describe('AllocationService', () => {
     expect(state.metadata.indices['i']!.inSyncAllocationIds).toEqual([[], []])
     expect(state.routingTable['i']![0]![1]!.unassignedInfo).toMatchObject({
       reason: 'INDEX_CREATED',
-      lastAllocationStatus: 'DECIDERS_NO',
+      lastAllocationStatus: 'NO_ATTEMPT',
     })
     expect(clusterHealth(state).status).toBe('yellow')
 
@@ -241,7 +241,7 @@ describe('AllocationService', () => {
     expect(added[0]!.unassignedInfo).toMatchObject({
       reason: 'REPLICA_ADDED',
       at: 2_000,
-      lastAllocationStatus: 'DECIDERS_NO',
+      lastAllocationStatus: 'NO_ATTEMPT',
     })
     expect(clusterHealth(state)).toMatchObject({ status: 'yellow', unassigned_shards: 1 })
     state = updateNumberOfReplicas(state, 'i', 1, 3_000)

@@ -1,25 +1,128 @@
 /**
- * The allocation deciders this cluster applies, as ES's AllocationDeciders: each answers whether a shard
- * copy may go to a node, and the first NO wins.
- * - ReplicaAfterPrimaryActiveAllocationDecider: a replica waits until its primary is active.
- * - SameShardAllocationDecider: never two copies of one shard on one node.
- * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers).
+ * The allocation deciders this cluster applies, as ES's AllocationDeciders, in ES's decider order; each
+ * answers with a Decision (type, decider name, explanation text as ES 8 words it):
+ * - ReplicaAfterPrimaryActiveAllocationDecider (`replica_after_primary_active`): a replica waits until its
+ *   primary is active;
+ * - RebalanceOnlyWhenActiveAllocationDecider (`rebalance_only_when_active`): a shard rebalances only once
+ *   every copy of it is active;
+ * - ClusterRebalanceAllocationDecider (`cluster_rebalance`, allow_rebalance `indices_all_active`): nothing
+ *   rebalances while any copy in the cluster is unassigned or initializing;
+ * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node.
+ * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
+ * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the first NO is
+ * the verdict. No decider here refuses `canRemain`.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { isActive, type ShardRouting } from '../state/shard-routing.ts'
+import { shortSummary } from './shard-summary.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
-export type DeciderName = 'replica_after_primary_active' | 'same_shard'
+export type DeciderName =
+  'replica_after_primary_active' | 'rebalance_only_when_active' | 'cluster_rebalance' | 'same_shard'
 
-/** The name of the first decider that says NO, or null for YES. */
+/** Decision.Type (no decider here throttles, so THROTTLE never occurs). */
+export type DecisionType = 'NO' | 'YES'
+
+/** Decision.Single: one decider's answer. */
+export interface Decision {
+  readonly decider: DeciderName
+  readonly type: DecisionType
+  readonly explanation: string
+}
+
+type AllocateDecider = (allocation: RoutingAllocation, copy: ShardRouting, node: DiscoveryNode) => Decision
+type RebalanceDecider = (allocation: RoutingAllocation, copy: ShardRouting) => Decision
+
+const replicaAfterPrimaryActive: AllocateDecider = (allocation, copy) => {
+  const decider = 'replica_after_primary_active'
+  if (copy.primary) return { decider, type: 'YES', explanation: 'shard is primary and can be allocated' }
+  const primaryActive = allocation.copies(copy.index, copy.shard).some((c) => c.primary && isActive(c))
+  return primaryActive
+    ? { decider, type: 'YES', explanation: 'primary shard for this replica is already active' }
+    : { decider, type: 'NO', explanation: 'primary shard for this replica is not yet active' }
+}
+
+const sameShard: AllocateDecider = (allocation, copy, node) => {
+  const decider = 'same_shard'
+  const other = allocation
+    .copies(copy.index, copy.shard)
+    .find((c) => c !== copy && (c.nodeId === node.id || c.relocatingNodeId === node.id))
+  if (other === undefined) {
+    return { decider, type: 'YES', explanation: 'this node does not hold a copy of this shard' }
+  }
+  return {
+    decider,
+    type: 'NO',
+    explanation: `a copy of this shard is already allocated to this node [${shortSummary(other)}]`,
+  }
+}
+
+const rebalanceOnlyWhenActive: RebalanceDecider = (allocation, copy) => {
+  const decider = 'rebalance_only_when_active'
+  const copies = allocation.copies(copy.index, copy.shard)
+  const expected = allocation.metadata(copy.index).numberOfReplicas + 1
+  return copies.length === expected && copies.every(isActive)
+    ? {
+        decider,
+        type: 'YES',
+        explanation: 'rebalancing is allowed as all replicas are active in the cluster',
+      }
+    : {
+        decider,
+        type: 'NO',
+        explanation: 'rebalancing is not allowed until all replicas in the cluster are active',
+      }
+}
+
+const ALLOW_REBALANCE = '[cluster.routing.allocation.allow_rebalance] is set to [indices_all_active]'
+
+const clusterRebalance: RebalanceDecider = (allocation) => {
+  const decider = 'cluster_rebalance'
+  const copies = allocation.all()
+  if (copies.some((c) => c.state === 'UNASSIGNED')) {
+    return {
+      decider,
+      type: 'NO',
+      explanation: `the cluster has unassigned shards and cluster setting ${ALLOW_REBALANCE}`,
+    }
+  }
+  if (copies.some((c) => c.state === 'INITIALIZING')) {
+    return {
+      decider,
+      type: 'NO',
+      explanation: `the cluster has inactive shards and cluster setting ${ALLOW_REBALANCE}`,
+    }
+  }
+  return { decider, type: 'YES', explanation: 'all shards are active' }
+}
+
+const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [replicaAfterPrimaryActive, sameShard]
+const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [rebalanceOnlyWhenActive, clusterRebalance]
+
+/** Decision.Multi's type: NO if any decider says NO, else YES. */
+export function verdict(decisions: readonly Decision[]): DecisionType {
+  return decisions.some((d) => d.type === 'NO') ? 'NO' : 'YES'
+}
+
+/** Every decider's answer to placing `copy` on `node`, in decider order. */
+export function explainCanAllocate(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  node: DiscoveryNode,
+): Decision[] {
+  return ALLOCATE_DECIDERS.map((decider) => decider(allocation, copy, node))
+}
+
+/** Every decider's answer to rebalancing the started `copy`, in decider order. */
+export function explainCanRebalance(allocation: RoutingAllocation, copy: ShardRouting): Decision[] {
+  return REBALANCE_DECIDERS.map((decider) => decider(allocation, copy))
+}
+
+/** The name of the first decider that says NO to placing `copy` on `node`, or null for YES. */
 export function canAllocate(
   allocation: RoutingAllocation,
   copy: ShardRouting,
   node: DiscoveryNode,
 ): DeciderName | null {
-  const copies = allocation.copies(copy.index, copy.shard)
-  if (!copy.primary && !copies.some((c) => c.primary && isActive(c))) return 'replica_after_primary_active'
-  if (copies.some((c) => c !== copy && (c.nodeId === node.id || c.relocatingNodeId === node.id)))
-    return 'same_shard'
-  return null
+  return explainCanAllocate(allocation, copy, node).find((d) => d.type === 'NO')?.decider ?? null
 }

@@ -243,12 +243,13 @@ function initialize(
   if (copy.primary) allocation.increasePrimaryTerm(copy.index, copy.shard)
 }
 
+/** Records why a primary stays unassigned; a replica's status stays no_attempt (RoutingNodes.ignoreShard). */
 function markNotAllocated(
   allocation: RoutingAllocation,
   copy: ShardRouting,
   status: 'DECIDERS_NO' | 'NO_VALID_SHARD_COPY',
 ): void {
-  if (copy.unassignedInfo?.lastAllocationStatus === status) return
+  if (!copy.primary || copy.unassignedInfo?.lastAllocationStatus === status) return
   const info = copy.unassignedInfo!
   allocation.replace(copy, { ...copy, unassignedInfo: { ...info, lastAllocationStatus: status } })
 }

@@ -1,0 +1,57 @@
+// What the cluster admin tests share: a started cluster with one index created and settled, the node ids by
+// name, the roles a default ES 8.17 node lists, and raw-body helpers (key order matters, so bodies are
+// compared as text against JSON.stringify of the expected object).
+import { expect } from 'vitest'
+import { startCluster, type TestCluster } from '../cluster/es-cluster-fixture.ts'
+
+export const DEFAULT_ROLES = [
+  'data',
+  'data_cold',
+  'data_content',
+  'data_frozen',
+  'data_hot',
+  'data_warm',
+  'ingest',
+  'master',
+  'ml',
+  'remote_cluster_client',
+  'transform',
+]
+
+export interface AdminCluster {
+  cluster: TestCluster
+  /** Node id by node name (`es-node-1` ...). */
+  ids: Map<string, string>
+}
+
+export async function clusterWithIndex(
+  size: number,
+  body: object = {},
+  index = 'idx',
+): Promise<AdminCluster> {
+  const cluster = await startCluster(size)
+  await cluster.json(1, 'PUT', `/${index}`, body)
+  await cluster.settle()
+  const ids = new Map(cluster.nodes.describeStates().map((state) => [state.nodeName, state.nodeId]))
+  return { cluster, ids }
+}
+
+/** Sends a request and checks status and exact body text. */
+export async function expectBody(
+  cluster: TestCluster,
+  method: 'GET' | 'POST',
+  path: string,
+  body: object | undefined,
+  status: number,
+  expected: unknown,
+): Promise<void> {
+  const response = await cluster.send(1, method, path, body)
+  expect(response.status).toBe(status)
+  expect(JSON.parse(response.body)).toEqual(expected)
+  expect(response.body).toBe(JSON.stringify(expected))
+}
+
+export function errorBody(type: string, reason: string, status: number, extra: object = {}): unknown {
+  const cause = { type, reason, ...extra }
+  return { error: { root_cause: [cause], ...cause }, status }
+}

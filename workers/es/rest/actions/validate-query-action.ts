@@ -1,0 +1,178 @@
+/**
+ * `GET|POST [/{index}]/_validate/query` (RestValidateQueryAction and TransportValidateQueryAction, ES 8.17).
+ * The body is `{"query": {...}}` (or a `q=` URI query; neither is match_all). A query that does not parse
+ * answers 200 `{"valid":false}`, with `"error"` (the exception's getDetailedMessage, or a non-ES exception's
+ * message) when `explain` is set. Otherwise the query is built on one shard of every target index (every
+ * shard with `all_shards`, each then named by `"shard"`), and the answer is
+ *   {"_shards":{"total","successful","failed"},"valid":bool[,"explanations":[{"index"[,"shard"],"valid"
+ *    [,"error"][,"explanation"]}]]}
+ * with explanations under `explain` or `rewrite`: Lucene's Query.toString() of a valid query, the detailed
+ * message of a query that failed on the shard (query_shard_exception and the like).
+ * `rewrite` prints the query as built, not as Lucene's rewrite would expand it.
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import type { RestResponse } from '../../../protocol/es.ts'
+import { EsException, parsingException } from '../../errors/index.ts'
+import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import { leafFields } from '../../index/mapper/mapping.ts'
+import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
+import { uriSearchQuery } from '../../search/query-string/index.ts'
+import { describeQuery } from '../../search/explain/query-description.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { parseRequestBody } from '../request-body.ts'
+import { guarded, json } from '../responses.ts'
+import { strictBooleanParam } from './strict-params.ts'
+
+/** The Java classes behind the exception types a query can fail with, for Throwable.toString. */
+const JAVA_CLASS: Readonly<Record<string, string>> = {
+  parsing_exception: 'org.elasticsearch.common.ParsingException',
+  query_shard_exception: 'org.elasticsearch.index.query.QueryShardException',
+  named_object_not_found_exception: 'org.elasticsearch.xcontent.NamedObjectNotFoundException',
+  x_content_parse_exception: 'org.elasticsearch.xcontent.XContentParseException',
+  illegal_argument_exception: 'java.lang.IllegalArgumentException',
+  number_format_exception: 'java.lang.NumberFormatException',
+  parse_exception: 'org.apache.lucene.queryparser.classic.ParseException',
+}
+
+/** Exceptions ES raises while parsing the request, before any shard sees it. */
+const PARSE_ERRORS = new Set([
+  'parsing_exception',
+  'named_object_not_found_exception',
+  'x_content_parse_exception',
+])
+
+type QuerySource = (context: QueryContext) => IndexQuery
+
+interface ShardResult {
+  index: string
+  shard: number | null
+  valid: boolean
+  error: string | null
+  explanation: string | null
+}
+
+export function registerValidateQueryAction(controller: RestController, context: RestContext): void {
+  const handler = (req: RestHandlerRequest) => guarded(() => validate(context, req))
+  for (const method of ['GET', 'POST'] as const) {
+    controller
+      .register(method, '/_validate/query', handler)
+      .register(method, '/{index}/_validate/query', handler)
+  }
+}
+
+function validate(context: RestContext, req: RestHandlerRequest): RestResponse {
+  const explain = strictBooleanParam(req.params, 'explain')
+  const rewrite = strictBooleanParam(req.params, 'rewrite')
+  const allShards = strictBooleanParam(req.params, 'all_shards')
+  const now = context.clock.now()
+  let source: QuerySource
+  try {
+    source = querySource(req)
+  } catch (error) {
+    if (error instanceof EsException) return invalidRequest(error, explain)
+    throw error
+  }
+  const indices = context.indices.resolve(req.path.index)
+  const results: ShardResult[] = []
+  try {
+    // The query parses the same on every index: with no index at all it is still parsed once.
+    if (indices.length === 0) source(queryContext(null, now, context))
+    for (const index of indices) {
+      const outcome = buildOn(index, source, now, context)
+      const shards = allShards ? [...Array(index.metadata.numberOfShards).keys()] : [null]
+      for (const shard of shards) results.push({ index: index.metadata.name, shard, ...outcome })
+    }
+  } catch (error) {
+    if (error instanceof EsException && PARSE_ERRORS.has(error.type)) return invalidRequest(error, explain)
+    throw error
+  }
+  const body: Record<string, JsonOut> = {
+    _shards: { total: results.length, successful: results.length, failed: 0 },
+    valid: results.every((result) => result.valid),
+  }
+  if ((explain || rewrite) && results.length > 0) body.explanations = results.map(explanationJson)
+  return json(200, body)
+}
+
+/** RestActions.getQueryContent over the body, else the URI query, else match_all. */
+function querySource(req: RestHandlerRequest): QuerySource {
+  const text = req.request.body
+  if (text !== null && text.trim() !== '') {
+    const body = parseRequestBody(text)
+    let query: XContentValue | undefined
+    for (const [key, value] of body) {
+      if (!(value instanceof Map)) continue
+      if (key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+      query = value
+    }
+    if (query !== undefined) {
+      const found = query
+      return (context) => buildQuery(found, context)
+    }
+  }
+  const uri = uriSearchQuery(req.params)
+  if (uri) return (context) => queryStringIndexQuery(uri.query, uri.options, context)
+  return () => ({ type: 'matchAll', boost: 1 })
+}
+
+function queryContext(index: IndexService | null, now: number, context: RestContext): QueryContext {
+  if (index === null) return { fields: new Map(), analyze: context.analyze, nowMillis: now }
+  return {
+    fields: leafFields(index.metadata.mapping),
+    analyze: index.analysis.analyze,
+    nowMillis: now,
+    index: { name: index.metadata.name, uuid: index.metadata.uuid },
+  }
+}
+
+/** TransportValidateQueryAction.shardOperation: the query built in the index's context, or why it failed. */
+function buildOn(
+  index: IndexService,
+  source: QuerySource,
+  now: number,
+  context: RestContext,
+): Omit<ShardResult, 'index' | 'shard'> {
+  try {
+    const query = source(queryContext(index, now, context))
+    return { valid: true, error: null, explanation: describeQuery(query) }
+  } catch (error) {
+    if (!(error instanceof EsException) || PARSE_ERRORS.has(error.type)) throw error
+    return { valid: false, error: detailedMessage(error), explanation: null }
+  }
+}
+
+/** RestValidateQueryAction.buildErrorResponse. */
+function invalidRequest(error: EsException, explain: boolean): RestResponse {
+  const message = error.type === 'parsing_exception' ? detailedMessage(error) : error.reason
+  return json(200, explain ? { valid: false, error: message } : { valid: false })
+}
+
+function throwableString(error: EsException): string {
+  return `${JAVA_CLASS[error.type] ?? error.type}: ${error.reason}`
+}
+
+/**
+ * ElasticsearchException.getDetailedMessage: its toString (prefixed by `[index/uuid] ` when it names an
+ * index), then `; ` and the cause's detailed message (a non-ES cause's Throwable.toString).
+ */
+function detailedMessage(error: EsException): string {
+  const index = error.metadata.find(([key]) => key === 'index')?.[1]
+  const uuid = error.metadata.find(([key]) => key === 'index_uuid')?.[1]
+  const prefix = typeof index === 'string' && typeof uuid === 'string' ? `[${index}/${uuid}] ` : ''
+  const own = `${prefix}${throwableString(error)}`
+  const cause = error.causedBy
+  if (cause === undefined) return own
+  return `${own}; ${cause.rootCause ? detailedMessage(cause) : throwableString(cause)}`
+}
+
+function explanationJson(result: ShardResult): JsonOut {
+  return {
+    index: result.index,
+    ...(result.shard !== null ? { shard: result.shard } : {}),
+    valid: result.valid,
+    ...(result.error !== null ? { error: result.error } : {}),
+    ...(result.explanation !== null ? { explanation: result.explanation } : {}),
+  }
+}
