@@ -5,6 +5,8 @@
 //                  when the negative query matches too (ES's boosting query)
 // Program operands after the op code (see query.ts): DIS_MAX i32 n, f32 tieBreaker, f32 boost, n clauses;
 // CONSTANT_SCORE f32 boost, the filter; BOOSTING f32 negativeBoost, f32 boost, positive, negative.
+// The filter is weighed without scores (ctx.scoring false): it asks for no statistics. The negative query is scored
+// (DoubleValuesSource.fromQuery weighs it with ScoreMode.COMPLETE), so it does.
 import { ByteReader } from './byte-reader'
 import { DocScores } from './doc-scores'
 import { evaluate } from './query'
@@ -44,7 +46,10 @@ export function disMaxQuery(ctx: SearchContext, reader: ByteReader, parentBoost:
 
 export function constantScoreQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
   const boost = reader.f32() * parentBoost
+  const scores = ctx.scoring
+  ctx.scoring = false
   const filter = evaluate(ctx, reader, 1)
+  ctx.scoring = scores
   const result = new DocScores()
   for (let i = 0; i < filter.length; i++) result.push(filter.docs[i], boost)
   return result

@@ -51,15 +51,18 @@ export class ExplainTrace {
     this.beginWeight(term, status)
   }
 
-  /** A BM25 weight matching the document with this frequency; termDocFreqs/termIdfs list the scored terms. */
+  /**
+   * A BM25 weight matching the document with this frequency; termDocFreqs/termIdfs list the scored terms, docCount
+   * is the N the scorer used (counts travel as u32: an index here never holds 2^32 documents).
+   */
   match(
     term: string,
     scorer: BM25Scorer,
     freq: f32,
     norm: u8,
-    termDocFreqs: Array<i32>,
+    termDocFreqs: Array<i64>,
     termIdfs: Array<f32>,
-    docCount: i32,
+    docCount: i64,
   ): void {
     this.beginWeight(term, WEIGHT_MATCH)
     this.f32(freq)
@@ -70,10 +73,10 @@ export class ExplainTrace {
     this.f32(scorer.idf)
     this.u32(termDocFreqs.length)
     for (let i = 0; i < termDocFreqs.length; i++) {
-      this.u32(termDocFreqs[i])
+      this.u32(<u32>termDocFreqs[i])
       this.f32(termIdfs[i])
     }
-    this.u32(docCount)
+    this.u32(<u32>docCount)
     this.f32(scorer.tf(freq, norm))
     this.f32(scorer.score(freq, norm))
   }

@@ -1,12 +1,13 @@
 // The inverted index module's exports: the pointer/length protocol engine-wasm/src/index/index-engine.ts speaks.
 // Indexes are named by handles (slots in `indexes`). Input buffers are allocated with `alloc` and released with
-// `release` by the caller; so are result buffers returned by `search`. Strings are UTF-8 (pointer, byte length).
-// No export keeps a pointer into a caller's buffer after it returns.
+// `release` by the caller; so are result buffers returned by `search`, `explain` and `dfs`. Strings are UTF-8
+// (pointer, byte length). No export keeps a pointer into a caller's buffer after it returns.
 import { ByteReader } from './byte-reader'
-import { DocScores } from './doc-scores'
+import { DfsStatistics } from './dfs-statistics'
 import { ExplainTrace } from './explain-trace'
 import { InvertedIndex } from './inverted-index'
 import { evaluate } from './query'
+import { SearchContext } from './search-context'
 import { collectTopDocs } from './top-docs-collector'
 
 export { byte4ToInt, intToByte4 } from './small-float'
@@ -48,25 +49,39 @@ export function deleteDocuments(handle: i32, docIds: usize, count: i32): void {
   for (let i = 0; i < count; i++) index.deleteDocument(load<i32>(docIds + 4 * <usize>i))
 }
 
-function matches(handle: i32, program: usize): DocScores {
-  return evaluate(indexAt(handle).searchContext(), new ByteReader(program), 1)
+/** The index's search context; with a `stats` buffer (dfs-statistics.ts format) it scores with those statistics. */
+function searchContext(handle: i32, stats: usize): SearchContext {
+  const ctx = indexAt(handle).searchContext()
+  if (stats != 0) ctx.global = DfsStatistics.read(new ByteReader(stats))
+  return ctx
 }
 
-export function search(handle: i32, program: usize, k: i32): usize {
-  return collectTopDocs(matches(handle, program), k)
+/** stats: 0 to score with the index's own statistics, else global ones (dfs_query_then_fetch). */
+export function search(handle: i32, program: usize, k: i32, stats: usize): usize {
+  return collectTopDocs(evaluate(searchContext(handle, stats), new ByteReader(program), 1), k)
 }
 
 /** The trace of one document's explanation (format in explain-trace.ts); released by the caller. */
-export function explain(handle: i32, program: usize, docId: i32): usize {
-  const ctx = indexAt(handle).searchContext()
+export function explain(handle: i32, program: usize, docId: i32, stats: usize): usize {
+  const ctx = searchContext(handle, stats)
   const trace = new ExplainTrace(docId)
   ctx.trace = trace
   evaluate(ctx, new ByteReader(program), 1)
   return trace.finish()
 }
 
+/** The DFS phase: the statistics the query's scoring weights ask for here (dfs-statistics.ts); released by the caller. */
+export function dfs(handle: i32, program: usize): usize {
+  const index = indexAt(handle)
+  const ctx = index.searchContext()
+  const collected = new DfsStatistics(index.maxDoc)
+  ctx.dfs = collected
+  evaluate(ctx, new ByteReader(program), 1)
+  return collected.write()
+}
+
 export function count(handle: i32, program: usize): i32 {
-  return matches(handle, program).length
+  return evaluate(searchContext(handle, 0), new ByteReader(program), 1).length
 }
 
 /** -1 when no document has a token in the field (Lucene has no Terms for it). */

@@ -13,7 +13,6 @@
 // f32 boost; FUZZY string field, string term, i32 maxEdits, i32 prefixLength, i32 maxExpansions,
 // u32 transpositions, f32 boost. An explained FUZZY records one weight per expanded term, named, in queue order.
 import { RunAutomaton } from './automaton'
-import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { ByteReader } from './byte-reader'
 import { disjunction, DocScores } from './doc-scores'
 import { FieldIndex } from './field-index'
@@ -21,7 +20,7 @@ import { codePoints, LevenshteinMatcher } from './levenshtein'
 import { Postings } from './postings'
 import { SearchContext } from './search-context'
 import { compareTerms } from './term-dictionary'
-import { explainTermWeight } from './query'
+import { explainTermWeight, termScorer } from './query'
 
 /** The live documents of a bitset, in order, each scored boost. */
 function constantScore(ctx: SearchContext, matched: StaticArray<bool>, boost: f32): DocScores {
@@ -108,7 +107,8 @@ function lessCompetitive(ba: f32, a: string, bb: f32, b: string): bool {
 }
 
 export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
-  const field = ctx.field(reader.string())
+  const name = reader.string()
+  const field = ctx.field(name)
   const text = reader.string()
   const maxEdits = reader.i32()
   const prefixLength = reader.i32()
@@ -142,25 +142,36 @@ export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: 
       boosts.pop()
     }
   }
-  return blendedTerms(ctx, field, kept, boosts, boost)
+  return blendedTerms(ctx, name, field, kept, boosts, boost)
 }
 
-/** BlendedTermQuery with BOOLEAN_REWRITE: SHOULD term clauses sharing the largest docFreq. */
+/**
+ * BlendedTermQuery with BOOLEAN_REWRITE: SHOULD term clauses whose TermStates all carry the largest docFreq and the
+ * sum of the totalTermFreqs; each TermWeight then asks the searcher for its term's statistics with those numbers
+ * (under dfs_query_then_fetch it gets the term's global statistics, which the DFS phase recorded blended).
+ */
 function blendedTerms(
   ctx: SearchContext,
+  name: string,
   field: FieldIndex,
   terms: Array<string>,
   boosts: Array<f32>,
   boost: f32,
 ): DocScores {
-  let maxDocFreq = 0
-  for (let i = 0; i < terms.length; i++) maxDocFreq = max(maxDocFreq, field.terms.get(terms[i])!.docFreq)
-  const termIdf = idf(maxDocFreq, field.docCount)
-  const avgdl = avgFieldLength(field.sumTotalTermFreq, field.docCount)
   const clauses = new Array<DocScores>()
+  if (terms.length == 0) return disjunction(clauses, 1)
+  let maxDocFreq = 0
+  let sumTotalTermFreq: i64 = 0
   for (let i = 0; i < terms.length; i++) {
     const postings = field.terms.get(terms[i])!
-    const scorer = new BM25Scorer(max(<f32>0, boosts[i]) * boost, termIdf, avgdl)
+    maxDocFreq = max(maxDocFreq, postings.docFreq)
+    sumTotalTermFreq += postings.totalTermFreq
+  }
+  const collection = ctx.collectionStatistics(name, field)
+  for (let i = 0; i < terms.length; i++) {
+    const postings = field.terms.get(terms[i])!
+    const stats = ctx.termStatistics(name, terms[i], maxDocFreq, sumTotalTermFreq)
+    const scorer = termScorer(max(<f32>0, boosts[i]) * boost, stats, collection)
     const clause = new DocScores()
     for (let d = 0; d < postings.docs.length; d++) {
       const docId = postings.docs[d]
@@ -168,7 +179,7 @@ function blendedTerms(
         clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
     }
     clauses.push(clause)
-    explainTermWeight(ctx, terms[i], field, postings, scorer, maxDocFreq)
+    explainTermWeight(ctx, terms[i], field, postings, scorer, stats.docFreq, collection.docCount)
   }
   return disjunction(clauses, 1)
 }

@@ -16,6 +16,7 @@
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
+import { CollectionStatistics, TermStatistics } from './dfs-statistics'
 import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
@@ -70,32 +71,42 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
 }
 
 function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
-  const field = ctx.field(reader.string())
+  const name = reader.string()
+  const field = ctx.field(name)
   const term = reader.string()
   const boost = reader.f32() * parentBoost
   const result = new DocScores()
+  // TermWeight asks for the field's statistics even when the term is absent, and for the term's only when present
+  const collection = field != null ? ctx.collectionStatistics(name, field) : null
   const postings = field != null ? field.terms.get(term) : null
-  if (field == null || postings == null) {
-    explainTermWeight(ctx, '', null, null, null, 0)
+  if (field == null || collection == null || postings == null) {
+    explainTermWeight(ctx, '', null, null, null, 0, 0)
     return result
   }
-  const scorer = new BM25Scorer(
-    boost,
-    idf(postings.docFreq, field.docCount),
-    avgFieldLength(field.sumTotalTermFreq, field.docCount),
-  )
+  const stats = ctx.termStatistics(name, term, postings.docFreq, postings.totalTermFreq)
+  const scorer = termScorer(boost, stats, collection)
   for (let i = 0; i < postings.docs.length; i++) {
     const docId = postings.docs[i]
     if (!ctx.liveDocs.isLive(docId)) continue
     result.push(docId, scorer.score(<f32>postings.freqs[i], field.norms.get(docId)))
   }
-  explainTermWeight(ctx, '', field, postings, scorer, postings.docFreq)
+  explainTermWeight(ctx, '', field, postings, scorer, stats.docFreq, collection.docCount)
   return result
+}
+
+/** BM25Similarity.scorer for one term: its idf and the field's average length, from the searcher's statistics. */
+export function termScorer(boost: f32, stats: TermStatistics, collection: CollectionStatistics): BM25Scorer {
+  return new BM25Scorer(
+    boost,
+    idf(stats.docFreq, collection.docCount),
+    avgFieldLength(collection.sumTotalTermFreq, collection.docCount),
+  )
 }
 
 /**
  * Records TermWeight.explain's numbers for the traced document (a no-op without a trace): the term's frequency in
- * it and its norm, or "no matching term". scoredDocFreq is the docFreq the scorer used (a fuzzy term's is blended).
+ * it and its norm, or "no matching term". scoredDocFreq and docCount are the n and N the scorer used (a fuzzy
+ * term's n is blended; under dfs_query_then_fetch both are the global statistics).
  */
 export function explainTermWeight(
   ctx: SearchContext,
@@ -103,7 +114,8 @@ export function explainTermWeight(
   field: FieldIndex | null,
   postings: Postings | null,
   scorer: BM25Scorer | null,
-  scoredDocFreq: i32,
+  scoredDocFreq: i64,
+  docCount: i64,
 ): void {
   const trace = ctx.trace
   if (trace == null) return
@@ -113,11 +125,12 @@ export function explainTermWeight(
     return
   }
   const freq = <f32>postings.freqs[entry]
-  trace.match(term, scorer, freq, field.norms.get(trace.docId), [scoredDocFreq], [scorer.idf], field.docCount)
+  trace.match(term, scorer, freq, field.norms.get(trace.docId), [scoredDocFreq], [scorer.idf], docCount)
 }
 
 function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
-  const field = ctx.field(reader.string())
+  const name = reader.string()
+  const field = ctx.field(name)
   const slop = reader.i32()
   const n = reader.i32()
   const terms = new Array<string>(n)
@@ -128,27 +141,36 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
   }
   const boost = reader.f32() * parentBoost
   const result = new DocScores()
+  // PhraseWeight asks for the statistics of the terms present, then, when there is one, for the field's
   const postings = new Array<Postings>(n)
-  const docFreqs = new Array<i32>(n)
-  const idfs = new Array<f32>(n)
-  let idfSum: f64 = 0
+  const docFreqs = new Array<i64>()
   let found = 0
   for (let i = 0; i < n && field != null; i++) {
     const p = field.terms.get(terms[i])
-    if (p == null) break
+    if (p == null) continue
     found++
     postings[i] = p
-    docFreqs[i] = p.docFreq
-    idfs[i] = idf(p.docFreq, field.docCount)
-    idfSum += <f64>idfs[i]
+    docFreqs.push(ctx.termStatistics(name, terms[i], p.docFreq, p.totalTermFreq).docFreq)
   }
   const trace = ctx.trace
-  if (field == null || found < n) {
+  if (field == null || found == 0) {
     if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
     return result
   }
+  const collection = ctx.collectionStatistics(name, field)
+  if (found < n) {
+    if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
+    return result
+  }
+  const idfs = new Array<f32>(n)
+  let idfSum: f64 = 0
+  for (let i = 0; i < n; i++) {
+    idfs[i] = idf(docFreqs[i], collection.docCount)
+    idfSum += <f64>idfs[i]
+  }
   const pps = phrasePositions(postings, terms, offsets, slop == 0)
-  const scorer = new BM25Scorer(boost, <f32>idfSum, avgFieldLength(field.sumTotalTermFreq, field.docCount))
+  const avgdl = avgFieldLength(collection.sumTotalTermFreq, collection.docCount)
+  const scorer = new BM25Scorer(boost, <f32>idfSum, avgdl)
   const sloppy = slop > 0 ? new SloppyPhraseMatcher(pps, slop) : null
   const entries = new Array<i32>(n).fill(0)
   const lead = pps[0].postings
@@ -170,7 +192,7 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
   }
   entries[0] = entry
   const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
-  if (freq > 0) trace.match('', scorer, freq, field.norms.get(docId), docFreqs, idfs, field.docCount)
+  if (freq > 0) trace.match('', scorer, freq, field.norms.get(docId), docFreqs, idfs, collection.docCount)
   else trace.noMatch('', WEIGHT_NO_PHRASE)
   return result
 }
@@ -238,12 +260,16 @@ function boolQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
   }
   const should = new Array<DocScores>()
   for (let i = 0; i < shouldCount; i++) should.push(evaluate(ctx, reader, boost))
+  // must_not and filter clauses are weighed without scores: they ask for no statistics
+  const scores = ctx.scoring
+  ctx.scoring = false
   const prohibited = new Array<DocScores>()
   for (let i = 0; i < mustNotCount; i++) prohibited.push(evaluate(ctx, reader, boost))
   for (let i = 0; i < filterCount; i++) {
     required.push(evaluate(ctx, reader, boost))
     scoring.push(false)
   }
+  ctx.scoring = scores
   const excluded = disjunction(prohibited, 1)
   if (required.length == 0) return exclusion(disjunction(should, max(1, minimumShouldMatch)), excluded)
   const req = exclusion(conjunction(required, scoring), excluded)

@@ -11,9 +11,11 @@ export interface IndexExports {
   freeIndex(handle: number): void
   addDocuments(handle: number, batch: number): void
   deleteDocuments(handle: number, docIds: number, count: number): void
-  search(handle: number, program: number, k: number): number
+  /** stats: 0, or the address of a statistics table (dfs-statistics.ts) to score with. */
+  search(handle: number, program: number, k: number, stats: number): number
   count(handle: number, program: number): number
-  explain(handle: number, program: number, docId: number): number
+  explain(handle: number, program: number, docId: number, stats: number): number
+  dfs(handle: number, program: number): number
   fieldDocCount(handle: number, name: number, nameLength: number): number
   fieldSumTotalTermFreq(handle: number, name: number, nameLength: number): number
   fieldSumDocFreq(handle: number, name: number, nameLength: number): number
@@ -32,6 +34,7 @@ const FUNCTIONS = [
   'search',
   'count',
   'explain',
+  'dfs',
   'fieldDocCount',
   'fieldSumTotalTermFreq',
   'fieldSumDocFreq',

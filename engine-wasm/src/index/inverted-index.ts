@@ -6,12 +6,21 @@
  * Invariants checked here: docIds are integers in [0, 2^31) and strictly ascending across all batches; token
  * positions are non-negative integers, non-decreasing within a field (Lucene rejects negative increments).
  */
+import { ByteWriter } from './byte-writer.ts'
+import { readDfsStatistics, writeDfsStatistics } from './dfs-statistics.ts'
 import { encodeDocuments } from './document-batch.ts'
 import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
-import { encodeQuery } from './query-program.ts'
+import { encodeQuery, writeQuery } from './query-program.ts'
 import { rewriteQuery } from './query-rewrite.ts'
-import type { AnalyzedDocument, FieldStatistics, IndexQuery, ScoreDoc, TopDocs } from './types.ts'
+import type {
+  AnalyzedDocument,
+  DfsStatistics,
+  FieldStatistics,
+  IndexQuery,
+  ScoreDoc,
+  TopDocs,
+} from './types.ts'
 
 const encoder = new TextEncoder()
 
@@ -37,6 +46,19 @@ function checkDocuments(docs: readonly AnalyzedDocument[], lastDocId: number): n
   return last
 }
 
+/** A query program followed by its statistics table, in one buffer; statsAt -1 without statistics. */
+function programWithStatistics(
+  query: IndexQuery,
+  stats: DfsStatistics | null,
+): { bytes: Uint8Array; statsAt: number } {
+  const writer = new ByteWriter()
+  writeQuery(writer, query)
+  if (stats === null) return { bytes: writer.finish(), statsAt: -1 }
+  const statsAt = writer.finish().length
+  writeDfsStatistics(writer, stats)
+  return { bytes: writer.finish(), statsAt }
+}
+
 export class InvertedIndex {
   private lastDocId = -1
   private freed = false
@@ -58,10 +80,16 @@ export class InvertedIndex {
     this.call(bytes, (pointer) => this.wasm.deleteDocuments(this.handle, pointer, ids.length))
   }
 
-  search(query: IndexQuery, k: number): TopDocs {
+  /**
+   * The top k documents. With `stats` (dfs_query_then_fetch's aggregated statistics) every term and field found
+   * there scores with those numbers instead of this index's own.
+   */
+  search(query: IndexQuery, k: number, stats: DfsStatistics | null = null): TopDocs {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`)
-    const program = encodeQuery(rewriteQuery(query))
-    const result = this.call(program, (pointer) => this.wasm.search(this.handle, pointer, k))
+    const input = programWithStatistics(rewriteQuery(query), stats)
+    const result = this.call(input.bytes, (pointer) =>
+      this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt),
+    )
     try {
       const view = new DataView(this.wasm.memory.buffer, result >>> 0)
       const totalHits = view.getUint32(0, true)
@@ -77,23 +105,28 @@ export class InvertedIndex {
 
   /**
    * How document docId scores against the query, node by node of the rewritten query (Lucene's Weight.explain
-   * numbers). A document that is deleted or out of range matches nothing.
+   * numbers), with `stats` as in `search`. A document that is deleted or out of range matches nothing.
    */
-  explain(query: IndexQuery, docId: number): ExplainedQuery {
+  explain(query: IndexQuery, docId: number, stats: DfsStatistics | null = null): ExplainedQuery {
     if (!Number.isInteger(docId) || docId < 0 || docId > 0x7fffffff) {
       throw new RangeError(`docId must be an integer in [0, 2^31), got ${docId}`)
     }
     const rewritten = rewriteQuery(query)
-    const result = this.call(encodeQuery(rewritten), (pointer) =>
-      this.wasm.explain(this.handle, pointer, docId),
+    const input = programWithStatistics(rewritten, stats)
+    const result = this.call(input.bytes, (pointer) =>
+      this.wasm.explain(this.handle, pointer, docId, input.statsAt < 0 ? 0 : pointer + input.statsAt),
     )
-    try {
-      const length = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)
-      const bytes = new Uint8Array(this.wasm.memory.buffer, (result >>> 0) + 4, length).slice()
-      return readExplainTrace(new DataView(bytes.buffer), rewritten)
-    } finally {
-      this.wasm.release(result)
-    }
+    return readExplainTrace(new DataView(this.resultBytes(result).buffer), rewritten)
+  }
+
+  /**
+   * The DFS phase on this index: the term and collection statistics the query's scoring weights ask for, as
+   * Elasticsearch's DfsPhase records them (terms a weight finds here, the fields of those weights).
+   */
+  dfs(query: IndexQuery): DfsStatistics {
+    const program = encodeQuery(rewriteQuery(query))
+    const result = this.call(program, (pointer) => this.wasm.dfs(this.handle, pointer))
+    return readDfsStatistics(new DataView(this.resultBytes(result).buffer))
   }
 
   count(query: IndexQuery): number {
@@ -129,6 +162,16 @@ export class InvertedIndex {
     if (this.freed) return
     this.freed = true
     this.wasm.freeIndex(this.handle)
+  }
+
+  /** Copies out a result buffer that starts with its u32 byte length, and releases it. */
+  private resultBytes(result: number): Uint8Array {
+    try {
+      const length = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)
+      return new Uint8Array(this.wasm.memory.buffer, (result >>> 0) + 4, length).slice()
+    } finally {
+      this.wasm.release(result)
+    }
   }
 
   /** Copies input into a fresh WASM buffer, runs fn on its address, then releases the buffer. */

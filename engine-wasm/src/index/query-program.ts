@@ -31,7 +31,8 @@ function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): 
   writer.f32(boost)
 }
 
-function write(writer: ByteWriter, query: IndexQuery): void {
+/** Appends the program of a rewritten query to `writer`. */
+export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
   switch (query.type) {
     case 'term':
       writer.u32(TERM)
@@ -66,7 +67,7 @@ function write(writer: ByteWriter, query: IndexQuery): void {
       writer.i32(query.minimumShouldMatch)
       writer.f32(query.boost)
       for (const clause of [...query.must, ...query.should, ...query.mustNot, ...query.filter]) {
-        write(writer, clause)
+        writeQuery(writer, clause)
       }
       return
     case 'prefix':
@@ -125,24 +126,24 @@ function write(writer: ByteWriter, query: IndexQuery): void {
       writer.i32(query.queries.length)
       writer.f32(query.tieBreaker)
       writer.f32(query.boost)
-      for (const disjunct of query.queries) write(writer, disjunct)
+      for (const disjunct of query.queries) writeQuery(writer, disjunct)
       return
     case 'constantScore':
       writer.u32(CONSTANT_SCORE)
       writer.f32(query.boost)
-      write(writer, query.filter)
+      writeQuery(writer, query.filter)
       return
     case 'boosting':
       writer.u32(BOOSTING)
       writer.f32(query.negativeBoost)
       writer.f32(query.boost)
-      write(writer, query.positive)
-      write(writer, query.negative)
+      writeQuery(writer, query.positive)
+      writeQuery(writer, query.negative)
   }
 }
 
 export function encodeQuery(query: IndexQuery): Uint8Array {
   const writer = new ByteWriter()
-  write(writer, query)
+  writeQuery(writer, query)
   return writer.finish()
 }

@@ -99,3 +99,32 @@ export interface FieldStatistics {
   sumTotalTermFreq: number
   sumDocFreq: number
 }
+
+/** Lucene's TermStatistics of one term of one field. */
+export interface TermStatistics {
+  field: string
+  term: string
+  /** Documents containing the term (n), >= 1. */
+  docFreq: number
+  totalTermFreq: number
+}
+
+/** Lucene's CollectionStatistics of one field. */
+export interface CollectionStatistics {
+  field: string
+  maxDoc: number
+  /** Documents with at least one term in the field (N), >= 1. */
+  docCount: number
+  sumTotalTermFreq: number
+  sumDocFreq: number
+}
+
+/**
+ * The statistics a query's scoring weights ask for: one shard's, as its DFS phase records them (Elasticsearch's
+ * DfsSearchResult), or their sums over the shards (AggregatedDfs), which a search then scores every shard with.
+ */
+export interface DfsStatistics {
+  maxDoc: number
+  fields: CollectionStatistics[]
+  terms: TermStatistics[]
+}

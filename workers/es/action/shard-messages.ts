@@ -5,7 +5,7 @@
  * copy, or its copy is not the primary) answers `unavailable`, and the sender retries against the newest
  * cluster state, as ReplicationOperation and TransportSingleShardAction do.
  */
-import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { WireException } from '../errors/wire-exception.ts'
 import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
 import type { Explanation } from '../search/explain/index.ts'
@@ -33,7 +33,9 @@ export type ShardRequest =
   | (ShardTarget & { type: 'get'; id: string })
   /** The documents a query matches in a copy's last refreshed view, in `_doc` order (a scroll's pages). */
   | (ShardTarget & { type: 'scan'; query: IndexQuery })
-  /** indices:data/read/search[phase/query] (with the fetch folded in) */
+  /** indices:data/read/search[phase/dfs]: the statistics the query's scoring asks for on the copy */
+  | (ShardTarget & { type: 'dfs' } & ShardSearchRequest)
+  /** indices:data/read/search[phase/query] (with the fetch folded in; after a DFS phase, with its sums) */
   | (ShardTarget & { type: 'search' } & ShardSearchRequest)
   /** indices:data/read/explain[s]: the query's explanation for the document with this `_id` */
   | (ShardTarget & { type: 'explain'; id: string; query: IndexQuery })
@@ -64,6 +66,9 @@ export type ShardResponse =
   | { type: 'shard_stats'; shards: LocalShardStats[] }
   /** The search's shard result, from the node `node` (its id). */
   | { type: 'search'; node: string; result: ShardSearchResult }
+  /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id). */
+  | { type: 'dfs'; node: string; result: DfsStatistics }
+  /** The shard's DFS or query phase failed. */
   | { type: 'search_failed'; node: string; error: WireException }
   /** null: the document is not in the copy's searcher. */
   | { type: 'explain'; explanation: Explanation | null }

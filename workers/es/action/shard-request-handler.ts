@@ -9,6 +9,7 @@
  *   when the master does not (this primary was deposed) the write is answered `unavailable` and retried.
  * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
  *   persists them.
+ * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds) and shard_stats.
  * A request for a copy this node does not hold, or not as the started primary when it must, is answered
@@ -27,6 +28,7 @@ import type { ShardStateReporter } from '../indices/indices-cluster-state-servic
 import type { ClusterService } from '../node/cluster-service.ts'
 import { shardStats } from '../rest/cat/shard-stats.ts'
 import { matchingDocs } from '../search/shard-aggregation-context.ts'
+import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
@@ -79,24 +81,22 @@ export class ShardRequestHandler {
         )
         return Promise.resolve({ type: 'scan', docs })
       }
-      case 'search': {
-        const found = this.localCopy(request, false)
-        if (!found) return Promise.resolve(unavailable('no started copy here'))
-        const node = this.deps.cluster.localNode.id
-        try {
-          const result = executeShardSearch(
-            found.index,
-            found.shard,
-            request,
-            analyzeForIndexing,
-            this.deps.clock.now(),
-          )
-          return Promise.resolve({ type: 'search', node, result })
-        } catch (error) {
-          if (!(error instanceof EsException)) throw error
-          return Promise.resolve({ type: 'search_failed', node, error: toWireException(error) })
-        }
-      }
+      case 'dfs':
+        return Promise.resolve(
+          this.searchPhase(request, (index, shard, now) => ({
+            type: 'dfs',
+            node: this.deps.cluster.localNode.id,
+            result: executeDfsPhase(index, shard, request, analyzeForIndexing, now),
+          })),
+        )
+      case 'search':
+        return Promise.resolve(
+          this.searchPhase(request, (index, shard, now) => ({
+            type: 'search',
+            node: this.deps.cluster.localNode.id,
+            result: executeShardSearch(index, shard, request, analyzeForIndexing, now),
+          })),
+        )
       case 'explain': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
@@ -131,6 +131,21 @@ export class ShardRequestHandler {
       }
       case 'shard_stats':
         return Promise.resolve({ type: 'shard_stats', shards: this.shardStats() })
+    }
+  }
+
+  /** A search phase on the local copy: its answer, `search_failed` when it threw an EsException. */
+  private searchPhase(
+    target: ShardTarget,
+    run: (index: IndexService, shard: IndexShard, now: number) => ShardResponse,
+  ): ShardResponse {
+    const found = this.localCopy(target, false)
+    if (!found) return unavailable('no started copy here')
+    try {
+      return run(found.index, found.shard, this.deps.clock.now())
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      return { type: 'search_failed', node: this.deps.cluster.localNode.id, error: toWireException(error) }
     }
   }
 

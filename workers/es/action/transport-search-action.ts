@@ -1,10 +1,13 @@
 /**
  * TransportSearchAction on the coordinating node: the search goes to one active copy of every shard of the
- * target indices (the primary first), each answering its query phase with its best documents fetched; the
+ * target indices (the primary first), each answering its query phase with its best documents fetched (with
+ * dfs_query_then_fetch over several shards, a DFS round first: its statistics summed, they go with every
+ * shard's query request, one message per shard, and a shard whose DFS phase failed is not queried); the
  * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
  * aggregations reduced, and hits built. A shard whose copies all fail to answer, or whose query phase
  * failed, is a shard failure; the others still answer. _count sums the shards' counts.
  */
+import type { DfsStatistics } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -13,6 +16,7 @@ import { readAggregations, type InternalAggregations } from '../search/aggregati
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { ShardFailure } from '../search/shard-failures.ts'
+import { aggregateDfs } from '../search/dfs-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
 import {
   fetchHit,
@@ -24,6 +28,7 @@ import {
 import type { ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
 import { buildSortField } from '../search/sort/index.ts'
 import type { RestContext } from '../rest/rest-context.ts'
+import type { ShardResponse } from './shard-messages.ts'
 
 export interface SearchShardsRequest {
   body: string | null
@@ -65,24 +70,45 @@ export async function executeDistributedSearch(
     Array.from({ length: index.metadata.numberOfShards }, (_, shard) => ({ index, shard })),
   )
   const failures: ShardFailure[] = []
+  let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
+  let dfs: DfsStatistics | null = null
+  // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones).
+  if (parsed.searchType === 'dfs_query_then_fetch' && shards.length > 1) {
+    const responses = await Promise.all(
+      targets.map(({ index, shard, shardIndex }) =>
+        context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
+          type: 'dfs',
+          ...target,
+          ...request,
+          shardIndex,
+        })),
+      ),
+    )
+    const results: DfsStatistics[] = []
+    targets = targets.filter((target, i) => {
+      const response = responses[i] ?? null
+      if (response?.type === 'dfs') results.push(response.result)
+      else failures.push(shardFailure(target.index, target.shard, response))
+      return response?.type === 'dfs'
+    })
+    dfs = aggregateDfs(results)
+  }
   const answers: ShardAnswer[] = []
   const responses = await Promise.all(
-    shards.map(({ index, shard }, shardIndex) =>
+    targets.map(({ index, shard, shardIndex }) =>
       context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
         type: 'search',
         ...target,
         ...request,
         shardIndex,
+        dfs,
       })),
     ),
   )
   responses.forEach((response, i) => {
-    const { index, shard } = shards[i]!
-    const name = index.metadata.name
+    const { index, shard } = targets[i]!
     if (response?.type === 'search') answers.push({ index, node: response.node, result: response.result })
-    else if (response?.type === 'search_failed')
-      failures.push({ index: name, shard, node: response.node, error: fromWireException(response.error) })
-    else failures.push({ index: name, shard, node: null, error: noShardAvailable(name, shard) })
+    else failures.push(shardFailure(index, shard, response))
   })
   const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
   const queried = answers.flatMap(({ index, node, result }) =>
@@ -132,6 +158,14 @@ function querySearchResult(
       : sort.map((builder) => buildSortField(builder, { name, uuid, fields: leafFields(mapping) })),
     aggregations: wire.aggregations === null ? null : readAggregations(wire.aggregations),
   }
+}
+
+/** The failure of a shard whose phase did not answer with its result. */
+function shardFailure(index: IndexService, shard: number, response: ShardResponse | null): ShardFailure {
+  const name = index.metadata.name
+  if (response?.type === 'search_failed')
+    return { index: name, shard, node: response.node, error: fromWireException(response.error) }
+  return { index: name, shard, node: null, error: noShardAvailable(name, shard) }
 }
 
 /** NoShardAvailableActionException: no copy of the shard answered. */

@@ -1,11 +1,11 @@
 /**
  * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
  * body's `query`, `from`, `size`, `_source` (true/false), `track_total_hits`, `aggs`/`aggregations`, `sort`,
- * `search_after`, `track_scores`, `explain` and `highlight` (fetch/highlight/), and the URI's `q` (with its options, replacing the body's
- * query), `from`, `size`, `sort` (appended after the body's), `track_scores` and `explain`. _count takes
- * only `query`. The coordinating node parses a request to validate it before it resolves indices (a bad
- * query fails even with no index); each data node parses the same text again to run it on its shards, so
- * the request crosses between nodes as text.
+ * `search_after`, `track_scores`, `explain` and `highlight` (fetch/highlight/), and the URI's `search_type`, `q`
+ * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
+ * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
+ * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
+ * again to run it on its shards, so the request crosses between nodes as text.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import {
@@ -35,8 +35,13 @@ const SEARCH_KEYS = new Set(['query', 'from', 'size', '_source', 'track_total_hi
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
 const DEFAULT_TRACK_TOTAL_HITS = 10_000
 
+/** How the shards are searched: with their own statistics, or with everyone's (a DFS phase first). */
+export type SearchType = 'query_then_fetch' | 'dfs_query_then_fetch'
+
 export interface ParsedSearch {
   request: SearchRequest
+  /** `search_type` (query_then_fetch by default; _count has none). */
+  searchType: SearchType
   /** `explain`: each hit carries the explanation of its score. */
   explain: boolean
   withSource: boolean
@@ -61,6 +66,13 @@ function booleanValue(value: string | boolean | null | XNumber): boolean {
   throw illegalArgumentException(
     `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`,
   )
+}
+
+/** SearchType.fromString: ES 8 runs these two (query_and_fetch and dfs_query_and_fetch are gone). */
+function parseSearchType(value: string | undefined): SearchType {
+  if (value === undefined || value === 'query_then_fetch') return 'query_then_fetch'
+  if (value === 'dfs_query_then_fetch') return value
+  throw illegalArgumentException(`No search type for [${value}]`)
 }
 
 /** A URI flag: present without a value means true. */
@@ -111,6 +123,8 @@ export function parseSearchRequest(
     if (SEARCH_KEYS.has(key)) continue
     throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
   }
+  // RestSearchAction reads search_type after the body, before the URI's search source parameters.
+  const searchType = isCount ? 'query_then_fetch' : parseSearchType(params.get('search_type'))
   const uriSort = params.get('sort')
   if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
   trackScores = uriFlag(params, 'track_scores') ?? trackScores
@@ -131,6 +145,7 @@ export function parseSearchRequest(
   const track = body.get('track_total_hits')
   return {
     request: { from, size, sort, searchAfter, trackScores, aggregations },
+    searchType,
     explain,
     withSource: body.get('_source') !== false,
     highlight,

@@ -2,7 +2,8 @@
  * SearchService: the parts of one search request's query-then-fetch (the coordinating node's fan-out is
  * action/transport-search-action.ts).
  * - Query phase (`executeQueryPhase`, a function of index, shard and request returning plain data): each
- *   shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch) and returns its
+ *   shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch), or with the global
+ *   ones a DFS phase gathered (dfs_query_then_fetch, see dfs-phase.ts), and returns its
  *   top from+size: by score, or by the request's `sort` (see sort/), after `search_after`; with
  *   aggregations it also collects them over every match. An EsException it throws is a shard failure
  *   (see shard-failures.ts); the other shards still answer.
@@ -13,7 +14,7 @@
  * - Fetch: `_source` and routing of the page's documents; a hit's `_score` is its score when the search
  *   is by score, the `_score` sort value when `_score` is a sort key, the score with track_scores, else null.
  */
-import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
@@ -92,6 +93,7 @@ export function executeQueryPhase(
   query: IndexQuery,
   request: SearchRequest,
   now: number,
+  dfs: DfsStatistics | null = null,
 ): QuerySearchResult {
   const { name, uuid, mapping } = index.metadata
   const sortFields = sortsByScore(request.sort)
@@ -99,7 +101,7 @@ export function executeQueryPhase(
     : request.sort.map((builder) => buildSortField(builder, { name, uuid, fields: leafFields(mapping) }))
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
-  const all = request.aggregations !== null || sortFields !== null ? allMatches(shard, query) : null
+  const all = request.aggregations !== null || sortFields !== null ? allMatches(shard, query, dfs) : null
   let aggregations: InternalAggregations | null = null
   if (request.aggregations !== null && all !== null) {
     const scores = docScores(all)
@@ -108,7 +110,7 @@ export function executeQueryPhase(
   }
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
   if (sortFields === null || all === null) {
-    const top = all ?? shard.searcherIndex.search(query, k)
+    const top = all ?? shard.searcherIndex.search(query, k, dfs)
     const docs = top.scoreDocs.slice(0, k).map(({ docId, score }) => ({ docId, score, sortValues: null }))
     const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
     return { ...result, totalHits: top.totalHits, maxScore, docs }

@@ -4,7 +4,7 @@
  * `filter`/`filters`), and top_hits rendered as the search's hits are, ordered by the request query's
  * score (then doc id, as Lucene's TopScoreDocCollector breaks ties).
  */
-import type { IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../errors/index.ts'
 import { JavaFloat, RawJson, type JsonOut } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -19,9 +19,12 @@ const MATCH_ALL: IndexQuery = { type: 'matchAll', boost: 1 }
 /** A k no shard reaches: the collector keeps min(k, matches), so this asks for every match in one pass. */
 const ALL_MATCHES = 0x7fffffff
 
-/** Every match of the query on the shard's searcher, best first (score, then doc id). */
-export function allMatches(shard: IndexShard, query: IndexQuery): TopDocs {
-  return shard.searcherIndex.search(query, ALL_MATCHES)
+/**
+ * Every match of the query on the shard's searcher, best first (score, then doc id); scored with `dfs` when
+ * given (dfs_query_then_fetch).
+ */
+export function allMatches(shard: IndexShard, query: IndexQuery, dfs: DfsStatistics | null = null): TopDocs {
+  return shard.searcherIndex.search(query, ALL_MATCHES, dfs)
 }
 
 /** Every match by ascending doc id, with its score. */

@@ -1,11 +1,12 @@
 /**
  * One shard's part of a search on the node that holds the copy (SearchService.executeQueryPhase with the
  * fetch folded in, as ES's query_and_fetch does): the request text is parsed again here, the query built
- * against this index's mapping and analyzers at the coordinating node's request time, the query phase run,
+ * against this index's mapping and analyzers at the coordinating node's request time, the query phase run
+ * (with the search's global statistics after a DFS phase, see dfs-phase.ts),
  * and the shard's best from+size documents answered with their stored source (and their explanations when
  * asked), so the coordinating node needs no second round. Everything answered is plain data.
  */
-import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
@@ -27,6 +28,11 @@ export interface ShardSearchRequest {
   shardIndex: number
   /** The coordinating node's request time: date math and `now` resolve to it on every shard. */
   now: number
+  /**
+   * dfs_query_then_fetch: the statistics summed over the shards (AggregatedDfs) to score with; absent or null,
+   * the shard scores with its own.
+   */
+  dfs?: DfsStatistics | null
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
@@ -72,10 +78,12 @@ export function executeShardSearch(
   analyze: TextAnalyzer,
   now: number,
 ): ShardSearchResult {
-  index.scheduledRefresh(now)
+  const dfs = request.dfs ?? null
+  // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
+  if (dfs === null) index.scheduledRefresh(now)
   const { parsed, query, buildQuery: buildFor } = parseForIndex(index, request, analyze)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
-  const phase = executeQueryPhase(index, shard, request.shardIndex, query, parsed.request, request.now)
+  const phase = executeQueryPhase(index, shard, request.shardIndex, query, parsed.request, request.now, dfs)
   const { docs, aggregations } = phase
   const hits = docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!)
   const builder = parsed.highlight
@@ -99,7 +107,7 @@ export function executeShardSearch(
       aggregations: aggregations === null ? null : writeAggregations(aggregations),
       hits,
       explanations: parsed.explain
-        ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId))
+        ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs))
         : null,
       highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
     },

@@ -15,7 +15,12 @@
  *                              the positive's explanation and "Matched boosting query score(<negative>)"
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
-import type { ExplainedQuery, InvertedIndex, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import type {
+  DfsStatistics,
+  ExplainedQuery,
+  InvertedIndex,
+  IndexQuery,
+} from '../../../../engine-wasm/src/index/index.ts'
 import { javaFloatToString } from '../../xcontent/index.ts'
 import { bm25Explanation } from './bm25-explanation.ts'
 import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
@@ -142,7 +147,15 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
   }
 }
 
-/** Lucene's explanation of how shard-local document docId scores against the query in this shard's index. */
-export function explainDocument(index: InvertedIndex, query: IndexQuery, docId: number): Explanation {
-  return explainNode(index.explain(query, docId), docId)
+/**
+ * Lucene's explanation of how shard-local document docId scores against the query in this shard's index, with
+ * the search's global statistics when given (dfs_query_then_fetch: n, N and avgdl are then the global ones).
+ */
+export function explainDocument(
+  index: InvertedIndex,
+  query: IndexQuery,
+  docId: number,
+  dfs: DfsStatistics | null = null,
+): Explanation {
+  return explainNode(index.explain(query, docId, dfs), docId)
 }
