@@ -20,12 +20,13 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { Transport } from '../../net/transport.ts'
 import { EsException } from '../errors/index.ts'
 import { toWireException } from '../errors/wire-exception.ts'
-import { failureStillPending } from '../cluster/allocation/allocation-service.ts'
+import { failureStillPending, reporterDeposed } from '../cluster/allocation/allocation-service.ts'
 import { MappingUpdateRequired, type IndexService } from '../index/index-service.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
 import type { IndicesService } from '../indices/indices-service.ts'
 import type { ShardStateReporter } from '../indices/indices-cluster-state-service.ts'
 import type { ClusterService } from '../node/cluster-service.ts'
+import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { shardStats } from '../rest/cat/shard-stats.ts'
 import { matchingDocs } from '../search/shard-aggregation-context.ts'
 import { executeDfsPhase } from '../search/dfs-phase.ts'
@@ -250,7 +251,7 @@ export class ShardRequestHandler {
     const unrouted = (state.metadata.indices[name]?.inSyncAllocationIds[shard.shardId] ?? []).filter(
       (allocationId) => !routed.has(allocationId),
     )
-    const stale = unrouted.map((allocationId) => this.markStale(shard, { index: name, allocationId }))
+    const stale = unrouted.map((allocationId) => this.markStale(shard, { index: name, uuid, allocationId }))
     const acked = await Promise.all(
       targets.map(async (copy) => {
         const node = state.nodes.find((n) => n.id === copy.nodeId)
@@ -273,7 +274,7 @@ export class ShardRequestHandler {
               .catch(() => null)
           : null
         if (response?.type === 'ack') return 'acked'
-        return (await this.markStale(shard, { index: name, allocationId: copy.allocationId! }))
+        return (await this.markStale(shard, { index: name, uuid, allocationId: copy.allocationId! }))
           ? 'failed'
           : 'unconfirmed'
       }),
@@ -284,11 +285,13 @@ export class ShardRequestHandler {
 
   /**
    * Has the master fail a copy of this primary's shard and drop it from the in-sync set, in this primary's
-   * term; true once the applied state no longer lists it, false when that does not happen in time.
+   * term; true once the applied state no longer lists it, false when that does not happen in time or when
+   * this primary was deposed meanwhile (the copy may have left the in-sync set because a newer primary
+   * recovered without it, not because this write reached the master).
    */
   private async markStale(
     shard: IndexShard,
-    copy: { index: string; allocationId: string },
+    copy: { index: string; uuid: string; allocationId: string },
   ): Promise<boolean> {
     const ref = { index: copy.index, shard: shard.shardId, allocationId: copy.allocationId }
     const failed = {
@@ -298,12 +301,13 @@ export class ShardRequestHandler {
       markAsStale: true,
       primaryTerm: shard.primaryTerm,
     } as const
+    const deposed = (state: ClusterState): boolean => reporterDeposed(state, failed, copy.uuid)
     this.deps.reporter.shardFailed(failed)
     const applied = await this.deps.cluster.waitFor(
-      (state) => !failureStillPending(state, failed),
+      (state) => deposed(state) || !failureStillPending(state, failed),
       REPLICA_TIMEOUT_MS,
     )
-    return applied !== null
+    return applied !== null && !deposed(applied)
   }
 
   private async writeReplica(

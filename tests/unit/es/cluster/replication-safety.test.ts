@@ -13,6 +13,7 @@ import {
   applyStartedShards,
   disassociateDeadNodes,
   failureStillPending,
+  reporterDeposed,
   reroute,
   type FailedShard,
 } from '../../../../workers/es/cluster/allocation/allocation-service.ts'
@@ -86,6 +87,21 @@ describe('marking unavailable in-sync copies stale', () => {
     // The same report in the current term is applied.
     state = applyFailedShards(state, [staleReport('a0', 2)], context)
     expect(state.metadata.indices['i']!.inSyncAllocationIds[0]).toEqual(['a1'])
+  })
+
+  it('a deposed primary learns it was deposed: its report can no longer confirm a write (seed 290)', () => {
+    const context = new TestAllocationContext()
+    const green = greenPair(context)
+    expect(reporterDeposed(green, staleReport('a1', 1), 'u')).toBe(false)
+    // n1 leaves: a1 is promoted in term 2, and the copy a0 the old primary would mark stale leaves the
+    // in-sync set on its own later; the old primary's report (term 1) must not count as confirmed.
+    const failedOver = disassociateDeadNodes({ ...green, nodes: [dataNode('n2')] }, context)
+    expect(reporterDeposed(failedOver, staleReport('a1', 1), 'u')).toBe(true)
+    expect(reporterDeposed(failedOver, staleReport('a0', 2), 'u')).toBe(false)
+    // The index deleted, or recreated under the same name: every report of the old one is deposed.
+    expect(reporterDeposed(green, staleReport('a1', 1), 'another-uuid')).toBe(true)
+    const deleted = { ...green, metadata: { ...green.metadata, indices: {} } }
+    expect(reporterDeposed(deleted, staleReport('a1', 1), 'u')).toBe(true)
   })
 
   it('a plain failure (not stale) is pending only while the copy is routed', () => {

@@ -53,6 +53,16 @@ export function failureStillPending(state: ClusterState, shard: FailedShard): bo
   return routed === true || (shard.markAsStale && inSync === true)
 }
 
+/**
+ * Whether the primary that reports a failure was deposed: its index is gone or recreated, or the shard's
+ * primary term moved past the reporter's. The master rejects such a report (ES's NoLongerPrimaryShardException:
+ * "primary term [x] did not match current primary term [y]"); the write it belongs to is not acknowledged.
+ */
+export function reporterDeposed(state: ClusterState, shard: FailedShard, indexUuid: string): boolean {
+  const metadata = state.metadata.indices[shard.index]
+  return metadata?.uuid !== indexUuid || metadata.primaryTerms[shard.shard] !== shard.primaryTerm
+}
+
 export function reroute(state: ClusterState, context: AllocationContext): ClusterState {
   return round(state, context, () => undefined)
 }
