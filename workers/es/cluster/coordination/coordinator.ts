@@ -4,8 +4,8 @@
  *   reports; when bootstrapped and in the voting configuration, runs elections on the ElectionScheduler:
  *   a pre-vote round (PreVoteCollector: nodes that have a leader refuse, newer nodes do not count), then
  *   StartJoin in max(term seen) + 1 to every discovered master-eligible node; joins from a quorum win.
- * - LEADER: runs the master task queue one Publication at a time (tasks batched; every state is
- *   finished by the Reconfigurator and AllocationService), checks every follower (FollowersChecker) and
+ * - LEADER: publishes the MasterService's batches one Publication at a time (every state is finished
+ *   by the Reconfigurator and AllocationService), checks every follower (FollowersChecker) and
  *   removes those that fail; steps down when a publication fails (no quorum: a partitioned minority).
  * - FOLLOWER: accepts and applies the leader's states, checks the leader (LeaderChecker), and becomes a
  *   candidate again when it fails.
@@ -35,19 +35,13 @@ import { CoordinationState, CoordinationStateRejectedError, type Join } from './
 import { ElectionScheduler } from './election-scheduler.ts'
 import { CONNECT_TRANSPORT_EXCEPTION, PeriodicChecker } from './fault-detection.ts'
 import { LagDetector } from './lag-detector.ts'
+import { MasterService } from './master-service.ts'
 import type { CoordinationRequest, CoordinationResponse } from './messages.ts'
 import { electedAsMaster, finishState, joinNodes, nodesLeft } from './node-join-executor.ts'
 import { FollowersChecker } from './followers-checker.ts'
 import { PeerFinder } from './peer-finder.ts'
 import { collectPreVotes } from './pre-vote-collector.ts'
 import { Publication } from './publication.ts'
-
-interface MasterTask {
-  source: string
-  update: (state: ClusterState) => ClusterState
-  resolve: (state: ClusterState) => void
-  reject: (error: Error) => void
-}
 
 export class Coordinator {
   readonly localNode: DiscoveryNode
@@ -66,7 +60,7 @@ export class Coordinator {
   private leaderChecker: PeriodicChecker | null = null
   private readonly followersChecker: FollowersChecker
   private publication: Publication | null = null
-  private tasks: MasterTask[] = []
+  private readonly masterService: MasterService
   private readonly shardStores = new GatewayShardStores()
   private readonly pendingJoins = new Map<string, DiscoveryNode>()
   private readonly locallyStarted = new Map<string, { shard: ShardCopyRef; storedCopy: StoredShardCopy }>()
@@ -85,6 +79,11 @@ export class Coordinator {
       roles: config.roles ?? ['master', 'data'],
     }
     this.coordinationState = new CoordinationState(config.nodeId, config.persistedState)
+    this.masterService = new MasterService({
+      isMaster: () => this.running && this.currentMode === 'LEADER',
+      lastAccepted: () => this.coordinationState.lastAccepted,
+      publish: (next, base, done) => this.publish(next, base, done),
+    })
     this.applied = { ...config.persistedState.lastAcceptedState(), masterNodeId: null }
     this.peerFinder = new PeerFinder({
       localNode: this.localNode,
@@ -136,7 +135,7 @@ export class Coordinator {
     this.stopModeActivities()
     this.currentMode = 'CANDIDATE'
     this.leader = null
-    this.rejectTasks(new NotMasterError('node stopped'))
+    this.masterService.failAll(new NotMasterError('node stopped'))
   }
 
   mode(): CoordinatorMode {
@@ -157,10 +156,7 @@ export class Coordinator {
     if (!this.running || this.currentMode !== 'LEADER') {
       return Promise.reject(new NotMasterError('no longer master'))
     }
-    return new Promise((resolve, reject) => {
-      this.tasks.push({ source, update, resolve, reject })
-      this.runTasks()
-    })
+    return this.masterService.submit(source, update)
   }
 
   /** Reports a recovered copy to the master (ShardStateAction.shardStarted); re-sent until applied. */
@@ -430,22 +426,12 @@ export class Coordinator {
     }
   }
 
-  private runTasks(): void {
-    if (this.currentMode !== 'LEADER' || this.publication || this.tasks.length === 0) return
-    const batch = this.tasks
-    this.tasks = []
-    const base = this.coordinationState.lastAccepted
-    let next = base
-    const accepted: MasterTask[] = []
-    for (const task of batch) {
-      try {
-        next = task.update(next)
-        accepted.push(task)
-      } catch (error) {
-        task.reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    }
-    if (accepted.length === 0) return this.runTasks()
+  /** The MasterService's publisher: finishes a batch's state and publishes it (one Publication at a time). */
+  private publish(
+    next: ClusterState,
+    base: ClusterState,
+    done: (outcome: ClusterState | Error) => void,
+  ): void {
     const term = this.coordinationState.currentTerm
     const state = finishState(
       next,
@@ -489,21 +475,15 @@ export class Coordinator {
             state.nodes.map((node) => node.id),
             state.version,
           )
-          for (const task of accepted) task.resolve(this.applied)
+          done(this.applied)
           // AsyncShardFetch's reroute: a primary no store was known for may be assignable now.
           if (storesChanged) void this.submitStateUpdate('reroute', (s) => s).catch(() => undefined)
-          this.runTasks()
         } else {
-          for (const task of accepted)
-            task.reject(new NotMasterError(`publication of version ${state.version} failed`))
+          done(new NotMasterError(`publication of version ${state.version} failed`))
           this.becomeCandidate('publication failed')
         }
       },
     })
-  }
-
-  private rejectTasks(error: Error): void {
-    for (const task of this.tasks.splice(0)) task.reject(error)
   }
 
   // ---- fault detection ----
@@ -563,7 +543,7 @@ export class Coordinator {
     this.currentMode = 'CANDIDATE'
     this.leader = null
     this.pendingJoins.clear()
-    this.rejectTasks(new NotMasterError(`no longer master: ${reason}`))
+    this.masterService.failAll(new NotMasterError(`no longer master: ${reason}`))
     this.peerFinder.activate()
     if (isMasterNode(this.localNode)) {
       this.electionScheduler = new ElectionScheduler(
@@ -589,19 +569,15 @@ export class Coordinator {
     )
     this.pendingJoins.clear()
     const clusterUuid = randomBase64Id(this.config.random)
-    this.tasks.unshift({
-      source: 'elected-as-master',
-      update: (state) => electedAsMaster(state, this.localNode, joining, clusterUuid),
-      resolve: () => undefined,
-      reject: () => undefined,
-    })
-    this.runTasks()
+    this.masterService.submitFirst('elected-as-master', (state) =>
+      electedAsMaster(state, this.localNode, joining, clusterUuid),
+    )
   }
 
   private becomeFollower(leader: DiscoveryNode): void {
     if (this.currentMode === 'FOLLOWER' && this.leader?.id === leader.id) return
     this.stopModeActivities()
-    this.rejectTasks(new NotMasterError('no longer master: following another node'))
+    this.masterService.failAll(new NotMasterError('no longer master: following another node'))
     this.currentMode = 'FOLLOWER'
     this.leader = leader
     this.leaderChecker = new PeriodicChecker(
