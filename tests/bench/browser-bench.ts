@@ -1,12 +1,14 @@
 /**
- * Runs the Kafka benchmark pages in the machine's Chromium: a Vite dev server serves the repository,
+ * Runs the Kafka and Elasticsearch benchmark pages in the machine's Chromium: a Vite dev server serves the repository,
  * playwright-core opens each page and waits for its `window.benchResult`. Throughput (browser/
- * kafka-throughput.html) and produce latency at a held rate (browser/kafka-latency.html).
+ * kafka-throughput.html) and produce latency at a held rate (browser/kafka-latency.html); then the
+ * Elasticsearch node worker's search and reload pages (es-browser.bench.ts).
  */
 import { createServer } from 'vite'
 import { chromium } from 'playwright-core'
 import { chromiumPath, CHROMIUM_ARGS } from '../chromium.ts'
 import { runBenchPage } from './bench-page.ts'
+import { benchEsBrowser } from './es-browser.bench.ts'
 import type { BenchResult } from './result.ts'
 import type { KafkaThroughputResult } from './browser/kafka-throughput.ts'
 import type { KafkaLatencyResult } from './browser/kafka-latency.ts'
@@ -28,7 +30,8 @@ export async function benchBrowser(opts: { smoke: boolean }): Promise<BenchResul
     configFile: false,
     root: process.cwd(),
     logLevel: 'silent',
-    server: { port: 0 },
+    // No file watching: another edit to the repository would reload a page in the middle of its run.
+    server: { port: 0, watch: null },
     worker: { format: 'es' },
   })
   await server.listen()
@@ -52,7 +55,8 @@ export async function benchBrowser(opts: { smoke: boolean }): Promise<BenchResul
       `${pages}/kafka-latency.html?rate=50000&seconds=${opts.smoke ? 1 : 10}`,
       timeoutMs,
     )
-    return [...throughputRows(throughput), ...latencyRows(latency)]
+    const es = await benchEsBrowser(browser, pages, { smoke: opts.smoke, timeoutMs })
+    return [...throughputRows(throughput), ...latencyRows(latency), ...es]
   } finally {
     await browser.close()
     await server.close()

@@ -7,12 +7,14 @@ import { benchLogSegment } from './log-segment.bench.ts'
 import { benchScriptParser } from './script-parser.bench.ts'
 import { benchBrowser } from './browser-bench.ts'
 import { benchKafkaReload } from './kafka-reload.bench.ts'
+import { benchEsIndex } from './es-index.bench.ts'
 import type { BenchResult } from './result.ts'
 
 const smoke = process.argv.includes('--smoke')
 const results: BenchResult[] = [
   ...(await benchLogSegment({ smoke })),
   ...benchScriptParser({ smoke }),
+  ...(await benchEsIndex({ smoke })),
   ...(await benchBrowser({ smoke })),
   ...(await benchKafkaReload({ smoke })),
 ]

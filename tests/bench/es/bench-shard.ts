@@ -1,0 +1,83 @@
+/**
+ * Our side of the index benchmarks in Node: one primary IndexShard of an index with the bench mapping,
+ * written through the path a `_bulk` item takes on the primary (doc-write.ts executeOnPrimary: the JSON
+ * source parsed, the document parsed against the mapping, fields analysed by the standard analyzer,
+ * numeric doc values, the translog record sealed) and searched through the shard's search path
+ * (shard-search.ts executeShardSearch: the request body parsed, the query built against the mapping,
+ * the WASM inverted index's BM25 top-k). Replication and the translog's storage write are what it leaves out.
+ */
+import { readFileSync } from 'node:fs'
+import { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
+import { IndexService } from '../../../workers/es/index/index-service.ts'
+import { IndexShard } from '../../../workers/es/index/shard/index-shard.ts'
+import type { IndexMetadata } from '../../../workers/es/index/index-metadata.ts'
+import { parseMapping } from '../../../workers/es/index/mapper/mapping-parser.ts'
+import { parseJson } from '../../../workers/es/xcontent/index.ts'
+import { executeOnPrimary } from '../../../workers/es/action/doc-write.ts'
+import { executeShardSearch, type ShardSearchResult } from '../../../workers/es/search/shard-search.ts'
+import { analyzeForIndexing } from '../../../workers/es/analysis/index.ts'
+import { BENCH_MAPPING } from './bench-mapping.ts'
+
+const NOW = 1_767_225_600_000
+
+export function loadIndexEngine(): Promise<IndexEngine> {
+  return IndexEngine.load(readFileSync(new URL('../../../engine-wasm/build/index.wasm', import.meta.url)))
+}
+
+export class BenchShard {
+  private readonly service: IndexService
+  private readonly shard: IndexShard
+
+  constructor(engine: IndexEngine) {
+    const metadata: IndexMetadata = {
+      name: 'bench',
+      uuid: 'bench-index-uuid',
+      creationDate: NOW,
+      numberOfShards: 1,
+      numberOfReplicas: 0,
+      routingNumShards: 1,
+      refreshIntervalMs: -1,
+      mapping: parseMapping(parseJson(JSON.stringify(BENCH_MAPPING))),
+    }
+    this.service = new IndexService(metadata)
+    this.shard = new IndexShard(0, engine.newIndex(), NOW)
+    this.service.shards.set(0, this.shard)
+  }
+
+  /** Indexes `sources` (a bulk's `_source` lines) with ids from `firstId` on, as one bulk's items. */
+  bulk(sources: readonly string[], firstId: number): void {
+    for (let i = 0; i < sources.length; i++) {
+      const item = {
+        op: 'index' as const,
+        create: false,
+        text: sources[i]!,
+        id: String(firstId + i),
+        routing: null,
+        ifSeqNo: null,
+        ifPrimaryTerm: null,
+      }
+      executeOnPrimary(this.service, this.shard, item, NOW)
+    }
+  }
+
+  refresh(): void {
+    this.shard.refresh(NOW)
+  }
+
+  /** A `_search` body on this shard: the hits' ids and scores, best first. */
+  search(body: string): Array<{ id: string; score: number }> {
+    const result: ShardSearchResult = executeShardSearch(
+      this.service,
+      this.shard,
+      { body, params: [], isCount: false, shardIndex: 0, now: NOW },
+      analyzeForIndexing,
+      NOW,
+    )
+    if (result.type !== 'query') throw new Error('a search answered a count')
+    return result.result.docs.map((doc, i) => ({ id: result.result.hits[i]!.id, score: doc.score }))
+  }
+
+  close(): void {
+    this.service.close()
+  }
+}
