@@ -37,6 +37,10 @@ describe('IdbStorage', () => {
       { store: 'kafka', key: 'b/1', value: new Uint8Array([3]) },
     ])
     expect(await storage.keys('kafka', 'b/')).toEqual(['b/1', 'b/2'])
+    expect(await storage.entries('kafka', 'b/')).toEqual([
+      ['b/1', new Uint8Array([3])],
+      ['b/2', new Uint8Array([2])],
+    ])
     const value = await storage.get('kafka', 'a/1')
     expect(value).toEqual(new Uint8Array([1]))
     await storage.write([{ store: 'kafka', key: 'a/1', value: null }])

@@ -8,6 +8,10 @@ import { STORES, type Storage, type StorageOp } from './storage.ts'
 
 const DB_VERSION = 1
 
+/** Every key starting with `prefix` (all keys for ''). */
+const prefixRange = (prefix: string): IDBKeyRange | undefined =>
+  prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined
+
 export class IdbStorage implements Storage {
   private constructor(private readonly db: IDBPDatabase) {}
 
@@ -28,9 +32,17 @@ export class IdbStorage implements Storage {
   }
 
   async keys(store: string, prefix = ''): Promise<string[]> {
-    const range = prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined
-    const keys = await this.db.getAllKeys(store, range)
+    const keys = await this.db.getAllKeys(store, prefixRange(prefix))
     return keys.map(String)
+  }
+
+  /** One read-only transaction: getAllKeys and getAll over the same range list the same records in order. */
+  async entries(store: string, prefix: string): Promise<Array<[string, Uint8Array]>> {
+    const tx = this.db.transaction(store, 'readonly')
+    const range = prefixRange(prefix)
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range)])
+    await tx.done
+    return keys.map(String).map((key, i) => [key, new Uint8Array(values[i] as ArrayBuffer)])
   }
 
   async write(ops: StorageOp[]): Promise<void> {

@@ -26,6 +26,11 @@ export class MemoryStorage implements Storage {
     return Promise.resolve(keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
   }
 
+  async entries(store: string, prefix: string): Promise<Array<[string, Uint8Array]>> {
+    const values = this.store(store)
+    return (await this.keys(store, prefix)).map((key) => [key, values.get(key)!.slice()])
+  }
+
   write(ops: StorageOp[]): Promise<void> {
     for (const { store, key, value } of ops) {
       if (value === null) this.store(store).delete(key)

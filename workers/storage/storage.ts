@@ -21,6 +21,8 @@ export interface Storage {
   get(store: string, key: string): Promise<Uint8Array | undefined>
   /** Every key in the store that starts with prefix, ascending. */
   keys(store: string, prefix?: string): Promise<string[]>
+  /** Every key that starts with prefix and its value, ascending by key, read at one point in time. */
+  entries(store: string, prefix: string): Promise<Array<[string, Uint8Array]>>
   /** Atomically applies every operation, in order. */
   write(ops: StorageOp[]): Promise<void>
   close(): Promise<void>

@@ -93,6 +93,9 @@ describe('MemoryStorage', () => {
           const expected = [...oracle.keys()].filter((k) => k.startsWith(prefix)).sort()
           expect(await storage.keys('kafka', prefix)).toEqual(expected)
           for (const [key, value] of oracle) expect(await storage.get('kafka', key)).toEqual(value)
+          expect(await storage.entries('kafka', prefix)).toEqual(
+            expected.map((key) => [key, oracle.get(key)]),
+          )
         },
       ),
     )

@@ -134,12 +134,10 @@ export class IndicesService {
 
   /** The operations a stored copy holds, in sequence number order. */
   async readTranslog(uuid: string, shard: number): Promise<ShardOperation[]> {
-    const operations: ShardOperation[] = []
-    for (const key of await this.deps.storage.keys('es', translogPrefix(uuid, shard))) {
-      const record = await this.deps.storage.get('es', key)
-      if (record) operations.push(openEnvelope(record, TRANSLOG_VERSION, `translog ${key}`) as ShardOperation)
-    }
-    return operations
+    const records = await this.deps.storage.entries('es', translogPrefix(uuid, shard))
+    return records.map(
+      ([key, record]) => openEnvelope(record, TRANSLOG_VERSION, `translog ${key}`) as ShardOperation,
+    )
   }
 
   /** The storage write that records a copy as this node's, with its allocation id. */
