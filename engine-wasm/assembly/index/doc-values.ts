@@ -24,4 +24,15 @@ export class NumericDocValues {
     }
     return false
   }
+
+  /** Appends the entries of a segment being merged away whose docs docMap keeps (docMap[doc] >= 0). */
+  mergeFrom(source: NumericDocValues, docMap: Int32Array): void {
+    for (let i = 0; i < source.docs.length; i++) {
+      const doc = docMap[source.docs[i]]
+      if (doc < 0) continue
+      this.docs.push(doc)
+      for (let v = source.starts[i]; v < source.starts[i + 1]; v++) this.values.push(source.values[v])
+      this.starts.push(this.values.length)
+    }
+  }
 }

@@ -1,10 +1,11 @@
 // FieldIndex: everything one Lucene field holds in a segment: its term dictionary, its norms and its
 // CollectionStatistics (docCount = documents with at least one token, sumTotalTermFreq = all tokens,
 // sumDocFreq = sum over terms of docFreq), and its numeric doc values (long / double / date fields).
-// Statistics count deleted documents, as Lucene does until a merge.
+// Statistics count deleted documents, as Lucene does until a merge; mergeFrom carries only live documents over.
 import { NumericDocValues } from './doc-values'
 import { FieldNorms } from './field-norms'
 import { intToByte4 } from './small-float'
+import { Postings } from './postings'
 import { TermDictionary } from './term-dictionary'
 
 export class FieldIndex {
@@ -48,5 +49,32 @@ export class FieldIndex {
     this.docCount++
     this.sumTotalTermFreq += count
     this.sumDocFreq += distinct.length
+  }
+
+  /**
+   * Appends the live documents of the same field of a segment being merged away: its doc d becomes docMap[d]
+   * (-1: deleted, dropped). Statistics are recounted over what is carried over.
+   */
+  mergeFrom(source: FieldIndex, docMap: Int32Array, maxDoc: i32): void {
+    for (let d = 0; d < maxDoc; d++) {
+      const norm = source.norms.get(d)
+      if (docMap[d] < 0 || norm == 0) continue
+      this.norms.set(docMap[d], norm)
+      this.docCount++
+    }
+    const terms = source.terms.sortedTerms()
+    for (let t = 0; t < terms.length; t++) {
+      const from = source.terms.get(terms[t])!
+      let to: Postings | null = null
+      for (let i = 0; i < from.docs.length; i++) {
+        const doc = docMap[from.docs[i]]
+        if (doc < 0) continue
+        if (to == null) to = this.terms.getOrAdd(terms[t])
+        to.append(doc, from, i)
+        this.sumTotalTermFreq += from.freqs[i]
+        this.sumDocFreq++
+      }
+    }
+    this.docValues.mergeFrom(source.docValues, docMap)
   }
 }

@@ -1,13 +1,15 @@
 // The inverted index module's exports: the pointer/length protocol engine-wasm/src/index/index-engine.ts speaks.
-// Indexes are named by handles (slots in `indexes`). Input buffers are allocated with `alloc` and released with
+// Indexes are named by handles (slots in `indexes`); every doc id crossing here is global (segment docBase + local). Input buffers are allocated with `alloc` and released with
 // `release` by the caller; so are result buffers returned by `search`, `explain` and `dfs`. Strings are UTF-8
 // (pointer, byte length). No export keeps a pointer into a caller's buffer after it returns.
 import { ByteReader } from './byte-reader'
+import { DocScores } from './doc-scores'
 import { DfsStatistics } from './dfs-statistics'
 import { ExplainTrace } from './explain-trace'
 import { InvertedIndex } from './inverted-index'
 import { evaluate } from './query'
 import { SearchContext } from './search-context'
+import { Segment } from './segment'
 import { collectTopDocs } from './top-docs-collector'
 
 export { byte4ToInt, intToByte4 } from './small-float'
@@ -49,22 +51,43 @@ export function deleteDocuments(handle: i32, docIds: usize, count: i32): void {
   for (let i = 0; i < count; i++) index.deleteDocument(load<i32>(docIds + 4 * <usize>i))
 }
 
-/** The index's search context; with a `stats` buffer (dfs-statistics.ts format) it scores with those statistics. */
+/** A search context over the index's segments; with a `stats` buffer (dfs-statistics.ts) it scores with those. */
 function searchContext(handle: i32, stats: usize): SearchContext {
-  const ctx = indexAt(handle).searchContext()
+  const index = indexAt(handle)
+  const ctx = new SearchContext(index.segments, index.maxDoc)
   if (stats != 0) ctx.global = DfsStatistics.read(new ByteReader(stats))
   return ctx
 }
 
+/**
+ * Evaluates the program on every segment in order (each with its docBase, as IndexSearcher searches its leaves)
+ * and concatenates the matches as global doc ids, ascending.
+ */
+function evaluateAll(ctx: SearchContext, program: usize): DocScores {
+  const all = new DocScores()
+  for (let s = 0; s < ctx.segments.length; s++) {
+    const segment = ctx.segments[s]
+    ctx.segment = segment
+    const matches = evaluate(ctx, new ByteReader(program), 1)
+    for (let i = 0; i < matches.length; i++) all.push(segment.docBase + matches.docs[i], matches.scores[i])
+  }
+  return all
+}
+
 /** stats: 0 to score with the index's own statistics, else global ones (dfs_query_then_fetch). */
 export function search(handle: i32, program: usize, k: i32, stats: usize): usize {
-  return collectTopDocs(evaluate(searchContext(handle, stats), new ByteReader(program), 1), k)
+  return collectTopDocs(evaluateAll(searchContext(handle, stats), program), k)
 }
 
 /** The trace of one document's explanation (format in explain-trace.ts); released by the caller. */
 export function explain(handle: i32, program: usize, docId: i32, stats: usize): usize {
   const ctx = searchContext(handle, stats)
-  const trace = new ExplainTrace(docId)
+  const index = indexAt(handle)
+  const at = index.segmentOf(docId)
+  // a document out of range is explained against an empty segment: it matches nothing
+  if (at >= 0) ctx.segment = index.segments[at]
+  else ctx.segment = new Segment(-1)
+  const trace = new ExplainTrace(at >= 0 ? docId - ctx.segment.docBase : docId)
   ctx.trace = trace
   evaluate(ctx, new ByteReader(program), 1)
   return trace.finish()
@@ -72,37 +95,64 @@ export function explain(handle: i32, program: usize, docId: i32, stats: usize): 
 
 /** The DFS phase: the statistics the query's scoring weights ask for here (dfs-statistics.ts); released by the caller. */
 export function dfs(handle: i32, program: usize): usize {
-  const index = indexAt(handle)
-  const ctx = index.searchContext()
-  const collected = new DfsStatistics(index.maxDoc)
+  const ctx = searchContext(handle, 0)
+  const collected = new DfsStatistics(indexAt(handle).maxDoc)
   ctx.dfs = collected
-  evaluate(ctx, new ByteReader(program), 1)
+  evaluateAll(ctx, program)
   return collected.write()
 }
 
 export function count(handle: i32, program: usize): i32 {
-  return evaluate(searchContext(handle, 0), new ByteReader(program), 1).length
+  return evaluateAll(searchContext(handle, 0), program).length
 }
 
 /** -1 when no document has a token in the field (Lucene has no Terms for it). */
 export function fieldDocCount(handle: i32, name: usize, nameLength: usize): i32 {
-  const field = indexAt(handle).field(utf8(name, nameLength))
-  return field == null || field.docCount == 0 ? -1 : field.docCount
+  const stats = searchContext(handle, 0).collectionStatistics(utf8(name, nameLength))
+  return stats == null || stats.docCount == 0 ? -1 : <i32>stats.docCount
 }
 
 export function fieldSumTotalTermFreq(handle: i32, name: usize, nameLength: usize): f64 {
-  const field = indexAt(handle).field(utf8(name, nameLength))
-  return field == null ? 0 : <f64>field.sumTotalTermFreq
+  const stats = searchContext(handle, 0).collectionStatistics(utf8(name, nameLength))
+  return stats == null ? 0 : <f64>stats.sumTotalTermFreq
 }
 
 export function fieldSumDocFreq(handle: i32, name: usize, nameLength: usize): f64 {
-  const field = indexAt(handle).field(utf8(name, nameLength))
-  return field == null ? 0 : <f64>field.sumDocFreq
+  const stats = searchContext(handle, 0).collectionStatistics(utf8(name, nameLength))
+  return stats == null ? 0 : <f64>stats.sumDocFreq
 }
 
 export function docFreq(handle: i32, name: usize, nameLength: usize, term: usize, termLength: usize): i32 {
-  const field = indexAt(handle).field(utf8(name, nameLength))
-  if (field == null) return 0
-  const postings = field.terms.get(utf8(term, termLength))
-  return postings == null ? 0 : postings.docFreq
+  const states = searchContext(handle, 0).indexTermStates(utf8(name, nameLength), utf8(term, termLength))
+  return states == null ? 0 : <i32>states.docFreq
+}
+
+/**
+ * The segments, in index order: u32 count, then count x (i32 generation, i32 docBase, i32 maxDoc, i32 delCount),
+ * in a buffer the caller releases.
+ */
+export function segmentInfos(handle: i32): usize {
+  const segments = indexAt(handle).segments
+  const out = heap.alloc(4 + 16 * <usize>segments.length)
+  store<u32>(out, segments.length)
+  for (let i = 0; i < segments.length; i++) {
+    const at = out + 4 + 16 * <usize>i
+    store<i32>(at, segments[i].generation)
+    store<i32>(at, segments[i].docBase, 4)
+    store<i32>(at, segments[i].maxDoc, 8)
+    store<i32>(at, segments[i].delCount, 12)
+  }
+  return out
+}
+
+/** Merges the segments at these `count` i32 indexes, in that order; answers the doc map (inverted-index.ts). */
+export function merge(handle: i32, ordinals: usize, count: i32): usize {
+  const list = new Array<i32>(count)
+  for (let i = 0; i < count; i++) list[i] = load<i32>(ordinals + 4 * <usize>i)
+  return indexAt(handle).merge(list)
+}
+
+/** Drops the segments whose documents are all deleted; answers the doc map (inverted-index.ts). */
+export function dropFullyDeleted(handle: i32): usize {
+  return indexAt(handle).dropFullyDeleted()
 }

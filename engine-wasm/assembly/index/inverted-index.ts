@@ -1,77 +1,117 @@
-// InvertedIndex: one Elasticsearch shard's Lucene index held as a single in-memory segment: a FieldIndex per field
-// name, the live-docs bitset and maxDoc (one more than the largest docId added).
-// Document batch format (written by engine-wasm/src/index/document-batch.ts), little-endian words, strings as a
-// u32 byte length + UTF-8 bytes:
-//   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
-//     string name, u32 flags (bit 0: the field has no norms), u32 tokenCount, then per token: string term,
-//     i32 position; u32 valueCount, valueCount x f64
-// Invariant: docIds arrive strictly ascending across all batches (the wrapper checks), so postings stay sorted.
-// A field named twice in one document is indexed as one field holding both token lists, in order.
+// InvertedIndex: one Elasticsearch shard's Lucene index: its segments in index order (Lucene's SegmentInfos), each
+// with its docBase (the sum of the maxDocs before it), and the counter that names new segments.
+//   - addDocuments flushes one batch (segment.ts format) into a new segment at the end (a refresh's flush);
+//   - deleteDocument marks a global doc id deleted in the segment that holds it;
+//   - merge rewrites some segments into one holding only their live documents, in the order given (the merge
+//     policy's order), placed where the first of them was (SegmentInfos.applyMergeChanges), or dropped when it
+//     holds no document; dropFullyDeleted drops segments whose documents are all deleted, as IndexWriter does.
+// Both rewrites renumber global doc ids and answer the doc map: u32 oldMaxDoc, then oldMaxDoc x i32 (the new
+// global id, -1 for a dropped document), in a buffer the caller releases.
+// Invariant: segments[i].docBase = sum of maxDoc of segments[0 .. i); a generation is never reused.
 import { ByteReader } from './byte-reader'
-import { FieldIndex } from './field-index'
-import { LiveDocs } from './live-docs'
-import { SearchContext } from './search-context'
-
-class PendingField {
-  readonly terms: Array<string> = new Array<string>()
-  readonly positions: Array<i32> = new Array<i32>()
-  readonly values: Array<f64> = new Array<f64>()
-  omitNorms: bool = false
-}
+import { Segment } from './segment'
 
 export class InvertedIndex {
-  readonly fields: Map<string, FieldIndex> = new Map<string, FieldIndex>()
-  readonly liveDocs: LiveDocs = new LiveDocs()
-  maxDoc: i32 = 0
+  segments: Array<Segment> = new Array<Segment>()
+  private nextGeneration: i32 = 0
+
+  get maxDoc(): i32 {
+    const n = this.segments.length
+    return n == 0 ? 0 : this.segments[n - 1].docBase + this.segments[n - 1].maxDoc
+  }
 
   addDocuments(reader: ByteReader): void {
-    const docCount = reader.i32()
-    for (let d = 0; d < docCount; d++) {
-      const docId = reader.i32()
-      const fieldCount = reader.i32()
-      const pending = new Map<string, PendingField>()
-      for (let f = 0; f < fieldCount; f++) {
-        const name = reader.string()
-        if (!pending.has(name)) pending.set(name, new PendingField())
-        const field = pending.get(name)
-        if ((reader.i32() & 1) != 0) field.omitNorms = true
-        const tokenCount = reader.i32()
-        for (let t = 0; t < tokenCount; t++) {
-          field.terms.push(reader.string())
-          field.positions.push(reader.i32())
-        }
-        const valueCount = reader.i32()
-        for (let v = 0; v < valueCount; v++) field.values.push(reader.f64())
-      }
-      const names = pending.keys()
-      for (let f = 0; f < names.length; f++) {
-        const field = pending.get(names[f])
-        this.fieldOrAdd(names[f]).addDocument(
-          docId,
-          field.terms,
-          field.positions,
-          field.values,
-          field.omitNorms,
-        )
-      }
-      this.maxDoc = docId + 1
-    }
+    const segment = new Segment(this.nextGeneration++)
+    segment.docBase = this.maxDoc
+    segment.addDocuments(reader)
+    this.segments.push(segment)
   }
 
   deleteDocument(docId: i32): void {
-    if (docId >= 0 && docId < this.maxDoc) this.liveDocs.delete(docId)
+    const at = this.segmentOf(docId)
+    if (at >= 0) this.segments[at].delete(docId - this.segments[at].docBase)
   }
 
-  field(name: string): FieldIndex | null {
-    return this.fields.has(name) ? this.fields.get(name) : null
+  /** The index of the segment holding global doc docId, -1 when out of range. */
+  segmentOf(docId: i32): i32 {
+    let lo = 0
+    let hi = this.segments.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const segment = this.segments[mid]
+      if (docId < segment.docBase) hi = mid - 1
+      else if (docId >= segment.docBase + segment.maxDoc) lo = mid + 1
+      else return mid
+    }
+    return -1
   }
 
-  searchContext(): SearchContext {
-    return new SearchContext(this.fields, this.liveDocs, this.maxDoc)
+  /** Merges segments[ordinals[0]], segments[ordinals[1]], ... in that order; answers the doc map. */
+  merge(ordinals: Array<i32>): usize {
+    const merged = new Segment(this.nextGeneration++)
+    const docMaps = new Map<i32, Int32Array>()
+    for (let i = 0; i < ordinals.length; i++) {
+      const source = this.segments[ordinals[i]]
+      const docMap = new Int32Array(source.maxDoc)
+      for (let local = 0; local < source.maxDoc; local++) {
+        docMap[local] = source.liveDocs.isLive(local) ? merged.maxDoc++ : -1
+      }
+      merged.mergeFrom(source, docMap)
+      docMaps.set(ordinals[i], docMap)
+    }
+    let first = i32.MAX_VALUE
+    for (let i = 0; i < ordinals.length; i++) first = min(first, ordinals[i])
+    return this.rewrite(docMaps, merged.maxDoc > 0 ? merged : null, first)
   }
 
-  private fieldOrAdd(name: string): FieldIndex {
-    if (!this.fields.has(name)) this.fields.set(name, new FieldIndex())
-    return this.fields.get(name)
+  dropFullyDeleted(): usize {
+    const docMaps = new Map<i32, Int32Array>()
+    for (let i = 0; i < this.segments.length; i++) {
+      const segment = this.segments[i]
+      if (segment.maxDoc > 0 && segment.delCount == segment.maxDoc) {
+        docMaps.set(i, new Int32Array(segment.maxDoc).fill(-1))
+      }
+    }
+    return this.rewrite(docMaps, null, -1)
+  }
+
+  /**
+   * Replaces the segments in docMaps (by index) with `merged` at index `at` (or with nothing) and answers the
+   * global doc map; docMaps hold each replaced segment's local → merged local ids.
+   */
+  private rewrite(docMaps: Map<i32, Int32Array>, merged: Segment | null, at: i32): usize {
+    const oldMaxDoc = this.maxDoc
+    const out = heap.alloc(4 + 4 * <usize>oldMaxDoc)
+    store<u32>(out, oldMaxDoc)
+    const kept = new Array<Segment>()
+    let docBase = 0
+    let mergedBase = 0
+    for (let i = 0; i < this.segments.length; i++) {
+      const segment = this.segments[i]
+      if (i == at && merged != null) {
+        merged.docBase = docBase
+        mergedBase = docBase
+        docBase += merged.maxDoc
+        kept.push(merged)
+      }
+      if (docMaps.has(i)) continue
+      for (let local = 0; local < segment.maxDoc; local++) {
+        store<i32>(out + 4 + 4 * <usize>(segment.docBase + local), docBase + local)
+      }
+      segment.docBase = docBase
+      docBase += segment.maxDoc
+      kept.push(segment)
+    }
+    const replaced = docMaps.keys()
+    for (let r = 0; r < replaced.length; r++) {
+      const segment = this.segments[replaced[r]]
+      const docMap = docMaps.get(replaced[r])
+      for (let local = 0; local < segment.maxDoc; local++) {
+        const to = docMap[local]
+        store<i32>(out + 4 + 4 * <usize>(segment.docBase + local), to < 0 ? -1 : mergedBase + to)
+      }
+    }
+    this.segments = kept
+    return out
   }
 }

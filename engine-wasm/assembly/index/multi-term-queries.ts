@@ -115,11 +115,11 @@ export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: 
   const maxExpansions = reader.i32()
   const transpositions = reader.u32() != 0
   const boost = reader.f32() * parentBoost
-  if (field == null) return new DocScores()
+  const terms = indexTerms(ctx, name)
+  if (terms.length == 0) return new DocScores()
   const matcher = new LevenshteinMatcher(text, maxEdits, prefixLength, transpositions)
   const kept = new Array<string>()
   const boosts = new Array<f32>()
-  const terms = field.terms.sortedTerms()
   for (let i = 0; i < terms.length; i++) {
     const cand = codePoints(terms[i])
     const edits = matcher.edits(cand)
@@ -145,6 +145,23 @@ export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: 
   return blendedTerms(ctx, name, field, kept, boosts, boost)
 }
 
+/** The field's terms over every segment, each once (the rewrite walks the top-level reader's terms). */
+function indexTerms(ctx: SearchContext, name: string): Array<string> {
+  const seen = new Set<string>()
+  const terms = new Array<string>()
+  for (let s = 0; s < ctx.segments.length; s++) {
+    const field = ctx.segments[s].field(name)
+    if (field == null) continue
+    const sorted = field.terms.sortedTerms()
+    for (let i = 0; i < sorted.length; i++) {
+      if (seen.has(sorted[i])) continue
+      seen.add(sorted[i])
+      terms.push(sorted[i])
+    }
+  }
+  return terms
+}
+
 /**
  * BlendedTermQuery with BOOLEAN_REWRITE: SHOULD term clauses whose TermStates all carry the largest docFreq and the
  * sum of the totalTermFreqs; each TermWeight then asks the searcher for its term's statistics with those numbers
@@ -153,27 +170,27 @@ export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: 
 function blendedTerms(
   ctx: SearchContext,
   name: string,
-  field: FieldIndex,
+  field: FieldIndex | null,
   terms: Array<string>,
   boosts: Array<f32>,
   boost: f32,
 ): DocScores {
   const clauses = new Array<DocScores>()
   if (terms.length == 0) return disjunction(clauses, 1)
-  let maxDocFreq = 0
+  let maxDocFreq: i64 = 0
   let sumTotalTermFreq: i64 = 0
   for (let i = 0; i < terms.length; i++) {
-    const postings = field.terms.get(terms[i])!
-    maxDocFreq = max(maxDocFreq, postings.docFreq)
-    sumTotalTermFreq += postings.totalTermFreq
+    const states = ctx.indexTermStates(name, terms[i])!
+    maxDocFreq = max(maxDocFreq, states.docFreq)
+    sumTotalTermFreq += states.totalTermFreq
   }
-  const collection = ctx.collectionStatistics(name, field)
+  const collection = ctx.collectionStatistics(name)!
   for (let i = 0; i < terms.length; i++) {
-    const postings = field.terms.get(terms[i])!
+    const postings = field != null ? field.terms.get(terms[i]) : null
     const stats = ctx.termStatistics(name, terms[i], maxDocFreq, sumTotalTermFreq)
     const scorer = termScorer(max(<f32>0, boosts[i]) * boost, stats, collection)
     const clause = new DocScores()
-    for (let d = 0; d < postings.docs.length; d++) {
+    for (let d = 0; field != null && postings != null && d < postings.docs.length; d++) {
       const docId = postings.docs[d]
       if (ctx.liveDocs.isLive(docId))
         clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))

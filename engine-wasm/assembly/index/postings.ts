@@ -23,4 +23,15 @@ export class Postings {
     for (let i = 0; i < docPositions.length; i++) this.positions.push(docPositions[i])
     this.totalTermFreq += docPositions.length
   }
+
+  /** Appends entry `entry` of `source` as document docId (a merge); docId is above every docId already here. */
+  append(docId: i32, source: Postings, entry: i32): void {
+    const freq = source.freqs[entry]
+    const start = source.posStarts[entry]
+    this.docs.push(docId)
+    this.freqs.push(freq)
+    this.posStarts.push(this.positions.length)
+    for (let i = start; i < start + freq; i++) this.positions.push(source.positions[i])
+    this.totalTermFreq += freq
+  }
 }

@@ -1,5 +1,5 @@
-// Evaluates a query program (written by engine-wasm/src/index/query-program.ts) against one index, to the
-// matching live documents and their scores. The program is the query tree in pre-order, little-endian 4-byte words
+// Evaluates a query program (written by engine-wasm/src/index/query-program.ts) against one segment of an index
+// (ctx.segment), to its matching live documents (local doc ids) and their scores, with the index's statistics. The program is the query tree in pre-order, little-endian 4-byte words
 // and strings (u32 byte length + UTF-8 bytes):
 //   TERM       u32 1, string field, string term, f32 boost
 //   PHRASE     u32 2, string field, i32 slop, i32 n, n x (string term, i32 position), f32 boost
@@ -77,14 +77,20 @@ function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
   const boost = reader.f32() * parentBoost
   const result = new DocScores()
   // TermWeight asks for the field's statistics even when the term is absent, and for the term's only when present
-  const collection = field != null ? ctx.collectionStatistics(name, field) : null
-  const postings = field != null ? field.terms.get(term) : null
-  if (field == null || collection == null || postings == null) {
+  // in the index; a segment without the term has no scorer
+  const collection = ctx.collectionStatistics(name)
+  const states = ctx.indexTermStates(name, term)
+  if (collection == null || states == null) {
     explainTermWeight(ctx, '', null, null, null, 0, 0)
     return result
   }
-  const stats = ctx.termStatistics(name, term, postings.docFreq, postings.totalTermFreq)
+  const stats = ctx.termStatistics(name, term, states.docFreq, states.totalTermFreq)
   const scorer = termScorer(boost, stats, collection)
+  const postings = field != null ? field.terms.get(term) : null
+  if (field == null || postings == null) {
+    explainTermWeight(ctx, '', null, null, null, 0, 0)
+    return result
+  }
   for (let i = 0; i < postings.docs.length; i++) {
     const docId = postings.docs[i]
     if (!ctx.liveDocs.isLive(docId)) continue
@@ -141,24 +147,25 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
   }
   const boost = reader.f32() * parentBoost
   const result = new DocScores()
-  // PhraseWeight asks for the statistics of the terms present, then, when there is one, for the field's
+  // PhraseWeight asks for the statistics of the terms present in the index, then, when there is one, for the
+  // field's; a segment missing one of the terms has no scorer
   const postings = new Array<Postings>(n)
   const docFreqs = new Array<i64>()
   let found = 0
-  for (let i = 0; i < n && field != null; i++) {
-    const p = field.terms.get(terms[i])
-    if (p == null) continue
+  let inSegment = 0
+  for (let i = 0; i < n; i++) {
+    const states = ctx.indexTermStates(name, terms[i])
+    if (states == null) continue
     found++
+    docFreqs.push(ctx.termStatistics(name, terms[i], states.docFreq, states.totalTermFreq).docFreq)
+    const p = field != null ? field.terms.get(terms[i]) : null
+    if (p == null) continue
+    inSegment++
     postings[i] = p
-    docFreqs.push(ctx.termStatistics(name, terms[i], p.docFreq, p.totalTermFreq).docFreq)
   }
   const trace = ctx.trace
-  if (field == null || found == 0) {
-    if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
-    return result
-  }
-  const collection = ctx.collectionStatistics(name, field)
-  if (found < n) {
+  const collection = found > 0 ? ctx.collectionStatistics(name) : null
+  if (field == null || collection == null || inSegment < n) {
     if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
     return result
   }

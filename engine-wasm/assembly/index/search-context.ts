@@ -1,15 +1,19 @@
-// SearchContext: what a query program is evaluated against: the index's fields by name, its live docs and maxDoc,
-// and, when one document is being explained, the trace that records how each node scored it.
+// SearchContext: what a query program is evaluated against: the index's segments, the one being searched now (its
+// fields by name, live docs and maxDoc: every doc id a query node sees is local to it), and, when one document is
+// being explained, the trace that records how each node scored it.
 // It is also the searcher the scoring weights ask for their statistics (Lucene's IndexSearcher.termStatistics /
-// collectionStatistics, as Elasticsearch's ContextIndexSearcher answers them):
+// collectionStatistics over the top-level reader, as Elasticsearch's ContextIndexSearcher answers them): sums over
+// every segment, deleted documents included (TermStates.build, MultiTerms), whichever segment is being searched:
 //   - in the DFS phase (`dfs` set) every answer given to a scoring weight is recorded there, as DfsPhase's
 //     searcher records them; clauses weighed without scores (`scoring` false) ask for nothing;
 //   - in a dfs_query_then_fetch query phase (`global` set) a term or field found in the aggregated statistics is
 //     answered from them, anything else (a term only some shard's rewrite produced) from this shard's own.
+// Invariant: `segment` is one of `segments`; sums are cached per term, so a query over S segments sums once.
 import { CollectionStatistics, DfsStatistics, TermStatistics } from './dfs-statistics'
 import { ExplainTrace } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
+import { Segment } from './segment'
 
 export class SearchContext {
   trace: ExplainTrace | null = null
@@ -17,18 +21,47 @@ export class SearchContext {
   global: DfsStatistics | null = null
   /** False inside a clause Lucene weighs with COMPLETE_NO_SCORES (filter, must_not, constant_score, negative). */
   scoring: bool = true
+  segment: Segment
+  private readonly termStates: Map<string, TermStatistics | null> = new Map<string, TermStatistics | null>()
 
   constructor(
-    readonly fields: Map<string, FieldIndex>,
-    readonly liveDocs: LiveDocs,
-    readonly maxDoc: i32,
-  ) {}
-
-  field(name: string): FieldIndex | null {
-    return this.fields.has(name) ? this.fields.get(name) : null
+    readonly segments: Array<Segment>,
+    readonly indexMaxDoc: i64,
+  ) {
+    this.segment = segments.length > 0 ? segments[0] : new Segment(-1)
   }
 
-  /** A term's statistics for a weight that found it here with this docFreq (>= 1) and totalTermFreq. */
+  get liveDocs(): LiveDocs {
+    return this.segment.liveDocs
+  }
+
+  get maxDoc(): i32 {
+    return this.segment.maxDoc
+  }
+
+  field(name: string): FieldIndex | null {
+    return this.segment.field(name)
+  }
+
+  /** The term's docFreq and totalTermFreq summed over the segments; null when no segment has it. */
+  indexTermStates(field: string, term: string): TermStatistics | null {
+    const key = field + '\u0000' + term
+    if (this.termStates.has(key)) return this.termStates.get(key)
+    let docFreq: i64 = 0
+    let totalTermFreq: i64 = 0
+    for (let s = 0; s < this.segments.length; s++) {
+      const f = this.segments[s].field(field)
+      const postings = f != null ? f.terms.get(term) : null
+      if (postings == null) continue
+      docFreq += postings.docFreq
+      totalTermFreq += postings.totalTermFreq
+    }
+    const states = docFreq > 0 ? new TermStatistics(docFreq, totalTermFreq) : null
+    this.termStates.set(key, states)
+    return states
+  }
+
+  /** A term's statistics for a weight that found it in the index with this docFreq (>= 1) and totalTermFreq. */
   termStatistics(field: string, term: string, docFreq: i64, totalTermFreq: i64): TermStatistics {
     const local = new TermStatistics(docFreq, totalTermFreq)
     const dfs = this.dfs
@@ -38,16 +71,27 @@ export class SearchContext {
     return aggregated != null ? aggregated : local
   }
 
-  /** A field's statistics (the field's, when it has no terms, are recorded nowhere: Lucene returns null). */
-  collectionStatistics(name: string, field: FieldIndex): CollectionStatistics {
-    const local = new CollectionStatistics(
-      this.maxDoc,
-      field.docCount,
-      field.sumTotalTermFreq,
-      field.sumDocFreq,
-    )
+  /**
+   * A field's statistics summed over the segments, null when no segment has the field (those of a field without
+   * terms are recorded nowhere: Lucene returns null for them).
+   */
+  collectionStatistics(name: string): CollectionStatistics | null {
+    let found = false
+    let docCount: i64 = 0
+    let sumTotalTermFreq: i64 = 0
+    let sumDocFreq: i64 = 0
+    for (let s = 0; s < this.segments.length; s++) {
+      const f = this.segments[s].field(name)
+      if (f == null) continue
+      found = true
+      docCount += f.docCount
+      sumTotalTermFreq += f.sumTotalTermFreq
+      sumDocFreq += f.sumDocFreq
+    }
+    if (!found) return null
+    const local = new CollectionStatistics(this.indexMaxDoc, docCount, sumTotalTermFreq, sumDocFreq)
     const dfs = this.dfs
-    if (dfs != null && this.scoring && field.docCount > 0) dfs.fields.set(name, local)
+    if (dfs != null && this.scoring && docCount > 0) dfs.fields.set(name, local)
     const global = this.global
     const aggregated = global != null ? global.field(name) : null
     return aggregated != null ? aggregated : local

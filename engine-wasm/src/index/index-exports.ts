@@ -20,6 +20,10 @@ export interface IndexExports {
   fieldSumTotalTermFreq(handle: number, name: number, nameLength: number): number
   fieldSumDocFreq(handle: number, name: number, nameLength: number): number
   docFreq(handle: number, name: number, nameLength: number, term: number, termLength: number): number
+  /** Addresses of result buffers (format in engine-wasm/assembly/index/index.ts and inverted-index.ts). */
+  segmentInfos(handle: number): number
+  merge(handle: number, ordinals: number, count: number): number
+  dropFullyDeleted(handle: number): number
   intToByte4(value: number): number
   byte4ToInt(value: number): number
 }
@@ -39,6 +43,9 @@ const FUNCTIONS = [
   'fieldSumTotalTermFreq',
   'fieldSumDocFreq',
   'docFreq',
+  'segmentInfos',
+  'merge',
+  'dropFullyDeleted',
   'intToByte4',
   'byte4ToInt',
 ] as const satisfies readonly (keyof IndexExports)[]

@@ -1,9 +1,11 @@
 /**
- * InvertedIndex: the TypeScript face of one index inside index.wasm (one Elasticsearch shard, one Lucene segment).
+ * InvertedIndex: the TypeScript face of one index inside index.wasm (one Elasticsearch shard: a list of Lucene
+ * segments; every addDocuments batch is flushed as a new segment, merge and dropFullyDeletedSegments rewrite them).
  * Each call serialises its whole input (a batch of documents, a query program, a list of docIds) into one buffer
  * in WASM memory, makes one call, copies the result out and releases both buffers. No view of `memory.buffer`
  * outlives the method that made it: any call may grow the memory and detach older views.
- * Invariants checked here: docIds are integers in [0, 2^31) and strictly ascending across all batches; token
+ * Doc ids are global (segment docBase + local id) and follow a rewrite through the doc map it answers.
+ * Invariants checked here: docIds are integers in [0, 2^31), strictly ascending and at or above maxDoc; token
  * positions are non-negative integers, non-decreasing within a field (Lucene rejects negative increments).
  */
 import { ByteWriter } from './byte-writer.ts'
@@ -19,6 +21,7 @@ import type {
   FieldStatistics,
   IndexQuery,
   ScoreDoc,
+  SegmentInfo,
   TopDocs,
 } from './types.ts'
 
@@ -70,6 +73,7 @@ export class InvertedIndex {
 
   addDocuments(docs: readonly AnalyzedDocument[]): void {
     const last = checkDocuments(docs, this.lastDocId)
+    if (docs.length === 0) return
     this.call(encodeDocuments(docs), (batch) => this.wasm.addDocuments(this.handle, batch))
     this.lastDocId = last
   }
@@ -158,10 +162,64 @@ export class InvertedIndex {
     )
   }
 
+  /** The segments in index order (Lucene's SegmentInfos, as a searcher sees them). */
+  segments(): SegmentInfo[] {
+    const result = this.call(new Uint8Array(0), () => this.wasm.segmentInfos(this.handle))
+    try {
+      const view = new DataView(this.wasm.memory.buffer, result >>> 0)
+      const segments: SegmentInfo[] = []
+      for (let i = 0, count = view.getUint32(0, true); i < count; i++) {
+        const at = 4 + 16 * i
+        const generation = view.getInt32(at, true)
+        segments.push({
+          name: `_${generation.toString(36)}`,
+          generation,
+          docBase: view.getInt32(at + 4, true),
+          maxDoc: view.getInt32(at + 8, true),
+          delCount: view.getInt32(at + 12, true),
+        })
+      }
+      return segments
+    } finally {
+      this.wasm.release(result)
+    }
+  }
+
+  /**
+   * Merges the segments at these indexes (in segments()) into one new segment holding their live documents in
+   * this order, placed where the first of them was. Answers the doc map: old global id → new one, -1 if dropped.
+   */
+  merge(ordinals: readonly number[]): Int32Array {
+    const ids = Int32Array.from(ordinals)
+    return this.docMap(
+      this.call(new Uint8Array(ids.buffer), (pointer) => this.wasm.merge(this.handle, pointer, ids.length)),
+    )
+  }
+
+  /** Drops the segments whose documents are all deleted (IndexWriter does at a flush); answers the doc map. */
+  dropFullyDeletedSegments(): Int32Array {
+    return this.docMap(this.call(new Uint8Array(0), () => this.wasm.dropFullyDeleted(this.handle)))
+  }
+
   free(): void {
     if (this.freed) return
     this.freed = true
     this.wasm.freeIndex(this.handle)
+  }
+
+  /** Copies out a doc map (u32 count, count x i32) and releases it; new documents then start at its maxDoc. */
+  private docMap(result: number): Int32Array {
+    try {
+      const count = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)
+      const map = new Int32Array(
+        this.wasm.memory.buffer.slice((result >>> 0) + 4, (result >>> 0) + 4 + 4 * count),
+      )
+      const last = this.segments().at(-1)
+      this.lastDocId = last ? last.docBase + last.maxDoc - 1 : -1
+      return map
+    } finally {
+      this.wasm.release(result)
+    }
   }
 
   /** Copies out a result buffer that starts with its u32 byte length, and releases it. */

@@ -128,3 +128,14 @@ export interface DfsStatistics {
   fields: CollectionStatistics[]
   terms: TermStatistics[]
 }
+
+/** One Lucene segment of an index, in index order: its name is `_` + generation in base 36. */
+export interface SegmentInfo {
+  name: string
+  generation: number
+  /** The global doc id of its first document: global id = docBase + local id. */
+  docBase: number
+  maxDoc: number
+  /** Documents marked deleted, still counted by the index's statistics until a merge drops them. */
+  delCount: number
+}

@@ -8,6 +8,7 @@
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { WireException } from '../errors/wire-exception.ts'
 import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
+import type { SegmentStats } from '../index/shard/shard-segments.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-search.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
@@ -41,6 +42,17 @@ export type ShardRequest =
   | (ShardTarget & { type: 'explain'; id: string; query: IndexQuery })
   /** indices:admin/refresh[s] */
   | (ShardTarget & { type: 'refresh' })
+  /** indices:admin/flush[s] */
+  | (ShardTarget & { type: 'flush' })
+  /** indices:admin/forcemerge (one copy); maxNumSegments null: only the merges the policy asks for */
+  | (ShardTarget & {
+      type: 'force_merge'
+      maxNumSegments: number | null
+      onlyExpungeDeletes: boolean
+      flush: boolean
+    })
+  /** indices:monitor/segments (one copy) */
+  | (ShardTarget & { type: 'segments' })
   /** internal:index/shard/recovery/start_recovery, to the primary */
   | (ShardTarget & { type: 'start_recovery'; targetAllocationId: string })
   /** indices:monitor/stats on one node: every copy it holds */
@@ -64,6 +76,7 @@ export type ShardResponse =
   | { type: 'scan'; docs: StoredDocument[] }
   | { type: 'recovery'; operations: ShardOperation[] }
   | { type: 'shard_stats'; shards: LocalShardStats[] }
+  | { type: 'segments'; segments: SegmentStats[] }
   /** The search's shard result, from the node `node` (its id). */
   | { type: 'search'; node: string; result: ShardSearchResult }
   /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id). */

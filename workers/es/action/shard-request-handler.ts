@@ -10,6 +10,7 @@
  * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
  *   persists them.
  * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
+ * - flush, force_merge and segments: a Lucene commit, merges, and the segments list of the local copy.
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds) and shard_stats.
  * A request for a copy this node does not hold, or not as the started primary when it must, is answered
@@ -114,6 +115,10 @@ export class ShardRequestHandler {
         found.shard.refresh(this.deps.clock.now())
         return Promise.resolve({ type: 'ack' })
       }
+      case 'flush':
+      case 'force_merge':
+      case 'segments':
+        return Promise.resolve(this.segmentsRequest(request))
       case 'start_recovery': {
         const found = this.localCopy(request, true)
         if (!found) return Promise.resolve(unavailable('not the started primary'))
@@ -327,6 +332,22 @@ export class ShardRequestHandler {
     }
     this.refreshCopy(shard, request.refresh)
     return { type: 'ack' }
+  }
+
+  /** _flush, _forcemerge and _segments on one started copy (scheduled refreshes that are due run first). */
+  private segmentsRequest(
+    request: Extract<ShardRequest, { type: 'flush' | 'force_merge' | 'segments' }>,
+  ): ShardResponse {
+    const found = this.localCopy(request, false)
+    if (!found) return unavailable('no started copy here')
+    const now = this.deps.clock.now()
+    found.index.scheduledRefresh(now)
+    if (request.type === 'flush') found.shard.flush(now)
+    if (request.type === 'force_merge') {
+      found.shard.forceMerge(now, request.maxNumSegments, request.onlyExpungeDeletes, request.flush)
+    }
+    if (request.type !== 'segments') return { type: 'ack' }
+    return { type: 'segments', segments: found.shard.segmentStats() }
   }
 
   private shardStats(): LocalShardStats[] {

@@ -3,15 +3,20 @@
  * realtime) and are queued for the searcher; a refresh applies the queue to the WASM inverted index in
  * one batch, and only then do searches see them (near-real-time search).
  *
+ * Each refresh with changes flushes one new Lucene segment, then drops fully deleted segments and runs the
+ * merges the merge policy asks for (shard-segments.ts); flush commits, forceMerge merges on request.
+ *
  * Invariants: seq_no grows by one per operation (index or delete, including a delete of a missing
  * document); a document's version grows by one per operation on its id, continuing from its tombstone
- * while the tombstone is younger than index.gc_deletes (60 s); the searcher view maps every live
- * Lucene doc id of the inverted index to the document it holds; doc ids are handed out at refresh, in
- * order, only to documents added to the index (so no id below maxDoc is an empty "live" document that
- * match_all would count), and a doc id is never reused.
+ * while the tombstone is younger than index.gc_deletes (60 s); the searcher view (searcher-docs.ts) maps
+ * every live Lucene doc id of the inverted index to the document it holds; doc ids are handed out at
+ * refresh, in order, at maxDoc, only to documents added to the index (so no id below maxDoc is an empty
+ * "live" document that match_all would count); a merge renumbers them, and the view follows its doc map.
  */
 import type { AnalyzedDocument, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
+import { SearcherDocs } from './searcher-docs.ts'
+import { ShardSegments, type SegmentStats } from './shard-segments.ts'
 
 export interface StoredDocument {
   id: string
@@ -47,12 +52,11 @@ type AnalyzeDocument = (docId: number) => AnalyzedDocument
 
 export class IndexShard {
   private readonly live = new Map<string, LiveEntry>()
-  private readonly searchable = new Map<number, StoredDocument>()
-  private readonly searchedDocId = new Map<string, number>()
+  private readonly docs = new SearcherDocs()
+  private readonly segments: ShardSegments
   /** The last version of every id, tombstones included. */
   private readonly lastVersion = new Map<string, number>()
   private pending: Array<{ id: string; analyzed: AnalyzeDocument | null; doc: StoredDocument | null }> = []
-  private nextDocId = 0
   private highestSeqNo = -1
   private lastRefresh: number
   /** The operation primary term: new operations get it; a promotion raises it. */
@@ -70,6 +74,7 @@ export class IndexShard {
     now: number,
   ) {
     this.lastRefresh = now
+    this.segments = new ShardSegments(index, this.docs)
   }
 
   /** The highest sequence number this copy holds (-1 when empty). */
@@ -184,7 +189,10 @@ export class IndexShard {
     if (ticks >= 1) this.refresh(this.lastRefresh + ticks * intervalMs)
   }
 
-  /** Makes every queued operation searchable: one batch of deletes and one of additions. */
+  /**
+   * Makes every queued operation searchable: one batch of deletes, one new segment of additions, then the
+   * merges the policy asks for.
+   */
   refresh(now: number): void {
     this.lastRefresh = now
     if (this.pending.length === 0) return
@@ -194,26 +202,44 @@ export class IndexShard {
     const deletes: number[] = []
     const additions: AnalyzedDocument[] = []
     for (const [id, { doc, analyzed }] of latest) {
-      const previous = this.searchedDocId.get(id)
-      if (previous !== undefined) {
-        deletes.push(previous)
-        this.searchable.delete(previous)
-        this.searchedDocId.delete(id)
-      }
-      if (doc && analyzed) {
-        const docId = this.nextDocId++
-        additions.push(analyzed(docId))
-        this.searchable.set(docId, doc)
-        this.searchedDocId.set(id, docId)
-      }
+      const previous = this.docs.delete(id)
+      if (previous !== undefined) deletes.push(previous)
+      if (doc && analyzed) additions.push(analyzed(this.docs.add(doc)))
     }
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     if (additions.length > 0) this.index.addDocuments(additions)
+    this.segments.afterFlush()
+  }
+
+  /** A flush: refreshes, then commits the segments (Lucene's IndexWriter.commit). */
+  flush(now: number): void {
+    this.refresh(now)
+    this.segments.commit()
+  }
+
+  /**
+   * _forcemerge on this copy: pending operations are flushed into a segment first (IndexWriter.forceMerge
+   * does), then the merges run; `flush` commits after them.
+   */
+  forceMerge(now: number, maxNumSegments: number | null, onlyExpungeDeletes: boolean, flush: boolean): void {
+    this.refresh(now)
+    this.segments.forceMerge(maxNumSegments, onlyExpungeDeletes)
+    if (flush) this.segments.commit()
+  }
+
+  /** The segments the _segments and _cat/segments APIs show. */
+  segmentStats(): SegmentStats[] {
+    return this.segments.list()
+  }
+
+  /** Deleted documents still in the searcher's segments, and the segments' size in bytes. */
+  get storeStats(): { deleted: number; sizeInBytes: number } {
+    return { deleted: this.segments.deletedDocs, sizeInBytes: this.segments.sizeInBytes }
   }
 
   /** The document a searcher hit refers to. */
   searchedDocument(docId: number): StoredDocument | undefined {
-    return this.searchable.get(docId)
+    return this.docs.get(docId)
   }
 
   get searcherIndex(): InvertedIndex {

@@ -1,6 +1,6 @@
 /**
- * The _cat API (AbstractCatAction subclasses): indices, shards, nodes, health, count, aliases and
- * allocation, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`,
+ * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, count, aliases
+ * and allocation, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`,
  * `format` and `help` parameters. An `{index}` path segment is an index expression (alias names for
  * `_cat/aliases`); a missing concrete index answers index_not_found_exception.
  */
@@ -13,6 +13,8 @@ import { aliasesForIndices } from './alias-actions.ts'
 import { catAllocation, catHealth, catNodes } from '../cat/cat-nodes.ts'
 import { collectShardStats } from '../../action/cluster-shard-stats.ts'
 import { paramAsBoolean } from './rest-params.ts'
+import { broadcastToCopies } from './broadcast-by-copy.ts'
+import { catSegments } from '../cat/cat-segments.ts'
 
 type TableBuilder = (context: RestContext, req: RestHandlerRequest) => CatTable | Promise<CatTable>
 
@@ -50,6 +52,20 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
     'nodes',
     false,
     (context, req) => catNodes(context.client.cluster.state(), paramAsBoolean(req.params.get('full_id'))),
+  ],
+  [
+    'segments',
+    true,
+    async (context, req) => {
+      const result = await broadcastToCopies(context, req.path.index ?? null, (target) => ({
+        ...target,
+        type: 'segments',
+      }))
+      const copies = result.responses.flatMap(({ copy, response }) =>
+        response?.type === 'segments' ? [{ copy, segments: response.segments }] : [],
+      )
+      return catSegments(context.client.cluster.state(), copies)
+    },
   ],
   ['health', false, (context) => catHealth(context.client.cluster.state(), context.clock.now())],
   [

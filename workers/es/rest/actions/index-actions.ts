@@ -2,7 +2,8 @@
  * Index APIs: create (PUT /<index> with optional settings, mappings and aliases, over what the matching
  * index template gives), delete (DELETE /<index>, with
  * wildcards refused as action.destructive_requires_name does in ES 8), get and exists (GET and HEAD
- * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions.
+ * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions; the
+ * segment APIs (_flush, _forcemerge, _segments) are registered from here (segment-actions.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
@@ -18,6 +19,8 @@ import { buildIndexMetadata } from '../../cluster/metadata/metadata-create-index
 import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { isActive } from '../../cluster/state/shard-routing.ts'
+import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
+import { registerSegmentActions } from './segment-actions.ts'
 
 /** How long index creation waits for its primaries (the ack timeout, 30 s). */
 const ACTIVE_SHARDS_TIMEOUT_MS = 30_000
@@ -31,6 +34,7 @@ export function registerIndexActions(controller: RestController, context: RestCo
     .register('GET', '/{index}/_refresh', (req) => guarded(() => refresh(context, req.path.index!)))
     .register('POST', '/_refresh', () => guarded(() => refresh(context, null)))
     .register('GET', '/_refresh', () => guarded(() => refresh(context, null)))
+  registerSegmentActions(controller, context)
 }
 
 async function createIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
@@ -83,27 +87,8 @@ function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
 
 /** TransportBroadcastReplicationAction: every active copy of every shard refreshes. */
 async function refresh(context: RestContext, name: string | null): Promise<RestResponse> {
-  const targets = context.indices.resolve(name ?? undefined)
-  const state = context.client.cluster.state()
-  let total = 0
-  const requests: Array<Promise<boolean>> = []
-  for (const index of targets) {
-    const { name: indexName, uuid, numberOfShards, numberOfReplicas } = index.metadata
-    total += numberOfShards * (numberOfReplicas + 1)
-    for (const copies of state.routingTable[indexName] ?? []) {
-      for (const copy of copies.filter(isActive)) {
-        const node = state.nodes.find((n) => n.id === copy.nodeId)
-        if (!node) continue
-        requests.push(
-          context.client
-            .toNode(node.address, { type: 'refresh', index: indexName, uuid, shard: copy.shard })
-            .then((response) => response?.type === 'ack'),
-        )
-      }
-    }
-  }
-  const successful = (await Promise.all(requests)).filter(Boolean).length
-  return json(200, { _shards: { total, successful, failed: 0 } })
+  const result = await broadcastToCopies(context, name, (target) => ({ ...target, type: 'refresh' }))
+  return json(200, { _shards: shardsHeader(result, (response) => response.type === 'ack') })
 }
 
 function primariesActive(state: ClusterState, index: string): boolean {

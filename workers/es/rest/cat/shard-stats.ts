@@ -3,10 +3,13 @@
  * Lucene's segments): `docs` is the number of live documents as of the last refresh; scheduled refreshes
  * that are due run first, as the refresh thread would have run them.
  *
+ * `deleted` counts the documents marked deleted in the searcher's segments: Lucene keeps them (and ES
+ * reports them) until a merge drops them.
+ *
  * Store size model (a playground deviation: Lucene's real file sizes depend on codecs and merges):
- * an empty shard copy is 249 bytes, what ES 8.17 reports for a new empty shard, and every searchable
- * document adds the UTF-8 bytes of its `_id` and `_source`. Deleted documents are not tracked per shard
- * yet, so `docs.deleted` is always 0.
+ * an empty shard copy is 249 bytes, what ES 8.17 reports for a new empty shard, and every segment adds
+ * its size (shard-segments.ts: the UTF-8 bytes of the `_id` and `_source` of its documents, deleted ones
+ * included until merged away).
  */
 import type { IndexShard } from '../../index/shard/index-shard.ts'
 import { ByteSize } from './byte-size.ts'
@@ -19,18 +22,10 @@ export interface ShardStats {
   store: ByteSize
 }
 
-const encoder = new TextEncoder()
-
 export function shardStats(shard: IndexShard): ShardStats {
-  const all = { type: 'matchAll', boost: 1 } as const
-  const index = shard.searcherIndex
-  const docs = index.count(all)
-  let bytes = EMPTY_SHARD_BYTES
-  for (const { docId } of index.search(all, docs).scoreDocs) {
-    const doc = shard.searchedDocument(docId)
-    if (doc) bytes += encoder.encode(doc.id).length + encoder.encode(doc.source).length
-  }
-  return { docs, deleted: 0, store: new ByteSize(bytes) }
+  const docs = shard.searcherIndex.count({ type: 'matchAll', boost: 1 })
+  const { deleted, sizeInBytes } = shard.storeStats
+  return { docs, deleted, store: new ByteSize(EMPTY_SHARD_BYTES + sizeInBytes) }
 }
 
 /** The statistics of the copies among `copies` that have them (started copies that answered). */

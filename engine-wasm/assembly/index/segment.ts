@@ -1,0 +1,95 @@
+// Segment: one Lucene segment of a shard's index: a FieldIndex per field name, its live-docs bitset, maxDoc (one more
+// than the largest local doc id), delCount (documents marked deleted) and its generation (the number in its name,
+// `_` + base 36). Local doc ids start at 0 in every segment; the index gives each segment a docBase so that a
+// document's global id is docBase + local id (Lucene's LeafReaderContext.docBase).
+// Document batch format (written by engine-wasm/src/index/document-batch.ts), little-endian words, strings as a
+// u32 byte length + UTF-8 bytes:
+//   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
+//     string name, u32 flags (bit 0: the field has no norms), u32 tokenCount, then per token: string term,
+//     i32 position; u32 valueCount, valueCount x f64
+// Invariants: docIds arrive strictly ascending and at or above the segment's docBase (the wrapper checks), so
+// postings stay sorted; a segment is written once (a flush or a merge) and afterwards only gains deletions.
+// A field named twice in one document is indexed as one field holding both token lists, in order.
+import { ByteReader } from './byte-reader'
+import { FieldIndex } from './field-index'
+import { LiveDocs } from './live-docs'
+
+class PendingField {
+  readonly terms: Array<string> = new Array<string>()
+  readonly positions: Array<i32> = new Array<i32>()
+  readonly values: Array<f64> = new Array<f64>()
+  omitNorms: bool = false
+}
+
+export class Segment {
+  readonly fields: Map<string, FieldIndex> = new Map<string, FieldIndex>()
+  readonly liveDocs: LiveDocs = new LiveDocs()
+  maxDoc: i32 = 0
+  delCount: i32 = 0
+  docBase: i32 = 0
+
+  constructor(readonly generation: i32) {}
+
+  /** Flushes a batch (format above) into this new segment; global docId d becomes local d - docBase. */
+  addDocuments(reader: ByteReader): void {
+    const docCount = reader.i32()
+    for (let d = 0; d < docCount; d++) {
+      const local = reader.i32() - this.docBase
+      const fieldCount = reader.i32()
+      const pending = new Map<string, PendingField>()
+      for (let f = 0; f < fieldCount; f++) {
+        const name = reader.string()
+        if (!pending.has(name)) pending.set(name, new PendingField())
+        const field = pending.get(name)
+        if ((reader.i32() & 1) != 0) field.omitNorms = true
+        const tokenCount = reader.i32()
+        for (let t = 0; t < tokenCount; t++) {
+          field.terms.push(reader.string())
+          field.positions.push(reader.i32())
+        }
+        const valueCount = reader.i32()
+        for (let v = 0; v < valueCount; v++) field.values.push(reader.f64())
+      }
+      const names = pending.keys()
+      for (let f = 0; f < names.length; f++) {
+        const field = pending.get(names[f])
+        this.fieldOrAdd(names[f]).addDocument(
+          local,
+          field.terms,
+          field.positions,
+          field.values,
+          field.omitNorms,
+        )
+      }
+      this.maxDoc = local + 1
+    }
+  }
+
+  /** Marks a local document deleted; false when it already was. */
+  delete(local: i32): bool {
+    if (local < 0 || local >= this.maxDoc || !this.liveDocs.isLive(local)) return false
+    this.liveDocs.delete(local)
+    this.delCount++
+    return true
+  }
+
+  field(name: string): FieldIndex | null {
+    return this.fields.has(name) ? this.fields.get(name) : null
+  }
+
+  /**
+   * Appends the live documents of `source` to this segment being merged (SegmentMerger): source's live local doc l
+   * becomes docMap[l] here (-1 for a deleted one); its postings, norms and doc values follow, deleted ones do not.
+   */
+  mergeFrom(source: Segment, docMap: Int32Array): void {
+    const names = source.fields.keys()
+    for (let i = 0; i < names.length; i++) {
+      this.fieldOrAdd(names[i]).mergeFrom(source.fields.get(names[i]), docMap, source.maxDoc)
+    }
+  }
+
+  private fieldOrAdd(name: string): FieldIndex {
+    if (!this.fields.has(name)) this.fields.set(name, new FieldIndex())
+    return this.fields.get(name)
+  }
+}
