@@ -21,6 +21,12 @@ export interface RestResponse {
   contentType: 'application/json' | 'text/plain'
   /** The body as the node sends it: compact JSON (or text), with `_source` embedded verbatim. */
   body: string
+  /**
+   * The deprecation warnings of the request, in the order raised: each is the text of one `Warning` header
+   * (`299 Elasticsearch-8.17.0-<build hash> "<text>"`), which Kibana's Dev Tools shows as a `#! <text>` line
+   * above the body. Absent when there are none.
+   */
+  warnings?: string[]
 }
 
 export interface EsNodeApi {

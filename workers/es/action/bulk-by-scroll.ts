@@ -40,16 +40,16 @@ export interface BulkByScrollOptions {
   fields: { updated: boolean; created: boolean }
 }
 
-/** The documents the query matches in each index's shards, in scroll order. */
+/** The documents the query matches in the given shards of each index, in scroll order. */
 export async function scrollHits(
   context: RestContext,
-  targets: ReadonlyArray<{ index: IndexService; query: IndexQuery }>,
+  targets: ReadonlyArray<{ index: IndexService; shards: readonly number[]; query: IndexQuery }>,
 ): Promise<ScrollHit[]> {
   const hits: ScrollHit[] = []
-  for (const { index, query } of targets) {
-    const { name, numberOfShards } = index.metadata
+  for (const { index, shards: numbers, query } of targets) {
+    const { name } = index.metadata
     const shards = await Promise.all(
-      Array.from({ length: numberOfShards }, (_, shard) =>
+      numbers.map((shard) =>
         context.client.toActiveCopy(name, shard, (target) => ({ type: 'scan', ...target, query })),
       ),
     )

@@ -1,11 +1,12 @@
 /**
  * TransportBulkAction on the coordinating node: every document write (single ones too, as ES 8 runs them)
  * goes through here. A write to an alias goes to the alias's write index, with the alias's index routing
- * (a failure for the item when the alias has none). Indices a write needs and the cluster lacks are
- * created first (action.auto_create_index), on the master, from the matching index template or the
- * defaults; then the items are grouped by shard and each group is sent
- * to its primary as one shard request (in parallel across shards, in request order within one); the
- * answers are put back in the order of the request.
+ * (a failure for the item when the alias has none). Items with ingest pipelines run them first, with the
+ * enrich indices loaded once for the bulk when any item has a pipeline. Indices a write needs and the
+ * cluster lacks are created first (action.auto_create_index), on the master, from the matching index
+ * template or the defaults; then the items are grouped by shard and each group is sent to its primary as
+ * one shard request (in parallel across shards, in request order within one); the answers are put back in
+ * the order of the request.
  */
 import { EsException, indexNotFoundException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
@@ -14,6 +15,7 @@ import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/metadata-t
 import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-service.ts'
 import { resolveWriteTarget } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
+import { loadEnrichLookup } from '../ingest/enrich/enrich-documents.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
 import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
 
@@ -33,7 +35,7 @@ export async function executeBulk(
   refresh: RefreshPolicy,
 ): Promise<BulkItemResult[]> {
   const results: BulkItemResult[] = new Array<BulkItemResult>(requested.length)
-  const items = applyPipelines(context, resolveWriteTargets(context, requested, results), results)
+  const items = await applyPipelines(context, resolveWriteTargets(context, requested, results), results)
   const createFailures = await autoCreateIndices(context, items, results)
   const state = context.client.cluster.state()
   const groups = new Map<string, { index: string; shard: number; positions: number[] }>()
@@ -121,22 +123,29 @@ function resolveWriteTargets(
  * goes on with the source, index, id and routing they left; a dropped document answers noop with version
  * -3, a failed one its failure. Items that ran no pipeline are returned as they were.
  */
-function applyPipelines(
+async function applyPipelines(
   context: RestContext,
   items: readonly BulkItem[],
   results: BulkItemResult[],
-): BulkItem[] {
+): Promise<BulkItem[]> {
   const state = context.client.cluster.state()
-  return items.map((entry, position) => {
+  const pipelines = items.map((entry, position) => {
     const { index, item } = entry
-    if (results[position] !== undefined || item.op !== 'index') return entry
+    if (results[position] !== undefined || item.op !== 'index') return []
     const metadata = state.metadata.indices[index]
     const settings = metadata ? esIndexMetadata(metadata) : undefined
     const requested = entry.pipeline ?? settings?.defaultPipeline
-    const ids = [requested, settings?.finalPipeline].filter(
+    return [requested, settings?.finalPipeline].filter(
       (id): id is string => id !== undefined && id !== '_none',
     )
-    if (ids.length === 0) return entry
+  })
+  if (pipelines.every((ids) => ids.length === 0)) return [...items]
+  // The enrich processor's lookups read the enrich indices as they are when the bulk's pipelines start.
+  const enrich = await loadEnrichLookup(context)
+  return items.map((entry, position) => {
+    const { index, item } = entry
+    const ids = pipelines[position]!
+    if (ids.length === 0 || item.op !== 'index') return entry
     const input = {
       index,
       id: item.id,
@@ -144,7 +153,7 @@ function applyPipelines(
       version: null,
       source: parseDocumentBody(item.text).source,
     }
-    const outcome = context.ingest.execute(ids, input, context.clock.now())
+    const outcome = context.ingest.execute(ids, input, context.clock.now(), enrich)
     if (outcome.kind === 'failed') {
       results[position] = { ok: false, index, id: item.id, error: outcome.error }
       return entry

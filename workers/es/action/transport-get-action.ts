@@ -9,7 +9,7 @@ import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 
 /** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
-function singleIndex(context: RestContext, name: string): IndexService {
+export function singleIndex(context: RestContext, name: string): IndexService {
   const indices = context.indices.resolve(name)
   if (indices.length === 1) return indices[0]!
   if (indices.length === 0) throw indexNotFoundException(name)

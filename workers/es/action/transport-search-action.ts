@@ -1,6 +1,7 @@
 /**
- * TransportSearchAction on the coordinating node: the search goes to one active copy of every shard of the
- * target indices (the primary first), each answering its query phase with its best documents fetched (with
+ * TransportSearchAction on the coordinating node: the search goes to one active copy of every target shard
+ * (cluster/metadata/search-targets.ts: the shards routing selects, each with its index's alias filter; the
+ * primary first), each answering its query phase with its best documents fetched (with
  * dfs_query_then_fetch over several shards, a DFS round first: its statistics summed, they go with every
  * shard's query request, one message per shard, and a shard whose DFS phase failed is not queried); the
  * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
@@ -54,6 +55,13 @@ export interface DistributedSearchResult {
   aggregations: InternalAggregations | null
 }
 
+/** One index of the search: the shards read and the alias filter they apply (null: unfiltered). */
+export interface IndexSearchTarget {
+  index: IndexService
+  shards: readonly number[]
+  aliasFilter: string | null
+}
+
 interface ShardAnswer {
   index: IndexService
   node: string
@@ -62,12 +70,12 @@ interface ShardAnswer {
 
 export async function executeDistributedSearch(
   context: RestContext,
-  indices: readonly IndexService[],
+  indices: readonly IndexSearchTarget[],
   request: SearchShardsRequest,
   parsed: ParsedSearch,
 ): Promise<DistributedSearchResult> {
-  const shards = indices.flatMap((index) =>
-    Array.from({ length: index.metadata.numberOfShards }, (_, shard) => ({ index, shard })),
+  const shards = indices.flatMap(({ index, shards: numbers, aliasFilter }) =>
+    numbers.map((shard) => ({ index, shard, aliasFilter })),
   )
   const failures: ShardFailure[] = []
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
@@ -75,12 +83,13 @@ export async function executeDistributedSearch(
   // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones).
   if (parsed.searchType === 'dfs_query_then_fetch' && shards.length > 1) {
     const responses = await Promise.all(
-      targets.map(({ index, shard, shardIndex }) =>
+      targets.map(({ index, shard, shardIndex, aliasFilter }) =>
         context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
           type: 'dfs',
           ...target,
           ...request,
           shardIndex,
+          aliasFilter,
         })),
       ),
     )
@@ -95,13 +104,14 @@ export async function executeDistributedSearch(
   }
   const answers: ShardAnswer[] = []
   const responses = await Promise.all(
-    targets.map(({ index, shard, shardIndex }) =>
+    targets.map(({ index, shard, shardIndex, aliasFilter }) =>
       context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
         type: 'search',
         ...target,
         ...request,
         shardIndex,
         dfs,
+        aliasFilter,
       })),
     ),
   )

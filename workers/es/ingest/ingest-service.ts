@@ -11,7 +11,9 @@
  * (`_index`, `_id`, `_routing`) come back for the caller to route the write again.
  *
  * A missing pipeline fails with `pipeline with id [x] does not exist`; a processor failure without
- * on_failure is the failure itself (IngestProcessorException is unwrapped when rendered).
+ * on_failure is the failure itself (IngestProcessorException is unwrapped when rendered). Pipelines are
+ * compiled and run against an EnrichLookup (enrich/enrich-lookup.ts), the enrich processor's view of the
+ * cluster's enrich indices; without one, none exists.
  */
 import { EsException, illegalArgumentException } from '../errors/index.ts'
 import { parseJson, toJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
@@ -22,6 +24,7 @@ import { IngestFailure } from './ingest-exceptions.ts'
 import { Pipeline } from './pipeline.ts'
 import type { PipelineStore } from './pipeline-store.ts'
 import type { ExecutionContext, ProcessorResult } from './processor.ts'
+import { NO_ENRICH, type EnrichLookup } from './enrich/enrich-lookup.ts'
 
 export interface IngestDocumentInput {
   index: string
@@ -75,29 +78,41 @@ export class IngestService {
 
   constructor(private readonly store: PipelineStore) {}
 
-  /** The stored pipeline, compiled; undefined when there is none. */
-  pipeline(id: string): Pipeline | undefined {
+  /**
+   * The stored pipeline, compiled against `enrich` (a compile failure, such as an enrich policy without an
+   * enrich index, is thrown and not cached); undefined when there is none.
+   */
+  pipeline(id: string, enrich: EnrichLookup = NO_ENRICH): Pipeline | undefined {
     const config = this.store.get(id)
     if (config === undefined) return undefined
     const cached = this.compiled.get(id)
     if (cached?.source === config.source) return cached.pipeline
     const body = parseJson(config.source)
-    const pipeline = Pipeline.create(id, body instanceof Map ? body : new Map<string, XContentValue>())
+    const pipeline = Pipeline.create(
+      id,
+      body instanceof Map ? body : new Map<string, XContentValue>(),
+      enrich,
+    )
     this.compiled.set(id, { source: config.source, pipeline })
     return pipeline
   }
 
-  context(results: ProcessorResult[] | null): ExecutionContext {
-    return { pipeline: (id) => this.pipeline(id), results }
+  context(results: ProcessorResult[] | null, enrich: EnrichLookup = NO_ENRICH): ExecutionContext {
+    return { pipeline: (id) => this.pipeline(id, enrich), results, enrich }
   }
 
-  execute(pipelineIds: readonly string[], input: IngestDocumentInput, now: number): IngestResult {
+  execute(
+    pipelineIds: readonly string[],
+    input: IngestDocumentInput,
+    now: number,
+    enrich: EnrichLookup = NO_ENRICH,
+  ): IngestResult {
     const doc = newIngestDocument({ ...input, source: hashMapOrdered(input.source) }, now)
     try {
       for (const id of pipelineIds) {
-        const pipeline = this.pipeline(id)
+        const pipeline = this.pipeline(id, enrich)
         if (pipeline === undefined) throw illegalArgumentException(`pipeline with id [${id}] does not exist`)
-        if (pipeline.execute(doc, this.context(null)) === null) return { kind: 'dropped' }
+        if (pipeline.execute(doc, this.context(null, enrich)) === null) return { kind: 'dropped' }
       }
     } catch (error) {
       return { kind: 'failed', error: unwrapFailure(error) }

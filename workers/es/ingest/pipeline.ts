@@ -15,6 +15,7 @@ import { graphStructureException, parseException } from './ingest-exceptions.ts'
 import { runProcessors, type ExecutionContext, type ProcessorNode } from './processor.ts'
 import { ProcessorConfig } from './processor-config.ts'
 import { readProcessorConfigs } from './processor-reader.ts'
+import { NO_ENRICH, type EnrichLookup } from './enrich/enrich-lookup.ts'
 
 export class Pipeline {
   constructor(
@@ -25,15 +26,16 @@ export class Pipeline {
     readonly onFailure: readonly ProcessorNode[],
   ) {}
 
-  static create(id: string, body: XContentObject): Pipeline {
+  /** `enrich` is what enrich processors resolve their policy against (Processor.Factory's cluster state). */
+  static create(id: string, body: XContentObject, enrich: EnrichLookup = NO_ENRICH): Pipeline {
     const config = new ProcessorConfig({ type: null, tag: null }, body)
     const description = config.optionalString('description')
     const version = config.optionalInt('version')
     config.optionalMap('_meta')
     config.boolean('deprecated', false)
-    const processors = readProcessorConfigs(config.list('processors'))
+    const processors = readProcessorConfigs(config.list('processors'), enrich)
     const onFailureConfigs = config.optionalList('on_failure')
-    const onFailure = readProcessorConfigs(onFailureConfigs ?? [])
+    const onFailure = readProcessorConfigs(onFailureConfigs ?? [], enrich)
     const leftover = config.leftover()
     if (leftover.length > 0) {
       throw parseException(

@@ -23,15 +23,19 @@ import { javaClassName } from './java-values.ts'
 import type { ProcessorNode } from './processor.ts'
 import { ProcessorConfig } from './processor-config.ts'
 import { PROCESSOR_FACTORIES } from './processors/registry.ts'
+import type { EnrichLookup } from './enrich/enrich-lookup.ts'
 
-export function readProcessorConfigs(configs: readonly XContentValue[]): ProcessorNode[] {
+export function readProcessorConfigs(
+  configs: readonly XContentValue[],
+  enrich: EnrichLookup,
+): ProcessorNode[] {
   const nodes: ProcessorNode[] = []
   const errors: EsException[] = []
   for (const entry of configs) {
     const map = entry instanceof Map ? entry : new Map<string, XContentValue>()
     for (const type of javaStringKeyOrder([...map.keys()])) {
       try {
-        nodes.push(readProcessor(type, map.get(type) ?? null))
+        nodes.push(readProcessor(type, map.get(type) ?? null, enrich))
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         errors.push(error)
@@ -48,7 +52,7 @@ export function readProcessorConfigs(configs: readonly XContentValue[]): Process
       )
 }
 
-function readProcessor(type: string, value: XContentValue): ProcessorNode {
+function readProcessor(type: string, value: XContentValue, enrich: EnrichLookup): ProcessorNode {
   let map: XContentObject
   if (value instanceof Map) map = value
   else if (typeof value === 'string' && type === 'script') map = new Map([['source', value]])
@@ -69,13 +73,13 @@ function readProcessor(type: string, value: XContentValue): ProcessorNode {
   }
   const ignoreFailure = untyped.boolean('ignore_failure', false)
   const onFailureConfigs = untyped.optionalList('on_failure')
-  const onFailure = readProcessorConfigs(onFailureConfigs ?? [])
+  const onFailure = readProcessorConfigs(onFailureConfigs ?? [], enrich)
   if (onFailureConfigs !== null && onFailure.length === 0) {
     throw configurationException({ type, tag }, 'on_failure', 'processors list cannot be empty')
   }
   const config = untyped.withRef({ type, tag })
   try {
-    const processor = factory(config)
+    const processor = factory(config, enrich)
     const leftover = config.leftover()
     if (leftover.length > 0) {
       throw parseException(

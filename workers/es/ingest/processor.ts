@@ -22,12 +22,15 @@ import { IngestDocument } from './ingest-document.ts'
 import { IngestFailure, rootCauseMessage } from './ingest-exceptions.ts'
 import { deepCopy } from './java-values.ts'
 import type { Pipeline } from './pipeline.ts'
+import type { EnrichLookup } from './enrich/enrich-lookup.ts'
 
 export interface ExecutionContext {
   /** A stored pipeline by id, for the pipeline processor. */
   pipeline(id: string): Pipeline | undefined
   /** Verbose simulate collects a result per processor run here. */
   readonly results: ProcessorResult[] | null
+  /** The enrich indices and their documents, for the enrich processor. */
+  readonly enrich: EnrichLookup
 }
 
 export interface Processor {
@@ -119,7 +122,7 @@ function runTracked(
   if (node.processor.type === 'pipeline') {
     // TrackingResultProcessor: a dry run finds cycles first; the call's own result has no document.
     try {
-      node.processor.execute(snapshot(doc), { pipeline: (id) => context.pipeline(id), results: null })
+      node.processor.execute(snapshot(doc), { ...context, results: null })
     } catch (error) {
       const cause = error instanceof IngestFailure ? error.cause : error
       if (cause instanceof EsException && cause.type === 'graph_structure_exception') {

@@ -24,7 +24,8 @@ import { newIngestDocument, unwrapFailure, type IngestService } from './ingest-s
 import { javaClassName, javaToString } from './java-values.ts'
 import { Pipeline } from './pipeline.ts'
 import { ProcessorConfig } from './processor-config.ts'
-import type { ProcessorResult } from './processor.ts'
+import type { ExecutionContext, ProcessorResult } from './processor.ts'
+import type { EnrichLookup } from './enrich/enrich-lookup.ts'
 
 export const SIMULATED_PIPELINE_ID = '_simulate_pipeline'
 
@@ -34,6 +35,7 @@ export function simulatePipeline(
   body: XContentObject,
   verbose: boolean,
   now: number,
+  enrich: EnrichLookup,
 ): Map<string, JsonOut> {
   const config = new ProcessorConfig({ type: null, tag: null }, hashMapOrdered(body))
   let pipeline: Pipeline
@@ -43,15 +45,16 @@ export function simulatePipeline(
     if (!(definition instanceof Map)) {
       throw config.error('pipeline', `property isn't a map, but of type [${javaClassName(definition)}]`)
     }
-    pipeline = Pipeline.create(SIMULATED_PIPELINE_ID, definition)
+    pipeline = Pipeline.create(SIMULATED_PIPELINE_ID, definition, enrich)
   } else {
-    const stored = service.pipeline(pipelineId)
+    const stored = service.pipeline(pipelineId, enrich)
     if (stored === undefined) throw illegalArgumentException(`pipeline [${pipelineId}] does not exist`)
     pipeline = stored
   }
   const docs = parseDocs(config, now)
+  const context = (results: ProcessorResult[] | null) => service.context(results, enrich)
   const results: JsonOut[] = docs.map((doc) =>
-    verbose ? runVerbose(service, pipeline, doc) : run(service, pipeline, doc),
+    verbose ? runVerbose(context, pipeline, doc) : run(context, pipeline, doc),
   )
   return new Map([['docs', results]])
 }
@@ -90,19 +93,21 @@ function parseDocs(config: ProcessorConfig, now: number): IngestDocument[] {
   })
 }
 
-function run(service: IngestService, pipeline: Pipeline, doc: IngestDocument): JsonOut {
+type ContextFor = (results: ProcessorResult[] | null) => ExecutionContext
+
+function run(context: ContextFor, pipeline: Pipeline, doc: IngestDocument): JsonOut {
   try {
-    const result = pipeline.execute(doc, service.context(null))
+    const result = pipeline.execute(doc, context(null))
     return result === null ? null : new Map([['doc', documentJson(result)]])
   } catch (error) {
     return new Map([['error', errorJson(unwrapFailure(error))]])
   }
 }
 
-function runVerbose(service: IngestService, pipeline: Pipeline, doc: IngestDocument): JsonOut {
+function runVerbose(context: ContextFor, pipeline: Pipeline, doc: IngestDocument): JsonOut {
   const results: ProcessorResult[] = []
   try {
-    pipeline.execute(doc, service.context(results))
+    pipeline.execute(doc, context(results))
   } catch (error) {
     // The failing processor's result already holds the error; anything that is not an ES failure propagates.
     unwrapFailure(error)

@@ -3,10 +3,12 @@
  * Elasticsearch's RestController does. Paths are patterns of literal segments and `{param}` segments;
  * a literal segment wins over a parameter at the same position (`/_search` is not an index named
  * `_search`). A path no pattern matches gets ES's "no handler found" answer; a path that matches for
- * other methods gets 405 with the allowed methods.
+ * other methods gets 405 with the allowed methods. A route registered as deprecated (ES's
+ * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too.
  */
 import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
 import { incorrectHttpMethodResponse, noHandlerFoundResponse } from '../errors/index.ts'
+import { withWarnings } from './responses.ts'
 
 export interface RestHandlerRequest {
   request: RestRequest
@@ -22,13 +24,20 @@ interface Route {
   method: HttpMethod
   segments: string[]
   handler: RestHandler
+  /** The deprecation warning every response of the route carries. */
+  deprecation: string | null
 }
 
 export class RestController {
   private readonly routes: Route[] = []
 
-  register(method: HttpMethod, pattern: string, handler: RestHandler): this {
-    this.routes.push({ method, segments: splitPath(pattern), handler })
+  register(
+    method: HttpMethod,
+    pattern: string,
+    handler: RestHandler,
+    deprecation: string | null = null,
+  ): this {
+    this.routes.push({ method, segments: splitPath(pattern), handler, deprecation })
     return this
   }
 
@@ -47,7 +56,13 @@ export class RestController {
     }
     const params = new Map(request.params.map(([k, v]) => [decode(k), decode(v)] as const))
     if (best) {
-      const response = await best.route.handler({ request, path: best.path, params })
+      const handled = await best.route.handler({ request, path: best.path, params })
+      const deprecation = best.route.deprecation
+      // DeprecationRestHandler warns before the handler runs: its warning comes first.
+      const response =
+        deprecation === null
+          ? handled
+          : withWarnings({ ...handled, warnings: [deprecation] }, handled.warnings ?? [])
       return request.method === 'HEAD' ? { ...response, body: '' } : response
     }
     if (allowed.size > 0) {

@@ -5,7 +5,8 @@
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
  * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
- * again to run it on its shards, so the request crosses between nodes as text.
+ * again to run it on its shards, so the request crosses between nodes as text. A search through filtered
+ * aliases carries the alias filter beside it, ANDed with the query (filteredQuery).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import {
@@ -13,7 +14,7 @@ import {
   illegalArgumentException,
   parsingException,
 } from '../errors/index.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
+import { parseJson, XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { valueToken } from '../action/value-token.ts'
@@ -153,5 +154,28 @@ export function parseSearchRequest(
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
     queryFor: (context) =>
       uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context),
+  }
+}
+
+/**
+ * DefaultSearchContext.buildFilteredQuery: the query as a MUST clause and the alias filter (compact JSON of a
+ * query, see cluster/metadata/search-targets.ts) as a FILTER clause, so the filter restricts without scoring;
+ * without a filter, the query itself.
+ */
+export function filteredQuery(
+  query: IndexQuery,
+  aliasFilter: string | null,
+  context: QueryContext,
+): IndexQuery {
+  if (aliasFilter === null) return query
+  const filter = buildQuery(parseJson(aliasFilter), context)
+  return {
+    type: 'bool',
+    must: [query],
+    should: [],
+    mustNot: [],
+    filter: [filter],
+    minimumShouldMatch: 0,
+    boost: 1,
   }
 }

@@ -17,7 +17,7 @@ import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { buildQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
-import { parseSearchRequest, type ParsedSearch } from './search-request.ts'
+import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
 import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
 
 export interface ShardSearchRequest {
@@ -33,6 +33,8 @@ export interface ShardSearchRequest {
    * the shard scores with its own.
    */
   dfs?: DfsStatistics | null
+  /** The alias filter of this shard's index (search-targets.ts), or absent/null when read unfiltered. */
+  aliasFilter?: string | null
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
@@ -67,7 +69,8 @@ export function parseForIndex(
     nowMillis: request.now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
   }
-  return { parsed, query: parsed.queryFor(context), buildQuery: (body) => buildQuery(body, context) }
+  const query = filteredQuery(parsed.queryFor(context), request.aliasFilter ?? null, context)
+  return { parsed, query, buildQuery: (body) => buildQuery(body, context) }
 }
 
 /** Runs the shard's part; an EsException it throws is this shard's failure. */

@@ -1,7 +1,9 @@
 /**
  * The two printed forms of a scenario run. The transcript is what the console shows: each command as
  * typed (`$ ` before shell commands, the `>` lines after a producer), then its output; an Elasticsearch
- * request shows its status and the body as Kibana Dev Tools formats it (curl: the body as sent).
+ * request shows its status, its deprecation warnings as Kibana's console does (one `#! <text>` line each,
+ * above the body), and the body as Kibana Dev Tools formats it (curl: the body as sent; its Warning
+ * headers show only with -i/-v, which the playground does not print).
  * The JSON form is one object per command, with stable field names: line, kind, command, then
  * exitCode/stdout/stderr or status/body.
  */
@@ -17,7 +19,8 @@ export function formatOutcome(outcome: CommandOutcome): string {
     outcome.contentType === 'application/json' && outcome.body !== ''
       ? `${prettyKibana(outcome.body)}\n`
       : outcome.body
-  return `${outcome.status} ${reasonPhrase(outcome.status)}\n${body}`
+  const warnings = (outcome.warnings ?? []).map((warning) => `#! ${warning}\n`).join('')
+  return `${outcome.status} ${reasonPhrase(outcome.status)}\n${warnings}${body}`
 }
 
 /** The delimiter word of a here-document operator (`<<EOF`, `<<-EOF`, `<<'EOF'`, `<<"EOF"`), or null. */
@@ -47,6 +50,8 @@ export interface ScenarioJsonLine {
   stdout?: string
   stderr?: string
   status?: number
+  /** An Elasticsearch response's deprecation warnings, when it has any. */
+  warnings?: string[]
   body?: unknown
 }
 
@@ -55,7 +60,8 @@ export function toJsonLine(step: ScenarioStep): ScenarioJsonLine {
   const head = { line: command.range.line, kind: outcome.kind, command: command.command.split('\n')[0] ?? '' }
   if (outcome.kind !== 'es')
     return { ...head, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr }
-  return { ...head, status: outcome.status, body: parseBody(outcome) }
+  const warnings = outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}
+  return { ...head, status: outcome.status, ...warnings, body: parseBody(outcome) }
 }
 
 function parseBody(outcome: Extract<CommandOutcome, { kind: 'es' }>): unknown {

@@ -9,6 +9,8 @@ export type CommandOutcome =
       status: number
       contentType: 'application/json' | 'text/plain'
       body: string
+      /** The response's deprecation warnings (Warning headers), absent when none. */
+      warnings?: string[]
       via: 'devtools' | 'curl'
     }
 

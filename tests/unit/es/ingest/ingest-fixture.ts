@@ -7,6 +7,7 @@ import type { PipelineConfiguration, PipelineStore } from '../../../../workers/e
 import { IngestService } from '../../../../workers/es/ingest/ingest-service.ts'
 import { VirtualClock } from '../../../../workers/net/clock.ts'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
+import { emptyClusterState } from '../../../../workers/es/cluster/state/cluster-state.ts'
 
 export class MemoryPipelineStore implements PipelineStore {
   readonly pipelines = new Map<string, PipelineConfiguration>()
@@ -38,6 +39,8 @@ export function startIngest() {
   const context = {
     clock: new VirtualClock(NOW),
     indices: { all: () => [] },
+    // No enrich policies: the enrich processor's lookups find no enrich index.
+    client: { cluster: { state: () => emptyClusterState('test') } },
   } as unknown as RestContext
   const service = new IngestService(store)
   registerIngestActions(controller, context, service, store)

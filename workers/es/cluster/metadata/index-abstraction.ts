@@ -4,7 +4,10 @@
  * - an alias names the indices that carry it; its write index (IndexAbstraction.Alias.getWriteIndex) is
  *   the one with is_write_index true, else its only index unless that one says false, else none;
  * - an expression is a comma list of index names, alias names and `*` patterns; a pattern matches index
- *   names and the names of aliases that are not hidden; a missing name is index_not_found_exception.
+ *   names and the names of aliases that are not hidden; a missing name is index_not_found_exception. What
+ *   it names is kept as index and alias names (resolveExpression) for alias filters and search routing;
+ * - a single-document operation through an alias takes the alias's index routing (Metadata.resolveIndexRouting:
+ *   one value, equal to the request's routing when that is given).
  * Index and alias names never collide (the master refuses it), so a name is one or the other.
  */
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
@@ -63,8 +66,20 @@ export function resolveWriteTarget(
         'is_write_index=false or the alias points to multiple indices without one being designated as a write index',
     )
   }
-  const aliasRouting = write.alias.indexRouting
-  if (aliasRouting === undefined) return { index: write.index, routing }
+  return { index: write.index, routing: resolveAliasRouting(name, write.alias, routing) }
+}
+
+/**
+ * The routing of a single-document operation through an alias (Metadata.resolveIndexRouting): the alias's
+ * index routing, which must be one value and agree with the request's; else the request's own.
+ */
+export function resolveAliasRouting(
+  name: string,
+  alias: AliasMetadata,
+  routing: string | null,
+): string | null {
+  const aliasRouting = alias.indexRouting
+  if (aliasRouting === undefined) return routing
   if (aliasRouting.includes(',')) {
     throw illegalArgumentException(
       `index/alias [${name}] provided with routing value [${aliasRouting}] that resolved to several routing values, rejecting operation`,
@@ -75,7 +90,61 @@ export function resolveWriteTarget(
       `Alias [${name}] has index routing associated with it [${aliasRouting}], and was provided with routing value [${routing}], rejecting operation`,
     )
   }
-  return { index: write.index, routing: aliasRouting }
+  return aliasRouting
+}
+
+/**
+ * The routing of a read of one document by `name` (GET, _explain): through an alias of one index, the
+ * alias's index routing (resolveAliasRouting); an index, or an alias of several indices (refused later as
+ * not a single index), keeps the request's.
+ */
+export function resolveIndexRouting(
+  indices: readonly IndexMetadata[],
+  name: string,
+  routing: string | null,
+): string | null {
+  const alias = aliasesLookup(indices).get(name)
+  const only = alias?.members.length === 1 ? alias.members[0]! : null
+  return only ? resolveAliasRouting(name, only.alias, routing) : routing
+}
+
+/**
+ * What an expression names, as IndexNameExpressionResolver.resolveExpressions keeps it (aliases preserved):
+ * the index names it gives or its patterns match, and the alias names it gives outright or its patterns
+ * match (an alias may be both). Both kinds of alias filter a search; only aliases named outright route it,
+ * a pattern-matched one standing for its indices (resolveSearchRouting expands patterns to indices). Null is
+ * every index (`_all`, or no expression).
+ */
+export interface ResolvedExpression {
+  readonly indices: ReadonlySet<string>
+  readonly namedAliases: ReadonlySet<string>
+  readonly patternAliases: ReadonlySet<string>
+}
+
+export function resolveExpression(
+  indices: readonly IndexMetadata[],
+  expression: string | undefined,
+): ResolvedExpression | null {
+  if (expression === undefined || expression === '' || expression === '_all') return null
+  const all = indices.map((metadata) => metadata.name)
+  const lookup = aliasesLookup(indices)
+  const names = new Set<string>()
+  const namedAliases = new Set<string>()
+  const patternAliases = new Set<string>()
+  for (const part of expression.split(',')) {
+    if (part.includes('*')) {
+      for (const name of all) if (simpleMatch(part, name)) names.add(name)
+      for (const alias of lookup.values()) {
+        const visible = !alias.members.some((m) => m.alias.isHidden === true)
+        if (visible && simpleMatch(part, alias.name)) patternAliases.add(alias.name)
+      }
+      continue
+    }
+    if (lookup.has(part)) namedAliases.add(part)
+    else if (all.includes(part)) names.add(part)
+    else throw indexNotFoundException(part)
+  }
+  return { indices: names, namedAliases, patternAliases }
 }
 
 /** The concrete index names an expression names, sorted; `_all`, `*` or none is every index. */
@@ -83,24 +152,12 @@ export function concreteIndexNames(
   indices: readonly IndexMetadata[],
   expression: string | undefined,
 ): string[] {
-  const all = indices.map((metadata) => metadata.name)
-  if (expression === undefined || expression === '' || expression === '_all') return all.sort()
-  const aliases = aliasesLookup(indices)
-  const names = new Set<string>()
-  const addAlias = (alias: IndexAlias): void => alias.members.forEach((member) => names.add(member.index))
-  for (const part of expression.split(',')) {
-    if (part.includes('*')) {
-      for (const name of all) if (simpleMatch(part, name)) names.add(name)
-      for (const alias of aliases.values()) {
-        if (simpleMatch(part, alias.name) && !alias.members.some((m) => m.alias.isHidden === true))
-          addAlias(alias)
-      }
-      continue
-    }
-    const alias = aliases.get(part)
-    if (alias) addAlias(alias)
-    else if (all.includes(part)) names.add(part)
-    else throw indexNotFoundException(part)
+  const resolved = resolveExpression(indices, expression)
+  if (resolved === null) return indices.map((metadata) => metadata.name).sort()
+  const names = new Set(resolved.indices)
+  const lookup = aliasesLookup(indices)
+  for (const alias of [...resolved.namedAliases, ...resolved.patternAliases]) {
+    lookup.get(alias)!.members.forEach((m) => names.add(m.index))
   }
   return [...names].sort()
 }

@@ -86,9 +86,7 @@ function parseTemplate(text: string, field: string, value: XContentValue): Templ
   for (const [key, entry] of value) {
     if (key === 'settings') {
       if (!(entry instanceof Map)) throw objectExpected(text, 'template', key, entry)
-      template.settings = Object.fromEntries(
-        [...normalizeSettings(entry)].map(([name, setting]) => [name, settingText(setting)]),
-      )
+      template.settings = templateSettings(entry)
     } else if (key === 'mappings') {
       template.mappings = objectText(text, 'template', key, entry)
     } else if (key === 'aliases') {
@@ -101,6 +99,13 @@ function parseTemplate(text: string, field: string, value: XContentValue): Templ
     }
   }
   return template
+}
+
+/** A template's settings as stored: `index.`-prefixed flat keys, values as text. */
+export function templateSettings(settings: Map<string, XContentValue>): Record<string, SettingValue> {
+  return Object.fromEntries(
+    [...normalizeSettings(settings)].map(([name, setting]) => [name, settingText(setting)]),
+  )
 }
 
 function settingText(value: XContentValue): SettingValue {
@@ -135,7 +140,7 @@ export function templateToJson(template: Template): Map<string, JsonOut> {
 }
 
 /** Settings.toXContent without flat_settings: dotted keys nested, each level in Java HashMap order. */
-function nestedSettings(entries: ReadonlyArray<[string, SettingValue]>): Map<string, JsonOut> {
+export function nestedSettings(entries: ReadonlyArray<[string, SettingValue]>): Map<string, JsonOut> {
   const leaves = new Map<string, JsonOut>()
   const groups = new Map<string, Array<[string, SettingValue]>>()
   for (const [key, value] of entries) {

@@ -1,8 +1,13 @@
 /**
  * MetadataCreateIndexService's assembly of a new index on the node that takes the request (explicit
- * creation or a write's auto-creation): the matching composable template's settings, mappings and
- * aliases (its component templates first, then its own), overridden by the request's; then the index
- * settings read from the merged `index.` keys, validated into the metadata the master is asked to add.
+ * creation or a write's auto-creation), then the index settings read from the merged `index.` keys,
+ * validated into the metadata the master is asked to add:
+ * - a matching composable template wins (applyCreateIndexRequestWithV2Template): its component templates'
+ *   then its own settings, mappings (merged as mapping updates) and aliases, overridden by the request's;
+ * - else the matching legacy templates (applyCreateIndexRequestWithV1Templates), lowest `order` first so
+ *   that a higher order wins: settings overridden by the request's, mappings merged under the request's
+ *   as JSON (parseV1Mappings: XContentHelper.mergeDefaults), aliases where the request's win.
+ * A template alias named with `{index}` takes the new index's name there (resolveAndValidateAliases).
  */
 import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
 import { parseMapping } from '../../index/mapper/mapping-parser.ts'
@@ -20,6 +25,9 @@ import type { ClusterState } from '../state/cluster-state.ts'
 import { newIndexMetadata } from './metadata-tasks.ts'
 import { parseAliasDefinition, withAliases, type AliasMetadata } from './alias-metadata.ts'
 import { composedTemplates, findV2Template } from './metadata-index-template-service.ts'
+import type { Template } from './index-templates.ts'
+import { findV1Templates } from './metadata-legacy-template-service.ts'
+import { mergeDefaults } from './merge-defaults.ts'
 
 /** What a create index request body gives: `settings`, `mappings`, `aliases` (each optional). */
 export interface CreateIndexBody {
@@ -37,34 +45,61 @@ export function buildIndexMetadata(
   now: number,
 ): IndexMetadata {
   const match = findV2Template(state, name)
-  const templates = match ? composedTemplates(state, match.template) : []
+  // Lowest precedence first: each layer's settings and aliases override the ones before.
+  const templates: Template[] = match
+    ? composedTemplates(state, match.template)
+    : findV1Templates(state, name)
+        .reverse()
+        .map(({ template }) => template)
   const settings = new Map<string, XContentValue>()
-  const mappings: Mapping[] = []
   const aliases: Record<string, AliasMetadata> = {}
   for (const template of templates) {
     for (const [key, value] of Object.entries(template.settings ?? {})) {
       settings.set(key, value === null || typeof value === 'string' ? value : [...value])
     }
-    if (template.mappings !== undefined) mappings.push(parseMapping(parseJson(template.mappings)))
-    Object.assign(aliases, template.aliases)
+    for (const [alias, definition] of Object.entries(template.aliases ?? {})) {
+      aliases[alias.replaceAll('{index}', name)] = definition
+    }
   }
   const requested =
     body.settings instanceof Map ? normalizeSettings(body.settings) : new Map<string, XContentValue>()
   for (const [key, value] of requested) settings.set(key, value)
-  if (body.mappings !== undefined || mappings.length === 0) mappings.push(parseMapping(body.mappings))
   if (body.aliases instanceof Map) {
     for (const [alias, definition] of body.aliases) aliases[alias] = parseAliasDefinition(alias, definition)
   }
+  const mapping = match ? v2Mapping(templates, body.mappings) : v1Mapping(templates, body.mappings)
   const metadata = newIndexMetadata(
     {
       name,
       ...indexSettings(settings),
-      mapping: mappings.reduce((merged, next) => mergeMapping(merged, next)),
+      mapping,
     },
     uuid,
     now,
   )
   return withAliases(metadata, aliases)
+}
+
+/** The composable templates' mappings then the request's, merged as mapping updates. */
+function v2Mapping(templates: readonly Template[], requested: XContentValue | undefined): Mapping {
+  const mappings = templates.flatMap((t) =>
+    t.mappings === undefined ? [] : [parseMapping(parseJson(t.mappings))],
+  )
+  if (requested !== undefined || mappings.length === 0) mappings.push(parseMapping(requested))
+  return mappings.reduce((merged, next) => mergeMapping(merged, next))
+}
+
+/** parseV1Mappings: the legacy templates' mappings (highest order first) merged under the request's. */
+function v1Mapping(templates: readonly Template[], requested: XContentValue | undefined): Mapping {
+  if (requested !== undefined && !(requested instanceof Map)) return parseMapping(requested)
+  let merged: XContentValue | undefined = requested
+  for (const template of [...templates].reverse()) {
+    if (template.mappings === undefined) continue
+    const defaults = parseJson(template.mappings)
+    if (!(defaults instanceof Map) || defaults.size === 0) continue
+    merged = merged instanceof Map ? mergeDefaults(merged, defaults) : defaults
+  }
+  return parseMapping(merged)
 }
 
 /** The index settings read from the merged `index.`-prefixed keys, defaults for the rest. */

@@ -179,6 +179,6 @@ function matchNames(
 }
 
 /** Java's List.toString: `[a, b]`. */
-function javaList(values: readonly string[]): string {
+export function javaList(values: readonly string[]): string {
   return `[${values.join(', ')}]`
 }

@@ -35,6 +35,10 @@ import {
   type AliasAction,
 } from './metadata-index-alias-service.ts'
 import type { ComponentTemplate, ComposableIndexTemplate } from './index-templates.ts'
+import type { IndexTemplateMetadata } from './legacy-index-templates.ts'
+import { deleteLegacyTemplates, putLegacyTemplate } from './metadata-legacy-template-service.ts'
+import type { EnrichPolicyMetadata } from './enrich-policy.ts'
+import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
 import {
   deleteComponentTemplates,
   deleteIndexTemplates,
@@ -68,6 +72,12 @@ export type MetadataTask =
   | { type: 'delete_index_template'; names: string[] }
   | { type: 'put_component_template'; name: string; template: ComponentTemplate; create: boolean }
   | { type: 'delete_component_template'; names: string[] }
+  /** MetadataIndexTemplateService.putTemplate / removeTemplates: legacy `_template`s. */
+  | { type: 'put_template'; name: string; template: IndexTemplateMetadata; create: boolean }
+  | { type: 'delete_template'; pattern: string }
+  /** EnrichStore.putPolicy / deletePolicy. */
+  | { type: 'put_enrich_policy'; name: string; policy: EnrichPolicyMetadata }
+  | { type: 'delete_enrich_policy'; name: string }
 
 export interface CreateIndexRequest {
   name: string
@@ -169,6 +179,14 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return putComponentTemplate(state, task.name, task.template, task.create)
     case 'delete_component_template':
       return deleteComponentTemplates(state, task.names)
+    case 'put_template':
+      return putLegacyTemplate(state, task.name, task.template, task.create)
+    case 'delete_template':
+      return deleteLegacyTemplates(state, task.pattern)
+    case 'put_enrich_policy':
+      return putEnrichPolicy(state, indicesMetadata(state), task.name, task.policy)
+    case 'delete_enrich_policy':
+      return deleteEnrichPolicy(state, task.name)
     case 'update_settings':
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))

@@ -11,6 +11,8 @@
 import type { DiscoveryNode } from './discovery-node.ts'
 import type { ShardRouting } from './shard-routing.ts'
 import type { ComponentTemplate, ComposableIndexTemplate } from '../metadata/index-templates.ts'
+import type { IndexTemplateMetadata } from '../metadata/legacy-index-templates.ts'
+import type { EnrichPolicyMetadata } from '../metadata/enrich-policy.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -47,6 +49,10 @@ export interface ClusterState {
     readonly templates?: Readonly<Record<string, ComposableIndexTemplate>>
     /** ComponentTemplateMetadata: the component templates by name (absent: none yet). */
     readonly componentTemplates?: Readonly<Record<string, ComponentTemplate>>
+    /** The legacy index templates (`_template`) by name (absent: none yet). */
+    readonly legacyTemplates?: Readonly<Record<string, IndexTemplateMetadata>>
+    /** EnrichMetadata: the enrich policies by name (absent: none yet). */
+    readonly enrichPolicies?: Readonly<Record<string, EnrichPolicyMetadata>>
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

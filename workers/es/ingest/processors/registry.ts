@@ -5,6 +5,8 @@
  */
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
+import type { EnrichLookup } from '../enrich/enrich-lookup.ts'
+import { createEnrich } from './enrich.ts'
 import { createConvert } from './convert.ts'
 import { createDate } from './date.ts'
 import { createDotExpander, createRemove, createRename } from './fields.ts'
@@ -22,7 +24,8 @@ import {
   createUppercase,
 } from './string-processors.ts'
 
-export type ProcessorFactory = (config: ProcessorConfig) => Processor
+/** A factory reads its properties; `enrich` is the cluster's enrich indices (the enrich processor's). */
+export type ProcessorFactory = (config: ProcessorConfig, enrich: EnrichLookup) => Processor
 
 export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Map([
   ['append', createAppend],
@@ -31,6 +34,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['date', createDate],
   ['dot_expander', createDotExpander],
   ['drop', createDrop],
+  ['enrich', createEnrich],
   ['fail', createFail],
   ['gsub', createGsub],
   ['html_strip', createHtmlStrip],

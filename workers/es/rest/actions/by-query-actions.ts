@@ -28,7 +28,7 @@ import { guarded, json } from '../responses.ts'
 import { optionalBody } from './write-params.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
-import { resolveIndices } from './search-actions.ts'
+import { resolveSearchTargets } from './search-actions.ts'
 import { refreshPolicy } from '../../action/doc-write.ts'
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import {
@@ -37,7 +37,8 @@ import {
   type BulkByScrollOptions,
   type ScrollHit,
 } from '../../action/bulk-by-scroll.ts'
-import type { IndexService } from '../../index/index-service.ts'
+import type { IndexSearchTarget } from '../../action/transport-search-action.ts'
+import { filteredQuery } from '../../search/search-request.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
   controller
@@ -87,12 +88,12 @@ function options(
 
 /**
  * The matching documents of the indices, queried as _search would: the body's `query`, or the URI
- * search `q` (with its options) that replaces it.
+ * search `q` (with its options) that replaces it; through an alias, with its filter and search routing.
  */
-function queryHits(
+export function queryHits(
   context: RestContext,
   uri: UriQueryString | null,
-  indices: IndexService[],
+  indices: IndexSearchTarget[],
   query: XContentValue | undefined,
   now: number,
 ): Promise<ScrollHit[]> {
@@ -100,15 +101,15 @@ function queryHits(
   const queryFor = (queryContext: QueryContext): IndexQuery =>
     uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
   if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: now })
-  const targets = indices.map((index) => ({
-    index,
-    query: queryFor({
+  const targets = indices.map(({ index, shards, aliasFilter }) => {
+    const queryContext: QueryContext = {
       fields: leafFields(index.metadata.mapping),
       analyze: index.analysis.analyze,
       nowMillis: now,
       index: { name: index.metadata.name, uuid: index.metadata.uuid },
-    }),
-  }))
+    }
+    return { index, shards, query: filteredQuery(queryFor(queryContext), aliasFilter, queryContext) }
+  })
   return scrollHits(context, targets)
 }
 
@@ -133,7 +134,7 @@ async function byQuery(
   const hits = await queryHits(
     context,
     uriSearchQuery(req.params),
-    resolveIndices(context, req.path.index),
+    resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null),
     body.get('query'),
     started,
   )
@@ -194,9 +195,9 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
   if (opType !== 'index' && opType !== 'create') {
     throw illegalArgumentException(`opType must be 'create' or 'index', found: [${scalarText(opType) ?? ''}]`)
   }
-  const indices = resolveIndices(context, sourceIndex)
+  const indices = resolveSearchTargets(context, sourceIndex, null)
   const target = destIndex as string
-  if (indices.some((index) => index.metadata.name === target)) {
+  if (indices.some(({ index }) => index.metadata.name === target)) {
     throw actionRequestValidationException([
       `reindex cannot write into an index its reading from [${target}]`,
     ])

@@ -5,19 +5,20 @@
  * matches or not, 404 {"_index", "_id", "matched": false} when the document is not searchable. A body key other
  * than `query` is a parsing_exception "request does not support [key]"; no query at all fails validation with
  * "query is missing". The query is built here and explained on an active copy of the document's shard.
+ * Through an alias of one index, the alias's filter is ANDed with the query and its index routing routes.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
-import {
-  actionRequestValidationException,
-  indexNotFoundException,
-  parsingException,
-} from '../../errors/index.ts'
+import { actionRequestValidationException, parsingException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { buildQuery, queryStringIndexQuery } from '../../search/query-builder.ts'
+import { filteredQuery } from '../../search/search-request.ts'
+import { singleIndex } from '../../action/transport-get-action.ts'
+import { resolveIndexRouting } from '../../cluster/metadata/index-abstraction.ts'
+import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -35,6 +36,7 @@ function explainQuery(
   context: RestContext,
   req: RestHandlerRequest,
   index: IndexService,
+  aliasFilter: string | null,
   now: number,
 ): IndexQuery {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
@@ -48,20 +50,25 @@ function explainQuery(
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
   }
   const uri = uriSearchQuery(req.params)
-  if (uri) return queryStringIndexQuery(uri.query, uri.options, queryContext)
   const query = body.get('query')
-  if (query === undefined) throw actionRequestValidationException(['query is missing'])
-  return buildQuery(query, queryContext)
+  if (!uri && query === undefined) throw actionRequestValidationException(['query is missing'])
+  const built = uri
+    ? queryStringIndexQuery(uri.query, uri.options, queryContext)
+    : buildQuery(query!, queryContext)
+  return filteredQuery(built, aliasFilter, queryContext)
 }
 
 async function runExplain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const now = context.clock.now()
-  const index = context.indices.get(req.path.index!)
-  if (!index) throw indexNotFoundException(req.path.index!)
+  const name = req.path.index!
+  const index = singleIndex(context, name)
+  const metadata = context.indices.all().map((service) => service.metadata)
+  const routing = resolveIndexRouting(metadata, name, req.params.get('routing') ?? null)
+  const aliasFilter = searchTargets(metadata, name, null).find((t) => t.index === index.metadata.name)!.filter
   const id = req.path.id!
-  const query = explainQuery(context, req, index, now)
+  const query = explainQuery(context, req, index, aliasFilter, now)
   const head = { _index: index.metadata.name, _id: id }
-  const shard = index.shardNumber(id, req.params.get('routing') ?? null)
+  const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'explain',
     ...target,

@@ -8,8 +8,13 @@
  * - DELETE /_ingest/pipeline/<id or pattern>: `pipeline [x] is missing` (404) when nothing matches a
  *   non-`*` pattern; a pipeline an index names as index.default_pipeline or index.final_pipeline is refused.
  * - GET|POST /_ingest/pipeline[/<id>]/_simulate with `?verbose` (see ingest/simulate.ts).
+ * The enrich policy APIs are registered with them (enrich-actions.ts); the enrich processor of a pipeline
+ * resolves its policy against the cluster's enrich indices when the pipeline is put or run.
  * Pipelines are listed in the order of the Java HashMap IngestMetadata keeps them in.
  */
+import { loadEnrichLookup } from '../../ingest/enrich/enrich-documents.ts'
+import { enrichLookup } from '../../ingest/enrich/enrich-lookup.ts'
+import { registerEnrichActions } from './enrich-actions.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { parseJson, type JsonOut, type XContentObject } from '../../xcontent/index.ts'
@@ -34,20 +39,17 @@ export function registerIngestActions(
   store: PipelineStore,
 ): void {
   const simulate = (req: RestHandlerRequest) =>
-    guarded(() =>
-      json(
+    guarded(async () => {
+      const body = requiredBody(req.request.body)
+      const enrich = await loadEnrichLookup(context)
+      const verbose = paramAsBoolean(req.params.get('verbose'))
+      return json(
         200,
-        simulatePipeline(
-          service,
-          req.path.id ?? null,
-          requiredBody(req.request.body),
-          paramAsBoolean(req.params.get('verbose')),
-          context.clock.now(),
-        ),
-      ),
-    )
+        simulatePipeline(service, req.path.id ?? null, body, verbose, context.clock.now(), enrich),
+      )
+    })
   controller
-    .register('PUT', '/_ingest/pipeline/{id}', (req) => guarded(() => putPipeline(store, req)))
+    .register('PUT', '/_ingest/pipeline/{id}', (req) => guarded(() => putPipeline(context, store, req)))
     .register('GET', '/_ingest/pipeline', (req) => getPipelines(store, [], req))
     .register('GET', '/_ingest/pipeline/{id}', (req) => getPipelines(store, req.path.id!.split(','), req))
     .register('DELETE', '/_ingest/pipeline/{id}', (req) => guarded(() => deletePipeline(context, store, req)))
@@ -55,12 +57,18 @@ export function registerIngestActions(
     .register('POST', '/_ingest/pipeline/_simulate', simulate)
     .register('GET', '/_ingest/pipeline/{id}/_simulate', simulate)
     .register('POST', '/_ingest/pipeline/{id}/_simulate', simulate)
+  registerEnrichActions(controller, context, store)
 }
 
-async function putPipeline(store: PipelineStore, req: RestHandlerRequest): Promise<RestResponse> {
+async function putPipeline(
+  context: RestContext,
+  store: PipelineStore,
+  req: RestHandlerRequest,
+): Promise<RestResponse> {
   const id = req.path.id!
   const text = req.request.body ?? ''
-  Pipeline.create(id, requiredBody(text))
+  // The processors are made against the cluster's enrich indices (an enrich policy needs one).
+  Pipeline.create(id, requiredBody(text), enrichLookup(context.client.cluster.state(), new Map()))
   await store.put(id, { id, source: text })
   return json(200, { acknowledged: true })
 }

@@ -6,17 +6,19 @@
  * `timed_out`, `_shards` (with `failures` when some shards failed), `hits.total` as {value, relation}
  * counted exactly up to track_total_hits (10,000 by default), hits with `_shard`, `_node` and
  * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values of a sorted search (`_score` null unless tracked), then
- * `aggregations`. _count answers `count` and `_shards`.
+ * `aggregations`. _count answers `count` and `_shards`. Through aliases, each index is read with its alias
+ * filter and on the shards the alias's search_routing or the `routing` parameter select
+ * (cluster/metadata/search-targets.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaFloat, RawJson } from '../../xcontent/index.ts'
-import type { IndexService } from '../../index/index-service.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
-import { executeDistributedSearch } from '../../action/transport-search-action.ts'
+import { executeDistributedSearch, type IndexSearchTarget } from '../../action/transport-search-action.ts'
+import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -33,9 +35,22 @@ export function registerSearchActions(controller: RestController, context: RestC
   }
 }
 
-/** Resolves an index expression (names, aliases, commas, `*` wildcards, `_all`) to indices, as ES does. */
-export function resolveIndices(context: RestContext, expression: string | undefined): IndexService[] {
-  return context.indices.resolve(expression)
+/**
+ * The indices a search of `expression` (names, aliases, commas, `*` wildcards, `_all`) reads, with their
+ * shards and alias filters (search-targets.ts).
+ */
+export function resolveSearchTargets(
+  context: RestContext,
+  expression: string | undefined,
+  routing: string | null,
+): IndexSearchTarget[] {
+  const indices = context.indices.all()
+  const byName = new Map(indices.map((index) => [index.metadata.name, index]))
+  return searchTargets(
+    indices.map((index) => index.metadata),
+    expression,
+    routing,
+  ).map(({ index, shards, filter }) => ({ index: byName.get(index)!, shards, aliasFilter: filter }))
 }
 
 async function runSearch(
@@ -46,7 +61,7 @@ async function runSearch(
   const started = context.clock.now()
   // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
   const parsed = parseSearchRequest(req.request.body, req.params, isCount, context.analyze, started)
-  const indices = resolveIndices(context, req.path.index)
+  const indices = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
   const { from, size } = parsed.request
   if (!isCount && from + size > 10_000) {
     throw illegalArgumentException(

@@ -1,33 +1,38 @@
 /**
  * Index template APIs (ES 8.17): composable index templates (PUT|POST|GET|HEAD|DELETE
- * /_index_template/{name}) and component templates (PUT|POST|GET|DELETE /_component_template/{name}).
+ * /_index_template/{name}) and component templates (PUT|POST|GET|DELETE /_component_template/{name});
+ * the legacy `_template` APIs are registered with them (legacy-template-actions.ts).
  * PUT answers `{"acknowledged":true}` (`?create=true` refuses to replace); GET answers
  * `{"index_templates":[{"name":..,"index_template":{..}}]}` (or `component_templates` /
  * `component_template`), every template without a name, those matching a `*` name, and
  * resource_not_found_exception "index template matching [x] not found" for a missing plain name, in
  * the Java HashMap order of the response's map. The rules of what may be put or removed are the
- * master's (metadata-index-template-service.ts).
+ * master's (metadata-index-template-service.ts); a composable template overlapping legacy ones is put with
+ * a deprecation warning.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { parseRequestBody } from '../request-body.ts'
-import { parseJson, type JsonOut } from '../../xcontent/index.ts'
+import type { JsonOut } from '../../xcontent/index.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
-import { parseMapping } from '../../index/mapper/mapping-parser.ts'
 import {
   componentTemplateToJson,
   indexTemplateToJson,
   parseComponentTemplate,
   parseIndexTemplate,
-  type Template,
 } from '../../cluster/metadata/index-templates.ts'
 import { componentTemplates, indexTemplates } from '../../cluster/metadata/metadata-index-template-service.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
+import {
+  composableOverLegacyWarning,
+  validateTemplate,
+} from '../../cluster/metadata/metadata-legacy-template-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { guarded, json } from '../responses.ts'
+import { guarded, json, withWarnings } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
-import { EsException } from '../../errors/index.ts'
+import { requireBody, validateMappings } from './template-request.ts'
+import { registerLegacyTemplateActions } from './legacy-template-actions.ts'
 
 export function registerTemplateActions(controller: RestController, context: RestContext): void {
   const putIndex = (req: RestHandlerRequest) => guarded(() => putIndexTemplate(context, req))
@@ -49,15 +54,20 @@ export function registerTemplateActions(controller: RestController, context: Res
     .register('DELETE', '/_component_template/{name}', (req) =>
       guarded(() => remove(context, { type: 'delete_component_template', names: req.path.name!.split(',') })),
     )
+  registerLegacyTemplateActions(controller, context)
 }
 
 async function putIndexTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const text = requireBody(req)
   const template = parseIndexTemplate(text, parseRequestBody(text))
+  const name = req.path.name!
+  const { settings = {}, aliases = {} } = template.template ?? {}
+  validateTemplate(name, template.indexPatterns, settings, aliases)
   if (template.template) validateMappings(template.template)
   const create = paramAsBoolean(req.params.get('create'))
-  await context.client.cluster.execute({ type: 'put_index_template', name: req.path.name!, template, create })
-  return json(200, { acknowledged: true })
+  const warning = composableOverLegacyWarning(context.client.cluster.state(), name, template.indexPatterns)
+  await context.client.cluster.execute({ type: 'put_index_template', name, template, create })
+  return withWarnings(json(200, { acknowledged: true }), warning === null ? [] : [warning])
 }
 
 async function putComponentTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
@@ -108,17 +118,4 @@ function selectNames(existing: readonly string[], name: string | undefined, kind
     throw resourceNotFoundException(`${kind} matching [${name}] not found`)
   }
   return javaStringKeyOrder(selected)
-}
-
-/** A template's mappings must parse as a mapping (MetadataIndexTemplateService validates them at PUT). */
-function validateMappings(template: Template): void {
-  if (template.mappings !== undefined) parseMapping(parseJson(template.mappings))
-}
-
-function requireBody(req: RestHandlerRequest): string {
-  const body = req.request.body
-  if (body === null || body.trim() === '') {
-    throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
-  }
-  return body
 }

@@ -1,0 +1,46 @@
+/**
+ * What the enrich processor reads, as one synchronous view taken before a pipeline runs: for a policy, the
+ * enrich index its alias `.enrich-<policy>` names now (with the policy), and that index's documents in index
+ * order. ES's processor searches the enrich index per document; here the documents of every enrich index are
+ * loaded before a write's pipelines run (enrich-documents.ts), so the lookup is an in-memory scan.
+ * NO_ENRICH knows no enrich index (a pipeline naming a policy then fails to compile, as it would in ES before
+ * the policy was executed).
+ */
+import type { XContentObject } from '../../xcontent/index.ts'
+import type { ClusterState } from '../../cluster/state/cluster-state.ts'
+import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../../cluster/metadata/enrich-policy.ts'
+import { enrichPolicies } from '../../cluster/metadata/metadata-enrich-service.ts'
+import { aliasesLookup } from '../../cluster/metadata/index-abstraction.ts'
+import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+
+export interface EnrichIndex {
+  readonly policy: EnrichPolicyMetadata
+  /** The concrete enrich index (`.enrich-<policy>-<millis>`). */
+  readonly index: string
+}
+
+export interface EnrichLookup {
+  /** The policy's current enrich index, or null when none exists. */
+  enrichIndex(policyName: string): EnrichIndex | null
+  /** The sources of an enrich index's documents in index order ([] when not loaded). */
+  documents(index: string): readonly XContentObject[]
+}
+
+export const NO_ENRICH: EnrichLookup = { enrichIndex: () => null, documents: () => [] }
+
+/** The lookup over a cluster state and the enrich documents loaded for it. */
+export function enrichLookup(
+  state: ClusterState,
+  documents: ReadonlyMap<string, readonly XContentObject[]>,
+): EnrichLookup {
+  const aliases = aliasesLookup(indicesMetadata(state))
+  const policies = enrichPolicies(state)
+  return {
+    enrichIndex(policyName) {
+      const member = aliases.get(enrichIndexBaseName(policyName))?.members[0]
+      const policy = policies[policyName]
+      return member && policy ? { policy, index: member.index } : null
+    },
+    documents: (index) => documents.get(index) ?? [],
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The `enrich` processor (EnrichProcessorFactory, AbstractEnrichProcessor and MatchProcessor, ES 8.17).
+ *
+ * Properties: `policy_name` (required; the policy must have an enrich index when the pipeline is made:
+ * "no enrich index exists for policy with name [x]", wrapped as ConfigurationUtils rethrows it), `field` and
+ * `target_field` (required templates), `ignore_missing` (false), `override` (true), `max_matches` (1, "should
+ * be between 1 and 128"), and for a geo_match policy `shape_relation` and `orientation`.
+ *
+ * Running: the value at `field` (a missing field fails unless ignore_missing; null leaves the document as it
+ * is) is looked up in the policy's current enrich index with a term query on its match field (a terms query
+ * for a list: any value), as a keyword field matches: values compared as their text. The match field is read
+ * when the processor runs (a compiled pipeline may outlive a policy deleted and made again). Up to
+ * max_matches documents in index order; none leaves the document unchanged. With `override` false an
+ * existing target field is kept; otherwise the target is set to the first match's source (max_matches 1) or
+ * the list of them.
+ */
+import { EsException, indexNotFoundException, illegalArgumentException } from '../../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import type { IngestDocument } from '../ingest-document.ts'
+import { deepCopy } from '../java-values.ts'
+import type { ExecutionContext, Processor } from '../processor.ts'
+import type { ProcessorConfig } from '../processor-config.ts'
+import type { EnrichLookup } from '../enrich/enrich-lookup.ts'
+import { enrichIndexBaseName } from '../../cluster/metadata/enrich-policy.ts'
+
+export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Processor {
+  const policyName = config.string('policy_name')
+  const found = enrich.enrichIndex(policyName)
+  if (found === null) throw noEnrichIndex(policyName)
+  const field = config.template('field')
+  const ignoreMissing = config.boolean('ignore_missing', false)
+  const override = config.boolean('override', true)
+  const targetField = config.template('target_field')
+  const maxMatches = config.optionalInt('max_matches') ?? 1
+  if (maxMatches < 1 || maxMatches > 128) throw config.error('max_matches', 'should be between 1 and 128')
+  if (found.policy.type === 'geo_match') {
+    config.optionalString('shape_relation')
+    config.optionalString('orientation')
+  }
+  return {
+    type: 'enrich',
+    execute(doc: IngestDocument, context: ExecutionContext) {
+      const value = doc.getFieldValue(field.render(doc), ignoreMissing)
+      if (value === undefined || value === null) return doc
+      const current = context.enrich.enrichIndex(policyName)
+      if (current === null) throw indexNotFoundException(enrichIndexBaseName(policyName))
+      const terms = new Set((Array.isArray(value) ? value : [value]).flatMap(keywordText))
+      const hits = context.enrich
+        .documents(current.index)
+        .filter((source) => valuesAt(source, current.policy.matchField).some((term) => terms.has(term)))
+        .slice(0, maxMatches)
+      if (hits.length === 0) return doc
+      const target = targetField.render(doc)
+      if (override || !doc.hasField(target)) {
+        doc.setFieldValue(target, maxMatches === 1 ? deepCopy(hits[0]!) : hits.map(deepCopy))
+      }
+      return doc
+    },
+  }
+}
+
+/**
+ * The factory's IllegalArgumentException as ConfigurationUtils.readProcessor rethrows it
+ * (ExceptionsHelper.convertToElastic): a plain ElasticsearchException (`exception`, 500) caused by it.
+ */
+function noEnrichIndex(policyName: string): EsException {
+  const cause = illegalArgumentException(`no enrich index exists for policy with name [${policyName}]`)
+  return new EsException({
+    type: 'exception',
+    reason: `java.lang.IllegalArgumentException: ${cause.reason}`,
+    status: 500,
+    causedBy: cause,
+  })
+}
+
+/** A value as a keyword field indexes it (and a term query looks it up): its text; objects index nothing. */
+function keywordText(value: XContentValue): string[] {
+  if (typeof value === 'string') return [value]
+  if (value instanceof XNumber) return [value.text]
+  if (typeof value === 'boolean') return [String(value)]
+  return []
+}
+
+/** The keyword texts at a dotted path of a source, through objects and lists. */
+function valuesAt(source: XContentObject, path: string): string[] {
+  let nodes: XContentValue[] = [source]
+  for (const part of path.split('.')) {
+    nodes = nodes.flatMap((node) => (Array.isArray(node) ? node : [node]))
+    nodes = nodes.flatMap((node) => (node instanceof Map && node.has(part) ? [node.get(part)!] : []))
+  }
+  return nodes.flatMap((node) => (Array.isArray(node) ? node : [node])).flatMap(keywordText)
+}
