@@ -8,7 +8,10 @@
 //     (0 match, 1 no matching term(s), 2 no matching phrase), and when status is 0:
 //     f32 freq, u32 norm, f32 dl, f32 avgdl, f32 boost, f32 idf, u32 termCount, termCount x (u32 docFreq, f32 idf),
 //     u32 docCount, f32 tf, f32 score
-// Invariant: weight records belong to the node begun last; leaves that add them evaluate no child nodes.
+//   and when status is 3 (a function_score function, see function-score.ts): u32 applies (its filter matches),
+//     f64 value (before its weight), u32 count, count x f64 (the document's values of the function's field)
+// Invariant: BM25 weight records belong to the node begun last (leaves that add them evaluate no child nodes);
+// function records name their node, added after its children.
 import { BM25Scorer } from './bm25'
 import { DocScores } from './doc-scores'
 import { LENGTH_TABLE } from './small-float'
@@ -16,6 +19,7 @@ import { LENGTH_TABLE } from './small-float'
 export const WEIGHT_MATCH: u32 = 0
 export const WEIGHT_NO_TERMS: u32 = 1
 export const WEIGHT_NO_PHRASE: u32 = 2
+export const WEIGHT_FUNCTION: u32 = 3
 
 export class ExplainTrace {
   private readonly out: Array<u8> = new Array<u8>()
@@ -44,6 +48,21 @@ export class ExplainTrace {
       if (doc < this.docId) lo = mid + 1
       else hi = mid - 1
     }
+  }
+
+  /** The node begun last (a node reads it before evaluating its children). */
+  get currentNode(): i32 {
+    return this.openNode
+  }
+
+  /** One function of the function_score node at `node`, for the document. */
+  scoreFunction(node: i32, applies: bool, value: f64, docValues: Array<f64>): void {
+    this.openNode = node
+    this.beginWeight('', WEIGHT_FUNCTION)
+    this.u32(applies ? 1 : 0)
+    this.f64(value)
+    this.u32(docValues.length)
+    for (let i = 0; i < docValues.length; i++) this.f64(docValues[i])
   }
 
   /** A leaf weight that does not match the document. */
@@ -104,6 +123,12 @@ export class ExplainTrace {
 
   private f32(value: f32): void {
     this.u32(reinterpret<u32>(value))
+  }
+
+  private f64(value: f64): void {
+    const bits = reinterpret<u64>(value)
+    this.u32(<u32>bits)
+    this.u32(<u32>(bits >>> 32))
   }
 
   private put(at: i32, value: u32): void {

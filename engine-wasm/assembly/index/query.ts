@@ -9,6 +9,7 @@
 //              then the clauses in that order
 //   AUTOMATON 6, TERM_RANGE 7, NUMERIC_RANGE 8, EXISTS 9, FUZZY 10   operands in multi-term-queries.ts
 //   DIS_MAX 11, CONSTANT_SCORE 12, BOOSTING 13                      operands in compound-queries.ts
+//   FUNCTION_SCORE 14                                               operands in function-score.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -20,6 +21,7 @@ import { CollectionStatistics, TermStatistics } from './dfs-statistics'
 import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
+import { functionScoreQuery } from './function-score'
 import {
   automatonQuery,
   existsQuery,
@@ -43,6 +45,7 @@ const FUZZY: u32 = 10
 const DIS_MAX: u32 = 11
 const CONSTANT_SCORE: u32 = 12
 const BOOSTING: u32 = 13
+const FUNCTION_SCORE: u32 = 14
 
 export function evaluate(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
   const trace = ctx.trace
@@ -67,6 +70,7 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == DIS_MAX) return disMaxQuery(ctx, reader, parentBoost)
   if (op == CONSTANT_SCORE) return constantScoreQuery(ctx, reader, parentBoost)
   if (op == BOOSTING) return boostingQuery(ctx, reader, parentBoost)
+  if (op == FUNCTION_SCORE) return functionScoreQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

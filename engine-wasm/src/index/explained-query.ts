@@ -3,7 +3,8 @@
  * index.wasm's `explain` writes (format in engine-wasm/assembly/index/explain-trace.ts). Every number is the one
  * the scorer used (float32 values, as Lucene holds them), so a renderer can print Lucene's Explanation tree
  * without recomputing anything. Children follow the program order of query-program.ts: bool must, should,
- * mustNot, filter; disMax queries; constantScore filter; boosting positive, negative.
+ * mustNot, filter; disMax queries; constantScore filter; boosting positive, negative; functionScore query, then
+ * its functions' filters (its weights are one record per function).
  */
 import type { IndexQuery } from './types.ts'
 
@@ -31,6 +32,8 @@ export interface BM25Factors {
 export type ExplainedWeight =
   | { term: string; status: 'match'; factors: BM25Factors }
   | { term: string; status: 'noMatchingTerms' | 'noMatchingPhrase' }
+  /** A function_score function: whether its filter matches, its value before weight, its field's doc values. */
+  | { term: string; status: 'function'; applies: boolean; value: number; docValues: number[] }
 
 export interface ExplainedQuery {
   /** The rewritten query node. */
@@ -42,7 +45,7 @@ export interface ExplainedQuery {
   children: ExplainedQuery[]
 }
 
-const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase'] as const
+const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase', 'function'] as const
 const decoder = new TextDecoder()
 
 class TraceReader {
@@ -59,6 +62,12 @@ class TraceReader {
   f32(): number {
     const value = this.view.getFloat32(this.at, true)
     this.at += 4
+    return value
+  }
+
+  f64(): number {
+    const value = this.view.getFloat64(this.at, true)
+    this.at += 8
     return value
   }
 
@@ -80,6 +89,8 @@ function childrenOf(query: IndexQuery): readonly IndexQuery[] {
       return [query.filter]
     case 'boosting':
       return [query.positive, query.negative]
+    case 'functionScore':
+      return [query.query, ...query.functions.flatMap((fn) => (fn.filter !== null ? [fn.filter] : []))]
     default:
       return []
   }
@@ -111,15 +122,24 @@ function readFactors(reader: TraceReader): BM25Factors {
 function readWeight(reader: TraceReader): ExplainedWeight {
   const term = reader.string()
   const status = STATUS[reader.u32()] ?? 'noMatchingTerms'
-  return status === 'match' ? { term, status, factors: readFactors(reader) } : { term, status }
+  if (status === 'match') return { term, status, factors: readFactors(reader) }
+  if (status !== 'function') return { term, status }
+  const applies = reader.u32() === 1
+  const value = reader.f64()
+  const docValues: number[] = []
+  for (let i = 0, n = reader.u32(); i < n; i++) docValues.push(reader.f64())
+  return { term, status, applies, value, docValues }
 }
 
 function readNode(reader: TraceReader, query: IndexQuery): ExplainedQuery {
   const matched = reader.u32() === 1
   const score = reader.f32()
-  const weights: ExplainedWeight[] = []
-  for (let i = 0, n = reader.u32(); i < n; i++) weights.push(readWeight(reader))
+  const count = reader.u32()
+  const readWeights = (): ExplainedWeight[] => Array.from({ length: count }, () => readWeight(reader))
+  // a function_score node's records follow its children's (it adds them after evaluating them)
+  const weights = query.type === 'functionScore' ? [] : readWeights()
   const children = childrenOf(query).map((child) => readNode(reader, child))
+  if (query.type === 'functionScore') weights.push(...readWeights())
   return { query, matched, score, weights, children }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
- * engine-wasm/assembly/index/query.ts, multi-term-queries.ts and compound-queries.ts). Boosts travel as float32,
+ * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts and function-score.ts). Boosts travel as float32,
  * as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
@@ -8,7 +8,7 @@ import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
 import { compileRegexp } from './automaton/regexp.ts'
 import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
-import type { IndexQuery } from './types.ts'
+import type { IndexQuery, IndexScoreFunction } from './types.ts'
 
 const TERM = 1
 const PHRASE = 2
@@ -23,12 +23,66 @@ const FUZZY = 10
 const DIS_MAX = 11
 const CONSTANT_SCORE = 12
 const BOOSTING = 13
+const FUNCTION_SCORE = 14
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
   writer.string(field)
   writeDfa(writer, dfa)
   writer.f32(boost)
+}
+
+const SCORE_MODES = ['multiply', 'sum', 'avg', 'first', 'max', 'min']
+const BOOST_MODES = ['multiply', 'replace', 'sum', 'avg', 'max', 'min']
+const MODIFIERS = ['none', 'log', 'log1p', 'log2p', 'ln', 'ln1p', 'ln2p', 'square', 'sqrt', 'reciprocal']
+const DECAY_SHAPES = ['gauss', 'exp', 'linear']
+const MULTI_VALUE_MODES = ['min', 'max', 'avg', 'sum']
+
+/** DecayFunction.processScale: the scale the decay function evaluates with, from the user's scale and decay. */
+export function processedScale(shape: string, scale: number, decay: number): number {
+  if (shape === 'gauss') return (0.5 * scale * scale) / Math.log(decay)
+  if (shape === 'exp') return Math.log(decay) / scale
+  return scale / (1.0 - decay)
+}
+
+function writeScoreFunction(writer: ByteWriter, { filter, weight, fn }: IndexScoreFunction): void {
+  writer.u32(filter !== null ? 1 : 0)
+  writer.u32(weight !== null ? 1 : 0)
+  writer.f32(weight ?? 1)
+  switch (fn.type) {
+    case 'weight':
+      writer.u32(0)
+      return
+    case 'fieldValueFactor':
+      writer.u32(1)
+      writer.string(fn.field)
+      writer.f32(fn.factor)
+      writer.u32(MODIFIERS.indexOf(fn.modifier))
+      writer.u32(fn.missing !== null ? 1 : 0)
+      writer.f64(fn.missing ?? 0)
+      return
+    case 'decay':
+      writer.u32(2)
+      writer.string(fn.field)
+      writer.u32(DECAY_SHAPES.indexOf(fn.shape))
+      writer.f64(fn.origin)
+      writer.f64(processedScale(fn.shape, fn.scale, fn.decay))
+      writer.f64(fn.offset)
+      writer.u32(MULTI_VALUE_MODES.indexOf(fn.mode))
+  }
+}
+
+function writeFunctionScore(writer: ByteWriter, query: Extract<IndexQuery, { type: 'functionScore' }>): void {
+  writer.f32(query.boost)
+  writer.u32(SCORE_MODES.indexOf(query.scoreMode))
+  writer.u32(BOOST_MODES.indexOf(query.boostMode))
+  writer.f32(query.maxBoost)
+  writer.u32(query.minScore !== null ? 1 : 0)
+  writer.f32(query.minScore ?? 0)
+  writer.i32(query.functions.length)
+  for (const fn of query.functions) writeScoreFunction(writer, fn)
+  writeQuery(writer, query.query)
+  for (const { filter } of query.functions) if (filter !== null) writeQuery(writer, filter)
 }
 
 /** Appends the program of a rewritten query to `writer`. */
@@ -139,6 +193,10 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       writer.f32(query.boost)
       writeQuery(writer, query.positive)
       writeQuery(writer, query.negative)
+      return
+    case 'functionScore':
+      writer.u32(FUNCTION_SCORE)
+      writeFunctionScore(writer, query)
   }
 }
 

@@ -7,7 +7,8 @@
  *     equal MUST clauses merge into one whose boost is the sum of theirs; SHOULD clauses that are unboosted pure
  *     disjunctions are flattened into this query (when minimumShouldMatch <= 1); fewer SHOULD clauses than
  *     minimumShouldMatch → no match; exactly as many → they all become MUST clauses.
- *   - DisjunctionMaxQuery with one disjunct → that disjunct; compound queries rewrite their inner queries.
+ *   - DisjunctionMaxQuery with one disjunct → that disjunct; compound queries (function_score's query and
+ *     filters too) rewrite their inner queries.
  * Steps apply in Lucene's order, one at a time, until the query no longer changes (IndexSearcher.rewrite).
  * Query equality is Lucene's: clauses compare as a multiset per occur, boosts included below the top.
  */
@@ -142,6 +143,14 @@ export function rewriteQuery(query: IndexQuery): IndexQuery {
       return { ...query, filter: rewriteQuery(query.filter) }
     case 'boosting':
       return { ...query, positive: rewriteQuery(query.positive), negative: rewriteQuery(query.negative) }
+    case 'functionScore':
+      return {
+        ...query,
+        query: rewriteQuery(query.query),
+        functions: query.functions.map((fn) =>
+          fn.filter === null ? fn : { ...fn, filter: rewriteQuery(fn.filter) },
+        ),
+      }
     default:
       return query
   }

@@ -72,6 +72,17 @@ export type IndexQuery =
   | { type: 'disMax'; queries: readonly IndexQuery[]; tieBreaker: number; boost: number }
   | { type: 'constantScore'; filter: IndexQuery; boost: number }
   | { type: 'boosting'; positive: IndexQuery; negative: IndexQuery; negativeBoost: number; boost: number }
+  /** ES's FunctionScoreQuery: the query's score combined with its functions' (function-score.ts in assembly). */
+  | {
+      type: 'functionScore'
+      query: IndexQuery
+      functions: readonly IndexScoreFunction[]
+      scoreMode: FunctionScoreMode
+      boostMode: CombineFunction
+      maxBoost: number
+      minScore: number | null
+      boost: number
+    }
   | {
       type: 'bool'
       must: readonly IndexQuery[]
@@ -82,6 +93,42 @@ export type IndexQuery =
       minimumShouldMatch: number
       boost: number
     }
+
+export type FunctionScoreMode = 'multiply' | 'sum' | 'avg' | 'first' | 'max' | 'min'
+export type CombineFunction = 'multiply' | 'replace' | 'sum' | 'avg' | 'max' | 'min'
+export type FieldValueModifier =
+  'none' | 'log' | 'log1p' | 'log2p' | 'ln' | 'ln1p' | 'ln2p' | 'square' | 'sqrt' | 'reciprocal'
+export type DecayShape = 'gauss' | 'exp' | 'linear'
+export type MultiValueMode = 'min' | 'max' | 'avg' | 'sum'
+
+/**
+ * One function of a function_score query (ES's ScoreFunction), applied where `filter` matches (everywhere when
+ * null), its value times `weight` when set (WeightFactorFunction). A decay's `scale` is the user's; origin,
+ * scale and offset are epoch millis / millis for dates.
+ */
+export interface IndexScoreFunction {
+  filter: IndexQuery | null
+  weight: number | null
+  fn:
+    | { type: 'weight' }
+    | {
+        type: 'fieldValueFactor'
+        field: string
+        factor: number
+        modifier: FieldValueModifier
+        missing: number | null
+      }
+    | {
+        type: 'decay'
+        shape: DecayShape
+        field: string
+        origin: number
+        scale: number
+        offset: number
+        decay: number
+        mode: MultiValueMode
+      }
+}
 
 export interface ScoreDoc {
   docId: number

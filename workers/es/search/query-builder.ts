@@ -7,6 +7,7 @@ import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './queries/compound-queries.ts'
+import { functionScoreQuery } from './queries/function-score.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
 import { boostOf, parsingError, type QueryContext } from './queries/query-parsing.ts'
 import { rangeQuery } from './queries/range-query.ts'
@@ -48,6 +49,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['constant_score', constantScoreQuery],
   ['dis_max', disMaxQuery],
   ['boosting', boostingQuery],
+  ['function_score', functionScoreQuery],
 ])
 
 export function buildQuery(query: XContentValue, context: QueryContext): IndexQuery {

@@ -13,6 +13,7 @@
  *   fuzzy                      its TOP_TERMS_BLENDED_FREQS rewrite: one term's weight, or a BooleanQuery of them
  *   boosting                   FunctionScoreQuery.boostByQuery: "weight(<query>), result of:" over "product of:"
  *                              the positive's explanation and "Matched boosting query score(<negative>)"
+ *   function_score             FunctionScoreQuery's CustomBoostFactorWeight (function-score-explanation.ts)
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
 import type {
@@ -24,6 +25,7 @@ import type {
 import { javaFloatToString } from '../../xcontent/index.ts'
 import { bm25Explanation } from './bm25-explanation.ts'
 import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
+import { functionScoreExplanation } from './function-score-explanation.ts'
 import { boolClauses, describeQuery, describeUnboosted } from './query-description.ts'
 
 type Node<T extends IndexQuery['type']> = ExplainedQuery & { query: Extract<IndexQuery, { type: T }> }
@@ -142,6 +144,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return disMax(node as Node<'disMax'>, docId)
     case 'boosting':
       return boosting(node as Node<'boosting'>, docId)
+    case 'functionScore':
+      return functionScoreExplanation(node as Node<'functionScore'>, (child) => explainNode(child, docId))
     default:
       return constantScore(node, docId)
   }

@@ -50,6 +50,8 @@ export function describeUnboosted(query: IndexQuery): string {
     }
     case 'bool':
       return boolText(query)
+    case 'functionScore':
+      return `function score (${describeQuery(query.query)}, functions: [${query.functions.map(() => '{}').join('')}])`
   }
 }
 

@@ -169,6 +169,8 @@ export function weightMatches(
         return visit(q.filter)
       case 'boosting':
         return visit(q.positive)
+      case 'functionScore':
+        return visit(q.query)
       case 'disMax': {
         const all = q.queries.map(visit).filter(present)
         return all.length > 0 ? all.flat() : null
@@ -207,6 +209,8 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
         return visit(q.filter)
       case 'boosting':
         return visit(q.positive)
+      case 'functionScore':
+        return visit(q.query)
       case 'disMax':
         return q.queries.forEach(visit)
       case 'bool':
