@@ -26,19 +26,33 @@ export function sealEnvelope(version: number, value: unknown): Uint8Array {
 
 /** Returns the payload of a record whose version is `expectedVersion`; throws StorageFormatError otherwise. */
 export function openEnvelope(bytes: Uint8Array, expectedVersion: number, what: string): unknown {
+  return openVersionedEnvelope(bytes, [expectedVersion], what).value
+}
+
+/**
+ * Returns the version and payload of a record whose version is one of `versions` (a reader of several
+ * layouts of one kind of record); throws StorageFormatError otherwise.
+ */
+export function openVersionedEnvelope(
+  bytes: Uint8Array,
+  versions: readonly number[],
+  what: string,
+): { version: number; value: unknown } {
   if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new StorageFormatError(`${what}: not a playground record (bad magic)`)
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const version = view.getUint16(4)
-  if (version !== expectedVersion) {
-    throw new StorageFormatError(
-      `${what}: stored format version ${version} is not the supported version ${expectedVersion}`,
-    )
+  if (!versions.includes(version)) {
+    const supported =
+      versions.length === 1
+        ? `the supported version ${versions[0]}`
+        : `a supported version (${versions.join(', ')})`
+    throw new StorageFormatError(`${what}: stored format version ${version} is not ${supported}`)
   }
   const payload = bytes.subarray(HEADER_BYTES)
   if (adler32(payload) !== view.getUint32(6)) throw new StorageFormatError(`${what}: checksum mismatch`)
-  return JSON.parse(new TextDecoder().decode(payload)) as unknown
+  return { version, value: JSON.parse(new TextDecoder().decode(payload)) as unknown }
 }
 
 function adler32(bytes: Uint8Array): number {

@@ -9,6 +9,7 @@ import { numberParam, publish } from './bench-cluster.ts'
 import { BENCH_INDEX, databasePrefix, expectStatus, startBenchEsNode, totalHits } from './bench-es-node.ts'
 import { hostScheduler } from '../../../workers/worker-host.ts'
 import { openStorage } from '../../../workers/storage/open-storage.ts'
+import { replayTranslog } from '../../../workers/es/indices/translog.ts'
 import { esNodeDatabase } from '../../../web/cluster/es-workers.ts'
 
 export interface EsReloadResult {
@@ -20,8 +21,8 @@ export interface EsReloadResult {
   /** Node worker launched → master with its shards started: the translog replayed (ms). */
   startedMs: number
   /**
-   * Afterwards, with the node stopped: the page reading every translog record back the way
-   * IndicesService.readTranslog does (the keys, then one get per record), on a warm database (ms).
+   * Afterwards, with the node stopped: the page reading every translog batch back and replaying it the way
+   * IndicesService.readTranslog does (one entries read per shard), on a warm database (ms).
    */
   translogReadMs: number
 }
@@ -54,13 +55,10 @@ async function run(): Promise<EsReloadResult> {
 async function readTranslog(prefix: string, docs: number): Promise<number> {
   const storage = await openStorage(`idb://${esNodeDatabase(prefix, 1)}`)
   const started = performance.now()
-  let records = 0
-  for (const key of await storage.keys('es', 'indices/')) {
-    if (!key.includes('/translog/')) continue
-    if (!(await storage.get('es', key))) throw new Error(`translog record ${key} vanished`)
-    records++
-  }
-  if (records !== docs) throw new Error(`the translog holds ${records} records, not ${docs}`)
+  const records = await storage.entries('es', 'indices/')
+  const operations = replayTranslog(records.filter(([key]) => key.includes('/translog/')))
+  if (operations.length !== docs)
+    throw new Error(`the translog holds ${operations.length} operations, not ${docs}`)
   return performance.now() - started
 }
 

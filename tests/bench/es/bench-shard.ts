@@ -2,14 +2,15 @@
  * Our side of the index benchmarks in Node: one primary IndexShard of an index with the bench mapping,
  * written through the path a `_bulk` item takes on the primary (doc-write.ts executeOnPrimary: the JSON
  * source parsed, the document parsed against the mapping, fields analysed by the standard analyzer,
- * numeric doc values, the translog record sealed) and searched through the shard's search path
+ * numeric doc values, the bulk's translog batch sealed) and searched through the shard's search path
  * (shard-search.ts executeShardSearch: the request body parsed, the query built against the mapping,
  * the WASM inverted index's BM25 top-k). Replication and the translog's storage write are what it leaves out.
  */
 import { readFileSync } from 'node:fs'
 import { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
 import { IndexService } from '../../../workers/es/index/index-service.ts'
-import { IndexShard } from '../../../workers/es/index/shard/index-shard.ts'
+import { IndexShard, type ShardOperation } from '../../../workers/es/index/shard/index-shard.ts'
+import { sealTranslogBatch } from '../../../workers/es/indices/translog.ts'
 import type { IndexMetadata } from '../../../workers/es/index/index-metadata.ts'
 import { parseMapping } from '../../../workers/es/index/mapper/mapping-parser.ts'
 import { parseJson } from '../../../workers/es/xcontent/index.ts'
@@ -44,8 +45,12 @@ export class BenchShard {
     this.service.shards.set(0, this.shard)
   }
 
-  /** Indexes `sources` (a bulk's `_source` lines) with ids from `firstId` on, as one bulk's items. */
+  /**
+   * Indexes `sources` (a bulk's `_source` lines) with ids from `firstId` on, as one bulk's items, and seals
+   * their translog batch as the primary does once per shard request.
+   */
   bulk(sources: readonly string[], firstId: number): void {
+    const operations: ShardOperation[] = []
     for (let i = 0; i < sources.length; i++) {
       const item = {
         op: 'index' as const,
@@ -56,8 +61,10 @@ export class BenchShard {
         ifSeqNo: null,
         ifPrimaryTerm: null,
       }
-      executeOnPrimary(this.service, this.shard, item, NOW)
+      const { write } = executeOnPrimary(this.service, this.shard, item, NOW)
+      if (write) operations.push(write.operation)
     }
+    sealTranslogBatch(operations)
   }
 
   refresh(): void {

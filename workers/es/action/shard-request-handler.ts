@@ -17,7 +17,7 @@
  * `unavailable`: the sender retries on a newer cluster state.
  */
 import type { Clock } from '../../net/clock.ts'
-import type { Storage, StorageOp } from '../../storage/storage.ts'
+import type { Storage } from '../../storage/storage.ts'
 import type { Transport } from '../../net/transport.ts'
 import { EsException } from '../errors/index.ts'
 import { toWireException } from '../errors/wire-exception.ts'
@@ -176,15 +176,11 @@ export class ShardRequestHandler {
     const { index, shard } = found
     const items: ItemOutcome[] = []
     const operations: ShardOperation[] = []
-    const ops: StorageOp[] = []
     for (const item of request.items) {
       for (let attempt = 1; ; attempt++) {
         try {
           const { result, write } = executeOnPrimary(index, shard, item, this.deps.clock.now())
-          if (write) {
-            operations.push(write.operation)
-            ops.push(...write.ops)
-          }
+          if (write) operations.push(write.operation)
           items.push({ ok: true, value: result })
           break
         } catch (error) {
@@ -195,7 +191,7 @@ export class ShardRequestHandler {
         }
       }
     }
-    if (ops.length > 0) await this.deps.storage.write(ops)
+    if (operations.length > 0) await this.persist(index, shard, operations)
     const shards = await this.replicate(index, shard, operations, request.refresh)
     if (!shards) return unavailable('a copy could not be marked stale: no longer the primary?')
     const forcedRefresh = operations.length > 0 && this.refreshCopy(shard, request.refresh)
@@ -315,6 +311,13 @@ export class ShardRequestHandler {
     return applied !== null && !deposed(applied)
   }
 
+  /** Stores a write request's operations on this copy: one translog batch. */
+  private persist(index: IndexService, shard: IndexShard, operations: ShardOperation[]): Promise<void> {
+    return this.deps.storage.write([
+      this.deps.indices.translogOp(index.metadata.uuid, shard.shardId, operations),
+    ])
+  }
+
   private async writeReplica(
     request: Extract<ShardRequest, { type: 'write_replica' }>,
   ): Promise<ShardResponse> {
@@ -327,9 +330,7 @@ export class ShardRequestHandler {
     const now = this.deps.clock.now()
     const fresh = request.operations.filter((operation) => !shard.isStale(operation))
     for (const operation of fresh) index.apply(shard, operation, parseSource, now)
-    if (fresh.length > 0) {
-      await this.deps.storage.write(fresh.map((operation) => index.translogOp(shard.shardId, operation)))
-    }
+    if (fresh.length > 0) await this.persist(index, shard, fresh)
     this.refreshCopy(shard, request.refresh)
     return { type: 'ack' }
   }

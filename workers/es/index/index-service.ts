@@ -1,19 +1,17 @@
 /**
  * IndexService: one index as this node knows it: its metadata (every node has every index's settings and
  * mapping from the cluster state) and the shard copies this node holds. Routes a document to its shard
- * number (OperationRouting), parses and analyses documents against the mapping, and returns the storage
- * operations that persist each write (one translog record per operation, keyed by seq_no).
+ * number (OperationRouting) and parses and analyses documents against the mapping. Each write returns the
+ * shard operation it made; the caller persists a request's operations as one translog batch (translog.ts).
  *
  * A write whose document adds fields to the mapping is refused with MappingUpdateRequired, carrying the
  * mapping it needs: the primary has the master apply it (MappingUpdatedAction) and tries again, so no
  * copy ever holds a document its published mapping does not describe. A write that fails to parse
  * changes nothing.
  */
-import type { StorageOp } from '../../storage/storage.ts'
-import { sealEnvelope } from '../../storage/envelope.ts'
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
-import { translogPrefix, type IndexMetadata } from './index-metadata.ts'
+import type { IndexMetadata } from './index-metadata.ts'
 import type { IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
 import { parseDocument } from './mapper/document-parser.ts'
 import { toAnalyzedDocument } from './mapper/field-indexer.ts'
@@ -21,13 +19,10 @@ import { numericDocValues } from './mapper/doc-values.ts'
 import type { Mapping } from './mapper/mapping.ts'
 import { IndexAnalysis } from './index-analysis.ts'
 
-export const TRANSLOG_VERSION = 1
-
 export interface ShardWrite {
   shard: number
   write: WriteResult
   operation: ShardOperation
-  ops: StorageOp[]
 }
 
 /** The document needs fields the index's mapping does not have yet: `mapping` is the mapping it needs. */
@@ -83,12 +78,12 @@ export class IndexService {
       (docId) => toAnalyzedDocument(docId, id, document, this.analyzers.analyze, numeric),
       now,
     )
-    return { shard: shard.shardId, write, operation, ops: [this.translogOp(shard.shardId, operation)] }
+    return { shard: shard.shardId, write, operation }
   }
 
   delete(shard: IndexShard, id: string, now: number): ShardWrite {
     const { write, operation } = shard.deleteDocument(id, now)
-    return { shard: shard.shardId, write, operation, ops: [this.translogOp(shard.shardId, operation)] }
+    return { shard: shard.shardId, write, operation }
   }
 
   /**
@@ -122,15 +117,6 @@ export class IndexService {
   scheduledRefresh(now: number): void {
     for (const shard of this.shards.values())
       shard.maybeScheduledRefresh(now, this.metadata.refreshIntervalMs)
-  }
-
-  translogOp(shard: number, operation: ShardOperation): StorageOp {
-    const seqNo = operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
-    return {
-      store: 'es',
-      key: translogPrefix(this.metadata.uuid, shard) + String(seqNo).padStart(20, '0'),
-      value: sealEnvelope(TRANSLOG_VERSION, operation),
-    }
   }
 
   close(): void {

@@ -141,7 +141,7 @@ export class IndicesClusterStateService {
       const stored: StoredShardCopy = { indexUuid: uuid, shard: copy.shard, allocationId }
       const persist = copy.primary && copy.recoverySource === 'EXISTING_STORE' ? [] : fresh
       await this.deps.storage.write([
-        ...persist.map((operation) => index.translogOp(copy.shard, operation)),
+        ...(persist.length > 0 ? [this.indices.translogOp(uuid, copy.shard, persist)] : []),
         this.indices.shardStateOp(stored),
       ])
       if (index.shards.get(copy.shard) !== shard) return

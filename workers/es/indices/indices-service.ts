@@ -2,7 +2,8 @@
  * IndicesService: the indices this node knows (every index of the applied cluster state, with its
  * settings and mapping) and the shard copies it holds, with their storage:
  * - `indices/<uuid>/shards/<n>/state`: the copy's allocation id (ShardStateMetadata), envelope v1;
- * - `indices/<uuid>/shards/<n>/translog/<seq_no, 20 digits>`: one operation per record (index-service.ts).
+ * - `indices/<uuid>/shards/<n>/translog/`: the copy's operations, one batch per write request (translog.ts).
+ * It numbers each copy's translog batches, past every batch its store holds once it has read or deleted them.
  * The stored copies are what the node reports to the master when it joins, so that a primary is only ever
  * assigned where an in-sync copy is on disk.
  */
@@ -11,10 +12,11 @@ import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
 import { translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
-import { IndexService, TRANSLOG_VERSION } from '../index/index-service.ts'
+import { IndexService } from '../index/index-service.ts'
 import { IndexShard, type ShardOperation } from '../index/shard/index-shard.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { aliasesLookup, concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
+import { nextTranslogBatch, replayTranslog, sealTranslogBatch, translogBatchKey } from './translog.ts'
 
 export interface IndicesDeps {
   clock: Clock
@@ -31,6 +33,8 @@ export class IndicesService {
   private readonly indices = new Map<string, IndexService>()
   /** The copies on disk, by `<uuid>/<shard>`. */
   private readonly stored = new Map<string, StoredShardCopy>()
+  /** The next translog batch number of each copy, by `<uuid>/<shard>`. */
+  private readonly translogBatches = new Map<string, number>()
 
   private constructor(private readonly deps: IndicesDeps) {}
 
@@ -108,6 +112,8 @@ export class IndicesService {
   /** Deletes every stored copy of an index uuid. */
   private async deleteIndexStore(uuid: string): Promise<void> {
     for (const [key, copy] of this.stored) if (copy.indexUuid === uuid) this.stored.delete(key)
+    for (const key of this.translogBatches.keys())
+      if (key.startsWith(`${uuid}/`)) this.translogBatches.delete(key)
     const keys = await this.deps.storage.keys('es', `indices/${uuid}/`)
     if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
   }
@@ -129,15 +135,30 @@ export class IndicesService {
   async deleteShardStore(uuid: string, shard: number): Promise<void> {
     this.stored.delete(`${uuid}/${shard}`)
     const keys = await this.deps.storage.keys('es', shardPrefix(uuid, shard))
+    this.skipTranslogBatches(uuid, shard, nextTranslogBatch(keys, translogPrefix(uuid, shard)))
     if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
   }
 
-  /** The operations a stored copy holds, in sequence number order. */
+  /** The operations a stored copy holds, in sequence number order (translog.ts replayTranslog). */
   async readTranslog(uuid: string, shard: number): Promise<ShardOperation[]> {
-    const records = await this.deps.storage.entries('es', translogPrefix(uuid, shard))
-    return records.map(
-      ([key, record]) => openEnvelope(record, TRANSLOG_VERSION, `translog ${key}`) as ShardOperation,
-    )
+    const prefix = translogPrefix(uuid, shard)
+    const records = await this.deps.storage.entries('es', prefix)
+    const keys = records.map(([key]) => key)
+    this.skipTranslogBatches(uuid, shard, nextTranslogBatch(keys, prefix))
+    return replayTranslog(records)
+  }
+
+  /** The storage write that persists one write request's operations on a copy: one translog batch. */
+  translogOp(uuid: string, shard: number, operations: readonly ShardOperation[]): StorageOp {
+    const copy = `${uuid}/${shard}`
+    const batch = this.translogBatches.get(copy) ?? 0
+    this.translogBatches.set(copy, batch + 1)
+    return { store: 'es', key: translogBatchKey(uuid, shard, batch), value: sealTranslogBatch(operations) }
+  }
+
+  private skipTranslogBatches(uuid: string, shard: number, next: number): void {
+    const copy = `${uuid}/${shard}`
+    this.translogBatches.set(copy, Math.max(this.translogBatches.get(copy) ?? 0, next))
   }
 
   /** The storage write that records a copy as this node's, with its allocation id. */

@@ -10,7 +10,7 @@ import {
   translogPrefix,
   type IndexMetadata,
 } from '../../../../workers/es/index/index-metadata.ts'
-import { TRANSLOG_VERSION } from '../../../../workers/es/index/index-service.ts'
+import { TRANSLOG_OPERATION_VERSION } from '../../../../workers/es/indices/translog.ts'
 import type { ShardOperation } from '../../../../workers/es/index/shard/index-shard.ts'
 import { shardId } from '../../../../workers/es/cluster/routing/operation-routing.ts'
 import { startNode } from './es-node-fixture.ts'
@@ -49,7 +49,7 @@ async function legacyStorage(): Promise<MemoryStorage> {
       key:
         translogPrefix(metadata.uuid, shard) +
         String(operation.op === 'index' ? operation.doc.seqNo : 0).padStart(20, '0'),
-      value: sealEnvelope(TRANSLOG_VERSION, operation),
+      value: sealEnvelope(TRANSLOG_OPERATION_VERSION, operation),
     })),
   ])
   return storage

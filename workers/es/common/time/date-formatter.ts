@@ -13,6 +13,10 @@
  *
  * Instants: a parsed offset wins, then a parsed zone (or the parser's fixed zone), then the zone passed in
  * (UTC by default, as DateFieldMapper parses), resolving gaps and overlaps as ZonedDateTime.ofLocal does.
+ *
+ * A formatter is immutable, so forPattern compiles each pattern once and hands out the same formatter again
+ * (a date field's every value parses with its mapping's format); the cache holds at most COMPILED_LIMIT
+ * patterns and starts over when full (patterns also come from requests). A pattern that fails is not kept.
  */
 
 import { fromLocalMillis } from './calendar.ts'
@@ -30,6 +34,9 @@ import {
 import { ZoneId } from './zone-id.ts'
 import { localToUtc } from './zone-rules.ts'
 
+const COMPILED_LIMIT = 256
+const compiled = new Map<string, DateFormatter>()
+
 export class DateFormatter {
   private constructor(
     readonly pattern: string,
@@ -38,6 +45,15 @@ export class DateFormatter {
   ) {}
 
   static forPattern(input: string): DateFormatter {
+    const known = compiled.get(input)
+    if (known !== undefined) return known
+    const formatter = DateFormatter.compile(input)
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear()
+    compiled.set(input, formatter)
+    return formatter
+  }
+
+  private static compile(input: string): DateFormatter {
     if (input.length === 0) throw illegalArgumentException('No date pattern provided')
     const format = input.startsWith('8') ? input.slice(1) : input
     const [firstText = '', ...restTexts] = format.split('||')

@@ -3,6 +3,10 @@
  * field path, adding dynamic mappings for unseen fields (or refusing them under `dynamic: strict`, or
  * ignoring them under `dynamic: false`, as ES does). Nothing is changed on failure: the caller merges
  * `mappingUpdate` into the index mapping only after the whole document parsed.
+ *
+ * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
+ * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
+ * of the properties, which takes the new fields and becomes `mappingUpdate`.
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { EsException } from '../../errors/index.ts'
@@ -24,9 +28,22 @@ export interface ParsedDocument {
 }
 
 export function parseDocument(source: XContentObject, mapping: Mapping): ParsedDocument {
-  const properties = structuredCloneMapping(mapping.properties)
+  return walk(source, mapping, null) ?? walk(source, mapping, structuredCloneMapping(mapping.properties))!
+}
+
+/**
+ * One walk of the document. With `writable` null the mapping's own properties are read and the walk gives
+ * up (null) at the first field it would add; with a copy of the properties it adds fields to that copy.
+ */
+function walk(
+  source: XContentObject,
+  mapping: Mapping,
+  writable: Record<string, FieldMapping> | null,
+): ParsedDocument | null {
+  const properties = writable ?? mapping.properties
   const fields = new Map<string, ParsedField>()
   let added = false
+  let gaveUp = false
   const dynamic = mapping.dynamic ?? 'true'
 
   const visit = (
@@ -35,7 +52,7 @@ export function parseDocument(source: XContentObject, mapping: Mapping): ParsedD
     path: string,
     parent: Record<string, FieldMapping>,
   ): void => {
-    if (value === null) return
+    if (value === null || gaveUp) return
     if (Array.isArray(value)) {
       for (const item of value) visit(item, name, path, parent)
       return
@@ -50,14 +67,19 @@ export function parseDocument(source: XContentObject, mapping: Mapping): ParsedD
         })
       }
       if (dynamic === 'false') return
+      if (writable === null) {
+        gaveUp = true
+        return
+      }
       field = dynamicMapping(value)
       setOwn(parent, name, field)
       added = true
     }
     if (value instanceof Map) {
       if (field.type !== 'object') throw objectIntoLeaf(path, field)
-      field.properties ??= {}
-      for (const [key, child] of value) visit(child, key, `${path}.${key}`, field.properties)
+      // Read-only, an object mapping without properties is read as an empty one (any child gives up).
+      const children = writable === null ? (field.properties ?? {}) : (field.properties ??= {})
+      for (const [key, child] of value) visit(child, key, `${path}.${key}`, children)
       return
     }
     if (field.type === 'object') {
@@ -80,6 +102,7 @@ export function parseDocument(source: XContentObject, mapping: Mapping): ParsedD
   }
 
   for (const [key, value] of source) visit(value, key, key, properties)
+  if (gaveUp) return null
   return {
     fields: [...fields.values()],
     mappingUpdate: added ? { ...mapping, properties } : null,

@@ -1,0 +1,68 @@
+/**
+ * Translog: how a shard copy's operations are stored, so that a restarted node replays them. Layout in
+ * the `es` store, under translogPrefix(uuid, shard):
+ * - `b<batch number, 20 digits>`: envelope version 2, a JSON array of ShardOperation: every operation of
+ *   one shard write request (a primary's bulk items, a replica's write, a recovery), one value per request,
+ *   as the Storage model asks (values are chunks, never one record).
+ * - `<seq_no, 20 digits>`: envelope version 1, one ShardOperation: the layout before batches, still read
+ *   (never written) so that no document stored by an older version is lost.
+ *
+ * Invariants: a copy's batch numbers increase in the order its batches are built and are not reused while
+ * the store holds them; keys list per-operation records first (digits sort before `b`), then batches in
+ * batch order. Replay: per seq_no the operation of the newer primary term wins, of one term the one written
+ * later (as a per-operation record overwritten under its key did); the result is in seq_no order.
+ */
+import { openVersionedEnvelope, sealEnvelope } from '../../storage/envelope.ts'
+import { translogPrefix } from '../index/index-metadata.ts'
+import type { ShardOperation } from '../index/shard/index-shard.ts'
+
+export const TRANSLOG_OPERATION_VERSION = 1
+export const TRANSLOG_BATCH_VERSION = 2
+const BATCH_MARK = 'b'
+const NUMBER_DIGITS = 20
+
+export function translogBatchKey(uuid: string, shard: number, batch: number): string {
+  return translogPrefix(uuid, shard) + BATCH_MARK + String(batch).padStart(NUMBER_DIGITS, '0')
+}
+
+export function sealTranslogBatch(operations: readonly ShardOperation[]): Uint8Array {
+  return sealEnvelope(TRANSLOG_BATCH_VERSION, operations)
+}
+
+/** The batch number after every batch among `keys` (full keys under `prefix`), 0 when there is none. */
+export function nextTranslogBatch(keys: readonly string[], prefix: string): number {
+  let next = 0
+  for (const key of keys) {
+    if (!key.startsWith(prefix + BATCH_MARK)) continue
+    next = Math.max(next, Number(key.slice(prefix.length + BATCH_MARK.length)) + 1)
+  }
+  return next
+}
+
+/** A copy's stored records (key and value, ascending by key) as the operations to replay, in seq_no order. */
+export function replayTranslog(records: ReadonlyArray<readonly [string, Uint8Array]>): ShardOperation[] {
+  const bySeqNo = new Map<number, ShardOperation>()
+  for (const [key, record] of records) {
+    const { version, value } = openVersionedEnvelope(
+      record,
+      [TRANSLOG_OPERATION_VERSION, TRANSLOG_BATCH_VERSION],
+      `translog ${key}`,
+    )
+    const operations =
+      version === TRANSLOG_BATCH_VERSION ? (value as ShardOperation[]) : [value as ShardOperation]
+    for (const operation of operations) {
+      const seqNo = seqNoOf(operation)
+      const kept = bySeqNo.get(seqNo)
+      if (kept === undefined || primaryTermOf(operation) >= primaryTermOf(kept)) bySeqNo.set(seqNo, operation)
+    }
+  }
+  return [...bySeqNo.values()].sort((a, b) => seqNoOf(a) - seqNoOf(b))
+}
+
+function seqNoOf(operation: ShardOperation): number {
+  return operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
+}
+
+function primaryTermOf(operation: ShardOperation): number {
+  return operation.op === 'index' ? operation.doc.primaryTerm : operation.primaryTerm
+}
