@@ -16,39 +16,59 @@ export class FieldIndex {
   sumTotalTermFreq: i64 = 0
   sumDocFreq: i64 = 0
 
+  // The document being flushed into this field (-1: none): its token count, numTerms (tokens minus overlaps),
+  // distinct terms, last position, omitNorms and numeric values so far. A field named twice in one document
+  // continues the same document: its tokens and values follow the earlier ones.
+  private pendingDoc: i32 = -1
+  private pendingTokens: i32 = 0
+  private pendingNumTerms: i32 = 0
+  private pendingDistinct: i32 = 0
+  private lastPosition: i32 = 0
+  private pendingOmitNorms: bool = false
+  private readonly pendingValues: Array<f64> = new Array<f64>()
+
+  /** Starts (or continues) document docId; answers true when it starts it, so the caller finishes it later. */
+  beginDocument(docId: i32, omitNorms: bool): bool {
+    const starts = this.pendingDoc != docId
+    this.pendingDoc = docId
+    if (omitNorms) this.pendingOmitNorms = true
+    return starts
+  }
+
   /**
-   * Indexes one document's tokens for this field. tokenTerms[i] is at tokenPositions[i]; tokens come in analyzer
-   * order, so a token at the same position as the one before it is an overlap (position increment 0).
-   * values are the document's numeric values for the field (empty for text and keyword fields).
+   * Indexes the next token of the pending document: `postings` is its term's, `position` its position. Tokens come
+   * in analyzer order, so a token at the same position as the one before it is an overlap (position increment 0).
    */
-  addDocument(
-    docId: i32,
-    tokenTerms: Array<string>,
-    tokenPositions: Array<i32>,
-    values: Array<f64>,
-    omitNorms: bool,
-  ): void {
-    this.docValues.addDocument(docId, values)
-    const count = tokenTerms.length
-    if (count == 0) return
-    const byTerm = new Map<string, Array<i32>>()
-    let numTerms = 0
-    for (let i = 0; i < count; i++) {
-      const term = tokenTerms[i]
-      const position = tokenPositions[i]
-      if (i == 0 || position != tokenPositions[i - 1]) numTerms++
-      if (byTerm.has(term)) byTerm.get(term).push(position)
-      else byTerm.set(term, [position])
+  addToken(postings: Postings, position: i32): void {
+    if (this.pendingTokens == 0 || position != this.lastPosition) this.pendingNumTerms++
+    this.lastPosition = position
+    this.pendingTokens++
+    if (postings.addPosition(this.pendingDoc, position)) this.pendingDistinct++
+  }
+
+  /** Adds a numeric value (long / double / date fields) of the pending document. */
+  addValue(value: f64): void {
+    this.pendingValues.push(value)
+  }
+
+  /** Finishes the pending document: its doc values, its norm and the statistics. */
+  finishDocument(): void {
+    const docId = this.pendingDoc
+    this.docValues.addDocument(docId, this.pendingValues)
+    this.pendingValues.length = 0
+    const count = this.pendingTokens
+    if (count > 0) {
+      // Without norms Lucene's scorer reads the encoded norm 1 (LeafSimScorer.getNormValue): a length of 1.
+      this.norms.set(docId, this.pendingOmitNorms ? 1 : intToByte4(this.pendingNumTerms))
+      this.docCount++
+      this.sumTotalTermFreq += count
+      this.sumDocFreq += this.pendingDistinct
     }
-    const distinct = byTerm.keys()
-    for (let i = 0; i < distinct.length; i++) {
-      this.terms.getOrAdd(distinct[i]).addDoc(docId, byTerm.get(distinct[i]))
-    }
-    // Without norms Lucene's scorer reads the encoded norm 1 (LeafSimScorer.getNormValue): a length of 1.
-    this.norms.set(docId, omitNorms ? 1 : intToByte4(numTerms))
-    this.docCount++
-    this.sumTotalTermFreq += count
-    this.sumDocFreq += distinct.length
+    this.pendingDoc = -1
+    this.pendingTokens = 0
+    this.pendingNumTerms = 0
+    this.pendingDistinct = 0
+    this.pendingOmitNorms = false
   }
 
   /**

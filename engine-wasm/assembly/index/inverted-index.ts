@@ -1,6 +1,8 @@
 // InvertedIndex: one Elasticsearch shard's Lucene index: its segments in index order (Lucene's SegmentInfos), each
 // with its docBase (the sum of the maxDocs before it), and the counter that names new segments.
-//   - addDocuments flushes one batch (segment.ts format) into a new segment at the end (a refresh's flush);
+//   - addDocuments flushes one batch into a new segment at the end (a refresh's flush), or into the last segment
+//     when the batch continues the flush before it (a large flush comes in bounded batches): u32 continues (0 or
+//     1), then the segment.ts format, whose field and term ordinals run over the whole flush;
 //   - deleteDocument marks a global doc id deleted in the segment that holds it;
 //   - merge rewrites some segments into one holding only their live documents, in the order given (the merge
 //     policy's order), placed where the first of them was (SegmentInfos.applyMergeChanges), or dropped when it
@@ -9,11 +11,16 @@
 // global id, -1 for a dropped document), in a buffer the caller releases.
 // Invariant: segments[i].docBase = sum of maxDoc of segments[0 .. i); a generation is never reused.
 import { ByteReader } from './byte-reader'
+import { FieldIndex } from './field-index'
+import { Postings } from './postings'
 import { Segment } from './segment'
 
 export class InvertedIndex {
   segments: Array<Segment> = new Array<Segment>()
   private nextGeneration: i32 = 0
+  // The current flush's fields and terms by the ordinals its batches give them.
+  private flushFields: Array<FieldIndex> = new Array<FieldIndex>()
+  private flushPostings: Array<Postings> = new Array<Postings>()
 
   get maxDoc(): i32 {
     const n = this.segments.length
@@ -21,9 +28,16 @@ export class InvertedIndex {
   }
 
   addDocuments(reader: ByteReader): void {
+    const n = this.segments.length
+    if (reader.u32() != 0 && n > 0) {
+      this.segments[n - 1].addDocuments(reader, this.flushFields, this.flushPostings)
+      return
+    }
+    this.flushFields = new Array<FieldIndex>()
+    this.flushPostings = new Array<Postings>()
     const segment = new Segment(this.nextGeneration++)
     segment.docBase = this.maxDoc
-    segment.addDocuments(reader)
+    segment.addDocuments(reader, this.flushFields, this.flushPostings)
     this.segments.push(segment)
   }
 
@@ -112,6 +126,9 @@ export class InvertedIndex {
       }
     }
     this.segments = kept
+    // A rewrite ends the flush: its ordinals no longer hold postings of dropped segments alive.
+    this.flushFields = new Array<FieldIndex>()
+    this.flushPostings = new Array<Postings>()
     return out
   }
 }

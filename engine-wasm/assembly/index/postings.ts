@@ -1,37 +1,173 @@
-// Postings: one term's occurrences in one field, in document order.
-// Invariants: docs is strictly ascending; freqs[i] = number of positions of docs[i]; that document's positions are
-// positions[posStarts[i] .. posStarts[i] + freqs[i]), ascending. totalTermFreq = sum of freqs (Lucene's
-// totalTermFreq); docFreq = docs.length. Deleted documents stay here until a merge, as in Lucene.
+// Postings: one term's occurrences in one field, in document order, in two growable buffers (not four arrays: a
+// segment holds hundreds of thousands of terms, most with one document, so per-term objects dominate memory):
+//   entries: 3 x i32 per document entry: docId, freq, posStart; positions: every entry's positions, in entry order.
+// Capacity doubles; only the first docFreq entries and the positions they reference are meaningful.
+// Invariants: docIds strictly ascending; entry i's positions are positions[posStart .. posStart + freq), ascending;
+// totalTermFreq = sum of freqs (Lucene's totalTermFreq). Deleted documents stay here until a merge, as in Lucene.
+// The docs, freqs, posStarts and positions accessors answer read-only views (the Postings itself, typed as a view
+// class: no allocation) indexable with [] and with a length, as arrays are.
+
+const ENTRY_WORDS = 3
+
+/** A growable buffer holding `used` words, grown by doubling; answers the buffer to store into. */
+function reserve(buffer: StaticArray<i32>, used: i32, extra: i32): StaticArray<i32> {
+  if (used + extra <= buffer.length) return buffer
+  const grown = new StaticArray<i32>(max(buffer.length << 1, used + extra))
+  memory.copy(changetype<usize>(grown), changetype<usize>(buffer), (<usize>used) << 2)
+  return grown
+}
 
 export class Postings {
-  readonly docs: Array<i32> = new Array<i32>()
-  readonly freqs: Array<i32> = new Array<i32>()
-  readonly posStarts: Array<i32> = new Array<i32>()
-  readonly positions: Array<i32> = new Array<i32>()
+  private entries: StaticArray<i32> = new StaticArray<i32>(ENTRY_WORDS)
+  private positionBuffer: StaticArray<i32> = new StaticArray<i32>(1)
+  private entryCount: i32 = 0
+  private positionCount: i32 = 0
   totalTermFreq: i64 = 0
 
   get docFreq(): i32 {
-    return this.docs.length
+    return this.entryCount
   }
 
-  /** Appends a document; its docId is greater than every docId already here. */
-  addDoc(docId: i32, docPositions: Array<i32>): void {
-    docPositions.sort()
-    this.docs.push(docId)
-    this.freqs.push(docPositions.length)
-    this.posStarts.push(this.positions.length)
-    for (let i = 0; i < docPositions.length; i++) this.positions.push(docPositions[i])
-    this.totalTermFreq += docPositions.length
+  get docs(): PostingsDocs {
+    return changetype<PostingsDocs>(this)
+  }
+
+  get freqs(): PostingsFreqs {
+    return changetype<PostingsFreqs>(this)
+  }
+
+  get posStarts(): PostingsPosStarts {
+    return changetype<PostingsPosStarts>(this)
+  }
+
+  get positions(): PostingsPositions {
+    return changetype<PostingsPositions>(this)
+  }
+
+  @inline entryWord(entry: i32, word: i32): i32 {
+    return unchecked(this.entries[entry * ENTRY_WORDS + word])
+  }
+
+  @inline position(at: i32): i32 {
+    return unchecked(this.positionBuffer[at])
+  }
+
+  @inline get positionLength(): i32 {
+    return this.positionCount
+  }
+
+  /**
+   * Adds one occurrence at `position` in document docId, which is the last document here or above every one here
+   * (a flush streams a document's tokens in); answers true when docId is new. A document's positions stay ascending.
+   */
+  addPosition(docId: i32, position: i32): bool {
+    this.totalTermFreq++
+    const last = this.entryCount - 1
+    if (last < 0 || this.entryWord(last, 0) != docId) {
+      this.pushEntry(docId, 1)
+      this.pushPosition(position)
+      return true
+    }
+    unchecked(this.entries[last * ENTRY_WORDS + 1]++)
+    const start = this.entryWord(last, 2)
+    let at = this.positionCount
+    this.pushPosition(position)
+    const buffer = this.positionBuffer
+    while (at > start && unchecked(buffer[at - 1]) > position) {
+      unchecked((buffer[at] = buffer[at - 1]))
+      at--
+    }
+    unchecked((buffer[at] = position))
+    return false
   }
 
   /** Appends entry `entry` of `source` as document docId (a merge); docId is above every docId already here. */
   append(docId: i32, source: Postings, entry: i32): void {
-    const freq = source.freqs[entry]
-    const start = source.posStarts[entry]
-    this.docs.push(docId)
-    this.freqs.push(freq)
-    this.posStarts.push(this.positions.length)
-    for (let i = start; i < start + freq; i++) this.positions.push(source.positions[i])
+    const freq = source.entryWord(entry, 1)
+    const start = source.entryWord(entry, 2)
+    this.pushEntry(docId, freq)
+    this.positionBuffer = reserve(this.positionBuffer, this.positionCount, freq)
+    for (let i = start; i < start + freq; i++)
+      unchecked((this.positionBuffer[this.positionCount++] = source.position(i)))
     this.totalTermFreq += freq
+  }
+
+  private pushEntry(docId: i32, freq: i32): void {
+    const entries = reserve(this.entries, this.entryCount * ENTRY_WORDS, ENTRY_WORDS)
+    const at = this.entryCount * ENTRY_WORDS
+    unchecked((entries[at] = docId))
+    unchecked((entries[at + 1] = freq))
+    unchecked((entries[at + 2] = this.positionCount))
+    this.entries = entries
+    this.entryCount++
+  }
+
+  private pushPosition(position: i32): void {
+    const buffer = reserve(this.positionBuffer, this.positionCount, 1)
+    unchecked((buffer[this.positionCount++] = position))
+    this.positionBuffer = buffer
+  }
+}
+
+/** The docIds of a Postings, entry by entry. */
+@final
+export class PostingsDocs {
+  get length(): i32 {
+    return changetype<Postings>(this).docFreq
+  }
+
+  @operator('[]') @inline private get(entry: i32): i32 {
+    return changetype<Postings>(this).entryWord(entry, 0)
+  }
+
+  /** The entry holding docId, -1 when none does (docIds are ascending: a binary search). */
+  indexOf(docId: i32): i32 {
+    const postings = changetype<Postings>(this)
+    let lo = 0
+    let hi = postings.docFreq - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const at = postings.entryWord(mid, 0)
+      if (at < docId) lo = mid + 1
+      else if (at > docId) hi = mid - 1
+      else return mid
+    }
+    return -1
+  }
+}
+
+/** The freqs of a Postings, entry by entry. */
+@final
+export class PostingsFreqs {
+  get length(): i32 {
+    return changetype<Postings>(this).docFreq
+  }
+
+  @operator('[]') @inline private get(entry: i32): i32 {
+    return changetype<Postings>(this).entryWord(entry, 1)
+  }
+}
+
+/** Where each entry's positions start in the positions of a Postings. */
+@final
+export class PostingsPosStarts {
+  get length(): i32 {
+    return changetype<Postings>(this).docFreq
+  }
+
+  @operator('[]') @inline private get(entry: i32): i32 {
+    return changetype<Postings>(this).entryWord(entry, 2)
+  }
+}
+
+/** Every position of a Postings, entry after entry. */
+@final
+export class PostingsPositions {
+  get length(): i32 {
+    return changetype<Postings>(this).positionLength
+  }
+
+  @operator('[]') @inline private get(at: i32): i32 {
+    return changetype<Postings>(this).position(at)
   }
 }

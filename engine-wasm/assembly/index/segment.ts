@@ -3,23 +3,21 @@
 // `_` + base 36). Local doc ids start at 0 in every segment; the index gives each segment a docBase so that a
 // document's global id is docBase + local id (Lucene's LeafReaderContext.docBase).
 // Document batch format (written by engine-wasm/src/index/document-batch.ts), little-endian words, strings as a
-// u32 byte length + UTF-8 bytes:
-//   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
-//     string name, u32 flags (bit 0: the field has no norms), u32 tokenCount, then per token: string term,
-//     i32 position; u32 valueCount, valueCount x f64
+// u32 byte length + UTF-8 bytes; each field name and each (field, term) is written once per flush (the first batch
+// that has it), numbered on from the flush's earlier batches, and tokens refer to them by ordinal:
+//   u32 newFieldCount, newFieldCount x string name; u32 newTermCount, newTermCount x (u32 field ordinal, string
+//   term); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
+//     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 tokenCount, tokenCount x (u32 term
+//     ordinal, i32 position); u32 valueCount, valueCount x f64
+// Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
+// term listed occurs in at least one token.
 // Invariants: docIds arrive strictly ascending and at or above the segment's docBase (the wrapper checks), so
 // postings stay sorted; a segment is written once (a flush or a merge) and afterwards only gains deletions.
 // A field named twice in one document is indexed as one field holding both token lists, in order.
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
-
-class PendingField {
-  readonly terms: Array<string> = new Array<string>()
-  readonly positions: Array<i32> = new Array<i32>()
-  readonly values: Array<f64> = new Array<f64>()
-  omitNorms: bool = false
-}
+import { Postings } from './postings'
 
 export class Segment {
   readonly fields: Map<string, FieldIndex> = new Map<string, FieldIndex>()
@@ -30,37 +28,37 @@ export class Segment {
 
   constructor(readonly generation: i32) {}
 
-  /** Flushes a batch (format above) into this new segment; global docId d becomes local d - docBase. */
-  addDocuments(reader: ByteReader): void {
+  /**
+   * Flushes a batch (format above) into this segment, a new one or the one the previous batch of the same flush
+   * filled; global docId d becomes local d - docBase. fields and postings are the flush's by ordinal (empty for its
+   * first batch); the batch's new ones are appended.
+   */
+  addDocuments(reader: ByteReader, fields: Array<FieldIndex>, postings: Array<Postings>): void {
+    const fieldCount = reader.i32()
+    for (let f = 0; f < fieldCount; f++) fields.push(this.fieldOrAdd(reader.string()))
+    const termCount = reader.i32()
+    for (let t = 0; t < termCount; t++) {
+      const field = unchecked(fields[reader.i32()])
+      postings.push(field.terms.getOrAdd(reader.string()))
+    }
+    const started = new Array<FieldIndex>()
     const docCount = reader.i32()
     for (let d = 0; d < docCount; d++) {
       const local = reader.i32() - this.docBase
-      const fieldCount = reader.i32()
-      const pending = new Map<string, PendingField>()
-      for (let f = 0; f < fieldCount; f++) {
-        const name = reader.string()
-        if (!pending.has(name)) pending.set(name, new PendingField())
-        const field = pending.get(name)
-        if ((reader.i32() & 1) != 0) field.omitNorms = true
+      const docFields = reader.i32()
+      for (let f = 0; f < docFields; f++) {
+        const field = unchecked(fields[reader.i32()])
+        if (field.beginDocument(local, (reader.i32() & 1) != 0)) started.push(field)
         const tokenCount = reader.i32()
         for (let t = 0; t < tokenCount; t++) {
-          field.terms.push(reader.string())
-          field.positions.push(reader.i32())
+          const termPostings = unchecked(postings[reader.i32()])
+          field.addToken(termPostings, reader.i32())
         }
         const valueCount = reader.i32()
-        for (let v = 0; v < valueCount; v++) field.values.push(reader.f64())
+        for (let v = 0; v < valueCount; v++) field.addValue(reader.f64())
       }
-      const names = pending.keys()
-      for (let f = 0; f < names.length; f++) {
-        const field = pending.get(names[f])
-        this.fieldOrAdd(names[f]).addDocument(
-          local,
-          field.terms,
-          field.positions,
-          field.values,
-          field.omitNorms,
-        )
-      }
+      for (let f = 0; f < started.length; f++) started[f].finishDocument()
+      started.length = 0
       this.maxDoc = local + 1
     }
   }

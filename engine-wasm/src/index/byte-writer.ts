@@ -1,12 +1,13 @@
 /**
  * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts):
- * 4-byte words (u32, i32, f32), 8-byte f64 and strings as a u32 UTF-8 byte length followed by the bytes. Grows by doubling.
+ * 4-byte words (u32, i32, f32), 8-byte f64, raw bytes and strings as a u32 UTF-8 byte length followed by the bytes.
+ * Grows by doubling.
  */
 const encoder = new TextEncoder()
 
 export class ByteWriter {
-  private bytes = new Uint8Array(256)
-  private view = new DataView(this.bytes.buffer)
+  private buffer = new Uint8Array(256)
+  private view = new DataView(this.buffer.buffer)
   private length = 0
 
   u32(value: number): void {
@@ -36,23 +37,30 @@ export class ByteWriter {
   string(value: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 code unit.
     this.ensure(4 + value.length * 3)
-    const { written } = encoder.encodeInto(value, this.bytes.subarray(this.length + 4))
+    const { written } = encoder.encodeInto(value, this.buffer.subarray(this.length + 4))
     this.view.setUint32(this.length, written, true)
     this.length += 4 + written
   }
 
+  /** Appends raw bytes. */
+  bytes(value: Uint8Array): void {
+    this.ensure(value.length)
+    this.buffer.set(value, this.length)
+    this.length += value.length
+  }
+
   /** The bytes written so far (a view, valid until the next write). */
   finish(): Uint8Array {
-    return this.bytes.subarray(0, this.length)
+    return this.buffer.subarray(0, this.length)
   }
 
   private ensure(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return
-    let size = this.bytes.length * 2
+    if (this.length + extra <= this.buffer.length) return
+    let size = this.buffer.length * 2
     while (size < this.length + extra) size *= 2
     const grown = new Uint8Array(size)
-    grown.set(this.bytes.subarray(0, this.length))
-    this.bytes = grown
+    grown.set(this.buffer.subarray(0, this.length))
+    this.buffer = grown
     this.view = new DataView(grown.buffer)
   }
 }

@@ -1,6 +1,7 @@
 /**
  * InvertedIndex: the TypeScript face of one index inside index.wasm (one Elasticsearch shard: a list of Lucene
- * segments; every addDocuments batch is flushed as a new segment, merge and dropFullyDeletedSegments rewrite them).
+ * segments; every addDocuments call is flushed as a new segment, in bounded batches, merge and dropFullyDeletedSegments
+ * rewrite them).
  * Each call serialises its whole input (a batch of documents, a query program, a list of docIds) into one buffer
  * in WASM memory, makes one call, copies the result out and releases both buffers. No view of `memory.buffer`
  * outlives the method that made it: any call may grow the memory and detach older views.
@@ -10,7 +11,7 @@
  */
 import { ByteWriter } from './byte-writer.ts'
 import { readDfsStatistics, writeDfsStatistics } from './dfs-statistics.ts'
-import { encodeDocuments } from './document-batch.ts'
+import { encodeDocuments, FlushDictionary, splitDocuments } from './document-batch.ts'
 import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
 import { encodeQuery, writeQuery } from './query-program.ts'
@@ -26,6 +27,8 @@ import type {
 } from './types.ts'
 
 const encoder = new TextEncoder()
+/** Tokens per addDocuments buffer (about 8 bytes each plus the batch's terms): bounds WASM memory's peak. */
+const TOKENS_PER_BATCH = 1 << 18
 
 function checkDocuments(docs: readonly AnalyzedDocument[], lastDocId: number): number {
   let last = lastDocId
@@ -74,7 +77,10 @@ export class InvertedIndex {
   addDocuments(docs: readonly AnalyzedDocument[]): void {
     const last = checkDocuments(docs, this.lastDocId)
     if (docs.length === 0) return
-    this.call(encodeDocuments(docs), (batch) => this.wasm.addDocuments(this.handle, batch))
+    const flush = new FlushDictionary()
+    for (const part of splitDocuments(docs, TOKENS_PER_BATCH)) {
+      this.call(encodeDocuments(part, flush), (batch) => this.wasm.addDocuments(this.handle, batch))
+    }
     this.lastDocId = last
   }
 
