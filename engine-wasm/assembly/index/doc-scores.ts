@@ -6,12 +6,31 @@
 //   reqOpt       (ReqOptSumScorer)      : docs of req, score = req + opt in float when opt matches too
 // Sums of a few float32 values in double are exact, so clause order does not change a score.
 
+/** The index of docId in docs (strictly ascending), or -1: a binary search, as a scorer's advance(docId). */
+export function entryOf(docs: Array<i32>, docId: i32): i32 {
+  let lo = 0
+  let hi = docs.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const doc = docs[mid]
+    if (doc == docId) return mid
+    if (doc < docId) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
+
 export class DocScores {
   readonly docs: Array<i32> = new Array<i32>()
   readonly scores: Array<f32> = new Array<f32>()
 
   get length(): i32 {
     return this.docs.length
+  }
+
+  /** The entry of docId, or -1 when it did not match. */
+  entryOf(docId: i32): i32 {
+    return entryOf(this.docs, docId)
   }
 
   push(docId: i32, score: f32): void {

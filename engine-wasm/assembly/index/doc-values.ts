@@ -2,10 +2,17 @@
 // long / double / date field (and as its points do for ranges). Values are float64 (longs beyond 2^53 lose
 // precision; dates are epoch milliseconds). Layout: docs strictly ascending; document docs[i] has the values
 // values[starts[i] .. starts[i + 1]) (starts has one more entry than docs), sorted ascending.
+import { entryOf } from './doc-scores'
+
 export class NumericDocValues {
   readonly docs: Array<i32> = new Array<i32>()
   readonly starts: Array<i32> = [0]
   readonly values: Array<f64> = new Array<f64>()
+
+  /** The entry of docId, or -1 when the document has no value. */
+  entryOf(docId: i32): i32 {
+    return entryOf(this.docs, docId)
+  }
 
   /** Appends a document's values; its docId is greater than every docId already here. */
   addDocument(docId: i32, docValues: Array<f64>): void {

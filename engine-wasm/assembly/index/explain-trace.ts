@@ -35,19 +35,10 @@ export class ExplainTrace {
   }
 
   endNode(at: i32, scores: DocScores): void {
-    let lo = 0
-    let hi = scores.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1
-      const doc = scores.docs[mid]
-      if (doc == this.docId) {
-        this.put(at, 1)
-        this.put(at + 4, reinterpret<u32>(scores.scores[mid]))
-        return
-      }
-      if (doc < this.docId) lo = mid + 1
-      else hi = mid - 1
-    }
+    const entry = scores.entryOf(this.docId)
+    if (entry < 0) return
+    this.put(at, 1)
+    this.put(at + 4, reinterpret<u32>(scores.scores[entry]))
   }
 
   /** The node begun last (a node reads it before evaluating its children). */

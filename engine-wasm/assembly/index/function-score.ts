@@ -56,7 +56,7 @@ class ScoreFunction {
   score(docId: i32): f64 {
     if (this.kind == 0) return 1.0
     const values = this.values
-    const entry = values != null ? values.docs.indexOf(docId) : -1
+    const entry = values != null ? values.entryOf(docId) : -1
     if (this.kind == 1) {
       let value: f64 = this.missing
       if (values != null && entry >= 0) value = values.values[values.starts[entry]]
@@ -87,7 +87,7 @@ class ScoreFunction {
 
   applies(docId: i32): bool {
     const filter = this.filter
-    return filter == null || filter.docs.indexOf(docId) >= 0
+    return filter == null || filter.entryOf(docId) >= 0
   }
 }
 
@@ -219,7 +219,7 @@ export function functionScoreQuery(ctx: SearchContext, reader: ByteReader, paren
     const fn = functions[i]
     const docId = trace.docId
     const values = fn.values
-    const entry = values != null ? values.docs.indexOf(docId) : -1
+    const entry = values != null ? values.entryOf(docId) : -1
     const docValues = new Array<f64>()
     if (values != null && entry >= 0)
       for (let v = values.starts[entry]; v < values.starts[entry + 1]; v++) docValues.push(values.values[v])
