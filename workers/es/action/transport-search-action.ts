@@ -80,19 +80,23 @@ export async function executeDistributedSearch(
   const failures: ShardFailure[] = []
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
   let dfs: DfsStatistics | null = null
-  // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones).
-  if (parsed.searchType === 'dfs_query_then_fetch' && shards.length > 1) {
-    const responses = await Promise.all(
+  /** One request of the round to an active copy of every target shard, in target order. */
+  const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
+    Promise.all(
       targets.map(({ index, shard, shardIndex, aliasFilter }) =>
         context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
-          type: 'dfs',
+          type,
           ...target,
           ...request,
           shardIndex,
+          dfs: statistics,
           aliasFilter,
         })),
       ),
     )
+  // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones).
+  if (parsed.searchType === 'dfs_query_then_fetch' && shards.length > 1) {
+    const responses = await round('dfs', null)
     const results: DfsStatistics[] = []
     targets = targets.filter((target, i) => {
       const response = responses[i] ?? null
@@ -103,18 +107,7 @@ export async function executeDistributedSearch(
     dfs = aggregateDfs(results)
   }
   const answers: ShardAnswer[] = []
-  const responses = await Promise.all(
-    targets.map(({ index, shard, shardIndex, aliasFilter }) =>
-      context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
-        type: 'search',
-        ...target,
-        ...request,
-        shardIndex,
-        dfs,
-        aliasFilter,
-      })),
-    ),
-  )
+  const responses = await round('search', dfs)
   responses.forEach((response, i) => {
     const { index, shard } = targets[i]!
     if (response?.type === 'search') answers.push({ index, node: response.node, result: response.result })
