@@ -18,6 +18,7 @@ import { parseJson, XNumber, type XContentObject, type XContentValue } from '../
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { valueToken } from '../action/value-token.ts'
+import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
 import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
@@ -62,11 +63,7 @@ function intParam(value: XContentValue | string | undefined, fallback: number): 
 
 /** XContentParser.booleanValue: a boolean, or the strings `true` / `false`. */
 function booleanValue(value: string | boolean | null | XNumber): boolean {
-  if (typeof value === 'boolean') return value
-  if (value === 'true' || value === 'false') return value === 'true'
-  throw illegalArgumentException(
-    `Failed to parse value [${String(value)}] as only [true] or [false] are allowed.`,
-  )
+  return typeof value === 'boolean' ? value : parseBoolean(String(value))
 }
 
 /** SearchType.fromString: ES 8 runs these two (query_and_fetch and dfs_query_and_fetch are gone). */
@@ -74,12 +71,6 @@ function parseSearchType(value: string | undefined): SearchType {
   if (value === undefined || value === 'query_then_fetch') return 'query_then_fetch'
   if (value === 'dfs_query_then_fetch') return value
   throw illegalArgumentException(`No search type for [${value}]`)
-}
-
-/** A URI flag: present without a value means true. */
-function uriFlag(params: ReadonlyMap<string, string>, key: string): boolean | undefined {
-  const value = params.get(key)
-  return value === undefined ? undefined : booleanValue(value === '' ? 'true' : value)
 }
 
 export function parseSearchRequest(
@@ -128,8 +119,8 @@ export function parseSearchRequest(
   const searchType = isCount ? 'query_then_fetch' : parseSearchType(params.get('search_type'))
   const uriSort = params.get('sort')
   if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
-  trackScores = uriFlag(params, 'track_scores') ?? trackScores
-  explain = uriFlag(params, 'explain') ?? explain
+  trackScores = urlFlag(params, 'track_scores') ?? trackScores
+  explain = urlFlag(params, 'explain') ?? explain
   const from = intParam(body.get('from') ?? params.get('from'), 0)
   const size = intParam(body.get('size') ?? params.get('size'), 10)
   const uri = uriSearchQuery(params)

@@ -32,7 +32,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { discoveryNodeFields } from './node-description.ts'
-import { strictBooleanParam } from './strict-params.ts'
+import { urlFlag } from '../../common/booleans.ts'
 
 const DOCS = 'https://www.elastic.co/guide/en/elasticsearch/reference/8.17/cluster-allocation-explain.html'
 
@@ -69,8 +69,9 @@ export function registerAllocationExplainAction(controller: RestController, cont
 }
 
 async function explain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const includeYes = strictBooleanParam(req.params, 'include_yes_decisions')
-  strictBooleanParam(req.params, 'include_disk_info')
+  const includeYes = urlFlag(req.params, 'include_yes_decisions') ?? false
+  // Parsed (a bad value is refused) but it adds nothing: the playground has no disk information.
+  urlFlag(req.params, 'include_disk_info')
   const request = parseExplainRequest(req.request.body)
   const { cluster } = context.client
   const state = await cluster.waitFor((s) => s.masterNodeId !== null, MASTER_TIMEOUT_MS)

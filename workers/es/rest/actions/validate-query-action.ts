@@ -23,7 +23,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
-import { strictBooleanParam } from './strict-params.ts'
+import { urlFlag } from '../../common/booleans.ts'
 
 /** The Java classes behind the exception types a query can fail with, for Throwable.toString. */
 const JAVA_CLASS: Readonly<Record<string, string>> = {
@@ -63,9 +63,9 @@ export function registerValidateQueryAction(controller: RestController, context:
 }
 
 function validate(context: RestContext, req: RestHandlerRequest): RestResponse {
-  const explain = strictBooleanParam(req.params, 'explain')
-  const rewrite = strictBooleanParam(req.params, 'rewrite')
-  const allShards = strictBooleanParam(req.params, 'all_shards')
+  const explain = urlFlag(req.params, 'explain') ?? false
+  const rewrite = urlFlag(req.params, 'rewrite') ?? false
+  const allShards = urlFlag(req.params, 'all_shards') ?? false
   const now = context.clock.now()
   let source: QuerySource
   try {

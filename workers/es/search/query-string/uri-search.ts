@@ -4,6 +4,7 @@
  * given) and `default_operator` (Operator.fromString: case-insensitive OR / AND). Boolean parameters accept
  * only `true` / `false` (an empty value means unset), as RestRequest.paramAsBoolean does.
  */
+import { parseBoolean } from '../../common/booleans.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { QueryStringOptions } from './query-string-query-parser.ts'
 
@@ -14,10 +15,7 @@ export interface UriQueryString {
 
 function booleanParam(params: ReadonlyMap<string, string>, name: string): boolean | undefined {
   const value = params.get(name)
-  if (value === undefined || value === '') return undefined
-  if (value === 'true') return true
-  if (value === 'false') return false
-  throw illegalArgumentException(`Failed to parse value [${value}] as only [true] or [false] are allowed.`)
+  return value === undefined || value === '' ? undefined : parseBoolean(value)
 }
 
 /** The query_string a URI search runs, or null when the request has no `q`. */
