@@ -1,6 +1,7 @@
 /**
  * Real Elasticsearch nodes holding data under seeded fault schedules: 3–5 EsNodes, an index of 2 shards × 1
- * replica and one of 1 shard × (nodes − 1) replicas, three clients writing, reading, refreshing and
+ * replica (6 in the rebalancing schedules, seeds above 1000, whose restarted nodes take shards back by
+ * relocation, primaries included) and one of 1 shard × (nodes − 1) replicas, three clients writing, reading, refreshing and
  * searching through random nodes, while nodes are killed and restarted, paused and resumed, cut off in
  * partitions (one side against the rest, or two sides with a node bridging them), and messages or only
  * answers are dropped. After every simulated task, on the states the nodes applied: at most one master per
@@ -67,6 +68,10 @@ function judgeCopies(
   return { lacking, divergent }
 }
 
+/** Seeds above 1000 are the rebalancing schedules: `logs` has 6 shards. */
+const REBALANCING_FIRST_SEED = 1001
+const logsShardsOf = (seed: number): number => (seed >= REBALANCING_FIRST_SEED ? 6 : 2)
+
 async function runSchedule(seed: number): Promise<Report> {
   const random = new Random(seed * 7919 + 13)
   const size = 3 + (seed % 3)
@@ -77,7 +82,7 @@ async function runSchedule(seed: number): Promise<Report> {
   const settings = (shards: number, replicas: number) => ({
     settings: { number_of_shards: shards, number_of_replicas: replicas },
   })
-  await request(schedule, 1, 'PUT', '/logs', settings(2, 1))
+  await request(schedule, 1, 'PUT', '/logs', settings(logsShardsOf(seed), 1))
   await request(schedule, 2, 'PUT', '/metrics', settings(1, size - 1))
   await until(schedule, () => green(cluster), 120_000, 'the indices did not turn green')
 
@@ -148,35 +153,47 @@ const seeds = only
       ...(process.env['FIRST_SEED'] === undefined ? REGRESSION_SEEDS : []),
     ]
 
+/** The rebalancing schedules' seeds: REBALANCE_SEEDS of them (none when one SEED is run). */
+const rebalanceSeeds = only
+  ? []
+  : Array.from({ length: Number(process.env['REBALANCE_SEEDS'] ?? 30) }, (_, i) => i + REBALANCING_FIRST_SEED)
+
 const totals = { acked: 0, ids: 0, missing: 0, conflicting: 0, divergent: 0, faults: 0 }
 
+async function checkSchedule(seed: number): Promise<void> {
+  const report = await runSchedule(seed)
+  totals.acked += report.acked
+  totals.ids += report.ids
+  totals.missing += report.missing.length
+  totals.conflicting += report.conflicting.length
+  totals.divergent += report.divergent.length
+  totals.faults += report.faults
+  console.log(
+    `seed ${seed} (${report.nodes} nodes, ${report.faults} faults, ${report.simulatedMs} ms): writes ` +
+      `${JSON.stringify(report.writes)}; acked ${report.acked} on ${report.ids} ids, missing ` +
+      `${report.missing.length}, conflicting ${report.conflicting.length}, divergent shards ` +
+      `${report.divergent.length}`,
+  )
+  expect(report.faults).toBeGreaterThan(0)
+  expect(report.acked).toBeGreaterThan(0)
+  const failures = {
+    missing: report.missing,
+    orderViolations: report.orderViolations,
+    anomalies: report.anomalies,
+    lacking: report.lacking,
+  }
+  const failed = Object.values(failures).some((list) => list.length > 0)
+  if (failed) console.log(`seed ${seed}: ${JSON.stringify(failures, null, 1)}\n${report.trace.join('\n')}`)
+  expect(failed).toBe(false)
+}
+
 describe('Elasticsearch nodes with data under seeded fault schedules', () => {
-  it.each(seeds)('seed %i loses no acknowledged write and keeps every invariant', async (seed) => {
-    const report = await runSchedule(seed)
-    totals.acked += report.acked
-    totals.ids += report.ids
-    totals.missing += report.missing.length
-    totals.conflicting += report.conflicting.length
-    totals.divergent += report.divergent.length
-    totals.faults += report.faults
-    console.log(
-      `seed ${seed} (${report.nodes} nodes, ${report.faults} faults, ${report.simulatedMs} ms): writes ` +
-        `${JSON.stringify(report.writes)}; acked ${report.acked} on ${report.ids} ids, missing ` +
-        `${report.missing.length}, conflicting ${report.conflicting.length}, divergent shards ` +
-        `${report.divergent.length}`,
-    )
-    expect(report.faults).toBeGreaterThan(0)
-    expect(report.acked).toBeGreaterThan(0)
-    const failures = {
-      missing: report.missing,
-      orderViolations: report.orderViolations,
-      anomalies: report.anomalies,
-      lacking: report.lacking,
-    }
-    const failed = Object.values(failures).some((list) => list.length > 0)
-    if (failed) console.log(`seed ${seed}: ${JSON.stringify(failures, null, 1)}\n${report.trace.join('\n')}`)
-    expect(failed).toBe(false)
-  })
+  it.each(seeds)('seed %i loses no acknowledged write and keeps every invariant', checkSchedule)
+
+  it.each(rebalanceSeeds)(
+    'rebalancing seed %i loses no acknowledged write and keeps every invariant',
+    checkSchedule,
+  )
 
   it.skipIf(only !== undefined)('replays a seed exactly: the same faults, outcomes and verdict', async () => {
     const first = await runSchedule(42)

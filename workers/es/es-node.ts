@@ -25,7 +25,7 @@ import type { ClusterState } from './cluster/state/cluster-state.ts'
 import type { StoredDocument } from './index/shard/index-shard.ts'
 import { IndicesService } from './indices/indices-service.ts'
 import { IndicesClusterStateService } from './indices/indices-cluster-state-service.ts'
-import { recoverFromPrimary } from './indices/peer-recovery.ts'
+import { handOffPrimary, recoverFromPrimary } from './indices/peer-recovery.ts'
 import { ClusterService, type MasterRequest, type MasterResponse } from './node/cluster-service.ts'
 import { StoredPersistedState } from './node/stored-persisted-state.ts'
 import { adoptLegacyIndices, importDanglingIndices } from './node/legacy-indices.ts'
@@ -166,6 +166,7 @@ export class EsNode implements EsNodeApi {
       storage: deps.storage,
       reporter: coordinator,
       recoverFromPrimary: (index, copy) => recoverFromPrimary(client, index, copy),
+      handOffPrimary: (index, copy) => handOffPrimary(client, index, copy),
     })
     const handler = new ShardRequestHandler({
       clock: deps.scheduler,

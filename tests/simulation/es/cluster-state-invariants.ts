@@ -17,7 +17,7 @@ import { expect } from 'vitest'
 import type { CoordinatorMode } from '../../../workers/es/cluster/coordination/coordinator-config.ts'
 import { clusterHealth, type ClusterHealthStatus } from '../../../workers/es/cluster/state/cluster-health.ts'
 import { hasQuorum, type ClusterState } from '../../../workers/es/cluster/state/cluster-state.ts'
-import type { ShardRouting } from '../../../workers/es/cluster/state/shard-routing.ts'
+import { assignedShards, type ShardRouting } from '../../../workers/es/cluster/state/shard-routing.ts'
 
 /** How long a cut-off master may still believe it leads: follower checks 3 × (1 s + 10 s), publish 30 s. */
 export const STEP_DOWN_BOUND_MS = 70_000
@@ -91,7 +91,7 @@ export class ClusterStateInvariants {
         if (primary.state === 'STARTED' || (primary.state === 'INITIALIZING' && inSync.length > 0)) {
           expect(inSync, `[${index}][${shard}] primary not in sync`).toContain(primary.allocationId)
         }
-        const nodes = copies.filter((c) => c.nodeId !== null).map((c) => c.nodeId)
+        const nodes = assignedShards(copies).map((c) => c.nodeId)
         expect(new Set(nodes).size, `[${index}][${shard}] two copies on one node`).toBe(nodes.length)
       })
     }

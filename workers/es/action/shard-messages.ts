@@ -55,6 +55,8 @@ export type ShardRequest =
   | (ShardTarget & { type: 'segments' })
   /** internal:index/shard/recovery/start_recovery, to the primary */
   | (ShardTarget & { type: 'start_recovery'; targetAllocationId: string })
+  /** internal:index/shard/recovery/handoff_primary_context, to a relocating primary from its target */
+  | (ShardTarget & { type: 'relocation_handoff'; targetAllocationId: string })
   /** indices:monitor/stats on one node: every copy it holds */
   | { type: 'shard_stats' }
 

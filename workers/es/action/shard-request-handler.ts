@@ -12,7 +12,11 @@
  * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
  * - flush, force_merge and segments: a Lucene commit, merges, and the segments list of the local copy.
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
- *   it, then sends what it holds) and shard_stats.
+ *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
+ *   those in flight and answers its target: primary-permits.ts) and shard_stats.
+ * A primary handed off answers writes `unavailable` until the routing table moves the primary to its target;
+ * if the relocation was cancelled instead, it fails itself (ES fails a relocated shard whose relocation is
+ * cancelled): the master promotes an in-sync replica.
  * A request for a copy this node does not hold, or not as the started primary when it must, is answered
  * `unavailable`: the sender retries on a newer cluster state.
  */
@@ -28,6 +32,7 @@ import type { IndicesService } from '../indices/indices-service.ts'
 import type { ShardStateReporter } from '../indices/indices-cluster-state-service.ts'
 import type { ClusterService } from '../node/cluster-service.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
+import { assignedShards, isActive } from '../cluster/state/shard-routing.ts'
 import { shardStats } from '../rest/cat/shard-stats.ts'
 import { matchingDocs } from '../search/shard-aggregation-context.ts'
 import { executeDfsPhase } from '../search/dfs-phase.ts'
@@ -36,6 +41,7 @@ import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
 import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
+import { PrimaryPermits } from './primary-permits.ts'
 import type {
   ItemOutcome,
   LocalShardStats,
@@ -61,6 +67,8 @@ const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', r
 const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
 
 export class ShardRequestHandler {
+  private readonly permits = new PrimaryPermits()
+
   constructor(private readonly deps: ShardRequestDeps) {}
 
   handle(request: ShardRequest): Promise<ShardResponse> {
@@ -122,9 +130,13 @@ export class ShardRequestHandler {
       case 'start_recovery': {
         const found = this.localCopy(request, true)
         if (!found) return Promise.resolve(unavailable('not the started primary'))
+        // A primary handed off no longer replicates: its target, once primary, tracks the recovery instead.
+        if (this.permits.isRelocated(found.shard)) return Promise.resolve(unavailable('primary handed off'))
         // PeerRecoverySourceService: delayed until this primary's state lists the copy, so that the copy
         // is in the replication group of every write the snapshot below does not hold.
-        const copies = this.deps.cluster.state().routingTable[request.index]?.[request.shard] ?? []
+        const copies = assignedShards(
+          this.deps.cluster.state().routingTable[request.index]?.[request.shard] ?? [],
+        )
         if (!copies.some((c) => c.allocationId === request.targetAllocationId && c.state === 'INITIALIZING'))
           return Promise.resolve(
             unavailable('delaying recovery: the copy is not in the routing table here yet'),
@@ -135,9 +147,42 @@ export class ShardRequestHandler {
           operations: found.shard.recoverySnapshot(this.deps.clock.now()),
         })
       }
+      case 'relocation_handoff':
+        return this.handOff(request)
       case 'shard_stats':
         return Promise.resolve({ type: 'shard_stats', shards: this.shardStats() })
     }
+  }
+
+  /** The source of a primary's relocation hands off to its target once its writes in flight are done. */
+  private async handOff(
+    request: Extract<ShardRequest, { type: 'relocation_handoff' }>,
+  ): Promise<ShardResponse> {
+    const found = this.localCopy(request, true)
+    const routing = found?.shard.routing
+    if (!found || routing?.state !== 'RELOCATING' || routing.relocationId !== request.targetAllocationId)
+      return unavailable('not relocating to this target')
+    await this.permits.handOff(found.shard)
+    return { type: 'ack' }
+  }
+
+  /**
+   * A write reached a primary that handed off: it waits for the routing table to move the primary (the
+   * sender retries), or, the relocation cancelled, fails this copy so that an in-sync replica is promoted.
+   */
+  private relocatedPrimary(shard: IndexShard, request: ShardTarget): ShardResponse {
+    if (shard.routing?.state !== 'RELOCATING') {
+      this.deps.reporter.shardFailed({
+        index: request.index,
+        shard: request.shard,
+        allocationId: shard.routing!.allocationId!,
+        reason: 'ALLOCATION_FAILED',
+        details: 'primary relocation cancelled after the hand-off',
+        markAsStale: false,
+        primaryTerm: shard.primaryTerm,
+      })
+    }
+    return unavailable('the primary was handed off to its relocation target')
   }
 
   /** A search phase on the local copy: its answer, `search_failed` when it threw an EsException. */
@@ -164,7 +209,7 @@ export class ShardRequestHandler {
     if (!index || index.metadata.uuid !== target.uuid) return null
     const shard = index.shards.get(target.shard)
     if (!shard?.recovered || !shard.routing) return null
-    if (primary && !(shard.routing.primary && shard.routing.state === 'STARTED')) return null
+    if (primary && !(shard.routing.primary && isActive(shard.routing))) return null
     return { index, shard }
   }
 
@@ -174,6 +219,19 @@ export class ShardRequestHandler {
     const found = this.localCopy(request, true)
     if (!found) return unavailable('not the started primary')
     const { index, shard } = found
+    if (!this.permits.acquire(shard)) return this.relocatedPrimary(shard, request)
+    try {
+      return await this.writeOnPrimary(request, index, shard)
+    } finally {
+      this.permits.release(shard)
+    }
+  }
+
+  private async writeOnPrimary(
+    request: Extract<ShardRequest, { type: 'write_primary' }>,
+    index: IndexService,
+    shard: IndexShard,
+  ): Promise<ShardResponse> {
     const items: ItemOutcome[] = []
     const operations: ShardOperation[] = []
     for (const item of request.items) {
@@ -240,15 +298,17 @@ export class ShardRequestHandler {
     const state = this.deps.cluster.state()
     const { name, uuid } = index.metadata
     const copies = state.routingTable[name]?.[shard.shardId] ?? []
-    const targets = copies.filter(
+    // The replication group: every other active copy and the recovering ones this primary tracks, relocation
+    // targets included; _shards.total also counts the copies left out (ReplicationGroup's skipped shards).
+    const assigned = assignedShards(copies)
+    const total = copies.length + assigned.length - copies.filter((c) => c.nodeId !== null).length
+    const targets = assigned.filter(
       (copy) =>
-        !copy.primary &&
-        copy.nodeId !== null &&
-        (copy.state === 'STARTED' ||
-          (copy.state === 'INITIALIZING' && shard.tracked.has(copy.allocationId!))),
+        copy.allocationId !== shard.routing?.allocationId &&
+        (isActive(copy) || (copy.state === 'INITIALIZING' && shard.tracked.has(copy.allocationId!))),
     )
-    if (operations.length === 0) return { total: copies.length, successful: 1, failed: 0 }
-    const routed = new Set(copies.map((copy) => copy.allocationId))
+    if (operations.length === 0) return { total, successful: 1, failed: 0 }
+    const routed = new Set(assigned.map((copy) => copy.allocationId))
     const unrouted = (state.metadata.indices[name]?.inSyncAllocationIds[shard.shardId] ?? []).filter(
       (allocationId) => !routed.has(allocationId),
     )
@@ -281,7 +341,7 @@ export class ShardRequestHandler {
       }),
     )
     if (acked.includes('unconfirmed') || (await Promise.all(stale)).includes(false)) return null
-    return { total: copies.length, successful: 1 + acked.filter((a) => a === 'acked').length, failed: 0 }
+    return { total, successful: 1 + acked.filter((a) => a === 'acked').length, failed: 0 }
   }
 
   /**

@@ -7,16 +7,23 @@
  * - a local copy the routing table no longer assigns here (or assigns under another allocation id) is
  *   closed; its store stays on disk, still reported to the master (a primary may be assigned to it again
  *   while it is in sync), until every copy of the shard is active on other nodes (IndicesStore);
- * - a copy assigned here INITIALIZING is created and recovered: a new primary from an empty store, an
- *   existing primary by replaying its stored translog, a replica from its primary (peer recovery: the
- *   primary starts sending it new writes, then sends the operations it holds; the replica keeps the newer
- *   operation of each id). A recovered copy is persisted with its allocation id and reported started to
- *   the master; a copy the state lists as active but this node does not hold is reported failed.
+ * - a copy assigned here INITIALIZING (relocation targets included) is created and recovered: a new
+ *   primary from an empty store, an existing primary by replaying its stored translog, a replica or a
+ *   relocation target from the primary (peer recovery: the primary starts sending it new writes, then sends
+ *   the operations it holds; the copy keeps the newer operation of each id); a primary's relocation target
+ *   then has its source hand the primary off. A recovered copy is persisted with its allocation id and
+ *   reported started to the master; a copy the state lists as active but this node does not hold is
+ *   reported failed.
  */
 import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
-import { isActive, type ShardRouting } from '../cluster/state/shard-routing.ts'
+import {
+  assignedShards,
+  isActive,
+  isRelocationTarget,
+  type ShardRouting,
+} from '../cluster/state/shard-routing.ts'
 import type { FailedShard, ShardCopyRef } from '../cluster/allocation/allocation-service.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
@@ -40,6 +47,8 @@ export interface IndicesClusterStateDeps {
    * Resolves null when this copy is no longer wanted; retries until then.
    */
   recoverFromPrimary(index: IndexService, copy: ShardRouting): Promise<ShardOperation[] | null>
+  /** Has the relocating primary hand off to `copy`, its recovered target; false when no longer wanted. */
+  handOffPrimary(index: IndexService, copy: ShardRouting): Promise<boolean>
 }
 
 const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
@@ -62,7 +71,8 @@ export class IndicesClusterStateService {
       const index = this.indices.follow(esIndexMetadata(metadata))
       const assigned = new Map<number, ShardRouting>()
       for (const copies of state.routingTable[metadata.name] ?? []) {
-        for (const copy of copies) if (copy.nodeId === this.deps.localNodeId) assigned.set(copy.shard, copy)
+        for (const copy of assignedShards(copies))
+          if (copy.nodeId === this.deps.localNodeId) assigned.set(copy.shard, copy)
       }
       for (const [number, shard] of [...index.shards]) {
         const copy = assigned.get(number)
@@ -108,7 +118,9 @@ export class IndicesClusterStateService {
     }
     shard.routing = copy
     shard.primaryTerm = primaryTerm
-    const group = new Set(state.routingTable[copy.index]?.[copy.shard]?.map((c) => c.allocationId))
+    const group = new Set(
+      assignedShards(state.routingTable[copy.index]?.[copy.shard] ?? []).map((c) => c.allocationId),
+    )
     for (const id of shard.tracked) if (!group.has(id)) shard.tracked.delete(id)
     if (copy.state !== 'INITIALIZING') return
     // A copy this node already holds, assigned again under its allocation id (a recovered routing table):
@@ -127,7 +139,7 @@ export class IndicesClusterStateService {
         operations = await this.indices.readTranslog(uuid, copy.shard)
       } else {
         await this.indices.deleteShardStore(uuid, copy.shard)
-        if (copy.primary) operations = []
+        if (copy.recoverySource !== 'PEER') operations = []
         else {
           const received = await this.deps.recoverFromPrimary(index, copy)
           if (received === null) return
@@ -146,6 +158,8 @@ export class IndicesClusterStateService {
       ])
       if (index.shards.get(copy.shard) !== shard) return
       shard.refresh(now)
+      if (copy.primary && isRelocationTarget(copy) && !(await this.deps.handOffPrimary(index, copy))) return
+      if (index.shards.get(copy.shard) !== shard) return
       shard.recovered = true
       this.reportStarted(index, shard.routing ?? copy)
     } finally {

@@ -35,6 +35,7 @@ function copyOf(primary: boolean, placement: Placement, i: number): ShardRouting
     state: assigned ? placement.state : 'UNASSIGNED',
     nodeId: assigned ? placement.node : null,
     relocatingNodeId: null,
+    relocationId: null,
     allocationId: assigned ? `a${i}` : null,
     recoverySource: assigned && placement.state === 'STARTED' ? null : primary ? 'EMPTY_STORE' : 'PEER',
     unassignedInfo: assigned && placement.state === 'STARTED' ? null : newUnassignedInfo('INDEX_CREATED', 0),

@@ -1,7 +1,8 @@
 /**
  * Allocation under random sequences of index creation, replica changes, shard starts and failures, and
- * nodes leaving and returning (with their disks), checked after every step against the rules stated
- * directly: no two copies of a shard on one node, copies only on live nodes, an active primary is in sync,
+ * nodes leaving and returning (with their disks), which rebalancing answers with relocations (their targets
+ * start and fail too), checked after every step against the rules stated directly: no two copies of a shard
+ * on one node (relocation targets included), copies only on live nodes, an active primary is in sync,
  * an unassigned primary of an existing shard has no live node holding an in-sync copy, primary terms
  * never fall, and health matches a brute-force count.
  */
@@ -16,6 +17,7 @@ import {
 import { clusterHealth } from '../../../../workers/es/cluster/state/cluster-health.ts'
 import { allShardCopies, type ClusterState } from '../../../../workers/es/cluster/state/cluster-state.ts'
 import { createIndex, updateNumberOfReplicas } from '../../../../workers/es/cluster/state/metadata-indices.ts'
+import { assignedShards, type ShardRouting } from '../../../../workers/es/cluster/state/shard-routing.ts'
 import { dataNode, stateWithNodes, TestAllocationContext } from './fixtures.ts'
 
 const NODES = ['n1', 'n2', 'n3', 'n4']
@@ -42,9 +44,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('join' as const), node: fc.integer({ min: 0, max: 3 }) }),
 )
 
+/** A shard's copies with its relocation targets. */
+function assignedOrUnassigned(copies: readonly ShardRouting[]): ShardRouting[] {
+  return [...copies.filter((c) => c.nodeId === null), ...assignedShards(copies)]
+}
+
 function step(state: ClusterState, o: Op, context: TestAllocationContext, created: number): ClusterState {
   const indices = Object.keys(state.metadata.indices)
-  const copies = allShardCopies(state)
+  const copies = Object.values(state.routingTable).flatMap((shards) => shards.flatMap(assignedOrUnassigned))
   switch (o.kind) {
     case 'create': {
       const name = `idx${created}`
@@ -109,12 +116,13 @@ function checkInvariants(state: ClusterState, before: ClusterState, context: Tes
     shards.forEach((copies, shard) => {
       expect(copies).toHaveLength(metadata.numberOfReplicas + 1)
       expect(copies.filter((c) => c.primary)).toHaveLength(1)
-      const nodes = copies.filter((c) => c.nodeId !== null).map((c) => c.nodeId!)
+      const nodes = assignedShards(copies).map((c) => c.nodeId!)
       expect(new Set(nodes).size).toBe(nodes.length)
       for (const node of nodes) expect(live.has(node)).toBe(true)
       const inSync = metadata.inSyncAllocationIds[shard]!
       const primary = copies.find((c) => c.primary)!
-      if (primary.state === 'STARTED') expect(inSync).toContain(primary.allocationId)
+      if (primary.state === 'STARTED' || primary.state === 'RELOCATING')
+        expect(inSync).toContain(primary.allocationId)
       if (primary.state === 'INITIALIZING' && inSync.length > 0)
         expect(inSync).toContain(primary.allocationId)
       if (primary.state === 'UNASSIGNED' && inSync.length > 0) {
@@ -138,10 +146,12 @@ function checkInvariants(state: ClusterState, before: ClusterState, context: Tes
   }
   const all = allShardCopies(state)
   const health = clusterHealth(state)
-  expect(health.active_shards).toBe(all.filter((c) => c.state === 'STARTED').length)
+  const active = all.filter((c) => c.state === 'STARTED' || c.state === 'RELOCATING')
+  expect(health.active_shards).toBe(active.length)
+  expect(health.relocating_shards).toBe(all.filter((c) => c.state === 'RELOCATING').length)
   expect(health.unassigned_shards).toBe(all.filter((c) => c.state === 'UNASSIGNED').length)
   expect(health.initializing_shards).toBe(all.filter((c) => c.state === 'INITIALIZING').length)
-  const anyInactive = all.some((c) => c.state !== 'STARTED')
+  const anyInactive = all.length !== active.length
   expect(health.status === 'green').toBe(!anyInactive)
 }
 

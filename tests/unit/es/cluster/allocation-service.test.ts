@@ -71,9 +71,10 @@ describe('AllocationService', () => {
       ['n1', 'STARTED', true],
       ['n3', 'INITIALIZING', false],
     ])
+    // Equal weights: the replica goes to the node whose highest primary comes next in the ring (n3 has none).
     expect(placement(state, 1)).toEqual([
-      ['n1', 'INITIALIZING', false],
       ['n2', 'STARTED', true],
+      ['n3', 'INITIALIZING', false],
     ])
     state = startAll(state, context)
     expect(state.metadata.indices['i']!.inSyncAllocationIds).toEqual([
@@ -83,7 +84,7 @@ describe('AllocationService', () => {
     expect(clusterHealth(state)).toMatchObject({ status: 'green', active_shards: 4 })
   })
 
-  it('a node leaving promotes its primary’s in-sync replica with primary term 2 and reassigns its copies after the 1m delay', () => {
+  it('a node leaving promotes its primary’s in-sync replica with primary term 2 and reassigns its copy after the 1m delay', () => {
     const context = new TestAllocationContext()
     let state = startAll(
       startAll(reroute(withIndex(stateWithNodes('n1', 'n2', 'n3'), 2, 1), context), context),
@@ -93,12 +94,12 @@ describe('AllocationService', () => {
     // The lost copies wait out index.unassigned.node_left.delayed_timeout: n1 may come back with them.
     expect(clusterHealth(state)).toMatchObject({
       status: 'yellow',
-      unassigned_shards: 2,
-      delayed_unassigned_shards: 2,
+      unassigned_shards: 1,
+      delayed_unassigned_shards: 1,
     })
     expect(nextDelayExpiry(state)).toBe(1_000 + NODE_LEFT_DELAYED_TIMEOUT_MS)
     context.now += NODE_LEFT_DELAYED_TIMEOUT_MS - 1
-    expect(clusterHealth(reroute(state, context))).toMatchObject({ delayed_unassigned_shards: 2 })
+    expect(clusterHealth(reroute(state, context))).toMatchObject({ delayed_unassigned_shards: 1 })
     context.now += 1
     state = reroute(state, context)
     expect(placement(state, 0)).toEqual([
@@ -107,7 +108,7 @@ describe('AllocationService', () => {
     ])
     expect(placement(state, 1)).toEqual([
       ['n2', 'STARTED', true],
-      ['n3', 'INITIALIZING', false],
+      ['n3', 'STARTED', false],
     ])
     expect(state.metadata.indices['i']!.primaryTerms).toEqual([2, 1])
     const promoted = state.routingTable['i']![0]!.find((c) => c.primary)!
@@ -120,7 +121,7 @@ describe('AllocationService', () => {
     })
     // n1's copies stay in sync: they were not marked stale, and may come back.
     expect(state.metadata.indices['i']!.inSyncAllocationIds[0]).toEqual(['a0', 'a2'])
-    expect(clusterHealth(state)).toMatchObject({ status: 'yellow', active_shards: 2, initializing_shards: 2 })
+    expect(clusterHealth(state)).toMatchObject({ status: 'yellow', active_shards: 3, initializing_shards: 1 })
   })
 
   it('never promotes a stale copy: a lost primary waits, red, for a node that holds an in-sync copy', () => {

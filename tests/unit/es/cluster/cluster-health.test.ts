@@ -31,6 +31,7 @@ function copy(
     state,
     nodeId: state === 'UNASSIGNED' ? null : 'n1',
     relocatingNodeId: state === 'RELOCATING' ? 'n2' : null,
+    relocationId: state === 'RELOCATING' ? 'target' : null,
     allocationId: state === 'UNASSIGNED' ? null : 'a',
     recoverySource: active ? null : recoverySource,
     unassignedInfo: active ? null : newUnassignedInfo('NODE_LEFT', 0),

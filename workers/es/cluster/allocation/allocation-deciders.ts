@@ -7,10 +7,12 @@
  *   every copy of it is active;
  * - ClusterRebalanceAllocationDecider (`cluster_rebalance`, allow_rebalance `indices_all_active`): nothing
  *   rebalances while any copy in the cluster is unassigned or initializing;
+ * - ConcurrentRebalanceAllocationDecider (`concurrent_rebalance`): at most
+ *   cluster.routing.allocation.cluster_concurrent_rebalance (2) relocations at once, else THROTTLE;
  * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node.
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
- * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the first NO is
- * the verdict. No decider here refuses `canRemain`.
+ * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the verdict is
+ * NO if any says NO, else THROTTLE if any throttles, else YES. No decider here refuses `canRemain`.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { isActive, type ShardRouting } from '../state/shard-routing.ts'
@@ -18,10 +20,14 @@ import { shortSummary } from './shard-summary.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 export type DeciderName =
-  'replica_after_primary_active' | 'rebalance_only_when_active' | 'cluster_rebalance' | 'same_shard'
+  | 'replica_after_primary_active'
+  | 'rebalance_only_when_active'
+  | 'cluster_rebalance'
+  | 'concurrent_rebalance'
+  | 'same_shard'
 
-/** Decision.Type (no decider here throttles, so THROTTLE never occurs). */
-export type DecisionType = 'NO' | 'YES'
+/** Decision.Type. */
+export type DecisionType = 'NO' | 'THROTTLE' | 'YES'
 
 /** Decision.Single: one decider's answer. */
 export interface Decision {
@@ -96,12 +102,41 @@ const clusterRebalance: RebalanceDecider = (allocation) => {
   return { decider, type: 'YES', explanation: 'all shards are active' }
 }
 
-const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [replicaAfterPrimaryActive, sameShard]
-const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [rebalanceOnlyWhenActive, clusterRebalance]
+/** cluster.routing.allocation.cluster_concurrent_rebalance's default. */
+export const CLUSTER_CONCURRENT_REBALANCE = 2
 
-/** Decision.Multi's type: NO if any decider says NO, else YES. */
+const concurrentRebalance: RebalanceDecider = (allocation) => {
+  const decider = 'concurrent_rebalance'
+  const relocating = allocation.all().filter((c) => c.state === 'RELOCATING').length
+  if (relocating >= CLUSTER_CONCURRENT_REBALANCE) {
+    return {
+      decider,
+      type: 'THROTTLE',
+      explanation:
+        `reached the limit of concurrently rebalancing shards [${relocating}], cluster setting ` +
+        `[cluster.routing.allocation.cluster_concurrent_rebalance=${CLUSTER_CONCURRENT_REBALANCE}]`,
+    }
+  }
+  return {
+    decider,
+    type: 'YES',
+    explanation:
+      `below threshold [${CLUSTER_CONCURRENT_REBALANCE}] for concurrent rebalances, current rebalance ` +
+      `shard count [${relocating}]`,
+  }
+}
+
+const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [replicaAfterPrimaryActive, sameShard]
+const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [
+  rebalanceOnlyWhenActive,
+  clusterRebalance,
+  concurrentRebalance,
+]
+
+/** Decision.Multi's type: NO if any decider says NO, else THROTTLE if any throttles, else YES. */
 export function verdict(decisions: readonly Decision[]): DecisionType {
-  return decisions.some((d) => d.type === 'NO') ? 'NO' : 'YES'
+  if (decisions.some((d) => d.type === 'NO')) return 'NO'
+  return decisions.some((d) => d.type === 'THROTTLE') ? 'THROTTLE' : 'YES'
 }
 
 /** Every decider's answer to placing `copy` on `node`, in decider order. */
@@ -116,6 +151,11 @@ export function explainCanAllocate(
 /** Every decider's answer to rebalancing the started `copy`, in decider order. */
 export function explainCanRebalance(allocation: RoutingAllocation, copy: ShardRouting): Decision[] {
   return REBALANCE_DECIDERS.map((decider) => decider(allocation, copy))
+}
+
+/** The verdict of the rebalance deciders on moving the started `copy` (AllocationDeciders.canRebalance). */
+export function canRebalance(allocation: RoutingAllocation, copy: ShardRouting): DecisionType {
+  return verdict(explainCanRebalance(allocation, copy))
 }
 
 /** The name of the first decider that says NO to placing `copy` on `node`, or null for YES. */

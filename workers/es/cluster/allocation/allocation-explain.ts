@@ -77,7 +77,7 @@ export type ShardAllocationDecision = AllocateUnassignedDecision | RebalanceDeci
 /** The balancer's threshold (cluster.routing.allocation.balance.threshold), with lessThan's 0.001 leeway. */
 const THRESHOLD = 1.0
 
-const DECISION_OF: Record<DecisionType, AllocationDecision> = { YES: 'yes', NO: 'no' }
+const DECISION_OF: Record<DecisionType, AllocationDecision> = { YES: 'yes', THROTTLE: 'throttled', NO: 'no' }
 
 export function explainShard(
   state: ClusterState,
@@ -172,7 +172,7 @@ function decideByBalance(
   }))
   const target = chooseNode(
     allocation,
-    copy.index,
+    copy,
     candidates.filter((c) => c.type === 'YES').map((c) => c.node),
   )
   return target === null
@@ -257,6 +257,7 @@ function rebalanceExplanation(
       ? REBALANCE_TEXT.CANNOT_REBALANCE_CAN_ALLOCATE
       : REBALANCE_TEXT.CANNOT_REBALANCE_CANNOT_ALLOCATE
   }
+  if (canRebalance === 'THROTTLE') return REBALANCE_TEXT.CLUSTER_THROTTLE
   return target === null ? REBALANCE_TEXT.ALREADY_BALANCED : REBALANCE_TEXT.YES
 }
 

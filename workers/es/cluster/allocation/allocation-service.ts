@@ -8,12 +8,17 @@
  *   becomes an unassigned replica; replicas still recovering from it fail with PRIMARY_FAILED;
  * - `reroute`: assigns unassigned primaries (a new one anywhere; an existing one only to a node whose
  *   store holds an in-sync copy, keeping that allocation id; each primary assignment raises the primary
- *   term), then replicas once their primary is active, through the deciders and the balancer.
- * Started copies are never moved: there is no rebalancing and no relocation.
+ *   term), then replicas once their primary is active, through the deciders and the balancer; then the
+ *   balancer relocates started copies (balanced-shards-allocator.ts).
+ * Relocations: a relocation target reported started takes its source's place, STARTED, in the same primary
+ * term; its allocation id joins the in-sync set and the source's leaves it (IndexMetadataUpdater's
+ * relocationCompleted). A failed target, or one whose node left, cancels the relocation (the source is
+ * STARTED again); a failed source takes its target with it.
  */
 import type { ClusterState } from '../state/cluster-state.ts'
 import {
   NODE_LEFT_DELAYED_TIMEOUT_MS,
+  assignedShards,
   isActive,
   unassignedCopy,
   type ShardRouting,
@@ -21,7 +26,7 @@ import {
   type UnassignedReason,
 } from '../state/shard-routing.ts'
 import { canAllocate } from './allocation-deciders.ts'
-import { chooseNode } from './balanced-shards-allocator.ts'
+import { balance, chooseNode } from './balanced-shards-allocator.ts'
 import { RoutingAllocation, type AllocationContext } from './routing-allocation.ts'
 
 export interface ShardCopyRef {
@@ -44,9 +49,8 @@ export interface FailedShard extends ShardCopyRef {
 
 /** Whether the master has yet to apply a failure: the copy is still routed, or (marked stale) still in sync. */
 export function failureStillPending(state: ClusterState, shard: FailedShard): boolean {
-  const routed = state.routingTable[shard.index]?.[shard.shard]?.some(
-    (c) => c.allocationId === shard.allocationId,
-  )
+  const copies = state.routingTable[shard.index]?.[shard.shard] ?? []
+  const routed = assignedShards(copies).some((c) => c.allocationId === shard.allocationId)
   const inSync = state.metadata.indices[shard.index]?.inSyncAllocationIds[shard.shard]?.includes(
     shard.allocationId,
   )
@@ -74,6 +78,11 @@ export function applyStartedShards(
 ): ClusterState {
   return round(state, context, (allocation) => {
     for (const ref of started) {
+      const source = findRelocationSource(allocation, ref)
+      if (source) {
+        completeRelocation(allocation, source)
+        continue
+      }
       const copy = findCopy(allocation, ref)
       if (!copy || copy.state !== 'INITIALIZING') continue
       allocation.replace(copy, { ...copy, state: 'STARTED', recoverySource: null, unassignedInfo: null })
@@ -95,6 +104,8 @@ export function applyFailedShards(
         (ref.primaryTerm !== undefined && ref.primaryTerm !== metadata.primaryTerms[ref.shard])
       )
         continue
+      const source = findRelocationSource(allocation, ref)
+      if (source) cancelRelocation(allocation, source)
       const copy = findCopy(allocation, ref)
       if (copy && copy.state !== 'UNASSIGNED') failShard(allocation, copy, ref.reason, ref.details)
       if (ref.markAsStale) allocation.markedStale(ref.index, ref.shard, ref.allocationId)
@@ -107,6 +118,8 @@ export function disassociateDeadNodes(state: ClusterState, context: AllocationCo
   const live = new Set(state.nodes.map((node) => node.id))
   return round(state, context, (allocation) => {
     for (const copy of allocation.all()) {
+      if (copy.state === 'RELOCATING' && !live.has(copy.relocatingNodeId!) && live.has(copy.nodeId!))
+        cancelRelocation(allocation, copy)
       if (copy.nodeId === null || live.has(copy.nodeId)) continue
       // A primary's failure may already have failed this copy (PRIMARY_FAILED): use the table's current one.
       const current = findCopy(allocation, { ...copy, allocationId: copy.allocationId! })
@@ -124,11 +137,37 @@ function round(
   const allocation = new RoutingAllocation(state, context)
   change(allocation)
   allocateUnassigned(allocation)
+  balance(allocation)
   return allocation.build()
 }
 
 function findCopy(allocation: RoutingAllocation, ref: ShardCopyRef): ShardRouting | undefined {
   return allocation.routing[ref.index]?.[ref.shard]?.find((copy) => copy.allocationId === ref.allocationId)
+}
+
+/** The RELOCATING copy whose target has `ref`'s allocation id. */
+function findRelocationSource(allocation: RoutingAllocation, ref: ShardCopyRef): ShardRouting | undefined {
+  return allocation.routing[ref.index]?.[ref.shard]?.find(
+    (copy) => copy.state === 'RELOCATING' && copy.relocationId === ref.allocationId,
+  )
+}
+
+function completeRelocation(allocation: RoutingAllocation, source: ShardRouting): void {
+  const target: ShardRouting = {
+    ...source,
+    state: 'STARTED',
+    nodeId: source.relocatingNodeId,
+    relocatingNodeId: null,
+    allocationId: source.relocationId,
+    relocationId: null,
+  }
+  allocation.replace(source, target)
+  allocation.started(target)
+  allocation.markedStale(source.index, source.shard, source.allocationId!)
+}
+
+function cancelRelocation(allocation: RoutingAllocation, source: ShardRouting): void {
+  allocation.replace(source, { ...source, state: 'STARTED', relocatingNodeId: null, relocationId: null })
 }
 
 function failedInfo(
@@ -194,7 +233,7 @@ function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): voi
   const inSync = allocation.inSyncIds(copy.index, copy.shard)
   const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
   if (inSync.size === 0) {
-    const node = chooseNode(allocation, copy.index, allowed)
+    const node = chooseNode(allocation, copy, allowed)
     if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'EMPTY_STORE')
     else markNotAllocated(allocation, copy, 'DECIDERS_NO')
     return
@@ -209,7 +248,7 @@ function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): voi
   }
   const node = chooseNode(
     allocation,
-    copy.index,
+    copy,
     allowed.filter((n) => holding.has(n.id)),
   )
   if (node) initialize(allocation, copy, node.id, holding.get(node.id)!, 'EXISTING_STORE')
@@ -233,11 +272,11 @@ function allocateReplica(allocation: RoutingAllocation, unassigned: ShardRouting
     if (holding.length === 0 && allocation.context.now < info.at + NODE_LEFT_DELAYED_TIMEOUT_MS) return
     copy = { ...unassigned, unassignedInfo: { ...info, delayed: false } }
     allocation.replace(unassigned, copy)
-    const node = chooseNode(allocation, copy.index, holding)
+    const node = chooseNode(allocation, copy, holding)
     if (node) return initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')
   }
   const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
-  const node = chooseNode(allocation, copy.index, allowed)
+  const node = chooseNode(allocation, copy, allowed)
   if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')
   else markNotAllocated(allocation, copy, 'DECIDERS_NO')
 }

@@ -28,6 +28,9 @@ export const REBALANCE_TEXT = {
     'this node. Elasticsearch cannot improve the cluster balance by moving it to another node. If you ' +
     'expect this shard to be rebalanced to another node, find the other node in the node-by-node ' +
     'explanation and address the reasons which prevent Elasticsearch from rebalancing this shard there.',
+  CLUSTER_THROTTLE:
+    'Elasticsearch is currently busy with other activities. It will rebalance this shard when those ' +
+    'activities finish. Please wait.',
   CANNOT_REBALANCE_CAN_ALLOCATE:
     "Elasticsearch is allowed to allocate this shard to another node but it isn't allowed to rebalance " +
     'the shard there. If you expect this shard to be rebalanced to another node, find this node in the ' +

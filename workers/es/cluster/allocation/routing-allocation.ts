@@ -70,6 +70,19 @@ export class RoutingAllocation {
     copies[at] = next
   }
 
+  /**
+   * RoutingNodes.relocateShard: the started `copy` becomes RELOCATING to `nodeId`; its target, derived from
+   * it, initializes there under a new allocation id.
+   */
+  relocate(copy: ShardRouting, nodeId: string): void {
+    this.replace(copy, {
+      ...copy,
+      state: 'RELOCATING',
+      relocatingNodeId: nodeId,
+      relocationId: this.context.newAllocationId(),
+    })
+  }
+
   /** Every copy, index by index in name order. */
   all(): ShardRouting[] {
     return Object.keys(this.routing)

@@ -47,7 +47,10 @@ export function shortSummary(copy: ShardRouting): string {
   text += copy.primary ? '[P]' : '[R]'
   if (copy.recoverySource !== null) text += `, recovery_source[${RECOVERY_SOURCE[copy.recoverySource]}]`
   text += `, s[${copy.state}]`
-  if (copy.allocationId !== null) text += `, a[id=${copy.allocationId}]`
+  if (copy.allocationId !== null) {
+    const relocation = copy.relocationId === null ? '' : `, rId=${copy.relocationId}`
+    text += `, a[id=${copy.allocationId}${relocation}]`
+  }
   if (copy.unassignedInfo !== null) text += `, unassigned_info[${unassignedSummary(copy.unassignedInfo)}]`
   return `${text}, failed_attempts[0]`
 }

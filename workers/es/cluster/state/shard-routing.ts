@@ -5,7 +5,14 @@
  *
  * Invariants: UNASSIGNED ⇔ nodeId null; an assigned copy has an allocation id; an UNASSIGNED or
  * INITIALIZING copy keeps its UnassignedInfo and recovery source (health reads them), a STARTED or
- * RELOCATING copy has neither; RELOCATING ⇔ relocatingNodeId present.
+ * RELOCATING copy has neither; RELOCATING ⇔ relocatingNodeId and relocationId present.
+ *
+ * A relocation, as ES models it: the table lists only the source, RELOCATING on its node with
+ * relocatingNodeId naming the target's node and relocationId the target's allocation id (AllocationId's
+ * relocationId). The target is derived (ShardRouting.getTargetRelocatingShard): INITIALIZING on that node
+ * under that allocation id, with the source's node as its relocatingNodeId and the source's allocation id
+ * as its relocationId, recovering from the primary (PEER). `_cat/shards` and health count the source only;
+ * the nodes, recoveries and the replication group see both (assignedShards).
  */
 export type ShardRoutingState = 'UNASSIGNED' | 'INITIALIZING' | 'STARTED' | 'RELOCATING'
 
@@ -52,6 +59,8 @@ export interface ShardRouting {
   readonly nodeId: string | null
   readonly relocatingNodeId: string | null
   readonly allocationId: string | null
+  /** A RELOCATING copy's target allocation id; a relocation target's source allocation id; else null. */
+  readonly relocationId: string | null
   readonly recoverySource: RecoverySourceType | null
   readonly unassignedInfo: UnassignedInfo | null
 }
@@ -76,6 +85,7 @@ export function unassignedCopy(
     nodeId: null,
     relocatingNodeId: null,
     allocationId: null,
+    relocationId: null,
     recoverySource,
     unassignedInfo: info,
   }
@@ -95,4 +105,44 @@ export function newUnassignedInfo(
     details,
     delayed: false,
   }
+}
+
+/** A relocation target (ShardRouting.isRelocationTarget): initializing, with a source it relocates from. */
+export function isRelocationTarget(copy: ShardRouting): boolean {
+  return copy.state === 'INITIALIZING' && copy.relocatingNodeId !== null
+}
+
+/** The target of a RELOCATING copy (ShardRouting.getTargetRelocatingShard). */
+export function targetRelocatingShard(source: ShardRouting): ShardRouting {
+  return {
+    index: source.index,
+    shard: source.shard,
+    primary: source.primary,
+    state: 'INITIALIZING',
+    nodeId: source.relocatingNodeId,
+    relocatingNodeId: source.nodeId,
+    allocationId: source.relocationId,
+    relocationId: source.allocationId,
+    recoverySource: 'PEER',
+    unassignedInfo: null,
+  }
+}
+
+/**
+ * Every copy of a shard that is on a node, relocation targets included (IndexShardRoutingTable's
+ * assignedShards): what nodes hold, recover and replicate to.
+ */
+export function assignedShards(copies: readonly ShardRouting[]): ShardRouting[] {
+  const assigned: ShardRouting[] = []
+  for (const copy of copies) {
+    if (copy.nodeId === null) continue
+    assigned.push(copy)
+    if (copy.state === 'RELOCATING') assigned.push(targetRelocatingShard(copy))
+  }
+  return assigned
+}
+
+/** The shard's active primary (the source while it relocates), if any. */
+export function activePrimary(copies: readonly ShardRouting[]): ShardRouting | undefined {
+  return copies.find((copy) => copy.primary && isActive(copy))
 }

@@ -16,7 +16,7 @@ import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
-import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
+import { assignedShards, type ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { esIndexMetadata } from '../../cluster/metadata/metadata-tasks.ts'
 import { ALLOCATION_STATUS_VALUE, unassignedAt } from '../../cluster/allocation/shard-summary.ts'
 import { isDataNode } from '../../cluster/state/discovery-node.ts'
@@ -160,9 +160,14 @@ function routingTableJson(state: ClusterState, names: readonly string[]): Map<st
   return out
 }
 
-/** RoutingNodes: the unassigned copies, and every data node's copies (empty lists too). */
+/** A shard's copies with its relocation targets (RoutingNodes lists those on their nodes). */
+function assignedOrUnassigned(copies: readonly ShardRouting[]): ShardRouting[] {
+  return [...copies.filter((copy) => copy.nodeId === null), ...assignedShards(copies)]
+}
+
+/** RoutingNodes: the unassigned copies, and every data node's copies (relocation targets too; empty lists too). */
 function routingNodesJson(state: ClusterState, names: readonly string[]): JsonOut {
-  const copies = names.flatMap((name) => (state.routingTable[name] ?? []).flat())
+  const copies = names.flatMap((name) => (state.routingTable[name] ?? []).flatMap(assignedOrUnassigned))
   const nodes = new Map<string, JsonOut>()
   const ids = state.nodes.filter(isDataNode).map((node) => node.id)
   for (const id of javaStringKeyOrder(ids)) {
@@ -187,7 +192,12 @@ function shardJson(copy: ShardRouting): JsonOut {
         ? { type: copy.recoverySource, bootstrap_new_history_uuid: false }
         : { type: copy.recoverySource }
   }
-  if (copy.allocationId !== null) out.allocation_id = { id: copy.allocationId }
+  if (copy.allocationId !== null) {
+    out.allocation_id =
+      copy.relocationId === null
+        ? { id: copy.allocationId }
+        : { id: copy.allocationId, relocation_id: copy.relocationId }
+  }
   const info = copy.unassignedInfo
   if (info !== null) {
     out.unassigned_info = {

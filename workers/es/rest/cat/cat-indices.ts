@@ -4,6 +4,7 @@
  * for the columns this node can fill. Rows come in index name order (ES's follows its cluster state map).
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
+import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { indicesHealth } from '../../cluster/state/cluster-health.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { AliasMetadata } from '../../cluster/metadata/alias-metadata.ts'
@@ -98,6 +99,13 @@ const SHARDS_COLUMNS: readonly CatColumn[] = [
   { name: 'unassigned.at', aliases: ['ua'], desc: 'time shard became unassigned (UTC)', hidden: true },
 ]
 
+/** RestShardsAction's node cell: a relocating copy's node, `->` and its target's address, id and name. */
+function catNodeName(state: ClusterState, copy: ShardRouting): string | null {
+  const name = (id: string | null): string | null => state.nodes.find((node) => node.id === id)?.name ?? null
+  if (copy.relocatingNodeId === null) return name(copy.nodeId)
+  return `${name(copy.nodeId)} -> ${NODE_IP} ${copy.relocatingNodeId} ${name(copy.relocatingNodeId)}`
+}
+
 /** `_cat/shards`: every copy of every shard, the primary first. */
 export function catShards(
   state: ClusterState,
@@ -110,7 +118,7 @@ export function catShards(
       for (const copy of copies) {
         const assigned = copy.state !== 'UNASSIGNED'
         const shard = copy.allocationId === null ? undefined : stats.get(copy.allocationId)
-        const nodeName = state.nodes.find((node) => node.id === copy.nodeId)?.name ?? null
+        const nodeName = catNodeName(state, copy)
         const info = copy.unassignedInfo
         rows.push([
           copy.index,
