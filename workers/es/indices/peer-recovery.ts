@@ -11,33 +11,18 @@ import { activePrimary, assignedShards } from '../cluster/state/shard-routing.ts
 import type { NodeClient } from '../action/node-client.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { ShardOperation } from '../index/shard/index-shard.ts'
+import type { ShardResponse } from '../action/shard-messages.ts'
 
 const RETRY_WAIT_MS = 1_000
 
-export async function recoverFromPrimary(
+export function recoverFromPrimary(
   client: NodeClient,
   index: IndexService,
   copy: ShardRouting,
 ): Promise<ShardOperation[] | null> {
-  const { name, uuid } = index.metadata
-  for (;;) {
-    const state = client.cluster.state()
-    const copies = state.routingTable[name]?.[copy.shard] ?? []
-    if (!stillInitializing(state, index, copy)) return null
-    const primary = activePrimary(copies)
-    const node = primary && state.nodes.find((n) => n.id === primary.nodeId)
-    if (node) {
-      const response = await client.toNode(node.address, {
-        type: 'start_recovery',
-        index: name,
-        uuid,
-        shard: copy.shard,
-        targetAllocationId: copy.allocationId!,
-      })
-      if (response?.type === 'recovery') return response.operations
-    }
-    await client.cluster.waitFor((s) => s.version > state.version, RETRY_WAIT_MS)
-  }
+  return askWhileInitializing(client, index, copy, 'start_recovery', activePrimary, (response) =>
+    response.type === 'recovery' ? response.operations : undefined,
+  )
 }
 
 /**
@@ -49,21 +34,42 @@ export async function handOffPrimary(
   index: IndexService,
   copy: ShardRouting,
 ): Promise<boolean> {
+  const source = (copies: readonly ShardRouting[]): ShardRouting | undefined =>
+    copies.find((c) => c.relocationId === copy.allocationId)
+  const handedOff = await askWhileInitializing(
+    client,
+    index,
+    copy,
+    'relocation_handoff',
+    source,
+    (response) => (response.type === 'ack' ? true : undefined),
+  )
+  return handedOff ?? false
+}
+
+/**
+ * Sends `type` for `copy` to the node of the copy `peer` picks until an answer `accept` takes arrives (its
+ * value), waiting for a newer cluster state between tries; null once the copy is no longer initializing here.
+ */
+async function askWhileInitializing<T>(
+  client: NodeClient,
+  index: IndexService,
+  copy: ShardRouting,
+  type: 'start_recovery' | 'relocation_handoff',
+  peer: (copies: readonly ShardRouting[]) => ShardRouting | undefined,
+  accept: (response: ShardResponse) => T | undefined,
+): Promise<T | null> {
   const { name, uuid } = index.metadata
   for (;;) {
     const state = client.cluster.state()
-    if (!stillInitializing(state, index, copy)) return false
-    const source = state.routingTable[name]?.[copy.shard]?.find((c) => c.relocationId === copy.allocationId)
-    const node = source && state.nodes.find((n) => n.id === source.nodeId)
+    if (!stillInitializing(state, index, copy)) return null
+    const target = peer(state.routingTable[name]?.[copy.shard] ?? [])
+    const node = target && state.nodes.find((n) => n.id === target.nodeId)
     if (node) {
-      const response = await client.toNode(node.address, {
-        type: 'relocation_handoff',
-        index: name,
-        uuid,
-        shard: copy.shard,
-        targetAllocationId: copy.allocationId!,
-      })
-      if (response?.type === 'ack') return true
+      const request = { type, index: name, uuid, shard: copy.shard, targetAllocationId: copy.allocationId! }
+      const response = await client.toNode(node.address, request)
+      const answer = response === null ? undefined : accept(response)
+      if (answer !== undefined) return answer
     }
     await client.cluster.waitFor((s) => s.version > state.version, RETRY_WAIT_MS)
   }
