@@ -12,6 +12,9 @@
 //       square, sqrt, reciprocal), u32 hasMissing, f64 missing
 //     2 decay: string field, u32 shape (gauss, exp, linear), f64 origin, f64 scale (already processScale'd),
 //       f64 offset, u32 multiValueMode (min, max, avg, sum)
+//     3 random (RandomScoreFunction): i32 saltedSeed, u32 hasHashes, then with hashes i32 n, n x i32 docId
+//       (ascending), n x i32 hash: a listed document's hash, an unlisted one's the salted seed (no value);
+//       without hashes BitMixer.mix32(docId ^ saltedSeed). The value is the hash's low 24 bits / 2^24.
 // The boost goes to the query's weight (createWeight passes it down), not to the combined score. Filters are
 // weighed without scores. With a trace, each function's record (applied, value before weight, the field's doc
 // values) is added to this node (see explain-trace.ts).
@@ -51,10 +54,14 @@ class ScoreFunction {
   mode: u32 = 0
   values: NumericDocValues | null = null
   filter: DocScores | null = null
+  saltedSeed: i32 = 0
+  hashDocs: StaticArray<i32> | null = null
+  hashes: StaticArray<i32> | null = null
 
   /** The function's value for the document (before its weight), as its LeafScoreFunction.score returns it. */
   score(docId: i32): f64 {
     if (this.kind == 0) return 1.0
+    if (this.kind == 3) return randomValue(this.randomHash(docId))
     const values = this.values
     const entry = values != null ? values.entryOf(docId) : -1
     if (this.kind == 1) {
@@ -85,6 +92,23 @@ class ScoreFunction {
     return this.mode == 2 ? sum / <f64>distances.length : sum
   }
 
+  /** RandomScoreFunction's hash of the document: its value's (given), else the doc id mixed with the seed. */
+  private randomHash(docId: i32): i32 {
+    const docs = this.hashDocs
+    const hashes = this.hashes
+    if (docs == null || hashes == null) return mix32(docId ^ this.saltedSeed)
+    let low = 0
+    let high = docs.length - 1
+    while (low <= high) {
+      const mid = (low + high) >>> 1
+      const at = docs[mid]
+      if (at == docId) return hashes[mid]
+      if (at < docId) low = mid + 1
+      else high = mid - 1
+    }
+    return this.saltedSeed
+  }
+
   applies(docId: i32): bool {
     const filter = this.filter
     return filter == null || filter.entryOf(docId) >= 0
@@ -105,6 +129,19 @@ function modify(modifier: u32, n: f64): f64 {
   return n
 }
 
+/** BitMixer.mix32 (MurmurHash3's 32-bit finalizer). */
+function mix32(key: i32): i32 {
+  let k = key
+  k = (k ^ (k >>> 16)) * 0x85ebca6b
+  k = (k ^ (k >>> 13)) * 0xc2b2ae35
+  return k ^ (k >>> 16)
+}
+
+/** RandomScoreFunction.score: `(hash & 0x00FFFFFF) / (float) (1 << 24)`. */
+function randomValue(hash: i32): f64 {
+  return <f64>(<f32>(hash & 0x00ffffff) / <f32>16777216)
+}
+
 /** DecayFunction.evaluate of the gauss, exp and linear decay function builders. */
 function decay(shape: u32, value: f64, scale: f64): f64 {
   if (shape == 0) return Math.exp((0.5 * Math.pow(value, 2.0)) / scale)
@@ -119,6 +156,19 @@ function readFunction(ctx: SearchContext, reader: ByteReader): ScoreFunction {
   fn.weight = reader.f32()
   fn.kind = reader.u32()
   if (fn.kind == 0) return fn
+  if (fn.kind == 3) {
+    fn.saltedSeed = reader.i32()
+    if (reader.u32() == 1) {
+      const n = reader.i32()
+      const docs = new StaticArray<i32>(n)
+      const hashes = new StaticArray<i32>(n)
+      for (let i = 0; i < n; i++) docs[i] = reader.i32()
+      for (let i = 0; i < n; i++) hashes[i] = reader.i32()
+      fn.hashDocs = docs
+      fn.hashes = hashes
+    }
+    return fn
+  }
   fn.field = reader.string()
   const field = ctx.field(fn.field)
   fn.values = field != null ? field.docValues : null

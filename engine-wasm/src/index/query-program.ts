@@ -69,6 +69,17 @@ function writeScoreFunction(writer: ByteWriter, { filter, weight, fn }: IndexSco
       writer.f64(processedScale(fn.shape, fn.scale, fn.decay))
       writer.f64(fn.offset)
       writer.u32(MULTI_VALUE_MODES.indexOf(fn.mode))
+      return
+    case 'random': {
+      writer.u32(3)
+      writer.i32(fn.saltedSeed)
+      writer.u32(fn.hashes !== null ? 1 : 0)
+      if (fn.hashes === null) return
+      const docs = [...fn.hashes.keys()].sort((a, b) => a - b)
+      writer.i32(docs.length)
+      for (const doc of docs) writer.i32(doc)
+      for (const doc of docs) writer.i32(fn.hashes.get(doc)!)
+    }
   }
 }
 

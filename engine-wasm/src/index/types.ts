@@ -128,6 +128,18 @@ export interface IndexScoreFunction {
         decay: number
         mode: MultiValueMode
       }
+    | {
+        /**
+         * RandomScoreFunction: `saltedSeed` is BitMixer.mix(seed ^ salt); `hashes` the murmur3 hash of each
+         * document's field value by doc id (a document absent from it has no value), or null to hash doc ids.
+         */
+        type: 'random'
+        /** The seed before salting and the field (null: doc ids), as the explanation names them. */
+        seed: number
+        field: string | null
+        saltedSeed: number
+        hashes: ReadonlyMap<number, number> | null
+      }
 }
 
 export interface ScoreDoc {

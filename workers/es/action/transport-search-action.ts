@@ -16,6 +16,7 @@ import { leafFields } from '../index/mapper/mapping.ts'
 import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
+import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
 import type { ShardFailure } from '../search/shard-failures.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
@@ -43,6 +44,8 @@ export interface DistributedHit extends SearchHit {
   explained: { shard: string; node: string; explanation: Explanation } | null
   /** With `highlight`: the hit's highlighted fields in ES's order, or null when none. */
   highlight: HitHighlight | null
+  /** The named queries the hit matched, with their scores (empty when none matched or none is named). */
+  matchedQueries: MatchedQueries
 }
 
 export interface DistributedSearchResult {
@@ -136,6 +139,7 @@ export async function executeDistributedSearch(
         ...fetchHit(result, doc, wire.hits[position]!, trackScores),
         explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
         highlight: wire.highlights?.[position] ?? null,
+        matchedQueries: wire.matchedQueries?.[position] ?? [],
       }
     }),
   }

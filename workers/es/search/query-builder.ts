@@ -1,7 +1,8 @@
 /**
  * Turns the Query DSL into the inverted index's query tree, as ES's QueryBuilders build Lucene queries:
  * one builder per query family under ./queries (full text, term level, range, compound). An empty object
- * is match_all; more than one query name or an unknown one fails with ES's parsing_exception texts.
+ * is match_all; more than one query name or an unknown one fails with ES's parsing_exception texts. A clause
+ * with a `_name` is recorded in the context's namedQueries, as AbstractQueryBuilder.toQuery adds it.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
@@ -9,7 +10,7 @@ import type { XContentValue } from '../xcontent/index.ts'
 import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './queries/compound-queries.ts'
 import { functionScoreQuery } from './queries/function-score.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
-import { boostOf, parsingError, type QueryContext } from './queries/query-parsing.ts'
+import { boostOf, parsingError, scalarText, type QueryContext } from './queries/query-parsing.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import {
@@ -52,6 +53,18 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['function_score', functionScoreQuery],
 ])
 
+/**
+ * A clause's `_name` (AbstractQueryBuilder.queryName): beside the query's options, or inside the one field's
+ * options of a single-field query (`{"match":{"title":{"query":"fox","_name":"n"}}}`).
+ */
+function queryNameOf(body: XContentValue): string | null {
+  if (!(body instanceof Map)) return null
+  const own = scalarText(body.get('_name'))
+  if (own !== null || body.size !== 1) return own
+  const options = [...body.values()][0]
+  return options instanceof Map ? scalarText(options.get('_name')) : null
+}
+
 export function buildQuery(query: XContentValue, context: QueryContext): IndexQuery {
   if (!(query instanceof Map)) throw parsingError('[_na] query malformed, must start with start_object')
   const entries = [...query]
@@ -61,7 +74,13 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   }
   const [name, body] = entries[0]!
   const parser = PARSERS.get(name)
-  if (parser) return parser(body, context)
+  if (parser) {
+    const built = parser(body, context)
+    const named = context.namedQueries
+    const queryName = named ? queryNameOf(body) : null
+    if (named && queryName !== null) named.set(queryName, built)
+    return built
+  }
   throw parsingError(
     `unknown query [${name}]`,
     new EsException({

@@ -22,7 +22,7 @@ import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
 import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
-import { uriSearchQuery } from './query-string/index.ts'
+import { optionalBooleanParam, uriSearchQuery } from './query-string/index.ts'
 import {
   parseSearchAfter,
   parseSort,
@@ -53,6 +53,8 @@ export interface ParsedSearch {
   trackTotalHits: number
   /** The query for one index: the URI's `q`, else the body's query. */
   queryFor(context: QueryContext): IndexQuery
+  /** The deprecation warnings parsing the query raised (the response's Warning headers). */
+  deprecations: readonly string[]
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -120,12 +122,13 @@ export function parseSearchRequest(
   const uriSort = params.get('sort')
   if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
   trackScores = urlFlag(params, 'track_scores') ?? trackScores
-  explain = urlFlag(params, 'explain') ?? explain
+  // paramAsBoolean("explain", null): a present parameter without text sets explain to null (off).
+  if (params.has('explain')) explain = optionalBooleanParam(params, 'explain') ?? false
   const from = intParam(body.get('from') ?? params.get('from'), 0)
   const size = intParam(body.get('size') ?? params.get('size'), 10)
   const uri = uriSearchQuery(params)
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
-  const validation = { fields: new Map(), analyze, nowMillis: now }
+  const validation = { fields: new Map(), analyze, nowMillis: now, deprecations: new Set<string>() }
   if (!uri) buildQuery(queryBody, validation)
   const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
   for (const options of highlightQueries)
@@ -145,6 +148,7 @@ export function parseSearchRequest(
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
     queryFor: (context) =>
       uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context),
+    deprecations: [...validation.deprecations],
   }
 }
 

@@ -3,8 +3,9 @@
  * fetch folded in, as ES's query_and_fetch does): the request text is parsed again here, the query built
  * against this index's mapping and analyzers at the coordinating node's request time, the query phase run
  * (with the search's global statistics after a DFS phase, see dfs-phase.ts),
- * and the shard's best from+size documents answered with their stored source (and their explanations when
- * asked), so the coordinating node needs no second round. Everything answered is plain data.
+ * and the shard's best from+size documents answered with their stored source (and their explanations,
+ * highlights and matched named queries when asked), so the coordinating node needs no second round.
+ * Everything answered is plain data.
  */
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
@@ -15,6 +16,8 @@ import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { writeAggregations, type AggregationsWire } from './aggregations/index.ts'
 import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
+import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
+import { shardFieldValues } from './shard-field-values.ts'
 import { buildQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
 import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
@@ -46,6 +49,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   explanations: Explanation[] | null
   /** With `highlight`: each document's highlighted fields (null for none), in the same order. */
   highlights: Array<HitHighlight | null> | null
+  /** With named queries: each document's matched ones (fetch/matched-queries-phase.ts), in the same order. */
+  matchedQueries: MatchedQueries[] | null
 }
 
 export type ShardSearchResult =
@@ -55,7 +60,13 @@ export function parseForIndex(
   index: IndexService,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
-): { parsed: ParsedSearch; query: IndexQuery; buildQuery: (body: XContentValue) => IndexQuery } {
+  shard?: IndexShard,
+): {
+  parsed: ParsedSearch
+  query: IndexQuery
+  namedQueries: ReadonlyMap<string, IndexQuery>
+  buildQuery: (body: XContentValue) => IndexQuery
+} {
   const parsed = parseSearchRequest(
     request.body,
     new Map(request.params),
@@ -68,9 +79,15 @@ export function parseForIndex(
     analyze: index.analysis.analyze,
     nowMillis: request.now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
+    namedQueries: new Map(),
+    ...(shard ? { shard: shardFieldValues(shard, index.metadata.mapping) } : {}),
   }
-  const query = filteredQuery(parsed.queryFor(context), request.aliasFilter ?? null, context)
-  return { parsed, query, buildQuery: (body) => buildQuery(body, context) }
+  const userQuery = parsed.queryFor(context)
+  // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
+  const namedQueries = new Map(context.namedQueries)
+  delete context.namedQueries
+  const query = filteredQuery(userQuery, request.aliasFilter ?? null, context)
+  return { parsed, query, namedQueries, buildQuery: (body) => buildQuery(body, context) }
 }
 
 /** Runs the shard's part; an EsException it throws is this shard's failure. */
@@ -84,7 +101,7 @@ export function executeShardSearch(
   const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
   if (dfs === null) index.scheduledRefresh(now)
-  const { parsed, query, buildQuery: buildFor } = parseForIndex(index, request, analyze)
+  const { parsed, query, namedQueries, buildQuery: buildFor } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const phase = executeQueryPhase(index, shard, request.shardIndex, query, parsed.request, request.now, dfs)
   const { docs, aggregations } = phase
@@ -113,6 +130,12 @@ export function executeShardSearch(
         ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs))
         : null,
       highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
+      matchedQueries: matchedQueries(
+        shard.searcherIndex,
+        namedQueries,
+        docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id })),
+        dfs,
+      ),
     },
   }
 }

@@ -6,7 +6,8 @@
  * Accepted: `-X`/`--request` METHOD, `-I`/`--head`, `-H`/`--header` (any header, e.g. Content-Type, is
  * accepted and not sent on), `-d`/`--data`/`--data-ascii`/`--data-binary`/`--data-raw`/`--json` DATA
  * (several are joined with `&`, as curl does; `@file` is refused except with `--data-raw`), `-u`/`--user`
- * (ignored), `--url`, and the flags `-s -S -v -i -k -L -g` with their long names. Short options combine
+ * (ignored), `--url`, and the flags `-s -S -v -i -k -L -g` with their long names (`-i` and `-I` ask for the
+ * response's status line and headers to be printed). Short options combine
  * (`-sS`, `-sXPOST`) and take their value glued (`-XPUT`) or as the next word. Without `-X` the method is
  * POST when there is data, HEAD with `-I`, else GET. The URL may omit `http://`; the host must be
  * `localhost` or `127.0.0.1` and the port one of 9200 to 9208, else curl's own connection error is returned
@@ -21,11 +22,14 @@ export interface CurlRequest {
   /** As typed: `localhost` or `127.0.0.1`. */
   host: string
   port: number
+  /** `-i`/`--include` (or `-I`/`--head`): curl prints the status line and headers before the body. */
+  include?: boolean
 }
 
 interface CurlOptions {
   method: string | null
   head: boolean
+  include: boolean
   data: string[]
   urls: string[]
 }
@@ -89,11 +93,12 @@ export function curlRequest(args: readonly string[]): CurlRequest | string {
     },
     host: local.host,
     port: local.port,
+    ...(options.include || options.head ? { include: true } : {}),
   }
 }
 
 function readOptions(args: readonly string[]): CurlOptions | string {
-  const options: CurlOptions = { method: null, head: false, data: [], urls: [] }
+  const options: CurlOptions = { method: null, head: false, include: false, data: [], urls: [] }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? ''
     const value = args[i + 1] ?? null
@@ -101,8 +106,10 @@ function readOptions(args: readonly string[]): CurlOptions | string {
     let used = false
     if (arg.startsWith('--')) {
       const option = LONG_VALUES.get(arg)
-      if (LONG_FLAGS.has(arg)) options.head ||= arg === '--head'
-      else if (option === undefined) error = unsupported(arg)
+      if (LONG_FLAGS.has(arg)) {
+        options.head ||= arg === '--head'
+        options.include ||= arg === '--include'
+      } else if (option === undefined) error = unsupported(arg)
       else {
         error = apply(options, option, arg, value)
         used = true
@@ -136,6 +143,7 @@ function readShortCluster(
     }
     if (!SHORT_FLAGS.has(letter)) return { error: unsupported(`-${letter}`), usedNext: false }
     options.head ||= letter === 'I'
+    options.include ||= letter === 'i'
   }
   return { error: null, usedNext: false }
 }

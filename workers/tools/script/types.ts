@@ -45,7 +45,7 @@ export type ScriptCommand =
     } & (
       | { via: 'devtools' }
       /** The URL's host as typed, and its port, which names the node (9200 is es-node-1, 9201 es-node-2). */
-      | { via: 'curl'; host: string; port: number }
+      | { via: 'curl'; host: string; port: number; include?: boolean }
     ))
   | {
       kind: 'playground'

@@ -12,6 +12,8 @@ export type CommandOutcome =
       /** The response's deprecation warnings (Warning headers), absent when none. */
       warnings?: string[]
       via: 'devtools' | 'curl'
+      /** curl `-i`: the status line and headers print before the body. */
+      include?: boolean
     }
 
 const REASONS: Readonly<Record<number, string>> = {

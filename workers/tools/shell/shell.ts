@@ -84,7 +84,8 @@ export async function runCommand(
         collect.stderr(`${couldNotConnect(command.host, command.port)}\n`)
         return { kind: 'playground', exitCode: 7, stdout, stderr }
       }
-      return { kind: 'es', via: 'curl', ...(await node.handleRequest(command.request)) }
+      const response = await node.handleRequest(command.request)
+      return { kind: 'es', via: 'curl', ...response, ...(command.include ? { include: true } : {}) }
     }
     case 'playground': {
       const file = FILE_COMMANDS.get(command.name)

@@ -34,6 +34,8 @@ export function functionValue(fn: IndexScoreFunction['fn'], values: number[]): n
     const value = values.length > 0 ? Math.min(...values) : (fn.missing ?? NaN)
     return MODIFY[fn.modifier]!(value * fn.factor)
   }
+  if (fn.type === 'random')
+    throw new Error('random_score has its own oracle (features-s6/random-score.test.ts)')
   const distances = values.map((v) => Math.max(0, Math.abs(v - fn.origin) - fn.offset))
   let distance = 0
   if (distances.length > 0) {

@@ -15,7 +15,7 @@ import { RawJson, toJson, XNumber, type JsonOut, type XContentValue } from '../.
 import { fieldParseError } from './field-parse-error.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
-import { normalizeSettings, scalarText } from '../../rest/actions/index-settings.ts'
+import { normalizeSettings, scalarText } from '../../index/index-settings.ts'
 import {
   aliasesToJson,
   parseAliasDefinition,

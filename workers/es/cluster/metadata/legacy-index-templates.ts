@@ -12,7 +12,7 @@
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { RawJson, toJson, XNumber, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
-import { scalarText } from '../../rest/actions/index-settings.ts'
+import { scalarText } from '../../index/index-settings.ts'
 import {
   aliasToJson,
   parseAliasDefinition,

@@ -20,7 +20,7 @@ import {
   parseIntSetting,
   parseTimeSetting,
   scalarText,
-} from '../../rest/actions/index-settings.ts'
+} from '../../index/index-settings.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import { newIndexMetadata } from './metadata-tasks.ts'
 import { parseAliasDefinition, withAliases, type AliasMetadata } from './alias-metadata.ts'
@@ -128,4 +128,20 @@ function indexSettings(settings: Map<string, XContentValue>) {
     ...(defaultPipeline !== undefined ? { defaultPipeline } : {}),
     ...(finalPipeline !== undefined ? { finalPipeline } : {}),
   }
+}
+
+/**
+ * The deprecation warning applyCreateIndexRequest logs ("index_template_multiple_match") when no composable
+ * template matches the new index and several legacy ones do (their names sorted), else null.
+ */
+export function multipleLegacyTemplatesWarning(state: ClusterState, name: string): string | null {
+  if (findV2Template(state, name)) return null
+  const names = findV1Templates(state, name)
+    .map((match) => match.name)
+    .sort()
+  if (names.length < 2) return null
+  return (
+    `index [${name}] matches multiple legacy templates [${names.join(', ')}], ` +
+    'composable templates will only match a single template'
+  )
 }

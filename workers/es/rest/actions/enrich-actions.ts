@@ -9,6 +9,7 @@
  *   enrich indices go with it.
  * - PUT|POST /_enrich/policy/<name>/_execute: runs the policy (ingest/enrich/enrich-policy-runner.ts) and
  *   answers `{"status":{"phase":"COMPLETE"}}`.
+ * - GET /_enrich/_stats: ingest/enrich/enrich-stats.ts.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException } from '../../errors/index.ts'
@@ -16,6 +17,7 @@ import { parseJson, type XContentValue } from '../../xcontent/index.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import type { PipelineStore } from '../../ingest/pipeline-store.ts'
 import { runEnrichPolicy } from '../../ingest/enrich/enrich-policy-runner.ts'
+import { enrichStats } from '../../ingest/enrich/enrich-stats.ts'
 import {
   enrichIndexBaseName,
   namedPolicyToJson,
@@ -41,6 +43,9 @@ export function registerEnrichActions(
   const execute = (req: RestHandlerRequest) => guarded(() => executePolicy(context, req))
   controller
     .register('PUT', '/_enrich/policy/{name}', (req) => guarded(() => putPolicy(context, req)))
+    .register('GET', '/_enrich/_stats', () =>
+      guarded(() => json(200, enrichStats(context.client.cluster.state()))),
+    )
     .register('GET', '/_enrich/policy', get)
     .register('GET', '/_enrich/policy/{name}', get)
     .register('DELETE', '/_enrich/policy/{name}', (req) => guarded(() => deletePolicy(context, store, req)))

@@ -12,10 +12,13 @@ import { mappingToJson } from '../../index/mapper/mapping.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { guarded, json } from '../responses.ts'
+import { guarded, json, withWarnings } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { paramAsBoolean } from './rest-params.ts'
-import { buildIndexMetadata } from '../../cluster/metadata/metadata-create-index-service.ts'
+import {
+  buildIndexMetadata,
+  multipleLegacyTemplatesWarning,
+} from '../../cluster/metadata/metadata-create-index-service.ts'
 import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { isActive } from '../../cluster/state/shard-routing.ts'
@@ -39,8 +42,10 @@ export function registerIndexActions(controller: RestController, context: RestCo
 
 async function createIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
+  const state = context.client.cluster.state()
+  const warning = multipleLegacyTemplatesWarning(state, req.path.index!)
   const metadata = buildIndexMetadata(
-    context.client.cluster.state(),
+    state,
     req.path.index!,
     { settings: body.get('settings'), mappings: body.get('mappings'), aliases: body.get('aliases') },
     context.newUuid(),
@@ -52,7 +57,12 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
     (state) => primariesActive(state, metadata.name),
     ACTIVE_SHARDS_TIMEOUT_MS,
   )
-  return json(200, { acknowledged: true, shards_acknowledged: started !== null, index: metadata.name })
+  const response = json(200, {
+    acknowledged: true,
+    shards_acknowledged: started !== null,
+    index: metadata.name,
+  })
+  return withWarnings(response, warning === null ? [] : [warning])
 }
 
 async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

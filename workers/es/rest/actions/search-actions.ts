@@ -5,23 +5,27 @@
  * every shard wherever it is (transport-search-action.ts). Responses have ES 8's shape: `took`,
  * `timed_out`, `_shards` (with `failures` when some shards failed), `hits.total` as {value, relation}
  * counted exactly up to track_total_hits (10,000 by default), hits with `_shard`, `_node` and
- * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values of a sorted search (`_score` null unless tracked), then
+ * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values
+ * of a sorted search (`_score` null unless tracked), `matched_queries` (names, or name → score with
+ * `include_named_queries_score`, fetch/matched-queries-phase.ts), then
  * `aggregations`. _count answers `count` and `_shards`. Through aliases, each index is read with its alias
  * filter and on the shards the alias's search_routing or the `routing` parameter select
  * (cluster/metadata/search-targets.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
+import { urlFlag } from '../../common/booleans.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaFloat, RawJson } from '../../xcontent/index.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
+import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
 import { executeDistributedSearch, type IndexSearchTarget } from '../../action/transport-search-action.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { guarded, json } from '../responses.ts'
+import { guarded, json, withWarnings } from '../responses.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
   const search = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, false))
@@ -81,9 +85,12 @@ async function runSearch(
   const failed = failures.length
   const shardsBody = { total: shards, successful: shards - failed, skipped: 0, failed }
   const shardsJson = failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
-  if (isCount) return json(200, { count: result.count, _shards: shardsJson })
+  if (isCount)
+    return withWarnings(json(200, { count: result.count, _shards: shardsJson }), parsed.deprecations)
   const limit = parsed.trackTotalHits
-  return json(200, {
+  // A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)).
+  const withScores = urlFlag(req.params, 'include_named_queries_score') ?? false
+  const response = json(200, {
     took: context.clock.now() - started,
     timed_out: false,
     _shards: shardsJson,
@@ -102,9 +109,13 @@ async function runSearch(
         ...(parsed.withSource ? { _source: new RawJson(hit.doc.source) } : {}),
         ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
         ...(hit.sort !== null ? { sort: hit.sort } : {}),
+        ...(hit.matchedQueries.length > 0
+          ? { matched_queries: matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s)) }
+          : {}),
         ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
       })),
     },
     ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),
   })
+  return withWarnings(response, parsed.deprecations)
 }

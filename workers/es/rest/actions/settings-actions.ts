@@ -17,7 +17,12 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
-import { normalizeSettings, parseIntSetting, parseTimeSetting, scalarText } from './index-settings.ts'
+import {
+  normalizeSettings,
+  parseIntSetting,
+  parseTimeSetting,
+  scalarText,
+} from '../../index/index-settings.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { closestNames, didYouMean } from '../../common/did-you-mean.ts'
 import { DEFAULT_INDEX_SETTINGS } from '../../index/index-metadata.ts'

@@ -2,7 +2,7 @@
  * ES 8's FunctionScoreQuery explanation (CustomBoostFactorWeight.explain) over the engine's function records:
  * the query's explanation, each applying function's explainScore (WeightFactorFunction "product of:" with
  * "weight", "constant score 1.0 - no function provided", "field value function: ...", decay "Function for field
- * f:"), filtered ones under "function score, product of:" with "match filter: <filter>", then "function score,
+ * f:", "random score function (seed: s, field: f)"), filtered ones under "function score, product of:" with "match filter: <filter>", then "function score,
  * score mode [m]" for several, "No function matched" for none, CombineFunction.explain ("function score, product
  * of:", "min of:" with "maxBoost", "sum of", "avg of", "min of", "max of:"), and min_score's "Score value is too
  * low, expected at least m but got s". Values are float as ES computes them; computeScore is redone in double.
@@ -58,6 +58,8 @@ function explainFunction({ fn }: IndexScoreFunction, record: FunctionRecord): Ex
             : `max(0.0, ((${d(scale)} - ${distance})/${d(scale)})`
       return match(value, `Function for field ${fn.field}:`, [match(value, text)])
     }
+    case 'random':
+      return match(value, `random score function (seed: ${fn.seed}, field: ${fn.field})`)
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The function_score query (ES 8's FunctionScoreQueryBuilder.fromXContent and doToQuery) with its score function
- * builders: weight, field_value_factor (FieldValueFactorFunctionBuilder) and the gauss / exp / linear decays on
- * numeric and date fields (DecayFunctionBuilder.parseNumberVariable / parseDateVariable: date origin with date
+ * builders: weight, field_value_factor (FieldValueFactorFunctionBuilder), random_score (random-score.ts) and the
+ * gauss / exp / linear decays on numeric and date fields (DecayFunctionBuilder.parseNumberVariable / parseDateVariable: date origin with date
  * math, scale and offset as time values). A function whose filter is match_all has no filter (doToQuery).
  * Errors that need the mapping (ES's doToFunction, on the shard) are raised only in a context that names its
  * index: the coordinating node's parse-only validation has no mapping.
@@ -19,6 +19,7 @@ import { NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { buildQuery } from '../query-builder.ts'
 import { boostOf, numberOption, parsingError, scalarText, type QueryContext } from './query-parsing.ts'
+import { randomScoreFunction } from './random-score.ts'
 
 const NAME = 'function_score'
 const SCORE_MODES: readonly FunctionScoreMode[] = ['multiply', 'sum', 'avg', 'first', 'max', 'min']
@@ -139,6 +140,7 @@ function decayFunction(shape: (typeof DECAYS)[number], body: XContentValue, cont
 /** parser.namedObject(ScoreFunctionBuilder.class, name): the function named `name`. */
 function scoreFunction(name: string, body: XContentValue, context: QueryContext): Fn {
   if (name === 'field_value_factor') return fieldValueFactor(body, context)
+  if (name === 'random_score') return randomScoreFunction(body, context)
   const shape = DECAYS.find((d) => d === name)
   if (shape !== undefined) return decayFunction(shape, body, context)
   throw new EsException({

@@ -18,6 +18,22 @@ export interface QueryContext {
   nowMillis?: number
   /** The index, named in query_shard_exception bodies. */
   index?: IndexRef
+  /** When given, every clause with a `_name` is recorded here by name (fetch/matched-queries-phase.ts). */
+  namedQueries?: Map<string, IndexQuery>
+  /** When given, the deprecation warnings building the query raises (DeprecationLogger's texts). */
+  deprecations?: Set<string>
+  /** The shard the query is built for (random_score salts with its number and hashes its documents' values). */
+  shard?: ShardFieldValues
+}
+
+export interface ShardFieldValues {
+  /** The shard number. */
+  id: number
+  /**
+   * Each live document's first value of `field` as its bytes doc values give it (docId → text; a document
+   * without one is absent), or null when the field is not mapped. `_id` and `_seq_no` are always mapped.
+   */
+  bytesValues(field: string): ReadonlyMap<number, string> | null
 }
 
 /** ES's ParsingException at the query's start. */

@@ -140,17 +140,31 @@ export function rangeQuery(body: XContentValue, context: QueryContext): IndexQue
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { type: 'matchNone' }
   const nowMillis = context.nowMillis ?? 0
+  return shardRangeQuery(
+    field,
+    mapping,
+    bounds,
+    { format, timeZone, nowMillis, index: context.index },
+    boostOf(options),
+  )
+}
+
+/**
+ * rangeIndexQuery as the shard builds it: a date that does not parse is the query_shard_exception "failed to
+ * create query: ..." caused by the parse_exception (SearchExecutionContext.toQuery).
+ */
+export function shardRangeQuery(
+  field: string,
+  mapping: FieldMapping,
+  bounds: RangeBounds,
+  options: RangeOptions,
+  boost: number,
+): IndexQuery {
   try {
-    return rangeIndexQuery(
-      field,
-      mapping,
-      bounds,
-      { format, timeZone, nowMillis, index: context.index },
-      boostOf(options),
-    )
+    return rangeIndexQuery(field, mapping, bounds, options, boost)
   } catch (e) {
     if (e instanceof EsException && e.type === 'parse_exception') {
-      throw queryShardException(`failed to create query: ${e.reason}`, context.index, e)
+      throw queryShardException(`failed to create query: ${e.reason}`, options.index, e)
     }
     throw e
   }

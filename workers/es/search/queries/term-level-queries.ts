@@ -17,7 +17,12 @@ import {
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
-import { failedToCreateQuery, FieldQueryError, requireString } from '../query-string/field-queries.ts'
+import {
+  exactTerm,
+  failedToCreateQuery,
+  FieldQueryError,
+  requireString,
+} from '../query-string/field-queries.ts'
 import { isPattern, simpleMatch } from '../query-string/field-resolution.ts'
 import { fuzzyDistance, parseFuzziness } from '../query-string/query-parser-base.ts'
 import {
@@ -29,6 +34,7 @@ import {
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
+import { shardRangeQuery } from './range-query.ts'
 
 const DEFAULT_MAX_DETERMINIZED_STATES = 10000
 const MAX_REGEX_LENGTH = 1000
@@ -53,16 +59,46 @@ function valueOf(name: string, body: XContentValue, allowed: readonly string[]) 
   return { field, options, value, text }
 }
 
+/**
+ * MappedFieldType.termQuery for an exact value: text and keyword fields take the term as given; numeric and
+ * boolean fields parse it first (NumberFieldMapper's Double.parseDouble, BooleanFieldMapper), so a value that
+ * does not parse fails the shard with "failed to create query: ..."; a date field runs the range from the value
+ * to itself (DateFieldType.termQuery), which fails the same way.
+ */
+function exactValueQuery(
+  field: string,
+  value: XContentValue | undefined,
+  text: string,
+  context: QueryContext,
+  boost: number,
+): IndexQuery {
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  if (mapping.type === 'date') {
+    const bounds = { from: text, to: text, includeLower: true, includeUpper: true }
+    const options = { nowMillis: context.nowMillis ?? 0, index: context.index }
+    return shardRangeQuery(field, mapping, bounds, options, boost)
+  }
+  const term =
+    typeof value === 'boolean'
+      ? indexedTerm(value)
+      : mapping.type === 'text' || mapping.type === 'keyword'
+        ? text
+        : checked(context, () => exactTerm(mapping, text))
+  return { type: 'term', field, term, boost }
+}
+
 export function termQuery(body: XContentValue, context: QueryContext): IndexQuery {
   const { field, options, value, text } = valueOf('term', body, ['value', 'case_insensitive'])
   if (!context.fields.has(field)) return { type: 'matchNone' }
-  const term = typeof value === 'boolean' ? indexedTerm(value) : text
   const boost = boostOf(options)
-  if (caseInsensitive(options)) {
+  const query = exactValueQuery(field, value, text, context, boost)
+  if (caseInsensitive(options) && query.type === 'term') {
+    const term = query.term
     // AutomatonQueries.caseInsensitiveTermQuery: an automaton of the term, so constant score
     return { type: 'wildcard', field, pattern: term.replace(/[\\*?]/g, '\\$&'), caseInsensitive: true, boost }
   }
-  return { type: 'term', field, term, boost }
+  return query
 }
 
 export function termsQuery(body: XContentValue, context: QueryContext): IndexQuery {
@@ -81,14 +117,14 @@ export function termsQuery(body: XContentValue, context: QueryContext): IndexQue
       '[terms] query requires a field name, followed by array of terms or a document lookup specification',
     )
   }
-  const terms = values.map((v) => {
+  const texts = values.map((v) => {
     const text = scalarText(v)
     if (text === null) throw parsingError('[terms] query does not support [null] values')
-    return typeof v === 'boolean' ? indexedTerm(v) : text
+    return text
   })
   const name = field
-  if (!context.fields.has(name) || terms.length === 0) return { type: 'matchNone' }
-  const queries = terms.map((term): IndexQuery => ({ type: 'term', field: name, term, boost: 1 }))
+  if (!context.fields.has(name) || texts.length === 0) return { type: 'matchNone' }
+  const queries = texts.map((text, i) => exactValueQuery(name, values[i], text, context, 1))
   return constantScoreOf(queries, boostOf(body))
 }
 

@@ -48,13 +48,18 @@ function isString(mapping: FieldMapping): boolean {
   return mapping.type === 'text' || mapping.type === 'keyword'
 }
 
+const JAVA_DOUBLE = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/
+
 /** The indexed term for an exact value of a non-text field. */
 export function exactTerm(mapping: FieldMapping, text: string): string {
   if (NUMERIC_TYPES.has(mapping.type)) {
-    const value = text.trim() === '' ? NaN : Number(text)
-    if (!Number.isFinite(value))
-      throw new FieldQueryError('number_format_exception', `For input string: "${text}"`)
-    return String(value)
+    // Double.parseDouble (NumberFieldMapper.hasDecimalPart / objectToDouble): trimmed, decimal, an optional
+    // f/d suffix; blank text is "empty String".
+    const trimmed = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    if (trimmed === '') throw new FieldQueryError('number_format_exception', 'empty String')
+    if (!JAVA_DOUBLE.test(trimmed))
+      throw new FieldQueryError('number_format_exception', `For input string: "${trimmed}"`)
+    return String(Number(trimmed.replace(/[fFdD]$/, '')))
   }
   if (mapping.type === 'boolean') {
     if (text === 'true') return 'T'

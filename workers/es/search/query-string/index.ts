@@ -12,4 +12,4 @@ export {
 export type { BoolClause, Occur, PhraseTerm, QueryStringNode } from './query-string-node.ts'
 export { toQueryString } from './query-string-printer.ts'
 export { toIndexQuery, UnsupportedByIndexError, type IndexQueryContext } from './to-index-query.ts'
-export { uriSearchQuery, type UriQueryString } from './uri-search.ts'
+export { optionalBooleanParam, uriSearchQuery, type UriQueryString } from './uri-search.ts'

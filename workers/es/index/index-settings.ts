@@ -4,8 +4,8 @@
  * (`{"index.number_of_replicas":2}`); every value is read as its text. The value errors are the
  * illegal_argument_exception texts of Setting.intSetting and TimeValue.parseTimeValue.
  */
-import { illegalArgumentException } from '../../errors/index.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { illegalArgumentException } from '../errors/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 
 /** A setting's value as ES reads it: scalars as their text, anything else as its JSON. */
 export function scalarText(value: XContentValue): string {

@@ -1,0 +1,48 @@
+/**
+ * A shard's documents' first field values as ES's bytes doc values give them (IndexFieldData.load(...)
+ * .getBytesValues(), for random_score): keyword terms as they are; long, integer, short, byte and date
+ * values by Long.toString, boolean ones as 1 / 0; double, float and half_float by Double.toString of the
+ * (widened) double; `_id` the document's id; `_seq_no` its sequence number. The documents are the live ones
+ * of the searcher's segments, by doc id; a field without doc values (text) has no values.
+ */
+import type { Mapping } from '../index/mapper/mapping.ts'
+import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import { javaDoubleToString } from '../xcontent/index.ts'
+import { shardDocValues } from './doc-values-source.ts'
+import type { ShardFieldValues } from './queries/query-parsing.ts'
+
+function liveDocuments(shard: IndexShard): Array<[number, StoredDocument]> {
+  const out: Array<[number, StoredDocument]> = []
+  for (const { docBase, maxDoc } of shard.searcherIndex.segments()) {
+    for (let docId = docBase; docId < docBase + maxDoc; docId++) {
+      const stored = shard.searchedDocument(docId)
+      if (stored !== undefined) out.push([docId, stored])
+    }
+  }
+  return out
+}
+
+/** Built for every shard search, so it costs nothing until random_score asks for values. */
+export function shardFieldValues(shard: IndexShard, mapping: Mapping): ShardFieldValues {
+  return {
+    id: shard.shardId,
+    bytesValues(field) {
+      const docValues = shardDocValues(shard, mapping)
+      const docs = liveDocuments(shard)
+      if (field === '_id') return new Map(docs.map(([docId, stored]) => [docId, stored.id]))
+      if (field === '_seq_no') return new Map(docs.map(([docId, stored]) => [docId, String(stored.seqNo)]))
+      const info = docValues.field(field)
+      if (info === null) return null
+      const out = new Map<number, string>()
+      for (const [docId] of docs) {
+        const first = docValues.values(field, docId)[0]
+        if (first === undefined) continue
+        out.set(
+          docId,
+          typeof first === 'number' && info.type === 'double' ? javaDoubleToString(first) : String(first),
+        )
+      }
+      return out
+    },
+  }
+}
