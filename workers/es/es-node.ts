@@ -236,7 +236,9 @@ export class EsNode implements EsNodeApi {
    * Graceful shutdown: the node stops serving (the master notices it leave through its checks) and its
    * coordination state is stored before the process ends.
    */
-  stop(): Promise<void> {
+  /** A graceful shutdown: every shard copy is flushed (ES flushes a shard as it closes it), then the process ends. */
+  async stop(): Promise<void> {
+    await this.indices.flushAll()
     this.kill()
     return this.persisted.flushed()
   }

@@ -1,10 +1,11 @@
 /**
- * The envelope every persisted JSON record is stored in, so that a reader can tell a valid record of a
- * known version from a torn, corrupt or future one.
+ * The envelope every persisted record is stored in, so that a reader can tell a valid record of a known
+ * version from a torn, corrupt or future one.
  *
- * Byte format: magic "KEP1" (4 bytes) | format version u16 BE | Adler-32 of the payload u32 BE | payload
- * (UTF-8 JSON). `openEnvelope` fails closed: an unknown version or a checksum mismatch throws
- * StorageFormatError with a message that says what was found.
+ * Byte format: magic "KEP1" (4 bytes) | format version u16 BE | Adler-32 of the payload u32 BE | payload:
+ * UTF-8 JSON for sealEnvelope / openEnvelope, raw bytes for sealBytes / openBytes (binary formats such as a
+ * segment image, which document their own layout). Opening fails closed: an unknown version or a checksum
+ * mismatch throws StorageFormatError with a message that says what was found.
  */
 const MAGIC = [0x4b, 0x45, 0x50, 0x31]
 const HEADER_BYTES = 10
@@ -14,7 +15,11 @@ export class StorageFormatError extends Error {
 }
 
 export function sealEnvelope(version: number, value: unknown): Uint8Array {
-  const payload = new TextEncoder().encode(JSON.stringify(value))
+  return sealBytes(version, new TextEncoder().encode(JSON.stringify(value)))
+}
+
+/** A binary payload in the envelope. */
+export function sealBytes(version: number, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(HEADER_BYTES + payload.length)
   const view = new DataView(out.buffer)
   out.set(MAGIC, 0)
@@ -38,6 +43,20 @@ export function openVersionedEnvelope(
   versions: readonly number[],
   what: string,
 ): { version: number; value: unknown } {
+  const { version, payload } = openVersionedBytes(bytes, versions, what)
+  return { version, value: JSON.parse(new TextDecoder().decode(payload)) as unknown }
+}
+
+/** The binary payload (a view into `bytes`) of a record of version `expectedVersion`; throws as openEnvelope. */
+export function openBytes(bytes: Uint8Array, expectedVersion: number, what: string): Uint8Array {
+  return openVersionedBytes(bytes, [expectedVersion], what).payload
+}
+
+function openVersionedBytes(
+  bytes: Uint8Array,
+  versions: readonly number[],
+  what: string,
+): { version: number; payload: Uint8Array } {
   if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new StorageFormatError(`${what}: not a playground record (bad magic)`)
   }
@@ -52,7 +71,7 @@ export function openVersionedEnvelope(
   }
   const payload = bytes.subarray(HEADER_BYTES)
   if (adler32(payload) !== view.getUint32(6)) throw new StorageFormatError(`${what}: checksum mismatch`)
-  return { version, value: JSON.parse(new TextDecoder().decode(payload)) as unknown }
+  return { version, payload }
 }
 
 function adler32(bytes: Uint8Array): number {

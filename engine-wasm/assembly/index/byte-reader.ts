@@ -1,5 +1,6 @@
 // ByteReader: a cursor over a little-endian input buffer the TypeScript wrapper wrote into linear memory.
-// Strings are a u32 byte length followed by that many UTF-8 bytes; no alignment or padding anywhere.
+// Strings are a u32 byte length followed by that many UTF-8 bytes; no alignment or padding anywhere. A vInt is an
+// unsigned LEB128 varint (segment images: segment-codec.ts).
 
 export class ByteReader {
   constructor(private pos: usize) {}
@@ -14,6 +15,38 @@ export class ByteReader {
     const value = load<i32>(this.pos)
     this.pos += 4
     return value
+  }
+
+  i64(): i64 {
+    const value = load<i64>(this.pos)
+    this.pos += 8
+    return value
+  }
+
+  /** An unsigned LEB128 varint of at most 32 bits (Lucene's vInt: 7 bits per byte, low bits first). */
+  @inline vint(): u32 {
+    const first = <u32>load<u8>(this.pos++)
+    return first < 0x80 ? first : this.vintTail(first)
+  }
+
+  /** The rest of a varint whose first byte (`first`, continuation bit set) was read. */
+  private vintTail(first: u32): u32 {
+    let value = first & 0x7f
+    let shift: u32 = 7
+    let byte: u32
+    do {
+      byte = load<u8>(this.pos++)
+      value |= (byte & 0x7f) << shift
+      shift += 7
+    } while (byte & 0x80)
+    return value
+  }
+
+  /** Skips `length` bytes; answers where they start (bytes read in place, e.g. by memory.copy). */
+  skip(length: usize): usize {
+    const at = this.pos
+    this.pos += length
+    return at
   }
 
   f32(): f32 {

@@ -10,6 +10,7 @@ import { InvertedIndex } from './inverted-index'
 import { evaluate } from './query'
 import { SearchContext } from './search-context'
 import { Segment } from './segment'
+import { decodeSegment, encodeSegment } from './segment-codec'
 import { collectTopDocs } from './top-docs-collector'
 
 export { byte4ToInt, intToByte4 } from './small-float'
@@ -155,4 +156,30 @@ export function merge(handle: i32, ordinals: usize, count: i32): usize {
 /** Drops the segments whose documents are all deleted; answers the doc map (inverted-index.ts). */
 export function dropFullyDeleted(handle: i32): usize {
   return indexAt(handle).dropFullyDeleted()
+}
+
+/** The image of the segment at this index (format in segment-codec.ts), u32 length first; released by the caller. */
+export function segmentImage(handle: i32, ordinal: i32): usize {
+  return encodeSegment(indexAt(handle).segments[ordinal])
+}
+
+/** The generation the index's next new segment gets (SegmentInfos.counter). */
+export function segmentCounter(handle: i32): i32 {
+  return indexAt(handle).counter
+}
+
+/**
+ * Appends the segment an image holds (segment-codec.ts) after the index's segments; answers 0 when the image is
+ * not of this format version (nothing is appended).
+ */
+export function loadSegment(handle: i32, image: usize): i32 {
+  const segment = decodeSegment(image)
+  if (segment == null) return 0
+  indexAt(handle).appendSegment(segment)
+  return 1
+}
+
+/** New segments of the index are numbered from `counter` on, or higher (a commit's SegmentInfos.counter). */
+export function advanceSegmentCounter(handle: i32, counter: i32): void {
+  indexAt(handle).advanceCounter(counter)
 }

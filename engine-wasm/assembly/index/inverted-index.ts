@@ -27,6 +27,11 @@ export class InvertedIndex {
     return n == 0 ? 0 : this.segments[n - 1].docBase + this.segments[n - 1].maxDoc
   }
 
+  /** The generation the next new segment gets (Lucene's SegmentInfos.counter). */
+  get counter(): i32 {
+    return this.nextGeneration
+  }
+
   addDocuments(reader: ByteReader): void {
     const n = this.segments.length
     if (reader.u32() != 0 && n > 0) {
@@ -39,6 +44,20 @@ export class InvertedIndex {
     segment.docBase = this.maxDoc
     segment.addDocuments(reader, this.flushFields, this.flushPostings)
     this.segments.push(segment)
+  }
+
+  /** Appends a segment decoded from a commit (segment-codec.ts) after the others. */
+  appendSegment(segment: Segment): void {
+    segment.docBase = this.maxDoc
+    this.segments.push(segment)
+    this.advanceCounter(segment.generation + 1)
+    this.flushFields = new Array<FieldIndex>()
+    this.flushPostings = new Array<Postings>()
+  }
+
+  /** New segments are numbered from `counter` on (a commit's SegmentInfos.counter), or higher. */
+  advanceCounter(counter: i32): void {
+    this.nextGeneration = max(this.nextGeneration, counter)
   }
 
   deleteDocument(docId: i32): void {

@@ -24,6 +24,32 @@ export class Postings {
   private positionCount: i32 = 0
   totalTermFreq: i64 = 0
 
+  /**
+   * A Postings decoded from a segment image (segment-codec.ts): docFreq entries at `entries` (docFreq x (i32 docId,
+   * i32 freq), docIds ascending), then their positions at `positions` (positionCount = the sum of the freqs, x i32,
+   * each entry's ascending), both in linear memory.
+   */
+  static decoded(docFreq: i32, entries: usize, positionCount: i32, positions: usize): Postings {
+    const postings = new Postings()
+    const words = new StaticArray<i32>(max(docFreq * ENTRY_WORDS, ENTRY_WORDS))
+    let posStart = 0
+    for (let i = 0; i < docFreq; i++) {
+      const freq = load<i32>(entries + 8 * <usize>i, 4)
+      unchecked((words[i * ENTRY_WORDS] = load<i32>(entries + 8 * <usize>i)))
+      unchecked((words[i * ENTRY_WORDS + 1] = freq))
+      unchecked((words[i * ENTRY_WORDS + 2] = posStart))
+      posStart += freq
+    }
+    const buffer = new StaticArray<i32>(max(positionCount, 1))
+    memory.copy(changetype<usize>(buffer), positions, (<usize>positionCount) << 2)
+    postings.entries = words
+    postings.positionBuffer = buffer
+    postings.entryCount = docFreq
+    postings.positionCount = positionCount
+    postings.totalTermFreq = positionCount
+    return postings
+  }
+
   get docFreq(): i32 {
     return this.entryCount
   }

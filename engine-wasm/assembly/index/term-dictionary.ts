@@ -32,6 +32,12 @@ export class TermDictionary {
     return postings
   }
 
+  /** Adds a term decoded with its postings (segment-codec.ts); the term is not here yet. */
+  put(term: string, postings: Postings): void {
+    this.terms.set(term, postings)
+    this.sorted = null
+  }
+
   /** Every term in code point order. */
   sortedTerms(): Array<string> {
     let sorted = this.sorted

@@ -24,6 +24,12 @@ export interface IndexExports {
   segmentInfos(handle: number): number
   merge(handle: number, ordinals: number, count: number): number
   dropFullyDeleted(handle: number): number
+  /** Segment images (format in engine-wasm/assembly/index/segment-codec.ts). */
+  segmentImage(handle: number, ordinal: number): number
+  segmentCounter(handle: number): number
+  /** 1 when the image was appended, 0 when it is not of the supported format version. */
+  loadSegment(handle: number, image: number): number
+  advanceSegmentCounter(handle: number, counter: number): void
   intToByte4(value: number): number
   byte4ToInt(value: number): number
 }
@@ -46,6 +52,10 @@ const FUNCTIONS = [
   'segmentInfos',
   'merge',
   'dropFullyDeleted',
+  'segmentImage',
+  'segmentCounter',
+  'loadSegment',
+  'advanceSegmentCounter',
   'intToByte4',
   'byte4ToInt',
 ] as const satisfies readonly (keyof IndexExports)[]

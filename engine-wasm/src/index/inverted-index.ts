@@ -207,6 +207,40 @@ export class InvertedIndex {
     return this.docMap(this.call(new Uint8Array(0), () => this.wasm.dropFullyDeleted(this.handle)))
   }
 
+  /**
+   * The byte image of the segment at this index in segments() (a Lucene commit writes it once; format in
+   * engine-wasm/assembly/index/segment-codec.ts). Deletions are not in it: segments() and the caller's live docs
+   * carry them.
+   */
+  segmentImage(ordinal: number): Uint8Array {
+    const count = this.segments().length
+    if (!Number.isInteger(ordinal) || ordinal < 0 || ordinal >= count) {
+      throw new RangeError(`segment ${ordinal} out of range [0, ${count})`)
+    }
+    return this.resultBytes(this.call(new Uint8Array(0), () => this.wasm.segmentImage(this.handle, ordinal)))
+  }
+
+  /** The generation the next new segment gets (Lucene's SegmentInfos.counter). */
+  get segmentCounter(): number {
+    return this.wasm.segmentCounter(this.handle)
+  }
+
+  /** New segments are numbered from `counter` on, or higher (a restored commit's SegmentInfos.counter). */
+  advanceSegmentCounter(counter: number): void {
+    this.wasm.advanceSegmentCounter(this.handle, counter)
+  }
+
+  /**
+   * Appends the segment an image holds after this index's segments, without deletions. Throws when the image
+   * is not of the supported format version.
+   */
+  loadSegment(image: Uint8Array): void {
+    if (this.call(image, (pointer) => this.wasm.loadSegment(this.handle, pointer)) === 0) {
+      throw new RangeError('not a segment image of the supported format version')
+    }
+    this.followSegments()
+  }
+
   free(): void {
     if (this.freed) return
     this.freed = true
@@ -220,12 +254,17 @@ export class InvertedIndex {
       const map = new Int32Array(
         this.wasm.memory.buffer.slice((result >>> 0) + 4, (result >>> 0) + 4 + 4 * count),
       )
-      const last = this.segments().at(-1)
-      this.lastDocId = last ? last.docBase + last.maxDoc - 1 : -1
+      this.followSegments()
       return map
     } finally {
       this.wasm.release(result)
     }
+  }
+
+  /** After the segments changed (a rewrite or a load): new documents start at the new maxDoc. */
+  private followSegments(): void {
+    const last = this.segments().at(-1)
+    this.lastDocId = last ? last.docBase + last.maxDoc - 1 : -1
   }
 
   /** Copies out a result buffer that starts with its u32 byte length, and releases it. */

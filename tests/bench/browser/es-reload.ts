@@ -3,7 +3,9 @@
  * the same `db` prefix: starts es-node-1 over the IndexedDB database es-search.html left and waits for
  * the first 10-hit search that answers with all `docs` documents searchable. Reports the time from the
  * page's navigation start (performance.timeOrigin), and from the node worker's launch, and when the
- * node had its shard started (its translog replayed); then how long reading the translog back takes.
+ * node had its shard started (its last commit loaded and the translog above it replayed); then, with the node
+ * stopped, what the store holds (the commit's files and the translog) and how long reading the translog back
+ * and replaying it takes.
  */
 import { numberParam, publish } from './bench-cluster.ts'
 import { BENCH_INDEX, databasePrefix, expectStatus, startBenchEsNode, totalHits } from './bench-es-node.ts'
@@ -18,13 +20,18 @@ export interface EsReloadResult {
   navigationMs: number
   /** Node worker launched → the same answer (ms). */
   nodeMs: number
-  /** Node worker launched → master with its shards started: the translog replayed (ms). */
+  /** Node worker launched → master with its shards started: the commit loaded, the translog replayed (ms). */
   startedMs: number
   /**
    * Afterwards, with the node stopped: the page reading every translog batch back and replaying it the way
    * IndicesService.readTranslog does (one entries read per shard), on a warm database (ms).
    */
   translogReadMs: number
+  /** The operations that translog holds: those above the last commit. */
+  translogOperations: number
+  /** Bytes stored under the shards' index/ (the last commit's files) and translog/ keys. */
+  indexBytes: number
+  translogBytes: number
 }
 
 const SEARCH = JSON.stringify({ size: 10, track_total_hits: true, query: { match_all: {} } })
@@ -48,18 +55,28 @@ async function run(): Promise<EsReloadResult> {
     navigationMs: answered,
     nodeMs: answered - launched,
     startedMs,
-    translogReadMs: await readTranslog(prefix, docs),
+    ...(await readStore(prefix)),
   }
 }
 
-async function readTranslog(prefix: string, docs: number): Promise<number> {
+async function readStore(
+  prefix: string,
+): Promise<Pick<EsReloadResult, 'translogReadMs' | 'translogOperations' | 'indexBytes' | 'translogBytes'>> {
   const storage = await openStorage(`idb://${esNodeDatabase(prefix, 1)}`)
   const started = performance.now()
-  const records = await storage.entries('es', 'indices/')
-  const operations = replayTranslog(records.filter(([key]) => key.includes('/translog/')))
-  if (operations.length !== docs)
-    throw new Error(`the translog holds ${operations.length} operations, not ${docs}`)
-  return performance.now() - started
+  const translog = (await storage.entries('es', 'indices/')).filter(([key]) => key.includes('/translog/'))
+  const operations = replayTranslog(translog)
+  const translogReadMs = performance.now() - started
+  const bytes = (entries: Array<[string, Uint8Array]>): number =>
+    entries.reduce((sum, [, value]) => sum + value.length, 0)
+  const index = (await storage.entries('es', 'indices/')).filter(([key]) => key.includes('/index/'))
+  await storage.close()
+  return {
+    translogReadMs,
+    translogOperations: operations.length,
+    indexBytes: bytes(index),
+    translogBytes: bytes(translog),
+  }
 }
 
 publish(run)

@@ -4,13 +4,25 @@
  * shard, no replica), loads the corpus's first `docs` documents with `_bulk` requests of BULK_DOCS
  * documents each, refreshes, then times `searches` `match` searches of the corpus's single-term queries
  * from the page: each a round trip from the page's call to the node's answer (performance.now()). Then
- * stops the node cleanly, so that es-reload.html finds the documents stored.
+ * flushes (`POST _flush`: a Lucene commit of the index) and waits until `_segments` lists every segment as
+ * committed, which it does once the commit is stored, and stops the node, so that es-reload.html finds the
+ * documents committed. The explicit flush stands in for ES's flush at shard close (a clean stop) and for the
+ * idle flush a learner gets 5 s after the last write (workers/es/indices/flush-policy.ts); it also times the
+ * commit: refresh, segment images and stored fields encoded, and both storage writes.
  */
 import { generateCorpus, generateQueries } from '../corpus.mjs'
 import { BENCH_MAPPING, matchBody } from '../es/bench-mapping.ts'
 import { percentile } from '../es/percentile.ts'
 import { numberParam, publish } from './bench-cluster.ts'
-import { BENCH_INDEX, databasePrefix, expectStatus, startBenchEsNode, totalHits } from './bench-es-node.ts'
+import {
+  BENCH_INDEX,
+  databasePrefix,
+  expectStatus,
+  startBenchEsNode,
+  totalHits,
+  type BenchEsNode,
+} from './bench-es-node.ts'
+import { hostScheduler } from '../../../workers/worker-host.ts'
 
 export interface EsSearchResult {
   docs: number
@@ -21,6 +33,8 @@ export interface EsSearchResult {
   searches: number
   p50Ms: number
   p99Ms: number
+  /** `_flush` sent → `_segments` shows every segment committed (ms). */
+  commitMs: number
 }
 
 const BULK_DOCS = 5_000
@@ -65,8 +79,37 @@ async function run(): Promise<EsSearchResult> {
     await expectStatus(node.send('POST', `/${BENCH_INDEX}/_search`, body))
     times[i] = performance.now() - sent
   }
+  const commitMs = await flushAndWait(node)
   await node.cluster.stop(1)
-  return { docs, startMs, loadMs, searches, p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99) }
+  return {
+    docs,
+    startMs,
+    loadMs,
+    searches,
+    p50Ms: percentile(times, 0.5),
+    p99Ms: percentile(times, 0.99),
+    commitMs,
+  }
+}
+
+interface SegmentsBody {
+  indices: Record<
+    string,
+    { shards: Record<string, Array<{ segments: Record<string, { committed: boolean }> }>> }
+  >
+}
+
+/** `_flush`, then `_segments` polled until every segment of the bench index is committed; the time taken. */
+async function flushAndWait(node: BenchEsNode): Promise<number> {
+  const sent = performance.now()
+  await expectStatus(node.send('POST', `/${BENCH_INDEX}/_flush`))
+  for (;;) {
+    const body = JSON.parse(await expectStatus(node.send('GET', `/${BENCH_INDEX}/_segments`))) as SegmentsBody
+    const copies = Object.values(body.indices[BENCH_INDEX]?.shards ?? {}).flat()
+    if (copies.every((copy) => Object.values(copy.segments).every((segment) => segment.committed)))
+      return performance.now() - sent
+    await hostScheduler.sleep(5)
+  }
 }
 
 publish(run)

@@ -10,7 +10,8 @@
  * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
  *   persists them.
  * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
- * - flush, force_merge and segments: a Lucene commit, merges, and the segments list of the local copy.
+ * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
+ *   of the local copy.
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
  *   those in flight and answers its target: primary-permits.ts) and shard_stats.
@@ -126,7 +127,7 @@ export class ShardRequestHandler {
       case 'flush':
       case 'force_merge':
       case 'segments':
-        return Promise.resolve(this.segmentsRequest(request))
+        return this.segmentsRequest(request)
       case 'start_recovery': {
         const found = this.localCopy(request, true)
         if (!found) return Promise.resolve(unavailable('not the started primary'))
@@ -396,9 +397,10 @@ export class ShardRequestHandler {
   }
 
   /** _flush, _forcemerge and _segments on one started copy (scheduled refreshes that are due run first). */
-  private segmentsRequest(
+  /** A flush or a force merge with flush answers once its commit is stored. */
+  private async segmentsRequest(
     request: Extract<ShardRequest, { type: 'flush' | 'force_merge' | 'segments' }>,
-  ): ShardResponse {
+  ): Promise<ShardResponse> {
     const found = this.localCopy(request, false)
     if (!found) return unavailable('no started copy here')
     const now = this.deps.clock.now()
@@ -407,8 +409,9 @@ export class ShardRequestHandler {
     if (request.type === 'force_merge') {
       found.shard.forceMerge(now, request.maxNumSegments, request.onlyExpungeDeletes, request.flush)
     }
-    if (request.type !== 'segments') return { type: 'ack' }
-    return { type: 'segments', segments: found.shard.segmentStats() }
+    if (request.type === 'segments') return { type: 'segments', segments: found.shard.segmentStats() }
+    await this.deps.indices.committed(found.index.metadata.uuid, found.shard)
+    return { type: 'ack' }
   }
 
   private shardStats(): LocalShardStats[] {

@@ -7,13 +7,14 @@
  * - a local copy the routing table no longer assigns here (or assigns under another allocation id) is
  *   closed; its store stays on disk, still reported to the master (a primary may be assigned to it again
  *   while it is in sync), until every copy of the shard is active on other nodes (IndicesStore);
- * - a copy assigned here INITIALIZING (relocation targets included) is created and recovered: a new
- *   primary from an empty store, an existing primary by replaying its stored translog, a replica or a
- *   relocation target from the primary (peer recovery: the primary starts sending it new writes, then sends
- *   the operations it holds; the copy keeps the newer operation of each id); a primary's relocation target
- *   then has its source hand the primary off. A recovered copy is persisted with its allocation id and
- *   reported started to the master; a copy the state lists as active but this node does not hold is
- *   reported failed.
+ * - a copy assigned here INITIALIZING (relocation targets included) is created and recovered: a new primary
+ *   from an empty store, an existing primary from its last commit plus the translog operations above it
+ *   (StoreRecovery), a replica or a relocation target from the primary (peer recovery: the primary starts
+ *   sending it new writes, then sends the operations it holds; the copy keeps the newer operation of each id);
+ *   a primary's relocation target then has its source hand the primary off. A recovered copy is persisted
+ *   with its allocation id and reported started to the master, then flushed when it replayed or received
+ *   operations (as InternalEngine.recoverFromTranslog and peer recovery's finalize do); a copy the state lists
+ *   as active but this node does not hold is reported failed.
  */
 import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
@@ -136,7 +137,7 @@ export class IndicesClusterStateService {
     try {
       let operations: ShardOperation[]
       if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
-        operations = await this.indices.readTranslog(uuid, copy.shard)
+        operations = await this.indices.recoverFromStore(uuid, shard)
       } else {
         await this.indices.deleteShardStore(uuid, copy.shard)
         if (copy.recoverySource !== 'PEER') operations = []
@@ -162,6 +163,7 @@ export class IndicesClusterStateService {
       if (index.shards.get(copy.shard) !== shard) return
       shard.recovered = true
       this.reportStarted(index, shard.routing ?? copy)
+      if (fresh.length > 0) this.indices.flushInBackground(uuid, shard)
     } finally {
       this.recovering.delete(allocationId)
     }

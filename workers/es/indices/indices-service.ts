@@ -2,27 +2,67 @@
  * IndicesService: the indices this node knows (every index of the applied cluster state, with its
  * settings and mapping) and the shard copies it holds, with their storage:
  * - `indices/<uuid>/shards/<n>/state`: the copy's allocation id (ShardStateMetadata), envelope v1;
- * - `indices/<uuid>/shards/<n>/translog/`: the copy's operations, one batch per write request (translog.ts).
- * It numbers each copy's translog batches, past every batch its store holds once it has read or deleted them.
+ * - `indices/<uuid>/shards/<n>/index/`: the copy's last Lucene commit (shard-store.ts);
+ * - `indices/<uuid>/shards/<n>/translog/`: the copy's operations, one batch per write request (translog.ts),
+ *   trimmed by each commit to the batches it does not hold.
+ * It numbers each copy's translog batches, past every batch its store holds once it has read or deleted them
+ * and past every batch its last commit holds. It flushes copies (stores commits, one at a time per copy) when
+ * flush-policy.ts says so and on request, and recovers a stored copy from its last commit plus the translog.
  * The stored copies are what the node reports to the master when it joins, so that a primary is only ever
  * assigned where an in-sync copy is on disk.
  */
 import type { Storage, StorageOp } from '../../storage/storage.ts'
 import { openEnvelope, sealEnvelope } from '../../storage/envelope.ts'
-import type { Clock } from '../../net/clock.ts'
+import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
 import { translogPrefix, type IndexMetadata } from '../index/index-metadata.ts'
 import { IndexService } from '../index/index-service.ts'
-import { IndexShard, type ShardOperation } from '../index/shard/index-shard.ts'
+import { IndexShard, seqNoOf, type ShardOperation } from '../index/shard/index-shard.ts'
+import type { CommitPoint } from '../index/shard/shard-commit.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { aliasesLookup, concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
-import { nextTranslogBatch, replayTranslog, sealTranslogBatch, translogBatchKey } from './translog.ts'
+import {
+  nextTranslogBatch,
+  replayTranslog,
+  sealTranslogBatch,
+  translogBatchKey,
+  trimmedTranslogKeys,
+} from './translog.ts'
+import { SHARD_INACTIVE_TIME_MS, shouldPeriodicallyFlush } from './flush-policy.ts'
+import {
+  commitPointKey,
+  commitPointOp,
+  indexPrefix,
+  readLastCommit,
+  segmentFileOps,
+  segmentOfKey,
+} from './shard-store.ts'
 
 export interface IndicesDeps {
-  clock: Clock
+  /** Time, and the timer of the flush checks. */
+  clock: Scheduler
   storage: Storage
   engine: IndexEngine
 }
+
+/** What this node knows of a copy's store and its flushes. */
+interface CopyStore {
+  /** N of the last stored segments_N (0: none yet). */
+  commitGeneration: number
+  /** The segments the last commit references (their files are stored). */
+  segments: Set<number>
+  /** The commit being stored: a copy's commits are stored one after the other. */
+  pending: Promise<void>
+  /** Translog bytes written since the last commit was taken, when it was taken, and the last write. */
+  uncommittedBytes: number
+  committedAt: number
+  lastWriteAt: number
+  /** The periodic flush due (after a write), and the idle check armed. */
+  periodicFlush: Cancellable | null
+  idleCheck: Cancellable | null
+}
+
+const deleteOp = (key: string): StorageOp => ({ store: 'es', key, value: null })
 
 const SHARD_STATE_VERSION = 1
 
@@ -35,6 +75,8 @@ export class IndicesService {
   private readonly stored = new Map<string, StoredShardCopy>()
   /** The next translog batch number of each copy, by `<uuid>/<shard>`. */
   private readonly translogBatches = new Map<string, number>()
+  /** Each copy's store and flush state, by `<uuid>/<shard>`. */
+  private readonly copyStores = new Map<string, CopyStore>()
 
   private constructor(private readonly deps: IndicesDeps) {}
 
@@ -114,14 +156,23 @@ export class IndicesService {
     for (const [key, copy] of this.stored) if (copy.indexUuid === uuid) this.stored.delete(key)
     for (const key of this.translogBatches.keys())
       if (key.startsWith(`${uuid}/`)) this.translogBatches.delete(key)
+    for (const [key, store] of this.copyStores) {
+      if (!key.startsWith(`${uuid}/`)) continue
+      this.copyStores.delete(key)
+      store.idleCheck?.cancel()
+      store.periodicFlush?.cancel()
+      await store.pending
+    }
     const keys = await this.deps.storage.keys('es', `indices/${uuid}/`)
-    if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
+    if (keys.length > 0) await this.deps.storage.write(keys.map(deleteOp))
   }
 
   /** A new, empty copy of a shard for this node (its data comes from recovery). */
   newShard(index: IndexService, shard: number): IndexShard {
     index.shards.get(shard)?.close()
     const copy = new IndexShard(shard, this.deps.engine.newIndex(), this.deps.clock.now())
+    const { uuid } = index.metadata
+    copy.onFlush = (flushed) => this.flushInBackground(uuid, flushed)
     index.shards.set(shard, copy)
     return copy
   }
@@ -134,9 +185,174 @@ export class IndicesService {
 
   async deleteShardStore(uuid: string, shard: number): Promise<void> {
     this.stored.delete(`${uuid}/${shard}`)
+    const store = this.copyStores.get(`${uuid}/${shard}`)
+    if (store) {
+      this.copyStores.delete(`${uuid}/${shard}`)
+      store.idleCheck?.cancel()
+      store.periodicFlush?.cancel()
+      await store.pending
+    }
     const keys = await this.deps.storage.keys('es', shardPrefix(uuid, shard))
     this.skipTranslogBatches(uuid, shard, nextTranslogBatch(keys, translogPrefix(uuid, shard)))
-    if (keys.length > 0) await this.deps.storage.write(keys.map((key) => ({ store: 'es', key, value: null })))
+    if (keys.length > 0) await this.deps.storage.write(keys.map(deleteOp))
+  }
+
+  /**
+   * Recovers a new copy from its store (StoreRecovery): its last commit restored into the shard, then the
+   * translog operations above the commit's local checkpoint to replay, in sequence number order. A store with no
+   * commit (written before commits existed, or never flushed) replays its whole translog.
+   */
+  async recoverFromStore(uuid: string, shard: IndexShard): Promise<ShardOperation[]> {
+    const prefix = indexPrefix(uuid, shard.shardId)
+    const [entries, operations] = await Promise.all([
+      this.deps.storage.entries('es', prefix),
+      this.readTranslog(uuid, shard.shardId),
+    ])
+    const commit = readLastCommit(entries, prefix)
+    if (!commit || shard.isClosed) return operations
+    const store = this.copyStore(uuid, shard.shardId)
+    shard.restoreCommit(commit.point, commit.files)
+    store.commitGeneration = commit.point.generation
+    store.segments = new Set(commit.files.keys())
+    const { local_checkpoint, translog_generation } = commit.point.userData
+    this.skipTranslogBatches(uuid, shard.shardId, translog_generation)
+    return operations.filter((operation) => seqNoOf(operation) > local_checkpoint)
+  }
+
+  /**
+   * A flush of a copy: a Lucene commit of what it holds, stored (shard-store.ts); resolves once stored. A
+   * copy's commits are stored one after the other; a copy closed meanwhile stores nothing more.
+   */
+  flush(uuid: string, shard: IndexShard): Promise<void> {
+    const store = this.copyStore(uuid, shard.shardId)
+    const run = store.pending.then(() => this.storeCommit(uuid, shard, store))
+    store.pending = run.catch(() => undefined)
+    return run
+  }
+
+  /** Resolves once every flush of the copy started so far is stored (or failed). */
+  committed(uuid: string, shard: IndexShard): Promise<void> {
+    return this.copyStore(uuid, shard.shardId).pending
+  }
+
+  /** Flushes every copy this node holds and waits for the commits (ES flushes each shard as it closes it). */
+  async flushAll(): Promise<void> {
+    const flushes = this.all().flatMap((index) =>
+      [...index.shards.values()]
+        .filter((shard) => shard.recovered)
+        .map((shard) => this.flush(index.metadata.uuid, shard).catch(() => undefined)),
+    )
+    await Promise.all(flushes)
+  }
+
+  /** A flush nobody waits for (a periodic or idle one, or a flush request): a failure leaves the last commit. */
+  flushInBackground(uuid: string, shard: IndexShard): void {
+    this.flush(uuid, shard).catch(() => undefined)
+  }
+
+  private async storeCommit(uuid: string, shard: IndexShard, store: CopyStore): Promise<void> {
+    if (shard.isClosed) return
+    const now = this.deps.clock.now()
+    shard.refresh(now)
+    const translogGeneration = this.translogBatches.get(`${uuid}/${shard.shardId}`) ?? 0
+    const taken = shard.takeCommit((generation) => store.segments.has(generation))
+    store.uncommittedBytes = 0
+    store.committedAt = now
+    const point: CommitPoint = {
+      generation: store.commitGeneration + 1,
+      counter: taken.counter,
+      segments: taken.segments,
+      userData: {
+        local_checkpoint: taken.localCheckpoint,
+        max_seq_no: taken.maxSeqNo,
+        translog_generation: translogGeneration,
+      },
+      tombstones: taken.tombstones,
+    }
+    const prefix = indexPrefix(uuid, shard.shardId)
+    const stored = await this.deps.storage.keys('es', prefix)
+    const written = segmentFileOps(prefix, taken.files)
+    const writing = new Set(taken.files.map((file) => file.generation))
+    // chunks a torn commit left under the names of the segments written now
+    const leftovers = stored.filter((key) => writing.has(segmentOfKey(prefix, key) ?? -1))
+    if (written.length > 0) await this.deps.storage.write([...leftovers.map(deleteOp), ...written])
+    const translog = translogPrefix(uuid, shard.shardId)
+    const translogKeys = await this.deps.storage.keys('es', translog)
+    if (shard.isClosed || this.copyStores.get(`${uuid}/${shard.shardId}`) !== store) return
+    const referenced = new Set(point.segments.map((segment) => segment.generation))
+    const pointKey = commitPointKey(prefix, point.generation)
+    const obsolete = stored.filter(
+      (key) => key !== pointKey && !referenced.has(segmentOfKey(prefix, key) ?? -1),
+    )
+    await this.deps.storage.write([
+      commitPointOp(prefix, point),
+      ...obsolete.map(deleteOp),
+      ...trimmedTranslogKeys(translogKeys, translog, translogGeneration).map(deleteOp),
+    ])
+    store.commitGeneration = point.generation
+    store.segments = referenced
+    taken.onStored()
+  }
+
+  private copyStore(uuid: string, shard: number): CopyStore {
+    const key = `${uuid}/${shard}`
+    let store = this.copyStores.get(key)
+    if (!store) {
+      const now = this.deps.clock.now()
+      store = {
+        commitGeneration: 0,
+        segments: new Set(),
+        pending: Promise.resolve(),
+        uncommittedBytes: 0,
+        committedAt: now,
+        lastWriteAt: now,
+        periodicFlush: null,
+        idleCheck: null,
+      }
+      this.copyStores.set(key, store)
+    }
+    return store
+  }
+
+  /** After a write request's translog batch: a periodic flush when due, and the idle check armed. */
+  private afterWriteOperation(uuid: string, shard: number, bytes: number): void {
+    const store = this.copyStore(uuid, shard)
+    const now = this.deps.clock.now()
+    store.uncommittedBytes += bytes
+    store.lastWriteAt = now
+    if (!store.periodicFlush && shouldPeriodicallyFlush(store.uncommittedBytes, now - store.committedAt)) {
+      store.periodicFlush = this.deps.clock.schedule(0, () => {
+        store.periodicFlush = null
+        this.automaticFlush(uuid, shard)
+      })
+    }
+    store.idleCheck ??= this.deps.clock.schedule(SHARD_INACTIVE_TIME_MS, () =>
+      this.checkIdle(uuid, shard, store),
+    )
+  }
+
+  /** IndexShard.checkIdle: a copy without writes for the inactive time flushes what it has not committed. */
+  private checkIdle(uuid: string, shard: number, store: CopyStore): void {
+    store.idleCheck = null
+    const idle = this.deps.clock.now() - store.lastWriteAt
+    const wait = idle < SHARD_INACTIVE_TIME_MS ? SHARD_INACTIVE_TIME_MS - idle : SHARD_INACTIVE_TIME_MS
+    if (idle >= SHARD_INACTIVE_TIME_MS && (store.uncommittedBytes === 0 || this.automaticFlush(uuid, shard)))
+      return
+    store.idleCheck = this.deps.clock.schedule(wait, () => this.checkIdle(uuid, shard, store))
+  }
+
+  /**
+   * A flush the copy decides itself (periodic or idle); false when it has to wait: a flush here refreshes, so a
+   * copy of an index whose refreshes are disabled (refresh_interval -1) holding unrefreshed operations is not
+   * flushed behind the user's back (ES commits without exposing them to search).
+   */
+  private automaticFlush(uuid: string, shard: number): boolean {
+    const index = this.all().find((candidate) => candidate.metadata.uuid === uuid)
+    const copy = index?.shards.get(shard)
+    if (!index || !copy?.recovered) return true
+    if (index.metadata.refreshIntervalMs <= 0 && copy.hasPendingOperations) return false
+    this.flushInBackground(uuid, copy)
+    return true
   }
 
   /** The operations a stored copy holds, in sequence number order (translog.ts replayTranslog). */
@@ -153,7 +369,9 @@ export class IndicesService {
     const copy = `${uuid}/${shard}`
     const batch = this.translogBatches.get(copy) ?? 0
     this.translogBatches.set(copy, batch + 1)
-    return { store: 'es', key: translogBatchKey(uuid, shard, batch), value: sealTranslogBatch(operations) }
+    const value = sealTranslogBatch(operations)
+    this.afterWriteOperation(uuid, shard, value.length)
+    return { store: 'es', key: translogBatchKey(uuid, shard, batch), value }
   }
 
   private skipTranslogBatches(uuid: string, shard: number, next: number): void {

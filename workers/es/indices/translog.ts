@@ -14,7 +14,7 @@
  */
 import { openVersionedEnvelope, sealEnvelope } from '../../storage/envelope.ts'
 import { translogPrefix } from '../index/index-metadata.ts'
-import type { ShardOperation } from '../index/shard/index-shard.ts'
+import { seqNoOf, type ShardOperation } from '../index/shard/index-shard.ts'
 
 export const TRANSLOG_OPERATION_VERSION = 1
 export const TRANSLOG_BATCH_VERSION = 2
@@ -39,6 +39,18 @@ export function nextTranslogBatch(keys: readonly string[], prefix: string): numb
   return next
 }
 
+/**
+ * The keys among `keys` (full keys under `prefix`) that a commit holding every batch below `generation` trims:
+ * those batches, and every per-operation record (an older version's, replayed into the copy before any commit).
+ */
+export function trimmedTranslogKeys(keys: readonly string[], prefix: string, generation: number): string[] {
+  return keys.filter((key) => {
+    if (!key.startsWith(prefix)) return false
+    if (!key.startsWith(prefix + BATCH_MARK)) return true
+    return Number(key.slice(prefix.length + BATCH_MARK.length)) < generation
+  })
+}
+
 /** A copy's stored records (key and value, ascending by key) as the operations to replay, in seq_no order. */
 export function replayTranslog(records: ReadonlyArray<readonly [string, Uint8Array]>): ShardOperation[] {
   const bySeqNo = new Map<number, ShardOperation>()
@@ -57,10 +69,6 @@ export function replayTranslog(records: ReadonlyArray<readonly [string, Uint8Arr
     }
   }
   return [...bySeqNo.values()].sort((a, b) => seqNoOf(a) - seqNoOf(b))
-}
-
-function seqNoOf(operation: ShardOperation): number {
-  return operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
 }
 
 function primaryTermOf(operation: ShardOperation): number {

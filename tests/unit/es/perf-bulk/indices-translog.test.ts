@@ -10,7 +10,7 @@ import {
   TRANSLOG_OPERATION_VERSION,
   translogBatchKey,
 } from '../../../../workers/es/indices/translog.ts'
-import { VirtualClock } from '../../../../workers/net/clock.ts'
+import { DeterministicTaskQueue } from '../../../../workers/net/deterministic-task-queue.ts'
 import { sealEnvelope } from '../../../../workers/storage/envelope.ts'
 import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
 import { loadEngine } from '../node/es-node-fixture.ts'
@@ -21,7 +21,7 @@ const op = (id: string, seqNo: number): ShardOperation => ({
 })
 
 async function indicesOver(storage: MemoryStorage): Promise<IndicesService> {
-  return IndicesService.load({ clock: new VirtualClock(), storage, engine: await loadEngine() })
+  return IndicesService.load({ clock: new DeterministicTaskQueue(), storage, engine: await loadEngine() })
 }
 
 describe('IndicesService translog batches', () => {

@@ -4,7 +4,10 @@
  * one batch, and only then do searches see them (near-real-time search).
  *
  * Each refresh with changes flushes one new Lucene segment, then drops fully deleted segments and runs the
- * merges the merge policy asks for (shard-segments.ts); flush commits, forceMerge merges on request.
+ * merges the merge policy asks for (shard-segments.ts); forceMerge merges on request. A flush is a Lucene
+ * commit: takeCommit snapshots the segments, their live docs and stored fields and the commit user data
+ * (shard-commit.ts) for the store to write (workers/es/indices/shard-store.ts); restoreCommit rebuilds a new
+ * copy from the last commit without analysing its documents again, and the translog replays the rest.
  *
  * Invariants: seq_no grows by one per operation (index or delete, including a delete of a missing
  * document); a document's version grows by one per operation on its id, continuing from its tombstone
@@ -15,8 +18,17 @@
  */
 import type { AnalyzedDocument, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
+import { LocalCheckpointTracker } from './local-checkpoint-tracker.ts'
 import { SearcherDocs } from './searcher-docs.ts'
+import type {
+  CommitPoint,
+  CommitSegment,
+  CommitTombstone,
+  SegmentFiles,
+  ShardCommit,
+} from './shard-commit.ts'
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
+import { decodeStoredFields, encodeStoredFields } from './stored-fields.ts'
 
 export interface StoredDocument {
   id: string
@@ -58,7 +70,14 @@ export class IndexShard {
   private readonly lastVersion = new Map<string, number>()
   private pending: Array<{ id: string; analyzed: AnalyzeDocument | null; doc: StoredDocument | null }> = []
   private highestSeqNo = -1
+  private checkpoints = new LocalCheckpointTracker()
   private lastRefresh: number
+  private closed = false
+  /**
+   * Set by IndicesService: stores a commit of this copy (flush). Without it (a copy with no store) a flush
+   * commits in memory only.
+   */
+  onFlush: ((shard: IndexShard) => void) | null = null
   /** The operation primary term: new operations get it; a promotion raises it. */
   primaryTerm = 1
   /** This copy's entry in the applied routing table: its allocation id, primary flag and state. */
@@ -75,6 +94,16 @@ export class IndexShard {
   ) {
     this.lastRefresh = now
     this.segments = new ShardSegments(index, this.docs)
+  }
+
+  /** True once the copy is closed: its index is freed and nothing it was doing may be stored any more. */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  /** True while operations wait for a refresh to become searchable. */
+  get hasPendingOperations(): boolean {
+    return this.pending.length > 0
   }
 
   /** The highest sequence number this copy holds (-1 when empty). */
@@ -142,11 +171,13 @@ export class IndexShard {
       this.pending.push({ id: doc.id, doc, analyzed })
       this.highestSeqNo = Math.max(this.highestSeqNo, doc.seqNo)
       this.lastVersion.set(doc.id, doc.version)
+      this.checkpoints.markProcessed(doc.seqNo)
     } else {
       this.live.set(operation.id, { doc: null, deletedAt: now, seqNo: operation.seqNo })
       this.pending.push({ id: operation.id, doc: null, analyzed: null })
       this.highestSeqNo = Math.max(this.highestSeqNo, operation.seqNo)
       this.lastVersion.set(operation.id, operation.version)
+      this.checkpoints.markProcessed(operation.seqNo)
     }
   }
 
@@ -214,7 +245,88 @@ export class IndexShard {
   /** A flush: refreshes, then commits the segments (Lucene's IndexWriter.commit). */
   flush(now: number): void {
     this.refresh(now)
-    this.segments.commit()
+    this.commit()
+  }
+
+  private commit(): void {
+    if (this.onFlush) this.onFlush(this)
+    else this.segments.commit(this.segments.searched())
+  }
+
+  /**
+   * A commit of what the searcher holds (call right after a refresh): every segment with its live docs, the
+   * files of the segments `isStored` says the store lacks, and the commit user data.
+   */
+  takeCommit(isStored: (generation: number) => boolean): ShardCommit {
+    const segments: CommitSegment[] = []
+    const files: SegmentFiles[] = []
+    this.index.segments().forEach((info, ordinal) => {
+      const slots = this.docs.slots(info.docBase, info.maxDoc)
+      const deleted: number[] = []
+      slots.forEach((slot, local) => {
+        if (!slot.doc) deleted.push(local)
+      })
+      segments.push({ generation: info.generation, maxDoc: info.maxDoc, deleted })
+      if (isStored(info.generation)) return
+      const image = this.index.segmentImage(ordinal)
+      files.push({ generation: info.generation, image, storedFields: encodeStoredFields(slots) })
+    })
+    const tombstones: CommitTombstone[] = []
+    for (const [id, entry] of this.live) {
+      if (entry.doc) continue
+      const version = this.lastVersion.get(id) ?? 1
+      tombstones.push({ id, seqNo: entry.seqNo, version, deletedAt: entry.deletedAt })
+    }
+    const searched = this.segments.searched()
+    return {
+      counter: this.index.segmentCounter,
+      segments,
+      localCheckpoint: this.checkpoints.checkpoint,
+      maxSeqNo: this.highestSeqNo,
+      tombstones,
+      files,
+      onStored: () => this.segments.commit(searched),
+    }
+  }
+
+  /**
+   * Rebuilds this new, empty copy from a stored commit (StoreRecovery): each segment's image into the index in
+   * one call, its stored fields into the searcher's view and the version map, its live docs applied; the
+   * operations above the commit are the translog's to replay. `files` holds every segment the commit names.
+   */
+  restoreCommit(point: CommitPoint, files: ReadonlyMap<number, SegmentFiles>): void {
+    if (this.docs.maxDoc !== 0 || this.live.size !== 0) throw new Error('restoreCommit needs an empty copy')
+    const deletes: number[] = []
+    for (const segment of point.segments) {
+      const stored = files.get(segment.generation)
+      if (!stored) throw new Error(`commit ${point.generation}: segment ${segment.generation} is missing`)
+      const slots = decodeStoredFields(stored.storedFields)
+      if (slots.length !== segment.maxDoc)
+        throw new Error(
+          `segment ${segment.generation}: ${slots.length} stored documents, maxDoc ${segment.maxDoc}`,
+        )
+      const docBase = this.docs.maxDoc
+      for (const local of segment.deleted) {
+        slots[local] = { doc: null, bytes: slots[local]?.bytes ?? 0 }
+        deletes.push(docBase + local)
+      }
+      this.index.loadSegment(stored.image)
+      this.docs.addSlots(slots)
+      for (const { doc } of slots) {
+        if (!doc) continue
+        this.live.set(doc.id, { doc, deletedAt: 0, seqNo: doc.seqNo })
+        this.lastVersion.set(doc.id, doc.version)
+      }
+    }
+    this.index.advanceSegmentCounter(point.counter)
+    if (deletes.length > 0) this.index.deleteDocuments(deletes)
+    for (const { id, seqNo, version, deletedAt } of point.tombstones) {
+      this.live.set(id, { doc: null, deletedAt, seqNo })
+      this.lastVersion.set(id, version)
+    }
+    this.highestSeqNo = point.userData.max_seq_no
+    this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
+    this.segments.commit(this.segments.searched())
   }
 
   /**
@@ -224,7 +336,7 @@ export class IndexShard {
   forceMerge(now: number, maxNumSegments: number | null, onlyExpungeDeletes: boolean, flush: boolean): void {
     this.refresh(now)
     this.segments.forceMerge(maxNumSegments, onlyExpungeDeletes)
-    if (flush) this.segments.commit()
+    if (flush) this.commit()
   }
 
   /** The segments the _segments and _cat/segments APIs show. */
@@ -258,10 +370,12 @@ export class IndexShard {
   }
 
   close(): void {
+    this.closed = true
     this.index.free()
   }
 }
 
-function seqNoOf(operation: ShardOperation): number {
+/** The sequence number of an operation. */
+export function seqNoOf(operation: ShardOperation): number {
   return operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
 }

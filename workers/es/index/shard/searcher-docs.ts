@@ -6,6 +6,7 @@
  * merge or a dropped segment, remap(docMap) renumbers everything exactly as the inverted index did.
  */
 import type { StoredDocument } from './index-shard.ts'
+import type { StoredSlot } from './stored-fields.ts'
 
 const encoder = new TextEncoder()
 
@@ -25,6 +26,23 @@ export class SearcherDocs {
     this.bytes.push(encoder.encode(doc.id).length + encoder.encode(doc.source).length)
     this.byId.set(doc.id, docId)
     return docId
+  }
+
+  /** The slots of doc ids [docBase, docBase + maxDoc): what a segment's stored fields hold (stored-fields.ts). */
+  slots(docBase: number, maxDoc: number): StoredSlot[] {
+    const slots: StoredSlot[] = []
+    for (let d = docBase; d < docBase + maxDoc; d++)
+      slots.push({ doc: this.docs[d] ?? null, bytes: this.bytes[d] ?? 0 })
+    return slots
+  }
+
+  /** Appends a stored segment's slots at the next doc ids (a copy recovering from its last commit). */
+  addSlots(slots: readonly StoredSlot[]): void {
+    for (const { doc, bytes } of slots) {
+      if (doc) this.byId.set(doc.id, this.docs.length)
+      this.docs.push(doc)
+      this.bytes.push(bytes)
+    }
   }
 
   /** Marks the live document with this `_id` deleted; its doc id, or undefined when it had none. */

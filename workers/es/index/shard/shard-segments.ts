@@ -2,9 +2,9 @@
  * ShardSegments: the Lucene segments of one shard copy as IndexWriter manages them here, and what the segments
  * APIs show of them. It runs the merge policy (workers/es/index/merge/tiered-merge-policy.ts) right after each
  * flush, merging until the policy asks for nothing more (as merges finishing call maybeMerge again), and on
- * request (forcemerge); a merged segment is searchable at once. A flush (commit) records the segments of the
- * searcher as committed; a committed segment merged away since is still listed, committed and not searched, until
- * the next flush, as Engine.getSegmentInfo lists the last commit's segments.
+ * request (forcemerge); a merged segment is searchable at once. A stored commit records the segments of the
+ * searcher when it was taken as committed; a committed segment merged away since is still listed, committed and
+ * not searched, until the next commit, as Engine.getSegmentInfo lists the last commit's segments.
  * Natural merges see no deletes to merge: ES 8 keeps soft-deleted documents while its retention leases retain
  * their operations (SoftDeletesRetentionMergePolicy.numDeletesToMerge leaves them out), which for recent
  * updates and deletes is all of them; forced merges (and expunge deletes) reclaim every deleted document.
@@ -84,9 +84,9 @@ export class ShardSegments {
     }
   }
 
-  /** A Lucene commit: the searcher's segments become the committed ones. */
-  commit(): void {
-    this.committed = new Map(this.searched().map((s) => [s.name, { ...s, committed: true }]))
+  /** A Lucene commit stored: these segments (the searcher's when the commit was taken) are the committed ones. */
+  commit(segments: readonly SegmentStats[]): void {
+    this.committed = new Map(segments.map((s) => [s.name, { ...s, committed: true }]))
   }
 
   /** The searcher's segments and the committed ones merged away since, in generation order. */
@@ -109,7 +109,8 @@ export class ShardSegments {
     return this.index.segments().reduce((sum, s) => sum + this.docs.sizeInBytes(s.docBase, s.maxDoc), 0)
   }
 
-  private searched(): SegmentStats[] {
+  /** The searcher's segments now. */
+  searched(): SegmentStats[] {
     return this.index.segments().map((s) => this.stats(s))
   }
 
