@@ -85,11 +85,20 @@ export class FieldIndex {
     const terms = source.terms.sortedTerms()
     for (let t = 0; t < terms.length; t++) {
       const from = source.terms.get(terms[t])!
-      let to: Postings | null = null
+      // What the term carries over, so that its postings grow once, to the exact size.
+      let liveDocs = 0
+      let livePositions = 0
+      for (let i = 0; i < from.docs.length; i++) {
+        if (docMap[from.docs[i]] < 0) continue
+        liveDocs++
+        livePositions += from.freqs[i]
+      }
+      if (liveDocs == 0) continue
+      const to = this.terms.getOrAdd(terms[t], liveDocs, livePositions)
+      to.reserveExact(liveDocs, livePositions)
       for (let i = 0; i < from.docs.length; i++) {
         const doc = docMap[from.docs[i]]
         if (doc < 0) continue
-        if (to == null) to = this.terms.getOrAdd(terms[t])
         to.append(doc, from, i)
         this.sumTotalTermFreq += from.freqs[i]
         this.sumDocFreq++

@@ -1,7 +1,9 @@
 // Postings: one term's occurrences in one field, in document order, in two growable buffers (not four arrays: a
 // segment holds hundreds of thousands of terms, most with one document, so per-term objects dominate memory):
 //   entries: 3 x i32 per document entry: docId, freq, posStart; positions: every entry's positions, in entry order.
-// Capacity doubles; only the first docFreq entries and the positions they reference are meaningful.
+// Capacity is exact: a flush creates a term with its counts over the flush, a merge grows it by what each merged
+// segment carries over (a caller that reserves nothing gets growth by doubling); only the first docFreq entries
+// and the positions they reference are meaningful.
 // Invariants: docIds strictly ascending; entry i's positions are positions[posStart .. posStart + freq), ascending;
 // totalTermFreq = sum of freqs (Lucene's totalTermFreq). Deleted documents stay here until a merge, as in Lucene.
 // The docs, freqs, posStarts and positions accessors answer read-only views (the Postings itself, typed as a view
@@ -9,20 +11,31 @@
 
 const ENTRY_WORDS = 3
 
-/** A growable buffer holding `used` words, grown by doubling; answers the buffer to store into. */
-function reserve(buffer: StaticArray<i32>, used: i32, extra: i32): StaticArray<i32> {
-  if (used + extra <= buffer.length) return buffer
-  const grown = new StaticArray<i32>(max(buffer.length << 1, used + extra))
+/** A copy of the first `used` words of `buffer` in a new buffer of `size` words. */
+function resized(buffer: StaticArray<i32>, used: i32, size: i32): StaticArray<i32> {
+  const grown = new StaticArray<i32>(size)
   memory.copy(changetype<usize>(grown), changetype<usize>(buffer), (<usize>used) << 2)
   return grown
 }
 
+/** A growable buffer holding `used` words, grown by doubling; answers the buffer to store into. */
+function reserve(buffer: StaticArray<i32>, used: i32, extra: i32): StaticArray<i32> {
+  if (used + extra <= buffer.length) return buffer
+  return resized(buffer, used, max(buffer.length << 1, used + extra))
+}
+
 export class Postings {
-  private entries: StaticArray<i32> = new StaticArray<i32>(ENTRY_WORDS)
-  private positionBuffer: StaticArray<i32> = new StaticArray<i32>(1)
+  private entries: StaticArray<i32>
+  private positionBuffer: StaticArray<i32>
   private entryCount: i32 = 0
   private positionCount: i32 = 0
   totalTermFreq: i64 = 0
+
+  /** Empty, with room for `docs` entries and `positions` positions (a flush knows both: no growth, no slack). */
+  constructor(docs: i32 = 1, positions: i32 = 1) {
+    this.entries = new StaticArray<i32>(max(docs, 1) * ENTRY_WORDS)
+    this.positionBuffer = new StaticArray<i32>(max(positions, 1))
+  }
 
   /**
    * A Postings decoded from a segment image (segment-codec.ts): docFreq entries at `entries` (docFreq x (i32 docId,
@@ -30,8 +43,8 @@ export class Postings {
    * each entry's ascending), both in linear memory.
    */
   static decoded(docFreq: i32, entries: usize, positionCount: i32, positions: usize): Postings {
-    const postings = new Postings()
-    const words = new StaticArray<i32>(max(docFreq * ENTRY_WORDS, ENTRY_WORDS))
+    const postings = new Postings(docFreq, positionCount)
+    const words = postings.entries
     let posStart = 0
     for (let i = 0; i < docFreq; i++) {
       const freq = load<i32>(entries + 8 * <usize>i, 4)
@@ -40,10 +53,7 @@ export class Postings {
       unchecked((words[i * ENTRY_WORDS + 2] = posStart))
       posStart += freq
     }
-    const buffer = new StaticArray<i32>(max(positionCount, 1))
-    memory.copy(changetype<usize>(buffer), positions, (<usize>positionCount) << 2)
-    postings.entries = words
-    postings.positionBuffer = buffer
+    memory.copy(changetype<usize>(postings.positionBuffer), positions, (<usize>positionCount) << 2)
     postings.entryCount = docFreq
     postings.positionCount = positionCount
     postings.totalTermFreq = positionCount
@@ -105,6 +115,16 @@ export class Postings {
     }
     unchecked((buffer[at] = position))
     return false
+  }
+
+  /** Grows the buffers, if need be to exactly what `docs` more entries holding `positions` more positions take. */
+  reserveExact(docs: i32, positions: i32): void {
+    const entryWords = (this.entryCount + docs) * ENTRY_WORDS
+    if (entryWords > this.entries.length)
+      this.entries = resized(this.entries, this.entryCount * ENTRY_WORDS, entryWords)
+    const positionWords = this.positionCount + positions
+    if (positionWords > this.positionBuffer.length)
+      this.positionBuffer = resized(this.positionBuffer, this.positionCount, positionWords)
   }
 
   /** Appends entry `entry` of `source` as document docId (a merge); docId is above every docId already here. */

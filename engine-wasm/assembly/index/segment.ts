@@ -6,7 +6,8 @@
 // u32 byte length + UTF-8 bytes; each field name and each (field, term) is written once per flush (the first batch
 // that has it), numbered on from the flush's earlier batches, and tokens refer to them by ordinal:
 //   u32 newFieldCount, newFieldCount x string name; u32 newTermCount, newTermCount x (u32 field ordinal, string
-//   term); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
+//   term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size its postings exactly);
+//   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
 //     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 tokenCount, tokenCount x (u32 term
 //     ordinal, i32 position); u32 valueCount, valueCount x f64
 // Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
@@ -39,7 +40,9 @@ export class Segment {
     const termCount = reader.i32()
     for (let t = 0; t < termCount; t++) {
       const field = unchecked(fields[reader.i32()])
-      postings.push(field.terms.getOrAdd(reader.string()))
+      const term = reader.string()
+      const docFreq = reader.i32()
+      postings.push(field.terms.getOrAdd(term, docFreq, reader.i32()))
     }
     const started = new Array<FieldIndex>()
     const docCount = reader.i32()

@@ -24,9 +24,10 @@ export class TermDictionary {
     return this.terms.has(term) ? this.terms.get(term) : null
   }
 
-  getOrAdd(term: string): Postings {
+  /** The term's postings; a new one gets room for `docs` entries holding `positions` positions. */
+  getOrAdd(term: string, docs: i32 = 1, positions: i32 = 1): Postings {
     if (this.terms.has(term)) return this.terms.get(term)
-    const postings = new Postings()
+    const postings = new Postings(docs, positions)
     this.terms.set(term, postings)
     this.sorted = null
     return postings

@@ -11,7 +11,7 @@
  */
 import { ByteWriter } from './byte-writer.ts'
 import { readDfsStatistics, writeDfsStatistics } from './dfs-statistics.ts'
-import { encodeDocuments, FlushDictionary, splitDocuments } from './document-batch.ts'
+import { FlushDictionary } from './document-batch.ts'
 import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
 import { encodeQuery, writeQuery } from './query-program.ts'
@@ -78,8 +78,9 @@ export class InvertedIndex {
     const last = checkDocuments(docs, this.lastDocId)
     if (docs.length === 0) return
     const flush = new FlushDictionary()
-    for (const part of splitDocuments(docs, TOKENS_PER_BATCH)) {
-      this.call(encodeDocuments(part, flush), (batch) => this.wasm.addDocuments(this.handle, batch))
+    for (const doc of docs) flush.add(doc)
+    for (const batch of flush.batches(TOKENS_PER_BATCH)) {
+      this.call(batch, (pointer) => this.wasm.addDocuments(this.handle, pointer))
     }
     this.lastDocId = last
   }

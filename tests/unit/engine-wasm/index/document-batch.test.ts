@@ -1,23 +1,25 @@
 // The document batch (engine-wasm/src/index/document-batch.ts): its exact bytes, a decoder written from the format
-// in segment.ts as the oracle for any split of any flush, and flushes larger than one batch against brute force.
+// in segment.ts as the oracle for any split of any flush (terms' flush-wide counts against a recount), and flushes larger than one batch against brute force.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  encodeDocuments,
-  FlushDictionary,
-  splitDocuments,
-} from '../../../../engine-wasm/src/index/document-batch.ts'
+import { FlushDictionary } from '../../../../engine-wasm/src/index/document-batch.ts'
 import type { AnalyzedDocument, IndexEngine } from '../../../../engine-wasm/src/index/index.ts'
 import { loadEngine } from './load-engine.ts'
 import { Oracle } from './oracle.ts'
 
-/** Decodes a flush's batches back into documents, keeping the flush's names and terms by ordinal. */
-function decodeFlush(batches: Uint8Array[]): AnalyzedDocument[] {
+/**
+ * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and terms by ordinal; `counts` gets each
+ * term's docFreq and totalTermFreq as the batches announce them.
+ */
+function decodeFlush(
+  batches: Uint8Array[],
+  counts = new Map<string, [number, number]>(),
+): AnalyzedDocument[][] {
   const names: string[] = []
   const terms: string[] = []
-  const docs: AnalyzedDocument[] = []
   const utf8 = new TextDecoder()
-  batches.forEach((bytes, index) => {
+  return batches.map((bytes, index) => {
+    const docs: AnalyzedDocument[] = []
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     let at = 0
     const word = () => ((at += 4), view.getUint32(at - 4, true))
@@ -29,8 +31,10 @@ function decodeFlush(batches: Uint8Array[]): AnalyzedDocument[] {
     expect(word()).toBe(index > 0 ? 1 : 0)
     for (let i = word(); i > 0; i--) names.push(text())
     for (let i = word(); i > 0; i--) {
-      expect(word()).toBeLessThan(names.length)
-      terms.push(text())
+      const field = names[word()] ?? 'missing'
+      const term = text()
+      terms.push(term)
+      counts.set(`${field}:${term}`, [word(), word()])
     }
     for (let d = word(); d > 0; d--) {
       const docId = word()
@@ -48,8 +52,8 @@ function decodeFlush(batches: Uint8Array[]): AnalyzedDocument[] {
       docs.push({ docId, fields })
     }
     expect(at).toBe(bytes.length)
+    return docs
   })
-  return docs
 }
 
 const token = fc.record({ term: fc.constantFrom('a', 'b', 'é', '𝄞x', 'quick'), position: fc.nat(5) })
@@ -70,41 +74,38 @@ const documents = fc
 
 describe('document batch', () => {
   it('writes each field name and term once per flush, tokens as ordinals', () => {
+    const docs: AnalyzedDocument[] = [
+      {
+        docId: 3,
+        fields: [
+          {
+            field: 'f',
+            tokens: [
+              { term: 'é', position: 0 },
+              { term: 'é', position: 2 },
+            ],
+          },
+        ],
+      },
+      {
+        docId: 4,
+        fields: [{ field: 'f', tokens: [{ term: 'é', position: 1 }], norms: false, values: [1.5] }],
+      },
+    ]
     const flush = new FlushDictionary()
-    const first = encodeDocuments(
-      [
-        {
-          docId: 3,
-          fields: [
-            {
-              field: 'f',
-              tokens: [
-                { term: 'é', position: 0 },
-                { term: 'é', position: 2 },
-              ],
-            },
-          ],
-        },
-      ],
-      flush,
-    )
+    for (const doc of docs) flush.add(doc)
+    // One token per batch: each document is a batch of its own.
+    const [first = new Uint8Array(), second = new Uint8Array(), ...more] = flush.batches(1)
+    expect(more).toEqual([])
     expect([...first]).toEqual([
       ...[0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0x66], // continues 0; 1 field: "f"
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
+      ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
       ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0], // doc 3, 1 field: 0, norms, 2 tokens
       ...[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // (0, 0), (0, 2), no values
     ])
-    const second = encodeDocuments(
-      [
-        {
-          docId: 4,
-          fields: [{ field: 'f', tokens: [{ term: 'é', position: 1 }], norms: false, values: [1.5] }],
-        },
-      ],
-      flush,
-    )
     expect([...second.subarray(0, 12)]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // continues, nothing new
-    expect(decodeFlush([first, second])).toEqual([
+    expect(decodeFlush([first, second]).flat()).toEqual([
       {
         docId: 3,
         fields: [
@@ -129,15 +130,37 @@ describe('document batch', () => {
   it('decodes to the documents it was given, however the flush is split', () => {
     fc.assert(
       fc.property(documents, fc.integer({ min: 0, max: 20 }), (docs, maxTokens) => {
-        const parts = splitDocuments(docs, maxTokens)
-        expect(parts.flat()).toEqual(docs)
+        const flush = new FlushDictionary()
+        for (const doc of docs) flush.add(doc)
+        const counts = new Map<string, [number, number]>()
+        const parts = decodeFlush(
+          [...flush.batches(maxTokens)].map((batch) => batch.slice()),
+          counts,
+        )
+        // Cut in order, a document never cut, a batch over maxTokens only when it is one document.
         for (const part of parts) {
           const tokens = part.reduce((n, d) => n + d.fields.reduce((m, f) => m + f.tokens.length, 0), 0)
           expect(part.length === 1 || tokens <= maxTokens).toBe(true)
         }
-        const flush = new FlushDictionary()
-        const decoded = decodeFlush(parts.map((part) => encodeDocuments(part, flush).slice()))
-        expect(decoded).toEqual(
+        parts.slice(1).forEach((part, i) => {
+          const tokensOf = (d: AnalyzedDocument) => d.fields.reduce((m, f) => m + f.tokens.length, 0)
+          const previous = parts[i]!.reduce((n, d) => n + tokensOf(d), 0)
+          // A batch ends only where the next document would overflow it.
+          expect(previous + tokensOf(part[0]!)).toBeGreaterThan(maxTokens)
+        })
+        const expected = new Map<string, [number, number]>()
+        for (const doc of docs) {
+          const seen = new Set<string>()
+          for (const field of doc.fields)
+            for (const { term } of field.tokens) {
+              const key = `${field.field}:${term}`
+              const [docFreq, totalTermFreq] = expected.get(key) ?? [0, 0]
+              expected.set(key, [docFreq + (seen.has(key) ? 0 : 1), totalTermFreq + 1])
+              seen.add(key)
+            }
+        }
+        expect(counts).toEqual(expected)
+        expect(parts.flat()).toEqual(
           docs.map((d) => ({
             docId: d.docId,
             fields: d.fields.map((f) => ({ ...f, values: f.values ?? [], norms: f.norms !== false })),

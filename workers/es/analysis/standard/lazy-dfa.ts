@@ -1,44 +1,42 @@
 // The DFA of an NFA, built on demand by subset construction: a DFA state is the epsilon closure of a set
 // of NFA states; its transition on a class id is computed the first time the scanner needs it and then
 // read from a table. This gives JFlex's longest-match semantics with only the reachable states built.
+// Layout: one flat Int32Array, `table[state * classCount + classId]`, the successor state, DEAD or UNKNOWN;
+// `accepts[state]` the rule it accepts. Both grow by doubling as states are interned, so a scanner reads
+// `table` and `accepts` again after every call of compute().
 // Invariants: state 0 is the start state; DEAD (-1) is the empty set; accept is the lowest rule index
 // among the set's accepting NFA states (-1 when none); UNKNOWN (-2) marks a transition not yet computed.
 import type { Nfa } from './regex-nfa.ts'
 
 export const DEAD = -1
-const UNKNOWN = -2
+export const UNKNOWN = -2
 
 export class LazyDfa {
   private readonly sets: Int32Array[] = []
   private readonly ids = new Map<string, number>()
-  private readonly transitions: Int32Array[] = []
-  private readonly accepts: number[] = []
+  /** Successors, row by state: UNKNOWN until computed. */
+  table: Int32Array
+  /** The rule each state accepts, or -1. */
+  accepts: Int32Array
 
   constructor(
     private readonly nfa: Nfa,
-    private readonly classCount: number,
+    readonly classCount: number,
   ) {
+    this.table = new Int32Array(classCount * 16).fill(UNKNOWN)
+    this.accepts = new Int32Array(16).fill(-1)
     this.intern(this.closure([nfa.start]))
   }
 
-  /** The rule a DFA state accepts, or -1. */
-  accept(state: number): number {
-    return this.accepts[state] ?? -1
-  }
-
-  /** The successor of a state on a class id, or DEAD. */
-  next(state: number, classId: number): number {
-    const row = this.transitions[state]
-    if (!row) return DEAD
-    const known = row[classId] ?? DEAD
-    if (known !== UNKNOWN) return known
+  /** Computes, stores and answers a transition not yet in the table. */
+  compute(state: number, classId: number): number {
     const targets: number[] = []
     for (const nfaId of this.sets[state] ?? []) {
       const nfaState = this.nfa.states[nfaId]
       if (nfaState?.edgeClasses?.[classId]) targets.push(nfaState.edgeTarget)
     }
     const successor = targets.length === 0 ? DEAD : this.intern(this.closure(targets))
-    row[classId] = successor
+    this.table[state * this.classCount + classId] = successor
     return successor
   }
 
@@ -61,13 +59,20 @@ export class LazyDfa {
     const id = this.sets.length
     this.sets.push(set)
     this.ids.set(key, id)
-    this.transitions.push(new Int32Array(this.classCount).fill(UNKNOWN))
+    if (id >= this.accepts.length) {
+      const table = new Int32Array(this.table.length * 2).fill(UNKNOWN)
+      table.set(this.table)
+      this.table = table
+      const accepts = new Int32Array(this.accepts.length * 2).fill(-1)
+      accepts.set(this.accepts)
+      this.accepts = accepts
+    }
     let accept = -1
     for (const nfaId of set) {
       const rule = this.nfa.states[nfaId]?.accept ?? -1
       if (rule >= 0 && (accept < 0 || rule < accept)) accept = rule
     }
-    this.accepts.push(accept)
+    this.accepts[id] = accept
     return id
   }
 }

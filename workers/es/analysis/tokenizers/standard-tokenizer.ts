@@ -4,8 +4,8 @@
 // max_token_length (default 255, 1..1048576) is the JFlex buffer size: a match may not extend more than
 // that many UTF-16 code units past its start, so a longer run is cut into pieces of at most that length
 // ("toolong" with 5 -> "toolo", "ng"), and no token is ever dropped.
-import { CLASS_COUNT, wordBreakClassOf } from '../unicode/word-break-class-table.ts'
-import { DEAD, LazyDfa } from '../standard/lazy-dfa.ts'
+import { BMP_CLASSES, CLASS_COUNT, wordBreakClassOf } from '../unicode/word-break-class-table.ts'
+import { DEAD, LazyDfa, UNKNOWN } from '../standard/lazy-dfa.ts'
 import { compileRules } from '../standard/regex-nfa.ts'
 import { RULE_TYPES, SKIP_RULE, STANDARD_RULES } from '../standard/standard-tokenizer-grammar.ts'
 import {
@@ -31,6 +31,9 @@ export function scanStandardTokens(
   onToken: (start: number, end: number, typeIndex: number) => void,
 ): void {
   const length = text.length
+  const classCount = dfa.classCount
+  let table = dfa.table
+  let accepts = dfa.accepts
   let position = 0
   while (position < length) {
     const limit = Math.min(length, position + maxTokenLength)
@@ -39,21 +42,28 @@ export function scanStandardTokens(
     let matchedEnd = position
     let cursor = position
     while (cursor < limit) {
-      let codePoint = text.charCodeAt(cursor)
+      const codeUnit = text.charCodeAt(cursor)
+      let classId = BMP_CLASSES[codeUnit]!
       let width = 1
-      if (codePoint >= 0xd800 && codePoint <= 0xdbff && cursor + 1 < length) {
+      if (codeUnit >= 0xd800 && codeUnit <= 0xdbff && cursor + 1 < length) {
         const low = text.charCodeAt(cursor + 1)
         if (low >= 0xdc00 && low <= 0xdfff) {
           // A surrogate pair that does not fit in the buffer is left for the next match.
           if (cursor + 2 > limit) break
-          codePoint = ((codePoint - 0xd800) << 10) + (low - 0xdc00) + 0x10000
+          classId = wordBreakClassOf(((codeUnit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)
           width = 2
         }
       }
-      state = dfa.next(state, wordBreakClassOf(codePoint))
-      if (state === DEAD) break
+      let successor = table[state * classCount + classId]!
+      if (successor === UNKNOWN) {
+        successor = dfa.compute(state, classId)
+        table = dfa.table
+        accepts = dfa.accepts
+      }
+      if (successor === DEAD) break
+      state = successor
       cursor += width
-      const rule = dfa.accept(state)
+      const rule = accepts[state]!
       if (rule >= 0) {
         matchedRule = rule
         matchedEnd = cursor

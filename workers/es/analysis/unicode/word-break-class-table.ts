@@ -6,7 +6,8 @@ import { CLASS_FEATURES, CLASS_RUNS } from './word-break-classes.ts'
 
 export const CLASS_COUNT = CLASS_FEATURES.length
 
-const bmpClasses = new Uint8Array(0x10000)
+/** The class id of every BMP code unit value (lone surrogates included), for scanners' inner loops. */
+export const BMP_CLASSES = new Uint8Array(0x10000)
 const supplementaryStarts: number[] = []
 const supplementaryClasses: number[] = []
 
@@ -16,7 +17,7 @@ for (const run of CLASS_RUNS.split(' ')) {
   const length = parseInt(run.slice(0, colon), 36)
   const classId = parseInt(run.slice(colon + 1), 36)
   const end = runStart + length
-  if (runStart < 0x10000) bmpClasses.fill(classId, runStart, Math.min(end, 0x10000))
+  if (runStart < 0x10000) BMP_CLASSES.fill(classId, runStart, Math.min(end, 0x10000))
   if (end > 0x10000) {
     supplementaryStarts.push(Math.max(runStart, 0x10000))
     supplementaryClasses.push(classId)
@@ -28,7 +29,7 @@ if (runStart !== 0x110000)
 
 /** The class id of a code point (a lone surrogate is its own code point, of class 0). */
 export function wordBreakClassOf(codePoint: number): number {
-  if (codePoint < 0x10000) return bmpClasses[codePoint] ?? 0
+  if (codePoint < 0x10000) return BMP_CLASSES[codePoint] ?? 0
   let low = 0
   let high = supplementaryStarts.length - 1
   while (low < high) {

@@ -13,6 +13,7 @@ import type { ParsedDocument } from './document-parser.ts'
 import type { FieldMapping } from './mapping.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
+/** Analyzes a value with the named analyzer; answers a fresh array of fresh tokens, which the caller owns. */
 export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
 
 /**
@@ -38,14 +39,21 @@ export function toAnalyzedDocument(
 ): AnalyzedDocument {
   const fields: AnalyzedField[] = [{ field: '_id', tokens: [{ term: id, position: 0 }], norms: false }]
   for (const { path, mapping, values } of parsed.fields) {
-    const tokens: AnalyzedToken[] = []
+    let tokens: AnalyzedToken[] = []
     if (mapping.type === 'text') {
+      // The analyzer answers fresh tokens: the first value's are taken as they are, later values' are
+      // shifted in place past the gap.
       let base = 0
       for (const value of values) {
         const analyzed = analyze(mapping.analyzer ?? DEFAULT_ANALYZER, String(value))
-        for (const token of analyzed) tokens.push({ term: token.term, position: base + token.position })
+        if (base === 0) tokens = analyzed
+        else
+          for (const token of analyzed) {
+            token.position += base
+            tokens.push(token)
+          }
         const last = analyzed[analyzed.length - 1]
-        base += (last ? last.position + 1 : 0) + POSITION_INCREMENT_GAP
+        base = (last ? last.position + 1 : base) + POSITION_INCREMENT_GAP
       }
     } else {
       values.forEach((value, i) => {
@@ -55,14 +63,12 @@ export function toAnalyzedDocument(
       })
     }
     const numbers = numeric.get(path)
-    if (tokens.length > 0 || numbers)
-      fields.push({
-        field: path,
-        tokens,
-        ...(numbers ? { values: numbers } : {}),
-        // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
-        ...(mapping.type === 'text' ? {} : { norms: false }),
-      })
+    if (tokens.length === 0 && !numbers) continue
+    const field: AnalyzedField = { field: path, tokens }
+    if (numbers) field.values = numbers
+    // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
+    if (mapping.type !== 'text') field.norms = false
+    fields.push(field)
   }
   return { docId, fields }
 }
