@@ -8,7 +8,25 @@
 //   score  = weight - weight / (1f + freq * cache[norm])                            (float)
 //   tf     = 1f - 1f / (1f + freq * cache[norm])      (BM25Scorer.explainTF's value, explain only)
 // Both share the saturation term (1f + freq * cache[norm]), so an explanation's numbers are the scorer's own.
+// The 256-entry cache depends on avgdl alone; the caches of the last avgdl values seen are shared by every scorer built
+// with them (at most CACHES of them, then the memo starts over): a query allocates no new 1 KiB table per term.
 import { LENGTH_TABLE } from './small-float'
+
+const CACHES = 64
+const caches = new Map<u32, StaticArray<f32>>()
+
+/** The norm cache of avgdl: cache[norm] = 1f / (k1 * ((1 - b) + b * LENGTH_TABLE[norm] / avgdl)). */
+function normCache(avgdl: f32): StaticArray<f32> {
+  const key = reinterpret<u32>(avgdl)
+  if (caches.has(key)) return caches.get(key)
+  if (caches.size >= CACHES) caches.clear()
+  const cache = new StaticArray<f32>(256)
+  for (let i = 0; i < 256; i++) {
+    cache[i] = <f32>1 / (K1 * (<f32>1 - B + (B * LENGTH_TABLE[i]) / avgdl))
+  }
+  caches.set(key, cache)
+  return cache
+}
 
 export const K1: f32 = 1.2
 export const B: f32 = 0.75
@@ -25,18 +43,16 @@ export class BM25Scorer {
   /** The boost Lucene's scorer sees: the query boost times (1 + k1). */
   readonly boost: f32
   readonly weight: f32
-  readonly cache: StaticArray<f32> = new StaticArray<f32>(256)
+  readonly cache: StaticArray<f32>
 
   constructor(
     boost: f32,
     readonly idf: f32,
     readonly avgdl: f32,
   ) {
+    this.cache = normCache(avgdl)
     this.boost = boost * (<f32>1 + K1)
     this.weight = this.boost * idf
-    for (let i = 0; i < 256; i++) {
-      this.cache[i] = <f32>1 / (K1 * (<f32>1 - B + (B * LENGTH_TABLE[i]) / avgdl))
-    }
   }
 
   score(freq: f32, norm: u8): f32 {
@@ -48,6 +64,6 @@ export class BM25Scorer {
   }
 
   private saturation(freq: f32, norm: u8): f32 {
-    return <f32>1 + freq * this.cache[<i32>norm]
+    return <f32>1 + freq * unchecked(this.cache[<i32>norm])
   }
 }

@@ -20,7 +20,12 @@ export function entryOf(docs: Array<i32>, docId: i32): i32 {
   return -1
 }
 
-export class DocScores {
+/** Where a query node's matches go, in doc id order: a DocScores, or straight into a top-k collector. */
+export abstract class Hits {
+  abstract push(docId: i32, score: f32): void
+}
+
+export class DocScores extends Hits {
   readonly docs: Array<i32> = new Array<i32>()
   readonly scores: Array<f32> = new Array<f32>()
 

@@ -7,14 +7,16 @@ import { DocScores } from './doc-scores'
 import { DfsStatistics } from './dfs-statistics'
 import { ExplainTrace } from './explain-trace'
 import { InvertedIndex } from './inverted-index'
-import { evaluate } from './query'
+import { evaluate, phraseMatches } from './query'
 import { SearchContext } from './search-context'
 import { Segment } from './segment'
+import { searchTermDisjunction } from './max-score'
 import { decodeSegment, encodeSegment } from './segment-codec'
-import { collectTopDocs } from './top-docs-collector'
+import { TopScoreDocCollector } from './top-docs-collector'
 
 export { byte4ToInt, intToByte4 } from './small-float'
 
+const PHRASE: u32 = 2
 const indexes = new Array<InvertedIndex | null>()
 
 function indexAt(handle: i32): InvertedIndex {
@@ -75,9 +77,33 @@ function evaluateAll(ctx: SearchContext, program: usize): DocScores {
   return all
 }
 
-/** stats: 0 to score with the index's own statistics, else global ones (dfs_query_then_fetch). */
-export function search(handle: i32, program: usize, k: i32, stats: usize): usize {
-  return collectTopDocs(evaluateAll(searchContext(handle, stats), program), k)
+/**
+ * The top k (format in top-docs-collector.ts). stats: 0 to score with the index's own statistics, else global ones
+ * (dfs_query_then_fetch). Total hits are exact up to totalHitsThreshold, above it they may stop short of the exact
+ * count (still above the threshold). A term or a disjunction of terms skips what cannot compete (max-score.ts); a
+ * phrase's matches go straight to the collector; any other query is evaluated whole per segment. Those two count
+ * exactly.
+ */
+export function search(handle: i32, program: usize, k: i32, stats: usize, totalHitsThreshold: i32): usize {
+  const ctx = searchContext(handle, stats)
+  // there are never more hits than documents: the collector's heap is no larger
+  const size = min(k, indexAt(handle).maxDoc)
+  const top = searchTermDisjunction(ctx, program, size, totalHitsThreshold)
+  if (top != null) return top.write()
+  const collector = TopScoreDocCollector.start(size, i32.MAX_VALUE, -1)
+  for (let s = 0; s < ctx.segments.length; s++) {
+    const segment = ctx.segments[s]
+    ctx.segment = segment
+    collector.docBase = segment.docBase
+    const reader = new ByteReader(program)
+    if (reader.u32() == PHRASE) {
+      phraseMatches(ctx, reader, 1, collector)
+      continue
+    }
+    const matches = evaluate(ctx, new ByteReader(program), 1)
+    for (let i = 0; i < matches.length; i++) collector.push(matches.docs[i], matches.scores[i])
+  }
+  return collector.write()
 }
 
 /** The trace of one document's explanation (format in explain-trace.ts); released by the caller. */

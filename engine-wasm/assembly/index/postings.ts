@@ -8,6 +8,8 @@
 // totalTermFreq = sum of freqs (Lucene's totalTermFreq). Deleted documents stay here until a merge, as in Lucene.
 // The docs, freqs, posStarts and positions accessors answer read-only views (the Postings itself, typed as a view
 // class: no allocation) indexable with [] and with a length, as arrays are.
+// `impacts` caches the block-max data a query derives from them (impacts.ts), built on first use.
+import { Impacts } from './impacts'
 
 const ENTRY_WORDS = 3
 
@@ -30,6 +32,7 @@ export class Postings {
   private entryCount: i32 = 0
   private positionCount: i32 = 0
   totalTermFreq: i64 = 0
+  impacts: Impacts | null = null
 
   /** Empty, with room for `docs` entries and `positions` positions (a flush knows both: no growth, no slack). */
   constructor(docs: i32 = 1, positions: i32 = 1) {

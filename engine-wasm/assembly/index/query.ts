@@ -18,7 +18,7 @@ import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
 import { CollectionStatistics, TermStatistics } from './dfs-statistics'
-import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
+import { conjunction, disjunction, DocScores, exclusion, Hits, reqOpt } from './doc-scores'
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { functionScoreQuery } from './function-score'
@@ -30,7 +30,7 @@ import {
   termRangeQuery,
 } from './multi-term-queries'
 import { exactPhraseFreq, PhrasePositions, SloppyPhraseMatcher } from './phrase-matcher'
-import { Postings } from './postings'
+import { Postings, PostingsDocs } from './postings'
 import { SearchContext } from './search-context'
 
 const TERM: u32 = 1
@@ -78,30 +78,42 @@ function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
   const name = reader.string()
   const field = ctx.field(name)
   const term = reader.string()
-  const boost = reader.f32() * parentBoost
+  const weight = termWeight(ctx, name, term, reader.f32() * parentBoost)
   const result = new DocScores()
-  // TermWeight asks for the field's statistics even when the term is absent, and for the term's only when present
-  // in the index; a segment without the term has no scorer
-  const collection = ctx.collectionStatistics(name)
-  const states = ctx.indexTermStates(name, term)
-  if (collection == null || states == null) {
-    explainTermWeight(ctx, '', null, null, null, 0, 0)
-    return result
-  }
-  const stats = ctx.termStatistics(name, term, states.docFreq, states.totalTermFreq)
-  const scorer = termScorer(boost, stats, collection)
   const postings = field != null ? field.terms.get(term) : null
-  if (field == null || postings == null) {
+  if (weight == null || field == null || postings == null) {
     explainTermWeight(ctx, '', null, null, null, 0, 0)
     return result
   }
+  const scorer = weight.scorer
   for (let i = 0; i < postings.docs.length; i++) {
     const docId = postings.docs[i]
     if (!ctx.liveDocs.isLive(docId)) continue
     result.push(docId, scorer.score(<f32>postings.freqs[i], field.norms.get(docId)))
   }
-  explainTermWeight(ctx, '', field, postings, scorer, stats.docFreq, collection.docCount)
+  explainTermWeight(ctx, '', field, postings, scorer, weight.docFreq, weight.docCount)
   return result
+}
+
+/** TermWeight: a term's scorer and the docFreq (n) and docCount (N) it was built with. */
+export class TermWeight {
+  constructor(
+    readonly scorer: BM25Scorer,
+    readonly docFreq: i64,
+    readonly docCount: i64,
+  ) {}
+}
+
+/**
+ * TermQuery.createWeight: the field's statistics are asked for even when the term is absent, the term's only when
+ * it is in the index; null (no scorer in any segment) when the field or the term is in none.
+ */
+export function termWeight(ctx: SearchContext, name: string, term: string, boost: f32): TermWeight | null {
+  const collection = ctx.collectionStatistics(name)
+  const states = ctx.indexTermStates(name, term)
+  if (collection == null || states == null) return null
+  const stats = ctx.termStatistics(name, term, states.docFreq, states.totalTermFreq)
+  return new TermWeight(termScorer(boost, stats, collection), stats.docFreq, collection.docCount)
 }
 
 /** BM25Similarity.scorer for one term: its idf and the field's average length, from the searcher's statistics. */
@@ -139,6 +151,13 @@ export function explainTermWeight(
 }
 
 function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
+  const result = new DocScores()
+  phraseMatches(ctx, reader, parentBoost, result)
+  return result
+}
+
+/** A PHRASE node's matches in the current segment (operands after the op code) into `result`. */
+export function phraseMatches(ctx: SearchContext, reader: ByteReader, parentBoost: f32, result: Hits): void {
   const name = reader.string()
   const field = ctx.field(name)
   const slop = reader.i32()
@@ -150,7 +169,6 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
     offsets[i] = reader.i32()
   }
   const boost = reader.f32() * parentBoost
-  const result = new DocScores()
   // PhraseWeight asks for the statistics of the terms present in the index, then, when there is one, for the
   // field's; a segment missing one of the terms has no scorer
   const postings = new Array<Postings>(n)
@@ -171,7 +189,7 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
   const collection = found > 0 ? ctx.collectionStatistics(name) : null
   if (field == null || collection == null || inSegment < n) {
     if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
-    return result
+    return
   }
   const idfs = new Array<f32>(n)
   let idfSum: f64 = 0
@@ -183,29 +201,35 @@ function phraseQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): 
   const avgdl = avgFieldLength(collection.sumTotalTermFreq, collection.docCount)
   const scorer = new BM25Scorer(boost, <f32>idfSum, avgdl)
   const sloppy = slop > 0 ? new SloppyPhraseMatcher(pps, slop) : null
+  // ConjunctionDISI: the rarest term leads, the others advance to its docs; positions only where all match
+  let lead = 0
+  for (let i = 1; i < n; i++) if (pps[i].postings.docFreq < pps[lead].postings.docFreq) lead = i
   const entries = new Array<i32>(n).fill(0)
-  const lead = pps[0].postings
-  for (let i = 0; i < lead.docs.length; i++) {
-    const docId = lead.docs[i]
-    if (!ctx.liveDocs.isLive(docId) || !positionAll(pps, entries, docId)) continue
-    entries[0] = i
+  const leadDocs = pps[lead].postings.docs
+  let at = 0
+  while (at < leadDocs.length) {
+    const docId = leadDocs[at]
+    const next = alignAll(pps, entries, lead, docId)
+    if (next != docId) {
+      at = next == NO_MORE_DOCS ? leadDocs.length : advanceEntry(leadDocs, at, next)
+      continue
+    }
+    entries[lead] = at++
+    if (!ctx.liveDocs.isLive(docId)) continue
     const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
     if (freq > 0) result.push(docId, scorer.score(freq, field.norms.get(docId)))
   }
-  if (trace == null) return result
+  if (trace == null) return
   // PhraseWeight.explain for the traced document: the same matcher over its positions
   const docId = trace.docId
-  const entry = lead.docs.indexOf(docId)
   entries.fill(0)
-  if (entry < 0 || !ctx.liveDocs.isLive(docId) || !positionAll(pps, entries, docId)) {
+  if (!ctx.liveDocs.isLive(docId) || alignAll(pps, entries, -1, docId) != docId) {
     trace.noMatch('', WEIGHT_NO_TERMS)
-    return result
+    return
   }
-  entries[0] = entry
   const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
   if (freq > 0) trace.match('', scorer, freq, field.norms.get(docId), docFreqs, idfs, collection.docCount)
   else trace.noMatch('', WEIGHT_NO_PHRASE)
-  return result
 }
 
 /** PhraseQuery.PostingsAndFreq order: query position, then term. */
@@ -238,16 +262,42 @@ function phrasePositions(
   return pps
 }
 
-/** Advances entries[1..] to docId in each non-lead postings list; true when all of them contain it. */
-function positionAll(pps: Array<PhrasePositions>, entries: Array<i32>, docId: i32): bool {
-  for (let i = 1; i < pps.length; i++) {
-    const docs = pps[i].postings.docs
-    let at = entries[i]
-    while (at < docs.length && docs[at] < docId) at++
-    entries[i] = at
-    if (at == docs.length || docs[at] != docId) return false
+const NO_MORE_DOCS: i32 = i32.MAX_VALUE
+
+/** The first entry at or after `from` whose doc is >= target (docs.length if none): galloping, then binary search. */
+function advanceEntry(docs: PostingsDocs, from: i32, target: i32): i32 {
+  const length = docs.length
+  let lo = from
+  let step = 1
+  let hi = from
+  while (hi < length && docs[hi] < target) {
+    lo = hi + 1
+    hi += step
+    step <<= 1
   }
-  return true
+  hi = min(hi, length)
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (docs[mid] < target) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Advances entries[i] of every phrase term but `skip` to its first doc at or after docId: answers docId when all are
+ * there, else the doc (above docId) the first one that passed it is at, NO_MORE_DOCS when one ran out.
+ */
+function alignAll(pps: Array<PhrasePositions>, entries: Array<i32>, skip: i32, docId: i32): i32 {
+  for (let i = 0; i < pps.length; i++) {
+    if (i == skip) continue
+    const docs = pps[i].postings.docs
+    const at = advanceEntry(docs, entries[i], docId)
+    entries[i] = at
+    if (at == docs.length) return NO_MORE_DOCS
+    if (docs[at] != docId) return docs[at]
+  }
+  return docId
 }
 
 function matchAll(ctx: SearchContext, boost: f32): DocScores {

@@ -11,8 +11,11 @@ export interface IndexExports {
   freeIndex(handle: number): void
   addDocuments(handle: number, batch: number): void
   deleteDocuments(handle: number, docIds: number, count: number): void
-  /** stats: 0, or the address of a statistics table (dfs-statistics.ts) to score with. */
-  search(handle: number, program: number, k: number, stats: number): number
+  /**
+   * stats: 0, or the address of a statistics table (dfs-statistics.ts) to score with; total hits exact up to
+   * totalHitsThreshold (2^31 - 1: always).
+   */
+  search(handle: number, program: number, k: number, stats: number, totalHitsThreshold: number): number
   count(handle: number, program: number): number
   explain(handle: number, program: number, docId: number, stats: number): number
   dfs(handle: number, program: number): number

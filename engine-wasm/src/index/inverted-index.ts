@@ -93,13 +93,21 @@ export class InvertedIndex {
 
   /**
    * The top k documents. With `stats` (dfs_query_then_fetch's aggregated statistics) every term and field found
-   * there scores with those numbers instead of this index's own.
+   * there scores with those numbers instead of this index's own. totalHits is exact when at most
+   * totalHitsThreshold (track_total_hits) documents match; above it, it may stop short of the exact count but stays
+   * above the threshold (Lucene's TopScoreDocCollector then skips documents that cannot enter the top k).
    */
-  search(query: IndexQuery, k: number, stats: DfsStatistics | null = null): TopDocs {
+  search(
+    query: IndexQuery,
+    k: number,
+    stats: DfsStatistics | null = null,
+    totalHitsThreshold = Infinity,
+  ): TopDocs {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`)
+    const threshold = Math.min(Math.max(totalHitsThreshold, 0), 0x7fffffff)
     const input = programWithStatistics(rewriteQuery(query), stats)
     const result = this.call(input.bytes, (pointer) =>
-      this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt),
+      this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt, threshold),
     )
     try {
       const view = new DataView(this.wasm.memory.buffer, result >>> 0)

@@ -94,6 +94,7 @@ export function executeQueryPhase(
   request: SearchRequest,
   now: number,
   dfs: DfsStatistics | null = null,
+  totalHitsThreshold = Infinity,
 ): QuerySearchResult {
   const { name, uuid, mapping } = index.metadata
   const sortFields = sortsByScore(request.sort)
@@ -110,7 +111,7 @@ export function executeQueryPhase(
   }
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
   if (sortFields === null || all === null) {
-    const top = all ?? shard.searcherIndex.search(query, k, dfs)
+    const top = all ?? shard.searcherIndex.search(query, k, dfs, totalHitsThreshold)
     const docs = top.scoreDocs.slice(0, k).map(({ docId, score }) => ({ docId, score, sortValues: null }))
     const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
     return { ...result, totalHits: top.totalHits, maxScore, docs }

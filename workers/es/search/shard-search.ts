@@ -103,7 +103,16 @@ export function executeShardSearch(
   if (dfs === null) index.scheduledRefresh(now)
   const { parsed, query, namedQueries, buildQuery: buildFor } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
-  const phase = executeQueryPhase(index, shard, request.shardIndex, query, parsed.request, request.now, dfs)
+  const phase = executeQueryPhase(
+    index,
+    shard,
+    request.shardIndex,
+    query,
+    parsed.request,
+    request.now,
+    dfs,
+    parsed.trackTotalHits,
+  )
   const { docs, aggregations } = phase
   const hits = docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!)
   const builder = parsed.highlight
