@@ -23,6 +23,7 @@ import {
 } from '../../storage/envelope.ts'
 import type { StorageOp } from '../../storage/storage.ts'
 import type { CommitPoint, SegmentFiles } from '../index/shard/shard-commit.ts'
+import { concatBytes } from '../../../engine-wasm/src/log/compression/bytes.ts'
 
 const SEGMENT_VERSION = 1
 const COMMIT_VERSION = 1
@@ -106,7 +107,7 @@ export function readLastCommit(
     const file = segmentFileKey(prefix, generation, extension)
     const parts = chunks.get(file)
     if (!parts) throw new StorageFormatError(`commit point ${last.key}: ${file} is missing`)
-    return openBytes(concat(parts), SEGMENT_VERSION, file)
+    return openBytes(parts.length === 1 ? parts[0]! : concatBytes(parts), SEGMENT_VERSION, file)
   }
   const files = new Map<number, SegmentFiles>()
   for (const { generation } of point.segments) {
@@ -117,15 +118,4 @@ export function readLastCommit(
     })
   }
   return { point, files }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
 }
