@@ -156,13 +156,8 @@ export class IndicesService {
     for (const [key, copy] of this.stored) if (copy.indexUuid === uuid) this.stored.delete(key)
     for (const key of this.translogBatches.keys())
       if (key.startsWith(`${uuid}/`)) this.translogBatches.delete(key)
-    for (const [key, store] of this.copyStores) {
-      if (!key.startsWith(`${uuid}/`)) continue
-      this.copyStores.delete(key)
-      store.idleCheck?.cancel()
-      store.periodicFlush?.cancel()
-      await store.pending
-    }
+    for (const key of [...this.copyStores.keys()])
+      if (key.startsWith(`${uuid}/`)) await this.forgetCopyStore(key)
     const keys = await this.deps.storage.keys('es', `indices/${uuid}/`)
     if (keys.length > 0) await this.deps.storage.write(keys.map(deleteOp))
   }
@@ -185,13 +180,7 @@ export class IndicesService {
 
   async deleteShardStore(uuid: string, shard: number): Promise<void> {
     this.stored.delete(`${uuid}/${shard}`)
-    const store = this.copyStores.get(`${uuid}/${shard}`)
-    if (store) {
-      this.copyStores.delete(`${uuid}/${shard}`)
-      store.idleCheck?.cancel()
-      store.periodicFlush?.cancel()
-      await store.pending
-    }
+    await this.forgetCopyStore(`${uuid}/${shard}`)
     const keys = await this.deps.storage.keys('es', shardPrefix(uuid, shard))
     this.skipTranslogBatches(uuid, shard, nextTranslogBatch(keys, translogPrefix(uuid, shard)))
     if (keys.length > 0) await this.deps.storage.write(keys.map(deleteOp))
@@ -292,6 +281,16 @@ export class IndicesService {
     store.commitGeneration = point.generation
     store.segments = referenced
     taken.onStored()
+  }
+
+  /** Drops a copy's store state: its flush timers stop and the commit being stored finishes first. */
+  private async forgetCopyStore(key: string): Promise<void> {
+    const store = this.copyStores.get(key)
+    if (!store) return
+    this.copyStores.delete(key)
+    store.idleCheck?.cancel()
+    store.periodicFlush?.cancel()
+    await store.pending
   }
 
   private copyStore(uuid: string, shard: number): CopyStore {

@@ -24,7 +24,7 @@ import {
   type Decision,
   type DecisionType,
 } from './allocation-deciders.ts'
-import { chooseNode, nodeWeight } from './balanced-shards-allocator.ts'
+import { chooseNode, nodeWeights } from './balanced-shards-allocator.ts'
 import { RoutingAllocation } from './routing-allocation.ts'
 import { ALLOCATION_TEXT, REBALANCE_TEXT } from './explanations.ts'
 
@@ -161,8 +161,9 @@ function decideByBalance(
   candidates: readonly NodeDecisions[],
   shown: Shown,
 ): AllocateUnassignedDecision {
+  const weightOf = nodeWeights(allocation, copy.index)
   const weighed = candidates
-    .map((c) => ({ ...c, weight: nodeWeight(allocation, c.node, copy.index) }))
+    .map((c) => ({ ...c, weight: weightOf(c.node) }))
     .sort((a, b) => a.weight - b.weight)
   const results = weighed.map(({ node, decisions, type }, i) => ({
     node,
@@ -198,7 +199,8 @@ function decideRebalance(
 ): RebalanceDecision {
   const rebalanceDecisions = explainCanRebalance(allocation, copy)
   const canRebalance = verdict(rebalanceDecisions)
-  const currentWeight = nodeWeight(allocation, current, copy.index)
+  const weightOf = nodeWeights(allocation, copy.index)
+  const currentWeight = weightOf(current)
   const better: Array<[NodeDecisions, AllocationDecision]> = []
   const same: NodeDecisions[] = []
   const worse: NodeDecisions[] = []
@@ -206,7 +208,7 @@ function decideRebalance(
   let target: DiscoveryNode | null = null
   for (const candidate of nodeDecisions(allocation, copy)) {
     if (candidate.node.id === current.id) continue
-    const weight = nodeWeight(allocation, candidate.node, copy.index)
+    const weight = weightOf(candidate.node)
     const betterWeight = weight <= currentWeight
     const conditionsMet =
       betterWeight && Math.abs(weight - currentWeight) > THRESHOLD + 0.001 && weight + 1 < currentWeight

@@ -99,8 +99,10 @@ function byId(a: DiscoveryNode, b: DiscoveryNode): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-export function nodeWeight(allocation: RoutingAllocation, node: DiscoveryNode, index: string): number {
-  return new BalanceModel(allocation).weight(node.id, index)
+/** Each node's weight for `index` in the allocation as it stands (one model for every node asked about). */
+export function nodeWeights(allocation: RoutingAllocation, index: string): (node: DiscoveryNode) => number {
+  const model = new BalanceModel(allocation)
+  return (node) => model.weight(node.id, index)
 }
 
 /**
