@@ -19,7 +19,7 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 /** Appended bytes that start a write at once. */
 export const FLUSH_BYTES = 1_048_576
 /** The longest an appended byte waits for its write to start. */
-export const FLUSH_INTERVAL_MS = 5
+export const FLUSH_INTERVAL_MS = 50
 
 export class LogFlusher {
   private inFlight: Promise<void> | null = null
