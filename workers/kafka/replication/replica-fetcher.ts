@@ -31,8 +31,9 @@ export interface ReplicaFetcherDeps {
   scheduler: Scheduler
   config: ReplicationConfig
   send: SendReplicaFetch
-  /** Hands the round's appended bytes (0 after a truncation alone) to the LogFlusher, without waiting. */
-  persist: (bytes: number) => void
+  /** Persists what the round appended or truncated (one storage write). */
+  /** Asks for the round's appends to be stored, without waiting. */
+  persist: () => void
 }
 
 interface FetchState {
@@ -100,8 +101,7 @@ export class ReplicaFetcher {
         continue
       }
       if (!live()) break
-      const appended = this.processResponse(request, response)
-      if (appended >= 0) this.deps.persist(appended)
+      if (this.processResponse(request, response)) this.deps.persist()
     }
     if (this.generation === generation) this.running = false
   }
@@ -132,10 +132,9 @@ export class ReplicaFetcher {
     }
   }
 
-  /** Applies the answer; returns the bytes appended when a log changed (so the round persists), else -1. */
-  private processResponse(request: ReplicaFetchRequest, response: ReplicaFetchResponse): number {
+  /** Applies the answer; returns true when a log changed (so the round persists). */
+  private processResponse(request: ReplicaFetchRequest, response: ReplicaFetchResponse): boolean {
     let changed = false
-    let appended = 0
     for (const data of response.partitions) {
       const key = `${data.topicId}/${data.partition}`
       const state = this.states.get(key)
@@ -160,11 +159,10 @@ export class ReplicaFetcher {
         // The follower's log start offset follows the leader's; retention then drops what lies below.
         log.maybeIncrementLogStartOffset(data.logStartOffset)
         changed ||= data.records.length > 0
-        appended += data.records.length
       } catch {
         state.delayedUntil = this.deps.scheduler.now() + this.deps.config.replicaFetchBackoffMs
       }
     }
-    return changed ? appended : -1
+    return changed
   }
 }

@@ -5,9 +5,8 @@
  * follower fetches (DelayedFetch), runs one ReplicaFetcher per leader broker it follows, and checks the ISR
  * every replica.lag.time.max.ms / 2 (the isr-expiration task).
  *
- * Persistence: each produce request and each fetcher round tells the LogFlusher how many bytes it appended and
- * goes on without waiting, as Kafka answers from the page cache (acks=all waits for replication, not disks);
- * the flusher stores them on its own schedule.
+ * Persistence: each produce request and each fetcher round asks the LogFlusher to store what it appended and
+ * goes on without waiting, as Kafka answers from the page cache (acks=all waits for replication, not disks).
  */
 import type { LogManager } from '../log/log-manager.ts'
 import type { LogConfig } from '../log/unified-log.ts'
@@ -75,7 +74,7 @@ export class ReplicaManager {
   private isrExpiration: Cancellable | null = null
 
   constructor(private readonly deps: ReplicaManagerDeps) {
-    this.flusher = new LogFlusher(deps.storage, deps.scheduler, () => deps.logManager.takeFlushOps())
+    this.flusher = new LogFlusher(deps.storage, () => deps.logManager.takeFlushOps())
     this.producePurgatory = new DelayedOperationPurgatory(deps.scheduler)
     this.fetchPurgatory = new DelayedOperationPurgatory(deps.scheduler)
   }
@@ -97,7 +96,6 @@ export class ReplicaManager {
   /** Stops fetching and timing; waiting requests answer as timed out. */
   shutdown(): void {
     this.isrExpiration?.cancel()
-    this.flusher.stop()
     for (const fetcher of this.fetchers.values()) fetcher.stop()
     this.fetchers.clear()
     this.producePurgatory.completeAll()
@@ -164,7 +162,7 @@ export class ReplicaManager {
         scheduler: this.deps.scheduler,
         config: this.deps.config,
         send: this.deps.sendReplicaFetch,
-        persist: (bytes) => this.flusher.appended(bytes),
+        persist: () => this.flusher.flushInBackground(),
       })
       this.fetchers.set(leaderId, fetcher)
     }
@@ -192,7 +190,7 @@ export class ReplicaManager {
     entries: readonly ProducePartition[],
   ): Promise<ProducePartitionResult[]> {
     const statuses = entries.map((entry): ProduceStatus => this.appendToLocalLog(entry, requiredAcks))
-    this.flusher.appended(entries.reduce((sum, entry) => sum + entry.records.length, 0))
+    this.flusher.flushInBackground()
     for (const entry of entries) this.fetchPurgatory.checkAndComplete(keyOf(entry.topicId, entry.partition))
     if (requiredAcks !== -1 || statuses.every((status) => !status.acksPending)) {
       return statuses.map((status) => status.result)

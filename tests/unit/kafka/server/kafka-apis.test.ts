@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../../workers/protocol/kafka.ts'
 import type { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
-import { FLUSH_INTERVAL_MS } from '../../../../workers/kafka/log/log-flusher.ts'
 import { decodeValues, loadLogEngine, record, startCluster } from '../kafka-fixtures.ts'
 import type { SimKafkaCluster } from './sim-kafka-cluster.ts'
 
@@ -121,7 +120,6 @@ describe('KafkaApis topics', () => {
     await produce(cluster, 'a', 0, 'x')
     await produce(cluster, 'a', 1, 'y')
     await produce(cluster, 'b', 0, 'z')
-    await cluster.advance(FLUSH_INTERVAL_MS)
     const [a] = (await run(api.metadata(['a']))).topics
     expect(await storage.keys('kafka', `log/${a!.topicId}/`)).toHaveLength(2)
     expect(await run(api.deleteTopics(['a', 'nope']))).toEqual([
