@@ -1,13 +1,17 @@
 /**
- * Runs the Kafka and Elasticsearch benchmark pages in the machine's Chromium: a Vite dev server serves the repository,
+ * Runs the Kafka and Elasticsearch benchmark pages in the machine's Chromium: the pages are built for
+ * production into a temporary directory (bench-site.ts) and served by Vite's preview server;
  * playwright-core opens each page and waits for its `window.benchResult`. Throughput (browser/
  * kafka-throughput.html) and produce latency at a held rate (browser/kafka-latency.html); then the
  * Elasticsearch node worker's search and reload pages (es-browser.bench.ts).
  */
-import { createServer } from 'vite'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumPath, CHROMIUM_ARGS } from '../chromium.ts'
 import { runBenchPage } from './bench-page.ts'
+import { buildPages, serveSite } from './bench-site.ts'
 import { benchEsBrowser } from './es-browser.bench.ts'
 import type { BenchResult } from './result.ts'
 import type { KafkaThroughputResult } from './browser/kafka-throughput.ts'
@@ -25,41 +29,48 @@ const KAFKA_PUBLISHED = 421_823
  */
 const KAFKA_PUBLISHED_P99_MS = 5
 
+/** The pages this runs (es-browser.bench.ts opens the two es- ones). */
+const PAGES = ['kafka-throughput', 'kafka-latency', 'es-search', 'es-reload'].map(
+  (page) => `tests/bench/browser/${page}.html`,
+)
+
 export async function benchBrowser(opts: { smoke: boolean }): Promise<BenchResult[]> {
-  const server = await createServer({
-    configFile: false,
-    root: process.cwd(),
-    logLevel: 'silent',
-    // No file watching: another edit to the repository would reload a page in the middle of its run.
-    server: { port: 0, watch: null },
-    worker: { format: 'es' },
-  })
-  await server.listen()
-  const address = server.httpServer?.address()
-  if (!address || typeof address === 'string') throw new Error('bench server has no port')
-  const pages = `http://127.0.0.1:${address.port}/tests/bench/browser`
+  const site = mkdtempSync(join(tmpdir(), 'playground-bench-pages-'))
+  try {
+    await buildPages(site, PAGES)
+    const server = await serveSite(site)
+    try {
+      return await runPages(`${server.origin}/tests/bench/browser`, opts.smoke)
+    } finally {
+      await server.close()
+    }
+  } finally {
+    rmSync(site, { recursive: true, force: true })
+  }
+}
+
+async function runPages(pages: string, smoke: boolean): Promise<BenchResult[]> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: true,
   })
-  const timeoutMs = opts.smoke ? 120_000 : 600_000
+  const timeoutMs = smoke ? 120_000 : 600_000
   try {
     const throughput = await runBenchPage<KafkaThroughputResult>(
       await browser.newPage(),
-      `${pages}/kafka-throughput.html?records=${opts.smoke ? 5_000 : 200_000}`,
+      `${pages}/kafka-throughput.html?records=${smoke ? 5_000 : 200_000}`,
       timeoutMs,
     )
     const latency = await runBenchPage<KafkaLatencyResult>(
       await browser.newPage(),
-      `${pages}/kafka-latency.html?rate=50000&seconds=${opts.smoke ? 1 : 10}`,
+      `${pages}/kafka-latency.html?rate=50000&seconds=${smoke ? 1 : 10}`,
       timeoutMs,
     )
-    const es = await benchEsBrowser(browser, pages, { smoke: opts.smoke, timeoutMs })
+    const es = await benchEsBrowser(browser, pages, { smoke, timeoutMs })
     return [...throughputRows(throughput), ...latencyRows(latency), ...es]
   } finally {
     await browser.close()
-    await server.close()
   }
 }
 

@@ -3,8 +3,8 @@
  * reload with none, in the same run (ratio = stored / empty).
  *
  * The site is built as `npm run build` builds it (vite.config.ts), into a temporary directory, with the
- * seeding page (browser/kafka-seed.html) built beside it; Vite's preview server serves both from one
- * origin, so they share IndexedDB. Each of the two reloads runs in a fresh browser profile, deleted after:
+ * seeding page (browser/kafka-seed.html) built beside it (bench-site.ts); Vite's preview server serves both
+ * from one origin, so they share IndexedDB. Each of the two reloads runs in a fresh browser profile, deleted after:
  *   1. the app is visited once (its service worker installs, its brokers format their storage), as by a
  *      learner who comes back;
  *   2. the seeding page stores N 100-byte messages through the app's brokers over the app's databases,
@@ -19,11 +19,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, preview } from 'vite'
 import { chromium, type Page } from 'playwright-core'
 import { chromiumPath, CHROMIUM_ARGS } from '../chromium.ts'
 import { runBenchPage } from './bench-page.ts'
 import type { BenchResult } from './result.ts'
+import { buildApp, buildPages, serveSite } from './bench-site.ts'
 import type { KafkaSeedResult } from './browser/kafka-seed.ts'
 
 const SEED_PAGE = 'tests/bench/browser/kafka-seed.html'
@@ -51,20 +51,12 @@ export async function benchKafkaReload(opts: { smoke: boolean }): Promise<BenchR
   const timeoutMs = opts.smoke ? 120_000 : 300_000
   const site = mkdtempSync(join(tmpdir(), 'playground-bench-site-'))
   try {
-    await buildSite(site)
-    const server = await preview({
-      configFile: false,
-      root: site,
-      build: { outDir: site },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-      logLevel: 'silent',
-    })
+    await buildApp(site)
+    await buildPages(site, [SEED_PAGE])
+    const server = await serveSite(site)
     try {
-      const address = server.httpServer.address()
-      if (!address || typeof address === 'string') throw new Error('preview server has no port')
-      const origin = `http://127.0.0.1:${address.port}`
-      const empty = await reloadWith(origin, 0, timeoutMs)
-      const stored = await reloadWith(origin, records, timeoutMs)
+      const empty = await reloadWith(server.origin, 0, timeoutMs)
+      const stored = await reloadWith(server.origin, records, timeoutMs)
       const count = records.toLocaleString('en-US')
       return [
         {
@@ -94,31 +86,6 @@ export async function benchKafkaReload(opts: { smoke: boolean }): Promise<BenchR
     }
   } finally {
     rmSync(site, { recursive: true, force: true })
-  }
-}
-
-/**
- * The app as `npm run build` builds it, and the seeding page beside it, into `outDir`. Vite builds for
- * production only while NODE_ENV is unset or 'production', and a dev server started earlier in this
- * process (browser-bench.ts) left it 'development': the site would then be built without its production
- * code, its service worker among it. So NODE_ENV is 'production' for the builds.
- */
-async function buildSite(outDir: string): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } })
-    await build({
-      configFile: false,
-      root: process.cwd(),
-      base: './',
-      logLevel: 'silent',
-      worker: { format: 'es' },
-      build: { outDir, emptyOutDir: false, target: 'es2022', rollupOptions: { input: SEED_PAGE } },
-    })
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV
-    else process.env.NODE_ENV = nodeEnv
   }
 }
 
