@@ -12,7 +12,7 @@
  * Unmapped fields match nothing; no tokens match nothing, or everything with `zero_terms_query: all`.
  */
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { illegalArgumentException } from '../../errors/index.ts'
+import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { resolveFields, parseFieldAndWeight } from '../query-string/field-resolution.ts'
@@ -29,7 +29,7 @@ import {
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
-import { fuzzyOptions } from './term-level-queries.ts'
+import { exactValueQuery, fuzzyOptions } from './term-level-queries.ts'
 
 const MATCH_OPTIONS = [
   'query',
@@ -67,7 +67,11 @@ export function fieldQuery(
   phrase: boolean,
   boost: number,
 ): IndexQuery {
-  if (!context.fields.has(field)) return { type: 'matchNone' }
+  const mapping = context.fields.get(field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  if (mapping.type !== 'text' && mapping.type !== 'keyword' && !options.has('analyzer')) {
+    return valueQuery(field, text, options, context, boost)
+  }
   const tokens = analyze(field, text, options, context)
   if (tokens.length === 0) {
     const all = scalarText(options.get('zero_terms_query'))?.toLowerCase() === 'all'
@@ -101,6 +105,28 @@ export function fieldQuery(
     filter: [],
     minimumShouldMatch: and ? 0 : parseMinimumShouldMatch(msm, clauses.length),
     boost,
+  }
+}
+
+/**
+ * MatchQueryParser on a field that is neither text nor keyword: the field type's termQuery of the whole text
+ * (a numeric value's point query, a boolean's term, a date's range), which fails the shard when the text does
+ * not parse, unless `lenient` makes that field match nothing.
+ */
+function valueQuery(
+  field: string,
+  text: string,
+  options: XContentObject,
+  context: QueryContext,
+  boost: number,
+): IndexQuery {
+  try {
+    return exactValueQuery(field, undefined, text, context, boost)
+  } catch (e) {
+    if (options.get('lenient') === true && e instanceof EsException && e.type === 'query_shard_exception') {
+      return { type: 'matchNone' }
+    }
+    throw e
   }
 }
 

@@ -17,6 +17,7 @@ import {
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
+import { NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import {
   exactTerm,
   failedToCreateQuery,
@@ -60,12 +61,14 @@ function valueOf(name: string, body: XContentValue, allowed: readonly string[]) 
 }
 
 /**
- * MappedFieldType.termQuery for an exact value: text and keyword fields take the term as given; numeric and
- * boolean fields parse it first (NumberFieldMapper's Double.parseDouble, BooleanFieldMapper), so a value that
- * does not parse fails the shard with "failed to create query: ..."; a date field runs the range from the value
- * to itself (DateFieldType.termQuery), which fails the same way.
+ * MappedFieldType.termQuery for an exact value: text and keyword fields take the term as given (TermQuery,
+ * BM25-scored); boolean fields parse it first (BooleanFieldMapper) and stay a scored TermQuery; numeric fields
+ * parse it (NumberFieldMapper's Double.parseDouble) into a point query of the value, a range from the value to
+ * itself that scores the boost and explains as `field:[v TO v]` (LongPoint.newExactQuery and its kin); a date
+ * field runs the range from the value to itself (DateFieldType.termQuery). A value that does not parse fails the
+ * shard with "failed to create query: ...".
  */
-function exactValueQuery(
+export function exactValueQuery(
   field: string,
   value: XContentValue | undefined,
   text: string,
@@ -74,18 +77,16 @@ function exactValueQuery(
 ): IndexQuery {
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { type: 'matchNone' }
-  if (mapping.type === 'date') {
+  const valueRange = (): IndexQuery => {
     const bounds = { from: text, to: text, includeLower: true, includeUpper: true }
     const options = { nowMillis: context.nowMillis ?? 0, index: context.index }
     return shardRangeQuery(field, mapping, bounds, options, boost)
   }
-  const term =
-    typeof value === 'boolean'
-      ? indexedTerm(value)
-      : mapping.type === 'text' || mapping.type === 'keyword'
-        ? text
-        : checked(context, () => exactTerm(mapping, text))
-  return { type: 'term', field, term, boost }
+  if (mapping.type === 'date') return valueRange()
+  if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
+  if (mapping.type === 'text' || mapping.type === 'keyword') return { type: 'term', field, term: text, boost }
+  const term = checked(context, () => exactTerm(mapping, text))
+  return NUMERIC_TYPES.has(mapping.type) ? valueRange() : { type: 'term', field, term, boost }
 }
 
 export function termQuery(body: XContentValue, context: QueryContext): IndexQuery {

@@ -94,7 +94,19 @@ export function textQuery(
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
   if (mapping.type !== 'text' && options.analyzer === null) {
-    return { kind: 'term', field, term: exactTerm(mapping, text), boost: 1 }
+    const term = exactTerm(mapping, text)
+    // the field type's termQuery: a number's point query and a date's range are the range from the value to itself
+    if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date')
+      return { kind: 'term', field, term, boost: 1 }
+    return {
+      kind: 'range',
+      field,
+      lower: term,
+      upper: term,
+      includeLower: true,
+      includeUpper: true,
+      boost: 1,
+    }
   }
   const tokens = context.analyze(searchAnalyzer(mapping, options.analyzer), text)
   if (tokens.length === 0) return null
