@@ -51,6 +51,20 @@ describe('IdbStorage', () => {
     expect(await storage.keys('kafka')).toEqual(['b/1', 'b/2'])
     await storage.close()
   })
+
+  it('stores a view into a larger buffer as its own bytes only, and a whole buffer as it was at the write', async () => {
+    const storage = await IdbStorage.open(unique('storage'))
+    const shared = new Uint8Array([9, 8, 7, 6, 5])
+    const whole = new Uint8Array([1, 2, 3])
+    await storage.write([
+      { store: 'es', key: 'view', value: shared.subarray(1, 3) },
+      { store: 'es', key: 'whole', value: whole },
+    ])
+    whole[0] = 42
+    expect(await storage.get('es', 'view')).toEqual(new Uint8Array([8, 7]))
+    expect(await storage.get('es', 'whole')).toEqual(new Uint8Array([1, 2, 3]))
+    await storage.close()
+  })
 })
 
 describe('broker workers', () => {

@@ -12,6 +12,14 @@ const DB_VERSION = 1
 const prefixRange = (prefix: string): IDBKeyRange | undefined =>
   prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined
 
+/**
+ * The value's bytes as an ArrayBuffer of their own. `put` clones its value at once (structured clone), so a value
+ * that spans its whole buffer goes as it is; a view into a larger buffer is copied first, or the clone would
+ * take the whole buffer with it.
+ */
+const wholeBuffer = (value: Uint8Array): ArrayBufferLike =>
+  value.byteOffset === 0 && value.byteLength === value.buffer.byteLength ? value.buffer : value.slice().buffer
+
 export class IdbStorage implements Storage {
   private constructor(private readonly db: IDBPDatabase) {}
 
@@ -52,7 +60,7 @@ export class IdbStorage implements Storage {
     for (const { store, key, value } of ops) {
       const target = tx.objectStore(store)
       if (value === null) void target.delete(key)
-      else void target.put(value.slice().buffer, key)
+      else void target.put(wholeBuffer(value), key)
     }
     await tx.done
   }
