@@ -55,7 +55,7 @@ export class BM25Scorer {
     this.weight = this.boost * idf
   }
 
-  score(freq: f32, norm: u8): f32 {
+  @inline score(freq: f32, norm: u8): f32 {
     return this.weight - this.weight / this.saturation(freq, norm)
   }
 

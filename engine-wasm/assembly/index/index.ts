@@ -2,6 +2,7 @@
 // Indexes are named by handles (slots in `indexes`); every doc id crossing here is global (segment docBase + local). Input buffers are allocated with `alloc` and released with
 // `release` by the caller; so are result buffers returned by `search`, `explain` and `dfs`. Strings are UTF-8
 // (pointer, byte length). No export keeps a pointer into a caller's buffer after it returns.
+// Every export that allocates managed objects ends in a safe point (safe-points.ts), the only place the GC runs.
 import { ByteReader } from './byte-reader'
 import { DocScores } from './doc-scores'
 import { DfsStatistics } from './dfs-statistics'
@@ -12,6 +13,7 @@ import { SearchContext } from './search-context'
 import { Segment } from './segment'
 import { searchTermDisjunction } from './max-score'
 import { decodeSegment, encodeSegment } from './segment-codec'
+import { allocated, collectAtSafePoint, safePoint } from './safe-points'
 import { TopScoreDocCollector } from './top-docs-collector'
 
 export { byte4ToInt, intToByte4 } from './small-float'
@@ -37,21 +39,29 @@ export function release(ptr: usize): void {
 
 export function newIndex(): i32 {
   indexes.push(new InvertedIndex())
+  safePoint()
   return indexes.length - 1
 }
 
 export function freeIndex(handle: i32): void {
   indexes[handle] = null
+  collectAtSafePoint()
+  safePoint()
 }
 
 export function addDocuments(handle: i32, batch: usize): void {
-  indexAt(handle).addDocuments(new ByteReader(batch))
+  const reader = new ByteReader(batch)
+  indexAt(handle).addDocuments(reader)
+  // decoded strings, maps and buffers: about twice the batch's bytes
+  allocated(2 * (reader.skip(0) - batch))
+  safePoint()
 }
 
 /** docIds: `count` little-endian i32 values. */
 export function deleteDocuments(handle: i32, docIds: usize, count: i32): void {
   const index = indexAt(handle)
   for (let i = 0; i < count; i++) index.deleteDocument(load<i32>(docIds + 4 * <usize>i))
+  safePoint()
 }
 
 /** A search context over the index's segments; with a `stats` buffer (dfs-statistics.ts) it scores with those. */
@@ -89,7 +99,11 @@ export function search(handle: i32, program: usize, k: i32, stats: usize, totalH
   // there are never more hits than documents: the collector's heap is no larger
   const size = min(k, indexAt(handle).maxDoc)
   const top = searchTermDisjunction(ctx, program, size, totalHitsThreshold)
-  if (top != null) return top.write()
+  if (top != null) {
+    const out = top.write()
+    safePoint()
+    return out
+  }
   const collector = TopScoreDocCollector.start(size, i32.MAX_VALUE, -1)
   for (let s = 0; s < ctx.segments.length; s++) {
     const segment = ctx.segments[s]
@@ -103,7 +117,9 @@ export function search(handle: i32, program: usize, k: i32, stats: usize, totalH
     const matches = evaluate(ctx, new ByteReader(program), 1)
     for (let i = 0; i < matches.length; i++) collector.push(matches.docs[i], matches.scores[i])
   }
-  return collector.write()
+  const out = collector.write()
+  safePoint()
+  return out
 }
 
 /** The trace of one document's explanation (format in explain-trace.ts); released by the caller. */
@@ -117,7 +133,9 @@ export function explain(handle: i32, program: usize, docId: i32, stats: usize): 
   const trace = new ExplainTrace(at >= 0 ? docId - ctx.segment.docBase : docId)
   ctx.trace = trace
   evaluate(ctx, new ByteReader(program), 1)
-  return trace.finish()
+  const out = trace.finish()
+  safePoint()
+  return out
 }
 
 /** The DFS phase: the statistics the query's scoring weights ask for here (dfs-statistics.ts); released by the caller. */
@@ -126,32 +144,44 @@ export function dfs(handle: i32, program: usize): usize {
   const collected = new DfsStatistics(indexAt(handle).maxDoc)
   ctx.dfs = collected
   evaluateAll(ctx, program)
-  return collected.write()
+  const out = collected.write()
+  safePoint()
+  return out
 }
 
 export function count(handle: i32, program: usize): i32 {
-  return evaluateAll(searchContext(handle, 0), program).length
+  const total = evaluateAll(searchContext(handle, 0), program).length
+  safePoint()
+  return total
 }
 
 /** -1 when no document has a token in the field (Lucene has no Terms for it). */
 export function fieldDocCount(handle: i32, name: usize, nameLength: usize): i32 {
   const stats = searchContext(handle, 0).collectionStatistics(utf8(name, nameLength))
-  return stats == null || stats.docCount == 0 ? -1 : <i32>stats.docCount
+  const docCount = stats == null || stats.docCount == 0 ? -1 : <i32>stats.docCount
+  safePoint()
+  return docCount
 }
 
 export function fieldSumTotalTermFreq(handle: i32, name: usize, nameLength: usize): f64 {
   const stats = searchContext(handle, 0).collectionStatistics(utf8(name, nameLength))
-  return stats == null ? 0 : <f64>stats.sumTotalTermFreq
+  const sum = stats == null ? 0 : <f64>stats.sumTotalTermFreq
+  safePoint()
+  return sum
 }
 
 export function fieldSumDocFreq(handle: i32, name: usize, nameLength: usize): f64 {
   const stats = searchContext(handle, 0).collectionStatistics(utf8(name, nameLength))
-  return stats == null ? 0 : <f64>stats.sumDocFreq
+  const sum = stats == null ? 0 : <f64>stats.sumDocFreq
+  safePoint()
+  return sum
 }
 
 export function docFreq(handle: i32, name: usize, nameLength: usize, term: usize, termLength: usize): i32 {
   const states = searchContext(handle, 0).indexTermStates(utf8(name, nameLength), utf8(term, termLength))
-  return states == null ? 0 : <i32>states.docFreq
+  const docFreq = states == null ? 0 : <i32>states.docFreq
+  safePoint()
+  return docFreq
 }
 
 /**
@@ -176,17 +206,27 @@ export function segmentInfos(handle: i32): usize {
 export function merge(handle: i32, ordinals: usize, count: i32): usize {
   const list = new Array<i32>(count)
   for (let i = 0; i < count; i++) list[i] = load<i32>(ordinals + 4 * <usize>i)
-  return indexAt(handle).merge(list)
+  const docMap = indexAt(handle).merge(list)
+  collectAtSafePoint()
+  safePoint()
+  return docMap
 }
 
 /** Drops the segments whose documents are all deleted; answers the doc map (inverted-index.ts). */
 export function dropFullyDeleted(handle: i32): usize {
-  return indexAt(handle).dropFullyDeleted()
+  const docMap = indexAt(handle).dropFullyDeleted()
+  collectAtSafePoint()
+  safePoint()
+  return docMap
 }
 
 /** The image of the segment at this index (format in segment-codec.ts), u32 length first; released by the caller. */
 export function segmentImage(handle: i32, ordinal: i32): usize {
-  return encodeSegment(indexAt(handle).segments[ordinal])
+  const image = encodeSegment(indexAt(handle).segments[ordinal])
+  // the terms sorted for the image: about as many bytes as the image
+  allocated(<usize>load<u32>(image))
+  safePoint()
+  return image
 }
 
 /** The generation the index's next new segment gets (SegmentInfos.counter). */
@@ -202,6 +242,9 @@ export function loadSegment(handle: i32, image: usize): i32 {
   const segment = decodeSegment(image)
   if (segment == null) return 0
   indexAt(handle).appendSegment(segment)
+  // decoding leaves garbage in proportion to the image, whose length is not passed: collect now (loads are rare)
+  collectAtSafePoint()
+  safePoint()
   return 1
 }
 

@@ -6,6 +6,11 @@
 // the longest prefix whose summed bounds cannot reach the collector's minCompetitiveScore is non-essential: only the
 // other (essential) clauses lead to candidate docs, non-essential ones are advanced to a candidate, best bound first,
 // while its partial sum plus the remaining bounds may still compete. A window without essential clause is skipped.
+// A window is scored in inner windows of at most WINDOW docs, as MaxScoreBulkScorer's scoreInnerWindow does: each
+// essential clause in turn adds its docs' scores into the window's buffers (a bitset of candidates, each one's
+// partial sum in the same clause order as one doc at a time, each clause's score by its query position), then the
+// candidates are taken in doc id order for the non-essential clauses and the collector: the same decisions, in the
+// same order, as scoring doc by doc.
 // Scores stay exact: a collected doc's score is (float) of its clause scores summed in double in clause order, as
 // DocScores.disjunction sums them. Bounds are compared after MathUtil.sumUpperBound's relative margin (more than two
 // addends summed in another order may round differently), so a skip never drops a doc that would enter the top k.
@@ -76,12 +81,34 @@ class TermClause {
     return this.blockMax
   }
 
-  score(): f32 {
-    const postings = this.postings
-    return this.scorer.score(<f32>postings.freqs[this.cursor], this.norms.get(this.doc))
+  @inline score(): f32 {
+    return this.scorer.score(<f32>this.postings.freqs[this.cursor], this.norms.get(this.doc))
   }
 
-  next(): void {
+  /**
+   * Adds this clause's docs below `to` (all at or after `from`, which is at most WINDOW below `to`) to the inner
+   * window's buffers: candidate bits, partial sums and its own scores at offset `ord * WINDOW`; stops at `to`.
+   */
+  scoreInto(from: i32, to: i32): void {
+    const postings = this.postings
+    const docFreq = postings.docFreq
+    const scoresAt = this.ord * WINDOW - from
+    let cursor = this.cursor
+    let doc = this.doc
+    while (doc < to) {
+      const score = this.scorer.score(<f32>postings.freqs[cursor], this.norms.get(doc))
+      const at = doc - from
+      unchecked((candidates[at >>> 5] |= 1 << (at & 31)))
+      unchecked((partials[at] += <f64>score))
+      unchecked((windowScores[scoresAt + doc] = score))
+      cursor++
+      doc = cursor < docFreq ? postings.docs[cursor] : NO_MORE_DOCS
+    }
+    this.cursor = cursor
+    this.doc = doc
+  }
+
+  @inline next(): void {
     this.moveTo(this.cursor + 1)
   }
 
@@ -106,19 +133,23 @@ class TermClause {
     this.moveTo(lo)
   }
 
-  private moveTo(entry: i32): void {
+  @inline private moveTo(entry: i32): void {
     this.cursor = entry
     this.doc = entry < this.postings.docFreq ? this.postings.docs[entry] : NO_MORE_DOCS
   }
 }
 
 // Scratch reused by every search (searches never overlap), grown and never shrunk: the segment's clauses, and
-// scoreSegment's arrays (sorted clauses, their bounds, the bounds' prefix sums, one score per query clause).
+// scoreSegment's arrays (sorted clauses, their bounds, the bounds' prefix sums); the inner window's buffers, all
+// zero between two inner windows: candidate bits, partial sums, and WINDOW scores per query clause (by its ord).
+const WINDOW: i32 = 4096
 const clausePool = new Array<TermClause>()
 const sorted = new Array<TermClause>()
 let bounds = new StaticArray<f32>(0)
 let upTo = new StaticArray<f64>(1)
-let scores = new StaticArray<f64>(0)
+const candidates = new StaticArray<u32>(WINDOW >>> 5)
+const partials = new StaticArray<f64>(WINDOW)
+let windowScores = new StaticArray<f32>(0)
 
 /** Clause i of the pool, pointed at this term. */
 function pooledClause(i: i32, ord: i32, postings: Postings, norms: FieldNorms, scorer: BM25Scorer): void {
@@ -196,7 +227,8 @@ export function searchTermDisjunction(
     totalHitsThreshold,
     knownTotalHits(ctx, clauses, first == TERM),
   )
-  if (scores.length < clauses.length) scores = new StaticArray<f64>(clauses.length)
+  if (windowScores.length < clauses.length * WINDOW)
+    windowScores = new StaticArray<f32>(clauses.length * WINDOW)
   for (let s = 0; s < ctx.segments.length; s++) {
     const segment = ctx.segments[s]
     let n = 0
@@ -209,13 +241,21 @@ export function searchTermDisjunction(
         pooledClause(n++, c, postings, field.norms, scorer)
     }
     collector.docBase = segment.docBase
-    if (n > 0) scoreSegment(n, clauses.length, segment.liveDocs, collector)
+    if (n > 0) scoreSegment(n, clauses.length, segment.delCount > 0 ? segment.liveDocs : null, collector)
   }
   return collector
 }
 
-/** Scores clausePool[0 .. n) over one segment; queryClauses is the query's clause count (scores' ords). */
-function scoreSegment(n: i32, queryClauses: i32, liveDocs: LiveDocs, collector: TopScoreDocCollector): void {
+/**
+ * Scores clausePool[0 .. n) over one segment; queryClauses is the query's clause count (scores' ords); liveDocs
+ * null when the segment has no deletions.
+ */
+function scoreSegment(
+  n: i32,
+  queryClauses: i32,
+  liveDocs: LiveDocs | null,
+  collector: TopScoreDocCollector,
+): void {
   if (bounds.length < n) {
     bounds = new StaticArray<f32>(n)
     upTo = new StaticArray<f64>(n + 1)
@@ -253,52 +293,71 @@ function scoreSegment(n: i32, queryClauses: i32, liveDocs: LiveDocs, collector: 
 }
 
 /**
- * Collects the competitive docs of [.., windowMax) the essential clauses sorted[essential .. n) lead to; upTo[i] is
- * the bound of sorted[0 .. i) summed.
+ * Collects the competitive docs of [.., windowMax) the essential clauses sorted[essential .. n) lead to, inner window
+ * by inner window; upTo[i] is the bound of sorted[0 .. i) summed.
  */
 function scoreWindow(
   n: i32,
   essential: i32,
   queryClauses: i32,
   windowMax: i32,
-  liveDocs: LiveDocs,
+  liveDocs: LiveDocs | null,
   collector: TopScoreDocCollector,
 ): void {
   while (true) {
-    let doc = NO_MORE_DOCS
-    for (let i = essential; i < n; i++) doc = min(doc, unchecked(sorted[i]).doc)
-    if (doc >= windowMax) return
-    const live = liveDocs.isLive(doc)
-    scores.fill(0, 0, queryClauses)
-    let partial: f64 = 0
-    for (let i = essential; i < n; i++) {
-      const clause = unchecked(sorted[i])
-      if (clause.doc != doc) continue
-      if (live) {
-        const score = <f64>clause.score()
-        unchecked((scores[clause.ord] = score))
-        partial += score
+    let from = NO_MORE_DOCS
+    for (let i = essential; i < n; i++) from = min(from, unchecked(sorted[i]).doc)
+    if (from >= windowMax) return
+    const to = min(windowMax, from + WINDOW)
+    for (let i = essential; i < n; i++) unchecked(sorted[i]).scoreInto(from, to)
+    scoreCandidates(from, to, n, essential, queryClauses, liveDocs, collector)
+  }
+}
+
+/**
+ * Takes the candidates of the inner window [from, to) (doc = from + bit) in order to the non-essential clauses and
+ * the collector.
+ */
+function scoreCandidates(
+  from: i32,
+  to: i32,
+  n: i32,
+  essential: i32,
+  queryClauses: i32,
+  liveDocs: LiveDocs | null,
+  collector: TopScoreDocCollector,
+): void {
+  const words = (to - from + 31) >>> 5
+  for (let word = 0; word < words; word++) {
+    let bits = unchecked(candidates[word])
+    if (bits == 0) continue
+    unchecked((candidates[word] = 0))
+    while (bits != 0) {
+      const at = (word << 5) | ctz(bits)
+      bits &= bits - 1
+      let partial = unchecked(partials[at])
+      unchecked((partials[at] = 0))
+      const doc = from + at
+      let competitive = liveDocs == null || liveDocs.isLive(doc)
+      for (let i = essential - 1; i >= 0 && competitive; i--) {
+        if (<f32>sumUpperBound(partial + unchecked(upTo[i + 1]), n) < collector.minCompetitiveScore) {
+          competitive = false
+          continue
+        }
+        const clause = unchecked(sorted[i])
+        clause.advance(doc)
+        if (clause.doc != doc) continue
+        const score = clause.score()
+        unchecked((windowScores[clause.ord * WINDOW + at] = score))
+        partial += <f64>score
       }
-      clause.next()
-    }
-    if (!live) continue
-    let competitive = true
-    for (let i = essential - 1; i >= 0 && competitive; i--) {
-      if (<f32>sumUpperBound(partial + unchecked(upTo[i + 1]), n) < collector.minCompetitiveScore) {
-        competitive = false
-        continue
+      let sum: f64 = 0
+      for (let c = 0; c < queryClauses; c++) {
+        sum += <f64>unchecked(windowScores[c * WINDOW + at])
+        unchecked((windowScores[c * WINDOW + at] = 0))
       }
-      const clause = unchecked(sorted[i])
-      clause.advance(doc)
-      if (clause.doc != doc) continue
-      const score = <f64>clause.score()
-      unchecked((scores[clause.ord] = score))
-      partial += score
+      // collect, not push: a direct call in the hot loop, not a virtual one
+      if (competitive) collector.collect(collector.docBase + doc, <f32>sum)
     }
-    if (!competitive) continue
-    let sum: f64 = 0
-    for (let c = 0; c < queryClauses; c++) sum += unchecked(scores[c])
-    // collect, not push: a direct call in the hot loop, not a virtual one
-    collector.collect(collector.docBase + doc, <f32>sum)
   }
 }

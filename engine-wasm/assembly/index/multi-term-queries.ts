@@ -18,6 +18,7 @@ import { disjunction, DocScores } from './doc-scores'
 import { FieldIndex } from './field-index'
 import { codePoints, LevenshteinMatcher } from './levenshtein'
 import { Postings } from './postings'
+import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
 import { compareTerms } from './term-dictionary'
 import { explainTermWeight, termScorer } from './query'
@@ -196,6 +197,8 @@ function blendedTerms(
         clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
     }
     clauses.push(clause)
+    // the clause's two arrays with their growth (the node's own result is counted by evaluate)
+    allocated(16 * <usize>clause.length)
     explainTermWeight(ctx, terms[i], field, postings, scorer, stats.docFreq, collection.docCount)
   }
   return disjunction(clauses, 1)

@@ -31,6 +31,7 @@ import {
 } from './multi-term-queries'
 import { exactPhraseFreq, PhrasePositions, SloppyPhraseMatcher } from './phrase-matcher'
 import { Postings, PostingsDocs } from './postings'
+import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
 
 const TERM: u32 = 1
@@ -47,12 +48,16 @@ const CONSTANT_SCORE: u32 = 12
 const BOOSTING: u32 = 13
 const FUNCTION_SCORE: u32 = 14
 
+/**
+ * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
+ * result's two arrays with their growth (16 bytes an entry), a match bitset (a byte a doc) and its small objects.
+ */
 export function evaluate(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
   const trace = ctx.trace
-  if (trace == null) return evaluateNode(ctx, reader, parentBoost)
-  const at = trace.beginNode()
+  const at = trace != null ? trace.beginNode() : 0
   const result = evaluateNode(ctx, reader, parentBoost)
-  trace.endNode(at, result)
+  if (trace != null) trace.endNode(at, result)
+  allocated(256 + 16 * <usize>result.length + <usize>ctx.maxDoc)
   return result
 }
 

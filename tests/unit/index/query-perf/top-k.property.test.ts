@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AnalyzedDocument, IndexEngine, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { rewriteQuery } from '../../../../engine-wasm/src/index/query-rewrite.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
-import { Oracle } from '../../engine-wasm/index/oracle.ts'
+import { MemoOracle } from './memo-oracle.ts'
 
 let engine: IndexEngine
 beforeAll(async () => {
@@ -69,29 +69,6 @@ const phrase = fc.record({
   boost: fc.constant(1),
 })
 const query: fc.Arbitrary<IndexQuery> = fc.oneof(term, disjunction, disjunction, mixed, phrase)
-
-/** The oracle with its collection and term statistics computed once per field and term (they are scans). */
-class MemoOracle extends Oracle {
-  private readonly memo = new Map<string, number>()
-
-  private cached(key: string, compute: () => number): number {
-    let value = this.memo.get(key)
-    if (value === undefined) this.memo.set(key, (value = compute()))
-    return value
-  }
-
-  override docCount(field: string): number {
-    return this.cached(`docCount ${field}`, () => super.docCount(field))
-  }
-
-  override sumTotalTermFreq(field: string): number {
-    return this.cached(`sttf ${field}`, () => super.sumTotalTermFreq(field))
-  }
-
-  override docFreq(field: string, term: string): number {
-    return this.cached(`df ${field} ${term}`, () => super.docFreq(field, term))
-  }
-}
 
 function build(docs: AnalyzedDocument[], batches: number[], deletes: number[]) {
   const index = engine.newIndex()
