@@ -68,8 +68,9 @@ export function segmentReserve(handle: i32, length: i32): usize {
   return segment(handle).log.reserve(length)
 }
 
-export function segmentAppend(handle: i32, length: i32): i32 {
-  return segment(handle).append(length)
+/** Appends the bytes written at segmentReserve; `checkRecords` 0 checks batch headers and CRCs only. */
+export function segmentAppend(handle: i32, length: i32, checkRecords: i32): i32 {
+  return segment(handle).append(length, checkRecords != 0)
 }
 
 export function segmentRecover(handle: i32, length: i32): i32 {

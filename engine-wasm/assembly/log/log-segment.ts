@@ -68,8 +68,9 @@ export class LogSegment {
   /**
    * Appends the `length` bytes the caller wrote at log.reserve(length). Result slots on success:
    * firstOffset, lastOffset, maxTimestamp, offsetOfMaxTimestamp, batchCount, recordCount, bytes.
+   * A leader's append checks every record (`checkRecords`); a follower's checks each batch's CRC only.
    */
-  append(length: i32): i32 {
+  append(length: i32, checkRecords: bool): i32 {
     const start = this.log.data + <usize>this.log.length
     const physicalPosition = this.log.length
     let offset = this.nextOffset
@@ -78,7 +79,7 @@ export class LogSegment {
     let batchCount = 0
     batchMaxTimestamps.length = 0
     for (let position = 0; position < length; position += batchSize) {
-      const code = validateBatch(start + <usize>position, length - position, position, null)
+      const code = validateBatch(start + <usize>position, length - position, position, null, checkRecords)
       if (code < 0) return code
       if (maxRecordTimestamp > maxTimestamp) {
         maxTimestamp = maxRecordTimestamp

@@ -82,8 +82,17 @@ export function checksumOf(batch: usize, size: i32): u32 {
  * buffer (for error details and emitted positions). On success sets batchSize and returns 0; with `emitTo`
  * it also appends the header fields and every record (see records.ts) as f64 values; a compressed batch
  * emits its header with a record count of 0, as its records are emitted after decompression.
+ * `checkRecords` false checks the header and CRC only and trusts the header's maxTimestamp, as Kafka's
+ * follower does with a leader's batches (UnifiedLog.analyzeAndValidateRecords; LogValidator is the leader's);
+ * it is for appends, which emit nothing.
  */
-export function validateBatch(batch: usize, available: i32, position: i32, emitTo: ByteBuffer | null): i32 {
+export function validateBatch(
+  batch: usize,
+  available: i32,
+  position: i32,
+  emitTo: ByteBuffer | null,
+  checkRecords: bool = true,
+): i32 {
   if (available < LOG_OVERHEAD) return fail(TRUNCATED, position, -1, <f64>available)
   const batchLength = loadI32BE(batch + LENGTH_OFFSET)
   if (batchLength < RECORD_BATCH_OVERHEAD - LOG_OVERHEAD) {
@@ -111,7 +120,7 @@ export function validateBatch(batch: usize, available: i32, position: i32, emitT
       <f64>loadI64BE(batch + BASE_OFFSET_OFFSET),
     )
   }
-  if (compression != 0) {
+  if (compression != 0 || !checkRecords) {
     if (emitTo) emitHeader(emitTo, batch, position, 0)
     noteBatchMaxTimestamp(maxTimestampOf(batch), delta)
     batchSize = size

@@ -13,7 +13,7 @@ export interface LogExports {
   segmentNew(baseOffset: number): number
   segmentFree(handle: number): void
   segmentReserve(handle: number, length: number): number
-  segmentAppend(handle: number, length: number): number
+  segmentAppend(handle: number, length: number, checkRecords: number): number
   segmentRecover(handle: number, length: number): number
   segmentTruncateTo(handle: number, offset: number): number
   segmentRead(handle: number, startOffset: number, maxBytes: number): number

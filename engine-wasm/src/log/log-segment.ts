@@ -38,14 +38,15 @@ export class LogSegment {
   }
 
   /**
-   * Validates every batch (size, magic 2, CRC-32C, records), then assigns offsets from nextOffset and
-   * indexes. Throws CorruptRecordError, and then nothing changed.
+   * Validates every batch (size, magic 2, CRC-32C, and the records unless `replicated`: a follower checks a
+   * leader's batches by their CRC only, as Kafka's does), then assigns offsets from nextOffset and indexes.
+   * Throws CorruptRecordError, and then nothing changed.
    */
-  append(batches: Uint8Array): AppendInfo {
+  append(batches: Uint8Array, replicated = false): AppendInfo {
     const wasm = this.#wasm
     const handle = this.#live
     wasm.write(wasm.exports.segmentReserve(handle, batches.length), batches)
-    wasm.check(wasm.exports.segmentAppend(handle, batches.length))
+    wasm.check(wasm.exports.segmentAppend(handle, batches.length, replicated ? 0 : 1))
     const [
       firstOffset = 0,
       lastOffset = 0,

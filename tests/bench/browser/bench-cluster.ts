@@ -51,6 +51,32 @@ export async function createBenchTopic(admin: Admin, name: string): Promise<void
   ])
 }
 
+/**
+ * The acknowledgements of `count` sends, counted in each send's callback as ProducerPerformance's
+ * PerfCallback does (no list of the sends' promises is kept): `done` resolves once all `count` are in and
+ * rejects at the first failure, which `failed` then tells.
+ */
+export class Acknowledgements {
+  private acknowledged = 0
+  failed = false
+  private settle: { resolve: () => void; reject: (error: unknown) => void } = {
+    resolve: () => undefined,
+    reject: () => undefined,
+  }
+  readonly done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }))
+
+  constructor(private readonly count: number) {}
+
+  acknowledge(): void {
+    if (++this.acknowledged === this.count) this.settle.resolve()
+  }
+
+  fail(error: unknown): void {
+    this.failed = true
+    this.settle.reject(error)
+  }
+}
+
 /** The query-string parameter `name` as a number, or `fallback` when absent. */
 export function numberParam(name: string, fallback: number): number {
   return Number(new URLSearchParams(location.search).get(name) ?? fallback)

@@ -3,7 +3,13 @@
  * with replication factor 3 and min.insync.replicas 2, acks=all, IndexedDB persistence on), 100-byte
  * records. The query string gives `records`; the figures are left in `window.benchResult`.
  */
-import { createBenchTopic, numberParam, publish, startBenchCluster } from './bench-cluster.ts'
+import {
+  Acknowledgements,
+  createBenchTopic,
+  numberParam,
+  publish,
+  startBenchCluster,
+} from './bench-cluster.ts'
 
 export interface KafkaThroughputResult {
   records: number
@@ -27,9 +33,14 @@ async function run(): Promise<KafkaThroughputResult> {
   // The Java producer's first send blocks until the topic's metadata arrives (max.block.ms); so does this one.
   await producer.send({ topic: 'bench', key: null, value })
   const started = performance.now()
-  const sends: Array<Promise<unknown>> = []
-  for (let i = 0; i < records; i++) sends.push(producer.send({ topic: 'bench', key: null, value }))
-  await Promise.all(sends)
+  const acks = new Acknowledgements(records)
+  for (let i = 0; i < records; i++) {
+    producer.send({ topic: 'bench', key: null, value }).then(
+      () => acks.acknowledge(),
+      (error: unknown) => acks.fail(error),
+    )
+  }
+  await acks.done
   const produced = performance.now()
   const consumer = clients.consumer('localhost:9092', {
     'auto.offset.reset': 'earliest',

@@ -6,9 +6,10 @@
  *
  * Broker liveness: a broker registers (fenced), heartbeats every broker.heartbeat.interval.ms, is
  * unfenced on its first heartbeat after it caught up, and is fenced when no heartbeat arrived for
- * broker.session.timeout.ms (9 s) or when it asks to shut down; fencing moves its leaderships to other
- * ISR replicas (fenceBrokerRecords). While active it also runs the periodic preferred leader election
- * (leader-rebalance.ts: electPreferred, every leader.imbalance.check.interval.seconds).
+ * broker.session.timeout.ms (9 s), when it asks to shut down, or when it registers again unfenced (a restart
+ * without a controlled shutdown); fencing moves its leaderships to other ISR replicas (fenceBrokerRecords).
+ * While active it also runs the periodic preferred leader election (leader-rebalance.ts: electPreferred,
+ * every leader.imbalance.check.interval.seconds).
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
@@ -181,7 +182,11 @@ export class QuorumController {
   ): Promise<Handled<'BrokerRegistration'>> {
     const { metadata } = this.deps
     const brokerEpoch = Math.max(0, ...[...metadata.brokers.values()].map((b) => b.brokerEpoch)) + 1
+    // A broker registering again while still unfenced restarted without a controlled shutdown, before its
+    // session expired: its log may have lost an unflushed tail, so it leaves every ISR and its leaderships
+    // first (ReplicationControlManager.handleBrokerShutdown on an unclean re-registration).
     await this.append([
+      ...fenceBrokerRecords(metadata, request.brokerId),
       {
         type: 'RegisterBrokerRecord',
         brokerId: request.brokerId,

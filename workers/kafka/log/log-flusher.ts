@@ -1,9 +1,14 @@
 /**
  * LogFlusher: moves appended log bytes from memory to storage in the background, as the operating system
- * writes Kafka's page cache back to disk: produce and replica fetches answer once the bytes are in the log,
- * never waiting for storage. One write is in flight at a time; every flush requested meanwhile shares the
- * next write, which takes everything appended until it starts (group commit), so storage sees the
- * LogManager's operations in the order they were made and a busy broker makes few, large writes.
+ * writes Kafka's page cache back to disk: produce and replica fetches answer once the bytes are in its log,
+ * never waiting for storage.
+ *
+ * Schedule (group commit): an append (`appended`) to an idle flusher starts a write at once, so an
+ * acknowledged record is on its way to storage as soon as it is in the log. One write is in flight at a time;
+ * everything appended meanwhile waits for it and goes into the next write, which starts as soon as the one in
+ * flight settles and takes everything owed by then. A busy broker thus makes few, large writes (IndexedDB
+ * takes about 10,000 small puts/s but about 600 MB/s in large values) and storage sees the LogManager's
+ * operations in the order they were made. No timer is involved: nothing waits for a window to pass.
  *
  * A broker killed before a write finishes loses the bytes of that write and later (the "unflushed data"
  * of kill-broker). A failed write is not retried: its bytes stay readable in memory until the next start.
@@ -13,12 +18,21 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 export class LogFlusher {
   private inFlight: Promise<void> | null = null
   private next: Promise<void> | null = null
+  private stopped = false
 
   constructor(
     private readonly storage: Storage,
     /** The LogManager's takeFlushOps: every storage operation owed since the last call. */
     private readonly takeFlushOps: () => StorageOp[],
   ) {}
+
+  /**
+   * Notes that the log changed (an append or a truncation): a write starts at once when none is in flight,
+   * else the change joins the next write. Callers do not wait: a failed write is dropped, as documented above.
+   */
+  appended(): void {
+    this.flush().catch(() => undefined)
+  }
 
   /** Stores everything appended before the call; resolves once it is stored. */
   flush(): Promise<void> {
@@ -32,12 +46,13 @@ export class LogFlusher {
     return this.next
   }
 
-  /** Like flush, for callers that do not wait: a failed write is dropped, as documented above. */
-  flushInBackground(): void {
-    this.flush().catch(() => undefined)
+  /** The process stops: no write starts any more, not even one already asked for (a killed broker's). */
+  stop(): void {
+    this.stopped = true
   }
 
   private start(): Promise<void> {
+    if (this.stopped) return Promise.reject(new Error('the log flusher stopped before this write started'))
     const write = this.storage.write(this.takeFlushOps())
     this.inFlight = write
     const settle = (): void => {

@@ -195,7 +195,7 @@ export class UnifiedLog {
     }
     // The state is built (from the segments) before the append, so the new batches enter it once.
     const producers = this.producerState
-    const info = gaps ? this.appendAcrossGaps(batches, headers) : this.append(batches)
+    const info = gaps ? this.appendAcrossGaps(batches, headers) : this.append(batches, true)
     for (const { epoch, baseOffset } of headers) this.epochs.assign(epoch, baseOffset)
     producers.applyReplicated(producerBatches(batches))
     return info
@@ -225,14 +225,15 @@ export class UnifiedLog {
     this.flushed.set(next, 0)
   }
 
-  private append(batches: Uint8Array): AppendInfo {
+  /** Appends to the active segment (rolled first when due); `replicated`: a leader's batches, CRCs checked. */
+  private append(batches: Uint8Array, replicated = false): AppendInfo {
     const active = this.activeSegment
     const roll = this.shouldRoll(active, batches.length)
     if (roll) this.roll()
     try {
       const target = this.activeSegment
       const wasEmpty = target.sizeInBytes === 0
-      const info = target.append(batches)
+      const info = target.append(batches, replicated)
       if (wasEmpty && info.batchCount > 0) this.rollingBase.set(target.baseOffset, info.maxTimestamp)
       return info
     } catch (error) {

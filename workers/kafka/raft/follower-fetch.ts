@@ -1,8 +1,8 @@
 /**
  * The follower's and observer's side of a Fetch (KafkaRaftClient.buildFetchRequest and
- * handleFetchResponse): the request names the log end and the epoch of its last batch; a successful
- * answer either truncates the log to where it diverges from the leader's, or appends the leader's batches
- * that follow the log end, in one Storage write.
+ * handleFetchResponse): the request names the log end, the epoch of its last batch and the high watermark
+ * the replica knows; a successful answer either truncates the log to where it diverges from the leader's, or
+ * appends the leader's batches that follow the log end, in one Storage write.
  *
  * Invariant: a follower never truncates below the high watermark it already knows (that would lose a
  * committed record); doing so throws.
@@ -14,6 +14,7 @@ export function buildFetchRequest<R>(
   replicaId: number,
   epoch: number,
   log: RaftLog<R>,
+  highWatermark: number,
   maxWaitMs: number,
 ): FetchRequest {
   return {
@@ -22,6 +23,7 @@ export function buildFetchRequest<R>(
     currentLeaderEpoch: epoch,
     fetchOffset: log.endOffset(),
     lastFetchedEpoch: log.lastEpoch(),
+    highWatermark,
     maxWaitMs,
   }
 }

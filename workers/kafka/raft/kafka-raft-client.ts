@@ -519,7 +519,10 @@ export class KafkaRaftClient<R> {
     }
     const answer = () =>
       fetchResponse(this.state, this.nodeId, 'NONE', null, log.read(request.fetchOffset, MAX_FETCH_BATCHES))
-    if (log.endOffset() > request.fetchOffset || update.hwMoved || request.maxWaitMs <= 0) {
+    // Answered at once when there is something new for the replica: records, or a high watermark it does not
+    // know yet (KAFKA-14145); else held until either arrives or maxWaitMs passes.
+    const hw = state.leader.highWatermarkOrNull() ?? -1
+    if (log.endOffset() > request.fetchOffset || hw > request.highWatermark || request.maxWaitMs <= 0) {
       return Promise.resolve(answer())
     }
     return this.parking.park(this.scheduler, request.maxWaitMs, answer)
@@ -543,7 +546,8 @@ export class KafkaRaftClient<R> {
     while (this.isCurrent(state)) {
       const { voters, fetchMaxWaitMs } = this.config
       const target = state.role === 'follower' ? state.leaderId : voters[this.random.nextInt(voters.length)]!
-      const request = buildFetchRequest(this.nodeId, state.epoch, this.currentLog(), fetchMaxWaitMs)
+      const known = this.commits.committedEnd()
+      const request = buildFetchRequest(this.nodeId, state.epoch, this.currentLog(), known, fetchMaxWaitMs)
       let progressed = false
       try {
         const response = await this.transport.request(target, request, this.config.requestTimeoutMs)

@@ -71,6 +71,12 @@ export interface FetchRequest {
   currentLeaderEpoch: number
   fetchOffset: number
   lastFetchedEpoch: number
+  /**
+   * The high watermark the fetching replica knows (FetchRequest v18's HighWatermark, KAFKA-14145): a leader
+   * whose high watermark is ahead answers at once instead of holding the request, so a replica learns of a
+   * commit without waiting for new records or maxWaitMs.
+   */
+  highWatermark: number
   /** How long the leader may hold the request while it has nothing new (Kafka's fetch.max.wait.ms). */
   maxWaitMs: number
 }

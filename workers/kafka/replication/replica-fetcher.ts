@@ -31,8 +31,7 @@ export interface ReplicaFetcherDeps {
   scheduler: Scheduler
   config: ReplicationConfig
   send: SendReplicaFetch
-  /** Persists what the round appended or truncated (one storage write). */
-  /** Asks for the round's appends to be stored, without waiting. */
+  /** Asks for the round's appends and truncations to be stored, without waiting. */
   persist: () => void
 }
 
@@ -66,8 +65,13 @@ export class ReplicaFetcher {
     return this.states.size === 0
   }
 
-  add(key: string, partition: Partition): void {
-    this.states.set(key, { partition, delayedUntil: 0 })
+  /**
+   * Starts fetching the partitions, all of them in the next request (AbstractFetcherThread.addPartitions):
+   * a partition added alone while a fetch waits at the leader joins only the request after it, which may
+   * come replica.fetch.wait.max.ms later.
+   */
+  addPartitions(partitions: ReadonlyMap<string, Partition>): void {
+    for (const [key, partition] of partitions) this.states.set(key, { partition, delayedUntil: 0 })
     if (!this.running) {
       this.running = true
       void this.run(this.generation)

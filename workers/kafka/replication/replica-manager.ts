@@ -5,8 +5,9 @@
  * follower fetches (DelayedFetch), runs one ReplicaFetcher per leader broker it follows, and checks the ISR
  * every replica.lag.time.max.ms / 2 (the isr-expiration task).
  *
- * Persistence: each produce request and each fetcher round asks the LogFlusher to store what it appended and
- * goes on without waiting, as Kafka answers from the page cache (acks=all waits for replication, not disks).
+ * Persistence: each produce request and each fetcher round tells the LogFlusher that it appended and goes on
+ * without waiting, as Kafka answers from the page cache (acks=all waits for replication, not disks); the
+ * flusher's write starts at once or joins the next one (group commit).
  */
 import type { LogManager } from '../log/log-manager.ts'
 import type { LogConfig } from '../log/unified-log.ts'
@@ -96,6 +97,7 @@ export class ReplicaManager {
   /** Stops fetching and timing; waiting requests answer as timed out. */
   shutdown(): void {
     this.isrExpiration?.cancel()
+    this.flusher.stop()
     for (const fetcher of this.fetchers.values()) fetcher.stop()
     this.fetchers.clear()
     this.producePurgatory.completeAll()
@@ -110,8 +112,13 @@ export class ReplicaManager {
     return [...this.partitions.values()]
   }
 
-  /** Applies new registrations from the metadata: leaders lead, followers fetch from their leader. */
+  /**
+   * Applies new registrations from the metadata: leaders lead, followers fetch from their leader. A fetcher
+   * gets all of its new partitions at once (ReplicaFetcherManager.addFetcherForPartitions), so its next
+   * request carries every one of them.
+   */
   applyLeadership(changes: readonly LeadershipChange[]): void {
+    const follows = new Map<number, Map<string, Partition>>()
     for (const change of changes) {
       const key = keyOf(change.topicId, change.partition)
       const partition = this.partitions.get(key) ?? this.createPartition(change)
@@ -122,10 +129,14 @@ export class ReplicaManager {
         partition.makeLeader(change)
       } else if (partition.makeFollower(change)) {
         this.removeFetcher(key)
-        if (change.leader >= 0) this.fetcherFor(change.leader).add(key, partition)
+        if (change.leader >= 0) {
+          const fetched = follows.get(change.leader) ?? new Map<string, Partition>()
+          follows.set(change.leader, fetched.set(key, partition))
+        }
       }
       this.tryCompleteDelayed(key)
     }
+    for (const [leader, partitions] of follows) this.fetcherFor(leader).addPartitions(partitions)
   }
 
   /** Stops hosting partitions (their topic was deleted): no more fetching, and waiting requests complete. */
@@ -162,7 +173,7 @@ export class ReplicaManager {
         scheduler: this.deps.scheduler,
         config: this.deps.config,
         send: this.deps.sendReplicaFetch,
-        persist: () => this.flusher.flushInBackground(),
+        persist: () => this.flusher.appended(),
       })
       this.fetchers.set(leaderId, fetcher)
     }
@@ -190,7 +201,7 @@ export class ReplicaManager {
     entries: readonly ProducePartition[],
   ): Promise<ProducePartitionResult[]> {
     const statuses = entries.map((entry): ProduceStatus => this.appendToLocalLog(entry, requiredAcks))
-    this.flusher.flushInBackground()
+    this.flusher.appended()
     for (const entry of entries) this.fetchPurgatory.checkAndComplete(keyOf(entry.topicId, entry.partition))
     if (requiredAcks !== -1 || statuses.every((status) => !status.acksPending)) {
       return statuses.map((status) => status.result)

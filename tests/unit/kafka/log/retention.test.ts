@@ -90,6 +90,8 @@ describe('retention in a cluster', () => {
         false,
       ),
     )
+    // CreateTopics answers once the controller committed the topic; the leader learns of it a little later.
+    await cluster.advance(1_000)
     const leaderId = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
     const produce = async (value: string) => {
       const records = cluster.engine.encodeBatch([record(value, null, cluster.queue.now())])
