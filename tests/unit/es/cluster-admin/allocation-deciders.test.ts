@@ -1,6 +1,7 @@
 // The allocation deciders against a naive oracle (fast-check over random routing of one shard on a few nodes):
 // a copy may go to a node iff no other copy of its shard is on (or relocating to) that node and, for a replica,
-// the primary is active; the decisions come in ES's decider order with ES's texts. Also the explain API's
+// the primary is active; it is throttled while the node takes 2 recoveries or the primary's node serves 2; the
+// decisions come in ES's decider order with ES's texts. Also the explain API's
 // TimeValue.toString and ShardRouting.shortSummary.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -82,20 +83,31 @@ describe('allocation deciders', () => {
           shardStores: () => [],
         })
         const primaryActive = copies[0]!.state === 'STARTED'
+        const recovering = allocation.copies('i', 0).filter((c) => !c.primary && c.state === 'INITIALIZING')
         for (const copy of allocation.copies('i', 0)) {
           for (const node of NODES) {
             const occupied = allocation.copies('i', 0).some((c) => c !== copy && c.nodeId === node.id)
-            const allowed = !occupied && (copy.primary || primaryActive)
+            const placed = !occupied && (copy.primary || primaryActive)
+            // every recovering replica copies from the one primary: incoming on its node, outgoing on the primary's
+            const throttling =
+              copy.primary && copy.state === 'UNASSIGNED'
+                ? 'YES'
+                : recovering.filter((c) => c.nodeId === node.id).length >= 2
+                  ? 'THROTTLE'
+                  : !primaryActive
+                    ? 'NO'
+                    : recovering.length >= 2
+                      ? 'THROTTLE'
+                      : 'YES'
+            const expected = !placed || throttling === 'NO' ? 'NO' : throttling
             const decisions = explainCanAllocate(allocation, copy, node)
-            expect(decisions.map((d) => d.decider)).toEqual(['replica_after_primary_active', 'same_shard'])
-            expect(verdict(decisions) === 'YES').toBe(allowed)
-            const expectedName =
-              !copy.primary && !primaryActive
-                ? 'replica_after_primary_active'
-                : occupied
-                  ? 'same_shard'
-                  : null
-            expect(canAllocate(allocation, copy, node)).toBe(expectedName)
+            expect(decisions.map((d) => d.decider)).toEqual([
+              'replica_after_primary_active',
+              'same_shard',
+              'throttling',
+            ])
+            expect(verdict(decisions)).toBe(expected)
+            expect(canAllocate(allocation, copy, node)).toBe(expected)
           }
         }
       }),
@@ -124,6 +136,11 @@ describe('allocation deciders', () => {
         type: 'NO',
         explanation:
           'a copy of this shard is already allocated to this node [[i][0], node[n1], [P], s[STARTED], a[id=a0], failed_attempts[0]]',
+      },
+      {
+        decider: 'throttling',
+        type: 'YES',
+        explanation: 'below shard recovery limit of outgoing: [0 < 2] incoming: [0 < 2]',
       },
     ])
     expect(explainCanAllocate(allocation, replica, NODES[1]!)[1]).toEqual({

@@ -101,7 +101,12 @@ describe('allocation explain of an unassigned replica (one node, yellow)', () =>
       decision: 'YES',
       explanation: 'primary shard for this replica is already active',
     }
-    expect(yes.body).toBe(JSON.stringify(unassigned(false, [replicaAfterPrimary, sameShard])))
+    const throttling = {
+      decider: 'throttling',
+      decision: 'YES',
+      explanation: 'below shard recovery limit of outgoing: [0 < 2] incoming: [0 < 2]',
+    }
+    expect(yes.body).toBe(JSON.stringify(unassigned(false, [replicaAfterPrimary, sameShard, throttling])))
   })
 
   it('explains the started primary: may remain, no rebalancing while a replica is unassigned', async () => {

@@ -9,7 +9,8 @@
  *   rebalances while any copy in the cluster is unassigned or initializing;
  * - ConcurrentRebalanceAllocationDecider (`concurrent_rebalance`): at most
  *   cluster.routing.allocation.cluster_concurrent_rebalance (2) relocations at once, else THROTTLE;
- * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node.
+ * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node;
+ * - ThrottlingAllocationDecider (`throttling`, throttling-decider.ts): a node's concurrent recoveries.
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
  * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the verdict is
  * NO if any says NO, else THROTTLE if any throttles, else YES. No decider here refuses `canRemain`.
@@ -17,6 +18,7 @@
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { isActive, type ShardRouting } from '../state/shard-routing.ts'
 import { shortSummary } from './shard-summary.ts'
+import { throttling } from './throttling-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 export type DeciderName =
@@ -25,6 +27,7 @@ export type DeciderName =
   | 'cluster_rebalance'
   | 'concurrent_rebalance'
   | 'same_shard'
+  | 'throttling'
 
 /** Decision.Type. */
 export type DecisionType = 'NO' | 'THROTTLE' | 'YES'
@@ -36,7 +39,11 @@ export interface Decision {
   readonly explanation: string
 }
 
-type AllocateDecider = (allocation: RoutingAllocation, copy: ShardRouting, node: DiscoveryNode) => Decision
+export type AllocateDecider = (
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  node: DiscoveryNode,
+) => Decision
 type RebalanceDecider = (allocation: RoutingAllocation, copy: ShardRouting) => Decision
 
 const replicaAfterPrimaryActive: AllocateDecider = (allocation, copy) => {
@@ -126,17 +133,22 @@ const concurrentRebalance: RebalanceDecider = (allocation) => {
   }
 }
 
-const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [replicaAfterPrimaryActive, sameShard]
+const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [replicaAfterPrimaryActive, sameShard, throttling]
 const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [
   rebalanceOnlyWhenActive,
   clusterRebalance,
   concurrentRebalance,
 ]
 
+/** Decision.Type.min over `types`: NO if any is NO, else THROTTLE if any is THROTTLE, else YES. */
+export function minType(types: readonly DecisionType[]): DecisionType {
+  if (types.includes('NO')) return 'NO'
+  return types.includes('THROTTLE') ? 'THROTTLE' : 'YES'
+}
+
 /** Decision.Multi's type: NO if any decider says NO, else THROTTLE if any throttles, else YES. */
 export function verdict(decisions: readonly Decision[]): DecisionType {
-  if (decisions.some((d) => d.type === 'NO')) return 'NO'
-  return decisions.some((d) => d.type === 'THROTTLE') ? 'THROTTLE' : 'YES'
+  return minType(decisions.map((d) => d.type))
 }
 
 /** Every decider's answer to placing `copy` on `node`, in decider order. */
@@ -158,11 +170,11 @@ export function canRebalance(allocation: RoutingAllocation, copy: ShardRouting):
   return verdict(explainCanRebalance(allocation, copy))
 }
 
-/** The name of the first decider that says NO to placing `copy` on `node`, or null for YES. */
+/** The verdict of the allocation deciders on placing `copy` on `node` (AllocationDeciders.canAllocate). */
 export function canAllocate(
   allocation: RoutingAllocation,
   copy: ShardRouting,
   node: DiscoveryNode,
-): DeciderName | null {
-  return explainCanAllocate(allocation, copy, node).find((d) => d.type === 'NO')?.decider ?? null
+): DecisionType {
+  return verdict(explainCanAllocate(allocation, copy, node))
 }

@@ -131,8 +131,8 @@ function decideUnassigned(
     )
   const info = copy.unassignedInfo
   if (!copy.primary) {
-    const anyYes = candidates.some((c) => c.type === 'YES')
-    if (!anyYes) return unassigned('no', ALLOCATION_TEXT.ALL_NODES_FORBIDDEN, null, unranked())
+    const anyAllowed = candidates.some((c) => c.type !== 'NO')
+    if (!anyAllowed) return unassigned('no', ALLOCATION_TEXT.ALL_NODES_FORBIDDEN, null, unranked())
     if (info?.delayed && now < info.at + NODE_LEFT_DELAYED_TIMEOUT_MS) {
       const remainingMs = info.at + NODE_LEFT_DELAYED_TIMEOUT_MS - now
       return {
@@ -171,14 +171,16 @@ function decideByBalance(
     weightRanking: i + 1,
     deciders: shown(decisions),
   }))
-  const target = chooseNode(
+  const choice = chooseNode(
     allocation,
     copy,
-    candidates.filter((c) => c.type === 'YES').map((c) => c.node),
+    candidates.flatMap(({ node, type }) => (type === 'NO' ? [] : [{ node, type }])),
   )
-  return target === null
-    ? unassigned('no', ALLOCATION_TEXT.ALL_NODES_FORBIDDEN, null, sortResults(results))
-    : unassigned('yes', ALLOCATION_TEXT.YES, target, sortResults(results))
+  if (choice === null)
+    return unassigned('no', ALLOCATION_TEXT.ALL_NODES_FORBIDDEN, null, sortResults(results))
+  return choice.type === 'YES'
+    ? unassigned('yes', ALLOCATION_TEXT.YES, choice.node, sortResults(results))
+    : unassigned('throttled', ALLOCATION_TEXT.THROTTLED, null, sortResults(results))
 }
 
 function unassigned(
@@ -212,7 +214,9 @@ function decideRebalance(
     const betterWeight = weight <= currentWeight
     const conditionsMet =
       betterWeight && Math.abs(weight - currentWeight) > THRESHOLD + 0.001 && weight + 1 < currentWeight
-    if (conditionsMet && candidate.type === 'YES' && rebalanceType === 'NO') {
+    // a throttled node is the target until a node that says YES comes up
+    const takes = rebalanceType === 'NO' || (rebalanceType === 'THROTTLE' && candidate.type === 'YES')
+    if (conditionsMet && candidate.type !== 'NO' && takes) {
       rebalanceType = candidate.type
       target = candidate.node
     }
@@ -242,7 +246,7 @@ function decideRebalance(
     canRebalanceCluster: DECISION_OF[canRebalance],
     clusterDecisions: shown(rebalanceDecisions),
     canRebalanceToOtherNode: toOtherNode,
-    explanation: rebalanceExplanation(canRebalance, rebalancing ? target : null, results),
+    explanation: rebalanceExplanation(canRebalance, rebalanceType, rebalancing ? target : null, results),
     targetNode: rebalancing ? target : null,
     nodes: sortResults(results),
   }
@@ -251,6 +255,7 @@ function decideRebalance(
 /** MoveDecision.getExplanation for a decision to rebalance. */
 function rebalanceExplanation(
   canRebalance: DecisionType,
+  toTarget: DecisionType,
   target: DiscoveryNode | null,
   results: readonly NodeAllocationResult[],
 ): string {
@@ -260,7 +265,8 @@ function rebalanceExplanation(
       : REBALANCE_TEXT.CANNOT_REBALANCE_CANNOT_ALLOCATE
   }
   if (canRebalance === 'THROTTLE') return REBALANCE_TEXT.CLUSTER_THROTTLE
-  return target === null ? REBALANCE_TEXT.ALREADY_BALANCED : REBALANCE_TEXT.YES
+  if (target === null) return REBALANCE_TEXT.ALREADY_BALANCED
+  return toTarget === 'THROTTLE' ? REBALANCE_TEXT.NODE_THROTTLE : REBALANCE_TEXT.YES
 }
 
 function sortResults(results: NodeAllocationResult[]): NodeAllocationResult[] {

@@ -26,7 +26,7 @@ import {
   type UnassignedReason,
 } from '../state/shard-routing.ts'
 import { canAllocate } from './allocation-deciders.ts'
-import { balance, chooseNode } from './balanced-shards-allocator.ts'
+import { balance, chooseNode, type NodeChoice } from './balanced-shards-allocator.ts'
 import { RoutingAllocation, type AllocationContext } from './routing-allocation.ts'
 
 export interface ShardCopyRef {
@@ -229,56 +229,68 @@ function allocateUnassigned(allocation: RoutingAllocation): void {
   for (const copy of unassigned.filter((c) => !c.primary)) allocateReplica(allocation, copy)
 }
 
+/** The data nodes the allocation deciders answer YES or THROTTLE for `copy`, with that answer. */
+function candidateNodes(allocation: RoutingAllocation, copy: ShardRouting): NodeChoice[] {
+  return allocation.dataNodes.flatMap((node) => {
+    const type = canAllocate(allocation, copy, node)
+    return type === 'NO' ? [] : [{ node, type }]
+  })
+}
+
 function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): void {
   const inSync = allocation.inSyncIds(copy.index, copy.shard)
-  const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
+  const candidates = candidateNodes(allocation, copy)
   if (inSync.size === 0) {
-    const node = chooseNode(allocation, copy, allowed)
-    if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'EMPTY_STORE')
-    else markNotAllocated(allocation, copy, 'DECIDERS_NO')
+    const choice = chooseNode(allocation, copy, candidates)
+    if (choice?.type === 'YES') {
+      initialize(allocation, copy, choice.node.id, allocation.context.newAllocationId(), 'EMPTY_STORE')
+    } else markNotAllocated(allocation, copy, choice ? 'DECIDERS_THROTTLED' : 'DECIDERS_NO')
     return
   }
   const uuid = allocation.metadata(copy.index).uuid
   const holding = new Map<string, string>()
-  for (const node of allowed) {
+  for (const { node } of candidates) {
     const stored = allocation.context
       .shardStores(node.id)
       .find((s) => s.indexUuid === uuid && s.shard === copy.shard && inSync.has(s.allocationId))
     if (stored) holding.set(node.id, stored.allocationId)
   }
-  const node = chooseNode(
+  // PrimaryShardAllocator: a node holding an in-sync copy that says YES, else one that throttles
+  const choice = chooseNode(
     allocation,
     copy,
-    allowed.filter((n) => holding.has(n.id)),
+    candidates.filter((c) => holding.has(c.node.id)),
   )
-  if (node) initialize(allocation, copy, node.id, holding.get(node.id)!, 'EXISTING_STORE')
-  else markNotAllocated(allocation, copy, 'NO_VALID_SHARD_COPY')
+  if (choice?.type === 'YES') {
+    initialize(allocation, copy, choice.node.id, holding.get(choice.node.id)!, 'EXISTING_STORE')
+  } else markNotAllocated(allocation, copy, choice ? 'DECIDERS_THROTTLED' : 'NO_VALID_SHARD_COPY')
 }
 
 /**
  * ReplicaShardAllocator: a delayed replica goes at once to a node whose store holds a copy of its shard (the
- * node that left came back), else waits until its delay runs out; then any node the deciders allow.
+ * node that left came back), else waits until its delay runs out; then any node the deciders allow. A copy
+ * whose chosen node throttles stays unassigned until a recovery ends.
  */
 function allocateReplica(allocation: RoutingAllocation, unassigned: ShardRouting): void {
   let copy = unassigned
   const info = unassigned.unassignedInfo
   if (info?.delayed) {
     const uuid = allocation.metadata(copy.index).uuid
-    const holding = allocation.dataNodes.filter(
-      (node) =>
-        canAllocate(allocation, copy, node) === null &&
-        allocation.context.shardStores(node.id).some((s) => s.indexUuid === uuid && s.shard === copy.shard),
+    const holding = candidateNodes(allocation, copy).filter(({ node }) =>
+      allocation.context.shardStores(node.id).some((s) => s.indexUuid === uuid && s.shard === copy.shard),
     )
     if (holding.length === 0 && allocation.context.now < info.at + NODE_LEFT_DELAYED_TIMEOUT_MS) return
     copy = { ...unassigned, unassignedInfo: { ...info, delayed: false } }
     allocation.replace(unassigned, copy)
-    const node = chooseNode(allocation, copy, holding)
-    if (node) return initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')
+    const choice = chooseNode(allocation, copy, holding)
+    if (choice?.type === 'THROTTLE') return
+    if (choice)
+      return initialize(allocation, copy, choice.node.id, allocation.context.newAllocationId(), 'PEER')
   }
-  const allowed = allocation.dataNodes.filter((node) => canAllocate(allocation, copy, node) === null)
-  const node = chooseNode(allocation, copy, allowed)
-  if (node) initialize(allocation, copy, node.id, allocation.context.newAllocationId(), 'PEER')
-  else markNotAllocated(allocation, copy, 'DECIDERS_NO')
+  const choice = chooseNode(allocation, copy, candidateNodes(allocation, copy))
+  if (choice?.type === 'YES') {
+    initialize(allocation, copy, choice.node.id, allocation.context.newAllocationId(), 'PEER')
+  } else if (choice === null) markNotAllocated(allocation, copy, 'DECIDERS_NO')
 }
 
 function initialize(
@@ -296,7 +308,7 @@ function initialize(
 function markNotAllocated(
   allocation: RoutingAllocation,
   copy: ShardRouting,
-  status: 'DECIDERS_NO' | 'NO_VALID_SHARD_COPY',
+  status: 'DECIDERS_NO' | 'DECIDERS_THROTTLED' | 'NO_VALID_SHARD_COPY',
 ): void {
   if (!copy.primary || copy.unassignedInfo?.lastAllocationStatus === status) return
   const info = copy.unassignedInfo!

@@ -12,12 +12,13 @@
  * cluster_concurrent_rebalance relocations): indices most unbalanced first; for each, the nodes sorted by
  * weight; while the heaviest and lightest differ by more than the threshold (1.0, plus Balancer.lessThan's
  * 0.001), a started copy of the index moves from the heaviest to the lightest node, highest shard id first,
- * as the deciders allow; a THROTTLE moves it in the model only, as ES does, so that later choices see it.
+ * as the rebalance and allocation deciders allow; a THROTTLE from either moves it in the model only, as ES does,
+ * so that later choices see it.
  * Ties between nodes of equal weight go to the smaller node id (deterministic).
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
-import { canAllocate, canRebalance, CLUSTER_CONCURRENT_REBALANCE } from './allocation-deciders.ts'
+import { canAllocate, canRebalance, CLUSTER_CONCURRENT_REBALANCE, minType } from './allocation-deciders.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 const SHARD_BALANCE = 0.45
@@ -105,28 +106,40 @@ export function nodeWeights(allocation: RoutingAllocation, index: string): (node
   return (node) => model.weight(node.id, index)
 }
 
+/** A node the allocation deciders answered YES or THROTTLE for a copy. */
+export interface NodeChoice {
+  readonly node: DiscoveryNode
+  readonly type: 'YES' | 'THROTTLE'
+}
+
 /**
- * The node decideAllocateUnassigned picks for `copy` among `candidates`: the least weight; between nodes of
- * equal weight, the one whose highest primary of the index comes next after the copy's shard id in the
- * ring (so that 3 shards × 2 replicas lay out as 0 1 2 / 1 2 0 / 2 0 1); null when there is no candidate.
+ * The node decideAllocateUnassigned picks for `copy` among `candidates`: the least weight, whether the deciders
+ * said YES or THROTTLE there (a THROTTLE on the best node throttles the copy, it does not go elsewhere); between
+ * nodes of equal weight, YES over THROTTLE, then the one whose highest primary of the index comes next after the
+ * copy's shard id in the ring (so that 3 shards × 2 replicas lay out as 0 1 2 / 1 2 0 / 2 0 1); null when there is
+ * no candidate.
  */
 export function chooseNode(
   allocation: RoutingAllocation,
   copy: ShardRouting,
-  candidates: readonly DiscoveryNode[],
-): DiscoveryNode | null {
+  candidates: readonly NodeChoice[],
+): NodeChoice | null {
   const model = new BalanceModel(allocation)
-  let best: DiscoveryNode | null = null
+  let best: NodeChoice | null = null
   let bestWeight = Infinity
-  for (const node of [...candidates].sort(byId)) {
-    const weight = model.weight(node.id, copy.index)
+  for (const candidate of [...candidates].sort((a, b) => byId(a.node, b.node))) {
+    const weight = model.weight(candidate.node.id, copy.index)
     if (weight > bestWeight) continue
     if (best !== null && weight === bestWeight) {
-      const high = model.highestPrimary(node.id, copy.index)
-      const bestHigh = model.highestPrimary(best.id, copy.index)
-      if (!nextInRing(copy.shard, high, bestHigh)) continue
+      if (candidate.type !== best.type) {
+        if (candidate.type !== 'YES') continue
+      } else {
+        const high = model.highestPrimary(candidate.node.id, copy.index)
+        const bestHigh = model.highestPrimary(best.node.id, copy.index)
+        if (!nextInRing(copy.shard, high, bestHigh)) continue
+      }
     }
-    best = node
+    best = candidate
     bestWeight = weight
   }
   return best
@@ -205,10 +218,10 @@ function tryRelocateShard(
 ): boolean {
   const candidates = model.startedCopies(max.id, index).sort((a, b) => b.shard - a.shard)
   for (const copy of candidates) {
-    const rebalance = canRebalance(allocation, copy)
-    if (rebalance === 'NO' || canAllocate(allocation, copy, min) !== null) continue
+    const decision = minType([canRebalance(allocation, copy), canAllocate(allocation, copy, min)])
+    if (decision === 'NO') continue
     model.move(copy, max.id, min.id)
-    if (rebalance === 'YES') allocation.relocate(copy, min.id)
+    if (decision === 'YES') allocation.relocate(copy, min.id)
     return true
   }
   return false

@@ -6,6 +6,9 @@
 
 export const ALLOCATION_TEXT = {
   YES: 'Elasticsearch can allocate the shard.',
+  THROTTLED:
+    'Elasticsearch is currently busy with other activities. It expects to be able to allocate this shard ' +
+    'when those activities finish. Please wait.',
   NO_COPIES:
     "Elasticsearch can't allocate this shard because there are no copies of its data in the cluster. " +
     'Elasticsearch will allocate this shard when a node holding a good copy of its data joins the cluster. ' +
@@ -31,6 +34,10 @@ export const REBALANCE_TEXT = {
   CLUSTER_THROTTLE:
     'Elasticsearch is currently busy with other activities. It will rebalance this shard when those ' +
     'activities finish. Please wait.',
+  NODE_THROTTLE:
+    'Elasticsearch is attempting to rebalance this shard to another node, but the nodes involved are ' +
+    'currently busy with other activities. The shard will be rebalanced when those activities finish. ' +
+    'Please wait.',
   CANNOT_REBALANCE_CAN_ALLOCATE:
     "Elasticsearch is allowed to allocate this shard to another node but it isn't allowed to rebalance " +
     'the shard there. If you expect this shard to be rebalanced to another node, find this node in the ' +

@@ -24,6 +24,7 @@ const RECOVERY_SOURCE: Record<RecoverySourceType, string> = {
 export const ALLOCATION_STATUS_VALUE: Record<AllocationStatus, string> = {
   NO_ATTEMPT: 'no_attempt',
   DECIDERS_NO: 'deciders_no',
+  DECIDERS_THROTTLED: 'decider_throttled',
   NO_VALID_SHARD_COPY: 'no_valid_shard_copy',
 }
 

@@ -27,7 +27,7 @@ export type UnassignedReason =
   | 'DANGLING_INDEX_IMPORTED'
 
 /** UnassignedInfo.AllocationStatus: the outcome of the last allocation attempt. */
-export type AllocationStatus = 'NO_ATTEMPT' | 'DECIDERS_NO' | 'NO_VALID_SHARD_COPY'
+export type AllocationStatus = 'NO_ATTEMPT' | 'DECIDERS_NO' | 'DECIDERS_THROTTLED' | 'NO_VALID_SHARD_COPY'
 
 /** RecoverySource.Type: where an initializing copy gets its data. */
 export type RecoverySourceType = 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER'

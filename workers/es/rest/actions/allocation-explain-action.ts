@@ -51,6 +51,7 @@ const NO_UNASSIGNED_SHARDS_MESSAGE =
 const LAST_ALLOCATION_STATUS = {
   NO_ATTEMPT: 'no_attempt',
   DECIDERS_NO: 'no',
+  DECIDERS_THROTTLED: 'throttled',
   NO_VALID_SHARD_COPY: 'no_valid_shard_copy',
 } as const
 
