@@ -1,0 +1,140 @@
+// The flush's string-free encoders against naive oracles on random input: TermsHash against a Map numbering
+// (field, term) pairs by first occurrence; ByteWriter.utf16 against ByteWriter.string (TextEncoder); a flush
+// streamed term by term against the same documents added whole, and its empty fields left out.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ByteWriter } from '../../../../engine-wasm/src/index/byte-writer.ts'
+import { FlushDictionary } from '../../../../engine-wasm/src/index/document-batch.ts'
+import { TermsHash } from '../../../../engine-wasm/src/index/terms-hash.ts'
+import type { AnalyzedDocument } from '../../../../engine-wasm/src/index/index.ts'
+
+/** The UTF-16 code units of a string (not its code points, which Uint16Array.from(text) would iterate). */
+function units(text: string): Uint16Array {
+  const out = new Uint16Array(text.length)
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
+  return out
+}
+const term = fc.oneof(
+  fc.constantFrom('a', 'b', 'ab', 'ba', 'é', '𝄞', '\ud800', ''),
+  fc.string({ unit: 'binary', maxLength: 5 }),
+)
+
+describe('TermsHash', () => {
+  it('numbers (field, term) pairs by first occurrence, as a Map does, and keeps their code units', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), term), { maxLength: 3000 }), (pairs) => {
+        const hash = new TermsHash()
+        const oracle = new Map<string, number>()
+        // A buffer longer than the term: only [0, length) counts.
+        const buffer = new Uint16Array(64).fill(0x78)
+        for (const [field, text] of pairs) {
+          const key = JSON.stringify([field, text])
+          if (!oracle.has(key)) oracle.set(key, oracle.size)
+          buffer.set(units(text))
+          expect(hash.add(field, buffer, text.length)).toBe(oracle.get(key))
+        }
+        expect(hash.size).toBe(oracle.size)
+        for (const [key, ordinal] of oracle) {
+          const [field, text] = JSON.parse(key) as [number, string]
+          expect(hash.field(ordinal)).toBe(field)
+          expect(String.fromCharCode(...hash.codeUnits(ordinal))).toBe(text)
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
+describe('ByteWriter.utf16', () => {
+  it('writes the bytes ByteWriter.string writes, lone surrogates as U+FFFD', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.constantFrom(0, 3, 5000),
+        (text, repeat) => {
+          const value = text + 'y'.repeat(repeat) + text
+          const a = new ByteWriter()
+          a.string(value)
+          const b = new ByteWriter()
+          b.utf16(units(value))
+          expect([...b.finish()]).toEqual([...a.finish()])
+        },
+      ),
+      { numRuns: 300 },
+    )
+    const lone = new ByteWriter()
+    lone.utf16(Uint16Array.of(0x61, 0xd800, 0x62))
+    expect([...lone.finish()]).toEqual([5, 0, 0, 0, 0x61, 0xef, 0xbf, 0xbd, 0x62])
+  })
+})
+
+const documents = fc
+  .array(
+    fc.array(
+      fc.record({
+        field: fc.constantFrom('body', 'title', '_id', 'n'),
+        tokens: fc.array(fc.record({ term, position: fc.nat(5) }), { maxLength: 6 }),
+        values: fc.array(fc.double({ noNaN: true }), { maxLength: 2 }),
+        norms: fc.boolean(),
+      }),
+      { maxLength: 4 },
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
+  .map((all) =>
+    all.map((fields, d): AnalyzedDocument => ({
+      docId: 3 * d + 1,
+      fields: fields.map((f) => ({ ...f, tokens: [...f.tokens].sort((x, y) => x.position - y.position) })),
+    })),
+  )
+
+/** The documents streamed field by field, each term given as code units in a reused buffer. */
+function streamed(docs: readonly AnalyzedDocument[]): FlushDictionary {
+  const flush = new FlushDictionary()
+  const buffer = new Uint16Array(32)
+  for (const doc of docs) {
+    flush.beginDocument(doc.docId)
+    for (const field of doc.fields) {
+      flush.beginField(field.field, field.norms !== false)
+      for (const token of field.tokens) {
+        buffer.set(units(token.term))
+        flush.term(buffer, token.term.length, token.position)
+      }
+      for (const value of field.values ?? []) flush.value(value)
+    }
+  }
+  return flush
+}
+
+const batches = (flush: FlushDictionary, maxTokens: number): number[][] =>
+  [...flush.batches(maxTokens)].map((batch) => [...batch])
+
+describe('a streamed flush', () => {
+  it('encodes as the documents added whole, a field with no term and no value left out', () => {
+    fc.assert(
+      fc.property(documents, fc.integer({ min: 1, max: 20 }), (docs, maxTokens) => {
+        const whole = new FlushDictionary()
+        for (const doc of docs) {
+          const fields = doc.fields.filter((f) => f.tokens.length > 0 || (f.values ?? []).length > 0)
+          whole.add({ docId: doc.docId, fields })
+        }
+        const flush = streamed(docs)
+        expect(flush.docCount).toBe(docs.length)
+        expect(flush.firstDocId).toBe(docs[0]!.docId)
+        expect(flush.lastAdded).toBe(docs[docs.length - 1]!.docId)
+        expect(batches(flush, maxTokens)).toEqual(batches(whole, maxTokens))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('refuses docIds out of order and positions going back, naming them', () => {
+    const flush = new FlushDictionary(4)
+    expect(() => flush.beginDocument(4)).toThrow('docId 4 must be an integer above 4 and below 2^31')
+    flush.beginDocument(5)
+    flush.beginField('body', true)
+    flush.termText('a', 2)
+    expect(() => flush.termText('b', 1)).toThrow(new RangeError('field [body] of doc 5: position 1 after 2'))
+    expect(() => flush.beginDocument(2 ** 31)).toThrow('below 2^31')
+  })
+})
