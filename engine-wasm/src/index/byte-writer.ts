@@ -1,6 +1,7 @@
 /**
  * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts):
- * 4-byte words (u32, i32, f32), 8-byte f64, raw bytes and strings as a u32 UTF-8 byte length followed by the bytes.
+ * 4-byte words (u32, i32, f32), 8-byte f64, raw bytes and strings (given as a string or as UTF-16 code units) as a
+ * u32 UTF-8 byte length followed by the bytes.
  * Grows by doubling.
  */
 const encoder = new TextEncoder()
@@ -40,6 +41,28 @@ export class ByteWriter {
     const { written } = encoder.encodeInto(value, this.buffer.subarray(this.length + 4))
     this.view.setUint32(this.length, written, true)
     this.length += 4 + written
+  }
+
+  /**
+   * UTF-16 code units written as `string` writes the string they spell (a lone surrogate as U+FFFD, as
+   * TextEncoder does): ASCII byte by byte, the rest through the encoder.
+   */
+  utf16(units: Uint16Array): void {
+    this.ensure(4 + units.length * 3)
+    const at = this.length + 4
+    let ascii = 0
+    for (; ascii < units.length; ascii++) {
+      const unit = units[ascii]!
+      if (unit >= 0x80) break
+      this.buffer[at + ascii] = unit
+    }
+    let rest = ''
+    for (let from = ascii; from < units.length; from += 4096)
+      rest += String.fromCharCode(...units.subarray(from, from + 4096))
+    const written =
+      ascii + (rest === '' ? 0 : encoder.encodeInto(rest, this.buffer.subarray(at + ascii)).written)
+    this.view.setUint32(this.length, written, true)
+    this.length = at + written
   }
 
   /** Appends raw bytes. */

@@ -5,32 +5,24 @@
  * it first occurs, and tokens refer to them by ordinal, so the index decodes a term once per flush, not per token.
  * Each term goes with its docFreq and totalTermFreq over the whole flush, so the index sizes its postings exactly
  * once (no growth by doubling, no slack, no garbage).
- * FlushDictionary takes the documents one by one (add) and keeps them compact, as Lucene's indexing chain keeps a
- * segment's postings in flat int pools: every token as two ints (term ordinal, position), every field as four, so
- * a caller may drop each AnalyzedDocument once it is added. batches() then cuts the flush, in order, into batches of
- * about maxTokens tokens (a document is never cut; a batch holds at least one), so a large flush never needs one
- * huge buffer in WASM memory, which never shrinks.
+ * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
+ * segment's postings in flat int pools: every token as two ints (term ordinal, position), every field as four. A
+ * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in
+ * the caller's buffer (an analyzer's scratch), numbered by a TermsHash, so no string or object is made per token;
+ * add() takes a whole AnalyzedDocument the same way.
+ * Checked as documents stream in (a RangeError, before anything reaches the index): docIds are integers in
+ * [0, 2^31), strictly ascending and above the index's last one; positions are integers in [0, 2^31),
+ * non-decreasing within a field (Lucene rejects negative increments).
+ * batches() then cuts the flush, in order, into batches of about maxTokens tokens (a document is never cut; a
+ * batch holds at least one), so a large flush never needs one huge buffer in WASM memory, which never shrinks.
  */
 import { ByteWriter } from './byte-writer.ts'
+import { IntList, TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
-
-/** A growable list of int32 values. */
-class IntList {
-  data = new Int32Array(1024)
-  length = 0
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.length * 2)
-      grown.set(this.data)
-      this.data = grown
-    }
-    this.data[this.length++] = value
-  }
-}
 
 // Words per field in FlushDictionary.fields: field ordinal, flags (bit 0: no norms), token count, value count.
 const FIELD_WORDS = 4
+const MAX_INT = 0x7fffffff
 
 /**
  * One flush: its fields and terms numbered in the order they first occur, each term's counts over the flush, and
@@ -40,57 +32,118 @@ const FIELD_WORDS = 4
 export class FlushDictionary {
   private readonly fieldOrdinals = new Map<string, number>()
   private readonly fieldNames: string[] = []
-  private readonly fieldTerms: Array<Map<string, number>> = []
-  private readonly termFields: number[] = []
-  private readonly termTexts: string[] = []
+  private readonly terms = new TermsHash()
   private readonly docFreqs = new IntList()
   private readonly totalTermFreqs = new IntList()
   /** The last document (index into docIds) each term occurs in, to count docFreq. */
   private readonly lastDocs = new IntList()
-  private readonly docIds: number[] = []
+  private readonly docIds = new IntList()
   /** Per document: its field count and its token count. */
   private readonly docShapes = new IntList()
   private readonly fields = new IntList()
   /** Per token: term ordinal, position. */
   private readonly tokens = new IntList()
   private readonly values: number[] = []
+  /** The open field: name, norms, ordinal and record (index in `fields`) once written, last position. */
+  private fieldName: string | null = null
+  private fieldNorms = true
+  private fieldOrdinal = -1
+  private fieldRecord = -1
+  private previousPosition = 0
+  private scratch = new Uint16Array(64)
 
-  add(doc: AnalyzedDocument): void {
-    const d = this.docIds.length
-    this.docIds.push(doc.docId)
-    let docTokens = 0
-    for (const field of doc.fields) {
-      const fieldOrdinal = this.fieldOrdinal(field.field)
-      const terms = this.fieldTerms[fieldOrdinal]!
-      const values = field.values ?? []
-      this.fields.push(fieldOrdinal)
-      this.fields.push(field.norms === false ? 1 : 0)
-      this.fields.push(field.tokens.length)
-      this.fields.push(values.length)
-      for (const { term, position } of field.tokens) {
-        let ordinal = terms.get(term)
-        if (ordinal === undefined) {
-          ordinal = this.termTexts.length
-          terms.set(term, ordinal)
-          this.termFields.push(fieldOrdinal)
-          this.termTexts.push(term)
-          this.docFreqs.push(0)
-          this.totalTermFreqs.push(0)
-          this.lastDocs.push(-1)
-        }
-        this.totalTermFreqs.data[ordinal]!++
-        if (this.lastDocs.data[ordinal] !== d) {
-          this.lastDocs.data[ordinal] = d
-          this.docFreqs.data[ordinal]!++
-        }
-        this.tokens.push(ordinal)
-        this.tokens.push(position)
-      }
-      for (const value of values) this.values.push(value)
-      docTokens += field.tokens.length
+  /** `lastDocId`: the index's last docId; every document added must come after it. */
+  constructor(private lastDocId = -1) {}
+
+  get docCount(): number {
+    return this.docIds.length
+  }
+
+  /** The first docId added (-1 while none is). */
+  get firstDocId(): number {
+    return this.docIds.length === 0 ? -1 : this.docIds.data[0]!
+  }
+
+  /** The last docId added (the one given to the constructor while none is). */
+  get lastAdded(): number {
+    return this.lastDocId
+  }
+
+  /** Starts the next document; its fields follow. */
+  beginDocument(docId: number): void {
+    if (!Number.isInteger(docId) || docId <= this.lastDocId || docId > MAX_INT) {
+      throw new RangeError(`docId ${docId} must be an integer above ${this.lastDocId} and below 2^31`)
     }
-    this.docShapes.push(doc.fields.length)
-    this.docShapes.push(docTokens)
+    this.lastDocId = docId
+    this.docIds.push(docId)
+    this.docShapes.push(0)
+    this.docShapes.push(0)
+    this.fieldName = null
+    this.fieldRecord = -1
+  }
+
+  /**
+   * Starts a field of the open document; its terms and values follow. The field is written once its first term or
+   * value comes, so a field that gets none is left out.
+   */
+  beginField(name: string, norms: boolean): void {
+    if (this.docIds.length === 0) throw new RangeError(`field [${name}] outside a document`)
+    this.fieldName = name
+    this.fieldNorms = norms
+    this.fieldRecord = -1
+    this.previousPosition = 0
+  }
+
+  /** A token of the open field: the term `chars[0, length)` at `position`. */
+  term(chars: Uint16Array, length: number, position: number): void {
+    if (!Number.isInteger(position) || position < this.previousPosition || position > MAX_INT) {
+      throw new RangeError(
+        `field [${this.fieldName}] of doc ${this.lastDocId}: position ${position} after ${this.previousPosition}`,
+      )
+    }
+    if (this.fieldRecord < 0) this.writeField()
+    this.previousPosition = position
+    const ordinal = this.terms.add(this.fieldOrdinal, chars, length)
+    if (ordinal === this.docFreqs.length) {
+      this.docFreqs.push(0)
+      this.totalTermFreqs.push(0)
+      this.lastDocs.push(-1)
+    }
+    this.totalTermFreqs.data[ordinal]!++
+    const d = this.docIds.length - 1
+    if (this.lastDocs.data[ordinal] !== d) {
+      this.lastDocs.data[ordinal] = d
+      this.docFreqs.data[ordinal]!++
+    }
+    this.tokens.push(ordinal)
+    this.tokens.push(position)
+    this.fields.data[this.fieldRecord + 2]!++
+    this.docShapes.data[2 * d + 1]!++
+  }
+
+  /** A token of the open field given as a string. */
+  termText(term: string, position: number): void {
+    if (term.length > this.scratch.length) this.scratch = new Uint16Array(2 * term.length)
+    for (let i = 0; i < term.length; i++) this.scratch[i] = term.charCodeAt(i)
+    this.term(this.scratch, term.length, position)
+  }
+
+  /** A numeric doc value of the open field. */
+  value(value: number): void {
+    if (this.fieldRecord < 0) this.writeField()
+    this.values.push(value)
+    this.fields.data[this.fieldRecord + 3]!++
+  }
+
+  /** A whole analysed document. */
+  add(doc: AnalyzedDocument): void {
+    this.beginDocument(doc.docId)
+    for (const field of doc.fields) {
+      this.beginField(field.field, field.norms !== false)
+      this.writeField()
+      for (const { term, position } of field.tokens) this.termText(term, position)
+      for (const value of field.values ?? []) this.value(value)
+    }
   }
 
   /** The flush's batches, in order: the first starts a segment, the others continue it. */
@@ -125,7 +178,7 @@ export class FlushDictionary {
     const tokens = this.tokens.data
     body.u32(end - cursor.doc)
     for (; cursor.doc < end; cursor.doc++) {
-      body.i32(this.docIds[cursor.doc]!)
+      body.i32(this.docIds.data[cursor.doc]!)
       const fieldCount = this.docShapes.data[2 * cursor.doc]!
       body.u32(fieldCount)
       for (let f = 0; f < fieldCount; f++, cursor.field += FIELD_WORDS) {
@@ -138,8 +191,8 @@ export class FlushDictionary {
         for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
           const term = tokens[cursor.token]!
           if (term === cursor.term) {
-            terms.u32(this.termFields[term]!)
-            terms.string(this.termTexts[term]!)
+            terms.u32(this.terms.field(term))
+            terms.utf16(this.terms.codeUnits(term))
             terms.u32(this.docFreqs.data[term]!)
             terms.u32(this.totalTermFreqs.data[term]!)
             cursor.term++
@@ -162,14 +215,25 @@ export class FlushDictionary {
     return out.finish()
   }
 
+  /** Writes the open field's record. */
+  private writeField(): void {
+    if (this.fieldName === null) throw new RangeError('a term or value outside a field')
+    this.fieldOrdinal = this.ordinalOf(this.fieldName)
+    this.fieldRecord = this.fields.length
+    this.fields.push(this.fieldOrdinal)
+    this.fields.push(this.fieldNorms ? 0 : 1)
+    this.fields.push(0)
+    this.fields.push(0)
+    this.docShapes.data[2 * (this.docIds.length - 1)]!++
+  }
+
   /** The ordinal of a field name, numbering a new one next. */
-  private fieldOrdinal(name: string): number {
+  private ordinalOf(name: string): number {
     let ordinal = this.fieldOrdinals.get(name)
     if (ordinal === undefined) {
       ordinal = this.fieldNames.length
       this.fieldOrdinals.set(name, ordinal)
       this.fieldNames.push(name)
-      this.fieldTerms.push(new Map())
     }
     return ordinal
   }

@@ -4,5 +4,6 @@
  */
 export { IndexEngine } from './index-engine.ts'
 export { InvertedIndex } from './inverted-index.ts'
+export type { FlushDictionary } from './document-batch.ts'
 export type * from './types.ts'
 export type { BM25Factors, ExplainedQuery, ExplainedWeight } from './explained-query.ts'

@@ -6,8 +6,10 @@
  * in WASM memory, makes one call, copies the result out and releases both buffers. No view of `memory.buffer`
  * outlives the method that made it: any call may grow the memory and detach older views.
  * Doc ids are global (segment docBase + local id) and follow a rewrite through the doc map it answers.
- * Invariants checked here: docIds are integers in [0, 2^31), strictly ascending and at or above maxDoc; token
- * positions are non-negative integers, non-decreasing within a field (Lucene rejects negative increments).
+ * Documents come in as a flush (newFlush, filled document by document, then addFlush; addDocuments does both),
+ * which checks them as they stream in (document-batch.ts): docIds are integers in [0, 2^31), strictly ascending and
+ * at or above maxDoc; token positions are non-negative integers, non-decreasing within a field (Lucene rejects
+ * negative increments).
  */
 import { ByteWriter } from './byte-writer.ts'
 import { readDfsStatistics, writeDfsStatistics } from './dfs-statistics.ts'
@@ -29,28 +31,6 @@ import type {
 const encoder = new TextEncoder()
 /** Tokens per addDocuments buffer (about 8 bytes each plus the batch's terms): bounds WASM memory's peak. */
 const TOKENS_PER_BATCH = 1 << 18
-
-function checkDocuments(docs: readonly AnalyzedDocument[], lastDocId: number): number {
-  let last = lastDocId
-  for (const doc of docs) {
-    if (!Number.isInteger(doc.docId) || doc.docId <= last || doc.docId > 0x7fffffff) {
-      throw new RangeError(`docId ${doc.docId} must be an integer above ${last} and below 2^31`)
-    }
-    last = doc.docId
-    for (const field of doc.fields) {
-      let previous = 0
-      for (const { position } of field.tokens) {
-        if (!Number.isInteger(position) || position < previous || position > 0x7fffffff) {
-          throw new RangeError(
-            `field [${field.field}] of doc ${doc.docId}: position ${position} after ${previous}`,
-          )
-        }
-        previous = position
-      }
-    }
-  }
-  return last
-}
 
 /** A query program followed by its statistics table, in one buffer; statsAt -1 without statistics. */
 function programWithStatistics(
@@ -75,14 +55,28 @@ export class InvertedIndex {
   ) {}
 
   addDocuments(docs: readonly AnalyzedDocument[]): void {
-    const last = checkDocuments(docs, this.lastDocId)
-    if (docs.length === 0) return
-    const flush = new FlushDictionary()
+    const flush = this.newFlush()
     for (const doc of docs) flush.add(doc)
+    this.addFlush(flush)
+  }
+
+  /** An empty flush for the documents after this index's last one; addFlush indexes it. */
+  newFlush(): FlushDictionary {
+    return new FlushDictionary(this.lastDocId)
+  }
+
+  /** Flushes `flush` (made by newFlush, with no addFlush since) into one new segment; nothing when it is empty. */
+  addFlush(flush: FlushDictionary): void {
+    if (flush.docCount === 0) return
+    if (flush.firstDocId <= this.lastDocId) {
+      throw new RangeError(
+        `docId ${flush.firstDocId} must be an integer above ${this.lastDocId} and below 2^31`,
+      )
+    }
     for (const batch of flush.batches(TOKENS_PER_BATCH)) {
       this.call(batch, (pointer) => this.wasm.addDocuments(this.handle, pointer))
     }
-    this.lastDocId = last
+    this.lastDocId = flush.lastAdded
   }
 
   deleteDocuments(docIds: readonly number[]): void {

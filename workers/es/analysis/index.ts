@@ -6,7 +6,7 @@ import type { Analyzer } from './analyzer.ts'
 import { getAnalyzer } from './registry.ts'
 import { IllegalArgumentException } from './token-list.ts'
 
-export { Analyzer, type IndexTerms } from './analyzer.ts'
+export { Analyzer, type IndexTerms, type TermSink } from './analyzer.ts'
 export { getAnalyzer, getTokenFilter, getTokenizer, type AnalysisSettings } from './registry.ts'
 export {
   IllegalArgumentException,

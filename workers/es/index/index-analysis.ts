@@ -4,7 +4,7 @@
  * Bad settings fail index creation with ES's illegal_argument_exception; a mapping naming an analyzer the
  * index does not have fails with ES's mapper_parsing_exception, as MappingParserContext does.
  */
-import { indexTokens } from '../analysis/index.ts'
+import { indexTokens, type Analyzer, type TermSink } from '../analysis/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
 import { IndexAnalyzers } from '../analysis/custom/index-analyzers.ts'
 import { IllegalArgumentException } from '../analysis/token-list.ts'
@@ -23,12 +23,22 @@ export class IndexAnalysis {
     this.analyzers = asEsError(() => new IndexAnalyzers(settings?.analysis ?? {}, settings?.limits))
   }
 
-  /** The TextAnalyzer indexing and queries use: `default` is the index's default analyzer. */
-  readonly analyze: TextAnalyzer = (name, text) => {
+  /** The TextAnalyzer queries use: `default` is the index's default analyzer. */
+  readonly analyze: TextAnalyzer = (name, text) => indexTokens(this.analyzer(name), text)
+
+  /**
+   * Indexing's analysis of one value (Analyzer.indexTerms with the named analyzer): its terms into `sink` from
+   * `positionBase` on; answers the position after the last.
+   */
+  indexTerms(name: string, text: string, sink: TermSink, positionBase: number): number {
+    return this.analyzer(name).indexTerms(text, sink, positionBase)
+  }
+
+  private analyzer(name: string): Analyzer {
     const analyzer = this.analyzers.analyzer(name)
     if (!analyzer)
       throw new IllegalArgumentException(`analyzer [${name}] has not been configured in mappings`)
-    return indexTokens(analyzer, text)
+    return analyzer
   }
 
   /** Every analyzer the mapping names must exist in this index (built-in or defined in its settings). */

@@ -12,9 +12,9 @@
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import type { IndexMetadata } from './index-metadata.ts'
-import type { IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
-import { parseDocument } from './mapper/document-parser.ts'
-import { toAnalyzedDocument } from './mapper/field-indexer.ts'
+import type { AnalyzeDocument, IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
+import { parseDocument, type ParsedDocument } from './mapper/document-parser.ts'
+import { indexDocument } from './mapper/field-indexer.ts'
 import { numericDocValues } from './mapper/doc-values.ts'
 import type { Mapping } from './mapper/mapping.ts'
 import { IndexAnalysis } from './index-analysis.ts'
@@ -70,14 +70,7 @@ export class IndexService {
   ): ShardWrite {
     const document = parseDocument(parsed, this.metadata.mapping)
     if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
-    const numeric = numericDocValues(document, id)
-    const { write, operation } = shard.indexDocument(
-      id,
-      source,
-      routing,
-      (docId) => toAnalyzedDocument(docId, id, document, this.analyzers.analyze, numeric),
-      now,
-    )
+    const { write, operation } = shard.indexDocument(id, source, routing, this.indexing(id, document), now)
     return { shard: shard.shardId, write, operation }
   }
 
@@ -101,13 +94,16 @@ export class IndexService {
       return
     }
     const document = parseDocument(parse(operation.doc.source), this.metadata.mapping)
-    const { id } = operation.doc
+    shard.apply(operation, this.indexing(operation.doc.id, document), now)
+  }
+
+  /**
+   * How the shard writes document `id` into its refresh's flush (its numeric doc values are read now, so a
+   * date that does not parse fails the write, not the refresh).
+   */
+  private indexing(id: string, document: ParsedDocument): AnalyzeDocument {
     const numeric = numericDocValues(document, id)
-    shard.apply(
-      operation,
-      (docId) => toAnalyzedDocument(docId, id, document, this.analyzers.analyze, numeric),
-      now,
-    )
+    return (docId, flush) => indexDocument(flush, docId, id, document, this.analyzers, numeric)
   }
 
   refresh(now: number): void {

@@ -92,4 +92,8 @@ export class CustomAnalyzer extends Analyzer {
   override tokenStream(text: string): TokenList {
     return this.partialStream(text, this.filters.length)
   }
+
+  protected override tokenizesRawText(): boolean {
+    return this.charFilters.length === 0
+  }
 }

@@ -90,3 +90,31 @@ export function lowerCaseTerm(term: string): string {
   }
   return lowered
 }
+
+/**
+ * lowerCaseTerm of `text[start, end)` written as UTF-16 code units into `out` (at least end - start long: no code
+ * point lowers to a longer one); answers how many were written.
+ */
+export function lowerCaseInto(text: string, start: number, end: number, out: Uint16Array): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    const codeUnit = text.charCodeAt(i)
+    if (codeUnit < 0xd800 || codeUnit > 0xdbff || i + 1 === end) {
+      out[n++] = bmpLower[codeUnit]!
+      continue
+    }
+    const codePoint = text.codePointAt(i)!
+    if (codePoint <= 0xffff) {
+      out[n++] = codeUnit
+      continue
+    }
+    const lowered = toLowerCase(codePoint)
+    i++
+    if (lowered <= 0xffff) out[n++] = lowered
+    else {
+      out[n++] = 0xd800 + ((lowered - 0x10000) >> 10)
+      out[n++] = 0xdc00 + ((lowered - 0x10000) & 0x3ff)
+    }
+  }
+  return n
+}

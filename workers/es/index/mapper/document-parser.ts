@@ -90,10 +90,11 @@ function walk(
       })
     }
     const leaf = value instanceof XNumber ? value.value : value
-    const entry = fields.get(path) ?? { path, mapping: field, values: [] }
-    entry.values.push(leaf)
-    fields.set(path, entry)
-    for (const [sub, subField] of Object.entries(field.fields ?? {})) {
+    const entry = fields.get(path)
+    if (entry === undefined) fields.set(path, { path, mapping: field, values: [leaf] })
+    else entry.values.push(leaf)
+    if (field.fields === undefined) return
+    for (const [sub, subField] of Object.entries(field.fields)) {
       const subPath = `${path}.${sub}`
       const subEntry = fields.get(subPath) ?? { path: subPath, mapping: subField, values: [] }
       subEntry.values.push(leaf)

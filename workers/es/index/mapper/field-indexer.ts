@@ -1,14 +1,12 @@
 /**
- * Turns a parsed document into what the inverted index stores: for a `text` field the analysed tokens
- * of every value (values of an array are separated by position_increment_gap, 100, as ES sets it), for
+ * Writes a parsed document into what the inverted index stores (a flush, document-batch.ts, one term at a
+ * time): for a `text` field the analysed tokens of every value (values of an array are separated by
+ * position_increment_gap, 100, as ES sets it), for
  * a `keyword` field each value as one term unless longer than ignore_above, for other leaf types their
  * indexed term form (booleans as Lucene's "T"/"F", numbers and dates as their canonical text).
  */
-import type {
-  AnalyzedDocument,
-  AnalyzedField,
-  AnalyzedToken,
-} from '../../../../engine-wasm/src/index/index.ts'
+import type { AnalyzedToken, FlushDictionary } from '../../../../engine-wasm/src/index/index.ts'
+import type { TermSink } from '../../analysis/index.ts'
 import type { ParsedDocument } from './document-parser.ts'
 import type { FieldMapping } from './mapping.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
@@ -26,53 +24,47 @@ export function searchAnalyzer(mapping: FieldMapping, override: string | null = 
 
 const POSITION_INCREMENT_GAP = 100
 
+/** Indexing's analysis (IndexAnalysis): a value's terms through the named analyzer into a sink. */
+export interface IndexTermsAnalyzer {
+  indexTerms(analyzer: string, text: string, sink: TermSink, positionBase: number): number
+}
+
 /**
+ * Writes a parsed document into `flush` as document `docId`: `_id` as one term, then each field in order.
  * `numeric` holds the numeric doc values of the document's numeric, date and boolean fields
- * (numericDocValues), which become the index's per-document numeric column; `_id` is indexed as one term.
+ * (numericDocValues), which become the index's per-document numeric column. A field with no term and no
+ * value is left out.
  */
-export function toAnalyzedDocument(
+export function indexDocument(
+  flush: FlushDictionary,
   docId: number,
   id: string,
   parsed: ParsedDocument,
-  analyze: TextAnalyzer,
+  analysis: IndexTermsAnalyzer,
   numeric: ReadonlyMap<string, readonly number[]>,
-): AnalyzedDocument {
-  const fields: AnalyzedField[] = [{ field: '_id', tokens: [{ term: id, position: 0 }], norms: false }]
+): void {
+  flush.beginDocument(docId)
+  flush.beginField('_id', false)
+  flush.termText(id, 0)
   for (const { path, mapping, values } of parsed.fields) {
-    let tokens: AnalyzedToken[] = []
+    // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
+    flush.beginField(path, mapping.type === 'text')
     if (mapping.type === 'text') {
-      // The analyzer answers fresh tokens: the first value's are taken as they are, later values' are
-      // shifted in place past the gap.
+      const analyzer = mapping.analyzer ?? DEFAULT_ANALYZER
       let base = 0
       for (const value of values) {
-        const analyzed = analyze(mapping.analyzer ?? DEFAULT_ANALYZER, String(value))
-        if (base === 0) tokens = analyzed
-        else
-          for (const token of analyzed) {
-            token.position += base
-            tokens.push(token)
-          }
-        const last = analyzed[analyzed.length - 1]
-        base = (last ? last.position + 1 : base) + POSITION_INCREMENT_GAP
+        base = analysis.indexTerms(analyzer, String(value), flush, base) + POSITION_INCREMENT_GAP
       }
     } else {
       values.forEach((value, i) => {
         const term = indexedTerm(value)
         if (mapping.type === 'keyword' && term.length > (mapping.ignore_above ?? Infinity)) return
-        tokens.push({ term, position: i })
+        flush.termText(term, i)
       })
     }
-    const numbers = numeric.get(path)
-    if (tokens.length === 0 && !numbers) continue
-    const field: AnalyzedField = { field: path, tokens }
-    if (numbers) field.values = numbers
-    // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
-    if (mapping.type !== 'text') field.norms = false
-    fields.push(field)
+    for (const number of numeric.get(path) ?? []) flush.value(number)
   }
-  return { docId, fields }
 }
-
 export function indexedTerm(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'T' : 'F'
   return String(value)

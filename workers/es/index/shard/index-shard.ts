@@ -16,7 +16,7 @@
  * refresh, in order, at maxDoc, only to documents added to the index (so no id below maxDoc is an empty
  * "live" document that match_all would count); a merge renumbers them, and the view follows its doc map.
  */
-import type { AnalyzedDocument, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
+import type { FlushDictionary, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { LocalCheckpointTracker } from './local-checkpoint-tracker.ts'
 import { SearcherDocs } from './searcher-docs.ts'
@@ -60,7 +60,8 @@ export interface WriteResult {
 
 const GC_DELETES_MS = 60_000
 
-type AnalyzeDocument = (docId: number) => AnalyzedDocument
+/** Writes a queued document into the refresh's flush as document `docId` (analysing it then). */
+export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => void
 
 export class IndexShard {
   private readonly live = new Map<string, LiveEntry>()
@@ -231,14 +232,14 @@ export class IndexShard {
     for (const entry of this.pending) latest.set(entry.id, entry)
     this.pending = []
     const deletes: number[] = []
-    const additions: AnalyzedDocument[] = []
+    const additions = this.index.newFlush()
     for (const [id, { doc, analyzed }] of latest) {
       const previous = this.docs.delete(id)
       if (previous !== undefined) deletes.push(previous)
-      if (doc && analyzed) additions.push(analyzed(this.docs.add(doc)))
+      if (doc && analyzed) analyzed(this.docs.add(doc), additions)
     }
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
-    if (additions.length > 0) this.index.addDocuments(additions)
+    this.index.addFlush(additions)
     this.segments.afterFlush()
   }
 

@@ -7,8 +7,7 @@
  */
 import type { StoredDocument } from './index-shard.ts'
 import type { StoredSlot } from './stored-fields.ts'
-
-const encoder = new TextEncoder()
+import { utf8Length } from '../../xcontent/jackson-chars.ts'
 
 export class SearcherDocs {
   private docs: Array<StoredDocument | null> = []
@@ -23,7 +22,7 @@ export class SearcherDocs {
   add(doc: StoredDocument): number {
     const docId = this.docs.length
     this.docs.push(doc)
-    this.bytes.push(encoder.encode(doc.id).length + encoder.encode(doc.source).length)
+    this.bytes.push(utf8Length(doc.id, 0, doc.id.length) + utf8Length(doc.source, 0, doc.source.length))
     this.byId.set(doc.id, docId)
     return docId
   }
