@@ -116,8 +116,10 @@ function boosting(node: Node<'boosting'>, docId: number): Explanation {
   const positive = explainNode(positiveNode, docId)
   if (!positive.match) return positive
   const negativeBoost = Math.fround(node.query.negativeBoost)
+  // FunctionScoreWeight.explain takes the positive's score as its scorer gives it, a float, even where the
+  // positive's own explanation is a double (a boosting inside a boosting)
   const inner = negativeNode.matched
-    ? matchDouble(positive.value * negativeBoost, 'product of:', [
+    ? matchDouble(Math.fround(positive.value) * negativeBoost, 'product of:', [
         positive,
         match(negativeBoost, `Matched boosting query score(${describeQuery(node.query.negative)})`),
       ])
