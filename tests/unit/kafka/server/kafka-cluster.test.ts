@@ -13,6 +13,20 @@ import { simKafkaCluster } from './sim-kafka-cluster.ts'
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 const survivorOf = (dead: number): number => [1, 2, 3].find((id) => id !== dead)!
 
+/** 3 brokers with topic `t` (one partition, replication factor 3) created and settled; its partition as created. */
+async function clusterWithTopic() {
+  const cluster = await simKafkaCluster(3, 5)
+  await cluster.advance(10_000)
+  await cluster.run(
+    cluster
+      .server(1)
+      .api.createTopics([{ name: 't', numPartitions: 1, replicationFactor: 3, configs: {} }], false),
+  )
+  await cluster.advance(2000)
+  const before = (await cluster.run(cluster.server(1).api.metadata(['t']))).topics[0]!.partitions[0]!
+  return { cluster, before }
+}
+
 describe('a 3-node KRaft cluster', () => {
   let engine: LogEngine
   beforeAll(async () => {
@@ -44,15 +58,7 @@ describe('a 3-node KRaft cluster', () => {
   })
 
   it('replicates acks=all writes and keeps them through a leader failure', async () => {
-    const cluster = await simKafkaCluster(3, 5)
-    await cluster.advance(10_000)
-    await cluster.run(
-      cluster
-        .server(1)
-        .api.createTopics([{ name: 't', numPartitions: 1, replicationFactor: 3, configs: {} }], false),
-    )
-    await cluster.advance(2000)
-    const before = (await cluster.run(cluster.server(1).api.metadata(['t']))).topics[0]!.partitions[0]!
+    const { cluster, before } = await clusterWithTopic()
     const leader = before.leader
     const values = ['a', 'b', 'c']
     for (const value of values) {
@@ -89,15 +95,7 @@ describe('a 3-node KRaft cluster', () => {
   })
 
   it('moves leadership away from a leader restarted before its session expired, keeping acked records', async () => {
-    const cluster = await simKafkaCluster(3, 5)
-    await cluster.advance(10_000)
-    await cluster.run(
-      cluster
-        .server(1)
-        .api.createTopics([{ name: 't', numPartitions: 1, replicationFactor: 3, configs: {} }], false),
-    )
-    await cluster.advance(2000)
-    const before = (await cluster.run(cluster.server(1).api.metadata(['t']))).topics[0]!.partitions[0]!
+    const { cluster, before } = await clusterWithTopic()
     const leader = before.leader
     const records = engine.encodeBatch([{ key: null, value: utf8('a'), timestamp: 0, headers: [] }])
     const [response] = await cluster.run(
