@@ -9,7 +9,7 @@
  * A parser may carry a fixed zone (DateTimeFormatter.withZone), used when the text has no zone of its own.
  */
 
-import { newParsed, parseElements } from './element-parser.ts'
+import { newParsed, parseElements, resetParsed } from './element-parser.ts'
 import { parseEpoch, type EpochUnit } from './epoch-time.ts'
 import type { FormatElement, TemporalField } from './format-elements.ts'
 import { resolveParsed, type ResolveOutcome } from './temporal-resolver.ts'
@@ -26,6 +26,8 @@ export interface ElementParserOptions {
 
 export class ElementParser implements DateTimeParser {
   private readonly roundUpDefaults: Map<TemporalField, number>
+  /** The parse's scratch: a parse is synchronous and keeps nothing of it once it returns. */
+  private readonly parsed = newParsed()
 
   constructor(
     private readonly elements: FormatElement[],
@@ -35,7 +37,8 @@ export class ElementParser implements DateTimeParser {
   }
 
   parse(text: string, roundUp: boolean): ResolveOutcome {
-    const parsed = newParsed()
+    const parsed = this.parsed
+    resetParsed(parsed)
     const end = parseElements(this.elements, text, 0, parsed)
     if (end < 0) return { error: `Text '${abbreviate(text)}' could not be parsed at index ${~end}` }
     if (end < text.length) {

@@ -7,6 +7,9 @@
  * EXCEEDS_PAD wants `+` exactly when more than the minimum width is given); adjacent value parsing reserves
  * the width of the fixed fields that follow; a fraction needs its decimal point when it has one; offsets match
  * their no-offset text (`Z`) first; zone ids match the longest known region id, `Z`, or UTC/GMT/UT[+offset].
+ *
+ * A Parsed is reusable (`resetParsed`): an optional section that fails is undone from a journal of the fields
+ * it overwrote (their previous values, in order), so parsing allocates nothing per attempt.
  */
 
 import { DAY_NAMES, MONTH_NAMES } from './calendar.ts'
@@ -15,17 +18,53 @@ import { OFFSET_PATTERNS } from './format-elements.ts'
 import { ZoneId } from './zone-id.ts'
 
 export interface Parsed {
-  fields: Map<TemporalField, number>
+  readonly fields: Map<TemporalField, number>
   offset: number | null
   zone: ZoneId | null
+  /**
+   * The journal: the first journalLength entries are the fields set so far, in order, with the value each had
+   * before (undefined: absent), for rollback. Entries past journalLength are stale scratch.
+   */
+  journalLength: number
+  readonly journalFields: TemporalField[]
+  readonly journalValues: Array<number | undefined>
 }
 
 export function newParsed(): Parsed {
-  return { fields: new Map(), offset: null, zone: null }
+  return {
+    fields: new Map(),
+    offset: null,
+    zone: null,
+    journalLength: 0,
+    journalFields: [],
+    journalValues: [],
+  }
 }
 
-function copyParsed(p: Parsed): Parsed {
-  return { fields: new Map(p.fields), offset: p.offset, zone: p.zone }
+/** Empties `p` for the next parse. */
+export function resetParsed(p: Parsed): void {
+  p.fields.clear()
+  p.offset = null
+  p.zone = null
+  p.journalLength = 0
+}
+
+function setField(out: Parsed, field: TemporalField, value: number): void {
+  const n = out.journalLength++
+  out.journalFields[n] = field
+  out.journalValues[n] = out.fields.get(field)
+  out.fields.set(field, value)
+}
+
+/** Undoes every field set after the journal had `mark` entries. */
+function rollback(out: Parsed, mark: number): void {
+  for (let i = out.journalLength - 1; i >= mark; i--) {
+    const field = out.journalFields[i]!
+    const previous = out.journalValues[i]
+    if (previous === undefined) out.fields.delete(field)
+    else out.fields.set(field, previous)
+  }
+  out.journalLength = mark
 }
 
 export function parseElements(
@@ -59,13 +98,14 @@ function parseElement(e: FormatElement, text: string, pos: number, out: Parsed):
     case 'zoneOrOffsetId':
       return parseZoneId(text, pos, out)
     case 'optional': {
-      const attempt = copyParsed(out)
-      const next = parseElements(e.elements, text, pos, attempt)
-      if (next < 0) return pos
-      out.fields = attempt.fields
-      out.offset = attempt.offset
-      out.zone = attempt.zone
-      return next
+      const mark = out.journalLength
+      const { offset, zone } = out
+      const next = parseElements(e.elements, text, pos, out)
+      if (next >= 0) return next
+      rollback(out, mark)
+      out.offset = offset
+      out.zone = zone
+      return pos
     }
   }
 }
@@ -107,13 +147,13 @@ function parseNumber(
   }
   const magnitude = Number(text.slice(pos, pos + take))
   if (negative && magnitude === 0) return ~(pos - 1)
-  out.fields.set(e.field, negative ? -magnitude : magnitude)
+  setField(out, e.field, negative ? -magnitude : magnitude)
   return pos + take
 }
 
 function parseReducedYear(field: TemporalField, text: string, pos: number, out: Parsed): number {
   if (digitsAt(text, pos, 2) !== 2) return ~pos
-  out.fields.set(field, 2000 + Number(text.slice(pos, pos + 2)))
+  setField(out, field, 2000 + Number(text.slice(pos, pos + 2)))
   return pos + 2
 }
 
@@ -133,7 +173,7 @@ function parseFraction(
     e.subsequentWidth > 0 ? Math.max(e.min, Math.min(e.max, available - e.subsequentWidth)) : available
   if (take < e.min || take > available) return ~pos
   const digits = text.slice(pos, pos + take).padEnd(9, '0')
-  out.fields.set('nano', Number(digits))
+  setField(out, 'nano', Number(digits))
   return pos + take
 }
 
@@ -158,7 +198,7 @@ function parseText(
     if (text.startsWith(t, pos) && (best < 0 || t.length > (texts[best] ?? '').length)) best = i
   })
   if (best < 0) return ~pos
-  out.fields.set(field, field === 'ampm' ? best : best + 1)
+  setField(out, field, field === 'ampm' ? best : best + 1)
   return pos + (texts[best] ?? '').length
 }
 

@@ -16,14 +16,18 @@ import type { ResolveOutcome } from './temporal-resolver.ts'
 export interface EpochUnit {
   name: 'epoch_millis' | 'epoch_second'
   millisPerUnit: number
-  fractionDigits: number
+  /** The unit's grammar: sign, whole units, fraction digits. */
+  syntax: RegExp
 }
 
-export const EPOCH_MILLIS: EpochUnit = { name: 'epoch_millis', millisPerUnit: 1, fractionDigits: 6 }
-export const EPOCH_SECOND: EpochUnit = { name: 'epoch_second', millisPerUnit: 1000, fractionDigits: 9 }
+const epochSyntax = (fractionDigits: number): RegExp =>
+  new RegExp(`^(-?)([0-9]{1,19})(?:\\.([0-9]{0,${fractionDigits}}))?$`)
+
+export const EPOCH_MILLIS: EpochUnit = { name: 'epoch_millis', millisPerUnit: 1, syntax: epochSyntax(6) }
+export const EPOCH_SECOND: EpochUnit = { name: 'epoch_second', millisPerUnit: 1000, syntax: epochSyntax(9) }
 
 export function parseEpoch(unit: EpochUnit, text: string, roundUp: boolean): ResolveOutcome | null {
-  const match = new RegExp(`^(-?)([0-9]{1,19})(?:\\.([0-9]{0,${unit.fractionDigits}}))?$`).exec(text)
+  const match = unit.syntax.exec(text)
   if (match === null) return null
   const [, sign = '', whole = '0', fractionText] = match
   const hasFraction = fractionText !== undefined && fractionText !== ''
