@@ -2,6 +2,7 @@
 // loop) must tokenize any text exactly as the scanner it replaced, kept below as the oracle: a lazy DFA of
 // per-state transition rows read through next()/accept(), fed by wordBreakClassOf per code point. Texts mix
 // code points of every word-break class, arbitrary code points and lone surrogates; max_token_length varies.
+// Mostly-ASCII prose exercises the scanner's fast path for ASCII-letter words before a space.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileRules, type Nfa } from '../../../../workers/es/analysis/standard/regex-nfa.ts'
@@ -142,6 +143,42 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
 )
 
+/** Prose: ASCII words and spaces, with the characters that join or split words around them. */
+const prose = fc.oneof(
+  { weight: 8, arbitrary: fc.stringMatching(/^[A-Za-z]{1,9}$/) },
+  { weight: 8, arbitrary: fc.constant(' ') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '1',
+      '42',
+      '.',
+      ',',
+      "'",
+      '_',
+      '-',
+      ':',
+      '\n',
+      '\t',
+      '  ',
+      'é',
+      '\u0308',
+      '\u200d',
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...representatives) },
+)
+
+const sameTokens = (text: string, maxTokenLength: number): void => {
+  const tokens = new StandardTokenizer(maxTokenLength).tokenize(text)
+  const actual = tokens.terms.map((term, i) => {
+    expect(term).toBe(text.slice(tokens.startOffsets[i], tokens.endOffsets[i]))
+    expect(tokens.positions[i]).toBe(i)
+    return [tokens.startOffsets[i], tokens.endOffsets[i], tokens.types[i]]
+  })
+  expect(actual).toEqual(oracleTokens(text, maxTokenLength))
+}
+
 describe('table-driven StandardTokenizer vs the row-per-state scanner', () => {
   it(`has ${CLASS_COUNT} classes, every one sampled`, () => {
     expect(new Set(representatives.map((s) => wordBreakClassOf(s.codePointAt(0) ?? 0))).size).toBe(
@@ -154,16 +191,18 @@ describe('table-driven StandardTokenizer vs the row-per-state scanner', () => {
       fc.property(
         fc.array(piece, { maxLength: 60 }),
         fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constant(255)),
-        (pieces, maxTokenLength) => {
-          const text = pieces.join('')
-          const tokens = new StandardTokenizer(maxTokenLength).tokenize(text)
-          const actual = tokens.terms.map((term, i) => {
-            expect(term).toBe(text.slice(tokens.startOffsets[i], tokens.endOffsets[i]))
-            expect(tokens.positions[i]).toBe(i)
-            return [tokens.startOffsets[i], tokens.endOffsets[i], tokens.types[i]]
-          })
-          expect(actual).toEqual(oracleTokens(text, maxTokenLength))
-        },
+        (pieces, maxTokenLength) => sameTokens(pieces.join(''), maxTokenLength),
+      ),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('tokenizes mostly-ASCII prose identically', () => {
+    fc.assert(
+      fc.property(
+        fc.array(prose, { maxLength: 40 }),
+        fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constant(255)),
+        (pieces, maxTokenLength) => sameTokens(pieces.join(''), maxTokenLength),
       ),
       { numRuns: 3000 },
     )

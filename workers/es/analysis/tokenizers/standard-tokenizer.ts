@@ -21,9 +21,17 @@ export const MAX_TOKEN_LENGTH_LIMIT = 1024 * 1024
 
 const dfa = new LazyDfa(compileRules(STANDARD_RULES), CLASS_COUNT)
 
+/** The word rule's index in RULE_TYPES: `<ALPHANUM>`. */
+const ALPHANUM_RULE = RULE_TYPES.indexOf('<ALPHANUM>')
+const SPACE = 0x20
+
 /**
  * Calls `onToken` for each token of `text` in order: [start, end) in UTF-16 code units and the index of
  * its type in RULE_TYPES.
+ * A run of ASCII letters followed by a space or the end of the text is a whole `<ALPHANUM>` token by UAX#29
+ * (no rule joins letters across a space, and no rule listed before the word rule matches letters), and a
+ * space before an ASCII letter is skipped alone: those are taken without the DFA; everything else goes
+ * through matchAt.
  */
 export function scanStandardTokens(
   text: string,
@@ -31,52 +39,95 @@ export function scanStandardTokens(
   onToken: (start: number, end: number, typeIndex: number) => void,
 ): void {
   const length = text.length
-  const classCount = dfa.classCount
-  let table = dfa.table
-  let accepts = dfa.accepts
   let position = 0
   while (position < length) {
     const limit = Math.min(length, position + maxTokenLength)
-    let state = 0
-    let matchedRule = -1
-    let matchedEnd = position
-    let cursor = position
-    while (cursor < limit) {
-      const codeUnit = text.charCodeAt(cursor)
-      let classId = BMP_CLASSES[codeUnit]!
-      let width = 1
-      if (codeUnit >= 0xd800 && codeUnit <= 0xdbff && cursor + 1 < length) {
-        const low = text.charCodeAt(cursor + 1)
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          // A surrogate pair that does not fit in the buffer is left for the next match.
-          if (cursor + 2 > limit) break
-          classId = wordBreakClassOf(((codeUnit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)
-          width = 2
-        }
-      }
-      let successor = table[state * classCount + classId]!
-      if (successor === UNKNOWN) {
-        successor = dfa.compute(state, classId)
-        table = dfa.table
-        accepts = dfa.accepts
-      }
-      if (successor === DEAD) break
-      state = successor
-      cursor += width
-      const rule = accepts[state]!
-      if (rule >= 0) {
-        matchedRule = rule
-        matchedEnd = cursor
-      }
+    const end = asciiWordEnd(text, position, limit)
+    if (end > 0) {
+      onToken(position, end, ALPHANUM_RULE)
+      position = end
+      continue
     }
-    if (matchedRule < 0) {
+    if (
+      text.charCodeAt(position) === SPACE &&
+      position + 1 < length &&
+      isAsciiLetter(text.charCodeAt(position + 1))
+    ) {
+      position++
+      continue
+    }
+    const match = matchAt(text, position, limit)
+    if (match < 0) {
       // Only a surrogate pair cut by a 1-unit buffer gets here: take its high surrogate alone.
       position += 1
     } else {
-      if (matchedRule !== SKIP_RULE) onToken(position, matchedEnd, matchedRule)
+      const rule = match % MATCH_RULES
+      const matchedEnd = (match - rule) / MATCH_RULES
+      if (rule !== SKIP_RULE) onToken(position, matchedEnd, rule)
       position = matchedEnd
     }
   }
+}
+
+function isAsciiLetter(codeUnit: number): boolean {
+  const lower = codeUnit | 0x20
+  return lower >= 0x61 && lower <= 0x7a
+}
+
+/** The end of the ASCII-letter token at `position` (see scanStandardTokens), or -1 when there is none. */
+function asciiWordEnd(text: string, position: number, limit: number): number {
+  let cursor = position
+  while (cursor < limit && isAsciiLetter(text.charCodeAt(cursor))) cursor++
+  if (cursor === position) return -1
+  if (cursor === text.length) return cursor
+  return cursor < limit && text.charCodeAt(cursor) === SPACE ? cursor : -1
+}
+
+/** matchAt's answer is end * MATCH_RULES + rule. */
+const MATCH_RULES = SKIP_RULE + 1
+
+/**
+ * JFlex's match at `position`: the longest match of any rule that ends by `limit` (the first-listed rule on a
+ * tie), as end * MATCH_RULES + rule; -1 when nothing matches (a surrogate pair cut by the limit).
+ */
+export function matchAt(text: string, position: number, limit: number): number {
+  const length = text.length
+  const classCount = dfa.classCount
+  let table = dfa.table
+  let accepts = dfa.accepts
+  let state = 0
+  let matchedRule = -1
+  let matchedEnd = position
+  let cursor = position
+  while (cursor < limit) {
+    const codeUnit = text.charCodeAt(cursor)
+    let classId = BMP_CLASSES[codeUnit]!
+    let width = 1
+    if (codeUnit >= 0xd800 && codeUnit <= 0xdbff && cursor + 1 < length) {
+      const low = text.charCodeAt(cursor + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // A surrogate pair that does not fit in the buffer is left for the next match.
+        if (cursor + 2 > limit) break
+        classId = wordBreakClassOf(((codeUnit - 0xd800) << 10) + (low - 0xdc00) + 0x10000)
+        width = 2
+      }
+    }
+    let successor = table[state * classCount + classId]!
+    if (successor === UNKNOWN) {
+      successor = dfa.compute(state, classId)
+      table = dfa.table
+      accepts = dfa.accepts
+    }
+    if (successor === DEAD) break
+    state = successor
+    cursor += width
+    const rule = accepts[state]!
+    if (rule >= 0) {
+      matchedRule = rule
+      matchedEnd = cursor
+    }
+  }
+  return matchedRule < 0 ? -1 : matchedEnd * MATCH_RULES + matchedRule
 }
 
 export function checkMaxTokenLength(maxTokenLength: number): number {
