@@ -18,7 +18,7 @@ import {
 import { parseJson, type JsonOut, type XContentObject } from '../xcontent/index.ts'
 import type { IndexService, ShardWrite } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
-import { parseDocumentBody, parseRequestBody } from '../rest/request-body.ts'
+import { isBlank, parseDocumentBody, parseRequestBody } from '../rest/request-body.ts'
 import { parseUpdateRequest, prepareUpdate } from './update-helper.ts'
 import type { CasParams } from './write-validation.ts'
 
@@ -135,7 +135,7 @@ export function executeOnPrimary(
       return done(index.delete(shard, item.id, now))
     case 'update': {
       if (current !== null) checkCas(index, shard, item, current)
-      const body = item.text.trim() === '' ? (new Map() as XContentObject) : parseRequestBody(item.text)
+      const body = isBlank(item.text) ? (new Map() as XContentObject) : parseRequestBody(item.text)
       const request = parseUpdateRequest(body, item.text)
       const plan = prepareUpdate(
         request,

@@ -18,6 +18,13 @@ import {
   xContentParseExceptionFromJackson,
 } from '../errors/index.ts'
 
+const BLANK = /^\s*$/
+
+/** True when `text` is empty or only whitespace (String.trim's), without copying it. */
+export function isBlank(text: string): boolean {
+  return BLANK.test(text)
+}
+
 function requireObject(value: XContentValue): XContentObject {
   if (value instanceof Map) return value
   throw parsingException(1, 1, 'request body or source parameter is required')
@@ -36,7 +43,7 @@ export function parseRequestBody(text: string): XContentObject {
 
 /** A document's source: the text kept verbatim for `_source`, and its parsed form for the mapper. */
 export function parseDocumentBody(text: string | null): { text: string; source: XContentObject } {
-  if (text === null || text.trim() === '') {
+  if (text === null || isBlank(text)) {
     throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
   }
   try {

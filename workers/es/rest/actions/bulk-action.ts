@@ -20,7 +20,7 @@ import type { JsonOut } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { parseDocumentBody } from '../request-body.ts'
+import { isBlank, parseDocumentBody } from '../request-body.ts'
 import { docWriteFields, refreshPolicy, resultStatus, type DocWriteResult } from '../../action/doc-write.ts'
 import { executeBulk, type BulkItem } from '../../action/transport-bulk-action.ts'
 import { parseBulkRequest, type BulkItemRequest } from '../../action/bulk-request-parser.ts'
@@ -110,7 +110,7 @@ function prepareItem(context: RestContext, item: BulkItemRequest): ItemOutcome {
   if (item.opType === 'update')
     return { item, id, write: { index, item: { ...base, op: 'update', text: item.sourceText } } }
   try {
-    if (item.sourceText.trim() === '')
+    if (isBlank(item.sourceText))
       throw documentParsingException(0, 0, 'failed to parse, document is empty')
     const { text } = parseDocumentBody(item.sourceText)
     return {
