@@ -20,7 +20,7 @@ import type { JsonOut } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { isBlank, parseDocumentBody } from '../request-body.ts'
+import { isBlank } from '../request-body.ts'
 import { docWriteFields, refreshPolicy, resultStatus, type DocWriteResult } from '../../action/doc-write.ts'
 import { executeBulk, type BulkItem } from '../../action/transport-bulk-action.ts'
 import { parseBulkRequest, type BulkItemRequest } from '../../action/bulk-request-parser.ts'
@@ -98,7 +98,7 @@ interface ItemOutcome {
   failure?: EsException
 }
 
-/** The write an item becomes, or its failure when it cannot be sent (require_alias, an unparsable source). */
+/** The write an item becomes, or its failure when it cannot be sent (require_alias, an empty source). */
 function prepareItem(context: RestContext, item: BulkItemRequest): ItemOutcome {
   const index = item.index!
   if (item.requireAlias && !context.indices.isAlias(index))
@@ -109,18 +109,14 @@ function prepareItem(context: RestContext, item: BulkItemRequest): ItemOutcome {
   if (item.opType === 'delete') return { item, id, write: { index, item: { ...base, op: 'delete' } } }
   if (item.opType === 'update')
     return { item, id, write: { index, item: { ...base, op: 'update', text: item.sourceText } } }
-  try {
-    if (isBlank(item.sourceText))
-      throw documentParsingException(0, 0, 'failed to parse, document is empty')
-    const { text } = parseDocumentBody(item.sourceText)
-    return {
-      item,
-      id,
-      write: { index, item: { ...base, op: 'index', create: item.opType === 'create', text } },
-    }
-  } catch (error) {
-    if (!(error instanceof EsException)) throw error
-    return { item, id, failure: error }
+  if (isBlank(item.sourceText))
+    return { item, id, failure: documentParsingException(0, 0, 'failed to parse, document is empty') }
+  // The source is parsed where ES parses it: by the primary's DocumentParser, which fails the item alone.
+  const text = item.sourceText
+  return {
+    item,
+    id,
+    write: { index, item: { ...base, op: 'index', create: item.opType === 'create', text } },
   }
 }
 
