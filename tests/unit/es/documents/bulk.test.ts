@@ -193,6 +193,13 @@ describe('_bulk', () => {
     )
   })
 
+  it('an index item whose source does not parse still auto-creates its index (the shard parses sources)', async () => {
+    const { send } = await startNode()
+    const response = await send('POST', '/_bulk', '{"index":{"_index":"fresh","_id":"1"}}\n{"a":\n')
+    expect(response.body).toContain('"status":400,"error":{"type":"document_parsing_exception"')
+    expect((await send('GET', '/_cat/indices?h=index,docs.count')).body).toBe('fresh 0\n')
+  })
+
   it('persists every item: a restarted node has the documents', async () => {
     const node = await startNode()
     await node.send(
