@@ -5,8 +5,8 @@
 import { NumericDocValues } from './doc-values'
 import { FieldNorms } from './field-norms'
 import { intToByte4 } from './small-float'
-import { Postings } from './postings'
 import { TermDictionary } from './term-dictionary'
+import { mergeTerms } from './terms-merger'
 
 export class FieldIndex {
   readonly terms: TermDictionary = new TermDictionary()
@@ -36,14 +36,14 @@ export class FieldIndex {
   }
 
   /**
-   * Indexes the next token of the pending document: `postings` is its term's, `position` its position. Tokens come
-   * in analyzer order, so a token at the same position as the one before it is an overlap (position increment 0).
+   * Indexes the next token of the pending document: term ordinal t of this field's dictionary at `position`. Tokens
+   * come in analyzer order, so a token at the same position as the one before it is an overlap (position increment 0).
    */
-  addToken(postings: Postings, position: i32): void {
+  addToken(t: i32, position: i32): void {
     if (this.pendingTokens == 0 || position != this.lastPosition) this.pendingNumTerms++
     this.lastPosition = position
     this.pendingTokens++
-    if (postings.addPosition(this.pendingDoc, position)) this.pendingDistinct++
+    if (this.terms.addPosition(t, this.pendingDoc, position)) this.pendingDistinct++
   }
 
   /** Adds a numeric value (long / double / date fields) of the pending document. */
@@ -72,38 +72,27 @@ export class FieldIndex {
   }
 
   /**
-   * Appends the live documents of the same field of a segment being merged away: its doc d becomes docMap[d]
-   * (-1: deleted, dropped). Statistics are recounted over what is carried over.
+   * Fills this field of a segment being merged with the live documents of the same field of the segments merged away
+   * (null where one lacks it): their doc d becomes docMaps[i][d] (-1: deleted, dropped). Statistics are recounted
+   * over what is carried over.
    */
-  mergeFrom(source: FieldIndex, docMap: Int32Array, maxDoc: i32): void {
-    for (let d = 0; d < maxDoc; d++) {
-      const norm = source.norms.get(d)
-      if (docMap[d] < 0 || norm == 0) continue
-      this.norms.set(docMap[d], norm)
-      this.docCount++
-    }
-    const terms = source.terms.sortedTerms()
-    for (let t = 0; t < terms.length; t++) {
-      const from = source.terms.get(terms[t])!
-      // What the term carries over, so that its postings grow once, to the exact size.
-      let liveDocs = 0
-      let livePositions = 0
-      for (let i = 0; i < from.docs.length; i++) {
-        if (docMap[from.docs[i]] < 0) continue
-        liveDocs++
-        livePositions += from.freqs[i]
+  mergeFrom(sources: Array<FieldIndex | null>, docMaps: Array<Int32Array>): void {
+    const terms = new Array<TermDictionary | null>(sources.length)
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i]
+      if (source == null) continue
+      terms[i] = source.terms
+      const docMap = docMaps[i]
+      for (let d = 0; d < docMap.length; d++) {
+        const norm = source.norms.get(d)
+        if (docMap[d] < 0 || norm == 0) continue
+        this.norms.set(docMap[d], norm)
+        this.docCount++
       }
-      if (liveDocs == 0) continue
-      const to = this.terms.getOrAdd(terms[t], liveDocs, livePositions)
-      to.reserveExact(liveDocs, livePositions)
-      for (let i = 0; i < from.docs.length; i++) {
-        const doc = docMap[from.docs[i]]
-        if (doc < 0) continue
-        to.append(doc, from, i)
-        this.sumTotalTermFreq += from.freqs[i]
-        this.sumDocFreq++
-      }
+      this.docValues.mergeFrom(source.docValues, docMap)
     }
-    this.docValues.mergeFrom(source.docValues, docMap)
+    mergeTerms(this.terms, terms, docMaps)
+    this.sumDocFreq = this.terms.entryCount
+    this.sumTotalTermFreq = this.terms.positionCount
   }
 }

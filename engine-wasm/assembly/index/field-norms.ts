@@ -9,6 +9,13 @@ export class FieldNorms {
     return docId < this.bytes.length ? this.bytes[docId] : 0
   }
 
+  /** Takes `count` norm bytes at `address` (a segment image's) as documents 0 .. count - 1. */
+  copyFrom(address: usize, count: i32): void {
+    const bytes = new Uint8Array(max(count, 1))
+    memory.copy(bytes.dataStart, address, <usize>count)
+    this.bytes = bytes
+  }
+
   set(docId: i32, norm: u8): void {
     if (docId >= this.bytes.length) {
       let size = this.bytes.length

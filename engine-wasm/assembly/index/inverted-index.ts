@@ -12,15 +12,13 @@
 // Invariant: segments[i].docBase = sum of maxDoc of segments[0 .. i); a generation is never reused.
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
-import { Postings } from './postings'
 import { Segment } from './segment'
 
 export class InvertedIndex {
   segments: Array<Segment> = new Array<Segment>()
   private nextGeneration: i32 = 0
-  // The current flush's fields and terms by the ordinals its batches give them.
+  // The current flush's fields by the ordinals its batches give them.
   private flushFields: Array<FieldIndex> = new Array<FieldIndex>()
-  private flushPostings: Array<Postings> = new Array<Postings>()
 
   get maxDoc(): i32 {
     const n = this.segments.length
@@ -35,14 +33,13 @@ export class InvertedIndex {
   addDocuments(reader: ByteReader): void {
     const n = this.segments.length
     if (reader.u32() != 0 && n > 0) {
-      this.segments[n - 1].addDocuments(reader, this.flushFields, this.flushPostings)
+      this.segments[n - 1].addDocuments(reader, this.flushFields)
       return
     }
     this.flushFields = new Array<FieldIndex>()
-    this.flushPostings = new Array<Postings>()
     const segment = new Segment(this.nextGeneration++)
     segment.docBase = this.maxDoc
-    segment.addDocuments(reader, this.flushFields, this.flushPostings)
+    segment.addDocuments(reader, this.flushFields)
     this.segments.push(segment)
   }
 
@@ -52,7 +49,6 @@ export class InvertedIndex {
     this.segments.push(segment)
     this.advanceCounter(segment.generation + 1)
     this.flushFields = new Array<FieldIndex>()
-    this.flushPostings = new Array<Postings>()
   }
 
   /** New segments are numbered from `counter` on (a commit's SegmentInfos.counter), or higher. */
@@ -83,15 +79,19 @@ export class InvertedIndex {
   merge(ordinals: Array<i32>): usize {
     const merged = new Segment(this.nextGeneration++)
     const docMaps = new Map<i32, Int32Array>()
+    const sources = new Array<Segment>()
+    const maps = new Array<Int32Array>()
     for (let i = 0; i < ordinals.length; i++) {
       const source = this.segments[ordinals[i]]
       const docMap = new Int32Array(source.maxDoc)
       for (let local = 0; local < source.maxDoc; local++) {
         docMap[local] = source.liveDocs.isLive(local) ? merged.maxDoc++ : -1
       }
-      merged.mergeFrom(source, docMap)
+      sources.push(source)
+      maps.push(docMap)
       docMaps.set(ordinals[i], docMap)
     }
+    merged.mergeFrom(sources, maps)
     let first = i32.MAX_VALUE
     for (let i = 0; i < ordinals.length; i++) first = min(first, ordinals[i])
     return this.rewrite(docMaps, merged.maxDoc > 0 ? merged : null, first)
@@ -147,7 +147,6 @@ export class InvertedIndex {
     this.segments = kept
     // A rewrite ends the flush: its ordinals no longer hold postings of dropped segments alive.
     this.flushFields = new Array<FieldIndex>()
-    this.flushPostings = new Array<Postings>()
     return out
   }
 }

@@ -17,10 +17,9 @@ import { ByteReader } from './byte-reader'
 import { disjunction, DocScores } from './doc-scores'
 import { FieldIndex } from './field-index'
 import { codePoints, LevenshteinMatcher } from './levenshtein'
-import { Postings } from './postings'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
-import { compareTerms } from './term-dictionary'
+import { compareBytes, compareTerms, TermDictionary } from './term-dictionary'
 import { explainTermWeight, termScorer } from './query'
 
 /** The live documents of a bitset, in order, each scored boost. */
@@ -32,8 +31,17 @@ function constantScore(ctx: SearchContext, matched: StaticArray<bool>, boost: f3
   return result
 }
 
-function markPostings(matched: StaticArray<bool>, postings: Postings): void {
-  for (let i = 0; i < postings.docs.length; i++) matched[postings.docs[i]] = true
+/** Marks the documents of term t of a dictionary. */
+function markTerm(matched: StaticArray<bool>, terms: TermDictionary, t: i32): void {
+  const docs = terms.buffers.docs
+  for (let e = unchecked(terms.entryStarts[t]); e < unchecked(terms.entryStarts[t + 1]); e++) {
+    matched[unchecked(docs[e])] = true
+  }
+}
+
+/** A walk that decodes every term of a dictionary to a string: the garbage it leaves, about. */
+function termStrings(terms: TermDictionary): usize {
+  return 2 * <usize>terms.termBytes.length + 24 * <usize>terms.size
 }
 
 export function automatonQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
@@ -42,9 +50,11 @@ export function automatonQuery(ctx: SearchContext, reader: ByteReader, parentBoo
   const boost = reader.f32() * parentBoost
   const matched = new StaticArray<bool>(ctx.maxDoc)
   if (field != null) {
-    const terms = field.terms.sortedTerms()
-    for (let i = 0; i < terms.length; i++) {
-      if (automaton.run(terms[i])) markPostings(matched, field.terms.get(terms[i])!)
+    const terms = field.terms
+    allocated(termStrings(terms))
+    for (let rank = 0; rank < terms.size; rank++) {
+      const t = terms.sortedOrdinal(rank)
+      if (automaton.run(terms.term(t))) markTerm(matched, terms, t)
     }
   }
   return constantScore(ctx, matched, boost)
@@ -53,23 +63,25 @@ export function automatonQuery(ctx: SearchContext, reader: ByteReader, parentBoo
 export function termRangeQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
   const field = ctx.field(reader.string())
   const flags = reader.u32()
-  const lower = reader.string()
-  const upper = reader.string()
+  const lower = String.UTF8.encode(reader.string())
+  const upper = String.UTF8.encode(reader.string())
   const boost = reader.f32() * parentBoost
   const matched = new StaticArray<bool>(ctx.maxDoc)
   if (field != null) {
-    const terms = field.terms.sortedTerms()
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]
+    const terms = field.terms
+    for (let rank = 0; rank < terms.size; rank++) {
+      const t = terms.sortedOrdinal(rank)
+      const address = terms.termAddress(t)
+      const length = terms.termLength(t)
       if (flags & 1) {
-        const c = compareTerms(term, lower)
+        const c = compareBytes(address, length, changetype<usize>(lower), lower.byteLength)
         if (c < 0 || (c == 0 && (flags & 4) == 0)) continue
       }
       if (flags & 2) {
-        const c = compareTerms(term, upper)
+        const c = compareBytes(address, length, changetype<usize>(upper), upper.byteLength)
         if (c > 0 || (c == 0 && (flags & 8) == 0)) break
       }
-      markPostings(matched, field.terms.get(term)!)
+      markTerm(matched, terms, t)
     }
   }
   return constantScore(ctx, matched, boost)
@@ -153,11 +165,13 @@ function indexTerms(ctx: SearchContext, name: string): Array<string> {
   for (let s = 0; s < ctx.segments.length; s++) {
     const field = ctx.segments[s].field(name)
     if (field == null) continue
-    const sorted = field.terms.sortedTerms()
-    for (let i = 0; i < sorted.length; i++) {
-      if (seen.has(sorted[i])) continue
-      seen.add(sorted[i])
-      terms.push(sorted[i])
+    const dictionary = field.terms
+    allocated(termStrings(dictionary))
+    for (let rank = 0; rank < dictionary.size; rank++) {
+      const term = dictionary.term(dictionary.sortedOrdinal(rank))
+      if (seen.has(term)) continue
+      seen.add(term)
+      terms.push(term)
     }
   }
   return terms

@@ -1,70 +1,42 @@
-// Postings: one term's occurrences in one field, in document order, in two growable buffers (not four arrays: a
-// segment holds hundreds of thousands of terms, most with one document, so per-term objects dominate memory):
-//   entries: 3 x i32 per document entry: docId, freq, posStart; positions: every entry's positions, in entry order.
-// Capacity is exact: a flush creates a term with its counts over the flush, a merge grows it by what each merged
-// segment carries over (a caller that reserves nothing gets growth by doubling); only the first docFreq entries
-// and the positions they reference are meaningful.
-// Invariants: docIds strictly ascending; entry i's positions are positions[posStart .. posStart + freq), ascending;
+// Postings: one term's occurrences in one field of a segment, a read-only view (no copy) of the field's flat postings
+// buffers (term-dictionary.ts: every term's entries and positions in one buffer each, so a segment holds no object
+// per term; a view is made when a query looks a term up, and cached there).
+// What a view reads, by entry i in [0, docFreq): docs[i] (ascending), posStarts[i] (where entry i's positions start
+// in the field's positions buffer: an absolute index), freqs[i] = posStarts[i + 1] - posStarts[i] (the buffer keeps
+// one start more than it has entries, and the terms' entries and positions lie in the same order, so the start after
+// a term's last entry is where its positions end), positions[posStarts[i] .. posStarts[i] + freqs[i]), ascending.
 // totalTermFreq = sum of freqs (Lucene's totalTermFreq). Deleted documents stay here until a merge, as in Lucene.
 // The docs, freqs, posStarts and positions accessors answer read-only views (the Postings itself, typed as a view
 // class: no allocation) indexable with [] and with a length, as arrays are.
+// Ownership: the view holds addresses inside its dictionary's buffers and the dictionary itself, which keeps them
+// alive; the buffers never move (the runtime does not move objects) and never change once the segment is written.
 // `impacts` caches the block-max data a query derives from them (impacts.ts), built on first use.
 import { Impacts } from './impacts'
 
-const ENTRY_WORDS = 3
-
-/** A copy of the first `used` words of `buffer` in a new buffer of `size` words. */
-function resized(buffer: StaticArray<i32>, used: i32, size: i32): StaticArray<i32> {
-  const grown = new StaticArray<i32>(size)
-  memory.copy(changetype<usize>(grown), changetype<usize>(buffer), (<usize>used) << 2)
-  return grown
-}
-
-/** A growable buffer holding `used` words, grown by doubling; answers the buffer to store into. */
-function reserve(buffer: StaticArray<i32>, used: i32, extra: i32): StaticArray<i32> {
-  if (used + extra <= buffer.length) return buffer
-  return resized(buffer, used, max(buffer.length << 1, used + extra))
-}
-
 export class Postings {
-  private entries: StaticArray<i32>
-  private positionBuffer: StaticArray<i32>
-  private entryCount: i32 = 0
-  private positionCount: i32 = 0
-  totalTermFreq: i64 = 0
   impacts: Impacts | null = null
-
-  /** Empty, with room for `docs` entries and `positions` positions (a flush knows both: no growth, no slack). */
-  constructor(docs: i32 = 1, positions: i32 = 1) {
-    this.entries = new StaticArray<i32>(max(docs, 1) * ENTRY_WORDS)
-    this.positionBuffer = new StaticArray<i32>(max(positions, 1))
-  }
+  private readonly docsAt: usize
+  private readonly posStartsAt: usize
+  private readonly positionsAt: usize
+  private readonly positionShift: usize
+  private readonly positionMask: i32
 
   /**
-   * A Postings decoded from a segment image (segment-codec.ts): docFreq entries at `entries` (docFreq x (i32 docId,
-   * i32 freq), docIds ascending), then their positions at `positions` (positionCount = the sum of the freqs, x i32,
-   * each entry's ascending), both in linear memory.
+   * Entries [firstEntry, firstEntry + docFreq) of `buffers`' docs and posStarts; positions index `buffers`'
+   * positions absolutely, up to positionEnd.
    */
-  static decoded(docFreq: i32, entries: usize, positionCount: i32, positions: usize): Postings {
-    const postings = new Postings(docFreq, positionCount)
-    const words = postings.entries
-    let posStart = 0
-    for (let i = 0; i < docFreq; i++) {
-      const freq = load<i32>(entries + 8 * <usize>i, 4)
-      unchecked((words[i * ENTRY_WORDS] = load<i32>(entries + 8 * <usize>i)))
-      unchecked((words[i * ENTRY_WORDS + 1] = freq))
-      unchecked((words[i * ENTRY_WORDS + 2] = posStart))
-      posStart += freq
-    }
-    memory.copy(changetype<usize>(postings.positionBuffer), positions, (<usize>positionCount) << 2)
-    postings.entryCount = docFreq
-    postings.positionCount = positionCount
-    postings.totalTermFreq = positionCount
-    return postings
-  }
-
-  get docFreq(): i32 {
-    return this.entryCount
+  constructor(
+    private readonly buffers: PostingsBuffers,
+    firstEntry: i32,
+    readonly docFreq: i32,
+    private readonly positionEnd: i32,
+    readonly totalTermFreq: i64,
+  ) {
+    this.docsAt = changetype<usize>(buffers.docs) + ((<usize>firstEntry) << 2)
+    this.posStartsAt = changetype<usize>(buffers.posStarts) + ((<usize>firstEntry) << 2)
+    this.positionsAt = changetype<usize>(buffers.positions)
+    this.positionShift = buffers.positionShift
+    this.positionMask = buffers.positionShift == 1 ? 0xffff : -1
   }
 
   get docs(): PostingsDocs {
@@ -83,78 +55,70 @@ export class Postings {
     return changetype<PostingsPositions>(this)
   }
 
-  @inline entryWord(entry: i32, word: i32): i32 {
-    return unchecked(this.entries[entry * ENTRY_WORDS + word])
+  @inline doc(entry: i32): i32 {
+    return load<i32>(this.docsAt + ((<usize>entry) << 2))
   }
 
+  @inline posStart(entry: i32): i32 {
+    return load<i32>(this.posStartsAt + ((<usize>entry) << 2))
+  }
+
+  @inline freq(entry: i32): i32 {
+    const at = this.posStartsAt + ((<usize>entry) << 2)
+    return load<i32>(at, 4) - load<i32>(at)
+  }
+
+  /** Branch-free for both widths: a u16 position is the low half of an i32 load (the buffer has 2 bytes of slack). */
   @inline position(at: i32): i32 {
-    return unchecked(this.positionBuffer[at])
+    return load<i32>(this.positionsAt + ((<usize>at) << this.positionShift)) & this.positionMask
   }
 
   @inline get positionLength(): i32 {
-    return this.positionCount
+    return this.positionEnd
+  }
+}
+
+/** The largest position a field's narrow (u16) positions buffer holds. */
+export const NARROW_POSITION_MAX: i32 = 0xffff
+
+/**
+ * A field's postings buffers (term-dictionary.ts fills them): docs (one per entry), posStarts (one per entry plus
+ * one: the end of the last entry's positions), positions: `capacity` positions of 1 << positionShift bytes each (u16
+ * when every position of the field is at most NARROW_POSITION_MAX, else i32), then 2 bytes of slack.
+ */
+export class PostingsBuffers {
+  docs: StaticArray<i32> = new StaticArray<i32>(0)
+  posStarts: StaticArray<i32> = new StaticArray<i32>(1)
+  positions: StaticArray<u8> = new StaticArray<u8>(2)
+  positionShift: usize = 1
+
+  /** How many positions the positions buffer holds. */
+  get positionCapacity(): i32 {
+    return (this.positions.length - 2) >> (<i32>this.positionShift)
   }
 
-  /**
-   * Adds one occurrence at `position` in document docId, which is the last document here or above every one here
-   * (a flush streams a document's tokens in); answers true when docId is new. A document's positions stay ascending.
-   */
-  addPosition(docId: i32, position: i32): bool {
-    this.totalTermFreq++
-    const last = this.entryCount - 1
-    if (last < 0 || this.entryWord(last, 0) != docId) {
-      this.pushEntry(docId, 1)
-      this.pushPosition(position)
-      return true
+  /** A positions buffer for `capacity` positions of this width, holding the first `used` of the current one. */
+  resizePositions(used: i32, capacity: i32, shift: usize): void {
+    const positions = new StaticArray<u8>((capacity << (<i32>shift)) + 2)
+    if (shift == this.positionShift) {
+      memory.copy(changetype<usize>(positions), changetype<usize>(this.positions), (<usize>used) << shift)
+    } else {
+      for (let at = 0; at < used; at++)
+        store<i32>(changetype<usize>(positions) + ((<usize>at) << 2), this.position(at))
     }
-    unchecked(this.entries[last * ENTRY_WORDS + 1]++)
-    const start = this.entryWord(last, 2)
-    let at = this.positionCount
-    this.pushPosition(position)
-    const buffer = this.positionBuffer
-    while (at > start && unchecked(buffer[at - 1]) > position) {
-      unchecked((buffer[at] = buffer[at - 1]))
-      at--
-    }
-    unchecked((buffer[at] = position))
-    return false
+    this.positions = positions
+    this.positionShift = shift
   }
 
-  /** Grows the buffers, if need be to exactly what `docs` more entries holding `positions` more positions take. */
-  reserveExact(docs: i32, positions: i32): void {
-    const entryWords = (this.entryCount + docs) * ENTRY_WORDS
-    if (entryWords > this.entries.length)
-      this.entries = resized(this.entries, this.entryCount * ENTRY_WORDS, entryWords)
-    const positionWords = this.positionCount + positions
-    if (positionWords > this.positionBuffer.length)
-      this.positionBuffer = resized(this.positionBuffer, this.positionCount, positionWords)
+  @inline position(at: i32): i32 {
+    const address = changetype<usize>(this.positions) + ((<usize>at) << this.positionShift)
+    return this.positionShift == 1 ? <i32>load<u16>(address) : load<i32>(address)
   }
 
-  /** Appends entry `entry` of `source` as document docId (a merge); docId is above every docId already here. */
-  append(docId: i32, source: Postings, entry: i32): void {
-    const freq = source.entryWord(entry, 1)
-    const start = source.entryWord(entry, 2)
-    this.pushEntry(docId, freq)
-    this.positionBuffer = reserve(this.positionBuffer, this.positionCount, freq)
-    for (let i = start; i < start + freq; i++)
-      unchecked((this.positionBuffer[this.positionCount++] = source.position(i)))
-    this.totalTermFreq += freq
-  }
-
-  private pushEntry(docId: i32, freq: i32): void {
-    const entries = reserve(this.entries, this.entryCount * ENTRY_WORDS, ENTRY_WORDS)
-    const at = this.entryCount * ENTRY_WORDS
-    unchecked((entries[at] = docId))
-    unchecked((entries[at + 1] = freq))
-    unchecked((entries[at + 2] = this.positionCount))
-    this.entries = entries
-    this.entryCount++
-  }
-
-  private pushPosition(position: i32): void {
-    const buffer = reserve(this.positionBuffer, this.positionCount, 1)
-    unchecked((buffer[this.positionCount++] = position))
-    this.positionBuffer = buffer
+  @inline setPosition(at: i32, position: i32): void {
+    const address = changetype<usize>(this.positions) + ((<usize>at) << this.positionShift)
+    if (this.positionShift == 1) store<u16>(address, <u16>position)
+    else store<i32>(address, position)
   }
 }
 
@@ -166,7 +130,7 @@ export class PostingsDocs {
   }
 
   @operator('[]') @inline private get(entry: i32): i32 {
-    return changetype<Postings>(this).entryWord(entry, 0)
+    return changetype<Postings>(this).doc(entry)
   }
 
   /** The entry holding docId, -1 when none does (docIds are ascending: a binary search). */
@@ -176,7 +140,7 @@ export class PostingsDocs {
     let hi = postings.docFreq - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
-      const at = postings.entryWord(mid, 0)
+      const at = postings.doc(mid)
       if (at < docId) lo = mid + 1
       else if (at > docId) hi = mid - 1
       else return mid
@@ -193,7 +157,7 @@ export class PostingsFreqs {
   }
 
   @operator('[]') @inline private get(entry: i32): i32 {
-    return changetype<Postings>(this).entryWord(entry, 1)
+    return changetype<Postings>(this).freq(entry)
   }
 }
 
@@ -205,11 +169,11 @@ export class PostingsPosStarts {
   }
 
   @operator('[]') @inline private get(entry: i32): i32 {
-    return changetype<Postings>(this).entryWord(entry, 2)
+    return changetype<Postings>(this).posStart(entry)
   }
 }
 
-/** Every position of a Postings, entry after entry. */
+/** The positions a Postings' entries index (absolutely: its first entry's need not start at 0). */
 @final
 export class PostingsPositions {
   get length(): i32 {

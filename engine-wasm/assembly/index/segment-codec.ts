@@ -2,118 +2,127 @@
 // its flush or merge, and never rewrites them; here one image holds what its .tim/.doc/.pos/.nvd/.dvd files would).
 // Live docs are not part of the image: they change after the segment is written, so the commit point carries them
 // (Lucene's .liv, written per commit) and the loader deletes those documents again after decoding.
-// Byte layout, little-endian, no padding; a string is a u32 UTF-8 byte length followed by the bytes, a vint an
-// unsigned LEB128 varint (Lucene's vInt):
-//   u32 magic 0x4745534c ("LSEG"), u32 format version (1), i32 generation, i32 maxDoc, u32 fieldCount, then per field
+// The image is the memory layout: a field's dictionary and postings are its buffers (term-dictionary.ts) one after
+// another, so a load is a few bulk copies into buffers of exactly the right size, with no work per term or posting.
+// Byte layout, little-endian, no padding; a string is a u32 UTF-8 byte length followed by the bytes:
+//   u32 magic 0x4745534c ("LSEG"), u32 format version (2), i32 generation, i32 maxDoc, u32 fieldCount, then per field
 //   in the segment's field order:
 //     string name, i32 docCount, i64 sumTotalTermFreq, i64 sumDocFreq (Lucene's field statistics, deleted documents
 //     included as Lucene counts them), maxDoc x u8 norms (0: no token in the field),
 //     u32 n, n x i32 doc-values docs (ascending), (n + 1) x i32 starts, u32 valueCount, valueCount x f64 values,
-//     u32 termCount, then per term in code point order: string term, vint docFreq, vint totalTermFreq, docFreq x
-//     (vint docId delta from the entry before (from 0 for the first), vint freq), then totalTermFreq (= the sum of
-//     the freqs) x vint position delta: each entry's positions in entry order, each from the one before it in the
-//     same entry (from 0 for its first).
+//     u32 termCount, u32 termBytes, u32 entryCount, u32 positionCount, u32 positionShift (1: u16 positions, 2: i32),
+//     termBytes x u8 the terms' UTF-8 bytes, (termCount + 1) x i32 termStarts, (termCount + 1) x i32 entryStarts,
+//     (termCount + 1) x i32 positionStarts, termCount x i32 the ordinals in term order, entryCount x i32 docs,
+//     (entryCount + 1) x i32 posStarts, positionCount x (u16 or i32) positions (each array as term-dictionary.ts
+//     and postings.ts define it).
+// Version 1 images (terms in order with vint-coded postings) are not read: decodeSegment answers null for them, as
+// for any unknown version.
 // Invariants: decode(encode(s)) answers the same searches and statistics as s before its deletions, and encodes to
-// the same bytes again (terms in code point order, fields in segment order, nothing depends on hash order).
+// the same bytes again (fields in segment order, terms in the order the segment numbered them; nothing depends on
+// hash order).
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
-import { Postings } from './postings'
+import { TermDictionary } from './term-dictionary'
 import { Segment } from './segment'
 
 const MAGIC: u32 = 0x4745534c
-const FORMAT_VERSION: u32 = 1
+const FORMAT_VERSION: u32 = 2
 
-/** A reused buffer outside the managed heap for one term's decoded entries or positions. */
-class Scratch {
-  private ptr: usize = 0
-  private capacity: usize = 0
-
-  /** The buffer, holding at least `bytes` bytes (its contents are lost when it grows). */
-  reserve(bytes: usize): usize {
-    if (bytes > this.capacity) {
-      if (this.ptr != 0) heap.free(this.ptr)
-      this.capacity = max(bytes, this.capacity << 1)
-      this.ptr = heap.alloc(this.capacity)
-    }
-    return this.ptr
-  }
-}
-
-const entryScratch = new Scratch()
-const positionScratch = new Scratch()
-
-/** A growable buffer outside the managed heap: u32 byte length, then the bytes (a result buffer the caller frees). */
+/** A buffer outside the managed heap of an exact size: u32 byte length, then the bytes (freed by the caller). */
 class ImageWriter {
-  private ptr: usize = heap.alloc(1 << 16)
-  private capacity: usize = 1 << 16
-  private length: usize = 4
+  private readonly ptr: usize
+  private at: usize
 
-  private reserve(extra: usize): usize {
-    if (this.length + extra > this.capacity) {
-      let size = this.capacity << 1
-      while (size < this.length + extra) size <<= 1
-      this.ptr = heap.realloc(this.ptr, size)
-      this.capacity = size
-    }
-    const at = this.ptr + this.length
-    this.length += extra
+  constructor(private readonly length: usize) {
+    this.ptr = heap.alloc(4 + length)
+    store<u32>(this.ptr, <u32>length)
+    this.at = this.ptr + 4
+  }
+
+  private advance(bytes: usize): usize {
+    const at = this.at
+    this.at += bytes
     return at
   }
 
   u32(value: u32): void {
-    store<u32>(this.reserve(4), value)
+    store<u32>(this.advance(4), value)
   }
 
   i32(value: i32): void {
-    store<i32>(this.reserve(4), value)
+    store<i32>(this.advance(4), value)
   }
 
   i64(value: i64): void {
-    store<i64>(this.reserve(8), value)
+    store<i64>(this.advance(8), value)
   }
 
   f64(value: f64): void {
-    store<f64>(this.reserve(8), value)
+    store<f64>(this.advance(8), value)
   }
 
   u8(value: u8): void {
-    store<u8>(this.reserve(1), value)
+    store<u8>(this.advance(1), value)
   }
 
-  vint(value: u32): void {
-    while (value >= 0x80) {
-      this.u8((<u8>(value & 0x7f)) | 0x80)
-      value >>>= 7
-    }
-    this.u8(<u8>value)
+  /** `length` bytes from `address`. */
+  copy(address: usize, length: usize): void {
+    memory.copy(this.advance(length), address, length)
+  }
+
+  /** The first `count` i32 of an array. */
+  words(array: StaticArray<i32>, count: i32): void {
+    this.copy(changetype<usize>(array), (<usize>count) << 2)
   }
 
   string(value: string): void {
     const length = String.UTF8.byteLength(value)
     this.u32(<u32>length)
-    String.UTF8.encodeUnsafe(changetype<usize>(value), value.length, this.reserve(<usize>length))
+    String.UTF8.encodeUnsafe(changetype<usize>(value), value.length, this.advance(<usize>length))
   }
 
   finish(): usize {
-    store<u32>(this.ptr, <u32>(this.length - 4))
     return this.ptr
   }
 }
 
 /** The image of a segment (layout above), in a result buffer that starts with its u32 byte length. */
 export function encodeSegment(segment: Segment): usize {
-  const out = new ImageWriter()
+  const names = segment.fields.keys()
+  let length: usize = 20
+  for (let f = 0; f < names.length; f++) {
+    length += fieldLength(names[f], segment.fields.get(names[f]), segment.maxDoc)
+  }
+  const out = new ImageWriter(length)
   out.u32(MAGIC)
   out.u32(FORMAT_VERSION)
   out.i32(segment.generation)
   out.i32(segment.maxDoc)
-  const names = segment.fields.keys()
   out.u32(names.length)
   for (let f = 0; f < names.length; f++) {
     out.string(names[f])
     encodeField(out, segment.fields.get(names[f]), segment.maxDoc)
   }
   return out.finish()
+}
+
+/** The bytes a field takes in the image. */
+function fieldLength(name: string, field: FieldIndex, maxDoc: i32): usize {
+  const docValues = field.docValues
+  const terms = field.terms
+  const words = 2 * docValues.docs.length + 1 + 4 * terms.size + 3 + 2 * terms.entryCount + 1
+  return (
+    4 +
+    <usize>String.UTF8.byteLength(name) +
+    20 +
+    <usize>maxDoc +
+    8 +
+    8 * <usize>docValues.values.length +
+    20 +
+    <usize>terms.termBytes.length +
+    ((<usize>terms.positionCount) << terms.buffers.positionShift) +
+    4 * <usize>words
+  )
 }
 
 function encodeField(out: ImageWriter, field: FieldIndex, maxDoc: i32): void {
@@ -127,29 +136,22 @@ function encodeField(out: ImageWriter, field: FieldIndex, maxDoc: i32): void {
   for (let i = 0; i < docValues.starts.length; i++) out.i32(docValues.starts[i])
   out.u32(docValues.values.length)
   for (let i = 0; i < docValues.values.length; i++) out.f64(docValues.values[i])
-  const terms = field.terms.sortedTerms()
-  out.u32(terms.length)
-  for (let t = 0; t < terms.length; t++) {
-    const postings = field.terms.get(terms[t])!
-    out.string(terms[t])
-    out.vint(postings.docFreq)
-    out.vint(<u32>postings.totalTermFreq)
-    let doc = 0
-    for (let i = 0; i < postings.docFreq; i++) {
-      out.vint(postings.docs[i] - doc)
-      out.vint(postings.freqs[i])
-      doc = postings.docs[i]
-    }
-    const positions = postings.positions
-    for (let i = 0; i < postings.docFreq; i++) {
-      const start = postings.posStarts[i]
-      let position = 0
-      for (let p = start; p < start + postings.freqs[i]; p++) {
-        out.vint(positions[p] - position)
-        position = positions[p]
-      }
-    }
-  }
+  const terms = field.terms
+  const size = terms.size
+  const buffers = terms.buffers
+  out.u32(size)
+  out.u32(terms.termBytes.length)
+  out.u32(terms.entryCount)
+  out.u32(terms.positionCount)
+  out.u32(<u32>buffers.positionShift)
+  out.copy(changetype<usize>(terms.termBytes), <usize>terms.termBytes.length)
+  out.words(terms.termStarts, size + 1)
+  out.words(terms.entryStarts, size + 1)
+  out.words(terms.positionStarts, size + 1)
+  out.words(terms.sorted(), size)
+  out.words(buffers.docs, terms.entryCount)
+  out.words(buffers.posStarts, terms.entryCount + 1)
+  out.copy(changetype<usize>(buffers.positions), (<usize>terms.positionCount) << buffers.positionShift)
 }
 
 /** The segment an image holds, without deletions; null when the bytes are not an image of this format version. */
@@ -166,16 +168,19 @@ export function decodeSegment(image: usize): Segment | null {
   return segment
 }
 
+/** `count` i32 read into a new array of exactly that size. */
+function readWords(reader: ByteReader, count: i32): StaticArray<i32> {
+  const array = new StaticArray<i32>(count)
+  memory.copy(changetype<usize>(array), reader.skip((<usize>count) << 2), (<usize>count) << 2)
+  return array
+}
+
 function decodeField(reader: ByteReader, maxDoc: i32): FieldIndex {
   const field = new FieldIndex()
   field.docCount = reader.i32()
   field.sumTotalTermFreq = reader.i64()
   field.sumDocFreq = reader.i64()
-  const norms = reader.skip(<usize>maxDoc)
-  for (let d = 0; d < maxDoc; d++) {
-    const norm = load<u8>(norms + <usize>d)
-    if (norm != 0) field.norms.set(d, norm)
-  }
+  field.norms.copyFrom(reader.skip(<usize>maxDoc), maxDoc)
   const docValues = field.docValues
   const valueDocs = reader.i32()
   for (let i = 0; i < valueDocs; i++) docValues.docs.push(reader.i32())
@@ -183,34 +188,30 @@ function decodeField(reader: ByteReader, maxDoc: i32): FieldIndex {
   for (let i = 0; i < valueDocs; i++) docValues.starts.push(reader.i32())
   const valueCount = reader.i32()
   for (let i = 0; i < valueCount; i++) docValues.values.push(reader.f64())
-  const termCount = reader.i32()
-  for (let t = 0; t < termCount; t++) {
-    const term = reader.string()
-    field.terms.put(term, decodePostings(reader))
-  }
+  decodeTerms(reader, field.terms)
   return field
 }
 
-function decodePostings(reader: ByteReader): Postings {
-  const docFreq = <i32>reader.vint()
-  const totalTermFreq = <i32>reader.vint()
-  const entries = entryScratch.reserve(8 * <usize>docFreq)
-  let doc: u32 = 0
-  for (let i = 0; i < docFreq; i++) {
-    doc += reader.vint()
-    store<u32>(entries + 8 * <usize>i, doc)
-    store<u32>(entries + 8 * <usize>i, reader.vint(), 4)
-  }
-  const positions = positionScratch.reserve(4 * <usize>totalTermFreq)
-  let at: usize = positions
-  for (let i = 0; i < docFreq; i++) {
-    const freq = load<i32>(entries + 8 * <usize>i, 4)
-    let position: u32 = 0
-    for (let p = 0; p < freq; p++) {
-      position += reader.vint()
-      store<u32>(at, position)
-      at += 4
-    }
-  }
-  return Postings.decoded(docFreq, entries, totalTermFreq, positions)
+function decodeTerms(reader: ByteReader, terms: TermDictionary): void {
+  const size = reader.i32()
+  const byteCount = reader.i32()
+  const entryCount = reader.i32()
+  const positionCount = reader.i32()
+  const positionShift = <usize>reader.u32()
+  const termBytes = new StaticArray<u8>(byteCount)
+  memory.copy(changetype<usize>(termBytes), reader.skip(<usize>byteCount), <usize>byteCount)
+  terms.size = size
+  terms.termBytes = termBytes
+  terms.termStarts = readWords(reader, size + 1)
+  terms.entryStarts = readWords(reader, size + 1)
+  terms.positionStarts = readWords(reader, size + 1)
+  const sorted = readWords(reader, size)
+  const buffers = terms.buffers
+  buffers.docs = readWords(reader, entryCount)
+  buffers.posStarts = readWords(reader, entryCount + 1)
+  buffers.positionShift = positionShift
+  const positionBytes = (<usize>positionCount) << positionShift
+  buffers.positions = new StaticArray<u8>(<i32>positionBytes + 2)
+  memory.copy(changetype<usize>(buffers.positions), reader.skip(positionBytes), positionBytes)
+  terms.restored(sorted)
 }

@@ -5,11 +5,13 @@
 // Document batch format (written by engine-wasm/src/index/document-batch.ts), little-endian words, strings as a
 // u32 byte length + UTF-8 bytes; each field name and each (field, term) is written once per flush (the first batch
 // that has it), numbered on from the flush's earlier batches, and tokens refer to them by ordinal:
-//   u32 newFieldCount, newFieldCount x string name; u32 newTermCount, newTermCount x (u32 field ordinal, string
-//   term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size its postings exactly);
-//   u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
+//   u32 newFieldCount, newFieldCount x (string name, u32 termCount, u32 termBytes, u32 entries, u32 positions, u32
+//   maxPosition: what the field holds over the whole flush, which sizes its dictionary exactly); u32 newTermCount, newTermCount x (u32
+//   field ordinal, string term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size
+//   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
 //     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 tokenCount, tokenCount x (u32 term
-//     ordinal, i32 position); u32 valueCount, valueCount x f64
+//     ordinal within the field: its terms are numbered 0, 1, ... in the order they are listed, i32 position);
+//     u32 valueCount, valueCount x f64
 // Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
 // term listed occurs in at least one token.
 // Invariants: docIds arrive strictly ascending and at or above the segment's docBase (the wrapper checks), so
@@ -18,7 +20,6 @@
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
-import { Postings } from './postings'
 
 export class Segment {
   readonly fields: Map<string, FieldIndex> = new Map<string, FieldIndex>()
@@ -31,18 +32,27 @@ export class Segment {
 
   /**
    * Flushes a batch (format above) into this segment, a new one or the one the previous batch of the same flush
-   * filled; global docId d becomes local d - docBase. fields and postings are the flush's by ordinal (empty for its
-   * first batch); the batch's new ones are appended.
+   * filled; global docId d becomes local d - docBase. fields are the flush's by ordinal (empty for its first batch);
+   * the batch's new ones are appended.
    */
-  addDocuments(reader: ByteReader, fields: Array<FieldIndex>, postings: Array<Postings>): void {
+  addDocuments(reader: ByteReader, fields: Array<FieldIndex>): void {
     const fieldCount = reader.i32()
-    for (let f = 0; f < fieldCount; f++) fields.push(this.fieldOrAdd(reader.string()))
+    for (let f = 0; f < fieldCount; f++) {
+      const field = this.fieldOrAdd(reader.string())
+      const terms = reader.i32()
+      const bytes = reader.i32()
+      const entries = reader.i32()
+      const positions = reader.i32()
+      field.terms.reserve(terms, bytes, entries, positions, reader.i32())
+      fields.push(field)
+    }
     const termCount = reader.i32()
     for (let t = 0; t < termCount; t++) {
       const field = unchecked(fields[reader.i32()])
-      const term = reader.string()
+      const length = reader.i32()
+      const bytes = reader.skip(<usize>length)
       const docFreq = reader.i32()
-      postings.push(field.terms.getOrAdd(term, docFreq, reader.i32()))
+      field.terms.add(bytes, length, docFreq, reader.i32())
     }
     const started = new Array<FieldIndex>()
     const docCount = reader.i32()
@@ -54,8 +64,8 @@ export class Segment {
         if (field.beginDocument(local, (reader.i32() & 1) != 0)) started.push(field)
         const tokenCount = reader.i32()
         for (let t = 0; t < tokenCount; t++) {
-          const termPostings = unchecked(postings[reader.i32()])
-          field.addToken(termPostings, reader.i32())
+          const term = reader.i32()
+          field.addToken(term, reader.i32())
         }
         const valueCount = reader.i32()
         for (let v = 0; v < valueCount; v++) field.addValue(reader.f64())
@@ -79,13 +89,20 @@ export class Segment {
   }
 
   /**
-   * Appends the live documents of `source` to this segment being merged (SegmentMerger): source's live local doc l
-   * becomes docMap[l] here (-1 for a deleted one); its postings, norms and doc values follow, deleted ones do not.
+   * Fills this segment being merged (SegmentMerger) with the live documents of `sources`, in that order: source i's
+   * live local doc l becomes docMaps[i][l] here (-1 for a deleted one); its postings, norms and doc values follow,
+   * deleted ones do not. Fields keep the order in which they first occur in the sources.
    */
-  mergeFrom(source: Segment, docMap: Int32Array): void {
-    const names = source.fields.keys()
-    for (let i = 0; i < names.length; i++) {
-      this.fieldOrAdd(names[i]).mergeFrom(source.fields.get(names[i]), docMap, source.maxDoc)
+  mergeFrom(sources: Array<Segment>, docMaps: Array<Int32Array>): void {
+    for (let i = 0; i < sources.length; i++) {
+      const names = sources[i].fields.keys()
+      for (let f = 0; f < names.length; f++) this.fieldOrAdd(names[f])
+    }
+    const names = this.fields.keys()
+    for (let f = 0; f < names.length; f++) {
+      const fields = new Array<FieldIndex | null>(sources.length)
+      for (let i = 0; i < sources.length; i++) fields[i] = sources[i].field(names[f])
+      this.fields.get(names[f]).mergeFrom(fields, docMaps)
     }
   }
 

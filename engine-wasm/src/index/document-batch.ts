@@ -3,8 +3,10 @@
  * engine-wasm/assembly/index/segment.ts, after a u32 `continues` word, inverted-index.ts). A flush may come in
  * several batches into one segment; each field name and each (field, term) is written once per flush, in the order
  * it first occurs, and tokens refer to them by ordinal, so the index decodes a term once per flush, not per token.
- * Each term goes with its docFreq and totalTermFreq over the whole flush, so the index sizes its postings exactly
- * once (no growth by doubling, no slack, no garbage).
+ * Each term goes with its docFreq and totalTermFreq over the whole flush, and each field with its term count, its
+ * terms' UTF-8 bytes, its documents and positions and its largest position over the whole flush, so the index sizes the field's dictionary and
+ * postings exactly, once (no growth by doubling, no slack, no garbage). Tokens name a term by its ordinal within its
+ * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
  * segment's postings in flat int pools: every token as two ints (term ordinal, position), every field as four. A
  * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in
@@ -24,6 +26,21 @@ import type { AnalyzedDocument } from './types.ts'
 const FIELD_WORDS = 4
 const MAX_INT = 0x7fffffff
 
+/** The UTF-8 length of UTF-16 code units, a lone surrogate counted as U+FFFD (3 bytes) as TextEncoder writes it. */
+function utf8Length(chars: Uint16Array, length: number): number {
+  let bytes = 0
+  for (let i = 0; i < length; i++) {
+    const unit = chars[i]!
+    if (unit < 0x80) bytes += 1
+    else if (unit < 0x800) bytes += 2
+    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < length && (chars[i + 1]! & 0xfc00) === 0xdc00) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
 /**
  * One flush: its fields and terms numbered in the order they first occur, each term's counts over the flush, and
  * its documents as flat lists. Invariant: the lists hold the documents in the order added, and a document's fields
@@ -37,6 +54,10 @@ export class FlushDictionary {
   private readonly totalTermFreqs = new IntList()
   /** The last document (index into docIds) each term occurs in, to count docFreq. */
   private readonly lastDocs = new IntList()
+  /** Each term's ordinal within its field. */
+  private readonly fieldTermOrdinals = new IntList()
+  /** Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest. */
+  private readonly fieldTotals: number[][] = []
   private readonly docIds = new IntList()
   /** Per document: its field count and its token count. */
   private readonly docShapes = new IntList()
@@ -104,16 +125,22 @@ export class FlushDictionary {
     if (this.fieldRecord < 0) this.writeField()
     this.previousPosition = position
     const ordinal = this.terms.add(this.fieldOrdinal, chars, length)
+    const totals = this.fieldTotals[this.fieldOrdinal]!
     if (ordinal === this.docFreqs.length) {
       this.docFreqs.push(0)
       this.totalTermFreqs.push(0)
       this.lastDocs.push(-1)
+      this.fieldTermOrdinals.push(totals[0]!++)
+      totals[1]! += utf8Length(chars, length)
     }
     this.totalTermFreqs.data[ordinal]!++
+    totals[3]!++
+    if (position > totals[4]!) totals[4] = position
     const d = this.docIds.length - 1
     if (this.lastDocs.data[ordinal] !== d) {
       this.lastDocs.data[ordinal] = d
       this.docFreqs.data[ordinal]!++
+      totals[2]!++
     }
     this.tokens.push(ordinal)
     this.tokens.push(position)
@@ -183,7 +210,10 @@ export class FlushDictionary {
       body.u32(fieldCount)
       for (let f = 0; f < fieldCount; f++, cursor.field += FIELD_WORDS) {
         const fieldOrdinal = fields[cursor.field]!
-        if (fieldOrdinal === cursor.fieldName) names.string(this.fieldNames[cursor.fieldName++]!)
+        if (fieldOrdinal === cursor.fieldName) {
+          names.string(this.fieldNames[cursor.fieldName]!)
+          for (const total of this.fieldTotals[cursor.fieldName++]!) names.u32(total)
+        }
         const tokenCount = fields[cursor.field + 2]!
         body.u32(fieldOrdinal)
         body.u32(fields[cursor.field + 1]!)
@@ -197,7 +227,7 @@ export class FlushDictionary {
             terms.u32(this.totalTermFreqs.data[term]!)
             cursor.term++
           }
-          body.u32(term)
+          body.u32(this.fieldTermOrdinals.data[term]!)
           body.i32(tokens[cursor.token + 1]!)
         }
         const valueCount = fields[cursor.field + 3]!
@@ -234,6 +264,7 @@ export class FlushDictionary {
       ordinal = this.fieldNames.length
       this.fieldOrdinals.set(name, ordinal)
       this.fieldNames.push(name)
+      this.fieldTotals.push([0, 0, 0, 0, 0])
     }
     return ordinal
   }

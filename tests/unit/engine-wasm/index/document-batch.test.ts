@@ -8,15 +8,17 @@ import { loadEngine } from './load-engine.ts'
 import { Oracle } from './oracle.ts'
 
 /**
- * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and terms by ordinal; `counts` gets each
- * term's docFreq and totalTermFreq as the batches announce them.
+ * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and each field's terms by
+ * ordinal; `counts` gets each term's docFreq and totalTermFreq as the batches announce them, `fieldTotals` each
+ * field's (terms, UTF-8 bytes, documents, positions, largest position).
  */
 function decodeFlush(
   batches: Uint8Array[],
   counts = new Map<string, [number, number]>(),
+  fieldTotals = new Map<string, number[]>(),
 ): AnalyzedDocument[][] {
   const names: string[] = []
-  const terms: string[] = []
+  const terms = new Map<string, string[]>()
   const utf8 = new TextDecoder()
   return batches.map((bytes, index) => {
     const docs: AnalyzedDocument[] = []
@@ -29,11 +31,16 @@ function decodeFlush(
       return utf8.decode(bytes.subarray(at - length, at))
     }
     expect(word()).toBe(index > 0 ? 1 : 0)
-    for (let i = word(); i > 0; i--) names.push(text())
+    for (let i = word(); i > 0; i--) {
+      const name = text()
+      names.push(name)
+      terms.set(name, [])
+      fieldTotals.set(name, [word(), word(), word(), word(), word()])
+    }
     for (let i = word(); i > 0; i--) {
       const field = names[word()] ?? 'missing'
       const term = text()
-      terms.push(term)
+      terms.get(field)?.push(term)
       counts.set(`${field}:${term}`, [word(), word()])
     }
     for (let d = word(); d > 0; d--) {
@@ -43,7 +50,7 @@ function decodeFlush(
         const field = names[word()] ?? 'missing'
         const norms = word() === 0
         const tokens = Array.from({ length: word() }, () => ({
-          term: terms[word()] ?? 'missing',
+          term: terms.get(field)?.[word()] ?? 'missing',
           position: word(),
         }))
         const values = Array.from({ length: word() }, () => ((at += 8), view.getFloat64(at - 8, true)))
@@ -99,6 +106,8 @@ describe('document batch', () => {
     expect(more).toEqual([])
     expect([...first]).toEqual([
       ...[0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0x66], // continues 0; 1 field: "f"
+      ...[1, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0], // over the flush: 1 term of 2 bytes, 2 docs, 3 positions
+      ...[2, 0, 0, 0], // the largest position
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
       ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
       ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0], // doc 3, 1 field: 0, norms, 2 tokens
@@ -133,9 +142,11 @@ describe('document batch', () => {
         const flush = new FlushDictionary()
         for (const doc of docs) flush.add(doc)
         const counts = new Map<string, [number, number]>()
+        const fieldTotals = new Map<string, number[]>()
         const parts = decodeFlush(
           [...flush.batches(maxTokens)].map((batch) => batch.slice()),
           counts,
+          fieldTotals,
         )
         // Cut in order, a document never cut, a batch over maxTokens only when it is one document.
         for (const part of parts) {
@@ -160,6 +171,23 @@ describe('document batch', () => {
             }
         }
         expect(counts).toEqual(expected)
+        // Each field's totals are its terms' counts summed (the UTF-8 bytes: TextEncoder's, lone surrogates as U+FFFD).
+        const expectedTotals = new Map<string, number[]>()
+        for (const doc of docs)
+          for (const field of doc.fields) {
+            const totals = expectedTotals.get(field.field) ?? [0, 0, 0, 0, 0]
+            for (const { position } of field.tokens) totals[4] = Math.max(totals[4]!, position)
+            expectedTotals.set(field.field, totals)
+          }
+        for (const [key, [docFreq, totalTermFreq]] of expected) {
+          const [field = '', term = ''] = key.split(':')
+          const totals = expectedTotals.get(field)!
+          totals[0]! += 1
+          totals[1]! += new TextEncoder().encode(term).length
+          totals[2]! += docFreq
+          totals[3]! += totalTermFreq
+        }
+        expect(fieldTotals).toEqual(expectedTotals)
         expect(parts.flat()).toEqual(
           docs.map((d) => ({
             docId: d.docId,

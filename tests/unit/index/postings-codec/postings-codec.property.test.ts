@@ -61,14 +61,7 @@ function readImage(image: Uint8Array): ImagePostings {
   const utf8 = new TextDecoder()
   let at = 8
   const u32 = () => ((at += 4), view.getUint32(at - 4, true))
-  const vint = () => {
-    let value = 0
-    for (let shift = 0; ; shift += 7) {
-      const byte = image[at++]!
-      value += (byte & 0x7f) * 2 ** shift
-      if (byte < 0x80) return value
-    }
-  }
+  const words = (count: number) => Array.from({ length: count }, () => view.getInt32((at += 4) - 4, true))
   const text = () => {
     const length = u32()
     at += length
@@ -84,21 +77,38 @@ function readImage(image: Uint8Array): ImagePostings {
     at += 4 * valueDocs + 4 * (valueDocs + 1)
     const valueCount = u32()
     at += 8 * valueCount
+    const [size = 0, byteCount = 0, entryCount = 0, positionCount = 0, shift = 0] = [
+      u32(),
+      u32(),
+      u32(),
+      u32(),
+      u32(),
+    ]
+    const bytes = image.subarray(at, (at += byteCount))
+    const termStarts = words(size + 1)
+    const entryStarts = words(size + 1)
+    const positionStarts = words(size + 1)
+    const sorted = words(size)
+    const docs = words(entryCount)
+    const posStarts = words(entryCount + 1)
+    // u16 positions when the field has none above 65535, else i32
+    const positions = Array.from({ length: positionCount }, () =>
+      shift === 1 ? view.getUint16((at += 2) - 2, true) : view.getInt32((at += 4) - 4, true),
+    )
+    // the term order lists every ordinal once, each term below the next in UTF-8 byte order
+    expect([...sorted].sort((a, b) => a - b)).toEqual(Array.from({ length: size }, (_, t) => t))
     const terms = new Map<string, Array<{ doc: number; positions: number[] }>>()
-    for (let t = u32(); t > 0; t--) {
-      const term = text()
-      const docFreq = vint()
-      vint()
-      let doc = 0
-      const entries = Array.from({ length: docFreq }, () => ({ doc: (doc += vint()), freq: vint() }))
-      terms.set(
-        term,
-        entries.map(({ doc, freq }) => {
-          let position = 0
-          return { doc, positions: Array.from({ length: freq }, () => (position += vint())) }
-        }),
-      )
+    const termOf = (t: number) => bytes.subarray(termStarts[t], termStarts[t + 1])
+    sorted.slice(1).forEach((t, rank) => expect(Buffer.compare(termOf(sorted[rank]!), termOf(t))).toBe(-1))
+    for (let t = 0; t < size; t++) {
+      const entries: Array<{ doc: number; positions: number[] }> = []
+      expect(posStarts[entryStarts[t]!]).toBe(positionStarts[t])
+      for (let e = entryStarts[t]!; e < entryStarts[t + 1]!; e++) {
+        entries.push({ doc: docs[e]!, positions: positions.slice(posStarts[e], posStarts[e + 1]) })
+      }
+      terms.set(utf8.decode(termOf(t)), entries)
     }
+    expect(posStarts[entryCount]).toBe(positionCount)
     fields.set(name, terms)
   }
   expect(at).toBe(image.length)

@@ -2,13 +2,15 @@
  * Writes a parsed document into what the inverted index stores (a flush, document-batch.ts, one term at a
  * time): for a `text` field the analysed tokens of every value (values of an array are separated by
  * position_increment_gap, 100, as ES sets it), for
- * a `keyword` field each value as one term unless longer than ignore_above, for other leaf types their
- * indexed term form (booleans as Lucene's "T"/"F", numbers and dates as their canonical text).
+ * a `keyword` field each value as one term unless longer than ignore_above, a boolean as Lucene's "T"/"F".
+ * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
+ * (NumberFieldMapper, DateFieldMapper), and every query on them here reads their doc values (exact values and
+ * ranges as NUMERIC_RANGE, exists), so terms would only cost memory.
  */
 import type { AnalyzedToken, FlushDictionary } from '../../../../engine-wasm/src/index/index.ts'
 import type { TermSink } from '../../analysis/index.ts'
 import type { ParsedDocument } from './document-parser.ts'
-import type { FieldMapping } from './mapping.ts'
+import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 /** Analyzes a value with the named analyzer; answers a fresh array of fresh tokens, which the caller owns. */
@@ -55,7 +57,7 @@ export function indexDocument(
       for (const value of values) {
         base = analysis.indexTerms(analyzer, String(value), flush, base) + POSITION_INCREMENT_GAP
       }
-    } else {
+    } else if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date') {
       values.forEach((value, i) => {
         const term = indexedTerm(value)
         if (mapping.type === 'keyword' && term.length > (mapping.ignore_above ?? Infinity)) return
