@@ -1,12 +1,14 @@
 // FieldNorms: one byte per document, SmallFloat.intToByte4(numTerms), where numTerms is the field's token count
 // minus the tokens that overlap the previous one (same position), as BM25Similarity.computeNorm with
 // discountOverlaps. Byte 0 means the document has no indexed token in the field. Indexed by docId; grows by doubling.
+// Reads are unchecked after the range test (scoring loops read a norm per document).
 
 export class FieldNorms {
   private bytes: Uint8Array = new Uint8Array(64)
 
-  get(docId: i32): u8 {
-    return docId < this.bytes.length ? this.bytes[docId] : 0
+  @inline get(docId: i32): u8 {
+    const bytes = this.bytes
+    return <u32>docId < <u32>bytes.length ? unchecked(bytes[docId]) : 0
   }
 
   /** Takes `count` norm bytes at `address` (a segment image's) as documents 0 .. count - 1. */

@@ -1,11 +1,15 @@
 // Top-k scoring of a term or a pure disjunction of terms (what a `match` query builds: a TermQuery, or a BooleanQuery of
 // SHOULD TermQuery clauses with minimumShouldMatch <= 1 and nothing else), as Lucene 9 scores them for
-// TopScoreDocCollector: block-max skipping (ImpactsDISI) for one term, MaxScore (MaxScoreBulkScorer) for several.
+// TopScoreDocCollector: block-max skipping (ImpactsDISI, impacts-disi.ts) for a segment's lone term, MaxScore
+// (MaxScoreBulkScorer) for several.
 // Per segment, windows of doc ids end where the first of the clauses' current postings blocks (impacts.ts) ends, so
 // every clause's docs in a window lie in one block whose max score bounds them. Clauses are sorted by that bound;
-// the longest prefix whose summed bounds cannot reach the collector's minCompetitiveScore is non-essential: only the
-// other (essential) clauses lead to candidate docs, non-essential ones are advanced to a candidate, best bound first,
-// while its partial sum plus the remaining bounds may still compete. A window without essential clause is skipped.
+// the longest prefix whose summed bounds cannot reach the score a doc needs to enter the full heap (heapMinScore) is
+// non-essential: only the other (essential) clauses lead to candidate docs, non-essential ones are advanced to a
+// candidate, best bound first, while its partial sum plus the remaining bounds may still compete. A window without
+// essential clause is skipped. While hits are still counted (the collector's minCompetitiveScore not yet set, below
+// track_total_hits) every doc of the window is counted all the same: the non-essential clauses' docs are marked in a
+// second bitset, and the live docs of the union that were not collected are counted (countWindow, unionCount).
 // A window is scored in inner windows of at most WINDOW docs, as MaxScoreBulkScorer's scoreInnerWindow does: each
 // essential clause in turn adds its docs' scores into the window's buffers (a bitset of candidates, each one's
 // partial sum in the same clause order as one doc at a time, each clause's score by its query position), then the
@@ -18,9 +22,10 @@ import { BM25Scorer } from './bm25'
 import { ByteReader } from './byte-reader'
 import { FieldNorms } from './field-norms'
 import { BLOCK_SIZE, Impacts } from './impacts'
+import { scoreTerm } from './impacts-disi'
 import { LiveDocs } from './live-docs'
 import { Postings } from './postings'
-import { termWeight } from './query'
+import { advanceEntry, termWeight } from './query'
 import { SearchContext } from './search-context'
 import { TopScoreDocCollector } from './top-docs-collector'
 
@@ -108,32 +113,36 @@ class TermClause {
     this.doc = doc
   }
 
-  @inline next(): void {
-    this.moveTo(this.cursor + 1)
+  /**
+   * Marks this clause's docs in [from, to) (all at or after `from`, which is at most WINDOW below `to`) in the inner
+   * window's `others` bits, without moving; answers the entry after them.
+   */
+  markInto(from: i32, to: i32): i32 {
+    const postings = this.postings
+    const docFreq = postings.docFreq
+    let cursor = this.cursor
+    let doc = this.doc
+    while (doc < to) {
+      const at = doc - from
+      unchecked((others[at >>> 5] |= 1 << (at & 31)))
+      cursor++
+      doc = cursor < docFreq ? postings.docs[cursor] : NO_MORE_DOCS
+    }
+    return cursor
   }
 
-  /** Moves to the first entry whose doc is at or after target: past whole blocks, then a binary search in one. */
+  /** Collects this clause's competitive docs alone (the segment's only clause): block-max skipping, no windows. */
+  scoreAlone(liveDocs: LiveDocs | null, collector: TopScoreDocCollector): void {
+    scoreTerm(this.postings, this.norms, this.scorer, liveDocs, collector)
+  }
+
+  /** Moves to the first entry whose doc is at or after target: galloping from the current one (targets are near). */
   advance(target: i32): void {
-    if (this.doc >= target) return
-    const lastDocs = this.impacts.lastDocs
-    let block = this.cursor / BLOCK_SIZE
-    while (block < lastDocs.length && unchecked(lastDocs[block]) < target) block++
-    if (block == lastDocs.length) {
-      this.moveTo(this.postings.docFreq)
-      return
-    }
-    const docs = this.postings.docs
-    let lo = max(this.cursor, block * BLOCK_SIZE)
-    let hi = min(this.postings.docFreq, (block + 1) * BLOCK_SIZE) - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (docs[mid] < target) lo = mid + 1
-      else hi = mid
-    }
-    this.moveTo(lo)
+    if (this.doc < target) this.moveTo(advanceEntry(this.postings.docs, this.cursor, target))
   }
 
-  @inline private moveTo(entry: i32): void {
+  /** Moves to entry `entry` (at or after the current one). */
+  @inline moveTo(entry: i32): void {
     this.cursor = entry
     this.doc = entry < this.postings.docFreq ? this.postings.docs[entry] : NO_MORE_DOCS
   }
@@ -148,6 +157,8 @@ const sorted = new Array<TermClause>()
 let bounds = new StaticArray<f32>(0)
 let upTo = new StaticArray<f64>(1)
 const candidates = new StaticArray<u32>(WINDOW >>> 5)
+/** While hits are counted: the inner window's docs of clauses that are not scored there (counted all the same). */
+const others = new StaticArray<u32>(WINDOW >>> 5)
 const partials = new StaticArray<f64>(WINDOW)
 let windowScores = new StaticArray<f32>(0)
 
@@ -241,7 +252,9 @@ export function searchTermDisjunction(
         pooledClause(n++, c, postings, field.norms, scorer)
     }
     collector.docBase = segment.docBase
-    if (n > 0) scoreSegment(n, clauses.length, segment.delCount > 0 ? segment.liveDocs : null, collector)
+    const liveDocs = segment.delCount > 0 ? segment.liveDocs : null
+    if (n == 1) clausePool[0].scoreAlone(liveDocs, collector)
+    else if (n > 1) scoreSegment(n, clauses.length, liveDocs, collector)
   }
   return collector
 }
@@ -284,17 +297,56 @@ function scoreSegment(
       unchecked((sorted[at] = clause))
     }
     for (let i = 0; i < n; i++) unchecked((upTo[i + 1] = upTo[i] + <f64>bounds[i]))
+    // Docs below the heap's entry score are not scored; while hits are still counted, they are counted all the same.
+    const counting = collector.minCompetitiveScore == -Infinity
+    const minScore = collector.heapMinScore
     let essential = 0
-    const minScore = collector.minCompetitiveScore
     while (essential < n && <f32>sumUpperBound(unchecked(upTo[essential + 1]), n) < minScore) essential++
-    if (essential < n) scoreWindow(n, essential, queryClauses, windowMax, liveDocs, collector)
+    if (essential < n) scoreWindow(n, essential, queryClauses, windowMax, liveDocs, collector, counting)
+    else if (counting) countWindow(n, windowMax, liveDocs, collector)
     for (let c = 0; c < n; c++) unchecked(clausePool[c]).advance(windowMax)
   }
 }
 
+/** Counts the live docs of [.., windowMax) any of clausePool[0 .. n) holds, inner window by inner window. */
+function countWindow(
+  n: i32,
+  windowMax: i32,
+  liveDocs: LiveDocs | null,
+  collector: TopScoreDocCollector,
+): void {
+  while (true) {
+    let from = NO_MORE_DOCS
+    for (let c = 0; c < n; c++) from = min(from, unchecked(clausePool[c]).doc)
+    if (from >= windowMax) return
+    const to = min(windowMax, from + WINDOW)
+    for (let c = 0; c < n; c++) {
+      const clause = unchecked(clausePool[c])
+      clause.moveTo(clause.markInto(from, to))
+    }
+    collector.count(unionCount(from, to, liveDocs))
+  }
+}
+
+/** The live docs of the inner window [from, to) among its candidates and `others`; empties `others`. */
+function unionCount(from: i32, to: i32, liveDocs: LiveDocs | null): i32 {
+  let live = 0
+  for (let word = 0, words = (to - from + 31) >>> 5; word < words; word++) {
+    let bits = unchecked(candidates[word]) | unchecked(others[word])
+    unchecked((others[word] = 0))
+    if (liveDocs == null) {
+      live += <i32>popcnt(bits)
+      continue
+    }
+    for (; bits != 0; bits &= bits - 1) if (liveDocs.isLive(from + ((word << 5) | ctz(bits)))) live++
+  }
+  return live
+}
+
 /**
  * Collects the competitive docs of [.., windowMax) the essential clauses sorted[essential .. n) lead to, inner window
- * by inner window; upTo[i] is the bound of sorted[0 .. i) summed.
+ * by inner window; upTo[i] is the bound of sorted[0 .. i) summed. While `counting`, the docs of the other clauses
+ * in the window are counted too (those not collected).
  */
 function scoreWindow(
   n: i32,
@@ -303,20 +355,29 @@ function scoreWindow(
   windowMax: i32,
   liveDocs: LiveDocs | null,
   collector: TopScoreDocCollector,
+  counting: bool,
 ): void {
   while (true) {
     let from = NO_MORE_DOCS
-    for (let i = essential; i < n; i++) from = min(from, unchecked(sorted[i]).doc)
+    for (let i = counting ? 0 : essential; i < n; i++) from = min(from, unchecked(sorted[i]).doc)
     if (from >= windowMax) return
     const to = min(windowMax, from + WINDOW)
     for (let i = essential; i < n; i++) unchecked(sorted[i]).scoreInto(from, to)
-    scoreCandidates(from, to, n, essential, queryClauses, liveDocs, collector)
+    if (!counting) {
+      scoreCandidates(from, to, n, essential, queryClauses, liveDocs, collector)
+      continue
+    }
+    for (let i = 0; i < essential; i++) unchecked(sorted[i]).markInto(from, to)
+    const union = unionCount(from, to, liveDocs)
+    const collected = scoreCandidates(from, to, n, essential, queryClauses, liveDocs, collector)
+    for (let i = 0; i < essential; i++) unchecked(sorted[i]).advance(to)
+    collector.count(union - collected)
   }
 }
 
 /**
  * Takes the candidates of the inner window [from, to) (doc = from + bit) in order to the non-essential clauses and
- * the collector.
+ * the collector (those that can enter its heap); answers how many it collected.
  */
 function scoreCandidates(
   from: i32,
@@ -326,7 +387,8 @@ function scoreCandidates(
   queryClauses: i32,
   liveDocs: LiveDocs | null,
   collector: TopScoreDocCollector,
-): void {
+): i32 {
+  let collected = 0
   const words = (to - from + 31) >>> 5
   for (let word = 0; word < words; word++) {
     let bits = unchecked(candidates[word])
@@ -338,9 +400,11 @@ function scoreCandidates(
       let partial = unchecked(partials[at])
       unchecked((partials[at] = 0))
       const doc = from + at
+      // what a doc needs to enter the heap; one below it is counted (by the caller while counting), not collected
+      const minScore = collector.heapMinScore
       let competitive = liveDocs == null || liveDocs.isLive(doc)
       for (let i = essential - 1; i >= 0 && competitive; i--) {
-        if (<f32>sumUpperBound(partial + unchecked(upTo[i + 1]), n) < collector.minCompetitiveScore) {
+        if (<f32>sumUpperBound(partial + unchecked(upTo[i + 1]), n) < minScore) {
           competitive = false
           continue
         }
@@ -357,7 +421,10 @@ function scoreCandidates(
         unchecked((windowScores[c * WINDOW + at] = 0))
       }
       // collect, not push: a direct call in the hot loop, not a virtual one
-      if (competitive) collector.collect(collector.docBase + doc, <f32>sum)
+      if (!competitive || <f32>sum < minScore) continue
+      collector.collect(collector.docBase + doc, <f32>sum)
+      collected++
     }
   }
+  return collected
 }

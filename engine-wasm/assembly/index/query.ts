@@ -270,7 +270,7 @@ function phrasePositions(
 const NO_MORE_DOCS: i32 = i32.MAX_VALUE
 
 /** The first entry at or after `from` whose doc is >= target (docs.length if none): galloping, then binary search. */
-function advanceEntry(docs: PostingsDocs, from: i32, target: i32): i32 {
+export function advanceEntry(docs: PostingsDocs, from: i32, target: i32): i32 {
   const length = docs.length
   let lo = from
   let step = 1

@@ -6,6 +6,8 @@
 // may skip documents scoring below it, and the count stops being exact (it stays above the threshold, so the
 // response reports `gte`). When the count is known up front (Elasticsearch's shortcutTotalHitCount: a term query on
 // an index without deletions answers docFreq) the threshold is 1 and the known count is the total.
+// A scorer may also count hits without collecting them (`count`) when each scores below heapMinScore, the score a
+// hit needs to enter the full heap: the count is the same as if they had been collected.
 // Result buffer (heap.alloc, freed by the caller through `release`):
 //   u32 totalHits, u32 count, then count x (i32 docId, f32 score), little-endian, best first.
 import { Hits } from './doc-scores'
@@ -68,6 +70,21 @@ export class TopScoreDocCollector extends Hits {
     this.collect(this.docBase + docId, score)
   }
 
+  /**
+   * The score a hit needs to enter the heap now, whatever the threshold: -Infinity while it is not full, Infinity
+   * when k is 0. A hit below it changes nothing but the count (`count`).
+   */
+  get heapMinScore(): f32 {
+    if (this.size < this.k) return -Infinity
+    return this.k == 0 ? Infinity : nextUp(unchecked(this.scores[0]))
+  }
+
+  /** Counts n hits that each score below heapMinScore, as collecting them one by one would. */
+  count(n: i32): void {
+    this.collected += n
+    this.followThreshold()
+  }
+
   collect(docId: i32, score: f32): void {
     this.collected++
     const k = this.k
@@ -81,8 +98,13 @@ export class TopScoreDocCollector extends Hits {
     } else if (k > 0 && this.worse(unchecked(this.scores[0]), unchecked(this.docs[0]), score, docId)) {
       this.siftDown(0, k, docId, score)
     }
-    if (this.collected <= this.threshold || this.size < k) return
-    this.minCompetitiveScore = k == 0 ? Infinity : nextUp(unchecked(this.scores[0]))
+    this.followThreshold()
+  }
+
+  /** Once more hits than the threshold were counted and the heap is full, skipping may start. */
+  @inline private followThreshold(): void {
+    if (this.collected <= this.threshold || this.size < this.k) return
+    this.minCompetitiveScore = this.k == 0 ? Infinity : nextUp(unchecked(this.scores[0]))
   }
 
   /** Writes the result buffer (format above), emptying the heap. */

@@ -2,7 +2,7 @@
  * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts):
  * 4-byte words (u32, i32, f32), 8-byte f64, raw bytes and strings (given as a string or as UTF-16 code units) as a
  * u32 UTF-8 byte length followed by the bytes.
- * Grows by doubling.
+ * Grows by doubling; `reset` empties it for reuse, keeping its buffer.
  */
 const encoder = new TextEncoder()
 
@@ -10,6 +10,11 @@ export class ByteWriter {
   private buffer = new Uint8Array(256)
   private view = new DataView(this.buffer.buffer)
   private length = 0
+
+  /** Empties the writer, keeping its buffer (a scratch writer reused call after call). */
+  reset(): void {
+    this.length = 0
+  }
 
   u32(value: number): void {
     this.ensure(4)

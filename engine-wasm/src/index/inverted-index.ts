@@ -32,12 +32,16 @@ const encoder = new TextEncoder()
 /** Tokens per addDocuments buffer (about 8 bytes each plus the batch's terms): bounds WASM memory's peak. */
 const TOKENS_PER_BATCH = 1 << 18
 
-/** A query program followed by its statistics table, in one buffer; statsAt -1 without statistics. */
+/**
+ * A query program followed by its statistics table, in one buffer (a view of `writer`, emptied first, valid until
+ * its next write); statsAt -1 without statistics.
+ */
 function programWithStatistics(
+  writer: ByteWriter,
   query: IndexQuery,
   stats: DfsStatistics | null,
 ): { bytes: Uint8Array; statsAt: number } {
-  const writer = new ByteWriter()
+  writer.reset()
   writeQuery(writer, query)
   if (stats === null) return { bytes: writer.finish(), statsAt: -1 }
   const statsAt = writer.finish().length
@@ -48,6 +52,8 @@ function programWithStatistics(
 export class InvertedIndex {
   private lastDocId = -1
   private freed = false
+  /** Scratch for query programs: each is copied into WASM memory at once, so one writer serves every call. */
+  private readonly program = new ByteWriter()
 
   constructor(
     private readonly wasm: IndexExports,
@@ -99,7 +105,7 @@ export class InvertedIndex {
   ): TopDocs {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`)
     const threshold = Math.min(Math.max(totalHitsThreshold, 0), 0x7fffffff)
-    const input = programWithStatistics(rewriteQuery(query), stats)
+    const input = programWithStatistics(this.program, rewriteQuery(query), stats)
     const result = this.call(input.bytes, (pointer) =>
       this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt, threshold),
     )
@@ -125,7 +131,7 @@ export class InvertedIndex {
       throw new RangeError(`docId must be an integer in [0, 2^31), got ${docId}`)
     }
     const rewritten = rewriteQuery(query)
-    const input = programWithStatistics(rewritten, stats)
+    const input = programWithStatistics(this.program, rewritten, stats)
     const result = this.call(input.bytes, (pointer) =>
       this.wasm.explain(this.handle, pointer, docId, input.statsAt < 0 ? 0 : pointer + input.statsAt),
     )

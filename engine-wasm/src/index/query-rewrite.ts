@@ -26,11 +26,22 @@ function withBoost(query: IndexQuery, boost: number): IndexQuery {
   return query.type === 'matchNone' ? query : { ...query, boost }
 }
 
-/** Lucene's equality of the query without its own boost. */
+function isNone(clause: IndexQuery): boolean {
+  return clause.type === 'matchNone'
+}
+
+function isSome(clause: IndexQuery): boolean {
+  return clause.type !== 'matchNone'
+}
+
+/**
+ * Lucene's equality of the query without its own boost. A term's key (the commonest) is built without JSON: a
+ * control character no other key starts with, the field's length, the field and the term.
+ */
 function queryKey(query: IndexQuery): string {
   switch (query.type) {
     case 'term':
-      return JSON.stringify(['term', query.field, query.term])
+      return `\u0001${query.field.length}:${query.field}${query.term}`
     case 'phrase':
       return JSON.stringify(['phrase', query.field, query.slop, query.terms.map((t) => [t.term, t.position])])
     case 'matchAll':
@@ -89,11 +100,9 @@ function rewriteStep(query: BoolQuery): IndexQuery {
   const { must, should, mustNot, filter, minimumShouldMatch: msm } = query
   const positive = must.length + should.length + filter.length
   if (positive === 0) return MATCH_NONE
-  const isNone = (clause: IndexQuery): boolean => clause.type === 'matchNone'
   if (must.some(isNone) || filter.some(isNone)) return MATCH_NONE
   if (should.some(isNone) || mustNot.some(isNone)) {
-    const keep = (clause: IndexQuery): boolean => !isNone(clause)
-    return { ...query, should: should.filter(keep), mustNot: mustNot.filter(keep) }
+    return { ...query, should: should.filter(isSome), mustNot: mustNot.filter(isSome) }
   }
   const shouldMerged = msm <= 1 ? deduplicate(should) : null
   if (shouldMerged) return { ...query, should: shouldMerged }

@@ -146,8 +146,9 @@ export function parseSearchRequest(
     highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
-    queryFor: (context) =>
-      uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context),
+    queryFor(context) {
+      return uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context)
+    },
     deprecations: [...validation.deprecations],
   }
 }

@@ -14,10 +14,9 @@
  * - Fetch: `_source` and routing of the page's documents; a hit's `_score` is its score when the search
  *   is by score, the `_score` sort value when `_score` is a sort key, the score with track_scores, else null.
  */
-import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
-import { leafFields } from '../index/mapper/mapping.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import {
   collectAggregations,
@@ -26,6 +25,7 @@ import {
   type InternalAggregations,
 } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
+import { searchFields } from './search-fields.ts'
 import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
 import {
   buildSortField,
@@ -97,25 +97,26 @@ export function executeQueryPhase(
   totalHitsThreshold = Infinity,
 ): QuerySearchResult {
   const { name, uuid, mapping } = index.metadata
+  if (request.aggregations === null && request.searchAfter === null && sortsByScore(request.sort)) {
+    // by score alone, the common case: the top k straight from the index
+    const top = shard.searcherIndex.search(query, request.from + request.size, dfs, totalHitsThreshold)
+    return byScore(name, shard.shardId, shardIndex, top, request)
+  }
   const sortFields = sortsByScore(request.sort)
     ? null
-    : request.sort.map((builder) => buildSortField(builder, { name, uuid, fields: leafFields(mapping) }))
+    : request.sort.map((builder) => buildSortField(builder, { name, uuid, fields: searchFields(mapping) }))
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
-  const all = request.aggregations !== null || sortFields !== null ? allMatches(shard, query, dfs) : null
+  // aggregations or a sort by fields: every match
+  const all = allMatches(shard, query, dfs)
   let aggregations: InternalAggregations | null = null
-  if (request.aggregations !== null && all !== null) {
+  if (request.aggregations !== null) {
     const scores = docScores(all)
     const context = shardAggregationContext(index, shard, scores, now)
     aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
   }
+  if (sortFields === null) return byScore(name, shard.shardId, shardIndex, all, request, aggregations)
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
-  if (sortFields === null || all === null) {
-    const top = all ?? shard.searcherIndex.search(query, k, dfs, totalHitsThreshold)
-    const docs = top.scoreDocs.slice(0, k).map(({ docId, score }) => ({ docId, score, sortValues: null }))
-    const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
-    return { ...result, totalHits: top.totalHits, maxScore, docs }
-  }
   const docs = topFieldDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k)
   // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
   const maxScore =
@@ -123,6 +124,26 @@ export function executeQueryPhase(
       ? all.scoreDocs.reduce((max, { score }) => Math.max(max, score), -Infinity)
       : null
   return { ...result, totalHits: all.totalHits, maxScore, docs }
+}
+
+/** The result of a search by score: its top from+size docs, best first. */
+function byScore(
+  index: string,
+  shard: number,
+  shardIndex: number,
+  top: TopDocs,
+  request: SearchRequest,
+  aggregations: InternalAggregations | null = null,
+): QuerySearchResult {
+  const k = request.from + request.size
+  const docs: ShardDoc[] = []
+  for (const { docId, score } of top.scoreDocs) {
+    if (docs.length === k) break
+    docs.push({ docId, score, sortValues: null })
+  }
+  const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
+  const { totalHits } = top
+  return { index, shard, shardIndex, sortFields: null, aggregations, totalHits, maxScore, docs }
 }
 
 export interface ReducedQueryPhase {

@@ -11,12 +11,12 @@ import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/i
 import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
-import { leafFields } from '../index/mapper/mapping.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { writeAggregations, type AggregationsWire } from './aggregations/index.ts'
 import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
+import { searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { buildQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
@@ -74,20 +74,28 @@ export function parseForIndex(
     analyze,
     request.now,
   )
-  const context: QueryContext = {
-    fields: leafFields(index.metadata.mapping),
+  const { mapping, name, uuid } = index.metadata
+  const namedQueries = new Map<string, IndexQuery>()
+  // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
+  const userContext: QueryContext = {
+    fields: searchFields(mapping),
     analyze: index.analysis.analyze,
     nowMillis: request.now,
-    index: { name: index.metadata.name, uuid: index.metadata.uuid },
-    namedQueries: new Map(),
-    ...(shard ? { shard: shardFieldValues(shard, index.metadata.mapping) } : {}),
+    index: { name, uuid },
+    namedQueries,
+    shard: shard && shardFieldValues(shard, mapping),
   }
-  const userQuery = parsed.queryFor(context)
-  // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
-  const namedQueries = new Map(context.namedQueries)
-  delete context.namedQueries
+  const userQuery = parsed.queryFor(userContext)
+  const context: QueryContext = { ...userContext, namedQueries: undefined }
   const query = filteredQuery(userQuery, request.aliasFilter ?? null, context)
-  return { parsed, query, namedQueries, buildQuery: (body) => buildQuery(body, context) }
+  return {
+    parsed,
+    query,
+    namedQueries,
+    buildQuery(body) {
+      return buildQuery(body, context)
+    },
+  }
 }
 
 /** Runs the shard's part; an EsException it throws is this shard's failure. */

@@ -83,18 +83,8 @@ export function fieldQuery(
     return { type: 'phrase', field, terms, slop: numberOption(options, 'slop', 0), boost }
   }
   const fuzzy = !phrase && options.has('fuzziness')
-  const leaf = (term: string, leafBoost: number): IndexQuery =>
-    fuzzy
-      ? {
-          type: 'fuzzy',
-          field,
-          term,
-          ...fuzzyOptions(options, term, context, 'fuzzy_transpositions'),
-          boost: leafBoost,
-        }
-      : { type: 'term', field, term, boost: leafBoost }
-  if (tokens.length === 1) return leaf(tokens[0]!.term, boost)
-  const clauses = tokens.map((t) => leaf(t.term, 1))
+  if (tokens.length === 1) return leafQuery(field, tokens[0]!.term, boost, fuzzy, options, context)
+  const clauses = tokens.map((t) => leafQuery(field, t.term, 1, fuzzy, options, context))
   const and = scalarText(options.get('operator'))?.toLowerCase() === 'and'
   const msm = scalarText(options.get('minimum_should_match'))
   return {
@@ -104,6 +94,25 @@ export function fieldQuery(
     mustNot: [],
     filter: [],
     minimumShouldMatch: and ? 0 : parseMinimumShouldMatch(msm, clauses.length),
+    boost,
+  }
+}
+
+/** One token's query: a term, or with `fuzziness` a fuzzy query. */
+function leafQuery(
+  field: string,
+  term: string,
+  boost: number,
+  fuzzy: boolean,
+  options: XContentObject,
+  context: QueryContext,
+): IndexQuery {
+  if (!fuzzy) return { type: 'term', field, term, boost }
+  return {
+    type: 'fuzzy',
+    field,
+    term,
+    ...fuzzyOptions(options, term, context, 'fuzzy_transpositions'),
     boost,
   }
 }
