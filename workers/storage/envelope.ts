@@ -6,9 +6,16 @@
  * UTF-8 JSON for sealEnvelope / openEnvelope, raw bytes for sealBytes / openBytes (binary formats such as a
  * segment image, which document their own layout). Opening fails closed: an unknown version or a checksum
  * mismatch throws StorageFormatError with a message that says what was found.
+ *
+ * A big file (sealFile / openFile, read back in parts) also holds its payload's length, right after the checksum
+ * (u32 BE): opening checks the magic, the version and that the parts hold exactly that many bytes (a truncated,
+ * missing or surplus chunk fails), without reading the payload, as Lucene's CodecUtil.retrieveChecksum(in,
+ * expectedLength) checks a file's length and footer when it opens it; the whole checksum is verified only when the
+ * reader asks (CodecUtil.checksumEntireFile: Lucene's checkIntegrity, ES's index.shard.check_on_startup).
  */
 const MAGIC = [0x4b, 0x45, 0x50, 0x31]
 const HEADER_BYTES = 10
+const FILE_HEADER_BYTES = HEADER_BYTES + 4
 
 export class StorageFormatError extends Error {
   override name = 'StorageFormatError'
@@ -27,6 +34,65 @@ export function sealBytes(version: number, payload: Uint8Array): Uint8Array {
   view.setUint32(6, adler32(payload))
   out.set(payload, HEADER_BYTES)
   return out
+}
+
+/** A big file's payload in the envelope, with its length (opened by openFile). */
+export function sealFile(version: number, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(FILE_HEADER_BYTES + payload.length)
+  const view = new DataView(out.buffer)
+  out.set(MAGIC, 0)
+  view.setUint16(4, version)
+  view.setUint32(6, adler32(payload))
+  view.setUint32(HEADER_BYTES, payload.length)
+  out.set(payload, FILE_HEADER_BYTES)
+  return out
+}
+
+/** The format version a record or file says it has (its first part's header); null without the magic. */
+export function storedVersion(bytes: Uint8Array): number | null {
+  if (bytes.length < HEADER_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) return null
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint16(4)
+}
+
+/**
+ * The payload of a file sealed by sealFile at `expectedVersion`, stored as `parts` (in order): its structure and
+ * length checked, its checksum too when `verify`; throws StorageFormatError otherwise. One part's payload is a
+ * view into it; several are joined into one copy.
+ */
+export function openFile(
+  parts: readonly Uint8Array[],
+  expectedVersion: number,
+  what: string,
+  verify: boolean,
+): Uint8Array {
+  const first = parts[0] ?? new Uint8Array(0)
+  const version = storedVersion(first)
+  if (version === null || first.length < FILE_HEADER_BYTES)
+    throw new StorageFormatError(`${what}: not a playground record (bad magic)`)
+  if (version !== expectedVersion)
+    throw new StorageFormatError(
+      `${what}: stored format version ${version} is not the supported version ${expectedVersion}`,
+    )
+  const view = new DataView(first.buffer, first.byteOffset, first.byteLength)
+  const expected = FILE_HEADER_BYTES + view.getUint32(HEADER_BYTES)
+  const length = parts.reduce((sum, part) => sum + part.length, 0)
+  if (length < expected)
+    throw new StorageFormatError(`${what}: truncated file: length=${length} but expectedLength=${expected}`)
+  if (length > expected)
+    throw new StorageFormatError(`${what}: file too long: length=${length} but expectedLength=${expected}`)
+  let payload: Uint8Array
+  if (parts.length === 1) payload = first.subarray(FILE_HEADER_BYTES)
+  else {
+    payload = new Uint8Array(expected - FILE_HEADER_BYTES)
+    let at = -FILE_HEADER_BYTES
+    for (const part of parts) {
+      payload.set(at < 0 ? part.subarray(-at) : part, Math.max(0, at))
+      at += part.length
+    }
+  }
+  if (verify && adler32(payload) !== view.getUint32(6))
+    throw new StorageFormatError(`${what}: checksum mismatch`)
+  return payload
 }
 
 /** Returns the payload of a record whose version is `expectedVersion`; throws StorageFormatError otherwise. */

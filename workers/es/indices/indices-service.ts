@@ -193,14 +193,13 @@ export class IndicesService {
    */
   async recoverFromStore(uuid: string, shard: IndexShard): Promise<ShardOperation[]> {
     const prefix = indexPrefix(uuid, shard.shardId)
-    const [entries, operations] = await Promise.all([
-      this.deps.storage.entries('es', prefix),
+    const [commit, operations] = await Promise.all([
+      readLastCommit(this.deps.storage, prefix, false),
       this.readTranslog(uuid, shard.shardId),
     ])
-    const commit = readLastCommit(entries, prefix)
     if (!commit || shard.isClosed) return operations
     const store = this.copyStore(uuid, shard.shardId)
-    shard.restoreCommit(commit.point, commit.files)
+    await shard.restoreCommit(commit.point, commit.files)
     store.commitGeneration = commit.point.generation
     store.segments = new Set(commit.files.keys())
     const { local_checkpoint, translog_generation } = commit.point.userData

@@ -1,9 +1,11 @@
 /**
  * ShardStore: the Lucene commits of one shard copy in the `es` store (ES's Store over the shard's index
  * directory), under indices/<uuid>/shards/<n>/index/:
- * - `_<generation, base 36>.cfs`: a segment image, sealBytes v1 (engine-wasm/assembly/index/segment-codec.ts);
- * - `_<generation, base 36>.fdt`: the segment's stored fields, sealBytes v1 (index/shard/stored-fields.ts);
+ * - `_<generation, base 36>.cfs`: a segment image, sealFile v2 (engine-wasm/assembly/index/segment-codec.ts);
+ * - `_<generation, base 36>.fdt`: the segment's stored fields, sealFile v2 (index/shard/stored-fields.ts);
  * - `segments_<N, base 36>`: a commit point, sealEnvelope v1 JSON (index/shard/shard-commit.ts CommitPoint).
+ * Segment files of version 1 (sealBytes, no length; stored fields in stored-fields-v1.ts's layout) are still read,
+ * checksum verified, and their stored fields converted to version 2 on reading; they are never written.
  * A segment file is stored as chunks of FILE_CHUNK_BYTES of its sealed bytes, under `<file>.<chunk, 4 digits>`
  * (IndexedDB reads big values several times slower than 1 MiB ones); the chunks in key order are the file.
  * A segment's files are written once, by the first commit that names the segment (over any chunks a torn commit
@@ -12,20 +14,25 @@
  * a torn commit's files: Lucene's IndexFileDeleter) and of the translog batches it holds. The point is written
  * last, so a crash before it leaves the previous commit whole.
  * At start-up the commit is the highest segments_N; without one the copy replays its whole translog, as stores of
- * the versions before commits do.
+ * the versions before commits do. Opening a commit checks each file's structure and length (a torn or missing
+ * chunk fails it), not its whole checksum unless asked (envelope.ts openFile).
  */
 import {
   openBytes,
   openEnvelope,
-  sealBytes,
+  openFile,
   sealEnvelope,
+  sealFile,
+  storedVersion,
   StorageFormatError,
 } from '../../storage/envelope.ts'
-import type { StorageOp } from '../../storage/storage.ts'
-import type { CommitPoint, SegmentFiles } from '../index/shard/shard-commit.ts'
+import type { Storage, StorageOp } from '../../storage/storage.ts'
+import type { CommitPoint, SegmentFiles, SegmentReads } from '../index/shard/shard-commit.ts'
+import { upgradeStoredFieldsV1 } from '../index/shard/stored-fields-v1.ts'
 import { concatBytes } from '../../../engine-wasm/src/log/compression/bytes.ts'
 
-const SEGMENT_VERSION = 1
+const SEGMENT_VERSION = 2
+const SEGMENT_VERSION_V1 = 1
 const COMMIT_VERSION = 1
 const COMMIT_PREFIX = 'segments_'
 /** The size of a segment file's chunks: the value size IndexedDB reads and writes fastest (DESIGN.md). */
@@ -51,8 +58,8 @@ export function segmentOfKey(prefix: string, key: string): number | null {
 /** The storage writes of new segments' files, chunk by chunk. */
 export function segmentFileOps(prefix: string, files: readonly SegmentFiles[]): StorageOp[] {
   return files.flatMap(({ generation, image, storedFields }) => [
-    ...chunkOps(segmentFileKey(prefix, generation, 'cfs'), sealBytes(SEGMENT_VERSION, image)),
-    ...chunkOps(segmentFileKey(prefix, generation, 'fdt'), sealBytes(SEGMENT_VERSION, storedFields)),
+    ...chunkOps(segmentFileKey(prefix, generation, 'cfs'), sealFile(SEGMENT_VERSION, image)),
+    ...chunkOps(segmentFileKey(prefix, generation, 'fdt'), sealFile(SEGMENT_VERSION, storedFields)),
   ])
 }
 
@@ -76,46 +83,71 @@ export function commitPointOp(prefix: string, point: CommitPoint): StorageOp {
 
 export interface StoredCommit {
   point: CommitPoint
-  files: Map<number, SegmentFiles>
+  /** Every segment the point names, its files being read (all reads start at once, images first). */
+  files: Map<number, SegmentReads>
 }
 
 /**
- * The last commit among a copy's index entries (key, value; keys under `prefix`, ascending), or null when there
- * is none. Storage writes are atomic, so a commit point is there with every file it names or not at all: a point
- * that does not open, or names a file that is not there, is a corrupt store and fails closed (StorageFormatError).
+ * The last commit of a copy whose index keys are under `prefix`, or null when there is none: its point read and
+ * opened, then every file it names read, each its own read of its chunks (so a restore loads a segment's image
+ * while the other files are still being read). Storage writes are atomic, so a commit point is there with every
+ * file it names or not at all: a point that does not open, or names a file that is not there, is a corrupt store
+ * and fails closed (StorageFormatError), as does a file that does not open (its read rejects).
+ * `checkIntegrity` verifies every file's whole checksum too (Lucene's checkIntegrity).
  */
-export function readLastCommit(
-  entries: ReadonlyArray<readonly [string, Uint8Array]>,
+export async function readLastCommit(
+  storage: Storage,
   prefix: string,
-): StoredCommit | null {
-  let last: { key: string; generation: number; value: Uint8Array } | null = null
-  const chunks = new Map<string, Uint8Array[]>()
-  for (const [key, value] of entries) {
+  checkIntegrity: boolean,
+): Promise<StoredCommit | null> {
+  let last: { key: string; generation: number } | null = null
+  const stored = new Set<string>()
+  for (const key of await storage.keys('es', prefix)) {
     if (key.startsWith(prefix + COMMIT_PREFIX)) {
       const generation = parseInt(key.slice(prefix.length + COMMIT_PREFIX.length), 36)
-      if (!last || generation > last.generation) last = { key, generation, value }
-    } else if (segmentOfKey(prefix, key) !== null) {
-      const file = key.slice(0, key.lastIndexOf('.'))
-      const parts = chunks.get(file)
-      if (parts) parts.push(value)
-      else chunks.set(file, [value])
-    }
+      if (!last || generation > last.generation) last = { key, generation }
+    } else if (segmentOfKey(prefix, key) !== null) stored.add(key.slice(0, key.lastIndexOf('.')))
   }
   if (!last) return null
-  const point = openEnvelope(last.value, COMMIT_VERSION, `commit point ${last.key}`) as CommitPoint
-  const open = (generation: number, extension: 'cfs' | 'fdt'): Uint8Array => {
-    const file = segmentFileKey(prefix, generation, extension)
-    const parts = chunks.get(file)
-    if (!parts) throw new StorageFormatError(`commit point ${last.key}: ${file} is missing`)
-    return openBytes(parts.length === 1 ? parts[0]! : concatBytes(parts), SEGMENT_VERSION, file)
-  }
-  const files = new Map<number, SegmentFiles>()
+  const { key } = last
+  const bytes = await storage.get('es', key)
+  if (!bytes) throw new StorageFormatError(`commit point ${key} is missing`)
+  const point = openEnvelope(bytes, COMMIT_VERSION, `commit point ${key}`) as CommitPoint
+  const extensions = ['cfs', 'fdt'] as const
   for (const { generation } of point.segments) {
-    files.set(generation, {
-      generation,
-      image: open(generation, 'cfs'),
-      storedFields: open(generation, 'fdt'),
-    })
+    for (const file of extensions.map((extension) => segmentFileKey(prefix, generation, extension)))
+      if (!stored.has(file)) throw new StorageFormatError(`commit point ${key}: ${file} is missing`)
   }
+  const read = (generation: number, extension: 'cfs' | 'fdt'): Promise<Uint8Array> => {
+    const file = segmentFileKey(prefix, generation, extension)
+    const reading = storage.entries('es', `${file}.`).then((chunks) =>
+      openSegmentFile(
+        chunks.map(([, value]) => value),
+        extension,
+        file,
+        checkIntegrity,
+      ),
+    )
+    // a restore that stops early (a failed file, a closed copy) leaves the other reads unawaited
+    reading.catch(() => undefined)
+    return reading
+  }
+  const files = new Map<number, SegmentReads>()
+  for (const { generation } of point.segments)
+    files.set(generation, { image: read(generation, 'cfs'), storedFields: read(generation, 'fdt') })
   return { point, files }
+}
+
+/** A segment file's payload from its chunks: version 2 as sealFile wrote it, version 1 as sealBytes did. */
+function openSegmentFile(
+  parts: readonly Uint8Array[],
+  extension: 'cfs' | 'fdt',
+  file: string,
+  checkIntegrity: boolean,
+): Uint8Array {
+  const first = parts[0]
+  if (!first || storedVersion(first) !== SEGMENT_VERSION_V1)
+    return openFile(parts, SEGMENT_VERSION, file, checkIntegrity)
+  const payload = openBytes(parts.length === 1 ? first : concatBytes(parts), SEGMENT_VERSION_V1, file)
+  return extension === 'fdt' ? upgradeStoredFieldsV1(payload) : payload
 }

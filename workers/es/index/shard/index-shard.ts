@@ -1,7 +1,10 @@
 /**
  * IndexShard: one shard copy's documents. Writes go to the live version map at once (a GET by id is
  * realtime) and are queued for the searcher; a refresh applies the queue to the WASM inverted index in
- * one batch, and only then do searches see them (near-real-time search).
+ * one batch, and only then do searches see them (near-real-time search). The refresh writes its documents
+ * into one block of stored fields bytes (searcher-docs.ts) and drops their version map entries, as ES prunes
+ * its LiveVersionMap on refresh: from then on GET, versions and seq_no checks read the searcher's stored
+ * fields (a document decoded only when read); the version map keeps what is not refreshed and the tombstones.
  *
  * Each refresh with changes flushes one new Lucene segment, then drops fully deleted segments and runs the
  * merges the merge policy asks for (shard-segments.ts); forceMerge merges on request. A flush is a Lucene
@@ -25,10 +28,11 @@ import type {
   CommitSegment,
   CommitTombstone,
   SegmentFiles,
+  SegmentReads,
   ShardCommit,
 } from './shard-commit.ts'
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
-import { decodeStoredFields, encodeStoredFields } from './stored-fields.ts'
+import { StoredFieldsReader } from './stored-fields.ts'
 
 export interface StoredDocument {
   id: string
@@ -40,11 +44,17 @@ export interface StoredDocument {
   primaryTerm: number
 }
 
+/**
+ * An entry of the live version map (LiveVersionMap): an operation not refreshed yet (index or delete), or a
+ * tombstone (a refreshed delete, kept for index.gc_deletes). A refresh drops the entries of the documents it made
+ * searchable: from then on the searcher's stored fields answer for them.
+ */
 interface LiveEntry {
   doc: StoredDocument | null
-  /** For a tombstone: when it was deleted, and the delete's sequence number, version and term. */
+  /** For a tombstone: when it was deleted. */
   deletedAt: number
   seqNo: number
+  version: number
 }
 
 export type ShardOperation =
@@ -65,10 +75,8 @@ export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => void
 
 export class IndexShard {
   private readonly live = new Map<string, LiveEntry>()
-  private readonly docs = new SearcherDocs()
+  private readonly docs: SearcherDocs
   private readonly segments: ShardSegments
-  /** The last version of every id, tombstones included. */
-  private readonly lastVersion = new Map<string, number>()
   private pending: Array<{ id: string; analyzed: AnalyzeDocument | null; doc: StoredDocument | null }> = []
   private highestSeqNo = -1
   private checkpoints = new LocalCheckpointTracker()
@@ -94,6 +102,9 @@ export class IndexShard {
     now: number,
   ) {
     this.lastRefresh = now
+    this.docs = new SearcherDocs(
+      (id) => index.search({ type: 'term', field: '_id', term: id, boost: 1 }, 1).scoreDocs[0]?.docId,
+    )
     this.segments = new ShardSegments(index, this.docs)
   }
 
@@ -112,15 +123,27 @@ export class IndexShard {
     return this.highestSeqNo
   }
 
+  /** The current document with this `_id` (a realtime GET): the version map's, else the searcher's. */
   get(id: string): StoredDocument | null {
-    return this.live.get(id)?.doc ?? null
+    const entry = this.live.get(id)
+    if (entry) return entry.doc
+    const docId = this.docs.docId(id)
+    return docId === undefined ? null : (this.docs.get(docId) ?? null)
+  }
+
+  private exists(id: string): boolean {
+    const entry = this.live.get(id)
+    return entry ? entry.doc !== null : this.docs.docId(id) !== undefined
   }
 
   private nextVersion(id: string, now: number): number {
     const entry = this.live.get(id)
-    if (!entry) return 1
+    if (!entry) {
+      const docId = this.docs.docId(id)
+      return docId === undefined ? 1 : this.docs.version(docId) + 1
+    }
     if (entry.doc) return entry.doc.version + 1
-    return now - entry.deletedAt < GC_DELETES_MS ? (this.lastVersion.get(id) ?? 0) + 1 : 1
+    return now - entry.deletedAt < GC_DELETES_MS ? entry.version + 1 : 1
   }
 
   /** Indexes (creates or replaces) a document whose fields are already analysed. */
@@ -131,7 +154,7 @@ export class IndexShard {
     analyzed: AnalyzeDocument,
     now: number,
   ): { write: WriteResult; operation: ShardOperation } {
-    const existed = this.live.get(id)?.doc != null
+    const existed = this.exists(id)
     const doc: StoredDocument = {
       id,
       source,
@@ -153,7 +176,7 @@ export class IndexShard {
   }
 
   deleteDocument(id: string, now: number): { write: WriteResult; operation: ShardOperation } {
-    const existed = this.live.get(id)?.doc != null
+    const existed = this.exists(id)
     const version = this.nextVersion(id, now)
     const seqNo = ++this.highestSeqNo
     const operation: ShardOperation = { op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm }
@@ -168,16 +191,15 @@ export class IndexShard {
   apply(operation: ShardOperation, analyzed: AnalyzeDocument | null, now: number): void {
     if (operation.op === 'index') {
       const { doc } = operation
-      this.live.set(doc.id, { doc, deletedAt: 0, seqNo: doc.seqNo })
+      this.live.set(doc.id, { doc, deletedAt: 0, seqNo: doc.seqNo, version: doc.version })
       this.pending.push({ id: doc.id, doc, analyzed })
       this.highestSeqNo = Math.max(this.highestSeqNo, doc.seqNo)
-      this.lastVersion.set(doc.id, doc.version)
       this.checkpoints.markProcessed(doc.seqNo)
     } else {
-      this.live.set(operation.id, { doc: null, deletedAt: now, seqNo: operation.seqNo })
-      this.pending.push({ id: operation.id, doc: null, analyzed: null })
-      this.highestSeqNo = Math.max(this.highestSeqNo, operation.seqNo)
-      this.lastVersion.set(operation.id, operation.version)
+      const { id, seqNo, version } = operation
+      this.live.set(id, { doc: null, deletedAt: now, seqNo, version })
+      this.pending.push({ id, doc: null, analyzed: null })
+      this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
       this.checkpoints.markProcessed(operation.seqNo)
     }
   }
@@ -192,7 +214,9 @@ export class IndexShard {
     const id = operation.op === 'index' ? operation.doc.id : operation.id
     const seqNo = operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
     const entry = this.live.get(id)
-    return entry !== undefined && entry.seqNo >= seqNo
+    if (entry) return entry.seqNo >= seqNo
+    const docId = this.docs.docId(id)
+    return docId !== undefined && this.docs.seqNo(docId) >= seqNo
   }
 
   /**
@@ -200,13 +224,11 @@ export class IndexShard {
    * each id's latest operation, tombstones still inside index.gc_deletes included.
    */
   recoverySnapshot(now: number): ShardOperation[] {
-    const operations: ShardOperation[] = []
-    for (const [id, entry] of this.live) {
-      if (entry.doc) operations.push({ op: 'index', doc: entry.doc })
-      else if (now - entry.deletedAt < GC_DELETES_MS) {
-        const version = this.lastVersion.get(id) ?? 1
-        operations.push({ op: 'delete', id, version, seqNo: entry.seqNo, primaryTerm: this.primaryTerm })
-      }
+    const operations: ShardOperation[] = this.searchedDocuments().map((doc) => ({ op: 'index', doc }))
+    for (const [id, { doc, deletedAt, seqNo, version }] of this.live) {
+      if (doc) operations.push({ op: 'index', doc })
+      else if (now - deletedAt < GC_DELETES_MS)
+        operations.push({ op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm })
     }
     return operations.sort((a, b) => seqNoOf(a) - seqNoOf(b))
   }
@@ -232,12 +254,19 @@ export class IndexShard {
     for (const entry of this.pending) latest.set(entry.id, entry)
     this.pending = []
     const deletes: number[] = []
-    const additions = this.index.newFlush()
+    const added: StoredDocument[] = []
+    const analyzers: AnalyzeDocument[] = []
     for (const [id, { doc, analyzed }] of latest) {
       const previous = this.docs.delete(id)
       if (previous !== undefined) deletes.push(previous)
-      if (doc && analyzed) analyzed(this.docs.add(doc), additions)
+      if (!doc || !analyzed) continue
+      added.push(doc)
+      analyzers.push(analyzed)
+      if (this.live.get(id)?.doc === doc) this.live.delete(id)
     }
+    const additions = this.index.newFlush()
+    const docBase = this.docs.addDocuments(added)
+    analyzers.forEach((analyzed, i) => analyzed(docBase + i, additions))
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     this.index.addFlush(additions)
     this.segments.afterFlush()
@@ -261,23 +290,15 @@ export class IndexShard {
   takeCommit(isStored: (generation: number) => boolean): ShardCommit {
     const segments: CommitSegment[] = []
     const files: SegmentFiles[] = []
-    this.index.segments().forEach((info, ordinal) => {
-      const slots = this.docs.slots(info.docBase, info.maxDoc)
-      const deleted: number[] = []
-      slots.forEach((slot, local) => {
-        if (!slot.doc) deleted.push(local)
-      })
-      segments.push({ generation: info.generation, maxDoc: info.maxDoc, deleted })
-      if (isStored(info.generation)) return
+    this.index.segments().forEach(({ generation, docBase, maxDoc }, ordinal) => {
+      segments.push({ generation, maxDoc, deleted: this.docs.deletedIn(docBase, maxDoc) })
+      if (isStored(generation)) return
       const image = this.index.segmentImage(ordinal)
-      files.push({ generation: info.generation, image, storedFields: encodeStoredFields(slots) })
+      files.push({ generation, image, storedFields: this.docs.storedFields(docBase, maxDoc) })
     })
     const tombstones: CommitTombstone[] = []
-    for (const [id, entry] of this.live) {
-      if (entry.doc) continue
-      const version = this.lastVersion.get(id) ?? 1
-      tombstones.push({ id, seqNo: entry.seqNo, version, deletedAt: entry.deletedAt })
-    }
+    for (const [id, { doc, seqNo, version, deletedAt }] of this.live)
+      if (!doc) tombstones.push({ id, seqNo, version, deletedAt })
     const searched = this.segments.searched()
     return {
       counter: this.index.segmentCounter,
@@ -292,39 +313,32 @@ export class IndexShard {
 
   /**
    * Rebuilds this new, empty copy from a stored commit (StoreRecovery): each segment's image into the index in
-   * one call, its stored fields into the searcher's view and the version map, its live docs applied; the
-   * operations above the commit are the translog's to replay. `files` holds every segment the commit names.
+   * one call as soon as it is read, its stored fields (their bytes, nothing decoded) into the searcher's view, its
+   * live docs applied; the tombstones into the version map; the operations above the commit are the translog's to
+   * replay. `files` holds every segment the commit names. A copy closed meanwhile stops (its index is freed).
    */
-  restoreCommit(point: CommitPoint, files: ReadonlyMap<number, SegmentFiles>): void {
+  async restoreCommit(point: CommitPoint, files: ReadonlyMap<number, SegmentReads>): Promise<void> {
     if (this.docs.maxDoc !== 0 || this.live.size !== 0) throw new Error('restoreCommit needs an empty copy')
     const deletes: number[] = []
     for (const segment of point.segments) {
       const stored = files.get(segment.generation)
       if (!stored) throw new Error(`commit ${point.generation}: segment ${segment.generation} is missing`)
-      const slots = decodeStoredFields(stored.storedFields)
-      if (slots.length !== segment.maxDoc)
+      const image = await stored.image
+      if (this.closed) return
+      this.index.loadSegment(image)
+      const reader = new StoredFieldsReader(await stored.storedFields)
+      if (this.closed) return
+      if (reader.maxDoc !== segment.maxDoc)
         throw new Error(
-          `segment ${segment.generation}: ${slots.length} stored documents, maxDoc ${segment.maxDoc}`,
+          `segment ${segment.generation}: ${reader.maxDoc} stored documents, maxDoc ${segment.maxDoc}`,
         )
-      const docBase = this.docs.maxDoc
-      for (const local of segment.deleted) {
-        slots[local] = { doc: null, bytes: slots[local]?.bytes ?? 0 }
-        deletes.push(docBase + local)
-      }
-      this.index.loadSegment(stored.image)
-      this.docs.addSlots(slots)
-      for (const { doc } of slots) {
-        if (!doc) continue
-        this.live.set(doc.id, { doc, deletedAt: 0, seqNo: doc.seqNo })
-        this.lastVersion.set(doc.id, doc.version)
-      }
+      const docBase = this.docs.addSegment(reader, segment.deleted)
+      for (const local of segment.deleted) deletes.push(docBase + local)
     }
     this.index.advanceSegmentCounter(point.counter)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
-    for (const { id, seqNo, version, deletedAt } of point.tombstones) {
-      this.live.set(id, { doc: null, deletedAt, seqNo })
-      this.lastVersion.set(id, version)
-    }
+    for (const { id, seqNo, version, deletedAt } of point.tombstones)
+      this.live.set(id, { doc: null, deletedAt, seqNo, version })
     this.highestSeqNo = point.userData.max_seq_no
     this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
     this.segments.commit(this.segments.searched())
@@ -361,13 +375,26 @@ export class IndexShard {
 
   /** Every live document of this copy (read-only; simulation checks compare copies with it). */
   liveDocuments(): StoredDocument[] {
-    return [...this.live.values()].flatMap((entry) => (entry.doc ? [entry.doc] : []))
+    const docs = this.searchedDocuments()
+    for (const { doc } of this.live.values()) if (doc) docs.push(doc)
+    return docs
   }
 
   get liveDocCount(): number {
-    let count = 0
-    for (const entry of this.live.values()) if (entry.doc) count++
+    let count = this.docs.liveCount
+    for (const [id, { doc }] of this.live)
+      count += (doc ? 1 : 0) - (this.docs.docId(id) === undefined ? 0 : 1)
     return count
+  }
+
+  /** The searcher's live documents the version map does not hold a newer operation of. */
+  private searchedDocuments(): StoredDocument[] {
+    const docs: StoredDocument[] = []
+    for (const docId of this.docs.liveDocIds()) {
+      const doc = this.docs.get(docId)
+      if (doc && !this.live.has(doc.id)) docs.push(doc)
+    }
+    return docs
   }
 
   close(): void {

@@ -1,84 +1,206 @@
 /**
- * SearcherDocs: what a shard copy's Lucene doc ids stand for. Global doc id d (segment docBase + local id) holds
- * the stored document indexed there, or nothing once deleted; every doc id below maxDoc keeps the byte size of what
- * was indexed there (the `_id` and `_source` in UTF-8) until a merge drops it, which is what a segment weighs.
+ * SearcherDocs: what a shard copy's Lucene doc ids stand for. Every refresh's documents (and every segment a
+ * commit restores) are one block of stored fields bytes (stored-fields.ts); doc id d is entry `entry[d]` of block
+ * `block[d]`, live unless `deleted[d]`, and is decoded only when read. Every doc id below maxDoc keeps the byte
+ * size of what was indexed there (the `_id` and `_source` in UTF-8) until a merge drops it, which is what a
+ * segment weighs.
+ * An `_id` is looked up as Lucene does, in the inverted index's `_id` terms (`findLive`), until the lookups have
+ * cost about what decoding every `_id` once costs: then an `_id` -> live doc id map is built and kept up to date. So
+ * opening a stored commit reads nothing per document, a GET after it costs one term lookup, and a copy taking many
+ * writes pays for the map once. A decoded document is remembered weakly, so that a reader holding it (the doc
+ * values cache) sees the same object again.
  * Invariants: doc ids are dense, handed out at maxDoc in order; an `_id` maps to at most one live doc id; after a
- * merge or a dropped segment, remap(docMap) renumbers everything exactly as the inverted index did.
+ * merge or a dropped segment, remap(docMap) renumbers everything exactly as the inverted index did; a block no doc
+ * id refers to any more is dropped.
  */
 import type { StoredDocument } from './index-shard.ts'
-import type { StoredSlot } from './stored-fields.ts'
-import { utf8Length } from '../../xcontent/jackson-chars.ts'
+import { StoredFieldsReader, StoredFieldsWriter } from './stored-fields.ts'
+
+/** The map is built once lookups x this exceed maxDoc (a term lookup costs about this many `_id` decodes). */
+const LOOKUPS_PER_ID_MAP = 32
 
 export class SearcherDocs {
-  private docs: Array<StoredDocument | null> = []
-  private bytes: number[] = []
-  private readonly byId = new Map<string, number>()
+  private blocks: Array<StoredFieldsReader | null> = []
+  private block = new Int32Array(16)
+  private entry = new Int32Array(16)
+  private deleted = new Uint8Array(16)
+  private count = 0
+  private byId: Map<string, number> | null = null
+  private lookups = 0
+  private decoded: Array<WeakRef<StoredDocument> | undefined> = []
+
+  /** `findLive`: the live doc id of an `_id` in the inverted index (a term query on `_id`), if any. */
+  constructor(private readonly findLive: (id: string) => number | undefined) {}
 
   get maxDoc(): number {
-    return this.docs.length
+    return this.count
   }
 
-  /** Adds a document at the next doc id, which it returns. */
-  add(doc: StoredDocument): number {
-    const docId = this.docs.length
-    this.docs.push(doc)
-    this.bytes.push(utf8Length(doc.id, 0, doc.id.length) + utf8Length(doc.source, 0, doc.source.length))
-    this.byId.set(doc.id, docId)
-    return docId
+  /** Adds documents at the next doc ids, as one block of stored fields; returns the first doc id. */
+  addDocuments(docs: readonly StoredDocument[]): number {
+    const writer = new StoredFieldsWriter()
+    for (const doc of docs) writer.addDocument(doc)
+    const docBase = this.appendBlock(new StoredFieldsReader(writer.finish()), [])
+    docs.forEach((doc, i) => this.byId?.set(doc.id, docBase + i))
+    return docBase
   }
 
-  /** The slots of doc ids [docBase, docBase + maxDoc): what a segment's stored fields hold (stored-fields.ts). */
-  slots(docBase: number, maxDoc: number): StoredSlot[] {
-    const slots: StoredSlot[] = []
-    for (let d = docBase; d < docBase + maxDoc; d++)
-      slots.push({ doc: this.docs[d] ?? null, bytes: this.bytes[d] ?? 0 })
-    return slots
+  /**
+   * Appends a stored segment's stored fields at the next doc ids, the `deleted` local ids (ascending) not live (a
+   * copy recovering from its last commit); returns the first doc id.
+   */
+  addSegment(reader: StoredFieldsReader, deleted: readonly number[]): number {
+    const docBase = this.appendBlock(reader, deleted)
+    if (this.byId) for (let d = docBase; d < this.count; d++) this.indexId(d)
+    return docBase
   }
 
-  /** Appends a stored segment's slots at the next doc ids (a copy recovering from its last commit). */
-  addSlots(slots: readonly StoredSlot[]): void {
-    for (const { doc, bytes } of slots) {
-      if (doc) this.byId.set(doc.id, this.docs.length)
-      this.docs.push(doc)
-      this.bytes.push(bytes)
-    }
+  private appendBlock(reader: StoredFieldsReader, deleted: readonly number[]): number {
+    const docBase = this.count
+    this.grow(docBase + reader.maxDoc)
+    const blockId = this.blocks.push(reader) - 1
+    this.block.fill(blockId, docBase, docBase + reader.maxDoc)
+    for (let local = 0; local < reader.maxDoc; local++) this.entry[docBase + local] = local
+    for (const local of deleted) this.deleted[docBase + local] = 1
+    this.count += reader.maxDoc
+    return docBase
+  }
+
+  /** The live doc id of an `_id`, if any. */
+  docId(id: string): number | undefined {
+    if (!this.byId && ++this.lookups * LOOKUPS_PER_ID_MAP > this.count) this.buildIdMap()
+    if (this.byId) return this.byId.get(id)
+    const docId = this.findLive(id)
+    return docId === undefined || this.deleted[docId] ? undefined : docId
   }
 
   /** Marks the live document with this `_id` deleted; its doc id, or undefined when it had none. */
   delete(id: string): number | undefined {
-    const docId = this.byId.get(id)
+    const docId = this.docId(id)
     if (docId === undefined) return undefined
-    this.byId.delete(id)
-    this.docs[docId] = null
+    this.byId?.delete(id)
+    this.deleted[docId] = 1
+    this.decoded[docId] = undefined
     return docId
   }
 
   get(docId: number): StoredDocument | undefined {
-    return this.docs[docId] ?? undefined
+    if (docId >= this.count || this.deleted[docId]) return undefined
+    const known = this.decoded[docId]?.deref()
+    if (known) return known
+    const doc = this.reader(docId).document(this.entry[docId]!) ?? undefined
+    if (doc) this.decoded[docId] = new WeakRef(doc)
+    return doc
+  }
+
+  version(docId: number): number {
+    return this.reader(docId).version(this.entry[docId]!)
+  }
+
+  seqNo(docId: number): number {
+    return this.reader(docId).seqNo(this.entry[docId]!)
+  }
+
+  /** How many doc ids are live. */
+  get liveCount(): number {
+    let live = 0
+    for (let d = 0; d < this.count; d++) live += 1 - this.deleted[d]!
+    return live
+  }
+
+  /** The live doc ids, ascending. */
+  *liveDocIds(): Generator<number> {
+    for (let d = 0; d < this.count; d++) if (!this.deleted[d]) yield d
+  }
+
+  /** The local ids deleted among doc ids [docBase, docBase + maxDoc), ascending. */
+  deletedIn(docBase: number, maxDoc: number): number[] {
+    const out: number[] = []
+    for (let d = docBase; d < docBase + maxDoc; d++) if (this.deleted[d]) out.push(d - docBase)
+    return out
+  }
+
+  /**
+   * The stored fields of doc ids [docBase, docBase + maxDoc), what a commit stores for that segment: the block's
+   * bytes as they are when the segment is one whole block, else its documents copied record by record (deleted
+   * documents as empty records).
+   */
+  storedFields(docBase: number, maxDoc: number): Uint8Array {
+    const first = this.reader(docBase)
+    let whole = first.maxDoc === maxDoc
+    for (let d = docBase; whole && d < docBase + maxDoc; d++)
+      whole = this.block[d] === this.block[docBase] && this.entry[d] === d - docBase
+    if (whole) return first.bytes
+    const writer = new StoredFieldsWriter()
+    for (let d = docBase; d < docBase + maxDoc; d++)
+      writer.addCopy(this.reader(d), this.entry[d]!, this.deleted[d] === 1)
+    return writer.finish()
   }
 
   /** The bytes indexed at doc ids [docBase, docBase + maxDoc), deleted documents included. */
   sizeInBytes(docBase: number, maxDoc: number): number {
     let size = 0
-    for (let d = docBase; d < docBase + maxDoc; d++) size += this.bytes[d] ?? 0
+    for (let d = docBase; d < docBase + maxDoc; d++) size += this.reader(d).size(this.entry[d]!)
     return size
   }
 
   /** Follows a rewrite of the index: docMap[old doc id] is the new one, -1 for a dropped document. */
   remap(docMap: Int32Array): void {
-    const docs: Array<StoredDocument | null> = []
-    const bytes: number[] = []
+    const block = new Int32Array(this.block.length)
+    const entry = new Int32Array(this.entry.length)
+    const deleted = new Uint8Array(this.deleted.length)
+    let count = 0
     for (let old = 0; old < docMap.length; old++) {
       const to = docMap[old]!
       if (to < 0) continue
-      docs[to] = this.docs[old] ?? null
-      bytes[to] = this.bytes[old] ?? 0
+      block[to] = this.block[old]!
+      entry[to] = this.entry[old]!
+      deleted[to] = this.deleted[old]!
+      count = Math.max(count, to + 1)
     }
-    this.docs = docs
-    this.bytes = bytes
-    this.byId.clear()
-    docs.forEach((doc, docId) => {
-      if (doc) this.byId.set(doc.id, docId)
-    })
+    this.block = block
+    this.entry = entry
+    this.deleted = deleted
+    this.count = count
+    this.decoded = []
+    const used = new Set(block.subarray(0, count))
+    this.blocks = this.blocks.map((reader, blockId) => (used.has(blockId) ? reader : null))
+    if (this.byId) {
+      const byId = new Map<string, number>()
+      for (const [id, docId] of this.byId) {
+        const to = docMap[docId] ?? -1
+        if (to >= 0) byId.set(id, to)
+      }
+      this.byId = byId
+    }
+  }
+
+  private reader(docId: number): StoredFieldsReader {
+    const reader = this.blocks[this.block[docId]!]
+    if (!reader || docId >= this.count) throw new RangeError(`doc id ${docId} holds no stored fields`)
+    return reader
+  }
+
+  private buildIdMap(): void {
+    this.byId = new Map()
+    for (let d = 0; d < this.count; d++) this.indexId(d)
+  }
+
+  private indexId(docId: number): void {
+    if (this.deleted[docId]) return
+    const id = this.reader(docId).id(this.entry[docId]!)
+    if (id !== null) this.byId?.set(id, docId)
+  }
+
+  private grow(size: number): void {
+    if (size <= this.block.length) return
+    const capacity = Math.max(size, this.block.length * 2)
+    const grown = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from)
+      return to
+    }
+    this.block = grown(this.block, new Int32Array(capacity))
+    this.entry = grown(this.entry, new Int32Array(capacity))
+    this.deleted = grown(this.deleted, new Uint8Array(capacity))
   }
 }

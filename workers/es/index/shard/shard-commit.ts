@@ -6,7 +6,8 @@
  *   (`local_checkpoint`, `max_seq_no`, and the translog generation: the first translog batch the commit does not
  *   hold) and the version map's tombstones (ES keeps deletes as soft-deleted documents in Lucene).
  * - SegmentFiles: a segment's image (engine-wasm/assembly/index/segment-codec.ts) and stored fields
- *   (stored-fields.ts), written once per generation.
+ *   (stored-fields.ts), written once per generation; SegmentReads: the same files being read back, each arriving
+ *   when its read completes (a restore loads one segment's image while the next files are still being read).
  */
 export interface CommitSegment {
   generation: number
@@ -42,6 +43,11 @@ export interface SegmentFiles {
   generation: number
   image: Uint8Array
   storedFields: Uint8Array
+}
+
+export interface SegmentReads {
+  image: Promise<Uint8Array>
+  storedFields: Promise<Uint8Array>
 }
 
 /** A commit as a shard takes it: all but what the store numbers (segments_N, translog generation). */
