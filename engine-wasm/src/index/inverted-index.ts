@@ -240,14 +240,13 @@ export class InvertedIndex {
   }
 
   /**
-   * Appends the segment an image holds after this index's segments, without deletions. Throws when the image
-   * is not of the supported format version.
+   * Appends the segment an image holds after this index's segments, without deletions; answers false, adding
+   * nothing, when the image is not of the format version this build reads (an older codec's).
    */
-  loadSegment(image: Uint8Array): void {
-    if (this.call(image, (pointer) => this.wasm.loadSegment(this.handle, pointer)) === 0) {
-      throw new RangeError('not a segment image of the supported format version')
-    }
+  loadSegment(image: Uint8Array): boolean {
+    if (this.call(image, (pointer) => this.wasm.loadSegment(this.handle, pointer)) === 0) return false
     this.followSegments()
+    return true
   }
 
   free(): void {

@@ -188,8 +188,9 @@ export class IndicesService {
 
   /**
    * Recovers a new copy from its store (StoreRecovery): its last commit restored into the shard, then the
-   * translog operations above the commit's local checkpoint to replay, in sequence number order. A store with no
-   * commit (written before commits existed, or never flushed) replays its whole translog.
+   * translog operations above the commit's local checkpoint to replay, in sequence number order, with the
+   * documents of any segment of an older index codec (IndexShard.restoreCommit). A store with no commit (written
+   * before commits existed, or never flushed) replays its whole translog.
    */
   async recoverFromStore(uuid: string, shard: IndexShard): Promise<ShardOperation[]> {
     const prefix = indexPrefix(uuid, shard.shardId)
@@ -199,12 +200,14 @@ export class IndicesService {
     ])
     if (!commit || shard.isClosed) return operations
     const store = this.copyStore(uuid, shard.shardId)
-    await shard.restoreCommit(commit.point, commit.files)
+    const reindexed = await shard.restoreCommit(commit.point, commit.files)
     store.commitGeneration = commit.point.generation
     store.segments = new Set(commit.files.keys())
     const { local_checkpoint, translog_generation } = commit.point.userData
     this.skipTranslogBatches(uuid, shard.shardId, translog_generation)
-    return operations.filter((operation) => seqNoOf(operation) > local_checkpoint)
+    const above = operations.filter((operation) => seqNoOf(operation) > local_checkpoint)
+    if (reindexed.length === 0) return above
+    return [...reindexed, ...above].sort((a, b) => seqNoOf(a) - seqNoOf(b))
   }
 
   /**

@@ -316,22 +316,34 @@ export class IndexShard {
    * one call as soon as it is read, its stored fields (their bytes, nothing decoded) into the searcher's view, its
    * live docs applied; the tombstones into the version map; the operations above the commit are the translog's to
    * replay. `files` holds every segment the commit names. A copy closed meanwhile stops (its index is freed).
+   * A segment whose image is of an older index codec than this version reads (a store written by an earlier
+   * playground) is not loaded: its live documents, read from its stored fields, are answered as index operations
+   * to replay with the translog's, so nothing stored is lost (Lucene would refuse such an index and ES ask for a
+   * reindex: this is that reindex, from `_source`).
    */
-  async restoreCommit(point: CommitPoint, files: ReadonlyMap<number, SegmentReads>): Promise<void> {
+  async restoreCommit(
+    point: CommitPoint,
+    files: ReadonlyMap<number, SegmentReads>,
+  ): Promise<ShardOperation[]> {
     if (this.docs.maxDoc !== 0 || this.live.size !== 0) throw new Error('restoreCommit needs an empty copy')
     const deletes: number[] = []
+    const reindexed: ShardOperation[] = []
     for (const segment of point.segments) {
       const stored = files.get(segment.generation)
       if (!stored) throw new Error(`commit ${point.generation}: segment ${segment.generation} is missing`)
       const image = await stored.image
-      if (this.closed) return
-      this.index.loadSegment(image)
+      if (this.closed) return []
+      const loaded = this.index.loadSegment(image)
       const reader = new StoredFieldsReader(await stored.storedFields)
-      if (this.closed) return
+      if (this.closed) return []
       if (reader.maxDoc !== segment.maxDoc)
         throw new Error(
           `segment ${segment.generation}: ${reader.maxDoc} stored documents, maxDoc ${segment.maxDoc}`,
         )
+      if (!loaded) {
+        reindexed.push(...liveDocuments(reader, segment.deleted))
+        continue
+      }
       const docBase = this.docs.addSegment(reader, segment.deleted)
       for (const local of segment.deleted) deletes.push(docBase + local)
     }
@@ -342,6 +354,7 @@ export class IndexShard {
     this.highestSeqNo = point.userData.max_seq_no
     this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
     this.segments.commit(this.segments.searched())
+    return reindexed
   }
 
   /**
@@ -406,4 +419,15 @@ export class IndexShard {
 /** The sequence number of an operation. */
 export function seqNoOf(operation: ShardOperation): number {
   return operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
+}
+
+/** The live documents of a stored segment, as index operations. */
+function liveDocuments(reader: StoredFieldsReader, deleted: readonly number[]): ShardOperation[] {
+  const gone = new Set(deleted)
+  const operations: ShardOperation[] = []
+  for (let local = 0; local < reader.maxDoc; local++) {
+    const doc = gone.has(local) ? null : reader.document(local)
+    if (doc) operations.push({ op: 'index', doc })
+  }
+  return operations
 }
