@@ -70,16 +70,19 @@ function clusterLayout(formatted: number): ClusterLayout {
   }
 }
 
-/** Asks `ready` every 200 ms until it says yes, for at most READY_TIMEOUT_MS. */
-async function until(ready: () => Promise<boolean>): Promise<void> {
+/** Asks `ready` every `intervalMs` until it says yes, for at most READY_TIMEOUT_MS. */
+async function until(ready: () => Promise<boolean>, intervalMs: number): Promise<void> {
   const deadline = clock.now() + READY_TIMEOUT_MS
   while (clock.now() < deadline) {
     if (await ready()) return
-    await clock.sleep(200)
+    await clock.sleep(intervalMs)
   }
 }
 
-/** Until every broker is registered and unfenced (in the Metadata response's live brokers). */
+/**
+ * Until every broker is registered and unfenced (in the Metadata response's live brokers): asked often, as
+ * the brokers register within milliseconds of electing their controller.
+ */
 function untilBrokersRegistered(cluster: KafkaWorkerCluster): Promise<void> {
   return until(async () => {
     const metadata = await cluster
@@ -87,7 +90,7 @@ function untilBrokersRegistered(cluster: KafkaWorkerCluster): Promise<void> {
       ?.metadata([])
       .catch(() => null)
     return metadata?.brokers.length === cluster.ids().length
-  })
+  }, 25)
 }
 
 /** Until every node knows an elected master (its state names one). */
@@ -97,7 +100,7 @@ function untilMasterElected(cluster: EsWorkerCluster): Promise<void> {
       cluster.ids().map((id) => Promise.resolve(cluster.describeState(id)).catch(() => null)),
     )
     return states.every((state) => state?.masterName)
-  })
+  }, 200)
 }
 
 export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
@@ -106,12 +109,12 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
   let kafka = new KafkaWorkerCluster(brokers, seed, KAFKA_DATABASE_PREFIX, clusterLayout(formatted))
   const nodes = (await loadNodeCount().catch(() => null)) ?? DEFAULT_ES_NODES
   let es = new EsWorkerCluster(nodes, seed, ES_DATABASE_PREFIX)
+  // Each cluster is awaited until ready on its own, so neither's readiness check waits for the other's start.
   const [logEngine] = await Promise.all([
     fetch(logWasmUrl).then(async (response) => LogEngine.load(await response.arrayBuffer())),
-    kafka.startAll(),
-    es.startAll(),
+    kafka.startAll().then(() => untilBrokersRegistered(kafka)),
+    es.startAll().then(() => untilMasterElected(es)),
   ])
-  await Promise.all([untilBrokersRegistered(kafka), untilMasterElected(es)])
   const env: ShellEnvironment = {
     kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
     es,

@@ -12,6 +12,8 @@ import type { BrokerEndpoint, ConfigResourceType, MetadataRecord } from './metad
 export interface BrokerRegistration {
   brokerId: number
   brokerEpoch: number
+  /** Which start of the broker's process registered (a restart registers a new one). */
+  incarnationId: string
   endpoints: BrokerEndpoint[]
   rack: string | null
   fenced: boolean
@@ -72,6 +74,7 @@ export class ClusterMetadata {
         this.brokers.set(record.brokerId, {
           brokerId: record.brokerId,
           brokerEpoch: record.brokerEpoch,
+          incarnationId: record.incarnationId,
           endpoints: record.endpoints,
           rack: record.rack,
           fenced: record.fenced,

@@ -9,14 +9,17 @@
  * control batch and advances the high watermark when a majority of voters has fetched past an offset
  * above that batch. `append` resolves once its batch is below the high watermark; `onCommit` listeners
  * get every committed data batch in order, exactly once per start of the process (the log is replayed
- * from offset 0 after a restart, as the high watermark becomes known again).
+ * from offset 0 after a restart, as the high watermark becomes known again). A voter that restarts as the
+ * leader of its stored epoch starts resigned and sends EndQuorumEpoch, on which that leader's followers
+ * campaign at once instead of after their fetch timeout. The epoch states and their transitions live in
+ * the QuorumState base class.
  *
  * Invariants: epochs only grow; every callback checks that the state it was started for is still the
  * current one, so nothing acts for an epoch or a process incarnation that has passed; a stopped client
  * never answers a request.
  */
 import type { Random } from '../../net/random.ts'
-import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
+import type { Scheduler } from '../../net/scheduler.ts'
 import type { Transport } from '../../net/transport.ts'
 import type { Storage } from '../../storage/storage.ts'
 import {
@@ -27,23 +30,25 @@ import {
   newElection,
   votedIdOf,
   type EpochState,
-  type RaftRole,
 } from './epoch-state.ts'
 import { NotLeaderError, RaftStoppedError } from './errors.ts'
 import { CommitTracker, type CommittedBatch } from './commit-tracker.ts'
 import { FetchParking } from './fetch-parking.ts'
 import { applyFetchResponse, buildFetchRequest } from './follower-fetch.ts'
 import { LeaderState } from './leader-state.ts'
+import { describeQuorumResponse, fetchResponse, quorumEpochResponse, voteResponse } from './raft-responses.ts'
 import {
-  beginQuorumEpochResponse,
-  describeQuorumResponse,
-  fetchResponse,
-  voteResponse,
-} from './raft-responses.ts'
-import { checkQuorumTimeoutMs, electionBackoffMs, type QuorumConfig } from './quorum-config.ts'
+  checkQuorumTimeoutMs,
+  electionBackoffMs,
+  endEpochElectionBackoffMs,
+  type QuorumConfig,
+} from './quorum-config.ts'
+import { QuorumState } from './quorum-state.ts'
 import { QuorumStateStore } from './quorum-state-store.ts'
 import { RaftLog } from './raft-log.ts'
 import {
+  type EndQuorumEpochRequest,
+  type EndQuorumEpochResponse,
   type FetchRequest,
   type FetchResponse,
   type LogBatch,
@@ -69,38 +74,28 @@ export interface RaftClientOptions<R> {
   storagePrefix?: string
 }
 
-export class KafkaRaftClient<R> {
-  private readonly nodeId: number
+export class KafkaRaftClient<R> extends QuorumState {
   private readonly config: QuorumConfig
-  private readonly scheduler: Scheduler
   private readonly random: Random
   private readonly transport: Transport<RaftRequest, RaftResponse<R>>
-  private readonly stateStore: QuorumStateStore
   private readonly storage: Storage
   private readonly prefix: string
   private readonly isVoter: boolean
   private readonly commits = new CommitTracker<R>()
-  private readonly leaderListeners = new Set<(leaderId: number | null, epoch: number) => void>()
 
-  private running = false
   /** Counts starts, so that work begun before a restart is recognised as stale. */
   private incarnation = 0
   private log: RaftLog<R> | null = null
-  private state: EpochState = { role: 'unattached', epoch: 0, votedId: null }
-  private readonly timers = new Set<Cancellable>()
-  private checkQuorumTimer: Cancellable | null = null
   private parking = new FetchParking<R>()
-  private announced: { leaderId: number | null; epoch: number } | null = null
 
   constructor(options: RaftClientOptions<R>) {
-    this.nodeId = options.nodeId
+    const prefix = options.storagePrefix ?? '__cluster_metadata-0/'
+    super(options.nodeId, options.scheduler, new QuorumStateStore(options.storage, prefix))
     this.config = options.config
-    this.scheduler = options.scheduler
     this.random = options.random
     this.transport = options.transport
     this.storage = options.storage
-    this.prefix = options.storagePrefix ?? '__cluster_metadata-0/'
-    this.stateStore = new QuorumStateStore(options.storage, this.prefix)
+    this.prefix = prefix
     this.isVoter = options.config.voters.includes(options.nodeId)
   }
 
@@ -124,6 +119,10 @@ export class KafkaRaftClient<R> {
     } else {
       const votedId = stored.leaderId === this.nodeId ? this.nodeId : stored.votedId
       this.transitionTo({ role: 'unattached', epoch: stored.epoch, votedId })
+      // The leader of the stored epoch restarts resigned, and says so to the other voters at once.
+      if (stored.leaderId === this.nodeId)
+        for (const voter of this.config.voters)
+          if (voter !== this.nodeId) this.sendEndQuorumEpoch(this.state, voter)
     }
   }
 
@@ -163,11 +162,6 @@ export class KafkaRaftClient<R> {
     return () => this.commits.listeners.delete(listener)
   }
 
-  onLeaderChange(listener: (leaderId: number | null, epoch: number) => void): () => void {
-    this.leaderListeners.add(listener)
-    return () => this.leaderListeners.delete(listener)
-  }
-
   /** DescribeQuorum: answered by the leader, forwarded to it from any other member. */
   async describeQuorum(): Promise<QuorumInfo> {
     const state = this.state
@@ -181,18 +175,6 @@ export class KafkaRaftClient<R> {
     )
     if (response.api !== 'DescribeQuorum' || !response.quorum) throw new NotLeaderError(leaderId, state.epoch)
     return response.quorum
-  }
-
-  leaderAndEpoch(): { leaderId: number | null; epoch: number } {
-    return { leaderId: leaderIdOf(this.state, this.nodeId), epoch: this.state.epoch }
-  }
-
-  role(): RaftRole {
-    return this.state.role
-  }
-
-  isRunning(): boolean {
-    return this.running
   }
 
   /** The committed end known here (the high watermark), 0 before any is known. */
@@ -216,48 +198,12 @@ export class KafkaRaftClient<R> {
     return this.log
   }
 
-  private isCurrent(state: EpochState): boolean {
-    return this.running && this.state === state
+  protected onLeadershipEnd(next: EpochState): void {
+    this.commits.failAll(new NotLeaderError(leaderIdOf(next, this.nodeId), next.epoch))
+    this.parking.completeAll()
   }
 
-  private followerState(epoch: number, leaderId: number): EpochState {
-    return {
-      role: 'follower',
-      epoch,
-      leaderId,
-      lastFetchTimestamp: this.scheduler.now(),
-      hasFetchedFromLeader: false,
-    }
-  }
-
-  private transitionTo(next: EpochState): void {
-    const previous = this.state
-    if (next.epoch < previous.epoch)
-      throw new Error(`epoch would go back from ${previous.epoch} to ${next.epoch}`)
-    this.clearTimers()
-    this.state = next
-    void this.stateStore.write({
-      epoch: next.epoch,
-      leaderId: leaderIdOf(next, this.nodeId),
-      votedId: votedIdOf(next, this.nodeId),
-    })
-    if (previous.role === 'leader' && next.role !== 'leader') {
-      const error = new NotLeaderError(leaderIdOf(next, this.nodeId), next.epoch)
-      this.commits.failAll(error)
-      this.parking.completeAll()
-    }
-    this.announceLeader()
-    this.startState(next)
-  }
-
-  private announceLeader(): void {
-    const current = this.leaderAndEpoch()
-    if (this.announced?.leaderId === current.leaderId && this.announced.epoch === current.epoch) return
-    this.announced = current
-    for (const listener of this.leaderListeners) listener(current.leaderId, current.epoch)
-  }
-
-  private startState(state: EpochState): void {
+  protected startState(state: EpochState): void {
     switch (state.role) {
       case 'unattached':
         if (this.isVoter) this.after(this.randomElectionTimeoutMs(), () => this.becomeProspective(state, 0))
@@ -278,44 +224,9 @@ export class KafkaRaftClient<R> {
     }
   }
 
-  private after(delayMs: number, task: () => void): Cancellable {
-    const timer = this.scheduler.schedule(delayMs, () => {
-      this.timers.delete(timer)
-      task()
-    })
-    this.timers.add(timer)
-    return timer
-  }
-
-  private clearTimers(): void {
-    for (const timer of this.timers) timer.cancel()
-    this.timers.clear()
-    this.checkQuorumTimer = null
-  }
-
   private randomElectionTimeoutMs(): number {
     const timeout = this.config.electionTimeoutMs
     return timeout + this.random.nextInt(timeout)
-  }
-
-  /** Learns of a leader or a higher epoch from any message: becomes follower, or unattached without a leader. */
-  private observeEpoch(epoch: number, leaderId: number): boolean {
-    const state = this.state
-    if (epoch > state.epoch) {
-      this.transitionTo(
-        leaderId >= 0 && leaderId !== this.nodeId
-          ? this.followerState(epoch, leaderId)
-          : { role: 'unattached', epoch, votedId: null },
-      )
-      return true
-    }
-    // A prospective that left this leader's epoch keeps campaigning; anyone else follows it.
-    const knowsLeader = leaderIdOf(state, this.nodeId) !== null
-    if (epoch === state.epoch && leaderId >= 0 && leaderId !== this.nodeId && !knowsLeader) {
-      this.transitionTo(this.followerState(epoch, leaderId))
-      return true
-    }
-    return false
   }
 
   // ---- elections --------------------------------------------------------------------------------
@@ -430,6 +341,43 @@ export class KafkaRaftClient<R> {
     }
     await this.stateStore.flush()
     return voteResponse(this.state, this.nodeId, 'NONE', granted)
+  }
+
+  /** A resigned voter tells `voter`, again after each failure, while it stays resigned (pollResigned). */
+  private sendEndQuorumEpoch(state: EpochState, voter: number): void {
+    const request: EndQuorumEpochRequest = {
+      api: 'EndQuorumEpoch',
+      leaderId: this.nodeId,
+      leaderEpoch: state.epoch,
+      preferredSuccessors: [],
+    }
+    const retry = (): void =>
+      void this.after(this.config.retryBackoffMs, () => {
+        if (this.isCurrent(state)) this.sendEndQuorumEpoch(state, voter)
+      })
+    this.transport.request(voter, request, this.config.requestTimeoutMs).then((response) => {
+      if (!this.isCurrent(state) || response.api !== 'EndQuorumEpoch') return
+      if (!this.observeEpoch(response.leaderEpoch, response.leaderId) && response.errorCode !== 'NONE')
+        retry()
+    }, retry)
+  }
+
+  /** A follower of the resigning leader overrides its fetch timeout with the election backoff. */
+  private handleEndQuorumEpoch(request: EndQuorumEpochRequest): EndQuorumEpochResponse {
+    if (request.leaderEpoch < this.state.epoch)
+      return quorumEpochResponse('EndQuorumEpoch', this.state, this.nodeId, 'FENCED_LEADER_EPOCH')
+    this.observeEpoch(request.leaderEpoch, request.leaderId)
+    const state = this.state
+    if (state.role === 'follower' && state.leaderId === request.leaderId) {
+      const backoffMs = endEpochElectionBackoffMs(
+        this.config.electionBackoffMaxMs,
+        this.nodeId,
+        request.preferredSuccessors,
+      )
+      state.lastFetchTimestamp = this.scheduler.now() - this.config.fetchTimeoutMs + backoffMs
+      this.armFetchTimeout(state)
+    }
+    return quorumEpochResponse('EndQuorumEpoch', state, this.nodeId, 'NONE')
   }
 
   // ---- leader -----------------------------------------------------------------------------------
@@ -588,8 +536,10 @@ export class KafkaRaftClient<R> {
         const fenced = request.leaderEpoch < this.state.epoch
         if (!fenced) this.observeEpoch(request.leaderEpoch, request.leaderId)
         const errorCode: RaftErrorCode = fenced ? 'FENCED_LEADER_EPOCH' : 'NONE'
-        return Promise.resolve(beginQuorumEpochResponse(this.state, this.nodeId, errorCode))
+        return Promise.resolve(quorumEpochResponse('BeginQuorumEpoch', this.state, this.nodeId, errorCode))
       }
+      case 'EndQuorumEpoch':
+        return Promise.resolve(this.handleEndQuorumEpoch(request))
       case 'Fetch':
         return this.handleFetch(from, request)
       case 'DescribeQuorum':

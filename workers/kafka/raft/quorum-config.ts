@@ -43,6 +43,24 @@ export function electionBackoffMs(
   return Math.min(maxMs, RETRY_BACKOFF_BASE_MS * nextInt(2 << Math.min(20, Math.max(0, retries - 1))))
 }
 
+/**
+ * How long a follower waits before it campaigns once its leader resigned (KafkaRaftClient's
+ * endEpochElectionBackoff and strictExponentialElectionBackoffMs): at once when it is first among the
+ * preferred successors, or when none are named; the cap when it is not named; otherwise
+ * (max >> (successors - 1)) << (position - 1).
+ */
+export function endEpochElectionBackoffMs(
+  maxMs: number,
+  localId: number,
+  preferredSuccessors: number[],
+): number {
+  const found = preferredSuccessors.indexOf(localId)
+  const position = found < 0 ? preferredSuccessors.length : found
+  if (position === 0) return 0
+  if (position >= preferredSuccessors.length) return maxMs
+  return Math.min(maxMs, (maxMs >> (preferredSuccessors.length - 1)) << (position - 1))
+}
+
 /** Leader resigns when a majority has not fetched within this long (LeaderState.CHECK_QUORUM_TIMEOUT_FACTOR). */
 export function checkQuorumTimeoutMs(config: QuorumConfig): number {
   return Math.floor(config.fetchTimeoutMs * 1.5)

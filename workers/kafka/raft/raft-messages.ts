@@ -1,6 +1,6 @@
 /**
  * The KRaft RPCs between quorum members (KIP-595), as plain structured-clonable data: Vote (with the
- * KIP-996 pre-vote flag), BeginQuorumEpoch, Fetch and DescribeQuorum. The lead multiplexes these unions
+ * KIP-996 pre-vote flag), BeginQuorumEpoch, EndQuorumEpoch, Fetch and DescribeQuorum. The lead multiplexes these unions
  * with the other inter-broker APIs on one Transport; every message carries its `api` tag.
  *
  * Offsets and epochs follow Kafka's conventions: -1 means "unknown" (no leader, no high watermark); a
@@ -65,6 +65,25 @@ export interface BeginQuorumEpochResponse {
   leaderEpoch: number
 }
 
+/**
+ * Sent by a leader that steps down, and by a voter that restarts as the leader of its stored epoch (it
+ * resigns: QuorumState.initialize), to every other voter: its followers need not wait for their fetch
+ * timeout to elect a successor. `preferredSuccessors` ranks who should campaign first (empty: anyone).
+ */
+export interface EndQuorumEpochRequest {
+  api: 'EndQuorumEpoch'
+  leaderId: number
+  leaderEpoch: number
+  preferredSuccessors: number[]
+}
+
+export interface EndQuorumEpochResponse {
+  api: 'EndQuorumEpoch'
+  errorCode: RaftErrorCode
+  leaderId: number
+  leaderEpoch: number
+}
+
 export interface FetchRequest {
   api: 'Fetch'
   replicaId: number
@@ -119,7 +138,8 @@ export interface DescribeQuorumResponse {
   quorum: QuorumInfo | null
 }
 
-export type RaftRequest = VoteRequest | BeginQuorumEpochRequest | FetchRequest | DescribeQuorumRequest
+export type RaftRequest =
+  VoteRequest | BeginQuorumEpochRequest | EndQuorumEpochRequest | FetchRequest | DescribeQuorumRequest
 
 export type RaftResponse<R> =
-  VoteResponse | BeginQuorumEpochResponse | FetchResponse<R> | DescribeQuorumResponse
+  VoteResponse | BeginQuorumEpochResponse | EndQuorumEpochResponse | FetchResponse<R> | DescribeQuorumResponse

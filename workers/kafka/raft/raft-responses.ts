@@ -5,7 +5,6 @@
  */
 import { leaderIdOf, type EpochState } from './epoch-state.ts'
 import type {
-  BeginQuorumEpochResponse,
   DescribeQuorumResponse,
   FetchResponse,
   LogBatch,
@@ -23,13 +22,14 @@ export function voteResponse(
   return { api: 'Vote', errorCode, leaderId, leaderEpoch: state.epoch, voteGranted }
 }
 
-export function beginQuorumEpochResponse(
+/** The answer to BeginQuorumEpoch or EndQuorumEpoch: the receiver's epoch and the leader it knows now. */
+export function quorumEpochResponse<Api extends 'BeginQuorumEpoch' | 'EndQuorumEpoch'>(
+  api: Api,
   state: EpochState,
   localId: number,
   errorCode: RaftErrorCode,
-): BeginQuorumEpochResponse {
-  const leaderId = leaderIdOf(state, localId) ?? -1
-  return { api: 'BeginQuorumEpoch', errorCode, leaderId, leaderEpoch: state.epoch }
+): { api: Api; errorCode: RaftErrorCode; leaderId: number; leaderEpoch: number } {
+  return { api, errorCode, leaderId: leaderIdOf(state, localId) ?? -1, leaderEpoch: state.epoch }
 }
 
 /** A Fetch answer; one built after leadership ended (a parked fetch) becomes NOT_LEADER_OR_FOLLOWER. */

@@ -130,8 +130,10 @@ export class KafkaServer {
       },
     })
     const groupLoader = new GroupCoordinatorLoader({ metadata, replicaManager, engine, scheduler, random })
+    const incarnationId = `${clusterId}-${nodeId}-${scheduler.now()}`
     const publisher = new MetadataPublisher({
       brokerId: nodeId,
+      incarnationId,
       metadata,
       logManager,
       replicaManager,
@@ -168,7 +170,7 @@ export class KafkaServer {
     })
     lifecycle = new BrokerLifecycleManager({
       brokerId: nodeId,
-      incarnationId: `${clusterId}-${nodeId}-${scheduler.now()}`,
+      incarnationId,
       endpoints: [deps.endpoint],
       scheduler,
       controllerTransport: controllerChannel,

@@ -7,6 +7,12 @@
  * Every batch also reapplies each hosted topic's effective configs to its log and partition, so a topic or
  * broker config altered at run time (ConfigRecord) takes effect at once. Batches are published one at a
  * time, in commit order.
+ *
+ * A starting broker replays the log and loads its logs but leads or follows no partition until the log holds
+ * this incarnation's own registration (Kafka's BrokerServer applies the metadata once the broker has caught
+ * up past it): the records before it may still name this broker leader of partitions that the controller
+ * fences it out of when it registers again, and a restarted leader that lost its log's tail must not lead
+ * them meanwhile.
  */
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
@@ -31,10 +37,13 @@ export class MetadataPublisher {
   private readonly hosted = new Map<string, Hosted>()
   private queue: Promise<void> = Promise.resolve()
   private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
+  private registered = false
 
   constructor(
     private readonly deps: {
       brokerId: number
+      /** This start of the broker's process, as its registration names it. */
+      incarnationId: string
       metadata: ClusterMetadata
       logManager: LogManager
       replicaManager: ReplicaManager
@@ -63,6 +72,7 @@ export class MetadataPublisher {
     const { metadata, brokerId, logManager, replicaManager } = this.deps
     for (const record of batch.records) metadata.replay(record, batch.lastOffset)
     metadata.lastOffset = batch.lastOffset
+    this.registered ||= metadata.brokers.get(brokerId)?.incarnationId === this.deps.incarnationId
     // A control batch changes nothing but the position waiters (the new controller's catch-up) wait for.
     if (batch.records.length === 0) {
       this.releaseWaiters()
@@ -82,6 +92,11 @@ export class MetadataPublisher {
         // Config changes take effect at once on hosted logs and partitions (DynamicConfigPublisher).
         const log = logManager.getLog(topic.topicId, partition)
         if (log) log.config = logConfig
+        // Until then a starting broker only loads (recovers) the logs it hosts, as LogManager.startup does.
+        if (!this.registered) {
+          if (!log) await logManager.loadLog(topic.topicId, partition, logConfig)
+          continue
+        }
         const hosting = replicaManager.getPartition(topic.topicId, partition)
         if (hosting) Object.assign(hosting, { minInsyncReplicas, maxMessageBytes })
         const known = this.hosted.get(key)
