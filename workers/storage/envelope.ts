@@ -27,24 +27,24 @@ export function sealEnvelope(version: number, value: unknown): Uint8Array {
 
 /** A binary payload in the envelope. */
 export function sealBytes(version: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(HEADER_BYTES + payload.length)
-  const view = new DataView(out.buffer)
-  out.set(MAGIC, 0)
-  view.setUint16(4, version)
-  view.setUint32(6, adler32(payload))
-  out.set(payload, HEADER_BYTES)
-  return out
+  return seal(version, payload, HEADER_BYTES)
 }
 
 /** A big file's payload in the envelope, with its length (opened by openFile). */
 export function sealFile(version: number, payload: Uint8Array): Uint8Array {
-  const out = new Uint8Array(FILE_HEADER_BYTES + payload.length)
+  const out = seal(version, payload, FILE_HEADER_BYTES)
+  new DataView(out.buffer).setUint32(HEADER_BYTES, payload.length)
+  return out
+}
+
+/** The magic, the version and the payload's checksum, then the payload at `payloadAt`. */
+function seal(version: number, payload: Uint8Array, payloadAt: number): Uint8Array {
+  const out = new Uint8Array(payloadAt + payload.length)
   const view = new DataView(out.buffer)
   out.set(MAGIC, 0)
   view.setUint16(4, version)
   view.setUint32(6, adler32(payload))
-  view.setUint32(HEADER_BYTES, payload.length)
-  out.set(payload, FILE_HEADER_BYTES)
+  out.set(payload, payloadAt)
   return out
 }
 
