@@ -1,31 +1,57 @@
 // NumericDocValues: a field's numeric values per document, as Lucene's SortedNumericDocValues holds the values of a
 // long / double / date field (and as its points do for ranges). Values are float64 (longs beyond 2^53 lose
-// precision; dates are epoch milliseconds). Layout: docs strictly ascending; document docs[i] has the values
-// values[starts[i] .. starts[i + 1]) (starts has one more entry than docs), sorted ascending.
+// precision; dates are epoch milliseconds). Layout: `size` entries, their docs strictly ascending; entry i is
+// document doc(i), whose values are values[start(i) .. start(i + 1)), sorted ascending.
+// Dense form (Lucene's DirectMonotonic readers skip the doc ids of a dense field too): while every entry i is
+// document i with exactly one value, as when every document has a single value, doc(i) = start(i) = i and no doc or
+// start is stored (half the bytes of a single-valued field); the first document that breaks that stores them all.
 import { entryOf } from './doc-scores'
 
 export class NumericDocValues {
-  readonly docs: Array<i32> = new Array<i32>()
-  readonly starts: Array<i32> = [0]
   readonly values: Array<f64> = new Array<f64>()
+  /** Null while the values are dense (above). */
+  private docs: Array<i32> | null = null
+  private starts: Array<i32> | null = null
+
+  /** Documents with at least one value. */
+  get size(): i32 {
+    const docs = this.docs
+    return docs == null ? this.values.length : docs.length
+  }
+
+  @inline doc(entry: i32): i32 {
+    const docs = this.docs
+    return docs == null ? entry : unchecked(docs[entry])
+  }
+
+  /** Where entry `entry`'s values start; start(size) = values.length. */
+  @inline start(entry: i32): i32 {
+    const starts = this.starts
+    return starts == null ? entry : unchecked(starts[entry])
+  }
 
   /** The entry of docId, or -1 when the document has no value. */
   entryOf(docId: i32): i32 {
-    return entryOf(this.docs, docId)
+    const docs = this.docs
+    if (docs != null) return entryOf(docs, docId)
+    return docId >= 0 && docId < this.values.length ? docId : -1
   }
 
   /** Appends a document's values; its docId is greater than every docId already here. */
   addDocument(docId: i32, docValues: Array<f64>): void {
     if (docValues.length == 0) return
     docValues.sort()
-    this.docs.push(docId)
+    if (this.docs == null && (docValues.length != 1 || docId != this.values.length)) this.storeDocs()
+    const docs = this.docs
     for (let i = 0; i < docValues.length; i++) this.values.push(docValues[i])
-    this.starts.push(this.values.length)
+    if (docs == null) return
+    docs.push(docId)
+    this.starts!.push(this.values.length)
   }
 
   /** True when document entry i has a value in [lower, upper]. */
   anyBetween(entry: i32, lower: f64, upper: f64): bool {
-    for (let v = this.starts[entry]; v < this.starts[entry + 1]; v++) {
+    for (let v = this.start(entry); v < this.start(entry + 1); v++) {
       const value = this.values[v]
       if (value >= lower && value <= upper) return true
     }
@@ -34,12 +60,26 @@ export class NumericDocValues {
 
   /** Appends the entries of a segment being merged away whose docs docMap keeps (docMap[doc] >= 0). */
   mergeFrom(source: NumericDocValues, docMap: Int32Array): void {
-    for (let i = 0; i < source.docs.length; i++) {
-      const doc = docMap[source.docs[i]]
+    const values = new Array<f64>()
+    for (let i = 0; i < source.size; i++) {
+      const doc = docMap[source.doc(i)]
       if (doc < 0) continue
-      this.docs.push(doc)
-      for (let v = source.starts[i]; v < source.starts[i + 1]; v++) this.values.push(source.values[v])
-      this.starts.push(this.values.length)
+      values.length = 0
+      for (let v = source.start(i); v < source.start(i + 1); v++) values.push(source.values[v])
+      this.addDocument(doc, values)
     }
+  }
+
+  /** Leaves the dense form: stores every entry's doc and start. */
+  private storeDocs(): void {
+    const n = this.values.length
+    const docs = new Array<i32>(n)
+    const starts = new Array<i32>(n + 1)
+    for (let i = 0; i <= n; i++) {
+      if (i < n) unchecked((docs[i] = i))
+      unchecked((starts[i] = i))
+    }
+    this.docs = docs
+    this.starts = starts
   }
 }

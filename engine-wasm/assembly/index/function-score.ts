@@ -66,7 +66,7 @@ class ScoreFunction {
     const entry = values != null ? values.entryOf(docId) : -1
     if (this.kind == 1) {
       let value: f64 = this.missing
-      if (values != null && entry >= 0) value = values.values[values.starts[entry]]
+      if (values != null && entry >= 0) value = values.values[values.start(entry)]
       else if (!this.hasMissing) return NaN
       return modify(this.modifier, value * <f64>this.factor)
     }
@@ -81,7 +81,7 @@ class ScoreFunction {
    */
   private distance(values: NumericDocValues, entry: i32): f64 {
     const distances = new Array<f64>()
-    for (let v = values.starts[entry]; v < values.starts[entry + 1]; v++) {
+    for (let v = values.start(entry); v < values.start(entry + 1); v++) {
       distances.push(Math.max(0.0, Math.abs(values.values[v] - this.origin) - this.offset))
     }
     distances.sort()
@@ -272,7 +272,7 @@ export function functionScoreQuery(ctx: SearchContext, reader: ByteReader, paren
     const entry = values != null ? values.entryOf(docId) : -1
     const docValues = new Array<f64>()
     if (values != null && entry >= 0)
-      for (let v = values.starts[entry]; v < values.starts[entry + 1]; v++) docValues.push(values.values[v])
+      for (let v = values.start(entry); v < values.start(entry + 1); v++) docValues.push(values.values[v])
     trace.scoreFunction(node, fn.applies(docId), fn.score(docId), docValues)
   }
   return result

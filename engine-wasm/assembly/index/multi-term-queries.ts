@@ -33,9 +33,9 @@ function constantScore(ctx: SearchContext, matched: StaticArray<bool>, boost: f3
 
 /** Marks the documents of term t of a dictionary. */
 function markTerm(matched: StaticArray<bool>, terms: TermDictionary, t: i32): void {
-  const docs = terms.buffers.docs
+  const buffers = terms.buffers
   for (let e = unchecked(terms.entryStarts[t]); e < unchecked(terms.entryStarts[t + 1]); e++) {
-    matched[unchecked(docs[e])] = true
+    matched[buffers.doc(e)] = true
   }
 }
 
@@ -95,8 +95,8 @@ export function numericRangeQuery(ctx: SearchContext, reader: ByteReader, parent
   const matched = new StaticArray<bool>(ctx.maxDoc)
   if (field != null) {
     const values = field.docValues
-    for (let i = 0; i < values.docs.length; i++) {
-      if (values.anyBetween(i, lower, upper)) matched[values.docs[i]] = true
+    for (let i = 0; i < values.size; i++) {
+      if (values.anyBetween(i, lower, upper)) matched[values.doc(i)] = true
     }
   }
   return constantScore(ctx, matched, boost)
@@ -108,8 +108,8 @@ export function existsQuery(ctx: SearchContext, reader: ByteReader, parentBoost:
   const matched = new StaticArray<bool>(ctx.maxDoc)
   if (field != null) {
     for (let docId = 0; docId < ctx.maxDoc; docId++) matched[docId] = field.norms.get(docId) != 0
-    const docs = field.docValues.docs
-    for (let i = 0; i < docs.length; i++) matched[docs[i]] = true
+    const values = field.docValues
+    for (let i = 0; i < values.size; i++) matched[values.doc(i)] = true
   }
   return constantScore(ctx, matched, boost)
 }

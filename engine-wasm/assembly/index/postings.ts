@@ -2,10 +2,14 @@
 // buffers (term-dictionary.ts: every term's entries and positions in one buffer each, so a segment holds no object
 // per term; a view is made when a query looks a term up, and cached there).
 // What a view reads, by entry i in [0, docFreq): docs[i] (ascending), posStarts[i] (where entry i's positions start
-// in the field's positions buffer: an absolute index), freqs[i] = posStarts[i + 1] - posStarts[i] (the buffer keeps
-// one start more than it has entries, and the terms' entries and positions lie in the same order, so the start after
-// a term's last entry is where its positions end), positions[posStarts[i] .. posStarts[i] + freqs[i]), ascending.
+// in the field's positions buffer: an absolute index), freqs[i] = posStarts[i + 1] - posStarts[i] (posStarts[docFreq]
+// is where the term's positions end), positions[posStarts[i] .. posStarts[i] + freqs[i]), ascending.
 // totalTermFreq = sum of freqs (Lucene's totalTermFreq). Deleted documents stay here until a merge, as in Lucene.
+// posStarts are not stored as such: entry i of a term whose positions start at P holds P + i + extra(i), where
+// extra(i) = the positions of entries 0 .. i - 1 beyond one each, at most totalTermFreq - docFreq. The term keeps
+// extra(0 .. docFreq) (docFreq + 1 values; extra(0) = 0) in the field's extras, each in the fewest bytes that hold
+// that bound (extraWidth: 0 when every freq is 1, else 1, 2 or 4), so a posting costs its doc id, its positions and
+// about one byte, where Lucene's .doc file spends a vInt freq.
 // The docs, freqs, posStarts and positions accessors answer read-only views (the Postings itself, typed as a view
 // class: no allocation) indexable with [] and with a length, as arrays are.
 // Ownership: the view holds addresses inside its dictionary's buffers and the dictionary itself, which keeps them
@@ -16,27 +20,35 @@ import { Impacts } from './impacts'
 export class Postings {
   impacts: Impacts | null = null
   private readonly docsAt: usize
-  private readonly posStartsAt: usize
+  private readonly docWidth: usize
+  private readonly docMask: i32
+  private readonly extraWidth: usize
+  private readonly extraMask: i32
   private readonly positionsAt: usize
   private readonly positionShift: usize
   private readonly positionMask: i32
 
   /**
-   * Entries [firstEntry, firstEntry + docFreq) of `buffers`' docs and posStarts; positions index `buffers`'
-   * positions absolutely, up to positionEnd.
+   * Entries [firstEntry, firstEntry + docFreq) of `buffers`' docs, whose extras are at address extrasAt (in
+   * `buffers`' extras); positions index `buffers`' positions absolutely, from positionStart up to positionEnd.
    */
   constructor(
     private readonly buffers: PostingsBuffers,
     firstEntry: i32,
     readonly docFreq: i32,
+    private readonly extrasAt: usize,
+    private readonly positionStart: i32,
     private readonly positionEnd: i32,
-    readonly totalTermFreq: i64,
   ) {
-    this.docsAt = changetype<usize>(buffers.docs) + ((<usize>firstEntry) << 2)
-    this.posStartsAt = changetype<usize>(buffers.posStarts) + ((<usize>firstEntry) << 2)
+    this.docWidth = buffers.docWidth
+    this.docMask = docMask(buffers.docWidth)
+    this.docsAt = changetype<usize>(buffers.docs) + <usize>firstEntry * buffers.docWidth
+    const width = extraWidth(positionEnd - positionStart - docFreq)
+    this.extraWidth = <usize>width
+    this.extraMask = extraMask(width)
     this.positionsAt = changetype<usize>(buffers.positions)
     this.positionShift = buffers.positionShift
-    this.positionMask = buffers.positionShift == 1 ? 0xffff : -1
+    this.positionMask = positionMask(buffers.positionShift)
   }
 
   get docs(): PostingsDocs {
@@ -56,19 +68,28 @@ export class Postings {
   }
 
   @inline doc(entry: i32): i32 {
-    return load<i32>(this.docsAt + ((<usize>entry) << 2))
+    return load<i32>(this.docsAt + <usize>entry * this.docWidth) & this.docMask
+  }
+
+  /** Lucene's totalTermFreq. */
+  @inline get totalTermFreq(): i64 {
+    return <i64>(this.positionEnd - this.positionStart)
+  }
+
+  /** Branch-free for every width: an extras chunk has EXTRAS_SLACK bytes after its last value. */
+  @inline private extra(entry: i32): i32 {
+    return load<i32>(this.extrasAt + <usize>entry * this.extraWidth) & this.extraMask
   }
 
   @inline posStart(entry: i32): i32 {
-    return load<i32>(this.posStartsAt + ((<usize>entry) << 2))
+    return this.positionStart + entry + this.extra(entry)
   }
 
   @inline freq(entry: i32): i32 {
-    const at = this.posStartsAt + ((<usize>entry) << 2)
-    return load<i32>(at, 4) - load<i32>(at)
+    return 1 + this.extra(entry + 1) - this.extra(entry)
   }
 
-  /** Branch-free for both widths: a u16 position is the low half of an i32 load (the buffer has 2 bytes of slack). */
+  /** Branch-free for every width: a narrow position is the low part of an i32 load (the buffer has slack). */
   @inline position(at: i32): i32 {
     return load<i32>(this.positionsAt + ((<usize>at) << this.positionShift)) & this.positionMask
   }
@@ -78,47 +99,200 @@ export class Postings {
   }
 }
 
-/** The largest position a field's narrow (u16) positions buffer holds. */
-export const NARROW_POSITION_MAX: i32 = 0xffff
+/** Bytes after a field's last position, so that reading any position as an i32 stays inside the buffer. */
+const POSITIONS_SLACK: i32 = 3
+
+/** The positions width (as a shift: 0 for u8, 1 for u16, 2 for i32) that holds every position up to maxPosition. */
+export function positionShiftFor(maxPosition: i32): usize {
+  return maxPosition <= 0xff ? 0 : maxPosition <= 0xffff ? 1 : 2
+}
+
+/** The largest position a positions buffer of this width holds. */
+export function maxPositionOf(shift: usize): i32 {
+  return shift == 0 ? 0xff : shift == 1 ? 0xffff : i32.MAX_VALUE
+}
+
+/** The mask that keeps a position of this width out of an i32 load. */
+function positionMask(shift: usize): i32 {
+  return shift == 0 ? 0xff : shift == 1 ? 0xffff : -1
+}
+
+/** Position `at` of positions of width `shift` (1 or 2: an image's) at `address`. */
+function imagePosition(address: usize, shift: usize, at: i32): i32 {
+  const from = address + ((<usize>at) << shift)
+  return shift == 1 ? <i32>load<u16>(from) : load<i32>(from)
+}
+
+/** Stores a position at index `at` of a positions buffer of this width. */
+function storePosition(positions: StaticArray<u8>, shift: usize, at: i32, position: i32): void {
+  const address = changetype<usize>(positions) + ((<usize>at) << shift)
+  if (shift == 0) store<u8>(address, <u8>position)
+  else if (shift == 1) store<u16>(address, <u16>position)
+  else store<i32>(address, position)
+}
+
+/** Bytes after the docs buffer's last doc id, so that reading any as an i32 stays inside the buffer. */
+const DOCS_SLACK: i32 = 1
+/** The largest doc id a 3-byte docs buffer holds. */
+const NARROW_DOC_MAX: i32 = 0xffffff
+
+function docMask(width: usize): i32 {
+  return width == 3 ? NARROW_DOC_MAX : -1
+}
+
+/** Bytes after an extras chunk's last value, so that reading any value as an i32 stays inside the chunk. */
+const EXTRAS_SLACK: i32 = 4
+
+/** The bytes of each extra value of a term whose positions exceed its entries by `excess` (see above). */
+export function extraWidth(excess: i32): i32 {
+  return excess == 0 ? 0 : excess <= 0xff ? 1 : excess <= 0xffff ? 2 : 4
+}
+
+/** The mask that keeps an extra value of this width out of an i32 load. */
+function extraMask(width: i32): i32 {
+  return width == 0 ? 0 : width == 1 ? 0xff : width == 2 ? 0xffff : -1
+}
 
 /**
- * A field's postings buffers (term-dictionary.ts fills them): docs (one per entry), posStarts (one per entry plus
- * one: the end of the last entry's positions), positions: `capacity` positions of 1 << positionShift bytes each (u16
- * when every position of the field is at most NARROW_POSITION_MAX, else i32), then 2 bytes of slack.
+ * A field's postings buffers (term-dictionary.ts fills them): docs (one per entry, docWidth bytes each: 3 while every
+ * doc id is below 2^24, else 4, then DOCS_SLACK bytes), extras (every term's extra values, see above, in chunks: one
+ * per flush batch or merge that adds terms, so that adding terms copies none, each with EXTRAS_SLACK bytes after its
+ * values; terms address theirs absolutely), positions: `capacity` positions of 1 << positionShift bytes each (the
+ * narrowest of u8, u16 and i32 that holds the field's largest position, positionShiftFor), then POSITIONS_SLACK bytes.
  */
 export class PostingsBuffers {
-  docs: StaticArray<i32> = new StaticArray<i32>(0)
-  posStarts: StaticArray<i32> = new StaticArray<i32>(1)
-  positions: StaticArray<u8> = new StaticArray<u8>(2)
-  positionShift: usize = 1
+  docs: StaticArray<u8> = new StaticArray<u8>(DOCS_SLACK)
+  docWidth: usize = 3
+  private readonly extraChunks: Array<StaticArray<u8>> = new Array<StaticArray<u8>>()
+  /** Where the next term's extras go in the last chunk (any readable address while no chunk is needed). */
+  private nextExtras: usize = 0
+  positions: StaticArray<u8> = new StaticArray<u8>(POSITIONS_SLACK)
+  positionShift: usize = 0
 
   /** How many positions the positions buffer holds. */
   get positionCapacity(): i32 {
-    return (this.positions.length - 2) >> (<i32>this.positionShift)
+    return (this.positions.length - POSITIONS_SLACK) >> (<i32>this.positionShift)
   }
 
   /** A positions buffer for `capacity` positions of this width, holding the first `used` of the current one. */
   resizePositions(used: i32, capacity: i32, shift: usize): void {
-    const positions = new StaticArray<u8>((capacity << (<i32>shift)) + 2)
+    const positions = new StaticArray<u8>((capacity << (<i32>shift)) + POSITIONS_SLACK)
     if (shift == this.positionShift) {
       memory.copy(changetype<usize>(positions), changetype<usize>(this.positions), (<usize>used) << shift)
     } else {
-      for (let at = 0; at < used; at++)
-        store<i32>(changetype<usize>(positions) + ((<usize>at) << 2), this.position(at))
+      for (let at = 0; at < used; at++) storePosition(positions, shift, at, this.position(at))
     }
     this.positions = positions
     this.positionShift = shift
   }
 
+  /**
+   * Takes `count` positions of width `shift` at `address` (a segment image's, u16 or i32 exactly, no slack after them)
+   * in the narrowest width that holds them.
+   */
+  copyPositionsFrom(address: usize, count: i32, shift: usize): void {
+    let maxPosition = 0
+    for (let at = 0; at < count; at++) maxPosition = max(maxPosition, imagePosition(address, shift, at))
+    const narrowest = positionShiftFor(maxPosition)
+    const positions = new StaticArray<u8>((count << (<i32>narrowest)) + POSITIONS_SLACK)
+    if (narrowest == shift) {
+      memory.copy(changetype<usize>(positions), address, (<usize>count) << shift)
+    } else {
+      for (let at = 0; at < count; at++)
+        storePosition(positions, narrowest, at, imagePosition(address, shift, at))
+    }
+    this.positions = positions
+    this.positionShift = narrowest
+  }
+
   @inline position(at: i32): i32 {
     const address = changetype<usize>(this.positions) + ((<usize>at) << this.positionShift)
-    return this.positionShift == 1 ? <i32>load<u16>(address) : load<i32>(address)
+    return load<i32>(address) & positionMask(this.positionShift)
+  }
+
+  /** How many doc ids the docs buffer holds. */
+  get docCapacity(): i32 {
+    return (this.docs.length - DOCS_SLACK) / <i32>this.docWidth
+  }
+
+  /** A docs buffer for `capacity` doc ids of `width` bytes, holding the first `used` of the current one. */
+  resizeDocs(used: i32, capacity: i32, width: usize): void {
+    const docs = new StaticArray<u8>(capacity * <i32>width + DOCS_SLACK)
+    if (width == this.docWidth) {
+      memory.copy(changetype<usize>(docs), changetype<usize>(this.docs), <usize>used * width)
+    } else {
+      for (let e = 0; e < used; e++) store<i32>(changetype<usize>(docs) + <usize>e * width, this.doc(e))
+    }
+    this.docs = docs
+    this.docWidth = width
+  }
+
+  /**
+   * Takes `count` doc ids (i32, a segment image's) at `address` in the narrowest width that holds them.
+   */
+  copyDocsFrom(address: usize, count: i32): void {
+    let maxDoc = 0
+    for (let e = 0; e < count; e++) maxDoc = max(maxDoc, load<i32>(address + ((<usize>e) << 2)))
+    this.docWidth = maxDoc <= NARROW_DOC_MAX ? 3 : 4
+    this.docs = new StaticArray<u8>(count * <i32>this.docWidth + DOCS_SLACK)
+    for (let e = 0; e < count; e++) this.storeDoc(e, load<i32>(address + ((<usize>e) << 2)))
+  }
+
+  @inline doc(entry: i32): i32 {
+    return load<i32>(changetype<usize>(this.docs) + <usize>entry * this.docWidth) & docMask(this.docWidth)
+  }
+
+  /**
+   * Sets the doc id of an entry (below docCapacity); answers true when the buffer had to widen for it (it moved:
+   * views made before are stale).
+   */
+  setDoc(entry: i32, docId: i32): bool {
+    const widens = docId > NARROW_DOC_MAX && this.docWidth == 3
+    if (widens) this.resizeDocs(this.docCapacity, this.docCapacity, 4)
+    this.storeDoc(entry, docId)
+    return widens
+  }
+
+  /** Stores a doc id that fits the width: a 3-byte store keeps the byte after it (the next doc id's). */
+  @inline private storeDoc(entry: i32, docId: i32): void {
+    const address = changetype<usize>(this.docs) + <usize>entry * this.docWidth
+    if (this.docWidth == 3) {
+      store<u16>(address, <u16>docId)
+      store<u8>(address, <u8>(docId >>> 16), 2)
+    } else {
+      store<i32>(address, docId)
+    }
+  }
+
+  /** Makes room, exactly, for `bytes` more bytes of extras (a chunk the next takeExtras calls fill). */
+  reserveExtras(bytes: i32): void {
+    if (bytes == 0) return
+    const chunk = new StaticArray<u8>(bytes + EXTRAS_SLACK)
+    this.extraChunks.push(chunk)
+    this.nextExtras = changetype<usize>(chunk)
+  }
+
+  /** The address of the next `bytes` bytes of the reserved extras (a term's). */
+  takeExtras(bytes: i32): usize {
+    const at = this.nextExtras
+    this.nextExtras += <usize>bytes
+    return at
+  }
+
+  /** Extra value `index` of the term whose values are at `address`, `width` bytes each. */
+  @inline extra(address: usize, width: i32, index: i32): i32 {
+    return load<i32>(address + <usize>(index * width)) & extraMask(width)
+  }
+
+  @inline setExtra(at: usize, width: i32, index: i32, value: i32): void {
+    const address = at + <usize>(index * width)
+    if (width == 1) store<u8>(address, <u8>value)
+    else if (width == 2) store<u16>(address, <u16>value)
+    else if (width == 4) store<i32>(address, value)
   }
 
   @inline setPosition(at: i32, position: i32): void {
-    const address = changetype<usize>(this.positions) + ((<usize>at) << this.positionShift)
-    if (this.positionShift == 1) store<u16>(address, <u16>position)
-    else store<i32>(address, position)
+    storePosition(this.positions, this.positionShift, at, position)
   }
 }
 

@@ -5,13 +5,16 @@
 // frees) is computed, when every managed object still needed is reachable from a global (the indexes, the reused
 // collector and scratch). JavaScript holds no managed pointer (nothing is pinned), and no export calls another.
 // Exports report an estimate of the managed bytes they allocate (`allocated`); a safe point collects once the
-// estimates since the last collection reach BUDGET, or when the memory grew since then (a backstop for a
+// estimates since the last collection reach the budget, or when the memory grew since then (a backstop for a
 // workload the estimates undercount). Exports that drop whole structures (a merge, freeing an index) collect
 // at once (`collectAtSafePoint`).
-// Invariant: the heap holds the live objects plus at most about BUDGET of garbage (and one call's own garbage).
+// The budget is a sixteenth of the memory, at most MAX_BUDGET: memory only grows (the allocator at least doubles
+// it) and a build leaves little of it free (its buffers are sized exactly), so garbage must fit in that free space
+// or queries would grow the memory for nothing but garbage.
+// Invariant: the heap holds the live objects plus at most about the budget of garbage (and one call's own garbage).
 
-/** Garbage allowed to pile up between two collections. */
-const BUDGET: usize = 16 << 20
+/** The most garbage allowed to pile up between two collections. */
+const MAX_BUDGET: usize = 16 << 20
 /** What any export call allocates at least (readers, decoded strings, small objects). */
 const CALL_BYTES: usize = 1 << 10
 
@@ -25,14 +28,15 @@ export function allocated(bytes: usize): void {
 
 /** Makes the next safe point collect (a structure was dropped). */
 export function collectAtSafePoint(): void {
-  pending = BUDGET
+  pending = MAX_BUDGET
 }
 
 /** The tail of an export, after its result is computed: collects when the budget is spent or the memory grew. */
 export function safePoint(): void {
   pending += CALL_BYTES
-  if (pending < BUDGET && memory.size() == pagesAtCollection) return
+  const pages = memory.size()
+  if (pending < min(MAX_BUDGET, ((<usize>pages) << 16) >> 4) && pages == pagesAtCollection) return
   __collect()
   pending = 0
-  pagesAtCollection = memory.size()
+  pagesAtCollection = pages
 }

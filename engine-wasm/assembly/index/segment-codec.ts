@@ -3,18 +3,21 @@
 // Live docs are not part of the image: they change after the segment is written, so the commit point carries them
 // (Lucene's .liv, written per commit) and the loader deletes those documents again after decoding.
 // The image is the memory layout: a field's dictionary and postings are its buffers (term-dictionary.ts) one after
-// another, so a load is a few bulk copies into buffers of exactly the right size, with no work per term or posting.
+// another, so a load is a few bulk copies into buffers of exactly the right size; only the posStarts take work per
+// posting (memory keeps them as extras, postings.ts), written straight from the image into their buffer.
 // Byte layout, little-endian, no padding; a string is a u32 UTF-8 byte length followed by the bytes:
 //   u32 magic 0x4745534c ("LSEG"), u32 format version (2), i32 generation, i32 maxDoc, u32 fieldCount, then per field
 //   in the segment's field order:
 //     string name, i32 docCount, i64 sumTotalTermFreq, i64 sumDocFreq (Lucene's field statistics, deleted documents
 //     included as Lucene counts them), maxDoc x u8 norms (0: no token in the field),
 //     u32 n, n x i32 doc-values docs (ascending), (n + 1) x i32 starts, u32 valueCount, valueCount x f64 values,
-//     u32 termCount, u32 termBytes, u32 entryCount, u32 positionCount, u32 positionShift (1: u16 positions, 2: i32),
+//     u32 termCount, u32 termBytes, u32 entryCount, u32 positionCount, u32 positionShift (1: u16 positions, 2: i32;
+//     memory's u8 positions are stored as u16, and a load narrows u16 positions that all fit in a byte),
 //     termBytes x u8 the terms' UTF-8 bytes, (termCount + 1) x i32 termStarts, (termCount + 1) x i32 entryStarts,
 //     (termCount + 1) x i32 positionStarts, termCount x i32 the ordinals in term order, entryCount x i32 docs,
-//     (entryCount + 1) x i32 posStarts, positionCount x (u16 or i32) positions (each array as term-dictionary.ts
-//     and postings.ts define it).
+//     (entryCount + 1) x i32 posStarts (where each entry's positions start, then positionCount), positionCount x
+//     (u16 or i32) positions (each array as term-dictionary.ts and postings.ts define it; the posStarts are stored
+//     in memory as each term's extras, converted at encode and decode).
 // Version 1 images (terms in order with vint-coded postings) are not read: decodeSegment answers null for them, as
 // for any unknown version.
 // Invariants: decode(encode(s)) answers the same searches and statistics as s before its deletions, and encodes to
@@ -59,6 +62,10 @@ class ImageWriter {
 
   f64(value: f64): void {
     store<f64>(this.advance(8), value)
+  }
+
+  u16(value: u16): void {
+    store<u16>(this.advance(2), value)
   }
 
   u8(value: u8): void {
@@ -106,11 +113,16 @@ export function encodeSegment(segment: Segment): usize {
   return out.finish()
 }
 
+/** The width of a field's positions in the image: u8 positions are written as u16 (the layout has no u8). */
+function imageShift(terms: TermDictionary): usize {
+  return max<usize>(terms.buffers.positionShift, 1)
+}
+
 /** The bytes a field takes in the image. */
 function fieldLength(name: string, field: FieldIndex, maxDoc: i32): usize {
   const docValues = field.docValues
   const terms = field.terms
-  const words = 2 * docValues.docs.length + 1 + 4 * terms.size + 3 + 2 * terms.entryCount + 1
+  const words = 2 * docValues.size + 1 + 4 * terms.size + 3 + 2 * terms.entryCount + 1
   return (
     4 +
     <usize>String.UTF8.byteLength(name) +
@@ -120,7 +132,7 @@ function fieldLength(name: string, field: FieldIndex, maxDoc: i32): usize {
     8 * <usize>docValues.values.length +
     20 +
     <usize>terms.termBytes.length +
-    ((<usize>terms.positionCount) << terms.buffers.positionShift) +
+    ((<usize>terms.positionCount) << imageShift(terms)) +
     4 * <usize>words
   )
 }
@@ -131,9 +143,10 @@ function encodeField(out: ImageWriter, field: FieldIndex, maxDoc: i32): void {
   out.i64(field.sumDocFreq)
   for (let d = 0; d < maxDoc; d++) out.u8(field.norms.get(d))
   const docValues = field.docValues
-  out.u32(docValues.docs.length)
-  for (let i = 0; i < docValues.docs.length; i++) out.i32(docValues.docs[i])
-  for (let i = 0; i < docValues.starts.length; i++) out.i32(docValues.starts[i])
+  const valueDocs = docValues.size
+  out.u32(valueDocs)
+  for (let i = 0; i < valueDocs; i++) out.i32(docValues.doc(i))
+  for (let i = 0; i <= valueDocs; i++) out.i32(docValues.start(i))
   out.u32(docValues.values.length)
   for (let i = 0; i < docValues.values.length; i++) out.f64(docValues.values[i])
   const terms = field.terms
@@ -143,15 +156,23 @@ function encodeField(out: ImageWriter, field: FieldIndex, maxDoc: i32): void {
   out.u32(terms.termBytes.length)
   out.u32(terms.entryCount)
   out.u32(terms.positionCount)
-  out.u32(<u32>buffers.positionShift)
+  out.u32(<u32>imageShift(terms))
   out.copy(changetype<usize>(terms.termBytes), <usize>terms.termBytes.length)
   out.words(terms.termStarts, size + 1)
   out.words(terms.entryStarts, size + 1)
   out.words(terms.positionStarts, size + 1)
   out.words(terms.sorted(), size)
-  out.words(buffers.docs, terms.entryCount)
-  out.words(buffers.posStarts, terms.entryCount + 1)
-  out.copy(changetype<usize>(buffers.positions), (<usize>terms.positionCount) << buffers.positionShift)
+  for (let e = 0; e < terms.entryCount; e++) out.i32(buffers.doc(e))
+  for (let t = 0; t < size; t++) {
+    const end = unchecked(terms.entryStarts[t + 1])
+    for (let e = unchecked(terms.entryStarts[t]); e < end; e++) out.i32(terms.posStart(t, e))
+  }
+  out.i32(terms.positionCount)
+  if (buffers.positionShift == imageShift(terms)) {
+    out.copy(changetype<usize>(buffers.positions), (<usize>terms.positionCount) << buffers.positionShift)
+  } else {
+    for (let at = 0; at < terms.positionCount; at++) out.u16(<u16>buffers.position(at))
+  }
 }
 
 /** The segment an image holds, without deletions; null when the bytes are not an image of this format version. */
@@ -181,13 +202,20 @@ function decodeField(reader: ByteReader, maxDoc: i32): FieldIndex {
   field.sumTotalTermFreq = reader.i64()
   field.sumDocFreq = reader.i64()
   field.norms.copyFrom(reader.skip(<usize>maxDoc), maxDoc)
-  const docValues = field.docValues
+  // u32 n, n x i32 docs, (n + 1) x i32 starts, u32 valueCount, valueCount x f64: read as the documents were added
   const valueDocs = reader.i32()
-  for (let i = 0; i < valueDocs; i++) docValues.docs.push(reader.i32())
-  reader.i32() // starts[0] is always 0: the array already holds it
-  for (let i = 0; i < valueDocs; i++) docValues.starts.push(reader.i32())
+  const docs = reader.skip(4 * <usize>valueDocs)
+  const starts = reader.skip(4 * (<usize>valueDocs + 1))
   const valueCount = reader.i32()
-  for (let i = 0; i < valueCount; i++) docValues.values.push(reader.f64())
+  const values = reader.skip(8 * <usize>valueCount)
+  const docValues = new Array<f64>()
+  for (let i = 0; i < valueDocs; i++) {
+    docValues.length = 0
+    const end = load<i32>(starts + 4 * <usize>(i + 1))
+    for (let v = load<i32>(starts + 4 * <usize>i); v < end; v++)
+      docValues.push(load<f64>(values + 8 * <usize>v))
+    field.docValues.addDocument(load<i32>(docs + 4 * <usize>i), docValues)
+  }
   decodeTerms(reader, field.terms)
   return field
 }
@@ -207,11 +235,12 @@ function decodeTerms(reader: ByteReader, terms: TermDictionary): void {
   terms.positionStarts = readWords(reader, size + 1)
   const sorted = readWords(reader, size)
   const buffers = terms.buffers
-  buffers.docs = readWords(reader, entryCount)
-  buffers.posStarts = readWords(reader, entryCount + 1)
-  buffers.positionShift = positionShift
-  const positionBytes = (<usize>positionCount) << positionShift
-  buffers.positions = new StaticArray<u8>(<i32>positionBytes + 2)
-  memory.copy(changetype<usize>(buffers.positions), reader.skip(positionBytes), positionBytes)
-  terms.restored(sorted)
+  buffers.copyDocsFrom(reader.skip((<usize>entryCount) << 2), entryCount)
+  const posStarts = reader.skip(4 * (<usize>entryCount + 1))
+  buffers.copyPositionsFrom(
+    reader.skip((<usize>positionCount) << positionShift),
+    positionCount,
+    positionShift,
+  )
+  terms.restored(sorted, posStarts)
 }

@@ -20,6 +20,19 @@
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
+import { extrasBytes } from './term-dictionary'
+
+/** Reserves, in each field, the extras of a batch's new terms (read ahead from their list, `count` terms). */
+function reserveExtras(reader: ByteReader, count: i32, fields: Array<FieldIndex>): void {
+  const bytes = new StaticArray<i32>(fields.length)
+  for (let t = 0; t < count; t++) {
+    const f = reader.i32()
+    reader.skip(<usize>reader.i32())
+    const docFreq = reader.i32()
+    unchecked((bytes[f] += extrasBytes(docFreq, reader.i32())))
+  }
+  for (let f = 0; f < fields.length; f++) unchecked(fields[f]).terms.reserveExtras(unchecked(bytes[f]))
+}
 
 export class Segment {
   readonly fields: Map<string, FieldIndex> = new Map<string, FieldIndex>()
@@ -47,6 +60,7 @@ export class Segment {
       fields.push(field)
     }
     const termCount = reader.i32()
+    reserveExtras(new ByteReader(reader.skip(0)), termCount, fields)
     for (let t = 0; t < termCount; t++) {
       const field = unchecked(fields[reader.i32()])
       const length = reader.i32()

@@ -4,16 +4,20 @@
 //   termBytes[termStarts[t] .. termStarts[t + 1]): its UTF-8 bytes;
 //   entries [entryStarts[t] .. entryStarts[t + 1]) of the postings buffers (postings.ts): its documents;
 //   positions [positionStarts[t] .. positionStarts[t + 1]): its positions, entry after entry;
+//   extrasBytes(docFreq, totalTermFreq) bytes at address extraAddresses[t] (in the postings buffers' extras): where
+//   each entry's positions start (postings.ts: docFreq + 1 values of extraWidth(totalTermFreq - docFreq) bytes);
 //   sorted: the ordinals in Lucene's term order (BytesRef order: UTF-8 bytes unsigned = Unicode code point order),
 //   made when first needed after terms were added, which lookups binary-search and multi-term queries walk.
-// Each start array holds one more value than there are terms. Sizes are exact: a flush or a merge reserves, once,
-// what the field will hold (terms, bytes, entries, positions), then adds each term with its docFreq and
-// totalTermFreq, which reserve its ranges, and fills them (addPosition, appendEntry). Until every reserved position
+// Each start array holds one more value than there are terms (extraAddresses one per term). Sizes are exact: a
+// flush or a merge reserves, once, what the field will hold (terms, bytes, entries, positions), and the extras of
+// the terms it is about to add
+// (reserveExtras: a flush's batch lists its new terms before their documents), then adds each term with its docFreq
+// and totalTermFreq, which reserve its ranges, and fills them (addPosition, appendEntry). Until every reserved position
 // is written, entryEnds and positionEnds hold each term's fill level; afterwards they are dropped (the ranges are
 // full: entryStarts and positionStarts say everything).
 // Invariants: a term is present only if at least one document has it (docFreq >= 1); the ranges of terms t and
-// t + 1 are adjacent in every buffer; posStarts[e] for the entry e after a term's last is where its positions end.
-import { NARROW_POSITION_MAX, Postings, PostingsBuffers } from './postings'
+// t + 1 are adjacent in every buffer; a term's last extra value is totalTermFreq - docFreq (its positions' end).
+import { extraWidth, Postings, PostingsBuffers, positionShiftFor } from './postings'
 
 /** Code point order of two strings (UTF-16 code unit order differs only for surrogates against U+E000..U+FFFF). */
 export function compareTerms(a: string, b: string): i32 {
@@ -59,6 +63,11 @@ function fillLevels(
   return levels
 }
 
+/** The bytes of a term's extras (postings.ts): docFreq + 1 values of its extra width. */
+export function extrasBytes(docFreq: i32, totalTermFreq: i32): i32 {
+  return extraWidth(totalTermFreq - docFreq) * (docFreq + 1)
+}
+
 /** A looked-up term's UTF-8 bytes: a buffer outside the managed heap, reused by every lookup and grown as needed. */
 let lookupCapacity: usize = 256
 let lookup: usize = heap.alloc(lookupCapacity)
@@ -76,6 +85,7 @@ export class TermDictionary {
   termStarts: StaticArray<i32> = new StaticArray<i32>(1)
   entryStarts: StaticArray<i32> = new StaticArray<i32>(1)
   positionStarts: StaticArray<i32> = new StaticArray<i32>(1)
+  private extraAddresses: StaticArray<usize> = new StaticArray<usize>(0)
   readonly buffers: PostingsBuffers = new PostingsBuffers()
   /** Positions written into the reserved ranges so far (all of them once the dictionary is full). */
   private written: i32 = 0
@@ -107,17 +117,24 @@ export class TermDictionary {
     this.termStarts = grown(this.termStarts, size + 1, size + terms + 1)
     this.entryStarts = grown(this.entryStarts, size + 1, size + terms + 1)
     this.positionStarts = grown(this.positionStarts, size + 1, size + terms + 1)
+    const extraAddresses = new StaticArray<usize>(size + terms)
+    memory.copy(changetype<usize>(extraAddresses), changetype<usize>(this.extraAddresses), (<usize>size) << 2)
+    this.extraAddresses = extraAddresses
     const buffers = this.buffers
     const entryCount = this.entryCount
     const positionCount = this.positionCount
-    buffers.docs = grown(buffers.docs, entryCount, entryCount + entries)
-    buffers.posStarts = grown(buffers.posStarts, entryCount + 1, entryCount + entries + 1)
-    const wide = buffers.positionShift == 2 || maxPosition > NARROW_POSITION_MAX
-    buffers.resizePositions(positionCount, positionCount + positions, wide ? 2 : 1)
+    buffers.resizeDocs(entryCount, entryCount + entries, buffers.docWidth)
+    const shift = max(buffers.positionShift, positionShiftFor(maxPosition))
+    buffers.resizePositions(positionCount, positionCount + positions, shift)
     this.entryEnds = fillLevels(this.entryEnds, this.entryStarts, size, size + terms)
     this.positionEnds = fillLevels(this.positionEnds, this.positionStarts, size, size + terms)
     this.views.clear()
     this.settle()
+  }
+
+  /** Makes room, exactly, for `bytes` more bytes of extras (the terms about to be added: extrasBytes of each). */
+  reserveExtras(bytes: i32): void {
+    this.buffers.reserveExtras(bytes)
   }
 
   /**
@@ -133,9 +150,11 @@ export class TermDictionary {
     const positions = unchecked(this.positionStarts[t])
     unchecked((this.entryStarts[t + 1] = entries + docFreq))
     unchecked((this.positionStarts[t + 1] = positions + totalTermFreq))
+    const extras = this.buffers.takeExtras(extrasBytes(docFreq, totalTermFreq))
+    unchecked((this.extraAddresses[t] = extras))
     unchecked((this.entryEnds![t] = entries))
     unchecked((this.positionEnds![t] = positions))
-    unchecked((this.buffers.posStarts[entries + docFreq] = positions + totalTermFreq))
+    this.buffers.setExtra(extras, extraWidth(totalTermFreq - docFreq), docFreq, totalTermFreq - docFreq)
     this.sortedOrdinals = null
     return t
   }
@@ -151,13 +170,13 @@ export class TermDictionary {
     const end = unchecked(entryEnds[t])
     let at = unchecked(positionEnds[t])
     unchecked((positionEnds[t] = at + 1))
-    const isNew = end == unchecked(this.entryStarts[t]) || unchecked(buffers.docs[end - 1]) != docId
+    const isNew = end == unchecked(this.entryStarts[t]) || buffers.doc(end - 1) != docId
     if (isNew) {
-      unchecked((buffers.docs[end] = docId))
-      unchecked((buffers.posStarts[end] = at))
+      if (buffers.setDoc(end, docId)) this.views.clear()
+      this.setPosStart(t, end, at)
       unchecked((entryEnds[t] = end + 1))
     } else {
-      const start = unchecked(buffers.posStarts[end - 1])
+      const start = this.posStart(t, end - 1)
       while (at > start && buffers.position(at - 1) > position) {
         buffers.setPosition(at, buffers.position(at - 1))
         at--
@@ -169,16 +188,19 @@ export class TermDictionary {
     return isNew
   }
 
-  /** Appends entry `entry` (absolute) of `source` to term t as document docId (a merge); docId is above t's docs. */
-  appendEntry(t: i32, docId: i32, source: TermDictionary, entry: i32): void {
+  /**
+   * Appends entry `entry` (absolute) of term `sourceTerm` of `source` to term t as document docId (a merge); docId is
+   * above t's docs.
+   */
+  appendEntry(t: i32, docId: i32, source: TermDictionary, sourceTerm: i32, entry: i32): void {
     const from = source.buffers
-    const start = unchecked(from.posStarts[entry])
-    const freq = unchecked(from.posStarts[entry + 1]) - start
+    const start = source.posStart(sourceTerm, entry)
+    const freq = source.posStart(sourceTerm, entry + 1) - start
     const end = unchecked(this.entryEnds![t])
     const at = unchecked(this.positionEnds![t])
     const buffers = this.buffers
-    unchecked((buffers.docs[end] = docId))
-    unchecked((buffers.posStarts[end] = at))
+    if (buffers.setDoc(end, docId)) this.views.clear()
+    this.setPosStart(t, end, at)
     unchecked((this.entryEnds![t] = end + 1))
     unchecked((this.positionEnds![t] = at + freq))
     if (from.positionShift == buffers.positionShift) {
@@ -193,6 +215,25 @@ export class TermDictionary {
     }
     this.written += freq
     this.settle()
+  }
+
+  /**
+   * Where the positions of entry `entry` (absolute) of term t start; for the entry after t's last, where they end.
+   */
+  posStart(t: i32, entry: i32): i32 {
+    const index = entry - unchecked(this.entryStarts[t])
+    const extra = this.buffers.extra(unchecked(this.extraAddresses[t]), this.extraWidthOf(t), index)
+    return unchecked(this.positionStarts[t]) + index + extra
+  }
+
+  private setPosStart(t: i32, entry: i32, at: i32): void {
+    const index = entry - unchecked(this.entryStarts[t])
+    const extra = at - unchecked(this.positionStarts[t]) - index
+    this.buffers.setExtra(unchecked(this.extraAddresses[t]), this.extraWidthOf(t), index, extra)
+  }
+
+  private extraWidthOf(t: i32): i32 {
+    return extraWidth(this.totalTermFreq(t) - this.docFreq(t))
   }
 
   /** The address of term t's UTF-8 bytes (valid until the next reserve). */
@@ -250,13 +291,18 @@ export class TermDictionary {
   /** Term t's postings, a new view (a multi-term query walking many terms keeps none). */
   postings(t: i32): Postings {
     const first = unchecked(this.entryStarts[t])
+    const positionStart = unchecked(this.positionStarts[t])
     const positionEnd = unchecked(this.positionStarts[t + 1])
-    const totalTermFreq = positionEnd - unchecked(this.positionStarts[t])
-    return new Postings(this.buffers, first, this.docFreq(t), positionEnd, totalTermFreq)
+    const extras = unchecked(this.extraAddresses[t])
+    return new Postings(this.buffers, first, this.docFreq(t), extras, positionStart, positionEnd)
   }
 
   docFreq(t: i32): i32 {
     return unchecked(this.entryStarts[t + 1]) - unchecked(this.entryStarts[t])
+  }
+
+  totalTermFreq(t: i32): i32 {
+    return unchecked(this.positionStarts[t + 1]) - unchecked(this.positionStarts[t])
   }
 
   compareOrdinals(a: i32, b: i32): i32 {
@@ -285,9 +331,25 @@ export class TermDictionary {
 
   /**
    * Completes a dictionary whose size and buffers a segment image set (segment-codec.ts: every range full) with the
-   * term order the image stores.
+   * term order and the posStarts (entryCount + 1 x i32 at address `posStarts`) the image stores.
    */
-  restored(sorted: StaticArray<i32>): void {
+  restored(sorted: StaticArray<i32>, posStarts: usize): void {
+    const size = this.size
+    let bytes = 0
+    for (let t = 0; t < size; t++) bytes += extrasBytes(this.docFreq(t), this.totalTermFreq(t))
+    this.buffers.reserveExtras(bytes)
+    this.extraAddresses = new StaticArray<usize>(size)
+    for (let t = 0; t < size; t++) {
+      unchecked(
+        (this.extraAddresses[t] = this.buffers.takeExtras(
+          extrasBytes(this.docFreq(t), this.totalTermFreq(t)),
+        )),
+      )
+      const end = unchecked(this.entryStarts[t + 1])
+      for (let e = unchecked(this.entryStarts[t]); e <= end; e++) {
+        this.setPosStart(t, e, load<i32>(posStarts + ((<usize>e) << 2)))
+      }
+    }
     this.sortedOrdinals = sorted
     this.written = this.buffers.positionCapacity
     this.entryEnds = null

@@ -4,17 +4,18 @@
 // ascending by doc. Terms with no live entry are dropped. Two passes over the same walk: the first counts what the
 // merged field will hold, so its buffers are reserved once at their exact size; the second fills them, in term order
 // (the merged dictionary needs no sort).
-import { NARROW_POSITION_MAX } from './postings'
-import { compareBytes, TermDictionary } from './term-dictionary'
+import { maxPositionOf } from './postings'
+import { compareBytes, extrasBytes, TermDictionary } from './term-dictionary'
 
 /** What a walk counted or carried: terms, their bytes, live entries, their positions. */
 class Totals {
-  /** 0 when every source keeps narrow positions, else the wide marker (above NARROW_POSITION_MAX). */
+  /** The largest position the sources' positions buffers can hold (their widths'). */
   maxPosition: i32 = 0
   terms: i32 = 0
   bytes: i32 = 0
   entries: i32 = 0
   positions: i32 = 0
+  extras: i32 = 0
 }
 
 export function mergeTerms(
@@ -24,6 +25,7 @@ export function mergeTerms(
 ): void {
   const totals = walk(null, sources, docMaps)
   into.reserve(totals.terms, totals.bytes, totals.entries, totals.positions, totals.maxPosition)
+  into.reserveExtras(totals.extras)
   walk(into, sources, docMaps)
 }
 
@@ -37,7 +39,8 @@ function walk(
   const n = sources.length
   for (let i = 0; i < n; i++) {
     const source = sources[i]
-    if (source != null && source.buffers.positionShift == 2) totals.maxPosition = NARROW_POSITION_MAX + 1
+    if (source != null)
+      totals.maxPosition = max(totals.maxPosition, maxPositionOf(source.buffers.positionShift))
   }
   const ranks = new StaticArray<i32>(n)
   // per source, the ordinal of its current term when that is the least term of this step, else -1
@@ -76,12 +79,11 @@ function walk(
       unchecked((holding[i] = t))
       unchecked(ranks[i]++)
       const docMap = docMaps[i]
-      const posStarts = source.buffers.posStarts
-      const docs = source.buffers.docs
+      const buffers = source.buffers
       for (let e = unchecked(source.entryStarts[t]); e < unchecked(source.entryStarts[t + 1]); e++) {
-        if (docMap[unchecked(docs[e])] < 0) continue
+        if (docMap[buffers.doc(e)] < 0) continue
         liveDocs++
-        livePositions += unchecked(posStarts[e + 1]) - unchecked(posStarts[e])
+        livePositions += source.posStart(t, e + 1) - source.posStart(t, e)
       }
     }
     if (liveDocs == 0) continue
@@ -89,6 +91,7 @@ function walk(
     totals.bytes += length
     totals.entries += liveDocs
     totals.positions += livePositions
+    totals.extras += extrasBytes(liveDocs, livePositions)
     if (into == null) continue
     const merged = into.add(address, length, liveDocs, livePositions)
     for (let i = 0; i < n; i++) {
@@ -96,10 +99,10 @@ function walk(
       if (t < 0) continue
       const source = sources[i]!
       const docMap = docMaps[i]
-      const docs = source.buffers.docs
+      const buffers = source.buffers
       for (let e = unchecked(source.entryStarts[t]); e < unchecked(source.entryStarts[t + 1]); e++) {
-        const doc = docMap[unchecked(docs[e])]
-        if (doc >= 0) into.appendEntry(merged, doc, source, e)
+        const doc = docMap[buffers.doc(e)]
+        if (doc >= 0) into.appendEntry(merged, doc, source, t, e)
       }
     }
   }
