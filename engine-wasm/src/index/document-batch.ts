@@ -25,6 +25,8 @@ import type { AnalyzedDocument } from './types.ts'
 // Words per field in FlushDictionary.fields: field ordinal, flags (bit 0: no norms), token count, value count.
 const FIELD_WORDS = 4
 const MAX_INT = 0x7fffffff
+// Words per term in FlushDictionary.termStats.
+const TERM_STATS = 4
 
 /** The UTF-8 length of UTF-16 code units, a lone surrogate counted as U+FFFD (3 bytes) as TextEncoder writes it. */
 function utf8Length(chars: Uint16Array, length: number): number {
@@ -50,12 +52,11 @@ export class FlushDictionary {
   private readonly fieldOrdinals = new Map<string, number>()
   private readonly fieldNames: string[] = []
   private readonly terms = new TermsHash()
-  private readonly docFreqs = new IntList()
-  private readonly totalTermFreqs = new IntList()
-  /** The last document (index into docIds) each term occurs in, to count docFreq. */
-  private readonly lastDocs = new IntList()
-  /** Each term's ordinal within its field. */
-  private readonly fieldTermOrdinals = new IntList()
+  /**
+   * Per term, TERM_STATS words side by side (one cache line per token's update): docFreq, totalTermFreq, the last
+   * document (index into docIds) it occurs in (to count docFreq), its ordinal within its field.
+   */
+  private readonly termStats = new IntList()
   /** Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest. */
   private readonly fieldTotals: number[][] = []
   private readonly docIds = new IntList()
@@ -70,6 +71,8 @@ export class FlushDictionary {
   private fieldNorms = true
   private fieldOrdinal = -1
   private fieldRecord = -1
+  /** The open field's totals (fieldTotals[fieldOrdinal]) once it is written. */
+  private openTotals: number[] = []
   private previousPosition = 0
   private scratch = new Uint16Array(64)
 
@@ -117,7 +120,8 @@ export class FlushDictionary {
 
   /** A token of the open field: the term `chars[0, length)` at `position`. */
   term(chars: Uint16Array, length: number, position: number): void {
-    if (!Number.isInteger(position) || position < this.previousPosition || position > MAX_INT) {
+    // An integer in [previousPosition, 2^31): `| 0` changes a fraction, NaN and anything outside the int range.
+    if ((position | 0) !== position || position < this.previousPosition) {
       throw new RangeError(
         `field [${this.fieldName}] of doc ${this.lastDocId}: position ${position} after ${this.previousPosition}`,
       )
@@ -125,25 +129,26 @@ export class FlushDictionary {
     if (this.fieldRecord < 0) this.writeField()
     this.previousPosition = position
     const ordinal = this.terms.add(this.fieldOrdinal, chars, length)
-    const totals = this.fieldTotals[this.fieldOrdinal]!
-    if (ordinal === this.docFreqs.length) {
-      this.docFreqs.push(0)
-      this.totalTermFreqs.push(0)
-      this.lastDocs.push(-1)
-      this.fieldTermOrdinals.push(totals[0]!++)
+    const totals = this.openTotals
+    const at = TERM_STATS * ordinal
+    if (at === this.termStats.length) {
+      this.termStats.push(0)
+      this.termStats.push(0)
+      this.termStats.push(-1)
+      this.termStats.push(totals[0]!++)
       totals[1]! += utf8Length(chars, length)
     }
-    this.totalTermFreqs.data[ordinal]!++
+    const stats = this.termStats.data
+    stats[at + 1]!++
     totals[3]!++
     if (position > totals[4]!) totals[4] = position
     const d = this.docIds.length - 1
-    if (this.lastDocs.data[ordinal] !== d) {
-      this.lastDocs.data[ordinal] = d
-      this.docFreqs.data[ordinal]!++
+    if (stats[at + 2] !== d) {
+      stats[at + 2] = d
+      stats[at]!++
       totals[2]!++
     }
-    this.tokens.push(ordinal)
-    this.tokens.push(position)
+    this.tokens.push2(ordinal, position)
     this.fields.data[this.fieldRecord + 2]!++
     this.docShapes.data[2 * d + 1]!++
   }
@@ -173,8 +178,15 @@ export class FlushDictionary {
     }
   }
 
-  /** The flush's batches, in order: the first starts a segment, the others continue it. */
-  *batches(maxTokens: number): Generator<Uint8Array> {
+  /**
+   * The flush's batches, in order: the first starts a segment, the others continue it. Each is written into the
+   * bytes `allocate` answers for its exact size (a fresh array by default; InvertedIndex gives a view of WASM
+   * memory, so a batch is written once, where the index reads it).
+   */
+  *batches(
+    maxTokens: number,
+    allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
+  ): Generator<Uint8Array> {
     const cursor = { doc: 0, field: 0, token: 0, value: 0, fieldName: 0, term: 0 }
     const docCount = this.docIds.length
     for (let batch = 0; cursor.doc < docCount; batch++) {
@@ -186,69 +198,88 @@ export class FlushDictionary {
         tokens += docTokens
         end++
       }
-      yield this.encode(cursor, end, batch > 0)
+      yield this.encode(cursor, end, batch > 0, allocate)
     }
   }
 
-  /** Documents [cursor.doc, end) as one batch; moves the cursor past them. */
+  /** Documents [cursor.doc, end) as one batch, in the bytes `allocate` gives; moves the cursor past them. */
   private encode(
     cursor: { doc: number; field: number; token: number; value: number; fieldName: number; term: number },
     end: number,
     continues: boolean,
+    allocate: (size: number) => Uint8Array,
   ): Uint8Array {
+    const fields = this.fields.data
+    const tokens = this.tokens.data
+    const termStats = this.termStats.data
+    // The new field names and terms first (few: each once per flush), and the body's exact size.
     const names = new ByteWriter()
     const firstField = cursor.fieldName
     const terms = new ByteWriter()
     const firstTerm = cursor.term
-    const body = new ByteWriter()
-    const fields = this.fields.data
-    const tokens = this.tokens.data
-    body.u32(end - cursor.doc)
-    for (; cursor.doc < end; cursor.doc++) {
-      body.i32(this.docIds.data[cursor.doc]!)
-      const fieldCount = this.docShapes.data[2 * cursor.doc]!
-      body.u32(fieldCount)
-      for (let f = 0; f < fieldCount; f++, cursor.field += FIELD_WORDS) {
-        const fieldOrdinal = fields[cursor.field]!
-        if (fieldOrdinal === cursor.fieldName) {
+    let bodySize = 4
+    for (let doc = cursor.doc, field = cursor.field, token = cursor.token; doc < end; doc++) {
+      bodySize += 8
+      for (let f = this.docShapes.data[2 * doc]!; f > 0; f--, field += FIELD_WORDS) {
+        if (fields[field] === cursor.fieldName) {
           names.string(this.fieldNames[cursor.fieldName]!)
           for (const total of this.fieldTotals[cursor.fieldName++]!) names.u32(total)
         }
-        const tokenCount = fields[cursor.field + 2]!
-        body.u32(fieldOrdinal)
-        body.u32(fields[cursor.field + 1]!)
-        body.u32(tokenCount)
-        for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
-          const term = tokens[cursor.token]!
-          if (term === cursor.term) {
-            terms.u32(this.terms.field(term))
-            terms.utf16(this.terms.codeUnits(term))
-            terms.u32(this.docFreqs.data[term]!)
-            terms.u32(this.totalTermFreqs.data[term]!)
-            cursor.term++
-          }
-          body.u32(this.fieldTermOrdinals.data[term]!)
-          body.i32(tokens[cursor.token + 1]!)
+        const tokenCount = fields[field + 2]!
+        bodySize += 16 + 8 * tokenCount + 8 * fields[field + 3]!
+        for (const tokenEnd = token + 2 * tokenCount; token < tokenEnd; token += 2) {
+          if (tokens[token] !== cursor.term) continue
+          const term = cursor.term++
+          terms.u32(this.terms.field(term))
+          terms.utf16(this.terms.codeUnits(term))
+          terms.u32(this.termStats.data[TERM_STATS * term]!)
+          terms.u32(this.termStats.data[TERM_STATS * term + 1]!)
         }
-        const valueCount = fields[cursor.field + 3]!
-        body.u32(valueCount)
-        for (let v = 0; v < valueCount; v++) body.f64(this.values[cursor.value++]!)
       }
     }
-    const out = new ByteWriter()
-    out.u32(continues ? 1 : 0)
-    out.u32(cursor.fieldName - firstField)
-    out.bytes(names.finish())
-    out.u32(cursor.term - firstTerm)
-    out.bytes(terms.finish())
-    out.bytes(body.finish())
-    return out.finish()
+    const nameBytes = names.finish()
+    const termBytes = terms.finish()
+    const out = allocate(12 + nameBytes.length + termBytes.length + bodySize)
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
+    view.setUint32(0, continues ? 1 : 0, true)
+    view.setUint32(4, cursor.fieldName - firstField, true)
+    out.set(nameBytes, 8)
+    let at = 8 + nameBytes.length
+    view.setUint32(at, cursor.term - firstTerm, true)
+    out.set(termBytes, at + 4)
+    at += 4 + termBytes.length
+    view.setUint32(at, end - cursor.doc, true)
+    at += 4
+    for (; cursor.doc < end; cursor.doc++) {
+      const fieldCount = this.docShapes.data[2 * cursor.doc]!
+      view.setInt32(at, this.docIds.data[cursor.doc]!, true)
+      view.setUint32(at + 4, fieldCount, true)
+      at += 8
+      for (let f = 0; f < fieldCount; f++, cursor.field += FIELD_WORDS) {
+        const tokenCount = fields[cursor.field + 2]!
+        view.setUint32(at, fields[cursor.field]!, true)
+        view.setUint32(at + 4, fields[cursor.field + 1]!, true)
+        view.setUint32(at + 8, tokenCount, true)
+        at += 12
+        for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
+          view.setUint32(at, termStats[TERM_STATS * tokens[cursor.token]! + 3]!, true)
+          view.setInt32(at + 4, tokens[cursor.token + 1]!, true)
+          at += 8
+        }
+        const valueCount = fields[cursor.field + 3]!
+        view.setUint32(at, valueCount, true)
+        at += 4
+        for (let v = 0; v < valueCount; v++, at += 8) view.setFloat64(at, this.values[cursor.value++]!, true)
+      }
+    }
+    return out
   }
 
   /** Writes the open field's record. */
   private writeField(): void {
     if (this.fieldName === null) throw new RangeError('a term or value outside a field')
     this.fieldOrdinal = this.ordinalOf(this.fieldName)
+    this.openTotals = this.fieldTotals[this.fieldOrdinal]!
     this.fieldRecord = this.fields.length
     this.fields.push(this.fieldOrdinal)
     this.fields.push(this.fieldNorms ? 0 : 1)

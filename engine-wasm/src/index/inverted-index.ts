@@ -79,8 +79,21 @@ export class InvertedIndex {
         `docId ${flush.firstDocId} must be an integer above ${this.lastDocId} and below 2^31`,
       )
     }
-    for (const batch of flush.batches(TOKENS_PER_BATCH)) {
-      this.call(batch, (pointer) => this.wasm.addDocuments(this.handle, pointer))
+    if (this.freed) throw new Error('InvertedIndex used after free()')
+    // Each batch is written straight into a WASM buffer of its exact size (allocated first: the allocation may
+    // grow the memory; nothing runs in WASM while the batch is written), then indexed and released. The pointer
+    // is read before the call: indexing may grow the memory, which detaches the batch's view (offset 0).
+    const allocate = (size: number): Uint8Array => {
+      const pointer = this.wasm.alloc(size)
+      return new Uint8Array(this.wasm.memory.buffer, pointer >>> 0, size)
+    }
+    for (const batch of flush.batches(TOKENS_PER_BATCH, allocate)) {
+      const pointer = batch.byteOffset
+      try {
+        this.wasm.addDocuments(this.handle, pointer)
+      } finally {
+        this.wasm.release(pointer)
+      }
     }
     this.lastDocId = flush.lastAdded
   }

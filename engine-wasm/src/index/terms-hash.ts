@@ -22,6 +22,18 @@ export class IntList {
     }
     this.data[this.length++] = value
   }
+
+  /** Two values at once (one capacity check). */
+  push2(first: number, second: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(Math.max(this.length * 2, this.length + 2))
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length] = first
+    this.data[this.length + 1] = second
+    this.length += 2
+  }
 }
 
 // Words per term in TermsHash.terms: start in `chars`, length, field ordinal.

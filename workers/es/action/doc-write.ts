@@ -110,6 +110,11 @@ export function documentMissing(index: IndexService, shard: IndexShard, id: stri
   })
 }
 
+/** An applied write's result (with the source after it, for an update). */
+function done(write: ShardWrite, sourceText?: string): { result: ShardItemResult; write: ShardWrite } {
+  return { result: { ...write.write, ...(sourceText !== undefined ? { sourceText } : {}) }, write }
+}
+
 /** Executes one item on the primary copy; `write` is null for a noop. */
 export function executeOnPrimary(
   index: IndexService,
@@ -118,10 +123,6 @@ export function executeOnPrimary(
   now: number,
 ): { result: ShardItemResult; write: ShardWrite | null } {
   const current = shard.get(item.id)
-  const done = (write: ShardWrite, sourceText?: string) => ({
-    result: { ...write.write, ...(sourceText !== undefined ? { sourceText } : {}) },
-    write,
-  })
   switch (item.op) {
     case 'index': {
       if (item.create && current)

@@ -98,8 +98,9 @@ export class IndexService {
   }
 
   /**
-   * How the shard writes document `id` into its refresh's flush (its numeric doc values are read now, so a
-   * date that does not parse fails the write, not the refresh).
+   * How the shard inverts document `id` into its open buffer, which it does at once, at the document's provisional
+   * doc id (its numeric doc values are read first, so a date that does not parse fails the write before the
+   * shard starts the document).
    */
   private indexing(id: string, document: ParsedDocument): AnalyzeDocument {
     const numeric = numericDocValues(document, id)

@@ -41,45 +41,55 @@ function walk(
   writable: Record<string, FieldMapping> | null,
 ): ParsedDocument | null {
   const properties = writable ?? mapping.properties
-  const fields = new Map<string, ParsedField>()
-  let added = false
-  let gaveUp = false
-  const dynamic = mapping.dynamic ?? 'true'
+  const walker = new DocumentWalk(mapping.dynamic ?? 'true', writable)
+  for (const [key, value] of source) walker.visit(value, key, key, properties)
+  if (walker.gaveUp) return null
+  return {
+    fields: [...walker.fields.values()],
+    mappingUpdate: walker.added ? { ...mapping, properties } : null,
+  }
+}
 
-  const visit = (
-    value: XContentValue,
-    name: string,
-    path: string,
-    parent: Record<string, FieldMapping>,
-  ): void => {
-    if (value === null || gaveUp) return
+/** The state of one walk: the leaf values found by path, whether it added a field or gave up. */
+class DocumentWalk {
+  readonly fields = new Map<string, ParsedField>()
+  added = false
+  gaveUp = false
+
+  constructor(
+    private readonly dynamic: NonNullable<Mapping['dynamic']>,
+    private readonly writable: Record<string, FieldMapping> | null,
+  ) {}
+
+  visit(value: XContentValue, name: string, path: string, parent: Record<string, FieldMapping>): void {
+    if (value === null || this.gaveUp) return
     if (Array.isArray(value)) {
-      for (const item of value) visit(item, name, path, parent)
+      for (const item of value) this.visit(item, name, path, parent)
       return
     }
     let field = ownField(parent, name)
     if (!field) {
-      if (dynamic === 'strict') {
+      if (this.dynamic === 'strict') {
         throw new EsException({
           type: 'strict_dynamic_mapping_exception',
           reason: `[1:2] mapping set to strict, dynamic introduction of [${name}] within [_doc] is not allowed`,
           status: 400,
         })
       }
-      if (dynamic === 'false') return
-      if (writable === null) {
-        gaveUp = true
+      if (this.dynamic === 'false') return
+      if (this.writable === null) {
+        this.gaveUp = true
         return
       }
       field = dynamicMapping(value)
       setOwn(parent, name, field)
-      added = true
+      this.added = true
     }
     if (value instanceof Map) {
       if (field.type !== 'object') throw objectIntoLeaf(path, field)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
-      const children = writable === null ? (field.properties ?? {}) : (field.properties ??= {})
-      for (const [key, child] of value) visit(child, key, `${path}.${key}`, children)
+      const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
+      for (const [key, child] of value) this.visit(child, key, `${path}.${key}`, children)
       return
     }
     if (field.type === 'object') {
@@ -90,23 +100,16 @@ function walk(
       })
     }
     const leaf = value instanceof XNumber ? value.value : value
-    const entry = fields.get(path)
-    if (entry === undefined) fields.set(path, { path, mapping: field, values: [leaf] })
+    const entry = this.fields.get(path)
+    if (entry === undefined) this.fields.set(path, { path, mapping: field, values: [leaf] })
     else entry.values.push(leaf)
     if (field.fields === undefined) return
     for (const [sub, subField] of Object.entries(field.fields)) {
       const subPath = `${path}.${sub}`
-      const subEntry = fields.get(subPath) ?? { path: subPath, mapping: subField, values: [] }
+      const subEntry = this.fields.get(subPath) ?? { path: subPath, mapping: subField, values: [] }
       subEntry.values.push(leaf)
-      fields.set(subPath, subEntry)
+      this.fields.set(subPath, subEntry)
     }
-  }
-
-  for (const [key, value] of source) visit(value, key, key, properties)
-  if (gaveUp) return null
-  return {
-    fields: [...fields.values()],
-    mappingUpdate: added ? { ...mapping, properties } : null,
   }
 }
 

@@ -1,10 +1,16 @@
 /**
  * IndexShard: one shard copy's documents. Writes go to the live version map at once (a GET by id is
- * realtime) and are queued for the searcher; a refresh applies the queue to the WASM inverted index in
- * one batch, and only then do searches see them (near-real-time search). The refresh writes its documents
- * into one block of stored fields bytes (searcher-docs.ts) and drops their version map entries, as ES prunes
- * its LiveVersionMap on refresh: from then on GET, versions and seq_no checks read the searcher's stored
- * fields (a document decoded only when read); the version map keeps what is not refreshed and the tombstones.
+ * realtime) and are inverted at once into the copy's open in-memory segment (a FlushDictionary, as Lucene's
+ * DocumentsWriterPerThread inverts each document as it is added), at provisional doc ids from the searcher's
+ * maxDoc on, one per indexed document in the order applied. Only the document itself is kept until the refresh.
+ * A refresh seals that buffer into one new segment of the WASM inverted index, and only then do searches see
+ * its documents (near-real-time search). A buffered document that a later operation on its `_id` replaced or
+ * deleted before the refresh is a delete inside the new segment (Lucene applies buffered deletes by term the
+ * same way), so an `_id` has at most one live document; the searched document an operation replaced is deleted
+ * at the same refresh. The refresh writes the buffered documents into one block of stored fields bytes
+ * (searcher-docs.ts) and drops their version map entries, as ES prunes its LiveVersionMap on refresh: from then on
+ * GET, versions and seq_no checks read the searcher's stored fields (a document decoded only when read); the
+ * version map keeps what is not refreshed and the tombstones.
  *
  * Each refresh with changes flushes one new Lucene segment, then drops fully deleted segments and runs the
  * merges the merge policy asks for (shard-segments.ts); forceMerge merges on request. A flush is a Lucene
@@ -15,9 +21,12 @@
  * Invariants: seq_no grows by one per operation (index or delete, including a delete of a missing
  * document); a document's version grows by one per operation on its id, continuing from its tombstone
  * while the tombstone is younger than index.gc_deletes (60 s); the searcher view (searcher-docs.ts) maps
- * every live Lucene doc id of the inverted index to the document it holds; doc ids are handed out at
- * refresh, in order, at maxDoc, only to documents added to the index (so no id below maxDoc is an empty
- * "live" document that match_all would count); a merge renumbers them, and the view follows its doc map.
+ * every live Lucene doc id of the inverted index to the document it holds; provisional doc ids run from the
+ * searcher's maxDoc on, which nothing changes while the buffer is open (a merge runs only right after a refresh),
+ * and become the new segment's doc ids as they are, so no id below maxDoc is an empty "live" document that
+ * match_all would count; a merge renumbers them, and the view follows its doc map. A document whose inversion
+ * fails part way keeps its provisional doc id and is deleted at the refresh (Lucene's DWPT deletes a document
+ * that hit a non-aborting exception); the operation changes nothing else.
  */
 import type { FlushDictionary, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
@@ -55,6 +64,10 @@ interface LiveEntry {
   deletedAt: number
   seqNo: number
   version: number
+  /** The provisional doc id of `doc` in the open buffer, -1 when it has none. */
+  buffered: number
+  /** True until the refresh that applies this operation to the searcher. */
+  pending: boolean
 }
 
 export type ShardOperation =
@@ -70,14 +83,21 @@ export interface WriteResult {
 
 const GC_DELETES_MS = 60_000
 
-/** Writes a queued document into the refresh's flush as document `docId` (analysing it then). */
+/** Inverts a document into the shard's open buffer as (provisional) document `docId`. */
 export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => void
 
 export class IndexShard {
   private readonly live = new Map<string, LiveEntry>()
   private readonly docs: SearcherDocs
   private readonly segments: ShardSegments
-  private pending: Array<{ id: string; analyzed: AnalyzeDocument | null; doc: StoredDocument | null }> = []
+  /** The open in-memory segment: the inverted buffered documents (null while none is). */
+  private buffer: FlushDictionary | null = null
+  /** The buffered documents by provisional doc id, from the searcher's maxDoc on. */
+  private buffered: StoredDocument[] = []
+  /** Provisional doc ids deleted inside the buffer (replaced, deleted or failed before the refresh). */
+  private bufferDeletes: number[] = []
+  /** Operations applied since the last refresh. */
+  private pendingOperations = 0
   private highestSeqNo = -1
   private checkpoints = new LocalCheckpointTracker()
   private lastRefresh: number
@@ -115,7 +135,7 @@ export class IndexShard {
 
   /** True while operations wait for a refresh to become searchable. */
   get hasPendingOperations(): boolean {
-    return this.pending.length > 0
+    return this.pendingOperations > 0
   }
 
   /** The highest sequence number this copy holds (-1 when empty). */
@@ -160,7 +180,7 @@ export class IndexShard {
       source,
       routing,
       version: this.nextVersion(id, now),
-      seqNo: ++this.highestSeqNo,
+      seqNo: this.highestSeqNo + 1,
       primaryTerm: this.primaryTerm,
     }
     this.apply({ op: 'index', doc }, analyzed, now)
@@ -187,21 +207,52 @@ export class IndexShard {
     }
   }
 
-  /** Applies an operation, fresh or replayed from the translog. */
+  /**
+   * Applies an operation, fresh or replayed from the translog: an index operation's document is inverted into
+   * the open buffer by `analyzed` first; when that throws, the operation changes nothing but a deleted
+   * provisional doc id, and the error goes on to the caller.
+   */
   apply(operation: ShardOperation, analyzed: AnalyzeDocument | null, now: number): void {
+    const id = operation.op === 'index' ? operation.doc.id : operation.id
+    const seqNo = seqNoOf(operation)
+    let entry: LiveEntry
     if (operation.op === 'index') {
-      const { doc } = operation
-      this.live.set(doc.id, { doc, deletedAt: 0, seqNo: doc.seqNo, version: doc.version })
-      this.pending.push({ id: doc.id, doc, analyzed })
-      this.highestSeqNo = Math.max(this.highestSeqNo, doc.seqNo)
-      this.checkpoints.markProcessed(doc.seqNo)
+      if (!analyzed) throw new Error(`index operation on [${id}] without its analysis`)
+      const docId = this.invert(operation.doc, analyzed)
+      entry = {
+        doc: operation.doc,
+        deletedAt: 0,
+        seqNo,
+        version: operation.doc.version,
+        buffered: docId,
+        pending: true,
+      }
     } else {
-      const { id, seqNo, version } = operation
-      this.live.set(id, { doc: null, deletedAt: now, seqNo, version })
-      this.pending.push({ id, doc: null, analyzed: null })
-      this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
-      this.checkpoints.markProcessed(operation.seqNo)
+      entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1, pending: true }
     }
+    const replaced = this.live.get(id)?.buffered ?? -1
+    if (replaced >= 0) this.bufferDeletes.push(replaced)
+    this.live.set(id, entry)
+    this.pendingOperations++
+    this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
+    this.checkpoints.markProcessed(seqNo)
+  }
+
+  /** Inverts `doc` into the open buffer at the next provisional doc id; answers that id. */
+  private invert(doc: StoredDocument, analyzed: AnalyzeDocument): number {
+    const docId = this.docs.maxDoc + this.buffered.length
+    this.buffer ??= this.index.newFlush()
+    try {
+      analyzed(docId, this.buffer)
+    } catch (error) {
+      if (this.buffer.lastAdded === docId) {
+        this.buffered.push(doc)
+        this.bufferDeletes.push(docId)
+      }
+      throw error
+    }
+    this.buffered.push(doc)
+    return docId
   }
 
   /**
@@ -238,37 +289,40 @@ export class IndexShard {
    * this at any time applies the refreshes that would have run by `now`.
    */
   maybeScheduledRefresh(now: number, intervalMs: number): void {
-    if (intervalMs <= 0 || this.pending.length === 0) return
+    if (intervalMs <= 0 || this.pendingOperations === 0) return
     const ticks = Math.floor((now - this.lastRefresh) / intervalMs)
     if (ticks >= 1) this.refresh(this.lastRefresh + ticks * intervalMs)
   }
 
   /**
-   * Makes every queued operation searchable: one batch of deletes, one new segment of additions, then the
-   * merges the policy asks for.
+   * Makes every operation since the last refresh searchable: the open buffer sealed into one new segment (its
+   * replaced documents deleted in it), the searched documents those operations replaced or deleted deleted, in
+   * one batch, then the merges the policy asks for.
    */
   refresh(now: number): void {
     this.lastRefresh = now
-    if (this.pending.length === 0) return
-    const latest = new Map<string, { doc: StoredDocument | null; analyzed: AnalyzeDocument | null }>()
-    for (const entry of this.pending) latest.set(entry.id, entry)
-    this.pending = []
-    const deletes: number[] = []
-    const added: StoredDocument[] = []
-    const analyzers: AnalyzeDocument[] = []
-    for (const [id, { doc, analyzed }] of latest) {
+    // A buffer may hold only a failed document (no operation): it is sealed too, as a merge may follow.
+    if (this.pendingOperations === 0 && this.buffered.length === 0) return
+    const deletes = this.bufferDeletes
+    for (const [id, entry] of this.live) {
+      if (!entry.pending) continue
+      entry.pending = false
       const previous = this.docs.delete(id)
       if (previous !== undefined) deletes.push(previous)
-      if (!doc || !analyzed) continue
-      added.push(doc)
-      analyzers.push(analyzed)
-      if (this.live.get(id)?.doc === doc) this.live.delete(id)
+      if (entry.doc) this.live.delete(id)
     }
-    const additions = this.index.newFlush()
-    const docBase = this.docs.addDocuments(added)
-    analyzers.forEach((analyzed, i) => analyzed(docBase + i, additions))
+    const docBase = this.docs.maxDoc
+    const local = deletes.filter((docId) => docId >= docBase).map((docId) => docId - docBase)
+    this.docs.addDocuments(
+      this.buffered,
+      local.sort((a, b) => a - b),
+    )
+    if (this.buffer) this.index.addFlush(this.buffer)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
-    this.index.addFlush(additions)
+    this.buffer = null
+    this.buffered = []
+    this.bufferDeletes = []
+    this.pendingOperations = 0
     this.segments.afterFlush()
   }
 
@@ -325,7 +379,8 @@ export class IndexShard {
     point: CommitPoint,
     files: ReadonlyMap<number, SegmentReads>,
   ): Promise<ShardOperation[]> {
-    if (this.docs.maxDoc !== 0 || this.live.size !== 0) throw new Error('restoreCommit needs an empty copy')
+    if (this.docs.maxDoc !== 0 || this.live.size !== 0 || this.buffered.length !== 0)
+      throw new Error('restoreCommit needs an empty copy')
     const deletes: number[] = []
     const reindexed: ShardOperation[] = []
     for (const segment of point.segments) {
@@ -350,7 +405,7 @@ export class IndexShard {
     this.index.advanceSegmentCounter(point.counter)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     for (const { id, seqNo, version, deletedAt } of point.tombstones)
-      this.live.set(id, { doc: null, deletedAt, seqNo, version })
+      this.live.set(id, { doc: null, deletedAt, seqNo, version, buffered: -1, pending: false })
     this.highestSeqNo = point.userData.max_seq_no
     this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
     this.segments.commit(this.segments.searched())

@@ -36,12 +36,16 @@ export class SearcherDocs {
     return this.count
   }
 
-  /** Adds documents at the next doc ids, as one block of stored fields; returns the first doc id. */
-  addDocuments(docs: readonly StoredDocument[]): number {
+  /**
+   * Adds documents at the next doc ids, as one block of stored fields, the `deleted` local ids (ascending) not
+   * live (documents replaced before they were ever searched); returns the first doc id.
+   */
+  addDocuments(docs: readonly StoredDocument[], deleted: readonly number[] = []): number {
     const writer = new StoredFieldsWriter()
     for (const doc of docs) writer.addDocument(doc)
-    const docBase = this.appendBlock(new StoredFieldsReader(writer.finish()), [])
-    docs.forEach((doc, i) => this.byId?.set(doc.id, docBase + i))
+    const docBase = this.appendBlock(new StoredFieldsReader(writer.finish()), deleted)
+    if (this.byId)
+      for (let d = docBase; d < this.count; d++) if (!this.deleted[d]) this.byId.set(docs[d - docBase]!.id, d)
     return docBase
   }
 
