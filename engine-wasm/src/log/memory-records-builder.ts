@@ -16,6 +16,10 @@
  * offsetDelta i; baseTimestamp is the first record's timestamp unless the builder was given one (a delete
  * horizon, KIP-534), so deltas may be negative; maxTimestamp is the largest record timestamp unless the
  * header names one (a LogAppendTime batch keeps its own).
+ *
+ * Ownership: a builder may start on a buffer it is given (the producer's BufferPool hands out used ones: the
+ * builder writes every byte it later reads, header included, so stale bytes never show). `release` hands the
+ * buffer back once; the builder then refuses appends and builds, so a buffer is never written by two owners.
  */
 import type { RecordHeader } from './types.ts'
 
@@ -55,10 +59,17 @@ export class MemoryRecordsBuilder {
   #count = 0
   #baseTimestamp: number
   #maxTimestamp = -1
+  #released = false
 
-  /** `baseTimestamp` fixes the batch's base timestamp (a delete horizon); by default it is the first record's. */
-  constructor(initialCapacity = 1024, baseTimestamp: number | null = null) {
-    this.#buffer = new Uint8Array(Math.max(initialCapacity, RECORDS_AT))
+  /**
+   * `initial` is the buffer's first capacity, or a buffer to write into (its bytes need not be zero);
+   * `baseTimestamp` fixes the batch's base timestamp (a delete horizon); by default it is the first record's.
+   */
+  constructor(initial: number | Uint8Array = 1024, baseTimestamp: number | null = null) {
+    this.#buffer =
+      typeof initial !== 'number' && initial.length >= RECORDS_AT
+        ? initial
+        : new Uint8Array(Math.max(typeof initial === 'number' ? initial : 0, RECORDS_AT))
     this.#baseTimestamp = baseTimestamp ?? Number.NaN
   }
 
@@ -78,6 +89,7 @@ export class MemoryRecordsBuilder {
     value: Uint8Array | null,
     headers: readonly RecordHeader[],
   ): void {
+    this.#checkNotReleased()
     if (!Number.isSafeInteger(timestamp)) {
       throw new RangeError(`Record timestamp ${timestamp} is not an integer number of milliseconds`)
     }
@@ -86,7 +98,9 @@ export class MemoryRecordsBuilder {
     const offsetDelta = this.#count
     const headerKeys = headers.length === 0 ? NO_HEADER_KEYS : headers.map((h) => utf8.encode(h.key))
     let payload = fieldSize(key) + fieldSize(value) + sizeOfVarlong(headers.length)
-    headers.forEach((header, h) => (payload += fieldSize(headerKeys[h] ?? null) + fieldSize(header.value)))
+    for (let h = 0; h < headers.length; h++) {
+      payload += fieldSize(headerKeys[h] ?? null) + fieldSize(headers[h]?.value ?? null)
+    }
     const body = 1 + sizeOfVarlong(timestampDelta) + sizeOfVarlong(offsetDelta) + payload
     this.#ensure(sizeOfVarlong(body) + body)
     this.#varlong(body)
@@ -96,16 +110,17 @@ export class MemoryRecordsBuilder {
     this.#field(key)
     this.#field(value)
     this.#varlong(headers.length)
-    headers.forEach((header, h) => {
+    for (let h = 0; h < headers.length; h++) {
       this.#field(headerKeys[h] ?? null)
-      this.#field(header.value)
-    })
+      this.#field(headers[h]?.value ?? null)
+    }
     this.#count++
     if (timestamp > this.#maxTimestamp) this.#maxTimestamp = timestamp
   }
 
   /** A copy of the batch with `header` and its CRC-32C (`crc32c` of the bytes from the attributes on). */
   build(header: BatchHeader, crc32c: (bytes: Uint8Array) => number): Uint8Array {
+    this.#checkNotReleased()
     if (this.#count === 0) throw new RangeError('A record batch needs at least one record')
     const bytes = this.#buffer.subarray(0, this.#size)
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -123,6 +138,17 @@ export class MemoryRecordsBuilder {
     view.setInt32(57, this.#count)
     view.setUint32(17, crc32c(bytes.subarray(ATTRIBUTES_AT)) >>> 0)
     return bytes.slice()
+  }
+
+  /** Hands the buffer back (once: null after that); the builder takes no appends and builds nothing more. */
+  release(): Uint8Array | null {
+    if (this.#released) return null
+    this.#released = true
+    return this.#buffer
+  }
+
+  #checkNotReleased(): void {
+    if (this.#released) throw new Error('This MemoryRecordsBuilder released its buffer')
   }
 
   #ensure(extra: number): void {

@@ -3,7 +3,8 @@
  * there (Kafka's ReplicaFetcherThread over AbstractFetcherThread). Each round sends one
  * ReplicaFetchRequest from every partition's log end offset with its last fetched epoch; the leader holds
  * it up to replica.fetch.wait.max.ms. The answer's batches are appended at the leader's offsets, the HW
- * follows the leader's, and the round's bytes are handed to the LogFlusher (stored in the background).
+ * follows the leader's, and the round's bytes are handed to the LogFlusher (stored in the background) once
+ * the next request is sent, so the leader hears of them (and moves its HW) before storage work begins.
  *
  * Truncation (KIP-101, KIP-279, KIP-320): when the leader answers a diverging epoch, the follower keeps
  * what it holds of that epoch up to the leader's end offset for it, and drops the rest
@@ -91,22 +92,33 @@ export class ReplicaFetcher {
   private async run(generation: number): Promise<void> {
     const { scheduler, config } = this.deps
     const live = (): boolean => this.generation === generation && this.states.size > 0
+    // The round's bytes are stored once the next request is on its way: the leader moves its HW when that
+    // request reports the new log end offset, so the acks=all producers waiting on it wait for no storage.
+    let appended = false
+    const persist = (): void => {
+      if (appended) this.deps.persist()
+      appended = false
+    }
     while (live()) {
       const request = this.buildRequest()
       if (request.partitions.length === 0) {
+        persist()
         await scheduler.sleep(config.replicaFetchBackoffMs)
         continue
       }
+      const sent = this.deps.send(this.leaderId, request, config.replicaSocketTimeoutMs)
+      persist()
       let response: ReplicaFetchResponse
       try {
-        response = await this.deps.send(this.leaderId, request, config.replicaSocketTimeoutMs)
+        response = await sent
       } catch {
         await scheduler.sleep(config.replicaFetchBackoffMs)
         continue
       }
       if (!live()) break
-      if (this.processResponse(request, response)) this.deps.persist()
+      appended = this.processResponse(request, response)
     }
+    persist()
     if (this.generation === generation) this.running = false
   }
 

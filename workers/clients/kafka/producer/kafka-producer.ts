@@ -111,10 +111,12 @@ export class KafkaProducer implements Producer {
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata> {
+    // One clock reading per send, as doSend's nowMs: the record's default timestamp and its append time.
+    const nowMs = this.clock.now()
     const input: RecordInput = {
       key: record.key,
       value: record.value,
-      timestamp: record.timestamp ?? this.clock.now(),
+      timestamp: record.timestamp ?? nowMs,
       headers: record.headers ?? NO_HEADERS,
     }
     const keyValueHeaders = keyValueHeadersSize(input)
@@ -129,7 +131,7 @@ export class KafkaProducer implements Producer {
     }
     // Sends queue in call order: only when no earlier send still waits for metadata may this one skip ahead.
     const count = this.preparing.size === 0 ? this.knownPartitionCounts.get(record.topic) : undefined
-    if (count !== undefined) return this.enqueue(record, input, keyValueHeaders, count)
+    if (count !== undefined) return this.enqueue(record, input, keyValueHeaders, count, nowMs)
     return this.enqueueAfterMetadata(record, input, keyValueHeaders)
   }
 
@@ -143,7 +145,7 @@ export class KafkaProducer implements Producer {
     this.preparing.add(preparing)
     try {
       const count = await this.partitionCount(record.topic)
-      return await this.enqueue(record, input, keyValueHeaders, count)
+      return await this.enqueue(record, input, keyValueHeaders, count, this.clock.now())
     } finally {
       this.preparing.delete(preparing)
       queued()
@@ -155,6 +157,7 @@ export class KafkaProducer implements Producer {
     input: RecordInput,
     keyValueHeaders: number,
     count: number,
+    nowMs: number,
   ): Promise<RecordMetadata> {
     if (record.partition !== undefined && record.partition >= count) {
       return Promise.reject(
@@ -168,13 +171,7 @@ export class KafkaProducer implements Producer {
     const partition =
       record.partition ??
       (record.key === null ? this.sticky.partition(record.topic, count) : partitionForKey(record.key, count))
-    const appended = this.accumulator.append(
-      record.topic,
-      partition,
-      input,
-      keyValueHeaders,
-      this.clock.now(),
-    )
+    const appended = this.accumulator.append(record.topic, partition, input, keyValueHeaders, nowMs)
     if (sticky) this.sticky.update(record.topic, appended.appendedBytes, appended.allBatchesFull)
     // As KafkaProducer.doSend: the Sender looks again when a batch fills or a new one starts its linger.
     if (appended.batchIsFull || appended.newBatchCreated) this.sender.wakeup()

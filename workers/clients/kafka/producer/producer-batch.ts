@@ -4,7 +4,9 @@
  * (their uncompressed bytes, times 1.05 when the batch will be compressed) stays within the write limit,
  * max(batch.size, the first record's upper bound); the first record always goes in; a record that does not fit
  * closes the batch for appends. A record is encoded into the batch's MemoryRecordsBuilder when it is appended,
- * so a batch holds bytes and one derived promise per record, no per-record input object.
+ * so a batch holds bytes, the records' timestamps and one derived promise per record, no per-record object.
+ * The derived promises all take one function of the batch (FutureRecordMetadata's value without a closure
+ * per record): a promise's reactions run in the order they were registered, so its n-th call is record n's.
  *
  * Invariants: a drained batch is closed for appends (`close`) and stays closed through retries; `attempts`
  * counts reenqueues (the sends after the first), `lastAttemptMs` is the creation time until the first
@@ -28,12 +30,6 @@ import { RECORD_BATCH_OVERHEAD, recordSizeInBytes } from './record-size.ts'
  */
 const COMPRESSION_RATE_ESTIMATION_FACTOR = 1.05
 
-/**
- * A new batch's buffer, at most: a batch drained after linger.ms often holds a few records, so its buffer
- * starts below batch.size and doubles as it fills.
- */
-const INITIAL_CAPACITY = 16_384
-
 const NO_SEQUENCE = -1
 
 export class ProducerBatch {
@@ -50,6 +46,10 @@ export class ProducerBatch {
   /** The bytes last built for a request and the base sequence they carry. */
   private built: Uint8Array | null = null
   private builtSequence = NO_SEQUENCE
+  /** Each record's timestamp, in append order (a packed array of doubles: no object per record). */
+  private readonly timestamps: number[] = []
+  /** Records whose metadata was made: they are made in append order, when the batch is acknowledged. */
+  private acknowledgedRecords = 0
   /** Sends after the first (ProducerBatch.attempts). */
   attempts = 0
   /** When the batch was created or last reenqueued: linger.ms and retry.backoff.ms count from here. */
@@ -64,8 +64,10 @@ export class ProducerBatch {
     private readonly writeLimit: number,
     private readonly compressed: boolean,
     readonly createdMs: number,
+    /** The batch's buffer (from the BufferPool), at least writeLimit bytes: the records never outgrow it. */
+    buffer: Uint8Array,
   ) {
-    this.records = new MemoryRecordsBuilder(Math.min(writeLimit, INITIAL_CAPACITY))
+    this.records = new MemoryRecordsBuilder(buffer)
     this.produceResult = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }))
     this.lastAttemptMs = createdMs
   }
@@ -153,20 +155,34 @@ export class ProducerBatch {
     const count = this.records.recordCount
     if (count === 0) this.baseTimestamp = input.timestamp
     const size = recordSizeInBytes(count, input.timestamp - this.baseTimestamp, keyValueHeaders)
-    if (count > 0 && (this.isFull || this.writeLimit < this.estimatedSizeInBytes + size)) {
+    // Not isFull, and room for the record (a full batch has no room for any record: sizes are positive).
+    if (count > 0 && this.writeLimit < this.estimatedSizeInBytes + size) {
       this.closed = true
       return null
     }
     const { timestamp } = input
     this.records.append(timestamp, input.key, input.value, input.headers)
-    // FutureRecordMetadata: one derived promise per record, no resolver kept per record.
-    const { topic, partition } = this
-    return this.produceResult.then((baseOffset) => ({
-      topic,
-      partition,
-      offset: baseOffset < 0 ? -1 : baseOffset + count,
-      timestamp,
-    }))
+    this.timestamps.push(timestamp)
+    return this.produceResult.then(this.nextRecordMetadata)
+  }
+
+  /** The RecordMetadata of the next record in append order, from the batch's base offset. */
+  private readonly nextRecordMetadata = (baseOffset: number): RecordMetadata => {
+    const index = this.acknowledgedRecords++
+    return {
+      topic: this.topic,
+      partition: this.partition,
+      offset: baseOffset < 0 ? -1 : baseOffset + index,
+      timestamp: this.timestamps[index] ?? -1,
+    }
+  }
+
+  /**
+   * The batch's buffer, for the BufferPool, once the batch is done (null after the first call): its built
+   * bytes are a copy, so the buffer can serve another batch.
+   */
+  releaseBuffer(): Uint8Array | null {
+    return this.records.release()
   }
 
   /** Resolves every record: offsets from baseOffset on (-1 for acks=0, as the Java producer reports). */

@@ -17,12 +17,19 @@
  *
  * A request's size counts each batch's built bytes once it has been built, else its estimate (Kafka counts
  * a new batch's closed, possibly compressed, bytes; this one builds batches after the drain).
+ *
+ * Batch buffers come from a BufferPool (batch.size each, as Kafka's `free` pool) and go back to it when the
+ * batch is deallocated; a batch's built bytes are a copy, so a reused buffer never changes bytes in flight.
  */
 import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 import type { RecordMetadata, TopicPartition } from '../api.ts'
+import { BufferPool } from './buffer-pool.ts'
 import { ProducerBatch } from './producer-batch.ts'
 import { recordSizeUpperBound } from './record-size.ts'
 import type { TransactionManager } from './transaction-manager.ts'
+
+/** buffer.memory's default (32 MiB): the most the BufferPool keeps in free buffers. */
+const BUFFER_MEMORY = 33_554_432
 
 /** What the accumulator needs to know: how batches fill and when they are sendable. */
 export interface AccumulatorConfig {
@@ -69,11 +76,15 @@ export class RecordAccumulator {
   private readonly drainIndexes = new Map<number, number>()
   private flushesInProgress = 0
   private closed = false
+  /** Batch buffers of batch.size, reused once their batch is done (at most buffer.memory of them kept). */
+  private readonly free: BufferPool
 
   constructor(
     private readonly config: AccumulatorConfig,
     private readonly transactionManager: TransactionManager | null,
-  ) {}
+  ) {
+    this.free = new BufferPool(config.batchSize, BUFFER_MEMORY)
+  }
 
   /** Whether any batch waits to be drained (RecordAccumulator.hasUndrained). */
   get hasUndrained(): boolean {
@@ -105,18 +116,20 @@ export class RecordAccumulator {
     else {
       const { batchSize, compressed } = this.config
       const writeLimit = Math.max(batchSize, recordSizeUpperBound(keyValueHeaders))
-      batch = new ProducerBatch(topic, partition, writeLimit, compressed, nowMs)
+      const buffer = this.free.allocate(writeLimit)
+      batch = new ProducerBatch(topic, partition, writeLimit, compressed, nowMs, buffer)
       deque.push(batch)
       this.incomplete.add(batch)
       future = batch.tryAppend(input, keyValueHeaders)! // a new batch always takes its first record
       appendedBytes = batch.estimatedSizeInBytes
     }
+    const full = batch.isFull
     return {
       future,
-      batchIsFull: deque.length > 1 || batch.isFull,
+      batchIsFull: deque.length > 1 || full,
       newBatchCreated,
       appendedBytes,
-      allBatchesFull: batch.isFull,
+      allBatchesFull: full,
     }
   }
 
@@ -284,9 +297,11 @@ export class RecordAccumulator {
     return this.muted.size > 0 && this.muted.has(partitionKey(topic, partition))
   }
 
-  /** The batch settled: it no longer holds up a flush. */
+  /** The batch settled: it no longer holds up a flush, and its buffer serves a later batch. */
   deallocate(batch: ProducerBatch): void {
     this.incomplete.delete(batch)
+    const buffer = batch.releaseBuffer()
+    if (buffer !== null) this.free.deallocate(buffer)
   }
 
   /** RecordAccumulator.beginFlush: every batch is sendable at once until the flush completes. */
