@@ -4,13 +4,13 @@
  * the leader's id and epoch and applies what the ReplicaFetcher brings.
  *
  * Rules (Partition.scala, Kafka 4.x):
- * - HW = the smallest log end offset among the leader, the maximal ISR and the followers caught up within
- *   replica.lag.time.max.ms; it never moves while the committed ISR is smaller than min.insync.replicas
- *   (capped at the replication factor), and it never goes back.
- * - A follower joins the ISR when its end offset reaches the HW and the start of the current leader epoch;
- *   it leaves when it was last caught up more than replica.lag.time.max.ms ago. Either change is proposed to
- *   the controller through `alterPartition`; while one is in flight no other is proposed, the ISR used for
- *   acks stays the committed one, and the HW uses the larger (maximal) set.
+ * - HW = the smallest log end offset among the leader, the maximal ISR and the ISR-eligible (registered,
+ *   unfenced) followers caught up within replica.lag.time.max.ms; it never moves while the committed ISR is
+ *   smaller than min.insync.replicas (capped at the replication factor), and it never goes back.
+ * - An ISR-eligible follower joins the ISR when its end offset reaches the HW and the start of the current
+ *   leader epoch; it leaves when it was last caught up more than replica.lag.time.max.ms ago. Either change is
+ *   proposed to the controller through `alterPartition`; while one is in flight no other is proposed, the ISR
+ *   used for acks stays the committed one, and the HW uses the larger (maximal) set.
  * - acks=all is refused with NOT_ENOUGH_REPLICAS before the append when the ISR is below min.insync.replicas.
  * - A batch larger than the topic's max.message.bytes is refused with MESSAGE_TOO_LARGE and nothing is
  *   appended (UnifiedLog.analyzeAndValidateRecords).
@@ -52,6 +52,12 @@ export type AlterPartition = (
 export interface PartitionDeps {
   clock: Clock
   replicaLagTimeMaxMs: number
+  /**
+   * Partition.isReplicaIsrEligible: whether the metadata has the broker registered and unfenced (a broker
+   * in controlled shutdown is fenced here). Only such a follower may join the ISR or hold back the HW
+   * while outside it.
+   */
+  isReplicaIsrEligible: (brokerId: number) => boolean
   alterPartition: AlterPartition
   /** Called when an ISR change committed (the HW may have moved): delayed requests may complete. */
   onIsrChange: (partition: Partition) => void
@@ -321,7 +327,8 @@ export class Partition {
     for (const replica of this.remote.values()) {
       const waitFor =
         this.isrState.maximalIsr.has(replica.brokerId) ||
-        replica.isCaughtUp(leaderEnd, now, this.deps.replicaLagTimeMaxMs)
+        (replica.isCaughtUp(leaderEnd, now, this.deps.replicaLagTimeMaxMs) &&
+          this.deps.isReplicaIsrEligible(replica.brokerId))
       if (waitFor && replica.logEndOffset < newHighWatermark) newHighWatermark = replica.logEndOffset
     }
     if (newHighWatermark <= this.log.highWatermark) return false
@@ -331,7 +338,12 @@ export class Partition {
 
   private maybeExpandIsr(follower: Replica): void {
     const state = this.isrState
-    if (state.inflight || state.isr.has(follower.brokerId)) return
+    if (
+      state.inflight ||
+      state.isr.has(follower.brokerId) ||
+      !this.deps.isReplicaIsrEligible(follower.brokerId)
+    )
+      return
     const start = this.leaderEpochStartOffset
     if (start === null || follower.logEndOffset < this.log.highWatermark || follower.logEndOffset < start)
       return

@@ -60,6 +60,8 @@ export interface ReplicaManagerDeps {
   config: ReplicationConfig
   logManager: LogManager
   storage: Storage
+  /** Whether a follower may join the ISR (PartitionDeps.isReplicaIsrEligible). */
+  isReplicaIsrEligible: (brokerId: number) => boolean
   alterPartition: AlterPartition
   sendReplicaFetch: SendReplicaFetch
 }
@@ -151,13 +153,14 @@ export class ReplicaManager {
   }
 
   private createPartition(change: LeadershipChange): Partition {
-    const { logManager, scheduler, config, alterPartition, brokerId } = this.deps
+    const { logManager, scheduler, config, alterPartition, brokerId, isReplicaIsrEligible } = this.deps
     const log =
       logManager.getLog(change.topicId, change.partition) ??
       logManager.createLog(change.topicId, change.partition, change.logConfig)
     const partition = new Partition(change.topicId, change.topicName, change.partition, brokerId, log, {
       clock: scheduler,
       replicaLagTimeMaxMs: config.replicaLagTimeMaxMs,
+      isReplicaIsrEligible,
       alterPartition,
       onIsrChange: (changed) => this.tryCompleteDelayed(keyOf(changed.topicId, changed.partition)),
     })

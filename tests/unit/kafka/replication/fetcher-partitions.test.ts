@@ -48,6 +48,7 @@ describe('ReplicaManager.applyLeadership', () => {
       config: REPLICATION_DEFAULTS,
       logManager: new LogManager(engine, storage),
       storage,
+      isReplicaIsrEligible: () => true,
       alterPartition: () => new Promise(() => undefined),
       // The leaders hold every fetch (nothing to read yet).
       sendReplicaFetch: (to, request) => {

@@ -107,6 +107,7 @@ export class SimCluster {
       alterPartition: (_topicId, _partition, newIsr, leaderEpoch, partitionEpoch) =>
         this.alterPartition(id, newIsr, leaderEpoch, partitionEpoch),
       sendReplicaFetch: (to, request, timeoutMs) => broker.transport.request(to, request, timeoutMs),
+      isReplicaIsrEligible: (brokerId) => (this.brokers.get(brokerId)?.manager ?? null) !== null,
     })
     broker.manager = manager
     broker.transport.serve((from, request) => manager.handleReplicaFetch(from, request))
