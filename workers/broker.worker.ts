@@ -2,6 +2,7 @@
  * Web Worker entry for one Kafka broker: a KafkaServer over IndexedDB, the real clock, the WASM log
  * engine, and MessagePorts to its peers: the page starts every broker, then wires one MessageChannel per
  * pair of running brokers (a broker's messages to peers not yet wired fail and are retried).
+ * Client calls wait until the broker is unfenced after its start (Kafka opens its listeners only then).
  * `pause` / `resume` are SIGSTOP / SIGCONT, which a worker cannot get from outside, so it holds itself:
  * its timers, its ports and every API call wait while paused (process-pause.ts).
  */
@@ -29,8 +30,14 @@ function runningServer(): KafkaServer {
   return server
 }
 
-function running(): BrokerApi {
-  return runningServer().api
+/**
+ * The broker's client API once it serves clients: a call made while it is still starting waits until the
+ * controller unfenced it, as a client's connection waits until Kafka's BrokerServer opens its listeners.
+ */
+async function running(): Promise<BrokerApi> {
+  const started = runningServer()
+  await started.whenServing()
+  return started.api
 }
 
 const api: BrokerWorkerApi = {
@@ -40,6 +47,8 @@ const api: BrokerWorkerApi = {
   },
   async start(options: BrokerStartOptions) {
     const bytes = await (await fetch(logWasmUrl)).arrayBuffer()
+    const storage = await openStorage(options.storageUrl)
+    const engine = await LogEngine.load(bytes)
     transport = new PortTransport(options.brokerId, scheduler, paused)
     server = await KafkaServer.start({
       nodeId: options.brokerId,
@@ -48,8 +57,8 @@ const api: BrokerWorkerApi = {
       endpoint: { host: 'localhost', port: KAFKA_BASE_PORT + options.brokerId - 1 },
       scheduler,
       random: new Random(options.seed),
-      storage: await openStorage(options.storageUrl),
-      engine: await LogEngine.load(bytes),
+      storage,
+      engine,
       transport,
     })
   },
@@ -63,38 +72,38 @@ const api: BrokerWorkerApi = {
     return bytes === null ? null : Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer])
   },
   describeState: () => Promise.resolve(runningServer().describeState()),
-  metadata: (...args) => running().metadata(...args),
-  createTopics: (...args) => running().createTopics(...args),
-  deleteTopics: (...args) => running().deleteTopics(...args),
-  describeTopicConfigs: (...args) => running().describeTopicConfigs(...args),
-  produce: (...args) => running().produce(...args),
+  metadata: async (...args) => (await running()).metadata(...args),
+  createTopics: async (...args) => (await running()).createTopics(...args),
+  deleteTopics: async (...args) => (await running()).deleteTopics(...args),
+  describeTopicConfigs: async (...args) => (await running()).describeTopicConfigs(...args),
+  produce: async (...args) => (await running()).produce(...args),
   fetch: async (...args) => {
-    const responses = await running().fetch(...args)
+    const responses = await (await running()).fetch(...args)
     return Comlink.transfer(
       responses,
       responses.map((r) => r.records.buffer as ArrayBuffer),
     )
   },
-  listOffsets: (...args) => running().listOffsets(...args),
-  initProducerId: () => running().initProducerId(),
-  describeConfigs: (...args) => running().describeConfigs(...args),
-  incrementalAlterConfigs: (...args) => running().incrementalAlterConfigs(...args),
-  createPartitions: (...args) => running().createPartitions(...args),
-  describeQuorum: () => running().describeQuorum(),
-  electLeaders: (...args) => running().electLeaders(...args),
-  describeLogDirs: (...args) => running().describeLogDirs(...args),
-  alterPartitionReassignments: (...args) => running().alterPartitionReassignments(...args),
-  listPartitionReassignments: (...args) => running().listPartitionReassignments(...args),
-  findCoordinator: (...args) => running().findCoordinator(...args),
-  joinGroup: (...args) => running().joinGroup(...args),
-  syncGroup: (...args) => running().syncGroup(...args),
-  heartbeat: (...args) => running().heartbeat(...args),
-  leaveGroup: (...args) => running().leaveGroup(...args),
-  offsetCommit: (...args) => running().offsetCommit(...args),
-  offsetFetch: (...args) => running().offsetFetch(...args),
-  listGroups: (...args) => running().listGroups(...args),
-  describeGroups: (...args) => running().describeGroups(...args),
-  deleteGroups: (...args) => running().deleteGroups(...args),
+  listOffsets: async (...args) => (await running()).listOffsets(...args),
+  initProducerId: async () => (await running()).initProducerId(),
+  describeConfigs: async (...args) => (await running()).describeConfigs(...args),
+  incrementalAlterConfigs: async (...args) => (await running()).incrementalAlterConfigs(...args),
+  createPartitions: async (...args) => (await running()).createPartitions(...args),
+  describeQuorum: async () => (await running()).describeQuorum(),
+  electLeaders: async (...args) => (await running()).electLeaders(...args),
+  describeLogDirs: async (...args) => (await running()).describeLogDirs(...args),
+  alterPartitionReassignments: async (...args) => (await running()).alterPartitionReassignments(...args),
+  listPartitionReassignments: async (...args) => (await running()).listPartitionReassignments(...args),
+  findCoordinator: async (...args) => (await running()).findCoordinator(...args),
+  joinGroup: async (...args) => (await running()).joinGroup(...args),
+  syncGroup: async (...args) => (await running()).syncGroup(...args),
+  heartbeat: async (...args) => (await running()).heartbeat(...args),
+  leaveGroup: async (...args) => (await running()).leaveGroup(...args),
+  offsetCommit: async (...args) => (await running()).offsetCommit(...args),
+  offsetFetch: async (...args) => (await running()).offsetFetch(...args),
+  listGroups: async (...args) => (await running()).listGroups(...args),
+  describeGroups: async (...args) => (await running()).describeGroups(...args),
+  deleteGroups: async (...args) => (await running()).deleteGroups(...args),
 }
 
 exposeHostProcess(api, paused)

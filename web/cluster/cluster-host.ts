@@ -2,8 +2,10 @@
  * The bridge that owns the workers: the Kafka brokers (KafkaWorkerCluster) and the Elasticsearch nodes
  * (EsWorkerCluster, as many as the learner chose last time, default 3), started over IndexedDB, and the
  * ShellEnvironment the console runs commands in. The page keeps only the Kafka clients' RecordBatch codec
- * (the log WASM). The cluster counts as ready once every broker is registered and unfenced and every ES
- * node knows its elected master, as a cluster a learner opens has been running for a while.
+ * (the log WASM). The handle comes as soon as the workers are launched and that codec is loaded; each
+ * cluster then says on its own when it is ready (`whenReady`): Kafka once every broker is registered and
+ * unfenced, Elasticsearch once every node knows its elected master and the stored shards are recovered, as a
+ * cluster a learner opens has been running for a while. A Kafka command waits for Kafka only, whatever ES is still doing, and vice versa.
  * resizeKafka and resizeEs replace a cluster by a fresh one of another size; env then points at the new one.
  * The quorum's voters come from the broker count the storage was formatted with (kept across reloads), so
  * brokers added with add-broker come back after a reload as the broker-only nodes they were.
@@ -31,11 +33,18 @@ import { deleteDatabases } from './kafka-storage-format.ts'
 export const DEFAULT_BROKERS = 3
 export { MAX_BROKERS, MAX_ES_NODES }
 const READY_TIMEOUT_MS = 30_000
+/** How long the page waits for a started ES cluster's stored shards to recover (a `timeout` value). */
+const SHARDS_TIMEOUT = '10s'
 const KAFKA_DATABASE_PREFIX = 'playground-'
 const ES_DATABASE_PREFIX = 'playground-'
 
+/** The two clusters the console reaches. */
+export type ClusterSystem = 'kafka' | 'es'
+
 export interface ClusterHandle {
   env: ShellEnvironment
+  /** Resolves once that cluster is ready (or once READY_TIMEOUT_MS passed without it). */
+  readonly whenReady: Readonly<Record<ClusterSystem, Promise<void>>>
   /** The Kafka cluster running now: a new one after resizeKafka. */
   readonly kafka: KafkaWorkerCluster
   /**
@@ -70,37 +79,55 @@ function clusterLayout(formatted: number): ClusterLayout {
   }
 }
 
-/** Asks `ready` every `intervalMs` until it says yes, for at most READY_TIMEOUT_MS. */
+/**
+ * Asks `ready` every `intervalMs` until it says yes, for at most READY_TIMEOUT_MS (an answer still awaited
+ * then, such as a starting broker's, which answers only once unfenced, is not waited for).
+ */
 async function until(ready: () => Promise<boolean>, intervalMs: number): Promise<void> {
-  const deadline = clock.now() + READY_TIMEOUT_MS
-  while (clock.now() < deadline) {
-    if (await ready()) return
+  const end = clock.now() + READY_TIMEOUT_MS
+  const timedOut = clock.sleep(READY_TIMEOUT_MS).then(() => false)
+  while (clock.now() < end) {
+    if (await Promise.race([ready(), timedOut])) return
     await clock.sleep(intervalMs)
   }
 }
 
 /**
- * Until every broker is registered and unfenced (in the Metadata response's live brokers): asked often, as
- * the brokers register within milliseconds of electing their controller.
+ * Until every broker serves clients and lists every broker as registered and unfenced: asked often, as the
+ * brokers register within milliseconds of electing their controller.
  */
 function untilBrokersRegistered(cluster: KafkaWorkerCluster): Promise<void> {
-  return until(async () => {
-    const metadata = await cluster
-      .brokerAtPort(9092)
-      ?.metadata([])
-      .catch(() => null)
-    return metadata?.brokers.length === cluster.ids().length
-  }, 25)
+  return until(() => cluster.allServing(), 25)
 }
 
-/** Until every node knows an elected master (its state names one). */
-function untilMasterElected(cluster: EsWorkerCluster): Promise<void> {
-  return until(async () => {
+/**
+ * Until every node knows an elected master (its state names one) and then, asking the cluster health API,
+ * until the stored shards are recovered: no primary unassigned (yellow at least) and none initializing. A
+ * cluster whose stored data cannot all be recovered (red) stops being waited for after SHARDS_TIMEOUT.
+ */
+async function untilShardsRecovered(cluster: EsWorkerCluster): Promise<void> {
+  await until(async () => {
     const states = await Promise.all(
       cluster.ids().map((id) => Promise.resolve(cluster.describeState(id)).catch(() => null)),
     )
     return states.every((state) => state?.masterName)
   }, 200)
+  const node = cluster
+    .ids()
+    .map((id) => cluster.node(id))
+    .find((api) => api !== null)
+  await node
+    ?.handleRequest({
+      method: 'GET',
+      path: '/_cluster/health',
+      params: [
+        ['wait_for_status', 'yellow'],
+        ['wait_for_no_initializing_shards', 'true'],
+        ['timeout', SHARDS_TIMEOUT],
+      ],
+      body: null,
+    })
+    .catch(() => undefined)
 }
 
 export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS): Promise<ClusterHandle> {
@@ -110,11 +137,19 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
   const nodes = (await loadNodeCount().catch(() => null)) ?? DEFAULT_ES_NODES
   let es = new EsWorkerCluster(nodes, seed, ES_DATABASE_PREFIX)
   // Each cluster is awaited until ready on its own, so neither's readiness check waits for the other's start.
-  const [logEngine] = await Promise.all([
-    fetch(logWasmUrl).then(async (response) => LogEngine.load(await response.arrayBuffer())),
-    kafka.startAll().then(() => untilBrokersRegistered(kafka)),
-    es.startAll().then(() => untilMasterElected(es)),
-  ])
+  // The ES nodes start once the brokers' workers are up: on a machine of few cores, their start-up work
+  // (scripts, WASM, IndexedDB, recovery, election) otherwise competes with the brokers' and delays Kafka's.
+  const kafkaLaunched = kafka.startAll()
+  const whenReady = {
+    kafka: kafkaLaunched.then(() => untilBrokersRegistered(kafka)),
+    es: kafkaLaunched
+      .catch(() => undefined)
+      .then(() => es.startAll())
+      .then(() => untilShardsRecovered(es)),
+  }
+  const logEngine = await fetch(logWasmUrl).then(async (response) =>
+    LogEngine.load(await response.arrayBuffer()),
+  )
   const env: ShellEnvironment = {
     kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
     es,
@@ -128,6 +163,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
   }
   return {
     env,
+    whenReady,
     get kafka() {
       return kafka
     },
@@ -157,7 +193,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       env.es = next
       env.playground.nodes = next
       await next.startAll()
-      await untilMasterElected(next)
+      await untilShardsRecovered(next)
       await saveNodeCount(size)
     },
     terminate() {

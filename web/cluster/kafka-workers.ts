@@ -60,6 +60,24 @@ export class KafkaWorkerCluster
     return this.member(port - KAFKA_BASE_PORT + 1)
   }
 
+  /**
+   * Whether every broker serves clients and lists every broker as registered and unfenced. A broker answers
+   * only once it was unfenced after its start (broker.worker.ts), so registrations an earlier run left in the
+   * metadata log never count.
+   */
+  async allServing(): Promise<boolean> {
+    const ids = this.ids()
+    const answers = await Promise.all(
+      ids.map(
+        async (id) =>
+          (await this.member(id)
+            ?.metadata([])
+            .catch(() => null)) ?? null,
+      ),
+    )
+    return answers.every((answer) => answer?.brokers.length === ids.length)
+  }
+
   /** The running broker's NodeState (one call for all its partitions), or null when it is not running. */
   describeState(id: number): Promise<NodeState> | null {
     return this.member(id)?.describeState() ?? null

@@ -2,6 +2,8 @@
  * The console's state: the buffer text, the output entries, and what is running. Commands are parsed
  * from the whole buffer (parseScript) and run one at a time through the shell; a running command's
  * output streams into its entry. Stop (or Ctrl+C) interrupts a long-running tool such as a consumer.
+ * A command waits only for the cluster it talks to: a Kafka tool for Kafka, a Dev Tools request or curl for
+ * Elasticsearch, a playground command for both.
  */
 import { parseScript } from '../../workers/tools/script/parse-script.ts'
 import { commandAt } from '../../workers/tools/script/command-at.ts'
@@ -33,22 +35,44 @@ class StopSignal implements Interrupt {
 
 let nextId = 1
 
+/** When each cluster is ready for the commands that talk to it. */
+export type ClusterReadiness = Readonly<Record<'kafka' | 'es', Promise<unknown>>>
+
+/** What a command waits for before it runs. */
+function readiness(ready: ClusterReadiness, command: ScriptCommand): Promise<unknown> {
+  switch (command.kind) {
+    case 'kafka':
+      return ready.kafka
+    case 'es':
+      return ready.es
+    case 'playground':
+      return Promise.all([ready.kafka, ready.es])
+    case 'error':
+      return Promise.resolve()
+  }
+}
+
 export class ConsoleState {
   text = $state('')
   /** The cursor: its character offset in the buffer and its 1-based line. What Run runs. */
   cursor = $state({ offset: 0, line: 1 })
   entries = $state<OutputEntry[]>([])
   running = $state(false)
-  /** True once the cluster answers; commands run before that wait for it. */
+  /** True once both clusters answer; commands run before that wait for the one they talk to. */
   ready = $state(false)
   private env: Promise<ShellEnvironment> | null = null
+  private whenReady: ClusterReadiness | null = null
   private stop: StopSignal | null = null
   private cancelAll = false
 
-  /** The cluster that commands run on: given at once, usable when the promise resolves. */
-  attach(env: Promise<ShellEnvironment>): void {
+  /**
+   * The clusters that commands run on: given at once, usable when `env` resolves, and each cluster once its
+   * `whenReady` promise resolves (by default both with `env`).
+   */
+  attach(env: Promise<ShellEnvironment>, whenReady: ClusterReadiness = { kafka: env, es: env }): void {
     this.env = env
-    void env.then(() => (this.ready = true))
+    this.whenReady = whenReady
+    void Promise.all([env, whenReady.kafka, whenReady.es]).then(() => (this.ready = true))
   }
 
   clear(): void {
@@ -76,14 +100,14 @@ export class ConsoleState {
   }
 
   private async runCommands(commands: ScriptCommand[]): Promise<void> {
-    if (!this.env || this.running) return
-    const env = this.env
+    if (!this.env || !this.whenReady || this.running) return
+    const { env, whenReady } = this
     this.running = true
     this.cancelAll = false
     try {
       for (const command of commands) {
         if (this.cancelAll) break
-        await this.runOne(await env, command)
+        await this.runOne(await env, whenReady, command)
       }
     } finally {
       this.running = false
@@ -91,7 +115,11 @@ export class ConsoleState {
     }
   }
 
-  private async runOne(env: ShellEnvironment, command: ScriptCommand): Promise<void> {
+  private async runOne(
+    env: ShellEnvironment,
+    ready: ClusterReadiness,
+    command: ScriptCommand,
+  ): Promise<void> {
     const shown =
       command.kind === 'kafka'
         ? [command.command, ...command.stdin.map((l) => `> ${l}`)].join('\n')
@@ -103,6 +131,7 @@ export class ConsoleState {
     }
     this.stop = new StopSignal()
     try {
+      await readiness(ready, command)
       const outcome = await runCommand(command, env, { stdout: append, stderr: append }, this.stop)
       entry.text = formatOutcome(outcome)
       if (outcome.kind === 'es') {

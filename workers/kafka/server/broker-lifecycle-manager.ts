@@ -5,7 +5,16 @@
  * fences it when heartbeats stop. A controlled shutdown asks to be fenced first so that leadership
  * moves away before the process stops; without the controller's approval within 5 minutes (BrokerServer's
  * shutdown timeout: no controller can approve once the quorum lost its majority) the broker stops anyway.
- * Requests that fail (no controller yet, a network fault) are retried at the next interval.
+ * A registration that fails (no controller yet, a network fault) is sent again after an exponential backoff
+ * of 100 ms doubling up to broker.session.timeout.ms (Kafka's resendExponentialBackoff, here without its
+ * jitter), and an unregistered broker registers as soon as the quorum names a controller (Kafka's controller
+ * channel sends a queued request once it learns the controller). One answered NOT_CONTROLLER (the quorum's
+ * new leader is still replaying the metadata log before it acts as controller) is no failure: Kafka's
+ * controller channel sends it again itself, here after retry.backoff.ms (100 ms). A failed heartbeat
+ * is sent again at the next interval (Kafka backs off from those too: a deviation kept so that a running
+ * broker's heartbeats keep their 2 s rhythm).
+ * `whenUnfenced` resolves the first time the controller answers that this incarnation is unfenced: Kafka's
+ * BrokerServer enables its client listeners only then (initialUnfenceFuture).
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Transport } from '../../net/transport.ts'
@@ -14,6 +23,11 @@ import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
 
 export const HEARTBEAT_INTERVAL_MS = 2000
 const REQUEST_TIMEOUT_MS = 2000
+const RESEND_BACKOFF_INITIAL_MS = 100
+/** retry.backoff.ms: how soon a request answered NOT_CONTROLLER is sent again. */
+const NOT_CONTROLLER_RETRY_MS = 100
+/** broker.session.timeout.ms: the resend backoff's cap. */
+const RESEND_BACKOFF_MAX_MS = 9000
 /** BrokerServer.shutdown's default timeout for the controlled shutdown. */
 export const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 5 * 60_000
 
@@ -34,8 +48,14 @@ export type LifecycleState = 'starting' | 'fenced' | 'running' | 'shutting-down'
 export class BrokerLifecycleManager {
   private brokerEpoch = -1
   private timer: Cancellable | null = null
+  private failedAttempts = 0
+  /** The last registration was answered NOT_CONTROLLER. */
+  private notController = false
   private shutdownWaiter: (() => void) | null = null
   state: LifecycleState = 'starting'
+  private unfenced: () => void = () => undefined
+  /** Resolves once this incarnation was first unfenced (and never if it stops before). */
+  readonly whenUnfenced = new Promise<void>((resolve) => (this.unfenced = resolve))
 
   constructor(private readonly deps: LifecycleDeps) {}
 
@@ -44,6 +64,15 @@ export class BrokerLifecycleManager {
   }
 
   start(): void {
+    this.schedule(0)
+  }
+
+  /** The quorum names a new controller: an unregistered broker registers with it now. */
+  controllerChanged(): void {
+    if (this.brokerEpoch >= 0 || this.state === 'stopped' || this.state === 'shutting-down') return
+    // Failures sending to an earlier controller say nothing about this one (Kafka's controller channel
+    // resends a request that got NOT_CONTROLLER to the next controller it learns of, outside this backoff).
+    this.failedAttempts = 0
     this.schedule(0)
   }
 
@@ -79,25 +108,31 @@ export class BrokerLifecycleManager {
   private async tick(): Promise<void> {
     if (this.state === 'stopped') return
     const controller = this.deps.controllerId()
+    let answered = false
+    this.notController = false
     try {
-      if (controller !== null) {
-        if (this.brokerEpoch < 0) await this.register(controller)
-        else await this.heartbeat(controller)
-      }
+      if (controller !== null)
+        answered = this.brokerEpoch < 0 ? await this.register(controller) : await this.heartbeat(controller)
     } catch {
-      // No answer from the controller: try again at the next interval.
+      // No answer from the controller: sent again after the backoff.
     }
+    if (answered) this.failedAttempts = 0
+    else if (!this.notController) this.failedAttempts++
     // The state may have changed while the request was out, so read it afresh.
     const state = this.currentState()
-    if (state !== 'stopped')
-      this.schedule(state === 'shutting-down' ? HEARTBEAT_INTERVAL_MS / 4 : HEARTBEAT_INTERVAL_MS)
+    if (state === 'stopped') return
+    if (state === 'shutting-down') this.schedule(HEARTBEAT_INTERVAL_MS / 4)
+    else if (answered || this.brokerEpoch >= 0) this.schedule(HEARTBEAT_INTERVAL_MS)
+    else if (this.notController) this.schedule(NOT_CONTROLLER_RETRY_MS)
+    else this.schedule(resendBackoffMs(this.failedAttempts - 1))
   }
 
   private currentState(): LifecycleState {
     return this.state
   }
 
-  private async register(controller: number): Promise<void> {
+  /** Whether the controller registered this broker and answered its first heartbeat. */
+  private async register(controller: number): Promise<boolean> {
     const response = await this.deps.controllerTransport.request(
       controller,
       {
@@ -113,11 +148,14 @@ export class BrokerLifecycleManager {
       this.brokerEpoch = response.brokerEpoch
       this.state = 'fenced'
       // As Kafka's lifecycle manager does, the first heartbeat follows the registration at once.
-      await this.heartbeat(controller)
+      return this.heartbeat(controller)
     }
+    this.notController = response.api === 'BrokerRegistration' && response.error === 'NOT_CONTROLLER'
+    return false
   }
 
-  private async heartbeat(controller: number): Promise<void> {
+  /** Whether the controller answered the heartbeat without an error. */
+  private async heartbeat(controller: number): Promise<boolean> {
     const response = await this.deps.controllerTransport.request(
       controller,
       {
@@ -129,16 +167,23 @@ export class BrokerLifecycleManager {
       },
       REQUEST_TIMEOUT_MS,
     )
-    if (response.api !== 'BrokerHeartbeat') return
+    if (response.api !== 'BrokerHeartbeat') return false
     if (response.error === 'STALE_BROKER_EPOCH' || response.error === 'BROKER_ID_NOT_REGISTERED') {
       this.brokerEpoch = -1
-      return
+      return false
     }
-    if (response.error !== null) return
+    if (response.error !== null) return false
     if (response.shouldShutDown) {
       await this.stop()
-      return
+      return true
     }
     if (this.state !== 'shutting-down') this.state = response.isFenced ? 'fenced' : 'running'
+    if (this.state === 'running') this.unfenced()
+    return true
   }
+}
+
+/** ExponentialBackoff(100, 2, broker.session.timeout.ms) after `attempts` failures in a row. */
+export function resendBackoffMs(attempts: number): number {
+  return Math.min(RESEND_BACKOFF_MAX_MS, RESEND_BACKOFF_INITIAL_MS * 2 ** Math.min(attempts, 20))
 }

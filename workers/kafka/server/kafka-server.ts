@@ -113,6 +113,7 @@ export class KafkaServer {
       logManager,
       storage,
       sendReplicaFetch: (to, request, timeoutMs) => replicaChannel.request(to, request, timeoutMs),
+      isReplicaIsrEligible: (brokerId) => metadata.brokers.get(brokerId)?.fenced === false,
       alterPartition: async (topicId, partitionId, newIsr, leaderEpoch, partitionEpoch) => {
         const response = await sendToController({
           api: 'AlterPartition',
@@ -149,13 +150,14 @@ export class KafkaServer {
       log: {
         append: async (records) => {
           const offset = await raft.append(records)
-          await publisher.whenPublished(offset)
+          await publisher.whenReplayed(offset)
           return offset
         },
       },
     })
     raft.onCommit((batch) => void publisher.publish(batch))
     raft.onLeaderChange((leaderId) => {
+      if (leaderId !== null) lifecycle?.controllerChanged()
       if (leaderId !== nodeId) {
         controller.deactivate()
         return
@@ -164,7 +166,7 @@ export class KafkaServer {
       // client appends at its log end: once that batch is committed, so is everything before it. (Its high
       // watermark at election may still lag what the previous leader had committed.)
       const epochStart = raft.logEndOffset()
-      void publisher.whenPublished(epochStart).then(() => {
+      void publisher.whenReplayed(epochStart).then(() => {
         if (raft.leaderAndEpoch().leaderId === nodeId) controller.activate()
       })
     })
@@ -242,6 +244,14 @@ export class KafkaServer {
   /** The partitions this node hosts, for the simulation's check that in-sync replicas agree below the HW. */
   get replicaManager(): ReplicaManager {
     return this.parts.replicaManager
+  }
+
+  /**
+   * Resolves once this broker was unfenced after its start: BrokerServer enables its client listeners only
+   * then, so a client reaches it from that moment on.
+   */
+  whenServing(): Promise<void> {
+    return this.parts.lifecycle.whenUnfenced
   }
 
   get metadata(): ClusterMetadata {

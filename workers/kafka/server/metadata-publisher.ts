@@ -8,6 +8,11 @@
  * broker config altered at run time (ConfigRecord) takes effect at once. Batches are published one at a
  * time, in commit order.
  *
+ * Replaying and acting are two steps: a committed batch is replayed into the metadata image at once (the
+ * controller of a combined node reads that image: `whenReplayed`), and acted on in turn after the batches
+ * before it (the promise `publish` returns), so loading a starting broker's logs never holds up its
+ * controller, as Kafka's controller does not wait for its broker's log manager.
+ *
  * A starting broker replays the log and loads its logs but leads or follows no partition until the log holds
  * this incarnation's own registration (Kafka's BrokerServer applies the metadata once the broker has caught
  * up past it): the records before it may still name this broker leader of partitions that the controller
@@ -36,7 +41,7 @@ interface Hosted {
 export class MetadataPublisher {
   private readonly hosted = new Map<string, Hosted>()
   private queue: Promise<void> = Promise.resolve()
-  private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
+  private readonly replayed = new OffsetWaiters()
   private registered = false
 
   constructor(
@@ -55,29 +60,28 @@ export class MetadataPublisher {
     },
   ) {}
 
-  /** Resolves once every record up to `offset` is replayed and acted on. */
-  whenPublished(offset: number): Promise<void> {
-    if (this.deps.metadata.lastOffset >= offset) return Promise.resolve()
-    return new Promise((resolve) => this.waiters.push({ offset, resolve }))
+  /** Resolves once every record up to `offset` is replayed into the metadata image. */
+  whenReplayed(offset: number): Promise<void> {
+    return this.replayed.until(offset)
   }
 
-  /** Queues a committed batch; resolves once it is replayed and acted on. */
+  /** Replays a committed batch now and queues acting on it; resolves once it is acted on. */
   publish(batch: CommittedMetadata): Promise<void> {
+    const { metadata } = this.deps
+    for (const record of batch.records) metadata.replay(record, batch.lastOffset)
+    metadata.lastOffset = batch.lastOffset
+    this.replayed.reach(batch.lastOffset)
     const run = this.queue.then(() => this.apply(batch))
     this.queue = run.catch(() => undefined)
     return run
   }
 
+  /** Acts on the metadata image as it is now (it may already hold later batches, as Kafka's latest image). */
   private async apply(batch: CommittedMetadata): Promise<void> {
     const { metadata, brokerId, logManager, replicaManager } = this.deps
-    for (const record of batch.records) metadata.replay(record, batch.lastOffset)
-    metadata.lastOffset = batch.lastOffset
     this.registered ||= metadata.brokers.get(brokerId)?.incarnationId === this.deps.incarnationId
-    // A control batch changes nothing but the position waiters (the new controller's catch-up) wait for.
-    if (batch.records.length === 0) {
-      this.releaseWaiters()
-      return
-    }
+    // A control batch (LeaderChange) holds nothing to act on.
+    if (batch.records.length === 0) return
     const changes: LeadershipChange[] = []
     const present = new Set<string>()
     for (const topic of metadata.topicsById.values()) {
@@ -130,12 +134,23 @@ export class MetadataPublisher {
     }
     if (changes.length > 0) replicaManager.applyLeadership(changes)
     if (changes.length > 0 || removed.length > 0) this.deps.onLeadershipChange?.()
-    this.releaseWaiters()
+  }
+}
+
+/** Promises of reaching an offset, resolved in order as the offset reached grows. */
+class OffsetWaiters {
+  private reached = -1
+  private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
+
+  until(offset: number): Promise<void> {
+    if (this.reached >= offset) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push({ offset, resolve }))
   }
 
-  private releaseWaiters(): void {
+  reach(offset: number): void {
+    this.reached = Math.max(this.reached, offset)
     for (const waiter of this.waiters.splice(0)) {
-      if (this.deps.metadata.lastOffset >= waiter.offset) waiter.resolve()
+      if (this.reached >= waiter.offset) waiter.resolve()
       else this.waiters.push(waiter)
     }
   }

@@ -21,7 +21,7 @@ async function threeNodes() {
 
 describe('IncrementalAlterConfigs and DescribeConfigs', () => {
   it('an alteration sent to one broker is described the same by every broker', async () => {
-    const { api, run } = await threeNodes()
+    const { cluster, api, run } = await threeNodes()
     await run(api(1).createTopics([topic('orders')], false))
     const altered = await run(
       api(2).incrementalAlterConfigs(
@@ -35,6 +35,9 @@ describe('IncrementalAlterConfigs and DescribeConfigs', () => {
       ),
     )
     expect(altered).toEqual([{ resource: { type: 'topic', name: 'orders' }, error: null, message: null }])
+    // The ConfigRecord is committed when the call returns; a broker that was not needed for the commit learns
+    // of it with its next metadata fetch (every broker describes from its own metadata image, as Kafka's do).
+    await cluster.advance(100)
     for (const id of [1, 2, 3]) {
       const [result] = await run(api(id).describeConfigs([{ type: 'topic', name: 'orders' }]))
       expect(result!.configs.find((c) => c.name === 'retention.ms')).toEqual({
