@@ -140,7 +140,10 @@ describe('the console, end to end', () => {
       await page.click('[data-testid="run-all"]')
       await waitForIdle(page)
       const out = await outputs(page)
-      expect(out.map((o) => o.state)).toEqual(['ok'])
+      expect(
+        out.map((o) => o.state),
+        out[0]?.text,
+      ).toEqual(['ok'])
       expect(out[0]!.text).toContain('"found" : true')
     } finally {
       await browser.setOffline(false)

@@ -130,6 +130,25 @@ describe('a three-node cluster', () => {
     expect(healed.map((row) => row.docs)).toEqual(['11', '11'])
   })
 
+  it('answers wait_for_no_initializing_shards after a full restart once no copy is still recovering', async () => {
+    const cluster = await startCluster(3)
+    await cluster.json(1, 'PUT', '/logs', { settings: { number_of_shards: 3, number_of_replicas: 1 } })
+    await cluster.json(1, 'PUT', '/logs/_doc/1?refresh=true', { n: 1 })
+    for (const id of [1, 2, 3]) await cluster.nodes.stop(id)
+    for (const id of [1, 2, 3]) await cluster.nodes.start(id)
+    const waited = (await cluster.json(
+      1,
+      'GET',
+      '/_cluster/health?wait_for_status=yellow&wait_for_no_initializing_shards=true&timeout=60s',
+    )) as { timed_out: boolean; initializing_shards: number; unassigned_primary_shards: number }
+    expect(waited).toMatchObject({ timed_out: false, initializing_shards: 0, unassigned_primary_shards: 0 })
+    const states = new Set((await shards(cluster, 2)).map((row) => row.state))
+    expect(states.has('INITIALIZING')).toBe(false)
+    for (const id of [1, 2, 3]) {
+      expect(await cluster.json(id, 'GET', '/logs/_doc/1')).toMatchObject({ found: true })
+    }
+  })
+
   it('comes back whole after a full cluster restart: routing is recovered from the copies on disk', async () => {
     const cluster = await startCluster(3)
     await cluster.json(1, 'PUT', '/logs', { settings: { number_of_shards: 2, number_of_replicas: 1 } })

@@ -1,7 +1,7 @@
 /**
  * Cluster APIs: `GET /_cluster/health[/{index}]` (RestClusterHealthAction, ClusterHealthResponse as ES
  * 8.17 writes it, with `unassigned_primary_shards`, `level=cluster|indices|shards`, and the `wait_for_*`
- * conditions) and `GET /_cluster/settings` (no persistent or transient settings are ever set here). It also
+ * conditions: status, active shards, nodes, no initializing and no relocating shards) and `GET /_cluster/settings` (no persistent or transient settings are ever set here). It also
  * registers the other cluster admin reads: `_cluster/state`, `_nodes`, `_cluster/allocation/explain` and
  * `_validate/query` (each in its own file).
  *
@@ -27,6 +27,7 @@ import type { IndexService } from '../../index/index-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
+import { paramAsBoolean } from './rest-params.ts'
 import { registerAllocationExplainAction } from './allocation-explain-action.ts'
 import { registerClusterStateAction } from './cluster-state-action.ts'
 import { registerNodesInfoAction } from './nodes-info-action.ts'
@@ -57,6 +58,8 @@ export function registerClusterActions(controller: RestController, context: Rest
 async function health(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const level = parseLevel(req.params.get('level'))
   const wantedStatus = parseStatus(req.params.get('wait_for_status'))
+  const noInitializing = paramAsBoolean(req.params.get('wait_for_no_initializing_shards'))
+  const noRelocating = paramAsBoolean(req.params.get('wait_for_no_relocating_shards'))
   const timeout = req.params.get('timeout')
   const timeoutMs = timeout === undefined ? 30_000 : timeValueMillis(parseTimeValue(timeout, 'timeout'))
   const { cluster } = context.client
@@ -79,7 +82,9 @@ async function health(context: RestContext, req: RestHandlerRequest): Promise<Re
       !missing &&
       (wantedStatus === null || RANK[response.status] <= RANK[wantedStatus]) &&
       activeShardsMet(req.params.get('wait_for_active_shards'), response.active_shards, scoped) &&
-      nodesMet(req.params.get('wait_for_nodes'), response.number_of_nodes)
+      nodesMet(req.params.get('wait_for_nodes'), response.number_of_nodes) &&
+      (!noInitializing || response.initializing_shards === 0) &&
+      (!noRelocating || response.relocating_shards === 0)
     return { scoped, missing, met }
   }
   const waits =
