@@ -11,6 +11,7 @@ import { numberParam, publish } from './bench-cluster.ts'
 import { BENCH_INDEX, databasePrefix, expectStatus, startBenchEsNode, totalHits } from './bench-es-node.ts'
 import { hostScheduler } from '../../../workers/worker-host.ts'
 import { openStorage } from '../../../workers/storage/open-storage.ts'
+import type { Storage } from '../../../workers/storage/storage.ts'
 import { replayTranslog } from '../../../workers/es/indices/translog.ts'
 import { esNodeDatabase } from '../../../web/cluster/es-workers.ts'
 
@@ -63,20 +64,41 @@ async function readStore(
   prefix: string,
 ): Promise<Pick<EsReloadResult, 'translogReadMs' | 'translogOperations' | 'indexBytes' | 'translogBytes'>> {
   const storage = await openStorage(`idb://${esNodeDatabase(prefix, 1)}`)
+  // The node knows its copies' translog prefixes from the cluster state; the page finds them among the keys.
+  const keys = await storage.keys('es', 'indices/')
   const started = performance.now()
-  const translog = (await storage.entries('es', 'indices/')).filter(([key]) => key.includes('/translog/'))
+  const translog = await readPrefixes(storage, folderPrefixes(keys, '/translog/'))
   const operations = replayTranslog(translog)
   const translogReadMs = performance.now() - started
+  const index = await readPrefixes(storage, folderPrefixes(keys, '/index/'))
+  await storage.close()
   const bytes = (entries: Array<[string, Uint8Array]>): number =>
     entries.reduce((sum, [, value]) => sum + value.length, 0)
-  const index = (await storage.entries('es', 'indices/')).filter(([key]) => key.includes('/index/'))
-  await storage.close()
   return {
     translogReadMs,
     translogOperations: operations.length,
     indexBytes: bytes(index),
     translogBytes: bytes(translog),
   }
+}
+
+/** The distinct key prefixes that end with `folder` (e.g. each copy's `indices/<uuid>/shards/<n>/translog/`). */
+function folderPrefixes(keys: readonly string[], folder: string): string[] {
+  const prefixes = new Set<string>()
+  for (const key of keys) {
+    const at = key.indexOf(folder)
+    if (at >= 0) prefixes.add(key.slice(0, at + folder.length))
+  }
+  return [...prefixes]
+}
+
+/** Every entry under each prefix: one `entries` read per prefix, as IndicesService.readTranslog reads a copy. */
+async function readPrefixes(
+  storage: Storage,
+  prefixes: readonly string[],
+): Promise<Array<[string, Uint8Array]>> {
+  const reads = await Promise.all(prefixes.map((prefix) => storage.entries('es', prefix)))
+  return reads.flat()
 }
 
 publish(run)

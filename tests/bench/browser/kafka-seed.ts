@@ -31,6 +31,8 @@ async function run(): Promise<KafkaSeedResult> {
   const records = numberParam('records', 1_000_000)
   const topic = 'bench'
   const { cluster, clients, admin } = await startBenchCluster(DEFAULT_BROKERS)
+  // Registrations the app's run left in the metadata log may still list a broker that has not registered again.
+  while (!(await cluster.allServing())) await hostScheduler.sleep(25)
   await createBenchTopic(admin, topic)
   const producer = clients.producer('localhost:9092', {
     acks: 'all',

@@ -2,7 +2,7 @@
  * Measuring helpers of the Node index benchmarks: a forced full GC (Node's gc, reached through
  * `--expose-gc` set at run time, so `npm run bench` needs no node flag), the bytes a build retains
  * (JS heap plus external memory: in Node, `external` counts ArrayBuffers and WebAssembly memories alike,
- * `arrayBuffers` alone does not count WASM memory), and a median latency over a query set.
+ * `arrayBuffers` alone does not count WASM memory), and a median latency over a query set after a warm-up.
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -37,9 +37,27 @@ export function measureBuild<T>(build: () => T): { value: T; ms: number; bytes: 
   return { value, ms, bytes: { total: heap + external, wasm: external - arrayBuffers } }
 }
 
-/** The median of `rounds` timed runs of every query (after one untimed warm-up round), in ms. */
-export function medianLatency<Q>(queries: readonly Q[], rounds: number, run: (query: Q) => unknown): number {
-  for (const query of queries) run(query)
+/** How a query set is timed: `rounds` timed rounds after at least `warmupMs` of warm-up. */
+export interface LatencyTiming {
+  rounds: number
+  warmupMs: number
+}
+
+/**
+ * The median of `rounds` timed runs of every query, in ms, after warm-up rounds (untimed, whole rounds)
+ * until at least `warmupMs` has passed, and at least one: JMH's warm-up iterations. Warming by time
+ * rather than by count treats every engine alike: V8 optimises a function (TurboFan) only after it has
+ * run for a while, so one round of 300 queries warms a 0.05 ms query path for 15 ms but a 1 ms one for
+ * 300 ms.
+ */
+export function medianLatency<Q>(
+  queries: readonly Q[],
+  { rounds, warmupMs }: LatencyTiming,
+  run: (query: Q) => unknown,
+): number {
+  const warmupStarted = performance.now()
+  do for (const query of queries) run(query)
+  while (performance.now() - warmupStarted < warmupMs)
   const times = new Float64Array(queries.length * rounds)
   let n = 0
   for (let round = 0; round < rounds; round++) {
