@@ -3,6 +3,7 @@
 // (LogSegment.recover), and what comes after stays gone; an unknown meta.properties version fails closed.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { LOG_FLUSH_MIN_GAP_MS } from '../../../workers/kafka/log/log-flusher.ts'
 import { LATEST_TIMESTAMP } from '../../../workers/protocol/kafka.ts'
 import { sealEnvelope } from '../../../workers/storage/envelope.ts'
 import type { MemoryStorage } from '../../../workers/storage/memory-storage.ts'
@@ -24,6 +25,9 @@ async function produceBatches(
   const records = concat(batches.map((values) => engine.encodeBatch(values.map((v) => record(v)))))
   const [response] = await cluster.run(api(cluster).produce(-1, 30_000, [{ topic, partition: 0, records }]))
   if (response?.error) throw new Error(response.error)
+  // The LogFlusher stores the acknowledged bytes in a later task, at most LOG_FLUSH_MIN_GAP_MS after its last
+  // write: these restarts crash the broker once that write landed.
+  await cluster.advance(LOG_FLUSH_MIN_GAP_MS)
   return response!.baseOffset
 }
 

@@ -3,35 +3,53 @@
  * writes Kafka's page cache back to disk: produce and replica fetches answer once the bytes are in its log,
  * never waiting for storage.
  *
- * Schedule (group commit): an append (`appended`) to an idle flusher starts a write at once, so an
- * acknowledged record is on its way to storage as soon as it is in the log. One write is in flight at a time;
- * everything appended meanwhile waits for it and goes into the next write, which starts as soon as the one in
- * flight settles and takes everything owed by then. A busy broker thus makes few, large writes (IndexedDB
- * takes about 10,000 small puts/s but about 600 MB/s in large values) and storage sees the LogManager's
- * operations in the order they were made. No timer is involved: nothing waits for a window to pass.
+ * Schedule (group commit): an append (`appended`) asks for a write in a task of its own, never inside the
+ * request that appended, so a produce request's answer and the followers' fetch answers it completes go out
+ * before storage work begins. That write starts `minGapMs` after the previous write started at the earliest
+ * (at once when the flusher has been idle that long), as the kernel's writeback runs on a period rather than
+ * per write(2); one write is in flight at a time, and everything appended meanwhile joins the next write,
+ * which takes everything owed when it starts. A busy broker thus makes few, large writes (IndexedDB takes
+ * about 10,000 small puts/s but about 600 MB/s in large values; each transaction costs the broker's thread
+ * its own fixed time) and storage sees the LogManager's operations in the order they were made. `flush`
+ * (a controlled shutdown) writes without waiting for the gap.
  *
  * A broker killed before a write finishes loses the bytes of that write and later (the "unflushed data"
  * of kill-broker). A failed write is not retried: its bytes stay readable in memory until the next start.
  */
+import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Storage, StorageOp } from '../../storage/storage.ts'
+
+/** The least time between the starts of two background writes. */
+export const LOG_FLUSH_MIN_GAP_MS = 25
 
 export class LogFlusher {
   private inFlight: Promise<void> | null = null
   private next: Promise<void> | null = null
+  /** The background write asked for by `appended`, not started yet. */
+  private timer: Cancellable | null = null
+  private lastStartMs = Number.NEGATIVE_INFINITY
   private stopped = false
 
   constructor(
     private readonly storage: Storage,
     /** The LogManager's takeFlushOps: every storage operation owed since the last call. */
     private readonly takeFlushOps: () => StorageOp[],
+    private readonly scheduler: Scheduler,
+    private readonly minGapMs = LOG_FLUSH_MIN_GAP_MS,
   ) {}
 
   /**
-   * Notes that the log changed (an append or a truncation): a write starts at once when none is in flight,
-   * else the change joins the next write. Callers do not wait: a failed write is dropped, as documented above.
+   * Notes that the log changed (an append or a truncation): a write starts in a later task, once `minGapMs`
+   * passed since the last one started, unless one is already asked for, which then takes the change too.
+   * Callers do not wait: a failed write is dropped, as documented above.
    */
   appended(): void {
-    this.flush().catch(() => undefined)
+    if (this.stopped || this.timer || this.next) return
+    const delayMs = Math.max(0, this.lastStartMs + this.minGapMs - this.scheduler.now())
+    this.timer = this.scheduler.schedule(delayMs, () => {
+      this.timer = null
+      this.flush().catch(() => undefined)
+    })
   }
 
   /** Stores everything appended before the call; resolves once it is stored. */
@@ -49,10 +67,16 @@ export class LogFlusher {
   /** The process stops: no write starts any more, not even one already asked for (a killed broker's). */
   stop(): void {
     this.stopped = true
+    this.timer?.cancel()
+    this.timer = null
   }
 
   private start(): Promise<void> {
     if (this.stopped) return Promise.reject(new Error('the log flusher stopped before this write started'))
+    // This write takes everything owed, so a background write still asked for has nothing left to do.
+    this.timer?.cancel()
+    this.timer = null
+    this.lastStartMs = this.scheduler.now()
     const write = this.storage.write(this.takeFlushOps())
     this.inFlight = write
     const settle = (): void => {

@@ -7,7 +7,8 @@
  *
  * Persistence: each produce request and each fetcher round tells the LogFlusher that it appended and goes on
  * without waiting, as Kafka answers from the page cache (acks=all waits for replication, not disks); the
- * flusher's write starts at once or joins the next one (group commit).
+ * flusher writes in a later task, its background writes starting at least LOG_FLUSH_MIN_GAP_MS apart
+ * (group commit).
  */
 import type { LogManager } from '../log/log-manager.ts'
 import type { LogConfig } from '../log/unified-log.ts'
@@ -77,7 +78,7 @@ export class ReplicaManager {
   private isrExpiration: Cancellable | null = null
 
   constructor(private readonly deps: ReplicaManagerDeps) {
-    this.flusher = new LogFlusher(deps.storage, () => deps.logManager.takeFlushOps())
+    this.flusher = new LogFlusher(deps.storage, () => deps.logManager.takeFlushOps(), deps.scheduler)
     this.producePurgatory = new DelayedOperationPurgatory(deps.scheduler)
     this.fetchPurgatory = new DelayedOperationPurgatory(deps.scheduler)
   }
@@ -276,8 +277,9 @@ export class ReplicaManager {
       const operation = new DelayedFetch(
         keys,
         params.minBytes,
-        () => this.readiness(reread()),
-        () => resolve(reread()),
+        reread,
+        (read) => this.readiness(read),
+        resolve,
       )
       this.fetchPurgatory.tryCompleteElseWatch(operation, params.maxWaitMs)
     })

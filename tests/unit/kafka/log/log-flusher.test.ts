@@ -1,23 +1,32 @@
-// LogFlusher's group commit: an append to an idle flusher starts a write at once (no timer), one write is in
-// flight at a time, changes made meanwhile share the next write, which starts as soon as the one in flight
-// settles; after stop no write starts, not even one already asked for. A property test checks against a naive
-// model that every append is stored exactly once and in order, and that a write starts exactly when the model
-// says one must (an append finds the flusher idle, or a write settles with appends waiting).
+// LogFlusher's group commit: an append asks for a write in a later task (never inside the appending call),
+// started no sooner than LOG_FLUSH_MIN_GAP_MS after the previous write started; one write is in flight at a
+// time, and changes made meanwhile share the next write, which starts once the one in flight settles; `flush`
+// writes at once; after stop no write starts, not even one already asked for. A property test checks over
+// random appends, completions and clock steps that every append is stored exactly once and in order, that
+// writes never overlap and start at least the gap apart, and that nothing owed is left once the steps end.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LogFlusher } from '../../../../workers/kafka/log/log-flusher.ts'
+import { LOG_FLUSH_MIN_GAP_MS, LogFlusher } from '../../../../workers/kafka/log/log-flusher.ts'
+import { DeterministicTaskQueue } from '../../../../workers/net/deterministic-task-queue.ts'
 import type { Storage, StorageOp } from '../../../../workers/storage/storage.ts'
 
+const GAP = LOG_FLUSH_MIN_GAP_MS
 const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-/** Storage whose writes finish only when the test says so; `writes` holds each write's ops. */
+/** Storage whose writes finish only when the test says so; `writes` holds each write's ops and start time. */
 class HeldStorage implements Pick<Storage, 'write'> {
-  readonly writes: StorageOp[][] = []
+  readonly writes: Array<{ ops: StorageOp[]; at: number }> = []
   private readonly finish: Array<{ resolve: () => void; reject: (error: Error) => void }> = []
 
+  constructor(private readonly clock: DeterministicTaskQueue) {}
+
   write(ops: StorageOp[]): Promise<void> {
-    this.writes.push(ops)
+    this.writes.push({ ops, at: this.clock.now() })
     return new Promise((resolve, reject) => this.finish.push({ resolve, reject }))
+  }
+
+  get unfinished(): number {
+    return this.finish.length
   }
 
   /** Finishes the oldest unfinished write, or fails it. */
@@ -29,103 +38,136 @@ class HeldStorage implements Pick<Storage, 'write'> {
 }
 
 function setUp() {
-  const storage = new HeldStorage()
+  const queue = new DeterministicTaskQueue(0)
+  const storage = new HeldStorage(queue)
   const owed: string[] = []
-  const flusher = new LogFlusher(storage as unknown as Storage, () =>
-    owed.splice(0).map((key) => ({ store: 'kafka', key, value: new Uint8Array(0) })),
+  const flusher = new LogFlusher(
+    storage as unknown as Storage,
+    () => owed.splice(0).map((key) => ({ store: 'kafka', key, value: new Uint8Array(0) })),
+    queue,
   )
-  const keys = (): string[][] => storage.writes.map((ops) => ops.map((op) => op.key))
-  return { storage, owed, flusher, keys }
+  const keys = (): string[][] => storage.writes.map((write) => write.ops.map((op) => op.key))
+  const advance = (ms: number): Promise<void> => queue.advance(ms, drain)
+  const append = (key: string): void => {
+    owed.push(key)
+    flusher.appended()
+  }
+  return { queue, storage, owed, flusher, keys, advance, append }
 }
 
 describe('LogFlusher', () => {
-  it('starts a write at once when an append finds no write in flight', () => {
-    const { owed, flusher, keys } = setUp()
-    owed.push('a')
-    flusher.appended()
+  it('starts a write in a later task, not inside the appending call, at once when idle', async () => {
+    const { append, keys, advance } = setUp()
+    append('a')
+    expect(keys()).toEqual([])
+    await advance(0)
     expect(keys()).toEqual([['a']])
   })
 
+  it('starts the next background write no sooner than the gap after the previous one started', async () => {
+    const { storage, append, keys, advance } = setUp()
+    append('a')
+    await advance(0)
+    storage.complete()
+    await advance(5)
+    append('b')
+    await advance(GAP - 6)
+    expect(keys()).toEqual([['a']])
+    append('c')
+    await advance(1)
+    expect(keys()).toEqual([['a'], ['b', 'c']])
+    expect(storage.writes.map((write) => write.at)).toEqual([0, GAP])
+  })
+
   it('keeps one write in flight: appends meanwhile share the next write, started when it settles', async () => {
-    const { storage, owed, flusher, keys } = setUp()
-    owed.push('a')
-    flusher.appended()
-    owed.push('b')
-    flusher.appended()
-    owed.push('c')
-    const second = flusher.flush()
+    const { storage, append, keys, advance } = setUp()
+    append('a')
+    await advance(0)
+    append('b')
+    await advance(3 * GAP)
+    append('c')
+    await advance(GAP)
     expect(keys()).toEqual([['a']])
     storage.complete()
     await drain()
     expect(keys()).toEqual([['a'], ['b', 'c']])
-    storage.complete()
-    await second
-    owed.push('d')
-    flusher.appended()
-    expect(keys()).toEqual([['a'], ['b', 'c'], ['d']])
+    expect(storage.writes[1]?.at).toBe(4 * GAP)
   })
 
-  it('starts the next write after a failed one, which is not retried', async () => {
-    const { storage, owed, flusher, keys } = setUp()
-    owed.push('a')
-    const first = flusher.flush()
-    owed.push('b')
-    flusher.appended()
-    storage.complete(true)
-    await expect(first).rejects.toThrow('QuotaExceededError')
+  it('flush writes at once, gap or not, and the background write asked for is not made as well', async () => {
+    const { storage, flusher, append, keys, advance } = setUp()
+    append('a')
+    await advance(0)
+    storage.complete()
     await drain()
+    append('b')
+    const flushed = flusher.flush()
+    expect(keys()).toEqual([['a'], ['b']])
+    storage.complete()
+    await flushed
+    await advance(2 * GAP)
     expect(keys()).toEqual([['a'], ['b']])
   })
 
-  it('starts nothing after stop, not even a write already waiting (a killed broker writes nothing more)', async () => {
-    const { storage, owed, flusher, keys } = setUp()
+  it('starts the next write after a failed one, which is not retried', async () => {
+    const { storage, flusher, owed, append, keys, advance } = setUp()
     owed.push('a')
-    flusher.appended()
+    const first = flusher.flush()
+    append('b')
+    storage.complete(true)
+    await expect(first).rejects.toThrow('QuotaExceededError')
+    await advance(GAP)
+    expect(keys()).toEqual([['a'], ['b']])
+  })
+
+  it('starts nothing after stop, not even a write already asked for (a killed broker writes nothing more)', async () => {
+    const { storage, flusher, owed, append, keys, advance } = setUp()
+    append('a')
+    await advance(0)
     owed.push('b')
     const waiting = flusher.flush()
+    append('c')
     flusher.stop()
     storage.complete()
     await expect(waiting).rejects.toThrow('stopped')
-    owed.push('c')
-    flusher.appended()
-    await drain()
+    append('d')
+    await advance(10 * GAP)
     expect(keys()).toEqual([['a']])
   })
 
-  it('stores every append once, in order, starting each write exactly when the model says', async () => {
-    const step = fc.oneof(fc.constant('append' as const), fc.constant('complete' as const))
+  it('stores every append once, in order, in writes that never overlap and start the gap apart', async () => {
+    const step = fc.oneof(
+      fc.constant({ kind: 'append' as const }),
+      fc.constant({ kind: 'complete' as const }),
+      fc.integer({ min: 0, max: 2 * GAP }).map((ms) => ({ kind: 'tick' as const, ms })),
+    )
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps) => {
-        const { storage, owed, flusher, keys } = setUp()
-        // The naive model: whether a write is in flight, and how many appends wait for the next one.
-        let inFlight = false
-        let waiting = 0
-        let expectedWrites = 0
-        let finished = 0
-        for (const [i, kind] of steps.entries()) {
-          if (kind === 'append') {
-            owed.push(`k${i}`)
-            flusher.appended()
-            if (inFlight) waiting++
-            else [inFlight, expectedWrites] = [true, expectedWrites + 1]
-          } else if (finished < storage.writes.length) {
+      fc.asyncProperty(fc.array(step, { maxLength: 60 }), async (steps) => {
+        const { storage, append, keys, advance } = setUp()
+        const appended: string[] = []
+        for (const [i, s] of steps.entries()) {
+          if (s.kind === 'append') {
+            const writes = storage.writes.length
+            append(`k${i}`)
+            appended.push(`k${i}`)
+            expect(storage.writes.length).toBe(writes)
+          } else if (s.kind === 'complete') {
             storage.complete()
-            finished++
             await drain()
-            if (waiting > 0) [waiting, expectedWrites] = [0, expectedWrites + 1]
-            else inFlight = false
-          }
-          expect(storage.writes.length).toBe(expectedWrites)
+          } else await advance(s.ms)
+          expect(storage.unfinished).toBeLessThanOrEqual(1)
         }
-        while (finished < storage.writes.length) {
+        // Once the steps end, storage catches up with everything owed.
+        for (let i = 0; i <= steps.length && keys().flat().length < appended.length; i++) {
           storage.complete()
-          finished++
-          await drain()
+          await advance(GAP)
         }
-        const appended = steps.flatMap((kind, i) => (kind === 'append' ? [`k${i}`] : []))
         expect(keys().flat()).toEqual(appended)
+        const starts = storage.writes.map((write) => write.at)
+        for (let i = 1; i < starts.length; i++)
+          expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(GAP)
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     )
   })
 })

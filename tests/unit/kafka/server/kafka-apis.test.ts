@@ -3,6 +3,7 @@
 // ListOffsets -2/-1 and by timestamp, DeleteTopics removing stored bytes, DescribeConfigs.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
+import { LOG_FLUSH_MIN_GAP_MS } from '../../../../workers/kafka/log/log-flusher.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../../workers/protocol/kafka.ts'
 import type { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
 import { decodeValues, loadLogEngine, record, startCluster } from '../kafka-fixtures.ts'
@@ -120,6 +121,7 @@ describe('KafkaApis topics', () => {
     await produce(cluster, 'a', 0, 'x')
     await produce(cluster, 'a', 1, 'y')
     await produce(cluster, 'b', 0, 'z')
+    await cluster.advance(LOG_FLUSH_MIN_GAP_MS) // the LogFlusher's background write lands
     const [a] = (await run(api.metadata(['a']))).topics
     expect(await storage.keys('kafka', `log/${a!.topicId}/`)).toHaveLength(2)
     expect(await run(api.deleteTopics(['a', 'nope']))).toEqual([
