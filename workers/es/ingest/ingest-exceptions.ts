@@ -70,6 +70,20 @@ export function withSuppressed(error: EsException, suppressed: readonly JsonOut[
   })
 }
 
+/**
+ * ExceptionsHelper.convertToElastic, as ConfigurationUtils.readProcessor applies it to a factory's plain Java
+ * exception: an ElasticsearchException (`exception`, 500) whose reason is the cause's toString
+ * (`java.lang.IllegalArgumentException: ...`), caused by it.
+ */
+export function convertToElastic(javaClassName: string, cause: EsException): EsException {
+  return new EsException({
+    type: 'exception',
+    reason: `${javaClassName}: ${cause.reason}`,
+    status: 500,
+    causedBy: cause,
+  })
+}
+
 export function parseException(reason: string): EsException {
   return new EsException({ type: 'parse_exception', reason, status: 400 })
 }

@@ -1,27 +1,39 @@
 /**
- * Java regular expressions for split and gsub, made safe to run on a learner's pattern. The pattern goes
+ * Java regular expressions for split, gsub and kv, made safe to run on a learner's pattern. The pattern goes
  * through the analysis module's Java→JavaScript translation (compileJavaPattern), after a check that
  * refuses the shapes that make a backtracking engine take exponential time: a quantified group that
  * itself holds a quantifier or an alternation (`(a+)+`, `(a|a)*`, `(a?a?)*`) and backreferences.
  * What is left backtracks at most polynomially in the input, so no pattern can hang the node.
- * Also Java's String.split (limit 0 drops trailing empty strings, -1 keeps them; a zero-width match at
- * the start yields no leading empty string) and Matcher.replaceAll with `$n` / `${name}` replacements.
+ * Also Java's String.split (limit 0 drops trailing empty strings, -1 keeps them, n > 0 makes at most n
+ * parts; a zero-width match at the start yields no leading empty string), Matcher.replaceAll with `$n` /
+ * `${name}` replacements, and JAVA_END, Java's `$`, for patterns written here in JavaScript.
  */
 import { illegalArgumentException } from '../errors/index.ts'
 import { compileJavaPattern, expandReplacement } from '../analysis/custom/java-pattern.ts'
 
+/**
+ * Java's `$` outside MULTILINE mode, for JavaScript patterns written by hand: the end of the input, or before
+ * a line terminator (`\r\n`, `\n`, `\r`, U+0085, U+2028, U+2029) that ends it.
+ */
+export const JAVA_END = '(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\u0085\\u2028\\u2029])?$)'
+
 /** A global RegExp for a Java pattern, or an illegal_argument_exception saying why it is refused. */
 export function safeJavaPattern(pattern: string): RegExp {
+  refuseBacktracking(pattern)
+  try {
+    return compileJavaPattern(pattern)
+  } catch (error) {
+    throw illegalArgumentException(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** The playground's refusal of a pattern that can backtrack exponentially (an illegal_argument_exception). */
+export function refuseBacktracking(pattern: string): void {
   const refusal = backtrackingRisk(pattern)
   if (refusal !== null) {
     throw illegalArgumentException(
       `regex [${pattern}] is not supported in the playground: ${refusal} can backtrack exponentially`,
     )
-  }
-  try {
-    return compileJavaPattern(pattern)
-  } catch (error) {
-    throw illegalArgumentException(error instanceof Error ? error.message : String(error))
   }
 }
 
@@ -65,20 +77,26 @@ function isQuantifier(pattern: string, at: number): boolean {
   return false
 }
 
-/** String.split(regex, limit) for limit 0 (trailing empty strings dropped) or -1 (kept). */
-export function javaSplit(input: string, regex: RegExp, limit: 0 | -1): string[] {
+/**
+ * Pattern.split(input, limit) (and String.split): limit 0 splits everywhere and drops trailing empty
+ * strings, a negative limit keeps them, a positive one makes at most `limit` parts, the last holding the
+ * rest. A zero-width match at the start yields no leading empty string; no match at all yields the input.
+ */
+export function javaSplit(input: string, regex: RegExp, limit: number): string[] {
   const parts: string[] = []
   let index = 0
   const pattern = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : regex.flags + 'g')
   for (let m = pattern.exec(input); m !== null; m = pattern.exec(input)) {
-    const end = m.index + m[0].length
     if (m[0].length === 0) pattern.lastIndex++
-    if (index === 0 && m.index === 0 && end === 0) continue
-    if (m[0].length === 0 && m.index >= input.length) break
+    if (index === 0 && m.index === 0 && m[0].length === 0) continue
+    if (limit > 0 && parts.length === limit - 1) {
+      parts.push(input.slice(index))
+      return parts
+    }
     parts.push(input.slice(index, m.index))
-    index = end
+    index = m.index + m[0].length
   }
-  if (index === 0 && parts.length === 0) return [input]
+  if (index === 0) return [input]
   parts.push(input.slice(index))
   if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop()
   return parts

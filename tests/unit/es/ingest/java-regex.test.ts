@@ -15,6 +15,14 @@ describe('javaSplit', () => {
     ['abc', '', 0, ['a', 'b', 'c']],
     ['a1b22c', '\\d+', 0, ['a', 'b', 'c']],
     ['boo:and:foo', 'o', 0, ['b', '', ':and:f']],
+    ['abc', '', -1, ['a', 'b', 'c', '']],
+    // A positive limit: at most that many parts, the last holding the rest.
+    ['a=b=c', '=', 2, ['a', 'b=c']],
+    ['=b=', '=', 2, ['', 'b=']],
+    ['a=', '=', 2, ['a', '']],
+    ['abc', '=', 2, ['abc']],
+    ['boo:and:foo', 'o', 5, ['b', '', ':and:f', '', '']],
+    ['abc', '', 2, ['a', 'bc']],
   ] as const)('%j split on %j (limit %d) is %j', (input, separator, limit, expected) => {
     expect(javaSplit(input, safeJavaPattern(separator), limit)).toEqual(expected)
   })

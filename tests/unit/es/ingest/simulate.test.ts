@@ -110,6 +110,40 @@ describe('_simulate', () => {
     )
   })
 
+  it('verbose: a log line through dissect then kv; a line dissect cannot match goes to on_failure', async () => {
+    const { send } = startIngest()
+    const response = await send('POST', '/_ingest/pipeline/_simulate?verbose', {
+      pipeline: {
+        processors: [
+          { dissect: { field: 'line', pattern: '[%{level}] %{+ts} %{+ts} %{kvs}', append_separator: 'T' } },
+          { kv: { field: 'kvs', field_split: ' ', value_split: '=', prefix: 'ctx_' } },
+        ],
+        on_failure: [{ set: { field: 'why', value: '{{_ingest.on_failure_message}}' } }],
+      },
+      docs: [
+        { _source: { line: '[WARN] 2026-01-01 10:30:15 user=ana ip=10.0.0.1' } },
+        { _source: { line: 'garbage' } },
+      ],
+    })
+    // Sources and ingest metadata are Java HashMaps: keys print in bucket order.
+    const parsed =
+      '"_source":{"level":"WARN","line":"[WARN] 2026-01-01 10:30:15 user=ana ip=10.0.0.1","kvs":"user=ana ip=10.0.0.1","ts":"2026-01-01T10:30:15"}'
+    const withKv =
+      '"_source":{"level":"WARN","ctx_ip":"10.0.0.1","line":"[WARN] 2026-01-01 10:30:15 user=ana ip=10.0.0.1","kvs":"user=ana ip=10.0.0.1","ctx_user":"ana","ts":"2026-01-01T10:30:15"}'
+    const ingest = `"_ingest":{"pipeline":"_simulate_pipeline","timestamp":"${TIMESTAMP}"}`
+    const why =
+      'Unable to find match for dissect pattern: [%{level}] %{+ts} %{+ts} %{kvs} against source: garbage'
+    expect(response.body).toBe(
+      '{"docs":[{"processor_results":[' +
+        `{"processor_type":"dissect","status":"success","doc":{${meta},${parsed},${ingest}}},` +
+        `{"processor_type":"kv","status":"success","doc":{${meta},${withKv},${ingest}}}` +
+        ']},{"processor_results":[' +
+        `{"processor_type":"dissect","status":"error","error":{"root_cause":[{"type":"find_match","reason":"${why}"}],"type":"find_match","reason":"${why}"}},` +
+        `{"processor_type":"set","status":"success","doc":{${meta},"_source":{"line":"garbage","why":"${why}"},"_ingest":{"pipeline":"_simulate_pipeline","on_failure_message":"${why}","on_failure_processor_tag":null,"timestamp":"${TIMESTAMP}","on_failure_processor_type":"dissect"}}}` +
+        ']}]}',
+    )
+  })
+
   it('verbose: on_failure processors see the failure metadata; a called pipeline shows as a pipeline result', async () => {
     const { send } = startIngest()
     await send('PUT', '/_ingest/pipeline/inner', {

@@ -14,7 +14,8 @@
  * existing target field is kept; otherwise the target is set to the first match's source (max_matches 1) or
  * the list of them.
  */
-import { EsException, indexNotFoundException, illegalArgumentException } from '../../errors/index.ts'
+import { type EsException, indexNotFoundException, illegalArgumentException } from '../../errors/index.ts'
+import { convertToElastic } from '../ingest-exceptions.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { IngestDocument } from '../ingest-document.ts'
 import { deepCopy } from '../java-values.ts'
@@ -59,18 +60,12 @@ export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Pro
   }
 }
 
-/**
- * The factory's IllegalArgumentException as ConfigurationUtils.readProcessor rethrows it
- * (ExceptionsHelper.convertToElastic): a plain ElasticsearchException (`exception`, 500) caused by it.
- */
+/** The factory's IllegalArgumentException, as ConfigurationUtils.readProcessor rethrows it. */
 function noEnrichIndex(policyName: string): EsException {
-  const cause = illegalArgumentException(`no enrich index exists for policy with name [${policyName}]`)
-  return new EsException({
-    type: 'exception',
-    reason: `java.lang.IllegalArgumentException: ${cause.reason}`,
-    status: 500,
-    causedBy: cause,
-  })
+  return convertToElastic(
+    'java.lang.IllegalArgumentException',
+    illegalArgumentException(`no enrich index exists for policy with name [${policyName}]`),
+  )
 }
 
 /** A value as a keyword field indexes it (and a term query looks it up): its text; objects index nothing. */

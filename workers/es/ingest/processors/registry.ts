@@ -9,9 +9,11 @@ import type { EnrichLookup } from '../enrich/enrich-lookup.ts'
 import { createEnrich } from './enrich.ts'
 import { createConvert } from './convert.ts'
 import { createDate } from './date.ts'
+import { createDissect } from './dissect.ts'
 import { createDotExpander, createRemove, createRename } from './fields.ts'
 import { createDrop, createFail, createPipeline } from './flow.ts'
 import { createJson } from './json.ts'
+import { createKeyValue } from './key-value.ts'
 import { createScript } from './script.ts'
 import { createAppend, createSet } from './set.ts'
 import { createJoin, createSplit } from './split-join.ts'
@@ -32,6 +34,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['bytes', createBytes],
   ['convert', createConvert],
   ['date', createDate],
+  ['dissect', createDissect],
   ['dot_expander', createDotExpander],
   ['drop', createDrop],
   ['enrich', createEnrich],
@@ -40,6 +43,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['html_strip', createHtmlStrip],
   ['join', createJoin],
   ['json', createJson],
+  ['kv', createKeyValue],
   ['lowercase', createLowercase],
   ['pipeline', createPipeline],
   ['remove', createRemove],
