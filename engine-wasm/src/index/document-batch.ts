@@ -8,10 +8,11 @@
  * postings exactly, once (no growth by doubling, no slack, no garbage). Tokens name a term by its ordinal within its
  * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
- * segment's postings in flat int pools: every token as two ints (term ordinal, position), every field as four. A
- * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in
- * the caller's buffer (an analyzer's scratch), numbered by a TermsHash, so no string or object is made per token;
- * add() takes a whole AnalyzedDocument the same way.
+ * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, as the batch
+ * writes it, and its position), every field as four. A document streams in (beginDocument, beginField, then its
+ * terms and values), each term as UTF-16 code units in the caller's buffer (an analyzer's scratch), numbered by a
+ * TermsHash whose record for the term also holds the term's counts (one record touched per token), so no string or
+ * object is made per token; add() takes a whole AnalyzedDocument the same way.
  * Checked as documents stream in (a RangeError, before anything reaches the index): docIds are integers in
  * [0, 2^31), strictly ascending and above the index's last one; positions are integers in [0, 2^31),
  * non-decreasing within a field (Lucene rejects negative increments).
@@ -25,8 +26,14 @@ import type { AnalyzedDocument } from './types.ts'
 // Words per field in FlushDictionary.fields: field ordinal, flags (bit 0: no norms), token count, value count.
 const FIELD_WORDS = 4
 const MAX_INT = 0x7fffffff
-// Words per term in FlushDictionary.termStats.
-const TERM_STATS = 4
+// FlushDictionary's words in a term's TermsHash payload: docFreq, totalTermFreq, the number of the last document
+// (index into docIds) it occurs in plus one (0: none yet, so a new record's zeros need no setting), its ordinal
+// within its field.
+const DOC_FREQ = 0
+const TOTAL_TERM_FREQ = 1
+const LAST_DOC = 2
+const FIELD_TERM = 3
+const TERM_PAYLOAD = 4
 
 /** The UTF-8 length of UTF-16 code units, a lone surrogate counted as U+FFFD (3 bytes) as TextEncoder writes it. */
 function utf8Length(chars: Uint16Array, length: number): number {
@@ -44,6 +51,20 @@ function utf8Length(chars: Uint16Array, length: number): number {
 }
 
 /**
+ * Where batches() is in the flush: the next document, field record, token, value, field name and term to write
+ * (term: how many are written), and per field ordinal the next of its field term ordinals to write.
+ */
+interface BatchCursor {
+  doc: number
+  field: number
+  token: number
+  value: number
+  fieldName: number
+  term: number
+  fieldTerms: number[]
+}
+
+/**
  * One flush: its fields and terms numbered in the order they first occur, each term's counts over the flush, and
  * its documents as flat lists. Invariant: the lists hold the documents in the order added, and a document's fields
  * and a field's tokens and values in their order.
@@ -51,19 +72,17 @@ function utf8Length(chars: Uint16Array, length: number): number {
 export class FlushDictionary {
   private readonly fieldOrdinals = new Map<string, number>()
   private readonly fieldNames: string[] = []
-  private readonly terms = new TermsHash()
-  /**
-   * Per term, TERM_STATS words side by side (one cache line per token's update): docFreq, totalTermFreq, the last
-   * document (index into docIds) it occurs in (to count docFreq), its ordinal within its field.
-   */
-  private readonly termStats = new IntList()
+  /** The terms, each with its counts over the flush as its payload (DOC_FREQ ... FIELD_TERM). */
+  private readonly terms = new TermsHash(TERM_PAYLOAD)
   /** Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest. */
   private readonly fieldTotals: number[][] = []
+  /** Per field ordinal: its terms' TermsHash ordinals by their ordinal within the field. */
+  private readonly fieldTerms: IntList[] = []
   private readonly docIds = new IntList()
   /** Per document: its field count and its token count. */
   private readonly docShapes = new IntList()
   private readonly fields = new IntList()
-  /** Per token: term ordinal, position. */
+  /** Per token: its term's ordinal within its field (what the batch names it by), position. */
   private readonly tokens = new IntList()
   private readonly values: number[] = []
   /** The open field: name, norms, ordinal and record (index in `fields`) once written, last position. */
@@ -71,8 +90,9 @@ export class FlushDictionary {
   private fieldNorms = true
   private fieldOrdinal = -1
   private fieldRecord = -1
-  /** The open field's totals (fieldTotals[fieldOrdinal]) once it is written. */
+  /** The open field's totals (fieldTotals[fieldOrdinal]) and terms (fieldTerms[fieldOrdinal]) once it is written. */
   private openTotals: number[] = []
+  private openTerms = new IntList()
   private previousPosition = 0
   private scratch = new Uint16Array(64)
 
@@ -128,29 +148,29 @@ export class FlushDictionary {
     }
     if (this.fieldRecord < 0) this.writeField()
     this.previousPosition = position
-    const ordinal = this.terms.add(this.fieldOrdinal, chars, length)
+    const terms = this.terms
+    const before = terms.size
+    const ordinal = terms.add(this.fieldOrdinal, chars, length)
     const totals = this.openTotals
-    const at = TERM_STATS * ordinal
-    if (at === this.termStats.length) {
-      this.termStats.push(0)
-      this.termStats.push(0)
-      this.termStats.push(-1)
-      this.termStats.push(totals[0]!++)
+    const stats = terms.records
+    const at = terms.payloadAt(ordinal)
+    if (ordinal === before) {
+      stats[at + FIELD_TERM] = totals[0]!++
       totals[1]! += utf8Length(chars, length)
+      this.openTerms.push(ordinal)
     }
-    const stats = this.termStats.data
-    stats[at + 1]!++
+    stats[at + TOTAL_TERM_FREQ]!++
     totals[3]!++
     if (position > totals[4]!) totals[4] = position
-    const d = this.docIds.length - 1
-    if (stats[at + 2] !== d) {
-      stats[at + 2] = d
-      stats[at]!++
+    const docs = this.docIds.length
+    if (stats[at + LAST_DOC] !== docs) {
+      stats[at + LAST_DOC] = docs
+      stats[at + DOC_FREQ]!++
       totals[2]!++
     }
-    this.tokens.push2(ordinal, position)
+    this.tokens.push2(stats[at + FIELD_TERM]!, position)
     this.fields.data[this.fieldRecord + 2]!++
-    this.docShapes.data[2 * d + 1]!++
+    this.docShapes.data[2 * docs - 1]!++
   }
 
   /** A token of the open field given as a string. */
@@ -187,7 +207,15 @@ export class FlushDictionary {
     maxTokens: number,
     allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
   ): Generator<Uint8Array> {
-    const cursor = { doc: 0, field: 0, token: 0, value: 0, fieldName: 0, term: 0 }
+    const cursor: BatchCursor = {
+      doc: 0,
+      field: 0,
+      token: 0,
+      value: 0,
+      fieldName: 0,
+      term: 0,
+      fieldTerms: [],
+    }
     const docCount = this.docIds.length
     for (let batch = 0; cursor.doc < docCount; batch++) {
       let end = cursor.doc
@@ -204,14 +232,14 @@ export class FlushDictionary {
 
   /** Documents [cursor.doc, end) as one batch, in the bytes `allocate` gives; moves the cursor past them. */
   private encode(
-    cursor: { doc: number; field: number; token: number; value: number; fieldName: number; term: number },
+    cursor: BatchCursor,
     end: number,
     continues: boolean,
     allocate: (size: number) => Uint8Array,
   ): Uint8Array {
     const fields = this.fields.data
     const tokens = this.tokens.data
-    const termStats = this.termStats.data
+    const records = this.terms.records
     // The new field names and terms first (few: each once per flush), and the body's exact size.
     const names = new ByteWriter()
     const firstField = cursor.fieldName
@@ -221,20 +249,27 @@ export class FlushDictionary {
     for (let doc = cursor.doc, field = cursor.field, token = cursor.token; doc < end; doc++) {
       bodySize += 8
       for (let f = this.docShapes.data[2 * doc]!; f > 0; f--, field += FIELD_WORDS) {
-        if (fields[field] === cursor.fieldName) {
+        const fieldOrdinal = fields[field]!
+        if (fieldOrdinal === cursor.fieldName) {
           names.string(this.fieldNames[cursor.fieldName]!)
           for (const total of this.fieldTotals[cursor.fieldName++]!) names.u32(total)
         }
         const tokenCount = fields[field + 2]!
         bodySize += 16 + 8 * tokenCount + 8 * fields[field + 3]!
+        // A token whose field term ordinal is the field's next unwritten one is that term's first occurrence.
+        const fieldTerms = this.fieldTerms[fieldOrdinal]!.data
+        let next = cursor.fieldTerms[fieldOrdinal] ?? 0
         for (const tokenEnd = token + 2 * tokenCount; token < tokenEnd; token += 2) {
-          if (tokens[token] !== cursor.term) continue
-          const term = cursor.term++
-          terms.u32(this.terms.field(term))
+          if (tokens[token] !== next) continue
+          const term = fieldTerms[next++]!
+          cursor.term++
+          terms.u32(fieldOrdinal)
           terms.utf16(this.terms.codeUnits(term))
-          terms.u32(this.termStats.data[TERM_STATS * term]!)
-          terms.u32(this.termStats.data[TERM_STATS * term + 1]!)
+          const stats = this.terms.payloadAt(term)
+          terms.u32(records[stats + DOC_FREQ]!)
+          terms.u32(records[stats + TOTAL_TERM_FREQ]!)
         }
+        cursor.fieldTerms[fieldOrdinal] = next
       }
     }
     const nameBytes = names.finish()
@@ -262,7 +297,7 @@ export class FlushDictionary {
         view.setUint32(at + 8, tokenCount, true)
         at += 12
         for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
-          view.setUint32(at, termStats[TERM_STATS * tokens[cursor.token]! + 3]!, true)
+          view.setUint32(at, tokens[cursor.token]!, true)
           view.setInt32(at + 4, tokens[cursor.token + 1]!, true)
           at += 8
         }
@@ -280,6 +315,7 @@ export class FlushDictionary {
     if (this.fieldName === null) throw new RangeError('a term or value outside a field')
     this.fieldOrdinal = this.ordinalOf(this.fieldName)
     this.openTotals = this.fieldTotals[this.fieldOrdinal]!
+    this.openTerms = this.fieldTerms[this.fieldOrdinal]!
     this.fieldRecord = this.fields.length
     this.fields.push(this.fieldOrdinal)
     this.fields.push(this.fieldNorms ? 0 : 1)
@@ -296,6 +332,7 @@ export class FlushDictionary {
       this.fieldOrdinals.set(name, ordinal)
       this.fieldNames.push(name)
       this.fieldTotals.push([0, 0, 0, 0, 0])
+      this.fieldTerms.push(new IntList())
     }
     return ordinal
   }

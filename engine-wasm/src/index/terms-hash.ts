@@ -2,9 +2,13 @@
  * TermsHash: a flush's (field ordinal, term) pairs numbered 0, 1, 2, ... in the order they are first added, as
  * Lucene's BytesRefHash numbers a segment's terms while it indexes: a term comes in as UTF-16 code units in a
  * caller's buffer (an analyzer's scratch), so indexing makes no string and no object per token.
- * Layout: the terms' code units one after another in `chars`; per term three ints in `terms` (start in chars,
- * length, field ordinal); an open-addressing table (linear probing) of (hash, ordinal + 1) pairs, 0 for an empty
- * slot, a power-of-two number of slots kept at most half full.
+ * Layout: the terms' code units one after another in `chars`; per term one record of `recordWords` ints in
+ * `records`: its hash, start in chars, length, then `payloadWords` ints that are the caller's
+ * (zero when the term is added: FlushDictionary keeps its per-term counts there, so a token's lookup and its
+ * counts touch one record, not two arrays); per field, as Lucene keeps one hash per field (TermsHashPerField),
+ * an open-addressing table (linear probing) of ordinal + 1, 0 for an empty slot, a power-of-two number of slots
+ * kept at most half full. A field's table holds only its own terms, so a field's lookups stay in a table its own
+ * size (a bulk's `_id` terms, each seen once, do not spread the body's).
  * Invariant: ordinals are dense and never change; a (field, term) pair has exactly one ordinal.
  * IntList is the growable int column it and FlushDictionary (document-batch.ts) keep their numbers in.
  */
@@ -36,62 +40,89 @@ export class IntList {
   }
 }
 
-// Words per term in TermsHash.terms: start in `chars`, length, field ordinal.
-const TERM_WORDS = 3
+// A record's own words: hash, start in `chars`, length; the caller's payload follows.
+const HASH = 0
+const START = 1
+const LENGTH = 2
+const OWN_WORDS = 3
+const INITIAL_SLOTS = 1 << 10
 
 export class TermsHash {
+  /** Ints per term in `records`: the term's own three, then the caller's payload, rounded up to a power of two. */
+  readonly recordWords: number
+  /** Per term `recordWords` ints (see the header); grows, so read it again after an add. */
+  records: Int32Array
+  private count = 0
   private chars = new Uint16Array(1 << 14)
   private charsUsed = 0
-  /** Slot pairs (hash, ordinal + 1; 0 when empty): a probe compares hashes without leaving the table. */
-  private table = new Int32Array(2 << 12)
-  private readonly terms = new IntList()
+  /** Per field ordinal: its table of ordinal + 1 (0: empty), and how many terms it holds. */
+  private readonly tables: Int32Array[] = []
+  private readonly fieldSizes: number[] = []
+
+  /** `payloadWords`: the caller's ints per term. */
+  constructor(payloadWords = 0) {
+    let words = 1
+    while (words < OWN_WORDS + payloadWords) words *= 2
+    this.recordWords = words
+    this.records = new Int32Array(1024 * words)
+  }
 
   get size(): number {
-    return this.terms.length / TERM_WORDS
+    return this.count
+  }
+
+  /** Where term `ordinal`'s payload starts in `records`. */
+  payloadAt(ordinal: number): number {
+    return ordinal * this.recordWords + OWN_WORDS
   }
 
   /** The ordinal of `field`'s term `chars[0, length)`, numbering a new one next (copying its code units). */
   add(field: number, chars: Uint16Array, length: number): number {
-    let hash = Math.imul(field + 1, 0x9e3779b1)
+    let hash = 0x811c9dc5 | 0
     for (let i = 0; i < length; i++) hash = Math.imul(hash ^ chars[i]!, 0x01000193)
-    const table = this.table
-    const mask = (table.length >> 1) - 1
+    const table = this.tables[field] ?? this.newTable(field)
+    const records = this.records
+    const words = this.recordWords
+    const mask = table.length - 1
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot + 1]!
+      const entry = table[slot]!
       if (entry === 0) {
-        const added = this.append(field, chars, length)
-        table[2 * slot] = hash
-        table[2 * slot + 1] = added + 1
-        if (4 * this.size > table.length) this.rehash()
+        const added = this.append(hash, chars, length)
+        table[slot] = added + 1
+        if (2 * ++this.fieldSizes[field]! > table.length) this.rehash(field)
         return added
       }
-      if (table[2 * slot] === hash && this.equals(entry - 1, field, chars, length)) return entry - 1
+      const at = (entry - 1) * words
+      if (records[at + HASH] === hash && records[at + LENGTH] === length && this.sameChars(at, chars, length))
+        return entry - 1
     }
-  }
-
-  /** The field ordinal of term `ordinal`. */
-  field(ordinal: number): number {
-    return this.terms.data[TERM_WORDS * ordinal + 2]!
   }
 
   /** Term `ordinal`'s code units (a view, valid until the next add). */
   codeUnits(ordinal: number): Uint16Array {
-    const start = this.terms.data[TERM_WORDS * ordinal]!
-    return this.chars.subarray(start, start + this.terms.data[TERM_WORDS * ordinal + 1]!)
+    const at = ordinal * this.recordWords
+    const start = this.records[at + START]!
+    return this.chars.subarray(start, start + this.records[at + LENGTH]!)
   }
 
-  private equals(ordinal: number, field: number, chars: Uint16Array, length: number): boolean {
-    const terms = this.terms.data
-    const at = TERM_WORDS * ordinal
-    if (terms[at + 1] !== length || terms[at + 2] !== field) return false
-    const start = terms[at]!
+  private sameChars(at: number, chars: Uint16Array, length: number): boolean {
+    const start = this.records[at + START]!
     const pool = this.chars
     for (let i = 0; i < length; i++) if (pool[start + i] !== chars[i]) return false
     return true
   }
 
+  private newTable(field: number): Int32Array {
+    if (!Number.isInteger(field) || field < 0) throw new RangeError(`field ordinal ${field}`)
+    while (this.tables.length <= field) {
+      this.tables.push(new Int32Array(INITIAL_SLOTS))
+      this.fieldSizes.push(0)
+    }
+    return this.tables[field]!
+  }
+
   /** Appends a new term; answers its ordinal. */
-  private append(field: number, chars: Uint16Array, length: number): number {
+  private append(hash: number, chars: Uint16Array, length: number): number {
     if (this.charsUsed + length > this.chars.length) {
       let size = this.chars.length * 2
       while (size < this.charsUsed + length) size *= 2
@@ -100,25 +131,31 @@ export class TermsHash {
       this.chars = grown
     }
     for (let i = 0; i < length; i++) this.chars[this.charsUsed + i] = chars[i]!
-    this.terms.push(this.charsUsed)
-    this.terms.push(length)
-    this.terms.push(field)
+    const words = this.recordWords
+    if ((this.count + 1) * words > this.records.length) {
+      const grown = new Int32Array(this.records.length * 2)
+      grown.set(this.records)
+      this.records = grown
+    }
+    const at = this.count * words
+    this.records[at + HASH] = hash
+    this.records[at + START] = this.charsUsed
+    this.records[at + LENGTH] = length
     this.charsUsed += length
-    return this.size - 1
+    return this.count++
   }
 
-  /** Doubles the table, each entry moved to its slot by its kept hash. */
-  private rehash(): void {
-    const old = this.table
+  /** Doubles a field's table, each entry moved to its slot by its record's hash. */
+  private rehash(field: number): void {
+    const old = this.tables[field]!
     const table = new Int32Array(old.length * 2)
-    const mask = (table.length >> 1) - 1
-    for (let from = 0; from < old.length; from += 2) {
-      if (old[from + 1] === 0) continue
-      let slot = old[from]! & mask
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask
-      table[2 * slot] = old[from]!
-      table[2 * slot + 1] = old[from + 1]!
+    const mask = table.length - 1
+    for (const entry of old) {
+      if (entry === 0) continue
+      let slot = this.records[(entry - 1) * this.recordWords + HASH]! & mask
+      while (table[slot] !== 0) slot = (slot + 1) & mask
+      table[slot] = entry
     }
-    this.table = table
+    this.tables[field] = table
   }
 }

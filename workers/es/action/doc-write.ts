@@ -79,6 +79,11 @@ function shardRef(index: IndexService, shard: IndexShard): ShardRef {
   return { index: name, uuid, shard: shard.shardId }
 }
 
+/** True when the item is conditional on a seq_no and primary term (`if_seq_no` with `if_primary_term`). */
+function hasCas(item: ShardWriteItem): boolean {
+  return item.ifSeqNo !== null && item.ifPrimaryTerm !== null
+}
+
 function checkCas(
   index: IndexService,
   shard: IndexShard,
@@ -122,7 +127,8 @@ export function executeOnPrimary(
   item: ShardWriteItem,
   now: number,
 ): { result: ShardItemResult; write: ShardWrite | null } {
-  const current = shard.get(item.id)
+  // A plain index needs no current document (the shard finds the version it replaces): no realtime GET for it.
+  const current = item.op === 'index' && !item.create && !hasCas(item) ? null : shard.get(item.id)
   switch (item.op) {
     case 'index': {
       if (item.create && current)

@@ -35,8 +35,7 @@ describe('TermsHash', () => {
         }
         expect(hash.size).toBe(oracle.size)
         for (const [key, ordinal] of oracle) {
-          const [field, text] = JSON.parse(key) as [number, string]
-          expect(hash.field(ordinal)).toBe(field)
+          const [, text] = JSON.parse(key) as [number, string]
           expect(String.fromCharCode(...hash.codeUnits(ordinal))).toBe(text)
         }
       }),

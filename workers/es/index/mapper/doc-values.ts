@@ -57,8 +57,15 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
     case 'boolean':
       return sortNumbers(values.map((v) => (v === true || v === 'true' ? 1 : 0)))
     case 'date': {
-      const formatter = DateFormatter.forPattern(field.format ?? DEFAULT_DATE_FORMAT)
-      return sortNumbers(values.map((v) => formatter.parseMillis(String(v))))
+      const format = field.format ?? DEFAULT_DATE_FORMAT
+      const formatter = DateFormatter.forPattern(format)
+      return sortNumbers(
+        values.map(
+          (v) =>
+            (format === DEFAULT_DATE_FORMAT ? defaultFormatMillis(v) : undefined) ??
+            formatter.parseMillis(String(v)),
+        ),
+      )
     }
     case 'long':
     case 'integer':
@@ -74,6 +81,19 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
     default:
       return []
   }
+}
+
+/**
+ * The epoch millis of a JSON number in a date field of the default format, without parsing its text (ES parses
+ * the number's text): an integer's text is digits, which strict_date_optional_time takes only when there are
+ * four of them, as a year ("2020", "-1000"), so any other safe integer is epoch_millis' reading of itself (-0
+ * reads as "0"). Undefined when the text must be parsed.
+ */
+export function defaultFormatMillis(value: LeafValue): number | undefined {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) return undefined
+  const magnitude = Math.abs(value)
+  if (magnitude >= 1000 && magnitude <= 9999) return undefined
+  return value === 0 ? 0 : value
 }
 
 function sortNumbers(values: number[]): number[] {

@@ -151,19 +151,21 @@ export class IndexShard {
     return docId === undefined ? null : (this.docs.get(docId) ?? null)
   }
 
-  private exists(id: string): boolean {
-    const entry = this.live.get(id)
-    return entry ? entry.doc !== null : this.docs.docId(id) !== undefined
-  }
-
-  private nextVersion(id: string, now: number): number {
+  /**
+   * Whether a document with this `_id` exists, and the version an operation on it gets: one above the current
+   * document's, or above its tombstone's while that is younger than gc_deletes, else 1. One look-up in the
+   * version map, and in the searcher only when the map has no entry.
+   */
+  private nextVersion(id: string, now: number): { existed: boolean; version: number } {
     const entry = this.live.get(id)
     if (!entry) {
       const docId = this.docs.docId(id)
-      return docId === undefined ? 1 : this.docs.version(docId) + 1
+      return docId === undefined
+        ? { existed: false, version: 1 }
+        : { existed: true, version: this.docs.version(docId) + 1 }
     }
-    if (entry.doc) return entry.doc.version + 1
-    return now - entry.deletedAt < GC_DELETES_MS ? entry.version + 1 : 1
+    if (entry.doc) return { existed: true, version: entry.doc.version + 1 }
+    return { existed: false, version: now - entry.deletedAt < GC_DELETES_MS ? entry.version + 1 : 1 }
   }
 
   /** Indexes (creates or replaces) a document whose fields are already analysed. */
@@ -174,12 +176,12 @@ export class IndexShard {
     analyzed: AnalyzeDocument,
     now: number,
   ): { write: WriteResult; operation: ShardOperation } {
-    const existed = this.exists(id)
+    const { existed, version } = this.nextVersion(id, now)
     const doc: StoredDocument = {
       id,
       source,
       routing,
-      version: this.nextVersion(id, now),
+      version,
       seqNo: this.highestSeqNo + 1,
       primaryTerm: this.primaryTerm,
     }
@@ -196,8 +198,7 @@ export class IndexShard {
   }
 
   deleteDocument(id: string, now: number): { write: WriteResult; operation: ShardOperation } {
-    const existed = this.exists(id)
-    const version = this.nextVersion(id, now)
+    const { existed, version } = this.nextVersion(id, now)
     const seqNo = ++this.highestSeqNo
     const operation: ShardOperation = { op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm }
     this.apply(operation, null, now)
