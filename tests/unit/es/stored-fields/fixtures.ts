@@ -36,3 +36,39 @@ export function encodeV1(slots: ReadonlyArray<{ doc: StoredDocument | null; byte
   out.set(textBytes, 4 + 40 * slots.length)
   return out
 }
+
+/**
+ * The version-2 layout (what StoredFieldsWriter wrote before the compressed layout), written the way the header of
+ * stored-fields-v2.ts describes it (the test's oracle); a null doc is an empty record with its size.
+ */
+export function encodeV2(slots: ReadonlyArray<{ doc: StoredDocument | null; bytes: number }>): Uint8Array {
+  const encoder = new TextEncoder()
+  const records = slots.map(({ doc }) => {
+    if (!doc) return new Uint8Array(0)
+    const [id, routing, source] = [doc.id, doc.routing ?? '', doc.source].map((text) => encoder.encode(text))
+    const record = new Uint8Array(8 + id!.length + routing!.length + source!.length)
+    const view = new DataView(record.buffer)
+    view.setUint32(0, id!.length, true)
+    view.setInt32(4, doc.routing === null ? -1 : routing!.length, true)
+    record.set(id!, 8)
+    record.set(routing!, 8 + id!.length)
+    record.set(source!, 8 + id!.length + routing!.length)
+    return record
+  })
+  const count = slots.length
+  const recordsAt = 4 + 32 * count + 4
+  const out = new Uint8Array(recordsAt + records.reduce((sum, record) => sum + record.length, 0))
+  const view = new DataView(out.buffer)
+  view.setUint32(0, count, true)
+  let offset = 0
+  slots.forEach(({ doc, bytes }, i) => {
+    view.setFloat64(4 + 8 * i, doc?.version ?? 0, true)
+    view.setFloat64(4 + 8 * (count + i), doc?.seqNo ?? 0, true)
+    view.setFloat64(4 + 8 * (2 * count + i), doc?.primaryTerm ?? 0, true)
+    view.setUint32(4 + 24 * count + 4 * i, doc ? utf8Length(doc.id) + utf8Length(doc.source) : bytes, true)
+    out.set(records[i]!, recordsAt + offset)
+    offset += records[i]!.length
+    view.setUint32(4 + 28 * count + 4 * (i + 1), offset, true)
+  })
+  return out
+}

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { StoredDocument } from '../../../../workers/es/index/shard/index-shard.ts'
 import { SearcherDocs } from '../../../../workers/es/index/shard/searcher-docs.ts'
-import { StoredFieldsReader, StoredFieldsWriter } from '../../../../workers/es/index/shard/stored-fields.ts'
+import { openStoredFields, StoredFieldsWriter } from '../../../../workers/es/index/shard/stored-fields.ts'
 import { storedDocument, utf8Length } from './fixtures.ts'
 
 interface Slot {
@@ -67,7 +67,7 @@ function run(docs: SearcherDocs, model: Slot[], cmd: Command): Slot[] {
     const writer = new StoredFieldsWriter()
     for (const doc of cmd.docs) writer.addDocument(doc)
     const deleted = cmd.docs.flatMap((_, local) => (cmd.deleted[local] ? [local] : []))
-    expect(docs.addSegment(new StoredFieldsReader(writer.finish()), deleted)).toBe(model.length)
+    expect(docs.addSegment(openStoredFields(writer.finish()), deleted)).toBe(model.length)
     return [...model, ...cmd.docs.map((doc, local) => ({ doc, deleted: cmd.deleted[local]! }))]
   }
   if (cmd.type === 'delete') {
@@ -106,7 +106,7 @@ function check(docs: SearcherDocs, model: readonly Slot[]): void {
       range.flatMap((slot, local) => (slot.deleted ? [local] : [])),
     )
     if (maxDoc === 0) continue
-    const stored = new StoredFieldsReader(docs.storedFields(docBase, maxDoc))
+    const stored = openStoredFields(docs.storedFields(docBase, maxDoc))
     expect(stored.maxDoc).toBe(maxDoc)
     range.forEach(({ doc, deleted }, local) => {
       if (!deleted) expect(stored.document(local)).toEqual(doc)
@@ -151,7 +151,7 @@ describe('searcher docs', () => {
       asked.push(key)
       return Number(key.slice(3))
     })
-    docs.addSegment(new StoredFieldsReader(writer.finish()), [7])
+    docs.addSegment(openStoredFields(writer.finish()), [7])
     expect([docs.docId('doc5'), docs.docId('doc7'), docs.docId('doc9')]).toEqual([5, undefined, 9])
     expect(asked).toEqual(['doc5', 'doc7', 'doc9'])
     expect([docs.docId('doc42'), docs.docId('doc7'), docs.docId('nope')]).toEqual([42, undefined, undefined])

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openFile, sealBytes, sealFile, StorageFormatError } from '../../../../workers/storage/envelope.ts'
 import { indexPrefix, readLastCommit } from '../../../../workers/es/indices/shard-store.ts'
-import { StoredFieldsReader } from '../../../../workers/es/index/shard/stored-fields.ts'
+import { openStoredFields } from '../../../../workers/es/index/shard/stored-fields.ts'
 import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
 import type { Storage } from '../../../../workers/storage/storage.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
@@ -123,7 +123,7 @@ describe('a stored commit', () => {
     }
     const whole = (await readLastCommit(node.storage, prefix, true))!
     expect(whole.point.segments).toHaveLength(1)
-    expect(new StoredFieldsReader(await whole.files.get(0)!.storedFields).maxDoc).toBe(3)
+    expect(openStoredFields(await whole.files.get(0)!.storedFields).maxDoc).toBe(3)
     const cut = (await readLastCommit(await storeWith((v) => v.subarray(0, v.length - 1)), prefix, false))!
     await expect(cut.files.get(0)!.storedFields).rejects.toThrow(
       /_0\.fdt: truncated file: length=\d+ but expectedLength=\d+/,
@@ -151,7 +151,7 @@ describe('a stored commit', () => {
     const before = await search(node)
     const commit = (await readLastCommit(node.storage, prefix, true))!
     const image = await commit.files.get(0)!.image
-    const reader = new StoredFieldsReader(await commit.files.get(0)!.storedFields)
+    const reader = openStoredFields(await commit.files.get(0)!.storedFields)
     const slots = Array.from({ length: reader.maxDoc }, (_, local) => ({
       doc: reader.document(local),
       bytes: reader.size(local),

@@ -1,19 +1,24 @@
 // A segment's stored fields (workers/es/index/shard/stored-fields.ts) as bytes: every document written reads back
 // with its `_id`, `_source`, `_routing`, `_version`, `_seq_no` and `_primary_term`, any Unicode text, its size the
 // UTF-8 bytes of `_id` + `_source`; records copied from another segment read back the same; the byte layout is the
-// one the header documents; bytes that do not hold what they list are refused; and version-1 bytes (the layout
-// before, stored-fields-v1.ts) convert to the same documents.
+// one the header documents; a segment of similar documents compresses, each document read on its own; bytes that
+// do not hold what they list are refused; version-2 bytes (stored-fields-v2.ts, what a learner's store holds) read
+// as they are; and version-1 bytes (stored-fields-v1.ts) convert to the same documents.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { StoredDocument } from '../../../../workers/es/index/shard/index-shard.ts'
-import { encodeV1, storedDocument, utf8Length as utf8 } from './fixtures.ts'
-import { StoredFieldsReader, StoredFieldsWriter } from '../../../../workers/es/index/shard/stored-fields.ts'
+import { encodeV1, encodeV2, storedDocument, utf8Length as utf8 } from './fixtures.ts'
+import {
+  openStoredFields,
+  StoredFieldsWriter,
+  type StoredFieldsReader,
+} from '../../../../workers/es/index/shard/stored-fields.ts'
 import { upgradeStoredFieldsV1 } from '../../../../workers/es/index/shard/stored-fields-v1.ts'
 
 function write(docs: readonly StoredDocument[]): StoredFieldsReader {
   const writer = new StoredFieldsWriter()
   for (const doc of docs) writer.addDocument(doc)
-  return new StoredFieldsReader(writer.finish())
+  return openStoredFields(writer.finish())
 }
 
 describe('stored fields', () => {
@@ -46,7 +51,7 @@ describe('stored fields', () => {
           const source = write(docs)
           const writer = new StoredFieldsWriter()
           for (const [pick, deleted] of picks) writer.addCopy(source, pick % docs.length, deleted)
-          const copy = new StoredFieldsReader(writer.finish())
+          const copy = openStoredFields(writer.finish())
           picks.forEach(([pick, deleted], local) => {
             const doc = docs[pick % docs.length]!
             expect(copy.document(local)).toEqual(deleted ? null : doc)
@@ -58,41 +63,92 @@ describe('stored fields', () => {
     )
   })
 
-  it('lay out the columns, the sizes, the record offsets, then the records', () => {
+  it('lay out the header, the packed columns, the dictionary, the ids, then the compressed records', () => {
     const writer = new StoredFieldsWriter()
     writer.addDocument({ id: 'é', source: '{}', routing: null, version: 2, seqNo: 7, primaryTerm: 1 })
     writer.addDocument({ id: 'a', source: '1', routing: 'r', version: 3, seqNo: 8, primaryTerm: 4 })
     const bytes = writer.finish()
     const view = new DataView(bytes.buffer)
-    expect(view.getUint32(0, true)).toBe(2)
-    expect([4, 12, 20, 28, 36, 44].map((at) => view.getFloat64(at, true))).toEqual([2, 3, 7, 8, 1, 4])
-    expect([52, 56].map((at) => view.getUint32(at, true))).toEqual([4, 2])
-    expect([60, 64, 68].map((at) => view.getUint32(at, true))).toEqual([0, 12, 23])
-    expect([...bytes.subarray(72)]).toEqual([
-      ...[2, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xc3, 0xa9, 0x7b, 0x7d],
-      ...[1, 0, 0, 0, 1, 0, 0, 0, 0x61, 0x72, 0x31],
+    expect([0, 4, 8].map((at) => view.getUint32(at, true))).toEqual([0xffffff03, 2, 0])
+    // version, seqNo, primaryTerm, size, id ends, record ends: f64 min, u8 width 1, one byte per document
+    const columns = [0, 1, 2, 3, 4, 5].map((column) => {
+      const at = 12 + 11 * column
+      return [view.getFloat64(at, true), view.getUint8(at + 8), view.getUint8(at + 9), view.getUint8(at + 10)]
+    })
+    expect(columns).toEqual([
+      [2, 1, 0, 1],
+      [7, 1, 0, 1],
+      [1, 1, 0, 3],
+      [2, 1, 2, 0],
+      [2, 1, 0, 1],
+      [4, 1, 0, 4],
     ])
-    expect(bytes.length).toBe(95)
+    expect([...bytes.subarray(78)]).toEqual([
+      ...[0xc3, 0xa9, 0x61],
+      // each record one literal-only LZ4 sequence: routing varint (0: none, else bytes + 1), routing, source
+      ...[0x30, 0, 0x7b, 0x7d],
+      ...[0x30, 2, 0x72, 0x31],
+    ])
+    expect(bytes.length).toBe(89)
+  })
+
+  it('compress a segment of similar documents against a dictionary of its records, each read alone', () => {
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel']
+    const docs = Array.from({ length: 2000 }, (_, i) => ({
+      id: `doc-${i}`,
+      source: JSON.stringify({
+        title: words.map((_, w) => words[(i * 7 + w * 3) % words.length]).join(' '),
+        body: 'x'.repeat(i % 300),
+        views: i,
+      }),
+      routing: i % 5 === 0 ? 'r'.repeat(200 + (i % 3)) : null,
+      version: 1,
+      seqNo: i,
+      primaryTerm: 1,
+    }))
+    const reader = write(docs)
+    const raw = docs.reduce((sum, doc) => sum + utf8(doc.id) + utf8(doc.source) + utf8(doc.routing ?? ''), 0)
+    expect(reader.bytes.length).toBeLessThan(raw / 2)
+    for (const local of [1999, 0, 1234, 5, 300]) expect(reader.document(local)).toEqual(docs[local])
+  })
+
+  it('of version 2 read as they are, and copy into the compressed layout (property)', () => {
+    const slot = fc.record({ doc: fc.option(storedDocument), bytes: fc.nat({ max: 2 ** 32 - 1 }) })
+    fc.assert(
+      fc.property(fc.array(slot, { maxLength: 30 }), (slots) => {
+        const old = openStoredFields(encodeV2(slots))
+        const writer = new StoredFieldsWriter()
+        for (let local = 0; local < slots.length; local++) writer.addCopy(old, local, old.isDeleted(local))
+        for (const reader of [old, openStoredFields(writer.finish())]) {
+          expect(reader.maxDoc).toBe(slots.length)
+          slots.forEach(({ doc, bytes }, local) => {
+            expect(reader.document(local)).toEqual(doc)
+            expect(reader.id(local)).toBe(doc?.id ?? null)
+            expect(reader.size(local)).toBe(doc ? utf8(doc.id) + utf8(doc.source) : bytes)
+          })
+        }
+      }),
+    )
   })
 
   it('refuse bytes that do not hold the documents they list: short, cut or with bytes over', () => {
     const bytes = write([
       { id: '1', source: '{"a":1}', routing: null, version: 1, seqNo: 0, primaryTerm: 1 },
     ]).bytes
-    expect(new StoredFieldsReader(new StoredFieldsWriter().finish()).maxDoc).toBe(0)
+    expect(openStoredFields(new StoredFieldsWriter().finish()).maxDoc).toBe(0)
     for (const wrong of [
       bytes.subarray(0, 3),
       bytes.subarray(0, bytes.length - 1),
       new Uint8Array([...bytes, 0]),
     ])
-      expect(() => new StoredFieldsReader(wrong)).toThrow(RangeError)
+      expect(() => openStoredFields(wrong)).toThrow(RangeError)
   })
 
   it('of version 1 convert to the same documents, deleted slots kept with their size (property)', () => {
     const slot = fc.record({ doc: fc.option(storedDocument), bytes: fc.nat({ max: 2 ** 32 - 1 }) })
     fc.assert(
       fc.property(fc.array(slot, { maxLength: 30 }), (slots) => {
-        const reader = new StoredFieldsReader(upgradeStoredFieldsV1(encodeV1(slots)))
+        const reader = openStoredFields(upgradeStoredFieldsV1(encodeV1(slots)))
         expect(reader.maxDoc).toBe(slots.length)
         slots.forEach(({ doc, bytes }, local) => {
           expect(reader.document(local)).toEqual(doc)

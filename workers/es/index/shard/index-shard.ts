@@ -41,7 +41,7 @@ import type {
   ShardCommit,
 } from './shard-commit.ts'
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
-import { StoredFieldsReader } from './stored-fields.ts'
+import { openStoredFields, type StoredFieldsReader } from './stored-fields.ts'
 
 export interface StoredDocument {
   id: string
@@ -390,7 +390,7 @@ export class IndexShard {
       const image = await stored.image
       if (this.closed) return []
       const loaded = this.index.loadSegment(image)
-      const reader = new StoredFieldsReader(await stored.storedFields)
+      const reader = openStoredFields(await stored.storedFields)
       if (this.closed) return []
       if (reader.maxDoc !== segment.maxDoc)
         throw new Error(

@@ -5,7 +5,8 @@
  * size of what was indexed there (the `_id` and `_source` in UTF-8) until a merge drops it, which is what a
  * segment weighs.
  * An `_id` is looked up as Lucene does, in the inverted index's `_id` terms (`findLive`), until the lookups have
- * cost about what decoding every `_id` once costs: then an `_id` -> live doc id map is built and kept up to date. So
+ * cost about what decoding every `_id` once costs: then an `_id` -> live doc id map (searcher-id-table.ts: typed
+ * arrays, the `_id`s stay in the stored fields) is built and kept up to date. So
  * opening a stored commit reads nothing per document, a GET after it costs one term lookup, and a copy taking many
  * writes pays for the map once. A decoded document is remembered weakly, so that a reader holding it (the doc
  * values cache) sees the same object again.
@@ -14,7 +15,8 @@
  * id refers to any more is dropped.
  */
 import type { StoredDocument } from './index-shard.ts'
-import { StoredFieldsReader, StoredFieldsWriter } from './stored-fields.ts'
+import { IdTable } from './searcher-id-table.ts'
+import { openStoredFields, StoredFieldsWriter, type StoredFieldsReader } from './stored-fields.ts'
 
 /** The map is built once lookups x this exceed maxDoc (a term lookup costs about this many `_id` decodes). */
 const LOOKUPS_PER_ID_MAP = 32
@@ -25,7 +27,7 @@ export class SearcherDocs {
   private entry = new Int32Array(16)
   private deleted = new Uint8Array(16)
   private count = 0
-  private byId: Map<string, number> | null = null
+  private byId: IdTable | null = null
   private lookups = 0
   private decoded: Array<WeakRef<StoredDocument> | undefined> = []
 
@@ -43,7 +45,7 @@ export class SearcherDocs {
   addDocuments(docs: readonly StoredDocument[], deleted: readonly number[] = []): number {
     const writer = new StoredFieldsWriter()
     for (const doc of docs) writer.addDocument(doc)
-    const docBase = this.appendBlock(new StoredFieldsReader(writer.finish()), deleted)
+    const docBase = this.appendBlock(openStoredFields(writer.finish()), deleted)
     if (this.byId)
       for (let d = docBase; d < this.count; d++) if (!this.deleted[d]) this.byId.set(docs[d - docBase]!.id, d)
     return docBase
@@ -169,14 +171,7 @@ export class SearcherDocs {
     this.decoded = []
     const used = new Set(block.subarray(0, count))
     this.blocks = this.blocks.map((reader, blockId) => (used.has(blockId) ? reader : null))
-    if (this.byId) {
-      const byId = new Map<string, number>()
-      for (const [id, docId] of this.byId) {
-        const to = docMap[docId] ?? -1
-        if (to >= 0) byId.set(id, to)
-      }
-      this.byId = byId
-    }
+    this.byId?.remap(docMap)
   }
 
   private reader(docId: number): StoredFieldsReader {
@@ -186,7 +181,7 @@ export class SearcherDocs {
   }
 
   private buildIdMap(): void {
-    this.byId = new Map()
+    this.byId = new IdTable((docId) => this.reader(docId).id(this.entry[docId]!))
     for (let d = 0; d < this.count; d++) this.indexId(d)
   }
 

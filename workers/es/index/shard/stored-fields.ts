@@ -5,176 +5,317 @@
  * it is read (GET, fetch, update, recovery), as Lucene's StoredFieldsReader.document does; opening a segment's
  * stored fields reads nothing per document.
  *
- * Byte layout, version 2 (little-endian, no padding):
- *   u32 docCount
- *   docCount x f64 version, then docCount x f64 seqNo, then docCount x f64 primaryTerm (columns)
- *   docCount x u32 size: the UTF-8 bytes of `_id` + `_source` (what the segment size model counts)
- *   (docCount + 1) x u32 record offsets into the records, ascending from 0; the last is the records' length
- *   records, in doc order: u32 idBytes, i32 routingBytes (-1: no routing), then the UTF-8 of `_id`, `_routing` and
- *   `_source` (the rest of the record).
+ * Byte layout, version 3 (little-endian, no padding), compressed as Lucene 9's BEST_SPEED mode does, with LZ4 after
+ * a preset dictionary (stored-fields-lz4.ts), here each document on its own so that a fetch decompresses only its
+ * hits:
+ *   u32 MAGIC (no version-2 bytes start so: 2^32 - 253 documents do not fit in memory)
+ *   u32 docCount, u32 dictLength
+ *   six columns of docCount values (stored-fields-columns.ts): version, seqNo, primaryTerm, size (the UTF-8 bytes
+ *   of `_id` + `_source`, what the segment size model counts), id ends, record ends (each an offset from 0,
+ *   ascending: document i's `_id` or record runs from the previous end, 0 for the first, to its own)
+ *   the dictionary (dictLength bytes: parts of the segment's records)
+ *   the `_id`s, UTF-8, concatenated in doc order (uncompressed: an `_id` lookup reads one without decompressing)
+ *   the records, each LZ4 against the dictionary; a record decompresses to: a LEB128 varint (0: no routing, else
+ *   the routing's UTF-8 bytes + 1), the UTF-8 of `_routing`, then of `_source` (the rest).
  * An empty record marks a document deleted before its segment's stored fields were written (its fields are gone,
- * its size stays). Invariant: docCount is the segment's maxDoc; document i is local doc id i.
+ * its size stays); every other record takes at least one byte. Invariant: docCount is the segment's maxDoc;
+ * document i is local doc id i. Bytes of version 2 (stored-fields-v2.ts) are read as they are.
  */
 import type { StoredDocument } from './index-shard.ts'
+import { ColumnReader, columnBytes, writeColumn } from './stored-fields-columns.ts'
+import { Lz4DictCompressor, RecordDecompressor } from './stored-fields-lz4.ts'
+import { StoredFieldsReaderV2 } from './stored-fields-v2.ts'
 
-const COUNT_BYTES = 4
-/** version, seqNo and primaryTerm (f64), size and offset (u32) per document. */
-const DOC_TABLE_BYTES = 3 * 8 + 4 + 4
-const RECORD_HEADER_BYTES = 8
+const MAGIC = 0xffffff03
+const HEADER_BYTES = 12
+/** The dictionary takes up to this many bytes, and at most 1/DICT_FRACTION of the records. */
+const DICT_MAX_BYTES = 60 << 10
+const DICT_FRACTION = 16
+/** Below this the dictionary costs about what it saves. */
+const DICT_MIN_BYTES = 256
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
+/** Where records are decompressed (one at a time: nothing is read while one is decoded). */
+const decompressor = new RecordDecompressor()
 
-export class StoredFieldsReader {
+/** One segment's stored fields, read in place. */
+export interface StoredFieldsReader {
+  /** The bytes as stored. */
+  readonly bytes: Uint8Array
   readonly maxDoc: number
-  private readonly view: DataView
-  private readonly recordsAt: number
+  version(local: number): number
+  seqNo(local: number): number
+  primaryTerm(local: number): number
+  size(local: number): number
+  isDeleted(local: number): boolean
+  /** The `_id`, null once deleted. */
+  id(local: number): string | null
+  document(local: number): StoredDocument | null
+}
 
-  /** Checks the structure (the tables fit, the records end where the bytes do); throws RangeError otherwise. */
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    this.maxDoc = bytes.length < COUNT_BYTES ? -1 : this.view.getUint32(0, true)
-    this.recordsAt = COUNT_BYTES + DOC_TABLE_BYTES * this.maxDoc + 4
-    if (
-      this.maxDoc < 0 ||
-      this.recordsAt > bytes.length ||
-      this.offset(this.maxDoc) !== bytes.length - this.recordsAt
-    )
+/** Reads stored fields of either layout; throws RangeError when the bytes do not hold the documents they list. */
+export function openStoredFields(bytes: Uint8Array): StoredFieldsReader {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const compressed = bytes.length >= HEADER_BYTES && view.getUint32(0, true) === MAGIC
+  return compressed ? new CompressedStoredFieldsReader(bytes, view) : new StoredFieldsReaderV2(bytes)
+}
+
+class CompressedStoredFieldsReader implements StoredFieldsReader {
+  readonly maxDoc: number
+  private readonly columns: {
+    version: ColumnReader
+    seqNo: ColumnReader
+    primaryTerm: ColumnReader
+    size: ColumnReader
+    idEnd: ColumnReader
+    recordEnd: ColumnReader
+  }
+  private readonly dictionary: Uint8Array
+  private readonly ids: Uint8Array
+  private readonly records: Uint8Array
+
+  constructor(
+    readonly bytes: Uint8Array,
+    view: DataView,
+  ) {
+    const maxDoc = view.getUint32(4, true)
+    this.maxDoc = maxDoc
+    const column = (at: number): ColumnReader => new ColumnReader(view, at, maxDoc)
+    const version = column(HEADER_BYTES)
+    const seqNo = column(version.end)
+    const primaryTerm = column(seqNo.end)
+    const size = column(primaryTerm.end)
+    const idEnd = column(size.end)
+    const recordEnd = column(idEnd.end)
+    this.columns = { version, seqNo, primaryTerm, size, idEnd, recordEnd }
+    const idsAt = recordEnd.end + view.getUint32(8, true)
+    const recordsAt = idsAt + this.end(idEnd, maxDoc)
+    if (recordsAt > bytes.length || recordsAt + this.end(recordEnd, maxDoc) !== bytes.length)
       throw new RangeError(`stored fields: ${bytes.length} bytes do not hold the documents they list`)
+    this.dictionary = bytes.subarray(recordEnd.end, idsAt)
+    this.ids = bytes.subarray(idsAt, recordsAt)
+    this.records = bytes.subarray(recordsAt)
   }
 
   version(local: number): number {
-    return this.view.getFloat64(COUNT_BYTES + 8 * local, true)
+    return this.columns.version.get(local)
   }
 
   seqNo(local: number): number {
-    return this.view.getFloat64(COUNT_BYTES + 8 * (this.maxDoc + local), true)
+    return this.columns.seqNo.get(local)
   }
 
   primaryTerm(local: number): number {
-    return this.view.getFloat64(COUNT_BYTES + 8 * (2 * this.maxDoc + local), true)
+    return this.columns.primaryTerm.get(local)
   }
 
   size(local: number): number {
-    return this.view.getUint32(COUNT_BYTES + 24 * this.maxDoc + 4 * local, true)
-  }
-
-  /** The document's record bytes (empty once deleted before the segment was written). */
-  record(local: number): Uint8Array {
-    return this.bytes.subarray(this.recordsAt + this.offset(local), this.recordsAt + this.offset(local + 1))
+    return this.columns.size.get(local)
   }
 
   isDeleted(local: number): boolean {
-    return this.offset(local) === this.offset(local + 1)
+    const { recordEnd } = this.columns
+    return this.end(recordEnd, local) === recordEnd.get(local)
   }
 
   id(local: number): string | null {
     if (this.isDeleted(local)) return null
-    const at = this.recordsAt + this.offset(local)
-    return decoder.decode(
-      this.bytes.subarray(at + RECORD_HEADER_BYTES, at + RECORD_HEADER_BYTES + this.idBytes(at)),
-    )
+    const { idEnd } = this.columns
+    return decoder.decode(this.ids.subarray(this.end(idEnd, local), idEnd.get(local)))
   }
 
   document(local: number): StoredDocument | null {
-    if (this.isDeleted(local)) return null
-    const at = this.recordsAt + this.offset(local)
-    const end = this.recordsAt + this.offset(local + 1)
-    const idEnd = at + RECORD_HEADER_BYTES + this.idBytes(at)
-    const routingBytes = this.view.getInt32(at + 4, true)
-    const routingEnd = idEnd + Math.max(0, routingBytes)
+    const id = this.id(local)
+    if (id === null) return null
+    const { recordEnd } = this.columns
+    const record = this.records.subarray(this.end(recordEnd, local), recordEnd.get(local))
+    const length = decompressor.decompress(this.dictionary, record)
+    const out = decompressor.out
+    let routingBytes = 0
+    let at = 0
+    for (let shift = 0; ; shift += 7) {
+      if (at >= length) throw new RangeError('stored fields: a record ends inside its routing length')
+      const byte = out[at++]!
+      routingBytes += (byte & 0x7f) * 2 ** shift
+      if (byte < 0x80) break
+    }
+    const routingEnd = at + Math.max(0, routingBytes - 1)
+    if (routingEnd > length) throw new RangeError('stored fields: a record ends inside its routing')
     return {
-      id: decoder.decode(this.bytes.subarray(at + RECORD_HEADER_BYTES, idEnd)),
-      source: decoder.decode(this.bytes.subarray(routingEnd, end)),
-      routing: routingBytes < 0 ? null : decoder.decode(this.bytes.subarray(idEnd, routingEnd)),
+      id,
+      source: decoder.decode(out.subarray(routingEnd, length)),
+      routing: routingBytes === 0 ? null : decoder.decode(out.subarray(at, routingEnd)),
       version: this.version(local),
       seqNo: this.seqNo(local),
       primaryTerm: this.primaryTerm(local),
     }
   }
 
-  private idBytes(recordAt: number): number {
-    return this.view.getUint32(recordAt, true)
-  }
-
-  private offset(local: number): number {
-    return this.view.getUint32(COUNT_BYTES + 28 * this.maxDoc + 4 * local, true)
+  /** Where entry `local` of an ends column starts: the previous entry's end, 0 for the first. */
+  private end(column: ColumnReader, local: number): number {
+    return local === 0 ? 0 : column.get(local - 1)
   }
 }
 
-/** Builds one segment's stored fields in doc order. */
+/** A growable byte buffer. */
+class Bytes {
+  data = new Uint8Array(1 << 12)
+  length = 0
+
+  /** Room for `bytes` more bytes at the end. */
+  reserve(bytes: number): void {
+    if (this.length + bytes <= this.data.length) return
+    const grown = new Uint8Array(Math.max(this.data.length * 2, this.length + bytes))
+    grown.set(this.data.subarray(0, this.length))
+    this.data = grown
+  }
+
+  /** Appends the UTF-8 of `text`; answers its byte length. */
+  encode(text: string): number {
+    this.reserve(3 * text.length)
+    const { written } = encoder.encodeInto(text, this.data.subarray(this.length))
+    this.length += written
+    return written
+  }
+
+  view(from: number, to: number): Uint8Array {
+    return this.data.subarray(from, to)
+  }
+}
+
+/** Builds one segment's stored fields in doc order (compressed in finish, once every record is known). */
 export class StoredFieldsWriter {
-  private readonly columns: number[] = []
-  private records = new Uint8Array(1 << 12)
-  private view = new DataView(this.records.buffer)
-  private length = 0
-  private readonly ends: number[] = []
+  private readonly version: number[] = []
+  private readonly seqNo: number[] = []
+  private readonly primaryTerm: number[] = []
+  private readonly sizes: number[] = []
+  private readonly ids = new Bytes()
+  private readonly idEnds: number[] = []
+  /** The records uncompressed; -1 in recordEnds: deleted. */
+  private readonly records = new Bytes()
+  private readonly recordEnds: number[] = []
 
   /** Adds a document; returns its size (the UTF-8 bytes of its `_id` and `_source`). */
   addDocument(doc: StoredDocument): number {
-    const { id, routing, source } = doc
-    const at = this.reserve(RECORD_HEADER_BYTES + 3 * (id.length + (routing?.length ?? 0) + source.length))
-    let end = at + RECORD_HEADER_BYTES
-    const idBytes = this.encode(id, end)
-    end += idBytes
-    const routingBytes = routing === null ? -1 : this.encode(routing, end)
-    end += Math.max(0, routingBytes)
-    const sourceBytes = this.encode(source, end)
-    this.view.setUint32(at, idBytes, true)
-    this.view.setInt32(at + 4, routingBytes, true)
-    this.length = end + sourceBytes
-    this.push(doc.version, doc.seqNo, doc.primaryTerm, idBytes + sourceBytes)
+    const idBytes = this.ids.encode(doc.id)
+    const sourceBytes = this.addRecord(doc.routing, doc.source)
+    this.push(doc.version, doc.seqNo, doc.primaryTerm, idBytes + sourceBytes, true)
     return idBytes + sourceBytes
   }
 
-  /** Adds a document of another segment's stored fields as it is stored there (a merge, a commit). */
+  /** Adds a document of another segment's stored fields (a merge, a commit); deleted ones keep their size only. */
   addCopy(reader: StoredFieldsReader, local: number, deleted: boolean): void {
-    if (!deleted) {
-      const record = reader.record(local)
-      this.records.set(record, this.reserve(record.length))
-      this.length += record.length
+    const doc = deleted ? null : reader.document(local)
+    if (doc) {
+      this.ids.encode(doc.id)
+      this.addRecord(doc.routing, doc.source)
     }
-    this.push(reader.version(local), reader.seqNo(local), reader.primaryTerm(local), reader.size(local))
+    this.push(
+      reader.version(local),
+      reader.seqNo(local),
+      reader.primaryTerm(local),
+      reader.size(local),
+      !!doc,
+    )
   }
 
   /** A document deleted before the segment is written: its size only (the stored fields of version 1 had such). */
   addDeleted(size: number): void {
-    this.push(0, 0, 0, size)
+    this.push(0, 0, 0, size, false)
   }
 
   finish(): Uint8Array {
-    const count = this.ends.length
-    const recordsAt = COUNT_BYTES + DOC_TABLE_BYTES * count + 4
-    const out = new Uint8Array(recordsAt + this.length)
-    const view = new DataView(out.buffer)
-    view.setUint32(0, count, true)
-    for (let i = 0; i < count; i++) {
-      for (let column = 0; column < 3; column++)
-        view.setFloat64(COUNT_BYTES + 8 * (column * count + i), this.columns[4 * i + column]!, true)
-      view.setUint32(COUNT_BYTES + 24 * count + 4 * i, this.columns[4 * i + 3]!, true)
-      view.setUint32(COUNT_BYTES + 28 * count + 4 * (i + 1), this.ends[i]!, true)
+    const count = this.sizes.length
+    const dictionary = this.dictionary()
+    const compressor = new Lz4DictCompressor(dictionary)
+    const compressed = new Bytes()
+    const recordEnds: number[] = []
+    let from = 0
+    for (const end of this.recordEnds) {
+      if (end >= 0) {
+        compressed.reserve(Lz4DictCompressor.bound(end - from))
+        compressed.length += compressor.compress(
+          this.records.view(from, end),
+          compressed.data,
+          compressed.length,
+        )
+        from = end
+      }
+      recordEnds.push(compressed.length)
     }
-    out.set(this.records.subarray(0, this.length), recordsAt)
+    const columns = [this.version, this.seqNo, this.primaryTerm, this.sizes, this.idEnds, recordEnds]
+    let columnsLength = 0
+    for (const values of columns) columnsLength += columnBytes(values)
+    const dictAt = HEADER_BYTES + columnsLength
+    const out = new Uint8Array(dictAt + dictionary.length + this.ids.length + compressed.length)
+    const view = new DataView(out.buffer)
+    view.setUint32(0, MAGIC, true)
+    view.setUint32(4, count, true)
+    view.setUint32(8, dictionary.length, true)
+    let at = HEADER_BYTES
+    for (const values of columns) at = writeColumn(view, at, values)
+    out.set(dictionary, at)
+    out.set(this.ids.view(0, this.ids.length), at + dictionary.length)
+    out.set(compressed.view(0, compressed.length), at + dictionary.length + this.ids.length)
     return out
   }
 
-  private push(version: number, seqNo: number, primaryTerm: number, size: number): void {
-    this.columns.push(version, seqNo, primaryTerm, size)
-    this.ends.push(this.length)
-  }
-
-  /** Room for `bytes` more bytes at the end of the records; returns where they start. */
-  private reserve(bytes: number): number {
-    if (this.length + bytes > this.records.length) {
-      const grown = new Uint8Array(Math.max(this.records.length * 2, this.length + bytes))
-      grown.set(this.records.subarray(0, this.length))
-      this.records = grown
-      this.view = new DataView(grown.buffer)
+  /** Appends a record (uncompressed); answers the UTF-8 bytes of its source. */
+  private addRecord(routing: string | null, source: string): number {
+    const records = this.records
+    const start = records.length
+    let routingBytes = 0
+    if (routing !== null) {
+      // The varint is written once the routing's length is known: 1 byte, moved when it needs more.
+      records.reserve(1)
+      records.length++
+      routingBytes = records.encode(routing)
+      const varint: number[] = []
+      for (let rest = routingBytes + 1; ; rest = Math.floor(rest / 128)) {
+        varint.push((rest & 0x7f) | (rest >= 128 ? 0x80 : 0))
+        if (rest < 128) break
+      }
+      records.reserve(varint.length - 1)
+      records.data.copyWithin(start + varint.length, start + 1, records.length)
+      records.data.set(varint, start)
+      records.length += varint.length - 1
+    } else {
+      records.reserve(1)
+      records.data[records.length++] = 0
     }
-    return this.length
+    const sourceBytes = records.encode(source)
+    this.recordEnds.push(records.length)
+    return sourceBytes
   }
 
-  private encode(text: string, at: number): number {
-    return encoder.encodeInto(text, this.records.subarray(at)).written
+  private push(version: number, seqNo: number, primaryTerm: number, size: number, live: boolean): void {
+    this.version.push(version)
+    this.seqNo.push(seqNo)
+    this.primaryTerm.push(primaryTerm)
+    this.sizes.push(size)
+    this.idEnds.push(this.ids.length)
+    if (!live) this.recordEnds.push(-1)
+  }
+
+  /**
+   * The preset dictionary: whole records taken at an even stride through the segment (so that it holds what is
+   * common to all of them) up to its size, none for a small segment.
+   */
+  private dictionary(): Uint8Array {
+    const total = this.records.length
+    const size = Math.min(DICT_MAX_BYTES, Math.floor(total / DICT_FRACTION))
+    if (size < DICT_MIN_BYTES) return new Uint8Array(0)
+    const ends = this.recordEnds.filter((end) => end >= 0)
+    const stride = Math.max(1, Math.floor(total / size))
+    const dictionary = new Uint8Array(size)
+    let length = 0
+    for (let i = 0; i < ends.length && length < size; i += stride) {
+      const from = i === 0 ? 0 : ends[i - 1]!
+      const part = this.records.view(from, Math.min(ends[i]!, from + size - length))
+      dictionary.set(part, length)
+      length += part.length
+    }
+    return dictionary.subarray(0, length)
   }
 }
