@@ -43,7 +43,7 @@ function seal(version: number, payload: Uint8Array, payloadAt: number): Uint8Arr
   const view = new DataView(out.buffer)
   out.set(MAGIC, 0)
   view.setUint16(4, version)
-  view.setUint32(6, adler32(payload))
+  view.setUint32(6, adler32([payload]))
   out.set(payload, payloadAt)
   return out
 }
@@ -65,6 +65,27 @@ export function openFile(
   what: string,
   verify: boolean,
 ): Uint8Array {
+  const payload = openFileParts(parts, expectedVersion, what, verify)
+  if (payload.length === 1) return payload[0]!
+  const joined = new Uint8Array(payload.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of payload) {
+    joined.set(part, at)
+    at += part.length
+  }
+  return joined
+}
+
+/**
+ * The payload of a file as openFile checks it, left in its parts: views into them, in order, no copy (a reader
+ * that copies the payload somewhere anyway, e.g. into WASM memory, saves joining it first).
+ */
+export function openFileParts(
+  parts: readonly Uint8Array[],
+  expectedVersion: number,
+  what: string,
+  verify: boolean,
+): Uint8Array[] {
   const first = parts[0] ?? new Uint8Array(0)
   const version = storedVersion(first)
   if (version === null || first.length < FILE_HEADER_BYTES)
@@ -80,16 +101,7 @@ export function openFile(
     throw new StorageFormatError(`${what}: truncated file: length=${length} but expectedLength=${expected}`)
   if (length > expected)
     throw new StorageFormatError(`${what}: file too long: length=${length} but expectedLength=${expected}`)
-  let payload: Uint8Array
-  if (parts.length === 1) payload = first.subarray(FILE_HEADER_BYTES)
-  else {
-    payload = new Uint8Array(expected - FILE_HEADER_BYTES)
-    let at = -FILE_HEADER_BYTES
-    for (const part of parts) {
-      payload.set(at < 0 ? part.subarray(-at) : part, Math.max(0, at))
-      at += part.length
-    }
-  }
+  const payload = [first.subarray(FILE_HEADER_BYTES), ...parts.slice(1)]
   if (verify && adler32(payload) !== view.getUint32(6))
     throw new StorageFormatError(`${what}: checksum mismatch`)
   return payload
@@ -136,22 +148,25 @@ function openVersionedBytes(
     throw new StorageFormatError(`${what}: stored format version ${version} is not ${supported}`)
   }
   const payload = bytes.subarray(HEADER_BYTES)
-  if (adler32(payload) !== view.getUint32(6)) throw new StorageFormatError(`${what}: checksum mismatch`)
+  if (adler32([payload]) !== view.getUint32(6)) throw new StorageFormatError(`${what}: checksum mismatch`)
   return { version, payload }
 }
 
-function adler32(bytes: Uint8Array): number {
+/** The Adler-32 of `parts` one after another. */
+function adler32(parts: readonly Uint8Array[]): number {
   let a = 1
   let b = 0
   const MOD = 65521
-  for (let i = 0; i < bytes.length;) {
-    const end = Math.min(i + 3800, bytes.length)
-    for (; i < end; i++) {
-      a += bytes[i] ?? 0
-      b += a
+  for (const bytes of parts) {
+    for (let i = 0; i < bytes.length;) {
+      const end = Math.min(i + 3800, bytes.length)
+      for (; i < end; i++) {
+        a += bytes[i] ?? 0
+        b += a
+      }
+      a %= MOD
+      b %= MOD
     }
-    a %= MOD
-    b %= MOD
   }
   return ((b << 16) | a) >>> 0
 }

@@ -49,6 +49,13 @@ export class ByteReader {
     return at
   }
 
+  /** `count` i32 read into a new array of exactly that size. */
+  words(count: i32): StaticArray<i32> {
+    const array = new StaticArray<i32>(count)
+    memory.copy(changetype<usize>(array), this.skip((<usize>count) << 2), (<usize>count) << 2)
+    return array
+  }
+
   f32(): f32 {
     const value = load<f32>(this.pos)
     this.pos += 4

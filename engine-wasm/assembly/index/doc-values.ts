@@ -37,6 +37,27 @@ export class NumericDocValues {
     return docId >= 0 && docId < this.values.length ? docId : -1
   }
 
+  /** True while no doc or start is stored (the dense form above). */
+  get dense(): bool {
+    return this.docs == null
+  }
+
+  /**
+   * Takes a segment image's values: valueCount f64 at `values` and, unless `docs` is 0 (the dense form), `size` i32
+   * docs at `docs` and size + 1 i32 starts at `starts`, as doc() and start() answer them.
+   */
+  restore(size: i32, values: usize, valueCount: i32, docs: usize, starts: usize): void {
+    this.values.length = valueCount
+    memory.copy(this.values.dataStart, values, (<usize>valueCount) << 3)
+    if (docs == 0) return
+    const docArray = new Array<i32>(size)
+    memory.copy(docArray.dataStart, docs, (<usize>size) << 2)
+    const startArray = new Array<i32>(size + 1)
+    memory.copy(startArray.dataStart, starts, (<usize>size + 1) << 2)
+    this.docs = docArray
+    this.starts = startArray
+  }
+
   /** Appends a document's values; its docId is greater than every docId already here. */
   addDocument(docId: i32, docValues: Array<f64>): void {
     if (docValues.length == 0) return

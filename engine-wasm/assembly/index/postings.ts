@@ -187,8 +187,8 @@ export class PostingsBuffers {
   }
 
   /**
-   * Takes `count` positions of width `shift` at `address` (a segment image's, u16 or i32 exactly, no slack after them)
-   * in the narrowest width that holds them.
+   * Takes `count` positions of width `shift` at `address` (a version 2 segment image's, u16 or i32 exactly, no slack
+   * after them) in the narrowest width that holds them.
    */
   copyPositionsFrom(address: usize, count: i32, shift: usize): void {
     let maxPosition = 0
@@ -228,7 +228,7 @@ export class PostingsBuffers {
   }
 
   /**
-   * Takes `count` doc ids (i32, a segment image's) at `address` in the narrowest width that holds them.
+   * Takes `count` doc ids (i32, a version 2 segment image's) at `address` in the narrowest width that holds them.
    */
   copyDocsFrom(address: usize, count: i32): void {
     let maxDoc = 0
@@ -240,6 +240,21 @@ export class PostingsBuffers {
 
   @inline doc(entry: i32): i32 {
     return load<i32>(changetype<usize>(this.docs) + <usize>entry * this.docWidth) & docMask(this.docWidth)
+  }
+
+  /**
+   * Takes a segment image's buffers as they are: `count` doc ids of `width` bytes at `docs`, `positionCount`
+   * positions of width `shift` at `positions` (no slack after either), each into a buffer of exactly its size.
+   */
+  restore(docs: usize, count: i32, width: usize, positions: usize, positionCount: i32, shift: usize): void {
+    const docBytes = <usize>count * width
+    this.docs = new StaticArray<u8>(<i32>docBytes + DOCS_SLACK)
+    memory.copy(changetype<usize>(this.docs), docs, docBytes)
+    this.docWidth = width
+    const positionBytes = (<usize>positionCount) << shift
+    this.positions = new StaticArray<u8>(<i32>positionBytes + POSITIONS_SLACK)
+    memory.copy(changetype<usize>(this.positions), positions, positionBytes)
+    this.positionShift = shift
   }
 
   /**

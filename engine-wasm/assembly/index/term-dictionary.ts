@@ -329,11 +329,16 @@ export class TermDictionary {
     return sorted
   }
 
+  /** The address of term t's extras (extrasBytes of its docFreq and totalTermFreq). */
+  extrasAddress(t: i32): usize {
+    return unchecked(this.extraAddresses[t])
+  }
+
   /**
-   * Completes a dictionary whose size and buffers a segment image set (segment-codec.ts: every range full) with the
-   * term order and the posStarts (entryCount + 1 x i32 at address `posStarts`) the image stores.
+   * Completes a dictionary whose size and buffers a version 2 segment image set (segment-codec-v2.ts: every range
+   * full) with the term order and the posStarts (entryCount + 1 x i32 at address `posStarts`) the image stores.
    */
-  restored(sorted: StaticArray<i32>, posStarts: usize): void {
+  restoredFromPosStarts(sorted: StaticArray<i32>, posStarts: usize): void {
     const size = this.size
     let bytes = 0
     for (let t = 0; t < size; t++) bytes += extrasBytes(this.docFreq(t), this.totalTermFreq(t))
@@ -350,6 +355,28 @@ export class TermDictionary {
         this.setPosStart(t, e, load<i32>(posStarts + ((<usize>e) << 2)))
       }
     }
+    this.restored(sorted)
+  }
+
+  /**
+   * Completes a dictionary whose size and buffers a segment image set (segment-codec.ts: every range full) with the
+   * term order and every term's extras, `bytes` bytes at address `extras`, term after term in ordinal order.
+   */
+  restoredFromExtras(sorted: StaticArray<i32>, extras: usize, bytes: i32): void {
+    const size = this.size
+    const buffers = this.buffers
+    buffers.reserveExtras(bytes)
+    memory.copy(buffers.takeExtras(0), extras, <usize>bytes)
+    this.extraAddresses = new StaticArray<usize>(size)
+    for (let t = 0; t < size; t++) {
+      const taken = buffers.takeExtras(extrasBytes(this.docFreq(t), this.totalTermFreq(t)))
+      unchecked((this.extraAddresses[t] = taken))
+    }
+    this.restored(sorted)
+  }
+
+  /** The state of a full dictionary once restored: its term order, no fill levels, no views. */
+  private restored(sorted: StaticArray<i32>): void {
     this.sortedOrdinals = sorted
     this.written = this.buffers.positionCapacity
     this.entryEnds = null

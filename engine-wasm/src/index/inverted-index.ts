@@ -254,10 +254,27 @@ export class InvertedIndex {
 
   /**
    * Appends the segment an image holds after this index's segments, without deletions; answers false, adding
-   * nothing, when the image is not of the format version this build reads (an older codec's).
+   * nothing, when the image is not of a format version this build reads (an older codec's). The image may come in
+   * parts (in order, e.g. the chunks it was stored in): each is copied into the WASM buffer in place, with no joined
+   * copy first.
    */
-  loadSegment(image: Uint8Array): boolean {
-    if (this.call(image, (pointer) => this.wasm.loadSegment(this.handle, pointer)) === 0) return false
+  loadSegment(image: Uint8Array | readonly Uint8Array[]): boolean {
+    if (this.freed) throw new Error('InvertedIndex used after free()')
+    const parts = image instanceof Uint8Array ? [image] : image
+    const length = parts.reduce((sum, part) => sum + part.length, 0)
+    // allocated first (the allocation may grow the memory), then every part written through one view
+    const pointer = this.wasm.alloc(Math.max(length, 1))
+    const target = new Uint8Array(this.wasm.memory.buffer, pointer >>> 0, length)
+    let at = 0
+    for (const part of parts) {
+      target.set(part, at)
+      at += part.length
+    }
+    try {
+      if (this.wasm.loadSegment(this.handle, pointer) === 0) return false
+    } finally {
+      this.wasm.release(pointer)
+    }
     this.followSegments()
     return true
   }

@@ -21,6 +21,7 @@ import {
   openBytes,
   openEnvelope,
   openFile,
+  openFileParts,
   sealEnvelope,
   sealFile,
   storedVersion,
@@ -89,8 +90,8 @@ export interface StoredCommit {
 
 /**
  * The last commit of a copy whose index keys are under `prefix`, or null when there is none: its point read and
- * opened, then every file it names read, each its own read of its chunks (so a restore loads a segment's image
- * while the other files are still being read). Storage writes are atomic, so a commit point is there with every
+ * opened, then every file it names read, each chunk its own get (so a restore loads a segment's image while the
+ * other files are still being read); an image comes as its payload's parts, a view into each chunk. Storage writes are atomic, so a commit point is there with every
  * file it names or not at all: a point that does not open, or names a file that is not there, is a corrupt store
  * and fails closed (StorageFormatError), as does a file that does not open (its read rejects).
  * `checkIntegrity` verifies every file's whole checksum too (Lucene's checkIntegrity).
@@ -101,12 +102,16 @@ export async function readLastCommit(
   checkIntegrity: boolean,
 ): Promise<StoredCommit | null> {
   let last: { key: string; generation: number } | null = null
-  const stored = new Set<string>()
+  /** Each segment file's chunk keys, in order. */
+  const chunks = new Map<string, string[]>()
   for (const key of await storage.keys('es', prefix)) {
     if (key.startsWith(prefix + COMMIT_PREFIX)) {
       const generation = parseInt(key.slice(prefix.length + COMMIT_PREFIX.length), 36)
       if (!last || generation > last.generation) last = { key, generation }
-    } else if (segmentOfKey(prefix, key) !== null) stored.add(key.slice(0, key.lastIndexOf('.')))
+    } else if (segmentOfKey(prefix, key) !== null) {
+      const file = key.slice(0, key.lastIndexOf('.'))
+      chunks.set(file, [...(chunks.get(file) ?? []), key])
+    }
   }
   if (!last) return null
   const { key } = last
@@ -116,16 +121,22 @@ export async function readLastCommit(
   const extensions = ['cfs', 'fdt'] as const
   for (const { generation } of point.segments) {
     for (const file of extensions.map((extension) => segmentFileKey(prefix, generation, extension)))
-      if (!stored.has(file)) throw new StorageFormatError(`commit point ${key}: ${file} is missing`)
+      if (!chunks.has(file)) throw new StorageFormatError(`commit point ${key}: ${file} is missing`)
   }
-  const read = (generation: number, extension: 'cfs' | 'fdt'): Promise<Uint8Array> => {
+  // every chunk its own get, all started at once in the order restoreCommit takes the files: the worker takes each
+  // chunk in as it comes while the database reads the next ones, and a file opens once its last chunk is in (a chunk
+  // gone since the listing leaves the file short, which opening reports)
+  const read = <T>(
+    generation: number,
+    extension: 'cfs' | 'fdt',
+    open: (parts: Uint8Array[], file: string) => T,
+  ): Promise<T> => {
     const file = segmentFileKey(prefix, generation, extension)
-    const reading = storage.entries('es', `${file}.`).then((chunks) =>
-      openSegmentFile(
-        chunks.map(([, value]) => value),
-        extension,
+    const gets = chunks.get(file)!.map((chunk) => storage.get('es', chunk))
+    const reading = Promise.all(gets).then((values) =>
+      open(
+        values.filter((value) => value !== undefined),
         file,
-        checkIntegrity,
       ),
     )
     // a restore that stops early (a failed file, a closed copy) leaves the other reads unawaited
@@ -134,20 +145,30 @@ export async function readLastCommit(
   }
   const files = new Map<number, SegmentReads>()
   for (const { generation } of point.segments)
-    files.set(generation, { image: read(generation, 'cfs'), storedFields: read(generation, 'fdt') })
+    files.set(generation, {
+      image: read(generation, 'cfs', (parts, file) => openImage(parts, file, checkIntegrity)),
+      storedFields: read(generation, 'fdt', (parts, file) => openStoredFields(parts, file, checkIntegrity)),
+    })
   return { point, files }
 }
 
-/** A segment file's payload from its chunks: version 2 as sealFile wrote it, version 1 as sealBytes did. */
-function openSegmentFile(
-  parts: readonly Uint8Array[],
-  extension: 'cfs' | 'fdt',
-  file: string,
-  checkIntegrity: boolean,
-): Uint8Array {
+/** A segment image's payload in parts (views into its chunks): version 2 as sealFile wrote it, 1 as sealBytes did. */
+function openImage(parts: readonly Uint8Array[], file: string, checkIntegrity: boolean): Uint8Array[] {
+  const first = parts[0]
+  if (!first || storedVersion(first) !== SEGMENT_VERSION_V1)
+    return openFileParts(parts, SEGMENT_VERSION, file, checkIntegrity)
+  return [openFileV1(parts, file)]
+}
+
+/** Stored fields' payload: version 2 as sealFile wrote it, version 1 (sealBytes, the v1 layout) converted. */
+function openStoredFields(parts: readonly Uint8Array[], file: string, checkIntegrity: boolean): Uint8Array {
   const first = parts[0]
   if (!first || storedVersion(first) !== SEGMENT_VERSION_V1)
     return openFile(parts, SEGMENT_VERSION, file, checkIntegrity)
-  const payload = openBytes(parts.length === 1 ? first : concatBytes(parts), SEGMENT_VERSION_V1, file)
-  return extension === 'fdt' ? upgradeStoredFieldsV1(payload) : payload
+  return upgradeStoredFieldsV1(openFileV1(parts, file))
+}
+
+/** The payload of a version 1 segment file (sealBytes: one value, whatever its parts), checksum verified. */
+function openFileV1(parts: readonly Uint8Array[], file: string): Uint8Array {
+  return openBytes(parts.length === 1 ? parts[0]! : concatBytes(parts), SEGMENT_VERSION_V1, file)
 }

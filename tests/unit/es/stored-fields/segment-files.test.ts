@@ -6,7 +6,13 @@
 // document, and a restart from a commit answers GET, search and writes from the stored bytes.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { openFile, sealBytes, sealFile, StorageFormatError } from '../../../../workers/storage/envelope.ts'
+import {
+  openFile,
+  openFileParts,
+  sealBytes,
+  sealFile,
+  StorageFormatError,
+} from '../../../../workers/storage/envelope.ts'
 import { indexPrefix, readLastCommit } from '../../../../workers/es/indices/shard-store.ts'
 import { openStoredFields } from '../../../../workers/es/index/shard/stored-fields.ts'
 import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
@@ -32,7 +38,13 @@ describe('sealed files', () => {
           const sealed = sealFile(2, payload)
           // the header lies in the first part (chunks are 1 MiB)
           const parts = split(sealed, [14, ...cuts.map((cut) => 14 + (cut % (sealed.length - 13)))])
-          for (const verify of [false, true]) expect(openFile(parts, 2, 'f', verify)).toEqual(payload)
+          for (const verify of [false, true]) {
+            expect(openFile(parts, 2, 'f', verify)).toEqual(payload)
+            // left in its parts: views into them, which joined are the payload
+            const inParts = openFileParts(parts, 2, 'f', verify)
+            inParts.forEach((part, i) => expect(part.buffer).toBe(parts[i]!.buffer))
+            expect(new Uint8Array(Buffer.concat(inParts))).toEqual(payload)
+          }
         },
       ),
     )
@@ -57,6 +69,7 @@ describe('sealed files', () => {
     flipped[1]![5]! ^= 1
     expect(openFile(flipped, 2, '_0.cfs', false)).not.toEqual(payload)
     fails(flipped, '_0.cfs: checksum mismatch', true)
+    expect(() => openFileParts(flipped, 2, '_0.cfs', true)).toThrow('_0.cfs: checksum mismatch')
   })
 })
 
@@ -128,10 +141,17 @@ describe('a stored commit', () => {
     await expect(cut.files.get(0)!.storedFields).rejects.toThrow(
       /_0\.fdt: truncated file: length=\d+ but expectedLength=\d+/,
     )
-    await expect(cut.files.get(0)!.image).resolves.toBeInstanceOf(Uint8Array)
+    await expect(cut.files.get(0)!.image).resolves.toHaveLength(1)
     await expect(readLastCommit(await storeWith(() => null), prefix, false)).rejects.toThrow(
       /_0\.fdt is missing/,
     )
+    // a chunk listed, then gone when read (each chunk is its own get): the file is short, and fails closed
+    const vanishing = await storeWith((v) => v)
+    const get = vanishing.get.bind(vanishing)
+    vanishing.get = (store, key) => (key.endsWith('.fdt.0000') ? Promise.resolve(undefined) : get(store, key))
+    await expect(
+      (await readLastCommit(vanishing, prefix, false))!.files.get(0)!.storedFields,
+    ).rejects.toThrow('_0.fdt: not a playground record (bad magic)')
     const flip = (value: Uint8Array): Uint8Array => {
       const copy = value.slice()
       copy[copy.length - 2]! ^= 1
@@ -150,7 +170,7 @@ describe('a stored commit', () => {
     const { node, prefix } = await flushed()
     const before = await search(node)
     const commit = (await readLastCommit(node.storage, prefix, true))!
-    const image = await commit.files.get(0)!.image
+    const image = Buffer.concat(await commit.files.get(0)!.image)
     const reader = openStoredFields(await commit.files.get(0)!.storedFields)
     const slots = Array.from({ length: reader.maxDoc }, (_, local) => ({
       doc: reader.document(local),
@@ -176,7 +196,7 @@ describe('a stored commit', () => {
     const { node, prefix } = await flushed()
     const before = await search(node)
     const commit = (await readLastCommit(node.storage, prefix, true))!
-    const image = (await commit.files.get(0)!.image).slice()
+    const image = Buffer.concat(await commit.files.get(0)!.image)
     image[4] = 1 // the image's format version: an earlier playground's codec, which this one does not read
     await node.storage.write([{ store: 'es', key: `${prefix}_0.cfs.0000`, value: sealFile(2, image) }])
     const restarted = await node.restart()

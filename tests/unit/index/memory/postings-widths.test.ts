@@ -3,9 +3,8 @@
 // field's largest position, doc ids in 3 bytes until one reaches 2^24 (then 4), and single-valued doc values kept
 // without their docs and starts (doc-values.ts). Every width is exercised at its boundary, and the answers (term and
 // phrase top k with exact BM25 scores, counts, the term frequency explain reports, numeric ranges) equal the
-// brute-force oracle's, before and after the segment goes through its image (which keeps the version 2 layout: i32
-// docs and posStarts, u16 or i32 positions) and is loaded into a fresh index, whose image is then byte for byte the
-// same.
+// brute-force oracle's, before and after the segment goes through its image (which is the memory layout, each buffer
+// at its width: segment-codec.ts) and is loaded into a fresh index, whose image is then byte for byte the same.
 import { describe, expect, it } from 'vitest'
 import type { AnalyzedDocument, IndexQuery, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'

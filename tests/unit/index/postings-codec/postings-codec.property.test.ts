@@ -73,28 +73,47 @@ function readImage(image: Uint8Array): ImagePostings {
   for (let f = u32(); f > 0; f--) {
     const name = text()
     at += 4 + 8 + 8 + maxDoc
-    const valueDocs = u32()
-    at += 4 * valueDocs + 4 * (valueDocs + 1)
-    const valueCount = u32()
-    at += 8 * valueCount
-    const [size = 0, byteCount = 0, entryCount = 0, positionCount = 0, shift = 0] = [
-      u32(),
-      u32(),
-      u32(),
-      u32(),
-      u32(),
-    ]
+    const [valueDocs = 0, valueCount = 0, dense = 0] = [u32(), u32(), u32()]
+    at += 8 * valueCount + (dense ? 0 : 4 * valueDocs + 4 * (valueDocs + 1))
+    const [
+      size = 0,
+      byteCount = 0,
+      entryCount = 0,
+      positionCount = 0,
+      docWidth = 0,
+      shift = 0,
+      extrasBytes = 0,
+    ] = Array.from({ length: 7 }, u32)
     const bytes = image.subarray(at, (at += byteCount))
     const termStarts = words(size + 1)
     const entryStarts = words(size + 1)
     const positionStarts = words(size + 1)
     const sorted = words(size)
-    const docs = words(entryCount)
-    const posStarts = words(entryCount + 1)
-    // u16 positions when the field has none above 65535, else i32
-    const positions = Array.from({ length: positionCount }, () =>
-      shift === 1 ? view.getUint16((at += 2) - 2, true) : view.getInt32((at += 4) - 4, true),
-    )
+    // a number of `width` bytes, little-endian
+    const uint = (from: number, width: number) =>
+      Array.from({ length: width }, (_, b) => image[from + b]! * 2 ** (8 * b)).reduce((x, y) => x + y, 0)
+    expect([3, 4]).toContain(docWidth)
+    const docs = Array.from({ length: entryCount }, (_, e) => uint(at + e * docWidth, docWidth))
+    at += entryCount * docWidth
+    // each term's extras (docFreq + 1 values of the width its positions beyond one per entry need), then positions
+    const posStarts: number[] = []
+    const extrasAt = at
+    for (let t = 0; t < size; t++) {
+      const docFreq = entryStarts[t + 1]! - entryStarts[t]!
+      const excess = positionStarts[t + 1]! - positionStarts[t]! - docFreq
+      const width = excess === 0 ? 0 : excess <= 0xff ? 1 : excess <= 0xffff ? 2 : 4
+      for (let i = 0; i <= docFreq; i++) {
+        const extra = uint(at + i * width, width)
+        if (i < docFreq) posStarts.push(positionStarts[t]! + i + extra)
+        else expect(positionStarts[t]! + i + extra).toBe(positionStarts[t + 1])
+      }
+      at += width * (docFreq + 1)
+    }
+    posStarts.push(positionCount)
+    expect(at - extrasAt).toBe(extrasBytes)
+    // u8 positions when the field has none above 255, u16 when none above 65535, else i32
+    const positions = Array.from({ length: positionCount }, (_, p) => uint(at + (p << shift), 1 << shift))
+    at += positionCount << shift
     // the term order lists every ordinal once, each term below the next in UTF-8 byte order
     expect([...sorted].sort((a, b) => a - b)).toEqual(Array.from({ length: size }, (_, t) => t))
     const terms = new Map<string, Array<{ doc: number; positions: number[] }>>()

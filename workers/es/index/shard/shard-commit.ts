@@ -7,7 +7,8 @@
  *   hold) and the version map's tombstones (ES keeps deletes as soft-deleted documents in Lucene).
  * - SegmentFiles: a segment's image (engine-wasm/assembly/index/segment-codec.ts) and stored fields
  *   (stored-fields.ts), written once per generation; SegmentReads: the same files being read back, each arriving
- *   when its read completes (a restore loads one segment's image while the next files are still being read).
+ *   when its read completes (a restore loads one segment's image while the next files are still being read), the
+ *   image as the parts it was stored in (views into its chunks, in order: the index copies them into WASM memory).
  */
 export interface CommitSegment {
   generation: number
@@ -46,7 +47,7 @@ export interface SegmentFiles {
 }
 
 export interface SegmentReads {
-  image: Promise<Uint8Array>
+  image: Promise<readonly Uint8Array[]>
   storedFields: Promise<Uint8Array>
 }
 
