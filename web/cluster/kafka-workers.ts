@@ -19,6 +19,25 @@ import { WorkerMesh, type MeshMember } from './worker-mesh.ts'
 
 const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
 
+/**
+ * The broker API with produce handing its batches' bytes over to the broker's worker (transferred, not
+ * copied: the producer's bytes are detached once sent, and ProducerBatch builds a retry again), as a produce
+ * request's bytes leave the Java client's buffers for the socket. Only bytes that fill their whole buffer
+ * are transferred; a view into a larger buffer is copied, so nothing else that buffer holds is detached.
+ */
+export function transferringProduce(broker: BrokerApi): BrokerApi {
+  const produce: BrokerApi['produce'] = (acks, timeoutMs, data) => {
+    const buffers = data
+      .map(({ records }) => records)
+      .filter((records) => records.byteOffset === 0 && records.byteLength === records.buffer.byteLength)
+      .map((records) => records.buffer as ArrayBuffer)
+    return broker.produce(acks, timeoutMs, Comlink.transfer(data, buffers))
+  }
+  return new Proxy(broker, {
+    get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
+  })
+}
+
 /** The IndexedDB database that holds broker `id`'s log.dirs. */
 export function brokerDatabase(prefix: string, id: number): string {
   return `${prefix}broker-${id}`
@@ -56,8 +75,18 @@ export class KafkaWorkerCluster
     return this.quorum
   }
 
+  /** Each running broker's API as the clients get it: produce transfers the batches (transferringProduce). */
+  private readonly clientApis = new WeakMap<BrokerApi, BrokerApi>()
+
   brokerAtPort(port: number): BrokerApi | null {
-    return this.member(port - KAFKA_BASE_PORT + 1)
+    const member = this.member(port - KAFKA_BASE_PORT + 1)
+    if (member === null) return null
+    let api = this.clientApis.get(member)
+    if (api === undefined) {
+      api = transferringProduce(member)
+      this.clientApis.set(member, api)
+    }
+    return api
   }
 
   /**

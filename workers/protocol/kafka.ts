@@ -63,7 +63,10 @@ export interface MetadataResponse {
 export interface ProducePartitionData {
   topic: string
   partition: number
-  /** One or more RecordBatch v2 batches, back to back. */
+  /**
+   * One or more RecordBatch v2 batches, back to back. The page's connection transfers them to the broker's
+   * worker: the sender's array is detached once the request is sent.
+   */
   records: Uint8Array
 }
 

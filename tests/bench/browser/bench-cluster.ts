@@ -7,7 +7,7 @@ import logWasmUrl from '../../../engine-wasm/build/log.wasm?url'
 import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { hostScheduler } from '../../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
-import type { Admin } from '../../../workers/clients/kafka/api.ts'
+import type { Admin, Callback } from '../../../workers/clients/kafka/api.ts'
 import { KafkaWorkerCluster } from '../../../web/cluster/kafka-workers.ts'
 
 declare global {
@@ -54,7 +54,7 @@ export async function createBenchTopic(admin: Admin, name: string): Promise<void
 /**
  * The acknowledgements of `count` sends, counted in each send's callback as ProducerPerformance's
  * PerfCallback does (no list of the sends' promises is kept): `done` resolves once all `count` are in and
- * rejects at the first failure, which `failed` then tells.
+ * rejects at the first failure, which `failed` then tells. `callback` is a producer Callback that does both.
  */
 export class Acknowledgements {
   private acknowledged = 0
@@ -66,6 +66,11 @@ export class Acknowledgements {
   readonly done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }))
 
   constructor(private readonly count: number) {}
+
+  readonly callback: Callback = (_metadata, exception) => {
+    if (exception === null) this.acknowledge()
+    else this.fail(exception)
+  }
 
   acknowledge(): void {
     if (++this.acknowledged === this.count) this.settle.resolve()

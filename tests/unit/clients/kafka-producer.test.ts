@@ -1,10 +1,11 @@
 // KafkaProducer against a simulated KRaft cluster: the murmur2 and sticky partitioners, batching (several
 // sends become ONE produce request per leader with one batch per partition), contiguous offsets in
-// RecordMetadata, acks=0, the size check against max.request.size with the Java client's text, and broker
-// errors as the Java exceptions.
+// RecordMetadata, acks=0, the size check against max.request.size with the Java client's text, broker
+// errors as the Java exceptions, and send(record, callback): callbacks in send order, before the futures of
+// their batch, errors found at send or later handed to the callback.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import { KafkaError, type ProducerRecord } from '../../../workers/clients/kafka/api.ts'
+import { KafkaError, type ProducerRecord, type RecordMetadata } from '../../../workers/clients/kafka/api.ts'
 import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.ts'
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { partitionForKey } from '../../../workers/clients/kafka/producer/murmur2.ts'
@@ -181,6 +182,59 @@ describe('KafkaProducer', () => {
     expect(sent).toMatchObject({ topic: 'fresh', partition: 0, offset: 0 })
     const { topics } = await cluster.run(cluster.server(1).api.metadata(['fresh']))
     expect(topics[0]?.partitions).toHaveLength(1)
+  })
+
+  it('send with a callback calls it in send order, before the futures of the same batch settle', async () => {
+    const cluster = await clusterWithTopic('t', 2)
+    const p = producer(cluster)
+    const order: string[] = []
+    const told: Array<[RecordMetadata, Error | null]> = []
+    const callback = (metadata: RecordMetadata, exception: Error | null) => {
+      told.push([metadata, exception])
+      order.push(`callback ${metadata.partition}:${metadata.offset}`)
+    }
+    const now = cluster.queue.now()
+    p.send(rec('t', null, 'a', 0), callback)
+    const future = p.send(rec('t', null, 'b', 0)).then((m) => order.push(`future ${m.partition}:${m.offset}`))
+    p.send(rec('t', null, 'c', 0), callback)
+    p.send(rec('t', null, 'd', 1), callback)
+    await cluster.run(Promise.all([future, p.flush()]))
+    expect(told).toEqual([
+      [{ topic: 't', partition: 0, offset: 0, timestamp: now }, null],
+      [{ topic: 't', partition: 0, offset: 2, timestamp: now }, null],
+      [{ topic: 't', partition: 1, offset: 0, timestamp: now }, null],
+    ])
+    expect(order.indexOf('callback 0:2')).toBeLessThan(order.indexOf('future 0:1'))
+  })
+
+  it('send with a callback hands it the errors, found at send or from the broker, and returns nothing', async () => {
+    const cluster = await startCluster(1)
+    await cluster.run(
+      cluster
+        .server(1)
+        .api.createTopics(
+          [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '80' } }],
+          false,
+        ),
+    )
+    const told: Array<[RecordMetadata, string]> = []
+    const callback = (metadata: RecordMetadata, exception: Error | null) =>
+      told.push([metadata, (exception as KafkaError | null)?.simpleName ?? 'none'])
+    // Too large for max.request.size: told at once, before send returns.
+    const small = producer(cluster, { 'max.request.size': '185' })
+    expect(small.send({ topic: 't', key: null, value: new Uint8Array(100) }, callback)).toBeUndefined()
+    expect(told).toEqual([
+      [{ topic: 't', partition: -1, offset: -1, timestamp: -1 }, 'RecordTooLargeException'],
+    ])
+    // No partition 4 (after the metadata lookup), then above the topic's max.message.bytes (the broker's answer).
+    const p = producer(cluster)
+    p.send(rec('t', null, 'x', 4), callback)
+    p.send(rec('t', null, 'x'.repeat(100)), callback)
+    await cluster.run(p.flush())
+    expect(told.slice(1)).toEqual([
+      [{ topic: 't', partition: 4, offset: -1, timestamp: -1 }, 'TimeoutException'],
+      [{ topic: 't', partition: 0, offset: -1, timestamp: -1 }, 'RecordTooLargeException'],
+    ])
   })
 
   it('flush sends what is queued', async () => {

@@ -4,7 +4,8 @@
 // Kafka's ready and drain: linger.ms, full batches, unknown leaders, one batch per partition per node from a
 // rotating start, max.request.size, retry backoff, delivery.timeout.ms, muting, and the idempotent rules
 // (no drain before a producer id, sequences at first drain, retries in sequence order and only as the first
-// in flight, new batches held while the epoch must be bumped).
+// in flight, new batches held while the epoch must be bumped). A batch whose built bytes were transferred
+// (detached) builds them again for a retry.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -20,7 +21,7 @@ import {
   recordSizeInBytes,
   recordSizeUpperBound,
 } from '../../../workers/clients/kafka/producer/record-size.ts'
-import type { RecordInput } from '../../../engine-wasm/src/log/index.ts'
+import { CompressionType, type RecordInput } from '../../../engine-wasm/src/log/index.ts'
 import { loadLogEngine } from '../engine-wasm/log/log-fixtures.ts'
 
 const record = (size: number, timestamp = 1_700_000_000_000): RecordInput => ({
@@ -227,6 +228,20 @@ describe('RecordAccumulator', () => {
     expect(accumulator.expiredBatches(T0 + 119_999)).toEqual([])
     expect(accumulator.expiredBatches(T0 + 120_000).map((b) => b.createdMs)).toEqual([T0])
     expect(accumulator.nextExpiryTimeMs()).toBe(T0 + 121_000)
+  })
+
+  it('builds a batch again when its built bytes were transferred to another thread', async () => {
+    const engine = await loadLogEngine()
+    const accumulator = new RecordAccumulator(config(1000), null)
+    accumulator.append('t', 0, record(100), HUNDRED, T0)
+    const [batch] = drainNode1(accumulator)
+    const first = batch!.build(engine, { type: CompressionType.NONE })
+    const kept = first.slice()
+    expect(batch!.build(engine, { type: CompressionType.NONE })).toBe(first)
+    structuredClone(first, { transfer: [first.buffer] })
+    expect(first.length).toBe(0)
+    expect(batch!.sizeInBytes).toBe(kept.length)
+    expect(batch!.build(engine, { type: CompressionType.NONE })).toEqual(kept)
   })
 
   it('keeps a muted partition out of ready and drain until it is unmuted', () => {

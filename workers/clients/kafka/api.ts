@@ -214,9 +214,22 @@ export interface RecordMetadata {
 /** Producer configs by their Kafka names (`acks`, `linger.ms`, `batch.size`, `max.request.size`, ...). */
 export type ProducerConfig = Record<string, string>
 
+/**
+ * Callback.onCompletion: the record's metadata once the broker acknowledged it and `exception` null, or the
+ * exception that failed it with metadata that knows only the topic and partition (offset and timestamp -1,
+ * partition -1 when none was chosen yet), as the Java producer passes them.
+ */
+export type Callback = (metadata: RecordMetadata, exception: Error | null) => void
+
 export interface Producer {
   /** Queues the record into the partition's batch; resolves when the broker acknowledges it. */
   send(record: ProducerRecord): Promise<RecordMetadata>
+  /**
+   * send(record, callback), as ProducerPerformance sends: the callback runs once the record is acknowledged or
+   * has failed (in send order within a partition, before the futures of the same batch settle); nothing is
+   * returned, so no promise per record is kept and none is left rejected without a handler.
+   */
+  send(record: ProducerRecord, callback: Callback): void
   flush(): Promise<void>
   close(): Promise<void>
 }

@@ -3,7 +3,8 @@
 // the n-th reaction. Against a naive oracle (record i of a batch acknowledged at base offset B has offset
 // B + i and its own timestamp; acks=0 reports -1; a failed batch rejects every record with the batch's
 // error), whatever extra callbacks the caller chains on the promises, in whatever order, before or after
-// the batch settles.
+// the batch settles; and records appended with a Callback among them, told in append order before any
+// future settles.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { RecordMetadata } from '../../../../workers/clients/kafka/api.ts'
@@ -19,8 +20,8 @@ function batchOf(timestamps: readonly number[]): {
   const batch = new ProducerBatch('orders', 3, WRITE_LIMIT, false, 0, new Uint8Array(WRITE_LIMIT))
   const futures = timestamps.map((timestamp) => {
     const input = { key: null, value: Uint8Array.of(1, 2, 3), timestamp, headers: [] }
-    const future = batch.tryAppend(input, keyValueHeadersSize(input))
-    if (future === null) throw new Error('the record did not fit')
+    const future = batch.tryAppend(input, keyValueHeadersSize(input), null)
+    if (!future) throw new Error('the record did not fit')
     return future
   })
   return { batch, futures }
@@ -66,6 +67,51 @@ describe('record futures', () => {
     )
   })
 
+  it('mixed with records sent with a callback, each gets its own metadata, callbacks first', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        async (withCallback, baseOffset) => {
+          const batch = new ProducerBatch('orders', 3, WRITE_LIMIT, false, 0, new Uint8Array(WRITE_LIMIT))
+          const told: Array<[number, RecordMetadata]> = []
+          const futures: Array<Promise<[number, RecordMetadata]>> = []
+          let settledFutures = 0
+          withCallback.forEach((callback, index) => {
+            const input = {
+              key: null,
+              value: Uint8Array.of(index & 0xff),
+              timestamp: 1000 + index,
+              headers: [],
+            }
+            const size = keyValueHeadersSize(input)
+            if (callback) {
+              const appended = batch.tryAppend(input, size, (metadata, exception) => {
+                expect([exception, settledFutures]).toEqual([null, 0])
+                told.push([index, metadata])
+              })
+              expect(appended).toBeUndefined()
+              return
+            }
+            const future = batch.tryAppend(input, size, null)
+            if (!future) throw new Error('no future')
+            futures.push(future.then((metadata) => (settledFutures++, [index, metadata])))
+          })
+          batch.complete(baseOffset)
+          const all = [...told, ...(await Promise.all(futures))].sort((a, b) => a[0] - b[0])
+          expect(all).toEqual(
+            withCallback.map((_, i) => [
+              i,
+              { topic: 'orders', partition: 3, offset: baseOffset + i, timestamp: 1000 + i },
+            ]),
+          )
+          expect(told.map(([i]) => i)).toEqual(withCallback.flatMap((callback, i) => (callback ? [i] : [])))
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
   it('report offset -1 for acks=0, as the Java producer does', async () => {
     const { batch, futures } = batchOf([10, 20])
     batch.complete(-1)
@@ -81,5 +127,24 @@ describe('record futures', () => {
     batch.fail(error)
     batch.complete(100)
     for (const future of futures) await expect(future).rejects.toBe(error)
+  })
+
+  it('tell every callback of a failed batch, even after one throws', () => {
+    const batch = new ProducerBatch('orders', 3, WRITE_LIMIT, false, 0, new Uint8Array(WRITE_LIMIT))
+    const told: Array<[RecordMetadata, Error | null]> = []
+    const input = { key: null, value: Uint8Array.of(1), timestamp: 5, headers: [] }
+    const size = keyValueHeadersSize(input)
+    const broken = () => {
+      throw new Error('a broken callback')
+    }
+    expect(batch.tryAppend(input, size, broken)).toBeUndefined()
+    expect(
+      batch.tryAppend(input, size, (metadata, exception) => told.push([metadata, exception])),
+    ).toBeUndefined()
+    const error = new Error('NOT_ENOUGH_REPLICAS')
+    const reported = new Promise((resolve) => process.once('unhandledRejection', resolve))
+    batch.fail(error)
+    expect(told).toEqual([[{ topic: 'orders', partition: 3, offset: -1, timestamp: -1 }, error]])
+    return expect(reported).resolves.toMatchObject({ message: 'a broken callback' })
   })
 })

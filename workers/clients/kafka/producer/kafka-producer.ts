@@ -3,7 +3,9 @@
  * or the sticky partition for null keys) and appended to their partition's batch in the RecordAccumulator;
  * the Sender drains batches to each partition's leader after `linger.ms` or when a batch fills, one
  * produce request per leader with one batch per partition, up to max.in.flight.requests.per.connection
- * requests unanswered per broker (sender.ts). Each send resolves with the record's offset once acknowledged.
+ * requests unanswered per broker (sender.ts). Each send resolves with the record's offset once acknowledged,
+ * or, sent with a Callback (send(record, callback)), tells the callback and returns nothing; an error found
+ * before the record is queued goes to the callback at once, as the Java producer's doSend hands it over.
  * Idempotence (enable.idempotence, on by default with acks=all; producer-config.ts) goes through the
  * TransactionManager: a producer id before the first request, a sequence per partition stamped into each
  * batch at its first drain and kept through retries, retries in sequence order; a retry the broker already
@@ -18,7 +20,7 @@ import {
   type RecordHeader,
   type RecordInput,
 } from '../../../../engine-wasm/src/log/index.ts'
-import type { Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
+import type { Callback, Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
@@ -110,7 +112,9 @@ export class KafkaProducer implements Producer {
     this.sticky = new StickyPartitioner(random, number('batch.size'))
   }
 
-  send(record: ProducerRecord): Promise<RecordMetadata> {
+  send(record: ProducerRecord): Promise<RecordMetadata>
+  send(record: ProducerRecord, callback: Callback): void
+  send(record: ProducerRecord, callback?: Callback): Promise<RecordMetadata> | undefined {
     // One clock reading per send, as doSend's nowMs: the record's default timestamp and its append time.
     const nowMs = this.clock.now()
     const input: RecordInput = {
@@ -122,30 +126,47 @@ export class KafkaProducer implements Producer {
     const keyValueHeaders = keyValueHeadersSize(input)
     const size = recordSizeUpperBound(keyValueHeaders)
     if (size > this.maxRequestSize) {
-      return Promise.reject(
-        new KafkaError(
-          'org.apache.kafka.common.errors.RecordTooLargeException',
-          `The message is ${size} bytes when serialized which is larger than ${this.maxRequestSize}, which is the value of the max.request.size configuration.`,
-        ),
+      const error = new KafkaError(
+        'org.apache.kafka.common.errors.RecordTooLargeException',
+        `The message is ${size} bytes when serialized which is larger than ${this.maxRequestSize}, which is the value of the max.request.size configuration.`,
       )
+      return failed(record, error, callback)
     }
     // Sends queue in call order: only when no earlier send still waits for metadata may this one skip ahead.
     const count = this.preparing.size === 0 ? this.knownPartitionCounts.get(record.topic) : undefined
-    if (count !== undefined) return this.enqueue(record, input, keyValueHeaders, count, nowMs)
-    return this.enqueueAfterMetadata(record, input, keyValueHeaders)
+    if (count !== undefined) return this.enqueue(record, input, keyValueHeaders, count, nowMs, callback)
+    if (callback === undefined) return this.enqueueAfterMetadata(record, input, keyValueHeaders, callback)
+    this.enqueueAfterMetadata(record, input, keyValueHeaders, callback).catch((error: unknown) =>
+      failed(record, asError(error), callback),
+    )
+    return undefined
   }
 
+  /** Waits for the topic's partition count, then queues the record: its future, or undefined with a callback. */
+  private enqueueAfterMetadata(
+    record: ProducerRecord,
+    input: RecordInput,
+    keyValueHeaders: number,
+    callback: undefined,
+  ): Promise<RecordMetadata>
+  private enqueueAfterMetadata(
+    record: ProducerRecord,
+    input: RecordInput,
+    keyValueHeaders: number,
+    callback: Callback,
+  ): Promise<undefined>
   private async enqueueAfterMetadata(
     record: ProducerRecord,
     input: RecordInput,
     keyValueHeaders: number,
-  ): Promise<RecordMetadata> {
+    callback: Callback | undefined,
+  ): Promise<RecordMetadata | undefined> {
     let queued: () => void = () => undefined
     const preparing = new Promise<void>((resolve) => (queued = resolve))
     this.preparing.add(preparing)
     try {
       const count = await this.partitionCount(record.topic)
-      return await this.enqueue(record, input, keyValueHeaders, count, this.clock.now())
+      return await this.enqueue(record, input, keyValueHeaders, count, this.clock.now(), callback)
     } finally {
       this.preparing.delete(preparing)
       queued()
@@ -158,20 +179,27 @@ export class KafkaProducer implements Producer {
     keyValueHeaders: number,
     count: number,
     nowMs: number,
-  ): Promise<RecordMetadata> {
+    callback: Callback | undefined,
+  ): Promise<RecordMetadata> | undefined {
     if (record.partition !== undefined && record.partition >= count) {
-      return Promise.reject(
-        new KafkaError(
-          'org.apache.kafka.common.errors.TimeoutException',
-          `Partition ${record.partition} of topic ${record.topic} with partition count ${count} is not present in metadata after ${this.config['max.block.ms']} ms.`,
-        ),
+      const error = new KafkaError(
+        'org.apache.kafka.common.errors.TimeoutException',
+        `Partition ${record.partition} of topic ${record.topic} with partition count ${count} is not present in metadata after ${this.config['max.block.ms']} ms.`,
       )
+      return failed(record, error, callback)
     }
     const sticky = record.partition === undefined && record.key === null
     const partition =
       record.partition ??
       (record.key === null ? this.sticky.partition(record.topic, count) : partitionForKey(record.key, count))
-    const appended = this.accumulator.append(record.topic, partition, input, keyValueHeaders, nowMs)
+    const appended = this.accumulator.append(
+      record.topic,
+      partition,
+      input,
+      keyValueHeaders,
+      nowMs,
+      callback ?? null,
+    )
     if (sticky) this.sticky.update(record.topic, appended.appendedBytes, appended.allBatchesFull)
     // As KafkaProducer.doSend: the Sender looks again when a batch fills or a new one starts its linger.
     if (appended.batchIsFull || appended.newBatchCreated) this.sender.wakeup()
@@ -215,4 +243,22 @@ export class KafkaProducer implements Producer {
     this.sender.wakeup()
     await this.flush()
   }
+}
+
+/**
+ * A send that failed before its record was queued: a rejected future, or, with a callback, the callback told
+ * at once with metadata that knows the topic and the partition asked for (-1 when none was), and nothing returned.
+ */
+function failed(
+  record: ProducerRecord,
+  error: Error,
+  callback: Callback | undefined,
+): Promise<never> | undefined {
+  if (callback === undefined) return Promise.reject(error)
+  callback({ topic: record.topic, partition: record.partition ?? -1, offset: -1, timestamp: -1 }, error)
+  return undefined
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error))
 }

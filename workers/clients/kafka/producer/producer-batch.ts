@@ -6,7 +6,10 @@
  * closes the batch for appends. A record is encoded into the batch's MemoryRecordsBuilder when it is appended,
  * so a batch holds bytes, the records' timestamps and one derived promise per record, no per-record object.
  * The derived promises all take one function of the batch (FutureRecordMetadata's value without a closure
- * per record): a promise's reactions run in the order they were registered, so its n-th call is record n's.
+ * per record): a promise's reactions run in the order they were registered, so its n-th call is the n-th
+ * record appended without a callback. A record sent with a Callback gets no promise: the batch keeps the
+ * callback (Kafka's Thunk) and calls it when the batch settles, every callback in append order before the
+ * futures settle, as ProducerBatch.completeFutureAndFireCallbacks does.
  *
  * Invariants: a drained batch is closed for appends (`close`) and stays closed through retries; `attempts`
  * counts reenqueues (the sends after the first), `lastAttemptMs` is the creation time until the first
@@ -21,7 +24,7 @@ import {
   type LogEngine,
   type RecordInput,
 } from '../../../../engine-wasm/src/log/index.ts'
-import type { RecordMetadata } from '../api.ts'
+import type { Callback, RecordMetadata } from '../api.ts'
 import { RECORD_BATCH_OVERHEAD, recordSizeInBytes } from './record-size.ts'
 
 /**
@@ -48,8 +51,10 @@ export class ProducerBatch {
   private builtSequence = NO_SEQUENCE
   /** Each record's timestamp, in append order (a packed array of doubles: no object per record). */
   private readonly timestamps: number[] = []
-  /** Records whose metadata was made: they are made in append order, when the batch is acknowledged. */
-  private acknowledgedRecords = 0
+  /** Each record's callback in append order, null for a record whose future is a promise. */
+  private readonly callbacks: Array<Callback | null> = []
+  /** Where the next future's record is looked for: futures' metadata is made in append order. */
+  private nextFutureRecord = 0
   /** Sends after the first (ProducerBatch.attempts). */
   attempts = 0
   /** When the batch was created or last reenqueued: linger.ms and retry.backoff.ms count from here. */
@@ -69,6 +74,8 @@ export class ProducerBatch {
   ) {
     this.records = new MemoryRecordsBuilder(buffer)
     this.produceResult = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }))
+    // A batch of callbacks only has no future to take its failure: the callbacks are told instead.
+    this.produceResult.catch(ignore)
     this.lastAttemptMs = createdMs
   }
 
@@ -84,7 +91,15 @@ export class ProducerBatch {
 
   /** The size a produce request counts for this batch: its built bytes once built, else the estimate. */
   get sizeInBytes(): number {
-    return this.built?.length ?? this.estimatedSizeInBytes
+    return this.builtBytes?.length ?? this.estimatedSizeInBytes
+  }
+
+  /**
+   * The bytes last built, unless a connection transferred them to another thread (postMessage detaches
+   * them; a detached array is empty, and a built batch never is).
+   */
+  private get builtBytes(): Uint8Array | null {
+    return this.built !== null && this.built.length > 0 ? this.built : null
   }
 
   /** MemoryRecordsBuilder.isFull: closed, or its estimate reached the write limit. */
@@ -135,22 +150,27 @@ export class ProducerBatch {
 
   /**
    * The RecordBatch v2 bytes with the current producer stamp, built again only when the stamp's sequence
-   * moved since the last build (a retry after an earlier batch failed for good).
+   * moved since the last build (a retry after an earlier batch failed for good) or the bytes were transferred.
    */
   build(engine: LogEngine, compression: Compression): Uint8Array {
-    if (this.built === null || this.builtSequence !== this.baseSequence) {
-      this.built = engine.buildBatch(this.records, { ...this.producerState, compression })
-      this.builtSequence = this.baseSequence
-    }
+    const built = this.builtBytes
+    if (built !== null && this.builtSequence === this.baseSequence) return built
+    this.built = engine.buildBatch(this.records, { ...this.producerState, compression })
+    this.builtSequence = this.baseSequence
     return this.built
   }
 
   /**
-   * ProducerBatch.tryAppend: adds the record if it fits (the first always does) and returns its promise,
-   * which settles when the batch is acknowledged or fails; null when it does not fit, closing this batch.
+   * ProducerBatch.tryAppend: adds the record if it fits (the first always does); null when it does not fit,
+   * closing this batch. Appended without a callback, the record's future comes back, a promise that settles
+   * when the batch is acknowledged or fails; with one, undefined, and the callback is called then.
    * `keyValueHeaders` is the record's keyValueHeadersSize.
    */
-  tryAppend(input: RecordInput, keyValueHeaders: number): Promise<RecordMetadata> | null {
+  tryAppend(
+    input: RecordInput,
+    keyValueHeaders: number,
+    callback: Callback | null,
+  ): Promise<RecordMetadata> | undefined | null {
     if (this.closed) return null
     const count = this.records.recordCount
     if (count === 0) this.baseTimestamp = input.timestamp
@@ -163,17 +183,46 @@ export class ProducerBatch {
     const { timestamp } = input
     this.records.append(timestamp, input.key, input.value, input.headers)
     this.timestamps.push(timestamp)
-    return this.produceResult.then(this.nextRecordMetadata)
+    this.callbacks.push(callback)
+    return callback === null ? this.produceResult.then(this.nextRecordMetadata) : undefined
   }
 
-  /** The RecordMetadata of the next record in append order, from the batch's base offset. */
+  /** The RecordMetadata of the next record without a callback, in append order, from the base offset. */
   private readonly nextRecordMetadata = (baseOffset: number): RecordMetadata => {
-    const index = this.acknowledgedRecords++
+    let index = this.nextFutureRecord
+    while (this.callbacks[index] != null) index++
+    this.nextFutureRecord = index + 1
+    return this.recordMetadata(index, baseOffset)
+  }
+
+  private recordMetadata(index: number, baseOffset: number): RecordMetadata {
     return {
       topic: this.topic,
       partition: this.partition,
       offset: baseOffset < 0 ? -1 : baseOffset + index,
       timestamp: this.timestamps[index] ?? -1,
+    }
+  }
+
+  /**
+   * Calls every record's callback in append order: with its metadata, or with `exception` and metadata
+   * without offset and timestamp. A callback that throws does not keep the later ones from running; its
+   * error is reported as an unhandled rejection, as the Java producer logs it and goes on.
+   */
+  private fireCallbacks(baseOffset: number, exception: Error | null): void {
+    const { callbacks } = this
+    for (let index = 0; index < callbacks.length; index++) {
+      const callback = callbacks[index]
+      if (callback == null) continue
+      const metadata =
+        exception === null
+          ? this.recordMetadata(index, baseOffset)
+          : { topic: this.topic, partition: this.partition, offset: -1, timestamp: -1 }
+      try {
+        callback(metadata, exception)
+      } catch (error) {
+        void Promise.reject(error instanceof Error ? error : new Error(String(error)))
+      }
     }
   }
 
@@ -189,12 +238,14 @@ export class ProducerBatch {
   complete(baseOffset: number): void {
     if (this.done) return
     this.done = true
+    this.fireCallbacks(baseOffset, null)
     this.settle.resolve(baseOffset)
   }
 
   fail(error: Error): void {
     if (this.done) return
     this.done = true
+    this.fireCallbacks(-1, error)
     this.settle.reject(error)
   }
 
@@ -206,3 +257,5 @@ export class ProducerBatch {
     )
   }
 }
+
+function ignore(): void {}

@@ -22,7 +22,7 @@
  * batch is deallocated; a batch's built bytes are a copy, so a reused buffer never changes bytes in flight.
  */
 import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
-import type { RecordMetadata, TopicPartition } from '../api.ts'
+import type { Callback, RecordMetadata, TopicPartition } from '../api.ts'
 import { BufferPool } from './buffer-pool.ts'
 import { ProducerBatch } from './producer-batch.ts'
 import { recordSizeUpperBound } from './record-size.ts'
@@ -48,9 +48,12 @@ export interface MetadataSnapshot {
   partitionsForNode(node: number): readonly TopicPartition[]
 }
 
-/** RecordAppendResult: the record's future, whether its batch is ready to send, and the bytes it added. */
+/**
+ * RecordAppendResult: the record's future (undefined when it was appended with a callback), whether its batch
+ * is ready to send, and the bytes it added.
+ */
 export interface RecordAppendResult {
-  future: Promise<RecordMetadata>
+  future: Promise<RecordMetadata> | undefined
   batchIsFull: boolean
   newBatchCreated: boolean
   appendedBytes: number
@@ -97,7 +100,7 @@ export class RecordAccumulator {
   /**
    * RecordAccumulator.append: into the partition's last batch, or a new one when it does not fit (sized for
    * the record's AbstractRecords.estimateSizeInBytesUpperBound if that exceeds batch.size). `keyValueHeaders`
-   * is the record's keyValueHeadersSize.
+   * is the record's keyValueHeadersSize; `callback`, when given, is called once the record's batch settles.
    */
   append(
     topic: string,
@@ -105,11 +108,12 @@ export class RecordAccumulator {
     input: RecordInput,
     keyValueHeaders: number,
     nowMs: number,
+    callback: Callback | null = null,
   ): RecordAppendResult {
     const deque = this.dequeFor(topic, partition)
     let batch = deque[deque.length - 1]
     const before = batch?.estimatedSizeInBytes ?? 0
-    let future = batch?.tryAppend(input, keyValueHeaders) ?? null
+    let future = batch === undefined ? null : batch.tryAppend(input, keyValueHeaders, callback)
     let appendedBytes = 0
     const newBatchCreated = batch === undefined || future === null
     if (batch !== undefined && future !== null) appendedBytes = batch.estimatedSizeInBytes - before
@@ -120,7 +124,8 @@ export class RecordAccumulator {
       batch = new ProducerBatch(topic, partition, writeLimit, compressed, nowMs, buffer)
       deque.push(batch)
       this.incomplete.add(batch)
-      future = batch.tryAppend(input, keyValueHeaders)! // a new batch always takes its first record
+      // A new batch always takes its first record.
+      future = batch.tryAppend(input, keyValueHeaders, callback) ?? undefined
       appendedBytes = batch.estimatedSizeInBytes
     }
     const full = batch.isFull

@@ -1,0 +1,46 @@
+// The page's broker API for clients: produce hands a batch that fills its own buffer over to the broker's
+// worker (transferred: detached on the page, whole on the other side), and copies a view into a larger buffer.
+import * as Comlink from 'comlink'
+import { afterEach, describe, expect, it } from 'vitest'
+import { transferringProduce } from '../../../web/cluster/kafka-workers.ts'
+import type { BrokerApi, ProducePartitionData } from '../../../workers/protocol/kafka.ts'
+
+const channels: MessageChannel[] = []
+afterEach(() => {
+  for (const channel of channels.splice(0)) {
+    channel.port1.close()
+    channel.port2.close()
+  }
+})
+
+/** A broker across a MessageChannel that answers each partition's records as their bytes. */
+function remoteBroker(): BrokerApi {
+  const channel = new MessageChannel()
+  channels.push(channel)
+  Comlink.expose(
+    {
+      produce: (_acks: number, _timeoutMs: number, data: ProducePartitionData[]) =>
+        data.map(({ records }) => Array.from(records)),
+    },
+    channel.port1,
+  )
+  return Comlink.wrap<BrokerApi>(channel.port2)
+}
+
+describe('transferringProduce', () => {
+  it('transfers batches that fill their buffer and copies views into a larger one', async () => {
+    const whole = new Uint8Array([1, 2, 3])
+    const shared = new Uint8Array([9, 4, 5, 6, 9])
+    const view = shared.subarray(1, 4)
+    const answers = await transferringProduce(remoteBroker()).produce(-1, 30_000, [
+      { topic: 't', partition: 0, records: whole },
+      { topic: 't', partition: 1, records: view },
+    ])
+    expect(answers).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ])
+    expect(whole.length).toBe(0)
+    expect(Array.from(shared)).toEqual([9, 4, 5, 6, 9])
+  })
+})
