@@ -27,13 +27,16 @@ export function decodeDocValuesV2(reader: ByteReader, docValues: NumericDocValue
   docValues.restore(size, values, valueCount, dense ? 0 : docs, starts)
 }
 
-/** A field's terms and postings in the version 2 layout (above). */
-export function decodeTermsV2(reader: ByteReader, terms: TermDictionary): void {
-  const size = reader.i32()
-  const byteCount = reader.i32()
-  const entryCount = reader.i32()
-  const positionCount = reader.i32()
-  const positionShift = <usize>reader.u32()
+/**
+ * The term index both versions share after their counts: the term bytes, then the term, entry and position
+ * starts (size + 1 words each), set on `terms`; returns the sorted order (size words) that follows.
+ */
+export function decodeTermIndex(
+  reader: ByteReader,
+  terms: TermDictionary,
+  size: i32,
+  byteCount: i32,
+): StaticArray<i32> {
   const termBytes = new StaticArray<u8>(byteCount)
   memory.copy(changetype<usize>(termBytes), reader.skip(<usize>byteCount), <usize>byteCount)
   terms.size = size
@@ -41,7 +44,17 @@ export function decodeTermsV2(reader: ByteReader, terms: TermDictionary): void {
   terms.termStarts = reader.words(size + 1)
   terms.entryStarts = reader.words(size + 1)
   terms.positionStarts = reader.words(size + 1)
-  const sorted = reader.words(size)
+  return reader.words(size)
+}
+
+/** A field's terms and postings in the version 2 layout (above). */
+export function decodeTermsV2(reader: ByteReader, terms: TermDictionary): void {
+  const size = reader.i32()
+  const byteCount = reader.i32()
+  const entryCount = reader.i32()
+  const positionCount = reader.i32()
+  const positionShift = <usize>reader.u32()
+  const sorted = decodeTermIndex(reader, terms, size, byteCount)
   const buffers = terms.buffers
   buffers.copyDocsFrom(reader.skip((<usize>entryCount) << 2), entryCount)
   const posStarts = reader.skip(4 * (<usize>entryCount + 1))

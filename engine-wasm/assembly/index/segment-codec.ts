@@ -29,7 +29,7 @@ import { NumericDocValues } from './doc-values'
 import { FieldIndex } from './field-index'
 import { extrasBytes, TermDictionary } from './term-dictionary'
 import { Segment } from './segment'
-import { decodeDocValuesV2, decodeTermsV2 } from './segment-codec-v2'
+import { decodeDocValuesV2, decodeTermIndex, decodeTermsV2 } from './segment-codec-v2'
 
 const MAGIC: u32 = 0x4745534c
 const FORMAT_VERSION: u32 = 3
@@ -234,14 +234,7 @@ function decodeTerms(reader: ByteReader, terms: TermDictionary): void {
   const docWidth = <usize>reader.u32()
   const positionShift = <usize>reader.u32()
   const extrasByteCount = reader.i32()
-  const termBytes = new StaticArray<u8>(byteCount)
-  memory.copy(changetype<usize>(termBytes), reader.skip(<usize>byteCount), <usize>byteCount)
-  terms.size = size
-  terms.termBytes = termBytes
-  terms.termStarts = reader.words(size + 1)
-  terms.entryStarts = reader.words(size + 1)
-  terms.positionStarts = reader.words(size + 1)
-  const sorted = reader.words(size)
+  const sorted = decodeTermIndex(reader, terms, size, byteCount)
   const docs = reader.skip(<usize>entryCount * docWidth)
   const extras = reader.skip(<usize>extrasByteCount)
   const positions = reader.skip((<usize>positionCount) << positionShift)

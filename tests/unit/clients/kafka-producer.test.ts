@@ -30,6 +30,20 @@ const producer = (
   config: Record<string, string> = {},
   directory: BrokerDirectory = cluster,
 ) => new KafkaProducer(connectionTo(directory), engine, cluster.queue, new Random(11), config)
+/** One broker with topic `t`, whose max.message.bytes (80) refuses a 100-byte record. */
+async function clusterWithSmallTopic(): Promise<SimKafkaCluster> {
+  const cluster = await startCluster(1)
+  await cluster.run(
+    cluster
+      .server(1)
+      .api.createTopics(
+        [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '80' } }],
+        false,
+      ),
+  )
+  return cluster
+}
+
 const rec = (topic: string, key: string | null, value: string, partition?: number): ProducerRecord => ({
   topic,
   key: key === null ? null : utf8(key),
@@ -154,15 +168,7 @@ describe('KafkaProducer', () => {
   })
 
   it('fails a send with the exception of the broker error', async () => {
-    const cluster = await startCluster(1)
-    await cluster.run(
-      cluster
-        .server(1)
-        .api.createTopics(
-          [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '80' } }],
-          false,
-        ),
-    )
+    const cluster = await clusterWithSmallTopic()
     const error = (await cluster
       .run(producer(cluster).send(rec('t', null, 'x'.repeat(100))))
       .catch((e: unknown) => e)) as KafkaError
@@ -208,15 +214,7 @@ describe('KafkaProducer', () => {
   })
 
   it('send with a callback hands it the errors, found at send or from the broker, and returns nothing', async () => {
-    const cluster = await startCluster(1)
-    await cluster.run(
-      cluster
-        .server(1)
-        .api.createTopics(
-          [{ name: 't', numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '80' } }],
-          false,
-        ),
-    )
+    const cluster = await clusterWithSmallTopic()
     const told: Array<[RecordMetadata, string]> = []
     const callback = (metadata: RecordMetadata, exception: Error | null) =>
       told.push([metadata, (exception as KafkaError | null)?.simpleName ?? 'none'])
