@@ -116,7 +116,11 @@ function prepareItem(context: RestContext, item: BulkItemRequest): ItemOutcome {
   return {
     item,
     id,
-    write: { index, item: { ...base, op: 'index', create: item.opType === 'create', text } },
+    write: {
+      index,
+      item: { ...base, op: 'index', create: item.opType === 'create', text },
+      pipeline: item.pipeline,
+    },
   }
 }
 
