@@ -29,7 +29,7 @@ function splitByComma(text: string): string[] {
 }
 
 /** FetchSourceContext.parseFromRestRequest: null when no parameter asks anything. */
-export function fetchSourceFromParams(params: Map<string, string>): FetchSourceContext | null {
+export function fetchSourceFromParams(params: ReadonlyMap<string, string>): FetchSourceContext | null {
   const source = params.get('_source')
   let fetchSource: boolean | null = null
   let includes: string[] | null = null

@@ -23,6 +23,12 @@ export function fetchedSource(
   return sourceToJson(filterSource(source, fetch))
 }
 
+/** A hit's `_source` entry as the fetch context asks it: `{ _source }`, or nothing when it is not fetched. */
+export function sourceField(text: string, fetch: FetchSourceContext | null): { _source?: JsonOut } {
+  const source = fetchedSource(text, null, fetch)
+  return source === undefined ? {} : { _source: source }
+}
+
 export function getResultFields(
   index: string,
   id: string,

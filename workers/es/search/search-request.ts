@@ -1,6 +1,7 @@
 /**
  * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
- * body's `query`, `from`, `size`, `_source` (true/false), `track_total_hits`, `aggs`/`aggregations`, `sort`,
+ * body's `query`, `from`, `size`, `_source` (a FetchSourceContext: true/false, fields, includes/excludes; the
+ * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
  * `search_after`, `track_scores`, `explain` and `highlight` (fetch/highlight/), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
@@ -18,6 +19,11 @@ import { parseJson, XNumber, type XContentObject, type XContentValue } from '../
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { valueToken } from '../action/value-token.ts'
+import {
+  fetchSourceFromParams,
+  fetchSourceFromValue,
+  type FetchSourceContext,
+} from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
 import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
@@ -46,7 +52,8 @@ export interface ParsedSearch {
   searchType: SearchType
   /** `explain`: each hit carries the explanation of its score. */
   explain: boolean
-  withSource: boolean
+  /** Whether hits carry `_source`, and which parts of it (null: all of it). */
+  fetchSource: FetchSourceContext | null
   /** The `highlight` section, or null without one. */
   highlight: HighlightBuilder | null
   /** hits.total counts exactly up to this many (track_total_hits). */
@@ -55,6 +62,12 @@ export interface ParsedSearch {
   queryFor(context: QueryContext): IndexQuery
   /** The deprecation warnings parsing the query raised (the response's Warning headers). */
   deprecations: readonly string[]
+}
+
+/** The body's `_source`, or null when it has none. */
+function fetchSourceOf(body: XContentObject): FetchSourceContext | null {
+  const value = body.get('_source')
+  return value === undefined ? null : fetchSourceFromValue(value)
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -142,7 +155,7 @@ export function parseSearchRequest(
     request: { from, size, sort, searchAfter, trackScores, aggregations },
     searchType,
     explain,
-    withSource: body.get('_source') !== false,
+    fetchSource: fetchSourceFromParams(params) ?? fetchSourceOf(body),
     highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),

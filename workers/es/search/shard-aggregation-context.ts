@@ -6,7 +6,9 @@
  */
 import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../errors/index.ts'
-import { JavaFloat, RawJson, type JsonOut } from '../xcontent/index.ts'
+import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
+import { fetchSourceFromValue } from '../action/fetch-source.ts'
+import { fetchedSource } from '../action/get-result.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard } from '../index/shard/index-shard.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
@@ -61,7 +63,8 @@ export function shardAggregationContext(
       if (request.options.has('sort')) {
         throw illegalArgumentException('[top_hits] [sort] is not available in the playground')
       }
-      const withSource = request.options.get('_source') !== false
+      const sourceOption = request.options.get('_source')
+      const fetch = sourceOption === undefined ? null : fetchSourceFromValue(sourceOption)
       const ranked = docs
         .map((doc) => ({ doc, score: scores.get(doc) ?? 1 }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc)
@@ -74,7 +77,8 @@ export function shardAggregationContext(
           ['_score', new JavaFloat(score)],
         ])
         if (stored.routing !== null) hit.set('_routing', stored.routing)
-        if (withSource) hit.set('_source', new RawJson(stored.source))
+        const source = fetchedSource(stored.source, null, fetch)
+        if (source !== undefined) hit.set('_source', source)
         return [{ sortKey: [-score], hit }]
       })
       return { totalHits: docs.length, maxScore: ranked[0]?.score ?? null, hits }

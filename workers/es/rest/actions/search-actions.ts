@@ -15,7 +15,8 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
-import { JavaFloat, RawJson } from '../../xcontent/index.ts'
+import { JavaFloat } from '../../xcontent/index.ts'
+import { sourceField } from '../../action/get-result.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
@@ -106,7 +107,7 @@ async function runSearch(
         _id: hit.doc.id,
         _score: hit.score === null ? null : new JavaFloat(hit.score),
         ...(hit.doc.routing !== null ? { _routing: hit.doc.routing } : {}),
-        ...(parsed.withSource ? { _source: new RawJson(hit.doc.source) } : {}),
+        ...sourceField(hit.doc.source, parsed.fetchSource),
         ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
         ...(hit.sort !== null ? { sort: hit.sort } : {}),
         ...(hit.matchedQueries.length > 0
