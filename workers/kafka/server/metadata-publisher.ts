@@ -41,7 +41,7 @@ interface Hosted {
 export class MetadataPublisher {
   private readonly hosted = new Map<string, Hosted>()
   private queue: Promise<void> = Promise.resolve()
-  private readonly replayed = new OffsetWaiters()
+  private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
   private registered = false
 
   constructor(
@@ -62,7 +62,8 @@ export class MetadataPublisher {
 
   /** Resolves once every record up to `offset` is replayed into the metadata image. */
   whenReplayed(offset: number): Promise<void> {
-    return this.replayed.until(offset)
+    if (this.deps.metadata.lastOffset >= offset) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push({ offset, resolve }))
   }
 
   /** Replays a committed batch now and queues acting on it; resolves once it is acted on. */
@@ -70,7 +71,10 @@ export class MetadataPublisher {
     const { metadata } = this.deps
     for (const record of batch.records) metadata.replay(record, batch.lastOffset)
     metadata.lastOffset = batch.lastOffset
-    this.replayed.reach(batch.lastOffset)
+    for (const waiter of this.waiters.splice(0)) {
+      if (batch.lastOffset >= waiter.offset) waiter.resolve()
+      else this.waiters.push(waiter)
+    }
     const run = this.queue.then(() => this.apply(batch))
     this.queue = run.catch(() => undefined)
     return run
@@ -134,24 +138,5 @@ export class MetadataPublisher {
     }
     if (changes.length > 0) replicaManager.applyLeadership(changes)
     if (changes.length > 0 || removed.length > 0) this.deps.onLeadershipChange?.()
-  }
-}
-
-/** Promises of reaching an offset, resolved in order as the offset reached grows. */
-class OffsetWaiters {
-  private reached = -1
-  private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
-
-  until(offset: number): Promise<void> {
-    if (this.reached >= offset) return Promise.resolve()
-    return new Promise((resolve) => this.waiters.push({ offset, resolve }))
-  }
-
-  reach(offset: number): void {
-    this.reached = Math.max(this.reached, offset)
-    for (const waiter of this.waiters.splice(0)) {
-      if (this.reached >= waiter.offset) waiter.resolve()
-      else this.waiters.push(waiter)
-    }
   }
 }
