@@ -235,6 +235,19 @@ describe('KafkaProducer', () => {
     ])
   })
 
+  it('calls a throwing callback once for a record it cannot queue, and reports its error', async () => {
+    const cluster = await clusterWithSmallTopic()
+    let calls = 0
+    const reported = new Promise((resolve) => process.once('unhandledRejection', resolve))
+    producer(cluster).send(rec('t', null, 'x', 4), () => {
+      calls++
+      throw new Error('a broken callback')
+    })
+    await cluster.run(reported)
+    expect(calls).toBe(1)
+    await expect(reported).resolves.toMatchObject({ message: 'a broken callback' })
+  })
+
   it('flush sends what is queued', async () => {
     const cluster = await clusterWithTopic('t', 1)
     const broker = recording(cluster)

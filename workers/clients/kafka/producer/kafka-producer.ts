@@ -22,6 +22,7 @@ import {
 } from '../../../../engine-wasm/src/log/index.ts'
 import type { Callback, Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
 import { KafkaError } from '../api.ts'
+import { invokeCallback } from './producer-batch.ts'
 import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { partitionForKey } from './murmur2.ts'
@@ -255,7 +256,11 @@ function failed(
   callback: Callback | undefined,
 ): Promise<never> | undefined {
   if (callback === undefined) return Promise.reject(error)
-  callback({ topic: record.topic, partition: record.partition ?? -1, offset: -1, timestamp: -1 }, error)
+  invokeCallback(
+    callback,
+    { topic: record.topic, partition: record.partition ?? -1, offset: -1, timestamp: -1 },
+    error,
+  )
   return undefined
 }
 

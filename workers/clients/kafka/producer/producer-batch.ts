@@ -218,11 +218,7 @@ export class ProducerBatch {
         exception === null
           ? this.recordMetadata(index, baseOffset)
           : { topic: this.topic, partition: this.partition, offset: -1, timestamp: -1 }
-      try {
-        callback(metadata, exception)
-      } catch (error) {
-        void Promise.reject(error instanceof Error ? error : new Error(String(error)))
-      }
+      invokeCallback(callback, metadata, exception)
     }
   }
 
@@ -259,3 +255,15 @@ export class ProducerBatch {
 }
 
 function ignore(): void {}
+
+/**
+ * Calls a send's callback: one that throws stops nothing after it and is reported as an unhandled rejection
+ * (the Java producer logs it).
+ */
+export function invokeCallback(callback: Callback, metadata: RecordMetadata, exception: Error | null): void {
+  try {
+    callback(metadata, exception)
+  } catch (error) {
+    void Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
+}
