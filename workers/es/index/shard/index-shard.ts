@@ -66,8 +66,6 @@ interface LiveEntry {
   version: number
   /** The provisional doc id of `doc` in the open buffer, -1 when it has none. */
   buffered: number
-  /** True until the refresh that applies this operation to the searcher. */
-  pending: boolean
 }
 
 export type ShardOperation =
@@ -96,8 +94,8 @@ export class IndexShard {
   private buffered: StoredDocument[] = []
   /** Provisional doc ids deleted inside the buffer (replaced, deleted or failed before the refresh). */
   private bufferDeletes: number[] = []
-  /** Operations applied since the last refresh. */
-  private pendingOperations = 0
+  /** The `_id`s of the operations applied since the last refresh. */
+  private pendingIds = new Set<string>()
   private highestSeqNo = -1
   private checkpoints = new LocalCheckpointTracker()
   private lastRefresh: number
@@ -135,7 +133,7 @@ export class IndexShard {
 
   /** True while operations wait for a refresh to become searchable. */
   get hasPendingOperations(): boolean {
-    return this.pendingOperations > 0
+    return this.pendingIds.size > 0
   }
 
   /** The highest sequence number this copy holds (-1 when empty). */
@@ -226,15 +224,14 @@ export class IndexShard {
         seqNo,
         version: operation.doc.version,
         buffered: docId,
-        pending: true,
       }
     } else {
-      entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1, pending: true }
+      entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1 }
     }
     const replaced = this.live.get(id)?.buffered ?? -1
     if (replaced >= 0) this.bufferDeletes.push(replaced)
     this.live.set(id, entry)
-    this.pendingOperations++
+    this.pendingIds.add(id)
     this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
     this.checkpoints.markProcessed(seqNo)
   }
@@ -290,7 +287,7 @@ export class IndexShard {
    * this at any time applies the refreshes that would have run by `now`.
    */
   maybeScheduledRefresh(now: number, intervalMs: number): void {
-    if (intervalMs <= 0 || this.pendingOperations === 0) return
+    if (intervalMs <= 0 || this.pendingIds.size === 0) return
     const ticks = Math.floor((now - this.lastRefresh) / intervalMs)
     if (ticks >= 1) this.refresh(this.lastRefresh + ticks * intervalMs)
   }
@@ -303,14 +300,12 @@ export class IndexShard {
   refresh(now: number): void {
     this.lastRefresh = now
     // A buffer may hold only a failed document (no operation): it is sealed too, as a merge may follow.
-    if (this.pendingOperations === 0 && this.buffered.length === 0) return
+    if (this.pendingIds.size === 0 && this.buffered.length === 0) return
     const deletes = this.bufferDeletes
-    for (const [id, entry] of this.live) {
-      if (!entry.pending) continue
-      entry.pending = false
+    for (const id of this.pendingIds) {
       const previous = this.docs.delete(id)
       if (previous !== undefined) deletes.push(previous)
-      if (entry.doc) this.live.delete(id)
+      if (this.live.get(id)?.doc) this.live.delete(id)
     }
     const docBase = this.docs.maxDoc
     const local = deletes.filter((docId) => docId >= docBase).map((docId) => docId - docBase)
@@ -323,7 +318,7 @@ export class IndexShard {
     this.buffer = null
     this.buffered = []
     this.bufferDeletes = []
-    this.pendingOperations = 0
+    this.pendingIds = new Set()
     this.segments.afterFlush()
   }
 
@@ -406,7 +401,7 @@ export class IndexShard {
     this.index.advanceSegmentCounter(point.counter)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     for (const { id, seqNo, version, deletedAt } of point.tombstones)
-      this.live.set(id, { doc: null, deletedAt, seqNo, version, buffered: -1, pending: false })
+      this.live.set(id, { doc: null, deletedAt, seqNo, version, buffered: -1 })
     this.highestSeqNo = point.userData.max_seq_no
     this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
     this.segments.commit(this.segments.searched())
