@@ -127,8 +127,10 @@ export function executeOnPrimary(
   item: ShardWriteItem,
   now: number,
 ): { result: ShardItemResult; write: ShardWrite | null } {
-  // A plain index needs no current document (the shard finds the version it replaces): no realtime GET for it.
-  const current = item.op === 'index' && !item.create && !hasCas(item) ? null : shard.get(item.id)
+  // Only an update, a create and a conditional write read the current document (the shard finds the version a
+  // plain index or delete replaces): no realtime GET for the others.
+  const readsCurrent = item.op === 'update' || (item.op === 'index' && item.create) || hasCas(item)
+  const current = readsCurrent ? shard.get(item.id) : null
   switch (item.op) {
     case 'index': {
       if (item.create && current)
