@@ -67,6 +67,11 @@ export function fetchSourceFromValue(value: XContentValue): FetchSourceContext {
   )
 }
 
+/** A request's `_source` option: null when absent, else its FetchSourceContext. */
+export function fetchSourceOption(value: XContentValue | undefined): FetchSourceContext | null {
+  return value === undefined ? null : fetchSourceFromValue(value)
+}
+
 function stringList(values: XContentValue[]): string[] {
   return values.map((entry) => {
     if (typeof entry !== 'string')

@@ -110,7 +110,9 @@ export async function readLastCommit(
       if (!last || generation > last.generation) last = { key, generation }
     } else if (segmentOfKey(prefix, key) !== null) {
       const file = key.slice(0, key.lastIndexOf('.'))
-      chunks.set(file, [...(chunks.get(file) ?? []), key])
+      const keys = chunks.get(file)
+      if (keys) keys.push(key)
+      else chunks.set(file, [key])
     }
   }
   if (!last) return null

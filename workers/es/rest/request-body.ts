@@ -18,30 +18,11 @@ import {
   xContentParseExceptionFromJackson,
 } from '../errors/index.ts'
 
-/**
- * True when `text` is empty or only whitespace (String.trim's: a regular expression's \s), without copying it;
- * it stops at the first other code unit (a /^\s*$/ test scans a whole document).
- */
-export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false
-  return true
-}
+const NON_BLANK = /\S/
 
-/** ECMAScript's WhiteSpace and LineTerminator code points (the \s class), all in the BMP. */
-function isWhiteSpace(unit: number): boolean {
-  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)
-  if (unit < 0xa0) return false
-  return (
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  )
+/** True when `text` is empty or only whitespace (String.trim's: a regular expression's \s). */
+export function isBlank(text: string): boolean {
+  return !NON_BLANK.test(text)
 }
 
 function requireObject(value: XContentValue): XContentObject {

@@ -19,11 +19,7 @@ import { parseJson, XNumber, type XContentObject, type XContentValue } from '../
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { valueToken } from '../action/value-token.ts'
-import {
-  fetchSourceFromParams,
-  fetchSourceFromValue,
-  type FetchSourceContext,
-} from '../action/fetch-source.ts'
+import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
 import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
@@ -62,12 +58,6 @@ export interface ParsedSearch {
   queryFor(context: QueryContext): IndexQuery
   /** The deprecation warnings parsing the query raised (the response's Warning headers). */
   deprecations: readonly string[]
-}
-
-/** The body's `_source`, or null when it has none. */
-function fetchSourceOf(body: XContentObject): FetchSourceContext | null {
-  const value = body.get('_source')
-  return value === undefined ? null : fetchSourceFromValue(value)
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -155,7 +145,7 @@ export function parseSearchRequest(
     request: { from, size, sort, searchAfter, trackScores, aggregations },
     searchType,
     explain,
-    fetchSource: fetchSourceFromParams(params) ?? fetchSourceOf(body),
+    fetchSource: fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source')),
     highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),

@@ -7,7 +7,7 @@
 import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
-import { fetchSourceFromValue } from '../action/fetch-source.ts'
+import { fetchSourceOption } from '../action/fetch-source.ts'
 import { fetchedSource } from '../action/get-result.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard } from '../index/shard/index-shard.ts'
@@ -63,8 +63,7 @@ export function shardAggregationContext(
       if (request.options.has('sort')) {
         throw illegalArgumentException('[top_hits] [sort] is not available in the playground')
       }
-      const sourceOption = request.options.get('_source')
-      const fetch = sourceOption === undefined ? null : fetchSourceFromValue(sourceOption)
+      const fetch = fetchSourceOption(request.options.get('_source'))
       const ranked = docs
         .map((doc) => ({ doc, score: scores.get(doc) ?? 1 }))
         .sort((a, b) => b.score - a.score || a.doc - b.doc)

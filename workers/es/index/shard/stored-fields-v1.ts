@@ -1,6 +1,6 @@
 /**
  * The stored fields layout of store format version 1, still read (never written) so that a store written before
- * version 2 opens with nothing lost: each segment's version-1 stored fields become version 2 (stored-fields.ts)
+ * version 2 opens with nothing lost: each segment's version-1 stored fields become the current version (stored-fields.ts: version 3, compressed)
  * when the commit is read.
  *
  * Byte layout (little-endian, no padding): u32 docCount, then docCount x (f64 version, f64 seqNo, f64 primaryTerm,
