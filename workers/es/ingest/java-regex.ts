@@ -11,11 +11,8 @@
 import { illegalArgumentException } from '../errors/index.ts'
 import { compileJavaPattern, expandReplacement } from '../analysis/custom/java-pattern.ts'
 
-/**
- * Java's `$` outside MULTILINE mode, for JavaScript patterns written by hand: the end of the input, or before
- * a line terminator (`\r\n`, `\n`, `\r`, U+0085, U+2028, U+2029) that ends it.
- */
-export const JAVA_END = '(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\u0085\\u2028\\u2029])?$)'
+/** Java's `$`, for JavaScript patterns written by hand (java-pattern.ts). */
+export { JAVA_END } from '../analysis/custom/java-pattern.ts'
 
 /** A global RegExp for a Java pattern, or an illegal_argument_exception saying why it is refused. */
 export function safeJavaPattern(pattern: string): RegExp {

@@ -64,3 +64,13 @@ describe('javaReplaceAll and safety', () => {
     },
   )
 })
+
+describe('\\Z, as Java reads it', () => {
+  it('matches at the end and before a final \\r\\n, \\n, \\r, U+0085, U+2028 or U+2029, never inside \\r\\n', () => {
+    const trimEnd = safeJavaPattern(' +\\Z')
+    for (const end of ['', '\r\n', '\n', '\r', '\u0085', '\u2028', '\u2029'])
+      expect(javaReplaceAll(`ab  ${end}`, trimEnd, '')).toBe(`ab${end}`)
+    expect(javaReplaceAll('ab  \n\n', trimEnd, '')).toBe('ab  \n\n')
+    expect(javaReplaceAll('a\r\n', safeJavaPattern('\\Z'), '|')).toBe('a|\r\n|')
+  })
+})

@@ -39,6 +39,12 @@ function parseFlags(flags: string | undefined): Set<string> {
   return names
 }
 
+/**
+ * Java's `\Z` (and `$` outside MULTILINE mode) in JavaScript: the end of the input, or before a line terminator
+ * (`\r\n`, `\n`, `\r`, U+0085, U+2028, U+2029) that ends it, never between the `\r` and `\n` of one.
+ */
+export const JAVA_END = '(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\u0085\\u2028\\u2029])?(?![\\s\\S]))'
+
 /** Compiles a Java pattern with Elasticsearch's `flags` string into a global JavaScript RegExp. */
 export function compileJavaPattern(pattern: string, flags?: string): RegExp {
   const names = parseFlags(flags)
@@ -58,7 +64,7 @@ export function compileJavaPattern(pattern: string, flags?: string): RegExp {
       })
       .replace(/\\A/g, '(?<![\\s\\S])')
       .replace(/\\z/g, '(?![\\s\\S])')
-      .replace(/\\Z/g, '(?=\\n?(?![\\s\\S]))')
+      .replace(/\\Z/g, JAVA_END)
       .replace(/([*+?}])\+/g, '$1')
     if (/\\p\{/.test(source)) jsFlags += 'u'
   }
