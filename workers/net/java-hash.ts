@@ -31,9 +31,10 @@ export function coordinatorPartition(groupId: string, partitions = 50): number {
   return utilsAbs(javaStringHashCode(groupId)) % partitions
 }
 
-/** The table capacity of a default `new HashMap<>()` after it has held `maxSize` entries. */
-export function javaHashMapCapacity(maxSize: number): number {
-  let capacity = 16
+/** The table capacity of a `new HashMap<>(initialCapacity)` (default 16) after it has held `maxSize` entries. */
+export function javaHashMapCapacity(maxSize: number, initialCapacity = 16): number {
+  let capacity = 1
+  while (capacity < initialCapacity) capacity *= 2
   while (maxSize > capacity * 0.75) capacity *= 2
   return capacity
 }

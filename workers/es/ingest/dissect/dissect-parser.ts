@@ -18,7 +18,7 @@
  * ES's result HashMap; values are strings.
  */
 import type { EsException } from '../../errors/index.ts'
-import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import { javaHashMapCapacity, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { dissectException } from './dissect-exception.ts'
 import { parseDissectKey, type DissectKey } from './dissect-key.ts'
 
@@ -34,17 +34,9 @@ const IMPLICIT_APPEND_ORDER = -1000
 const utf8 = new TextEncoder()
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
-/** HashMap(initialCapacity)'s table size after it has held `size` entries. */
-function tableSize(initialCapacity: number, size: number): number {
-  let capacity = 1
-  while (capacity < initialCapacity) capacity *= 2
-  while (size > capacity * 0.75) capacity *= 2
-  return capacity
-}
-
 /** A HashMap made with `initialCapacity` and given `keys` in this order: its iteration order. */
 function hashMapKeys(keys: readonly string[], initialCapacity: number): string[] {
-  return javaStringKeyOrder(keys, tableSize(initialCapacity, keys.length))
+  return javaStringKeyOrder(keys, javaHashMapCapacity(keys.length, initialCapacity))
 }
 
 export class DissectParser {
