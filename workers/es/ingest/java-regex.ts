@@ -4,9 +4,8 @@
  * refuses the shapes that make a backtracking engine take exponential time: a quantified group that
  * itself holds a quantifier or an alternation (`(a+)+`, `(a|a)*`, `(a?a?)*`) and backreferences.
  * What is left backtracks at most polynomially in the input, so no pattern can hang the node.
- * Also Java's String.split (limit 0 drops trailing empty strings, -1 keeps them, n > 0 makes at most n
- * parts; a zero-width match at the start yields no leading empty string), Matcher.replaceAll with `$n` /
- * `${name}` replacements, and JAVA_END, Java's `$`, for patterns written here in JavaScript.
+ * Also Matcher.replaceAll with `$n` / `${name}` replacements, and JAVA_END, Java's `$`, for patterns
+ * written here in JavaScript (Java's split is the shared patternSplit in workers/net).
  */
 import { illegalArgumentException } from '../errors/index.ts'
 import { compileJavaPattern, expandReplacement } from '../analysis/custom/java-pattern.ts'
@@ -16,16 +15,25 @@ export { JAVA_END } from '../analysis/custom/java-pattern.ts'
 
 /** A global RegExp for a Java pattern, or an illegal_argument_exception saying why it is refused. */
 export function safeJavaPattern(pattern: string): RegExp {
+  const compiled = compileSafeJavaPattern(pattern)
+  if (typeof compiled === 'string') throw illegalArgumentException(compiled)
+  return compiled
+}
+
+/**
+ * A global RegExp for a Java pattern, or the reason Java's compiler refuses it (PatternSyntaxException's
+ * message); the playground's refusal of a backtracking shape is thrown (an illegal_argument_exception).
+ */
+export function compileSafeJavaPattern(pattern: string): RegExp | string {
   refuseBacktracking(pattern)
   try {
     return compileJavaPattern(pattern)
   } catch (error) {
-    throw illegalArgumentException(error instanceof Error ? error.message : String(error))
+    return error instanceof Error ? error.message : String(error)
   }
 }
 
-/** The playground's refusal of a pattern that can backtrack exponentially (an illegal_argument_exception). */
-export function refuseBacktracking(pattern: string): void {
+function refuseBacktracking(pattern: string): void {
   const refusal = backtrackingRisk(pattern)
   if (refusal !== null) {
     throw illegalArgumentException(
@@ -75,33 +83,11 @@ function isQuantifier(pattern: string, at: number): boolean {
 }
 
 /**
- * Pattern.split(input, limit) (and String.split): limit 0 splits everywhere and drops trailing empty
- * strings, a negative limit keeps them, a positive one makes at most `limit` parts, the last holding the
- * rest. A zero-width match at the start yields no leading empty string; no match at all yields the input.
+ * Matcher.replaceAll over a global RegExp (its `lastIndex` is reset first): every match replaced, `$1` and
+ * `${name}` expanded, `\` escaping one char.
  */
-export function javaSplit(input: string, regex: RegExp, limit: number): string[] {
-  const parts: string[] = []
-  let index = 0
-  const pattern = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : regex.flags + 'g')
-  for (let m = pattern.exec(input); m !== null; m = pattern.exec(input)) {
-    if (m[0].length === 0) pattern.lastIndex++
-    if (index === 0 && m.index === 0 && m[0].length === 0) continue
-    if (limit > 0 && parts.length === limit - 1) {
-      parts.push(input.slice(index))
-      return parts
-    }
-    parts.push(input.slice(index, m.index))
-    index = m.index + m[0].length
-  }
-  if (index === 0) return [input]
-  parts.push(input.slice(index))
-  if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop()
-  return parts
-}
-
-/** Matcher.replaceAll: every match replaced, `$1` and `${name}` expanded, `\` escaping one char. */
-export function javaReplaceAll(input: string, regex: RegExp, replacement: string): string {
-  const pattern = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : regex.flags + 'g')
+export function javaReplaceAll(input: string, pattern: RegExp, replacement: string): string {
+  pattern.lastIndex = 0
   let out = ''
   let last = 0
   for (let m = pattern.exec(input); m !== null; m = pattern.exec(input)) {

@@ -3,33 +3,15 @@
  * and `Integer.parseInt` / `Integer.valueOf` (an optional sign and ASCII digits within int range, else a
  * NumberFormatException `For input string: "x"`).
  */
+import { patternSplit } from '../../net/java-pattern-split.ts'
 import { JavaException } from './java-exception.ts'
 
 /**
- * `input.split(regex)` (Pattern.split with limit 0): the pieces between matches, where a zero-width match at
- * the start yields no leading empty piece, trailing empty pieces are dropped, and an input without any
- * match is returned whole (so "" splits to [""]). The regex is read as a JavaScript RegExp, which agrees
+ * `input.split(regex)`: Pattern.split with limit 0. The regex is read as a JavaScript RegExp, which agrees
  * with java.util.regex for the separators the tools use (",", ":", "\\s*=\\s*", "\\|").
  */
 export function javaSplit(input: string, regex: string): string[] {
-  const pattern = new RegExp(regex, 'gu')
-  const pieces: string[] = []
-  let index = 0
-  let matched = false
-  for (let match = pattern.exec(input); match !== null; match = pattern.exec(input)) {
-    const start = match.index
-    const end = start + match[0].length
-    if (end === start) pattern.lastIndex = end + 1
-    if (start === 0 && end === 0) continue
-    if (end === start && start >= input.length) break
-    matched = true
-    pieces.push(input.slice(index, start))
-    index = end
-  }
-  if (!matched) return [input]
-  pieces.push(input.slice(index))
-  while (pieces.length > 0 && pieces[pieces.length - 1] === '') pieces.pop()
-  return pieces
+  return patternSplit(input, new RegExp(regex, 'gu'), 0)
 }
 
 /** Integer.parseInt. */

@@ -3,9 +3,10 @@
 // checked against a naive oracle built on JavaScript's split for literal separators.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { javaReplaceAll, javaSplit, safeJavaPattern } from '../../../../workers/es/ingest/java-regex.ts'
+import { javaReplaceAll, safeJavaPattern } from '../../../../workers/es/ingest/java-regex.ts'
+import { patternSplit } from '../../../../workers/net/java-pattern-split.ts'
 
-describe('javaSplit', () => {
+describe('patternSplit', () => {
   it.each([
     ['a,b,,c,,', ',', 0, ['a', 'b', '', 'c']],
     ['a,b,,c,,', ',', -1, ['a', 'b', '', 'c', '', '']],
@@ -24,7 +25,7 @@ describe('javaSplit', () => {
     ['boo:and:foo', 'o', 5, ['b', '', ':and:f', '', '']],
     ['abc', '', 2, ['a', 'bc']],
   ] as const)('%j split on %j (limit %d) is %j', (input, separator, limit, expected) => {
-    expect(javaSplit(input, safeJavaPattern(separator), limit)).toEqual(expected)
+    expect(patternSplit(input, safeJavaPattern(separator), limit)).toEqual(expected)
   })
 
   it('equals a literal split with trailing empty strings dropped (limit 0) or kept (-1)', () => {
@@ -34,9 +35,9 @@ describe('javaSplit', () => {
         const trimmed = [...all]
         while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop()
         const pattern = safeJavaPattern(separator)
-        expect(javaSplit(input, pattern, -1)).toEqual(all)
+        expect(patternSplit(input, pattern, -1)).toEqual(all)
         // Java: when nothing matched the result is the input itself, even if it is empty.
-        expect(javaSplit(input, pattern, 0)).toEqual(input.includes(separator) ? trimmed : [input])
+        expect(patternSplit(input, pattern, 0)).toEqual(input.includes(separator) ? trimmed : [input])
       }),
     )
   })

@@ -18,9 +18,10 @@
  */
 import { EsException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
-import { castError, type IngestDocument } from '../ingest-document.ts'
+import type { IngestDocument } from '../ingest-document.ts'
 import { convertToElastic, illegalArgumentException } from '../ingest-exceptions.ts'
-import { JAVA_END, javaReplaceAll, javaSplit, refuseBacktracking, safeJavaPattern } from '../java-regex.ts'
+import { patternSplit } from '../../../net/java-pattern-split.ts'
+import { compileSafeJavaPattern, JAVA_END, javaReplaceAll } from '../java-regex.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
 
@@ -35,13 +36,8 @@ function patternSyntaxException(reason: string): EsException {
 
 /** A Java regex, or the PatternSyntaxException compiling it throws; the playground's refusal is thrown. */
 function compileRegex(regex: string): RegExp | EsException {
-  refuseBacktracking(regex)
-  try {
-    return safeJavaPattern(regex)
-  } catch (error) {
-    if (!(error instanceof EsException)) throw error
-    return patternSyntaxException(error.reason)
-  }
+  const compiled = compileSafeJavaPattern(regex)
+  return typeof compiled === 'string' ? patternSyntaxException(compiled) : compiled
 }
 
 /** A failure at PUT: ConfigurationUtils wraps the plain PatternSyntaxException. */
@@ -59,7 +55,7 @@ function splitter(split: string, limit: number): Splitter {
       throw compiled
     }
   }
-  return (value) => javaSplit(value, compiled, limit)
+  return (value) => patternSplit(value, compiled, limit)
 }
 
 function trimmer(trim: string | null): (value: string) => string {
@@ -103,12 +99,11 @@ export function createKeyValue(config: ProcessorConfig): Processor {
         if (ignoreMissing) return doc
         throw illegalArgumentException(`field [${path}] doesn't exist`)
       }
-      const value = doc.getFieldValue(path, ignoreMissing) ?? null
+      const value = doc.getStringFieldValue(path, ignoreMissing)
       if (value === null) {
         if (ignoreMissing) return doc
         throw illegalArgumentException(`field [${path}] is null, cannot extract key-value pairs.`)
       }
-      if (typeof value !== 'string') return castError(path, value, 'java.lang.String')
       for (const part of splitFields(value)) {
         const kv = splitValue(part)
         if (kv.length !== 2) {

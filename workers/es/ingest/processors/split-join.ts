@@ -7,7 +7,8 @@
 import type { IngestDocument } from '../ingest-document.ts'
 import { castError } from '../ingest-document.ts'
 import { illegalArgumentException } from '../ingest-exceptions.ts'
-import { javaSplit, safeJavaPattern } from '../java-regex.ts'
+import { patternSplit } from '../../../net/java-pattern-split.ts'
+import { safeJavaPattern } from '../java-regex.ts'
 import { javaToString } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
@@ -22,13 +23,12 @@ export function createSplit(config: ProcessorConfig): Processor {
   return {
     type: 'split',
     execute(doc: IngestDocument) {
-      const value = doc.getFieldValue(field, ignoreMissing) ?? null
+      const value = doc.getStringFieldValue(field, ignoreMissing)
       if (value === null) {
         if (ignoreMissing) return doc
         throw illegalArgumentException(`field [${field}] is null, cannot split.`)
       }
-      if (typeof value !== 'string') return castError(field, value, 'java.lang.String')
-      doc.setFieldValue(targetField, javaSplit(value, pattern, preserveTrailing ? -1 : 0))
+      doc.setFieldValue(targetField, patternSplit(value, pattern, preserveTrailing ? -1 : 0))
       return doc
     },
   }
