@@ -152,6 +152,16 @@ export class IngestDocument {
     return node as XContentValue
   }
 
+  /**
+   * getFieldValue(path, String.class, ignoreMissing): the string at `path`, null when the value is null or
+   * (with `ignoreMissing`) missing; any other type fails with IngestDocument.cast's error.
+   */
+  getStringFieldValue(path: string, ignoreMissing = false): string | null {
+    const value = this.getFieldValue(path, ignoreMissing) ?? null
+    if (value === null || typeof value === 'string') return value
+    return castError(path, value, 'java.lang.String')
+  }
+
   setFieldValue(path: string, value: XContentValue): void {
     this.assign(
       path,

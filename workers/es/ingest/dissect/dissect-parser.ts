@@ -39,24 +39,34 @@ function hashMapKeys(keys: readonly string[], initialCapacity: number): string[]
   return javaStringKeyOrder(keys, javaHashMapCapacity(keys.length, initialCapacity))
 }
 
+/** What every match of one pattern is checked and shaped against (DissectMatch's constructor arguments). */
+interface DissectShape {
+  readonly appendSeparator: string
+  /** The keys of the pattern, skipped ones included: a full match adds this many values. */
+  readonly maxMatches: number
+  /** The distinct names a valid match yields. */
+  readonly maxResults: number
+  readonly appendCount: number
+  /** Twice the reference names: each has a `*` key and a `&` key. */
+  readonly referenceCount: number
+}
+
 export class DissectParser {
   private readonly leadingDelimiter: string
   private readonly pairs: readonly DissectPair[]
-  private readonly maxResults: number
-  private readonly appendCount: number
-  private readonly referenceCount: number
+  private readonly shape: DissectShape
 
   constructor(
     readonly pattern: string,
-    private readonly appendSeparator: string,
+    appendSeparator: string,
   ) {
     this.leadingDelimiter = LEADING_DELIMITER.exec(pattern)?.[1] ?? ''
     let pairs: DissectPair[] = []
     for (const match of pattern.slice(this.leadingDelimiter.length).matchAll(KEY_DELIMITER_FIELD)) {
       pairs.push({ key: parseDissectKey(match[1]!), delimiter: utf8.encode(match[2]) })
     }
-    this.maxResults = new Set(pairs.filter((p) => !p.key.skip).map((p) => p.key.name)).size
-    if (pairs.length === 0 || this.maxResults === 0) {
+    const maxResults = new Set(pairs.filter((p) => !p.key.skip).map((p) => p.key.name)).size
+    if (pairs.length === 0 || maxResults === 0) {
       throw this.patternParse('Unable to find any keys or delimiters.')
     }
     const appendNames = new Set(
@@ -69,7 +79,6 @@ export class DissectParser {
         ? { key: { ...p.key, modifier: 'APPEND' }, delimiter: p.delimiter }
         : p,
     )
-    this.appendCount = appendNames.size
     const references = new Map<string, number>()
     for (const { key } of pairs) {
       if (key.modifier === 'FIELD_NAME' || key.modifier === 'FIELD_VALUE') {
@@ -85,8 +94,14 @@ export class DissectParser {
         )
       }
     }
-    this.referenceCount = references.size * 2
     this.pairs = pairs
+    this.shape = {
+      appendSeparator,
+      maxMatches: pairs.length,
+      maxResults,
+      appendCount: appendNames.size,
+      referenceCount: references.size * 2,
+    }
   }
 
   private patternParse(reason: string): EsException {
@@ -104,10 +119,10 @@ export class DissectParser {
   }
 
   parse(input: string): Map<string, string | null> | null {
-    const match = new DissectMatch(this.appendSeparator, this.pairs.length)
+    const match = new DissectMatch(this.shape)
     const lead = this.leadingDelimiter
     if (input.length > lead.length && input.startsWith(lead)) this.walk(utf8.encode(input), match)
-    return match.fullyMatched() ? match.results(this.maxResults, this.appendCount, this.referenceCount) : null
+    return match.fullyMatched() ? match.results() : null
   }
 
   private walk(input: Uint8Array, match: DissectMatch): void {
@@ -165,10 +180,7 @@ class DissectMatch {
   private readonly references = new Map<string, { key: string | null; value: string | null }>()
   private readonly appends = new Map<string, AppendValue[]>()
 
-  constructor(
-    private readonly appendSeparator: string,
-    private readonly maxMatches: number,
-  ) {}
+  constructor(private readonly shape: DissectShape) {}
 
   add(key: DissectKey, value: string): void {
     this.matches++
@@ -195,16 +207,13 @@ class DissectMatch {
   }
 
   fullyMatched(): boolean {
-    return this.matches === this.maxMatches
+    return this.matches === this.shape.maxMatches
   }
 
   /** getResults and isValid: null when the results do not have `maxResults` names. */
-  results(
-    maxResults: number,
-    appendCount: number,
-    referenceCount: number,
-  ): Map<string, string | null> | null {
-    const simpleCount = this.maxMatches - referenceCount - appendCount
+  results(): Map<string, string | null> | null {
+    const { appendSeparator, maxMatches, maxResults, appendCount, referenceCount } = this.shape
+    const simpleCount = maxMatches - referenceCount - appendCount
     const values = new Map<string, string | null>()
     for (const name of hashMapKeys([...this.simple.keys()], simpleCount))
       values.set(name, this.simple.get(name)!)
@@ -215,7 +224,7 @@ class DissectMatch {
     }
     for (const name of hashMapKeys([...this.appends.keys()], appendCount)) {
       const ordered = [...this.appends.get(name)!].sort((a, b) => a.order - b.order)
-      values.set(name, ordered.map((v) => v.value).join(this.appendSeparator))
+      values.set(name, ordered.map((v) => v.value).join(appendSeparator))
     }
     if (values.size !== maxResults) return null
     // The result HashMap is made for maxResults entries, and grows for the plain values it is given first.

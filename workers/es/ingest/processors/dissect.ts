@@ -10,7 +10,7 @@
 import { EsException } from '../../errors/index.ts'
 import { DissectParser } from '../dissect/dissect-parser.ts'
 import { dissectJavaClassName } from '../dissect/dissect-exception.ts'
-import { castError, type IngestDocument } from '../ingest-document.ts'
+import type { IngestDocument } from '../ingest-document.ts'
 import { convertToElastic, illegalArgumentException } from '../ingest-exceptions.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
@@ -33,12 +33,11 @@ export function createDissect(config: ProcessorConfig): Processor {
   return {
     type: 'dissect',
     execute(doc: IngestDocument) {
-      const input = doc.getFieldValue(field, ignoreMissing) ?? null
+      const input = doc.getStringFieldValue(field, ignoreMissing)
       if (input === null) {
         if (ignoreMissing) return doc
         throw illegalArgumentException(`field [${field}] is null, cannot process it.`)
       }
-      if (typeof input !== 'string') return castError(field, input, 'java.lang.String')
       for (const [name, value] of parser.forceParse(input)) doc.setFieldValue(name, value)
       return doc
     },
