@@ -19,7 +19,27 @@ import {
   type XContentObject,
   type XContentValue,
 } from '../xcontent/index.ts'
-import { javaStringKeyOrder } from '../../net/java-hash.ts'
+import { javaHashMapCapacity, javaStringKeyOrder } from '../../net/java-hash.ts'
+
+/**
+ * The initial capacity of each map made like Maps.newMapWithExpectedSize (IngestDocument.deepCopy: a
+ * verbose `_simulate` snapshot, `set`'s copy_from, enrich); any other map is a HashMap made with the
+ * default 16. The capacity decides the map's iteration order, and it grows as a HashMap's table does.
+ */
+const initialCapacities = new WeakMap<XContentObject, number>()
+
+/** Marks `map` as made by Maps.newMapWithExpectedSize(its size): HashMap(n < 2 ? n + 1 : (int) (n / 0.75 + 1)). */
+export function withExpectedSize(map: XContentObject): XContentObject {
+  const n = map.size
+  initialCapacities.set(map, n < 2 ? n + 1 : Math.trunc(n / 0.75 + 1))
+  return map
+}
+
+/** The keys of a map read or made as a Java HashMap, in the order it iterates them. */
+export function javaKeyOrder(map: XContentObject): string[] {
+  const keys = [...map.keys()]
+  return javaStringKeyOrder(keys, javaHashMapCapacity(keys.length, initialCapacities.get(map)))
+}
 
 /** The value as XContentBuilder.map writes it back. */
 export function sourceToJson(value: XContentValue): JsonOut {
@@ -37,7 +57,7 @@ export function sourceToJson(value: XContentValue): JsonOut {
 
 /** An unordered read (HashMap at every level): the same entries in Java HashMap iteration order. */
 export function hashMapOrdered(map: XContentObject): XContentObject {
-  return new Map(javaStringKeyOrder([...map.keys()]).map((key) => [key, hashMapOrderedValue(map.get(key)!)]))
+  return new Map(javaKeyOrder(map).map((key) => [key, hashMapOrderedValue(map.get(key)!)]))
 }
 
 function hashMapOrderedValue(value: XContentValue): XContentValue {

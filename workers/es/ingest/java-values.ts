@@ -6,7 +6,7 @@
  * BigInteger when larger), any other number a Double whose lexeme is already Double.toString's.
  */
 import { XNumber, javaDoubleToString, type XContentValue } from '../xcontent/index.ts'
-import { javaStringKeyOrder } from '../../net/java-hash.ts'
+import { javaKeyOrder, withExpectedSize } from '../action/source-map.ts'
 
 const INT_MIN = -(2n ** 31n)
 const INT_MAX = 2n ** 31n - 1n
@@ -42,13 +42,23 @@ export function javaToString(value: XContentValue): string {
     return value.isInteger ? BigInt(value.text).toString() : javaDoubleToString(value.value)
   }
   if (Array.isArray(value)) return '[' + value.map(javaToString).join(', ') + ']'
-  const keys = javaStringKeyOrder([...value.keys()])
-  return '{' + keys.map((key) => `${key}=${javaToString(value.get(key) ?? null)}`).join(', ') + '}'
+  return (
+    '{' +
+    javaKeyOrder(value)
+      .map((key) => `${key}=${javaToString(value.get(key) ?? null)}`)
+      .join(', ') +
+    '}'
+  )
 }
 
-/** IngestDocument.deepCopy: maps and lists are copied, scalars shared (they are immutable). */
+/**
+ * IngestDocument.deepCopy: maps and lists are copied, scalars shared (they are immutable). A map's copy
+ * is made by Maps.newMapWithExpectedSize and filled in the original's iteration order, so it may iterate
+ * in another order than the original (a smaller table).
+ */
 export function deepCopy(value: XContentValue): XContentValue {
   if (Array.isArray(value)) return value.map(deepCopy)
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, deepCopy(v)]))
+  if (value instanceof Map)
+    return withExpectedSize(new Map(javaKeyOrder(value).map((k) => [k, deepCopy(value.get(k)!)])))
   return value
 }

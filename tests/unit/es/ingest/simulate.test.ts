@@ -125,9 +125,11 @@ describe('_simulate', () => {
         { _source: { line: 'garbage' } },
       ],
     })
-    // Sources and ingest metadata are Java HashMaps: keys print in bucket order.
+    // Sources and ingest metadata are Java HashMaps: keys print in bucket order. Each result shows a copy
+    // made by Maps.newMapWithExpectedSize: 4 keys get a table of 8 (the document's own has 16), 6 keys 16,
+    // 2 keys 4.
     const parsed =
-      '"_source":{"level":"WARN","line":"[WARN] 2026-01-01 10:30:15 user=ana ip=10.0.0.1","kvs":"user=ana ip=10.0.0.1","ts":"2026-01-01T10:30:15"}'
+      '"_source":{"kvs":"user=ana ip=10.0.0.1","level":"WARN","line":"[WARN] 2026-01-01 10:30:15 user=ana ip=10.0.0.1","ts":"2026-01-01T10:30:15"}'
     const withKv =
       '"_source":{"level":"WARN","ctx_ip":"10.0.0.1","line":"[WARN] 2026-01-01 10:30:15 user=ana ip=10.0.0.1","kvs":"user=ana ip=10.0.0.1","ctx_user":"ana","ts":"2026-01-01T10:30:15"}'
     const ingest = `"_ingest":{"pipeline":"_simulate_pipeline","timestamp":"${TIMESTAMP}"}`
@@ -139,8 +141,40 @@ describe('_simulate', () => {
         `{"processor_type":"kv","status":"success","doc":{${meta},${withKv},${ingest}}}` +
         ']},{"processor_results":[' +
         `{"processor_type":"dissect","status":"error","error":{"root_cause":[{"type":"find_match","reason":"${why}"}],"type":"find_match","reason":"${why}"}},` +
-        `{"processor_type":"set","status":"success","doc":{${meta},"_source":{"line":"garbage","why":"${why}"},"_ingest":{"pipeline":"_simulate_pipeline","on_failure_message":"${why}","on_failure_processor_tag":null,"timestamp":"${TIMESTAMP}","on_failure_processor_type":"dissect"}}}` +
+        `{"processor_type":"set","status":"success","doc":{${meta},"_source":{"why":"${why}","line":"garbage"},"_ingest":{"pipeline":"_simulate_pipeline","on_failure_message":"${why}","on_failure_processor_tag":null,"timestamp":"${TIMESTAMP}","on_failure_processor_type":"dissect"}}}` +
         ']}]}',
+    )
+  })
+
+  it("verbose results show IngestDocument's copies, whose smaller tables can order keys differently", async () => {
+    const { send } = startIngest()
+    const pipeline = {
+      processors: ['request', 'response', 'version'].map((key) => ({
+        set: { field: `http.${key}`, value: key[0] },
+      })),
+    }
+    const docs = [{ _source: {} }]
+    const verbose = await send('POST', '/_ingest/pipeline/_simulate?verbose', { pipeline, docs })
+    const results = (
+      JSON.parse(verbose.body) as { docs: [{ processor_results: { doc: { _source: object } }[] }] }
+    ).docs[0].processor_results
+    // `http` holds 3 keys: its copy (Maps.newMapWithExpectedSize(3)) has a table of 8, where "version"
+    // comes before "response"; the document's own map (16) iterates request, response, version.
+    expect(JSON.stringify(results[2]!.doc._source)).toBe(
+      '{"http":{"request":"r","version":"v","response":"r"}}',
+    )
+    const plain = await send('POST', '/_ingest/pipeline/_simulate', { pipeline, docs })
+    expect(plain.body).toContain('"_source":{"http":{"request":"r","response":"r","version":"v"}}')
+  })
+
+  it('copy_from stores a copy sized for its keys: it prints in its own table order', async () => {
+    const { send } = startIngest()
+    const response = await send('POST', '/_ingest/pipeline/_simulate', {
+      pipeline: { processors: [{ set: { field: 'copy', copy_from: 'http' } }] },
+      docs: [{ _source: { http: { request: 'r', response: 'r', version: 'v' } } }],
+    })
+    expect(response.body).toContain(
+      '"_source":{"http":{"request":"r","response":"r","version":"v"},"copy":{"request":"r","version":"v","response":"r"}}',
     )
   })
 
