@@ -1,5 +1,6 @@
 // A growable run of raw bytes outside the garbage-collected heap (heap.alloc / heap.realloc / heap.free).
-// Used for a segment's .log bytes, its two index files and the scratch areas that cross to JavaScript.
+// Used for a segment's two index files and the scratch areas that cross to JavaScript (a segment's .log
+// bytes are in pages instead, paged-log.ts: they grow too large to copy whenever they grow).
 // Invariants: 0 <= length <= capacity; `data` may move whenever the buffer grows, so callers re-read it
 // after every reserve(); free() must be called exactly once.
 

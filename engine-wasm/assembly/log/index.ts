@@ -1,15 +1,18 @@
 // The log module's WebAssembly exports, called only by engine-wasm/src/log/. Protocol:
-// - JavaScript writes request bytes at reserveInput(n) (or at segmentReserve(h, n) for bytes bound for a
-//   segment), then calls; results come back as a return value, in the 16 f64 slots at resultsPointer(),
-//   or as bytes at outputPointer(). Every address is stale after the next call.
+// - JavaScript writes request bytes at reserveInput(n) (bytes bound for a segment too), then calls; results
+//   come back as a return value, in the 16 f64 slots at resultsPointer(), or as bytes at outputPointer().
+//   Every address is stale after the next call.
+// - A segment's .log bytes lie in pages of logPageSize() bytes (paged-log.ts): segmentLogAt(h, p) is the
+//   address of byte p, followed by the rest of its page; JavaScript copies a range out page by page.
 // - Offsets and timestamps cross as f64 (exact below 2^53); a negative i32 return is -(error code) from
 //   errors.ts with its details in the result slots.
 // - Segments are addressed by i32 handles; segmentFree() releases a handle for reuse.
 
 import { crc32c } from './crc32c.ts'
 import { LogSegment } from './log-segment.ts'
+import { LOG_PAGE_SIZE } from './paged-log.ts'
 import { batchSize, validateBatch } from './record-batch.ts'
-import { RESULTS, input, output, reserveInput } from './scratch.ts'
+import { RESULTS, input, output, releaseLargeInput, reserveInput } from './scratch.ts'
 
 const segments: Array<LogSegment | null> = []
 const freeHandles: Array<i32> = []
@@ -63,18 +66,17 @@ export function segmentFree(handle: i32): void {
   freeHandles.push(handle)
 }
 
-/** Address where JavaScript writes `length` bytes to append to (or recover into) the segment. */
-export function segmentReserve(handle: i32, length: i32): usize {
-  return segment(handle).log.reserve(length)
-}
-
-/** Appends the bytes written at segmentReserve; `checkRecords` 0 checks batch headers and CRCs only. */
+/** Appends the `length` input bytes; `checkRecords` 0 checks batch headers and CRCs only. */
 export function segmentAppend(handle: i32, length: i32, checkRecords: i32): i32 {
-  return segment(handle).append(length, checkRecords != 0)
+  return segment(handle).append(input.data, length, checkRecords != 0)
 }
 
+/** Loads the `length` input bytes (a stored .log) into an empty segment and recovers it. */
 export function segmentRecover(handle: i32, length: i32): i32 {
-  return segment(handle).recover(length)
+  const loaded = segment(handle)
+  loaded.log.append(input.data, length)
+  releaseLargeInput()
+  return loaded.recover(length)
 }
 
 /** Drops the batches at and after the one holding `offset`; returns the bytes dropped. */
@@ -98,8 +100,13 @@ export function segmentMaxTimestamp(handle: i32): f64 {
   return <f64>segment(handle).maxTimestampSoFar
 }
 
-export function segmentLogPointer(handle: i32): usize {
-  return segment(handle).log.data
+export function logPageSize(): i32 {
+  return LOG_PAGE_SIZE
+}
+
+/** Address of byte `position` of the segment's .log; the rest of its page follows it. */
+export function segmentLogAt(handle: i32, position: i32): usize {
+  return segment(handle).log.at(position)
 }
 
 export function segmentLogSize(handle: i32): i32 {

@@ -1,5 +1,6 @@
 // LogSegment: one segment of a partition's log, as Kafka's LogSegment: the .log bytes (RecordBatch v2
-// back to back), a sparse OffsetIndex and a TimeIndex, all growable raw buffers.
+// back to back) in pages (paged-log.ts), a sparse OffsetIndex and a TimeIndex in growable raw buffers.
+// A batch may straddle two pages; whoever reads one whole (header, records) asks log.contiguous().
 // Invariants:
 // - `log` holds only whole batches that passed validateBatch, with contiguous increasing offsets:
 //   batch k+1's baseOffset is batch k's lastOffset + 1 after append (recovery accepts gaps, not regressions);
@@ -9,12 +10,14 @@
 //   its start position), once more than INDEX_INTERVAL_BYTES were appended since the last entry; recover()
 //   rebuilds per batch with the same rule and then indexes the largest timestamp, as LogSegment.recover does;
 //   truncateTo() rebuilds them the same way over the batches it keeps.
-// - append() is all or nothing: it validates every batch before changing any state.
+// - append() is all or nothing: it validates and stamps the batches where the caller staged them, and only
+//   then copies them into the log.
 
 import { loadI32BE, loadI64BE, storeI32BE, storeI64BE } from './bytes.ts'
 import { ByteBuffer } from './byte-buffer.ts'
 import { OFFSET_OVERFLOW, fail } from './errors.ts'
 import { OffsetIndex } from './offset-index.ts'
+import { PagedLog } from './paged-log.ts'
 import {
   BASE_OFFSET_OFFSET,
   BASE_TIMESTAMP_OFFSET,
@@ -24,6 +27,7 @@ import {
   MAX_TIMESTAMP_OFFSET,
   RECORDS_COUNT_OFFSET,
   RECORDS_OFFSET,
+  RECORD_BATCH_OVERHEAD,
   batchSize,
   checksumOf,
   compressionOf,
@@ -51,7 +55,7 @@ function baseOffsetAt(batch: usize): i64 {
 }
 
 export class LogSegment {
-  readonly log: ByteBuffer = new ByteBuffer()
+  readonly log: PagedLog = new PagedLog()
   readonly offsetIndex: OffsetIndex
   readonly timeIndex: TimeIndex
   nextOffset: i64
@@ -66,12 +70,12 @@ export class LogSegment {
   }
 
   /**
-   * Appends the `length` bytes the caller wrote at log.reserve(length). Result slots on success:
-   * firstOffset, lastOffset, maxTimestamp, offsetOfMaxTimestamp, batchCount, recordCount, bytes.
-   * A leader's append checks every record (`checkRecords`); a follower's checks each batch's CRC only.
+   * Appends the `length` bytes staged at `start` (outside the log; they are stamped there, then copied).
+   * Result slots on success: firstOffset, lastOffset, maxTimestamp, offsetOfMaxTimestamp, batchCount,
+   * recordCount, bytes. A leader's append checks every record (`checkRecords`); a follower's checks each
+   * batch's CRC only.
    */
-  append(length: i32, checkRecords: bool): i32 {
-    const start = this.log.data + <usize>this.log.length
+  append(start: usize, length: i32, checkRecords: bool): i32 {
     const physicalPosition = this.log.length
     let offset = this.nextOffset
     let maxTimestamp: i64 = -1
@@ -123,7 +127,7 @@ export class LogSegment {
         shallowOffsetOfMaxTimestamp = this.nextOffset - 1
       }
     }
-    this.log.length += length
+    this.log.append(start, length)
     this.noteMaxTimestamp(largestTimestamp, shallowOffsetOfMaxTimestamp)
     if (this.bytesSinceLastIndexEntry > INDEX_INTERVAL_BYTES) {
       this.indexEntry(this.nextOffset - 1, physicalPosition)
@@ -145,16 +149,20 @@ export class LogSegment {
   }
 
   /**
-   * Keeps the longest prefix of whole valid batches among the `length` bytes written at log.reserve(length)
-   * of an empty segment, rebuilds both indexes and returns the number of bytes dropped.
+   * Keeps the longest prefix of whole valid batches among the first `length` bytes of the log (of a segment
+   * with empty indexes), rebuilds both indexes and returns the number of bytes dropped.
    */
   recover(length: i32): i32 {
-    const start = this.log.data
     let validBytes = 0
     let lastIndexEntry = 0
     while (validBytes < length) {
-      const batch = start + <usize>validBytes
-      if (validateBatch(batch, length - validBytes, validBytes, null) < 0) break
+      const available = length - validBytes
+      if (available < LOG_OVERHEAD) break
+      const size = max(sizeAt(this.log.contiguous(validBytes, LOG_OVERHEAD)), LOG_OVERHEAD)
+      // A batch that claims more than is left is truncated (validateBatch would say so): never copied.
+      if (size > available) break
+      const batch = this.log.contiguous(validBytes, size)
+      if (validateBatch(batch, size, validBytes, null) < 0) break
       const baseOffset = baseOffsetAt(batch)
       const lastOffset = baseOffset + <i64>lastOffsetDelta(batch)
       if (baseOffset < this.nextOffset || lastOffset - this.baseOffset > MAX_RELATIVE_OFFSET) break
@@ -166,7 +174,7 @@ export class LogSegment {
       validBytes += batchSize
       this.nextOffset = lastOffset + 1
     }
-    this.log.length = validBytes
+    this.log.truncate(validBytes)
     this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar)
     return length - validBytes
   }
@@ -194,11 +202,16 @@ export class LogSegment {
   private translateOffset(offset: i64): i32 {
     let position = this.offsetIndex.lookup(offset)
     while (position < this.log.length) {
-      const batch = this.log.data + <usize>position
-      if (baseOffsetAt(batch) + <i64>lastOffsetDelta(batch) >= offset) break
-      position += sizeAt(batch)
+      const header = this.header(position)
+      if (baseOffsetAt(header) + <i64>lastOffsetDelta(header) >= offset) break
+      position += sizeAt(header)
     }
     return position
+  }
+
+  /** The fixed header of the batch at `position`, in one run. */
+  private header(position: i32): usize {
+    return this.log.contiguous(position, RECORD_BATCH_OVERHEAD)
   }
 
   /**
@@ -208,9 +221,9 @@ export class LogSegment {
   read(startOffset: i64, maxBytes: i32): i32 {
     if (startOffset >= this.nextOffset) return 0
     const position = this.translateOffset(startOffset)
-    let total = sizeAt(this.log.data + <usize>position)
+    let total = sizeAt(this.header(position))
     while (position + total < this.log.length) {
-      const next = sizeAt(this.log.data + <usize>(position + total))
+      const next = sizeAt(this.header(position + total))
       if (<i64>total + <i64>next > <i64>maxBytes) break
       total += next
     }
@@ -225,10 +238,11 @@ export class LogSegment {
   offsetForTimestamp(timestamp: i64): i64 {
     let position = this.offsetIndex.lookup(this.timeIndex.lookup(timestamp))
     while (position < this.log.length) {
-      const batch = this.log.data + <usize>position
-      const size = sizeAt(batch)
-      if (maxTimestampOf(batch) >= timestamp) {
-        if (compressionOf(batch) != 0) return baseOffsetAt(batch)
+      const header = this.header(position)
+      const size = sizeAt(header)
+      if (maxTimestampOf(header) >= timestamp) {
+        if (compressionOf(header) != 0) return baseOffsetAt(header)
+        const batch = this.log.contiguous(position, size)
         const records = batch + RECORDS_OFFSET
         const count = loadI32BE(batch + RECORDS_COUNT_OFFSET)
         const baseTimestamp = loadI64BE(batch + BASE_TIMESTAMP_OFFSET)

@@ -121,7 +121,7 @@ export class LogEngine {
   recoverSegment(baseOffset: number, logBytes: Uint8Array): { segment: LogSegment; truncatedBytes: number } {
     const wasm = this.#wasm
     const handle = wasm.exports.segmentNew(baseOffset)
-    wasm.write(wasm.exports.segmentReserve(handle, logBytes.length), logBytes)
+    wasm.writeInput(logBytes)
     const truncatedBytes = wasm.exports.segmentRecover(handle, logBytes.length)
     return { segment: new LogSegment(wasm, handle, baseOffset), truncatedBytes }
   }

@@ -12,7 +12,6 @@ export interface LogExports {
   decodeBatches(length: number): number
   segmentNew(baseOffset: number): number
   segmentFree(handle: number): void
-  segmentReserve(handle: number, length: number): number
   segmentAppend(handle: number, length: number, checkRecords: number): number
   segmentRecover(handle: number, length: number): number
   segmentTruncateTo(handle: number, offset: number): number
@@ -20,7 +19,8 @@ export interface LogExports {
   segmentOffsetForTimestamp(handle: number, timestamp: number): number
   segmentNextOffset(handle: number): number
   segmentMaxTimestamp(handle: number): number
-  segmentLogPointer(handle: number): number
+  logPageSize(): number
+  segmentLogAt(handle: number, position: number): number
   segmentLogSize(handle: number): number
   segmentOffsetIndexPointer(handle: number): number
   segmentOffsetIndexSize(handle: number): number
@@ -36,7 +36,6 @@ const FUNCTIONS = [
   'decodeBatches',
   'segmentNew',
   'segmentFree',
-  'segmentReserve',
   'segmentAppend',
   'segmentRecover',
   'segmentTruncateTo',
@@ -44,7 +43,8 @@ const FUNCTIONS = [
   'segmentOffsetForTimestamp',
   'segmentNextOffset',
   'segmentMaxTimestamp',
-  'segmentLogPointer',
+  'logPageSize',
+  'segmentLogAt',
   'segmentLogSize',
   'segmentOffsetIndexPointer',
   'segmentOffsetIndexSize',

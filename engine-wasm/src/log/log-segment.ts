@@ -45,7 +45,7 @@ export class LogSegment {
   append(batches: Uint8Array, replicated = false): AppendInfo {
     const wasm = this.#wasm
     const handle = this.#live
-    wasm.write(wasm.exports.segmentReserve(handle, batches.length), batches)
+    wasm.writeInput(batches)
     wasm.check(wasm.exports.segmentAppend(handle, batches.length, replicated ? 0 : 1))
     const [
       firstOffset = 0,
@@ -75,7 +75,7 @@ export class LogSegment {
     const length = wasm.exports.segmentRead(handle, startOffset, maxBytes)
     if (length === 0) return new Uint8Array(0)
     const [position = 0] = wasm.results(1)
-    return wasm.copyBytes(wasm.exports.segmentLogPointer(handle) + position, length)
+    return this.#copyLog(handle, position, length)
   }
 
   /** The offset of the first record whose timestamp is >= `timestamp`, or null when there is none. */
@@ -86,10 +86,24 @@ export class LogSegment {
 
   /** A copy of the .log bytes from byte `position` (default: all of them) to the end. */
   logBytes(position = 0): Uint8Array {
-    const { exports } = this.#wasm
-    const size = exports.segmentLogSize(this.#live)
+    const handle = this.#live
+    const size = this.#wasm.exports.segmentLogSize(handle)
     const from = Math.min(Math.max(position, 0), size)
-    return this.#wasm.copyBytes(exports.segmentLogPointer(this.#live) + from, size - from)
+    return this.#copyLog(handle, from, size - from)
+  }
+
+  /** A copy of `length` .log bytes from `position`, page by page (the module keeps the log in pages). */
+  #copyLog(handle: number, position: number, length: number): Uint8Array {
+    const { exports } = this.#wasm
+    const pageSize = exports.logPageSize()
+    const copy = new Uint8Array(length)
+    for (let done = 0; done < length;) {
+      const at = position + done
+      const run = Math.min(length - done, pageSize - (at % pageSize))
+      copy.set(new Uint8Array(exports.memory.buffer, exports.segmentLogAt(handle, at) >>> 0, run), done)
+      done += run
+    }
+    return copy
   }
 
   /** A copy of the .index bytes (8-byte big-endian entries: relative offset, position). */
