@@ -14,31 +14,40 @@ function units(text: string): Uint16Array {
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
   return out
 }
+// Short terms, and terms around and past what a record keeps inline (10 code units without payload, 18 with 4).
 const term = fc.oneof(
   fc.constantFrom('a', 'b', 'ab', 'ba', 'é', '𝄞', '\ud800', ''),
   fc.string({ unit: 'binary', maxLength: 5 }),
+  fc.string({ unit: 'binary', minLength: 9, maxLength: 40 }),
 )
 
 describe('TermsHash', () => {
-  it('numbers (field, term) pairs by first occurrence, as a Map does, and keeps their code units', () => {
+  it('numbers (field, term) pairs by first occurrence, as a Map does, and keeps their code units apart from the payload', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(3), term), { maxLength: 3000 }), (pairs) => {
-        const hash = new TermsHash()
-        const oracle = new Map<string, number>()
-        // A buffer longer than the term: only [0, length) counts.
-        const buffer = new Uint16Array(64).fill(0x78)
-        for (const [field, text] of pairs) {
-          const key = JSON.stringify([field, text])
-          if (!oracle.has(key)) oracle.set(key, oracle.size)
-          buffer.set(units(text))
-          expect(hash.add(field, buffer, text.length)).toBe(oracle.get(key))
-        }
-        expect(hash.size).toBe(oracle.size)
-        for (const [key, ordinal] of oracle) {
-          const [, text] = JSON.parse(key) as [number, string]
-          expect(String.fromCharCode(...hash.codeUnits(ordinal))).toBe(text)
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), term), { maxLength: 3000 }),
+        fc.constantFrom(0, 1, 4, 5),
+        (pairs, payloadWords) => {
+          const hash = new TermsHash(payloadWords)
+          const oracle = new Map<string, number>()
+          // A buffer longer than the term: only [0, length) counts.
+          const buffer = new Uint16Array(64).fill(0x78)
+          for (const [field, text] of pairs) {
+            const key = JSON.stringify([field, text])
+            if (!oracle.has(key)) oracle.set(key, oracle.size)
+            buffer.set(units(text))
+            const ordinal = hash.add(field, buffer, text.length)
+            expect(ordinal).toBe(oracle.get(key))
+            // The caller's payload words are its own: writing them changes no term.
+            hash.records.fill(-1, hash.payloadAt(ordinal), hash.payloadAt(ordinal) + payloadWords)
+          }
+          expect(hash.size).toBe(oracle.size)
+          for (const [key, ordinal] of oracle) {
+            const [, text] = JSON.parse(key) as [number, string]
+            expect(String.fromCharCode(...hash.codeUnits(ordinal))).toBe(text)
+          }
+        },
+      ),
       { numRuns: 60 },
     )
   })
@@ -90,7 +99,7 @@ const documents = fc
 /** The documents streamed field by field, each term given as code units in a reused buffer. */
 function streamed(docs: readonly AnalyzedDocument[]): FlushDictionary {
   const flush = new FlushDictionary()
-  const buffer = new Uint16Array(32)
+  const buffer = new Uint16Array(64)
   for (const doc of docs) {
     flush.beginDocument(doc.docId)
     for (const field of doc.fields) {
