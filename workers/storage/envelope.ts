@@ -122,7 +122,12 @@ export function openVersionedEnvelope(
   what: string,
 ): { version: number; value: unknown } {
   const { version, payload } = openVersionedBytes(bytes, versions, what)
-  return { version, value: JSON.parse(new TextDecoder().decode(payload)) as unknown }
+  return { version, value: jsonPayload(payload) }
+}
+
+/** The value of a JSON payload (what sealEnvelope sealed). */
+export function jsonPayload(payload: Uint8Array): unknown {
+  return JSON.parse(new TextDecoder().decode(payload)) as unknown
 }
 
 /** The binary payload (a view into `bytes`) of a record of version `expectedVersion`; throws as openEnvelope. */
@@ -130,7 +135,11 @@ export function openBytes(bytes: Uint8Array, expectedVersion: number, what: stri
   return openVersionedBytes(bytes, [expectedVersion], what).payload
 }
 
-function openVersionedBytes(
+/**
+ * The version and binary payload (a view into `bytes`) of a record whose version is one of `versions` (a reader of
+ * layouts of one kind of record, some JSON (jsonPayload), some binary); throws as openEnvelope.
+ */
+export function openVersionedBytes(
   bytes: Uint8Array,
   versions: readonly number[],
   what: string,

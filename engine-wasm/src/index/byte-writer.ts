@@ -1,7 +1,8 @@
 /**
- * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts):
- * 4-byte words (u32, i32, f32), 8-byte f64, raw bytes and strings (given as a string or as UTF-16 code units) as a
- * u32 UTF-8 byte length followed by the bytes.
+ * ByteWriter: builds the little-endian input buffers index.wasm reads (see engine-wasm/assembly/index/byte-reader.ts),
+ * and the ES translog's binary batches (workers/es/indices/translog-codec.ts): bytes (u8), 4-byte words (u32, i32,
+ * f32), 8-byte f64, raw bytes and strings (given as a string or as UTF-16 code units) as a u32 UTF-8 byte length
+ * followed by the bytes.
  * Grows by doubling; `reset` empties it for reuse, keeping its buffer.
  */
 const encoder = new TextEncoder()
@@ -14,6 +15,11 @@ export class ByteWriter {
   /** Empties the writer, keeping its buffer (a scratch writer reused call after call). */
   reset(): void {
     this.length = 0
+  }
+
+  u8(value: number): void {
+    this.ensure(1)
+    this.buffer[this.length++] = value
   }
 
   u32(value: number): void {

@@ -1,9 +1,10 @@
 /**
  * Translog: how a shard copy's operations are stored, so that a restarted node replays them. Layout in
  * the `es` store, under translogPrefix(uuid, shard):
- * - `b<batch number, 20 digits>`: envelope version 2, a JSON array of ShardOperation: every operation of
- *   one shard write request (a primary's bulk items, a replica's write, a recovery), one value per request,
- *   as the Storage model asks (values are chunks, never one record).
+ * - `b<batch number, 20 digits>`: envelope version 3, every operation of one shard write request (a primary's
+ *   bulk items, a replica's write, a recovery) in the binary layout of translog-codec.ts, one value per request,
+ *   as the Storage model asks (values are chunks, never one record). Envelope version 2, the same batch as a
+ *   JSON array of ShardOperation, is the layout before it, still read (never written).
  * - `<seq_no, 20 digits>`: envelope version 1, one ShardOperation: the layout before batches, still read
  *   (never written) so that no document stored by an older version is lost.
  *
@@ -12,12 +13,15 @@
  * batch order. Replay: per seq_no the operation of the newer primary term wins, of one term the one written
  * later (as a per-operation record overwritten under its key did); the result is in seq_no order.
  */
-import { openVersionedEnvelope, sealEnvelope } from '../../storage/envelope.ts'
+import { jsonPayload, openVersionedBytes, sealBytes } from '../../storage/envelope.ts'
 import { translogPrefix } from '../index/index-metadata.ts'
 import { seqNoOf, type ShardOperation } from '../index/shard/index-shard.ts'
+import { decodeTranslogOperations, encodeTranslogOperations } from './translog-codec.ts'
 
 export const TRANSLOG_OPERATION_VERSION = 1
-export const TRANSLOG_BATCH_VERSION = 2
+/** A batch as a JSON array, the layout before TRANSLOG_BATCH_VERSION. */
+export const TRANSLOG_JSON_BATCH_VERSION = 2
+export const TRANSLOG_BATCH_VERSION = 3
 const BATCH_MARK = 'b'
 const NUMBER_DIGITS = 20
 
@@ -26,7 +30,7 @@ export function translogBatchKey(uuid: string, shard: number, batch: number): st
 }
 
 export function sealTranslogBatch(operations: readonly ShardOperation[]): Uint8Array {
-  return sealEnvelope(TRANSLOG_BATCH_VERSION, operations)
+  return sealBytes(TRANSLOG_BATCH_VERSION, encodeTranslogOperations(operations))
 }
 
 /** The batch number after every batch among `keys` (full keys under `prefix`), 0 when there is none. */
@@ -55,13 +59,18 @@ export function trimmedTranslogKeys(keys: readonly string[], prefix: string, gen
 export function replayTranslog(records: ReadonlyArray<readonly [string, Uint8Array]>): ShardOperation[] {
   const bySeqNo = new Map<number, ShardOperation>()
   for (const [key, record] of records) {
-    const { version, value } = openVersionedEnvelope(
+    const what = `translog ${key}`
+    const { version, payload } = openVersionedBytes(
       record,
-      [TRANSLOG_OPERATION_VERSION, TRANSLOG_BATCH_VERSION],
-      `translog ${key}`,
+      [TRANSLOG_OPERATION_VERSION, TRANSLOG_JSON_BATCH_VERSION, TRANSLOG_BATCH_VERSION],
+      what,
     )
     const operations =
-      version === TRANSLOG_BATCH_VERSION ? (value as ShardOperation[]) : [value as ShardOperation]
+      version === TRANSLOG_BATCH_VERSION
+        ? decodeTranslogOperations(payload, what)
+        : version === TRANSLOG_JSON_BATCH_VERSION
+          ? (jsonPayload(payload) as ShardOperation[])
+          : [jsonPayload(payload) as ShardOperation]
     for (const operation of operations) {
       const seqNo = seqNoOf(operation)
       const kept = bySeqNo.get(seqNo)

@@ -1,19 +1,22 @@
-// The translog's stored layout (workers/es/indices/translog.ts): one batch record per write request, the
-// per-operation records of older versions still read, and replay against a naive oracle (per seq_no the
-// newer primary term, of one term the later write; seq_no order), as a store written op by op keyed by
-// seq_no gave before (an overwritten key held the last write).
+// The translog's stored layout (workers/es/indices/translog.ts): one binary batch record per write request
+// (translog-codec.ts), the JSON batches and per-operation records of older versions still read, and replay
+// against a naive oracle (per seq_no the newer primary term, of one term the later write; seq_no order), as a
+// store written op by op keyed by seq_no gave before (an overwritten key held the last write).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { sealEnvelope, StorageFormatError } from '../../../../workers/storage/envelope.ts'
+import { sealBytes, sealEnvelope, StorageFormatError } from '../../../../workers/storage/envelope.ts'
 import { translogPrefix } from '../../../../workers/es/index/index-metadata.ts'
 import type { ShardOperation } from '../../../../workers/es/index/shard/index-shard.ts'
 import {
   nextTranslogBatch,
   replayTranslog,
   sealTranslogBatch,
+  TRANSLOG_BATCH_VERSION,
+  TRANSLOG_JSON_BATCH_VERSION,
   TRANSLOG_OPERATION_VERSION,
   translogBatchKey,
 } from '../../../../workers/es/indices/translog.ts'
+import { encodeTranslogOperations } from '../../../../workers/es/indices/translog-codec.ts'
 
 const PREFIX = translogPrefix('u1', 0)
 
@@ -52,11 +55,77 @@ describe('translog batches', () => {
     ])
   })
 
-  it('seals a batch as envelope version 2 holding the JSON array of operations', () => {
+  it('seals a batch as envelope version 3 holding the operations in the binary layout', () => {
     const operations = [indexOp('a', 0, 1), deleteOp('a', 1, 1)]
     const sealed = sealTranslogBatch(operations)
-    expect(new DataView(sealed.buffer).getUint16(4)).toBe(2)
-    expect(new TextDecoder().decode(sealed.subarray(10))).toBe(JSON.stringify(operations))
+    expect(new DataView(sealed.buffer).getUint16(4)).toBe(3)
+    const payload = sealed.subarray(10)
+    expect(payload).toEqual(encodeTranslogOperations(operations))
+    // count 2; index: kind 0, _id "a", _source {"text":"a"} (12 bytes), no routing, version 1, seq_no 0, term 1.
+    const utf8 = (text: string): number[] => [0, text.length, 0, 0, 0, ...new TextEncoder().encode(text)]
+    const f64 = (value: number): number[] => [...new Uint8Array(new Float64Array([value]).buffer)]
+    expect([...payload]).toEqual([
+      ...[2, 0, 0, 0],
+      ...[0, ...utf8('a'), ...utf8('{"text":"a"}'), 0, ...f64(1), ...f64(0), ...f64(1)],
+      ...[1, ...utf8('a'), ...f64(2), ...f64(1), ...f64(1)],
+    ])
+  })
+
+  it('reads batches of the JSON layout before the binary one', () => {
+    const operations = [indexOp('b', 2, 1), deleteOp('a', 1, 1)]
+    const json: [string, Uint8Array] = [
+      translogBatchKey('u1', 0, 0),
+      sealEnvelope(TRANSLOG_JSON_BATCH_VERSION, operations),
+    ]
+    expect(replayTranslog([json, batch(1, [indexOp('c', 3, 1)])])).toEqual([
+      operations[1],
+      operations[0],
+      indexOp('c', 3, 1),
+    ])
+  })
+
+  it('round-trips routing, unpaired surrogates and numbers past 2^32 exactly', () => {
+    const operations: ShardOperation[] = [
+      {
+        op: 'index',
+        doc: {
+          id: 'x\ud800y',
+          source: '{"t":"\udc00 é 𝄞 \ud83d"}',
+          routing: 'r\udfff',
+          version: 2 ** 40 + 1,
+          seqNo: 2 ** 33,
+          primaryTerm: 7,
+        },
+      },
+      {
+        op: 'index',
+        doc: { id: '𝄞', source: '{}', routing: 'shard-a', version: 1, seqNo: 1, primaryTerm: 1 },
+      },
+      { op: 'delete', id: '\udbff', version: 3, seqNo: 2, primaryTerm: 2 ** 31 },
+    ]
+    const replayed = replayTranslog([batch(0, operations)])
+    expect(replayed).toEqual([operations[1], operations[2], operations[0]])
+  })
+
+  it('fails closed on a binary batch whose layout does not fit its payload', () => {
+    const payload = encodeTranslogOperations([indexOp('a', 0, 1)]).slice()
+    const record = (bytes: Uint8Array): [string, Uint8Array] => [
+      translogBatchKey('u1', 0, 0),
+      sealBytes(TRANSLOG_BATCH_VERSION, bytes),
+    ]
+    const key = 'translog indices/u1/shards/0/translog/b00000000000000000000'
+    expect(() => replayTranslog([record(payload.subarray(0, payload.length - 1))])).toThrow(
+      `${key}: truncated translog batch`,
+    )
+    expect(() => replayTranslog([record(new Uint8Array([...payload, 0]))])).toThrow(
+      `${key}: 1 bytes after the operations`,
+    )
+    const badKind = payload.slice()
+    badKind[4] = 9
+    expect(() => replayTranslog([record(badKind)])).toThrow(`${key}: unknown operation kind 9`)
+    const badForm = payload.slice()
+    badForm[5] = 2
+    expect(() => replayTranslog([record(badForm)])).toThrow(StorageFormatError)
   })
 
   it('round-trips a batch in seq_no order', () => {
@@ -87,10 +156,10 @@ describe('translog batches', () => {
   })
 
   it('fails closed on a record of an unknown version or a damaged batch', () => {
-    const future: [string, Uint8Array] = [translogBatchKey('u1', 0, 0), sealEnvelope(3, [])]
+    const future: [string, Uint8Array] = [translogBatchKey('u1', 0, 0), sealEnvelope(4, [])]
     expect(() => replayTranslog([future])).toThrow(StorageFormatError)
     expect(() => replayTranslog([future])).toThrow(
-      'translog indices/u1/shards/0/translog/b00000000000000000000: stored format version 3 is not a supported version (1, 2)',
+      'translog indices/u1/shards/0/translog/b00000000000000000000: stored format version 4 is not a supported version (1, 2, 3)',
     )
     const damaged = batch(0, [indexOp('a', 0, 1)])
     damaged[1][12]! ^= 1
@@ -115,7 +184,7 @@ describe('translog batches', () => {
         term: fc.integer({ min: 1, max: 3 }),
         id: fc.constantFrom('a', 'b', 'c'),
         del: fc.boolean(),
-        text: fc.string({ maxLength: 4 }),
+        text: fc.string({ unit: 'binary', maxLength: 4 }),
       })
       .map(({ seqNo, term, id, del, text }) =>
         del ? deleteOp(id, seqNo, term) : indexOp(id, seqNo, term, text),
