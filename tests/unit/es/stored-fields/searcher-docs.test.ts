@@ -157,4 +157,18 @@ describe('searcher docs', () => {
     expect([docs.docId('doc42'), docs.docId('doc7'), docs.docId('nope')]).toEqual([42, undefined, undefined])
     expect(asked).toEqual(['doc5', 'doc7', 'doc9'])
   })
+
+  it('count no lookup in an empty searcher: a bulk into a new copy leaves the `_id`s to the index', () => {
+    const asked: string[] = []
+    const docs = new SearcherDocs((key) => {
+      asked.push(key)
+      return Number(key.slice(3))
+    })
+    for (let i = 0; i < 100; i++) expect(docs.docId(`doc${i}`)).toBeUndefined()
+    expect(asked).toEqual([])
+    const doc = { source: '{}', routing: null, version: 1, primaryTerm: 1 }
+    docs.addDocuments(Array.from({ length: 100 }, (_, i) => ({ ...doc, id: `doc${i}`, seqNo: i })))
+    expect([docs.docId('doc5'), docs.docId('doc9')]).toEqual([5, 9])
+    expect(asked).toEqual(['doc5', 'doc9'])
+  })
 })

@@ -6,9 +6,10 @@
  * segment weighs.
  * An `_id` is looked up as Lucene does, in the inverted index's `_id` terms (`findLive`), until the lookups have
  * cost about what decoding every `_id` once costs: then an `_id` -> live doc id map (searcher-id-table.ts: typed
- * arrays, the `_id`s stay in the stored fields) is built and kept up to date. So
- * opening a stored commit reads nothing per document, a GET after it costs one term lookup, and a copy taking many
- * writes pays for the map once. A decoded document is remembered weakly, so that a reader holding it (the doc
+ * arrays, the `_id`s stay in the stored fields) is built and kept up to date; a lookup in an empty searcher needs no
+ * term lookup and is not counted. So opening a stored commit reads nothing per document, a GET after it costs one
+ * term lookup, a new copy loaded by a bulk keeps no map until lookups start to cost, and a copy taking many writes
+ * on its searched documents pays for the map once. A decoded document is remembered weakly, so that a reader holding it (the doc
  * values cache) sees the same object again.
  * Invariants: doc ids are dense, handed out at maxDoc in order; an `_id` maps to at most one live doc id; after a
  * merge or a dropped segment, remap(docMap) renumbers everything exactly as the inverted index did; a block no doc
@@ -74,6 +75,8 @@ export class SearcherDocs {
 
   /** The live doc id of an `_id`, if any. */
   docId(id: string): number | undefined {
+    // An empty searcher answers without a term lookup: such lookups (a new copy's first writes) cost nothing to repay.
+    if (this.count === 0) return undefined
     if (!this.byId && ++this.lookups * LOOKUPS_PER_ID_MAP > this.count) this.buildIdMap()
     if (this.byId) return this.byId.get(id)
     const docId = this.findLive(id)
