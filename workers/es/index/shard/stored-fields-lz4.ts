@@ -133,7 +133,6 @@ export class RecordDecompressor {
    * RangeError on bytes that are not such a record.
    */
   decompress(dictionary: Uint8Array, src: Uint8Array): number {
-    const dictLength = dictionary.length
     const end = src.length
     let out = this.out
     let o = 0
@@ -148,7 +147,7 @@ export class RecordDecompressor {
         if (next < 0) throw new RangeError('stored fields: a record ends inside a length')
       }
       if (at + literals > end) throw new RangeError('stored fields: a record ends inside its literals')
-      if (o + literals > out.length) out = this.grow(o, o + literals)
+      if (o + literals > out.length) out = this.reserve(o, o + literals)
       for (const stop = at + literals; at < stop;) out[o++] = src[at++]!
       if (at === end) break
       if (at + 2 > end) throw new RangeError('stored fields: a record ends inside an offset')
@@ -161,18 +160,31 @@ export class RecordDecompressor {
         while (next === 255)
         if (next < 0) throw new RangeError('stored fields: a record ends inside a length')
       }
-      length += MIN_MATCH
-      if (offset === 0 || offset > o + dictLength)
-        throw new RangeError('stored fields: a match before the dictionary')
-      if (o + length > out.length) out = this.grow(o, o + length)
-      let from = o - offset
-      for (; from < 0 && length > 0; length--) out[o++] = dictionary[dictLength + from++]!
-      for (; length > 0; length--) out[o++] = out[from++]!
+      o = this.copyMatch(dictionary, o, offset, length + MIN_MATCH)
+      out = this.out
     }
     return o
   }
 
-  private grow(length: number, needed: number): Uint8Array {
+  /**
+   * Appends a match of `length` bytes at output position `o`, `offset` back into the dictionary followed by the
+   * output; answers the position after it. Throws RangeError when the offset reaches before the dictionary.
+   */
+  copyMatch(dictionary: Uint8Array, o: number, offset: number, length: number): number {
+    const dictLength = dictionary.length
+    if (offset === 0 || offset > o + dictLength)
+      throw new RangeError('stored fields: a match before the dictionary')
+    const out = o + length > this.out.length ? this.reserve(o, o + length) : this.out
+    let at = o
+    let from = o - offset
+    let rest = length
+    for (; from < 0 && rest > 0; rest--) out[at++] = dictionary[dictLength + from++]!
+    for (; rest > 0; rest--) out[at++] = out[from++]!
+    return at
+  }
+
+  /** Room for `needed` bytes of output, the first `length` kept; answers the (maybe new) output buffer. */
+  reserve(length: number, needed: number): Uint8Array {
     const grown = new Uint8Array(Math.max(2 * this.out.length, needed))
     grown.set(this.out.subarray(0, length))
     this.out = grown
