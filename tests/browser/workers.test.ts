@@ -52,6 +52,20 @@ describe('IdbStorage', () => {
     await storage.close()
   })
 
+  it('applies none of a write when one of its requests throws at once (a detached buffer)', async () => {
+    const storage = await IdbStorage.open(unique('storage'))
+    const detached = new Uint8Array(new ArrayBuffer(4))
+    structuredClone(detached.buffer, { transfer: [detached.buffer] })
+    await expect(
+      storage.write([
+        { store: 'kafka', key: 'first', value: new Uint8Array([1]) },
+        { store: 'kafka', key: 'second', value: detached },
+      ]),
+    ).rejects.toThrow()
+    expect(await storage.keys('kafka')).toEqual([])
+    await storage.close()
+  })
+
   it('stores a view into a larger buffer as its own bytes only, and a whole buffer as it was at the write', async () => {
     const storage = await IdbStorage.open(unique('storage'))
     const shared = new Uint8Array([9, 8, 7, 6, 5])

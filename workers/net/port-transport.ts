@@ -1,8 +1,9 @@
 /**
  * The browser's Transport: requests and responses as messages on one MessagePort per peer (the page
  * creates a MessageChannel for every pair of workers and hands each side its port). Messages are
- * structured-cloned by postMessage. A peer whose worker is stopped never answers: the request times
- * out, as a request to an unreachable host does. With a ProcessPause, a paused node's port holds what
+ * structured-cloned by postMessage, except the buffers a handler's response was marked with
+ * (transfer-list.ts: a leader's fetch answer gives its record bytes away), which are transferred. A peer
+ * whose worker is stopped never answers: the request times out, as a request to an unreachable host does. With a ProcessPause, a paused node's port holds what
  * arrives and what the node sends until it resumes (a SIGSTOPped process reads and writes nothing).
  *
  * Message format: `{ t: 'q', id, body }` for a request, `{ t: 's', id, ok: true, body }` or
@@ -11,10 +12,12 @@
 import type { Scheduler } from './scheduler.ts'
 import type { ProcessPause } from './process-pause.ts'
 import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
+import { transferListOf } from './transfer-list.ts'
 
 /** The part of a MessagePort this needs, so the core names no DOM type. */
 export interface PortLike {
-  postMessage(message: unknown): void
+  /** Sends `message`, moving the buffers of `transfer` (detached here once sent), as MessagePort does. */
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
   /** Starts delivery of queued messages, as MessagePort.start does. */
   start(): void
@@ -78,7 +81,7 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
         resolve: (value) => (timer.cancel(), resolve(value)),
         reject: (error) => (timer.cancel(), reject(error)),
       })
-      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire))
+      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire, []))
     })
   }
 
@@ -95,31 +98,37 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     }
     const handler = this.handler
     if (!handler) {
-      port.postMessage({
-        t: 's',
-        id: message.id,
-        ok: false,
-        error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
-      } satisfies Wire)
-      return
-    }
-    const reply = (wire: Wire): void => {
-      this.asNode(() => {
-        if (!this.blocked.has(peer)) port.postMessage(wire)
-      })
-    }
-    handler(peer, message.body as Req).then(
-      (body) => reply({ t: 's', id: message.id, ok: true, body }),
-      (error: unknown) =>
-        reply({
+      port.postMessage(
+        {
           t: 's',
           id: message.id,
           ok: false,
-          error:
-            error instanceof Error
-              ? { name: error.name, message: error.message }
-              : { name: 'Error', message: String(error) },
-        } satisfies Wire),
+          error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
+        } satisfies Wire,
+        [],
+      )
+      return
+    }
+    const reply = (wire: Wire, transfer: ArrayBuffer[]): void => {
+      this.asNode(() => {
+        if (!this.blocked.has(peer)) port.postMessage(wire, transfer)
+      })
+    }
+    handler(peer, message.body as Req).then(
+      (body) => reply({ t: 's', id: message.id, ok: true, body }, transferListOf(body)),
+      (error: unknown) =>
+        reply(
+          {
+            t: 's',
+            id: message.id,
+            ok: false,
+            error:
+              error instanceof Error
+                ? { name: error.name, message: error.message }
+                : { name: 'Error', message: String(error) },
+          } satisfies Wire,
+          [],
+        ),
     )
   }
 

@@ -2,8 +2,12 @@
  * IdbStorage: the Storage interface over IndexedDB (through `idb`). One database per broker or node,
  * one object store per Storage store; a `write` is one readwrite transaction over the stores it
  * touches, so it commits whole or not at all. Values are stored as ArrayBuffers.
+ *
+ * A write runs on the plain IDBDatabase, not through idb's proxies: only the transaction's outcome is
+ * awaited (a failed request aborts it), so no request gets a promise and listeners of its own, which the
+ * LogFlusher's many chunk puts would otherwise each pay for.
  */
-import { openDB, type IDBPDatabase } from 'idb'
+import { openDB, unwrap, type IDBPDatabase } from 'idb'
 import { STORES, type Storage, type StorageOp } from './storage.ts'
 
 const DB_VERSION = 1
@@ -20,8 +24,23 @@ const prefixRange = (prefix: string): IDBKeyRange | undefined =>
 const wholeBuffer = (value: Uint8Array): ArrayBufferLike =>
   value.byteOffset === 0 && value.byteLength === value.buffer.byteLength ? value.buffer : value.slice().buffer
 
+/**
+ * Resolves when the transaction commits; rejects when it aborts (a failed request aborts it, nothing of it
+ * is then applied), with the error that aborted it.
+ */
+const committed = (tx: IDBTransaction): Promise<void> =>
+  new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError'))
+  })
+
 export class IdbStorage implements Storage {
-  private constructor(private readonly db: IDBPDatabase) {}
+  /** The database without idb's wrapping, for writes. */
+  private readonly plain: IDBDatabase
+
+  private constructor(private readonly db: IDBPDatabase) {
+    this.plain = unwrap(db)
+  }
 
   static async open(name: string): Promise<IdbStorage> {
     const db = await openDB(name, DB_VERSION, {
@@ -56,13 +75,21 @@ export class IdbStorage implements Storage {
   async write(ops: StorageOp[]): Promise<void> {
     if (ops.length === 0) return
     const stores = [...new Set(ops.map((op) => op.store))]
-    const tx = this.db.transaction(stores, 'readwrite')
-    for (const { store, key, value } of ops) {
-      const target = tx.objectStore(store)
-      if (value === null) void target.delete(key)
-      else void target.put(wholeBuffer(value), key)
+    const tx = this.plain.transaction(stores, 'readwrite')
+    const done = committed(tx)
+    try {
+      for (const { store, key, value } of ops) {
+        const target = tx.objectStore(store)
+        if (value === null) target.delete(key)
+        else target.put(wholeBuffer(value), key)
+      }
+    } catch (error) {
+      // A request that throws at once (a value that cannot be cloned) must not let the others commit.
+      done.catch(() => undefined)
+      tx.abort()
+      throw error
     }
-    await tx.done
+    await done
   }
 
   close(): Promise<void> {

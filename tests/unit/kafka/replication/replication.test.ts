@@ -6,6 +6,7 @@ import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import { loadLogEngine } from '../kafka-fixtures.ts'
 import { installInvariants } from './invariants.ts'
 import { SimCluster, TOPIC_ID } from './sim-cluster.ts'
+import { transferListOf } from '../../../../workers/net/transfer-list.ts'
 
 let engine: LogEngine
 beforeAll(async () => {
@@ -63,6 +64,39 @@ describe('replication', () => {
     expect(sim.logOf(3).logEndOffset).toBe(1)
     expect(sim.alterCalls.at(-1)).toMatchObject({ brokerId: 1, newIsr: [1, 2, 3] })
     expect(sim.registration.isr).toEqual([1, 2, 3])
+  })
+
+  it("gives the records of a follower's fetch away with the answer (their buffers are its transfer list)", async () => {
+    const sim = await cluster(1)
+    sim.network.partition([1])
+    await sim.settle(produce(sim, 1, ['a', 'b']))
+    const fetch = (fetchOffset: number) =>
+      sim.settle(
+        sim.manager(1).handleReplicaFetch(2, {
+          kind: 'replicaFetch',
+          replicaId: 2,
+          maxWaitMs: 0,
+          minBytes: 1,
+          maxBytes: 1 << 20,
+          partitions: [
+            {
+              topicId: TOPIC_ID,
+              partition: 0,
+              currentLeaderEpoch: 0,
+              fetchOffset,
+              lastFetchedEpoch: -1,
+              logStartOffset: 0,
+              partitionMaxBytes: 1 << 20,
+            },
+          ],
+        }),
+      )
+    const answer = await fetch(0)
+    const records = answer.partitions[0]!.records
+    expect(records.byteLength).toBeGreaterThan(0)
+    expect(transferListOf(answer)).toEqual([records.buffer])
+    // Nothing past the log end: no bytes, nothing to give away.
+    expect(transferListOf(await fetch(2))).toEqual([])
   })
 
   it('refuses acks=all with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas', async () => {
