@@ -18,10 +18,14 @@
 // The boost goes to the query's weight (createWeight passes it down), not to the combined score. Filters are
 // weighed without scores. With a trace, each function's record (applied, value before weight, the field's doc
 // values) is added to this node (see explain-trace.ts).
+// Errors (score-error.ts), raised where Lucene would call the scorer (a scoring clause, or any clause with a
+// min_score) and not while explaining: FieldValueFactorFunction's missing value without `missing` and negative
+// modified value, then FunctionFactorScorer's check of the combined score (negative or NaN).
 import { ByteReader } from './byte-reader'
 import { NumericDocValues } from './doc-values'
 import { DocScores } from './doc-scores'
 import { evaluate } from './query'
+import { INVALID_SCORE, MISSING_VALUE, NEGATIVE_FACTOR, raiseScoreError, ScoreError } from './score-error'
 import { SearchContext } from './search-context'
 
 // score modes, in program order (MULTIPLY is also CombineFunction's)
@@ -58,8 +62,11 @@ class ScoreFunction {
   hashDocs: StaticArray<i32> | null = null
   hashes: StaticArray<i32> | null = null
 
-  /** The function's value for the document (before its weight), as its LeafScoreFunction.score returns it. */
-  score(docId: i32): f64 {
+  /**
+   * The function's value for the document (before its weight), as its LeafScoreFunction.score returns it; with
+   * `raising`, a field_value_factor's errors are recorded (the value is then NaN or the negative result).
+   */
+  score(docId: i32, raising: bool = false): f64 {
     if (this.kind == 0) return 1.0
     if (this.kind == 3) return randomValue(this.randomHash(docId))
     const values = this.values
@@ -67,8 +74,15 @@ class ScoreFunction {
     if (this.kind == 1) {
       let value: f64 = this.missing
       if (values != null && entry >= 0) value = values.values[values.start(entry)]
-      else if (!this.hasMissing) return NaN
-      return modify(this.modifier, value * <f64>this.factor)
+      else if (!this.hasMissing) {
+        if (raising) raiseScoreError(new ScoreError(MISSING_VALUE, this.field, this.modifier, 0, 0, docId))
+        return NaN
+      }
+      const result = modify(this.modifier, value * <f64>this.factor)
+      if (raising && result < 0) {
+        raiseScoreError(new ScoreError(NEGATIVE_FACTOR, this.field, this.modifier, result, value, docId))
+      }
+      return result
     }
     let distance: f64 = 0
     if (values != null && entry >= 0) distance = this.distance(values, entry)
@@ -188,38 +202,38 @@ function readFunction(ctx: SearchContext, reader: ByteReader): ScoreFunction {
 }
 
 /** WeightFactorFunction: the function's value times its weight (a double times a float). */
-function weighted(fn: ScoreFunction, docId: i32): f64 {
-  const value = fn.score(docId)
+function weighted(fn: ScoreFunction, docId: i32, raising: bool): f64 {
+  const value = fn.score(docId, raising)
   return fn.hasWeight ? value * <f64>fn.weight : value
 }
 
 /** FunctionFactorScorer.computeScore. */
-function computeScore(functions: Array<ScoreFunction>, scoreMode: u32, docId: i32): f64 {
+function computeScore(functions: Array<ScoreFunction>, scoreMode: u32, docId: i32, raising: bool): f64 {
   let factor: f64 = 1
   if (scoreMode == FIRST) {
     for (let i = 0; i < functions.length; i++)
-      if (functions[i].applies(docId)) return weighted(functions[i], docId)
+      if (functions[i].applies(docId)) return weighted(functions[i], docId, raising)
     return factor
   }
   if (scoreMode == MAX || scoreMode == MIN) {
     let best: f64 = scoreMode == MAX ? -Infinity : Infinity
     for (let i = 0; i < functions.length; i++) {
       if (!functions[i].applies(docId)) continue
-      const value = weighted(functions[i], docId)
+      const value = weighted(functions[i], docId, raising)
       best = scoreMode == MAX ? Math.max(value, best) : Math.min(value, best)
     }
     return best == (scoreMode == MAX ? -Infinity : Infinity) ? factor : best
   }
   if (scoreMode == MULTIPLY) {
     for (let i = 0; i < functions.length; i++)
-      if (functions[i].applies(docId)) factor *= weighted(functions[i], docId)
+      if (functions[i].applies(docId)) factor *= weighted(functions[i], docId, raising)
     return factor
   }
   let total: f64 = 0
   let weightSum: f64 = 0
   for (let i = 0; i < functions.length; i++) {
     if (!functions[i].applies(docId)) continue
-    total += weighted(functions[i], docId)
+    total += weighted(functions[i], docId, raising)
     weightSum += <f64>functions[i].weight
   }
   if (weightSum == 0) return factor
@@ -255,13 +269,17 @@ export function functionScoreQuery(ctx: SearchContext, reader: ByteReader, paren
   for (let i = 0; i < n; i++) if (functions[i].hasFilter) functions[i].filter = evaluate(ctx, reader, 1)
   ctx.scoring = scores
   const result = new DocScores()
+  const raising = trace == null && (ctx.scoring || hasMinScore)
   for (let i = 0; i < query.length; i++) {
     const docId = query.docs[i]
     const queryScore = boostMode == REPLACE ? <f32>0 : query.scores[i]
     const score =
       n == 0
         ? queryScore
-        : combine(boostMode, <f64>queryScore, computeScore(functions, scoreMode, docId), maxBoost)
+        : combine(boostMode, <f64>queryScore, computeScore(functions, scoreMode, docId, raising), maxBoost)
+    if (raising && n > 0 && (score < 0 || isNaN(score))) {
+      raiseScoreError(new ScoreError(INVALID_SCORE, '', 0, <f64>score, 0, docId))
+    }
     if (!hasMinScore || score >= minScore) result.push(docId, score)
   }
   if (trace == null) return result

@@ -1,6 +1,7 @@
 // The inverted index module's exports: the pointer/length protocol engine-wasm/src/index/index-engine.ts speaks.
 // Indexes are named by handles (slots in `indexes`); every doc id crossing here is global (segment docBase + local). Input buffers are allocated with `alloc` and released with
-// `release` by the caller; so are result buffers returned by `search`, `explain` and `dfs`. Strings are UTF-8
+// `release` by the caller; so are result buffers returned by `search`, `explain`, `dfs` and `scoreError` (whose doc
+// id alone is segment-local, as Elasticsearch's message prints Lucene's leaf doc id). Strings are UTF-8
 // (pointer, byte length). No export keeps a pointer into a caller's buffer after it returns.
 // Every export that allocates managed objects ends in a safe point (safe-points.ts), the only place the GC runs.
 import { ByteReader } from './byte-reader'
@@ -9,6 +10,7 @@ import { DfsStatistics } from './dfs-statistics'
 import { ExplainTrace } from './explain-trace'
 import { InvertedIndex } from './inverted-index'
 import { evaluate, phraseMatches } from './query'
+import { clearScoreError, pendingScoreError } from './score-error'
 import { SearchContext } from './search-context'
 import { Segment } from './segment'
 import { searchTermDisjunction } from './max-score'
@@ -68,6 +70,7 @@ export function deleteDocuments(handle: i32, docIds: usize, count: i32): void {
 
 /** A search context over the index's segments; with a `stats` buffer (dfs-statistics.ts) it scores with those. */
 function searchContext(handle: i32, stats: usize): SearchContext {
+  clearScoreError()
   const index = indexAt(handle)
   const ctx = new SearchContext(index.segments, index.maxDoc)
   if (stats != 0) ctx.global = DfsStatistics.read(new ByteReader(stats))
@@ -136,6 +139,17 @@ export function explain(handle: i32, program: usize, docId: i32, stats: usize): 
   ctx.trace = trace
   evaluate(ctx, new ByteReader(program), 1)
   const out = trace.finish()
+  safePoint()
+  return out
+}
+
+/**
+ * The error a function_score raised during the last search (format in score-error.ts), or 0 when none;
+ * released by the caller.
+ */
+export function scoreError(): usize {
+  const error = pendingScoreError()
+  const out: usize = error == null ? 0 : error.write()
   safePoint()
   return out
 }

@@ -19,6 +19,8 @@ export interface IndexExports {
   count(handle: number, program: number): number
   explain(handle: number, program: number, docId: number, stats: number): number
   dfs(handle: number, program: number): number
+  /** 0, or the address of the last search's or explain's function_score error (score-error.ts). */
+  scoreError(): number
   fieldDocCount(handle: number, name: number, nameLength: number): number
   fieldSumTotalTermFreq(handle: number, name: number, nameLength: number): number
   fieldSumDocFreq(handle: number, name: number, nameLength: number): number
@@ -48,6 +50,7 @@ const FUNCTIONS = [
   'count',
   'explain',
   'dfs',
+  'scoreError',
   'fieldDocCount',
   'fieldSumTotalTermFreq',
   'fieldSumDocFreq',

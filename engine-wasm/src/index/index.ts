@@ -4,6 +4,7 @@
  */
 export { IndexEngine } from './index-engine.ts'
 export { InvertedIndex } from './inverted-index.ts'
+export { FunctionScoreError, type FunctionScoreFailure } from './score-error.ts'
 export type { FlushDictionary } from './document-batch.ts'
 export type * from './types.ts'
 export type { BM25Factors, ExplainedQuery, ExplainedWeight } from './explained-query.ts'

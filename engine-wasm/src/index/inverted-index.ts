@@ -10,6 +10,8 @@
  * which checks them as they stream in (document-batch.ts): docIds are integers in [0, 2^31), strictly ascending and
  * at or above maxDoc; token positions are non-negative integers, non-decreasing within a field (Lucene rejects
  * negative increments).
+ * A search during which a function_score raised one of Elasticsearch's scoring errors throws it as a
+ * FunctionScoreError (score-error.ts), after releasing its buffers.
  */
 import { ByteWriter } from './byte-writer.ts'
 import { readDfsStatistics, writeDfsStatistics } from './dfs-statistics.ts'
@@ -18,6 +20,7 @@ import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
 import { encodeQuery, writeQuery } from './query-program.ts'
 import { rewriteQuery } from './query-rewrite.ts'
+import { FunctionScoreError, readScoreError, type FunctionScoreFailure } from './score-error.ts'
 import type {
   AnalyzedDocument,
   DfsStatistics,
@@ -122,7 +125,9 @@ export class InvertedIndex {
     const result = this.call(input.bytes, (pointer) =>
       this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt, threshold),
     )
+    const failure = this.scoreFailure()
     try {
+      if (failure !== null) throw new FunctionScoreError(failure)
       const view = new DataView(this.wasm.memory.buffer, result >>> 0)
       const totalHits = view.getUint32(0, true)
       const scoreDocs: ScoreDoc[] = []
@@ -306,6 +311,17 @@ export class InvertedIndex {
   }
 
   /** Copies out a result buffer that starts with its u32 byte length, and releases it. */
+  /** The function_score error the last search recorded, or null. */
+  private scoreFailure(): FunctionScoreFailure | null {
+    const record = this.wasm.scoreError()
+    if (record === 0) return null
+    try {
+      return readScoreError(new DataView(this.wasm.memory.buffer, record >>> 0))
+    } finally {
+      this.wasm.release(record)
+    }
+  }
+
   private resultBytes(result: number): Uint8Array {
     try {
       const length = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)

@@ -8,7 +8,7 @@ import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
 import { compileRegexp } from './automaton/regexp.ts'
 import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
-import type { IndexQuery, IndexScoreFunction } from './types.ts'
+import type { FieldValueModifier, IndexQuery, IndexScoreFunction } from './types.ts'
 
 const TERM = 1
 const PHRASE = 2
@@ -34,7 +34,18 @@ function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): 
 
 const SCORE_MODES = ['multiply', 'sum', 'avg', 'first', 'max', 'min']
 const BOOST_MODES = ['multiply', 'replace', 'sum', 'avg', 'max', 'min']
-const MODIFIERS = ['none', 'log', 'log1p', 'log2p', 'ln', 'ln1p', 'ln2p', 'square', 'sqrt', 'reciprocal']
+export const MODIFIERS: readonly FieldValueModifier[] = [
+  'none',
+  'log',
+  'log1p',
+  'log2p',
+  'ln',
+  'ln1p',
+  'ln2p',
+  'square',
+  'sqrt',
+  'reciprocal',
+]
 const DECAY_SHAPES = ['gauss', 'exp', 'linear']
 const MULTI_VALUE_MODES = ['min', 'max', 'avg', 'sum']
 

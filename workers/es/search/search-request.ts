@@ -2,7 +2,8 @@
  * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
  * body's `query`, `from`, `size`, `_source` (a FetchSourceContext: true/false, fields, includes/excludes; the
  * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
- * `search_after`, `track_scores`, `explain` and `highlight` (fetch/highlight/), and the URI's `search_type`, `q`
+ * `search_after`, `track_scores`, `explain`, `highlight` (fetch/highlight/) and `post_filter` (a query that
+ * filters the hits, not what the aggregations see), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
  * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
@@ -35,7 +36,7 @@ import {
 import type { SearchRequest } from './search-service.ts'
 import { parseHighlight, type HighlightBuilder } from './fetch/highlight/index.ts'
 
-const SEARCH_KEYS = new Set(['query', 'from', 'size', '_source', 'track_total_hits'])
+const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source', 'track_total_hits'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
 const DEFAULT_TRACK_TOTAL_HITS = 10_000
 
@@ -56,6 +57,8 @@ export interface ParsedSearch {
   trackTotalHits: number
   /** The query for one index: the URI's `q`, else the body's query. */
   queryFor(context: QueryContext): IndexQuery
+  /** The body's `post_filter` for one index, or null without one (build it after `queryFor`, as ES does). */
+  postFilterFor(context: QueryContext): IndexQuery | null
   /** The deprecation warnings parsing the query raised (the response's Warning headers). */
   deprecations: readonly string[]
 }
@@ -133,6 +136,8 @@ export function parseSearchRequest(
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
   const validation = { fields: new Map(), analyze, nowMillis: now, deprecations: new Set<string>() }
   if (!uri) buildQuery(queryBody, validation)
+  const postFilter = body.get('post_filter')
+  if (postFilter !== undefined) buildQuery(postFilter, validation)
   const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
   for (const options of highlightQueries)
     if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
@@ -152,22 +157,15 @@ export function parseSearchRequest(
     queryFor(context) {
       return uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context)
     },
+    postFilterFor(context) {
+      return postFilter === undefined ? null : buildQuery(postFilter, context)
+    },
     deprecations: [...validation.deprecations],
   }
 }
 
-/**
- * DefaultSearchContext.buildFilteredQuery: the query as a MUST clause and the alias filter (compact JSON of a
- * query, see cluster/metadata/search-targets.ts) as a FILTER clause, so the filter restricts without scoring;
- * without a filter, the query itself.
- */
-export function filteredQuery(
-  query: IndexQuery,
-  aliasFilter: string | null,
-  context: QueryContext,
-): IndexQuery {
-  if (aliasFilter === null) return query
-  const filter = buildQuery(parseJson(aliasFilter), context)
+/** The query as a MUST clause and a filter as a FILTER clause: the filter restricts without scoring. */
+export function withFilter(query: IndexQuery, filter: IndexQuery): IndexQuery {
   return {
     type: 'bool',
     must: [query],
@@ -177,4 +175,16 @@ export function filteredQuery(
     minimumShouldMatch: 0,
     boost: 1,
   }
+}
+
+/**
+ * DefaultSearchContext.buildFilteredQuery: the query with the alias filter (compact JSON of a query, see
+ * cluster/metadata/search-targets.ts) as its FILTER clause; without a filter, the query itself.
+ */
+export function filteredQuery(
+  query: IndexQuery,
+  aliasFilter: string | null,
+  context: QueryContext,
+): IndexQuery {
+  return aliasFilter === null ? query : withFilter(query, buildQuery(parseJson(aliasFilter), context))
 }

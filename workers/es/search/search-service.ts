@@ -5,7 +5,9 @@
  *   shard scores with its own statistics (BM25 per shard, ES's default query_then_fetch), or with the global
  *   ones a DFS phase gathered (dfs_query_then_fetch, see dfs-phase.ts), and returns its
  *   top from+size: by score, or by the request's `sort` (see sort/), after `search_after`; with
- *   aggregations it also collects them over every match. An EsException it throws is a shard failure
+ *   aggregations it also collects them over every match. A `post_filter` restricts the hits (top docs,
+ *   hits.total, max_score) but not the aggregations, as QueryPhaseCollectorManager filters only the top docs
+ *   collector; it never scores. An EsException it throws is a shard failure
  *   (see shard-failures.ts); the other shards still answer.
  * - Reduce (`mergeQueryResults`, pure): the shard results merged by score or sort values, then shard
  *   index, then doc id, as SearchPhaseController.sortDocs (Lucene's TopDocs.merge) does; hits.total summed;
@@ -26,18 +28,22 @@ import {
 } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { searchFields } from './search-fields.ts'
+import { withFilter } from './search-request.ts'
 import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
 import {
   buildSortField,
   compareFieldDocs,
   formatSortValues,
   searchAfterValues,
+  sortsByScore,
   topFieldDocs,
   type SearchAfterValue,
   type SortBuilder,
   type SortField,
   type SortValue,
 } from './sort/index.ts'
+
+export { sortsByScore }
 
 export interface SearchRequest {
   from: number
@@ -81,25 +87,22 @@ export interface SearchHit {
   sort: JsonOut[] | null
 }
 
-/** SortBuilder.buildSort's shortcut: no sort, or `_score` descending alone, is a search by score. */
-export function sortsByScore(sort: readonly SortBuilder[]): boolean {
-  return sort.length === 0 || (sort.length === 1 && sort[0]!.kind === 'score' && sort[0]!.order === 'desc')
-}
-
 export function executeQueryPhase(
   index: IndexService,
   shard: IndexShard,
   shardIndex: number,
   query: IndexQuery,
+  postFilter: IndexQuery | null,
   request: SearchRequest,
   now: number,
   dfs: DfsStatistics | null = null,
   totalHitsThreshold = Infinity,
 ): QuerySearchResult {
   const { name, uuid, mapping } = index.metadata
+  const hitsQuery = postFilter === null ? query : withFilter(query, postFilter)
   if (request.aggregations === null && request.searchAfter === null && sortsByScore(request.sort)) {
     // by score alone, the common case: the top k straight from the index
-    const top = shard.searcherIndex.search(query, request.from + request.size, dfs, totalHitsThreshold)
+    const top = shard.searcherIndex.search(hitsQuery, request.from + request.size, dfs, totalHitsThreshold)
     return byScore(name, shard.shardId, shardIndex, top, request)
   }
   const sortFields = sortsByScore(request.sort)
@@ -108,13 +111,14 @@ export function executeQueryPhase(
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
   // aggregations or a sort by fields: every match
-  const all = allMatches(shard, query, dfs)
+  const matches = allMatches(shard, query, dfs)
   let aggregations: InternalAggregations | null = null
   if (request.aggregations !== null) {
-    const scores = docScores(all)
+    const scores = docScores(matches)
     const context = shardAggregationContext(index, shard, scores, now)
     aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
   }
+  const all = postFilter === null ? matches : allMatches(shard, hitsQuery, dfs)
   if (sortFields === null) return byScore(name, shard.shardId, shardIndex, all, request, aggregations)
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
   const docs = topFieldDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k)

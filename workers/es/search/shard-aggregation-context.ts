@@ -2,19 +2,26 @@
  * The ShardContext the aggregations collect over: one shard's searcher view (doc values derived from
  * `_source`, every live document for `global`, a Query DSL filter run on the shard's inverted index for
  * `filter`/`filters`), and top_hits rendered as the search's hits are, ordered by the request query's
- * score (then doc id, as Lucene's TopScoreDocCollector breaks ties).
+ * score (then doc id, as Lucene's TopScoreDocCollector breaks ties) or by the top_hits' own sort.
  */
 import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
-import { illegalArgumentException } from '../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
-import { fetchSourceOption } from '../action/fetch-source.ts'
 import { fetchedSource } from '../action/get-result.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard } from '../index/shard/index-shard.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
-import type { ShardContext, ShardTopHits } from './aggregations/index.ts'
+import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { buildQuery } from './query-builder.ts'
+import { searchFields } from './search-fields.ts'
+import {
+  buildSortField,
+  formatSortValues,
+  topFieldDocs,
+  type FieldDoc,
+  type SortField,
+  type SortKeyOrder,
+} from './sort/index.ts'
 
 const MATCH_ALL: IndexQuery = { type: 'matchAll', boost: 1 }
 
@@ -60,27 +67,65 @@ export function shardAggregationContext(
       return new Set(matchingDocs(shard, built).keys())
     },
     topHits(docs, request): ShardTopHits {
-      if (request.options.has('sort')) {
-        throw illegalArgumentException('[top_hits] [sort] is not available in the playground')
-      }
-      const fetch = fetchSourceOption(request.options.get('_source'))
-      const ranked = docs
-        .map((doc) => ({ doc, score: scores.get(doc) ?? 1 }))
-        .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      const hits = ranked.slice(request.from, request.from + request.size).flatMap(({ doc, score }) => {
-        const stored = shard.searchedDocument(doc)
+      const { sortFields, order, ranked } = rankTopHits(index, shard, docs, scores, request)
+      const hits = ranked.flatMap(({ docId, score, sortValues }) => {
+        const stored = shard.searchedDocument(docId)
         if (stored === undefined) return []
         const hit = new Map<string, JsonOut>([
           ['_index', name],
           ['_id', stored.id],
-          ['_score', new JavaFloat(score)],
         ])
+        if (request.version) hit.set('_version', stored.version)
+        if (request.seqNoPrimaryTerm) {
+          hit.set('_seq_no', stored.seqNo)
+          hit.set('_primary_term', stored.primaryTerm)
+        }
+        // A sorted top_hits leaves its hits unscored (Float.NaN, written null) unless it tracks scores.
+        hit.set('_score', sortFields === null || request.trackScores ? new JavaFloat(score) : null)
         if (stored.routing !== null) hit.set('_routing', stored.routing)
-        const source = fetchedSource(stored.source, null, fetch)
+        const source = fetchedSource(stored.source, null, request.fetchSource)
         if (source !== undefined) hit.set('_source', source)
-        return [{ sortKey: [-score], hit }]
+        if (sortFields !== null) hit.set('sort', formatSortValues(sortFields, sortValues))
+        return [{ sortKey: sortValues, hit }]
       })
-      return { totalHits: docs.length, maxScore: ranked[0]?.score ?? null, hits }
+      const maxScore =
+        sortFields === null
+          ? (ranked[0]?.score ?? null)
+          : request.trackScores && docs.length > 0
+            ? Math.max(...docs.map((doc) => scores.get(doc) ?? 1))
+            : null
+      return { totalHits: docs.length, maxScore, order, hits }
     },
   }
+}
+
+const BY_SCORE: readonly SortKeyOrder[] = [{ type: 'score', descending: true, missingFirst: false }]
+
+/**
+ * TopHitsAggregator's collector over a bucket's documents: TopScoreDocCollector (score, then doc id) without a
+ * sort, else TopFieldCollector with the sort built against this index (sort/), keeping the best from+size.
+ */
+function rankTopHits(
+  index: IndexService,
+  shard: IndexShard,
+  docs: readonly number[],
+  scores: ReadonlyMap<number, number>,
+  request: TopHitsRequest,
+): { sortFields: SortField[] | null; order: readonly SortKeyOrder[]; ranked: FieldDoc[] } {
+  const matches = docs.map((docId) => ({ docId, score: scores.get(docId) ?? 1 }))
+  const k = request.from + request.size
+  if (request.sort === null) {
+    const ranked = matches
+      .sort((a, b) => b.score - a.score || a.docId - b.docId)
+      .slice(request.from, k)
+      .map(({ docId, score }) => ({ docId, score, sortValues: [Math.fround(score)] }))
+    return { sortFields: null, order: BY_SCORE, ranked }
+  }
+  const { name, uuid, mapping } = index.metadata
+  const sortIndex = { name, uuid, fields: searchFields(mapping) }
+  const sortFields = request.sort.map((builder) => buildSortField(builder, sortIndex))
+  const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping), null, k).slice(
+    request.from,
+  )
+  return { sortFields, order: sortFields, ranked }
 }

@@ -20,6 +20,7 @@ import { searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { buildQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
+import { raisingScoreErrors } from './function-score-failures.ts'
 import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
 import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
 
@@ -64,6 +65,8 @@ export function parseForIndex(
 ): {
   parsed: ParsedSearch
   query: IndexQuery
+  /** The `post_filter` (its named clauses listed with the query's), or null. */
+  postFilter: IndexQuery | null
   namedQueries: ReadonlyMap<string, IndexQuery>
   buildQuery: (body: XContentValue) => IndexQuery
 } {
@@ -86,11 +89,13 @@ export function parseForIndex(
     shard: shard && shardFieldValues(shard, mapping),
   }
   const userQuery = parsed.queryFor(userContext)
+  const postFilter = parsed.postFilterFor(userContext)
   const context: QueryContext = { ...userContext, namedQueries: undefined }
   const query = filteredQuery(userQuery, request.aliasFilter ?? null, context)
   return {
     parsed,
     query,
+    postFilter,
     namedQueries,
     buildQuery(body) {
       return buildQuery(body, context)
@@ -98,8 +103,21 @@ export function parseForIndex(
   }
 }
 
-/** Runs the shard's part; an EsException it throws is this shard's failure. */
+/**
+ * Runs the shard's part; an EsException it throws is this shard's failure (a function_score's scoring error
+ * included, see function-score-failures.ts).
+ */
 export function executeShardSearch(
+  index: IndexService,
+  shard: IndexShard,
+  request: ShardSearchRequest,
+  analyze: TextAnalyzer,
+  now: number,
+): ShardSearchResult {
+  return raisingScoreErrors(() => shardSearch(index, shard, request, analyze, now))
+}
+
+function shardSearch(
   index: IndexService,
   shard: IndexShard,
   request: ShardSearchRequest,
@@ -109,13 +127,15 @@ export function executeShardSearch(
   const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
   if (dfs === null) index.scheduledRefresh(now)
-  const { parsed, query, namedQueries, buildQuery: buildFor } = parseForIndex(index, request, analyze, shard)
+  const parts = parseForIndex(index, request, analyze, shard)
+  const { parsed, query, namedQueries, buildQuery: buildFor } = parts
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const phase = executeQueryPhase(
     index,
     shard,
     request.shardIndex,
     query,
+    parts.postFilter,
     parsed.request,
     request.now,
     dfs,

@@ -152,6 +152,7 @@ describe('metric aggregations over the wire', () => {
         size: 1,
         totalHits: 2,
         maxScore: 1,
+        order: [{ type: 'long', descending: false, missingFirst: false }],
         hits: [
           { sortKey: [1], hit: '{"_id":"1","_score":1}' },
           { sortKey: [2], hit: '{"_id":"2","_score":1}' },

@@ -70,6 +70,7 @@ export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): S
       return {
         totalHits: ids.length,
         maxScore: ids.length === 0 ? null : 1,
+        order: [{ type: 'long', descending: false, missingFirst: false }],
         hits: ranked.slice(0, request.from + request.size).map((id) => ({
           sortKey: [Number(docs[id]![sortField])],
           hit: { _id: String(docs[id]!['id'] ?? id), _score: 1 },

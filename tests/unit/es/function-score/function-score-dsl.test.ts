@@ -234,7 +234,8 @@ describe('end to end', () => {
   it('explains a hit: the query, "min of:" the function and maxBoost', async () => {
     const [hit] = await search({
       explain: true,
-      query: { function_score: { field_value_factor: { field: 'likes', factor: 2 } } },
+      // Document 3 has no likes: without `missing` the search fails (function-score-errors.test.ts).
+      query: { function_score: { field_value_factor: { field: 'likes', factor: 2, missing: 1 } } },
       size: 1,
     })
     expect(hit?._explanation).toEqual({
@@ -248,7 +249,7 @@ describe('end to end', () => {
           details: [
             {
               value: 200,
-              description: "field value function: none(doc['likes'].value * factor=2.0)",
+              description: "field value function: none(doc['likes'].value?:1.0 * factor=2.0)",
               details: [],
             },
             { value: 3.4028235e38, description: 'maxBoost', details: [] },

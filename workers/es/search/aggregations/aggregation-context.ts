@@ -12,6 +12,8 @@
  */
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { ValueFormatWire } from './doc-value-format.ts'
+import type { FetchSourceContext } from '../../action/fetch-source.ts'
+import type { SortBuilder, SortKeyOrder, SortValue } from '../sort/index.ts'
 
 export type FieldValue = number | string
 
@@ -38,16 +40,26 @@ export interface DocValuesSource {
 export interface TopHitsRequest {
   from: number
   size: number
-  /** The request's `sort`, `_source` and other fetch options, as sent. */
-  options: ReadonlyMap<string, XContentValue>
+  /** The `sort` keys, or null to rank by score (SortBuilder.buildSort's shortcut: none, or `_score` desc alone). */
+  sort: readonly SortBuilder[] | null
+  /** `track_scores`: a sorted top_hits still scores its hits and gives max_score. */
+  trackScores: boolean
+  /** `version`: each hit carries `_version`. */
+  version: boolean
+  /** `seq_no_primary_term`: each hit carries `_seq_no` and `_primary_term`. */
+  seqNoPrimaryTerm: boolean
+  /** `_source`: whether hits carry it, and which parts (null: all of it). */
+  fetchSource: FetchSourceContext | null
 }
 
 /** One shard's top hits for a bucket: the hits already rendered, with what reduce needs to merge them. */
 export interface ShardTopHits {
   totalHits: number
   maxScore: number | null
-  /** Sorted best first; `sortKey` orders hits across shards (smaller first). */
-  hits: ReadonlyArray<{ sortKey: readonly number[]; hit: JsonOut }>
+  /** How two `sortKey`s compare: the SortFields' order, or one descending `score` key when ranked by score. */
+  order: readonly SortKeyOrder[]
+  /** Sorted best first. */
+  hits: ReadonlyArray<{ sortKey: readonly SortValue[]; hit: JsonOut }>
 }
 
 export interface ShardContext {

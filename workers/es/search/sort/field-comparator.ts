@@ -17,6 +17,9 @@ import type { SortField } from './sort-field.ts'
 
 export type SortValue = number | string | null
 
+/** What ordering two sort values needs of their SortField: plain data, so it can cross nodes. */
+export type SortKeyOrder = Pick<SortField, 'type' | 'descending' | 'missingFirst'>
+
 /** The sort value of one document for one field. */
 export function docSortValue(
   field: SortField,
@@ -58,7 +61,7 @@ function pick(mode: SortMode, values: readonly number[], integral: boolean): num
 }
 
 /** One field's comparison in the final order (reversal applied). */
-export function compareSortValues(field: SortField, a: SortValue, b: SortValue): number {
+export function compareSortValues(field: SortKeyOrder, a: SortValue, b: SortValue): number {
   if (field.type === 'keyword' && (a === null || b === null)) {
     if (a === b) return 0
     return (a === null) === field.missingFirst ? -1 : 1
@@ -71,7 +74,7 @@ export function compareSortValues(field: SortField, a: SortValue, b: SortValue):
 
 /** Compares two documents' sort values field by field. */
 export function compareFieldDocs(
-  fields: readonly SortField[],
+  fields: readonly SortKeyOrder[],
   a: readonly SortValue[],
   b: readonly SortValue[],
 ): number {

@@ -50,6 +50,11 @@ const FIELD_SORT_FIELDS = [
 ]
 const SORT_MODES: readonly SortMode[] = ['min', 'max', 'sum', 'avg', 'median']
 
+/** SortBuilder.buildSort's shortcut: no sort, or `_score` descending alone, is a search by score. */
+export function sortsByScore(sort: readonly SortBuilder[]): boolean {
+  return sort.length === 0 || (sort.length === 1 && sort[0]!.kind === 'score' && sort[0]!.order === 'desc')
+}
+
 /** SortBuilder.fromXContent over the parsed `sort` value; `body` is the request text, for error locations. */
 export function parseSort(value: XContentValue, body: string): SortBuilder[] {
   if (Array.isArray(value)) {

@@ -1,21 +1,26 @@
 /**
  * `top_hits`: each shard returns its best `from + size` hits of the bucket through the search layer's
- * callback; reduce merges them by sort key (then shard order, as ES's TopDocs.merge breaks ties) and keeps
+ * callback, ranked by score or by the aggregation's own `sort` (parsed as the search's, SortBuilder.fromXContent;
+ * a sort that is `_score` descending alone ranks by score, as SortBuilder.buildSort's shortcut);
+ * reduce merges them by sort key (then shard order, as ES's TopDocs.merge breaks ties) and keeps
  * `size` hits from `from`. Renders {"hits":{"total":{"value":N,"relation":"eq"},"max_score":S,"hits":[...]}}.
- * from + size is bounded by index.max_inner_result_window (100).
- * Wire form: from, size, the totals and each hit's sort key with the hit as its rendered JSON text (a hit
- * is only ever rendered, so it is read back as that text, spliced verbatim).
+ * from + size is bounded by index.max_inner_result_window (100). `version`, `seq_no_primary_term`,
+ * `track_scores` and `_source` shape the hits (shard-aggregation-context.ts); `stored_fields`,
+ * `docvalue_fields`, `fields`, `script_fields`, `explain` and `highlight` are accepted and not applied.
+ * Wire form: from, size, the totals, the sort keys' order and each hit's sort key with the hit as its rendered
+ * JSON text (a hit is only ever rendered, so it is read back as that text, spliced verbatim).
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
+import { JavaFloat, RawJson, toJson, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import type { ShardTopHits, TopHitsRequest } from '../aggregation-context.ts'
+import { fetchSourceOption } from '../../../action/fetch-source.ts'
 import {
-  JavaFloat,
-  RawJson,
-  toJson,
-  type JsonOut,
-  type XContentObject,
-  type XContentValue,
-} from '../../../xcontent/index.ts'
-import type { ShardTopHits } from '../aggregation-context.ts'
+  compareFieldDocs,
+  parseSort,
+  sortsByScore,
+  type SortKeyOrder,
+  type SortValue,
+} from '../../sort/index.ts'
 import {
   rejectSubAggregations,
   type AggregationBuilder,
@@ -25,7 +30,9 @@ import { AggregationParams } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 
 const MAX_INNER_RESULT_WINDOW = 100
-const FETCH_OPTIONS = [
+const OPTIONS = [
+  'from',
+  'size',
   'sort',
   '_source',
   'stored_fields',
@@ -44,7 +51,8 @@ export interface TopHitsWire extends AggregationWireHeader<'top_hits'> {
   readonly size: number
   readonly totalHits: number
   readonly maxScore: number | null
-  readonly hits: ReadonlyArray<{ readonly sortKey: readonly number[]; readonly hit: string }>
+  readonly order: readonly SortKeyOrder[]
+  readonly hits: ReadonlyArray<{ readonly sortKey: readonly SortValue[]; readonly hit: string }>
 }
 
 export class InternalTopHits extends InternalAggregation {
@@ -63,31 +71,35 @@ export class InternalTopHits extends InternalAggregation {
     return new InternalTopHits(wire.name, readMeta(wire.meta), wire.from, wire.size, {
       totalHits: wire.totalHits,
       maxScore: wire.maxScore,
+      order: wire.order.map((key) => ({ ...key })),
       hits,
     })
   }
 
   writeTo(): TopHitsWire {
-    const { totalHits, maxScore, hits } = this.shardHits
+    const { totalHits, maxScore, order, hits } = this.shardHits
     return {
       ...this.header('top_hits'),
       from: this.from,
       size: this.size,
       totalHits,
       maxScore,
+      order: order.map((key) => ({ ...key })),
       hits: hits.map(({ sortKey, hit }) => ({ sortKey: [...sortKey], hit: toJson(hit) })),
     }
   }
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {
     const parts = (all as readonly InternalTopHits[]).map((p) => p.shardHits)
+    const order = parts[0]!.order
     const merged = parts
       .flatMap((part, shard) => part.hits.map((hit, rank) => ({ ...hit, shard, rank })))
-      .sort((a, b) => compareKeys(a.sortKey, b.sortKey) || a.shard - b.shard || a.rank - b.rank)
+      .sort((a, b) => compareFieldDocs(order, a.sortKey, b.sortKey) || a.shard - b.shard || a.rank - b.rank)
     const scores = parts.map((p) => p.maxScore).filter((s): s is number => s !== null)
     const shardHits: ShardTopHits = {
       totalHits: parts.reduce((n, p) => n + p.totalHits, 0),
       maxScore: scores.length === 0 ? null : Math.max(...scores),
+      order,
       hits: merged.slice(this.from, this.from + this.size),
     }
     return new InternalTopHits(this.name, this.meta, 0, this.size, shardHits)
@@ -106,17 +118,9 @@ export class InternalTopHits extends InternalAggregation {
   }
 }
 
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const d = a[i]! - b[i]!
-    if (d !== 0) return d
-  }
-  return a.length - b.length
-}
-
 export const topHitsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   rejectSubAggregations(name, 'top_hits', subs)
-  const params = new AggregationParams('top_hits', body, ['from', 'size', ...FETCH_OPTIONS])
+  const params = new AggregationParams('top_hits', body, OPTIONS)
   const from = params.int('from') ?? 0
   const size = params.int('size') ?? 3
   if (from + size > MAX_INNER_RESULT_WINDOW) {
@@ -126,20 +130,24 @@ export const topHitsParser: AggregationParser = (name, body, meta, subs): Aggreg
         '[index.max_inner_result_window] index level setting.',
     )
   }
-  const options = new Map<string, XContentValue>([...body].filter(([key]) => FETCH_OPTIONS.includes(key)))
+  const sortValue = params.raw('sort')
+  const sort = sortValue === undefined ? [] : parseSort(sortValue, '')
+  const request: TopHitsRequest = {
+    from: 0,
+    size: from + size,
+    sort: sortsByScore(sort) ? null : sort,
+    trackScores: params.boolean('track_scores') ?? false,
+    version: params.boolean('version') ?? false,
+    seqNoPrimaryTerm: params.boolean('seq_no_primary_term') ?? false,
+    fetchSource: fetchSourceOption(params.raw('_source')),
+  }
   return {
     name,
     type: 'top_hits',
     meta,
     subs,
     collect(shard, docs) {
-      return new InternalTopHits(
-        name,
-        meta,
-        from,
-        size,
-        shard.topHits(docs, { from: 0, size: from + size, options }),
-      )
+      return new InternalTopHits(name, meta, from, size, shard.topHits(docs, request))
     },
   }
 }
