@@ -3,8 +3,9 @@
  * creates a MessageChannel for every pair of workers and hands each side its port). Messages are
  * structured-cloned by postMessage, except the buffers a handler's response was marked with
  * (transfer-list.ts: a leader's fetch answer gives its record bytes away), which are transferred. A peer
- * whose worker is stopped never answers: the request times out, as a request to an unreachable host does. With a ProcessPause, a paused node's port holds what
- * arrives and what the node sends until it resumes (a SIGSTOPped process reads and writes nothing).
+ * whose worker is stopped never answers: the request times out, as a request to an unreachable host does.
+ * With a ProcessPause, a paused node's port holds what arrives and what the node sends until it resumes (a
+ * SIGSTOPped process reads and writes nothing).
  *
  * Message format: `{ t: 'q', id, body }` for a request, `{ t: 's', id, ok: true, body }` or
  * `{ t: 's', id, ok: false, error: { name, message } }` for its response; ids are per port.
@@ -17,7 +18,7 @@ import { transferListOf } from './transfer-list.ts'
 /** The part of a MessagePort this needs, so the core names no DOM type. */
 export interface PortLike {
   /** Sends `message`, moving the buffers of `transfer` (detached here once sent), as MessagePort does. */
-  postMessage(message: unknown, transfer: ArrayBuffer[]): void
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
   /** Starts delivery of queued messages, as MessagePort.start does. */
   start(): void
@@ -81,7 +82,7 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
         resolve: (value) => (timer.cancel(), resolve(value)),
         reject: (error) => (timer.cancel(), reject(error)),
       })
-      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire, []))
+      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire))
     })
   }
 
@@ -98,18 +99,15 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     }
     const handler = this.handler
     if (!handler) {
-      port.postMessage(
-        {
-          t: 's',
-          id: message.id,
-          ok: false,
-          error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
-        } satisfies Wire,
-        [],
-      )
+      port.postMessage({
+        t: 's',
+        id: message.id,
+        ok: false,
+        error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
+      } satisfies Wire)
       return
     }
-    const reply = (wire: Wire, transfer: ArrayBuffer[]): void => {
+    const reply = (wire: Wire, transfer?: ArrayBuffer[]): void => {
       this.asNode(() => {
         if (!this.blocked.has(peer)) port.postMessage(wire, transfer)
       })
@@ -117,18 +115,15 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     handler(peer, message.body as Req).then(
       (body) => reply({ t: 's', id: message.id, ok: true, body }, transferListOf(body)),
       (error: unknown) =>
-        reply(
-          {
-            t: 's',
-            id: message.id,
-            ok: false,
-            error:
-              error instanceof Error
-                ? { name: error.name, message: error.message }
-                : { name: 'Error', message: String(error) },
-          } satisfies Wire,
-          [],
-        ),
+        reply({
+          t: 's',
+          id: message.id,
+          ok: false,
+          error:
+            error instanceof Error
+              ? { name: error.name, message: error.message }
+              : { name: 'Error', message: String(error) },
+        } satisfies Wire),
     )
   }
 

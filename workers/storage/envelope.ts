@@ -109,20 +109,7 @@ export function openFileParts(
 
 /** Returns the payload of a record whose version is `expectedVersion`; throws StorageFormatError otherwise. */
 export function openEnvelope(bytes: Uint8Array, expectedVersion: number, what: string): unknown {
-  return openVersionedEnvelope(bytes, [expectedVersion], what).value
-}
-
-/**
- * Returns the version and payload of a record whose version is one of `versions` (a reader of several
- * layouts of one kind of record); throws StorageFormatError otherwise.
- */
-export function openVersionedEnvelope(
-  bytes: Uint8Array,
-  versions: readonly number[],
-  what: string,
-): { version: number; value: unknown } {
-  const { version, payload } = openVersionedBytes(bytes, versions, what)
-  return { version, value: jsonPayload(payload) }
+  return jsonPayload(openBytes(bytes, expectedVersion, what))
 }
 
 /** The value of a JSON payload (what sealEnvelope sealed). */

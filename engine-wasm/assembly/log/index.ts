@@ -12,7 +12,7 @@ import { crc32c } from './crc32c.ts'
 import { LogSegment } from './log-segment.ts'
 import { LOG_PAGE_SIZE } from './paged-log.ts'
 import { batchSize, validateBatch } from './record-batch.ts'
-import { RESULTS, input, output, releaseLargeInput, reserveInput } from './scratch.ts'
+import { RESULTS, input, output, reserveInput } from './scratch.ts'
 
 const segments: Array<LogSegment | null> = []
 const freeHandles: Array<i32> = []
@@ -71,12 +71,15 @@ export function segmentAppend(handle: i32, length: i32, checkRecords: i32): i32 
   return segment(handle).append(input.data, length, checkRecords != 0)
 }
 
-/** Loads the `length` input bytes (a stored .log) into an empty segment and recovers it. */
-export function segmentRecover(handle: i32, length: i32): i32 {
+/** Appends the `length` input bytes (a part of a stored .log) to the log of a segment being loaded, unchecked. */
+export function segmentLoad(handle: i32, length: i32): void {
+  segment(handle).log.append(input.data, length)
+}
+
+/** Recovers a loaded segment (segmentLoad): keeps its longest valid prefix; returns the bytes dropped. */
+export function segmentRecover(handle: i32): i32 {
   const loaded = segment(handle)
-  loaded.log.append(input.data, length)
-  releaseLargeInput()
-  return loaded.recover(length)
+  return loaded.recover(loaded.log.length)
 }
 
 /** Drops the batches at and after the one holding `offset`; returns the bytes dropped. */

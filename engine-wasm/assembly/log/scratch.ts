@@ -12,16 +12,8 @@ export function setResult(slot: i32, value: f64): void {
   store<f64>(RESULTS + ((<usize>slot) << 3), value)
 }
 
-/** The most input kept between calls: a larger area (a whole stored segment, at load) is freed after use. */
-const INPUT_KEPT: i32 = 1 << 20
-
 /** Address where JavaScript writes `length` input bytes. */
 export function reserveInput(length: i32): usize {
   input.length = 0
   return input.reserve(length)
-}
-
-/** Frees the input area once a call is done with it when it grew past INPUT_KEPT. */
-export function releaseLargeInput(): void {
-  if (input.capacity > INPUT_KEPT) input.free()
 }

@@ -121,8 +121,13 @@ export class LogEngine {
   recoverSegment(baseOffset: number, logBytes: Uint8Array): { segment: LogSegment; truncatedBytes: number } {
     const wasm = this.#wasm
     const handle = wasm.exports.segmentNew(baseOffset)
-    wasm.writeInput(logBytes)
-    const truncatedBytes = wasm.exports.segmentRecover(handle, logBytes.length)
+    // A page at a time, so the input area never holds a whole stored segment beside its pages.
+    for (let at = 0; at < logBytes.length; at += wasm.logPageSize) {
+      const part = logBytes.subarray(at, at + wasm.logPageSize)
+      wasm.writeInput(part)
+      wasm.exports.segmentLoad(handle, part.length)
+    }
+    const truncatedBytes = wasm.exports.segmentRecover(handle)
     return { segment: new LogSegment(wasm, handle, baseOffset), truncatedBytes }
   }
 }

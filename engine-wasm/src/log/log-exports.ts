@@ -13,7 +13,8 @@ export interface LogExports {
   segmentNew(baseOffset: number): number
   segmentFree(handle: number): void
   segmentAppend(handle: number, length: number, checkRecords: number): number
-  segmentRecover(handle: number, length: number): number
+  segmentLoad(handle: number, length: number): void
+  segmentRecover(handle: number): number
   segmentTruncateTo(handle: number, offset: number): number
   segmentRead(handle: number, startOffset: number, maxBytes: number): number
   segmentOffsetForTimestamp(handle: number, timestamp: number): number
@@ -37,6 +38,7 @@ const FUNCTIONS = [
   'segmentNew',
   'segmentFree',
   'segmentAppend',
+  'segmentLoad',
   'segmentRecover',
   'segmentTruncateTo',
   'segmentRead',

@@ -92,18 +92,9 @@ export class LogSegment {
     return this.#copyLog(handle, from, size - from)
   }
 
-  /** A copy of `length` .log bytes from `position`, page by page (the module keeps the log in pages). */
+  /** A copy of `length` .log bytes from `position`. */
   #copyLog(handle: number, position: number, length: number): Uint8Array {
-    const { exports } = this.#wasm
-    const pageSize = exports.logPageSize()
-    const copy = new Uint8Array(length)
-    for (let done = 0; done < length;) {
-      const at = position + done
-      const run = Math.min(length - done, pageSize - (at % pageSize))
-      copy.set(new Uint8Array(exports.memory.buffer, exports.segmentLogAt(handle, at) >>> 0, run), done)
-      done += run
-    }
-    return copy
+    return this.#wasm.copyPaged((at) => this.#wasm.exports.segmentLogAt(handle, at), position, length)
   }
 
   /** A copy of the .index bytes (8-byte big-endian entries: relative offset, position). */

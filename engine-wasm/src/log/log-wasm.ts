@@ -7,7 +7,12 @@ import { logError } from './corrupt-record.ts'
 import type { LogExports } from './log-exports.ts'
 
 export class LogWasm {
-  constructor(readonly exports: LogExports) {}
+  /** The size of a segment log's pages (paged-log.ts). */
+  readonly logPageSize: number
+
+  constructor(readonly exports: LogExports) {
+    this.logPageSize = exports.logPageSize()
+  }
 
   /** Copies `bytes` to `pointer`, an address the module returned by the call just before. */
   write(pointer: number, bytes: Uint8Array): void {
@@ -21,6 +26,21 @@ export class LogWasm {
 
   copyBytes(pointer: number, length: number): Uint8Array {
     return new Uint8Array(this.exports.memory.buffer, pointer >>> 0, length).slice()
+  }
+
+  /**
+   * A copy of `length` bytes from byte `position` of a paged log (paged-log.ts), where `addressOf(p)` is the
+   * address of byte p, the rest of its page following it.
+   */
+  copyPaged(addressOf: (position: number) => number, position: number, length: number): Uint8Array {
+    const copy = new Uint8Array(length)
+    for (let done = 0; done < length;) {
+      const at = position + done
+      const run = Math.min(length - done, this.logPageSize - (at % this.logPageSize))
+      copy.set(new Uint8Array(this.exports.memory.buffer, addressOf(at) >>> 0, run), done)
+      done += run
+    }
+    return copy
   }
 
   copyFloats(pointer: number, count: number): Float64Array {

@@ -253,16 +253,17 @@ export class ReplicaManager {
 
   /**
    * The leader's side of a follower's fetch (the Transport handler calls it). Each partition's records are a
-   * copy out of the log that only this answer holds, so the answer gives their buffers away: between workers
-   * they move to the follower instead of being copied twice more (transfer-list.ts).
+   * fresh copy out of the log that only this answer holds (LogSegment.read copies its pages out), so the answer
+   * gives their buffers away: between workers they move to the follower instead of being copied twice more
+   * (transfer-list.ts). A read cache handing out shared bytes would have to stop this.
    */
   async handleReplicaFetch(from: number, request: ReplicaFetchRequest): Promise<ReplicaFetchResponse> {
     const params = { ...request, replicaId: from }
     const partitions = await this.fetchMessages(params, request.partitions)
-    const buffers = new Set<ArrayBuffer>()
-    for (const { records } of partitions)
-      if (records.byteLength > 0) buffers.add(records.buffer as ArrayBuffer)
-    return withTransfer({ partitions }, [...buffers])
+    const buffers = partitions.flatMap(({ records }) =>
+      records.byteLength > 0 ? [records.buffer as ArrayBuffer] : [],
+    )
+    return withTransfer({ partitions }, buffers)
   }
 
   /**
