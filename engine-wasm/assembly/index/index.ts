@@ -166,7 +166,10 @@ export function dfs(handle: i32, program: usize): usize {
 }
 
 export function count(handle: i32, program: usize): i32 {
-  const total = evaluateAll(searchContext(handle, 0), program).length
+  // A count collects no scores (TotalHitCountCollector): only what must score to match (a min_score) scores.
+  const ctx = searchContext(handle, 0)
+  ctx.scoring = false
+  const total = evaluateAll(ctx, program).length
   safePoint()
   return total
 }

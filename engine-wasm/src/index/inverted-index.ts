@@ -125,9 +125,8 @@ export class InvertedIndex {
     const result = this.call(input.bytes, (pointer) =>
       this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt, threshold),
     )
-    const failure = this.scoreFailure()
     try {
-      if (failure !== null) throw new FunctionScoreError(failure)
+      this.throwScoreFailure()
       const view = new DataView(this.wasm.memory.buffer, result >>> 0)
       const totalHits = view.getUint32(0, true)
       const scoreDocs: ScoreDoc[] = []
@@ -168,7 +167,9 @@ export class InvertedIndex {
 
   count(query: IndexQuery): number {
     const program = encodeQuery(rewriteQuery(query))
-    return this.call(program, (pointer) => this.wasm.count(this.handle, pointer))
+    const count = this.call(program, (pointer) => this.wasm.count(this.handle, pointer))
+    this.throwScoreFailure()
+    return count
   }
 
   fieldStatistics(field: string): FieldStatistics | null {
@@ -310,18 +311,20 @@ export class InvertedIndex {
     this.lastDocId = last ? last.docBase + last.maxDoc - 1 : -1
   }
 
-  /** Copies out a result buffer that starts with its u32 byte length, and releases it. */
-  /** The function_score error the last search recorded, or null. */
-  private scoreFailure(): FunctionScoreFailure | null {
+  /** Throws the function_score error the last search or count recorded (FunctionScoreError), if any. */
+  private throwScoreFailure(): void {
     const record = this.wasm.scoreError()
-    if (record === 0) return null
+    if (record === 0) return
+    let failure: FunctionScoreFailure
     try {
-      return readScoreError(new DataView(this.wasm.memory.buffer, record >>> 0))
+      failure = readScoreError(new DataView(this.wasm.memory.buffer, record >>> 0))
     } finally {
       this.wasm.release(record)
     }
+    throw new FunctionScoreError(failure)
   }
 
+  /** Copies out a result buffer that starts with its u32 byte length, and releases it. */
   private resultBytes(result: number): Uint8Array {
     try {
       const length = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)

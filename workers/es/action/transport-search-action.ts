@@ -23,12 +23,11 @@ import type { ParsedSearch } from '../search/search-request.ts'
 import {
   fetchHit,
   mergeQueryResults,
-  sortsByScore,
   type QuerySearchResult,
   type SearchHit,
 } from '../search/search-service.ts'
 import type { ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
-import { buildSortField } from '../search/sort/index.ts'
+import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { ShardResponse } from './shard-messages.ts'
 

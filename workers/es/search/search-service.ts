@@ -43,8 +43,6 @@ import {
   type SortValue,
 } from './sort/index.ts'
 
-export { sortsByScore }
-
 export interface SearchRequest {
   from: number
   size: number
@@ -110,15 +108,16 @@ export function executeQueryPhase(
     : request.sort.map((builder) => buildSortField(builder, { name, uuid, fields: searchFields(mapping) }))
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
-  // aggregations or a sort by fields: every match
-  const matches = allMatches(shard, query, dfs)
+  // aggregations or a sort by fields: every match (of the query for aggregations, post_filter'ed for hits)
   let aggregations: InternalAggregations | null = null
+  let matches: TopDocs | null = null
   if (request.aggregations !== null) {
+    matches = allMatches(shard, query, dfs)
     const scores = docScores(matches)
     const context = shardAggregationContext(index, shard, scores, now)
     aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
   }
-  const all = postFilter === null ? matches : allMatches(shard, hitsQuery, dfs)
+  const all = postFilter === null && matches !== null ? matches : allMatches(shard, hitsQuery, dfs)
   if (sortFields === null) return byScore(name, shard.shardId, shardIndex, all, request, aggregations)
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
   const docs = topFieldDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k)

@@ -17,6 +17,7 @@ import { searchFields } from './search-fields.ts'
 import {
   buildSortField,
   formatSortValues,
+  sortKeyOrder,
   topFieldDocs,
   type FieldDoc,
   type SortField,
@@ -92,7 +93,7 @@ export function shardAggregationContext(
         sortFields === null
           ? (ranked[0]?.score ?? null)
           : request.trackScores && docs.length > 0
-            ? Math.max(...docs.map((doc) => scores.get(doc) ?? 1))
+            ? docs.reduce((max, doc) => Math.max(max, scores.get(doc) ?? 1), -Infinity)
             : null
       return { totalHits: docs.length, maxScore, order, hits }
     },
@@ -127,5 +128,5 @@ function rankTopHits(
   const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping), null, k).slice(
     request.from,
   )
-  return { sortFields, order: sortFields, ranked }
+  return { sortFields, order: sortFields.map(sortKeyOrder), ranked }
 }

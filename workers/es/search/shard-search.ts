@@ -127,15 +127,20 @@ function shardSearch(
   const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
   if (dfs === null) index.scheduledRefresh(now)
-  const parts = parseForIndex(index, request, analyze, shard)
-  const { parsed, query, namedQueries, buildQuery: buildFor } = parts
+  const {
+    parsed,
+    query,
+    postFilter,
+    namedQueries,
+    buildQuery: buildFor,
+  } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const phase = executeQueryPhase(
     index,
     shard,
     request.shardIndex,
     query,
-    parts.postFilter,
+    postFilter,
     parsed.request,
     request.now,
     dfs,

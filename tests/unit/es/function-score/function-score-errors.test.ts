@@ -89,6 +89,18 @@ describe('function_score scoring errors', () => {
     )
   })
 
+  it('fails a _count whose function_score has min_score: MinScoreScorer scores every match', async () => {
+    const { cluster, node } = await items()
+    const answer = await cluster.send(
+      1,
+      'GET',
+      '/idx/_count',
+      functionScore({ field: 'rank' }, { min_score: 0 }),
+    )
+    const cause = { type: 'exception', reason: 'Missing value for field [rank]' }
+    expect([answer.status, JSON.parse(answer.body)]).toEqual([500, allShardsFailed(node, cause, 500)])
+  })
+
   it('scores normally with `missing`, and raises nothing in a filter context', async () => {
     const { cluster } = await items()
     const ok = (await cluster.json(1, 'GET', '/idx/_search', {

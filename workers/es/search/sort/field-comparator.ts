@@ -20,6 +20,11 @@ export type SortValue = number | string | null
 /** What ordering two sort values needs of their SortField: plain data, so it can cross nodes. */
 export type SortKeyOrder = Pick<SortField, 'type' | 'descending' | 'missingFirst'>
 
+/** A sort key's order as plain data (a SortField also holds formatters, which cross no wire). */
+export function sortKeyOrder({ type, descending, missingFirst }: SortKeyOrder): SortKeyOrder {
+  return { type, descending, missingFirst }
+}
+
 /** The sort value of one document for one field. */
 export function docSortValue(
   field: SortField,

@@ -11,7 +11,7 @@ export {
   type SortOrder,
 } from './sort-builder.ts'
 export { buildSortField, type SortField, type SortIndex, type SortType } from './sort-field.ts'
-export { compareFieldDocs, type SortKeyOrder, type SortValue } from './field-comparator.ts'
+export { compareFieldDocs, sortKeyOrder, type SortKeyOrder, type SortValue } from './field-comparator.ts'
 export { parseSearchAfter, searchAfterValues, type SearchAfterValue } from './search-after.ts'
 export { topFieldDocs, type FieldDoc } from './shard-sort.ts'
 export { formatSortValues } from './sort-value-format.ts'

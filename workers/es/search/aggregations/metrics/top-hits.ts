@@ -17,6 +17,7 @@ import { fetchSourceOption } from '../../../action/fetch-source.ts'
 import {
   compareFieldDocs,
   parseSort,
+  sortKeyOrder,
   sortsByScore,
   type SortKeyOrder,
   type SortValue,
@@ -71,7 +72,7 @@ export class InternalTopHits extends InternalAggregation {
     return new InternalTopHits(wire.name, readMeta(wire.meta), wire.from, wire.size, {
       totalHits: wire.totalHits,
       maxScore: wire.maxScore,
-      order: wire.order.map((key) => ({ ...key })),
+      order: wire.order.map(sortKeyOrder),
       hits,
     })
   }
@@ -84,7 +85,7 @@ export class InternalTopHits extends InternalAggregation {
       size: this.size,
       totalHits,
       maxScore,
-      order: order.map((key) => ({ ...key })),
+      order: order.map(sortKeyOrder),
       hits: hits.map(({ sortKey, hit }) => ({ sortKey: [...sortKey], hit: toJson(hit) })),
     }
   }
