@@ -2,7 +2,8 @@
  * Web Worker entry for one Kafka broker: a KafkaServer over IndexedDB, the real clock, the WASM log
  * engine, and MessagePorts to its peers: the page starts every broker, then wires one MessageChannel per
  * pair of running brokers (a broker's messages to peers not yet wired fail and are retried).
- * Client calls wait until the broker is unfenced after its start (Kafka opens its listeners only then).
+ * Client calls are refused with the NetworkError of an unreachable broker until the broker is unfenced
+ * after its start (Kafka opens its listeners only then), so a client tries its next bootstrap server.
  * `pause` / `resume` are SIGSTOP / SIGCONT, which a worker cannot get from outside, so it holds itself:
  * its timers, its ports and every API call wait while paused (process-pause.ts).
  */
@@ -15,6 +16,7 @@ import { KafkaServer } from './kafka/server/kafka-server.ts'
 import { LogEngine } from '../engine-wasm/src/log/index.ts'
 import { Random } from './net/random.ts'
 import { PortTransport } from './net/port-transport.ts'
+import { NetworkError } from './net/transport.ts'
 import { PausableScheduler, ProcessPause } from './net/process-pause.ts'
 import type { Tagged } from './net/channel-mux.ts'
 import { openStorage } from './storage/open-storage.ts'
@@ -31,12 +33,13 @@ function runningServer(): KafkaServer {
 }
 
 /**
- * The broker's client API once it serves clients: a call made while it is still starting waits until the
- * controller unfenced it, as a client's connection waits until Kafka's BrokerServer opens its listeners.
+ * The broker's client API once it serves clients. While it is still starting (the controller has not
+ * unfenced it yet) a call is refused as a connection to a listener Kafka's BrokerServer has not opened:
+ * with the NetworkError the transport gives for an unreachable broker, which a client skips.
  */
-async function running(): Promise<BrokerApi> {
+function serving(): BrokerApi {
   const started = runningServer()
-  await started.whenServing()
+  if (!started.serving) throw new NetworkError('disconnected', started.nodeId)
   return started.api
 }
 
@@ -72,38 +75,38 @@ const api: BrokerWorkerApi = {
     return bytes === null ? null : Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer])
   },
   describeState: () => Promise.resolve(runningServer().describeState()),
-  metadata: async (...args) => (await running()).metadata(...args),
-  createTopics: async (...args) => (await running()).createTopics(...args),
-  deleteTopics: async (...args) => (await running()).deleteTopics(...args),
-  describeTopicConfigs: async (...args) => (await running()).describeTopicConfigs(...args),
-  produce: async (...args) => (await running()).produce(...args),
+  metadata: async (...args) => serving().metadata(...args),
+  createTopics: async (...args) => serving().createTopics(...args),
+  deleteTopics: async (...args) => serving().deleteTopics(...args),
+  describeTopicConfigs: async (...args) => serving().describeTopicConfigs(...args),
+  produce: async (...args) => serving().produce(...args),
   fetch: async (...args) => {
-    const responses = await (await running()).fetch(...args)
+    const responses = await serving().fetch(...args)
     return Comlink.transfer(
       responses,
       responses.map((r) => r.records.buffer as ArrayBuffer),
     )
   },
-  listOffsets: async (...args) => (await running()).listOffsets(...args),
-  initProducerId: async () => (await running()).initProducerId(),
-  describeConfigs: async (...args) => (await running()).describeConfigs(...args),
-  incrementalAlterConfigs: async (...args) => (await running()).incrementalAlterConfigs(...args),
-  createPartitions: async (...args) => (await running()).createPartitions(...args),
-  describeQuorum: async () => (await running()).describeQuorum(),
-  electLeaders: async (...args) => (await running()).electLeaders(...args),
-  describeLogDirs: async (...args) => (await running()).describeLogDirs(...args),
-  alterPartitionReassignments: async (...args) => (await running()).alterPartitionReassignments(...args),
-  listPartitionReassignments: async (...args) => (await running()).listPartitionReassignments(...args),
-  findCoordinator: async (...args) => (await running()).findCoordinator(...args),
-  joinGroup: async (...args) => (await running()).joinGroup(...args),
-  syncGroup: async (...args) => (await running()).syncGroup(...args),
-  heartbeat: async (...args) => (await running()).heartbeat(...args),
-  leaveGroup: async (...args) => (await running()).leaveGroup(...args),
-  offsetCommit: async (...args) => (await running()).offsetCommit(...args),
-  offsetFetch: async (...args) => (await running()).offsetFetch(...args),
-  listGroups: async (...args) => (await running()).listGroups(...args),
-  describeGroups: async (...args) => (await running()).describeGroups(...args),
-  deleteGroups: async (...args) => (await running()).deleteGroups(...args),
+  listOffsets: async (...args) => serving().listOffsets(...args),
+  initProducerId: async () => serving().initProducerId(),
+  describeConfigs: async (...args) => serving().describeConfigs(...args),
+  incrementalAlterConfigs: async (...args) => serving().incrementalAlterConfigs(...args),
+  createPartitions: async (...args) => serving().createPartitions(...args),
+  describeQuorum: async () => serving().describeQuorum(),
+  electLeaders: async (...args) => serving().electLeaders(...args),
+  describeLogDirs: async (...args) => serving().describeLogDirs(...args),
+  alterPartitionReassignments: async (...args) => serving().alterPartitionReassignments(...args),
+  listPartitionReassignments: async (...args) => serving().listPartitionReassignments(...args),
+  findCoordinator: async (...args) => serving().findCoordinator(...args),
+  joinGroup: async (...args) => serving().joinGroup(...args),
+  syncGroup: async (...args) => serving().syncGroup(...args),
+  heartbeat: async (...args) => serving().heartbeat(...args),
+  leaveGroup: async (...args) => serving().leaveGroup(...args),
+  offsetCommit: async (...args) => serving().offsetCommit(...args),
+  offsetFetch: async (...args) => serving().offsetFetch(...args),
+  listGroups: async (...args) => serving().listGroups(...args),
+  describeGroups: async (...args) => serving().describeGroups(...args),
+  deleteGroups: async (...args) => serving().deleteGroups(...args),
 }
 
 exposeHostProcess(api, paused)

@@ -126,6 +126,28 @@ describe('broker workers', () => {
     restarted.terminate()
   })
 
+  it('refuses clients until its controller unfences it, so a tool answers from the next bootstrap broker', async () => {
+    const seed = Math.floor(Math.random() * 1e6)
+    const cluster = new KafkaWorkerCluster(3, seed, `test-${seed}-`)
+    await cluster.startAll()
+    const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
+    const clients = new ClusterKafkaClients(cluster, engine, hostScheduler, 3)
+    const bootstrap = 'localhost:9092,localhost:9093,localhost:9094'
+    await waitFor(async () => (await clients.admin(bootstrap).describeCluster()).nodes.length === 3)
+    // Broker 1 comes back cut off from the rest of its quorum: no controller can ever unfence it.
+    cluster.isolate([1])
+    await cluster.kill(1)
+    await cluster.start(1)
+    await expect(cluster.brokerAtPort(9092)!.metadata([])).rejects.toMatchObject({ name: 'NetworkError' })
+    const answered = clients
+      .admin(bootstrap)
+      .describeCluster()
+      .then(({ nodes }) => nodes.map((node) => node.id))
+    const late = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000))
+    expect(await Promise.race([answered, late])).toEqual(expect.arrayContaining([2, 3]))
+    cluster.terminate()
+  })
+
   it('rejects calls on a broker that was never started with a named error', async () => {
     const worker = new Worker(new URL('../../workers/broker.worker.ts', import.meta.url), { type: 'module' })
     workers.push(worker)

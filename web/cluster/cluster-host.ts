@@ -81,7 +81,8 @@ function clusterLayout(formatted: number): ClusterLayout {
 
 /**
  * Asks `ready` every `intervalMs` until it says yes, for at most READY_TIMEOUT_MS (an answer still awaited
- * then, such as a starting broker's, which answers only once unfenced, is not waited for).
+ * then, such as a paused broker's, is not waited for). A starting broker refuses clients until it is
+ * unfenced, so this poll is what waits for it.
  */
 async function until(ready: () => Promise<boolean>, intervalMs: number): Promise<void> {
   const end = clock.now() + READY_TIMEOUT_MS

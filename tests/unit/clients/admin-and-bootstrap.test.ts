@@ -99,6 +99,41 @@ describe('bootstrap', () => {
   })
 })
 
+describe('ClusterConnection with a clock: a starting broker refuses connections', () => {
+  const refusing = (refusals: number) => {
+    let calls = 0
+    const broker = {} as BrokerApi
+    const call = (b: BrokerApi) =>
+      ++calls <= refusals
+        ? Promise.reject(Object.assign(new Error('connection refused'), { name: 'NetworkError' }))
+        : Promise.resolve(b)
+    return { broker, call, calls: () => calls }
+  }
+
+  it('reconnects after reconnect.backoff.ms, doubling up to 1 s, until the broker serves', async () => {
+    const clock = new VirtualClock()
+    const started = clock.now()
+    const { broker, call, calls } = refusing(6)
+    const connection = new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092', clock)
+    expect(await connection.any(call)).toBe(broker)
+    expect([calls(), clock.now() - started]).toEqual([7, 50 + 100 + 200 + 400 + 800 + 1000])
+  })
+
+  it('gives up after default.api.timeout.ms, and fails at once without a clock', async () => {
+    const clock = new VirtualClock()
+    const started = clock.now()
+    const { broker, call } = refusing(Infinity)
+    const withClock = new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092', clock)
+    await expect(withClock.any(call)).rejects.toThrow('Timed out waiting for a node assignment.')
+    expect(clock.now() - started).toBeGreaterThan(59_000)
+    expect(clock.now() - started).toBeLessThanOrEqual(60_000)
+    const withoutClock = new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092')
+    await expect(withoutClock.any(refusing(1).call)).rejects.toThrow(
+      'Timed out waiting for a node assignment.',
+    )
+  })
+})
+
 describe('ClusterKafkaClients', () => {
   it('wires producer, consumer and admin to the broker at the bootstrap address', async () => {
     const cluster = await startCluster(1)

@@ -3,6 +3,10 @@
  * keep it. It reaches some live broker for cluster-wide requests (the bootstrap servers first, then any
  * broker the metadata names), caches metadata, and finds the leader of each partition so that produce,
  * fetch and list-offsets requests go to the partition's leader.
+ *
+ * A broker still starting refuses connections (broker.worker.ts: NetworkError): with a clock, a cluster-wide
+ * call then tries its brokers again after reconnect.backoff.ms, doubling up to reconnect.backoff.max.ms, until
+ * default.api.timeout.ms, as the Java client reconnects; brokers that are not running fail it at once.
  */
 import type {
   BrokerApi,
@@ -13,6 +17,13 @@ import type {
 import type { TopicPartition } from './api.ts'
 import { type BrokerDirectory, isLocalHost, parseBootstrapServers } from './bootstrap.ts'
 import { timeoutError } from './errors.ts'
+import type { Clock } from '../../net/clock.ts'
+
+/** reconnect.backoff.ms and reconnect.backoff.max.ms. */
+const RECONNECT_BACKOFF_MS = 50
+const RECONNECT_BACKOFF_MAX_MS = 1000
+/** default.api.timeout.ms: how long a cluster-wide call waits for a broker that refuses it. */
+const DEFAULT_API_TIMEOUT_MS = 60_000
 
 export interface LeaderGroup<T> {
   leader: number
@@ -25,9 +36,11 @@ export class ClusterConnection {
   /** The cached metadata's partitions by leader, built on first use after each refresh. */
   private partitionsByNode: Map<number, TopicPartition[]> | null = null
 
+  /** `clock`: the client's, to reconnect to brokers that refuse a call; without one a call fails at once. */
   constructor(
     private readonly directory: BrokerDirectory,
     private readonly bootstrapServers: string,
+    private readonly clock: Clock | null = null,
   ) {}
 
   /** Brokers to try, in order: the bootstrap servers, then every broker of the last metadata. */
@@ -46,20 +59,27 @@ export class ClusterConnection {
 
   /** Runs a cluster-wide request on the first broker that answers. */
   async any<T>(call: (broker: BrokerApi) => Promise<T>): Promise<T> {
-    let lastError: unknown = null
-    for (const broker of this.candidates()) {
-      try {
-        return await call(broker)
-      } catch (error) {
-        lastError = error
+    const deadline = (this.clock?.now() ?? 0) + DEFAULT_API_TIMEOUT_MS
+    for (let backoff = RECONNECT_BACKOFF_MS; ; backoff = Math.min(2 * backoff, RECONNECT_BACKOFF_MAX_MS)) {
+      let lastError: unknown = null
+      let refused = false
+      for (const broker of this.candidates()) {
+        try {
+          return await call(broker)
+        } catch (error) {
+          lastError = error
+          if (error instanceof Error && error.name === 'NetworkError') refused = true
+        }
       }
-    }
-    if (
-      lastError instanceof Error &&
-      lastError.name !== 'NetworkError' &&
-      !lastError.name.endsWith('StoppedError')
-    ) {
-      throw lastError
+      if (
+        lastError instanceof Error &&
+        lastError.name !== 'NetworkError' &&
+        !lastError.name.endsWith('StoppedError')
+      ) {
+        throw lastError
+      }
+      if (!refused || this.clock === null || this.clock.now() + backoff > deadline) break
+      await this.clock.sleep(backoff)
     }
     throw timeoutError('Timed out waiting for a node assignment.')
   }

@@ -25,7 +25,7 @@ export class ClusterKafkaClients implements KafkaClients {
   ) {}
 
   private connect(bootstrapServers: string): ClusterConnection {
-    return new ClusterConnection(this.directory, bootstrapServers)
+    return new ClusterConnection(this.directory, bootstrapServers, this.clock)
   }
 
   admin(bootstrapServers: string): Admin {

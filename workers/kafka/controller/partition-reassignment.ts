@@ -115,7 +115,7 @@ export function alterPartitionReassignment(
       message: `Unable to find partition ${target.topic}:${target.partition}.`,
     }
   }
-  const isUsable = (id: number): boolean => metadata.brokers.get(id)?.fenced === false
+  const isUsable = (id: number): boolean => metadata.isUnfenced(id)
   const base = { topicId: topic.topicId, partitionId: target.partition, current, isUsable }
   if (target.replicas === null) {
     if (!isReassigning(current)) {

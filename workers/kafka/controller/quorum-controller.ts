@@ -244,12 +244,11 @@ export class QuorumController {
     if (current.leader !== request.brokerId) return answer('NOT_LEADER_OR_FOLLOWER')
     if (request.leaderEpoch !== current.leaderEpoch) return answer('FENCED_LEADER_EPOCH')
     if (request.partitionEpoch !== current.partitionEpoch) return answer('INVALID_UPDATE_VERSION')
-    const eligible = (id: number): boolean =>
-      current.replicas.includes(id) && metadata.brokers.get(id)?.fenced === false
+    const eligible = (id: number): boolean => current.replicas.includes(id) && metadata.isUnfenced(id)
     if (!request.newIsr.includes(request.brokerId) || !request.newIsr.every(eligible))
       return answer('INELIGIBLE_REPLICA')
     const { topicId, partitionId, newIsr } = request
-    const isUsable = (id: number): boolean => metadata.brokers.get(id)?.fenced === false
+    const isUsable = (id: number): boolean => metadata.isUnfenced(id)
     await this.append([isrChangeRecord({ topicId, partitionId, current, targetIsr: newIsr, isUsable })])
     return answer(null)
   }

@@ -75,7 +75,7 @@ export function fenceBrokerRecords(metadata: ClusterMetadata, brokerId: number):
   const records: MetadataRecord[] = [
     { type: 'BrokerRegistrationChangeRecord', brokerId, brokerEpoch: broker.brokerEpoch, fenced: true },
   ]
-  const isUsable = (id: number): boolean => id !== brokerId && metadata.brokers.get(id)?.fenced === false
+  const isUsable = (id: number): boolean => id !== brokerId && metadata.isUnfenced(id)
   forEachPartition(metadata, (topicId, partitionId, current, topicName) => {
     if (!current.isr.includes(brokerId) && current.leader !== brokerId) return
     const change = buildPartitionChange({
@@ -98,7 +98,7 @@ export function unfenceBrokerRecords(metadata: ClusterMetadata, brokerId: number
   const records: MetadataRecord[] = [
     { type: 'BrokerRegistrationChangeRecord', brokerId, brokerEpoch: broker.brokerEpoch, fenced: false },
   ]
-  const isUsable = (id: number): boolean => id === brokerId || metadata.brokers.get(id)?.fenced === false
+  const isUsable = (id: number): boolean => id === brokerId || metadata.isUnfenced(id)
   forEachPartition(metadata, (topicId, partitionId, current, topicName) => {
     if (current.leader !== -1 || !current.replicas.includes(brokerId)) return
     const change = buildPartitionChange({
@@ -121,7 +121,7 @@ export function electLeadersRecords(
   partitions: ReadonlyArray<{ topic: string; partition: number }>,
 ): MetadataRecord[] {
   const records: MetadataRecord[] = []
-  const isUsable = (id: number): boolean => metadata.brokers.get(id)?.fenced === false
+  const isUsable = (id: number): boolean => metadata.isUnfenced(id)
   for (const { topic, partition } of partitions) {
     const registration = metadata.topic(topic)
     const current = registration?.partitions.get(partition)

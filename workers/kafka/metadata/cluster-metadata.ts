@@ -57,6 +57,11 @@ export class ClusterMetadata {
     return this.configs.get(`${type}:${name}`) ?? new Map()
   }
 
+  /** Whether broker `id` is registered and unfenced: one that can lead, join an ISR and be placed on. */
+  isUnfenced(id: number): boolean {
+    return this.brokers.get(id)?.fenced === false
+  }
+
   /** Unfenced brokers, ascending: the ones that can lead and be placed on. */
   usableBrokers(): number[] {
     return [...this.brokers.values()]

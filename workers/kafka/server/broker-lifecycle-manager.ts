@@ -13,6 +13,10 @@
  * controller channel sends it again itself, here after retry.backoff.ms (100 ms). A failed heartbeat
  * is sent again at the next interval (Kafka backs off from those too: a deviation kept so that a running
  * broker's heartbeats keep their 2 s rhythm).
+ * One registration or heartbeat is out at a time (Kafka's communicationInFlight): one asked for meanwhile
+ * (a controlled shutdown, a newly named controller) waits for it and then goes at once, unless it failed.
+ * Requests go through the NodeToControllerChannel, which sends one that is out to the previous controller
+ * again to a newly named one at once.
  * `whenUnfenced` resolves the first time the controller answers that this incarnation is unfenced: Kafka's
  * BrokerServer enables its client listeners only then (initialUnfenceFuture).
  */
@@ -20,6 +24,7 @@ import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Transport } from '../../net/transport.ts'
 import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
 import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
+import { NodeToControllerChannel } from './node-to-controller-channel.ts'
 
 export const HEARTBEAT_INTERVAL_MS = 2000
 const REQUEST_TIMEOUT_MS = 2000
@@ -51,29 +56,50 @@ export class BrokerLifecycleManager {
   private failedAttempts = 0
   /** The last registration was answered NOT_CONTROLLER. */
   private notController = false
+  /** A registration or heartbeat is out (Kafka's communicationInFlight). */
+  private inFlight = false
+  /** A communication was asked for while one was out: the next goes at once (nextSchedulingShouldBeImmediate). */
+  private nextAtOnce = false
+  private readonly channel: NodeToControllerChannel
   private shutdownWaiter: (() => void) | null = null
   state: LifecycleState = 'starting'
+  private unfencedOnce = false
   private unfenced: () => void = () => undefined
   /** Resolves once this incarnation was first unfenced (and never if it stops before). */
   readonly whenUnfenced = new Promise<void>((resolve) => (this.unfenced = resolve))
 
-  constructor(private readonly deps: LifecycleDeps) {}
+  constructor(private readonly deps: LifecycleDeps) {
+    this.channel = new NodeToControllerChannel({
+      scheduler: deps.scheduler,
+      transport: deps.controllerTransport,
+      controllerId: deps.controllerId,
+    })
+  }
 
   get epoch(): number {
     return this.brokerEpoch
+  }
+
+  /** Whether the controller has unfenced this incarnation since it started (BrokerServer's listeners are open). */
+  get wasUnfenced(): boolean {
+    return this.unfencedOnce
   }
 
   start(): void {
     this.schedule(0)
   }
 
-  /** The quorum names a new controller: an unregistered broker registers with it now. */
+  /**
+   * The quorum names a new controller: a registration or heartbeat out to the previous one goes to it now
+   * (the controller channel), and an unregistered broker with none out registers with it now.
+   */
   controllerChanged(): void {
+    this.channel.controllerChanged()
     if (this.brokerEpoch >= 0 || this.state === 'stopped' || this.state === 'shutting-down') return
     // Failures sending to an earlier controller say nothing about this one (Kafka's controller channel
     // resends a request that got NOT_CONTROLLER to the next controller it learns of, outside this backoff).
     this.failedAttempts = 0
-    this.schedule(0)
+    if (!this.inFlight) this.schedule(0)
   }
 
   /** Controlled shutdown: resolves once the controller fenced this broker (or at once if none answers). */
@@ -102,29 +128,34 @@ export class BrokerLifecycleManager {
 
   private schedule(delayMs: number): void {
     this.timer?.cancel()
-    this.timer = this.deps.scheduler.schedule(delayMs, () => void this.tick())
+    this.timer = this.deps.scheduler.schedule(delayMs, () => void this.communicate())
   }
 
-  private async tick(): Promise<void> {
+  /** Kafka's CommunicationEvent: registers or heartbeats, unless a communication is already out. */
+  private async communicate(): Promise<void> {
     if (this.state === 'stopped') return
-    const controller = this.deps.controllerId()
-    let answered = false
-    this.notController = false
-    try {
-      if (controller !== null)
-        answered = this.brokerEpoch < 0 ? await this.register(controller) : await this.heartbeat(controller)
-    } catch {
-      // No answer from the controller: sent again after the backoff.
+    if (this.inFlight) {
+      this.nextAtOnce = true
+      return
     }
+    this.inFlight = true
+    this.notController = false
+    const answered = this.brokerEpoch < 0 ? await this.register() : await this.heartbeat()
+    this.inFlight = false
+    const failed = !answered && !this.notController
     if (answered) this.failedAttempts = 0
-    else if (!this.notController) this.failedAttempts++
+    else if (failed) this.failedAttempts++
     // The state may have changed while the request was out, so read it afresh.
     const state = this.currentState()
     if (state === 'stopped') return
-    if (state === 'shutting-down') this.schedule(HEARTBEAT_INTERVAL_MS / 4)
-    else if (answered || this.brokerEpoch >= 0) this.schedule(HEARTBEAT_INTERVAL_MS)
-    else if (this.notController) this.schedule(NOT_CONTROLLER_RETRY_MS)
-    else this.schedule(resendBackoffMs(this.failedAttempts - 1))
+    let delayMs: number
+    if (state === 'shutting-down') delayMs = HEARTBEAT_INTERVAL_MS / 4
+    else if (answered || this.brokerEpoch >= 0) delayMs = HEARTBEAT_INTERVAL_MS
+    else if (this.notController) delayMs = NOT_CONTROLLER_RETRY_MS
+    else delayMs = resendBackoffMs(this.failedAttempts - 1)
+    // Never at once after a failure (scheduleNextCommunicationAfterFailure).
+    this.schedule(this.nextAtOnce && !failed ? 0 : delayMs)
+    this.nextAtOnce = false
   }
 
   private currentState(): LifecycleState {
@@ -132,9 +163,8 @@ export class BrokerLifecycleManager {
   }
 
   /** Whether the controller registered this broker and answered its first heartbeat. */
-  private async register(controller: number): Promise<boolean> {
-    const response = await this.deps.controllerTransport.request(
-      controller,
+  private async register(): Promise<boolean> {
+    const response = await this.channel.send(
       {
         api: 'BrokerRegistration',
         brokerId: this.deps.brokerId,
@@ -144,20 +174,19 @@ export class BrokerLifecycleManager {
       },
       REQUEST_TIMEOUT_MS,
     )
-    if (response.api === 'BrokerRegistration' && response.error === null) {
+    if (response?.api === 'BrokerRegistration' && response.error === null) {
       this.brokerEpoch = response.brokerEpoch
       this.state = 'fenced'
       // As Kafka's lifecycle manager does, the first heartbeat follows the registration at once.
-      return this.heartbeat(controller)
+      return this.heartbeat()
     }
-    this.notController = response.api === 'BrokerRegistration' && response.error === 'NOT_CONTROLLER'
+    this.notController = response?.api === 'BrokerRegistration' && response.error === 'NOT_CONTROLLER'
     return false
   }
 
   /** Whether the controller answered the heartbeat without an error. */
-  private async heartbeat(controller: number): Promise<boolean> {
-    const response = await this.deps.controllerTransport.request(
-      controller,
+  private async heartbeat(): Promise<boolean> {
+    const response = await this.channel.send(
       {
         api: 'BrokerHeartbeat',
         brokerId: this.deps.brokerId,
@@ -167,7 +196,7 @@ export class BrokerLifecycleManager {
       },
       REQUEST_TIMEOUT_MS,
     )
-    if (response.api !== 'BrokerHeartbeat') return false
+    if (response?.api !== 'BrokerHeartbeat') return false
     if (response.error === 'STALE_BROKER_EPOCH' || response.error === 'BROKER_ID_NOT_REGISTERED') {
       this.brokerEpoch = -1
       return false
@@ -178,7 +207,10 @@ export class BrokerLifecycleManager {
       return true
     }
     if (this.state !== 'shutting-down') this.state = response.isFenced ? 'fenced' : 'running'
-    if (this.state === 'running') this.unfenced()
+    if (this.state === 'running' && !this.unfencedOnce) {
+      this.unfencedOnce = true
+      this.unfenced()
+    }
     return true
   }
 }

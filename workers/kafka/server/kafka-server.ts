@@ -113,7 +113,7 @@ export class KafkaServer {
       logManager,
       storage,
       sendReplicaFetch: (to, request, timeoutMs) => replicaChannel.request(to, request, timeoutMs),
-      isReplicaIsrEligible: (brokerId) => metadata.brokers.get(brokerId)?.fenced === false,
+      isReplicaIsrEligible: (brokerId) => metadata.isUnfenced(brokerId),
       alterPartition: async (topicId, partitionId, newIsr, leaderEpoch, partitionEpoch) => {
         const response = await sendToController({
           api: 'AlterPartition',
@@ -247,9 +247,14 @@ export class KafkaServer {
   }
 
   /**
-   * Resolves once this broker was unfenced after its start: BrokerServer enables its client listeners only
-   * then, so a client reaches it from that moment on.
+   * Whether this broker was unfenced since its start: BrokerServer enables its client listeners only then,
+   * so a client's connection is refused before and reaches it from that moment on.
    */
+  get serving(): boolean {
+    return this.parts.lifecycle.wasUnfenced
+  }
+
+  /** Resolves once `serving` is true (never if the broker stops before). */
   whenServing(): Promise<void> {
     return this.parts.lifecycle.whenUnfenced
   }

@@ -4,9 +4,10 @@
  * the partitions it hosts — load or create their logs, become leader or follower (ReplicaManager.
  * applyLeadership), and stop hosting and delete the logs of partitions whose topic was removed; then it
  * tells the group coordinator, which loads or unloads the __consumer_offsets partitions it now leads.
- * Every batch also reapplies each hosted topic's effective configs to its log and partition, so a topic or
- * broker config altered at run time (ConfigRecord) takes effect at once. Batches are published one at a
- * time, in commit order.
+ * Acting also reapplies each touched topic's effective configs to its hosted logs and partitions, so a topic
+ * or broker config altered at run time (ConfigRecord) takes effect at once. Batches are published one at a
+ * time, in commit order. Acting visits only the topics the records replayed since the last act touched
+ * (MetadataDelta), and every topic once when this incarnation's registration appears.
  *
  * Replaying and acting are two steps: a committed batch is replayed into the metadata image at once (the
  * controller of a combined node reads that image: `whenReplayed`), and acted on in turn after the batches
@@ -21,6 +22,7 @@
  */
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import { MetadataDelta } from '../metadata/metadata-delta.ts'
 import type { MetadataRecord } from '../metadata/metadata-records.ts'
 import type { LogManager } from '../log/log-manager.ts'
 import type { LeadershipChange, ReplicaManager } from '../replication/replica-manager.ts'
@@ -39,7 +41,10 @@ interface Hosted {
 }
 
 export class MetadataPublisher {
-  private readonly hosted = new Map<string, Hosted>()
+  /** The partitions this broker acted on as a replica, by topic id then partition. */
+  private readonly hosted = new Map<string, Map<number, Hosted>>()
+  /** What the records replayed since the last act touched. */
+  private readonly delta = new MetadataDelta()
   private queue: Promise<void> = Promise.resolve()
   private readonly waiters: Array<{ offset: number; resolve: () => void }> = []
   private registered = false
@@ -69,7 +74,10 @@ export class MetadataPublisher {
   /** Replays a committed batch now and queues acting on it; resolves once it is acted on. */
   publish(batch: CommittedMetadata): Promise<void> {
     const { metadata } = this.deps
-    for (const record of batch.records) metadata.replay(record, batch.lastOffset)
+    for (const record of batch.records) {
+      metadata.replay(record, batch.lastOffset)
+      this.delta.add(record)
+    }
     metadata.lastOffset = batch.lastOffset
     for (const waiter of this.waiters.splice(0)) {
       if (batch.lastOffset >= waiter.offset) waiter.resolve()
@@ -80,60 +88,76 @@ export class MetadataPublisher {
     return run
   }
 
-  /** Acts on the metadata image as it is now (it may already hold later batches, as Kafka's latest image). */
+  /**
+   * Acts on the metadata image as it is now (it may already hold later batches, as Kafka's latest image), for
+   * the topics the records replayed since the last act touched: a batch whose records an earlier act already
+   * covered (start-up replays many at once) finds nothing left to visit.
+   */
   private async apply(batch: CommittedMetadata): Promise<void> {
     const { metadata, brokerId, logManager, replicaManager } = this.deps
-    this.registered ||= metadata.brokers.get(brokerId)?.incarnationId === this.deps.incarnationId
-    // A control batch (LeaderChange) holds nothing to act on.
+    if (!this.registered && metadata.brokers.get(brokerId)?.incarnationId === this.deps.incarnationId) {
+      this.registered = true
+      // Until now this broker only loaded its logs: it acts on its whole image once.
+      this.delta.touchEveryTopic()
+    }
+    // A control batch (LeaderChange) holds nothing to act on: what is touched waits for the next batch.
     if (batch.records.length === 0) return
     const changes: LeadershipChange[] = []
-    const present = new Set<string>()
-    for (const topic of metadata.topicsById.values()) {
-      const configs = this.deps.configs.topicConfig(topic.name)
-      const logConfig = logConfigOf(configs)
-      const minInsyncReplicas = Number(configs['min.insync.replicas'])
-      const maxMessageBytes = Number(configs['max.message.bytes'])
-      for (const [partition, registration] of topic.partitions) {
-        if (!registration.replicas.includes(brokerId)) continue
-        const key = `${topic.topicId}/${partition}`
-        present.add(key)
-        // Config changes take effect at once on hosted logs and partitions (DynamicConfigPublisher).
-        const log = logManager.getLog(topic.topicId, partition)
-        if (log) log.config = logConfig
-        // Until then a starting broker only loads (recovers) the logs it hosts, as LogManager.startup does.
-        if (!this.registered) {
-          if (!log) await logManager.loadLog(topic.topicId, partition, logConfig)
-          continue
+    const removed: Hosted[] = []
+    for (const topicId of this.delta.take(metadata)) {
+      const topic = metadata.topicsById.get(topicId)
+      const present = new Set<number>()
+      // Inline rather than in an async helper: acting awaits only where it loads a log, so what it starts
+      // keeps its order against the broker's other work.
+      if (topic) {
+        const configs = this.deps.configs.topicConfig(topic.name)
+        const logConfig = logConfigOf(configs)
+        const minInsyncReplicas = Number(configs['min.insync.replicas'])
+        const maxMessageBytes = Number(configs['max.message.bytes'])
+        for (const [partition, registration] of topic.partitions) {
+          if (!registration.replicas.includes(brokerId)) continue
+          present.add(partition)
+          // Config changes take effect at once on hosted logs and partitions (DynamicConfigPublisher).
+          const log = logManager.getLog(topicId, partition)
+          if (log) log.config = logConfig
+          // Until then a starting broker only loads (recovers) the logs it hosts, as LogManager.startup does.
+          if (!this.registered) {
+            if (!log) await logManager.loadLog(topicId, partition, logConfig)
+            continue
+          }
+          const hosting = replicaManager.getPartition(topicId, partition)
+          if (hosting) Object.assign(hosting, { minInsyncReplicas, maxMessageBytes })
+          const hostedPartitions = this.hosted.get(topicId) ?? new Map<number, Hosted>()
+          this.hosted.set(topicId, hostedPartitions)
+          const known = hostedPartitions.get(partition)
+          if (known && known.partitionEpoch === registration.partitionEpoch) continue
+          if (!known && !log) await logManager.loadLog(topicId, partition, logConfig)
+          hostedPartitions.set(partition, { topicId, partition, partitionEpoch: registration.partitionEpoch })
+          changes.push({
+            ...registration,
+            topicId,
+            topicName: topic.name,
+            partition,
+            logConfig,
+            minInsyncReplicas,
+            maxMessageBytes,
+          })
         }
-        const hosting = replicaManager.getPartition(topic.topicId, partition)
-        if (hosting) Object.assign(hosting, { minInsyncReplicas, maxMessageBytes })
-        const known = this.hosted.get(key)
-        if (known && known.partitionEpoch === registration.partitionEpoch) continue
-        if (!known && !log) await logManager.loadLog(topic.topicId, partition, logConfig)
-        this.hosted.set(key, {
-          topicId: topic.topicId,
-          partition,
-          partitionEpoch: registration.partitionEpoch,
-        })
-        changes.push({
-          ...registration,
-          topicId: topic.topicId,
-          topicName: topic.name,
-          partition,
-          logConfig,
-          minInsyncReplicas,
-          maxMessageBytes,
-        })
       }
+      const hosted = this.hosted.get(topicId)
+      if (!hosted) continue
+      for (const [partition, known] of hosted) {
+        if (present.has(partition)) continue
+        hosted.delete(partition)
+        removed.push(known)
+      }
+      if (hosted.size === 0) this.hosted.delete(topicId)
     }
-    const removed = [...this.hosted].filter(([key]) => !present.has(key)).map(([, hosted]) => hosted)
     if (removed.length > 0) {
       replicaManager.removePartitions(removed)
       const ops = []
-      for (const { topicId, partition } of removed) {
-        this.hosted.delete(`${topicId}/${partition}`)
+      for (const { topicId, partition } of removed)
         ops.push(...(await logManager.deleteLog(topicId, partition)))
-      }
       await this.deps.storage.write(ops)
     }
     if (changes.length > 0) replicaManager.applyLeadership(changes)

@@ -19,12 +19,42 @@ import type {
   ControllerRequest,
   ControllerResponse,
 } from '../../../../workers/kafka/controller/controller-messages.ts'
+import type { Transport } from '../../../../workers/net/transport.ts'
 import {
   BrokerLifecycleManager,
   resendBackoffMs,
 } from '../../../../workers/kafka/server/broker-lifecycle-manager.ts'
 
 const drain = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/** A controller request as a broker sent it: when, to whom, and when its answer or failure came. */
+interface Sent {
+  from: number
+  to: number
+  api: ControllerRequest['api']
+  at: number
+  settledAt: number | null
+}
+
+/** The broker's transport, writing down every request it sends. */
+function recording(
+  transport: Transport<ControllerRequest, ControllerResponse>,
+  queue: DeterministicTaskQueue,
+  sent: Sent[],
+): Transport<ControllerRequest, ControllerResponse> {
+  return {
+    nodeId: transport.nodeId,
+    serve: (handler) => transport.serve(handler),
+    request(to, request, timeoutMs) {
+      const entry: Sent = { from: transport.nodeId, to, api: request.api, at: queue.now(), settledAt: null }
+      sent.push(entry)
+      const answer = transport.request(to, request, timeoutMs)
+      const settle = (): void => void (entry.settledAt = queue.now())
+      answer.then(settle, settle)
+      return answer
+    },
+  }
+}
 
 /** The controller (node 100) and brokers 1 and 2; `controllerId` is who the brokers' quorum names. */
 function cluster(controllerId: () => number | null = () => 100) {
@@ -47,6 +77,7 @@ function cluster(controllerId: () => number | null = () => 100) {
   })
   network.endpoint(100).serve((_from, request) => controller.handle(request))
   controller.activate()
+  const sent: Sent[] = []
   const brokers = [1, 2].map(
     (brokerId) =>
       new BrokerLifecycleManager({
@@ -54,12 +85,12 @@ function cluster(controllerId: () => number | null = () => 100) {
         incarnationId: `i${brokerId}`,
         endpoints: [{ host: 'localhost', port: 9091 + brokerId }],
         scheduler: queue,
-        controllerTransport: network.endpoint(brokerId),
+        controllerTransport: recording(network.endpoint(brokerId), queue, sent),
         controllerId,
         metadataOffset: () => metadata.lastOffset,
       }),
   )
-  return { queue, network, metadata, brokers, controller }
+  return { queue, network, metadata, brokers, controller, sent }
 }
 
 describe('BrokerLifecycleManager', () => {
@@ -165,6 +196,51 @@ describe('BrokerLifecycleManager', () => {
     await queue.advance(30, drain)
     expect(unfencedAt).not.toBeNull()
     expect(brokers[0]!.state).toBe('running')
+  })
+
+  it('sends a registration out to a departed controller to the newly named one at once, keeping one request out', async () => {
+    let known = 100
+    const { queue, network, brokers, controller, sent } = cluster(() => known)
+    // Node 101 is the quorum's next controller; the broker cannot reach 100 any more.
+    network.endpoint(101).serve((_from, request) => controller.handle(request))
+    network.partition([1], [100])
+    brokers[0]!.start()
+    await queue.advance(500, drain)
+    known = 101
+    brokers[0]!.controllerChanged()
+    await queue.advance(30, drain)
+    expect(brokers[0]!.state).toBe('running')
+    // The registration to 100 times out at 2000 ms, long after it was sent again to 101: that says nothing
+    // of 101, so the heartbeats keep their 2 s rhythm from the registration on.
+    await queue.advance(4500, drain)
+    const fromBroker = sent.filter((s) => s.from === 1)
+    expect(fromBroker.filter((s) => s.api === 'BrokerRegistration').map((s) => s.to)).toEqual([100, 101])
+    const heartbeats = fromBroker.filter((s) => s.api === 'BrokerHeartbeat').map((s) => s.at)
+    expect(heartbeats).toHaveLength(3)
+    for (let i = 1; i < heartbeats.length; i++) {
+      expect(heartbeats[i]! - heartbeats[i - 1]!).toBeGreaterThanOrEqual(2000)
+      expect(heartbeats[i]! - heartbeats[i - 1]!).toBeLessThan(2100)
+    }
+  })
+
+  it('a controlled shutdown asked for while a heartbeat is out waits for its answer, then asks at once', async () => {
+    const { queue, network, brokers, sent } = cluster()
+    brokers[0]!.start()
+    await queue.advance(2100, drain)
+    // The heartbeat of about 2000 ms is answered; the next one, at about 4000 ms, gets lost on the way.
+    network.partition([1], [100])
+    await queue.advance(2000, drain)
+    const lost = sent.filter((s) => s.from === 1).at(-1)!
+    expect(lost).toMatchObject({ api: 'BrokerHeartbeat', settledAt: null })
+    const shutdown = brokers[0]!.shutdown()
+    await queue.advance(500, drain)
+    network.heal()
+    await queue.runUntilSettled(shutdown, drain)
+    const after = sent.filter((s) => s.from === 1 && s.at >= lost.at)
+    // Never two requests out at once: each is sent after the one before it was answered or timed out.
+    for (let i = 1; i < after.length; i++)
+      expect(after[i]!.at).toBeGreaterThanOrEqual(after[i - 1]!.settledAt!)
+    expect(brokers[0]!.state).toBe('stopped')
   })
 
   it.each([
