@@ -63,6 +63,11 @@ export function javaStringKeyOrder(keys: readonly string[], capacity?: number): 
   return javaHashOrder(keys, javaStringHashCode, capacity)
 }
 
+/** The iteration order of a `new HashMap<>(initialCapacity)` (default 16) given `keys` in this order. */
+export function javaHashMapKeyOrder(keys: readonly string[], initialCapacity?: number): string[] {
+  return javaStringKeyOrder(keys, javaHashMapCapacity(keys.length, initialCapacity))
+}
+
 /** java.lang.String#compareTo (UTF-16 code unit order), as a sort comparator. */
 export function compareJavaStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0

@@ -4,11 +4,10 @@
  * caller's buffer (an analyzer's scratch), so indexing makes no string and no object per token.
  * Layout: per term one record of `recordWords` ints in `records`: its hash, start in `chars`, length, then
  * `payloadWords` ints that are the caller's (zero when the term is added: FlushDictionary keeps its per-term
- * counts there), then the rest of the record as code units: a term that fits is kept there (start -1), a longer
- * one in `chars`, the long terms' code units one after another. So a token's lookup, its comparison and its
- * counts touch one record (one or two cache lines), not three arrays; per field, as Lucene keeps one hash per
- * field (TermsHashPerField),
- * an open-addressing table (linear probing) of ordinal + 1, 0 for an empty slot, a power-of-two number of slots
+ * counts there), then the rest of the record as code units: a term that fits is kept there (its start
+ * unused), a longer one in `chars`, the long terms' code units one after another. So a token's lookup, its
+ * comparison and its counts touch one record (one or two cache lines), not three arrays; per field, as Lucene
+ * keeps one hash per field (TermsHashPerField), an open-addressing table (linear probing) of ordinal + 1, 0 for an empty slot, a power-of-two number of slots
  * kept at most half full. A field's table holds only its own terms, so a field's lookups stay in a table its own
  * size (a bulk's `_id` terms, each seen once, do not spread the body's).
  * Invariant: ordinals are dense and never change; a (field, term) pair has exactly one ordinal.
@@ -159,7 +158,6 @@ export class TermsHash {
     this.records[at + HASH] = hash
     this.records[at + LENGTH] = length
     if (length <= this.inlineUnits) {
-      this.records[at + START] = -1
       const start = 2 * at + this.inlineStart
       for (let i = 0; i < length; i++) this.recordUnits[start + i] = chars[i]!
     } else {

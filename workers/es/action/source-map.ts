@@ -19,7 +19,7 @@ import {
   type XContentObject,
   type XContentValue,
 } from '../xcontent/index.ts'
-import { javaHashMapCapacity, javaStringKeyOrder } from '../../net/java-hash.ts'
+import { javaHashMapKeyOrder } from '../../net/java-hash.ts'
 
 /**
  * The initial capacity of each map made like Maps.newMapWithExpectedSize (IngestDocument.deepCopy: a
@@ -37,8 +37,7 @@ export function withExpectedSize(map: XContentObject): XContentObject {
 
 /** The keys of a map read or made as a Java HashMap, in the order it iterates them. */
 export function javaKeyOrder(map: XContentObject): string[] {
-  const keys = [...map.keys()]
-  return javaStringKeyOrder(keys, javaHashMapCapacity(keys.length, initialCapacities.get(map)))
+  return javaHashMapKeyOrder([...map.keys()], initialCapacities.get(map))
 }
 
 /** The value as XContentBuilder.map writes it back. */

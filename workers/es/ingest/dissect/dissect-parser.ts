@@ -18,7 +18,7 @@
  * ES's result HashMap; values are strings.
  */
 import type { EsException } from '../../errors/index.ts'
-import { javaHashMapCapacity, javaStringKeyOrder } from '../../../net/java-hash.ts'
+import { javaHashMapKeyOrder, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { dissectException } from './dissect-exception.ts'
 import { parseDissectKey, type DissectKey } from './dissect-key.ts'
 
@@ -33,23 +33,6 @@ const IMPLICIT_APPEND_ORDER = -1000
 
 const utf8 = new TextEncoder()
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true })
-
-/** A HashMap made with `initialCapacity` and given `keys` in this order: its iteration order. */
-function hashMapKeys(keys: readonly string[], initialCapacity: number): string[] {
-  return javaStringKeyOrder(keys, javaHashMapCapacity(keys.length, initialCapacity))
-}
-
-/** What every match of one pattern is checked and shaped against (DissectMatch's constructor arguments). */
-interface DissectShape {
-  readonly appendSeparator: string
-  /** The keys of the pattern, skipped ones included: a full match adds this many values. */
-  readonly maxMatches: number
-  /** The distinct names a valid match yields. */
-  readonly maxResults: number
-  readonly appendCount: number
-  /** Twice the reference names: each has a `*` key and a `&` key. */
-  readonly referenceCount: number
-}
 
 export class DissectParser {
   private readonly leadingDelimiter: string
@@ -215,14 +198,14 @@ class DissectMatch {
     const { appendSeparator, maxMatches, maxResults, appendCount, referenceCount } = this.shape
     const simpleCount = maxMatches - referenceCount - appendCount
     const values = new Map<string, string | null>()
-    for (const name of hashMapKeys([...this.simple.keys()], simpleCount))
+    for (const name of javaHashMapKeyOrder([...this.simple.keys()], simpleCount))
       values.set(name, this.simple.get(name)!)
-    for (const name of hashMapKeys([...this.references.keys()], referenceCount)) {
+    for (const name of javaHashMapKeyOrder([...this.references.keys()], referenceCount)) {
       const reference = this.references.get(name)!
       // A null key is HashMap's null key; setting it fails as an empty path does.
       values.set(reference.key ?? '', reference.value)
     }
-    for (const name of hashMapKeys([...this.appends.keys()], appendCount)) {
+    for (const name of javaHashMapKeyOrder([...this.appends.keys()], appendCount)) {
       const ordered = [...this.appends.get(name)!].sort((a, b) => a.order - b.order)
       values.set(name, ordered.map((v) => v.value).join(appendSeparator))
     }
@@ -230,7 +213,7 @@ class DissectMatch {
     // The result HashMap is made for maxResults entries, and grows for the plain values it is given first.
     let initial = maxResults
     if (this.simple.size > 0) initial = Math.max(initial, Math.trunc(this.simple.size / 0.75 + 1))
-    const order = hashMapKeys([...values.keys()], initial)
+    const order = javaHashMapKeyOrder([...values.keys()], initial)
     return new Map(order.map((name) => [name, values.get(name)!]))
   }
 }
