@@ -167,7 +167,6 @@ export class EsNode implements EsNodeApi {
       reporter: coordinator,
       recoverFromPrimary: (index, copy) => recoverFromPrimary(client, index, copy),
       handOffPrimary: (index, copy) => handOffPrimary(client, index, copy),
-      promote: (index, shard, state) => handler.promote(index, shard, state),
     })
     const handler = new ShardRequestHandler({
       clock: deps.scheduler,

@@ -8,10 +8,7 @@
  *   is acknowledged only after the master removed them, so an acknowledged write is on every in-sync copy;
  *   when the master does not (this primary was deposed) the write is answered `unavailable` and retried.
  * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
- *   persists them, first rolling back to the global checkpoint when the request is of a newer primary term
- *   (replica-operations.ts); answers its local checkpoint, of which the primary takes the global checkpoint.
- * - resync: a newly promoted primary's operations above its global checkpoint (primary-replica-syncer.ts),
- *   applied as a write's are; the operations a rollback undid are then settled and the copy flushed.
+ *   persists them.
  * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy.
@@ -43,10 +40,9 @@ import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
+import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
 import { PrimaryPermits } from './primary-permits.ts'
-import { PrimaryReplicaSyncer, updateGlobalCheckpoint } from './primary-replica-syncer.ts'
-import { acquireReplicaOperationPermit, applyOperations, promoteToPrimary } from './replica-operations.ts'
 import type {
   ItemOutcome,
   LocalShardStats,
@@ -69,31 +65,19 @@ export interface ShardRequestDeps {
 }
 
 const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', reason })
+const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
 
 export class ShardRequestHandler {
   private readonly permits = new PrimaryPermits()
-  private readonly syncer: PrimaryReplicaSyncer
 
-  constructor(private readonly deps: ShardRequestDeps) {
-    this.syncer = new PrimaryReplicaSyncer({
-      transport: deps.transport,
-      failReplica: (shard, copy) => this.markStale(shard, copy),
-    })
-  }
-
-  /** A started replica of `index` the master made the primary in `state`: it takes over, then resyncs. */
-  promote(index: IndexService, shard: IndexShard, state: ClusterState): void {
-    promoteToPrimary(index, shard)
-    void this.syncer.resync(index, shard, state)
-  }
+  constructor(private readonly deps: ShardRequestDeps) {}
 
   handle(request: ShardRequest): Promise<ShardResponse> {
     switch (request.type) {
       case 'write_primary':
         return this.writePrimary(request)
       case 'write_replica':
-      case 'resync':
-        return this.onReplica(request)
+        return this.writeReplica(request)
       case 'get': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
@@ -158,14 +142,10 @@ export class ShardRequestHandler {
           return Promise.resolve(
             unavailable('delaying recovery: the copy is not in the routing table here yet'),
           )
-        const { shard } = found
-        shard.tracked.add(request.targetAllocationId)
+        found.shard.tracked.add(request.targetAllocationId)
         return Promise.resolve({
           type: 'recovery',
-          operations: shard.recoverySnapshot(this.deps.clock.now()),
-          localCheckpoint: shard.localCheckpoint,
-          globalCheckpoint: shard.replicationTracker.globalCheckpoint,
-          primaryTerm: shard.primaryTerm,
+          operations: found.shard.recoverySnapshot(this.deps.clock.now()),
         })
       }
       case 'relocation_handoff':
@@ -348,7 +328,6 @@ export class ShardRequestHandler {
                   shard: shard.shardId,
                   allocationId: copy.allocationId!,
                   primaryTerm: shard.primaryTerm,
-                  globalCheckpoint: shard.replicationTracker.globalCheckpoint,
                   operations,
                   refresh,
                 },
@@ -356,18 +335,13 @@ export class ShardRequestHandler {
               )
               .catch(() => null)
           : null
-        if (response?.type === 'replica') {
-          shard.replicationTracker.updateLocalCheckpoint(copy.allocationId!, response.localCheckpoint)
-          return 'acked'
-        }
+        if (response?.type === 'ack') return 'acked'
         return (await this.markStale(shard, { index: name, uuid, allocationId: copy.allocationId! }))
           ? 'failed'
           : 'unconfirmed'
       }),
     )
     if (acked.includes('unconfirmed') || (await Promise.all(stale)).includes(false)) return null
-    const answered = targets.filter((_, n) => acked[n] === 'acked')
-    updateGlobalCheckpoint(this.deps.cluster.state(), name, shard, answered)
     return { total, successful: 1 + acked.filter((a) => a === 'acked').length, failed: 0 }
   }
 
@@ -405,35 +379,21 @@ export class ShardRequestHandler {
     ])
   }
 
-  /**
-   * A primary's write or resync on this replica: refused when of an older primary term than the copy accepts
-   * (a rollback runs first when it is of a newer one); answers the copy's local checkpoint.
-   */
-  private async onReplica(
-    request: Extract<ShardRequest, { type: 'write_replica' | 'resync' }>,
+  private async writeReplica(
+    request: Extract<ShardRequest, { type: 'write_replica' }>,
   ): Promise<ShardResponse> {
     const index = this.deps.indices.get(request.index)
     const shard = index?.metadata.uuid === request.uuid ? index.shards.get(request.shard) : undefined
     if (!index || !shard || shard.routing?.allocationId !== request.allocationId) {
       return unavailable('no such replica here')
     }
+    if (request.primaryTerm < shard.primaryTerm) return unavailable('operation from an older primary term')
     const now = this.deps.clock.now()
-    if (
-      request.primaryTerm < shard.primaryTerm ||
-      !acquireReplicaOperationPermit(index, shard, request.primaryTerm, request.globalCheckpoint, now)
-    )
-      return unavailable('operation from an older primary term')
-    const fresh = applyOperations(index, shard, request.operations, now)
-    const rolledBack = request.type === 'resync' && shard.undoneOperations().length > 0
-    if (request.type === 'resync') {
-      shard.fillSeqNoGaps(request.maxSeqNo)
-      shard.settleHistory(false)
-    }
+    const fresh = request.operations.filter((operation) => !shard.isStale(operation))
+    for (const operation of fresh) index.apply(shard, operation, parseSource, now)
     if (fresh.length > 0) await this.persist(index, shard, fresh)
-    if (request.type === 'write_replica') this.refreshCopy(shard, request.refresh)
-    // What a rollback undid is settled: a commit stores the copy as it now is (the translog batches trimmed).
-    if (rolledBack) this.deps.indices.flushInBackground(index.metadata.uuid, shard)
-    return { type: 'replica', localCheckpoint: shard.localCheckpoint }
+    this.refreshCopy(shard, request.refresh)
+    return { type: 'ack' }
   }
 
   /** _flush, _forcemerge and _segments on one started copy (scheduled refreshes that are due run first). */

@@ -11,10 +11,7 @@
  *   from an empty store, an existing primary from its last commit plus the translog operations above it
  *   (StoreRecovery), a replica or a relocation target from the primary (peer recovery: the primary starts
  *   sending it new writes, then sends the operations it holds; the copy keeps the newer operation of each id);
- *   a primary's relocation target then has its source hand the primary off. A recovering replica takes the
- *   primary's checkpoints with its snapshot; a primary recovered from its store fills its sequence number gaps
- *   (StoreRecovery). A started replica the state makes the primary takes over and resyncs the other copies
- *   (`promote`: action/primary-replica-syncer.ts). A recovered copy is persisted
+ *   a primary's relocation target then has its source hand the primary off. A recovered copy is persisted
  *   with its allocation id and reported started to the master, then flushed when it replayed or received
  *   operations (as InternalEngine.recoverFromTranslog and peer recovery's finalize do); a copy the state lists
  *   as active but this node does not hold is reported failed.
@@ -33,8 +30,7 @@ import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.t
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
-import type { RecoverySnapshot } from '../action/shard-messages.ts'
-import { acquireReplicaOperationPermit, applyOperations } from '../action/replica-operations.ts'
+import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import type { IndicesService } from './indices-service.ts'
 
 export interface ShardStateReporter {
@@ -51,12 +47,12 @@ export interface IndicesClusterStateDeps {
    * Asks the shard's current primary for the operations it holds (the primary tracks this copy first).
    * Resolves null when this copy is no longer wanted; retries until then.
    */
-  recoverFromPrimary(index: IndexService, copy: ShardRouting): Promise<RecoverySnapshot | null>
+  recoverFromPrimary(index: IndexService, copy: ShardRouting): Promise<ShardOperation[] | null>
   /** Has the relocating primary hand off to `copy`, its recovered target; false when no longer wanted. */
   handOffPrimary(index: IndexService, copy: ShardRouting): Promise<boolean>
-  /** A started replica the state makes the primary: it takes over and resyncs the other copies. */
-  promote(index: IndexService, shard: IndexShard, state: ClusterState): void
 }
+
+const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
 
 export class IndicesClusterStateService {
   private readonly recovering = new Set<string>()
@@ -121,10 +117,8 @@ export class IndicesClusterStateService {
       }
       shard = this.indices.newShard(index, copy.shard)
     }
-    const promoted = shard.recovered && shard.routing?.primary === false && copy.primary && isActive(copy)
     shard.routing = copy
     shard.primaryTerm = primaryTerm
-    if (promoted) this.deps.promote(index, shard, state)
     const group = new Set(
       assignedShards(state.routingTable[copy.index]?.[copy.shard] ?? []).map((c) => c.allocationId),
     )
@@ -141,24 +135,22 @@ export class IndicesClusterStateService {
     const { uuid } = index.metadata
     this.recovering.add(allocationId)
     try {
-      let operations: ShardOperation[] = []
-      let snapshot: RecoverySnapshot | null = null
+      let operations: ShardOperation[]
       if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
         operations = await this.indices.recoverFromStore(uuid, shard)
       } else {
         await this.indices.deleteShardStore(uuid, copy.shard)
-        if (copy.recoverySource === 'PEER') {
-          snapshot = await this.deps.recoverFromPrimary(index, copy)
-          if (snapshot === null) return
-          operations = snapshot.operations
+        if (copy.recoverySource !== 'PEER') operations = []
+        else {
+          const received = await this.deps.recoverFromPrimary(index, copy)
+          if (received === null) return
+          operations = received
         }
       }
       if (index.shards.get(copy.shard) !== shard) return
       const now = this.deps.clock.now()
-      if (snapshot)
-        acquireReplicaOperationPermit(index, shard, snapshot.primaryTerm, snapshot.globalCheckpoint, now)
-      const fresh = applyOperations(index, shard, operations, now)
-      shard.fillSeqNoGaps(snapshot ? snapshot.localCheckpoint : shard.maxSeqNo)
+      const fresh = operations.filter((operation) => !shard.isStale(operation))
+      for (const operation of fresh) index.apply(shard, operation, parseSource, now)
       const stored: StoredShardCopy = { indexUuid: uuid, shard: copy.shard, allocationId }
       const persist = copy.primary && copy.recoverySource === 'EXISTING_STORE' ? [] : fresh
       await this.deps.storage.write([
