@@ -34,6 +34,18 @@ const IMPLICIT_APPEND_ORDER = -1000
 const utf8 = new TextEncoder()
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
+/** What every match of one pattern is checked and shaped against (DissectMatch's constructor arguments). */
+interface DissectShape {
+  readonly appendSeparator: string
+  /** The keys of the pattern, skipped ones included: a full match adds this many values. */
+  readonly maxMatches: number
+  /** The distinct names a valid match yields. */
+  readonly maxResults: number
+  readonly appendCount: number
+  /** Twice the reference names: each has a `*` key and a `&` key. */
+  readonly referenceCount: number
+}
+
 export class DissectParser {
   private readonly leadingDelimiter: string
   private readonly pairs: readonly DissectPair[]
