@@ -18,7 +18,7 @@ import { transferListOf } from './transfer-list.ts'
 /** The part of a MessagePort this needs, so the core names no DOM type. */
 export interface PortLike {
   /** Sends `message`, moving the buffers of `transfer` (detached here once sent), as MessagePort does. */
-  postMessage(message: unknown, transfer?: ArrayBuffer[]): void
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
   /** Starts delivery of queued messages, as MessagePort.start does. */
   start(): void
@@ -82,7 +82,7 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
         resolve: (value) => (timer.cancel(), resolve(value)),
         reject: (error) => (timer.cancel(), reject(error)),
       })
-      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire))
+      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire, []))
     })
   }
 
@@ -99,15 +99,18 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     }
     const handler = this.handler
     if (!handler) {
-      port.postMessage({
-        t: 's',
-        id: message.id,
-        ok: false,
-        error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
-      } satisfies Wire)
+      port.postMessage(
+        {
+          t: 's',
+          id: message.id,
+          ok: false,
+          error: { name: 'NetworkError', message: `node ${this.nodeId} is not serving` },
+        } satisfies Wire,
+        [],
+      )
       return
     }
-    const reply = (wire: Wire, transfer?: ArrayBuffer[]): void => {
+    const reply = (wire: Wire, transfer: ArrayBuffer[] = []): void => {
       this.asNode(() => {
         if (!this.blocked.has(peer)) port.postMessage(wire, transfer)
       })
