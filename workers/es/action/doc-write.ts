@@ -117,7 +117,7 @@ export function documentMissing(index: IndexService, shard: IndexShard, id: stri
 
 /** An applied write's result (with the source after it, for an update). */
 function done(write: ShardWrite, sourceText?: string): { result: ShardItemResult; write: ShardWrite } {
-  return { result: { ...write.write, ...(sourceText !== undefined ? { sourceText } : {}) }, write }
+  return { result: sourceText === undefined ? { ...write.write } : { ...write.write, sourceText }, write }
 }
 
 /** Executes one item on the primary copy; `write` is null for a noop. */

@@ -3,9 +3,10 @@
 // Three outputs: analyze() is the `_analyze` API's token list; terms() is the query form, terms and
 // positions only; indexTerms() streams each term as UTF-16 code units into a TermSink (the inverted index's
 // flush), with no string or object per token when the chain is the standard tokenizer and lowercase alone
-// (the standard analyzer): it then scans the text and lowers each token straight into a scratch buffer.
+// (the standard analyzer): it then scans the text and lowers each token straight into a scratch buffer, an
+// ASCII word while the scan reads it.
 import { LowerCaseFilter } from './filters/lowercase-filter.ts'
-import { scanStandardTokens, StandardTokenizer } from './tokenizers/standard-tokenizer.ts'
+import { StandardTokenizer, StandardTokenScan } from './tokenizers/standard-tokenizer.ts'
 import type { AnalyzeToken, TokenFilter, TokenList, Tokenizer } from './token-list.ts'
 import { lowerCaseInto } from './unicode/character.ts'
 
@@ -72,22 +73,27 @@ export class Analyzer {
       this.filters[0] instanceof LowerCaseFilter &&
       this.tokenizesRawText()
     ) {
+      // A token is at most maxTokenLength code units, and lower-casing never lengthens one.
+      const chars = scratchFor(Math.min(text.length, tokenizer.maxTokenLength))
+      const scan = new StandardTokenScan(text, tokenizer.maxTokenLength, chars)
       let position = positionBase
-      scanStandardTokens(text, tokenizer.maxTokenLength, (start, end) => {
-        const chars = scratchFor(end - start)
-        sink.term(chars, lowerCaseInto(text, start, end, chars), position++)
-      })
+      while (scan.next()) {
+        const length =
+          scan.loweredLength >= 0 ? scan.loweredLength : lowerCaseInto(text, scan.start, scan.end, chars)
+        sink.term(chars, length, position++)
+      }
       return position
     }
     const { terms, positions } = this.tokenStream(text)
     let next = positionBase
-    terms.forEach((term, i) => {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!
       const chars = scratchFor(term.length)
       for (let c = 0; c < term.length; c++) chars[c] = term.charCodeAt(c)
       const position = positionBase + (positions[i] ?? i)
       sink.term(chars, term.length, position)
       next = position + 1
-    })
+    }
     return next
   }
 

@@ -20,8 +20,13 @@ import {
 
 const NON_BLANK = /\S/
 
-/** True when `text` is empty or only whitespace (String.trim's: a regular expression's \s). */
+/**
+ * True when `text` is empty or only whitespace (String.trim's: a regular expression's \s). A body that starts
+ * with a printable ASCII character (`{`, as every JSON object does) is answered from that character alone.
+ */
 export function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0)
+  if (first > 0x20 && first < 0x7f) return false
   return !NON_BLANK.test(text)
 }
 
@@ -41,11 +46,12 @@ export function parseRequestBody(text: string): XContentObject {
   }
 }
 
-/** A document's source: the text kept verbatim for `_source`, and its parsed form for the mapper. */
+/**
+ * A document's source: the text kept verbatim for `_source`, and its parsed form for the mapper. A blank body is
+ * told apart only once the parse failed (a blank text never parses), so a document's text is read once.
+ */
 export function parseDocumentBody(text: string | null): { text: string; source: XContentObject } {
-  if (text === null || isBlank(text)) {
-    throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
-  }
+  if (text === null) throw bodyRequired()
   try {
     const value = parseJson(text, { trailing: 'reject' })
     if (!(value instanceof Map)) {
@@ -54,6 +60,7 @@ export function parseDocumentBody(text: string | null): { text: string; source: 
     return { text, source: value }
   } catch (error) {
     if (error instanceof JsonParseError) {
+      if (isBlank(text)) throw bodyRequired()
       throw documentParsingException(
         error.line,
         error.column,
@@ -65,4 +72,8 @@ export function parseDocumentBody(text: string | null): { text: string; source: 
       throw documentParsingException(1, 1, `failed to parse: ${error.message}`)
     throw error
   }
+}
+
+function bodyRequired(): EsException {
+  return new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
 }

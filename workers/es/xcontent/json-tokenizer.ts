@@ -49,9 +49,11 @@ export class JsonTokenizer {
   private afterName = false
   private last: TokenKind | null = null
   private depth = 0
-  private readonly types: number[] = [ROOT]
-  private readonly counts: number[] = [0]
-  private readonly starts: number[] = [-1]
+  // Per nesting level (0: the root), with room for a few levels from the start: a body nests a few deep, and an
+  // array written one past its end is regrown (garbage on every request body and every document).
+  private readonly types: number[] = [ROOT, ROOT, ROOT, ROOT, ROOT, ROOT, ROOT, ROOT]
+  private readonly counts: number[] = [0, 0, 0, 0, 0, 0, 0, 0]
+  private readonly starts: number[] = [-1, -1, -1, -1, -1, -1, -1, -1]
 
   constructor(
     readonly text: string,

@@ -41,7 +41,7 @@ const mapping = parseMapping(
 function oracle(docId: number, id: string, parsed: ParsedDocument): AnalyzedDocument {
   const numeric = numericDocValues(parsed, id)
   const fields: AnalyzedField[] = [{ field: '_id', tokens: [{ term: id, position: 0 }], norms: false }]
-  for (const { path, mapping: field, values } of parsed.fields) {
+  for (const [f, { path, mapping: field, values }] of parsed.fields.entries()) {
     const tokens: Array<{ term: string; position: number }> = []
     if (field.type === 'text') {
       let base = 0
@@ -57,7 +57,7 @@ function oracle(docId: number, id: string, parsed: ParsedDocument): AnalyzedDocu
         if (term.length <= (field.ignore_above ?? Infinity)) tokens.push({ term, position: i })
       })
     }
-    const numbers = numeric.get(path)
+    const numbers = numeric[f]
     if (tokens.length === 0 && !numbers) continue
     fields.push({ field: path, tokens, values: numbers ?? [], norms: field.type === 'text' })
   }

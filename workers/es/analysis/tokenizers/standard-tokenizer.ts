@@ -26,61 +26,95 @@ const ALPHANUM_RULE = RULE_TYPES.indexOf('<ALPHANUM>')
 const SPACE = 0x20
 
 /**
- * Calls `onToken` for each token of `text` in order: [start, end) in UTF-16 code units and the index of
- * its type in RULE_TYPES.
+ * The standard tokenizer's scan of one text, token by token (JFlex's getNextToken): after next() answers true,
+ * [start, end) in UTF-16 code units is the token and typeIndex the index of its type in RULE_TYPES.
  * A run of ASCII letters followed by a space or the end of the text is a whole `<ALPHANUM>` token by UAX#29
  * (no rule joins letters across a space, and no rule listed before the word rule matches letters), and a
  * space before an ASCII letter is skipped alone: those are taken without the DFA; everything else goes
- * through matchAt.
+ * through matchAt. Given a `lowered` buffer of at least min(text length, maxTokenLength) code units, a token
+ * of ASCII letters is also written there lower-cased while it is scanned (LowerCaseFilter's output for it):
+ * loweredLength is then its length, else -1 (a token the caller lowers itself).
  */
-export function scanStandardTokens(
-  text: string,
-  maxTokenLength: number,
-  onToken: (start: number, end: number, typeIndex: number) => void,
-): void {
-  const length = text.length
-  let position = 0
-  while (position < length) {
-    const limit = Math.min(length, position + maxTokenLength)
-    const end = asciiWordEnd(text, position, limit)
-    if (end > 0) {
-      onToken(position, end, ALPHANUM_RULE)
-      position = end
-      continue
-    }
-    if (
-      text.charCodeAt(position) === SPACE &&
-      position + 1 < length &&
-      isAsciiLetter(text.charCodeAt(position + 1))
-    ) {
-      position++
-      continue
-    }
-    const match = matchAt(text, position, limit)
-    if (match < 0) {
-      // Only a surrogate pair cut by a 1-unit buffer gets here: take its high surrogate alone.
-      position += 1
-    } else {
+export class StandardTokenScan {
+  start = 0
+  end = 0
+  typeIndex = 0
+  loweredLength = -1
+  private position = 0
+
+  constructor(
+    private readonly text: string,
+    private readonly maxTokenLength: number,
+    private readonly lowered: Uint16Array | null = null,
+  ) {}
+
+  next(): boolean {
+    const text = this.text
+    const length = text.length
+    let position = this.position
+    while (position < length) {
+      const limit = Math.min(length, position + this.maxTokenLength)
+      const end = this.asciiWordEnd(position, limit)
+      if (end > 0) {
+        this.loweredLength = this.lowered === null ? -1 : end - position
+        return this.take(position, end, ALPHANUM_RULE)
+      }
+      if (
+        text.charCodeAt(position) === SPACE &&
+        position + 1 < length &&
+        isAsciiLetter(text.charCodeAt(position + 1))
+      ) {
+        position++
+        continue
+      }
+      const match = matchAt(text, position, limit)
+      if (match < 0) {
+        // Only a surrogate pair cut by a 1-unit buffer gets here: take its high surrogate alone.
+        position += 1
+        continue
+      }
       const rule = match % MATCH_RULES
       const matchedEnd = (match - rule) / MATCH_RULES
-      if (rule !== SKIP_RULE) onToken(position, matchedEnd, rule)
+      if (rule !== SKIP_RULE) {
+        this.loweredLength = -1
+        return this.take(position, matchedEnd, rule)
+      }
       position = matchedEnd
     }
+    this.position = position
+    return false
+  }
+
+  private take(start: number, end: number, typeIndex: number): true {
+    this.start = start
+    this.end = end
+    this.typeIndex = typeIndex
+    this.position = end
+    return true
+  }
+
+  /**
+   * The end of the ASCII-letter token at `position`, or -1 when there is none; its letters lower-cased into
+   * `lowered` (when given) as they are read.
+   */
+  private asciiWordEnd(position: number, limit: number): number {
+    const text = this.text
+    const lowered = this.lowered
+    let cursor = position
+    for (; cursor < limit; cursor++) {
+      const lower = text.charCodeAt(cursor) | 0x20
+      if (lower < 0x61 || lower > 0x7a) break
+      if (lowered !== null) lowered[cursor - position] = lower
+    }
+    if (cursor === position) return -1
+    if (cursor === text.length) return cursor
+    return cursor < limit && text.charCodeAt(cursor) === SPACE ? cursor : -1
   }
 }
 
 function isAsciiLetter(codeUnit: number): boolean {
   const lower = codeUnit | 0x20
   return lower >= 0x61 && lower <= 0x7a
-}
-
-/** The end of the ASCII-letter token at `position` (see scanStandardTokens), or -1 when there is none. */
-function asciiWordEnd(text: string, position: number, limit: number): number {
-  let cursor = position
-  while (cursor < limit && isAsciiLetter(text.charCodeAt(cursor))) cursor++
-  if (cursor === position) return -1
-  if (cursor === text.length) return cursor
-  return cursor < limit && text.charCodeAt(cursor) === SPACE ? cursor : -1
 }
 
 /** matchAt's answer is end * MATCH_RULES + rule. */
@@ -150,9 +184,11 @@ export class StandardTokenizer implements Tokenizer {
 
   tokenize(text: string): TokenList {
     const tokens = emptyTokenList()
-    scanStandardTokens(text, this.maxTokenLength, (start, end, typeIndex) => {
-      pushToken(tokens, text.slice(start, end), start, end, RULE_TYPES[typeIndex] ?? '<ALPHANUM>')
-    })
+    const scan = new StandardTokenScan(text, this.maxTokenLength)
+    while (scan.next()) {
+      const { start, end } = scan
+      pushToken(tokens, text.slice(start, end), start, end, RULE_TYPES[scan.typeIndex] ?? '<ALPHANUM>')
+    }
     return tokens
   }
 }

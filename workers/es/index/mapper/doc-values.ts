@@ -23,15 +23,18 @@ export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([...NUMERIC_TYPES, 'date', 'boolean'])
 
 /**
- * The numeric doc values of every numeric, date and boolean field of a parsed document, by field path.
+ * The numeric doc values of every numeric, date and boolean field of a parsed document, by the field's index in
+ * `document.fields` (null for a field of another type).
  * A date that does not parse fails the whole document with ES's document_parsing_exception.
  */
-export function numericDocValues(document: ParsedDocument, id: string): Map<string, number[]> {
-  const out = new Map<string, number[]>()
-  for (const { path, mapping, values } of document.fields) {
+export function numericDocValues(document: ParsedDocument, id: string): Array<number[] | null> {
+  const fields = document.fields
+  const out = new Array<number[] | null>(fields.length).fill(null)
+  for (let f = 0; f < fields.length; f++) {
+    const { path, mapping, values } = fields[f]!
     if (!NUMERIC_COLUMN_TYPES.has(mapping.type)) continue
     try {
-      out.set(path, docValues(mapping, values) as number[])
+      out[f] = docValues(mapping, values) as number[]
     } catch (error) {
       if (!(error instanceof EsException)) throw error
       throw documentParsingException(
@@ -96,8 +99,13 @@ export function defaultFormatMillis(value: LeafValue): number | undefined {
   return value === 0 ? 0 : value
 }
 
+function ascending(a: number, b: number): number {
+  return a - b
+}
+
+/** Sorts in place; a single value (most fields) is already sorted. */
 function sortNumbers(values: number[]): number[] {
-  return values.sort((a, b) => a - b)
+  return values.length < 2 ? values : values.sort(ascending)
 }
 
 /** BytesRef order: UTF-8 bytes compare as code points do (UTF-16 units do not above U+FFFF). */

@@ -45,14 +45,22 @@ function walk(
   for (const [key, value] of source) walker.visit(value, key, key, properties)
   if (walker.gaveUp) return null
   return {
-    fields: [...walker.fields.values()],
+    fields: walker.fields,
     mappingUpdate: walker.added ? { ...mapping, properties } : null,
   }
 }
 
-/** The state of one walk: the leaf values found by path, whether it added a field or gave up. */
+/** Up to this many fields a walk finds a path's entry by scanning its list (no Map per document); past it, by a Map. */
+const SCANNED_FIELDS = 16
+
+/**
+ * The state of one walk: the leaf values found, one entry per path in the order the paths first occur, whether it
+ * added a field or gave up.
+ */
 class DocumentWalk {
-  readonly fields = new Map<string, ParsedField>()
+  readonly fields: ParsedField[] = []
+  /** The entries by path, once there are more than SCANNED_FIELDS. */
+  private byPath: Map<string, ParsedField> | null = null
   added = false
   gaveUp = false
 
@@ -100,16 +108,31 @@ class DocumentWalk {
       })
     }
     const leaf = value instanceof XNumber ? value.value : value
-    const entry = this.fields.get(path)
-    if (entry === undefined) this.fields.set(path, { path, mapping: field, values: [leaf] })
-    else entry.values.push(leaf)
+    this.addValue(path, field, leaf)
     if (field.fields === undefined) return
-    for (const [sub, subField] of Object.entries(field.fields)) {
-      const subPath = `${path}.${sub}`
-      const subEntry = this.fields.get(subPath) ?? { path: subPath, mapping: subField, values: [] }
-      subEntry.values.push(leaf)
-      this.fields.set(subPath, subEntry)
+    for (const [sub, subField] of Object.entries(field.fields))
+      this.addValue(`${path}.${sub}`, subField, leaf)
+  }
+
+  /** Adds a leaf value to the entry of `path`, which it starts (with `mapping`) when the walk has none yet. */
+  private addValue(path: string, mapping: FieldMapping, leaf: LeafValue): void {
+    const entry = this.entry(path)
+    if (entry !== undefined) {
+      entry.values.push(leaf)
+      return
     }
+    const added: ParsedField = { path, mapping, values: [leaf] }
+    const fields = this.fields
+    fields.push(added)
+    if (this.byPath !== null) this.byPath.set(path, added)
+    else if (fields.length > SCANNED_FIELDS) this.byPath = new Map(fields.map((f) => [f.path, f]))
+  }
+
+  private entry(path: string): ParsedField | undefined {
+    if (this.byPath !== null) return this.byPath.get(path)
+    const fields = this.fields
+    for (let i = 0; i < fields.length; i++) if (fields[i]!.path === path) return fields[i]
+    return undefined
   }
 }
 

@@ -33,8 +33,8 @@ export interface IndexTermsAnalyzer {
 
 /**
  * Writes a parsed document into `flush` as document `docId`: `_id` as one term, then each field in order.
- * `numeric` holds the numeric doc values of the document's numeric, date and boolean fields
- * (numericDocValues), which become the index's per-document numeric column. A field with no term and no
+ * `numeric` holds the numeric doc values of the document's numeric, date and boolean fields by their index in
+ * `parsed.fields` (numericDocValues), which become the index's per-document numeric column. A field with no term and no
  * value is left out.
  */
 export function indexDocument(
@@ -43,28 +43,32 @@ export function indexDocument(
   id: string,
   parsed: ParsedDocument,
   analysis: IndexTermsAnalyzer,
-  numeric: ReadonlyMap<string, readonly number[]>,
+  numeric: ReadonlyArray<readonly number[] | null>,
 ): void {
   flush.beginDocument(docId)
   flush.beginField('_id', false)
   flush.termText(id, 0)
-  for (const { path, mapping, values } of parsed.fields) {
+  // Index loops, not iterators or closures: this runs for every field of every document written.
+  const fields = parsed.fields
+  for (let f = 0; f < fields.length; f++) {
+    const { path, mapping, values } = fields[f]!
     // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
     flush.beginField(path, mapping.type === 'text')
     if (mapping.type === 'text') {
       const analyzer = mapping.analyzer ?? DEFAULT_ANALYZER
       let base = 0
-      for (const value of values) {
-        base = analysis.indexTerms(analyzer, String(value), flush, base) + POSITION_INCREMENT_GAP
+      for (let v = 0; v < values.length; v++) {
+        base = analysis.indexTerms(analyzer, String(values[v]), flush, base) + POSITION_INCREMENT_GAP
       }
     } else if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date') {
-      values.forEach((value, i) => {
-        const term = indexedTerm(value)
-        if (mapping.type === 'keyword' && term.length > (mapping.ignore_above ?? Infinity)) return
-        flush.termText(term, i)
-      })
+      const ignoreAbove = mapping.type === 'keyword' ? (mapping.ignore_above ?? Infinity) : Infinity
+      for (let v = 0; v < values.length; v++) {
+        const term = indexedTerm(values[v]!)
+        if (term.length <= ignoreAbove) flush.termText(term, v)
+      }
     }
-    for (const number of numeric.get(path) ?? []) flush.value(number)
+    const numbers = numeric[f]
+    if (numbers) for (let n = 0; n < numbers.length; n++) flush.value(numbers[n]!)
   }
 }
 export function indexedTerm(value: string | number | boolean): string {
