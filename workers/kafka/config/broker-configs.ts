@@ -59,6 +59,13 @@ const SERVER_CONFIGS: BrokerConfigDef[] = [
   { name: 'node.id', type: 'INT', defaultValue: '-1', dynamic: false },
   { name: 'num.partitions', type: 'INT', defaultValue: '1', min: 1, dynamic: false },
   { name: 'process.roles', type: 'LIST', defaultValue: '', dynamic: false },
+  // ReplicationConfigs: "The frequency with which the high watermark is saved out to disk" (LONG).
+  {
+    name: 'replica.high.watermark.checkpoint.interval.ms',
+    type: 'LONG',
+    defaultValue: '5000',
+    dynamic: false,
+  },
   { name: 'replica.lag.time.max.ms', type: 'LONG', defaultValue: '30000', dynamic: false },
 ]
 

@@ -15,7 +15,11 @@
  * segment whose base offset lies past the previous segment's next offset. With a swap, an empty active
  * segment is stored as an empty chunk too, so a reload keeps the log end offset. The cleaner checkpoint of
  * each partition is stored beside the logs (offset-checkpoint.ts) and written with the swap. So is the high
- * watermark (replication-offset-checkpoint), written with every flush that moves it; a loaded log starts from it.
+ * watermark (replication-offset-checkpoint): Kafka's ReplicaManager writes it from its highwatermark-checkpoint
+ * task, at once and then every replica.high.watermark.checkpoint.interval.ms, and once more on a clean shutdown
+ * (checkpointHighWatermarks), never with a log flush. Here each run writes, in one storage write, the partitions
+ * whose high watermark changed since their last checkpoint. The checkpoint may run ahead of the flushed bytes or
+ * lag the high watermark: a loaded log starts from it, never past its recovered log end, and replication raises it.
  *
  * Retention (cleanupLogs, Kafka's kafka-log-retention task): 30 s after startup and then every
  * log.retention.check.interval.ms, every log deletes its expired segments and one storage write drops their
@@ -43,6 +47,30 @@ function chunkKey(topicId: string, partition: number, baseOffset: number, positi
 /** LogManager.InitialTaskDelayMs: the first retention check waits this long after startup. */
 const INITIAL_TASK_DELAY_MS = 30_000
 
+/** Runs `task` after `delayMs`, then every `periodMs`, as KafkaScheduler.schedule with a period does. */
+function schedulePeriodic(
+  scheduler: Scheduler,
+  delayMs: number,
+  periodMs: number,
+  task: () => void,
+): Cancellable {
+  let next: Cancellable
+  let cancelled = false
+  const run = (delay: number): void => {
+    next = scheduler.schedule(delay, () => {
+      task()
+      if (!cancelled) run(periodMs)
+    })
+  }
+  run(delayMs)
+  return {
+    cancel: () => {
+      cancelled = true
+      next.cancel()
+    },
+  }
+}
+
 export interface LoadReport {
   truncatedBytes: number
 }
@@ -52,6 +80,7 @@ export class LogManager {
   /** The chunk positions stored for each log's segments, so truncations can delete what they invalidate. */
   private readonly stored = new Map<string, Map<number, Set<number>>>()
   private retentionTask: Cancellable | null = null
+  private highWatermarkCheckpointTask: Cancellable | null = null
   private readonly cleanerCheckpoints = new Map<string, number>()
   /** The high watermark last written per partition (replication-offset-checkpoint). */
   private readonly checkpointedHighWatermarks = new Map<string, number>()
@@ -74,13 +103,44 @@ export class LogManager {
       this.cleaner = new LogCleaner(this, this.engine, this.storage, scheduler)
       this.cleaner.startup(cleanerBackoffMs)
     }
-    const run = (delay: number): void => {
-      this.retentionTask = scheduler.schedule(delay, () => {
-        void this.cleanupLogs(scheduler.now())
-        run(retentionCheckIntervalMs)
-      })
+    this.retentionTask = schedulePeriodic(scheduler, INITIAL_TASK_DELAY_MS, retentionCheckIntervalMs, () => {
+      void this.cleanupLogs(scheduler.now())
+    })
+  }
+
+  /**
+   * Starts the highwatermark-checkpoint task (ReplicaManager.startHighWatermarkCheckPointThread): at once, then
+   * every `intervalMs` (replica.high.watermark.checkpoint.interval.ms).
+   */
+  startHighWatermarkCheckpoints(intervalMs: number): void {
+    const scheduler = this.scheduler
+    if (!scheduler) throw new Error('LogManager.startHighWatermarkCheckpoints needs a scheduler')
+    this.highWatermarkCheckpointTask = schedulePeriodic(scheduler, 0, intervalMs, () => {
+      this.checkpointHighWatermarks().catch(() => undefined)
+    })
+  }
+
+  /**
+   * Writes, in one storage write, the high watermark of every partition whose value changed since its last
+   * checkpoint (nothing when none did). A failed write is tried again by the next run, as Kafka rewrites the
+   * whole file every time.
+   */
+  async checkpointHighWatermarks(): Promise<void> {
+    const written = [...this.logs]
+      .filter(([id, log]) => this.checkpointedHighWatermarks.get(id) !== log.highWatermark)
+      .map(([id, log]) => ({ id, log, highWatermark: log.highWatermark }))
+    if (written.length === 0) return
+    await this.storage.write(
+      written.map(({ id, highWatermark }): StorageOp => {
+        const [topicId, partition] = id.split('/') as [string, string]
+        const value = encodeCheckpoint(topicId, Number(partition), highWatermark)
+        return { store: STORE, key: checkpointKey(REPLICATION, topicId, Number(partition)), value }
+      }),
+    )
+    // A log deleted (or replaced) meanwhile lost its checkpoint with it: it must not count as written.
+    for (const { id, log, highWatermark } of written) {
+      if (this.logs.get(id) === log) this.checkpointedHighWatermarks.set(id, highWatermark)
     }
-    run(INITIAL_TASK_DELAY_MS)
   }
 
   /** Deletes every log's expired segments and persists the deletion; returns how many segments went. */
@@ -298,12 +358,6 @@ export class LogManager {
         ops.push({ store: STORE, key, value: chunk.bytes })
         this.remember(id, key)
       }
-      // The high watermark is written with the bytes it covers, in the same write (never ahead of them).
-      if (this.checkpointedHighWatermarks.get(id) !== log.highWatermark) {
-        this.checkpointedHighWatermarks.set(id, log.highWatermark)
-        const value = encodeCheckpoint(topicId, partition, log.highWatermark)
-        ops.push({ store: STORE, key: checkpointKey(REPLICATION, topicId, partition), value })
-      }
     }
     return ops
   }
@@ -319,9 +373,9 @@ export class LogManager {
     if (this.cleanerCheckpoints.delete(id)) {
       ops.push({ store: STORE, key: checkpointKey(CLEANER, topicId, partition), value: null })
     }
-    if (this.checkpointedHighWatermarks.delete(id)) {
-      ops.push({ store: STORE, key: checkpointKey(REPLICATION, topicId, partition), value: null })
-    }
+    // Deleted even when no checkpoint of this log is known: one may still be in flight, and lands before this.
+    this.checkpointedHighWatermarks.delete(id)
+    ops.push({ store: STORE, key: checkpointKey(REPLICATION, topicId, partition), value: null })
     return ops
   }
 
@@ -334,6 +388,7 @@ export class LogManager {
 
   close(): void {
     this.retentionTask?.cancel()
+    this.highWatermarkCheckpointTask?.cancel()
     this.cleaner?.shutdown()
     for (const log of this.logs.values()) log.close()
     this.logs.clear()

@@ -190,6 +190,9 @@ export class KafkaServer {
         ? Number(configs.brokerValue('log.cleaner.backoff.ms'))
         : undefined,
     )
+    logManager.startHighWatermarkCheckpoints(
+      Number(configs.brokerValue('replica.high.watermark.checkpoint.interval.ms')),
+    )
     lifecycle.start()
     const api: KafkaApis = new KafkaApis({
       brokerId: nodeId,
@@ -290,6 +293,8 @@ export class KafkaServer {
   async shutdown(): Promise<void> {
     await this.parts.lifecycle.shutdown()
     await this.parts.replicaManager.flush()
+    // ReplicaManager.shutdown(checkpointHW = true): the high watermarks are written once more.
+    await this.parts.logManager.checkpointHighWatermarks()
     this.kill()
   }
 

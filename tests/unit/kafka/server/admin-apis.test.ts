@@ -103,6 +103,17 @@ describe('IncrementalAlterConfigs and DescribeConfigs', () => {
       source: 'STATIC_BROKER_CONFIG',
       readOnly: true,
     })
+    // ReplicationConfigs' replica.high.watermark.checkpoint.interval.ms: read-only, Kafka's default.
+    expect(broker!.configs.find((c) => c.name === 'replica.high.watermark.checkpoint.interval.ms')).toEqual({
+      name: 'replica.high.watermark.checkpoint.interval.ms',
+      value: '5000',
+      source: 'DEFAULT_CONFIG',
+      isSensitive: false,
+      readOnly: true,
+      synonyms: [
+        { name: 'replica.high.watermark.checkpoint.interval.ms', value: '5000', source: 'DEFAULT_CONFIG' },
+      ],
+    })
     const [other] = await run(api(2).describeConfigs([{ type: 'broker', name: '1' }]))
     expect(other).toMatchObject({
       error: 'INVALID_REQUEST',
