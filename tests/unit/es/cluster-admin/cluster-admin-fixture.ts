@@ -55,3 +55,14 @@ export function errorBody(type: string, reason: string, status: number, extra: o
   const cause = { type, reason, ...extra }
   return { error: { root_cause: [cause], ...cause }, status }
 }
+
+/** The `error` object of an ES error response body. */
+export interface ErrorBody {
+  type: string
+  reason: string
+  root_cause: Array<{ type: string; reason: string }>
+}
+
+export function errorOf(body: string): ErrorBody {
+  return (JSON.parse(body) as { error: ErrorBody }).error
+}

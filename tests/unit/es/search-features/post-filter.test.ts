@@ -3,17 +3,8 @@
 // the query; the post filter never scores, and its named clauses are listed in matched_queries beside the
 // query's (MatchedQueriesPhase puts both ParsedQuery's names into one map).
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, errorOf } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
-
-interface ErrorBody {
-  reason: string
-  root_cause: Array<{ type: string; reason: string }>
-}
-
-function errorOf(body: string): ErrorBody {
-  return (JSON.parse(body) as { error: ErrorBody }).error
-}
 
 const MAPPINGS = {
   mappings: { properties: { title: { type: 'text' }, color: { type: 'keyword' }, n: { type: 'integer' } } },

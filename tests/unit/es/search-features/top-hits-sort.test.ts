@@ -5,17 +5,8 @@
 // shard order (TopDocs.merge). `version` and `seq_no_primary_term` add `_version`, `_seq_no` and
 // `_primary_term` before `_score`, as SearchHit.toXContent writes them.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, errorOf } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
-
-interface ErrorBody {
-  reason: string
-  root_cause: Array<{ type: string; reason: string }>
-}
-
-function errorOf(body: string): ErrorBody {
-  return (JSON.parse(body) as { error: ErrorBody }).error
-}
 
 const MAPPINGS = {
   mappings: {

@@ -6,11 +6,12 @@
  * Errors that need the mapping (ES's doToFunction, on the shard) are raised only in a context that names its
  * index: the coordinating node's parse-only validation has no mapping.
  */
-import type {
-  CombineFunction,
-  FunctionScoreMode,
-  IndexQuery,
-  IndexScoreFunction,
+import {
+  FIELD_VALUE_MODIFIERS,
+  type CombineFunction,
+  type FunctionScoreMode,
+  type IndexQuery,
+  type IndexScoreFunction,
 } from '../../../../engine-wasm/src/index/index.ts'
 import { DateFormatter, parseDateMath, parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -24,18 +25,6 @@ import { randomScoreFunction } from './random-score.ts'
 const NAME = 'function_score'
 const SCORE_MODES: readonly FunctionScoreMode[] = ['multiply', 'sum', 'avg', 'first', 'max', 'min']
 const BOOST_MODES: readonly CombineFunction[] = ['multiply', 'replace', 'sum', 'avg', 'max', 'min']
-const MODIFIERS = [
-  'none',
-  'log',
-  'log1p',
-  'log2p',
-  'ln',
-  'ln1p',
-  'ln2p',
-  'square',
-  'sqrt',
-  'reciprocal',
-] as const
 const MULTI_VALUE_MODES = ['min', 'max', 'avg', 'sum'] as const
 const DECAYS = ['gauss', 'exp', 'linear'] as const
 const MISPLACED = 'you can either define [functions] array or a single function, not both. '
@@ -74,7 +63,7 @@ function fieldValueFactor(body: XContentValue, context: QueryContext): Fn {
   }
   const modifierText = scalarText(body.get('modifier')) ?? 'none'
   const modifier = enumValue(
-    MODIFIERS,
+    FIELD_VALUE_MODIFIERS,
     modifierText,
     'org.elasticsearch.common.lucene.search.function.FieldValueFactorFunction.Modifier',
   )
