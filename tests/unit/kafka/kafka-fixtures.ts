@@ -48,12 +48,5 @@ export function decodeValues(engine: LogEngine, batches: Uint8Array): Array<[num
     .flatMap((b) => b.records.map((r): [number, string | null] => [r.offset, text(r.value)]))
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
-}
+/** Joins byte chunks (the codecs' concatBytes). */
+export { concatBytes as concat } from '../../../engine-wasm/src/log/compression/bytes.ts'

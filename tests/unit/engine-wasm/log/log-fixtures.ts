@@ -51,15 +51,8 @@ export function sizedRecord(timestamp: number, size: number, fill = 0x61): Recor
   return { key: null, value: new Uint8Array(size).fill(fill), timestamp, headers: [] }
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
-}
+/** Joins byte chunks (the codecs' concatBytes). */
+export { concatBytes as concat } from '../../../../engine-wasm/src/log/compression/bytes.ts'
 
 /** The batch as a segment stores it: baseOffset rewritten, nothing else (it lies outside the CRC). */
 export function withBaseOffset(batch: Uint8Array, baseOffset: number): Uint8Array {
