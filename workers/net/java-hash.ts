@@ -72,3 +72,42 @@ export function javaHashMapKeyOrder(keys: readonly string[], initialCapacity?: n
 export function compareJavaStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/**
+ * The table a java.util.HashMap (default load factor) reaches through `put` and `putAll` calls, JDK 19+: a fresh
+ * map allocates 16 buckets at its first put; `putAll` of s entries into a map with no table yet pre-sizes it to
+ * tableSizeFor(ceil(s / 0.75)), into one with a table doubles it while s exceeds the threshold; every put
+ * that makes size exceed 0.75 × capacity doubles it. Iterate the keys with `order()`.
+ */
+export class JavaHashMapModel {
+  private capacity = 0
+  private presized = 0
+  private readonly keys: string[] = []
+  private readonly present = new Set<string>()
+
+  put(key: string): void {
+    if (this.capacity === 0) this.capacity = this.presized > 0 ? this.presized : 16
+    if (this.present.has(key)) return
+    this.present.add(key)
+    this.keys.push(key)
+    if (this.keys.length > this.capacity * 0.75) this.capacity *= 2
+  }
+
+  putAll(keys: readonly string[]): void {
+    if (keys.length === 0) return
+    if (this.capacity === 0) {
+      const wanted = Math.ceil(keys.length / 0.75)
+      let size = 1
+      while (size < wanted) size *= 2
+      if (size > this.presized) this.presized = size
+    } else {
+      while (keys.length > this.capacity * 0.75) this.capacity *= 2
+    }
+    for (const key of keys) this.put(key)
+  }
+
+  /** The keys in the map's iteration order. */
+  order(): string[] {
+    return javaStringKeyOrder(this.keys, Math.max(this.capacity, 1))
+  }
+}

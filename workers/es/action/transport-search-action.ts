@@ -17,6 +17,7 @@ import { readAggregations, type InternalAggregations } from '../search/aggregati
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
+import type { DocumentFieldsJson } from '../search/fetch/document-fields.ts'
 import type { ShardFailure } from '../search/shard-failures.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
@@ -45,6 +46,10 @@ export interface DistributedHit extends SearchHit {
   highlight: HitHighlight | null
   /** The named queries the hit matched, with their scores (empty when none matched or none is named). */
   matchedQueries: MatchedQueries
+  /** The hit's `fields` and `ignored_field_values` sections, or null for none (fetch/document-fields.ts). */
+  documentFields: DocumentFieldsJson | null
+  /** The hit's `_ignored` fields (fetch/ignored-fields.ts). */
+  ignored: readonly string[]
 }
 
 export interface DistributedSearchResult {
@@ -52,6 +57,8 @@ export interface DistributedSearchResult {
   failures: ShardFailure[]
   count: number
   totalHits: number
+  /** With `terminate_after`: whether a shard terminated early; else null. */
+  terminatedEarly: boolean | null
   maxScore: number | null
   hits: DistributedHit[]
   aggregations: InternalAggregations | null
@@ -128,6 +135,7 @@ export async function executeDistributedSearch(
     failures,
     count,
     totalHits: reduced.totalHits,
+    terminatedEarly: reduced.terminatedEarly,
     maxScore: reduced.maxScore,
     aggregations: reduced.aggregations,
     hits: reduced.docs.map(({ result, doc }) => {
@@ -139,6 +147,8 @@ export async function executeDistributedSearch(
         explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
         highlight: wire.highlights?.[position] ?? null,
         matchedQueries: wire.matchedQueries?.[position] ?? [],
+        documentFields: wire.documentFields?.[position] ?? null,
+        ignored: wire.ignored?.[position] ?? [],
       }
     }),
   }
@@ -158,6 +168,7 @@ function querySearchResult(
     shardIndex: wire.shardIndex,
     totalHits: wire.totalHits,
     maxScore: wire.maxScore,
+    terminatedEarly: wire.terminatedEarly,
     docs: wire.docs,
     sortFields: sortsByScore(sort)
       ? null

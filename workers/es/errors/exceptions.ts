@@ -116,6 +116,11 @@ export function illegalArgumentException(reason: string, causedBy?: EsException)
   })
 }
 
+/** java.lang.NumberFormatException (Long.parseLong, Float.parseFloat): `For input string: "x"`. */
+export function numberFormatException(text: string, reason = `For input string: "${text}"`): EsException {
+  return new EsException({ type: 'number_format_exception', reason, status: 400, rootCause: false })
+}
+
 export function parsingException(
   line: number,
   col: number,

@@ -19,6 +19,7 @@ export {
   invalidIndexNameException,
   jacksonException,
   mapperParsingException,
+  numberFormatException,
   parsingException,
   resourceAlreadyExistsException,
   versionConflictDocumentExists,

@@ -14,6 +14,7 @@ import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import {
   actionRequestValidationException,
   illegalArgumentException,
+  numberFormatException,
   parsingException,
 } from '../errors/index.ts'
 import { parseJson, XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
@@ -35,9 +36,13 @@ import {
 } from './sort/index.ts'
 import type { SearchRequest } from './search-service.ts'
 import { parseHighlight, type HighlightBuilder } from './fetch/highlight/index.ts'
+import { FetchOptionsReader, hitSource, type FetchOptions } from './fetch/fetch-options.ts'
+import { parseTimeValue } from '../common/time/index.ts'
 
 const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source', 'track_total_hits'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
+/** Query-phase options read from a value token (`min_score`, `terminate_after`, `timeout`). */
+const QUERY_PHASE_KEYS = new Set(['min_score', 'terminate_after', 'timeout'])
 const DEFAULT_TRACK_TOTAL_HITS = 10_000
 
 /** How the shards are searched: with their own statistics, or with everyone's (a DFS phase first). */
@@ -51,6 +56,8 @@ export interface ParsedSearch {
   explain: boolean
   /** Whether hits carry `_source`, and which parts of it (null: all of it). */
   fetchSource: FetchSourceContext | null
+  /** What else hits carry: `_version`, `_seq_no`, stored, docvalue and `fields` values (fetch/fetch-options.ts). */
+  fetch: FetchOptions
   /** The `highlight` section, or null without one. */
   highlight: HighlightBuilder | null
   /** hits.total counts exactly up to this many (track_total_hits). */
@@ -67,6 +74,29 @@ function intParam(value: XContentValue | string | undefined, fallback: number): 
   if (value === undefined) return fallback
   const n = value instanceof XNumber ? value.value : Number(value)
   return Number.isInteger(n) ? n : fallback
+}
+
+/** parser.text() of a value token. */
+function valueText(value: string | boolean | XNumber): string {
+  return value instanceof XNumber ? value.text : String(value)
+}
+
+/** parser.floatValue() / intValue(): a number, or a string holding one (Java's NumberFormatException otherwise). */
+function numberValue(value: string | boolean | XNumber): number {
+  if (value instanceof XNumber) return value.value
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  if (Number.isNaN(n)) throw numberFormatException(String(value))
+  return n
+}
+
+/** request.paramAsInt("terminate_after") and SearchSourceBuilder.terminateAfter's check. */
+function terminateAfterParam(text: string): number {
+  const n = Number(text)
+  if (!/^[+-]?\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
+    throw illegalArgumentException(`Failed to parse int parameter [terminate_after] with value [${text}]`)
+  }
+  if (n < 0) throw illegalArgumentException('terminateAfter must be > 0')
+  return n
 }
 
 /** XContentParser.booleanValue: a boolean, or the strings `true` / `false`. */
@@ -96,8 +126,19 @@ export function parseSearchRequest(
   let trackScores = false
   let explain = false
   let highlight: HighlightBuilder | null = null
+  let minScore: number | null = null
+  let terminateAfter = 0
+  const fetch = new FetchOptionsReader()
   for (const [key, value] of body) {
     if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+    if (fetch.read(key, value)) continue
+    if (QUERY_PHASE_KEYS.has(key) && !(value instanceof Map) && !Array.isArray(value) && value !== null) {
+      // parser.floatValue() / intValue() / text() of the value token
+      if (key === 'min_score') minScore = Math.fround(numberValue(value))
+      else if (key === 'terminate_after') terminateAfter = Math.trunc(numberValue(value))
+      else parseTimeValue(valueText(value), 'timeout')
+      continue
+    }
     if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
       // Both spellings are one ParseField: a later definition replaces an earlier one.
       aggregations = parseAggregations(value)
@@ -128,6 +169,11 @@ export function parseSearchRequest(
   const uriSort = params.get('sort')
   if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
   trackScores = urlFlag(params, 'track_scores') ?? trackScores
+  const timeout = params.get('timeout')
+  if (timeout !== undefined) parseTimeValue(timeout, 'timeout')
+  const uriTerminateAfter = params.get('terminate_after')
+  if (uriTerminateAfter !== undefined) terminateAfter = terminateAfterParam(uriTerminateAfter)
+  fetch.readParams(params)
   // paramAsBoolean("explain", null): a present parameter without text sets explain to null (off).
   if (params.has('explain')) explain = optionalBooleanParam(params, 'explain') ?? false
   const from = intParam(body.get('from') ?? params.get('from'), 0)
@@ -142,15 +188,22 @@ export function parseSearchRequest(
   for (const options of highlightQueries)
     if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
   // SearchSourceBuilder.validate, before the indices are resolved.
-  if (from > 0 && searchAfter !== null) {
-    throw actionRequestValidationException(['[from] parameter must be set to 0 when [search_after] is used'])
-  }
+  const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
+  const errors = [
+    ...(from > 0 && searchAfter !== null
+      ? ['[from] parameter must be set to 0 when [search_after] is used']
+      : []),
+    ...fetch.validationErrors(explicitSource),
+  ]
+  if (errors.length > 0) throw actionRequestValidationException(errors)
+  const fetchOptions = fetch.build()
   const track = body.get('track_total_hits')
   return {
-    request: { from, size, sort, searchAfter, trackScores, aggregations },
+    request: { from, size, sort, searchAfter, trackScores, aggregations, minScore, terminateAfter },
     searchType,
     explain,
-    fetchSource: fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source')),
+    fetchSource: hitSource(explicitSource, fetchOptions.storedFields),
+    fetch: fetchOptions,
     highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),

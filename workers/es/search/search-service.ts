@@ -51,6 +51,10 @@ export interface SearchRequest {
   searchAfter: readonly SearchAfterValue[] | null
   trackScores: boolean
   aggregations: readonly AggregationBuilder[] | null
+  /** `min_score`: only matches scoring at least this (a Java float) are collected, for hits and aggregations. */
+  minScore: number | null
+  /** `terminate_after`: each shard collects at most this many matches, in doc id order (0: no limit). */
+  terminateAfter: number
 }
 
 export interface ShardDoc {
@@ -74,6 +78,8 @@ export interface QuerySearchResult {
   /** The SortFields the shard sorted by, or null for a search by score. */
   sortFields: SortField[] | null
   aggregations: InternalAggregations | null
+  /** With `terminate_after`: whether the shard stopped collecting at the limit; else null. */
+  terminatedEarly: boolean | null
 }
 
 export interface SearchHit {
@@ -98,10 +104,16 @@ export function executeQueryPhase(
 ): QuerySearchResult {
   const { name, uuid, mapping } = index.metadata
   const hitsQuery = postFilter === null ? query : withFilter(query, postFilter)
-  if (request.aggregations === null && request.searchAfter === null && sortsByScore(request.sort)) {
+  const restricted = request.minScore !== null || request.terminateAfter > 0
+  if (
+    !restricted &&
+    request.aggregations === null &&
+    request.searchAfter === null &&
+    sortsByScore(request.sort)
+  ) {
     // by score alone, the common case: the top k straight from the index
     const top = shard.searcherIndex.search(hitsQuery, request.from + request.size, dfs, totalHitsThreshold)
-    return byScore(name, shard.shardId, shardIndex, top, request)
+    return byScore(name, shard.shardId, shardIndex, top, request, null)
   }
   const sortFields = sortsByScore(request.sort)
     ? null
@@ -111,15 +123,27 @@ export function executeQueryPhase(
   // aggregations or a sort by fields: every match (of the query for aggregations, post_filter'ed for hits)
   let aggregations: InternalAggregations | null = null
   let matches: TopDocs | null = null
+  let terminatedEarly: boolean | null = null
+  if (request.aggregations !== null || restricted) {
+    const collection = collected(allMatches(shard, query, dfs), request)
+    matches = collection.matches
+    terminatedEarly = collection.terminatedEarly
+  }
   if (request.aggregations !== null) {
-    matches = allMatches(shard, query, dfs)
-    const scores = docScores(matches)
+    const scores = docScores(matches!)
     const context = shardAggregationContext(index, shard, scores, now)
     aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
   }
-  const all = postFilter === null && matches !== null ? matches : allMatches(shard, hitsQuery, dfs)
-  if (sortFields === null) return byScore(name, shard.shardId, shardIndex, all, request, aggregations)
-  const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations }
+  const all =
+    matches === null
+      ? allMatches(shard, hitsQuery, dfs)
+      : postFilter === null
+        ? matches
+        : restrictTo(matches, allMatches(shard, hitsQuery, dfs))
+  if (sortFields === null) {
+    return byScore(name, shard.shardId, shardIndex, all, request, terminatedEarly, aggregations)
+  }
+  const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations, terminatedEarly }
   const docs = topFieldDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k)
   // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
   const maxScore =
@@ -129,6 +153,37 @@ export function executeQueryPhase(
   return { ...result, totalHits: all.totalHits, maxScore, docs }
 }
 
+/**
+ * What the shard's collector keeps of every match: those scoring at least `min_score` (MinimumScoreCollector), then
+ * the first `terminate_after` of them in doc id order, best first as they came; with `terminate_after`, whether a
+ * match was left over (the collector terminated early).
+ */
+function collected(
+  all: TopDocs,
+  request: SearchRequest,
+): { matches: TopDocs; terminatedEarly: boolean | null } {
+  const { minScore, terminateAfter } = request
+  let docs = minScore === null ? all.scoreDocs : all.scoreDocs.filter((d) => Math.fround(d.score) >= minScore)
+  const terminatedEarly = terminateAfter > 0 ? docs.length > terminateAfter : null
+  if (terminatedEarly === true) {
+    const ids = docs.map((d) => d.docId).sort((a, b) => a - b)
+    const kept = new Set(ids.slice(0, terminateAfter))
+    docs = docs.filter((d) => kept.has(d.docId))
+  }
+  if (docs === all.scoreDocs) return { matches: all, terminatedEarly }
+  return {
+    matches: { totalHits: docs.length, maxScore: docs[0]?.score ?? null, scoreDocs: docs },
+    terminatedEarly,
+  }
+}
+
+/** The collected matches that also match the hits query (the post_filter'ed one). */
+function restrictTo(matches: TopDocs, hits: TopDocs): TopDocs {
+  const kept = new Set(hits.scoreDocs.map((d) => d.docId))
+  const scoreDocs = matches.scoreDocs.filter((d) => kept.has(d.docId))
+  return { totalHits: scoreDocs.length, maxScore: scoreDocs[0]?.score ?? null, scoreDocs }
+}
+
 /** The result of a search by score: its top from+size docs, best first. */
 function byScore(
   index: string,
@@ -136,6 +191,7 @@ function byScore(
   shardIndex: number,
   top: TopDocs,
   request: SearchRequest,
+  terminatedEarly: boolean | null,
   aggregations: InternalAggregations | null = null,
 ): QuerySearchResult {
   const k = request.from + request.size
@@ -146,11 +202,23 @@ function byScore(
   }
   const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
   const { totalHits } = top
-  return { index, shard, shardIndex, sortFields: null, aggregations, totalHits, maxScore, docs }
+  return {
+    index,
+    shard,
+    shardIndex,
+    sortFields: null,
+    aggregations,
+    terminatedEarly,
+    totalHits,
+    maxScore,
+    docs,
+  }
 }
 
 export interface ReducedQueryPhase {
   totalHits: number
+  /** Whether a shard terminated early (terminate_after), null when none was asked to. */
+  terminatedEarly: boolean | null
   maxScore: number | null
   /** The page (from, size) of the merged documents, with the shard result each came from. */
   docs: Array<{ result: QuerySearchResult; doc: ShardDoc }>
@@ -175,8 +243,10 @@ export function mergeQueryResults(
   )
   const scores = results.flatMap((r) => (r.maxScore === null ? [] : [r.maxScore]))
   const aggregations = results.flatMap((r) => (r.aggregations === null ? [] : [r.aggregations]))
+  const terminations = results.flatMap((r) => (r.terminatedEarly === null ? [] : [r.terminatedEarly]))
   return {
     totalHits: results.reduce((sum, r) => sum + r.totalHits, 0),
+    terminatedEarly: terminations.length === 0 ? null : terminations.includes(true),
     maxScore: scores.length > 0 ? Math.max(...scores) : null,
     docs: merged.slice(from, from + size),
     aggregations: hasAggregations && aggregations.length > 0 ? reduceShardAggregations(aggregations) : null,

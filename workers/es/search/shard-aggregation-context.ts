@@ -13,6 +13,10 @@ import { leafFields } from '../index/mapper/mapping.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { buildQuery } from './query-builder.ts'
+import { fetchesMetadata } from './fetch/fetch-options.ts'
+import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
+import { documentFieldSections, metadataFields } from './fetch/hit-sections.ts'
+import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
 import {
   buildSortField,
@@ -69,25 +73,30 @@ export function shardAggregationContext(
     },
     topHits(docs, request): ShardTopHits {
       const { sortFields, order, ranked } = rankTopHits(index, shard, docs, scores, request)
-      const hits = ranked.flatMap(({ docId, score, sortValues }) => {
-        const stored = shard.searchedDocument(docId)
-        if (stored === undefined) return []
-        const hit = new Map<string, JsonOut>([
-          ['_index', name],
-          ['_id', stored.id],
-        ])
-        if (request.version) hit.set('_version', stored.version)
-        if (request.seqNoPrimaryTerm) {
+      const { fetch } = request
+      const metadata = fetchesMetadata(fetch)
+      const found = ranked.flatMap((doc) => {
+        const stored = shard.searchedDocument(doc.docId)
+        return stored === undefined ? [] : [{ ...doc, stored, source: stored.source }]
+      })
+      const fields = fetchDocumentFields(index, shard, fetch, found)
+      const ignored = fetchIgnored(index, fetch, found)
+      const hits = found.map(({ score, sortValues, stored }, i) => {
+        const hit = new Map<string, JsonOut>([['_index', name]])
+        if (metadata) hit.set('_id', stored.id)
+        if (fetch.version) hit.set('_version', stored.version)
+        if (fetch.seqNoPrimaryTerm) {
           hit.set('_seq_no', stored.seqNo)
           hit.set('_primary_term', stored.primaryTerm)
         }
         // A sorted top_hits leaves its hits unscored (Float.NaN, written null) unless it tracks scores.
         hit.set('_score', sortFields === null || request.trackScores ? new JavaFloat(score) : null)
-        if (stored.routing !== null) hit.set('_routing', stored.routing)
+        if (metadata) addAll(hit, metadataFields(stored.routing, ignored?.[i] ?? []))
         const source = fetchedSource(stored.source, null, request.fetchSource)
         if (source !== undefined) hit.set('_source', source)
+        addAll(hit, documentFieldSections(fields?.[i] ?? null))
         if (sortFields !== null) hit.set('sort', formatSortValues(sortFields, sortValues))
-        return [{ sortKey: sortValues, hit }]
+        return { sortKey: sortValues, hit }
       })
       const maxScore =
         sortFields === null
@@ -98,6 +107,10 @@ export function shardAggregationContext(
       return { totalHits: docs.length, maxScore, order, hits }
     },
   }
+}
+
+function addAll(hit: Map<string, JsonOut>, entries: Record<string, JsonOut>): void {
+  for (const [key, value] of Object.entries(entries)) hit.set(key, value)
 }
 
 const BY_SCORE: readonly SortKeyOrder[] = [{ type: 'score', descending: true, missingFirst: false }]

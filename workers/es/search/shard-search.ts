@@ -16,6 +16,9 @@ import { writeAggregations, type AggregationsWire } from './aggregations/index.t
 import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
+import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
+import type { DocumentFieldsJson } from './fetch/document-fields.ts'
+import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { buildQuery } from './query-builder.ts'
@@ -52,6 +55,13 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   highlights: Array<HitHighlight | null> | null
   /** With named queries: each document's matched ones (fetch/matched-queries-phase.ts), in the same order. */
   matchedQueries: MatchedQueries[] | null
+  /**
+   * With `fields` or `docvalue_fields`: each document's `fields` and `ignored_field_values` sections as JSON text,
+   * in the same order (fetch/document-fields.ts).
+   */
+  documentFields: DocumentFieldsJson[] | null
+  /** Each document's `_ignored` fields (fetch/ignored-fields.ts), in the same order; null when none has any. */
+  ignored: string[][] | null
 }
 
 export type ShardSearchResult =
@@ -165,6 +175,7 @@ function shardSearch(
       shardIndex: phase.shardIndex,
       totalHits: phase.totalHits,
       maxScore: phase.maxScore,
+      terminatedEarly: phase.terminatedEarly,
       docs,
       aggregations: aggregations === null ? null : writeAggregations(aggregations),
       hits,
@@ -177,6 +188,13 @@ function shardSearch(
         namedQueries,
         docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id })),
         dfs,
+      ),
+      ignored: fetchIgnored(index, parsed.fetch, hits),
+      documentFields: fetchDocumentFields(
+        index,
+        shard,
+        parsed.fetch,
+        docs.map((doc, i) => ({ docId: doc.docId, source: hits[i]!.source })),
       ),
     },
   }

@@ -238,6 +238,7 @@ describe('merge across shards', () => {
     shard: shardIndex,
     shardIndex,
     totalHits: docs.length,
+    terminatedEarly: null,
     maxScore: null,
     docs: docs.map(([docId, age]) => ({ docId, score: 1, sortValues: [age] })),
     sortFields: fields,

@@ -59,17 +59,8 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
     }
     case 'boolean':
       return sortNumbers(values.map((v) => (v === true || v === 'true' ? 1 : 0)))
-    case 'date': {
-      const format = field.format ?? DEFAULT_DATE_FORMAT
-      const formatter = DateFormatter.forPattern(format)
-      return sortNumbers(
-        values.map(
-          (v) =>
-            (format === DEFAULT_DATE_FORMAT ? defaultFormatMillis(v) : undefined) ??
-            formatter.parseMillis(String(v)),
-        ),
-      )
-    }
+    case 'date':
+      return sortNumbers(values.map(dateMillis(field)))
     case 'long':
     case 'integer':
     case 'short':
@@ -84,6 +75,15 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
     default:
       return []
   }
+}
+
+/** How a date field reads a `_source` value: epoch millis, parsed with the field's `format`. */
+export function dateMillis(field: FieldMapping): (value: LeafValue) => number {
+  const format = field.format ?? DEFAULT_DATE_FORMAT
+  const formatter = DateFormatter.forPattern(format)
+  return (value) =>
+    (format === DEFAULT_DATE_FORMAT ? defaultFormatMillis(value) : undefined) ??
+    formatter.parseMillis(String(value))
 }
 
 /**

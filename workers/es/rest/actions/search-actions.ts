@@ -20,6 +20,8 @@ import { sourceField } from '../../action/get-result.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
+import { fetchesMetadata } from '../../search/fetch/fetch-options.ts'
+import { documentFieldSections, metadataFields } from '../../search/fetch/hit-sections.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
 import { executeDistributedSearch, type IndexSearchTarget } from '../../action/transport-search-action.ts'
@@ -91,9 +93,12 @@ async function runSearch(
   const limit = parsed.trackTotalHits
   // A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)).
   const withScores = urlFlag(req.params, 'include_named_queries_score') ?? false
+  const { fetch } = parsed
+  const metadata = fetchesMetadata(fetch)
   const response = json(200, {
     took: context.clock.now() - started,
     timed_out: false,
+    ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
     _shards: shardsJson,
     hits: {
       total:
@@ -104,10 +109,13 @@ async function runSearch(
       hits: result.hits.map((hit) => ({
         ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
         _index: hit.index,
-        _id: hit.doc.id,
+        ...(metadata ? { _id: hit.doc.id } : {}),
+        ...(fetch.version ? { _version: hit.doc.version } : {}),
+        ...(fetch.seqNoPrimaryTerm ? { _seq_no: hit.doc.seqNo, _primary_term: hit.doc.primaryTerm } : {}),
         _score: hit.score === null ? null : new JavaFloat(hit.score),
-        ...(hit.doc.routing !== null ? { _routing: hit.doc.routing } : {}),
+        ...(metadata ? metadataFields(hit.doc.routing, hit.ignored) : {}),
         ...sourceField(hit.doc.source, parsed.fetchSource),
+        ...documentFieldSections(hit.documentFields),
         ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
         ...(hit.sort !== null ? { sort: hit.sort } : {}),
         ...(hit.matchedQueries.length > 0

@@ -4,7 +4,7 @@
  * RestRequest.paramAsLong, then the request setters' range checks) and an optional JSON body (none or
  * blank reads as `{}`, as an absent content parser leaves the request empty).
  */
-import { EsException, illegalArgumentException } from '../../errors/index.ts'
+import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
 import { refreshPolicy, type RefreshPolicy } from '../../action/doc-write.ts'
 import type { CasParams } from '../../action/write-validation.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
@@ -21,12 +21,7 @@ function longParam(params: Map<string, string>, key: string, negative: string): 
   if (!/^[+-]?\d+$/.test(text)) {
     throw illegalArgumentException(
       `Failed to parse long parameter [${key}] with value [${text}]`,
-      new EsException({
-        type: 'number_format_exception',
-        reason: `For input string: "${text}"`,
-        status: 400,
-        rootCause: false,
-      }),
+      numberFormatException(text),
     )
   }
   const value = Number(text)

@@ -13,6 +13,7 @@
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { ValueFormatWire } from './doc-value-format.ts'
 import type { FetchSourceContext } from '../../action/fetch-source.ts'
+import type { FetchOptions } from '../fetch/fetch-options.ts'
 import type { SortBuilder, SortKeyOrder, SortValue } from '../sort/index.ts'
 
 export type FieldValue = number | string
@@ -44,11 +45,9 @@ export interface TopHitsRequest {
   sort: readonly SortBuilder[] | null
   /** `track_scores`: a sorted top_hits still scores its hits and gives max_score. */
   trackScores: boolean
-  /** `version`: each hit carries `_version`. */
-  version: boolean
-  /** `seq_no_primary_term`: each hit carries `_seq_no` and `_primary_term`. */
-  seqNoPrimaryTerm: boolean
-  /** `_source`: whether hits carry it, and which parts (null: all of it). */
+  /** `version`, `seq_no_primary_term`, `stored_fields`, `docvalue_fields` and `fields` (fetch/fetch-options.ts). */
+  fetch: FetchOptions
+  /** The `_source` hits carry, and which parts (null: all of it), after `stored_fields` (hitSource). */
   fetchSource: FetchSourceContext | null
 }
 

@@ -14,7 +14,7 @@
  *   `_id`: the disabled `indices.id_field_data` refusal.
  */
 import { DateFormatter } from '../../common/time/index.ts'
-import { EsException, illegalArgumentException } from '../../errors/index.ts'
+import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
 import { javaDoubleToString, XNumber } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import type { FieldMapping, FieldType } from '../../index/mapper/mapping.ts'
@@ -154,10 +154,6 @@ export function parseJavaDouble(text: string): number {
   if (/^[+-]?(NaN|Infinity)$/.test(body)) return Number(body)
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) throw numberFormatException(text)
   return Number(body)
-}
-
-function numberFormatException(text: string, reason = `For input string: "${text}"`): EsException {
-  return new EsException({ type: 'number_format_exception', reason, status: 400, rootCause: false })
 }
 
 /** SearchExecutionContext.buildAnonymousFieldType for `unmapped_type`. */

@@ -5,12 +5,15 @@
  * reduce merges them by sort key (then shard order, as ES's TopDocs.merge breaks ties) and keeps
  * `size` hits from `from`. Renders {"hits":{"total":{"value":N,"relation":"eq"},"max_score":S,"hits":[...]}}.
  * from + size is bounded by index.max_inner_result_window (100). `version`, `seq_no_primary_term`,
- * `track_scores` and `_source` shape the hits (shard-aggregation-context.ts); `stored_fields`,
- * `docvalue_fields`, `fields`, `script_fields`, `explain` and `highlight` are accepted and not applied.
+ * `track_scores`, `_source`, `stored_fields`, `docvalue_fields` and `fields` shape the hits as a search's
+ * (fetch/fetch-options.ts, shard-aggregation-context.ts); `script_fields`, `explain` and `highlight` are accepted
+ * and not applied.
  * Wire form: from, size, the totals, the sort keys' order and each hit's sort key with the hit as its rendered
  * JSON text (a hit is only ever rendered, so it is read back as that text, spliced verbatim).
  */
-import { illegalArgumentException } from '../../../errors/index.ts'
+import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
+import { valueToken } from '../../../action/value-token.ts'
+import { FetchOptionsReader, hitSource } from '../../fetch/fetch-options.ts'
 import { JavaFloat, RawJson, toJson, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { ShardTopHits, TopHitsRequest } from '../aggregation-context.ts'
 import { fetchSourceOption } from '../../../action/fetch-source.ts'
@@ -31,6 +34,7 @@ import { AggregationParams } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 
 const MAX_INNER_RESULT_WINDOW = 100
+const FETCH_OPTIONS = ['version', 'seq_no_primary_term', 'stored_fields', 'docvalue_fields', 'fields']
 const OPTIONS = [
   'from',
   'size',
@@ -131,6 +135,13 @@ export const topHitsParser: AggregationParser = (name, body, meta, subs): Aggreg
         '[index.max_inner_result_window] index level setting.',
     )
   }
+  const reader = new FetchOptionsReader()
+  for (const key of FETCH_OPTIONS) {
+    const value = params.raw(key)
+    if (value !== undefined && !reader.read(key, value))
+      throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
+  }
+  const fetch = reader.build()
   const sortValue = params.raw('sort')
   const sort = sortValue === undefined ? [] : parseSort(sortValue, '')
   const request: TopHitsRequest = {
@@ -138,9 +149,8 @@ export const topHitsParser: AggregationParser = (name, body, meta, subs): Aggreg
     size: from + size,
     sort: sortsByScore(sort) ? null : sort,
     trackScores: params.boolean('track_scores') ?? false,
-    version: params.boolean('version') ?? false,
-    seqNoPrimaryTerm: params.boolean('seq_no_primary_term') ?? false,
-    fetchSource: fetchSourceOption(params.raw('_source')),
+    fetch,
+    fetchSource: hitSource(fetchSourceOption(params.raw('_source')), fetch.storedFields),
   }
   return {
     name,

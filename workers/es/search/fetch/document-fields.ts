@@ -1,0 +1,50 @@
+/**
+ * A hit's `fields` and `ignored_field_values` sections: the docvalue_fields (FetchDocValuesPhase, which runs first
+ * and puts each field into the hit's HashMap) and the `fields` option (FetchFieldsPhase, whose fetcher's map is put
+ * in with putAll), printed as SearchHit.toXContent does: in the hit's HashMap order, `fields` with the fields that
+ * have values, `ignored_field_values` with those whose mapper ignored some, each section left out when empty. A
+ * field listed twice in docvalue_fields carries its doc values twice (the phase appends to the hit's entry); a
+ * field asked of both phases shows the `fields` option's entry (putAll replaces it).
+ * Rendered on the data node to JSON text, so it crosses nodes as plain data.
+ */
+import { JavaHashMapModel } from '../../../net/java-hash.ts'
+import { toJson, type JsonOut } from '../../xcontent/index.ts'
+import type { DocumentField } from './field-fetcher.ts'
+
+/** The two sections as JSON text, each null when it is left out. */
+export interface DocumentFieldsJson {
+  readonly fields: string | null
+  readonly ignoredFieldValues: string | null
+}
+
+export function documentFieldsJson(
+  docValueFields: readonly DocumentField[],
+  fetchedFields: readonly DocumentField[],
+): DocumentFieldsJson {
+  const hitFields = new JavaHashMapModel()
+  const entries = new Map<string, DocumentField>()
+  for (const field of docValueFields) {
+    hitFields.put(field.name)
+    const earlier = entries.get(field.name)
+    entries.set(field.name, earlier ? { ...field, values: [...earlier.values, ...field.values] } : field)
+  }
+  // The fetcher's own HashMap, filled in request order, is what putAll iterates.
+  const fetcher = new JavaHashMapModel()
+  for (const field of fetchedFields) fetcher.put(field.name)
+  hitFields.putAll(fetcher.order())
+  for (const field of fetchedFields) entries.set(field.name, field)
+  const order = hitFields.order().map((name) => entries.get(name)!)
+  return {
+    fields: section(order, (field) => field.values),
+    ignoredFieldValues: section(order, (field) => field.ignoredValues),
+  }
+}
+
+function section(
+  fields: readonly DocumentField[],
+  values: (field: DocumentField) => readonly JsonOut[],
+): string | null {
+  const out = new Map<string, JsonOut>()
+  for (const field of fields) if (values(field).length > 0) out.set(field.name, values(field))
+  return out.size === 0 ? null : toJson(out)
+}

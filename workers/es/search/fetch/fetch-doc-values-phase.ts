@@ -1,0 +1,91 @@
+/**
+ * FetchDocValuesPhase: `docvalue_fields`, each hit's values of the requested fields as their doc values hold them
+ * (doc-values-source.ts): sorted, keywords deduplicated, formatted by the field's DocValueFormat: longs as longs,
+ * doubles (and floats, widened: `1.100000023841858`) as doubles, booleans as true/false, dates as text in the
+ * field's format or the entry's `format`. Patterns match mapped fields only; an unmapped name is skipped. A text
+ * field fails as its fielddata does. More than `index.max_docvalue_fields_search` (100) fields fail the shard.
+ * Numeric `format` patterns (Java DecimalFormat) are not available in the playground.
+ */
+import { illegalArgumentException } from '../../errors/index.ts'
+import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
+import { DateFormatter } from '../../common/time/index.ts'
+import { simpleMatch } from '../../common/simple-match.ts'
+import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
+import { fielddataDisabled } from '../aggregations/values-source.ts'
+import type { DocumentField } from './field-fetcher.ts'
+import type { FieldAndFormat } from './field-and-format.ts'
+
+const MAX_DOCVALUE_FIELDS_SEARCH = 100
+
+interface DocValueField {
+  readonly name: string
+  readonly info: FieldInfo
+  readonly print: (value: number | string) => JsonOut
+}
+
+export class FetchDocValuesPhase {
+  private constructor(
+    private readonly source: DocValuesSource,
+    private readonly fields: readonly DocValueField[],
+  ) {}
+
+  /** FetchDocValuesContext: the requested patterns resolved against the mapping's fields. */
+  static create(
+    index: string,
+    fieldNames: readonly string[],
+    source: DocValuesSource,
+    requested: readonly FieldAndFormat[],
+  ): FetchDocValuesPhase {
+    const resolved = requested.flatMap(({ field, format }) =>
+      (field.includes('*') ? fieldNames.filter((name) => simpleMatch(field, name)) : [field]).map((name) => ({
+        name,
+        format,
+      })),
+    )
+    if (resolved.length > MAX_DOCVALUE_FIELDS_SEARCH) {
+      throw illegalArgumentException(
+        `Trying to retrieve too many docvalue_fields. Must be less than or equal to: [${MAX_DOCVALUE_FIELDS_SEARCH}] ` +
+          `but was [${resolved.length}]. This limit can be set by changing the [index.max_docvalue_fields_search] ` +
+          'index level setting.',
+      )
+    }
+    const fields = resolved.flatMap(({ name, format }) => {
+      const info = source.field(name)
+      if (info === null) return []
+      if (info.type === 'text') throw fielddataDisabled(name, index)
+      return [{ name, info, print: printer(name, info, format) }]
+    })
+    return new FetchDocValuesPhase(source, fields)
+  }
+
+  /** Each resolved field with the document's values (empty ones included: the hit's map holds them too). */
+  fetch(docId: number): DocumentField[] {
+    return this.fields.map(({ name, print }) => ({
+      name,
+      values: this.source.values(name, docId).map(print),
+      ignoredValues: [],
+    }))
+  }
+}
+
+/** The field's DocValueFormat, or the one its `format` asks for. */
+function printer(name: string, info: FieldInfo, format: string | null): (value: number | string) => JsonOut {
+  switch (info.type) {
+    case 'date': {
+      if (format === null) return (value) => info.format!.format(value as number)
+      const formatter = DateFormatter.forPattern(format)
+      return (value) => formatter.format(value as number)
+    }
+    case 'keyword':
+      return (value) => value
+    default:
+      if (format !== null) {
+        throw illegalArgumentException(
+          `the [format] of docvalue_fields [${name}] (a Java DecimalFormat pattern) is not available in the playground`,
+        )
+      }
+      if (info.type === 'boolean') return (value) => value === 1
+      if (info.type === 'double') return (value) => new JavaDouble(value as number)
+      return (value) => value
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The fetch sub-phases that fill a hit's `fields` section, in ES's order: FetchDocValuesPhase (`docvalue_fields`),
+ * then FetchFieldsPhase (the `fields` option, read from `_source`), for the hits of a search or of a top_hits
+ * bucket. Nothing is resolved when there is no hit to fetch (FetchPhase returns before building its processors).
+ */
+import type { XContentObject } from '../../xcontent/index.ts'
+import { parseJson } from '../../xcontent/index.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import type { IndexShard } from '../../index/shard/index-shard.ts'
+import { shardDocValues } from '../doc-values-source.ts'
+import { searchFields } from '../search-fields.ts'
+import { documentFieldsJson, type DocumentFieldsJson } from './document-fields.ts'
+import { FetchDocValuesPhase } from './fetch-doc-values-phase.ts'
+import type { FetchOptions } from './fetch-options.ts'
+import { FieldFetcher } from './field-fetcher.ts'
+
+/** Each hit's `fields` and `ignored_field_values` sections as JSON text; null when neither option is asked. */
+export function fetchDocumentFields(
+  index: IndexService,
+  shard: IndexShard,
+  options: FetchOptions,
+  hits: ReadonlyArray<{ readonly docId: number; readonly source: string }>,
+): DocumentFieldsJson[] | null {
+  if ((options.fields === null && options.docValueFields.length === 0) || hits.length === 0) return null
+  const { name, mapping } = index.metadata
+  const docValues = FetchDocValuesPhase.create(
+    name,
+    [...searchFields(mapping).keys()],
+    shardDocValues(shard, mapping),
+    options.docValueFields,
+  )
+  const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields)
+  return hits.map(({ docId, source }) =>
+    documentFieldsJson(
+      docValues.fetch(docId),
+      fetcher === null ? [] : fetcher.fetch(parseJson(source) as XContentObject),
+    ),
+  )
+}

@@ -1,0 +1,137 @@
+/**
+ * FieldFetcher: the `fields` option of a search (and of top_hits), the values of each requested field read from
+ * the hit's `_source` through the mapping, as each field type's ValueFetcher gives them:
+ * - text and keyword: strings; a keyword value longer than `ignore_above` is left out and listed as ignored
+ *   (the hit's `ignored_field_values`, as it was in `_source`); multi-fields read their parent's values;
+ * - long, integer, short, byte: longs (decimals truncated); double: doubles (`5.0`); float, half_float: floats;
+ * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
+ * - values in `_source` order, arrays flattened; a field with no value is left out of the hit.
+ * A pattern (`user.*`, `*`) matches mapped leaf fields and multi-fields, never metadata fields. With
+ * `include_unmapped`, leaves of `_source` the mapping does not know are returned as they were sent. `format` on
+ * a field type other than date fails as ES's `checkNoFormat` does.
+ * The result lists the fields in the order a Java HashMap filled in request order iterates them (document-fields.ts
+ * puts them into the hit's own map).
+ */
+import { illegalArgumentException } from '../../errors/index.ts'
+import {
+  JavaDouble,
+  JavaFloat,
+  type JsonOut,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
+import { DateFormatter } from '../../common/time/index.ts'
+import { simpleMatch } from '../../common/simple-match.ts'
+import { parseDocument, type LeafValue } from '../../index/mapper/document-parser.ts'
+import { DEFAULT_DATE_FORMAT, dateMillis } from '../../index/mapper/doc-values.ts'
+import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
+import { searchFields } from '../search-fields.ts'
+import type { FieldAndFormat } from './field-and-format.ts'
+
+/** A hit's field: its name, its values, and the `_source` values its mapper ignored (DocumentField). */
+export interface DocumentField {
+  readonly name: string
+  readonly values: readonly JsonOut[]
+  readonly ignoredValues: readonly JsonOut[]
+}
+
+/** A field type's ValueFetcher: the values it prints, and the source values it ignores (keyword over ignore_above). */
+type ValueFetcher = (values: readonly LeafValue[]) => { values: JsonOut[]; ignoredValues: JsonOut[] }
+
+const NOTHING_IGNORED: JsonOut[] = []
+
+/** A fetcher that ignores nothing, from how one value prints. */
+function each(print: (value: LeafValue) => JsonOut): ValueFetcher {
+  return (values) => ({ values: values.map(print), ignoredValues: NOTHING_IGNORED })
+}
+
+export class FieldFetcher {
+  private constructor(
+    private readonly mapping: Mapping,
+    private readonly fetchers: ReadonlyMap<string, ValueFetcher>,
+    private readonly unmappedPatterns: readonly string[],
+  ) {}
+
+  /** FieldFetcher.create: the fields each entry matches, with their value fetchers (a later entry wins). */
+  static create(mapping: Mapping, requested: readonly FieldAndFormat[]): FieldFetcher {
+    const fields = searchFields(mapping)
+    const fetchers = new Map<string, ValueFetcher>()
+    for (const { field: pattern, format } of requested) {
+      const names = pattern.includes('*')
+        ? [...fields.keys()].filter((name) => simpleMatch(pattern, name))
+        : fields.has(pattern)
+          ? [pattern]
+          : []
+      for (const name of names) fetchers.set(name, valueFetcher(name, fields.get(name)!, format))
+    }
+    const unmapped = requested.filter((entry) => entry.includeUnmapped).map((entry) => entry.field)
+    return new FieldFetcher(mapping, fetchers, unmapped)
+  }
+
+  /** Each matched field with its values in this document (empty ones included, as FieldFetcher.fetch keeps them). */
+  fetch(source: XContentObject): DocumentField[] {
+    const parsed = new Map(parseDocument(source, this.mapping).fields.map((f) => [f.path, f.values]))
+    const out: DocumentField[] = []
+    for (const [name, fetcher] of this.fetchers) out.push({ name, ...fetcher(parsed.get(name) ?? []) })
+    if (this.unmappedPatterns.length > 0) this.collectUnmapped(source, out)
+    return out
+  }
+
+  /** UnmappedFieldFetcher: leaves of `_source` outside the mapping that an include_unmapped pattern matches. */
+  private collectUnmapped(source: XContentObject, out: DocumentField[]): void {
+    const fields = searchFields(this.mapping)
+    const leaves = new Map<string, XContentValue[]>()
+    const walk = (value: XContentValue, path: string): void => {
+      if (value === null) return
+      if (Array.isArray(value)) for (const item of value) walk(item, path)
+      else if (value instanceof Map) for (const [key, child] of value) walk(child, `${path}.${key}`)
+      else if (!fields.has(path) && this.unmappedPatterns.some((pattern) => simpleMatch(pattern, path))) {
+        const values = leaves.get(path) ?? []
+        values.push(value)
+        leaves.set(path, values)
+      }
+    }
+    for (const [key, value] of source) walk(value, key)
+    for (const [name, values] of leaves) out.push({ name, values, ignoredValues: NOTHING_IGNORED })
+  }
+}
+
+/** The field type's ValueFetcher for `fields`: how one `_source` value prints. */
+function valueFetcher(name: string, field: FieldMapping, format: string | null): ValueFetcher {
+  if (format !== null && field.type !== 'date') {
+    throw illegalArgumentException(`Field [${name}] of type [${field.type}] doesn't support formats.`)
+  }
+  switch (field.type) {
+    case 'keyword': {
+      const limit = field.ignore_above ?? Infinity
+      return (values) => {
+        const kept: JsonOut[] = []
+        const ignoredValues: JsonOut[] = []
+        for (const value of values) {
+          if (String(value).length <= limit) kept.push(String(value))
+          else ignoredValues.push(value)
+        }
+        return { values: kept, ignoredValues }
+      }
+    }
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+      return each((value) => Math.trunc(Number(value)))
+    case 'double':
+      return each((value) => new JavaDouble(Number(value)))
+    case 'float':
+    case 'half_float':
+      return each((value) => new JavaFloat(Number(value)))
+    case 'boolean':
+      return each((value) => value === true || value === 'true')
+    case 'date': {
+      const millis = dateMillis(field)
+      const printer = DateFormatter.forPattern(format ?? field.format ?? DEFAULT_DATE_FORMAT)
+      return each((value) => printer.format(millis(value)))
+    }
+    default:
+      return each(String)
+  }
+}
