@@ -16,6 +16,7 @@ import { kafkaGetOffsets } from './get-offset-shell.ts'
 import { kafkaLeaderElection } from './leader-election-command.ts'
 import { kafkaLogDirs } from './log-dirs-command.ts'
 import { kafkaReassignPartitions } from './reassign-partitions-command.ts'
+import { kafkaProducerPerfTest } from './producer-performance.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -29,6 +30,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-log-dirs', kafkaLogDirs],
   ['kafka-dump-log', kafkaDumpLog],
   ['kafka-reassign-partitions', kafkaReassignPartitions],
+  ['kafka-producer-perf-test', kafkaProducerPerfTest],
 ])
 
 const COMMAND_NOT_FOUND = 127
