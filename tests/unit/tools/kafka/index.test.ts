@@ -17,6 +17,7 @@ describe('runKafkaTool', () => {
       'kafka-log-dirs',
       'kafka-dump-log',
       'kafka-reassign-partitions',
+      'kafka-producer-perf-test',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)
