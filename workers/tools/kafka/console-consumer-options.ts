@@ -2,7 +2,8 @@
  * kafka-console-consumer's options (ConsoleConsumerOptions of Kafka 4.1) with their exact help texts, and
  * the checks and derived settings of its constructor: which of --topic/--include, partition and offset
  * rules, the group id (`console-consumer-<n>` when none is given, n from the clock modulo 100000 instead of
- * java.util.Random), auto.offset.reset from --from-beginning, the start offset and the timeout.
+ * java.util.Random), auto.offset.reset from --from-beginning, the start offset, the timeout and the
+ * formatter class (DefaultMessageFormatter or the group coordinator's, coordinator-record-formatter.ts).
  */
 import type { Clock } from '../../net/clock.ts'
 import {
@@ -11,12 +12,18 @@ import {
   maybePrintHelpOrVersion,
   parseKeyValueArgs,
 } from './command-line-utils.ts'
+import {
+  GROUP_METADATA_MESSAGE_FORMATTER,
+  OFFSETS_MESSAGE_FORMATTER,
+} from './coordinator-record-formatter.ts'
 import { javaHashMapOrder } from './java-hash-map.ts'
 import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, flag, specText, withArgument } from './options/option-spec.ts'
 import type { OptionSet } from './options/option-set.ts'
 
 export const DEFAULT_FORMATTER = 'org.apache.kafka.tools.consumer.DefaultMessageFormatter'
+/** The formatter classes the playground has; any other is a ClassNotFoundException (printUsageAndExit). */
+const FORMATTERS = [DEFAULT_FORMATTER, OFFSETS_MESSAGE_FORMATTER, GROUP_METADATA_MESSAGE_FORMATTER]
 
 export const CONSOLE_CONSUMER_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,
@@ -125,7 +132,10 @@ export interface ConsoleConsumerSettings {
   /** Infinity when no --timeout-ms was given (Long.MAX_VALUE in Kafka). */
   timeoutMs: number
   consumerProps: Record<string, string>
+  /** The --formatter class, one of FORMATTERS. */
+  formatter: string
   formatterProps: Map<string, string>
+  skipMessageOnError: boolean
 }
 
 /** Thrown for the auto.offset.reset conflict, which Kafka reports on stderr without the help table. */
@@ -220,7 +230,7 @@ export function consoleConsumerSettings(
   const offset = parseOffset(options)
   const timeout = options.numberOf('timeout-ms')
   const formatter = options.valueOf('formatter') ?? DEFAULT_FORMATTER
-  if (formatter !== DEFAULT_FORMATTER) throw new UsageException(formatter)
+  if (!FORMATTERS.includes(formatter)) throw new UsageException(formatter)
   return {
     topic: options.valueOf('topic'),
     include: options.valueOf('include'),
@@ -229,6 +239,8 @@ export function consoleConsumerSettings(
     maxMessages: options.numberOf('max-messages') ?? -1,
     timeoutMs: timeout !== null && timeout >= 0 ? timeout : Number.POSITIVE_INFINITY,
     consumerProps: props,
+    formatter,
     formatterProps: parseKeyValueArgs(options.valuesOf('property')),
+    skipMessageOnError: options.has('skip-message-on-error'),
   }
 }

@@ -1,10 +1,13 @@
 /**
  * kafka-console-consumer.sh (org.apache.kafka.tools.consumer.ConsoleConsumer, Kafka 4.1). Subscribes to
  * --topic (or the topics --include matches when it starts), or assigns --partition and seeks to --offset;
- * prints each record through DefaultMessageFormatter on stdout; stops at --max-messages, when
- * --timeout-ms passes without a record (logging Kafka's ERROR line and TimeoutException), or on
- * Ctrl+C/Stop; then closes the consumer and prints `Processed a total of N messages` on stderr.
- * Exit codes: 0 when it stops by itself, 130 when interrupted (SIGINT), 1 for setup errors.
+ * prints each record through the --formatter on stdout (DefaultMessageFormatter, or for __consumer_offsets
+ * OffsetsMessageFormatter / GroupMetadataMessageFormatter); stops at --max-messages, when --timeout-ms
+ * passes without a record (logging Kafka's ERROR line and TimeoutException), or on Ctrl+C/Stop; then closes
+ * the consumer and prints `Processed a total of N messages` on stderr. A formatter's error ends the run
+ * (`Unknown error when running consumer: ...` logged after the count) unless --skip-message-on-error, which
+ * logs it and goes on.
+ * Exit codes: 0 when it stops by itself, 130 when interrupted (SIGINT), 1 for setup and formatter errors.
  */
 import type { Consumer, ConsumerRecord } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
@@ -15,6 +18,7 @@ import {
   OffsetResetConflict,
   consoleConsumerSettings,
 } from './console-consumer-options.ts'
+import { CoordinatorRecordMessageFormatter } from './coordinator-record-formatter.ts'
 import { DefaultMessageFormatter } from './default-message-formatter.ts'
 import { JavaException } from './java-exception.ts'
 import { parseOptions } from './options/option-parser.ts'
@@ -30,6 +34,11 @@ const UNBOUNDED_POLL_MS = 1000
 const SIGINT_EXIT_CODE = 130
 
 type Received = ConsumerRecord | 'interrupted'
+
+/** MessageFormatter.writeTo: one record's text. */
+interface MessageFormatter {
+  format(record: ConsumerRecord): string
+}
 
 /** ConsoleConsumer.ConsumerWrapper: subscription or assignment, then one record at a time. */
 class ConsumerWrapper {
@@ -99,11 +108,23 @@ class ConsumerWrapper {
   }
 }
 
-/** ConsoleConsumer.process; returns whether it ended by interrupt. */
+/** ConsoleConsumerOptions.buildFormatter for the classes the options accept. */
+function buildFormatter(settings: ConsoleConsumerSettings): MessageFormatter {
+  return (
+    CoordinatorRecordMessageFormatter.forClass(settings.formatter) ??
+    new DefaultMessageFormatter(settings.formatterProps)
+  )
+}
+
+/**
+ * ConsoleConsumer.process; returns whether it ended by interrupt, and the formatter's error that ended it
+ * (rethrown unless --skip-message-on-error, which logs it and goes on).
+ */
 async function process(wrapper: ConsumerWrapper, settings: ConsoleConsumerSettings, context: ToolContext) {
-  const formatter = new DefaultMessageFormatter(settings.formatterProps)
+  const formatter = buildFormatter(settings)
   let count = 0
   let interrupted = false
+  let failure: unknown = null
   while (count < settings.maxMessages || settings.maxMessages === -1) {
     let received: Received
     try {
@@ -118,9 +139,18 @@ async function process(wrapper: ConsumerWrapper, settings: ConsoleConsumerSettin
       break
     }
     count += 1
-    context.out.stdout(formatter.format(received))
+    try {
+      context.out.stdout(formatter.format(received))
+    } catch (error) {
+      if (!settings.skipMessageOnError) {
+        failure = error
+        break
+      }
+      const message = 'Error processing message, skipping this message: '
+      context.out.stderr(errorLogLine(context.clock, LOGGER, message, asJavaException(error)))
+    }
   }
-  return { count, interrupted }
+  return { count, interrupted, failure }
 }
 
 function startupError(context: ToolContext, error: unknown): number {
@@ -166,8 +196,13 @@ export const kafkaConsoleConsumer: Tool = async (argv, context) => {
     await consumer.close()
     return 1
   }
-  const { count, interrupted } = await process(wrapper, settings, context)
+  const { count, interrupted, failure } = await process(wrapper, settings, context)
   await wrapper.cleanup()
   context.out.stderr(`Processed a total of ${count} messages\n`)
+  if (failure !== null) {
+    const message = 'Unknown error when running consumer: '
+    context.out.stderr(errorLogLine(context.clock, LOGGER, message, asJavaException(failure)))
+    return 1
+  }
   return interrupted ? SIGINT_EXIT_CODE : 0
 }

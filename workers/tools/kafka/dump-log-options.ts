@@ -14,7 +14,7 @@ export const STRING_DECODER = 'org.apache.kafka.tools.api.StringDecoder'
 const DECODER_HELP =
   'This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.'
 
-/** The coordinator and metadata decoders: accepted, and answered as not available in the playground. */
+/** The record decoders: --offsets-decoder decodes __consumer_offsets; the others are answered as not available. */
 export const RECORD_DECODERS = [
   'offsets-decoder',
   'transaction-log-decoder',

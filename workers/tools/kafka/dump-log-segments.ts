@@ -2,12 +2,14 @@
  * kafka-dump-log.sh (kafka.tools.DumpLogSegments, Kafka 4.1): for each of --files, `Dumping <file>` and
  * by suffix: a .log's batches (`baseOffset: ... isvalid: true`, position = bytes before the batch) and,
  * with deep iteration, its records (`| offset: ... headerKeys: [a,b]`, then ` key: k payload: v` with
- * --print-data-log, StringDecoder text); a .index or .timeindex's entries (dump-log-index.ts); any other
+ * --print-data-log, StringDecoder text or, with --offsets-decoder, the group coordinator's records as JSON:
+ * dump-log-parsers.ts); a .index or .timeindex's entries (dump-log-index.ts); any other
  * suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
  * (dump-log-errors.ts). An exception ends the tool as an uncaught one ends the JVM:
  * `Exception in thread "main" <class>: <message>` on stderr, exit 1 (e.g. NoSuchFileException for a missing
- * file). Files live on the broker hosts (ToolContext.hostFiles). The coordinator and metadata decoders and
- * decoder classes other than StringDecoder are answered with a `[playground]` line, exit 1.
+ * file). Files live on the broker hosts (ToolContext.hostFiles). The transaction-log, cluster-metadata,
+ * remote-log-metadata and share-group-state decoders and decoder classes other than StringDecoder are
+ * answered with a `[playground]` line, exit 1.
  */
 import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
 import { COMPRESSION_NAMES } from '../../../engine-wasm/src/log/compression/compression-type.ts'
@@ -16,6 +18,7 @@ import { UsageException, VersionRequest, printUsageOrVersion } from './command-l
 import { DumpLogErrors } from './dump-log-errors.ts'
 import { baseOffsetOf, fileBatches, fileName, javaFilePath, readFile } from './dump-log-files.ts'
 import { dumpIndex, dumpTimeIndex } from './dump-log-index.ts'
+import { offsetsMessageParser, stringDecoderParser, type MessageParser } from './dump-log-parsers.ts'
 import {
   DUMP_LOG_OPTIONS,
   STRING_DECODER,
@@ -29,7 +32,6 @@ import { asJavaException } from './tool-errors.ts'
 const TIMESTAMP_TYPE_MASK = 0x08
 const DELETE_HORIZON_MASK = 0x40
 const MAX_INT = 2 ** 31 - 1
-const utf8 = new TextDecoder()
 
 class PlaygroundLimit extends Error {}
 
@@ -62,7 +64,12 @@ function batchLine(batch: DecodedBatch): string {
 }
 
 /** One record's line: metadata unless skipped, then key and payload when data is printed. */
-function recordLine(batch: DecodedBatch, record: DecodedRecord, settings: DumpLogSettings): string {
+function recordLine(
+  batch: DecodedBatch,
+  record: DecodedRecord,
+  settings: DumpLogSettings,
+  parser: MessageParser,
+): string {
   let line = ''
   let prefix = '| '
   if (!settings.skipRecordMetadata) {
@@ -75,16 +82,19 @@ function recordLine(batch: DecodedBatch, record: DecodedRecord, settings: DumpLo
     prefix = ' '
   }
   if (settings.printDataLog && !batch.isControlBatch) {
-    if (record.key !== null) line += `${prefix}key: ${utf8.decode(record.key)}`
-    if (record.value !== null) line += ` payload: ${utf8.decode(record.value)}`
+    const { key, payload } = parser(record)
+    if (key !== null) line += `${prefix}key: ${key}`
+    if (payload !== null) line += ` payload: ${payload}`
   }
   return line + '\n'
 }
 
-function checkDecoders(settings: DumpLogSettings): void {
+/** DumpLogSegmentsOptions.messageParser: the record decoder given, else the key and value decoder classes. */
+function messageParser(settings: DumpLogSettings): MessageParser {
+  if (settings.recordDecoder === 'offsets-decoder') return offsetsMessageParser
   if (settings.recordDecoder !== null) {
     throw new PlaygroundLimit(
-      `[playground] --${settings.recordDecoder} is not available: the playground keeps no coordinator or metadata records in segment files.\n`,
+      `[playground] --${settings.recordDecoder} is not available: the playground keeps no such records in segment files.\n`,
     )
   }
   for (const decoder of [settings.valueDecoder, settings.keyDecoder]) {
@@ -94,6 +104,7 @@ function checkDecoders(settings: DumpLogSettings): void {
     }
     throw new JavaException('java.lang.ClassNotFoundException', decoder)
   }
+  return stringDecoderParser
 }
 
 async function dumpLog(
@@ -103,7 +114,7 @@ async function dumpLog(
   errors: DumpLogErrors,
   out: ToolOutput,
 ): Promise<void> {
-  checkDecoders(settings)
+  const parser = messageParser(settings)
   out.stdout(`Log starting offset: ${baseOffsetOf(path)}\n`)
   const { batches, sizeInBytes } = fileBatches(files, await readFile(files, path), settings.maxBytes)
   let validBytes = 0
@@ -116,7 +127,7 @@ async function dumpLog(
           errors.nonConsecutiveOffsets(path, lastOffset, record.offset)
         }
         lastOffset = record.offset
-        out.stdout(recordLine(batch, record, settings))
+        out.stdout(recordLine(batch, record, settings, parser))
       }
     }
     validBytes += batch.batchLength + 12

@@ -3,6 +3,7 @@ import type { ConsumerProtocolSubscription } from '../../../../workers/protocol/
 import { GroupCoordinator } from '../../../../workers/kafka/group/group-coordinator.ts'
 import type { JoinGroupResponse } from '../../../../workers/kafka/group/group-protocol.ts'
 import type { GroupCoordinatorRecord } from '../../../../workers/kafka/group/group-records.ts'
+import { decodeGroupRecord, encodeGroupRecord } from '../../../../workers/kafka/group/group-record-codec.ts'
 import { FakeScheduler, settle } from './fake-scheduler.ts'
 
 const SUB: ConsumerProtocolSubscription = {
@@ -287,5 +288,37 @@ describe('GroupCoordinator offsets and admin APIs', () => {
       (await rebuilt.heartbeat({ groupId: 'g1', generationId: 1, memberId: m1, groupInstanceId: null }))
         .error,
     ).toBe('NONE')
+  })
+
+  it('loads a log whose older records an older store wrote as JSON and whose newer ones are binary', async () => {
+    const t = setup()
+    const m1 = await oneStableMember(t)
+    await commit(t, 1, m1, 42)
+    /** The encoding of the playground's stores before the binary formats: JSON key and value. */
+    const legacy = (record: GroupCoordinatorRecord) => {
+      const key =
+        record.type === 'OffsetCommit' || record.type === 'OffsetCommitTombstone'
+          ? {
+              type: 'OffsetCommit',
+              groupId: record.groupId,
+              topic: record.topic,
+              partition: record.partition,
+            }
+          : { type: 'GroupMetadata', groupId: record.groupId }
+      const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
+      return { key: utf8(key), value: record.type.endsWith('Tombstone') ? null : utf8(record) }
+    }
+    const half = Math.floor(t.records.length / 2)
+    expect(half).toBeGreaterThan(0)
+    const stored = t.records.map((record, i) => (i < half ? legacy(record) : encodeGroupRecord(record)))
+    const rebuilt = new GroupCoordinator({
+      scheduler: t.scheduler,
+      uuid: () => 'x',
+      append: () => Promise.resolve(),
+    })
+    rebuilt.load(stored.map(({ key, value }) => decodeGroupRecord(key, value)))
+    expect(await rebuilt.describeGroups(['g1'])).toEqual(await t.coordinator.describeGroups(['g1']))
+    const request = { groupId: 'g1', topics: null }
+    expect(await rebuilt.fetchOffsets(request)).toEqual(await t.coordinator.fetchOffsets(request))
   })
 })

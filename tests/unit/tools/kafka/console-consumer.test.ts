@@ -3,6 +3,7 @@
 // (`CreateTime:1745911428936\tPartition:0\tnull\tHello World!`, `Processed a total of 2 messages`).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { encodeGroupRecord } from '../../../../workers/kafka/group/group-record-codec.ts'
 import { kafkaConsoleConsumer } from '../../../../workers/tools/kafka/console-consumer.ts'
 import { DefaultMessageFormatter } from '../../../../workers/tools/kafka/default-message-formatter.ts'
 import { T0, harness, record } from './fakes.ts'
@@ -177,5 +178,117 @@ describe('DefaultMessageFormatter', () => {
     ).toBe('Offset:7 | h:null,i:k | k | v;')
     expect(format({ 'print.key': 'true', 'print.value': 'false' }, { value: 'v', key })).toBe('k\n')
     expect(format({ 'print.headers': 'TRUE ', 'print.value': 'false' }, { value: 'v' })).toBe('NO_HEADERS\n')
+  })
+})
+
+describe('kafka-console-consumer --formatter for __consumer_offsets', () => {
+  const OFFSETS = [
+    '--bootstrap-server',
+    'localhost:9092',
+    '--topic',
+    '__consumer_offsets',
+    '--from-beginning',
+  ]
+  const commit = encodeGroupRecord({
+    type: 'OffsetCommit',
+    groupId: 'shop',
+    topic: 'orders',
+    partition: 1,
+    offset: 2,
+    leaderEpoch: 0,
+    metadata: '',
+    commitTimestamp: 1234,
+  })
+  const group = encodeGroupRecord({
+    type: 'GroupMetadata',
+    groupId: 'shop',
+    protocolType: 'consumer',
+    generation: 2,
+    protocol: null,
+    leader: null,
+    currentStateTimestamp: 99,
+    members: [],
+  })
+  const tombstone = encodeGroupRecord({
+    type: 'OffsetCommitTombstone',
+    groupId: 'shop',
+    topic: 'orders',
+    partition: 1,
+  })
+  const offsetsRecords = (h: ReturnType<typeof harness>) => {
+    const consumer = h.consumers[0]
+    if (consumer === undefined) return
+    consumer.batches = [
+      [commit, group, tombstone].map(({ key, value }, offset) => ({
+        ...record({ value: null }),
+        key,
+        value,
+        offset,
+      })),
+    ]
+  }
+
+  it('OffsetsMessageFormatter prints the OffsetCommit records as JSON with no separator, GroupMetadata ones not', async () => {
+    const result = await run(
+      [
+        ...OFFSETS,
+        '--max-messages',
+        '3',
+        '--formatter',
+        'org.apache.kafka.tools.consumer.OffsetsMessageFormatter',
+      ],
+      offsetsRecords,
+    )
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      0,
+      '{"key":{"type":1,"data":{"group":"shop","topic":"orders","partition":1}},"value":{"version":3,"data":{"offset":2,"leaderEpoch":0,"metadata":"","commitTimestamp":1234}}}' +
+        '{"key":{"type":1,"data":{"group":"shop","topic":"orders","partition":1}},"value":null}',
+      'Processed a total of 3 messages\n',
+    ])
+  })
+
+  it('GroupMetadataMessageFormatter prints only the GroupMetadata records', async () => {
+    const result = await run(
+      [
+        ...OFFSETS,
+        '--max-messages',
+        '3',
+        '--formatter',
+        'org.apache.kafka.tools.consumer.GroupMetadataMessageFormatter',
+      ],
+      offsetsRecords,
+    )
+    expect(result.stdout).toBe(
+      '{"key":{"type":2,"data":{"group":"shop"}},"value":{"version":3,"data":{"protocolType":"consumer","generation":2,"protocol":null,"leader":null,"currentStateTimestamp":99,"members":[]}}}',
+    )
+  })
+
+  it('ends on a record it cannot read unless --skip-message-on-error, which logs it and goes on', async () => {
+    const broken = (h: ReturnType<typeof harness>) => {
+      const consumer = h.consumers[0]
+      if (consumer === undefined) return
+      consumer.batches = [
+        [
+          { ...record({ value: null }), key: commit.key, value: Uint8Array.from([0, 9]) },
+          { ...record({ value: null }), key: commit.key, value: commit.value, offset: 1 },
+        ],
+      ]
+    }
+    const formatter = ['--formatter', 'org.apache.kafka.tools.consumer.OffsetsMessageFormatter']
+    const failed = await run([...OFFSETS, '--max-messages', '2', ...formatter], broken)
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe('')
+    expect(failed.stderr).toBe(
+      'Processed a total of 1 messages\n' +
+        '[2024-05-01 10:00:00,123] ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n' +
+        'java.lang.RuntimeException: Could not read record at offset 0 due to: Found an unknown record version 9 for 1 type\n',
+    )
+    const skipped = await run(
+      [...OFFSETS, '--max-messages', '2', '--skip-message-on-error', ...formatter],
+      broken,
+    )
+    expect(skipped.code).toBe(0)
+    expect(skipped.stdout).toContain('"value":{"version":3,')
+    expect(skipped.stderr).toContain('ERROR Error processing message, skipping this message:')
   })
 })

@@ -2,6 +2,7 @@
 // from Kafka 4.1's kafka.tools.DumpLogSegments (printBatchLevel, the record loop, dumpIndex, dumpTimeIndex).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import { encodeGroupRecord } from '../../../../workers/kafka/group/group-record-codec.ts'
 import { kafkaDumpLog } from '../../../../workers/tools/kafka/dump-log-segments.ts'
 import type { HostFiles } from '../../../../workers/tools/tool.ts'
 import { loadLogEngine, utf8 } from '../../kafka/kafka-fixtures.ts'
@@ -215,5 +216,116 @@ describe('kafka-dump-log on indexes and errors', () => {
     expect(decoder.stderr).toBe(
       'Exception in thread "main" java.lang.ClassNotFoundException: com.example.Mine\n',
     )
+  })
+})
+
+describe('kafka-dump-log --offsets-decoder (OffsetsMessageParser)', () => {
+  const OFFSETS_LOG = '/tmp/kraft-combined-logs/__consumer_offsets-12/00000000000000000000.log'
+  const raw = (key: Uint8Array | null, value: Uint8Array | null): RecordInput => ({
+    key,
+    value,
+    timestamp: 1_700_000_000_000,
+    headers: [],
+  })
+
+  async function offsetsDump(records: RecordInput[]) {
+    const { log } = segment([records])
+    const result = await dump(['--offsets-decoder', '--skip-record-metadata', '--files', OFFSETS_LOG], {
+      [OFFSETS_LOG]: log,
+    })
+    return {
+      ...result,
+      lines: result.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('| key:'))
+        .map((line) => line.slice(2)),
+    }
+  }
+
+  it('prints keys as {"type":"N","data":...} and values as {"version":"N","data":...}, tombstones as <DELETE>', async () => {
+    const commit = encodeGroupRecord({
+      type: 'OffsetCommit',
+      groupId: 'shop',
+      topic: 'orders',
+      partition: 0,
+      offset: 2,
+      leaderEpoch: 0,
+      metadata: '',
+      commitTimestamp: 1_700_000_000_000,
+    })
+    const group = encodeGroupRecord({
+      type: 'GroupMetadata',
+      groupId: 'shop',
+      protocolType: 'consumer',
+      generation: 1,
+      protocol: 'range',
+      leader: 'm',
+      currentStateTimestamp: 5,
+      members: [
+        {
+          memberId: 'm',
+          groupInstanceId: null,
+          clientId: 'c',
+          clientHost: '/127.0.0.1',
+          rebalanceTimeoutMs: 300000,
+          sessionTimeoutMs: 45000,
+          subscription: { topics: ['orders'], ownedPartitions: [], generationId: -1, rackId: null },
+          assignment: { partitions: [{ topic: 'orders', partition: 0 }] },
+        },
+      ],
+    })
+    const tombstone = encodeGroupRecord({ type: 'GroupMetadataTombstone', groupId: 'shop' })
+    const result = await offsetsDump([
+      raw(commit.key, commit.value),
+      raw(group.key, group.value),
+      raw(tombstone.key, tombstone.value),
+    ])
+    expect(result.code).toBe(0)
+    expect(result.lines).toEqual([
+      'key: {"type":"1","data":{"group":"shop","topic":"orders","partition":0}} payload: {"version":"3","data":{"offset":2,"leaderEpoch":0,"metadata":"","commitTimestamp":1700000000000}}',
+      'key: {"type":"2","data":{"group":"shop"}} payload: {"version":"3","data":{"protocolType":"consumer","generation":1,"protocol":"range","leader":"m","currentStateTimestamp":5,"members":[{"memberId":"m","groupInstanceId":null,"clientId":"c","clientHost":"/127.0.0.1","rebalanceTimeout":300000,"sessionTimeout":45000,"subscription":{"topics":["orders"],"userData":null,"ownedPartitions":[],"generationId":-1,"rackId":null},"assignment":{"assignedPartitions":[{"topic":"orders","partitions":[0]}],"userData":null}}]}}',
+      'key: {"type":"2","data":{"group":"shop"}} payload: <DELETE>',
+    ])
+  })
+
+  it('keeps member bytes that are not a consumer protocol as base64, and prints fields by value version', async () => {
+    const key = encodeGroupRecord({ type: 'GroupMetadataTombstone', groupId: 'g' }).key
+    // GroupMetadataValue v0: protocolType "connect", generation 1, protocol null, leader null, one member
+    // (memberId "m", clientId "c", clientHost "h", sessionTimeout 10, subscription "ab", assignment "").
+    const value = Uint8Array.from([
+      ...[0, 0, 0, 7, ...utf8('connect'), 0, 0, 0, 1, 255, 255, 255, 255, 0, 0, 0, 1],
+      ...[0, 1, ...utf8('m'), 0, 1, ...utf8('c'), 0, 1, ...utf8('h'), 0, 0, 0, 10],
+      ...[0, 0, 0, 2, ...utf8('ab'), 0, 0, 0, 0],
+    ])
+    const result = await offsetsDump([raw(key, value)])
+    expect(result.lines).toEqual([
+      'key: {"type":"2","data":{"group":"g"}} payload: {"version":"0","data":{"protocolType":"connect","generation":1,"protocol":null,"leader":null,"members":[{"memberId":"m","clientId":"c","clientHost":"h","sessionTimeout":10,"subscription":"YWI=","assignment":""}]}}',
+    ])
+  })
+
+  it('reports unknown record types and unreadable records as keys, and a missing key as an exception', async () => {
+    const result = await offsetsDump([
+      raw(utf8('{"type":"OffsetCommit"}'), utf8('{}')),
+      raw(Uint8Array.from([0, 2, 0, 1, 103]), Uint8Array.from([0, 3, 0, 9])),
+    ])
+    expect(result.lines).toEqual([
+      'key: Unknown record type 31522 at offset 0, skipping.',
+      "key: Error at offset 1, skipping. Could not read record with version 3 from value's buffer due to: Error reading 9 byte(s): only 0 byte(s) available.",
+    ])
+    const missing = await offsetsDump([raw(null, utf8('x'))])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toBe(
+      'Exception in thread "main" java.lang.RuntimeException: Failed to decode message at offset 0 using offset topic decoder (message had a missing key)\n',
+    )
+  })
+
+  it('answers the decoders the playground has no records for with a [playground] line', async () => {
+    const result = await dump(['--transaction-log-decoder', '--files', LOG], {})
+    expect(result).toEqual({
+      code: 1,
+      stdout: `Dumping ${LOG}\n`,
+      stderr:
+        '[playground] --transaction-log-decoder is not available: the playground keeps no such records in segment files.\n',
+    })
   })
 })

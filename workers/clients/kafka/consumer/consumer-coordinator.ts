@@ -35,6 +35,8 @@ import {
 
 export interface PartitionPosition extends TopicPartition {
   readonly offset: number
+  /** FetchPosition.offsetEpoch: the leader epoch of the batch the last consumed record came in, or -1. */
+  readonly leaderEpoch: number
 }
 
 export interface ConsumerCoordinatorDeps {
@@ -307,7 +309,7 @@ export class ConsumerCoordinator {
               .map((p) => ({
                 partitionIndex: p.partition,
                 committedOffset: p.offset,
-                committedLeaderEpoch: -1,
+                committedLeaderEpoch: p.leaderEpoch,
                 committedMetadata: '',
               })),
           })),
@@ -335,7 +337,12 @@ export class ConsumerCoordinator {
     return (response?.topics ?? []).flatMap((topic) =>
       topic.partitions
         .filter((p) => p.committedOffset >= 0)
-        .map((p) => ({ topic: topic.name, partition: p.partitionIndex, offset: p.committedOffset })),
+        .map((p) => ({
+          topic: topic.name,
+          partition: p.partitionIndex,
+          offset: p.committedOffset,
+          leaderEpoch: p.committedLeaderEpoch,
+        })),
     )
   }
 

@@ -42,6 +42,8 @@ export class KafkaConsumer implements Consumer {
   private readonly config: Record<string, string>
   private assignment: TopicPartition[] = []
   private readonly positions = new Map<string, number>()
+  /** Each position's offset epoch (FetchPosition.offsetEpoch), where it is known; committed with the offset. */
+  private readonly offsetEpochs = new Map<string, number>()
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
   private readonly group: ConsumerCoordinator | null = null
   private subscribed = false
@@ -74,10 +76,12 @@ export class KafkaConsumer implements Consumer {
         positions: () =>
           this.assigned().flatMap((tp) => {
             const offset = this.positions.get(key(tp))
-            return offset === undefined ? [] : [{ ...tp, offset }]
+            return offset === undefined
+              ? []
+              : [{ ...tp, offset, leaderEpoch: this.offsetEpochs.get(key(tp)) ?? -1 }]
           }),
         onPartitionsRevoked: (partitions) => {
-          for (const tp of partitions) this.positions.delete(key(tp))
+          for (const tp of partitions) this.setPosition(tp, undefined)
         },
       })
   }
@@ -116,7 +120,15 @@ export class KafkaConsumer implements Consumer {
   }
 
   seek(partition: TopicPartition, offset: number): void {
-    this.positions.set(key(partition), offset)
+    this.setPosition(partition, offset)
+  }
+
+  /** A new position (none when undefined), whose offset epoch is `epoch` (-1 or absent: unknown). */
+  private setPosition(tp: TopicPartition, offset: number | undefined, epoch = -1): void {
+    if (offset === undefined) this.positions.delete(key(tp))
+    else this.positions.set(key(tp), offset)
+    if (offset === undefined || epoch < 0) this.offsetEpochs.delete(key(tp))
+    else this.offsetEpochs.set(key(tp), epoch)
   }
 
   async seekToBeginning(partitions: TopicPartition[]): Promise<void> {
@@ -134,7 +146,7 @@ export class KafkaConsumer implements Consumer {
       // A partition whose leader is being elected keeps no position: the next poll tries again.
       if (RETRIABLE.has(result.error ?? '')) continue
       if (result.error) throw kafkaError(result.error)
-      this.positions.set(key(result), result.offset)
+      this.setPosition(result, result.offset)
     }
   }
 
@@ -143,7 +155,7 @@ export class KafkaConsumer implements Consumer {
     if (missing.length === 0) return
     if (this.group !== null) {
       for (const committed of await this.group.committed(missing))
-        this.positions.set(key(committed), committed.offset)
+        this.setPosition(committed, committed.offset, committed.leaderEpoch)
       missing = missing.filter((tp) => !this.positions.has(key(tp)))
       if (missing.length === 0) return
     }
@@ -197,7 +209,7 @@ export class KafkaConsumer implements Consumer {
       // A rebalance during the fetch took this partition away.
       if (!stillAssigned.has(key(response))) continue
       if (response.error === 'OFFSET_OUT_OF_RANGE') {
-        this.positions.delete(key(response))
+        this.setPosition(response, undefined)
         continue
       }
       if (RETRIABLE.has(response.error ?? '')) {
@@ -207,6 +219,7 @@ export class KafkaConsumer implements Consumer {
       }
       if (response.error) throw kafkaError(response.error)
       let position = this.positions.get(key(response)) ?? 0
+      let epoch = this.offsetEpochs.get(key(response)) ?? -1
       const { topic, partition } = response
       // CompletedFetch: each record decoded straight into its ConsumerRecord.
       const makeRecord: RecordFactory<ConsumerRecord> = (
@@ -232,9 +245,10 @@ export class KafkaConsumer implements Consumer {
           if (record.offset < position || out.length >= limit) continue
           out.push(record)
           position = record.offset + 1
+          epoch = batch.partitionLeaderEpoch
         }
       }
-      this.positions.set(key(response), position)
+      this.setPosition(response, position, epoch)
     }
     return out
   }

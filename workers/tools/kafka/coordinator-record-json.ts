@@ -1,0 +1,120 @@
+/**
+ * The group coordinator's records as Kafka 4.1's generated JSON converters write them
+ * (CoordinatorRecordJsonConverters.writeRecordKeyAsJson / writeRecordValueAsJson): each message's fields in
+ * schema order, only those present in the message's version (OffsetCommitValue's leaderEpoch from v3,
+ * expireTimestamp in v1 only; GroupMetadataValue's currentStateTimestamp from v2, a member's groupInstanceId
+ * from v3 and rebalanceTimeout from v1), bytes as base64. DumpLogSegments' OffsetsMessageParser also
+ * replaces a consumer group's member subscription and assignment bytes by their ConsumerProtocolSubscription /
+ * ConsumerProtocolAssignment JSON at the version the bytes carry, keeping the base64 when they cannot be read.
+ */
+import type { JsonOut } from '../../es/xcontent/json-writer.ts'
+import {
+  OFFSET_COMMIT_RECORD_TYPE,
+  type CoordinatorRecordKey,
+  type CoordinatorRecordValue,
+  type GroupMetadataValue,
+  type MemberMetadata,
+  type OffsetCommitValue,
+} from '../../kafka/group/group-coordinator-record-serde.ts'
+import { base64UrlNoPadding } from '../../net/base64url.ts'
+import { CONSUMER_PROTOCOL_TYPE } from '../../protocol/consumer-protocol.ts'
+import {
+  readAssignment,
+  readSubscription,
+  type TopicPartitions,
+} from '../../protocol/consumer-protocol-codec.ts'
+
+export type JsonObject = { readonly [key: string]: JsonOut | undefined }
+
+/** Jackson writes a byte[] as standard base64 with padding (Base64Variants.MIME_NO_LINEFEEDS). */
+function base64(bytes: Uint8Array | null): string | null {
+  if (bytes === null) return null
+  const text = base64UrlNoPadding(bytes).replace(/-/g, '+').replace(/_/g, '/')
+  return text + '='.repeat((4 - (text.length % 4)) % 4)
+}
+
+export function keyAsJson(key: CoordinatorRecordKey): JsonObject {
+  return key.type === OFFSET_COMMIT_RECORD_TYPE
+    ? { group: key.group, topic: key.topic, partition: key.partition }
+    : { group: key.group }
+}
+
+function offsetCommitJson(value: OffsetCommitValue, version: number): JsonObject {
+  return {
+    offset: value.offset,
+    leaderEpoch: version >= 3 ? value.leaderEpoch : undefined,
+    metadata: value.metadata,
+    commitTimestamp: value.commitTimestamp,
+    expireTimestamp: version === 1 ? value.expireTimestamp : undefined,
+  }
+}
+
+function topicPartitionsJson(topics: readonly TopicPartitions[]): JsonOut {
+  return topics.map(({ topic, partitions }) => ({ topic, partitions }))
+}
+
+/** The embedded protocol's JSON, or the base64 of bytes that do not parse. */
+function embedded(bytes: Uint8Array, expand: boolean, toJsonNode: (bytes: Uint8Array) => JsonOut): JsonOut {
+  if (!expand) return base64(bytes)
+  try {
+    return toJsonNode(bytes)
+  } catch {
+    return base64(bytes)
+  }
+}
+
+function subscriptionJson(bytes: Uint8Array): JsonOut {
+  const message = readSubscription(bytes)
+  const { version } = message
+  return {
+    topics: message.topics,
+    userData: base64(message.userData),
+    ownedPartitions: version >= 1 ? topicPartitionsJson(message.ownedPartitions) : undefined,
+    generationId: version >= 2 ? message.generationId : undefined,
+    rackId: version >= 3 ? message.rackId : undefined,
+  }
+}
+
+function assignmentJson(bytes: Uint8Array): JsonOut {
+  const message = readAssignment(bytes)
+  return {
+    assignedPartitions: topicPartitionsJson(message.assignedPartitions),
+    userData: base64(message.userData),
+  }
+}
+
+function memberJson(member: MemberMetadata, version: number, expand: boolean): JsonObject {
+  return {
+    memberId: member.memberId,
+    groupInstanceId: version >= 3 ? member.groupInstanceId : undefined,
+    clientId: member.clientId,
+    clientHost: member.clientHost,
+    rebalanceTimeout: version >= 1 ? member.rebalanceTimeout : undefined,
+    sessionTimeout: member.sessionTimeout,
+    subscription: embedded(member.subscription, expand, subscriptionJson),
+    assignment: embedded(member.assignment, expand, assignmentJson),
+  }
+}
+
+function groupMetadataJson(value: GroupMetadataValue, version: number, expandProtocol: boolean): JsonObject {
+  const expand = expandProtocol && value.protocolType === CONSUMER_PROTOCOL_TYPE
+  return {
+    protocolType: value.protocolType,
+    generation: value.generation,
+    protocol: value.protocol,
+    leader: value.leader,
+    currentStateTimestamp: version >= 2 ? value.currentStateTimestamp : undefined,
+    members: value.members.map((member) => memberJson(member, version, expand)),
+  }
+}
+
+/**
+ * The value's data as JSON; with `expandConsumerProtocol` a consumer group's member subscriptions and
+ * assignments are written as their messages (DumpLogSegments' OffsetsMessageParser) instead of base64.
+ */
+export function valueAsJson(value: CoordinatorRecordValue, expandConsumerProtocol: boolean): JsonObject {
+  const { message, version } = value
+  return 'offset' in message
+    ? offsetCommitJson(message, version)
+    : groupMetadataJson(message, version, expandConsumerProtocol)
+}

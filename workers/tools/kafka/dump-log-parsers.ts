@@ -1,0 +1,57 @@
+/**
+ * DumpLogSegments' MessageParsers (Kafka 4.1): what `--print-data-log` prints after a record's metadata, as an
+ * optional key and an optional payload.
+ * - DecoderMessageParser with StringDecoder: the key and value bytes as UTF-8 text, absent when null.
+ * - OffsetsMessageParser (--offsets-decoder): the record read by GroupCoordinatorRecordSerde; the key as
+ *   `{"type":"<record type>","data":{...}}`, the payload as `{"version":"<version>","data":{...}}` (type and
+ *   version are JSON strings) or `<DELETE>` for a tombstone (coordinator-record-json.ts). An unknown record
+ *   type gives the key `Unknown record type N at offset O, skipping.` and no payload; any other failure
+ *   `Error at offset O, skipping. <message>`. A record without a key throws a RuntimeException.
+ */
+import type { DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
+import { toJson } from '../../es/xcontent/json-writer.ts'
+import { UnknownRecordTypeException, deserialize } from '../../kafka/group/group-coordinator-record-serde.ts'
+import { keyAsJson, valueAsJson } from './coordinator-record-json.ts'
+import { JavaException } from './java-exception.ts'
+
+export interface ParsedRecord {
+  readonly key: string | null
+  readonly payload: string | null
+}
+
+export type MessageParser = (record: DecodedRecord) => ParsedRecord
+
+const utf8 = new TextDecoder()
+
+export const stringDecoderParser: MessageParser = (record) => ({
+  key: record.key === null ? null : utf8.decode(record.key),
+  payload: record.value === null ? null : utf8.decode(record.value),
+})
+
+export const offsetsMessageParser: MessageParser = (record) => {
+  if (record.key === null) {
+    throw new JavaException(
+      'java.lang.RuntimeException',
+      `Failed to decode message at offset ${record.offset} using offset topic decoder (message had a missing key)`,
+    )
+  }
+  try {
+    const { key, value } = deserialize(record.key, record.value)
+    return {
+      key: toJson({ type: String(key.type), data: keyAsJson(key) }),
+      payload:
+        value === null
+          ? '<DELETE>'
+          : toJson({ version: String(value.version), data: valueAsJson(value, true) }),
+    }
+  } catch (error) {
+    if (error instanceof UnknownRecordTypeException) {
+      return {
+        key: `Unknown record type ${error.unknownType} at offset ${record.offset}, skipping.`,
+        payload: null,
+      }
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    return { key: `Error at offset ${record.offset}, skipping. ${message}`, payload: null }
+  }
+}
