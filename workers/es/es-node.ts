@@ -167,6 +167,8 @@ export class EsNode implements EsNodeApi {
       reporter: coordinator,
       recoverFromPrimary: (index, copy) => recoverFromPrimary(client, index, copy),
       handOffPrimary: (index, copy) => handOffPrimary(client, index, copy),
+      promote: (index, shard, state) => handler.promote(index, shard, state),
+      isRelocated: (shard) => handler.isRelocated(shard),
     })
     const handler = new ShardRequestHandler({
       clock: deps.scheduler,

@@ -35,6 +35,8 @@ export interface ShardCopyDocs {
   primary: boolean
   /** Document id → the `value` field of its source. */
   values: Map<string, number>
+  /** Document id → its `_seq_no`, `_version` and `_primary_term`, as `seqNo/version/primaryTerm`. */
+  versions: Map<string, string>
 }
 
 export class DataCluster {
@@ -112,6 +114,7 @@ export class DataCluster {
         shard,
         primary,
         values: new Map(docs.map((doc) => [doc.id, (JSON.parse(doc.source) as { value: number }).value])),
+        versions: new Map(docs.map((doc) => [doc.id, `${doc.seqNo}/${doc.version}/${doc.primaryTerm}`])),
       })),
     )
   }

@@ -22,13 +22,29 @@ export interface ShardTarget {
 export type ShardRequest =
   /** indices:data/write/bulk[s][p] */
   | (ShardTarget & { type: 'write_primary'; items: ShardWriteItem[]; refresh: RefreshPolicy })
-  /** indices:data/write/bulk[s][r]: to the copy with this allocation id, in the primary's term. */
+  /**
+   * indices:data/write/bulk[s][r]: to the copy with this allocation id, in the primary's term, with the
+   * primary's global checkpoint.
+   */
   | (ShardTarget & {
       type: 'write_replica'
       allocationId: string
       primaryTerm: number
+      globalCheckpoint: number
       operations: ShardOperation[]
       refresh: RefreshPolicy
+    })
+  /**
+   * internal:index/seq_no/resync[r]: a new primary's operations above its global checkpoint, to the copy with
+   * this allocation id; every sequence number up to `maxSeqNo` (trimAboveSeqNo) is covered by them.
+   */
+  | (ShardTarget & {
+      type: 'resync'
+      allocationId: string
+      primaryTerm: number
+      globalCheckpoint: number
+      maxSeqNo: number
+      operations: ShardOperation[]
     })
   /** indices:data/read/get[s] (realtime) */
   | (ShardTarget & { type: 'get'; id: string })
@@ -60,6 +76,17 @@ export type ShardRequest =
   /** indices:monitor/stats on one node: every copy it holds */
   | { type: 'shard_stats' }
 
+/**
+ * What peer recovery sends a recovering copy: each id's latest operation on the primary, the primary's local
+ * checkpoint (every sequence number up to it is covered by them), its global checkpoint and its term.
+ */
+export interface RecoverySnapshot {
+  operations: ShardOperation[]
+  localCheckpoint: number
+  globalCheckpoint: number
+  primaryTerm: number
+}
+
 export type ItemOutcome = { ok: true; value: ShardItemResult } | { ok: false; error: WireException }
 
 export interface LocalShardStats {
@@ -76,7 +103,9 @@ export type ShardResponse =
   | { type: 'ack' }
   | { type: 'get'; doc: StoredDocument | null }
   | { type: 'scan'; docs: StoredDocument[] }
-  | { type: 'recovery'; operations: ShardOperation[] }
+  | ({ type: 'recovery' } & RecoverySnapshot)
+  /** A replica's answer to a write or a resync (ReplicaResponse): its local checkpoint. */
+  | { type: 'replica'; localCheckpoint: number }
   | { type: 'shard_stats'; shards: LocalShardStats[] }
   | { type: 'segments'; segments: SegmentStats[] }
   /** The search's shard result, from the node `node` (its id). */

@@ -8,16 +8,19 @@
  *   is acknowledged only after the master removed them, so an acknowledged write is on every in-sync copy;
  *   when the master does not (this primary was deposed) the write is answered `unavailable` and retried.
  * - write_replica: applies the primary's operations (the newer of two operations on one id wins) and
- *   persists them.
+ *   persists them, first rolling back to the global checkpoint when the request is of a newer primary term
+ *   (replica-operations.ts); answers its local checkpoint, of which the primary takes the global checkpoint.
+ * - resync: a newly promoted primary's operations above its global checkpoint (primary-replica-syncer.ts),
+ *   applied as a write's are; the operations a rollback undid are then settled and the copy flushed.
  * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy.
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
  *   those in flight and answers its target: primary-permits.ts) and shard_stats.
- * A primary handed off answers writes `unavailable` until the routing table moves the primary to its target;
- * if the relocation was cancelled instead, it fails itself (ES fails a relocated shard whose relocation is
- * cancelled): the master promotes an in-sync replica.
+ * A primary handing off or handed off answers writes `unavailable` until the routing table moves the primary
+ * to its target; a hand-off whose relocation was cancelled while it waited leaves the copy the primary; a
+ * copy handed off whose relocation is then cancelled is failed and removed by IndicesClusterStateService.
  * A request for a copy this node does not hold, or not as the started primary when it must, is answered
  * `unavailable`: the sender retries on a newer cluster state.
  */
@@ -40,9 +43,10 @@ import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
-import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
 import { PrimaryPermits } from './primary-permits.ts'
+import { PrimaryReplicaSyncer, updateGlobalCheckpoint } from './primary-replica-syncer.ts'
+import { acquireReplicaOperationPermit, applyOperations, promoteToPrimary } from './replica-operations.ts'
 import type {
   ItemOutcome,
   LocalShardStats,
@@ -65,19 +69,31 @@ export interface ShardRequestDeps {
 }
 
 const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', reason })
-const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
 
 export class ShardRequestHandler {
   private readonly permits = new PrimaryPermits()
+  private readonly syncer: PrimaryReplicaSyncer
 
-  constructor(private readonly deps: ShardRequestDeps) {}
+  constructor(private readonly deps: ShardRequestDeps) {
+    this.syncer = new PrimaryReplicaSyncer({
+      transport: deps.transport,
+      failReplica: (shard, copy) => this.markStale(shard, copy),
+    })
+  }
+
+  /** A started replica of `index` the master made the primary in `state`: it takes over, then resyncs. */
+  promote(index: IndexService, shard: IndexShard, state: ClusterState): void {
+    promoteToPrimary(index, shard)
+    void this.syncer.resync(index, shard, state)
+  }
 
   handle(request: ShardRequest): Promise<ShardResponse> {
     switch (request.type) {
       case 'write_primary':
         return this.writePrimary(request)
       case 'write_replica':
-        return this.writeReplica(request)
+      case 'resync':
+        return this.onReplica(request)
       case 'get': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
@@ -142,10 +158,14 @@ export class ShardRequestHandler {
           return Promise.resolve(
             unavailable('delaying recovery: the copy is not in the routing table here yet'),
           )
-        found.shard.tracked.add(request.targetAllocationId)
+        const { shard } = found
+        shard.tracked.add(request.targetAllocationId)
         return Promise.resolve({
           type: 'recovery',
-          operations: found.shard.recoverySnapshot(this.deps.clock.now()),
+          operations: shard.recoverySnapshot(this.deps.clock.now()),
+          localCheckpoint: shard.localCheckpoint,
+          globalCheckpoint: shard.replicationTracker.globalCheckpoint,
+          primaryTerm: shard.primaryTerm,
         })
       }
       case 'relocation_handoff':
@@ -159,31 +179,17 @@ export class ShardRequestHandler {
   private async handOff(
     request: Extract<ShardRequest, { type: 'relocation_handoff' }>,
   ): Promise<ShardResponse> {
-    const found = this.localCopy(request, true)
-    const routing = found?.shard.routing
-    if (!found || routing?.state !== 'RELOCATING' || routing.relocationId !== request.targetAllocationId)
+    const shard = this.localCopy(request, true)?.shard
+    const relocating = (): boolean =>
+      shard?.routing?.state === 'RELOCATING' && shard.routing.relocationId === request.targetAllocationId
+    if (!shard || !relocating() || !(await this.permits.handOff(shard, relocating)))
       return unavailable('not relocating to this target')
-    await this.permits.handOff(found.shard)
     return { type: 'ack' }
   }
 
-  /**
-   * A write reached a primary that handed off: it waits for the routing table to move the primary (the
-   * sender retries), or, the relocation cancelled, fails this copy so that an in-sync replica is promoted.
-   */
-  private relocatedPrimary(shard: IndexShard, request: ShardTarget): ShardResponse {
-    if (shard.routing?.state !== 'RELOCATING') {
-      this.deps.reporter.shardFailed({
-        index: request.index,
-        shard: request.shard,
-        allocationId: shard.routing!.allocationId!,
-        reason: 'ALLOCATION_FAILED',
-        details: 'primary relocation cancelled after the hand-off',
-        markAsStale: false,
-        primaryTerm: shard.primaryTerm,
-      })
-    }
-    return unavailable('the primary was handed off to its relocation target')
+  /** Whether this copy handed the primary off to its relocation target (IndexShard.isRelocatedPrimary). */
+  isRelocated(shard: IndexShard): boolean {
+    return this.permits.isRelocated(shard)
   }
 
   /** A search phase on the local copy: its answer, `search_failed` when it threw an EsException. */
@@ -220,7 +226,9 @@ export class ShardRequestHandler {
     const found = this.localCopy(request, true)
     if (!found) return unavailable('not the started primary')
     const { index, shard } = found
-    if (!this.permits.acquire(shard)) return this.relocatedPrimary(shard, request)
+    // Handing off, or handed off: the sender retries until the routing table moves the primary, or the
+    // cancelled relocation leaves it here (the copy is then failed: IndicesClusterStateService).
+    if (!this.permits.acquire(shard)) return unavailable('the primary is handed off to its relocation target')
     try {
       return await this.writeOnPrimary(request, index, shard)
     } finally {
@@ -328,6 +336,7 @@ export class ShardRequestHandler {
                   shard: shard.shardId,
                   allocationId: copy.allocationId!,
                   primaryTerm: shard.primaryTerm,
+                  globalCheckpoint: shard.replicationTracker.globalCheckpoint,
                   operations,
                   refresh,
                 },
@@ -335,13 +344,18 @@ export class ShardRequestHandler {
               )
               .catch(() => null)
           : null
-        if (response?.type === 'ack') return 'acked'
+        if (response?.type === 'replica') {
+          shard.replicationTracker.updateLocalCheckpoint(copy.allocationId!, response.localCheckpoint)
+          return 'acked'
+        }
         return (await this.markStale(shard, { index: name, uuid, allocationId: copy.allocationId! }))
           ? 'failed'
           : 'unconfirmed'
       }),
     )
     if (acked.includes('unconfirmed') || (await Promise.all(stale)).includes(false)) return null
+    const answered = targets.filter((_, n) => acked[n] === 'acked')
+    updateGlobalCheckpoint(this.deps.cluster.state(), name, shard, answered)
     return { total, successful: 1 + acked.filter((a) => a === 'acked').length, failed: 0 }
   }
 
@@ -379,21 +393,35 @@ export class ShardRequestHandler {
     ])
   }
 
-  private async writeReplica(
-    request: Extract<ShardRequest, { type: 'write_replica' }>,
+  /**
+   * A primary's write or resync on this replica: refused when of an older primary term than the copy accepts
+   * (a rollback runs first when it is of a newer one); answers the copy's local checkpoint.
+   */
+  private async onReplica(
+    request: Extract<ShardRequest, { type: 'write_replica' | 'resync' }>,
   ): Promise<ShardResponse> {
     const index = this.deps.indices.get(request.index)
     const shard = index?.metadata.uuid === request.uuid ? index.shards.get(request.shard) : undefined
     if (!index || !shard || shard.routing?.allocationId !== request.allocationId) {
       return unavailable('no such replica here')
     }
-    if (request.primaryTerm < shard.primaryTerm) return unavailable('operation from an older primary term')
     const now = this.deps.clock.now()
-    const fresh = request.operations.filter((operation) => !shard.isStale(operation))
-    for (const operation of fresh) index.apply(shard, operation, parseSource, now)
+    if (
+      request.primaryTerm < shard.primaryTerm ||
+      !acquireReplicaOperationPermit(index, shard, request.primaryTerm, request.globalCheckpoint, now)
+    )
+      return unavailable('operation from an older primary term')
+    const fresh = applyOperations(index, shard, request.operations, now)
+    const rolledBack = request.type === 'resync' && shard.undoneOperations().length > 0
+    if (request.type === 'resync') {
+      shard.fillSeqNoGaps(request.maxSeqNo)
+      shard.settleHistory(false)
+    }
     if (fresh.length > 0) await this.persist(index, shard, fresh)
-    this.refreshCopy(shard, request.refresh)
-    return { type: 'ack' }
+    if (request.type === 'write_replica') this.refreshCopy(shard, request.refresh)
+    // What a rollback undid is settled: a commit stores the copy as it now is (the translog batches trimmed).
+    if (rolledBack) this.deps.indices.flushInBackground(index.metadata.uuid, shard)
+    return { type: 'replica', localCheckpoint: shard.localCheckpoint }
   }
 
   /** _flush, _forcemerge and _segments on one started copy (scheduled refreshes that are due run first). */

@@ -11,7 +11,10 @@
  *   from an empty store, an existing primary from its last commit plus the translog operations above it
  *   (StoreRecovery), a replica or a relocation target from the primary (peer recovery: the primary starts
  *   sending it new writes, then sends the operations it holds; the copy keeps the newer operation of each id);
- *   a primary's relocation target then has its source hand the primary off. A recovered copy is persisted
+ *   a primary's relocation target then has its source hand the primary off. A recovering replica takes the
+ *   primary's checkpoints with its snapshot; a primary recovered from its store fills its sequence number gaps
+ *   (StoreRecovery). A started replica the state makes the primary takes over and resyncs the other copies
+ *   (`promote`: action/primary-replica-syncer.ts). A recovered copy is persisted
  *   with its allocation id and reported started to the master, then flushed when it replayed or received
  *   operations (as InternalEngine.recoverFromTranslog and peer recovery's finalize do); a copy the state lists
  *   as active but this node does not hold is reported failed.
@@ -30,7 +33,8 @@ import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.t
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
-import { parseJson, type XContentObject } from '../xcontent/index.ts'
+import type { RecoverySnapshot } from '../action/shard-messages.ts'
+import { acquireReplicaOperationPermit, applyOperations } from '../action/replica-operations.ts'
 import type { IndicesService } from './indices-service.ts'
 
 export interface ShardStateReporter {
@@ -47,12 +51,14 @@ export interface IndicesClusterStateDeps {
    * Asks the shard's current primary for the operations it holds (the primary tracks this copy first).
    * Resolves null when this copy is no longer wanted; retries until then.
    */
-  recoverFromPrimary(index: IndexService, copy: ShardRouting): Promise<ShardOperation[] | null>
+  recoverFromPrimary(index: IndexService, copy: ShardRouting): Promise<RecoverySnapshot | null>
   /** Has the relocating primary hand off to `copy`, its recovered target; false when no longer wanted. */
   handOffPrimary(index: IndexService, copy: ShardRouting): Promise<boolean>
+  /** A started replica the state makes the primary: it takes over and resyncs the other copies. */
+  promote(index: IndexService, shard: IndexShard, state: ClusterState): void
+  /** Whether this primary copy handed off to its relocation target (it takes no write any more). */
+  isRelocated(shard: IndexShard): boolean
 }
-
-const parseSource = (source: string): XContentObject => parseJson(source) as XContentObject
 
 export class IndicesClusterStateService {
   private readonly recovering = new Set<string>()
@@ -103,6 +109,11 @@ export class IndicesClusterStateService {
 
   private applyCopy(index: IndexService, copy: ShardRouting, primaryTerm: number, state: ClusterState): void {
     let shard = index.shards.get(copy.shard)
+    if (shard && this.deps.isRelocated(shard) && !sameRelocation(shard, copy)) {
+      this.removeRelocated(index, copy, primaryTerm)
+      shard = undefined
+      if (copy.state !== 'INITIALIZING') return
+    }
     if (!shard) {
       if (copy.state !== 'INITIALIZING') {
         this.deps.reporter.shardFailed({
@@ -117,8 +128,10 @@ export class IndicesClusterStateService {
       }
       shard = this.indices.newShard(index, copy.shard)
     }
+    const promoted = shard.recovered && shard.routing?.primary === false && copy.primary && isActive(copy)
     shard.routing = copy
     shard.primaryTerm = primaryTerm
+    if (promoted) this.deps.promote(index, shard, state)
     const group = new Set(
       assignedShards(state.routingTable[copy.index]?.[copy.shard] ?? []).map((c) => c.allocationId),
     )
@@ -130,27 +143,52 @@ export class IndicesClusterStateService {
     else if (!this.recovering.has(copy.allocationId!)) void this.recover(index, shard, copy)
   }
 
+  /**
+   * A primary that handed off can take no other routing than its relocation: it could not safely be the
+   * primary again (IndexShard.updateShardState's IndexShardRelocatedException). It is removed; a copy still
+   * active here (the relocation cancelled after the hand-off, its target gone) is reported failed
+   * (failAndRemoveShard), so that the master promotes an in-sync replica or assigns the primary again, then
+   * recovered afresh from its store. One assigned here again INITIALIZING under its allocation id is recovered
+   * afresh at once (ES removes an active copy the state initializes again: "removing shard (stale copy)").
+   */
+  private removeRelocated(index: IndexService, copy: ShardRouting, primaryTerm: number): void {
+    this.indices.closeShard(index, copy.shard)
+    if (copy.state === 'INITIALIZING') return
+    this.deps.reporter.shardFailed({
+      index: copy.index,
+      shard: copy.shard,
+      allocationId: copy.allocationId!,
+      reason: 'ALLOCATION_FAILED',
+      details:
+        'failed updating shard routing entry: the primary was relocated, it cannot become the primary again',
+      markAsStale: false,
+      primaryTerm,
+    })
+  }
+
   private async recover(index: IndexService, shard: IndexShard, copy: ShardRouting): Promise<void> {
     const allocationId = copy.allocationId!
     const { uuid } = index.metadata
     this.recovering.add(allocationId)
     try {
-      let operations: ShardOperation[]
+      let operations: ShardOperation[] = []
+      let snapshot: RecoverySnapshot | null = null
       if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
         operations = await this.indices.recoverFromStore(uuid, shard)
       } else {
         await this.indices.deleteShardStore(uuid, copy.shard)
-        if (copy.recoverySource !== 'PEER') operations = []
-        else {
-          const received = await this.deps.recoverFromPrimary(index, copy)
-          if (received === null) return
-          operations = received
+        if (copy.recoverySource === 'PEER') {
+          snapshot = await this.deps.recoverFromPrimary(index, copy)
+          if (snapshot === null) return
+          operations = snapshot.operations
         }
       }
       if (index.shards.get(copy.shard) !== shard) return
       const now = this.deps.clock.now()
-      const fresh = operations.filter((operation) => !shard.isStale(operation))
-      for (const operation of fresh) index.apply(shard, operation, parseSource, now)
+      if (snapshot)
+        acquireReplicaOperationPermit(index, shard, snapshot.primaryTerm, snapshot.globalCheckpoint, now)
+      const fresh = applyOperations(index, shard, operations, now)
+      shard.fillSeqNoGaps(snapshot ? snapshot.localCheckpoint : shard.maxSeqNo)
       const stored: StoredShardCopy = { indexUuid: uuid, shard: copy.shard, allocationId }
       const persist = copy.primary && copy.recoverySource === 'EXISTING_STORE' ? [] : fresh
       await this.deps.storage.write([
@@ -176,4 +214,9 @@ export class IndicesClusterStateService {
       { indexUuid: index.metadata.uuid, shard: copy.shard, allocationId },
     )
   }
+}
+
+/** Whether `copy` is still the relocation `shard` handed off for (the same target). */
+function sameRelocation(shard: IndexShard, copy: ShardRouting): boolean {
+  return copy.state === 'RELOCATING' && copy.relocationId === shard.routing?.relocationId
 }

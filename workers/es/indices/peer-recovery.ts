@@ -10,8 +10,7 @@ import type { ShardRouting } from '../cluster/state/shard-routing.ts'
 import { activePrimary, assignedShards } from '../cluster/state/shard-routing.ts'
 import type { NodeClient } from '../action/node-client.ts'
 import type { IndexService } from '../index/index-service.ts'
-import type { ShardOperation } from '../index/shard/index-shard.ts'
-import type { ShardResponse } from '../action/shard-messages.ts'
+import type { RecoverySnapshot, ShardResponse } from '../action/shard-messages.ts'
 
 const RETRY_WAIT_MS = 1_000
 
@@ -19,9 +18,9 @@ export function recoverFromPrimary(
   client: NodeClient,
   index: IndexService,
   copy: ShardRouting,
-): Promise<ShardOperation[] | null> {
+): Promise<RecoverySnapshot | null> {
   return askWhileInitializing(client, index, copy, 'start_recovery', activePrimary, (response) =>
-    response.type === 'recovery' ? response.operations : undefined,
+    response.type === 'recovery' ? response : undefined,
   )
 }
 

@@ -30,6 +30,8 @@
  */
 import type { FlushDictionary, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
+import { ReplicaHistory, type HistoryEntry, type RollbackTarget } from '../seqno/replica-history.ts'
+import { ReplicationTracker } from '../seqno/replication-tracker.ts'
 import { LocalCheckpointTracker } from './local-checkpoint-tracker.ts'
 import { SearcherDocs } from './searcher-docs.ts'
 import type {
@@ -113,6 +115,10 @@ export class IndexShard {
   recovered = false
   /** On a primary: the recovering replicas (allocation ids) that already receive its writes. */
   readonly tracked = new Set<string>()
+  /** The global checkpoint, the copies' local checkpoints (on a primary) and the operation term. */
+  readonly replicationTracker = new ReplicationTracker()
+  /** On a replica: the operations above the global checkpoint, to roll back (seqno/replica-history.ts). */
+  private readonly history = new ReplicaHistory()
 
   constructor(
     readonly shardId: number,
@@ -139,6 +145,10 @@ export class IndexShard {
   /** The highest sequence number this copy holds (-1 when empty). */
   get maxSeqNo(): number {
     return this.highestSeqNo
+  }
+
+  get localCheckpoint(): number {
+    return this.checkpoints.checkpoint
   }
 
   /** The current document with this `_id` (a realtime GET): the version map's, else the searcher's. */
@@ -228,12 +238,18 @@ export class IndexShard {
     } else {
       entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1 }
     }
+    this.recordHistory(operation, false, now)
+    this.place(id, entry)
+    this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
+    this.checkpoints.markProcessed(seqNo)
+  }
+
+  /** Makes `entry` the version map's entry of `id`; a buffered document it replaces is deleted in the buffer. */
+  private place(id: string, entry: LiveEntry): void {
     const replaced = this.live.get(id)?.buffered ?? -1
     if (replaced >= 0) this.bufferDeletes.push(replaced)
     this.live.set(id, entry)
     this.pendingIds.add(id)
-    this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
-    this.checkpoints.markProcessed(seqNo)
   }
 
   /** Inverts `doc` into the open buffer at the next provisional doc id; answers that id. */
@@ -269,14 +285,108 @@ export class IndexShard {
   }
 
   /**
+   * An operation a replica receives but holds a newer one of (isStale): processed without changing a
+   * document, as InternalEngine's plan for a stale operation on a non-primary (processButSkipLucene).
+   */
+  skipStale(operation: ShardOperation, now: number): void {
+    this.recordHistory(operation, true, now)
+    this.highestSeqNo = Math.max(this.highestSeqNo, seqNoOf(operation))
+    this.checkpoints.markProcessed(seqNoOf(operation))
+  }
+
+  /** Whether this copy processed the operation with this sequence number. */
+  hasProcessed(seqNo: number): boolean {
+    return this.checkpoints.hasProcessed(seqNo)
+  }
+
+  /**
+   * Marks every sequence number up to `seqNo` processed: a new primary's gaps (fillSeqNoGaps), or what a
+   * primary's recovery snapshot or resync covered on a replica.
+   */
+  fillSeqNoGaps(seqNo: number): void {
+    this.checkpoints.fillUpTo(seqNo)
+    this.highestSeqNo = Math.max(this.highestSeqNo, seqNo)
+  }
+
+  /** The global checkpoint advanced on a replica: the history at or below it is no longer needed. */
+  updateGlobalCheckpointOnReplica(globalCheckpoint: number): void {
+    if (globalCheckpoint <= this.replicationTracker.globalCheckpoint) return
+    this.replicationTracker.updateGlobalCheckpointOnReplica(globalCheckpoint)
+    this.history.advance(globalCheckpoint)
+  }
+
+  /**
+   * A replica's rollback to its global checkpoint (resetEngineToGlobalCheckpoint): nothing above it is
+   * processed any more; answers the state each id an operation above it touched goes back to, which the caller
+   * applies (restoreTarget).
+   */
+  rollbackToGlobalCheckpoint(): RollbackTarget[] {
+    const globalCheckpoint = this.replicationTracker.globalCheckpoint
+    const targets = this.history.rollback(globalCheckpoint)
+    this.checkpoints.rollbackTo(globalCheckpoint)
+    this.highestSeqNo = Math.min(this.highestSeqNo, globalCheckpoint)
+    return targets
+  }
+
+  /** Puts an id with no operation at or below the global checkpoint back to having none. */
+  forget(id: string, now: number): void {
+    this.place(id, { doc: null, deletedAt: now - GC_DELETES_MS, seqNo: -1, version: 0, buffered: -1 })
+  }
+
+  /** The operations rollbacks undid that no resync settled yet (a promoted copy puts them back). */
+  undoneOperations(): HistoryEntry[] {
+    return this.history.undoneOperations()
+  }
+
+  /** The new primary's resync arrived, or this copy is the primary now: the history is dropped. */
+  settleHistory(promoted: boolean): void {
+    if (promoted) this.history.clear()
+    else this.history.settle()
+  }
+
+  /** A replica records each operation in its history (what a rollback needs); a primary records nothing. */
+  private recordHistory(operation: ShardOperation, stale: boolean, now: number): void {
+    if (!this.routing || this.routing.primary) return
+    const globalCheckpoint = this.replicationTracker.globalCheckpoint
+    const id = operation.op === 'index' ? operation.doc.id : operation.id
+    this.history.record({ operation, at: now }, stale, globalCheckpoint, () => this.currentEntry(id))
+  }
+
+  /** The id's current state as an operation (null when it has none). */
+  private currentEntry(id: string): HistoryEntry | null {
+    const entry = this.live.get(id)
+    if (entry && entry.seqNo < 0) return null
+    if (entry?.doc) return { operation: { op: 'index', doc: entry.doc }, at: 0 }
+    if (entry) {
+      const { version, seqNo, deletedAt } = entry
+      return { operation: { op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm }, at: deletedAt }
+    }
+    const doc = this.get(id)
+    return doc ? { operation: { op: 'index', doc }, at: 0 } : null
+  }
+
+  /**
    * The operations that rebuild this copy's documents on a recovering replica, in sequence number order:
    * each id's latest operation, tombstones still inside index.gc_deletes included.
    */
   recoverySnapshot(now: number): ShardOperation[] {
-    const operations: ShardOperation[] = this.searchedDocuments().map((doc) => ({ op: 'index', doc }))
+    return this.latestOperations(-1, (deletedAt) => now - deletedAt < GC_DELETES_MS)
+  }
+
+  /**
+   * What a new primary resyncs to its replicas (PrimaryReplicaSyncer): each id's latest operation above
+   * `seqNo` (the global checkpoint), deletes of any age included, in sequence number order.
+   */
+  operationsAbove(seqNo: number): ShardOperation[] {
+    return this.latestOperations(seqNo, () => true)
+  }
+
+  private latestOperations(above: number, keepTombstone: (deletedAt: number) => boolean): ShardOperation[] {
+    const operations: ShardOperation[] = this.searchedDocuments(above).map((doc) => ({ op: 'index', doc }))
     for (const [id, { doc, deletedAt, seqNo, version }] of this.live) {
+      if (seqNo <= above) continue
       if (doc) operations.push({ op: 'index', doc })
-      else if (now - deletedAt < GC_DELETES_MS)
+      else if (keepTombstone(deletedAt))
         operations.push({ op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm })
     }
     return operations.sort((a, b) => seqNoOf(a) - seqNoOf(b))
@@ -451,11 +561,11 @@ export class IndexShard {
     return count
   }
 
-  /** The searcher's live documents the version map does not hold a newer operation of. */
-  private searchedDocuments(): StoredDocument[] {
+  /** The searcher's live documents above seq_no `above` the version map does not hold a newer operation of. */
+  private searchedDocuments(above = -1): StoredDocument[] {
     const docs: StoredDocument[] = []
     for (const docId of this.docs.liveDocIds()) {
-      const doc = this.docs.get(docId)
+      const doc = above < 0 || this.docs.seqNo(docId) > above ? this.docs.get(docId) : undefined
       if (doc && !this.live.has(doc.id)) docs.push(doc)
     }
     return docs

@@ -16,6 +16,31 @@ export class LocalCheckpointTracker {
   markProcessed(seqNo: number): void {
     if (seqNo <= this.current) return
     this.processed.add(seqNo)
+    this.advance()
+  }
+
+  hasProcessed(seqNo: number): boolean {
+    return seqNo <= this.current || this.processed.has(seqNo)
+  }
+
+  /**
+   * Marks every sequence number up to `seqNo` processed: the gaps a new primary fills with no-ops
+   * (InternalEngine.fillSeqNoGaps), or what a replica holds once a primary's snapshot or resync covered them.
+   */
+  fillUpTo(seqNo: number): void {
+    if (seqNo <= this.current) return
+    for (const processed of this.processed) if (processed <= seqNo) this.processed.delete(processed)
+    this.current = seqNo
+    this.advance()
+  }
+
+  /** Forgets every operation above `seqNo` (a replica rolled back to its global checkpoint). */
+  rollbackTo(seqNo: number): void {
+    for (const processed of this.processed) if (processed > seqNo) this.processed.delete(processed)
+    this.current = Math.min(this.current, seqNo)
+  }
+
+  private advance(): void {
     while (this.processed.delete(this.current + 1)) this.current++
   }
 }
