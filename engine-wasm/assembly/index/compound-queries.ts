@@ -18,6 +18,12 @@ export function disMaxQuery(ctx: SearchContext, reader: ByteReader, parentBoost:
   const boost = reader.f32() * parentBoost
   const clauses = new Array<DocScores>()
   for (let i = 0; i < n; i++) clauses.push(evaluate(ctx, reader, boost))
+  return disjunctionMax(clauses, tieBreaker)
+}
+
+/** DisjunctionMaxScorer over the clauses' matches. */
+export function disjunctionMax(clauses: Array<DocScores>, tieBreaker: f32): DocScores {
+  const n = clauses.length
   const cursors = new Array<i32>(n).fill(0)
   const result = new DocScores()
   while (true) {

@@ -3,10 +3,10 @@
 //   slop > 0 (SloppyPhraseMatcher): the same greedy walk as Lucene: phrase positions (term position - offset) in a
 //   queue ordered by (position, offset, ord); each match whose length (end - min position) is <= slop adds
 //   1f / (1f + matchLength) in float. Terms repeated in the phrase form repeat groups that may not share a position.
-// PhrasePositions come in the order Lucene's matcher gets them (see query.ts), which fixes each one's ord.
-import { Postings } from './postings'
-
-export class PhrasePositions {
+// PhrasePositions come in the order Lucene's matcher gets them (see query.ts), which fixes each one's ord. They are
+// generic over their postings P: a term's Postings, or the UnionPostings of a MultiPhraseQuery position (P has docs,
+// freqs, posStarts and positions indexable with [], and docFreq).
+export class PhrasePositions<P> {
   position: i32 = 0
   /** Index in the matcher's array, fixed after sorting. */
   ord: i32 = 0
@@ -16,7 +16,7 @@ export class PhrasePositions {
   private remaining: i32 = 0
 
   constructor(
-    readonly postings: Postings,
+    readonly postings: P,
     readonly term: string,
     readonly offset: i32,
   ) {}
@@ -36,7 +36,7 @@ export class PhrasePositions {
   }
 }
 
-export function exactPhraseFreq(pps: Array<PhrasePositions>, entries: Array<i32>): f32 {
+export function exactPhraseFreq<P>(pps: Array<PhrasePositions<P>>, entries: Array<i32>): f32 {
   const lead = pps[0]
   const postings = lead.postings
   const leadStart = postings.posStarts[entries[0]]
@@ -56,15 +56,15 @@ export function exactPhraseFreq(pps: Array<PhrasePositions>, entries: Array<i32>
   return <f32>freq
 }
 
-export class SloppyPhraseMatcher {
-  private readonly groups: Array<Array<PhrasePositions>> = new Array<Array<PhrasePositions>>()
+export class SloppyPhraseMatcher<P> {
+  private readonly groups: Array<Array<PhrasePositions<P>>> = new Array<Array<PhrasePositions<P>>>()
   private readonly inQueue: Array<bool>
   private end: i32 = 0
   private matchLength: i32 = 0
   private positioned: bool = false
 
   constructor(
-    private readonly pps: Array<PhrasePositions>,
+    private readonly pps: Array<PhrasePositions<P>>,
     private readonly slop: i32,
   ) {
     this.inQueue = new Array<bool>(pps.length).fill(false)
@@ -128,14 +128,14 @@ export class SloppyPhraseMatcher {
     return true
   }
 
-  private lessThan(a: PhrasePositions, b: PhrasePositions): bool {
+  private lessThan(a: PhrasePositions<P>, b: PhrasePositions<P>): bool {
     if (a.position != b.position) return a.position < b.position
     if (a.offset != b.offset) return a.offset < b.offset
     return a.ord < b.ord
   }
 
-  private top(): PhrasePositions {
-    let best: PhrasePositions | null = null
+  private top(): PhrasePositions<P> {
+    let best: PhrasePositions<P> | null = null
     for (let i = 0; i < this.pps.length; i++) {
       const pp = this.pps[i]
       if (this.inQueue[i] && (best == null || this.lessThan(pp, best))) best = pp
@@ -143,20 +143,20 @@ export class SloppyPhraseMatcher {
     return best!
   }
 
-  private pop(): PhrasePositions {
+  private pop(): PhrasePositions<P> {
     const pp = this.top()
     this.inQueue[pp.ord] = false
     return pp
   }
 
-  private advance(pp: PhrasePositions): bool {
+  private advance(pp: PhrasePositions<P>): bool {
     if (!pp.nextPosition()) return false
     if (pp.position > this.end) this.end = pp.position
     return true
   }
 
   /** After pp moved: while it shares a document position with a repeat of its term, move the lesser one on. */
-  private advanceRepeats(moved: PhrasePositions): bool {
+  private advanceRepeats(moved: PhrasePositions<P>): bool {
     if (moved.rptGroup < 0) return true
     const group = this.groups[moved.rptGroup]
     let pp = moved
@@ -169,7 +169,7 @@ export class SloppyPhraseMatcher {
     return true
   }
 
-  private collide(pp: PhrasePositions, group: Array<PhrasePositions>): i32 {
+  private collide(pp: PhrasePositions<P>, group: Array<PhrasePositions<P>>): i32 {
     const tpPos = pp.position + pp.offset
     for (let i = 0; i < group.length; i++) {
       const other = group[i]

@@ -10,11 +10,14 @@
 //   AUTOMATON 6, TERM_RANGE 7, NUMERIC_RANGE 8, EXISTS 9, FUZZY 10   operands in multi-term-queries.ts
 //   DIS_MAX 11, CONSTANT_SCORE 12, BOOSTING 13                      operands in compound-queries.ts
 //   FUNCTION_SCORE 14                                               operands in function-score.ts
+//   PHRASE_PREFIX 15                                                operands in phrase-prefix.ts
+//   BLENDED_TERMS 16                                                operands in blended-term-query.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
 // Boolean2ScorerSupplier builds it.
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
+import { blendedTermQuery } from './blended-term-query'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
 import { CollectionStatistics, TermStatistics } from './dfs-statistics'
@@ -30,7 +33,8 @@ import {
   termRangeQuery,
 } from './multi-term-queries'
 import { exactPhraseFreq, PhrasePositions, SloppyPhraseMatcher } from './phrase-matcher'
-import { Postings, PostingsDocs } from './postings'
+import { phrasePrefixQuery } from './phrase-prefix'
+import { Postings } from './postings'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
 
@@ -47,6 +51,8 @@ const DIS_MAX: u32 = 11
 const CONSTANT_SCORE: u32 = 12
 const BOOSTING: u32 = 13
 const FUNCTION_SCORE: u32 = 14
+const PHRASE_PREFIX: u32 = 15
+const BLENDED_TERMS: u32 = 16
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -76,6 +82,8 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == CONSTANT_SCORE) return constantScoreQuery(ctx, reader, parentBoost)
   if (op == BOOSTING) return boostingQuery(ctx, reader, parentBoost)
   if (op == FUNCTION_SCORE) return functionScoreQuery(ctx, reader, parentBoost)
+  if (op == PHRASE_PREFIX) return phrasePrefixQuery(ctx, reader, parentBoost)
+  if (op == BLENDED_TERMS) return blendedTermQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 
@@ -190,22 +198,44 @@ export function phraseMatches(ctx: SearchContext, reader: ByteReader, parentBoos
     inSegment++
     postings[i] = p
   }
-  const trace = ctx.trace
   const collection = found > 0 ? ctx.collectionStatistics(name) : null
   if (field == null || collection == null || inSegment < n) {
+    const trace = ctx.trace
     if (trace != null) trace.noMatch('', WEIGHT_NO_TERMS)
     return
   }
-  const idfs = new Array<f32>(n)
+  scorePhrase<Postings>(ctx, field, postings, terms, offsets, slop, boost, docFreqs, collection, '', result)
+}
+
+/**
+ * PhraseWeight's scorer in the current segment, given a postings P per query position (a term's Postings, or a
+ * MultiPhraseQuery position's UnionPostings), each position's first term and offset, and the docFreq of every scored
+ * term (idf is their sum). With a trace, the explained document's weight is recorded under `traceTerm`.
+ */
+export function scorePhrase<P>(
+  ctx: SearchContext,
+  field: FieldIndex,
+  postings: Array<P>,
+  terms: Array<string>,
+  offsets: Array<i32>,
+  slop: i32,
+  boost: f32,
+  docFreqs: Array<i64>,
+  collection: CollectionStatistics,
+  traceTerm: string,
+  result: Hits,
+): void {
+  const n = postings.length
+  const idfs = new Array<f32>(docFreqs.length)
   let idfSum: f64 = 0
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < docFreqs.length; i++) {
     idfs[i] = idf(docFreqs[i], collection.docCount)
     idfSum += <f64>idfs[i]
   }
-  const pps = phrasePositions(postings, terms, offsets, slop == 0)
+  const pps = phrasePositions<P>(postings, terms, offsets, slop == 0)
   const avgdl = avgFieldLength(collection.sumTotalTermFreq, collection.docCount)
   const scorer = new BM25Scorer(boost, <f32>idfSum, avgdl)
-  const sloppy = slop > 0 ? new SloppyPhraseMatcher(pps, slop) : null
+  const sloppy = slop > 0 ? new SloppyPhraseMatcher<P>(pps, slop) : null
   // ConjunctionDISI: the rarest term leads, the others advance to its docs; positions only where all match
   let lead = 0
   for (let i = 1; i < n; i++) if (pps[i].postings.docFreq < pps[lead].postings.docFreq) lead = i
@@ -214,31 +244,33 @@ export function phraseMatches(ctx: SearchContext, reader: ByteReader, parentBoos
   let at = 0
   while (at < leadDocs.length) {
     const docId = leadDocs[at]
-    const next = alignAll(pps, entries, lead, docId)
+    const next = alignAll<P>(pps, entries, lead, docId)
     if (next != docId) {
       at = next == NO_MORE_DOCS ? leadDocs.length : advanceEntry(leadDocs, at, next)
       continue
     }
     entries[lead] = at++
     if (!ctx.liveDocs.isLive(docId)) continue
-    const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
+    const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq<P>(pps, entries)
     if (freq > 0) result.push(docId, scorer.score(freq, field.norms.get(docId)))
   }
+  const trace = ctx.trace
   if (trace == null) return
   // PhraseWeight.explain for the traced document: the same matcher over its positions
   const docId = trace.docId
   entries.fill(0)
-  if (!ctx.liveDocs.isLive(docId) || alignAll(pps, entries, -1, docId) != docId) {
-    trace.noMatch('', WEIGHT_NO_TERMS)
+  if (!ctx.liveDocs.isLive(docId) || alignAll<P>(pps, entries, -1, docId) != docId) {
+    trace.noMatch(traceTerm, WEIGHT_NO_TERMS)
     return
   }
-  const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq(pps, entries)
-  if (freq > 0) trace.match('', scorer, freq, field.norms.get(docId), docFreqs, idfs, collection.docCount)
-  else trace.noMatch('', WEIGHT_NO_PHRASE)
+  const freq = sloppy != null ? sloppy.freq(entries) : exactPhraseFreq<P>(pps, entries)
+  if (freq > 0)
+    trace.match(traceTerm, scorer, freq, field.norms.get(docId), docFreqs, idfs, collection.docCount)
+  else trace.noMatch(traceTerm, WEIGHT_NO_PHRASE)
 }
 
 /** PhraseQuery.PostingsAndFreq order: query position, then term. */
-function phraseOrderLess(a: PhrasePositions, b: PhrasePositions): bool {
+function phraseOrderLess<P>(a: PhrasePositions<P>, b: PhrasePositions<P>): bool {
   if (a.offset != b.offset) return a.offset < b.offset
   return a.term < b.term
 }
@@ -247,17 +279,17 @@ function phraseOrderLess(a: PhrasePositions, b: PhrasePositions): bool {
  * The phrase's terms as its matcher sees them: sorted for ExactPhraseMatcher (the first one leads), in query order
  * for SloppyPhraseMatcher (which does not sort), so that each one's ord is Lucene's.
  */
-function phrasePositions(
-  postings: Array<Postings>,
+function phrasePositions<P>(
+  postings: Array<P>,
   terms: Array<string>,
   offsets: Array<i32>,
   sorted: bool,
-): Array<PhrasePositions> {
-  const pps = new Array<PhrasePositions>(postings.length)
+): Array<PhrasePositions<P>> {
+  const pps = new Array<PhrasePositions<P>>(postings.length)
   for (let i = 0; i < pps.length; i++) {
-    const pp = new PhrasePositions(postings[i], terms[i], offsets[i])
+    const pp = new PhrasePositions<P>(postings[i], terms[i], offsets[i])
     let j = i - 1
-    while (sorted && j >= 0 && phraseOrderLess(pp, pps[j])) {
+    while (sorted && j >= 0 && phraseOrderLess<P>(pp, pps[j])) {
       pps[j + 1] = pps[j]
       j--
     }
@@ -269,8 +301,11 @@ function phrasePositions(
 
 const NO_MORE_DOCS: i32 = i32.MAX_VALUE
 
-/** The first entry at or after `from` whose doc is >= target (docs.length if none): galloping, then binary search. */
-export function advanceEntry(docs: PostingsDocs, from: i32, target: i32): i32 {
+/**
+ * The first entry at or after `from` whose doc is >= target (docs.length if none): galloping, then binary search.
+ * D: a Postings' docs view or an i32 array.
+ */
+export function advanceEntry<D>(docs: D, from: i32, target: i32): i32 {
   const length = docs.length
   let lo = from
   let step = 1
@@ -293,7 +328,7 @@ export function advanceEntry(docs: PostingsDocs, from: i32, target: i32): i32 {
  * Advances entries[i] of every phrase term but `skip` to its first doc at or after docId: answers docId when all are
  * there, else the doc (above docId) the first one that passed it is at, NO_MORE_DOCS when one ran out.
  */
-function alignAll(pps: Array<PhrasePositions>, entries: Array<i32>, skip: i32, docId: i32): i32 {
+function alignAll<P>(pps: Array<PhrasePositions<P>>, entries: Array<i32>, skip: i32, docId: i32): i32 {
   for (let i = 0; i < pps.length; i++) {
     if (i == skip) continue
     const docs = pps[i].postings.docs

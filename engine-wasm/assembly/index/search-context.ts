@@ -76,6 +76,17 @@ export class SearchContext {
    * terms are recorded nowhere: Lucene returns null for them).
    */
   collectionStatistics(name: string): CollectionStatistics | null {
+    const local = this.localCollectionStatistics(name)
+    if (local == null) return null
+    const dfs = this.dfs
+    if (dfs != null && this.scoring && local.docCount > 0) dfs.fields.set(name, local)
+    const global = this.global
+    const aggregated = global != null ? global.field(name) : null
+    return aggregated != null ? aggregated : local
+  }
+
+  /** The field's statistics summed over this index's segments (IndexReader's), null when none has the field. */
+  localCollectionStatistics(name: string): CollectionStatistics | null {
     let found = false
     let docCount: i64 = 0
     let sumTotalTermFreq: i64 = 0
@@ -88,12 +99,6 @@ export class SearchContext {
       sumTotalTermFreq += f.sumTotalTermFreq
       sumDocFreq += f.sumDocFreq
     }
-    if (!found) return null
-    const local = new CollectionStatistics(this.indexMaxDoc, docCount, sumTotalTermFreq, sumDocFreq)
-    const dfs = this.dfs
-    if (dfs != null && this.scoring && docCount > 0) dfs.fields.set(name, local)
-    const global = this.global
-    const aggregated = global != null ? global.field(name) : null
-    return aggregated != null ? aggregated : local
+    return found ? new CollectionStatistics(this.indexMaxDoc, docCount, sumTotalTermFreq, sumDocFreq) : null
   }
 }

@@ -5,7 +5,7 @@
 export { IndexEngine } from './index-engine.ts'
 export { InvertedIndex } from './inverted-index.ts'
 export { FunctionScoreError, type FunctionScoreFailure } from './score-error.ts'
-export { MODIFIERS as FIELD_VALUE_MODIFIERS } from './query-program.ts'
+export { MODIFIERS as FIELD_VALUE_MODIFIERS, termsByPosition } from './query-program.ts'
 export type { FlushDictionary } from './document-batch.ts'
 export type * from './types.ts'
 export type { BM25Factors, ExplainedQuery, ExplainedWeight } from './explained-query.ts'

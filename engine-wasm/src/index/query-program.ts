@@ -8,7 +8,7 @@ import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
 import { compileRegexp } from './automaton/regexp.ts'
 import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
-import type { FieldValueModifier, IndexQuery, IndexScoreFunction } from './types.ts'
+import type { AnalyzedToken, FieldValueModifier, IndexQuery, IndexScoreFunction } from './types.ts'
 
 const TERM = 1
 const PHRASE = 2
@@ -24,6 +24,8 @@ const DIS_MAX = 11
 const CONSTANT_SCORE = 12
 const BOOSTING = 13
 const FUNCTION_SCORE = 14
+const PHRASE_PREFIX = 15
+const BLENDED_TERMS = 16
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -107,6 +109,32 @@ function writeFunctionScore(writer: ByteWriter, query: Extract<IndexQuery, { typ
   for (const { filter } of query.functions) if (filter !== null) writeQuery(writer, filter)
 }
 
+/** A phrase's terms grouped by position, in position order (MultiPhraseQuery's term arrays). */
+export function termsByPosition(terms: readonly AnalyzedToken[]): Array<[number, string[]]> {
+  const groups = new Map<number, string[]>()
+  for (const { term, position } of terms) {
+    const group = groups.get(position)
+    if (group) group.push(term)
+    else groups.set(position, [term])
+  }
+  return [...groups].sort((a, b) => a[0] - b[0])
+}
+
+function writePhrasePrefix(writer: ByteWriter, query: Extract<IndexQuery, { type: 'phrasePrefix' }>): void {
+  writer.u32(PHRASE_PREFIX)
+  writer.string(query.field)
+  writer.i32(query.slop)
+  writer.i32(query.maxExpansions)
+  const groups = termsByPosition(query.terms)
+  writer.i32(groups.length)
+  for (const [position, terms] of groups) {
+    writer.i32(position)
+    writer.i32(terms.length)
+    for (const term of terms) writer.string(term)
+  }
+  writer.f32(query.boost)
+}
+
 /** Appends the program of a rewritten query to `writer`. */
 export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
   switch (query.type) {
@@ -126,6 +154,19 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
         writer.i32(token.position)
       }
       writer.f32(query.boost)
+      return
+    case 'phrasePrefix':
+      return writePhrasePrefix(writer, query)
+    case 'blendedTerms':
+      writer.u32(BLENDED_TERMS)
+      writer.i32(query.terms.length)
+      writer.f32(query.tieBreaker)
+      writer.f32(query.boost)
+      for (const { field, term, boost } of query.terms) {
+        writer.string(field)
+        writer.string(term)
+        writer.f32(boost)
+      }
       return
     case 'matchAll':
       writer.u32(MATCH_ALL)

@@ -1,7 +1,8 @@
 /**
  * Rewrites a query tree the way Lucene 9's Query.rewrite does before scoring, limited to the steps that change
  * which documents match or the float32 rounding of their scores:
- *   - PhraseQuery: no terms → MatchNoDocsQuery; one term → TermQuery.
+ *   - PhraseQuery: no terms → MatchNoDocsQuery; one term → TermQuery. (MultiPhrasePrefixQuery rewrites against the
+ *     index's terms, so index.wasm does that step: phrase-prefix.ts.)
  *   - BooleanQuery: no clauses or only MUST_NOT clauses → no match; a MatchNoDocs MUST/FILTER clause → no match,
  *     a MatchNoDocs SHOULD/MUST_NOT clause is dropped; equal SHOULD clauses (when minimumShouldMatch <= 1) and
  *     equal MUST clauses merge into one whose boost is the sum of theirs; SHOULD clauses that are unboosted pure

@@ -30,6 +30,28 @@ export interface AnalyzedDocument {
 export type IndexQuery =
   | { type: 'term'; field: string; term: string; boost: number }
   | { type: 'phrase'; field: string; terms: readonly AnalyzedToken[]; slop: number; boost: number }
+  /**
+   * ES's MultiPhrasePrefixQuery: a phrase whose last position's terms are prefixes, expanded to at most
+   * maxExpansions index terms when it runs (phrase-prefix.ts in assembly); positions relative to the first.
+   */
+  | {
+      type: 'phrasePrefix'
+      field: string
+      terms: readonly AnalyzedToken[]
+      slop: number
+      maxExpansions: number
+      boost: number
+    }
+  /**
+   * Lucene's BlendedTermQuery.dismaxBlendedQuery (multi_match cross_fields): the terms' docFreqs blended when it
+   * runs (blended-term-query.ts in assembly), then a dis_max of their TermQuerys, each with its boost.
+   */
+  | {
+      type: 'blendedTerms'
+      terms: readonly { field: string; term: string; boost: number }[]
+      tieBreaker: number
+      boost: number
+    }
   | { type: 'matchAll'; boost: number }
   | { type: 'matchNone' }
   /** Multi-term queries, constant score (boost) like ES 8's default rewrite. */

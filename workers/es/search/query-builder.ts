@@ -32,8 +32,10 @@ type QueryParser = (body: XContentValue, context: QueryContext) => IndexQuery
 const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['match_all', (body) => ({ type: 'matchAll', boost: boostOf(body) })],
   ['match_none', () => ({ type: 'matchNone' })],
-  ['match', (body, context) => matchQuery(body, context, false)],
-  ['match_phrase', (body, context) => matchQuery(body, context, true)],
+  ['match', (body, context) => matchQuery('match', body, context)],
+  ['match_phrase', (body, context) => matchQuery('match_phrase', body, context)],
+  ['match_phrase_prefix', (body, context) => matchQuery('match_phrase_prefix', body, context)],
+  ['match_bool_prefix', (body, context) => matchQuery('match_bool_prefix', body, context)],
   ['multi_match', multiMatchQuery],
   ['query_string', queryStringQuery],
   ['simple_query_string', simpleQueryStringQuery],

@@ -8,25 +8,29 @@
  *                              "Failure to meet condition(s) of required/prohibited clause(s)", "No matching
  *                              clauses", "Failure to match minimum number of optional clauses: n"
  *   dis_max                    DisjunctionMaxWeight: "max of:" / "max plus <tie> times others of:", "No matching clause"
+ *   blended terms              its rewrite: one term's weight, or a DisjunctionMaxQuery of the terms' weights
  *   constant score             ConstantScoreWeight: "<query>" or "<query>^<score>", "<query> doesn't match id <doc>"
  *                              (match_all, prefix, wildcard, regexp, ranges, exists, constant_score)
  *   fuzzy                      its TOP_TERMS_BLENDED_FREQS rewrite: one term's weight, or a BooleanQuery of them
+ *   phrase prefix              MultiPhrasePrefixQuery's rewrite: no expansion MatchNoDocsQuery's reason; one position
+ *                              a BooleanQuery of the expanded terms (as fuzzy); more a MultiPhraseQuery's PhraseWeight
  *   boosting                   FunctionScoreQuery.boostByQuery: "weight(<query>), result of:" over "product of:"
  *                              the positive's explanation and "Matched boosting query score(<negative>)"
  *   function_score             FunctionScoreQuery's CustomBoostFactorWeight (function-score-explanation.ts)
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
-import type {
-  DfsStatistics,
-  ExplainedQuery,
-  InvertedIndex,
-  IndexQuery,
+import {
+  termsByPosition,
+  type DfsStatistics,
+  type ExplainedQuery,
+  type InvertedIndex,
+  type IndexQuery,
 } from '../../../../engine-wasm/src/index/index.ts'
 import { javaFloatToString } from '../../xcontent/index.ts'
 import { bm25Explanation } from './bm25-explanation.ts'
 import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
 import { functionScoreExplanation } from './function-score-explanation.ts'
-import { boolClauses, describeQuery, describeUnboosted } from './query-description.ts'
+import { boolClauses, describeQuery, describeUnboosted, multiPhraseText } from './query-description.ts'
 
 type Node<T extends IndexQuery['type']> = ExplainedQuery & { query: Extract<IndexQuery, { type: T }> }
 
@@ -46,7 +50,8 @@ function constantScore(node: ExplainedQuery, docId: number): Explanation {
   return match(score, score === 1 ? description : `${description}^${javaFloatToString(score)}`)
 }
 
-function fuzzy(node: Node<'fuzzy'>, docId: number): Explanation {
+/** A BooleanQuery of SHOULD TermQuerys, one per named weight of the node (one term: that TermQuery). */
+function expandedTerms(node: Node<'fuzzy' | 'phrasePrefix'>, docId: number): Explanation {
   const field = node.query.field
   const weights = node.weights.map((weight) =>
     weight.status === 'match'
@@ -58,6 +63,18 @@ function fuzzy(node: Node<'fuzzy'>, docId: number): Explanation {
   if (weights.length === 1 && only) return only
   const subs = weights.filter((e) => e.match)
   return subs.length > 0 ? match(node.score, 'sum of:', subs) : noMatch('No matching clauses', subs)
+}
+
+const NO_PREFIX_TERMS = 'No terms supplied for org.elasticsearch.common.lucene.search.MultiPhrasePrefixQuery'
+
+function phrasePrefix(node: Node<'phrasePrefix'>, docId: number): Explanation {
+  const [weight] = node.weights
+  if (weight === undefined) return noMatch(NO_PREFIX_TERMS)
+  if (termsByPosition(node.query.terms).length === 1) return expandedTerms(node, docId)
+  if (weight.status === 'match') {
+    return bm25Explanation(multiPhraseText(node.query, weight.term), docId, weight.factors, true)
+  }
+  return noMatch(weight.status === 'noMatchingPhrase' ? 'no matching phrase' : 'no matching terms')
 }
 
 function bool(node: Node<'bool'>, docId: number): Explanation {
@@ -103,11 +120,27 @@ function bool(node: Node<'bool'>, docId: number): Explanation {
 }
 
 function disMax(node: Node<'disMax'>, docId: number): Explanation {
-  const subs = node.children.map((child) => explainNode(child, docId)).filter((e) => e.match)
+  const subs = node.children.map((child) => explainNode(child, docId))
+  return disjunctionMax(node.score, node.query.tieBreaker, subs)
+}
+
+function blendedTerms(node: Node<'blendedTerms'>, docId: number): Explanation {
+  const subs = node.weights.map((weight) =>
+    weight.status === 'match'
+      ? bm25Explanation(weight.term, docId, weight.factors, false)
+      : noMatch('no matching term'),
+  )
+  const [only] = subs
+  if (node.query.terms.length === 1 && only) return only
+  return disjunctionMax(node.score, node.query.tieBreaker, subs)
+}
+
+/** DisjunctionMaxWeight.explain over its disjuncts' explanations. */
+function disjunctionMax(score: number, tie: number, explained: Explanation[]): Explanation {
+  const subs = explained.filter((e) => e.match)
   if (subs.length === 0) return noMatch('No matching clause')
-  const tie = node.query.tieBreaker
   const description = tie === 0 ? 'max of:' : `max plus ${javaFloatToString(tie)} times others of:`
-  return match(node.score, description, subs)
+  return match(score, description, subs)
 }
 
 function boosting(node: Node<'boosting'>, docId: number): Explanation {
@@ -139,11 +172,15 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
     case 'matchNone':
       return noMatch('')
     case 'fuzzy':
-      return fuzzy(node as Node<'fuzzy'>, docId)
+      return expandedTerms(node as Node<'fuzzy'>, docId)
+    case 'phrasePrefix':
+      return phrasePrefix(node as Node<'phrasePrefix'>, docId)
     case 'bool':
       return bool(node as Node<'bool'>, docId)
     case 'disMax':
       return disMax(node as Node<'disMax'>, docId)
+    case 'blendedTerms':
+      return blendedTerms(node as Node<'blendedTerms'>, docId)
     case 'boosting':
       return boosting(node as Node<'boosting'>, docId)
     case 'functionScore':

@@ -1,14 +1,15 @@
 /**
  * Lucene's Query.toString() (every field named) for the inverted index's query tree, as explanations print it:
- * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position), BoostQuery `(q)^2.0`,
+ * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position), MultiPhrasePrefixQuery
+ * `title:"quick bro*"~1` (a position of several terms `(a b)`, the last `(a* b*)`; no gaps), BoostQuery `(q)^2.0`,
  * BooleanQuery `+must -mustNot should #filter` (ES's clause order; a sub-bool in parentheses; `(...)~n` with a
  * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)`,
- * MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`,
- * TermRangeQuery `f:[a TO *}`, PointRangeQuery `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]`, and
- * boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery
+ * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
+ * `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
 
 type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
@@ -20,6 +21,14 @@ export function describeUnboosted(query: IndexQuery): string {
       return `${query.field}:${query.term}`
     case 'phrase':
       return `${query.field}:"${phraseText(query.terms)}"${query.slop !== 0 ? `~${query.slop}` : ''}`
+    case 'phrasePrefix':
+      return `${query.field}:"${phrasePrefixText(query.terms)}"${query.slop !== 0 ? `~${query.slop}` : ''}`
+    case 'blendedTerms': {
+      const terms = query.terms.map(
+        ({ field, term, boost }) => `${field}:${term}${boost !== 1 ? `^${javaFloatToString(boost)}` : ''}`,
+      )
+      return `blended(terms:[${terms.join(', ')}])`
+    }
     case 'matchAll':
       return '*:*'
     case 'matchNone':
@@ -90,6 +99,36 @@ function phraseText(terms: readonly { term: string; position: number }[]): strin
     pieces[position] = piece === undefined ? term : `${piece}|${term}`
   }
   return pieces.map((piece) => piece ?? '?').join(' ')
+}
+
+function phrasePrefixText(terms: readonly { term: string; position: number }[]): string {
+  const groups = termsByPosition(terms).map(([, group]) => group)
+  return groups
+    .map((group, i) => {
+      const last = i === groups.length - 1
+      const text = last ? group.join('* ') + '*' : group.join(' ')
+      return group.length > 1 ? `(${text})` : text
+    })
+    .join(' ')
+}
+
+/**
+ * MultiPhraseQuery's text for the phrase prefix rewritten with its last position's expansion (`lastText`: one
+ * term, or `(a b)`): a `?` per empty position, as PhraseQuery prints them.
+ */
+export function multiPhraseText(
+  query: Extract<IndexQuery, { type: 'phrasePrefix' }>,
+  lastText: string,
+): string {
+  const groups = termsByPosition(query.terms)
+  let previous = -1
+  const pieces = groups.map(([position, group], i) => {
+    const gap = i === 0 ? '' : '? '.repeat(position - previous - 1)
+    previous = position
+    if (i === groups.length - 1) return gap + lastText
+    return gap + (group.length > 1 ? `(${group.join(' ')})` : group[0]!)
+  })
+  return `${query.field}:"${pieces.join(' ')}"${query.slop !== 0 ? `~${query.slop}` : ''}`
 }
 
 function rangeBound(bound: string | null): string {

@@ -5,9 +5,12 @@
  *   `fuzziness` each token becomes a fuzzy query (prefix_length, max_expansions, fuzzy_transpositions);
  *   non-text fields take the whole text as one term;
  * - `match_phrase`: a phrase with `slop` (one token → term);
- * - `multi_match`: the per-field match queries (fields with `^boost`, patterns, default `*`) combined by a
- *   dis_max with the type's tie_breaker: best_fields 0, most_fields 1 (a sum), phrase / phrase_prefix 0;
- *   one field is its query alone;
+ * - `match_phrase_prefix`: a phrase prefix (MultiPhrasePrefixQuery, text fields only), `max_expansions` 50;
+ * - `match_bool_prefix`: the `match` bool with a prefix query for the last term when the text ends with it;
+ * - `multi_match`: the per-field match queries (fields with `^boost`, patterns, default `*`, which makes it
+ *   lenient) combined by a dis_max with the type's tie_breaker: best_fields 0, most_fields 1 (a sum), phrase /
+ *   phrase_prefix 0, bool_prefix 1; cross_fields one query per analyzer group (cross-fields.ts); one query is
+ *   itself alone;
  * - `query_string`: parsed by ../query-string and converted with toIndexQuery.
  * Unmapped fields match nothing; no tokens match nothing, or everything with `zero_terms_query: all`.
  */
@@ -15,9 +18,11 @@ import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/inde
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { failedToCreateQuery } from '../query-string/field-queries.ts'
 import { resolveFields, parseFieldAndWeight } from '../query-string/field-resolution.ts'
 import { parseQueryString, type QueryStringOptions } from '../query-string/query-string-query-parser.ts'
 import { toIndexQuery } from '../query-string/to-index-query.ts'
+import { crossFieldsQueries } from './cross-fields.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
   boosted,
@@ -46,7 +51,7 @@ const MATCH_OPTIONS = [
   'auto_generate_synonyms_phrase_query',
 ]
 
-function analyze(
+export function analyze(
   field: string,
   text: string,
   options: XContentObject,
@@ -58,33 +63,56 @@ function analyze(
   return context.analyze(searchAnalyzer(mapping, analyzer), text)
 }
 
-/** The query of `match` (phrase false) or `match_phrase` (true) on one field. */
+/** MatchQueryParser.Type: how a field's tokens become a query. */
+export type MatchType = 'boolean' | 'phrase' | 'phrasePrefix' | 'boolPrefix'
+
+/** The query of `match`, `match_phrase`, `match_phrase_prefix` or `match_bool_prefix` on one field. */
 export function fieldQuery(
   field: string,
   text: string,
   options: XContentObject,
   context: QueryContext,
-  phrase: boolean,
+  type: MatchType,
   boost: number,
 ): IndexQuery {
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { type: 'matchNone' }
-  if (mapping.type !== 'text' && mapping.type !== 'keyword' && !options.has('analyzer')) {
+  const analyzed = mapping.type === 'text' || options.has('analyzer')
+  if (type === 'phrasePrefix' && mapping.type !== 'text') {
+    return lenientFailure(
+      options,
+      context,
+      `Can only use phrase prefix queries on text fields - not on [${field}] which is of type [${mapping.type}]`,
+    )
+  }
+  if (mapping.type !== 'text' && mapping.type !== 'keyword' && !analyzed) {
     return valueQuery(field, text, options, context, boost)
   }
+  // the keyword analyzer: one term, or with bool_prefix one prefix
+  if (type === 'boolPrefix' && !analyzed) return { type: 'prefix', field, prefix: text, boost }
   const tokens = analyze(field, text, options, context)
   if (tokens.length === 0) {
     const all = scalarText(options.get('zero_terms_query'))?.toLowerCase() === 'all'
     return all ? { type: 'matchAll', boost: 1 } : { type: 'matchNone' }
   }
-  if (phrase && tokens.length > 1) {
-    const first = tokens[0]!.position
-    const terms = tokens.map((t) => ({ term: t.term, position: t.position - first }))
-    return { type: 'phrase', field, terms, slop: numberOption(options, 'slop', 0), boost }
+  const first = tokens[0]!.position
+  const relative = tokens.map((t) => ({ term: t.term, position: t.position - first }))
+  if (type === 'phrasePrefix') {
+    const maxExpansions = numberOption(options, 'max_expansions', 50)
+    return { type: 'phrasePrefix', field, terms: relative, slop: slopOf(options), maxExpansions, boost }
   }
-  const fuzzy = !phrase && options.has('fuzziness')
-  if (tokens.length === 1) return leafQuery(field, tokens[0]!.term, boost, fuzzy, options, context)
-  const clauses = tokens.map((t) => leafQuery(field, t.term, 1, fuzzy, options, context))
+  if (type === 'phrase' && tokens.length > 1) {
+    return { type: 'phrase', field, terms: relative, slop: slopOf(options), boost }
+  }
+  const fuzzy = type !== 'phrase' && options.has('fuzziness')
+  // bool_prefix: the last term is a prefix when the text ends where it does (MatchQueryParser's final offset)
+  const prefixAt = type === 'boolPrefix' && endsInToken(text) ? tokens.length - 1 : -1
+  const leaf = (term: string, i: number, leafBoost: number): IndexQuery =>
+    i === prefixAt
+      ? { type: 'prefix', field, prefix: term, boost: leafBoost }
+      : leafQuery(field, term, leafBoost, fuzzy, options, context)
+  if (tokens.length === 1) return leaf(tokens[0]!.term, 0, boost)
+  const clauses = tokens.map((t, i) => leaf(t.term, i, 1))
   const and = scalarText(options.get('operator'))?.toLowerCase() === 'and'
   const msm = scalarText(options.get('minimum_should_match'))
   return {
@@ -96,6 +124,24 @@ export function fieldQuery(
     minimumShouldMatch: and ? 0 : parseMinimumShouldMatch(msm, clauses.length),
     boost,
   }
+}
+
+function slopOf(options: XContentObject): number {
+  return numberOption(options, 'slop', 0)
+}
+
+/**
+ * Whether the last token of the text reaches its end (the analyzer's final offset), approximated for the
+ * tokenizers that drop every character that is not a letter, a mark or a digit.
+ */
+function endsInToken(text: string): boolean {
+  return /[\p{L}\p{M}\p{N}]$/u.test(text)
+}
+
+/** An IllegalArgumentException of the field type: match_none for that field with `lenient`, else the shard fails. */
+function lenientFailure(options: XContentObject, context: QueryContext, message: string): IndexQuery {
+  if (options.get('lenient') === true) return { type: 'matchNone' }
+  throw failedToCreateQuery(context.index, 'illegal_argument_exception', message)
 }
 
 /** One token's query: a term, or with `fuzziness` a fuzzy query. */
@@ -122,7 +168,7 @@ function leafQuery(
  * (a numeric value's point query, a boolean's term, a date's range), which fails the shard when the text does
  * not parse, unless `lenient` makes that field match nothing.
  */
-function valueQuery(
+export function valueQuery(
   field: string,
   text: string,
   options: XContentObject,
@@ -145,17 +191,60 @@ function queryText(kind: string, options: XContentObject): string {
   return text
 }
 
-export function matchQuery(body: XContentValue, context: QueryContext, phrase: boolean): IndexQuery {
-  const kind = phrase ? 'match_phrase' : 'match'
+/** The single-field match queries: the MatchQueryParser.Type each builds and the options its fromXContent reads. */
+const MATCH_QUERIES: ReadonlyMap<string, { type: MatchType; options: readonly string[] }> = new Map([
+  ['match', { type: 'boolean', options: MATCH_OPTIONS }],
+  ['match_phrase', { type: 'phrase', options: ['query', 'slop', 'analyzer', 'zero_terms_query'] }],
+  [
+    'match_phrase_prefix',
+    { type: 'phrasePrefix', options: ['query', 'slop', 'analyzer', 'max_expansions', 'zero_terms_query'] },
+  ],
+  [
+    'match_bool_prefix',
+    {
+      type: 'boolPrefix',
+      options: [
+        'query',
+        'analyzer',
+        'operator',
+        'minimum_should_match',
+        'fuzziness',
+        'prefix_length',
+        'max_expansions',
+        'fuzzy_transpositions',
+        'fuzzy_rewrite',
+      ],
+    },
+  ],
+])
+
+/** `match`, `match_phrase`, `match_phrase_prefix` or `match_bool_prefix` (`kind`, a key of MATCH_QUERIES). */
+export function matchQuery(kind: string, body: XContentValue, context: QueryContext): IndexQuery {
+  const { type, options: allowed } = MATCH_QUERIES.get(kind)!
   const { field, options } = fieldAndOptions(kind, body)
-  checkOptions(kind, options, phrase ? ['query', 'slop', 'analyzer', 'zero_terms_query'] : MATCH_OPTIONS)
-  return fieldQuery(field, queryText(kind, options), options, context, phrase, boostOf(options))
+  checkOptions(kind, options, allowed)
+  return fieldQuery(field, queryText(kind, options), options, context, type, boostOf(options))
 }
 
-const MULTI_MATCH_TIE_BREAKERS: Readonly<Record<string, number>> = {
-  best_fields: 0,
-  most_fields: 1,
-  phrase: 0,
+/** MultiMatchQueryBuilder.Type: the per-field match type and the default tie_breaker. */
+const MULTI_MATCH_TYPES: ReadonlyMap<string, { type: MatchType; tieBreaker: number }> = new Map([
+  ['best_fields', { type: 'boolean', tieBreaker: 0 }],
+  ['most_fields', { type: 'boolean', tieBreaker: 1 }],
+  ['phrase', { type: 'phrase', tieBreaker: 0 }],
+  ['phrase_prefix', { type: 'phrasePrefix', tieBreaker: 0 }],
+  ['bool_prefix', { type: 'boolPrefix', tieBreaker: 1 }],
+  // term-centric: cross-fields.ts
+  ['cross_fields', { type: 'boolean', tieBreaker: 0 }],
+])
+
+/** MultiMatchQueryBuilder.fromXContent's checks of options the type does not take. */
+function checkMultiMatchType(type: string, body: XContentObject): void {
+  if (body.has('fuzziness') && (type === 'phrase' || type === 'phrase_prefix' || type === 'cross_fields')) {
+    throw parsingError(`Fuzziness not allowed for type [${type}]`)
+  }
+  if (type === 'bool_prefix' && numberOption(body, 'slop', 0) !== 0) {
+    throw parsingError(`[slop] not allowed for type [${type}]`)
+  }
 }
 
 export function multiMatchQuery(body: XContentValue, context: QueryContext): IndexQuery {
@@ -164,10 +253,11 @@ export function multiMatchQuery(body: XContentValue, context: QueryContext): Ind
   checkOptions('multi_match', body, [...MATCH_OPTIONS, 'fields', 'type', 'tie_breaker', 'slop'])
   const text = scalarText(body.get('query'))
   if (text === null) throw parsingError('No text specified for multi_match query')
-  const type = (scalarText(body.get('type')) ?? 'best_fields').toLowerCase()
-  const defaultTie = MULTI_MATCH_TIE_BREAKERS[type]
-  if (defaultTie === undefined) {
-    throw illegalArgumentException(`[multi_match] type [${type}] is not supported by the playground`)
+  const typeName = (scalarText(body.get('type')) ?? 'best_fields').toLowerCase()
+  checkMultiMatchType(typeName, body)
+  const type = MULTI_MATCH_TYPES.get(typeName)
+  if (type === undefined) {
+    throw illegalArgumentException(`[multi_match] type [${typeName}] is not supported by the playground`)
   }
   const specs = body.get('fields')
   const list = Array.isArray(specs) ? specs : specs === undefined ? ['*'] : [specs]
@@ -176,14 +266,21 @@ export function multiMatchQuery(body: XContentValue, context: QueryContext): Ind
     const [name, weight] = parseFieldAndWeight(scalarText(spec) ?? '')
     weights.set(name, (weights.get(name) ?? 1) * weight)
   }
-  const queries = [...resolveFields(context.fields, weights, null)]
-    .map(([field, weight]) => fieldQuery(field, text, body, context, type === 'phrase', Math.fround(weight)))
-    .filter((q) => q.type !== 'matchNone')
+  // the all-fields wildcard makes the query lenient unless the request says otherwise
+  const options = weights.has('*') && !body.has('lenient') ? new Map(body).set('lenient', true) : body
+  const fields = [...resolveFields(context.fields, weights, null)].map(
+    ([field, weight]): [string, number] => [field, Math.fround(weight)],
+  )
+  const tieBreaker = Math.fround(numberOption(body, 'tie_breaker', type.tieBreaker))
+  const queries = (
+    typeName === 'cross_fields'
+      ? crossFieldsQueries(text, fields, tieBreaker, options, context)
+      : fields.map(([field, weight]) => fieldQuery(field, text, options, context, type.type, weight))
+  ).filter((q) => q.type !== 'matchNone')
   const boost = boostOf(body)
   const [only, ...rest] = queries
   if (!only) return { type: 'matchNone' }
   if (rest.length === 0) return boosted(only, boost)
-  const tieBreaker = Math.fround(numberOption(body, 'tie_breaker', defaultTie))
   return { type: 'disMax', queries, tieBreaker, boost }
 }
 

@@ -110,13 +110,13 @@ export function simpleQueryStringQuery(body: XContentValue, context: QueryContex
   const factory: SimpleQueryFactory = {
     defaultQuery: (token) =>
       disMax(
-        perField((field) => fieldQuery(field, token, leafOptions, context, false, 1)),
+        perField((field) => fieldQuery(field, token, leafOptions, context, 'boolean', 1)),
         1,
       ),
     phraseQuery: (phrase, slop) => {
       const options = new Map(leafOptions).set('slop', new XNumber(String(slop)))
       return disMax(
-        perField((field) => fieldQuery(field, phrase, options, context, true, 1)),
+        perField((field) => fieldQuery(field, phrase, options, context, 'phrase', 1)),
         0,
       )
     },

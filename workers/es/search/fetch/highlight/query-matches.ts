@@ -5,7 +5,8 @@
  * - weightMatches (require_field_match true, ES 8.9+'s default Weight#matches mode): the query is evaluated
  *   against the document; only clauses that take part in the match give spans: bool must/filter all
  *   required, should counted against minimum_should_match, a matching must_not clause cancels the match;
- *   dis_max the matching disjuncts; a phrase is one span from its first to its last term. A clause on
+ *   dis_max the matching disjuncts; a phrase is one span from its first to its last term (a phrase prefix's
+ *   last position takes any token with one of its prefixes, unexpanded). A clause on
  *   another field, or one without terms (exists, ranges over numbers, match_all), gives no span and matches
  *   as the document does in the index (`matchesElsewhere`). null means the query does not match.
  * - extractedTermMatches (require_field_match false): Lucene's term extraction, every field's terms: each
@@ -14,7 +15,11 @@
  * A span's `term` and `freq` are what PassageScorer counts: in matches mode the term (phrases: their terms
  * joined by spaces) with frequency 1, in extraction mode the term with its frequency in the field.
  */
-import type { AnalyzedToken, IndexQuery } from '../../../../../engine-wasm/src/index/index.ts'
+import {
+  termsByPosition,
+  type AnalyzedToken,
+  type IndexQuery,
+} from '../../../../../engine-wasm/src/index/index.ts'
 import { compileRegexp, RegexpFlags } from '../../../../../engine-wasm/src/index/automaton/regexp.ts'
 import { compileWildcard } from '../../../../../engine-wasm/src/index/automaton/wildcard.ts'
 import type { Dfa } from '../../../../../engine-wasm/src/index/automaton/determinize.ts'
@@ -107,14 +112,33 @@ function termPredicate(leaf: Leaf): ((term: string) => boolean) | null {
   }
 }
 
+type PhraseLeaf = Extract<IndexQuery, { type: 'phrase' | 'phrasePrefix' }>
+
+/** A phrase's positions: each one's offset and the tokens it accepts (a phrase prefix's last: its prefixes). */
+function phrasePositions(phrase: PhraseLeaf): Array<{ offset: number; accepts: (term: string) => boolean }> {
+  if (phrase.type === 'phrase') {
+    return phrase.terms.map((t) => ({ offset: t.position, accepts: (term: string) => term === t.term }))
+  }
+  const groups = termsByPosition(phrase.terms)
+  return groups.map(([offset, group], i) => ({
+    offset,
+    accepts:
+      i === groups.length - 1
+        ? (term: string) => group.some((prefix) => term.startsWith(prefix))
+        : (term: string) => group.includes(term),
+  }))
+}
+
+function isPhrase(leaf: Leaf): leaf is PhraseLeaf {
+  return leaf.type === 'phrase' || leaf.type === 'phrasePrefix'
+}
+
 /** Each occurrence of the phrase: the tokens at its positions (exact, or within `slop` moves). */
-function phraseOccurrences(
-  phrase: Extract<IndexQuery, { type: 'phrase' }>,
-  tokens: readonly FieldToken[],
-): FieldToken[][] {
-  const lists = phrase.terms.map((t) => tokens.filter((token) => token.term === t.term))
+function phraseOccurrences(phrase: PhraseLeaf, tokens: readonly FieldToken[]): FieldToken[][] {
+  const positions = phrasePositions(phrase)
+  const lists = positions.map(({ accepts }) => tokens.filter((token) => accepts(token.term)))
   if (lists.some((list) => list.length === 0)) return []
-  const offsets = phrase.terms.map((t) => t.position)
+  const offsets = positions.map(({ offset }) => offset)
   const found: FieldToken[][] = []
   const at = lists.map(() => 0)
   for (;;) {
@@ -137,12 +161,11 @@ function termFreqs(tokens: readonly FieldToken[]): Map<string, number> {
 }
 
 function leafSpans(leaf: Leaf, tokens: readonly FieldToken[]): MatchSpan[] {
-  if (leaf.type === 'phrase') {
-    const term = leaf.terms.map((t) => t.term).join(' ')
+  if (isPhrase(leaf)) {
     return phraseOccurrences(leaf, tokens).map((chosen) => ({
       start: Math.min(...chosen.map((t) => t.start)),
       end: Math.max(...chosen.map((t) => t.end)),
-      term,
+      term: chosen.map((t) => t.term).join(' '),
       freq: 1,
     }))
   }
@@ -175,6 +198,8 @@ export function weightMatches(
         const all = q.queries.map(visit).filter(present)
         return all.length > 0 ? all.flat() : null
       }
+      case 'blendedTerms':
+        return visit(blendedDisMax(q))
       case 'bool': {
         const required = [...q.must, ...q.filter].map(visit)
         if (!required.every(present)) return null
@@ -185,7 +210,7 @@ export function weightMatches(
         return [...required, ...should].flat()
       }
       default: {
-        if (q.field !== field || (q.type !== 'phrase' && termPredicate(q) === null)) {
+        if (q.field !== field || (!isPhrase(q) && termPredicate(q) === null)) {
           return matchesElsewhere(q) ? [] : null
         }
         const spans = leafSpans(q, tokens)
@@ -213,15 +238,16 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
         return visit(q.query)
       case 'disMax':
         return q.queries.forEach(visit)
+      case 'blendedTerms':
+        return visit(blendedDisMax(q))
       case 'bool':
         return [...q.must, ...q.should, ...q.filter].forEach(visit)
       default: {
         if (q.field === '_id') return
-        const accepts = q.type === 'phrase' ? null : termPredicate(q)
-        const hits =
-          q.type === 'phrase'
-            ? phraseOccurrences(q, tokens).flat()
-            : tokens.filter((t) => accepts?.(t.term) === true)
+        const accepts = isPhrase(q) ? null : termPredicate(q)
+        const hits = isPhrase(q)
+          ? phraseOccurrences(q, tokens).flat()
+          : tokens.filter((t) => accepts?.(t.term) === true)
         for (const { start, end, term } of hits) {
           spans.set(`${start}:${end}`, { start, end, term, freq: freqs.get(term) ?? 1 })
         }
@@ -230,6 +256,17 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
   }
   visit(query)
   return sortSpans([...spans.values()])
+}
+
+/** A blended term query as its rewrite: a dis_max of its TermQuerys. */
+function blendedDisMax(query: Extract<IndexQuery, { type: 'blendedTerms' }>): IndexQuery {
+  const queries = query.terms.map(({ field, term, boost }): IndexQuery => ({
+    type: 'term',
+    field,
+    term,
+    boost,
+  }))
+  return { type: 'disMax', queries, tieBreaker: query.tieBreaker, boost: query.boost }
 }
 
 /** OffsetsEnum order: start offset, then end offset, then term. */
