@@ -39,6 +39,8 @@ const MAX_NUMBER_LENGTH = 1000
 const MAX_ERROR_TOKEN_LENGTH = 256
 const VALID_VALUES = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
 const NON_NUMERIC = '`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`'
+/** Any code unit below U+0020 (global: searched from a lastIndex). */
+const CONTROL_CHAR = /[^\x20-\uffff]/g
 
 export class JsonTokenizer {
   /** Decoded text of the last FIELD_NAME or VALUE_STRING, or the lexeme of the last number. */
@@ -54,6 +56,12 @@ export class JsonTokenizer {
   private readonly types: number[] = [ROOT, ROOT, ROOT, ROOT, ROOT, ROOT, ROOT, ROOT]
   private readonly counts: number[] = [0, 0, 0, 0, 0, 0, 0, 0]
   private readonly starts: number[] = [-1, -1, -1, -1, -1, -1, -1, -1]
+  /**
+   * The first backslash and the first control character found by the last search for each, from a position
+   * at or before `pos` (readString's starts only move forward); -1 before the first search.
+   */
+  private backslashAt = -1
+  private controlAt = -1
 
   constructor(
     readonly text: string,
@@ -207,29 +215,44 @@ export class JsonTokenizer {
     }
   }
 
-  /** Reads a string whose opening quote was consumed; leaves `pos` after the closing quote. */
+  /**
+   * Reads a string whose opening quote was consumed; leaves `pos` after the closing quote. A string with no
+   * backslash or control character before its closing quote (nearly every one) is found by the engine's own
+   * searches, not char by char.
+   */
   private readString(isName: boolean): string {
     const text = this.text
-    const len = text.length
     const start = this.pos
-    let i = start
-    while (i < len) {
-      const c = text.charCodeAt(i)
-      if (c === 0x22) {
-        this.pos = i + 1
-        return text.slice(start, i)
-      }
-      if (c === 0x5c || c < 0x20) break
-      i++
+    const quote = text.indexOf('"', start)
+    if (quote >= 0 && quote < this.nextBackslash(start) && quote < this.nextControl(start)) {
+      this.pos = quote + 1
+      return text.slice(start, quote)
     }
-    this.pos = i
-    return this.readEscapedString(text.slice(start, i), isName)
+    return this.readEscapedString(isName)
   }
 
-  private readEscapedString(prefix: string, isName: boolean): string {
+  /** Where the first backslash at or after `from` is (text.length: none); `from` never goes back. */
+  private nextBackslash(from: number): number {
+    if (this.backslashAt < from) {
+      const at = this.text.indexOf('\\', from)
+      this.backslashAt = at < 0 ? this.text.length : at
+    }
+    return this.backslashAt
+  }
+
+  /** Where the first control character (below U+0020) at or after `from` is (text.length: none); `from` never goes back. */
+  private nextControl(from: number): number {
+    if (this.controlAt < from) {
+      CONTROL_CHAR.lastIndex = from
+      this.controlAt = CONTROL_CHAR.test(this.text) ? CONTROL_CHAR.lastIndex - 1 : this.text.length
+    }
+    return this.controlAt
+  }
+
+  private readEscapedString(isName: boolean): string {
     const text = this.text
     const len = text.length
-    let out = prefix
+    let out = ''
     for (;;) {
       let i = this.pos
       while (i < len) {

@@ -33,7 +33,7 @@ const bytes = fc
 function lz4Records(
   dictionary: Uint8Array,
   records: readonly Uint8Array[],
-): { lz4: Uint8Array; ends: number[] } {
+): { lz4: Uint8Array; ends: number[]; counts: Uint32Array; parts: Uint8Array } {
   const compressor = new Lz4DictCompressor(dictionary)
   const lz4 = new Uint8Array(records.reduce((sum, record) => sum + Lz4DictCompressor.bound(record.length), 0))
   const ends: number[] = []
@@ -42,15 +42,18 @@ function lz4Records(
     at += compressor.compress(record, lz4, at)
     ends.push(at)
   }
-  return { lz4, ends }
+  return { lz4, ends, counts: compressor.counts, parts: compressor.parts }
 }
 
 /** Every record coded alone. */
-function coded(encoder: HuffmanEncoder, lz4: Uint8Array, ends: readonly number[]): Uint8Array[] {
+function coded(
+  encoder: HuffmanEncoder,
+  { lz4, ends, parts }: { lz4: Uint8Array; ends: readonly number[]; parts: Uint8Array },
+): Uint8Array[] {
   return ends.map((end, i) => {
     const from = i === 0 ? 0 : ends[i - 1]!
     const out = new Uint8Array(HuffmanEncoder.bound(end - from))
-    return out.slice(0, encoder.encode(lz4, from, end, out, 0))
+    return out.slice(0, encoder.encode(lz4, parts, from, end, out, 0))
   })
 }
 
@@ -58,11 +61,12 @@ describe('stored fields Huffman coding', () => {
   it('decode every record it codes to the record, against any dictionary (property)', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { minLength: 1, maxLength: 6 }), (dictionary, records) => {
-        const { lz4, ends } = lz4Records(dictionary, records)
-        const encoder = new HuffmanEncoder(lz4, ends)
+        const lz4 = lz4Records(dictionary, records)
+        const { ends } = lz4
+        const encoder = new HuffmanEncoder(lz4.counts)
         const decoder = new HuffmanDecoder(encoder.codeLengths())
         const into = new RecordDecompressor()
-        coded(encoder, lz4, ends).forEach((record, i) => {
+        coded(encoder, lz4).forEach((record, i) => {
           const from = i === 0 ? 0 : ends[i - 1]!
           expect(record.length).toBeLessThanOrEqual(HuffmanEncoder.bound(ends[i]! - from))
           const length = decoder.decode(dictionary, record, into)
@@ -112,12 +116,12 @@ describe('stored fields Huffman coding', () => {
     // the records' LZ4 sequences against a dictionary of some of them, and the same coded
     const records = docs.map((doc) => new TextEncoder().encode(doc.source))
     const dictionary = Uint8Array.from(records.slice(0, 40).flatMap((record) => [...record]))
-    const { lz4, ends } = lz4Records(dictionary, records)
-    const codedBytes = coded(new HuffmanEncoder(lz4, ends), lz4, ends).reduce(
+    const lz4 = lz4Records(dictionary, records)
+    const codedBytes = coded(new HuffmanEncoder(lz4.counts), lz4).reduce(
       (sum, record) => sum + record.length,
       0,
     )
-    expect(codedBytes).toBeLessThan(0.8 * ends.at(-1)!)
+    expect(codedBytes).toBeLessThan(0.8 * lz4.ends.at(-1)!)
   })
 
   it('refuse coded records that are cut or have bytes over, and code lengths that are no prefix code', () => {
@@ -125,11 +129,11 @@ describe('stored fields Huffman coding', () => {
     const records = ['{"title":"the quick red fox"}', '{"title":"a lazy dog"}'].map((text) =>
       new TextEncoder().encode(text),
     )
-    const { lz4, ends } = lz4Records(dictionary, records)
-    const encoder = new HuffmanEncoder(lz4, ends)
+    const lz4 = lz4Records(dictionary, records)
+    const encoder = new HuffmanEncoder(lz4.counts)
     const decoder = new HuffmanDecoder(encoder.codeLengths())
     const into = new RecordDecompressor()
-    for (const record of coded(encoder, lz4, ends)) {
+    for (const record of coded(encoder, lz4)) {
       expect(into.out.slice(0, decoder.decode(dictionary, record, into)).length).toBeGreaterThan(0)
       for (let cut = 0; cut < record.length; cut++)
         expect(() => decoder.decode(dictionary, record.subarray(0, cut), into)).toThrow(RangeError)

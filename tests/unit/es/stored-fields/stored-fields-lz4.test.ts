@@ -2,12 +2,21 @@
 // dictionary, decompresses to itself, long literal runs and long matches (lengths past 15) and matches reaching
 // into the dictionary included; the compressed size stays within the bound; a repeated record compresses to a few
 // bytes against a dictionary holding it; and bytes that are not a record (cut inside a sequence, or matching before
-// the dictionary) are refused.
+// the dictionary) are refused. The compressor marks the part of every byte it writes and counts each byte by its
+// part, as reading its output back finds them; and its output is pinned (stored records are not re-compressed on
+// a new version, so a change shows here first), a dictionary past the 64 KiB an offset reaches included.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  LAST_TOKEN_PART,
+  LENGTH_PART,
+  LITERAL_PART,
   Lz4DictCompressor,
+  OFFSET_HIGH_PART,
+  OFFSET_LOW_PART,
   RecordDecompressor,
+  SEQUENCE_PARTS,
+  TOKEN_PART,
 } from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
 
 /** Bytes from a small alphabet with runs, so that matches of every length occur. */
@@ -18,6 +27,60 @@ const bytes = fc
 function compress(dictionary: Uint8Array, record: Uint8Array): Uint8Array {
   const out = new Uint8Array(Lz4DictCompressor.bound(record.length))
   return out.slice(0, new Lz4DictCompressor(dictionary).compress(record, out, 0))
+}
+
+/** The part of every byte of an LZ4 record, read from its sequences as a decoder walks them. */
+function partsOf(record: Uint8Array): number[] {
+  const parts: number[] = []
+  let at = 0
+  const lengthBytes = (): number => {
+    let sum = 0
+    let byte: number
+    do {
+      byte = record[at++]!
+      parts.push(LENGTH_PART)
+      sum += byte
+    } while (byte === 255)
+    return sum
+  }
+  while (at < record.length) {
+    const token = record[at++]!
+    const tokenAt = parts.push(TOKEN_PART) - 1
+    const literals = (token >>> 4) + (token >>> 4 === 15 ? lengthBytes() : 0)
+    at += literals
+    parts.push(...Array<number>(literals).fill(LITERAL_PART))
+    if (at >= record.length) {
+      parts[tokenAt] = LAST_TOKEN_PART
+      break
+    }
+    at += 2
+    parts.push(OFFSET_LOW_PART, OFFSET_HIGH_PART)
+    if ((token & 15) === 15) lengthBytes()
+  }
+  return parts
+}
+
+/** Text of comma- and space-separated words from a seed (a linear congruential generator). */
+function words(seed: number, length: number): Uint8Array {
+  const vocabulary = [
+    'alpha',
+    'bravo',
+    'charlie',
+    'delta',
+    'echo',
+    'foxtrot',
+    'golf',
+    'hotel',
+    'india',
+    'juliett',
+  ]
+  let state = seed
+  let out = ''
+  while (out.length < length) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    out += vocabulary[state % vocabulary.length]! + (state & 0x100 ? ' ' : ', ')
+  }
+  return new TextEncoder().encode(out.slice(0, length))
 }
 
 function decompress(dictionary: Uint8Array, src: Uint8Array): Uint8Array {
@@ -40,6 +103,42 @@ describe('stored fields LZ4', () => {
         }
       }),
     )
+  })
+
+  it('mark and count every byte written by its part of a sequence (property)', () => {
+    fc.assert(
+      fc.property(bytes, fc.array(bytes, { maxLength: 4 }), (dictionary, records) => {
+        const compressor = new Lz4DictCompressor(dictionary)
+        const out = new Uint8Array(records.reduce((sum, r) => sum + Lz4DictCompressor.bound(r.length), 0))
+        const expected = new Uint32Array(SEQUENCE_PARTS << 8)
+        let at = 0
+        for (const record of records) {
+          const length = compressor.compress(record, out, at)
+          const parts = partsOf(out.subarray(at, at + length))
+          expect([...compressor.parts.subarray(at, at + length)]).toEqual(parts)
+          parts.forEach((part, i) => expected[(part << 8) | out[at + i]!]!++)
+          at += length
+        }
+        expect(compressor.counts).toEqual(expected)
+      }),
+    )
+  })
+
+  it('write the same bytes as before, against a dictionary longer than an offset reaches', () => {
+    const dictionary = words(1, 70_000)
+    const compressor = new Lz4DictCompressor(dictionary)
+    let hash = 0x811c9dc5
+    let total = 0
+    for (let seed = 2; seed < 40; seed++) {
+      const record = words(seed, 200 + seed * 37)
+      const out = new Uint8Array(Lz4DictCompressor.bound(record.length))
+      const length = compressor.compress(record, out, 0)
+      expect(decompress(dictionary, out.subarray(0, length))).toEqual(record)
+      total += length
+      for (let i = 0; i < length; i++) hash = Math.imul(hash ^ out[i]!, 0x01000193) >>> 0
+    }
+    // FNV-1a of every compressed record, as the compressor before the 2-byte dictionary table wrote them
+    expect({ total, hash: hash.toString(16) }).toEqual({ total: 13558, hash: 'fcb2bda5' })
   })
 
   it('compress a record the dictionary holds to a few bytes', () => {

@@ -51,6 +51,22 @@ describe('parseJson values', () => {
     )
   })
 
+  it('reads strings before, between and after escapes and raw control characters far along the text', () => {
+    // the tokenizer finds a plain string's end by searching for the quote, the next backslash and the next control
+    // character; those searches must see each string where it starts, not where an earlier one did
+    const body = '{\n\t"a": "x",\r\n "b": "' + 'y'.repeat(300) + '\\n", "c": "z", "d": "w\\"", "e": "v"\n}'
+    expect(toPlain(parseJson(body))).toEqual({ a: 'x', b: 'y'.repeat(300) + '\n', c: 'z', d: 'w"', e: 'v' })
+    const tab = failure('{\n  "a": "x",\n  "b": "y",\n  "c": "q\tz"\n}')
+    expect([tab.reason, tab.line, tab.column]).toEqual([
+      'Illegal unquoted character ((CTRL-CHAR, code 9)): has to be escaped using backslash to be included in string value',
+      4,
+      10,
+    ])
+    expect(failure('{"a":"x","b":"unclosed\\').reason).toBe(
+      'Unexpected end-of-input in character escape sequence',
+    )
+  })
+
   it('accepts /* */ and // comments (ALLOW_COMMENTS) and a BOM', () => {
     expect(toPlain(parseJson('\ufeff/* c */{ // x\n"a" /*y*/ : /*z*/ 1 }// end'))).toEqual({ a: 1 })
   })

@@ -15,59 +15,30 @@
  * stored as 4-bit values, two per byte, low nibble first (CODES_BYTES bytes), 0 for a symbol that does not occur.
  * Invariant: decoding the coded form of an LZ4 record against the same dictionary gives what decompressing it gives.
  */
-import type { RecordDecompressor } from './stored-fields-lz4.ts'
+import {
+  LAST_TOKEN_PART,
+  LENGTH_PART,
+  LITERAL_PART,
+  OFFSET_HIGH_PART,
+  OFFSET_LOW_PART,
+  SEQUENCE_PARTS,
+  TOKEN_PART,
+  type RecordDecompressor,
+} from './stored-fields-lz4.ts'
 
 const MAX_BITS = 12
 const WINDOW_MASK = (1 << MAX_BITS) - 1
-const TOKEN = 0
-const LITERAL = 1
-const EXTRA = 2
-const OFFSET_LOW = 3
-const OFFSET_HIGH = 4
+/** The alphabets, numbered as the sequence parts whose bytes they code (a last token is a TOKEN symbol from LAST on). */
+const TOKEN = TOKEN_PART
+const LITERAL = LITERAL_PART
+const EXTRA = LENGTH_PART
+const OFFSET_LOW = OFFSET_LOW_PART
+const OFFSET_HIGH = OFFSET_HIGH_PART
 const SIZES = [512, 256, 256, 256, 256]
 const LAST = 256
-/** The role of a last sequence's token (markRoles). */
-const LAST_TOKEN = 5
-const ROLES = 6
 const MIN_MATCH = 4
 /** The bytes the code lengths of every alphabet take. */
 export const CODES_BYTES = SIZES.reduce((sum, size) => sum + size, 0) / 2
-
-/**
- * Marks the role of every byte of an LZ4 record (`lz4[from..to)`) in `roles`: the alphabet it is coded in, or
- * LAST_TOKEN (the token of the last sequence: TOKEN's symbols from LAST on), and counts each byte in `counts` at
- * (role << 8) | byte. LZ4 lays a sequence out in coding order.
- */
-function markRoles(lz4: Uint8Array, from: number, to: number, roles: Uint8Array, counts: Uint32Array): void {
-  const mark = (at: number, role: number): void => {
-    roles[at] = role
-    counts[(role << 8) | lz4[at]!]!++
-  }
-  let at = from
-  while (at < to) {
-    const tokenAt = at++
-    const token = lz4[tokenAt]!
-    let literals = token >>> 4
-    if (literals === 15) {
-      let byte: number
-      do {
-        mark(at, EXTRA)
-        byte = lz4[at++]!
-        literals += byte
-      } while (byte === 255)
-    }
-    const last = at + literals >= to
-    mark(tokenAt, last ? LAST_TOKEN : TOKEN)
-    for (const stop = at + literals; at < stop; at++) mark(at, LITERAL)
-    if (last) return
-    mark(at++, OFFSET_LOW)
-    mark(at++, OFFSET_HIGH)
-    if ((token & 15) === 15) {
-      do mark(at, EXTRA)
-      while (lz4[at++] === 255)
-    }
-  }
-}
 
 /**
  * Code lengths (at most MAX_BITS) for these symbol counts: Huffman's, from a merge of the sorted leaves and the
@@ -125,30 +96,22 @@ function canonicalCodes(lengths: Uint8Array): Uint16Array {
   return codes
 }
 
-/** A segment's codes, built from its LZ4 records, and the writing of each record with them. */
+/** A segment's codes, built from its LZ4 records' byte counts, and the writing of each record with them. */
 export class HuffmanEncoder {
   private readonly lengths: Uint8Array[]
-  /** At (role << 8) | byte, for a byte of that role (markRoles): its code << 4 | the code's length. */
-  private readonly roleCodes = new Uint32Array(ROLES << 8)
-  private readonly roles: Uint8Array
+  /** At (part << 8) | byte, for a byte of that sequence part: its code << 4 | the code's length. */
+  private readonly partCodes = new Uint32Array(SEQUENCE_PARTS << 8)
 
-  /** `lz4[ends[i - 1] .. ends[i])` is record i (from 0 for the first; empty for a deleted document). */
-  constructor(lz4: Uint8Array, ends: readonly number[]) {
-    const roleCounts = new Uint32Array(ROLES << 8)
-    const roles = (this.roles = new Uint8Array(ends.at(-1) ?? 0))
-    let from = 0
-    for (const end of ends) {
-      markRoles(lz4, from, end, roles, roleCounts)
-      from = end
-    }
-    this.lengths = byAlphabet(roleCounts).map(codeLengths)
+  /** `counts`: how often each byte occurs in each part of the records' sequences (Lz4DictCompressor.counts). */
+  constructor(counts: Uint32Array) {
+    this.lengths = byAlphabet(counts).map(codeLengths)
     const codes = this.lengths.map(canonicalCodes)
-    for (let role = 0; role < ROLES; role++) {
-      const alphabet = role === LAST_TOKEN ? TOKEN : role
-      const base = role === LAST_TOKEN ? LAST : 0
+    for (let part = 0; part < SEQUENCE_PARTS; part++) {
+      const alphabet = part === LAST_TOKEN_PART ? TOKEN : part
+      const base = part === LAST_TOKEN_PART ? LAST : 0
       for (let byte = 0; byte < 256; byte++) {
         const symbol = base + byte
-        this.roleCodes[(role << 8) | byte] =
+        this.partCodes[(part << 8) | byte] =
           (codes[alphabet]![symbol]! << 4) | this.lengths[alphabet]![symbol]!
       }
     }
@@ -169,31 +132,47 @@ export class HuffmanEncoder {
     return Math.ceil((length * MAX_BITS) / 8) + 1
   }
 
-  /** Writes the coded form of the LZ4 record `lz4[from..to)` into `out` at `outAt`; answers the bytes written. */
-  encode(lz4: Uint8Array, from: number, to: number, out: Uint8Array, outAt: number): number {
-    const { roles, roleCodes } = this
+  /**
+   * Writes the coded form of the LZ4 record `lz4[from..to)`, the part of each of its bytes in `parts` at the same
+   * index (Lz4DictCompressor.parts), into `out` at `outAt`; answers the bytes written.
+   */
+  encode(
+    lz4: Uint8Array,
+    parts: Uint8Array,
+    from: number,
+    to: number,
+    out: Uint8Array,
+    outAt: number,
+  ): number {
+    const partCodes = this.partCodes
     let o = outAt
     let bits = 0
     let count = 0
+    // Two whole bytes leave at a time: under 16 bits wait, and a code adds at most MAX_BITS (under 32 in all).
     for (let at = from; at < to; at++) {
-      const code = roleCodes[(roles[at]! << 8) | lz4[at]!]!
+      const code = partCodes[(parts[at]! << 8) | lz4[at]!]!
       bits |= (code >>> 4) << count
       count += code & 15
-      for (; count >= 8; count -= 8, bits >>>= 8) out[o++] = bits & 0xff
+      if (count >= 16) {
+        out[o++] = bits & 0xff
+        out[o++] = (bits >>> 8) & 0xff
+        bits >>>= 16
+        count -= 16
+      }
     }
-    if (count > 0) out[o++] = bits & 0xff
+    for (; count > 0; count -= 8, bits >>>= 8) out[o++] = bits & 0xff
     return o - outAt
   }
 }
 
-/** Symbol counts by alphabet from counts by role: LAST_TOKEN's are TOKEN's from LAST on. */
-function byAlphabet(roleCounts: Uint32Array): Uint32Array[] {
+/** Symbol counts by alphabet from counts by sequence part: LAST_TOKEN_PART's are TOKEN's from LAST on. */
+function byAlphabet(partCounts: Uint32Array): Uint32Array[] {
   const token = new Uint32Array(SIZES[TOKEN]!)
-  token.set(roleCounts.subarray(0, 256))
-  token.set(roleCounts.subarray(LAST_TOKEN << 8, (LAST_TOKEN + 1) << 8), LAST)
+  token.set(partCounts.subarray(0, 256))
+  token.set(partCounts.subarray(LAST_TOKEN_PART << 8, (LAST_TOKEN_PART + 1) << 8), LAST)
   return [
     token,
-    ...[LITERAL, EXTRA, OFFSET_LOW, OFFSET_HIGH].map((role) => roleCounts.slice(role << 8, (role + 1) << 8)),
+    ...[LITERAL, EXTRA, OFFSET_LOW, OFFSET_HIGH].map((part) => partCounts.slice(part << 8, (part + 1) << 8)),
   ]
 }
 

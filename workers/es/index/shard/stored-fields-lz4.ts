@@ -16,30 +16,62 @@ const MIN_MATCH = 4
 const MAX_OFFSET = 0xffff
 const HASH_BITS = 16
 const DOC_HASH_BITS = 12
+const HASH_MULTIPLIER = 0x9e3779b1
 
-function hash(bytes: Uint8Array, at: number, bits: number): number {
-  const word = bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)
-  return Math.imul(word, 0x9e3779b1) >>> (32 - bits)
+/**
+ * The parts of a sequence a byte of the LZ4 format can be, as Lz4DictCompressor marks and counts them: the token
+ * (the last sequence's apart: it has literals only), a literal, a byte continuing a literal or match length past 15,
+ * the offset's low and high bytes.
+ */
+export const TOKEN_PART = 0
+export const LITERAL_PART = 1
+export const LENGTH_PART = 2
+export const OFFSET_LOW_PART = 3
+export const OFFSET_HIGH_PART = 4
+export const LAST_TOKEN_PART = 5
+export const SEQUENCE_PARTS = 6
+
+/** The 4 bytes at `at`, little-endian. */
+function word(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)
 }
 
 /**
  * Compresses records one by one against a dictionary (greedy matching, the last occurrence of a 4-byte sequence
- * in the dictionary and in the record so far).
+ * in the dictionary and in the record so far). As it writes, it notes for the Huffman stage
+ * (stored-fields-huffman.ts) the part of the sequence each byte is and how often each byte occurs in each part, so
+ * that the coder never reads the sequences back to find them.
  */
 export class Lz4DictCompressor {
-  private readonly dictTable = new Int32Array(1 << HASH_BITS).fill(-1)
-  /** Positions in the record being compressed, valid where docStamp holds its stamp. */
-  private readonly docTable = new Int32Array(1 << DOC_HASH_BITS)
-  private readonly docStamp = new Int32Array(1 << DOC_HASH_BITS)
+  /**
+   * How often each byte value was written in each part of a sequence, over every record compressed: at
+   * (part << 8) | byte (the parts: TOKEN_PART and the others).
+   */
+  readonly counts = new Uint32Array(SEQUENCE_PARTS << 8)
+  /** The part of each byte written, at its index in the output (`out` of compress, from `outAt` on). */
+  parts: Uint8Array
+  /**
+   * By hash, the last dictionary position a match can reach (at most MAX_OFFSET before its end), as its distance
+   * from the dictionary's end; 0: none. Two bytes an entry, so that the table takes half the cache.
+   */
+  private readonly dictTable = new Uint16Array(1 << HASH_BITS)
+  /** By hash, a stamp and a position in the record being compressed, the position valid where the stamp is its. */
+  private readonly docTable = new Int32Array(2 << DOC_HASH_BITS)
   private stamp = 0
   /** The dictionary, then the record being compressed. */
   private window: Uint8Array
 
-  constructor(private readonly dictionary: Uint8Array) {
+  /** `outputBytes`: how much output `parts` has room for at first. */
+  constructor(
+    private readonly dictionary: Uint8Array,
+    outputBytes = 1 << 12,
+  ) {
+    this.parts = new Uint8Array(outputBytes)
     this.window = new Uint8Array(dictionary.length + 1024)
     this.window.set(dictionary)
-    for (let at = 0; at + MIN_MATCH <= dictionary.length; at++)
-      this.dictTable[hash(dictionary, at, HASH_BITS)] = at
+    const length = dictionary.length
+    for (let at = Math.max(0, length - MAX_OFFSET); at + MIN_MATCH <= length; at++)
+      this.dictTable[Math.imul(word(dictionary, at), HASH_MULTIPLIER) >>> (32 - HASH_BITS)] = length - at
   }
 
   /** The worst-case compressed size of a record of `length` bytes. */
@@ -55,38 +87,55 @@ export class Lz4DictCompressor {
       grown.set(this.dictionary)
       this.window = grown
     }
-    const window = this.window
+    const bound = outAt + Lz4DictCompressor.bound(record.length)
+    if (bound > this.parts.length) {
+      const grown = new Uint8Array(Math.max(2 * this.parts.length, bound))
+      grown.set(this.parts.subarray(0, outAt))
+      this.parts = grown
+    }
+    const { window, dictTable, docTable } = this
     window.set(record, start)
     const end = start + record.length
     const stamp = ++this.stamp
     let o = outAt
     let anchor = start
     let at = start
+    // the 4 bytes at `at`, hashed once for both tables (a table's hash is the product's top bits)
+    let current = at + MIN_MATCH <= end ? word(window, at) : 0
     while (at + MIN_MATCH <= end) {
-      const inDict = this.dictTable[hash(window, at, HASH_BITS)]!
-      const h = hash(window, at, DOC_HASH_BITS)
-      const inDoc = this.docStamp[h] === stamp ? this.docTable[h]! : -1
-      this.docTable[h] = at
-      this.docStamp[h] = stamp
-      const fromDict = this.matchLength(inDict, at, end)
-      const fromDoc = this.matchLength(inDoc, at, end)
+      const mixed = Math.imul(current, HASH_MULTIPLIER)
+      const back = dictTable[mixed >>> (32 - HASH_BITS)]!
+      const inDict = back === 0 ? -1 : start - back
+      const h = (mixed >>> (32 - DOC_HASH_BITS)) << 1
+      const inDoc = docTable[h] === stamp ? docTable[h + 1]! : -1
+      docTable[h] = stamp
+      docTable[h + 1] = at
+      const fromDict = this.matchLength(inDict, at, end, current)
+      const fromDoc = this.matchLength(inDoc, at, end, current)
       const length = Math.max(fromDict, fromDoc)
-      if (length < MIN_MATCH) {
+      if (length === 0) {
         at++
+        if (at + MIN_MATCH <= end) current = (current >>> 8) | (window[at + 3]! << 24)
         continue
       }
       const from = fromDoc >= fromDict ? inDoc : inDict
       o = this.sequence(out, o, anchor, at - anchor, at - from, length)
       at += length
       anchor = at
+      if (at + MIN_MATCH <= end) current = word(window, at)
     }
     return this.sequence(out, o, anchor, end - anchor, 0, 0) - outAt
   }
 
-  private matchLength(from: number, at: number, end: number): number {
+  /**
+   * How many bytes from `from` repeat those at `at` (whose first 4 are `atWord`), up to `end`: 0 when fewer than
+   * MIN_MATCH do, or when `from` is none (-1) or too far back.
+   */
+  private matchLength(from: number, at: number, end: number, atWord: number): number {
     if (from < 0 || at - from > MAX_OFFSET) return 0
     const window = this.window
-    let length = 0
+    if (word(window, from) !== atWord) return 0
+    let length = MIN_MATCH
     while (at + length < end && window[from + length] === window[at + length]) length++
     return length
   }
@@ -101,26 +150,40 @@ export class Lz4DictCompressor {
     matchLength: number,
   ): number {
     const extra = matchLength - MIN_MATCH
-    const token = at++
-    out[token] = (Math.min(literals, 15) << 4) | (matchLength > 0 ? Math.min(extra, 15) : 0)
-    if (literals >= 15) at = writeLength(out, at, literals - 15)
-    const window = this.window
-    for (let i = 0; i < literals; i++) out[at++] = window[anchor + i]!
+    this.put(
+      out,
+      at++,
+      matchLength > 0 ? TOKEN_PART : LAST_TOKEN_PART,
+      (Math.min(literals, 15) << 4) | (matchLength > 0 ? Math.min(extra, 15) : 0),
+    )
+    if (literals >= 15) at = this.writeLength(out, at, literals - 15)
+    const { window, counts, parts } = this
+    for (let i = anchor, stop = anchor + literals; i < stop; i++, at++) {
+      const byte = window[i]!
+      out[at] = byte
+      parts[at] = LITERAL_PART
+      counts[(LITERAL_PART << 8) | byte]!++
+    }
     if (matchLength === 0) return at
-    out[at++] = offset & 0xff
-    out[at++] = offset >>> 8
-    return extra >= 15 ? writeLength(out, at, extra - 15) : at
+    this.put(out, at++, OFFSET_LOW_PART, offset & 0xff)
+    this.put(out, at++, OFFSET_HIGH_PART, offset >>> 8)
+    return extra >= 15 ? this.writeLength(out, at, extra - 15) : at
   }
-}
 
-function writeLength(out: Uint8Array, at: number, length: number): number {
-  let rest = length
-  while (rest >= 255) {
-    out[at++] = 255
-    rest -= 255
+  /** Writes `byte` at `at` as the given part of a sequence. */
+  private put(out: Uint8Array, at: number, part: number, byte: number): void {
+    out[at] = byte
+    this.parts[at] = part
+    this.counts[(part << 8) | byte]!++
   }
-  out[at++] = rest
-  return at
+
+  /** Writes the bytes continuing a length past 15 (255 while 255 or more is left, then the rest). */
+  private writeLength(out: Uint8Array, at: number, length: number): number {
+    let rest = length
+    for (; rest >= 255; rest -= 255) this.put(out, at++, LENGTH_PART, 255)
+    this.put(out, at++, LENGTH_PART, rest)
+    return at
+  }
 }
 
 /** Decompresses records one at a time into one output buffer, grown as needed. */

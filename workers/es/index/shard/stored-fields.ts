@@ -182,8 +182,12 @@ class CompressedStoredFieldsReader implements StoredFieldsReader {
 
 /** A growable byte buffer. */
 class Bytes {
-  data = new Uint8Array(1 << 12)
+  data: Uint8Array
   length = 0
+
+  constructor(capacity = 1 << 12) {
+    this.data = new Uint8Array(capacity)
+  }
 
   /** Room for `bytes` more bytes at the end. */
   reserve(bytes: number): void {
@@ -210,14 +214,15 @@ class Bytes {
  * The Huffman-coded form of LZ4 records (`lz4`, record i ending at `ends[i]`, each end the previous one for a deleted
  * record); `ends` is rewritten to the coded records' ends.
  */
-function huffmanCoded(encoder: HuffmanEncoder, lz4: Bytes, ends: number[]): Bytes {
-  const coded = new Bytes()
+function huffmanCoded(encoder: HuffmanEncoder, lz4: Bytes, parts: Uint8Array, ends: number[]): Bytes {
+  // Codes shorter than a byte on average (what coding is for) keep it within the LZ4 bytes: no regrowth.
+  const coded = new Bytes(lz4.length + 16)
   let from = 0
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i]!
     if (end > from) {
       coded.reserve(HuffmanEncoder.bound(end - from))
-      coded.length += encoder.encode(lz4.data, from, end, coded.data, coded.length)
+      coded.length += encoder.encode(lz4.data, parts, from, end, coded.data, coded.length)
     }
     from = end
     ends[i] = coded.length
@@ -269,8 +274,10 @@ export class StoredFieldsWriter {
   finish(): Uint8Array {
     const count = this.sizes.length
     const dictionary = this.dictionary()
-    const compressor = new Lz4DictCompressor(dictionary)
-    const compressed = new Bytes()
+    // room for the LZ4 records at their worst from the start (regrowing would copy them again and again)
+    const capacity = Lz4DictCompressor.bound(this.records.length) + 17 * count
+    const compressor = new Lz4DictCompressor(dictionary, capacity)
+    const compressed = new Bytes(capacity)
     const recordEnds: number[] = []
     let from = 0
     for (const end of this.recordEnds) {
@@ -285,9 +292,8 @@ export class StoredFieldsWriter {
       }
       recordEnds.push(compressed.length)
     }
-    const encoder =
-      compressed.length >= HUFFMAN_MIN_BYTES ? new HuffmanEncoder(compressed.data, recordEnds) : null
-    const records = encoder ? huffmanCoded(encoder, compressed, recordEnds) : compressed
+    const encoder = compressed.length >= HUFFMAN_MIN_BYTES ? new HuffmanEncoder(compressor.counts) : null
+    const records = encoder ? huffmanCoded(encoder, compressed, compressor.parts, recordEnds) : compressed
     const codes = encoder?.codeLengths() ?? new Uint8Array(0)
     const columns = [this.version, this.seqNo, this.primaryTerm, this.sizes, this.idEnds, recordEnds]
     let columnsLength = 0
