@@ -1,16 +1,17 @@
 /**
  * What the realms with a host event loop share (the worker entries and the page): the Scheduler over the
- * host's own timers, the named error a stopped broker or node answers with (it crosses Comlink as
- * {name, message}), and how a worker entry exposes its process to the page.
+ * host's own timers (host-timers.ts: without HTML's nesting clamp), the named error a stopped broker or node
+ * answers with (it crosses Comlink as {name, message}), and how a worker entry exposes its process to the page.
  */
 import * as Comlink from 'comlink'
+import { clearHostTimeout, setHostTimeout, type HostTimer } from './host-timers.ts'
 import { SystemScheduler } from './net/scheduler.ts'
 import { gatedApi, type Pausable, type ProcessPause } from './net/process-pause.ts'
 
 export const hostScheduler = new SystemScheduler({
   now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as number),
+  setTimeout: setHostTimeout,
+  clearTimeout: (handle) => clearHostTimeout(handle as HostTimer),
 })
 
 export function stoppedError(name: string, message: string): Error {
