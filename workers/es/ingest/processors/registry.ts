@@ -12,6 +12,7 @@ import { createDate } from './date.ts'
 import { createDissect } from './dissect.ts'
 import { createDotExpander, createRemove, createRename } from './fields.ts'
 import { createDrop, createFail, createPipeline } from './flow.ts'
+import { createGrok } from './grok.ts'
 import { createJson } from './json.ts'
 import { createKeyValue } from './key-value.ts'
 import { createScript } from './script.ts'
@@ -39,6 +40,7 @@ export const PROCESSOR_FACTORIES: ReadonlyMap<string, ProcessorFactory> = new Ma
   ['drop', createDrop],
   ['enrich', createEnrich],
   ['fail', createFail],
+  ['grok', createGrok],
   ['gsub', createGsub],
   ['html_strip', createHtmlStrip],
   ['join', createJoin],

@@ -8,13 +8,15 @@
  * - DELETE /_ingest/pipeline/<id or pattern>: `pipeline [x] is missing` (404) when nothing matches a
  *   non-`*` pattern; a pipeline an index names as index.default_pipeline or index.final_pipeline is refused.
  * - GET|POST /_ingest/pipeline[/<id>]/_simulate with `?verbose` (see ingest/simulate.ts).
- * The enrich policy APIs are registered with them (enrich-actions.ts); the enrich processor of a pipeline
+ * The enrich policy APIs (enrich-actions.ts) and GET /_ingest/processor/grok (grok-patterns-action.ts) are
+ * registered with them; the enrich processor of a pipeline
  * resolves its policy against the cluster's enrich indices when the pipeline is put or run.
  * Pipelines are listed in the order of the Java HashMap IngestMetadata keeps them in.
  */
 import { loadEnrichLookup } from '../../ingest/enrich/enrich-documents.ts'
 import { enrichLookup } from '../../ingest/enrich/enrich-lookup.ts'
 import { registerEnrichActions } from './enrich-actions.ts'
+import { registerGrokPatternsAction } from './grok-patterns-action.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { parseJson, type JsonOut, type XContentObject } from '../../xcontent/index.ts'
@@ -58,6 +60,7 @@ export function registerIngestActions(
     .register('GET', '/_ingest/pipeline/{id}/_simulate', simulate)
     .register('POST', '/_ingest/pipeline/{id}/_simulate', simulate)
   registerEnrichActions(controller, context, store)
+  registerGrokPatternsAction(controller)
 }
 
 async function putPipeline(
