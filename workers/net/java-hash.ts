@@ -81,12 +81,11 @@ export function compareJavaStrings(a: string, b: string): number {
  */
 export class JavaHashMapModel {
   private capacity = 0
-  private presized = 0
   private readonly keys: string[] = []
   private readonly present = new Set<string>()
 
   put(key: string): void {
-    if (this.capacity === 0) this.capacity = this.presized > 0 ? this.presized : 16
+    if (this.capacity === 0) this.capacity = 16
     if (this.present.has(key)) return
     this.present.add(key)
     this.keys.push(key)
@@ -99,7 +98,7 @@ export class JavaHashMapModel {
       const wanted = Math.ceil(keys.length / 0.75)
       let size = 1
       while (size < wanted) size *= 2
-      if (size > this.presized) this.presized = size
+      this.capacity = size
     } else {
       while (keys.length > this.capacity * 0.75) this.capacity *= 2
     }

@@ -14,8 +14,7 @@
 import { ByteReader } from './byte-reader'
 import { disjunctionMax } from './compound-queries'
 import { DocScores } from './doc-scores'
-import { explainTermWeight, termScorer } from './query'
-import { allocated } from './safe-points'
+import { termClause, termScorer } from './query'
 import { SearchContext } from './search-context'
 
 export function blendedTermQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
@@ -41,22 +40,16 @@ export function blendedTermQuery(ctx: SearchContext, reader: ByteReader, parentB
   const clauses = new Array<DocScores>()
   for (let i = 0; i < n; i++) {
     const collection = ctx.collectionStatistics(fields[i])
-    const clause = new DocScores()
-    clauses.push(clause)
-    if (collection == null || docFreqs[i] == 0) continue
+    if (collection == null || docFreqs[i] == 0) {
+      clauses.push(new DocScores())
+      continue
+    }
     const stats = ctx.termStatistics(fields[i], terms[i], docFreqs[i], totalTermFreqs[i])
     const scorer = termScorer(boosts[i] * boost, stats, collection)
     const field = ctx.field(fields[i])
     const postings = field != null ? field.terms.get(terms[i]) : null
-    for (let d = 0; field != null && postings != null && d < postings.docs.length; d++) {
-      const docId = postings.docs[d]
-      if (ctx.liveDocs.isLive(docId)) {
-        clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
-      }
-    }
-    allocated(16 * <usize>clause.length)
     const name = fields[i] + ':' + terms[i]
-    explainTermWeight(ctx, name, field, postings, scorer, stats.docFreq, collection.docCount)
+    clauses.push(termClause(ctx, name, field, postings, scorer, stats.docFreq, collection.docCount))
   }
   return disjunctionMax(clauses, tieBreaker)
 }

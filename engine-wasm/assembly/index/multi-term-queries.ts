@@ -20,7 +20,7 @@ import { codePoints, LevenshteinMatcher } from './levenshtein'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
 import { compareBytes, compareTerms, TermDictionary } from './term-dictionary'
-import { explainTermWeight, termScorer } from './query'
+import { termClause, termScorer } from './query'
 
 /** The live documents of a bitset, in order, each scored boost. */
 function constantScore(ctx: SearchContext, matched: StaticArray<bool>, boost: f32): DocScores {
@@ -204,16 +204,7 @@ function blendedTerms(
     const postings = field != null ? field.terms.get(terms[i]) : null
     const stats = ctx.termStatistics(name, terms[i], maxDocFreq, sumTotalTermFreq)
     const scorer = termScorer(max(<f32>0, boosts[i]) * boost, stats, collection)
-    const clause = new DocScores()
-    for (let d = 0; field != null && postings != null && d < postings.docs.length; d++) {
-      const docId = postings.docs[d]
-      if (ctx.liveDocs.isLive(docId))
-        clause.push(docId, scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
-    }
-    clauses.push(clause)
-    // the clause's two arrays with their growth (the node's own result is counted by evaluate)
-    allocated(16 * <usize>clause.length)
-    explainTermWeight(ctx, terms[i], field, postings, scorer, stats.docFreq, collection.docCount)
+    clauses.push(termClause(ctx, terms[i], field, postings, scorer, stats.docFreq, collection.docCount))
   }
   return disjunction(clauses, 1)
 }

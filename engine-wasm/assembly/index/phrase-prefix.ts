@@ -17,7 +17,7 @@
 import { ByteReader } from './byte-reader'
 import { disjunction, DocScores } from './doc-scores'
 import { WEIGHT_NO_TERMS } from './explain-trace'
-import { explainTermWeight, scorePhrase, termWeight } from './query'
+import { scorePhrase, termClause, termWeight } from './query'
 import { Postings } from './postings'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
@@ -117,15 +117,7 @@ function expandedTerms(ctx: SearchContext, name: string, terms: Array<string>, b
   for (let i = 0; i < terms.length; i++) {
     const weight = termWeight(ctx, name, terms[i], boost)!
     const postings = field != null ? field.terms.get(terms[i]) : null
-    const clause = new DocScores()
-    for (let d = 0; field != null && postings != null && d < postings.docs.length; d++) {
-      const docId = postings.docs[d]
-      if (ctx.liveDocs.isLive(docId))
-        clause.push(docId, weight.scorer.score(<f32>postings.freqs[d], field.norms.get(docId)))
-    }
-    clauses.push(clause)
-    allocated(16 * <usize>clause.length)
-    explainTermWeight(ctx, terms[i], field, postings, weight.scorer, weight.docFreq, weight.docCount)
+    clauses.push(termClause(ctx, terms[i], field, postings, weight.scorer, weight.docFreq, weight.docCount))
   }
   return disjunction(clauses, 1)
 }

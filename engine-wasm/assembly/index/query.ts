@@ -99,13 +99,45 @@ function termQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
     return result
   }
   const scorer = weight.scorer
-  for (let i = 0; i < postings.docs.length; i++) {
-    const docId = postings.docs[i]
-    if (!ctx.liveDocs.isLive(docId)) continue
-    result.push(docId, scorer.score(<f32>postings.freqs[i], field.norms.get(docId)))
-  }
+  scoreTermDocs(ctx, field, postings, scorer, result)
   explainTermWeight(ctx, '', field, postings, scorer, weight.docFreq, weight.docCount)
   return result
+}
+
+/** Pushes each live document of a term's postings into `into`, scored by `scorer` (a TermQuery's scorer). */
+export function scoreTermDocs(
+  ctx: SearchContext,
+  field: FieldIndex | null,
+  postings: Postings | null,
+  scorer: BM25Scorer,
+  into: DocScores,
+): void {
+  if (field == null || postings == null) return
+  for (let i = 0; i < postings.docs.length; i++) {
+    const docId = postings.docs[i]
+    if (ctx.liveDocs.isLive(docId))
+      into.push(docId, scorer.score(<f32>postings.freqs[i], field.norms.get(docId)))
+  }
+}
+
+/**
+ * One SHOULD TermQuery clause of a rewritten query (expanded terms, blended terms): its scored documents, counted
+ * as allocated (the node's own result is counted by evaluate), and its weight traced for explanations as `name`.
+ */
+export function termClause(
+  ctx: SearchContext,
+  name: string,
+  field: FieldIndex | null,
+  postings: Postings | null,
+  scorer: BM25Scorer,
+  docFreq: i64,
+  docCount: i64,
+): DocScores {
+  const clause = new DocScores()
+  scoreTermDocs(ctx, field, postings, scorer, clause)
+  allocated(16 * <usize>clause.length)
+  explainTermWeight(ctx, name, field, postings, scorer, docFreq, docCount)
+  return clause
 }
 
 /** TermWeight: a term's scorer and the docFreq (n) and docCount (N) it was built with. */

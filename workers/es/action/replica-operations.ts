@@ -72,7 +72,7 @@ export function promoteToPrimary(index: IndexService, shard: IndexShard): void {
     if (!shard.hasProcessed(seqNoOf(operation)) && !shard.isStale(operation))
       index.apply(shard, operation, parseSource, at)
   }
-  shard.settleHistory(true)
+  shard.dropHistory()
   shard.fillSeqNoGaps(shard.maxSeqNo)
   shard.replicationTracker.activatePrimaryMode()
   shard.replicationTracker.operationPrimaryTerm = shard.primaryTerm

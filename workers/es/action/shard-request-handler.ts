@@ -412,10 +412,10 @@ export class ShardRequestHandler {
     )
       return unavailable('operation from an older primary term')
     const fresh = applyOperations(index, shard, request.operations, now)
-    const rolledBack = request.type === 'resync' && shard.undoneOperations().length > 0
+    const rolledBack = request.type === 'resync' && shard.hasUndoneOperations()
     if (request.type === 'resync') {
       shard.fillSeqNoGaps(request.maxSeqNo)
-      shard.settleHistory(false)
+      shard.settleHistory()
     }
     if (fresh.length > 0) await this.persist(index, shard, fresh)
     if (request.type === 'write_replica') this.refreshCopy(shard, request.refresh)

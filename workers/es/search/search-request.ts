@@ -20,6 +20,7 @@ import {
 import { parseJson, XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
+import { paramAsInt } from '../rest/actions/rest-params.ts'
 import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
@@ -86,16 +87,6 @@ function numberValue(value: string | boolean | XNumber): number {
   if (value instanceof XNumber) return value.value
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
   if (Number.isNaN(n)) throw numberFormatException(String(value))
-  return n
-}
-
-/** request.paramAsInt("terminate_after") and SearchSourceBuilder.terminateAfter's check. */
-function terminateAfterParam(text: string): number {
-  const n = Number(text)
-  if (!/^[+-]?\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw illegalArgumentException(`Failed to parse int parameter [terminate_after] with value [${text}]`)
-  }
-  if (n < 0) throw illegalArgumentException('terminateAfter must be > 0')
   return n
 }
 
@@ -171,8 +162,11 @@ export function parseSearchRequest(
   trackScores = urlFlag(params, 'track_scores') ?? trackScores
   const timeout = params.get('timeout')
   if (timeout !== undefined) parseTimeValue(timeout, 'timeout')
-  const uriTerminateAfter = params.get('terminate_after')
-  if (uriTerminateAfter !== undefined) terminateAfter = terminateAfterParam(uriTerminateAfter)
+  if (params.has('terminate_after')) {
+    terminateAfter = paramAsInt(params, 'terminate_after', 0)
+    // SearchSourceBuilder.terminateAfter's check
+    if (terminateAfter < 0) throw illegalArgumentException('terminateAfter must be > 0')
+  }
   fetch.readParams(params)
   // paramAsBoolean("explain", null): a present parameter without text sets explain to null (off).
   if (params.has('explain')) explain = optionalBooleanParam(params, 'explain') ?? false

@@ -15,7 +15,7 @@ import { shardDocValues } from './doc-values-source.ts'
 import { buildQuery } from './query-builder.ts'
 import { fetchesMetadata } from './fetch/fetch-options.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
-import { documentFieldSections, metadataFields } from './fetch/hit-sections.ts'
+import { documentFieldSections, identityFields, metadataFields } from './fetch/hit-sections.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
 import {
@@ -80,15 +80,14 @@ export function shardAggregationContext(
         return stored === undefined ? [] : [{ ...doc, stored, source: stored.source }]
       })
       const fields = fetchDocumentFields(index, shard, fetch, found)
-      const ignored = fetchIgnored(index, fetch, found)
+      const ignored = fetchIgnored(
+        index.metadata.mapping,
+        fetch,
+        found.map((hit) => hit.stored),
+      )
       const hits = found.map(({ score, sortValues, stored }, i) => {
         const hit = new Map<string, JsonOut>([['_index', name]])
-        if (metadata) hit.set('_id', stored.id)
-        if (fetch.version) hit.set('_version', stored.version)
-        if (fetch.seqNoPrimaryTerm) {
-          hit.set('_seq_no', stored.seqNo)
-          hit.set('_primary_term', stored.primaryTerm)
-        }
+        addAll(hit, identityFields(stored, fetch))
         // A sorted top_hits leaves its hits unscored (Float.NaN, written null) unless it tracks scores.
         hit.set('_score', sortFields === null || request.trackScores ? new JavaFloat(score) : null)
         if (metadata) addAll(hit, metadataFields(stored.routing, ignored?.[i] ?? []))

@@ -189,7 +189,7 @@ function shardSearch(
         docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id })),
         dfs,
       ),
-      ignored: fetchIgnored(index, parsed.fetch, hits),
+      ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
       documentFields: fetchDocumentFields(
         index,
         shard,

@@ -8,6 +8,12 @@
  */
 import { patternSplit } from '../../net/java-pattern-split.ts'
 import { illegalArgument } from './tool-errors.ts'
+import {
+  INT_RANGE,
+  LONG_RANGE,
+  parseJavaDouble,
+  parseJavaInteger,
+} from '../../es/ingest/processors/java-numbers.ts'
 
 const PROGRAM = 'producer-performance'
 
@@ -194,17 +200,17 @@ export function producerProps(props: readonly string[]): Map<string, string> {
   return out
 }
 
-/** argparse4j's type conversion: Long.valueOf, Integer.valueOf, Double.valueOf. */
+/** argparse4j's type conversion: Long.valueOf, Integer.valueOf (decimal only), Double.valueOf. */
 function convert(name: string, kind: Kind, value: string): number {
-  const integral = kind === 'Long' || kind === 'Integer'
-  const valid = integral
-    ? /^[+-]?\d+$/.test(value)
-    : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?$/.test(value.trim())
-  const n = Number(integral ? value : value.trim().replace(/[fFdD]$/, ''))
-  const limit = kind === 'Integer' ? 2 ** 31 : 2 ** 63
-  if (!valid || (integral && (n >= limit || n < -limit))) {
-    const reason = value === '' && !integral ? 'empty String' : `For input string: "${value}"`
+  const parsed =
+    kind === 'Double'
+      ? parseJavaDouble(value)
+      : /^[+-]?\d+$/.test(value)
+        ? parseJavaInteger(value, kind === 'Integer' ? INT_RANGE : LONG_RANGE)
+        : null
+  if (parsed === null) {
+    const reason = value === '' && kind === 'Double' ? 'empty String' : `For input string: "${value}"`
     throw new ArgumentParserException(`argument ${name}: could not convert '${value}' to ${kind} (${reason})`)
   }
-  return n
+  return Number(parsed)
 }

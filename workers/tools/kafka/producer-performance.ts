@@ -27,6 +27,7 @@ import { SplittableRandom } from './splittable-random.ts'
 import { loadProps } from './tool-files.ts'
 import { asJavaException, illegalArgument } from './tool-errors.ts'
 import { patternSplit } from '../../net/java-pattern-split.ts'
+import { compileJavaPattern } from '../../es/analysis/custom/java-pattern.ts'
 
 const REPORTING_INTERVAL_MS = 5000
 const DEFAULT_BUFFER_MEMORY = 33554432
@@ -69,8 +70,8 @@ export const kafkaProducerPerfTest: Tool = async (argv, context) => {
     if (!completed) return SIGINT_EXIT
     await producer.close()
     producer = null
-    completed.stats.printTotal(context)
-    completed.steadyState?.printTotal(context)
+    completed.stats.printTotal()
+    completed.steadyState?.printTotal()
     return 0
   } catch (error) {
     context.out.stderr(`Exception in thread "main" ${asJavaException(error).stackTrace()}`)
@@ -101,11 +102,10 @@ function readPayloads(config: ProducerPerformanceConfig, context: ToolContext): 
   context.out.stdout(`Reading payloads from: ${path}\n`)
   const text = context.files?.read(path) ?? ''
   if (text.length === 0) throw illegalArgument('File does not exist or empty file provided.')
-  const delimiter = config.payloadDelimiter === '\\n' ? '\n' : config.payloadDelimiter
-  const escaped = delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // Scanner.useDelimiter compiles the delimiter as a Java regex (the default `\n` becomes a newline first).
+  const delimiter = compileJavaPattern(config.payloadDelimiter === '\\n' ? '\n' : config.payloadDelimiter)
   const utf8 = new TextEncoder()
-  // Scanner.useDelimiter: the parts between delimiters, empty ones included, none after the last delimiter.
-  const payloads = patternSplit(text, new RegExp(escaped, 'g'), 0).map((part) => utf8.encode(part))
+  const payloads = patternSplit(text, delimiter, 0).map((part) => utf8.encode(part))
   context.out.stdout(`Number of messages read: ${payloads.length}\n`)
   return payloads
 }
@@ -235,7 +235,8 @@ class Stats {
     )
   }
 
-  printTotal(context: ToolContext): void {
+  printTotal(): void {
+    const { context } = this
     const elapsed = context.clock.now() - this.start
     const recordsPerSec = (1000 * this.count) / elapsed
     const mbPerSec = (1000 * this.bytes) / elapsed / (1024 * 1024)

@@ -95,7 +95,7 @@ function resync(primary: Copy, replica: Copy): void {
     primary.shard.operationsAbove(globalCheckpoint),
   )
   replica.shard.fillSeqNoGaps(primary.shard.maxSeqNo)
-  replica.shard.settleHistory(false)
+  replica.shard.settleHistory()
 }
 
 function promote(copy: Copy, term: number): void {

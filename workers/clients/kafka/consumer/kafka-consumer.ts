@@ -41,9 +41,11 @@ const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`
 export class KafkaConsumer implements Consumer {
   private readonly config: Record<string, string>
   private assignment: TopicPartition[] = []
-  private readonly positions = new Map<string, number>()
-  /** Each position's offset epoch (FetchPosition.offsetEpoch), where it is known; committed with the offset. */
-  private readonly offsetEpochs = new Map<string, number>()
+  /**
+   * Each partition's FetchPosition: the next offset, and the leader epoch of the batch the last consumed record
+   * came in (-1 when unknown: after a reset or seek), committed with it.
+   */
+  private readonly positions = new Map<string, { offset: number; offsetEpoch: number }>()
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
   private readonly group: ConsumerCoordinator | null = null
   private subscribed = false
@@ -75,10 +77,10 @@ export class KafkaConsumer implements Consumer {
         },
         positions: () =>
           this.assigned().flatMap((tp) => {
-            const offset = this.positions.get(key(tp))
-            return offset === undefined
+            const position = this.positions.get(key(tp))
+            return position === undefined
               ? []
-              : [{ ...tp, offset, leaderEpoch: this.offsetEpochs.get(key(tp)) ?? -1 }]
+              : [{ ...tp, offset: position.offset, leaderEpoch: position.offsetEpoch }]
           }),
         onPartitionsRevoked: (partitions) => {
           for (const tp of partitions) this.setPosition(tp, undefined)
@@ -124,11 +126,9 @@ export class KafkaConsumer implements Consumer {
   }
 
   /** A new position (none when undefined), whose offset epoch is `epoch` (-1 or absent: unknown). */
-  private setPosition(tp: TopicPartition, offset: number | undefined, epoch = -1): void {
+  private setPosition(tp: TopicPartition, offset: number | undefined, offsetEpoch = -1): void {
     if (offset === undefined) this.positions.delete(key(tp))
-    else this.positions.set(key(tp), offset)
-    if (offset === undefined || epoch < 0) this.offsetEpochs.delete(key(tp))
-    else this.offsetEpochs.set(key(tp), epoch)
+    else this.positions.set(key(tp), { offset, offsetEpoch })
   }
 
   async seekToBeginning(partitions: TopicPartition[]): Promise<void> {
@@ -194,7 +194,7 @@ export class KafkaConsumer implements Consumer {
     const maxBytes = Number(this.config['max.partition.fetch.bytes'])
     const requests = assigned.map((tp) => ({
       ...tp,
-      fetchOffset: this.positions.get(key(tp)) ?? 0,
+      fetchOffset: this.positions.get(key(tp))?.offset ?? 0,
       maxBytes,
     }))
     const { groups } = await this.connection.byLeader(requests)
@@ -218,8 +218,9 @@ export class KafkaConsumer implements Consumer {
         continue
       }
       if (response.error) throw kafkaError(response.error)
-      let position = this.positions.get(key(response)) ?? 0
-      let epoch = this.offsetEpochs.get(key(response)) ?? -1
+      const current = this.positions.get(key(response))
+      let position = current?.offset ?? 0
+      let epoch = current?.offsetEpoch ?? -1
       const { topic, partition } = response
       // CompletedFetch: each record decoded straight into its ConsumerRecord.
       const makeRecord: RecordFactory<ConsumerRecord> = (

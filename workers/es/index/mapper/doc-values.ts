@@ -53,8 +53,7 @@ export function numericDocValues(document: ParsedDocument, id: string): Array<nu
 export function docValues(field: FieldMapping, values: readonly LeafValue[]): DocValue[] {
   switch (field.type) {
     case 'keyword': {
-      const limit = field.ignore_above ?? Infinity
-      const kept = values.map(String).filter((v) => v.length <= limit)
+      const kept = values.filter((v) => !ignoredAbove(field, v)).map(String)
       return [...new Set(kept)].sort(compareUtf8)
     }
     case 'boolean':
@@ -75,6 +74,13 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
     default:
       return []
   }
+}
+
+/** Whether a keyword field's mapper ignores this value: longer than its `ignore_above` (UTF-16 units, as Java's). */
+export function ignoredAbove(field: FieldMapping, value: LeafValue): boolean {
+  return (
+    field.type === 'keyword' && field.ignore_above !== undefined && String(value).length > field.ignore_above
+  )
 }
 
 /** How a date field reads a `_source` value: epoch millis, parsed with the field's `format`. */

@@ -12,7 +12,7 @@
  * Invariants: base's seq_no <= the global checkpoint it was folded at; every operation in `above` was above
  * the global checkpoint when recorded, in seq_no order; an id is listed only while `above` is not empty.
  */
-import { seqNoOf, type ShardOperation } from '../shard/index-shard.ts'
+import { idOf, seqNoOf, type ShardOperation } from '../shard/index-shard.ts'
 
 /** An operation and, for a delete, when it happened (its tombstone's time for index.gc_deletes). */
 export interface HistoryEntry {
@@ -31,9 +31,6 @@ interface IdHistory {
   above: HistoryEntry[]
 }
 
-export const operationId = (operation: ShardOperation): string =>
-  operation.op === 'index' ? operation.doc.id : operation.id
-
 const newer = (a: HistoryEntry | null, b: HistoryEntry): HistoryEntry =>
   a !== null && seqNoOf(a.operation) > seqNoOf(b.operation) ? a : b
 
@@ -43,20 +40,20 @@ export class ReplicaHistory {
 
   /**
    * Records an operation this replica applied (`stale` false) or skipped because it holds a newer one on the
-   * id; `current` is the id's state before it, read only when the id enters the history.
+   * id; `current` gives the id's state before it, read only when the id enters the history.
    */
   record(
     entry: HistoryEntry,
     stale: boolean,
     globalCheckpoint: number,
-    current: () => HistoryEntry | null,
+    current: (id: string) => HistoryEntry | null,
   ): void {
-    const id = operationId(entry.operation)
+    const id = idOf(entry.operation)
     const seqNo = seqNoOf(entry.operation)
     const known = this.ids.get(id)
     if (!known) {
       // A stale operation's newer one is above the checkpoint too, so its id is known already.
-      if (seqNo > globalCheckpoint && !stale) this.ids.set(id, { base: current(), above: [entry] })
+      if (seqNo > globalCheckpoint && !stale) this.ids.set(id, { base: current(id), above: [entry] })
       return
     }
     if (seqNo <= globalCheckpoint) {
@@ -100,6 +97,11 @@ export class ReplicaHistory {
   /** The operations rollbacks undid since the last resync, in seq_no order. */
   undoneOperations(): HistoryEntry[] {
     return [...this.undone].sort((a, b) => seqNoOf(a.operation) - seqNoOf(b.operation))
+  }
+
+  /** Whether rollbacks undid operations since the last resync. */
+  hasUndone(): boolean {
+    return this.undone.length > 0
   }
 
   /** The new primary's resync arrived (or this copy became the primary): nothing is kept to put back any more. */

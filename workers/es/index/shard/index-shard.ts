@@ -222,7 +222,7 @@ export class IndexShard {
    * provisional doc id, and the error goes on to the caller.
    */
   apply(operation: ShardOperation, analyzed: AnalyzeDocument | null, now: number): void {
-    const id = operation.op === 'index' ? operation.doc.id : operation.id
+    const id = idOf(operation)
     const seqNo = seqNoOf(operation)
     let entry: LiveEntry
     if (operation.op === 'index') {
@@ -276,8 +276,8 @@ export class IndexShard {
    * plan-for-non-primary compares seq_no the same way).
    */
   isStale(operation: ShardOperation): boolean {
-    const id = operation.op === 'index' ? operation.doc.id : operation.id
-    const seqNo = operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
+    const id = idOf(operation)
+    const seqNo = seqNoOf(operation)
     const entry = this.live.get(id)
     if (entry) return entry.seqNo >= seqNo
     const docId = this.docs.docId(id)
@@ -338,18 +338,26 @@ export class IndexShard {
     return this.history.undoneOperations()
   }
 
-  /** The new primary's resync arrived, or this copy is the primary now: the history is dropped. */
-  settleHistory(promoted: boolean): void {
-    if (promoted) this.history.clear()
-    else this.history.settle()
+  /** Whether a rollback undid operations that no resync settled yet. */
+  hasUndoneOperations(): boolean {
+    return this.history.hasUndone()
+  }
+
+  /** The new primary's resync arrived: the history is settled. */
+  settleHistory(): void {
+    this.history.settle()
+  }
+
+  /** This copy is the primary now: its history is dropped. */
+  dropHistory(): void {
+    this.history.clear()
   }
 
   /** A replica records each operation in its history (what a rollback needs); a primary records nothing. */
   private recordHistory(operation: ShardOperation, stale: boolean, now: number): void {
     if (!this.routing || this.routing.primary) return
     const globalCheckpoint = this.replicationTracker.globalCheckpoint
-    const id = operation.op === 'index' ? operation.doc.id : operation.id
-    this.history.record({ operation, at: now }, stale, globalCheckpoint, () => this.currentEntry(id))
+    this.history.record({ operation, at: now }, stale, globalCheckpoint, (id) => this.currentEntry(id))
   }
 
   /** The id's current state as an operation (null when it has none). */
@@ -575,6 +583,11 @@ export class IndexShard {
     this.closed = true
     this.index.free()
   }
+}
+
+/** The document id an operation writes. */
+export function idOf(operation: ShardOperation): string {
+  return operation.op === 'index' ? operation.doc.id : operation.id
 }
 
 /** The sequence number of an operation. */

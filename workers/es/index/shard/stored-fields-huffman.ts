@@ -15,25 +15,20 @@
  * stored as 4-bit values, two per byte, low nibble first (CODES_BYTES bytes), 0 for a symbol that does not occur.
  * Invariant: decoding the coded form of an LZ4 record against the same dictionary gives what decompressing it gives.
  */
+// The alphabets are numbered as the sequence parts whose bytes they code (a last token is a TOKEN symbol from LAST on).
 import {
   LAST_TOKEN_PART,
-  LENGTH_PART,
-  LITERAL_PART,
-  OFFSET_HIGH_PART,
-  OFFSET_LOW_PART,
+  LENGTH_PART as EXTRA,
+  LITERAL_PART as LITERAL,
+  OFFSET_HIGH_PART as OFFSET_HIGH,
+  OFFSET_LOW_PART as OFFSET_LOW,
   SEQUENCE_PARTS,
-  TOKEN_PART,
+  TOKEN_PART as TOKEN,
   type RecordDecompressor,
 } from './stored-fields-lz4.ts'
 
 const MAX_BITS = 12
 const WINDOW_MASK = (1 << MAX_BITS) - 1
-/** The alphabets, numbered as the sequence parts whose bytes they code (a last token is a TOKEN symbol from LAST on). */
-const TOKEN = TOKEN_PART
-const LITERAL = LITERAL_PART
-const EXTRA = LENGTH_PART
-const OFFSET_LOW = OFFSET_LOW_PART
-const OFFSET_HIGH = OFFSET_HIGH_PART
 const SIZES = [512, 256, 256, 256, 256]
 const LAST = 256
 const MIN_MATCH = 4

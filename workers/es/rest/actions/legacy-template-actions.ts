@@ -12,7 +12,7 @@
  * settings as sorted dotted keys. DELETE takes one name or `*` pattern.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
+import { actionRequestValidationException } from '../../errors/index.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
@@ -20,7 +20,7 @@ import { parseRequestBody } from '../request-body.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
-import { paramAsBoolean } from './rest-params.ts'
+import { paramAsBoolean, paramAsInt } from './rest-params.ts'
 import { requireBody, validateMappings } from './template-request.ts'
 import { legacyTemplateToJson, parseLegacyTemplate } from '../../cluster/metadata/legacy-index-templates.ts'
 import {
@@ -47,7 +47,7 @@ export function registerLegacyTemplateActions(controller: RestController, contex
 async function putTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const name = req.path.name!
   const text = requireBody(req)
-  const template = parseLegacyTemplate(parseRequestBody(text), orderParam(req.params.get('order')))
+  const template = parseLegacyTemplate(parseRequestBody(text), paramAsInt(req.params, 'order', 0))
   if (template.indexPatterns.length === 0)
     throw actionRequestValidationException(['index patterns are missing'])
   validateTemplate(name, template.indexPatterns, template.settings, template.aliases)
@@ -56,16 +56,6 @@ async function putTemplate(context: RestContext, req: RestHandlerRequest): Promi
   const warning = legacyTemplateWarning(context.client.cluster.state(), name, template)
   await context.client.cluster.execute({ type: 'put_template', name, template, create })
   return withWarnings(json(200, { acknowledged: true }), warning === null ? [] : [warning])
-}
-
-/** RestRequest.paramAsInt("order", 0). */
-function orderParam(value: string | undefined): number {
-  if (value === undefined) return 0
-  const n = Number(value)
-  if (!/^[+-]?\d+$/.test(value) || Math.abs(n) > 2 ** 31 - 1) {
-    throw illegalArgumentException(`Failed to parse int parameter [order] with value [${value}]`)
-  }
-  return n
 }
 
 function getTemplates(context: RestContext, req: RestHandlerRequest): RestResponse {

@@ -1,7 +1,22 @@
 /**
- * RestRequest.paramAsBoolean(name, false) for flags such as `v`, `help`, `flat_settings`: a bare flag
- * (`?v`) and `true` are true; absent and anything else are false.
+ * RestRequest's typed parameter readers:
+ * - paramAsBoolean(name, false) for flags such as `v`, `help`, `flat_settings`: a bare flag (`?v`) and `true` are
+ *   true; absent and anything else are false;
+ * - paramAsInt: Integer.parseInt (an optional sign and decimal digits, no spaces, within int32), `fallback` when
+ *   absent; anything else is ES's `Failed to parse int parameter [key] with value [v]` illegal_argument_exception.
  */
+import { illegalArgumentException } from '../../errors/index.ts'
+
 export function paramAsBoolean(value: string | undefined): boolean {
   return value === '' || value === 'true'
+}
+
+export function paramAsInt(params: ReadonlyMap<string, string>, key: string, fallback: number): number {
+  const value = params.get(key)
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!/^[+-]?\d+$/.test(value) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
+    throw illegalArgumentException(`Failed to parse int parameter [${key}] with value [${value}]`)
+  }
+  return n
 }

@@ -21,7 +21,7 @@ import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
 import { fetchesMetadata } from '../../search/fetch/fetch-options.ts'
-import { documentFieldSections, metadataFields } from '../../search/fetch/hit-sections.ts'
+import { documentFieldSections, identityFields, metadataFields } from '../../search/fetch/hit-sections.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
 import { executeDistributedSearch, type IndexSearchTarget } from '../../action/transport-search-action.ts'
@@ -109,9 +109,7 @@ async function runSearch(
       hits: result.hits.map((hit) => ({
         ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
         _index: hit.index,
-        ...(metadata ? { _id: hit.doc.id } : {}),
-        ...(fetch.version ? { _version: hit.doc.version } : {}),
-        ...(fetch.seqNoPrimaryTerm ? { _seq_no: hit.doc.seqNo, _primary_term: hit.doc.primaryTerm } : {}),
+        ...identityFields(hit.doc, fetch),
         _score: hit.score === null ? null : new JavaFloat(hit.score),
         ...(metadata ? metadataFields(hit.doc.routing, hit.ignored) : {}),
         ...sourceField(hit.doc.source, parsed.fetchSource),

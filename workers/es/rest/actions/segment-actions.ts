@@ -7,13 +7,13 @@
  * Indices come in name order, shards in number order, each shard's copies in routing table order.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
+import { actionRequestValidationException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import type { SegmentStats } from '../../index/shard/shard-segments.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { paramAsBoolean } from './rest-params.ts'
+import { paramAsBoolean, paramAsInt } from './rest-params.ts'
 import { broadcastToCopies, shardsHeader, type CopyResponse } from './broadcast-by-copy.ts'
 
 export function registerSegmentActions(controller: RestController, context: RestContext): void {
@@ -37,18 +37,9 @@ async function flush(context: RestContext, req: RestHandlerRequest): Promise<Res
   return json(200, { _shards: shardsHeader(result, (response) => response.type === 'ack') })
 }
 
-/** RestRequest.paramAsInt: -1 (ForceMergeRequest.Defaults.MAX_NUM_SEGMENTS) when absent. */
-function maxNumSegmentsParam(value: string | undefined): number {
-  if (value === undefined) return -1
-  const parsed = Number(value)
-  if (!/^[+-]?\d+$/.test(value) || !Number.isSafeInteger(parsed) || Math.abs(parsed) > 0x7fffffff) {
-    throw illegalArgumentException(`Failed to parse int parameter [max_num_segments] with value [${value}]`)
-  }
-  return parsed
-}
-
 async function forceMerge(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const maxNumSegments = maxNumSegmentsParam(req.params.get('max_num_segments'))
+  // -1: ForceMergeRequest.Defaults.MAX_NUM_SEGMENTS
+  const maxNumSegments = paramAsInt(req.params, 'max_num_segments', -1)
   const onlyExpungeDeletes = paramAsBoolean(req.params.get('only_expunge_deletes'))
   const flushAfter = req.params.has('flush') ? paramAsBoolean(req.params.get('flush')) : true
   if (onlyExpungeDeletes && maxNumSegments !== -1) {

@@ -23,7 +23,7 @@ import {
 import { DateFormatter } from '../../common/time/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { parseDocument, type LeafValue } from '../../index/mapper/document-parser.ts'
-import { DEFAULT_DATE_FORMAT, dateMillis } from '../../index/mapper/doc-values.ts'
+import { DEFAULT_DATE_FORMAT, dateMillis, ignoredAbove } from '../../index/mapper/doc-values.ts'
 import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
 import { searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
@@ -102,18 +102,16 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
     throw illegalArgumentException(`Field [${name}] of type [${field.type}] doesn't support formats.`)
   }
   switch (field.type) {
-    case 'keyword': {
-      const limit = field.ignore_above ?? Infinity
+    case 'keyword':
       return (values) => {
         const kept: JsonOut[] = []
         const ignoredValues: JsonOut[] = []
         for (const value of values) {
-          if (String(value).length <= limit) kept.push(String(value))
-          else ignoredValues.push(value)
+          if (ignoredAbove(field, value)) ignoredValues.push(value)
+          else kept.push(String(value))
         }
         return { values: kept, ignoredValues }
       }
-    }
     case 'long':
     case 'integer':
     case 'short':

@@ -5,40 +5,45 @@
  * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet). The names are listed in that
  * HashSet's iteration order, as IgnoredFieldMapper stores them.
  * Derived from `_source` through the mapping at fetch time; a source no longer than the smallest `ignore_above`
- * cannot hold such a value, so most hits skip the parse.
+ * cannot hold such a value, so most hits skip the parse; the others are parsed once per document and mapping.
  */
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { parseJson, type XContentObject } from '../../xcontent/index.ts'
 import { parseDocument } from '../../index/mapper/document-parser.ts'
+import { ignoredAbove } from '../../index/mapper/doc-values.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
+import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import { searchFields } from '../search-fields.ts'
-import type { IndexService } from '../../index/index-service.ts'
 import { fetchesMetadata, type FetchOptions } from './fetch-options.ts'
 
 const smallestLimit = new WeakMap<Mapping, number>()
+/** Per mapping and stored document (both replaced, never changed), as doc-values-source.ts caches. */
+const cache = new WeakMap<Mapping, WeakMap<StoredDocument, string[]>>()
 
 /** The document's `_ignored` values, empty when nothing was ignored. */
-export function ignoredFields(source: string, mapping: Mapping): string[] {
-  if (source.length <= limitOf(mapping)) return []
-  const ignored = parseDocument(parseJson(source) as XContentObject, mapping)
-    .fields.filter(
-      ({ mapping: field, values }) =>
-        field.type === 'keyword' &&
-        field.ignore_above !== undefined &&
-        values.some((value) => String(value).length > field.ignore_above!),
-    )
-    .map((field) => field.path)
-  return ignored.length < 2 ? ignored : javaHashMapKeyOrder(ignored)
+export function ignoredFields(doc: StoredDocument, mapping: Mapping): string[] {
+  if (doc.source.length <= limitOf(mapping)) return []
+  let perDoc = cache.get(mapping)
+  if (perDoc === undefined) cache.set(mapping, (perDoc = new WeakMap()))
+  let ignored = perDoc.get(doc)
+  if (ignored === undefined) {
+    const paths = parseDocument(parseJson(doc.source) as XContentObject, mapping)
+      .fields.filter(({ mapping: field, values }) => values.some((value) => ignoredAbove(field, value)))
+      .map((field) => field.path)
+    ignored = paths.length < 2 ? paths : javaHashMapKeyOrder(paths)
+    perDoc.set(doc, ignored)
+  }
+  return ignored
 }
 
 /** Each hit's `_ignored` values; null when none has any or metadata fields are not fetched (`_none_`). */
 export function fetchIgnored(
-  index: IndexService,
+  mapping: Mapping,
   options: FetchOptions,
-  hits: ReadonlyArray<{ readonly source: string }>,
+  hits: readonly StoredDocument[],
 ): string[][] | null {
   if (!fetchesMetadata(options)) return null
-  const ignored = hits.map((hit) => ignoredFields(hit.source, index.metadata.mapping))
+  const ignored = hits.map((hit) => ignoredFields(hit, mapping))
   return ignored.some((names) => names.length > 0) ? ignored : null
 }
 

@@ -14,6 +14,7 @@ import { illegalArgumentException } from '../../../errors/index.ts'
 import type { IndexService } from '../../../index/index-service.ts'
 import { parseDocument, type LeafValue } from '../../../index/mapper/document-parser.ts'
 import { leafFields, type FieldMapping } from '../../../index/mapper/mapping.ts'
+import { ignoredAbove } from '../../../index/mapper/doc-values.ts'
 import { DEFAULT_ANALYZER } from '../../../analysis/index.ts'
 import { parseRequestBody } from '../../../rest/request-body.ts'
 import type { XContentValue } from '../../../xcontent/index.ts'
@@ -90,9 +91,7 @@ function analyzeValues(
   mapping: FieldMapping,
   values: readonly LeafValue[],
 ): { content: string; tokens: FieldToken[] } {
-  const texts = values
-    .map((value) => String(value))
-    .filter((text) => mapping.type !== 'keyword' || text.length <= (mapping.ignore_above ?? Infinity))
+  const texts = values.filter((value) => !ignoredAbove(mapping, value)).map((value) => String(value))
   const analyzer = context.index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER)
   const tokens: FieldToken[] = []
   let offset = 0
