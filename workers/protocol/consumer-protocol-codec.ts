@@ -42,7 +42,8 @@ export interface AssignmentMessage {
   readonly userData: Uint8Array | null
 }
 
-function groupByTopic(partitions: readonly TopicPartition[]): TopicPartitions[] {
+/** Partitions grouped by topic, topics in first-seen order. */
+export function groupByTopic(partitions: readonly TopicPartition[]): TopicPartitions[] {
   const byTopic = new Map<string, number[]>()
   for (const { topic, partition } of partitions) {
     const list = byTopic.get(topic)

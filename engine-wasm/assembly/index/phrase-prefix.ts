@@ -21,7 +21,6 @@ import { scorePhrase, termClause, termWeight } from './query'
 import { Postings } from './postings'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
-import { compareBytes, TermDictionary } from './term-dictionary'
 import { UnionPostings } from './union-postings'
 
 export function phrasePrefixQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
@@ -79,7 +78,7 @@ function collectPrefixTerms(
     const field = ctx.segments[s].field(name)
     if (field == null) continue
     const dictionary = field.terms
-    for (let rank = ceilRank(dictionary, address, length); rank < dictionary.size; rank++) {
+    for (let rank = dictionary.ceilRank(address, length); rank < dictionary.size; rank++) {
       const t = dictionary.sortedOrdinal(rank)
       if (
         dictionary.termLength(t) < length ||
@@ -95,19 +94,6 @@ function collectPrefixTerms(
       if (terms.length >= maxExpansions) return
     }
   }
-}
-
-/** TermsEnum.seekCeil: the rank of the first term at or after the given UTF-8 bytes (size when none). */
-function ceilRank(dictionary: TermDictionary, address: usize, length: i32): i32 {
-  let lo = 0
-  let hi = dictionary.size
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const t = dictionary.sortedOrdinal(mid)
-    if (compareBytes(dictionary.termAddress(t), dictionary.termLength(t), address, length) < 0) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** MultiPhraseQuery.rewrite of one position: a SHOULD TermQuery per term, summed. */

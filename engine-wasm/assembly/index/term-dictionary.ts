@@ -257,18 +257,24 @@ export class TermDictionary {
 
   /** The ordinal of a term given as UTF-8 bytes, -1 when absent (a binary search in term order). */
   ordinalOf(bytes: usize, length: i32): i32 {
+    const rank = this.ceilRank(bytes, length)
+    if (rank == this.size) return -1
+    const t = this.sortedOrdinal(rank)
+    return compareBytes(this.termAddress(t), this.termLength(t), bytes, length) == 0 ? t : -1
+  }
+
+  /** TermsEnum.seekCeil: the rank of the first term at or after the given UTF-8 bytes (size when none). */
+  ceilRank(bytes: usize, length: i32): i32 {
     const sorted = this.sorted()
     let lo = 0
-    let hi = this.size - 1
-    while (lo <= hi) {
+    let hi = this.size
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1
       const t = unchecked(sorted[mid])
-      const c = compareBytes(this.termAddress(t), this.termLength(t), bytes, length)
-      if (c < 0) lo = mid + 1
-      else if (c > 0) hi = mid - 1
-      else return t
+      if (compareBytes(this.termAddress(t), this.termLength(t), bytes, length) < 0) lo = mid + 1
+      else hi = mid
     }
-    return -1
+    return lo
   }
 
   get(term: string): Postings | null {

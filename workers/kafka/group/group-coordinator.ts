@@ -12,6 +12,7 @@
 import { ClassicGroup, type ClassicGroupMember } from './classic-group.ts'
 import { ClassicGroupManager, heartbeatKey, joinKey, syncKey } from './classic-group-manager.ts'
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
+import { groupByTopic } from '../../protocol/consumer-protocol-codec.ts'
 import type {
   DeleteGroupsResponse,
   DescribeGroupsResponse,
@@ -78,7 +79,10 @@ export class GroupCoordinator extends ClassicGroupManager {
     if (group?.state === 'Dead') return Promise.resolve({ error: 'GROUP_ID_NOT_FOUND', topics: [] })
     const requested =
       request.topics ??
-      groupByTopic(this.offsets.all(request.groupId).map(({ topic, partition }) => ({ topic, partition })))
+      groupByTopic(this.offsets.all(request.groupId)).map(({ topic, partitions }) => ({
+        name: topic,
+        partitionIndexes: partitions,
+      }))
     return Promise.resolve({
       error: 'NONE',
       topics: requested.map((topic) => ({
@@ -286,13 +290,4 @@ function groupFromRecord(record: GroupMetadataRecord): ClassicGroup {
     group.previousState = 'Empty'
   }
   return group
-}
-
-function groupByTopic(
-  partitions: readonly { topic: string; partition: number }[],
-): { name: string; partitionIndexes: number[] }[] {
-  const byTopic = new Map<string, number[]>()
-  for (const { topic, partition } of partitions)
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition])
-  return [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes }))
 }

@@ -14,8 +14,14 @@
  *   interrupted after [1000] ms`, a runtime_exception (500).
  */
 import { EsException } from '../../errors/index.ts'
-import { XNumber, javaDoubleToString, javaFloatToString, type XContentValue } from '../../xcontent/index.ts'
-import { INT_RANGE, LONG_RANGE, parseJavaDouble, parseJavaInteger } from '../processors/java-numbers.ts'
+import { XNumber, type XContentValue } from '../../xcontent/index.ts'
+import {
+  INT_RANGE,
+  LONG_RANGE,
+  javaFloatingValue,
+  parseJavaDouble,
+  parseJavaInteger,
+} from '../processors/java-numbers.ts'
 import { OnigInterrupted, OnigRegex, type OnigMatch } from './onig-matcher.ts'
 import { parseOnig } from './onig-parser.ts'
 import type { PatternBank } from './pattern-bank.ts'
@@ -158,8 +164,7 @@ function parse(type: CaptureType, text: string): XContentValue {
     case 'double': {
       const n = parseJavaDouble(text)
       if (n === null) throw numberFormat(text)
-      if (!Number.isFinite(n)) return type === 'float' ? javaFloatToString(n) : javaDoubleToString(n)
-      return new XNumber(type === 'float' ? javaFloatToString(Math.fround(n)) : javaDoubleToString(n))
+      return javaFloatingValue(n, type)
     }
   }
 }

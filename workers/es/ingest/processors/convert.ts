@@ -11,21 +11,23 @@
  * `Field [x] is null, cannot be converted to type [t]`. Floats print as Float.toString; non-finite
  * results are kept as the strings Jackson writes for them (`"NaN"`, `"Infinity"`).
  */
-import { XNumber, javaDoubleToString, javaFloatToString, type XContentValue } from '../../xcontent/index.ts'
+import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import type { IngestDocument } from '../ingest-document.ts'
 import { illegalArgumentException } from '../ingest-exceptions.ts'
 import { javaToString } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
-import { INT_RANGE, LONG_RANGE, parseJavaDouble, parseJavaInteger } from './java-numbers.ts'
+import {
+  INT_RANGE,
+  LONG_RANGE,
+  javaFloatingValue,
+  parseJavaDouble,
+  parseJavaInteger,
+} from './java-numbers.ts'
 import { isInetAddress } from './inet-addresses.ts'
 
 const TYPES = ['integer', 'long', 'float', 'double', 'boolean', 'ip', 'string', 'auto'] as const
 type ConvertType = (typeof TYPES)[number]
-
-function numberValue(value: number, print: (n: number) => string): XContentValue {
-  return Number.isFinite(value) ? new XNumber(print(value)) : print(value)
-}
 
 function convert(type: ConvertType, value: XContentValue): XContentValue {
   const text = javaToString(value)
@@ -40,9 +42,7 @@ function convert(type: ConvertType, value: XContentValue): XContentValue {
     case 'double': {
       const n = parseJavaDouble(text)
       if (n === null) throw illegalArgumentException(`unable to convert [${text}] to ${type}`)
-      return type === 'float'
-        ? numberValue(Math.fround(n), javaFloatToString)
-        : numberValue(n, javaDoubleToString)
+      return javaFloatingValue(n, type)
     }
     case 'boolean': {
       const lower = text.toLowerCase()

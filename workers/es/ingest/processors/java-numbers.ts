@@ -3,7 +3,11 @@
  * sign, decimal digits, range-checked), Integer.decode / Long.decode for `0x` hex, and Double.parseDouble
  * (surrounding whitespace up to U+0020 ignored, `NaN`, `Infinity`, an `f`/`d` suffix, decimal exponents;
  * Float.parseFloat is the same text rounded to a float). A failure is null; callers raise ES's own message.
+ * A parsed float or double is set into a document as the Java number (Float.toString / Double.toString), or as
+ * that text when it is not finite.
  */
+import { XNumber, javaDoubleToString, javaFloatToString, type XContentValue } from '../../xcontent/index.ts'
+
 export const INT_RANGE = [-(2n ** 31n), 2n ** 31n - 1n] as const
 export const LONG_RANGE = [-(2n ** 63n), 2n ** 63n - 1n] as const
 
@@ -24,4 +28,10 @@ export function parseJavaDouble(text: string): number | null {
   if (!DOUBLE.test(trimmed)) return null
   const body = trimmed.replace(/[fFdD]$/, '')
   return body.endsWith('NaN') ? NaN : Number(body)
+}
+
+/** The value a parsed `float` (rounded to a Java float) or `double` takes in a document. */
+export function javaFloatingValue(value: number, type: 'float' | 'double'): XContentValue {
+  const text = type === 'float' ? javaFloatToString(Math.fround(value)) : javaDoubleToString(value)
+  return Number.isFinite(value) ? new XNumber(text) : text
 }
