@@ -150,13 +150,7 @@ function lookAhead(node: OnigNode, negate: boolean, state: State): Matcher {
   return (pos, k) => {
     const saved = state.caps.slice()
     const found = body(pos, () => true)
-    if (negate) {
-      state.caps.set(saved)
-      return !found && k(pos)
-    }
-    if (found && k(pos)) return true
-    state.caps.set(saved)
-    return false
+    return lookaroundResult(state, saved, found, negate, pos, k)
   }
 }
 
@@ -177,13 +171,7 @@ function lookBehind(node: OnigNode, negate: boolean, state: State): Matcher {
         break
       }
     }
-    if (negate) {
-      state.caps.set(saved)
-      return !found && k(pos)
-    }
-    if (found && k(pos)) return true
-    state.caps.set(saved)
-    return false
+    return lookaroundResult(state, saved, found, negate, pos, k)
   }
 }
 
@@ -326,4 +314,25 @@ function backref(groups: number[], ignoreCase: boolean, state: State): Matcher {
     }
     return k(pos + length)
   }
+}
+
+/**
+ * A look-around's outcome: a negative one succeeds when its body failed, with the captures as they were; a positive
+ * one keeps its body's captures when the rest matches, else restores them.
+ */
+function lookaroundResult(
+  state: State,
+  saved: Int32Array,
+  found: boolean,
+  negate: boolean,
+  pos: number,
+  k: Cont,
+): boolean {
+  if (negate) {
+    state.caps.set(saved)
+    return !found && k(pos)
+  }
+  if (found && k(pos)) return true
+  state.caps.set(saved)
+  return false
 }

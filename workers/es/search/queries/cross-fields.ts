@@ -12,8 +12,7 @@
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
-import { analyze, fieldQuery, valueQuery } from './full-text-queries.ts'
-import { parseMinimumShouldMatch } from './minimum-should-match.ts'
+import { analyze, fieldQuery, termsBool, valueQuery } from './full-text-queries.ts'
 import { boosted, scalarText, type QueryContext } from './query-parsing.ts'
 
 interface FieldAndBoost {
@@ -81,17 +80,7 @@ function groupQuery(
   const clauses = tokens.map((t) => blendTerm(t.term, group, tieBreaker, options, context))
   const [only] = clauses
   if (clauses.length === 1 && only) return only
-  const and = scalarText(options.get('operator'))?.toLowerCase() === 'and'
-  const msm = scalarText(options.get('minimum_should_match'))
-  return {
-    type: 'bool',
-    must: and ? clauses : [],
-    should: and ? [] : clauses,
-    mustNot: [],
-    filter: [],
-    minimumShouldMatch: and ? 0 : parseMinimumShouldMatch(msm, clauses.length),
-    boost: 1,
-  }
+  return termsBool(clauses, options, 1)
 }
 
 /** One query per analyzer group, for multi_match to combine with its dis_max. */

@@ -112,7 +112,18 @@ export function fieldQuery(
       ? { type: 'prefix', field, prefix: term, boost: leafBoost }
       : leafQuery(field, term, leafBoost, fuzzy, options, context)
   if (tokens.length === 1) return leaf(tokens[0]!.term, 0, boost)
-  const clauses = tokens.map((t, i) => leaf(t.term, i, 1))
+  return termsBool(
+    tokens.map((t, i) => leaf(t.term, i, 1)),
+    options,
+    boost,
+  )
+}
+
+/**
+ * MatchQueryParser's boolean of one clause per term: MUST clauses with `operator: and`, else SHOULD clauses with
+ * `minimum_should_match` applied.
+ */
+export function termsBool(clauses: IndexQuery[], options: XContentObject, boost: number): IndexQuery {
   const and = scalarText(options.get('operator'))?.toLowerCase() === 'and'
   const msm = scalarText(options.get('minimum_should_match'))
   return {
