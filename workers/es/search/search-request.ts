@@ -21,12 +21,13 @@ import { parseJson, XNumber, type XContentObject, type XContentValue } from '../
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { paramAsInt } from '../rest/actions/rest-params.ts'
+import { parseJavaDouble } from '../ingest/processors/java-numbers.ts'
 import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
 import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
-import type { QueryContext } from './queries/query-parsing.ts'
+import { scalarText, type QueryContext } from './queries/query-parsing.ts'
 import { optionalBooleanParam, uriSearchQuery } from './query-string/index.ts'
 import {
   parseSearchAfter,
@@ -77,16 +78,11 @@ function intParam(value: XContentValue | string | undefined, fallback: number): 
   return Number.isInteger(n) ? n : fallback
 }
 
-/** parser.text() of a value token. */
-function valueText(value: string | boolean | XNumber): string {
-  return value instanceof XNumber ? value.text : String(value)
-}
-
 /** parser.floatValue() / intValue(): a number, or a string holding one (Java's NumberFormatException otherwise). */
 function numberValue(value: string | boolean | XNumber): number {
   if (value instanceof XNumber) return value.value
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
-  if (Number.isNaN(n)) throw numberFormatException(String(value))
+  const n = typeof value === 'string' ? parseJavaDouble(value) : null
+  if (n === null) throw numberFormatException(String(value))
   return n
 }
 
@@ -127,7 +123,7 @@ export function parseSearchRequest(
       // parser.floatValue() / intValue() / text() of the value token
       if (key === 'min_score') minScore = Math.fround(numberValue(value))
       else if (key === 'terminate_after') terminateAfter = Math.trunc(numberValue(value))
-      else parseTimeValue(valueText(value), 'timeout')
+      else parseTimeValue(scalarText(value)!, 'timeout')
       continue
     }
     if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
