@@ -6,24 +6,15 @@
  * node down Dev Tools shows Kibana's 502.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  startHeadlessCluster,
-  type HeadlessCluster,
-} from '../../../workers/tools/scenario/headless-cluster.ts'
+import type { HeadlessCluster } from '../../../workers/tools/scenario/headless-cluster.ts'
 import { runScenario } from '../../../workers/tools/scenario/scenario-runner.ts'
 import { formatOutcome } from '../../../workers/tools/scenario/transcript.ts'
 import { runCommand } from '../../../workers/tools/shell/shell.ts'
 import { parseScript } from '../../../workers/tools/script/parse-script.ts'
-import { loadEngines } from './wasm.ts'
+import { headlessTestCluster } from './wasm.ts'
 
 async function cluster(nodes: number): Promise<HeadlessCluster> {
-  return startHeadlessCluster({
-    brokers: 1,
-    nodes,
-    seed: 11,
-    drain: () => new Promise((resolve) => setImmediate(resolve)),
-    ...(await loadEngines()),
-  })
+  return headlessTestCluster(1, nodes, 11)
 }
 
 async function run(c: HeadlessCluster, script: string): Promise<string[]> {

@@ -6,10 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { startHeadlessCluster } from '../../../workers/tools/scenario/headless-cluster.ts'
 import { runScenario } from '../../../workers/tools/scenario/scenario-runner.ts'
 import { formatTranscript } from '../../../workers/tools/scenario/transcript.ts'
-import { loadEngines } from './wasm.ts'
+import { headlessTestCluster } from './wasm.ts'
 
 const examples = readdirSync(new URL('../../../examples/', import.meta.url)).filter((f) => f.endsWith('.txt'))
 
@@ -27,13 +26,7 @@ describe('example scenarios', () => {
         new URL(`../../conformance/${example.replace('.txt', '.transcript.txt')}`, import.meta.url),
         'utf8',
       )
-      const cluster = await startHeadlessCluster({
-        brokers: 3,
-        nodes: 3,
-        seed: 1,
-        drain: () => new Promise((resolve) => setImmediate(resolve)),
-        ...(await loadEngines()),
-      })
+      const cluster = await headlessTestCluster(3, 3, 1)
       expect(formatTranscript(await runScenario(script, cluster))).toBe(expected)
     })
   }

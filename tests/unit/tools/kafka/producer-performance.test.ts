@@ -5,28 +5,17 @@
  * below were printed by a JDK 21 (java.util.SplittableRandom(0), String.format).
  */
 import { describe, expect, it } from 'vitest'
-import {
-  startHeadlessCluster,
-  type HeadlessCluster,
-} from '../../../../workers/tools/scenario/headless-cluster.ts'
+import type { HeadlessCluster } from '../../../../workers/tools/scenario/headless-cluster.ts'
 import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
 import { runCommand } from '../../../../workers/tools/shell/shell.ts'
 import { formatOutcome } from '../../../../workers/tools/scenario/transcript.ts'
 import { SplittableRandom } from '../../../../workers/tools/kafka/splittable-random.ts'
 import { javaFixed } from '../../../../workers/tools/kafka/java-printf.ts'
 import { producerPerformanceUsage } from '../../../../workers/tools/kafka/producer-performance-options.ts'
-import { loadEngines } from '../../scenario/wasm.ts'
+import { headlessTestCluster } from '../../scenario/wasm.ts'
 
 function cluster(): Promise<HeadlessCluster> {
-  return loadEngines().then((engines) =>
-    startHeadlessCluster({
-      brokers: 3,
-      nodes: 1,
-      seed: 3,
-      drain: () => new Promise((resolve) => setImmediate(resolve)),
-      ...engines,
-    }),
-  )
+  return headlessTestCluster(3, 1, 3)
 }
 
 /** Each command's printed outcome; no Ctrl+C (the scenario runner's would end a test longer than 5 s). */

@@ -6,26 +6,15 @@
  * automatic preferred leader election 300 s after it became active, and `help`.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  startHeadlessCluster,
-  type HeadlessCluster,
-} from '../../../../workers/tools/scenario/headless-cluster.ts'
+import type { HeadlessCluster } from '../../../../workers/tools/scenario/headless-cluster.ts'
 import { runScenario } from '../../../../workers/tools/scenario/scenario-runner.ts'
 import { formatOutcome } from '../../../../workers/tools/scenario/transcript.ts'
 import { KAFKA_TOOLS } from '../../../../workers/tools/kafka/index.ts'
 import { BROKER_COMMANDS } from '../../../../workers/tools/shell/broker-commands.ts'
-import { loadEngines } from '../../scenario/wasm.ts'
+import { headlessTestCluster } from '../../scenario/wasm.ts'
 
 function cluster(): Promise<HeadlessCluster> {
-  return loadEngines().then((engines) =>
-    startHeadlessCluster({
-      brokers: 3,
-      nodes: 1,
-      seed: 7,
-      drain: () => new Promise((resolve) => setImmediate(resolve)),
-      ...engines,
-    }),
-  )
+  return headlessTestCluster(3, 1, 7)
 }
 
 /** Each command's printed outcome (stdout, then stderr), in order. */
