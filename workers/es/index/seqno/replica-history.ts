@@ -12,7 +12,7 @@
  * Invariants: base's seq_no <= the global checkpoint it was folded at; every operation in `above` was above
  * the global checkpoint when recorded, in seq_no order; an id is listed only while `above` is not empty.
  */
-import { idOf, seqNoOf, type ShardOperation } from '../shard/index-shard.ts'
+import { idOf, seqNoOf, type ShardOperation } from '../shard/shard-operation.ts'
 
 /** An operation and, for a delete, when it happened (its tombstone's time for index.gc_deletes). */
 export interface HistoryEntry {

@@ -44,16 +44,21 @@ import type {
 } from './shard-commit.ts'
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
 import { openStoredFields, type StoredFieldsReader } from './stored-fields.ts'
+import {
+  idOf,
+  seqNoOf,
+  type ShardOperation,
+  type StoredDocument,
+  type WriteResult,
+} from './shard-operation.ts'
 
-export interface StoredDocument {
-  id: string
-  /** The _source exactly as it was sent. */
-  source: string
-  routing: string | null
-  version: number
-  seqNo: number
-  primaryTerm: number
-}
+export {
+  idOf,
+  seqNoOf,
+  type ShardOperation,
+  type StoredDocument,
+  type WriteResult,
+} from './shard-operation.ts'
 
 /**
  * An entry of the live version map (LiveVersionMap): an operation not refreshed yet (index or delete), or a
@@ -68,17 +73,6 @@ interface LiveEntry {
   version: number
   /** The provisional doc id of `doc` in the open buffer, -1 when it has none. */
   buffered: number
-}
-
-export type ShardOperation =
-  | { op: 'index'; doc: StoredDocument }
-  | { op: 'delete'; id: string; version: number; seqNo: number; primaryTerm: number }
-
-export interface WriteResult {
-  result: 'created' | 'updated' | 'deleted' | 'not_found'
-  version: number
-  seqNo: number
-  primaryTerm: number
 }
 
 const GC_DELETES_MS = 60_000
@@ -583,16 +577,6 @@ export class IndexShard {
     this.closed = true
     this.index.free()
   }
-}
-
-/** The document id an operation writes. */
-export function idOf(operation: ShardOperation): string {
-  return operation.op === 'index' ? operation.doc.id : operation.id
-}
-
-/** The sequence number of an operation. */
-export function seqNoOf(operation: ShardOperation): number {
-  return operation.op === 'index' ? operation.doc.seqNo : operation.seqNo
 }
 
 /** The live documents of a stored segment, as index operations. */
