@@ -7,7 +7,7 @@ import logWasmUrl from '../../../engine-wasm/build/log.wasm?url'
 import { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { hostScheduler } from '../../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
-import type { Admin, Callback } from '../../../workers/clients/kafka/api.ts'
+import type { Admin, Callback, Producer } from '../../../workers/clients/kafka/api.ts'
 import { KafkaWorkerCluster } from '../../../web/cluster/kafka-workers.ts'
 
 declare global {
@@ -44,11 +44,31 @@ export async function startBenchCluster(brokers: number, databasePrefix?: string
   return { cluster, clients, admin }
 }
 
+/** The partitions of the topic every Kafka page produces to. */
+const BENCH_PARTITIONS = 6
+
 /** The topic every Kafka page produces to: 6 partitions, replication factor 3, min.insync.replicas 2. */
 export async function createBenchTopic(admin: Admin, name: string): Promise<void> {
   await admin.createTopics([
-    { name, numPartitions: 6, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } },
+    { name, numPartitions: BENCH_PARTITIONS, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } },
   ])
+}
+
+/**
+ * Sends one acks=all record to each of the topic's BENCH_PARTITIONS partitions and waits for them all,
+ * before a page starts its clock. The first send waits for the topic's metadata, as the Java producer's does
+ * (max.block.ms); and right after the topic is created a follower may have asked its leader before the
+ * leader knew the partition (UNKNOWN_TOPIC_OR_PARTITION, retried after replica.fetch.backoff.ms = 1 s, as
+ * Kafka's fetcher does), so an acks=all record waits up to that second for it. Once every partition
+ * acknowledged a record, every follower is fetching: the run measures the steady state, as Kafka's own
+ * benchmarks do on a topic created beforehand.
+ */
+export async function warmUpPartitions(producer: Producer, topic: string, value: Uint8Array): Promise<void> {
+  const sends = []
+  for (let partition = 0; partition < BENCH_PARTITIONS; partition++) {
+    sends.push(producer.send({ topic, partition, key: null, value }))
+  }
+  await Promise.all(sends)
 }
 
 /**

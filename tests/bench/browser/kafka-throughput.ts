@@ -9,6 +9,7 @@ import {
   numberParam,
   publish,
   startBenchCluster,
+  warmUpPartitions,
 } from './bench-cluster.ts'
 
 export interface KafkaThroughputResult {
@@ -30,8 +31,7 @@ async function run(): Promise<KafkaThroughputResult> {
     'batch.size': '64000',
   })
   const value = new Uint8Array(100).fill(120)
-  // The Java producer's first send blocks until the topic's metadata arrives (max.block.ms); so does this one.
-  await producer.send({ topic: 'bench', key: null, value })
+  await warmUpPartitions(producer, 'bench', value)
   const started = performance.now()
   const acks = new Acknowledgements(records)
   // ProducerPerformance's send(record, callback): one shared callback, no promise per record.
