@@ -10,24 +10,14 @@
  * its replication group answered with and of the in-sync copies (updateGlobalCheckpointOnPrimary); the next
  * request carries it.
  */
-import type { Transport } from '../../net/transport.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { assignedShards, isActive, type ShardRouting } from '../cluster/state/shard-routing.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard } from '../index/shard/index-shard.ts'
-import type { ShardRequest, ShardResponse } from './shard-messages.ts'
+import { performOnReplica, type ReplicaRequestDeps } from './replica-request.ts'
 
 /** How long a new primary waits for a replica's resync answer before failing it. */
 const RESYNC_TIMEOUT_MS = 30_000
-
-export interface ResyncDeps {
-  transport: Transport<ShardRequest, ShardResponse>
-  /** Fails a copy of the shard as stale, in the primary's term. */
-  failReplica(
-    shard: IndexShard,
-    copy: { index: string; uuid: string; allocationId: string },
-  ): Promise<boolean>
-}
 
 /**
  * The global checkpoint over the primary's replication group `targets` and the shard's in-sync copies (those
@@ -47,7 +37,15 @@ export function updateGlobalCheckpoint(
 }
 
 export class PrimaryReplicaSyncer {
-  constructor(private readonly deps: ResyncDeps) {}
+  private readonly deps: ReplicaRequestDeps
+
+  /** A primary closed meanwhile (its node stopped, the copy was removed) fails no copy. */
+  constructor(deps: ReplicaRequestDeps) {
+    this.deps = {
+      transport: deps.transport,
+      failReplica: (shard, copy) => (shard.isClosed ? Promise.resolve(false) : deps.failReplica(shard, copy)),
+    }
+  }
 
   /** Resyncs the active replicas `state` lists for the just promoted primary `shard`. */
   async resync(index: IndexService, shard: IndexShard, state: ClusterState): Promise<void> {
@@ -69,18 +67,16 @@ export class PrimaryReplicaSyncer {
       (copy) => isActive(copy) && copy.allocationId !== own,
     )
     await Promise.all(
-      replicas.map(async (copy) => {
-        const allocationId = copy.allocationId!
-        const node = state.nodes.find((n) => n.id === copy.nodeId)
-        const response = node
-          ? await this.deps.transport
-              .request(node.address, { ...request, allocationId }, RESYNC_TIMEOUT_MS)
-              .catch(() => null)
-          : null
-        if (response?.type === 'replica')
-          shard.replicationTracker.updateLocalCheckpoint(allocationId, response.localCheckpoint)
-        else if (!shard.isClosed) await this.deps.failReplica(shard, { index: name, uuid, allocationId })
-      }),
+      replicas.map((copy) =>
+        performOnReplica(
+          this.deps,
+          state,
+          shard,
+          copy,
+          { ...request, allocationId: copy.allocationId! },
+          RESYNC_TIMEOUT_MS,
+        ),
+      ),
     )
   }
 }

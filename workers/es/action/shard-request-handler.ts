@@ -46,6 +46,7 @@ import { analyzeForIndexing } from '../analysis/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
 import { PrimaryPermits } from './primary-permits.ts'
 import { PrimaryReplicaSyncer, updateGlobalCheckpoint } from './primary-replica-syncer.ts'
+import { performOnReplica, type ReplicaRequestDeps } from './replica-request.ts'
 import { acquireReplicaOperationPermit, applyOperations, promoteToPrimary } from './replica-operations.ts'
 import type {
   ItemOutcome,
@@ -73,12 +74,14 @@ const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', r
 export class ShardRequestHandler {
   private readonly permits = new PrimaryPermits()
   private readonly syncer: PrimaryReplicaSyncer
+  private readonly replicaRequests: ReplicaRequestDeps
 
   constructor(private readonly deps: ShardRequestDeps) {
-    this.syncer = new PrimaryReplicaSyncer({
+    this.replicaRequests = {
       transport: deps.transport,
       failReplica: (shard, copy) => this.markStale(shard, copy),
-    })
+    }
+    this.syncer = new PrimaryReplicaSyncer(this.replicaRequests)
   }
 
   /** A started replica of `index` the master made the primary in `state`: it takes over, then resyncs. */
@@ -322,36 +325,27 @@ export class ShardRequestHandler {
       (allocationId) => !routed.has(allocationId),
     )
     const stale = unrouted.map((allocationId) => this.markStale(shard, { index: name, uuid, allocationId }))
+    const request = {
+      type: 'write_replica',
+      index: name,
+      uuid,
+      shard: shard.shardId,
+      primaryTerm: shard.primaryTerm,
+      globalCheckpoint: shard.replicationTracker.globalCheckpoint,
+      operations,
+      refresh,
+    } as const
     const acked = await Promise.all(
-      targets.map(async (copy) => {
-        const node = state.nodes.find((n) => n.id === copy.nodeId)
-        const response = node
-          ? await this.deps.transport
-              .request(
-                node.address,
-                {
-                  type: 'write_replica',
-                  index: name,
-                  uuid,
-                  shard: shard.shardId,
-                  allocationId: copy.allocationId!,
-                  primaryTerm: shard.primaryTerm,
-                  globalCheckpoint: shard.replicationTracker.globalCheckpoint,
-                  operations,
-                  refresh,
-                },
-                REPLICA_TIMEOUT_MS,
-              )
-              .catch(() => null)
-          : null
-        if (response?.type === 'replica') {
-          shard.replicationTracker.updateLocalCheckpoint(copy.allocationId!, response.localCheckpoint)
-          return 'acked'
-        }
-        return (await this.markStale(shard, { index: name, uuid, allocationId: copy.allocationId! }))
-          ? 'failed'
-          : 'unconfirmed'
-      }),
+      targets.map((copy) =>
+        performOnReplica(
+          this.replicaRequests,
+          state,
+          shard,
+          copy,
+          { ...request, allocationId: copy.allocationId! },
+          REPLICA_TIMEOUT_MS,
+        ),
+      ),
     )
     if (acked.includes('unconfirmed') || (await Promise.all(stale)).includes(false)) return null
     const answered = targets.filter((_, n) => acked[n] === 'acked')
