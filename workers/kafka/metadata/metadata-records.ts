@@ -9,6 +9,8 @@
  * the target replicas followed by the removing ones; absent in a PartitionRecord means none.
  * ProducerIdsRecord (AllocateProducerIds) moves the cluster's next producer id up by one block; replaying it
  * everywhere keeps producer ids unique across brokers, controller changes and restarts.
+ * The log stores these objects as JSON; metadata-record-serde.ts writes them in Kafka's binary form for the
+ * `__cluster_metadata-0` segment file.
  */
 export interface BrokerEndpoint {
   host: string

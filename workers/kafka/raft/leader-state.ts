@@ -57,10 +57,11 @@ export class LeaderState {
       baseOffset: this.epochStartOffset,
       epoch: this.epoch,
       appendTimestamp: now,
+      // Kafka converts the voter and granting sets (HashSets of small Integers, which iterate ascending).
       leaderChange: {
         leaderId: this.localId,
-        voters: [...this.voterStates.keys()],
-        grantingVoters: [...this.grantingVoters],
+        voters: [...this.voterStates.keys()].sort((a, b) => a - b),
+        grantingVoters: [...this.grantingVoters].sort((a, b) => a - b),
       },
     }
   }

@@ -240,8 +240,8 @@ export class KafkaServer {
 
   /** This node's log.dirs as files, read-only (kafka-dump-log on its host). */
   get logDirFiles(): LogDirFiles {
-    const { replicaManager, engine } = this.parts
-    return new LogDirFiles(logDirFor(this.nodeId), () => replicaManager.allPartitions(), engine)
+    const { replicaManager, engine, raft } = this.parts
+    return new LogDirFiles(logDirFor(this.nodeId), () => replicaManager.allPartitions(), engine, raft)
   }
 
   /** The partitions this node hosts, for the simulation's check that in-sync replicas agree below the HW. */

@@ -1,9 +1,12 @@
 /**
  * LogDirFiles: the files a broker's log.dirs holds, read-only, as `kafka-dump-log` on its host would open
  * them: `<logDir>/<topic>-<partition>/<baseOffset, 20 digits>.log`, `.index` and `.timeindex`, one set per
- * segment of every partition replica the broker hosts. Nothing here writes.
+ * segment of every partition replica the broker hosts, and the one active segment of the metadata log,
+ * `<logDir>/__cluster_metadata-0/00000000000000000000.*` (KRaft's metadata.log.dir defaults to the first
+ * log dir). Nothing here writes.
  *
- * Contents, from the UnifiedLog's segment list (cleanable()) and segmentLogBytes:
+ * Contents, from the UnifiedLog's segment list (cleanable()) and segmentLogBytes, or for the metadata log
+ * from the raft log's batches (metadata-log-segment.ts):
  * - `.log`: the segment's RecordBatch v2 bytes, exactly;
  * - `.index` / `.timeindex`: the entries (8 bytes: relative offset int32, position int32; 12 bytes:
  *   timestamp int64, relative offset int32; big-endian) that log.wasm builds for those bytes with
@@ -15,6 +18,11 @@
  */
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { UnifiedLog } from '../log/unified-log.ts'
+import {
+  metadataLogBatches,
+  metadataLogSegment,
+  type MetadataLogSource,
+} from '../metadata/metadata-log-segment.ts'
 
 export interface HostedLog {
   readonly topicName: string
@@ -31,12 +39,14 @@ interface SegmentBytes {
 const OFFSET_ENTRY_SIZE = 8
 const TIME_ENTRY_SIZE = 12
 const FILE_NAME = /^(\d{20})\.(log|index|timeindex)$/
+const METADATA_LOG_DIRECTORY = '__cluster_metadata-0'
 
 export class LogDirFiles {
   constructor(
     readonly logDir: string,
     private readonly logs: () => readonly HostedLog[],
     private readonly engine: LogEngine,
+    private readonly metadataLog: MetadataLogSource,
   ) {}
 
   /** The file's current bytes, or null when this log dir has no such file. */
@@ -45,11 +55,21 @@ export class LogDirFiles {
     const [directory, file, ...rest] = path.slice(this.logDir.length + 1).split('/')
     const name = FILE_NAME.exec(file ?? '')
     if (rest.length > 0 || name === null) return null
-    const hosted = this.logs().find(({ topicName, partition }) => `${topicName}-${partition}` === directory)
-    const segment = hosted && this.segments(hosted.log).find((s) => s.baseOffset === Number(name[1]))
+    const segment = this.segmentsIn(directory ?? '').find((s) => s.baseOffset === Number(name[1]))
     if (segment === undefined) return null
     if (name[2] === 'log') return segment.bytes
     return this.indexBytes(segment, name[2] === 'index')
+  }
+
+  private segmentsIn(directory: string): SegmentBytes[] {
+    if (directory === METADATA_LOG_DIRECTORY) {
+      const batches = metadataLogBatches(this.metadataLog)
+      return [
+        { baseOffset: 0, bytes: metadataLogSegment(batches, (b) => this.engine.crc32c(b)), active: true },
+      ]
+    }
+    const hosted = this.logs().find(({ topicName, partition }) => `${topicName}-${partition}` === directory)
+    return hosted ? this.segments(hosted.log) : []
   }
 
   private segments(log: UnifiedLog): SegmentBytes[] {

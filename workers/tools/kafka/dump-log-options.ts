@@ -14,7 +14,10 @@ export const STRING_DECODER = 'org.apache.kafka.tools.api.StringDecoder'
 const DECODER_HELP =
   'This class should implement org.apache.kafka.tools.api.Decoder trait. Custom jar should be available in kafka/libs directory.'
 
-/** The record decoders: --offsets-decoder decodes __consumer_offsets; the others are answered as not available. */
+/**
+ * The record decoders: --offsets-decoder decodes __consumer_offsets, --cluster-metadata-decoder the metadata log;
+ * the others are answered as not available.
+ */
 export const RECORD_DECODERS = [
   'offsets-decoder',
   'transaction-log-decoder',

@@ -7,10 +7,14 @@
  *   version are JSON strings) or `<DELETE>` for a tombstone (coordinator-record-json.ts). An unknown record
  *   type gives the key `Unknown record type N at offset O, skipping.` and no payload; any other failure
  *   `Error at offset O, skipping. <message>`. A record without a key throws a RuntimeException.
+ * - ClusterMetadataLogMessageParser (--cluster-metadata-decoder): no key; the value read by
+ *   MetadataRecordSerde as `{"type":"<MetadataRecordType>","version":N,"data":{...}}` (the record's
+ *   JsonConverter), or `Error at O, skipping. <message>` when it does not read.
  */
 import type { DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
 import { toJson } from '../../es/xcontent/json-writer.ts'
 import { UnknownRecordTypeException, deserialize } from '../../kafka/group/group-coordinator-record-serde.ts'
+import { metadataRecordJson, readMetadataRecord } from '../../kafka/metadata/metadata-record-serde.ts'
 import { keyAsJson, valueAsJson } from './coordinator-record-json.ts'
 import { JavaException } from './java-exception.ts'
 
@@ -53,5 +57,15 @@ export const offsetsMessageParser: MessageParser = (record) => {
     }
     const message = error instanceof Error ? error.message : String(error)
     return { key: `Error at offset ${record.offset}, skipping. ${message}`, payload: null }
+  }
+}
+
+export const clusterMetadataMessageParser: MessageParser = (record) => {
+  try {
+    const message = readMetadataRecord(record.value ?? new Uint8Array(0))
+    return { key: null, payload: toJson(metadataRecordJson(message)) }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { key: null, payload: `Error at ${record.offset}, skipping. ${message}` }
   }
 }

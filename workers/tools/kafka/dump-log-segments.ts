@@ -2,14 +2,15 @@
  * kafka-dump-log.sh (kafka.tools.DumpLogSegments, Kafka 4.1): for each of --files, `Dumping <file>` and
  * by suffix: a .log's batches (`baseOffset: ... isvalid: true`, position = bytes before the batch) and,
  * with deep iteration, its records (`| offset: ... headerKeys: [a,b]`, then ` key: k payload: v` with
- * --print-data-log, StringDecoder text or, with --offsets-decoder, the group coordinator's records as JSON:
- * dump-log-parsers.ts); a .index or .timeindex's entries (dump-log-index.ts); any other
- * suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
+ * --print-data-log, StringDecoder text or, with --offsets-decoder or --cluster-metadata-decoder, the group
+ * coordinator's or the metadata log's records as JSON: dump-log-parsers.ts; a control batch's records show
+ * their control type instead: dump-log-control-records.ts); a .index or .timeindex's entries
+ * (dump-log-index.ts); any other suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
  * (dump-log-errors.ts). An exception ends the tool as an uncaught one ends the JVM:
  * `Exception in thread "main" <class>: <message>` on stderr, exit 1 (e.g. NoSuchFileException for a missing
- * file). Files live on the broker hosts (ToolContext.hostFiles). The transaction-log, cluster-metadata,
- * remote-log-metadata and share-group-state decoders and decoder classes other than StringDecoder are
- * answered with a `[playground]` line, exit 1.
+ * file). Files live on the broker hosts (ToolContext.hostFiles). The transaction-log, remote-log-metadata
+ * and share-group-state decoders and decoder classes other than StringDecoder are answered with a
+ * `[playground]` line, exit 1.
  */
 import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
 import { COMPRESSION_NAMES } from '../../../engine-wasm/src/log/compression/compression-type.ts'
@@ -18,7 +19,13 @@ import { UsageException, VersionRequest, printUsageOrVersion } from './command-l
 import { DumpLogErrors } from './dump-log-errors.ts'
 import { baseOffsetOf, fileBatches, fileName, javaFilePath, readFile } from './dump-log-files.ts'
 import { dumpIndex, dumpTimeIndex } from './dump-log-index.ts'
-import { offsetsMessageParser, stringDecoderParser, type MessageParser } from './dump-log-parsers.ts'
+import { controlRecordText } from './dump-log-control-records.ts'
+import {
+  clusterMetadataMessageParser,
+  offsetsMessageParser,
+  stringDecoderParser,
+  type MessageParser,
+} from './dump-log-parsers.ts'
 import {
   DUMP_LOG_OPTIONS,
   STRING_DECODER,
@@ -79,6 +86,7 @@ function recordLine(
       `${prefix}offset: ${record.offset} ${timestampType(batch)}: ${record.timestamp}` +
       ` keySize: ${record.key?.length ?? -1} valueSize: ${record.value?.length ?? -1}` +
       ` sequence: ${sequence} headerKeys: [${record.headers.map((header) => header.key).join(',')}]`
+    if (batch.isControlBatch) line += controlRecordText(record)
     prefix = ' '
   }
   if (settings.printDataLog && !batch.isControlBatch) {
@@ -92,6 +100,7 @@ function recordLine(
 /** DumpLogSegmentsOptions.messageParser: the record decoder given, else the key and value decoder classes. */
 function messageParser(settings: DumpLogSettings): MessageParser {
   if (settings.recordDecoder === 'offsets-decoder') return offsetsMessageParser
+  if (settings.recordDecoder === 'cluster-metadata-decoder') return clusterMetadataMessageParser
   if (settings.recordDecoder !== null) {
     throw new PlaygroundLimit(
       `[playground] --${settings.recordDecoder} is not available: the playground keeps no such records in segment files.\n`,

@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import { UnifiedLog } from '../../../../workers/kafka/log/unified-log.ts'
+import type { MetadataRecord } from '../../../../workers/kafka/metadata/metadata-records.ts'
+import { readMetadataRecord } from '../../../../workers/kafka/metadata/metadata-record-serde.ts'
+import { batchSize, type LogBatch } from '../../../../workers/kafka/raft/raft-messages.ts'
 import { LogDirFiles } from '../../../../workers/kafka/server/log-dir-files.ts'
 import { brokerHoldingPath } from '../../../../workers/protocol/log-dirs.ts'
 import { concat, loadLogEngine, record } from '../kafka-fixtures.ts'
@@ -14,8 +17,10 @@ beforeAll(async () => {
 
 const DIR = '/tmp/kraft-combined-logs-2'
 
-function filesOver(log: UnifiedLog): LogDirFiles {
-  return new LogDirFiles(DIR, () => [{ topicName: 'my-topic', partition: 3, log }], engine)
+function filesOver(log: UnifiedLog, metadataLog: LogBatch<MetadataRecord>[] = []): LogDirFiles {
+  const batchAt = (offset: number) =>
+    metadataLog.find((b) => b.baseOffset <= offset && offset < b.baseOffset + batchSize(b))
+  return new LogDirFiles(DIR, () => [{ topicName: 'my-topic', partition: 3, log }], engine, { batchAt })
 }
 
 describe('LogDirFiles', () => {
@@ -61,6 +66,61 @@ describe('LogDirFiles', () => {
     expect([time.length, Number(times.getBigInt64(0)), times.getInt32(8), times.getInt32(20)]).toEqual([
       24, 1_002, 2, 0,
     ])
+  })
+
+  it('serves the metadata log as __cluster_metadata-0/00000000000000000000.log, as the raft layer writes it', () => {
+    const topicId = 'AAECAwQFBgcICQoLDA0ODw'
+    const metadataLog: LogBatch<MetadataRecord>[] = [
+      {
+        kind: 'control',
+        baseOffset: 0,
+        epoch: 1,
+        appendTimestamp: 5_000,
+        leaderChange: { leaderId: 2, voters: [1, 2, 3], grantingVoters: [2, 3] },
+      },
+      {
+        kind: 'data',
+        baseOffset: 1,
+        epoch: 1,
+        appendTimestamp: 5_010,
+        records: [
+          { type: 'TopicRecord', name: 'demo', topicId },
+          { type: 'RemoveTopicRecord', topicId },
+        ],
+      },
+    ]
+    const files = filesOver(new UnifiedLog(engine, { segmentBytes: 1 << 20 }), metadataLog)
+    const bytes = files.read(`${DIR}/__cluster_metadata-0/00000000000000000000.log`)!
+    const [control, data] = engine.decodeBatches(bytes)
+    expect(control).toMatchObject({
+      baseOffset: 0,
+      partitionLeaderEpoch: 1,
+      isControlBatch: true,
+      isTransactional: false,
+      producerId: -1,
+      producerEpoch: -1,
+      baseSequence: -1,
+      maxTimestamp: 5_000,
+    })
+    expect(Array.from(control!.records[0]!.key!)).toEqual([0, 0, 0, 2])
+    expect(data).toMatchObject({
+      baseOffset: 1,
+      lastOffset: 2,
+      partitionLeaderEpoch: 1,
+      isControlBatch: false,
+    })
+    expect(data!.records.map((r) => [r.offset, r.timestamp, r.key])).toEqual([
+      [1, 5_010, null],
+      [2, 5_010, null],
+    ])
+    expect(readMetadataRecord(data!.records[0]!.value!)).toEqual({
+      apiKey: 2,
+      version: 0,
+      data: { name: 'demo', topicId },
+    })
+    expect(files.read(`${DIR}/__cluster_metadata-0/00000000000000000000.index`)).toEqual(new Uint8Array(8))
+    expect(files.read(`${DIR}/__cluster_metadata-0/00000000000000000001.log`)).toBeNull()
+    expect(files.read(`${DIR}/__cluster_metadata-1/00000000000000000000.log`)).toBeNull()
   })
 
   it('routes a path to the broker whose log dir holds it, telling -2 from broker 1', () => {

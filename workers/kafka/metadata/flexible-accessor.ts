@@ -1,0 +1,146 @@
+/**
+ * The Writable and Readable of Kafka's generated messages at flexible versions
+ * (org.apache.kafka.common.protocol.ByteBufferAccessor with the compact encodings): big-endian int8, int16,
+ * uint16, int32 and int64 (a JS number, exact up to 2^53), a boolean as one byte (0 false, anything else
+ * true), an unsigned varint (base-128, low group first), raw bytes (a uuid is its 16 bytes, most
+ * significant long first: uuid.ts), and the compact forms: a string as unsigned varint (UTF-8 length + 1, 0 for null) and the bytes,
+ * an array length as unsigned varint (count + 1, 0 for null).
+ * Reading past the end throws `Error reading N byte(s): only M byte(s) available`, as Kafka's readers do.
+ */
+import { ByteBufferWriter } from '../../protocol/byte-buffer-accessor.ts'
+
+const utf8 = new TextEncoder()
+const text = new TextDecoder()
+
+export class FlexibleWriter {
+  /** The big-endian fixed-width writes are the non-flexible accessor's. */
+  private readonly out = new ByteBufferWriter()
+
+  int8(value: number): void {
+    this.out.raw(Uint8Array.of(value & 0xff))
+  }
+
+  int16(value: number): void {
+    this.out.int16(value)
+  }
+
+  uint16(value: number): void {
+    this.out.raw(Uint8Array.of((value >>> 8) & 0xff, value & 0xff))
+  }
+
+  int32(value: number): void {
+    this.out.int32(value)
+  }
+
+  int64(value: number): void {
+    this.out.int64(value)
+  }
+
+  bool(value: boolean): void {
+    this.int8(value ? 1 : 0)
+  }
+
+  unsignedVarint(value: number): void {
+    let rest = value >>> 0
+    while (rest >= 0x80) {
+      this.int8((rest & 0x7f) | 0x80)
+      rest >>>= 7
+    }
+    this.int8(rest)
+  }
+
+  /** A compact nullable string. */
+  compactString(value: string | null): void {
+    if (value === null) return this.unsignedVarint(0)
+    const bytes = utf8.encode(value)
+    this.unsignedVarint(bytes.length + 1)
+    this.raw(bytes)
+  }
+
+  /** A compact array's length: the count + 1, 0 for a null array. */
+  compactLength(count: number | null): void {
+    this.unsignedVarint(count === null ? 0 : count + 1)
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.out.raw(bytes)
+  }
+
+  /** A copy of the bytes written. */
+  toBytes(): Uint8Array {
+    return this.out.toBytes()
+  }
+}
+
+export class FlexibleReader {
+  private readonly view: DataView
+  private position = 0
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  }
+
+  get remaining(): number {
+    return this.bytes.length - this.position
+  }
+
+  int8(): number {
+    return this.view.getInt8(this.advance(1))
+  }
+
+  int16(): number {
+    return this.view.getInt16(this.advance(2))
+  }
+
+  uint16(): number {
+    return this.view.getUint16(this.advance(2))
+  }
+
+  int32(): number {
+    return this.view.getInt32(this.advance(4))
+  }
+
+  int64(): number {
+    return Number(this.view.getBigInt64(this.advance(8)))
+  }
+
+  bool(): boolean {
+    return this.int8() !== 0
+  }
+
+  /** ByteUtils.readUnsignedVarint: at most 5 bytes. */
+  unsignedVarint(): number {
+    let value = 0
+    for (let shift = 0; shift <= 28; shift += 7) {
+      const byte = this.view.getUint8(this.advance(1))
+      value |= (byte & 0x7f) << shift
+      if ((byte & 0x80) === 0) return value >>> 0
+    }
+    throw new Error('Varint is too long, the most significant bit in the 5th byte is set')
+  }
+
+  compactString(): string | null {
+    const length = this.unsignedVarint() - 1
+    return length < 0 ? null : text.decode(this.bytesOf(length))
+  }
+
+  /** A compact array's count, null for a null array. */
+  compactLength(): number | null {
+    const length = this.unsignedVarint() - 1
+    return length < 0 ? null : length
+  }
+
+  bytesOf(length: number): Uint8Array {
+    const at = this.advance(length)
+    return this.bytes.subarray(at, at + length)
+  }
+
+  private advance(length: number): number {
+    if (length > this.remaining) {
+      throw new RangeError(`Error reading ${length} byte(s): only ${this.remaining} byte(s) available`)
+    }
+    const at = this.position
+    this.position += length
+    return at
+  }
+}
