@@ -64,6 +64,20 @@ describe('LogFlusher', () => {
     expect(keys()).toEqual([['a']])
   })
 
+  it('makes at most one background write per 100 ms of a broker appending every 10 ms', async () => {
+    const { storage, append, keys, advance } = setUp()
+    const appended: string[] = []
+    for (let t = 0; t < 300; t += 10) {
+      append(`k${t}`)
+      appended.push(`k${t}`)
+      await advance(0)
+      while (storage.unfinished > 0) storage.complete()
+      await advance(10)
+    }
+    expect(storage.writes.map((write) => write.at)).toEqual([0, 100, 200, 300])
+    expect(keys().flat()).toEqual(appended)
+  })
+
   it('starts the next background write no sooner than the gap after the previous one started', async () => {
     const { storage, append, keys, advance } = setUp()
     append('a')
