@@ -1,11 +1,14 @@
 // KafkaConsumer against a simulated KRaft cluster: auto.offset.reset earliest / latest / none, positions
-// across polls, max.poll.records, seeks, out-of-range reset, and poll's wait on the clock (the cluster's
-// DeterministicTaskQueue: time moves only while the simulation runs).
+// across polls, max.poll.records (a fetch's further records kept for the next polls), seeks, out-of-range
+// reset, and poll's wait on the clock (the cluster's DeterministicTaskQueue: time moves only while the
+// simulation runs).
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { CorruptRecordError, type LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaError } from '../../../workers/clients/kafka/api.ts'
 import { KafkaConsumer } from '../../../workers/clients/kafka/consumer/kafka-consumer.ts'
 import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
+import type { BrokerApi, FetchPartition, FetchPartitionResponse } from '../../../workers/protocol/kafka.ts'
+import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.ts'
 import { clusterWithTopic, connectionTo, loadLogEngine, text, utf8 } from './client-fixtures.ts'
 
 let engine: LogEngine
@@ -25,6 +28,26 @@ async function produce(cluster: SimKafkaCluster, partition: number, ...values: s
 
 const consumer = (cluster: SimKafkaCluster, config: Record<string, string> = {}) =>
   new KafkaConsumer(connectionTo(cluster), engine, cluster.queue, config)
+/** The cluster as clients reach it, each fetch's request and answer shown to `onFetch` first. */
+function watchingFetches(
+  cluster: SimKafkaCluster,
+  onFetch: (partitions: FetchPartition[], answers: FetchPartitionResponse[]) => void,
+): BrokerDirectory {
+  return {
+    brokerAtPort(port) {
+      const broker = cluster.brokerAtPort(port)
+      if (broker === null) return null
+      const fetch: BrokerApi['fetch'] = async (partitions) => {
+        const answers = await broker.fetch(partitions)
+        onFetch(partitions, answers)
+        return answers
+      }
+      return new Proxy(broker, {
+        get: (target, name): unknown => (name === 'fetch' ? fetch : Reflect.get(target, name)),
+      })
+    },
+  }
+}
 const seen = (records: Array<{ partition: number; offset: number; value: Uint8Array | null }>) =>
   records.map((r) => [r.partition, r.offset, text(r.value)])
 
@@ -87,6 +110,80 @@ describe('KafkaConsumer', () => {
       await cluster.run(c.poll(0)),
     ]
     expect(polls.map((p) => p.map((r) => r.offset))).toEqual([[0, 1], [2, 3], [4], []])
+  })
+
+  it('keeps the records a fetch brought past max.poll.records for the next polls, fetching nothing meanwhile', async () => {
+    const cluster = await clusterWithTopic('t', 2)
+    await produce(cluster, 0, 'a', 'b', 'c')
+    await produce(cluster, 1, 'x', 'y')
+    const fetches: number[][] = []
+    const directory = watchingFetches(cluster, (partitions) =>
+      fetches.push(partitions.map((p) => p.fetchOffset)),
+    )
+    const c = new KafkaConsumer(connectionTo(directory), engine, cluster.queue, {
+      'auto.offset.reset': 'earliest',
+      'max.poll.records': '2',
+    })
+    await cluster.run(c.subscribe(['t']))
+    const polls = []
+    for (let i = 0; i < 4; i++) polls.push(seen(await cluster.run(c.poll(0))))
+    expect(polls).toEqual([
+      [
+        [0, 0, 'a'],
+        [0, 1, 'b'],
+      ],
+      [
+        [0, 2, 'c'],
+        [1, 0, 'x'],
+      ],
+      [[1, 1, 'y']],
+      [],
+    ])
+    // One fetch of both partitions brought all five records; the empty fourth poll fetched again.
+    expect(fetches).toEqual([
+      [0, 0],
+      [3, 2],
+    ])
+  })
+
+  it('drops the records it kept for a partition once the partition is seeked elsewhere', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    await produce(cluster, 0, 'a', 'b', 'c', 'd')
+    const tp = { topic: 't', partition: 0 }
+    const c = consumer(cluster, { 'auto.offset.reset': 'earliest', 'max.poll.records': '1' })
+    await cluster.run(c.assign([tp]))
+    expect(seen(await cluster.run(c.poll(0)))).toEqual([[0, 0, 'a']])
+    c.seek(tp, 3)
+    expect(seen(await cluster.run(c.poll(0)))).toEqual([[0, 3, 'd']])
+    c.seek(tp, 1)
+    expect(seen(await cluster.run(c.poll(0)))).toEqual([[0, 1, 'b']])
+  })
+
+  it('returns the records before a corrupt batch first, then fails the next poll', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    // Two batches in one request, so that one fetch answers both.
+    const first = engine.encodeBatch(
+      ['a', 'b'].map((v) => ({ key: null, value: utf8(v), timestamp: 5, headers: [] })),
+    )
+    const second = engine.encodeBatch([{ key: null, value: utf8('c'), timestamp: 5, headers: [] }])
+    const records = new Uint8Array(first.length + second.length)
+    records.set(first)
+    records.set(second, first.length)
+    await cluster.run(cluster.server(1).api.produce(-1, 1000, [{ topic: 't', partition: 0, records }]))
+    // The answer's last byte belongs to the second batch, whose CRC then fails.
+    const directory = watchingFetches(cluster, (_, answers) => {
+      for (const { records } of answers)
+        if (records.length > 0) records[records.length - 1] = records.at(-1)! ^ 0xff
+    })
+    const c = new KafkaConsumer(connectionTo(directory), engine, cluster.queue, {
+      'auto.offset.reset': 'earliest',
+    })
+    await cluster.run(c.assign([{ topic: 't', partition: 0 }]))
+    expect(seen(await cluster.run(c.poll(0)))).toEqual([
+      [0, 0, 'a'],
+      [0, 1, 'b'],
+    ])
+    await expect(cluster.run(c.poll(0))).rejects.toThrow(CorruptRecordError)
   })
 
   it('seeks, seeks to beginning and to end', async () => {

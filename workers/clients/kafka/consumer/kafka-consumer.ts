@@ -2,7 +2,10 @@
  * KafkaConsumer: fetches from the partitions it is assigned (or, for a subscription, every partition of
  * the subscribed topics), keeps a position per partition, and resets a missing or out-of-range position
  * by `auto.offset.reset`. poll() returns records below the high watermark in offset order per partition,
- * at most `max.poll.records`, waiting on the clock up to the timeout when nothing is there yet.
+ * at most `max.poll.records`, waiting on the clock up to the timeout when nothing is there yet. As the Java
+ * consumer's, a fetch's records beyond what one poll returns wait in its CompletedFetch (completed-fetch.ts)
+ * for the next polls, which fetch only the partitions with nothing buffered: each record is fetched and
+ * decoded once, whatever max.poll.records is.
  *
  * Each partition is fetched from its leader (ClusterConnection); when the leader moves, the consumer
  * refreshes its metadata and carries on. With a group.id, a subscription is managed by the group
@@ -12,11 +15,12 @@
 import type { FetchPartitionResponse, PartitionMetadata } from '../../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
 import type { Clock } from '../../../net/clock.ts'
-import type { LogEngine, RecordFactory } from '../../../../engine-wasm/src/log/index.ts'
+import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import type { Consumer, ConsumerConfig, ConsumerRecord, TopicPartition } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
+import { CompletedFetch } from './completed-fetch.ts'
 import { ConsumerCoordinator } from './consumer-coordinator.ts'
 
 /** Fetch errors after which the Java consumer refreshes its metadata and fetches again. */
@@ -46,6 +50,8 @@ export class KafkaConsumer implements Consumer {
    * came in (-1 when unknown: after a reset or seek), committed with it.
    */
   private readonly positions = new Map<string, { offset: number; offsetEpoch: number }>()
+  /** Fetched records poll has not returned yet, per partition, in the order the fetches completed. */
+  private readonly completedFetches = new Map<string, CompletedFetch>()
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
   private readonly group: ConsumerCoordinator | null = null
   private subscribed = false
@@ -187,27 +193,80 @@ export class KafkaConsumer implements Consumer {
     return Promise.race([work.then(() => true), this.clock.sleep(Math.max(remaining, 0)).then(() => false)])
   }
 
+  /**
+   * One round of poll (pollForFetches): the records fetches already brought, else a fetch of every assigned
+   * partition from its position and the records it brings; at most max.poll.records either way.
+   */
   private async fetchOnce(): Promise<ConsumerRecord[]> {
     await this.resetMissingPositions()
-    const assigned = this.assigned()
-    if (assigned.length === 0) return []
+    if (this.assigned().length === 0) return []
+    const limit = Number(this.config['max.poll.records'])
+    const buffered = this.collectFetch(limit)
+    if (buffered.length > 0) return buffered
+    await this.sendFetches()
+    return this.collectFetch(limit)
+  }
+
+  /**
+   * FetchCollector.collectFetch: up to `limit` records from the completed fetches, oldest fetch first, each
+   * partition's position moving past the records taken. A fetch of a partition no longer assigned, or whose
+   * position moved elsewhere (a seek, a reset), is dropped. A corrupt batch fails the poll only when it
+   * collected nothing before it; otherwise, as the Java consumer, the records before it are returned first
+   * and the next poll fails.
+   */
+  private collectFetch(limit: number): ConsumerRecord[] {
+    const out: ConsumerRecord[] = []
+    const assigned = new Set(this.assigned().map(key))
+    for (const [partitionKey, fetch] of this.completedFetches) {
+      if (out.length >= limit) break
+      const position = this.positions.get(partitionKey)
+      if (!assigned.has(partitionKey) || position?.offset !== fetch.nextFetchOffset) {
+        this.completedFetches.delete(partitionKey)
+        continue
+      }
+      const before = out.length
+      try {
+        fetch.fetchRecords(limit - out.length, out)
+      } catch (error) {
+        if (out.length === 0) {
+          this.completedFetches.delete(partitionKey)
+          throw error
+        }
+        break
+      } finally {
+        if (out.length > before) {
+          this.positions.set(partitionKey, { offset: fetch.nextFetchOffset, offsetEpoch: fetch.lastEpoch })
+        }
+      }
+      if (fetch.isConsumed) this.completedFetches.delete(partitionKey)
+    }
+    return out
+  }
+
+  /**
+   * Fetcher.sendFetches: one fetch per leader for the assigned partitions that have a position and no
+   * buffered records, each from its position; the answers become CompletedFetches. Errors that mean stale
+   * metadata refresh it (the next poll fetches from the new leader); an out-of-range position is reset by
+   * the next poll.
+   */
+  private async sendFetches(): Promise<void> {
     const maxBytes = Number(this.config['max.partition.fetch.bytes'])
-    const requests = assigned.map((tp) => ({
-      ...tp,
-      fetchOffset: this.positions.get(key(tp))?.offset ?? 0,
-      maxBytes,
-    }))
+    const requests = this.assigned().flatMap((tp) => {
+      const position = this.positions.get(key(tp))
+      if (position === undefined || this.completedFetches.has(key(tp))) return []
+      return [{ ...tp, fetchOffset: position.offset, maxBytes }]
+    })
+    if (requests.length === 0) return
     const { groups } = await this.connection.byLeader(requests)
     const answers = await Promise.all(
       groups.map((group) => group.broker.fetch(group.items).catch((): FetchPartitionResponse[] => [])),
     )
-    const responses = answers.flat()
-    const limit = Number(this.config['max.poll.records'])
-    const out: ConsumerRecord[] = []
+    const fetchOffsets = new Map(requests.map((r) => [key(r), r.fetchOffset]))
+    // A rebalance during the fetch may have taken partitions away.
     const stillAssigned = new Set(this.assigned().map(key))
-    for (const response of responses) {
-      // A rebalance during the fetch took this partition away.
-      if (!stillAssigned.has(key(response))) continue
+    for (const response of answers.flat()) {
+      const partitionKey = key(response)
+      if (!stillAssigned.has(partitionKey)) continue
       if (response.error === 'OFFSET_OUT_OF_RANGE') {
         this.setPosition(response, undefined)
         continue
@@ -218,44 +277,14 @@ export class KafkaConsumer implements Consumer {
         continue
       }
       if (response.error) throw kafkaError(response.error)
-      const current = this.positions.get(key(response))
-      let position = current?.offset ?? 0
-      let epoch = current?.offsetEpoch ?? -1
-      const { topic, partition } = response
-      // CompletedFetch: each record decoded straight into its ConsumerRecord.
-      const makeRecord: RecordFactory<ConsumerRecord> = (
-        offset,
-        timestamp,
-        recordKey,
-        value,
-        headers,
-        _,
-        logAppendTime,
-      ) => ({
-        topic,
-        partition,
-        offset,
-        timestamp,
-        timestampType: logAppendTime ? 'LogAppendTime' : 'CreateTime',
-        key: recordKey,
-        value,
-        headers,
-      })
-      for (const batch of this.engine.decodeBatches(response.records, makeRecord)) {
-        for (const record of batch.records) {
-          if (record.offset < position || out.length >= limit) continue
-          out.push(record)
-          position = record.offset + 1
-          epoch = batch.partitionLeaderEpoch
-        }
-      }
-      this.setPosition(response, position, epoch)
+      const fetchOffset = fetchOffsets.get(partitionKey) ?? 0
+      this.completedFetches.set(partitionKey, new CompletedFetch(this.engine, response, fetchOffset))
     }
-    return out
   }
 
   async close(): Promise<void> {
     await this.group?.close()
     this.assignment = []
+    this.completedFetches.clear()
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * CompletedFetch: one partition's answer to a fetch, kept by the consumer until poll has returned all of
+ * its records, as the Java consumer's FetchBuffer keeps its CompletedFetches. A poll takes at most
+ * max.poll.records; the rest wait here for the next poll, which takes them without fetching the partition
+ * again (and decoding its bytes again).
+ *
+ * The answer's bytes are decoded a batch at a time as poll reaches them (as the Java consumer iterates a
+ * CompletedFetch's batches), each batch once, each record straight into its ConsumerRecord; a corrupt
+ * batch throws when it is reached. `nextFetchOffset` is the position the consumer has once the records taken
+ * so far are consumed: the offset the partition was fetched from until the first record is taken, then the
+ * offset after the last record taken. A consumer whose position differs (it seeked, or a rebalance reset it) drops the
+ * fetch as stale instead of taking from it.
+ *
+ * Invariants: records come out in offset order, each at most once; records below the fetch offset (the rest
+ * of a batch the fetch started inside) never come out.
+ */
+import type { FetchPartitionResponse } from '../../../protocol/kafka.ts'
+import { batchSlices, type LogEngine, type RecordFactory } from '../../../../engine-wasm/src/log/index.ts'
+import type { ConsumerRecord } from '../api.ts'
+
+export class CompletedFetch {
+  /** The answer's batches, each a view of its bytes; decoded one at a time as records are taken. */
+  private readonly batches: Uint8Array[]
+  private nextBatch = 0
+  /** The records of the batch decoded last, and the next of them to look at. */
+  private records: ConsumerRecord[] = []
+  private recordIndex = 0
+  private batchEpoch = -1
+  /** The leader epoch of the batch the last record taken came in (-1 until one is taken). */
+  lastEpoch = -1
+  private readonly makeRecord: RecordFactory<ConsumerRecord>
+
+  constructor(
+    private readonly engine: LogEngine,
+    response: FetchPartitionResponse,
+    /** The offset the partition was fetched from; then the offset after the last record taken. */
+    public nextFetchOffset: number,
+  ) {
+    const { topic, partition } = response
+    this.batches = batchSlices(response.records)
+    this.makeRecord = (offset, timestamp, key, value, headers, _, logAppendTime) => ({
+      topic,
+      partition,
+      offset,
+      timestamp,
+      timestampType: logAppendTime ? 'LogAppendTime' : 'CreateTime',
+      key,
+      value,
+      headers,
+    })
+  }
+
+  /** Whether every record at or above the fetch offset was taken. */
+  get isConsumed(): boolean {
+    return this.recordIndex >= this.records.length && this.nextBatch >= this.batches.length
+  }
+
+  /** CompletedFetch.fetchRecords: moves up to `max` records into `out`, advancing nextFetchOffset. */
+  fetchRecords(max: number, out: ConsumerRecord[]): void {
+    let taken = 0
+    while (taken < max) {
+      while (this.recordIndex >= this.records.length) if (!this.decodeNextBatch()) return
+      const record = this.records[this.recordIndex++]!
+      if (record.offset < this.nextFetchOffset) continue
+      out.push(record)
+      taken++
+      this.nextFetchOffset = record.offset + 1
+      this.lastEpoch = this.batchEpoch
+    }
+  }
+
+  /**
+   * Decodes the next batch (its CRC checked, its records inflated if compressed); false when none is left.
+   * A corrupt batch throws and stays next, so every later attempt throws again.
+   */
+  private decodeNextBatch(): boolean {
+    const bytes = this.batches[this.nextBatch]
+    if (bytes === undefined) return false
+    const [batch] = this.engine.decodeBatches(bytes, this.makeRecord)
+    this.nextBatch++
+    this.records = batch?.records ?? []
+    this.recordIndex = 0
+    this.batchEpoch = batch?.partitionLeaderEpoch ?? -1
+    return true
+  }
+}
