@@ -36,14 +36,16 @@ export class FieldIndex {
   }
 
   /**
-   * Indexes the next token of the pending document: term ordinal t of this field's dictionary at `position`. Tokens
-   * come in analyzer order, so a token at the same position as the one before it is an overlap (position increment 0).
+   * Indexes the next token of the pending document: term ordinal t of this field's dictionary at `position`, the
+   * term's first in the document when `first`, at or after the term's positions in it when `inOrder`. Tokens come in
+   * analyzer order, so a token at the same position as the one before it is an overlap (position increment 0).
    */
-  addToken(t: i32, position: i32): void {
+  addToken(t: i32, position: i32, first: bool, inOrder: bool): void {
     if (this.pendingTokens == 0 || position != this.lastPosition) this.pendingNumTerms++
     this.lastPosition = position
     this.pendingTokens++
-    if (this.terms.addPosition(t, this.pendingDoc, position)) this.pendingDistinct++
+    this.terms.addPosition(t, this.pendingDoc, position, first, inOrder)
+    if (first) this.pendingDistinct++
   }
 
   /** Adds a numeric value (long / double / date fields) of the pending document. */

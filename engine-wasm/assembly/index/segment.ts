@@ -9,9 +9,10 @@
 //   maxPosition: what the field holds over the whole flush, which sizes its dictionary exactly); u32 newTermCount, newTermCount x (u32
 //   field ordinal, string term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size
 //   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
-//     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 tokenCount, tokenCount x (u32 term
-//     ordinal within the field: its terms are numbered 0, 1, ... in the order they are listed, i32 position);
-//     u32 valueCount, valueCount x f64
+//     u32 field ordinal, u32 flags (bit 0: the field has no norms; bit 1: the document had a record of this field
+//     before, so its positions may restart below that record's), u32 tokenCount, tokenCount x (u32 term ordinal
+//     within the field: its terms are numbered 0, 1, ... in the order they are listed, bit 31 set on the term's
+//     first token in the document, i32 position); u32 valueCount, valueCount x f64
 // Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
 // term listed occurs in at least one token.
 // Invariants: docIds arrive strictly ascending and at or above the segment's docBase (the wrapper checks), so
@@ -21,6 +22,12 @@ import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
 import { extrasBytes } from './term-dictionary'
+
+/** A field record's flags (format above). */
+const NO_NORMS = 1
+const CONTINUES = 2
+/** The bit of a token's term ordinal set on the term's first token in its document. */
+const FIRST_IN_DOC: i32 = 0x80000000
 
 /** Reserves, in each field, the extras of a batch's new terms (read ahead from their list, `count` terms). */
 function reserveExtras(reader: ByteReader, count: i32, fields: Array<FieldIndex>): void {
@@ -75,11 +82,13 @@ export class Segment {
       const docFields = reader.i32()
       for (let f = 0; f < docFields; f++) {
         const field = unchecked(fields[reader.i32()])
-        if (field.beginDocument(local, (reader.i32() & 1) != 0)) started.push(field)
+        const flags = reader.i32()
+        if (field.beginDocument(local, (flags & NO_NORMS) != 0)) started.push(field)
+        const inOrder = (flags & CONTINUES) == 0
         const tokenCount = reader.i32()
         for (let t = 0; t < tokenCount; t++) {
           const term = reader.i32()
-          field.addToken(term, reader.i32())
+          field.addToken(term & ~FIRST_IN_DOC, reader.i32(), term < 0, inOrder)
         }
         const valueCount = reader.i32()
         for (let v = 0; v < valueCount; v++) field.addValue(reader.f64())

@@ -160,23 +160,24 @@ export class TermDictionary {
   }
 
   /**
-   * Adds one occurrence of term t at `position` in document docId, which is the term's last document or above every
-   * one it has (a flush streams a document's tokens in); answers true when docId is new. Positions stay ascending.
+   * Adds one occurrence of term t at `position` in document docId (a flush streams a document's tokens in): a new
+   * entry when `first` (docId is above every document the term has), else one more position of its last entry,
+   * docId's, put among them in order unless `inOrder` says it is at or after all of them. The caller knows both
+   * (document-batch.ts), so a token reads none of the term's postings back.
    */
-  addPosition(t: i32, docId: i32, position: i32): bool {
-    const entryEnds = this.entryEnds!
+  addPosition(t: i32, docId: i32, position: i32, first: bool, inOrder: bool): void {
     const positionEnds = this.positionEnds!
     const buffers = this.buffers
-    const end = unchecked(entryEnds[t])
     let at = unchecked(positionEnds[t])
     unchecked((positionEnds[t] = at + 1))
-    const isNew = end == unchecked(this.entryStarts[t]) || buffers.doc(end - 1) != docId
-    if (isNew) {
+    if (first) {
+      const entryEnds = this.entryEnds!
+      const end = unchecked(entryEnds[t])
       if (buffers.setDoc(end, docId)) this.views.clear()
       this.setPosStart(t, end, at)
       unchecked((entryEnds[t] = end + 1))
-    } else {
-      const start = this.posStart(t, end - 1)
+    } else if (!inOrder) {
+      const start = this.posStart(t, unchecked(this.entryEnds![t]) - 1)
       while (at > start && buffers.position(at - 1) > position) {
         buffers.setPosition(at, buffers.position(at - 1))
         at--
@@ -185,7 +186,6 @@ export class TermDictionary {
     buffers.setPosition(at, position)
     this.written++
     this.settle()
-    return isNew
   }
 
   /**

@@ -8,11 +8,14 @@
  * postings exactly, once (no growth by doubling, no slack, no garbage). Tokens name a term by its ordinal within its
  * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
- * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, as the batch
- * writes it, and its position), every field as four. A document streams in (beginDocument, beginField, then its
- * terms and values), each term as UTF-16 code units in the caller's buffer (an analyzer's scratch), numbered by a
- * TermsHash whose record for the term also holds the term's counts (one record touched per token), so no string or
- * object is made per token; add() takes a whole AnalyzedDocument the same way.
+ * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, marked on
+ * the term's first token in the document, as the batch writes it, and its position), every field as four, its
+ * flags marking a field the document had a record of before (a field named twice), so that the index neither reads
+ * a term's postings back to find whether a token starts a new entry nor orders positions that come in order. A
+ * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in the
+ * caller's buffer (an analyzer's scratch), numbered by a TermsHash whose record for the term also holds the term's
+ * counts (one record touched per token), so no string or object is made per token; add() takes a whole
+ * AnalyzedDocument the same way.
  * Checked as documents stream in (a RangeError, before anything reaches the index): docIds are integers in
  * [0, 2^31), strictly ascending and above the index's last one; positions are integers in [0, 2^31),
  * non-decreasing within a field (Lucene rejects negative increments).
@@ -23,8 +26,14 @@ import { ByteWriter } from './byte-writer.ts'
 import { IntList, TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
 
-// Words per field in FlushDictionary.fields: field ordinal, flags (bit 0: no norms), token count, value count.
+// Words per field in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS, CONTINUES), token count,
+// value count.
 const FIELD_WORDS = 4
+/** A field record's flags (segment.ts): the field has no norms; the document had a record of the field before. */
+const NO_NORMS = 1
+const CONTINUES = 2
+/** The bit of a token's term ordinal that marks the term's first token in its document (segment.ts). */
+const FIRST_IN_DOC = 0x80000000
 const MAX_INT = 0x7fffffff
 // FlushDictionary's words in a term's TermsHash payload: docFreq, totalTermFreq, the number of the last document
 // (index into docIds) it occurs in plus one (0: none yet, so a new record's zeros need no setting), its ordinal
@@ -76,13 +85,18 @@ export class FlushDictionary {
   private readonly terms = new TermsHash(TERM_PAYLOAD)
   /** Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest. */
   private readonly fieldTotals: number[][] = []
+  /** Per field ordinal: the number (index in docIds plus one) of the last document with a record of it, 0: none. */
+  private readonly fieldLastDoc: number[] = []
   /** Per field ordinal: its terms' TermsHash ordinals by their ordinal within the field. */
   private readonly fieldTerms: IntList[] = []
   private readonly docIds = new IntList()
   /** Per document: its field count and its token count. */
   private readonly docShapes = new IntList()
   private readonly fields = new IntList()
-  /** Per token: its term's ordinal within its field (what the batch names it by), position. */
+  /**
+   * Per token: its term's ordinal within its field with FIRST_IN_DOC on its first token in the document (as the
+   * batch names it), position.
+   */
   private readonly tokens = new IntList()
   private readonly values: number[] = []
   /** The open field: name, norms, ordinal and record (index in `fields`) once written, last position. */
@@ -167,8 +181,10 @@ export class FlushDictionary {
       stats[at + LAST_DOC] = docs
       stats[at + DOC_FREQ]!++
       totals[2]!++
+      this.tokens.push2(stats[at + FIELD_TERM]! | FIRST_IN_DOC, position)
+    } else {
+      this.tokens.push2(stats[at + FIELD_TERM]!, position)
     }
-    this.tokens.push2(stats[at + FIELD_TERM]!, position)
     this.fields.data[this.fieldRecord + 2]!++
     this.docShapes.data[2 * docs - 1]!++
   }
@@ -260,7 +276,7 @@ export class FlushDictionary {
         const fieldTerms = this.fieldTerms[fieldOrdinal]!.data
         let next = cursor.fieldTerms[fieldOrdinal] ?? 0
         for (const tokenEnd = token + 2 * tokenCount; token < tokenEnd; token += 2) {
-          if (tokens[token] !== next) continue
+          if ((tokens[token]! & ~FIRST_IN_DOC) !== next) continue
           const term = fieldTerms[next++]!
           cursor.term++
           terms.u32(fieldOrdinal)
@@ -317,8 +333,11 @@ export class FlushDictionary {
     this.openTotals = this.fieldTotals[this.fieldOrdinal]!
     this.openTerms = this.fieldTerms[this.fieldOrdinal]!
     this.fieldRecord = this.fields.length
+    const doc = this.docIds.length
+    const continues = this.fieldLastDoc[this.fieldOrdinal] === doc
+    this.fieldLastDoc[this.fieldOrdinal] = doc
     this.fields.push(this.fieldOrdinal)
-    this.fields.push(this.fieldNorms ? 0 : 1)
+    this.fields.push((this.fieldNorms ? 0 : NO_NORMS) | (continues ? CONTINUES : 0))
     this.fields.push(0)
     this.fields.push(0)
     this.docShapes.data[2 * (this.docIds.length - 1)]!++
@@ -332,6 +351,7 @@ export class FlushDictionary {
       this.fieldOrdinals.set(name, ordinal)
       this.fieldNames.push(name)
       this.fieldTotals.push([0, 0, 0, 0, 0])
+      this.fieldLastDoc.push(0)
       this.fieldTerms.push(new IntList())
     }
     return ordinal

@@ -10,7 +10,9 @@ import { Oracle } from './oracle.ts'
 /**
  * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and each field's terms by
  * ordinal; `counts` gets each term's docFreq and totalTermFreq as the batches announce them, `fieldTotals` each
- * field's (terms, UTF-8 bytes, documents, positions, largest position).
+ * field's (terms, UTF-8 bytes, documents, positions, largest position). Checks the marks the format puts on what the
+ * index could find out itself: a field record's CONTINUES flag (bit 1: the document had a record of the field
+ * before) and a token's FIRST_IN_DOC bit (bit 31 of its term ordinal: the term's first token in the document).
  */
 function decodeFlush(
   batches: Uint8Array[],
@@ -46,13 +48,20 @@ function decodeFlush(
     for (let d = word(); d > 0; d--) {
       const docId = word()
       const fields: AnalyzedDocument['fields'][number][] = []
+      const seen = new Set<string>()
       for (let f = word(); f > 0; f--) {
         const field = names[word()] ?? 'missing'
-        const norms = word() === 0
-        const tokens = Array.from({ length: word() }, () => ({
-          term: terms.get(field)?.[word()] ?? 'missing',
-          position: word(),
-        }))
+        const flags = word()
+        const norms = (flags & 1) === 0
+        expect((flags & 2) !== 0).toBe(seen.has(field))
+        seen.add(field)
+        const tokens = Array.from({ length: word() }, () => {
+          const ordinal = word()
+          const term = terms.get(field)?.[ordinal & 0x7fffffff] ?? 'missing'
+          expect(ordinal >= 0x80000000).toBe(!seen.has(`${field}:${term}`))
+          seen.add(`${field}:${term}`)
+          return { term, position: word() }
+        })
         const values = Array.from({ length: word() }, () => ((at += 8), view.getFloat64(at - 8, true)))
         fields.push({ field, tokens, values, norms })
       }
@@ -111,7 +120,7 @@ describe('document batch', () => {
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
       ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
       ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0], // doc 3, 1 field: 0, norms, 2 tokens
-      ...[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // (0, 0), (0, 2), no values
+      ...[0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // (0 first in doc, 0), (0, 2), no values
     ])
     expect([...second.subarray(0, 12)]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // continues, nothing new
     expect(decodeFlush([first, second]).flat()).toEqual([
