@@ -17,6 +17,7 @@ import { searchTermDisjunction } from './max-score'
 import { decodeSegment, encodeSegment } from './segment-codec'
 import { allocated, collectAtSafePoint, safePoint } from './safe-points'
 import { TopScoreDocCollector } from './top-docs-collector'
+import { writeFuzzyTerms } from './fuzzy-terms'
 
 export { byte4ToInt, intToByte4 } from './small-float'
 
@@ -201,6 +202,22 @@ export function docFreq(handle: i32, name: usize, nameLength: usize, term: usize
   const docFreq = states == null ? 0 : <i32>states.docFreq
   safePoint()
   return docFreq
+}
+
+/** The field's terms within maxEdits of the term, with their docFreqs (fuzzy-terms.ts); released by the caller. */
+export function fuzzyTerms(
+  handle: i32,
+  name: usize,
+  nameLength: usize,
+  term: usize,
+  termLength: usize,
+  maxEdits: i32,
+  prefixLength: i32,
+): usize {
+  const ctx = searchContext(handle, 0)
+  const out = writeFuzzyTerms(ctx, utf8(name, nameLength), utf8(term, termLength), maxEdits, prefixLength)
+  safePoint()
+  return out
 }
 
 /**

@@ -159,7 +159,7 @@ export function fuzzyQuery(ctx: SearchContext, reader: ByteReader, parentBoost: 
 }
 
 /** The field's terms over every segment, each once (the rewrite walks the top-level reader's terms). */
-function indexTerms(ctx: SearchContext, name: string): Array<string> {
+export function indexTerms(ctx: SearchContext, name: string): Array<string> {
   const seen = new Set<string>()
   const terms = new Array<string>()
   for (let s = 0; s < ctx.segments.length; s++) {

@@ -25,6 +25,16 @@ export interface IndexExports {
   fieldSumTotalTermFreq(handle: number, name: number, nameLength: number): number
   fieldSumDocFreq(handle: number, name: number, nameLength: number): number
   docFreq(handle: number, name: number, nameLength: number, term: number, termLength: number): number
+  /** Address of a result buffer (format in engine-wasm/assembly/index/fuzzy-terms.ts), released by the caller. */
+  fuzzyTerms(
+    handle: number,
+    name: number,
+    nameLength: number,
+    term: number,
+    termLength: number,
+    maxEdits: number,
+    prefixLength: number,
+  ): number
   /** Addresses of result buffers (format in engine-wasm/assembly/index/index.ts and inverted-index.ts). */
   segmentInfos(handle: number): number
   merge(handle: number, ordinals: number, count: number): number
@@ -55,6 +65,7 @@ const FUNCTIONS = [
   'fieldSumTotalTermFreq',
   'fieldSumDocFreq',
   'docFreq',
+  'fuzzyTerms',
   'segmentInfos',
   'merge',
   'dropFullyDeleted',

@@ -25,6 +25,7 @@ import type {
   AnalyzedDocument,
   DfsStatistics,
   FieldStatistics,
+  FuzzyTerm,
   IndexQuery,
   ScoreDoc,
   SegmentInfo,
@@ -32,6 +33,7 @@ import type {
 } from './types.ts'
 
 const encoder = new TextEncoder()
+const decoder = new TextDecoder()
 /** Tokens per addDocuments buffer (about 8 bytes each plus the batch's terms): bounds WASM memory's peak. */
 const TOKENS_PER_BATCH = 1 << 18
 
@@ -194,6 +196,44 @@ export class InvertedIndex {
     return this.call(bytes, (pointer) =>
       this.wasm.docFreq(this.handle, pointer, name.length, pointer + name.length, termBytes.length),
     )
+  }
+
+  /**
+   * The field's distinct terms within maxEdits of `term` (restricted Damerau-Levenshtein distance, the first
+   * prefixLength code points equal), in code point order, each with its distance and docFreq (as the term
+   * suggester's FuzzyTermsEnum walk over the index's terms sees them).
+   */
+  fuzzyTerms(field: string, term: string, maxEdits: number, prefixLength: number): FuzzyTerm[] {
+    const name = encoder.encode(field)
+    const termBytes = encoder.encode(term)
+    const bytes = new Uint8Array(name.length + termBytes.length)
+    bytes.set(name)
+    bytes.set(termBytes, name.length)
+    const result = this.call(bytes, (pointer) =>
+      this.wasm.fuzzyTerms(
+        this.handle,
+        pointer,
+        name.length,
+        pointer + name.length,
+        termBytes.length,
+        maxEdits,
+        prefixLength,
+      ),
+    )
+    try {
+      const view = new DataView(this.wasm.memory.buffer, result >>> 0)
+      const out: FuzzyTerm[] = []
+      let at = 4
+      for (let i = view.getUint32(0, true); i > 0; i--) {
+        const length = view.getUint32(at + 8, true)
+        const text = decoder.decode(new Uint8Array(this.wasm.memory.buffer, (result >>> 0) + at + 12, length))
+        out.push({ term: text, edits: view.getInt32(at, true), docFreq: view.getInt32(at + 4, true) })
+        at += 12 + length
+      }
+      return out
+    } finally {
+      this.wasm.release(result)
+    }
   }
 
   /** The segments in index order (Lucene's SegmentInfos, as a searcher sees them). */

@@ -164,6 +164,13 @@ export interface IndexScoreFunction {
       }
 }
 
+/** A term of a field near a word (InvertedIndex.fuzzyTerms): its edit distance and docFreq. */
+export interface FuzzyTerm {
+  term: string
+  edits: number
+  docFreq: number
+}
+
 export interface ScoreDoc {
   docId: number
   score: number

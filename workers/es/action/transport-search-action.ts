@@ -19,6 +19,9 @@ import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
 import type { DocumentFieldsJson } from '../search/fetch/document-fields.ts'
 import type { ShardFailure } from '../search/shard-failures.ts'
+import type { CollapseValue } from '../search/collapse/collapse-context.ts'
+import { reduceSuggestions } from '../search/suggest/suggest-reduce.ts'
+import type { TermSuggestion } from '../search/suggest/term-suggester.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
 import {
@@ -50,6 +53,8 @@ export interface DistributedHit extends SearchHit {
   documentFields: DocumentFieldsJson | null
   /** The hit's `_ignored` fields (fetch/ignored-fields.ts). */
   ignored: readonly string[]
+  /** With `collapse`: the hit's collapse value (its group). */
+  collapseValue?: CollapseValue
 }
 
 export interface DistributedSearchResult {
@@ -62,6 +67,8 @@ export interface DistributedSearchResult {
   maxScore: number | null
   hits: DistributedHit[]
   aggregations: InternalAggregations | null
+  /** With `suggest`: the shards' suggestions reduced (suggest/suggest-reduce.ts). */
+  suggest: TermSuggestion[] | null
 }
 
 /** One index of the search: the shards read and the alias filter they apply (null: unfiltered). */
@@ -69,6 +76,8 @@ export interface IndexSearchTarget {
   index: IndexService
   shards: readonly number[]
   aliasFilter: string | null
+  /** The index's `indices_boost`, or absent for none. */
+  indexBoost?: number
 }
 
 interface ShardAnswer {
@@ -83,8 +92,13 @@ export async function executeDistributedSearch(
   request: SearchShardsRequest,
   parsed: ParsedSearch,
 ): Promise<DistributedSearchResult> {
-  const shards = indices.flatMap(({ index, shards: numbers, aliasFilter }) =>
-    numbers.map((shard) => ({ index, shard, aliasFilter })),
+  const shards = indices.flatMap(({ index, shards: numbers, aliasFilter, indexBoost }) =>
+    numbers.map((shard) => ({
+      index,
+      shard,
+      aliasFilter,
+      ...(indexBoost !== undefined ? { indexBoost } : {}),
+    })),
   )
   const failures: ShardFailure[] = []
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
@@ -92,7 +106,7 @@ export async function executeDistributedSearch(
   /** One request of the round to an active copy of every target shard, in target order. */
   const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
     Promise.all(
-      targets.map(({ index, shard, shardIndex, aliasFilter }) =>
+      targets.map(({ index, shard, shardIndex, aliasFilter, ...boost }) =>
         context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
           type,
           ...target,
@@ -100,6 +114,7 @@ export async function executeDistributedSearch(
           shardIndex,
           dfs: statistics,
           aliasFilter,
+          ...boost,
         })),
       ),
     )
@@ -138,6 +153,7 @@ export async function executeDistributedSearch(
     terminatedEarly: reduced.terminatedEarly,
     maxScore: reduced.maxScore,
     aggregations: reduced.aggregations,
+    suggest: parsed.suggest && reduceSuggestions(queried.map(({ wire }) => wire.suggest ?? [])),
     hits: reduced.docs.map(({ result, doc }) => {
       const { wire, node } = byShard.get(result.shardIndex)!
       const position = wire.docs.indexOf(doc)
@@ -149,6 +165,7 @@ export async function executeDistributedSearch(
         matchedQueries: wire.matchedQueries?.[position] ?? [],
         documentFields: wire.documentFields?.[position] ?? null,
         ignored: wire.ignored?.[position] ?? [],
+        ...(doc.collapseValue !== undefined ? { collapseValue: doc.collapseValue } : {}),
       }
     }),
   }

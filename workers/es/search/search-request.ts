@@ -2,8 +2,9 @@
  * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
  * body's `query`, `from`, `size`, `_source` (a FetchSourceContext: true/false, fields, includes/excludes; the
  * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
- * `search_after`, `track_scores`, `explain`, `highlight` (fetch/highlight/) and `post_filter` (a query that
- * filters the hits, not what the aggregations see), and the URI's `search_type`, `q`
+ * `search_after`, `track_scores`, `explain`, `highlight` (fetch/highlight/), `post_filter` (a query that
+ * filters the hits, not what the aggregations see), and `collapse`, `rescore`, `suggest`, `indices_boost`
+ * (request-features.ts), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
  * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
@@ -40,6 +41,10 @@ import type { SearchRequest } from './search-service.ts'
 import { parseHighlight, type HighlightBuilder } from './fetch/highlight/index.ts'
 import { FetchOptionsReader, hitSource, type FetchOptions } from './fetch/fetch-options.ts'
 import { parseTimeValue } from '../common/time/index.ts'
+import { SearchFeaturesReader } from './request-features.ts'
+import type { TermSuggestionBuilder } from './suggest/suggest-builder.ts'
+import type { QueryRescorer } from './rescore/query-rescorer.ts'
+import type { IndexBoost } from './indices-boost.ts'
 
 const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source', 'track_total_hits'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
@@ -70,6 +75,12 @@ export interface ParsedSearch {
   postFilterFor(context: QueryContext): IndexQuery | null
   /** The deprecation warnings parsing the query raised (the response's Warning headers). */
   deprecations: readonly string[]
+  /** The `suggest` section's suggestions (suggest/), or null without one. */
+  suggest: readonly TermSuggestionBuilder[] | null
+  /** `indices_boost`, in order (indices-boost.ts; empty without one). */
+  indicesBoost: readonly IndexBoost[]
+  /** The `rescore` section's rescorers with their queries built for one index (empty without one). */
+  rescoreFor(context: QueryContext): QueryRescorer[]
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -116,9 +127,11 @@ export function parseSearchRequest(
   let minScore: number | null = null
   let terminateAfter = 0
   const fetch = new FetchOptionsReader()
+  const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
     if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
     if (fetch.read(key, value)) continue
+    if (features.read(key, value)) continue
     if (QUERY_PHASE_KEYS.has(key) && !(value instanceof Map) && !Array.isArray(value) && value !== null) {
       // parser.floatValue() / intValue() / text() of the value token
       if (key === 'min_score') minScore = Math.fround(numberValue(value))
@@ -177,6 +190,7 @@ export function parseSearchRequest(
   const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
   for (const options of highlightQueries)
     if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
+  for (const rescorer of features.rescore) buildQuery(rescorer.query, validation)
   // SearchSourceBuilder.validate, before the indices are resolved.
   const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
   const errors = [
@@ -184,12 +198,24 @@ export function parseSearchRequest(
       ? ['[from] parameter must be set to 0 when [search_after] is used']
       : []),
     ...fetch.validationErrors(explicitSource),
+    ...features.validationErrors(),
   ]
   if (errors.length > 0) throw actionRequestValidationException(errors)
   const fetchOptions = fetch.build()
   const track = body.get('track_total_hits')
   return {
-    request: { from, size, sort, searchAfter, trackScores, aggregations, minScore, terminateAfter },
+    request: {
+      from,
+      size,
+      sort,
+      searchAfter,
+      trackScores,
+      aggregations,
+      minScore,
+      terminateAfter,
+      collapse: features.collapse,
+      rescore: features.rescore,
+    },
     searchType,
     explain,
     fetchSource: hitSource(explicitSource, fetchOptions.storedFields),
@@ -204,6 +230,11 @@ export function parseSearchRequest(
       return postFilter === undefined ? null : buildQuery(postFilter, context)
     },
     deprecations: [...validation.deprecations],
+    suggest: features.suggest,
+    indicesBoost: features.indicesBoost,
+    rescoreFor(context) {
+      return features.rescore.map((rescorer) => ({ ...rescorer, query: buildQuery(rescorer.query, context) }))
+    },
   }
 }
 

@@ -7,16 +7,19 @@
  *   top from+size: by score, or by the request's `sort` (see sort/), after `search_after`; with
  *   aggregations it also collects them over every match. A `post_filter` restricts the hits (top docs,
  *   hits.total, max_score) but not the aggregations, as QueryPhaseCollectorManager filters only the top docs
- *   collector; it never scores. An EsException it throws is a shard failure
+ *   collector; it never scores. With `collapse` the shard keeps the best document of each of its first
+ *   from+size groups (collapse/); with `rescore` its top window is scored again (rescore/). An EsException it
+ *   throws is a shard failure
  *   (see shard-failures.ts); the other shards still answer.
  * - Reduce (`mergeQueryResults`, pure): the shard results merged by score or sort values, then shard
- *   index, then doc id, as SearchPhaseController.sortDocs (Lucene's TopDocs.merge) does; hits.total summed;
+ *   index, then doc id, as SearchPhaseController.sortDocs (Lucene's TopDocs.merge) does (collapsed: the first
+ *   of each group); hits.total summed;
  *   max_score the best score, or null when a field sort does not track scores (track_scores: false);
  *   aggregations reduced across shards and indices.
  * - Fetch: `_source` and routing of the page's documents; a hit's `_score` is its score when the search
  *   is by score, the `_score` sort value when `_score` is a sort key, the score with track_scores, else null.
  */
-import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery, ScoreDoc, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import type { JsonOut } from '../xcontent/index.ts'
@@ -24,9 +27,20 @@ import {
   collectAggregations,
   reduceShardAggregations,
   type AggregationBuilder,
+  type DocValuesSource,
   type InternalAggregations,
 } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
+import type { CollapseBuilder } from './collapse/collapse-builder.ts'
+import type { QueryRescorerBuilder } from './rescore/rescorer-builder.ts'
+import { checkRescorers, rescore, rescoreDepth, type QueryRescorer } from './rescore/query-rescorer.ts'
+import {
+  collapseContext,
+  collapseDocs,
+  firstOfEachGroup,
+  type CollapseContext,
+  type CollapseValue,
+} from './collapse/collapse-context.ts'
 import { searchFields } from './search-fields.ts'
 import { withFilter } from './search-request.ts'
 import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
@@ -55,6 +69,10 @@ export interface SearchRequest {
   minScore: number | null
   /** `terminate_after`: each shard collects at most this many matches, in doc id order (0: no limit). */
   terminateAfter: number
+  /** `collapse`: one hit per value of a field (collapse/), or null. */
+  collapse: CollapseBuilder | null
+  /** `rescore`: the rescorers, in order (rescore/); empty without any. */
+  rescore: readonly QueryRescorerBuilder[]
 }
 
 export interface ShardDoc {
@@ -62,6 +80,8 @@ export interface ShardDoc {
   score: number
   /** The sort values when the search is sorted by fields, else null. */
   sortValues: SortValue[] | null
+  /** With `collapse`: the document's collapse value (its group). */
+  collapseValue?: CollapseValue
 }
 
 /** One shard's query phase result (QuerySearchResult): plain data, ready to cross a node boundary. */
@@ -101,12 +121,25 @@ export function executeQueryPhase(
   now: number,
   dfs: DfsStatistics | null = null,
   totalHitsThreshold = Infinity,
+  rescorers: readonly QueryRescorer[] = [],
 ): QuerySearchResult {
   const { name, uuid, mapping } = index.metadata
   const hitsQuery = postFilter === null ? query : withFilter(query, postFilter)
   const restricted = request.minScore !== null || request.terminateAfter > 0
+  const collapse =
+    request.collapse &&
+    collapseContext(
+      request.collapse,
+      searchFields(mapping),
+      shardDocValues(shard, mapping),
+      request.sort,
+      request.searchAfter !== null,
+    )
+  checkRescorers(request.rescore, sortsByScore(request.sort))
   if (
     !restricted &&
+    collapse === null &&
+    rescorers.length === 0 &&
     request.aggregations === null &&
     request.searchAfter === null &&
     sortsByScore(request.sort)
@@ -141,16 +174,45 @@ export function executeQueryPhase(
         ? matches
         : restrictTo(matches, allMatches(shard, hitsQuery, dfs))
   if (sortFields === null) {
-    return byScore(name, shard.shardId, shardIndex, all, request, terminatedEarly, aggregations)
+    const top =
+      rescorers.length === 0
+        ? all
+        : rescoredTopDocs(all, rescorers, request, (q) => allMatches(shard, q, dfs))
+    return byScore(name, shard.shardId, shardIndex, top, request, terminatedEarly, aggregations, collapse)
   }
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations, terminatedEarly }
-  const docs = topFieldDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k)
+  const docs = sortedTopDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k, collapse)
   // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
   const maxScore =
     request.trackScores && request.size > 0 && all.scoreDocs.length > 0
       ? all.scoreDocs.reduce((max, { score }) => Math.max(max, score), -Infinity)
       : null
   return { ...result, totalHits: all.totalHits, maxScore, docs }
+}
+
+/** The shard's top documents for the rescorers, rescored (rescore/query-rescorer.ts). */
+function rescoredTopDocs(
+  all: TopDocs,
+  rescorers: readonly QueryRescorer[],
+  request: SearchRequest,
+  matches: (query: IndexQuery) => TopDocs,
+): TopDocs {
+  const depth = rescoreDepth(request.rescore, request.from + request.size)
+  const scoreDocs = rescore(all.scoreDocs.slice(0, depth), rescorers, (query) => docScores(matches(query)))
+  return { ...all, maxScore: scoreDocs[0]?.score ?? null, scoreDocs }
+}
+
+/** The top k by the sort fields; with `collapse`, the top k groups' best documents. */
+function sortedTopDocs(
+  matches: readonly ScoreDoc[],
+  sortFields: SortField[],
+  source: DocValuesSource,
+  after: SortValue[] | null,
+  k: number,
+  collapse: CollapseContext | null,
+): ShardDoc[] {
+  if (collapse === null) return topFieldDocs(matches, sortFields, source, after, k)
+  return collapseDocs(topFieldDocs(matches, sortFields, source, after, matches.length), collapse, k)
 }
 
 /**
@@ -193,12 +255,15 @@ function byScore(
   request: SearchRequest,
   terminatedEarly: boolean | null,
   aggregations: InternalAggregations | null = null,
+  collapse: CollapseContext | null = null,
 ): QuerySearchResult {
   const k = request.from + request.size
   const docs: ShardDoc[] = []
-  for (const { docId, score } of top.scoreDocs) {
+  const picked: ReadonlyArray<ScoreDoc & { collapseValue?: CollapseValue }> =
+    collapse === null ? top.scoreDocs : collapseDocs(top.scoreDocs, collapse, k)
+  for (const { docId, score, collapseValue } of picked) {
     if (docs.length === k) break
-    docs.push({ docId, score, sortValues: null })
+    docs.push({ docId, score, sortValues: null, ...(collapseValue !== undefined ? { collapseValue } : {}) })
   }
   const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
   const { totalHits } = top
@@ -241,6 +306,8 @@ export function mergeQueryResults(
       a.result.shardIndex - b.result.shardIndex ||
       a.doc.docId - b.doc.docId,
   )
+  const collapsed = results.some((r) => r.docs.some((doc) => doc.collapseValue !== undefined))
+  const page = collapsed ? firstOfEachGroup(merged) : merged
   const scores = results.flatMap((r) => (r.maxScore === null ? [] : [r.maxScore]))
   const aggregations = results.flatMap((r) => (r.aggregations === null ? [] : [r.aggregations]))
   const terminations = results.flatMap((r) => (r.terminatedEarly === null ? [] : [r.terminatedEarly]))
@@ -248,7 +315,7 @@ export function mergeQueryResults(
     totalHits: results.reduce((sum, r) => sum + r.totalHits, 0),
     terminatedEarly: terminations.length === 0 ? null : terminations.includes(true),
     maxScore: scores.length > 0 ? Math.max(...scores) : null,
-    docs: merged.slice(from, from + size),
+    docs: page.slice(from, from + size),
     aggregations: hasAggregations && aggregations.length > 0 ? reduceShardAggregations(aggregations) : null,
   }
 }

@@ -4,7 +4,9 @@
  * against this index's mapping and analyzers at the coordinating node's request time, the query phase run
  * (with the search's global statistics after a DFS phase, see dfs-phase.ts),
  * and the shard's best from+size documents answered with their stored source (and their explanations,
- * highlights and matched named queries when asked), so the coordinating node needs no second round.
+ * highlights and matched named queries when asked, a collapsed hit's group in its `fields`, and the shard's
+ * suggestions), so the coordinating node needs no second round. The query of an index in `indices_boost` is
+ * boosted.
  * Everything answered is plain data.
  */
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
@@ -26,6 +28,10 @@ import type { QueryContext } from './queries/query-parsing.ts'
 import { raisingScoreErrors } from './function-score-failures.ts'
 import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
 import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
+import { withCollapseFields } from './collapse/collapse-fields.ts'
+import type { QueryRescorer } from './rescore/query-rescorer.ts'
+import { boostedQuery } from './indices-boost.ts'
+import { executeTermSuggestions, type TermSuggestion } from './suggest/term-suggester.ts'
 
 export interface ShardSearchRequest {
   body: string | null
@@ -42,6 +48,8 @@ export interface ShardSearchRequest {
   dfs?: DfsStatistics | null
   /** The alias filter of this shard's index (search-targets.ts), or absent/null when read unfiltered. */
   aliasFilter?: string | null
+  /** The index's `indices_boost` (indices-boost.ts), or absent for 1. */
+  indexBoost?: number
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
@@ -62,6 +70,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   documentFields: DocumentFieldsJson[] | null
   /** Each document's `_ignored` fields (fetch/ignored-fields.ts), in the same order; null when none has any. */
   ignored: string[][] | null
+  /** With `suggest`: this shard's suggestions (suggest/term-suggester.ts). */
+  suggest: TermSuggestion[] | null
 }
 
 export type ShardSearchResult =
@@ -79,6 +89,8 @@ export function parseForIndex(
   postFilter: IndexQuery | null
   namedQueries: ReadonlyMap<string, IndexQuery>
   buildQuery: (body: XContentValue) => IndexQuery
+  /** The `rescore` section's rescorers, their queries built for this index. */
+  rescorers: QueryRescorer[]
 } {
   const parsed = parseSearchRequest(
     request.body,
@@ -101,7 +113,10 @@ export function parseForIndex(
   const userQuery = parsed.queryFor(userContext)
   const postFilter = parsed.postFilterFor(userContext)
   const context: QueryContext = { ...userContext, namedQueries: undefined }
-  const query = filteredQuery(userQuery, request.aliasFilter ?? null, context)
+  const query = boostedQuery(
+    filteredQuery(userQuery, request.aliasFilter ?? null, context),
+    request.indexBoost ?? 1,
+  )
   return {
     parsed,
     query,
@@ -110,6 +125,7 @@ export function parseForIndex(
     buildQuery(body) {
       return buildQuery(body, context)
     },
+    rescorers: parsed.rescoreFor(context),
   }
 }
 
@@ -143,6 +159,7 @@ function shardSearch(
     postFilter,
     namedQueries,
     buildQuery: buildFor,
+    rescorers,
   } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const phase = executeQueryPhase(
@@ -155,8 +172,18 @@ function shardSearch(
     request.now,
     dfs,
     parsed.trackTotalHits,
+    rescorers,
   )
   const { docs, aggregations } = phase
+  const collapseField = parsed.request.collapse?.field
+  const collapsedFields = (sections: DocumentFieldsJson[] | null) =>
+    collapseField === undefined
+      ? sections
+      : withCollapseFields(
+          sections,
+          collapseField,
+          docs.map((doc) => doc.collapseValue),
+        )
   const hits = docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!)
   const builder = parsed.highlight
   const highlight = builder && {
@@ -190,11 +217,14 @@ function shardSearch(
         dfs,
       ),
       ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
-      documentFields: fetchDocumentFields(
-        index,
-        shard,
-        parsed.fetch,
-        docs.map((doc, i) => ({ docId: doc.docId, source: hits[i]!.source })),
+      suggest: parsed.suggest && executeTermSuggestions(parsed.suggest, index, shard),
+      documentFields: collapsedFields(
+        fetchDocumentFields(
+          index,
+          shard,
+          parsed.fetch,
+          docs.map((doc, i) => ({ docId: doc.docId, source: hits[i]!.source })),
+        ),
       ),
     },
   }

@@ -7,24 +7,31 @@
  * counted exactly up to track_total_hits (10,000 by default), hits with `_shard`, `_node` and
  * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values
  * of a sorted search (`_score` null unless tracked), `matched_queries` (names, or name → score with
- * `include_named_queries_score`, fetch/matched-queries-phase.ts), then
- * `aggregations`. _count answers `count` and `_shards`. Through aliases, each index is read with its alias
+ * `include_named_queries_score`, fetch/matched-queries-phase.ts), a collapsed hit's `inner_hits` (one search per
+ * group, collapse/expand-search-phase.ts), then `aggregations` and `suggest`; `indices_boost` is resolved here. _count answers `count` and `_shards`. Through aliases, each index is read with its alias
  * filter and on the shards the alias's search_routing or the `routing` parameter select
  * (cluster/metadata/search-targets.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
-import { JavaFloat } from '../../xcontent/index.ts'
+import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
 import { sourceField } from '../../action/get-result.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
 import { fetchesMetadata } from '../../search/fetch/fetch-options.ts'
 import { documentFieldSections, identityFields, metadataFields } from '../../search/fetch/hit-sections.ts'
-import { parseSearchRequest } from '../../search/search-request.ts'
+import { parseSearchRequest, type ParsedSearch } from '../../search/search-request.ts'
+import { expandHits, originalQuery, postFilterOf } from '../../search/collapse/expand-search-phase.ts'
+import { suggestResponse } from '../../search/suggest/suggest-reduce.ts'
+import { resolveIndexBoosts } from '../../search/indices-boost.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
-import { executeDistributedSearch, type IndexSearchTarget } from '../../action/transport-search-action.ts'
+import {
+  executeDistributedSearch,
+  type DistributedSearchResult,
+  type IndexSearchTarget,
+} from '../../action/transport-search-action.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -68,7 +75,15 @@ async function runSearch(
   const started = context.clock.now()
   // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
   const parsed = parseSearchRequest(req.request.body, req.params, isCount, context.analyze, started)
-  const indices = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
+  const targets = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
+  const boosts = resolveIndexBoosts(
+    parsed.indicesBoost,
+    context.indices.all().map((index) => index.metadata),
+  )
+  const indices = targets.map((target) => {
+    const indexBoost = boosts.get(target.index.metadata.name)
+    return indexBoost === undefined ? target : { ...target, indexBoost }
+  })
   const { from, size } = parsed.request
   if (!isCount && from + size > 10_000) {
     throw illegalArgumentException(
@@ -90,39 +105,102 @@ async function runSearch(
   const shardsJson = failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
   if (isCount)
     return withWarnings(json(200, { count: result.count, _shards: shardsJson }), parsed.deprecations)
-  const limit = parsed.trackTotalHits
   // A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)).
   const withScores = urlFlag(req.params, 'include_named_queries_score') ?? false
-  const { fetch } = parsed
-  const metadata = fetchesMetadata(fetch)
+  const { collapse } = parsed.request
+  const innerHits =
+    collapse === null || collapse.innerHits.length === 0
+      ? null
+      : await expandHits(
+          collapse,
+          result.hits.map((hit) => hit.collapseValue ?? null),
+          originalQuery(req.request.body, req.params),
+          postFilterOf(req.request.body),
+          (body) => searchGroup(context, req, body, started),
+        )
   const response = json(200, {
     took: context.clock.now() - started,
     timed_out: false,
     ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
     _shards: shardsJson,
-    hits: {
-      total:
-        result.totalHits > limit
-          ? { value: limit, relation: 'gte' }
-          : { value: result.totalHits, relation: 'eq' },
-      max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
-      hits: result.hits.map((hit) => ({
-        ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
-        _index: hit.index,
-        ...identityFields(hit.doc, fetch),
-        _score: hit.score === null ? null : new JavaFloat(hit.score),
-        ...(metadata ? metadataFields(hit.doc.routing, hit.ignored) : {}),
-        ...sourceField(hit.doc.source, parsed.fetchSource),
-        ...documentFieldSections(hit.documentFields),
-        ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
-        ...(hit.sort !== null ? { sort: hit.sort } : {}),
-        ...(hit.matchedQueries.length > 0
-          ? { matched_queries: matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s)) }
-          : {}),
-        ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
-      })),
-    },
+    hits: searchHitsJson(result, parsed, withScores, innerHits),
     ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),
+    ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest) } : {}),
   })
   return withWarnings(response, parsed.deprecations)
+}
+
+/** A collapsed hit's group search (expand-search-phase.ts): the same indices and routing, this body. */
+async function searchGroup(
+  context: RestContext,
+  req: RestHandlerRequest,
+  body: string,
+  now: number,
+): Promise<GroupSearch> {
+  const parsed = parseSearchRequest(body, new Map(), false, context.analyze, now)
+  const indices = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
+  const result = await executeDistributedSearch(
+    context,
+    indices,
+    { body, params: [], isCount: false, now },
+    parsed,
+  )
+  if (result.shards > 0 && result.failures.length === result.shards) throw allShardsFailed(result.failures)
+  return { result, parsed }
+}
+
+interface GroupSearch {
+  result: DistributedSearchResult
+  parsed: ParsedSearch
+}
+
+/** A collapsed hit's `inner_hits`: each group search's hits by name, or nothing for a hit without any. */
+function innerHitsSection(
+  groups: ReadonlyArray<[string, GroupSearch]> | undefined,
+  withScores: boolean,
+): { inner_hits?: JsonOut } {
+  if (groups === undefined) return {}
+  return {
+    inner_hits: new Map(
+      groups.map(([name, inner]) => [
+        name,
+        { hits: searchHitsJson(inner.result, inner.parsed, withScores, null) },
+      ]),
+    ),
+  }
+}
+
+/** The response's `hits` (and an inner hits section's): total, max_score and each hit as SearchHit writes it. */
+function searchHitsJson(
+  result: DistributedSearchResult,
+  parsed: ParsedSearch,
+  withScores: boolean,
+  innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null,
+): JsonOut {
+  const limit = parsed.trackTotalHits
+  const { fetch } = parsed
+  const metadata = fetchesMetadata(fetch)
+  return {
+    total:
+      result.totalHits > limit
+        ? { value: limit, relation: 'gte' }
+        : { value: result.totalHits, relation: 'eq' },
+    max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
+    hits: result.hits.map((hit, i) => ({
+      ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
+      _index: hit.index,
+      ...identityFields(hit.doc, fetch),
+      _score: hit.score === null ? null : new JavaFloat(hit.score),
+      ...(metadata ? metadataFields(hit.doc.routing, hit.ignored) : {}),
+      ...sourceField(hit.doc.source, parsed.fetchSource),
+      ...documentFieldSections(hit.documentFields),
+      ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
+      ...(hit.sort !== null ? { sort: hit.sort } : {}),
+      ...(hit.matchedQueries.length > 0
+        ? { matched_queries: matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s)) }
+        : {}),
+      ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
+      ...innerHitsSection(innerHits?.[i], withScores),
+    })),
+  }
 }

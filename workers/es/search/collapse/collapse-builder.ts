@@ -1,0 +1,122 @@
+/**
+ * The `collapse` section of a search body, as CollapseBuilder's ObjectParser reads it: `field` (a string, required),
+ * `inner_hits` (one InnerHitBuilder object or an array of them) and `max_concurrent_group_searches` (a positive
+ * integer; the expansion here runs its group searches one after another, so it bounds nothing). An inner hit keeps
+ * its `name` (absent: the collapse field's name, where ES leaves it null) and its other options as the body
+ * they are: InnerHitBuilder's keys are a search body's keys (from, size, sort, _source, version, ...), which the
+ * expansion hands to each group's search (expand-search-phase.ts). Errors are ObjectParser's
+ * x_content_parse_exception `[line:col] [collapse] unknown field [x]` (or `[inner_hits]`).
+ */
+import { illegalArgumentException, parsingException, xContentParseException } from '../../errors/index.ts'
+import { bodyLocation } from '../../xcontent/body-location.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { valueToken } from '../../action/value-token.ts'
+
+export interface InnerHitBuilder {
+  /** The key of the hit's `inner_hits` section. */
+  name: string
+  /** The options besides `name` and `ignore_unmapped`: the group search's body keys. */
+  options: XContentObject
+}
+
+export interface CollapseBuilder {
+  field: string
+  innerHits: InnerHitBuilder[]
+}
+
+/** InnerHitBuilder's fields besides `name` and `ignore_unmapped` (its `script_fields` is not built here). */
+const INNER_HIT_OPTIONS = new Set([
+  'from',
+  'size',
+  'explain',
+  'version',
+  'seq_no_primary_term',
+  'track_scores',
+  'stored_fields',
+  'docvalue_fields',
+  'fields',
+  '_source',
+  'sort',
+  'highlight',
+  'collapse',
+])
+
+class SectionParser {
+  constructor(
+    private readonly body: string,
+    private readonly parser: string,
+  ) {}
+
+  fail(key: string, message: string, cause?: ReturnType<typeof illegalArgumentException>): never {
+    const { line, col } = bodyLocation(this.body, key, cause ? 'value' : 'key')
+    throw xContentParseException(line, col, `[${this.parser}] ${message}`, cause)
+  }
+
+  object(key: string, value: XContentValue): XContentObject {
+    if (value instanceof Map) return value
+    return this.fail(key, `${this.parser} doesn't support values of type: ${valueToken(value)}`)
+  }
+
+  string(key: string, value: XContentValue): string {
+    if (typeof value === 'string') return value
+    if (value instanceof XNumber || typeof value === 'boolean')
+      return String(value instanceof XNumber ? value.text : value)
+    return this.fail(key, `${key} doesn't support values of type: ${valueToken(value)}`)
+  }
+}
+
+export function parseCollapse(value: XContentValue, body: string): CollapseBuilder {
+  const parser = new SectionParser(body, 'collapse')
+  const section = parser.object('collapse', value)
+  let field: string | null = null
+  let innerHits: XContentObject[] = []
+  for (const [key, item] of section) {
+    if (key === 'field') {
+      field = parser.string(key, item)
+      // CollapseBuilder.setField
+      if (field === '')
+        parser.fail(
+          key,
+          `failed to parse field [${key}]`,
+          illegalArgumentException('field name is null or empty'),
+        )
+    } else if (key === 'inner_hits') {
+      innerHits = Array.isArray(item)
+        ? item.map((one) => innerHitObject(one, body))
+        : [parser.object(key, item)]
+    } else if (key === 'max_concurrent_group_searches') {
+      const n = item instanceof XNumber ? item.value : Number.NaN
+      if (!Number.isInteger(n)) parser.fail(key, `failed to parse field [${key}]`)
+      // CollapseBuilder.setMaxConcurrentGroupRequests
+      if (n < 1)
+        parser.fail(
+          key,
+          `failed to parse field [${key}]`,
+          illegalArgumentException('maxConcurrentGroupRequests` must be positive'),
+        )
+    } else parser.fail(key, `unknown field [${key}]`)
+  }
+  // ES fails each shard with a NullPointerException; refused here as ObjectParser would a required field.
+  if (field === null) return parser.fail('collapse', 'Required [field]')
+  const collapseField = field
+  return { field, innerHits: innerHits.map((options) => parseInnerHit(options, body, collapseField)) }
+}
+
+/** An element of an `inner_hits` array: an object, else the parsing_exception CollapseBuilder throws. */
+function innerHitObject(value: XContentValue, body: string): XContentObject {
+  if (value instanceof Map) return value
+  const { line, col } = bodyLocation(body, 'inner_hits', 'value')
+  throw parsingException(line, col, 'Invalid token in inner_hits array')
+}
+
+function parseInnerHit(section: XContentObject, body: string, collapseField: string): InnerHitBuilder {
+  const parser = new SectionParser(body, 'inner_hits')
+  let name = collapseField
+  const options: XContentObject = new Map()
+  for (const [key, item] of section) {
+    if (key === 'name') name = parser.string(key, item)
+    else if (INNER_HIT_OPTIONS.has(key)) options.set(key, item)
+    else if (key !== 'ignore_unmapped') parser.fail(key, `unknown field [${key}]`)
+  }
+  return { name, options }
+}

@@ -1,0 +1,126 @@
+/**
+ * Lucene 9's DirectSpellChecker.suggestSimilar with the INTERNAL_LEVENSHTEIN distance, over one shard's index:
+ * - a word shorter than min_word_length code points gets nothing; in `missing` mode neither does a word the index
+ *   holds; nor does one in more documents than max_term_freq allows (a fraction of maxDoc, rounded up, or a count);
+ * - candidates must be in more documents than the word (`popular`) or than none (`missing`, `always`), raised to
+ *   min_doc_freq (a count, or a fraction of maxDoc less one);
+ * - a first walk of the terms within 1 edit (prefix max(prefix_length, 0)), and when it kept fewer than
+ *   shard_size x max_inspections, a second within max_edits (prefix max(prefix_length, max_edits - 1)), each keeping
+ *   the best shard_size x max_inspections by score in a queue: the score is FuzzyTermsEnum's boost,
+ *   1 - edits / min(code points of the term, of the word) in float, at least `accuracy`; the word itself is skipped;
+ *   a candidate no better than the queue's worst (lowest score, then greatest term) when it is full is dropped;
+ * - the union of both walks sorted (score, then docFreq, then term; or docFreq first with sort: frequency), best
+ *   first, cut to shard_size.
+ */
+import type { FuzzyTerm } from '../../../../engine-wasm/src/index/index.ts'
+import type { TermSuggestionBuilder } from './suggest-builder.ts'
+
+/** What the checker reads of a shard's index. */
+export interface SpellCheckIndex {
+  maxDoc: number
+  docFreq(term: string): number
+  fuzzyTerms(term: string, maxEdits: number, prefixLength: number): FuzzyTerm[]
+}
+
+export interface SuggestWord {
+  text: string
+  score: number
+  freq: number
+}
+
+function codePointLength(text: string): number {
+  return [...text].length
+}
+
+/** Code point order (BytesRef.compareTo of UTF-8 terms). */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a]
+  const y = [...b]
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!
+    if (d !== 0) return d
+  }
+  return x.length - y.length
+}
+
+/** Java's String.compareTo: UTF-16 code units. */
+function compareUtf16(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** SuggestWordScoreComparator / SuggestWordFrequencyComparator, reversed: best first. */
+export function compareSuggestWords(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
+  const byScore = b.score - a.score
+  const byFreq = b.freq - a.freq
+  return (sort === 'score' ? byScore || byFreq : byFreq || byScore) || compareUtf16(a.text, b.text)
+}
+
+/** One FuzzyTermsEnum walk: the queue of the best `size` candidates (ScoreTerm order: worst first). */
+function walk(
+  index: SpellCheckIndex,
+  word: string,
+  editDistance: number,
+  prefixLength: number,
+  size: number,
+  minFreq: number,
+  accuracy: number,
+): SuggestWord[] {
+  const wordLength = codePointLength(word)
+  const queue: SuggestWord[] = []
+  // ScoreTerm.compareTo: the lower score is less; at equal scores the greater term is less.
+  const less = (a: SuggestWord, b: SuggestWord) =>
+    a.score !== b.score ? a.score < b.score : compareCodePoints(a.text, b.text) > 0
+  for (const candidate of index.fuzzyTerms(word, editDistance, prefixLength)) {
+    const score =
+      candidate.edits === 0
+        ? 1
+        : Math.fround(
+            1 - Math.fround(candidate.edits / Math.min(codePointLength(candidate.term), wordLength)),
+          )
+    if (queue.length >= size && score <= queue[0]!.score) continue
+    if (candidate.term === word) continue
+    if (candidate.docFreq <= minFreq) continue
+    if (score < accuracy) continue
+    const entry = { text: candidate.term, score, freq: candidate.docFreq }
+    let at = queue.length
+    while (at > 0 && less(entry, queue[at - 1]!)) at--
+    queue.splice(at, 0, entry)
+    if (queue.length > size) queue.shift()
+  }
+  return queue
+}
+
+export function suggestSimilar(
+  index: SpellCheckIndex,
+  word: string,
+  options: TermSuggestionBuilder,
+): SuggestWord[] {
+  if (codePointLength(word) < options.minWordLength) return []
+  let docFreq = index.docFreq(word)
+  if (options.suggestMode === 'missing' && docFreq > 0) return []
+  const { maxDoc } = index
+  const { maxTermFreq, minDocFreq } = options
+  if (maxTermFreq >= 1 ? docFreq > maxTermFreq : docFreq > Math.ceil(Math.fround(maxTermFreq * maxDoc)))
+    return []
+  if (options.suggestMode !== 'popular') docFreq = 0
+  if (minDocFreq >= 1) docFreq = Math.max(docFreq, Math.trunc(minDocFreq))
+  else if (minDocFreq > 0) docFreq = Math.max(docFreq, Math.trunc(Math.fround(minDocFreq * maxDoc)) - 1)
+  const inspections = options.shardSize * options.maxInspections
+  const pass = (edits: number) =>
+    walk(
+      index,
+      word,
+      edits,
+      Math.max(options.prefixLength, edits - 1),
+      inspections,
+      docFreq,
+      options.accuracy,
+    )
+  const words = new Map(pass(1).map((w) => [w.text, w]))
+  if (options.maxEdits > 1 && words.size < inspections) {
+    for (const w of pass(options.maxEdits)) if (!words.has(w.text)) words.set(w.text, w)
+  }
+  return [...words.values()]
+    .sort((a, b) => compareSuggestWords(options.sort, a, b))
+    .slice(0, options.shardSize)
+}

@@ -1,0 +1,237 @@
+/**
+ * The `suggest` section of a search body, as SuggestBuilder.fromXContent, SuggestionBuilder.fromXContent and
+ * TermSuggestionBuilder.fromXContent read it: an optional global `text`, then suggestions by name, each with an
+ * optional `text` (its own, else the global one) and one suggester object. The `term` suggester's options are
+ * DirectSpellChecker's: field (required), analyzer, size (5), shard_size (max(size, 5)), suggest_mode
+ * (missing | popular | always), accuracy (0.5), sort (score | frequency), string_distance (only `internal` is built),
+ * max_edits (2, 1 or 2), max_inspections (5), max_term_freq (0.01), prefix_length (1), min_word_length (4),
+ * min_doc_freq (0). The setters' checks are ES's IllegalArgumentExceptions; the parsers' are its ParsingExceptions.
+ * `phrase` and `completion` suggesters are not built (refused by name).
+ */
+import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
+import { bodyLocation } from '../../xcontent/body-location.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { parseJavaDouble } from '../../ingest/processors/java-numbers.ts'
+
+export type SuggestMode = 'missing' | 'popular' | 'always'
+
+export interface TermSuggestionBuilder {
+  name: string
+  /** The suggestion's own text, else the global text; null when neither is given (the shard refuses it). */
+  text: string | null
+  field: string
+  analyzer: string | null
+  size: number
+  shardSize: number
+  suggestMode: SuggestMode
+  accuracy: number
+  sort: 'score' | 'frequency'
+  maxEdits: number
+  maxInspections: number
+  maxTermFreq: number
+  prefixLength: number
+  minWordLength: number
+  minDocFreq: number
+}
+
+const SUGGEST_MODES: readonly SuggestMode[] = ['missing', 'popular', 'always']
+const STRING_DISTANCES = ['internal', 'damerau_levenshtein', 'levenshtein', 'ngram', 'jaro_winkler']
+
+function locatedParsingException(body: string, key: string, reason: string): EsException {
+  const { line, col } = bodyLocation(body, key, 'key')
+  return parsingException(line, col, reason)
+}
+
+type ValueToken = string | boolean | null | XNumber
+
+/** parser.text() of a value token. */
+function text(value: ValueToken): string {
+  return value instanceof XNumber ? value.text : String(value)
+}
+
+/** parser.floatValue() / intValue() of a value token: a number, or a string holding one. */
+function numberOf(value: ValueToken): number {
+  const n = value instanceof XNumber ? value.value : typeof value === 'string' ? parseJavaDouble(value) : null
+  if (n === null)
+    throw new EsException({
+      type: 'number_format_exception',
+      reason: `For input string: "${text(value)}"`,
+      status: 400,
+    })
+  return n
+}
+
+function isValue(value: XContentValue): value is ValueToken {
+  return !(value instanceof Map) && !Array.isArray(value)
+}
+
+export function parseSuggest(section: XContentObject, body: string): TermSuggestionBuilder[] {
+  let globalText: string | null = null
+  const suggestions: Array<{ name: string; own: string | null; options: XContentObject }> = []
+  for (const [key, value] of section) {
+    if (value instanceof Map) suggestions.push({ name: key, ...parseSuggestion(value, body) })
+    else if (Array.isArray(value))
+      throw locatedParsingException(body, key, `unexpected token [START_ARRAY] after [${key}]`)
+    else if (key === 'text') globalText = text(value)
+    else throw illegalArgumentException(`[suggest] does not support [${key}]`)
+  }
+  return suggestions.map(({ name, own, options }) => termSuggestion(name, own ?? globalText, options, body))
+}
+
+/** SuggestionBuilder.fromXContent: the suggestion's text and its suggester's options. */
+function parseSuggestion(
+  section: XContentObject,
+  body: string,
+): { own: string | null; options: XContentObject } {
+  let own: string | null = null
+  let options: XContentObject | null = null
+  for (const [key, value] of section) {
+    if (isValue(value)) {
+      if (key === 'text') own = text(value)
+      else if (key !== 'prefix' && key !== 'regex')
+        throw locatedParsingException(body, key, `suggestion does not support [${key}]`)
+    } else if (value instanceof Map) {
+      if (key === 'phrase' || key === 'completion')
+        throw illegalArgumentException(`the [${key}] suggester is not available in the playground`)
+      if (key !== 'term') {
+        const { line, col } = bodyLocation(body, key, 'key')
+        throw new EsException({
+          type: 'named_object_not_found_exception',
+          reason: `[${line}:${col}] unknown field [${key}]`,
+          status: 400,
+        })
+      }
+      options = value
+    }
+  }
+  if (options === null)
+    throw new EsException({ type: 'parse_exception', reason: 'missing suggestion object', status: 400 })
+  return { own, options }
+}
+
+function termSuggestion(
+  name: string,
+  suggestText: string | null,
+  section: XContentObject,
+  body: string,
+): TermSuggestionBuilder {
+  const out: TermSuggestionBuilder = {
+    name,
+    text: suggestText,
+    field: '',
+    analyzer: null,
+    size: 5,
+    shardSize: -1,
+    suggestMode: 'missing',
+    accuracy: 0.5,
+    sort: 'score',
+    maxEdits: 2,
+    maxInspections: 5,
+    maxTermFreq: 0.01,
+    prefixLength: 1,
+    minWordLength: 4,
+    minDocFreq: 0,
+  }
+  let field: string | null = null
+  for (const [key, value] of section) {
+    if (!isValue(value))
+      throw locatedParsingException(body, key, `suggester[term] parsing failed on [${key}]`)
+    readOption(out, key, value, body)
+    if (key === 'field') field = text(value)
+  }
+  if (field === null)
+    throw new EsException({
+      type: 'parse_exception',
+      reason: 'the required field option [field] is missing',
+      status: 400,
+    })
+  // SuggestionBuilder.populateCommonFields: without a shard_size, the size (at least 5)
+  return { ...out, field, shardSize: out.shardSize < 0 ? Math.max(out.size, 5) : out.shardSize }
+}
+
+function positiveInt(value: ValueToken, min: number, message: string): number {
+  const n = Math.trunc(numberOf(value))
+  if (n < min) throw illegalArgumentException(message)
+  return n
+}
+
+/** A fraction or a whole count (max_term_freq, min_doc_freq), as a Java float. */
+function threshold(value: ValueToken, name: string): number {
+  const n = Math.fround(numberOf(value))
+  if (n < 0) throw illegalArgumentException(`${name} must be positive`)
+  if (n > 1 && n !== Math.floor(n))
+    throw illegalArgumentException(`if ${name} is greater than 1, it must not be a fraction`)
+  return n
+}
+
+function readOption(out: TermSuggestionBuilder, key: string, value: ValueToken, body: string): void {
+  switch (key) {
+    case 'field':
+      return
+    case 'analyzer':
+      out.analyzer = text(value)
+      return
+    case 'size':
+      out.size = positiveInt(value, 1, 'size must be positive')
+      return
+    case 'shard_size':
+      out.shardSize = positiveInt(value, 1, 'shardSize must be positive')
+      return
+    case 'suggest_mode': {
+      const mode = text(value).toLowerCase()
+      if (!(SUGGEST_MODES as readonly string[]).includes(mode))
+        throw illegalArgumentException(
+          `No enum constant org.elasticsearch.search.suggest.term.TermSuggestionBuilder.SuggestMode.${text(value).toUpperCase()}`,
+        )
+      out.suggestMode = mode as SuggestMode
+      return
+    }
+    case 'accuracy': {
+      const accuracy = Math.fround(numberOf(value))
+      if (accuracy < 0 || accuracy > 1) throw illegalArgumentException('accuracy must be between 0 and 1')
+      out.accuracy = accuracy
+      return
+    }
+    case 'sort': {
+      const sort = text(value).toLowerCase()
+      if (sort !== 'score' && sort !== 'frequency')
+        throw illegalArgumentException(
+          `No enum constant org.elasticsearch.search.suggest.SortBy.${text(value).toUpperCase()}`,
+        )
+      out.sort = sort
+      return
+    }
+    case 'string_distance': {
+      const distance = text(value).toLowerCase()
+      if (!STRING_DISTANCES.includes(distance))
+        throw illegalArgumentException(`Illegal distance option ${text(value)}`)
+      if (distance !== 'internal')
+        throw illegalArgumentException(`string_distance [${distance}] is not available in the playground`)
+      return
+    }
+    case 'max_edits':
+      out.maxEdits = Math.trunc(numberOf(value))
+      if (out.maxEdits < 1 || out.maxEdits > 2)
+        throw illegalArgumentException('maxEdits must be between 1 and 2')
+      return
+    case 'max_inspections':
+      out.maxInspections = positiveInt(value, 0, 'maxInspections must be positive')
+      return
+    case 'max_term_freq':
+      out.maxTermFreq = threshold(value, 'maxTermFreq')
+      return
+    case 'prefix_length':
+    case 'prefix_len':
+      out.prefixLength = positiveInt(value, 0, 'prefixLength must be positive')
+      return
+    case 'min_word_length':
+    case 'min_word_len':
+      out.minWordLength = positiveInt(value, 1, 'minWordLength must be greater or equal to 1')
+      return
+    case 'min_doc_freq':
+      out.minDocFreq = threshold(value, 'minDocFreq')
+      return
+    default:
+      throw locatedParsingException(body, key, `suggester[term] doesn't support field [${key}]`)
+  }
+}

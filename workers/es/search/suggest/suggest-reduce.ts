@@ -1,0 +1,98 @@
+/**
+ * The coordinating node's side of `suggest` (Suggest.reduce, then trim): each suggestion's shard results merged
+ * entry by entry (the same tokens on every shard): an option found by several shards keeps its best score and sums
+ * its frequencies, the options are sorted again (TermSuggestion's SCORE: score, then frequency, then text; FREQUENCY:
+ * frequency, then score, then text) when more than one shard answered, and cut to the suggestion's size. Suggestions
+ * are listed by name (Suggest sorts them so), each as TermSuggestion writes it: `text`, `offset`, `length` and
+ * `options` of `text`, `score` (a float) and `freq`. Shards that cut the text into different tokens (indices with
+ * different analyzers) cannot be merged: Suggest.reduce's IllegalStateException.
+ */
+import { EsException } from '../../errors/index.ts'
+import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
+// Text.compareTo compares UTF-8 bytes, which order as code points do.
+import { compareCodePoints, type SuggestWord } from './direct-spell-checker.ts'
+import type { SuggestionEntry, TermSuggestion } from './term-suggester.ts'
+
+function compareOptions(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
+  const byFreq = b.freq - a.freq || b.score - a.score || compareCodePoints(a.text, b.text)
+  return sort === 'score' ? b.score - a.score || byFreq : byFreq
+}
+
+/** Suggest.reduce's IllegalStateException when shards analyzed the text differently (several indices). */
+function cannotMerge(what: string, actual: string | number, expected: string | number): EsException {
+  return new EsException({
+    type: 'illegal_state_exception',
+    reason:
+      `Can't merge suggest ${what}, this might be caused by suggest calls across multiple indices with different ` +
+      `analysis chains. Suggest entries have different ${what === 'result' ? 'sizes' : 'text'} actual [${actual}] ` +
+      `expected [${expected}]`,
+    status: 500,
+  })
+}
+
+function mergeEntries(sort: 'score' | 'frequency', entries: readonly SuggestionEntry[]): SuggestionEntry {
+  const leader = entries[0]!
+  if (entries.length === 1) return leader
+  const options = new Map<string, SuggestWord>()
+  for (const entry of entries) {
+    if (entry.text !== leader.text) throw cannotMerge('entries', entry.text, leader.text)
+    for (const option of entry.options) {
+      const merged = options.get(option.text)
+      options.set(
+        option.text,
+        merged
+          ? {
+              text: option.text,
+              score: Math.max(merged.score, option.score),
+              freq: merged.freq + option.freq,
+            }
+          : option,
+      )
+    }
+  }
+  return { ...leader, options: [...options.values()].sort((a, b) => compareOptions(sort, a, b)) }
+}
+
+/** The shards' suggestions (each shard's list) reduced into the response's. */
+export function reduceSuggestions(shards: ReadonlyArray<readonly TermSuggestion[]>): TermSuggestion[] {
+  const byName = new Map<string, TermSuggestion[]>()
+  for (const suggestions of shards) {
+    for (const suggestion of suggestions)
+      byName.set(suggestion.name, [...(byName.get(suggestion.name) ?? []), suggestion])
+  }
+  return [...byName.values()]
+    .map((list) => {
+      const { name, size, sort } = list[0]!
+      const count = list[0]!.entries.length
+      for (const suggestion of list)
+        if (suggestion.entries.length !== count) throw cannotMerge('result', suggestion.entries.length, count)
+      const entries = list[0]!.entries.map((_, i) => {
+        const merged = mergeEntries(
+          sort,
+          list.map((suggestion) => suggestion.entries[i]!),
+        )
+        return { ...merged, options: merged.options.slice(0, size) }
+      })
+      return { name, size, sort, entries }
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
+/** The response's `suggest` section. */
+export function suggestResponse(suggestions: readonly TermSuggestion[]): JsonOut {
+  return new Map(
+    suggestions.map(({ name, entries }) => [
+      name,
+      entries.map(({ text, offset, length, options }) => ({
+        text,
+        offset,
+        length,
+        options: options.map((option) => ({
+          text: option.text,
+          score: new JavaFloat(option.score),
+          freq: option.freq,
+        })),
+      })),
+    ]),
+  )
+}

@@ -1,0 +1,89 @@
+/**
+ * TermSuggester on one shard: each suggestion's text (its own or the global one; neither: `The required text
+ * option is missing`) analyzed with the suggestion's `analyzer` or the field's search analyzer (a keyword field: the
+ * whole text, one token), and, for each token, an entry with the analyzed term, its start offset and length in the
+ * text, and the DirectSpellChecker's words for it (direct-spell-checker.ts) from this shard's terms. The errors are
+ * SuggestionBuilder.populateCommonFields's. Plain data, ready to cross to the coordinating node.
+ */
+import { illegalArgumentException } from '../../errors/index.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import type { IndexShard } from '../../index/shard/index-shard.ts'
+import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
+import { searchFields } from '../search-fields.ts'
+import { suggestSimilar, type SpellCheckIndex, type SuggestWord } from './direct-spell-checker.ts'
+import type { TermSuggestionBuilder } from './suggest-builder.ts'
+
+export interface SuggestionEntry {
+  text: string
+  offset: number
+  length: number
+  options: SuggestWord[]
+}
+
+/** One suggestion's result (TermSuggestion): its entries, one per token of the text. */
+export interface TermSuggestion {
+  name: string
+  size: number
+  sort: 'score' | 'frequency'
+  entries: SuggestionEntry[]
+}
+
+interface Token {
+  term: string
+  start: number
+  end: number
+}
+
+function tokens(index: IndexService, builder: TermSuggestionBuilder, text: string): Token[] {
+  const { field } = builder
+  const mapping = searchFields(index.metadata.mapping).get(field)
+  if (mapping === undefined) throw illegalArgumentException(`no mapping found for field [${field}]`)
+  let name = builder.analyzer
+  if (name === null) {
+    if (mapping.type === 'keyword') return [{ term: text, start: 0, end: text.length }]
+    if (mapping.type !== 'text')
+      throw illegalArgumentException(
+        `field [${field}] of type [${mapping.type}] does not support suggestions`,
+      )
+    name = searchAnalyzer(mapping)
+  }
+  const analyzer = index.analysis.analyzers.analyzer(name)
+  if (analyzer === null) throw illegalArgumentException(`analyzer [${name}] doesn't exists`)
+  const stream = analyzer.tokenStream(text)
+  return stream.terms.map((term, i) => ({ term, start: stream.startOffsets[i]!, end: stream.endOffsets[i]! }))
+}
+
+function spellCheckIndex(shard: IndexShard, field: string): SpellCheckIndex {
+  const searcher = shard.searcherIndex
+  return {
+    maxDoc: searcher.segments().reduce((sum, segment) => sum + segment.maxDoc, 0),
+    docFreq: (term) => searcher.docFreq(field, term),
+    fuzzyTerms: (term, maxEdits, prefixLength) => searcher.fuzzyTerms(field, term, maxEdits, prefixLength),
+  }
+}
+
+export function executeTermSuggestions(
+  builders: readonly TermSuggestionBuilder[],
+  index: IndexService,
+  shard: IndexShard,
+): TermSuggestion[] {
+  // SuggestBuilder.build: every suggestion is built (and checked) before any runs.
+  const built = builders.map((builder) => {
+    if (builder.text === null) throw illegalArgumentException('The required text option is missing')
+    return { builder, tokens: tokens(index, builder, builder.text) }
+  })
+  return built.map(({ builder, tokens: list }) => {
+    const reader = spellCheckIndex(shard, builder.field)
+    return {
+      name: builder.name,
+      size: builder.size,
+      sort: builder.sort,
+      entries: list.map(({ term, start, end }) => ({
+        text: term,
+        offset: start,
+        length: end - start,
+        options: suggestSimilar(reader, term, builder),
+      })),
+    }
+  })
+}
