@@ -8,9 +8,9 @@
  *   merge key by key, any other value replaces; new keys are appended in the HashMap order of the
  *   partial doc (see source-map.ts); with `detect_noop` (the default) an update that changes no
  *   value is a noop: nothing is written, no seq_no is spent;
- * - the document exists and a `script` is given: the script runs over the current source (see
- *   painless-update-script.ts for the supported subset); `ctx.op` 'noop' writes nothing, 'delete'
- *   deletes the document, anything else indexes the result ("updated" even when nothing changed).
+ * - the document exists and a `script` is given: the Painless script runs over the current source
+ *   (painless-update-script.ts); `ctx.op` 'noop' writes nothing, 'delete' deletes the document, anything
+ *   else indexes the result ("updated" even when nothing changed).
  *
  * The request body is UpdateRequest's ObjectParser: `doc`, `upsert`, `doc_as_upsert`, `detect_noop`,
  * `_source`, `script`, `scripted_upsert` (refused: upserts are indexed as sent).

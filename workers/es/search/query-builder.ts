@@ -12,6 +12,7 @@ import { functionScoreQuery } from './queries/function-score.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
 import { boostOf, parsingError, scalarText, type QueryContext } from './queries/query-parsing.ts'
 import { rangeQuery } from './queries/range-query.ts'
+import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import {
   existsQuery,
@@ -53,6 +54,8 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['dis_max', disMaxQuery],
   ['boosting', boostingQuery],
   ['function_score', functionScoreQuery],
+  ['script', scriptQuery],
+  ['script_score', scriptScoreQuery],
 ])
 
 /**

@@ -218,7 +218,7 @@ export function parseSearchRequest(
     },
     searchType,
     explain,
-    fetchSource: hitSource(explicitSource, fetchOptions.storedFields),
+    fetchSource: hitSource(explicitSource, fetchOptions.storedFields, fetchOptions.scriptFields.length > 0),
     fetch: fetchOptions,
     highlight,
     trackTotalHits:

@@ -3,23 +3,37 @@
  * .getBytesValues(), for random_score): keyword terms as they are; long, integer, short, byte and date
  * values by Long.toString, boolean ones as 1 / 0; double, float and half_float by Double.toString of the
  * (widened) double; `_id` the document's id; `_seq_no` its sequence number. The documents are the live ones
- * of the searcher's segments, by doc id; a field without doc values (text) has no values.
+ * of the searcher's segments, by doc id; a field without doc values (text) has no values. Scripts read the same
+ * doc values, the live documents and an inner query's matches with their scores.
  */
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { javaDoubleToString } from '../xcontent/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
-import type { ShardFieldValues } from './queries/query-parsing.ts'
+import type { ShardFieldValues, ShardScripting } from './queries/query-parsing.ts'
 
-function liveDocuments(shard: IndexShard): Array<[number, StoredDocument]> {
-  const out: Array<[number, StoredDocument]> = []
+function liveDocuments(shard: IndexShard): Array<[number, StoredDocument, number]> {
+  const out: Array<[number, StoredDocument, number]> = []
   for (const { docBase, maxDoc } of shard.searcherIndex.segments()) {
     for (let docId = docBase; docId < docBase + maxDoc; docId++) {
       const stored = shard.searchedDocument(docId)
-      if (stored !== undefined) out.push([docId, stored])
+      if (stored !== undefined) out.push([docId, stored, docId - docBase])
     }
   }
   return out
+}
+
+function scripting(shard: IndexShard, mapping: Mapping): ShardScripting {
+  return {
+    docValues: shardDocValues(shard, mapping),
+    liveDocs: () =>
+      liveDocuments(shard).map(([docId, stored, segmentDocId]) => ({ docId, id: stored.id, segmentDocId })),
+    matches(query) {
+      const live = liveDocuments(shard).length
+      if (live === 0) return new Map()
+      return new Map(shard.searcherIndex.search(query, live).scoreDocs.map((doc) => [doc.docId, doc.score]))
+    },
+  }
 }
 
 /** Built for every shard search, so it costs nothing until random_score asks for values. */
@@ -44,5 +58,6 @@ export function shardFieldValues(shard: IndexShard, mapping: Mapping): ShardFiel
       }
       return out
     },
+    scripting: () => scripting(shard, mapping),
   }
 }

@@ -205,16 +205,45 @@ describe('_update with a Painless script (the subset course notes use)', () => {
     expect((await send('GET', '/test/_doc/1')).status).toBe(404)
   })
 
-  it('refuses what it cannot run, before touching the document; script with doc is invalid', async () => {
+  it("runs if, loops and locals: the course's noop-when-tagged script, a counted loop", async () => {
+    const { send } = await startNode()
+    await send('PUT', '/test/_doc/1', { tags: ['red'], n: 0 })
+    const script =
+      "if (ctx._source.tags.contains(params.tag)) { ctx.op = 'noop' } else { ctx._source.tags.add(params.tag) }"
+    const added = await send('POST', '/test/_update/1', {
+      script: { source: script, params: { tag: 'blue' } },
+    })
+    expect(added.body).toContain('"result":"updated"')
+    const again = await send('POST', '/test/_update/1', {
+      script: { source: script, params: { tag: 'blue' } },
+    })
+    expect(again.body).toContain('"result":"noop"')
+    await send('POST', '/test/_update/1', {
+      script:
+        'int total = 0; for (int i = 1; i <= 4; i++) { total += i } ctx._source.n = total; ctx._source.half = total / 3.0',
+    })
+    expect((await send('GET', '/test/_source/1')).body).toBe(
+      '{"tags":["red","blue"],"n":10,"half":3.3333333333333335}',
+    )
+  })
+
+  it('a script that does not compile or fails fails the request, before touching the document', async () => {
     const { send } = await startNode()
     await send('PUT', '/test/_doc/1', { tags: ['red'] })
-    const refused = await send('POST', '/test/_update/1', {
-      script: 'ctx._source.a = 1; if (ctx._source.tags.contains(params.tag)) { ctx.op = "delete" }',
-    })
+    const refused = await send('POST', '/test/_update/1', { script: 'ctx._source.a = 1; ctx._source.b = ' })
     expect(refused.status).toBe(400)
     expect(refused.body).toContain(
-      '"type":"illegal_argument_exception","reason":"cannot run script [if (ctx._source.tags.contains(params.tag)) { ctx.op = \\"delete\\" }]: only these Painless statements are supported',
+      '"type":"script_exception","reason":"compile error","script_stack":["... e.a = 1; ctx._source.b = ","                             ^---- HERE"],' +
+        '"script":"ctx._source.a = 1; ctx._source.b = ","lang":"painless","position":{"offset":35,"start":10,"end":35},' +
+        '"caused_by":{"type":"illegal_argument_exception","reason":"unexpected end of script."}',
     )
+    const failed = await send('POST', '/test/_update/1', {
+      script: 'ctx._source.a = 1; ctx._source.tags.add(10 / 0)',
+    })
+    expect(failed.body).toContain(
+      '"reason":"runtime error","script_stack":["ctx._source.tags.add(10 / 0)","                        ^---- HERE"]',
+    )
+    expect(failed.body).toContain('"caused_by":{"type":"arithmetic_exception","reason":"/ by zero"}')
     expect((await send('POST', '/test/_update/1', { script: 'ctx._source.a = 1', doc: { a: 1 } })).body).toBe(
       errorBody(
         `{"type":"action_request_validation_exception","reason":"Validation Failed: 1: can't provide both script and doc;"}`,

@@ -88,8 +88,25 @@ describe('if conditions', () => {
     expect((error as EsException).causedBy?.reason).toBe('Cannot cast java.lang.String to java.lang.Boolean')
   })
 
-  it('refuses what it cannot evaluate when compiled', () => {
-    expect(() => compileCondition('ctx.a = 1')).toThrow(/cannot compile condition/)
-    expect(() => compileCondition('def x = 1; return x')).toThrow(/cannot compile condition/)
+  it('runs statements; a syntax error fails when compiled, a non-boolean result when run', () => {
+    const d = doc('{"tags":["a","b"],"n":2}')
+    expect(compileCondition('int c = 0; for (def t : ctx.tags) { c++ } return c == ctx.n').evaluate(d)).toBe(
+      true,
+    )
+    const thrown = (action: () => unknown): EsException => {
+      try {
+        action()
+      } catch (e) {
+        if (e instanceof EsException) return e
+      }
+      throw new Error('no EsException')
+    }
+    const compile = thrown(() => compileCondition('ctx.n >'))
+    expect([compile.reason, compile.causedBy?.reason]).toEqual(['compile error', 'unexpected end of script.'])
+    const run = thrown(() => compileCondition('def x = 1; return x').evaluate(d))
+    expect([run.reason, run.causedBy?.reason]).toEqual([
+      'runtime error',
+      'Cannot cast java.lang.Integer to java.lang.Boolean',
+    ])
   })
 })

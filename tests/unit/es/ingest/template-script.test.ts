@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest'
 import { IngestDocument } from '../../../../workers/es/ingest/ingest-document.ts'
 import { Template, zonedDateTimeToString } from '../../../../workers/es/ingest/template.ts'
-import { ingestToUpdateSyntax } from '../../../../workers/es/ingest/processors/script.ts'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 import { startIngest, NOW } from './ingest-fixture.ts'
 
@@ -56,12 +55,6 @@ describe('Template', () => {
 })
 
 describe('script processor', () => {
-  it('rewrites ctx. outside string literals for the update-script subset', () => {
-    expect(ingestToUpdateSyntax("ctx.a = 'ctx.b'; ctx['c'] = ctx.d")).toBe(
-      "ctx._source.a = 'ctx.b'; ctx._source['c'] = ctx._source.d",
-    )
-  })
-
   it('assigns, adds, removes and uses params; metadata fields go back to the metadata', async () => {
     const { send, service } = startIngest()
     const put = await send('PUT', '/_ingest/pipeline/p', {
@@ -83,13 +76,33 @@ describe('script processor', () => {
     expect(JSON.parse(result.text)).toEqual({ count: 42, tags: ['old', 'new'], label: 'short form' })
   })
 
-  it('a script outside the subset is refused at PUT, naming the script processor', async () => {
+  it('a script that does not compile is refused at PUT, naming the script processor', async () => {
     const { send } = startIngest()
     const response = await send('PUT', '/_ingest/pipeline/p', {
-      processors: [{ script: { source: 'for (def x : ctx.list) {}' } }],
+      processors: [{ script: { source: 'for (def x : ctx.list) { ctx.n += x' } }],
     })
     expect(response.status).toBe(400)
-    expect(response.body).toContain('"type":"illegal_argument_exception"')
+    expect(response.body).toContain('"type":"script_exception","reason":"compile error"')
     expect(response.body).toContain('"processor_type":"script"')
+    expect(response.body).toContain('"reason":"unexpected end of script."')
+  })
+
+  it('runs loops, locals and String methods over ctx', async () => {
+    const { send, service } = startIngest()
+    await send('PUT', '/_ingest/pipeline/p', {
+      processors: [
+        {
+          script: {
+            source:
+              'int total = 0; for (def x : ctx.list) { total += x } ctx.total = total; ctx.name = ctx.name.trim().toLowerCase(); if (ctx.name.startsWith(params.p)) { ctx.tagged = true }',
+            params: { p: 'ab' },
+          },
+        },
+      ],
+    })
+    const source = parseJson('{"list":[1,2,3.5],"name":" ABC "}') as XContentObject
+    const result = service.execute(['p'], { index: 'i', id: '1', routing: null, version: null, source }, NOW)
+    if (result.kind !== 'indexed') throw new Error(result.kind)
+    expect(JSON.parse(result.text)).toEqual({ list: [1, 2, 3.5], name: 'abc', total: 6, tagged: true })
   })
 })

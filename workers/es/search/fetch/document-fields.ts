@@ -1,6 +1,6 @@
 /**
  * A hit's `fields` and `ignored_field_values` sections: the docvalue_fields (FetchDocValuesPhase, which runs first
- * and puts each field into the hit's HashMap) and the `fields` option (FetchFieldsPhase, whose fetcher's map is put
+ * and puts each field into the hit's HashMap), the script_fields (ScriptFieldsPhase: a name not there yet) and the `fields` option (FetchFieldsPhase, whose fetcher's map is put
  * in with putAll), printed as SearchHit.toXContent does: in the hit's HashMap order, `fields` with the fields that
  * have values, `ignored_field_values` with those whose mapper ignored some, each section left out when empty. A
  * field listed twice in docvalue_fields carries its doc values twice (the phase appends to the hit's entry); a
@@ -19,6 +19,7 @@ export interface DocumentFieldsJson {
 
 export function documentFieldsJson(
   docValueFields: readonly DocumentField[],
+  scriptFields: readonly DocumentField[],
   fetchedFields: readonly DocumentField[],
 ): DocumentFieldsJson {
   const hitFields = new JavaHashMapModel()
@@ -27,6 +28,11 @@ export function documentFieldsJson(
     hitFields.put(field.name)
     const earlier = entries.get(field.name)
     entries.set(field.name, earlier ? { ...field, values: [...earlier.values, ...field.values] } : field)
+  }
+  for (const field of scriptFields) {
+    if (entries.has(field.name)) continue
+    hitFields.put(field.name)
+    entries.set(field.name, field)
   }
   // The fetcher's own HashMap, filled in request order, is what putAll iterates.
   const fetcher = new JavaHashMapModel()

@@ -1,6 +1,6 @@
 /**
  * The fetch sub-phases that fill a hit's `fields` section, in ES's order: FetchDocValuesPhase (`docvalue_fields`),
- * then FetchFieldsPhase (the `fields` option, read from `_source`), for the hits of a search or of a top_hits
+ * ScriptFieldsPhase (`script_fields`), then FetchFieldsPhase (the `fields` option, read from `_source`), for the hits of a search or of a top_hits
  * bucket. Nothing is resolved when there is no hit to fetch (FetchPhase returns before building its processors).
  */
 import type { XContentObject } from '../../xcontent/index.ts'
@@ -13,6 +13,7 @@ import { documentFieldsJson, type DocumentFieldsJson } from './document-fields.t
 import { FetchDocValuesPhase } from './fetch-doc-values-phase.ts'
 import type { FetchOptions } from './fetch-options.ts'
 import { FieldFetcher } from './field-fetcher.ts'
+import { ScriptFieldsPhase } from './script-fields-phase.ts'
 
 /** Each hit's `fields` and `ignored_field_values` sections as JSON text; null when neither option is asked. */
 export function fetchDocumentFields(
@@ -21,18 +22,23 @@ export function fetchDocumentFields(
   options: FetchOptions,
   hits: ReadonlyArray<{ readonly docId: number; readonly source: string }>,
 ): DocumentFieldsJson[] | null {
-  if ((options.fields === null && options.docValueFields.length === 0) || hits.length === 0) return null
+  const asked =
+    options.fields !== null || options.docValueFields.length > 0 || options.scriptFields.length > 0
+  if (!asked || hits.length === 0) return null
   const { name, mapping } = index.metadata
+  const values = shardDocValues(shard, mapping)
   const docValues = FetchDocValuesPhase.create(
     name,
     [...searchFields(mapping).keys()],
-    shardDocValues(shard, mapping),
+    values,
     options.docValueFields,
   )
+  const scriptFields = new ScriptFieldsPhase(options.scriptFields, values, name)
   const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields)
   return hits.map(({ docId, source }) =>
     documentFieldsJson(
       docValues.fetch(docId),
+      scriptFields.fetch(docId, source),
       fetcher === null ? [] : fetcher.fetch(parseJson(source) as XContentObject),
     ),
   )

@@ -2,9 +2,11 @@
  * What a search (or a top_hits aggregation) asks each hit to carry besides `_source`, as SearchSourceBuilder reads
  * it: `version` and `seq_no_primary_term` (booleans), `stored_fields`, `docvalue_fields` and `fields`
  * (field-and-format.ts), and the URI's `version`, `seq_no_primary_term`, `stored_fields` (replacing the body's) and
- * `docvalue_fields` (added to the body's). Then which `_source` the hits carry, as FetchContext decides it: none with
+ * `docvalue_fields` (added to the body's), and `script_fields` (script-fields-phase.ts). Then which `_source` the
+ * hits carry, as FetchContext decides it: none with
  * `stored_fields: _none_`; with a `stored_fields` list, only when `_source` is asked for (explicitly, or named in the
- * list); else the request's own `_source` option, by default all of it. A key of the wrong token type is not read
+ * list); else the request's own `_source` option, by default all of it unless there are script_fields (FetchPhase's
+ * stored-fields loader then leaves the source out). A key of the wrong token type is not read
  * here, so the caller answers it as an unknown key, as SearchSourceBuilder does.
  */
 import type { XContentValue } from '../../xcontent/index.ts'
@@ -18,6 +20,7 @@ import {
   type FieldAndFormat,
   type StoredFieldsContext,
 } from './field-and-format.ts'
+import { parseScriptFields, type ScriptFieldSpec } from './script-fields-phase.ts'
 
 export interface FetchOptions {
   /** `version`: hits carry `_version`. */
@@ -29,6 +32,8 @@ export interface FetchOptions {
   /** The `fields` option, or null when not given. */
   readonly fields: readonly FieldAndFormat[] | null
   readonly docValueFields: readonly FieldAndFormat[]
+  /** `script_fields` (script-fields-phase.ts). */
+  readonly scriptFields: readonly ScriptFieldSpec[]
 }
 
 export class FetchOptionsReader {
@@ -37,6 +42,7 @@ export class FetchOptionsReader {
   private storedFields: StoredFieldsContext | null = null
   private fields: FieldAndFormat[] | null = null
   private docValueFields: FieldAndFormat[] = []
+  private scriptFields: ScriptFieldSpec[] = []
 
   /** Reads a body key that is one of these options; false for any other key or a token it does not take. */
   read(key: string, value: XContentValue): boolean {
@@ -53,6 +59,10 @@ export class FetchOptionsReader {
     }
     if (key === 'docvalue_fields' && Array.isArray(value)) {
       this.docValueFields = parseFieldAndFormatList(value)
+      return true
+    }
+    if (key === 'script_fields' && value instanceof Map) {
+      this.scriptFields = parseScriptFields(value)
       return true
     }
     if (key === 'fields' && Array.isArray(value)) {
@@ -94,6 +104,7 @@ export class FetchOptionsReader {
       storedFields: this.storedFields,
       fields: this.fields,
       docValueFields: this.docValueFields,
+      scriptFields: this.scriptFields,
     }
   }
 }
@@ -104,8 +115,9 @@ const NO_SOURCE: FetchSourceContext = { fetchSource: false, includes: [], exclud
 export function hitSource(
   explicit: FetchSourceContext | null,
   storedFields: StoredFieldsContext | null,
+  scriptFields = false,
 ): FetchSourceContext | null {
-  if (storedFields === null) return explicit
+  if (storedFields === null) return explicit ?? (scriptFields ? NO_SOURCE : null)
   if (!storedFields.fetchFields) return NO_SOURCE
   if (storedFields.fieldNames.includes('_source')) {
     return explicit === null ? null : { ...explicit, fetchSource: true }

@@ -1,6 +1,7 @@
 /**
  * The function_score query (ES 8's FunctionScoreQueryBuilder.fromXContent and doToQuery) with its score function
- * builders: weight, field_value_factor (FieldValueFactorFunctionBuilder), random_score (random-score.ts) and the
+ * builders: weight, field_value_factor (FieldValueFactorFunctionBuilder), random_score (random-score.ts),
+ * script_score (script-queries.ts: its values computed per document, then run as filtered constants) and the
  * gauss / exp / linear decays on numeric and date fields (DecayFunctionBuilder.parseNumberVariable / parseDateVariable: date origin with date
  * math, scale and offset as time values). A function whose filter is match_all has no filter (doToQuery).
  * Errors that need the mapping (ES's doToFunction, on the shard) are raised only in a context that names its
@@ -21,6 +22,7 @@ import { XNumber, type XContentObject, type XContentValue } from '../../xcontent
 import { buildQuery } from '../query-builder.ts'
 import { boostOf, numberOption, parsingError, scalarText, type QueryContext } from './query-parsing.ts'
 import { randomScoreFunction } from './random-score.ts'
+import { expandScriptFunction, scriptScoreFunction, type ScriptScoreFunction } from './script-queries.ts'
 
 const NAME = 'function_score'
 const SCORE_MODES: readonly FunctionScoreMode[] = ['multiply', 'sum', 'avg', 'first', 'max', 'min']
@@ -126,8 +128,12 @@ function decayFunction(shape: (typeof DECAYS)[number], body: XContentValue, cont
   return { type: 'decay', shape, field, origin, scale, offset, decay, mode }
 }
 
+/** A function as parsed: a script's values wait for the function_score's query (script-queries.ts). */
+type ParsedFunction = Omit<IndexScoreFunction, 'fn'> & { fn: Fn | ScriptScoreFunction }
+
 /** parser.namedObject(ScoreFunctionBuilder.class, name): the function named `name`. */
-function scoreFunction(name: string, body: XContentValue, context: QueryContext): Fn {
+function scoreFunction(name: string, body: XContentValue, context: QueryContext): Fn | ScriptScoreFunction {
+  if (name === 'script_score') return scriptScoreFunction(body)
   if (name === 'field_value_factor') return fieldValueFactor(body, context)
   if (name === 'random_score') return randomScoreFunction(body, context)
   const shape = DECAYS.find((d) => d === name)
@@ -140,14 +146,14 @@ function scoreFunction(name: string, body: XContentValue, context: QueryContext)
 }
 
 /** One entry of the functions array (parseFiltersAndFunctions). */
-function functionEntry(entry: XContentValue, context: QueryContext): IndexScoreFunction {
+function functionEntry(entry: XContentValue, context: QueryContext): ParsedFunction {
   if (!(entry instanceof Map)) {
     throw parsingError(
       `failed to parse [${NAME}]. malformed query, expected a [START_OBJECT] while parsing functions but got a [VALUE] instead`,
     )
   }
   let filter: IndexQuery | null = null
-  let fn: { name: string; fn: Fn } | null = null
+  let fn: { name: string; fn: Fn | ScriptScoreFunction } | null = null
   let weight: number | null = null
   for (const [key, value] of entry) {
     if (value instanceof Map) {
@@ -177,7 +183,7 @@ export function functionScoreQuery(body: XContentValue, context: QueryContext): 
   if (!(body instanceof Map))
     throw parsingError(`[${NAME}] query malformed, no start_object after query name`)
   let query: IndexQuery = { type: 'matchAll', boost: 1 }
-  const functions: IndexScoreFunction[] = []
+  const parsed: ParsedFunction[] = []
   let single: string | null = null
   let array = false
   let scoreMode: FunctionScoreMode = 'multiply'
@@ -191,7 +197,7 @@ export function functionScoreQuery(body: XContentValue, context: QueryContext): 
     else if (key === 'functions' && Array.isArray(value)) {
       if (single !== null) throw misplaced(`already found [${single}], now encountering [functions].`)
       array = true
-      for (const entry of value) functions.push(functionEntry(entry, context))
+      for (const entry of value) parsed.push(functionEntry(entry, context))
     } else if (Array.isArray(value)) {
       throw parsingError(`failed to parse [${NAME}] query. array [${key}] is not supported`)
     } else if (key === 'score_mode') {
@@ -217,19 +223,24 @@ export function functionScoreQuery(body: XContentValue, context: QueryContext): 
       if (array) throw misplaced(`already found [functions] array, now encountering [${key}].`)
       single = key
       if (value instanceof Map)
-        functions.push({ filter: null, weight: null, fn: scoreFunction(key, value, context) })
+        parsed.push({ filter: null, weight: null, fn: scoreFunction(key, value, context) })
       else if (key === 'weight')
-        functions.push({ filter: null, weight: Math.fround(doubleOf(value) ?? 1), fn: { type: 'weight' } })
+        parsed.push({ filter: null, weight: Math.fround(doubleOf(value) ?? 1), fn: { type: 'weight' } })
       else throw parsingError(`failed to parse [${NAME}] query. field [${key}] is not supported`)
     }
   }
-  const only = functions.length === 1 && functions[0]?.filter === null
+  const functions = parsed.flatMap(({ filter, weight, fn }): IndexScoreFunction[] =>
+    fn.type === 'script'
+      ? expandScriptFunction(fn, filter, weight, query, context)
+      : [{ filter, weight, fn }],
+  )
+  const only = parsed.length === 1 && parsed[0]?.filter === null
   return {
     type: 'functionScore',
     query,
     functions,
     scoreMode: only ? 'first' : scoreMode,
-    boostMode: functions.length === 0 ? 'multiply' : (boostMode ?? 'multiply'),
+    boostMode: parsed.length === 0 ? 'multiply' : (boostMode ?? 'multiply'),
     maxBoost,
     minScore,
     boost: boostOf(body),

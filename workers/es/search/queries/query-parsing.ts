@@ -10,6 +10,7 @@ import { XNumber, type XContentObject, type XContentValue } from '../../xcontent
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { IndexRef } from '../query-string/query-parser-errors.ts'
+import type { DocValuesSource } from '../aggregations/index.ts'
 
 export interface QueryContext {
   fields: ReadonlyMap<string, FieldMapping>
@@ -34,6 +35,16 @@ export interface ShardFieldValues {
    * without one is absent), or null when the field is not mapped. `_id` and `_seq_no` are always mapped.
    */
   bytesValues(field: string): ReadonlyMap<number, string> | null
+  /** What scripts read: the shard's doc values, live documents and matches (queries/script-queries.ts). */
+  scripting(): ShardScripting
+}
+
+export interface ShardScripting {
+  readonly docValues: DocValuesSource
+  /** The live documents by doc id, with their `_id` and their doc id inside their segment. */
+  liveDocs(): ReadonlyArray<{ docId: number; id: string; segmentDocId: number }>
+  /** Every live document `query` matches, with its score (doc id → score). */
+  matches(query: IndexQuery): ReadonlyMap<number, number>
 }
 
 /** ES's ParsingException at the query's start. */

@@ -1,10 +1,13 @@
 /**
  * The query phase of a sorted search on one shard (TopFieldCollector): every match gets its sort values,
- * matches at or before `search_after` are dropped, and the best `k` are kept in sort order, ties broken
+ * (a `_script` sort's from its script, run here), matches at or before `search_after` are dropped, and the best `k` are kept in sort order, ties broken
  * by ascending doc id as Lucene breaks them inside a shard.
  */
 import type { ScoreDoc } from '../../../../engine-wasm/src/index/index.ts'
-import type { DocValuesSource } from '../aggregations/index.ts'
+import type { DocValuesSource, FieldValue } from '../aggregations/index.ts'
+import { Num, className, javaString, type Value } from '../../script/painless-values.ts'
+import { classCast } from '../../script/script-errors.ts'
+import { SearchScript } from '../../script/search-script.ts'
 import { compareFieldDocs, docSortValue, type SortValue } from './field-comparator.ts'
 import type { SortField } from './sort-field.ts'
 
@@ -12,6 +15,13 @@ export interface FieldDoc {
   docId: number
   score: number
   sortValues: SortValue[]
+}
+
+/** ScriptSortBuilder's NUMBER (runAsDouble) and STRING (runAsString) readings of a script's value. */
+function scriptSortValue(field: SortField, script: SearchScript, value: Value): FieldValue {
+  if (field.type === 'keyword') return javaString(value)
+  if (value instanceof Num) return value.value
+  throw script.resultError(classCast(`Cannot cast ${className(value)} to java.lang.Number`))
 }
 
 export function topFieldDocs(
@@ -22,9 +32,17 @@ export function topFieldDocs(
   k: number,
 ): FieldDoc[] {
   const docs: FieldDoc[] = []
+  const scripts = fields.map((field) =>
+    field.script === null ? null : new SearchScript(field.script.spec, 'score', source, field.script.index),
+  )
+  const values = (field: SortField, i: number, docId: number, score: number): readonly FieldValue[] => {
+    const script = scripts[i]
+    if (script) return [scriptSortValue(field, script, script.run(docId, score))]
+    return field.field === null ? [] : source.values(field.field, docId)
+  }
   for (const { docId, score } of matches) {
-    const sortValues = fields.map((field) =>
-      docSortValue(field, field.field === null ? [] : source.values(field.field, docId), docId, score),
+    const sortValues = fields.map((field, i) =>
+      docSortValue(field, values(field, i, docId, score), docId, score),
     )
     if (after !== null && compareFieldDocs(fields, sortValues, after) <= 0) continue
     docs.push({ docId, score, sortValues })

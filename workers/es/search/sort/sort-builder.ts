@@ -4,7 +4,8 @@
  * - a string (`"age"`, `"_score"`, `"_doc"`), an object of one or more `{"field": "asc"|"desc"}` or
  *   `{"field": {options}}`, or an array of strings and objects;
  * - FieldSortBuilder's options (ObjectParser `field_sort`): order, missing, unmapped_type, mode, format;
- *   ScoreSortBuilder's (`_score`): order. Fields default to `asc`, `_score` to `desc`.
+ *   ScoreSortBuilder's (`_score`): order; ScriptSortBuilder's (`_script`): script, type (`number` or `string`),
+ *   order, mode. Fields and scripts default to `asc`, `_score` to `desc`.
  * Errors as ES gives them: `malformed sort format, ...` (illegal_argument_exception), `No enum constant
  * org.elasticsearch.search.sort.SortOrder.UP` for a bad short-form order, and ObjectParser's
  * x_content_parse_exception `[line:col] [field_sort] unknown field [x]` / `failed to parse field [order]`
@@ -17,6 +18,7 @@ import { illegalArgumentException, xContentParseException, type EsException } fr
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
+import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
 
 export type SortOrder = 'asc' | 'desc'
 
@@ -25,8 +27,11 @@ export type SortMode = 'min' | 'max' | 'sum' | 'avg' | 'median'
 /** A scalar `missing` as sent (XContentParser.objectText), `_last` / `_first` included. */
 export type MissingValue = string | boolean | XNumber
 
+export type ScriptSortType = 'number' | 'string'
+
 export type SortBuilder =
   | { kind: 'score'; order: SortOrder }
+  | { kind: 'script'; script: ScriptSpec; type: ScriptSortType; order: SortOrder; mode: SortMode | null }
   | {
       kind: 'field'
       field: string
@@ -118,7 +123,7 @@ function compoundSort(object: XContentObject, body: string): SortBuilder[] {
   const entries = [...object]
   return entries.map(([name, value], i) => {
     if (typeof value === 'string') return withOrder(fieldOrScoreSort(name), sortOrder(value))
-    const parserName = name === '_score' ? '_score' : 'field_sort'
+    const parserName = name === '_score' ? '_score' : name === '_script' ? '_script' : 'field_sort'
     if (!(value instanceof Map)) {
       // ObjectParser.parse steps to the next token and requires START_OBJECT there.
       const next = Array.isArray(value)
@@ -136,6 +141,7 @@ function compoundSort(object: XContentObject, body: string): SortBuilder[] {
       options.allow(['order'])
       return { kind: 'score', order: options.order() ?? 'desc' }
     }
+    if (name === '_script') return scriptSort(options, value)
     options.allow(FIELD_SORT_FIELDS)
     for (const unsupported of ['nested', 'numeric_type', 'nested_path', 'nested_filter']) {
       if (value.has(unsupported)) {
@@ -152,6 +158,27 @@ function compoundSort(object: XContentObject, body: string): SortBuilder[] {
       format: options.string('format'),
     }
   })
+}
+
+/** ScriptSortBuilder's parser: `script` and `type` required, `order` (asc by default) and `mode`. */
+function scriptSort(options: SortOptions, value: XContentObject): SortBuilder {
+  options.allow(['script', 'type', 'order', 'mode', 'nested'])
+  if (value.has('nested'))
+    throw illegalArgumentException('[sort] [nested] is not available in the playground')
+  const type = options.string('type')
+  if (!value.has('script') || type === null) {
+    const missing = [value.has('script') ? null : 'script', type === null ? 'type' : null].filter(
+      (m) => m !== null,
+    )
+    throw illegalArgumentException(`Required [${missing.join(', ')}]`)
+  }
+  return {
+    kind: 'script',
+    script: parseScriptSpec(value.get('script')),
+    type: options.scriptType(type),
+    order: options.order() ?? 'asc',
+    mode: options.mode(),
+  }
 }
 
 /** One sort object's options, read as ObjectParser reads declared fields. */
@@ -184,6 +211,15 @@ class SortOptions {
   order(): SortOrder | null {
     const text = this.string('order')
     return text === null ? null : this.converted('order', () => sortOrder(text))
+  }
+
+  /** ScriptSortType.fromString. */
+  scriptType(text: string): ScriptSortType {
+    return this.converted('type', () => {
+      const type = text.toLowerCase()
+      if (type === 'number' || type === 'string') return type
+      throw illegalArgumentException(`Unknown ScriptSortType [${text}]`)
+    })
   }
 
   mode(): SortMode | null {

@@ -1,7 +1,8 @@
 /**
  * SortBuilder.build on one shard: a parsed sort turned into the SortField Lucene's TopFieldCollector
  * compares with, from the index mapping (FieldSortBuilder.build / ScoreSortBuilder.build, ES 8.17):
- * - `_score` (descending unless `asc`), `_doc` (doc id order);
+ * - `_score` (descending unless `asc`), `_doc` (doc id order), `_script` (ScriptSortBuilder: a `number` script
+ *   sorts as DOUBLE, a `string` one by BytesRef order of its String.valueOf; a document's value is the script's);
  * - long/integer/short/byte/date/boolean fields sort as LONG (ES 8.17; 8.19 moved the small integers to
  *   INT), double as DOUBLE, float/half_float as FLOAT, keyword by BytesRef order;
  * - the multi-value mode defaults to MIN ascending and MAX descending; SUM/AVG/MEDIAN on a non-numeric
@@ -22,6 +23,7 @@ import { DateValueFormat } from '../aggregations/date-value-format.ts'
 import { fielddataDisabled } from '../aggregations/values-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
+import type { ScriptSpec } from '../../script/search-script.ts'
 
 export type SortType = 'score' | 'doc' | 'long' | 'double' | 'float' | 'keyword'
 
@@ -43,6 +45,8 @@ export interface SortField {
   formatSortValues: boolean
   /** A boolean field (DocValueFormat.BOOLEAN parses `true` / `false`). */
   boolean: boolean
+  /** A `_script` sort: the script, run per document on the shard (shard-sort.ts), and the index it reads. */
+  script: { spec: ScriptSpec; index: string } | null
 }
 
 /** Long.MAX_VALUE and Long.MIN_VALUE as doubles (2^63 and -2^63). */
@@ -79,8 +83,19 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     dateFormat: null,
     formatSortValues: false,
     boolean: false,
+    script: null,
   }
   if (builder.kind === 'score') return { ...base, type: 'score', field: null, name: 'null' }
+  if (builder.kind === 'script') {
+    return {
+      ...base,
+      type: builder.type === 'number' ? 'double' : 'keyword',
+      field: null,
+      name: '_script',
+      mode: builder.mode ?? (descending ? 'max' : 'min'),
+      script: { spec: builder.script, index: index.name },
+    }
+  }
   const name = builder.field
   if (name === '_doc') return { ...base, type: 'doc', field: null, name: 'null' }
   if (name === '_id') {

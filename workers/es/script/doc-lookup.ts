@@ -1,0 +1,191 @@
+/**
+ * `doc` in search scripts (ES's LeafDocLookup) and what `doc['field']` gives (ScriptDocValues), over a shard's
+ * doc values (search/doc-values-source.ts) for one document:
+ *
+ * - `doc['f']`, `doc.get('f')` and `doc.f` give the field's values; `doc.containsKey('f')` whether it is mapped.
+ *   An unmapped field is "No field found for [f] in mapping"; a text field TextFieldType's fielddata refusal;
+ * - the values are a List (ScriptDocValues.Longs, Doubles, Strings, Booleans, Dates) in doc-values order:
+ *   `.value` / `getValue()` the first (IllegalStateException "A document doesn't have a value for a field! Use
+ *   doc[<field>].size()==0 to check if a document is missing a field!" when there is none), `.values`,
+ *   `size()`, `isEmpty()` / `.empty`, `get(i)`, `[i]`, `contains(v)`; longs are Longs, doubles Doubles, booleans
+ *   Booleans, dates java.time.ZonedDateTime in UTC (`toInstant().toEpochMilli()`, `getYear()`, ...,
+ *   written as strict_date_optional_time_nanos text).
+ */
+import { DateFormatter } from '../common/time/index.ts'
+import type { DocValuesSource, FieldValue } from '../search/aggregations/index.ts'
+import { fielddataDisabled } from '../search/aggregations/values-source.ts'
+import type { XContentValue } from '../xcontent/index.ts'
+import { javaEquals } from './painless-operators.ts'
+import { listIndex } from './painless-methods.ts'
+import { HostObject, Num, javaString, toXContent, type Value } from './painless-values.ts'
+import { JavaException, illegalArgument } from './script-errors.ts'
+
+const ISO = DateFormatter.forPattern('strict_date_optional_time_nanos')
+
+class Instant extends HostObject {
+  readonly className = 'java.time.Instant'
+
+  constructor(private readonly millis: number) {
+    super()
+  }
+
+  override call(name: string, args: readonly Value[]): Value | undefined {
+    return name === 'toEpochMilli' && args.length === 0 ? Num.long(BigInt(this.millis)) : undefined
+  }
+}
+
+/** A date doc value: java.time.ZonedDateTime at UTC. */
+class ZonedDateTime extends HostObject {
+  readonly className = 'java.time.ZonedDateTime'
+
+  constructor(private readonly millis: number) {
+    super()
+  }
+
+  override call(name: string, args: readonly Value[]): Value | undefined {
+    if (args.length !== 0) return undefined
+    const date = new Date(this.millis)
+    switch (name) {
+      case 'toInstant':
+        return new Instant(this.millis)
+      case 'getYear':
+        return Num.int(date.getUTCFullYear())
+      case 'getMonthValue':
+        return Num.int(date.getUTCMonth() + 1)
+      case 'getDayOfMonth':
+        return Num.int(date.getUTCDate())
+      case 'getHour':
+        return Num.int(date.getUTCHours())
+      case 'getMinute':
+        return Num.int(date.getUTCMinutes())
+      case 'getSecond':
+        return Num.int(date.getUTCSeconds())
+    }
+    return undefined
+  }
+
+  override toString(): string {
+    return ISO.format(this.millis)
+  }
+}
+
+const VALUES_CLASSES: Readonly<Record<string, string>> = {
+  long: 'Longs',
+  double: 'Doubles',
+  keyword: 'Strings',
+  boolean: 'Booleans',
+  date: 'Dates',
+}
+
+class ScriptDocValues extends HostObject {
+  readonly className: string
+
+  constructor(
+    type: string,
+    private readonly values: readonly Value[],
+  ) {
+    super()
+    this.className = `org.elasticsearch.index.fielddata.ScriptDocValues$${VALUES_CLASSES[type] ?? 'Strings'}`
+  }
+
+  private first(): Value {
+    if (this.values.length === 0) {
+      throw new JavaException(
+        'IllegalStateException',
+        "A document doesn't have a value for a field! Use doc[<field>].size()==0 to check if a document is missing a field!",
+      )
+    }
+    return this.values[0]!
+  }
+
+  override field(name: string): Value | undefined {
+    if (name === 'value') return this.first()
+    if (name === 'values') return [...this.values]
+    if (name === 'empty') return this.values.length === 0
+    return undefined
+  }
+
+  override index(key: Value): Value | undefined {
+    return this.values[listIndex(this.values, key)]
+  }
+
+  override call(name: string, args: readonly Value[]): Value | undefined {
+    switch (`${name}/${args.length}`) {
+      case 'getValue/0':
+        return this.first()
+      case 'getValues/0':
+        return [...this.values]
+      case 'size/0':
+        return Num.int(this.values.length)
+      case 'isEmpty/0':
+        return this.values.length === 0
+      case 'get/1':
+        return this.index(args[0]!)
+      case 'contains/1':
+        return this.values.some((value) => javaEquals(value, args[0]!))
+    }
+    return undefined
+  }
+
+  override toString(): string {
+    return javaString([...this.values])
+  }
+
+  override toXContent(): XContentValue {
+    return toXContent([...this.values])
+  }
+}
+
+function scriptValue(type: string, value: FieldValue): Value {
+  if (typeof value === 'string') return value
+  switch (type) {
+    case 'long':
+      return Num.long(BigInt(value))
+    case 'boolean':
+      return value !== 0
+    case 'date':
+      return new ZonedDateTime(value)
+    default:
+      return Num.double(value)
+  }
+}
+
+/** `doc` for one document of a shard. */
+export class DocLookup extends HostObject {
+  readonly className = 'org.elasticsearch.search.lookup.LeafDocLookup'
+  docId = -1
+
+  constructor(
+    private readonly docValues: DocValuesSource,
+    private readonly indexName: string,
+  ) {
+    super()
+  }
+
+  private values(name: Value): ScriptDocValues {
+    const field = typeof name === 'string' ? name : javaString(name)
+    const info = this.docValues.field(field)
+    if (info === null) throw illegalArgument(`No field found for [${field}] in mapping`)
+    if (info.type === 'text') throw illegalArgument(fielddataDisabled(field, this.indexName).reason)
+    return new ScriptDocValues(
+      info.type,
+      this.docValues.values(field, this.docId).map((value) => scriptValue(info.type, value)),
+    )
+  }
+
+  override field(name: string): Value | undefined {
+    return this.values(name)
+  }
+
+  override index(key: Value): Value | undefined {
+    return this.values(key)
+  }
+
+  override call(name: string, args: readonly Value[]): Value | undefined {
+    if (name === 'get' && args.length === 1) return this.values(args[0]!)
+    if (name === 'containsKey' && args.length === 1) {
+      return typeof args[0] === 'string' && this.docValues.field(args[0]) !== null
+    }
+    return undefined
+  }
+}

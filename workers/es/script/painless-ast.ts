@@ -1,0 +1,51 @@
+/**
+ * The Painless syntax tree the parser builds and the interpreter walks (lang-painless's user tree: SBlock,
+ * SIf, EBinary, ECall, ...). Every node keeps `at`, the source offset errors point at. Types in declarations
+ * and casts are Painless type names (`def`, `int`, `String`, `List`, ...).
+ */
+import type { Value } from './painless-values.ts'
+
+export type Expr =
+  | { kind: 'literal'; at: number; value: Value }
+  | { kind: 'variable'; at: number; name: string }
+  | { kind: 'field'; at: number; target: Expr; name: string; nullSafe: boolean }
+  | { kind: 'index'; at: number; target: Expr; key: Expr }
+  | { kind: 'call'; at: number; target: Expr; name: string; args: Expr[]; nullSafe: boolean }
+  | { kind: 'static'; at: number; type: string; name: string; args: Expr[] | null }
+  | { kind: 'new'; at: number; type: string; args: Expr[] }
+  | { kind: 'list'; at: number; items: Expr[] }
+  | { kind: 'map'; at: number; entries: Array<[Expr, Expr]> }
+  | { kind: 'unary'; at: number; op: '!' | '~' | '-' | '+'; operand: Expr }
+  | { kind: 'binary'; at: number; op: string; left: Expr; right: Expr }
+  | { kind: 'conditional'; at: number; condition: Expr; then: Expr; otherwise: Expr }
+  | { kind: 'elvis'; at: number; left: Expr; right: Expr }
+  | { kind: 'assign'; at: number; op: string; target: Expr; value: Expr }
+  | { kind: 'increment'; at: number; delta: 1 | -1; prefix: boolean; target: Expr }
+  | { kind: 'cast'; at: number; type: string; operand: Expr }
+  | { kind: 'instanceof'; at: number; operand: Expr; type: string }
+
+export type Statement =
+  | { kind: 'expression'; at: number; expr: Expr }
+  | { kind: 'declaration'; at: number; type: string; names: Array<{ name: string; init: Expr | null }> }
+  | { kind: 'if'; at: number; condition: Expr; then: Statement; otherwise: Statement | null }
+  | { kind: 'while'; at: number; condition: Expr; body: Statement }
+  | { kind: 'do'; at: number; body: Statement; condition: Expr }
+  | {
+      kind: 'for'
+      at: number
+      init: Statement | null
+      condition: Expr | null
+      update: Expr[]
+      body: Statement
+    }
+  | { kind: 'each'; at: number; type: string; name: string; iterable: Expr; body: Statement }
+  | { kind: 'block'; at: number; statements: Statement[] }
+  | { kind: 'return'; at: number; value: Expr | null }
+  | { kind: 'break'; at: number }
+  | { kind: 'continue'; at: number }
+
+export interface Program {
+  statements: Statement[]
+  /** The start offset of every statement, ascending (the runtime error's script_stack bounds). */
+  statementStarts: number[]
+}

@@ -1,0 +1,461 @@
+/**
+ * The Painless parser (PainlessParser.g4's grammar, by recursive descent) with the semantic pass's symbol
+ * check folded in: a name that is neither a declared variable in scope, a context variable (`params`, `ctx`,
+ * `doc`, `_score`, ...) nor a static type fails with "cannot resolve symbol [x]".
+ *
+ * Statements: blocks, `if`/`else`, `while`, `do`/`while`, `for (init; condition; update)`, `for (T x : e)` and
+ * `for (x in e)`, declarations (`def x = 1, y;`, `int`, `double`, `String`, `List`, `Map`, ...), `return`,
+ * `break`, `continue`, expressions. A statement ends with `;`, or without one when it is the last of its block
+ * or of the script. The script's last statement, when an expression, is its return value.
+ * Expressions, lowest precedence first: assignments (`=` and the compound ones, right-associative), `?:`
+ * (elvis) and `? :`, `||`, `&&`, `|`, `^`, `&`, equality (`==`, `!=`, `===`, `!==`), comparison and
+ * `instanceof`, shifts, `+ -`, `* / %`, unary (`! ~ - +`, prefix `++ --`, casts), postfix (`.`, `?.`, `[]`,
+ * calls, `++ --`). Primaries: literals, list `[a, b]` and map `[k: v]` / `[:]` initializers, `new T(...)`,
+ * static members (`Math.max(a, b)`, `Integer.MAX_VALUE`), variables, parentheses.
+ * Syntax errors are ParserErrorStrategy's: "invalid sequence of tokens near ['x']." at the offending token,
+ * "unexpected end of script." at the end.
+ */
+import type { Expr, Program, Statement } from './painless-ast.ts'
+import { tokenize, type Token } from './painless-lexer.ts'
+import { Num } from './painless-values.ts'
+import { ScriptCompileError } from './script-errors.ts'
+
+const TYPES = new Set([
+  'def', 'int', 'long', 'float', 'double', 'boolean', 'byte', 'short', 'char', 'String', 'Object', 'List',
+  'ArrayList', 'Map', 'HashMap', 'Number', 'Integer', 'Long', 'Float', 'Double', 'Boolean', 'Collection',
+]) // prettier-ignore
+const STATIC_TYPES = new Set([
+  'Math',
+  'Integer',
+  'Long',
+  'Float',
+  'Double',
+  'String',
+  'Boolean',
+  'Collections',
+])
+
+const BINARY_LEVELS: readonly (readonly string[])[] = [
+  ['||'],
+  ['&&'],
+  ['|'],
+  ['^'],
+  ['&'],
+  ['==', '!=', '===', '!=='],
+  ['<', '<=', '>', '>=', 'instanceof'],
+  ['<<', '>>', '>>>'],
+  ['+', '-'],
+  ['*', '/', '%'],
+]
+const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '<<=', '>>=', '>>>='])
+
+export function parsePainless(source: string, globals: readonly string[]): Program {
+  return new Parser(source, globals).parseProgram()
+}
+
+class Parser {
+  private readonly tokens: Token[]
+  private at = 0
+  private readonly scopes: Array<Set<string>>
+  private readonly statementStarts: number[] = []
+
+  constructor(
+    private readonly source: string,
+    globals: readonly string[],
+  ) {
+    this.tokens = tokenize(source)
+    this.scopes = [new Set(globals)]
+  }
+
+  parseProgram(): Program {
+    const statements: Statement[] = []
+    while (this.peek().kind !== 'eof') statements.push(this.statement())
+    return { statements, statementStarts: this.statementStarts }
+  }
+
+  private peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.at + ahead, this.tokens.length - 1)]!
+  }
+
+  private is(text: string, ahead = 0): boolean {
+    const token = this.peek(ahead)
+    return (token.kind === 'op' || token.kind === 'id') && token.text === text
+  }
+
+  private next(): Token {
+    const token = this.peek()
+    if (token.kind !== 'eof') this.at++
+    return token
+  }
+
+  private fail(token = this.peek()): never {
+    const message =
+      token.kind === 'eof'
+        ? 'unexpected end of script.'
+        : `invalid sequence of tokens near ['${this.source.slice(token.start, token.end)}'].`
+    throw new ScriptCompileError(message, token.start)
+  }
+
+  private expect(text: string): Token {
+    if (!this.is(text)) this.fail()
+    return this.next()
+  }
+
+  private accept(text: string): boolean {
+    if (!this.is(text)) return false
+    this.next()
+    return true
+  }
+
+  private identifier(): string {
+    const token = this.peek()
+    if (token.kind !== 'id') this.fail()
+    return this.next().text
+  }
+
+  private declare(name: string, at: number): void {
+    if (this.scopes.some((scope) => scope.has(name))) {
+      throw new ScriptCompileError(`variable [${name}] is already defined`, at)
+    }
+    this.scopes.at(-1)!.add(name)
+  }
+
+  private scoped<T>(body: () => T): T {
+    this.scopes.push(new Set())
+    try {
+      return body()
+    } finally {
+      this.scopes.pop()
+    }
+  }
+
+  private terminator(): void {
+    if (this.accept(';') || this.is('}') || this.peek().kind === 'eof') return
+    this.fail()
+  }
+
+  private isDeclaration(): boolean {
+    return this.peek().kind === 'id' && TYPES.has(this.peek().text) && this.peek(1).kind === 'id'
+  }
+
+  private statement(): Statement {
+    const at = this.peek().start
+    this.statementStarts.push(at)
+    const keyword = this.peek().kind === 'id' ? this.peek().text : ''
+    switch (keyword) {
+      case 'if': {
+        this.next()
+        const condition = this.parenthesized()
+        const then = this.scoped(() => this.statement())
+        const otherwise = this.accept('else') ? this.scoped(() => this.statement()) : null
+        return { kind: 'if', at, condition, then, otherwise }
+      }
+      case 'while': {
+        this.next()
+        const condition = this.parenthesized()
+        return { kind: 'while', at, condition, body: this.loopBody() }
+      }
+      case 'do': {
+        this.next()
+        const body = this.scoped(() => this.statement())
+        this.expect('while')
+        const condition = this.parenthesized()
+        this.terminator()
+        return { kind: 'do', at, body, condition }
+      }
+      case 'for':
+        this.next()
+        return this.scoped(() => this.forStatement(at))
+      case 'return': {
+        this.next()
+        const value = this.is(';') || this.is('}') || this.peek().kind === 'eof' ? null : this.expression()
+        this.terminator()
+        return { kind: 'return', at, value }
+      }
+      case 'break':
+      case 'continue':
+        this.next()
+        this.terminator()
+        return { kind: keyword, at }
+    }
+    if (this.is('{')) return this.block()
+    if (this.isDeclaration()) {
+      const declaration = this.declaration()
+      this.terminator()
+      return declaration
+    }
+    const expr = this.expression()
+    this.terminator()
+    return { kind: 'expression', at, expr }
+  }
+
+  private block(): Statement {
+    const at = this.expect('{').start
+    return this.scoped(() => {
+      const statements: Statement[] = []
+      while (!this.is('}')) {
+        if (this.peek().kind === 'eof') this.fail()
+        statements.push(this.statement())
+      }
+      this.next()
+      return { kind: 'block', at, statements }
+    })
+  }
+
+  private loopBody(): Statement {
+    const at = this.peek().start
+    if (this.accept(';')) return { kind: 'block', at, statements: [] }
+    return this.scoped(() => this.statement())
+  }
+
+  private parenthesized(): Expr {
+    this.expect('(')
+    const expr = this.expression()
+    this.expect(')')
+    return expr
+  }
+
+  private declaration(): Statement & { kind: 'declaration' } {
+    const at = this.peek().start
+    const type = this.next().text
+    const names: Array<{ name: string; init: Expr | null }> = []
+    do {
+      const nameToken = this.peek()
+      const name = this.identifier()
+      const init = this.accept('=') ? this.expression() : null
+      this.declare(name, nameToken.start)
+      names.push({ name, init })
+    } while (this.accept(','))
+    return { kind: 'declaration', at, type, names }
+  }
+
+  private forStatement(at: number): Statement {
+    this.expect('(')
+    const eachTyped = this.isDeclaration() && this.is(':', 2)
+    if (eachTyped || (this.peek().kind === 'id' && this.is('in', 1))) {
+      const type = eachTyped ? this.next().text : 'def'
+      const nameToken = this.peek()
+      const name = this.identifier()
+      this.next()
+      const iterable = this.expression()
+      this.expect(')')
+      this.declare(name, nameToken.start)
+      return { kind: 'each', at, type, name, iterable, body: this.loopBody() }
+    }
+    let init: Statement | null = null
+    if (!this.is(';')) {
+      const initAt = this.peek().start
+      init = this.isDeclaration()
+        ? this.declaration()
+        : { kind: 'expression', at: initAt, expr: this.expression() }
+    }
+    this.expect(';')
+    const condition = this.is(';') ? null : this.expression()
+    this.expect(';')
+    const update: Expr[] = []
+    if (!this.is(')')) {
+      do update.push(this.expression())
+      while (this.accept(','))
+    }
+    this.expect(')')
+    return { kind: 'for', at, init, condition, update, body: this.loopBody() }
+  }
+
+  expression(): Expr {
+    const target = this.conditional()
+    const token = this.peek()
+    if (token.kind !== 'op' || !ASSIGNMENTS.has(token.text)) return target
+    if (target.kind !== 'variable' && target.kind !== 'field' && target.kind !== 'index') this.fail()
+    this.next()
+    return { kind: 'assign', at: token.start, op: token.text, target, value: this.expression() }
+  }
+
+  private conditional(): Expr {
+    const condition = this.binary(0)
+    const token = this.peek()
+    if (this.accept('?:'))
+      return { kind: 'elvis', at: token.start, left: condition, right: this.expression() }
+    if (!this.accept('?')) return condition
+    const then = this.expression()
+    this.expect(':')
+    return { kind: 'conditional', at: token.start, condition, then, otherwise: this.expression() }
+  }
+
+  private binary(level: number): Expr {
+    if (level === BINARY_LEVELS.length) return this.unary()
+    let left = this.binary(level + 1)
+    for (;;) {
+      const token = this.peek()
+      const op = token.text
+      if (!((token.kind === 'op' || op === 'instanceof') && BINARY_LEVELS[level]!.includes(op))) return left
+      this.next()
+      if (op === 'instanceof') {
+        const type = this.identifier()
+        left = { kind: 'instanceof', at: token.start, operand: left, type }
+      } else {
+        left = { kind: 'binary', at: token.start, op, left, right: this.binary(level + 1) }
+      }
+    }
+  }
+
+  private unary(): Expr {
+    const token = this.peek()
+    if (token.kind === 'op' && (token.text === '++' || token.text === '--')) {
+      this.next()
+      const target = this.unary()
+      return { kind: 'increment', at: token.start, delta: token.text === '++' ? 1 : -1, prefix: true, target }
+    }
+    if (token.kind === 'op' && ['!', '~', '-', '+'].includes(token.text)) {
+      this.next()
+      const literal = this.peek()
+      if (token.text === '-' && ['int', 'long', 'float', 'double'].includes(literal.kind)) {
+        this.next()
+        return this.postfix(this.numberLiteral(literal, '-'))
+      }
+      return {
+        kind: 'unary',
+        at: token.start,
+        op: token.text as '!' | '~' | '-' | '+',
+        operand: this.unary(),
+      }
+    }
+    if (this.is('(') && this.peek(1).kind === 'id' && TYPES.has(this.peek(1).text) && this.is(')', 2)) {
+      this.next()
+      const type = this.next().text
+      this.next()
+      return { kind: 'cast', at: token.start, type, operand: this.unary() }
+    }
+    return this.postfix(this.primary())
+  }
+
+  private postfix(start: Expr): Expr {
+    let expr = start
+    for (;;) {
+      const token = this.peek()
+      if (this.is('.') || this.is('?.')) {
+        this.next()
+        const name = this.identifier()
+        const nullSafe = token.text === '?.'
+        expr = this.is('(')
+          ? { kind: 'call', at: token.start, target: expr, name, args: this.arguments(), nullSafe }
+          : { kind: 'field', at: token.start, target: expr, name, nullSafe }
+      } else if (this.accept('[')) {
+        const key = this.expression()
+        this.expect(']')
+        expr = { kind: 'index', at: token.start, target: expr, key }
+      } else if (this.is('++') || this.is('--')) {
+        this.next()
+        expr = {
+          kind: 'increment',
+          at: token.start,
+          delta: token.text === '++' ? 1 : -1,
+          prefix: false,
+          target: expr,
+        }
+      } else {
+        return expr
+      }
+    }
+  }
+
+  private arguments(): Expr[] {
+    this.expect('(')
+    const args: Expr[] = []
+    if (this.accept(')')) return args
+    do args.push(this.expression())
+    while (this.accept(','))
+    this.expect(')')
+    return args
+  }
+
+  private primary(): Expr {
+    const token = this.peek()
+    const at = token.start
+    switch (token.kind) {
+      case 'string':
+        this.next()
+        return { kind: 'literal', at, value: token.text }
+      case 'int':
+      case 'long':
+      case 'float':
+      case 'double':
+        this.next()
+        return this.numberLiteral(token, '')
+      case 'eof':
+        return this.fail()
+      case 'op':
+        if (this.is('(')) return this.parenthesized()
+        if (this.is('[')) return this.initializer()
+        return this.fail()
+    }
+    const name = token.text
+    this.next()
+    if (name === 'true' || name === 'false') return { kind: 'literal', at, value: name === 'true' }
+    if (name === 'null') return { kind: 'literal', at, value: null }
+    if (name === 'new') {
+      const type = this.identifier()
+      return { kind: 'new', at, type, args: this.arguments() }
+    }
+    if (STATIC_TYPES.has(name) && this.is('.')) {
+      this.next()
+      const member = this.identifier()
+      return { kind: 'static', at, type: name, name: member, args: this.is('(') ? this.arguments() : null }
+    }
+    if (!this.scopes.some((scope) => scope.has(name))) {
+      throw new ScriptCompileError(`cannot resolve symbol [${name}]`, at)
+    }
+    return { kind: 'variable', at, name }
+  }
+
+  private initializer(): Expr {
+    const at = this.expect('[').start
+    if (this.accept(':')) {
+      this.expect(']')
+      return { kind: 'map', at, entries: [] }
+    }
+    if (this.accept(']')) return { kind: 'list', at, items: [] }
+    const first = this.expression()
+    if (this.accept(':')) {
+      const entries: Array<[Expr, Expr]> = [[first, this.expression()]]
+      while (this.accept(',')) {
+        const key = this.expression()
+        this.expect(':')
+        entries.push([key, this.expression()])
+      }
+      this.expect(']')
+      return { kind: 'map', at, entries }
+    }
+    const items = [first]
+    while (this.accept(',')) items.push(this.expression())
+    this.expect(']')
+    return { kind: 'list', at, items }
+  }
+
+  /** A numeric constant, with a leading minus folded in as the Painless compiler folds it. */
+  private numberLiteral(token: Token, sign: '' | '-'): Expr {
+    const text = token.text
+    const at = token.start
+    const digits = text.replace(/[lLfFdD]$/, '')
+    if (token.kind === 'float') return { kind: 'literal', at, value: Num.float(Number(sign + digits)) }
+    if (token.kind === 'double') return { kind: 'literal', at, value: Num.double(Number(sign + digits)) }
+    const radix = /^0[xX]/.test(digits) ? 16 : /^0\d/.test(digits) ? 8 : 10
+    const body = radix === 16 ? digits.slice(2) : digits
+    let magnitude = 0n
+    for (const c of body.toLowerCase()) magnitude = magnitude * BigInt(radix) + BigInt(parseInt(c, radix))
+    const value = sign === '-' ? -magnitude : magnitude
+    const bits = token.kind === 'long' ? 64 : 32
+    const fits =
+      radix === 10 ? BigInt.asIntN(bits, value) === value : magnitude < 2n ** BigInt(bits) && magnitude >= 0n
+    if (!fits) {
+      const shown = sign + text
+      throw new ScriptCompileError(
+        token.kind === 'int' && BigInt.asIntN(64, value) === value
+          ? `Invalid int constant [${shown}]. If you want a long constant then change it to [${shown}L].`
+          : `Invalid ${token.kind} constant [${shown}].`,
+        at,
+      )
+    }
+    const wrapped = BigInt.asIntN(bits, value)
+    return { kind: 'literal', at, value: bits === 64 ? Num.long(wrapped) : Num.int(Number(wrapped)) }
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The Java objects a Painless script works on, as plain data:
+ *
+ * - `null`, `boolean` (java.lang.Boolean), `string` (java.lang.String);
+ * - Num: a boxed int, long, float or double (the `def` values DefMath promotes between): an int is a 32-bit
+ *   integer, a long a 64-bit bigint (also kept as its nearest double), a float a Math.fround'ed double;
+ * - an array: a java.util.ArrayList; a Map: a java.util.Map with String keys, iterated in insertion order (a
+ *   LinkedHashMap, as ES reads `_source`), or, a JavaHashMap, in java.util.HashMap's order (what `[:]` and
+ *   `new HashMap()` make);
+ * - a HostObject: what a context supplies that is neither (`doc` and its field values in search scripts).
+ *
+ * fromXContent reads a JSON value as ES's XContentHelper.convertToMap does (an integer is an Integer, or a
+ * Long when larger; any other number a Double); toXContent writes the objects back as XContentBuilder would
+ * (a float by Float.toString, a double by Double.toString; NaN and infinities as strings, as Jackson quotes
+ * non-numeric numbers).
+ */
+import { javaHashMapKeyOrder } from '../../net/java-hash.ts'
+import { XNumber, javaDoubleToString, javaFloatToString, type XContentValue } from '../xcontent/index.ts'
+
+export type NumKind = 'int' | 'long' | 'float' | 'double'
+
+export class Num {
+  private constructor(
+    readonly kind: NumKind,
+    /** The value as a double (a long's nearest one). */
+    readonly value: number,
+    private readonly long: bigint | null,
+  ) {}
+
+  static int(value: number): Num {
+    return new Num('int', value | 0, null)
+  }
+
+  static long(value: bigint): Num {
+    const wrapped = BigInt.asIntN(64, value)
+    return new Num('long', Number(wrapped), wrapped)
+  }
+
+  static float(value: number): Num {
+    return new Num('float', Math.fround(value), null)
+  }
+
+  static double(value: number): Num {
+    return new Num('double', value, null)
+  }
+
+  get integral(): boolean {
+    return this.kind === 'int' || this.kind === 'long'
+  }
+
+  /** An int's or long's exact value (meaningless for floats and doubles). */
+  get exact(): bigint {
+    return this.long ?? BigInt(this.value)
+  }
+}
+
+/** A value a script context supplies: its fields, brackets and methods; undefined where it has none. */
+export abstract class HostObject {
+  abstract readonly className: string
+  field(_name: string): Value | undefined {
+    return undefined
+  }
+  index(_key: Value): Value | undefined {
+    return undefined
+  }
+  call(_name: string, _args: readonly Value[]): Value | undefined {
+    return undefined
+  }
+  /** Object.toString. */
+  toString(): string {
+    return this.className
+  }
+  /** The value as XContentBuilder writes it (a List as an array). */
+  toXContent(): XContentValue {
+    return this.toString()
+  }
+}
+
+export class JavaHashMap extends Map<string, Value> {}
+
+export type Value = null | boolean | string | Num | Value[] | Map<string, Value> | HostObject
+
+const BOXED: Record<NumKind, string> = { int: 'Integer', long: 'Long', float: 'Float', double: 'Double' }
+
+export function className(value: Value): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return 'java.lang.String'
+  if (typeof value === 'boolean') return 'java.lang.Boolean'
+  if (value instanceof Num) return `java.lang.${BOXED[value.kind]}`
+  if (Array.isArray(value)) return 'java.util.ArrayList'
+  if (value instanceof HostObject) return value.className
+  return value instanceof JavaHashMap ? 'java.util.HashMap' : 'java.util.LinkedHashMap'
+}
+
+export function mapKeys(map: Map<string, Value>): string[] {
+  return map instanceof JavaHashMap ? javaHashMapKeyOrder([...map.keys()]) : [...map.keys()]
+}
+
+/** String.valueOf. */
+export function javaString(value: Value): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return String(value)
+  if (value instanceof Num) {
+    if (value.integral) return value.exact.toString()
+    return value.kind === 'float' ? javaFloatToString(value.value) : javaDoubleToString(value.value)
+  }
+  if (Array.isArray(value)) return '[' + value.map(javaString).join(', ') + ']'
+  if (value instanceof HostObject) return value.toString()
+  return (
+    '{' +
+    mapKeys(value)
+      .map((key) => `${key}=${javaString(value.get(key) ?? null)}`)
+      .join(', ') +
+    '}'
+  )
+}
+
+const INT_MIN = -(2n ** 31n)
+const INT_MAX = 2n ** 31n - 1n
+
+export function fromXContent(value: XContentValue): Value {
+  if (value instanceof XNumber) {
+    if (!value.isInteger) return Num.double(value.value)
+    const exact = BigInt(value.text)
+    if (exact >= INT_MIN && exact <= INT_MAX) return Num.int(Number(exact))
+    return BigInt.asIntN(64, exact) === exact ? Num.long(exact) : Num.double(value.value)
+  }
+  if (Array.isArray(value)) return value.map(fromXContent)
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, fromXContent(v)]))
+  return value
+}
+
+export function toXContent(value: Value): XContentValue {
+  if (value instanceof Num) {
+    if (!value.integral && !Number.isFinite(value.value)) return javaString(value)
+    return new XNumber(javaString(value))
+  }
+  if (Array.isArray(value)) return value.map(toXContent)
+  if (value instanceof HostObject) return value.toXContent()
+  if (value instanceof Map) return new Map(mapKeys(value).map((k) => [k, toXContent(value.get(k) ?? null)]))
+  return value
+}

@@ -1,0 +1,95 @@
+/**
+ * Scripts in a search (ES's ScoreScript, FilterScript and FieldScript contexts): the `script` object as
+ * Script.parse reads it (a source string, or `source` with `lang` and `params`; `inline` is `source`'s old
+ * name; a stored script `id` is refused by this playground), compiled with the context's variables (`params`
+ * and `doc`, plus `_score` for scores; a field script finds the hit's source as `params._source`) and run per
+ * document with `doc` bound to that document's doc values (doc-lookup.ts).
+ */
+import { illegalArgumentException, parsingException, type EsException } from '../errors/index.ts'
+import type { DocValuesSource } from '../search/aggregations/index.ts'
+import type { XContentObject, XContentValue } from '../xcontent/index.ts'
+import { DocLookup } from './doc-lookup.ts'
+import { PainlessScript } from './painless-script.ts'
+import { Num, fromXContent, javaString, type Value } from './painless-values.ts'
+
+export interface ScriptSpec {
+  readonly source: string
+  readonly params: XContentObject
+}
+
+export type ScriptContext = 'score' | 'filter' | 'field'
+
+const VARIABLES: Readonly<Record<ScriptContext, readonly string[]>> = {
+  score: ['params', 'doc', '_score'],
+  filter: ['params', 'doc'],
+  field: ['params', 'doc'],
+}
+
+function scriptError(reason: string): EsException {
+  return parsingException(1, 1, reason)
+}
+
+/** Script.parse. */
+export function parseScriptSpec(value: XContentValue | undefined): ScriptSpec {
+  if (typeof value === 'string') return { source: value, params: new Map() }
+  if (!(value instanceof Map)) throw scriptError('[script] script must be a string or an object')
+  let source: string | null = null
+  let params: XContentObject = new Map()
+  for (const [key, entry] of value) {
+    if ((key === 'source' || key === 'inline') && typeof entry === 'string') source = entry
+    else if (key === 'params' && entry instanceof Map) params = entry
+    else if (key === 'lang') {
+      if (entry !== 'painless')
+        throw illegalArgumentException(`script_lang not supported [${javaString(fromXContent(entry))}]`)
+    } else if (key === 'id') {
+      throw illegalArgumentException('stored scripts are not supported by this playground')
+    } else if (key !== 'options') throw scriptError(`[script] unknown field [${key}]`)
+  }
+  if (source === null) {
+    throw illegalArgumentException(
+      'must specify either [source] for an inline script or [id] for a stored script',
+    )
+  }
+  return { source, params }
+}
+
+/** A compiled search script bound to a shard's doc values: run(docId) per document. */
+export class SearchScript {
+  private readonly script: PainlessScript
+  private readonly params: Map<string, Value>
+  private readonly doc: DocLookup
+
+  constructor(spec: ScriptSpec, context: ScriptContext, docValues: DocValuesSource, indexName: string) {
+    this.script = PainlessScript.compile(spec.source, VARIABLES[context])
+    this.params = fromXContent(spec.params) as Map<string, Value>
+    this.doc = new DocLookup(docValues, indexName)
+  }
+
+  /** The script's value for a document, with its score (`_score`) in a score script. */
+  run(docId: number, score?: number): Value {
+    this.doc.docId = docId
+    const variables = new Map<string, Value>([
+      ['params', this.params],
+      ['doc', this.doc],
+    ])
+    if (score !== undefined) variables.set('_score', Num.double(score))
+    return this.script.run(variables)
+  }
+
+  /** A field script's value for a hit: `params._source` is the hit's source. */
+  runWithSource(docId: number, source: Value): Value {
+    this.doc.docId = docId
+    const params = new Map(this.params).set('_source', source)
+    return this.script.run(
+      new Map<string, Value>([
+        ['params', params],
+        ['doc', this.doc],
+      ]),
+    )
+  }
+
+  /** The runtime error script_exception for a Java exception about the script's result. */
+  resultError(error: Parameters<PainlessScript['runtimeError']>[0]): EsException {
+    return this.script.runtimeError(error)
+  }
+}
