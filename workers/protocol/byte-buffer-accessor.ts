@@ -75,7 +75,7 @@ export class ByteBufferWriter {
 }
 
 export class ByteBufferReader {
-  private readonly view: DataView
+  protected readonly view: DataView
   private position = 0
 
   constructor(private readonly bytes: Uint8Array) {
@@ -101,7 +101,7 @@ export class ByteBufferReader {
   nullableString(): string | null {
     const length = this.int16()
     if (length < 0) return null
-    return text.decode(this.slice(length))
+    return text.decode(this.bytesOf(length))
   }
 
   /** A non-nullable string; a null one is an error, as the generated readers throw. */
@@ -113,7 +113,7 @@ export class ByteBufferReader {
 
   nullableBytes(): Uint8Array | null {
     const length = this.int32()
-    return length < 0 ? null : this.slice(length).slice()
+    return length < 0 ? null : this.bytesOf(length).slice()
   }
 
   bytesField(): Uint8Array {
@@ -131,12 +131,14 @@ export class ByteBufferReader {
     return items
   }
 
-  private slice(length: number): Uint8Array {
+  /** The next `length` bytes, as a view of the read buffer. */
+  bytesOf(length: number): Uint8Array {
     const at = this.advance(length)
     return this.bytes.subarray(at, at + length)
   }
 
-  private advance(length: number): number {
+  /** Moves past `length` bytes and returns where they start; throws past the end, as Kafka's readers do. */
+  protected advance(length: number): number {
     if (length > this.remaining) {
       throw new RangeError(`Error reading ${length} byte(s): only ${this.remaining} byte(s) available`)
     }

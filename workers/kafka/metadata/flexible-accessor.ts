@@ -7,7 +7,7 @@
  * an array length as unsigned varint (count + 1, 0 for null).
  * Reading past the end throws `Error reading N byte(s): only M byte(s) available`, as Kafka's readers do.
  */
-import { ByteBufferWriter } from '../../protocol/byte-buffer-accessor.ts'
+import { ByteBufferReader, ByteBufferWriter } from '../../protocol/byte-buffer-accessor.ts'
 
 const utf8 = new TextEncoder()
 const text = new TextDecoder()
@@ -72,36 +72,14 @@ export class FlexibleWriter {
   }
 }
 
-export class FlexibleReader {
-  private readonly view: DataView
-  private position = 0
-
-  constructor(private readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  }
-
-  get remaining(): number {
-    return this.bytes.length - this.position
-  }
-
+/** The non-flexible reader's fixed-width fields, strings and bounds, with the flexible encodings added. */
+export class FlexibleReader extends ByteBufferReader {
   int8(): number {
     return this.view.getInt8(this.advance(1))
   }
 
-  int16(): number {
-    return this.view.getInt16(this.advance(2))
-  }
-
   uint16(): number {
     return this.view.getUint16(this.advance(2))
-  }
-
-  int32(): number {
-    return this.view.getInt32(this.advance(4))
-  }
-
-  int64(): number {
-    return Number(this.view.getBigInt64(this.advance(8)))
   }
 
   bool(): boolean {
@@ -128,19 +106,5 @@ export class FlexibleReader {
   compactLength(): number | null {
     const length = this.unsignedVarint() - 1
     return length < 0 ? null : length
-  }
-
-  bytesOf(length: number): Uint8Array {
-    const at = this.advance(length)
-    return this.bytes.subarray(at, at + length)
-  }
-
-  private advance(length: number): number {
-    if (length > this.remaining) {
-      throw new RangeError(`Error reading ${length} byte(s): only ${this.remaining} byte(s) available`)
-    }
-    const at = this.position
-    this.position += length
-    return at
   }
 }

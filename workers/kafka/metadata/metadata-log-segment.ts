@@ -9,6 +9,7 @@
  * The metadata log never rolls in the playground (Kafka rolls at metadata.log.segment.bytes, 1 GiB), so
  * this is its only segment.
  */
+import { concatBytes } from '../../../engine-wasm/src/log/compression/bytes.ts'
 import { MemoryRecordsBuilder } from '../../../engine-wasm/src/log/index.ts'
 import { controlRecordKey, leaderChangeValue } from '../raft/control-records.ts'
 import { batchSize, type LogBatch } from '../raft/raft-messages.ts'
@@ -64,12 +65,5 @@ export function metadataLogSegment(
   batches: readonly LogBatch<MetadataRecord>[],
   crc32c: (bytes: Uint8Array) => number,
 ): Uint8Array {
-  const parts = batches.map((batch) => batchBytes(batch, crc32c))
-  const bytes = new Uint8Array(parts.reduce((size, part) => size + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    bytes.set(part, at)
-    at += part.length
-  }
-  return bytes
+  return concatBytes(batches.map((batch) => batchBytes(batch, crc32c)))
 }

@@ -7,10 +7,10 @@
  * expansion hands to each group's search (expand-search-phase.ts). Errors are ObjectParser's
  * x_content_parse_exception `[line:col] [collapse] unknown field [x]` (or `[inner_hits]`).
  */
-import { illegalArgumentException, parsingException, xContentParseException } from '../../errors/index.ts'
+import { illegalArgumentException, parsingException } from '../../errors/index.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { valueToken } from '../../action/value-token.ts'
+import { SectionParser } from '../section-parser.ts'
 
 export interface InnerHitBuilder {
   /** The key of the hit's `inner_hits` section. */
@@ -40,30 +40,6 @@ const INNER_HIT_OPTIONS = new Set([
   'highlight',
   'collapse',
 ])
-
-class SectionParser {
-  constructor(
-    private readonly body: string,
-    private readonly parser: string,
-  ) {}
-
-  fail(key: string, message: string, cause?: ReturnType<typeof illegalArgumentException>): never {
-    const { line, col } = bodyLocation(this.body, key, cause ? 'value' : 'key')
-    throw xContentParseException(line, col, `[${this.parser}] ${message}`, cause)
-  }
-
-  object(key: string, value: XContentValue): XContentObject {
-    if (value instanceof Map) return value
-    return this.fail(key, `${this.parser} doesn't support values of type: ${valueToken(value)}`)
-  }
-
-  string(key: string, value: XContentValue): string {
-    if (typeof value === 'string') return value
-    if (value instanceof XNumber || typeof value === 'boolean')
-      return String(value instanceof XNumber ? value.text : value)
-    return this.fail(key, `${key} doesn't support values of type: ${valueToken(value)}`)
-  }
-}
 
 export function parseCollapse(value: XContentValue, body: string): CollapseBuilder {
   const parser = new SectionParser(body, 'collapse')

@@ -9,10 +9,10 @@
  * (<em>, </em>, 100, 5, require_field_match true, no_match_size 0, order none, unified, sentence).
  * Errors are ObjectParser's: `[highlight] unknown field [x]`, `[highlight] failed to parse field [x]`.
  */
-import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import { illegalArgumentException } from '../../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../../xcontent/index.ts'
 import { valueToken } from '../../../action/value-token.ts'
-import { bodyLocation } from '../../../xcontent/body-location.ts'
+import { SectionParser } from '../../section-parser.ts'
 
 export interface HighlightOptions {
   preTags?: string[]
@@ -70,30 +70,13 @@ function scalarText(value: XContentValue): string {
   return valueToken(value)
 }
 
-class HighlightParser {
-  constructor(
-    private readonly body: string,
-    private readonly parser: string,
-  ) {}
-
-  fail(key: string, message: string, cause?: ReturnType<typeof illegalArgumentException>): never {
-    const { line, col } = bodyLocation(this.body, key, cause ? 'value' : 'key')
-    throw xContentParseException(line, col, `[${this.parser}] ${message}`, cause)
-  }
-
+class HighlightParser extends SectionParser {
   failedToParse(key: string, reason?: string): never {
     return this.fail(
       key,
       `failed to parse field [${key}]`,
       reason ? illegalArgumentException(reason) : undefined,
     )
-  }
-
-  string(key: string, value: XContentValue): string {
-    if (typeof value === 'string' || value instanceof XNumber || typeof value === 'boolean') {
-      return scalarText(value)
-    }
-    return this.fail(key, `${key} doesn't support values of type: ${valueToken(value)}`)
   }
 
   strings(key: string, value: XContentValue): string[] {
