@@ -9,6 +9,7 @@
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { javaDoubleToString } from '../xcontent/index.ts'
+import type { DocValuesSource } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import type { ShardFieldValues, ShardScripting } from './queries/query-parsing.ts'
 
@@ -23,25 +24,29 @@ function liveDocuments(shard: IndexShard): Array<[number, StoredDocument, number
   return out
 }
 
-function scripting(shard: IndexShard, mapping: Mapping): ShardScripting {
+function scripting(shard: IndexShard, docValues: DocValuesSource): ShardScripting {
   return {
-    docValues: shardDocValues(shard, mapping),
+    docValues,
     liveDocs: () =>
       liveDocuments(shard).map(([docId, stored, segmentDocId]) => ({ docId, id: stored.id, segmentDocId })),
     matches(query) {
-      const live = liveDocuments(shard).length
-      if (live === 0) return new Map()
-      return new Map(shard.searcherIndex.search(query, live).scoreDocs.map((doc) => [doc.docId, doc.score]))
+      // Every match fits in the searcher's document count (deleted ones included); no walk over the documents.
+      const maxDoc = shard.searcherIndex.segments().reduce((sum, segment) => sum + segment.maxDoc, 0)
+      if (maxDoc === 0) return new Map()
+      return new Map(shard.searcherIndex.search(query, maxDoc).scoreDocs.map((doc) => [doc.docId, doc.score]))
     },
   }
 }
 
 /** Built for every shard search, so it costs nothing until random_score asks for values. */
 export function shardFieldValues(shard: IndexShard, mapping: Mapping): ShardFieldValues {
+  // One doc values source per search, built when first asked (its per-field lookups are cached).
+  let docValues: DocValuesSource | null = null
+  const docValuesSource = (): DocValuesSource => (docValues ??= shardDocValues(shard, mapping))
   return {
     id: shard.shardId,
     bytesValues(field) {
-      const docValues = shardDocValues(shard, mapping)
+      const docValues = docValuesSource()
       const docs = liveDocuments(shard)
       if (field === '_id') return new Map(docs.map(([docId, stored]) => [docId, stored.id]))
       if (field === '_seq_no') return new Map(docs.map(([docId, stored]) => [docId, String(stored.seqNo)]))
@@ -58,6 +63,6 @@ export function shardFieldValues(shard: IndexShard, mapping: Mapping): ShardFiel
       }
       return out
     },
-    scripting: () => scripting(shard, mapping),
+    scripting: () => scripting(shard, docValuesSource()),
   }
 }

@@ -8,7 +8,8 @@
  * the hit's HashMap iterates them (a later inner hit of the same name replaces an earlier one).
  */
 import { parseJson, toJson, XNumber, type XContentValue } from '../../xcontent/index.ts'
-import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
+import { uriSearchQuery } from '../query-string/uri-search.ts'
 import type { CollapseBuilder } from './collapse-builder.ts'
 import type { CollapseValue } from './collapse-context.ts'
 
@@ -17,16 +18,17 @@ export function originalQuery(
   body: string | null,
   params: ReadonlyMap<string, string>,
 ): XContentValue | null {
-  const q = params.get('q')
-  if (q !== undefined) {
-    const options = new Map<string, XContentValue>([['query', q]])
-    const df = params.get('df')
-    if (df !== undefined) options.set('default_field', df)
-    const operator = params.get('default_operator')
-    if (operator !== undefined) options.set('default_operator', operator)
-    const analyzer = params.get('analyzer')
-    if (analyzer !== undefined) options.set('analyzer', analyzer)
-    return new Map([['query_string', options]])
+  // The URI's q, df, analyzer, lenient, default_operator and analyze_wildcard, read as the search read them.
+  const uri = uriSearchQuery(params)
+  if (uri !== null) {
+    const { query, options } = uri
+    const json = new Map<string, XContentValue>([['query', query]])
+    if (options.defaultField !== undefined) json.set('default_field', options.defaultField)
+    if (options.defaultOperator !== undefined) json.set('default_operator', options.defaultOperator)
+    if (options.analyzer !== undefined) json.set('analyzer', options.analyzer)
+    if (options.lenient !== undefined) json.set('lenient', options.lenient)
+    if (options.analyzeWildcard === true) json.set('analyze_wildcard', true)
+    return new Map([['query_string', json]])
   }
   return bodySection(body, 'query')
 }
@@ -73,18 +75,6 @@ export function groupSearches(
 }
 
 /**
- * The iteration order of `new HashMap<>(expected)` holding these distinct names (ExpandSearchPhase sizes each hit's
- * inner hits map by the number of inner hits): a table of tableSizeFor(expected) buckets, doubled whenever the size
- * passes three quarters of it.
- */
-function hashMapOrder(names: readonly string[], expected: number): string[] {
-  let capacity = 1
-  while (capacity < expected) capacity *= 2
-  for (let size = 1; size <= names.length; size++) if (size > capacity * 0.75) capacity *= 2
-  return javaStringKeyOrder(names, capacity)
-}
-
-/**
  * Runs every hit's group searches; `values` are the hits' collapse values, in order. Answers, per hit, its inner
  * searches' results by name.
  */
@@ -100,7 +90,7 @@ export async function expandHits<T>(
     const searches = groupSearches(collapse, value, query, postFilter)
     const inner = new Map<string, T>()
     for (const { name, body } of searches) inner.set(name, await search(body))
-    out.push(hashMapOrder([...inner.keys()], searches.length).map((name) => [name, inner.get(name)!]))
+    out.push(javaHashMapKeyOrder([...inner.keys()], searches.length).map((name) => [name, inner.get(name)!]))
   }
   return out
 }

@@ -35,11 +35,14 @@ export function fetchDocumentFields(
   )
   const scriptFields = new ScriptFieldsPhase(options.scriptFields, values, name)
   const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields)
-  return hits.map(({ docId, source }) =>
-    documentFieldsJson(
+  const readsSource = fetcher !== null || options.scriptFields.length > 0
+  return hits.map(({ docId, source }) => {
+    // One parse of the hit's _source serves the script fields and the fields fetcher.
+    const parsed = readsSource ? (parseJson(source) as XContentObject) : null
+    return documentFieldsJson(
       docValues.fetch(docId),
-      scriptFields.fetch(docId, source),
-      fetcher === null ? [] : fetcher.fetch(parseJson(source) as XContentObject),
-    ),
-  )
+      parsed === null ? [] : scriptFields.fetch(docId, parsed),
+      fetcher === null || parsed === null ? [] : fetcher.fetch(parsed),
+    )
+  })
 }

@@ -11,7 +11,7 @@ import { valueToken } from '../../action/value-token.ts'
 import { fromXContent, toXContent } from '../../script/painless-values.ts'
 import { SearchScript, parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
-import { parseJson, type XContentValue } from '../../xcontent/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import type { DocumentField } from './field-fetcher.ts'
 
 export interface ScriptFieldSpec {
@@ -49,10 +49,11 @@ export class ScriptFieldsPhase {
     }))
   }
 
-  fetch(docId: number, source: string): DocumentField[] {
+  /** The script fields of one hit; `source` is its parsed `_source` (params._source). */
+  fetch(docId: number, source: XContentObject): DocumentField[] {
     const out: DocumentField[] = []
     if (this.scripts.length === 0) return out
-    const sourceValue = fromXContent(parseJson(source))
+    const sourceValue = fromXContent(source)
     for (const { spec, script } of this.scripts) {
       let result: XContentValue
       try {

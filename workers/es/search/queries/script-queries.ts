@@ -40,15 +40,20 @@ function idsQuery(ids: readonly string[], boost: number): IndexQuery {
   return { type: 'constantScore', filter, boost }
 }
 
-/** Documents scoring their own float: a constant_score per distinct score over the documents' `_id`s. */
-function scoredDocuments(scores: ReadonlyMap<string, number>): IndexQuery {
+/** The `_id`s of the documents by their value, in document order within each value. */
+function idsByValue(values: Iterable<readonly [string, number]>): Map<number, string[]> {
   const groups = new Map<number, string[]>()
-  for (const [id, score] of scores) {
-    const group = groups.get(score)
-    if (group === undefined) groups.set(score, [id])
+  for (const [id, value] of values) {
+    const group = groups.get(value)
+    if (group === undefined) groups.set(value, [id])
     else group.push(id)
   }
-  const clauses = [...groups].map(([score, ids]) => idsQuery(ids, score))
+  return groups
+}
+
+/** Documents scoring their own float: a constant_score per distinct score over the documents' `_id`s. */
+function scoredDocuments(scores: ReadonlyMap<string, number>): IndexQuery {
+  const clauses = [...idsByValue(scores)].map(([score, ids]) => idsQuery(ids, score))
   if (clauses.length === 0) return { type: 'matchNone' }
   return clauses.length === 1 ? clauses[0]! : { type: 'disMax', queries: clauses, tieBreaker: 0, boost: 1 }
 }
@@ -160,7 +165,7 @@ export function expandScriptFunction(
   if (scripting === null) return [{ filter, weight, fn: { type: 'weight' } }]
   const script = new SearchScript(fn.spec, 'score', scripting.docValues, indexName(context))
   const matches = scripting.matches(query)
-  const groups = new Map<number, string[]>()
+  const values: Array<[string, number]> = []
   for (const { docId, id } of scripting.liveDocs()) {
     const subScore = matches.get(docId)
     if (subScore === undefined) continue
@@ -170,11 +175,9 @@ export function expandScriptFunction(
         `script score function must not produce negative scores, but got: [${javaDoubleToString(value)}]`,
       )
     }
-    const group = groups.get(value)
-    if (group === undefined) groups.set(value, [id])
-    else group.push(id)
+    values.push([id, value])
   }
-  return [...groups].map(([value, ids]) => {
+  return [...idsByValue(values)].map(([value, ids]) => {
     const documents = idsQuery(ids, 0)
     return {
       filter:

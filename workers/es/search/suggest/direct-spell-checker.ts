@@ -12,6 +12,8 @@
  * - the union of both walks sorted (score, then docFreq, then term; or docFreq first with sort: frequency), best
  *   first, cut to shard_size.
  */
+import { compareUtf8 } from '../../index/mapper/doc-values.ts'
+import { compareJavaStrings } from '../../../net/java-hash.ts'
 import type { FuzzyTerm } from '../../../../engine-wasm/src/index/index.ts'
 import type { TermSuggestionBuilder } from './suggest-builder.ts'
 
@@ -32,27 +34,11 @@ function codePointLength(text: string): number {
   return [...text].length
 }
 
-/** Code point order (BytesRef.compareTo of UTF-8 terms). */
-export function compareCodePoints(a: string, b: string): number {
-  const x = [...a]
-  const y = [...b]
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!
-    if (d !== 0) return d
-  }
-  return x.length - y.length
-}
-
-/** Java's String.compareTo: UTF-16 code units. */
-function compareUtf16(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /** SuggestWordScoreComparator / SuggestWordFrequencyComparator, reversed: best first. */
 export function compareSuggestWords(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
   const byScore = b.score - a.score
   const byFreq = b.freq - a.freq
-  return (sort === 'score' ? byScore || byFreq : byFreq || byScore) || compareUtf16(a.text, b.text)
+  return (sort === 'score' ? byScore || byFreq : byFreq || byScore) || compareJavaStrings(a.text, b.text)
 }
 
 /** One FuzzyTermsEnum walk: the queue of the best `size` candidates (ScoreTerm order: worst first). */
@@ -69,7 +55,7 @@ function walk(
   const queue: SuggestWord[] = []
   // ScoreTerm.compareTo: the lower score is less; at equal scores the greater term is less.
   const less = (a: SuggestWord, b: SuggestWord) =>
-    a.score !== b.score ? a.score < b.score : compareCodePoints(a.text, b.text) > 0
+    a.score !== b.score ? a.score < b.score : compareUtf8(a.text, b.text) > 0
   for (const candidate of index.fuzzyTerms(word, editDistance, prefixLength)) {
     const score =
       candidate.edits === 0

@@ -10,11 +10,12 @@
 import { EsException } from '../../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
 // Text.compareTo compares UTF-8 bytes, which order as code points do.
-import { compareCodePoints, type SuggestWord } from './direct-spell-checker.ts'
+import { compareUtf8 } from '../../index/mapper/doc-values.ts'
+import type { SuggestWord } from './direct-spell-checker.ts'
 import type { SuggestionEntry, TermSuggestion } from './term-suggester.ts'
 
 function compareOptions(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
-  const byFreq = b.freq - a.freq || b.score - a.score || compareCodePoints(a.text, b.text)
+  const byFreq = b.freq - a.freq || b.score - a.score || compareUtf8(a.text, b.text)
   return sort === 'score' ? b.score - a.score || byFreq : byFreq
 }
 

@@ -15,6 +15,7 @@
  * A span's `term` and `freq` are what PassageScorer counts: in matches mode the term (phrases: their terms
  * joined by spaces) with frequency 1, in extraction mode the term with its frequency in the field.
  */
+import { compareUtf8 } from '../../../index/mapper/doc-values.ts'
 import {
   termsByPosition,
   type AnalyzedToken,
@@ -45,13 +46,6 @@ function acceptsDfa(dfa: Dfa, term: string): boolean {
     state = edge.to
   }
   return dfa[state]!.accept
-}
-
-function compareCodePoints(a: string, b: string): number {
-  const x = [...a].map((c) => c.codePointAt(0)!)
-  const y = [...b].map((c) => c.codePointAt(0)!)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
-  return x.length - y.length
 }
 
 /** Optimal string alignment distance over code points (Lucene's Levenshtein automata with transpositions). */
@@ -103,8 +97,8 @@ function termPredicate(leaf: Leaf): ((term: string) => boolean) | null {
     }
     case 'termRange':
       return (term) => {
-        const low = leaf.lower === null ? 1 : compareCodePoints(term, leaf.lower)
-        const high = leaf.upper === null ? -1 : compareCodePoints(term, leaf.upper)
+        const low = leaf.lower === null ? 1 : compareUtf8(term, leaf.lower)
+        const high = leaf.upper === null ? -1 : compareUtf8(term, leaf.upper)
         return (leaf.includeLower ? low >= 0 : low > 0) && (leaf.includeUpper ? high <= 0 : high < 0)
       }
     default:
