@@ -11,7 +11,8 @@
  * Root causes (guessRootCauses): an exception that is not an ElasticsearchException (`rootCause: false`: plain
  * Java or Jackson exceptions such as illegal_argument_exception, x_content_parse_exception,
  * json_parse_exception) is its own root cause; an ElasticsearchException descends through causes while they are
- * ElasticsearchExceptions and reports the deepest one. Root causes are rendered without "caused_by".
+ * ElasticsearchExceptions and reports the deepest one; an exception given `rootCausesFrom` reports theirs.
+ * Root causes are rendered without "caused_by".
  */
 
 import { toJson, type JsonOut } from '../xcontent/json-writer.ts'
@@ -27,6 +28,11 @@ export interface EsExceptionInit {
   causedBy?: EsException
   /** Whether the Java class is an ElasticsearchException (true by default); see the root-cause rule above. */
   rootCause?: boolean
+  /**
+   * Exceptions whose root causes stand for this one's instead of its causes', as SearchPhaseExecutionException
+   * overrides guessRootCauses with its grouped shard failures' causes.
+   */
+  rootCausesFrom?: readonly EsException[]
 }
 
 export class EsException extends Error {
@@ -37,6 +43,7 @@ export class EsException extends Error {
   readonly metadata: ReadonlyArray<[string, JsonOut]>
   readonly causedBy: EsException | undefined
   readonly rootCause: boolean
+  readonly rootCausesFrom: readonly EsException[] | undefined
 
   constructor(init: EsExceptionInit) {
     super(init.reason)
@@ -46,6 +53,7 @@ export class EsException extends Error {
     this.metadata = init.metadata ?? []
     this.causedBy = init.causedBy
     this.rootCause = init.rootCause ?? true
+    this.rootCausesFrom = init.rootCausesFrom
   }
 }
 
@@ -78,6 +86,7 @@ export function exceptionFields(error: EsException, skipCause = false): Map<stri
 }
 
 export function guessRootCauses(error: EsException): EsException[] {
+  if (error.rootCausesFrom !== undefined) return error.rootCausesFrom.flatMap(guessRootCauses)
   let current = error
   while (current.rootCause && current.causedBy?.rootCause === true) current = current.causedBy
   return [current]

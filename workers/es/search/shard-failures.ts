@@ -1,14 +1,17 @@
 /**
  * Shard failures of a search, rendered as ES 8 renders them (SearchPhaseExecutionException and
  * ShardSearchFailure, grouped by index and cause as ExceptionsHelper.groupBy does):
- * - every shard failed: status of the first failure, and
- *   {"error":{"root_cause":[<cause>],"type":"search_phase_execution_exception","reason":"all shards failed",
- *   "phase":"query","grouped":true,"failed_shards":[{"shard":0,"index":"i","node":"<node id>",
- *   "reason":<cause>}],"caused_by":<cause with itself as caused_by>},"status":400}
- *   (the cause appears twice in `caused_by`, as 8.x responses show it);
+ * - every shard failed: {"error":{"root_cause":[<root cause of each group>],"type":"search_phase_execution_exception",
+ *   "reason":"all shards failed","phase":"query","grouped":true,"failed_shards":[{"shard":0,"index":"i",
+ *   "node":"<node id>","reason":<cause>}],"caused_by":<guessed cause>},"status":<status>}. The status is the
+ *   first failure's unless a later one is a 5xx (the last such). The guessed cause is the first group's root
+ *   cause (AbstractSearchAsyncAction), dropped when it is that failure's own exception (deduplicateCause): an
+ *   ElasticsearchException such as query_shard_exception gets no "caused_by" and is its own root cause, with
+ *   its index metadata; a plain Java exception such as illegal_argument_exception is wrapped, so it appears
+ *   twice in "caused_by"; a deeper ElasticsearchException cause appears once.
  * - some failed: the search answers, with `_shards.failed` and `_shards.failures` listing the groups.
  */
-import { EsException, exceptionFields } from '../errors/index.ts'
+import { EsException, exceptionFields, guessRootCauses } from '../errors/index.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 
 export interface ShardFailure {
@@ -19,39 +22,52 @@ export interface ShardFailure {
   error: EsException
 }
 
+/** The first failure of each index and distinct cause, in the order the shards failed (ExceptionsHelper.groupBy). */
+function distinctFailures(failures: readonly ShardFailure[]): ShardFailure[] {
+  const seen = new Set<string>()
+  return failures.filter(({ index, error }) => {
+    const key = JSON.stringify([index, error.type, error.reason])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** One entry per index and distinct cause, in the order the shards failed. */
 export function groupedFailures(failures: readonly ShardFailure[]): Map<string, JsonOut>[] {
-  const seen = new Set<string>()
-  const out: Map<string, JsonOut>[] = []
-  for (const { index, shard, node, error } of failures) {
-    const key = JSON.stringify([index, error.type, error.reason])
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(
+  return distinctFailures(failures).map(
+    ({ index, shard, node, error }) =>
       new Map<string, JsonOut>([
         ['shard', shard],
         ['index', index],
         ['node', node],
         ['reason', exceptionFields(error)],
       ]),
-    )
-  }
-  return out
+  )
 }
 
 export function allShardsFailed(failures: readonly ShardFailure[]): EsException {
-  const first = failures[0]!.error
-  const asRoot = (causedBy?: EsException): EsException =>
-    new EsException({ type: first.type, reason: first.reason, status: first.status, causedBy })
+  const groups = distinctFailures(failures).map((failure) => failure.error)
+  const first = groups[0]!
+  const root = guessRootCauses(first)[0]!
+  const guessed = !first.rootCause
+    ? new EsException({ type: first.type, reason: first.reason, status: first.status, causedBy: first })
+    : root === first
+      ? undefined
+      : root
   return new EsException({
     type: 'search_phase_execution_exception',
     reason: 'all shards failed',
-    status: first.status,
+    status: failures.reduce(
+      (status, { error }) => (error.status >= 500 ? error.status : status),
+      first.status,
+    ),
     metadata: [
       ['phase', 'query'],
       ['grouped', true],
       ['failed_shards', groupedFailures(failures)],
     ],
-    causedBy: asRoot(asRoot()),
+    causedBy: guessed,
+    rootCausesFrom: groups,
   })
 }

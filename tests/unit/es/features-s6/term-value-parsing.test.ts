@@ -41,22 +41,27 @@ async function setup(): Promise<{ cluster: TestCluster; ids: Ids }> {
   return { cluster, ids: { uuid: settings.idx.settings.index.uuid, node: ids.get('es-node-1')! } }
 }
 
-/** The body of a search whose only shard failed with query_shard_exception caused by `cause`. */
-function shardFailure(ids: Ids, reason: string, cause: object): object {
+/**
+ * The body of a search whose only shard failed with query_shard_exception caused by `cause`. The root cause
+ * is the deepest ElasticsearchException: the query_shard_exception itself (with its index metadata) when its
+ * cause is a plain Java exception, else that cause, which is then also the response's `caused_by`.
+ */
+function shardFailure(
+  ids: Ids,
+  reason: string,
+  cause: { type: string; reason: string; caused_by?: object },
+  esCause = false,
+): object {
   const failure = { type: 'query_shard_exception', reason, index_uuid: ids.uuid, index: 'idx' }
   return {
     error: {
-      root_cause: [{ type: 'query_shard_exception', reason }],
+      root_cause: [esCause ? { type: cause.type, reason: cause.reason } : failure],
       type: 'search_phase_execution_exception',
       reason: 'all shards failed',
       phase: 'query',
       grouped: true,
       failed_shards: [{ shard: 0, index: 'idx', node: ids.node, reason: { ...failure, caused_by: cause } }],
-      caused_by: {
-        type: 'query_shard_exception',
-        reason,
-        caused_by: { type: 'query_shard_exception', reason },
-      },
+      ...(esCause ? { caused_by: cause } : {}),
     },
     status: 400,
   }
@@ -129,18 +134,23 @@ describe('term-level values that do not parse for the field type', () => {
     await expectFailure(
       cluster,
       { term: { d: 'abc' } },
-      shardFailure(ids, `failed to create query: ${parse}`, {
-        type: 'parse_exception',
-        reason: parse,
-        caused_by: {
-          type: 'illegal_argument_exception',
-          reason: date,
+      shardFailure(
+        ids,
+        `failed to create query: ${parse}`,
+        {
+          type: 'parse_exception',
+          reason: parse,
           caused_by: {
-            type: 'date_time_parse_exception',
-            reason: 'Failed to parse with all enclosed parsers',
+            type: 'illegal_argument_exception',
+            reason: date,
+            caused_by: {
+              type: 'date_time_parse_exception',
+              reason: 'Failed to parse with all enclosed parsers',
+            },
           },
         },
-      }),
+        true,
+      ),
     )
   })
 

@@ -27,7 +27,13 @@ function functionScore(fieldValueFactor: object, extra: object = {}): object {
   }
 }
 
+/**
+ * A search whose only shard failed with `cause`. A plain Java exception (illegal_argument_exception) is
+ * wrapped as the guessed cause, so it appears twice in `caused_by`; an ElasticsearchException (`exception`)
+ * is the shard failure's own cause, which ES does not repeat.
+ */
 function allShardsFailed(node: string, cause: { type: string; reason: string }, status: number): object {
+  const javaException = cause.type !== 'exception'
   return {
     error: {
       root_cause: [cause],
@@ -36,7 +42,7 @@ function allShardsFailed(node: string, cause: { type: string; reason: string }, 
       phase: 'query',
       grouped: true,
       failed_shards: [{ shard: 0, index: 'idx', node, reason: cause }],
-      caused_by: { ...cause, caused_by: cause },
+      ...(javaException ? { caused_by: { ...cause, caused_by: cause } } : {}),
     },
     status,
   }
