@@ -12,7 +12,7 @@ const text = new TextDecoder()
 export class ByteBufferWriter {
   private buffer = new Uint8Array(64)
   private view = new DataView(this.buffer.buffer)
-  private length = 0
+  protected length = 0
 
   int16(value: number): void {
     this.ensure(2).setInt16(this.length, value)
@@ -63,7 +63,8 @@ export class ByteBufferWriter {
     return this.buffer.slice(0, this.length)
   }
 
-  private ensure(extra: number): DataView {
+  /** The view to write `extra` more bytes at `length` through, grown (doubling) when they do not fit. */
+  protected ensure(extra: number): DataView {
     if (this.length + extra > this.buffer.length) {
       const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra))
       grown.set(this.buffer.subarray(0, this.length))

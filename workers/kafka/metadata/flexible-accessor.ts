@@ -12,28 +12,16 @@ import { ByteBufferReader, ByteBufferWriter } from '../../protocol/byte-buffer-a
 const utf8 = new TextEncoder()
 const text = new TextDecoder()
 
-export class FlexibleWriter {
-  /** The big-endian fixed-width writes are the non-flexible accessor's. */
-  private readonly out = new ByteBufferWriter()
-
+/** The non-flexible writer's fixed-width fields and growth, with the flexible encodings added. */
+export class FlexibleWriter extends ByteBufferWriter {
   int8(value: number): void {
-    this.out.raw(Uint8Array.of(value & 0xff))
-  }
-
-  int16(value: number): void {
-    this.out.int16(value)
+    this.ensure(1).setInt8(this.length, value)
+    this.length += 1
   }
 
   uint16(value: number): void {
-    this.out.raw(Uint8Array.of((value >>> 8) & 0xff, value & 0xff))
-  }
-
-  int32(value: number): void {
-    this.out.int32(value)
-  }
-
-  int64(value: number): void {
-    this.out.int64(value)
+    this.ensure(2).setUint16(this.length, value)
+    this.length += 2
   }
 
   bool(value: boolean): void {
@@ -60,15 +48,6 @@ export class FlexibleWriter {
   /** A compact array's length: the count + 1, 0 for a null array. */
   compactLength(count: number | null): void {
     this.unsignedVarint(count === null ? 0 : count + 1)
-  }
-
-  raw(bytes: Uint8Array): void {
-    this.out.raw(bytes)
-  }
-
-  /** A copy of the bytes written. */
-  toBytes(): Uint8Array {
-    return this.out.toBytes()
   }
 }
 
