@@ -107,6 +107,8 @@ const api: BrokerWorkerApi = {
   listGroups: async (...args) => serving().listGroups(...args),
   describeGroups: async (...args) => serving().describeGroups(...args),
   deleteGroups: async (...args) => serving().deleteGroups(...args),
+  consumerGroupHeartbeat: async (...args) => serving().consumerGroupHeartbeat(...args),
+  consumerGroupDescribe: async (...args) => serving().consumerGroupDescribe(...args),
 }
 
 exposeHostProcess(api, paused)

@@ -18,6 +18,7 @@ import type { LogEngine } from '../../engine-wasm/src/log/index.ts'
 
 const DECODER = new TextDecoder()
 import { drain, simKafkaCluster } from '../unit/kafka/server/sim-kafka-cluster.ts'
+import { healAll, injectFault } from './fault-schedule.ts'
 
 interface Report {
   acked: number
@@ -93,24 +94,7 @@ async function runSchedule(seed: number): Promise<Report> {
     }
     if (queue.now() >= nextFault) {
       faults++
-      const id = 1 + random.nextInt(3)
-      const roll = random.nextInt(5)
-      const healthy = cluster.servers.size === 3 && ![1, 2, 3].some((b) => cluster.isPaused(b))
-      if (roll === 0 && healthy) {
-        cluster.kill(id)
-      } else if (roll === 1) {
-        for (const down of [1, 2, 3]) {
-          if (cluster.isPaused(down)) cluster.resume(down)
-          if (!cluster.servers.has(down)) await cluster.run(cluster.start(down))
-        }
-      } else if (roll === 2) {
-        cluster.network.partition([id])
-      } else if (roll === 3 && healthy) {
-        cluster.pause(id)
-      } else {
-        cluster.network.heal()
-        cluster.network.setDropRate(random.nextInt(3) * 0.05)
-      }
+      await injectFault(cluster, random)
       nextFault = queue.now() + 3_000 + random.nextInt(5_000)
     }
     if (!queue.runNextTask()) break
@@ -121,10 +105,7 @@ async function runSchedule(seed: number): Promise<Report> {
       nextAgreement = queue.now() + 1_000
     }
   }
-  cluster.network.heal()
-  cluster.network.setDropRate(0)
-  for (const id of [1, 2, 3]) if (cluster.isPaused(id)) cluster.resume(id)
-  for (const id of [1, 2, 3]) if (!cluster.servers.has(id)) await cluster.run(cluster.start(id))
+  await healAll(cluster)
   await cluster.run(Promise.allSettled(sends))
   await cluster.advance(40_000)
 

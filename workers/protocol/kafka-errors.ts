@@ -248,6 +248,23 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.InvalidRecordException',
     message: 'This record has failed the validation on broker and hence will be rejected.',
   },
+  FENCED_MEMBER_EPOCH: {
+    code: 110,
+    exception: 'org.apache.kafka.common.errors.FencedMemberEpochException',
+    message:
+      'The member epoch is fenced by the group coordinator. The member must abandon all its partitions and rejoin.',
+  },
+  UNSUPPORTED_ASSIGNOR: {
+    code: 112,
+    exception: 'org.apache.kafka.common.errors.UnsupportedAssignorException',
+    message: 'The assignor or its version range is not supported by the consumer group.',
+  },
+  STALE_MEMBER_EPOCH: {
+    code: 113,
+    exception: 'org.apache.kafka.common.errors.StaleMemberEpochException',
+    message:
+      'The member epoch is stale. The member must retry after receiving its updated member epoch via the ConsumerGroupHeartbeat API.',
+  },
 } as const
 
 export type KafkaErrorName = keyof typeof KAFKA_ERRORS

@@ -7,6 +7,7 @@
  */
 import type { ConsumerProtocolAssignment, ConsumerProtocolSubscription } from './consumer-protocol.ts'
 import type { GroupErrorCode } from './kafka-errors.ts'
+import type { ConsumerGroupApi, ConsumerGroupState } from './kafka-consumer-groups.ts'
 
 /** ClassicGroupState, named as Kafka prints them. */
 export type ClassicGroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead'
@@ -163,8 +164,8 @@ export interface ListGroupsRequest {
 export interface ListedGroup {
   readonly groupId: string
   readonly protocolType: string
-  readonly groupState: ClassicGroupState
-  readonly groupType: 'classic'
+  readonly groupState: ClassicGroupState | ConsumerGroupState
+  readonly groupType: 'classic' | 'consumer'
 }
 
 export interface ListGroupsResponse {
@@ -212,7 +213,7 @@ export interface FindCoordinatorResponse {
 }
 
 /** The group coordinator's requests a broker serves; a group another broker coordinates gets NOT_COORDINATOR. */
-export interface GroupCoordinatorApi {
+export interface GroupCoordinatorApi extends ConsumerGroupApi {
   /** FindCoordinator for a group: creates __consumer_offsets on first need, as Kafka's KafkaApis does. */
   findCoordinator(groupId: string): Promise<FindCoordinatorResponse>
   joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse>

@@ -1,5 +1,6 @@
 /**
- * The Admin's consumer group calls (KafkaAdminClient's ListConsumerGroups, DescribeConsumerGroups,
+ * The Admin's consumer group calls (KafkaAdminClient's ListConsumerGroups, DescribeConsumerGroups (by
+ * ConsumerGroupDescribe, then DescribeGroups for classic groups),
  * ListConsumerGroupOffsets, DeleteConsumerGroups and AlterConsumerGroupOffsets handlers): ListGroups goes
  * to every broker and the answers are merged; the others go to the group's coordinator. Errors become the
  * Java exceptions with Kafka's texts: GroupIdNotFoundException `Group g not found.`, GroupNotEmptyException,
@@ -7,6 +8,7 @@
  */
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
 import type { DescribedGroup } from '../../protocol/kafka-groups.ts'
+import type { ConsumerGroupDescribedGroup } from '../../protocol/kafka-consumer-groups.ts'
 import { CONSUMER_PROTOCOL_TYPE } from '../../protocol/consumer-protocol.ts'
 import type { ConsumerGroupDescription, ConsumerGroupListing, Node, PartitionOffset } from './api.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
@@ -52,9 +54,27 @@ export class AdminGroups {
       }))
   }
 
+  /**
+   * DescribeConsumerGroupsHandler: ConsumerGroupDescribe first; a group it does not find (a classic group
+   * answers GROUP_ID_NOT_FOUND there) is described again with DescribeGroups.
+   */
   async describeConsumerGroups(groupIds: string[]): Promise<ConsumerGroupDescription[]> {
     const descriptions: ConsumerGroupDescription[] = []
     for (const groupId of groupIds) {
+      const described = await this.coordinatorCall(
+        groupId,
+        async ({ broker, node }) => ({
+          group: (await broker.consumerGroupDescribe([groupId])).groups[0],
+          node,
+        }),
+        (answer) => answer.group?.error ?? 'NONE',
+      )
+      if (described.group !== undefined && described.group.error !== 'GROUP_ID_NOT_FOUND') {
+        throwIfError(described.group.error, described.group.errorMessage)
+        const { nodeId, host, port } = described.node
+        descriptions.push(consumerGroupDescription(described.group, { id: nodeId, host, port, rack: null }))
+        continue
+      }
       const { group, node } = await this.coordinatorCall(
         groupId,
         async ({ broker, node }) => ({ group: (await broker.describeGroups([groupId])).groups[0], node }),
@@ -138,10 +158,40 @@ function describedGroup(group: DescribedGroup, coordinator: Node): ConsumerGroup
       clientId: member.clientId,
       host: member.clientHost,
       assignment: (member.memberAssignment?.partitions ?? []).map((tp) => ({ ...tp })),
+      memberEpoch: null,
+      targetAssignment: null,
     })),
     partitionAssignor: group.protocolData,
     state: group.groupState,
     coordinator,
     type: 'classic',
+    groupEpoch: null,
+    targetAssignmentEpoch: null,
+  }
+}
+
+/** ConsumerGroupDescription from a ConsumerGroupDescribe answer: member epochs and target assignments. */
+function consumerGroupDescription(
+  group: ConsumerGroupDescribedGroup,
+  coordinator: Node,
+): ConsumerGroupDescription {
+  return {
+    groupId: group.groupId,
+    isSimpleConsumerGroup: false,
+    members: group.members.map((member) => ({
+      memberId: member.memberId,
+      groupInstanceId: member.instanceId,
+      clientId: member.clientId,
+      host: member.clientHost,
+      assignment: member.assignment.map((tp) => ({ ...tp })),
+      memberEpoch: member.memberEpoch,
+      targetAssignment: member.targetAssignment.map((tp) => ({ ...tp })),
+    })),
+    partitionAssignor: group.assignorName,
+    state: group.groupState,
+    coordinator,
+    type: 'consumer',
+    groupEpoch: group.groupEpoch,
+    targetAssignmentEpoch: group.assignmentEpoch,
   }
 }

@@ -47,12 +47,13 @@ export interface ClusterDescription {
 export interface ConsumerGroupListing {
   groupId: string
   isSimpleConsumerGroup: boolean
-  /** Stable, PreparingRebalance, CompletingRebalance, Empty, Dead. */
+  /** Stable, PreparingRebalance, CompletingRebalance, Empty, Dead; a consumer group's Assigning, Reconciling. */
   state: GroupState
   type: 'classic' | 'consumer'
 }
 
-export type GroupState = 'Stable' | 'PreparingRebalance' | 'CompletingRebalance' | 'Empty' | 'Dead'
+export type GroupState =
+  'Stable' | 'PreparingRebalance' | 'CompletingRebalance' | 'Empty' | 'Dead' | 'Assigning' | 'Reconciling'
 
 export interface MemberDescription {
   memberId: string
@@ -61,6 +62,9 @@ export interface MemberDescription {
   /** As the coordinator saw the client, `/127.0.0.1` style. */
   host: string
   assignment: TopicPartition[]
+  /** A consumer group member's epoch and target assignment (ConsumerGroupDescribe); null for classic members. */
+  memberEpoch: number | null
+  targetAssignment: TopicPartition[] | null
 }
 
 export interface ConsumerGroupDescription {
@@ -71,6 +75,9 @@ export interface ConsumerGroupDescription {
   state: GroupState
   coordinator: Node
   type: 'classic' | 'consumer'
+  /** A consumer group's epochs (ConsumerGroupDescribe); null for classic groups. */
+  groupEpoch: number | null
+  targetAssignmentEpoch: number | null
 }
 
 /** A committed offset of one partition (OffsetAndMetadata with its TopicPartition). */

@@ -16,6 +16,7 @@ import { ClusterConnection } from './cluster-connection.ts'
 
 export class ClusterKafkaClients implements KafkaClients {
   private producers = 0
+  private consumers = 0
 
   constructor(
     private readonly directory: BrokerDirectory,
@@ -38,6 +39,7 @@ export class ClusterKafkaClients implements KafkaClients {
   }
 
   consumer(bootstrapServers: string, config: ConsumerConfig): Consumer {
-    return new KafkaConsumer(this.connect(bootstrapServers), this.engine, this.clock, config)
+    const random = new Random(this.seed + ++this.consumers)
+    return new KafkaConsumer(this.connect(bootstrapServers), this.engine, this.clock, config, random)
   }
 }

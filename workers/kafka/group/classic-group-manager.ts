@@ -58,7 +58,7 @@ export const joinKey = (groupId: string): string => `join-${groupId}`
 export const syncKey = (groupId: string): string => `sync-${groupId}`
 export const heartbeatKey = (groupId: string, memberId: string): string => `heartbeat-${groupId}-${memberId}`
 
-export class ClassicGroupManager {
+export abstract class ClassicGroupManager {
   readonly offsets = new OffsetMetadataManager()
   protected readonly groups = new Map<string, ClassicGroup>()
   protected readonly config: GroupCoordinatorConfig
@@ -85,12 +85,16 @@ export class ClassicGroupManager {
     return group
   }
 
+  /** Whether a consumer group with members holds this id (an empty one gives way to the classic group). */
+  protected abstract takenByConsumerGroup(groupId: string): boolean
+
   // ---- JoinGroup ----
 
   joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse> {
     const fail = (error: GroupErrorCode): Promise<JoinGroupResponse> =>
       Promise.resolve(joinError(request.memberId, error))
     if (request.groupId === '') return fail('INVALID_GROUP_ID')
+    if (this.takenByConsumerGroup(request.groupId)) return fail('INCONSISTENT_GROUP_PROTOCOL')
     if (
       request.sessionTimeoutMs < this.config.minSessionTimeoutMs ||
       request.sessionTimeoutMs > this.config.maxSessionTimeoutMs

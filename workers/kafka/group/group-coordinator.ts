@@ -1,6 +1,9 @@
 /**
- * GroupCoordinator: the classic consumer group coordinator of one broker (rebalances from
- * ClassicGroupManager) plus what Kafka's OffsetMetadataManager and GroupMetadataManager do for the admin
+ * GroupCoordinator: the consumer group coordinator of one broker: classic groups (rebalances from
+ * ClassicGroupManager), KIP-848 consumer groups (ConsumerGroupManager: ConsumerGroupHeartbeat and
+ * ConsumerGroupDescribe; a classic JoinGroup on a consumer group with members gets
+ * INCONSISTENT_GROUP_PROTOCOL, a consumer heartbeat on a classic group with members GROUP_ID_NOT_FOUND,
+ * and an empty group of either kind gives way to the other), plus what Kafka's OffsetMetadataManager and GroupMetadataManager do for the admin
  * APIs: OffsetCommit (from a member of the current generation, or with generation -1 from a simple
  * consumer or the admin client while the group is Empty), OffsetFetch, OffsetDelete, ListGroups,
  * DescribeGroups, DeleteGroups (NON_EMPTY_GROUP unless Empty), and `load`/`unload` of the groups of a
@@ -10,7 +13,19 @@
  * coordinator reproduces the same groups and offsets.
  */
 import { ClassicGroup, type ClassicGroupMember } from './classic-group.ts'
-import { ClassicGroupManager, heartbeatKey, joinKey, syncKey } from './classic-group-manager.ts'
+import {
+  ClassicGroupManager,
+  heartbeatKey,
+  joinKey,
+  syncKey,
+  type GroupCoordinatorDeps,
+} from './classic-group-manager.ts'
+import { ConsumerGroupManager, type ConsumerGroupConfig } from './consumer-group-manager.ts'
+import type {
+  ConsumerGroupDescribeResponse,
+  ConsumerGroupHeartbeatRequest,
+  ConsumerGroupHeartbeatResponse,
+} from '../../protocol/kafka-consumer-groups.ts'
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
 import { groupByTopic } from '../../protocol/consumer-protocol-codec.ts'
 import type {
@@ -28,7 +43,44 @@ import type {
 } from './group-protocol.ts'
 import type { GroupCoordinatorRecord, GroupMetadataRecord, OffsetCommitRecord } from './group-records.ts'
 
+export interface GroupCoordinatorFullDeps extends GroupCoordinatorDeps {
+  /** A topic's partition count in this broker's metadata, -1 when it does not exist (default: none exist). */
+  readonly partitionCount?: (topic: string) => number
+  readonly consumerGroupConfig?: Partial<ConsumerGroupConfig>
+}
+
 export class GroupCoordinator extends ClassicGroupManager {
+  /** The KIP-848 consumer groups (group.protocol=consumer). */
+  readonly consumerGroups: ConsumerGroupManager
+
+  constructor(deps: GroupCoordinatorFullDeps) {
+    super(deps)
+    this.consumerGroups = new ConsumerGroupManager({
+      timer: this.timer,
+      partitionCount: deps.partitionCount ?? (() => -1),
+      classicGroupHasMembers: (groupId) => (this.groups.get(groupId)?.numMembers() ?? 0) > 0,
+      dropEmptyClassicGroup: (groupId) => {
+        this.groups.delete(groupId)
+      },
+      ...(deps.consumerGroupConfig === undefined ? {} : { config: deps.consumerGroupConfig }),
+    })
+  }
+
+  protected takenByConsumerGroup(groupId: string): boolean {
+    const group = this.consumerGroups.groups.get(groupId)
+    if (group === undefined) return false
+    if (group.numMembers() > 0) return true
+    this.consumerGroups.drop(groupId)
+    return false
+  }
+
+  consumerGroupHeartbeat(request: ConsumerGroupHeartbeatRequest): Promise<ConsumerGroupHeartbeatResponse> {
+    return Promise.resolve(this.consumerGroups.heartbeat(request))
+  }
+
+  consumerGroupDescribe(groupIds: readonly string[]): Promise<ConsumerGroupDescribeResponse> {
+    return Promise.resolve({ groups: groupIds.map((id) => this.consumerGroups.describe(id)) })
+  }
   // ---- Offsets ----
 
   async commitOffsets(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
@@ -60,6 +112,8 @@ export class GroupCoordinator extends ClassicGroupManager {
 
   /** ClassicGroup.validateOffsetCommit, creating the simple group for a first commit with generation -1. */
   private validateOffsetCommit(request: OffsetCommitRequest): GroupErrorCode {
+    const consumerGroup = this.consumerGroups.groups.get(request.groupId)
+    if (consumerGroup !== undefined) return this.consumerGroups.validateOffsetCommit(consumerGroup, request)
     const existing = this.groups.get(request.groupId)
     if (existing === undefined && request.generationIdOrMemberEpoch >= 0) return 'ILLEGAL_GENERATION'
     const group = existing ?? this.getOrCreateGroup(request.groupId)
@@ -102,22 +156,18 @@ export class GroupCoordinator extends ClassicGroupManager {
   }
 
   async deleteOffsets(request: OffsetDeleteRequest): Promise<OffsetDeleteResponse> {
-    const group = this.groups.get(request.groupId)
-    if (group === undefined || group.state === 'Dead') return { error: 'GROUP_ID_NOT_FOUND', topics: [] }
-    if (group.state !== 'Empty' && group.protocolType !== 'consumer')
-      return { error: 'NON_EMPTY_GROUP', topics: [] }
-    const subscribed = new Set(
-      group.state === 'Empty' ? [] : group.allMembers().flatMap((m) => group.metadataOf(m).topics),
-    )
+    const subscribed = this.subscribedTopics(request.groupId)
+    if (typeof subscribed === 'string') return { error: subscribed, topics: [] }
+    const groupId = request.groupId
     const records: GroupCoordinatorRecord[] = []
     const topics = request.topics.map((topic) => ({
       name: topic.name,
       partitions: topic.partitionIndexes.map((partitionIndex) => {
         if (subscribed.has(topic.name)) return { partitionIndex, error: 'GROUP_SUBSCRIBED_TO_TOPIC' as const }
-        if (this.offsets.offset(group.groupId, topic.name, partitionIndex) !== undefined)
+        if (this.offsets.offset(groupId, topic.name, partitionIndex) !== undefined)
           records.push({
             type: 'OffsetCommitTombstone',
-            groupId: group.groupId,
+            groupId,
             topic: topic.name,
             partition: partitionIndex,
           })
@@ -126,6 +176,18 @@ export class GroupCoordinator extends ClassicGroupManager {
     }))
     await this.appendAndReplay(records)
     return { error: 'NONE', topics }
+  }
+
+  /** The topics a group's members subscribe to (OffsetDelete refuses them), or why offsets cannot be deleted. */
+  private subscribedTopics(groupId: string): Set<string> | GroupErrorCode {
+    const consumerGroup = this.consumerGroups.groups.get(groupId)
+    if (consumerGroup !== undefined) return consumerGroup.subscribedTopicNames()
+    const group = this.groups.get(groupId)
+    if (group === undefined || group.state === 'Dead') return 'GROUP_ID_NOT_FOUND'
+    if (group.state !== 'Empty' && group.protocolType !== 'consumer') return 'NON_EMPTY_GROUP'
+    return new Set(
+      group.state === 'Empty' ? [] : group.allMembers().flatMap((m) => group.metadataOf(m).topics),
+    )
   }
 
   // ---- Groups ----
@@ -140,7 +202,15 @@ export class GroupCoordinator extends ClassicGroupManager {
         groupState: g.state,
         groupType: 'classic' as const,
       }))
-    return Promise.resolve({ error: 'NONE', groups })
+    const consumerGroups = [...this.consumerGroups.groups.values()]
+      .map((g) => ({
+        groupId: g.groupId,
+        protocolType: 'consumer',
+        groupState: g.state(),
+        groupType: 'consumer' as const,
+      }))
+      .filter((g) => filter.size === 0 || filter.has(g.groupState.toLowerCase()))
+    return Promise.resolve({ error: 'NONE', groups: [...groups, ...consumerGroups] })
   }
 
   describeGroups(groupIds: readonly string[]): Promise<DescribeGroupsResponse> {
@@ -152,7 +222,9 @@ export class GroupCoordinator extends ClassicGroupManager {
     if (group === undefined || group.state === 'Dead')
       return {
         error: 'GROUP_ID_NOT_FOUND',
-        errorMessage: `Group ${groupId} not found.`,
+        errorMessage: this.consumerGroups.groups.has(groupId)
+          ? `Group ${groupId} is not a classic group.`
+          : `Group ${groupId} not found.`,
         groupId,
         groupState: 'Dead',
         protocolType: '',
@@ -182,6 +254,13 @@ export class GroupCoordinator extends ClassicGroupManager {
     const results: { groupId: string; error: GroupErrorCode }[] = []
     const records: GroupCoordinatorRecord[] = []
     for (const groupId of groupIds) {
+      const consumerGroup = this.consumerGroups.groups.get(groupId)
+      if (consumerGroup !== undefined) {
+        const empty = consumerGroup.numMembers() === 0
+        if (empty) records.push(...this.offsets.tombstones(groupId))
+        results.push({ groupId, error: empty ? 'NONE' : 'NON_EMPTY_GROUP' })
+        continue
+      }
       const group = this.groups.get(groupId)
       if (group === undefined || group.state === 'Dead')
         results.push({ groupId, error: 'GROUP_ID_NOT_FOUND' })
@@ -192,6 +271,7 @@ export class GroupCoordinator extends ClassicGroupManager {
       }
     }
     await this.appendAndReplay(records)
+    for (const { groupId, error } of results) if (error === 'NONE') this.consumerGroups.drop(groupId)
     return { results }
   }
 
@@ -206,6 +286,11 @@ export class GroupCoordinator extends ClassicGroupManager {
 
   /** Drops the groups this broker no longer coordinates; their waiting members get NOT_COORDINATOR. */
   unload(owns: (groupId: string) => boolean): void {
+    for (const groupId of [...this.consumerGroups.groups.keys()]) {
+      if (owns(groupId)) continue
+      this.consumerGroups.drop(groupId)
+      for (const tombstone of this.offsets.tombstones(groupId)) this.offsets.replay(tombstone)
+    }
     for (const group of [...this.groups.values()]) {
       if (owns(group.groupId)) continue
       for (const member of group.allMembers()) {

@@ -1,14 +1,12 @@
 /**
- * Kafka's Uuid as the tools print it: 16 random bytes in URL-safe base64 without padding (22 chars).
- * Like Uuid.randomUuid, it never returns an id that starts with '-' (Kafka re-draws those, since such an
- * id would read as a command-line flag).
+ * Kafka's Uuid as the tools print it: 16 random bytes in URL-safe base64 without padding (22 chars);
+ * randomUuid (net/random-uuid.ts) never returns an id that starts with '-'.
  *
  * uuidBytes is the 16 bytes a message writes for an id (most significant long first): the id's own bytes
  * when it is a Uuid's text; for an id the playground keeps in another form (a broker's incarnation id is
  * `<cluster id>-<node id>-<start time>`), FNV-1a 128 of its UTF-8 bytes, so the same id always gives the
  * same Uuid.
  */
-import type { Random } from '../../net/random.ts'
 import { base64UrlNoPadding } from '../../net/base64url.ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -17,12 +15,7 @@ const FNV_128_OFFSET = 0x6c62272e07bb014262b821756295c58dn
 const FNV_128_PRIME = 0x0000000001000000000000000000013bn
 const MASK_128 = (1n << 128n) - 1n
 
-export function randomUuid(random: Random): string {
-  for (;;) {
-    const id = base64UrlNoPadding(random.bytes(16))
-    if (!id.startsWith('-')) return id
-  }
-}
+export { randomUuid } from '../../net/random-uuid.ts'
 
 /** Uuid.toString of 16 bytes. */
 export function uuidText(bytes: Uint8Array): string {

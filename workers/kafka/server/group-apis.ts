@@ -1,7 +1,8 @@
 /**
  * GroupApis: a broker's answers to the group coordinator requests (Kafka's KafkaApis handlers for
  * FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch, ListGroups,
- * DescribeGroups and DeleteGroups, over GroupCoordinatorService). FindCoordinator creates
+ * DescribeGroups, DeleteGroups, ConsumerGroupHeartbeat and ConsumerGroupDescribe, over
+ * GroupCoordinatorService). FindCoordinator creates
  * __consumer_offsets on first need (offsets.topic.num.partitions 50, offsets.topic.replication.factor 3
  * capped to the live brokers, compacted) and names the leader of the group's partition. Every other
  * request for a group whose partition this broker does not lead and has not loaded gets NOT_COORDINATOR;
@@ -30,6 +31,11 @@ import type {
   SyncGroupRequest,
   SyncGroupResponse,
 } from '../../protocol/kafka-groups.ts'
+import type {
+  ConsumerGroupDescribeResponse,
+  ConsumerGroupHeartbeatRequest,
+  ConsumerGroupHeartbeatResponse,
+} from '../../protocol/kafka-consumer-groups.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import {
   CoordinatorWriteError,
@@ -167,6 +173,39 @@ export class GroupApis implements GroupCoordinatorApi {
             groupState: 'Dead',
             protocolType: '',
             protocolData: '',
+            members: [],
+          },
+      ),
+    }
+  }
+
+  consumerGroupHeartbeat(request: ConsumerGroupHeartbeatRequest): Promise<ConsumerGroupHeartbeatResponse> {
+    if (!this.owns(request.groupId))
+      return Promise.resolve({
+        error: 'NOT_COORDINATOR',
+        errorMessage: null,
+        memberId: null,
+        memberEpoch: 0,
+        heartbeatIntervalMs: 0,
+        assignment: null,
+      })
+    return this.coordinator.consumerGroupHeartbeat(request)
+  }
+
+  async consumerGroupDescribe(groupIds: string[]): Promise<ConsumerGroupDescribeResponse> {
+    const { groups } = await this.coordinator.consumerGroupDescribe(groupIds.filter((id) => this.owns(id)))
+    const byId = new Map(groups.map((group) => [group.groupId, group]))
+    return {
+      groups: groupIds.map(
+        (groupId) =>
+          byId.get(groupId) ?? {
+            error: 'NOT_COORDINATOR',
+            errorMessage: null,
+            groupId,
+            groupState: 'Dead',
+            groupEpoch: -1,
+            assignmentEpoch: -1,
+            assignorName: '',
             members: [],
           },
       ),

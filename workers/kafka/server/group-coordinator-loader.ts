@@ -73,6 +73,7 @@ export class GroupCoordinatorLoader {
       scheduler: deps.scheduler,
       uuid: () => javaRandomUuid(deps.random),
       append: (records) => this.append(records),
+      partitionCount: (topic) => deps.metadata.topic(topic)?.partitions.size ?? -1,
     })
   }
 

@@ -103,6 +103,10 @@ export class KafkaApis implements BrokerApi {
   readonly listGroups: GroupCoordinatorApi['listGroups'] = (r) => this.deps.groups.listGroups(r)
   readonly describeGroups: GroupCoordinatorApi['describeGroups'] = (g) => this.deps.groups.describeGroups(g)
   readonly deleteGroups: GroupCoordinatorApi['deleteGroups'] = (g) => this.deps.groups.deleteGroups(g)
+  readonly consumerGroupHeartbeat: GroupCoordinatorApi['consumerGroupHeartbeat'] = (r) =>
+    this.deps.groups.consumerGroupHeartbeat(r)
+  readonly consumerGroupDescribe: GroupCoordinatorApi['consumerGroupDescribe'] = (g) =>
+    this.deps.groups.consumerGroupDescribe(g)
 
   private async waitFor(condition: () => boolean): Promise<void> {
     const deadline = this.deps.scheduler.now() + METADATA_PROPAGATION_TIMEOUT_MS

@@ -183,17 +183,20 @@ export const kafkaConsoleConsumer: Tool = async (argv, context) => {
   } catch (error) {
     return startupError(context, error)
   }
-  const consumer = context.kafka.consumer(
-    settings.consumerProps['bootstrap.servers'] ?? '',
-    settings.consumerProps,
-  )
-  const wrapper = new ConsumerWrapper(consumer, settings, context)
+  let consumer: Consumer | null = null
+  let wrapper: ConsumerWrapper
   try {
+    // Building the consumer checks its configs (ConfigException), inside ConsoleConsumer.run.
+    consumer = context.kafka.consumer(
+      settings.consumerProps['bootstrap.servers'] ?? '',
+      settings.consumerProps,
+    )
+    wrapper = new ConsumerWrapper(consumer, settings, context)
     await wrapper.start()
   } catch (error) {
     const message = 'Unknown error when running consumer: '
     context.out.stderr(errorLogLine(context.clock, LOGGER, message, asJavaException(error)))
-    await consumer.close()
+    await consumer?.close()
     return 1
   }
   const { count, interrupted, failure } = await process(wrapper, settings, context)

@@ -58,6 +58,8 @@ export function shouldPrintMemberState(
       break
     case 'PreparingRebalance':
     case 'CompletingRebalance':
+    case 'Assigning':
+    case 'Reconciling':
       out.stderr(`\nWarning: Consumer group '${group}' is rebalancing.\n`)
       break
     case 'Stable':

@@ -3,14 +3,20 @@
  * printStates). Members: `GROUP CONSUMER-ID [GROUP-INSTANCE-ID] HOST CLIENT-ID #PARTITIONS`, with
  * `CURRENT-EPOCH CURRENT-ASSIGNMENT TARGET-EPOCH TARGET-ASSIGNMENT` under --verbose; every cell,
  * the last included, is padded, and a line ends in a space before its newline. The header is printed
- * even for a group without members. An assignment prints as `topic:0,1;other:2`, topics sorted. The
- * playground's classic groups have no member epochs or target assignments, so those print `-`.
- * State: `GROUP COORDINATOR (ID) ASSIGNMENT-STRATEGY STATE #MEMBERS`, coordinator as `host:port  (id)`.
+ * even for a group without members. An assignment prints as `topic:0,1;other:2`, topics sorted. A
+ * consumer-protocol group's members have their member epoch, the group's target assignment epoch and their
+ * target assignment there; a classic group's print `-`.
+ * State: `GROUP COORDINATOR (ID) ASSIGNMENT-STRATEGY STATE #MEMBERS`, coordinator as `host:port  (id)`,
+ * with `GROUP-EPOCH TARGET-ASSIGNMENT-EPOCH` before #MEMBERS under --verbose (`-` for a classic group).
  */
 import type { Admin, MemberDescription, TopicPartition } from '../../clients/kafka/api.ts'
 import type { ToolOutput } from '../tool.ts'
 import { MISSING, describeGroupsSorted, shouldPrintMemberState } from './consumer-group-describe.ts'
 import { formatRow } from './java-format.ts'
+
+function epochText(epoch: number | null): string {
+  return epoch === null ? MISSING : String(epoch)
+}
 
 /** getAssignmentString. */
 function assignmentString(assignment: readonly TopicPartition[]): string {
@@ -25,7 +31,12 @@ function assignmentString(assignment: readonly TopicPartition[]): string {
     .join(';')
 }
 
-function membersTable(group: string, members: readonly MemberDescription[], verbose: boolean): string {
+function membersTable(
+  group: string,
+  members: readonly MemberDescription[],
+  targetEpoch: number | null,
+  verbose: boolean,
+): string {
   const widest = (minimum: number, values: string[]): number =>
     Math.max(minimum, ...values.map((value) => value.length))
   const instanceIds = members.map((member) => member.groupInstanceId ?? '')
@@ -49,7 +60,11 @@ function membersTable(group: string, members: readonly MemberDescription[], verb
     15,
   ]
   const assignmentWidth = widest(20, assignments)
-  const verboseWidths = [15, assignmentWidth, 15, 20]
+  const targetWidth = widest(
+    20,
+    members.map((member) => assignmentString(member.targetAssignment ?? [])),
+  )
+  const verboseWidths = [15, assignmentWidth, 15, targetWidth]
   const line = (cells: string[], extra: string[]): string =>
     formatRow(cells, widths) + ' ' + (verbose ? formatRow(extra, verboseWidths) : '') + '\n'
   const header = line(
@@ -73,7 +88,12 @@ function membersTable(group: string, members: readonly MemberDescription[], verb
         member.clientId,
         String(member.assignment.length),
       ],
-      [MISSING, assignments[index] ?? MISSING, MISSING, MISSING],
+      [
+        epochText(member.memberEpoch),
+        assignments[index] ?? MISSING,
+        epochText(targetEpoch),
+        assignmentString(member.targetAssignment ?? []),
+      ],
     ),
   )
   return '\n' + header + rows.join('')
@@ -88,7 +108,7 @@ export async function describeMembers(
 ): Promise<void> {
   for (const group of await describeGroupsSorted(admin, groupIds)) {
     shouldPrintMemberState(out, group.groupId, group.state, group.members.length)
-    out.stdout(membersTable(group.groupId, group.members, verbose))
+    out.stdout(membersTable(group.groupId, group.members, group.targetAssignmentEpoch, verbose))
   }
 }
 
@@ -120,7 +140,7 @@ export async function describeState(
       coordinator,
       strategy,
       group.state,
-      ...(verbose ? [MISSING, MISSING] : []),
+      ...(verbose ? [epochText(group.groupEpoch), epochText(group.targetAssignmentEpoch)] : []),
       String(group.members.length),
     ]
     out.stdout('\n' + formatRow(header, all) + '\n' + formatRow(values, all) + '\n')

@@ -8,47 +8,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ClusterKafkaClients } from '../../../../workers/clients/kafka/kafka-clients.ts'
-import type { Consumer, ConsumerRecord } from '../../../../workers/clients/kafka/api.ts'
+import type { ConsumerRecord } from '../../../../workers/clients/kafka/api.ts'
 import { coordinatorPartition } from '../../../../workers/net/java-hash.ts'
-import { simKafkaCluster, type SimKafkaCluster } from './sim-kafka-cluster.ts'
-
-const BOOTSTRAP = 'localhost:9092'
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
-
-async function clusterWithRecords(seed: number): Promise<SimKafkaCluster> {
-  const cluster = await simKafkaCluster(3, seed)
-  await cluster.advance(10_000)
-  const admin = new ClusterKafkaClients(cluster, cluster.engine, cluster.queue, seed).admin(BOOTSTRAP)
-  await cluster.run(admin.createTopics([{ name: 't', numPartitions: 4, replicationFactor: 3, configs: {} }]))
-  await cluster.advance(2000)
-  const producer = new ClusterKafkaClients(cluster, cluster.engine, cluster.queue, seed).producer(BOOTSTRAP, {
-    acks: 'all',
-  })
-  for (let partition = 0; partition < 4; partition++)
-    for (let i = 0; i < 3; i++)
-      await cluster.run(
-        producer.send({ topic: 't', partition, key: null, value: utf8(`p${partition}-${i}`) }),
-      )
-  await cluster.run(producer.close())
-  return cluster
-}
-
-function consumerOf(cluster: SimKafkaCluster, clientId: string): Consumer {
-  return new ClusterKafkaClients(cluster, cluster.engine, cluster.queue, 7).consumer(BOOTSTRAP, {
-    'group.id': 'g',
-    'client.id': clientId,
-    'auto.offset.reset': 'earliest',
-  })
-}
-
-async function pollAll(cluster: SimKafkaCluster, consumers: Consumer[], rounds: number) {
-  const got: ConsumerRecord[][] = consumers.map(() => [])
-  for (let round = 0; round < rounds; round++) {
-    const batches = await cluster.run(Promise.all(consumers.map((c) => c.poll(1000))))
-    batches.forEach((batch, i) => got[i]!.push(...batch))
-  }
-  return got
-}
+import { BOOTSTRAP, clusterWithRecords, consumerOf, pollAll } from './group-fixtures.ts'
 
 describe('consumer groups on a 3-node cluster', () => {
   it('creates __consumer_offsets on first need: 50 partitions, RF 3, compacted, internal', async () => {

@@ -44,12 +44,16 @@ function group(
               clientId: 'consumer-1',
               host: '/127.0.0.1',
               assignment: partitions.map((partition) => ({ topic: 'orders', partition })),
+              memberEpoch: null,
+              targetAssignment: null,
             },
           ],
     partitionAssignor: partitions.length === 0 ? '' : 'range',
     state,
     coordinator: { id: 2, host: 'localhost', port: 9094, rack: null },
     type: 'classic',
+    groupEpoch: null,
+    targetAssignmentEpoch: null,
   }
 }
 
@@ -163,6 +167,65 @@ describe('kafka-consumer-groups --describe', () => {
         row(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'], stateWidths) +
         '\n' +
         row(['g1', 'localhost:9094  (2)', 'range', 'Stable', 1], stateWidths) +
+        '\n',
+    )
+  })
+})
+
+describe('kafka-consumer-groups --describe of a consumer-protocol group', () => {
+  it('prints member epochs and target assignments (--members --verbose), the group epochs (--state --verbose)', async () => {
+    const consumerGroup: ConsumerGroupDescription = {
+      ...group('cg', 'Reconciling'),
+      members: [
+        {
+          memberId: 'm1',
+          groupInstanceId: null,
+          clientId: 'consumer-cg-1',
+          host: '/127.0.0.1',
+          assignment: [0, 1].map((partition) => ({ topic: 'orders', partition })),
+          memberEpoch: 4,
+          targetAssignment: [{ topic: 'orders', partition: 0 }],
+        },
+      ],
+      partitionAssignor: 'uniform',
+      type: 'consumer',
+      groupEpoch: 5,
+      targetAssignmentEpoch: 5,
+    }
+    const withGroup = (h: ReturnType<typeof harness>) => void h.admin.groups.set('cg', consumerGroup)
+    const members = await run([...BS, '--describe', '--group', 'cg', '--members', '--verbose'], withGroup)
+    const widths = [15, 15, 15, 15, 15]
+    const verbose = [15, 20, 15, 20]
+    expect(members.stderr).toBe("\nWarning: Consumer group 'cg' is rebalancing.\n")
+    expect(members.stdout).toBe(
+      '\n' +
+        row(['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS'], widths) +
+        ' ' +
+        row(['CURRENT-EPOCH', 'CURRENT-ASSIGNMENT', 'TARGET-EPOCH', 'TARGET-ASSIGNMENT'], verbose) +
+        '\n' +
+        row(['cg', 'm1', '/127.0.0.1', 'consumer-cg-1', 2], widths) +
+        ' ' +
+        row([4, 'orders:0,1', 5, 'orders:0'], verbose) +
+        '\n',
+    )
+    const state = await run([...BS, '--describe', '--group', 'cg', '--state', '--verbose'], withGroup)
+    const stateWidths = [15, 25, 20, 20, 15, 25, 0]
+    expect(state.stdout).toBe(
+      '\n' +
+        row(
+          [
+            'GROUP',
+            'COORDINATOR (ID)',
+            'ASSIGNMENT-STRATEGY',
+            'STATE',
+            'GROUP-EPOCH',
+            'TARGET-ASSIGNMENT-EPOCH',
+            '#MEMBERS',
+          ],
+          stateWidths,
+        ) +
+        '\n' +
+        row(['cg', 'localhost:9094  (2)', 'uniform', 'Reconciling', 5, 5, 1], stateWidths) +
         '\n',
     )
   })

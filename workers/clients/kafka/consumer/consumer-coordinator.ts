@@ -10,7 +10,6 @@
  * auto.commit.interval.ms (5 s); close commits, then sends LeaveGroup. A consumer that does not poll for
  * max.poll.interval.ms leaves the group from its heartbeat loop.
  */
-import type { Clock } from '../../../net/clock.ts'
 import type { GroupErrorCode } from '../../../protocol/kafka-errors.ts'
 import type { JoinGroupResponseMember, SyncGroupAssignment } from '../../../protocol/kafka-groups.ts'
 import {
@@ -19,51 +18,32 @@ import {
   type ConsumerProtocolSubscription,
   type TopicPartition,
 } from '../../../protocol/consumer-protocol.ts'
-import type { ClusterConnection } from '../cluster-connection.ts'
 import { kafkaError } from '../errors.ts'
-import {
-  findCoordinator,
-  isCoordinatorError,
-  RETRY_BACKOFF_MS,
-  type Coordinator,
-} from '../group-coordinator-lookup.ts'
+import { isCoordinatorError, RETRY_BACKOFF_MS } from '../group-coordinator-lookup.ts'
+import { CoordinatorChannel, type PartitionPosition } from './coordinator-channel.ts'
+import type { GroupMembership, GroupMembershipDeps } from './group-membership.ts'
 import {
   assignmentStrategy,
   DEFAULT_ASSIGNMENT_STRATEGY,
   type AssignmentStrategy,
 } from './partition-assignment-strategy.ts'
 
-export interface PartitionPosition extends TopicPartition {
-  readonly offset: number
-  /** FetchPosition.offsetEpoch: the leader epoch of the batch the last consumed record came in, or -1. */
-  readonly leaderEpoch: number
-}
+export type { PartitionPosition } from './coordinator-channel.ts'
 
-export interface ConsumerCoordinatorDeps {
-  readonly connection: ClusterConnection
-  readonly clock: Clock
-  readonly groupId: string
-  readonly clientId: string
-  readonly config: Readonly<Record<string, string>>
+export interface ConsumerCoordinatorDeps extends GroupMembershipDeps {
   /** Partition counts of the topics that exist, from metadata. */
   partitionCounts(topics: readonly string[]): Promise<Map<string, number>>
-  /** The consumer's positions in its assigned partitions (what a commit stores). */
-  positions(): PartitionPosition[]
-  /** Partitions taken away: the consumer forgets their positions. */
-  onPartitionsRevoked(partitions: readonly TopicPartition[]): void
 }
 
-const CLIENT_HOST = '/127.0.0.1'
-/** How often a commit or offset fetch looks for the coordinator again before giving up. */
-const COORDINATOR_RETRIES = 50
+export const CLIENT_HOST = '/127.0.0.1'
 
 const config = (deps: ConsumerCoordinatorDeps, name: string, fallback: string): number =>
   Number(deps.config[name] ?? fallback)
 
-export class ConsumerCoordinator {
+export class ConsumerCoordinator implements GroupMembership {
   assignment: TopicPartition[] = []
   private subscription: string[] = []
-  private coordinator: Coordinator | null = null
+  private readonly channel: CoordinatorChannel
   private memberId = ''
   private generation = -1
   private protocolName: string | null = null
@@ -82,6 +62,7 @@ export class ConsumerCoordinator {
       deps.config['partition.assignment.strategy'] ?? DEFAULT_ASSIGNMENT_STRATEGY,
     )
     this.autoCommit = (deps.config['enable.auto.commit'] ?? 'true') === 'true'
+    this.channel = new CoordinatorChannel(deps.connection, deps.clock, deps.groupId, () => this.closed)
     this.lastPollMs = deps.clock.now()
     this.nextAutoCommitMs = this.lastPollMs + config(deps, 'auto.commit.interval.ms', '5000')
   }
@@ -111,17 +92,9 @@ export class ConsumerCoordinator {
     return this.deps.clock.sleep(ms)
   }
 
-  private async ensureCoordinator(): Promise<Coordinator | null> {
-    while (this.coordinator === null && !this.closed) {
-      this.coordinator = await findCoordinator(this.deps.connection, this.deps.groupId).catch(() => null)
-      if (this.coordinator === null) await this.sleep(RETRY_BACKOFF_MS)
-    }
-    return this.coordinator
-  }
-
   /** Handles an error of a group response; returns after backing off when the caller should retry. */
   private async recover(error: GroupErrorCode | null): Promise<void> {
-    if (error === null || isCoordinatorError(error)) this.coordinator = null
+    if (error === null || isCoordinatorError(error)) this.channel.coordinator = null
     else if (
       error === 'UNKNOWN_MEMBER_ID' ||
       error === 'ILLEGAL_GENERATION' ||
@@ -149,7 +122,7 @@ export class ConsumerCoordinator {
 
   private async joinGroupIfNeeded(): Promise<void> {
     while (this.rejoinNeeded && !this.closed) {
-      const coordinator = await this.ensureCoordinator()
+      const coordinator = await this.channel.ensure()
       if (coordinator === null) return
       if (this.needsJoinPrepare) {
         await this.onJoinPrepare()
@@ -255,9 +228,9 @@ export class ConsumerCoordinator {
         await this.maybeLeaveGroup('consumer poll timeout has expired.')
         continue
       }
-      const coordinator = this.coordinator
+      const coordinator = this.channel.coordinator
       if (coordinator === null) {
-        await this.ensureCoordinator()
+        await this.channel.ensure()
         continue
       }
       const response = await coordinator.broker
@@ -268,86 +241,32 @@ export class ConsumerCoordinator {
           groupInstanceId: this.deps.config['group.instance.id'] ?? null,
         })
         .catch(() => null)
-      if (response === null || isCoordinatorError(response.error)) this.coordinator = null
+      if (response === null || isCoordinatorError(response.error)) this.channel.coordinator = null
       else if (response.error === 'REBALANCE_IN_PROGRESS') this.rejoinNeeded = true
       else if (response.error !== 'NONE') this.resetGeneration()
     }
     this.heartbeating = false
   }
 
-  /** Runs a request on the coordinator, looking it up again after coordinator errors. */
-  private async onCoordinator<T>(
-    call: (coordinator: Coordinator) => Promise<T>,
-    errorOf: (response: T) => GroupErrorCode,
-  ): Promise<T | null> {
-    for (let attempt = 0; attempt < COORDINATOR_RETRIES && !this.closed; attempt++) {
-      const coordinator = await this.ensureCoordinator()
-      if (coordinator === null) return null
-      const response = await call(coordinator).catch(() => null)
-      if (response !== null && !isCoordinatorError(errorOf(response))) return response
-      this.coordinator = null
-      await this.sleep(RETRY_BACKOFF_MS)
-    }
-    return null
-  }
-
   /** OffsetCommit of these positions for the current generation; throws the first partition error. */
-  async commit(positions: readonly PartitionPosition[]): Promise<void> {
-    if (positions.length === 0) return
-    const topics = [...new Set(positions.map((p) => p.topic))]
-    const response = await this.onCoordinator(
-      ({ broker }) =>
-        broker.offsetCommit({
-          groupId: this.deps.groupId,
-          generationIdOrMemberEpoch: this.generation,
-          memberId: this.memberId,
-          groupInstanceId: this.deps.config['group.instance.id'] ?? null,
-          topics: topics.map((name) => ({
-            name,
-            partitions: positions
-              .filter((p) => p.topic === name)
-              .map((p) => ({
-                partitionIndex: p.partition,
-                committedOffset: p.offset,
-                committedLeaderEpoch: p.leaderEpoch,
-                committedMetadata: '',
-              })),
-          })),
-        }),
-      (r) => r.topics[0]?.partitions[0]?.error ?? 'NONE',
+  commit(positions: readonly PartitionPosition[]): Promise<void> {
+    return this.channel.commit(
+      {
+        memberId: this.memberId,
+        generationIdOrMemberEpoch: this.generation,
+        groupInstanceId: this.deps.config['group.instance.id'] ?? null,
+      },
+      positions,
     )
-    const failed = response?.topics.flatMap((t) => t.partitions).find((p) => p.error !== 'NONE')
-    if (failed !== undefined && failed.error !== 'NONE') throw kafkaError(failed.error)
   }
 
   /** The group's committed offsets of these partitions (OffsetFetch); partitions without one are absent. */
-  async committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {
-    const topics = [...new Set(partitions.map((p) => p.topic))]
-    const response = await this.onCoordinator(
-      ({ broker }) =>
-        broker.offsetFetch({
-          groupId: this.deps.groupId,
-          topics: topics.map((name) => ({
-            name,
-            partitionIndexes: partitions.filter((p) => p.topic === name).map((p) => p.partition),
-          })),
-        }),
-      (r) => r.error,
-    )
-    return (response?.topics ?? []).flatMap((topic) =>
-      topic.partitions
-        .filter((p) => p.committedOffset >= 0)
-        .map((p) => ({
-          topic: topic.name,
-          partition: p.partitionIndex,
-          offset: p.committedOffset,
-          leaderEpoch: p.committedLeaderEpoch,
-        })),
-    )
+  committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {
+    return this.channel.committed(partitions)
   }
 
   private async maybeLeaveGroup(reason: string): Promise<void> {
-    const coordinator = this.coordinator
+    const coordinator = this.channel.coordinator
     if (coordinator !== null && this.memberId !== '')
       await coordinator.broker
         .leaveGroup({

@@ -8,9 +8,11 @@
  * decoded once, whatever max.poll.records is.
  *
  * Each partition is fetched from its leader (ClusterConnection); when the leader moves, the consumer
- * refreshes its metadata and carries on. With a group.id, a subscription is managed by the group
- * (ConsumerCoordinator: join, sync, heartbeat, commits) and a partition's first position is the group's
- * committed offset, else `auto.offset.reset`; without one, a subscription takes every partition.
+ * refreshes its metadata and carries on. With a group.id, a subscription is managed by the group — by
+ * group.protocol, classic (ConsumerCoordinator: join, sync, heartbeat) or consumer
+ * (ConsumerMembershipManager: KIP-848 heartbeats) — and a partition's first position is the group's
+ * committed offset, else `auto.offset.reset`; without one, a subscription takes every partition. The
+ * constructor refuses configs the chosen protocol does not take (group-protocol-config.ts).
  */
 import type { FetchPartitionResponse, PartitionMetadata } from '../../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
@@ -22,6 +24,10 @@ import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { CompletedFetch } from './completed-fetch.ts'
 import { ConsumerCoordinator } from './consumer-coordinator.ts'
+import { ConsumerMembershipManager } from './consumer-membership-manager.ts'
+import type { GroupMembership } from './group-membership.ts'
+import { groupProtocol } from './group-protocol-config.ts'
+import { Random } from '../../../net/random.ts'
 
 /** Fetch errors after which the Java consumer refreshes its metadata and fetches again. */
 const RETRIABLE: ReadonlySet<string> = new Set([
@@ -53,7 +59,7 @@ export class KafkaConsumer implements Consumer {
   /** Fetched records poll has not returned yet, per partition, in the order the fetches completed. */
   private readonly completedFetches = new Map<string, CompletedFetch>()
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
-  private readonly group: ConsumerCoordinator | null = null
+  private readonly group: GroupMembership | null = null
   private subscribed = false
 
   constructor(
@@ -61,26 +67,19 @@ export class KafkaConsumer implements Consumer {
     private readonly engine: LogEngine,
     private readonly clock: Clock,
     config: ConsumerConfig,
+    random: Random = new Random(0),
   ) {
     this.config = { ...DEFAULTS, ...config }
     const groupId = this.config['group.id']
-    if (groupId !== undefined && groupId !== '')
-      this.group = new ConsumerCoordinator({
+    if (groupId !== undefined && groupId !== '') {
+      const protocol = groupProtocol(this.config)
+      const deps = {
         connection,
         clock,
         groupId,
         // Each tool run is a new JVM, whose first consumer is consumer-<group>-1.
         clientId: this.config['client.id'] ?? `consumer-${groupId}-1`,
         config: this.config,
-        partitionCounts: async (topics) => {
-          const metadata =
-            topics.length === 0 ? { topics: [] } : await connection.refreshMetadata([...topics])
-          return new Map(
-            metadata.topics
-              .filter((t) => t.error === null)
-              .map((t) => [t.name, t.partitions.length] as const),
-          )
-        },
         positions: () =>
           this.assigned().flatMap((tp) => {
             const position = this.positions.get(key(tp))
@@ -88,13 +87,29 @@ export class KafkaConsumer implements Consumer {
               ? []
               : [{ ...tp, offset: position.offset, leaderEpoch: position.offsetEpoch }]
           }),
-        onPartitionsRevoked: (partitions) => {
+        onPartitionsRevoked: (partitions: readonly TopicPartition[]) => {
           for (const tp of partitions) this.setPosition(tp, undefined)
         },
-      })
+      }
+      this.group =
+        protocol === 'CONSUMER'
+          ? new ConsumerMembershipManager(deps, random)
+          : new ConsumerCoordinator({
+              ...deps,
+              partitionCounts: async (topics) => {
+                const metadata =
+                  topics.length === 0 ? { topics: [] } : await connection.refreshMetadata([...topics])
+                return new Map(
+                  metadata.topics
+                    .filter((t) => t.error === null)
+                    .map((t) => [t.name, t.partitions.length] as const),
+                )
+              },
+            })
+    }
   }
 
-  private assigned(): TopicPartition[] {
+  private assigned(): readonly TopicPartition[] {
     return this.group !== null && this.subscribed ? this.group.assignment : this.assignment
   }
 

@@ -1,0 +1,31 @@
+/**
+ * What KafkaConsumer asks of its group membership, whichever group.protocol runs it (classic:
+ * ConsumerCoordinator; consumer: ConsumerMembershipManager), and what the membership may ask of the consumer.
+ */
+import type { Clock } from '../../../net/clock.ts'
+import type { TopicPartition } from '../../../protocol/consumer-protocol.ts'
+import type { ClusterConnection } from '../cluster-connection.ts'
+import type { PartitionPosition } from './coordinator-channel.ts'
+
+export interface GroupMembershipDeps {
+  readonly connection: ClusterConnection
+  readonly clock: Clock
+  readonly groupId: string
+  readonly clientId: string
+  readonly config: Readonly<Record<string, string>>
+  /** The consumer's positions in its assigned partitions (what a commit stores). */
+  positions(): PartitionPosition[]
+  /** Partitions taken away: the consumer forgets their positions. */
+  onPartitionsRevoked(partitions: readonly TopicPartition[]): void
+}
+
+export interface GroupMembership {
+  /** The partitions the member owns now. */
+  readonly assignment: readonly TopicPartition[]
+  subscribe(topics: readonly string[]): void
+  /** Joins or keeps the membership going; may wait for a join. */
+  poll(): Promise<void>
+  commit(positions: readonly PartitionPosition[]): Promise<void>
+  committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]>
+  close(): Promise<void>
+}
