@@ -76,7 +76,8 @@ export function settingsToJson(metadata: IndexMetadata, flat = false, names?: re
   return structured(settings)
 }
 
-function structured(entries: ReadonlyArray<[string, JsonOut]>): Map<string, JsonOut> {
+/** Settings.getAsStructuredMap over flat entries: nested by `.`, each level in Java HashMap order. */
+export function structured(entries: ReadonlyArray<[string, JsonOut]>): Map<string, JsonOut> {
   const groups = new Map<string, Array<[string, JsonOut]>>()
   const leaves = new Map<string, JsonOut>()
   for (const [key, value] of entries) {

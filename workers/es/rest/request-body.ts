@@ -74,6 +74,7 @@ export function parseDocumentBody(text: string | null): { text: string; source: 
   }
 }
 
-function bodyRequired(): EsException {
+/** ElasticsearchParseException of RestRequest.contentParser without a body. */
+export function bodyRequired(): EsException {
   return new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
 }

@@ -103,6 +103,8 @@ describe('allocation deciders', () => {
             const decisions = explainCanAllocate(allocation, copy, node)
             expect(decisions.map((d) => d.decider)).toEqual([
               'replica_after_primary_active',
+              'enable',
+              'filter',
               'same_shard',
               'throttling',
             ])
@@ -131,6 +133,8 @@ describe('allocation deciders', () => {
         type: 'YES',
         explanation: 'primary shard for this replica is already active',
       },
+      { decider: 'enable', type: 'YES', explanation: 'all allocations are allowed' },
+      { decider: 'filter', type: 'YES', explanation: 'node passes include/exclude/require filters' },
       {
         decider: 'same_shard',
         type: 'NO',
@@ -143,7 +147,7 @@ describe('allocation deciders', () => {
         explanation: 'below shard recovery limit of outgoing: [0 < 2] incoming: [0 < 2]',
       },
     ])
-    expect(explainCanAllocate(allocation, replica, NODES[1]!)[1]).toEqual({
+    expect(explainCanAllocate(allocation, replica, NODES[1]!)[3]).toEqual({
       decider: 'same_shard',
       type: 'YES',
       explanation: 'this node does not hold a copy of this shard',

@@ -106,7 +106,15 @@ describe('allocation explain of an unassigned replica (one node, yellow)', () =>
       decision: 'YES',
       explanation: 'below shard recovery limit of outgoing: [0 < 2] incoming: [0 < 2]',
     }
-    expect(yes.body).toBe(JSON.stringify(unassigned(false, [replicaAfterPrimary, sameShard, throttling])))
+    const enable = { decider: 'enable', decision: 'YES', explanation: 'all allocations are allowed' }
+    const filter = {
+      decider: 'filter',
+      decision: 'YES',
+      explanation: 'node passes include/exclude/require filters',
+    }
+    expect(yes.body).toBe(
+      JSON.stringify(unassigned(false, [replicaAfterPrimary, enable, filter, sameShard, throttling])),
+    )
   })
 
   it('explains the started primary: may remain, no rebalancing while a replica is unassigned', async () => {

@@ -9,16 +9,21 @@
  *   rebalances while any copy in the cluster is unassigned or initializing;
  * - ConcurrentRebalanceAllocationDecider (`concurrent_rebalance`): at most
  *   cluster.routing.allocation.cluster_concurrent_rebalance (2) relocations at once, else THROTTLE;
+ * - EnableAllocationDecider (`enable`, enable-allocation-decider.ts): cluster.routing.allocation.enable;
+ * - FilterAllocationDecider (`filter`, filter-allocation-decider.ts): the cluster's require/include/exclude
+ *   node filters, for canAllocate and canRemain;
  * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node;
  * - ThrottlingAllocationDecider (`throttling`, throttling-decider.ts): a node's concurrent recoveries.
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
  * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the verdict is
- * NO if any says NO, else THROTTLE if any throttles, else YES. No decider here refuses `canRemain`.
+ * NO if any says NO, else THROTTLE if any throttles, else YES. Only the filter decider can refuse `canRemain`.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { isActive, type ShardRouting } from '../state/shard-routing.ts'
 import { shortSummary } from './shard-summary.ts'
 import { throttling } from './throttling-decider.ts'
+import { enableAllocation } from './enable-allocation-decider.ts'
+import { filterAllocation } from './filter-allocation-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 export type DeciderName =
@@ -26,6 +31,8 @@ export type DeciderName =
   | 'rebalance_only_when_active'
   | 'cluster_rebalance'
   | 'concurrent_rebalance'
+  | 'enable'
+  | 'filter'
   | 'same_shard'
   | 'throttling'
 
@@ -133,7 +140,14 @@ const concurrentRebalance: RebalanceDecider = (allocation) => {
   }
 }
 
-const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [replicaAfterPrimaryActive, sameShard, throttling]
+const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [
+  replicaAfterPrimaryActive,
+  enableAllocation,
+  filterAllocation,
+  sameShard,
+  throttling,
+]
+const REMAIN_DECIDERS: readonly AllocateDecider[] = [filterAllocation]
 const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [
   rebalanceOnlyWhenActive,
   clusterRebalance,
@@ -177,4 +191,22 @@ export function canAllocate(
   node: DiscoveryNode,
 ): DecisionType {
   return verdict(explainCanAllocate(allocation, copy, node))
+}
+
+/** Every canRemain answer for the started `copy` on the node it is on, in decider order. */
+export function explainCanRemain(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  node: DiscoveryNode,
+): Decision[] {
+  return REMAIN_DECIDERS.map((decider) => decider(allocation, copy, node))
+}
+
+/** The verdict of the deciders on the started `copy` staying on `node` (AllocationDeciders.canRemain). */
+export function canRemain(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  node: DiscoveryNode,
+): DecisionType {
+  return verdict(explainCanRemain(allocation, copy, node))
 }

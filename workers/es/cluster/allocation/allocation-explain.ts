@@ -7,9 +7,10 @@
  *   may use must hold an in-sync copy (`no_valid_shard_copy` when none does);
  * - everything else unassigned is the balancer's decideAllocateUnassigned: every data node's decisions, ranked
  *   by weight (1 = best), the target the balancer picks;
- * - a started copy is the balancer's decideMove (no decider refuses canRemain here) then decideRebalance: the
- *   rebalance deciders, and each other node classed better / same / worse balance against the current one
- *   (threshold 1.0, as cluster.routing.allocation.balance.threshold);
+ * - a started copy is the balancer's decideMove: when a decider refuses canRemain (an excluded node), every
+ *   other data node ranked by weight with its decisions, the target the lightest that says YES (a THROTTLE
+ *   throttles the move); else decideRebalance: the rebalance deciders, and each other node classed better /
+ *   same / worse balance against the current one (threshold 1.0, as cluster.routing.allocation.balance.threshold);
  * - an initializing or relocating copy has no decision.
  * Node results keep only non-YES decider decisions unless `includeYesDecisions` (DebugMode), and are sorted as
  * NodeAllocationResult compares them: decision, then weight ranking, then node id.
@@ -20,13 +21,14 @@ import { NODE_LEFT_DELAYED_TIMEOUT_MS, type ShardRouting } from '../state/shard-
 import {
   explainCanAllocate,
   explainCanRebalance,
+  explainCanRemain,
   verdict,
   type Decision,
   type DecisionType,
 } from './allocation-deciders.ts'
 import { chooseNode, nodeWeights } from './balanced-shards-allocator.ts'
 import { RoutingAllocation } from './routing-allocation.ts'
-import { ALLOCATION_TEXT, REBALANCE_TEXT } from './explanations.ts'
+import { ALLOCATION_TEXT, MOVE_TEXT, REBALANCE_TEXT } from './explanations.ts'
 
 /** AllocationDecision, in Java's declaration order (the sort order of node results). */
 export const ALLOCATION_DECISIONS = [
@@ -72,7 +74,19 @@ export interface RebalanceDecision {
   readonly nodes: readonly NodeAllocationResult[]
 }
 
-export type ShardAllocationDecision = AllocateUnassignedDecision | RebalanceDecision | { kind: 'not_taken' }
+/** MoveDecision forced by a canRemain NO. */
+export interface MoveDecision {
+  readonly kind: 'move'
+  /** The canRemain decisions shown. */
+  readonly canRemainDecisions: readonly Decision[]
+  readonly canMove: AllocationDecision
+  readonly explanation: string
+  readonly targetNode: DiscoveryNode | null
+  readonly nodes: readonly NodeAllocationResult[]
+}
+
+export type ShardAllocationDecision =
+  AllocateUnassignedDecision | RebalanceDecision | MoveDecision | { kind: 'not_taken' }
 
 /** The balancer's threshold (cluster.routing.allocation.balance.threshold), with lessThan's 0.001 leeway. */
 const THRESHOLD = 1.0
@@ -94,7 +108,11 @@ export function explainShard(
     decisions.filter((d) => includeYesDecisions || d.type !== 'YES')
   if (copy.state === 'UNASSIGNED') return decideUnassigned(allocation, copy, now, shown)
   const current = state.nodes.find((node) => node.id === copy.nodeId)
-  if (copy.state === 'STARTED' && current) return decideRebalance(allocation, copy, current, shown)
+  if (copy.state === 'STARTED' && current) {
+    const remain = explainCanRemain(allocation, copy, current)
+    if (verdict(remain) === 'NO') return decideMove(allocation, copy, current, shown(remain), shown)
+    return decideRebalance(allocation, copy, current, shown)
+  }
   return { kind: 'not_taken' }
 }
 
@@ -190,6 +208,39 @@ function unassigned(
   nodes: NodeAllocationResult[],
 ): AllocateUnassignedDecision {
   return { kind: 'allocate', canAllocate, explanation, targetNode, delay: null, nodes }
+}
+
+/** Balancer.decideMove for a started copy that may not remain on `current`: nodes in weight order, the first YES. */
+function decideMove(
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  current: DiscoveryNode,
+  canRemainDecisions: Decision[],
+  shown: Shown,
+): MoveDecision {
+  const weightOf = nodeWeights(allocation, copy.index)
+  const others = nodeDecisions(allocation, copy)
+    .filter((candidate) => candidate.node.id !== current.id)
+    .map((candidate) => ({ ...candidate, weight: weightOf(candidate.node) }))
+    .sort((a, b) => a.weight - b.weight || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0))
+  const target = others.find((c) => c.type === 'YES') ?? others.find((c) => c.type === 'THROTTLE') ?? null
+  const canMove = target === null ? 'no' : DECISION_OF[target.type]
+  return {
+    kind: 'move',
+    canRemainDecisions,
+    canMove,
+    explanation:
+      canMove === 'yes' ? MOVE_TEXT.YES : canMove === 'throttled' ? MOVE_TEXT.THROTTLED : MOVE_TEXT.NO,
+    targetNode: canMove === 'yes' ? target!.node : null,
+    nodes: sortResults(
+      others.map((c, i) => ({
+        node: c.node,
+        nodeDecision: DECISION_OF[c.type],
+        weightRanking: i + 1,
+        deciders: shown(c.decisions),
+      })),
+    ),
+  }
 }
 
 /** BalancedShardsAllocator.Balancer.decideRebalance for a started copy that may remain where it is. */

@@ -9,7 +9,8 @@
  * - `reroute`: assigns unassigned primaries (a new one anywhere; an existing one only to a node whose
  *   store holds an in-sync copy, keeping that allocation id; each primary assignment raises the primary
  *   term), then replicas once their primary is active, through the deciders and the balancer; then the
- *   balancer relocates started copies (balanced-shards-allocator.ts).
+ *   balancer moves started copies off nodes they may not remain on and relocates others to balance
+ *   (balanced-shards-allocator.ts).
  * Relocations: a relocation target reported started takes its source's place, STARTED, in the same primary
  * term; its allocation id joins the in-sync set and the source's leaves it (IndexMetadataUpdater's
  * relocationCompleted). A failed target, or one whose node left, cancels the relocation (the source is
@@ -26,7 +27,7 @@ import {
   type UnassignedReason,
 } from '../state/shard-routing.ts'
 import { canAllocate } from './allocation-deciders.ts'
-import { balance, chooseNode, type NodeChoice } from './balanced-shards-allocator.ts'
+import { balance, chooseNode, moveShards, type NodeChoice } from './balanced-shards-allocator.ts'
 import { RoutingAllocation, type AllocationContext } from './routing-allocation.ts'
 
 export interface ShardCopyRef {
@@ -137,6 +138,7 @@ function round(
   const allocation = new RoutingAllocation(state, context)
   change(allocation)
   allocateUnassigned(allocation)
+  moveShards(allocation)
   balance(allocation)
   return allocation.build()
 }

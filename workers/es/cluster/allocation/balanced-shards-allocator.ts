@@ -15,10 +15,19 @@
  * as the rebalance and allocation deciders allow; a THROTTLE from either moves it in the model only, as ES does,
  * so that later choices see it.
  * Ties between nodes of equal weight go to the smaller node id (deterministic).
+ *
+ * Moving (moveShards, before balancing, as BalancedShardsAllocator.allocate orders them): a started copy
+ * whose node the deciders' canRemain refuses goes to the lightest node that accepts it.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
-import { canAllocate, canRebalance, CLUSTER_CONCURRENT_REBALANCE, minType } from './allocation-deciders.ts'
+import {
+  canAllocate,
+  canRebalance,
+  canRemain,
+  CLUSTER_CONCURRENT_REBALANCE,
+  minType,
+} from './allocation-deciders.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 const SHARD_BALANCE = 0.45
@@ -149,6 +158,23 @@ export function chooseNode(
 function nextInRing(shard: number, high: number, bestHigh: number): boolean {
   const sameSide = (high > shard && bestHigh > shard) || (high < shard && bestHigh < shard)
   return (sameSide && high < bestHigh) || (high > shard && bestHigh < shard)
+}
+
+/**
+ * Balancer.moveShards: a started copy the deciders no longer let remain on its node (an excluded node)
+ * relocates to the lightest node for its index that says YES; one that only throttles, or none that
+ * allows, leaves it where it is for a later reroute.
+ */
+export function moveShards(allocation: RoutingAllocation): void {
+  for (const copy of allocation.all()) {
+    if (copy.state !== 'STARTED') continue
+    const current = allocation.dataNodes.find((node) => node.id === copy.nodeId)
+    if (current === undefined || canRemain(allocation, copy, current) !== 'NO') continue
+    const target = new BalanceModel(allocation)
+      .sorted(copy.index)
+      .find(({ node }) => node.id !== current.id && canAllocate(allocation, copy, node) === 'YES')
+    if (target !== undefined) allocation.relocate(copy, target.node.id)
+  }
 }
 
 /** Balancer.balance: relocates started copies until no index is unbalanced beyond the threshold. */

@@ -1,6 +1,6 @@
 /**
- * The explanation sentences of ES 8's allocation explain API (Explanations.Allocation and
- * Explanations.Rebalance), and TimeValue.toString for the delay they quote: the largest unit (d, h, m, s, ms)
+ * The explanation sentences of ES 8's allocation explain API (Explanations.Allocation,
+ * Explanations.Rebalance and Explanations.Move), and TimeValue.toString for the delay they quote: the largest unit (d, h, m, s, ms)
  * the value reaches, with one decimal truncated and dropped when it is 0 (`1m`, `59.9s`, `250ms`).
  */
 
@@ -22,6 +22,17 @@ export const ALLOCATION_TEXT = {
     'The node containing this shard copy recently left the cluster. Elasticsearch is waiting for it to ' +
     `return. If the node does not return within [${timeValueString(remainingMs)}] then Elasticsearch will ` +
     'allocate this shard to another node. Please wait.',
+}
+
+export const MOVE_TEXT = {
+  YES: 'This shard may not remain on its current node. Elasticsearch will move it to another node.',
+  THROTTLED:
+    'This shard may not remain on its current node. Elasticsearch is currently busy with other activities ' +
+    'and will move this shard to another node when those activities finish. Please wait.',
+  NO:
+    "This shard may not remain on its current node, but Elasticsearch isn't allowed to move it to another " +
+    'node. Choose a node to which you expect this shard to be allocated, find this node in the node-by-node ' +
+    'explanation, and address the reasons which prevent Elasticsearch from allocating this shard there.',
 }
 
 export const REBALANCE_TEXT = {

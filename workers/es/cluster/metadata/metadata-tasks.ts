@@ -38,6 +38,8 @@ import type { ComponentTemplate, ComposableIndexTemplate } from './index-templat
 import type { IndexTemplateMetadata } from './legacy-index-templates.ts'
 import { deleteLegacyTemplates, putLegacyTemplate } from './metadata-legacy-template-service.ts'
 import type { EnrichPolicyMetadata } from './enrich-policy.ts'
+import { applyClusterSettingsUpdate, type ClusterSettingsUpdate } from './cluster-settings.ts'
+import { validateShardLimit } from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
 import {
   deleteComponentTemplates,
@@ -78,6 +80,8 @@ export type MetadataTask =
   /** EnrichStore.putPolicy / deletePolicy. */
   | { type: 'put_enrich_policy'; name: string; policy: EnrichPolicyMetadata }
   | { type: 'delete_enrich_policy'; name: string }
+  /** TransportClusterUpdateSettingsAction: persistent and transient cluster settings. */
+  | { type: 'update_cluster_settings'; update: ClusterSettingsUpdate }
 
 export interface CreateIndexRequest {
   name: string
@@ -130,6 +134,7 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       if (existing) throw resourceAlreadyExistsException(task.metadata.name, existing.uuid)
       validateNewIndexAliases(state, task.metadata)
       const { name, uuid, numberOfShards, numberOfReplicas } = task.metadata
+      validateShardLimit(state, numberOfShards * (numberOfReplicas + 1))
       return createIndex(
         state,
         { name, uuid, numberOfShards, numberOfReplicas, settings: task.metadata, mappings: null },
@@ -187,6 +192,8 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return putEnrichPolicy(state, indicesMetadata(state), task.name, task.policy)
     case 'delete_enrich_policy':
       return deleteEnrichPolicy(state, task.name)
+    case 'update_cluster_settings':
+      return applyClusterSettingsUpdate(state, task.update)
     case 'update_settings':
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))

@@ -53,6 +53,10 @@ export interface ClusterState {
     readonly legacyTemplates?: Readonly<Record<string, IndexTemplateMetadata>>
     /** EnrichMetadata: the enrich policies by name (absent: none yet). */
     readonly enrichPolicies?: Readonly<Record<string, EnrichPolicyMetadata>>
+    /** Metadata.persistentSettings: flat cluster setting keys to their text (absent: none yet). */
+    readonly persistentSettings?: Readonly<Record<string, string>>
+    /** Metadata.transientSettings: as persistent, but never stored, so gone after a full restart. */
+    readonly transientSettings?: Readonly<Record<string, string>>
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

@@ -111,7 +111,8 @@ export function updateNumberOfReplicas(
  * (RoutingTable.Builder.addAsRecovery, as the GatewayService rebuilds it: ES never persists routing):
  * every copy UNASSIGNED with CLUSTER_RECOVERED, a primary from its existing store when the metadata lists
  * in-sync copies (else from an empty one), replicas from a peer. Primary terms and in-sync allocation ids
- * stay in the metadata, so the master assigns each primary only where an in-sync copy is stored.
+ * stay in the metadata, so the master assigns each primary only where an in-sync copy is stored. The
+ * transient cluster settings are dropped (ES never writes them to disk).
  */
 export function recoveredRouting(state: ClusterState, now: number): ClusterState {
   const info = newUnassignedInfo('CLUSTER_RECOVERED', now)
@@ -132,5 +133,8 @@ export function recoveredRouting(state: ClusterState, now: number): ClusterState
       ]),
     ]),
   )
-  return { ...state, routingTable }
+  // Transient cluster settings are never written to disk: a full cluster restart loses them.
+  const metadata = { ...state.metadata }
+  delete metadata.transientSettings
+  return { ...state, metadata, routingTable }
 }

@@ -245,6 +245,14 @@ function explanationJson(
       out.configured_delay_in_millis = decision.delay.configuredMs
       out.remaining_delay_in_millis = decision.delay.remainingMs
     }
+  } else if (decision.kind === 'move') {
+    if (decision.targetNode) out.target_node = discoveryNodeFields(decision.targetNode, true)
+    out.can_remain_on_current_node = 'no'
+    if (decision.canRemainDecisions.length > 0) {
+      out.can_remain_decisions = decision.canRemainDecisions.map(decisionJson)
+    }
+    out.can_move_to_other_node = decision.canMove
+    out.move_explanation = decision.explanation
   } else {
     if (decision.targetNode) out.target_node = discoveryNodeFields(decision.targetNode, true)
     out.can_remain_on_current_node = 'yes'

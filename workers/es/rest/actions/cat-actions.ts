@@ -1,6 +1,6 @@
 /**
- * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, count, aliases,
- * allocation and templates, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`,
+ * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
+ * aliases, allocation and templates, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`,
  * `format` and `help` parameters. An `{index}` path segment is an index expression (alias names for
  * `_cat/aliases`); a missing concrete index answers index_not_found_exception.
  */
@@ -16,6 +16,7 @@ import { paramAsBoolean } from './rest-params.ts'
 import { broadcastToCopies } from './broadcast-by-copy.ts'
 import { catSegments } from '../cat/cat-segments.ts'
 import { catTemplates } from '../cat/cat-templates.ts'
+import { catMaster } from '../cat/cat-master.ts'
 
 type TableBuilder = (context: RestContext, req: RestHandlerRequest) => CatTable | Promise<CatTable>
 
@@ -69,6 +70,7 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
     },
   ],
   ['health', false, (context) => catHealth(context.client.cluster.state(), context.clock.now())],
+  ['master', false, (context) => catMaster(context.client.cluster.state())],
   // `_cat/templates/{name}`: for this table the path names a template (or a `*` pattern).
   ['templates', true, (context, req) => catTemplates(context.client.cluster.state(), req.path.index)],
   [

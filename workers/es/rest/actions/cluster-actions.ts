@@ -1,9 +1,9 @@
 /**
  * Cluster APIs: `GET /_cluster/health[/{index}]` (RestClusterHealthAction, ClusterHealthResponse as ES
  * 8.17 writes it, with `unassigned_primary_shards`, `level=cluster|indices|shards`, and the `wait_for_*`
- * conditions: status, active shards, nodes, no initializing and no relocating shards) and `GET /_cluster/settings` (no persistent or transient settings are ever set here). It also
- * registers the other cluster admin reads: `_cluster/state`, `_nodes`, `_cluster/allocation/explain` and
- * `_validate/query` (each in its own file).
+ * conditions: status, active shards, nodes, no initializing and no relocating shards). It also
+ * registers the other cluster admin APIs: `_cluster/state`, `_cluster/settings`, `_nodes`,
+ * `_cluster/allocation/explain` and `_validate/query` (each in its own file).
  *
  * A wait that is met answers at once; one that is not waits for a cluster state that meets it, and
  * answers `timed_out: true` with 408 when `timeout` (30s by default) passes first. A missing concrete
@@ -30,6 +30,7 @@ import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { registerAllocationExplainAction } from './allocation-explain-action.ts'
 import { registerClusterStateAction } from './cluster-state-action.ts'
+import { registerClusterSettingsAction } from './cluster-settings-action.ts'
 import { registerNodesInfoAction } from './nodes-info-action.ts'
 import { registerValidateQueryAction } from './validate-query-action.ts'
 
@@ -41,8 +42,8 @@ export function registerClusterActions(controller: RestController, context: Rest
   controller
     .register('GET', '/_cluster/health', (req) => guarded(() => health(context, req)))
     .register('GET', '/_cluster/health/{index}', (req) => guarded(() => health(context, req)))
-    .register('GET', '/_cluster/settings', () => json(200, { persistent: {}, transient: {} }))
   registerClusterStateAction(controller, context)
+  registerClusterSettingsAction(controller, context)
   registerNodesInfoAction(controller, context)
   registerAllocationExplainAction(controller, context)
   registerValidateQueryAction(controller, context)

@@ -1,7 +1,7 @@
 /**
  * Index APIs: create (PUT /<index> with optional settings, mappings and aliases, over what the matching
- * index template gives), delete (DELETE /<index>, with
- * wildcards refused as action.destructive_requires_name does in ES 8), get and exists (GET and HEAD
+ * index template gives), delete (DELETE /<index>, wildcards refused while the cluster setting
+ * action.destructive_requires_name is true, ES 8's default, and resolved when it is false), get and exists (GET and HEAD
  * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions; the
  * segment APIs (_flush, _forcemerge, _segments) are registered from here (segment-actions.ts).
  */
@@ -12,6 +12,7 @@ import { mappingToJson } from '../../index/mapper/mapping.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
+import { destructiveRequiresName } from '../../cluster/metadata/cluster-settings.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { paramAsBoolean } from './rest-params.ts'
@@ -66,10 +67,14 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
 }
 
 async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const names = req.path.index!.split(',')
-  if (names.some((name) => name.includes('*') || name === '_all')) {
+  const expression = req.path.index!
+  const wildcard = expression.split(',').some((name) => name.includes('*') || name === '_all')
+  if (wildcard && destructiveRequiresName(context.client.cluster.state())) {
     throw illegalArgumentException('Wildcard expressions or all indices are not allowed')
   }
+  const names = wildcard
+    ? context.indices.resolve(expression).map((index) => index.metadata.name)
+    : expression.split(',')
   const alias = names.find((name) => context.indices.isAlias(name))
   if (alias !== undefined) {
     throw illegalArgumentException(

@@ -1,0 +1,196 @@
+/**
+ * Cluster-wide dynamic settings, as ES's ClusterSettings and SettingsUpdater keep them: the persistent and the
+ * transient settings ride in the cluster state's metadata as flat `key → string` maps (Settings stores every
+ * value as text), the master applies an update to them, and every reader takes a setting's value from the
+ * transient map, else the persistent one, else the setting's default (Metadata.settings() merges them so).
+ *
+ * Registered here, each with its parser (the value check and error text of its ES Setting):
+ * - `cluster.routing.allocation.enable` (all | primaries | new_primaries | none: EnableAllocationDecider);
+ * - the group settings `cluster.routing.allocation.{require,include,exclude}.<attribute>`
+ *   (FilterAllocationDecider: comma-separated node names, ids or `*` patterns);
+ * - `cluster.max_shards_per_node` (ShardLimitValidator, an int >= 1);
+ * - `action.destructive_requires_name` (DestructiveOperations, a boolean).
+ * Any other key is refused as SettingsUpdater refuses it: `persistent setting [x], not recognized`.
+ *
+ * Invariants: the stored maps only hold registered keys with values their parser accepts; an update
+ * (SettingsUpdater.updateSettings) validates every key before it changes anything, a null value removes a key
+ * (a `*` suffix removes every key it matches), and the response lists only the keys it set.
+ */
+import type { ClusterState } from '../state/cluster-state.ts'
+import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
+import { simpleMatch } from '../../common/simple-match.ts'
+
+export type SettingsScope = 'persistent' | 'transient'
+
+/** One scope's change as the REST layer parsed it: flat keys, text values, null to remove. */
+export type ScopedSettingsUpdate = Readonly<Record<string, string | null>>
+
+export interface ClusterSettingsUpdate {
+  readonly persistent: ScopedSettingsUpdate
+  readonly transient: ScopedSettingsUpdate
+}
+
+/** EnableAllocationDecider.Allocation. */
+export type AllocationEnable = 'all' | 'primaries' | 'new_primaries' | 'none'
+
+export const ALLOCATION_ENABLE = 'cluster.routing.allocation.enable'
+export const MAX_SHARDS_PER_NODE = 'cluster.max_shards_per_node'
+export const DESTRUCTIVE_REQUIRES_NAME = 'action.destructive_requires_name'
+export type FilterGroup = 'require' | 'include' | 'exclude'
+export const FILTER_GROUPS: readonly FilterGroup[] = ['require', 'include', 'exclude']
+const FILTER_PREFIX = 'cluster.routing.allocation.'
+
+interface SettingDefinition {
+  readonly defaultValue: string
+  /** Throws the setting's own IllegalArgumentException for a value it does not accept. */
+  readonly validate: (value: string, key: string) => void
+}
+
+const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
+  [ALLOCATION_ENABLE]: { defaultValue: 'all', validate: (value) => parseAllocationEnable(value) },
+  [MAX_SHARDS_PER_NODE]: { defaultValue: '1000', validate: (value, key) => parseIntAtLeast(value, key, 1) },
+  [DESTRUCTIVE_REQUIRES_NAME]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
+}
+
+/** The group settings (Setting.groupSetting): any attribute under the prefix, any text value. */
+function filterGroupOf(key: string): FilterGroup | null {
+  for (const group of FILTER_GROUPS) {
+    const prefix = `${FILTER_PREFIX}${group}.`
+    if (key.startsWith(prefix) && key.length > prefix.length) return group
+  }
+  return null
+}
+
+function isRegistered(key: string): boolean {
+  return Object.hasOwn(SETTINGS, key) || filterGroupOf(key) !== null
+}
+
+/** Allocation.parse: upper-cased in its error, as ES reports it. */
+function parseAllocationEnable(value: string): AllocationEnable {
+  const upper = value.toUpperCase()
+  switch (upper) {
+    case 'ALL':
+    case 'PRIMARIES':
+    case 'NEW_PRIMARIES':
+    case 'NONE':
+      return upper.toLowerCase() as AllocationEnable
+    default:
+      throw illegalArgumentException(`Illegal allocation.enable value [${upper}]`)
+  }
+}
+
+/** Setting.intSetting with a minimum. */
+function parseIntAtLeast(value: string, key: string, min: number): number {
+  const n = /^[+-]?\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(n) || Math.abs(n) > 2 ** 31 - 1) {
+    throw illegalArgumentException(`Failed to parse value [${value}] for setting [${key}]`)
+  }
+  if (n < min)
+    throw illegalArgumentException(`Failed to parse value [${n}] for setting [${key}] must be >= ${min}`)
+  return n
+}
+
+/** Booleans.parseBoolean: only `true` and `false`. */
+function parseBoolean(value: string): boolean {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw illegalArgumentException(`Failed to parse value [${value}] as only [true] or [false] are allowed.`)
+}
+
+/** Metadata.persistentSettings / transientSettings of the state (empty when none were ever set). */
+export function scopedSettings(state: ClusterState, scope: SettingsScope): Readonly<Record<string, string>> {
+  return (scope === 'persistent' ? state.metadata.persistentSettings : state.metadata.transientSettings) ?? {}
+}
+
+/** The value in force: transient over persistent, else the default (undefined for an unset group key). */
+function effective(state: ClusterState, key: string): string | undefined {
+  return (
+    state.metadata.transientSettings?.[key] ??
+    state.metadata.persistentSettings?.[key] ??
+    SETTINGS[key]?.defaultValue
+  )
+}
+
+export function allocationEnable(state: ClusterState): AllocationEnable {
+  return parseAllocationEnable(effective(state, ALLOCATION_ENABLE)!)
+}
+
+export function maxShardsPerNode(state: ClusterState): number {
+  return parseIntAtLeast(effective(state, MAX_SHARDS_PER_NODE)!, MAX_SHARDS_PER_NODE, 1)
+}
+
+export function destructiveRequiresName(state: ClusterState): boolean {
+  return parseBoolean(effective(state, DESTRUCTIVE_REQUIRES_NAME)!)
+}
+
+/**
+ * A filter group in force (DiscoveryNodeFilters' source): attribute → its comma-separated values, in key
+ * order; transient keys override persistent ones attribute by attribute; empty values drop out.
+ */
+export function allocationFilters(state: ClusterState, group: FilterGroup): Array<[string, string[]]> {
+  const prefix = `${FILTER_PREFIX}${group}.`
+  const merged = new Map<string, string>()
+  for (const scope of ['persistent', 'transient'] as const) {
+    for (const [key, value] of Object.entries(scopedSettings(state, scope))) {
+      if (key.startsWith(prefix)) merged.set(key.slice(prefix.length), value)
+    }
+  }
+  return [...merged]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([attribute, value]): [string, string[]] => [
+      attribute,
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0),
+    ])
+    .filter(([, values]) => values.length > 0)
+}
+
+/**
+ * ClusterUpdateSettingsRequest's validation, then SettingsUpdater's checks on both scopes (transient first):
+ * every key must be registered and every value valid before anything changes.
+ */
+export function validateClusterSettingsUpdate(update: ClusterSettingsUpdate): void {
+  const keys = Object.keys(update.persistent).length + Object.keys(update.transient).length
+  if (keys === 0) throw actionRequestValidationException(['no settings to update'])
+  for (const scope of ['transient', 'persistent'] as const) {
+    for (const [key, value] of Object.entries(update[scope])) {
+      if (value === null && key.endsWith('*')) continue
+      if (!isRegistered(key)) throw illegalArgumentException(`${scope} setting [${key}], not recognized`)
+      if (value !== null) SETTINGS[key]?.validate(value, key)
+    }
+  }
+}
+
+/** The master's side of TransportClusterUpdateSettingsAction: the state with both scopes updated. */
+export function applyClusterSettingsUpdate(state: ClusterState, update: ClusterSettingsUpdate): ClusterState {
+  validateClusterSettingsUpdate(update)
+  return {
+    ...state,
+    metadata: {
+      ...state.metadata,
+      persistentSettings: applyScope(scopedSettings(state, 'persistent'), update.persistent),
+      transientSettings: applyScope(scopedSettings(state, 'transient'), update.transient),
+    },
+  }
+}
+
+function applyScope(
+  current: Readonly<Record<string, string>>,
+  update: ScopedSettingsUpdate,
+): Record<string, string> {
+  const next = { ...current }
+  for (const [key, value] of Object.entries(update)) {
+    if (value !== null) next[key] = value
+    else for (const existing of Object.keys(next)) if (simpleMatch(key, existing)) delete next[existing]
+  }
+  return next
+}
+
+/** Every registered setting's default, flat: GET _cluster/settings?include_defaults's `defaults`. */
+export function clusterSettingDefaults(): Array<[string, string]> {
+  return Object.entries(SETTINGS)
+    .map(([key, definition]): [string, string] => [key, definition.defaultValue])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+}
