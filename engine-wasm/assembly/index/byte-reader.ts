@@ -1,6 +1,7 @@
 // ByteReader: a cursor over a little-endian input buffer the TypeScript wrapper wrote into linear memory.
-// Strings are a u32 byte length followed by that many UTF-8 bytes; no alignment or padding anywhere. A vInt is an
-// unsigned LEB128 varint (segment images: segment-codec.ts).
+// Strings are a u32 byte length followed by that many UTF-8 bytes; no alignment or padding except where a format
+// says (align: a document batch's runs, segment.ts). A vInt is an unsigned LEB128 varint (segment images:
+// segment-codec.ts).
 
 export class ByteReader {
   constructor(private pos: usize) {}
@@ -47,6 +48,11 @@ export class ByteReader {
     const at = this.pos
     this.pos += length
     return at
+  }
+
+  /** Skips the zero to three bytes up to the next address that is a multiple of 4. */
+  align4(): void {
+    this.pos = (this.pos + 3) & ~(<usize>3)
   }
 
   /** `count` i32 read into a new array of exactly that size. */

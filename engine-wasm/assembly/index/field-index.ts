@@ -16,14 +16,11 @@ export class FieldIndex {
   sumTotalTermFreq: i64 = 0
   sumDocFreq: i64 = 0
 
-  // The document being flushed into this field (-1: none): its token count, numTerms (tokens minus overlaps),
-  // distinct terms, last position, omitNorms and numeric values so far. A field named twice in one document
-  // continues the same document: its tokens and values follow the earlier ones.
+  // The document being flushed into this field (-1: none): its numTerms (tokens minus overlaps), omitNorms and
+  // numeric values so far. A field named twice in one document continues the same document: its numTerms and values
+  // add to the earlier ones.
   private pendingDoc: i32 = -1
-  private pendingTokens: i32 = 0
   private pendingNumTerms: i32 = 0
-  private pendingDistinct: i32 = 0
-  private lastPosition: i32 = 0
   private pendingOmitNorms: bool = false
   private readonly pendingValues: Array<f64> = new Array<f64>()
 
@@ -36,16 +33,12 @@ export class FieldIndex {
   }
 
   /**
-   * Indexes the next token of the pending document: term ordinal t of this field's dictionary at `position`, the
-   * term's first in the document when `first`, at or after the term's positions in it when `inOrder`. Tokens come in
-   * analyzer order, so a token at the same position as the one before it is an overlap (position increment 0).
+   * Counts a field record of the pending document: `numTerms` of its tokens are at a position after the token before
+   * (the others overlap it: position increment 0), so the record has tokens when numTerms > 0. Their postings come
+   * apart, term by term (TermDictionary.addTokens).
    */
-  addToken(t: i32, position: i32, first: bool, inOrder: bool): void {
-    if (this.pendingTokens == 0 || position != this.lastPosition) this.pendingNumTerms++
-    this.lastPosition = position
-    this.pendingTokens++
-    this.terms.addPosition(t, this.pendingDoc, position, first, inOrder)
-    if (first) this.pendingDistinct++
+  addNumTerms(numTerms: i32): void {
+    this.pendingNumTerms += numTerms
   }
 
   /** Adds a numeric value (long / double / date fields) of the pending document. */
@@ -53,24 +46,28 @@ export class FieldIndex {
     this.pendingValues.push(value)
   }
 
-  /** Finishes the pending document: its doc values, its norm and the statistics. */
+  /** Finishes the pending document: its doc values, its norm and docCount. */
   finishDocument(): void {
     const docId = this.pendingDoc
     this.docValues.addDocument(docId, this.pendingValues)
     this.pendingValues.length = 0
-    const count = this.pendingTokens
-    if (count > 0) {
+    if (this.pendingNumTerms > 0) {
       // Without norms Lucene's scorer reads the encoded norm 1 (LeafSimScorer.getNormValue): a length of 1.
       this.norms.set(docId, this.pendingOmitNorms ? 1 : intToByte4(this.pendingNumTerms))
       this.docCount++
-      this.sumTotalTermFreq += count
-      this.sumDocFreq += this.pendingDistinct
     }
     this.pendingDoc = -1
-    this.pendingTokens = 0
     this.pendingNumTerms = 0
-    this.pendingDistinct = 0
     this.pendingOmitNorms = false
+  }
+
+  /**
+   * sumDocFreq and sumTotalTermFreq once a flush has reserved this field's postings: what the dictionary holds (a
+   * flush's batches fill what its first reserved; a merge's sources are counted over what is carried over).
+   */
+  countPostings(): void {
+    this.sumDocFreq = this.terms.entryCount
+    this.sumTotalTermFreq = this.terms.positionCount
   }
 
   /**
@@ -94,7 +91,6 @@ export class FieldIndex {
       this.docValues.mergeFrom(source.docValues, docMap)
     }
     mergeTerms(this.terms, terms, docMaps)
-    this.sumDocFreq = this.terms.entryCount
-    this.sumTotalTermFreq = this.terms.positionCount
+    this.countPostings()
   }
 }

@@ -8,26 +8,31 @@
 //   u32 newFieldCount, newFieldCount x (string name, u32 termCount, u32 termBytes, u32 entries, u32 positions, u32
 //   maxPosition: what the field holds over the whole flush, which sizes its dictionary exactly); u32 newTermCount, newTermCount x (u32
 //   field ordinal, string term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size
-//   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field:
-//     u32 field ordinal, u32 flags (bit 0: the field has no norms; bit 1: the document had a record of this field
-//     before, so its positions may restart below that record's), u32 tokenCount, tokenCount x (u32 term ordinal
-//     within the field: its terms are numbered 0, 1, ... in the order they are listed, bit 31 set on the term's
-//     first token in the document, i32 position); u32 valueCount, valueCount x f64
+//   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field record:
+//     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 numTerms (its tokens at a position after the
+//     field's token before in the document: the norm's length; 0 when it has no token), u32 valueCount, valueCount x
+//     f64;
+//   zero to three zero bytes, so that what follows starts at an address that is a multiple of 4; then the batch's
+//   tokens sorted by (field ordinal, term ordinal): u32 runFieldCount, per field with tokens in the batch, in ordinal
+//   order: u32 field ordinal, u32 runCount, then a run per term with tokens, in ordinal order: u32 term ordinal
+//   within the field (its terms are numbered 0, 1, ... in the order they are listed), u32 wordCount, then its tokens
+//   in document order and, within a document, in the order analysed, in wordCount words: the term's first token in a
+//   document as i32 docId with bit 31 set, i32 position; the others as i32 position (never negative).
 // Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
 // term listed occurs in at least one token.
+// Runs come in term order, and a term's ranges in every buffer follow the term before's (term-dictionary.ts), so a
+// batch's postings are written in one forward sweep of each buffer, as Lucene's flush writes a field's postings term
+// by term.
 // Invariants: docIds arrive strictly ascending and at or above the segment's docBase (the wrapper checks), so
 // postings stay sorted; a segment is written once (a flush or a merge) and afterwards only gains deletions.
-// A field named twice in one document is indexed as one field holding both token lists, in order.
+// A field named twice in one document is indexed as one field holding both token lists, in position order.
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
 import { extrasBytes } from './term-dictionary'
 
-/** A field record's flags (format above). */
+/** A field record's flag (format above). */
 const NO_NORMS = 1
-const CONTINUES = 2
-/** The bit of a token's term ordinal set on the term's first token in its document. */
-const FIRST_IN_DOC: i32 = 0x80000000
 
 /** Reserves, in each field, the extras of a batch's new terms (read ahead from their list, `count` terms). */
 function reserveExtras(reader: ByteReader, count: i32, fields: Array<FieldIndex>): void {
@@ -82,14 +87,8 @@ export class Segment {
       const docFields = reader.i32()
       for (let f = 0; f < docFields; f++) {
         const field = unchecked(fields[reader.i32()])
-        const flags = reader.i32()
-        if (field.beginDocument(local, (flags & NO_NORMS) != 0)) started.push(field)
-        const inOrder = (flags & CONTINUES) == 0
-        const tokenCount = reader.i32()
-        for (let t = 0; t < tokenCount; t++) {
-          const term = reader.i32()
-          field.addToken(term & ~FIRST_IN_DOC, reader.i32(), term < 0, inOrder)
-        }
+        if (field.beginDocument(local, (reader.i32() & NO_NORMS) != 0)) started.push(field)
+        field.addNumTerms(reader.i32())
         const valueCount = reader.i32()
         for (let v = 0; v < valueCount; v++) field.addValue(reader.f64())
       }
@@ -97,6 +96,18 @@ export class Segment {
       started.length = 0
       this.maxDoc = local + 1
     }
+    reader.align4()
+    const runFields = reader.i32()
+    for (let f = 0; f < runFields; f++) {
+      const terms = unchecked(fields[reader.i32()]).terms
+      const runCount = reader.i32()
+      for (let r = 0; r < runCount; r++) {
+        const t = reader.i32()
+        const words = reader.i32()
+        terms.addTokens(t, reader.skip((<usize>words) << 2), words, this.docBase)
+      }
+    }
+    for (let f = 0; f < fields.length; f++) unchecked(fields[f]).countPostings()
   }
 
   /** Marks a local document deleted; false when it already was. */

@@ -12,7 +12,7 @@
 // flush or a merge reserves, once, what the field will hold (terms, bytes, entries, positions), and the extras of
 // the terms it is about to add
 // (reserveExtras: a flush's batch lists its new terms before their documents), then adds each term with its docFreq
-// and totalTermFreq, which reserve its ranges, and fills them (addPosition, appendEntry). Until every reserved position
+// and totalTermFreq, which reserve its ranges, and fills them (addTokens, appendEntry). Until every reserved position
 // is written, entryEnds and positionEnds hold each term's fill level; afterwards they are dropped (the ranges are
 // full: entryStarts and positionStarts say everything).
 // Invariants: a term is present only if at least one document has it (docFreq >= 1); the ranges of terms t and
@@ -160,31 +160,50 @@ export class TermDictionary {
   }
 
   /**
-   * Adds one occurrence of term t at `position` in document docId (a flush streams a document's tokens in): a new
-   * entry when `first` (docId is above every document the term has), else one more position of its last entry,
-   * docId's, put among them in order unless `inOrder` says it is at or after all of them. The caller knows both
-   * (document-batch.ts), so a token reads none of the term's postings back.
+   * Adds a flush batch's tokens of term t (document-batch.ts sorts them by term), `words` i32 at `tokens`, in
+   * document order and, within a document, in the order analysed: the term's first token in a document as its docId
+   * with bit 31 set (minus docBase: a local id above every document the term has) and its position, the others as
+   * their position alone. A document's positions ascend except where its field was named twice: a position below
+   * the one before is put among them in order. One run over the term's ranges in every buffer, so that a batch
+   * sweeps them forward.
    */
-  addPosition(t: i32, docId: i32, position: i32, first: bool, inOrder: bool): void {
-    const positionEnds = this.positionEnds!
+  addTokens(t: i32, tokens: usize, words: i32, docBase: i32): void {
     const buffers = this.buffers
-    let at = unchecked(positionEnds[t])
-    unchecked((positionEnds[t] = at + 1))
-    if (first) {
-      const entryEnds = this.entryEnds!
-      const end = unchecked(entryEnds[t])
-      if (buffers.setDoc(end, docId)) this.views.clear()
-      this.setPosStart(t, end, at)
-      unchecked((entryEnds[t] = end + 1))
-    } else if (!inOrder) {
-      const start = this.posStart(t, unchecked(this.entryEnds![t]) - 1)
-      while (at > start && buffers.position(at - 1) > position) {
-        buffers.setPosition(at, buffers.position(at - 1))
-        at--
+    const entryEnds = this.entryEnds!
+    const positionEnds = this.positionEnds!
+    const entryStart = unchecked(this.entryStarts[t])
+    const positionStart = unchecked(this.positionStarts[t])
+    const extras = unchecked(this.extraAddresses[t])
+    const width = this.extraWidthOf(t)
+    const first = unchecked(positionEnds[t])
+    let entry = unchecked(entryEnds[t])
+    let at = first
+    // Where the positions of the document being written start.
+    let docStart = at
+    const end = tokens + ((<usize>words) << 2)
+    for (let word = tokens; word < end; word += 4) {
+      let position = load<i32>(word)
+      let into = at
+      if (position < 0) {
+        if (buffers.setDoc(entry, (position & i32.MAX_VALUE) - docBase)) this.views.clear()
+        const index = entry - entryStart
+        buffers.setExtra(extras, width, index, at - positionStart - index)
+        entry++
+        docStart = at
+        word += 4
+        position = load<i32>(word)
+      } else {
+        while (into > docStart && buffers.position(into - 1) > position) {
+          buffers.setPosition(into, buffers.position(into - 1))
+          into--
+        }
       }
+      buffers.setPosition(into, position)
+      at++
     }
-    buffers.setPosition(at, position)
-    this.written++
+    unchecked((entryEnds[t] = entry))
+    unchecked((positionEnds[t] = at))
+    this.written += at - first
     this.settle()
   }
 

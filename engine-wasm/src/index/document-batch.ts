@@ -9,13 +9,16 @@
  * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
  * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, marked on
- * the term's first token in the document, as the batch writes it, and its position), every field as four, its
- * flags marking a field the document had a record of before (a field named twice), so that the index neither reads
- * a term's postings back to find whether a token starts a new entry nor orders positions that come in order. A
- * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in the
- * caller's buffer (an analyzer's scratch), numbered by a TermsHash whose record for the term also holds the term's
- * counts (one record touched per token), so no string or object is made per token; add() takes a whole
- * AnalyzedDocument the same way.
+ * the term's first token in the document, and its position), every field record as five (ordinal, flags, numTerms:
+ * its tokens at a position after the field's token before in the document, the norm's length; its value and token
+ * counts). A document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code
+ * units in the caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose record for the term
+ * also holds the term's counts (one record touched per token), so no string or object is made per token; add()
+ * takes a whole AnalyzedDocument the same way.
+ * A batch sorts its tokens by (field, term), a counting sort over the flush's terms, so the index writes each term's
+ * postings in one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry
+ * only what the norms, doc values and docCount need. The first token of a term in a document carries the docId, so
+ * the index never reads a term's postings back to find whether a token starts a new entry.
  * Checked as documents stream in (a RangeError, before anything reaches the index): docIds are integers in
  * [0, 2^31), strictly ascending and above the index's last one; positions are integers in [0, 2^31),
  * non-decreasing within a field (Lucene rejects negative increments).
@@ -26,23 +29,23 @@ import { ByteWriter } from './byte-writer.ts'
 import { IntList, TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
 
-// Words per field in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS, CONTINUES), token count,
-// value count.
-const FIELD_WORDS = 4
-/** A field record's flags (segment.ts): the field has no norms; the document had a record of the field before. */
+// Words per field record in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS), numTerms
+// (segment.ts), value count, token count; the batch writes the first four.
+const FIELD_WORDS = 5
+const NUM_TERMS = 2
+const VALUE_COUNT = 3
+const TOKEN_COUNT = 4
+/** A field record's flag (segment.ts): the field has no norms. */
 const NO_NORMS = 1
-const CONTINUES = 2
 /** The bit of a token's term ordinal that marks the term's first token in its document (segment.ts). */
 const FIRST_IN_DOC = 0x80000000
 const MAX_INT = 0x7fffffff
 // FlushDictionary's words in a term's TermsHash payload: docFreq, totalTermFreq, the number of the last document
-// (index into docIds) it occurs in plus one (0: none yet, so a new record's zeros need no setting), its ordinal
-// within its field.
+// (index into docIds) it occurs in plus one (0: none yet, so a new record's zeros need no setting).
 const DOC_FREQ = 0
 const TOTAL_TERM_FREQ = 1
 const LAST_DOC = 2
-const FIELD_TERM = 3
-const TERM_PAYLOAD = 4
+const TERM_PAYLOAD = 3
 
 /** The UTF-8 length of UTF-16 code units, a lone surrogate counted as U+FFFD (3 bytes) as TextEncoder writes it. */
 function utf8Length(chars: Uint16Array, length: number): number {
@@ -61,7 +64,10 @@ function utf8Length(chars: Uint16Array, length: number): number {
 
 /**
  * Where batches() is in the flush: the next document, field record, token, value, field name and term to write
- * (term: how many are written), and per field ordinal the next of its field term ordinals to write.
+ * (term: how many are written), and per field ordinal the next of its field term ordinals to write. `runs` is the
+ * batch's counting sort by (field, term): per term, at keyBase[field] + its ordinal, the words of its tokens in the
+ * batch, then where its next token goes; zero between batches. `fieldRuns`: per field ordinal, its terms with
+ * tokens in the batch.
  */
 interface BatchCursor {
   doc: number
@@ -71,6 +77,9 @@ interface BatchCursor {
   fieldName: number
   term: number
   fieldTerms: number[]
+  keyBase: number[]
+  runs: Int32Array
+  fieldRuns: Int32Array
 }
 
 /**
@@ -81,21 +90,23 @@ interface BatchCursor {
 export class FlushDictionary {
   private readonly fieldOrdinals = new Map<string, number>()
   private readonly fieldNames: string[] = []
-  /** The terms, each with its counts over the flush as its payload (DOC_FREQ ... FIELD_TERM). */
-  private readonly terms = new TermsHash(TERM_PAYLOAD)
+  /**
+   * Per field ordinal: its terms, numbered within the field, each with its counts over the flush as its payload
+   * (DOC_FREQ ... LAST_DOC).
+   */
+  private readonly fieldTerms: TermsHash[] = []
   /** Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest. */
   private readonly fieldTotals: number[][] = []
   /** Per field ordinal: the number (index in docIds plus one) of the last document with a record of it, 0: none. */
   private readonly fieldLastDoc: number[] = []
-  /** Per field ordinal: its terms' TermsHash ordinals by their ordinal within the field. */
-  private readonly fieldTerms: IntList[] = []
+  /** Per field ordinal: the position of its last token in that document, -1 while it has none there. */
+  private readonly fieldLastPosition: number[] = []
   private readonly docIds = new IntList()
   /** Per document: its field count and its token count. */
   private readonly docShapes = new IntList()
   private readonly fields = new IntList()
   /**
-   * Per token: its term's ordinal within its field with FIRST_IN_DOC on its first token in the document (as the
-   * batch names it), position.
+   * Per token: its term's ordinal within its field with FIRST_IN_DOC on its first token in the document, position.
    */
   private readonly tokens = new IntList()
   private readonly values: number[] = []
@@ -106,7 +117,7 @@ export class FlushDictionary {
   private fieldRecord = -1
   /** The open field's totals (fieldTotals[fieldOrdinal]) and terms (fieldTerms[fieldOrdinal]) once it is written. */
   private openTotals: number[] = []
-  private openTerms = new IntList()
+  private openTerms = new TermsHash(TERM_PAYLOAD)
   private previousPosition = 0
   private scratch = new Uint16Array(64)
 
@@ -162,30 +173,34 @@ export class FlushDictionary {
     }
     if (this.fieldRecord < 0) this.writeField()
     this.previousPosition = position
-    const terms = this.terms
+    const terms = this.openTerms
     const before = terms.size
-    const ordinal = terms.add(this.fieldOrdinal, chars, length)
+    const at = terms.add(chars, length)
     const totals = this.openTotals
     const stats = terms.records
-    const at = terms.payloadAt(ordinal)
-    if (ordinal === before) {
-      stats[at + FIELD_TERM] = totals[0]!++
+    if (terms.size > before) {
+      totals[0]!++
       totals[1]! += utf8Length(chars, length)
-      this.openTerms.push(ordinal)
     }
     stats[at + TOTAL_TERM_FREQ]!++
     totals[3]!++
     if (position > totals[4]!) totals[4] = position
     const docs = this.docIds.length
+    const record = this.fields.data
+    const lastPositions = this.fieldLastPosition
+    if (lastPositions[this.fieldOrdinal] !== position) {
+      lastPositions[this.fieldOrdinal] = position
+      record[this.fieldRecord + NUM_TERMS]!++
+    }
     if (stats[at + LAST_DOC] !== docs) {
       stats[at + LAST_DOC] = docs
       stats[at + DOC_FREQ]!++
       totals[2]!++
-      this.tokens.push2(stats[at + FIELD_TERM]! | FIRST_IN_DOC, position)
+      this.tokens.push2(terms.ordinalAt(at) | FIRST_IN_DOC, position)
     } else {
-      this.tokens.push2(stats[at + FIELD_TERM]!, position)
+      this.tokens.push2(terms.ordinalAt(at), position)
     }
-    this.fields.data[this.fieldRecord + 2]!++
+    record[this.fieldRecord + TOKEN_COUNT]!++
     this.docShapes.data[2 * docs - 1]!++
   }
 
@@ -200,7 +215,7 @@ export class FlushDictionary {
   value(value: number): void {
     if (this.fieldRecord < 0) this.writeField()
     this.values.push(value)
-    this.fields.data[this.fieldRecord + 3]!++
+    this.fields.data[this.fieldRecord + VALUE_COUNT]!++
   }
 
   /** A whole analysed document. */
@@ -216,8 +231,8 @@ export class FlushDictionary {
 
   /**
    * The flush's batches, in order: the first starts a segment, the others continue it. Each is written into the
-   * bytes `allocate` answers for its exact size (a fresh array by default; InvertedIndex gives a view of WASM
-   * memory, so a batch is written once, where the index reads it).
+   * bytes `allocate` answers for its exact size, at a multiple of 4 from its buffer's start (a fresh array by
+   * default; InvertedIndex gives a view of WASM memory, so a batch is written once, where the index reads it).
    */
   *batches(
     maxTokens: number,
@@ -231,7 +246,16 @@ export class FlushDictionary {
       fieldName: 0,
       term: 0,
       fieldTerms: [],
+      keyBase: [],
+      runs: new Int32Array(0),
+      fieldRuns: new Int32Array(this.fieldTerms.length),
     }
+    let keys = 0
+    for (const terms of this.fieldTerms) {
+      cursor.keyBase.push(keys)
+      keys += terms.size
+    }
+    cursor.runs = new Int32Array(keys)
     const docCount = this.docIds.length
     for (let batch = 0; cursor.doc < docCount; batch++) {
       let end = cursor.doc
@@ -255,33 +279,43 @@ export class FlushDictionary {
   ): Uint8Array {
     const fields = this.fields.data
     const tokens = this.tokens.data
-    const records = this.terms.records
-    // The new field names and terms first (few: each once per flush), and the body's exact size.
+    const { keyBase, runs, fieldRuns } = cursor
+    // The new field names and terms first (few: each once per flush), the documents' size, and each term's tokens.
     const names = new ByteWriter()
     const firstField = cursor.fieldName
     const terms = new ByteWriter()
     const firstTerm = cursor.term
-    let bodySize = 4
+    let docsSize = 4
+    // The runs' words: per field with tokens its two, per term with tokens its two, per token one or two.
+    let runWords = 1
     for (let doc = cursor.doc, field = cursor.field, token = cursor.token; doc < end; doc++) {
-      bodySize += 8
+      docsSize += 8
       for (let f = this.docShapes.data[2 * doc]!; f > 0; f--, field += FIELD_WORDS) {
         const fieldOrdinal = fields[field]!
         if (fieldOrdinal === cursor.fieldName) {
           names.string(this.fieldNames[cursor.fieldName]!)
           for (const total of this.fieldTotals[cursor.fieldName++]!) names.u32(total)
         }
-        const tokenCount = fields[field + 2]!
-        bodySize += 16 + 8 * tokenCount + 8 * fields[field + 3]!
+        const tokenCount = fields[field + TOKEN_COUNT]!
+        docsSize += 16 + 8 * fields[field + VALUE_COUNT]!
         // A token whose field term ordinal is the field's next unwritten one is that term's first occurrence.
-        const fieldTerms = this.fieldTerms[fieldOrdinal]!.data
+        const fieldTerms = this.fieldTerms[fieldOrdinal]!
+        const records = fieldTerms.records
+        const base = keyBase[fieldOrdinal]!
         let next = cursor.fieldTerms[fieldOrdinal] ?? 0
         for (const tokenEnd = token + 2 * tokenCount; token < tokenEnd; token += 2) {
-          if ((tokens[token]! & ~FIRST_IN_DOC) !== next) continue
-          const term = fieldTerms[next++]!
+          const term = tokens[token]!
+          const ordinal = term & ~FIRST_IN_DOC
+          const key = base + ordinal
+          const words = term < 0 ? 2 : 1
+          if (runs[key] === 0) runWords += fieldRuns[fieldOrdinal]!++ === 0 ? 4 : 2
+          runs[key]! += words
+          runWords += words
+          if (ordinal !== next) continue
           cursor.term++
           terms.u32(fieldOrdinal)
-          terms.utf16(this.terms.codeUnits(term))
-          const stats = this.terms.payloadAt(term)
+          terms.utf16(fieldTerms.codeUnits(next))
+          const stats = fieldTerms.payloadAt(next++)
           terms.u32(records[stats + DOC_FREQ]!)
           terms.u32(records[stats + TOTAL_TERM_FREQ]!)
         }
@@ -290,39 +324,74 @@ export class FlushDictionary {
     }
     const nameBytes = names.finish()
     const termBytes = terms.finish()
-    const out = allocate(12 + nameBytes.length + termBytes.length + bodySize)
+    let at = 12 + nameBytes.length + termBytes.length
+    // The runs start at a multiple of 4 (segment.ts), as the batch does.
+    const runsAt = (at + docsSize + 3) & ~3
+    const out = allocate(runsAt + 4 * runWords)
+    if ((out.byteOffset & 3) !== 0) throw new RangeError('a document batch must start at a multiple of 4')
     const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
     view.setUint32(0, continues ? 1 : 0, true)
     view.setUint32(4, cursor.fieldName - firstField, true)
     out.set(nameBytes, 8)
-    let at = 8 + nameBytes.length
+    at = 8 + nameBytes.length
     view.setUint32(at, cursor.term - firstTerm, true)
     out.set(termBytes, at + 4)
     at += 4 + termBytes.length
+    const words = new Int32Array(out.buffer, out.byteOffset + runsAt, (out.length - runsAt) >> 2)
+    // The padding, then each field's and term's run header, in (field, term) order; a term's count becomes where its
+    // next token goes.
+    out.fill(0, at + docsSize, runsAt)
+    let runFields = 0
+    let w = 1
+    for (let f = 0; f < keyBase.length; f++) {
+      const termRuns = fieldRuns[f]!
+      if (termRuns === 0) continue
+      runFields++
+      words[w] = f
+      words[w + 1] = termRuns
+      w += 2
+      const base = keyBase[f]!
+      for (let t = 0, size = this.fieldTerms[f]!.size; t < size; t++) {
+        const count = runs[base + t]!
+        if (count === 0) continue
+        words[w] = t
+        words[w + 1] = count
+        runs[base + t] = w + 2
+        w += 2 + count
+      }
+    }
+    words[0] = runFields
     view.setUint32(at, end - cursor.doc, true)
     at += 4
     for (; cursor.doc < end; cursor.doc++) {
+      const docId = this.docIds.data[cursor.doc]!
       const fieldCount = this.docShapes.data[2 * cursor.doc]!
-      view.setInt32(at, this.docIds.data[cursor.doc]!, true)
+      view.setInt32(at, docId, true)
       view.setUint32(at + 4, fieldCount, true)
       at += 8
       for (let f = 0; f < fieldCount; f++, cursor.field += FIELD_WORDS) {
-        const tokenCount = fields[cursor.field + 2]!
-        view.setUint32(at, fields[cursor.field]!, true)
+        const fieldOrdinal = fields[cursor.field]!
+        const tokenCount = fields[cursor.field + TOKEN_COUNT]!
+        const valueCount = fields[cursor.field + VALUE_COUNT]!
+        view.setUint32(at, fieldOrdinal, true)
         view.setUint32(at + 4, fields[cursor.field + 1]!, true)
-        view.setUint32(at + 8, tokenCount, true)
-        at += 12
-        for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
-          view.setUint32(at, tokens[cursor.token]!, true)
-          view.setInt32(at + 4, tokens[cursor.token + 1]!, true)
-          at += 8
-        }
-        const valueCount = fields[cursor.field + 3]!
-        view.setUint32(at, valueCount, true)
-        at += 4
+        view.setUint32(at + 8, fields[cursor.field + NUM_TERMS]!, true)
+        view.setUint32(at + 12, valueCount, true)
+        at += 16
         for (let v = 0; v < valueCount; v++, at += 8) view.setFloat64(at, this.values[cursor.value++]!, true)
+        const base = keyBase[fieldOrdinal]!
+        for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
+          const term = tokens[cursor.token]!
+          const key = base + (term & ~FIRST_IN_DOC)
+          let to = runs[key]!
+          if (term < 0) words[to++] = docId | FIRST_IN_DOC
+          words[to++] = tokens[cursor.token + 1]!
+          runs[key] = to
+        }
       }
     }
+    runs.fill(0)
+    fieldRuns.fill(0)
     return out
   }
 
@@ -334,12 +403,12 @@ export class FlushDictionary {
     this.openTerms = this.fieldTerms[this.fieldOrdinal]!
     this.fieldRecord = this.fields.length
     const doc = this.docIds.length
-    const continues = this.fieldLastDoc[this.fieldOrdinal] === doc
+    // A field named again in the document continues its positions (numTerms counts across both records).
+    if (this.fieldLastDoc[this.fieldOrdinal] !== doc) this.fieldLastPosition[this.fieldOrdinal] = -1
     this.fieldLastDoc[this.fieldOrdinal] = doc
     this.fields.push(this.fieldOrdinal)
-    this.fields.push((this.fieldNorms ? 0 : NO_NORMS) | (continues ? CONTINUES : 0))
-    this.fields.push(0)
-    this.fields.push(0)
+    this.fields.push(this.fieldNorms ? 0 : NO_NORMS)
+    for (let word = 2; word < FIELD_WORDS; word++) this.fields.push(0)
     this.docShapes.data[2 * (this.docIds.length - 1)]!++
   }
 
@@ -352,7 +421,8 @@ export class FlushDictionary {
       this.fieldNames.push(name)
       this.fieldTotals.push([0, 0, 0, 0, 0])
       this.fieldLastDoc.push(0)
-      this.fieldTerms.push(new IntList())
+      this.fieldLastPosition.push(-1)
+      this.fieldTerms.push(new TermsHash(TERM_PAYLOAD))
     }
     return ordinal
   }

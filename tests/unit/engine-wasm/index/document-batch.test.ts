@@ -1,5 +1,6 @@
 // The document batch (engine-wasm/src/index/document-batch.ts): its exact bytes, a decoder written from the format
-// in segment.ts as the oracle for any split of any flush (terms' flush-wide counts against a recount), and flushes larger than one batch against brute force.
+// in segment.ts as the oracle for any split of any flush (terms' flush-wide counts, numTerms and each term's
+// positions per document against a recount), and flushes larger than one batch against brute force.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FlushDictionary } from '../../../../engine-wasm/src/index/document-batch.ts'
@@ -7,23 +8,31 @@ import type { AnalyzedDocument, IndexEngine } from '../../../../engine-wasm/src/
 import { loadEngine } from './load-engine.ts'
 import { Oracle } from './oracle.ts'
 
+/** A decoded document: its field records as the batch lists them, without tokens. */
+interface DecodedDocument {
+  docId: number
+  fields: { field: string; norms: boolean; numTerms: number; values: readonly number[] }[]
+}
+
 /**
  * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and each field's terms by
  * ordinal; `counts` gets each term's docFreq and totalTermFreq as the batches announce them, `fieldTotals` each
- * field's (terms, UTF-8 bytes, documents, positions, largest position). Checks the marks the format puts on what the
- * index could find out itself: a field record's CONTINUES flag (bit 1: the document had a record of the field
- * before) and a token's FIRST_IN_DOC bit (bit 31 of its term ordinal: the term's first token in the document).
+ * field's (terms, UTF-8 bytes, documents, positions, largest position), `postings` each `docId field term` key's
+ * positions in the order the batches give them. Checks what the format promises of the runs: fields and terms in
+ * ordinal order, documents ascending within a run, the docId on exactly the term's first token in its document, and
+ * the runs starting at a multiple of 4.
  */
 function decodeFlush(
   batches: Uint8Array[],
   counts = new Map<string, [number, number]>(),
   fieldTotals = new Map<string, number[]>(),
-): AnalyzedDocument[][] {
+  postings = new Map<string, number[]>(),
+): DecodedDocument[][] {
   const names: string[] = []
   const terms = new Map<string, string[]>()
   const utf8 = new TextDecoder()
   return batches.map((bytes, index) => {
-    const docs: AnalyzedDocument[] = []
+    const docs: DecodedDocument[] = []
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     let at = 0
     const word = () => ((at += 4), view.getUint32(at - 4, true))
@@ -47,29 +56,77 @@ function decodeFlush(
     }
     for (let d = word(); d > 0; d--) {
       const docId = word()
-      const fields: AnalyzedDocument['fields'][number][] = []
-      const seen = new Set<string>()
+      const fields: DecodedDocument['fields'] = []
       for (let f = word(); f > 0; f--) {
         const field = names[word()] ?? 'missing'
-        const flags = word()
-        const norms = (flags & 1) === 0
-        expect((flags & 2) !== 0).toBe(seen.has(field))
-        seen.add(field)
-        const tokens = Array.from({ length: word() }, () => {
-          const ordinal = word()
-          const term = terms.get(field)?.[ordinal & 0x7fffffff] ?? 'missing'
-          expect(ordinal >= 0x80000000).toBe(!seen.has(`${field}:${term}`))
-          seen.add(`${field}:${term}`)
-          return { term, position: word() }
-        })
+        const norms = (word() & 1) === 0
+        const numTerms = word()
         const values = Array.from({ length: word() }, () => ((at += 8), view.getFloat64(at - 8, true)))
-        fields.push({ field, tokens, values, norms })
+        fields.push({ field, norms, numTerms, values })
       }
       docs.push({ docId, fields })
+    }
+    for (; at % 4 !== 0; at++) expect(bytes[at]).toBe(0)
+    let lastField = -1
+    for (let f = word(); f > 0; f--) {
+      const fieldOrdinal = word()
+      expect(fieldOrdinal).toBeGreaterThan(lastField)
+      lastField = fieldOrdinal
+      const field = names[fieldOrdinal] ?? 'missing'
+      let lastTerm = -1
+      for (let r = word(); r > 0; r--) {
+        const ordinal = word()
+        expect(ordinal).toBeGreaterThan(lastTerm)
+        lastTerm = ordinal
+        const term = terms.get(field)?.[ordinal] ?? 'missing'
+        let docId = -1
+        const words = word()
+        for (const end = at + 4 * words; at < end;) {
+          let value = word()
+          if (value >= 0x80000000) {
+            expect(value & 0x7fffffff).toBeGreaterThan(docId)
+            docId = value & 0x7fffffff
+            expect(postings.has(`${docId} ${field} ${term}`)).toBe(false)
+            postings.set(`${docId} ${field} ${term}`, [])
+            value = word()
+          }
+          postings.get(`${docId} ${field} ${term}`)?.push(value)
+        }
+      }
     }
     expect(at).toBe(bytes.length)
     return docs
   })
+}
+
+/** Each document's field records as a decoded batch lists them: numTerms counts the tokens not overlapping the one before in the field. */
+function expectedRecords(docs: readonly AnalyzedDocument[]): DecodedDocument[] {
+  return docs.map((d) => {
+    const lastPosition = new Map<string, number>()
+    return {
+      docId: d.docId,
+      fields: d.fields.map((f) => {
+        let numTerms = 0
+        for (const { position } of f.tokens) {
+          if (lastPosition.get(f.field) !== position) numTerms++
+          lastPosition.set(f.field, position)
+        }
+        return { field: f.field, norms: f.norms !== false, numTerms, values: f.values ?? [] }
+      }),
+    }
+  })
+}
+
+/** Each `docId field term` key's positions, in the order the documents give them. */
+function expectedPostings(docs: readonly AnalyzedDocument[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>()
+  for (const d of docs)
+    for (const f of d.fields)
+      for (const { term, position } of f.tokens) {
+        const key = `${d.docId} ${f.field} ${term}`
+        postings.set(key, [...(postings.get(key) ?? []), position])
+      }
+  return postings
 }
 
 const token = fc.record({ term: fc.constantFrom('a', 'b', 'é', '𝄞x', 'quick'), position: fc.nat(5) })
@@ -119,30 +176,25 @@ describe('document batch', () => {
       ...[2, 0, 0, 0], // the largest position
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
       ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
-      ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0], // doc 3, 1 field: 0, norms, 2 tokens
-      ...[0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // (0 first in doc, 0), (0, 2), no values
+      ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0], // 1 document: doc 3, 1 field
+      ...[0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // field 0, norms, numTerms 2, no values
+      0, // padding: the runs start at a multiple of 4
+      ...[1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], // runs of 1 field: field 0, 1 term
+      ...[0, 0, 0, 0, 3, 0, 0, 0], // term 0, 3 words:
+      ...[3, 0, 0, 0x80, 0, 0, 0, 0, 2, 0, 0, 0], // doc 3 (first in doc) at 0, then at 2
     ])
     expect([...second.subarray(0, 12)]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // continues, nothing new
-    expect(decodeFlush([first, second]).flat()).toEqual([
-      {
-        docId: 3,
-        fields: [
-          {
-            field: 'f',
-            tokens: [
-              { term: 'é', position: 0 },
-              { term: 'é', position: 2 },
-            ],
-            values: [],
-            norms: true,
-          },
-        ],
-      },
-      {
-        docId: 4,
-        fields: [{ field: 'f', tokens: [{ term: 'é', position: 1 }], values: [1.5], norms: false }],
-      },
+    const postings = new Map<string, number[]>()
+    expect(decodeFlush([first, second], new Map(), new Map(), postings).flat()).toEqual([
+      { docId: 3, fields: [{ field: 'f', norms: true, numTerms: 2, values: [] }] },
+      { docId: 4, fields: [{ field: 'f', norms: false, numTerms: 1, values: [1.5] }] },
     ])
+    expect(postings).toEqual(
+      new Map([
+        ['3 f é', [0, 2]],
+        ['4 f é', [1]],
+      ]),
+    )
   })
 
   it('decodes to the documents it was given, however the flush is split', () => {
@@ -152,21 +204,24 @@ describe('document batch', () => {
         for (const doc of docs) flush.add(doc)
         const counts = new Map<string, [number, number]>()
         const fieldTotals = new Map<string, number[]>()
+        const postings = new Map<string, number[]>()
         const parts = decodeFlush(
           [...flush.batches(maxTokens)].map((batch) => batch.slice()),
           counts,
           fieldTotals,
+          postings,
         )
         // Cut in order, a document never cut, a batch over maxTokens only when it is one document.
+        const tokensOf = (docId: number) =>
+          docs.find((d) => d.docId === docId)!.fields.reduce((m, f) => m + f.tokens.length, 0)
         for (const part of parts) {
-          const tokens = part.reduce((n, d) => n + d.fields.reduce((m, f) => m + f.tokens.length, 0), 0)
+          const tokens = part.reduce((n, d) => n + tokensOf(d.docId), 0)
           expect(part.length === 1 || tokens <= maxTokens).toBe(true)
         }
         parts.slice(1).forEach((part, i) => {
-          const tokensOf = (d: AnalyzedDocument) => d.fields.reduce((m, f) => m + f.tokens.length, 0)
-          const previous = parts[i]!.reduce((n, d) => n + tokensOf(d), 0)
+          const previous = parts[i]!.reduce((n, d) => n + tokensOf(d.docId), 0)
           // A batch ends only where the next document would overflow it.
-          expect(previous + tokensOf(part[0]!)).toBeGreaterThan(maxTokens)
+          expect(previous + tokensOf(part[0]!.docId)).toBeGreaterThan(maxTokens)
         })
         const expected = new Map<string, [number, number]>()
         for (const doc of docs) {
@@ -197,12 +252,8 @@ describe('document batch', () => {
           totals[3]! += totalTermFreq
         }
         expect(fieldTotals).toEqual(expectedTotals)
-        expect(parts.flat()).toEqual(
-          docs.map((d) => ({
-            docId: d.docId,
-            fields: d.fields.map((f) => ({ ...f, values: f.values ?? [], norms: f.norms !== false })),
-          })),
-        )
+        expect(parts.flat()).toEqual(expectedRecords(docs))
+        expect(postings).toEqual(expectedPostings(docs))
       }),
       { numRuns: 150 },
     )
