@@ -12,12 +12,14 @@
 //   FUNCTION_SCORE 14                                               operands in function-score.ts
 //   PHRASE_PREFIX 15                                                operands in phrase-prefix.ts
 //   BLENDED_TERMS 16                                                operands in blended-term-query.ts
+//   NON_NESTED 17, NESTED 18                                        operands in block-join.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
 // Boolean2ScorerSupplier builds it.
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { blendedTermQuery } from './blended-term-query'
+import { nestedQuery, nonNestedQuery } from './block-join'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
 import { CollectionStatistics, TermStatistics } from './dfs-statistics'
@@ -53,6 +55,8 @@ const BOOSTING: u32 = 13
 const FUNCTION_SCORE: u32 = 14
 const PHRASE_PREFIX: u32 = 15
 const BLENDED_TERMS: u32 = 16
+const NON_NESTED: u32 = 17
+const NESTED: u32 = 18
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -84,6 +88,8 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == FUNCTION_SCORE) return functionScoreQuery(ctx, reader, parentBoost)
   if (op == PHRASE_PREFIX) return phrasePrefixQuery(ctx, reader, parentBoost)
   if (op == BLENDED_TERMS) return blendedTermQuery(ctx, reader, parentBoost)
+  if (op == NON_NESTED) return nonNestedQuery(ctx, reader, parentBoost)
+  if (op == NESTED) return nestedQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

@@ -87,6 +87,8 @@ function childrenOf(query: IndexQuery): readonly IndexQuery[] {
       return query.queries
     case 'constantScore':
       return [query.filter]
+    case 'nested':
+      return [query.query]
     case 'boosting':
       return [query.positive, query.negative]
     case 'functionScore':

@@ -26,6 +26,9 @@ const BOOSTING = 13
 const FUNCTION_SCORE = 14
 const PHRASE_PREFIX = 15
 const BLENDED_TERMS = 16
+const NON_NESTED = 17
+const NESTED = 18
+const NESTED_SCORE_MODES = ['none', 'avg', 'max', 'min', 'sum']
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -260,6 +263,18 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
     case 'functionScore':
       writer.u32(FUNCTION_SCORE)
       writeFunctionScore(writer, query)
+      return
+    case 'nonNested':
+      writer.u32(NON_NESTED)
+      writer.f32(query.boost)
+      return
+    case 'nested':
+      writer.u32(NESTED)
+      writer.string(query.parentPath ?? '')
+      writer.string(query.path)
+      writer.u32(NESTED_SCORE_MODES.indexOf(query.scoreMode))
+      writer.f32(query.boost)
+      writeQuery(writer, query.query)
   }
 }
 

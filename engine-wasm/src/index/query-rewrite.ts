@@ -9,7 +9,7 @@
  *     disjunctions are flattened into this query (when minimumShouldMatch <= 1); fewer SHOULD clauses than
  *     minimumShouldMatch → no match; exactly as many → they all become MUST clauses.
  *   - DisjunctionMaxQuery with one disjunct → that disjunct; compound queries (function_score's query and
- *     filters too) rewrite their inner queries.
+ *     filters too, a nested query's child query) rewrite their inner queries.
  * Steps apply in Lucene's order, one at a time, until the query no longer changes (IndexSearcher.rewrite).
  * Query equality is Lucene's: clauses compare as a multiset per occur, boosts included below the top.
  */
@@ -52,6 +52,8 @@ function queryKey(query: IndexQuery): string {
       return JSON.stringify(['disMax', query.tieBreaker, query.queries.map(fullKey).sort()])
     case 'constantScore':
       return JSON.stringify(['constantScore', fullKey(query.filter)])
+    case 'nested':
+      return JSON.stringify(['nested', query.path, query.parentPath, query.scoreMode, fullKey(query.query)])
     case 'boosting':
       return JSON.stringify([
         'boosting',
@@ -153,6 +155,8 @@ export function rewriteQuery(query: IndexQuery): IndexQuery {
       return { ...query, filter: rewriteQuery(query.filter) }
     case 'boosting':
       return { ...query, positive: rewriteQuery(query.positive), negative: rewriteQuery(query.negative) }
+    case 'nested':
+      return { ...query, query: rewriteQuery(query.query) }
     case 'functionScore':
       return {
         ...query,

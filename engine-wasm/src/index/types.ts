@@ -105,6 +105,20 @@ export type IndexQuery =
       minScore: number | null
       boost: number
     }
+  /** Queries.newNonNestedFilter: the root documents (no `_nested_path`), scoring the boost (block-join.ts). */
+  | { type: 'nonNested'; boost: number }
+  /**
+   * ESToParentBlockJoinQuery: `query`'s matches among the nested documents of `path` joined to their parent (a
+   * root document when parentPath is null, else a nested document of parentPath), scored by scoreMode.
+   */
+  | {
+      type: 'nested'
+      path: string
+      parentPath: string | null
+      query: IndexQuery
+      scoreMode: NestedScoreMode
+      boost: number
+    }
   | {
       type: 'bool'
       must: readonly IndexQuery[]
@@ -116,6 +130,7 @@ export type IndexQuery =
       boost: number
     }
 
+export type NestedScoreMode = 'none' | 'avg' | 'max' | 'min' | 'sum'
 export type FunctionScoreMode = 'multiply' | 'sum' | 'avg' | 'first' | 'max' | 'min'
 export type CombineFunction = 'multiply' | 'replace' | 'sum' | 'avg' | 'max' | 'min'
 export type FieldValueModifier =

@@ -31,6 +31,7 @@ import {
   type SearchHit,
 } from '../search/search-service.ts'
 import type { ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
+import type { NestedInnerHitsWire } from '../search/fetch/nested-inner-hits.ts'
 import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { ShardResponse } from './shard-messages.ts'
@@ -55,6 +56,8 @@ export interface DistributedHit extends SearchHit {
   ignored: readonly string[]
   /** With `collapse`: the hit's collapse value (its group). */
   collapseValue?: CollapseValue
+  /** With a nested query's `inner_hits`: its sections (fetch/nested-inner-hits.ts). */
+  nestedInnerHits?: readonly NestedInnerHitsWire[]
 }
 
 export interface DistributedSearchResult {
@@ -165,6 +168,7 @@ export async function executeDistributedSearch(
         matchedQueries: wire.matchedQueries?.[position] ?? [],
         documentFields: wire.documentFields?.[position] ?? null,
         ignored: wire.ignored?.[position] ?? [],
+        ...(wire.nestedInnerHits ? { nestedInnerHits: wire.nestedInnerHits[position]! } : {}),
         ...(doc.collapseValue !== undefined ? { collapseValue: doc.collapseValue } : {}),
       }
     }),

@@ -103,7 +103,10 @@ export class IndexService {
    * shard starts the document).
    */
   private indexing(id: string, document: ParsedDocument): AnalyzeDocument {
-    const numeric = numericDocValues(document, id)
+    const numeric = {
+      root: numericDocValues(document, id),
+      nested: document.nested.map((nested) => numericDocValues(nested, id)),
+    }
     return (docId, flush) => indexDocument(flush, docId, id, document, this.analyzers, numeric)
   }
 

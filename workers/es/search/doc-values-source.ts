@@ -9,12 +9,14 @@
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues).
  *
+ * A nested document's doc values are those of its object in its root's `_source` (the parse yields the block's nested
+ * documents in doc id order, document-parser.ts).
  * Cache: per mapping object and per stored document (both replaced, never mutated, on change), so a
  * document's `_source` is parsed once per mapping version; a refresh that replaces or deletes a document
  * hands the searcher a new StoredDocument and the old entry is dropped with it.
  */
 import { parseJson } from '../xcontent/index.ts'
-import { parseDocument } from '../index/mapper/document-parser.ts'
+import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
 import { leafFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { DateFormatter } from '../common/time/index.ts'
@@ -24,7 +26,13 @@ import { DEFAULT_DATE_FORMAT, docValues } from '../index/mapper/doc-values.ts'
 
 type DocFields = ReadonlyMap<string, readonly FieldValue[]>
 
-const cache = new WeakMap<Mapping, WeakMap<StoredDocument, DocFields>>()
+/** A root document's doc values and those of its nested documents, in block order. */
+interface BlockFields {
+  root: DocFields
+  nested: readonly DocFields[]
+}
+
+const cache = new WeakMap<Mapping, WeakMap<StoredDocument, BlockFields>>()
 
 const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   long: 'long',
@@ -43,8 +51,16 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
 export function shardDocValues(shard: IndexShard, mapping: Mapping): DocValuesSource {
   const fields = leafFields(mapping)
   const infos = new Map<string, FieldInfo | null>()
-  const perDoc = cache.get(mapping) ?? new WeakMap<StoredDocument, DocFields>()
+  const perDoc = cache.get(mapping) ?? new WeakMap<StoredDocument, BlockFields>()
   cache.set(mapping, perDoc)
+  const blockFields = (stored: StoredDocument): BlockFields => {
+    let values = perDoc.get(stored)
+    if (values === undefined) {
+      values = storedDocFields(stored, mapping)
+      perDoc.set(stored, values)
+    }
+    return values
+  }
   return {
     field(name) {
       if (!infos.has(name)) infos.set(name, fieldInfo(fields.get(name)))
@@ -52,13 +68,11 @@ export function shardDocValues(shard: IndexShard, mapping: Mapping): DocValuesSo
     },
     values(field, doc) {
       const stored = shard.searchedDocument(doc)
-      if (stored === undefined) return []
-      let values = perDoc.get(stored)
-      if (values === undefined) {
-        values = storedDocFields(stored, mapping)
-        perDoc.set(stored, values)
-      }
-      return values.get(field) ?? []
+      if (stored !== undefined) return blockFields(stored).root.get(field) ?? []
+      const root = shard.blockRoot(doc)
+      const rootDoc = root === undefined ? undefined : shard.searchedDocument(root)
+      if (root === undefined || rootDoc === undefined) return []
+      return blockFields(rootDoc).nested[doc - shard.blockStart(root)]?.get(field) ?? []
     },
   }
 }
@@ -73,11 +87,16 @@ function fieldInfo(mapping: FieldMapping | undefined): FieldInfo | null {
   return { type, format }
 }
 
-function storedDocFields(stored: StoredDocument, mapping: Mapping): DocFields {
+function storedDocFields(stored: StoredDocument, mapping: Mapping): BlockFields {
   const source = parseJson(stored.source)
+  if (!(source instanceof Map)) return { root: new Map(), nested: [] }
+  const parsed = parseDocument(source, mapping)
+  return { root: fieldValues(parsed.fields), nested: parsed.nested.map((doc) => fieldValues(doc.fields)) }
+}
+
+function fieldValues(fields: readonly ParsedField[]): DocFields {
   const out = new Map<string, readonly FieldValue[]>()
-  if (!(source instanceof Map)) return out
-  for (const { path, mapping: field, values } of parseDocument(source, mapping).fields) {
+  for (const { path, mapping: field, values } of fields) {
     const converted = docValues(field, values)
     if (converted.length > 0) out.set(path, converted)
   }

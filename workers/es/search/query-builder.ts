@@ -11,6 +11,7 @@ import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './que
 import { functionScoreQuery } from './queries/function-score.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
 import { boostOf, parsingError, scalarText, type QueryContext } from './queries/query-parsing.ts'
+import { nestedQuery } from './queries/nested-query.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
@@ -56,6 +57,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['function_score', functionScoreQuery],
   ['script', scriptQuery],
   ['script_score', scriptScoreQuery],
+  ['nested', nestedQuery],
 ])
 
 /**

@@ -13,6 +13,8 @@ import { leafFields } from '../index/mapper/mapping.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { buildQuery } from './query-builder.ts'
+import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
+import { NestedBlocks } from './nested-blocks.ts'
 import { fetchesMetadata } from './fetch/fetch-options.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
 import { documentFieldSections, identityFields, metadataFields } from './fetch/hit-sections.ts'
@@ -57,15 +59,29 @@ export function shardAggregationContext(
   shard: IndexShard,
   scores: ReadonlyMap<number, number>,
   now: number,
+  nestedScope: string | null = null,
 ): ShardContext {
   const fields = leafFields(index.metadata.mapping)
   const name = index.metadata.name
+  const nested = nestedContext(index.metadata.mapping)
+  const blocks = new NestedBlocks(shard)
   return {
     index: name,
     now,
     source: shardDocValues(shard, index.metadata.mapping),
     get allDocs() {
-      return [...matchingDocs(shard, MATCH_ALL).keys()]
+      return [...matchingDocs(shard, nonNestedFiltered(MATCH_ALL, nested)).keys()]
+    },
+    nestedPaths: nested?.paths ?? new Map(),
+    nestedScope,
+    withNestedScope(scope) {
+      return shardAggregationContext(index, shard, scores, now, scope)
+    },
+    nestedDocs(path, docs) {
+      return blocks.children(path, nestedScope, docs)
+    },
+    reverseNestedDocs(path, docs) {
+      return blocks.parents(path, docs)
     },
     filter(query) {
       const built = buildQuery(query, { fields, analyze: index.analysis.analyze })

@@ -32,6 +32,12 @@ import { withCollapseFields } from './collapse/collapse-fields.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import { boostedQuery } from './indices-boost.ts'
 import { executeTermSuggestions, type TermSuggestion } from './suggest/term-suggester.ts'
+import {
+  executeNestedInnerHits,
+  type NestedInnerHitsRequest,
+  type NestedInnerHitsWire,
+} from './fetch/nested-inner-hits.ts'
+import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 
 export interface ShardSearchRequest {
   body: string | null
@@ -72,6 +78,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   ignored: string[][] | null
   /** With `suggest`: this shard's suggestions (suggest/term-suggester.ts). */
   suggest: TermSuggestion[] | null
+  /** With nested queries' `inner_hits`: each document's sections (fetch/nested-inner-hits.ts), in the same order. */
+  nestedInnerHits?: NestedInnerHitsWire[][] | null
 }
 
 export type ShardSearchResult =
@@ -91,6 +99,8 @@ export function parseForIndex(
   buildQuery: (body: XContentValue) => IndexQuery
   /** The `rescore` section's rescorers, their queries built for this index. */
   rescorers: QueryRescorer[]
+  /** The `inner_hits` of the query's nested queries. */
+  innerHits: NestedInnerHitsRequest[]
 } {
   const parsed = parseSearchRequest(
     request.body,
@@ -101,6 +111,7 @@ export function parseForIndex(
   )
   const { mapping, name, uuid } = index.metadata
   const namedQueries = new Map<string, IndexQuery>()
+  const nested = nestedContext(mapping)
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
   const userContext: QueryContext = {
     fields: searchFields(mapping),
@@ -109,12 +120,17 @@ export function parseForIndex(
     index: { name, uuid },
     namedQueries,
     shard: shard && shardFieldValues(shard, mapping),
+    ...(nested !== null ? { nested } : {}),
   }
   const userQuery = parsed.queryFor(userContext)
   const postFilter = parsed.postFilterFor(userContext)
-  const context: QueryContext = { ...userContext, namedQueries: undefined }
+  const context: QueryContext = {
+    ...userContext,
+    namedQueries: undefined,
+    ...(nested !== null ? { nested: { ...nested, innerHits: undefined } } : {}),
+  }
   const query = boostedQuery(
-    filteredQuery(userQuery, request.aliasFilter ?? null, context),
+    nonNestedFiltered(filteredQuery(userQuery, request.aliasFilter ?? null, context), nested),
     request.indexBoost ?? 1,
   )
   return {
@@ -126,6 +142,7 @@ export function parseForIndex(
       return buildQuery(body, context)
     },
     rescorers: parsed.rescoreFor(context),
+    innerHits: nested?.innerHits ?? [],
   }
 }
 
@@ -160,6 +177,7 @@ function shardSearch(
     namedQueries,
     buildQuery: buildFor,
     rescorers,
+    innerHits,
   } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const phase = executeQueryPhase(
@@ -218,6 +236,12 @@ function shardSearch(
       ),
       ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
       suggest: parsed.suggest && executeTermSuggestions(parsed.suggest, index, shard),
+      nestedInnerHits: executeNestedInnerHits(
+        shard,
+        index.metadata.mapping,
+        innerHits,
+        docs.map((doc) => doc.docId),
+      ),
       documentFields: collapsedFields(
         fetchDocumentFields(
           index,

@@ -53,7 +53,7 @@ function matches(doc: Doc, query: XContentValue): boolean {
 }
 
 export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): ShardContext {
-  return {
+  const context: ShardContext = {
     index: 'test',
     now: 0,
     source: {
@@ -77,7 +77,14 @@ export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): S
         })),
       }
     },
+    // the fixture's documents have no nested objects
+    nestedPaths: new Map(),
+    nestedScope: null,
+    withNestedScope: () => context,
+    nestedDocs: () => [],
+    reverseNestedDocs: () => [],
   }
+  return context
 }
 
 /** Runs `aggs` (JSON text) over shards of documents and returns the rendered `aggregations` JSON. */

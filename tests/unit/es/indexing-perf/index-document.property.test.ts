@@ -105,7 +105,10 @@ describe('indexDocument', () => {
         sources.forEach((json, docId) => {
           const parsed = parseDocument(parseJson(JSON.stringify(json)) as XContentObject, mapping)
           const id = `id-${docId}`
-          indexDocument(streamed, docId, id, parsed, analysis, numericDocValues(parsed, id))
+          indexDocument(streamed, docId, id, parsed, analysis, {
+            root: numericDocValues(parsed, id),
+            nested: [],
+          })
           whole.add(oracle(docId, id, parsed))
         })
         const bytes = (flush: FlushDictionary) => [...flush.batches(64)].map((batch) => [...batch])

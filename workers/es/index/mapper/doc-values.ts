@@ -23,11 +23,15 @@ export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([...NUMERIC_TYPES, 'date', 'boolean'])
 
 /**
- * The numeric doc values of every numeric, date and boolean field of a parsed document, by the field's index in
+ * The numeric doc values of every numeric, date and boolean field of a parsed document (or of one of its nested
+ * documents), by the field's index in
  * `document.fields` (null for a field of another type).
  * A date that does not parse fails the whole document with ES's document_parsing_exception.
  */
-export function numericDocValues(document: ParsedDocument, id: string): Array<number[] | null> {
+export function numericDocValues(
+  document: Pick<ParsedDocument, 'fields'>,
+  id: string,
+): Array<number[] | null> {
   const fields = document.fields
   const out = new Array<number[] | null>(fields.length).fill(null)
   for (let f = 0; f < fields.length; f++) {

@@ -1,17 +1,26 @@
 /**
  * DocumentParser: walks a parsed `_source` against the index mapping and yields every leaf value by its
  * field path, adding dynamic mappings for unseen fields (or refusing them under `dynamic: strict`, or
- * ignoring them under `dynamic: false`, as ES does). Nothing is changed on failure: the caller merges
- * `mappingUpdate` into the index mapping only after the whole document parsed.
+ * ignoring them under `dynamic: false`, as ES does; an object's own `dynamic` holds for what is under it).
+ * Nothing is changed on failure: the caller merges `mappingUpdate` into the index mapping only after the whole
+ * document parsed.
+ *
+ * A `nested` field's objects are documents of their own (DocumentParser.parseObjectOrNested with a
+ * NestedObjectMapper): each one's leaf values go to its own entry of `nested`, not to the root's fields, unless
+ * the mapping copies them up (include_in_parent: into the enclosing document, include_in_root: into the root,
+ * never twice into the root). `nested` is in block order, as DocumentParserContext.reorderParentAndGetDocs
+ * leaves them: every nested document after its own nested documents, siblings in source order, the root (the
+ * ParsedDocument itself) last. More than 10000 nested documents fail the document (index.mapping.nested_objects.limit).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
  * of the properties, which takes the new fields and becomes `mappingUpdate`.
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { EsException } from '../../errors/index.ts'
-import { ownField, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
+import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
 import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
+import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 
 export type LeafValue = string | number | boolean
 
@@ -21,8 +30,19 @@ export interface ParsedField {
   values: LeafValue[]
 }
 
-export interface ParsedDocument {
+/** One nested object as its own Lucene document: its path (`_nested_path`), where it sits, its leaf values. */
+export interface NestedDocument {
+  path: string
+  /** The nested object's place: its path and offset, then, under a nested parent, the parent's chain. */
+  identity: NestedIdentity
   fields: ParsedField[]
+}
+
+export interface ParsedDocument {
+  /** The root document's fields. */
+  fields: ParsedField[]
+  /** The nested documents, in block order (the root follows them). */
+  nested: NestedDocument[]
   /** The mapping with this document's new dynamic fields, or null when nothing was added. */
   mappingUpdate: Mapping | null
 }
@@ -41,81 +61,39 @@ function walk(
   writable: Record<string, FieldMapping> | null,
 ): ParsedDocument | null {
   const properties = writable ?? mapping.properties
-  const walker = new DocumentWalk(mapping.dynamic ?? 'true', writable)
-  for (const [key, value] of source) walker.visit(value, key, key, properties)
+  const root = new DocFields(null)
+  const walker = new DocumentWalk(writable, root)
+  const dynamic = mapping.dynamic ?? 'true'
+  for (const [key, value] of source) walker.visit(value, key, key, properties, dynamic, root)
   if (walker.gaveUp) return null
   return {
-    fields: walker.fields,
+    fields: root.fields,
+    nested: walker.nested,
     mappingUpdate: walker.added ? { ...mapping, properties } : null,
   }
 }
+
+const NO_COPIES: readonly DocFields[] = []
 
 /** Up to this many fields a walk finds a path's entry by scanning its list (no Map per document); past it, by a Map. */
 const SCANNED_FIELDS = 16
 
 /**
- * The state of one walk: the leaf values found, one entry per path in the order the paths first occur, whether it
- * added a field or gave up.
+ * The leaf values of one document (the root or a nested one), one entry per path in the order the paths first
+ * occur, with where include_in_parent / include_in_root copy them to.
  */
-class DocumentWalk {
+class DocFields {
   readonly fields: ParsedField[] = []
   /** The entries by path, once there are more than SCANNED_FIELDS. */
   private byPath: Map<string, ParsedField> | null = null
-  added = false
-  gaveUp = false
-
   constructor(
-    private readonly dynamic: NonNullable<Mapping['dynamic']>,
-    private readonly writable: Record<string, FieldMapping> | null,
+    readonly identity: NestedIdentity | null,
+    /** Nested documents: the documents their values are copied into as well. */
+    readonly copiesTo: readonly DocFields[] = NO_COPIES,
   ) {}
 
-  visit(value: XContentValue, name: string, path: string, parent: Record<string, FieldMapping>): void {
-    if (value === null || this.gaveUp) return
-    if (Array.isArray(value)) {
-      for (const item of value) this.visit(item, name, path, parent)
-      return
-    }
-    let field = ownField(parent, name)
-    if (!field) {
-      if (this.dynamic === 'strict') {
-        throw new EsException({
-          type: 'strict_dynamic_mapping_exception',
-          reason: `[1:2] mapping set to strict, dynamic introduction of [${name}] within [_doc] is not allowed`,
-          status: 400,
-        })
-      }
-      if (this.dynamic === 'false') return
-      if (this.writable === null) {
-        this.gaveUp = true
-        return
-      }
-      field = dynamicMapping(value)
-      setOwn(parent, name, field)
-      this.added = true
-    }
-    if (value instanceof Map) {
-      if (field.type !== 'object') throw objectIntoLeaf(path, field)
-      // Read-only, an object mapping without properties is read as an empty one (any child gives up).
-      const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
-      for (const [key, child] of value) this.visit(child, key, `${path}.${key}`, children)
-      return
-    }
-    if (field.type === 'object') {
-      throw new EsException({
-        type: 'document_parsing_exception',
-        reason: `[1:2] object mapping for [${path}] tried to parse field [${path}] as object, but found a concrete value`,
-        status: 400,
-      })
-    }
-    const leaf = value instanceof XNumber ? value.value : value
-    this.addValue(path, field, leaf)
-    if (field.fields === undefined) return
-    for (const [sub, subField] of Object.entries(field.fields))
-      this.addValue(`${path}.${sub}`, subField, leaf)
-  }
-
-  /** Adds a leaf value to the entry of `path`, which it starts (with `mapping`) when the walk has none yet. */
-  private addValue(path: string, mapping: FieldMapping, leaf: LeafValue): void {
+  /** Adds a leaf value to the entry of `path`, which it starts (with `mapping`) when there is none yet. */
+  addValue(path: string, mapping: FieldMapping, leaf: LeafValue): void {
     const entry = this.entry(path)
     if (entry !== undefined) {
       entry.values.push(leaf)
@@ -134,6 +112,119 @@ class DocumentWalk {
     for (let i = 0; i < fields.length; i++) if (fields[i]!.path === path) return fields[i]
     return undefined
   }
+}
+
+/** The state of one walk: the nested documents found, whether it added a field or gave up. */
+class DocumentWalk {
+  readonly nested: NestedDocument[] = []
+  added = false
+  gaveUp = false
+  /** Per nested path, how many of its objects the enclosing document has had so far (their offsets). */
+  private offsets: Map<DocFields, Map<string, number>> | null = null
+
+  constructor(
+    private readonly writable: Record<string, FieldMapping> | null,
+    private readonly root: DocFields,
+  ) {}
+
+  visit(
+    value: XContentValue,
+    name: string,
+    path: string,
+    parent: Record<string, FieldMapping>,
+    dynamic: DynamicMode,
+    doc: DocFields,
+  ): void {
+    if (value === null || this.gaveUp) return
+    if (Array.isArray(value)) {
+      for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
+      return
+    }
+    let field = ownField(parent, name)
+    if (!field) {
+      if (dynamic === 'strict') {
+        throw new EsException({
+          type: 'strict_dynamic_mapping_exception',
+          reason: `[1:2] mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`,
+          status: 400,
+        })
+      }
+      if (dynamic === 'false') return
+      if (this.writable === null) {
+        this.gaveUp = true
+        return
+      }
+      field = dynamicMapping(value)
+      setOwn(parent, name, field)
+      this.added = true
+    }
+    if (value instanceof Map) {
+      if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field)
+      // Read-only, an object mapping without properties is read as an empty one (any child gives up).
+      const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
+      const inner = field.dynamic ?? dynamic
+      const target = field.type === 'nested' ? this.nestedDoc(field, path, doc) : doc
+      for (const [key, child] of value) this.visit(child, key, `${path}.${key}`, children, inner, target)
+      if (target !== doc) this.finishNested(target, path)
+      return
+    }
+    if (field.type === 'object' || field.type === 'nested') {
+      throw new EsException({
+        type: 'document_parsing_exception',
+        reason: `[1:2] object mapping for [${path}] tried to parse field [${path}] as object, but found a concrete value`,
+        status: 400,
+      })
+    }
+    const leaf = value instanceof XNumber ? value.value : value
+    this.addValue(doc, path, field, leaf)
+    if (field.fields === undefined) return
+    for (const [sub, subField] of Object.entries(field.fields))
+      this.addValue(doc, `${path}.${sub}`, subField, leaf)
+  }
+
+  /** A leaf value into its document and the documents that document's values are copied into. */
+  private addValue(doc: DocFields, path: string, mapping: FieldMapping, leaf: LeafValue): void {
+    doc.addValue(path, mapping, leaf)
+    for (const copy of doc.copiesTo) copy.addValue(path, mapping, leaf)
+  }
+
+  /** A new nested document for the next object of nested field `path` inside `parent`. */
+  private nestedDoc(field: FieldMapping, path: string, parent: DocFields): DocFields {
+    if (this.nested.length >= NESTED_OBJECTS_LIMIT) {
+      throw documentParsingException(
+        1,
+        2,
+        `failed to parse: The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`,
+        illegalArgumentException(
+          `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`,
+        ),
+      )
+    }
+    this.offsets ??= new Map()
+    const counts = this.offsets.get(parent) ?? new Map<string, number>()
+    this.offsets.set(parent, counts)
+    const offset = counts.get(path) ?? 0
+    counts.set(path, offset + 1)
+    const name = parent.identity === null ? path : path.slice(parent.identity.path.length + 1)
+    // Copies go where the parent's values go too (include_in_parent of a parent itself included in its parent).
+    const targets = new Set<DocFields>()
+    if (field.include_in_parent === true) {
+      targets.add(parent)
+      for (const copy of parent.copiesTo) targets.add(copy)
+    }
+    if (field.include_in_root === true) targets.add(this.root)
+    return new DocFields({ field: name, path, offset, parent: parent.identity }, [...targets])
+  }
+
+  private finishNested(doc: DocFields, path: string): void {
+    this.nested.push({ path, identity: doc.identity!, fields: doc.fields })
+  }
+}
+
+/** The object a field is introduced in, as strict_dynamic_mapping_exception names it (`_doc` at the root). */
+function parentName(path: string): string {
+  const dot = path.lastIndexOf('.')
+  return dot < 0 ? '_doc' : path.slice(0, dot)
 }
 
 function dynamicMapping(value: Exclude<XContentValue, null | XContentValue[]>): FieldMapping {

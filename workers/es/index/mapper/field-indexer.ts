@@ -9,7 +9,8 @@
  */
 import type { AnalyzedToken, FlushDictionary } from '../../../../engine-wasm/src/index/index.ts'
 import type { TermSink } from '../../analysis/index.ts'
-import type { ParsedDocument } from './document-parser.ts'
+import type { ParsedDocument, ParsedField } from './document-parser.ts'
+import { NESTED_PATH_FIELD } from './nested-mapping.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
@@ -31,11 +32,18 @@ export interface IndexTermsAnalyzer {
   indexTerms(analyzer: string, text: string, sink: TermSink, positionBase: number): number
 }
 
+/** The numeric doc values of the root's fields and of each nested document's (numericDocValues), by field index. */
+export interface BlockDocValues {
+  root: ReadonlyArray<readonly number[] | null>
+  nested: ReadonlyArray<ReadonlyArray<readonly number[] | null>>
+}
+
 /**
- * Writes a parsed document into `flush` as document `docId`: `_id` as one term, then each field in order.
- * `numeric` holds the numeric doc values of the document's numeric, date and boolean fields by their index in
- * `parsed.fields` (numericDocValues), which become the index's per-document numeric column. A field with no term and no
- * value is left out.
+ * Writes a parsed document into `flush` as one block of documents from `docId` on (IndexWriter.addDocuments of
+ * ParsedDocument.docs()): each nested document in block order, with its `_nested_path` term and its fields, then
+ * the root with `_id` as one term and its fields. `numeric` holds the numeric doc values of each document's numeric,
+ * date and boolean fields by their index in its fields, which become the index's per-document numeric column. A
+ * field with no term and no value is left out. Answers how many documents the block has.
  */
 export function indexDocument(
   flush: FlushDictionary,
@@ -43,13 +51,29 @@ export function indexDocument(
   id: string,
   parsed: ParsedDocument,
   analysis: IndexTermsAnalyzer,
-  numeric: ReadonlyArray<readonly number[] | null>,
-): void {
-  flush.beginDocument(docId)
+  numeric: BlockDocValues,
+): number {
+  const nested = parsed.nested
+  for (let n = 0; n < nested.length; n++) {
+    flush.beginDocument(docId + n)
+    flush.beginField(NESTED_PATH_FIELD, false)
+    flush.termText(nested[n]!.path, 0)
+    indexFields(flush, nested[n]!.fields, analysis, numeric.nested[n]!)
+  }
+  flush.beginDocument(docId + nested.length)
   flush.beginField('_id', false)
   flush.termText(id, 0)
+  indexFields(flush, parsed.fields, analysis, numeric.root)
+  return nested.length + 1
+}
+
+function indexFields(
+  flush: FlushDictionary,
+  fields: readonly ParsedField[],
+  analysis: IndexTermsAnalyzer,
+  numeric: ReadonlyArray<readonly number[] | null>,
+): void {
   // Index loops, not iterators or closures: this runs for every field of every document written.
-  const fields = parsed.fields
   for (let f = 0; f < fields.length; f++) {
     const { path, mapping, values } = fields[f]!
     // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.

@@ -1,7 +1,8 @@
 /**
  * Merging a mapping update into an index's mapping, as ES 8's MapperService merges a PUT _mapping:
  * - new fields (and new multi-fields) are added; objects merge field by field; `dynamic` is replaced
- *   when the update names it;
+ *   when the update names it; an object and a `nested` field never merge into each other (ObjectMapper's and
+ *   NestedObjectMapper's merge errors);
  * - a field's type never changes: `mapper [a.b] cannot be changed from type [long] to [text]` (an object
  *   is type `object`), and a leaf given for an object is `can't merge a non object mapping [a] with an
  *   object mapping`, both illegal_argument_exception;
@@ -12,7 +13,8 @@
  * The input mappings are not modified.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
-import { ownField, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { checkNestedFieldsLimit } from './nested-mapping.ts'
+import { hasProperties, ownField, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 
 const UPDATABLE = new Set(['search_analyzer', 'search_quote_analyzer', 'ignore_above'])
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
@@ -26,10 +28,12 @@ type Scalar = string | number | boolean | null
 
 export function mergeMapping(existing: Mapping, update: Mapping): Mapping {
   const dynamic = update.dynamic ?? existing.dynamic
-  return {
+  const merged: Mapping = {
     ...(dynamic !== undefined ? { dynamic } : {}),
     properties: mergeProperties(existing.properties, update.properties, ''),
   }
+  checkNestedFieldsLimit(merged)
+  return merged
 }
 
 function mergeProperties(
@@ -47,12 +51,20 @@ function mergeProperties(
 }
 
 function mergeField(current: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
-  if (current.type === 'object') {
-    if (incoming.type !== 'object') {
+  if (hasProperties(current)) {
+    if (!hasProperties(incoming)) {
       throw illegalArgumentException(`can't merge a non object mapping [${path}] with an object mapping`)
+    }
+    if (current.type !== incoming.type) {
+      throw illegalArgumentException(
+        current.type === 'nested'
+          ? `can't merge a non nested mapping [${path}] with a nested mapping`
+          : `can't merge a nested mapping [${path}] with a non-nested mapping`,
+      )
     }
     return {
       ...current,
+      ...(incoming.dynamic !== undefined ? { dynamic: incoming.dynamic } : {}),
       properties: mergeProperties(current.properties ?? {}, incoming.properties ?? {}, `${path}.`),
     }
   }

@@ -4,11 +4,13 @@
  * any other root key is refused with mapper_parsing_exception "Root mapping definition has unsupported
  * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
- * numbers as numbers, and a field without `type` is an object.
+ * numbers as numbers (an object's `dynamic` as text, as ES prints it), and a field without `type` is an object.
+ * More than 50 `nested` fields are refused (nested-mapping.ts).
  */
 import { mapperParsingException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { checkNestedFieldsLimit } from './nested-mapping.ts'
 
 /** Root keys ES accepts; only `dynamic` and `properties` are kept, the others are read and ignored. */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -38,10 +40,12 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   }
   const dynamic = root.get('dynamic')
   const properties = root.get('properties')
-  return {
+  const mapping: Mapping = {
     ...(dynamic !== undefined ? { dynamic: javaToString(dynamic) as Mapping['dynamic'] } : {}),
     properties: properties instanceof Map ? parseProperties(properties) : {},
   }
+  checkNestedFieldsLimit(mapping)
+  return mapping
 }
 
 function parseProperties(properties: XContentObject): Record<string, FieldMapping> {
@@ -52,6 +56,7 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
     for (const [key, value] of definition) {
       if (key === 'properties' || key === 'fields')
         setOwn(field, key, value instanceof Map ? parseProperties(value) : {})
+      else if (key === 'dynamic') setOwn(field, key, javaToString(value))
       else setOwn(field, key, value instanceof XNumber ? value.value : value)
     }
     field.type ??= 'object'

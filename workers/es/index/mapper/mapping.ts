@@ -18,6 +18,7 @@ export type FieldType =
   | 'boolean'
   | 'date'
   | 'object'
+  | 'nested'
 
 export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
   'long',
@@ -38,6 +39,16 @@ export interface FieldMapping {
   search_quote_analyzer?: string
   ignore_above?: number
   format?: string
+  /** An object's or nested field's own `dynamic`, inherited by its children; the root's when absent. */
+  dynamic?: DynamicMode
+  /** A `nested` field's copies of its values into its parent / the root document (nested-mapping.ts). */
+  include_in_parent?: boolean
+  include_in_root?: boolean
+}
+
+/** An object-like mapping (its values are objects with properties): `object` or `nested`. */
+export function hasProperties(field: FieldMapping): boolean {
+  return field.type === 'object' || field.type === 'nested'
 }
 
 export type DynamicMode = 'true' | 'false' | 'strict'
@@ -74,6 +85,7 @@ export function setOwn<T>(record: Record<string, T>, name: string, value: T): vo
 }
 
 function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
+  if (field.type === 'nested') return nestedToJson(field)
   const out: { [key: string]: JsonOut } = {}
   if (field.type !== 'object') out.type = field.type
   for (const [key, value] of Object.entries(field)) {
@@ -86,13 +98,27 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
   return out
 }
 
+/**
+ * NestedObjectMapper.toXContent: `type`, `include_in_parent` and `include_in_root` only when true, `dynamic`, then
+ * the properties (left out when there are none).
+ */
+function nestedToJson(field: FieldMapping): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = { type: 'nested' }
+  if (field.include_in_parent === true) out.include_in_parent = true
+  if (field.include_in_root === true) out.include_in_root = true
+  if (field.dynamic !== undefined) out.dynamic = field.dynamic
+  const properties = field.properties ?? {}
+  if (Object.keys(properties).length > 0) out.properties = propertiesToJson(properties)
+  return out
+}
+
 /** Every leaf field by its full path (`user.name`, `message.keyword`), with its mapping. */
 export function leafFields(mapping: Mapping): Map<string, FieldMapping> {
   const out = new Map<string, FieldMapping>()
   const walk = (properties: Record<string, FieldMapping>, prefix: string): void => {
     for (const [name, field] of Object.entries(properties)) {
       const path = prefix + name
-      if (field.type === 'object') walk(field.properties ?? {}, `${path}.`)
+      if (hasProperties(field)) walk(field.properties ?? {}, `${path}.`)
       else out.set(path, field)
       for (const [sub, subField] of Object.entries(field.fields ?? {})) out.set(`${path}.${sub}`, subField)
     }

@@ -7,7 +7,9 @@
  * its documents (near-real-time search). A buffered document that a later operation on its `_id` replaced or
  * deleted before the refresh is a delete inside the new segment (Lucene applies buffered deletes by term the
  * same way), so an `_id` has at most one live document; the searched document an operation replaced is deleted
- * at the same refresh. The refresh writes the buffered documents into one block of stored fields bytes
+ * at the same refresh. A document with nested objects is one block of Lucene documents (its nested documents, then
+ * itself: IndexWriter.updateDocuments), inverted at consecutive doc ids and replaced or deleted as a whole; its
+ * nested documents keep no stored fields (an empty record, searcher-docs.ts). The refresh writes the buffered documents into one block of stored fields bytes
  * (searcher-docs.ts) and drops their version map entries, as ES prunes its LiveVersionMap on refresh: from then on
  * GET, versions and seq_no checks read the searcher's stored fields (a document decoded only when read); the
  * version map keeps what is not refreshed and the tombstones.
@@ -73,12 +75,17 @@ interface LiveEntry {
   version: number
   /** The provisional doc id of `doc` in the open buffer, -1 when it has none. */
   buffered: number
+  /** The provisional doc id its block starts at (its first nested document, else `buffered`). */
+  blockStart: number
 }
 
 const GC_DELETES_MS = 60_000
 
-/** Inverts a document into the shard's open buffer as (provisional) document `docId`. */
-export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => void
+/**
+ * Inverts a document into the shard's open buffer as the block of (provisional) documents from `docId` on (its nested
+ * documents, then itself); answers how many documents the block has.
+ */
+export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => number
 
 export class IndexShard {
   private readonly live = new Map<string, LiveEntry>()
@@ -86,8 +93,8 @@ export class IndexShard {
   private readonly segments: ShardSegments
   /** The open in-memory segment: the inverted buffered documents (null while none is). */
   private buffer: FlushDictionary | null = null
-  /** The buffered documents by provisional doc id, from the searcher's maxDoc on. */
-  private buffered: StoredDocument[] = []
+  /** The buffered documents by provisional doc id, from the searcher's maxDoc on (null: a nested document). */
+  private buffered: Array<StoredDocument | null> = []
   /** Provisional doc ids deleted inside the buffer (replaced, deleted or failed before the refresh). */
   private bufferDeletes: number[] = []
   /** The `_id`s of the operations applied since the last refresh. */
@@ -221,6 +228,7 @@ export class IndexShard {
     let entry: LiveEntry
     if (operation.op === 'index') {
       if (!analyzed) throw new Error(`index operation on [${id}] without its analysis`)
+      const blockStart = this.docs.maxDoc + this.buffered.length
       const docId = this.invert(operation.doc, analyzed)
       entry = {
         doc: operation.doc,
@@ -228,9 +236,10 @@ export class IndexShard {
         seqNo,
         version: operation.doc.version,
         buffered: docId,
+        blockStart,
       }
     } else {
-      entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1 }
+      entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1, blockStart: -1 }
     }
     this.recordHistory(operation, false, now)
     this.place(id, entry)
@@ -238,29 +247,36 @@ export class IndexShard {
     this.checkpoints.markProcessed(seqNo)
   }
 
-  /** Makes `entry` the version map's entry of `id`; a buffered document it replaces is deleted in the buffer. */
+  /** Makes `entry` the version map's entry of `id`; a buffered block it replaces is deleted in the buffer. */
   private place(id: string, entry: LiveEntry): void {
-    const replaced = this.live.get(id)?.buffered ?? -1
-    if (replaced >= 0) this.bufferDeletes.push(replaced)
+    const replaced = this.live.get(id)
+    if (replaced !== undefined && replaced.buffered >= 0)
+      for (let d = replaced.blockStart; d <= replaced.buffered; d++) this.bufferDeletes.push(d)
     this.live.set(id, entry)
     this.pendingIds.add(id)
   }
 
-  /** Inverts `doc` into the open buffer at the next provisional doc id; answers that id. */
+  /**
+   * Inverts `doc`'s block into the open buffer from the next provisional doc id on; answers the doc id of `doc`
+   * itself (the block's last). When inverting fails, every document the block started is deleted (the last one
+   * started keeps `doc`'s stored fields).
+   */
   private invert(doc: StoredDocument, analyzed: AnalyzeDocument): number {
-    const docId = this.docs.maxDoc + this.buffered.length
-    this.buffer ??= this.index.newFlush()
+    const first = this.docs.maxDoc + this.buffered.length
+    const buffer = (this.buffer ??= this.index.newFlush())
+    let count: number
     try {
-      analyzed(docId, this.buffer)
+      count = analyzed(first, buffer)
     } catch (error) {
-      if (this.buffer.lastAdded === docId) {
-        this.buffered.push(doc)
-        this.bufferDeletes.push(docId)
+      for (let d = first; d <= buffer.lastAdded; d++) {
+        this.buffered.push(d === buffer.lastAdded ? doc : null)
+        this.bufferDeletes.push(d)
       }
       throw error
     }
+    for (let n = 1; n < count; n++) this.buffered.push(null)
     this.buffered.push(doc)
-    return docId
+    return first + count - 1
   }
 
   /**
@@ -324,7 +340,14 @@ export class IndexShard {
 
   /** Puts an id with no operation at or below the global checkpoint back to having none. */
   forget(id: string, now: number): void {
-    this.place(id, { doc: null, deletedAt: now - GC_DELETES_MS, seqNo: -1, version: 0, buffered: -1 })
+    this.place(id, {
+      doc: null,
+      deletedAt: now - GC_DELETES_MS,
+      seqNo: -1,
+      version: 0,
+      buffered: -1,
+      blockStart: -1,
+    })
   }
 
   /** The operations rollbacks undid that no resync settled yet (a promoted copy puts them back). */
@@ -416,7 +439,7 @@ export class IndexShard {
     const deletes = this.bufferDeletes
     for (const id of this.pendingIds) {
       const previous = this.docs.delete(id)
-      if (previous !== undefined) deletes.push(previous)
+      if (previous !== undefined) for (let d = previous.start; d <= previous.end; d++) deletes.push(d)
       if (this.live.get(id)?.doc) this.live.delete(id)
     }
     const docBase = this.docs.maxDoc
@@ -513,7 +536,7 @@ export class IndexShard {
     this.index.advanceSegmentCounter(point.counter)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     for (const { id, seqNo, version, deletedAt } of point.tombstones)
-      this.live.set(id, { doc: null, deletedAt, seqNo, version, buffered: -1 })
+      this.live.set(id, { doc: null, deletedAt, seqNo, version, buffered: -1, blockStart: -1 })
     this.highestSeqNo = point.userData.max_seq_no
     this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
     this.segments.commit(this.segments.searched())
@@ -543,6 +566,16 @@ export class IndexShard {
   /** The document a searcher hit refers to. */
   searchedDocument(docId: number): StoredDocument | undefined {
     return this.docs.get(docId)
+  }
+
+  /** The root document of the block a searched doc id is in (itself for a root), if live. */
+  blockRoot(docId: number): number | undefined {
+    return this.docs.blockRoot(docId)
+  }
+
+  /** The first doc id of the block a searched root document ends (its first nested document, else itself). */
+  blockStart(docId: number): number {
+    return this.docs.blockStart(docId)
   }
 
   get searcherIndex(): InvertedIndex {

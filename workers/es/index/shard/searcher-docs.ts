@@ -11,6 +11,9 @@
  * term lookup, a new copy loaded by a bulk keeps no map until lookups start to cost, and a copy taking many writes
  * on its searched documents pays for the map once. A decoded document is remembered weakly, so that a reader holding it (the doc
  * values cache) sees the same object again.
+ * A nested document (of a document with nested objects, placed right before it: a block) has an empty stored record
+ * and no `_id`; it is never answered by `get`, and is deleted with its root document (`delete`: the block is the run
+ * of live documents without an `_id` right before the root).
  * Invariants: doc ids are dense, handed out at maxDoc in order; an `_id` maps to at most one live doc id; after a
  * merge or a dropped segment, remap(docMap) renumbers everything exactly as the inverted index did; a block no doc
  * id refers to any more is dropped.
@@ -43,12 +46,19 @@ export class SearcherDocs {
    * Adds documents at the next doc ids, as one block of stored fields, the `deleted` local ids (ascending) not
    * live (documents replaced before they were ever searched); returns the first doc id.
    */
-  addDocuments(docs: readonly StoredDocument[], deleted: readonly number[] = []): number {
+  addDocuments(docs: ReadonlyArray<StoredDocument | null>, deleted: readonly number[] = []): number {
     const writer = new StoredFieldsWriter()
-    for (const doc of docs) writer.addDocument(doc)
+    for (const doc of docs) {
+      if (doc) writer.addDocument(doc)
+      else writer.addDeleted(0)
+    }
     const docBase = this.appendBlock(openStoredFields(writer.finish()), deleted)
-    if (this.byId)
-      for (let d = docBase; d < this.count; d++) if (!this.deleted[d]) this.byId.set(docs[d - docBase]!.id, d)
+    if (this.byId) {
+      for (let d = docBase; d < this.count; d++) {
+        const doc = docs[d - docBase]
+        if (doc && !this.deleted[d]) this.byId.set(doc.id, d)
+      }
+    }
     return docBase
   }
 
@@ -83,14 +93,37 @@ export class SearcherDocs {
     return docId === undefined || this.deleted[docId] ? undefined : docId
   }
 
-  /** Marks the live document with this `_id` deleted; its doc id, or undefined when it had none. */
-  delete(id: string): number | undefined {
+  /**
+   * Marks the live document with this `_id` deleted, with its nested documents; its block's doc ids (`end` is its
+   * own), or undefined when it had none.
+   */
+  delete(id: string): { start: number; end: number } | undefined {
     const docId = this.docId(id)
     if (docId === undefined) return undefined
     this.byId?.delete(id)
-    this.deleted[docId] = 1
+    const start = this.blockStart(docId)
+    this.deleted.fill(1, start, docId + 1)
     this.decoded[docId] = undefined
-    return docId
+    return { start, end: docId }
+  }
+
+  /** The live root document of the block a live nested document (or root) is in, if any. */
+  blockRoot(docId: number): number | undefined {
+    let d = docId
+    while (d < this.count && !this.deleted[d] && this.reader(d).id(this.entry[d]!) === null) d++
+    return d < this.count && !this.deleted[d] ? d : undefined
+  }
+
+  /** The first doc id of the block a live root document ends: its nested documents come right before it. */
+  blockStart(docId: number): number {
+    let start = docId
+    while (
+      start > 0 &&
+      !this.deleted[start - 1] &&
+      this.reader(start - 1).id(this.entry[start - 1]!) === null
+    )
+      start--
+    return start
   }
 
   get(docId: number): StoredDocument | undefined {

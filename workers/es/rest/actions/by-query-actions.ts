@@ -19,6 +19,7 @@ import {
 } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
+import { nestedOption, nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -107,8 +108,10 @@ export function queryHits(
       analyze: index.analysis.analyze,
       nowMillis: now,
       index: { name: index.metadata.name, uuid: index.metadata.uuid },
+      ...nestedOption(index.metadata.mapping),
     }
-    return { index, shards, query: filteredQuery(queryFor(queryContext), aliasFilter, queryContext) }
+    const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
+    return { index, shards, query: nonNestedFiltered(query, queryContext.nested ?? null) }
   })
   return scrollHits(context, targets)
 }

@@ -13,6 +13,7 @@ import type { XContentValue } from '../../xcontent/index.ts'
 import { actionRequestValidationException, parsingException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
+import { nestedOption, nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { buildQuery, queryStringIndexQuery } from '../../search/query-builder.ts'
 import { filteredQuery } from '../../search/search-request.ts'
@@ -48,6 +49,7 @@ function explainQuery(
     analyze: index.analysis.analyze,
     nowMillis: now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
+    ...nestedOption(index.metadata.mapping),
   }
   const uri = uriSearchQuery(req.params)
   const query = body.get('query')
@@ -55,7 +57,7 @@ function explainQuery(
   const built = uri
     ? queryStringIndexQuery(uri.query, uri.options, queryContext)
     : buildQuery(query!, queryContext)
-  return filteredQuery(built, aliasFilter, queryContext)
+  return nonNestedFiltered(filteredQuery(built, aliasFilter, queryContext), queryContext.nested ?? null)
 }
 
 async function runExplain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -20,6 +20,7 @@ import { sourceField } from '../../action/get-result.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
+import { nestedInnerHitsJson } from '../../search/fetch/nested-inner-hits.ts'
 import { fetchesMetadata } from '../../search/fetch/fetch-options.ts'
 import { documentFieldSections, identityFields, metadataFields } from '../../search/fetch/hit-sections.ts'
 import { parseSearchRequest, type ParsedSearch } from '../../search/search-request.ts'
@@ -201,6 +202,9 @@ function searchHitsJson(
         : {}),
       ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
       ...innerHitsSection(innerHits?.[i], withScores),
+      ...(hit.nestedInnerHits
+        ? { inner_hits: nestedInnerHitsJson(hit.nestedInnerHits, hit.index, hit.doc.id) }
+        : {}),
     })),
   }
 }

@@ -16,6 +16,7 @@ import { EsException, parsingException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { leafFields } from '../../index/mapper/mapping.ts'
+import { nestedOption } from '../../search/queries/nested-scope.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
 import { describeQuery } from '../../search/explain/query-description.ts'
@@ -124,6 +125,7 @@ function queryContext(index: IndexService | null, now: number, context: RestCont
     analyze: index.analysis.analyze,
     nowMillis: now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
+    ...nestedOption(index.metadata.mapping),
   }
 }
 

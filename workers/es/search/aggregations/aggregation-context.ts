@@ -71,4 +71,14 @@ export interface ShardContext {
   allDocs: readonly number[]
   filter(query: XContentValue): ReadonlySet<number>
   topHits(docs: readonly number[], request: TopHitsRequest): ShardTopHits
+  /** The index's nested paths, each with the nested path it sits in (null: the root). */
+  nestedPaths: ReadonlyMap<string, string | null>
+  /** The nested path the aggregation collects inside (null: root documents). */
+  nestedScope: string | null
+  /** This context inside another nested scope (a `nested` or `reverse_nested` aggregation's sub-aggregations). */
+  withNestedScope(scope: string | null): ShardContext
+  /** The nested documents of `path` whose parent is one of `docs` (of the current scope), ascending. */
+  nestedDocs(path: string, docs: readonly number[]): readonly number[]
+  /** The parents of nested `docs`: root documents (path null) or nested documents of `path`; distinct, ascending. */
+  reverseNestedDocs(path: string | null, docs: readonly number[]): readonly number[]
 }

@@ -9,6 +9,7 @@ import { filtersParser } from './bucket/filters.ts'
 import { histogramParser } from './bucket/histogram.ts'
 import { rangeParser } from './bucket/range.ts'
 import { filterParser, globalParser, missingParser } from './bucket/single-bucket.ts'
+import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
 import { cardinalityParser } from './metrics/cardinality.ts'
 import { avgParser, maxParser, minParser, sumParser, valueCountParser } from './metrics/numeric-metrics.ts'
@@ -26,6 +27,8 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['filters', filtersParser],
   ['missing', missingParser],
   ['global', globalParser],
+  ['nested', nestedParser],
+  ['reverse_nested', reverseNestedParser],
   ['avg', avgParser],
   ['sum', sumParser],
   ['min', minParser],

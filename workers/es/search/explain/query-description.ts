@@ -6,7 +6,8 @@
  * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)`,
  * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery
  * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
- * `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
+ * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
 import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -61,6 +62,10 @@ export function describeUnboosted(query: IndexQuery): string {
       return boolText(query)
     case 'functionScore':
       return `function score (${describeQuery(query.query)}, functions: [${query.functions.map(() => '{}').join('')}])`
+    case 'nonNested':
+      return 'FieldExistsQuery [field=_primary_term]'
+    case 'nested':
+      return `ToParentBlockJoinQuery (${describeQuery(query.query)})`
   }
 }
 

@@ -11,6 +11,7 @@ import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
+import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
 
 export interface QueryContext {
   fields: ReadonlyMap<string, FieldMapping>
@@ -25,6 +26,18 @@ export interface QueryContext {
   deprecations?: Set<string>
   /** The shard the query is built for (random_score salts with its number and hashes its documents' values). */
   shard?: ShardFieldValues
+  /** The index's nested fields, when it has any (queries/nested-query.ts). */
+  nested?: NestedContext
+}
+
+/** NestedScope and the index's NestedLookup, as the `nested` query reads them. */
+export interface NestedContext {
+  /** Every nested path with the nested path it sits in (null: the root). */
+  paths: ReadonlyMap<string, string | null>
+  /** The nested path a query is built inside, null at the top level. */
+  scope: string | null
+  /** When given, the `inner_hits` sections of the nested queries are collected here. */
+  innerHits?: NestedInnerHitsRequest[]
 }
 
 export interface ShardFieldValues {

@@ -179,6 +179,9 @@ export function weightMatches(
   const visit = (q: IndexQuery): Spans => {
     switch (q.type) {
       case 'matchAll':
+      case 'nonNested':
+      case 'nested':
+        // a block join hands on none of its child query's terms (ToParentBlockJoinQuery.visit)
         return []
       case 'matchNone':
         return null
@@ -223,6 +226,8 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
     switch (q.type) {
       case 'matchAll':
       case 'matchNone':
+      case 'nonNested':
+      case 'nested':
         return
       case 'constantScore':
         return visit(q.filter)

@@ -1,0 +1,110 @@
+/**
+ * The `nested` query (NestedQueryBuilder): `path`, `query`, `score_mode` (avg, the default, max, min, sum, none),
+ * `ignore_unmapped`, `inner_hits`, `boost`, `_name`. The child query is built inside the path's nested scope and
+ * filtered to the path's nested documents (`_nested_path:<path>`, NestedObjectMapper.nestedTypeFilter); the join goes
+ * to the enclosing nested scope's documents, or to the root documents outside any (ESToParentBlockJoinQuery over
+ * Queries.newNonNestedFilter). An unmapped or non-nested path is the query_shard_exception "[nested] failed to find
+ * nested object under path [p]", or matches nothing with ignore_unmapped. An `inner_hits` section is recorded in
+ * the context's innerHits by its name (the path by default), as InnerHitContextBuilder.extractInnerHits collects them.
+ */
+import type { IndexQuery, NestedScoreMode } from '../../../../engine-wasm/src/index/index.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { NESTED_PATH_FIELD } from '../../index/mapper/nested-mapping.ts'
+import { fetchSourceOption } from '../../action/fetch-source.ts'
+import { queryShardException } from '../query-string/query-parser-errors.ts'
+import { buildQuery } from '../query-builder.ts'
+import {
+  boostOf,
+  checkOptions,
+  numberOption,
+  parsingError,
+  scalarText,
+  type QueryContext,
+} from './query-parsing.ts'
+import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
+
+const SCORE_MODES: ReadonlyMap<string, NestedScoreMode> = new Map([
+  ['none', 'none'],
+  ['avg', 'avg'],
+  ['max', 'max'],
+  ['min', 'min'],
+  ['sum', 'sum'],
+])
+
+/** InnerHitBuilder's defaults. */
+const DEFAULT_INNER_HITS_SIZE = 3
+const INNER_HITS_OPTIONS = ['name', 'from', 'size', '_source']
+
+export function nestedQuery(body: XContentValue, context: QueryContext): IndexQuery {
+  if (!(body instanceof Map)) throw parsingError('[nested] query malformed, no start_object after query name')
+  checkOptions('nested', body, ['path', 'query', 'score_mode', 'ignore_unmapped', 'inner_hits'])
+  const queryBody = body.get('query')
+  if (queryBody === undefined) throw parsingError("[nested] requires 'query' field")
+  const path = scalarText(body.get('path'))
+  if (path === null) throw parsingError("[nested] requires 'path' field")
+  const modeText = scalarText(body.get('score_mode')) ?? 'avg'
+  const scoreMode = SCORE_MODES.get(modeText)
+  if (scoreMode === undefined)
+    throw illegalArgumentException(`No score mode for child query [${modeText}] found`)
+  const nested = context.nested
+  const paths = nested?.paths
+  // Parsing alone (no index: SearchSourceBuilder's validation) checks the child query's syntax only.
+  if (context.index === undefined && nested === undefined) {
+    buildQuery(queryBody, context)
+    return { type: 'matchNone' }
+  }
+  if (paths === undefined || !paths.has(path)) {
+    if (body.get('ignore_unmapped') === true) return { type: 'matchNone' }
+    throw queryShardException(`[nested] failed to find nested object under path [${path}]`, context.index)
+  }
+  const parentPath = nested?.scope ?? null
+  const inner = buildQuery(queryBody, { ...context, nested: { ...nested!, scope: path } })
+  const child: IndexQuery = {
+    type: 'bool',
+    must: [inner],
+    should: [],
+    mustNot: [],
+    filter: [{ type: 'term', field: NESTED_PATH_FIELD, term: path, boost: 1 }],
+    minimumShouldMatch: 0,
+    boost: 1,
+  }
+  const innerHits = body.get('inner_hits')
+  if (innerHits !== undefined && parentPath !== null)
+    throw illegalArgumentException(
+      '[inner_hits] of a nested query inside another nested query is not available in the playground',
+    )
+  if (innerHits !== undefined && nested?.innerHits !== undefined)
+    addInnerHits(nested.innerHits, innerHitsRequest(innerHits, path, parentPath, child))
+  return { type: 'nested', path, parentPath, query: child, scoreMode, boost: boostOf(body) }
+}
+
+function innerHitsRequest(
+  value: XContentValue,
+  path: string,
+  parentPath: string | null,
+  query: IndexQuery,
+): NestedInnerHitsRequest {
+  if (!(value instanceof Map)) throw parsingError('[inner_hits] must be an object')
+  const options: XContentObject = value
+  for (const key of options.keys()) {
+    if (!INNER_HITS_OPTIONS.includes(key))
+      throw illegalArgumentException(`[inner_hits] [${key}] is not available in the playground`)
+  }
+  return {
+    name: scalarText(options.get('name')) ?? path,
+    path,
+    parentPath,
+    query,
+    from: numberOption(options, 'from', 0),
+    size: numberOption(options, 'size', DEFAULT_INNER_HITS_SIZE),
+    fetchSource: fetchSourceOption(options.get('_source')),
+  }
+}
+
+/** InnerHitContextBuilder: one inner hits section per name. */
+function addInnerHits(into: NestedInnerHitsRequest[], request: NestedInnerHitsRequest): void {
+  if (into.some((known) => known.name === request.name))
+    throw illegalArgumentException(`[inner_hits] already contains an entry for key [${request.name}]`)
+  into.push(request)
+}
