@@ -13,6 +13,7 @@
 //   PHRASE_PREFIX 15                                                operands in phrase-prefix.ts
 //   BLENDED_TERMS 16                                                operands in blended-term-query.ts
 //   NON_NESTED 17, NESTED 18                                        operands in block-join.ts
+//   GEO_DISTANCE 19, GEO_BOUNDING_BOX 20                            operands in geo-queries.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -27,6 +28,7 @@ import { conjunction, disjunction, DocScores, exclusion, Hits, reqOpt } from './
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { functionScoreQuery } from './function-score'
+import { geoBoundingBoxQuery, geoDistanceQuery } from './geo-queries'
 import {
   automatonQuery,
   existsQuery,
@@ -57,6 +59,8 @@ const PHRASE_PREFIX: u32 = 15
 const BLENDED_TERMS: u32 = 16
 const NON_NESTED: u32 = 17
 const NESTED: u32 = 18
+const GEO_DISTANCE: u32 = 19
+const GEO_BOUNDING_BOX: u32 = 20
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -90,6 +94,8 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == BLENDED_TERMS) return blendedTermQuery(ctx, reader, parentBoost)
   if (op == NON_NESTED) return nonNestedQuery(ctx, reader, parentBoost)
   if (op == NESTED) return nestedQuery(ctx, reader, parentBoost)
+  if (op == GEO_DISTANCE) return geoDistanceQuery(ctx, reader, parentBoost)
+  if (op == GEO_BOUNDING_BOX) return geoBoundingBoxQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

@@ -1,7 +1,7 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
- * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts and function-score.ts). Boosts travel as float32,
- * as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
+ * geo-queries.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
@@ -29,6 +29,8 @@ const BLENDED_TERMS = 16
 const NON_NESTED = 17
 const NESTED = 18
 const NESTED_SCORE_MODES = ['none', 'avg', 'max', 'min', 'sum']
+const GEO_DISTANCE = 19
+const GEO_BOUNDING_BOX = 20
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -239,6 +241,24 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
     case 'exists':
       writer.u32(EXISTS)
       writer.string(query.field)
+      writer.f32(query.boost)
+      return
+    case 'geoDistance':
+      writer.u32(GEO_DISTANCE)
+      writer.string(query.field)
+      writer.f64(query.lat)
+      writer.f64(query.lon)
+      writer.f64(query.sortKey)
+      writer.f32(query.boost)
+      return
+    case 'geoBoundingBox':
+      writer.u32(GEO_BOUNDING_BOX)
+      writer.string(query.field)
+      writer.i32(query.minLat)
+      writer.i32(query.maxLat)
+      writer.i32(query.minLon)
+      writer.i32(query.maxLon)
+      writer.u32(query.crossesDateline ? 1 : 0)
       writer.f32(query.boost)
       return
     case 'disMax':

@@ -91,6 +91,27 @@ export type IndexQuery =
   /** A range over numeric doc values, both bounds inclusive (±Infinity for open ends). */
   | { type: 'numericRange'; field: string; lower: number; upper: number; boost: number }
   | { type: 'exists'; field: string; boost: number }
+  /** A geo_point within radiusMeters; sortKey is GeoUtils.distanceQuerySortKey of it (what the engine compares). */
+  | {
+      type: 'geoDistance'
+      field: string
+      lat: number
+      lon: number
+      radiusMeters: number
+      sortKey: number
+      boost: number
+    }
+  /** A geo_point in a box, its bounds encoded (GeoEncodingUtils: lower ones rounded up, upper ones down). */
+  | {
+      type: 'geoBoundingBox'
+      field: string
+      minLat: number
+      maxLat: number
+      minLon: number
+      maxLon: number
+      crossesDateline: boolean
+      boost: number
+    }
   | { type: 'disMax'; queries: readonly IndexQuery[]; tieBreaker: number; boost: number }
   | { type: 'constantScore'; filter: IndexQuery; boost: number }
   | { type: 'boosting'; positive: IndexQuery; negative: IndexQuery; negativeBoost: number; boost: number }

@@ -5,6 +5,7 @@
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
+ * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - text: no doc values (FieldInfo type `text`, which aggregations refuse).
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues).
@@ -45,6 +46,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   keyword: 'keyword',
   boolean: 'boolean',
   date: 'date',
+  geo_point: 'geo_point',
   text: 'text',
 }
 

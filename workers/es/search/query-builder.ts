@@ -1,6 +1,6 @@
 /**
  * Turns the Query DSL into the inverted index's query tree, as ES's QueryBuilders build Lucene queries:
- * one builder per query family under ./queries (full text, term level, range, compound). An empty object
+ * one builder per query family under ./queries (full text, term level, range, compound, geo). An empty object
  * is match_all; more than one query name or an unknown one fails with ES's parsing_exception texts. A clause
  * with a `_name` is recorded in the context's namedQueries, as AbstractQueryBuilder.toQuery adds it.
  */
@@ -9,6 +9,7 @@ import { EsException } from '../errors/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './queries/compound-queries.ts'
 import { functionScoreQuery } from './queries/function-score.ts'
+import { geoBoundingBoxQuery, geoDistanceQuery } from './queries/geo-queries.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
 import { boostOf, parsingError, scalarText, type QueryContext } from './queries/query-parsing.ts'
 import { nestedQuery } from './queries/nested-query.ts'
@@ -58,6 +59,8 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['script', scriptQuery],
   ['script_score', scriptScoreQuery],
   ['nested', nestedQuery],
+  ['geo_distance', geoDistanceQuery],
+  ['geo_bounding_box', geoBoundingBoxQuery],
 ])
 
 /**

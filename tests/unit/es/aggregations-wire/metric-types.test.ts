@@ -191,7 +191,7 @@ describe('metric aggregations over the wire', () => {
 
 describe('reading an unknown type', () => {
   it('fails as NamedWriteableRegistry does', () => {
-    const wire = [{ type: 'geo_bounds', name: 'g', meta: null }] as unknown as AggregationsWire
-    expect(() => readAggregations(wire)).toThrow('Unknown NamedWriteable [InternalAggregation][geo_bounds]')
+    const wire = [{ type: 'geo_line', name: 'g', meta: null }] as unknown as AggregationsWire
+    expect(() => readAggregations(wire)).toThrow('Unknown NamedWriteable [InternalAggregation][geo_line]')
   })
 })

@@ -4,6 +4,7 @@
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
+ * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - text and objects: none.
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues). Aggregations read them; the inverted index keeps the
@@ -13,6 +14,7 @@ import { DateFormatter } from '../../common/time/index.ts'
 import { documentParsingException, EsException } from '../../errors/index.ts'
 import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
+import { geoPointDocValues } from './geo-point-field.ts'
 
 export type DocValue = number | string
 
@@ -20,7 +22,7 @@ export type DocValue = number | string
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 
 /** Field types whose doc values are numbers the index keeps in its numeric column. */
-const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([...NUMERIC_TYPES, 'date', 'boolean'])
+const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([...NUMERIC_TYPES, 'date', 'boolean', 'geo_point'])
 
 /**
  * The numeric doc values of every numeric, date and boolean field of a parsed document (or of one of its nested
@@ -75,6 +77,8 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
       return sortNumbers(values.map((v) => Math.fround(Number(v))))
     case 'half_float':
       return sortNumbers(values.map((v) => halfFloat(Number(v))))
+    case 'geo_point':
+      return geoPointDocValues(values)
     default:
       return []
   }

@@ -21,6 +21,7 @@ import { documentParsingException, EsException, illegalArgumentException } from 
 import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
 import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
+import { geoPointValues } from './geo-point-field.ts'
 
 export type LeafValue = string | number | boolean
 
@@ -135,9 +136,12 @@ class DocumentWalk {
     dynamic: DynamicMode,
     doc: DocFields,
   ): void {
-    if (value === null || this.gaveUp) return
-    if (Array.isArray(value)) {
-      for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
+    if (this.gaveUp) return
+    // A geo_point's value may be an object, an array or null (its null_value): its mapper reads it whole.
+    if (value === null || Array.isArray(value)) {
+      const mapped = ownField(parent, name)
+      if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
+      if (value !== null) for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
       return
     }
     let field = ownField(parent, name)
@@ -158,6 +162,7 @@ class DocumentWalk {
       setOwn(parent, name, field)
       this.added = true
     }
+    if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -180,6 +185,10 @@ class DocumentWalk {
     if (field.fields === undefined) return
     for (const [sub, subField] of Object.entries(field.fields))
       this.addValue(doc, `${path}.${sub}`, subField, leaf)
+  }
+
+  private addGeoPoints(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    for (const point of geoPointValues(path, field, value)) this.addValue(doc, path, field, point)
   }
 
   /** A leaf value into its document and the documents that document's values are copied into. */

@@ -4,7 +4,7 @@
  * position_increment_gap, 100, as ES sets it), for
  * a `keyword` field each value as one term unless longer than ignore_above, a boolean as Lucene's "T"/"F".
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
- * (NumberFieldMapper, DateFieldMapper), and every query on them here reads their doc values (exact values and
+ * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
  * ranges as NUMERIC_RANGE, exists), so terms would only cost memory.
  */
 import type { AnalyzedToken, FlushDictionary } from '../../../../engine-wasm/src/index/index.ts'
@@ -84,7 +84,7 @@ function indexFields(
       for (let v = 0; v < values.length; v++) {
         base = analysis.indexTerms(analyzer, String(values[v]), flush, base) + POSITION_INCREMENT_GAP
       }
-    } else if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date') {
+    } else if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date' && mapping.type !== 'geo_point') {
       const ignoreAbove = mapping.type === 'keyword' ? (mapping.ignore_above ?? Infinity) : Infinity
       for (let v = 0; v < values.length; v++) {
         const term = indexedTerm(values[v]!)

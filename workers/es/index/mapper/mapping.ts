@@ -17,6 +17,7 @@ export type FieldType =
   | 'half_float'
   | 'boolean'
   | 'date'
+  | 'geo_point'
   | 'object'
   | 'nested'
 
@@ -39,6 +40,12 @@ export interface FieldMapping {
   search_quote_analyzer?: string
   ignore_above?: number
   format?: string
+  /** geo_point: drop (or normalise) malformed points instead of failing the document. */
+  ignore_malformed?: boolean | string
+  /** geo_point: accept (and drop) a third coordinate; true unless set to false. */
+  ignore_z_value?: boolean | string
+  /** The value indexed for an explicit null (geo_point: a point string). */
+  null_value?: string | number | boolean
   /** An object's or nested field's own `dynamic`, inherited by its children; the root's when absent. */
   dynamic?: DynamicMode
   /** A `nested` field's copies of its values into its parent / the root document (nested-mapping.ts). */
@@ -93,7 +100,7 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
     out[key] =
       key === 'properties' || key === 'fields'
         ? propertiesToJson(value as Record<string, FieldMapping>)
-        : (value as string | number)
+        : (value as string | number | boolean)
   }
   return out
 }

@@ -6,7 +6,8 @@
  * - `values(field, doc)` returns a document's doc values for the field, sorted as Lucene's doc values are
  *   (numbers ascending, keywords in UTF-8 byte order) and deduplicated for keywords (SORTED_SET), not for
  *   numbers (SORTED_NUMERIC keeps repeats). Numbers are doubles; longs and dates are integral doubles,
- *   booleans are 1 and 0. An empty array is a missing value.
+ *   booleans are 1 and 0; a geo_point's are its packed words (index/mapper/geo-point-field.ts: geoPointsOf decodes
+ *   them). An empty array is a missing value.
  * - `field(name)` is null for a field unmapped in this shard's index.
  * - `filter(query)` returns the shard's documents matching a Query DSL object (parse errors are thrown).
  */
@@ -19,7 +20,7 @@ import type { SortBuilder, SortKeyOrder, SortValue } from '../sort/index.ts'
 export type FieldValue = number | string
 
 /** The doc-values families ES's ValuesSourceType distinguishes, plus `text` (no doc values). */
-export type ValuesType = 'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'text'
+export type ValuesType = 'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'geo_point' | 'text'
 
 /** DocValueFormat for a non-RAW field (dates): how a key or value prints as `*_as_string`. */
 export interface ValueFormat {

@@ -1,17 +1,21 @@
 /**
  * The aggregation types the playground implements, by the name the request uses (SearchModule's
- * registrations). date_histogram and date_range are built on histogram.ts and range.ts.
+ * registrations). date_histogram, date_range and geo_distance are built on histogram.ts and range.ts.
  */
 import type { AggregationParser } from './aggregation-builder.ts'
 import { dateHistogramParser } from './bucket/date-histogram.ts'
 import { dateRangeParser } from './bucket/date-range.ts'
 import { filtersParser } from './bucket/filters.ts'
+import { geoDistanceParser } from './bucket/geo-distance.ts'
+import { geohashGridParser, geotileGridParser } from './bucket/geo-grid.ts'
 import { histogramParser } from './bucket/histogram.ts'
 import { rangeParser } from './bucket/range.ts'
 import { filterParser, globalParser, missingParser } from './bucket/single-bucket.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
 import { cardinalityParser } from './metrics/cardinality.ts'
+import { geoBoundsParser } from './metrics/geo-bounds.ts'
+import { geoCentroidParser } from './metrics/geo-centroid.ts'
 import { avgParser, maxParser, minParser, sumParser, valueCountParser } from './metrics/numeric-metrics.ts'
 import { percentilesParser } from './metrics/percentiles.ts'
 import { extendedStatsParser, statsAggParser } from './metrics/stats.ts'
@@ -39,4 +43,9 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['cardinality', cardinalityParser],
   ['percentiles', percentilesParser],
   ['top_hits', topHitsParser],
+  ['geo_distance', geoDistanceParser],
+  ['geohash_grid', geohashGridParser],
+  ['geotile_grid', geotileGridParser],
+  ['geo_bounds', geoBoundsParser],
+  ['geo_centroid', geoCentroidParser],
 ])

@@ -18,11 +18,14 @@ import { InternalHistogram, type HistogramWire } from './bucket/histogram.ts'
 import { InternalRange, type RangeWire } from './bucket/range.ts'
 import { InternalFilters, type FiltersWire } from './bucket/filters.ts'
 import { InternalSingleBucket, type SingleBucketWire } from './bucket/single-bucket.ts'
+import { InternalGeoGrid, type GeoGridWire } from './bucket/geo-grid.ts'
 import { InternalNumericMetric, type NumericMetricWire } from './metrics/numeric-metrics.ts'
 import { InternalStats, type StatsWire } from './metrics/stats.ts'
 import { InternalCardinality, type CardinalityWire } from './metrics/cardinality.ts'
 import { InternalPercentiles, type PercentilesWire } from './metrics/percentiles.ts'
 import { InternalTopHits, type TopHitsWire } from './metrics/top-hits.ts'
+import { InternalGeoBounds, type GeoBoundsWire } from './metrics/geo-bounds.ts'
+import { InternalGeoCentroid, type GeoCentroidWire } from './metrics/geo-centroid.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 
 export type InternalAggregationWire =
@@ -36,6 +39,9 @@ export type InternalAggregationWire =
   | CardinalityWire
   | PercentilesWire
   | TopHitsWire
+  | GeoGridWire
+  | GeoBoundsWire
+  | GeoCentroidWire
 
 export type AggregationsWire = readonly InternalAggregationWire[]
 
@@ -72,6 +78,12 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalPercentiles.readFrom(wire)
     case 'top_hits':
       return InternalTopHits.readFrom(wire)
+    case 'geo_grid':
+      return InternalGeoGrid.readFrom(wire, readAggregations)
+    case 'geo_bounds':
+      return InternalGeoBounds.readFrom(wire)
+    case 'geo_centroid':
+      return InternalGeoCentroid.readFrom(wire)
     default:
       // A message from a node that knows a type this one does not (NamedWriteableRegistry's failure).
       throw new TypeError(`Unknown NamedWriteable [InternalAggregation][${(wire as { type: string }).type}]`)

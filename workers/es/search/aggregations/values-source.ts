@@ -42,9 +42,10 @@ export function numericValues(
   missing: XContentValue | undefined,
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
   const config = resolveValues(shard, field, missing)
-  if (config.info?.type === 'keyword') {
+  const fieldType = config.info?.type
+  if (fieldType === 'keyword' || fieldType === 'geo_point') {
     throw illegalArgumentException(
-      `Field [${field}] of type [keyword] is not supported for aggregation [${type}]`,
+      `Field [${field}] of type [${fieldType}] is not supported for aggregation [${type}]`,
     )
   }
   return {

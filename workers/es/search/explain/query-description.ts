@@ -7,11 +7,14 @@
  * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery
  * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
  * `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
- * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, the geo
+ * queries' IndexOrDocValuesQuery of LatLonPointDistanceQuery `f:lat,lon +/- r meters` and LatLonPointInBBoxQuery
+ * `f:[minLat TO maxLat],[minLon TO maxLon]`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
 import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
+import { decodeLatitude, decodeLongitude } from '../../common/geo/geo-encoding.ts'
 
 type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
 
@@ -48,6 +51,15 @@ export function describeUnboosted(query: IndexQuery): string {
       return `${query.field}:[${javaNumber(query.lower)} TO ${javaNumber(query.upper)}]`
     case 'exists':
       return `FieldExistsQuery [field=${query.field}]`
+    case 'geoDistance': {
+      const { field, lat, lon, radiusMeters } = query
+      const text = `${field}:${javaDoubleToString(lat)},${javaDoubleToString(lon)} +/- ${javaDoubleToString(radiusMeters)} meters`
+      return `IndexOrDocValuesQuery(indexQuery=${text}, dvQuery=${text})`
+    }
+    case 'geoBoundingBox': {
+      const box = geoBoxText(query)
+      return `IndexOrDocValuesQuery(indexQuery=${query.field}:${box}, dvQuery=${query.field}:${box})`
+    }
     case 'disMax': {
       const tie = query.tieBreaker !== 0 ? `~${javaFloatToString(query.tieBreaker)}` : ''
       return `(${query.queries.map(describeQuery).join(' | ')})${tie}`
@@ -143,4 +155,11 @@ function rangeBound(bound: string | null): string {
 
 function javaNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : javaDoubleToString(value)
+}
+
+/** LatLonPointInBBoxQuery's bounds, decoded from the encoded ones it holds. */
+function geoBoxText(query: Extract<IndexQuery, { type: 'geoBoundingBox' }>): string {
+  const [minLat, maxLat] = [query.minLat, query.maxLat].map((v) => javaDoubleToString(decodeLatitude(v)))
+  const [minLon, maxLon] = [query.minLon, query.maxLon].map((v) => javaDoubleToString(decodeLongitude(v)))
+  return `[${minLat} TO ${maxLat}],[${minLon} TO ${maxLon}]`
 }

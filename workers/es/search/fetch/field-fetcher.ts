@@ -5,6 +5,7 @@
  *   (the hit's `ignored_field_values`, as it was in `_source`); multi-fields read their parent's values;
  * - long, integer, short, byte: longs (decimals truncated); double: doubles (`5.0`); float, half_float: floats;
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
+ * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit.
  * A pattern (`user.*`, `*`) matches mapped leaf fields and multi-fields, never metadata fields. With
  * `include_unmapped`, leaves of `_source` the mapping does not know are returned as they were sent. `format` on
@@ -27,6 +28,7 @@ import { DEFAULT_DATE_FORMAT, dateMillis, ignoredAbove } from '../../index/mappe
 import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
 import { searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
+import { geoPointPrinter } from './geo-point-format.ts'
 
 /** A hit's field: its name, its values, and the `_source` values its mapper ignored (DocumentField). */
 export interface DocumentField {
@@ -98,7 +100,7 @@ export class FieldFetcher {
 
 /** The field type's ValueFetcher for `fields`: how one `_source` value prints. */
 function valueFetcher(name: string, field: FieldMapping, format: string | null): ValueFetcher {
-  if (format !== null && field.type !== 'date') {
+  if (format !== null && field.type !== 'date' && field.type !== 'geo_point') {
     throw illegalArgumentException(`Field [${name}] of type [${field.type}] doesn't support formats.`)
   }
   switch (field.type) {
@@ -129,6 +131,8 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
       const printer = DateFormatter.forPattern(format ?? field.format ?? DEFAULT_DATE_FORMAT)
       return each((value) => printer.format(millis(value)))
     }
+    case 'geo_point':
+      return each(geoPointPrinter(format))
     default:
       return each(String)
   }

@@ -95,6 +95,10 @@ export function rangeIndexQuery(
   options: RangeOptions,
   boost: number,
 ): IndexQuery {
+  if (mapping.type === 'geo_point') {
+    const reason = `Field [${field}] of type [geo_point] does not support range queries`
+    throw failedToCreateQuery(options.index, 'illegal_argument_exception', reason)
+  }
   if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }
   if (NUMERIC_TYPES.has(mapping.type)) {
     const [lower, upper] = numericBounds(mapping.type, bounds, options.index)

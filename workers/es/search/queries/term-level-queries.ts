@@ -83,6 +83,10 @@ export function exactValueQuery(
     return shardRangeQuery(field, mapping, bounds, options, boost)
   }
   if (mapping.type === 'date') return valueRange()
+  if (mapping.type === 'geo_point') {
+    const reason = `Geometry fields do not support exact searching, use dedicated geometry queries instead: [${field}]`
+    throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
+  }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
   if (mapping.type === 'text' || mapping.type === 'keyword') return { type: 'term', field, term: text, boost }
   const term = checked(context, () => exactTerm(mapping, text))

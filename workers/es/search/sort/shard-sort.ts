@@ -1,6 +1,6 @@
 /**
  * The query phase of a sorted search on one shard (TopFieldCollector): every match gets its sort values,
- * (a `_script` sort's from its script, run here), matches at or before `search_after` are dropped, and the best `k` are kept in sort order, ties broken
+ * (a `_script` sort's from its script, a `_geo_distance` sort's from the document's points, both computed here), matches at or before `search_after` are dropped, and the best `k` are kept in sort order, ties broken
  * by ascending doc id as Lucene breaks them inside a shard.
  */
 import type { ScoreDoc } from '../../../../engine-wasm/src/index/index.ts'
@@ -10,6 +10,7 @@ import { classCast } from '../../script/script-errors.ts'
 import { SearchScript } from '../../script/search-script.ts'
 import { compareFieldDocs, docSortValue, type SortValue } from './field-comparator.ts'
 import type { SortField } from './sort-field.ts'
+import { geoDistanceValues } from './geo-distance-sort.ts'
 
 export interface FieldDoc {
   docId: number
@@ -38,7 +39,9 @@ export function topFieldDocs(
   const values = (field: SortField, i: number, docId: number, score: number): readonly FieldValue[] => {
     const script = scripts[i]
     if (script) return [scriptSortValue(field, script, script.run(docId, score))]
-    return field.field === null ? [] : source.values(field.field, docId)
+    if (field.field === null) return []
+    const values = source.values(field.field, docId)
+    return field.geoDistance === null ? values : geoDistanceValues(field.geoDistance, values)
   }
   for (const { docId, score } of matches) {
     const sortValues = fields.map((field, i) =>

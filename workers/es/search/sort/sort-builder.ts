@@ -5,7 +5,8 @@
  *   `{"field": {options}}`, or an array of strings and objects;
  * - FieldSortBuilder's options (ObjectParser `field_sort`): order, missing, unmapped_type, mode, format;
  *   ScoreSortBuilder's (`_score`): order; ScriptSortBuilder's (`_script`): script, type (`number` or `string`),
- *   order, mode. Fields and scripts default to `asc`, `_score` to `desc`.
+ *   order, mode; GeoDistanceSortBuilder's (`_geo_distance`, geo-distance-sort.ts). Fields, scripts and distances
+ *   default to `asc`, `_score` to `desc`.
  * Errors as ES gives them: `malformed sort format, ...` (illegal_argument_exception), `No enum constant
  * org.elasticsearch.search.sort.SortOrder.UP` for a bad short-form order, and ObjectParser's
  * x_content_parse_exception `[line:col] [field_sort] unknown field [x]` / `failed to parse field [order]`
@@ -19,6 +20,7 @@ import { XNumber, type XContentObject, type XContentValue } from '../../xcontent
 import { valueToken } from '../../action/value-token.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
+import { parseGeoDistanceSort, type GeoDistanceSpec } from './geo-distance-sort.ts'
 
 export type SortOrder = 'asc' | 'desc'
 
@@ -32,6 +34,14 @@ export type ScriptSortType = 'number' | 'string'
 export type SortBuilder =
   | { kind: 'score'; order: SortOrder }
   | { kind: 'script'; script: ScriptSpec; type: ScriptSortType; order: SortOrder; mode: SortMode | null }
+  | {
+      kind: 'geoDistance'
+      field: string
+      spec: GeoDistanceSpec
+      order: SortOrder
+      mode: SortMode | null
+      ignoreUnmapped: boolean
+    }
   | {
       kind: 'field'
       field: string
@@ -123,6 +133,7 @@ function compoundSort(object: XContentObject, body: string): SortBuilder[] {
   const entries = [...object]
   return entries.map(([name, value], i) => {
     if (typeof value === 'string') return withOrder(fieldOrScoreSort(name), sortOrder(value))
+    if (name === '_geo_distance' && value instanceof Map) return parseGeoDistanceSort(value)
     const parserName = name === '_score' ? '_score' : name === '_script' ? '_script' : 'field_sort'
     if (!(value instanceof Map)) {
       // ObjectParser.parse steps to the next token and requires START_OBJECT there.

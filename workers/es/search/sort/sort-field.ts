@@ -2,7 +2,8 @@
  * SortBuilder.build on one shard: a parsed sort turned into the SortField Lucene's TopFieldCollector
  * compares with, from the index mapping (FieldSortBuilder.build / ScoreSortBuilder.build, ES 8.17):
  * - `_score` (descending unless `asc`), `_doc` (doc id order), `_script` (ScriptSortBuilder: a `number` script
- *   sorts as DOUBLE, a `string` one by BytesRef order of its String.valueOf; a document's value is the script's);
+ *   sorts as DOUBLE, a `string` one by BytesRef order of its String.valueOf; a document's value is the script's),
+ *   `_geo_distance` (DOUBLE: the distance to the origins, +Infinity when missing; geo-distance-sort.ts);
  * - long/integer/short/byte/date/boolean fields sort as LONG (ES 8.17; 8.19 moved the small integers to
  *   INT), double as DOUBLE, float/half_float as FLOAT, keyword by BytesRef order;
  * - the multi-value mode defaults to MIN ascending and MAX descending; SUM/AVG/MEDIAN on a non-numeric
@@ -24,6 +25,7 @@ import { fielddataDisabled } from '../aggregations/values-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
+import type { GeoDistanceSpec } from './geo-distance-sort.ts'
 
 export type SortType = 'score' | 'doc' | 'long' | 'double' | 'float' | 'keyword'
 
@@ -47,6 +49,8 @@ export interface SortField {
   boolean: boolean
   /** A `_script` sort: the script, run per document on the shard (shard-sort.ts), and the index it reads. */
   script: { spec: ScriptSpec; index: string } | null
+  /** A `_geo_distance` sort: the origins, unit and distance type its values are computed with (shard-sort.ts). */
+  geoDistance: GeoDistanceSpec | null
 }
 
 /** Long.MAX_VALUE and Long.MIN_VALUE as doubles (2^63 and -2^63). */
@@ -84,6 +88,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     formatSortValues: false,
     boolean: false,
     script: null,
+    geoDistance: null,
   }
   if (builder.kind === 'score') return { ...base, type: 'score', field: null, name: 'null' }
   if (builder.kind === 'script') {
@@ -94,6 +99,28 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
       name: '_script',
       mode: builder.mode ?? (descending ? 'max' : 'min'),
       script: { spec: builder.script, index: index.name },
+    }
+  }
+  if (builder.kind === 'geoDistance') {
+    const mapping = index.fields.get(builder.field)
+    if (mapping === undefined && !builder.ignoreUnmapped) {
+      throw illegalArgumentException(
+        `failed to find mapper for [${builder.field}] for geo distance based sort`,
+      )
+    }
+    if (mapping !== undefined && mapping.type !== 'geo_point') {
+      throw illegalArgumentException(
+        `unable to apply geo distance sort to field [${builder.field}] of type [${mapping.type}]`,
+      )
+    }
+    return {
+      ...base,
+      type: 'double',
+      field: mapping === undefined ? null : builder.field,
+      name: builder.field,
+      mode: builder.mode ?? (descending ? 'max' : 'min'),
+      missing: Infinity,
+      geoDistance: builder.spec,
     }
   }
   const name = builder.field

@@ -17,7 +17,7 @@ import {
   type XContentObject,
   type XContentValue,
 } from '../../../xcontent/index.ts'
-import type { ValueFormat } from '../aggregation-context.ts'
+import type { ShardContext, ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import type { ReadAggregations } from '../aggregation-wire.ts'
@@ -177,6 +177,8 @@ export interface RangeSpecSource {
     fieldFormat: ValueFormat | null,
     now: number,
   ): { ranges: RangeSpec[]; format: ValueFormat | null; missing: XContentValue | undefined }
+  /** The values a document is bucketed by, when not the field's own numbers (geo_distance: its distances). */
+  values?(shard: ShardContext): (doc: number) => readonly number[]
 }
 
 export function rangeBuilder(
@@ -193,7 +195,9 @@ export function rangeBuilder(
     collect(shard, docs) {
       const fieldFormat = shard.source.field(spec.field)?.format ?? null
       const { ranges, format, missing } = spec.resolve(fieldFormat, shard.now)
-      const source = numericValues(shard, spec.type, spec.field, missing)
+      const source = spec.values
+        ? { values: spec.values(shard) }
+        : numericValues(shard, spec.type, spec.field, missing)
       const buckets = ranges.map((range): RangeBucket => {
         const inRange = docs.filter((doc) => source.values(doc).some((v) => v >= range.from && v < range.to))
         return {

@@ -1,0 +1,99 @@
+/**
+ * `geo_centroid` as ES 8's GeoCentroidAggregator and InternalGeoCentroid: the mean of a field's points (every point
+ * of every document, decoded from its quantised doc values), latitudes and longitudes summed with Kahan summation and
+ * divided by the count on the shard; the reduce weighs each shard's centroid by its count (count · centroid summed,
+ * divided by the total), so even one shard's result goes through it. Rendered as `{"location": {"lat", "lon"},
+ * "count": n}`, `location` left out without points. Wire form: the centroid (null without points) and the count.
+ */
+import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import { rejectSubAggregations, type AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import { geoPointValues } from '../geo-values.ts'
+import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
+import { CompensatedSum } from './compensated-sum.ts'
+import type { GeoPoint } from '../../../common/geo/geo-encoding.ts'
+
+export interface GeoCentroidWire extends AggregationWireHeader<'geo_centroid'> {
+  readonly centroid: GeoPoint | null
+  readonly count: number
+}
+
+export class InternalGeoCentroid extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly centroid: GeoPoint | null,
+    readonly count: number,
+  ) {
+    super(name, meta)
+  }
+
+  static readFrom(wire: GeoCentroidWire): InternalGeoCentroid {
+    const centroid = wire.centroid === null ? null : { ...wire.centroid }
+    return new InternalGeoCentroid(wire.name, readMeta(wire.meta), centroid, wire.count)
+  }
+
+  writeTo(): GeoCentroidWire {
+    const centroid = this.centroid === null ? null : { ...this.centroid }
+    return { ...this.header('geo_centroid'), centroid, count: this.count }
+  }
+
+  reduce(all: readonly InternalAggregation[]): InternalAggregation {
+    let lonSum = NaN
+    let latSum = NaN
+    let count = 0
+    for (const part of all as readonly InternalGeoCentroid[]) {
+      if (part.count === 0 || part.centroid === null) continue
+      count += part.count
+      if (Number.isNaN(lonSum)) {
+        lonSum = part.count * part.centroid.lon
+        latSum = part.count * part.centroid.lat
+      } else {
+        lonSum += part.count * part.centroid.lon
+        latSum += part.count * part.centroid.lat
+      }
+    }
+    const centroid = Number.isNaN(lonSum) ? null : { lat: latSum / count, lon: lonSum / count }
+    return new InternalGeoCentroid(this.name, this.meta, centroid, count)
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    if (this.centroid !== null) {
+      out.set(
+        'location',
+        new Map<string, JsonOut>([
+          ['lat', new JavaDouble(this.centroid.lat)],
+          ['lon', new JavaDouble(this.centroid.lon)],
+        ]),
+      )
+    }
+    out.set('count', this.count)
+  }
+}
+
+export const geoCentroidParser: AggregationParser = (name, body, meta, subs) => {
+  rejectSubAggregations(name, 'geo_centroid', subs)
+  const params = new AggregationParams('geo_centroid', body, ['field', 'missing', 'script'])
+  const field = params.requiredField()
+  return {
+    name,
+    type: 'geo_centroid',
+    meta,
+    subs,
+    collect(shard, docs) {
+      const points = geoPointValues(shard, 'geo_centroid', field)
+      const lat = new CompensatedSum()
+      const lon = new CompensatedSum()
+      let count = 0
+      for (const doc of docs) {
+        for (const point of points(doc)) {
+          lat.add(point.lat)
+          lon.add(point.lon)
+          count++
+        }
+      }
+      const centroid = count > 0 ? { lat: lat.value / count, lon: lon.value / count } : null
+      return new InternalGeoCentroid(name, meta, centroid, count)
+    },
+  }
+}
