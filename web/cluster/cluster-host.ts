@@ -17,6 +17,8 @@ import { hostScheduler as clock } from '../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../workers/tools/shell/shell-files.ts'
+import { ShellVariables } from '../../workers/tools/shell/shell-variables.ts'
+import { Random } from '../../workers/net/random.ts'
 import { kafkaVoters, MAX_BROKERS } from '../../workers/tools/shell/broker-control.ts'
 import { DEFAULT_ES_NODES } from '../../workers/tools/shell/node-control.ts'
 import { brokerDatabase, KafkaWorkerCluster, type ClusterLayout } from './kafka-workers.ts'
@@ -161,6 +163,8 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       decodeBatches: (bytes) => logEngine.decodeBatches(bytes),
     },
     files: new ShellFiles(),
+    variables: new ShellVariables(),
+    random: new Random(seed),
   }
   return {
     env,

@@ -5,7 +5,9 @@
 import type { Clock } from '../net/clock.ts'
 import type { KafkaClients } from '../clients/kafka/api.ts'
 import type { DecodedBatch } from '../../engine-wasm/src/log/types.ts'
-import type { ShellFiles } from './shell/shell-files.ts'
+import type { ShellFileSystem } from './shell/shell-files.ts'
+import type { BrokerControl } from './shell/broker-control.ts'
+import type { Random } from '../net/random.ts'
 
 export interface ToolOutput {
   stdout(text: string): void
@@ -40,7 +42,13 @@ export interface ToolContext {
   /** The brokers' files, where the environment has them (tools that read log dirs need it). */
   hostFiles?: HostFiles
   /** The learner's files in the shell (JSON and properties files the tools read), where there is a shell. */
-  files?: ShellFiles
+  files?: ShellFileSystem
+  /** The shell session's seeded random stream, where there is a shell (a tool without one draws from the clock). */
+  random?: Random
+  /** The script's name as typed (`bin/kafka-server-start.sh`): its `$0`. */
+  scriptName?: string
+  /** The brokers' hosts, for the scripts that start and stop them (kafka-server-start.sh), where there is a shell. */
+  brokers?: BrokerControl
 }
 
 export type Tool = (argv: readonly string[], context: ToolContext) => Promise<number>

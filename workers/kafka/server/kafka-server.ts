@@ -57,7 +57,7 @@ const META_PROPERTIES_KEY = 'meta.properties'
 const META_PROPERTIES_VERSION = 1
 const CONTROLLER_REQUEST_TIMEOUT_MS = 2000
 /** A node's controller listener port is its broker port + 10000 (9092 → 19092). */
-const CONTROLLER_PORT_OFFSET = 10_000
+export const CONTROLLER_PORT_OFFSET = 10_000
 
 export class KafkaServer {
   private constructor(

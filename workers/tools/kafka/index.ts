@@ -17,6 +17,9 @@ import { kafkaLeaderElection } from './leader-election-command.ts'
 import { kafkaLogDirs } from './log-dirs-command.ts'
 import { kafkaReassignPartitions } from './reassign-partitions-command.ts'
 import { kafkaProducerPerfTest } from './producer-performance.ts'
+import { kafkaStorage } from './storage-tool.ts'
+import { kafkaCluster } from './cluster-tool.ts'
+import { kafkaServerStart, kafkaServerStop } from './server-scripts.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -31,6 +34,10 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-dump-log', kafkaDumpLog],
   ['kafka-reassign-partitions', kafkaReassignPartitions],
   ['kafka-producer-perf-test', kafkaProducerPerfTest],
+  ['kafka-storage', kafkaStorage],
+  ['kafka-cluster', kafkaCluster],
+  ['kafka-server-start', kafkaServerStart],
+  ['kafka-server-stop', kafkaServerStop],
 ])
 
 const COMMAND_NOT_FOUND = 127
@@ -58,7 +65,7 @@ export async function runKafkaTool(
   const file = name.slice(name.lastIndexOf('/') + 1)
   const base = file.endsWith('.sh') ? file.slice(0, -3) : file
   const tool = KAFKA_TOOLS.get(base)
-  if (tool !== undefined) return tool(argv, context)
+  if (tool !== undefined) return tool(argv, { ...context, scriptName: name })
   // bash looks a bare name up in PATH, but runs a name with a slash as a file.
   context.out.stderr(
     name.includes('/') ? `bash: ${name}: No such file or directory\n` : `bash: ${name}: command not found\n`,

@@ -8,6 +8,7 @@
  */
 import { patternSplit } from '../../net/java-pattern-split.ts'
 import { illegalArgument } from './tool-errors.ts'
+import { argparseUsage } from './argparse.ts'
 import {
   INT_RANGE,
   LONG_RANGE,
@@ -34,26 +35,9 @@ const USAGE_UNITS = [
   '[--transaction-duration-ms TRANSACTION-DURATION]',
   '[--warmup-records WARMUP-RECORDS]',
 ]
-const FORMAT_WIDTH = 80
-
 /** argparse4j's usage: units joined by spaces, a unit that would pass column 80 starting a new indented line. */
 export function producerPerformanceUsage(): string {
-  const head = `usage: ${PROGRAM}`
-  const indent = ' '.repeat(head.length + 1)
-  let out = head
-  let width = head.length
-  for (const unit of USAGE_UNITS) {
-    if (width + 1 + unit.length > FORMAT_WIDTH) {
-      out += '\n' + indent
-      width = indent.length
-    } else {
-      out += ' '
-      width++
-    }
-    out += unit
-    width += unit.length
-  }
-  return out + '\n'
+  return argparseUsage(PROGRAM, USAGE_UNITS)
 }
 
 /** An ArgumentParserException: printed after the usage as `producer-performance: error: <message>`. */

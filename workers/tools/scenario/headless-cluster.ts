@@ -26,6 +26,7 @@ import { SimulatedEsNodes } from './simulated-es-nodes.ts'
 import { ClusterKafkaClients } from '../../clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../shell/shell.ts'
 import { ShellFiles } from '../shell/shell-files.ts'
+import { ShellVariables } from '../shell/shell-variables.ts'
 import type { BrokerControl } from '../shell/broker-control.ts'
 import { kafkaVoters } from '../shell/broker-control.ts'
 import type { HostFiles } from '../tool.ts'
@@ -158,6 +159,8 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers, nodes },
       hostFiles,
       files: new ShellFiles(),
+      variables: new ShellVariables(),
+      random: new Random(options.seed),
     },
     run,
   }

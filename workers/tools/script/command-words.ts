@@ -3,7 +3,8 @@
  * case (Kibana's console parser accepts `get`, `GeT`, `GET`) followed by a blank or the end of the line, so
  * `GETT _search` and `delete-topic` are not requests. A Kafka tool is a `kafka-*` name or any `*.sh` script,
  * bare or with a path (`kafka-topics`, `bin/kafka-topics.sh`, `/opt/kafka/bin/kafka-topics.sh`). Any other
- * word made of letters, digits, `_` and `-` that starts with a letter is a playground command name.
+ * word made of letters, digits, `_` and `-` that starts with a letter is a playground command name, and a
+ * `NAME=value` word starts a shell assignment.
  */
 import type { HttpMethod } from '../../protocol/es.ts'
 
@@ -12,6 +13,7 @@ const METHOD_INITIALS = 'GPDHgpdh'
 const COMMAND_NAME = /^[A-Za-z][\w-]*$/
 const WORD_INITIAL = /[A-Za-z._\/~-]/
 const JSON_LITERALS = new Set(['true', 'false', 'null'])
+const ASSIGNMENT = /^[A-Za-z_]\w*=/
 
 /** The request method whose word starts at `start`, or null. */
 export function methodAt(text: string, start: number, end: number): HttpMethod | null {
@@ -44,7 +46,8 @@ export function isPlaygroundName(word: string): boolean {
  */
 export function startsCommand(text: string, start: number, end: number): boolean {
   if (!WORD_INITIAL.test(text.charAt(start))) return false
-  return startsRequestOrTool(text, start, end) || isPlaygroundName(firstWord(text, start, end))
+  const word = firstWord(text, start, end)
+  return startsRequestOrTool(text, start, end) || isPlaygroundName(word) || ASSIGNMENT.test(word)
 }
 
 /**

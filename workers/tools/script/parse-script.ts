@@ -1,11 +1,12 @@
 /**
  * The console script parser: the whole buffer in, every command out with its exact source range, never
  * throwing. A command starts at a line whose first word is an HTTP method (a Kibana Dev Tools request, in
- * any case), `curl`, a Kafka tool or a playground command name; blank lines and `#`, `//` and `/* *\/`
- * comment lines between commands are skipped. A Kafka tool takes the `>` lines after it as its stdin. A
- * shell command with a here-document (`cat > f <<EOF`, `<<'EOF'`, `<<-EOF`) takes the lines after it up to
- * the delimiter line as its stdin, as bash does; they are never commands, and the command's range ends
- * with the delimiter line (a here-document never closed is an error covering the rest of the buffer). A
+ * any case), `curl`, a Kafka tool, a playground command name or a shell assignment (`NAME=value`; words
+ * stay as written: the shell expands `$NAME` and `$(...)` when the command runs); blank lines and `#`, `//`
+ * and `/* *\/` comment lines between commands are skipped. A Kafka tool takes the `>` lines after it as its
+ * stdin. A shell command with a here-document (`cat > f <<EOF`, `<<'EOF'`, `<<-EOF`) takes the lines after
+ * it up to the delimiter line as its stdin, as bash does; they are never commands, and the command's range
+ * ends with the delimiter line (a here-document never closed is an error covering the rest of the buffer). A
  * Dev Tools request takes the lines after it as its body, up to the next line that starts a command
  * (outside `"""` strings and block comments) or, outside every `{ }` object, a blank or comment line
  * (see body-extent.ts). An error covers the text that caused it and parsing resumes at the next line that
@@ -21,7 +22,7 @@ import { kibanaRequestBody } from './kibana-body.ts'
 import { LineTable } from './line-table.ts'
 import { requestLineUrl } from './request-line.ts'
 import { restTarget } from './rest-target.ts'
-import { readShellLine, type Redirect } from './shell-words.ts'
+import { leadingAssignments, literalLine, readShellWords, type Redirect } from './shell-words.ts'
 import type { FileRedirect, ScriptCommand, SourceRange } from './types.ts'
 
 interface Parsed {
@@ -94,11 +95,15 @@ function devToolsRequest(lines: LineTable, line: number, first: number, method: 
 
 function shellCommand(lines: LineTable, first: number): Parsed {
   const text = lines.text
-  const shell = readShellLine(text, first)
+  const read = readShellWords(text, first)
+  const shell = literalLine(read)
   const range = lines.range(first, shell.end)
   const command = text.slice(range.start, range.end)
   const nextLine = lines.lineOf(shell.end) + 1
-  const [name = '', ...args] = shell.words
+  // `NAME=value` words before the command name are assignments, not the command.
+  const assignments = leadingAssignments(read.words)
+  const [name = '', ...args] = shell.words.slice(assignments)
+  const assignsOnly = assignments > 0 && assignments === shell.words.length
   const redirects = shell.redirects ?? []
   const heredoc = redirects.find((r) => r.op === '<<' || r.op === '<<-')
   const heredocBody = heredoc ? readHeredoc(lines, nextLine, heredoc) : null
@@ -140,7 +145,7 @@ function shellCommand(lines: LineTable, first: number): Parsed {
         : { kind: 'es', range, command, via: 'curl', ...curl }
     return { command: parsed, nextLine }
   }
-  if (name !== 'curl' && isPlaygroundName(name)) {
+  if (assignsOnly || (name !== 'curl' && isPlaygroundName(name))) {
     const playground: ScriptCommand = {
       kind: 'playground',
       range: heredoc ? withStdin : range,

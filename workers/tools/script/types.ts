@@ -28,7 +28,10 @@ export type ScriptCommand =
       command: string
       /** The normalised tool name: `kafka-topics` for `./bin/kafka-topics.sh`. */
       tool: string
-      /** The shell words after the tool, quotes and escapes removed. */
+      /**
+       * The shell words after the tool, quotes and escapes removed, expansions (`$X`, `$(...)`) as written:
+       * the shell expands them from `command` when it runs the command.
+       */
       argv: string[]
       /** The `>` lines that follow (without the `>` and one optional space), or a here-document's lines. */
       stdin: string[]
@@ -51,6 +54,7 @@ export type ScriptCommand =
       kind: 'playground'
       range: SourceRange
       command: string
+      /** The command name; '' for a line of assignments only (`NAME=value ...`). */
       name: string
       args: string[]
       /** A here-document's lines (`cat > f <<EOF`); absent without one. */

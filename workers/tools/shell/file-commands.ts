@@ -6,13 +6,13 @@
  * and `rm: cannot remove 'x': No such file or directory` (exit 1).
  */
 import type { ToolOutput } from '../tool.ts'
-import type { ShellFiles } from './shell-files.ts'
+import type { ShellFileSystem } from './shell-files.ts'
 
 export type FileCommand = (
   args: readonly string[],
   stdin: readonly string[],
   out: ToolOutput,
-  files: ShellFiles,
+  files: ShellFileSystem,
 ) => number
 
 const cat: FileCommand = (args, stdin, out, files) => {

@@ -13,6 +13,9 @@ const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['cat [<file>..]', 'print files; cat > f.json <<EOF ... EOF writes one'],
   ['echo [-n] [<word>..]', 'print the words'],
   ['rm [-f] <file>..', 'remove files'],
+  ['NAME=value', 'set a shell variable: $NAME, ${NAME}, "$(command)", `command` expand as bash does'],
+  ['export [NAME[=value]..]', 'export variables (none: list them); unset NAME.. removes them'],
+  ['env, printenv [NAME..]', 'print the exported variables'],
   ['brokers', 'list the Kafka brokers and whether each is running, paused or stopped'],
   ['stop-broker <id>', 'stop a broker cleanly (controlled shutdown: its leaderships move first)'],
   ['kill-broker <id>', "kill a broker's process (the controller fences it when its session expires)"],
@@ -61,6 +64,7 @@ export function helpText(): string {
     '\nKafka tools (Kafka 4.x, KRaft; with or without .sh, under bin/ or not):\n' +
     wrapList(tools) +
     "  Lines after kafka-console-producer.sh that start with '>' are the messages typed at its prompt.\n" +
+    '  The brokers run with config/server.properties (broker 1) and config/server-<id>.properties: cat them.\n' +
     'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...) go to\n' +
     '  the first running node; curl lines to localhost:9200 (es-node-1) ... localhost:9208 (es-node-9).\n'
   )

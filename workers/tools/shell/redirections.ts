@@ -6,7 +6,7 @@
  */
 import type { FileRedirect } from '../script/types.ts'
 import type { ToolOutput } from '../tool.ts'
-import type { ShellFiles } from './shell-files.ts'
+import type { ShellFileSystem } from './shell-files.ts'
 
 export interface Redirected {
   out: ToolOutput
@@ -17,7 +17,7 @@ export interface Redirected {
 /** The redirected streams, or bash's error message. */
 export function applyRedirects(
   redirects: readonly FileRedirect[],
-  files: ShellFiles,
+  files: ShellFileSystem,
   out: ToolOutput,
 ): Redirected | string {
   let stdin: string[] | null = null

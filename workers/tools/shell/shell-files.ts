@@ -5,7 +5,22 @@
  * home directory, so `reassign.json`, `./reassign.json` and `~/reassign.json` name the same file.
  * Text only: the tools read JSON and properties files.
  */
-export class ShellFiles {
+
+/** What the shell's commands and the tools read and write files through. */
+export interface ShellFileSystem {
+  /** The file's text, or null when there is no such file. */
+  read(path: string): string | null
+  /** Creates or truncates the file, as `>` does. */
+  write(path: string, text: string): void
+  /** Appends to the file, creating it, as `>>` does. */
+  append(path: string, text: string): void
+  /** Removes the file; false when there was none. */
+  remove(path: string): boolean
+  /** The file names, sorted as `ls` lists them in the C locale. */
+  list(): string[]
+}
+
+export class ShellFiles implements ShellFileSystem {
   private readonly files = new Map<string, string>()
 
   /** The file's text, or null when there is no such file. */

@@ -1,23 +1,33 @@
 /**
  * The shell behind the console: runs one parsed ScriptCommand the way a terminal and Kibana would.
- * Kafka commands run their tool with argv and the `>` lines as stdin; Dev Tools requests and curl
- * lines go to an Elasticsearch node's REST layer (es-routing.ts: which node); playground commands act on
- * the simulated hosts, and the
- * file commands (cat, echo, ls, rm) on the shell's files. Redirections (`> f`, `>> f`, `< f`) are applied
- * first. Output streams through `out` as it is produced and is also collected into the outcome.
+ * A Kafka or playground command line is first expanded as bash expands it (command-line.ts: `$NAME`,
+ * `${NAME}`, `$?`, `$(command)` and backquotes, whose commands run through this same shell with their stdout
+ * captured); a line of `NAME=value` assignments only sets the session's variables. Kafka commands run their
+ * tool with argv and the `>` lines as stdin; Dev Tools requests and curl lines go to an Elasticsearch node's
+ * REST layer (es-routing.ts: which node); playground commands act on the simulated hosts, the file commands
+ * (cat, echo, ls, rm) on the shell's files as seen from the Kafka directory (kafka-home-files.ts:
+ * config/server.properties beside the learner's files), and the variable commands (export, unset, env,
+ * printenv) on the session's variables. Redirections (`> f`, `>> f`, `< f`) are applied first. Output
+ * streams through `out` as it is produced and is also collected into the outcome; `$?` is set from it.
  */
 import type { EsDirectory } from '../../protocol/es.ts'
 import type { KafkaClients } from '../../clients/kafka/api.ts'
 import type { Clock } from '../../net/clock.ts'
+import type { Random } from '../../net/random.ts'
 import type { ScriptCommand } from '../script/types.ts'
+import { parseScript } from '../script/parse-script.ts'
 import { couldNotConnect } from '../script/curl.ts'
 import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
 import { runKafkaTool } from '../kafka/index.ts'
 import type { CommandOutcome } from './command-outcome.ts'
+import { expandLine, hereDocumentLines, type ExpandedLine } from './command-line.ts'
 import { FILE_COMMANDS } from './file-commands.ts'
 import { applyRedirects } from './redirections.ts'
 import { devToolsNode, kibanaBadGateway, nodeAtPort } from './es-routing.ts'
 import type { ShellFiles } from './shell-files.ts'
+import { KafkaHomeFiles } from './kafka-home-files.ts'
+import type { ShellVariables } from './shell-variables.ts'
+import { VARIABLE_COMMANDS } from './variable-commands.ts'
 import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
 
 export interface ShellEnvironment {
@@ -30,9 +40,25 @@ export interface ShellEnvironment {
   hostFiles?: HostFiles
   /** The learner's own files (reassign.json and friends), for the page session or the scenario run. */
   files: ShellFiles
+  /** The shell's variables, for the page session or the scenario run. */
+  variables: ShellVariables
+  /** The session's seeded random stream (kafka-storage.sh random-uuid draws from it), so a run replays. */
+  random: Random
 }
 
 export async function runCommand(
+  command: ScriptCommand,
+  env: ShellEnvironment,
+  out: ToolOutput,
+  interrupt: Interrupt,
+): Promise<CommandOutcome> {
+  const outcome = await execute(command, env, out, interrupt)
+  if (outcome.kind !== 'es') env.variables.lastStatus = outcome.exitCode
+  else if (outcome.via === 'curl') env.variables.lastStatus = 0
+  return outcome
+}
+
+async function execute(
   command: ScriptCommand,
   env: ShellEnvironment,
   out: ToolOutput,
@@ -50,29 +76,13 @@ export async function runCommand(
       out.stderr(text)
     },
   }
-  const io =
-    command.kind === 'kafka' || command.kind === 'playground'
-      ? applyRedirects(command.redirects ?? [], env.files, collect)
-      : { out: collect, stdin: null }
-  if (typeof io === 'string') {
-    collect.stderr(`${io}\n`)
-    return { kind: command.kind === 'kafka' ? 'kafka' : 'playground', exitCode: 1, stdout, stderr }
-  }
+  const finished = (kind: 'kafka' | 'playground', exitCode: number): CommandOutcome => ({
+    kind,
+    exitCode,
+    stdout,
+    stderr,
+  })
   switch (command.kind) {
-    case 'kafka': {
-      // The tool as typed (`bin/kafka-topics.sh`), so a misspelt one is answered as bash answers it.
-      const typed = command.command.trimStart().split(/\s/, 1)[0] ?? command.tool
-      const exitCode = await runKafkaTool(typed, command.argv, {
-        out: io.out,
-        stdin: io.stdin ?? command.stdin,
-        kafka: env.kafka,
-        clock: env.clock,
-        interrupt,
-        hostFiles: env.hostFiles,
-        files: env.files,
-      })
-      return { kind: 'kafka', exitCode, stdout, stderr }
-    }
     case 'es': {
       if (command.via === 'devtools') {
         const node = devToolsNode(env.es)
@@ -82,20 +92,94 @@ export async function runCommand(
       const node = nodeAtPort(env.es, command.port)
       if (!node) {
         collect.stderr(`${couldNotConnect(command.host, command.port)}\n`)
-        return { kind: 'playground', exitCode: 7, stdout, stderr }
+        return finished('playground', 7)
       }
       const response = await node.handleRequest(command.request)
       return { kind: 'es', via: 'curl', ...response, ...(command.include ? { include: true } : {}) }
     }
-    case 'playground': {
-      const file = FILE_COMMANDS.get(command.name)
-      const exitCode = file
-        ? file(command.args, io.stdin ?? command.stdin ?? [], io.out, env.files)
-        : await runPlaygroundCommand(command.name, command.args, io.out, env.playground)
-      return { kind: 'playground', exitCode, stdout, stderr }
-    }
     case 'error':
       collect.stderr(`${command.message}\n`)
-      return { kind: 'playground', exitCode: 2, stdout, stderr }
+      return finished('playground', 2)
+    case 'kafka':
+    case 'playground':
+      break
   }
+  // bash: a line without a command name exits with the status of its last command substitution, else 0.
+  const substituted = { status: 0 }
+  const expansions = {
+    variables: env.variables,
+    substitute: async (script: string) => {
+      const captured = await substitute(script, env, collect, interrupt)
+      substituted.status = captured.status
+      return captured.stdout
+    },
+  }
+  const line = await expandLine(command.command, expansions)
+  if (typeof line === 'string') {
+    collect.stderr(`${line}\n`)
+    return finished(command.kind, 1)
+  }
+  const [name, ...args] = line.words
+  if (name === undefined) {
+    for (const [variable, value] of line.assignments) env.variables.set(variable, value)
+    return finished('playground', substituted.status)
+  }
+  const files = new KafkaHomeFiles(env.files, env.playground.brokers)
+  const io = applyRedirects(line.redirects, files, collect)
+  if (typeof io === 'string') {
+    collect.stderr(`${io}\n`)
+    return finished(command.kind, 1)
+  }
+  if (command.kind === 'kafka') {
+    const exitCode = await runKafkaTool(name, args, {
+      out: io.out,
+      stdin: io.stdin ?? (await hereDocumentLines(command.stdin, line, expansions)),
+      kafka: env.kafka,
+      clock: env.clock,
+      interrupt,
+      hostFiles: env.hostFiles,
+      files,
+      random: env.random,
+      brokers: env.playground.brokers,
+    })
+    return finished('kafka', exitCode)
+  }
+  const file = FILE_COMMANDS.get(name)
+  const variables = VARIABLE_COMMANDS.get(name)
+  const exitCode = file
+    ? file(args, io.stdin ?? (await hereDocumentLines(command.stdin ?? [], line, expansions)), io.out, files)
+    : variables
+      ? variables(args, io.out, env.variables, environmentOf(env.variables, line))
+      : await runPlaygroundCommand(name, args, io.out, env.playground)
+  return finished('playground', exitCode)
+}
+
+/** What a command gets as its environment: the exported variables, then its own `NAME=value` prefixes. */
+function environmentOf(variables: ShellVariables, line: ExpandedLine): [string, string][] {
+  const own = new Set(line.assignments.map(([name]) => name))
+  return [...variables.environment().filter(([name]) => !own.has(name)), ...line.assignments]
+}
+
+/**
+ * `$(script)`: runs the script's commands in order through the shell, their stdout captured (a curl's body
+ * is its stdout) and their stderr on the terminal; resolves to the stdout and the last exit status.
+ */
+async function substitute(
+  script: string,
+  env: ShellEnvironment,
+  terminal: ToolOutput,
+  interrupt: Interrupt,
+): Promise<{ stdout: string; status: number }> {
+  let stdout = ''
+  const capture: ToolOutput = {
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => terminal.stderr(text),
+  }
+  for (const command of parseScript(script)) {
+    const outcome = await runCommand(command, env, capture, interrupt)
+    if (outcome.kind === 'es') stdout += outcome.body
+  }
+  return { stdout, status: env.variables.lastStatus }
 }

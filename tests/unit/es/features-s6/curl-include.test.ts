@@ -7,6 +7,8 @@ import type { EsDirectory, RestRequest, RestResponse } from '../../../../workers
 import { escapeAndEncode, httpResponseHead } from '../../../../workers/es/rest/http-response-head.ts'
 import { runCommand, type ShellEnvironment } from '../../../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
+import { ShellVariables } from '../../../../workers/tools/shell/shell-variables.ts'
+import { Random } from '../../../../workers/net/random.ts'
 import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
 import { formatOutcome } from '../../../../workers/tools/scenario/transcript.ts'
 import type { KafkaClients } from '../../../../workers/clients/kafka/api.ts'
@@ -31,6 +33,8 @@ async function run(line: string, response: RestResponse): Promise<string> {
     clock: { now: () => 0, sleep: () => Promise.resolve() },
     playground: {} as PlaygroundControl,
     files: new ShellFiles(),
+    variables: new ShellVariables(),
+    random: new Random(1),
   }
   const [command] = parseScript(line)
   const quiet = { stdout: () => undefined, stderr: () => undefined }

@@ -18,6 +18,10 @@ describe('runKafkaTool', () => {
       'kafka-dump-log',
       'kafka-reassign-partitions',
       'kafka-producer-perf-test',
+      'kafka-storage',
+      'kafka-cluster',
+      'kafka-server-start',
+      'kafka-server-stop',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)

@@ -10,6 +10,8 @@ import type { EsDirectory, EsNodeApi, RestRequest } from '../../../../workers/pr
 import { devToolsNode, kibanaBadGateway, nodeAtPort } from '../../../../workers/tools/shell/es-routing.ts'
 import { runCommand, type ShellEnvironment } from '../../../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
+import { ShellVariables } from '../../../../workers/tools/shell/shell-variables.ts'
+import { Random } from '../../../../workers/net/random.ts'
 import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
 import type { KafkaClients } from '../../../../workers/clients/kafka/api.ts'
 import type { PlaygroundControl } from '../../../../workers/tools/shell/playground-commands.ts'
@@ -55,6 +57,8 @@ function env(es: EsDirectory): ShellEnvironment {
     clock: { now: () => 0, sleep: () => Promise.resolve() },
     playground: {} as PlaygroundControl,
     files: new ShellFiles(),
+    variables: new ShellVariables(),
+    random: new Random(1),
   }
 }
 

@@ -1,0 +1,43 @@
+/**
+ * The shell's files as seen from the Kafka directory, where the quickstart's commands run: the learner's own
+ * files, and beside them the properties files the brokers run with (`config/server.properties` for broker
+ * 1, `config/server-N.properties` for broker N; tools/kafka/server-properties.ts), generated from the
+ * cluster as it is now. A learner's file of the same name (written with `cat >` or `>`) takes their place,
+ * as an edited copy would; `ls` lists the learner's files only.
+ */
+import { brokerOfPropertiesPath, serverProperties } from '../kafka/server-properties.ts'
+import type { BrokerControl } from './broker-control.ts'
+import type { ShellFileSystem } from './shell-files.ts'
+
+export class KafkaHomeFiles implements ShellFileSystem {
+  constructor(
+    private readonly files: ShellFileSystem,
+    private readonly brokers: BrokerControl,
+  ) {}
+
+  read(path: string): string | null {
+    return this.files.read(path) ?? this.installed(path)
+  }
+
+  write(path: string, text: string): void {
+    this.files.write(path, text)
+  }
+
+  append(path: string, text: string): void {
+    this.files.write(path, (this.read(path) ?? '') + text)
+  }
+
+  remove(path: string): boolean {
+    return this.files.remove(path)
+  }
+
+  list(): string[] {
+    return this.files.list()
+  }
+
+  private installed(path: string): string | null {
+    const id = brokerOfPropertiesPath(path)
+    if (id === null || !this.brokers.ids().includes(id)) return null
+    return serverProperties(id, this.brokers.voters())
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The shell's variables for one console session (or one scenario run), as bash keeps them: each has a value
+ * and may be exported (then `env` and `printenv` list it, as a child process would see it). Names are
+ * bash's identifiers (`[A-Za-z_][A-Za-z0-9_]*`); `$?` is the exit status of the last command. Nothing is
+ * predefined: the playground's shell starts with an empty environment.
+ */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+interface Variable {
+  value: string
+  exported: boolean
+}
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name)
+}
+
+export class ShellVariables {
+  private readonly variables = new Map<string, Variable>()
+  /** Exported names that were never given a value (`export X` alone): listed by export -p, not by env. */
+  private readonly unsetExported = new Set<string>()
+  /** `$?`: the exit status of the last command (0 at the start). */
+  lastStatus = 0
+
+  /** The value of `$name`, or undefined when unset. */
+  get(name: string): string | undefined {
+    if (name === '?') return String(this.lastStatus)
+    return this.variables.get(name)?.value
+  }
+
+  /** NAME=value: sets the value, keeping whether the variable is exported. */
+  set(name: string, value: string): void {
+    const exported = this.variables.get(name)?.exported ?? false
+    this.variables.set(name, { value, exported })
+    this.unsetExported.delete(name)
+  }
+
+  /** `export NAME` (value undefined: the variable keeps its value, or is exported unset). */
+  export(name: string, value?: string): void {
+    const current = this.variables.get(name)
+    this.variables.set(name, { value: value ?? current?.value ?? '', exported: true })
+    if (value === undefined && current === undefined) this.unsetExported.add(name)
+    else this.unsetExported.delete(name)
+  }
+
+  unset(name: string): void {
+    this.variables.delete(name)
+    this.unsetExported.delete(name)
+  }
+
+  /** The exported variables that have a value, in the order they were first set: what `env` prints. */
+  environment(): [string, string][] {
+    return [...this.variables]
+      .filter(([name, variable]) => variable.exported && !this.unsetExported.has(name))
+      .map(([name, variable]) => [name, variable.value])
+  }
+
+  /** Every exported variable, sorted by name, with null for one exported without a value: `export -p`. */
+  exports(): [string, string | null][] {
+    return [...this.variables]
+      .filter(([, variable]) => variable.exported)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, variable]) => [name, this.unsetExported.has(name) ? null : variable.value])
+  }
+}
