@@ -17,8 +17,8 @@ import type { Partition } from '../../workers/kafka/replication/partition.ts'
 import type { LogEngine } from '../../engine-wasm/src/log/index.ts'
 
 const DECODER = new TextDecoder()
-import { drain, simKafkaCluster } from '../unit/kafka/server/sim-kafka-cluster.ts'
-import { healAll, injectFault } from './fault-schedule.ts'
+import { simKafkaCluster } from '../unit/kafka/server/sim-kafka-cluster.ts'
+import { produceUnderFaults } from './fault-schedule.ts'
 
 interface Report {
   acked: number
@@ -68,45 +68,21 @@ async function runSchedule(seed: number): Promise<Report> {
     acks: 'all',
     'linger.ms': '0',
   })
-  const acked: string[] = []
-  const sends: Array<Promise<unknown>> = []
-  let faults = 0
-  const end = queue.now() + 60_000
-  let nextSend = queue.now()
-  let nextFault = queue.now() + 2_000
   let nextAgreement = queue.now()
-  while (queue.now() < end) {
-    if (queue.now() >= nextSend) {
-      const value = `v${sends.length}`
-      sends.push(
-        producer
-          .send({
-            topic: 't',
-            key: new TextEncoder().encode(`k${sends.length % 5}`),
-            value: new TextEncoder().encode(value),
-          })
-          .then(
-            () => acked.push(value),
-            () => undefined,
-          ),
-      )
-      nextSend = queue.now() + 200
-    }
-    if (queue.now() >= nextFault) {
-      faults++
-      await injectFault(cluster, random)
-      nextFault = queue.now() + 3_000 + random.nextInt(5_000)
-    }
-    if (!queue.runNextTask()) break
-    await drain()
-    check()
-    if (queue.now() >= nextAgreement) {
-      checkInSyncReplicasAgree(cluster.servers, cluster.engine)
-      nextAgreement = queue.now() + 1_000
-    }
-  }
-  await healAll(cluster)
-  await cluster.run(Promise.allSettled(sends))
+  const { acked, faults } = await produceUnderFaults({
+    cluster,
+    random,
+    producer,
+    durationMs: 60_000,
+    keys: 5,
+    afterTask: () => {
+      check()
+      if (queue.now() >= nextAgreement) {
+        checkInSyncReplicasAgree(cluster.servers, cluster.engine)
+        nextAgreement = queue.now() + 1_000
+      }
+    },
+  })
   await cluster.advance(40_000)
 
   const consumer = clients.consumer('localhost:9092', { 'auto.offset.reset': 'earliest' })

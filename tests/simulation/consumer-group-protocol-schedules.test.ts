@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest'
 import { Random } from '../../workers/net/random.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { Consumer } from '../../workers/clients/kafka/api.ts'
-import { drain, simKafkaCluster, type SimKafkaCluster } from '../unit/kafka/server/sim-kafka-cluster.ts'
-import { healAll, injectFault } from './fault-schedule.ts'
+import { simKafkaCluster, type SimKafkaCluster } from '../unit/kafka/server/sim-kafka-cluster.ts'
+import { produceUnderFaults } from './fault-schedule.ts'
 
 const BOOTSTRAP = 'localhost:9092,localhost:9093,localhost:9094'
 const SEEDS = Number(process.env.GROUP_SEEDS ?? 10)
@@ -93,40 +93,14 @@ async function runSchedule(seed: number): Promise<Report> {
   }
   const loops = consumers.map((c) => pollLoop(c))
 
-  const acked: string[] = []
-  const sends: Array<Promise<unknown>> = []
-  let faults = 0
-  const end = queue.now() + 30_000
-  let nextSend = queue.now()
-  let nextFault = queue.now() + 2_000
-  while (queue.now() < end) {
-    if (queue.now() >= nextSend) {
-      const value = `v${sends.length}`
-      sends.push(
-        producer
-          .send({
-            topic: 't',
-            key: new TextEncoder().encode(`k${sends.length % 7}`),
-            value: new TextEncoder().encode(value),
-          })
-          .then(
-            () => acked.push(value),
-            () => undefined,
-          ),
-      )
-      nextSend = queue.now() + 200
-    }
-    if (queue.now() >= nextFault) {
-      faults++
-      await injectFault(cluster, random)
-      nextFault = queue.now() + 3_000 + random.nextInt(5_000)
-    }
-    if (!queue.runNextTask()) break
-    await drain()
-    await checkCoordinators(cluster)
-  }
-  await healAll(cluster)
-  await cluster.run(Promise.allSettled(sends))
+  const { acked, faults } = await produceUnderFaults({
+    cluster,
+    random,
+    producer,
+    durationMs: 30_000,
+    keys: 7,
+    afterTask: () => checkCoordinators(cluster),
+  })
   // Long enough for a lost member's session (45 s) to expire and the survivors to reconcile.
   for (let second = 0; second < 90; second++) {
     await cluster.advance(1_000)
