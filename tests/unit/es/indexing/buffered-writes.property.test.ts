@@ -8,11 +8,10 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { IndexEngine } from '../../../../engine-wasm/src/index/index.ts'
 import { executeOnPrimary, type ShardWriteItem } from '../../../../workers/es/action/doc-write.ts'
-import { IndexService } from '../../../../workers/es/index/index-service.ts'
-import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
+import type { IndexService } from '../../../../workers/es/index/index-service.ts'
 import { IndexShard, type AnalyzeDocument } from '../../../../workers/es/index/shard/index-shard.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+import { singleShardIndexService } from './single-shard-service.ts'
 
 const NOW = 1_767_225_600_000
 let engine: IndexEngine
@@ -22,16 +21,7 @@ beforeAll(async () => {
 })
 
 function newShard(): { service: IndexService; shard: IndexShard } {
-  const service = new IndexService({
-    name: 'idx',
-    uuid: 'idx-uuid',
-    creationDate: NOW,
-    numberOfShards: 1,
-    numberOfReplicas: 0,
-    routingNumShards: 1,
-    refreshIntervalMs: -1,
-    mapping: parseMapping(parseJson('{"properties":{"body":{"type":"text"},"n":{"type":"long"}}}')),
-  })
+  const service = singleShardIndexService('{"properties":{"body":{"type":"text"},"n":{"type":"long"}}}', NOW)
   const shard = new IndexShard(0, engine.newIndex(), NOW)
   service.shards.set(0, shard)
   return { service, shard }

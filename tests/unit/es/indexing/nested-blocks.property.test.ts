@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { IndexEngine, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { executeOnPrimary, type ShardWriteItem } from '../../../../workers/es/action/doc-write.ts'
-import { IndexService } from '../../../../workers/es/index/index-service.ts'
+import type { IndexService } from '../../../../workers/es/index/index-service.ts'
 import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
 import { IndexShard } from '../../../../workers/es/index/shard/index-shard.ts'
 import type { SegmentReads } from '../../../../workers/es/index/shard/shard-commit.ts'
@@ -17,6 +17,7 @@ import { shardDocValues } from '../../../../workers/es/search/doc-values-source.
 import { NestedBlocks } from '../../../../workers/es/search/nested-blocks.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+import { singleShardIndexService } from './single-shard-service.ts'
 
 const NOW = 1_767_225_600_000
 let engine: IndexEngine
@@ -25,23 +26,12 @@ beforeAll(async () => {
   engine = await loadEngine()
 })
 
-const MAPPING = parseMapping(
-  parseJson(
-    '{"properties":{"title":{"type":"keyword"},"items":{"type":"nested","properties":{"w":{"type":"keyword"}}}}}',
-  ),
-)
+const MAPPING_JSON =
+  '{"properties":{"title":{"type":"keyword"},"items":{"type":"nested","properties":{"w":{"type":"keyword"}}}}}'
+const MAPPING = parseMapping(parseJson(MAPPING_JSON))
 
 function newService(): IndexService {
-  return new IndexService({
-    name: 'idx',
-    uuid: 'idx-uuid',
-    creationDate: NOW,
-    numberOfShards: 1,
-    numberOfReplicas: 0,
-    routingNumShards: 1,
-    refreshIntervalMs: -1,
-    mapping: MAPPING,
-  })
+  return singleShardIndexService(MAPPING_JSON, NOW)
 }
 
 type Op =

@@ -15,11 +15,10 @@ import {
   promoteToPrimary,
 } from '../../../../workers/es/action/replica-operations.ts'
 import type { ShardRouting } from '../../../../workers/es/cluster/state/shard-routing.ts'
-import { IndexService } from '../../../../workers/es/index/index-service.ts'
-import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
+import type { IndexService } from '../../../../workers/es/index/index-service.ts'
 import { IndexShard, seqNoOf, type ShardOperation } from '../../../../workers/es/index/shard/index-shard.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+import { singleShardIndexService } from '../indexing/single-shard-service.ts'
 
 const NOW = 1_767_225_600_000
 let engine: IndexEngine
@@ -47,16 +46,7 @@ interface Copy {
 }
 
 function newCopy(primary: boolean, allocationId: string): Copy {
-  const service = new IndexService({
-    name: 'idx',
-    uuid: 'idx-uuid',
-    creationDate: NOW,
-    numberOfShards: 1,
-    numberOfReplicas: 1,
-    routingNumShards: 1,
-    refreshIntervalMs: -1,
-    mapping: parseMapping(parseJson('{"properties":{"body":{"type":"text"}}}')),
-  })
+  const service = singleShardIndexService('{"properties":{"body":{"type":"text"}}}', NOW, 1)
   const shard = new IndexShard(0, engine.newIndex(), NOW)
   shard.routing = routing(primary, allocationId)
   service.shards.set(0, shard)

@@ -45,6 +45,27 @@ function setup(partitions: Record<string, number> = { orders: 4 }) {
   return { scheduler, coordinator, heartbeat, describeGroup }
 }
 
+/** A classic JoinGroup of a range-assigning consumer subscribed to `orders`. */
+function classicJoinGroup(coordinator: GroupCoordinator, memberId: string) {
+  return coordinator.joinGroup({
+    groupId: 'g',
+    sessionTimeoutMs: 45000,
+    rebalanceTimeoutMs: 300000,
+    memberId,
+    groupInstanceId: null,
+    protocolType: 'consumer',
+    protocols: [
+      {
+        name: 'range',
+        metadata: { topics: ['orders'], ownedPartitions: [], generationId: -1, rackId: null },
+      },
+    ],
+    reason: null,
+    clientId: 'c',
+    clientHost: '/127.0.0.1',
+  })
+}
+
 const orders = (...partitions: number[]): TopicPartition[] =>
   partitions.map((partition) => ({ topic: 'orders', partition }))
 
@@ -163,24 +184,7 @@ describe('ConsumerGroupHeartbeat', () => {
 
   it('conflicts with a classic group of the same id, and an empty group of either kind gives way', async () => {
     const { heartbeat, coordinator } = setup()
-    const classicJoin = () =>
-      coordinator.joinGroup({
-        groupId: 'g',
-        sessionTimeoutMs: 45000,
-        rebalanceTimeoutMs: 300000,
-        memberId: '',
-        groupInstanceId: null,
-        protocolType: 'consumer',
-        protocols: [
-          {
-            name: 'range',
-            metadata: { topics: ['orders'], ownedPartitions: [], generationId: -1, rackId: null },
-          },
-        ],
-        reason: null,
-        clientId: 'c',
-        clientHost: '/127.0.0.1',
-      })
+    const classicJoin = () => classicJoinGroup(coordinator, '')
     await heartbeat('A', 0)
     expect((await classicJoin()).error).toBe('INCONSISTENT_GROUP_PROTOCOL')
     await heartbeat('A', -1, null)
@@ -190,24 +194,7 @@ describe('ConsumerGroupHeartbeat', () => {
 
   it('a consumer group member on a classic group with members gets GROUP_ID_NOT_FOUND', async () => {
     const { coordinator, heartbeat } = setup()
-    const join = (memberId: string) =>
-      coordinator.joinGroup({
-        groupId: 'g',
-        sessionTimeoutMs: 45000,
-        rebalanceTimeoutMs: 300000,
-        memberId,
-        groupInstanceId: null,
-        protocolType: 'consumer',
-        protocols: [
-          {
-            name: 'range',
-            metadata: { topics: ['orders'], ownedPartitions: [], generationId: -1, rackId: null },
-          },
-        ],
-        reason: null,
-        clientId: 'c',
-        clientHost: '/127.0.0.1',
-      })
+    const join = (memberId: string) => classicJoinGroup(coordinator, memberId)
     const { memberId } = await join('')
     void join(memberId)
     await settle()
