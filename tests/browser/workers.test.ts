@@ -12,7 +12,7 @@ import logWasmUrl from '../../engine-wasm/build/log.wasm?url'
 import { LogEngine } from '../../engine-wasm/src/log/index.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import { hostScheduler } from '../../workers/worker-host.ts'
-import { KafkaWorkerCluster } from '../../web/cluster/kafka-workers.ts'
+import { KafkaWorkerCluster, brokerDatabase } from '../../web/cluster/kafka-workers.ts'
 
 const workers: Worker[] = []
 
@@ -103,7 +103,22 @@ describe('broker workers', () => {
     await producer.close()
     const [description] = await admin.describeTopics(['demo'])
     for (const p of description!.partitions) expect([...p.isr].sort()).toEqual([1, 2, 3])
-
+    // Produce answers once the records are in the brokers' logs, not in storage (log-flusher.ts), as Kafka
+    // answers from its page cache: a tab closed before the flusher's next write loses them, as a host's
+    // power cut loses dirty pages. Close it once every broker has stored both partitions.
+    await waitFor(async () => {
+      const stored = await Promise.all(
+        [1, 2, 3].map(async (id) => {
+          const storage = await IdbStorage.open(brokerDatabase(`test-${seed}-`, id))
+          const chunks = await Promise.all(
+            [0, 1].map((p) => storage.keys('kafka', `log/${description!.topicId}/${p}/`)),
+          )
+          await storage.close()
+          return chunks.every((keys) => keys.length > 0)
+        }),
+      )
+      return stored.every(Boolean)
+    })
     cluster.terminate()
     const restarted = new KafkaWorkerCluster(3, seed + 1, `test-${seed}-`)
     await restarted.startAll()

@@ -13,6 +13,7 @@ import { KAFKA_BASE_PORT, type BrokerApi } from '../../workers/protocol/kafka.ts
 import type { BrokerDirectory } from '../../workers/clients/kafka/bootstrap.ts'
 import { kafkaVoters, type BrokerControl } from '../../workers/tools/shell/broker-control.ts'
 import type { Pausable } from '../../workers/net/process-pause.ts'
+import { transferListOf } from '../../workers/net/transfer-list.ts'
 import { brokerHoldingPath } from '../../workers/protocol/log-dirs.ts'
 import { deleteDatabases } from './kafka-storage-format.ts'
 import { WorkerMesh, type MeshMember } from './worker-mesh.ts'
@@ -22,17 +23,13 @@ const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
 /**
  * The broker API with produce handing its batches' bytes over to the broker's worker (transferred, not
  * copied: the producer's bytes are detached once sent, and ProducerBatch builds a retry again), as a produce
- * request's bytes leave the Java client's buffers for the socket. Only bytes that fill their whole buffer
- * are transferred; a view into a larger buffer is copied, so nothing else that buffer holds is detached.
+ * request's bytes leave the Java client's buffers for the socket. Only the buffers the request is marked as
+ * owning (transfer-list.ts: the producer's Sender marks them) are transferred; others are copied, so nothing
+ * else a buffer holds is detached.
  */
 export function transferringProduce(broker: BrokerApi): BrokerApi {
-  const produce: BrokerApi['produce'] = (acks, timeoutMs, data) => {
-    const buffers = data
-      .map(({ records }) => records)
-      .filter((records) => records.byteOffset === 0 && records.byteLength === records.buffer.byteLength)
-      .map((records) => records.buffer as ArrayBuffer)
-    return broker.produce(acks, timeoutMs, Comlink.transfer(data, buffers))
-  }
+  const produce: BrokerApi['produce'] = (acks, timeoutMs, data) =>
+    broker.produce(acks, timeoutMs, Comlink.transfer(data, transferListOf(data)))
   return new Proxy(broker, {
     get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
   })

@@ -4,13 +4,16 @@
  * structured-cloned by postMessage, except the buffers a handler's response was marked with
  * (transfer-list.ts: a leader's fetch answer gives its record bytes away), which are transferred. A peer
  * whose worker is stopped never answers: the request times out, as a request to an unreachable host does.
+ * Timeouts are checked as Kafka's NetworkClient checks them (handleTimedOutRequests), not with a timer per
+ * request: one timer, armed for the earliest deadline of the requests in flight, fails those past theirs.
  * With a ProcessPause, a paused node's port holds what arrives and what the node sends until it resumes (a
  * SIGSTOPped process reads and writes nothing).
  *
  * Message format: `{ t: 'q', id, body }` for a request, `{ t: 's', id, ok: true, body }` or
- * `{ t: 's', id, ok: false, error: { name, message } }` for its response; ids are per port.
+ * `{ t: 's', id, ok: false, error: { name, message } }` for its response; ids are per transport (unique
+ * among its requests to every peer), and a response counts only from the peer its request went to.
  */
-import type { Scheduler } from './scheduler.ts'
+import type { Cancellable, Scheduler } from './scheduler.ts'
 import type { ProcessPause } from './process-pause.ts'
 import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
 import { transferListOf } from './transfer-list.ts'
@@ -24,6 +27,14 @@ export interface PortLike {
   start(): void
 }
 
+/** A request in flight: whom it went to, when it times out, and how its caller hears the outcome. */
+interface InFlightRequest<Res> {
+  peer: number
+  deadline: number
+  resolve: (value: Res) => void
+  reject: (error: Error) => void
+}
+
 type Wire =
   | { t: 'q'; id: number; body: unknown }
   | { t: 's'; id: number; ok: true; body: unknown }
@@ -31,10 +42,10 @@ type Wire =
 
 export class PortTransport<Req, Res> implements Transport<Req, Res> {
   private readonly ports = new Map<number, PortLike>()
-  private readonly pending = new Map<
-    string,
-    { resolve: (value: Res) => void; reject: (error: Error) => void }
-  >()
+  private readonly pending = new Map<number, InFlightRequest<Res>>()
+  /** The timeout check armed for the earliest deadline in flight, and that deadline (Infinity: none armed). */
+  private timeoutCheck: Cancellable | null = null
+  private timeoutCheckAt = Infinity
   private handler: RequestHandler<Req, Res> | null = null
   private blocked = new Set<number>()
   private nextId = 0
@@ -72,27 +83,46 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     const port = this.blocked.has(to) ? undefined : this.ports.get(to)
     if (!port && !this.blocked.has(to)) return Promise.reject(new NetworkError('disconnected', to))
     const id = this.nextId++
-    const key = `${to}:${id}`
+    const deadline = this.scheduler.now() + timeoutMs
     return new Promise<Res>((resolve, reject) => {
-      const timer = this.scheduler.schedule(timeoutMs, () => {
-        this.pending.delete(key)
-        reject(new NetworkError('timeout', to))
-      })
-      this.pending.set(key, {
-        resolve: (value) => (timer.cancel(), resolve(value)),
-        reject: (error) => (timer.cancel(), reject(error)),
-      })
+      this.pending.set(id, { peer: to, deadline, resolve, reject })
+      this.armTimeoutCheck(deadline)
       this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire, []))
     })
+  }
+
+  /** Arms the timeout check for `deadline` unless one is armed no later. */
+  private armTimeoutCheck(deadline: number): void {
+    if (deadline >= this.timeoutCheckAt) return
+    this.timeoutCheck?.cancel()
+    this.timeoutCheckAt = deadline
+    this.timeoutCheck = this.scheduler.schedule(Math.max(deadline - this.scheduler.now(), 0), () =>
+      this.handleTimedOutRequests(),
+    )
+  }
+
+  /** NetworkClient.handleTimedOutRequests: fails the requests past their deadline, arms the next check. */
+  private handleTimedOutRequests(): void {
+    this.timeoutCheck = null
+    this.timeoutCheckAt = Infinity
+    const now = this.scheduler.now()
+    let next = Infinity
+    for (const [id, request] of this.pending) {
+      if (request.deadline > now) next = Math.min(next, request.deadline)
+      else {
+        this.pending.delete(id)
+        request.reject(new NetworkError('timeout', request.peer))
+      }
+    }
+    if (next < Infinity) this.armTimeoutCheck(next)
   }
 
   private receive(peer: number, port: PortLike, message: Wire): void {
     if (this.blocked.has(peer)) return
     if (message.t === 's') {
-      const key = `${peer}:${message.id}`
-      const waiter = this.pending.get(key)
-      if (!waiter) return
-      this.pending.delete(key)
+      const waiter = this.pending.get(message.id)
+      if (waiter?.peer !== peer) return
+      this.pending.delete(message.id)
       if (message.ok) waiter.resolve(message.body as Res)
       else waiter.reject(Object.assign(new Error(message.error.message), { name: message.error.name }))
       return

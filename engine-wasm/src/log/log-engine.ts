@@ -12,7 +12,7 @@ import { concatBytes } from './compression/bytes.ts'
 import { bindLogExports } from './log-exports.ts'
 import { LogSegment } from './log-segment.ts'
 import { LogWasm, readAssemblyString } from './log-wasm.ts'
-import { MemoryRecordsBuilder } from './memory-records-builder.ts'
+import { MemoryRecordsBuilder, type BatchHeader } from './memory-records-builder.ts'
 import type { BatchOptions, DecodedBatch, DecodedRecord, RecordFactory, RecordInput } from './types.ts'
 
 export class LogEngine {
@@ -50,19 +50,21 @@ export class LogEngine {
 
   /** The builder's records as encodeBatch makes them into a batch; the builder can build again. */
   buildBatch(builder: MemoryRecordsBuilder, options: BatchOptions = {}): Uint8Array {
-    const batch = builder.build(
-      {
-        baseOffset: 0,
-        partitionLeaderEpoch: options.partitionLeaderEpoch ?? -1,
-        attributes: 0,
-        producerId: options.producerId ?? -1,
-        producerEpoch: options.producerEpoch ?? -1,
-        baseSequence: options.baseSequence ?? -1,
-      },
-      this.#crc32c,
-    )
+    const batch = builder.build(producerHeader(options), this.#crc32c)
     const { compression } = options
     return compression ? compressBatch(batch, compression, this.#crc32c) : batch
+  }
+
+  /**
+   * The builder's records as an uncompressed batch without a copy: the batch comes back in the builder's
+   * own buffer, which goes with it, and the builder goes on in `next` (MemoryRecordsBuilder.buildAndMoveTo).
+   */
+  buildBatchAndMoveTo(
+    builder: MemoryRecordsBuilder,
+    options: Omit<BatchOptions, 'compression'>,
+    next: Uint8Array,
+  ): Uint8Array {
+    return builder.buildAndMoveTo(producerHeader(options), this.#crc32c, next)
   }
 
   /**
@@ -129,5 +131,17 @@ export class LogEngine {
     }
     const truncatedBytes = wasm.exports.segmentRecover(handle)
     return { segment: new LogSegment(wasm, handle, baseOffset), truncatedBytes }
+  }
+}
+
+/** The header of a batch as the Java producer builds it: baseOffset 0, CreateTime, no leader epoch yet. */
+function producerHeader(options: BatchOptions): BatchHeader {
+  return {
+    baseOffset: 0,
+    partitionLeaderEpoch: options.partitionLeaderEpoch ?? -1,
+    attributes: 0,
+    producerId: options.producerId ?? -1,
+    producerEpoch: options.producerEpoch ?? -1,
+    baseSequence: options.baseSequence ?? -1,
   }
 }

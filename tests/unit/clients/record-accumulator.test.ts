@@ -4,8 +4,9 @@
 // Kafka's ready and drain: linger.ms, full batches, unknown leaders, one batch per partition per node from a
 // rotating start, max.request.size, retry backoff, delivery.timeout.ms, muting, and the idempotent rules
 // (no drain before a producer id, sequences at first drain, retries in sequence order and only as the first
-// in flight, new batches held while the epoch must be bumped). A batch whose built bytes were transferred
-// (detached) builds them again for a retry.
+// in flight, new batches held while the epoch must be bumped). An uncompressed batch is sent in its own
+// buffer (no copy) and its records move on into a pool buffer, so it builds them again for a retry whatever
+// became of the bytes sent (transferred, detached); a compressed one is sent as new bytes.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -230,18 +231,45 @@ describe('RecordAccumulator', () => {
     expect(accumulator.nextExpiryTimeMs()).toBe(T0 + 121_000)
   })
 
-  it('builds a batch again when its built bytes were transferred to another thread', async () => {
+  it('sends an uncompressed batch in its own buffer and builds it again from the buffer its records moved to', async () => {
     const engine = await loadLogEngine()
     const accumulator = new RecordAccumulator(config(1000), null)
     accumulator.append('t', 0, record(100), HUNDRED, T0)
     const [batch] = drainNode1(accumulator)
-    const first = batch!.build(engine, { type: CompressionType.NONE })
+    const moves: Uint8Array[] = []
+    const allocate = (size: number): Uint8Array => {
+      const buffer = accumulator.allocate(size)
+      moves.push(buffer)
+      return buffer
+    }
+    const first = batch!.build(engine, { type: CompressionType.NONE }, allocate)
+    expect(first).toEqual(engine.encodeBatch([record(100)]))
+    // No copy: the bytes sent are the start of the batch's first buffer, which leaves with them.
+    expect(first.byteOffset).toBe(0)
+    expect(first.buffer.byteLength).toBe(1000)
+    expect(moves.map((buffer) => buffer.length)).toEqual([1000])
     const kept = first.slice()
-    expect(batch!.build(engine, { type: CompressionType.NONE })).toBe(first)
     structuredClone(first, { transfer: [first.buffer] })
     expect(first.length).toBe(0)
     expect(batch!.sizeInBytes).toBe(kept.length)
-    expect(batch!.build(engine, { type: CompressionType.NONE })).toEqual(kept)
+    const again = batch!.build(engine, { type: CompressionType.NONE }, allocate)
+    expect(again).toEqual(kept)
+    expect(again.buffer).toBe(moves[0]!.buffer)
+    expect(batch!.releaseBuffer()).toBe(moves[1])
+  })
+
+  it('sends a compressed batch as new bytes and keeps its records where they are', async () => {
+    const engine = await loadLogEngine()
+    const accumulator = new RecordAccumulator({ ...config(1000), compressed: true }, null)
+    accumulator.append('t', 0, record(100), HUNDRED, T0)
+    const [batch] = drainNode1(accumulator)
+    const gzip = { type: CompressionType.GZIP }
+    const built = batch!.build(engine, gzip, () => {
+      throw new Error('a compressed batch keeps its buffer')
+    })
+    expect(built).toEqual(engine.encodeBatch([record(100)], { compression: gzip }))
+    expect(batch!.sizeInBytes).toBe(built.length)
+    expect(batch!.releaseBuffer()?.length).toBe(1000)
   })
 
   it('keeps a muted partition out of ready and drain until it is unmuted', () => {

@@ -4,7 +4,7 @@
 // B + i and its own timestamp; acks=0 reports -1; a failed batch rejects every record with the batch's
 // error), whatever extra callbacks the caller chains on the promises, in whatever order, before or after
 // the batch settles; and records appended with a Callback among them, told in append order before any
-// future settles.
+// future settles; and runs of records sharing a timestamp and a callback (the batch keeps them as runs).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { RecordMetadata } from '../../../../workers/clients/kafka/api.ts'
@@ -109,6 +109,44 @@ describe('record futures', () => {
         },
       ),
       { numRuns: 100 },
+    )
+  })
+
+  it('keep each record its own timestamp and callback when runs of records share them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ timestamp: fc.integer({ min: 7, max: 9 }), sender: fc.nat(2) }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        async (sends, baseOffset) => {
+          const batch = new ProducerBatch('orders', 3, WRITE_LIMIT, false, 0, new Uint8Array(WRITE_LIMIT))
+          const told: Array<[string, RecordMetadata]> = []
+          // Two shared callbacks, as a loop of sends passes one; sender 2 sends without a callback.
+          const callbacks = ['a', 'b'].map(
+            (name) => (metadata: RecordMetadata) => told.push([name, metadata]),
+          )
+          const futures: Array<Promise<RecordMetadata>> = []
+          for (const { timestamp, sender } of sends) {
+            const input = { key: null, value: Uint8Array.of(1), timestamp, headers: [] }
+            const future = batch.tryAppend(input, keyValueHeadersSize(input), callbacks[sender] ?? null)
+            if (future) futures.push(future)
+          }
+          batch.complete(baseOffset)
+          const expected = sends.map(({ timestamp }, i) => ({
+            topic: 'orders',
+            partition: 3,
+            offset: baseOffset + i,
+            timestamp,
+          }))
+          expect(told).toEqual(
+            sends.flatMap(({ sender }, i) => (sender < 2 ? [[['a', 'b'][sender], expected[i]]] : [])),
+          )
+          expect(await Promise.all(futures)).toEqual(expected.filter((_, i) => sends[i]!.sender === 2))
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 

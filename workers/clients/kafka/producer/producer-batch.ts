@@ -4,7 +4,9 @@
  * (their uncompressed bytes, times 1.05 when the batch will be compressed) stays within the write limit,
  * max(batch.size, the first record's upper bound); the first record always goes in; a record that does not fit
  * closes the batch for appends. A record is encoded into the batch's MemoryRecordsBuilder when it is appended,
- * so a batch holds bytes, the records' timestamps and one derived promise per record, no per-record object.
+ * so a batch holds bytes, the records' timestamps and callbacks as runs (consecutive records sharing both, as
+ * a loop of sends with one callback does, are one run) and one derived promise per record sent without a
+ * callback, no per-record object.
  * The derived promises all take one function of the batch (FutureRecordMetadata's value without a closure
  * per record): a promise's reactions run in the order they were registered, so its n-th call is the n-th
  * record appended without a callback. A record sent with a Callback gets no promise: the batch keeps the
@@ -18,6 +20,7 @@
  * ignored, as ProducerBatch.done refuses a second final state).
  */
 import {
+  CompressionType,
   MemoryRecordsBuilder,
   type BatchOptions,
   type Compression,
@@ -46,15 +49,19 @@ export class ProducerBatch {
   private baseTimestamp = 0
   /** closeForRecordAppends: a record did not fit, or the batch was drained, so it takes no more. */
   private closed = false
-  /** The bytes last built for a request and the base sequence they carry. */
-  private built: Uint8Array | null = null
-  private builtSequence = NO_SEQUENCE
-  /** Each record's timestamp, in append order (a packed array of doubles: no object per record). */
-  private readonly timestamps: number[] = []
-  /** Each record's callback in append order, null for a record whose future is a promise. */
-  private readonly callbacks: Array<Callback | null> = []
-  /** Where the next future's record is looked for: futures' metadata is made in append order. */
+  /** The length of the bytes last built for a request (compressed ones differ from the estimate). */
+  private builtSize: number | null = null
+  /**
+   * The records' timestamps and callbacks in append order, as runs: run r holds the records from
+   * runEnds[r - 1] (0 for the first run) up to runEnds[r], all with timestamp runTimestamps[r] and callback
+   * runCallbacks[r] (null: their futures are promises).
+   */
+  private readonly runTimestamps: number[] = []
+  private readonly runCallbacks: Array<Callback | null> = []
+  private readonly runEnds: number[] = []
+  /** Where the next future's record is looked for, and its run: futures' metadata is made in append order. */
   private nextFutureRecord = 0
+  private nextFutureRun = 0
   /** Sends after the first (ProducerBatch.attempts). */
   attempts = 0
   /** When the batch was created or last reenqueued: linger.ms and retry.backoff.ms count from here. */
@@ -89,17 +96,9 @@ export class ProducerBatch {
     return RECORD_BATCH_OVERHEAD + records
   }
 
-  /** The size a produce request counts for this batch: its built bytes once built, else the estimate. */
+  /** The size a produce request counts for this batch: that of its bytes last built, else the estimate. */
   get sizeInBytes(): number {
-    return this.builtBytes?.length ?? this.estimatedSizeInBytes
-  }
-
-  /**
-   * The bytes last built, unless a connection transferred them to another thread (postMessage detaches
-   * them; a detached array is empty, and a built batch never is).
-   */
-  private get builtBytes(): Uint8Array | null {
-    return this.built !== null && this.built.length > 0 ? this.built : null
+    return this.builtSize ?? this.estimatedSizeInBytes
   }
 
   /** MemoryRecordsBuilder.isFull: closed, or its estimate reached the write limit. */
@@ -149,15 +148,19 @@ export class ProducerBatch {
   }
 
   /**
-   * The RecordBatch v2 bytes with the current producer stamp, built again only when the stamp's sequence
-   * moved since the last build (a retry after an earlier batch failed for good) or the bytes were transferred.
+   * The RecordBatch v2 bytes with the current producer stamp, for one request, which owns them (a connection
+   * transfers their buffer to the broker's worker). Uncompressed, they are built in the batch's own buffer,
+   * not copied, as Kafka's MemoryRecordsBuilder hands its buffer to the socket: the buffer leaves with the
+   * request and the records go on in `allocate(writeLimit)` (a BufferPool buffer, free once an earlier batch
+   * is done), so a retry builds them again, whatever became of the bytes sent. Compressed, they are new bytes.
    */
-  build(engine: LogEngine, compression: Compression): Uint8Array {
-    const built = this.builtBytes
-    if (built !== null && this.builtSequence === this.baseSequence) return built
-    this.built = engine.buildBatch(this.records, { ...this.producerState, compression })
-    this.builtSequence = this.baseSequence
-    return this.built
+  build(engine: LogEngine, compression: Compression, allocate: (size: number) => Uint8Array): Uint8Array {
+    const built =
+      compression.type === CompressionType.NONE
+        ? engine.buildBatchAndMoveTo(this.records, this.producerState, allocate(this.writeLimit))
+        : engine.buildBatch(this.records, { ...this.producerState, compression })
+    this.builtSize = built.length
+    return built
   }
 
   /**
@@ -182,25 +185,39 @@ export class ProducerBatch {
     }
     const { timestamp } = input
     this.records.append(timestamp, input.key, input.value, input.headers)
-    this.timestamps.push(timestamp)
-    this.callbacks.push(callback)
+    const last = this.runEnds.length - 1
+    if (last >= 0 && this.runTimestamps[last] === timestamp && this.runCallbacks[last] === callback) {
+      this.runEnds[last] = count + 1
+    } else {
+      this.runTimestamps.push(timestamp)
+      this.runCallbacks.push(callback)
+      this.runEnds.push(count + 1)
+    }
     return callback === null ? this.produceResult.then(this.nextRecordMetadata) : undefined
   }
 
   /** The RecordMetadata of the next record without a callback, in append order, from the base offset. */
   private readonly nextRecordMetadata = (baseOffset: number): RecordMetadata => {
-    let index = this.nextFutureRecord
-    while (this.callbacks[index] != null) index++
+    let run = this.nextFutureRun
+    while (run < this.runEnds.length && this.runCallbacks[run] !== null) run++
+    const index = Math.max(this.nextFutureRecord, this.runStart(run))
     this.nextFutureRecord = index + 1
-    return this.recordMetadata(index, baseOffset)
+    this.nextFutureRun = index + 1 < (this.runEnds[run] ?? 0) ? run : run + 1
+    return this.recordMetadata(index, run, baseOffset)
   }
 
-  private recordMetadata(index: number, baseOffset: number): RecordMetadata {
+  /** The first record of run `run`. */
+  private runStart(run: number): number {
+    return run === 0 ? 0 : (this.runEnds[run - 1] ?? 0)
+  }
+
+  /** Record `index`'s metadata; `run` is the run that holds it. */
+  private recordMetadata(index: number, run: number, baseOffset: number): RecordMetadata {
     return {
       topic: this.topic,
       partition: this.partition,
       offset: baseOffset < 0 ? -1 : baseOffset + index,
-      timestamp: this.timestamps[index] ?? -1,
+      timestamp: this.runTimestamps[run] ?? -1,
     }
   }
 
@@ -210,21 +227,23 @@ export class ProducerBatch {
    * error is reported as an unhandled rejection, as the Java producer logs it and goes on.
    */
   private fireCallbacks(baseOffset: number, exception: Error | null): void {
-    const { callbacks } = this
-    for (let index = 0; index < callbacks.length; index++) {
-      const callback = callbacks[index]
+    for (let run = 0; run < this.runEnds.length; run++) {
+      const callback = this.runCallbacks[run]
       if (callback == null) continue
-      const metadata =
-        exception === null
-          ? this.recordMetadata(index, baseOffset)
-          : { topic: this.topic, partition: this.partition, offset: -1, timestamp: -1 }
-      invokeCallback(callback, metadata, exception)
+      const end = this.runEnds[run] ?? 0
+      for (let index = this.runStart(run); index < end; index++) {
+        const metadata =
+          exception === null
+            ? this.recordMetadata(index, run, baseOffset)
+            : { topic: this.topic, partition: this.partition, offset: -1, timestamp: -1 }
+        invokeCallback(callback, metadata, exception)
+      }
     }
   }
 
   /**
-   * The batch's buffer, for the BufferPool, once the batch is done (null after the first call): its built
-   * bytes are a copy, so the buffer can serve another batch.
+   * The batch's buffer, for the BufferPool, once the batch is done (null after the first call): the bytes
+   * sent left in other buffers, so this one can serve another batch.
    */
   releaseBuffer(): Uint8Array | null {
     return this.records.release()

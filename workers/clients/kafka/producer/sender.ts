@@ -22,9 +22,10 @@
  * (it expired after being sent, or came back out of sequence as the first in flight) bumps the epoch.
  */
 import type { Clock } from '../../../net/clock.ts'
+import { withTransfer } from '../../../net/transfer-list.ts'
 import { NetworkError } from '../../../net/transport.ts'
 import type { Compression, LogEngine } from '../../../../engine-wasm/src/log/index.ts'
-import type { ProducePartitionResponse } from '../../../protocol/kafka.ts'
+import type { ProducePartitionData, ProducePartitionResponse } from '../../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../../protocol/kafka-errors.ts'
 import { KafkaError } from '../api.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
@@ -199,16 +200,20 @@ export class Sender {
       })
   }
 
-  /** One produce request to the node with its drained batches (Sender.sendProduceRequest). */
+  /**
+   * One produce request to the node with its drained batches (Sender.sendProduceRequest). The request owns
+   * the bytes its batches built, so it is marked to give their buffers away (transfer-list.ts): a connection
+   * to another thread moves them there instead of copying them.
+   */
   private sendProduceRequest(node: number, drained: ProducerBatch[]): void {
     const batches: ProducerBatch[] = []
-    const data = []
+    const data: ProducePartitionData[] = []
     for (const batch of drained) {
       try {
         data.push({
           topic: batch.topic,
           partition: batch.partition,
-          records: batch.build(this.engine, this.compression),
+          records: batch.build(this.engine, this.compression, this.accumulator.allocate),
         })
         batches.push(batch)
       } catch (error) {
@@ -223,7 +228,11 @@ export class Sender {
     }
     const sequences = batches.map((batch) => batch.baseSequence)
     this.inFlightRequests.add(node)
-    broker.produce(this.config.acks, this.config.requestTimeoutMs, data).then(
+    const owned = withTransfer(
+      data,
+      data.map(({ records }) => records.buffer as ArrayBuffer),
+    )
+    broker.produce(this.config.acks, this.config.requestTimeoutMs, owned).then(
       (responses) => this.handleProduceResponse(node, batches, sequences, responses),
       (error: unknown) => {
         const response = disconnected(node, error instanceof NetworkError && error.failure === 'timeout')
