@@ -1,7 +1,7 @@
 /**
  * KafkaAdminClient: the Admin API over the cluster: cluster-wide calls go to any live broker, ListOffsets to
  * each partition's leader, DescribeLogDirs to each broker asked, partition reassignments to any broker (which forwards them to the controller), consumer group calls to the group's coordinator (AdminGroups); per-topic errors
- * become the KafkaError a Java Admin future would fail with.
+ * become the KafkaError a Java Admin future would fail with. Feature calls and ApiVersions: admin-features.ts.
  */
 import type { BrokerApi, ConfigEntry, ElectionType } from '../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
@@ -24,11 +24,16 @@ import type {
   PartitionOffset,
   TopicDescription,
   TopicPartition,
+  AdminFeatureUpdate,
+  BrokerApiVersions,
+  FeatureMetadata,
+  KafkaError,
 } from './api.ts'
 import { kafkaError, timeoutError } from './errors.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
 import type { Clock } from '../../net/clock.ts'
 import { AdminGroups } from './admin-groups.ts'
+import { describeFeatures, listAllBrokerVersionInfo, updateFeatures } from './admin-features.ts'
 
 export class KafkaAdminClient implements Admin {
   private readonly groups: AdminGroups
@@ -250,6 +255,21 @@ export class KafkaAdminClient implements Admin {
         leaderEpoch: null,
       }
     })
+  }
+
+  describeFeatures(): Promise<FeatureMetadata> {
+    return describeFeatures(this.connection)
+  }
+
+  updateFeatures(
+    updates: ReadonlyMap<string, AdminFeatureUpdate>,
+    options: { validateOnly: boolean },
+  ): Promise<Map<string, KafkaError | null>> {
+    return updateFeatures(this.connection, updates, options.validateOnly)
+  }
+
+  listAllBrokerVersionInfo(): Promise<BrokerApiVersions[]> {
+    return listAllBrokerVersionInfo(this.connection)
   }
 
   close(): Promise<void> {

@@ -11,6 +11,7 @@ import type {
   OngoingReassignment,
   PartitionMetadata,
 } from '../../protocol/kafka.ts'
+import type { ApiVersion, FeatureUpgradeType } from '../../protocol/kafka-features.ts'
 import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
 
 export interface NewTopic {
@@ -28,6 +29,25 @@ export interface Node {
   host: string
   port: number
   rack: string | null
+}
+
+/** Admin.describeFeatures' FeatureMetadata: finalized levels, their epoch (null when unknown), supported ranges. */
+export interface FeatureMetadata {
+  finalizedFeatures: Record<string, { minVersionLevel: number; maxVersionLevel: number }>
+  finalizedFeaturesEpoch: number | null
+  supportedFeatures: Record<string, { minVersion: number; maxVersion: number }>
+}
+
+/** Admin.updateFeatures' FeatureUpdate: the new maximum level and FeatureUpdate.UpgradeType. */
+export interface AdminFeatureUpdate {
+  maxVersionLevel: number
+  upgradeType: FeatureUpgradeType
+}
+
+/** One broker's ApiVersions answer, or the error asking it failed with. */
+export interface BrokerApiVersions {
+  node: Node
+  versions: ApiVersion[] | KafkaError
 }
 
 export interface TopicDescription {
@@ -199,6 +219,18 @@ export interface Admin {
   ): Promise<ReassignmentResult[]>
   /** The ongoing reassignments of these partitions (all when null or absent). */
   listPartitionReassignments(partitions?: TopicPartition[] | null): Promise<PartitionReassignment[]>
+  /** DescribeFeatures: the feature fields of one broker's ApiVersions answer. */
+  describeFeatures(): Promise<FeatureMetadata>
+  /**
+   * UpdateFeatures: each feature's outcome, null when it was (or, validateOnly, would be) applied. Throws
+   * IllegalArgumentException for no updates or a blank feature name, as KafkaAdminClient does.
+   */
+  updateFeatures(
+    updates: ReadonlyMap<string, AdminFeatureUpdate>,
+    options: { validateOnly: boolean },
+  ): Promise<Map<string, KafkaError | null>>
+  /** ApiVersions of every broker in the metadata (the broker-api-versions tool's LegacyAdminClient). */
+  listAllBrokerVersionInfo(): Promise<BrokerApiVersions[]>
   close(): Promise<void>
 }
 

@@ -1,7 +1,8 @@
 /**
  * The requests a broker or an admin client sends to the active controller, and its answers (KRaft's
  * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders,
- * IncrementalAlterConfigs, AllocateProducerIds, AlterPartitionReassignments and ListPartitionReassignments,
+ * IncrementalAlterConfigs, AllocateProducerIds, AlterPartitionReassignments, ListPartitionReassignments and
+ * UpdateFeatures,
  * reduced to the fields the playground uses). Errors are Kafka error names.
  */
 import type {
@@ -15,6 +16,7 @@ import type {
   TopicError,
 } from '../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { FeatureUpdate, UpdateFeaturesResult } from '../../protocol/kafka-features.ts'
 import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
 
 export type ControllerRequest =
@@ -60,6 +62,7 @@ export type ControllerRequest =
       /** null: every ongoing reassignment. */
       partitions: Array<{ topic: string; partition: number }> | null
     }
+  | { api: 'UpdateFeatures'; updates: FeatureUpdate[]; validateOnly: boolean }
 
 export type ControllerResponse =
   | { api: 'BrokerRegistration'; error: KafkaErrorName | null; brokerEpoch: number }
@@ -93,3 +96,4 @@ export type ControllerResponse =
       producerIdStart: number
       producerIdLen: number
     }
+  | { api: 'UpdateFeatures'; results: UpdateFeaturesResult[] }

@@ -9,7 +9,7 @@
  * broker.session.timeout.ms (9 s), when it asks to shut down, or when it registers again unfenced (a restart
  * without a controlled shutdown); fencing moves its leaderships to other ISR replicas (fenceBrokerRecords).
  * While active it also runs the periodic preferred leader election (leader-rebalance.ts: electPreferred,
- * every leader.imbalance.check.interval.seconds).
+ * every leader.imbalance.check.interval.seconds). UpdateFeatures is feature-control.ts.
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
@@ -27,6 +27,7 @@ import {
   type LeaderRebalanceConfig,
 } from './leader-rebalance.ts'
 import { allocateProducerIds } from './producer-id-control.ts'
+import { updateFeaturesRecords } from './feature-control.ts'
 import {
   createTopicRecords,
   deleteTopicRecords,
@@ -71,6 +72,8 @@ export class QuorumController {
 
   constructor(
     private readonly deps: {
+      /** This node's id: the controller's, while it is active. */
+      nodeId: number
       scheduler: Scheduler
       random: Random
       log: MetadataLog
@@ -140,7 +143,18 @@ export class QuorumController {
       }
       case 'AllocateProducerIds':
         return this.allocateProducerIds(request)
+      case 'UpdateFeatures':
+        return this.updateFeatures(request)
     }
+  }
+
+  /** FeatureControlManager.updateFeatures: the accepted features' FeatureLevelRecords go together. */
+  private async updateFeatures(
+    request: Extract<ControllerRequest, { api: 'UpdateFeatures' }>,
+  ): Promise<Handled<'UpdateFeatures'>> {
+    const { results, records } = updateFeaturesRecords(this.deps.metadata, this.deps.nodeId, request.updates)
+    if (!request.validateOnly) await this.append(records)
+    return { api: request.api, results }
   }
 
   /** AllocateProducerIds: the next block of 1000 producer ids, taken once its ProducerIdsRecord commits. */
@@ -436,5 +450,10 @@ function notController(request: ControllerRequest): ControllerResponse {
       }
     case 'AllocateProducerIds':
       return { api: request.api, error: 'NOT_CONTROLLER', producerIdStart: -1, producerIdLen: 0 }
+    case 'UpdateFeatures':
+      return {
+        api: request.api,
+        results: request.updates.map((u) => ({ feature: u.feature, error: 'NOT_CONTROLLER', message: null })),
+      }
   }
 }

@@ -9,6 +9,13 @@
  * every heartbeat moves its member one step towards its target (current-assignment-builder.ts).
  * A member that does not heartbeat within group.consumer.session.timeout.ms, or does not revoke within its
  * rebalance timeout, is fenced: removed, with a group epoch bump. Timers come only from the injected timer.
+ * Every change is a write operation, as the CoordinatorRuntime runs them: the operation changes a copy of
+ * the group, the records of what changed (consumer-group-record-helpers.ts) are appended to
+ * __consumer_offsets, and only once the append succeeded are they replayed into the group
+ * (consumer-group-replay.ts) and the response sent; a failed append changes nothing and fails the request.
+ * The operations of one group run one at a time (group-write-queue.ts). A timeout whose write fails is
+ * retried after 500 ms.
+ * Loading a partition replays its records, then schedules every member's session timeout (onLoaded).
  */
 import type { TopicPartition } from '../../protocol/consumer-protocol.ts'
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
@@ -30,7 +37,12 @@ import { uniformAssignor } from './assignors/uniform-assignor.ts'
 import type { CoordinatorTimer } from './coordinator-timer.ts'
 import { ConsumerGroup } from './consumer-group.ts'
 import { NO_PARTITIONS, sameAssignment, type ConsumerGroupMember } from './consumer-group-member.ts'
+import { changeRecords } from './consumer-group-record-helpers.ts'
+import { replayConsumerGroupRecord } from './consumer-group-replay.ts'
 import { reconcile } from './current-assignment-builder.ts'
+import { GroupWriteQueue } from './group-write-queue.ts'
+import type { ConsumerGroupRecord } from './group-records.ts'
+import { computeGroupHash, type SubscribedTopic } from './metadata-hash.ts'
 
 export interface ConsumerGroupConfig {
   /** group.consumer.session.timeout.ms */
@@ -51,6 +63,12 @@ export interface ConsumerGroupManagerDeps {
   readonly timer: CoordinatorTimer
   /** A topic's partition count in this broker's metadata, -1 when it does not exist. */
   readonly partitionCount: (topic: string) => number
+  /** A topic's id in this broker's metadata, undefined when it does not exist. */
+  readonly topicId: (topic: string) => string | undefined
+  /** The name of the topic with this id, undefined when none has it. */
+  readonly topicName: (topicId: string) => string | undefined
+  /** Appends records to the group's __consumer_offsets partition; rejects when they were not written. */
+  readonly append: (records: readonly ConsumerGroupRecord[]) => Promise<void>
   /** Whether a classic group of this id has members (then no consumer group may take the id). */
   readonly classicGroupHasMembers: (groupId: string) => boolean
   /** Drops an empty classic group of this id, which a consumer group replaces. */
@@ -69,6 +87,19 @@ class HeartbeatError extends Error {
 
 const sessionKey = (groupId: string, memberId: string): string => `session-${groupId}-${memberId}`
 const rebalanceKey = (groupId: string, memberId: string): string => `rebalance-${groupId}-${memberId}`
+/** CoordinatorTimerImpl's retry backoff for a timeout whose write failed. */
+const TIMEOUT_RETRY_BACKOFF_MS = 500
+
+function errorResponse(error: HeartbeatError): ConsumerGroupHeartbeatResponse {
+  return {
+    error: error.error,
+    errorMessage: error.message,
+    memberId: null,
+    memberEpoch: 0,
+    heartbeatIntervalMs: 0,
+    assignment: null,
+  }
+}
 
 /** The partitions of an assignment as TopicPartitions, topics sorted. */
 function topicPartitions(assignment: MemberAssignment): TopicPartition[] {
@@ -87,25 +118,64 @@ function fromTopicPartitions(partitions: readonly TopicPartition[]): MemberAssig
 export class ConsumerGroupManager {
   readonly groups = new Map<string, ConsumerGroup>()
   readonly config: ConsumerGroupConfig
+  private readonly writes = new GroupWriteQueue()
 
   constructor(private readonly deps: ConsumerGroupManagerDeps) {
     this.config = { ...DEFAULT_CONSUMER_GROUP_CONFIG, ...deps.config }
   }
 
-  heartbeat(request: ConsumerGroupHeartbeatRequest): ConsumerGroupHeartbeatResponse {
+  /** Answers once the records of the heartbeat's changes are written and applied; rejects when they are not. */
+  async heartbeat(request: ConsumerGroupHeartbeatRequest): Promise<ConsumerGroupHeartbeatResponse> {
     try {
       this.validate(request)
-      if (request.memberEpoch === LEAVE_GROUP_MEMBER_EPOCH) return this.leave(request)
-      return this.memberHeartbeat(request)
+      return await this.write(request.groupId, (group, isNew) =>
+        request.memberEpoch === LEAVE_GROUP_MEMBER_EPOCH
+          ? this.leave(group, isNew, request)
+          : this.memberHeartbeat(group, isNew, request),
+      )
     } catch (error) {
-      if (!(error instanceof HeartbeatError)) throw error
-      return {
-        error: error.error,
-        errorMessage: error.message,
-        memberId: null,
-        memberEpoch: 0,
-        heartbeatIntervalMs: 0,
-        assignment: null,
+      if (error instanceof HeartbeatError) return errorResponse(error)
+      throw error
+    }
+  }
+
+  /**
+   * A write operation: `op` changes a copy of the group (a new, empty one when there is none, which is kept
+   * only if it gets a member); the records of the changes are appended, then replayed. A throwing `op`
+   * writes nothing. Operations of one group run one at a time, in order.
+   */
+  private write<T>(groupId: string, op: (group: ConsumerGroup, isNew: boolean) => T): Promise<T> {
+    return this.writes.run(groupId, async (stillHere) => {
+      const before = this.groups.get(groupId)
+      const after = before?.clone() ?? new ConsumerGroup(groupId)
+      const result = op(after, before === undefined)
+      if (before === undefined && after.numMembers() === 0) return result
+      const records = changeRecords(before, after, this.deps.topicId)
+      if (records.length > 0) {
+        await this.deps.append(records)
+        // Written, but the group left this coordinator meanwhile: the next one loads the records.
+        if (stillHere()) for (const record of records) this.replay(record)
+      }
+      return result
+    })
+  }
+
+  /** Applies one record read from, or just written to, __consumer_offsets. */
+  replay(record: ConsumerGroupRecord): void {
+    replayConsumerGroupRecord(record, {
+      groups: this.groups,
+      topicName: this.deps.topicName,
+      onCreate: this.deps.dropEmptyClassicGroup,
+    })
+  }
+
+  /** GroupMetadataManager.onLoaded: the loaded groups' members' session (and revocation) timeouts start. */
+  onLoaded(groupIds: ReadonlySet<string>): void {
+    for (const groupId of groupIds) {
+      const group = this.groups.get(groupId)
+      for (const member of group?.allMembers() ?? []) {
+        this.scheduleSessionTimeout(groupId, member.memberId)
+        if (member.state === 'UNREVOKED_PARTITIONS') this.scheduleRebalanceTimeout(groupId, member)
       }
     }
   }
@@ -131,23 +201,20 @@ export class ConsumerGroupManager {
       )
   }
 
-  /** getOrMaybeCreateConsumerGroup */
-  private groupFor(request: ConsumerGroupHeartbeatRequest): ConsumerGroup {
-    const existing = this.groups.get(request.groupId)
-    if (existing !== undefined) return existing
+  /** getOrMaybeCreateConsumerGroup: a new group only for a member joining an id no classic group holds. */
+  private checkNewGroup(isNew: boolean, request: ConsumerGroupHeartbeatRequest): void {
+    if (!isNew) return
     if (this.deps.classicGroupHasMembers(request.groupId))
       throw new HeartbeatError('GROUP_ID_NOT_FOUND', `Group ${request.groupId} is not a consumer group.`)
-    if (request.memberEpoch !== JOIN_GROUP_MEMBER_EPOCH)
-      // Kafka reloads the group from its records; the playground keeps consumer groups in memory only.
-      throw unknownMember(request)
-    this.deps.dropEmptyClassicGroup(request.groupId)
-    const group = new ConsumerGroup(request.groupId)
-    this.groups.set(group.groupId, group)
-    return group
+    if (request.memberEpoch !== JOIN_GROUP_MEMBER_EPOCH) throw unknownMember(request)
   }
 
-  private memberHeartbeat(request: ConsumerGroupHeartbeatRequest): ConsumerGroupHeartbeatResponse {
-    const group = this.groupFor(request)
+  private memberHeartbeat(
+    group: ConsumerGroup,
+    isNew: boolean,
+    request: ConsumerGroupHeartbeatRequest,
+  ): ConsumerGroupHeartbeatResponse {
+    this.checkNewGroup(isNew, request)
     const joining = request.memberEpoch === JOIN_GROUP_MEMBER_EPOCH
     let member = group.member(request.memberId)
     if (member !== undefined && joining) {
@@ -178,11 +245,11 @@ export class ConsumerGroupManager {
       updated.subscribedTopicNames.join('\u0000') !== member.subscribedTopicNames.join('\u0000') ||
       updated.serverAssignor !== member.serverAssignor
     group.updateMember(updated)
-    const metadata = this.subscriptionMetadata(group)
-    if (!sameCounts(metadata, group.subscriptionMetadata)) bumpGroupEpoch = true
+    const metadataHash = this.metadataHash(group)
+    if (metadataHash !== group.metadataHash) bumpGroupEpoch = true
     if (bumpGroupEpoch) {
       group.groupEpoch++
-      group.subscriptionMetadata = metadata
+      group.metadataHash = metadataHash
     }
     if (group.groupEpoch > group.assignmentEpoch) this.updateTargetAssignment(group)
 
@@ -193,7 +260,7 @@ export class ConsumerGroupManager {
     const reconciled = reconcile(updated, target, (t, p) => group.owner(t, p), request.topicPartitions)
     group.updateMember(reconciled)
     this.scheduleSessionTimeout(group.groupId, reconciled.memberId)
-    if (reconciled.state === 'UNREVOKED_PARTITIONS') this.scheduleRebalanceTimeout(group, reconciled)
+    if (reconciled.state === 'UNREVOKED_PARTITIONS') this.scheduleRebalanceTimeout(group.groupId, reconciled)
     else this.deps.timer.cancel(rebalanceKey(group.groupId, reconciled.memberId))
 
     const owned = request.topicPartitions
@@ -211,26 +278,29 @@ export class ConsumerGroupManager {
     }
   }
 
-  /** The partition counts of the group's subscribed topics that exist. */
-  private subscriptionMetadata(group: ConsumerGroup): Map<string, number> {
-    const metadata = new Map<string, number>()
-    for (const topic of [...group.subscribedTopicNames()].sort()) {
-      const count = this.deps.partitionCount(topic)
-      if (count >= 0) metadata.set(topic, count)
+  /** The metadata hash of the group's subscribed topics that exist. */
+  private metadataHash(group: ConsumerGroup): number {
+    const topics: SubscribedTopic[] = []
+    for (const name of group.subscribedTopicNames()) {
+      const numPartitions = this.deps.partitionCount(name)
+      const topicId = this.deps.topicId(name)
+      if (numPartitions >= 0 && topicId !== undefined) topics.push({ name, topicId, numPartitions })
     }
-    return metadata
+    return computeGroupHash(topics)
   }
 
   /** updateTargetAssignment: the group's assignor over every member's subscription, at the group epoch. */
   private updateTargetAssignment(group: ConsumerGroup): void {
     const name = group.preferredServerAssignor(this.config.assignors[0]?.name ?? '')
     const assignor = this.config.assignors.find((a) => a.name === name) ?? uniformAssignor
-    const counts = group.subscriptionMetadata
+    const counts = new Map(
+      [...group.subscribedTopicNames()].map((topic) => [topic, this.deps.partitionCount(topic)] as const),
+    )
     const members = new Map(
       group.allMembers().map((m) => [
         m.memberId,
         {
-          subscribedTopicNames: m.subscribedTopicNames.filter((topic) => counts.has(topic)),
+          subscribedTopicNames: m.subscribedTopicNames.filter((topic) => (counts.get(topic) ?? -1) >= 0),
           assignment: group.targetAssignment.get(m.memberId) ?? NO_PARTITIONS,
         },
       ]),
@@ -252,9 +322,12 @@ export class ConsumerGroupManager {
   }
 
   /** consumerGroupLeave */
-  private leave(request: ConsumerGroupHeartbeatRequest): ConsumerGroupHeartbeatResponse {
-    const group = this.groups.get(request.groupId)
-    if (group?.member(request.memberId) === undefined) throw unknownMember(request)
+  private leave(
+    group: ConsumerGroup,
+    isNew: boolean,
+    request: ConsumerGroupHeartbeatRequest,
+  ): ConsumerGroupHeartbeatResponse {
+    if (isNew || group.member(request.memberId) === undefined) throw unknownMember(request)
     this.removeMember(group, request.memberId)
     return {
       error: 'NONE',
@@ -270,27 +343,55 @@ export class ConsumerGroupManager {
   private removeMember(group: ConsumerGroup, memberId: string): void {
     group.removeMember(memberId)
     group.groupEpoch++
-    group.subscriptionMetadata = this.subscriptionMetadata(group)
+    group.metadataHash = this.metadataHash(group)
     this.deps.timer.cancel(sessionKey(group.groupId, memberId))
     this.deps.timer.cancel(rebalanceKey(group.groupId, memberId))
   }
 
-  private scheduleSessionTimeout(groupId: string, memberId: string): void {
-    this.deps.timer.schedule(sessionKey(groupId, memberId), this.config.sessionTimeoutMs, () => {
-      const group = this.groups.get(groupId)
-      if (group?.member(memberId) !== undefined) this.removeMember(group, memberId)
+  /**
+   * A timeout that fences a member when `expired` still holds for it: a write operation, retried after
+   * TIMEOUT_RETRY_BACKOFF_MS when its write fails while the group is still here.
+   */
+  private scheduleFencing(
+    key: string,
+    delayMs: number,
+    groupId: string,
+    memberId: string,
+    expired: (member: ConsumerGroupMember) => boolean,
+  ): void {
+    this.deps.timer.schedule(key, delayMs, () => {
+      if (!this.groups.has(groupId)) return
+      this.write(groupId, (group) => {
+        const member = group.member(memberId)
+        if (member !== undefined && expired(member)) this.removeMember(group, memberId)
+      }).catch(() => {
+        if (this.groups.get(groupId)?.member(memberId) !== undefined)
+          this.scheduleFencing(key, TIMEOUT_RETRY_BACKOFF_MS, groupId, memberId, expired)
+      })
     })
   }
 
-  private scheduleRebalanceTimeout(group: ConsumerGroup, member: ConsumerGroupMember): void {
-    const key = rebalanceKey(group.groupId, member.memberId)
+  private scheduleSessionTimeout(groupId: string, memberId: string): void {
+    this.scheduleFencing(
+      sessionKey(groupId, memberId),
+      this.config.sessionTimeoutMs,
+      groupId,
+      memberId,
+      () => true,
+    )
+  }
+
+  private scheduleRebalanceTimeout(groupId: string, member: ConsumerGroupMember): void {
+    const key = rebalanceKey(groupId, member.memberId)
     if (this.deps.timer.isScheduled(key)) return
     const epoch = member.memberEpoch
-    this.deps.timer.schedule(key, member.rebalanceTimeoutMs, () => {
-      const current = group.member(member.memberId)
-      if (current?.state === 'UNREVOKED_PARTITIONS' && current.memberEpoch === epoch)
-        this.removeMember(group, member.memberId)
-    })
+    this.scheduleFencing(
+      key,
+      member.rebalanceTimeoutMs,
+      groupId,
+      member.memberId,
+      (current) => current.state === 'UNREVOKED_PARTITIONS' && current.memberEpoch === epoch,
+    )
   }
 
   /**
@@ -339,8 +440,20 @@ export class ConsumerGroupManager {
     }
   }
 
+  /**
+   * Drops the groups this coordinator no longer owns, and forgets the pending writes of groups it does not
+   * own yet; returns the ids of the groups dropped.
+   */
+  unload(owns: (groupId: string) => boolean): string[] {
+    for (const groupId of this.writes.pendingGroups()) if (!owns(groupId)) this.writes.forget(groupId)
+    const dropped = [...this.groups.keys()].filter((groupId) => !owns(groupId))
+    for (const groupId of dropped) this.drop(groupId)
+    return dropped
+  }
+
   /** Drops a group (deleted, or no longer coordinated here), cancelling its members' timers. */
   drop(groupId: string): void {
+    this.writes.forget(groupId)
     const group = this.groups.get(groupId)
     if (group === undefined) return
     for (const member of group.allMembers()) {
@@ -398,8 +511,4 @@ function throwIfMemberEpochIsInvalid(
         `The consumer group member has a smaller member epoch (${received}) than the one known by the group coordinator (${member.memberEpoch}). The member must abandon all its partitions and rejoin.`,
       )
   }
-}
-
-function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([topic, count]) => b.get(topic) === count)
 }

@@ -4,8 +4,10 @@
  * target assignment with its epoch, and the owner of every partition a member holds or is revoking (the
  * partition epochs). State: Empty without members, Assigning while the target assignment is older than the
  * group epoch, Reconciling while a member has not reached it, else Stable.
- * Invariants: no partition has two owners; `subscriptionMetadata` holds the partition counts the target
- * assignment was computed against.
+ * The coordinator changes a group only by replaying its records (consumer-group-replay.ts); an operation
+ * works on a `clone()` and the records are what it changed (consumer-group-record-helpers.ts).
+ * Invariants: no partition has two owners; `metadataHash` is the hash of the subscribed topics' metadata
+ * (metadata-hash.ts) as of the last group epoch bump.
  */
 import type { ConsumerGroupState } from '../../protocol/kafka-consumer-groups.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
@@ -15,13 +17,29 @@ import { partitionKeys, type ConsumerGroupMember } from './consumer-group-member
 export class ConsumerGroup {
   groupEpoch = 0
   assignmentEpoch = 0
-  /** The partition counts of the subscribed topics that exist, as of the last group epoch bump. */
-  subscriptionMetadata: ReadonlyMap<string, number> = new Map()
+  /** The hash of the subscribed topics' metadata as of the last group epoch bump. */
+  metadataHash = 0
+  /** Whether the log holds a ConsumerGroupPartitionMetadata record of the group (written before 4.1). */
+  hasSubscriptionMetadataRecord = false
   readonly targetAssignment = new Map<string, MemberAssignment>()
   private readonly members = new Map<string, ConsumerGroupMember>()
   private readonly owners = new Map<string, string>()
 
   constructor(readonly groupId: string) {}
+
+  /** A copy an operation may change (members and assignments are immutable values, shared). */
+  clone(): ConsumerGroup {
+    const copy = new ConsumerGroup(this.groupId)
+    copy.groupEpoch = this.groupEpoch
+    copy.assignmentEpoch = this.assignmentEpoch
+    copy.metadataHash = this.metadataHash
+    copy.hasSubscriptionMetadataRecord = this.hasSubscriptionMetadataRecord
+    for (const [memberId, assignment] of this.targetAssignment)
+      copy.targetAssignment.set(memberId, assignment)
+    for (const [memberId, member] of this.members) copy.members.set(memberId, member)
+    for (const [key, owner] of this.owners) copy.owners.set(key, owner)
+    return copy
+  }
 
   state(): ConsumerGroupState {
     if (this.members.size === 0) return 'Empty'

@@ -12,12 +12,28 @@
  *   string, currentStateTimestamp int64 (v2+, default -1), members [](memberId string, groupInstanceId
  *   nullable string (v3+), clientId string, clientHost string, rebalanceTimeout int32 (v1+), sessionTimeout
  *   int32, subscription bytes, assignment bytes).
- * Other record types (the consumer, share and streams groups' records, which the playground never writes)
- * throw UnknownRecordTypeException; a value version outside 0-3 throws UnknownRecordVersionException (Kafka
- * also reads the flexible v4, which it does not write).
+ * - The KIP-848 consumer group's records, types 3 to 8 (consumer-group-record-schemas.ts): key v0 group id
+ *   (and member id), value v0 flexible, the only version they have.
+ * Other record types (the share and streams groups' records, which the playground never writes) throw
+ * UnknownRecordTypeException; a classic value version outside 0-3, or a consumer group value version other
+ * than 0, throws UnknownRecordVersionException (Kafka also reads the flexible GroupMetadataValue and
+ * OffsetCommitValue v4, which it does not write).
  * Invariant: deserialize(serializeKey(k), serializeValue(v)) gives back k and v.
  */
 import { ByteBufferReader, ByteBufferWriter } from '../../protocol/byte-buffer-accessor.ts'
+import { FlexibleReader, FlexibleWriter } from '../metadata/flexible-accessor.ts'
+import {
+  readMessage as readFlexibleMessage,
+  writeMessage,
+  type MessageData,
+} from '../metadata/message-schema.ts'
+import {
+  CONSUMER_GROUP_VALUE_FIELDS,
+  CONSUMER_GROUP_VALUE_VERSION,
+  hasMemberKey,
+  isConsumerGroupRecordType,
+  type ConsumerGroupRecordType,
+} from './consumer-group-record-schemas.ts'
 
 /** CoordinatorRecordType ids of the records read and written here. */
 export const OFFSET_COMMIT_RECORD_TYPE = 1
@@ -35,7 +51,14 @@ export interface GroupMetadataKey {
   readonly group: string
 }
 
-export type CoordinatorRecordKey = OffsetCommitKey | GroupMetadataKey
+/** The key of a consumer group record: the group, and the member for the per-member records (else null). */
+export interface ConsumerGroupKey {
+  readonly type: ConsumerGroupRecordType
+  readonly groupId: string
+  readonly memberId: string | null
+}
+
+export type CoordinatorRecordKey = OffsetCommitKey | GroupMetadataKey | ConsumerGroupKey
 
 export interface OffsetCommitValue {
   readonly offset: number
@@ -71,7 +94,8 @@ export interface ApiMessageAndVersion<T> {
   readonly message: T
 }
 
-export type CoordinatorRecordValue =
+/** The value of an OffsetCommit or GroupMetadata record. */
+export type ClassicRecordValue =
   ApiMessageAndVersion<OffsetCommitValue> | ApiMessageAndVersion<GroupMetadataValue>
 
 export interface OffsetCommitRecordMessages {
@@ -84,11 +108,21 @@ export interface GroupMetadataRecordMessages {
   readonly value: ApiMessageAndVersion<GroupMetadataValue> | null
 }
 
+export interface ConsumerGroupRecordMessages {
+  readonly key: ConsumerGroupKey
+  readonly value: ApiMessageAndVersion<MessageData> | null
+}
+
 /** CoordinatorRecord: a key and its value, or null for a tombstone. */
-export type CoordinatorRecord = OffsetCommitRecordMessages | GroupMetadataRecordMessages
+export type CoordinatorRecord =
+  OffsetCommitRecordMessages | GroupMetadataRecordMessages | ConsumerGroupRecordMessages
 
 export function isOffsetCommit(record: CoordinatorRecord): record is OffsetCommitRecordMessages {
   return record.key.type === OFFSET_COMMIT_RECORD_TYPE
+}
+
+export function isConsumerGroupRecord(record: CoordinatorRecord): record is ConsumerGroupRecordMessages {
+  return isConsumerGroupRecordType(record.key.type)
 }
 
 export class UnknownRecordTypeException extends Error {
@@ -111,6 +145,11 @@ const HIGHEST_NON_FLEXIBLE_VERSION = 3
 export function serializeKey(key: CoordinatorRecordKey): Uint8Array {
   const out = new ByteBufferWriter()
   out.int16(key.type)
+  if (key.type !== OFFSET_COMMIT_RECORD_TYPE && key.type !== GROUP_METADATA_RECORD_TYPE) {
+    out.string(key.groupId)
+    if (key.memberId !== null) out.string(key.memberId)
+    return out.toBytes()
+  }
   out.string(key.group)
   if (key.type === OFFSET_COMMIT_RECORD_TYPE) {
     out.string(key.topic)
@@ -119,7 +158,15 @@ export function serializeKey(key: CoordinatorRecordKey): Uint8Array {
   return out.toBytes()
 }
 
-export function serializeValue(value: CoordinatorRecordValue): Uint8Array {
+/** A consumer group record's value: the int16 version, then the flexible message. */
+export function serializeConsumerGroupValue(type: ConsumerGroupRecordType, message: MessageData): Uint8Array {
+  const out = new FlexibleWriter()
+  out.int16(CONSUMER_GROUP_VALUE_VERSION)
+  writeMessage(out, CONSUMER_GROUP_VALUE_FIELDS[type], CONSUMER_GROUP_VALUE_VERSION, message)
+  return out.toBytes()
+}
+
+export function serializeValue(value: ClassicRecordValue): Uint8Array {
   const out = new ByteBufferWriter()
   const { version, message } = value
   out.int16(version)
@@ -229,5 +276,29 @@ export function deserialize(keyBytes: Uint8Array, valueBytes: Uint8Array | null)
     const key: GroupMetadataKey = readMessage(() => ({ type, group: input.string() }), 0, 'key')
     return { key, value: readValue(valueBytes, type, readGroupMetadataValue) }
   }
+  if (isConsumerGroupRecordType(type)) {
+    const key: ConsumerGroupKey = readMessage(
+      () => ({ type, groupId: input.string(), memberId: hasMemberKey(type) ? input.string() : null }),
+      0,
+      'key',
+    )
+    return { key, value: readConsumerGroupValue(valueBytes, type) }
+  }
   throw new UnknownRecordTypeException(type)
+}
+
+function readConsumerGroupValue(
+  bytes: Uint8Array | null,
+  type: ConsumerGroupRecordType,
+): ApiMessageAndVersion<MessageData> | null {
+  if (bytes === null) return null
+  const input = new FlexibleReader(bytes)
+  const version = input.int16()
+  if (version !== CONSUMER_GROUP_VALUE_VERSION) throw new UnknownRecordVersionException(type, version)
+  const message = readMessage(
+    () => readFlexibleMessage(input, CONSUMER_GROUP_VALUE_FIELDS[type], version),
+    version,
+    'value',
+  )
+  return { version, message }
 }

@@ -21,6 +21,7 @@ import {
   type GroupCoordinatorDeps,
 } from './classic-group-manager.ts'
 import { ConsumerGroupManager, type ConsumerGroupConfig } from './consumer-group-manager.ts'
+import { deletionRecords } from './consumer-group-record-helpers.ts'
 import type {
   ConsumerGroupDescribeResponse,
   ConsumerGroupHeartbeatRequest,
@@ -46,6 +47,10 @@ import type { GroupCoordinatorRecord, GroupMetadataRecord, OffsetCommitRecord } 
 export interface GroupCoordinatorFullDeps extends GroupCoordinatorDeps {
   /** A topic's partition count in this broker's metadata, -1 when it does not exist (default: none exist). */
   readonly partitionCount?: (topic: string) => number
+  /** A topic's id in this broker's metadata, undefined when it does not exist (default: none exist). */
+  readonly topicId?: (topic: string) => string | undefined
+  /** The name of the topic with this id, undefined when none has it (default: none exist). */
+  readonly topicName?: (topicId: string) => string | undefined
   readonly consumerGroupConfig?: Partial<ConsumerGroupConfig>
 }
 
@@ -58,6 +63,9 @@ export class GroupCoordinator extends ClassicGroupManager {
     this.consumerGroups = new ConsumerGroupManager({
       timer: this.timer,
       partitionCount: deps.partitionCount ?? (() => -1),
+      topicId: deps.topicId ?? (() => undefined),
+      topicName: deps.topicName ?? (() => undefined),
+      append: (records) => this.deps.append(records),
       classicGroupHasMembers: (groupId) => (this.groups.get(groupId)?.numMembers() ?? 0) > 0,
       dropEmptyClassicGroup: (groupId) => {
         this.groups.delete(groupId)
@@ -66,16 +74,18 @@ export class GroupCoordinator extends ClassicGroupManager {
     })
   }
 
+  /** An empty consumer group gives way to the classic group: its tombstones are written as it goes. */
   protected takenByConsumerGroup(groupId: string): boolean {
     const group = this.consumerGroups.groups.get(groupId)
     if (group === undefined) return false
     if (group.numMembers() > 0) return true
+    this.deps.append(deletionRecords(group)).catch(() => undefined)
     this.consumerGroups.drop(groupId)
     return false
   }
 
   consumerGroupHeartbeat(request: ConsumerGroupHeartbeatRequest): Promise<ConsumerGroupHeartbeatResponse> {
-    return Promise.resolve(this.consumerGroups.heartbeat(request))
+    return this.consumerGroups.heartbeat(request)
   }
 
   consumerGroupDescribe(groupIds: readonly string[]): Promise<ConsumerGroupDescribeResponse> {
@@ -257,7 +267,7 @@ export class GroupCoordinator extends ClassicGroupManager {
       const consumerGroup = this.consumerGroups.groups.get(groupId)
       if (consumerGroup !== undefined) {
         const empty = consumerGroup.numMembers() === 0
-        if (empty) records.push(...this.offsets.tombstones(groupId))
+        if (empty) records.push(...this.offsets.tombstones(groupId), ...deletionRecords(consumerGroup))
         results.push({ groupId, error: empty ? 'NONE' : 'NON_EMPTY_GROUP' })
         continue
       }
@@ -282,15 +292,13 @@ export class GroupCoordinator extends ClassicGroupManager {
     for (const record of records) this.replay(record)
     for (const group of this.groups.values())
       for (const member of group.allMembers()) this.scheduleHeartbeat(group, member, member.sessionTimeoutMs)
+    this.consumerGroups.onLoaded(new Set(records.map((record) => record.groupId)))
   }
 
   /** Drops the groups this broker no longer coordinates; their waiting members get NOT_COORDINATOR. */
   unload(owns: (groupId: string) => boolean): void {
-    for (const groupId of [...this.consumerGroups.groups.keys()]) {
-      if (owns(groupId)) continue
-      this.consumerGroups.drop(groupId)
+    for (const groupId of this.consumerGroups.unload(owns))
       for (const tombstone of this.offsets.tombstones(groupId)) this.offsets.replay(tombstone)
-    }
     for (const group of [...this.groups.values()]) {
       if (owns(group.groupId)) continue
       for (const member of group.allMembers()) {
@@ -327,6 +335,8 @@ export class GroupCoordinator extends ClassicGroupManager {
   private replay(record: GroupCoordinatorRecord): void {
     switch (record.type) {
       case 'GroupMetadata':
+        // A classic group replaces a consumer group of its id, as a consumer group replaces an empty classic one.
+        this.consumerGroups.groups.delete(record.groupId)
         this.groups.set(record.groupId, groupFromRecord(record))
         break
       case 'GroupMetadataTombstone': {
@@ -336,12 +346,15 @@ export class GroupCoordinator extends ClassicGroupManager {
         break
       }
       case 'OffsetCommit':
-        this.getOrCreateGroup(record.groupId)
+        // Offsets of a group that does not exist belong to a simple (classic) group.
+        if (!this.consumerGroups.groups.has(record.groupId)) this.getOrCreateGroup(record.groupId)
         this.offsets.replay(record)
         break
       case 'OffsetCommitTombstone':
         this.offsets.replay(record)
         break
+      default:
+        this.consumerGroups.replay(record)
     }
   }
 }

@@ -4,7 +4,8 @@
  * OffsetCommit as key type 1 (group, topic, partition) with an OffsetCommitValue v3 (offset, leaderEpoch,
  * metadata, commitTimestamp); GroupMetadata as key type 2 (group) with a GroupMetadataValue v3 whose members'
  * subscription and assignment are ConsumerProtocol bytes (consumer-protocol-codec.ts); a tombstone is the key
- * with a null value. Log compaction keeps the latest record per key.
+ * with a null value; the consumer group's records by consumer-group-record-codec.ts. Log compaction keeps
+ * the latest record per key.
  * Older playground stores hold records whose key and value are JSON (the key `{"type":"OffsetCommit",...}` or
  * `{"type":"GroupMetadata",...}`, the value the whole record); a key starting with `{` is read that way, so
  * those segments still load. Binary keys start with the int16 record type's high byte, 0.
@@ -16,10 +17,12 @@ import {
   serializeAssignment,
   serializeSubscription,
 } from '../../protocol/consumer-protocol-codec.ts'
+import { decodeConsumerGroupRecord, encodeConsumerGroupRecord } from './consumer-group-record-codec.ts'
 import {
   GROUP_METADATA_RECORD_TYPE,
   OFFSET_COMMIT_RECORD_TYPE,
   deserialize,
+  isConsumerGroupRecord,
   isOffsetCommit,
   serializeKey,
   serializeValue,
@@ -69,6 +72,8 @@ export function encodeGroupRecord(record: GroupCoordinatorRecord): {
         value: serializeValue({ version: GROUP_METADATA_VALUE_VERSION, message: groupValue(record) }),
       }
     }
+    default:
+      return encodeConsumerGroupRecord(record)
   }
 }
 
@@ -117,6 +122,7 @@ function groupRecord(groupId: string, value: GroupMetadataValue): GroupMetadataR
 export function decodeGroupRecord(key: Uint8Array, value: Uint8Array | null): GroupCoordinatorRecord {
   if (key[0] === JSON_OPEN_BRACE) return decodeJsonRecord(key, value)
   const record = deserialize(key, value)
+  if (isConsumerGroupRecord(record)) return decodeConsumerGroupRecord(record)
   const groupId = record.key.group
   if (!isOffsetCommit(record)) {
     return record.value === null

@@ -1,13 +1,19 @@
 /**
  * ClusterMetadata: the cluster's metadata as replaying the metadata log builds it (KRaft's
  * MetadataImage): registered brokers with their epochs and fencing, topics by id and name with each
- * partition's registration, dynamic configs per resource, and the next producer id block. The active controller and every broker
- * hold one; they differ only in how far they have replayed.
+ * partition's registration, dynamic configs per resource, the next producer id block, and the finalized feature
+ * levels (FeaturesImage: metadata.version always, other features only above 0). The active controller and
+ * every broker hold one; they differ only in how far they have replayed.
+ *
+ * The feature levels start as `kafka-storage.sh format` left them in bootstrap.checkpoint (features.ts:
+ * bootstrapFeatureLevels); FeatureLevelRecords replayed from the log change them.
  *
  * Invariants: topic names and ids are unique; a partition's leader is NO_LEADER or one of its ISR; the
  * ISR is a non-empty subset of the replicas; leader epochs and partition epochs only grow.
  */
 import type { BrokerEndpoint, ConfigResourceType, MetadataRecord } from './metadata-records.ts'
+import { bootstrapFeatureLevels } from './features.ts'
+import { METADATA_VERSION_FEATURE } from './metadata-version.ts'
 
 export interface BrokerRegistration {
   brokerId: number
@@ -46,6 +52,8 @@ export class ClusterMetadata {
   lastOffset = -1
   /** The first producer id of the next block the controller hands out (ProducerIdControlManager). */
   nextProducerId = 0
+  /** Finalized feature levels by name; metadata.version is always present, a feature at 0 is absent. */
+  readonly finalizedFeatures: Map<string, number> = bootstrapFeatureLevels()
 
   topic(name: string): TopicRegistration | undefined {
     const id = this.topicIdsByName.get(name)
@@ -74,6 +82,10 @@ export class ClusterMetadata {
     this.lastOffset = offset
     switch (record.type) {
       case 'FeatureLevelRecord':
+        // FeatureControlManager.replay: level 0 removes a feature; metadata.version is always finalized.
+        if (record.featureLevel === 0 && record.name !== METADATA_VERSION_FEATURE)
+          this.finalizedFeatures.delete(record.name)
+        else this.finalizedFeatures.set(record.name, record.featureLevel)
         return
       case 'RegisterBrokerRecord':
         this.brokers.set(record.brokerId, {

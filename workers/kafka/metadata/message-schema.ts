@@ -1,8 +1,9 @@
 /**
  * A flexible-version message described by its fields, as Kafka's message JSON files describe them, and the
  * three things Kafka's generator makes of such a description: write (Message.write), read (the Readable
- * constructor) and the JsonConverter's write. Only flexible versions are handled: every metadata record and
- * control record the playground writes is flexible at the version it is written.
+ * constructor) and the JsonConverter's write. Only flexible versions are handled: every metadata record,
+ * control record and consumer group record (group/consumer-group-record-schemas.ts) the playground writes is
+ * flexible at the version it is written.
  *
  * Layout at a version: the fields present at it (`since` on) and not tagged, in order, each in the flexible
  * encoding of its type (flexible-accessor.ts; a struct array's elements each end with their own tagged-field
@@ -19,7 +20,8 @@ import { uuidBytes, uuidText } from './uuid.ts'
 
 export type ScalarType = 'int8' | 'int16' | 'uint16' | 'int32' | 'int64' | 'bool' | 'string' | 'uuid'
 
-export type FieldType = ScalarType | '[]int32' | '[]uuid' | { readonly struct: readonly FieldSpec[] }
+export type FieldType =
+  ScalarType | '[]int32' | '[]uuid' | '[]string' | { readonly struct: readonly FieldSpec[] }
 
 export interface FieldSpec {
   /** The field's name in camelCase, as the JSON names it. */
@@ -114,10 +116,11 @@ function writeField(writer: FlexibleWriter, type: FieldType, value: FieldValue, 
     case 'uuid':
       return writer.raw(uuidBytes(value as string))
     case '[]int32':
-    case '[]uuid': {
+    case '[]uuid':
+    case '[]string': {
       const items = value as readonly (number | string)[] | null
       writer.compactLength(items === null ? null : items.length)
-      for (const item of items ?? []) writeField(writer, type === '[]int32' ? 'int32' : 'uuid', item, version)
+      for (const item of items ?? []) writeField(writer, elementType(type), item, version)
     }
   }
 }
@@ -143,9 +146,23 @@ export function readMessage(
   return data
 }
 
+type ArrayType = '[]int32' | '[]uuid' | '[]string'
+
+function elementType(type: ArrayType): ScalarType {
+  return type === '[]int32' ? 'int32' : type === '[]uuid' ? 'uuid' : 'string'
+}
+
+function readElement(reader: FlexibleReader, type: ArrayType, name: string): number | string {
+  if (type === '[]int32') return reader.int32()
+  if (type === '[]uuid') return uuidText(reader.bytesOf(16))
+  const value = reader.compactString()
+  if (value === null) throw new Error(`non-nullable field ${name} was serialized as null`)
+  return value
+}
+
 function readField(reader: FlexibleReader, field: FieldSpec, version: number): FieldValue {
   const { type } = field
-  if (typeof type !== 'string' || type === '[]int32' || type === '[]uuid') {
+  if (typeof type !== 'string' || type === '[]int32' || type === '[]uuid' || type === '[]string') {
     const count = reader.compactLength()
     if (count === null) {
       if (!field.nullable) throw new Error(`non-nullable field ${field.name} was serialized as null`)
@@ -154,7 +171,7 @@ function readField(reader: FlexibleReader, field: FieldSpec, version: number): F
     const items: (number | string | MessageData)[] = []
     for (let i = 0; i < count; i++) {
       if (typeof type !== 'string') items.push(readMessage(reader, type.struct, version))
-      else items.push(type === '[]int32' ? reader.int32() : uuidText(reader.bytesOf(16)))
+      else items.push(readElement(reader, type, field.name))
     }
     return items as FieldValue
   }

@@ -180,16 +180,16 @@ export class GroupApis implements GroupCoordinatorApi {
   }
 
   consumerGroupHeartbeat(request: ConsumerGroupHeartbeatRequest): Promise<ConsumerGroupHeartbeatResponse> {
-    if (!this.owns(request.groupId))
-      return Promise.resolve({
-        error: 'NOT_COORDINATOR',
-        errorMessage: null,
-        memberId: null,
-        memberEpoch: 0,
-        heartbeatIntervalMs: 0,
-        assignment: null,
-      })
-    return this.coordinator.consumerGroupHeartbeat(request)
+    const failed = (error: GroupErrorCode): ConsumerGroupHeartbeatResponse => ({
+      error,
+      errorMessage: null,
+      memberId: null,
+      memberEpoch: 0,
+      heartbeatIntervalMs: 0,
+      assignment: null,
+    })
+    if (!this.owns(request.groupId)) return Promise.resolve(failed('NOT_COORDINATOR'))
+    return this.coordinator.consumerGroupHeartbeat(request).catch((error: unknown) => failed(errorOf(error)))
   }
 
   async consumerGroupDescribe(groupIds: string[]): Promise<ConsumerGroupDescribeResponse> {

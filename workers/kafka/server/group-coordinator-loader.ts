@@ -74,6 +74,8 @@ export class GroupCoordinatorLoader {
       uuid: () => javaRandomUuid(deps.random),
       append: (records) => this.append(records),
       partitionCount: (topic) => deps.metadata.topic(topic)?.partitions.size ?? -1,
+      topicId: (topic) => deps.metadata.topicIdsByName.get(topic),
+      topicName: (topicId) => deps.metadata.topicsById.get(topicId)?.name,
     })
   }
 

@@ -36,6 +36,8 @@ import type { ControllerRequest, ControllerResponse } from '../controller/contro
 import { brokerConfigDefault } from '../config/broker-configs.ts'
 import type { ConfigHelper } from '../config/config-helper.ts'
 import { AdminApis } from './admin-apis.ts'
+import { FeatureApis } from './feature-apis.ts'
+import type { FeatureApi } from '../../protocol/kafka-features.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
 import type { ProducerIdManager } from './producer-id-manager.ts'
@@ -66,6 +68,7 @@ const CONTROLLER_UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
 
 export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
+  private readonly features: FeatureApis
 
   constructor(private readonly deps: KafkaApisDeps) {
     this.admin = new AdminApis({
@@ -76,7 +79,16 @@ export class KafkaApis implements BrokerApi {
       describeQuorum: deps.describeQuorum,
       replicaManager: deps.replicaManager,
     })
+    this.features = new FeatureApis({
+      metadata: deps.metadata,
+      forward: (request) => this.forward(request),
+      waitFor: (condition) => this.waitFor(condition),
+    })
   }
+
+  // ApiVersions and UpdateFeatures: answered by FeatureApis.
+  readonly apiVersions: FeatureApi['apiVersions'] = () => this.features.apiVersions()
+  readonly updateFeatures: FeatureApi['updateFeatures'] = (u, v) => this.features.updateFeatures(u, v)
 
   // Configs, partitions, the quorum, elections and log dirs: answered by AdminApis.
   readonly describeConfigs: BrokerApi['describeConfigs'] = (r) => this.admin.describeConfigs(r)

@@ -143,6 +143,7 @@ export class KafkaServer {
       onLeadershipChange: () => groupLoader.onLeadershipChange(),
     })
     const controller = new QuorumController({
+      nodeId: nodeId,
       scheduler,
       random,
       metadata,

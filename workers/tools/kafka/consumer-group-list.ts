@@ -23,7 +23,10 @@ const CONSUMER_GROUP_STATES = [
 ]
 
 /** GroupType.toString of the types a consumer group can have. */
-const GROUP_TYPES: Record<ConsumerGroupListing['type'], string> = { classic: 'Classic', consumer: 'Consumer' }
+export const GROUP_TYPES: Record<ConsumerGroupListing['type'], string> = {
+  classic: 'Classic',
+  consumer: 'Consumer',
+}
 
 function parseList(input: string): string[] {
   return input.split(',').map((value) => value.trim().toLowerCase())

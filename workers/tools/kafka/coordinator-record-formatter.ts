@@ -55,7 +55,7 @@ export class CoordinatorRecordMessageFormatter {
     const { key, value } = parsed
     return toJson({
       key: { type: key.type, data: keyAsJson(key) },
-      value: value === null ? null : { version: value.version, data: valueAsJson(value, false) },
+      value: value === null ? null : { version: value.version, data: valueAsJson(parsed, false) },
     })
   }
 }

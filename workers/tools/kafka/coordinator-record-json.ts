@@ -6,16 +6,23 @@
  * from v3 and rebalanceTimeout from v1), bytes as base64. DumpLogSegments' OffsetsMessageParser also
  * replaces a consumer group's member subscription and assignment bytes by their ConsumerProtocolSubscription /
  * ConsumerProtocolAssignment JSON at the version the bytes carry, keeping the base64 when they cannot be read.
+ * The consumer group's records (types 3 to 8) are written by their schemas (consumer-group-record-schemas.ts):
+ * the key's groupId (and memberId), the value's fields with tagged ones only when not their default.
  */
 import type { JsonOut } from '../../es/xcontent/json-writer.ts'
 import {
+  GROUP_METADATA_RECORD_TYPE,
   OFFSET_COMMIT_RECORD_TYPE,
+  isConsumerGroupRecord,
+  isOffsetCommit,
+  type CoordinatorRecord,
   type CoordinatorRecordKey,
-  type CoordinatorRecordValue,
   type GroupMetadataValue,
   type MemberMetadata,
   type OffsetCommitValue,
 } from '../../kafka/group/group-coordinator-record-serde.ts'
+import { CONSUMER_GROUP_VALUE_FIELDS } from '../../kafka/group/consumer-group-record-schemas.ts'
+import { messageJson } from '../../kafka/metadata/message-schema.ts'
 import { base64UrlNoPadding } from '../../net/base64url.ts'
 import { CONSUMER_PROTOCOL_TYPE } from '../../protocol/consumer-protocol.ts'
 import {
@@ -34,9 +41,10 @@ function base64(bytes: Uint8Array | null): string | null {
 }
 
 export function keyAsJson(key: CoordinatorRecordKey): JsonObject {
-  return key.type === OFFSET_COMMIT_RECORD_TYPE
-    ? { group: key.group, topic: key.topic, partition: key.partition }
-    : { group: key.group }
+  if (key.type === OFFSET_COMMIT_RECORD_TYPE)
+    return { group: key.group, topic: key.topic, partition: key.partition }
+  if (key.type === GROUP_METADATA_RECORD_TYPE) return { group: key.group }
+  return key.memberId === null ? { groupId: key.groupId } : { groupId: key.groupId, memberId: key.memberId }
 }
 
 function offsetCommitJson(value: OffsetCommitValue, version: number): JsonObject {
@@ -109,12 +117,21 @@ function groupMetadataJson(value: GroupMetadataValue, version: number, expandPro
 }
 
 /**
- * The value's data as JSON; with `expandConsumerProtocol` a consumer group's member subscriptions and
- * assignments are written as their messages (DumpLogSegments' OffsetsMessageParser) instead of base64.
+ * The value's data as JSON, null for a tombstone; with `expandConsumerProtocol` a classic consumer group's
+ * member subscriptions and assignments are written as their messages (DumpLogSegments'
+ * OffsetsMessageParser) instead of base64.
  */
-export function valueAsJson(value: CoordinatorRecordValue, expandConsumerProtocol: boolean): JsonObject {
-  const { message, version } = value
-  return 'offset' in message
-    ? offsetCommitJson(message, version)
-    : groupMetadataJson(message, version, expandConsumerProtocol)
+export function valueAsJson(record: CoordinatorRecord, expandConsumerProtocol: boolean): JsonObject | null {
+  if (isConsumerGroupRecord(record)) {
+    const { key, value } = record
+    return value === null
+      ? null
+      : messageJson(CONSUMER_GROUP_VALUE_FIELDS[key.type], value.version, value.message)
+  }
+  if (isOffsetCommit(record)) {
+    const { value } = record
+    return value === null ? null : offsetCommitJson(value.message, value.version)
+  }
+  const { value } = record
+  return value === null ? null : groupMetadataJson(value.message, value.version, expandConsumerProtocol)
 }

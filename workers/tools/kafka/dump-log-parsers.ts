@@ -4,7 +4,8 @@
  * - DecoderMessageParser with StringDecoder: the key and value bytes as UTF-8 text, absent when null.
  * - OffsetsMessageParser (--offsets-decoder): the record read by GroupCoordinatorRecordSerde; the key as
  *   `{"type":"<record type>","data":{...}}`, the payload as `{"version":"<version>","data":{...}}` (type and
- *   version are JSON strings) or `<DELETE>` for a tombstone (coordinator-record-json.ts). An unknown record
+ *   version are JSON strings) or `<DELETE>` for a tombstone (coordinator-record-json.ts; the consumer group's
+ *   records, types 3 to 8, by their schemas). An unknown record
  *   type gives the key `Unknown record type N at offset O, skipping.` and no payload; any other failure
  *   `Error at offset O, skipping. <message>`. A record without a key throws a RuntimeException.
  * - ClusterMetadataLogMessageParser (--cluster-metadata-decoder): no key; the value read by
@@ -40,13 +41,14 @@ export const offsetsMessageParser: MessageParser = (record) => {
     )
   }
   try {
-    const { key, value } = deserialize(record.key, record.value)
+    const parsed = deserialize(record.key, record.value)
+    const { key, value } = parsed
     return {
       key: toJson({ type: String(key.type), data: keyAsJson(key) }),
       payload:
         value === null
           ? '<DELETE>'
-          : toJson({ version: String(value.version), data: valueAsJson(value, true) }),
+          : toJson({ version: String(value.version), data: valueAsJson(parsed, true) }),
     }
   } catch (error) {
     if (error instanceof UnknownRecordTypeException) {

@@ -10,6 +10,7 @@ import { kafkaDumpLog } from './dump-log-segments.ts'
 import { kafkaConsoleProducer } from './console-producer.ts'
 import { kafkaConfigs } from './config-command.ts'
 import { kafkaConsumerGroups } from './consumer-group-command.ts'
+import { kafkaGroups } from './groups-command.ts'
 import { kafkaTopics } from './topic-command.ts'
 import { kafkaMetadataQuorum } from './metadata-quorum-command.ts'
 import { kafkaGetOffsets } from './get-offset-shell.ts'
@@ -20,12 +21,15 @@ import { kafkaProducerPerfTest } from './producer-performance.ts'
 import { kafkaStorage } from './storage-tool.ts'
 import { kafkaCluster } from './cluster-tool.ts'
 import { kafkaServerStart, kafkaServerStop } from './server-scripts.ts'
+import { kafkaFeatures } from './feature-command.ts'
+import { kafkaBrokerApiVersions } from './broker-api-versions-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
   ['kafka-console-producer', kafkaConsoleProducer],
   ['kafka-console-consumer', kafkaConsoleConsumer],
   ['kafka-consumer-groups', kafkaConsumerGroups],
+  ['kafka-groups', kafkaGroups],
   ['kafka-configs', kafkaConfigs],
   ['kafka-metadata-quorum', kafkaMetadataQuorum],
   ['kafka-get-offsets', kafkaGetOffsets],
@@ -38,6 +42,8 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-cluster', kafkaCluster],
   ['kafka-server-start', kafkaServerStart],
   ['kafka-server-stop', kafkaServerStop],
+  ['kafka-features', kafkaFeatures],
+  ['kafka-broker-api-versions', kafkaBrokerApiVersions],
 ])
 
 const COMMAND_NOT_FOUND = 127

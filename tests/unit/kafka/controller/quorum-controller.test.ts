@@ -34,6 +34,7 @@ function setup() {
     },
   }
   const controller = new QuorumController({
+    nodeId: 1,
     scheduler: queue,
     random: new Random(3),
     log,

@@ -12,6 +12,7 @@ import type {
 } from '../../../../workers/protocol/kafka-consumer-groups.ts'
 import type { TopicPartition } from '../../../../workers/protocol/consumer-protocol.ts'
 import { FakeScheduler, settle } from './fake-scheduler.ts'
+import { topicImage } from './topic-image.ts'
 
 function setup(partitions: Record<string, number> = { orders: 4 }) {
   const scheduler = new FakeScheduler()
@@ -19,7 +20,7 @@ function setup(partitions: Record<string, number> = { orders: 4 }) {
     scheduler,
     uuid: () => 'uuid',
     append: () => Promise.resolve(),
-    partitionCount: (topic) => partitions[topic] ?? -1,
+    ...topicImage(partitions),
   })
   const heartbeat = (
     memberId: string,

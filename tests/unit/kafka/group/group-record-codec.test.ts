@@ -174,7 +174,10 @@ describe('group record codec (Kafka 4.1 binary formats)', () => {
   })
 
   it('rejects record types and value versions it does not know, as GroupCoordinatorRecordSerde does', () => {
-    expect(() => deserialize(bytes(int16(3), str('g')), null)).toThrow(UnknownRecordTypeException)
+    expect(() => deserialize(bytes(int16(9), str('g')), null)).toThrow(UnknownRecordTypeException)
+    expect(() => deserialize(bytes(int16(3), str('g')), bytes(int16(1)))).toThrow(
+      UnknownRecordVersionException,
+    )
     expect(() => deserialize(bytes(int16(1), str('g'), str('t'), int32(0)), bytes(int16(9)))).toThrow(
       UnknownRecordVersionException,
     )

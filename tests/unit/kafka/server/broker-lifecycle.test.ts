@@ -69,6 +69,7 @@ function cluster(controllerId: () => number | null = () => 100) {
     },
   }
   const controller = new QuorumController({
+    nodeId: 100,
     scheduler: queue,
     random: new Random(1),
     log,

@@ -2,6 +2,9 @@
 // records stdout and stderr, for the tool tests.
 import type {
   Admin,
+  AdminFeatureUpdate,
+  BrokerApiVersions,
+  FeatureMetadata,
   AlterConfigOp,
   BrokerLogDirs,
   ElectionResult,
@@ -211,6 +214,25 @@ export class FakeAdmin implements Admin {
       (r) =>
         partitions === null || partitions.some((p) => p.topic === r.topic && p.partition === r.partition),
     )
+  }
+  features: FeatureMetadata = { finalizedFeatures: {}, finalizedFeaturesEpoch: null, supportedFeatures: {} }
+  /** Each updateFeatures call, and the outcome by feature (absent: applied). */
+  featureUpdates: Array<{ updates: ReadonlyMap<string, AdminFeatureUpdate>; validateOnly: boolean }> = []
+  featureErrors = new Map<string, KafkaError>()
+  brokerVersions: BrokerApiVersions[] = []
+
+  async describeFeatures(): Promise<FeatureMetadata> {
+    return this.features
+  }
+  async updateFeatures(
+    updates: ReadonlyMap<string, AdminFeatureUpdate>,
+    options: { validateOnly: boolean },
+  ): Promise<Map<string, KafkaError | null>> {
+    this.featureUpdates.push({ updates, validateOnly: options.validateOnly })
+    return new Map([...updates.keys()].map((name) => [name, this.featureErrors.get(name) ?? null]))
+  }
+  async listAllBrokerVersionInfo(): Promise<BrokerApiVersions[]> {
+    return this.brokerVersions
   }
   async close(): Promise<void> {
     this.closed = true

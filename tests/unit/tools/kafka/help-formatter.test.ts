@@ -31,4 +31,13 @@ describe('formatHelp', () => {
         '-b              Bee.              \n',
     )
   })
+
+  it('heads the table `Option (* = required)` and leads a .required() option with `* `, as joptsimple does', () => {
+    expect(formatHelp([flag('b', 'Bee.'), withArgument('aa', 'An a.', { required: true })])).toBe(
+      'Option (* = required)  Description\n' +
+        '---------------------  -----------\n' +
+        '* --aa <String>        An a.      \n' +
+        '-b                     Bee.       \n',
+    )
+  })
 })

@@ -10,6 +10,7 @@ describe('runKafkaTool', () => {
       'kafka-console-producer',
       'kafka-console-consumer',
       'kafka-consumer-groups',
+      'kafka-groups',
       'kafka-configs',
       'kafka-metadata-quorum',
       'kafka-get-offsets',
@@ -22,6 +23,8 @@ describe('runKafkaTool', () => {
       'kafka-cluster',
       'kafka-server-start',
       'kafka-server-stop',
+      'kafka-features',
+      'kafka-broker-api-versions',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)
@@ -33,6 +36,11 @@ describe('runKafkaTool', () => {
     expect(await runKafkaTool('kafka-topic.sh', [], h.context)).toBe(127)
     expect(h.stderr()).toBe(
       'bash: kafka-topic.sh: command not found\n[playground] Did you mean kafka-topics.sh?\n',
+    )
+    const feature = harness()
+    expect(await runKafkaTool('bin/kafka-feature.sh', [], feature.context)).toBe(127)
+    expect(feature.stderr()).toBe(
+      'bash: bin/kafka-feature.sh: No such file or directory\n[playground] Did you mean bin/kafka-features.sh?\n',
     )
     const far = harness()
     expect(await runKafkaTool('kafka-foo.sh', [], far.context)).toBe(127)

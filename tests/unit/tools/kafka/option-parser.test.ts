@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { OptionException } from '../../../../workers/tools/kafka/java-exception.ts'
 import { parseOptions } from '../../../../workers/tools/kafka/options/option-parser.ts'
+import { HELP_AND_VERSION, flag, withArgument } from '../../../../workers/tools/kafka/options/option-spec.ts'
 import { TOPIC_COMMAND_OPTIONS } from '../../../../workers/tools/kafka/topic-command-options.ts'
 
 const parse = (...argv: string[]) => parseOptions(TOPIC_COMMAND_OPTIONS, argv)
@@ -50,6 +51,23 @@ describe('parseOptions', () => {
     expect(error.toString()).toBe(
       'joptsimple.OptionMissingRequiredArgumentException: Option topic requires an argument',
     )
+  })
+
+  it('refuses a command line without a .required() option, unless it asks for --help or --version', () => {
+    const specs = [
+      ...HELP_AND_VERSION,
+      withArgument('bootstrap-server', 'Server.', { required: true }),
+      flag('list', 'List.'),
+    ]
+    expect(() => parseOptions(specs, ['--list'])).toThrow(
+      new OptionException(
+        'joptsimple.MissingRequiredOptionsException',
+        'Missing required option(s) [bootstrap-server]',
+      ),
+    )
+    expect(parseOptions(specs, ['--help']).has('help')).toBe(true)
+    expect(parseOptions(specs, ['--version']).has('version')).toBe(true)
+    expect(parseOptions(specs, ['--bootstrap-server', 'b']).valueOf('bootstrap-server')).toBe('b')
   })
 
   it('lets a required argument swallow the next word even when it looks like an option', () => {

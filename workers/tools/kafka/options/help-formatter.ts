@@ -1,6 +1,7 @@
 /**
  * joptsimple 5.0.4's BuiltinHelpFormatter as Kafka's tools print it (`parser.printHelpOn(System.err)`):
- * an `Option`/`Description` header and divider, then one row per option sorted by name. Layout: 80
+ * an `Option`/`Description` header and divider (`Option (* = required)` when an option is required, each
+ * such option led by `* `), then one row per option sorted by name. Layout: 80
  * columns, a 2-space gap; the option column is min(39, widest option) wide and the description column
  * min(80 - option - 2, widest description). Text is split at embedded newlines and wrapped at Java
  * line-break opportunities; a continuation piece starts with two spaces. Every cell is padded with
@@ -18,7 +19,7 @@ interface Row {
 }
 
 function optionDisplay(spec: OptionSpec): string {
-  const leader = spec.name.length > 1 ? '--' : '-'
+  const leader = (spec.required === true ? '* ' : '') + (spec.name.length > 1 ? '--' : '-')
   if (spec.argument === 'none' && spec.argumentDescription === '') return leader + spec.name
   const [open, close] = spec.argument === 'optional' ? ['[', ']'] : ['<', '>']
   const detail = spec.argumentDescription === '' ? spec.type : `${spec.type}: ${spec.argumentDescription}`
@@ -79,9 +80,10 @@ function pad(text: string, width: number): string {
 /** The help table for these options, every line ending in '\n'. */
 export function formatHelp(specs: readonly OptionSpec[]): string {
   const sorted = [...specs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const header = specs.some((spec) => spec.required === true) ? 'Option (* = required)' : 'Option'
   const rows: Row[] = [
-    { option: 'Option', description: 'Description' },
-    { option: '------', description: '-----------' },
+    { option: header, description: 'Description' },
+    { option: '-'.repeat(header.length), description: '-----------' },
     ...sorted.map((spec) => ({ option: optionDisplay(spec), description: descriptionDisplay(spec) })),
   ]
   const fitted = fit(rows)

@@ -3,8 +3,10 @@
  * `--top` is not `--topic`). Accepted forms: `--name value`, `--name=value`, `-name value` and `-name=value`
  * (a single dash also takes a whole long name); `--` ends the options; any other word is a non-option
  * argument, which the Kafka tools ignore. A required argument takes the next word even if it starts with
- * `--`, as joptsimple does. Errors are joptsimple's own exceptions and texts, with the frames joptsimple
- * 5.0.4 records for them (the tool appends its own frames when it prints a trace).
+ * `--`, as joptsimple does. A `.required()` option missing from a command line without --help or
+ * --version (CommandDefaultOptions' forHelp options) is refused once all words are read. Errors are
+ * joptsimple's own exceptions and texts, with the frames joptsimple 5.0.4 records for them (the tool appends
+ * its own frames when it prints a trace).
  */
 import { OptionException } from '../java-exception.ts'
 import type { OptionSpec } from './option-spec.ts'
@@ -85,5 +87,11 @@ export function parseOptions(specs: readonly OptionSpec[], argv: readonly string
       set.add(name, takesNext ? next : null)
     }
   }
+  const missing = specs.filter((spec) => spec.required === true && !set.has(spec.name))
+  if (missing.length > 0 && !set.has('help') && !set.has('version'))
+    throw new OptionException(
+      'joptsimple.MissingRequiredOptionsException',
+      `Missing required option(s) [${missing.map((spec) => spec.name).join(', ')}]`,
+    )
   return set
 }

@@ -1,6 +1,7 @@
 /**
  * One command-line option as a Kafka tool declares it to joptsimple (`parser.accepts(name, description)`,
- * then `.withRequiredArg()` / `.withOptionalArg()`, `.describedAs(...)`, `.ofType(...)`, `.defaultsTo(...)`).
+ * then `.withRequiredArg()` / `.withOptionalArg()`, `.describedAs(...)`, `.ofType(...)`, `.defaultsTo(...)`,
+ * `.required()`).
  * The help table and the parser are both driven by these declarations.
  */
 export type ArgumentKind = 'none' | 'required' | 'optional'
@@ -20,6 +21,8 @@ export interface OptionSpec {
   readonly argumentDescription: string
   /** `defaultsTo` values, already as Java's toString renders them. */
   readonly defaults: readonly string[]
+  /** `.required()`: the parser refuses a command line without it (unless --help or --version is given). */
+  readonly required?: boolean
 }
 
 /** `parser.accepts(name, description)`: a flag without argument. */
@@ -36,6 +39,7 @@ export function withArgument(
     type?: ArgumentType
     defaultsTo?: string
     optional?: boolean
+    required?: boolean
   } = {},
 ): OptionSpec {
   return {
@@ -45,6 +49,7 @@ export function withArgument(
     type: details.type ?? 'String',
     argumentDescription: details.argumentDescription ?? '',
     defaults: details.defaultsTo === undefined ? [] : [details.defaultsTo],
+    ...(details.required === true ? { required: true } : {}),
   }
 }
 
