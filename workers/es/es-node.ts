@@ -42,7 +42,11 @@ import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
+import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
 import { registerExplainAction } from './rest/actions/explain-action.ts'
+import { registerTermVectorsAction } from './rest/actions/term-vectors-action.ts'
+import { registerIndicesStatsAction } from './rest/actions/indices-stats-action.ts'
+import { registerNodesStatsAction } from './rest/actions/nodes-stats-action.ts'
 import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
 import { registerCatActions } from './rest/actions/cat-actions.ts'
 import { registerClusterActions } from './rest/actions/cluster-actions.ts'
@@ -51,6 +55,8 @@ import { registerSettingsActions } from './rest/actions/settings-actions.ts'
 import { registerIngestActions } from './rest/actions/ingest-actions.ts'
 import { registerAliasActions } from './rest/actions/alias-actions.ts'
 import { registerTemplateActions } from './rest/actions/template-actions.ts'
+import { registerRolloverAction } from './rest/actions/rollover-action.ts'
+import { registerDataStreamActions } from './rest/actions/data-stream-actions.ts'
 import { IngestService } from './ingest/ingest-service.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
@@ -193,13 +199,19 @@ export class EsNode implements EsNodeApi {
     const controller = new RestController()
     registerRootAction(controller, context)
     registerIndexActions(controller, context)
+    registerRolloverAction(controller, context)
+    registerDataStreamActions(controller, context)
     registerDocumentActions(controller, context)
     registerBulkAction(controller, context)
     registerUpdateAction(controller, context)
     registerMultiGetAction(controller, context)
     registerByQueryActions(controller, context)
     registerSearchActions(controller, context)
+    registerMultiSearchAction(controller, context)
     registerExplainAction(controller, context)
+    registerTermVectorsAction(controller, context)
+    registerIndicesStatsAction(controller, context)
+    registerNodesStatsAction(controller, context)
     registerAnalyzeActions(controller, context)
     registerCatActions(controller, context)
     registerClusterActions(controller, context)

@@ -9,8 +9,10 @@ import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/i
 import type { WireException } from '../errors/wire-exception.ts'
 import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
 import type { SegmentStats } from '../index/shard/shard-segments.ts'
+import type { ShardCounterValues } from '../index/shard/shard-counters.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-search.ts'
+import type { TermVectorsResult } from './term-vectors.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
 
 export interface ShardTarget {
@@ -54,6 +56,8 @@ export type ShardRequest =
   | (ShardTarget & { type: 'dfs' } & ShardSearchRequest)
   /** indices:data/read/search[phase/query] (with the fetch folded in; after a DFS phase, with its sums) */
   | (ShardTarget & { type: 'search' } & ShardSearchRequest)
+  /** indices:data/read/tv[s]: the term vectors of the document with this `_id` for the `fields` selected */
+  | (ShardTarget & { type: 'termvectors'; id: string; fields: string[] | null })
   /** indices:data/read/explain[s]: the query's explanation for the document with this `_id` */
   | (ShardTarget & { type: 'explain'; id: string; query: IndexQuery })
   /** indices:admin/refresh[s] */
@@ -96,6 +100,11 @@ export interface LocalShardStats {
   docs: number
   deleted: number
   storeBytes: number
+  /** The segments of the copy's searcher. */
+  segments: number
+  counters: ShardCounterValues
+  /** SeqNoStats: the copy's max_seq_no, local_checkpoint and global_checkpoint. */
+  seqNo: { maxSeqNo: number; localCheckpoint: number; globalCheckpoint: number }
 }
 
 export type ShardResponse =
@@ -106,7 +115,8 @@ export type ShardResponse =
   | ({ type: 'recovery' } & RecoverySnapshot)
   /** A replica's answer to a write or a resync (ReplicaResponse): its local checkpoint. */
   | { type: 'replica'; localCheckpoint: number }
-  | { type: 'shard_stats'; shards: LocalShardStats[] }
+  /** Every started copy of the node `node` (its id), as of `timestamp` (the node's clock). */
+  | { type: 'shard_stats'; node: string; timestamp: number; shards: LocalShardStats[] }
   | { type: 'segments'; segments: SegmentStats[] }
   /** The search's shard result, from the node `node` (its id). */
   | { type: 'search'; node: string; result: ShardSearchResult }
@@ -114,6 +124,7 @@ export type ShardResponse =
   | { type: 'dfs'; node: string; result: DfsStatistics }
   /** The shard's DFS or query phase failed. */
   | { type: 'search_failed'; node: string; error: WireException }
+  | { type: 'termvectors'; result: TermVectorsResult }
   /** null: the document is not in the copy's searcher. */
   | { type: 'explain'; explanation: Explanation | null }
   | { type: 'unavailable'; reason: string }

@@ -15,6 +15,7 @@
  * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy.
+ * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
  *   those in flight and answers its target: primary-permits.ts) and shard_stats.
@@ -44,6 +45,7 @@ import { executeShardSearch } from '../search/shard-search.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
+import { shardTermVectors } from './term-vectors.ts'
 import { PrimaryPermits } from './primary-permits.ts'
 import { PrimaryReplicaSyncer, updateGlobalCheckpoint } from './primary-replica-syncer.ts'
 import { performOnReplica, type ReplicaRequestDeps } from './replica-request.ts'
@@ -100,7 +102,12 @@ export class ShardRequestHandler {
       case 'get': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
-        return Promise.resolve({ type: 'get', doc: found.shard.get(request.id) })
+        const doc = found.shard.get(request.id)
+        const { counters } = found.shard
+        counters.getTotal++
+        if (doc) counters.getExists++
+        else counters.getMissing++
+        return Promise.resolve({ type: 'get', doc })
       }
       case 'scan': {
         const found = this.localCopy(request, false)
@@ -121,12 +128,19 @@ export class ShardRequestHandler {
         )
       case 'search':
         return Promise.resolve(
-          this.searchPhase(request, (index, shard, now) => ({
-            type: 'search',
-            node: this.deps.cluster.localNode.id,
-            result: executeShardSearch(index, shard, request, analyzeForIndexing, now),
-          })),
+          this.searchPhase(request, (index, shard, now) => {
+            const result = executeShardSearch(index, shard, request, analyzeForIndexing, now)
+            shard.counters.queryTotal++
+            return { type: 'search', node: this.deps.cluster.localNode.id, result }
+          }),
         )
+      case 'termvectors': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        found.index.scheduledRefresh(this.deps.clock.now())
+        const result = shardTermVectors(found.index, found.shard, request.id, request.fields, this.deps.clock)
+        return Promise.resolve({ type: 'termvectors', result })
+      }
       case 'explain': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
@@ -174,7 +188,12 @@ export class ShardRequestHandler {
       case 'relocation_handoff':
         return this.handOff(request)
       case 'shard_stats':
-        return Promise.resolve({ type: 'shard_stats', shards: this.shardStats() })
+        return Promise.resolve({
+          type: 'shard_stats',
+          node: this.deps.cluster.localNode.id,
+          timestamp: this.deps.clock.now(),
+          shards: this.shardStats(),
+        })
     }
   }
 
@@ -261,6 +280,7 @@ export class ShardRequestHandler {
         }
       }
     }
+    countOperations(shard, operations)
     if (operations.length > 0) await this.persist(index, shard, operations)
     const shards = await this.replicate(index, shard, operations, request.refresh)
     if (!shards) return unavailable('a copy could not be marked stale: no longer the primary?')
@@ -406,6 +426,7 @@ export class ShardRequestHandler {
     )
       return unavailable('operation from an older primary term')
     const fresh = applyOperations(index, shard, request.operations, now)
+    countOperations(shard, fresh)
     const rolledBack = request.type === 'resync' && shard.hasUndoneOperations()
     if (request.type === 'resync') {
       shard.fillSeqNoGaps(request.maxSeqNo)
@@ -451,9 +472,24 @@ export class ShardRequestHandler {
           docs,
           deleted,
           storeBytes: store.bytes,
+          segments: shard.segmentStats().filter((segment) => segment.search).length,
+          counters: shard.counters.snapshot(),
+          seqNo: {
+            maxSeqNo: shard.maxSeqNo,
+            localCheckpoint: shard.localCheckpoint,
+            globalCheckpoint: shard.replicationTracker.globalCheckpoint,
+          },
         })
       }
     }
     return stats
+  }
+}
+
+/** IndexingStats: the index and delete operations a copy applied (as primary or replica). */
+function countOperations(shard: IndexShard, operations: readonly ShardOperation[]): void {
+  for (const operation of operations) {
+    if (operation.op === 'index') shard.counters.indexTotal++
+    else shard.counters.deleteTotal++
   }
 }

@@ -6,7 +6,9 @@
  * cluster lacks are created first (action.auto_create_index), on the master, from the matching index
  * template or the defaults; then the items are grouped by shard and each group is sent to its primary as
  * one shard request (in parallel across shards, in request order within one); the answers are put back in
- * the order of the request.
+ * the order of the request. A write to a data stream goes to its write index and must be a create; a
+ * missing name that a `data_stream` template matches is created as a data stream; a document written to a
+ * backing index must carry `@timestamp` (data-stream-writes.ts).
  */
 import { EsException, indexNotFoundException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
@@ -18,6 +20,9 @@ import type { RestContext } from '../rest/rest-context.ts'
 import { loadEnrichLookup } from '../ingest/enrich/enrich-documents.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
 import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.ts'
+import { dataStreamsOf } from '../cluster/metadata/data-stream.ts'
+import { matchesDataStreamTemplate, newDataStream } from '../cluster/metadata/metadata-data-stream-service.ts'
+import { checkDataStreamTimestamps, dataStreamOpTypeError } from './data-stream-writes.ts'
 
 export interface BulkItem {
   index: string
@@ -35,9 +40,12 @@ export async function executeBulk(
   refresh: RefreshPolicy,
 ): Promise<BulkItemResult[]> {
   const results: BulkItemResult[] = new Array<BulkItemResult>(requested.length)
-  const items = await applyPipelines(context, resolveWriteTargets(context, requested, results), results)
-  const createFailures = await autoCreateIndices(context, items, results)
+  const resolved = await applyPipelines(context, resolveWriteTargets(context, requested, results), results)
+  const createFailures = await autoCreateIndices(context, resolved, results)
+  // What auto-creation made a data stream is resolved to its write index now.
+  const items = resolveWriteTargets(context, resolved, results)
   const state = context.client.cluster.state()
+  checkDataStreamTimestamps(state, items, results)
   const groups = new Map<string, { index: string; shard: number; positions: number[] }>()
   items.forEach(({ index, item }, position) => {
     if (results[position] !== undefined) return
@@ -103,11 +111,16 @@ function resolveWriteTargets(
   items: readonly BulkItem[],
   results: BulkItemResult[],
 ): BulkItem[] {
-  const indices = indicesMetadata(context.client.cluster.state())
+  const state = context.client.cluster.state()
+  const indices = indicesMetadata(state)
   return items.map((entry, position) => {
+    if (results[position] !== undefined) return entry
     try {
-      const target = resolveWriteTarget(indices, entry.index, entry.item.routing)
+      const target = resolveWriteTarget(indices, entry.index, entry.item.routing, dataStreamsOf(state))
       if (!target) return entry
+      if (target.dataStream !== undefined && !(entry.item.op === 'index' && entry.item.create)) {
+        throw dataStreamOpTypeError()
+      }
       return { ...entry, index: target.index, item: { ...entry.item, routing: target.routing } }
     } catch (error) {
       if (!(error instanceof EsException)) throw error
@@ -193,14 +206,23 @@ async function autoCreateIndices(
     items
       .filter(
         ({ index, item }, position) =>
-          results[position] === undefined && item.op !== 'delete' && !state.metadata.indices[index],
+          results[position] === undefined &&
+          item.op !== 'delete' &&
+          !state.metadata.indices[index] &&
+          !dataStreamsOf(state)[index],
       )
       .map(({ index }) => index),
   )
   const failures = new Map<string, EsException>()
   for (const name of missing) {
     try {
-      const metadata = buildIndexMetadata(state, name, {}, context.newUuid(), context.clock.now())
+      const now = context.clock.now()
+      if (matchesDataStreamTemplate(state, name)) {
+        const created = newDataStream(state, name, context.newUuid(), now)
+        await context.client.cluster.execute({ type: 'create_data_stream', created, ifMissing: true })
+        continue
+      }
+      const metadata = buildIndexMetadata(state, name, {}, context.newUuid(), now)
       await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: true })
     } catch (error) {
       if (!(error instanceof EsException)) throw error

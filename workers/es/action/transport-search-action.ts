@@ -12,7 +12,6 @@ import type { DfsStatistics } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import type { IndexService } from '../index/index-service.ts'
-import { leafFields } from '../index/mapper/mapping.ts'
 import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
@@ -33,6 +32,7 @@ import {
 import type { ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
 import type { NestedInnerHitsWire } from '../search/fetch/nested-inner-hits.ts'
 import { buildSortField, sortsByScore } from '../search/sort/index.ts'
+import { searchSortIndex } from '../search/sort/nested-sort.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { ShardResponse } from './shard-messages.ts'
 
@@ -181,7 +181,6 @@ function querySearchResult(
   wire: WireQuerySearchResult,
   parsed: ParsedSearch,
 ): QuerySearchResult {
-  const { name, uuid, mapping } = index.metadata
   const { sort } = parsed.request
   return {
     index: wire.index,
@@ -193,7 +192,7 @@ function querySearchResult(
     docs: wire.docs,
     sortFields: sortsByScore(sort)
       ? null
-      : sort.map((builder) => buildSortField(builder, { name, uuid, fields: leafFields(mapping) })),
+      : sort.map((builder) => buildSortField(builder, searchSortIndex(index.metadata))),
     aggregations: wire.aggregations === null ? null : readAggregations(wire.aggregations),
   }
 }

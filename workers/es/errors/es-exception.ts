@@ -59,16 +59,21 @@ export class EsException extends Error {
 
 /** The REST response body for a failed request: `{"error":{...},"status":N}`. */
 export function errorResponseBody(error: EsException): string {
+  return toJson(
+    new Map<string, JsonOut>([
+      ['error', errorJson(error)],
+      ['status', error.status],
+    ]),
+  )
+}
+
+/** A failure's `error` object (ElasticsearchException.generateFailureXContent): root causes, then its fields. */
+export function errorJson(error: EsException): Map<string, JsonOut> {
   const body = new Map<string, JsonOut>([
     ['root_cause', guessRootCauses(error).map((cause) => exceptionFields(cause, true))],
   ])
   for (const [key, value] of exceptionFields(error, false)) body.set(key, value)
-  return toJson(
-    new Map<string, JsonOut>([
-      ['error', body],
-      ['status', error.status],
-    ]),
-  )
+  return body
 }
 
 /**

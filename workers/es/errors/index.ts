@@ -5,6 +5,7 @@
 
 export {
   EsException,
+  errorJson,
   errorResponseBody,
   exceptionFields,
   exceptionTypeName,

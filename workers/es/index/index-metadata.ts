@@ -29,6 +29,12 @@ export interface IndexMetadata {
   /** index.default_pipeline and index.final_pipeline, when set. */
   defaultPipeline?: string
   finalPipeline?: string
+  /** index.hidden: left out of wildcard expressions (absent: false). */
+  hidden?: boolean
+  /** The data stream this index backs (IndexAbstraction.getParentDataStream), when it backs one. */
+  dataStream?: string
+  /** index.provided_name when it differs from the name: a date math expression the name was resolved from. */
+  providedName?: string
 }
 
 /** An index's settings when its creation does not give them (ES 8: 1 shard, 1 replica, refresh every second). */
@@ -45,14 +51,16 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
     ['index.creation_date', String(metadata.creationDate)],
     ['index.number_of_replicas', String(metadata.numberOfReplicas)],
     ['index.number_of_shards', String(metadata.numberOfShards)],
-    ['index.provided_name', metadata.name],
-    ['index.routing.allocation.include._tier_preference', 'data_content'],
+    ['index.provided_name', metadata.providedName ?? metadata.name],
+    // DataTier's default preference: data streams' backing indices go to the hot tier.
+    ['index.routing.allocation.include._tier_preference', metadata.dataStream ? 'data_hot' : 'data_content'],
     ['index.uuid', metadata.uuid],
     ['index.version.created', '8521000'],
   ])
   if (metadata.refreshInterval !== undefined) out.set('index.refresh_interval', metadata.refreshInterval)
   if (metadata.defaultPipeline !== undefined) out.set('index.default_pipeline', metadata.defaultPipeline)
   if (metadata.finalPipeline !== undefined) out.set('index.final_pipeline', metadata.finalPipeline)
+  if (metadata.hidden !== undefined) out.set('index.hidden', String(metadata.hidden))
   const flatten = (value: unknown, key: string): void => {
     if (Array.isArray(value)) out.set(key, value.map(String))
     else if (typeof value === 'object' && value !== null) {

@@ -247,6 +247,7 @@ export class IndicesService {
     shard.refresh(now)
     const translogGeneration = this.translogBatches.get(`${uuid}/${shard.shardId}`) ?? 0
     const taken = shard.takeCommit((generation) => store.segments.has(generation))
+    shard.counters.flushTotal++
     store.uncommittedBytes = 0
     store.committedAt = now
     const point: CommitPoint = {

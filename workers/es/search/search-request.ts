@@ -118,6 +118,7 @@ export function parseSearchRequest(
 ): ParsedSearch {
   const source = text ?? ''
   const body: XContentObject = text ? parseRequestBody(source) : new Map<string, XContentValue>()
+  const validation = { fields: new Map(), analyze, nowMillis: now, deprecations: new Set<string>() }
   let aggregations: AggregationBuilder[] | null = null
   let sort: SortBuilder[] = []
   let searchAfter: SearchAfterValue[] | null = null
@@ -145,7 +146,7 @@ export function parseSearchRequest(
       continue
     }
     if (key === 'sort') {
-      sort = parseSort(value, source)
+      sort = parseSort(value, source, (query) => buildQuery(query, validation))
       continue
     }
     if (key === 'search_after' && Array.isArray(value)) {
@@ -183,7 +184,6 @@ export function parseSearchRequest(
   const size = intParam(body.get('size') ?? params.get('size'), 10)
   const uri = uriSearchQuery(params)
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
-  const validation = { fields: new Map(), analyze, nowMillis: now, deprecations: new Set<string>() }
   if (!uri) buildQuery(queryBody, validation)
   const postFilter = body.get('post_filter')
   if (postFilter !== undefined) buildQuery(postFilter, validation)

@@ -42,6 +42,7 @@ import {
   type CollapseValue,
 } from './collapse/collapse-context.ts'
 import { searchFields } from './search-fields.ts'
+import { NestedSortDocs, searchSortIndex, type NestedFilterBuilder } from './sort/nested-sort.ts'
 import { withFilter } from './search-request.ts'
 import { allMatches, docScores, shardAggregationContext } from './shard-aggregation-context.ts'
 import {
@@ -119,11 +120,12 @@ export function executeQueryPhase(
   postFilter: IndexQuery | null,
   request: SearchRequest,
   now: number,
+  buildNestedFilter: NestedFilterBuilder,
   dfs: DfsStatistics | null = null,
   totalHitsThreshold = Infinity,
   rescorers: readonly QueryRescorer[] = [],
 ): QuerySearchResult {
-  const { name, uuid, mapping } = index.metadata
+  const { name, mapping } = index.metadata
   const hitsQuery = postFilter === null ? query : withFilter(query, postFilter)
   const restricted = request.minScore !== null || request.terminateAfter > 0
   const collapse =
@@ -150,7 +152,7 @@ export function executeQueryPhase(
   }
   const sortFields = sortsByScore(request.sort)
     ? null
-    : request.sort.map((builder) => buildSortField(builder, { name, uuid, fields: searchFields(mapping) }))
+    : request.sort.map((builder) => buildSortField(builder, searchSortIndex(index.metadata)))
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
   // aggregations or a sort by fields: every match (of the query for aggregations, post_filter'ed for hits)
@@ -181,7 +183,12 @@ export function executeQueryPhase(
     return byScore(name, shard.shardId, shardIndex, top, request, terminatedEarly, aggregations, collapse)
   }
   const result = { index: name, shard: shard.shardId, shardIndex, sortFields, aggregations, terminatedEarly }
-  const docs = sortedTopDocs(all.scoreDocs, sortFields, shardDocValues(shard, mapping), after, k, collapse)
+  const nestedDocs = new NestedSortDocs(
+    (q) => new Set(allMatches(shard, q, null).scoreDocs.map((doc) => doc.docId)),
+    buildNestedFilter,
+  )
+  const source = shardDocValues(shard, mapping)
+  const docs = sortedTopDocs(all.scoreDocs, sortFields, { source, nestedDocs }, after, k, collapse)
   // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
   const maxScore =
     request.trackScores && request.size > 0 && all.scoreDocs.length > 0
@@ -206,13 +213,17 @@ function rescoredTopDocs(
 function sortedTopDocs(
   matches: readonly ScoreDoc[],
   sortFields: SortField[],
-  source: DocValuesSource,
+  { source, nestedDocs }: { source: DocValuesSource; nestedDocs: NestedSortDocs },
   after: SortValue[] | null,
   k: number,
   collapse: CollapseContext | null,
 ): ShardDoc[] {
-  if (collapse === null) return topFieldDocs(matches, sortFields, source, after, k)
-  return collapseDocs(topFieldDocs(matches, sortFields, source, after, matches.length), collapse, k)
+  if (collapse === null) return topFieldDocs(matches, sortFields, source, after, k, nestedDocs)
+  return collapseDocs(
+    topFieldDocs(matches, sortFields, source, after, matches.length, nestedDocs),
+    collapse,
+    k,
+  )
 }
 
 /**

@@ -153,7 +153,7 @@ function rankTopHits(
   const { name, uuid, mapping } = index.metadata
   const sortIndex = { name, uuid, fields: searchFields(mapping) }
   const sortFields = request.sort.map((builder) => buildSortField(builder, sortIndex))
-  const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping), null, k).slice(
+  const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping), null, k, null).slice(
     request.from,
   )
   return { sortFields, order: sortFields.map(sortKeyOrder), ranked }

@@ -96,7 +96,7 @@ export function parseForIndex(
   /** The `post_filter` (its named clauses listed with the query's), or null. */
   postFilter: IndexQuery | null
   namedQueries: ReadonlyMap<string, IndexQuery>
-  buildQuery: (body: XContentValue) => IndexQuery
+  buildQuery: (body: XContentValue, nestedScope?: string) => IndexQuery
   /** The `rescore` section's rescorers, their queries built for this index. */
   rescorers: QueryRescorer[]
   /** The `inner_hits` of the query's nested queries. */
@@ -138,8 +138,9 @@ export function parseForIndex(
     query,
     postFilter,
     namedQueries,
-    buildQuery(body) {
-      return buildQuery(body, context)
+    buildQuery(body, nestedScope) {
+      if (nestedScope === undefined || context.nested === undefined) return buildQuery(body, context)
+      return buildQuery(body, { ...context, nested: { ...context.nested, scope: nestedScope } })
     },
     rescorers: parsed.rescoreFor(context),
     innerHits: nested?.innerHits ?? [],
@@ -188,6 +189,7 @@ function shardSearch(
     postFilter,
     parsed.request,
     request.now,
+    buildFor,
     dfs,
     parsed.trackTotalHits,
     rescorers,

@@ -43,6 +43,7 @@ const fieldSort = (
   unmappedType: null,
   mode: null,
   format: null,
+  nested: null,
   ...options,
 })
 
@@ -65,7 +66,7 @@ const matches = (count: number, score = (d: number) => 1 + d / 10) =>
 
 function sortedIds(builders: SortBuilder[], docs: Array<Record<string, FieldValue[]>>): number[] {
   const fields = builders.map((b) => buildSortField(b, index))
-  return topFieldDocs(matches(docs.length), fields, source(docs), null, 100).map((d) => d.docId)
+  return topFieldDocs(matches(docs.length), fields, source(docs), null, 100, null).map((d) => d.docId)
 }
 
 describe('SortField build errors (shard failures)', () => {
@@ -142,14 +143,13 @@ describe('order', () => {
     expect(sortedIds([fieldSort('age', { order: 'desc' })], multi)).toEqual([0, 2, 1])
     expect(sortedIds([fieldSort('age', { mode: 'sum' })], multi)).toEqual([1, 0, 2])
     const fields = [buildSortField(fieldSort('age', { mode: 'avg' }), index)]
-    const avg = topFieldDocs(matches(3), fields, source(multi), null, 10)
+    const avg = topFieldDocs(matches(3), fields, source(multi), null, 10, null)
     expect(avg.map((d) => d.sortValues[0])).toEqual([5, 5, 6]) // 4.5 → 5 (doc 1), 5.5 → 6, 5
     const median = [buildSortField(fieldSort('price', { mode: 'median' }), index)]
     const prices = [{ price: [1, 2] }, { price: [0.5, 1, 7] }]
-    expect(topFieldDocs(matches(2), median, source(prices), null, 10).map((d) => d.sortValues)).toEqual([
-      [1],
-      [1.5],
-    ])
+    expect(topFieldDocs(matches(2), median, source(prices), null, 10, null).map((d) => d.sortValues)).toEqual(
+      [[1], [1.5]],
+    )
   })
 
   it('_score then _doc, and _score ascending', () => {
@@ -160,6 +160,7 @@ describe('order', () => {
       source([]),
       null,
       10,
+      null,
     )
     expect(top.map((d) => d.docId)).toEqual([3, 1, 2, 0])
   })
@@ -189,6 +190,7 @@ describe('sort values as written', () => {
       source(docs),
       null,
       10,
+      null,
     )
     expect(top.map((d) => toJson(formatSortValues(fields, d.sortValues)))).toEqual([
       '[9223372036854775807,-9223372036854775808,0.1,2.0,null,1,"2020-01-01",7,0.2876821]',
@@ -208,9 +210,11 @@ describe('search_after', () => {
 
   it('skips documents at or before the values', () => {
     const after = searchAfterValues(fields, [new XNumber('1'), 'a'], 0)
-    expect(topFieldDocs(matches(3), fields, source(docs), after, 10).map((d) => d.docId)).toEqual([1, 2])
+    expect(topFieldDocs(matches(3), fields, source(docs), after, 10, null).map((d) => d.docId)).toEqual([
+      1, 2,
+    ])
     const asText = searchAfterValues(fields, ['1.9', 'zz'], 0)
-    expect(topFieldDocs(matches(3), fields, source(docs), asText, 10).map((d) => d.docId)).toEqual([2])
+    expect(topFieldDocs(matches(3), fields, source(docs), asText, 10, null).map((d) => d.docId)).toEqual([2])
   })
 
   it('ES errors: no sort, value count, unparsable number', () => {
@@ -278,7 +282,9 @@ describe('properties', () => {
       fc.property(fc.array(doc, { maxLength: 30 }), fc.boolean(), fc.nat(40), (docs, desc, k) => {
         const values = docs.map((d) => ({ age: [...d.age].sort((a, b) => a - b) }))
         const fields = [buildSortField(fieldSort('age', { order: desc ? 'desc' : 'asc' }), index)]
-        const got = topFieldDocs(matches(values.length), fields, source(values), null, k).map((d) => d.docId)
+        const got = topFieldDocs(matches(values.length), fields, source(values), null, k, null).map(
+          (d) => d.docId,
+        )
         const key = (i: number) => {
           const v = values[i]!.age
           if (v.length === 0) return Infinity
@@ -298,11 +304,11 @@ describe('properties', () => {
       fc.property(fc.array(doc, { maxLength: 25 }), fc.integer({ min: 1, max: 4 }), (docs, page) => {
         const values = docs.map((d) => ({ age: [...d.age].sort((a, b) => a - b) }))
         const fields = parseUriSort('age:desc,_doc').map((b) => buildSortField(b, index))
-        const all = topFieldDocs(matches(values.length), fields, source(values), null, 1000)
+        const all = topFieldDocs(matches(values.length), fields, source(values), null, 1000, null)
         const seen: number[] = []
         let after: ReturnType<typeof searchAfterValues> | null = null
         for (;;) {
-          const top = topFieldDocs(matches(values.length), fields, source(values), after, page)
+          const top = topFieldDocs(matches(values.length), fields, source(values), after, page, null)
           if (top.length === 0) break
           seen.push(...top.map((d) => d.docId))
           after = top[top.length - 1]!.sortValues

@@ -8,7 +8,7 @@ import { parseSearchAfter, parseSort, parseUriSort } from '../../../../workers/e
 
 function sortOf(body: string) {
   const parsed = parseJson(body) as Map<string, XContentValue>
-  return parseSort(parsed.get('sort')!, body)
+  return parseSort(parsed.get('sort')!, body, () => {})
 }
 
 function errorOf(run: () => unknown): string {
@@ -29,6 +29,7 @@ const field = (name: string, order: 'asc' | 'desc' = 'asc') => ({
   unmappedType: null,
   mode: null,
   format: null,
+  nested: null,
 })
 
 describe('sort forms', () => {
@@ -59,6 +60,7 @@ describe('sort forms', () => {
       unmappedType: 'long',
       mode: 'avg',
       format: 'yyyy',
+      nested: null,
     })
     expect(sortOf('{"sort":[{"_score":{"order":"asc"}}]}')).toEqual([{ kind: 'score', order: 'asc' }])
   })

@@ -8,12 +8,17 @@
  *   it names is kept as index and alias names (resolveExpression) for alias filters and search routing;
  * - a single-document operation through an alias takes the alias's index routing (Metadata.resolveIndexRouting:
  *   one value, equal to the request's routing when that is given).
- * Index and alias names never collide (the master refuses it), so a name is one or the other.
+ * - a data stream (IndexAbstraction.DataStream) names its backing indices, which carry its name in their
+ *   metadata; a write to it goes to its write index, the last of its DataStream's indices. A pattern matches
+ *   data stream names too; it skips hidden indices (backing indices are hidden) unless both the pattern and
+ *   the index name start with `.` (WildcardExpressionResolver's implicit hidden match).
+ * Index, alias and data stream names never collide (the master refuses it), so a name is one of them.
  */
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
 import type { IndexMetadata } from '../../index/index-metadata.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { aliasesOf, type AliasMetadata } from './alias-metadata.ts'
+import { writeIndexOfDataStream, type DataStream } from './data-stream.ts'
 
 export interface AliasMember {
   readonly index: string
@@ -48,15 +53,19 @@ export function writeIndexOf(alias: IndexAlias): AliasMember | null {
 
 /**
  * Where a write to `name` goes (IndexNameExpressionResolver with resolveToWriteIndex, then
- * Metadata.resolveWriteIndexRouting): the index itself, or the alias's write index with the alias's
- * index routing; null when the name is neither (the write may create the index).
+ * Metadata.resolveWriteIndexRouting): the index itself, the alias's write index with the alias's
+ * index routing, or the data stream's write index (`dataStream` set); null when the name is none of
+ * them (the write may create the index or data stream).
  */
 export function resolveWriteTarget(
   indices: readonly IndexMetadata[],
   name: string,
   routing: string | null,
-): { index: string; routing: string | null } | null {
+  dataStreams: Readonly<Record<string, DataStream>> = {},
+): { index: string; routing: string | null; dataStream?: string } | null {
   if (indices.some((metadata) => metadata.name === name)) return { index: name, routing }
+  const dataStream = Object.hasOwn(dataStreams, name) ? dataStreams[name]! : undefined
+  if (dataStream) return { index: writeIndexOfDataStream(dataStream).name, routing, dataStream: name }
   const alias = aliasesLookup(indices).get(name)
   if (!alias) return null
   const write = writeIndexOf(alias)
@@ -128,12 +137,19 @@ export function resolveExpression(
   if (expression === undefined || expression === '' || expression === '_all') return null
   const all = indices.map((metadata) => metadata.name)
   const lookup = aliasesLookup(indices)
+  const backing = backingIndicesLookup(indices)
   const names = new Set<string>()
   const namedAliases = new Set<string>()
   const patternAliases = new Set<string>()
   for (const part of expression.split(',')) {
     if (part.includes('*')) {
-      for (const name of all) if (simpleMatch(part, name)) names.add(name)
+      for (const metadata of indices) {
+        const visible = metadata.hidden !== true || (part.startsWith('.') && metadata.name.startsWith('.'))
+        if (visible && simpleMatch(part, metadata.name)) names.add(metadata.name)
+      }
+      for (const [dataStream, members] of backing) {
+        if (simpleMatch(part, dataStream)) members.forEach((name) => names.add(name))
+      }
       for (const alias of lookup.values()) {
         const visible = !alias.members.some((m) => m.alias.isHidden === true)
         if (visible && simpleMatch(part, alias.name)) patternAliases.add(alias.name)
@@ -142,9 +158,20 @@ export function resolveExpression(
     }
     if (lookup.has(part)) namedAliases.add(part)
     else if (all.includes(part)) names.add(part)
+    else if (backing.has(part)) backing.get(part)!.forEach((name) => names.add(name))
     else throw indexNotFoundException(part)
   }
   return { indices: names, namedAliases, patternAliases }
+}
+
+/** Each data stream's backing index names, from the indices that record it. */
+function backingIndicesLookup(indices: readonly IndexMetadata[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const metadata of indices) {
+    if (metadata.dataStream === undefined) continue
+    out.set(metadata.dataStream, [...(out.get(metadata.dataStream) ?? []), metadata.name])
+  }
+  return out
 }
 
 /** The concrete index names an expression names, sorted; `_all`, `*` or none is every index. */

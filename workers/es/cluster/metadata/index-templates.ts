@@ -6,8 +6,10 @@
  * values (Settings.normalizePrefix; GET shows them nested, values as strings); mappings and `_meta` as
  * the compact JSON text of the object given (rendered back as it was sent, a `_doc` wrapper dropped);
  * aliases as AliasMetadata. `composed_of` is always a list (empty when not given).
+ * `data_stream` (DataStreamTemplate) makes the template's matches data streams: `hidden` and
+ * `allow_custom_routing`, both false unless given, both rendered.
  * Rendering order follows the toXContent methods: index_patterns, template, composed_of, priority,
- * version, _meta, allow_auto_create; a template's settings, mappings, aliases; a component template's
+ * version, _meta, data_stream, allow_auto_create; a template's settings, mappings, aliases; a component template's
  * template, version, _meta.
  */
 import { illegalArgumentException, type EsException } from '../../errors/index.ts'
@@ -38,7 +40,14 @@ export interface ComposableIndexTemplate {
   readonly priority?: number
   readonly version?: number
   readonly meta?: string
+  readonly dataStream?: DataStreamTemplate
   readonly allowAutoCreate?: boolean
+}
+
+/** ComposableIndexTemplate.DataStreamTemplate. */
+export interface DataStreamTemplate {
+  readonly hidden: boolean
+  readonly allowCustomRouting: boolean
 }
 
 export interface ComponentTemplate {
@@ -51,7 +60,13 @@ export function parseIndexTemplate(text: string, body: Map<string, XContentValue
   let indexPatterns: string[] | undefined
   let template: Template | undefined
   let composedOf: string[] = []
-  const rest: { priority?: number; version?: number; meta?: string; allowAutoCreate?: boolean } = {}
+  const rest: {
+    priority?: number
+    version?: number
+    meta?: string
+    dataStream?: DataStreamTemplate
+    allowAutoCreate?: boolean
+  } = {}
   for (const [key, value] of body) {
     if (key === 'index_patterns') indexPatterns = stringList(text, 'index_template', key, value)
     else if (key === 'template') template = parseTemplate(text, key, value)
@@ -59,12 +74,25 @@ export function parseIndexTemplate(text: string, body: Map<string, XContentValue
     else if (key === 'priority' || key === 'version')
       rest[key] = longValue(text, 'index_template', key, value)
     else if (key === '_meta') rest.meta = objectText(text, 'index_template', key, value)
+    else if (key === 'data_stream') rest.dataStream = parseDataStreamTemplate(text, value)
     else if (key === 'allow_auto_create')
       rest.allowAutoCreate = booleanValue(text, 'index_template', key, value)
     else throw unknownField(text, 'index_template', key)
   }
   if (indexPatterns === undefined) throw illegalArgumentException('Required [index_patterns]')
   return { indexPatterns, ...(template ? { template } : {}), composedOf, ...rest }
+}
+
+function parseDataStreamTemplate(text: string, value: XContentValue): DataStreamTemplate {
+  if (!(value instanceof Map)) throw objectExpected(text, 'index_template', 'data_stream', value)
+  const template = { hidden: false, allowCustomRouting: false }
+  for (const [key, entry] of value) {
+    if (key === 'hidden') template.hidden = booleanValue(text, 'data_stream_template', key, entry)
+    else if (key === 'allow_custom_routing')
+      template.allowCustomRouting = booleanValue(text, 'data_stream_template', key, entry)
+    else throw unknownField(text, 'data_stream_template', key)
+  }
+  return template
 }
 
 export function parseComponentTemplate(text: string, body: Map<string, XContentValue>): ComponentTemplate {
@@ -120,6 +148,10 @@ export function indexTemplateToJson(template: ComposableIndexTemplate): Map<stri
   if (template.priority !== undefined) out.set('priority', template.priority)
   if (template.version !== undefined) out.set('version', template.version)
   if (template.meta !== undefined) out.set('_meta', new RawJson(template.meta))
+  if (template.dataStream) {
+    const { hidden, allowCustomRouting } = template.dataStream
+    out.set('data_stream', { hidden, allow_custom_routing: allowCustomRouting })
+  }
   if (template.allowAutoCreate !== undefined) out.set('allow_auto_create', template.allowAutoCreate)
   return out
 }

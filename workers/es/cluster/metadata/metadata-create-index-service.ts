@@ -8,8 +8,10 @@
  *   that a higher order wins: settings overridden by the request's, mappings merged under the request's
  *   as JSON (parseV1Mappings: XContentHelper.mergeDefaults), aliases where the request's win.
  * A template alias named with `{index}` takes the new index's name there (resolveAndValidateAliases).
+ * An index of its own may not match a `data_stream` template: only a data stream's backing index may.
  */
 import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
 import { parseMapping } from '../../index/mapper/mapping-parser.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { DEFAULT_INDEX_SETTINGS, type IndexMetadata } from '../../index/index-metadata.ts'
@@ -36,19 +38,29 @@ export interface CreateIndexBody {
   aliases?: XContentValue
 }
 
-/** The new index's metadata, with what the matching template gives under what the request gives. */
+/**
+ * The new index's metadata, with what the matching template gives under what the request gives. The
+ * templates are matched against `templateTarget`: the index's name, or the data stream it is to back.
+ */
 export function buildIndexMetadata(
   state: ClusterState,
   name: string,
   body: CreateIndexBody,
   uuid: string,
   now: number,
+  templateTarget: string = name,
 ): IndexMetadata {
-  const match = findV2Template(state, name)
+  const match = findV2Template(state, templateTarget)
+  if (match?.template.dataStream && templateTarget === name) {
+    throw illegalArgumentException(
+      `cannot create index with name [${name}], because it matches with template [${match.name}] that ` +
+        'creates data streams only, use create data stream api instead',
+    )
+  }
   // Lowest precedence first: each layer's settings and aliases override the ones before.
   const templates: Template[] = match
     ? composedTemplates(state, match.template)
-    : findV1Templates(state, name)
+    : findV1Templates(state, templateTarget)
         .reverse()
         .map(({ template }) => template)
   const settings = new Map<string, XContentValue>()

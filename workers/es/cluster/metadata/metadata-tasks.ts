@@ -8,7 +8,9 @@
  *
  * The index's settings, mapping and aliases (workers/es/index/index-metadata.ts, alias-metadata.ts) ride
  * in the cluster state's IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads
- * them back. Index templates live in the state's metadata (metadata-index-template-service.ts).
+ * them back. Index templates live in the state's metadata (metadata-index-template-service.ts), as do
+ * data streams (metadata-data-stream-service.ts); a rollover adds an index and moves an alias or a data
+ * stream's write index in one task (metadata-rollover-service.ts).
  */
 import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../state/cluster-state.ts'
 import { createIndex, deleteIndex, updateNumberOfReplicas } from '../state/metadata-indices.ts'
@@ -41,6 +43,13 @@ import type { EnrichPolicyMetadata } from './enrich-policy.ts'
 import { applyClusterSettingsUpdate, type ClusterSettingsUpdate } from './cluster-settings.ts'
 import { validateShardLimit } from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
+import {
+  checkNewDataStream,
+  withoutBackingIndex,
+  type NewDataStream,
+} from './metadata-data-stream-service.ts'
+import { dataStreamsOf, withDataStream, withoutDataStream } from './data-stream.ts'
+import { applyRollover } from './metadata-rollover-service.ts'
 import {
   deleteComponentTemplates,
   deleteIndexTemplates,
@@ -82,6 +91,12 @@ export type MetadataTask =
   | { type: 'delete_enrich_policy'; name: string }
   /** TransportClusterUpdateSettingsAction: persistent and transient cluster settings. */
   | { type: 'update_cluster_settings'; update: ClusterSettingsUpdate }
+  /** MetadataCreateDataStreamService; `ifMissing`: created by a write, which another may have done. */
+  | { type: 'create_data_stream'; created: NewDataStream; ifMissing: boolean }
+  /** MetadataDataStreamsService.deleteDataStreams: each with its backing indices. */
+  | { type: 'delete_data_streams'; names: string[] }
+  /** MetadataRolloverService: `metadata` is the new index the coordinating node built. */
+  | { type: 'rollover'; target: string; newIndexName: string | null; metadata: IndexMetadata }
 
 export interface CreateIndexRequest {
   name: string
@@ -132,21 +147,41 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       const existing = state.metadata.indices[task.metadata.name]
       if (existing && task.ifMissing) return state
       if (existing) throw resourceAlreadyExistsException(task.metadata.name, existing.uuid)
-      validateNewIndexAliases(state, task.metadata)
-      const { name, uuid, numberOfShards, numberOfReplicas } = task.metadata
-      validateShardLimit(state, numberOfShards * (numberOfReplicas + 1))
-      return createIndex(
+      return addIndex(state, task.metadata, now)
+    }
+    case 'create_data_stream': {
+      if (task.ifMissing && dataStreamsOf(state)[task.created.dataStream.name]) return state
+      checkNewDataStream(state, task.created)
+      const created = executeMetadataTask(
         state,
-        { name, uuid, numberOfShards, numberOfReplicas, settings: task.metadata, mappings: null },
+        { type: 'create_index', metadata: task.created.metadata, ifMissing: false },
         now,
       )
+      return withDataStream(created, task.created.dataStream)
     }
+    case 'delete_data_streams':
+      return task.names.reduce((next, name) => {
+        const dataStream = dataStreamsOf(next)[name]
+        if (!dataStream) throw indexNotFoundException(name)
+        const removed = withoutDataStream(next, name)
+        return dataStream.indices.reduce((rest, index) => deleteIndex(rest, index.name), removed)
+      }, state)
+    case 'rollover':
+      return applyRollover(
+        state,
+        task.target,
+        task.metadata,
+        task.newIndexName,
+        now,
+        (next, metadata) => addIndex(next, metadata, now),
+        (next, actions) => executeMetadataTask(next, { type: 'update_aliases', actions }, now),
+      )
     case 'import_dangling_index':
       return importDanglingIndex(state, task.metadata, task.allocationIds, now)
     case 'delete_index':
       return task.names.reduce((next, name) => {
-        requireIndex(next, name)
-        return deleteIndex(next, name)
+        const metadata = esIndexMetadata(requireIndex(next, name))
+        return deleteIndex(withoutBackingIndex(next, metadata), name)
       }, state)
     case 'put_mapping':
       return task.names.reduce((next, name) => {
@@ -200,6 +235,18 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         return withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now)
       }, state)
   }
+}
+
+/** MetadataCreateIndexService.applyCreateIndexRequest on the master: an index no other index has the name of. */
+function addIndex(state: ClusterState, metadata: IndexMetadata, now: number): ClusterState {
+  validateNewIndexAliases(state, metadata)
+  const { name, uuid, numberOfShards, numberOfReplicas } = metadata
+  validateShardLimit(state, numberOfShards * (numberOfReplicas + 1))
+  return createIndex(
+    state,
+    { name, uuid, numberOfShards, numberOfReplicas, settings: metadata, mappings: null },
+    now,
+  )
 }
 
 /**

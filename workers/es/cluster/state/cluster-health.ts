@@ -56,7 +56,7 @@ export interface ClusterHealthResponse {
 
 const RANK: Record<ClusterHealthStatus, number> = { green: 0, yellow: 1, red: 2 }
 
-function worst(a: ClusterHealthStatus, b: ClusterHealthStatus): ClusterHealthStatus {
+export function worst(a: ClusterHealthStatus, b: ClusterHealthStatus): ClusterHealthStatus {
   return RANK[b] > RANK[a] ? b : a
 }
 

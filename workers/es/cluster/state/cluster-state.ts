@@ -13,6 +13,7 @@ import type { ShardRouting } from './shard-routing.ts'
 import type { ComponentTemplate, ComposableIndexTemplate } from '../metadata/index-templates.ts'
 import type { IndexTemplateMetadata } from '../metadata/legacy-index-templates.ts'
 import type { EnrichPolicyMetadata } from '../metadata/enrich-policy.ts'
+import type { DataStream } from '../metadata/data-stream.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -53,6 +54,8 @@ export interface ClusterState {
     readonly legacyTemplates?: Readonly<Record<string, IndexTemplateMetadata>>
     /** EnrichMetadata: the enrich policies by name (absent: none yet). */
     readonly enrichPolicies?: Readonly<Record<string, EnrichPolicyMetadata>>
+    /** DataStreamMetadata: the data streams by name (absent: none yet). */
+    readonly dataStreams?: Readonly<Record<string, DataStream>>
     /** Metadata.persistentSettings: flat cluster setting keys to their text (absent: none yet). */
     readonly persistentSettings?: Readonly<Record<string, string>>
     /** Metadata.transientSettings: as persistent, but never stored, so gone after a full restart. */

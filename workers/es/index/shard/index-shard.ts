@@ -45,6 +45,7 @@ import type {
   ShardCommit,
 } from './shard-commit.ts'
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
+import { ShardCounters } from './shard-counters.ts'
 import { openStoredFields, type StoredFieldsReader } from './stored-fields.ts'
 import {
   idOf,
@@ -120,6 +121,8 @@ export class IndexShard {
   readonly replicationTracker = new ReplicationTracker()
   /** On a replica: the operations above the global checkpoint, to roll back (seqno/replica-history.ts). */
   private readonly history = new ReplicaHistory()
+  /** What the stats APIs show of this copy's work (shard-counters.ts). */
+  readonly counters = new ShardCounters()
 
   constructor(
     readonly shardId: number,
@@ -130,7 +133,7 @@ export class IndexShard {
     this.docs = new SearcherDocs(
       (id) => index.search({ type: 'term', field: '_id', term: id, boost: 1 }, 1).scoreDocs[0]?.docId,
     )
-    this.segments = new ShardSegments(index, this.docs)
+    this.segments = new ShardSegments(index, this.docs, this.counters)
   }
 
   /** True once the copy is closed: its index is freed and nothing it was doing may be stored any more. */
@@ -434,6 +437,7 @@ export class IndexShard {
    */
   refresh(now: number): void {
     this.lastRefresh = now
+    this.counters.refreshTotal++
     // A buffer may hold only a failed document (no operation): it is sealed too, as a merge may follow.
     if (this.pendingIds.size === 0 && this.buffered.length === 0) return
     const deletes = this.bufferDeletes

@@ -19,6 +19,7 @@ import {
   type MergeSegment,
 } from '../merge/tiered-merge-policy.ts'
 import type { SearcherDocs } from './searcher-docs.ts'
+import type { ShardCounters } from './shard-counters.ts'
 
 /** The Lucene version ES 8.17 writes segments with. */
 export const LUCENE_VERSION = '9.12.0'
@@ -47,6 +48,7 @@ export class ShardSegments {
   constructor(
     private readonly index: InvertedIndex,
     private readonly docs: SearcherDocs,
+    private readonly counters: ShardCounters,
   ) {}
 
   /** After a flush of new segments: drops fully deleted segments, then runs natural merges. */
@@ -143,6 +145,12 @@ export class ShardSegments {
   private merge(names: readonly string[]): void {
     const segments = this.index.segments()
     const ordinals = names.map((name) => segments.findIndex((s) => s.name === name))
+    this.counters.mergeTotal++
+    for (const ordinal of ordinals) {
+      const merged = segments[ordinal]!
+      this.counters.mergeDocs += merged.maxDoc
+      this.counters.mergeSizeInBytes += this.docs.sizeInBytes(merged.docBase, merged.maxDoc)
+    }
     this.docs.remap(this.index.merge(ordinals))
   }
 }

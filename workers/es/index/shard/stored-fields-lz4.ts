@@ -17,6 +17,7 @@ const MAX_OFFSET = 0xffff
 const HASH_BITS = 16
 const DOC_HASH_BITS = 12
 const HASH_MULTIPLIER = 0x9e3779b1
+const MAX_INT = 0x7fffffff
 
 /**
  * The parts of a sequence a byte of the LZ4 format can be, as Lz4DictCompressor marks and counts them: the token
@@ -55,11 +56,17 @@ export class Lz4DictCompressor {
    * from the dictionary's end; 0: none. Two bytes an entry, so that the table takes half the cache.
    */
   private readonly dictTable = new Uint16Array(1 << HASH_BITS)
-  /** By hash, a stamp and a position in the record being compressed, the position valid where the stamp is its. */
-  private readonly docTable = new Int32Array(2 << DOC_HASH_BITS)
-  private stamp = 0
+  /**
+   * By hash, the last position in a record, numbered on across records (from 1: 0 is none), so that an entry below
+   * the number of the current record's first byte is one of an earlier record: none.
+   */
+  private readonly docTable = new Int32Array(1 << DOC_HASH_BITS)
+  /** The number the next record's first byte gets. */
+  private nextBase = 1
   /** The dictionary, then the record being compressed. */
   private window: Uint8Array
+  /** `window`, read 4 bytes at a time (little-endian). */
+  private words: DataView
 
   /** `outputBytes`: how much output `parts` has room for at first. */
   constructor(
@@ -69,6 +76,7 @@ export class Lz4DictCompressor {
     this.parts = new Uint8Array(outputBytes)
     this.window = new Uint8Array(dictionary.length + 1024)
     this.window.set(dictionary)
+    this.words = new DataView(this.window.buffer)
     const length = dictionary.length
     for (let at = Math.max(0, length - MAX_OFFSET); at + MIN_MATCH <= length; at++)
       this.dictTable[Math.imul(word(dictionary, at), HASH_MULTIPLIER) >>> (32 - HASH_BITS)] = length - at
@@ -86,6 +94,7 @@ export class Lz4DictCompressor {
       const grown = new Uint8Array(Math.max(2 * this.window.length, start + record.length))
       grown.set(this.dictionary)
       this.window = grown
+      this.words = new DataView(grown.buffer)
     }
     const bound = outAt + Lz4DictCompressor.bound(record.length)
     if (bound > this.parts.length) {
@@ -93,49 +102,65 @@ export class Lz4DictCompressor {
       grown.set(this.parts.subarray(0, outAt))
       this.parts = grown
     }
-    const { window, dictTable, docTable } = this
+    const { window, words, dictTable, docTable } = this
     window.set(record, start)
     const end = start + record.length
-    const stamp = ++this.stamp
+    // the last position a match can start at (it needs MIN_MATCH bytes)
+    const last = end - MIN_MATCH
+    if (this.nextBase > MAX_INT - record.length) {
+      docTable.fill(0)
+      this.nextBase = 1
+    }
+    const base = this.nextBase
+    this.nextBase += record.length + 1
+    // a position's number is `at + numbering`
+    const numbering = base - start
     let o = outAt
     let anchor = start
     let at = start
     // the 4 bytes at `at`, hashed once for both tables (a table's hash is the product's top bits)
-    let current = at + MIN_MATCH <= end ? word(window, at) : 0
-    while (at + MIN_MATCH <= end) {
+    let current = at <= last ? words.getInt32(at, true) : 0
+    while (at <= last) {
       const mixed = Math.imul(current, HASH_MULTIPLIER)
       const back = dictTable[mixed >>> (32 - HASH_BITS)]!
-      const inDict = back === 0 ? -1 : start - back
-      const h = (mixed >>> (32 - DOC_HASH_BITS)) << 1
-      const inDoc = docTable[h] === stamp ? docTable[h + 1]! : -1
-      docTable[h] = stamp
-      docTable[h + 1] = at
-      const fromDict = this.matchLength(inDict, at, end, current)
-      const fromDoc = this.matchLength(inDoc, at, end, current)
-      const length = Math.max(fromDict, fromDoc)
-      if (length === 0) {
+      const h = mixed >>> (32 - DOC_HASH_BITS)
+      const numbered = docTable[h]!
+      const inDoc = numbered >= base ? numbered - numbering : -1
+      docTable[h] = at + numbering
+      // A candidate counts when it is within reach and its first 4 bytes are the current ones.
+      const inDict = start - back
+      const fromDict =
+        back !== 0 && at - inDict <= MAX_OFFSET && words.getInt32(inDict, true) === current
+          ? this.matchLength(inDict, at, end)
+          : 0
+      const fromDoc =
+        inDoc >= 0 && at - inDoc <= MAX_OFFSET && words.getInt32(inDoc, true) === current
+          ? this.matchLength(inDoc, at, end)
+          : 0
+      if (fromDict === 0 && fromDoc === 0) {
         at++
-        if (at + MIN_MATCH <= end) current = (current >>> 8) | (window[at + 3]! << 24)
+        if (at <= last) current = (current >>> 8) | (window[at + 3]! << 24)
         continue
       }
       const from = fromDoc >= fromDict ? inDoc : inDict
+      const length = Math.max(fromDict, fromDoc)
       o = this.sequence(out, o, anchor, at - anchor, at - from, length)
       at += length
       anchor = at
-      if (at + MIN_MATCH <= end) current = word(window, at)
+      if (at <= last) current = words.getInt32(at, true)
     }
     return this.sequence(out, o, anchor, end - anchor, 0, 0) - outAt
   }
 
-  /**
-   * How many bytes from `from` repeat those at `at` (whose first 4 are `atWord`), up to `end`: 0 when fewer than
-   * MIN_MATCH do, or when `from` is none (-1) or too far back.
-   */
-  private matchLength(from: number, at: number, end: number, atWord: number): number {
-    if (from < 0 || at - from > MAX_OFFSET) return 0
-    const window = this.window
-    if (word(window, from) !== atWord) return 0
+  /** How many bytes from `from` repeat those at `at`, up to `end`, given that the first MIN_MATCH do. */
+  private matchLength(from: number, at: number, end: number): number {
+    const { window, words } = this
     let length = MIN_MATCH
+    while (
+      at + length + 4 <= end &&
+      words.getInt32(from + length, true) === words.getInt32(at + length, true)
+    )
+      length += 4
     while (at + length < end && window[from + length] === window[at + length]) length++
     return length
   }

@@ -24,15 +24,12 @@ import { writeParams } from './write-params.ts'
 import { resolveIndexRouting } from '../../cluster/metadata/index-abstraction.ts'
 
 export function registerDocumentActions(controller: RestController, context: RestContext): void {
-  const index = (create: boolean, generateId: boolean) => (req: RestHandlerRequest) =>
-    guarded(() =>
-      indexDocument(
-        context,
-        req,
-        generateId ? null : req.path.id!,
-        create || req.params.get('op_type') === 'create',
-      ),
-    )
+  const index = (create: boolean, generateId: boolean) => (req: RestHandlerRequest) => {
+    const opType = req.params.get('op_type')
+    // RestIndexAction.AutoIdHandler: without an id, op_type defaults to create.
+    const asCreate = create || opType === 'create' || (generateId && opType === undefined)
+    return guarded(() => indexDocument(context, req, generateId ? null : req.path.id!, asCreate))
+  }
   controller
     .register('PUT', '/{index}/_doc/{id}', index(false, false))
     .register('POST', '/{index}/_doc/{id}', index(false, false))

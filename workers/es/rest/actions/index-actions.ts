@@ -1,6 +1,6 @@
 /**
  * Index APIs: create (PUT /<index> with optional settings, mappings and aliases, over what the matching
- * index template gives), delete (DELETE /<index>, wildcards refused while the cluster setting
+ * index template gives; a date math name `<logs-{now/d}>` is resolved, the expression kept as provided_name), delete (DELETE /<index>, wildcards refused while the cluster setting
  * action.destructive_requires_name is true, ES 8's default, and resolved when it is false), get and exists (GET and HEAD
  * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions; the
  * segment APIs (_flush, _forcemerge, _segments) are registered from here (segment-actions.ts).
@@ -25,6 +25,8 @@ import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { isActive } from '../../cluster/state/shard-routing.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
+import { dataStreamsOf } from '../../cluster/metadata/data-stream.ts'
+import { resolveDateMathExpression } from '../../cluster/metadata/date-math-index-name.ts'
 
 /** How long index creation waits for its primaries (the ack timeout, 30 s). */
 const ACTIVE_SHARDS_TIMEOUT_MS = 30_000
@@ -44,23 +46,23 @@ export function registerIndexActions(controller: RestController, context: RestCo
 async function createIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   const state = context.client.cluster.state()
-  const warning = multipleLegacyTemplatesWarning(state, req.path.index!)
-  const metadata = buildIndexMetadata(
+  const now = context.clock.now()
+  const provided = req.path.index!
+  const name = resolveDateMathExpression(provided, now)
+  const warning = multipleLegacyTemplatesWarning(state, name)
+  const built = buildIndexMetadata(
     state,
-    req.path.index!,
+    name,
     { settings: body.get('settings'), mappings: body.get('mappings'), aliases: body.get('aliases') },
     context.newUuid(),
-    context.clock.now(),
+    now,
   )
+  const metadata = name === provided ? built : { ...built, providedName: provided }
   await context.client.cluster.execute({ type: 'create_index', metadata, ifMissing: false })
-  // wait_for_active_shards defaults to 1: the answer waits for the primaries to start.
-  const started = await context.client.cluster.waitFor(
-    (state) => primariesActive(state, metadata.name),
-    ACTIVE_SHARDS_TIMEOUT_MS,
-  )
+  const started = await waitForActivePrimaries(context, metadata.name)
   const response = json(200, {
     acknowledged: true,
-    shards_acknowledged: started !== null,
+    shards_acknowledged: started,
     index: metadata.name,
   })
   return withWarnings(response, warning === null ? [] : [warning])
@@ -79,6 +81,12 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
   if (alias !== undefined) {
     throw illegalArgumentException(
       `The provided expression [${alias}] matches an alias, specify the corresponding concrete indices instead.`,
+    )
+  }
+  const dataStream = names.find((name) => dataStreamsOf(context.client.cluster.state())[name] !== undefined)
+  if (dataStream !== undefined) {
+    throw illegalArgumentException(
+      `The provided expression [${dataStream}] matches a data stream, specify the corresponding concrete indices instead.`,
     )
   }
   const missing = names.find((name) => !context.indices.get(name))
@@ -104,6 +112,15 @@ function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
 async function refresh(context: RestContext, name: string | null): Promise<RestResponse> {
   const result = await broadcastToCopies(context, name, (target) => ({ ...target, type: 'refresh' }))
   return json(200, { _shards: shardsHeader(result, (response) => response.type === 'ack') })
+}
+
+/** wait_for_active_shards defaults to 1: whether the index's primaries started within the ack timeout. */
+export async function waitForActivePrimaries(context: RestContext, index: string): Promise<boolean> {
+  const started = await context.client.cluster.waitFor(
+    (state) => primariesActive(state, index),
+    ACTIVE_SHARDS_TIMEOUT_MS,
+  )
+  return started !== null
 }
 
 function primariesActive(state: ClusterState, index: string): boolean {

@@ -3,8 +3,7 @@
  *   {"_nodes":{"total","successful","failed"},"cluster_name","nodes":{<id>:{name, transport_address, host,
  *    ip, version, build_flavor, build_type, build_hash, roles}}}
  * A lone path segment is read as metrics when every name in it is a metric, else as node ids (as ES does).
- * Node ids are resolved as DiscoveryNodes.resolveNodes does for `_all`, `_local`, `_master`, ids, names and
- * `*` patterns; nodes come in the HashSet order of their ids. Unknown metrics fail with ES's
+ * Node ids are resolved as DiscoveryNodes.resolveNodes does (resolve-nodes.ts). Unknown metrics fail with ES's
  * "request [...] contains unrecognized metric" (without its did-you-mean suggestions).
  *
  * Every metric section (settings, os, process, jvm, thread_pool, transport, http, remote_cluster_server,
@@ -14,15 +13,14 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
-import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { DiscoveryNode } from '../../cluster/state/discovery-node.ts'
-import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { MASTER_TIMEOUT_MS, masterNotDiscoveredException } from '../../node/cluster-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { NODE_IP } from '../cat/cat-indices.ts'
 import { roleNames, transportAddress } from './node-description.ts'
+import { resolveNodes } from './resolve-nodes.ts'
 import { ES_VERSION } from './root-action.ts'
 
 const ALLOWED_METRICS = new Set([
@@ -73,28 +71,6 @@ async function nodesInfo(context: RestContext, req: RestHandlerRequest): Promise
     cluster_name: state.clusterName,
     nodes: body,
   })
-}
-
-/** DiscoveryNodes.resolveNodes over ids, names, `*` patterns and the `_all`/`_local`/`_master` selectors. */
-function resolveNodes(state: ClusterState, expression: string, localId: string): DiscoveryNode[] {
-  const ids = new Set<string>()
-  for (const part of expression.split(',')) {
-    const pattern = new RegExp(`^${part.split('*').map(escapeRegExp).join('.*')}$`)
-    for (const node of state.nodes) {
-      const selected =
-        part === '_all' ||
-        (part === '_local' && node.id === localId) ||
-        (part === '_master' && node.id === state.masterNodeId) ||
-        pattern.test(node.id) ||
-        pattern.test(node.name)
-      if (selected) ids.add(node.id)
-    }
-  }
-  return javaStringKeyOrder([...ids]).map((id) => state.nodes.find((node) => node.id === id)!)
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function nodeJson(node: DiscoveryNode): JsonOut {

@@ -76,6 +76,18 @@ async function runSearch(
   const started = context.clock.now()
   // ES parses the whole request before it resolves the indices: a bad query fails even with no index.
   const parsed = parseSearchRequest(req.request.body, req.params, isCount, context.analyze, started)
+  const { body, warnings } = await executeSearch(context, req, parsed, isCount, started)
+  return withWarnings(json(200, body), warnings)
+}
+
+/** A search's (or count's) response body, from its parsed request; `_msearch` runs each of its searches here. */
+export async function executeSearch(
+  context: RestContext,
+  req: RestHandlerRequest,
+  parsed: ParsedSearch,
+  isCount: boolean,
+  started: number,
+): Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }> {
   const targets = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
   const boosts = resolveIndexBoosts(
     parsed.indicesBoost,
@@ -104,8 +116,7 @@ async function runSearch(
   const failed = failures.length
   const shardsBody = { total: shards, successful: shards - failed, skipped: 0, failed }
   const shardsJson = failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
-  if (isCount)
-    return withWarnings(json(200, { count: result.count, _shards: shardsJson }), parsed.deprecations)
+  if (isCount) return { body: { count: result.count, _shards: shardsJson }, warnings: parsed.deprecations }
   // A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)).
   const withScores = urlFlag(req.params, 'include_named_queries_score') ?? false
   const { collapse } = parsed.request
@@ -119,7 +130,7 @@ async function runSearch(
           postFilterOf(req.request.body),
           (body) => searchGroup(context, req, body, started),
         )
-  const response = json(200, {
+  const body = {
     took: context.clock.now() - started,
     timed_out: false,
     ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
@@ -127,8 +138,8 @@ async function runSearch(
     hits: searchHitsJson(result, parsed, withScores, innerHits),
     ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),
     ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest) } : {}),
-  })
-  return withWarnings(response, parsed.deprecations)
+  }
+  return { body, warnings: parsed.deprecations }
 }
 
 /** A collapsed hit's group search (expand-search-phase.ts): the same indices and routing, this body. */

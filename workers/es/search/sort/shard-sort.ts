@@ -1,7 +1,8 @@
 /**
- * The query phase of a sorted search on one shard (TopFieldCollector): every match gets its sort values,
- * (a `_script` sort's from its script, a `_geo_distance` sort's from the document's points, both computed here), matches at or before `search_after` are dropped, and the best `k` are kept in sort order, ties broken
- * by ascending doc id as Lucene breaks them inside a shard.
+ * The query phase of a sorted search on one shard (TopFieldCollector): every match gets its sort values
+ * (a `_script` sort's from its script, a `_geo_distance` sort's from the document's points, a `nested` sort's
+ * from its nested documents' values, all computed here), matches at or before `search_after` are dropped, and the
+ * best `k` are kept in sort order, ties broken by ascending doc id as Lucene breaks them inside a shard.
  */
 import type { ScoreDoc } from '../../../../engine-wasm/src/index/index.ts'
 import type { DocValuesSource, FieldValue } from '../aggregations/index.ts'
@@ -11,6 +12,7 @@ import { SearchScript } from '../../script/search-script.ts'
 import { compareFieldDocs, docSortValue, type SortValue } from './field-comparator.ts'
 import type { SortField } from './sort-field.ts'
 import { geoDistanceValues } from './geo-distance-sort.ts'
+import { nestedSortValues, type NestedSortDocs } from './nested-sort.ts'
 
 export interface FieldDoc {
   docId: number
@@ -31,6 +33,7 @@ export function topFieldDocs(
   source: DocValuesSource,
   after: readonly SortValue[] | null,
   k: number,
+  nestedDocs: NestedSortDocs | null,
 ): FieldDoc[] {
   const docs: FieldDoc[] = []
   const scripts = fields.map((field) =>
@@ -40,6 +43,12 @@ export function topFieldDocs(
     const script = scripts[i]
     if (script) return [scriptSortValue(field, script, script.run(docId, score))]
     if (field.field === null) return []
+    if (field.nested !== null) {
+      // SortIndex.nested is given exactly where the caller passes the shard's nested documents
+      if (nestedDocs === null) throw new Error(`nested sort on [${field.name}] without nested documents`)
+      const children = nestedDocs.childrenOf(field.nested, docId)
+      return nestedSortValues(field.field, field.mode, field.nested, children, source)
+    }
     const values = source.values(field.field, docId)
     return field.geoDistance === null ? values : geoDistanceValues(field.geoDistance, values)
   }

@@ -11,16 +11,23 @@
  * org.elasticsearch.search.sort.SortOrder.UP` for a bad short-form order, and ObjectParser's
  * x_content_parse_exception `[line:col] [field_sort] unknown field [x]` / `failed to parse field [order]`
  * (caused by the enum error) / `order doesn't support values of type: VALUE_NUMBER`.
- * `nested` and `numeric_type` are refused as not available in the playground; the `first` mode is not
- * accepted (it only applies to nested sorts).
+ * A field sort's `nested` is NestedSortBuilder's (nested-sort-builder.ts); ES 8 answers the removed `nested_path`
+ * and `nested_filter` with `[nested_path] has been removed in favour of the [nested] parameter`. `numeric_type`,
+ * and `nested` on `_script` sorts, are refused as not available in the playground.
  */
 import { suggest } from '../../common/did-you-mean.ts'
-import { illegalArgumentException, xContentParseException, type EsException } from '../../errors/index.ts'
+import {
+  illegalArgumentException,
+  parsingException,
+  xContentParseException,
+  type EsException,
+} from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
 import { parseGeoDistanceSort, type GeoDistanceSpec } from './geo-distance-sort.ts'
+import { parseNestedSort, type NestedSortBuilder, type QuerySyntaxCheck } from './nested-sort-builder.ts'
 
 export type SortOrder = 'asc' | 'desc'
 
@@ -50,6 +57,7 @@ export type SortBuilder =
       unmappedType: string | null
       mode: SortMode | null
       format: string | null
+      nested: NestedSortBuilder | null
     }
 
 const FIELD_SORT_FIELDS = [
@@ -70,18 +78,21 @@ export function sortsByScore(sort: readonly SortBuilder[]): boolean {
   return sort.length === 0 || (sort.length === 1 && sort[0]!.kind === 'score' && sort[0]!.order === 'desc')
 }
 
-/** SortBuilder.fromXContent over the parsed `sort` value; `body` is the request text, for error locations. */
-export function parseSort(value: XContentValue, body: string): SortBuilder[] {
+/**
+ * SortBuilder.fromXContent over the parsed `sort` value; `body` is the request text, for error locations;
+ * `checkQuery` checks the syntax of a nested sort's filter.
+ */
+export function parseSort(value: XContentValue, body: string, checkQuery: QuerySyntaxCheck): SortBuilder[] {
   if (Array.isArray(value)) {
     return value.flatMap((entry) => {
-      if (entry instanceof Map) return compoundSort(entry, body)
+      if (entry instanceof Map) return compoundSort(entry, body, checkQuery)
       if (typeof entry === 'string') return [fieldOrScoreSort(entry)]
       throw illegalArgumentException(
         'malformed sort format, within the sort array, an object, or an actual string are allowed',
       )
     })
   }
-  if (value instanceof Map) return compoundSort(value, body)
+  if (value instanceof Map) return compoundSort(value, body, checkQuery)
   if (typeof value === 'string') return [fieldOrScoreSort(value)]
   // SearchSourceBuilder reads any other scalar as a field name (`parser.text()`).
   if (value instanceof XNumber || typeof value === 'boolean') return [fieldOrScoreSort(String(value))]
@@ -115,6 +126,7 @@ function fieldOrScoreSort(name: string): SortBuilder {
     unmappedType: null,
     mode: null,
     format: null,
+    nested: null,
   }
 }
 
@@ -129,7 +141,7 @@ function sortOrder(text: string): SortOrder {
   throw illegalArgumentException(`No enum constant org.elasticsearch.search.sort.SortOrder.${upper}`)
 }
 
-function compoundSort(object: XContentObject, body: string): SortBuilder[] {
+function compoundSort(object: XContentObject, body: string, checkQuery: QuerySyntaxCheck): SortBuilder[] {
   const entries = [...object]
   return entries.map(([name, value], i) => {
     if (typeof value === 'string') return withOrder(fieldOrScoreSort(name), sortOrder(value))
@@ -154,11 +166,10 @@ function compoundSort(object: XContentObject, body: string): SortBuilder[] {
     }
     if (name === '_script') return scriptSort(options, value)
     options.allow(FIELD_SORT_FIELDS)
-    for (const unsupported of ['nested', 'numeric_type', 'nested_path', 'nested_filter']) {
-      if (value.has(unsupported)) {
-        throw illegalArgumentException(`[sort] [${unsupported}] is not available in the playground`)
-      }
-    }
+    options.removed('nested_path', 'VALUE_STRING')
+    options.removed('nested_filter', 'START_OBJECT')
+    if (value.has('numeric_type'))
+      throw illegalArgumentException('[sort] [numeric_type] is not available in the playground')
     return {
       kind: 'field',
       field: name,
@@ -167,6 +178,7 @@ function compoundSort(object: XContentObject, body: string): SortBuilder[] {
       unmappedType: options.string('unmapped_type'),
       mode: options.mode(),
       format: options.string('format'),
+      nested: options.nested(checkQuery),
     }
   })
 }
@@ -249,6 +261,27 @@ class SortOptions {
     if (value === undefined || value === null) return null
     if (value instanceof XNumber || typeof value === 'string' || typeof value === 'boolean') return value
     throw this.error('missing', `missing doesn't support values of type: ${valueToken(value)}`)
+  }
+
+  /** ObjectParser.declareObject(NestedSortBuilder::fromXContent, NESTED_FIELD). */
+  nested(checkQuery: QuerySyntaxCheck): NestedSortBuilder | null {
+    const value = this.object.get('nested')
+    if (value === undefined) return null
+    if (!(value instanceof Map))
+      throw this.error('nested', `nested doesn't support values of type: ${valueToken(value)}`)
+    return this.converted('nested', () => parseNestedSort(value, checkQuery))
+  }
+
+  /** A field ES 8 still declares only to refuse: `[key] has been removed in favour of the [nested] parameter`. */
+  removed(key: string, token: 'VALUE_STRING' | 'START_OBJECT'): void {
+    const value = this.object.get(key)
+    if (value === undefined) return
+    if (valueToken(value) !== token)
+      throw this.error(key, `${key} doesn't support values of type: ${valueToken(value)}`)
+    const { line, col } = bodyLocation(this.body, key, 'value')
+    this.converted(key, () => {
+      throw parsingException(line, col, `[${key}] has been removed in favour of the [nested] parameter`)
+    })
   }
 
   /** ObjectParser.parseValue: a setter's exception becomes `failed to parse field [key]`. */

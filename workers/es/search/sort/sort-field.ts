@@ -11,6 +11,8 @@
  * - `missing`: `_last` (default) or `_first` become the type's extreme chosen so that `_last` is last in
  *   both orders (Long.MAX_VALUE / Long.MIN_VALUE, ±Infinity, or a null keyword); any other value is parsed
  *   as the sort type (Long.parseLong / Double.parseDouble: number_format_exception when it does not parse);
+ * - `nested` (nested-sort.ts): resolved for a mapped field before its type is checked, as FieldSortBuilder.nested
+ *   runs before the fielddata; a field inside a nested object without it is refused;
  * - an unmapped field without `unmapped_type`: `No mapping found for [x] in order to sort on`
  *   (query_shard_exception); a text field: TextFieldMapper's fielddata refusal (illegal_argument_exception);
  *   `_id`: the disabled `indices.id_field_data` refusal.
@@ -26,6 +28,8 @@ import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
 import type { GeoDistanceSpec } from './geo-distance-sort.ts'
+import type { NestedSortBuilder } from './nested-sort-builder.ts'
+import { resolveNestedSort, type NestedSort, type NestedSortIndex } from './nested-sort.ts'
 
 export type SortType = 'score' | 'doc' | 'long' | 'double' | 'float' | 'keyword'
 
@@ -51,6 +55,8 @@ export interface SortField {
   script: { spec: ScriptSpec; index: string } | null
   /** A `_geo_distance` sort: the origins, unit and distance type its values are computed with (shard-sort.ts). */
   geoDistance: GeoDistanceSpec | null
+  /** A field sort by the values of the documents' nested documents (nested-sort.ts). */
+  nested: NestedSort | null
 }
 
 /** Long.MAX_VALUE and Long.MIN_VALUE as doubles (2^63 and -2^63). */
@@ -61,6 +67,8 @@ export interface SortIndex {
   name: string
   uuid: string
   fields: ReadonlyMap<string, FieldMapping>
+  /** The index's object mappings, where `nested` sorts are built (not in `top_hits`). */
+  nested?: NestedSortIndex
 }
 
 const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
@@ -89,6 +97,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     boolean: false,
     script: null,
     geoDistance: null,
+    nested: null,
   }
   if (builder.kind === 'score') return { ...base, type: 'score', field: null, name: 'null' }
   if (builder.kind === 'script') {
@@ -132,6 +141,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     )
   }
   const mapped = index.fields.get(name)
+  const nested = mapped === undefined ? null : fieldNestedSort(name, builder.nested, index)
   const mapping = mapped ?? anonymousField(builder.unmappedType, name, index)
   const type = SORT_TYPES[mapping.type]
   if (mapping.type === 'text' || type === undefined) throw fielddataDisabled(name, index.name)
@@ -162,7 +172,19 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     dateFormat,
     formatSortValues: builder.format !== null,
     boolean: mapping.type === 'boolean',
+    nested,
   }
+}
+
+/** FieldSortBuilder.nested, where the caller builds nested sorts. */
+function fieldNestedSort(
+  name: string,
+  nested: NestedSortBuilder | null,
+  index: SortIndex,
+): NestedSort | null {
+  if (index.nested !== undefined) return resolveNestedSort(name, nested, index.nested, index)
+  if (nested !== null) throw illegalArgumentException('[sort] [nested] is not available in the playground')
+  return null
 }
 
 /** XFieldComparatorSource.missingObject for `_first` / `_last`: the smallest or largest value of the type. */

@@ -143,7 +143,7 @@ export const topHitsParser: AggregationParser = (name, body, meta, subs): Aggreg
   }
   const fetch = reader.build()
   const sortValue = params.raw('sort')
-  const sort = sortValue === undefined ? [] : parseSort(sortValue, '')
+  const sort = sortValue === undefined ? [] : parseSort(sortValue, '', () => {})
   const request: TopHitsRequest = {
     from: 0,
     size: from + size,

@@ -1,0 +1,175 @@
+/**
+ * `_msearch` (RestMultiSearchAction, MultiSearchRequest.readMultiLineFormat, MultiSearchResponse), ES 8:
+ * - GET/POST `/_msearch` and `/{index}/_msearch`; the body is NDJSON pairs: a header line (`{}` or an empty
+ *   line for none) with `index`/`indices` (a string or a list), `search_type`, `routing`, `preference`,
+ *   `request_cache`, `allow_partial_search_results`, `ccs_minimize_roundtrips`, `expand_wildcards`,
+ *   `ignore_unavailable`, `allow_no_indices`, `ignore_throttled` (camelCase spellings too; any other key is
+ *   "key [k] is not supported in the metadata section"), then the search body line; a header without its body
+ *   line is dropped, as the reader stops there;
+ * - the path's index and the `routing` / `search_type` parameters are each search's defaults;
+ *   `max_concurrent_searches` must be positive;
+ * - every body is parsed before any search runs: one bad body, or a body not ending with a newline, fails the
+ *   whole request; no pair at all is the validation error "no requests added";
+ * - the response is `took` and `responses`, one per search in request order: the search's own response with
+ *   `status` 200, or its failure as `{"error": {...}, "status": N}` (a missing index fails only its search).
+ * Searches run one after another here (ES runs up to max_concurrent_searches at once; the answers are the same).
+ */
+import type { RestResponse } from '../../../protocol/es.ts'
+import {
+  actionRequestValidationException,
+  errorJson,
+  EsException,
+  illegalArgumentException,
+  parsingException,
+} from '../../errors/index.ts'
+import { NdjsonTerminationError, parseNdjson, type NdjsonLine } from '../../xcontent/ndjson.ts'
+import {
+  toJson,
+  XNumber,
+  type JsonOut,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
+import { parseSearchRequest, type ParsedSearch } from '../../search/search-request.ts'
+import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
+import type { RestContext } from '../rest-context.ts'
+import { parseRequestBody } from '../request-body.ts'
+import { guarded, json, withWarnings } from '../responses.ts'
+import { executeSearch } from './search-actions.ts'
+
+export function registerMultiSearchAction(controller: RestController, context: RestContext): void {
+  const msearch = (req: RestHandlerRequest) => guarded(() => runMultiSearch(context, req))
+  for (const method of ['GET', 'POST'] as const) {
+    controller.register(method, '/_msearch', msearch).register(method, '/{index}/_msearch', msearch)
+  }
+}
+
+/** One search of the request: its header's index and parameters, and its parsed body. */
+interface MultiSearchItem {
+  index: string | undefined
+  params: Map<string, string>
+  body: string
+  parsed: ParsedSearch
+}
+
+/** Header keys that only tune how the indices resolve or where the search runs: accepted, no effect here. */
+const ACCEPTED_KEYS = new Set([
+  'ccs_minimize_roundtrips',
+  'ccsMinimizeRoundtrips',
+  'request_cache',
+  'requestCache',
+  'preference',
+  'allow_partial_search_results',
+  'expand_wildcards',
+  'expandWildcards',
+  'ignore_unavailable',
+  'ignoreUnavailable',
+  'allow_no_indices',
+  'allowNoIndices',
+  'ignore_throttled',
+  'ignoreThrottled',
+])
+
+async function runMultiSearch(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
+  const started = context.clock.now()
+  const text = req.request.body
+  if (text === null || text.trim() === '') {
+    throw new EsException({
+      type: 'parse_exception',
+      reason: 'request body or source parameter is required',
+      status: 400,
+    })
+  }
+  const maxConcurrent = req.params.get('max_concurrent_searches')
+  if (maxConcurrent !== undefined && !(Number(maxConcurrent) >= 1))
+    throw illegalArgumentException('maxConcurrentSearchRequests must be positive')
+  const items = parseItems(text, req, context, started)
+  if (items.length === 0) throw actionRequestValidationException(['no requests added'])
+  const responses: JsonOut[] = []
+  const warnings: string[] = []
+  for (const item of items) {
+    const itemReq: RestHandlerRequest = {
+      request: { ...req.request, body: item.body, params: [...item.params] },
+      path: item.index === undefined ? {} : { index: item.index },
+      params: item.params,
+    }
+    try {
+      const { body, warnings: itemWarnings } = await executeSearch(
+        context,
+        itemReq,
+        item.parsed,
+        false,
+        started,
+      )
+      warnings.push(...itemWarnings)
+      responses.push({ ...body, status: 200 })
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      responses.push(
+        new Map<string, JsonOut>([
+          ['error', errorJson(error)],
+          ['status', error.status],
+        ]),
+      )
+    }
+  }
+  return withWarnings(json(200, { took: context.clock.now() - started, responses }), warnings)
+}
+
+/** readMultiLineFormat over the NDJSON lines, each body parsed as a search request. */
+function parseItems(
+  text: string,
+  req: RestHandlerRequest,
+  context: RestContext,
+  now: number,
+): MultiSearchItem[] {
+  let lines: NdjsonLine[]
+  try {
+    lines = parseNdjson(text, 'msearch')
+  } catch (error) {
+    if (error instanceof NdjsonTerminationError) throw illegalArgumentException(error.message)
+    throw error
+  }
+  const items: MultiSearchItem[] = []
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const header = lines[i]!
+    const params = new Map<string, string>()
+    for (const key of ['routing', 'search_type']) {
+      const value = req.params.get(key)
+      if (value !== undefined) params.set(key, value)
+    }
+    const index =
+      readHeader(header.kind === 'blank' ? null : parseRequestBody(header.text), params) ?? req.path.index
+    const body = lines[i + 1]!
+    if (body.kind === 'blank') throw parsingException(1, 1, 'Expected [START_OBJECT] but found [null]')
+    const parsed = parseSearchRequest(body.text, params, false, context.analyze, now)
+    items.push({ index, params, body: body.text, parsed })
+  }
+  return items
+}
+
+/** A header's keys into the search's parameters; its index expression, when it names one. */
+function readHeader(header: XContentObject | null, params: Map<string, string>): string | undefined {
+  let index: string | undefined
+  for (const [key, value] of header ?? []) {
+    if (key === 'index' || key === 'indices') index = stringArray(value).join(',')
+    else if (key === 'search_type' || key === 'searchType') params.set('search_type', scalar(value))
+    else if (key === 'routing') params.set('routing', scalar(value))
+    else if (!ACCEPTED_KEYS.has(key))
+      throw illegalArgumentException(`key [${key}] is not supported in the metadata section`)
+  }
+  return index
+}
+
+/** XContentMapValues.nodeStringArrayValue: a list's items, or a comma-separated string. */
+function stringArray(value: XContentValue): string[] {
+  if (Array.isArray(value)) return value.map((item) => scalar(item))
+  return scalar(value).split(',')
+}
+
+/** nodeStringValue: a value's text (an object or list as its JSON). */
+function scalar(value: XContentValue): string {
+  if (value instanceof XNumber) return value.text
+  if (value instanceof Map || Array.isArray(value)) return toJson(value)
+  return String(value)
+}
