@@ -25,7 +25,7 @@ import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, withArgument } from './options/option-spec.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { asJavaException, messageAndStackTrace, futureGet } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
 
 export const BROKER_API_VERSIONS_OPTIONS: readonly OptionSpec[] = [
@@ -102,8 +102,7 @@ export const kafkaBrokerApiVersions: Tool = async (argv, context) => {
     if (error instanceof UsageException || error instanceof VersionRequest) {
       return printUsageOrVersion(context.out, BROKER_API_VERSIONS_OPTIONS, error)
     }
-    const exception = asJavaException(error)
-    context.out.stderr(`${exception.javaMessage ?? 'null'}\n${exception.stackTrace()}\n`)
+    context.out.stderr(messageAndStackTrace(error))
     return 1
   }
 }

@@ -28,7 +28,7 @@ import { OptionException } from './java-exception.ts'
 import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { HELP_AND_VERSION, flag, withArgument, type OptionSpec } from './options/option-spec.ts'
-import { asJavaException, futureGet, illegalArgument } from './tool-errors.ts'
+import { asJavaException, messageAndStackTrace, futureGet, illegalArgument } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
 import { logLine } from './tool-log.ts'
 
@@ -149,8 +149,7 @@ export const kafkaGroups: Tool = async (argv, context) => {
     if (error instanceof UsageException || error instanceof VersionRequest)
       return printUsageOrVersion(context.out, GROUPS_OPTIONS, error)
     // mainNoExit: the message, then the trace.
-    const exception = asJavaException(error)
-    context.out.stderr(`${exception.javaMessage ?? 'null'}\n${exception.stackTrace()}\n`)
+    context.out.stderr(messageAndStackTrace(error))
     return 1
   }
   try {

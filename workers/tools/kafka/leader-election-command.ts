@@ -27,7 +27,7 @@ import {
   validateLeaderElectionOptions,
 } from './leader-election-command-options.ts'
 import { parseOptions } from './options/option-parser.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { asJavaException, messageAndStackTrace, futureGet } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
 import { replicaElectionData } from './leader-election-json.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
@@ -119,8 +119,7 @@ export const kafkaLeaderElection: Tool = async (argv, context) => {
     if (error instanceof UsageException || error instanceof VersionRequest) {
       return printUsageOrVersion(context.out, LEADER_ELECTION_OPTIONS, error)
     }
-    const exception = asJavaException(error)
-    context.out.stderr(`${exception.javaMessage ?? 'null'}\n${exception.stackTrace()}\n`)
+    context.out.stderr(messageAndStackTrace(error))
     return 1
   }
 }

@@ -28,7 +28,7 @@ import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, flag, withArgument } from './options/option-spec.ts'
 import { TerseException } from './topic-partition-filter.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { messageAndStackTrace, futureGet } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
 
 export const LOG_DIRS_OPTIONS: readonly OptionSpec[] = [
@@ -154,9 +154,8 @@ export const kafkaLogDirs: Tool = async (argv, context) => {
     if (error instanceof UsageException || error instanceof VersionRequest) {
       return printUsageOrVersion(context.out, LOG_DIRS_OPTIONS, error)
     }
-    const exception = asJavaException(error)
-    if (exception instanceof TerseException) context.out.stderr(`${exception.javaMessage ?? ''}\n`)
-    else context.out.stderr(`${exception.javaMessage ?? 'null'}\n${exception.stackTrace()}\n`)
+    if (error instanceof TerseException) context.out.stderr(`${error.javaMessage ?? ''}\n`)
+    else context.out.stderr(messageAndStackTrace(error))
     return 1
   }
 }

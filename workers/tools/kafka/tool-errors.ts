@@ -15,6 +15,15 @@ export function asJavaException(error: unknown): JavaException {
   )
 }
 
+/**
+ * What a tool's `mainNoExit` prints for what it caught (`System.err.println(e.getMessage())`, then
+ * `Utils.stackTrace(e)`), as the text for stderr.
+ */
+export function messageAndStackTrace(error: unknown): string {
+  const exception = asJavaException(error)
+  return `${exception.javaMessage ?? 'null'}\n${exception.stackTrace()}\n`
+}
+
 /** True when the error is the client exception with this simple class name. */
 export function isKafkaException(error: unknown, simpleName: string): boolean {
   return error instanceof KafkaError && error.simpleName === simpleName

@@ -6,13 +6,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { GroupCoordinator } from '../../../../workers/kafka/group/group-coordinator.ts'
-import type {
-  ConsumerGroupHeartbeatRequest,
-  ConsumerGroupHeartbeatResponse,
-} from '../../../../workers/protocol/kafka-consumer-groups.ts'
+import type { ConsumerGroupHeartbeatResponse } from '../../../../workers/protocol/kafka-consumer-groups.ts'
 import type { TopicPartition } from '../../../../workers/protocol/consumer-protocol.ts'
 import { FakeScheduler, settle } from './fake-scheduler.ts'
 import { topicImage } from './topic-image.ts'
+import { heartbeatRequest } from './heartbeat-request.ts'
 
 function setup(partitions: Record<string, number> = { orders: 4 }) {
   const scheduler = new FakeScheduler()
@@ -22,26 +20,8 @@ function setup(partitions: Record<string, number> = { orders: 4 }) {
     append: () => Promise.resolve(),
     ...topicImage(partitions),
   })
-  const heartbeat = (
-    memberId: string,
-    memberEpoch: number,
-    owned: readonly TopicPartition[] | null = memberEpoch === 0 ? [] : null,
-    extra: Partial<ConsumerGroupHeartbeatRequest> = {},
-  ): Promise<ConsumerGroupHeartbeatResponse> =>
-    coordinator.consumerGroupHeartbeat({
-      groupId: 'g',
-      memberId,
-      memberEpoch,
-      instanceId: null,
-      rackId: null,
-      rebalanceTimeoutMs: memberEpoch === 0 ? 300_000 : -1,
-      subscribedTopicNames: memberEpoch === 0 ? ['orders'] : null,
-      serverAssignor: null,
-      topicPartitions: owned,
-      clientId: `client-${memberId}`,
-      clientHost: '/127.0.0.1',
-      ...extra,
-    })
+  const heartbeat = (...args: Parameters<typeof heartbeatRequest>): Promise<ConsumerGroupHeartbeatResponse> =>
+    coordinator.consumerGroupHeartbeat(heartbeatRequest(...args))
   const describeGroup = async () => (await coordinator.consumerGroupDescribe(['g'])).groups[0]!
   return { scheduler, coordinator, heartbeat, describeGroup }
 }

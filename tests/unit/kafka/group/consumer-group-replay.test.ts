@@ -10,10 +10,10 @@ import { GroupCoordinator } from '../../../../workers/kafka/group/group-coordina
 import type { ConsumerGroup } from '../../../../workers/kafka/group/consumer-group.ts'
 import { decodeGroupRecord, encodeGroupRecord } from '../../../../workers/kafka/group/group-record-codec.ts'
 import type { GroupCoordinatorRecord } from '../../../../workers/kafka/group/group-records.ts'
-import type { ConsumerGroupHeartbeatRequest } from '../../../../workers/protocol/kafka-consumer-groups.ts'
 import type { TopicPartition } from '../../../../workers/protocol/consumer-protocol.ts'
 import { FakeScheduler } from './fake-scheduler.ts'
 import { topicImage } from './topic-image.ts'
+import { heartbeatRequest } from './heartbeat-request.ts'
 
 const topics = topicImage({ orders: 4 })
 
@@ -29,26 +29,8 @@ function coordinator(log: GroupCoordinatorRecord[], scheduler = new FakeSchedule
     },
     ...topics,
   })
-  const heartbeat = (
-    memberId: string,
-    memberEpoch: number,
-    owned: readonly TopicPartition[] | null = memberEpoch === 0 ? [] : null,
-    extra: Partial<ConsumerGroupHeartbeatRequest> = {},
-  ) =>
-    instance.consumerGroupHeartbeat({
-      groupId: 'g',
-      memberId,
-      memberEpoch,
-      instanceId: null,
-      rackId: null,
-      rebalanceTimeoutMs: memberEpoch === 0 ? 300_000 : -1,
-      subscribedTopicNames: memberEpoch === 0 ? ['orders'] : null,
-      serverAssignor: null,
-      topicPartitions: owned,
-      clientId: `client-${memberId}`,
-      clientHost: '/127.0.0.1',
-      ...extra,
-    })
+  const heartbeat = (...args: Parameters<typeof heartbeatRequest>) =>
+    instance.consumerGroupHeartbeat(heartbeatRequest(...args))
   const fail = (value: boolean) => void (failing = value)
   return { instance, heartbeat, fail, scheduler }
 }
