@@ -70,6 +70,7 @@ const api: BrokerWorkerApi = {
     server = null
   },
   blockPeers: (peerIds) => transport?.block(peerIds),
+  flushLogs: () => runningServer().flushLogs(),
   readLogDirFile: (path) => {
     const bytes = runningServer().logDirFiles.read(path)
     return bytes === null ? null : Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer])

@@ -141,6 +141,44 @@ describe('broker workers', () => {
     restarted.terminate()
   })
 
+  it('stores what the brokers appended when the page asks (a hidden tab), so closing the tab then loses nothing', async () => {
+    const seed = Math.floor(Math.random() * 1e6)
+    const prefix = `test-${seed}-`
+    const cluster = new KafkaWorkerCluster(3, seed, prefix)
+    await cluster.startAll()
+    const engine = await LogEngine.load(await (await fetch(logWasmUrl)).arrayBuffer())
+    const clients = new ClusterKafkaClients(cluster, engine, hostScheduler, 1)
+    const admin = clients.admin('localhost:9092')
+    await waitFor(async () => (await admin.describeCluster()).nodes.length === 3)
+    await admin.createTopics([{ name: 'flushed', numPartitions: 3, replicationFactor: 1, configs: {} }])
+    const producer = clients.producer('localhost:9092', { acks: '1', 'linger.ms': '0' })
+    const values = Array.from({ length: 300 }, (_, i) => `record-${i}`)
+    await Promise.all(
+      values.map((value) =>
+        producer.send({ topic: 'flushed', key: null, value: new TextEncoder().encode(value) }),
+      ),
+    )
+    await producer.close()
+    // At once, with no wait for the brokers' background flushers (log-flusher.ts): what the page does when the
+    // tab is hidden (App.svelte), then the tab closes.
+    await cluster.flushLogs()
+    cluster.terminate()
+    const restarted = new KafkaWorkerCluster(3, seed + 1, prefix)
+    await restarted.startAll()
+    const consumer = new ClusterKafkaClients(restarted, engine, hostScheduler, 2).consumer('localhost:9092', {
+      'auto.offset.reset': 'earliest',
+    })
+    const seen = new Set<string>()
+    await waitFor(async () => {
+      await consumer.subscribe(['flushed'])
+      for (const record of await consumer.poll(500))
+        seen.add(new TextDecoder().decode(record.value ?? undefined))
+      return seen.size >= values.length
+    })
+    expect([...seen].sort()).toEqual([...values].sort())
+    restarted.terminate()
+  })
+
   it('refuses clients until its controller unfences it, so a tool answers from the next bootstrap broker', async () => {
     const seed = Math.floor(Math.random() * 1e6)
     const cluster = new KafkaWorkerCluster(3, seed, `test-${seed}-`)

@@ -63,6 +63,11 @@ export interface ClusterHandle {
    * new nodes start and elect a master, and the count is kept for the next visit.
    */
   resizeEs(nodes: number): Promise<void>
+  /**
+   * Has the Kafka brokers store what they appended and not yet written (their LogFlusher writes in the
+   * background); the Elasticsearch nodes store each write before they answer it, so they have nothing owed.
+   */
+  flushLogs(): Promise<void>
   terminate(): void
 }
 
@@ -201,6 +206,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       await untilShardsRecovered(next)
       await saveNodeCount(size)
     },
+    flushLogs: () => kafka.flushLogs(),
     terminate() {
       kafka.terminate()
       es.terminate()

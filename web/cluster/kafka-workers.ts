@@ -109,6 +109,16 @@ export class KafkaWorkerCluster
     return this.member(id)?.describeState() ?? null
   }
 
+  /**
+   * Has every running broker store what it appended (BrokerWorkerApi.flushLogs), for a tab about to be hidden
+   * or closed; resolves once each has stored it or failed to. A paused broker holds every call until it resumes,
+   * so it is not asked: its unflushed bytes stay where a paused broker keeps them.
+   */
+  async flushLogs(): Promise<void> {
+    const brokers = this.ids().flatMap((id) => (this.isPaused(id) ? [] : (this.member(id) ?? [])))
+    await Promise.allSettled(brokers.map((broker) => broker.flushLogs()))
+  }
+
   /** A file under a running broker's log dir (kafka-dump-log), or null (a stopped broker's are not read). */
   async readLogDirFile(path: string): Promise<Uint8Array | null> {
     const id = brokerHoldingPath(path, this.ids())

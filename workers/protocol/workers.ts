@@ -47,6 +47,11 @@ export interface BrokerWorkerApi extends BrokerApi {
   shutdown(): Promise<void>
   /** Drops every message to and from these peers (a network cut); an empty list heals. */
   blockPeers(peerIds: number[]): void
+  /**
+   * Stores every byte appended so far and the high watermarks now, as a `sync` on the broker's host does;
+   * the broker keeps running. The page asks for it when the tab is hidden, as it may be closed next.
+   */
+  flushLogs(): Promise<void>
   /** The node's state for the cluster view: one batched answer, never one call per partition. */
   describeState(): Promise<NodeState>
   /**

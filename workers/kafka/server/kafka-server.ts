@@ -293,10 +293,15 @@ export class KafkaServer {
   /** Controlled shutdown (kafka-server-stop): leadership moves away, then the process stops. */
   async shutdown(): Promise<void> {
     await this.parts.lifecycle.shutdown()
-    await this.parts.replicaManager.flush()
-    // ReplicaManager.shutdown(checkpointHW = true): the high watermarks are written once more.
-    await this.parts.logManager.checkpointHighWatermarks()
+    // ReplicaManager.shutdown(checkpointHW = true): the logs are flushed and the high watermarks written once more.
+    await this.flushLogs()
     this.kill()
+  }
+
+  /** Stores every byte appended so far, then the high watermarks; the broker keeps running. */
+  async flushLogs(): Promise<void> {
+    await this.parts.replicaManager.flush()
+    await this.parts.logManager.checkpointHighWatermarks()
   }
 
   /** The process ends at once, as on SIGKILL: nothing more is sent, answered or timed. */
