@@ -41,6 +41,7 @@ import { registerUpdateAction } from './rest/actions/update-action.ts'
 import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
+import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
 import { registerExplainAction } from './rest/actions/explain-action.ts'
@@ -199,6 +200,7 @@ export class EsNode implements EsNodeApi {
     const controller = new RestController()
     registerRootAction(controller, context)
     registerIndexActions(controller, context)
+    registerIndexStateActions(controller, context)
     registerRolloverAction(controller, context)
     registerDataStreamActions(controller, context)
     registerDocumentActions(controller, context)

@@ -5,6 +5,7 @@
  * - IndexNotFoundException: `no such index [x]`, setResources("index_or_alias", x) then setIndex(x); 404.
  * - ResourceAlreadyExistsException(Index): `index [name/uuid] already exists` (Index.toString); 400.
  * - InvalidIndexNameException: `Invalid index name [x], <why>`, setIndex(x) with uuid `_na_`; 400.
+ * - IndexClosedException: `closed`, setIndex(index) with the index's uuid; 400 (BAD_REQUEST).
  * - VersionConflictEngineException: `[id]: version conflict, <explanation>`, setShard(shardId); 409.
  * - ParsingException (an ElasticsearchException, adds numeric "line" and "col") and the plain Java
  *   XContentParseException (`[line:col] message`, an IllegalArgumentException, hence 400).
@@ -55,6 +56,18 @@ export function invalidIndexNameException(index: string, description: string): E
     status: 400,
     metadata: [
       ['index_uuid', NA_UUID],
+      ['index', index],
+    ],
+  })
+}
+
+export function indexClosedException(index: string, uuid: string): EsException {
+  return new EsException({
+    type: 'index_closed_exception',
+    reason: 'closed',
+    status: 400,
+    metadata: [
+      ['index_uuid', uuid],
       ['index', index],
     ],
   })

@@ -16,6 +16,7 @@ export {
   actionRequestValidationException,
   documentParsingException,
   illegalArgumentException,
+  indexClosedException,
   indexNotFoundException,
   invalidIndexNameException,
   jacksonException,

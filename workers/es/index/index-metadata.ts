@@ -35,7 +35,14 @@ export interface IndexMetadata {
   dataStream?: string
   /** index.provided_name when it differs from the name: a date math expression the name was resolved from. */
   providedName?: string
+  /**
+   * IndexMetadata.State: `close` once `_close` closed the index (absent: open). A closed index keeps its
+   * settings, mapping and stored copies; its settings then carry index.verified_before_close: true.
+   */
+  state?: 'close'
 }
+
+export const isClosed = (metadata: IndexMetadata): boolean => metadata.state === 'close'
 
 /** An index's settings when its creation does not give them (ES 8: 1 shard, 1 replica, refresh every second). */
 export const DEFAULT_INDEX_SETTINGS = { numberOfShards: 1, numberOfReplicas: 1, refreshIntervalMs: 1000 }
@@ -61,6 +68,7 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
   if (metadata.defaultPipeline !== undefined) out.set('index.default_pipeline', metadata.defaultPipeline)
   if (metadata.finalPipeline !== undefined) out.set('index.final_pipeline', metadata.finalPipeline)
   if (metadata.hidden !== undefined) out.set('index.hidden', String(metadata.hidden))
+  if (isClosed(metadata)) out.set('index.verified_before_close', 'true')
   const flatten = (value: unknown, key: string): void => {
     if (Array.isArray(value)) out.set(key, value.map(String))
     else if (typeof value === 'object' && value !== null) {

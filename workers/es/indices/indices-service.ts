@@ -21,6 +21,7 @@ import { IndexShard, seqNoOf, type ShardOperation } from '../index/shard/index-s
 import type { CommitPoint } from '../index/shard/shard-commit.ts'
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { aliasesLookup, concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
+import type { IndicesOptions } from '../cluster/metadata/indices-options.ts'
 import {
   nextTranslogBatch,
   replayTranslog,
@@ -107,12 +108,13 @@ export class IndicesService {
   /**
    * The indices an index expression names, in name order (IndexNameExpressionResolver): a comma list of
    * index names, alias names (each naming every index that carries it) and `*` patterns over both; `_all`,
-   * `*` or no expression is every index. A missing name is index_not_found_exception; a pattern that
-   * matches nothing adds nothing.
+   * `*` or no expression is every index the options expand to. A missing name is index_not_found_exception;
+   * a pattern that matches nothing adds nothing. Without options, closed indices are forbidden as a search
+   * forbids them (indices-options.ts).
    */
-  resolve(expression: string | undefined): IndexService[] {
+  resolve(expression: string | undefined, options?: IndicesOptions): IndexService[] {
     const metadata = [...this.indices.values()].map((index) => index.metadata)
-    return concreteIndexNames(metadata, expression).map((name) => this.indices.get(name)!)
+    return concreteIndexNames(metadata, expression, options).map((name) => this.indices.get(name)!)
   }
 
   /** Whether `name` is an alias of some index (what a `require_alias` write needs). */

@@ -12,10 +12,14 @@
  *   metadata; a write to it goes to its write index, the last of its DataStream's indices. A pattern matches
  *   data stream names too; it skips hidden indices (backing indices are hidden) unless both the pattern and
  *   the index name start with `.` (WildcardExpressionResolver's implicit hidden match).
+ * - IndicesOptions (indices-options.ts) say which states a pattern expands to and what a closed or missing
+ *   name does; without options, an expression resolves as a search's does (open indices; a closed one named
+ *   is index_closed_exception), and a write to a closed index is index_closed_exception.
  * Index, alias and data stream names never collide (the master refuses it), so a name is one of them.
  */
-import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
-import type { IndexMetadata } from '../../index/index-metadata.ts'
+import { illegalArgumentException, indexClosedException, indexNotFoundException } from '../../errors/index.ts'
+import { isClosed, type IndexMetadata } from '../../index/index-metadata.ts'
+import { STRICT_EXPAND_OPEN_FORBID_CLOSED, type IndicesOptions } from './indices-options.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { aliasesOf, type AliasMetadata } from './alias-metadata.ts'
 import { writeIndexOfDataStream, type DataStream } from './data-stream.ts'
@@ -62,6 +66,18 @@ export function resolveWriteTarget(
   name: string,
   routing: string | null,
   dataStreams: Readonly<Record<string, DataStream>> = {},
+): { index: string; routing: string | null; dataStream?: string } | null {
+  const target = writeTarget(indices, name, routing, dataStreams)
+  const metadata = target && indices.find((candidate) => candidate.name === target.index)
+  if (metadata && isClosed(metadata)) throw indexClosedException(metadata.name, metadata.uuid)
+  return target
+}
+
+function writeTarget(
+  indices: readonly IndexMetadata[],
+  name: string,
+  routing: string | null,
+  dataStreams: Readonly<Record<string, DataStream>>,
 ): { index: string; routing: string | null; dataStream?: string } | null {
   if (indices.some((metadata) => metadata.name === name)) return { index: name, routing }
   const dataStream = Object.hasOwn(dataStreams, name) ? dataStreams[name]! : undefined
@@ -133,6 +149,7 @@ export interface ResolvedExpression {
 export function resolveExpression(
   indices: readonly IndexMetadata[],
   expression: string | undefined,
+  options: IndicesOptions = STRICT_EXPAND_OPEN_FORBID_CLOSED,
 ): ResolvedExpression | null {
   if (expression === undefined || expression === '' || expression === '_all') return null
   const all = indices.map((metadata) => metadata.name)
@@ -144,11 +161,16 @@ export function resolveExpression(
   for (const part of expression.split(',')) {
     if (part.includes('*')) {
       for (const metadata of indices) {
-        const visible = metadata.hidden !== true || (part.startsWith('.') && metadata.name.startsWith('.'))
-        if (visible && simpleMatch(part, metadata.name)) names.add(metadata.name)
+        const visible =
+          options.expandHidden ||
+          metadata.hidden !== true ||
+          (part.startsWith('.') && metadata.name.startsWith('.'))
+        if (visible && expands(metadata, options) && simpleMatch(part, metadata.name))
+          names.add(metadata.name)
       }
       for (const [dataStream, members] of backing) {
-        if (simpleMatch(part, dataStream)) members.forEach((name) => names.add(name))
+        if (!simpleMatch(part, dataStream)) continue
+        members.filter((m) => expands(m, options)).forEach((m) => names.add(m.name))
       }
       for (const alias of lookup.values()) {
         const visible = !alias.members.some((m) => m.alias.isHidden === true)
@@ -158,35 +180,57 @@ export function resolveExpression(
     }
     if (lookup.has(part)) namedAliases.add(part)
     else if (all.includes(part)) names.add(part)
-    else if (backing.has(part)) backing.get(part)!.forEach((name) => names.add(name))
-    else throw indexNotFoundException(part)
+    else if (backing.has(part)) backing.get(part)!.forEach((m) => names.add(m.name))
+    else if (!options.ignoreUnavailable) throw indexNotFoundException(part)
   }
   return { indices: names, namedAliases, patternAliases }
 }
 
-/** Each data stream's backing index names, from the indices that record it. */
-function backingIndicesLookup(indices: readonly IndexMetadata[]): Map<string, string[]> {
-  const out = new Map<string, string[]>()
+/** Whether a pattern expands to this index, by its state (expand_wildcards open / closed). */
+function expands(metadata: IndexMetadata, options: IndicesOptions): boolean {
+  return isClosed(metadata) ? options.expandClosed : options.expandOpen
+}
+
+/** Each data stream's backing indices, from the indices that record it. */
+function backingIndicesLookup(indices: readonly IndexMetadata[]): Map<string, IndexMetadata[]> {
+  const out = new Map<string, IndexMetadata[]>()
   for (const metadata of indices) {
     if (metadata.dataStream === undefined) continue
-    out.set(metadata.dataStream, [...(out.get(metadata.dataStream) ?? []), metadata.name])
+    out.set(metadata.dataStream, [...(out.get(metadata.dataStream) ?? []), metadata])
   }
   return out
 }
 
-/** The concrete index names an expression names, sorted; `_all`, `*` or none is every index. */
+/**
+ * The concrete index names an expression names, sorted; `_all`, `*` or none is every index the options
+ * expand to. A closed index that is reached while the options forbid closed indices is
+ * index_closed_exception, or left out with ignore_unavailable (IndexNameExpressionResolver
+ * .shouldTrackConcreteIndex); nothing at all with allow_no_indices false is index_not_found_exception.
+ */
 export function concreteIndexNames(
   indices: readonly IndexMetadata[],
   expression: string | undefined,
+  options: IndicesOptions = STRICT_EXPAND_OPEN_FORBID_CLOSED,
 ): string[] {
-  const resolved = resolveExpression(indices, expression)
-  if (resolved === null) return indices.map((metadata) => metadata.name).sort()
-  const names = new Set(resolved.indices)
+  const resolved = resolveExpression(indices, expression, options)
+  const names = new Set(
+    resolved === null
+      ? indices.filter((metadata) => expands(metadata, options)).map((metadata) => metadata.name)
+      : resolved.indices,
+  )
   const lookup = aliasesLookup(indices)
-  for (const alias of [...resolved.namedAliases, ...resolved.patternAliases]) {
+  for (const alias of resolved === null ? [] : [...resolved.namedAliases, ...resolved.patternAliases]) {
     lookup.get(alias)!.members.forEach((m) => names.add(m.index))
   }
-  return [...names].sort()
+  const byName = new Map(indices.map((metadata) => [metadata.name, metadata]))
+  const concrete = [...names].sort().filter((name) => {
+    const metadata = byName.get(name)!
+    if (!isClosed(metadata) || !options.forbidClosed) return true
+    if (options.ignoreUnavailable) return false
+    throw indexClosedException(metadata.name, metadata.uuid)
+  })
+  if (concrete.length === 0 && !options.allowNoIndices) throw indexNotFoundException(expression ?? '_all')
+  return concrete
 }
 
 /**

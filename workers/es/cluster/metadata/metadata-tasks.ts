@@ -10,7 +10,9 @@
  * in the cluster state's IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads
  * them back. Index templates live in the state's metadata (metadata-index-template-service.ts), as do
  * data streams (metadata-data-stream-service.ts); a rollover adds an index and moves an alias or a data
- * stream's write index in one task (metadata-rollover-service.ts).
+ * stream's write index in one task (metadata-rollover-service.ts). Closing and opening an index changes
+ * its state (metadata-index-state-service.ts); only a closed index takes analysis settings
+ * (analysis-settings-update.ts).
  */
 import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../state/cluster-state.ts'
 import { createIndex, deleteIndex, updateNumberOfReplicas } from '../state/metadata-indices.ts'
@@ -50,6 +52,8 @@ import {
 } from './metadata-data-stream-service.ts'
 import { dataStreamsOf, withDataStream, withoutDataStream } from './data-stream.ts'
 import { applyRollover } from './metadata-rollover-service.ts'
+import { closedIndex, openedIndex } from './metadata-index-state-service.ts'
+import { withAnalysisChanges, type AnalysisChanges } from './analysis-settings-update.ts'
 import {
   deleteComponentTemplates,
   deleteIndexTemplates,
@@ -64,6 +68,8 @@ export interface SettingsUpdate {
   /** index.default_pipeline / index.final_pipeline: null removes the setting. */
   defaultPipeline?: string | null
   finalPipeline?: string | null
+  /** index.analysis.* keys (below `index.analysis.`), for closed indices only: null removes a key. */
+  analysis?: AnalysisChanges
 }
 
 export type MetadataTask =
@@ -74,6 +80,9 @@ export type MetadataTask =
   | { type: 'import_dangling_index'; metadata: IndexMetadata; allocationIds: string[] }
   | { type: 'put_mapping'; names: string[]; mapping: Mapping }
   | { type: 'update_settings'; names: string[]; update: SettingsUpdate }
+  /** MetadataIndexStateService: the indices' state to CLOSE (after their copies flushed) or OPEN. */
+  | { type: 'close_indices'; names: string[] }
+  | { type: 'open_indices'; names: string[] }
   /** PutPipelineTransportAction: the body as it was sent. */
   | { type: 'put_pipeline'; id: string; source: string }
   | { type: 'delete_pipeline'; id: string }
@@ -234,6 +243,14 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         const metadata = esIndexMetadata(requireIndex(next, name))
         return withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now)
       }, state)
+    case 'close_indices':
+    case 'open_indices': {
+      const change = task.type === 'close_indices' ? closedIndex : openedIndex
+      return task.names.reduce((next, name) => {
+        const changed = change(esIndexMetadata(requireIndex(next, name)))
+        return changed === null ? next : withIndexMetadata(next, changed, now)
+      }, state)
+    }
   }
 }
 
@@ -309,7 +326,7 @@ export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpd
     delete rest[key]
     next = value === null ? rest : { ...rest, [key]: value }
   }
-  return next
+  return update.analysis === undefined ? next : withAnalysisChanges(next, update.analysis)
 }
 
 /**

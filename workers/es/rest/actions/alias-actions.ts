@@ -40,6 +40,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
+import { STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 
 type ActionType = 'add' | 'remove' | 'remove_index'
 
@@ -217,7 +218,7 @@ function concreteIndices(indices: readonly IndexMetadata[], expressions: readonl
     const matched =
       expression === '_all' || expression.includes('*')
         ? indices.filter((m) => expression === '_all' || simpleMatch(expression, m.name)).map((m) => m.name)
-        : concreteIndexNames(indices, expression)
+        : concreteIndexNames(indices, expression, STRICT_EXPAND_OPEN_CLOSED)
     if (matched.length === 0) throw indexNotFoundException(expression)
     matched.forEach((name) => names.add(name))
   }
@@ -292,7 +293,9 @@ export function aliasesForIndices(
   expression: string | undefined,
   names: readonly string[],
 ): Array<{ index: string; aliases: Array<[string, AliasMetadata]> }> {
-  const indices = context.indices.resolve(expression).map((index) => index.metadata)
+  const indices = context.indices
+    .resolve(expression, STRICT_EXPAND_OPEN_CLOSED)
+    .map((index) => index.metadata)
   const order = javaStringKeyOrder(indices.map((metadata) => metadata.name))
   return findAliases(
     order.map((name) => indices.find((metadata) => metadata.name === name)!),

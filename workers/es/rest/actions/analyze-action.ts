@@ -18,6 +18,7 @@ import {
   actionRequestValidationException,
   EsException,
   illegalArgumentException,
+  indexClosedException,
   indexNotFoundException,
 } from '../../errors/index.ts'
 import {
@@ -37,6 +38,7 @@ import {
 } from '../../analysis/custom/custom-analyzer.ts'
 import { applyCharFilters } from '../../analysis/custom/char-filter.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
+import { isClosed } from '../../index/index-metadata.ts'
 import type { IndexAnalyzers } from '../../analysis/custom/index-analyzers.ts'
 import {
   GLOBAL_ANALYZERS,
@@ -87,6 +89,8 @@ function analyze(context: RestContext, req: RestHandlerRequest): RestResponse {
   validate(request, req.path.index)
   const index = req.path.index === undefined ? null : context.indices.get(req.path.index)
   if (index === undefined) throw indexNotFoundException(req.path.index ?? '')
+  if (index !== null && isClosed(index.metadata))
+    throw indexClosedException(index.metadata.name, index.metadata.uuid)
   const scope = index === null ? GLOBAL_ANALYZERS : index.analysis.analyzers
   try {
     const analyzer = chooseAnalyzer(request, scope, index)

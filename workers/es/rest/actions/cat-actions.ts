@@ -17,6 +17,11 @@ import { broadcastToCopies } from './broadcast-by-copy.ts'
 import { catSegments } from '../cat/cat-segments.ts'
 import { catTemplates } from '../cat/cat-templates.ts'
 import { catMaster } from '../cat/cat-master.ts'
+import {
+  indicesOptionsFromRequest,
+  STRICT_EXPAND_OPEN_CLOSED,
+  type IndicesOptions,
+} from '../../cluster/metadata/indices-options.ts'
 
 type TableBuilder = (context: RestContext, req: RestHandlerRequest) => CatTable | Promise<CatTable>
 
@@ -25,7 +30,7 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
     'indices',
     true,
     async (context, req) => {
-      const indices = context.indices.resolve(req.path.index)
+      const indices = context.indices.resolve(req.path.index, catIndicesOptions(req))
       const stats = await collectShardStats(context)
       return catIndices(context.client.cluster.state(), indices, stats, req.params.get('health'))
     },
@@ -34,7 +39,7 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
     'shards',
     true,
     async (context, req) => {
-      const indices = context.indices.resolve(req.path.index)
+      const indices = context.indices.resolve(req.path.index, catIndicesOptions(req))
       const stats = await collectShardStats(context)
       return catShards(context.client.cluster.state(), indices, stats)
     },
@@ -91,4 +96,9 @@ export function registerCatActions(controller: RestController, context: RestCont
     controller.register('GET', `/_cat/${name}`, handler)
     if (withIndex) controller.register('GET', `/_cat/${name}/{index}`, handler)
   }
+}
+
+/** RestIndicesAction and RestShardsAction read open and closed indices (IndicesOptions.strictExpand). */
+function catIndicesOptions(req: RestHandlerRequest): IndicesOptions {
+  return indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN_CLOSED)
 }

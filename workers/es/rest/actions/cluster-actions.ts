@@ -33,6 +33,7 @@ import { registerClusterStateAction } from './cluster-state-action.ts'
 import { registerClusterSettingsAction } from './cluster-settings-action.ts'
 import { registerNodesInfoAction } from './nodes-info-action.ts'
 import { registerValidateQueryAction } from './validate-query-action.ts'
+import { STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 
 type Level = 'cluster' | 'indices' | 'shards'
 
@@ -71,7 +72,7 @@ async function health(context: RestContext, req: RestHandlerRequest): Promise<Re
     let indices: IndexService[]
     let missing = false
     try {
-      indices = context.indices.resolve(req.path.index)
+      indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN_CLOSED)
     } catch (error) {
       if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
       indices = []

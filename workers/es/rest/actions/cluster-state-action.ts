@@ -22,7 +22,7 @@ import { ALLOCATION_STATUS_VALUE, unassignedAt } from '../../cluster/allocation/
 import { isDataNode } from '../../cluster/state/discovery-node.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { mappingToJson } from '../../index/mapper/mapping.ts'
-import { settingsToJson } from '../../index/index-metadata.ts'
+import { isClosed, settingsToJson } from '../../index/index-metadata.ts'
 import { aliasesOf } from '../../cluster/metadata/alias-metadata.ts'
 import { MASTER_TIMEOUT_MS, masterNotDiscoveredException } from '../../node/cluster-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -31,6 +31,7 @@ import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { roleNames, transportAddress } from './node-description.ts'
 import { ES_VERSION } from './root-action.ts'
+import { LENIENT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 
 const METRICS = [
   'version',
@@ -63,7 +64,7 @@ async function clusterState(context: RestContext, req: RestHandlerRequest): Prom
   }
   if (metrics.has('version')) body.version = state.version
   if (metrics.has('master_node')) body.master_node = state.masterNodeId
-  if (metrics.has('blocks')) body.blocks = {}
+  if (metrics.has('blocks')) body.blocks = blocksJson(state, names)
   if (metrics.has('nodes')) body.nodes = nodesJson(state)
   if (metrics.has('metadata')) body.metadata = metadataJson(state, names, flat)
   if (metrics.has('routing_table')) body.routing_table = { indices: routingTableJson(state, names) }
@@ -88,12 +89,24 @@ function selectedIndices(
   const wanted = new Set<string>()
   for (const part of expression.split(',')) {
     try {
-      for (const index of context.indices.resolve(part)) wanted.add(index.metadata.name)
+      for (const index of context.indices.resolve(part, LENIENT_EXPAND_OPEN_CLOSED))
+        wanted.add(index.metadata.name)
     } catch (error) {
       if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
     }
   }
   return javaStringKeyOrder(all.filter((name) => wanted.has(name)))
+}
+
+/**
+ * ClusterBlocks.toXContent: a closed index carries MetadataIndexStateService.INDEX_CLOSED_BLOCK (id 4, READ_WRITE);
+ * the playground has no other blocks.
+ */
+function blocksJson(state: ClusterState, names: readonly string[]): JsonOut {
+  const closed = names.filter((name) => isClosed(esIndexMetadata(state.metadata.indices[name]!)))
+  if (closed.length === 0) return {}
+  const block = { description: 'index closed', retryable: false, levels: ['read', 'write'] }
+  return { indices: new Map(closed.map((name): [string, JsonOut] => [name, { '4': block }])) }
 }
 
 /** DiscoveryNode.toXContent, by node id. */
@@ -122,7 +135,7 @@ function metadataJson(state: ClusterState, names: readonly string[], flat: boole
     const mapping = mappingToJson(index.mapping)
     indices.set(name, {
       routing_num_shards: index.routingNumShards,
-      state: 'open',
+      state: isClosed(index) ? 'close' : 'open',
       settings: settingsToJson(index, flat),
       mappings: Object.keys(mapping).length === 0 ? {} : { _doc: mapping },
       aliases: Object.keys(aliasesOf(index)).sort(),

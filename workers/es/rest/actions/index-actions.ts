@@ -12,7 +12,8 @@ import { mappingToJson } from '../../index/mapper/mapping.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { destructiveRequiresName } from '../../cluster/metadata/cluster-settings.ts'
+import { failDestructive, hasWildcardUsage } from '../../action/destructive-operations.ts'
+import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { paramAsBoolean } from './rest-params.ts'
@@ -21,15 +22,11 @@ import {
   multipleLegacyTemplatesWarning,
 } from '../../cluster/metadata/metadata-create-index-service.ts'
 import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.ts'
-import type { ClusterState } from '../../cluster/state/cluster-state.ts'
-import { isActive } from '../../cluster/state/shard-routing.ts'
+import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
 import { dataStreamsOf } from '../../cluster/metadata/data-stream.ts'
 import { resolveDateMathExpression } from '../../cluster/metadata/date-math-index-name.ts'
-
-/** How long index creation waits for its primaries (the ack timeout, 30 s). */
-const ACTIVE_SHARDS_TIMEOUT_MS = 30_000
 
 export function registerIndexActions(controller: RestController, context: RestContext): void {
   controller
@@ -70,12 +67,9 @@ async function createIndex(context: RestContext, req: RestHandlerRequest): Promi
 
 async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const expression = req.path.index!
-  const wildcard = expression.split(',').some((name) => name.includes('*') || name === '_all')
-  if (wildcard && destructiveRequiresName(context.client.cluster.state())) {
-    throw illegalArgumentException('Wildcard expressions or all indices are not allowed')
-  }
-  const names = wildcard
-    ? context.indices.resolve(expression).map((index) => index.metadata.name)
+  failDestructive(context.client.cluster.state(), expression)
+  const names = hasWildcardUsage(expression)
+    ? context.indices.resolve(expression, STRICT_EXPAND_OPEN_CLOSED).map((index) => index.metadata.name)
     : expression.split(',')
   const alias = names.find((name) => context.indices.isAlias(name))
   if (alias !== undefined) {
@@ -98,7 +92,7 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
 function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index)) {
+  for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
     body.set(index.metadata.name, {
       aliases: aliasesToJson(aliasesOf(index.metadata)),
       mappings: mappingToJson(index.metadata.mapping),
@@ -115,17 +109,6 @@ async function refresh(context: RestContext, name: string | null): Promise<RestR
 }
 
 /** wait_for_active_shards defaults to 1: whether the index's primaries started within the ack timeout. */
-export async function waitForActivePrimaries(context: RestContext, index: string): Promise<boolean> {
-  const started = await context.client.cluster.waitFor(
-    (state) => primariesActive(state, index),
-    ACTIVE_SHARDS_TIMEOUT_MS,
-  )
-  return started !== null
-}
-
-function primariesActive(state: ClusterState, index: string): boolean {
-  const shards = state.routingTable[index]
-  return (
-    shards !== undefined && shards.every((copies) => copies.some((copy) => copy.primary && isActive(copy)))
-  )
+export function waitForActivePrimaries(context: RestContext, index: string): Promise<boolean> {
+  return waitForActiveShards(context, [index], 1)
 }

@@ -19,6 +19,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
+import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 
 export function registerMappingActions(controller: RestController, context: RestContext): void {
   const get = (req: RestHandlerRequest) => guarded(() => getMapping(context, req))
@@ -35,14 +36,14 @@ export function registerMappingActions(controller: RestController, context: Rest
 
 function getMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index)) {
+  for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
     body.set(index.metadata.name, { mappings: mappingToJson(index.metadata.mapping) })
   }
   return json(200, body)
 }
 
 async function putMapping(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const indices = context.indices.resolve(req.path.index)
+  const indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN_CLOSED)
   if (req.request.body === null || req.request.body.trim() === '') {
     throw new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
   }
@@ -55,7 +56,7 @@ async function putMapping(context: RestContext, req: RestHandlerRequest): Promis
 function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const patterns = req.path.fields!.split(',')
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index)) {
+  for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
     const mappings = new Map<string, JsonOut>()
     for (const [path, field] of leafFields(index.metadata.mapping)) {
       if (!patterns.some((pattern) => simpleMatch(pattern, path))) continue

@@ -4,8 +4,11 @@
  * MetadataUpdateSettingsService): the body may wrap the settings in `settings`; keys are normalized to
  * `index.`; every key is validated first (unknown, private, bad values), then a static setting on an
  * open index refuses the whole request with "Can't update non dynamic settings [[...]] for open indices
- * [[name/uuid]]". The dynamic settings here are index.number_of_replicas and index.refresh_interval; a
- * null value resets one to its default.
+ * [[name/uuid]]", and a final one (number_of_shards, ...) on a closed index with "final <index> setting
+ * [key], not updateable" (AbstractScopedSettings.updateSettings). The dynamic settings here are
+ * index.number_of_replicas, index.refresh_interval and the pipelines; a null value resets one to its
+ * default. A closed index takes `index.analysis.*` (the master merges and verifies them). Both read the
+ * index expression with expand_wildcards open and closed (GetSettingsRequest, UpdateSettingsRequest).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
@@ -25,7 +28,13 @@ import {
 } from '../../index/index-settings.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { closestNames, didYouMean } from '../../common/did-you-mean.ts'
-import { DEFAULT_INDEX_SETTINGS } from '../../index/index-metadata.ts'
+import { DEFAULT_INDEX_SETTINGS, isClosed } from '../../index/index-metadata.ts'
+import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
+import {
+  indicesOptionsFromRequest,
+  STRICT_EXPAND_OPEN_CLOSED,
+  type IndicesOptions,
+} from '../../cluster/metadata/indices-options.ts'
 
 const DYNAMIC = new Set([
   'index.number_of_replicas',
@@ -33,13 +42,20 @@ const DYNAMIC = new Set([
   'index.default_pipeline',
   'index.final_pipeline',
 ])
-const STATIC = new Set([
+const FINAL = new Set([
   'index.number_of_shards',
   'index.number_of_routing_shards',
   'index.routing_partition_size',
-  'index.codec',
 ])
-const PRIVATE = new Set(['index.uuid', 'index.creation_date', 'index.provided_name', 'index.version.created'])
+const STATIC = new Set([...FINAL, 'index.codec'])
+const PRIVATE = new Set([
+  'index.uuid',
+  'index.creation_date',
+  'index.provided_name',
+  'index.version.created',
+  'index.verified_before_close',
+])
+const ANALYSIS_PREFIX = 'index.analysis.'
 
 export function registerSettingsActions(controller: RestController, context: RestContext): void {
   const get = (req: RestHandlerRequest) => guarded(() => getSettings(context, req))
@@ -57,14 +73,14 @@ function getSettings(context: RestContext, req: RestHandlerRequest): RestRespons
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const names = req.path.name?.split(',')
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index)) {
+  for (const index of context.indices.resolve(req.path.index, settingsIndicesOptions(req))) {
     body.set(index.metadata.name, { settings: settingsToJson(index.metadata, flat, names) })
   }
   return json(200, body)
 }
 
 async function updateSettings(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const indices = context.indices.resolve(req.path.index)
+  const indices = context.indices.resolve(req.path.index, settingsIndicesOptions(req))
   let body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   const wrapped = body.get('settings')
   if (body.size === 1 && wrapped instanceof Map) body = wrapped
@@ -73,11 +89,16 @@ async function updateSettings(context: RestContext, req: RestHandlerRequest): Pr
   const keys = [...settings.keys()].sort()
   for (const key of keys) validate(key, settings.get(key)!)
   const staticKeys = keys.filter((key) => !key.includes('*') && !DYNAMIC.has(key))
-  if (staticKeys.length > 0 && indices.length > 0) {
-    const open = indices.map(({ metadata }) => `[${metadata.name}/${metadata.uuid}]`).join(', ')
+  const open = indices.filter(({ metadata }) => !isClosed(metadata))
+  if (staticKeys.length > 0 && open.length > 0) {
+    const names = open.map(({ metadata }) => `[${metadata.name}/${metadata.uuid}]`).join(', ')
     throw illegalArgumentException(
-      `Can't update non dynamic settings [[${javaStringKeyOrder(staticKeys).join(', ')}]] for open indices [${open}]`,
+      `Can't update non dynamic settings [[${javaStringKeyOrder(staticKeys).join(', ')}]] for open indices [${names}]`,
     )
+  }
+  const finalKey = staticKeys.find((key) => FINAL.has(key))
+  if (finalKey !== undefined && indices.length > 0) {
+    throw illegalArgumentException(`final ${indices[0]!.metadata.name} setting [${finalKey}], not updateable`)
   }
   const names = indices.map((index) => index.metadata.name)
   await context.client.cluster.execute({ type: 'update_settings', names, update: settingsUpdate(settings) })
@@ -121,7 +142,21 @@ function settingsUpdate(settings: Map<string, XContentValue>): SettingsUpdate {
     const value = settings.get(key)
     if (value !== undefined) update[field] = value === null ? null : scalarText(value)
   }
+  const analysis = [...settings].filter(([key]) => key.startsWith(ANALYSIS_PREFIX))
+  if (analysis.length > 0) {
+    update.analysis = Object.fromEntries(
+      analysis.map(([key, value]) => [
+        key.slice(ANALYSIS_PREFIX.length),
+        value === null ? null : plainValue(value),
+      ]),
+    )
+  }
   return update
+}
+
+/** Open and closed indices (expand_wildcards open,closed), as the request's parameters may change them. */
+function settingsIndicesOptions(req: RestHandlerRequest): IndicesOptions {
+  return indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN_CLOSED)
 }
 
 const PIPELINE_SETTINGS = [

@@ -7,6 +7,7 @@ import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { indicesHealth } from '../../cluster/state/cluster-health.ts'
 import type { IndexService } from '../../index/index-service.ts'
+import { isClosed } from '../../index/index-metadata.ts'
 import type { AliasMetadata } from '../../cluster/metadata/alias-metadata.ts'
 import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
 import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
@@ -65,20 +66,22 @@ export function catIndices(
       ),
     )
     const total = sumStats(copiesStats(stats, copies))
+    // RestIndicesAction: a closed index shows no statistics (empty CommonStats).
+    const closed = isClosed(index.metadata)
     rows.push([
       health,
-      'open',
+      closed ? 'close' : 'open',
       name,
       uuid,
       numberOfShards,
       numberOfReplicas,
-      primaries.docs,
-      primaries.deleted,
+      closed ? null : primaries.docs,
+      closed ? null : primaries.deleted,
       creationDate,
       new Date(creationDate).toISOString(),
-      total.store,
-      primaries.store,
-      total.store,
+      closed ? null : total.store,
+      closed ? null : primaries.store,
+      closed ? null : total.store,
     ])
   }
   return { columns: INDICES_COLUMNS, rows }
