@@ -43,6 +43,7 @@ import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
+import { registerScrollActions } from './rest/actions/scroll-actions.ts'
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
 import { registerExplainAction } from './rest/actions/explain-action.ts'
 import { registerTermVectorsAction } from './rest/actions/term-vectors-action.ts'
@@ -61,6 +62,7 @@ import { registerDataStreamActions } from './rest/actions/data-stream-actions.ts
 import { IngestService } from './ingest/ingest-service.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
+import { ReaderContexts, searchSessionId } from './search/context/reader-contexts.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
 import { filterPath, parseJson, prettyElasticsearch, toJson } from './xcontent/index.ts'
 
@@ -184,6 +186,7 @@ export class EsNode implements EsNodeApi {
       cluster,
       transport: shardChannel,
       reporter: coordinator,
+      contexts: new ReaderContexts(deps.scheduler, searchSessionId(nodeId, deps.scheduler.now())),
     })
     shardChannel.serve((_from, request) => handler.handle(request))
     const pipelines = new ClusterPipelineStore(cluster)
@@ -209,6 +212,7 @@ export class EsNode implements EsNodeApi {
     registerMultiGetAction(controller, context)
     registerByQueryActions(controller, context)
     registerSearchActions(controller, context)
+    registerScrollActions(controller, context)
     registerMultiSearchAction(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)

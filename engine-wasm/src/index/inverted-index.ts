@@ -329,6 +329,20 @@ export class InvertedIndex {
     return true
   }
 
+  /**
+   * An independent copy of this index as it is now (a point-in-time reader: Lucene keeps a reader's segments, here
+   * they are copied): every segment's image loaded into a new index of the same module, in order (so every doc id
+   * stays the same), these global doc ids deleted, the segment counter kept. One WASM call per segment.
+   */
+  copy(deleted: readonly number[]): InvertedIndex {
+    const copy = new InvertedIndex(this.wasm, this.wasm.newIndex())
+    const count = this.segments().length
+    for (let ordinal = 0; ordinal < count; ordinal++) copy.loadSegment(this.segmentImage(ordinal))
+    copy.advanceSegmentCounter(this.segmentCounter)
+    if (deleted.length > 0) copy.deleteDocuments(deleted)
+    return copy
+  }
+
   free(): void {
     if (this.freed) return
     this.freed = true

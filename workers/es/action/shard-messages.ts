@@ -56,6 +56,17 @@ export type ShardRequest =
   | (ShardTarget & { type: 'dfs' } & ShardSearchRequest)
   /** indices:data/read/search[phase/query] (with the fetch folded in; after a DFS phase, with its sums) */
   | (ShardTarget & { type: 'search' } & ShardSearchRequest)
+  /**
+   * indices:data/read/search[phase/query/scroll]: the next page of the scroll context `id` of this node's session
+   * `sessionId`; its keep alive renewed when `keepAlive` (ms) is given.
+   */
+  | { type: 'scroll'; sessionId: string; id: number; keepAlive: number | null; selfAdvance: boolean }
+  /** The scroll's fetch phase (ShardFetchRequest.lastEmittedDoc): the page took `emitted` more of the context's documents. */
+  | { type: 'scroll_emitted'; sessionId: string; id: number; emitted: number }
+  /** indices:data/read/search[free_context] */
+  | { type: 'free_context'; sessionId: string; id: number }
+  /** indices:data/read/search[clear_scroll_contexts]: every scroll context of the node */
+  | { type: 'free_all_scrolls' }
   /** indices:data/read/tv[s]: the term vectors of the document with this `_id` for the `fields` selected */
   | (ShardTarget & { type: 'termvectors'; id: string; fields: string[] | null })
   /** indices:data/read/explain[s]: the query's explanation for the document with this `_id` */
@@ -118,8 +129,19 @@ export type ShardResponse =
   /** Every started copy of the node `node` (its id), as of `timestamp` (the node's clock). */
   | { type: 'shard_stats'; node: string; timestamp: number; shards: LocalShardStats[] }
   | { type: 'segments'; segments: SegmentStats[] }
-  /** The search's shard result, from the node `node` (its id). */
-  | { type: 'search'; node: string; result: ShardSearchResult }
+  /**
+   * The search's shard result, from the node `node` (its id); of a scroll, with its reader context and (for a page
+   * after the first) the search request it runs.
+   */
+  | {
+      type: 'search'
+      node: string
+      result: ShardSearchResult
+      reader?: { sessionId: string; id: number }
+      request?: { body: string | null; params: Array<[string, string]> }
+    }
+  /** SearchFreeContextResponse: whether the context was freed. */
+  | { type: 'freed'; freed: boolean }
   /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id). */
   | { type: 'dfs'; node: string; result: DfsStatistics }
   /** The shard's DFS or query phase failed. */

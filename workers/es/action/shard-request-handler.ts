@@ -12,7 +12,8 @@
  *   (replica-operations.ts); answers its local checkpoint, of which the primary takes the global checkpoint.
  * - resync: a newly promoted primary's operations above its global checkpoint (primary-replica-syncer.ts),
  *   applied as a write's are; the operations a rollback undid are then settled and the copy flushed.
- * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy.
+ * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy; a
+ *   search with `?scroll`, its pages and the freeing of its contexts: search-context-handler.ts.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
@@ -42,6 +43,8 @@ import { shardStats } from '../rest/cat/shard-stats.ts'
 import { matchingDocs } from '../search/shard-aggregation-context.ts'
 import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
+import type { ReaderContexts } from '../search/context/reader-contexts.ts'
+import { SearchContextHandler } from './search-context-handler.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
@@ -69,6 +72,8 @@ export interface ShardRequestDeps {
   cluster: ClusterService
   transport: Transport<ShardRequest, ShardResponse>
   reporter: ShardStateReporter
+  /** This node's scroll and point-in-time reader contexts. */
+  contexts: ReaderContexts
 }
 
 const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', reason })
@@ -77,6 +82,7 @@ export class ShardRequestHandler {
   private readonly permits = new PrimaryPermits()
   private readonly syncer: PrimaryReplicaSyncer
   private readonly replicaRequests: ReplicaRequestDeps
+  private readonly searchContexts: SearchContextHandler
 
   constructor(private readonly deps: ShardRequestDeps) {
     this.replicaRequests = {
@@ -84,6 +90,12 @@ export class ShardRequestHandler {
       failReplica: (shard, copy) => this.markStale(shard, copy),
     }
     this.syncer = new PrimaryReplicaSyncer(this.replicaRequests)
+    this.searchContexts = new SearchContextHandler({
+      clock: deps.clock,
+      indices: deps.indices,
+      contexts: deps.contexts,
+      localNodeId: () => deps.cluster.localNode.id,
+    })
   }
 
   /** A started replica of `index` the master made the primary in `state`: it takes over, then resyncs. */
@@ -127,6 +139,14 @@ export class ShardRequestHandler {
           })),
         )
       case 'search':
+        if (request.scroll) {
+          const found = this.localCopy(request, false)
+          if (!found) return Promise.resolve(unavailable('no started copy here'))
+          const { scroll } = request
+          return Promise.resolve(
+            this.searchContexts.openScroll(found.index, found.shard, { ...request, scroll }),
+          )
+        }
         return Promise.resolve(
           this.searchPhase(request, (index, shard, now) => {
             const result = executeShardSearch(index, shard, request, analyzeForIndexing, now)
@@ -134,6 +154,11 @@ export class ShardRequestHandler {
             return { type: 'search', node: this.deps.cluster.localNode.id, result }
           }),
         )
+      case 'scroll':
+      case 'scroll_emitted':
+      case 'free_context':
+      case 'free_all_scrolls':
+        return Promise.resolve(this.searchContexts.handle(request))
       case 'termvectors': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))

@@ -35,12 +35,15 @@ import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import { searchSortIndex } from '../search/sort/nested-sort.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { ShardResponse } from './shard-messages.ts'
+import type { ReaderIdForNode } from '../search/context/scroll-id.ts'
 
 export interface SearchShardsRequest {
   body: string | null
   params: Array<[string, string]>
   isCount: boolean
   now: number
+  /** `?scroll`: every shard opens a scroll context with this keep alive (ms). */
+  scroll?: { keepAlive: number }
 }
 
 export interface DistributedHit extends SearchHit {
@@ -72,6 +75,8 @@ export interface DistributedSearchResult {
   aggregations: InternalAggregations | null
   /** With `suggest`: the shards' suggestions reduced (suggest/suggest-reduce.ts). */
   suggest: TermSuggestion[] | null
+  /** Of a scroll: the reader context of every shard that answered, in shard order, with how many hits it gave. */
+  readers: Array<ReaderIdForNode & { emitted: number }>
 }
 
 /** One index of the search: the shards read and the alias filter they apply (null: unfiltered). */
@@ -83,10 +88,11 @@ export interface IndexSearchTarget {
   indexBoost?: number
 }
 
-interface ShardAnswer {
+export interface ShardAnswer {
   index: IndexService
   node: string
   result: ShardSearchResult
+  reader?: { sessionId: string; id: number }
 }
 
 export async function executeDistributedSearch(
@@ -107,13 +113,17 @@ export async function executeDistributedSearch(
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
   let dfs: DfsStatistics | null = null
   /** One request of the round to an active copy of every target shard, in target order. */
+  const { scroll, ...shardRequest } = request
   const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
     Promise.all(
       targets.map(({ index, shard, shardIndex, aliasFilter, ...boost }) =>
         context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
           type,
           ...target,
-          ...request,
+          ...shardRequest,
+          ...(scroll && type === 'search'
+            ? { scroll: { keepAlive: scroll.keepAlive, selfAdvance: shards.length === 1 } }
+            : {}),
           shardIndex,
           dfs: statistics,
           aliasFilter,
@@ -137,9 +147,30 @@ export async function executeDistributedSearch(
   const responses = await round('search', dfs)
   responses.forEach((response, i) => {
     const { index, shard } = targets[i]!
-    if (response?.type === 'search') answers.push({ index, node: response.node, result: response.result })
-    else failures.push(shardFailure(index, shard, response))
+    if (response?.type !== 'search') failures.push(shardFailure(index, shard, response))
+    else
+      answers.push({
+        index,
+        node: response.node,
+        result: response.result,
+        ...(response.reader ? { reader: response.reader } : {}),
+      })
   })
+  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed)
+  if (scroll && shards.length > 1) await sendEmitted(context, reduced)
+  return reduced
+}
+
+/**
+ * The reduce of the shards' answers (SearchPhaseController): `total` shards were asked, `failures` failed. A scroll's
+ * first page and its next ones (action/search-scroll-action.ts) are reduced here too.
+ */
+export function reduceShardAnswers(
+  total: number,
+  failures: ShardFailure[],
+  answers: readonly ShardAnswer[],
+  parsed: ParsedSearch,
+): DistributedSearchResult {
   const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
   const queried = answers.flatMap(({ index, node, result }) =>
     result.type === 'query' ? [{ index, node, wire: result.result }] : [],
@@ -148,9 +179,15 @@ export async function executeDistributedSearch(
   const { from, size, aggregations, trackScores } = parsed.request
   const reduced = mergeQueryResults(results, from, size, aggregations !== null)
   const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
+  const taken = (shardIndex: number) =>
+    reduced.docs.filter(({ result }) => result.shardIndex === shardIndex).length
   return {
-    shards: shards.length,
+    shards: total,
     failures,
+    readers: answers.flatMap(({ node, reader, result }) => {
+      const emitted = result.type === 'query' ? taken(result.result.shardIndex) : 0
+      return reader ? [{ node, ...reader, emitted }] : []
+    }),
     count,
     totalHits: reduced.totalHits,
     terminatedEarly: reduced.terminatedEarly,
@@ -173,6 +210,21 @@ export async function executeDistributedSearch(
       }
     }),
   }
+}
+
+/**
+ * A scroll page's fetch phase, reduced to what it tells the shards here: how many of each shard's documents the page
+ * took (ShardFetchRequest.lastEmittedDoc), one message to each shard that had documents in the page.
+ */
+export async function sendEmitted(context: RestContext, result: DistributedSearchResult): Promise<void> {
+  const { nodes } = context.client.cluster.state()
+  await Promise.all(
+    result.readers.map(({ node, sessionId, id, emitted }) => {
+      const address = nodes.find((n) => n.id === node)?.address
+      if (emitted === 0 || address === undefined) return Promise.resolve(null)
+      return context.client.toNode(address, { type: 'scroll_emitted', sessionId, id, emitted })
+    }),
+  )
 }
 
 /** A shard's answer as the merge reads it: its sort fields rebuilt here, its aggregations read back. */

@@ -13,14 +13,14 @@ import type {
   TermStatistics,
 } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
-import type { IndexShard } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseForIndex, type ShardSearchRequest } from './shard-search.ts'
 
 /** The shard's DFS phase (an EsException it throws is this shard's failure, as in the query phase). */
 export function executeDfsPhase(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
   now: number,

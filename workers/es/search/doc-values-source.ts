@@ -19,7 +19,8 @@
 import { parseJson } from '../xcontent/index.ts'
 import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
 import { leafFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
-import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldInfo, FieldValue, ValuesType } from './aggregations/index.ts'
 import { DateValueFormat } from './aggregations/date-value-format.ts'
@@ -50,7 +51,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   text: 'text',
 }
 
-export function shardDocValues(shard: IndexShard, mapping: Mapping): DocValuesSource {
+export function shardDocValues(shard: ShardSearcher, mapping: Mapping): DocValuesSource {
   const fields = leafFields(mapping)
   const infos = new Map<string, FieldInfo | null>()
   const perDoc = cache.get(mapping) ?? new WeakMap<StoredDocument, BlockFields>()

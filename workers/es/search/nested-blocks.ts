@@ -7,7 +7,7 @@
  * the nested documents of a path (`_nested_path:<path>`), each computed once per aggregation context.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
-import type { IndexShard } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { NESTED_PATH_FIELD } from '../index/mapper/nested-mapping.ts'
 
 /** A k no shard reaches: every match. */
@@ -16,7 +16,7 @@ const ALL_MATCHES = 0x7fffffff
 export class NestedBlocks {
   private readonly levels = new Map<string | null, ReadonlySet<number>>()
 
-  constructor(private readonly shard: IndexShard) {}
+  constructor(private readonly shard: ShardSearcher) {}
 
   /** The nested documents of `path` whose parent (a document of level `scope`) is one of `docs`, ascending. */
   children(path: string, scope: string | null, docs: readonly number[]): number[] {

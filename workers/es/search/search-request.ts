@@ -69,6 +69,8 @@ export interface ParsedSearch {
   highlight: HighlightBuilder | null
   /** hits.total counts exactly up to this many (track_total_hits). */
   trackTotalHits: number
+  /** `track_total_hits` was given as something other than exact counting (false or a limit): refused by a scroll. */
+  trackTotalHitsLimited: boolean
   /** The query for one index: the URI's `q`, else the body's query. */
   queryFor(context: QueryContext): IndexQuery
   /** The body's `post_filter` for one index, or null without one (build it after `queryFor`, as ES does). */
@@ -223,6 +225,7 @@ export function parseSearchRequest(
     highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
+    trackTotalHitsLimited: track !== undefined && track !== true,
     queryFor(context) {
       return uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context)
     },

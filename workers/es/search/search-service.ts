@@ -21,7 +21,8 @@
  */
 import type { DfsStatistics, IndexQuery, ScoreDoc, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
-import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import {
   collectAggregations,
@@ -114,7 +115,7 @@ export interface SearchHit {
 
 export function executeQueryPhase(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   shardIndex: number,
   query: IndexQuery,
   postFilter: IndexQuery | null,

@@ -8,7 +8,7 @@ import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/sr
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import { fetchedSource } from '../action/get-result.ts'
 import type { IndexService } from '../index/index-service.ts'
-import type { IndexShard } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { leafFields } from '../index/mapper/mapping.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
@@ -39,7 +39,11 @@ const ALL_MATCHES = 0x7fffffff
  * Every match of the query on the shard's searcher, best first (score, then doc id); scored with `dfs` when
  * given (dfs_query_then_fetch).
  */
-export function allMatches(shard: IndexShard, query: IndexQuery, dfs: DfsStatistics | null = null): TopDocs {
+export function allMatches(
+  shard: ShardSearcher,
+  query: IndexQuery,
+  dfs: DfsStatistics | null = null,
+): TopDocs {
   return shard.searcherIndex.search(query, ALL_MATCHES, dfs)
 }
 
@@ -50,13 +54,13 @@ export function docScores(top: TopDocs): Map<number, number> {
 }
 
 /** Every document of the shard's searcher that matches, by ascending doc id, with its score. */
-export function matchingDocs(shard: IndexShard, query: IndexQuery): Map<number, number> {
+export function matchingDocs(shard: ShardSearcher, query: IndexQuery): Map<number, number> {
   return docScores(allMatches(shard, query))
 }
 
 export function shardAggregationContext(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   scores: ReadonlyMap<number, number>,
   now: number,
   nestedScope: string | null = null,
@@ -136,7 +140,7 @@ const BY_SCORE: readonly SortKeyOrder[] = [{ type: 'score', descending: true, mi
  */
 function rankTopHits(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   docs: readonly number[],
   scores: ReadonlyMap<number, number>,
   request: TopHitsRequest,

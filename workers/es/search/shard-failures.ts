@@ -15,7 +15,8 @@ import { EsException, exceptionFields, guessRootCauses } from '../errors/index.t
 import type { JsonOut } from '../xcontent/index.ts'
 
 export interface ShardFailure {
-  index: string
+  /** null (with shard -1) for a failure without a shard target: a scroll's, which knows only the node and context. */
+  index: string | null
   shard: number
   /** The id of the node the shard failed on; null when no copy could be reached. */
   node: string | null
@@ -40,7 +41,8 @@ export function groupedFailures(failures: readonly ShardFailure[]): Map<string, 
       new Map<string, JsonOut>([
         ['shard', shard],
         ['index', index],
-        ['node', node],
+        // ShardSearchFailure writes the node only with a shard target.
+        ...(index === null ? [] : [['node', node] as [string, JsonOut]]),
         ['reason', exceptionFields(error)],
       ]),
   )

@@ -7,13 +7,14 @@
  * doc values, the live documents and an inner query's matches with their scores.
  */
 import type { Mapping } from '../index/mapper/mapping.ts'
-import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { javaDoubleToString } from '../xcontent/index.ts'
 import type { DocValuesSource } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import type { ShardFieldValues, ShardScripting } from './queries/query-parsing.ts'
 
-function liveDocuments(shard: IndexShard): Array<[number, StoredDocument, number]> {
+function liveDocuments(shard: ShardSearcher): Array<[number, StoredDocument, number]> {
   const out: Array<[number, StoredDocument, number]> = []
   for (const { docBase, maxDoc } of shard.searcherIndex.segments()) {
     for (let docId = docBase; docId < docBase + maxDoc; docId++) {
@@ -24,7 +25,7 @@ function liveDocuments(shard: IndexShard): Array<[number, StoredDocument, number
   return out
 }
 
-function scripting(shard: IndexShard, docValues: DocValuesSource): ShardScripting {
+function scripting(shard: ShardSearcher, docValues: DocValuesSource): ShardScripting {
   return {
     docValues,
     liveDocs: () =>
@@ -39,7 +40,7 @@ function scripting(shard: IndexShard, docValues: DocValuesSource): ShardScriptin
 }
 
 /** Built for every shard search, so it costs nothing until random_score asks for values. */
-export function shardFieldValues(shard: IndexShard, mapping: Mapping): ShardFieldValues {
+export function shardFieldValues(shard: ShardSearcher, mapping: Mapping): ShardFieldValues {
   // One doc values source per search, built when first asked (its per-field lookups are cached).
   let docValues: DocValuesSource | null = null
   const docValuesSource = (): DocValuesSource => (docValues ??= shardDocValues(shard, mapping))

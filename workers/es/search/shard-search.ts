@@ -12,7 +12,8 @@
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
-import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { writeAggregations, type AggregationsWire } from './aggregations/index.ts'
 import { explainDocument, type Explanation } from './explain/index.ts'
@@ -56,6 +57,16 @@ export interface ShardSearchRequest {
   aliasFilter?: string | null
   /** The index's `indices_boost` (indices-boost.ts), or absent for 1. */
   indexBoost?: number
+  /**
+   * `?scroll`: open a scroll's reader context on this copy with this keep alive (ms); `selfAdvance` when the scroll
+   * has this one shard (queryAndFetch: its pages advance it, no fetch phase tells it what was used).
+   */
+  scroll?: { keepAlive: number; selfAdvance: boolean }
+  /**
+   * A scroll page: the shard's documents after the first `skip` in the search's order (those earlier pages took),
+   * `size` of them; only the first page (skip 0) collects aggregations and suggestions.
+   */
+  window?: { skip: number }
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
@@ -89,7 +100,7 @@ export function parseForIndex(
   index: IndexService,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
-  shard?: IndexShard,
+  shard?: ShardSearcher,
 ): {
   parsed: ParsedSearch
   query: IndexQuery
@@ -153,7 +164,7 @@ export function parseForIndex(
  */
 export function executeShardSearch(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
   now: number,
@@ -163,7 +174,7 @@ export function executeShardSearch(
 
 function shardSearch(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
   now: number,
@@ -181,20 +192,31 @@ function shardSearch(
     innerHits,
   } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
+  const skip = request.window?.skip ?? 0
+  const searchRequest =
+    request.window === undefined
+      ? parsed.request
+      : {
+          ...parsed.request,
+          from: 0,
+          size: skip + parsed.request.size,
+          aggregations: skip > 0 ? null : parsed.request.aggregations,
+        }
   const phase = executeQueryPhase(
     index,
     shard,
     request.shardIndex,
     query,
     postFilter,
-    parsed.request,
+    searchRequest,
     request.now,
     buildFor,
     dfs,
-    parsed.trackTotalHits,
+    request.window === undefined ? parsed.trackTotalHits : Infinity,
     rescorers,
   )
-  const { docs, aggregations } = phase
+  const { aggregations } = phase
+  const docs = skip > 0 ? phase.docs.slice(skip) : phase.docs
   const collapseField = parsed.request.collapse?.field
   const collapsedFields = (sections: DocumentFieldsJson[] | null) =>
     collapseField === undefined
@@ -237,7 +259,7 @@ function shardSearch(
         dfs,
       ),
       ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
-      suggest: parsed.suggest && executeTermSuggestions(parsed.suggest, index, shard),
+      suggest: parsed.suggest && skip === 0 ? executeTermSuggestions(parsed.suggest, index, shard) : null,
       nestedInnerHits: executeNestedInnerHits(
         shard,
         index.metadata.mapping,

@@ -36,6 +36,7 @@ import { ReplicaHistory, type HistoryEntry, type RollbackTarget } from '../seqno
 import { ReplicationTracker } from '../seqno/replication-tracker.ts'
 import { LocalCheckpointTracker } from './local-checkpoint-tracker.ts'
 import { SearcherDocs } from './searcher-docs.ts'
+import { SearcherPins, type AcquiredSearcher, type ShardSearcher } from './shard-searcher.ts'
 import type {
   CommitPoint,
   CommitSegment,
@@ -88,10 +89,12 @@ const GC_DELETES_MS = 60_000
  */
 export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => number
 
-export class IndexShard {
+export class IndexShard implements ShardSearcher {
   private readonly live = new Map<string, LiveEntry>()
   private readonly docs: SearcherDocs
   private readonly segments: ShardSegments
+  /** The searchers acquired on this copy's view (scroll and point-in-time contexts). */
+  private readonly pins: SearcherPins
   /** The open in-memory segment: the inverted buffered documents (null while none is). */
   private buffer: FlushDictionary | null = null
   /** The buffered documents by provisional doc id, from the searcher's maxDoc on (null: a nested document). */
@@ -130,10 +133,17 @@ export class IndexShard {
     now: number,
   ) {
     this.lastRefresh = now
-    this.docs = new SearcherDocs(
-      (id) => index.search({ type: 'term', field: '_id', term: id, boost: 1 }, 1).scoreDocs[0]?.docId,
-    )
+    this.docs = new SearcherDocs(findLiveIn(index))
     this.segments = new ShardSegments(index, this.docs, this.counters)
+    this.pins = new SearcherPins(this, () => {
+      const copy = index.copy(this.docs.deletedIn(0, this.docs.maxDoc))
+      return { index: copy, docs: this.docs.snapshot(findLiveIn(copy)) }
+    })
+  }
+
+  /** A searcher of this copy's current view that stays as it is until closed (shard-searcher.ts). */
+  acquireSearcher(): AcquiredSearcher {
+    return this.pins.acquire()
   }
 
   /** True once the copy is closed: its index is freed and nothing it was doing may be stored any more. */
@@ -440,6 +450,7 @@ export class IndexShard {
     this.counters.refreshTotal++
     // A buffer may hold only a failed document (no operation): it is sealed too, as a merge may follow.
     if (this.pendingIds.size === 0 && this.buffered.length === 0) return
+    this.pins.beforeChange()
     const deletes = this.bufferDeletes
     for (const id of this.pendingIds) {
       const previous = this.docs.delete(id)
@@ -553,6 +564,7 @@ export class IndexShard {
    */
   forceMerge(now: number, maxNumSegments: number | null, onlyExpungeDeletes: boolean, flush: boolean): void {
     this.refresh(now)
+    this.pins.beforeChange()
     this.segments.forceMerge(maxNumSegments, onlyExpungeDeletes)
     if (flush) this.commit()
   }
@@ -612,8 +624,14 @@ export class IndexShard {
 
   close(): void {
     this.closed = true
+    this.pins.closeAll()
     this.index.free()
   }
+}
+
+/** Looks an `_id` up in an index's `_id` terms: its live doc id, if any. */
+function findLiveIn(index: InvertedIndex): (id: string) => number | undefined {
+  return (id) => index.search({ type: 'term', field: '_id', term: id, boost: 1 }, 1).scoreDocs[0]?.docId
 }
 
 /** The live documents of a stored segment, as index operations. */

@@ -186,6 +186,20 @@ export class SearcherDocs {
     return size
   }
 
+  /**
+   * A copy of this view as it is now (a point-in-time reader's), looking `_id`s up with `findLive`: the stored fields
+   * blocks are shared (they never change), the doc id tables copied.
+   */
+  snapshot(findLive: (id: string) => number | undefined): SearcherDocs {
+    const copy = new SearcherDocs(findLive)
+    copy.blocks = [...this.blocks]
+    copy.block = this.block.slice()
+    copy.entry = this.entry.slice()
+    copy.deleted = this.deleted.slice()
+    copy.count = this.count
+    return copy
+  }
+
   /** Follows a rewrite of the index: docMap[old doc id] is the new one, -1 for a dropped document. */
   remap(docMap: Int32Array): void {
     const block = new Int32Array(this.block.length)

@@ -37,6 +37,8 @@ import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
+import { buildScrollId } from '../../search/context/scroll-id.ts'
+import { exactTotal, scrollKeepAlive } from '../../action/search-scroll-action.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
   const search = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, false))
@@ -105,20 +107,22 @@ export async function executeSearch(
         'the [index.max_result_window] index level setting.',
     )
   }
+  const keepAlive = isCount ? null : scrollKeepAlive(req.params, parsed)
+  const searched = keepAlive === null ? parsed : exactTotal(parsed)
   const result = await executeDistributedSearch(
     context,
     indices,
-    { body: req.request.body, params: [...req.params], isCount, now: started },
-    parsed,
+    {
+      body: req.request.body,
+      params: [...req.params],
+      isCount,
+      now: started,
+      ...(keepAlive !== null ? { scroll: { keepAlive } } : {}),
+    },
+    searched,
   )
-  const { shards, failures } = result
-  if (shards > 0 && failures.length === shards) throw allShardsFailed(failures)
-  const failed = failures.length
-  const shardsBody = { total: shards, successful: shards - failed, skipped: 0, failed }
-  const shardsJson = failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
-  if (isCount) return { body: { count: result.count, _shards: shardsJson }, warnings: parsed.deprecations }
-  // A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)).
-  const withScores = urlFlag(req.params, 'include_named_queries_score') ?? false
+  const shards = shardsJson(result)
+  if (isCount) return { body: { count: result.count, _shards: shards }, warnings: parsed.deprecations }
   const { collapse } = parsed.request
   const innerHits =
     collapse === null || collapse.innerHits.length === 0
@@ -130,16 +134,55 @@ export async function executeSearch(
           postFilterOf(req.request.body),
           (body) => searchGroup(context, req, body, started),
         )
-  const body = {
+  const scrollId = keepAlive === null ? null : buildScrollId(result.readers)
+  const body = searchResponseBody(result, searched, {
+    scrollId,
+    shards,
     took: context.clock.now() - started,
+    withScores: withNamedQueryScores(req.params),
+    innerHits,
+  })
+  return { body, warnings: parsed.deprecations }
+}
+
+/** A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)). */
+export function withNamedQueryScores(params: ReadonlyMap<string, string>): boolean {
+  return urlFlag(params, 'include_named_queries_score') ?? false
+}
+
+/** `_shards`, with the failures grouped when some shards failed; every shard failed is the search's failure. */
+export function shardsJson(result: DistributedSearchResult): JsonOut {
+  const { shards, failures } = result
+  if (shards > 0 && failures.length === shards) throw allShardsFailed(failures)
+  const failed = failures.length
+  const shardsBody = { total: shards, successful: shards - failed, skipped: 0, failed }
+  return failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
+}
+
+/** SearchResponse.toXContent: `_scroll_id` (of a scroll), took, timed_out, terminated_early, _shards, hits, aggregations, suggest. */
+export function searchResponseBody(
+  result: DistributedSearchResult,
+  parsed: ParsedSearch,
+  options: {
+    scrollId: string | null
+    /** `_shards` (shardsJson) */
+    shards: JsonOut
+    took: number
+    withScores: boolean
+    innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null
+  },
+): { readonly [key: string]: JsonOut } {
+  const { scrollId, shards, took, withScores, innerHits } = options
+  return {
+    ...(scrollId !== null ? { _scroll_id: scrollId } : {}),
+    took,
     timed_out: false,
     ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
-    _shards: shardsJson,
+    _shards: shards,
     hits: searchHitsJson(result, parsed, withScores, innerHits),
     ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),
     ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest) } : {}),
   }
-  return { body, warnings: parsed.deprecations }
 }
 
 /** A collapsed hit's group search (expand-search-phase.ts): the same indices and routing, this body. */

@@ -6,7 +6,7 @@
 import type { XContentObject } from '../../xcontent/index.ts'
 import { parseJson } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import type { IndexShard } from '../../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import { shardDocValues } from '../doc-values-source.ts'
 import { searchFields } from '../search-fields.ts'
 import { documentFieldsJson, type DocumentFieldsJson } from './document-fields.ts'
@@ -18,7 +18,7 @@ import { ScriptFieldsPhase } from './script-fields-phase.ts'
 /** Each hit's `fields` and `ignored_field_values` sections as JSON text; null when neither option is asked. */
 export function fetchDocumentFields(
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
   options: FetchOptions,
   hits: ReadonlyArray<{ readonly docId: number; readonly source: string }>,
 ): DocumentFieldsJson[] | null {

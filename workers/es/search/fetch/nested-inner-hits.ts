@@ -17,7 +17,7 @@ import { sourceToJson } from '../../action/source-map.ts'
 import { parseDocument } from '../../index/mapper/document-parser.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { nestedIdentityJson, type NestedIdentity } from '../../index/mapper/nested-mapping.ts'
-import type { IndexShard } from '../../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import {
   JavaFloat,
   parseJson,
@@ -58,7 +58,7 @@ const ALL_MATCHES = 0x7fffffff
 
 /** Each root document's inner hits sections, in the order of `docIds`; null when there are no requests. */
 export function executeNestedInnerHits(
-  shard: IndexShard,
+  shard: ShardSearcher,
   mapping: Mapping,
   requests: readonly NestedInnerHitsRequest[],
   docIds: readonly number[],

@@ -7,7 +7,7 @@
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import type { IndexShard } from '../../index/shard/index-shard.ts'
+import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { searchFields } from '../search-fields.ts'
 import { suggestSimilar, type SpellCheckIndex, type SuggestWord } from './direct-spell-checker.ts'
@@ -53,7 +53,7 @@ function tokens(index: IndexService, builder: TermSuggestionBuilder, text: strin
   return stream.terms.map((term, i) => ({ term, start: stream.startOffsets[i]!, end: stream.endOffsets[i]! }))
 }
 
-function spellCheckIndex(shard: IndexShard, field: string): SpellCheckIndex {
+function spellCheckIndex(shard: ShardSearcher, field: string): SpellCheckIndex {
   const searcher = shard.searcherIndex
   return {
     maxDoc: searcher.segments().reduce((sum, segment) => sum + segment.maxDoc, 0),
@@ -65,7 +65,7 @@ function spellCheckIndex(shard: IndexShard, field: string): SpellCheckIndex {
 export function executeTermSuggestions(
   builders: readonly TermSuggestionBuilder[],
   index: IndexService,
-  shard: IndexShard,
+  shard: ShardSearcher,
 ): TermSuggestion[] {
   // SuggestBuilder.build: every suggestion is built (and checked) before any runs.
   const built = builders.map((builder) => {
