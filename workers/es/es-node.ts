@@ -44,6 +44,7 @@ import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerScrollActions } from './rest/actions/scroll-actions.ts'
+import { registerPointInTimeActions } from './rest/actions/point-in-time-actions.ts'
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
 import { registerExplainAction } from './rest/actions/explain-action.ts'
 import { registerTermVectorsAction } from './rest/actions/term-vectors-action.ts'
@@ -213,6 +214,7 @@ export class EsNode implements EsNodeApi {
     registerByQueryActions(controller, context)
     registerSearchActions(controller, context)
     registerScrollActions(controller, context)
+    registerPointInTimeActions(controller, context)
     registerMultiSearchAction(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)

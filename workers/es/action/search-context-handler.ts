@@ -7,6 +7,11 @@
  * coordinating node says how many of the page's documents it used (`scroll_emitted`, the fetch phase's message,
  * sent only to the shards whose documents the page took). Each page is one query message per shard, plus that
  * notice to the shards that gave documents.
+ *
+ * Points in time (SearchService.openReaderContext, and executeQueryPhase with a reader id): `openReader` opens a
+ * context without a request on the local copy (after the copy's scheduled refresh, as a search would see it; with
+ * an index filter, none when no document of the copy matches it); `searchReader` runs a whole search on that
+ * context's view, one message per shard per search. A context of another index (a recreated one) is missing.
  */
 import type { Clock } from '../../net/clock.ts'
 import { EsException } from '../errors/index.ts'
@@ -47,6 +52,53 @@ export class SearchContextHandler {
         { request: search, emitted: 0 },
       )
       return this.page(index, context, scroll.selfAdvance, false)
+    })
+  }
+
+  /** A point in time's reader context on the local copy. */
+  openReader(
+    index: IndexService,
+    shard: IndexShard,
+    request: Extract<ShardRequest, { type: 'open_reader_context' }>,
+  ): ShardResponse {
+    return this.failing(() => {
+      const { index: name, uuid, shard: number, keepAlive, indexFilter, now } = request
+      index.scheduledRefresh(this.deps.clock.now())
+      const node = this.deps.localNodeId()
+      if (indexFilter !== null) {
+        const body = `{"query":${indexFilter}}`
+        const filter = { body, params: [], isCount: true, shardIndex: 0, now }
+        const counted = executeShardSearch(index, shard, filter, analyzeForIndexing, now)
+        if (counted.type === 'count' && counted.count === 0)
+          return { type: 'reader_opened', node, reader: null }
+      }
+      const target = { index: name, uuid, shard: number }
+      const context = this.deps.contexts.put(target, () => shard.acquireSearcher(), keepAlive, null)
+      return {
+        type: 'reader_opened',
+        node,
+        reader: { sessionId: this.deps.contexts.sessionId, id: context.id },
+      }
+    })
+  }
+
+  /** A point-in-time search on its reader context's view. */
+  searchReader(
+    request: ShardTarget & ShardSearchRequest,
+    reader: NonNullable<ShardSearchRequest['reader']>,
+  ): ShardResponse {
+    return this.failing(() => {
+      const context = this.deps.contexts.find(reader.sessionId, reader.id, reader.keepAlive)
+      const { target } = context
+      const index = this.deps.indices.get(target.index)
+      const sameShard = target.uuid === request.uuid && target.shard === request.shard
+      if (!index || index.metadata.uuid !== target.uuid || context.scroll || !sameShard)
+        throw searchContextMissing(reader.id)
+      const now = this.deps.clock.now()
+      const result = executeShardSearch(index, context.searcher, request, analyzeForIndexing, now)
+      const live = index.shards.get(target.shard)
+      if (live) live.counters.queryTotal++
+      return { type: 'search', node: this.deps.localNodeId(), result }
     })
   }
 

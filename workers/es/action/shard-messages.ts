@@ -63,6 +63,16 @@ export type ShardRequest =
   | { type: 'scroll'; sessionId: string; id: number; keepAlive: number | null; selfAdvance: boolean }
   /** The scroll's fetch phase (ShardFetchRequest.lastEmittedDoc): the page took `emitted` more of the context's documents. */
   | { type: 'scroll_emitted'; sessionId: string; id: number; emitted: number }
+  /**
+   * indices:data/read/open_reader_context: a point in time's reader context on the copy, with this keep alive
+   * (ms); with an `indexFilter` (a query's JSON), none is opened when no document of the copy matches it.
+   */
+  | (ShardTarget & {
+      type: 'open_reader_context'
+      keepAlive: number
+      indexFilter: string | null
+      now: number
+    })
   /** indices:data/read/search[free_context] */
   | { type: 'free_context'; sessionId: string; id: number }
   /** indices:data/read/search[clear_scroll_contexts]: every scroll context of the node */
@@ -140,6 +150,8 @@ export type ShardResponse =
       reader?: { sessionId: string; id: number }
       request?: { body: string | null; params: Array<[string, string]> }
     }
+  /** The reader context a point in time opened on the node `node`, or null when the index filter skipped it. */
+  | { type: 'reader_opened'; node: string; reader: { sessionId: string; id: number } | null }
   /** SearchFreeContextResponse: whether the context was freed. */
   | { type: 'freed'; freed: boolean }
   /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id). */

@@ -139,6 +139,7 @@ export class ShardRequestHandler {
           })),
         )
       case 'search':
+        if (request.reader) return Promise.resolve(this.searchContexts.searchReader(request, request.reader))
         if (request.scroll) {
           const found = this.localCopy(request, false)
           if (!found) return Promise.resolve(unavailable('no started copy here'))
@@ -154,6 +155,11 @@ export class ShardRequestHandler {
             return { type: 'search', node: this.deps.cluster.localNode.id, result }
           }),
         )
+      case 'open_reader_context': {
+        const found = this.localCopy(request, false)
+        if (!found) return Promise.resolve(unavailable('no started copy here'))
+        return Promise.resolve(this.searchContexts.openReader(found.index, found.shard, request))
+      }
       case 'scroll':
       case 'scroll_emitted':
       case 'free_context':

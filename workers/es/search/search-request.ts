@@ -45,6 +45,12 @@ import { SearchFeaturesReader } from './request-features.ts'
 import type { TermSuggestionBuilder } from './suggest/suggest-builder.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import type { IndexBoost } from './indices-boost.ts'
+import {
+  parsePointInTime,
+  shardDocWithoutPit,
+  withPitTiebreaker,
+  type PointInTimeBuilder,
+} from './point-in-time-builder.ts'
 
 const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source', 'track_total_hits'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
@@ -83,6 +89,8 @@ export interface ParsedSearch {
   indicesBoost: readonly IndexBoost[]
   /** The `rescore` section's rescorers with their queries built for one index (empty without one). */
   rescoreFor(context: QueryContext): QueryRescorer[]
+  /** The `pit` section (point-in-time-builder.ts), or null: its sort has the implicit `_shard_doc` tiebreaker. */
+  pit: PointInTimeBuilder | null
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -124,6 +132,7 @@ export function parseSearchRequest(
   let aggregations: AggregationBuilder[] | null = null
   let sort: SortBuilder[] = []
   let searchAfter: SearchAfterValue[] | null = null
+  let pit: PointInTimeBuilder | null = null
   let trackScores = false
   let explain = false
   let highlight: HighlightBuilder | null = null
@@ -149,6 +158,10 @@ export function parseSearchRequest(
     }
     if (key === 'sort') {
       sort = parseSort(value, source, (query) => buildQuery(query, validation))
+      continue
+    }
+    if (key === 'pit' && value instanceof Map) {
+      pit = parsePointInTime(value, source)
       continue
     }
     if (key === 'search_after' && Array.isArray(value)) {
@@ -201,6 +214,7 @@ export function parseSearchRequest(
       : []),
     ...fetch.validationErrors(explicitSource),
     ...features.validationErrors(),
+    ...(pit === null ? shardDocWithoutPit(sort) : []),
   ]
   if (errors.length > 0) throw actionRequestValidationException(errors)
   const fetchOptions = fetch.build()
@@ -209,7 +223,7 @@ export function parseSearchRequest(
     request: {
       from,
       size,
-      sort,
+      sort: pit === null ? sort : withPitTiebreaker(sort, searchAfter),
       searchAfter,
       trackScores,
       aggregations,
@@ -238,6 +252,7 @@ export function parseSearchRequest(
     rescoreFor(context) {
       return features.rescore.map((rescorer) => ({ ...rescorer, query: buildQuery(rescorer.query, context) }))
     },
+    pit,
   }
 }
 

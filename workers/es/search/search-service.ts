@@ -153,7 +153,9 @@ export function executeQueryPhase(
   }
   const sortFields = sortsByScore(request.sort)
     ? null
-    : request.sort.map((builder) => buildSortField(builder, searchSortIndex(index.metadata)))
+    : request.sort.map((builder) =>
+        buildSortField(builder, { ...searchSortIndex(index.metadata), shardRequestIndex: shardIndex }),
+      )
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
   // aggregations or a sort by fields: every match (of the query for aggregations, post_filter'ed for hits)

@@ -67,6 +67,11 @@ export interface ShardSearchRequest {
    * `size` of them; only the first page (skip 0) collects aggregations and suggestions.
    */
   window?: { skip: number }
+  /**
+   * A point-in-time search: run on the reader context `id` of the target node's session `sessionId` (its frozen
+   * view) instead of the copy's current one; the context's keep alive renewed when `keepAlive` (ms) is given.
+   */
+  reader?: { sessionId: string; id: number; keepAlive: number | null }
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */

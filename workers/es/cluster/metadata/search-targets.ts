@@ -24,6 +24,7 @@ import {
   resolveExpression,
   type ResolvedExpression,
 } from './index-abstraction.ts'
+import { STRICT_EXPAND_OPEN_FORBID_CLOSED, type IndicesOptions } from './indices-options.ts'
 
 export interface SearchTarget {
   readonly index: string
@@ -33,16 +34,20 @@ export interface SearchTarget {
   readonly filter: string | null
 }
 
-/** The search targets of `expression` in index name order; `routing` is the request's `routing` parameter. */
+/**
+ * The search targets of `expression` in index name order; `routing` is the request's `routing` parameter, `options`
+ * the request's IndicesOptions (a search's: strictExpandOpenAndForbidClosed with its parameters, indices-options.ts).
+ */
 export function searchTargets(
   indices: readonly IndexMetadata[],
   expression: string | undefined,
   routing: string | null,
+  options: IndicesOptions = STRICT_EXPAND_OPEN_FORBID_CLOSED,
 ): SearchTarget[] {
-  const resolved = resolveExpression(indices, expression)
+  const resolved = resolveExpression(indices, expression, options)
   const byName = new Map(indices.map((metadata) => [metadata.name, metadata]))
   const routings = searchRouting(indices, resolved, routing)
-  return concreteIndexNames(indices, expression).map((name) => {
+  return concreteIndexNames(indices, expression, options).map((name) => {
     const metadata = byName.get(name)!
     const values = routings.get(name)
     return {

@@ -52,7 +52,7 @@ interface MultiSearchItem {
   parsed: ParsedSearch
 }
 
-/** Header keys that only tune how the indices resolve or where the search runs: accepted, no effect here. */
+/** Header keys that only tune where the search runs: accepted, no effect here. */
 const ACCEPTED_KEYS = new Set([
   'ccs_minimize_roundtrips',
   'ccsMinimizeRoundtrips',
@@ -60,12 +60,6 @@ const ACCEPTED_KEYS = new Set([
   'requestCache',
   'preference',
   'allow_partial_search_results',
-  'expand_wildcards',
-  'expandWildcards',
-  'ignore_unavailable',
-  'ignoreUnavailable',
-  'allow_no_indices',
-  'allowNoIndices',
   'ignore_throttled',
   'ignoreThrottled',
 ])
@@ -134,7 +128,7 @@ function parseItems(
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const header = lines[i]!
     const params = new Map<string, string>()
-    for (const key of ['routing', 'search_type']) {
+    for (const key of ['routing', 'search_type', ...INDICES_OPTIONS_KEYS.keys()]) {
       const value = req.params.get(key)
       if (value !== undefined) params.set(key, value)
     }
@@ -148,6 +142,17 @@ function parseItems(
   return items
 }
 
+/**
+ * IndicesOptions.fromMap: a header's `expand_wildcards`, `ignore_unavailable` and `allow_no_indices` (or their
+ * camelCase spellings) override the request's parameters of the same names (the defaults, fromRequest).
+ */
+const INDICES_OPTIONS_KEYS = new Set(['expand_wildcards', 'ignore_unavailable', 'allow_no_indices'])
+const INDICES_OPTIONS_SPELLINGS = new Map([
+  ['expandWildcards', 'expand_wildcards'],
+  ['ignoreUnavailable', 'ignore_unavailable'],
+  ['allowNoIndices', 'allow_no_indices'],
+])
+
 /** A header's keys into the search's parameters; its index expression, when it names one. */
 function readHeader(header: XContentObject | null, params: Map<string, string>): string | undefined {
   let index: string | undefined
@@ -155,6 +160,9 @@ function readHeader(header: XContentObject | null, params: Map<string, string>):
     if (key === 'index' || key === 'indices') index = stringArray(value).join(',')
     else if (key === 'search_type' || key === 'searchType') params.set('search_type', scalar(value))
     else if (key === 'routing') params.set('routing', scalar(value))
+    else if (INDICES_OPTIONS_KEYS.has(key)) params.set(key, stringArray(value).join(','))
+    else if (INDICES_OPTIONS_SPELLINGS.has(key))
+      params.set(INDICES_OPTIONS_SPELLINGS.get(key)!, stringArray(value).join(','))
     else if (!ACCEPTED_KEYS.has(key))
       throw illegalArgumentException(`key [${key}] is not supported in the metadata section`)
   }

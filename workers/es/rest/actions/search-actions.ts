@@ -34,11 +34,17 @@ import {
   type IndexSearchTarget,
 } from '../../action/transport-search-action.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
+import {
+  STRICT_EXPAND_OPEN_FORBID_CLOSED,
+  indicesOptionsFromRequest,
+  type IndicesOptions,
+} from '../../cluster/metadata/indices-options.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { buildScrollId } from '../../search/context/scroll-id.ts'
 import { exactTotal, scrollKeepAlive } from '../../action/search-scroll-action.ts'
+import { executePitSearch, validatePitSearch } from '../../action/point-in-time-search.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
   const search = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, false))
@@ -54,12 +60,13 @@ export function registerSearchActions(controller: RestController, context: RestC
 
 /**
  * The indices a search of `expression` (names, aliases, commas, `*` wildcards, `_all`) reads, with their
- * shards and alias filters (search-targets.ts).
+ * shards and alias filters (search-targets.ts), resolved with `options` (the search's defaults without them).
  */
 export function resolveSearchTargets(
   context: RestContext,
   expression: string | undefined,
   routing: string | null,
+  options: IndicesOptions = STRICT_EXPAND_OPEN_FORBID_CLOSED,
 ): IndexSearchTarget[] {
   const indices = context.indices.all()
   const byName = new Map(indices.map((index) => [index.metadata.name, index]))
@@ -67,6 +74,7 @@ export function resolveSearchTargets(
     indices.map((index) => index.metadata),
     expression,
     routing,
+    options,
   ).map(({ index, shards, filter }) => ({ index: byName.get(index)!, shards, aliasFilter: filter }))
 }
 
@@ -90,7 +98,25 @@ export async function executeSearch(
   isCount: boolean,
   started: number,
 ): Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }> {
-  const targets = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
+  if (parsed.pit !== null) {
+    validatePitSearch(req)
+    const result = await executePitSearch(context, req, parsed.pit, parsed, started)
+    const body = searchResponseBody(result, parsed, {
+      scrollId: null,
+      pitId: parsed.pit.id,
+      shards: shardsJson(result),
+      took: context.clock.now() - started,
+      withScores: withNamedQueryScores(req.params),
+      innerHits: null,
+    })
+    return { body, warnings: parsed.deprecations }
+  }
+  const targets = resolveSearchTargets(
+    context,
+    req.path.index,
+    req.params.get('routing') ?? null,
+    searchIndicesOptions(req.params),
+  )
   const boosts = resolveIndexBoosts(
     parsed.indicesBoost,
     context.indices.all().map((index) => index.metadata),
@@ -145,6 +171,11 @@ export async function executeSearch(
   return { body, warnings: parsed.deprecations }
 }
 
+/** A search's IndicesOptions: SearchRequest.DEFAULT_INDICES_OPTIONS with the request's parameters. */
+export function searchIndicesOptions(params: ReadonlyMap<string, string>): IndicesOptions {
+  return indicesOptionsFromRequest(params, STRICT_EXPAND_OPEN_FORBID_CLOSED)
+}
+
 /** A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)). */
 export function withNamedQueryScores(params: ReadonlyMap<string, string>): boolean {
   return urlFlag(params, 'include_named_queries_score') ?? false
@@ -159,12 +190,14 @@ export function shardsJson(result: DistributedSearchResult): JsonOut {
   return failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
 }
 
-/** SearchResponse.toXContent: `_scroll_id` (of a scroll), took, timed_out, terminated_early, _shards, hits, aggregations, suggest. */
+/** SearchResponse.toXContent: `_scroll_id` (of a scroll), `pit_id` (of a point-in-time search), took, timed_out, terminated_early, _shards, hits, aggregations, suggest. */
 export function searchResponseBody(
   result: DistributedSearchResult,
   parsed: ParsedSearch,
   options: {
     scrollId: string | null
+    /** A point-in-time search's `pit_id` (the id it was given). */
+    pitId?: string
     /** `_shards` (shardsJson) */
     shards: JsonOut
     took: number
@@ -172,9 +205,10 @@ export function searchResponseBody(
     innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null
   },
 ): { readonly [key: string]: JsonOut } {
-  const { scrollId, shards, took, withScores, innerHits } = options
+  const { scrollId, pitId, shards, took, withScores, innerHits } = options
   return {
     ...(scrollId !== null ? { _scroll_id: scrollId } : {}),
+    ...(pitId !== undefined ? { pit_id: pitId } : {}),
     took,
     timed_out: false,
     ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
@@ -193,7 +227,12 @@ async function searchGroup(
   now: number,
 ): Promise<GroupSearch> {
   const parsed = parseSearchRequest(body, new Map(), false, context.analyze, now)
-  const indices = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
+  const indices = resolveSearchTargets(
+    context,
+    req.path.index,
+    req.params.get('routing') ?? null,
+    searchIndicesOptions(req.params),
+  )
   const result = await executeDistributedSearch(
     context,
     indices,

@@ -34,6 +34,8 @@ export function docSortValue(
 ): SortValue {
   if (field.type === 'score') return Math.fround(score)
   if (field.type === 'doc') return docId
+  // ShardDocSortField.encodeShardAndDoc: (shardRequestIndex << 32) | doc
+  if (field.type === 'shard_doc') return (field.shardRequestIndex ?? 0) * 2 ** 32 + docId
   if (values.length === 0) return field.missing
   if (field.type === 'keyword') {
     const strings = values.map(String)

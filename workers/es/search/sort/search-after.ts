@@ -55,7 +55,8 @@ export function searchAfterValues(
   }
   return fields.map((field, i) => {
     const value = values[i] ?? null
-    if (value === null) return field.type === 'score' || field.type === 'doc' ? 0 : field.missing
+    if (value === null)
+      return field.type === 'score' || field.type === 'doc' || field.type === 'shard_doc' ? 0 : field.missing
     try {
       return convert(field, value, now)
     } catch (error) {
@@ -70,6 +71,7 @@ function convert(field: SortField, value: XNumber | string | boolean, now: numbe
   const text = value instanceof XNumber ? javaText(value) : String(value)
   switch (field.type) {
     case 'doc':
+    case 'shard_doc':
       return number !== null ? Math.trunc(number) : parseJavaLong(text)
     case 'score':
     case 'float':

@@ -1,7 +1,8 @@
 /**
  * SortBuilder.build on one shard: a parsed sort turned into the SortField Lucene's TopFieldCollector
  * compares with, from the index mapping (FieldSortBuilder.build / ScoreSortBuilder.build, ES 8.17):
- * - `_score` (descending unless `asc`), `_doc` (doc id order), `_script` (ScriptSortBuilder: a `number` script
+ * - `_score` (descending unless `asc`), `_doc` (doc id order), `_shard_doc` (ShardDocSortField: the shard's
+ *   position in the search times 2^32 plus the doc id, a LONG), `_script` (ScriptSortBuilder: a `number` script
  *   sorts as DOUBLE, a `string` one by BytesRef order of its String.valueOf; a document's value is the script's),
  *   `_geo_distance` (DOUBLE: the distance to the origins, +Infinity when missing; geo-distance-sort.ts);
  * - long/integer/short/byte/date/boolean fields sort as LONG (ES 8.17; 8.19 moved the small integers to
@@ -29,9 +30,10 @@ import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
 import type { GeoDistanceSpec } from './geo-distance-sort.ts'
 import type { NestedSortBuilder } from './nested-sort-builder.ts'
+import { SHARD_DOC_FIELD } from '../point-in-time-builder.ts'
 import { resolveNestedSort, type NestedSort, type NestedSortIndex } from './nested-sort.ts'
 
-export type SortType = 'score' | 'doc' | 'long' | 'double' | 'float' | 'keyword'
+export type SortType = 'score' | 'doc' | 'shard_doc' | 'long' | 'double' | 'float' | 'keyword'
 
 export interface SortField {
   type: SortType
@@ -57,6 +59,8 @@ export interface SortField {
   geoDistance: GeoDistanceSpec | null
   /** A field sort by the values of the documents' nested documents (nested-sort.ts). */
   nested: NestedSort | null
+  /** `_shard_doc` (ShardDocSortField): the shard's position in the search, the high word of its values. */
+  shardRequestIndex?: number
 }
 
 /** Long.MAX_VALUE and Long.MIN_VALUE as doubles (2^63 and -2^63). */
@@ -69,6 +73,8 @@ export interface SortIndex {
   fields: ReadonlyMap<string, FieldMapping>
   /** The index's object mappings, where `nested` sorts are built (not in `top_hits`). */
   nested?: NestedSortIndex
+  /** The shard's position in the search (ShardSearchRequest.shardRequestIndex), for `_shard_doc`; 0 when absent. */
+  shardRequestIndex?: number
 }
 
 const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
@@ -134,6 +140,10 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
   }
   const name = builder.field
   if (name === '_doc') return { ...base, type: 'doc', field: null, name: 'null' }
+  if (name === SHARD_DOC_FIELD) {
+    const shardRequestIndex = index.shardRequestIndex ?? 0
+    return { ...base, type: 'shard_doc', field: null, name: SHARD_DOC_FIELD, shardRequestIndex }
+  }
   if (name === '_id') {
     throw illegalArgumentException(
       'Fielddata access on the _id field is disallowed, you can re-enable it by updating the dynamic cluster ' +
