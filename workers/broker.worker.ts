@@ -89,6 +89,7 @@ const api: BrokerWorkerApi = {
     )
   },
   listOffsets: async (...args) => serving().listOffsets(...args),
+  deleteRecords: async (...args) => serving().deleteRecords(...args),
   initProducerId: async () => serving().initProducerId(),
   describeConfigs: async (...args) => serving().describeConfigs(...args),
   incrementalAlterConfigs: async (...args) => serving().incrementalAlterConfigs(...args),

@@ -102,6 +102,11 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.InvalidConfigurationException',
     message: 'Configuration is invalid.',
   },
+  POLICY_VIOLATION: {
+    code: 44,
+    exception: 'org.apache.kafka.common.errors.PolicyViolationException',
+    message: 'Request parameters do not satisfy the configured policy.',
+  },
   NOT_CONTROLLER: {
     code: 41,
     exception: 'org.apache.kafka.common.errors.NotControllerException',

@@ -138,6 +138,24 @@ export interface ListOffsetsPartitionResponse {
   timestamp: number
 }
 
+/** DeleteRecordsRequest.HIGH_WATERMARK: an offset of -1 deletes up to the partition's high watermark. */
+export const DELETE_RECORDS_HIGH_WATERMARK = -1
+
+/** One partition of a DeleteRecords request: delete every record below `offset`. */
+export interface DeleteRecordsPartition {
+  topic: string
+  partition: number
+  offset: number
+}
+
+/** One partition of a DeleteRecords answer: the new low watermark, or -1 with the error. */
+export interface DeleteRecordsPartitionResult {
+  topic: string
+  partition: number
+  lowWatermark: number
+  error: KafkaErrorName | null
+}
+
 export interface ConfigEntry {
   name: string
   value: string | null
@@ -279,6 +297,14 @@ export interface BrokerApi extends GroupCoordinatorApi, FeatureApi {
    */
   initProducerId(): Promise<InitProducerIdResponse>
   listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]>
+  /**
+   * DeleteRecords on the partitions this broker leads: each log start offset moves to its offset, and the
+   * answer waits (up to timeoutMs) until every live replica's log start offset reached it.
+   */
+  deleteRecords(
+    partitions: DeleteRecordsPartition[],
+    timeoutMs: number,
+  ): Promise<DeleteRecordsPartitionResult[]>
   describeConfigs(resources: ConfigResourceRef[]): Promise<DescribeConfigsResult[]>
   /** Forwarded to the active controller; answers once this broker has replayed the change. */
   incrementalAlterConfigs(resources: AlterConfigsResource[], validateOnly: boolean): Promise<ResourceError[]>

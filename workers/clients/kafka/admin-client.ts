@@ -1,6 +1,6 @@
 /**
  * KafkaAdminClient: the Admin API over the cluster: cluster-wide calls go to any live broker, ListOffsets to
- * each partition's leader, DescribeLogDirs to each broker asked, partition reassignments to any broker (which forwards them to the controller), consumer group calls to the group's coordinator (AdminGroups); per-topic errors
+ * each partition's leader, DeleteRecords to each leader broker (admin-delete-records.ts), DescribeLogDirs to each broker asked, partition reassignments to any broker (which forwards them to the controller), consumer group calls to the group's coordinator (AdminGroups); per-topic errors
  * become the KafkaError a Java Admin future would fail with. Feature calls and ApiVersions: admin-features.ts.
  */
 import type { BrokerApi, ConfigEntry, ElectionType } from '../../protocol/kafka.ts'
@@ -18,6 +18,7 @@ import type {
   ConsumerGroupDescription,
   ConsumerGroupListing,
   DescribedConfigEntry,
+  DeletedRecords,
   ListOffsetsResultInfo,
   NewTopic,
   OffsetSpec,
@@ -34,6 +35,7 @@ import type { ClusterConnection } from './cluster-connection.ts'
 import type { Clock } from '../../net/clock.ts'
 import { AdminGroups } from './admin-groups.ts'
 import { describeFeatures, listAllBrokerVersionInfo, updateFeatures } from './admin-features.ts'
+import { deleteRecords } from './admin-delete-records.ts'
 
 export class KafkaAdminClient implements Admin {
   private readonly groups: AdminGroups
@@ -41,7 +43,7 @@ export class KafkaAdminClient implements Admin {
   /** Without a clock, group calls retry a missing coordinator without waiting between rounds. */
   constructor(
     private readonly connection: ClusterConnection,
-    clock: Clock | null = null,
+    private readonly clock: Clock | null = null,
   ) {
     this.groups = new AdminGroups(connection, (ms) => clock?.sleep(ms) ?? Promise.resolve())
   }
@@ -255,6 +257,14 @@ export class KafkaAdminClient implements Admin {
         leaderEpoch: null,
       }
     })
+  }
+
+  deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]> {
+    return deleteRecords(
+      this.connection,
+      this.clock,
+      records.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.beforeOffset })),
+    )
   }
 
   describeFeatures(): Promise<FeatureMetadata> {

@@ -174,6 +174,12 @@ export interface ReassignmentResult extends TopicPartition {
   error: KafkaError | null
 }
 
+/** One partition of Admin.deleteRecords' answer (DeletedRecords): its low watermark, or -1 and the error. */
+export interface DeletedRecords extends TopicPartition {
+  lowWatermark: number
+  error: KafkaError | null
+}
+
 /** Admin.listPartitionReassignments' answer (PartitionReassignment with its TopicPartition). */
 export type PartitionReassignment = OngoingReassignment
 
@@ -192,6 +198,11 @@ export interface Admin {
   /** Throws UnknownMemberIdException while the group has active members. */
   alterConsumerGroupOffsets(groupId: string, offsets: PartitionOffset[]): Promise<void>
   listOffsets(requests: Array<TopicPartition & { spec: OffsetSpec }>): Promise<ListOffsetsResultInfo[]>
+  /**
+   * Deletes the records below each partition's offset (-1: its high watermark); one result per partition, in
+   * order, failed ones with their exception (admin-delete-records.ts).
+   */
+  deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]>
   describeConfigs(
     resources: ConfigResource[],
   ): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>>
@@ -292,8 +303,15 @@ export interface ConsumerRecord {
 /** Consumer configs by their Kafka names (`group.id`, `auto.offset.reset`, `enable.auto.commit`, ...). */
 export type ConsumerConfig = Record<string, string>
 
+/** ConsumerRebalanceListener: told, inside poll, of the partitions a group takes away and hands over. */
+export interface ConsumerRebalanceListener {
+  onPartitionsRevoked(partitions: readonly TopicPartition[]): void
+  onPartitionsAssigned(partitions: readonly TopicPartition[]): void
+}
+
 export interface Consumer {
-  subscribe(topics: string[]): Promise<void>
+  /** Subscribes (through the group with a group.id); the listener hears of the group's assignments. */
+  subscribe(topics: string[], listener?: ConsumerRebalanceListener): Promise<void>
   assign(partitions: TopicPartition[]): Promise<void>
   seek(partition: TopicPartition, offset: number): void
   seekToBeginning(partitions: TopicPartition[]): Promise<void>

@@ -55,6 +55,14 @@ const SERVER_CONFIGS: BrokerConfigDef[] = [
     min: 1,
     dynamic: false,
   },
+  // ServerLogConfigs: "The frequency with which we update the persistent record of log start offset" (INT).
+  {
+    name: 'log.flush.start.offset.checkpoint.interval.ms',
+    type: 'INT',
+    defaultValue: '60000',
+    min: 0,
+    dynamic: false,
+  },
   { name: 'leader.imbalance.per.broker.percentage', type: 'INT', defaultValue: '10', dynamic: false },
   { name: 'node.id', type: 'INT', defaultValue: '-1', dynamic: false },
   { name: 'num.partitions', type: 'INT', defaultValue: '1', min: 1, dynamic: false },

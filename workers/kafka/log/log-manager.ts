@@ -20,6 +20,14 @@
  * (checkpointHighWatermarks), never with a log flush. Here each run writes, in one storage write, the partitions
  * whose high watermark changed since their last checkpoint. The checkpoint may run ahead of the flushed bytes or
  * lag the high watermark: a loaded log starts from it, never past its recovered log end, and replication raises it.
+ * The log start offset (which DeleteRecords moves inside a segment) is checkpointed the same way by the
+ * kafka-log-start-offset-checkpoint task, every log.flush.start.offset.checkpoint.interval.ms and on a clean
+ * shutdown, for the logs whose start lies inside their first segment (as Kafka leaves the others out); a loaded
+ * log starts at the larger of its checkpoint and its first segment's base offset.
+ * Both files' changed-value bookkeeping is changed-checkpoints.ts.
+ *
+ * A follower that starts over at its leader's log start offset (UnifiedLog.truncateFullyAndStartAt) drops every
+ * stored chunk and stores its new empty segment as an empty chunk, so a reload keeps the new offsets.
  *
  * Retention (cleanupLogs, Kafka's kafka-log-retention task): 30 s after startup and then every
  * log.retention.check.interval.ms, every log deletes its expired segments and one storage write drops their
@@ -30,11 +38,13 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { UnifiedLog, type LogConfig } from './unified-log.ts'
 import { checkpointKey, decodeCheckpoint, encodeCheckpoint } from './offset-checkpoint.ts'
+import { ChangedCheckpoints } from './changed-checkpoints.ts'
 import { LogCleaner } from './log-cleaner.ts'
 
 const STORE = 'kafka'
 const CLEANER = 'cleaner-offset-checkpoint'
 const REPLICATION = 'replication-offset-checkpoint'
+const LOG_START = 'log-start-offset-checkpoint'
 
 function partitionPrefix(topicId: string, partition: number): string {
   return `log/${topicId}/${partition}/`
@@ -81,9 +91,13 @@ export class LogManager {
   private readonly stored = new Map<string, Map<number, Set<number>>>()
   private retentionTask: Cancellable | null = null
   private highWatermarkCheckpointTask: Cancellable | null = null
+  private logStartOffsetCheckpointTask: Cancellable | null = null
   private readonly cleanerCheckpoints = new Map<string, number>()
-  /** The high watermark last written per partition (replication-offset-checkpoint). */
-  private readonly checkpointedHighWatermarks = new Map<string, number>()
+  private readonly highWatermarks = new ChangedCheckpoints(REPLICATION, (log) => log.highWatermark)
+  /** As checkpointLogStartOffsetsInDir: only a log start offset inside the first segment needs keeping. */
+  private readonly logStartOffsets = new ChangedCheckpoints(LOG_START, (log) =>
+    log.logStartOffset > log.firstSegmentBaseOffset ? log.logStartOffset : null,
+  )
   private cleaner: LogCleaner | null = null
 
   constructor(
@@ -126,21 +140,24 @@ export class LogManager {
    * whole file every time.
    */
   async checkpointHighWatermarks(): Promise<void> {
-    const written = [...this.logs]
-      .filter(([id, log]) => this.checkpointedHighWatermarks.get(id) !== log.highWatermark)
-      .map(([id, log]) => ({ id, log, highWatermark: log.highWatermark }))
-    if (written.length === 0) return
-    await this.storage.write(
-      written.map(({ id, highWatermark }): StorageOp => {
-        const [topicId, partition] = id.split('/') as [string, string]
-        const value = encodeCheckpoint(topicId, Number(partition), highWatermark)
-        return { store: STORE, key: checkpointKey(REPLICATION, topicId, Number(partition)), value }
-      }),
-    )
-    // A log deleted (or replaced) meanwhile lost its checkpoint with it: it must not count as written.
-    for (const { id, log, highWatermark } of written) {
-      if (this.logs.get(id) === log) this.checkpointedHighWatermarks.set(id, highWatermark)
-    }
+    await this.highWatermarks.write(this.storage, this.logs, (id, log) => this.logs.get(id) === log)
+  }
+
+  /**
+   * Starts the kafka-log-start-offset-checkpoint task: every `intervalMs`
+   * (log.flush.start.offset.checkpoint.interval.ms), as LogManager.startup schedules it.
+   */
+  startLogStartOffsetCheckpoints(intervalMs: number): void {
+    const scheduler = this.scheduler
+    if (!scheduler) throw new Error('LogManager.startLogStartOffsetCheckpoints needs a scheduler')
+    this.logStartOffsetCheckpointTask = schedulePeriodic(scheduler, intervalMs, intervalMs, () => {
+      this.checkpointLogStartOffsets().catch(() => undefined)
+    })
+  }
+
+  /** Writes the log start offsets that changed since their last checkpoint, in one storage write. */
+  async checkpointLogStartOffsets(): Promise<void> {
+    await this.logStartOffsets.write(this.storage, this.logs, (id, log) => this.logs.get(id) === log)
   }
 
   /** Deletes every log's expired segments and persists the deletion; returns how many segments went. */
@@ -183,7 +200,9 @@ export class LogManager {
     const existing = this.getLog(topicId, partition)
     if (existing) return existing
     const log = new UnifiedLog(this.engine, config, [], this.scheduler)
-    this.logs.set(LogManager.id(topicId, partition), log)
+    const id = LogManager.id(topicId, partition)
+    this.logs.set(id, log)
+    this.logStartOffsets.remember(id, log.logStartOffset)
     return log
   }
 
@@ -225,6 +244,14 @@ export class LogManager {
     await this.storage.write([...deletes, ...rewrites])
     const id = LogManager.id(topicId, partition)
     const log = new UnifiedLog(this.engine, config, segments, this.scheduler)
+    // LogLoader: the checkpointed log start offset when it lies past the first segment's base offset.
+    const start = await this.storage.get(STORE, checkpointKey(LOG_START, topicId, partition))
+    if (start)
+      log.logStartOffset = Math.min(
+        Math.max(log.logStartOffset, decodeCheckpoint(LOG_START, start)),
+        log.logEndOffset,
+      )
+    this.logStartOffsets.remember(id, log.logStartOffset)
     // The high watermark comes back from its checkpoint (never past the recovered log end), or from the log
     // start when none was stored: what lies above it is committed only once the followers hold it again.
     const hw = await this.storage.get(STORE, checkpointKey(REPLICATION, topicId, partition))
@@ -232,7 +259,7 @@ export class LogManager {
       log.logStartOffset,
       Math.min(hw ? decodeCheckpoint(REPLICATION, hw) : log.logStartOffset, log.logEndOffset),
     )
-    this.checkpointedHighWatermarks.set(id, log.highWatermark)
+    this.highWatermarks.remember(id, log.highWatermark)
     this.logs.set(id, log)
     const checkpoint = await this.storage.get(STORE, checkpointKey(CLEANER, topicId, partition))
     if (checkpoint) this.cleanerCheckpoints.set(id, decodeCheckpoint(CLEANER, checkpoint))
@@ -353,6 +380,13 @@ export class LogManager {
       ops.push(...this.truncationDeletes(id, log, topicId, partition))
       ops.push(...this.replacementOps(id, log, topicId, partition))
       ops.push(...this.segmentDeletes(id, log, topicId, partition))
+      const restart = log.takeFullTruncation()
+      if (restart !== null) {
+        // The new empty segment is stored as an empty chunk, so a reload starts at the new offset.
+        const key = chunkKey(topicId, partition, restart, 0)
+        ops.push({ store: STORE, key, value: new Uint8Array(0) })
+        this.remember(id, key)
+      }
       for (const chunk of log.takeUnflushed()) {
         const key = chunkKey(topicId, partition, chunk.segmentBaseOffset, chunk.position)
         ops.push({ store: STORE, key, value: chunk.bytes })
@@ -374,8 +408,7 @@ export class LogManager {
       ops.push({ store: STORE, key: checkpointKey(CLEANER, topicId, partition), value: null })
     }
     // Deleted even when no checkpoint of this log is known: one may still be in flight, and lands before this.
-    this.checkpointedHighWatermarks.delete(id)
-    ops.push({ store: STORE, key: checkpointKey(REPLICATION, topicId, partition), value: null })
+    ops.push(this.highWatermarks.forget(id), this.logStartOffsets.forget(id))
     return ops
   }
 
@@ -389,6 +422,7 @@ export class LogManager {
   close(): void {
     this.retentionTask?.cancel()
     this.highWatermarkCheckpointTask?.cancel()
+    this.logStartOffsetCheckpointTask?.cancel()
     this.cleaner?.shutdown()
     for (const log of this.logs.values()) log.close()
     this.logs.clear()

@@ -2,13 +2,15 @@
  * Per-partition offset checkpoints, as Kafka keeps them in checkpoint files of its log dir:
  * `cleaner-offset-checkpoint` (the first dirty offset, where the next cleaning starts) and
  * `replication-offset-checkpoint` (the high watermark, so a restarted replica never treats as committed
- * what its followers may not hold). One stored value per partition here, one entry per partition there.
+ * what its followers may not hold) and `log-start-offset-checkpoint` (the log start offset, which
+ * DeleteRecords may have moved inside a segment). One stored value per partition here, one entry per partition there.
  *
  * Key: `<file>/<topicId>/<partition>` in the `kafka` store. Value: UTF-8 text in the checkpoint file format
  * of Kafka (CheckpointFile): the version line `0`, the entry count `1`, then `<topicId> <partition> <offset>`.
  * Another version fails closed, as CheckpointReadBuffer does.
  */
-export type CheckpointFile = 'cleaner-offset-checkpoint' | 'replication-offset-checkpoint'
+export type CheckpointFile =
+  'cleaner-offset-checkpoint' | 'replication-offset-checkpoint' | 'log-start-offset-checkpoint'
 
 const VERSION = 0
 const utf8 = new TextEncoder()

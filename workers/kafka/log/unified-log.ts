@@ -9,6 +9,10 @@
  * recovers its longest valid prefix (LogManager). A truncation (`truncateTo`) is handed out once by
  * `takeTruncations()`: stored bytes of that segment from `size` on, and every later segment, must go.
  *
+ * DeleteRecords moves the log start offset up to at most the high watermark (maybeIncrementLogStartOffset);
+ * reads below it are out of range, and retention deletes the segments wholly below it. A follower whose log
+ * ends below its leader's log start offset starts over empty there (truncateFullyAndStartAt).
+ *
  * Segments roll when the active one would pass segment.bytes or its first batch is older than segment.ms
  * (LogSegment.shouldRoll); retention (`deleteOldSegments`, see log-retention.ts) deletes whole segments
  * from the start and moves the log start offset to the first one kept; `takeDeletedSegments()` hands the
@@ -40,6 +44,14 @@ import type { CleanableLog } from './log-cleaner-manager.ts'
 import { validateMessages } from './log-validator.ts'
 import type { TopicCompression } from './log-compression-config.ts'
 import { ProducerStateManager, producerBatches } from './producer-state-manager.ts'
+import {
+  LEADER_EPOCH_AT,
+  MAX_TIMESTAMP_AT,
+  RECORDS_COUNT_AT,
+  batchHeaders,
+  lengthBelow,
+  type BatchHeader,
+} from './batch-headers.ts'
 
 export interface UnflushedChunk {
   segmentBaseOffset: number
@@ -60,18 +72,15 @@ export interface LogTruncation {
   size: number
 }
 
+/** A log start offset past the high watermark (Kafka's OffsetOutOfRangeException). */
+export class OffsetOutOfRangeError extends Error {
+  override name = 'OffsetOutOfRangeError'
+}
+
 /** A follower append whose first offset is not the log end offset (Kafka's UnexpectedAppendOffsetException). */
 export class UnexpectedAppendOffsetError extends Error {
   override name = 'UnexpectedAppendOffsetError'
 }
-
-const BATCH_LENGTH_AT = 8
-const LEADER_EPOCH_AT = 12
-const LAST_OFFSET_DELTA_AT = 23
-const HEADER_SIZE = 27
-const MAX_TIMESTAMP_AT = 35
-const RECORDS_COUNT_AT = 57
-const LOG_OVERHEAD = 12
 
 /** The topic configs a log obeys; time-based roll and retention apply when set (Kafka's LogConfig). */
 export interface LogConfig extends Partial<RetentionConfig>, Partial<CompactionConfig> {
@@ -91,6 +100,7 @@ export class UnifiedLog {
   private readonly rollingBase = new Map<number, number>()
   private epochCache: LeaderEpochCache | null = null
   private producerStateCache: ProducerStateManager | null = null
+  private fullTruncation: number | null = null
   highWatermark: number
   logStartOffset: number
 
@@ -114,6 +124,11 @@ export class UnifiedLog {
 
   get logEndOffset(): number {
     return this.activeSegment.nextOffset
+  }
+
+  /** The base offset of the first segment (the log start offset sits at or past it). */
+  get firstSegmentBaseOffset(): number {
+    return this.segments[0]?.baseOffset ?? this.logEndOffset
   }
 
   get segmentCount(): number {
@@ -453,9 +468,48 @@ export class UnifiedLog {
     return count
   }
 
-  /** A follower takes the leader's log start offset when it is ahead (maybeIncrementLogStartOffset). */
-  maybeIncrementLogStartOffset(offset: number): void {
-    if (offset > this.logStartOffset && offset <= this.highWatermark) this.logStartOffset = offset
+  /**
+   * UnifiedLog.maybeIncrementLogStartOffset: a leader deleting records (ClientRecordDeletion) or a follower
+   * taking its leader's log start offset (LeaderOffsetIncremented) moves the log start offset forward; the
+   * segments wholly below it go at the next retention check. Past the high watermark it refuses
+   * (OffsetOutOfRangeError); returns whether the offset moved.
+   */
+  maybeIncrementLogStartOffset(offset: number, topicPartition = ''): boolean {
+    if (offset > this.highWatermark) {
+      throw new OffsetOutOfRangeError(
+        `Cannot increment the log start offset to ${offset} of partition ${topicPartition} since it is larger than the high watermark ${this.highWatermark}`,
+      )
+    }
+    if (offset <= this.logStartOffset) return false
+    this.logStartOffset = offset
+    return true
+  }
+
+  /**
+   * UnifiedLog.truncateFullyAndStartAt: a follower whose log ends below its leader's log start offset drops
+   * every segment and starts empty at `offset` (handed out once by takeDeletedSegments and takeFullTruncation).
+   */
+  truncateFullyAndStartAt(offset: number): void {
+    for (const segment of this.segments.splice(0)) {
+      this.flushed.delete(segment.baseOffset)
+      this.rollingBase.delete(segment.baseOffset)
+      this.deletedSegments.push(segment.baseOffset)
+      segment.free()
+    }
+    this.segments.push(this.engine.newSegment(offset))
+    this.flushed.set(offset, 0)
+    this.fullTruncation = offset
+    this.logStartOffset = offset
+    this.highWatermark = offset
+    this.epochCache = null
+    this.producerStateCache = null
+  }
+
+  /** The new base offset after truncateFullyAndStartAt, once: storage keeps its empty segment. */
+  takeFullTruncation(): number | null {
+    const offset = this.fullTruncation
+    this.fullTruncation = null
+    return offset
   }
 
   /** Base offsets of the segments deleted since the last call: storage must drop their chunks. */
@@ -523,43 +577,4 @@ export class UnifiedLog {
     }
     return lo
   }
-}
-
-interface BatchHeader {
-  view: DataView
-  at: number
-  baseOffset: number
-  lastOffset: number
-  epoch: number
-  /** Where the next batch starts. */
-  end: number
-}
-
-/** The RecordBatch v2 headers of back-to-back whole batches (baseOffset, batchLength, partitionLeaderEpoch). */
-function batchHeaders(batches: Uint8Array): BatchHeader[] {
-  const view = new DataView(batches.buffer, batches.byteOffset, batches.byteLength)
-  const headers: BatchHeader[] = []
-  for (let at = 0; at + HEADER_SIZE <= batches.length;) {
-    const baseOffset = Number(view.getBigInt64(at))
-    const end = at + LOG_OVERHEAD + view.getInt32(at + BATCH_LENGTH_AT)
-    const lastOffset = baseOffset + view.getInt32(at + LAST_OFFSET_DELTA_AT)
-    headers.push({ view, at, baseOffset, lastOffset, epoch: view.getInt32(at + LEADER_EPOCH_AT), end })
-    at = end
-  }
-  return headers
-}
-
-/** The size in bytes of each batch, as its header states it (RecordBatch.sizeInBytes). */
-export function batchSizes(batches: Uint8Array): number[] {
-  return batchHeaders(batches).map((header) => header.end - header.at)
-}
-
-/** The length of the leading whole batches whose last offset lies below `upTo`. */
-function lengthBelow(batches: Uint8Array, upTo: number): number {
-  let length = 0
-  for (const header of batchHeaders(batches)) {
-    if (header.lastOffset >= upTo) break
-    length = Math.min(header.end, batches.length)
-  }
-  return length
 }

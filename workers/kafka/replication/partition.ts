@@ -14,13 +14,18 @@
  * - acks=all is refused with NOT_ENOUGH_REPLICAS before the append when the ISR is below min.insync.replicas.
  * - A batch larger than the topic's max.message.bytes is refused with MESSAGE_TOO_LARGE and nothing is
  *   appended (UnifiedLog.analyzeAndValidateRecords).
+ * - DeleteRecords (deleteRecordsOnLeader) moves the leader's log start offset up to at most the HW (-1 meaning
+ *   the HW), refused for a topic without cleanup.policy delete; the low watermark is the smallest log start
+ *   offset among the leader and the followers on live (unfenced) brokers (lowWatermarkIfLeader).
  * - Reads by consumers stop below the HW; followers read up to the log end offset, with their leader epoch
  *   checked (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) and their last fetched epoch checked for divergence.
  */
 import type { AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
-import { batchSizes, type UnifiedLog } from '../log/unified-log.ts'
+import { OffsetOutOfRangeError, type UnifiedLog } from '../log/unified-log.ts'
+import { batchSizes } from '../log/batch-headers.ts'
+import { DELETE_RECORDS_HIGH_WATERMARK } from '../../protocol/kafka.ts'
 import { topicConfig } from '../config/topic-configs.ts'
 import type { EpochEndOffset } from './leader-epoch-cache.ts'
 import { UNDEFINED_EPOCH } from './leader-epoch-cache.ts'
@@ -225,6 +230,47 @@ export class Partition {
     const info = this.log.appendAsLeader(batches, this.leaderEpoch, this.topicPartition)
     this.maybeIncrementLeaderHW()
     return info
+  }
+
+  /**
+   * Partition.deleteRecordsOnLeader: moves the log start offset to `offset` (the HW for -1) and answers the
+   * offset asked for with the low watermark now. Throws NOT_LEADER_OR_FOLLOWER, POLICY_VIOLATION (a topic
+   * without cleanup.policy delete) or OFFSET_OUT_OF_RANGE (a negative offset, or one past the HW).
+   */
+  deleteRecordsOnLeader(offset: number): { requestedOffset: number; lowWatermark: number } {
+    if (!this.isLeader) throw this.notLeader()
+    if (this.log.config.deletePolicy === false) {
+      throw new ReplicationError(
+        'POLICY_VIOLATION',
+        `Records of partition ${this.topicPartition} can not be deleted due to the configured policy`,
+      )
+    }
+    const requestedOffset = offset === DELETE_RECORDS_HIGH_WATERMARK ? this.log.highWatermark : offset
+    if (requestedOffset < 0) {
+      throw new ReplicationError(
+        'OFFSET_OUT_OF_RANGE',
+        `The offset ${requestedOffset} for partition ${this.topicPartition} is not valid`,
+      )
+    }
+    try {
+      this.log.maybeIncrementLogStartOffset(requestedOffset, this.topicPartition)
+    } catch (error) {
+      if (error instanceof OffsetOutOfRangeError)
+        throw new ReplicationError('OFFSET_OUT_OF_RANGE', error.message)
+      throw error
+    }
+    return { requestedOffset, lowWatermark: this.lowWatermarkIfLeader() }
+  }
+
+  /** The smallest log start offset among the leader and its followers on live brokers (lowWatermarkIfLeader). */
+  lowWatermarkIfLeader(): number {
+    if (!this.isLeader) throw this.notLeader()
+    let lowWatermark = this.log.logStartOffset
+    for (const replica of this.remote.values()) {
+      if (this.deps.isReplicaIsrEligible(replica.brokerId) && replica.logStartOffset < lowWatermark)
+        lowWatermark = replica.logStartOffset
+    }
+    return lowWatermark
   }
 
   /** The follower's append of the leader's batches; its HW follows the leader's, capped at its own end. */

@@ -10,6 +10,8 @@
  * what it holds of that epoch up to the leader's end offset for it, and drops the rest
  * (AbstractFetcherThread.getOffsetTruncationState); the next fetch then asks with its new last epoch.
  *
+ * A follower whose log ends below the leader's log start offset (records deleted while it was away) starts
+ * over empty there (truncateFullyAndStartAt), as fetchOffsetAndTruncate does on OFFSET_OUT_OF_RANGE.
  * The leader's log start offset is taken over (maybeIncrementLogStartOffset), so the follower's retention
  * check deletes the segments the leader deleted. A partition whose answer is stale (its leader epoch or log end offset changed meanwhile) is skipped; one
  * that failed waits replica.fetch.backoff.ms; a failed request backs the whole fetcher off.
@@ -161,6 +163,12 @@ export class ReplicaFetcher {
       const { partition } = state
       const log = partition.log
       if (partition.leaderEpoch !== sent.currentLeaderEpoch || log.logEndOffset !== sent.fetchOffset) continue
+      if (data.error === 'OFFSET_OUT_OF_RANGE' && data.logStartOffset > log.logEndOffset) {
+        // ReplicaFetcherThread.fetchOffsetAndTruncate: the leader deleted past this log's end.
+        log.truncateFullyAndStartAt(data.logStartOffset)
+        changed = true
+        continue
+      }
       if (data.error !== null) {
         state.delayedUntil = this.deps.scheduler.now() + this.deps.config.replicaFetchBackoffMs
         continue

@@ -2,7 +2,8 @@
  * ReplicaManager: every partition replica this broker hosts, as Kafka's ReplicaManager. It applies
  * leadership from the metadata (applyLeadership, as applyDelta does: become leader, become follower of a
  * leader at an epoch), appends produce requests with acks 0, 1 or all (DelayedProduce), answers consumer and
- * follower fetches (DelayedFetch), runs one ReplicaFetcher per leader broker it follows, and checks the ISR
+ * follower fetches (DelayedFetch), deletes records below an offset once every live replica follows
+ * (DelayedDeleteRecords), runs one ReplicaFetcher per leader broker it follows, and checks the ISR
  * every replica.lag.time.max.ms / 2 (the isr-expiration task).
  *
  * Persistence: each produce request and each fetcher round tells the LogFlusher that it appended and goes on
@@ -22,6 +23,7 @@ import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
 import { DelayedFetch, type FetchReadiness } from './delayed-fetch.ts'
 import { DelayedOperationPurgatory } from './delayed-operation.ts'
 import { DelayedProduce, type ProducePartitionResult, type ProduceStatus } from './delayed-produce.ts'
+import { DelayedDeleteRecords, type DeleteRecordsPartitionStatus } from './delayed-delete-records.ts'
 import { Partition, type AlterPartition, type PartitionRegistration } from './partition.ts'
 import { ReplicaFetcher, type SendReplicaFetch } from './replica-fetcher.ts'
 import type {
@@ -46,6 +48,13 @@ export interface ProducePartition {
   topicId: string
   partition: number
   records: Uint8Array
+}
+
+/** One partition of a DeleteRecords request, by topic id; `offset` -1 means the high watermark. */
+export interface DeleteRecordsEntry {
+  topicId: string
+  partition: number
+  offset: number
 }
 
 export interface FetchParams {
@@ -75,6 +84,7 @@ export class ReplicaManager {
   private readonly fetchers = new Map<number, ReplicaFetcher>()
   private readonly producePurgatory: DelayedOperationPurgatory
   private readonly fetchPurgatory: DelayedOperationPurgatory
+  private readonly deleteRecordsPurgatory: DelayedOperationPurgatory
   private readonly flusher: LogFlusher
   private isrExpiration: Cancellable | null = null
 
@@ -82,6 +92,7 @@ export class ReplicaManager {
     this.flusher = new LogFlusher(deps.storage, () => deps.logManager.takeFlushOps(), deps.scheduler)
     this.producePurgatory = new DelayedOperationPurgatory(deps.scheduler)
     this.fetchPurgatory = new DelayedOperationPurgatory(deps.scheduler)
+    this.deleteRecordsPurgatory = new DelayedOperationPurgatory(deps.scheduler)
   }
 
   get brokerId(): number {
@@ -106,6 +117,7 @@ export class ReplicaManager {
     this.fetchers.clear()
     this.producePurgatory.completeAll()
     this.fetchPurgatory.completeAll()
+    this.deleteRecordsPurgatory.completeAll()
   }
 
   getPartition(topicId: string, partition: number): Partition | undefined {
@@ -149,8 +161,7 @@ export class ReplicaManager {
       const key = keyOf(topicId, partition)
       this.removeFetcher(key)
       this.partitions.delete(key)
-      this.producePurgatory.checkAndComplete(key)
-      this.fetchPurgatory.checkAndComplete(key)
+      this.tryCompleteDelayed(key)
     }
   }
 
@@ -192,6 +203,7 @@ export class ReplicaManager {
   private tryCompleteDelayed(key: string): void {
     this.producePurgatory.checkAndComplete(key)
     this.fetchPurgatory.checkAndComplete(key)
+    this.deleteRecordsPurgatory.checkAndComplete(key)
   }
 
   /** Stores every byte appended so far (a controlled shutdown flushes its logs, as Kafka's does). */
@@ -249,6 +261,45 @@ export class ReplicaManager {
       if (error instanceof ProducerStateError) return failed(error.error, error.message)
       throw error
     }
+  }
+
+  /**
+   * ReplicaManager.deleteRecords: moves each partition's log start offset on this leader, then answers each
+   * partition's low watermark once it reached the offset (DelayedDeleteRecords, up to `timeoutMs`); at once
+   * when no partition moved. Partitions come back in request order.
+   */
+  async deleteRecords(
+    timeoutMs: number,
+    entries: readonly DeleteRecordsEntry[],
+  ): Promise<DeleteRecordsPartitionStatus[]> {
+    const statuses = entries.map((entry): DeleteRecordsPartitionStatus => {
+      const key = keyOf(entry.topicId, entry.partition)
+      const failed = (error: DeleteRecordsPartitionStatus['error']): DeleteRecordsPartitionStatus => ({
+        key,
+        requestedOffset: -1,
+        lowWatermark: -1,
+        error,
+        acksPending: false,
+      })
+      const partition = this.partitions.get(key)
+      if (!partition) return failed('UNKNOWN_TOPIC_OR_PARTITION')
+      try {
+        const result = partition.deleteRecordsOnLeader(entry.offset)
+        return { key, ...result, error: null, acksPending: true }
+      } catch (error) {
+        if (error instanceof ReplicationError) return failed(error.error)
+        throw error
+      }
+    })
+    if (statuses.every((status) => !status.acksPending)) return statuses
+    return new Promise((resolve) => {
+      const operation = new DelayedDeleteRecords(
+        statuses,
+        (key) => this.partitions.get(key),
+        () => resolve(statuses),
+      )
+      this.deleteRecordsPurgatory.tryCompleteElseWatch(operation, timeoutMs)
+    })
   }
 
   /**
@@ -333,7 +384,11 @@ export class ReplicaManager {
       }
     } catch (error) {
       if (!(error instanceof ReplicationError)) throw error
-      return { ...base, ...empty, error: error.error }
+      // A follower whose log ends below the log start offset learns where to start over (Kafka's follower
+      // asks ListOffsets for it: ReplicaFetcherThread.fetchEarliestOffsetFromLeader).
+      const outOfRange = error.error === 'OFFSET_OUT_OF_RANGE' && params.replicaId >= 0
+      const logStartOffset = outOfRange ? partition.log.logStartOffset : -1
+      return { ...base, ...empty, logStartOffset, error: error.error }
     }
   }
 }

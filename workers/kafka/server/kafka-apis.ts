@@ -8,6 +8,8 @@ import type {
   BrokerApi,
   ConfigEntry,
   CreatableTopic,
+  DeleteRecordsPartition,
+  DeleteRecordsPartitionResult,
   FetchPartition,
   FetchPartitionResponse,
   InitProducerIdResponse,
@@ -40,6 +42,7 @@ import { FeatureApis } from './feature-apis.ts'
 import type { FeatureApi } from '../../protocol/kafka-features.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
+import { INTERNAL_TOPICS } from '../metadata/topic-validation.ts'
 import type { ProducerIdManager } from './producer-id-manager.ts'
 
 export interface KafkaApisDeps {
@@ -261,6 +264,46 @@ export class KafkaApis implements BrokerApi {
         logStartOffset: response.logStartOffset,
         records: response.records,
       }
+    })
+  }
+
+  /**
+   * KafkaApis.handleDeleteRecordsRequest: a partition the metadata does not know is UNKNOWN_TOPIC_OR_PARTITION,
+   * one of an internal topic INVALID_TOPIC_EXCEPTION (ReplicaManager refuses client deletions there); the
+   * rest go to the ReplicaManager in one call, answered when all of them are.
+   */
+  async deleteRecords(
+    partitions: DeleteRecordsPartition[],
+    timeoutMs: number,
+  ): Promise<DeleteRecordsPartitionResult[]> {
+    const { metadata, replicaManager } = this.deps
+    const checked = partitions.map((request) => {
+      const topicId = metadata.topicIdsByName.get(request.topic)
+      const known =
+        topicId !== undefined && metadata.topicsById.get(topicId)?.partitions.has(request.partition)
+      const error: KafkaErrorName | null = !known
+        ? 'UNKNOWN_TOPIC_OR_PARTITION'
+        : INTERNAL_TOPICS.has(request.topic)
+          ? 'INVALID_TOPIC_EXCEPTION'
+          : null
+      return { request, topicId: topicId ?? '', error }
+    })
+    const deletable = checked.filter((c) => c.error === null)
+    const statuses = await replicaManager.deleteRecords(
+      timeoutMs,
+      deletable.map(({ request, topicId }) => ({
+        topicId,
+        partition: request.partition,
+        offset: request.offset,
+      })),
+    )
+    const byKey = new Map(statuses.map((status) => [status.key, status]))
+    return checked.map(({ request, topicId, error }): DeleteRecordsPartitionResult => {
+      const base = { topic: request.topic, partition: request.partition }
+      const status = error === null ? byKey.get(`${topicId}/${request.partition}`) : undefined
+      if (status === undefined)
+        return { ...base, lowWatermark: -1, error: error ?? 'UNKNOWN_TOPIC_OR_PARTITION' }
+      return { ...base, lowWatermark: status.lowWatermark, error: status.error }
     })
   }
 

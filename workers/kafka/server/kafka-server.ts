@@ -194,6 +194,9 @@ export class KafkaServer {
     logManager.startHighWatermarkCheckpoints(
       Number(configs.brokerValue('replica.high.watermark.checkpoint.interval.ms')),
     )
+    logManager.startLogStartOffsetCheckpoints(
+      Number(configs.brokerValue('log.flush.start.offset.checkpoint.interval.ms')),
+    )
     lifecycle.start()
     const api: KafkaApis = new KafkaApis({
       brokerId: nodeId,
@@ -298,10 +301,11 @@ export class KafkaServer {
     this.kill()
   }
 
-  /** Stores every byte appended so far, then the high watermarks; the broker keeps running. */
+  /** Stores every byte appended so far, then the high watermarks and log start offsets; the broker keeps running. */
   async flushLogs(): Promise<void> {
     await this.parts.replicaManager.flush()
     await this.parts.logManager.checkpointHighWatermarks()
+    await this.parts.logManager.checkpointLogStartOffsets()
   }
 
   /** The process ends at once, as on SIGKILL: nothing more is sent, answered or timed. */

@@ -18,6 +18,8 @@ import { kafkaLeaderElection } from './leader-election-command.ts'
 import { kafkaLogDirs } from './log-dirs-command.ts'
 import { kafkaReassignPartitions } from './reassign-partitions-command.ts'
 import { kafkaProducerPerfTest } from './producer-performance.ts'
+import { kafkaConsumerPerfTest } from './consumer-performance.ts'
+import { kafkaDeleteRecords } from './delete-records-command.ts'
 import { kafkaStorage } from './storage-tool.ts'
 import { kafkaCluster } from './cluster-tool.ts'
 import { kafkaServerStart, kafkaServerStop } from './server-scripts.ts'
@@ -38,6 +40,8 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-dump-log', kafkaDumpLog],
   ['kafka-reassign-partitions', kafkaReassignPartitions],
   ['kafka-producer-perf-test', kafkaProducerPerfTest],
+  ['kafka-consumer-perf-test', kafkaConsumerPerfTest],
+  ['kafka-delete-records', kafkaDeleteRecords],
   ['kafka-storage', kafkaStorage],
   ['kafka-cluster', kafkaCluster],
   ['kafka-server-start', kafkaServerStart],

@@ -2,7 +2,7 @@
  * Kafka's server-common JSON helpers as the tools use them: Json.tryParseFull (Jackson's ObjectMapper.readTree:
  * an empty text fails with `The input string shouldn't be empty`, a blank one is a MissingNode, a malformed
  * one throws Jackson's JsonParseException), JsonValue.asJsonObject / asJsonArray, JsonObject.apply / get, and
- * DecodeJson's Integer, String and list decoders, each failing with the JsonMappingException text Kafka
+ * DecodeJson's Integer, Long, String and list decoders, each failing with the JsonMappingException text Kafka
  * prints (`Expected \`Integer\` value, received "1"`, `No such field exists: \`replicas\``), where a node is
  * shown as Jackson's JsonNode.toString renders it (compact JSON). Parsing is the Jackson-faithful tokenizer of
  * workers/es/xcontent with the source redacted, as jackson-core 2.16+ reports it by default.
@@ -82,6 +82,15 @@ export function toInt(node: JsonNode): number {
     if (value >= -(2n ** 31n) && value < 2n ** 31n) return Number(value)
   }
   throw mappingError(`Expected \`Integer\` value, received ${nodeText(node)}`)
+}
+
+/** DecodeJson.DecodeLong: an int- or long-sized integer node only (Jackson's isInt / isLong). */
+export function toLong(node: JsonNode): number {
+  if (node instanceof XNumber && node.isInteger) {
+    const value = BigInt(node.text)
+    if (value >= -(2n ** 63n) && value < 2n ** 63n) return Number(value)
+  }
+  throw mappingError(`Expected \`Long\` value, received ${nodeText(node)}`)
 }
 
 export function toStringValue(node: JsonNode): string {

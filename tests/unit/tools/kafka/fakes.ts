@@ -13,6 +13,7 @@ import type {
   ConsumerGroupDescription,
   ConsumerGroupListing,
   DescribedConfigEntry,
+  DeletedRecords,
   ListOffsetsResultInfo,
   OffsetSpec,
   PartitionOffset,
@@ -21,6 +22,7 @@ import type {
   QuorumInfo,
   TopicPartition,
   Consumer,
+  ConsumerRebalanceListener,
   ConsumerRecord,
   KafkaClients,
   NewTopic,
@@ -207,6 +209,38 @@ export class FakeAdmin implements Admin {
   }
   /** Admin.listPartitionReassignments: `ongoing`, filtered to the partitions asked. */
   ongoing: PartitionReassignment[] = []
+  /** Each deleteRecords call. A partition moves its logStart (-1: to its logEnd); past logEnd fails, unknown times out. */
+  deleteRecordsCalls: Array<Array<TopicPartition & { beforeOffset: number }>> = []
+  async deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]> {
+    this.deleteRecordsCalls.push(records)
+    return records.map(({ topic, partition, beforeOffset }) => {
+      const key = `${topic}-${partition}`
+      const end = this.logEnd.get(key)
+      const failed = (exceptionClass: string, message: string): DeletedRecords => ({
+        topic,
+        partition,
+        lowWatermark: -1,
+        error: new KafkaError(exceptionClass, message),
+      })
+      if (end === undefined) {
+        return failed(
+          'org.apache.kafka.common.errors.TimeoutException',
+          'Timed out waiting for a node assignment. Call: deleteRecords(api=METADATA)',
+        )
+      }
+      const offset = beforeOffset === -1 ? end : beforeOffset
+      if (offset > end) {
+        return failed(
+          'org.apache.kafka.common.errors.OffsetOutOfRangeException',
+          'The requested offset is not within the range of offsets maintained by the server.',
+        )
+      }
+      const lowWatermark = Math.max(this.logStart.get(key) ?? 0, offset)
+      this.logStart.set(key, lowWatermark)
+      return { topic, partition, lowWatermark, error: null }
+    })
+  }
+
   async listPartitionReassignments(
     partitions: TopicPartition[] | null = null,
   ): Promise<PartitionReassignment[]> {
@@ -276,14 +310,20 @@ export class FakeProducer implements Producer {
 
 export class FakeConsumer implements Consumer {
   calls: string[] = []
-  /** Batches poll returns in turn; afterwards poll waits out its timeout and returns nothing. */
+  /** Batches poll returns in turn, each after `delayMs`; afterwards poll waits out its timeout and returns nothing. */
   batches: ConsumerRecord[][] = []
+  delayMs = 0
+  /** With a listener, the first poll waits this long, then assigns `assigned` (a group join). */
+  joinMs = 0
+  assigned: TopicPartition[] = [{ topic: 'demo', partition: 0 }]
+  private listener: ConsumerRebalanceListener | null = null
   constructor(
     readonly config: Record<string, string>,
     private readonly clock: VirtualClock,
   ) {}
-  async subscribe(topics: string[]): Promise<void> {
+  async subscribe(topics: string[], listener?: ConsumerRebalanceListener): Promise<void> {
     this.calls.push(`subscribe ${topics.join(',')}`)
+    this.listener = listener ?? null
   }
   async assign(partitions: { topic: string; partition: number }[]): Promise<void> {
     this.calls.push(`assign ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`)
@@ -301,8 +341,17 @@ export class FakeConsumer implements Consumer {
     return []
   }
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
+    const listener = this.listener
+    this.listener = null
+    if (listener !== null) {
+      await this.clock.sleep(this.joinMs)
+      listener.onPartitionsAssigned(this.assigned)
+    }
     const batch = this.batches.shift()
-    if (batch !== undefined) return batch
+    if (batch !== undefined) {
+      await this.clock.sleep(this.delayMs)
+      return batch
+    }
     await this.clock.sleep(timeoutMs)
     return []
   }

@@ -19,6 +19,8 @@ describe('runKafkaTool', () => {
       'kafka-dump-log',
       'kafka-reassign-partitions',
       'kafka-producer-perf-test',
+      'kafka-consumer-perf-test',
+      'kafka-delete-records',
       'kafka-storage',
       'kafka-cluster',
       'kafka-server-start',
@@ -41,6 +43,16 @@ describe('runKafkaTool', () => {
     expect(await runKafkaTool('bin/kafka-feature.sh', [], feature.context)).toBe(127)
     expect(feature.stderr()).toBe(
       'bash: bin/kafka-feature.sh: No such file or directory\n[playground] Did you mean bin/kafka-features.sh?\n',
+    )
+    const records = harness()
+    expect(await runKafkaTool('kafka-delete-record.sh', [], records.context)).toBe(127)
+    expect(records.stderr()).toBe(
+      'bash: kafka-delete-record.sh: command not found\n[playground] Did you mean kafka-delete-records.sh?\n',
+    )
+    const perf = harness()
+    expect(await runKafkaTool('kafka-consumer-perf-tests', [], perf.context)).toBe(127)
+    expect(perf.stderr()).toBe(
+      'bash: kafka-consumer-perf-tests: command not found\n[playground] Did you mean kafka-consumer-perf-test?\n',
     )
     const far = harness()
     expect(await runKafkaTool('kafka-foo.sh', [], far.context)).toBe(127)

@@ -198,6 +198,7 @@ export class ConsumerCoordinator implements GroupMembership {
     // COOPERATIVE: partitions given up in this round are handed to their new owner by one more rebalance.
     if (this.strategy.rebalanceProtocol === 'COOPERATIVE' && lost.length > 0) this.rejoinNeeded = true
     this.assignment = assigned.map((tp) => ({ topic: tp.topic, partition: tp.partition }))
+    this.deps.onPartitionsAssigned(this.assignment)
   }
 
   /** The leader's part: the selected assignor over every member's subscription (performAssignment). */

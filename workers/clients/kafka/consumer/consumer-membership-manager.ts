@@ -155,7 +155,10 @@ export class ConsumerMembershipManager implements GroupMembership {
       this.deps.onPartitionsRevoked(revoked)
     }
     const changed = revoked.length > 0 || target.length !== this.assignment.length
+    const owned = new Set(this.assignment.map(tpKey))
     this.assignment = target.map((tp) => ({ topic: tp.topic, partition: tp.partition }))
+    const added = this.assignment.filter((tp) => !owned.has(tpKey(tp)))
+    if (added.length > 0) this.deps.onPartitionsAssigned(added)
     return changed
   }
 

@@ -17,6 +17,8 @@ export interface GroupMembershipDeps {
   positions(): PartitionPosition[]
   /** Partitions taken away: the consumer forgets their positions. */
   onPartitionsRevoked(partitions: readonly TopicPartition[]): void
+  /** Partitions handed over by a completed assignment (all of a classic join's, the new ones of a reconcile). */
+  onPartitionsAssigned(partitions: readonly TopicPartition[]): void
 }
 
 export interface GroupMembership {

@@ -18,7 +18,13 @@ import type { FetchPartitionResponse, PartitionMetadata } from '../../../protoco
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../../protocol/kafka.ts'
 import type { Clock } from '../../../net/clock.ts'
 import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
-import type { Consumer, ConsumerConfig, ConsumerRecord, TopicPartition } from '../api.ts'
+import type {
+  Consumer,
+  ConsumerConfig,
+  ConsumerRebalanceListener,
+  ConsumerRecord,
+  TopicPartition,
+} from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
@@ -61,6 +67,7 @@ export class KafkaConsumer implements Consumer {
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
   private readonly group: GroupMembership | null = null
   private subscribed = false
+  private listener: ConsumerRebalanceListener | null = null
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -89,6 +96,10 @@ export class KafkaConsumer implements Consumer {
           }),
         onPartitionsRevoked: (partitions: readonly TopicPartition[]) => {
           for (const tp of partitions) this.setPosition(tp, undefined)
+          this.listener?.onPartitionsRevoked(partitions)
+        },
+        onPartitionsAssigned: (partitions: readonly TopicPartition[]) => {
+          this.listener?.onPartitionsAssigned(partitions)
         },
       }
       this.group =
@@ -123,7 +134,8 @@ export class KafkaConsumer implements Consumer {
     return found.partitions
   }
 
-  async subscribe(topics: string[]): Promise<void> {
+  async subscribe(topics: string[], listener?: ConsumerRebalanceListener): Promise<void> {
+    this.listener = listener ?? null
     if (this.group !== null) {
       for (const topic of topics) await this.partitionsFor(topic)
       this.subscribed = true
