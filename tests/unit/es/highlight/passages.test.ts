@@ -15,10 +15,6 @@ import {
   scorePassage,
   type MatchSpan,
 } from '../../../../workers/es/search/fetch/highlight/field-highlighter.ts'
-import {
-  javaHashMapOrder,
-  javaStringHashCode,
-} from '../../../../workers/es/search/fetch/highlight/java-hash-map-order.ts'
 
 const options = {
   maxPassages: 5,
@@ -34,30 +30,6 @@ const bounded = (text: string, size: number) =>
     text,
     (v) => new BoundedSentenceBreaker(v.length, sentenceBreaks(v), wordBreaks(v), size),
   )
-
-describe('java-hash-map-order', () => {
-  it('String.hashCode as Java computes it', () => {
-    expect(javaStringHashCode('')).toBe(0)
-    expect(javaStringHashCode('abc')).toBe(96354)
-    expect(javaStringHashCode('hello')).toBe(99162322)
-    expect(javaStringHashCode('polygenelubricants')).toBe(-2147483648)
-  })
-
-  it('keys by bucket, then insertion within a bucket', () => {
-    expect(
-      javaHashMapOrder([
-        ['b', 1],
-        ['a', 2],
-      ]).map(([k]) => k),
-    ).toEqual(['a', 'b'])
-    expect(
-      javaHashMapOrder([
-        ['q', 1],
-        ['a', 2],
-      ]).map(([k]) => k),
-    ).toEqual(['q', 'a'])
-  })
-})
 
 describe('break iterators', () => {
   it('sentence breaks after terminators and the spaces after them', () => {

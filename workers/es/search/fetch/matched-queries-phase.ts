@@ -5,12 +5,12 @@
  * lists the names whose query matches its document, with that query's own score (ScoreMode.COMPLETE: the named
  * clause scored standalone, its boost included, whatever context it sat in).
  *
- * The names come out in the iteration order of the java.util.HashMap ES keeps them in (java-hash-map-order.ts).
+ * The names come out in the iteration order of the java.util.HashMap ES keeps them in (net/java-hash.ts).
  * One search per named query and shard: the named query as MUST, the hits' `_id` terms as FILTER (which only
  * restricts, so a hit's score is the named query's), top k = the number of hits.
  */
 import type { DfsStatistics, IndexQuery, InvertedIndex } from '../../../../engine-wasm/src/index/index.ts'
-import { javaHashMapOrder } from './highlight/java-hash-map-order.ts'
+import { javaHashOrder, javaStringHashCode } from '../../../net/java-hash.ts'
 
 /** A hit's matched names with their scores, in ES's order. */
 export type MatchedQueries = Array<[string, number]>
@@ -57,7 +57,7 @@ export function matchedQueries(
   const ids = docs.map((doc) => doc.id)
   const matches = docs.map((): MatchedQueries => [])
   const position = new Map(docs.map((doc, i) => [doc.docId, i]))
-  for (const [name, query] of javaHashMapOrder([...named])) {
+  for (const [name, query] of javaHashOrder([...named], ([name]) => javaStringHashCode(name))) {
     for (const { docId, score } of index.search(restrictedTo(query, ids), docs.length, dfs).scoreDocs) {
       const at = position.get(docId)
       if (at !== undefined) matches[at]!.push([name, score])

@@ -29,7 +29,7 @@ import {
 } from './break-iterators.ts'
 import { highlightPassages } from './field-highlighter.ts'
 import { fieldOptions, type FieldOptions, type HighlightBuilder } from './highlight-builder.ts'
-import { javaHashMapOrder } from './java-hash-map-order.ts'
+import { javaHashOrder, javaStringHashCode } from '../../../../net/java-hash.ts'
 import { extractedTermMatches, weightMatches, type FieldToken } from './query-matches.ts'
 
 export type HitHighlight = Array<[string, string[]]>
@@ -163,5 +163,5 @@ export function highlightHit(context: HighlightContext, source: string, docId: n
     if (options.scoreOrdered) snippets.sort((a, b) => b.score - a.score)
     found.push([name, snippets.map((snippet) => snippet.text)])
   }
-  return found.length > 0 ? javaHashMapOrder(found) : null
+  return found.length > 0 ? javaHashOrder(found, ([field]) => javaStringHashCode(field)) : null
 }
