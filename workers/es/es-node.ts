@@ -170,6 +170,7 @@ export class EsNode implements EsNodeApi {
       deps.scheduler,
     )
     const client = new NodeClient(cluster, shardChannel, deps.scheduler)
+    const contexts = new ReaderContexts(deps.scheduler, searchSessionId(nodeId, deps.scheduler.now()))
     applier = new IndicesClusterStateService(indices, {
       localNodeId: nodeId,
       clock: deps.scheduler,
@@ -179,6 +180,7 @@ export class EsNode implements EsNodeApi {
       handOffPrimary: (index, copy) => handOffPrimary(client, index, copy),
       promote: (index, shard, state) => handler.promote(index, shard, state),
       isRelocated: (shard) => handler.isRelocated(shard),
+      freeReaderContexts: (uuid) => contexts.freeAllForIndex(uuid),
     })
     const handler = new ShardRequestHandler({
       clock: deps.scheduler,
@@ -187,7 +189,7 @@ export class EsNode implements EsNodeApi {
       cluster,
       transport: shardChannel,
       reporter: coordinator,
-      contexts: new ReaderContexts(deps.scheduler, searchSessionId(nodeId, deps.scheduler.now())),
+      contexts,
     })
     shardChannel.serve((_from, request) => handler.handle(request))
     const pipelines = new ClusterPipelineStore(cluster)

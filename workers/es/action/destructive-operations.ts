@@ -1,7 +1,8 @@
 /**
  * DestructiveOperations.failDestructive: while the cluster setting action.destructive_requires_name is true
  * (ES 8's default), an index expression that uses `_all` or a `*` pattern is refused for the destructive
- * index actions (delete index, _close, _open) with "Wildcard expressions or all indices are not allowed".
+ * index actions (delete index, _close, _open) with "Wildcard expressions or all indices are not allowed"; the
+ * match-none expression `*,-*` passes.
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { destructiveRequiresName } from '../cluster/metadata/cluster-settings.ts'
@@ -12,8 +13,11 @@ export function hasWildcardUsage(expression: string): boolean {
   return expression.split(',').some((name) => name === '_all' || name.includes('*'))
 }
 
+/** MATCH_NONE_PATTERN: `*,-*` names nothing, so it is not refused. */
+const isMatchNone = (expression: string): boolean => expression === '*,-*'
+
 export function failDestructive(state: ClusterState, expression: string): void {
-  if (hasWildcardUsage(expression) && destructiveRequiresName(state)) {
+  if (hasWildcardUsage(expression) && !isMatchNone(expression) && destructiveRequiresName(state)) {
     throw illegalArgumentException('Wildcard expressions or all indices are not allowed')
   }
 }

@@ -6,7 +6,8 @@
  * those earlier pages took. With one shard the page advances the context itself (queryAndFetch); with several, the
  * coordinating node says how many of the page's documents it used (`scroll_emitted`, the fetch phase's message,
  * sent only to the shards whose documents the page took). Each page is one query message per shard, plus that
- * notice to the shards that gave documents.
+ * notice to the shards that gave documents. A page keeps its context at least its `scroll` keep alive, or
+ * search.default_keep_alive (5m) without one; a keep alive over search.max_keep_alive frees the context and fails.
  *
  * Points in time (SearchService.openReaderContext, and executeQueryPhase with a reader id): `openReader` opens a
  * context without a request on the local copy (after the copy's scheduled refresh, as a search would see it; with
@@ -22,6 +23,7 @@ import type { IndicesService } from '../indices/indices-service.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
 import { executeShardSearch, type ShardSearchRequest } from '../search/shard-search.ts'
 import {
+  DEFAULT_KEEP_ALIVE_MS,
   searchContextMissing,
   type ReaderContext,
   type ReaderContexts,
@@ -88,12 +90,14 @@ export class SearchContextHandler {
     reader: NonNullable<ShardSearchRequest['reader']>,
   ): ShardResponse {
     return this.failing(() => {
-      const context = this.deps.contexts.find(reader.sessionId, reader.id, reader.keepAlive)
+      const { contexts } = this.deps
+      const context = contexts.find(reader.sessionId, reader.id)
       const { target } = context
       const index = this.deps.indices.get(target.index)
       const sameShard = target.uuid === request.uuid && target.shard === request.shard
       if (!index || index.metadata.uuid !== target.uuid || context.scroll || !sameShard)
         throw searchContextMissing(reader.id)
+      contexts.markAsUsed(context, reader.keepAlive)
       const now = this.deps.clock.now()
       const result = executeShardSearch(index, context.searcher, request, analyzeForIndexing, now)
       const live = index.shards.get(target.shard)
@@ -112,16 +116,24 @@ export class SearchContextHandler {
     switch (request.type) {
       case 'scroll':
         return this.failing(() => {
-          const context = contexts.find(request.sessionId, request.id, request.keepAlive)
+          const context = contexts.find(request.sessionId, request.id)
           const index = this.deps.indices.get(context.target.index)
           if (!index || index.metadata.uuid !== context.target.uuid || !context.scroll)
             throw searchContextMissing(request.id)
+          try {
+            contexts.markAsUsed(context, request.keepAlive ?? DEFAULT_KEEP_ALIVE_MS)
+          } catch (error) {
+            // A keep alive over the limit frees the scroll's context (SearchService.executeQueryPhase).
+            contexts.free(contexts.sessionId, context.id)
+            throw error
+          }
           return this.page(index, context, request.selfAdvance, true)
         })
       case 'scroll_emitted':
         return this.failing(() => {
-          const scroll = contexts.find(request.sessionId, request.id, null).scroll
-          if (scroll) scroll.emitted += request.emitted
+          const context = contexts.find(request.sessionId, request.id)
+          contexts.markAsUsed(context, null)
+          if (context.scroll) context.scroll.emitted += request.emitted
           return { type: 'ack' }
         })
       case 'free_context':

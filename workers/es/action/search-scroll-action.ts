@@ -1,21 +1,22 @@
 /**
- * Scrolls on the coordinating node (TransportSearchScrollAction, TransportClearScrollAction):
- * - `scrollKeepAlive`: a search's `?scroll` keep alive, after SearchRequest.validate's scroll checks, all refused
- *   together as action_request_validation_exception (`from`, `size` 0, `rescore`, a disabled `track_total_hits`).
+ * Scrolls on the coordinating node (TransportSearchScrollAction, SearchScrollAsyncAction, TransportClearScrollAction):
  * - `executeScroll`: the next page of a scroll id: one `scroll` request to the node of each shard context (the id
- *   names the nodes: search/context/scroll-id.ts), the pages reduced as a search's are, then, with several shards,
- *   each told how many of its documents the page took. A context whose node left fails with IllegalStateException
- *   `node [id] is not available`; an unknown or expired one with search_context_missing_exception; such shard
- *   failures have no shard target (`"shard":-1,"index":null`), and when every shard failed the page is
- *   search_phase_execution_exception.
+ *   names the nodes: search/context/scroll-id.ts), the pages reduced as a search's are, then, for a queryThenFetch
+ *   id, each shard told how many of its documents the page took (a queryAndFetch id's single shard advances
+ *   itself). An id of another type is IllegalArgumentException `Scroll id type [t] unrecognized`; an id without
+ *   contexts (a scroll over no shards) is search_phase_execution_exception `no nodes to search on` (503). A
+ *   context whose node left fails with IllegalStateException `node [id] is not available`; an unknown or expired
+ *   one with search_context_missing_exception; such shard failures have no shard target (`"shard":-1,
+ *   "index":null`). When every shard failed the page is search_phase_execution_exception, whose `caused_by` is the
+ *   last shard's failure as its node answered it (a RemoteTransportException, rendered as its cause), absent when
+ *   the last was a node not available (the cause then is a shard failure's own exception, which ES drops).
  * - `clearScroll`: frees the contexts the ids name (`num_freed` counts the contexts freed, 404 when none), or with
  *   `_all` every node's scroll contexts (`num_freed` then counts the nodes that answered, as ClearScrollController).
  */
-import { EsException, actionRequestValidationException } from '../errors/index.ts'
-import { parseTimeValue, timeValueMillis } from '../common/time/index.ts'
+import { EsException, illegalArgumentException } from '../errors/index.ts'
 import { parseSearchRequest, type ParsedSearch } from '../search/search-request.ts'
 import { parseScrollId, type ReaderIdForNode } from '../search/context/scroll-id.ts'
-import type { ShardFailure } from '../search/shard-failures.ts'
+import { allShardsFailed, type ShardFailure } from '../search/shard-failures.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import {
   reduceShardAnswers,
@@ -24,22 +25,6 @@ import {
   type ShardAnswer,
 } from './transport-search-action.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
-
-/** The `scroll` parameter's keep alive in ms (null without one), once the request may scroll. */
-export function scrollKeepAlive(params: ReadonlyMap<string, string>, parsed: ParsedSearch): number | null {
-  const scroll = params.get('scroll')
-  if (scroll === undefined) return null
-  const keepAlive = timeValueMillis(parseTimeValue(scroll, 'scroll'))
-  const { from, size, rescore } = parsed.request
-  const errors: string[] = []
-  if (parsed.trackTotalHitsLimited)
-    errors.push('disabling [track_total_hits] is not allowed in a scroll context')
-  if (from > 0) errors.push('using [from] is not allowed in a scroll context')
-  if (size === 0) errors.push('[size] cannot be [0] in a scroll context')
-  if (rescore.length > 0) errors.push('using [rescore] is not allowed in a scroll context')
-  if (errors.length > 0) throw actionRequestValidationException(errors)
-  return keepAlive
-}
 
 export interface ScrollPage {
   result: DistributedSearchResult
@@ -51,9 +36,12 @@ export async function executeScroll(
   scrollId: string,
   keepAlive: number | null,
 ): Promise<ScrollPage> {
-  const readers = parseScrollId(scrollId)
+  const { type, contexts: readers } = parseScrollId(scrollId)
+  if (type !== 'queryAndFetch' && type !== 'queryThenFetch')
+    throw illegalArgumentException(`Scroll id type [${type}] unrecognized`)
+  if (readers.length === 0) throw noNodesToSearchOn()
   const { nodes } = context.client.cluster.state()
-  const selfAdvance = readers.length === 1
+  const selfAdvance = type === 'queryAndFetch'
   const responses = await Promise.all(
     readers.map(({ node, sessionId, id }) => {
       const address = nodes.find((n) => n.id === node)?.address
@@ -63,12 +51,19 @@ export async function executeScroll(
   )
   const failures: ShardFailure[] = []
   const answers: ShardAnswer[] = []
+  let cause: EsException | null = null
   responses.forEach((response, i) => {
     const index = response?.type === 'search' ? context.indices.get(indexOf(response.result)) : undefined
     if (response?.type === 'search' && index) {
       answers.push({ index, node: response.node, result: response.result, ...readerOf(response.reader) })
-    } else failures.push(untargetedFailure(failureOf(response, readers[i]!)))
+      return
+    }
+    const error = failureOf(response, readers[i]!)
+    failures.push(untargetedFailure(error))
+    // A node not available fails at once, before any node answers: the last failure is a node's if any is.
+    if (response?.type === 'search_failed') cause = error
   })
+  if (answers.length === 0) throw allShardsFailed(failures, cause)
   // Every context runs the same request: the first answer's is read for the reduce.
   const { body, params } = responses.flatMap((r) =>
     r?.type === 'search' && r.request ? [r.request] : [],
@@ -78,7 +73,7 @@ export async function executeScroll(
   }
   const parsed = parseSearchRequest(body, new Map(params), false, context.analyze, context.clock.now())
   const result = reduceShardAnswers(readers.length, failures, answers, exactTotal(parsed))
-  if (readers.length > 1) await sendEmitted(context, result)
+  if (!selfAdvance) await sendEmitted(context, result)
   return { result, parsed: exactTotal(parsed) }
 }
 
@@ -88,7 +83,7 @@ export async function clearScroll(context: RestContext, scrollIds: readonly stri
     const answers = await context.client.eachNode({ type: 'free_all_scrolls' })
     return answers.length
   }
-  const readers = scrollIds.flatMap((id) => parseScrollId(id))
+  const readers = scrollIds.flatMap((id) => parseScrollId(id).contexts)
   const { nodes } = context.client.cluster.state()
   const freed = await Promise.all(
     readers.map(async ({ node, sessionId, id }) => {
@@ -123,6 +118,21 @@ function failureOf(
     type: 'illegal_state_exception',
     reason: `node [${reader.node}] is not available`,
     status: 500,
+  })
+}
+
+/** SearchScrollAsyncAction.run on an id without contexts. */
+function noNodesToSearchOn(): EsException {
+  return new EsException({
+    type: 'search_phase_execution_exception',
+    reason: 'no nodes to search on',
+    status: 503,
+    metadata: [
+      ['phase', 'query'],
+      ['grouped', true],
+      ['failed_shards', []],
+    ],
+    rootCausesFrom: [],
   })
 }
 

@@ -12,8 +12,9 @@
  *   (replica-operations.ts); answers its local checkpoint, of which the primary takes the global checkpoint.
  * - resync: a newly promoted primary's operations above its global checkpoint (primary-replica-syncer.ts),
  *   applied as a write's are; the operations a rollback undid are then settled and the copy flushed.
- * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy; a
- *   search with `?scroll`, its pages and the freeing of its contexts: search-context-handler.ts.
+ * - dfs and search: a search's DFS phase and its query phase (with the fetch folded in) on the local copy, each
+ *   taking a reader context id (search/context/reader-contexts.ts); a search with `?scroll`, its pages and the
+ *   freeing of its contexts: search-context-handler.ts.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
@@ -72,7 +73,7 @@ export interface ShardRequestDeps {
   cluster: ClusterService
   transport: Transport<ShardRequest, ShardResponse>
   reporter: ShardStateReporter
-  /** This node's scroll and point-in-time reader contexts. */
+  /** This node's scroll and point-in-time reader contexts, and the id every shard query phase takes. */
   contexts: ReaderContexts
 }
 
@@ -132,11 +133,14 @@ export class ShardRequestHandler {
       }
       case 'dfs':
         return Promise.resolve(
-          this.searchPhase(request, (index, shard, now) => ({
-            type: 'dfs',
-            node: this.deps.cluster.localNode.id,
-            result: executeDfsPhase(index, shard, request, analyzeForIndexing, now),
-          })),
+          this.searchPhase(request, (index, shard, now) => {
+            this.deps.contexts.nextId()
+            return {
+              type: 'dfs',
+              node: this.deps.cluster.localNode.id,
+              result: executeDfsPhase(index, shard, request, analyzeForIndexing, now),
+            }
+          }),
         )
       case 'search':
         if (request.reader) return Promise.resolve(this.searchContexts.searchReader(request, request.reader))
@@ -150,6 +154,8 @@ export class ShardRequestHandler {
         }
         return Promise.resolve(
           this.searchPhase(request, (index, shard, now) => {
+            // After a DFS phase the query phase runs in the DFS phase's context (and id).
+            if (!request.dfs) this.deps.contexts.nextId()
             const result = executeShardSearch(index, shard, request, analyzeForIndexing, now)
             shard.counters.queryTotal++
             return { type: 'search', node: this.deps.cluster.localNode.id, result }
@@ -176,6 +182,8 @@ export class ShardRequestHandler {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
         found.index.scheduledRefresh(this.deps.clock.now())
+        // SearchService.createSearchContext takes an id too.
+        this.deps.contexts.nextId()
         const searcher = found.shard.searcherIndex
         const docId = searcher.search({ type: 'term', field: '_id', term: request.id, boost: 1 }, 1)
           .scoreDocs[0]?.docId

@@ -3,7 +3,8 @@
  * state, as ES's IndicesClusterStateService does:
  * - an index the state no longer has (or has under a new uuid) is closed and its store deleted; a stored
  *   copy of an index the state never knew here stays on disk, a dangling index (ES keeps those too);
- * - every index of the state is known here with its current settings and mapping;
+ * - every index of the state is known here with its current settings and mapping; an index deleted, closed or
+ *   reopened has this node's scroll and point-in-time contexts on it freed (SearchService.afterIndexRemoved);
  * - a local copy the routing table no longer assigns here (or assigns under another allocation id) is
  *   closed; its store stays on disk, still reported to the master (a primary may be assigned to it again
  *   while it is in sync), until every copy of the shard is active on other nodes (IndicesStore);
@@ -32,6 +33,7 @@ import type { FailedShard, ShardCopyRef } from '../cluster/allocation/allocation
 import type { StoredShardCopy } from '../cluster/allocation/routing-allocation.ts'
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import type { IndexService } from '../index/index-service.ts'
+import { isClosed } from '../index/index-metadata.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
 import type { RecoverySnapshot } from '../action/shard-messages.ts'
 import { acquireReplicaOperationPermit, applyOperations } from '../action/replica-operations.ts'
@@ -58,6 +60,8 @@ export interface IndicesClusterStateDeps {
   promote(index: IndexService, shard: IndexShard, state: ClusterState): void
   /** Whether this primary copy handed off to its relocation target (it takes no write any more). */
   isRelocated(shard: IndexShard): boolean
+  /** Frees this node's scroll and point-in-time contexts of an index uuid (SearchService.afterIndexRemoved). */
+  freeReaderContexts(uuid: string): void
 }
 
 export class IndicesClusterStateService {
@@ -72,10 +76,15 @@ export class IndicesClusterStateService {
     if (state.masterNodeId === null) return
     const uuids = new Set(Object.values(state.metadata.indices).map((metadata) => metadata.uuid))
     for (const index of this.indices.all()) {
-      if (!uuids.has(index.metadata.uuid)) void this.indices.remove(index.metadata.name)
+      if (uuids.has(index.metadata.uuid)) continue
+      this.deps.freeReaderContexts(index.metadata.uuid)
+      void this.indices.remove(index.metadata.name)
     }
     for (const metadata of Object.values(state.metadata.indices)) {
+      const known = this.indices.get(metadata.name)?.metadata
       const index = this.indices.follow(esIndexMetadata(metadata))
+      if (known?.uuid === index.metadata.uuid && isClosed(known) !== isClosed(index.metadata))
+        this.deps.freeReaderContexts(index.metadata.uuid)
       const assigned = new Map<number, ShardRouting>()
       for (const copies of state.routingTable[metadata.name] ?? []) {
         for (const copy of assignedShards(copies))

@@ -42,6 +42,7 @@ import { parseHighlight, type HighlightBuilder } from './fetch/highlight/index.t
 import { FetchOptionsReader, hitSource, type FetchOptions } from './fetch/fetch-options.ts'
 import { parseTimeValue } from '../common/time/index.ts'
 import { SearchFeaturesReader } from './request-features.ts'
+import { scrollKeepAlive, scrollRequestErrors, scrollSourceErrors } from './scroll-validation.ts'
 import type { TermSuggestionBuilder } from './suggest/suggest-builder.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import type { IndexBoost } from './indices-boost.ts'
@@ -75,8 +76,6 @@ export interface ParsedSearch {
   highlight: HighlightBuilder | null
   /** hits.total counts exactly up to this many (track_total_hits). */
   trackTotalHits: number
-  /** `track_total_hits` was given as something other than exact counting (false or a limit): refused by a scroll. */
-  trackTotalHitsLimited: boolean
   /** The query for one index: the URI's `q`, else the body's query. */
   queryFor(context: QueryContext): IndexQuery
   /** The body's `post_filter` for one index, or null without one (build it after `queryFor`, as ES does). */
@@ -206,19 +205,32 @@ export function parseSearchRequest(
   for (const options of highlightQueries)
     if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
   for (const rescorer of features.rescore) buildQuery(rescorer.query, validation)
-  // SearchSourceBuilder.validate, before the indices are resolved.
+  // SearchSourceBuilder.validate, then SearchRequest.validate, before the indices are resolved.
   const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
+  const track = body.get('track_total_hits')
+  const trackTotalHitsLimited = track !== undefined && track !== true
+  const scroll = !isCount && scrollKeepAlive(params) !== null
   const errors = [
+    ...(scroll
+      ? scrollSourceErrors({
+          trackTotalHitsLimited,
+          from,
+          size,
+          rescores: features.rescore.length,
+          searchAfter: searchAfter !== null,
+          collapse: features.collapse !== null,
+        })
+      : []),
     ...(from > 0 && searchAfter !== null
       ? ['[from] parameter must be set to 0 when [search_after] is used']
       : []),
     ...fetch.validationErrors(explicitSource),
     ...features.validationErrors(),
+    ...(scroll ? scrollRequestErrors(params) : []),
     ...(pit === null ? shardDocWithoutPit(sort) : []),
   ]
   if (errors.length > 0) throw actionRequestValidationException(errors)
   const fetchOptions = fetch.build()
-  const track = body.get('track_total_hits')
   return {
     request: {
       from,
@@ -239,7 +251,6 @@ export function parseSearchRequest(
     highlight,
     trackTotalHits:
       track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
-    trackTotalHitsLimited: track !== undefined && track !== true,
     queryFor(context) {
       return uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context)
     },

@@ -8,7 +8,8 @@
  *   cause (AbstractSearchAsyncAction), dropped when it is that failure's own exception (deduplicateCause): an
  *   ElasticsearchException such as query_shard_exception gets no "caused_by" and is its own root cause, with
  *   its index metadata; a plain Java exception such as illegal_argument_exception is wrapped, so it appears
- *   twice in "caused_by"; a deeper ElasticsearchException cause appears once.
+ *   twice in "caused_by"; a deeper ElasticsearchException cause appears once. A scroll's page gives its own cause
+ *   (action/search-scroll-action.ts).
  * - some failed: the search answers, with `_shards.failed` and `_shards.failures` listing the groups.
  */
 import { EsException, exceptionFields, guessRootCauses } from '../errors/index.ts'
@@ -48,15 +49,14 @@ export function groupedFailures(failures: readonly ShardFailure[]): Map<string, 
   )
 }
 
-export function allShardsFailed(failures: readonly ShardFailure[]): EsException {
+/**
+ * `cause`, when given, is the exception the failing phase passes instead of the guessed one (a scroll passes its
+ * last shard's transport failure; null for none).
+ */
+export function allShardsFailed(failures: readonly ShardFailure[], cause?: EsException | null): EsException {
   const groups = distinctFailures(failures).map((failure) => failure.error)
   const first = groups[0]!
-  const root = guessRootCauses(first)[0]!
-  const guessed = !first.rootCause
-    ? new EsException({ type: first.type, reason: first.reason, status: first.status, causedBy: first })
-    : root === first
-      ? undefined
-      : root
+  const guessed = cause === undefined ? guessedCause(first) : (cause ?? undefined)
   return new EsException({
     type: 'search_phase_execution_exception',
     reason: 'all shards failed',
@@ -72,4 +72,12 @@ export function allShardsFailed(failures: readonly ShardFailure[]): EsException 
     causedBy: guessed,
     rootCausesFrom: groups,
   })
+}
+
+/** AbstractSearchAsyncAction's cause: the first group's root cause, less what deduplicateCause drops. */
+function guessedCause(first: EsException): EsException | undefined {
+  const root = guessRootCauses(first)[0]!
+  if (!first.rootCause)
+    return new EsException({ type: first.type, reason: first.reason, status: first.status, causedBy: first })
+  return root === first ? undefined : root
 }

@@ -32,6 +32,7 @@ import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './sear
 import { withCollapseFields } from './collapse/collapse-fields.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import { boostedQuery } from './indices-boost.ts'
+import { checkResultWindow } from './result-window.ts'
 import { executeTermSuggestions, type TermSuggestion } from './suggest/term-suggester.ts'
 import {
   executeNestedInnerHits,
@@ -197,6 +198,7 @@ function shardSearch(
     innerHits,
   } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
+  checkResultWindow(parsed.request.from, parsed.request.size, request.window !== undefined)
   const skip = request.window?.skip ?? 0
   const searchRequest =
     request.window === undefined

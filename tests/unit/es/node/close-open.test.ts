@@ -218,3 +218,81 @@ describe('a closed index across a restart', () => {
     )
   })
 })
+
+describe('closed indices in the cluster APIs, and the request details ES 8.17 reads', () => {
+  /** Index.hashCode (31 × name's String hash + uuid's) bucketed as a fresh HashSet of 16 buckets does. */
+  function hashSetOrder(entries: Array<[string, string]>): Array<[string, string]> {
+    const hash = (text: string) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0)
+    const bucket = ([name, uuid]: [string, string]) => {
+      const h = (Math.imul(31, hash(name)) + hash(uuid)) | 0
+      return (h ^ (h >>> 16)) & 15
+    }
+    return entries
+      .map((entry, order) => ({ entry, order, bucket: bucket(entry) }))
+      .sort((a, b) => a.bucket - b.bucket || a.order - b.order)
+      .map(({ entry }) => entry)
+  }
+
+  it('list open indices refusing a static setting in HashSet<Index> order', async () => {
+    const node = await nodeWithDocs()
+    await node.send('PUT', '/cards', { settings: { number_of_replicas: 0 } })
+    const names = ['books', 'cards', 'notes']
+    const uuids = await Promise.all(names.map((name) => uuidOf(node, name)))
+    const listed = hashSetOrder(names.map((name, i) => [name, uuids[i]!]))
+      .map(([name, uuid]) => `[${name}/${uuid}]`)
+      .join(', ')
+    expect((await node.send('PUT', '/books,cards,notes/_settings', { codec: 'best_compression' })).body).toBe(
+      illegalArgument(`Can't update non dynamic settings [[index.codec]] for open indices [${listed}]`),
+    )
+  })
+
+  it('take *,-* as naming nothing, and index-setting in any case', async () => {
+    const node = await nodeWithDocs()
+    expect((await node.send('POST', '/*,-*/_close')).body).toBe(
+      '{"acknowledged":true,"shards_acknowledged":false,"indices":{}}',
+    )
+    const closed = await node.send('POST', '/books/_close?wait_for_active_shards=Index-Setting')
+    expect(closed.body).toBe(
+      '{"acknowledged":true,"shards_acknowledged":true,"indices":{"books":{"closed":true}}}',
+    )
+    expect(closed.warnings).toHaveLength(1)
+    expect(closed.warnings![0]).toContain(
+      "the 'index-setting' value for this parameter should no longer be used",
+    )
+  })
+
+  it('_cluster/state: every block, patterns reach open indices only, a closed index named outright is kept', async () => {
+    const node = await nodeWithDocs()
+    await node.send('POST', '/books/_close')
+    const block = '{"4":{"description":"index closed","retryable":false,"levels":["read","write"]}}'
+    const state = JSON.parse((await node.send('GET', '/_cluster/state/blocks,metadata/n*')).body) as {
+      blocks: unknown
+      metadata: { indices: object }
+    }
+    expect(JSON.stringify(state.blocks)).toBe(`{"indices":{"books":${block}}}`)
+    expect(Object.keys(state.metadata.indices)).toEqual(['notes'])
+    for (const path of ['/_cluster/state/metadata/b*', '/_cluster/state/metadata/_all']) {
+      const body = JSON.parse((await node.send('GET', path)).body) as { metadata: { indices: object } }
+      expect(Object.keys(body.metadata.indices)).not.toContain('books')
+    }
+    const named = JSON.parse((await node.send('GET', '/_cluster/state/metadata/books,nope')).body) as {
+      metadata: { indices: object }
+    }
+    expect(Object.keys(named.metadata.indices)).toEqual(['books'])
+  })
+
+  it('_cluster/health: the indices found (closed included), red while a named one is missing', async () => {
+    const node = await nodeWithDocs()
+    await node.send('POST', '/books/_close')
+    const health = JSON.parse((await node.send('GET', '/_cluster/health/b*,nope?timeout=1s')).body) as {
+      status: string
+      timed_out: boolean
+      active_primary_shards: number
+    }
+    expect(health).toMatchObject({ status: 'red', timed_out: true, active_primary_shards: 1 })
+    const found = JSON.parse((await node.send('GET', '/_cluster/health/b*')).body) as {
+      active_primary_shards: number
+    }
+    expect(found.active_primary_shards).toBe(1)
+  })
+})

@@ -116,6 +116,33 @@ describe('point in time', () => {
     expect(search.body).toContain('search_context_missing_exception')
   })
 
+  it('answers a freed context per shard, without caused_by (the shard failure is its own cause)', async () => {
+    const cluster = await numbers(1, 2)
+    await cluster.json(1, 'GET', '/idx/_search')
+    const id = await openPit(cluster)
+    const reader = decodeSearchContextId(id).shards[0]!.reader
+    expect(reader.id).toBe(2)
+    await cluster.send(1, 'DELETE', '/_pit', { id })
+    const search = await cluster.send(1, 'POST', '/_search', { pit: { id } })
+    const cause = '{"type":"search_context_missing_exception","reason":"No search context found for id [2]"}'
+    expect(search.status).toBe(404)
+    expect(search.body).toBe(
+      `{"error":{"root_cause":[${cause}],"type":"search_phase_execution_exception","reason":"all shards failed",` +
+        `"phase":"query","grouped":true,"failed_shards":[{"shard":0,"index":"idx","node":"${reader.node}",` +
+        `"reason":${cause}}]},"status":404}`,
+    )
+  })
+
+  it('is freed when its index closes (SearchService.afterIndexRemoved)', async () => {
+    const cluster = await numbers(2, 3)
+    const id = await openPit(cluster)
+    await cluster.json(1, 'POST', '/idx/_close')
+    await cluster.json(1, 'POST', '/idx/_open')
+    const search = await cluster.send(1, 'POST', '/_search', { pit: { id } })
+    expect(search.status).toBe(404)
+    expect(errorOf(search).type).toBe('search_phase_execution_exception')
+  })
+
   it('expires after its keep alive', async () => {
     const cluster = await numbers(1, 2)
     const id = await openPit(cluster)

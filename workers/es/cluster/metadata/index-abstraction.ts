@@ -136,7 +136,8 @@ export function resolveIndexRouting(
 /**
  * What an expression names, as IndexNameExpressionResolver.resolveExpressions keeps it (aliases preserved):
  * the index names it gives or its patterns match, and the alias names it gives outright or its patterns
- * match (an alias may be both). Both kinds of alias filter a search; only aliases named outright route it,
+ * match (an alias may be both); after a wildcard, `-name` / `-pattern` takes what it matches out again (ES's
+ * exclusions, so `*,-*` names nothing). Both kinds of alias filter a search; only aliases named outright route it,
  * a pattern-matched one standing for its indices (resolveSearchRouting expands patterns to indices). Null is
  * every index (`_all`, or no expression).
  */
@@ -158,8 +159,14 @@ export function resolveExpression(
   const names = new Set<string>()
   const namedAliases = new Set<string>()
   const patternAliases = new Set<string>()
+  let wildcardSeen = false
   for (const part of expression.split(',')) {
+    if (wildcardSeen && part.startsWith('-')) {
+      excludeMatches(part.slice(1), backing, [names, namedAliases, patternAliases])
+      continue
+    }
     if (part.includes('*')) {
+      wildcardSeen = true
       for (const metadata of indices) {
         const visible =
           options.expandHidden ||
@@ -184,6 +191,22 @@ export function resolveExpression(
     else if (!options.ignoreUnavailable) throw indexNotFoundException(part)
   }
   return { indices: names, namedAliases, patternAliases }
+}
+
+/**
+ * An exclusion (`-name` or `-pattern` after a wildcard): takes the index, alias and data stream names it matches
+ * out of what the expression named so far (a data stream takes its backing indices). A name it misses is no error.
+ */
+function excludeMatches(
+  excluded: string,
+  backing: ReadonlyMap<string, readonly IndexMetadata[]>,
+  selections: ReadonlyArray<Set<string>>,
+): void {
+  const matches = (name: string) => (excluded.includes('*') ? simpleMatch(excluded, name) : name === excluded)
+  for (const selected of selections)
+    for (const name of [...selected]) if (matches(name)) selected.delete(name)
+  for (const [dataStream, members] of backing)
+    if (matches(dataStream)) members.forEach((member) => selections[0]!.delete(member.name))
 }
 
 /** Whether a pattern expands to this index, by its state (expand_wildcards open / closed). */

@@ -56,9 +56,16 @@ export const STRICT_EXPAND_CLOSED: IndicesOptions = {
   forbidClosed: false,
 }
 
-/** _cluster/health and _cluster/state (lenientExpand): open and closed, missing names skipped. */
-export const LENIENT_EXPAND_OPEN_CLOSED: IndicesOptions = {
+/** _cluster/state (ClusterStateRequest: lenientExpandOpen): wildcards reach open indices, missing names skipped. */
+export const LENIENT_EXPAND_OPEN: IndicesOptions = {
+  ...STRICT_EXPAND_OPEN,
+  ignoreUnavailable: true,
+}
+
+/** _cluster/health (ClusterHealthRequest: lenientExpandHidden): open, closed and hidden, missing names skipped. */
+export const LENIENT_EXPAND_OPEN_CLOSED_HIDDEN: IndicesOptions = {
   ...STRICT_EXPAND_OPEN_CLOSED,
+  expandHidden: true,
   ignoreUnavailable: true,
 }
 

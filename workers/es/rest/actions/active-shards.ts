@@ -13,9 +13,9 @@ export type ActiveShardCount = number | 'all'
 /** How long an index action waits for its shards (the ack timeout, 30 s). */
 const ACTIVE_SHARDS_TIMEOUT_MS = 30_000
 
-/** ActiveShardCount.parseString; absent (or `index-setting`) is the default, one copy. */
+/** ActiveShardCount.parseString; absent (or `index-setting`, in any case) is the default, one copy. */
 export function parseActiveShardCount(value: string | undefined): ActiveShardCount {
-  if (value === undefined || value === 'index-setting') return 1
+  if (value === undefined || isIndexSetting(value)) return 1
   if (value === 'all') return 'all'
   const count = /^[+-]?\d+$/.test(value) ? Number(value) : NaN
   if (!Number.isSafeInteger(count) || Math.abs(count) > 2 ** 31 - 1) {
@@ -24,6 +24,9 @@ export function parseActiveShardCount(value: string | undefined): ActiveShardCou
   if (count < 0) throw illegalArgumentException('cannot set active shard count to a negative value')
   return count
 }
+
+/** RestCloseIndexAction's `"index-setting".equalsIgnoreCase(value)`. */
+export const isIndexSetting = (value: string | undefined): boolean => value?.toLowerCase() === 'index-setting'
 
 export async function waitForActiveShards(
   context: RestContext,

@@ -6,7 +6,8 @@
  * `_cluster/allocation/explain` and `_validate/query` (each in its own file).
  *
  * A wait that is met answers at once; one that is not waits for a cluster state that meets it, and
- * answers `timed_out: true` with 408 when `timeout` (30s by default) passes first. A missing concrete
+ * answers `timed_out: true` with 408 when `timeout` (30s by default) passes first. The figures are those of
+ * the indices the expression finds (open, closed and hidden; missing names skipped), and a missing concrete
  * index is a condition not met (status red).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
@@ -23,7 +24,6 @@ import type { ShardRouting } from '../../cluster/state/shard-routing.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
 import { MASTER_TIMEOUT_MS, masterNotDiscoveredException } from '../../node/cluster-service.ts'
-import type { IndexService } from '../../index/index-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -33,7 +33,10 @@ import { registerClusterStateAction } from './cluster-state-action.ts'
 import { registerClusterSettingsAction } from './cluster-settings-action.ts'
 import { registerNodesInfoAction } from './nodes-info-action.ts'
 import { registerValidateQueryAction } from './validate-query-action.ts'
-import { STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import {
+  LENIENT_EXPAND_OPEN_CLOSED_HIDDEN,
+  STRICT_EXPAND_OPEN_CLOSED,
+} from '../../cluster/metadata/indices-options.ts'
 
 type Level = 'cluster' | 'indices' | 'shards'
 
@@ -69,13 +72,14 @@ async function health(context: RestContext, req: RestHandlerRequest): Promise<Re
     throw masterNotDiscoveredException()
   }
   const evaluate = (state: ClusterState): { scoped: ClusterState; missing: boolean; met: boolean } => {
-    let indices: IndexService[]
+    // The health of the indices found (lenientExpandHidden); RED while a named one is missing (prepareResponse's
+    // strictExpand check).
+    const indices = context.indices.resolve(req.path.index, LENIENT_EXPAND_OPEN_CLOSED_HIDDEN)
     let missing = false
     try {
-      indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN_CLOSED)
+      context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN_CLOSED)
     } catch (error) {
       if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
-      indices = []
       missing = true
     }
     const scoped = scopedState(state, new Set(indices.map((index) => index.metadata.name)))

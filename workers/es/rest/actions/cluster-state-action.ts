@@ -4,7 +4,8 @@
  *   cluster_name, cluster_uuid, version, master_node, blocks, nodes, metadata, routing_table, routing_nodes
  * `metric` is a comma list of version, master_node, blocks, nodes, metadata, routing_table, routing_nodes or
  * `_all` (unknown names are ignored, as Metric.parseString(.., true) does); `index` narrows metadata and
- * routing to those indices, leniently (lenientExpandOpen: a missing index is left out, not an error).
+ * routing to those indices, leniently (lenientExpandOpen: a missing index is left out, not an error; a wildcard or
+ * `_all` reaches open indices only, a closed index named outright is kept). `blocks` lists every index's blocks.
  * Maps that ES keeps in hash maps (nodes, indices, routing nodes) come in Java HashMap order.
  *
  * Left out because the playground has no such value: `state_uuid`, `nodes_versions`, `nodes_features`, the
@@ -31,7 +32,7 @@ import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
 import { roleNames, transportAddress } from './node-description.ts'
 import { ES_VERSION } from './root-action.ts'
-import { LENIENT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import { LENIENT_EXPAND_OPEN } from '../../cluster/metadata/indices-options.ts'
 
 const METRICS = [
   'version',
@@ -64,7 +65,7 @@ async function clusterState(context: RestContext, req: RestHandlerRequest): Prom
   }
   if (metrics.has('version')) body.version = state.version
   if (metrics.has('master_node')) body.master_node = state.masterNodeId
-  if (metrics.has('blocks')) body.blocks = blocksJson(state, names)
+  if (metrics.has('blocks')) body.blocks = blocksJson(state)
   if (metrics.has('nodes')) body.nodes = nodesJson(state)
   if (metrics.has('metadata')) body.metadata = metadataJson(state, names, flat)
   if (metrics.has('routing_table')) body.routing_table = { indices: routingTableJson(state, names) }
@@ -78,19 +79,18 @@ function parseMetrics(text: string | undefined): Set<Metric> {
   return new Set(METRICS.filter((metric) => names.includes(metric)))
 }
 
-/** The indices in scope, in HashMap order: all of them, or those the expression names (leniently). */
+/** The indices in scope, in HashMap order: all of them without an expression, else those it names (leniently). */
 function selectedIndices(
   context: RestContext,
   state: ClusterState,
   expression: string | undefined,
 ): string[] {
   const all = Object.keys(state.metadata.indices)
-  if (expression === undefined || expression === '_all') return javaStringKeyOrder(all)
+  if (expression === undefined) return javaStringKeyOrder(all)
   const wanted = new Set<string>()
   for (const part of expression.split(',')) {
     try {
-      for (const index of context.indices.resolve(part, LENIENT_EXPAND_OPEN_CLOSED))
-        wanted.add(index.metadata.name)
+      for (const index of context.indices.resolve(part, LENIENT_EXPAND_OPEN)) wanted.add(index.metadata.name)
     } catch (error) {
       if (!(error instanceof EsException) || error.type !== 'index_not_found_exception') throw error
     }
@@ -99,10 +99,12 @@ function selectedIndices(
 }
 
 /**
- * ClusterBlocks.toXContent: a closed index carries MetadataIndexStateService.INDEX_CLOSED_BLOCK (id 4, READ_WRITE);
- * the playground has no other blocks.
+ * ClusterBlocks.toXContent, of every index whatever the request names (TransportClusterStateAction copies the blocks
+ * unfiltered): a closed index carries MetadataIndexStateService.INDEX_CLOSED_BLOCK (id 4, READ_WRITE); the
+ * playground has no other blocks. Indices in HashMap order.
  */
-function blocksJson(state: ClusterState, names: readonly string[]): JsonOut {
+function blocksJson(state: ClusterState): JsonOut {
+  const names = javaStringKeyOrder(Object.keys(state.metadata.indices))
   const closed = names.filter((name) => isClosed(esIndexMetadata(state.metadata.indices[name]!)))
   if (closed.length === 0) return {}
   const block = { description: 'index closed', retryable: false, levels: ['read', 'write'] }

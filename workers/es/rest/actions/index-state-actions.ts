@@ -11,7 +11,7 @@
  * flushes each copy), then the master closes them; the answer is
  *   {"acknowledged":true,"shards_acknowledged":<wait_for_active_shards met>,"indices":{"<name>":{"closed":true}}}
  * or, when nothing was left to close, CloseIndexResponse.EMPTY: {"acknowledged":true,"shards_acknowledged":false,"indices":{}}.
- * `wait_for_active_shards=index-setting` is the default and warns that the value is deprecated.
+ * `wait_for_active_shards=index-setting` (in any case) is the default and warns that the value is deprecated.
  * Open: the master opens the closed ones; the answer is {"acknowledged":true,"shards_acknowledged":<met>}.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
@@ -29,7 +29,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { broadcastToCopies } from './broadcast-by-copy.ts'
-import { parseActiveShardCount, waitForActiveShards } from './active-shards.ts'
+import { isIndexSetting, parseActiveShardCount, waitForActiveShards } from './active-shards.ts'
 
 const INDEX_SETTING_DEPRECATION =
   "?wait_for_active_shards=index-setting is now the default behaviour; the 'index-setting' value for this parameter should no longer be used since it will become unsupported in version 9"
@@ -47,8 +47,7 @@ export function registerIndexStateActions(controller: RestController, context: R
 async function closeIndices(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const waitFor = parseActiveShardCount(req.params.get('wait_for_active_shards'))
   const names = concreteIndices(context, req, STRICT_EXPAND_OPEN)
-  const warnings =
-    req.params.get('wait_for_active_shards') === 'index-setting' ? [INDEX_SETTING_DEPRECATION] : []
+  const warnings = isIndexSetting(req.params.get('wait_for_active_shards')) ? [INDEX_SETTING_DEPRECATION] : []
   const toClose = names.filter((name) => !isClosed(context.indices.get(name)!.metadata))
   if (toClose.length === 0) {
     return withWarnings(json(200, { acknowledged: true, shards_acknowledged: false, indices: {} }), warnings)

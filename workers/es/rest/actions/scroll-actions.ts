@@ -5,15 +5,20 @@
  *   (action/search-scroll-action.ts), with `_scroll_id` first only when the request gave `scroll`
  *   (SearchScrollAsyncAction answers the id only then). No id: `Validation Failed: 1: scrollId is missing;`.
  * - `DELETE /_search/scroll[/{scroll_id}]`: comma-separated ids from the path or parameter, a body's `scroll_id`
- *   (a string or an array) replacing them; `{"succeeded":true,"num_freed":N}`, 404 when nothing was freed. No id:
- *   `Validation Failed: 1: no scroll ids specified;`.
- * A body field other than those two is IllegalArgumentException `Unknown parameter [x] in request body or parameter
- * is of the wrong type[VALUE]`, as SearchScrollRequest.fromXContent / ClearScrollRequest.fromXContent throw it.
+ *   (any scalar, read as its text, or an array of them) replacing them; an object is `scroll_id element should only
+ *   contain scroll_id`, one in an array `scroll_id array element should only contain scroll_id`;
+ *   `{"succeeded":true,"num_freed":N}`, 404 when nothing was freed. No id: `Validation Failed: 1: no scroll ids
+ *   specified;`.
+ * A body field other than those (or, for a page, a `scroll_id` or `scroll` that is not a string) is
+ * IllegalArgumentException `Unknown parameter [x] in request body or parameter is of the wrong type[TOKEN]` with the
+ * value's token (VALUE_NUMBER, START_OBJECT, ...), as SearchScrollRequest.fromXContent / ClearScrollRequest.fromXContent
+ * throw it. A page's `took` is at least 1.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
-import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { valueToken } from '../../action/value-token.ts'
 import { clearScroll, executeScroll } from '../../action/search-scroll-action.ts'
 import { isBlank, parseRequestBody } from '../request-body.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -37,7 +42,7 @@ async function searchScroll(context: RestContext, req: RestHandlerRequest): Prom
   const started = context.clock.now()
   let scrollId = req.path.scroll_id ?? req.params.get('scroll_id') ?? null
   let scroll = req.params.get('scroll') ?? null
-  for (const [key, value] of bodyFields(req)) {
+  for (const [key, value] of bodyFields(req) ?? []) {
     if (key === 'scroll_id' && typeof value === 'string') scrollId = value
     else if (key === 'scroll' && typeof value === 'string') scroll = value
     else throw unknownParameter(key, value)
@@ -48,7 +53,8 @@ async function searchScroll(context: RestContext, req: RestHandlerRequest): Prom
   const body = searchResponseBody(result, parsed, {
     scrollId: keepAlive === null ? null : scrollId,
     shards: shardsJson(result),
-    took: context.clock.now() - started,
+    // SearchScrollAsyncAction.buildTookInMillis: at least 1.
+    took: Math.max(1, context.clock.now() - started),
     withScores: withNamedQueryScores(req.params),
     innerHits: null,
   })
@@ -58,27 +64,38 @@ async function searchScroll(context: RestContext, req: RestHandlerRequest): Prom
 async function clearScrollAction(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const named = req.path.scroll_id ?? req.params.get('scroll_id') ?? ''
   let scrollIds = named.split(',').filter((id) => id.trim() !== '')
-  for (const [key, value] of bodyFields(req)) {
+  const fields = bodyFields(req)
+  // ClearScrollRequest.fromXContent: a body, even `{}`, replaces the ids of the path.
+  if (fields !== null) scrollIds = []
+  for (const [key, value] of fields ?? []) {
     if (key !== 'scroll_id') throw unknownParameter(key, value)
-    if (typeof value === 'string') scrollIds = [value]
-    else if (Array.isArray(value) && value.every((id) => typeof id === 'string')) scrollIds = value
-    else throw unknownParameter(key, value)
+    if (!Array.isArray(value))
+      scrollIds.push(scalarScrollId(value, 'scroll_id element should only contain scroll_id'))
+    else
+      for (const element of value)
+        scrollIds.push(scalarScrollId(element, 'scroll_id array element should only contain scroll_id'))
   }
   if (scrollIds.length === 0) throw actionRequestValidationException(['no scroll ids specified'])
   const freed = await clearScroll(context, scrollIds)
   return json(freed === 0 ? 404 : 200, { succeeded: true, num_freed: freed })
 }
 
-/** The fields of a JSON body (none for an empty one). */
-function bodyFields(req: RestHandlerRequest): XContentObject {
+/** The fields of a JSON body, null without one. */
+function bodyFields(req: RestHandlerRequest): XContentObject | null {
   const text = req.request.body
-  if (text === null || isBlank(text)) return new Map()
+  if (text === null || isBlank(text)) return null
   return parseRequestBody(text)
 }
 
 function unknownParameter(key: string, value: XContentValue): Error {
-  const token = Array.isArray(value) ? 'START_ARRAY' : value instanceof Map ? 'START_OBJECT' : 'VALUE_STRING'
   return illegalArgumentException(
-    `Unknown parameter [${key}] in request body or parameter is of the wrong type[${token}] `,
+    `Unknown parameter [${key}] in request body or parameter is of the wrong type[${valueToken(value)}] `,
   )
+}
+
+/** A value token's text as parser.text() gives it (`null` for null), else `error`. */
+function scalarScrollId(value: XContentValue, error: string): string {
+  if (value instanceof Map || Array.isArray(value)) throw illegalArgumentException(error)
+  if (value instanceof XNumber) return value.text
+  return String(value)
 }

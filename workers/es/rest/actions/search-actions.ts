@@ -14,7 +14,6 @@
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
-import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
 import { sourceField } from '../../action/get-result.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
@@ -43,7 +42,8 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { buildScrollId } from '../../search/context/scroll-id.ts'
-import { exactTotal, scrollKeepAlive } from '../../action/search-scroll-action.ts'
+import { exactTotal } from '../../action/search-scroll-action.ts'
+import { scrollKeepAlive } from '../../search/scroll-validation.ts'
 import { executePitSearch, validatePitSearch } from '../../action/point-in-time-search.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
@@ -125,15 +125,7 @@ export async function executeSearch(
     const indexBoost = boosts.get(target.index.metadata.name)
     return indexBoost === undefined ? target : { ...target, indexBoost }
   })
-  const { from, size } = parsed.request
-  if (!isCount && from + size > 10_000) {
-    throw illegalArgumentException(
-      `Result window is too large, from + size must be less than or equal to: [10000] but was [${from + size}]. ` +
-        'See the scroll api for a more efficient way to request large data sets. This limit can be set by changing ' +
-        'the [index.max_result_window] index level setting.',
-    )
-  }
-  const keepAlive = isCount ? null : scrollKeepAlive(req.params, parsed)
+  const keepAlive = isCount ? null : scrollKeepAlive(req.params)
   const searched = keepAlive === null ? parsed : exactTotal(parsed)
   const result = await executeDistributedSearch(
     context,
@@ -160,7 +152,7 @@ export async function executeSearch(
           postFilterOf(req.request.body),
           (body) => searchGroup(context, req, body, started),
         )
-  const scrollId = keepAlive === null ? null : buildScrollId(result.readers)
+  const scrollId = keepAlive === null ? null : buildScrollId(result.readers, result.shards)
   const body = searchResponseBody(result, searched, {
     scrollId,
     shards,

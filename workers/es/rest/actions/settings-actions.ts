@@ -4,7 +4,7 @@
  * MetadataUpdateSettingsService): the body may wrap the settings in `settings`; keys are normalized to
  * `index.`; every key is validated first (unknown, private, bad values), then a static setting on an
  * open index refuses the whole request with "Can't update non dynamic settings [[...]] for open indices
- * [[name/uuid]]", and a final one (number_of_shards, ...) on a closed index with "final <index> setting
+ * [[name/uuid], ...]" (in HashSet<Index> order), and a final one (number_of_shards, ...) on a closed index with "final <index> setting
  * [key], not updateable" (AbstractScopedSettings.updateSettings). The dynamic settings here are
  * index.number_of_replicas, index.refresh_interval and the pipelines; a null value resets one to its
  * default. A closed index takes `index.analysis.*` (the master merges and verifies them). Both read the
@@ -15,7 +15,7 @@ import { actionRequestValidationException, illegalArgumentException } from '../.
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { SettingsUpdate } from '../../cluster/metadata/metadata-tasks.ts'
-import { javaStringKeyOrder } from '../../../net/java-hash.ts'
+import { javaHashOrder, javaStringHashCode, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -91,7 +91,14 @@ async function updateSettings(context: RestContext, req: RestHandlerRequest): Pr
   const staticKeys = keys.filter((key) => !key.includes('*') && !DYNAMIC.has(key))
   const open = indices.filter(({ metadata }) => !isClosed(metadata))
   if (staticKeys.length > 0 && open.length > 0) {
-    const names = open.map(({ metadata }) => `[${metadata.name}/${metadata.uuid}]`).join(', ')
+    // MetadataUpdateSettingsService lists them from a HashSet<Index> (Index.hashCode: 31 × name's + uuid's).
+    const names = javaHashOrder(
+      open,
+      ({ metadata }) =>
+        (Math.imul(31, javaStringHashCode(metadata.name)) + javaStringHashCode(metadata.uuid)) | 0,
+    )
+      .map(({ metadata }) => `[${metadata.name}/${metadata.uuid}]`)
+      .join(', ')
     throw illegalArgumentException(
       `Can't update non dynamic settings [[${javaStringKeyOrder(staticKeys).join(', ')}]] for open indices [${names}]`,
     )

@@ -3,11 +3,17 @@
  * activeReaders). Each holds an acquired searcher of one local shard copy (index/shard/shard-searcher.ts: the view
  * the copy had when the context opened), its keep alive and last access time, and for a scroll the request and how
  * many of its documents the pages took. Ids count from 1 within the node's search session (a random id drawn at
- * start: a restarted node knows none of its old contexts).
+ * start: a restarted node knows none of its old contexts), and every shard query phase on the node takes one, as
+ * SearchService.createAndPutReaderContext does for every search (`nextId`: a plain search's context is freed as
+ * soon as its phase ends, so only its id shows, in the gaps between scroll and point-in-time ids).
+ *
+ * Using a context (`markAsUsed`) keeps the larger of its keep alive and the request's (ReaderContext.tryUpdateKeepAlive),
+ * after checking the request's against `search.max_keep_alive`.
  *
  * Expiry runs on the node's scheduler as ES's Reaper does: every `search.keep_alive_interval` (1m) while contexts
  * are open, a context not used for longer than its keep alive is freed. A context whose shard copy closed (index
- * closed or deleted, copy removed) is gone. A lookup of an unknown id, or of another session's, is
+ * deleted, copy removed) is gone, and `freeAllForIndex` frees every context of an index that is closed, reopened or
+ * deleted (SearchService.afterIndexRemoved). A lookup of an unknown id, or of another session's, is
  * SearchContextMissingException (404, `No search context found for id [n]`).
  */
 import type { Cancellable, Scheduler } from '../../../net/scheduler.ts'
@@ -22,6 +28,8 @@ import { formatTimeValue } from './time-value-format.ts'
 const KEEP_ALIVE_INTERVAL_MS = 60_000
 /** search.max_keep_alive (a cluster setting in ES; its default here) */
 export const MAX_KEEP_ALIVE_MS = 24 * 3_600_000
+/** search.default_keep_alive: a scroll page without `scroll` keeps its context at least this long. */
+export const DEFAULT_KEEP_ALIVE_MS = 5 * 60_000
 
 export interface ScrollState {
   /** The scroll's search request, run again on the context's searcher for every page. */
@@ -58,7 +66,7 @@ export class ReaderContexts {
   ): ReaderContext {
     checkKeepAliveLimit(keepAlive)
     const context: ReaderContext = {
-      id: ++this.lastId,
+      id: this.nextId(),
       target,
       searcher: acquire(),
       keepAlive,
@@ -70,19 +78,28 @@ export class ReaderContexts {
     return context
   }
 
-  /** The open context with this id (marked used now, its keep alive renewed when given), else search_context_missing. */
-  find(sessionId: string, id: number, keepAlive: number | null): ReaderContext {
+  /** The id generator's next id: every shard query phase takes one, whether or not it keeps a context. */
+  nextId(): number {
+    return ++this.lastId
+  }
+
+  /** The open context with this id, else search_context_missing. */
+  find(sessionId: string, id: number): ReaderContext {
     const context = this.active.get(id)
     if (sessionId !== this.sessionId || !context || !context.searcher.isOpen) {
       if (context && sessionId === this.sessionId) this.active.delete(id)
       throw searchContextMissing(id)
     }
+    return context
+  }
+
+  /** ReaderContext.markAsUsed: used now, kept at least `keepAlive` (checked against search.max_keep_alive) from now. */
+  markAsUsed(context: ReaderContext, keepAlive: number | null): void {
     if (keepAlive !== null) {
       checkKeepAliveLimit(keepAlive)
-      context.keepAlive = keepAlive
+      context.keepAlive = Math.max(context.keepAlive, keepAlive)
     }
     context.lastAccessTime = this.scheduler.now()
-    return context
   }
 
   /** SearchService.freeReaderContext: whether an open context was freed. */
@@ -93,6 +110,12 @@ export class ReaderContexts {
     const open = context.searcher.isOpen
     context.searcher.close()
     return open
+  }
+
+  /** SearchService.freeAllContextForIndex: every context on a copy of the index with this uuid. */
+  freeAllForIndex(uuid: string): void {
+    for (const context of [...this.active.values()])
+      if (context.target.uuid === uuid) this.free(this.sessionId, context.id)
   }
 
   /** SearchService.freeAllScrollContexts. */
