@@ -20,7 +20,7 @@ import type { DocumentFieldsJson } from '../search/fetch/document-fields.ts'
 import type { ShardFailure } from '../search/shard-failures.ts'
 import type { CollapseValue } from '../search/collapse/collapse-context.ts'
 import { reduceSuggestions } from '../search/suggest/suggest-reduce.ts'
-import type { TermSuggestion } from '../search/suggest/term-suggester.ts'
+import type { Suggestion } from '../search/suggest/suggest-phase.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
 import {
@@ -74,7 +74,7 @@ export interface DistributedSearchResult {
   hits: DistributedHit[]
   aggregations: InternalAggregations | null
   /** With `suggest`: the shards' suggestions reduced (suggest/suggest-reduce.ts). */
-  suggest: TermSuggestion[] | null
+  suggest: Suggestion[] | null
   /** Of a scroll: the reader context of every shard that answered, in shard order, with how many hits it gave. */
   readers: Array<ReaderIdForNode & { emitted: number }>
 }

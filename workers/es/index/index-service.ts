@@ -68,7 +68,7 @@ export class IndexService {
     routing: string | null,
     now: number,
   ): ShardWrite {
-    const document = parseDocument(parsed, this.metadata.mapping)
+    const document = parseDocument(parsed, this.metadata.mapping, id)
     if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
     const { write, operation } = shard.indexDocument(id, source, routing, this.indexing(id, document), now)
     return { shard: shard.shardId, write, operation }

@@ -5,13 +5,13 @@
  */
 import type { XContentValue } from '../xcontent/index.ts'
 import { parseCollapse, type CollapseBuilder } from './collapse/collapse-builder.ts'
-import { parseSuggest, type TermSuggestionBuilder } from './suggest/suggest-builder.ts'
+import { parseSuggest, type SuggestionBuilder } from './suggest/suggest-builder.ts'
 import { parseRescore, type QueryRescorerBuilder } from './rescore/rescorer-builder.ts'
 import { parseIndicesBoost, type IndexBoost } from './indices-boost.ts'
 
 export class SearchFeaturesReader {
   collapse: CollapseBuilder | null = null
-  suggest: TermSuggestionBuilder[] | null = null
+  suggest: SuggestionBuilder[] | null = null
   rescore: QueryRescorerBuilder[] = []
   indicesBoost: IndexBoost[] = []
 

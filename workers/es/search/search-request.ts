@@ -43,7 +43,7 @@ import { FetchOptionsReader, hitSource, type FetchOptions } from './fetch/fetch-
 import { parseTimeValue } from '../common/time/index.ts'
 import { SearchFeaturesReader } from './request-features.ts'
 import { scrollKeepAlive, scrollRequestErrors, scrollSourceErrors } from './scroll-validation.ts'
-import type { TermSuggestionBuilder } from './suggest/suggest-builder.ts'
+import type { SuggestionBuilder } from './suggest/suggest-builder.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import type { IndexBoost } from './indices-boost.ts'
 import {
@@ -83,7 +83,7 @@ export interface ParsedSearch {
   /** The deprecation warnings parsing the query raised (the response's Warning headers). */
   deprecations: readonly string[]
   /** The `suggest` section's suggestions (suggest/), or null without one. */
-  suggest: readonly TermSuggestionBuilder[] | null
+  suggest: readonly SuggestionBuilder[] | null
   /** `indices_boost`, in order (indices-boost.ts; empty without one). */
   indicesBoost: readonly IndexBoost[]
   /** The `rescore` section's rescorers with their queries built for one index (empty without one). */

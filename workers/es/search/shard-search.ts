@@ -33,7 +33,7 @@ import { withCollapseFields } from './collapse/collapse-fields.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import { boostedQuery } from './indices-boost.ts'
 import { checkResultWindow } from './result-window.ts'
-import { executeTermSuggestions, type TermSuggestion } from './suggest/term-suggester.ts'
+import { executeSuggestions, type Suggestion } from './suggest/suggest-phase.ts'
 import {
   executeNestedInnerHits,
   type NestedInnerHitsRequest,
@@ -94,7 +94,7 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   /** Each document's `_ignored` fields (fetch/ignored-fields.ts), in the same order; null when none has any. */
   ignored: string[][] | null
   /** With `suggest`: this shard's suggestions (suggest/term-suggester.ts). */
-  suggest: TermSuggestion[] | null
+  suggest: Suggestion[] | null
   /** With nested queries' `inner_hits`: each document's sections (fetch/nested-inner-hits.ts), in the same order. */
   nestedInnerHits?: NestedInnerHitsWire[][] | null
 }
@@ -266,7 +266,10 @@ function shardSearch(
         dfs,
       ),
       ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
-      suggest: parsed.suggest && skip === 0 ? executeTermSuggestions(parsed.suggest, index, shard) : null,
+      suggest:
+        parsed.suggest && skip === 0
+          ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex)
+          : null,
       nestedInnerHits: executeNestedInnerHits(
         shard,
         index.metadata.mapping,

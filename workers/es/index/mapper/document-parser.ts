@@ -22,6 +22,7 @@ import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } f
 import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
+import { completionValues } from './completion-field.ts'
 
 export type LeafValue = string | number | boolean
 
@@ -48,8 +49,15 @@ export interface ParsedDocument {
   mappingUpdate: Mapping | null
 }
 
-export function parseDocument(source: XContentObject, mapping: Mapping): ParsedDocument {
-  return walk(source, mapping, null) ?? walk(source, mapping, structuredCloneMapping(mapping.properties))!
+/** `id`, when known, names the document in a field's parse failure ("in document with id '1'"). */
+export function parseDocument(
+  source: XContentObject,
+  mapping: Mapping,
+  id: string | null = null,
+): ParsedDocument {
+  return (
+    walk(source, mapping, null, id) ?? walk(source, mapping, structuredCloneMapping(mapping.properties), id)!
+  )
 }
 
 /**
@@ -60,10 +68,11 @@ function walk(
   source: XContentObject,
   mapping: Mapping,
   writable: Record<string, FieldMapping> | null,
+  id: string | null,
 ): ParsedDocument | null {
   const properties = writable ?? mapping.properties
   const root = new DocFields(null)
-  const walker = new DocumentWalk(writable, root)
+  const walker = new DocumentWalk(writable, root, id)
   const dynamic = mapping.dynamic ?? 'true'
   for (const [key, value] of source) walker.visit(value, key, key, properties, dynamic, root)
   if (walker.gaveUp) return null
@@ -126,6 +135,7 @@ class DocumentWalk {
   constructor(
     private readonly writable: Record<string, FieldMapping> | null,
     private readonly root: DocFields,
+    private readonly id: string | null,
   ) {}
 
   visit(
@@ -141,6 +151,7 @@ class DocumentWalk {
     if (value === null || Array.isArray(value)) {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
+      if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (value !== null) for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
       return
     }
@@ -163,6 +174,7 @@ class DocumentWalk {
       this.added = true
     }
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
+    if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -189,6 +201,11 @@ class DocumentWalk {
 
   private addGeoPoints(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
     for (const point of geoPointValues(path, field, value)) this.addValue(doc, path, field, point)
+  }
+
+  /** A completion field's value (an input, an object with inputs and a weight, or an array of them). */
+  private addCompletion(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    for (const input of completionValues(path, value, this.id)) this.addValue(doc, path, field, input)
   }
 
   /** A leaf value into its document and the documents that document's values are copied into. */

@@ -5,12 +5,14 @@
  * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
  * numbers as numbers (an object's `dynamic` as text, as ES prints it), and a field without `type` is an object.
- * More than 50 `nested` fields are refused (nested-mapping.ts).
+ * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
+ * completed with their defaults (completion-field.ts); `search_as_you_type` is refused as not available.
  */
-import { mapperParsingException } from '../../errors/index.ts'
+import { illegalArgumentException, mapperParsingException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
+import { completionMapping } from './completion-field.ts'
 
 /** Root keys ES accepts; only `dynamic` and `properties` are kept, the others are read and ignored. */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -60,7 +62,13 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
       else setOwn(field, key, value instanceof XNumber ? value.value : value)
     }
     field.type ??= 'object'
-    setOwn(out, name, field as unknown as FieldMapping)
+    if (field.type === 'search_as_you_type')
+      throw illegalArgumentException('the [search_as_you_type] field type is not available in the playground')
+    setOwn(
+      out,
+      name,
+      field.type === 'completion' ? completionMapping(name, field) : (field as unknown as FieldMapping),
+    )
   }
   return out
 }

@@ -20,6 +20,7 @@ export type FieldType =
   | 'geo_point'
   | 'object'
   | 'nested'
+  | 'completion'
 
 export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
   'long',
@@ -51,6 +52,10 @@ export interface FieldMapping {
   /** A `nested` field's copies of its values into its parent / the root document (nested-mapping.ts). */
   include_in_parent?: boolean
   include_in_root?: boolean
+  /** completion (completion-field.ts): how inputs are analyzed and cut. */
+  preserve_separators?: boolean
+  preserve_position_increments?: boolean
+  max_input_length?: number
 }
 
 /** An object-like mapping (its values are objects with properties): `object` or `nested`. */

@@ -6,16 +6,19 @@
  * (missing | popular | always), accuracy (0.5), sort (score | frequency), string_distance (only `internal` is built),
  * max_edits (2, 1 or 2), max_inspections (5), max_term_freq (0.01), prefix_length (1), min_word_length (4),
  * min_doc_freq (0). The setters' checks are ES's IllegalArgumentExceptions; the parsers' are its ParsingExceptions.
- * `phrase` and `completion` suggesters are not built (refused by name).
+ * A `completion` suggester is read by completion-suggestion-builder.ts, its text the suggestion's `prefix` (else its
+ * `text`, else the global one). The `phrase` suggester is not built (refused by name).
  */
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { parseJavaDouble } from '../../ingest/processors/java-numbers.ts'
+import { completionSuggestion, type CompletionSuggestionBuilder } from './completion-suggestion-builder.ts'
 
 export type SuggestMode = 'missing' | 'popular' | 'always'
 
 export interface TermSuggestionBuilder {
+  kind: 'term'
   name: string
   /** The suggestion's own text, else the global text; null when neither is given (the shard refuses it). */
   text: string | null
@@ -33,6 +36,9 @@ export interface TermSuggestionBuilder {
   minWordLength: number
   minDocFreq: number
 }
+
+/** One suggestion of the `suggest` section, by its suggester. */
+export type SuggestionBuilder = TermSuggestionBuilder | CompletionSuggestionBuilder
 
 const SUGGEST_MODES: readonly SuggestMode[] = ['missing', 'popular', 'always']
 const STRING_DISTANCES = ['internal', 'damerau_levenshtein', 'levenshtein', 'ngram', 'jaro_winkler']
@@ -65,9 +71,9 @@ function isValue(value: XContentValue): value is ValueToken {
   return !(value instanceof Map) && !Array.isArray(value)
 }
 
-export function parseSuggest(section: XContentObject, body: string): TermSuggestionBuilder[] {
+export function parseSuggest(section: XContentObject, body: string): SuggestionBuilder[] {
   let globalText: string | null = null
-  const suggestions: Array<{ name: string; own: string | null; options: XContentObject }> = []
+  const suggestions: Array<{ name: string } & ParsedSuggestion> = []
   for (const [key, value] of section) {
     if (value instanceof Map) suggestions.push({ name: key, ...parseSuggestion(value, body) })
     else if (Array.isArray(value))
@@ -75,25 +81,39 @@ export function parseSuggest(section: XContentObject, body: string): TermSuggest
     else if (key === 'text') globalText = text(value)
     else throw illegalArgumentException(`[suggest] does not support [${key}]`)
   }
-  return suggestions.map(({ name, own, options }) => termSuggestion(name, own ?? globalText, options, body))
+  return suggestions.map(({ name, own, prefix, suggester, options }) =>
+    suggester === 'completion'
+      ? completionSuggestion(name, prefix ?? own ?? globalText, options, body)
+      : termSuggestion(name, own ?? globalText, options, body),
+  )
 }
 
-/** SuggestionBuilder.fromXContent: the suggestion's text and its suggester's options. */
-function parseSuggestion(
-  section: XContentObject,
-  body: string,
-): { own: string | null; options: XContentObject } {
+interface ParsedSuggestion {
+  own: string | null
+  prefix: string | null
+  suggester: 'term' | 'completion'
+  options: XContentObject
+}
+
+/** SuggestionBuilder.fromXContent: the suggestion's text, prefix, and its suggester's name and options. */
+function parseSuggestion(section: XContentObject, body: string): ParsedSuggestion {
   let own: string | null = null
+  let prefix: string | null = null
+  let suggester: 'term' | 'completion' = 'term'
   let options: XContentObject | null = null
   for (const [key, value] of section) {
     if (isValue(value)) {
       if (key === 'text') own = text(value)
-      else if (key !== 'prefix' && key !== 'regex')
-        throw locatedParsingException(body, key, `suggestion does not support [${key}]`)
+      else if (key === 'prefix') prefix = text(value)
+      else if (key === 'regex')
+        throw illegalArgumentException(
+          "the completion suggester's [regex] is not available in the playground",
+        )
+      else throw locatedParsingException(body, key, `suggestion does not support [${key}]`)
     } else if (value instanceof Map) {
-      if (key === 'phrase' || key === 'completion')
+      if (key === 'phrase')
         throw illegalArgumentException(`the [${key}] suggester is not available in the playground`)
-      if (key !== 'term') {
+      if (key !== 'term' && key !== 'completion') {
         const { line, col } = bodyLocation(body, key, 'key')
         throw new EsException({
           type: 'named_object_not_found_exception',
@@ -101,12 +121,13 @@ function parseSuggestion(
           status: 400,
         })
       }
+      suggester = key
       options = value
     }
   }
   if (options === null)
     throw new EsException({ type: 'parse_exception', reason: 'missing suggestion object', status: 400 })
-  return { own, options }
+  return { own, prefix, suggester, options }
 }
 
 function termSuggestion(
@@ -116,6 +137,7 @@ function termSuggestion(
   body: string,
 ): TermSuggestionBuilder {
   const out: TermSuggestionBuilder = {
+    kind: 'term',
     name,
     text: suggestText,
     field: '',

@@ -5,7 +5,8 @@
  * frequency, then score, then text) when more than one shard answered, and cut to the suggestion's size. Suggestions
  * are listed by name (Suggest sorts them so), each as TermSuggestion writes it: `text`, `offset`, `length` and
  * `options` of `text`, `score` (a float) and `freq`. Shards that cut the text into different tokens (indices with
- * different analyzers) cannot be merged: Suggest.reduce's IllegalStateException.
+ * different analyzers) cannot be merged: Suggest.reduce's IllegalStateException. A completion suggestion is
+ * reduced and written by completion-suggestion.ts.
  */
 import { EsException } from '../../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
@@ -13,6 +14,12 @@ import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
 import { compareUtf8 } from '../../index/mapper/doc-values.ts'
 import type { SuggestWord } from './direct-spell-checker.ts'
 import type { SuggestionEntry, TermSuggestion } from './term-suggester.ts'
+import {
+  completionSuggestionJson,
+  reduceCompletion,
+  type CompletionSuggestion,
+} from './completion-suggestion.ts'
+import type { Suggestion } from './suggest-phase.ts'
 
 function compareOptions(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
   const byFreq = b.freq - a.freq || b.score - a.score || compareUtf8(a.text, b.text)
@@ -55,45 +62,56 @@ function mergeEntries(sort: 'score' | 'frequency', entries: readonly SuggestionE
 }
 
 /** The shards' suggestions (each shard's list) reduced into the response's. */
-export function reduceSuggestions(shards: ReadonlyArray<readonly TermSuggestion[]>): TermSuggestion[] {
-  const byName = new Map<string, TermSuggestion[]>()
+export function reduceSuggestions(shards: ReadonlyArray<readonly Suggestion[]>): Suggestion[] {
+  const byName = new Map<string, Suggestion[]>()
   for (const suggestions of shards) {
     for (const suggestion of suggestions)
       byName.set(suggestion.name, [...(byName.get(suggestion.name) ?? []), suggestion])
   }
   return [...byName.values()]
-    .map((list) => {
-      const { name, size, sort } = list[0]!
-      const count = list[0]!.entries.length
-      for (const suggestion of list)
-        if (suggestion.entries.length !== count) throw cannotMerge('result', suggestion.entries.length, count)
-      const entries = list[0]!.entries.map((_, i) => {
-        const merged = mergeEntries(
-          sort,
-          list.map((suggestion) => suggestion.entries[i]!),
-        )
-        return { ...merged, options: merged.options.slice(0, size) }
-      })
-      return { name, size, sort, entries }
-    })
+    .map((list) =>
+      list[0]!.kind === 'completion'
+        ? reduceCompletion(list as CompletionSuggestion[])
+        : reduceTerm(list as TermSuggestion[]),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
+/** One term suggestion's shard results merged entry by entry. */
+function reduceTerm(list: readonly TermSuggestion[]): TermSuggestion {
+  const { name, size, sort } = list[0]!
+  const count = list[0]!.entries.length
+  for (const suggestion of list)
+    if (suggestion.entries.length !== count) throw cannotMerge('result', suggestion.entries.length, count)
+  const entries = list[0]!.entries.map((_, i) => {
+    const merged = mergeEntries(
+      sort,
+      list.map((suggestion) => suggestion.entries[i]!),
+    )
+    return { ...merged, options: merged.options.slice(0, size) }
+  })
+  return { kind: 'term', name, size, sort, entries }
+}
+
 /** The response's `suggest` section. */
-export function suggestResponse(suggestions: readonly TermSuggestion[]): JsonOut {
+export function suggestResponse(suggestions: readonly Suggestion[]): JsonOut {
   return new Map(
-    suggestions.map(({ name, entries }) => [
-      name,
-      entries.map(({ text, offset, length, options }) => ({
-        text,
-        offset,
-        length,
-        options: options.map((option) => ({
-          text: option.text,
-          score: new JavaFloat(option.score),
-          freq: option.freq,
-        })),
-      })),
+    suggestions.map((suggestion) => [
+      suggestion.name,
+      suggestion.kind === 'completion' ? completionSuggestionJson(suggestion) : termEntriesJson(suggestion),
     ]),
   )
+}
+
+function termEntriesJson({ entries }: TermSuggestion): JsonOut {
+  return entries.map(({ text, offset, length, options }) => ({
+    text,
+    offset,
+    length,
+    options: options.map((option) => ({
+      text: option.text,
+      score: new JavaFloat(option.score),
+      freq: option.freq,
+    })),
+  }))
 }

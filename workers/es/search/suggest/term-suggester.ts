@@ -22,6 +22,7 @@ export interface SuggestionEntry {
 
 /** One suggestion's result (TermSuggestion): its entries, one per token of the text. */
 export interface TermSuggestion {
+  kind: 'term'
   name: string
   size: number
   sort: 'score' | 'frequency'
@@ -75,6 +76,7 @@ export function executeTermSuggestions(
   return built.map(({ builder, tokens: list }) => {
     const reader = spellCheckIndex(shard, builder.field)
     return {
+      kind: 'term',
       name: builder.name,
       size: builder.size,
       sort: builder.sort,
