@@ -216,6 +216,11 @@ export function mapperParsingException(reason: string, causedBy?: EsException): 
   return new EsException({ type: 'mapper_parsing_exception', reason, status: 400, causedBy })
 }
 
+/** MapperService.parseMapping's wrapping of what failed in a mapping: "Failed to parse mapping: …", caused by it. */
+export function failedToParseMapping(message: string): EsException {
+  return mapperParsingException(`Failed to parse mapping: ${message}`, mapperParsingException(message))
+}
+
 /** ValidationException.getMessage over the collected errors. */
 export function actionRequestValidationException(errors: readonly string[]): EsException {
   const reason = 'Validation Failed: ' + errors.map((e, i) => `${i + 1}: ${e};`).join('')

@@ -21,6 +21,7 @@ export {
   invalidIndexNameException,
   jacksonException,
   mapperParsingException,
+  failedToParseMapping,
   numberFormatException,
   parsingException,
   resourceAlreadyExistsException,

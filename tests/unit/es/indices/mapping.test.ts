@@ -145,6 +145,27 @@ describe('PUT _mapping', () => {
     })
   })
 
+  test('a field type ES has no handler for (string, from ES 5 notes), and one the playground does not model', async () => {
+    const before = (await node.send('GET', '/publications/_mapping')).body
+    expect(
+      await reasonOf('PUT', '/publications/_mapping', { properties: { name: { type: 'string' } } }),
+    ).toEqual({
+      status: 400,
+      type: 'mapper_parsing_exception',
+      reason: 'Failed to parse mapping: No handler for type [string] declared on field [name]',
+    })
+    expect(
+      await reasonOf('PUT', '/publications/_mapping', {
+        properties: { title: { type: 'text', fields: { pattern: { type: 'wildcard' } } } },
+      }),
+    ).toEqual({
+      status: 400,
+      type: 'illegal_argument_exception',
+      reason: 'the [wildcard] field type is not available in the playground',
+    })
+    expect((await node.send('GET', '/publications/_mapping')).body).toBe(before)
+  })
+
   test('missing body, missing index', async () => {
     expect(await reasonOf('PUT', '/publications/_mapping')).toEqual({
       status: 400,

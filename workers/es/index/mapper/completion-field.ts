@@ -15,8 +15,8 @@
 import {
   documentParsingException,
   EsException,
+  failedToParseMapping,
   illegalArgumentException,
-  mapperParsingException,
 } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import type { FieldMapping } from './mapping.ts'
@@ -38,13 +38,13 @@ export function completionMapping(path: string, definition: Record<string, unkno
     if (key === 'contexts')
       throw illegalArgumentException('completion [contexts] are not available in the playground')
     if (!PARAMETERS.includes(key) && key !== 'max_input_len')
-      throw mappingFailure(`unknown parameter [${key}] on mapper [${path}] of type [completion]`)
+      throw failedToParseMapping(`unknown parameter [${key}] on mapper [${path}] of type [completion]`)
   }
   const maxInputLength = Number(
     definition.max_input_length ?? definition.max_input_len ?? DEFAULT_MAX_INPUT_LENGTH,
   )
   if (!(maxInputLength > 0))
-    throw mappingFailure(`[max_input_length] must be > 0 but was [${maxInputLength}]`)
+    throw failedToParseMapping(`[max_input_length] must be > 0 but was [${maxInputLength}]`)
   const analyzer = typeof definition.analyzer === 'string' ? definition.analyzer : COMPLETION_DEFAULT_ANALYZER
   return {
     type: 'completion',
@@ -59,11 +59,6 @@ export function completionMapping(path: string, definition: Record<string, unkno
       definition.preserve_position_increments !== 'false',
     max_input_length: Math.trunc(maxInputLength),
   }
-}
-
-/** MapperService's wrapping of a field's mapping error. */
-function mappingFailure(message: string): EsException {
-  return mapperParsingException(`Failed to parse mapping: ${message}`, mapperParsingException(message))
 }
 
 const CONTENT_FIELDS = '[input, weight, contexts]'

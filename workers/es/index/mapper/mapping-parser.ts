@@ -6,11 +6,12 @@
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
  * numbers as numbers (an object's `dynamic` as text, as ES prints it), and a field without `type` is an object.
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
- * completed with their defaults (completion-field.ts); `search_as_you_type` is refused as not available.
+ * completed with their defaults (completion-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has
+ * but the playground does not model (such as `search_as_you_type`) as not available.
  */
-import { illegalArgumentException, mapperParsingException } from '../../errors/index.ts'
+import { failedToParseMapping, illegalArgumentException, mapperParsingException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { FIELD_TYPES, setOwn, UNMODELLED_ES_FIELD_TYPES, type FieldMapping, type Mapping } from './mapping.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { completionMapping } from './completion-field.ts'
 
@@ -62,8 +63,7 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
       else setOwn(field, key, value instanceof XNumber ? value.value : value)
     }
     field.type ??= 'object'
-    if (field.type === 'search_as_you_type')
-      throw illegalArgumentException('the [search_as_you_type] field type is not available in the playground')
+    checkFieldType(name, field.type)
     setOwn(
       out,
       name,
@@ -71,6 +71,15 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
     )
   }
   return out
+}
+
+/** TypeParsers lookup: a type ES has no handler for is refused as ES refuses it; one ES has but the playground lacks, as not available. */
+function checkFieldType(name: string, type: unknown): void {
+  const typeName = String(type)
+  if (FIELD_TYPES.has(typeName)) return
+  if (UNMODELLED_ES_FIELD_TYPES.has(typeName))
+    throw illegalArgumentException(`the [${typeName}] field type is not available in the playground`)
+  throw failedToParseMapping(`No handler for type [${typeName}] declared on field [${name}]`)
 }
 
 /** Java's toString of a parsed JSON value: `{a=1, b=[x, y]}`. */

@@ -22,6 +22,65 @@ export type FieldType =
   | 'nested'
   | 'completion'
 
+/** The field types the playground maps (FieldType), for checking a mapping's `type` at run time. */
+export const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>([
+  'text',
+  'keyword',
+  'long',
+  'integer',
+  'short',
+  'byte',
+  'double',
+  'float',
+  'half_float',
+  'boolean',
+  'date',
+  'geo_point',
+  'object',
+  'nested',
+  'completion',
+])
+
+/**
+ * The other field types Elasticsearch 8.17 has a handler for (its own mappers and the default distribution's
+ * X-Pack ones): a mapping naming one of them is refused as not available here, any other name as ES refuses it.
+ */
+export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
+  'aggregate_metric_double',
+  'alias',
+  'binary',
+  'constant_keyword',
+  'counted_keyword',
+  'date_nanos',
+  'date_range',
+  'dense_vector',
+  'double_range',
+  'flattened',
+  'float_range',
+  'geo_shape',
+  'histogram',
+  'integer_range',
+  'ip',
+  'ip_range',
+  'join',
+  'long_range',
+  'match_only_text',
+  'passthrough',
+  'percolator',
+  'point',
+  'rank_feature',
+  'rank_features',
+  'scaled_float',
+  'search_as_you_type',
+  'semantic_text',
+  'shape',
+  'sparse_vector',
+  'token_count',
+  'unsigned_long',
+  'version',
+  'wildcard',
+])
+
 export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
   'long',
   'integer',
