@@ -9,7 +9,7 @@ import {
   decodeSearchContextId,
   encodeSearchContextId,
 } from '../../../../workers/es/search/context/search-context-id.ts'
-import { javaHashMapOrder, javaStringHash } from '../../../../workers/es/search/context/java-hash-order.ts'
+import { javaHashOrder, javaStringHashCode } from '../../../../workers/net/java-hash.ts'
 
 interface Page {
   pit_id?: string
@@ -152,9 +152,9 @@ describe('point in time', () => {
   })
 
   it('orders map entries as java.util.HashMap does', () => {
-    expect(javaStringHash('idx')).toBe(104_125)
+    expect(javaStringHashCode('idx')).toBe(104_125)
     const keys = ['a', 'q', 'b']
-    expect(javaHashMapOrder(keys, javaStringHash)).toEqual(['a', 'q', 'b'])
-    expect(javaHashMapOrder(['q', 'a'], javaStringHash)).toEqual(['q', 'a'])
+    expect(javaHashOrder(keys, javaStringHashCode)).toEqual(['a', 'q', 'b'])
+    expect(javaHashOrder(['q', 'a'], javaStringHashCode)).toEqual(['q', 'a'])
   })
 })

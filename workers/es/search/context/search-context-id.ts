@@ -1,7 +1,7 @@
 /**
  * The point in time id (SearchContextId.encode / decode, ES 8.17), URL-safe base64 with padding of:
  *   vint transport version (8.17.0: 8797000);
- *   vint n, then n times, in java.util.HashMap order of the ShardIds (java-hash-order.ts):
+ *   vint n, then n times, in java.util.HashMap order of the ShardIds (net/java-hash.ts):
  *     ShardId: string index name, string index uuid, vint shard number;
  *     SearchContextIdForNode: optional string node id, optional string cluster alias (always absent here),
  *     optional ShardSearchContextId: long context id, string session id, optional string searcher id (absent);
@@ -13,7 +13,7 @@
  * as illegal_argument_exception.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
-import { javaHashMapOrder, javaStringHash } from './java-hash-order.ts'
+import { javaHashOrder, javaStringHashCode } from '../../../net/java-hash.ts'
 import { StreamInput, StreamOutput, base64Url, fromBase64Url } from './stream-bytes.ts'
 import type { ReaderIdForNode } from './scroll-id.ts'
 
@@ -42,19 +42,19 @@ export interface SearchContextId {
 
 /** Index.hashCode and ShardId.hashCode: 31 * (31 * name.hashCode() + uuid.hashCode()) + shard. */
 function shardIdHash({ index, uuid, shard }: PitShard): number {
-  const indexHash = (Math.imul(javaStringHash(index), 31) + javaStringHash(uuid)) | 0
+  const indexHash = (Math.imul(javaStringHashCode(index), 31) + javaStringHashCode(uuid)) | 0
   return (Math.imul(indexHash, 31) + shard) | 0
 }
 
 export function encodeSearchContextId({ shards, aliasFilters }: SearchContextId): string {
   const out = new StreamOutput().writeVInt(TRANSPORT_VERSION_8_17_0).writeVInt(shards.length)
-  for (const { index, uuid, shard, reader } of javaHashMapOrder(shards, shardIdHash)) {
+  for (const { index, uuid, shard, reader } of javaHashOrder(shards, shardIdHash)) {
     out.writeString(index).writeString(uuid).writeVInt(shard)
     out.writeOptionalString(reader.node).writeOptionalString(null).writeBoolean(true)
     out.writeLong(reader.id).writeString(reader.sessionId).writeOptionalString(null)
   }
   out.writeVInt(aliasFilters.length)
-  for (const { uuid, aliases, filter } of javaHashMapOrder(aliasFilters, (f) => javaStringHash(f.uuid))) {
+  for (const { uuid, aliases, filter } of javaHashOrder(aliasFilters, (f) => javaStringHashCode(f.uuid))) {
     out.writeString(uuid).writeVInt(aliases.length)
     aliases.forEach((alias) => out.writeString(alias))
     out.writeBoolean(filter !== null)
