@@ -9,8 +9,8 @@
  * watermark.
  */
 import type { TopicPartition } from '../../clients/kafka/api.ts'
-import { asJsonArray, asJsonObject, field, toInt, toLong, toStringValue, tryParseFull } from './kafka-json.ts'
-import { adminOperation } from './reassign-partitions-json.ts'
+import { asJsonArray, asJsonObject, field, toInt, toLong, toStringValue } from './kafka-json.ts'
+import { adminOperation, parseFullOrAdminError } from './reassign-partitions-json.ts'
 import { adminCommandFailed } from './leader-election-command-options.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
 
@@ -20,13 +20,7 @@ export interface PartitionOffsets extends TopicPartition {
 
 /** parseOffsetJsonStringWithoutDedup: every partition with its offsets, in first-seen order. */
 export function parseOffsetJson(text: string): PartitionOffsets[] {
-  let parsed
-  try {
-    parsed = tryParseFull(text)
-  } catch {
-    throw adminOperation('The input string is not a valid JSON')
-  }
-  const object = asJsonObject(parsed)
+  const object = asJsonObject(parseFullOrAdminError(text))
   const version = object.has('version') ? toInt(object.get('version')) : 1
   if (version !== 1) throw adminOperation(`Not supported version field value ${version}`)
   if (!object.has('partitions')) throw adminOperation('Missing partitions field')

@@ -12,23 +12,9 @@
  * A number is zero-padded to the letter count.
  */
 import { illegalArgument } from './tool-errors.ts'
+import { DAY_NAMES, MONTH_NAMES } from '../../es/common/time/calendar.ts'
 
 const PATTERN_LETTERS = 'GyMdkHmsSEDFwWahKzZYuXL'
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
 type Token = { literal: string } | { letter: string; count: number }
 
@@ -92,7 +78,7 @@ function field(letter: string, count: number, date: Date): string {
       return count === 2 ? pad(year % 100, 2) : pad(year, count)
     case 'M':
     case 'L':
-      return count >= 3 ? text(MONTHS, month) : pad(month + 1, count)
+      return count >= 3 ? text(MONTH_NAMES, month) : pad(month + 1, count)
     case 'w':
       return pad(Math.floor((dayOfYear - 1 + new Date(Date.UTC(year, 0, 1)).getUTCDay()) / 7) + 1, count)
     case 'W':
@@ -104,7 +90,7 @@ function field(letter: string, count: number, date: Date): string {
     case 'F':
       return pad(Math.floor((day - 1) / 7) + 1, count)
     case 'E':
-      return text(DAYS, weekday)
+      return text(DAY_NAMES, (weekday + 6) % 7)
     case 'u':
       return pad(weekday === 0 ? 7 : weekday, count)
     case 'a':

@@ -12,7 +12,16 @@
  */
 import type { TopicPartition } from '../../clients/kafka/api.ts'
 import { JavaException } from './java-exception.ts'
-import { asJsonArray, asJsonObject, field, toInt, toList, toStringValue, tryParseFull } from './kafka-json.ts'
+import {
+  asJsonArray,
+  asJsonObject,
+  field,
+  toInt,
+  toList,
+  toStringValue,
+  tryParseFull,
+  type JsonNode,
+} from './kafka-json.ts'
 import { compareTopicPartitions, topicPartitionString } from './topic-partition.ts'
 import { adminCommandFailed } from './leader-election-command-options.ts'
 
@@ -25,6 +34,15 @@ export interface PartitionTarget extends TopicPartition {
 
 export function adminOperation(message: string, cause: JavaException | null = null): JavaException {
   return new JavaException('org.apache.kafka.server.common.AdminOperationException', message, [], cause)
+}
+
+/** Json.parseFull where None (not JSON) is `The input string is not a valid JSON` (AdminOperationException). */
+export function parseFullOrAdminError(text: string): JsonNode {
+  try {
+    return tryParseFull(text)
+  } catch {
+    throw adminOperation('The input string is not a valid JSON')
+  }
 }
 
 function version(object: ReturnType<typeof asJsonObject>): number {
@@ -104,13 +122,7 @@ export function parseExecuteAssignmentArgs(text: string): PartitionTarget[] {
 
 /** parseTopicsData: the topic names of a --topics-to-move-json-file. */
 export function parseTopicsData(text: string): string[] {
-  let parsed
-  try {
-    parsed = tryParseFull(text)
-  } catch {
-    throw adminOperation('The input string is not a valid JSON')
-  }
-  const object = asJsonObject(parsed)
+  const object = asJsonObject(parseFullOrAdminError(text))
   const v = version(object)
   if (v !== 1) throw adminOperation(`Not supported version field value ${v}`)
   if (!object.has('topics')) return []

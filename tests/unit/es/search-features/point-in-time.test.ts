@@ -3,8 +3,8 @@
 // search_after over the implicit `_shard_doc` tiebreaker; DELETE _pit frees the contexts (404 with succeeded false
 // once nothing is left); the id has SearchContextId's bytes; ES's validation errors.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
+import { numbers } from './numbers-index.ts'
 import {
   decodeSearchContextId,
   encodeSearchContextId,
@@ -14,16 +14,6 @@ import { javaHashOrder, javaStringHashCode } from '../../../../workers/net/java-
 interface Page {
   pit_id?: string
   hits: { total: { value: number }; hits: Array<{ _id: string; sort?: number[] }> }
-}
-
-async function numbers(shards: number, count = 7): Promise<TestCluster> {
-  const { cluster } = await clusterWithIndex(3, {
-    settings: { number_of_shards: shards, number_of_replicas: 0 },
-    mappings: { properties: { n: { type: 'integer' } } },
-  })
-  for (let n = 1; n <= count; n++) await cluster.json(1, 'PUT', `/idx/_doc/${n}`, { n })
-  await cluster.json(1, 'POST', '/idx/_refresh')
-  return cluster
 }
 
 async function openPit(cluster: TestCluster): Promise<string> {

@@ -3,8 +3,8 @@
 // num_freed 0 for unknown ones), keep alives expire on the cluster's clock (the reaper runs every minute), and
 // errors have ES's shapes (search_context_missing_exception inside search_phase_execution_exception, 404).
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
+import { numbers } from './numbers-index.ts'
 import { buildScrollId, parseScrollId } from '../../../../workers/es/search/context/scroll-id.ts'
 import { formatTimeValue } from '../../../../workers/es/search/context/time-value-format.ts'
 
@@ -12,16 +12,6 @@ interface Page {
   _scroll_id?: string
   hits: { total: { value: number }; hits: Array<{ _id: string; sort?: unknown[] }> }
   aggregations?: unknown
-}
-
-async function numbers(shards: number, count = 7): Promise<TestCluster> {
-  const { cluster } = await clusterWithIndex(3, {
-    settings: { number_of_shards: shards, number_of_replicas: 0 },
-    mappings: { properties: { n: { type: 'integer' } } },
-  })
-  for (let n = 1; n <= count; n++) await cluster.json(1, 'PUT', `/idx/_doc/${n}`, { n })
-  await cluster.json(1, 'POST', '/idx/_refresh')
-  return cluster
 }
 
 /** Every page of a scroll, first included, until one comes back empty. */

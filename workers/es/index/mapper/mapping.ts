@@ -5,25 +5,8 @@
  */
 import type { JsonOut } from '../../xcontent/index.ts'
 
-export type FieldType =
-  | 'text'
-  | 'keyword'
-  | 'long'
-  | 'integer'
-  | 'short'
-  | 'byte'
-  | 'double'
-  | 'float'
-  | 'half_float'
-  | 'boolean'
-  | 'date'
-  | 'geo_point'
-  | 'object'
-  | 'nested'
-  | 'completion'
-
-/** The field types the playground maps (FieldType), for checking a mapping's `type` at run time. */
-export const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>([
+/** The field types the playground maps. */
+export const FIELD_TYPE_NAMES = [
   'text',
   'keyword',
   'long',
@@ -39,7 +22,12 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>([
   'object',
   'nested',
   'completion',
-])
+] as const
+
+export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
+
+/** FIELD_TYPE_NAMES, for checking a mapping's `type` at run time. */
+export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES)
 
 /**
  * The other field types Elasticsearch 8.17 has a handler for (its own mappers and the default distribution's
