@@ -19,11 +19,18 @@ const results: BenchResult[] = [
   ...(await benchKafkaReload({ smoke })),
 ]
 
+/** Large figures to one decimal; small ones (sub-millisecond latencies, small ratios) to three significant digits. */
+function figure(value: number): string {
+  return Math.abs(value) >= 100
+    ? value.toLocaleString('en-US', { maximumFractionDigits: 1 })
+    : value.toLocaleString('en-US', { maximumSignificantDigits: 3 })
+}
+
 const rows = results.map((r) => [
   r.name,
-  `${r.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${r.unit}`,
+  `${figure(r.value)} ${r.unit}`,
   r.peer ?? '',
-  r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
+  r.ratio === undefined ? '' : `${figure(r.ratio)}×`,
 ])
 const header = ['benchmark', 'value', 'peer', 'ratio']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
