@@ -160,6 +160,11 @@ export class ConsumerGroupManager {
     })
   }
 
+  /** Runs `operation` as one of the group's write operations: after those queued before it, before later ones. */
+  afterPendingWrites<T>(groupId: string, operation: () => Promise<T>): Promise<T> {
+    return this.writes.run(groupId, operation)
+  }
+
   /** Applies one record read from, or just written to, __consumer_offsets. */
   replay(record: ConsumerGroupRecord): void {
     replayConsumerGroupRecord(record, {

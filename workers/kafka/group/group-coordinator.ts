@@ -260,29 +260,38 @@ export class GroupCoordinator extends ClassicGroupManager {
     }
   }
 
+  /**
+   * DeleteGroups: each group's deletion is one of its write operations (as Kafka's CoordinatorRuntime runs
+   * it), so it sees every heartbeat queued before it: a member that is joining makes it NON_EMPTY_GROUP.
+   */
   async deleteGroups(groupIds: readonly string[]): Promise<DeleteGroupsResponse> {
-    const results: { groupId: string; error: GroupErrorCode }[] = []
-    const records: GroupCoordinatorRecord[] = []
-    for (const groupId of groupIds) {
-      const consumerGroup = this.consumerGroups.groups.get(groupId)
-      if (consumerGroup !== undefined) {
-        const empty = consumerGroup.numMembers() === 0
-        if (empty) records.push(...this.offsets.tombstones(groupId), ...deletionRecords(consumerGroup))
-        results.push({ groupId, error: empty ? 'NONE' : 'NON_EMPTY_GROUP' })
-        continue
-      }
-      const group = this.groups.get(groupId)
-      if (group === undefined || group.state === 'Dead')
-        results.push({ groupId, error: 'GROUP_ID_NOT_FOUND' })
-      else if (group.state !== 'Empty') results.push({ groupId, error: 'NON_EMPTY_GROUP' })
-      else {
-        records.push(...this.offsets.tombstones(groupId), { type: 'GroupMetadataTombstone', groupId })
-        results.push({ groupId, error: 'NONE' })
-      }
-    }
-    await this.appendAndReplay(records)
-    for (const { groupId, error } of results) if (error === 'NONE') this.consumerGroups.drop(groupId)
+    const results = await Promise.all(
+      groupIds.map((groupId) =>
+        this.consumerGroups.afterPendingWrites(groupId, async () => ({
+          groupId,
+          error: await this.deleteGroup(groupId),
+        })),
+      ),
+    )
     return { results }
+  }
+
+  private async deleteGroup(groupId: string): Promise<GroupErrorCode> {
+    const consumerGroup = this.consumerGroups.groups.get(groupId)
+    if (consumerGroup !== undefined) {
+      if (consumerGroup.numMembers() > 0) return 'NON_EMPTY_GROUP'
+      await this.appendAndReplay([...this.offsets.tombstones(groupId), ...deletionRecords(consumerGroup)])
+      this.consumerGroups.drop(groupId)
+      return 'NONE'
+    }
+    const group = this.groups.get(groupId)
+    if (group === undefined || group.state === 'Dead') return 'GROUP_ID_NOT_FOUND'
+    if (group.state !== 'Empty') return 'NON_EMPTY_GROUP'
+    await this.appendAndReplay([
+      ...this.offsets.tombstones(groupId),
+      { type: 'GroupMetadataTombstone', groupId },
+    ])
+    return 'NONE'
   }
 
   // ---- Loading ----

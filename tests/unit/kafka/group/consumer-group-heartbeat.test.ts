@@ -12,12 +12,15 @@ import { FakeScheduler, settle } from './fake-scheduler.ts'
 import { topicImage } from './topic-image.ts'
 import { heartbeatRequest } from './heartbeat-request.ts'
 
-function setup(partitions: Record<string, number> = { orders: 4 }) {
+function setup(
+  partitions: Record<string, number> = { orders: 4 },
+  append: () => Promise<void> = () => Promise.resolve(),
+) {
   const scheduler = new FakeScheduler()
   const coordinator = new GroupCoordinator({
     scheduler,
     uuid: () => 'uuid',
-    append: () => Promise.resolve(),
+    append,
     ...topicImage(partitions),
   })
   const heartbeat = (...args: Parameters<typeof heartbeatRequest>): Promise<ConsumerGroupHeartbeatResponse> =>
@@ -218,5 +221,32 @@ describe('ConsumerGroupHeartbeat', () => {
     expect((await coordinator.deleteGroups(['g'])).results).toEqual([{ groupId: 'g', error: 'NONE' }])
     expect(coordinator.offsets.hasOffsets('g')).toBe(false)
     expect((await coordinator.listGroups({ statesFilter: [] })).groups).toEqual([])
+  })
+
+  it('DeleteGroups waits for the pending writes of the group: a joining member makes it NON_EMPTY_GROUP, a leaving one lets it go', async () => {
+    // Appends complete only when the test says so, so a heartbeat's write is still pending when DeleteGroups comes.
+    const pending: (() => void)[] = []
+    const { coordinator, heartbeat } = setup(
+      { orders: 4 },
+      () => new Promise((resolve) => pending.push(resolve)),
+    )
+    const completeAppends = async () => {
+      for (let round = 0; round < 10; round++) {
+        await settle()
+        while (pending.length > 0) pending.shift()!()
+      }
+    }
+    const joined = heartbeat('A', 0)
+    const deleteWhileJoining = coordinator.deleteGroups(['g'])
+    await completeAppends()
+    expect((await joined).error).toBe('NONE')
+    expect((await deleteWhileJoining).results).toEqual([{ groupId: 'g', error: 'NON_EMPTY_GROUP' }])
+
+    const left = heartbeat('A', -1, null)
+    const deleteWhileLeaving = coordinator.deleteGroups(['g'])
+    await completeAppends()
+    expect((await left).error).toBe('NONE')
+    expect((await deleteWhileLeaving).results).toEqual([{ groupId: 'g', error: 'NONE' }])
+    expect(coordinator.consumerGroups.groups.has('g')).toBe(false)
   })
 })
