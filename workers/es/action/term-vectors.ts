@@ -22,7 +22,7 @@ import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard } from '../index/shard/index-shard.ts'
 import { parseDocument, type LeafValue } from '../index/mapper/document-parser.ts'
-import { leafFields, type FieldMapping } from '../index/mapper/mapping.ts'
+import { isAnalyzedText, leafFields, type FieldMapping } from '../index/mapper/mapping.ts'
 import { compareUtf8 } from '../index/mapper/doc-values.ts'
 import { DEFAULT_ANALYZER } from '../analysis/index.ts'
 import { simpleMatch } from '../common/simple-match.ts'
@@ -92,7 +92,7 @@ function documentVectors(
   const fields: FieldTermVectors[] = []
   for (const name of expandFields(selected, [...mappings.keys()]).sort()) {
     const mapping = mappings.get(name)
-    if (!mapping || (mapping.type !== 'text' && mapping.type !== 'keyword')) continue
+    if (!mapping || (!isAnalyzedText(mapping) && mapping.type !== 'keyword')) continue
     const fieldValues = values.get(name) ?? []
     if (fieldValues.length === 0) continue
     fields.push(fieldVectors(index, shard, name, mapping, fieldValues))
@@ -124,8 +124,9 @@ function fieldVectors(
     if (tokens) tokens.push(token)
     else byTerm.set(term, [token])
   }
-  const analyzer =
-    mapping.type === 'text' ? index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER) : null
+  const analyzer = isAnalyzedText(mapping)
+    ? index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER)
+    : null
   // MemoryIndex.storeTerms: a value goes on from the last one that had tokens.
   let tokenCount = 0
   let lastPosition = -1

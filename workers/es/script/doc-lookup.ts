@@ -13,7 +13,7 @@
  */
 import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldValue } from '../search/aggregations/index.ts'
-import { fielddataDisabled } from '../search/aggregations/values-source.ts'
+import { noFielddata } from '../search/aggregations/values-source.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import { javaEquals } from './painless-operators.ts'
 import { listIndex } from './painless-methods.ts'
@@ -166,7 +166,8 @@ export class DocLookup extends HostObject {
     const field = typeof name === 'string' ? name : javaString(name)
     const info = this.docValues.field(field)
     if (info === null) throw illegalArgument(`No field found for [${field}] in mapping`)
-    if (info.type === 'text') throw illegalArgument(fielddataDisabled(field, this.indexName).reason)
+    const refused = noFielddata(field, info.type, this.indexName)
+    if (refused !== null) throw illegalArgument(refused.reason)
     return new ScriptDocValues(
       info.type,
       this.docValues.values(field, this.docId).map((value) => scriptValue(info.type, value)),

@@ -6,7 +6,7 @@
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
- * - text: no doc values (FieldInfo type `text`, which aggregations refuse).
+ * - text and search_as_you_type: no doc values (FieldInfo type `text` / `search_as_you_type`, which aggregations refuse).
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues).
  *
@@ -49,6 +49,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   date: 'date',
   geo_point: 'geo_point',
   text: 'text',
+  search_as_you_type: 'search_as_you_type',
 }
 
 export function shardDocValues(shard: ShardSearcher, mapping: Mapping): DocValuesSource {

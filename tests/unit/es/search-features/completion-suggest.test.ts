@@ -83,14 +83,14 @@ describe('completion field mapping', () => {
     })
   })
 
-  it('refuses search_as_you_type, which the playground does not build', async () => {
+  it('refuses wildcard, which the playground does not build', async () => {
     const { cluster } = await clusterWithIndex(1, { mappings: { properties: { a: { type: 'keyword' } } } })
     const response = await cluster.send(1, 'PUT', '/other', {
-      mappings: { properties: { t: { type: 'search_as_you_type' } } },
+      mappings: { properties: { t: { type: 'wildcard' } } },
     })
     expect(errorOf(response.body)).toMatchObject({
       type: 'illegal_argument_exception',
-      reason: 'the [search_as_you_type] field type is not available in the playground',
+      reason: 'the [wildcard] field type is not available in the playground',
     })
   })
 

@@ -27,6 +27,7 @@ import {
   type AnalysisSettings,
 } from './analysis-settings.ts'
 import type { CharFilter } from './char-filter.ts'
+import { wrappedAnalyzer } from '../search-as-you-type-analyzer.ts'
 import {
   CustomAnalyzer,
   DEFAULT_OFFSET_GAP,
@@ -126,7 +127,8 @@ export class IndexAnalyzers {
 
   /**
    * The analyzer of that name: the index's own, then a built-in (built once per scope, since an Analyzer
-   * keeps no per-call state); `default` is the default analyzer; null when there is none.
+   * keeps no per-call state); `default` is the default analyzer; a search_as_you_type subfield's wrapped
+   * analyzer (search-as-you-type-analyzer.ts) is built over the analyzer it wraps; null when there is none.
    */
   analyzer(name: string): Analyzer | null {
     const own = this.analyzers.get(name)
@@ -134,7 +136,7 @@ export class IndexAnalyzers {
     if (name === 'default') return this.defaultAnalyzer()
     let builtIn = this.builtIns.get(name)
     if (builtIn === undefined) {
-      builtIn = getAnalyzer(name)
+      builtIn = wrappedAnalyzer(name, (base) => this.analyzer(base)) ?? getAnalyzer(name)
       this.builtIns.set(name, builtIn)
     }
     return builtIn

@@ -1,7 +1,8 @@
 /**
  * Writes a parsed document into what the inverted index stores (a flush, document-batch.ts, one term at a
  * time): for a `text` field the analysed tokens of every value (values of an array are separated by
- * position_increment_gap, 100, as ES sets it), for
+ * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
+ * subfields (search-as-you-type-field.ts) through its own analyzer, for
  * a `keyword` field each value as one term unless longer than ignore_above, a boolean as Lucene's "T"/"F".
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
  * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
@@ -9,9 +10,10 @@
  */
 import type { AnalyzedToken, FlushDictionary } from '../../../../engine-wasm/src/index/index.ts'
 import type { TermSink } from '../../analysis/index.ts'
-import type { ParsedDocument, ParsedField } from './document-parser.ts'
+import type { LeafValue, ParsedDocument, ParsedField } from './document-parser.ts'
 import { NESTED_PATH_FIELD } from './nested-mapping.ts'
-import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
+import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
+import { subfieldsOf } from './search-as-you-type-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 /** Analyzes a value with the named analyzer; answers a fresh array of fresh tokens, which the caller owns. */
@@ -77,12 +79,18 @@ function indexFields(
   for (let f = 0; f < fields.length; f++) {
     const { path, mapping, values } = fields[f]!
     // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
-    flush.beginField(path, mapping.type === 'text')
-    if (mapping.type === 'text') {
-      const analyzer = mapping.analyzer ?? DEFAULT_ANALYZER
-      let base = 0
-      for (let v = 0; v < values.length; v++) {
-        base = analysis.indexTerms(analyzer, String(values[v]), flush, base) + POSITION_INCREMENT_GAP
+    const text = isAnalyzedText(mapping)
+    flush.beginField(path, text)
+    if (text) {
+      indexText(flush, mapping.analyzer ?? DEFAULT_ANALYZER, values, analysis)
+      // search_as_you_type: its shingle subfields (with norms) and its prefix subfield (without) from the same values
+      if (mapping.type === 'search_as_you_type') {
+        const subfields = subfieldsOf(mapping)
+        for (let s = 0; s < subfields.length; s++) {
+          const [suffix, sub] = subfields[s]!
+          flush.beginField(path + suffix, !sub.derived!.prefix)
+          indexText(flush, sub.analyzer!, values, analysis)
+        }
       }
     } else if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date' && mapping.type !== 'geo_point') {
       const ignoreAbove = mapping.type === 'keyword' ? (mapping.ignore_above ?? Infinity) : Infinity
@@ -95,6 +103,19 @@ function indexFields(
     if (numbers) for (let n = 0; n < numbers.length; n++) flush.value(numbers[n]!)
   }
 }
+/** A text field's values through `analyzer`, array values position_increment_gap apart. */
+function indexText(
+  flush: FlushDictionary,
+  analyzer: string,
+  values: readonly LeafValue[],
+  analysis: IndexTermsAnalyzer,
+): void {
+  let base = 0
+  for (let v = 0; v < values.length; v++) {
+    base = analysis.indexTerms(analyzer, String(values[v]), flush, base) + POSITION_INCREMENT_GAP
+  }
+}
+
 export function indexedTerm(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'T' : 'F'
   return String(value)

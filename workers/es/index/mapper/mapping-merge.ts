@@ -20,6 +20,7 @@ const UPDATABLE = new Set(['search_analyzer', 'search_quote_analyzer', 'ignore_a
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
 const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   text: { analyzer: 'default' },
+  search_as_you_type: { analyzer: 'default' },
   date: { format: 'strict_date_optional_time||epoch_millis' },
 }
 

@@ -6,14 +6,16 @@
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
  * numbers as numbers (an object's `dynamic` as text, as ES prints it), and a field without `type` is an object.
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
- * completed with their defaults (completion-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has
- * but the playground does not model (such as `search_as_you_type`) as not available.
+ * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
+ * (search-as-you-type-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has
+ * but the playground does not model (such as `wildcard`) as not available.
  */
 import { failedToParseMapping, illegalArgumentException, mapperParsingException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { FIELD_TYPES, setOwn, UNMODELLED_ES_FIELD_TYPES, type FieldMapping, type Mapping } from './mapping.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { completionMapping } from './completion-field.ts'
+import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 
 /** Root keys ES accepts; only `dynamic` and `properties` are kept, the others are read and ignored. */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -64,13 +66,16 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
     }
     field.type ??= 'object'
     checkFieldType(name, field.type)
-    setOwn(
-      out,
-      name,
-      field.type === 'completion' ? completionMapping(name, field) : (field as unknown as FieldMapping),
-    )
+    setOwn(out, name, typedMapping(name, field))
   }
   return out
+}
+
+/** The field types whose parameters are checked and completed with their defaults. */
+function typedMapping(name: string, field: Record<string, unknown>): FieldMapping {
+  if (field.type === 'completion') return completionMapping(name, field)
+  if (field.type === 'search_as_you_type') return searchAsYouTypeMapping(name, field)
+  return field as unknown as FieldMapping
 }
 
 /** TypeParsers lookup: a type ES has no handler for is refused as ES refuses it; one ES has but the playground lacks, as not available. */

@@ -4,6 +4,7 @@
  * name order, as ES's ObjectMapper serialises them.
  */
 import type { JsonOut } from '../../xcontent/index.ts'
+import { derivedSubfields } from './search-as-you-type-field.ts'
 
 /** The field types the playground maps. */
 export const FIELD_TYPE_NAMES = [
@@ -22,6 +23,7 @@ export const FIELD_TYPE_NAMES = [
   'object',
   'nested',
   'completion',
+  'search_as_you_type',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -59,7 +61,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'rank_feature',
   'rank_features',
   'scaled_float',
-  'search_as_you_type',
   'semantic_text',
   'shape',
   'sparse_vector',
@@ -103,6 +104,29 @@ export interface FieldMapping {
   preserve_separators?: boolean
   preserve_position_increments?: boolean
   max_input_length?: number
+  /** search_as_you_type (search-as-you-type-field.ts): its parameters besides the analyzers, kept as given. */
+  index?: boolean
+  store?: boolean
+  doc_values?: boolean
+  max_shingle_size?: number
+  similarity?: string
+  index_options?: string
+  norms?: boolean
+  term_vector?: string
+  meta?: Record<string, string>
+  /**
+   * A search_as_you_type field's derived subfield (`._2gram` … `._index_prefix`, leafFields adds them; never in a
+   * mapping's JSON): its shingle size and whether it is the prefix subfield (the max shingle size then).
+   */
+  derived?: { shingleSize: number; prefix: boolean }
+}
+
+/**
+ * Fields analyzed as text (TextSearchInfo with positions): `text`, `search_as_you_type` and its subfields, whose
+ * queries analyze the input with the field's search analyzer and whose values are indexed as tokens.
+ */
+export function isAnalyzedText(field: FieldMapping): boolean {
+  return field.type === 'text' || field.type === 'search_as_you_type'
 }
 
 /** An object-like mapping (its values are objects with properties): `object` or `nested`. */
@@ -171,7 +195,7 @@ function nestedToJson(field: FieldMapping): { [key: string]: JsonOut } {
   return out
 }
 
-/** Every leaf field by its full path (`user.name`, `message.keyword`), with its mapping. */
+/** Every leaf field by its full path (`user.name`, `message.keyword`, `title._2gram`), with its mapping. */
 export function leafFields(mapping: Mapping): Map<string, FieldMapping> {
   const out = new Map<string, FieldMapping>()
   const walk = (properties: Record<string, FieldMapping>, prefix: string): void => {
@@ -179,9 +203,19 @@ export function leafFields(mapping: Mapping): Map<string, FieldMapping> {
       const path = prefix + name
       if (hasProperties(field)) walk(field.properties ?? {}, `${path}.`)
       else out.set(path, field)
-      for (const [sub, subField] of Object.entries(field.fields ?? {})) out.set(`${path}.${sub}`, subField)
+      addDerived(out, path, field)
+      for (const [sub, subField] of Object.entries(field.fields ?? {})) {
+        out.set(`${path}.${sub}`, subField)
+        addDerived(out, `${path}.${sub}`, subField)
+      }
     }
   }
   walk(mapping.properties, '')
   return out
+}
+
+/** A search_as_you_type field's subfields (search-as-you-type-field.ts), which leafFields lists after it. */
+function addDerived(out: Map<string, FieldMapping>, path: string, field: FieldMapping): void {
+  if (field.type === 'search_as_you_type')
+    for (const [sub, mapping] of derivedSubfields(path, field)) out.set(sub, mapping)
 }

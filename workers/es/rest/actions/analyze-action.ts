@@ -49,7 +49,7 @@ import { positionLengthOf, type GraphTokenList } from '../../analysis/custom/tok
 import { getAnalyzer } from '../../analysis/registry.ts'
 import { IllegalArgumentException, type TokenList } from '../../analysis/token-list.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import { leafFields } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, leafFields } from '../../index/mapper/mapping.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -245,7 +245,7 @@ function chooseAnalyzer(
   if (request.field !== undefined) {
     if (!index) throw new IllegalArgumentException('analysis based on a specific field requires an index')
     const mapping = leafFields(index.metadata.mapping).get(request.field)
-    if (mapping?.type === 'text') {
+    if (mapping !== undefined && isAnalyzedText(mapping)) {
       return mapping.analyzer === undefined
         ? scope.defaultAnalyzer()
         : (scope.analyzer(mapping.analyzer) ?? scope.defaultAnalyzer())

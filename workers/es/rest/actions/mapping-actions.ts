@@ -59,7 +59,8 @@ function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestRes
   for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
     const mappings = new Map<string, JsonOut>()
     for (const [path, field] of leafFields(index.metadata.mapping)) {
-      if (!patterns.some((pattern) => simpleMatch(pattern, path))) continue
+      // a search_as_you_type field's subfields are not mapping entries of their own
+      if (field.derived !== undefined || !patterns.some((pattern) => simpleMatch(pattern, path))) continue
       const leafName = path.slice(path.lastIndexOf('.') + 1)
       const rendered = mappingToJson({ properties: { [leafName]: field } }).properties as JsonOut
       mappings.set(path, { full_name: path, mapping: rendered })

@@ -20,7 +20,9 @@ import type { SortBuilder, SortKeyOrder, SortValue } from '../sort/index.ts'
 export type FieldValue = number | string
 
 /** The doc-values families ES's ValuesSourceType distinguishes, plus `text` (no doc values). */
-export type ValuesType = 'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'geo_point' | 'text'
+/** `text` and `search_as_you_type` have no doc values: everything that reads them refuses them (noFielddata). */
+export type ValuesType =
+  'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'geo_point' | 'text' | 'search_as_you_type'
 
 /** DocValueFormat for a non-RAW field (dates): how a key or value prints as `*_as_string`. */
 export interface ValueFormat {

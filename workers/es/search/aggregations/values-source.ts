@@ -22,7 +22,8 @@ export function resolveValues(
   missing: XContentValue | undefined,
 ): ValuesSourceConfig {
   const info = shard.source.field(field)
-  if (info?.type === 'text') throw fielddataDisabled(field, shard.index)
+  const refused = info === null ? null : noFielddata(field, info.type, shard.index)
+  if (refused !== null) throw refused
   const substitute = missingValue(missing, info)
   const values =
     info === null
@@ -63,7 +64,18 @@ function missingValue(missing: XContentValue | undefined, info: FieldInfo | null
   return null
 }
 
-/** TextFieldType.fielddataBuilder's refusal; the search layer turns it into a shard failure. */
+/**
+ * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
+ * search_as_you_type; null for a type that has them. The search layer turns it into a shard failure.
+ */
+export function noFielddata(field: string, type: string, index: string): EsException | null {
+  if (type === 'text') return fielddataDisabled(field, index)
+  if (type === 'search_as_you_type')
+    return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
+  return null
+}
+
+/** TextFieldType.fielddataBuilder's refusal. */
 export function fielddataDisabled(field: string, index: string): EsException {
   return illegalArgumentException(
     `Fielddata is disabled on [${field}] in [${index}]. ` +

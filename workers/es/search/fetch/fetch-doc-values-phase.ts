@@ -11,7 +11,7 @@ import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
 import { DateFormatter } from '../../common/time/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
-import { fielddataDisabled } from '../aggregations/values-source.ts'
+import { noFielddata } from '../aggregations/values-source.ts'
 import type { DocumentField } from './field-fetcher.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 
@@ -52,7 +52,8 @@ export class FetchDocValuesPhase {
     const fields = resolved.flatMap(({ name, format }) => {
       const info = source.field(name)
       if (info === null) return []
-      if (info.type === 'text') throw fielddataDisabled(name, index)
+      const refused = noFielddata(name, info.type, index)
+      if (refused !== null) throw refused
       return [{ name, info, print: printer(name, info, format) }]
     })
     return new FetchDocValuesPhase(source, fields)

@@ -11,6 +11,7 @@
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
+import { isAnalyzedText } from '../../index/mapper/mapping.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import { analyze, fieldQuery, termsBool, valueQuery } from './full-text-queries.ts'
 import { boosted, scalarText, type QueryContext } from './query-parsing.ts'
@@ -32,7 +33,7 @@ function analyzerGroups(
     const mapping = context.fields.get(field)
     if (mapping === undefined) continue
     const key =
-      mapping.type === 'text' || analyzer !== null ? searchAnalyzer(mapping, analyzer) : '\u0000keyword'
+      isAnalyzedText(mapping) || analyzer !== null ? searchAnalyzer(mapping, analyzer) : '\u0000keyword'
     const group = groups.get(key)
     if (group) group.push({ field, boost })
     else groups.set(key, [{ field, boost }])
@@ -51,8 +52,9 @@ function blendTerm(
   const queries: IndexQuery[] = []
   const terms: Array<{ field: string; term: string; boost: number }> = []
   for (const { field, boost } of group) {
-    const type = context.fields.get(field)?.type
-    if (type === 'text' || type === 'keyword') terms.push({ field, term, boost })
+    const mapping = context.fields.get(field)
+    if (mapping !== undefined && (isAnalyzedText(mapping) || mapping.type === 'keyword'))
+      terms.push({ field, term, boost })
     else queries.push(boosted(valueQuery(field, term, options, context, 1), boost))
   }
   if (terms.length > 0) queries.push({ type: 'blendedTerms', terms, tieBreaker, boost: 1 })

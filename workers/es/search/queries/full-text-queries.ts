@@ -12,7 +12,9 @@
  *   phrase_prefix 0, bool_prefix 1; cross_fields one query per analyzer group (cross-fields.ts); one query is
  *   itself alone;
  * - `query_string`: parsed by ../query-string and converted with toIndexQuery.
- * Unmapped fields match nothing; no tokens match nothing, or everything with `zero_terms_query: all`.
+ * Unmapped fields match nothing; no tokens match nothing, or everything with `zero_terms_query: all`. On a
+ * search_as_you_type field the phrase, phrase prefix and last-term prefix queries go to its subfields
+ * (search-as-you-type-queries.ts).
  */
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -23,6 +25,8 @@ import { resolveFields, parseFieldAndWeight } from '../query-string/field-resolu
 import { parseQueryString, type QueryStringOptions } from '../query-string/query-string-query-parser.ts'
 import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
+import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
+import { isAnalyzedText } from '../../index/mapper/mapping.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
   boosted,
@@ -59,7 +63,7 @@ export function analyze(
 ): AnalyzedToken[] {
   const mapping = context.fields.get(field)
   const analyzer = scalarText(options.get('analyzer'))
-  if (!mapping || (mapping.type !== 'text' && analyzer === null)) return [{ term: text, position: 0 }]
+  if (!mapping || (!isAnalyzedText(mapping) && analyzer === null)) return [{ term: text, position: 0 }]
   return context.analyze(searchAnalyzer(mapping, analyzer), text)
 }
 
@@ -77,15 +81,16 @@ export function fieldQuery(
 ): IndexQuery {
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { type: 'matchNone' }
-  const analyzed = mapping.type === 'text' || options.has('analyzer')
-  if (type === 'phrasePrefix' && mapping.type !== 'text') {
+  const isText = isAnalyzedText(mapping)
+  const analyzed = isText || options.has('analyzer')
+  if (type === 'phrasePrefix' && !isText) {
     return lenientFailure(
       options,
       context,
       `Can only use phrase prefix queries on text fields - not on [${field}] which is of type [${mapping.type}]`,
     )
   }
-  if (mapping.type !== 'text' && mapping.type !== 'keyword' && !analyzed) {
+  if (!isText && mapping.type !== 'keyword' && !analyzed) {
     return valueQuery(field, text, options, context, boost)
   }
   // the keyword analyzer: one term, or with bool_prefix one prefix
@@ -99,17 +104,41 @@ export function fieldQuery(
   const relative = tokens.map((t) => ({ term: t.term, position: t.position - first }))
   if (type === 'phrasePrefix') {
     const maxExpansions = numberOption(options, 'max_expansions', 50)
-    return { type: 'phrasePrefix', field, terms: relative, slop: slopOf(options), maxExpansions, boost }
+    const slop = slopOf(options)
+    return (
+      searchAsYouTypePhrase(field, mapping, tokens, slop, { maxExpansions }, boost) ?? {
+        type: 'phrasePrefix',
+        field,
+        terms: relative,
+        slop,
+        maxExpansions,
+        boost,
+      }
+    )
   }
   if (type === 'phrase' && tokens.length > 1) {
-    return { type: 'phrase', field, terms: relative, slop: slopOf(options), boost }
+    const slop = slopOf(options)
+    return (
+      searchAsYouTypePhrase(field, mapping, tokens, slop, null, boost) ?? {
+        type: 'phrase',
+        field,
+        terms: relative,
+        slop,
+        boost,
+      }
+    )
   }
   const fuzzy = type !== 'phrase' && options.has('fuzziness')
   // bool_prefix: the last term is a prefix when the text ends where it does (MatchQueryParser's final offset)
   const prefixAt = type === 'boolPrefix' && endsInToken(text) ? tokens.length - 1 : -1
   const leaf = (term: string, i: number, leafBoost: number): IndexQuery =>
     i === prefixAt
-      ? { type: 'prefix', field, prefix: term, boost: leafBoost }
+      ? (searchAsYouTypePrefix(field, mapping, term, leafBoost) ?? {
+          type: 'prefix',
+          field,
+          prefix: term,
+          boost: leafBoost,
+        })
       : leafQuery(field, term, leafBoost, fuzzy, options, context)
   if (tokens.length === 1) return leaf(tokens[0]!.term, 0, boost)
   return termsBool(

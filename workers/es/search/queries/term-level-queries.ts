@@ -17,7 +17,8 @@ import {
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
-import { NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
+import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import {
   exactTerm,
   failedToCreateQuery,
@@ -88,7 +89,7 @@ export function exactValueQuery(
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
   }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
-  if (mapping.type === 'text' || mapping.type === 'keyword') return { type: 'term', field, term: text, boost }
+  if (isAnalyzedText(mapping) || mapping.type === 'keyword') return { type: 'term', field, term: text, boost }
   const term = checked(context, () => exactTerm(mapping, text))
   return NUMERIC_TYPES.has(mapping.type) ? valueRange() : { type: 'term', field, term, boost }
 }
@@ -168,6 +169,12 @@ export function prefixQuery(body: XContentValue, context: QueryContext): IndexQu
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'prefix'))
+  const rewrite = scalarText(options.get('rewrite'))
+  const scoring = rewrite !== null && !rewrite.startsWith('constant_score')
+  if (!caseInsensitive(options)) {
+    const subfield = searchAsYouTypePrefix(field, mapping, text, boostOf(options), scoring)
+    if (subfield !== null) return subfield
+  }
   return {
     type: 'prefix',
     field,

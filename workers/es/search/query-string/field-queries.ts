@@ -11,7 +11,7 @@
  */
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
-import { NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
 import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
@@ -45,7 +45,7 @@ export class FieldQueryError extends Error {
 }
 
 function isString(mapping: FieldMapping): boolean {
-  return mapping.type === 'text' || mapping.type === 'keyword'
+  return isAnalyzedText(mapping) || mapping.type === 'keyword'
 }
 
 const JAVA_DOUBLE = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/
@@ -93,7 +93,7 @@ export function textQuery(
 ): QueryStringNode | null {
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
-  if (mapping.type !== 'text' && options.analyzer === null) {
+  if (!isAnalyzedText(mapping) && options.analyzer === null) {
     const term = exactTerm(mapping, text)
     // the field type's termQuery: a number's point query and a date's range are the range from the value to itself
     if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date')
@@ -139,7 +139,7 @@ function positionQuery(field: string, terms: string[]): QueryStringNode {
 
 /** Analyzer.normalize: the standard analyzer's normalization chain is lowercase only. */
 export function normalize(mapping: FieldMapping, text: string, analyzer: string | null): string {
-  const name = mapping.type === 'text' ? searchAnalyzer(mapping, analyzer) : (analyzer ?? 'keyword')
+  const name = isAnalyzedText(mapping) ? searchAnalyzer(mapping, analyzer) : (analyzer ?? 'keyword')
   return name === 'keyword' || name === 'whitespace' ? text : text.toLowerCase()
 }
 
@@ -178,7 +178,7 @@ export function termLevelQuery(
   switch (query.kind) {
     case 'prefix':
       requireString(field, mapping, 'prefix')
-      if (query.analyze && mapping.type === 'text')
+      if (query.analyze && isAnalyzedText(mapping))
         return analyzedPrefix(context, field, mapping, query, analyzer)
       return { kind: 'prefix', field, prefix: normalize(mapping, query.text, analyzer), boost: 1 }
     case 'wildcard':

@@ -1,7 +1,8 @@
 /**
  * HighlightPhase on the data node: for one hit, every field the `highlight` section names (a `*` pattern
  * takes the mapping's text and keyword fields it matches; a name not in the mapping is skipped), its values
- * read from the stored `_source` (keyword values over ignore_above left out) and joined with NUL, its tokens
+ * read from the stored `_source` (keyword values over ignore_above left out; a search_as_you_type subfield's are
+ * its root's) and joined with NUL, its tokens
  * re-analyzed with the index analyzer, the query's (or highlight_query's) matches turned into passages
  * (field-highlighter.ts) and fragments. The answer is plain data: [field, fragments] pairs in the order ES
  * writes them (a java.util.HashMap's), or null when no field has a fragment.
@@ -13,7 +14,7 @@ import type { IndexQuery } from '../../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../../errors/index.ts'
 import type { IndexService } from '../../../index/index-service.ts'
 import { parseDocument, type LeafValue } from '../../../index/mapper/document-parser.ts'
-import { leafFields, type FieldMapping } from '../../../index/mapper/mapping.ts'
+import { isAnalyzedText, leafFields, type FieldMapping } from '../../../index/mapper/mapping.ts'
 import { ignoredAbove } from '../../../index/mapper/doc-values.ts'
 import { DEFAULT_ANALYZER } from '../../../analysis/index.ts'
 import { parseRequestBody } from '../../../rest/request-body.ts'
@@ -121,7 +122,7 @@ function analyzeValues(
 /** DefaultHighlighter's break iterator for one value, wrapped to break every value on its own. */
 function breakerFor(content: string, field: FieldToHighlight): PassageBreaker {
   const { options, mapping } = field
-  if (options.numberOfFragments === 0 || mapping.type !== 'text') {
+  if (options.numberOfFragments === 0 || !isAnalyzedText(mapping)) {
     return new SplittingBreaker(content, separatorBreaks)
   }
   if (options.boundaryScanner === 'word') return new SplittingBreaker(content, wordBreaks)
@@ -144,7 +145,9 @@ export function highlightHit(context: HighlightContext, source: string, docId: n
   const values = new Map(parsed.fields.map((field) => [field.path, field.values]))
   const found: HitHighlight = []
   for (const [name, field] of fields) {
-    const { content, tokens } = analyzeValues(context, field.mapping, values.get(name) ?? [])
+    // a search_as_you_type subfield highlights its root's values (SourceValueFetcher of a multi-field)
+    const path = field.mapping.derived ? name.slice(0, name.lastIndexOf('.')) : name
+    const { content, tokens } = analyzeValues(context, field.mapping, values.get(path) ?? [])
     if (content.length === 0) continue
     const { options } = field
     const spans = options.requireFieldMatch
