@@ -25,6 +25,7 @@ import { kafkaCluster } from './cluster-tool.ts'
 import { kafkaServerStart, kafkaServerStop } from './server-scripts.ts'
 import { kafkaFeatures } from './feature-command.ts'
 import { kafkaBrokerApiVersions } from './broker-api-versions-command.ts'
+import { connectStandalone } from './connect/connect-standalone.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -48,6 +49,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-server-stop', kafkaServerStop],
   ['kafka-features', kafkaFeatures],
   ['kafka-broker-api-versions', kafkaBrokerApiVersions],
+  ['connect-standalone', connectStandalone],
 ])
 
 const COMMAND_NOT_FOUND = 127

@@ -14,7 +14,8 @@ import { logDirFor } from '../../protocol/log-dirs.ts'
 import { staticBrokerConfigs } from '../../kafka/config/broker-configs.ts'
 import { CONTROLLER_PORT_OFFSET } from '../../kafka/server/kafka-server.ts'
 
-const LICENSE = `# Licensed to the Apache Software Foundation (ASF) under one or more
+/** The Apache license header every properties file of the distribution starts with. */
+export const LICENSE = `# Licensed to the Apache Software Foundation (ASF) under one or more
 # contributor license agreements.  See the NOTICE file distributed with
 # this work for additional information regarding copyright ownership.
 # The ASF licenses this file to You under the Apache License, Version 2.0

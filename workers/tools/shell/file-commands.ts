@@ -1,11 +1,15 @@
 /**
- * The shell's file commands on ShellFiles, answering as bash and GNU coreutils do: `cat [FILE...]` (stdin
- * when no file is named, so `cat > f <<EOF` copies the here-document), `echo [-n] [WORD...]`, `ls [FILE...]`
- * (one name per line, as when not on a terminal) and `rm [-f] FILE...`. Missing files print
- * `cat: x: No such file or directory` (exit 1), `ls: cannot access 'x': No such file or directory` (exit 2)
- * and `rm: cannot remove 'x': No such file or directory` (exit 1).
+ * The shell's file commands on ShellFiles, answering as bash, GNU coreutils and util-linux do: `cat [FILE...]`
+ * (stdin when no file is named, so `cat > f <<EOF` copies the here-document), bash's builtin
+ * `echo [-neE] [WORD...]` (echo-escapes.ts), `more [FILE...]` as util-linux's more behaves when its output is
+ * not a terminal (it pages nothing: each file is copied out, preceded by a `::::::::::::::` header with its
+ * name when several are named), `ls [FILE...]` (one name per line, as when not on a terminal) and
+ * `rm [-f] FILE...`. Missing files print `cat: x: No such file or directory` (exit 1),
+ * `more: cannot open x: No such file or directory` (exit 1), `ls: cannot access 'x': No such file or
+ * directory` (exit 2) and `rm: cannot remove 'x': No such file or directory` (exit 1).
  */
 import type { ToolOutput } from '../tool.ts'
+import { echoArguments } from './echo-escapes.ts'
 import type { ShellFileSystem } from './shell-files.ts'
 
 export type FileCommand = (
@@ -32,9 +36,23 @@ const cat: FileCommand = (args, stdin, out, files) => {
 }
 
 const echo: FileCommand = (args, _stdin, out) => {
-  const newline = args[0] !== '-n'
-  out.stdout(args.slice(newline ? 0 : 1).join(' ') + (newline ? '\n' : ''))
+  out.stdout(echoArguments(args))
   return 0
+}
+
+const HEADER_RULE = '::::::::::::::'
+
+const more: FileCommand = (args, stdin, out, files) => {
+  if (args.length === 0) return cat(args, stdin, out, files)
+  let exitCode = 0
+  for (const path of args) {
+    const text = files.read(path)
+    if (text === null) {
+      out.stderr(`more: cannot open ${path}: No such file or directory\n`)
+      exitCode = 1
+    } else out.stdout((args.length > 1 ? `${HEADER_RULE}\n${path}\n${HEADER_RULE}\n` : '') + text)
+  }
+  return exitCode
 }
 
 const ls: FileCommand = (args, _stdin, out, files) => {
@@ -72,5 +90,6 @@ export const FILE_COMMANDS: ReadonlyMap<string, FileCommand> = new Map([
   ['cat', cat],
   ['echo', echo],
   ['ls', ls],
+  ['more', more],
   ['rm', rm],
 ])

@@ -11,7 +11,8 @@ const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['sleep <seconds>', "wait, as the shell's sleep does (the cluster goes on meanwhile)"],
   ['ls [<file>..]', 'list your files (they last for this page session)'],
   ['cat [<file>..]', 'print files; cat > f.json <<EOF ... EOF writes one'],
-  ['echo [-n] [<word>..]', 'print the words'],
+  ['echo [-neE] [<word>..]', 'print the words (-e: with backslash escapes such as \\n)'],
+  ['more [<file>..]', 'print files, as more does when its output is not a terminal'],
   ['rm [-f] <file>..', 'remove files'],
   ['NAME=value', 'set a shell variable: $NAME, ${NAME}, "$(command)", `command` expand as bash does'],
   ['export [NAME[=value]..]', 'export variables (none: list them); unset NAME.. removes them'],
@@ -65,6 +66,7 @@ export function helpText(): string {
     wrapList(tools) +
     "  Lines after kafka-console-producer.sh that start with '>' are the messages typed at its prompt.\n" +
     '  The brokers run with config/server.properties (broker 1) and config/server-<id>.properties: cat them.\n' +
+    '  connect-standalone.sh runs the FileStream connectors of config/connect-file-*.properties until Stop.\n' +
     'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...) go to\n' +
     '  the first running node; curl lines to localhost:9200 (es-node-1) ... localhost:9208 (es-node-9).\n'
   )

@@ -2,10 +2,13 @@
  * The shell's files as seen from the Kafka directory, where the quickstart's commands run: the learner's own
  * files, and beside them the properties files the brokers run with (`config/server.properties` for broker
  * 1, `config/server-N.properties` for broker N; tools/kafka/server-properties.ts), generated from the
- * cluster as it is now. A learner's file of the same name (written with `cat >` or `>`) takes their place,
- * as an edited copy would; `ls` lists the learner's files only.
+ * cluster as it is now, and the distribution's Kafka Connect files (`config/connect-standalone.properties`,
+ * `config/connect-file-source.properties`, `config/connect-file-sink.properties`;
+ * tools/kafka/connect/connect-config-files.ts). A learner's file of the same name (written with `cat >`, `>`
+ * or `>>`) takes their place, as an edited copy would; `ls` lists the learner's files only.
  */
 import { brokerOfPropertiesPath, serverProperties } from '../kafka/server-properties.ts'
+import { connectConfigFile } from '../kafka/connect/connect-config-files.ts'
 import type { BrokerControl } from './broker-control.ts'
 import type { ShellFileSystem } from './shell-files.ts'
 
@@ -37,7 +40,8 @@ export class KafkaHomeFiles implements ShellFileSystem {
 
   private installed(path: string): string | null {
     const id = brokerOfPropertiesPath(path)
-    if (id === null || !this.brokers.ids().includes(id)) return null
+    if (id === null) return connectConfigFile(path)
+    if (!this.brokers.ids().includes(id)) return null
     return serverProperties(id, this.brokers.voters())
   }
 }

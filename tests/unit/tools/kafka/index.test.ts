@@ -27,6 +27,7 @@ describe('runKafkaTool', () => {
       'kafka-server-stop',
       'kafka-features',
       'kafka-broker-api-versions',
+      'connect-standalone',
     ])
     const h = harness()
     expect(await runKafkaTool('kafka-topics.sh', ['--version'], h.context)).toBe(0)

@@ -56,6 +56,36 @@ describe('file commands', () => {
     expect(s.files.read('log')).toBe('one\ntwo')
   })
 
+  it.each<[string[], string]>([
+    [['-e', 'foo\\nbar'], 'foo\nbar\n'],
+    [['foo\\nbar'], 'foo\\nbar\n'],
+    [['-e', '-E', 'a\\tb'], 'a\\tb\n'],
+    [['-ne', 'a\\tb'], 'a\tb'],
+    [['-en', 'x\\cy', 'z'], 'x'],
+    [['-e', '\\x41\\0102\\u00e9\\q\\x', '\\\\'], 'AB\u00e9\\q\\x \\\n'],
+    [['-x', 'a'], '-x a\n'],
+    [['-n'], ''],
+  ])('echo %j prints as bash does', (args, stdout) => {
+    const s = shell()
+    expect(s.run('echo', args)).toBe(0)
+    expect(s.stdout()).toBe(stdout)
+  })
+
+  it('more copies files out as util-linux more does when not on a terminal', () => {
+    const s = shell()
+    s.files.write('test.sink.txt', 'foo\nbar\n')
+    s.files.write('b', 'x\n')
+    expect(s.run('more', ['test.sink.txt'])).toBe(0)
+    expect(s.stdout()).toBe('foo\nbar\n')
+    expect(s.run('more', ['test.sink.txt', 'nope', 'b'])).toBe(1)
+    expect(s.stdout()).toBe(
+      '::::::::::::::\ntest.sink.txt\n::::::::::::::\nfoo\nbar\n::::::::::::::\nb\n::::::::::::::\nx\n',
+    )
+    expect(s.stderr()).toBe('more: cannot open nope: No such file or directory\n')
+    expect(s.run('more', [], ['typed'])).toBe(0)
+    expect(s.stdout()).toBe('typed\n')
+  })
+
   it('< f gives the file lines as stdin, and a missing one is bash error', () => {
     const s = shell()
     s.files.write('in.txt', 'k1\nk2\n')
