@@ -9,6 +9,7 @@ import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-se
 import type { AliasesMetadata } from '../cluster/metadata/alias-metadata.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { simpleMatch } from '../common/simple-match.ts'
+import { limitDefaults } from './index-limit-settings.ts'
 
 export interface IndexMetadata {
   name: string
@@ -29,6 +30,11 @@ export interface IndexMetadata {
   /** index.default_pipeline and index.final_pipeline, when set. */
   defaultPipeline?: string
   finalPipeline?: string
+  /**
+   * The limit settings the index sets (index-limit-settings.ts: index.max_result_window, ...), by full key, each
+   * as the text it was given; absent when it sets none.
+   */
+  limits?: Readonly<Record<string, string>>
   /** index.hidden: left out of wildcard expressions (absent: false). */
   hidden?: boolean
   /** The data stream this index backs (IndexAbstraction.getParentDataStream), when it backs one. */
@@ -69,6 +75,7 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
   if (metadata.finalPipeline !== undefined) out.set('index.final_pipeline', metadata.finalPipeline)
   if (metadata.hidden !== undefined) out.set('index.hidden', String(metadata.hidden))
   if (isClosed(metadata)) out.set('index.verified_before_close', 'true')
+  for (const [key, value] of Object.entries(metadata.limits ?? {})) out.set(key, value)
   const flatten = (value: unknown, key: string): void => {
     if (Array.isArray(value)) out.set(key, value.map(String))
     else if (typeof value === 'object' && value !== null) {
@@ -80,12 +87,34 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
 }
 
 /**
+ * The settings GET _settings?include_defaults lists under `defaults`: those of the playground's index settings
+ * the index does not set, with their default values as text (ES lists every registered index setting).
+ */
+export function defaultSettings(metadata: IndexMetadata): Array<[string, JsonOut]> {
+  const out: Array<[string, JsonOut]> = limitDefaults(metadata)
+  if (metadata.refreshInterval === undefined) out.push(['index.refresh_interval', '1s'])
+  if (metadata.defaultPipeline === undefined) out.push(['index.default_pipeline', '_none'])
+  if (metadata.finalPipeline === undefined) out.push(['index.final_pipeline', '_none'])
+  if (metadata.hidden === undefined) out.push(['index.hidden', 'false'])
+  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/**
  * The `settings` object of GET /<index>/_settings and GET /<index>: flat (`flat_settings=true`) or
  * nested as Settings.getAsStructuredMap nests it, each level in the iteration order of the HashMap it
  * is built in; `names` keeps the keys matching any of its `*` patterns.
  */
 export function settingsToJson(metadata: IndexMetadata, flat = false, names?: readonly string[]): JsonOut {
-  const settings = [...flatSettings(metadata)].filter(
+  return entriesToJson([...flatSettings(metadata)], flat, names)
+}
+
+/** Flat settings entries as a `settings` object: flat or structured, keeping the keys `names` match. */
+export function entriesToJson(
+  entries: ReadonlyArray<[string, JsonOut]>,
+  flat: boolean,
+  names?: readonly string[],
+): Map<string, JsonOut> {
+  const settings = entries.filter(
     ([key]) => names === undefined || names.some((name) => simpleMatch(name, key)),
   )
   if (flat) return new Map(settings)

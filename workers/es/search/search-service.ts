@@ -58,6 +58,7 @@ import {
   type SortField,
   type SortValue,
 } from './sort/index.ts'
+import { indexLimits } from '../index/index-limit-settings.ts'
 
 export interface SearchRequest {
   from: number
@@ -138,7 +139,7 @@ export function executeQueryPhase(
       request.sort,
       request.searchAfter !== null,
     )
-  checkRescorers(request.rescore, sortsByScore(request.sort))
+  checkRescorers(request.rescore, sortsByScore(request.sort), indexLimits(index.metadata).maxRescoreWindow)
   if (
     !restricted &&
     collapse === null &&

@@ -15,7 +15,7 @@ import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
-import { writeAggregations, type AggregationsWire } from './aggregations/index.ts'
+import { checkAggregationLimits, writeAggregations, type AggregationsWire } from './aggregations/index.ts'
 import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
@@ -32,7 +32,8 @@ import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './sear
 import { withCollapseFields } from './collapse/collapse-fields.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import { boostedQuery } from './indices-boost.ts'
-import { checkResultWindow } from './result-window.ts'
+import { checkResultWindow, checkScriptFields } from './result-window.ts'
+import { checkInnerHitsWindow } from './inner-result-window.ts'
 import { executeSuggestions, type Suggestion } from './suggest/suggest-phase.ts'
 import {
   executeNestedInnerHits,
@@ -40,6 +41,7 @@ import {
   type NestedInnerHitsWire,
 } from './fetch/nested-inner-hits.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
+import { indexLimits } from '../index/index-limit-settings.ts'
 
 export interface ShardSearchRequest {
   body: string | null
@@ -135,6 +137,7 @@ export function parseForIndex(
     analyze: index.analysis.analyze,
     nowMillis: request.now,
     index: { name, uuid },
+    limits: indexLimits(index.metadata),
     namedQueries,
     shard: shard && shardFieldValues(shard, mapping),
     ...(nested !== null ? { nested } : {}),
@@ -198,7 +201,16 @@ function shardSearch(
     innerHits,
   } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
-  checkResultWindow(parsed.request.from, parsed.request.size, request.window !== undefined)
+  const limits = indexLimits(index.metadata)
+  checkInnerHitsWindow(innerHits, limits.maxInnerResultWindow)
+  if (parsed.request.aggregations !== null) checkAggregationLimits(parsed.request.aggregations, limits)
+  checkScriptFields(parsed.fetch.scriptFields.length, parsed.request.size, limits.maxScriptFields)
+  checkResultWindow(
+    parsed.request.from,
+    parsed.request.size,
+    request.window !== undefined,
+    limits.maxResultWindow,
+  )
   const skip = request.window?.skip ?? 0
   const searchRequest =
     request.window === undefined

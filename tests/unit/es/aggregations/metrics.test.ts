@@ -2,6 +2,12 @@
 // tests (search.aggregation/100_avg_metric … 180_percentiles_tdigest_metric), with ES 8's HybridDigest.
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc } from './fixture.ts'
+import {
+  checkAggregationLimits,
+  parseAggregations,
+} from '../../../../workers/es/search/aggregations/index.ts'
+import { DEFAULT_INDEX_LIMITS } from '../../../../workers/es/index/index-limit-settings.ts'
+import { parseJson } from '../../../../workers/es/xcontent/index.ts'
 
 const grades: Doc[] = [{ grade: 50 }, { grade: 100 }]
 
@@ -187,9 +193,13 @@ describe('top_hits', () => {
     )
   })
 
-  it('bounds from + size by index.max_inner_result_window', () => {
-    expect(() => aggregate([{ docs: [] }], {}, '{"t":{"top_hits":{"size":101}}}')).toThrow(
+  it('bounds from + size by index.max_inner_result_window when the shard builds it', () => {
+    const builders = parseAggregations(parseJson('{"t":{"top_hits":{"size":101}}}'))
+    expect(() => checkAggregationLimits(builders, DEFAULT_INDEX_LIMITS)).toThrow(
       "the top hits aggregator [t]'s from + size must be less than or equal to: [100] but was [101]",
     )
+    expect(() =>
+      checkAggregationLimits(builders, { ...DEFAULT_INDEX_LIMITS, maxInnerResultWindow: 101 }),
+    ).not.toThrow()
   })
 })

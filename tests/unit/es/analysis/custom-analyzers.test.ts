@@ -89,7 +89,7 @@ describe('custom analyzers: reference examples', () => {
       '{"index.analysis.analyzer.a.tokenizer":"keyword","analysis":{"analyzer":{"b":{"type":"stop"}}},' +
         '"index":{"max_ngram_diff":"3"}}',
     ) as XContentObject
-    const { analysis, limits } = indexAnalysisSettings(body)
+    const { analysis, limits } = indexAnalysisSettings(body, { maxNgramDiff: 3, maxShingleDiff: 3 })
     expect(analysis).toEqual({ analyzer: { a: { tokenizer: 'keyword' }, b: { type: 'stop' } } })
     expect(limits).toEqual({ maxNgramDiff: 3, maxShingleDiff: 3 })
   })

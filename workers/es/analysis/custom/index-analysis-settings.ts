@@ -1,13 +1,15 @@
 // An index's `settings` body (as PUT /<index> receives it, parsed XContent) reduced to what analysis
 // needs: the `analysis` object (found under `analysis`, `index.analysis` or as flat dotted keys such as
 // "index.analysis.analyzer.a.tokenizer", all merged as ES's Settings flattening would) as plain JSON
-// values, and the index.max_ngram_diff / index.max_shingle_diff limits.
+// values, and the index.max_ngram_diff / index.max_shingle_diff limits it was verified with (when it was
+// created or last changed; a later dynamic change of a limit does not rebuild the analyzers, as in ES).
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { intSetting, type AnalysisSettings } from './analysis-settings.ts'
-import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from '../registry.ts'
+import type { AnalysisSettings } from './analysis-settings.ts'
+import type { AnalysisLimits } from '../registry.ts'
 
 export interface IndexAnalysisSettings {
   analysis: AnalysisSettings
+  /** The limits the analysis was verified and built with. */
   limits: AnalysisLimits
 }
 
@@ -50,8 +52,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** The analysis part of an index's settings body; absent settings give no components and default limits. */
-export function indexAnalysisSettings(settings: XContentObject | undefined): IndexAnalysisSettings {
+/**
+ * The analysis part of an index's settings body, checked against the index's limits; absent settings give no
+ * components.
+ */
+export function indexAnalysisSettings(
+  settings: XContentObject | undefined,
+  limits: AnalysisLimits,
+): IndexAnalysisSettings {
   const expanded: Record<string, unknown> = {}
   for (const [key, value] of settings ?? new Map<string, XContentValue>()) {
     const path = key.split('.')
@@ -59,11 +67,10 @@ export function indexAnalysisSettings(settings: XContentObject | undefined): Ind
   }
   const index = isRecord(expanded['index']) ? expanded['index'] : {}
   const analysis = isRecord(index['analysis']) ? index['analysis'] : {}
-  return {
-    analysis,
-    limits: {
-      maxNgramDiff: intSetting(index, 'max_ngram_diff', DEFAULT_ANALYSIS_LIMITS.maxNgramDiff),
-      maxShingleDiff: intSetting(index, 'max_shingle_diff', DEFAULT_ANALYSIS_LIMITS.maxShingleDiff),
-    },
-  }
+  return { analysis, limits }
+}
+
+/** The analyzers' part of an index's limits. */
+export function analysisLimits({ maxNgramDiff, maxShingleDiff }: AnalysisLimits): AnalysisLimits {
+  return { maxNgramDiff, maxShingleDiff }
 }

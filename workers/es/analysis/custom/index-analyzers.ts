@@ -159,11 +159,14 @@ export class IndexAnalyzers {
     return builtIn ? { name, type: name, component: builtIn } : null
   }
 
-  /** A component as `_analyze` resolves it (AnalysisRegistry.getComponentFactory), with ES's errors. */
-  resolve(kind: 'tokenizer', spec: NameOrDefinition): NamedComponent<Tokenizer>
-  resolve(kind: 'filter', spec: NameOrDefinition): NamedComponent<TokenFilter>
-  resolve(kind: 'char_filter', spec: NameOrDefinition): NamedComponent<CharFilter>
-  resolve(kind: Kind, spec: NameOrDefinition): NamedComponent<Component> {
+  /**
+   * A component as `_analyze` resolves it (AnalysisRegistry.getComponentFactory), with ES's errors; an inline
+   * definition is checked against `limits` (the index's current settings), else the ones this scope was built with.
+   */
+  resolve(kind: 'tokenizer', spec: NameOrDefinition, limits?: AnalysisLimits): NamedComponent<Tokenizer>
+  resolve(kind: 'filter', spec: NameOrDefinition, limits?: AnalysisLimits): NamedComponent<TokenFilter>
+  resolve(kind: 'char_filter', spec: NameOrDefinition, limits?: AnalysisLimits): NamedComponent<CharFilter>
+  resolve(kind: Kind, spec: NameOrDefinition, limits = this.limits): NamedComponent<Component> {
     if (typeof spec !== 'string') {
       const type = stringSetting(spec, 'type')
       if (type === undefined) {
@@ -171,7 +174,7 @@ export class IndexAnalyzers {
           `Missing [type] setting for anonymous ${kind}: ${javaMapText(spec)}`,
         )
       }
-      const component = build(kind, type, spec, this.limits)
+      const component = build(kind, type, spec, limits)
       if (!component) throw new IllegalArgumentException(`failed to find global ${kind} under [${type}]`)
       return { name: `__anonymous__${type}`, type, component }
     }

@@ -1,13 +1,14 @@
 /**
  * MetadataUpdateSettingsService for `index.analysis.*` on a closed index: the index's flat settings take the
  * request's keys (a list replaces the whole list, a null removes the key), as Settings.Builder.put does; then
- * the index is verified as IndicesService.verifyIndexMetadata builds it: the analysis must build and every
+ * the index is verified as IndicesService.verifyIndexMetadata builds it, with the index's current
+ * index.max_ngram_diff and index.max_shingle_diff: the analysis must build and every
  * analyzer the mapping names must exist. A verification that fails refuses the whole request.
  *
  * `changes` are keys below `index.analysis.` (`analyzer.my_analyzer.tokenizer`) to plain JSON values.
  */
-import type { IndexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
-import { DEFAULT_ANALYSIS_LIMITS } from '../../analysis/registry.ts'
+import { analysisLimits, type IndexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
+import { indexLimits } from '../../index/index-limit-settings.ts'
 import { IndexAnalysis } from '../../index/index-analysis.ts'
 import type { IndexMetadata } from '../../index/index-metadata.ts'
 
@@ -23,7 +24,7 @@ export function withAnalysisChanges(metadata: IndexMetadata, changes: AnalysisCh
   }
   const analysis: IndexAnalysisSettings = {
     analysis: nest(flat),
-    limits: metadata.analysis?.limits ?? DEFAULT_ANALYSIS_LIMITS,
+    limits: analysisLimits(indexLimits(metadata)),
   }
   new IndexAnalysis(analysis).checkMapping(metadata.mapping)
   const updated = { ...metadata }

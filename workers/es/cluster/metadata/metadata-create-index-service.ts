@@ -15,7 +15,8 @@ import { illegalArgumentException } from '../../errors/index.ts'
 import { parseMapping } from '../../index/mapper/mapping-parser.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { DEFAULT_INDEX_SETTINGS, type IndexMetadata } from '../../index/index-metadata.ts'
-import { indexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
+import { analysisLimits, indexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
+import { indexLimits, readLimitSettings } from '../../index/index-limit-settings.ts'
 import { parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import {
   normalizeSettings,
@@ -125,6 +126,9 @@ function indexSettings(settings: Map<string, XContentValue>) {
   const defaultPipeline = text('index.default_pipeline')
   const finalPipeline = text('index.final_pipeline')
   const object: XContentObject = settings
+  const given = readLimitSettings(settings)
+  const set = Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== null)
+  const limits = set.length > 0 ? { limits: Object.fromEntries(set) } : {}
   return {
     numberOfShards: setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
       parseIntSetting('index.number_of_shards', v, 1),
@@ -136,7 +140,10 @@ function indexSettings(settings: Map<string, XContentValue>) {
       parseTimeSetting('index.refresh_interval', v),
     ),
     ...(refreshInterval !== undefined ? { refreshInterval } : {}),
-    ...(settings.size > 0 ? { analysis: indexAnalysisSettings(object) } : {}),
+    ...(settings.size > 0
+      ? { analysis: indexAnalysisSettings(object, analysisLimits(indexLimits(limits))) }
+      : {}),
+    ...limits,
     ...(defaultPipeline !== undefined ? { defaultPipeline } : {}),
     ...(finalPipeline !== undefined ? { finalPipeline } : {}),
   }

@@ -43,6 +43,7 @@ import type { IndexTemplateMetadata } from './legacy-index-templates.ts'
 import { deleteLegacyTemplates, putLegacyTemplate } from './metadata-legacy-template-service.ts'
 import type { EnrichPolicyMetadata } from './enrich-policy.ts'
 import { applyClusterSettingsUpdate, type ClusterSettingsUpdate } from './cluster-settings.ts'
+import { withLimitChanges } from '../../index/index-limit-settings.ts'
 import { validateShardLimit } from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
 import {
@@ -70,6 +71,8 @@ export interface SettingsUpdate {
   finalPipeline?: string | null
   /** index.analysis.* keys (below `index.analysis.`), for closed indices only: null removes a key. */
   analysis?: AnalysisChanges
+  /** The limit settings (index-limit-settings.ts) by full key, as text: null removes a key. */
+  limits?: Record<string, string | null>
 }
 
 export type MetadataTask =
@@ -116,6 +119,8 @@ export interface CreateIndexRequest {
   refreshInterval?: string
   mapping: Mapping
   analysis?: IndexAnalysisSettings
+  /** The limit settings the request set (IndexMetadata.limits). */
+  limits?: Readonly<Record<string, string>>
   defaultPipeline?: string
   finalPipeline?: string
 }
@@ -136,6 +141,7 @@ export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now:
     ...(request.refreshInterval !== undefined ? { refreshInterval: request.refreshInterval } : {}),
     mapping: request.mapping,
     ...(request.analysis ? { analysis: request.analysis } : {}),
+    ...(request.limits ? { limits: request.limits } : {}),
     ...(request.defaultPipeline !== undefined ? { defaultPipeline: request.defaultPipeline } : {}),
     ...(request.finalPipeline !== undefined ? { finalPipeline: request.finalPipeline } : {}),
   }
@@ -325,6 +331,12 @@ export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpd
     const rest = { ...next }
     delete rest[key]
     next = value === null ? rest : { ...rest, [key]: value }
+  }
+  if (update.limits !== undefined) {
+    const limits = withLimitChanges(next.limits, update.limits)
+    const rest = { ...next }
+    delete rest.limits
+    next = limits === undefined ? rest : { ...rest, limits }
   }
   return update.analysis === undefined ? next : withAnalysisChanges(next, update.analysis)
 }

@@ -8,6 +8,9 @@
  * analyzer), then the index's default analyzer or, without an index, standard.
  * Array values: positions continue after position_increment_gap (100) and offsets after the previous
  * value's length plus the offset gap (1), as simpleAnalyze accumulates them.
+ * The index may be named by an alias of one index (TransportSingleShardAction's resolution). The token count is
+ * bounded by the index's index.analyze.max_token_count (10000 without an index), and inline ngram / shingle
+ * definitions by its current index.max_ngram_diff / index.max_shingle_diff.
  * Response: {"tokens":[{token,start_offset,end_offset,type,position[,positionLength when > 1]}]}, or with
  * explain {"detail":{custom_analyzer, charfilters/tokenizer/tokenfilters | analyzer}} whose tokens carry the
  * extra attributes bytes, positionLength and termFrequency (filtered by `attributes`, sorted by name).
@@ -18,8 +21,6 @@ import {
   actionRequestValidationException,
   EsException,
   illegalArgumentException,
-  indexClosedException,
-  indexNotFoundException,
 } from '../../errors/index.ts'
 import {
   RawJson,
@@ -38,7 +39,8 @@ import {
 } from '../../analysis/custom/custom-analyzer.ts'
 import { applyCharFilters } from '../../analysis/custom/char-filter.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
-import { isClosed } from '../../index/index-metadata.ts'
+import { DEFAULT_INDEX_LIMITS, indexLimits, type IndexLimits } from '../../index/index-limit-settings.ts'
+import { singleIndex } from '../../action/transport-get-action.ts'
 import type { IndexAnalyzers } from '../../analysis/custom/index-analyzers.ts'
 import {
   GLOBAL_ANALYZERS,
@@ -54,8 +56,6 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
-
-const MAX_TOKEN_COUNT = 10_000
 
 interface AnalyzeRequest {
   text: string[] | null
@@ -87,16 +87,18 @@ function analyze(context: RestContext, req: RestHandlerRequest): RestResponse {
   }
   const request = parseAnalyzeRequest(parseRequestBody(body), body)
   validate(request, req.path.index)
-  const index = req.path.index === undefined ? null : context.indices.get(req.path.index)
-  if (index === undefined) throw indexNotFoundException(req.path.index ?? '')
-  if (index !== null && isClosed(index.metadata))
-    throw indexClosedException(index.metadata.name, index.metadata.uuid)
+  // TransportSingleShardAction: the one index the name or alias names (a closed one refused).
+  const index = req.path.index === undefined ? null : singleIndex(context, req.path.index)
   const scope = index === null ? GLOBAL_ANALYZERS : index.analysis.analyzers
+  const limits = index === null ? DEFAULT_INDEX_LIMITS : indexLimits(index.metadata)
   try {
-    const analyzer = chooseAnalyzer(request, scope, index)
+    const analyzer = chooseAnalyzer(request, scope, index, limits)
     const texts = request.text ?? []
-    if (request.explain) return json(200, { detail: detail(analyzer, texts, request.attributes) })
-    return json(200, { tokens: collect(texts, (text) => analyzer.tokenStream(text), gapsOf(analyzer), null) })
+    const max = limits.maxTokenCount
+    if (request.explain) return json(200, { detail: detail(analyzer, texts, request.attributes, max) })
+    return json(200, {
+      tokens: collect(texts, (text) => analyzer.tokenStream(text), gapsOf(analyzer), null, max),
+    })
   } catch (error) {
     if (error instanceof IllegalArgumentException) throw illegalArgumentException(error.message)
     throw error
@@ -214,13 +216,14 @@ function chooseAnalyzer(
   request: AnalyzeRequest,
   scope: IndexAnalyzers,
   index: IndexService | null,
+  limits: IndexLimits,
 ): Analyzer {
   const normalizerChain = request.tokenizer === undefined
   if (!normalizerChain || request.filter.length > 0 || request.charFilter.length > 0) {
-    const tokenizer = scope.resolve('tokenizer', request.tokenizer ?? 'keyword')
-    const charFilters = request.charFilter.map((spec) => scope.resolve('char_filter', spec))
+    const tokenizer = scope.resolve('tokenizer', request.tokenizer ?? 'keyword', limits)
+    const charFilters = request.charFilter.map((spec) => scope.resolve('char_filter', spec, limits))
     const filters = request.filter.map((spec) => {
-      const filter = scope.resolve('filter', spec)
+      const filter = scope.resolve('filter', spec, limits)
       if (normalizerChain && !NORMALIZING_COMPONENTS.has(filter.type)) {
         throw new IllegalArgumentException(`Custom normalizer may not use filter [${filter.name}]`)
       }
@@ -279,6 +282,7 @@ function collect(
   stream: (text: string) => TokenList,
   gaps: Gaps,
   attributes: ReadonlySet<string> | null,
+  maxTokenCount: number,
 ): JsonOut[] {
   const out: JsonOut[] = []
   let lastPosition = -1
@@ -290,11 +294,11 @@ function collect(
       const position = tokens.positions[i] ?? 0
       if (position > previous) lastPosition += position - previous
       previous = position
-      if (out.length >= MAX_TOKEN_COUNT) {
+      if (out.length >= maxTokenCount) {
         throw new EsException({
           type: 'illegal_state_exception',
           reason:
-            `The number of tokens produced by calling _analyze has exceeded the allowed maximum of [${MAX_TOKEN_COUNT}].` +
+            `The number of tokens produced by calling _analyze has exceeded the allowed maximum of [${maxTokenCount}].` +
             ' This limit can be set by changing the [index.analyze.max_token_count] index level setting.',
           status: 500,
           rootCause: false,
@@ -339,7 +343,12 @@ function withAttributes(
   return new RawJson(`${toJson(token).slice(0, -1)}${fields}}`)
 }
 
-function detail(analyzer: Analyzer, texts: readonly string[], attributeNames: readonly string[]): JsonOut {
+function detail(
+  analyzer: Analyzer,
+  texts: readonly string[],
+  attributeNames: readonly string[],
+  maxTokenCount: number,
+): JsonOut {
   const attributes = new Set(attributeNames.map((name) => name.toLowerCase()))
   const gaps = gapsOf(analyzer)
   if (!(analyzer instanceof CustomAnalyzer)) {
@@ -347,7 +356,7 @@ function detail(analyzer: Analyzer, texts: readonly string[], attributeNames: re
       custom_analyzer: false,
       analyzer: {
         name: analyzer.name,
-        tokens: collect(texts, (text) => analyzer.tokenStream(text), gaps, attributes),
+        tokens: collect(texts, (text) => analyzer.tokenStream(text), gaps, attributes, maxTokenCount),
       },
     }
   }
@@ -360,11 +369,11 @@ function detail(analyzer: Analyzer, texts: readonly string[], attributeNames: re
     })),
     tokenizer: {
       name: components.tokenizer.name,
-      tokens: collect(texts, (text) => analyzer.tokenizerStream(text), gaps, attributes),
+      tokens: collect(texts, (text) => analyzer.tokenizerStream(text), gaps, attributes, maxTokenCount),
     },
     tokenfilters: components.filters.map((filter, i) => ({
       name: filter.name,
-      tokens: collect(texts, (text) => analyzer.partialStream(text, i + 1), gaps, attributes),
+      tokens: collect(texts, (text) => analyzer.partialStream(text, i + 1), gaps, attributes, maxTokenCount),
     })),
   }
 }

@@ -40,6 +40,7 @@ import {
 } from '../../action/bulk-by-scroll.ts'
 import type { IndexSearchTarget } from '../../action/transport-search-action.ts'
 import { filteredQuery } from '../../search/search-request.ts'
+import { indexLimits } from '../../index/index-limit-settings.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
   controller
@@ -108,6 +109,7 @@ export function queryHits(
       analyze: index.analysis.analyze,
       nowMillis: now,
       index: { name: index.metadata.name, uuid: index.metadata.uuid },
+      limits: indexLimits(index.metadata),
       ...nestedOption(index.metadata.mapping),
     }
     const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)

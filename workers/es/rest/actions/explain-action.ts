@@ -25,6 +25,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
+import { indexLimits } from '../../index/index-limit-settings.ts'
 
 export function registerExplainAction(controller: RestController, context: RestContext): void {
   const explain = (req: RestHandlerRequest) => guarded(() => runExplain(context, req))
@@ -49,6 +50,7 @@ function explainQuery(
     analyze: index.analysis.analyze,
     nowMillis: now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
+    limits: indexLimits(index.metadata),
     ...nestedOption(index.metadata.mapping),
   }
   const uri = uriSearchQuery(req.params)

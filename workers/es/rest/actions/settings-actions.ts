@@ -6,14 +6,16 @@
  * open index refuses the whole request with "Can't update non dynamic settings [[...]] for open indices
  * [[name/uuid], ...]" (in HashSet<Index> order), and a final one (number_of_shards, ...) on a closed index with "final <index> setting
  * [key], not updateable" (AbstractScopedSettings.updateSettings). The dynamic settings here are
- * index.number_of_replicas, index.refresh_interval and the pipelines; a null value resets one to its
- * default. A closed index takes `index.analysis.*` (the master merges and verifies them). Both read the
- * index expression with expand_wildcards open and closed (GetSettingsRequest, UpdateSettingsRequest).
+ * index.number_of_replicas, index.refresh_interval, the pipelines and the limits (index-limit-settings.ts); a
+ * null value resets one to its default. GET leaves out an index none of whose settings match `name`; with
+ * `include_defaults` it adds each index's `defaults` (index-metadata.ts defaultSettings). A closed index
+ * takes `index.analysis.*` (the master merges and verifies them). Both read the index expression with
+ * expand_wildcards open and closed (GetSettingsRequest, UpdateSettingsRequest).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
-import { settingsToJson } from '../../index/index-metadata.ts'
+import { defaultSettings, entriesToJson, flatSettings } from '../../index/index-metadata.ts'
 import type { SettingsUpdate } from '../../cluster/metadata/metadata-tasks.ts'
 import { javaHashOrder, javaStringHashCode, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -27,6 +29,12 @@ import {
   scalarText,
 } from '../../index/index-settings.ts'
 import { paramAsBoolean } from './rest-params.ts'
+import {
+  INDEX_LIMIT_KEYS,
+  isIndexLimitSetting,
+  parseIndexLimit,
+  readLimitSettings,
+} from '../../index/index-limit-settings.ts'
 import { closestNames, didYouMean } from '../../common/did-you-mean.ts'
 import { DEFAULT_INDEX_SETTINGS, isClosed } from '../../index/index-metadata.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
@@ -41,6 +49,7 @@ const DYNAMIC = new Set([
   'index.refresh_interval',
   'index.default_pipeline',
   'index.final_pipeline',
+  ...INDEX_LIMIT_KEYS,
 ])
 const FINAL = new Set([
   'index.number_of_shards',
@@ -71,10 +80,18 @@ export function registerSettingsActions(controller: RestController, context: Res
 
 function getSettings(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
+  const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
   const names = req.path.name?.split(',')
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index, settingsIndicesOptions(req))) {
-    body.set(index.metadata.name, { settings: settingsToJson(index.metadata, flat, names) })
+  for (const { metadata } of context.indices.resolve(req.path.index, settingsIndicesOptions(req))) {
+    const settings = entriesToJson([...flatSettings(metadata)], flat, names)
+    if (!includeDefaults) {
+      // GetSettingsResponse leaves out an index none of whose settings matched, unless it lists defaults.
+      if (settings.size > 0) body.set(metadata.name, { settings })
+      continue
+    }
+    const defaults = entriesToJson(defaultSettings(metadata), flat, names)
+    body.set(metadata.name, { settings, defaults })
   }
   return json(200, body)
 }
@@ -126,6 +143,7 @@ function validate(key: string, value: XContentValue): void {
   if (key === 'index.number_of_replicas') parseIntSetting(key, value, 0)
   else if (key === 'index.number_of_shards') parseIntSetting(key, value, 1)
   else if (key === 'index.refresh_interval') parseTimeSetting(key, value)
+  else if (isIndexLimitSetting(key)) parseIndexLimit(key, value)
 }
 
 /** The validated change, as plain data for the master (null restores a setting's default). */
@@ -149,6 +167,8 @@ function settingsUpdate(settings: Map<string, XContentValue>): SettingsUpdate {
     const value = settings.get(key)
     if (value !== undefined) update[field] = value === null ? null : scalarText(value)
   }
+  const limits = readLimitSettings(settings)
+  if (Object.keys(limits).length > 0) update.limits = limits
   const analysis = [...settings].filter(([key]) => key.startsWith(ANALYSIS_PREFIX))
   if (analysis.length > 0) {
     update.analysis = Object.fromEntries(

@@ -25,6 +25,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { urlFlag } from '../../common/booleans.ts'
+import { indexLimits } from '../../index/index-limit-settings.ts'
 
 /** The Java classes behind the exception types a query can fail with, for Throwable.toString. */
 const JAVA_CLASS: Readonly<Record<string, string>> = {
@@ -125,6 +126,7 @@ function queryContext(index: IndexService | null, now: number, context: RestCont
     analyze: index.analysis.analyze,
     nowMillis: now,
     index: { name: index.metadata.name, uuid: index.metadata.uuid },
+    limits: indexLimits(index.metadata),
     ...nestedOption(index.metadata.mapping),
   }
 }

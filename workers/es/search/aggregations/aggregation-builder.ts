@@ -8,6 +8,7 @@ import { EsException } from '../../errors/index.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import type { ShardContext } from './aggregation-context.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
+import type { IndexLimits } from '../../index/index-limit-settings.ts'
 
 export interface AggregationBuilder {
   readonly name: string
@@ -15,6 +16,8 @@ export interface AggregationBuilder {
   readonly meta: XContentObject | null
   readonly subs: readonly AggregationBuilder[]
   collect(shard: ShardContext, docs: readonly number[]): InternalAggregation
+  /** AggregationBuilder.build's checks against the shard's index settings (top_hits' window), if any. */
+  checkLimits?(limits: IndexLimits): void
 }
 
 /** Builds one aggregation type from its body; throws ES's parsing errors. */
@@ -24,6 +27,14 @@ export type AggregationParser = (
   meta: XContentObject | null,
   subs: readonly AggregationBuilder[],
 ) => AggregationBuilder
+
+/** Builds the aggregation tree on a shard: every builder's checkLimits, sub-aggregations included. */
+export function checkAggregationLimits(builders: readonly AggregationBuilder[], limits: IndexLimits): void {
+  for (const builder of builders) {
+    builder.checkLimits?.(limits)
+    checkAggregationLimits(builder.subs, limits)
+  }
+}
 
 export function collectAggregations(
   builders: readonly AggregationBuilder[],

@@ -17,6 +17,7 @@ import {
 
 export { parseAggregations } from './aggregator-factories.ts'
 export {
+  checkAggregationLimits,
   collectAggregations,
   type AggregationBuilder,
   type AggregationParser,

@@ -3,7 +3,7 @@
  * (doc-values-source.ts): sorted, keywords deduplicated, formatted by the field's DocValueFormat: longs as longs,
  * doubles (and floats, widened: `1.100000023841858`) as doubles, booleans as true/false, dates as text in the
  * field's format or the entry's `format`. Patterns match mapped fields only; an unmapped name is skipped. A text
- * field fails as its fielddata does. More than `index.max_docvalue_fields_search` (100) fields fail the shard.
+ * field fails as its fielddata does. More than the index's `index.max_docvalue_fields_search` fields fail the shard.
  * Numeric `format` patterns (Java DecimalFormat) are not available in the playground.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -14,8 +14,6 @@ import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
 import { noFielddata } from '../aggregations/values-source.ts'
 import type { DocumentField } from './field-fetcher.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
-
-const MAX_DOCVALUE_FIELDS_SEARCH = 100
 
 interface DocValueField {
   readonly name: string
@@ -35,6 +33,7 @@ export class FetchDocValuesPhase {
     fieldNames: readonly string[],
     source: DocValuesSource,
     requested: readonly FieldAndFormat[],
+    maxDocvalueFieldsSearch: number,
   ): FetchDocValuesPhase {
     const resolved = requested.flatMap(({ field, format }) =>
       (field.includes('*') ? fieldNames.filter((name) => simpleMatch(field, name)) : [field]).map((name) => ({
@@ -42,9 +41,9 @@ export class FetchDocValuesPhase {
         format,
       })),
     )
-    if (resolved.length > MAX_DOCVALUE_FIELDS_SEARCH) {
+    if (resolved.length > maxDocvalueFieldsSearch) {
       throw illegalArgumentException(
-        `Trying to retrieve too many docvalue_fields. Must be less than or equal to: [${MAX_DOCVALUE_FIELDS_SEARCH}] ` +
+        `Trying to retrieve too many docvalue_fields. Must be less than or equal to: [${maxDocvalueFieldsSearch}] ` +
           `but was [${resolved.length}]. This limit can be set by changing the [index.max_docvalue_fields_search] ` +
           'index level setting.',
       )

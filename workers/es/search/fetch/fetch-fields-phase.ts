@@ -14,6 +14,7 @@ import { FetchDocValuesPhase } from './fetch-doc-values-phase.ts'
 import type { FetchOptions } from './fetch-options.ts'
 import { FieldFetcher } from './field-fetcher.ts'
 import { ScriptFieldsPhase } from './script-fields-phase.ts'
+import { indexLimits } from '../../index/index-limit-settings.ts'
 
 /** Each hit's `fields` and `ignored_field_values` sections as JSON text; null when neither option is asked. */
 export function fetchDocumentFields(
@@ -32,6 +33,7 @@ export function fetchDocumentFields(
     [...searchFields(mapping).keys()],
     values,
     options.docValueFields,
+    indexLimits(index.metadata).maxDocvalueFieldsSearch,
   )
   const scriptFields = new ScriptFieldsPhase(options.scriptFields, values, name)
   const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields)

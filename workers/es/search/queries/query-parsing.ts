@@ -4,6 +4,7 @@
  * QueryBuilder.fromXContent methods with their parsing_exception texts. Line and column are the query's
  * start (value locations are not tracked yet).
  */
+import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { parsingException, type EsException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
@@ -28,6 +29,8 @@ export interface QueryContext {
   shard?: ShardFieldValues
   /** The index's nested fields, when it has any (queries/nested-query.ts). */
   nested?: NestedContext
+  /** The index's limit settings (index.max_terms_count, index.max_regex_length); absent: ES's defaults. */
+  limits?: IndexLimits
 }
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */

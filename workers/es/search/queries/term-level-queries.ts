@@ -3,10 +3,12 @@
  * RegexpQueryBuilder, FuzzyQueryBuilder, ExistsQueryBuilder, IdsQueryBuilder): the value is not analysed.
  * Scoring follows ES 8: `term` is BM25 on one term; `terms` and `ids` are constant score; prefix, wildcard and
  * regexp rewrite constant score; fuzzy rewrites to top_terms_blended_freqs_50 (see engine-wasm's
- * multi-term-queries.ts). A regexp is compiled here to report ES's errors (syntax, index.max_regex_length 1000,
- * max_determinized_states 10000) as query_shard_exception "failed to create query: ...". Multi-term queries on
+ * multi-term-queries.ts). A regexp is compiled here to report ES's errors (syntax, the index's index.max_regex_length,
+ * max_determinized_states 10000) as query_shard_exception "failed to create query: ...", as is a `terms` query
+ * with more terms than the index's index.max_terms_count. Multi-term queries on
  * a field without string terms fail as MappedFieldType does; an unmapped field matches nothing.
  */
+import { DEFAULT_INDEX_LIMITS } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { TooComplexToDeterminizeError } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
 import {
@@ -39,7 +41,6 @@ import {
 import { shardRangeQuery } from './range-query.ts'
 
 const DEFAULT_MAX_DETERMINIZED_STATES = 10000
-const MAX_REGEX_LENGTH = 1000
 const MULTI_TERM_OPTIONS = ['value', 'rewrite', 'case_insensitive']
 
 function constantScoreOf(queries: IndexQuery[], boost: number): IndexQuery {
@@ -130,6 +131,16 @@ export function termsQuery(body: XContentValue, context: QueryContext): IndexQue
   })
   const name = field
   if (!context.fields.has(name) || texts.length === 0) return { type: 'matchNone' }
+  // TermsQueryBuilder.doToQuery, once the rewrite kept the query (a mapped field, some terms).
+  const { maxTermsCount } = context.limits ?? DEFAULT_INDEX_LIMITS
+  if (texts.length > maxTermsCount) {
+    throw failedToCreateQuery(
+      context.index,
+      'illegal_argument_exception',
+      `The number of terms [${texts.length}] used in the Terms Query request has exceeded the allowed maximum ` +
+        `of [${maxTermsCount}]. This maximum can be set by changing the [index.max_terms_count] index level setting.`,
+    )
+  }
   const queries = texts.map((text, i) => exactValueQuery(name, values[i], text, context, 1))
   return constantScoreOf(queries, boostOf(body))
 }
@@ -214,12 +225,14 @@ export function regexpQuery(body: XContentValue, context: QueryContext): IndexQu
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'regexp'))
-  if ([...text].length > MAX_REGEX_LENGTH) {
+  const { maxRegexLength } = context.limits ?? DEFAULT_INDEX_LIMITS
+  // RegexpQueryBuilder: the value's length in UTF-16 units (Java's String.length).
+  if (text.length > maxRegexLength) {
     throw failedToCreateQuery(
       context.index,
       'illegal_argument_exception',
-      `The length of regex [${[...text].length}] used in the Regexp Query request has exceeded the allowed ` +
-        `maximum of [${MAX_REGEX_LENGTH}]. This maximum can be set by changing the [index.max_regex_length] ` +
+      `The length of regex [${text.length}] used in the Regexp Query request has exceeded the allowed ` +
+        `maximum of [${maxRegexLength}]. This maximum can be set by changing the [index.max_regex_length] ` +
         'index level setting.',
     )
   }

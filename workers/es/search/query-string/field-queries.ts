@@ -15,12 +15,15 @@ import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from '../../index/ma
 import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
+import type { IndexLimits } from '../../index/index-limit-settings.ts'
 
 export interface FieldQueryContext {
   /** Leaf fields by full path, as `leafFields(mapping)` lists them. */
   fields: ReadonlyMap<string, FieldMapping>
   analyze: TextAnalyzer
   index?: IndexRef
+  /** The index's limits, on the shard that builds the query (absent when a request is only validated). */
+  limits?: IndexLimits
 }
 
 /** SearchExecutionContext.toQuery's wrapping of a non-ES exception raised while building a query. */

@@ -197,12 +197,26 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
           analyze: this.options.analyzeWildcard ?? false,
           occur: this.occur,
         })
-      case 'regexp':
-        return this.termLevel(field, { kind: 'regexp', text: term.image.slice(1, -1) })
+      case 'regexp': {
+        const text = term.image.slice(1, -1)
+        this.checkRegexLength(text)
+        return this.termLevel(field, { kind: 'regexp', text })
+      }
       case 'term':
         if (fuzzySlop === null) return this.fieldQuery(field, image)
         return this.fuzzy(field, fuzzySlop, image)
     }
+  }
+
+  /** QueryStringQueryParser.getRegexpQuery: index.max_regex_length, before any field is looked at. */
+  private checkRegexLength(text: string): void {
+    const max = this.context.limits?.maxRegexLength
+    if (max === undefined || text.length <= max) return
+    throw new FieldQueryError(
+      'illegal_argument_exception',
+      `The length of regex [${text.length}] used in the [query_string] has exceeded the allowed maximum of ` +
+        `[${max}]. This maximum can be set by changing the [index.max_regex_length] index level setting.`,
+    )
   }
 
   private termLevel(field: string | null, query: TermLevel): QueryStringNode | null {

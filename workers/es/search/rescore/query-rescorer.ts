@@ -6,7 +6,7 @@
  * new score (ties by doc id), and multiplies the scores of the documents beyond the window by query_weight, sorting
  * everything again when there are any. max_score becomes the best rescored score. Checks (each an
  * IllegalArgumentException of the shard): a search sorted by fields cannot rescore, nor can a window beyond
- * index.max_rescore_window (10000).
+ * the index's index.max_rescore_window.
  */
 import type { IndexQuery, ScoreDoc } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -17,8 +17,6 @@ export interface QueryRescorer extends Omit<QueryRescorerBuilder, 'query'> {
   query: IndexQuery
 }
 
-const MAX_RESCORE_WINDOW = 10_000
-
 const COMBINE: Readonly<Record<QueryRescoreMode, (primary: number, secondary: number) => number>> = {
   total: (a, b) => Math.fround(a + b),
   multiply: (a, b) => Math.fround(a * b),
@@ -28,14 +26,18 @@ const COMBINE: Readonly<Record<QueryRescoreMode, (primary: number, secondary: nu
 }
 
 /** DefaultSearchContext.preProcess's checks of the rescorers. */
-export function checkRescorers(rescorers: readonly QueryRescorerBuilder[], sortedByScore: boolean): void {
+export function checkRescorers(
+  rescorers: readonly QueryRescorerBuilder[],
+  sortedByScore: boolean,
+  maxRescoreWindow: number,
+): void {
   if (rescorers.length === 0) return
   if (!sortedByScore)
     throw illegalArgumentException('Cannot use [sort] option in conjunction with [rescore].')
   for (const { windowSize } of rescorers) {
-    if (windowSize > MAX_RESCORE_WINDOW)
+    if (windowSize > maxRescoreWindow)
       throw illegalArgumentException(
-        `Rescore window [${windowSize}] is too large. It must be less than [${MAX_RESCORE_WINDOW}]. This prevents ` +
+        `Rescore window [${windowSize}] is too large. It must be less than [${maxRescoreWindow}]. This prevents ` +
           'allocating massive heaps for storing the results to be rescored. This limit can be set by changing the ' +
           '[index.max_rescore_window] index level setting.',
       )

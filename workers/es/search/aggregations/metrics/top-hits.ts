@@ -4,8 +4,9 @@
  * a sort that is `_score` descending alone ranks by score, as SortBuilder.buildSort's shortcut);
  * reduce merges them by sort key (then shard order, as ES's TopDocs.merge breaks ties) and keeps
  * `size` hits from `from`. Renders {"hits":{"total":{"value":N,"relation":"eq"},"max_score":S,"hits":[...]}}.
- * from + size is bounded by index.max_inner_result_window (100). `version`, `seq_no_primary_term`,
- * `track_scores`, `_source`, `stored_fields`, `docvalue_fields` and `fields` shape the hits as a search's
+ * from + size is bounded by the shard's index's index.max_inner_result_window, checked when the shard builds it.
+ * `version`, `seq_no_primary_term`, `track_scores`, `_source`, `stored_fields`, `docvalue_fields` and `fields`
+ * shape the hits as a search's
  * (fetch/fetch-options.ts, shard-aggregation-context.ts); `script_fields`, `explain` and `highlight` are accepted
  * and not applied.
  * Wire form: from, size, the totals, the sort keys' order and each hit's sort key with the hit as its rendered
@@ -33,7 +34,6 @@ import {
 import { AggregationParams } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 
-const MAX_INNER_RESULT_WINDOW = 100
 const FETCH_OPTIONS = ['version', 'seq_no_primary_term', 'stored_fields', 'docvalue_fields', 'fields']
 const OPTIONS = [
   'from',
@@ -128,13 +128,6 @@ export const topHitsParser: AggregationParser = (name, body, meta, subs): Aggreg
   const params = new AggregationParams('top_hits', body, OPTIONS)
   const from = params.int('from') ?? 0
   const size = params.int('size') ?? 3
-  if (from + size > MAX_INNER_RESULT_WINDOW) {
-    throw illegalArgumentException(
-      `Top hits result window is too large, the top hits aggregator [${name}]'s from + size must be less than or ` +
-        `equal to: [${MAX_INNER_RESULT_WINDOW}] but was [${from + size}]. This limit can be set by changing the ` +
-        '[index.max_inner_result_window] index level setting.',
-    )
-  }
   const reader = new FetchOptionsReader()
   for (const key of FETCH_OPTIONS) {
     const value = params.raw(key)
@@ -159,6 +152,14 @@ export const topHitsParser: AggregationParser = (name, body, meta, subs): Aggreg
     subs,
     collect(shard, docs) {
       return new InternalTopHits(name, meta, from, size, shard.topHits(docs, request))
+    },
+    checkLimits({ maxInnerResultWindow }) {
+      if (from + size <= maxInnerResultWindow) return
+      throw illegalArgumentException(
+        `Top hits result window is too large, the top hits aggregator [${name}]'s from + size must be less than ` +
+          `or equal to: [${maxInnerResultWindow}] but was [${from + size}]. This limit can be set by changing the ` +
+          '[index.max_inner_result_window] index level setting.',
+      )
     },
   }
 }

@@ -4,7 +4,7 @@
  * number_of_fragments, require_field_match, no_match_size, type, boundary_scanner, highlight_query, and the
  * options this playground accepts and ignores (highlight_filter, fragment_offset, boundary_max_scan,
  * boundary_chars, boundary_scanner_locale, fragmenter, force_source, phrase_limit, options,
- * max_analyzed_offset, matched_fields); top level only: encoder, tags_schema, fields (an object, or an array
+ * matched_fields), and max_analyzed_offset; top level only: encoder, tags_schema, fields (an object, or an array
  * of one-key objects). A field's unset options fall back to the top level's, then to ES's defaults
  * (<em>, </em>, 100, 5, require_field_match true, no_match_size 0, order none, unified, sentence).
  * Errors are ObjectParser's: `[highlight] unknown field [x]`, `[highlight] failed to parse field [x]`.
@@ -22,6 +22,8 @@ export interface HighlightOptions {
   numberOfFragments?: number
   requireFieldMatch?: boolean
   noMatchSize?: number
+  /** `max_analyzed_offset`: analyze only this far (-1: the index setting's limit applies). */
+  maxAnalyzedOffset?: number
   type?: string
   boundaryScanner?: string
   /** The highlight_query body, built against each index's mapping on the data node. */
@@ -44,6 +46,8 @@ export interface FieldOptions {
   numberOfFragments: number
   requireFieldMatch: boolean
   noMatchSize: number
+  /** The query's max_analyzed_offset, or null when not given (or -1). */
+  maxAnalyzedOffset: number | null
   type: string
   boundaryScanner: string
   html: boolean
@@ -60,7 +64,6 @@ const IGNORED_OPTIONS = new Set([
   'force_source',
   'phrase_limit',
   'options',
-  'max_analyzed_offset',
 ])
 
 /** A scalar as its text in an error message; an object or array as its token name. */
@@ -116,6 +119,9 @@ class HighlightParser extends SectionParser {
         return true
       case 'number_of_fragments':
         options.numberOfFragments = this.int(key, value)
+        return true
+      case 'max_analyzed_offset':
+        options.maxAnalyzedOffset = this.int(key, value)
         return true
       case 'no_match_size':
         options.noMatchSize = this.int(key, value)
@@ -202,6 +208,7 @@ export function parseHighlight(value: XContentValue, body: string): HighlightBui
 export function fieldOptions(builder: HighlightBuilder, field: HighlightOptions): FieldOptions {
   const pick = <K extends keyof HighlightOptions>(key: K): HighlightOptions[K] =>
     field[key] ?? builder.global[key]
+  const maxAnalyzedOffset = pick('maxAnalyzedOffset')
   return {
     preTag: pick('preTags')?.[0] ?? '<em>',
     postTag: pick('postTags')?.[0] ?? '</em>',
@@ -210,6 +217,7 @@ export function fieldOptions(builder: HighlightBuilder, field: HighlightOptions)
     numberOfFragments: pick('numberOfFragments') ?? 5,
     requireFieldMatch: pick('requireFieldMatch') ?? true,
     noMatchSize: pick('noMatchSize') ?? 0,
+    maxAnalyzedOffset: maxAnalyzedOffset === undefined || maxAnalyzedOffset === -1 ? null : maxAnalyzedOffset,
     type: pick('type') ?? 'unified',
     boundaryScanner: pick('boundaryScanner') ?? 'sentence',
     html: builder.encoder === 'html',

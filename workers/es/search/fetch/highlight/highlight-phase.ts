@@ -4,8 +4,9 @@
  * read from the stored `_source` (keyword values over ignore_above left out; a search_as_you_type subfield's are
  * its root's) and joined with NUL, its tokens
  * re-analyzed with the index analyzer, the query's (or highlight_query's) matches turned into passages
- * (field-highlighter.ts) and fragments. The answer is plain data: [field, fragments] pairs in the order ES
- * writes them (a java.util.HashMap's), or null when no field has a fragment.
+ * (field-highlighter.ts) and fragments; a text past index.highlight.max_analyzed_offset fails the shard, and the
+ * query's max_analyzed_offset keeps the tokens starting up to it. The answer is plain data: [field, fragments]
+ * pairs in the order ES writes them (a java.util.HashMap's), or null when no field has a fragment.
  * Types: `unified` (default) and `plain` highlight alike here; `fvh` needs term vectors, which this
  * playground's mappings never have, so a field named for it fails as ES fails it; another name is
  * `unknown highlighter type`.
@@ -31,6 +32,7 @@ import {
 import { highlightPassages } from './field-highlighter.ts'
 import { fieldOptions, type FieldOptions, type HighlightBuilder } from './highlight-builder.ts'
 import { javaHashOrder, javaStringHashCode } from '../../../../net/java-hash.ts'
+import { indexLimits } from '../../../index/index-limit-settings.ts'
 import { extractedTermMatches, weightMatches, type FieldToken } from './query-matches.ts'
 
 export type HitHighlight = Array<[string, string[]]>
@@ -119,6 +121,36 @@ function analyzeValues(
   return { content: texts.join(MULTIVAL_SEP_CHAR), tokens }
 }
 
+/**
+ * CustomUnifiedHighlighter's index.highlight.max_analyzed_offset check (the field's text is analyzed again: no
+ * offsets are stored): a text longer than the index's limit fails the shard unless the query's
+ * max_analyzed_offset is at most that limit, in which case only the tokens starting up to it are kept
+ * (LimitTokenOffsetAnalyzer).
+ */
+function withinAnalyzedOffset(
+  context: HighlightContext,
+  field: string,
+  docId: number,
+  content: string,
+  tokens: FieldToken[],
+  queryMaxAnalyzedOffset: number | null,
+): FieldToken[] {
+  const { maxAnalyzedOffset } = indexLimits(context.index.metadata)
+  if (
+    content.length > maxAnalyzedOffset &&
+    (queryMaxAnalyzedOffset === null || queryMaxAnalyzedOffset > maxAnalyzedOffset)
+  ) {
+    throw illegalArgumentException(
+      `The length [${content.length}] of field [${field}] in doc[${docId}]/index[${context.index.metadata.name}] ` +
+        `exceeds the [index.highlight.max_analyzed_offset] limit [${maxAnalyzedOffset}]. To avoid this error, set ` +
+        `the query parameter [max_analyzed_offset] to a value less than index setting [${maxAnalyzedOffset}] and ` +
+        'this will tolerate long field values by truncating them.',
+    )
+  }
+  if (queryMaxAnalyzedOffset === null) return tokens
+  return tokens.filter((token) => token.start <= queryMaxAnalyzedOffset)
+}
+
 /** DefaultHighlighter's break iterator for one value, wrapped to break every value on its own. */
 function breakerFor(content: string, field: FieldToHighlight): PassageBreaker {
   const { options, mapping } = field
@@ -147,9 +179,18 @@ export function highlightHit(context: HighlightContext, source: string, docId: n
   for (const [name, field] of fields) {
     // a search_as_you_type subfield highlights its root's values (SourceValueFetcher of a multi-field)
     const path = field.mapping.derived ? name.slice(0, name.lastIndexOf('.')) : name
-    const { content, tokens } = analyzeValues(context, field.mapping, values.get(path) ?? [])
+    const analyzed = analyzeValues(context, field.mapping, values.get(path) ?? [])
+    const { content } = analyzed
     if (content.length === 0) continue
     const { options } = field
+    const tokens = withinAnalyzedOffset(
+      context,
+      name,
+      docId,
+      content,
+      analyzed.tokens,
+      options.maxAnalyzedOffset,
+    )
     const spans = options.requireFieldMatch
       ? (weightMatches(field.query, name, tokens, (q) => context.matchesElsewhere(q, docId)) ?? [])
       : extractedTermMatches(field.query, tokens)
