@@ -8,10 +8,8 @@
  *   `.value` / `getValue()` the first (IllegalStateException "A document doesn't have a value for a field! Use
  *   doc[<field>].size()==0 to check if a document is missing a field!" when there is none), `.values`,
  *   `size()`, `isEmpty()` / `.empty`, `get(i)`, `[i]`, `contains(v)`; longs are Longs, doubles Doubles, booleans
- *   Booleans, dates java.time.ZonedDateTime in UTC (`toInstant().toEpochMilli()`, `getYear()`, ...,
- *   written as strict_date_optional_time_nanos text).
+ *   Booleans, dates java.time.ZonedDateTime in UTC (java-time.ts).
  */
-import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldValue } from '../search/aggregations/index.ts'
 import { noFielddata } from '../search/aggregations/values-source.ts'
 import type { XContentValue } from '../xcontent/index.ts'
@@ -19,55 +17,7 @@ import { javaEquals } from './painless-operators.ts'
 import { listIndex } from './painless-methods.ts'
 import { HostObject, Num, javaString, toXContent, type Value } from './painless-values.ts'
 import { JavaException, illegalArgument } from './script-errors.ts'
-
-const ISO = DateFormatter.forPattern('strict_date_optional_time_nanos')
-
-class Instant extends HostObject {
-  readonly className = 'java.time.Instant'
-
-  constructor(private readonly millis: number) {
-    super()
-  }
-
-  override call(name: string, args: readonly Value[]): Value | undefined {
-    return name === 'toEpochMilli' && args.length === 0 ? Num.long(BigInt(this.millis)) : undefined
-  }
-}
-
-/** A date doc value: java.time.ZonedDateTime at UTC. */
-class ZonedDateTime extends HostObject {
-  readonly className = 'java.time.ZonedDateTime'
-
-  constructor(private readonly millis: number) {
-    super()
-  }
-
-  override call(name: string, args: readonly Value[]): Value | undefined {
-    if (args.length !== 0) return undefined
-    const date = new Date(this.millis)
-    switch (name) {
-      case 'toInstant':
-        return new Instant(this.millis)
-      case 'getYear':
-        return Num.int(date.getUTCFullYear())
-      case 'getMonthValue':
-        return Num.int(date.getUTCMonth() + 1)
-      case 'getDayOfMonth':
-        return Num.int(date.getUTCDate())
-      case 'getHour':
-        return Num.int(date.getUTCHours())
-      case 'getMinute':
-        return Num.int(date.getUTCMinutes())
-      case 'getSecond':
-        return Num.int(date.getUTCSeconds())
-    }
-    return undefined
-  }
-
-  override toString(): string {
-    return ISO.format(this.millis)
-  }
-}
+import { ZonedDateTime } from './java-time.ts'
 
 const VALUES_CLASSES: Readonly<Record<string, string>> = {
   long: 'Longs',
@@ -125,6 +75,10 @@ class ScriptDocValues extends HostObject {
         return this.values.some((value) => javaEquals(value, args[0]!))
     }
     return undefined
+  }
+
+  override iterable(): Value[] {
+    return [...this.values]
   }
 
   override toString(): string {

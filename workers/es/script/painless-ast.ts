@@ -12,6 +12,8 @@ export type Expr =
   | { kind: 'index'; at: number; target: Expr; key: Expr }
   | { kind: 'call'; at: number; target: Expr; name: string; args: Expr[]; nullSafe: boolean }
   | { kind: 'static'; at: number; type: string; name: string; args: Expr[] | null }
+  /** A call of a function the context binds (a runtime field's `emit`). */
+  | { kind: 'function'; at: number; name: string; args: Expr[] }
   | { kind: 'new'; at: number; type: string; args: Expr[] }
   | { kind: 'list'; at: number; items: Expr[] }
   | { kind: 'map'; at: number; entries: Array<[Expr, Expr]> }

@@ -179,7 +179,8 @@ export class Interpreter {
         return out.completion
       }
       case 'each': {
-        const iterable = this.evaluate(statement.iterable, scope)
+        const value = this.evaluate(statement.iterable, scope)
+        const iterable = value instanceof HostObject ? (value.iterable() ?? value) : value
         if (!Array.isArray(iterable)) {
           throw this.at(
             illegalArgument(`Cannot iterate over [${className(iterable)}]`),
@@ -260,6 +261,12 @@ export class Interpreter {
           expr.args.map((arg) => this.evaluate(arg, scope)),
         )
       }
+      case 'function':
+        return callMethod(
+          scope.lookup(expr.name).value,
+          expr.name,
+          expr.args.map((arg) => this.evaluate(arg, scope)),
+        )
       case 'static':
         return callStatic(expr.type, expr.name, expr.args?.map((arg) => this.evaluate(arg, scope)) ?? null)
       case 'new':

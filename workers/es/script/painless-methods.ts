@@ -12,7 +12,8 @@
  * - Number: intValue, longValue, floatValue, doubleValue, toString; any object: equals, toString;
  * - statics: Math (abs, max, min, pow, sqrt, cbrt, log, log10, log1p, exp, floor, ceil, round, signum, sin,
  *   cos, tan, asin, acos, atan, atan2, hypot, toRadians, toDegrees, PI, E), Integer/Long/Double/Float
- *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean.
+ *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean; the java.time
+ *   ones of java-time.ts (Instant.ofEpochMilli, ZonedDateTime.ofInstant, ZoneId.of, TextStyle.*, Locale.*).
  *
  * A method that is not there is Painless' "dynamic method [class, name/arity] not found"; a bad index the
  * JDK's IndexOutOfBoundsException.
@@ -21,6 +22,7 @@ import { javaFloatToString } from '../xcontent/index.ts'
 import { assignable, cast, javaEquals } from './painless-operators.ts'
 import { HostObject, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
 import { JavaException, classCast, illegalArgument, nullPointer } from './script-errors.ts'
+import { JAVA_TIME_CONSTANTS, javaTimeStatic } from './java-time.ts'
 
 function methodNotFound(self: Value, name: string, arity: number): JavaException {
   return illegalArgument(`dynamic method [${className(self)}, ${name}/${arity}] not found`)
@@ -300,6 +302,7 @@ const CONSTANTS: Record<string, Value> = {
   'Double.MAX_VALUE': Num.double(Number.MAX_VALUE),
   'Double.MIN_VALUE': Num.double(Number.MIN_VALUE),
   'Float.MAX_VALUE': Num.float(3.4028234663852886e38),
+  ...JAVA_TIME_CONSTANTS,
 }
 
 function parseNumber(type: string, value: Value): Value {
@@ -349,5 +352,7 @@ export function callStatic(type: string, name: string, args: readonly Value[] | 
   } else if (type === 'Boolean' && name === 'parseBoolean' && args.length === 1) {
     return typeof args[0] === 'string' && args[0].toLowerCase() === 'true'
   }
+  const time = javaTimeStatic(type, name, args)
+  if (time !== undefined) return time
   throw illegalArgument(`unknown call [${name}] with [${args.length}] arguments on type [${type}].`)
 }

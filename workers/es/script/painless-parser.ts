@@ -11,7 +11,8 @@
  * (elvis) and `? :`, `||`, `&&`, `|`, `^`, `&`, equality (`==`, `!=`, `===`, `!==`), comparison and
  * `instanceof`, shifts, `+ -`, `* / %`, unary (`! ~ - +`, prefix `++ --`, casts), postfix (`.`, `?.`, `[]`,
  * calls, `++ --`). Primaries: literals, list `[a, b]` and map `[k: v]` / `[:]` initializers, `new T(...)`,
- * static members (`Math.max(a, b)`, `Integer.MAX_VALUE`), variables, parentheses.
+ * static members (`Math.max(a, b)`, `Integer.MAX_VALUE`), variables, parentheses, and local calls of the
+ * functions the context binds (`emit(v)` in a runtime field; any other is "Unknown call [f] with [n] arguments.").
  * Syntax errors are ParserErrorStrategy's: "invalid sequence of tokens near ['x']." at the offending token,
  * "unexpected end of script." at the end.
  */
@@ -33,6 +34,11 @@ const STATIC_TYPES = new Set([
   'String',
   'Boolean',
   'Collections',
+  'TextStyle',
+  'Locale',
+  'Instant',
+  'ZonedDateTime',
+  'ZoneId',
 ])
 
 const BINARY_LEVELS: readonly (readonly string[])[] = [
@@ -49,8 +55,16 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
 ]
 const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '<<=', '>>=', '>>>='])
 
-export function parsePainless(source: string, globals: readonly string[]): Program {
-  return new Parser(source, globals).parseProgram()
+/**
+ * `functions`: the functions the context binds as `name/arity` (`emit/1` in a runtime field's script); a call of
+ * any other name is "Unknown call [name] with [n] arguments.".
+ */
+export function parsePainless(
+  source: string,
+  globals: readonly string[],
+  functions: readonly string[] = [],
+): Program {
+  return new Parser(source, globals, new Set(functions)).parseProgram()
 }
 
 class Parser {
@@ -62,6 +76,7 @@ class Parser {
   constructor(
     private readonly source: string,
     globals: readonly string[],
+    private readonly functions: ReadonlySet<string>,
   ) {
     this.tokens = tokenize(source)
     this.scopes = [new Set(globals)]
@@ -400,6 +415,12 @@ class Parser {
       this.next()
       const member = this.identifier()
       return { kind: 'static', at, type: name, name: member, args: this.is('(') ? this.arguments() : null }
+    }
+    if (this.is('(')) {
+      // A local call: a function the context binds (`emit/1`), else the semantic pass's "Unknown call".
+      const args = this.arguments()
+      if (this.functions.has(`${name}/${args.length}`)) return { kind: 'function', at, name, args }
+      throw new ScriptCompileError(`Unknown call [${name}] with [${args.length}] arguments.`, at)
     }
     if (!this.scopes.some((scope) => scope.has(name))) {
       throw new ScriptCompileError(`cannot resolve symbol [${name}]`, at)

@@ -3,7 +3,7 @@
  * script_exception, raised when the script is compiled, before it touches anything) and run any number of
  * times over a context's variables (a Java exception it raises is the "runtime error" script_exception).
  * `variables` names what the context provides (ScriptContext's parameters: `params`, `ctx`, `doc`, `_score`,
- * ...); any other free name fails to compile. A script is stateless between runs (runs are synchronous), so one
+ * ...) and `functions` the functions it binds (`emit`); any other free name fails to compile. A script is stateless between runs (runs are synchronous), so one
  * compiled script serves every caller of the same source.
  */
 import type { EsException } from '../errors/index.ts'
@@ -31,13 +31,17 @@ export class PainlessScript {
    * Throws the compile error script_exception when the source does not compile. Compiled scripts are kept
    * in ScriptService's cache (the last `script.cache.max_size`, 100, by source and context variables).
    */
-  static compile(source: string, variables: readonly string[]): PainlessScript {
-    const key = `${variables.join(',')}\n${source}`
+  static compile(
+    source: string,
+    variables: readonly string[],
+    functions: readonly string[] = [],
+  ): PainlessScript {
+    const key = `${variables.join(',')};${functions.join(',')}\n${source}`
     const cached = CACHE.get(key)
     if (cached !== undefined) return cached
     let script: PainlessScript
     try {
-      script = new PainlessScript(source, parsePainless(source, variables))
+      script = new PainlessScript(source, parsePainless(source, variables, functions))
     } catch (error) {
       if (error instanceof ScriptCompileError) throw compileException(source, error)
       throw error

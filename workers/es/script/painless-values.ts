@@ -66,6 +66,10 @@ export abstract class HostObject {
   call(_name: string, _args: readonly Value[]): Value | undefined {
     return undefined
   }
+  /** The items a for-each loop walks when the object is an Iterable (a doc field's values); undefined if not. */
+  iterable(): Value[] | undefined {
+    return undefined
+  }
   /** Object.toString. */
   toString(): string {
     return this.className

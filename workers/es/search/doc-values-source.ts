@@ -12,13 +12,21 @@
  *
  * A nested document's doc values are those of its object in its root's `_source` (the parse yields the block's nested
  * documents in doc id order, document-parser.ts).
+ * A runtime field (the mapping's `runtime` section, or a search's `runtime_mappings` folded into the mapping it
+ * searches with) shadows a mapped field of the same name: its values are its script's (script/runtime-field-script.ts),
+ * run when a document's values are first asked for and kept with its other doc values; a nested document has none.
+ * A runtime field whose script reads itself, directly or through others, fails with ES's "Cyclic dependency
+ * detected while resolving runtime fields: a -> b -> a".
  * Cache: per mapping object and per stored document (both replaced, never mutated, on change), so a
  * document's `_source` is parsed once per mapping version; a refresh that replaces or deletes a document
  * hands the searcher a new StoredDocument and the old entry is dropped with it.
  */
-import { parseJson } from '../xcontent/index.ts'
+import { parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
-import { leafFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
+import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
+import type { RuntimeField } from '../index/mapper/runtime-field.ts'
+import { illegalArgument } from '../script/script-errors.ts'
+import { RuntimeFieldScript } from '../script/runtime-field-script.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { DateFormatter } from '../common/time/index.ts'
@@ -28,13 +36,19 @@ import { DEFAULT_DATE_FORMAT, docValues } from '../index/mapper/doc-values.ts'
 
 type DocFields = ReadonlyMap<string, readonly FieldValue[]>
 
-/** A root document's doc values and those of its nested documents, in block order. */
+/**
+ * A root document's doc values and those of its nested documents, in block order, and its runtime fields' values
+ * as far as they have been computed.
+ */
 interface BlockFields {
   root: DocFields
   nested: readonly DocFields[]
+  runtime: Map<string, readonly FieldValue[]>
 }
 
 const cache = new WeakMap<Mapping, WeakMap<StoredDocument, BlockFields>>()
+/** The compiled runtime fields of a mapping, by name. */
+const runtimeScripts = new WeakMap<Mapping, ReadonlyMap<string, RuntimeFieldScript>>()
 
 const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   long: 'long',
@@ -52,8 +66,13 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   search_as_you_type: 'search_as_you_type',
 }
 
-export function shardDocValues(shard: ShardSearcher, mapping: Mapping): DocValuesSource {
+/** The runtime fields whose values are being computed, in the order they were entered (the cycle check). */
+const resolving: string[] = []
+
+export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName = ''): DocValuesSource {
   const fields = leafFields(mapping)
+  const runtime = runtimeFields(mapping)
+  const scripts = compiledRuntimeFields(mapping)
   const infos = new Map<string, FieldInfo | null>()
   const perDoc = cache.get(mapping) ?? new WeakMap<StoredDocument, BlockFields>()
   cache.set(mapping, perDoc)
@@ -65,13 +84,25 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping): DocValue
     }
     return values
   }
-  return {
+  const source: DocValuesSource = {
     field(name) {
-      if (!infos.has(name)) infos.set(name, fieldInfo(fields.get(name)))
+      if (!infos.has(name)) {
+        infos.set(name, fieldInfo(Object.hasOwn(runtime, name) ? runtime[name] : fields.get(name)))
+      }
       return infos.get(name) ?? null
     },
     values(field, doc) {
       const stored = shard.searchedDocument(doc)
+      const script = scripts.get(field)
+      if (script !== undefined) {
+        if (stored === undefined) return []
+        const computed = blockFields(stored).runtime
+        const known = computed.get(field)
+        if (known !== undefined) return known
+        const values = resolve(field, () => script.values(source, indexName, doc, () => storedSource(stored)))
+        computed.set(field, values)
+        return values
+      }
       if (stored !== undefined) return blockFields(stored).root.get(field) ?? []
       const root = shard.blockRoot(doc)
       const rootDoc = root === undefined ? undefined : shard.searchedDocument(root)
@@ -79,9 +110,41 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping): DocValue
       return blockFields(rootDoc).nested[doc - shard.blockStart(root)]?.get(field) ?? []
     },
   }
+  return source
 }
 
-function fieldInfo(mapping: FieldMapping | undefined): FieldInfo | null {
+function compiledRuntimeFields(mapping: Mapping): ReadonlyMap<string, RuntimeFieldScript> {
+  let scripts = runtimeScripts.get(mapping)
+  if (scripts === undefined) {
+    const entries = Object.entries(runtimeFields(mapping))
+    scripts = new Map(entries.map(([name, field]) => [name, new RuntimeFieldScript(name, field)]))
+    runtimeScripts.set(mapping, scripts)
+  }
+  return scripts
+}
+
+/** Computes a runtime field's values, failing as SearchLookup does when its script comes back to it. */
+function resolve(name: string, compute: () => FieldValue[]): FieldValue[] {
+  if (resolving.includes(name)) {
+    const chain = [...resolving.slice(resolving.indexOf(name)), name].join(' -> ')
+    throw illegalArgument(`Cyclic dependency detected while resolving runtime fields: ${chain}`)
+  }
+  resolving.push(name)
+  try {
+    return compute()
+  } finally {
+    resolving.pop()
+  }
+}
+
+function storedSource(stored: StoredDocument): XContentObject {
+  const source = parseJson(stored.source)
+  return source instanceof Map ? source : new Map<string, XContentValue>()
+}
+
+function fieldInfo(
+  mapping: Pick<FieldMapping, 'type' | 'format'> | RuntimeField | undefined,
+): FieldInfo | null {
   const type = mapping === undefined ? undefined : VALUES_TYPES[mapping.type]
   if (mapping === undefined || type === undefined) return null
   const format =
@@ -93,9 +156,13 @@ function fieldInfo(mapping: FieldMapping | undefined): FieldInfo | null {
 
 function storedDocFields(stored: StoredDocument, mapping: Mapping): BlockFields {
   const source = parseJson(stored.source)
-  if (!(source instanceof Map)) return { root: new Map(), nested: [] }
+  if (!(source instanceof Map)) return { root: new Map(), nested: [], runtime: new Map() }
   const parsed = parseDocument(source, mapping)
-  return { root: fieldValues(parsed.fields), nested: parsed.nested.map((doc) => fieldValues(doc.fields)) }
+  return {
+    root: fieldValues(parsed.fields),
+    nested: parsed.nested.map((doc) => fieldValues(doc.fields)),
+    runtime: new Map(),
+  }
 }
 
 function fieldValues(fields: readonly ParsedField[]): DocFields {

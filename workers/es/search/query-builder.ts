@@ -2,7 +2,8 @@
  * Turns the Query DSL into the inverted index's query tree, as ES's QueryBuilders build Lucene queries:
  * one builder per query family under ./queries (full text, term level, range, compound, geo). An empty object
  * is match_all; more than one query name or an unknown one fails with ES's parsing_exception texts. A clause
- * with a `_name` is recorded in the context's namedQueries, as AbstractQueryBuilder.toQuery adds it.
+ * with a `_name` is recorded in the context's namedQueries, as AbstractQueryBuilder.toQuery adds it. Clauses on
+ * runtime fields are run over the shard's documents (queries/runtime-field-queries.ts).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
@@ -15,6 +16,7 @@ import { boostOf, parsingError, scalarText, type QueryContext } from './queries/
 import { nestedQuery } from './queries/nested-query.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
+import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import {
   existsQuery,
@@ -85,7 +87,7 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   const [name, body] = entries[0]!
   const parser = PARSERS.get(name)
   if (parser) {
-    const built = parser(body, context)
+    const built = runtimeFieldsQuery(parser(body, context), context)
     const named = context.namedQueries
     const queryName = named ? queryNameOf(body) : null
     if (named && queryName !== null) named.set(queryName, built)

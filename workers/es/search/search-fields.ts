@@ -2,16 +2,25 @@
  * The leaf fields a search builds its queries against (leafFields of the index's mapping: full path → field
  * mapping, multi-fields included), walked once per mapping and shared by every search of it. A mapping is never
  * modified in place (a mapping update makes a new one, mapping-merge.ts), so the object itself is the key; the
- * map handed out is read-only.
+ * map handed out is read-only. Runtime fields are there too, each as a leaf of its type carrying its definition
+ * (`runtime`), replacing a mapped field of the same name as ES's MappingLookup lets them shadow it.
  */
-import { leafFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
+import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 
 const walked = new WeakMap<Mapping, ReadonlyMap<string, FieldMapping>>()
 
 export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping> {
   let fields = walked.get(mapping)
   if (fields === undefined) {
-    fields = leafFields(mapping)
+    const leaves = leafFields(mapping)
+    for (const [name, runtime] of Object.entries(runtimeFields(mapping))) {
+      leaves.set(name, {
+        type: runtime.type,
+        ...(runtime.format !== undefined ? { format: runtime.format } : {}),
+        runtime,
+      })
+    }
+    fields = leaves
     walked.set(mapping, fields)
   }
   return fields

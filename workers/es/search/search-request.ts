@@ -4,7 +4,7 @@
  * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
  * `search_after`, `track_scores`, `explain`, `highlight` (fetch/highlight/), `post_filter` (a query that
  * filters the hits, not what the aggregations see), and `collapse`, `rescore`, `suggest`, `indices_boost`
- * (request-features.ts), and the URI's `search_type`, `q`
+ * (request-features.ts), `runtime_mappings` (runtime-mappings.ts), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
  * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
@@ -90,6 +90,8 @@ export interface ParsedSearch {
   rescoreFor(context: QueryContext): QueryRescorer[]
   /** The `pit` section (point-in-time-builder.ts), or null: its sort has the implicit `_shard_doc` tiebreaker. */
   pit: PointInTimeBuilder | null
+  /** `runtime_mappings`, as given (parsed on each shard, runtime-mappings.ts), or null without any. */
+  runtimeMappings: XContentObject | null
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -137,6 +139,7 @@ export function parseSearchRequest(
   let highlight: HighlightBuilder | null = null
   let minScore: number | null = null
   let terminateAfter = 0
+  let runtimeMappings: XContentObject | null = null
   const fetch = new FetchOptionsReader()
   const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
@@ -157,6 +160,10 @@ export function parseSearchRequest(
     }
     if (key === 'sort') {
       sort = parseSort(value, source, (query) => buildQuery(query, validation))
+      continue
+    }
+    if (key === 'runtime_mappings' && value instanceof Map) {
+      runtimeMappings = value
       continue
     }
     if (key === 'pit' && value instanceof Map) {
@@ -264,6 +271,7 @@ export function parseSearchRequest(
       return features.rescore.map((rescorer) => ({ ...rescorer, query: buildQuery(rescorer.query, context) }))
     },
     pit,
+    runtimeMappings,
   }
 }
 

@@ -135,7 +135,7 @@ export function executeQueryPhase(
     collapseContext(
       request.collapse,
       searchFields(mapping),
-      shardDocValues(shard, mapping),
+      shardDocValues(shard, mapping, name),
       request.sort,
       request.searchAfter !== null,
     )
@@ -191,7 +191,7 @@ export function executeQueryPhase(
     (q) => new Set(allMatches(shard, q, null).scoreDocs.map((doc) => doc.docId)),
     buildNestedFilter,
   )
-  const source = shardDocValues(shard, mapping)
+  const source = shardDocValues(shard, mapping, name)
   const docs = sortedTopDocs(all.scoreDocs, sortFields, { source, nestedDocs }, after, k, collapse)
   // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
   const maxScore =

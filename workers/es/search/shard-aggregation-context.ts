@@ -9,9 +9,9 @@ import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import { fetchedSource } from '../action/get-result.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
-import { leafFields } from '../index/mapper/mapping.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
+import { shardFieldValues } from './shard-field-values.ts'
 import { buildQuery } from './query-builder.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 import { NestedBlocks } from './nested-blocks.ts'
@@ -65,14 +65,14 @@ export function shardAggregationContext(
   now: number,
   nestedScope: string | null = null,
 ): ShardContext {
-  const fields = leafFields(index.metadata.mapping)
+  const fields = searchFields(index.metadata.mapping)
   const name = index.metadata.name
   const nested = nestedContext(index.metadata.mapping)
   const blocks = new NestedBlocks(shard)
   return {
     index: name,
     now,
-    source: shardDocValues(shard, index.metadata.mapping),
+    source: shardDocValues(shard, index.metadata.mapping, name),
     get allDocs() {
       return [...matchingDocs(shard, nonNestedFiltered(MATCH_ALL, nested)).keys()]
     },
@@ -88,7 +88,11 @@ export function shardAggregationContext(
       return blocks.parents(path, docs)
     },
     filter(query) {
-      const built = buildQuery(query, { fields, analyze: index.analysis.analyze })
+      const built = buildQuery(query, {
+        fields,
+        analyze: index.analysis.analyze,
+        shard: shardFieldValues(shard, index.metadata.mapping, name),
+      })
       return new Set(matchingDocs(shard, built).keys())
     },
     topHits(docs, request): ShardTopHits {
@@ -157,7 +161,7 @@ function rankTopHits(
   const { name, uuid, mapping } = index.metadata
   const sortIndex = { name, uuid, fields: searchFields(mapping) }
   const sortFields = request.sort.map((builder) => buildSortField(builder, sortIndex))
-  const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping), null, k, null).slice(
+  const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping, name), null, k, null).slice(
     request.from,
   )
   return { sortFields, order: sortFields.map(sortKeyOrder), ranked }

@@ -40,10 +40,14 @@ function scripting(shard: ShardSearcher, docValues: DocValuesSource): ShardScrip
 }
 
 /** Built for every shard search, so it costs nothing until random_score asks for values. */
-export function shardFieldValues(shard: ShardSearcher, mapping: Mapping): ShardFieldValues {
+export function shardFieldValues(
+  shard: ShardSearcher,
+  mapping: Mapping,
+  indexName: string,
+): ShardFieldValues {
   // One doc values source per search, built when first asked (its per-field lookups are cached).
   let docValues: DocValuesSource | null = null
-  const docValuesSource = (): DocValuesSource => (docValues ??= shardDocValues(shard, mapping))
+  const docValuesSource = (): DocValuesSource => (docValues ??= shardDocValues(shard, mapping, indexName))
   return {
     id: shard.shardId,
     bytesValues(field) {

@@ -42,6 +42,7 @@ import {
 } from './fetch/nested-inner-hits.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
+import { indexForSearch } from './runtime-mappings.ts'
 
 export interface ShardSearchRequest {
   body: string | null
@@ -111,6 +112,8 @@ export function parseForIndex(
   shard?: ShardSearcher,
 ): {
   parsed: ParsedSearch
+  /** The index as this search sees it: its mapping with the request's runtime_mappings (runtime-mappings.ts). */
+  searchIndex: IndexService
   query: IndexQuery
   /** The `post_filter` (its named clauses listed with the query's), or null. */
   postFilter: IndexQuery | null
@@ -128,7 +131,8 @@ export function parseForIndex(
     analyze,
     request.now,
   )
-  const { mapping, name, uuid } = index.metadata
+  const searchIndex = indexForSearch(index, parsed.runtimeMappings)
+  const { mapping, name, uuid } = searchIndex.metadata
   const namedQueries = new Map<string, IndexQuery>()
   const nested = nestedContext(mapping)
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
@@ -139,7 +143,7 @@ export function parseForIndex(
     index: { name, uuid },
     limits: indexLimits(index.metadata),
     namedQueries,
-    shard: shard && shardFieldValues(shard, mapping),
+    shard: shard && shardFieldValues(shard, mapping, name),
     ...(nested !== null ? { nested } : {}),
   }
   const userQuery = parsed.queryFor(userContext)
@@ -155,6 +159,7 @@ export function parseForIndex(
   )
   return {
     parsed,
+    searchIndex,
     query,
     postFilter,
     namedQueries,
@@ -182,7 +187,7 @@ export function executeShardSearch(
 }
 
 function shardSearch(
-  index: IndexService,
+  targetIndex: IndexService,
   shard: ShardSearcher,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
@@ -190,16 +195,17 @@ function shardSearch(
 ): ShardSearchResult {
   const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
-  if (dfs === null) index.scheduledRefresh(now)
+  if (dfs === null) targetIndex.scheduledRefresh(now)
   const {
     parsed,
+    searchIndex: index,
     query,
     postFilter,
     namedQueries,
     buildQuery: buildFor,
     rescorers,
     innerHits,
-  } = parseForIndex(index, request, analyze, shard)
+  } = parseForIndex(targetIndex, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const limits = indexLimits(index.metadata)
   checkInnerHitsWindow(innerHits, limits.maxInnerResultWindow)

@@ -1,7 +1,8 @@
 /**
  * DocumentParser: walks a parsed `_source` against the index mapping and yields every leaf value by its
  * field path, adding dynamic mappings for unseen fields (or refusing them under `dynamic: strict`, or
- * ignoring them under `dynamic: false`, as ES does; an object's own `dynamic` holds for what is under it).
+ * ignoring them under `dynamic: false`, as ES does; an object's own `dynamic` holds for what is under it). A
+ * leaf value at the path of a runtime field is skipped, never dynamically mapped (ES's NoOpFieldMapper).
  * Nothing is changed on failure: the caller merges `mappingUpdate` into the index mapping only after the whole
  * document parsed.
  *
@@ -20,6 +21,7 @@ import { XNumber, type XContentObject, type XContentValue } from '../../xcontent
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
 import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
 import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
+import type { RuntimeSection } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
@@ -72,7 +74,7 @@ function walk(
 ): ParsedDocument | null {
   const properties = writable ?? mapping.properties
   const root = new DocFields(null)
-  const walker = new DocumentWalk(writable, root, id)
+  const walker = new DocumentWalk(writable, root, id, mapping.runtime)
   const dynamic = mapping.dynamic ?? 'true'
   for (const [key, value] of source) walker.visit(value, key, key, properties, dynamic, root)
   if (walker.gaveUp) return null
@@ -136,6 +138,8 @@ class DocumentWalk {
     private readonly writable: Record<string, FieldMapping> | null,
     private readonly root: DocFields,
     private readonly id: string | null,
+    /** The mapping's runtime fields: a leaf value at one of their paths is neither indexed nor mapped. */
+    private readonly runtime: RuntimeSection | undefined,
   ) {}
 
   visit(
@@ -157,6 +161,8 @@ class DocumentWalk {
     }
     let field = ownField(parent, name)
     if (!field) {
+      // DocumentParser's NoOpFieldMapper: a runtime field of that path takes the value (read from _source).
+      if (!(value instanceof Map) && this.runtime !== undefined && ownField(this.runtime, path)) return
       if (dynamic === 'strict') {
         throw new EsException({
           type: 'strict_dynamic_mapping_exception',

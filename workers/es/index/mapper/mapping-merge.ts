@@ -14,7 +14,8 @@
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
-import { hasProperties, ownField, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { hasProperties, ownField, runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { mergeRuntime } from './runtime-field.ts'
 
 const UPDATABLE = new Set(['search_analyzer', 'search_quote_analyzer', 'ignore_above'])
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
@@ -29,8 +30,10 @@ type Scalar = string | number | boolean | null
 
 export function mergeMapping(existing: Mapping, update: Mapping): Mapping {
   const dynamic = update.dynamic ?? existing.dynamic
+  const runtime = mergeRuntime(runtimeFields(existing), update.runtime)
   const merged: Mapping = {
     ...(dynamic !== undefined ? { dynamic } : {}),
+    ...(runtime !== undefined ? { runtime } : {}),
     properties: mergeProperties(existing.properties, update.properties, ''),
   }
   checkNestedFieldsLimit(merged)

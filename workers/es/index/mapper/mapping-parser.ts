@@ -8,14 +8,22 @@
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
  * (search-as-you-type-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has
- * but the playground does not model (such as `wildcard`) as not available.
+ * but the playground does not model (such as `wildcard`) as not available. The `runtime` section is read by
+ * runtime-field.ts and its scripts compiled.
  */
-import { failedToParseMapping, illegalArgumentException, mapperParsingException } from '../../errors/index.ts'
+import {
+  EsException,
+  failedToParseMapping,
+  illegalArgumentException,
+  mapperParsingException,
+} from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { FIELD_TYPES, setOwn, UNMODELLED_ES_FIELD_TYPES, type FieldMapping, type Mapping } from './mapping.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
+import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from './runtime-field.ts'
+import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 
 /** Root keys ES accepts; only `dynamic` and `properties` are kept, the others are read and ignored. */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -45,12 +53,31 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   }
   const dynamic = root.get('dynamic')
   const properties = root.get('properties')
+  const runtime = root.get('runtime')
   const mapping: Mapping = {
     ...(dynamic !== undefined ? { dynamic: javaToString(dynamic) as Mapping['dynamic'] } : {}),
+    ...(runtime !== undefined ? { runtime: runtimeSection(runtime) } : {}),
     properties: properties instanceof Map ? parseProperties(properties) : {},
   }
   checkNestedFieldsLimit(mapping)
   return mapping
+}
+
+/**
+ * The `runtime` section (RootObjectMapper's "runtime"), its scripts compiled; whatever fails is wrapped as
+ * MapperService wraps a mapping's failures.
+ */
+function runtimeSection(node: XContentValue): RuntimeSection {
+  try {
+    if (!(node instanceof Map)) {
+      throw new EsException({ type: 'parse_exception', reason: 'runtime must be a map type', status: 400 })
+    }
+    const section = parseRuntimeFields(node, true)
+    compileRuntimeScripts(section)
+    return section
+  } catch (error) {
+    throw error instanceof EsException ? failedToParseRuntime(error) : error
+  }
 }
 
 function parseProperties(properties: XContentObject): Record<string, FieldMapping> {

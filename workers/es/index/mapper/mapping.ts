@@ -5,6 +5,7 @@
  */
 import type { JsonOut } from '../../xcontent/index.ts'
 import { derivedSubfields } from './search-as-you-type-field.ts'
+import { runtimeToJson, type RuntimeField, type RuntimeSection } from './runtime-field.ts'
 
 /** The field types the playground maps. */
 export const FIELD_TYPE_NAMES = [
@@ -119,6 +120,8 @@ export interface FieldMapping {
    * mapping's JSON): its shingle size and whether it is the prefix subfield (the max shingle size then).
    */
   derived?: { shingleSize: number; prefix: boolean }
+  /** Set on the leaf a search sees for a runtime field (search-fields.ts): its definition; never in `properties`. */
+  runtime?: RuntimeField
 }
 
 /**
@@ -138,13 +141,28 @@ export type DynamicMode = 'true' | 'false' | 'strict'
 
 export interface Mapping {
   dynamic?: DynamicMode
+  /** The `runtime` section (runtime-field.ts); a null entry only in a parsed update, where it removes the field. */
+  runtime?: RuntimeSection
   properties: Record<string, FieldMapping>
 }
 
-/** The JSON form ES returns: properties sorted by name at every level, `type: object` left out. */
+/** The mapping's runtime fields (its removals left out). */
+export function runtimeFields(mapping: Mapping): Record<string, RuntimeField> {
+  const out: Record<string, RuntimeField> = {}
+  for (const [name, field] of Object.entries(mapping.runtime ?? {}))
+    if (field !== null) setOwn(out, name, field)
+  return out
+}
+
+/**
+ * The JSON form ES returns: `dynamic`, `runtime`, then properties sorted by name at every level, `type: object`
+ * left out.
+ */
 export function mappingToJson(mapping: Mapping): { [key: string]: JsonOut } {
   const out: { [key: string]: JsonOut } = {}
   if (mapping.dynamic !== undefined) out.dynamic = mapping.dynamic
+  const runtime = runtimeFields(mapping)
+  if (Object.keys(runtime).length > 0) out.runtime = runtimeToJson(runtime)
   if (Object.keys(mapping.properties).length > 0) out.properties = propertiesToJson(mapping.properties)
   return out
 }

@@ -53,7 +53,7 @@ export class FetchDocValuesPhase {
       if (info === null) return []
       const refused = noFielddata(name, info.type, index)
       if (refused !== null) throw refused
-      return [{ name, info, print: printer(name, info, format) }]
+      return [{ name, info, print: docValuePrinter(name, info, format) }]
     })
     return new FetchDocValuesPhase(source, fields)
   }
@@ -69,7 +69,11 @@ export class FetchDocValuesPhase {
 }
 
 /** The field's DocValueFormat, or the one its `format` asks for. */
-function printer(name: string, info: FieldInfo, format: string | null): (value: number | string) => JsonOut {
+export function docValuePrinter(
+  name: string,
+  info: FieldInfo,
+  format: string | null,
+): (value: number | string) => JsonOut {
   switch (info.type) {
     case 'date': {
       if (format === null) return (value) => info.format!.format(value as number)

@@ -27,7 +27,7 @@ export function fetchDocumentFields(
     options.fields !== null || options.docValueFields.length > 0 || options.scriptFields.length > 0
   if (!asked || hits.length === 0) return null
   const { name, mapping } = index.metadata
-  const values = shardDocValues(shard, mapping)
+  const values = shardDocValues(shard, mapping, name)
   const docValues = FetchDocValuesPhase.create(
     name,
     [...searchFields(mapping).keys()],
@@ -36,7 +36,7 @@ export function fetchDocumentFields(
     indexLimits(index.metadata).maxDocvalueFieldsSearch,
   )
   const scriptFields = new ScriptFieldsPhase(options.scriptFields, values, name)
-  const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields)
+  const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields, values)
   const readsSource = fetcher !== null || options.scriptFields.length > 0
   return hits.map(({ docId, source }) => {
     // One parse of the hit's _source serves the script fields and the fields fetcher.
@@ -44,7 +44,7 @@ export function fetchDocumentFields(
     return documentFieldsJson(
       docValues.fetch(docId),
       parsed === null ? [] : scriptFields.fetch(docId, parsed),
-      fetcher === null || parsed === null ? [] : fetcher.fetch(parsed),
+      fetcher === null || parsed === null ? [] : fetcher.fetch(parsed, docId),
     )
   })
 }

@@ -6,7 +6,8 @@
  * - long, integer, short, byte: longs (decimals truncated); double: doubles (`5.0`); float, half_float: floats;
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
- * - values in `_source` order, arrays flattened; a field with no value is left out of the hit.
+ * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
+ * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts).
  * A pattern (`user.*`, `*`) matches mapped leaf fields and multi-fields, never metadata fields. With
  * `include_unmapped`, leaves of `_source` the mapping does not know are returned as they were sent. `format` on
  * a field type other than date fails as ES's `checkNoFormat` does.
@@ -29,6 +30,8 @@ import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
 import { searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 import { geoPointPrinter } from './geo-point-format.ts'
+import type { DocValuesSource } from '../aggregations/index.ts'
+import { docValuePrinter } from './fetch-doc-values-phase.ts'
 
 /** A hit's field: its name, its values, and the `_source` values its mapper ignored (DocumentField). */
 export interface DocumentField {
@@ -40,6 +43,12 @@ export interface DocumentField {
 /** A field type's ValueFetcher: the values it prints, and the source values it ignores (keyword over ignore_above). */
 type ValueFetcher = (values: readonly LeafValue[]) => { values: JsonOut[]; ignoredValues: JsonOut[] }
 
+/** A requested field's values in one document: from its parsed `_source` values, or from its doc values. */
+type DocumentFieldFetcher = (
+  parsed: ReadonlyMap<string, readonly LeafValue[]>,
+  docId: number,
+) => { values: JsonOut[]; ignoredValues: JsonOut[] }
+
 const NOTHING_IGNORED: JsonOut[] = []
 
 /** A fetcher that ignores nothing, from how one value prints. */
@@ -50,31 +59,50 @@ function each(print: (value: LeafValue) => JsonOut): ValueFetcher {
 export class FieldFetcher {
   private constructor(
     private readonly mapping: Mapping,
-    private readonly fetchers: ReadonlyMap<string, ValueFetcher>,
+    private readonly fetchers: ReadonlyMap<string, DocumentFieldFetcher>,
     private readonly unmappedPatterns: readonly string[],
   ) {}
 
-  /** FieldFetcher.create: the fields each entry matches, with their value fetchers (a later entry wins). */
-  static create(mapping: Mapping, requested: readonly FieldAndFormat[]): FieldFetcher {
+  /**
+   * FieldFetcher.create: the fields each entry matches, with their value fetchers (a later entry wins); a runtime
+   * field's come from its doc values (`docValues`), as AbstractScriptFieldType's DocValueFetcher reads them.
+   */
+  static create(
+    mapping: Mapping,
+    requested: readonly FieldAndFormat[],
+    docValues: DocValuesSource,
+  ): FieldFetcher {
     const fields = searchFields(mapping)
-    const fetchers = new Map<string, ValueFetcher>()
+    const fetchers = new Map<string, DocumentFieldFetcher>()
     for (const { field: pattern, format } of requested) {
       const names = pattern.includes('*')
         ? [...fields.keys()].filter((name) => simpleMatch(pattern, name))
         : fields.has(pattern)
           ? [pattern]
           : []
-      for (const name of names) fetchers.set(name, valueFetcher(name, fields.get(name)!, format))
+      for (const name of names) {
+        const field = fields.get(name)!
+        if (field.runtime !== undefined) {
+          const print = docValuePrinter(name, docValues.field(name)!, format)
+          fetchers.set(name, (_, docId) => ({
+            values: docValues.values(name, docId).map(print),
+            ignoredValues: NOTHING_IGNORED,
+          }))
+        } else {
+          const fetcher = valueFetcher(name, field, format)
+          fetchers.set(name, (parsed) => fetcher(parsed.get(name) ?? []))
+        }
+      }
     }
     const unmapped = requested.filter((entry) => entry.includeUnmapped).map((entry) => entry.field)
     return new FieldFetcher(mapping, fetchers, unmapped)
   }
 
   /** Each matched field with its values in this document (empty ones included, as FieldFetcher.fetch keeps them). */
-  fetch(source: XContentObject): DocumentField[] {
+  fetch(source: XContentObject, docId: number): DocumentField[] {
     const parsed = new Map(parseDocument(source, this.mapping).fields.map((f) => [f.path, f.values]))
     const out: DocumentField[] = []
-    for (const [name, fetcher] of this.fetchers) out.push({ name, ...fetcher(parsed.get(name) ?? []) })
+    for (const [name, fetcher] of this.fetchers) out.push({ name, ...fetcher(parsed, docId) })
     if (this.unmappedPatterns.length > 0) this.collectUnmapped(source, out)
     return out
   }

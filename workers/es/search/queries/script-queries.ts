@@ -40,6 +40,11 @@ function idsQuery(ids: readonly string[], boost: number): IndexQuery {
   return { type: 'constantScore', filter, boost }
 }
 
+/** The documents with these `_id`s, each scoring `boost` (none: match_none). */
+export function documentsQuery(ids: readonly string[], boost: number): IndexQuery {
+  return ids.length === 0 ? { type: 'matchNone' } : idsQuery(ids, boost)
+}
+
 /** The `_id`s of the documents by their value, in document order within each value. */
 function idsByValue(values: Iterable<readonly [string, number]>): Map<number, string[]> {
   const groups = new Map<number, string[]>()
@@ -86,7 +91,7 @@ export function scriptQuery(body: XContentValue, context: QueryContext): IndexQu
     }
     if (result) ids.push(id)
   }
-  return ids.length === 0 ? { type: 'matchNone' } : idsQuery(ids, boostOf(body))
+  return documentsQuery(ids, boostOf(body))
 }
 
 function number(value: Value, script: SearchScript): number {
