@@ -32,6 +32,8 @@ import type { CasParams } from './write-validation.ts'
 import { parseUpdateRequest, type UpdateRequest } from './update-helper.ts'
 import { fetchSourceFromValue, type FetchSourceContext } from './fetch-source.ts'
 import { valueToken } from './value-token.ts'
+import { setOwn } from '../index/mapper/mapping.ts'
+import { javaToString } from '../index/mapper/mapping-parser.ts'
 
 export type BulkOpType = 'index' | 'create' | 'update' | 'delete'
 
@@ -48,6 +50,8 @@ export interface BulkItemRequest extends CasParams {
   /** The ingest pipeline to run (`pipeline`, or the request's `?pipeline=`), or null for the index's default. */
   pipeline: string | null
   fetchSource: FetchSourceContext | null
+  /** index/create: `dynamic_templates`, the dynamic template to map each new field's path with. */
+  dynamicTemplates: Record<string, string> | null
 }
 
 export interface BulkDefaults {
@@ -134,6 +138,7 @@ function parseAction(value: XContentValue, line: number, defaults: BulkDefaults)
     update: null,
     fetchSource: defaults.fetchSource,
     pipeline: defaults.pipeline,
+    dynamicTemplates: null,
   }
   let opType: string | null = null
   let versioned = false
@@ -161,8 +166,8 @@ function readMetadata(
   if (value === null) return
   if (value instanceof Map) {
     if (key === '_source') item.fetchSource = fetchSourceFromValue(value)
-    else if (key !== 'dynamic_templates')
-      throw malformed(line, `expected a simple value for field [${key}] but found [START_OBJECT]`)
+    else if (key === 'dynamic_templates') item.dynamicTemplates = dynamicTemplateNames(value)
+    else throw malformed(line, `expected a simple value for field [${key}] but found [START_OBJECT]`)
     return
   }
   if (Array.isArray(value))
@@ -205,6 +210,13 @@ function readMetadata(
   }
   if (!IGNORED.has(key))
     throw illegalArgumentException(`Action/metadata line [${line}] contains an unknown parameter [${key}]`)
+}
+
+/** IndexRequest's `dynamic_templates` (parser.mapStrings): each new field's path to a template name. */
+function dynamicTemplateNames(value: Map<string, XContentValue>): Record<string, string> {
+  const names: Record<string, string> = {}
+  for (const [path, name] of value) setOwn(names, path, javaToString(name))
+  return names
 }
 
 function longValue(text: string, before: string, after: string): number {

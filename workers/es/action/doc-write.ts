@@ -21,6 +21,7 @@ import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
 import { isBlank, parseDocumentBody, parseRequestBody } from '../rest/request-body.ts'
 import { parseUpdateRequest, prepareUpdate } from './update-helper.ts'
 import type { CasParams } from './write-validation.ts'
+import { documentSourceMissing, storedSource } from './stored-source.ts'
 
 export type RefreshPolicy = 'none' | 'immediate' | 'wait_for'
 
@@ -37,7 +38,13 @@ export type ShardWriteItem = CasParams & {
   id: string
   routing: string | null
 } & (
-    | { op: 'index'; create: boolean; text: string }
+    | {
+        op: 'index'
+        create: boolean
+        text: string
+        /** A bulk item's `dynamic_templates`: the template to map each new field's path with. */
+        dynamicTemplates?: Record<string, string>
+      }
     | { op: 'delete' }
     /** `text`: the update request's body. */
     | { op: 'update'; text: string }
@@ -120,6 +127,16 @@ function done(write: ShardWrite, sourceText?: string): { result: ShardItemResult
   return { result: sourceText === undefined ? { ...write.write } : { ...write.write, sourceText }, write }
 }
 
+/** UpdateHelper.prepare: an update reads the source the mapping stored, and fails when it stored none. */
+function updatableDocument(index: IndexService, shard: IndexShard, current: StoredDocument): StoredDocument {
+  const source = storedSource(index.metadata.mapping, current.source)
+  if (source === null) {
+    const { name, uuid } = index.metadata
+    throw documentSourceMissing(name, uuid, shard.shardId, current.id)
+  }
+  return source === current.source ? current : { ...current, source }
+}
+
 /** Executes one item on the primary copy; `write` is null for a noop. */
 export function executeOnPrimary(
   index: IndexService,
@@ -137,7 +154,7 @@ export function executeOnPrimary(
         throw versionConflictDocumentExists(shardRef(index, shard), item.id, current.version)
       checkCas(index, shard, item, current)
       const { text, source } = parseDocumentBody(item.text)
-      return done(index.index(shard, item.id, text, source, item.routing, now))
+      return done(index.index(shard, item.id, text, source, item.routing, now, item.dynamicTemplates))
     }
     case 'delete':
       checkCas(index, shard, item, current)
@@ -148,7 +165,7 @@ export function executeOnPrimary(
       const request = parseUpdateRequest(body, item.text)
       const plan = prepareUpdate(
         request,
-        current,
+        current && updatableDocument(index, shard, current),
         (text) => parseJson(text) as XContentObject,
         () => documentMissing(index, shard, item.id),
       )

@@ -8,23 +8,26 @@
  */
 import { RawJson, parseJson, type JsonOut, type XContentObject } from '../xcontent/index.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
+import type { Mapping } from '../index/mapper/mapping.ts'
+import { storedSource } from './stored-source.ts'
 import { filterSource, isFiltering, type FetchSourceContext } from './fetch-source.ts'
 import { sourceToJson } from './source-map.ts'
 
-/** The `_source` to print, or undefined when it is not fetched. */
+/** The `_source` to print, or undefined when it is not fetched or not stored (`text` null, stored-source.ts). */
 export function fetchedSource(
-  text: string,
+  text: string | null,
   parsed: XContentObject | null,
   fetch: FetchSourceContext | null,
 ): JsonOut | undefined {
   if (fetch !== null && !fetch.fetchSource) return undefined
+  if (text === null) return undefined
   if (!isFiltering(fetch)) return parsed === null ? new RawJson(text) : sourceToJson(parsed)
   const source = parsed ?? (parseJson(text) as XContentObject)
   return sourceToJson(filterSource(source, fetch))
 }
 
 /** A hit's `_source` entry as the fetch context asks it: `{ _source }`, or nothing when it is not fetched. */
-export function sourceField(text: string, fetch: FetchSourceContext | null): { _source?: JsonOut } {
+export function sourceField(text: string | null, fetch: FetchSourceContext | null): { _source?: JsonOut } {
   const source = fetchedSource(text, null, fetch)
   return source === undefined ? {} : { _source: source }
 }
@@ -34,6 +37,7 @@ export function getResultFields(
   id: string,
   doc: StoredDocument | null,
   fetch: FetchSourceContext | null,
+  mapping: Mapping,
 ): Map<string, JsonOut> {
   const fields = new Map<string, JsonOut>([
     ['_index', index],
@@ -48,7 +52,7 @@ export function getResultFields(
   fields.set('_primary_term', doc.primaryTerm)
   if (doc.routing !== null) fields.set('_routing', doc.routing)
   fields.set('found', true)
-  const source = fetchedSource(doc.source, null, fetch)
+  const source = fetchedSource(storedSource(mapping, doc.source), null, fetch)
   if (source !== undefined) fields.set('_source', source)
   return fields
 }

@@ -23,6 +23,7 @@ import type { DocWriteResult, RefreshPolicy, ShardWriteItem } from './doc-write.
 import { dataStreamsOf } from '../cluster/metadata/data-stream.ts'
 import { matchesDataStreamTemplate, newDataStream } from '../cluster/metadata/metadata-data-stream-service.ts'
 import { checkDataStreamTimestamps, dataStreamOpTypeError } from './data-stream-writes.ts'
+import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
 
 export interface BulkItem {
   index: string
@@ -55,7 +56,14 @@ export async function executeBulk(
       results[position] = { ok: false, index, id: item.id, error: failure ?? indexNotFoundException(index) }
       return
     }
-    const { numberOfShards, routingNumShards } = esIndexMetadata(metadata)
+    const { numberOfShards, routingNumShards, mapping, uuid } = esIndexMetadata(metadata)
+    try {
+      checkRoutingRequired(mapping, index, uuid, item.id, item.routing)
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      results[position] = { ok: false, index, id: item.id, error }
+      return
+    }
     const shard = shardId(item.id, item.routing, numberOfShards, routingNumShards)
     const key = `${index}\u0000${shard}`
     const group = groups.get(key) ?? { index, shard, positions: [] }

@@ -7,6 +7,7 @@ import { EsException, illegalArgumentException, indexNotFoundException } from '.
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
+import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
 
 /** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
 export function singleIndex(context: RestContext, name: string): IndexService {
@@ -26,6 +27,8 @@ export async function realtimeGet(
   routing: string | null,
 ): Promise<{ index: IndexService; doc: StoredDocument | null }> {
   const index = singleIndex(context, name)
+  const { mapping, uuid } = index.metadata
+  checkRoutingRequired(mapping, index.metadata.name, uuid, id, routing)
   const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'get',

@@ -35,6 +35,7 @@ import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import { searchSortIndex } from '../search/sort/nested-sort.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { ShardResponse } from './shard-messages.ts'
+import { storedSource } from './stored-source.ts'
 import type { ReaderIdForNode } from '../search/context/scroll-id.ts'
 
 export interface SearchShardsRequest {
@@ -61,6 +62,8 @@ export interface DistributedHit extends SearchHit {
   collapseValue?: CollapseValue
   /** With a nested query's `inner_hits`: its sections (fetch/nested-inner-hits.ts). */
   nestedInnerHits?: readonly NestedInnerHitsWire[]
+  /** The `_source` the hit's index stored (stored-source.ts): null when its mapping keeps none. */
+  source: string | null
 }
 
 export interface DistributedSearchResult {
@@ -195,11 +198,13 @@ export function reduceShardAnswers(
     aggregations: reduced.aggregations,
     suggest: parsed.suggest && reduceSuggestions(queried.map(({ wire }) => wire.suggest ?? [])),
     hits: reduced.docs.map(({ result, doc }) => {
-      const { wire, node } = byShard.get(result.shardIndex)!
+      const { wire, node, index } = byShard.get(result.shardIndex)!
       const position = wire.docs.indexOf(doc)
       const explanation = wire.explanations?.[position]
+      const stored = wire.hits[position]!
       return {
-        ...fetchHit(result, doc, wire.hits[position]!, trackScores),
+        ...fetchHit(result, doc, stored, trackScores),
+        source: storedSource(index.metadata.mapping, stored.source),
         explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
         highlight: wire.highlights?.[position] ?? null,
         matchedQueries: wire.matchedQueries?.[position] ?? [],

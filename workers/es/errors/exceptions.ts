@@ -221,6 +221,11 @@ export function failedToParseMapping(message: string): EsException {
   return mapperParsingException(`Failed to parse mapping: ${message}`, mapperParsingException(message))
 }
 
+/** The same wrapping of an error of any type: "Failed to parse mapping: <its reason>", caused by it. */
+export function failedToParseMappingFrom(cause: EsException): EsException {
+  return mapperParsingException(`Failed to parse mapping: ${cause.reason}`, cause)
+}
+
 /** ValidationException.getMessage over the collected errors. */
 export function actionRequestValidationException(errors: readonly string[]): EsException {
   const reason = 'Validation Failed: ' + errors.map((e, i) => `${i + 1}: ${e};`).join('')

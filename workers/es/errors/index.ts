@@ -22,6 +22,7 @@ export {
   jacksonException,
   mapperParsingException,
   failedToParseMapping,
+  failedToParseMappingFrom,
   numberFormatException,
   parsingException,
   resourceAlreadyExistsException,

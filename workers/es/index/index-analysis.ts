@@ -2,7 +2,8 @@
  * An index's analysis, as its IndexMetadata keeps it: the `analysis` settings and limits given at creation
  * (custom analyzers, tokenizers, token filters, char filters and normalizers), built into IndexAnalyzers.
  * Bad settings fail index creation with ES's illegal_argument_exception; a mapping naming an analyzer the
- * index does not have fails with ES's mapper_parsing_exception, as MappingParserContext does.
+ * index does not have fails with ES's mapper_parsing_exception, as MappingParserContext does (in a dynamic
+ * template's mapping, as RootObjectMapper's validation of the template fails).
  */
 import { indexTokens, type Analyzer, type TermSink } from '../analysis/index.ts'
 import type { IndexAnalysisSettings } from '../analysis/custom/index-analysis-settings.ts'
@@ -11,6 +12,7 @@ import { IllegalArgumentException } from '../analysis/token-list.ts'
 import { illegalArgumentException, mapperParsingException } from '../errors/index.ts'
 import type { FieldMapping, Mapping } from './mapper/mapping.ts'
 import type { TextAnalyzer } from './mapper/field-indexer.ts'
+import { validateTemplate } from './mapper/dynamic-templates.ts'
 
 /** The mapping parameters that name an analyzer. */
 const ANALYZER_PARAMETERS = ['analyzer', 'search_analyzer', 'search_quote_analyzer'] as const
@@ -60,6 +62,8 @@ export class IndexAnalysis {
       }
     }
     check(mapping.properties)
+    for (const template of mapping.dynamic_templates ?? [])
+      validateTemplate(template, (field) => check(Object.fromEntries([[template.name, field]])))
   }
 }
 

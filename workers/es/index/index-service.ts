@@ -67,8 +67,9 @@ export class IndexService {
     parsed: XContentObject,
     routing: string | null,
     now: number,
+    dynamicTemplates?: Readonly<Record<string, string>>,
   ): ShardWrite {
-    const document = parseDocument(parsed, this.metadata.mapping, id)
+    const document = parseDocument(parsed, this.metadata.mapping, id, true, dynamicTemplates)
     if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
     const { write, operation } = shard.indexDocument(id, source, routing, this.indexing(id, document), now)
     return { shard: shard.shardId, write, operation }

@@ -7,6 +7,7 @@
 import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import { fetchedSource } from '../action/get-result.ts'
+import { storedSource } from '../action/stored-source.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
@@ -115,7 +116,11 @@ export function shardAggregationContext(
         // A sorted top_hits leaves its hits unscored (Float.NaN, written null) unless it tracks scores.
         hit.set('_score', sortFields === null || request.trackScores ? new JavaFloat(score) : null)
         if (metadata) addAll(hit, metadataFields(stored.routing, ignored?.[i] ?? []))
-        const source = fetchedSource(stored.source, null, request.fetchSource)
+        const source = fetchedSource(
+          storedSource(index.metadata.mapping, stored.source),
+          null,
+          request.fetchSource,
+        )
         if (source !== undefined) hit.set('_source', source)
         addAll(hit, documentFieldSections(fields?.[i] ?? null))
         if (sortFields !== null) hit.set('sort', formatSortValues(sortFields, sortValues))

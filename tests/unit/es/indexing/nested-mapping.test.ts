@@ -3,7 +3,7 @@
 // a document's nested documents in block order with their identities and include_in_parent / include_in_root copies.
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../../../workers/es/index/mapper/document-parser.ts'
-import { mappingToJson } from '../../../../workers/es/index/mapper/mapping.ts'
+import { mappingToJson } from '../../../../workers/es/index/mapper/mapping-json.ts'
 import { mergeMapping } from '../../../../workers/es/index/mapper/mapping-merge.ts'
 import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
 import { nestedIdentityJson, nestedPaths } from '../../../../workers/es/index/mapper/nested-mapping.ts'

@@ -99,7 +99,7 @@ function v2Mapping(templates: readonly Template[], requested: XContentValue | un
     t.mappings === undefined ? [] : [parseMapping(parseJson(t.mappings))],
   )
   if (requested !== undefined || mappings.length === 0) mappings.push(parseMapping(requested))
-  return mappings.reduce((merged, next) => mergeMapping(merged, next))
+  return mappings.reduce((merged, next) => mergeMapping(merged, next, true))
 }
 
 /** parseV1Mappings: the legacy templates' mappings (highest order first) merged under the request's. */

@@ -13,6 +13,11 @@
  * leaves them: every nested document after its own nested documents, siblings in source order, the root (the
  * ParsedDocument itself) last. More than 10000 nested documents fail the document (index.mapping.nested_objects.limit).
  *
+ * New fields are mapped by dynamic-mapping.ts (the root's dynamic templates, date and numeric detection). A field
+ * with `copy_to` has each of its values parsed again as a value of each target (copy-to.ts), from the root, as if
+ * the document held it there: a missing target is mapped dynamically (or refused under `dynamic: strict`), a
+ * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing.
+ *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
  * of the properties, which takes the new fields and becomes `mappingUpdate`.
@@ -20,8 +25,7 @@
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
 import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
-import { dynamicNumberMapping, dynamicStringMapping } from './dynamic-mapping.ts'
-import type { RuntimeSection } from './runtime-field.ts'
+import { dynamicFieldMapping } from './dynamic-mapping.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
@@ -51,15 +55,30 @@ export interface ParsedDocument {
   mappingUpdate: Mapping | null
 }
 
-/** `id`, when known, names the document in a field's parse failure ("in document with id '1'"). */
+/**
+ * `id`, when known, names the document in a field's parse failure ("in document with id '1'"); `copyTo` false
+ * leaves out the values copy_to adds (for readers of `_source` values, such as the `fields` option).
+ */
 export function parseDocument(
   source: XContentObject,
   mapping: Mapping,
   id: string | null = null,
+  copyTo = true,
+  dynamicTemplates: Readonly<Record<string, string>> = {},
 ): ParsedDocument {
+  if (mapping.enabled === false) return { fields: [], nested: [], mappingUpdate: null }
+  const options = { id, copyTo, dynamicTemplates }
   return (
-    walk(source, mapping, null, id) ?? walk(source, mapping, structuredCloneMapping(mapping.properties), id)!
+    walk(source, mapping, null, options) ??
+    walk(source, mapping, structuredCloneMapping(mapping.properties), options)!
   )
+}
+
+interface WalkOptions {
+  id: string | null
+  copyTo: boolean
+  /** A bulk item's `dynamic_templates`: the template to map each new field's path with. */
+  dynamicTemplates: Readonly<Record<string, string>>
 }
 
 /**
@@ -70,12 +89,13 @@ function walk(
   source: XContentObject,
   mapping: Mapping,
   writable: Record<string, FieldMapping> | null,
-  id: string | null,
+  options: WalkOptions,
 ): ParsedDocument | null {
   const properties = writable ?? mapping.properties
   const root = new DocFields(null)
-  const walker = new DocumentWalk(writable, root, id, mapping.runtime)
   const dynamic = mapping.dynamic ?? 'true'
+  const copyTo = { properties, dynamic, enabled: options.copyTo }
+  const walker = new DocumentWalk(writable, root, options.id, mapping, copyTo, options.dynamicTemplates)
   for (const [key, value] of source) walker.visit(value, key, key, properties, dynamic, root)
   if (walker.gaveUp) return null
   return {
@@ -133,13 +153,22 @@ class DocumentWalk {
   gaveUp = false
   /** Per nested path, how many of its objects the enclosing document has had so far (their offsets). */
   private offsets: Map<DocFields, Map<string, number>> | null = null
+  /** Whether a copy_to value is being parsed (its target's own copy_to is not followed). */
+  private copying = false
 
   constructor(
     private readonly writable: Record<string, FieldMapping> | null,
     private readonly root: DocFields,
     private readonly id: string | null,
-    /** The mapping's runtime fields: a leaf value at one of their paths is neither indexed nor mapped. */
-    private readonly runtime: RuntimeSection | undefined,
+    /** The root mapping: its dynamic templates and detection settings map new fields. */
+    private readonly mapping: Mapping,
+    /** Where copy_to values are parsed from: the root's properties and dynamic mode; `enabled` false skips them. */
+    private readonly copyTo: {
+      properties: Record<string, FieldMapping>
+      dynamic: DynamicMode
+      enabled: boolean
+    },
+    private readonly dynamicTemplates: Readonly<Record<string, string>>,
   ) {}
 
   visit(
@@ -162,7 +191,12 @@ class DocumentWalk {
     let field = ownField(parent, name)
     if (!field) {
       // DocumentParser's NoOpFieldMapper: a runtime field of that path takes the value (read from _source).
-      if (!(value instanceof Map) && this.runtime !== undefined && ownField(this.runtime, path)) return
+      if (
+        !(value instanceof Map) &&
+        this.mapping.runtime !== undefined &&
+        ownField(this.mapping.runtime, path)
+      )
+        return
       if (dynamic === 'strict') {
         throw new EsException({
           type: 'strict_dynamic_mapping_exception',
@@ -175,7 +209,7 @@ class DocumentWalk {
         this.gaveUp = true
         return
       }
-      field = dynamicMapping(value)
+      field = dynamicFieldMapping(value, name, path, this.mapping, ownField(this.dynamicTemplates, path))
       setOwn(parent, name, field)
       this.added = true
     }
@@ -200,9 +234,28 @@ class DocumentWalk {
     }
     const leaf = value instanceof XNumber ? value.value : value
     this.addValue(doc, path, field, leaf)
-    if (field.fields === undefined) return
-    for (const [sub, subField] of Object.entries(field.fields))
-      this.addValue(doc, `${path}.${sub}`, subField, leaf)
+    if (field.fields !== undefined) {
+      for (const [sub, subField] of Object.entries(field.fields))
+        this.addValue(doc, `${path}.${sub}`, subField, leaf)
+    }
+    if (field.copy_to !== undefined && this.copyTo.enabled && !this.copying)
+      this.copyValue(value, field.copy_to)
+  }
+
+  /** DocumentParser.parseCopyFields: the value parsed again at each target path, from the root. */
+  private copyValue(value: XContentValue, targets: readonly string[]): void {
+    this.copying = true
+    try {
+      for (const target of targets) {
+        const parts = target.split('.')
+        let wrapped = value
+        for (let i = parts.length - 1; i > 0; i--) wrapped = new Map([[parts[i]!, wrapped]])
+        const { properties, dynamic } = this.copyTo
+        this.visit(wrapped, parts[0]!, parts[0]!, properties, dynamic, this.root)
+      }
+    } finally {
+      this.copying = false
+    }
   }
 
   private addGeoPoints(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
@@ -257,13 +310,6 @@ class DocumentWalk {
 function parentName(path: string): string {
   const dot = path.lastIndexOf('.')
   return dot < 0 ? '_doc' : path.slice(0, dot)
-}
-
-function dynamicMapping(value: Exclude<XContentValue, null | XContentValue[]>): FieldMapping {
-  if (value instanceof Map) return { type: 'object', properties: {} }
-  if (value instanceof XNumber) return dynamicNumberMapping(value.isInteger)
-  if (typeof value === 'boolean') return { type: 'boolean' }
-  return dynamicStringMapping(value)
 }
 
 function objectIntoLeaf(path: string, field: FieldMapping): EsException {

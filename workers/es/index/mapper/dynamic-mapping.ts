@@ -1,23 +1,99 @@
 /**
- * Dynamic field mapping as ES 8 does it for a value of a field it has not seen (`dynamic: true`):
- * strings that match a dynamic date format become `date` fields, other strings `text` with a `keyword`
- * multi-field (ignore_above 256), JSON integers `long`, other JSON numbers `float`, booleans `boolean`,
- * objects `object`. Numeric detection is off by default, as in ES.
+ * Dynamic field mapping as ES 8 does it for a value of a field it has not seen (DynamicFieldsBuilder, under
+ * `dynamic: true`). The value's JSON kind is detected first:
+ * - a string that parses as a Java long is `long`, one that parses as a Java double `double`, when the root's
+ *   `numeric_detection` is on (off by default); otherwise, when `date_detection` is on (the default) and the
+ *   string is not a number at all, the first of the root's `dynamic_date_formats` that parses it makes it a
+ *   `date` (by default strict_date_optional_time, then `yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis`);
+ *   else it is a `string`;
+ * - JSON integers are `long`, other JSON numbers `double`, booleans `boolean`, objects `object`.
+ * The first of the root's dynamic templates that matches the field's path, name and kind (dynamic-templates.ts)
+ * gives its mapping (a date template without `format` takes the detected format); without one, a string is `text`
+ * with a `keyword` multi-field (ignore_above 256), a double `float`, a date `date` with the detected format
+ * (none shown for the default one), the others their own type.
  */
-import type { FieldMapping } from './mapping.ts'
+import { DateFormatter } from '../../common/time/index.ts'
+import { XNumber, type XContentValue } from '../../xcontent/index.ts'
+import { documentParsingException, mapperParsingException } from '../../errors/index.ts'
+import { hasProperties, type FieldMapping, type Mapping } from './mapping.ts'
+import { findTemplate, templateField, type XContentFieldType } from './dynamic-templates.ts'
 
 /** strict_date_optional_time: a full date, optionally a time of day and a zone. */
 const STRICT_DATE_OPTIONAL_TIME =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/
 /** yyyy/MM/dd HH:mm:ss||yyyy/MM/dd */
 const SLASH_DATE = /^\d{4}\/\d{2}\/\d{2}(?: \d{2}:\d{2}:\d{2})?$/
+const SLASH_DATE_FORMAT = 'yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis'
 
-export function dynamicStringMapping(value: string): FieldMapping {
-  if (STRICT_DATE_OPTIONAL_TIME.test(value) && isCalendarDate(value, '-')) return { type: 'date' }
-  if (SLASH_DATE.test(value) && isCalendarDate(value, '/')) {
-    return { type: 'date', format: 'yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis' }
+/** Long.parseLong: optional sign, decimal digits, within 64 bits. */
+const JAVA_LONG = /^[+-]?\d+$/
+const LONG_LIMIT = 2n ** 63n
+/** Double.parseDouble (decimal forms; the text is trimmed of control characters and spaces first). */
+const JAVA_DOUBLE = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/
+
+type Leaf = Exclude<XContentValue, null | XContentValue[]>
+/** The kinds a JSON value can be (binary is CBOR/SMILE only). */
+type JsonKind = Exclude<XContentFieldType, 'binary'>
+
+/**
+ * The mapping of a new field at `path` (its own name `name`) whose first value is `value`; `templateName`, from
+ * a bulk item's `dynamic_templates`, names the template to use whatever its conditions (one that does not exist
+ * fails the document, DocumentParserContext.findDynamicTemplate).
+ */
+export function dynamicFieldMapping(
+  value: Leaf,
+  name: string,
+  path: string,
+  root: Mapping,
+  templateName?: string,
+): FieldMapping {
+  const { kind, format } = detect(value, root)
+  const templates = root.dynamic_templates ?? []
+  const template =
+    templateName === undefined
+      ? findTemplate(templates, path, name, kind)
+      : (templates.find((candidate) => candidate.name === templateName) ??
+        missingTemplate(templateName, path))
+  if (template === null) return defaultMapping(kind, format)
+  const field = templateField(template, name, kind)
+  if (hasProperties(field)) field.properties ??= {}
+  if (kind === 'date' && field.type === 'date' && field.format === undefined && format !== undefined)
+    field.format = format
+  return field
+}
+
+function missingTemplate(templateName: string, path: string): never {
+  const message = `Can't find dynamic template for dynamic template name [${templateName}] of field [${path}]`
+  throw documentParsingException(1, 2, `failed to parse: ${message}`, mapperParsingException(message))
+}
+
+function detect(value: Leaf, root: Mapping): { kind: JsonKind; format?: string } {
+  if (value instanceof Map) return { kind: 'object' }
+  if (value instanceof XNumber) return { kind: value.isInteger ? 'long' : 'double' }
+  if (typeof value === 'boolean') return { kind: 'boolean' }
+  const asLong = JAVA_LONG.test(value) && BigInt(value) < LONG_LIMIT && BigInt(value) >= -LONG_LIMIT
+  const asDouble = JAVA_DOUBLE.test(value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''))
+  if (asLong && root.numeric_detection === true) return { kind: 'long' }
+  if (asDouble && root.numeric_detection === true) return { kind: 'double' }
+  if (asLong || asDouble || root.date_detection === false) return { kind: 'string' }
+  const formats = root.dynamic_date_formats
+  if (formats === undefined) {
+    if (STRICT_DATE_OPTIONAL_TIME.test(value) && isCalendarDate(value, '-')) return { kind: 'date' }
+    if (SLASH_DATE.test(value) && isCalendarDate(value, '/'))
+      return { kind: 'date', format: SLASH_DATE_FORMAT }
+    return { kind: 'string' }
   }
-  return { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 256 } } }
+  const format = formats.find((pattern) => parses(pattern, value))
+  return format === undefined ? { kind: 'string' } : { kind: 'date', format }
+}
+
+function parses(pattern: string, text: string): boolean {
+  try {
+    DateFormatter.forPattern(pattern).parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function isCalendarDate(value: string, separator: string): boolean {
@@ -27,6 +103,19 @@ function isCalendarDate(value: string, separator: string): boolean {
   return day <= daysInMonth
 }
 
-export function dynamicNumberMapping(isInteger: boolean): FieldMapping {
-  return { type: isInteger ? 'long' : 'float' }
+/** DynamicFieldsBuilder.Concrete: the mapping of a new field no template maps. */
+function defaultMapping(kind: JsonKind, format: string | undefined): FieldMapping {
+  switch (kind) {
+    case 'object':
+      return { type: 'object', properties: {} }
+    case 'string':
+      return { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 256 } } }
+    case 'double':
+      return { type: 'float' }
+    case 'date':
+      return format === undefined ? { type: 'date' } : { type: 'date', format }
+    case 'long':
+    case 'boolean':
+      return { type: kind }
+  }
 }

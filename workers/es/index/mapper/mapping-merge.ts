@@ -10,12 +10,16 @@
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
  *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`) take the update's value.
+ * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
+ *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { hasProperties, ownField, runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 import { mergeRuntime } from './runtime-field.ts'
+import { mergeRootParameters } from './root-object-mapper.ts'
+import { validateCopyTo } from './copy-to.ts'
 
 const UPDATABLE = new Set(['search_analyzer', 'search_quote_analyzer', 'ignore_above'])
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
@@ -28,15 +32,17 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 /** A leaf field's parameter value: mapping parameters are scalars. */
 type Scalar = string | number | boolean | null
 
-export function mergeMapping(existing: Mapping, update: Mapping): Mapping {
+export function mergeMapping(existing: Mapping, update: Mapping, indexTemplate = false): Mapping {
   const dynamic = update.dynamic ?? existing.dynamic
   const runtime = mergeRuntime(runtimeFields(existing), update.runtime)
   const merged: Mapping = {
     ...(dynamic !== undefined ? { dynamic } : {}),
     ...(runtime !== undefined ? { runtime } : {}),
+    ...mergeRootParameters(existing, update, indexTemplate),
     properties: mergeProperties(existing.properties, update.properties, ''),
   }
   checkNestedFieldsLimit(merged)
+  validateCopyTo(merged)
   return merged
 }
 

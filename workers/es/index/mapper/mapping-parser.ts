@@ -1,6 +1,6 @@
 /**
  * Reading a `mappings` body (index creation, PUT _mapping) into a Mapping, as ES 8's MappingParser
- * reads the root object: a single `_doc` wrapper is unwrapped, `properties` and `dynamic` are read, and
+ * reads the root object: a single `_doc` wrapper is unwrapped, `properties`, `dynamic` and the others are read, and
  * any other root key is refused with mapper_parsing_exception "Root mapping definition has unsupported
  * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
@@ -24,8 +24,10 @@ import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from './runtime-field.ts'
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
+import { parseRootParameters } from './root-object-mapper.ts'
+import { copyToFields, validateCopyTo } from './copy-to.ts'
 
-/** Root keys ES accepts; only `dynamic` and `properties` are kept, the others are read and ignored. */
+/** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
   'dynamic',
   'properties',
@@ -57,9 +59,11 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   const mapping: Mapping = {
     ...(dynamic !== undefined ? { dynamic: javaToString(dynamic) as Mapping['dynamic'] } : {}),
     ...(runtime !== undefined ? { runtime: runtimeSection(runtime) } : {}),
+    ...parseRootParameters(root),
     properties: properties instanceof Map ? parseProperties(properties) : {},
   }
   checkNestedFieldsLimit(mapping)
+  validateCopyTo(mapping)
   return mapping
 }
 
@@ -89,6 +93,7 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
       if (key === 'properties' || key === 'fields')
         setOwn(field, key, value instanceof Map ? parseProperties(value) : {})
       else if (key === 'dynamic') setOwn(field, key, javaToString(value))
+      else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
       else setOwn(field, key, value instanceof XNumber ? value.value : value)
     }
     field.type ??= 'object'
@@ -105,6 +110,11 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   return field as unknown as FieldMapping
 }
 
+/** One field's definition (`type` defaulting to `object`), read as a property of that name is. */
+export function parseFieldMapping(name: string, definition: XContentObject): FieldMapping {
+  return parseProperties(new Map([[name, definition]]))[name]!
+}
+
 /** TypeParsers lookup: a type ES has no handler for is refused as ES refuses it; one ES has but the playground lacks, as not available. */
 function checkFieldType(name: string, type: unknown): void {
   const typeName = String(type)
@@ -115,7 +125,7 @@ function checkFieldType(name: string, type: unknown): void {
 }
 
 /** Java's toString of a parsed JSON value: `{a=1, b=[x, y]}`. */
-function javaToString(value: XContentValue): string {
+export function javaToString(value: XContentValue): string {
   if (value instanceof XNumber) return value.text
   if (value instanceof Map) {
     return `{${[...value].map(([key, entry]) => `${key}=${javaToString(entry)}`).join(', ')}}`

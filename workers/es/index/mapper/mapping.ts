@@ -1,11 +1,11 @@
 /**
- * An index's mapping as Elasticsearch stores and returns it: `dynamic` and a tree of `properties`.
- * Field mappings keep their parameters in the order ES writes them (`type` first); properties print in
- * name order, as ES's ObjectMapper serialises them.
+ * An index's mapping as Elasticsearch stores it: `dynamic`, the root's other parameters (root-object-mapper.ts),
+ * `runtime` and a tree of `properties`. Field mappings keep their parameters in the order ES writes them (`type`
+ * first); mapping-json.ts prints them.
  */
-import type { JsonOut } from '../../xcontent/index.ts'
 import { derivedSubfields } from './search-as-you-type-field.ts'
-import { runtimeToJson, type RuntimeField, type RuntimeSection } from './runtime-field.ts'
+import type { RuntimeField, RuntimeSection } from './runtime-field.ts'
+import type { DynamicTemplate } from './dynamic-templates.ts'
 
 /** The field types the playground maps. */
 export const FIELD_TYPE_NAMES = [
@@ -122,6 +122,8 @@ export interface FieldMapping {
   derived?: { shingleSize: number; prefix: boolean }
   /** Set on the leaf a search sees for a runtime field (search-fields.ts): its definition; never in `properties`. */
   runtime?: RuntimeField
+  /** The fields this field's values are also indexed into (copy-to.ts), always a list once parsed. */
+  copy_to?: string[]
 }
 
 /**
@@ -139,10 +141,29 @@ export function hasProperties(field: FieldMapping): boolean {
 
 export type DynamicMode = 'true' | 'false' | 'strict'
 
+/** The `_source` metadata field's parameters (source-field.ts). */
+export interface SourceFieldMapping {
+  enabled?: boolean
+  includes?: string[]
+  excludes?: string[]
+}
+
+/**
+ * The root object's parameters besides `dynamic` and `properties` (root-object-mapper.ts): each is present only
+ * when a mapping set it (ES's Explicit values), `_meta` as the JSON text given.
+ */
 export interface Mapping {
   dynamic?: DynamicMode
   /** The `runtime` section (runtime-field.ts); a null entry only in a parsed update, where it removes the field. */
   runtime?: RuntimeSection
+  enabled?: boolean
+  _meta?: string
+  _routing?: { required: boolean }
+  _source?: SourceFieldMapping
+  dynamic_date_formats?: string[]
+  dynamic_templates?: DynamicTemplate[]
+  date_detection?: boolean
+  numeric_detection?: boolean
   properties: Record<string, FieldMapping>
 }
 
@@ -151,25 +172,6 @@ export function runtimeFields(mapping: Mapping): Record<string, RuntimeField> {
   const out: Record<string, RuntimeField> = {}
   for (const [name, field] of Object.entries(mapping.runtime ?? {}))
     if (field !== null) setOwn(out, name, field)
-  return out
-}
-
-/**
- * The JSON form ES returns: `dynamic`, `runtime`, then properties sorted by name at every level, `type: object`
- * left out.
- */
-export function mappingToJson(mapping: Mapping): { [key: string]: JsonOut } {
-  const out: { [key: string]: JsonOut } = {}
-  if (mapping.dynamic !== undefined) out.dynamic = mapping.dynamic
-  const runtime = runtimeFields(mapping)
-  if (Object.keys(runtime).length > 0) out.runtime = runtimeToJson(runtime)
-  if (Object.keys(mapping.properties).length > 0) out.properties = propertiesToJson(mapping.properties)
-  return out
-}
-
-function propertiesToJson(properties: Record<string, FieldMapping>): { [key: string]: JsonOut } {
-  const out: { [key: string]: JsonOut } = {}
-  for (const name of Object.keys(properties).sort()) setOwn(out, name, fieldToJson(properties[name]!))
   return out
 }
 
@@ -183,34 +185,6 @@ export function ownField<T>(record: Record<string, T>, name: string): T | undefi
 
 export function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
   Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true })
-}
-
-function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
-  if (field.type === 'nested') return nestedToJson(field)
-  const out: { [key: string]: JsonOut } = {}
-  if (field.type !== 'object') out.type = field.type
-  for (const [key, value] of Object.entries(field)) {
-    if (key === 'type' || value === undefined) continue
-    out[key] =
-      key === 'properties' || key === 'fields'
-        ? propertiesToJson(value as Record<string, FieldMapping>)
-        : (value as string | number | boolean)
-  }
-  return out
-}
-
-/**
- * NestedObjectMapper.toXContent: `type`, `include_in_parent` and `include_in_root` only when true, `dynamic`, then
- * the properties (left out when there are none).
- */
-function nestedToJson(field: FieldMapping): { [key: string]: JsonOut } {
-  const out: { [key: string]: JsonOut } = { type: 'nested' }
-  if (field.include_in_parent === true) out.include_in_parent = true
-  if (field.include_in_root === true) out.include_in_root = true
-  if (field.dynamic !== undefined) out.dynamic = field.dynamic
-  const properties = field.properties ?? {}
-  if (Object.keys(properties).length > 0) out.properties = propertiesToJson(properties)
-  return out
 }
 
 /** Every leaf field by its full path (`user.name`, `message.keyword`, `title._2gram`), with its mapping. */

@@ -118,7 +118,13 @@ function prepareItem(context: RestContext, item: BulkItemRequest): ItemOutcome {
     id,
     write: {
       index,
-      item: { ...base, op: 'index', create: item.opType === 'create', text },
+      item: {
+        ...base,
+        op: 'index',
+        create: item.opType === 'create',
+        text,
+        ...(item.dynamicTemplates !== null ? { dynamicTemplates: item.dynamicTemplates } : {}),
+      },
       pipeline: item.pipeline,
     },
   }

@@ -32,6 +32,8 @@ import { scalarText } from '../../search/queries/query-parsing.ts'
 import { resolveSearchTargets } from './search-actions.ts'
 import { refreshPolicy } from '../../action/doc-write.ts'
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
+import type { IndexService } from '../../index/index-service.ts'
+import { requireStoredSource, storedSource } from '../../action/stored-source.ts'
 import {
   bulkByScroll,
   scrollHits,
@@ -157,8 +159,13 @@ function deleteByQuery(context: RestContext, req: RestHandlerRequest): Promise<R
 function updateByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   return byQuery(context, req, { updated: true, created: false }, ({ index, doc }) => ({
     index: index.metadata.name,
-    item: { op: 'index', ...readCas(doc), create: false, text: doc.source },
+    item: { op: 'index', ...readCas(doc), create: false, text: sourceToRewrite(index, doc) },
   }))
+}
+
+/** The source a rewrite indexes: the one the hit's index stored, or the request fails (stored-source.ts). */
+function sourceToRewrite(index: IndexService, doc: StoredDocument): string {
+  return requireStoredSource(index.metadata.name, doc.id, storedSource(index.metadata.mapping, doc.source))
 }
 
 /** A write conditional on the document being as it was read. */
@@ -211,7 +218,7 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
   const batchSize = source.get('size')
   if (batchSize !== undefined) opts.scrollSize = positiveInt(batchSize, 'size', 1000)
   const hits = await queryHits(context, null, indices, source.get('query'), started)
-  const { status, body: response } = await bulkByScroll(context, started, hits, opts, ({ doc }) => ({
+  const { status, body: response } = await bulkByScroll(context, started, hits, opts, ({ index, doc }) => ({
     index: target,
     item: {
       op: 'index',
@@ -220,7 +227,7 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
       ifSeqNo: null,
       ifPrimaryTerm: null,
       create: opType === 'create',
-      text: doc.source,
+      text: sourceToRewrite(index, doc),
     },
   }))
   return json(status, response)

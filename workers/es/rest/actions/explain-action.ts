@@ -26,6 +26,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { indexLimits } from '../../index/index-limit-settings.ts'
+import { checkRoutingRequired } from '../../index/mapper/routing-field.ts'
 
 export function registerExplainAction(controller: RestController, context: RestContext): void {
   const explain = (req: RestHandlerRequest) => guarded(() => runExplain(context, req))
@@ -72,6 +73,7 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
   const id = req.path.id!
   const query = explainQuery(context, req, index, aliasFilter, now)
   const head = { _index: index.metadata.name, _id: id }
+  checkRoutingRequired(index.metadata.mapping, index.metadata.name, index.metadata.uuid, id, routing)
   const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'explain',

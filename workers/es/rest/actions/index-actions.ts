@@ -8,7 +8,7 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
-import { mappingToJson } from '../../index/mapper/mapping.ts'
+import { mappingToJson } from '../../index/mapper/mapping-json.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'

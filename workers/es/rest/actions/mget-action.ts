@@ -114,7 +114,7 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
     items.map(async ({ index: name, id, routing, fetch }) => {
       try {
         const { index, doc } = await realtimeGet(context, name!, id!, routing)
-        return getResultFields(index.metadata.name, id!, doc, fetch)
+        return getResultFields(index.metadata.name, id!, doc, fetch, index.metadata.mapping)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         return failureEntry(name!, id!, error)

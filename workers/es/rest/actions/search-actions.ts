@@ -278,7 +278,7 @@ function searchHitsJson(
       ...identityFields(hit.doc, fetch),
       _score: hit.score === null ? null : new JavaFloat(hit.score),
       ...(metadata ? metadataFields(hit.doc.routing, hit.ignored) : {}),
-      ...sourceField(hit.doc.source, parsed.fetchSource),
+      ...sourceField(hit.source, parsed.fetchSource),
       ...documentFieldSections(hit.documentFields),
       ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
       ...(hit.sort !== null ? { sort: hit.sort } : {}),

@@ -24,6 +24,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { isBlank, parseRequestBody } from '../request-body.ts'
+import { checkRoutingRequired } from '../../index/mapper/routing-field.ts'
 
 interface TermVectorsFlags {
   positions: boolean
@@ -54,6 +55,7 @@ async function termVectors(context: RestContext, req: RestHandlerRequest): Promi
   const index = singleIndex(context, name)
   const metadata = context.indices.all().map((i) => i.metadata)
   const routing = resolveIndexRouting(metadata, name, request.routing)
+  checkRoutingRequired(index.metadata.mapping, index.metadata.name, index.metadata.uuid, id, routing)
   const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'termvectors',

@@ -100,7 +100,9 @@ export class FieldFetcher {
 
   /** Each matched field with its values in this document (empty ones included, as FieldFetcher.fetch keeps them). */
   fetch(source: XContentObject, docId: number): DocumentField[] {
-    const parsed = new Map(parseDocument(source, this.mapping).fields.map((f) => [f.path, f.values]))
+    const parsed = new Map(
+      parseDocument(source, this.mapping, null, false).fields.map((f) => [f.path, f.values]),
+    )
     const out: DocumentField[] = []
     for (const [name, fetcher] of this.fetchers) out.push({ name, ...fetcher(parsed, docId) })
     if (this.unmappedPatterns.length > 0) this.collectUnmapped(source, out)

@@ -173,7 +173,7 @@ function breakerFor(content: string, field: FieldToHighlight): PassageBreaker {
 export function highlightHit(context: HighlightContext, source: string, docId: number): HitHighlight | null {
   const fields = fieldsToHighlight(context)
   if (fields.size === 0) return null
-  const parsed = parseDocument(parseRequestBody(source), context.index.metadata.mapping)
+  const parsed = parseDocument(parseRequestBody(source), context.index.metadata.mapping, null, false)
   const values = new Map(parsed.fields.map((field) => [field.path, field.values]))
   const found: HitHighlight = []
   for (const [name, field] of fields) {

@@ -1,0 +1,60 @@
+/**
+ * A mapping's JSON as ES returns it (GET _mapping, GET <index>, _cluster/state): ObjectMapper.toXContent's order
+ * at the root (`dynamic`, the root parameters, `runtime`, `properties`), properties sorted by name at every level,
+ * `type: object` left out, a field's parameters in the order they were given with `copy_to` last.
+ * Kept apart from mapping.ts, which the parsers import, so that printing's imports make no cycle with them.
+ */
+import type { JsonOut } from '../../xcontent/index.ts'
+import { runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import { runtimeToJson } from './runtime-field.ts'
+import { rootParametersToJson } from './root-object-mapper.ts'
+
+/**
+ * The JSON form ES returns (ObjectMapper.toXContent's order): `dynamic`, the root parameters
+ * (root-object-mapper.ts), `runtime`, then properties sorted by name at every level, `type: object` left out.
+ */
+export function mappingToJson(mapping: Mapping): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = {}
+  if (mapping.dynamic !== undefined) out.dynamic = mapping.dynamic
+  rootParametersToJson(mapping, out)
+  const runtime = runtimeFields(mapping)
+  if (Object.keys(runtime).length > 0) out.runtime = runtimeToJson(runtime)
+  if (Object.keys(mapping.properties).length > 0) out.properties = propertiesToJson(mapping.properties)
+  return out
+}
+
+function propertiesToJson(properties: Record<string, FieldMapping>): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = {}
+  for (const name of Object.keys(properties).sort()) setOwn(out, name, fieldToJson(properties[name]!))
+  return out
+}
+
+function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
+  if (field.type === 'nested') return nestedToJson(field)
+  const out: { [key: string]: JsonOut } = {}
+  if (field.type !== 'object') out.type = field.type
+  for (const [key, value] of Object.entries(field)) {
+    if (key === 'type' || key === 'copy_to' || value === undefined) continue
+    out[key] =
+      key === 'properties' || key === 'fields'
+        ? propertiesToJson(value as Record<string, FieldMapping>)
+        : (value as string | number | boolean)
+  }
+  // FieldMapper.doXContentBody: the parameters, the multi-fields, then copy_to (always a list).
+  if (field.copy_to !== undefined && field.copy_to.length > 0) out.copy_to = field.copy_to
+  return out
+}
+
+/**
+ * NestedObjectMapper.toXContent: `type`, `include_in_parent` and `include_in_root` only when true, `dynamic`, then
+ * the properties (left out when there are none).
+ */
+function nestedToJson(field: FieldMapping): { [key: string]: JsonOut } {
+  const out: { [key: string]: JsonOut } = { type: 'nested' }
+  if (field.include_in_parent === true) out.include_in_parent = true
+  if (field.include_in_root === true) out.include_in_root = true
+  if (field.dynamic !== undefined) out.dynamic = field.dynamic
+  const properties = field.properties ?? {}
+  if (Object.keys(properties).length > 0) out.properties = propertiesToJson(properties)
+  return out
+}
