@@ -169,7 +169,11 @@ export function termWeight(ctx: SearchContext, name: string, term: string, boost
   const collection = ctx.collectionStatistics(name)
   const states = ctx.indexTermStates(name, term)
   if (collection == null || states == null) return null
-  const stats = ctx.termStatistics(name, term, states.docFreq, states.totalTermFreq)
+  // without DFS statistics to record or to score with, termStatistics answers the index's own: these
+  const stats =
+    ctx.dfs == null && ctx.global == null
+      ? states
+      : ctx.termStatistics(name, term, states.docFreq, states.totalTermFreq)
   return new TermWeight(termScorer(boost, stats, collection), stats.docFreq, collection.docCount)
 }
 

@@ -8,7 +8,8 @@
 //     searcher records them; clauses weighed without scores (`scoring` false) ask for nothing;
 //   - in a dfs_query_then_fetch query phase (`global` set) a term or field found in the aggregated statistics is
 //     answered from them, anything else (a term only some shard's rewrite produced) from this shard's own.
-// Invariant: `segment` is one of `segments`; sums are cached per term, so a query over S segments sums once.
+// Invariant: `segment` is one of `segments`; sums over several segments are cached per term, so a query over S
+// segments sums once.
 import { CollectionStatistics, DfsStatistics, TermStatistics } from './dfs-statistics'
 import { ExplainTrace } from './explain-trace'
 import { FieldIndex } from './field-index'
@@ -22,7 +23,8 @@ export class SearchContext {
   /** False inside a clause Lucene weighs with COMPLETE_NO_SCORES (filter, must_not, constant_score, negative). */
   scoring: bool = true
   segment: Segment
-  private readonly termStates: Map<string, TermStatistics | null> = new Map<string, TermStatistics | null>()
+  /** The sums over several segments by `field \0 term`, made on the first sum (a search of one segment sums none). */
+  private termStates: Map<string, TermStatistics | null> | null = null
 
   constructor(
     readonly segments: Array<Segment>,
@@ -45,8 +47,14 @@ export class SearchContext {
 
   /** The term's docFreq and totalTermFreq summed over the segments; null when no segment has it. */
   indexTermStates(field: string, term: string): TermStatistics | null {
-    const key = field + '\u0000' + term
-    if (this.termStates.has(key)) return this.termStates.get(key)
+    // One segment's numbers are read again rather than remembered (its dictionary remembers the last term looked up).
+    const remember = this.segments.length > 1
+    const key = remember ? field + '\u0000' + term : ''
+    let termStates = this.termStates
+    if (remember) {
+      if (termStates == null) this.termStates = termStates = new Map<string, TermStatistics | null>()
+      else if (termStates.has(key)) return termStates.get(key)
+    }
     let docFreq: i64 = 0
     let totalTermFreq: i64 = 0
     for (let s = 0; s < this.segments.length; s++) {
@@ -57,7 +65,7 @@ export class SearchContext {
       totalTermFreq += postings.totalTermFreq
     }
     const states = docFreq > 0 ? new TermStatistics(docFreq, totalTermFreq) : null
-    this.termStates.set(key, states)
+    if (termStates != null) termStates.set(key, states)
     return states
   }
 

@@ -93,6 +93,14 @@ export class TermDictionary {
   private positionEnds: StaticArray<i32> | null = null
   private sortedOrdinals: StaticArray<i32> | null = null
   private readonly views: Map<i32, Postings> = new Map<i32, Postings>()
+  /**
+   * The last term `get` looked up and its ordinal (-1: absent) while the dictionary held `lookedUpSize` terms: a
+   * search asks for a term several times (its statistics, its total hits, its scorer). Terms are only ever added, so
+   * the answer holds while the size is the same.
+   */
+  private lookedUp: string | null = null
+  private lookedUpSize: i32 = -1
+  private lookedUpOrdinal: i32 = -1
 
   /** Documents over all terms: Lucene's sumDocFreq. */
   get entryCount(): i32 {
@@ -297,6 +305,18 @@ export class TermDictionary {
   }
 
   get(term: string): Postings | null {
+    const t =
+      this.lookedUpSize == this.size && this.lookedUp == term ? this.lookedUpOrdinal : this.lookUp(term)
+    if (t < 0) return null
+    const views = this.views
+    if (views.has(t)) return views.get(t)
+    const view = this.postings(t)
+    views.set(t, view)
+    return view
+  }
+
+  /** The ordinal of a term (-1 when absent), remembered as the last one looked up. */
+  private lookUp(term: string): i32 {
     const length = String.UTF8.byteLength(term)
     if (<usize>length > lookupCapacity) {
       heap.free(lookup)
@@ -305,12 +325,10 @@ export class TermDictionary {
     }
     String.UTF8.encodeUnsafe(changetype<usize>(term), term.length, lookup)
     const t = this.ordinalOf(lookup, length)
-    if (t < 0) return null
-    const views = this.views
-    if (views.has(t)) return views.get(t)
-    const view = this.postings(t)
-    views.set(t, view)
-    return view
+    this.lookedUp = term
+    this.lookedUpSize = this.size
+    this.lookedUpOrdinal = t
+    return t
   }
 
   /** Term t's postings, a new view (a multi-term query walking many terms keeps none). */

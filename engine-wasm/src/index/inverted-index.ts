@@ -3,8 +3,10 @@
  * segments; every addDocuments call is flushed as a new segment, in bounded batches, merge and dropFullyDeletedSegments
  * rewrite them).
  * Each call serialises its whole input (a batch of documents, a query program, a list of docIds) into one buffer
- * in WASM memory, makes one call, copies the result out and releases both buffers. No view of `memory.buffer`
- * outlives the method that made it: any call may grow the memory and detach older views.
+ * in WASM memory, makes one call, copies the result out and releases both buffers; a query program of at most
+ * PROGRAM_BUFFER_MAX bytes goes into a buffer the index keeps from one query to the next (freed with it), so a
+ * search crosses into WASM for the search itself, its score error and the result's release only. No view of
+ * `memory.buffer` outlives the method that made it: any call may grow the memory and detach older views.
  * Doc ids are global (segment docBase + local id) and follow a rewrite through the doc map it answers.
  * Documents come in as a flush (newFlush, filled document by document, then addFlush; addDocuments does both),
  * which checks them as they stream in (document-batch.ts): docIds are integers in [0, 2^31), strictly ascending and
@@ -40,6 +42,8 @@ const decoder = new TextDecoder()
  * depends on this: 15 << 14 leaves the 100,000-document bench flush at 32 MiB, where 1 << 18 leaves 35 MiB.
  */
 const TOKENS_PER_BATCH = 15 << 14
+/** The largest query program copied into the index's kept program buffer; a larger one gets a buffer of its own. */
+const PROGRAM_BUFFER_MAX = 4 << 10
 
 /**
  * A query program followed by its statistics table, in one buffer (a view of `writer`, emptied first, valid until
@@ -63,6 +67,9 @@ export class InvertedIndex {
   private freed = false
   /** Scratch for query programs: each is copied into WASM memory at once, so one writer serves every call. */
   private readonly program = new ByteWriter()
+  /** The kept WASM buffer small query programs are copied into (0: none yet) and its size. */
+  private programBuffer = 0
+  private programCapacity = 0
 
   constructor(
     private readonly wasm: IndexExports,
@@ -128,7 +135,7 @@ export class InvertedIndex {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`)
     const threshold = Math.min(Math.max(totalHitsThreshold, 0), 0x7fffffff)
     const input = programWithStatistics(this.program, rewriteQuery(query), stats)
-    const result = this.call(input.bytes, (pointer) =>
+    const result = this.query(input.bytes, (pointer) =>
       this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt, threshold),
     )
     try {
@@ -155,7 +162,7 @@ export class InvertedIndex {
     }
     const rewritten = rewriteQuery(query)
     const input = programWithStatistics(this.program, rewritten, stats)
-    const result = this.call(input.bytes, (pointer) =>
+    const result = this.query(input.bytes, (pointer) =>
       this.wasm.explain(this.handle, pointer, docId, input.statsAt < 0 ? 0 : pointer + input.statsAt),
     )
     return readExplainTrace(new DataView(this.resultBytes(result).buffer), rewritten)
@@ -167,13 +174,13 @@ export class InvertedIndex {
    */
   dfs(query: IndexQuery): DfsStatistics {
     const program = encodeQuery(rewriteQuery(query))
-    const result = this.call(program, (pointer) => this.wasm.dfs(this.handle, pointer))
+    const result = this.query(program, (pointer) => this.wasm.dfs(this.handle, pointer))
     return readDfsStatistics(new DataView(this.resultBytes(result).buffer))
   }
 
   count(query: IndexQuery): number {
     const program = encodeQuery(rewriteQuery(query))
-    const count = this.call(program, (pointer) => this.wasm.count(this.handle, pointer))
+    const count = this.query(program, (pointer) => this.wasm.count(this.handle, pointer))
     this.throwScoreFailure()
     return count
   }
@@ -346,6 +353,7 @@ export class InvertedIndex {
   free(): void {
     if (this.freed) return
     this.freed = true
+    if (this.programBuffer !== 0) this.wasm.release(this.programBuffer)
     this.wasm.freeIndex(this.handle)
   }
 
@@ -390,6 +398,22 @@ export class InvertedIndex {
     } finally {
       this.wasm.release(result)
     }
+  }
+
+  /** Runs fn on the address of a query program copied into WASM memory: the kept program buffer when it fits. */
+  private query<T>(program: Uint8Array, fn: (pointer: number) => T): T {
+    if (program.length > PROGRAM_BUFFER_MAX) return this.call(program, fn)
+    if (this.freed) throw new Error('InvertedIndex used after free()')
+    if (program.length > this.programCapacity) {
+      const capacity = Math.min(Math.max(program.length, 2 * this.programCapacity, 256), PROGRAM_BUFFER_MAX)
+      if (this.programBuffer !== 0) this.wasm.release(this.programBuffer)
+      this.programBuffer = 0
+      this.programCapacity = 0
+      this.programBuffer = this.wasm.alloc(capacity)
+      this.programCapacity = capacity
+    }
+    new Uint8Array(this.wasm.memory.buffer, this.programBuffer >>> 0, program.length).set(program)
+    return fn(this.programBuffer)
   }
 
   /** Copies input into a fresh WASM buffer, runs fn on its address, then releases the buffer. */

@@ -120,12 +120,18 @@ function parseSearchType(value: string | undefined): SearchType {
   throw illegalArgumentException(`No search type for [${value}]`)
 }
 
+/**
+ * `queriesChecked`: on a data node, whose coordinating node parsed the same text and params first (which built
+ * every query of the request once, to check it, and threw what building them throws), the queries are not built
+ * again before they are built for an index (queryFor, postFilterFor, rescoreFor).
+ */
 export function parseSearchRequest(
   text: string | null,
   params: ReadonlyMap<string, string>,
   isCount: boolean,
   analyze: TextAnalyzer,
   now: number,
+  queriesChecked = false,
 ): ParsedSearch {
   const source = text ?? ''
   const body: XContentObject = text ? parseRequestBody(source) : new Map<string, XContentValue>()
@@ -205,13 +211,15 @@ export function parseSearchRequest(
   const size = intParam(body.get('size') ?? params.get('size'), 10)
   const uri = uriSearchQuery(params)
   const queryBody = body.get('query') ?? new Map<string, XContentValue>()
-  if (!uri) buildQuery(queryBody, validation)
   const postFilter = body.get('post_filter')
-  if (postFilter !== undefined) buildQuery(postFilter, validation)
-  const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
-  for (const options of highlightQueries)
-    if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
-  for (const rescorer of features.rescore) buildQuery(rescorer.query, validation)
+  if (!queriesChecked) {
+    if (!uri) buildQuery(queryBody, validation)
+    if (postFilter !== undefined) buildQuery(postFilter, validation)
+    const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
+    for (const options of highlightQueries)
+      if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
+    for (const rescorer of features.rescore) buildQuery(rescorer.query, validation)
+  }
   // SearchSourceBuilder.validate, then SearchRequest.validate, before the indices are resolved.
   const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
   const track = body.get('track_total_hits')

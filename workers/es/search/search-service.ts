@@ -278,7 +278,9 @@ function byScore(
     collapse === null ? top.scoreDocs : collapseDocs(top.scoreDocs, collapse, k)
   for (const { docId, score, collapseValue } of picked) {
     if (docs.length === k) break
-    docs.push({ docId, score, sortValues: null, ...(collapseValue !== undefined ? { collapseValue } : {}) })
+    const doc: ShardDoc = { docId, score, sortValues: null }
+    if (collapseValue !== undefined) doc.collapseValue = collapseValue
+    docs.push(doc)
   }
   const maxScore = request.size === 0 ? null : (docs[0]?.score ?? null)
   const { totalHits } = top

@@ -39,35 +39,54 @@ function scripting(shard: ShardSearcher, docValues: DocValuesSource): ShardScrip
   }
 }
 
-/** Built for every shard search, so it costs nothing until random_score asks for values. */
+/**
+ * Built for every shard search, so it costs nothing until random_score asks for values: one object, no closures,
+ * its doc values source built when first asked (its per-field lookups are cached).
+ */
+class SearcherFieldValues implements ShardFieldValues {
+  readonly id: number
+  private docValues: DocValuesSource | null = null
+
+  constructor(
+    private readonly shard: ShardSearcher,
+    private readonly mapping: Mapping,
+    private readonly indexName: string,
+  ) {
+    this.id = shard.shardId
+  }
+
+  bytesValues(field: string): ReadonlyMap<number, string> | null {
+    const docValues = this.docValuesSource()
+    const docs = liveDocuments(this.shard)
+    if (field === '_id') return new Map(docs.map(([docId, stored]) => [docId, stored.id]))
+    if (field === '_seq_no') return new Map(docs.map(([docId, stored]) => [docId, String(stored.seqNo)]))
+    const info = docValues.field(field)
+    if (info === null) return null
+    const out = new Map<number, string>()
+    for (const [docId] of docs) {
+      const first = docValues.values(field, docId)[0]
+      if (first === undefined) continue
+      out.set(
+        docId,
+        typeof first === 'number' && info.type === 'double' ? javaDoubleToString(first) : String(first),
+      )
+    }
+    return out
+  }
+
+  scripting(): ShardScripting {
+    return scripting(this.shard, this.docValuesSource())
+  }
+
+  private docValuesSource(): DocValuesSource {
+    return (this.docValues ??= shardDocValues(this.shard, this.mapping, this.indexName))
+  }
+}
+
 export function shardFieldValues(
   shard: ShardSearcher,
   mapping: Mapping,
   indexName: string,
 ): ShardFieldValues {
-  // One doc values source per search, built when first asked (its per-field lookups are cached).
-  let docValues: DocValuesSource | null = null
-  const docValuesSource = (): DocValuesSource => (docValues ??= shardDocValues(shard, mapping, indexName))
-  return {
-    id: shard.shardId,
-    bytesValues(field) {
-      const docValues = docValuesSource()
-      const docs = liveDocuments(shard)
-      if (field === '_id') return new Map(docs.map(([docId, stored]) => [docId, stored.id]))
-      if (field === '_seq_no') return new Map(docs.map(([docId, stored]) => [docId, String(stored.seqNo)]))
-      const info = docValues.field(field)
-      if (info === null) return null
-      const out = new Map<number, string>()
-      for (const [docId] of docs) {
-        const first = docValues.values(field, docId)[0]
-        if (first === undefined) continue
-        out.set(
-          docId,
-          typeof first === 'number' && info.type === 'double' ? javaDoubleToString(first) : String(first),
-        )
-      }
-      return out
-    },
-    scripting: () => scripting(shard, docValuesSource()),
-  }
+  return new SearcherFieldValues(shard, mapping, indexName)
 }

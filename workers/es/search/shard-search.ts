@@ -1,6 +1,7 @@
 /**
  * One shard's part of a search on the node that holds the copy (SearchService.executeQueryPhase with the
- * fetch folded in, as ES's query_and_fetch does): the request text is parsed again here, the query built
+ * fetch folded in, as ES's query_and_fetch does): the request text is parsed again here (its queries, which the
+ * coordinating node built once to check them, are built for the index only), the query built
  * against this index's mapping and analyzers at the coordinating node's request time, the query phase run
  * (with the search's global statistics after a DFS phase, see dfs-phase.ts),
  * and the shard's best from+size documents answered with their stored source (and their explanations,
@@ -130,6 +131,7 @@ export function parseForIndex(
     request.isCount,
     analyze,
     request.now,
+    true,
   )
   const searchIndex = indexForSearch(index, parsed.runtimeMappings)
   const { mapping, name, uuid } = searchIndex.metadata
@@ -242,16 +244,9 @@ function shardSearch(
   )
   const { aggregations } = phase
   const docs = skip > 0 ? phase.docs.slice(skip) : phase.docs
-  const collapseField = parsed.request.collapse?.field
-  const collapsedFields = (sections: DocumentFieldsJson[] | null) =>
-    collapseField === undefined
-      ? sections
-      : withCollapseFields(
-          sections,
-          collapseField,
-          docs.map((doc) => doc.collapseValue),
-        )
   const hits = docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!)
+  // what the fetch phases read of each hit, made once for all of them
+  const fetched = docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id, source: hits[i]!.source }))
   const builder = parsed.highlight
   const highlight = builder && {
     index,
@@ -277,12 +272,7 @@ function shardSearch(
         ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs))
         : null,
       highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
-      matchedQueries: matchedQueries(
-        shard.searcherIndex,
-        namedQueries,
-        docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id })),
-        dfs,
-      ),
+      matchedQueries: matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
       ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
       suggest:
         parsed.suggest && skip === 0
@@ -295,13 +285,24 @@ function shardSearch(
         docs.map((doc) => doc.docId),
       ),
       documentFields: collapsedFields(
-        fetchDocumentFields(
-          index,
-          shard,
-          parsed.fetch,
-          docs.map((doc, i) => ({ docId: doc.docId, source: hits[i]!.source })),
-        ),
+        parsed.request.collapse?.field,
+        docs,
+        fetchDocumentFields(index, shard, parsed.fetch, fetched),
       ),
     },
   }
+}
+
+/** The hits' `fields` sections, with `collapse`: each with its collapse value (collapse/collapse-fields.ts). */
+function collapsedFields(
+  collapseField: string | undefined,
+  docs: readonly ShardDoc[],
+  sections: DocumentFieldsJson[] | null,
+): DocumentFieldsJson[] | null {
+  if (collapseField === undefined) return sections
+  return withCollapseFields(
+    sections,
+    collapseField,
+    docs.map((doc) => doc.collapseValue),
+  )
 }

@@ -65,6 +65,45 @@ describe('queries against brute force', () => {
     ).toEqual([0, 2])
     index.free()
   })
+
+  it('answers programs of every size one after another on one index, as fresh indexes do', () => {
+    // Programs up to 4 KiB share a buffer the index keeps; a larger one (500 clauses) gets one of its own.
+    const docs = Array.from({ length: 40 }, (_, docId) => ({
+      docId,
+      fields: [
+        {
+          field: 'f',
+          tokens: [`t${docId % 7}`, `t${docId % 11}`].map((term, position) => ({ term, position })),
+        },
+      ],
+    }))
+    const clauses = (n: number): IndexQuery => ({
+      type: 'bool',
+      must: [],
+      should: Array.from({ length: n }, (_, i) => ({
+        type: 'term',
+        field: 'f',
+        term: `t${i}`,
+        boost: 1 + i / n,
+      })),
+      mustNot: [],
+      filter: [],
+      minimumShouldMatch: 0,
+      boost: 1,
+    })
+    const programs = [clauses(1), clauses(20), clauses(500), clauses(3), clauses(120), clauses(2)]
+    const index = engine.newIndex()
+    index.addDocuments(docs)
+    for (const q of programs) {
+      const fresh = engine.newIndex()
+      fresh.addDocuments(docs)
+      expect(index.search(q, 5)).toEqual(fresh.search(q, 5))
+      expect(index.count(q)).toBe(fresh.count(q))
+      fresh.free()
+    }
+    index.free()
+    expect(() => index.search(clauses(1), 5)).toThrow('InvertedIndex used after free()')
+  })
 })
 
 describe('phrase frequencies', () => {

@@ -15,7 +15,9 @@ export class LocalCheckpointTracker {
 
   markProcessed(seqNo: number): void {
     if (seqNo <= this.current) return
-    this.processed.add(seqNo)
+    // the next one in order (a primary's every write) advances the checkpoint without passing through the set
+    if (seqNo === this.current + 1) this.current = seqNo
+    else this.processed.add(seqNo)
     this.advance()
   }
 

@@ -20,9 +20,9 @@ const smallestLimit = new WeakMap<Mapping, number>()
 /** Per mapping and stored document (both replaced, never changed), as doc-values-source.ts caches. */
 const cache = new WeakMap<Mapping, WeakMap<StoredDocument, string[]>>()
 
-/** The document's `_ignored` values, empty when nothing was ignored. */
-export function ignoredFields(doc: StoredDocument, mapping: Mapping): string[] {
-  if (doc.source.length <= limitOf(mapping)) return []
+/** The document's `_ignored` values, empty when nothing was ignored; `limit`: the mapping's limitOf. */
+function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): string[] {
+  if (doc.source.length <= limit) return []
   let perDoc = cache.get(mapping)
   if (perDoc === undefined) cache.set(mapping, (perDoc = new WeakMap()))
   let ignored = perDoc.get(doc)
@@ -43,7 +43,9 @@ export function fetchIgnored(
   hits: readonly StoredDocument[],
 ): string[][] | null {
   if (!fetchesMetadata(options)) return null
-  const ignored = hits.map((hit) => ignoredFields(hit, mapping))
+  const limit = limitOf(mapping)
+  if (hits.every((hit) => hit.source.length <= limit)) return null
+  const ignored = hits.map((hit) => ignoredFields(hit, mapping, limit))
   return ignored.some((names) => names.length > 0) ? ignored : null
 }
 

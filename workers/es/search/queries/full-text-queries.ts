@@ -26,7 +26,7 @@ import { parseQueryString, type QueryStringOptions } from '../query-string/query
 import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
 import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
-import { isAnalyzedText } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, type FieldMapping } from '../../index/mapper/mapping.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
   boosted,
@@ -131,18 +131,18 @@ export function fieldQuery(
   const fuzzy = type !== 'phrase' && options.has('fuzziness')
   // bool_prefix: the last term is a prefix when the text ends where it does (MatchQueryParser's final offset)
   const prefixAt = type === 'boolPrefix' && endsInToken(text) ? tokens.length - 1 : -1
-  const leaf = (term: string, i: number, leafBoost: number): IndexQuery =>
-    i === prefixAt
-      ? (searchAsYouTypePrefix(field, mapping, term, leafBoost) ?? {
-          type: 'prefix',
-          field,
-          prefix: term,
-          boost: leafBoost,
-        })
-      : leafQuery(field, term, leafBoost, fuzzy, options, context)
-  if (tokens.length === 1) return leaf(tokens[0]!.term, 0, boost)
+  if (tokens.length === 1) {
+    const term = tokens[0]!.term
+    return prefixAt === 0
+      ? boolPrefixLeaf(field, mapping, term, boost)
+      : leafQuery(field, term, boost, fuzzy, options, context)
+  }
   return termsBool(
-    tokens.map((t, i) => leaf(t.term, i, 1)),
+    tokens.map((t, i) =>
+      i === prefixAt
+        ? boolPrefixLeaf(field, mapping, t.term, 1)
+        : leafQuery(field, t.term, 1, fuzzy, options, context),
+    ),
     options,
     boost,
   )
@@ -184,7 +184,12 @@ function lenientFailure(options: XContentObject, context: QueryContext, message:
   throw failedToCreateQuery(context.index, 'illegal_argument_exception', message)
 }
 
-/** One token's query: a term, or with `fuzziness` a fuzzy query. */
+/** One token's query: a term, with `fuzziness` a fuzzy query, or bool_prefix's last token a prefix query. */
+/** bool_prefix's last term: a prefix query (on a search_as_you_type field, its `._index_prefix` term). */
+function boolPrefixLeaf(field: string, mapping: FieldMapping, term: string, boost: number): IndexQuery {
+  return searchAsYouTypePrefix(field, mapping, term, boost) ?? { type: 'prefix', field, prefix: term, boost }
+}
+
 function leafQuery(
   field: string,
   term: string,
