@@ -93,9 +93,22 @@ export function withLimitChanges(
   return Object.keys(next).length === 0 ? undefined : next
 }
 
-/** The index's limits: the set ones, the defaults for the rest. */
+/** Resolved limits by the `limits` record they come from (records are replaced, never changed in place). */
+const resolved = new WeakMap<Readonly<Record<string, string>>, IndexLimits>()
+
+/** The index's limits: the set ones, the defaults for the rest. Every search asks, so they are resolved once. */
 export function indexLimits(metadata: Pick<IndexMetadata, 'limits'>): IndexLimits {
-  const set = metadata.limits ?? {}
+  const set = metadata.limits
+  if (set === undefined) return DEFAULT_INDEX_LIMITS
+  let limits = resolved.get(set)
+  if (limits === undefined) {
+    limits = resolveLimits(set)
+    resolved.set(set, limits)
+  }
+  return limits
+}
+
+function resolveLimits(set: Readonly<Record<string, string>>): IndexLimits {
   const value = (setting: LimitSetting): number => {
     const text = set[setting.key]
     if (text !== undefined) return parseIndexLimit(setting.key, text)
@@ -117,4 +130,4 @@ export function limitDefaults(metadata: Pick<IndexMetadata, 'limits'>): Array<[s
 }
 
 /** The limits with ES's defaults (an index that sets none). */
-export const DEFAULT_INDEX_LIMITS: IndexLimits = indexLimits({})
+export const DEFAULT_INDEX_LIMITS: IndexLimits = resolveLimits({})

@@ -8,6 +8,8 @@
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 
 const walked = new WeakMap<Mapping, ReadonlyMap<string, FieldMapping>>()
+/** The walked field maps that hold a runtime field. */
+const withRuntime = new WeakSet<ReadonlyMap<string, FieldMapping>>()
 
 export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping> {
   let fields = walked.get(mapping)
@@ -22,6 +24,12 @@ export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping
     }
     fields = leaves
     walked.set(mapping, fields)
+    if (Object.keys(runtimeFields(mapping)).length > 0) withRuntime.add(fields)
   }
   return fields
+}
+
+/** Whether a searchFields map holds a runtime field (a map built elsewhere holds none). */
+export function hasRuntimeFields(fields: ReadonlyMap<string, FieldMapping>): boolean {
+  return withRuntime.has(fields)
 }

@@ -20,6 +20,7 @@ import type { FieldValue } from '../aggregations/index.ts'
 import type { QueryContext } from './query-parsing.ts'
 import { documentsQuery } from './script-queries.ts'
 import { termPredicate } from './term-predicate.ts'
+import { hasRuntimeFields } from '../search-fields.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { failedToCreateQuery } from '../query-string/field-queries.ts'
 
@@ -28,7 +29,7 @@ type Accepts = (value: FieldValue) => boolean
 
 /** The query with its leaves on runtime fields replaced by the documents they match. */
 export function runtimeFieldsQuery(query: IndexQuery, context: QueryContext): IndexQuery {
-  if (context.shard === undefined) return query
+  if (context.shard === undefined || !hasRuntimeFields(context.fields)) return query
   return rewrite(query, context)
 }
 
