@@ -8,10 +8,13 @@
  * one shard request (in parallel across shards, in request order within one); the answers are put back in
  * the order of the request. A write to a data stream goes to its write index and must be a create; a
  * missing name that a `data_stream` template matches is created as a data stream; a document written to a
- * backing index must carry `@timestamp` (data-stream-writes.ts).
+ * backing index must carry `@timestamp` (data-stream-writes.ts). An item for an index with a write block
+ * (index-blocks.ts) fails as its shard request would, without reaching the primary.
  */
 import { EsException, indexNotFoundException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
+import { writeBlockException } from '../cluster/block/index-blocks.ts'
+import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import { buildIndexMetadata } from '../cluster/metadata/metadata-create-index-service.ts'
@@ -47,6 +50,7 @@ export async function executeBulk(
   const items = resolveWriteTargets(context, resolved, results)
   const state = context.client.cluster.state()
   checkDataStreamTimestamps(state, items, results)
+  failBlockedWrites(state, items, results)
   const groups = new Map<string, { index: string; shard: number; positions: number[] }>()
   items.forEach(({ index, item }, position) => {
     if (results[position] !== undefined) return
@@ -135,6 +139,16 @@ function resolveWriteTargets(
       results[position] = { ok: false, index: entry.index, id: entry.item.id, error }
       return entry
     }
+  })
+}
+
+/** Items whose index has a write block fail as their shard request would (index-blocks.ts). */
+function failBlockedWrites(state: ClusterState, items: readonly BulkItem[], results: BulkItemResult[]): void {
+  items.forEach(({ index, item }, position) => {
+    const metadata = state.metadata.indices[index]
+    const blocked =
+      results[position] === undefined && metadata && writeBlockException(esIndexMetadata(metadata))
+    if (blocked) results[position] = { ok: false, index, id: item.id, error: blocked }
   })
 }
 

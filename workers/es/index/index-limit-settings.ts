@@ -7,7 +7,7 @@
  * update removes the key (the default again).
  */
 import type { XContentValue } from '../xcontent/index.ts'
-import { parseIntSetting, scalarText } from './index-settings.ts'
+import { parseIntSetting, scalarText, withSettingChanges } from './index-settings.ts'
 import type { IndexMetadata } from './index-metadata.ts'
 
 /** The resolved limits of one index, as IndexSettings' getters answer them. */
@@ -81,17 +81,7 @@ export function readLimitSettings(
 }
 
 /** The index's limits with `changes` applied (null removes a key); undefined when none is left. */
-export function withLimitChanges(
-  limits: Readonly<Record<string, string>> | undefined,
-  changes: Readonly<Record<string, string | null>>,
-): Record<string, string> | undefined {
-  const next: Record<string, string> = { ...limits }
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) delete next[key]
-    else next[key] = value
-  }
-  return Object.keys(next).length === 0 ? undefined : next
-}
+export const withLimitChanges = withSettingChanges<string>
 
 /** Resolved limits by the `limits` record they come from (records are replaced, never changed in place). */
 const resolved = new WeakMap<Readonly<Record<string, string>>, IndexLimits>()

@@ -10,6 +10,7 @@ import type { AliasesMetadata } from '../cluster/metadata/alias-metadata.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 import { limitDefaults } from './index-limit-settings.ts'
+import type { OtherSettingValue } from './index-scoped-settings.ts'
 
 export interface IndexMetadata {
   name: string
@@ -37,6 +38,12 @@ export interface IndexMetadata {
   limits?: Readonly<Record<string, string>>
   /** index.hidden: left out of wildcard expressions (absent: false). */
   hidden?: boolean
+  /**
+   * The known index settings the playground keeps without acting on them (index-scoped-settings.ts:
+   * index.blocks.write, index.lifecycle.name, ...), by full key, each as the text (or list) it was given;
+   * absent when the index sets none.
+   */
+  otherSettings?: Readonly<Record<string, OtherSettingValue>>
   /** The data stream this index backs (IndexAbstraction.getParentDataStream), when it backs one. */
   dataStream?: string
   /** index.provided_name when it differs from the name: a date math expression the name was resolved from. */
@@ -76,6 +83,9 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
   if (metadata.hidden !== undefined) out.set('index.hidden', String(metadata.hidden))
   if (isClosed(metadata)) out.set('index.verified_before_close', 'true')
   for (const [key, value] of Object.entries(metadata.limits ?? {})) out.set(key, value)
+  for (const [key, value] of Object.entries(metadata.otherSettings ?? {})) {
+    out.set(key, typeof value === 'string' ? value : [...value])
+  }
   const flatten = (value: unknown, key: string): void => {
     if (Array.isArray(value)) out.set(key, value.map(String))
     else if (typeof value === 'object' && value !== null) {

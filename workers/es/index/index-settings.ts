@@ -34,14 +34,39 @@ export function normalizeSettings(settings: XContentObject): Map<string, XConten
 
 /** Setting.intSetting's parser with a minimum. */
 export function parseIntSetting(key: string, value: XContentValue, min: number): number {
+  return parseIntegerSetting(key, value, min, 2 ** 31 - 1)
+}
+
+/**
+ * Setting.longSetting's parser with a minimum (values past 2^53 are refused as unparsable: a JavaScript
+ * number holds them inexactly).
+ */
+export function parseLongSetting(key: string, value: XContentValue, min: number): number {
+  return parseIntegerSetting(key, value, min, Number.MAX_SAFE_INTEGER)
+}
+
+function parseIntegerSetting(key: string, value: XContentValue, min: number, max: number): number {
   const text = scalarText(value)
   const n = /^[+-]?\d+$/.test(text) ? Number(text) : NaN
-  if (!Number.isSafeInteger(n) || Math.abs(n) > 2 ** 31 - 1) {
+  if (!Number.isSafeInteger(n) || Math.abs(n) > max) {
     throw illegalArgumentException(`Failed to parse value [${text}] for setting [${key}]`)
   }
   if (n < min)
     throw illegalArgumentException(`Failed to parse value [${n}] for setting [${key}] must be >= ${min}`)
   return n
+}
+
+/** Settings kept by key with `changes` applied (null removes a key); undefined when none is left. */
+export function withSettingChanges<V>(
+  current: Readonly<Record<string, V>> | undefined,
+  changes: Readonly<Record<string, V | null>>,
+): Record<string, V> | undefined {
+  const next: Record<string, V> = { ...current }
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete next[key]
+    else next[key] = value
+  }
+  return Object.keys(next).length === 0 ? undefined : next
 }
 
 const TIME_UNITS_MS: Record<string, number> = {

@@ -17,6 +17,7 @@ import type { Mapping } from '../../index/mapper/mapping.ts'
 import { DEFAULT_INDEX_SETTINGS, type IndexMetadata } from '../../index/index-metadata.ts'
 import { analysisLimits, indexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
 import { indexLimits, readLimitSettings } from '../../index/index-limit-settings.ts'
+import { createIndexSettings, validateIndexSettings } from '../../index/index-scoped-settings.ts'
 import { parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import {
   normalizeSettings,
@@ -51,6 +52,8 @@ export function buildIndexMetadata(
   now: number,
   templateTarget: string = name,
 ): IndexMetadata {
+  // MetadataCreateIndexService.onlyCreateIndex validates the request's settings before anything else.
+  if (body.settings instanceof Map) validateIndexSettings(normalizeSettings(body.settings))
   const match = findV2Template(state, templateTarget)
   if (match?.template.dataStream && templateTarget === name) {
     throw illegalArgumentException(
@@ -117,6 +120,7 @@ function v1Mapping(templates: readonly Template[], requested: XContentValue | un
 
 /** The index settings read from the merged `index.`-prefixed keys, defaults for the rest. */
 function indexSettings(settings: Map<string, XContentValue>) {
+  const known = createIndexSettings(settings)
   const setting = <T>(key: string, fallback: T, parse: (value: XContentValue) => T): T => {
     const value = settings.get(key)
     return value === undefined || value === null ? fallback : parse(value)
@@ -146,6 +150,7 @@ function indexSettings(settings: Map<string, XContentValue>) {
     ...limits,
     ...(defaultPipeline !== undefined ? { defaultPipeline } : {}),
     ...(finalPipeline !== undefined ? { finalPipeline } : {}),
+    ...known,
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * MetadataIndexTemplateService for legacy templates (`_template`), and the checks both kinds of template share:
- * - validate: a template's name and index patterns (InvalidIndexTemplateException "Validation Failed: 1: ...;"),
+ * - validate: a template's name, index patterns and settings (index-scoped-settings.ts; InvalidIndexTemplateException
+ *   "Validation Failed: 1: ...;"),
  *   then its aliases (AliasValidator.validateAliasStandalone; an alias may not be one of the patterns);
  * - innerPutTemplate: a legacy template whose patterns overlap a composable template's (the pattern languages
  *   intersected) is refused, unless it updates a template without changing its patterns or has the pattern `*`,
@@ -11,6 +12,7 @@
  * The warnings are computed from the state the request's node sees (ES raises them on the master).
  */
 import { illegalArgumentException } from '../../errors/index.ts'
+import { indexSettingsError } from '../../index/index-scoped-settings.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
@@ -49,6 +51,8 @@ export function validateTemplate(
     }
     if (pattern.startsWith('_')) errors.push(`index_pattern [${pattern}] must not start with '_'`)
   }
+  const settingsError = indexSettingsError(settings)
+  if (settingsError !== null) errors.push(settingsError)
   if (indexPatterns.includes('*') && 'index.hidden' in settings) {
     errors.push('global templates may not specify the setting index.hidden')
   }

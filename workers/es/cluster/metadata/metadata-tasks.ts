@@ -44,6 +44,7 @@ import { deleteLegacyTemplates, putLegacyTemplate } from './metadata-legacy-temp
 import type { EnrichPolicyMetadata } from './enrich-policy.ts'
 import { applyClusterSettingsUpdate, type ClusterSettingsUpdate } from './cluster-settings.ts'
 import { withLimitChanges } from '../../index/index-limit-settings.ts'
+import { withOtherSettingChanges, type OtherSettingValue } from '../../index/index-scoped-settings.ts'
 import { validateShardLimit } from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
 import {
@@ -73,6 +74,10 @@ export interface SettingsUpdate {
   analysis?: AnalysisChanges
   /** The limit settings (index-limit-settings.ts) by full key, as text: null removes a key. */
   limits?: Record<string, string | null>
+  /** index.hidden: null removes the setting. */
+  hidden?: boolean | null
+  /** The settings kept without being acted on (IndexMetadata.otherSettings): null removes a key. */
+  otherSettings?: Record<string, OtherSettingValue | null>
 }
 
 export type MetadataTask =
@@ -123,6 +128,9 @@ export interface CreateIndexRequest {
   limits?: Readonly<Record<string, string>>
   defaultPipeline?: string
   finalPipeline?: string
+  hidden?: boolean
+  /** The settings kept without being acted on (IndexMetadata.otherSettings). */
+  otherSettings?: Readonly<Record<string, OtherSettingValue>>
 }
 
 /** A new index's metadata, validated as MetadataCreateIndexService validates it before asking the master. */
@@ -144,6 +152,8 @@ export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now:
     ...(request.limits ? { limits: request.limits } : {}),
     ...(request.defaultPipeline !== undefined ? { defaultPipeline: request.defaultPipeline } : {}),
     ...(request.finalPipeline !== undefined ? { finalPipeline: request.finalPipeline } : {}),
+    ...(request.hidden !== undefined ? { hidden: request.hidden } : {}),
+    ...(request.otherSettings ? { otherSettings: request.otherSettings } : {}),
   }
 }
 
@@ -325,7 +335,7 @@ export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpd
       ...(update.refreshInterval.text === null ? {} : { refreshInterval: update.refreshInterval.text }),
     }
   }
-  for (const key of ['defaultPipeline', 'finalPipeline'] as const) {
+  for (const key of ['defaultPipeline', 'finalPipeline', 'hidden'] as const) {
     const value = update[key]
     if (value === undefined) continue
     const rest = { ...next }
@@ -337,6 +347,12 @@ export function applySettingsUpdate(metadata: IndexMetadata, update: SettingsUpd
     const rest = { ...next }
     delete rest.limits
     next = limits === undefined ? rest : { ...rest, limits }
+  }
+  if (update.otherSettings !== undefined) {
+    const otherSettings = withOtherSettingChanges(next.otherSettings, update.otherSettings)
+    const rest = { ...next }
+    delete rest.otherSettings
+    next = otherSettings === undefined ? rest : { ...rest, otherSettings }
   }
   return update.analysis === undefined ? next : withAnalysisChanges(next, update.analysis)
 }

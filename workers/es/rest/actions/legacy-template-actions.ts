@@ -11,6 +11,7 @@
  * or the template of that name; nothing found for given names is 404 with `{}`. `flat_settings` lists the
  * settings as sorted dotted keys. DELETE takes one name or `*` pattern.
  */
+import { validateIndexSettingTexts } from '../../index/index-scoped-settings.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException } from '../../errors/index.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
@@ -50,6 +51,8 @@ async function putTemplate(context: RestContext, req: RestHandlerRequest): Promi
   const template = parseLegacyTemplate(parseRequestBody(text), paramAsInt(req.params, 'order', 0))
   if (template.indexPatterns.length === 0)
     throw actionRequestValidationException(['index patterns are missing'])
+  // TransportPutIndexTemplateAction validates the settings before MetadataIndexTemplateService does.
+  validateIndexSettingTexts(template.settings)
   validateTemplate(name, template.indexPatterns, template.settings, template.aliases)
   validateMappings(template)
   const create = paramAsBoolean(req.params.get('create'))

@@ -2,15 +2,17 @@
  * Index settings APIs: GET [/{index}]/_settings[/{name}] (RestGetSettingsAction, with `flat_settings`
  * and `*` name patterns) and PUT [/{index}]/_settings (RestUpdateSettingsAction and
  * MetadataUpdateSettingsService): the body may wrap the settings in `settings`; keys are normalized to
- * `index.`; every key is validated first (unknown, private, bad values), then a static setting on an
- * open index refuses the whole request with "Can't update non dynamic settings [[...]] for open indices
- * [[name/uuid], ...]" (in HashSet<Index> order), and a final one (number_of_shards, ...) on a closed index with "final <index> setting
- * [key], not updateable" (AbstractScopedSettings.updateSettings). The dynamic settings here are
- * index.number_of_replicas, index.refresh_interval, the pipelines and the limits (index-limit-settings.ts); a
- * null value resets one to its default. GET leaves out an index none of whose settings match `name`; with
- * `include_defaults` it adds each index's `defaults` (index-metadata.ts defaultSettings). A closed index
- * takes `index.analysis.*` (the master merges and verifies them). Both read the index expression with
- * expand_wildcards open and closed (GetSettingsRequest, UpdateSettingsRequest).
+ * `index.`; every key is checked first against the registry (index-scoped-settings.ts: unknown, private),
+ * then a static setting on an open index refuses the whole request with "Can't update non
+ * dynamic settings [[...]] for open indices [[name/uuid], ...]" (in HashSet<Index> order), and a final one
+ * (number_of_shards, ...) on a closed index with "final <index> setting [key], not updateable"
+ * (AbstractScopedSettings.updateSettings), then the values. The settings acted on are index.number_of_replicas,
+ * index.refresh_interval, the pipelines, index.hidden and the limits (index-limit-settings.ts); the registry's
+ * others are kept as given and shown (IndexMetadata.otherSettings); a null value resets one to its default.
+ * GET leaves out an index none of whose settings match `name`; with `include_defaults` it adds each index's
+ * `defaults` (index-metadata.ts defaultSettings). A closed index takes `index.analysis.*` (the master merges
+ * and verifies them). Both read the index expression with expand_wildcards open and closed
+ * (GetSettingsRequest, UpdateSettingsRequest).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
@@ -29,13 +31,15 @@ import {
   scalarText,
 } from '../../index/index-settings.ts'
 import { paramAsBoolean } from './rest-params.ts'
+import { readLimitSettings } from '../../index/index-limit-settings.ts'
 import {
-  INDEX_LIMIT_KEYS,
-  isIndexLimitSetting,
-  parseIndexLimit,
-  readLimitSettings,
-} from '../../index/index-limit-settings.ts'
-import { closestNames, didYouMean } from '../../common/did-you-mean.ts'
+  isDynamicIndexSetting,
+  isFinalIndexSetting,
+  knownIndexSetting,
+  parseBooleanSetting,
+  readOtherSettings,
+  validateIndexSetting,
+} from '../../index/index-scoped-settings.ts'
 import { DEFAULT_INDEX_SETTINGS, isClosed } from '../../index/index-metadata.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
 import {
@@ -44,26 +48,6 @@ import {
   type IndicesOptions,
 } from '../../cluster/metadata/indices-options.ts'
 
-const DYNAMIC = new Set([
-  'index.number_of_replicas',
-  'index.refresh_interval',
-  'index.default_pipeline',
-  'index.final_pipeline',
-  ...INDEX_LIMIT_KEYS,
-])
-const FINAL = new Set([
-  'index.number_of_shards',
-  'index.number_of_routing_shards',
-  'index.routing_partition_size',
-])
-const STATIC = new Set([...FINAL, 'index.codec'])
-const PRIVATE = new Set([
-  'index.uuid',
-  'index.creation_date',
-  'index.provided_name',
-  'index.version.created',
-  'index.verified_before_close',
-])
 const ANALYSIS_PREFIX = 'index.analysis.'
 
 export function registerSettingsActions(controller: RestController, context: RestContext): void {
@@ -104,8 +88,9 @@ async function updateSettings(context: RestContext, req: RestHandlerRequest): Pr
   const settings = normalizeSettings(body)
   if (settings.size === 0) throw actionRequestValidationException(['no settings to update'])
   const keys = [...settings.keys()].sort()
-  for (const key of keys) validate(key, settings.get(key)!)
-  const staticKeys = keys.filter((key) => !key.includes('*') && !DYNAMIC.has(key))
+  const concrete = keys.filter((key) => !key.includes('*'))
+  concrete.forEach(checkUpdatable)
+  const staticKeys = concrete.filter((key) => !isDynamicIndexSetting(key))
   const open = indices.filter(({ metadata }) => !isClosed(metadata))
   if (staticKeys.length > 0 && open.length > 0) {
     // MetadataUpdateSettingsService lists them from a HashSet<Index> (Index.hashCode: 31 × name's + uuid's).
@@ -120,30 +105,23 @@ async function updateSettings(context: RestContext, req: RestHandlerRequest): Pr
       `Can't update non dynamic settings [[${javaStringKeyOrder(staticKeys).join(', ')}]] for open indices [${names}]`,
     )
   }
-  const finalKey = staticKeys.find((key) => FINAL.has(key))
+  const finalKey = staticKeys.find(isFinalIndexSetting)
   if (finalKey !== undefined && indices.length > 0) {
     throw illegalArgumentException(`final ${indices[0]!.metadata.name} setting [${finalKey}], not updateable`)
   }
+  for (const key of concrete) validateIndexSetting(key, settings.get(key)!)
   const names = indices.map((index) => index.metadata.name)
   await context.client.cluster.execute({ type: 'update_settings', names, update: settingsUpdate(settings) })
   return json(200, { acknowledged: true })
 }
 
-function validate(key: string, value: XContentValue): void {
-  if (key.includes('*')) return
-  if (PRIVATE.has(key)) {
+/** MetadataUpdateSettingsService's first check of a key (values come after the scope checks): known, not private. */
+function checkUpdatable(key: string): void {
+  if (knownIndexSetting(key).scope === 'private') {
     throw illegalArgumentException(
       `can not update private setting [${key}]; this setting is managed by Elasticsearch`,
     )
   }
-  if (!DYNAMIC.has(key) && !STATIC.has(key) && !key.startsWith('index.analysis.')) {
-    throw illegalArgumentException(`unknown setting [${key}]${unknownSettingHint(key)}`)
-  }
-  if (value === null) return
-  if (key === 'index.number_of_replicas') parseIntSetting(key, value, 0)
-  else if (key === 'index.number_of_shards') parseIntSetting(key, value, 1)
-  else if (key === 'index.refresh_interval') parseTimeSetting(key, value)
-  else if (isIndexLimitSetting(key)) parseIndexLimit(key, value)
 }
 
 /** The validated change, as plain data for the master (null restores a setting's default). */
@@ -169,6 +147,12 @@ function settingsUpdate(settings: Map<string, XContentValue>): SettingsUpdate {
   }
   const limits = readLimitSettings(settings)
   if (Object.keys(limits).length > 0) update.limits = limits
+  const hidden = settings.get('index.hidden')
+  if (hidden !== undefined) {
+    update.hidden = hidden === null ? null : parseBooleanSetting(hidden)
+  }
+  const others = readOtherSettings(settings)
+  if (Object.keys(others).length > 0) update.otherSettings = others
   const analysis = [...settings].filter(([key]) => key.startsWith(ANALYSIS_PREFIX))
   if (analysis.length > 0) {
     update.analysis = Object.fromEntries(
@@ -190,15 +174,3 @@ const PIPELINE_SETTINGS = [
   ['index.default_pipeline', 'defaultPipeline'],
   ['index.final_pipeline', 'finalPipeline'],
 ] as const
-
-/**
- * AbstractScopedSettings.validate's hint: the known keys whose Lucene LevenshteinDistance similarity
- * to the unknown one is above 0.7, best first, or the default advice.
- */
-function unknownSettingHint(key: string): string {
-  const known = closestNames(key, [...DYNAMIC, ...STATIC, ...PRIVATE], 0.7)
-  if (known.length === 0) {
-    return ' please check that any required plugins are installed, or check the breaking changes documentation for removed settings'
-  }
-  return didYouMean(known)
-}

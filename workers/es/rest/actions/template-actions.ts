@@ -10,6 +10,7 @@
  * master's (metadata-index-template-service.ts); a composable template overlapping legacy ones is put with
  * a deprecation warning.
  */
+import { validateIndexSettingTexts } from '../../index/index-scoped-settings.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { parseRequestBody } from '../request-body.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
@@ -73,6 +74,8 @@ async function putIndexTemplate(context: RestContext, req: RestHandlerRequest): 
 async function putComponentTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const text = requireBody(req)
   const template = parseComponentTemplate(text, parseRequestBody(text))
+  // TransportPutComponentTemplateAction validates the settings first.
+  validateIndexSettingTexts(template.template.settings ?? {})
   validateMappings(template.template)
   const create = paramAsBoolean(req.params.get('create'))
   await context.client.cluster.execute({
