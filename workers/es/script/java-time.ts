@@ -35,16 +35,19 @@ export class Instant extends HostObject {
   }
 }
 
-class ZoneId extends HostObject {
-  readonly className = 'java.time.ZoneId'
-
-  constructor(private readonly id: string) {
+/** A value Java prints as its name: a ZoneId's id, a TextStyle constant, a Locale's tag. */
+abstract class NamedValue extends HostObject {
+  constructor(readonly name: string) {
     super()
   }
 
   override toString(): string {
-    return this.id
+    return this.name
   }
+}
+
+class ZoneId extends NamedValue {
+  readonly className = 'java.time.ZoneId'
 }
 
 /** A date doc value: java.time.ZonedDateTime at UTC. */
@@ -114,28 +117,12 @@ export function javaTimeStatic(type: string, name: string, args: readonly Value[
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
-export class TextStyle extends HostObject {
+export class TextStyle extends NamedValue {
   readonly className = 'java.time.format.TextStyle'
-
-  constructor(readonly name: string) {
-    super()
-  }
-
-  override toString(): string {
-    return this.name
-  }
 }
 
-export class JavaLocale extends HostObject {
+export class JavaLocale extends NamedValue {
   readonly className = 'java.util.Locale'
-
-  constructor(private readonly tag: string) {
-    super()
-  }
-
-  override toString(): string {
-    return this.tag
-  }
 }
 
 export class DayOfWeek extends HostObject {
