@@ -60,9 +60,9 @@ export async function executeBulk(
       results[position] = { ok: false, index, id: item.id, error: failure ?? indexNotFoundException(index) }
       return
     }
-    const { numberOfShards, routingNumShards, mapping, uuid } = esIndexMetadata(metadata)
+    const { numberOfShards, routingNumShards, mapping } = esIndexMetadata(metadata)
     try {
-      checkRoutingRequired(mapping, index, uuid, item.id, item.routing)
+      checkRoutingRequired(mapping, index, item.id, item.routing)
     } catch (error) {
       if (!(error instanceof EsException)) throw error
       results[position] = { ok: false, index, id: item.id, error }

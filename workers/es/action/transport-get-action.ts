@@ -27,8 +27,8 @@ export async function realtimeGet(
   routing: string | null,
 ): Promise<{ index: IndexService; doc: StoredDocument | null }> {
   const index = singleIndex(context, name)
-  const { mapping, uuid } = index.metadata
-  checkRoutingRequired(mapping, index.metadata.name, uuid, id, routing)
+  const { mapping } = index.metadata
+  checkRoutingRequired(mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'get',

@@ -17,6 +17,7 @@ import { EsException, illegalArgumentException } from '../errors/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import { closestNames, didYouMean } from '../common/did-you-mean.ts'
 import {
+  MAX_NUMBER_OF_SHARDS,
   parseIntSetting,
   parseLongSetting,
   parseTimeSetting,
@@ -43,9 +44,9 @@ export function parseBooleanSetting(value: XContentValue): boolean {
 }
 
 const int =
-  (min: number): Parse =>
+  (min: number, max?: number): Parse =>
   (key, value) =>
-    parseIntSetting(key, value, min)
+    parseIntSetting(key, value, min, max)
 const long =
   (min: number): Parse =>
   (key, value) =>
@@ -77,9 +78,9 @@ const SLOWLOG_THRESHOLDS = [
 /** The concrete settings, by key. */
 const SETTINGS = new Map<string, IndexSetting>([
   // IndexMetadata
-  ['index.number_of_shards', final(int(1))],
+  ['index.number_of_shards', final(int(1, MAX_NUMBER_OF_SHARDS))],
   ['index.number_of_replicas', dynamic(int(0))],
-  ['index.number_of_routing_shards', final(int(1))],
+  ['index.number_of_routing_shards', fixed(int(1))],
   ['index.routing_partition_size', final(int(1))],
   ['index.auto_expand_replicas', dynamic()],
   ['index.blocks.read_only', dynamic(bool)],
@@ -89,7 +90,7 @@ const SETTINGS = new Map<string, IndexSetting>([
   ['index.blocks.read_only_allow_delete', dynamic(bool)],
   ['index.priority', dynamic(int(0))],
   ['index.hidden', dynamic(bool)],
-  ['index.format', fixed(int(0))],
+  ['index.format', final(int(0))],
   ['index.version.created', managed()],
   ['index.version.compatibility', managed()],
   ['index.routing_path', final()],

@@ -32,9 +32,15 @@ export function normalizeSettings(settings: XContentObject): Map<string, XConten
   return normalized
 }
 
-/** Setting.intSetting's parser with a minimum. */
-export function parseIntSetting(key: string, value: XContentValue, min: number): number {
-  return parseIntegerSetting(key, value, min, 2 ** 31 - 1)
+/** IndexMetadata's bound on index.number_of_shards (es.index.max_number_of_shards). */
+export const MAX_NUMBER_OF_SHARDS = 1024
+
+/** Setting.intSetting's parser with a minimum, and a maximum when the setting has one. */
+export function parseIntSetting(key: string, value: XContentValue, min: number, max?: number): number {
+  const n = parseIntegerSetting(key, value, min, 2 ** 31 - 1)
+  if (max !== undefined && n > max)
+    throw illegalArgumentException(`Failed to parse value [${n}] for setting [${key}] must be <= ${max}`)
+  return n
 }
 
 /**

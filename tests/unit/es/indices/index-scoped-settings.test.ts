@@ -230,3 +230,16 @@ describe('template settings', () => {
     )
   })
 })
+
+describe('IndexMetadata bounds and scopes', () => {
+  test('number_of_shards is at most 1024; number_of_routing_shards is static, not final', async () => {
+    expect(await error('PUT', '/big', { settings: { number_of_shards: 2000 } })).toEqual(
+      illegal('Failed to parse value [2000] for setting [index.number_of_shards] must be <= 1024'),
+    )
+    expect((await node.send('HEAD', '/big')).status).toBe(404)
+    await node.send('POST', '/orders/_close')
+    expect(await error('PUT', '/orders/_settings', { 'index.number_of_routing_shards': 4 })).not.toEqual(
+      illegal('final orders setting [index.number_of_routing_shards], not updateable'),
+    )
+  })
+})

@@ -98,4 +98,20 @@ describe('copy_to', () => {
       '[copy_to] may not be used to copy to a multi-field: [title.raw]',
     )
   })
+
+  test('a multi-field with copy_to is refused as a source', async () => {
+    const from = await node.send('PUT', '/m', {
+      mappings: {
+        properties: {
+          all: { type: 'text' },
+          title: { type: 'text', fields: { raw: { type: 'keyword', copy_to: 'all' } } },
+        },
+      },
+    })
+    expect(from.status).toBe(400)
+    expect(jsonAt(from.body, 'error', 'reason')).toBe(
+      '[copy_to] may not be used to copy from a multi-field: [title.raw]',
+    )
+    expect((await node.send('HEAD', '/m')).status).toBe(404)
+  })
 })

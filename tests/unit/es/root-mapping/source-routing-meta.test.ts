@@ -94,8 +94,8 @@ describe('_routing required', () => {
 
   test('index, get, delete and bulk items without routing fail with routing_missing_exception', async () => {
     const index = await node.send('PUT', '/r/_doc/1', { a: 1 })
-    const uuid = jsonAt(index.body, 'error', 'index_uuid') as string
-    const error = `{"type":"routing_missing_exception","reason":"routing is required for [r]/[1]","index_uuid":"${uuid}","index":"r"}`
+    // RoutingMissingException names the index without its uuid.
+    const error = `{"type":"routing_missing_exception","reason":"routing is required for [r]/[1]","index_uuid":"_na_","index":"r"}`
     expect(index).toMatchObject({
       status: 400,
       body: `{"error":{"root_cause":[${error}],${error.slice(1, -1)}},"status":400}`,
@@ -116,7 +116,7 @@ describe('_routing required', () => {
       error: {
         type: 'routing_missing_exception',
         reason: 'routing is required for [r]/[1]',
-        index_uuid: uuid,
+        index_uuid: '_na_',
         index: 'r',
       },
     })
@@ -147,6 +147,29 @@ describe('_meta and enabled', () => {
     expect(jsonAt((await node.send('GET', '/off/_doc/1')).body, '_source')).toEqual({ title: 'hello' })
     expect(jsonAt((await node.send('PUT', '/off/_mapping', { enabled: true })).body, 'error', 'reason')).toBe(
       "the [enabled] parameter can't be updated for the object mapping [_doc]",
+    )
+  })
+})
+
+describe('dynamic', () => {
+  test('strict in any case is kept as strict; a value neither strict nor a boolean fails as ES fails it', async () => {
+    await node.send('PUT', '/d', { mappings: { dynamic: 'STRICT' } })
+    expect((await node.send('GET', '/d/_mapping')).body).toBe('{"d":{"mappings":{"dynamic":"strict"}}}')
+    const yes = await node.send('PUT', '/y', { mappings: { dynamic: 'yes' } })
+    const convert = 'Could not convert [dynamic.dynamic] to boolean'
+    expect(yes).toMatchObject({
+      status: 400,
+      body:
+        `{"error":{"root_cause":[{"type":"mapper_parsing_exception","reason":"Failed to parse mapping: ${convert}"}],` +
+        `"type":"mapper_parsing_exception","reason":"Failed to parse mapping: ${convert}",` +
+        `"caused_by":{"type":"illegal_argument_exception","reason":"${convert}",` +
+        '"caused_by":{"type":"illegal_argument_exception",' +
+        '"reason":"Failed to parse value [yes] as only [true] or [false] are allowed."}}},"status":400}',
+    })
+    expect((await node.send('HEAD', '/y')).status).toBe(404)
+    const runtime = await node.send('PUT', '/rt', { mappings: { dynamic: 'runtime' } })
+    expect(jsonAt(runtime.body, 'error', 'reason')).toBe(
+      '[dynamic: runtime] is not available in the playground',
     )
   })
 })

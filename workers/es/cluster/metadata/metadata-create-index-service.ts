@@ -21,6 +21,7 @@ import { createIndexSettings, validateIndexSettings } from '../../index/index-sc
 import { parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import {
   normalizeSettings,
+  MAX_NUMBER_OF_SHARDS,
   parseIntSetting,
   parseTimeSetting,
   scalarText,
@@ -135,7 +136,7 @@ function indexSettings(settings: Map<string, XContentValue>) {
   const limits = set.length > 0 ? { limits: Object.fromEntries(set) } : {}
   return {
     numberOfShards: setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
-      parseIntSetting('index.number_of_shards', v, 1),
+      parseIntSetting('index.number_of_shards', v, 1, MAX_NUMBER_OF_SHARDS),
     ),
     numberOfReplicas: setting('index.number_of_replicas', DEFAULT_INDEX_SETTINGS.numberOfReplicas, (v) =>
       parseIntSetting('index.number_of_replicas', v, 0),

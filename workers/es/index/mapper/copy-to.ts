@@ -6,8 +6,9 @@
  * mapping and analyzer, a missing target created by the dynamic rules); `_source` is never changed.
  *
  * A mapping is refused (FieldMapper.validate, at index creation and PUT _mapping, illegal_argument_exception,
- * not wrapped) when a target is an object or nested field (`Cannot copy to field [x] since it is mapped as an
- * object`) or a multi-field (`[copy_to] may not be used to copy to a multi-field: [x]`).
+ * not wrapped) when a multi-field has a `copy_to` (`[copy_to] may not be used to copy from a multi-field: [x]`),
+ * or a target is an object or nested field (`Cannot copy to field [x] since it is mapped as an object`) or a
+ * multi-field (`[copy_to] may not be used to copy to a multi-field: [x]`); the fields are checked in mapping order.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
@@ -23,21 +24,32 @@ export function copyToFields(value: XContentValue): string[] {
 export function validateCopyTo(mapping: Mapping): void {
   const objects = new Set<string>()
   const multiFields = new Set<string>()
-  const targets: string[] = []
+  /** Each copying field in mapping order: a multi-field (refused as a source) or a field's targets. */
+  const copies: Array<{ fromMultiField: string } | { targets: readonly string[] }> = []
   const walk = (properties: Record<string, FieldMapping>, prefix: string): void => {
     for (const [name, field] of Object.entries(properties)) {
       const path = prefix + name
       if (hasProperties(field)) objects.add(path)
-      targets.push(...(field.copy_to ?? []))
-      for (const sub of Object.keys(field.fields ?? {})) multiFields.add(`${path}.${sub}`)
+      if (field.copy_to !== undefined && field.copy_to.length > 0) copies.push({ targets: field.copy_to })
+      for (const [sub, multiField] of Object.entries(field.fields ?? {})) {
+        multiFields.add(`${path}.${sub}`)
+        if (multiField.copy_to !== undefined && multiField.copy_to.length > 0)
+          copies.push({ fromMultiField: `${path}.${sub}` })
+      }
       walk(field.properties ?? {}, `${path}.`)
     }
   }
   walk(mapping.properties, '')
-  for (const target of targets) {
-    if (multiFields.has(target))
-      throw illegalArgumentException(`[copy_to] may not be used to copy to a multi-field: [${target}]`)
-    if (objects.has(target))
-      throw illegalArgumentException(`Cannot copy to field [${target}] since it is mapped as an object`)
+  for (const copy of copies) {
+    if ('fromMultiField' in copy)
+      throw illegalArgumentException(
+        `[copy_to] may not be used to copy from a multi-field: [${copy.fromMultiField}]`,
+      )
+    for (const target of copy.targets) {
+      if (multiFields.has(target))
+        throw illegalArgumentException(`[copy_to] may not be used to copy to a multi-field: [${target}]`)
+      if (objects.has(target))
+        throw illegalArgumentException(`Cannot copy to field [${target}] since it is mapped as an object`)
+    }
   }
 }

@@ -132,7 +132,11 @@ function parseTemplate(name: string, conf: XContentObject): DynamicTemplate {
   }
   if (matchPattern !== 'default') parsed.match_pattern = matchPattern
   if (matchPattern === 'regex') {
-    for (const pattern of PATTERN_LISTS.slice(0, 4).flatMap((key) => parsed[key] ?? [])) {
+    // DynamicTemplate.parse checks them in this order (its allPatterns list).
+    const checked = (['match', 'unmatch', 'path_match', 'path_unmatch'] as const).flatMap(
+      (key) => parsed[key] ?? [],
+    )
+    for (const pattern of checked) {
       if (typeof compileSafeJavaPattern(pattern) === 'string') {
         throw failedToParseMappingFrom(
           mapperParsingException(

@@ -4,7 +4,8 @@
  * any other root key is refused with mapper_parsing_exception "Root mapping definition has unsupported
  * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
- * numbers as numbers (an object's `dynamic` as text, as ES prints it), and a field without `type` is an object.
+ * numbers as numbers, and a field without `type` is an object. `dynamic` (the root's or an object's) is `strict` in
+ * any case or a strict boolean, kept as the text ES prints (parseDynamic).
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
  * (search-as-you-type-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has
@@ -14,11 +15,19 @@
 import {
   EsException,
   failedToParseMapping,
+  failedToParseMappingFrom,
   illegalArgumentException,
   mapperParsingException,
 } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { FIELD_TYPES, setOwn, UNMODELLED_ES_FIELD_TYPES, type FieldMapping, type Mapping } from './mapping.ts'
+import {
+  FIELD_TYPES,
+  setOwn,
+  UNMODELLED_ES_FIELD_TYPES,
+  type DynamicMode,
+  type FieldMapping,
+  type Mapping,
+} from './mapping.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
@@ -26,6 +35,7 @@ import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from '.
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 import { parseRootParameters } from './root-object-mapper.ts'
 import { copyToFields, validateCopyTo } from './copy-to.ts'
+import { parseBoolean } from '../../common/booleans.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -57,7 +67,7 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   const properties = root.get('properties')
   const runtime = root.get('runtime')
   const mapping: Mapping = {
-    ...(dynamic !== undefined ? { dynamic: javaToString(dynamic) as Mapping['dynamic'] } : {}),
+    ...(dynamic !== undefined ? { dynamic: parseDynamic(dynamic) } : {}),
     ...(runtime !== undefined ? { runtime: runtimeSection(runtime) } : {}),
     ...parseRootParameters(root),
     properties: properties instanceof Map ? parseProperties(properties) : {},
@@ -65,6 +75,26 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   checkNestedFieldsLimit(mapping)
   validateCopyTo(mapping)
   return mapping
+}
+
+/**
+ * ObjectMapper.TypeParser's `dynamic`: `strict` in any case, else a strict boolean; a value that is neither is
+ * "Could not convert [dynamic.dynamic] to boolean" (XContentMapValues.nodeBooleanValue), caused by
+ * Booleans.parseBoolean's error. `runtime` (new fields mapped as runtime fields) is not modelled.
+ */
+function parseDynamic(value: XContentValue): DynamicMode {
+  const text = javaToString(value)
+  if (text.toLowerCase() === 'strict') return 'strict'
+  if (text.toLowerCase() === 'runtime')
+    throw illegalArgumentException('[dynamic: runtime] is not available in the playground')
+  try {
+    return parseBoolean(text) ? 'true' : 'false'
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw failedToParseMappingFrom(
+      illegalArgumentException('Could not convert [dynamic.dynamic] to boolean', error),
+    )
+  }
 }
 
 /**
@@ -92,7 +122,7 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
     for (const [key, value] of definition) {
       if (key === 'properties' || key === 'fields')
         setOwn(field, key, value instanceof Map ? parseProperties(value) : {})
-      else if (key === 'dynamic') setOwn(field, key, javaToString(value))
+      else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
       else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
       else setOwn(field, key, value instanceof XNumber ? value.value : value)
     }

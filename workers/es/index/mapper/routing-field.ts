@@ -42,7 +42,6 @@ export function mergeRoutingField(
 export function checkRoutingRequired(
   mapping: Mapping,
   index: string,
-  uuid: string,
   id: string,
   routing: string | null,
 ): void {
@@ -52,7 +51,8 @@ export function checkRoutingRequired(
     reason: `routing is required for [${index}]/[${id}]`,
     status: 400,
     metadata: [
-      ['index_uuid', uuid],
+      // RoutingMissingException names the index by name only (ElasticsearchException.setIndex(String)).
+      ['index_uuid', '_na_'],
       ['index', index],
     ],
   })

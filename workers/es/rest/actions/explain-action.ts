@@ -73,7 +73,7 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
   const id = req.path.id!
   const query = explainQuery(context, req, index, aliasFilter, now)
   const head = { _index: index.metadata.name, _id: id }
-  checkRoutingRequired(index.metadata.mapping, index.metadata.name, index.metadata.uuid, id, routing)
+  checkRoutingRequired(index.metadata.mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'explain',

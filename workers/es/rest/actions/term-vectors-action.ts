@@ -55,7 +55,7 @@ async function termVectors(context: RestContext, req: RestHandlerRequest): Promi
   const index = singleIndex(context, name)
   const metadata = context.indices.all().map((i) => i.metadata)
   const routing = resolveIndexRouting(metadata, name, request.routing)
-  checkRoutingRequired(index.metadata.mapping, index.metadata.name, index.metadata.uuid, id, routing)
+  checkRoutingRequired(index.metadata.mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)
   const response = await context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
     type: 'termvectors',
