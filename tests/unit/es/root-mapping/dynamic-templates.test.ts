@@ -203,12 +203,14 @@ describe("a bulk item's dynamic_templates", () => {
 
 describe('date and numeric detection', () => {
   test('defaults: dates detected, numeric strings stay text', async () => {
-    await node.send('PUT', '/d/_doc/1', { a: '2015-01-01', b: '2015/01/01', c: '42', d: '2015' })
+    // strict_date_optional_time takes a year and month alone; an impossible day is no date.
+    const doc = { a: '2015-01-01', b: '2015/01/01', c: '42', d: '2015', m: '2024-03', x: '2015-02-30' }
+    await node.send('PUT', '/d/_doc/1', doc)
+    const text = '{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}}'
     expect(await mappingOf('d')).toBe(
       '{"d":{"mappings":{"properties":{"a":{"type":"date"},' +
         '"b":{"type":"date","format":"yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis"},' +
-        '"c":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}},' +
-        '"d":{"type":"text","fields":{"keyword":{"type":"keyword","ignore_above":256}}}}}}}',
+        `"c":${text},"d":${text},"m":{"type":"date"},"x":${text}}}}}`,
     )
   })
 

@@ -18,12 +18,11 @@ import { documentParsingException, mapperParsingException } from '../../errors/i
 import { hasProperties, type FieldMapping, type Mapping } from './mapping.ts'
 import { findTemplate, templateField, type XContentFieldType } from './dynamic-templates.ts'
 
-/** strict_date_optional_time: a full date, optionally a time of day and a zone. */
-const STRICT_DATE_OPTIONAL_TIME =
-  /^\d{4}-\d{2}-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/
-/** yyyy/MM/dd HH:mm:ss||yyyy/MM/dd */
-const SLASH_DATE = /^\d{4}\/\d{2}\/\d{2}(?: \d{2}:\d{2}:\d{2})?$/
-const SLASH_DATE_FORMAT = 'yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis'
+/**
+ * RootObjectMapper's default dynamic_date_formats. A field detected with the first has no `format` in its mapping
+ * (it is the date type's default); the second is written out.
+ */
+const DEFAULT_DATE_FORMATS = ['strict_date_optional_time', 'yyyy/MM/dd HH:mm:ss||yyyy/MM/dd||epoch_millis']
 
 /** Long.parseLong: optional sign, decimal digits, within 64 bits. */
 const JAVA_LONG = /^[+-]?\d+$/
@@ -76,15 +75,12 @@ function detect(value: Leaf, root: Mapping): { kind: JsonKind; format?: string }
   if (asLong && root.numeric_detection === true) return { kind: 'long' }
   if (asDouble && root.numeric_detection === true) return { kind: 'double' }
   if (asLong || asDouble || root.date_detection === false) return { kind: 'string' }
-  const formats = root.dynamic_date_formats
-  if (formats === undefined) {
-    if (STRICT_DATE_OPTIONAL_TIME.test(value) && isCalendarDate(value, '-')) return { kind: 'date' }
-    if (SLASH_DATE.test(value) && isCalendarDate(value, '/'))
-      return { kind: 'date', format: SLASH_DATE_FORMAT }
-    return { kind: 'string' }
-  }
+  const formats = root.dynamic_date_formats ?? DEFAULT_DATE_FORMATS
   const format = formats.find((pattern) => parses(pattern, value))
-  return format === undefined ? { kind: 'string' } : { kind: 'date', format }
+  if (format === undefined) return { kind: 'string' }
+  return format === DEFAULT_DATE_FORMATS[0] && root.dynamic_date_formats === undefined
+    ? { kind: 'date' }
+    : { kind: 'date', format }
 }
 
 function parses(pattern: string, text: string): boolean {
@@ -94,13 +90,6 @@ function parses(pattern: string, text: string): boolean {
   } catch {
     return false
   }
-}
-
-function isCalendarDate(value: string, separator: string): boolean {
-  const [year, month, day] = value.slice(0, 10).split(separator).map(Number) as [number, number, number]
-  if (month < 1 || month > 12 || day < 1) return false
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return day <= daysInMonth
 }
 
 /** DynamicFieldsBuilder.Concrete: the mapping of a new field no template maps. */
