@@ -232,6 +232,25 @@ describe('template settings', () => {
 })
 
 describe('IndexMetadata bounds and scopes', () => {
+  test('number_of_routing_shards is checked against number_of_shards and routes the new index', async () => {
+    expect(
+      await error('PUT', '/few', { settings: { number_of_shards: 8, number_of_routing_shards: 4 } }),
+    ).toEqual(illegal('index.number_of_routing_shards [4] must be >= index.number_of_shards [8]'))
+    expect(
+      await error('PUT', '/odd', { settings: { number_of_shards: 2, number_of_routing_shards: 3 } }),
+    ).toEqual(illegal('the number of source shards [2] must be a factor of [3]'))
+    expect((await node.send('HEAD', '/few')).status).toBe(404)
+    const created = await node.send('PUT', '/split', {
+      settings: { number_of_shards: 5, number_of_replicas: 0, number_of_routing_shards: 30 },
+    })
+    expect(created.status).toBe(200)
+    const state = await node.send('GET', '/_cluster/state/metadata/split')
+    expect(jsonAt(state.body, 'metadata', 'indices', 'split', 'routing_num_shards')).toBe(30)
+    expect(await flat('split', '/index.number_of_routing_shards')).toEqual({
+      'index.number_of_routing_shards': '30',
+    })
+  })
+
   test('number_of_shards is at most 1024; number_of_routing_shards is static, not final', async () => {
     expect(await error('PUT', '/big', { settings: { number_of_shards: 2000 } })).toEqual(
       illegal('Failed to parse value [2000] for setting [index.number_of_shards] must be <= 1024'),

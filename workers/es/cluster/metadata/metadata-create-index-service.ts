@@ -18,6 +18,7 @@ import { DEFAULT_INDEX_SETTINGS, type IndexMetadata } from '../../index/index-me
 import { analysisLimits, indexAnalysisSettings } from '../../analysis/custom/index-analysis-settings.ts'
 import { indexLimits, readLimitSettings } from '../../index/index-limit-settings.ts'
 import { createIndexSettings, validateIndexSettings } from '../../index/index-scoped-settings.ts'
+import { checkRoutingNumShards } from '../routing/operation-routing.ts'
 import { parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import {
   normalizeSettings,
@@ -134,10 +135,17 @@ function indexSettings(settings: Map<string, XContentValue>) {
   const given = readLimitSettings(settings)
   const set = Object.entries(given).filter((entry): entry is [string, string] => entry[1] !== null)
   const limits = set.length > 0 ? { limits: Object.fromEntries(set) } : {}
+  const numberOfShards = setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
+    parseIntSetting('index.number_of_shards', v, 1, MAX_NUMBER_OF_SHARDS),
+  )
+  const routingNumShards = setting('index.number_of_routing_shards', undefined, (v) => {
+    const routing = parseIntSetting('index.number_of_routing_shards', v, 1)
+    checkRoutingNumShards(routing, numberOfShards)
+    return routing
+  })
   return {
-    numberOfShards: setting('index.number_of_shards', DEFAULT_INDEX_SETTINGS.numberOfShards, (v) =>
-      parseIntSetting('index.number_of_shards', v, 1, MAX_NUMBER_OF_SHARDS),
-    ),
+    numberOfShards,
+    ...(routingNumShards !== undefined ? { routingNumShards } : {}),
     numberOfReplicas: setting('index.number_of_replicas', DEFAULT_INDEX_SETTINGS.numberOfReplicas, (v) =>
       parseIntSetting('index.number_of_replicas', v, 0),
     ),

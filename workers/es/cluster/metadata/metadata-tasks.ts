@@ -129,6 +129,8 @@ export interface CreateIndexRequest {
   defaultPipeline?: string
   finalPipeline?: string
   hidden?: boolean
+  /** index.number_of_routing_shards when the request sets it (checked); else the default for the shard count. */
+  routingNumShards?: number
   /** The settings kept without being acted on (IndexMetadata.otherSettings). */
   otherSettings?: Readonly<Record<string, OtherSettingValue>>
 }
@@ -144,7 +146,7 @@ export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now:
     creationDate: now,
     numberOfShards: request.numberOfShards,
     numberOfReplicas: request.numberOfReplicas,
-    routingNumShards: defaultRoutingNumShards(request.numberOfShards),
+    routingNumShards: request.routingNumShards ?? defaultRoutingNumShards(request.numberOfShards),
     refreshIntervalMs: request.refreshIntervalMs,
     ...(request.refreshInterval !== undefined ? { refreshInterval: request.refreshInterval } : {}),
     mapping: request.mapping,
