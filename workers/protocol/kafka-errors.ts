@@ -274,5 +274,18 @@ export const KAFKA_ERRORS = {
 
 export type KafkaErrorName = keyof typeof KAFKA_ERRORS
 
+/**
+ * The errors whose Java exception is an InvalidMetadataException (NotLeaderOrFollower, LeaderNotAvailable,
+ * UnknownTopicOrPartition, FencedLeaderEpoch, UnknownLeaderEpoch): a client looks the partition's leader up again
+ * and retries.
+ */
+export const INVALID_METADATA_ERRORS: ReadonlySet<string> = new Set<KafkaErrorName>([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+])
+
 /** An error field of a group coordinator response: NONE or an error name. */
 export type GroupErrorCode = 'NONE' | KafkaErrorName

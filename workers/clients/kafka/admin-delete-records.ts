@@ -16,24 +16,15 @@
  * the name telling the stage (`deleteRecords(api=METADATA)` or `deleteRecords(api=DELETE_RECORDS)`).
  */
 import type { DeleteRecordsPartition } from '../../protocol/kafka.ts'
-import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import { INVALID_METADATA_ERRORS, type KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { DeletedRecords } from './api.ts'
-import type { ClusterConnection } from './cluster-connection.ts'
+import { DEFAULT_API_TIMEOUT_MS, type ClusterConnection } from './cluster-connection.ts'
 import { kafkaError, timeoutError } from './errors.ts'
 
-/** default.api.timeout.ms and retry.backoff.ms of the admin client. */
-const DEFAULT_API_TIMEOUT_MS = 60_000
+/** retry.backoff.ms of the admin client. */
 const RETRY_BACKOFF_MS = 100
 
-/** Errors whose exception is an InvalidMetadataException: the partition's leader is looked up again. */
-const INVALID_METADATA: ReadonlySet<KafkaErrorName> = new Set([
-  'NOT_LEADER_OR_FOLLOWER',
-  'UNKNOWN_TOPIC_OR_PARTITION',
-  'LEADER_NOT_AVAILABLE',
-  'FENCED_LEADER_EPOCH',
-  'UNKNOWN_LEADER_EPOCH',
-])
 /** Other retriable errors (RetriableException): the request is sent again after the backoff. */
 const RETRIABLE: ReadonlySet<KafkaErrorName> = new Set(['REQUEST_TIMED_OUT', 'NOT_ENOUGH_REPLICAS'])
 
@@ -80,7 +71,7 @@ export async function deleteRecords(
           lowWatermark: answer.lowWatermark,
           error: null,
         })
-      } else if (INVALID_METADATA.has(answer.error)) {
+      } else if (INVALID_METADATA_ERRORS.has(answer.error)) {
         stage.set(key, 'METADATA')
       } else if (!RETRIABLE.has(answer.error)) {
         results.set(key, {

@@ -23,7 +23,7 @@ import type { Clock } from '../../net/clock.ts'
 const RECONNECT_BACKOFF_MS = 50
 const RECONNECT_BACKOFF_MAX_MS = 1000
 /** default.api.timeout.ms: how long a cluster-wide call waits for a broker that refuses it. */
-const DEFAULT_API_TIMEOUT_MS = 60_000
+export const DEFAULT_API_TIMEOUT_MS = 60_000
 
 export interface LeaderGroup<T> {
   leader: number

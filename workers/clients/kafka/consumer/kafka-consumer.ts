@@ -28,21 +28,13 @@ import type {
 import { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
+import { INVALID_METADATA_ERRORS } from '../../../protocol/kafka-errors.ts'
 import { CompletedFetch } from './completed-fetch.ts'
 import { ConsumerCoordinator } from './consumer-coordinator.ts'
 import { ConsumerMembershipManager } from './consumer-membership-manager.ts'
 import type { GroupMembership } from './group-membership.ts'
 import { groupProtocol } from './group-protocol-config.ts'
 import { Random } from '../../../net/random.ts'
-
-/** Fetch errors after which the Java consumer refreshes its metadata and fetches again. */
-const RETRIABLE: ReadonlySet<string> = new Set([
-  'NOT_LEADER_OR_FOLLOWER',
-  'LEADER_NOT_AVAILABLE',
-  'UNKNOWN_TOPIC_OR_PARTITION',
-  'FENCED_LEADER_EPOCH',
-  'UNKNOWN_LEADER_EPOCH',
-])
 
 const DEFAULTS: Readonly<Record<string, string>> = {
   'auto.offset.reset': 'latest',
@@ -177,7 +169,7 @@ export class KafkaConsumer implements Consumer {
     const offsets = await this.connection.listOffsets(partitions.map((tp) => ({ ...tp, timestamp })))
     for (const result of offsets) {
       // A partition whose leader is being elected keeps no position: the next poll tries again.
-      if (RETRIABLE.has(result.error ?? '')) continue
+      if (INVALID_METADATA_ERRORS.has(result.error ?? '')) continue
       if (result.error) throw kafkaError(result.error)
       this.setPosition(result, result.offset)
     }
@@ -298,7 +290,7 @@ export class KafkaConsumer implements Consumer {
         this.setPosition(response, undefined)
         continue
       }
-      if (RETRIABLE.has(response.error ?? '')) {
+      if (INVALID_METADATA_ERRORS.has(response.error ?? '')) {
         // The leader moved or is being elected: the next poll asks the metadata again.
         await this.connection.refreshMetadata([response.topic])
         continue

@@ -26,7 +26,7 @@ import { withTransfer } from '../../../net/transfer-list.ts'
 import { NetworkError } from '../../../net/transport.ts'
 import type { Compression, LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import type { ProducePartitionData, ProducePartitionResponse } from '../../../protocol/kafka.ts'
-import type { KafkaErrorName } from '../../../protocol/kafka-errors.ts'
+import { INVALID_METADATA_ERRORS, type KafkaErrorName } from '../../../protocol/kafka-errors.ts'
 import { KafkaError } from '../api.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { kafkaError } from '../errors.ts'
@@ -39,14 +39,10 @@ import type { TransactionManager } from './transaction-manager.ts'
 /** Produce errors the Java producer retries (its RetriableException subclasses). */
 const RETRIABLE: ReadonlySet<string> = new Set([
   'NETWORK_EXCEPTION',
-  'NOT_LEADER_OR_FOLLOWER',
-  'LEADER_NOT_AVAILABLE',
-  'UNKNOWN_TOPIC_OR_PARTITION',
   'NOT_ENOUGH_REPLICAS',
   'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
   'REQUEST_TIMED_OUT',
-  'FENCED_LEADER_EPOCH',
-  'UNKNOWN_LEADER_EPOCH',
+  ...INVALID_METADATA_ERRORS,
 ])
 
 /**
@@ -56,11 +52,7 @@ const RETRIABLE: ReadonlySet<string> = new Set([
 const STALE_METADATA: ReadonlySet<string> = new Set([
   'NETWORK_EXCEPTION',
   'REQUEST_TIMED_OUT',
-  'NOT_LEADER_OR_FOLLOWER',
-  'LEADER_NOT_AVAILABLE',
-  'UNKNOWN_TOPIC_OR_PARTITION',
-  'FENCED_LEADER_EPOCH',
-  'UNKNOWN_LEADER_EPOCH',
+  ...INVALID_METADATA_ERRORS,
 ])
 
 /** A partition's answer; NETWORK_EXCEPTION (not a broker error here) when the connection was lost. */
