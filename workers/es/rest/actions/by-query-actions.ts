@@ -11,6 +11,7 @@
  * `scroll_size` parameters; the by-query APIs also take URI search (`q`, `df`, `default_operator`...). Scripts, slices, remote sources and `wait_for_completion=false` are refused
  * with an illegal_argument_exception.
  */
+import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import {
   actionRequestValidationException,
@@ -18,8 +19,7 @@ import {
   parsingException,
 } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { leafFields } from '../../index/mapper/mapping.ts'
-import { nestedOption, nonNestedFiltered } from '../../search/queries/nested-scope.ts'
+import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -42,7 +42,6 @@ import {
 } from '../../action/bulk-by-scroll.ts'
 import type { IndexSearchTarget } from '../../action/transport-search-action.ts'
 import { filteredQuery } from '../../search/search-request.ts'
-import { indexLimits } from '../../index/index-limit-settings.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
   controller
@@ -106,14 +105,7 @@ export function queryHits(
     uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
   if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: now })
   const targets = indices.map(({ index, shards, aliasFilter }) => {
-    const queryContext: QueryContext = {
-      fields: leafFields(index.metadata.mapping),
-      analyze: index.analysis.analyze,
-      nowMillis: now,
-      index: { name: index.metadata.name, uuid: index.metadata.uuid },
-      limits: indexLimits(index.metadata),
-      ...nestedOption(index.metadata.mapping),
-    }
+    const queryContext = indexQueryContext(index, now)
     const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
     return { index, shards, query: nonNestedFiltered(query, queryContext.nested ?? null) }
   })

@@ -7,13 +7,13 @@
  * "query is missing". The query is built here and explained on an active copy of the document's shard.
  * Through an alias of one index, the alias's filter is ANDed with the query and its index routing routes.
  */
+import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import { actionRequestValidationException, parsingException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import { leafFields } from '../../index/mapper/mapping.ts'
-import { nestedOption, nonNestedFiltered } from '../../search/queries/nested-scope.ts'
+import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { buildQuery, queryStringIndexQuery } from '../../search/query-builder.ts'
 import { filteredQuery } from '../../search/search-request.ts'
@@ -25,7 +25,6 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
-import { indexLimits } from '../../index/index-limit-settings.ts'
 import { checkRoutingRequired } from '../../index/mapper/routing-field.ts'
 
 export function registerExplainAction(controller: RestController, context: RestContext): void {
@@ -46,14 +45,7 @@ function explainQuery(
   for (const key of body.keys()) {
     if (key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
   }
-  const queryContext = {
-    fields: leafFields(index.metadata.mapping),
-    analyze: index.analysis.analyze,
-    nowMillis: now,
-    index: { name: index.metadata.name, uuid: index.metadata.uuid },
-    limits: indexLimits(index.metadata),
-    ...nestedOption(index.metadata.mapping),
-  }
+  const queryContext = indexQueryContext(index, now)
   const uri = uriSearchQuery(req.params)
   const query = body.get('query')
   if (!uri && query === undefined) throw actionRequestValidationException(['query is missing'])

@@ -10,13 +10,12 @@
  * message of a query that failed on the shard (query_shard_exception and the like).
  * `rewrite` prints the query as built, not as Lucene's rewrite would expand it.
  */
+import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, parsingException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import { leafFields } from '../../index/mapper/mapping.ts'
-import { nestedOption } from '../../search/queries/nested-scope.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
 import { describeQuery } from '../../search/explain/query-description.ts'
@@ -25,7 +24,6 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { urlFlag } from '../../common/booleans.ts'
-import { indexLimits } from '../../index/index-limit-settings.ts'
 
 /** The Java classes behind the exception types a query can fail with, for Throwable.toString. */
 const JAVA_CLASS: Readonly<Record<string, string>> = {
@@ -121,14 +119,7 @@ function querySource(req: RestHandlerRequest): QuerySource {
 
 function queryContext(index: IndexService | null, now: number, context: RestContext): QueryContext {
   if (index === null) return { fields: new Map(), analyze: context.analyze, nowMillis: now }
-  return {
-    fields: leafFields(index.metadata.mapping),
-    analyze: index.analysis.analyze,
-    nowMillis: now,
-    index: { name: index.metadata.name, uuid: index.metadata.uuid },
-    limits: indexLimits(index.metadata),
-    ...nestedOption(index.metadata.mapping),
-  }
+  return indexQueryContext(index, now)
 }
 
 /** TransportValidateQueryAction.shardOperation: the query built in the index's context, or why it failed. */
