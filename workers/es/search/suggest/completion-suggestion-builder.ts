@@ -11,6 +11,7 @@ import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { FieldQueryError } from '../query-string/field-queries.ts'
 import { parseFuzziness, type Fuzziness } from '../query-string/query-parser-base.ts'
+import type { SuggestionBuilderBase } from './suggestion-builder-base.ts'
 
 /** FuzzyOptions: how far the typed prefix may be from an input. */
 export interface CompletionFuzzyOptions {
@@ -21,16 +22,9 @@ export interface CompletionFuzzyOptions {
   unicodeAware: boolean
 }
 
-export interface CompletionSuggestionBuilder {
+/** A completion suggestion: its text is the prefix typed; each shard returns `shard_size` options, else `size`. */
+export interface CompletionSuggestionBuilder extends SuggestionBuilderBase {
   kind: 'completion'
-  name: string
-  /** The prefix typed (the suggestion's prefix or text, else the global text); null when none is given. */
-  text: string | null
-  field: string
-  analyzer: string | null
-  size: number
-  /** Options each shard returns: `shard_size`, else `size`. */
-  shardSize: number
   skipDuplicates: boolean
   fuzzy: CompletionFuzzyOptions | null
 }

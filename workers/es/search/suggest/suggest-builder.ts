@@ -14,18 +14,13 @@ import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { parseJavaDouble } from '../../ingest/processors/java-numbers.ts'
 import { completionSuggestion, type CompletionSuggestionBuilder } from './completion-suggestion-builder.ts'
+import type { SuggestionBuilderBase } from './suggestion-builder-base.ts'
 
 export type SuggestMode = 'missing' | 'popular' | 'always'
 
-export interface TermSuggestionBuilder {
+/** A term suggestion; without any text the shard refuses it. */
+export interface TermSuggestionBuilder extends SuggestionBuilderBase {
   kind: 'term'
-  name: string
-  /** The suggestion's own text, else the global text; null when neither is given (the shard refuses it). */
-  text: string | null
-  field: string
-  analyzer: string | null
-  size: number
-  shardSize: number
   suggestMode: SuggestMode
   accuracy: number
   sort: 'score' | 'frequency'
