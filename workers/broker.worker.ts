@@ -69,6 +69,7 @@ const api: BrokerWorkerApi = {
     await server?.shutdown()
     server = null
   },
+  disconnectPeer: (peerId) => transport?.disconnect(peerId),
   blockPeers: (peerIds) => transport?.block(peerIds),
   flushLogs: () => runningServer().flushLogs(),
   readLogDirFile: (path) => {

@@ -50,6 +50,7 @@ const api: EsNodeWorkerApi = {
     await node?.stop()
     node = null
   },
+  disconnectPeer: (peerId) => transport?.disconnect(peerId),
   blockPeers: (peerIds) => transport?.block(peerIds),
   describeState: () => Promise.resolve(running().describeState()),
   handleRequest: async (request) => running().handleRequest(request),

@@ -20,9 +20,10 @@ export function stoppedError(name: string, message: string): Error {
   return error
 }
 
-/** What the page does to a host process from outside: wire it to a peer and cut its links. */
+/** What the page does to a host process from outside: wire it to a peer, close a peer's end, cut its links. */
 interface HostWiring {
   connectPeer(peerId: number, port: unknown): void
+  disconnectPeer(peerId: number): void
   blockPeers(peerIds: number[]): void
 }
 
@@ -34,6 +35,7 @@ export function exposeHostProcess<Api extends HostWiring>(api: Api, paused: Proc
   Comlink.expose({
     ...gatedApi(api, paused),
     connectPeer: (peerId: number, port: unknown) => api.connectPeer(peerId, port),
+    disconnectPeer: (peerId: number) => api.disconnectPeer(peerId),
     blockPeers: (peerIds: number[]) => api.blockPeers(peerIds),
     pause: () => paused.pause(),
     resume: () => paused.resume(),

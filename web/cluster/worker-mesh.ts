@@ -4,7 +4,9 @@
  * (es-workers.ts) are both one; a subclass says which ids the cluster has and how one member's worker is
  * launched. The mesh is the HostControl of the playground commands: start, stop (the member's own
  * clean shutdown, then its worker ends), kill (the worker ends at once), pause and resume (the worker
- * holds itself, process-pause.ts), and cut and heal the network.
+ * holds itself, process-pause.ts), and cut and heal the network. A member whose worker ended is
+ * disconnected from every running peer, as the kernel closes an exited process's sockets: their requests to
+ * it fail at once instead of timing out.
  *
  * Invariants: one MessageChannel per pair of running members, handed over by `connectPeer` (a restarted
  * member gets fresh ones from every running peer); the network cut applies to every member started later.
@@ -17,6 +19,8 @@ import type { HostControl } from '../../workers/tools/shell/host-commands.ts'
 export interface MeshMemberApi extends Pausable {
   /** The member's end of a MessageChannel to peer `peerId` (a transferred MessagePort). */
   connectPeer(peerId: number, port: unknown): void
+  /** Peer `peerId`'s process ended: the member's requests to it fail as against a closed port. */
+  disconnectPeer(peerId: number): void
   /** The member's clean shutdown (a controlled shutdown, a node leaving its cluster). */
   shutdown(): Promise<void>
   /** Drops every message to and from these peers; an empty list heals. */
@@ -77,15 +81,21 @@ export abstract class WorkerMesh<Api extends MeshMemberApi> implements HostContr
     const member = this.running.get(id)
     if (!member) return
     await control(member).shutdown()
-    member.worker.terminate()
-    this.running.delete(id)
+    this.end(id, member)
   }
 
   kill(id: number): Promise<void> {
-    this.running.get(id)?.worker.terminate()
+    const member = this.running.get(id)
+    if (member) this.end(id, member)
+    return Promise.resolve()
+  }
+
+  /** The member's process ends: its worker goes, and the kernel closes its sockets, which every peer sees. */
+  private end(id: number, member: MeshMember<Api>): void {
+    member.worker.terminate()
     this.running.delete(id)
     this.paused.delete(id)
-    return Promise.resolve()
+    for (const peer of this.running.values()) void control(peer).disconnectPeer(id)
   }
 
   async pause(id: number): Promise<void> {

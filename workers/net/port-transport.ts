@@ -3,7 +3,8 @@
  * creates a MessageChannel for every pair of workers and hands each side its port). Messages are
  * structured-cloned by postMessage, except the buffers a handler's response was marked with
  * (transfer-list.ts: a leader's fetch answer gives its record bytes away), which are transferred. A peer
- * whose worker is stopped never answers: the request times out, as a request to an unreachable host does.
+ * whose process ended (stopped or killed: `disconnect`) refuses requests at once, as a closed port does; a
+ * peer that cannot be reached (a cut link) never answers, and the request times out.
  * Timeouts are checked as Kafka's NetworkClient checks them (handleTimedOutRequests), not with a timer per
  * request: one timer, armed for the earliest deadline of the requests in flight, fails those past theirs.
  * With a ProcessPause, a paused node's port holds what arrives and what the node sends until it resumes (a
@@ -66,6 +67,20 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
 
   serve(handler: RequestHandler<Req, Res> | null): void {
     this.handler = handler
+  }
+
+  /**
+   * The peer's process ended: its socket is closed, as the kernel closes an exited process's sockets. Requests
+   * in flight to it fail as over a reset connection, and new ones fail at once as against a closed port (the
+   * NetworkError `disconnected`), until `connect` hands over a port to its next process.
+   */
+  disconnect(peer: number): void {
+    this.ports.delete(peer)
+    for (const [id, request] of this.pending) {
+      if (request.peer !== peer) continue
+      this.pending.delete(id)
+      this.asNode(() => request.reject(new NetworkError('disconnected', peer)))
+    }
   }
 
   /** Drops every message to and from these peers, as a cut network link does; an empty list heals. */

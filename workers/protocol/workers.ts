@@ -42,6 +42,11 @@ export interface BrokerWorkerApi extends BrokerApi {
    * for the same peer replaces the earlier one, as when the peer's process restarted.
    */
   connectPeer(peerId: number, port: unknown): void
+  /**
+   * The peer's process ended (stopped or killed): its end of the channel is closed, so this broker's requests
+   * to it fail at once as against a closed port, those in flight as over a reset connection.
+   */
+  disconnectPeer(peerId: number): void
   start(options: BrokerStartOptions): Promise<void>
   /** Controlled shutdown: leadership moves away, then the broker stops answering. */
   shutdown(): Promise<void>
@@ -76,6 +81,8 @@ export interface EsNodeStartOptions {
 export interface EsNodeWorkerApi extends EsNodeApi {
   /** As BrokerWorkerApi.connectPeer: this node's end of a MessageChannel to peer node `peerId`. */
   connectPeer(peerId: number, port: unknown): void
+  /** As BrokerWorkerApi.disconnectPeer: peer node `peerId`'s process ended. */
+  disconnectPeer(peerId: number): void
   start(options: EsNodeStartOptions): Promise<void>
   /** Graceful shutdown (SIGTERM): the node leaves the cluster, then stops answering. */
   shutdown(): Promise<void>

@@ -1,7 +1,8 @@
 // PortTransport's request timeouts, checked as Kafka's NetworkClient checks them (handleTimedOutRequests): one
 // timer for the earliest deadline in flight, not one per request; a request answered in time never fails, one
 // nobody answers fails with NetworkError 'timeout' at its own deadline, not before, however the requests'
-// timeouts interleave; a response counts only from the peer the request went to.
+// timeouts interleave; a response counts only from the peer the request went to; a peer whose process ended
+// (disconnect) fails its requests at once, as a closed port does.
 import { describe, expect, it } from 'vitest'
 import { DeterministicTaskQueue } from '../../../workers/net/deterministic-task-queue.ts'
 import { PortTransport, type PortLike } from '../../../workers/net/port-transport.ts'
@@ -101,5 +102,31 @@ describe('PortTransport timeouts', () => {
     asked.answer(id)
     await drain()
     expect(seen).toEqual([`answer ${id} at 0`])
+  })
+
+  it('fails the requests to a peer whose process ended at once, and new ones until it is connected again', async () => {
+    const queue = new DeterministicTaskQueue(0)
+    const transport = new PortTransport<string, string>(1, queue)
+    const ended = silentPeer()
+    const alive = silentPeer()
+    transport.connect(2, ended.port)
+    transport.connect(3, alive.port)
+    const seen = outcomes(queue, [
+      transport.request(2, 'a', 30_000),
+      transport.request(3, 'b', 30_000),
+      transport.request(2, 'c', 30_000),
+    ])
+    transport.disconnect(2)
+    const later = outcomes(queue, [transport.request(2, 'd', 30_000)])
+    await drain()
+    expect(seen).toEqual(['disconnected at 0', null, 'disconnected at 0'])
+    expect(later).toEqual(['disconnected at 0'])
+    const restarted = silentPeer()
+    transport.connect(2, restarted.port)
+    const again = outcomes(queue, [transport.request(2, 'e', 30_000)])
+    const [{ id }] = restarted.sent as [{ id: number }]
+    restarted.answer(id)
+    await drain()
+    expect(again).toEqual([`answer ${id} at 0`])
   })
 })
