@@ -3,8 +3,9 @@
  * the active controller, a topic created in the console with its ISR, a broker stopped from the view (the
  * command appears in the console output) and the ISR shrinking; then the cluster is switched to one
  * broker, survives a reload at that size, and is switched back to three. The Elasticsearch section shows
- * three nodes with one elected master and an index's shard copies; a node stopped and started from the
- * view answers curl accordingly; the node count is switched to one and back to three.
+ * three nodes with one elected master, the cluster health and an index's shard copies; stopping the node
+ * that holds the replica from the view leaves the replica unassigned and the index yellow, the stopped node
+ * refuses curl, and started again the index is green; the node count is switched to one and back to three.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -48,11 +49,11 @@ function outputs(p: Page): Promise<Array<{ state: string; command: string; text:
 
 function brokers(
   p: Page,
-): Promise<Array<{ id: string; running: string; controller: string; fenced: string }>> {
+): Promise<Array<{ id: string; process: string; controller: string; fenced: string }>> {
   return p.$$eval('[data-testid="broker-row"]', (rows) =>
     rows.map((r) => ({
       id: r.getAttribute('data-broker-id') ?? '',
-      running: r.getAttribute('data-running') ?? '',
+      process: r.getAttribute('data-process') ?? '',
       controller: r.getAttribute('data-controller') ?? '',
       fenced: r.getAttribute('data-fenced') ?? '',
     })),
@@ -67,7 +68,7 @@ async function untilHealthy(p: Page, count: number): Promise<void> {
       return (
         rows.length === n &&
         rows.every(
-          (r) => r.getAttribute('data-running') === 'true' && r.getAttribute('data-fenced') === 'false',
+          (r) => r.getAttribute('data-process') === 'running' && r.getAttribute('data-fenced') === 'false',
         ) &&
         rows.filter((r) => r.getAttribute('data-controller') === 'true').length === 1
       )
@@ -118,7 +119,7 @@ describe('the Kafka cluster view', () => {
 
     await page.click('[data-testid="clear"]')
     await page.click('[data-testid="broker-row"][data-broker-id="3"] [data-testid="stop-broker"]')
-    await page.waitForSelector('[data-testid="broker-row"][data-broker-id="3"][data-running="false"]', WAIT)
+    await page.waitForSelector('[data-testid="broker-row"][data-broker-id="3"][data-process="stopped"]', WAIT)
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('[data-topic="views"] [data-testid="partition-row"]')]
       return (
@@ -193,7 +194,7 @@ async function untilNodesHealthy(p: Page, count: number): Promise<void> {
 }
 
 describe('the Elasticsearch cluster view', () => {
-  it('shows the nodes, the master and shard copies; stops and starts a node from the view', async () => {
+  it('shows the nodes, the master, health and shard copies; a stopped node turns the index yellow', async () => {
     await openReady(page)
     await untilNodesHealthy(page, 3)
     expect((await esNodes(page)).map((n) => n.node)).toEqual(['es-node-1', 'es-node-2', 'es-node-3'])
@@ -208,28 +209,47 @@ describe('the Elasticsearch cluster view', () => {
         shards.join(' ').includes('views[0] P STARTED') && shards.join(' ').includes('views[0] R STARTED')
       )
     }, WAIT)
+    await page.waitForSelector('[data-testid="es-index"][data-index="views"][data-health="green"]', WAIT)
+    expect(await page.textContent('[data-testid="es-health"]')).toBe(
+      'green: 2 active shard copies, 0 unassigned',
+    )
+    const replicaHolder = (await esNodes(page)).find((n) => n.shards.includes('views[0] R STARTED'))!.node
+    const copies = await page.textContent('[data-index="views"] [data-testid="es-shard-row"]')
+    expect(copies).toContain(`R ${replicaHolder} STARTED`)
 
+    // The node holding the replica stops: the copy is unassigned (delayed, as a node that left may come
+    // back), so the index and the cluster turn yellow.
+    const id = replicaHolder.replace('es-node-', '')
     await page.click('[data-testid="clear"]')
-    await page.click('[data-testid="es-node-row"][data-node="es-node-3"] [data-testid="stop-node"]')
+    await page.click(`[data-testid="es-node-row"][data-node="${replicaHolder}"] [data-testid="stop-node"]`)
     await page.waitForSelector(
-      '[data-testid="es-node-row"][data-node="es-node-3"][data-process="stopped"]',
+      `[data-testid="es-node-row"][data-node="${replicaHolder}"][data-process="stopped"]`,
       WAIT,
     )
     await page.waitForFunction(() => document.querySelectorAll('[data-state="running"]').length === 0)
     expect(await outputs(page)).toEqual([
       {
         state: 'ok',
-        command: 'stop-node 3',
-        text: 'Node es-node-3 stopped (graceful shutdown: it left the cluster).\n',
+        command: `stop-node ${id}`,
+        text: `Node ${replicaHolder} stopped (graceful shutdown: it left the cluster).\n`,
       },
     ])
-    const refused = await runAll(page, ['curl -s localhost:9202/'])
+    await page.waitForSelector('[data-testid="es-index"][data-index="views"][data-health="yellow"]', WAIT)
+    expect(await page.textContent('[data-index="views"] [data-testid="es-shard-row"]')).toContain(
+      'R UNASSIGNED',
+    )
+    expect(await page.textContent('[data-testid="es-health"]')).toBe(
+      'yellow: 1 active shard copy, 1 unassigned',
+    )
+    const port = 9199 + Number(id)
+    const refused = await runAll(page, [`curl -s localhost:${port}/`])
     expect(refused.map((o) => o.text)).toEqual([
-      "curl: (7) Failed to connect to localhost port 9202 after 0 ms: Couldn't connect to server\n",
+      `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server\n`,
     ])
 
-    await page.click('[data-testid="es-node-row"][data-node="es-node-3"] [data-testid="start-node"]')
+    await page.click(`[data-testid="es-node-row"][data-node="${replicaHolder}"] [data-testid="start-node"]`)
     await untilNodesHealthy(page, 3)
+    await page.waitForSelector('[data-testid="es-index"][data-index="views"][data-health="green"]', WAIT)
   })
 
   it('switches to one node and back to three', async () => {

@@ -1,7 +1,8 @@
 /**
  * The Kafka cluster view's rows, computed from what a client and the brokers report: the Metadata
- * response of any running broker (live brokers, topics, each partition's leader, epoch, replicas and ISR)
- * and each running broker's NodeState (active controller, quorum epoch, per replica log end offset and
+ * response of any running broker (live brokers, topics, each partition's leader, epoch, replicas and ISR),
+ * each broker's process state (running, paused or stopped, from the host) and each running broker's
+ * NodeState (active controller, quorum epoch, per replica log end offset and
  * high watermark). Pure: no Svelte, no workers, so it is unit-tested in Node.
  *
  * A partition is under-replicated when fewer replicas are in the ISR than it has replicas, and offline
@@ -13,12 +14,13 @@ import type { MetadataResponse } from '../../workers/protocol/kafka.ts'
 import { KAFKA_BASE_PORT } from '../../workers/protocol/kafka.ts'
 import type { NodeState } from '../../workers/protocol/workers.ts'
 import { kafkaVoters } from '../../workers/tools/shell/broker-control.ts'
+import type { HostState } from '../../workers/tools/shell/host-commands.ts'
 
 export interface BrokerRow {
   id: number
   /** `localhost:9092` for broker 1. */
   address: string
-  running: boolean
+  process: HostState
   /** A voter of the metadata quorum (process.roles=broker,controller), as the first three are. */
   voter: boolean
   /** null while no broker answered Metadata. */
@@ -62,7 +64,7 @@ export function brokerAddress(id: number): string {
 
 export function brokerRows(
   ids: readonly number[],
-  isRunning: (id: number) => boolean,
+  processOf: (id: number) => HostState,
   states: readonly NodeState[],
   metadata: MetadataResponse | null,
 ): BrokerRow[] {
@@ -73,7 +75,7 @@ export function brokerRows(
     return {
       id,
       address: brokerAddress(id),
-      running: isRunning(id),
+      process: processOf(id),
       voter: voters.includes(id),
       fenced: metadata ? !live.has(id) : null,
       activeController: state?.activeController ?? false,

@@ -1,7 +1,7 @@
 /**
  * The cluster view's state. While watched it refreshes every REFRESH_MS: for Kafka one Metadata request to
  * any running broker (through a ClusterConnection, as a client reaches the cluster) and one describeState
- * call per running broker, never one call per partition; for Elasticsearch its EsViewState, at the same
+ * call per running broker that is not paused, never one call per partition; for Elasticsearch its EsViewState, at the same
  * time. A call that fails, or that a killed worker never answers in time (settle.ts), counts as no answer.
  * The broker buttons never reach into the workers: they run `stop-broker 2` and the like through the
  * console, whose output shows what happened. Changing the broker count (ClusterResize, after confirmation)
@@ -18,10 +18,11 @@ import { brokerAddress, brokerRows, topicRows, type BrokerRow } from './cluster-
 import { ClusterResize } from './cluster-resize.svelte.ts'
 import { EsViewState } from './es-view-state.svelte.ts'
 import { settle } from './settle.ts'
+import { stateOf } from '../../workers/tools/shell/host-commands.ts'
 
 const REFRESH_MS = 500
 
-export type BrokerAction = 'stop' | 'kill' | 'start'
+export type BrokerAction = 'stop' | 'kill' | 'start' | 'pause' | 'resume'
 
 export class ClusterViewState {
   brokers = $state.raw<BrokerRow[]>([])
@@ -87,16 +88,17 @@ export class ClusterViewState {
     const connection = new ClusterConnection(kafka, ids.map(brokerAddress).join(','))
     const [metadata, states] = await Promise.all([
       settle(connection.refreshMetadata(null)),
-      Promise.all(ids.map((id) => settle(kafka.describeState(id)))),
+      // A paused JVM answers nothing: it is not asked.
+      Promise.all(ids.map((id) => settle(kafka.isPaused(id) ? null : kafka.describeState(id)))),
     ])
     if (kafka !== this.host.kafka) return
     this.metadata = metadata
     this.states = states.filter((s): s is NodeState => s !== null)
-    this.brokers = brokerRows(ids, (id) => kafka.isRunning(id), this.states, metadata)
+    this.brokers = brokerRows(ids, (id) => stateOf(kafka, id), this.states, metadata)
     this.loaded = true
   }
 
-  /** Runs `stop-broker <id>` (or kill-, start-) in the console, as if typed there. */
+  /** Runs `stop-broker <id>` (or kill-, start-, pause-, resume-) in the console, as if typed there. */
   act(action: BrokerAction, id: number): Promise<void> {
     return this.consoleState.runSource(`${action}-broker ${id}`)
   }

@@ -1,21 +1,25 @@
 /**
  * The Elasticsearch part of the cluster view: one row per node, refreshed by one describeState call per
- * running node that is not paused (a paused JVM answers nothing; all calls go out together), and the node
- * count. The node buttons never reach into the workers: they run `stop-node 2` and the like through the
+ * running node that is not paused (a paused JVM answers nothing; all calls go out together), the elected
+ * master's health and indices (from its own answer), and the node count. The node buttons never reach into the workers: they run `stop-node 2` and the like through the
  * console, whose output shows what happened. Changing the count reformats the ES cluster (resizeEs).
  */
-import type { EsNodeState } from '../../workers/protocol/es.ts'
+import type { EsClusterSummary, EsNodeState } from '../../workers/protocol/es.ts'
 import { stateOf } from '../../workers/tools/shell/host-commands.ts'
 import type { ClusterHandle } from '../cluster/cluster-host.ts'
 import type { ConsoleState } from '../console/console-state.svelte.ts'
 import { ClusterResize } from './cluster-resize.svelte.ts'
 import { esNodeRows, type EsNodeRow } from './es-node-rows.ts'
+import { esIndexRows } from './es-index-rows.ts'
 import { settle } from './settle.ts'
 
 export type NodeAction = 'stop' | 'kill' | 'start' | 'pause' | 'resume'
 
 export class EsViewState {
   nodes = $state.raw<EsNodeRow[]>([])
+  /** The elected master's health and routing table; null while no master answered. */
+  cluster = $state.raw<EsClusterSummary | null>(null)
+  readonly indices = $derived(esIndexRows(this.cluster))
   readonly resize: ClusterResize
   /** The elected master, as the master itself reports. */
   readonly master = $derived(this.nodes.find((n) => n.master) ?? null)
@@ -29,7 +33,10 @@ export class EsViewState {
       host.env,
       host.es.ids().length,
       (count) => host.resizeEs(count),
-      () => (this.nodes = []),
+      () => {
+        this.nodes = []
+        this.cluster = null
+      },
     )
   }
 
@@ -41,6 +48,7 @@ export class EsViewState {
     if (es !== this.host.es) return
     const answered = states.filter((s): s is EsNodeState => s !== null)
     this.nodes = esNodeRows(ids, (id) => stateOf(es, id), answered)
+    this.cluster = answered.find((s) => s.cluster !== null)?.cluster ?? null
   }
 
   /** Runs `stop-node 2` (or kill-, start-, pause-, resume-) in the console, as if typed there. */

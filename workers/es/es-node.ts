@@ -28,6 +28,7 @@ import { IndicesClusterStateService } from './indices/indices-cluster-state-serv
 import { handOffPrimary, recoverFromPrimary } from './indices/peer-recovery.ts'
 import { ClusterService, type MasterRequest, type MasterResponse } from './node/cluster-service.ts'
 import { StoredPersistedState } from './node/stored-persisted-state.ts'
+import { clusterSummary } from './node/cluster-summary.ts'
 import { adoptLegacyIndices, importDanglingIndices } from './node/legacy-indices.ts'
 import { NodeClient } from './action/node-client.ts'
 import { ShardRequestHandler } from './action/shard-request-handler.ts'
@@ -295,12 +296,14 @@ export class EsNode implements EsNodeApi {
   describeState(): EsNodeState {
     const state = this.coordinator.state()
     const master = state.nodes.find((node) => node.id === state.masterNodeId)
+    const isMaster = master?.id === this.coordinator.localNode.id
     return {
       nodeName: this.coordinator.localNode.name,
       nodeId: this.coordinator.localNode.id,
       address: this.address,
-      master: master?.id === this.coordinator.localNode.id,
+      master: isMaster,
       masterName: master?.name ?? null,
+      cluster: isMaster ? clusterSummary(state) : null,
       shards: this.indices.all().flatMap((index) =>
         [...index.shards.values()].flatMap((shard) =>
           shard.routing

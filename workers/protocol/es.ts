@@ -62,6 +62,35 @@ export interface EsNodeState {
     state: 'INITIALIZING' | 'STARTED'
     docs: number
   }>
+  /** The elected master's view of the whole cluster; null on every other node. */
+  cluster: EsClusterSummary | null
+}
+
+export type EsHealthStatus = 'green' | 'yellow' | 'red'
+
+/** One copy of a shard as the master's routing table has it: where it is (null: UNASSIGNED) and its state. */
+export interface EsShardCopySummary {
+  primary: boolean
+  state: 'UNASSIGNED' | 'INITIALIZING' | 'STARTED' | 'RELOCATING'
+  /** The node name, or null while the copy is unassigned. */
+  node: string | null
+}
+
+/**
+ * What `GET _cluster/health?level=shards` and `_cat/shards` would tell, for the cluster view: the health as a
+ * function of shard assignment, and every index with each shard's copies, unassigned ones included.
+ */
+export interface EsClusterSummary {
+  status: EsHealthStatus
+  activeShards: number
+  unassignedShards: number
+  indices: Array<{
+    name: string
+    open: boolean
+    status: EsHealthStatus
+    /** Per shard number, its copies: the primary first. */
+    shards: EsShardCopySummary[][]
+  }>
 }
 
 /**

@@ -45,6 +45,7 @@ class StandInNode implements EsNodeProcess {
       master: this.masterName === nodeName,
       masterName: this.masterName,
       shards: [],
+      cluster: null,
     }
   }
 }

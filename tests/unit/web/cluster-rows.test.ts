@@ -57,14 +57,15 @@ function state(
 }
 
 describe('brokerRows', () => {
-  it('marks the stopped broker, the fenced one and the active controller with its epoch', () => {
+  it('marks the stopped broker, the paused one, the fenced one and the active controller with its epoch', () => {
     const states = [state(1, false, 4), state(3, true, 4)]
-    const rows = brokerRows([1, 2, 3], (id) => id !== 2, states, metadata([1, 3], []))
+    const process = { 1: 'paused', 2: 'stopped', 3: 'running' } as const
+    const rows = brokerRows([1, 2, 3], (id) => process[id as 1 | 2 | 3], states, metadata([1, 3], []))
     expect(rows).toEqual([
       {
         id: 1,
         address: 'localhost:9092',
-        running: true,
+        process: 'paused',
         voter: true,
         fenced: false,
         activeController: false,
@@ -73,7 +74,7 @@ describe('brokerRows', () => {
       {
         id: 2,
         address: 'localhost:9093',
-        running: false,
+        process: 'stopped',
         voter: true,
         fenced: true,
         activeController: false,
@@ -82,7 +83,7 @@ describe('brokerRows', () => {
       {
         id: 3,
         address: 'localhost:9094',
-        running: true,
+        process: 'running',
         voter: true,
         fenced: false,
         activeController: true,
@@ -92,12 +93,12 @@ describe('brokerRows', () => {
   })
 
   it('does not know fencing without a Metadata answer', () => {
-    const rows = brokerRows([1], () => true, [state(1, true, 1)], null)
+    const rows = brokerRows([1], () => 'running', [state(1, true, 1)], null)
     expect(rows.map((r) => r.fenced)).toEqual([null])
   })
 
   it('makes only the first three of five brokers quorum voters, and a running broker can be fenced', () => {
-    const rows = brokerRows([1, 2, 3, 4, 5], () => true, [], metadata([1, 2, 3, 5], []))
+    const rows = brokerRows([1, 2, 3, 4, 5], () => 'running', [], metadata([1, 2, 3, 5], []))
     expect(rows.map((r) => r.voter)).toEqual([true, true, true, false, false])
     expect(rows.map((r) => r.fenced)).toEqual([false, false, false, true, false])
     expect(rows.map((r) => r.address)).toEqual([

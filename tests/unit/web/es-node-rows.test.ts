@@ -17,6 +17,7 @@ function state(address: number, master: string | null, shards: EsNodeState['shar
     master: master === `es-node-${address}`,
     masterName: master,
     shards,
+    cluster: null,
   }
 }
 
