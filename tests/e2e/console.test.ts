@@ -1,6 +1,7 @@
 /**
  * End to end: the built site in real Chromium. Types the walking-skeleton commands into the console,
- * runs them, checks the output, reloads, and checks that the console text and the data survived.
+ * runs them, checks the output, reloads, and checks that the console text and the data survived; runs a
+ * background consumer beside a producer and stops it with its entry's Stop button.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -41,6 +42,14 @@ async function outputs(p: Page): Promise<Array<{ state: string; text: string }>>
       text: n.querySelector('.text')?.textContent ?? '',
     })),
   )
+}
+
+/** Replaces the console's text with these lines, typed. */
+async function typeBuffer(p: Page, lines: string[]): Promise<void> {
+  await p.click('[data-testid="console-editor"] .monaco-editor')
+  await p.keyboard.press('Control+A')
+  await p.keyboard.press('Delete')
+  await p.keyboard.type(lines.join('\n'))
 }
 
 async function openReady(p: Page, url: string): Promise<number> {
@@ -152,12 +161,7 @@ describe('the console, end to end', () => {
 
   it('runs only the command under the cursor on Ctrl+Enter', async () => {
     await page.click('[data-testid="clear"]')
-    await page.click('[data-testid="console-editor"] .monaco-editor')
-    await page.keyboard.press('Control+A')
-    await page.keyboard.press('Delete')
-    await page.keyboard.type(
-      ['GET /', '', 'kafka-topics.sh --bootstrap-server localhost:9092 --list', ''].join('\n'),
-    )
+    await typeBuffer(page, ['GET /', '', 'kafka-topics.sh --bootstrap-server localhost:9092 --list', ''])
     await page.keyboard.press('Control+Home')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown')
@@ -167,5 +171,46 @@ describe('the console, end to end', () => {
     const out = await outputs(page)
     // The console consumers earlier ran in generated groups, so the offsets topic exists, as in Kafka.
     expect(out).toEqual([{ state: 'ok', text: '__consumer_offsets\ndemo\n' }])
+  })
+
+  it('runs a command while a background job runs, each in its own entry with its own Stop', async () => {
+    const consumer =
+      'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic side-by-side --from-beginning'
+    await page.click('[data-testid="clear"]')
+    await typeBuffer(page, [
+      'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic side-by-side --partitions 1 --replication-factor 1',
+      `${consumer} &`,
+      'jobs',
+      '',
+    ])
+    await page.click('[data-testid="run-all"]')
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="output-entry"][data-state="ok"]').length === 2,
+    )
+    // The job still runs: its entry has a Stop button while the next command has run and ended.
+    expect((await outputs(page)).map((entry) => entry.state)).toEqual(['ok', 'running', 'ok'])
+    const jobs = (await outputs(page))[2]!.text
+    expect(jobs).toBe(`[1]+  Running                 ${consumer} &\n`)
+    await typeBuffer(page, [
+      'kafka-console-producer.sh --bootstrap-server localhost:9092 --topic side-by-side',
+      '> beside the consumer',
+      '',
+    ])
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.press('Control+Enter')
+    await page.waitForFunction(() =>
+      document
+        .querySelectorAll('[data-testid="output-entry"] .text')[1]
+        ?.textContent?.includes('beside the consumer'),
+    )
+    await page.click('[data-testid="output-entry"]:nth-child(2) [data-testid="entry-stop"]')
+    await waitForIdle(page)
+    const out = await outputs(page)
+    expect(out[1]!.text).toMatch(
+      new RegExp(
+        `^\\[1\\] \\d+\\nbeside the consumer\\nProcessed a total of 1 messages\\n\\[1\\]\\+  Exit 130 {16}${consumer.replace(/[.]/g, '\\.')}\\n$`,
+      ),
+    )
+    expect(out.map((entry) => entry.state)).toEqual(['ok', 'error', 'ok', 'ok'])
   })
 })

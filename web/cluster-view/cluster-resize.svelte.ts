@@ -27,7 +27,7 @@ export class ClusterResize {
     this.count = count
   }
 
-  /** Commands cannot be started from the view while one runs or a cluster is starting or being replaced. */
+  /** The clusters are not replaced while a command (or a background job) runs, or while one is starting. */
   get busy(): boolean {
     return this.consoleState.running || this.resizing || !this.consoleState.ready
   }

@@ -60,9 +60,12 @@ export class ClusterViewState {
     this.es = new EsViewState(consoleState, host)
   }
 
-  /** Commands cannot be started from the view while one runs or a cluster is starting or being replaced. */
+  /**
+   * The view's buttons run their commands beside the console's running ones (stop a broker while a consumer
+   * runs), but not while a cluster is starting or being replaced.
+   */
   get busy(): boolean {
-    return this.resize.busy
+    return this.resize.resizing || !this.consoleState.ready
   }
 
   /** Refreshes until the returned function is called; skips refreshes while the page is hidden. */

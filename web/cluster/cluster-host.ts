@@ -18,6 +18,7 @@ import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.t
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../workers/tools/shell/shell-files.ts'
 import { ShellVariables } from '../../workers/tools/shell/shell-variables.ts'
+import { JobTable } from '../../workers/tools/shell/jobs.ts'
 import { Random } from '../../workers/net/random.ts'
 import { kafkaVoters, MAX_BROKERS } from '../../workers/tools/shell/broker-control.ts'
 import { DEFAULT_ES_NODES } from '../../workers/tools/shell/node-control.ts'
@@ -169,6 +170,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
     },
     files: new ShellFiles(),
     variables: new ShellVariables(),
+    jobs: new JobTable(),
     random: new Random(seed),
   }
   return {

@@ -14,11 +14,24 @@ export interface ToolOutput {
   stderr(text: string): void
 }
 
-/** Set when the user presses Ctrl+C or Stop; a long-running tool checks it and ends as on SIGINT. */
+/**
+ * Set when the user presses Ctrl+C or Stop, or a signal reaches the command (`kill %1`, a closed terminal);
+ * a long-running tool checks it and ends as a JVM does on that signal: its shutdown hooks run (the tool's
+ * closing lines), then it exits with 128 + the signal's number (interruptExitCode).
+ */
 export interface Interrupt {
   readonly interrupted: boolean
   /** Resolves when interrupted (never rejects). */
   readonly whenInterrupted: Promise<void>
+  /** The signal's number once interrupted (1 SIGHUP, 2 SIGINT, 15 SIGTERM); absent means SIGINT. */
+  readonly signal?: number
+}
+
+export const SIGINT = 2
+
+/** A JVM's exit status after its shutdown hooks ran on the interrupt's signal (Ctrl+C: 130). */
+export function interruptExitCode(interrupt: Interrupt): number {
+  return 128 + (interrupt.signal ?? SIGINT)
 }
 
 /**

@@ -7,10 +7,11 @@
  * the consumer and prints `Processed a total of N messages` on stderr. A formatter's error ends the run
  * (`Unknown error when running consumer: ...` logged after the count) unless --skip-message-on-error, which
  * logs it and goes on.
- * Exit codes: 0 when it stops by itself, 130 when interrupted (SIGINT), 1 for setup and formatter errors.
+ * Exit codes: 0 when it stops by itself, 128 + the signal when interrupted (130 on SIGINT, 143 on SIGTERM),
+ * 1 for setup and formatter errors.
  */
 import type { Consumer, ConsumerRecord } from '../../clients/kafka/api.ts'
-import type { Tool, ToolContext } from '../tool.ts'
+import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
 import { UsageException, VersionRequest, printUsageOrVersion } from './command-line-utils.ts'
 import type { ConsoleConsumerSettings } from './console-consumer-options.ts'
 import {
@@ -31,7 +32,6 @@ import { errorLogLine } from './tool-log.ts'
 const LOGGER = 'org.apache.kafka.tools.consumer.ConsoleConsumer'
 /** How long one poll waits when no --timeout-ms bounds it (Kafka polls with Long.MAX_VALUE). */
 const UNBOUNDED_POLL_MS = 1000
-const SIGINT_EXIT_CODE = 130
 
 type Received = ConsumerRecord | 'interrupted'
 
@@ -207,5 +207,5 @@ export const kafkaConsoleConsumer: Tool = async (argv, context) => {
     context.out.stderr(errorLogLine(context.clock, LOGGER, message, asJavaException(failure)))
     return 1
   }
-  return interrupted ? SIGINT_EXIT_CODE : 0
+  return interrupted ? interruptExitCode(context.interrupt) : 0
 }

@@ -20,7 +20,7 @@
  */
 import type { Consumer, ConsumerRebalanceListener, TopicPartition } from '../../clients/kafka/api.ts'
 import { Random } from '../../net/random.ts'
-import type { Tool, ToolContext } from '../tool.ts'
+import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
 import {
   UsageException,
   VersionRequest,
@@ -44,7 +44,6 @@ import { loadProps } from './tool-files.ts'
 
 const POLL_MS = 100
 const MB = 1024 * 1024
-const SIGINT_EXIT = 130
 const EXTENDED_HEADER = ', rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec'
 
 /** ConsumerPerfRebListener: the time from the start (or the last revocation of everything) to an assignment. */
@@ -203,7 +202,7 @@ async function run(options: OptionSet, context: ToolContext): Promise<number> {
   } finally {
     await consumer.close()
   }
-  if (totals === null) return SIGINT_EXIT
+  if (totals === null) return interruptExitCode(context.interrupt)
   if (!detailed) context.out.stdout(summaryLine(options, startMs, endMs, totals, listener.joinTimeMs))
   return 0
 }

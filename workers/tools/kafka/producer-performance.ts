@@ -13,7 +13,7 @@
  * line, exit 1).
  */
 import type { Callback, Producer } from '../../clients/kafka/api.ts'
-import type { Tool, ToolContext } from '../tool.ts'
+import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
 import { javaFixed } from './java-printf.ts'
 import {
   ArgumentParserException,
@@ -36,7 +36,6 @@ const DEFAULT_BUFFER_MEMORY = 33554432
  * on them; under the simulation's virtual clock, time passes only while the loop waits).
  */
 const SENDS_PER_TURN = 1000
-const SIGINT_EXIT = 130
 
 export const kafkaProducerPerfTest: Tool = async (argv, context) => {
   let config: ProducerPerformanceConfig
@@ -67,7 +66,7 @@ export const kafkaProducerPerfTest: Tool = async (argv, context) => {
     const props = producerConfig(config, context)
     producer = context.kafka.producer(props['bootstrap.servers'] ?? '', props)
     const completed = await runTest(config, payloads, producer, props, context)
-    if (!completed) return SIGINT_EXIT
+    if (!completed) return interruptExitCode(context.interrupt)
     await producer.close()
     producer = null
     completed.stats.printTotal()

@@ -27,6 +27,7 @@ import { ClusterKafkaClients } from '../../clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../shell/shell.ts'
 import { ShellFiles } from '../shell/shell-files.ts'
 import { ShellVariables } from '../shell/shell-variables.ts'
+import { JobTable } from '../shell/jobs.ts'
 import type { BrokerControl } from '../shell/broker-control.ts'
 import { kafkaVoters } from '../shell/broker-control.ts'
 import type { HostFiles } from '../tool.ts'
@@ -160,6 +161,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       hostFiles,
       files: new ShellFiles(),
       variables: new ShellVariables(),
+      jobs: new JobTable(),
       random: new Random(options.seed),
     },
     run,

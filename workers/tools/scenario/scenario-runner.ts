@@ -4,12 +4,18 @@
  * consumer without --max-messages, a producer perf test) is interrupted once IDLE_MS of clock time have
  * passed since the command started, as a learner pressing Ctrl+C: a tool that checks `interrupted` sees it
  * at its next check, and one that waits on `whenInterrupted` (a perf test at --throughput 0) wakes then.
+ * A command that ends with `&` starts a background job and the next command runs at once; the jobs go on
+ * under the same virtual clock while later commands run (`sleep` lets time pass), so a seed replays them
+ * exactly. Jobs still running when the script ends get SIGHUP, as when a terminal is closed, and the run
+ * waits for them to end; each step's outcome is its command's whole output.
  */
 import type { Clock } from '../../net/clock.ts'
 import { parseScript } from '../script/parse-script.ts'
 import type { ScriptCommand } from '../script/types.ts'
 import type { Interrupt } from '../tool.ts'
+import { ProcessSignal, SIGHUP } from '../process-signal.ts'
 import { runCommand } from '../shell/shell.ts'
+import { runsInBackground } from '../shell/job-runner.ts'
 import type { HeadlessCluster } from './headless-cluster.ts'
 import type { CommandOutcome } from '../shell/command-outcome.ts'
 
@@ -39,12 +45,22 @@ export function idleInterrupt(clock: Clock, idleMs: number): Interrupt {
 }
 
 export async function runScenario(text: string, cluster: HeadlessCluster): Promise<ScenarioStep[]> {
-  const steps: ScenarioStep[] = []
+  const steps: Promise<ScenarioStep>[] = []
   const quiet = { stdout: () => undefined, stderr: () => undefined }
   const { env } = cluster
+  const terminal = new ProcessSignal()
   for (const command of parseScript(text)) {
+    if (runsInBackground(command)) {
+      // Started now; it runs while the simulation runs for the commands that follow.
+      const job = runCommand(command, env, quiet, terminal).then((outcome) => ({ command, outcome }))
+      // A job that fails fails the run at the end, with the others (not as an unhandled rejection now).
+      job.catch(() => undefined)
+      steps.push(job)
+      continue
+    }
     const outcome = await cluster.run(runCommand(command, env, quiet, idleInterrupt(env.clock, IDLE_MS)))
-    steps.push({ command, outcome })
+    steps.push(Promise.resolve({ command, outcome }))
   }
-  return steps
+  if (env.jobs.list().length > 0) terminal.fire(SIGHUP)
+  return cluster.run(Promise.all(steps))
 }

@@ -1,9 +1,10 @@
 /**
  * The two printed forms of a scenario run. The transcript is what the console shows: each command as
- * typed (`$ ` before shell commands, the `>` lines after a producer), then its output; an Elasticsearch
- * request shows its status, its deprecation warnings as Kibana's console does (one `#! <text>` line each,
- * above the body), and the body as Kibana Dev Tools formats it (curl: the body as sent, after the status
- * line and headers, Warning headers included, with -i/--include or -I; es/rest/http-response-head.ts).
+ * typed (`$ ` before shell commands, the `>` lines after a producer), then its output (a background job's
+ * whole output as its terminal showed it, from `[1] 1001` to its end); an Elasticsearch request shows its
+ * status, its deprecation warnings as Kibana's console does (one `#! <text>` line each, above the body), and
+ * the body as Kibana Dev Tools formats it (curl: the body as sent, after the status line and headers, Warning
+ * headers included, with -i/--include or -I; es/rest/http-response-head.ts).
  * The JSON form is one object per command, with stable field names: line, kind, command, then
  * exitCode/stdout/stderr or status/body.
  */
@@ -13,7 +14,7 @@ import { reasonPhrase, type CommandOutcome } from '../shell/command-outcome.ts'
 import type { ScenarioStep } from './scenario-runner.ts'
 
 export function formatOutcome(outcome: CommandOutcome): string {
-  if (outcome.kind !== 'es') return outcome.stdout + outcome.stderr
+  if (outcome.kind !== 'es') return outcome.terminal ?? outcome.stdout + outcome.stderr
   if (outcome.via === 'curl') {
     const head = outcome.include ? httpResponseHead(outcome, reasonPhrase(outcome.status)) : ''
     return head + (outcome.body.endsWith('\n') || outcome.body === '' ? outcome.body : `${outcome.body}\n`)

@@ -7,6 +7,7 @@
  * stdin. A shell command with a here-document (`cat > f <<EOF`, `<<'EOF'`, `<<-EOF`) takes the lines after
  * it up to the delimiter line as its stdin, as bash does; they are never commands, and the command's range
  * ends with the delimiter line (a here-document never closed is an error covering the rest of the buffer). A
+ * Kafka tool or a shell command whose line ends with `&` is marked `background` (curl with `&` is an error). A
  * Dev Tools request takes the lines after it as its body, up to the next line that starts a command
  * (outside `"""` strings and block comments) or, outside every `{ }` object, a blank or comment line
  * (see body-extent.ts). An error covers the text that caused it and parsing resumes at the next line that
@@ -32,6 +33,7 @@ interface Parsed {
 
 const UNEXPECTED = 'Expected a command or one of GET/POST/PUT/DELETE/HEAD/PATCH'
 const ORPHAN_STDIN = 'A `>` line is the stdin of the Kafka tool command just above it, and there is none'
+const CURL_BACKGROUND = 'curl: `&` is not supported in the playground: run curl in the foreground'
 const STRAY_BODY_START = /^[{}[\]",:0-9]/
 
 export function parseScript(text: string): ScriptCommand[] {
@@ -124,6 +126,7 @@ function shellCommand(lines: LineTable, first: number): Parsed {
   )
   const fileRedirects =
     files.length > 0 ? { redirects: files.map((r) => ({ op: r.op, path: r.target })) } : {}
+  const background = shell.background ? { background: true as const } : {}
   const tool = kafkaToolName(name)
   if (tool !== null) {
     const kafka: ScriptCommand = {
@@ -134,9 +137,11 @@ function shellCommand(lines: LineTable, first: number): Parsed {
       argv: args,
       stdin: stdin.lines,
       ...fileRedirects,
+      ...background,
     }
     return { command: kafka, nextLine: stdin.nextLine }
   }
+  if (name === 'curl' && shell.background) return failed(CURL_BACKGROUND)
   if (name === 'curl' && redirects.length === 0) {
     const curl = curlRequest(args)
     const parsed: ScriptCommand =
@@ -154,6 +159,7 @@ function shellCommand(lines: LineTable, first: number): Parsed {
       args,
       ...(heredoc ? { stdin: stdin.lines } : {}),
       ...fileRedirects,
+      ...background,
     }
     return { command: playground, nextLine: heredoc ? stdin.nextLine : nextLine }
   }

@@ -13,7 +13,10 @@
  * readShellLine gives each word's literal text (expansions as written, quotes removed), which is what the
  * script parser classifies commands by; readShellWords gives the parts.
  *
- * The playground runs one command per line, so unquoted operators (`|`, `&`, `;`, `(`, `)`) are an error.
+ * The playground runs one command per line, so unquoted operators (`|`, `&&`, `;`, `(`, `)`) are an error,
+ * except one `&` that ends the line (blanks or a comment may follow): the command then runs as a background
+ * job, as bash runs `command &` (`background`). A `&` with nothing before it, or right after a redirection
+ * operator, is bash's `syntax error near unexpected token `&'`.
  * Redirections (`> f`, `>> f`, `< f`, and the here-document operators `<<WORD`, `<<-WORD`) are read apart
  * from the words, each with the word that follows it as its target (quotes removed, so `<<'EOF'` ends at
  * `EOF`).
@@ -34,6 +37,8 @@ export interface ShellLine {
   words: string[]
   end: number
   error: string | null
+  /** Present when the line ends with `&`: the command runs as a background job. */
+  background?: true
   /** The redirections in order; absent when the line has none. */
   redirects?: Redirect[]
 }
@@ -49,6 +54,7 @@ export interface ShellWordsLine {
   redirects: { op: RedirectOperator; target: WordPart[] }[]
   end: number
   error: string | null
+  background: boolean
 }
 
 const OPERATORS = '|&;<>()'
@@ -70,6 +76,7 @@ export function readShellLine(text: string, start: number): ShellLine {
 /** The line with each word and redirection target as its literal text. */
 export function literalLine(read: ShellWordsLine): ShellLine {
   const line: ShellLine = { words: read.words.map(literalWord), end: read.end, error: read.error }
+  if (read.background) line.background = true
   if (read.redirects.length > 0) {
     line.redirects = read.redirects.map(({ op, target }) => ({ op, target: literalWord(target) }))
   }
@@ -83,6 +90,7 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
   let word: WordPart[] = []
   let inWord = false
   let error: string | null = null
+  let background = false
   const finishWord = (): void => {
     if (!inWord) return
     if (pending === null) words.push(word)
@@ -110,6 +118,14 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
       if (pending !== null && error === null) error = `syntax error near unexpected token \`${op}'`
       pending = op
       at += op.length
+    } else if (c === '&' && text.charAt(at + 1) !== '&' && blankToLineEnd(text, at + 1)) {
+      finishWord()
+      if (error === null && (pending !== null || (words.length === 0 && redirects.length === 0))) {
+        error = "syntax error near unexpected token `&'"
+      }
+      background = true
+      const newline = text.indexOf('\n', at)
+      at = newline < 0 ? text.length : newline
     } else if (c === '#' && !inWord) {
       const newline = text.indexOf('\n', at)
       at = newline < 0 ? text.length : newline
@@ -151,7 +167,14 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
   }
   finishWord()
   if (pending !== null && error === null) error = "syntax error near unexpected token `newline'"
-  return { words, redirects, end: Math.min(at, text.length), error }
+  return { words, redirects, end: Math.min(at, text.length), error, background }
+}
+
+/** Whether only blanks, or blanks and a comment, follow `from` on its line. */
+function blankToLineEnd(text: string, from: number): boolean {
+  let at = from
+  while (text.charAt(at) === ' ' || text.charAt(at) === '\t' || text.charAt(at) === '\r') at++
+  return at >= text.length || text.charAt(at) === '\n' || text.charAt(at) === '#'
 }
 
 interface Read {
@@ -183,11 +206,11 @@ function dollar(text: string, at: number, quoted: boolean): Read | string {
     if (close < 0 || (newline >= 0 && close > newline)) return '}'
     const name = text.slice(at + 2, close)
     const source = text.slice(at, close + 1)
-    const valid = name === '?' || NAME.exec(name)?.[0] === name
+    const valid = name === '?' || name === '!' || NAME.exec(name)?.[0] === name
     const part: WordPart = { kind: 'parameter', name, quoted, source }
     return { part, end: close + 1, error: valid ? null : `${source}: bad substitution` }
   }
-  const name = next === '?' ? '?' : NAME.exec(text.slice(at + 1, at + 256))?.[0]
+  const name = next === '?' || next === '!' ? next : NAME.exec(text.slice(at + 1, at + 256))?.[0]
   if (name === undefined) return { part: { kind: 'text', text: '$', quoted }, end: at + 1, error: null }
   const source = `$${name}`
   return { part: { kind: 'parameter', name, quoted, source }, end: at + 1 + name.length, error: null }
@@ -278,6 +301,7 @@ function unterminated(text: string, start: number, quote: string): ShellWordsLin
     redirects: [],
     end: newline < 0 ? text.length : newline,
     error: `unexpected EOF while looking for matching \`${quote}'`,
+    background: false,
   }
 }
 

@@ -37,6 +37,8 @@ export type ScriptCommand =
       stdin: string[]
       /** Absent when the command has none. */
       redirects?: FileRedirect[]
+      /** Present when the line ends with `&`: the command runs as a background job. */
+      background?: true
     }
   | ({
       kind: 'es'
@@ -61,5 +63,7 @@ export type ScriptCommand =
       stdin?: string[]
       /** Absent when the command has none. */
       redirects?: FileRedirect[]
+      /** Present when the line ends with `&`: the command runs as a background job. */
+      background?: true
     }
   | { kind: 'error'; range: SourceRange; command: string; message: string }

@@ -3,7 +3,17 @@
  * code and their two streams; an Elasticsearch request ends with an HTTP status and a body.
  */
 export type CommandOutcome =
-  | { kind: 'kafka' | 'playground'; exitCode: number; stdout: string; stderr: string }
+  | {
+      kind: 'kafka' | 'playground'
+      exitCode: number
+      stdout: string
+      stderr: string
+      /**
+       * A background job's output as its terminal showed it: both streams in the order written, with bash's
+       * job lines (`[1] 1001` first, the end notification last). Absent for a command run in the foreground.
+       */
+      terminal?: string
+    }
   | {
       kind: 'es'
       status: number

@@ -17,6 +17,10 @@ const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['NAME=value', 'set a shell variable: $NAME, ${NAME}, "$(command)", `command` expand as bash does'],
   ['export [NAME[=value]..]', 'export variables (none: list them); unset NAME.. removes them'],
   ['env, printenv [NAME..]', 'print the exported variables'],
+  ['<command> &', 'run it in the background, as in a second terminal (its output stays under it)'],
+  ['jobs [-l | -p]', 'list the background jobs ([1]+  Running ...)'],
+  ['wait [%N | pid..]', 'wait until the background jobs (or those named) have ended'],
+  ['kill [-INT | -KILL] %N..', 'signal a job (default SIGTERM): a Kafka tool ends as on Ctrl+C'],
   ['brokers', 'list the Kafka brokers and whether each is running, paused or stopped'],
   ['stop-broker <id>', 'stop a broker cleanly (controlled shutdown: its leaderships move first)'],
   ['kill-broker <id>', "kill a broker's process (the controller fences it when its session expires)"],
@@ -66,7 +70,8 @@ export function helpText(): string {
     wrapList(tools) +
     "  Lines after kafka-console-producer.sh that start with '>' are the messages typed at its prompt.\n" +
     '  The brokers run with config/server.properties (broker 1) and config/server-<id>.properties: cat them.\n' +
-    '  connect-standalone.sh runs the FileStream connectors of config/connect-file-*.properties until Stop.\n' +
+    '  connect-standalone.sh runs the FileStream connectors of config/connect-file-*.properties until Stop\n' +
+    '  (end it with &, then read test.sink.txt while it runs).\n' +
     'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...) go to\n' +
     '  the first running node; curl lines to localhost:9200 (es-node-1) ... localhost:9208 (es-node-9).\n'
   )

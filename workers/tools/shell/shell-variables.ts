@@ -1,8 +1,9 @@
 /**
  * The shell's variables for one console session (or one scenario run), as bash keeps them: each has a value
  * and may be exported (then `env` and `printenv` list it, as a child process would see it). Names are
- * bash's identifiers (`[A-Za-z_][A-Za-z0-9_]*`); `$?` is the exit status of the last command. Nothing is
- * predefined: the playground's shell starts with an empty environment.
+ * bash's identifiers (`[A-Za-z_][A-Za-z0-9_]*`); `$?` is the exit status of the last command, `$!` the
+ * process id of the newest background job. Nothing is predefined: the playground's shell starts with an
+ * empty environment.
  */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -21,10 +22,13 @@ export class ShellVariables {
   private readonly unsetExported = new Set<string>()
   /** `$?`: the exit status of the last command (0 at the start). */
   lastStatus = 0
+  /** `$!`: the process id of the newest background job, or null before the first (then `$!` is empty). */
+  lastBackgroundPid: number | null = null
 
   /** The value of `$name`, or undefined when unset. */
   get(name: string): string | undefined {
     if (name === '?') return String(this.lastStatus)
+    if (name === '!') return this.lastBackgroundPid === null ? undefined : String(this.lastBackgroundPid)
     return this.variables.get(name)?.value
   }
 

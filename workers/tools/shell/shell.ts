@@ -7,7 +7,8 @@
  * REST layer (es-routing.ts: which node); playground commands act on the simulated hosts, the file commands
  * (cat, echo, ls, rm) on the shell's files as seen from the Kafka directory (kafka-home-files.ts:
  * config/server.properties beside the learner's files), and the variable commands (export, unset, env,
- * printenv) on the session's variables. Redirections (`> f`, `>> f`, `< f`) are applied first. Output
+ * printenv) on the session's variables, the job commands (jobs, wait, kill) on its background jobs (a line
+ * ending with `&` starts one: job-runner.ts). Redirections (`> f`, `>> f`, `< f`) are applied first. Output
  * streams through `out` as it is produced and is also collected into the outcome; `$?` is set from it.
  */
 import type { EsDirectory } from '../../protocol/es.ts'
@@ -29,6 +30,9 @@ import { KafkaHomeFiles } from './kafka-home-files.ts'
 import type { ShellVariables } from './shell-variables.ts'
 import { VARIABLE_COMMANDS } from './variable-commands.ts'
 import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
+import { JOB_COMMANDS } from './job-commands.ts'
+import { runsInBackground, startJob } from './job-runner.ts'
+import type { JobTable } from './jobs.ts'
 
 export interface ShellEnvironment {
   kafka: KafkaClients
@@ -44,14 +48,36 @@ export interface ShellEnvironment {
   variables: ShellVariables
   /** The session's seeded random stream (kafka-storage.sh random-uuid draws from it), so a run replays. */
   random: Random
+  /** The session's background jobs (`command &`), for jobs, wait and kill. */
+  jobs: JobTable
 }
 
+/**
+ * Runs one command and resolves with its outcome when it ends. A command whose line ends with `&` is started
+ * as a background job before this returns (its `[N] PID` already written) and resolves when the job ends;
+ * `$?` is then 0 at once, as bash sets it, and `interrupt` is the terminal's: its signal reaches the job.
+ */
 export async function runCommand(
   command: ScriptCommand,
   env: ShellEnvironment,
   out: ToolOutput,
   interrupt: Interrupt,
 ): Promise<CommandOutcome> {
+  if (runsInBackground(command)) {
+    const job = startJob(
+      env.jobs,
+      {
+        source: command.command,
+        kind: command.kind,
+        run: (jobOut, signal) => execute(command, env, jobOut, signal),
+      },
+      out,
+      interrupt,
+    )
+    env.variables.lastStatus = 0
+    env.variables.lastBackgroundPid = env.jobs.lastPid
+    return job
+  }
   const outcome = await execute(command, env, out, interrupt)
   if (outcome.kind !== 'es') env.variables.lastStatus = outcome.exitCode
   else if (outcome.via === 'curl') env.variables.lastStatus = 0
@@ -146,11 +172,14 @@ async function execute(
   }
   const file = FILE_COMMANDS.get(name)
   const variables = VARIABLE_COMMANDS.get(name)
+  const job = JOB_COMMANDS.get(name)
   const exitCode = file
     ? file(args, io.stdin ?? (await hereDocumentLines(command.stdin ?? [], line, expansions)), io.out, files)
     : variables
       ? variables(args, io.out, env.variables, environmentOf(env.variables, line))
-      : await runPlaygroundCommand(name, args, io.out, env.playground)
+      : job
+        ? await job(args, io.out, env.jobs, interrupt)
+        : await runPlaygroundCommand(name, args, io.out, env.playground)
   return finished('playground', exitCode)
 }
 

@@ -8,6 +8,7 @@ import { escapeAndEncode, httpResponseHead } from '../../../../workers/es/rest/h
 import { runCommand, type ShellEnvironment } from '../../../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
 import { ShellVariables } from '../../../../workers/tools/shell/shell-variables.ts'
+import { JobTable } from '../../../../workers/tools/shell/jobs.ts'
 import { Random } from '../../../../workers/net/random.ts'
 import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
 import { formatOutcome } from '../../../../workers/tools/scenario/transcript.ts'
@@ -34,6 +35,7 @@ async function run(line: string, response: RestResponse): Promise<string> {
     playground: {} as PlaygroundControl,
     files: new ShellFiles(),
     variables: new ShellVariables(),
+    jobs: new JobTable(),
     random: new Random(1),
   }
   const [command] = parseScript(line)

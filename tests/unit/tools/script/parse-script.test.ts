@@ -137,6 +137,27 @@ describe('parseScript command forms', () => {
     })
   })
 
+  it('marks a Kafka tool or a playground command whose line ends with & as a background job', () => {
+    const [consumer, sleep, foreground] = parseScript(
+      'kafka-console-consumer.sh --topic t &\nsleep 10 &\njobs',
+    )
+    expect(consumer).toMatchObject({ kind: 'kafka', argv: ['--topic', 't'], background: true })
+    expect(consumer?.command).toBe('kafka-console-consumer.sh --topic t &')
+    expect(sleep).toMatchObject({ kind: 'playground', name: 'sleep', args: ['10'], background: true })
+    expect(foreground).not.toHaveProperty('background')
+  })
+
+  it('refuses curl with &', () => {
+    expect(parseScript('curl localhost:9200 &')).toEqual([
+      {
+        kind: 'error',
+        range: { start: 0, end: 21, line: 1, endLine: 1 },
+        command: 'curl localhost:9200 &',
+        message: 'curl: `&` is not supported in the playground: run curl in the foreground',
+      },
+    ])
+  })
+
   it('reads playground commands shell-split', () => {
     expect(parseScript('stop-broker 2\nsleep "5 s"')).toEqual([
       {

@@ -61,6 +61,29 @@ describe('readShellLine', () => {
     expect(readShellLine(`echo '${operator}' "${operator}"`, 0).error).toBeNull()
   })
 
+  it.each<[string, string[]]>([
+    ['kafka-console-consumer.sh --topic t &', ['kafka-console-consumer.sh', '--topic', 't']],
+    ['sleep 5&', ['sleep', '5']],
+    ['sleep 5 &  # in the background', ['sleep', '5']],
+    ['cat > f &', ['cat']],
+  ])('reads a trailing & in %j as a background job', (input, words) => {
+    const line = readShellLine(input, 0)
+    expect(line.words).toEqual(words)
+    expect(line.background).toBe(true)
+    expect(line.error).toBeNull()
+  })
+
+  it.each(['&', '  & # alone', 'cat > &'])('refuses %j as bash does', (input) => {
+    expect(readShellLine(input, 0).error).toBe("syntax error near unexpected token `&'")
+  })
+
+  it.each(['sleep 1 && sleep 2', 'sleep 1 & sleep 2', "echo '&'", 'echo \\&'])(
+    'runs %j in the foreground',
+    (input) => {
+      expect(readShellLine(input, 0).background).toBeUndefined()
+    },
+  )
+
   it.each<[string, string, string[], Array<{ op: string; target: string }>]>([
     ['output to a file', 'cat > reassign.json', ['cat'], [{ op: '>', target: 'reassign.json' }]],
     [

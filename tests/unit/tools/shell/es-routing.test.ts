@@ -11,6 +11,7 @@ import { devToolsNode, kibanaBadGateway, nodeAtPort } from '../../../../workers/
 import { runCommand, type ShellEnvironment } from '../../../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
 import { ShellVariables } from '../../../../workers/tools/shell/shell-variables.ts'
+import { JobTable } from '../../../../workers/tools/shell/jobs.ts'
 import { Random } from '../../../../workers/net/random.ts'
 import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
 import type { KafkaClients } from '../../../../workers/clients/kafka/api.ts'
@@ -58,6 +59,7 @@ function env(es: EsDirectory): ShellEnvironment {
     playground: {} as PlaygroundControl,
     files: new ShellFiles(),
     variables: new ShellVariables(),
+    jobs: new JobTable(),
     random: new Random(1),
   }
 }

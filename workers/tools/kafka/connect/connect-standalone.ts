@@ -6,7 +6,7 @@
  * plugin found, validated) and starts its one task (worker-tasks.ts): the FileStream connectors read a file's
  * lines into a topic and write a topic's values into a file. It then runs, a streaming command like the
  * console consumer, until Ctrl+C or Stop, when it stops its tasks (committing their offsets) and exits 130,
- * as a JVM does on SIGINT after its shutdown hooks.
+ * as a JVM does on SIGINT after its shutdown hooks (143 on SIGTERM, 129 on SIGHUP).
  *
  * Everything it prints is its log on stdout (connect-log.ts). Failures end it as ConnectStandalone does: no
  * worker file is `Usage:` (exit 1); a worker file that cannot be read, a bad worker config or an unreachable
@@ -15,7 +15,7 @@
  * already in use) first logs `Failed to create connector for <file>`, the error then wrapped in the
  * ExecutionException of the herder's callback. After a connector error the started worker is stopped.
  */
-import type { Interrupt, Tool, ToolContext } from '../../tool.ts'
+import { interruptExitCode, type Interrupt, type Tool, type ToolContext } from '../../tool.ts'
 import type { ShellFileSystem } from '../../shell/shell-files.ts'
 import { JavaException } from '../java-exception.ts'
 import { loadProps } from '../tool-files.ts'
@@ -37,7 +37,6 @@ import { DEFAULT_BATCH_SIZE, FileStreamSourceTask } from './file-stream-source-t
 import { WorkerSinkTask, WorkerSourceTask, type TaskEnvironment, type WorkerTask } from './worker-tasks.ts'
 
 const USAGE = 'ConnectStandalone worker.properties [connector1.properties connector2.json ...]'
-const SIGINT_EXIT_CODE = 130
 
 /** A connector error that ConnectStandalone's callback saw (it logs `Failed to create connector for`). */
 class HerderError extends Error {
@@ -275,5 +274,5 @@ export const connectStandalone: Tool = async (argv, context) => {
   if (!(await addConnectors(worker, connectorFiles, log))) return 3
   await worker.awaitStop()
   await worker.stop()
-  return SIGINT_EXIT_CODE
+  return interruptExitCode(context.interrupt)
 }
