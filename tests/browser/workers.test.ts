@@ -2,7 +2,7 @@
  * Browser tests in real Chromium: broker and node workers with their WASM engines and IndexedDB, driven
  * through Comlink exactly as the page drives them (the brokers through the page's own KafkaWorkerCluster,
  * wired by MessageChannels). Workers are terminated (as a closed tab ends them) and new ones started over
- * the same databases must have everything back.
+ * the same databases must have everything back; a stopped ES node's peers see its sockets closed.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Comlink from 'comlink'
@@ -13,6 +13,7 @@ import { LogEngine } from '../../engine-wasm/src/log/index.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import { hostScheduler } from '../../workers/worker-host.ts'
 import { KafkaWorkerCluster, brokerDatabase } from '../../web/cluster/kafka-workers.ts'
+import { EsWorkerCluster } from '../../web/cluster/es-workers.ts'
 
 const workers: Worker[] = []
 
@@ -22,8 +23,11 @@ function nodeWorker(): Comlink.Remote<EsNodeWorkerApi> {
   return Comlink.wrap<EsNodeWorkerApi>(worker)
 }
 
+const clusters: EsWorkerCluster[] = []
+
 afterEach(() => {
   for (const worker of workers.splice(0)) worker.terminate()
+  for (const cluster of clusters.splice(0)) cluster.terminate()
 })
 
 const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`
@@ -271,5 +275,44 @@ describe('Elasticsearch node worker', () => {
     expect(after.hits.total.value).toBe(1)
     const get = await restarted.handleRequest({ method: 'GET', path: '/demo/_doc/1', params: [], body: null })
     expect(JSON.parse(get.body)).toMatchObject({ found: true, _source: { message: 'The quick brown fox' } })
+  })
+
+  it('drops a stopped node at once, as a closed socket tells the master, so the index turns yellow', async () => {
+    const seed = Math.floor(Math.random() * 1e9)
+    const cluster = new EsWorkerCluster(3, seed, `test-${seed}-`)
+    clusters.push(cluster)
+    await cluster.startAll()
+    const request = (
+      id: number,
+      method: 'GET' | 'PUT',
+      path: string,
+      params: Array<[string, string]>,
+      body: string | null = null,
+    ) => cluster.node(id)!.handleRequest({ method, path, params, body })
+    const created = await request(
+      1,
+      'PUT',
+      '/views',
+      [['wait_for_active_shards', 'all']],
+      '{"settings":{"number_of_replicas":2}}',
+    )
+    expect(created.status).toBe(200)
+    const master = (await request(1, 'GET', '/_cat/master', [['h', 'node']])).body.trim()
+    const stopped = [1, 2, 3].find((id) => `es-node-${id}` !== master)!
+    const asked = [1, 2, 3].find((id) => id !== stopped)!
+    await cluster.stop(stopped)
+    // Without the disconnect the master would drop it only after three timed-out follower checks (30 s).
+    const health = await request(asked, 'GET', '/_cluster/health/views', [
+      ['wait_for_status', 'yellow'],
+      ['wait_for_nodes', '2'],
+      ['timeout', '10s'],
+      ['filter_path', 'status,timed_out,number_of_nodes,unassigned_shards'],
+    ])
+    expect(JSON.parse(health.body)).toEqual({
+      status: 'yellow',
+      timed_out: false,
+      number_of_nodes: 2,
+      unassigned_shards: 1,
+    })
   })
 })
