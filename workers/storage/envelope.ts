@@ -37,15 +37,32 @@ export function sealFile(version: number, payload: Uint8Array): Uint8Array {
   return out
 }
 
+/** The bytes sealInPlace needs before the payload. */
+export const SEAL_HEADROOM = HEADER_BYTES
+
+/**
+ * sealBytes without a copy: `bytes` holds SEAL_HEADROOM bytes of room and then the payload; the header is written
+ * into the room and `bytes` answered.
+ */
+export function sealInPlace(version: number, bytes: Uint8Array): Uint8Array {
+  writeHeader(bytes, version, bytes.subarray(HEADER_BYTES))
+  return bytes
+}
+
 /** The magic, the version and the payload's checksum, then the payload at `payloadAt`. */
 function seal(version: number, payload: Uint8Array, payloadAt: number): Uint8Array {
   const out = new Uint8Array(payloadAt + payload.length)
-  const view = new DataView(out.buffer)
+  writeHeader(out, version, payload)
+  out.set(payload, payloadAt)
+  return out
+}
+
+/** The magic, the version and `payload`'s checksum at the start of `out`. */
+function writeHeader(out: Uint8Array, version: number, payload: Uint8Array): void {
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
   out.set(MAGIC, 0)
   view.setUint16(4, version)
   view.setUint32(6, adler32([payload]))
-  out.set(payload, payloadAt)
-  return out
 }
 
 /** The format version a record or file says it has (its first part's header); null without the magic. */
@@ -157,7 +174,7 @@ function adler32(parts: readonly Uint8Array[]): number {
     for (let i = 0; i < bytes.length;) {
       const end = Math.min(i + 3800, bytes.length)
       for (; i < end; i++) {
-        a += bytes[i] ?? 0
+        a += bytes[i]!
         b += a
       }
       a %= MOD

@@ -3,14 +3,20 @@
  * and the ES translog's binary batches (workers/es/indices/translog-codec.ts): bytes (u8), 4-byte words (u32, i32,
  * f32), 8-byte f64, raw bytes and strings (given as a string or as UTF-16 code units) as a u32 UTF-8 byte length
  * followed by the bytes.
- * Grows by doubling; `reset` empties it for reuse, keeping its buffer.
+ * Grows by doubling (from a capacity the caller may give); `reset` empties it for reuse, keeping its buffer.
  */
 const encoder = new TextEncoder()
 
 export class ByteWriter {
-  private buffer = new Uint8Array(256)
-  private view = new DataView(this.buffer.buffer)
+  private buffer: Uint8Array
+  private view: DataView
   private length = 0
+
+  /** `capacity`: the bytes it has room for before it first grows (at least one, so that doubling grows it). */
+  constructor(capacity = 256) {
+    this.buffer = new Uint8Array(Math.max(1, capacity))
+    this.view = new DataView(this.buffer.buffer)
+  }
 
   /** Empties the writer, keeping its buffer (a scratch writer reused call after call). */
   reset(): void {
@@ -47,29 +53,42 @@ export class ByteWriter {
   }
 
   string(value: string): void {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    this.ensure(4 + value.length * 3)
-    const { written } = encoder.encodeInto(value, this.buffer.subarray(this.length + 4))
-    this.view.setUint32(this.length, written, true)
-    this.length += 4 + written
+    // Room for one byte a code unit (ASCII) first, and for the worst case of the rest (3 bytes a code unit) only
+    // when that did not fit, so a writer sized for ASCII text is not regrown for headroom it never uses.
+    this.ensure(4 + value.length)
+    const start = this.length
+    const { read, written } = encoder.encodeInto(value, this.buffer.subarray(start + 4))
+    let bytes = written
+    if (read < value.length) {
+      // encodeInto stops before a code point that does not fit, never inside a surrogate pair; the bytes written
+      // so far are kept through the regrowth.
+      const rest = value.slice(read)
+      this.length = start + 4 + bytes
+      this.ensure(3 * rest.length)
+      bytes += encoder.encodeInto(rest, this.buffer.subarray(this.length)).written
+    }
+    this.view.setUint32(start, bytes, true)
+    this.length = start + 4 + bytes
   }
 
   /**
-   * UTF-16 code units written as `string` writes the string they spell (a lone surrogate as U+FFFD, as
-   * TextEncoder does): ASCII byte by byte, the rest through the encoder.
+   * UTF-16 code units (`units[start, start + length)`, the whole array by default) written as `string` writes the
+   * string they spell (a lone surrogate as U+FFFD, as TextEncoder does): ASCII byte by byte, the rest through the
+   * encoder.
    */
-  utf16(units: Uint16Array): void {
-    this.ensure(4 + units.length * 3)
+  utf16(units: Uint16Array, start = 0, length = units.length - start): void {
+    this.ensure(4 + length * 3)
     const at = this.length + 4
+    const end = start + length
     let ascii = 0
-    for (; ascii < units.length; ascii++) {
-      const unit = units[ascii]!
+    for (; ascii < length; ascii++) {
+      const unit = units[start + ascii]!
       if (unit >= 0x80) break
       this.buffer[at + ascii] = unit
     }
     let rest = ''
-    for (let from = ascii; from < units.length; from += 4096)
-      rest += String.fromCharCode(...units.subarray(from, from + 4096))
+    for (let from = start + ascii; from < end; from += 4096)
+      rest += String.fromCharCode(...units.subarray(from, Math.min(from + 4096, end)))
     const written =
       ascii + (rest === '' ? 0 : encoder.encodeInto(rest, this.buffer.subarray(at + ascii)).written)
     this.view.setUint32(this.length, written, true)

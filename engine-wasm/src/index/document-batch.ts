@@ -9,12 +9,13 @@
  * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
  * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, marked on
- * the term's first token in the document, and its position), every field record as five (ordinal, flags, numTerms:
- * its tokens at a position after the field's token before in the document, the norm's length; its value and token
- * counts). A document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code
- * units in the caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose record for the term
- * also holds the term's counts (one record touched per token), so no string or object is made per token; add()
- * takes a whole AnalyzedDocument the same way.
+ * the term's first token in the document, and its position; in fixed-size chunks, IntPairs, as Lucene's IntBlockPool
+ * keeps them, so growing copies nothing), every field record as five (ordinal, flags, numTerms: its tokens at a
+ * position after the field's token before in the document, the norm's length; its value and token counts). A
+ * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in the
+ * caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose record for the term also holds the
+ * term's counts (one slot and one record touched per token), so no string or object is made per token; add() takes a
+ * whole AnalyzedDocument the same way.
  * A batch sorts its tokens by (field, term), a counting sort over the flush's terms, so the index writes each term's
  * postings in one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry
  * only what the norms, doc values and docCount need. The first token of a term in a document carries the docId, so
@@ -26,7 +27,7 @@
  * batch holds at least one), so a large flush never needs one huge buffer in WASM memory, which never shrinks.
  */
 import { ByteWriter } from './byte-writer.ts'
-import { IntList, TermsHash } from './terms-hash.ts'
+import { IntList, IntPairs, offsetOf, TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
 
 // Words per field record in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS), numTerms
@@ -80,6 +81,9 @@ interface BatchCursor {
   keyBase: number[]
   runs: Int32Array
   fieldRuns: Int32Array
+  /** Scratch writers of a batch's new field names and new terms, reset for each batch. */
+  names: ByteWriter
+  terms: ByteWriter
 }
 
 /**
@@ -108,7 +112,7 @@ export class FlushDictionary {
   /**
    * Per token: its term's ordinal within its field with FIRST_IN_DOC on its first token in the document, position.
    */
-  private readonly tokens = new IntList()
+  private readonly tokens = new IntPairs()
   private readonly values: number[] = []
   /** The open field: name, norms, ordinal and record (index in `fields`) once written, last position. */
   private fieldName: string | null = null
@@ -196,9 +200,9 @@ export class FlushDictionary {
       stats[at + LAST_DOC] = docs
       stats[at + DOC_FREQ]!++
       totals[2]!++
-      this.tokens.push2(terms.ordinalAt(at) | FIRST_IN_DOC, position)
+      this.tokens.push2(terms.ordinal | FIRST_IN_DOC, position)
     } else {
-      this.tokens.push2(terms.ordinalAt(at), position)
+      this.tokens.push2(terms.ordinal, position)
     }
     record[this.fieldRecord + TOKEN_COUNT]!++
     this.docShapes.data[2 * docs - 1]!++
@@ -249,6 +253,8 @@ export class FlushDictionary {
       keyBase: [],
       runs: new Int32Array(0),
       fieldRuns: new Int32Array(this.fieldTerms.length),
+      names: new ByteWriter(),
+      terms: new ByteWriter(),
     }
     let keys = 0
     for (const terms of this.fieldTerms) {
@@ -278,12 +284,13 @@ export class FlushDictionary {
     allocate: (size: number) => Uint8Array,
   ): Uint8Array {
     const fields = this.fields.data
-    const tokens = this.tokens.data
+    const tokens = this.tokens
     const { keyBase, runs, fieldRuns } = cursor
     // The new field names and terms first (few: each once per flush), the documents' size, and each term's tokens.
-    const names = new ByteWriter()
+    const { names, terms } = cursor
+    names.reset()
+    terms.reset()
     const firstField = cursor.fieldName
-    const terms = new ByteWriter()
     const firstTerm = cursor.term
     let docsSize = 4
     // The runs' words: per field with tokens its two, per term with tokens its two, per token one or two.
@@ -304,7 +311,7 @@ export class FlushDictionary {
         const base = keyBase[fieldOrdinal]!
         let next = cursor.fieldTerms[fieldOrdinal] ?? 0
         for (const tokenEnd = token + 2 * tokenCount; token < tokenEnd; token += 2) {
-          const term = tokens[token]!
+          const term = tokens.chunkOf(token)[offsetOf(token)]!
           const ordinal = term & ~FIRST_IN_DOC
           const key = base + ordinal
           const words = term < 0 ? 2 : 1
@@ -314,7 +321,7 @@ export class FlushDictionary {
           if (ordinal !== next) continue
           cursor.term++
           terms.u32(fieldOrdinal)
-          terms.utf16(fieldTerms.codeUnits(next))
+          fieldTerms.writeTerm(next, terms)
           const stats = fieldTerms.payloadAt(next++)
           terms.u32(records[stats + DOC_FREQ]!)
           terms.u32(records[stats + TOTAL_TERM_FREQ]!)
@@ -381,11 +388,13 @@ export class FlushDictionary {
         for (let v = 0; v < valueCount; v++, at += 8) view.setFloat64(at, this.values[cursor.value++]!, true)
         const base = keyBase[fieldOrdinal]!
         for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
-          const term = tokens[cursor.token]!
+          const chunk = tokens.chunkOf(cursor.token)
+          const offset = offsetOf(cursor.token)
+          const term = chunk[offset]!
           const key = base + (term & ~FIRST_IN_DOC)
           let to = runs[key]!
           if (term < 0) words[to++] = docId | FIRST_IN_DOC
-          words[to++] = tokens[cursor.token + 1]!
+          words[to++] = chunk[offset + 1]!
           runs[key] = to
         }
       }

@@ -25,9 +25,13 @@ const UNPAIRED_SURROGATE = /\p{Cs}/u
 
 const decoder = new TextDecoder()
 
-/** The layout above of `operations` (a view of its writer's buffer). */
-export function encodeTranslogOperations(operations: readonly ShardOperation[]): Uint8Array {
-  const writer = new ByteWriter()
+/**
+ * The layout above of `operations` after `headroom` zero bytes (room for the envelope's header: a view of its
+ * writer's buffer, which is exactly that long when every text is ASCII).
+ */
+export function encodeTranslogOperations(operations: readonly ShardOperation[], headroom = 0): Uint8Array {
+  const writer = new ByteWriter(headroom + asciiSize(operations))
+  for (let i = 0; i < headroom; i++) writer.u8(0)
   const text = (value: string): void => {
     const wellFormed = !UNPAIRED_SURROGATE.test(value)
     writer.u8(wellFormed ? UTF8 : JSON_STRING)
@@ -55,6 +59,24 @@ export function encodeTranslogOperations(operations: readonly ShardOperation[]):
     }
   }
   return writer.finish()
+}
+
+/** The layout's size for operations whose texts are ASCII: the writer's capacity, so that it never regrows for them. */
+function asciiSize(operations: readonly ShardOperation[]): number {
+  // a text is its form, its length and its bytes; the numbers are three f64
+  const TEXT = 5
+  const NUMBERS = 24
+  let size = 4
+  for (const operation of operations) {
+    if (operation.op === 'index') {
+      const { id, source, routing } = operation.doc
+      size += 1 + TEXT + id.length + TEXT + source.length + 1 + NUMBERS
+      if (routing !== null) size += TEXT + routing.length
+    } else {
+      size += 1 + TEXT + operation.id.length + NUMBERS
+    }
+  }
+  return size
 }
 
 export function decodeTranslogOperations(payload: Uint8Array, what: string): ShardOperation[] {

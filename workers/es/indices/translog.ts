@@ -13,7 +13,7 @@
  * batch order. Replay: per seq_no the operation of the newer primary term wins, of one term the one written
  * later (as a per-operation record overwritten under its key did); the result is in seq_no order.
  */
-import { jsonPayload, openVersionedBytes, sealBytes } from '../../storage/envelope.ts'
+import { jsonPayload, openVersionedBytes, SEAL_HEADROOM, sealInPlace } from '../../storage/envelope.ts'
 import { translogPrefix } from '../index/index-metadata.ts'
 import { seqNoOf, type ShardOperation } from '../index/shard/index-shard.ts'
 import { decodeTranslogOperations, encodeTranslogOperations } from './translog-codec.ts'
@@ -30,7 +30,12 @@ export function translogBatchKey(uuid: string, shard: number, batch: number): st
 }
 
 export function sealTranslogBatch(operations: readonly ShardOperation[]): Uint8Array {
-  return sealBytes(TRANSLOG_BATCH_VERSION, encodeTranslogOperations(operations))
+  // Sealed where it was written; copied only when the writer's buffer is longer than the batch (non-ASCII text).
+  const written = encodeTranslogOperations(operations, SEAL_HEADROOM)
+  return sealInPlace(
+    TRANSLOG_BATCH_VERSION,
+    written.byteLength === written.buffer.byteLength ? written : written.slice(),
+  )
 }
 
 /** The batch number after every batch among `keys` (full keys under `prefix`), 0 when there is none. */

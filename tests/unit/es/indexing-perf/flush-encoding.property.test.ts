@@ -1,6 +1,7 @@
 // The flush's string-free encoders against naive oracles on random input: TermsHash against a Map numbering
-// a field's terms by first occurrence; ByteWriter.utf16 against ByteWriter.string (TextEncoder); a flush
-// streamed term by term against the same documents added whole, and its empty fields left out.
+// a field's terms by first occurrence; ByteWriter.utf16 against ByteWriter.string, and ByteWriter.string from any
+// starting capacity against TextEncoder; a flush streamed term by term against the same documents added whole, and
+// its empty fields left out.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ByteWriter } from '../../../../engine-wasm/src/index/byte-writer.ts'
@@ -40,7 +41,7 @@ describe('TermsHash', () => {
             if (added) oracle.set(text, oracle.size)
             buffer.set(units(text))
             const payload = hash.add(buffer, text.length)
-            const ordinal = hash.ordinalAt(payload)
+            const ordinal = hash.ordinal
             expect(ordinal).toBe(oracle.get(text))
             expect(hash.payloadAt(ordinal)).toBe(payload)
             // A new term's payload is zeros; the caller's words are its own: writing them changes no term.
@@ -53,7 +54,12 @@ describe('TermsHash', () => {
           for (let field = 0; field < 4; field++) {
             expect(hashes[field]!.size).toBe(oracles[field]!.size)
             for (const [text, ordinal] of oracles[field]!) {
-              expect(String.fromCharCode(...hashes[field]!.codeUnits(ordinal))).toBe(text)
+              // The term as ByteWriter.string writes its text (lone surrogates as U+FFFD, as TextEncoder does).
+              const written = new ByteWriter()
+              hashes[field]!.writeTerm(ordinal, written)
+              const expected = new ByteWriter()
+              expected.string(text)
+              expect([...written.finish()]).toEqual([...expected.finish()])
               // Every payload survived the doublings with its record.
               const payload = hashes[field]!.payloadAt(ordinal)
               expect([...hashes[field]!.records.subarray(payload, payload + payloadWords)]).toEqual(
@@ -88,6 +94,29 @@ describe('ByteWriter.utf16', () => {
     const lone = new ByteWriter()
     lone.utf16(Uint16Array.of(0x61, 0xd800, 0x62))
     expect([...lone.finish()]).toEqual([5, 0, 0, 0, 0x61, 0xef, 0xbf, 0xbd, 0x62])
+  })
+})
+
+describe('ByteWriter.string', () => {
+  it("writes each string's length and TextEncoder's bytes, however little room the writer starts with", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { maxLength: 5 }),
+        fc.nat(64),
+        (texts, capacity) => {
+          const writer = new ByteWriter(capacity)
+          const expected: number[] = []
+          for (const text of texts) {
+            writer.string(text)
+            const bytes = new TextEncoder().encode(text)
+            const n = bytes.length
+            expected.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24, ...bytes)
+          }
+          expect([...writer.finish()]).toEqual(expected)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
 

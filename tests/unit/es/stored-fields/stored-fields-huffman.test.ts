@@ -33,7 +33,7 @@ const bytes = fc
 function lz4Records(
   dictionary: Uint8Array,
   records: readonly Uint8Array[],
-): { lz4: Uint8Array; ends: number[]; counts: Uint32Array; parts: Uint8Array } {
+): { lz4: Uint8Array; ends: number[]; counts: Uint32Array } {
   const compressor = new Lz4DictCompressor(dictionary)
   const lz4 = new Uint8Array(records.reduce((sum, record) => sum + Lz4DictCompressor.bound(record.length), 0))
   const ends: number[] = []
@@ -42,18 +42,18 @@ function lz4Records(
     at += compressor.compress(record, lz4, at)
     ends.push(at)
   }
-  return { lz4, ends, counts: compressor.counts, parts: compressor.parts }
+  return { lz4, ends, counts: compressor.counts }
 }
 
 /** Every record coded alone. */
 function coded(
   encoder: HuffmanEncoder,
-  { lz4, ends, parts }: { lz4: Uint8Array; ends: readonly number[]; parts: Uint8Array },
+  { lz4, ends }: { lz4: Uint8Array; ends: readonly number[] },
 ): Uint8Array[] {
   return ends.map((end, i) => {
     const from = i === 0 ? 0 : ends[i - 1]!
     const out = new Uint8Array(HuffmanEncoder.bound(end - from))
-    return out.slice(0, encoder.encode(lz4, parts, from, end, out, 0))
+    return out.slice(0, encoder.encode(lz4, from, end, out, 0))
   })
 }
 

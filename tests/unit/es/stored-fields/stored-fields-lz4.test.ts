@@ -106,7 +106,7 @@ describe('stored fields LZ4', () => {
     )
   })
 
-  it('mark and count every byte written by its part of a sequence (property)', () => {
+  it('count every byte written by its part of a sequence (property)', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { maxLength: 4 }), (dictionary, records) => {
         const compressor = new Lz4DictCompressor(dictionary)
@@ -116,7 +116,6 @@ describe('stored fields LZ4', () => {
         for (const record of records) {
           const length = compressor.compress(record, out, at)
           const parts = partsOf(out.subarray(at, at + length))
-          expect([...compressor.parts.subarray(at, at + length)]).toEqual(parts)
           parts.forEach((part, i) => expected[(part << 8) | out[at + i]!]!++)
           at += length
         }

@@ -47,7 +47,15 @@ export class SearcherDocs {
    * live (documents replaced before they were ever searched); returns the first doc id.
    */
   addDocuments(docs: ReadonlyArray<StoredDocument | null>, deleted: readonly number[] = []): number {
-    const writer = new StoredFieldsWriter()
+    // A record is a routing varint (one byte without routing), the routing and the source.
+    let idChars = 0
+    let sourceChars = 0
+    for (const doc of docs) {
+      if (!doc) continue
+      idChars += doc.id.length
+      sourceChars += 1 + (doc.routing?.length ?? 0) + doc.source.length
+    }
+    const writer = new StoredFieldsWriter({ idChars, sourceChars })
     for (const doc of docs) {
       if (doc) writer.addDocument(doc)
       else writer.addDeleted(0)

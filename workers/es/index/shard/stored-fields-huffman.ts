@@ -128,32 +128,59 @@ export class HuffmanEncoder {
   }
 
   /**
-   * Writes the coded form of the LZ4 record `lz4[from..to)`, the part of each of its bytes in `parts` at the same
-   * index (Lz4DictCompressor.parts), into `out` at `outAt`; answers the bytes written.
+   * Writes the coded form of the LZ4 record `lz4[from..to)` into `out` at `outAt`; answers the bytes written. Each
+   * byte's part of its sequence is read from the record as the decompressor reads it: a sequence is its token, its
+   * literal length's extra bytes, its literals, then, unless its literals end the record (the last sequence), its
+   * offset's two bytes and its match length's extra bytes.
    */
-  encode(
-    lz4: Uint8Array,
-    parts: Uint8Array,
-    from: number,
-    to: number,
-    out: Uint8Array,
-    outAt: number,
-  ): number {
+  encode(lz4: Uint8Array, from: number, to: number, out: Uint8Array, outAt: number): number {
     const partCodes = this.partCodes
     let o = outAt
     let bits = 0
     let count = 0
-    // Two whole bytes leave at a time: under 16 bits wait, and a code adds at most MAX_BITS (under 32 in all).
-    for (let at = from; at < to; at++) {
-      const code = partCodes[(parts[at]! << 8) | lz4[at]!]!
-      bits |= (code >>> 4) << count
-      count += code & 15
-      if (count >= 16) {
-        out[o++] = bits & 0xff
-        out[o++] = (bits >>> 8) & 0xff
-        bits >>>= 16
-        count -= 16
+    for (let at = from; at < to;) {
+      const token = lz4[at]!
+      let literalsAt = at + 1
+      let literals = token >>> 4
+      if (literals === 15) {
+        let extra: number
+        do literals += extra = lz4[literalsAt++]!
+        while (extra === 255)
       }
+      const literalsEnd = literalsAt + literals
+      const last = literalsEnd >= to
+      let end = literalsEnd
+      if (!last) {
+        end += 2
+        if ((token & 15) === 15) while (lz4[end++] === 255);
+      }
+      // Two whole bytes leave at a time: under 16 bits wait, and a code adds at most MAX_BITS (under 32 in all).
+      for (let i = at; i < end; i++) {
+        const part =
+          i === at
+            ? last
+              ? LAST_TOKEN_PART
+              : TOKEN
+            : i < literalsAt
+              ? EXTRA
+              : i < literalsEnd
+                ? LITERAL
+                : i === literalsEnd
+                  ? OFFSET_LOW
+                  : i === literalsEnd + 1
+                    ? OFFSET_HIGH
+                    : EXTRA
+        const code = partCodes[(part << 8) | lz4[i]!]!
+        bits |= (code >>> 4) << count
+        count += code & 15
+        if (count >= 16) {
+          out[o++] = bits & 0xff
+          out[o++] = (bits >>> 8) & 0xff
+          bits >>>= 16
+          count -= 16
+        }
+      }
+      at = end
     }
     for (; count > 0; count -= 8, bits >>>= 8) out[o++] = bits & 0xff
     return o - outAt

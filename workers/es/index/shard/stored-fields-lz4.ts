@@ -39,9 +39,9 @@ function word(bytes: Uint8Array, at: number): number {
 
 /**
  * Compresses records one by one against a dictionary (greedy matching, the last occurrence of a 4-byte sequence
- * in the dictionary and in the record so far). As it writes, it notes for the Huffman stage
- * (stored-fields-huffman.ts) the part of the sequence each byte is and how often each byte occurs in each part, so
- * that the coder never reads the sequences back to find them.
+ * in the dictionary and in the record so far). As it writes, it counts for the Huffman stage
+ * (stored-fields-huffman.ts) how often each byte occurs in each part of a sequence (the coder finds each byte's part
+ * as it reads the sequences).
  */
 export class Lz4DictCompressor {
   /**
@@ -49,8 +49,6 @@ export class Lz4DictCompressor {
    * (part << 8) | byte (the parts: TOKEN_PART and the others).
    */
   readonly counts = new Uint32Array(SEQUENCE_PARTS << 8)
-  /** The part of each byte written, at its index in the output (`out` of compress, from `outAt` on). */
-  parts: Uint8Array
   /**
    * By hash, the last dictionary position a match can reach (at most MAX_OFFSET before its end), as its distance
    * from the dictionary's end; 0: none. Two bytes an entry, so that the table takes half the cache.
@@ -68,12 +66,7 @@ export class Lz4DictCompressor {
   /** `window`, read 4 bytes at a time (little-endian). */
   private words: DataView
 
-  /** `outputBytes`: how much output `parts` has room for at first. */
-  constructor(
-    private readonly dictionary: Uint8Array,
-    outputBytes = 1 << 12,
-  ) {
-    this.parts = new Uint8Array(outputBytes)
+  constructor(private readonly dictionary: Uint8Array) {
     this.window = new Uint8Array(dictionary.length + 1024)
     this.window.set(dictionary)
     this.words = new DataView(this.window.buffer)
@@ -95,12 +88,6 @@ export class Lz4DictCompressor {
       grown.set(this.dictionary)
       this.window = grown
       this.words = new DataView(grown.buffer)
-    }
-    const bound = outAt + Lz4DictCompressor.bound(record.length)
-    if (bound > this.parts.length) {
-      const grown = new Uint8Array(Math.max(2 * this.parts.length, bound))
-      grown.set(this.parts.subarray(0, outAt))
-      this.parts = grown
     }
     const { window, words, dictTable, docTable } = this
     window.set(record, start)
@@ -182,11 +169,10 @@ export class Lz4DictCompressor {
       (Math.min(literals, 15) << 4) | (matchLength > 0 ? Math.min(extra, 15) : 0),
     )
     if (literals >= 15) at = this.writeLength(out, at, literals - 15)
-    const { window, counts, parts } = this
+    const { window, counts } = this
     for (let i = anchor, stop = anchor + literals; i < stop; i++, at++) {
       const byte = window[i]!
       out[at] = byte
-      parts[at] = LITERAL_PART
       counts[(LITERAL_PART << 8) | byte]!++
     }
     if (matchLength === 0) return at
@@ -198,7 +184,6 @@ export class Lz4DictCompressor {
   /** Writes `byte` at `at` as the given part of a sequence. */
   private put(out: Uint8Array, at: number, part: number, byte: number): void {
     out[at] = byte
-    this.parts[at] = part
     this.counts[(part << 8) | byte]!++
   }
 

@@ -197,11 +197,23 @@ class Bytes {
     this.data = grown
   }
 
-  /** Appends the UTF-8 of `text`; answers its byte length. */
+  /**
+   * Appends the UTF-8 of `text`; answers its byte length. Room is made for one byte a code unit first (ASCII), and
+   * for the worst case of the rest only when that did not fit, so a buffer sized for ASCII text is never regrown.
+   */
   encode(text: string): number {
-    this.reserve(3 * text.length)
-    const { written } = encoder.encodeInto(text, this.data.subarray(this.length))
+    this.reserve(text.length)
+    const { read, written: ascii } = encoder.encodeInto(text, this.data.subarray(this.length))
+    let written = ascii
     this.length += written
+    if (read < text.length) {
+      // encodeInto stops before a code point that does not fit, never inside a surrogate pair
+      const rest = text.slice(read)
+      this.reserve(3 * rest.length)
+      const more = encoder.encodeInto(rest, this.data.subarray(this.length)).written
+      this.length += more
+      written += more
+    }
     return written
   }
 
@@ -212,17 +224,19 @@ class Bytes {
 
 /**
  * The Huffman-coded form of LZ4 records (`lz4`, record i ending at `ends[i]`, each end the previous one for a deleted
- * record); `ends` is rewritten to the coded records' ends.
+ * record), written into `coded` (emptied first: a buffer the caller no longer needs); `ends` is rewritten to the coded
+ * records' ends.
  */
-function huffmanCoded(encoder: HuffmanEncoder, lz4: Bytes, parts: Uint8Array, ends: number[]): Bytes {
+function huffmanCoded(encoder: HuffmanEncoder, lz4: Bytes, ends: number[], coded: Bytes): Bytes {
   // Codes shorter than a byte on average (what coding is for) keep it within the LZ4 bytes: no regrowth.
-  const coded = new Bytes(lz4.length + 16)
+  coded.length = 0
+  coded.reserve(lz4.length + 16)
   let from = 0
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i]!
     if (end > from) {
       coded.reserve(HuffmanEncoder.bound(end - from))
-      coded.length += encoder.encode(lz4.data, parts, from, end, coded.data, coded.length)
+      coded.length += encoder.encode(lz4.data, from, end, coded.data, coded.length)
     }
     from = end
     ends[i] = coded.length
@@ -236,11 +250,20 @@ export class StoredFieldsWriter {
   private readonly seqNo: number[] = []
   private readonly primaryTerm: number[] = []
   private readonly sizes: number[] = []
-  private readonly ids = new Bytes()
+  private readonly ids: Bytes
   private readonly idEnds: number[] = []
   /** The records uncompressed; -1 in recordEnds: deleted. */
-  private readonly records = new Bytes()
+  private readonly records: Bytes
   private readonly recordEnds: number[] = []
+
+  /**
+   * `expected`: the code units of the documents' `_id`s and sources, when the caller knows them, so that ASCII
+   * documents are written without regrowing the buffers.
+   */
+  constructor(expected: { idChars: number; sourceChars: number } = { idChars: 0, sourceChars: 0 }) {
+    this.ids = new Bytes(Math.max(1 << 12, expected.idChars))
+    this.records = new Bytes(Math.max(1 << 12, expected.sourceChars))
+  }
 
   /** Adds a document; returns its size (the UTF-8 bytes of its `_id` and `_source`). */
   addDocument(doc: StoredDocument): number {
@@ -271,12 +294,13 @@ export class StoredFieldsWriter {
     this.push(0, 0, 0, size, false)
   }
 
+  /** The segment's stored fields bytes; the writer takes no more documents (its buffers are reused). */
   finish(): Uint8Array {
     const count = this.sizes.length
     const dictionary = this.dictionary()
     // room for the LZ4 records at their worst from the start (regrowing would copy them again and again)
     const capacity = Lz4DictCompressor.bound(this.records.length) + 17 * count
-    const compressor = new Lz4DictCompressor(dictionary, capacity)
+    const compressor = new Lz4DictCompressor(dictionary)
     const compressed = new Bytes(capacity)
     const recordEnds: number[] = []
     let from = 0
@@ -293,7 +317,8 @@ export class StoredFieldsWriter {
       recordEnds.push(compressed.length)
     }
     const encoder = compressed.length >= HUFFMAN_MIN_BYTES ? new HuffmanEncoder(compressor.counts) : null
-    const records = encoder ? huffmanCoded(encoder, compressed, compressor.parts, recordEnds) : compressed
+    // The coded records are written over the uncompressed ones, which the LZ4 records replaced.
+    const records = encoder ? huffmanCoded(encoder, compressed, recordEnds, this.records) : compressed
     const codes = encoder?.codeLengths() ?? new Uint8Array(0)
     const columns = [this.version, this.seqNo, this.primaryTerm, this.sizes, this.idEnds, recordEnds]
     let columnsLength = 0
