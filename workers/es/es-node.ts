@@ -43,6 +43,7 @@ import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
+import { registerIndexBlockAction } from './rest/actions/index-block-action.ts'
 import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerScrollActions } from './rest/actions/scroll-actions.ts'
 import { registerPointInTimeActions } from './rest/actions/point-in-time-actions.ts'
@@ -208,6 +209,7 @@ export class EsNode implements EsNodeApi {
     registerRootAction(controller, context)
     registerIndexActions(controller, context)
     registerIndexStateActions(controller, context)
+    registerIndexBlockAction(controller, context)
     registerRolloverAction(controller, context)
     registerDataStreamActions(controller, context)
     registerDocumentActions(controller, context)

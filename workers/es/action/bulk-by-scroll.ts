@@ -44,13 +44,20 @@ export interface BulkByScrollOptions {
 export async function scrollHits(
   context: RestContext,
   targets: ReadonlyArray<{ index: IndexService; shards: readonly number[]; query: IndexQuery }>,
+  /** The request's `runtime_mappings` as JSON text, or null. */
+  runtimeMappings: string | null,
 ): Promise<ScrollHit[]> {
   const hits: ScrollHit[] = []
   for (const { index, shards: numbers, query } of targets) {
     const { name } = index.metadata
     const shards = await Promise.all(
       numbers.map((shard) =>
-        context.client.toActiveCopy(name, shard, (target) => ({ type: 'scan', ...target, query })),
+        context.client.toActiveCopy(name, shard, (target) => ({
+          type: 'scan',
+          ...target,
+          query,
+          runtimeMappings,
+        })),
       ),
     )
     for (const response of shards) {

@@ -51,7 +51,12 @@ export type ShardRequest =
   /** indices:data/read/get[s] (realtime) */
   | (ShardTarget & { type: 'get'; id: string })
   /** The documents a query matches in a copy's last refreshed view, in `_doc` order (a scroll's pages). */
-  | (ShardTarget & { type: 'scan'; query: IndexQuery })
+  | (ShardTarget & {
+      type: 'scan'
+      query: IndexQuery
+      /** A by-query request's `runtime_mappings` as JSON text (index-query-context.ts); absent or null: none. */
+      runtimeMappings?: string | null
+    })
   /** indices:data/read/search[phase/dfs]: the statistics the query's scoring asks for on the copy */
   | (ShardTarget & { type: 'dfs' } & ShardSearchRequest)
   /** indices:data/read/search[phase/query] (with the fetch folded in; after a DFS phase, with its sums) */

@@ -46,6 +46,8 @@ import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
 import type { ReaderContexts } from '../search/context/reader-contexts.ts'
 import { SearchContextHandler } from './search-context-handler.ts'
+import { resolveRuntimeFieldsOnShard } from '../search/index-query-context.ts'
+import { parseJson } from '../xcontent/index.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
@@ -125,8 +127,18 @@ export class ShardRequestHandler {
       case 'scan': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
-        found.index.scheduledRefresh(this.deps.clock.now())
-        const docs = [...matchingDocs(found.shard, request.query).keys()].flatMap(
+        const now = this.deps.clock.now()
+        found.index.scheduledRefresh(now)
+        const parsed = request.runtimeMappings == null ? null : parseJson(request.runtimeMappings)
+        const runtimeMappings = parsed instanceof Map ? parsed : null
+        const query = resolveRuntimeFieldsOnShard(
+          request.query,
+          found.index,
+          found.shard,
+          now,
+          runtimeMappings,
+        )
+        const docs = [...matchingDocs(found.shard, query).keys()].flatMap(
           (docId) => found.shard.searchedDocument(docId) ?? [],
         )
         return Promise.resolve({ type: 'scan', docs })
@@ -181,13 +193,21 @@ export class ShardRequestHandler {
       case 'explain': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
-        found.index.scheduledRefresh(this.deps.clock.now())
+        const now = this.deps.clock.now()
+        found.index.scheduledRefresh(now)
         // SearchService.createSearchContext takes an id too.
         this.deps.contexts.nextId()
         const searcher = found.shard.searcherIndex
         const docId = searcher.search({ type: 'term', field: '_id', term: request.id, boost: 1 }, 1)
           .scoreDocs[0]?.docId
-        const explanation = docId === undefined ? null : explainDocument(searcher, request.query, docId)
+        const explanation =
+          docId === undefined
+            ? null
+            : explainDocument(
+                searcher,
+                resolveRuntimeFieldsOnShard(request.query, found.index, found.shard, now),
+                docId,
+              )
         return Promise.resolve({ type: 'explain', explanation })
       }
       case 'refresh': {

@@ -6,7 +6,8 @@
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
- * - text and search_as_you_type: no doc values (FieldInfo type `text` / `search_as_you_type`, which aggregations refuse).
+ * - text, search_as_you_type (and its subfields) and completion: no doc values (FieldInfo type `text`,
+ *   `search_as_you_type`, `prefix` or `completion`, which aggregations, sorts and docvalue_fields refuse).
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues).
  *
@@ -17,9 +18,13 @@
  * run when a document's values are first asked for and kept with its other doc values; a nested document has none.
  * A runtime field whose script reads itself, directly or through others, fails with ES's "Cyclic dependency
  * detected while resolving runtime fields: a -> b -> a".
- * Cache: per mapping object and per stored document (both replaced, never mutated, on change), so a
- * document's `_source` is parsed once per mapping version; a refresh that replaces or deletes a document
- * hands the searcher a new StoredDocument and the old entry is dropped with it.
+ * Cache: per stored document (replaced, never mutated, on change: a refresh that replaces or deletes a document
+ * hands the searcher a new StoredDocument and the old entries go with it), and
+ * - the mapped fields' values per index mapping (a mapping is replaced, never mutated, on change), so a document's
+ *   `_source` is parsed once per mapping version, whatever runtime_mappings the searches bring
+ *   (runtime-mappings.ts: a search mapping shares its index mapping's);
+ * - the runtime fields' values per search mapping: the index's own runtime fields' kept across searches, a
+ *   search's runtime_mappings' (whose scripts may read one another) for that search only.
  */
 import { parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
@@ -33,20 +38,24 @@ import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldInfo, FieldValue, ValuesType } from './aggregations/index.ts'
 import { DateValueFormat } from './aggregations/date-value-format.ts'
 import { DEFAULT_DATE_FORMAT, docValues } from '../index/mapper/doc-values.ts'
+import { indexMappingOf } from './runtime-mappings.ts'
+import { fieldTypeName } from './aggregations/values-source.ts'
 
 type DocFields = ReadonlyMap<string, readonly FieldValue[]>
 
-/**
- * A root document's doc values and those of its nested documents, in block order, and its runtime fields' values
- * as far as they have been computed.
- */
+/** A root document's doc values and those of its nested documents, in block order. */
 interface BlockFields {
   root: DocFields
   nested: readonly DocFields[]
-  runtime: Map<string, readonly FieldValue[]>
 }
 
-const cache = new WeakMap<Mapping, WeakMap<StoredDocument, BlockFields>>()
+/** A document's runtime fields' values, as far as they have been computed. */
+type RuntimeValues = Map<string, readonly FieldValue[]>
+
+/** By index mapping. */
+const mappedCache = new WeakMap<Mapping, WeakMap<StoredDocument, BlockFields>>()
+/** By search mapping. */
+const runtimeCache = new WeakMap<Mapping, WeakMap<StoredDocument, RuntimeValues>>()
 /** The compiled runtime fields of a mapping, by name. */
 const runtimeScripts = new WeakMap<Mapping, ReadonlyMap<string, RuntimeFieldScript>>()
 
@@ -64,6 +73,8 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   geo_point: 'geo_point',
   text: 'text',
   search_as_you_type: 'search_as_you_type',
+  prefix: 'prefix',
+  completion: 'completion',
 }
 
 /** The runtime fields whose values are being computed, in the order they were entered (the cycle check). */
@@ -74,12 +85,13 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
   const runtime = runtimeFields(mapping)
   const scripts = compiledRuntimeFields(mapping)
   const infos = new Map<string, FieldInfo | null>()
-  const perDoc = cache.get(mapping) ?? new WeakMap<StoredDocument, BlockFields>()
-  cache.set(mapping, perDoc)
+  const indexMapping = indexMappingOf(mapping)
+  const perDoc = cacheFor(mappedCache, indexMapping)
+  const runtimePerDoc = cacheFor(runtimeCache, mapping)
   const blockFields = (stored: StoredDocument): BlockFields => {
     let values = perDoc.get(stored)
     if (values === undefined) {
-      values = storedDocFields(stored, mapping)
+      values = storedDocFields(stored, indexMapping)
       perDoc.set(stored, values)
     }
     return values
@@ -96,7 +108,11 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
       const script = scripts.get(field)
       if (script !== undefined) {
         if (stored === undefined) return []
-        const computed = blockFields(stored).runtime
+        let computed = runtimePerDoc.get(stored)
+        if (computed === undefined) {
+          computed = new Map()
+          runtimePerDoc.set(stored, computed)
+        }
         const known = computed.get(field)
         if (known !== undefined) return known
         const values = resolve(field, () => script.values(source, indexName, doc, () => storedSource(stored)))
@@ -111,6 +127,18 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
     },
   }
   return source
+}
+
+function cacheFor<T>(
+  caches: WeakMap<Mapping, WeakMap<StoredDocument, T>>,
+  mapping: Mapping,
+): WeakMap<StoredDocument, T> {
+  let perDoc = caches.get(mapping)
+  if (perDoc === undefined) {
+    perDoc = new WeakMap()
+    caches.set(mapping, perDoc)
+  }
+  return perDoc
 }
 
 function compiledRuntimeFields(mapping: Mapping): ReadonlyMap<string, RuntimeFieldScript> {
@@ -143,9 +171,9 @@ function storedSource(stored: StoredDocument): XContentObject {
 }
 
 function fieldInfo(
-  mapping: Pick<FieldMapping, 'type' | 'format'> | RuntimeField | undefined,
+  mapping: Pick<FieldMapping, 'type' | 'format' | 'derived'> | RuntimeField | undefined,
 ): FieldInfo | null {
-  const type = mapping === undefined ? undefined : VALUES_TYPES[mapping.type]
+  const type = mapping === undefined ? undefined : VALUES_TYPES[fieldTypeName(mapping)]
   if (mapping === undefined || type === undefined) return null
   const format =
     type === 'date'
@@ -156,12 +184,11 @@ function fieldInfo(
 
 function storedDocFields(stored: StoredDocument, mapping: Mapping): BlockFields {
   const source = parseJson(stored.source)
-  if (!(source instanceof Map)) return { root: new Map(), nested: [], runtime: new Map() }
+  if (!(source instanceof Map)) return { root: new Map(), nested: [] }
   const parsed = parseDocument(source, mapping)
   return {
     root: fieldValues(parsed.fields),
     nested: parsed.nested.map((doc) => fieldValues(doc.fields)),
-    runtime: new Map(),
   }
 }
 

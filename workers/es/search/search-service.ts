@@ -21,6 +21,7 @@
  */
 import type { DfsStatistics, IndexQuery, ScoreDoc, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
+import type { Mapping } from '../index/mapper/mapping.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { JsonOut } from '../xcontent/index.ts'
@@ -116,6 +117,8 @@ export interface SearchHit {
 
 export function executeQueryPhase(
   index: IndexService,
+  /** The mapping the search reads (runtime-mappings.ts). */
+  mapping: Mapping,
   shard: ShardSearcher,
   shardIndex: number,
   query: IndexQuery,
@@ -127,7 +130,7 @@ export function executeQueryPhase(
   totalHitsThreshold = Infinity,
   rescorers: readonly QueryRescorer[] = [],
 ): QuerySearchResult {
-  const { name, mapping } = index.metadata
+  const { name } = index.metadata
   const hitsQuery = postFilter === null ? query : withFilter(query, postFilter)
   const restricted = request.minScore !== null || request.terminateAfter > 0
   const collapse =
@@ -155,7 +158,10 @@ export function executeQueryPhase(
   const sortFields = sortsByScore(request.sort)
     ? null
     : request.sort.map((builder) =>
-        buildSortField(builder, { ...searchSortIndex(index.metadata), shardRequestIndex: shardIndex }),
+        buildSortField(builder, {
+          ...searchSortIndex({ ...index.metadata, mapping }),
+          shardRequestIndex: shardIndex,
+        }),
       )
   const after = request.searchAfter === null ? null : searchAfterValues(sortFields, request.searchAfter, now)
   const k = request.from + request.size
@@ -170,7 +176,7 @@ export function executeQueryPhase(
   }
   if (request.aggregations !== null) {
     const scores = docScores(matches!)
-    const context = shardAggregationContext(index, shard, scores, now)
+    const context = shardAggregationContext(index, mapping, shard, scores, now)
     aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
   }
   const all =

@@ -9,6 +9,7 @@ import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import { fetchedSource } from '../action/get-result.ts'
 import { storedSource } from '../action/stored-source.ts'
 import type { IndexService } from '../index/index-service.ts'
+import type { Mapping } from '../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
@@ -61,26 +62,28 @@ export function matchingDocs(shard: ShardSearcher, query: IndexQuery): Map<numbe
 
 export function shardAggregationContext(
   index: IndexService,
+  /** The mapping the search reads (runtime-mappings.ts). */
+  mapping: Mapping,
   shard: ShardSearcher,
   scores: ReadonlyMap<number, number>,
   now: number,
   nestedScope: string | null = null,
 ): ShardContext {
-  const fields = searchFields(index.metadata.mapping)
+  const fields = searchFields(mapping)
   const name = index.metadata.name
-  const nested = nestedContext(index.metadata.mapping)
+  const nested = nestedContext(mapping)
   const blocks = new NestedBlocks(shard)
   return {
     index: name,
     now,
-    source: shardDocValues(shard, index.metadata.mapping, name),
+    source: shardDocValues(shard, mapping, name),
     get allDocs() {
       return [...matchingDocs(shard, nonNestedFiltered(MATCH_ALL, nested)).keys()]
     },
     nestedPaths: nested?.paths ?? new Map(),
     nestedScope,
     withNestedScope(scope) {
-      return shardAggregationContext(index, shard, scores, now, scope)
+      return shardAggregationContext(index, mapping, shard, scores, now, scope)
     },
     nestedDocs(path, docs) {
       return blocks.children(path, nestedScope, docs)
@@ -92,21 +95,21 @@ export function shardAggregationContext(
       const built = buildQuery(query, {
         fields,
         analyze: index.analysis.analyze,
-        shard: shardFieldValues(shard, index.metadata.mapping, name),
+        shard: shardFieldValues(shard, mapping, name),
       })
       return new Set(matchingDocs(shard, built).keys())
     },
     topHits(docs, request): ShardTopHits {
-      const { sortFields, order, ranked } = rankTopHits(index, shard, docs, scores, request)
+      const { sortFields, order, ranked } = rankTopHits(index, mapping, shard, docs, scores, request)
       const { fetch } = request
       const metadata = fetchesMetadata(fetch)
       const found = ranked.flatMap((doc) => {
         const stored = shard.searchedDocument(doc.docId)
         return stored === undefined ? [] : [{ ...doc, stored, source: stored.source }]
       })
-      const fields = fetchDocumentFields(index, shard, fetch, found)
+      const fields = fetchDocumentFields(index, mapping, shard, fetch, found)
       const ignored = fetchIgnored(
-        index.metadata.mapping,
+        mapping,
         fetch,
         found.map((hit) => hit.stored),
       )
@@ -116,11 +119,7 @@ export function shardAggregationContext(
         // A sorted top_hits leaves its hits unscored (Float.NaN, written null) unless it tracks scores.
         hit.set('_score', sortFields === null || request.trackScores ? new JavaFloat(score) : null)
         if (metadata) addAll(hit, metadataFields(stored.routing, ignored?.[i] ?? []))
-        const source = fetchedSource(
-          storedSource(index.metadata.mapping, stored.source),
-          null,
-          request.fetchSource,
-        )
+        const source = fetchedSource(storedSource(mapping, stored.source), null, request.fetchSource)
         if (source !== undefined) hit.set('_source', source)
         addAll(hit, documentFieldSections(fields?.[i] ?? null))
         if (sortFields !== null) hit.set('sort', formatSortValues(sortFields, sortValues))
@@ -149,6 +148,7 @@ const BY_SCORE: readonly SortKeyOrder[] = [{ type: 'score', descending: true, mi
  */
 function rankTopHits(
   index: IndexService,
+  mapping: Mapping,
   shard: ShardSearcher,
   docs: readonly number[],
   scores: ReadonlyMap<number, number>,
@@ -163,7 +163,7 @@ function rankTopHits(
       .map(({ docId, score }) => ({ docId, score, sortValues: [Math.fround(score)] }))
     return { sortFields: null, order: BY_SCORE, ranked }
   }
-  const { name, uuid, mapping } = index.metadata
+  const { name, uuid } = index.metadata
   const sortIndex = { name, uuid, fields: searchFields(mapping) }
   const sortFields = request.sort.map((builder) => buildSortField(builder, sortIndex))
   const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping, name), null, k, null).slice(

@@ -13,17 +13,25 @@
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
+import type { Mapping } from '../index/mapper/mapping.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
-import { checkAggregationLimits, writeAggregations, type AggregationsWire } from './aggregations/index.ts'
+import {
+  checkAggregationLimits,
+  writeAggregations,
+  type AggregationsWire,
+  type DocValuesSource,
+} from './aggregations/index.ts'
 import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
+import { resolveDocValueFields } from './fetch/fetch-doc-values-phase.ts'
 import type { DocumentFieldsJson } from './fetch/document-fields.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
+import { shardDocValues } from './doc-values-source.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { buildQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
@@ -43,7 +51,7 @@ import {
 } from './fetch/nested-inner-hits.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
-import { indexForSearch } from './runtime-mappings.ts'
+import { searchMapping } from './runtime-mappings.ts'
 
 export interface ShardSearchRequest {
   body: string | null
@@ -113,8 +121,8 @@ export function parseForIndex(
   shard?: ShardSearcher,
 ): {
   parsed: ParsedSearch
-  /** The index as this search sees it: its mapping with the request's runtime_mappings (runtime-mappings.ts). */
-  searchIndex: IndexService
+  /** The mapping this search reads: the index's with the request's runtime_mappings (runtime-mappings.ts). */
+  mapping: Mapping
   query: IndexQuery
   /** The `post_filter` (its named clauses listed with the query's), or null. */
   postFilter: IndexQuery | null
@@ -133,8 +141,8 @@ export function parseForIndex(
     request.now,
     true,
   )
-  const searchIndex = indexForSearch(index, parsed.runtimeMappings)
-  const { mapping, name, uuid } = searchIndex.metadata
+  const mapping = searchMapping(index.metadata.mapping, parsed.runtimeMappings)
+  const { name, uuid } = index.metadata
   const namedQueries = new Map<string, IndexQuery>()
   const nested = nestedContext(mapping)
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
@@ -161,7 +169,7 @@ export function parseForIndex(
   )
   return {
     parsed,
-    searchIndex,
+    mapping,
     query,
     postFilter,
     namedQueries,
@@ -189,7 +197,7 @@ export function executeShardSearch(
 }
 
 function shardSearch(
-  targetIndex: IndexService,
+  index: IndexService,
   shard: ShardSearcher,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
@@ -197,21 +205,28 @@ function shardSearch(
 ): ShardSearchResult {
   const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
-  if (dfs === null) targetIndex.scheduledRefresh(now)
+  if (dfs === null) index.scheduledRefresh(now)
   const {
     parsed,
-    searchIndex: index,
+    mapping,
     query,
     postFilter,
     namedQueries,
     buildQuery: buildFor,
     rescorers,
     innerHits,
-  } = parseForIndex(targetIndex, request, analyze, shard)
+  } = parseForIndex(index, request, analyze, shard)
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const limits = indexLimits(index.metadata)
   checkInnerHitsWindow(innerHits, limits.maxInnerResultWindow)
   if (parsed.request.aggregations !== null) checkAggregationLimits(parsed.request.aggregations, limits)
+  if (parsed.fetch.docValueFields.length > 0) {
+    resolveDocValueFields(
+      [...searchFields(mapping).keys()],
+      parsed.fetch.docValueFields,
+      limits.maxDocvalueFieldsSearch,
+    )
+  }
   checkScriptFields(parsed.fetch.scriptFields.length, parsed.request.size, limits.maxScriptFields)
   checkResultWindow(
     parsed.request.from,
@@ -231,6 +246,7 @@ function shardSearch(
         }
   const phase = executeQueryPhase(
     index,
+    mapping,
     shard,
     request.shardIndex,
     query,
@@ -248,8 +264,11 @@ function shardSearch(
   // what the fetch phases read of each hit, made once for all of them
   const fetched = docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id, source: hits[i]!.source }))
   const builder = parsed.highlight
+  let docValues: DocValuesSource | undefined
   const highlight = builder && {
     index,
+    mapping,
+    docValues: () => (docValues ??= shardDocValues(shard, mapping, index.metadata.name)),
     builder,
     query,
     buildQuery: buildFor,
@@ -273,21 +292,21 @@ function shardSearch(
         : null,
       highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
       matchedQueries: matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
-      ignored: fetchIgnored(index.metadata.mapping, parsed.fetch, hits),
+      ignored: fetchIgnored(mapping, parsed.fetch, hits),
       suggest:
         parsed.suggest && skip === 0
           ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex)
           : null,
       nestedInnerHits: executeNestedInnerHits(
         shard,
-        index.metadata.mapping,
+        mapping,
         innerHits,
         docs.map((doc) => doc.docId),
       ),
       documentFields: collapsedFields(
         parsed.request.collapse?.field,
         docs,
-        fetchDocumentFields(index, shard, parsed.fetch, fetched),
+        fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
       ),
     },
   }

@@ -152,7 +152,7 @@ describe('_meta and enabled', () => {
 })
 
 describe('dynamic', () => {
-  test('strict in any case is kept as strict; a value neither strict nor a boolean fails as ES fails it', async () => {
+  test('strict and runtime in any case are kept; a value neither strict nor a boolean fails as ES fails it', async () => {
     await node.send('PUT', '/d', { mappings: { dynamic: 'STRICT' } })
     expect((await node.send('GET', '/d/_mapping')).body).toBe('{"d":{"mappings":{"dynamic":"strict"}}}')
     const yes = await node.send('PUT', '/y', { mappings: { dynamic: 'yes' } })
@@ -167,9 +167,40 @@ describe('dynamic', () => {
         '"reason":"Failed to parse value [yes] as only [true] or [false] are allowed."}}},"status":400}',
     })
     expect((await node.send('HEAD', '/y')).status).toBe(404)
-    const runtime = await node.send('PUT', '/rt', { mappings: { dynamic: 'runtime' } })
-    expect(jsonAt(runtime.body, 'error', 'reason')).toBe(
-      '[dynamic: runtime] is not available in the playground',
+    await node.send('PUT', '/rt', { mappings: { dynamic: 'Runtime' } })
+    expect((await node.send('GET', '/rt/_mapping')).body).toBe('{"rt":{"mappings":{"dynamic":"runtime"}}}')
+  })
+})
+
+describe('boolean parameters of the metadata fields', () => {
+  test.each([
+    ['_routing', { required: 'yes' }, 'yes'],
+    ['_source', { enabled: 'no' }, 'no'],
+    ['_source', { enabled: 1 }, '1'],
+  ])('%s %j fails as Parameter.boolParam parses it (Booleans.parseBoolean)', async (field, params, text) => {
+    const reason = `Failed to parse value [${text}] as only [true] or [false] are allowed.`
+    const response = await node.send('PUT', '/bad', { mappings: { [field]: params } })
+    expect(response.status).toBe(400)
+    expect(response.body).toBe(
+      JSON.stringify({
+        error: {
+          root_cause: [{ type: 'mapper_parsing_exception', reason: `Failed to parse mapping: ${reason}` }],
+          type: 'mapper_parsing_exception',
+          reason: `Failed to parse mapping: ${reason}`,
+          caused_by: { type: 'illegal_argument_exception', reason },
+        },
+        status: 400,
+      }),
+    )
+    expect((await node.send('HEAD', '/bad')).status).toBe(404)
+  })
+
+  test('the text of a boolean is taken', async () => {
+    await node.send('PUT', '/ok', {
+      mappings: { _routing: { required: 'true' }, _source: { enabled: 'false' } },
+    })
+    expect((await node.send('GET', '/ok/_mapping')).body).toBe(
+      '{"ok":{"mappings":{"_routing":{"required":true},"_source":{"enabled":false}}}}',
     )
   })
 })

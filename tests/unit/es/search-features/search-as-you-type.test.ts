@@ -322,4 +322,21 @@ describe('search_as_you_type highlight, _analyze and fielddata', () => {
       ])
     }
   })
+
+  it('names the ._index_prefix subfield by its own type, prefix (PrefixFieldType.typeName)', async () => {
+    const cluster = await yamlIndex()
+    for (const body of [
+      { sort: ['a_field._index_prefix'] },
+      { aggs: { t: { terms: { field: 'a_field._index_prefix' } } } },
+    ]) {
+      const response = await cluster.send(1, 'POST', '/idx/_search', body)
+      expect(response.status).toBe(400)
+      expect(errorOf(response.body).root_cause).toEqual([
+        {
+          type: 'illegal_argument_exception',
+          reason: 'Fielddata is not supported on field [a_field._index_prefix] of type [prefix]',
+        },
+      ])
+    }
+  })
 })

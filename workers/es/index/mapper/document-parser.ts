@@ -1,7 +1,8 @@
 /**
  * DocumentParser: walks a parsed `_source` against the index mapping and yields every leaf value by its
- * field path, adding dynamic mappings for unseen fields (or refusing them under `dynamic: strict`, or
- * ignoring them under `dynamic: false`, as ES does; an object's own `dynamic` holds for what is under it). A
+ * field path, adding dynamic mappings for unseen fields (or refusing them under `dynamic: strict`, ignoring them
+ * under `dynamic: false`, or adding leaves as runtime fields under `dynamic: runtime`, as ES does; an object's own
+ * `dynamic` holds for what is under it). A
  * leaf value at the path of a runtime field is skipped, never dynamically mapped (ES's NoOpFieldMapper).
  * Nothing is changed on failure: the caller merges `mappingUpdate` into the index mapping only after the whole
  * document parsed.
@@ -25,7 +26,8 @@
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
 import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
-import { dynamicFieldMapping } from './dynamic-mapping.ts'
+import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
+import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
@@ -101,8 +103,14 @@ function walk(
   return {
     fields: root.fields,
     nested: walker.nested,
-    mappingUpdate: walker.added ? { ...mapping, properties } : null,
+    mappingUpdate: walker.added ? withRuntimeFields({ ...mapping, properties }, walker.runtimeAdded) : null,
   }
+}
+
+/** The mapping with the runtime fields `dynamic: runtime` added (none: the mapping itself). */
+function withRuntimeFields(mapping: Mapping, added: Readonly<Record<string, RuntimeField>>): Mapping {
+  if (Object.keys(added).length === 0) return mapping
+  return { ...mapping, runtime: { ...mapping.runtime, ...added } }
 }
 
 const NO_COPIES: readonly DocFields[] = []
@@ -149,6 +157,8 @@ class DocFields {
 /** The state of one walk: the nested documents found, whether it added a field or gave up. */
 class DocumentWalk {
   readonly nested: NestedDocument[] = []
+  /** The runtime fields `dynamic: runtime` added, by path. */
+  readonly runtimeAdded: Record<string, RuntimeField> = {}
   added = false
   gaveUp = false
   /** Per nested path, how many of its objects the enclosing document has had so far (their offsets). */
@@ -193,8 +203,8 @@ class DocumentWalk {
       // DocumentParser's NoOpFieldMapper: a runtime field of that path takes the value (read from _source).
       if (
         !(value instanceof Map) &&
-        this.mapping.runtime !== undefined &&
-        ownField(this.mapping.runtime, path)
+        ((this.mapping.runtime !== undefined && ownField(this.mapping.runtime, path)) ||
+          ownField(this.runtimeAdded, path))
       )
         return
       if (dynamic === 'strict') {
@@ -209,7 +219,15 @@ class DocumentWalk {
         this.gaveUp = true
         return
       }
-      field = dynamicFieldMapping(value, name, path, this.mapping, ownField(this.dynamicTemplates, path))
+      const template = ownField(this.dynamicTemplates, path)
+      const runtime =
+        dynamic === 'runtime' ? dynamicRuntimeField(value, name, path, this.mapping, template) : null
+      if (runtime !== null) {
+        setOwn(this.runtimeAdded, path, runtime)
+        this.added = true
+        return
+      }
+      field = dynamicFieldMapping(value, name, path, this.mapping, template)
       setOwn(parent, name, field)
       this.added = true
     }

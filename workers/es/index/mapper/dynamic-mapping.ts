@@ -11,12 +11,16 @@
  * gives its mapping (a date template without `format` takes the detected format); without one, a string is `text`
  * with a `keyword` multi-field (ignore_above 256), a double `float`, a date `date` with the detected format
  * (none shown for the default one), the others their own type.
+ * Under `dynamic: runtime` (DynamicFieldsBuilder's Runtime strategy) a leaf no template maps becomes a runtime field
+ * without a script, named by its full path: a string `keyword`, a date `date` (with the detected format, none for the
+ * default one), a double `double`, a long `long`, a boolean `boolean`; objects are still mapped as objects.
  */
 import { DateFormatter } from '../../common/time/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, mapperParsingException } from '../../errors/index.ts'
 import { hasProperties, type FieldMapping, type Mapping } from './mapping.ts'
 import { findTemplate, templateField, type XContentFieldType } from './dynamic-templates.ts'
+import type { RuntimeField } from './runtime-field.ts'
 
 /**
  * RootObjectMapper's default dynamic_date_formats. A field detected with the first has no `format` in its mapping
@@ -59,6 +63,25 @@ export function dynamicFieldMapping(
   if (kind === 'date' && field.type === 'date' && field.format === undefined && format !== undefined)
     field.format = format
   return field
+}
+
+/**
+ * The runtime field a new field at `path` gets under `dynamic: runtime`, or null when it is mapped as a concrete
+ * field instead (dynamicFieldMapping): an object, or a value a dynamic template maps.
+ */
+export function dynamicRuntimeField(
+  value: Leaf,
+  name: string,
+  path: string,
+  root: Mapping,
+  templateName?: string,
+): RuntimeField | null {
+  const { kind, format } = detect(value, root)
+  if (kind === 'object' || templateName !== undefined) return null
+  if (findTemplate(root.dynamic_templates ?? [], path, name, kind) !== null) return null
+  if (kind === 'string') return { type: 'keyword' }
+  if (kind === 'date') return format === undefined ? { type: 'date' } : { type: 'date', format }
+  return { type: kind }
 }
 
 function missingTemplate(templateName: string, path: string): never {

@@ -1,7 +1,7 @@
 /**
  * A mapping's JSON as ES returns it (GET _mapping, GET <index>, _cluster/state): ObjectMapper.toXContent's order
  * at the root (`dynamic`, the root parameters, `runtime`, `properties`), properties sorted by name at every level,
- * `type: object` left out, a field's parameters in the order they were given with `copy_to` last.
+ * `type: object` left out (but for an object without properties, which shows only it), a field's parameters in the order they were given with `copy_to` last.
  * Kept apart from mapping.ts, which the parsers import, so that printing's imports make no cycle with them.
  */
 import type { JsonOut } from '../../xcontent/index.ts'
@@ -11,7 +11,8 @@ import { rootParametersToJson } from './root-object-mapper.ts'
 
 /**
  * The JSON form ES returns (ObjectMapper.toXContent's order): `dynamic`, the root parameters
- * (root-object-mapper.ts), `runtime`, then properties sorted by name at every level, `type: object` left out.
+ * (root-object-mapper.ts), `runtime`, then properties sorted by name at every level, `type: object` left out
+ * unless the object has no properties.
  */
 export function mappingToJson(mapping: Mapping): { [key: string]: JsonOut } {
   const out: { [key: string]: JsonOut } = {}
@@ -32,9 +33,12 @@ function propertiesToJson(properties: Record<string, FieldMapping>): { [key: str
 function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
   if (field.type === 'nested') return nestedToJson(field)
   const out: { [key: string]: JsonOut } = {}
-  if (field.type !== 'object') out.type = field.type
+  // ObjectMapper.toXContent names the type of an object only when it has no properties, which it then leaves out.
+  const empty = field.type === 'object' && Object.keys(field.properties ?? {}).length === 0
+  if (field.type !== 'object' || empty) out.type = field.type
   for (const [key, value] of Object.entries(field)) {
     if (key === 'type' || key === 'copy_to' || value === undefined) continue
+    if (key === 'properties' && empty) continue
     out[key] =
       key === 'properties' || key === 'fields'
         ? propertiesToJson(value as Record<string, FieldMapping>)

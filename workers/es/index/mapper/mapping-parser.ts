@@ -78,15 +78,14 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
 }
 
 /**
- * ObjectMapper.TypeParser's `dynamic`: `strict` in any case, else a strict boolean; a value that is neither is
- * "Could not convert [dynamic.dynamic] to boolean" (XContentMapValues.nodeBooleanValue), caused by
- * Booleans.parseBoolean's error. `runtime` (new fields mapped as runtime fields) is not modelled.
+ * ObjectMapper.TypeParser's `dynamic`: `strict` or `runtime` in any case, else a strict boolean; a value that is
+ * neither is "Could not convert [dynamic.dynamic] to boolean" (XContentMapValues.nodeBooleanValue), caused by
+ * Booleans.parseBoolean's error.
  */
 function parseDynamic(value: XContentValue): DynamicMode {
   const text = javaToString(value)
   if (text.toLowerCase() === 'strict') return 'strict'
-  if (text.toLowerCase() === 'runtime')
-    throw illegalArgumentException('[dynamic: runtime] is not available in the playground')
+  if (text.toLowerCase() === 'runtime') return 'runtime'
   try {
     return parseBoolean(text) ? 'true' : 'false'
   } catch (error) {
@@ -152,6 +151,21 @@ function checkFieldType(name: string, type: unknown): void {
   if (UNMODELLED_ES_FIELD_TYPES.has(typeName))
     throw illegalArgumentException(`the [${typeName}] field type is not available in the playground`)
   throw failedToParseMapping(`No handler for type [${typeName}] declared on field [${name}]`)
+}
+
+/**
+ * A metadata field's boolean parameter (Parameter.boolParam: XContentMapValues.nodeBooleanValue, that is
+ * Booleans.parseBoolean of the value's toString): `true` or `false` (a JSON boolean or its text), else "Failed to
+ * parse value [x] as only [true] or [false] are allowed." wrapped as MapperService wraps a mapping's failures.
+ */
+export function booleanParam(value: XContentValue): boolean {
+  if (typeof value === 'boolean') return value
+  try {
+    return parseBoolean(javaToString(value))
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw failedToParseMappingFrom(error)
+  }
 }
 
 /** Java's toString of a parsed JSON value: `{a=1, b=[x, y]}`. */

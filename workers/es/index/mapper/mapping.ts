@@ -139,7 +139,8 @@ export function hasProperties(field: FieldMapping): boolean {
   return field.type === 'object' || field.type === 'nested'
 }
 
-export type DynamicMode = 'true' | 'false' | 'strict'
+/** ObjectMapper.Dynamic: `runtime` maps a new leaf as a runtime field (dynamic-mapping.ts). */
+export type DynamicMode = 'true' | 'false' | 'strict' | 'runtime'
 
 /** The `_source` metadata field's parameters (source-field.ts). */
 export interface SourceFieldMapping {

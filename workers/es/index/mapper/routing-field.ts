@@ -10,13 +10,13 @@
 import { EsException, failedToParseMapping, illegalArgumentException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import type { Mapping } from './mapping.ts'
-import { javaToString } from './mapping-parser.ts'
+import { booleanParam } from './mapping-parser.ts'
 
 export function parseRoutingField(value: XContentValue): { required: boolean } {
   let required = false
   if (!(value instanceof Map)) return { required }
   for (const [key, entry] of value) {
-    if (key === 'required') required = entry === true || javaToString(entry) === 'true'
+    if (key === 'required') required = booleanParam(entry)
     else throw failedToParseMapping(`unknown parameter [${key}] on mapper [_routing] of type [_routing]`)
   }
   return { required }

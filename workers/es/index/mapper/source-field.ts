@@ -15,13 +15,13 @@ import {
 } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { SourceFieldMapping } from './mapping.ts'
-import { javaToString } from './mapping-parser.ts'
+import { booleanParam, javaToString } from './mapping-parser.ts'
 
 export function parseSourceField(value: XContentValue): SourceFieldMapping {
   const out: SourceFieldMapping = {}
   if (!(value instanceof Map)) return out
   for (const [key, entry] of value) {
-    if (key === 'enabled') out.enabled = entry === true || javaToString(entry) === 'true'
+    if (key === 'enabled') out.enabled = booleanParam(entry)
     else if (key === 'includes' || key === 'excludes') out[key] = stringArray(entry)
     else if (key === 'mode') {
       const reason = 'synthetic _source ([_source.mode]) is not available in the playground'

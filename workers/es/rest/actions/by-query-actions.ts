@@ -7,18 +7,20 @@
  * - POST /_reindex: copies `source.index` (with an optional `source.query`) into `dest.index`, ids and
  *   routing kept; `dest.op_type: create` makes an existing id a version conflict.
  *
- * Body keys `conflicts` (abort|proceed) and `max_docs`, and the `conflicts`, `max_docs`, `refresh`,
+ * Body keys `conflicts` (abort|proceed) and `max_docs` (and, for the by-query APIs, the search's `runtime_mappings`),
+ * and the `conflicts`, `max_docs`, `refresh`,
  * `scroll_size` parameters; the by-query APIs also take URI search (`q`, `df`, `default_operator`...). Scripts, slices, remote sources and `wait_for_completion=false` are refused
  * with an illegal_argument_exception.
  */
 import { indexQueryContext } from '../../search/index-query-context.ts'
+import { searchMapping } from '../../search/runtime-mappings.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import {
   actionRequestValidationException,
   illegalArgumentException,
   parsingException,
 } from '../../errors/index.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { toJson, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
@@ -91,7 +93,8 @@ function options(
 
 /**
  * The matching documents of the indices, queried as _search would: the body's `query`, or the URI
- * search `q` (with its options) that replaces it; through an alias, with its filter and search routing.
+ * search `q` (with its options) that replaces it, over each index's mapping with the body's `runtime_mappings`;
+ * through an alias, with its filter and search routing.
  */
 export function queryHits(
   context: RestContext,
@@ -99,17 +102,19 @@ export function queryHits(
   indices: IndexSearchTarget[],
   query: XContentValue | undefined,
   now: number,
+  runtimeMappings: XContentObject | null = null,
 ): Promise<ScrollHit[]> {
   const queryBody = query ?? new Map<string, XContentValue>()
   const queryFor = (queryContext: QueryContext): IndexQuery =>
     uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
   if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: now })
   const targets = indices.map(({ index, shards, aliasFilter }) => {
-    const queryContext = indexQueryContext(index, now)
+    const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
+    const queryContext = indexQueryContext(index, now, mapping)
     const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
     return { index, shards, query: nonNestedFiltered(query, queryContext.nested ?? null) }
   })
-  return scrollHits(context, targets)
+  return scrollHits(context, targets, runtimeMappings === null ? null : toJson(runtimeMappings))
 }
 
 function checkKeys(body: XContentObject, allowed: readonly string[]): void {
@@ -128,7 +133,13 @@ async function byQuery(
   const started = context.clock.now()
   const body = optionalBody(req.request.body)
   refuseUnsupported(req, body)
-  checkKeys(body, ['query', 'conflicts', 'max_docs'])
+  const runtimeMappings = body.get('runtime_mappings')
+  checkKeys(body, [
+    'query',
+    'conflicts',
+    'max_docs',
+    ...(runtimeMappings instanceof Map ? ['runtime_mappings'] : []),
+  ])
   const opts = options(req, body, fields)
   const hits = await queryHits(
     context,
@@ -136,6 +147,7 @@ async function byQuery(
     resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null),
     body.get('query'),
     started,
+    runtimeMappings instanceof Map ? runtimeMappings : null,
   )
   const { status, body: response } = await bulkByScroll(context, started, hits, opts, write)
   return json(status, response)

@@ -19,10 +19,22 @@ import type { SortBuilder, SortKeyOrder, SortValue } from '../sort/index.ts'
 
 export type FieldValue = number | string
 
-/** The doc-values families ES's ValuesSourceType distinguishes, plus `text` (no doc values). */
-/** `text` and `search_as_you_type` have no doc values: everything that reads them refuses them (noFielddata). */
+/**
+ * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
+ * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (its `._index_prefix` subfield) and
+ * `completion`; everything that reads those refuses them (noFielddata).
+ */
 export type ValuesType =
-  'keyword' | 'long' | 'double' | 'boolean' | 'date' | 'geo_point' | 'text' | 'search_as_you_type'
+  | 'keyword'
+  | 'long'
+  | 'double'
+  | 'boolean'
+  | 'date'
+  | 'geo_point'
+  | 'text'
+  | 'search_as_you_type'
+  | 'prefix'
+  | 'completion'
 
 /** DocValueFormat for a non-RAW field (dates): how a key or value prints as `*_as_string`. */
 export interface ValueFormat {

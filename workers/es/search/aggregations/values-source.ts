@@ -64,15 +64,24 @@ function missingValue(missing: XContentValue | undefined, info: FieldInfo | null
   return null
 }
 
+/** Field types whose fielddataBuilder is MappedFieldType's refusal, by their typeName. */
+const NO_FIELDDATA: ReadonlySet<string> = new Set(['search_as_you_type', 'prefix', 'completion'])
+
 /**
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
- * search_as_you_type; null for a type that has them. The search layer turns it into a shard failure.
+ * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`)
+ * and completion; null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
   if (type === 'text') return fielddataDisabled(field, index)
-  if (type === 'search_as_you_type')
+  if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
   return null
+}
+
+/** A mapped field's typeName as its MappedFieldType gives it (a search_as_you_type prefix subfield's is `prefix`). */
+export function fieldTypeName(mapping: { type: string; derived?: { prefix: boolean } }): string {
+  return mapping.derived?.prefix === true ? 'prefix' : mapping.type
 }
 
 /** TextFieldType.fielddataBuilder's refusal. */

@@ -2,7 +2,7 @@
  * FetchDocValuesPhase: `docvalue_fields`, each hit's values of the requested fields as their doc values hold them
  * (doc-values-source.ts): sorted, keywords deduplicated, formatted by the field's DocValueFormat: longs as longs,
  * doubles (and floats, widened: `1.100000023841858`) as doubles, booleans as true/false, dates as text in the
- * field's format or the entry's `format`. Patterns match mapped fields only; an unmapped name is skipped. A text
+ * field's format or the entry's `format`. Patterns and names match mapped fields only; an unmapped name is skipped. A text
  * field fails as its fielddata does. More than the index's `index.max_docvalue_fields_search` fields fail the shard.
  * Numeric `format` patterns (Java DecimalFormat) are not available in the playground.
  */
@@ -27,7 +27,7 @@ export class FetchDocValuesPhase {
     private readonly fields: readonly DocValueField[],
   ) {}
 
-  /** FetchDocValuesContext: the requested patterns resolved against the mapping's fields. */
+  /** FetchDocValuesPhase's processor: the requested fields (resolveDocValueFields) with their printers. */
   static create(
     index: string,
     fieldNames: readonly string[],
@@ -35,19 +35,7 @@ export class FetchDocValuesPhase {
     requested: readonly FieldAndFormat[],
     maxDocvalueFieldsSearch: number,
   ): FetchDocValuesPhase {
-    const resolved = requested.flatMap(({ field, format }) =>
-      (field.includes('*') ? fieldNames.filter((name) => simpleMatch(field, name)) : [field]).map((name) => ({
-        name,
-        format,
-      })),
-    )
-    if (resolved.length > maxDocvalueFieldsSearch) {
-      throw illegalArgumentException(
-        `Trying to retrieve too many docvalue_fields. Must be less than or equal to: [${maxDocvalueFieldsSearch}] ` +
-          `but was [${resolved.length}]. This limit can be set by changing the [index.max_docvalue_fields_search] ` +
-          'index level setting.',
-      )
-    }
+    const resolved = resolveDocValueFields(fieldNames, requested, maxDocvalueFieldsSearch)
     const fields = resolved.flatMap(({ name, format }) => {
       const info = source.field(name)
       if (info === null) return []
@@ -66,6 +54,35 @@ export class FetchDocValuesPhase {
       ignoredValues: [],
     }))
   }
+}
+
+/**
+ * FetchDocValuesContext, which every shard builds when it parses the search (hits or none): each requested pattern
+ * or name resolved against the search's fields (getMatchingFieldNames: an unmapped name is none), a field named
+ * twice taking the last entry's format in its first place; more than the index's `index.max_docvalue_fields_search`
+ * fields refused.
+ */
+export function resolveDocValueFields(
+  fieldNames: readonly string[],
+  requested: readonly FieldAndFormat[],
+  maxDocvalueFieldsSearch: number,
+): Array<{ name: string; format: string | null }> {
+  const formats = new Map<string, string | null>()
+  for (const { field, format } of requested) {
+    const names = field.includes('*')
+      ? fieldNames.filter((name) => simpleMatch(field, name))
+      : fieldNames.filter((name) => name === field)
+    for (const name of names) formats.set(name, format)
+  }
+  const resolved = [...formats].map(([name, format]) => ({ name, format }))
+  if (resolved.length > maxDocvalueFieldsSearch) {
+    throw illegalArgumentException(
+      `Trying to retrieve too many docvalue_fields. Must be less than or equal to: [${maxDocvalueFieldsSearch}] ` +
+        `but was [${resolved.length}]. This limit can be set by changing the [index.max_docvalue_fields_search] ` +
+        'index level setting.',
+    )
+  }
+  return resolved
 }
 
 /** The field's DocValueFormat, or the one its `format` asks for. */

@@ -6,6 +6,7 @@
 import type { XContentObject } from '../../xcontent/index.ts'
 import { parseJson } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
+import type { Mapping } from '../../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import { shardDocValues } from '../doc-values-source.ts'
 import { searchFields } from '../search-fields.ts'
@@ -19,6 +20,8 @@ import { indexLimits } from '../../index/index-limit-settings.ts'
 /** Each hit's `fields` and `ignored_field_values` sections as JSON text; null when neither option is asked. */
 export function fetchDocumentFields(
   index: IndexService,
+  /** The mapping the search reads (runtime-mappings.ts). */
+  mapping: Mapping,
   shard: ShardSearcher,
   options: FetchOptions,
   hits: ReadonlyArray<{ readonly docId: number; readonly source: string }>,
@@ -26,7 +29,7 @@ export function fetchDocumentFields(
   const asked =
     options.fields !== null || options.docValueFields.length > 0 || options.scriptFields.length > 0
   if (!asked || hits.length === 0) return null
-  const { name, mapping } = index.metadata
+  const { name } = index.metadata
   const values = shardDocValues(shard, mapping, name)
   const docValues = FetchDocValuesPhase.create(
     name,

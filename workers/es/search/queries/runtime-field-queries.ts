@@ -11,8 +11,10 @@
  * - a phrase fails as AbstractScriptFieldType's phraseQuery does ("Can only use phrase queries on text fields - not
  *   on [f] which is a runtime field of type [keyword]"); anything else (geo queries) is refused as not available.
  * The documents are found by running the runtime field over the shard's live documents (script-queries.ts hands
- * the index their `_id`s the same way); without a shard (the coordinating node's parse-only check) the query is
- * left as built.
+ * the index their `_id`s the same way); without a shard (the coordinating node's parse-only check, or an API that
+ * builds its query there and resolves it on the shard, `resolveRuntimeFieldsOnShard`) the leaves are checked and
+ * left as built. Each replacement remembers the leaf it stands for (`runtimeFieldLeaf`): the highlighter reads its
+ * terms, as ES's runtime field queries hand theirs to a QueryVisitor.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -27,13 +29,22 @@ import { failedToCreateQuery } from '../query-string/field-queries.ts'
 type Leaf = Extract<IndexQuery, { field: string }>
 type Accepts = (value: FieldValue) => boolean
 
-/** The query with its leaves on runtime fields replaced by the documents they match. */
+const replacedLeaves = new WeakMap<IndexQuery, Leaf>()
+
+/** The query with its leaves on runtime fields replaced by the documents they match (on a shard). */
 export function runtimeFieldsQuery(query: IndexQuery, context: QueryContext): IndexQuery {
-  if (context.shard === undefined || !hasRuntimeFields(context.fields)) return query
+  if (!hasRuntimeFields(context.fields)) return query
   return rewrite(query, context)
 }
 
+/** The runtime field leaf a query stands for, when it replaced one. */
+export function runtimeFieldLeaf(query: IndexQuery): Leaf | undefined {
+  return replacedLeaves.get(query)
+}
+
 function rewrite(query: IndexQuery, context: QueryContext): IndexQuery {
+  // an inner query built (and replaced) before its parent keeps its replacement
+  if (replacedLeaves.has(query)) return query
   const each = (queries: readonly IndexQuery[]) => queries.map((q) => rewrite(q, context))
   switch (query.type) {
     case 'bool':
@@ -60,7 +71,8 @@ function rewrite(query: IndexQuery, context: QueryContext): IndexQuery {
       return { ...query, query: rewrite(query.query, context) }
   }
   if (!('field' in query) || context.fields.get(query.field)?.runtime === undefined) return query
-  return matchingDocuments(query, accepts(query, context), context)
+  const accept = accepts(query, context)
+  return context.shard === undefined ? query : matchingDocuments(query, accept, context)
 }
 
 /** The values a leaf accepts; a query type no runtime field runs fails as ES fails it, or as not available. */
@@ -90,9 +102,13 @@ function accepts(leaf: Leaf, context: QueryContext): Accepts {
 
 function matchingDocuments(leaf: Leaf, accept: Accepts, context: QueryContext): IndexQuery {
   const scripting = context.shard!.scripting()
-  const ids: string[] = []
+  const selected: string[] = []
+  const others: string[] = []
   for (const { docId, id } of scripting.liveDocs()) {
-    if (scripting.docValues.values(leaf.field, docId).some(accept)) ids.push(id)
+    if (scripting.docValues.values(leaf.field, docId).some(accept)) selected.push(id)
+    else others.push(id)
   }
-  return documentsQuery(ids, leaf.boost)
+  const replacement = documentsQuery(selected, others, leaf.boost)
+  replacedLeaves.set(replacement, leaf)
+  return replacement
 }

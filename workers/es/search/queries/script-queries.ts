@@ -12,7 +12,8 @@
  *   scores, but got: [v]".
  *
  * The scripts run in JavaScript on the shard while the query is built, over its live documents; what they
- * decide goes to the index as plain queries: the matching `_id`s as term clauses, grouped by score, each group
+ * decide goes to the index as plain queries: the matching `_id`s as term clauses (a filter selecting most documents:
+ * the root documents but the others' `_id`s, documentsQuery), grouped by score, each group
  * a constant_score of that score (one per document, so a dis_max of them scores each document its own value).
  * Without a shard (the coordinating node's parse-only validation) the script is parsed, not compiled or run.
  */
@@ -40,9 +41,28 @@ function idsQuery(ids: readonly string[], boost: number): IndexQuery {
   return { type: 'constantScore', filter, boost }
 }
 
-/** The documents with these `_id`s, each scoring `boost` (none: match_none). */
-export function documentsQuery(ids: readonly string[], boost: number): IndexQuery {
-  return ids.length === 0 ? { type: 'matchNone' } : idsQuery(ids, boost)
+/**
+ * The live documents a test selected, each scoring `boost` (none: match_none): their `_id`s, or, when fewer
+ * documents were left out, every root document but the `_id`s of those (the engine's time grows faster than the
+ * number of `_id` terms it is given).
+ */
+export function documentsQuery(
+  selected: readonly string[],
+  others: readonly string[],
+  boost: number,
+): IndexQuery {
+  if (selected.length === 0) return { type: 'matchNone' }
+  if (selected.length <= others.length) return idsQuery(selected, boost)
+  const filter: IndexQuery = {
+    type: 'bool',
+    must: [],
+    should: [],
+    mustNot: others.map((id): IndexQuery => ({ type: 'term', field: '_id', term: id, boost: 1 })),
+    filter: [{ type: 'nonNested', boost: 1 }],
+    minimumShouldMatch: 0,
+    boost: 1,
+  }
+  return { type: 'constantScore', filter, boost }
 }
 
 /** The `_id`s of the documents by their value, in document order within each value. */
@@ -83,15 +103,17 @@ export function scriptQuery(body: XContentValue, context: QueryContext): IndexQu
   const scripting = scriptingOf(context)
   if (scripting === null) return { type: 'matchNone' }
   const script = new SearchScript(spec, 'filter', scripting.docValues, indexName(context))
-  const ids: string[] = []
+  const selected: string[] = []
+  const others: string[] = []
   for (const { docId, id } of scripting.liveDocs()) {
     const result = script.run(docId)
     if (typeof result !== 'boolean') {
       throw script.resultError(classCast(`Cannot cast ${className(result)} to java.lang.Boolean`))
     }
-    if (result) ids.push(id)
+    if (result) selected.push(id)
+    else others.push(id)
   }
-  return documentsQuery(ids, boostOf(body))
+  return documentsQuery(selected, others, boostOf(body))
 }
 
 function number(value: Value, script: SearchScript): number {

@@ -24,7 +24,7 @@ import { javaDoubleToString, XNumber } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import type { FieldMapping, FieldType } from '../../index/mapper/mapping.ts'
 import { DateValueFormat } from '../aggregations/date-value-format.ts'
-import { fielddataDisabled, noFielddata } from '../aggregations/values-source.ts'
+import { fieldTypeName, fielddataDisabled, noFielddata } from '../aggregations/values-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
@@ -154,8 +154,15 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
   const nested = mapped === undefined ? null : fieldNestedSort(name, builder.nested, index)
   const mapping = mapped ?? anonymousField(builder.unmappedType, name, index)
   const type = SORT_TYPES[mapping.type]
-  if (type === undefined)
-    throw noFielddata(name, mapping.type, index.name) ?? fielddataDisabled(name, index.name)
+  if (type === undefined) {
+    if (mapping.type === 'geo_point') {
+      // AbstractLatLonPointIndexFieldData.sortField
+      throw illegalArgumentException(
+        "can't sort on geo_point field without using specific sorting feature, like geo_distance",
+      )
+    }
+    throw noFielddata(name, fieldTypeName(mapping), index.name) ?? fielddataDisabled(name, index.name)
+  }
   const mode = builder.mode ?? (descending ? 'max' : 'min')
   if (type === 'keyword' && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
     throw queryShardException('we only support AVG, MEDIAN and SUM on number based fields', index)

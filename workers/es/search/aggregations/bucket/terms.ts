@@ -273,6 +273,12 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
     collect(shard, docs) {
       const config = resolveValues(shard, field, params.raw('missing'))
       const type = config.info?.type
+      // TermsAggregatorFactory registers no aggregator for geo points
+      if (type === 'geo_point') {
+        throw illegalArgumentException(
+          `Field [${field}] of type [${type}] is not supported for aggregation [terms]`,
+        )
+      }
       const settings: TermsSettings = {
         order,
         size,

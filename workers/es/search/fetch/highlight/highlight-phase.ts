@@ -1,9 +1,11 @@
 /**
  * HighlightPhase on the data node: for one hit, every field the `highlight` section names (a `*` pattern
- * takes the mapping's text and keyword fields it matches; a name not in the mapping is skipped), its values
- * read from the stored `_source` (keyword values over ignore_above left out; a search_as_you_type subfield's are
- * its root's) and joined with NUL, its tokens
- * re-analyzed with the index analyzer, the query's (or highlight_query's) matches turned into passages
+ * takes the search's text and keyword fields it matches, runtime ones included; a name the search does not map is
+ * skipped), its values read from the stored `_source` (keyword values over ignore_above left out; a
+ * search_as_you_type subfield's are its root's) or, for a runtime field, its values as the `fields` option prints
+ * them (ES's DocValueFetcher), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
+ * with the keyword analyzer, the one SearchExecutionContext.getIndexAnalyzer gives an unindexed field; its query
+ * leaves hand the highlighter their terms as ES's runtime field queries visit them), the query's (or highlight_query's) matches turned into passages
  * (field-highlighter.ts) and fragments; a text past index.highlight.max_analyzed_offset fails the shard, and the
  * query's max_analyzed_offset keeps the tokens starting up to it. The answer is plain data: [field, fragments]
  * pairs in the order ES writes them (a java.util.HashMap's), or null when no field has a fragment.
@@ -15,11 +17,13 @@ import type { IndexQuery } from '../../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../../errors/index.ts'
 import type { IndexService } from '../../../index/index-service.ts'
 import { parseDocument, type LeafValue } from '../../../index/mapper/document-parser.ts'
-import { isAnalyzedText, leafFields, type FieldMapping } from '../../../index/mapper/mapping.ts'
+import { isAnalyzedText, type FieldMapping, type Mapping } from '../../../index/mapper/mapping.ts'
+import { searchFields } from '../../search-fields.ts'
+import type { DocValuesSource } from '../../aggregations/index.ts'
 import { ignoredAbove } from '../../../index/mapper/doc-values.ts'
 import { DEFAULT_ANALYZER } from '../../../analysis/index.ts'
 import { parseRequestBody } from '../../../rest/request-body.ts'
-import type { XContentValue } from '../../../xcontent/index.ts'
+import { javaDoubleToString, type XContentValue } from '../../../xcontent/index.ts'
 import {
   BoundedSentenceBreaker,
   MULTIVAL_SEP_CHAR,
@@ -39,6 +43,10 @@ export type HitHighlight = Array<[string, string[]]>
 
 export interface HighlightContext {
   index: IndexService
+  /** The mapping the search reads (runtime-mappings.ts). */
+  mapping: Mapping
+  /** The shard's doc values under that mapping, where runtime fields' values come from. */
+  docValues(): DocValuesSource
   builder: HighlightBuilder
   query: IndexQuery
   /** Builds a highlight_query against this index. */
@@ -62,7 +70,7 @@ function simpleMatch(pattern: string, name: string): boolean {
 
 /** HighlightPhase.contextBuilders: the fields by name, in request order (a repeated name keeps its place). */
 function fieldsToHighlight(context: HighlightContext): Map<string, FieldToHighlight> {
-  const mappings = leafFields(context.index.metadata.mapping)
+  const mappings = searchFields(context.mapping)
   const out = new Map<string, FieldToHighlight>()
   for (const { name, options: given } of context.builder.fields) {
     const options = fieldOptions(context.builder, given)
@@ -95,7 +103,10 @@ function analyzeValues(
   values: readonly LeafValue[],
 ): { content: string; tokens: FieldToken[] } {
   const texts = values.filter((value) => !ignoredAbove(mapping, value)).map((value) => String(value))
-  const analyzer = context.index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER)
+  const analyzer =
+    mapping.runtime === undefined
+      ? context.index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER)
+      : null
   const tokens: FieldToken[] = []
   let offset = 0
   let position = 0
@@ -169,17 +180,32 @@ function breakerFor(content: string, field: FieldToHighlight): PassageBreaker {
   )
 }
 
+/** A runtime field's values as text, printed as the `fields` option prints them (DocValueFetcher). */
+function runtimeValues(docValues: DocValuesSource, name: string, docId: number): string[] {
+  const info = docValues.field(name)!
+  return docValues.values(name, docId).map((value) => {
+    if (typeof value === 'string') return value
+    if (info.type === 'date') return info.format!.format(value)
+    if (info.type === 'boolean') return String(value === 1)
+    return info.type === 'double' ? javaDoubleToString(value) : String(value)
+  })
+}
+
 /** The hit's highlight, or null when no field has a fragment. */
 export function highlightHit(context: HighlightContext, source: string, docId: number): HitHighlight | null {
   const fields = fieldsToHighlight(context)
   if (fields.size === 0) return null
-  const parsed = parseDocument(parseRequestBody(source), context.index.metadata.mapping, null, false)
+  const parsed = parseDocument(parseRequestBody(source), context.mapping, null, false)
   const values = new Map(parsed.fields.map((field) => [field.path, field.values]))
   const found: HitHighlight = []
   for (const [name, field] of fields) {
     // a search_as_you_type subfield highlights its root's values (SourceValueFetcher of a multi-field)
     const path = field.mapping.derived ? name.slice(0, name.lastIndexOf('.')) : name
-    const analyzed = analyzeValues(context, field.mapping, values.get(path) ?? [])
+    const fieldValues =
+      field.mapping.runtime === undefined
+        ? (values.get(path) ?? [])
+        : runtimeValues(context.docValues(), name, docId)
+    const analyzed = analyzeValues(context, field.mapping, fieldValues)
     const { content } = analyzed
     if (content.length === 0) continue
     const { options } = field

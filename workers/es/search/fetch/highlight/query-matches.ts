@@ -21,6 +21,7 @@ import {
   type IndexQuery,
 } from '../../../../../engine-wasm/src/index/index.ts'
 import { termPredicate } from '../../queries/term-predicate.ts'
+import { runtimeFieldLeaf } from '../../queries/runtime-field-queries.ts'
 import type { MatchSpan } from './field-highlighter.ts'
 
 /** An analyzed token with its offsets into the field's joined values. */
@@ -105,6 +106,14 @@ export function weightMatches(
   matchesElsewhere: (query: IndexQuery) => boolean,
 ): Spans {
   const visit = (q: IndexQuery): Spans => {
+    const runtimeLeaf = runtimeFieldLeaf(q)
+    if (runtimeLeaf !== undefined) {
+      // the documents a runtime field's leaf matched: its terms where it is on this field
+      if (runtimeLeaf.field !== field || termPredicate(runtimeLeaf) === null)
+        return matchesElsewhere(q) ? [] : null
+      const spans = leafSpans(runtimeLeaf, tokens)
+      return spans.length > 0 ? spans : null
+    }
     switch (q.type) {
       case 'matchAll':
       case 'nonNested':
@@ -150,7 +159,8 @@ export function weightMatches(
 export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldToken[]): MatchSpan[] {
   const freqs = termFreqs(tokens)
   const spans = new Map<string, MatchSpan>()
-  const visit = (q: IndexQuery): void => {
+  const visit = (query: IndexQuery): void => {
+    const q = runtimeFieldLeaf(query) ?? query
     switch (q.type) {
       case 'matchAll':
       case 'matchNone':
