@@ -8,7 +8,7 @@
  *   `.value` / `getValue()` the first (IllegalStateException "A document doesn't have a value for a field! Use
  *   doc[<field>].size()==0 to check if a document is missing a field!" when there is none), `.values`,
  *   `size()`, `isEmpty()` / `.empty`, `get(i)`, `[i]`, `contains(v)`; longs are Longs, doubles Doubles, booleans
- *   Booleans, dates java.time.ZonedDateTime in UTC (java-time.ts).
+ *   Booleans, dates java.time.ZonedDateTime in UTC (java-time.ts), ip addresses Strings of their text.
  */
 import type { DocValuesSource, FieldValue } from '../search/aggregations/index.ts'
 import { noFielddata } from '../search/aggregations/values-source.ts'
@@ -18,6 +18,7 @@ import { listIndex } from './painless-methods.ts'
 import { HostObject, Num, javaString, toXContent, type Value } from './painless-values.ts'
 import { JavaException, illegalArgument } from './script-errors.ts'
 import { ZonedDateTime } from './java-time.ts'
+import { formatTerm } from '../common/network/inet-addresses.ts'
 
 const VALUES_CLASSES: Readonly<Record<string, string>> = {
   long: 'Longs',
@@ -91,7 +92,8 @@ class ScriptDocValues extends HostObject {
 }
 
 function scriptValue(type: string, value: FieldValue): Value {
-  if (typeof value === 'string') return value
+  // IpDocValuesField: an ip field's value is its address's text
+  if (typeof value === 'string') return type === 'ip' ? formatTerm(value) : value
   switch (type) {
     case 'long':
       return Num.long(BigInt(value))

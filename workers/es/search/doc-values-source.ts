@@ -4,6 +4,7 @@
  * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
+ * - ip: the addresses' terms (ip-field.ts); scaled_float: the scaled long read back as a double;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - text, search_as_you_type (and its subfields) and completion: no doc values (FieldInfo type `text`,
@@ -67,7 +68,9 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   double: 'double',
   float: 'double',
   half_float: 'double',
+  scaled_float: 'double',
   keyword: 'keyword',
+  ip: 'ip',
   boolean: 'boolean',
   date: 'date',
   geo_point: 'geo_point',

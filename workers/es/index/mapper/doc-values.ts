@@ -3,6 +3,8 @@
  * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
+ * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
+ * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - text and objects: none.
@@ -15,6 +17,7 @@ import { documentParsingException, EsException } from '../../errors/index.ts'
 import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
+import { scaledDocValue } from './scaled-float-field.ts'
 
 export type DocValue = number | string
 
@@ -62,6 +65,10 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
       const kept = values.filter((v) => !ignoredAbove(field, v)).map(String)
       return [...new Set(kept)].sort(compareUtf8)
     }
+    case 'ip':
+      return [...new Set(values.map(String))].sort()
+    case 'scaled_float':
+      return sortNumbers(values.map((v) => scaledDocValue(field, Number(v))))
     case 'boolean':
       return sortNumbers(values.map((v) => (v === true || v === 'true' ? 1 : 0)))
     case 'date':

@@ -31,6 +31,12 @@ import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
+import { ipTerm } from './ip-field.ts'
+import { scaledFloatValue } from './scaled-float-field.ts'
+import { MALFORMED } from './field-parameters.ts'
+
+/** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
+const NULL_VALUE_TYPES: ReadonlySet<string> = new Set(['ip', 'scaled_float'])
 
 export type LeafValue = string | number | boolean
 
@@ -55,6 +61,8 @@ export interface ParsedDocument {
   nested: NestedDocument[]
   /** The mapping with this document's new dynamic fields, or null when nothing was added. */
   mappingUpdate: Mapping | null
+  /** The values a mapper dropped as malformed (ip, scaled_float), by field path in the order first met. */
+  malformed: Map<string, LeafValue[]>
 }
 
 /**
@@ -68,7 +76,7 @@ export function parseDocument(
   copyTo = true,
   dynamicTemplates: Readonly<Record<string, string>> = {},
 ): ParsedDocument {
-  if (mapping.enabled === false) return { fields: [], nested: [], mappingUpdate: null }
+  if (mapping.enabled === false) return { fields: [], nested: [], mappingUpdate: null, malformed: new Map() }
   const options = { id, copyTo, dynamicTemplates }
   return (
     walk(source, mapping, null, options) ??
@@ -104,6 +112,7 @@ function walk(
     fields: root.fields,
     nested: walker.nested,
     mappingUpdate: walker.added ? withRuntimeFields({ ...mapping, properties }, walker.runtimeAdded) : null,
+    malformed: walker.malformed,
   }
 }
 
@@ -159,6 +168,8 @@ class DocumentWalk {
   readonly nested: NestedDocument[] = []
   /** The runtime fields `dynamic: runtime` added, by path. */
   readonly runtimeAdded: Record<string, RuntimeField> = {}
+  /** The values dropped as malformed, by field (DocumentParserContext's ignored fields). */
+  readonly malformed = new Map<string, LeafValue[]>()
   added = false
   gaveUp = false
   /** Per nested path, how many of its objects the enclosing document has had so far (their offsets). */
@@ -195,6 +206,8 @@ class DocumentWalk {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
+      if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
+        return this.addLeaf(doc, path, mapped, null)
       if (value !== null) for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
       return
     }
@@ -251,10 +264,10 @@ class DocumentWalk {
       })
     }
     const leaf = value instanceof XNumber ? value.value : value
-    this.addValue(doc, path, field, leaf)
+    this.addLeaf(doc, path, field, leaf)
     if (field.fields !== undefined) {
       for (const [sub, subField] of Object.entries(field.fields))
-        this.addValue(doc, `${path}.${sub}`, subField, leaf)
+        this.addLeaf(doc, `${path}.${sub}`, subField, leaf)
     }
     if (field.copy_to !== undefined && this.copyTo.enabled && !this.copying)
       this.copyValue(value, field.copy_to)
@@ -283,6 +296,24 @@ class DocumentWalk {
   /** A completion field's value (an input, an object with inputs and a weight, or an array of them). */
   private addCompletion(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
     for (const input of completionValues(path, value, this.id)) this.addValue(doc, path, field, input)
+  }
+
+  /**
+   * A `_source` leaf (or null) as its field's mapper reads it: an ip field keeps its address's term, a scaled_float
+   * its number (ip-field.ts, scaled-float-field.ts: null_value, ignore_malformed, the parse failure; a dropped
+   * value lists the field as ignored); other types keep the leaf as it is.
+   */
+  private addLeaf(doc: DocFields, path: string, mapping: FieldMapping, leaf: LeafValue | null): void {
+    const value =
+      mapping.type === 'ip'
+        ? ipTerm(path, mapping, leaf, this.id)
+        : mapping.type === 'scaled_float'
+          ? scaledFloatValue(path, mapping, leaf, this.id)
+          : leaf
+    if (value === MALFORMED) {
+      // a mapper's null_value is checked with the mapping: only a document's own values are malformed
+      if (leaf !== null) this.malformed.set(path, [...(this.malformed.get(path) ?? []), leaf])
+    } else if (value !== null) this.addValue(doc, path, mapping, value)
   }
 
   /** A leaf value into its document and the documents that document's values are copied into. */

@@ -3,7 +3,8 @@
  * time): for a `text` field the analysed tokens of every value (values of an array are separated by
  * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
  * subfields (search-as-you-type-field.ts) through its own analyzer, for
- * a `keyword` field each value as one term unless longer than ignore_above, a boolean as Lucene's "T"/"F".
+ * a `keyword` field each value as one term unless longer than ignore_above, a boolean as Lucene's "T"/"F", an `ip`
+ * field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as ordered terms).
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
  * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
  * ranges as NUMERIC_RANGE, exists), so terms would only cost memory.

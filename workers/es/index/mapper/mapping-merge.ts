@@ -9,24 +9,35 @@
  * - parameters that cannot be updated (`analyzer`, `format`, and any other parameter both sides set)
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
- *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`) take the update's value.
+ *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`) take the
+ *   update's value (a scaled_float's doubles print as Java doubles).
  * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
  *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
+import { javaDoubleToString } from '../../xcontent/index.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { hasProperties, ownField, runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
 
-const UPDATABLE = new Set(['search_analyzer', 'search_quote_analyzer', 'ignore_above'])
+const UPDATABLE = new Set([
+  'search_analyzer',
+  'search_quote_analyzer',
+  'ignore_above',
+  'ignore_malformed',
+  'coerce',
+  'meta',
+])
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
 const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   text: { analyzer: 'default' },
   search_as_you_type: { analyzer: 'default' },
   date: { format: 'strict_date_optional_time||epoch_millis' },
+  ip: { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
+  scaled_float: { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
 }
 
 /** A leaf field's parameter value: mapping parameters are scalars. */
@@ -95,8 +106,10 @@ function mergeField(current: FieldMapping, incoming: FieldMapping, path: string)
       if (after !== undefined) setOwn(merged, key, after)
       continue
     }
-    const from = String(before ?? fallback)
-    const to = after === undefined && fallback === undefined ? from : String(after ?? fallback)
+    const text = (value: Scalar | undefined): string =>
+      current.type === 'scaled_float' && typeof value === 'number' ? javaDoubleToString(value) : String(value)
+    const from = text(before ?? fallback)
+    const to = after === undefined && fallback === undefined ? from : text(after ?? fallback)
     if (from !== to) conflicts.push(`Cannot update parameter [${key}] from [${from}] to [${to}]`)
     if (before !== undefined) setOwn(merged, key, before)
   }

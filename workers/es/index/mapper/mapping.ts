@@ -18,8 +18,10 @@ export const FIELD_TYPE_NAMES = [
   'double',
   'float',
   'half_float',
+  'scaled_float',
   'boolean',
   'date',
+  'ip',
   'geo_point',
   'object',
   'nested',
@@ -51,7 +53,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'geo_shape',
   'histogram',
   'integer_range',
-  'ip',
   'ip_range',
   'join',
   'long_range',
@@ -61,7 +62,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'point',
   'rank_feature',
   'rank_features',
-  'scaled_float',
   'semantic_text',
   'shape',
   'sparse_vector',
@@ -79,6 +79,7 @@ export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
   'double',
   'float',
   'half_float',
+  'scaled_float',
 ])
 
 export interface FieldMapping {
@@ -90,11 +91,15 @@ export interface FieldMapping {
   search_quote_analyzer?: string
   ignore_above?: number
   format?: string
-  /** geo_point: drop (or normalise) malformed points instead of failing the document. */
+  /** geo_point, ip, scaled_float: drop (or normalise) malformed values instead of failing the document. */
   ignore_malformed?: boolean | string
+  /** scaled_float (scaled-float-field.ts): the factor values are multiplied by and rounded to a long. */
+  scaling_factor?: number
+  /** scaled_float: whether numeric strings are accepted (true unless set). */
+  coerce?: boolean
   /** geo_point: accept (and drop) a third coordinate; true unless set to false. */
   ignore_z_value?: boolean | string
-  /** The value indexed for an explicit null (geo_point: a point string). */
+  /** The value indexed for an explicit null (geo_point: a point string; ip: an address; scaled_float: a number). */
   null_value?: string | number | boolean
   /** An object's or nested field's own `dynamic`, inherited by its children; the root's when absent. */
   dynamic?: DynamicMode

@@ -6,8 +6,9 @@
  * - `values(field, doc)` returns a document's doc values for the field, sorted as Lucene's doc values are
  *   (numbers ascending, keywords in UTF-8 byte order) and deduplicated for keywords (SORTED_SET), not for
  *   numbers (SORTED_NUMERIC keeps repeats). Numbers are doubles; longs and dates are integral doubles,
- *   booleans are 1 and 0; a geo_point's are its packed words (index/mapper/geo-point-field.ts: geoPointsOf decodes
- *   them). An empty array is a missing value.
+ *   booleans are 1 and 0; an ip's are its addresses' terms (common/network/inet-addresses.ts: formatTerm prints
+ *   them), sorted and deduplicated as keywords; a geo_point's are its packed words
+ *   (index/mapper/geo-point-field.ts: geoPointsOf decodes them). An empty array is a missing value.
  * - `field(name)` is null for a field unmapped in this shard's index.
  * - `filter(query)` returns the shard's documents matching a Query DSL object (parse errors are thrown).
  */
@@ -26,6 +27,7 @@ export type FieldValue = number | string
  */
 export type ValuesType =
   | 'keyword'
+  | 'ip'
   | 'long'
   | 'double'
   | 'boolean'

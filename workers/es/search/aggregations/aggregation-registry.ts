@@ -9,6 +9,7 @@ import { filtersParser } from './bucket/filters.ts'
 import { geoDistanceParser } from './bucket/geo-distance.ts'
 import { geohashGridParser, geotileGridParser } from './bucket/geo-grid.ts'
 import { histogramParser } from './bucket/histogram.ts'
+import { ipRangeParser } from './bucket/ip-range.ts'
 import { rangeParser } from './bucket/range.ts'
 import { filterParser, globalParser, missingParser } from './bucket/single-bucket.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
@@ -27,6 +28,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['range', rangeParser],
   ['date_histogram', dateHistogramParser],
   ['date_range', dateRangeParser],
+  ['ip_range', ipRangeParser],
   ['filter', filterParser],
   ['filters', filtersParser],
   ['missing', missingParser],

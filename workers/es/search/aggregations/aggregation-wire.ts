@@ -16,6 +16,7 @@
 import { InternalTerms, type TermsWire } from './bucket/terms.ts'
 import { InternalHistogram, type HistogramWire } from './bucket/histogram.ts'
 import { InternalRange, type RangeWire } from './bucket/range.ts'
+import { InternalIpRange, type IpRangeWire } from './bucket/ip-range.ts'
 import { InternalFilters, type FiltersWire } from './bucket/filters.ts'
 import { InternalSingleBucket, type SingleBucketWire } from './bucket/single-bucket.ts'
 import { InternalGeoGrid, type GeoGridWire } from './bucket/geo-grid.ts'
@@ -32,6 +33,7 @@ export type InternalAggregationWire =
   | TermsWire
   | HistogramWire
   | RangeWire
+  | IpRangeWire
   | FiltersWire
   | SingleBucketWire
   | NumericMetricWire
@@ -64,6 +66,8 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalHistogram.readFrom(wire, readAggregations)
     case 'range':
       return InternalRange.readFrom(wire, readAggregations)
+    case 'ip_range':
+      return InternalIpRange.readFrom(wire, readAggregations)
     case 'filters':
       return InternalFilters.readFrom(wire, readAggregations)
     case 'single_bucket':

@@ -6,6 +6,7 @@
 import { illegalArgumentException, type EsException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import { XNumber } from '../../xcontent/index.ts'
+import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 import type { FieldInfo, FieldValue, ShardContext, ValueFormat } from './aggregation-context.ts'
 
 export interface ValuesSourceConfig {
@@ -44,7 +45,7 @@ export function numericValues(
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
   const config = resolveValues(shard, field, missing)
   const fieldType = config.info?.type
-  if (fieldType === 'keyword' || fieldType === 'geo_point') {
+  if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'geo_point') {
     throw illegalArgumentException(
       `Field [${field}] of type [${fieldType}] is not supported for aggregation [${type}]`,
     )
@@ -57,7 +58,10 @@ export function numericValues(
 
 function missingValue(missing: XContentValue | undefined, info: FieldInfo | null): FieldValue | null {
   if (missing === undefined || missing === null) return null
-  const numeric = info !== null && info.type !== 'keyword'
+  const numeric = info !== null && info.type !== 'keyword' && info.type !== 'ip'
+  // DocValueFormat.IP.parseBytesRef: an ip field's substitute is an address, kept as its term
+  if (info?.type === 'ip' && (typeof missing === 'string' || missing instanceof XNumber))
+    return addressTerm(forString(missing instanceof XNumber ? missing.text : missing))
   if (missing instanceof XNumber) return numeric || info === null ? missing.value : missing.text
   if (typeof missing === 'boolean') return numeric ? (missing ? 1 : 0) : String(missing)
   if (typeof missing === 'string') return numeric && missing.trim() !== '' ? Number(missing) : missing

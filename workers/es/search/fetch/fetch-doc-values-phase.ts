@@ -2,14 +2,16 @@
  * FetchDocValuesPhase: `docvalue_fields`, each hit's values of the requested fields as their doc values hold them
  * (doc-values-source.ts): sorted, keywords deduplicated, formatted by the field's DocValueFormat: longs as longs,
  * doubles (and floats, widened: `1.100000023841858`) as doubles, booleans as true/false, dates as text in the
- * field's format or the entry's `format`. Patterns and names match mapped fields only; an unmapped name is skipped. A text
- * field fails as its fielddata does. More than the index's `index.max_docvalue_fields_search` fields fail the shard.
+ * field's format or the entry's `format`, ip addresses as text (DocValueFormat.IP; a `format` is refused).
+ * Patterns and names match mapped fields only; an unmapped name is skipped. A text field fails as its fielddata
+ * does. More than the index's `index.max_docvalue_fields_search` fields fail the shard.
  * Numeric `format` patterns (Java DecimalFormat) are not available in the playground.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
 import { DateFormatter } from '../../common/time/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
+import { formatTerm } from '../../common/network/inet-addresses.ts'
 import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
 import { noFielddata } from '../aggregations/values-source.ts'
 import type { DocumentField } from './field-fetcher.ts'
@@ -99,6 +101,10 @@ export function docValuePrinter(
     }
     case 'keyword':
       return (value) => value
+    case 'ip':
+      if (format !== null)
+        throw illegalArgumentException(`Field [${name}] of type [ip] doesn't support formats.`)
+      return (value) => formatTerm(value as string)
     default:
       if (format !== null) {
         throw illegalArgumentException(

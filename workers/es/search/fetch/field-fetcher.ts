@@ -4,6 +4,8 @@
  * - text and keyword: strings; a keyword value longer than `ignore_above` is left out and listed as ignored
  *   (the hit's `ignored_field_values`, as it was in `_source`); multi-fields read their parent's values;
  * - long, integer, short, byte: longs (decimals truncated); double: doubles (`5.0`); float, half_float: floats;
+ * - ip: the address's canonical text (InetAddresses.toAddrString); scaled_float: Math.round(value × factor) / factor;
+ *   a value their mapper dropped as malformed is listed as ignored (SourceValueFetcher's parse failure);
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
@@ -30,6 +32,8 @@ import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
 import { searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 import { geoPointPrinter } from './geo-point-format.ts'
+import { formatTerm } from '../../common/network/inet-addresses.ts'
+import { scaledFetchedValue } from '../../index/mapper/scaled-float-field.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import { docValuePrinter } from './fetch-doc-values-phase.ts'
 
@@ -43,11 +47,20 @@ export interface DocumentField {
 /** A field type's ValueFetcher: the values it prints, and the source values it ignores (keyword over ignore_above). */
 type ValueFetcher = (values: readonly LeafValue[]) => { values: JsonOut[]; ignoredValues: JsonOut[] }
 
-/** A requested field's values in one document: from its parsed `_source` values, or from its doc values. */
+/**
+ * A requested field's values in one document: from its parsed `_source` values (and the values its mapper dropped as
+ * malformed, which SourceValueFetcher reports as ignored), or from its doc values.
+ */
 type DocumentFieldFetcher = (
-  parsed: ReadonlyMap<string, readonly LeafValue[]>,
+  parsed: SourceValues,
   docId: number,
 ) => { values: JsonOut[]; ignoredValues: JsonOut[] }
+
+/** A document's `_source` values by field path, and those its mappers dropped as malformed. */
+interface SourceValues {
+  values: ReadonlyMap<string, readonly LeafValue[]>
+  malformed: ReadonlyMap<string, readonly LeafValue[]>
+}
 
 const NOTHING_IGNORED: JsonOut[] = []
 
@@ -90,7 +103,12 @@ export class FieldFetcher {
           }))
         } else {
           const fetcher = valueFetcher(name, field, format)
-          fetchers.set(name, (parsed) => fetcher(parsed.get(name) ?? []))
+          fetchers.set(name, (parsed) => {
+            const fetched = fetcher(parsed.values.get(name) ?? [])
+            const malformed = parsed.malformed.get(name)
+            if (malformed === undefined) return fetched
+            return { values: fetched.values, ignoredValues: [...fetched.ignoredValues, ...malformed] }
+          })
         }
       }
     }
@@ -100,9 +118,11 @@ export class FieldFetcher {
 
   /** Each matched field with its values in this document (empty ones included, as FieldFetcher.fetch keeps them). */
   fetch(source: XContentObject, docId: number): DocumentField[] {
-    const parsed = new Map(
-      parseDocument(source, this.mapping, null, false).fields.map((f) => [f.path, f.values]),
-    )
+    const document = parseDocument(source, this.mapping, null, false)
+    const parsed = {
+      values: new Map(document.fields.map((f) => [f.path, f.values])),
+      malformed: document.malformed,
+    }
     const out: DocumentField[] = []
     for (const [name, fetcher] of this.fetchers) out.push({ name, ...fetcher(parsed, docId) })
     if (this.unmappedPatterns.length > 0) this.collectUnmapped(source, out)
@@ -163,6 +183,10 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
     }
     case 'geo_point':
       return each(geoPointPrinter(format))
+    case 'ip':
+      return each((value) => formatTerm(String(value)))
+    case 'scaled_float':
+      return each((value) => new JavaDouble(scaledFetchedValue(field, Number(value))))
     default:
       return each(String)
   }

@@ -1,11 +1,13 @@
 /**
  * The `_ignored` metadata field: the fields of a document whose values the mapper ignored at index time, which a
- * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The only
- * ignoring mapper here is a keyword (or keyword multi-field) value longer than `ignore_above`
- * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet). The names are listed in that
- * HashSet's iteration order, as IgnoredFieldMapper stores them.
- * Derived from `_source` through the mapping at fetch time; a source no longer than the smallest `ignore_above`
- * cannot hold such a value, so most hits skip the parse; the others are parsed once per document and mapping.
+ * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
+ * ignoring mappers here are a keyword (or keyword multi-field) value longer than `ignore_above`
+ * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet) and a malformed value an ip or
+ * scaled_float field with `ignore_malformed` dropped (the parse lists those, ParsedDocument.malformed). The
+ * names are listed in that HashSet's iteration order, as IgnoredFieldMapper stores them.
+ * Derived from `_source` through the mapping at fetch time; without an `ignore_malformed` field, a source no longer
+ * than the smallest `ignore_above` cannot hold such a value, so most hits skip the parse; the others are parsed once
+ * per document and mapping.
  */
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { parseJson, type XContentObject } from '../../xcontent/index.ts'
@@ -27,9 +29,11 @@ function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): st
   if (perDoc === undefined) cache.set(mapping, (perDoc = new WeakMap()))
   let ignored = perDoc.get(doc)
   if (ignored === undefined) {
-    const paths = parseDocument(parseJson(doc.source) as XContentObject, mapping)
-      .fields.filter(({ mapping: field, values }) => values.some((value) => ignoredAbove(field, value)))
+    const parsed = parseDocument(parseJson(doc.source) as XContentObject, mapping)
+    const paths = parsed.fields
+      .filter(({ mapping: field, values }) => values.some((value) => ignoredAbove(field, value)))
       .map((field) => field.path)
+    for (const path of parsed.malformed.keys()) if (!paths.includes(path)) paths.push(path)
     ignored = paths.length < 2 ? paths : javaHashMapKeyOrder(paths)
     perDoc.set(doc, ignored)
   }
@@ -49,7 +53,7 @@ export function fetchIgnored(
   return ignored.some((names) => names.length > 0) ? ignored : null
 }
 
-/** The smallest `ignore_above` of the mapping's keyword fields (Infinity without one). */
+/** The smallest `ignore_above` of the keyword fields (Infinity without one; 0 with an ignore_malformed field). */
 function limitOf(mapping: Mapping): number {
   let limit = smallestLimit.get(mapping)
   if (limit === undefined) {
@@ -57,6 +61,7 @@ function limitOf(mapping: Mapping): number {
     for (const field of searchFields(mapping).values()) {
       if (field.type === 'keyword' && field.ignore_above !== undefined)
         limit = Math.min(limit, field.ignore_above)
+      if ((field.type === 'ip' || field.type === 'scaled_float') && field.ignore_malformed === true) limit = 0
     }
     smallestLimit.set(mapping, limit)
   }

@@ -6,6 +6,11 @@
  *   rounds up, a decimal upper bound down; exclusive bounds step by one), as NumberFieldMapper does;
  * - double / float / half_float: inclusive bounds, exclusive ones moved to the next representable value
  *   (float types in float32, as FloatPoint.nextUp);
+ * - scaled_float: ScaledFloatFieldType.rangeQuery: each bound scaled (scaled-float-field.ts), an exclusive one
+ *   moved by Math.nextUp / nextDown, then the longs from Math.round(ceil(lower)) to Math.round(floor(upper)), as the
+ *   column holds them (long × (1 / factor));
+ * - ip: IpFieldType.rangeQuery: the addresses parsed, an exclusive bound moved to the next address (nothing matches
+ *   past the ends), as a range of the index's address terms (common/network/inet-addresses.ts);
  * - date: DateFieldType's bounds through common/time's rangeQueryBounds (the query's `format` or the
  *   field's, date math, `time_zone`), inclusive epoch millis;
  * - boolean: the range over its indexed terms `F` and `T`.
@@ -29,6 +34,15 @@ import {
   type QueryContext,
 } from './query-parsing.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
+import { queryDouble, scale, scalingFactor } from '../../index/mapper/scaled-float-field.ts'
+import {
+  addressTerm,
+  forString,
+  MAX_ADDRESS,
+  MIN_ADDRESS,
+  nextAddress,
+  sameAddress,
+} from '../../common/network/inet-addresses.ts'
 
 export interface RangeBounds {
   from: string | null
@@ -87,6 +101,48 @@ function numericBounds(type: string, bounds: RangeBounds, index: IndexRef | unde
   return [lower, upper]
 }
 
+/** ScaledFloatFieldType.rangeQuery's bounds on the column (see the header). */
+function scaledFloatBounds(mapping: FieldMapping, bounds: RangeBounds): [number, number] {
+  const factor = scalingFactor(mapping)
+  let lower = -Infinity
+  let upper = Infinity
+  if (bounds.from !== null) {
+    const scaled = scale(queryDouble(bounds.from), factor)
+    lower = Math.round(Math.ceil(bounds.includeLower ? scaled : nextAfter(scaled, 1, 64))) * (1 / factor)
+  }
+  if (bounds.to !== null) {
+    const scaled = scale(queryDouble(bounds.to), factor)
+    upper = Math.round(Math.floor(bounds.includeUpper ? scaled : nextAfter(scaled, -1, 64))) * (1 / factor)
+  }
+  return [lower, upper]
+}
+
+/** IpFieldType.rangeQuery's inclusive address terms; null when an exclusive bound leaves nothing. */
+function ipRangeTerms(bounds: RangeBounds): { lower: string; upper: string } | null {
+  let lower = bounds.from === null ? MIN_ADDRESS : forString(bounds.from)
+  if (bounds.from !== null && !bounds.includeLower) {
+    if (sameAddress(lower, MAX_ADDRESS)) return null
+    lower = nextAddress(lower, 1)
+  }
+  let upper = bounds.to === null ? MAX_ADDRESS : forString(bounds.to)
+  if (bounds.to !== null && !bounds.includeUpper) {
+    if (sameAddress(upper, MIN_ADDRESS)) return null
+    upper = nextAddress(upper, -1)
+  }
+  return { lower: addressTerm(lower), upper: addressTerm(upper) }
+}
+
+/** Builds a field type's query, its parse failure wrapped as SearchExecutionContext.toQuery wraps it. */
+export function createQuery<T>(index: IndexRef | undefined, build: () => T): T {
+  try {
+    return build()
+  } catch (error) {
+    if (error instanceof EsException && error.causedBy === undefined)
+      throw failedToCreateQuery(index, error.type, error.reason)
+    throw error
+  }
+}
+
 /** The query a mapped field builds for a range (both bounds given as text, null when open). */
 export function rangeIndexQuery(
   field: string,
@@ -100,6 +156,15 @@ export function rangeIndexQuery(
     throw failedToCreateQuery(options.index, 'illegal_argument_exception', reason)
   }
   if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }
+  if (mapping.type === 'scaled_float') {
+    const [lower, upper] = createQuery(options.index, () => scaledFloatBounds(mapping, bounds))
+    return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+  }
+  if (mapping.type === 'ip') {
+    const range = createQuery(options.index, () => ipRangeTerms(bounds))
+    if (range === null) return { type: 'matchNone' }
+    return { type: 'termRange', field, ...range, includeLower: true, includeUpper: true, boost }
+  }
   if (NUMERIC_TYPES.has(mapping.type)) {
     const [lower, upper] = numericBounds(mapping.type, bounds, options.index)
     return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }

@@ -17,6 +17,8 @@ import {
   RegexpSyntaxError,
 } from '../../../../engine-wasm/src/index/automaton/regexp.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
+import { addressTerm, termAddresses } from '../../common/network/inet-addresses.ts'
+import { scaledTermValue } from '../../index/mapper/scaled-float-field.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
@@ -38,7 +40,7 @@ import {
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
-import { shardRangeQuery } from './range-query.ts'
+import { createQuery, shardRangeQuery } from './range-query.ts'
 
 const DEFAULT_MAX_DETERMINIZED_STATES = 10000
 const MULTI_TERM_OPTIONS = ['value', 'rewrite', 'case_insensitive']
@@ -85,6 +87,11 @@ export function exactValueQuery(
     return shardRangeQuery(field, mapping, bounds, options, boost)
   }
   if (mapping.type === 'date') return valueRange()
+  if (mapping.type === 'ip') return createQuery(context.index, () => ipTermQuery(field, text, boost))
+  if (mapping.type === 'scaled_float') {
+    const value = createQuery(context.index, () => scaledTermValue(mapping, text))
+    return { type: 'numericRange', field, lower: value, upper: value, boost }
+  }
   if (mapping.type === 'geo_point') {
     const reason = `Geometry fields do not support exact searching, use dedicated geometry queries instead: [${field}]`
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
@@ -163,6 +170,21 @@ function regexpFlags(options: XContentObject): number {
     flags |= flag
   }
   return flags
+}
+
+/**
+ * IpFieldType.termQuery: an address matches its own term, a CIDR (`192.168.0.0/16`, InetAddressPoint.newPrefixQuery)
+ * the terms of the addresses it covers; a constant-score range of terms, as a point query scores.
+ */
+function ipTermQuery(field: string, text: string, boost: number): IndexQuery {
+  const { lower, upper } = termAddresses(text)
+  const range = {
+    lower: addressTerm(lower),
+    upper: addressTerm(upper),
+    includeLower: true,
+    includeUpper: true,
+  }
+  return { type: 'termRange', field, ...range, boost }
 }
 
 /** Runs a field-type check, turning its refusal into ES's query_shard_exception. */

@@ -11,6 +11,7 @@
  */
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
+import { formatAddress, termAddresses } from '../../common/network/inet-addresses.ts'
 import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
 import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
@@ -96,6 +97,7 @@ export function textQuery(
 ): QueryStringNode | null {
   const mapping = context.fields.get(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
+  if (mapping.type === 'ip' && options.analyzer === null) return ipQuery(field, text)
   if (!isAnalyzedText(mapping) && options.analyzer === null) {
     const term = exactTerm(mapping, text)
     // the field type's termQuery: a number's point query and a date's range are the range from the value to itself
@@ -122,6 +124,26 @@ export function textQuery(
   if (queries.length === 1) return queries[0]!
   const clauses = queries.map((query): BoolClause => ({ occur: options.occur, query }))
   return { kind: 'bool', clauses, minimumShouldMatch: 0, boost: 1 }
+}
+
+/**
+ * IpFieldType.termQuery in a query_string: an address, or a CIDR block (its `/` escaped or the term quoted), as the
+ * range of the addresses it covers; a malformed one fails as a field query does (`lenient` skips it).
+ */
+function ipQuery(field: string, text: string): QueryStringNode {
+  try {
+    const { lower, upper } = termAddresses(text)
+    const range = {
+      lower: formatAddress(lower),
+      upper: formatAddress(upper),
+      includeLower: true,
+      includeUpper: true,
+    }
+    return { kind: 'range', field, ...range, boost: 1 }
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw new FieldQueryError(error.type, error.reason)
+  }
 }
 
 function groupByPosition(tokens: readonly AnalyzedToken[]): string[][] {

@@ -8,8 +8,8 @@
  *   `search_after has 2 value(s) but sort has 1.`, then each value read as its sort field's type: numbers
  *   by their Java conversions, strings by Integer/Long/Float/Double parsing (a long field's RAW format
  *   retries as a double and floors it; a date field parses dates; a boolean field `true`/`false`), keywords
- *   as text. A number that does not parse is `Failed to parse search_after value for field [f].` caused by
- *   the number_format_exception.
+ *   as text, ip addresses as their terms. A number that does not parse is `Failed to parse search_after value
+ *   for field [f].` caused by the number_format_exception.
  * Documents equal to the values in every sort key are skipped (the FieldDoc has doc id Integer.MAX_VALUE).
  * A null value stands for the missing value (Lucene throws for a numeric null; see docs/DEVIATIONS.md).
  */
@@ -19,6 +19,7 @@ import { valueToken } from '../../action/value-token.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import type { SortValue } from './field-comparator.ts'
 import { parseJavaDouble, parseJavaLong, type SortField } from './sort-field.ts'
+import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 
 export type SearchAfterValue = XNumber | string | boolean | null
 
@@ -79,7 +80,8 @@ function convert(field: SortField, value: XNumber | string | boolean, now: numbe
     case 'double':
       return number ?? parseJavaDouble(text)
     case 'keyword':
-      return text
+      // DocValueFormat.IP.parseBytesRef: an address, compared as its term
+      return field.ip === true ? addressTerm(forString(text)) : text
     case 'long':
       return number !== null ? Math.trunc(number) : parseLong(field, text, now)
   }

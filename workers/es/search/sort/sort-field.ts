@@ -6,7 +6,8 @@
  *   sorts as DOUBLE, a `string` one by BytesRef order of its String.valueOf; a document's value is the script's),
  *   `_geo_distance` (DOUBLE: the distance to the origins, +Infinity when missing; geo-distance-sort.ts);
  * - long/integer/short/byte/date/boolean fields sort as LONG (ES 8.17; 8.19 moved the small integers to
- *   INT), double as DOUBLE, float/half_float as FLOAT, keyword by BytesRef order;
+ *   INT), double and scaled_float as DOUBLE, float/half_float as FLOAT, keyword and ip by BytesRef order (an ip's
+ *   address terms are in its bytes' order);
  * - the multi-value mode defaults to MIN ascending and MAX descending; SUM/AVG/MEDIAN on a non-numeric
  *   field is a query_shard_exception;
  * - `missing`: `_last` (default) or `_first` become the type's extreme chosen so that `_last` is last in
@@ -53,6 +54,8 @@ export interface SortField {
   formatSortValues: boolean
   /** A boolean field (DocValueFormat.BOOLEAN parses `true` / `false`). */
   boolean: boolean
+  /** An ip field (DocValueFormat.IP: its values are address terms, printed and parsed as addresses). */
+  ip?: boolean
   /** A `_script` sort: the script, run per document on the shard (shard-sort.ts), and the index it reads. */
   script: { spec: ScriptSpec; index: string } | null
   /** A `_geo_distance` sort: the origins, unit and distance type its values are computed with (shard-sort.ts). */
@@ -87,7 +90,9 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   double: 'double',
   float: 'float',
   half_float: 'float',
+  scaled_float: 'double',
   keyword: 'keyword',
+  ip: 'keyword',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 
@@ -190,6 +195,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     dateFormat,
     formatSortValues: builder.format !== null,
     boolean: mapping.type === 'boolean',
+    ...(mapping.type === 'ip' ? { ip: true } : {}),
     nested,
   }
 }

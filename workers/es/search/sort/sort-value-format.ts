@@ -3,10 +3,12 @@
  * `_score` as a Java float, `_doc` as an int, LONG sorts (long, integer, date, boolean fields) as longs,
  * Long.MAX_VALUE / Long.MIN_VALUE for missing values written with all their digits, DOUBLE sorts with
  * Double.toString, FLOAT sorts with Float.toString (±Infinity written as the strings Jackson writes),
- * keywords as strings and null when missing; a date sort with its own `format` prints formatted dates.
+ * keywords as strings and null when missing, ip addresses as their text (DocValueFormat.IP); a date sort with its
+ * own `format` prints formatted dates.
  */
 import { JavaDouble, JavaFloat, XNumber, type JsonOut } from '../../xcontent/index.ts'
 import type { SortValue } from './field-comparator.ts'
+import { formatTerm } from '../../common/network/inet-addresses.ts'
 import { LONG_MAX, LONG_MIN, type SortField } from './sort-field.ts'
 
 export function formatSortValues(fields: readonly SortField[], values: readonly SortValue[]): JsonOut[] {
@@ -14,6 +16,7 @@ export function formatSortValues(fields: readonly SortField[], values: readonly 
 }
 
 function formatSortValue(field: SortField, value: SortValue): JsonOut {
+  if (typeof value === 'string' && field.ip === true) return formatTerm(value)
   if (typeof value !== 'number') return value
   switch (field.type) {
     case 'score':

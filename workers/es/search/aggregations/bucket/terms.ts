@@ -18,6 +18,7 @@
  */
 import { xContentParseException, illegalArgumentException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import { formatTerm } from '../../../common/network/inet-addresses.ts'
 import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
@@ -56,7 +57,8 @@ import {
   type BucketWire,
 } from './internal-bucket.ts'
 
-export type TermsValueType = 'string' | 'long' | 'double'
+/** StringTerms (`ip`: its keys are address terms, printed with DocValueFormat.IP), LongTerms, DoubleTerms. */
+export type TermsValueType = 'string' | 'ip' | 'long' | 'double'
 
 export interface TermsBucket extends Bucket {
   key: FieldValue
@@ -200,6 +202,7 @@ export class InternalTerms extends InternalAggregation {
 }
 
 function keyOut(key: FieldValue, valueType: TermsValueType): JsonOut {
+  if (valueType === 'ip' && typeof key === 'string') return formatTerm(key)
   return valueType === 'double' && typeof key === 'number' ? new JavaDouble(key) : key
 }
 
@@ -288,14 +291,19 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         valueType:
           type === 'double'
             ? 'double'
-            : type === 'keyword' || typeof config.missing === 'string'
-              ? 'string'
-              : 'long',
+            : type === 'ip'
+              ? 'ip'
+              : type === 'keyword' || typeof config.missing === 'string'
+                ? 'string'
+                : 'long',
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
       }
       const groups = new DocGroups<FieldValue>()
+      // include / exclude name an ip field's addresses by their text
+      const accepted = (value: FieldValue): boolean =>
+        accept(type === 'ip' && typeof value === 'string' ? formatTerm(value) : value)
       for (const doc of docs)
-        for (const value of config.values(doc)) if (accept(value)) groups.add(value, doc)
+        for (const value of config.values(doc)) if (accepted(value)) groups.add(value, doc)
       const candidates = [...groups.groups]
         .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
         .map(([key, bucketDocs]): TermsBucket & { docs: number[] } => ({

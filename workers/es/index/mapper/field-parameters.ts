@@ -1,0 +1,98 @@
+/**
+ * A field mapper's parameters as ES 8.17's FieldMapper.Builder reads and writes them, for the types that list theirs
+ * in a table (ip-field.ts, scaled-float-field.ts): every key of the definition must be one of the table's (or
+ * `type`, `fields`, `copy_to`), else mapper_parsing_exception "unknown parameter [x] on mapper [f] of type [t]";
+ * boolean parameters take `true` / `false` or those strings (XContentMapValues.nodeBooleanValue); the mapping keeps,
+ * in the table's order, only the parameters given with a value other than their default (Parameter.isConfigured),
+ * which is how GET _mapping prints them. A parameter the playground does not model is refused as not available.
+ * fieldParsingException is DocumentParser's wrapping of such a mapper's failure to read a document's value; MALFORMED
+ * is what the mapper answers for a value it drops instead (the document lists the field in `_ignored`).
+ */
+import {
+  documentParsingException,
+  EsException,
+  failedToParseMapping,
+  failedToParseMappingFrom,
+  illegalArgumentException,
+} from '../../errors/index.ts'
+import { parseBoolean } from '../../common/booleans.ts'
+import type { XContentValue } from '../../xcontent/index.ts'
+
+/** A parameter's kind and default (undefined: none, written whenever given). */
+export interface ParameterSpec {
+  kind: 'boolean' | 'value' | 'unmodelled'
+  default?: boolean | number | string | null
+}
+
+export function typedParameters(
+  name: string,
+  type: string,
+  definition: Record<string, unknown>,
+  table: ReadonlyMap<string, ParameterSpec>,
+): Record<string, unknown> {
+  for (const key of Object.keys(definition)) {
+    if (key !== 'type' && key !== 'fields' && key !== 'copy_to' && !table.has(key))
+      throw failedToParseMapping(`unknown parameter [${key}] on mapper [${name}] of type [${type}]`)
+  }
+  const out: Record<string, unknown> = { type }
+  for (const [key, spec] of table) {
+    const given = definition[key]
+    if (given === undefined) continue
+    if (spec.kind === 'unmodelled')
+      throw illegalArgumentException(
+        `[${key}] on a field of type [${type}] is not available in the playground`,
+      )
+    const value =
+      spec.kind === 'boolean'
+        ? booleanParameter(name, key, given)
+        : given instanceof Map
+          ? mapValue(given)
+          : given
+    if (value !== null && value !== spec.default) out[key] = value
+  }
+  if (definition.fields !== undefined) out.fields = definition.fields
+  if (definition.copy_to !== undefined) out.copy_to = definition.copy_to
+  return out
+}
+
+function mapValue(value: ReadonlyMap<string, XContentValue>): Record<string, unknown> {
+  return Object.fromEntries(value)
+}
+
+/** XContentMapValues.nodeBooleanValue(value, "<field>.<parameter>"). */
+function booleanParameter(name: string, key: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value
+  try {
+    return parseBoolean(String(value))
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw failedToParseMappingFrom(
+      illegalArgumentException(`Could not convert [${name}.${key}] to boolean`, error),
+    )
+  }
+}
+
+/** A mapper's answer for a value it could not read and dropped (DocumentParserContext.addIgnoredField). */
+export const MALFORMED: unique symbol = Symbol('malformed')
+export type Malformed = typeof MALFORMED
+
+/**
+ * DocumentParser's wrapping of a field mapper's failure on a primary (`id` known). Where a document is parsed again
+ * after its primary took it (`id` null: a replica, the translog, a search reading `_source`), the mappers drop what
+ * they cannot read instead, since the primary accepted it under the mapping of its time.
+ */
+export function fieldParsingException(
+  path: string,
+  type: string,
+  preview: string,
+  id: string,
+  cause: EsException,
+): EsException {
+  return documentParsingException(
+    1,
+    2,
+    `failed to parse field [${path}] of type [${type}] in document with id '${id}'. ` +
+      `Preview of field's value: '${preview}'`,
+    cause,
+  )
+}
