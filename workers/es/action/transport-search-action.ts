@@ -180,7 +180,7 @@ export function reduceShardAnswers(
   )
   const results = queried.map(({ index, wire }) => querySearchResult(index, wire, parsed))
   const { from, size, aggregations, trackScores } = parsed.request
-  const reduced = mergeQueryResults(results, from, size, aggregations !== null)
+  const reduced = mergeQueryResults(results, from, size, aggregations)
   const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
   const taken = (shardIndex: number) =>
     reduced.docs.filter(({ result }) => result.shardIndex === shardIndex).length

@@ -13,11 +13,13 @@
  * - statics: Math (abs, max, min, pow, sqrt, cbrt, log, log10, log1p, exp, floor, ceil, round, signum, sin,
  *   cos, tan, asin, acos, atan, atan2, hypot, toRadians, toDegrees, PI, E), Integer/Long/Double/Float
  *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean; the java.time
- *   ones of java-time.ts (Instant.ofEpochMilli, ZonedDateTime.ofInstant, ZoneId.of, TextStyle.*, Locale.*).
+ *   ones of java-time.ts (Instant.ofEpochMilli, ZonedDateTime.ofInstant, ZoneId.of, TextStyle.*, Locale.*);
+ *   MovingFunctions (moving-functions.ts), for moving_fn scripts.
  *
  * A method that is not there is Painless' "dynamic method [class, name/arity] not found"; a bad index the
  * JDK's IndexOutOfBoundsException.
  */
+import { movingFunction } from './moving-functions.ts'
 import { javaFloatToString } from '../xcontent/index.ts'
 import { assignable, cast, javaEquals } from './painless-operators.ts'
 import { HostObject, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
@@ -341,6 +343,9 @@ export function callStatic(type: string, name: string, args: readonly Value[] | 
       return Num.double(Math.atan2(double(args[0]!), double(args[1]!)))
     if (name === 'hypot' && args.length === 2)
       return Num.double(Math.hypot(double(args[0]!), double(args[1]!)))
+  } else if (type === 'MovingFunctions') {
+    const result = movingFunction(name, args)
+    if (result !== undefined) return result
   } else if (['Integer', 'Long', 'Double', 'Float'].includes(type) && args.length === 1) {
     if (name.startsWith('parse') || name === 'valueOf') return parseNumber(type, args[0]!)
     if (name === 'toString')

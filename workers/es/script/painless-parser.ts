@@ -27,6 +27,7 @@ const TYPES = new Set([
 ]) // prettier-ignore
 const STATIC_TYPES = new Set([
   'Math',
+  'MovingFunctions',
   'Integer',
   'Long',
   'Float',

@@ -317,7 +317,7 @@ export function mergeQueryResults(
   results: readonly QuerySearchResult[],
   from: number,
   size: number,
-  hasAggregations: boolean,
+  aggregationBuilders: readonly AggregationBuilder[] | null,
 ): ReducedQueryPhase {
   const sortFields = results.find((r) => r.sortFields !== null)?.sortFields ?? null
   const merged = results.flatMap((result) => result.docs.map((doc) => ({ result, doc })))
@@ -339,7 +339,10 @@ export function mergeQueryResults(
     terminatedEarly: terminations.length === 0 ? null : terminations.includes(true),
     maxScore: scores.length > 0 ? Math.max(...scores) : null,
     docs: page.slice(from, from + size),
-    aggregations: hasAggregations && aggregations.length > 0 ? reduceShardAggregations(aggregations) : null,
+    aggregations:
+      aggregationBuilders !== null && aggregations.length > 0
+        ? reduceShardAggregations(aggregations, undefined, aggregationBuilders)
+        : null,
   }
 }
 

@@ -100,7 +100,7 @@ export function aggregate(
     const matching = docs.flatMap((doc, i) => (query === undefined || query(doc) ? [i] : []))
     return collectAggregations(builders, context, matching)
   })
-  return toJson(aggregationsResponse(reduceShardAggregations(perShard, maxBuckets)))
+  return toJson(aggregationsResponse(reduceShardAggregations(perShard, maxBuckets, builders)))
 }
 
 /** The same, parsed back for property checks. */

@@ -263,7 +263,7 @@ describe('merge across shards', () => {
       ],
       1,
       2,
-      false,
+      null,
     )
     expect(reduced.docs.map(({ result, doc }) => [result.shardIndex, doc.docId])).toEqual([
       [0, 3],

@@ -9,6 +9,7 @@ import type { XContentObject } from '../../xcontent/index.ts'
 import type { ShardContext } from './aggregation-context.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
+import type { PipelineAggregator } from './pipeline/pipeline-aggregator.ts'
 
 export interface AggregationBuilder {
   readonly name: string
@@ -18,6 +19,10 @@ export interface AggregationBuilder {
   collect(shard: ShardContext, docs: readonly number[]): InternalAggregation
   /** AggregationBuilder.build's checks against the shard's index settings (top_hits' window), if any. */
   checkLimits?(limits: IndexLimits): void
+  /** A histogram's min_doc_count, which the parent pipelines check (pipeline/pipeline-validation.ts). */
+  readonly minDocCount?: number
+  /** Set on pipeline aggregations: they collect nothing and run on the final reduce's result. */
+  readonly pipeline?: PipelineAggregator
 }
 
 /** Builds one aggregation type from its body; throws ES's parsing errors. */
@@ -41,7 +46,7 @@ export function collectAggregations(
   shard: ShardContext,
   docs: readonly number[],
 ): InternalAggregations {
-  return builders.map((builder) => builder.collect(shard, docs))
+  return builders.flatMap((builder) => (builder.pipeline ? [] : [builder.collect(shard, docs)]))
 }
 
 /** Metric aggregations take no sub-aggregations (AggregationInitializationException, a 500 in ES). */

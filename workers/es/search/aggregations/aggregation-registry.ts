@@ -1,6 +1,7 @@
 /**
  * The aggregation types the playground implements, by the name the request uses (SearchModule's
- * registrations). date_histogram, date_range and geo_distance are built on histogram.ts and range.ts.
+ * registrations). date_histogram, date_range and geo_distance are built on histogram.ts and range.ts; the
+ * pipeline aggregations (pipeline/) run after the reduce.
  */
 import type { AggregationParser } from './aggregation-builder.ts'
 import { dateHistogramParser } from './bucket/date-histogram.ts'
@@ -21,6 +22,19 @@ import { avgParser, maxParser, minParser, sumParser, valueCountParser } from './
 import { percentilesParser } from './metrics/percentiles.ts'
 import { extendedStatsParser, statsAggParser } from './metrics/stats.ts'
 import { topHitsParser } from './metrics/top-hits.ts'
+import { bucketScriptParser, bucketSelectorParser } from './pipeline/bucket-script.ts'
+import { bucketSortParser } from './pipeline/bucket-sort.ts'
+import { movingFnParser } from './pipeline/moving-fn.ts'
+import { cumulativeSumParser, derivativeParser, serialDiffParser } from './pipeline/parent-pipelines.ts'
+import {
+  avgBucketParser,
+  extendedStatsBucketParser,
+  maxBucketParser,
+  minBucketParser,
+  percentilesBucketParser,
+  statsBucketParser,
+  sumBucketParser,
+} from './pipeline/sibling-pipelines.ts'
 
 export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new Map([
   ['terms', termsParser],
@@ -50,4 +64,18 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['geotile_grid', geotileGridParser],
   ['geo_bounds', geoBoundsParser],
   ['geo_centroid', geoCentroidParser],
+  ['avg_bucket', avgBucketParser],
+  ['sum_bucket', sumBucketParser],
+  ['min_bucket', minBucketParser],
+  ['max_bucket', maxBucketParser],
+  ['stats_bucket', statsBucketParser],
+  ['extended_stats_bucket', extendedStatsBucketParser],
+  ['percentiles_bucket', percentilesBucketParser],
+  ['derivative', derivativeParser],
+  ['cumulative_sum', cumulativeSumParser],
+  ['serial_diff', serialDiffParser],
+  ['bucket_script', bucketScriptParser],
+  ['bucket_selector', bucketSelectorParser],
+  ['bucket_sort', bucketSortParser],
+  ['moving_fn', movingFnParser],
 ])

@@ -13,6 +13,7 @@
  * - a type at all: `Missing definition for aggregation [name]`
  * - siblings with one name: illegal_argument_exception `Two sibling aggregations cannot have the same name: [n]`
  *   (a JSON object cannot repeat a key, so this arises only through duplicate detection being off).
+ * The whole tree is then validated (pipeline/pipeline-validation.ts): 400 action_request_validation_exception.
  */
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
@@ -21,10 +22,18 @@ import { tokenName } from './aggregation-params.ts'
 import { REGISTERED_AGGREGATIONS } from './aggregation-names.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import { AGGREGATION_PARSERS } from './aggregation-registry.ts'
+import { validateAggregations } from './pipeline/pipeline-validation.ts'
 
 const VALID_NAME = /^[^[\]>]+$/
 
+/** The request's aggregations, validated as AggregatorFactories.Builder.validate does (pipelines). */
 export function parseAggregations(value: XContentValue): AggregationBuilder[] {
+  const builders = parseLevel(value)
+  validateAggregations(builders)
+  return builders
+}
+
+function parseLevel(value: XContentValue): AggregationBuilder[] {
   if (!(value instanceof Map)) {
     throw parsingException(
       1,
@@ -72,7 +81,7 @@ function parseOne(name: string, definition: XContentObject): AggregationBuilder 
     if (key === 'meta') meta = body
     else if (key === 'aggs' || key === 'aggregations') {
       if (subs !== null) throw parsingException(1, 1, `Found two sub aggregation definitions under [${name}]`)
-      subs = parseAggregations(body)
+      subs = parseLevel(body)
     } else {
       if (type !== null) {
         throw parsingException(

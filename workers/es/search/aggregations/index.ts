@@ -2,12 +2,15 @@
  * The aggregations framework's public surface, in the order a search uses it:
  * 1. `parseAggregations(body.get('aggs'))` once per request (ES parses before it resolves indices);
  * 2. `collectAggregations(builders, shardContext, matchingDocs)` per shard (the query phase);
- * 3. `reduceShardAggregations(perShard)` on the coordinating node, which also enforces search.max_buckets;
+ * 3. `reduceShardAggregations(perShard, maxBuckets, builders)` on the coordinating node, which also enforces
+ *    search.max_buckets and then runs the pipeline aggregations (pipeline/apply-pipelines.ts);
  * 4. `aggregationsToXContent(reduced, out)` writes `"aggregations": {...}`'s entries.
  * Between 2 and 3 a shard's results cross to the coordinating node as `writeAggregations(results)` (plain
  * data for a structured clone) and are read back there with `readAggregations(wire)`.
  */
 import type { JsonOut } from '../../xcontent/index.ts'
+import type { AggregationBuilder } from './aggregation-builder.ts'
+import { applyPipelines } from './pipeline/apply-pipelines.ts'
 import {
   aggregationsToXContent,
   reduceAggregations,
@@ -51,8 +54,10 @@ export { AGGREGATION_PARSERS } from './aggregation-registry.ts'
 export function reduceShardAggregations(
   perShard: readonly InternalAggregations[],
   maxBuckets?: number,
+  builders?: readonly AggregationBuilder[],
 ): InternalAggregations {
-  return reduceAggregations(perShard, reduceContext(maxBuckets))
+  const reduced = reduceAggregations(perShard, reduceContext(maxBuckets))
+  return builders === undefined ? reduced : applyPipelines(reduced, builders)
 }
 
 /** The `aggregations` object of a search response. */

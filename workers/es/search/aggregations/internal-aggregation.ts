@@ -12,6 +12,7 @@
  */
 import { parseJson, toJson, type JsonOut, type XContentObject } from '../../xcontent/index.ts'
 import type { InternalAggregationWire } from './aggregation-wire.ts'
+import type { Bucket } from './bucket/internal-bucket.ts'
 import { MultiBucketConsumer } from './multi-bucket-consumer.ts'
 
 export interface ReduceContext {
@@ -45,6 +46,20 @@ export abstract class InternalAggregation {
   sortValue(metric: string | null): number | null {
     void metric
     return null
+  }
+
+  /**
+   * What pipeline aggregations (pipeline/) see of a bucket aggregation: its buckets with each one's key
+   * (InternalMultiBucketAggregation.getBuckets, Bucket.getKey and getKeyAsString); null for other types.
+   */
+  pipelineBuckets(): ReadonlyArray<{ bucket: Bucket; key: number | string; keyAsString: string }> | null {
+    return null
+  }
+
+  /** InternalMultiBucketAggregation.create: this aggregation over the buckets a pipeline rewrote. */
+  withBuckets(buckets: readonly Bucket[]): InternalAggregation {
+    void buckets
+    return this
   }
 
   toXContent(): Map<string, JsonOut> {

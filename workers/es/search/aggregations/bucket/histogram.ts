@@ -144,15 +144,23 @@ export class InternalHistogram extends InternalAggregation {
     return out
   }
 
+  override pipelineBuckets(): Array<{ bucket: HistogramBucket; key: number; keyAsString: string }> {
+    return this.buckets.map((bucket) => ({ bucket, key: bucket.key, keyAsString: this.keyText(bucket.key) }))
+  }
+
+  override withBuckets(buckets: readonly HistogramBucket[]): InternalHistogram {
+    return new InternalHistogram(this.name, this.meta, this.settings, buckets, this.emptySubs)
+  }
+
+  private keyText(key: number): string {
+    const { format, keyAsDouble } = this.settings
+    return format !== null ? format.format(key) : keyAsDouble ? javaDoubleToString(key) : String(key)
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const { keyed, format, keyAsDouble } = this.settings
     const rendered = this.buckets.map((bucket): [string, Map<string, JsonOut>] => {
-      const keyText =
-        format !== null
-          ? format.format(bucket.key)
-          : keyAsDouble
-            ? javaDoubleToString(bucket.key)
-            : String(bucket.key)
+      const keyText = this.keyText(bucket.key)
       // InternalHistogram.Bucket.toXContent writes key_as_string before key.
       const key: Array<[string, JsonOut]> = format !== null ? [['key_as_string', keyText]] : []
       key.push(['key', keyAsDouble ? new JavaDouble(bucket.key) : bucket.key])
@@ -257,6 +265,7 @@ export function histogramBuilder(
     type: spec.type,
     meta,
     subs,
+    minDocCount: spec.minDocCount,
     collect(shard, docs) {
       const fieldFormat = shard.source.field(spec.field)?.format ?? null
       const { rounding, format, extendedBounds, hardBounds, missing } = spec.resolve(fieldFormat, shard.now)

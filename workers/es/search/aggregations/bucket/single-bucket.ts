@@ -52,6 +52,11 @@ export class InternalSingleBucket extends InternalAggregation {
     return new InternalSingleBucket(this.name, this.meta, reduceBucket(parts, context))
   }
 
+  /** A single-bucket aggregation rewritten by the pipelines inside it (its one bucket). */
+  override withBuckets(buckets: readonly Bucket[]): InternalSingleBucket {
+    return new InternalSingleBucket(this.name, this.meta, buckets[0] ?? this.bucket)
+  }
+
   override sortValue(metric: string | null): number | null {
     return metric === null || metric === '_count' || metric === 'doc_count' ? this.bucket.docCount : null
   }

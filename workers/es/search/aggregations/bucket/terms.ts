@@ -17,7 +17,7 @@
  * and errors, sum_other_doc_count and the error bound (null on a shard result, which has none yet).
  */
 import { xContentParseException, illegalArgumentException } from '../../../errors/index.ts'
-import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
 import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
@@ -181,6 +181,25 @@ export class InternalTerms extends InternalAggregation {
     const docCount = group.reduce((n, b) => n + b.docCount, 0)
     const aggs = context === null ? group[0]!.aggs : reduceBucket(group, context).aggs
     return { key: group[0]!.key, docCount, docCountError, aggs }
+  }
+
+  override pipelineBuckets(): Array<{ bucket: TermsBucket; key: FieldValue; keyAsString: string }> {
+    const { format, valueType } = this.settings
+    // Bucket.getKeyAsString: the format's text, Double.toString for double terms, else the term itself
+    const keyAsString = (key: FieldValue): string =>
+      typeof key !== 'number'
+        ? key
+        : format !== null
+          ? format.format(key)
+          : valueType === 'double'
+            ? javaDoubleToString(key)
+            : String(key)
+    return this.buckets.map((bucket) => ({ bucket, key: bucket.key, keyAsString: keyAsString(bucket.key) }))
+  }
+
+  override withBuckets(buckets: readonly TermsBucket[]): InternalTerms {
+    const { settings, otherDocCount, docCountError } = this
+    return new InternalTerms(this.name, this.meta, settings, buckets, otherDocCount, docCountError)
   }
 
   protected body(out: Map<string, JsonOut>): void {
