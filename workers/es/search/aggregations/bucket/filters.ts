@@ -19,7 +19,7 @@ import {
 import {
   bucketToXContent,
   readBucket,
-  reduceBucket,
+  reduceFixedBuckets,
   shardBucket,
   writeBucket,
   type Bucket,
@@ -60,15 +60,7 @@ export class InternalFilters extends InternalAggregation {
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
-    const parts = all as readonly InternalFilters[]
-    const buckets = this.buckets.map((bucket, i) => ({
-      key: bucket.key,
-      ...reduceBucket(
-        parts.map((p) => p.buckets[i] ?? bucket),
-        context,
-      ),
-    }))
-    context.buckets.accept(buckets.length)
+    const buckets = reduceFixedBuckets(this.buckets, all as readonly InternalFilters[], context)
     return new InternalFilters(this.name, this.meta, buckets, this.keyed)
   }
 

@@ -50,6 +50,26 @@ export function reduceBucket(parts: readonly Bucket[], context: ReduceContext): 
   }
 }
 
+/**
+ * The buckets of an aggregation whose buckets are fixed by its request (range, ip_range, filters): bucket i of
+ * every shard's part reduced into bucket i, its own fields kept; counted against search.max_buckets.
+ */
+export function reduceFixedBuckets<B extends Bucket>(
+  buckets: readonly B[],
+  parts: ReadonlyArray<{ readonly buckets: readonly B[] }>,
+  context: ReduceContext,
+): B[] {
+  const reduced = buckets.map((bucket, i) => ({
+    ...bucket,
+    ...reduceBucket(
+      parts.map((p) => p.buckets[i] ?? bucket),
+      context,
+    ),
+  }))
+  context.buckets.accept(reduced.length)
+  return reduced
+}
+
 export function bucketToXContent(key: Iterable<[string, JsonOut]>, bucket: Bucket): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>(key)
   out.set('doc_count', bucket.docCount)

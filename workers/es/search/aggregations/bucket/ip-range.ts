@@ -33,7 +33,7 @@ import { resolveValues } from '../values-source.ts'
 import { rangeEntries } from './range.ts'
 import {
   readBucket,
-  reduceBucket,
+  reduceFixedBuckets,
   shardBucket,
   writeBucket,
   type Bucket,
@@ -80,15 +80,7 @@ export class InternalIpRange extends InternalAggregation {
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
-    const parts = all as readonly InternalIpRange[]
-    const buckets = this.buckets.map((bucket, i) => ({
-      ...bucket,
-      ...reduceBucket(
-        parts.map((p) => p.buckets[i] ?? bucket),
-        context,
-      ),
-    }))
-    context.buckets.accept(buckets.length)
+    const buckets = reduceFixedBuckets(this.buckets, all as readonly InternalIpRange[], context)
     return new InternalIpRange(this.name, this.meta, buckets, this.keyed)
   }
 

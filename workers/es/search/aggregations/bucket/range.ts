@@ -31,7 +31,7 @@ import {
 import { numericValues } from '../values-source.ts'
 import {
   readBucket,
-  reduceBucket,
+  reduceFixedBuckets,
   shardBucket,
   writeBucket,
   type Bucket,
@@ -90,15 +90,7 @@ export class InternalRange extends InternalAggregation {
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
-    const parts = all as readonly InternalRange[]
-    const buckets = this.buckets.map((bucket, i) => ({
-      ...bucket,
-      ...reduceBucket(
-        parts.map((p) => p.buckets[i] ?? bucket),
-        context,
-      ),
-    }))
-    context.buckets.accept(buckets.length)
+    const buckets = reduceFixedBuckets(this.buckets, all as readonly InternalRange[], context)
     return new InternalRange(this.name, this.meta, buckets, this.keyed, this.format)
   }
 
