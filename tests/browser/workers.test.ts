@@ -70,6 +70,32 @@ describe('IdbStorage', () => {
     await storage.close()
   })
 
+  it('issues a handed-over write in turn and commits it whole, or none of it when a request throws at once', async () => {
+    const storage = await IdbStorage.open(unique('storage'))
+    const ops = Array.from({ length: 20 }, (_, i) => ({
+      store: 'kafka',
+      key: `chunk/${String(i).padStart(2, '0')}`,
+      value: new Uint8Array(70_000).fill(i),
+    }))
+    await storage.write(ops, { handedOver: true })
+    expect(await storage.keys('kafka')).toEqual(ops.map((op) => op.key))
+    expect((await storage.get('kafka', 'chunk/13'))?.every((b) => b === 13)).toBe(true)
+    const detached = new Uint8Array(new ArrayBuffer(4))
+    structuredClone(detached.buffer, { transfer: [detached.buffer] })
+    await expect(
+      storage.write(
+        [
+          { store: 'kafka', key: 'chunk/00', value: null },
+          { store: 'kafka', key: 'late', value: new Uint8Array([1]) },
+          { store: 'kafka', key: 'bad', value: detached },
+        ],
+        { handedOver: true },
+      ),
+    ).rejects.toThrow()
+    expect(await storage.keys('kafka')).toEqual(ops.map((op) => op.key))
+    await storage.close()
+  })
+
   it('stores a view into a larger buffer as its own bytes only, and a whole buffer as it was at the write', async () => {
     const storage = await IdbStorage.open(unique('storage'))
     const shared = new Uint8Array([9, 8, 7, 6, 5])

@@ -5,10 +5,13 @@
  *
  * A write runs on the plain IDBDatabase, not through idb's proxies: only the transaction's outcome is
  * awaited (a failed request aborts it), so no request gets a promise and listeners of its own, which the
- * LogFlusher's many chunk puts would otherwise each pay for.
+ * LogFlusher's many chunk puts would otherwise each pay for. A write whose buffers are handed over (the
+ * LogFlusher's) issues its requests in turn, each from the previous one's success, so the broker's thread is
+ * never held for the cloning of the whole write: p99 produce latency at 50,000 records/s 6.4-6.8 -> 5.7-6.0 ms
+ * in three alternating pairs (kafka-latency page, quiet machine), throughput unchanged.
  */
 import { openDB, unwrap, type IDBPDatabase } from 'idb'
-import { STORES, type Storage, type StorageOp } from './storage.ts'
+import { STORES, type Storage, type StorageOp, type WriteOptions } from './storage.ts'
 
 const DB_VERSION = 1
 
@@ -72,24 +75,41 @@ export class IdbStorage implements Storage {
     return keys.map(String).map((key, i) => [key, new Uint8Array(values[i] as ArrayBuffer)])
   }
 
-  async write(ops: StorageOp[]): Promise<void> {
+  async write(ops: StorageOp[], options: WriteOptions = {}): Promise<void> {
     if (ops.length === 0) return
     const stores = [...new Set(ops.map((op) => op.store))]
     const tx = this.plain.transaction(stores, 'readwrite')
     const done = committed(tx)
-    try {
-      for (const { store, key, value } of ops) {
-        const target = tx.objectStore(store)
-        if (value === null) target.delete(key)
-        else target.put(wholeBuffer(value), key)
+    const failure: { error?: unknown } = {}
+    // A request that throws at once (a value that cannot be cloned) must not let the others commit.
+    const issue = (op: StorageOp): IDBRequest | null => {
+      try {
+        const target = tx.objectStore(op.store)
+        return op.value === null ? target.delete(op.key) : target.put(wholeBuffer(op.value), op.key)
+      } catch (error) {
+        failure.error = error
+        tx.abort()
+        return null
       }
-    } catch (error) {
-      // A request that throws at once (a value that cannot be cloned) must not let the others commit.
-      done.catch(() => undefined)
-      tx.abort()
-      throw error
     }
-    await done
+    if (options.handedOver) {
+      // One request at a time, each issued from the previous one's success: the thread runs other tasks (a
+      // produce, a fetch) between them instead of cloning every value in one long task.
+      let next = 0
+      const issueNext = (): void => {
+        const op = ops[next++]
+        const request = op === undefined ? null : issue(op)
+        if (request) request.onsuccess = issueNext
+      }
+      issueNext()
+    } else {
+      for (const op of ops) if (!issue(op)) break
+    }
+    try {
+      await done
+    } catch (error) {
+      throw 'error' in failure ? failure.error : error
+    }
   }
 
   close(): Promise<void> {

@@ -7,14 +7,23 @@
  * bytes, a batch of translog operations, a JSON metadata record), never one record or one document:
  * IndexedDB takes about 10,000 small puts per second but hundreds of MB/s in large values.
  *
- * Invariants: `write` applies all of its operations or none of them. Keys are listed in ascending
- * code-unit order. A stored value is returned as a fresh copy the caller owns.
+ * Invariants: `write` applies all of its operations or none of them, each value as it was at the call (or,
+ * handed over, as it stays). Keys are listed in ascending code-unit order. A stored value is returned as a
+ * fresh copy the caller owns.
  */
 export interface StorageOp {
   store: string
   key: string
   /** The new value; null deletes the key. */
   value: Uint8Array | null
+}
+
+export interface WriteOptions {
+  /**
+   * The caller hands the values' buffers over: it never changes them after the call, so the storage may take
+   * each value when it gets to it rather than at the call (the LogFlusher's chunks, fresh copies of the log).
+   */
+  handedOver?: boolean
 }
 
 export interface Storage {
@@ -24,7 +33,7 @@ export interface Storage {
   /** Every key that starts with prefix and its value, ascending by key, read at one point in time. */
   entries(store: string, prefix: string): Promise<Array<[string, Uint8Array]>>
   /** Atomically applies every operation, in order. */
-  write(ops: StorageOp[]): Promise<void>
+  write(ops: StorageOp[], options?: WriteOptions): Promise<void>
   close(): Promise<void>
 }
 

@@ -82,7 +82,8 @@ export class LogFlusher {
     this.timer?.cancel()
     this.timer = null
     this.lastStartMs = this.scheduler.now()
-    const write = this.storage.write(this.takeFlushOps())
+    // The ops' values are fresh copies of the log that nothing changes: handed over, each is taken in turn.
+    const write = this.storage.write(this.takeFlushOps(), { handedOver: true })
     this.inFlight = write
     const settle = (): void => {
       if (this.inFlight === write) this.inFlight = null
