@@ -78,6 +78,11 @@ export class Coordinator {
       address: config.transport.nodeId,
       roles: config.roles ?? ['master', 'data'],
     }
+    // A process starts knowing only itself, as ES's GatewayMetaState.prepareInitialClusterState: the nodes
+    // of the last accepted state are not kept on disk (PersistedClusterStateService writes the metadata), so
+    // an entry of an earlier process never reaches a new master's first state.
+    const restored = config.persistedState.lastAcceptedState()
+    config.persistedState.setLastAcceptedState({ ...restored, nodes: [this.localNode], masterNodeId: null })
     this.coordinationState = new CoordinationState(config.nodeId, config.persistedState)
     this.masterService = new MasterService({
       isMaster: () => this.running && this.currentMode === 'LEADER',
@@ -367,17 +372,16 @@ export class Coordinator {
     this.peerFinder.addPeer(source)
     if (source.id !== this.localNode.id) this.shardStores.reported(source.id, storedCopies)
     if (minimumTerm > this.coordinationState.currentTerm) this.handleStartJoin(this.localNode, minimumTerm)
-    if (join) this.handleJoin(join)
+    const electionWon = join !== null && this.coordinationState.handleJoin(join)
     if (this.currentMode === 'LEADER') {
       return this.masterTask('node-join', (state) => joinNodes(state, [source]))
     }
     if (!join) throw new NotMasterError('not the master')
+    // As ES's processJoinRequest: the join is accumulated before the election it may complete is acted on,
+    // so the vote that wins the election puts its node into the new master's first state.
     this.pendingJoins.set(source.id, source)
+    if (electionWon && this.currentMode === 'CANDIDATE') this.becomeLeader()
     return { type: 'ack' }
-  }
-
-  private handleJoin(join: Join): void {
-    if (this.coordinationState.handleJoin(join) && this.currentMode === 'CANDIDATE') this.becomeLeader()
   }
 
   // ---- publication ----
