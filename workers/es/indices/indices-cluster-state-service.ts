@@ -149,7 +149,13 @@ export class IndicesClusterStateService {
     // A copy this node already holds, assigned again under its allocation id (a recovered routing table):
     // it is reported started; the Coordinator re-sends that until the master applies it.
     if (shard.recovered) this.reportStarted(index, copy)
-    else if (!this.recovering.has(copy.allocationId!)) void this.recover(index, shard, copy)
+    else if (!this.recovering.has(copy.allocationId!))
+      void this.recover(
+        index,
+        shard,
+        copy,
+        state.metadata.indices[copy.index]?.inSyncAllocationIds[copy.shard],
+      )
   }
 
   /**
@@ -175,7 +181,13 @@ export class IndicesClusterStateService {
     })
   }
 
-  private async recover(index: IndexService, shard: IndexShard, copy: ShardRouting): Promise<void> {
+  /** `inSync`: the shard's in-sync allocation ids in the state that assigned the copy. */
+  private async recover(
+    index: IndexService,
+    shard: IndexShard,
+    copy: ShardRouting,
+    inSync: readonly string[] = [],
+  ): Promise<void> {
     const allocationId = copy.allocationId!
     const { uuid } = index.metadata
     this.recovering.add(allocationId)
@@ -198,6 +210,13 @@ export class IndicesClusterStateService {
         acquireReplicaOperationPermit(index, shard, snapshot.primaryTerm, snapshot.globalCheckpoint, now)
       const fresh = applyOperations(index, shard, operations, now)
       shard.fillSeqNoGaps(snapshot ? snapshot.localCheckpoint : shard.maxSeqNo)
+      // A primary recovered from its store computes its global checkpoint over its in-sync copies, as ES's
+      // activatePrimaryMode does: its own local checkpoint when no other copy is in sync, else unchanged until
+      // they answer.
+      if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
+        const others = inSync.filter((id) => id !== allocationId)
+        shard.replicationTracker.updateGlobalCheckpointOnPrimary(others, shard.localCheckpoint)
+      }
       const stored: StoredShardCopy = { indexUuid: uuid, shard: copy.shard, allocationId }
       const persist = copy.primary && copy.recoverySource === 'EXISTING_STORE' ? [] : fresh
       await this.deps.storage.write([

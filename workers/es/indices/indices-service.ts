@@ -28,8 +28,11 @@ import {
   sealTranslogBatch,
   translogBatchKey,
   trimmedTranslogKeys,
+  firstTranslogBatch,
+  maxSeqNoOf,
 } from './translog.ts'
 import { SHARD_INACTIVE_TIME_MS, shouldPeriodicallyFlush } from './flush-policy.ts'
+import { TranslogRetention } from './translog-retention.ts'
 import {
   commitPointKey,
   commitPointOp,
@@ -75,7 +78,7 @@ export class IndicesService {
   /** The copies on disk, by `<uuid>/<shard>`. */
   private readonly stored = new Map<string, StoredShardCopy>()
   /** The next translog batch number of each copy, by `<uuid>/<shard>`. */
-  private readonly translogBatches = new Map<string, number>()
+  private readonly translogs = new Map<string, TranslogRetention>()
   /** Each copy's store and flush state, by `<uuid>/<shard>`. */
   private readonly copyStores = new Map<string, CopyStore>()
 
@@ -156,8 +159,7 @@ export class IndicesService {
   /** Deletes every stored copy of an index uuid. */
   private async deleteIndexStore(uuid: string): Promise<void> {
     for (const [key, copy] of this.stored) if (copy.indexUuid === uuid) this.stored.delete(key)
-    for (const key of this.translogBatches.keys())
-      if (key.startsWith(`${uuid}/`)) this.translogBatches.delete(key)
+    for (const key of this.translogs.keys()) if (key.startsWith(`${uuid}/`)) this.translogs.delete(key)
     for (const key of [...this.copyStores.keys()])
       if (key.startsWith(`${uuid}/`)) await this.forgetCopyStore(key)
     const keys = await this.deps.storage.keys('es', `indices/${uuid}/`)
@@ -184,7 +186,7 @@ export class IndicesService {
     this.stored.delete(`${uuid}/${shard}`)
     await this.forgetCopyStore(`${uuid}/${shard}`)
     const keys = await this.deps.storage.keys('es', shardPrefix(uuid, shard))
-    this.skipTranslogBatches(uuid, shard, nextTranslogBatch(keys, translogPrefix(uuid, shard)))
+    this.translog(uuid, shard).skipTo(nextTranslogBatch(keys, translogPrefix(uuid, shard)))
     if (keys.length > 0) await this.deps.storage.write(keys.map(deleteOp))
   }
 
@@ -206,7 +208,7 @@ export class IndicesService {
     store.commitGeneration = commit.point.generation
     store.segments = new Set(commit.files.keys())
     const { local_checkpoint, translog_generation } = commit.point.userData
-    this.skipTranslogBatches(uuid, shard.shardId, translog_generation)
+    this.translog(uuid, shard.shardId).skipTo(translog_generation)
     const above = operations.filter((operation) => seqNoOf(operation) > local_checkpoint)
     if (reindexed.length === 0) return above
     return [...reindexed, ...above].sort((a, b) => seqNoOf(a) - seqNoOf(b))
@@ -247,8 +249,11 @@ export class IndicesService {
     if (shard.isClosed) return
     const now = this.deps.clock.now()
     shard.refresh(now)
-    const translogGeneration = this.translogBatches.get(`${uuid}/${shard.shardId}`) ?? 0
     const taken = shard.takeCommit((generation) => store.segments.has(generation))
+    const translog = this.translog(uuid, shard.shardId)
+    const translogGeneration = translog.generationFor(
+      Math.min(taken.localCheckpoint, shard.replicationTracker.globalCheckpoint),
+    )
     shard.counters.flushTotal++
     store.uncommittedBytes = 0
     store.committedAt = now
@@ -270,8 +275,8 @@ export class IndicesService {
     // chunks a torn commit left under the names of the segments written now
     const leftovers = stored.filter((key) => writing.has(segmentOfKey(prefix, key) ?? -1))
     if (written.length > 0) await this.deps.storage.write([...leftovers.map(deleteOp), ...written])
-    const translog = translogPrefix(uuid, shard.shardId)
-    const translogKeys = await this.deps.storage.keys('es', translog)
+    const translogKeyPrefix = translogPrefix(uuid, shard.shardId)
+    const translogKeys = await this.deps.storage.keys('es', translogKeyPrefix)
     if (shard.isClosed || this.copyStores.get(`${uuid}/${shard.shardId}`) !== store) return
     const referenced = new Set(point.segments.map((segment) => segment.generation))
     const pointKey = commitPointKey(prefix, point.generation)
@@ -281,8 +286,9 @@ export class IndicesService {
     await this.deps.storage.write([
       commitPointOp(prefix, point),
       ...obsolete.map(deleteOp),
-      ...trimmedTranslogKeys(translogKeys, translog, translogGeneration).map(deleteOp),
+      ...trimmedTranslogKeys(translogKeys, translogKeyPrefix, translogGeneration).map(deleteOp),
     ])
+    translog.trimmed(translogGeneration)
     store.commitGeneration = point.generation
     store.segments = referenced
     taken.onStored()
@@ -364,23 +370,30 @@ export class IndicesService {
     const prefix = translogPrefix(uuid, shard)
     const records = await this.deps.storage.entries('es', prefix)
     const keys = records.map(([key]) => key)
-    this.skipTranslogBatches(uuid, shard, nextTranslogBatch(keys, prefix))
-    return replayTranslog(records)
+    const operations = replayTranslog(records)
+    const translog = this.translog(uuid, shard)
+    translog.skipTo(nextTranslogBatch(keys, prefix))
+    const first = firstTranslogBatch(keys, prefix)
+    if (first !== null && operations.length > 0) translog.recovered(first, maxSeqNoOf(operations))
+    return operations
   }
 
   /** The storage write that persists one write request's operations on a copy: one translog batch. */
   translogOp(uuid: string, shard: number, operations: readonly ShardOperation[]): StorageOp {
-    const copy = `${uuid}/${shard}`
-    const batch = this.translogBatches.get(copy) ?? 0
-    this.translogBatches.set(copy, batch + 1)
+    const batch = this.translog(uuid, shard).add(maxSeqNoOf(operations))
     const value = sealTranslogBatch(operations)
     this.afterWriteOperation(uuid, shard, value.length)
     return { store: 'es', key: translogBatchKey(uuid, shard, batch), value }
   }
 
-  private skipTranslogBatches(uuid: string, shard: number, next: number): void {
+  private translog(uuid: string, shard: number): TranslogRetention {
     const copy = `${uuid}/${shard}`
-    this.translogBatches.set(copy, Math.max(this.translogBatches.get(copy) ?? 0, next))
+    let translog = this.translogs.get(copy)
+    if (!translog) {
+      translog = new TranslogRetention()
+      this.translogs.set(copy, translog)
+    }
+    return translog
   }
 
   /** The storage write that records a copy as this node's, with its allocation id. */

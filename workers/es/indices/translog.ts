@@ -48,6 +48,24 @@ export function nextTranslogBatch(keys: readonly string[], prefix: string): numb
   return next
 }
 
+/** The highest seq_no among `operations` (-1 for none). */
+export function maxSeqNoOf(operations: readonly ShardOperation[]): number {
+  let max = -1
+  for (const operation of operations) max = Math.max(max, seqNoOf(operation))
+  return max
+}
+
+/** The lowest batch number among `keys` (full keys under `prefix`), null when there is none. */
+export function firstTranslogBatch(keys: readonly string[], prefix: string): number | null {
+  let first: number | null = null
+  for (const key of keys) {
+    if (!key.startsWith(prefix + BATCH_MARK)) continue
+    const batch = Number(key.slice(prefix.length + BATCH_MARK.length))
+    first = first === null ? batch : Math.min(first, batch)
+  }
+  return first
+}
+
 /**
  * The keys among `keys` (full keys under `prefix`) that a commit holding every batch below `generation` trims:
  * those batches, and every per-operation record (an older version's, replayed into the copy before any commit).
