@@ -34,9 +34,10 @@ import { completionValues } from './completion-field.ts'
 import { ipTerm } from './ip-field.ts'
 import { scaledFloatValue } from './scaled-float-field.ts'
 import { MALFORMED } from './field-parameters.ts'
+import { NUMBER_FIELD_TYPES, numberFieldValue } from './number-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
-const NULL_VALUE_TYPES: ReadonlySet<string> = new Set(['ip', 'scaled_float'])
+const NULL_VALUE_TYPES: ReadonlySet<string> = new Set(['ip', 'scaled_float', ...NUMBER_FIELD_TYPES])
 
 export type LeafValue = string | number | boolean
 
@@ -264,10 +265,11 @@ class DocumentWalk {
       })
     }
     const leaf = value instanceof XNumber ? value.value : value
-    this.addLeaf(doc, path, field, leaf)
+    const token = value instanceof XNumber ? value : null
+    this.addLeaf(doc, path, field, leaf, token)
     if (field.fields !== undefined) {
       for (const [sub, subField] of Object.entries(field.fields))
-        this.addLeaf(doc, `${path}.${sub}`, subField, leaf)
+        this.addLeaf(doc, `${path}.${sub}`, subField, leaf, token)
     }
     if (field.copy_to !== undefined && this.copyTo.enabled && !this.copying)
       this.copyValue(value, field.copy_to)
@@ -300,16 +302,25 @@ class DocumentWalk {
 
   /**
    * A `_source` leaf (or null) as its field's mapper reads it: an ip field keeps its address's term, a scaled_float
-   * its number (ip-field.ts, scaled-float-field.ts: null_value, ignore_malformed, the parse failure; a dropped
-   * value lists the field as ignored); other types keep the leaf as it is.
+   * or other numeric field its number (ip-field.ts, scaled-float-field.ts, number-field.ts, which reads a JSON
+   * number's lexeme from `token`: null_value, ignore_malformed, the parse failure; a dropped value lists the field
+   * as ignored); other types keep the leaf as it is.
    */
-  private addLeaf(doc: DocFields, path: string, mapping: FieldMapping, leaf: LeafValue | null): void {
+  private addLeaf(
+    doc: DocFields,
+    path: string,
+    mapping: FieldMapping,
+    leaf: LeafValue | null,
+    token: XNumber | null = null,
+  ): void {
     const value =
       mapping.type === 'ip'
         ? ipTerm(path, mapping, leaf, this.id)
         : mapping.type === 'scaled_float'
           ? scaledFloatValue(path, mapping, leaf, this.id)
-          : leaf
+          : NUMBER_FIELD_TYPES.has(mapping.type)
+            ? numberFieldValue(path, mapping, leaf, token, this.id)
+            : leaf
     if (value === MALFORMED) {
       // a mapper's null_value is checked with the mapping: only a document's own values are malformed
       if (leaf !== null) this.malformed.set(path, [...(this.malformed.get(path) ?? []), leaf])

@@ -2,11 +2,12 @@
  * A mapping's JSON as ES returns it (GET _mapping, GET <index>, _cluster/state): ObjectMapper.toXContent's order
  * at the root (`dynamic`, the root parameters, `runtime`, `properties`), properties sorted by name at every level,
  * `type: object` left out (but for an object without properties, which shows only it), a field's parameters in the order they were given with `copy_to` last (a scaled_float's
- * `scaling_factor` and `null_value` as Java doubles).
+ * `scaling_factor` and `null_value`, and a double, float or half_float's `null_value`, as Java doubles).
  * Kept apart from mapping.ts, which the parsers import, so that printing's imports make no cycle with them.
  */
 import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
 import { SCALED_FLOAT_DOUBLE_PARAMETERS } from './scaled-float-field.ts'
+import { printsAsDouble } from './number-field.ts'
 import { runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 import { runtimeToJson } from './runtime-field.ts'
 import { rootParametersToJson } from './root-object-mapper.ts'
@@ -44,7 +45,8 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
     out[key] =
       key === 'properties' || key === 'fields'
         ? propertiesToJson(value as Record<string, FieldMapping>)
-        : field.type === 'scaled_float' && SCALED_FLOAT_DOUBLE_PARAMETERS.has(key)
+        : (field.type === 'scaled_float' && SCALED_FLOAT_DOUBLE_PARAMETERS.has(key)) ||
+            printsAsDouble(field, key)
           ? new JavaDouble(value as number)
           : (value as string | number | boolean)
   }

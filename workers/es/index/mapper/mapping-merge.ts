@@ -10,7 +10,7 @@
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
  *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`) take the
- *   update's value (a scaled_float's doubles print as Java doubles).
+ *   update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
  * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
  *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
@@ -22,6 +22,7 @@ import { hasProperties, ownField, runtimeFields, setOwn, type FieldMapping, type
 import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
+import { NUMBER_FIELD_TYPES, printsAsDouble } from './number-field.ts'
 
 const UPDATABLE = new Set([
   'search_analyzer',
@@ -38,6 +39,12 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   date: { format: 'strict_date_optional_time||epoch_millis' },
   ip: { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
   scaled_float: { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
+  ...Object.fromEntries(
+    [...NUMBER_FIELD_TYPES].map((type) => [
+      type,
+      { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
+    ]),
+  ),
 }
 
 /** A leaf field's parameter value: mapping parameters are scalars. */
@@ -107,7 +114,9 @@ function mergeField(current: FieldMapping, incoming: FieldMapping, path: string)
       continue
     }
     const text = (value: Scalar | undefined): string =>
-      current.type === 'scaled_float' && typeof value === 'number' ? javaDoubleToString(value) : String(value)
+      (current.type === 'scaled_float' || printsAsDouble(current, key)) && typeof value === 'number'
+        ? javaDoubleToString(value)
+        : String(value)
     const from = text(before ?? fallback)
     const to = after === undefined && fallback === undefined ? from : text(after ?? fallback)
     if (from !== to) conflicts.push(`Cannot update parameter [${key}] from [${from}] to [${to}]`)

@@ -8,8 +8,8 @@
  * any case or a strict boolean, kept as the text ES prints (parseDynamic).
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
- * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts) and a `scaled_float` field's
- * (scaled-float-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has but the playground
+ * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
+ * (scaled-float-field.ts) and the other numeric types' (number-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has but the playground
  * does not model (such as `wildcard`) as not available. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
  */
@@ -34,6 +34,7 @@ import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { ipMapping } from './ip-field.ts'
 import { scaledFloatMapping } from './scaled-float-field.ts'
+import { NUMBER_FIELD_TYPES, numberMapping } from './number-field.ts'
 import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from './runtime-field.ts'
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 import { parseRootParameters } from './root-object-mapper.ts'
@@ -141,6 +142,7 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'search_as_you_type') return searchAsYouTypeMapping(name, field)
   if (field.type === 'ip') return ipMapping(name, field)
   if (field.type === 'scaled_float') return scaledFloatMapping(name, field)
+  if (NUMBER_FIELD_TYPES.has(field.type as string)) return numberMapping(name, field.type as string, field)
   return field as unknown as FieldMapping
 }
 

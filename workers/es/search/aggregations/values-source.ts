@@ -8,6 +8,7 @@ import type { XContentValue } from '../../xcontent/index.ts'
 import { XNumber } from '../../xcontent/index.ts'
 import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 import type { FieldInfo, FieldValue, ShardContext, ValueFormat } from './aggregation-context.ts'
+import { decimalValueFormat } from './doc-value-format.ts'
 
 export interface ValuesSourceConfig {
   field: string
@@ -36,12 +37,16 @@ export function resolveValues(
   return { field, info, missing: substitute, values }
 }
 
-/** The numeric values of a metric aggregation's field; keywords are rejected as ES rejects them. */
+/**
+ * The numeric values of a metric aggregation's field; keywords are rejected as ES rejects them. The format is the
+ * field's (a date's), or, for a numeric field, DocValueFormat.Decimal of the aggregation's own `format` pattern.
+ */
 export function numericValues(
   shard: ShardContext,
   type: string,
   field: string,
   missing: XContentValue | undefined,
+  pattern: string | null = null,
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
   const config = resolveValues(shard, field, missing)
   const fieldType = config.info?.type
@@ -52,7 +57,10 @@ export function numericValues(
   }
   return {
     values: (doc) => config.values(doc).filter((v): v is number => typeof v === 'number'),
-    format: config.info?.format ?? null,
+    format:
+      pattern !== null && (fieldType === 'long' || fieldType === 'double')
+        ? decimalValueFormat(pattern)
+        : (config.info?.format ?? null),
   }
 }
 

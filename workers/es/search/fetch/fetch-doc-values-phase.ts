@@ -2,10 +2,11 @@
  * FetchDocValuesPhase: `docvalue_fields`, each hit's values of the requested fields as their doc values hold them
  * (doc-values-source.ts): sorted, keywords deduplicated, formatted by the field's DocValueFormat: longs as longs,
  * doubles (and floats, widened: `1.100000023841858`) as doubles, booleans as true/false, dates as text in the
- * field's format or the entry's `format`, ip addresses as text (DocValueFormat.IP; a `format` is refused).
+ * field's format or the entry's `format`, ip addresses as text (DocValueFormat.IP; a `format` is refused), and a
+ * numeric field's values with a `format` as DocValueFormat.Decimal prints them (a Java DecimalFormat pattern: text);
+ * a boolean's `format` is refused as its checkNoFormat refuses it.
  * Patterns and names match mapped fields only; an unmapped name is skipped. A text field fails as its fielddata
  * does. More than the index's `index.max_docvalue_fields_search` fields fail the shard.
- * Numeric `format` patterns (Java DecimalFormat) are not available in the playground.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
@@ -14,6 +15,7 @@ import { simpleMatch } from '../../common/simple-match.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
 import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
 import { noFielddata } from '../aggregations/values-source.ts'
+import { decimalValueFormat } from '../aggregations/doc-value-format.ts'
 import type { DocumentField } from './field-fetcher.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 
@@ -106,6 +108,12 @@ export function docValuePrinter(
         throw illegalArgumentException(`Field [${name}] of type [ip] doesn't support formats.`)
       return (value) => formatTerm(value as string)
     default:
+      if (format !== null && (info.type === 'long' || info.type === 'double')) {
+        const decimal = decimalValueFormat(format)
+        return (value) => decimal.format(value as number)
+      }
+      if (format !== null && info.type === 'boolean')
+        throw illegalArgumentException(`Field [${name}] of type [boolean] doesn't support formats.`)
       if (format !== null) {
         throw illegalArgumentException(
           `the [format] of docvalue_fields [${name}] (a Java DecimalFormat pattern) is not available in the playground`,

@@ -3,7 +3,7 @@
  * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
  * ignoring mappers here are a keyword (or keyword multi-field) value longer than `ignore_above`
  * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet) and a malformed value an ip or
- * scaled_float field with `ignore_malformed` dropped (the parse lists those, ParsedDocument.malformed). The
+ * numeric field with `ignore_malformed` dropped (the parse lists those, ParsedDocument.malformed). The
  * names are listed in that HashSet's iteration order, as IgnoredFieldMapper stores them.
  * Derived from `_source` through the mapping at fetch time; without an `ignore_malformed` field, a source no longer
  * than the smallest `ignore_above` cannot hold such a value, so most hits skip the parse; the others are parsed once
@@ -13,7 +13,7 @@ import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { parseJson, type XContentObject } from '../../xcontent/index.ts'
 import { parseDocument } from '../../index/mapper/document-parser.ts'
 import { ignoredAbove } from '../../index/mapper/doc-values.ts'
-import type { Mapping } from '../../index/mapper/mapping.ts'
+import { NUMERIC_TYPES, type Mapping } from '../../index/mapper/mapping.ts'
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import { searchFields } from '../search-fields.ts'
 import { fetchesMetadata, type FetchOptions } from './fetch-options.ts'
@@ -61,7 +61,7 @@ function limitOf(mapping: Mapping): number {
     for (const field of searchFields(mapping).values()) {
       if (field.type === 'keyword' && field.ignore_above !== undefined)
         limit = Math.min(limit, field.ignore_above)
-      if ((field.type === 'ip' || field.type === 'scaled_float') && field.ignore_malformed === true) limit = 0
+      if ((field.type === 'ip' || NUMERIC_TYPES.has(field.type)) && field.ignore_malformed === true) limit = 0
     }
     smallestLimit.set(mapping, limit)
   }

@@ -113,7 +113,7 @@ function numericMetric(kind: Kind): AggregationParser {
           for (const doc of docs) count += config.values(doc).length
           return new InternalNumericMetric(name, meta, kind, count, count, null)
         }
-        const source = numericValues(shard, kind, field, missing)
+        const source = numericValues(shard, kind, field, missing, params.string('format'))
         const values = docs.flatMap((doc) => source.values(doc))
         const state =
           kind === 'min'

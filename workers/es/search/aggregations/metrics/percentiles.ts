@@ -169,7 +169,13 @@ export const percentilesParser: AggregationParser = (name, body, meta, subs): Ag
     meta,
     subs,
     collect(shard, docs) {
-      const source = numericValues(shard, 'percentiles', field, params.raw('missing'))
+      const source = numericValues(
+        shard,
+        'percentiles',
+        field,
+        params.raw('missing'),
+        params.string('format'),
+      )
       const samples = docs.flatMap((doc) => source.values(doc)).sort((a, b) => a - b)
       return new InternalPercentiles(name, meta, samples, percents, keyed, source.format)
     },

@@ -172,7 +172,7 @@ function statsParser(type: 'stats' | 'extended_stats'): AggregationParser {
       meta,
       subs,
       collect(shard, docs) {
-        const source = numericValues(shard, type, field, params.raw('missing'))
+        const source = numericValues(shard, type, field, params.raw('missing'), params.string('format'))
         const values = docs.flatMap((doc) => source.values(doc))
         const state: StatsState = {
           count: values.length,

@@ -24,6 +24,7 @@ import { withValue } from './parent-pipelines.ts'
 import type { ParentPipelineAggregator } from './pipeline-aggregator.ts'
 import { PipelineParams, pipelineBuilder } from './pipeline-params.ts'
 import { InternalSimpleValue } from './simple-value.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
 
 /** The `buckets_path` of a script pipeline: variable name → path. */
 function variablePaths(params: PipelineParams): Map<string, string> {
@@ -43,14 +44,14 @@ type Decide = (result: Value, bucket: Bucket, script: PainlessScript) => Bucket 
 function scriptPipelineParser(
   type: 'bucket_script' | 'bucket_selector',
   skipGaps: boolean,
-  decide: (name: string, meta: XContentObject | null) => Decide,
+  decide: (name: string, meta: XContentObject | null, format: ValueFormat | null) => Decide,
 ): AggregationParser {
   return (name, body, meta, subs) => {
     const params = new PipelineParams(type, name, body, ['script', 'gap_policy'])
     const paths = variablePaths(params)
     const gapPolicy = params.gapPolicy('skip')
     const spec = parseScriptSpec(params.raw('script'))
-    const decideBucket = decide(name, meta)
+    const decideBucket = decide(name, meta, params.format)
     const pipeline: ParentPipelineAggregator = {
       kind: 'parent',
       name,
@@ -88,10 +89,10 @@ function castError(script: PainlessScript, result: Value, target: string): Error
 export const bucketScriptParser: AggregationParser = scriptPipelineParser(
   'bucket_script',
   true,
-  (name, meta) => (result, bucket, script) => {
+  (name, meta, format) => (result, bucket, script) => {
     if (result === null) return bucket
     if (!(result instanceof Num)) throw castError(script, result, 'java.lang.Number')
-    return withValue(bucket, new InternalSimpleValue(name, meta, result.value))
+    return withValue(bucket, new InternalSimpleValue(name, meta, result.value, format))
   },
 )
 

@@ -59,7 +59,7 @@ export const movingFnParser: AggregationParser = (name, body, meta, subs) => {
             )
           }
           index++
-          return withValue(entry.bucket, new InternalSimpleValue(name, meta, result.value))
+          return withValue(entry.bucket, new InternalSimpleValue(name, meta, result.value, params.format))
         }),
       )
     },

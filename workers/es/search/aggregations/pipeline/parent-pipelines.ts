@@ -140,7 +140,7 @@ export const derivativeParser: AggregationParser = sequentialParser(
         if (last !== null && last.value !== null && entry.value !== null) {
           const gradient = entry.value - last.value
           const xDiff = unit === null ? -1 : (Number(entry.key) - Number(last.key)) / unit
-          bucket = withValue(bucket, new InternalDerivative(name, meta, gradient, xDiff))
+          bucket = withValue(bucket, new InternalDerivative(name, meta, gradient, xDiff, params.format))
         }
         last = entry
         return bucket
@@ -153,12 +153,12 @@ export const cumulativeSumParser: AggregationParser = sequentialParser(
   'cumulative_sum',
   [],
   null,
-  (name, _params, meta) => {
+  (name, params, meta) => {
     return (entries) => {
       let sum = 0
       return entries.map((entry) => {
         if (entry.value !== null && Number.isFinite(entry.value)) sum += entry.value
-        return withValue(entry.bucket, new InternalSimpleValue(name, meta, sum))
+        return withValue(entry.bucket, new InternalSimpleValue(name, meta, sum, params.format))
       })
     }
   },
@@ -180,7 +180,7 @@ export const serialDiffParser: AggregationParser = sequentialParser(
         if (value !== null && !Number.isNaN(value) && window.length === lag) {
           const previous = window[0]
           if (previous !== null && previous !== undefined && !Number.isNaN(previous)) {
-            bucket = withValue(bucket, new InternalSimpleValue(name, meta, value - previous))
+            bucket = withValue(bucket, new InternalSimpleValue(name, meta, value - previous, params.format))
           }
         }
         window.push(value)

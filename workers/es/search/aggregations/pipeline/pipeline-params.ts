@@ -2,16 +2,22 @@
  * What every pipeline aggregation's body shares: `buckets_path` (required: ParsingException "Missing
  * required field [buckets_path] for aggregation [<name>]"), `gap_policy` (insert_zeros, skip,
  * keep_values; anything else is ParsingException "Invalid gap policy: [<text>], accepted values:
- * [insert_zeros, skip, keep_values]") and `format`, which needs Java's DecimalFormat and is refused here.
+ * [insert_zeros, skip, keep_values]") and `format`, a Java DecimalFormat pattern (DocValueFormat.Decimal) the
+ * results print `value_as_string` with; bucket_selector and bucket_sort take no `format`.
  * A pipeline takes no sub-aggregations. The builder it becomes collects nothing: collectAggregations skips
  * it and the pipeline runs on the reduced result (apply-pipelines.ts).
  */
-import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
+import { parsingException } from '../../../errors/index.ts'
 import type { XContentObject, XContentValue } from '../../../xcontent/index.ts'
 import type { AggregationBuilder } from '../aggregation-builder.ts'
 import { AggregationParams, tokenName } from '../aggregation-params.ts'
 import { GAP_POLICIES, type GapPolicy } from './buckets-path.ts'
 import type { PipelineAggregator } from './pipeline-aggregator.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
+import { decimalValueFormat } from '../doc-value-format.ts'
+
+/** The pipelines whose builders have no `format`. */
+const WITHOUT_FORMAT: ReadonlySet<string> = new Set(['bucket_selector', 'bucket_sort'])
 
 /**
  * The hand-written parsers (BucketMetricsParser for the sibling pipelines, derivative's parse) read string
@@ -36,6 +42,9 @@ function checkHandWritten(name: string, body: XContentObject, allowed: readonly 
 }
 
 export class PipelineParams extends AggregationParams {
+  /** The results' format (`value_as_string`); null is DocValueFormat.RAW. */
+  readonly format: ValueFormat | null
+
   constructor(
     type: string,
     readonly name: string,
@@ -44,13 +53,10 @@ export class PipelineParams extends AggregationParams {
     /** Whether ES parses this type by hand (BucketMetricsParser, derivative) rather than an ObjectParser. */
     handWritten = false,
   ) {
-    const all = ['buckets_path', 'format', ...allowed]
+    const all = ['buckets_path', ...(WITHOUT_FORMAT.has(type) ? [] : ['format']), ...allowed]
     super(type, handWritten ? checkHandWritten(name, body, all) : body, all)
-    if (this.string('format') !== null) {
-      throw illegalArgumentException(
-        `the [format] of pipeline aggregation [${name}] (a Java DecimalFormat pattern) is not available in the playground`,
-      )
-    }
+    const pattern = WITHOUT_FORMAT.has(type) ? null : this.string('format')
+    this.format = pattern === null ? null : decimalValueFormat(pattern)
   }
 
   /** The raw `buckets_path` value, required. */

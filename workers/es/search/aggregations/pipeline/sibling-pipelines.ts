@@ -8,12 +8,14 @@
  * - stats_bucket / extended_stats_bucket: InternalStats over the values (`sigma`, default 2.0, for the
  *   latter), rendered as the stats and extended_stats aggregations render;
  * - percentiles_bucket: `percents` (default 1, 5, 25, 50, 75, 95, 99), `keyed` (default true).
+ * Every result prints its values' text in the pipeline's `format` (`value_as_string`, stats' `min_as_string`...).
  */
 import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
 import { XNumber, type XContentObject } from '../../../xcontent/index.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import type { InternalAggregation, InternalAggregations } from '../internal-aggregation.ts'
 import { InternalStats } from '../metrics/stats.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
 import { pathElements, resolveBucketValue, type GapPolicy } from './buckets-path.ts'
 import type { SiblingPipelineAggregator } from './pipeline-aggregator.ts'
 import { PipelineParams, pipelineBuilder } from './pipeline-params.ts'
@@ -67,13 +69,14 @@ const sum = (values: readonly BucketValue[]): number => values.reduce((n, v) => 
 export const avgBucketParser = siblingParser(
   'avg_bucket',
   [],
-  (name) => (values, meta) => new InternalSimpleValue(name, meta, sum(values) / values.length),
+  (name, params) => (values, meta) =>
+    new InternalSimpleValue(name, meta, sum(values) / values.length, params.format),
 )
 
 export const sumBucketParser = siblingParser(
   'sum_bucket',
   [],
-  (name) => (values, meta) => new InternalSimpleValue(name, meta, sum(values)),
+  (name, params) => (values, meta) => new InternalSimpleValue(name, meta, sum(values), params.format),
 )
 
 function extremeBucket(
@@ -81,7 +84,7 @@ function extremeBucket(
   better: (a: number, b: number) => boolean,
   start: number,
 ): AggregationParser {
-  return siblingParser(type, [], (name) => (values, meta) => {
+  return siblingParser(type, [], (name, params) => (values, meta) => {
     let best = start
     let keys: string[] = []
     for (const { keyAsString, value } of values) {
@@ -90,7 +93,7 @@ function extremeBucket(
         keys = [keyAsString]
       } else if (value === best) keys.push(keyAsString)
     }
-    return new InternalBucketMetricValue(name, meta, best, keys)
+    return new InternalBucketMetricValue(name, meta, best, keys, params.format)
   })
 }
 
@@ -102,6 +105,7 @@ function statsOf(
   meta: XContentObject | null,
   values: readonly BucketValue[],
   sigma: number | null,
+  format: ValueFormat | null,
 ): InternalStats {
   const state = {
     count: values.length,
@@ -110,13 +114,13 @@ function statsOf(
     max: Math.max(...values.map((v) => v.value)),
     sumOfSquares: values.reduce((n, v) => n + v.value * v.value, 0),
   }
-  return new InternalStats(name, meta, state, null, sigma)
+  return new InternalStats(name, meta, state, format, sigma)
 }
 
 export const statsBucketParser = siblingParser(
   'stats_bucket',
   [],
-  (name) => (values, meta) => statsOf(name, meta, values, null),
+  (name, params) => (values, meta) => statsOf(name, meta, values, null, params.format),
 )
 
 export const extendedStatsBucketParser = siblingParser('extended_stats_bucket', ['sigma'], (name, params) => {
@@ -126,7 +130,7 @@ export const extendedStatsBucketParser = siblingParser('extended_stats_bucket', 
       `[sigma] must be greater than or equal to 0. Found [${sigma}] in [${name}]`,
     )
   }
-  return (values, meta) => statsOf(name, meta, values, sigma)
+  return (values, meta) => statsOf(name, meta, values, sigma, params.format)
 })
 
 const DEFAULT_PERCENTS = [1, 5, 25, 50, 75, 95, 99]
@@ -159,6 +163,7 @@ export const percentilesBucketParser = siblingParser(
         percents,
         values.map((v) => v.value).sort((a, b) => a - b),
         keyed,
+        params.format,
       )
   },
 )

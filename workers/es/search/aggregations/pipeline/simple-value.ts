@@ -9,15 +9,23 @@
  *   getKeyAsString;
  * - InternalPercentilesBucket (percentiles_bucket): `{"values": {"<percent as a Java double>": <value>}}`,
  *   each value the one at index round(p / 100 · (n − 1)) of the sorted values, null when there are none.
- * `format` (a DecimalFormat pattern) is not available, so no `*_as_string` field is written.
+ * With a `format` (DocValueFormat.Decimal, the pipeline's `format`), each value that is written (not null) is followed
+ * by its text: `value_as_string`, `normalized_value_as_string`, `"<percent>_as_string"`.
  * They exist only on the coordinating node after the final reduce and never cross the wire.
  */
 import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { InternalAggregationWire } from '../aggregation-wire.ts'
 import { InternalAggregation } from '../internal-aggregation.ts'
+import type { ValueFormat } from '../aggregation-context.ts'
 
 function doubleOrNull(value: number): JsonOut {
   return Number.isFinite(value) ? new JavaDouble(value) : null
+}
+
+/** `key` and, with a format and a finite value, `<key>_as_string` (hasValue && format != RAW). */
+function setValue(out: Map<string, JsonOut>, key: string, value: number, format: ValueFormat | null): void {
+  out.set(key, doubleOrNull(value))
+  if (format !== null && Number.isFinite(value)) out.set(`${key}_as_string`, format.format(value))
 }
 
 abstract class PipelineResult extends InternalAggregation {
@@ -35,6 +43,7 @@ export class InternalSimpleValue extends PipelineResult {
     name: string,
     meta: XContentObject | null,
     readonly value: number,
+    readonly format: ValueFormat | null,
   ) {
     super(name, meta)
   }
@@ -44,7 +53,7 @@ export class InternalSimpleValue extends PipelineResult {
   }
 
   protected body(out: Map<string, JsonOut>): void {
-    out.set('value', doubleOrNull(this.value))
+    setValue(out, 'value', this.value, this.format)
   }
 }
 
@@ -55,14 +64,15 @@ export class InternalDerivative extends InternalSimpleValue {
     value: number,
     /** The key distance in `unit`s; ≤ 0 when no unit was given. */
     readonly normalizationFactor: number,
+    format: ValueFormat | null,
   ) {
-    super(name, meta, value)
+    super(name, meta, value, format)
   }
 
   protected override body(out: Map<string, JsonOut>): void {
     super.body(out)
     if (this.normalizationFactor > 0) {
-      out.set('normalized_value', doubleOrNull(this.value / this.normalizationFactor))
+      setValue(out, 'normalized_value', this.value / this.normalizationFactor, this.format)
     }
   }
 }
@@ -73,6 +83,7 @@ export class InternalBucketMetricValue extends PipelineResult {
     meta: XContentObject | null,
     readonly value: number,
     readonly keys: readonly string[],
+    readonly format: ValueFormat | null,
   ) {
     super(name, meta)
   }
@@ -82,7 +93,7 @@ export class InternalBucketMetricValue extends PipelineResult {
   }
 
   protected body(out: Map<string, JsonOut>): void {
-    out.set('value', Number.isFinite(this.value) ? new JavaDouble(this.value) : null)
+    setValue(out, 'value', this.value, this.format)
     out.set('keys', [...this.keys])
   }
 }
@@ -95,6 +106,7 @@ export class InternalPercentilesBucket extends PipelineResult {
     /** The bucket values, sorted ascending. */
     readonly sorted: readonly number[],
     readonly keyed: boolean,
+    readonly format: ValueFormat | null,
   ) {
     super(name, meta)
   }
@@ -112,18 +124,20 @@ export class InternalPercentilesBucket extends PipelineResult {
   protected body(out: Map<string, JsonOut>): void {
     if (this.keyed) {
       const values = new Map<string, JsonOut>()
-      for (const p of this.percents) values.set(javaDoubleToString(p), doubleOrNull(this.percentile(p)))
+      for (const p of this.percents) setValue(values, javaDoubleToString(p), this.percentile(p), this.format)
       out.set('values', values)
     } else {
       out.set(
         'values',
-        this.percents.map(
-          (p) =>
-            new Map<string, JsonOut>([
-              ['key', new JavaDouble(p)],
-              ['value', doubleOrNull(this.percentile(p))],
-            ]),
-        ),
+        this.percents.map((p) => {
+          const entry = new Map<string, JsonOut>([['key', new JavaDouble(p)]])
+          const value = this.percentile(p)
+          entry.set('value', doubleOrNull(value))
+          // InternalPercentilesBucket names the text after the percent, not after `value`
+          if (this.format !== null && Number.isFinite(value))
+            entry.set(`${javaDoubleToString(p)}_as_string`, this.format.format(value))
+          return entry
+        }),
       )
     }
   }
