@@ -65,6 +65,8 @@ import { registerDataStreamActions } from './rest/actions/data-stream-actions.ts
 import { IngestService } from './ingest/ingest-service.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
+import { LicenseService } from './license/license-service.ts'
+import { registerLicenseActions } from './rest/actions/license-actions.ts'
 import { ReaderContexts, searchSessionId } from './search/context/reader-contexts.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
 import { filterPath, parseJson, prettyElasticsearch, toJson } from './xcontent/index.ts'
@@ -151,6 +153,7 @@ export class EsNode implements EsNodeApi {
     const shardChannel = mux.channel<ShardRequest, ShardResponse>('shard')
     let applier: IndicesClusterStateService | null = null
     let cluster: ClusterService | null = null
+    let licenses: LicenseService | null = null
     const coordinator = new Coordinator({
       nodeId,
       nodeName: deps.nodeName,
@@ -164,7 +167,13 @@ export class EsNode implements EsNodeApi {
       onClusterStateApplied: (state) => {
         applier?.apply(state)
         cluster?.applied(state)
+        licenses?.clusterChanged(state)
       },
+    })
+    licenses = new LicenseService({
+      localNodeId: nodeId,
+      clock: deps.scheduler,
+      submitStateUpdate: (source, update) => coordinator.submitStateUpdate(source, update),
     })
     cluster = new ClusterService(
       coordinator,
@@ -228,6 +237,7 @@ export class EsNode implements EsNodeApi {
     registerAnalyzeActions(controller, context)
     registerCatActions(controller, context)
     registerClusterActions(controller, context)
+    registerLicenseActions(controller, context)
     registerSettingsActions(controller, context)
     registerMappingActions(controller, context)
     registerIngestActions(controller, context, ingest, pipelines)

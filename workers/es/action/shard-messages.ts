@@ -9,6 +9,7 @@ import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/i
 import type { WireException } from '../errors/wire-exception.ts'
 import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
 import type { SegmentStats } from '../index/shard/shard-segments.ts'
+import type { RecoveryState } from '../indices/recovery-state.ts'
 import type { ShardCounterValues } from '../index/shard/shard-counters.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-search.ts'
@@ -99,6 +100,8 @@ export type ShardRequest =
     })
   /** indices:monitor/segments (one copy) */
   | (ShardTarget & { type: 'segments' })
+  /** indices:monitor/recovery (one copy, initializing ones too) */
+  | (ShardTarget & { type: 'recovery_state' })
   /** internal:index/shard/recovery/start_recovery, to the primary */
   | (ShardTarget & { type: 'start_recovery'; targetAllocationId: string })
   /** internal:index/shard/recovery/handoff_primary_context, to a relocating primary from its target */
@@ -144,6 +147,8 @@ export type ShardResponse =
   /** Every started copy of the node `node` (its id), as of `timestamp` (the node's clock). */
   | { type: 'shard_stats'; node: string; timestamp: number; shards: LocalShardStats[] }
   | { type: 'segments'; segments: SegmentStats[] }
+  /** The copy's RecoveryState, null when it has none (not recovering here yet). */
+  | { type: 'recovery_state'; recovery: RecoveryState | null }
   /**
    * The search's shard result, from the node `node` (its id); of a scroll, with its reader context and (for a page
    * after the first) the search request it runs.

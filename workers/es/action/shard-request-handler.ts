@@ -16,7 +16,7 @@
  *   taking a reader context id (search/context/reader-contexts.ts); a search with `?scroll`, its pages and the
  *   freeing of its contexts: search-context-handler.ts.
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
- *   of the local copy.
+ *   of the local copy; recovery_state: the RecoveryState of the copy held here, recovering or not.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
@@ -220,6 +220,12 @@ export class ShardRequestHandler {
       case 'force_merge':
       case 'segments':
         return this.segmentsRequest(request)
+      case 'recovery_state': {
+        // TransportRecoveryAction: any copy held here, recovering or not.
+        const index = this.deps.indices.get(request.index)
+        const shard = index?.metadata.uuid === request.uuid ? index.shards.get(request.shard) : undefined
+        return Promise.resolve({ type: 'recovery_state', recovery: shard?.recoveryState ?? null })
+      }
       case 'start_recovery': {
         const found = this.localCopy(request, true)
         if (!found) return Promise.resolve(unavailable('not the started primary'))

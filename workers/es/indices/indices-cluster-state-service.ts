@@ -24,6 +24,7 @@ import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import {
+  activePrimary,
   assignedShards,
   isActive,
   isRelocationTarget,
@@ -38,6 +39,7 @@ import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
 import type { RecoverySnapshot } from '../action/shard-messages.ts'
 import { acquireReplicaOperationPermit, applyOperations } from '../action/replica-operations.ts'
 import type { IndicesService } from './indices-service.ts'
+import { newRecoveryState, type RecoveryState } from './recovery-state.ts'
 
 export interface ShardStateReporter {
   shardStarted(shard: ShardCopyRef, storedCopy: StoredShardCopy): void
@@ -149,13 +151,7 @@ export class IndicesClusterStateService {
     // A copy this node already holds, assigned again under its allocation id (a recovered routing table):
     // it is reported started; the Coordinator re-sends that until the master applies it.
     if (shard.recovered) this.reportStarted(index, copy)
-    else if (!this.recovering.has(copy.allocationId!))
-      void this.recover(
-        index,
-        shard,
-        copy,
-        state.metadata.indices[copy.index]?.inSyncAllocationIds[copy.shard],
-      )
+    else if (!this.recovering.has(copy.allocationId!)) void this.recover(index, shard, copy, state)
   }
 
   /**
@@ -181,16 +177,17 @@ export class IndicesClusterStateService {
     })
   }
 
-  /** `inSync`: the shard's in-sync allocation ids in the state that assigned the copy. */
   private async recover(
     index: IndexService,
     shard: IndexShard,
     copy: ShardRouting,
-    inSync: readonly string[] = [],
+    state: ClusterState,
   ): Promise<void> {
     const allocationId = copy.allocationId!
     const { uuid } = index.metadata
     this.recovering.add(allocationId)
+    const recovery = this.newRecoveryState(copy, state)
+    shard.recoveryState = recovery
     try {
       let operations: ShardOperation[] = []
       let snapshot: RecoverySnapshot | null = null
@@ -206,6 +203,8 @@ export class IndicesClusterStateService {
       }
       if (index.shards.get(copy.shard) !== shard) return
       const now = this.deps.clock.now()
+      recovery.stage = 'translog'
+      recovery.translogTotal = operations.length
       if (snapshot)
         acquireReplicaOperationPermit(index, shard, snapshot.primaryTerm, snapshot.globalCheckpoint, now)
       const fresh = applyOperations(index, shard, operations, now)
@@ -214,9 +213,13 @@ export class IndicesClusterStateService {
       // activatePrimaryMode does: its own local checkpoint when no other copy is in sync, else unchanged until
       // they answer.
       if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
-        const others = inSync.filter((id) => id !== allocationId)
+        const others = (state.metadata.indices[copy.index]?.inSyncAllocationIds[copy.shard] ?? []).filter(
+          (id) => id !== allocationId,
+        )
         shard.replicationTracker.updateGlobalCheckpointOnPrimary(others, shard.localCheckpoint)
       }
+      recovery.translogRecovered = operations.length
+      recovery.stage = 'finalize'
       const stored: StoredShardCopy = { indexUuid: uuid, shard: copy.shard, allocationId }
       const persist = copy.primary && copy.recoverySource === 'EXISTING_STORE' ? [] : fresh
       await this.deps.storage.write([
@@ -228,11 +231,31 @@ export class IndicesClusterStateService {
       if (copy.primary && isRelocationTarget(copy) && !(await this.deps.handOffPrimary(index, copy))) return
       if (index.shards.get(copy.shard) !== shard) return
       shard.recovered = true
+      recovery.stage = 'done'
+      recovery.stopTime = this.deps.clock.now()
       this.reportStarted(index, shard.routing ?? copy)
       if (fresh.length > 0) this.indices.flushInBackground(uuid, shard)
     } finally {
       this.recovering.delete(allocationId)
     }
+  }
+
+  /** The record of a recovery starting now: a peer recovery's source is the node of the active primary. */
+  private newRecoveryState(copy: ShardRouting, state: ClusterState): RecoveryState {
+    const nodeOf = (id: string | null | undefined): string | null =>
+      state.nodes.find((n) => n.id === id)?.name ?? null
+    const source =
+      copy.recoverySource === 'PEER'
+        ? nodeOf(activePrimary(state.routingTable[copy.index]?.[copy.shard] ?? [])?.nodeId)
+        : null
+    return newRecoveryState(
+      copy.index,
+      copy.shard,
+      copy.recoverySource ?? 'EMPTY_STORE',
+      this.deps.clock.now(),
+      source,
+      nodeOf(this.deps.localNodeId) ?? this.deps.localNodeId,
+    )
   }
 
   private reportStarted(index: IndexService, copy: ShardRouting): void {

@@ -3,7 +3,8 @@
  * applied state, lets callers wait for a state they need (ClusterStateObserver), and runs metadata
  * tasks on the elected master wherever the request arrived (TransportMasterNodeAction): sent to the
  * master over the `master` channel, retried while no master is known or the master changes, for up to
- * the 30 s master_timeout, and answered once this node has applied the state the task produced.
+ * the 30 s master_timeout, and answered once this node has applied the state the task produced. The same
+ * channel answers `_cluster/pending_tasks`: the elected master's queue, read where the master is.
  */
 import type { Scheduler } from '../../net/scheduler.ts'
 import type { Transport } from '../../net/transport.ts'
@@ -11,16 +12,17 @@ import type { Coordinator } from '../cluster/coordination/coordinator.ts'
 import { NotMasterError } from '../cluster/coordination/coordinator-config.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { DiscoveryNode } from '../cluster/state/discovery-node.ts'
+import type { PendingClusterTask } from '../cluster/coordination/master-service.ts'
 import { executeMetadataTask, type MetadataTask } from '../cluster/metadata/metadata-tasks.ts'
 import { EsException } from '../errors/index.ts'
 import { fromWireException, toWireException, type WireException } from '../errors/wire-exception.ts'
 
-export interface MasterRequest {
-  task: MetadataTask
-}
+/** A metadata task to run, or (TransportPendingClusterTasksAction) a read of the master's task queue. */
+export type MasterRequest = { task: MetadataTask } | { pendingTasks: true }
 
 export type MasterResponse =
   | { outcome: 'committed'; version: number }
+  | { outcome: 'pending_tasks'; tasks: PendingClusterTask[] }
   | { outcome: 'failed'; error: WireException }
   | { outcome: 'not_master' }
 
@@ -39,7 +41,9 @@ export class ClusterService {
     private readonly transport: Transport<MasterRequest, MasterResponse>,
     private readonly scheduler: Scheduler,
   ) {
-    transport.serve((_from, request) => this.runOnMaster(request.task))
+    transport.serve((_from, request) =>
+      'task' in request ? this.runOnMaster(request.task) : Promise.resolve(this.localPendingTasks()),
+    )
   }
 
   state(): ClusterState {
@@ -104,12 +108,47 @@ export class ClusterService {
     }
   }
 
+  /**
+   * The elected master's unfinished cluster state tasks (a master node read): asked of the master wherever it
+   * is, retried while no master is known or the asked node is no longer master, up to the master timeout.
+   */
+  async pendingTasks(): Promise<PendingClusterTask[]> {
+    const deadline = this.scheduler.now() + MASTER_TIMEOUT_MS
+    for (;;) {
+      const state = this.state()
+      const master = state.nodes.find((node) => node.id === state.masterNodeId)
+      if (master) {
+        const response = await this.ask(master, { pendingTasks: true }, deadline - this.scheduler.now())
+        if (response.outcome === 'pending_tasks') return response.tasks
+      }
+      const remaining = deadline - this.scheduler.now()
+      if (remaining <= 0) throw masterNotDiscoveredException()
+      const version = state.version
+      const masterId = state.masterNodeId
+      await this.waitFor((s) => s.version !== version || s.masterNodeId !== masterId, remaining)
+    }
+  }
+
   private send(master: DiscoveryNode, task: MetadataTask, timeoutMs: number): Promise<MasterResponse> {
+    return this.ask(master, { task }, timeoutMs)
+  }
+
+  private ask(master: DiscoveryNode, request: MasterRequest, timeoutMs: number): Promise<MasterResponse> {
     const call =
-      master.id === this.localNode.id
-        ? this.runOnMaster(task)
-        : this.transport.request(master.address, { task }, Math.max(1, timeoutMs))
+      master.id !== this.localNode.id
+        ? this.transport.request(master.address, request, Math.max(1, timeoutMs))
+        : 'task' in request
+          ? this.runOnMaster(request.task)
+          : Promise.resolve(this.localPendingTasks())
     return call.catch((): MasterResponse => ({ outcome: 'not_master' }))
+  }
+
+  private localPendingTasks(): MasterResponse {
+    try {
+      return { outcome: 'pending_tasks', tasks: this.coordinator.pendingTasks() }
+    } catch {
+      return { outcome: 'not_master' }
+    }
   }
 
   private async runOnMaster(task: MetadataTask): Promise<MasterResponse> {

@@ -9,10 +9,12 @@ import { emptyClusterState, type ClusterState } from '../../../../workers/es/clu
 
 class FakePublisher {
   master = true
+  time = 1_000
   accepted = emptyClusterState('test')
   readonly published: ClusterState[] = []
   private done: ((outcome: ClusterState | Error) => void) | null = null
   readonly service = new MasterService({
+    now: () => this.time,
     isMaster: () => this.master,
     lastAccepted: () => this.accepted,
     publish: (next, _base, done) => {
@@ -43,6 +45,27 @@ const settled = async (promise: Promise<ClusterState>): Promise<string> =>
   )
 
 describe('MasterService', () => {
+  it('lists the batch being published, then the waiting tasks, with insertion order and time in queue', async () => {
+    const fake = new FakePublisher()
+    expect(fake.service.pendingTasks()).toEqual([])
+    const first = fake.service.submit('create-index [a]', bump)
+    fake.time += 40
+    const second = fake.service.submit('put-mapping [a]', bump)
+    fake.time += 2
+    expect(fake.service.pendingTasks()).toEqual([
+      { insertOrder: 0, source: 'create-index [a]', executing: true, timeInQueueMillis: 42 },
+      { insertOrder: 1, source: 'put-mapping [a]', executing: false, timeInQueueMillis: 2 },
+    ])
+    fake.commit()
+    await first
+    expect(fake.service.pendingTasks()).toEqual([
+      { insertOrder: 1, source: 'put-mapping [a]', executing: true, timeInQueueMillis: 2 },
+    ])
+    fake.commit()
+    await second
+    expect(fake.service.pendingTasks()).toEqual([])
+  })
+
   it('publishes one batch at a time; tasks submitted meanwhile form the next batch, in order', async () => {
     const fake = new FakePublisher()
     const first = fake.service.submit('a', bump)

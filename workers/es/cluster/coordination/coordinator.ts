@@ -35,7 +35,7 @@ import { CoordinationState, CoordinationStateRejectedError, type Join } from './
 import { ElectionScheduler } from './election-scheduler.ts'
 import { CONNECT_TRANSPORT_EXCEPTION, PeriodicChecker } from './fault-detection.ts'
 import { LagDetector } from './lag-detector.ts'
-import { MasterService } from './master-service.ts'
+import { MasterService, type PendingClusterTask } from './master-service.ts'
 import type { CoordinationRequest, CoordinationResponse } from './messages.ts'
 import { electedAsMaster, finishState, joinNodes, nodesLeft } from './node-join-executor.ts'
 import { FollowersChecker } from './followers-checker.ts'
@@ -85,6 +85,7 @@ export class Coordinator {
     config.persistedState.setLastAcceptedState({ ...restored, nodes: [this.localNode], masterNodeId: null })
     this.coordinationState = new CoordinationState(config.nodeId, config.persistedState)
     this.masterService = new MasterService({
+      now: () => config.scheduler.now(),
       isMaster: () => this.running && this.currentMode === 'LEADER',
       lastAccepted: () => this.coordinationState.lastAccepted,
       publish: (next, base, done) => this.publish(next, base, done),
@@ -162,6 +163,12 @@ export class Coordinator {
       return Promise.reject(new NotMasterError('no longer master'))
     }
     return this.masterService.submit(source, update)
+  }
+
+  /** The master's unfinished cluster state tasks; only the elected master has any. */
+  pendingTasks(): PendingClusterTask[] {
+    if (!this.running || this.currentMode !== 'LEADER') throw new NotMasterError('no longer master')
+    return this.masterService.pendingTasks()
   }
 
   /** Reports a recovered copy to the master (ShardStateAction.shardStarted); re-sent until applied. */

@@ -14,6 +14,7 @@ import type { ComponentTemplate, ComposableIndexTemplate } from '../metadata/ind
 import type { IndexTemplateMetadata } from '../metadata/legacy-index-templates.ts'
 import type { EnrichPolicyMetadata } from '../metadata/enrich-policy.ts'
 import type { DataStream } from '../metadata/data-stream.ts'
+import type { LicensesMetadata } from '../../license/license.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -60,6 +61,8 @@ export interface ClusterState {
     readonly persistentSettings?: Readonly<Record<string, string>>
     /** Metadata.transientSettings: as persistent, but never stored, so gone after a full restart. */
     readonly transientSettings?: Readonly<Record<string, string>>
+    /** LicensesMetadata: the cluster's license (absent until the master self-generates one). */
+    readonly license?: LicensesMetadata
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

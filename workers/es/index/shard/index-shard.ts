@@ -48,6 +48,7 @@ import type {
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
 import { ShardCounters } from './shard-counters.ts'
 import { openStoredFields, type StoredFieldsReader } from './stored-fields.ts'
+import type { RecoveryState } from '../../indices/recovery-state.ts'
 import {
   idOf,
   seqNoOf,
@@ -118,6 +119,8 @@ export class IndexShard implements ShardSearcher {
   routing: ShardRouting | null = null
   /** False while the copy recovers: it takes replicated writes but serves no reads. */
   recovered = false
+  /** How this copy was last recovered (indices/recovery-state.ts), for `_cat/recovery`. */
+  recoveryState: RecoveryState | null = null
   /** On a primary: the recovering replicas (allocation ids) that already receive its writes. */
   readonly tracked = new Set<string>()
   /** The global checkpoint, the copies' local checkpoints (on a primary) and the operation term. */

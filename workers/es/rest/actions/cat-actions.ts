@@ -1,7 +1,7 @@
 /**
  * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
- * aliases, allocation and templates, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`,
- * `format` and `help` parameters. An `{index}` path segment is an index expression (alias names for
+ * aliases, allocation, templates, plugins, pending_tasks and recovery (`active_only`), each a table rendered by
+ * RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and `help` parameters. An `{index}` path segment is an index expression (alias names for
  * `_cat/aliases`); a missing concrete index answers index_not_found_exception.
  */
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -17,6 +17,12 @@ import { broadcastToCopies } from './broadcast-by-copy.ts'
 import { catSegments } from '../cat/cat-segments.ts'
 import { catTemplates } from '../cat/cat-templates.ts'
 import { catMaster } from '../cat/cat-master.ts'
+import { catPlugins } from '../cat/cat-plugins.ts'
+import { catPendingTasks } from '../cat/cat-pending-tasks.ts'
+import { catRecovery } from '../cat/cat-recovery.ts'
+import type { RecoveryState } from '../../indices/recovery-state.ts'
+import type { ShardResponse } from '../../action/shard-messages.ts'
+import { assignedShards } from '../../cluster/state/shard-routing.ts'
 import {
   indicesOptionsFromRequest,
   STRICT_EXPAND_OPEN_CLOSED,
@@ -83,7 +89,38 @@ const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuild
     false,
     async (context) => catAllocation(context.client.cluster.state(), await collectShardStats(context)),
   ],
+  ['plugins', false, () => catPlugins()],
+  [
+    'recovery',
+    true,
+    async (context, req) => {
+      const states = await recoveryStates(context, req.path.index)
+      return catRecovery(states, paramAsBoolean(req.params.get('active_only')), context.clock.now())
+    },
+  ],
+  ['pending_tasks', false, async (context) => catPendingTasks(await context.client.cluster.pendingTasks())],
 ]
+
+/**
+ * TransportRecoveryAction: the RecoveryState of every assigned copy (relocation targets included) of the
+ * indices `name` resolves to, asked of the nodes holding them; a copy with none is left out.
+ */
+async function recoveryStates(context: RestContext, name: string | undefined): Promise<RecoveryState[]> {
+  const state = context.client.cluster.state()
+  const pending: Array<Promise<ShardResponse | null>> = []
+  for (const index of context.indices.resolve(name)) {
+    const { name: indexName, uuid } = index.metadata
+    for (const copy of (state.routingTable[indexName] ?? []).flatMap(assignedShards)) {
+      const node = state.nodes.find((n) => n.id === copy.nodeId)
+      if (!node) continue
+      const request = { type: 'recovery_state', index: indexName, uuid, shard: copy.shard } as const
+      pending.push(context.client.toNode(node.address, request))
+    }
+  }
+  return (await Promise.all(pending)).flatMap((response) =>
+    response?.type === 'recovery_state' && response.recovery !== null ? [response.recovery] : [],
+  )
+}
 
 function aliasNames(req: RestHandlerRequest): string[] {
   return req.path.index === undefined ? [] : req.path.index.split(',')

@@ -1,0 +1,66 @@
+/**
+ * RecoveryState: how this node's copy of a shard was last recovered, kept with the copy (IndexShard) as ES
+ * keeps it, and read by `_cat/recovery` from every node holding a copy.
+ *
+ * - `type` is the routing's RecoverySource (empty_store: a new primary; existing_store: a primary from its
+ *   stored commit and translog; peer: a replica or relocation target from the primary, whose node is
+ *   `sourceNode`). A copy the master re-assigns under the allocation id it already holds keeps its record.
+ * - `stage` goes init → translog → finalize → done (ES's INIT, INDEX, VERIFY_INDEX, TRANSLOG, FINALIZE, DONE;
+ *   this playground has no file phase). `stopTime` is 0 until done (RecoveryState.Timer).
+ * - The translog counts are the operations the recovery replays: from the local translog above the commit
+ *   (existing_store) or sent by the primary (peer). The stores keep no Lucene files, so the file details stay
+ *   empty (as an operations-based recovery's do): see docs/DEVIATIONS.md.
+ */
+import type { RecoverySourceType } from '../cluster/state/shard-routing.ts'
+
+export type RecoveryStage = 'init' | 'translog' | 'finalize' | 'done'
+
+export interface RecoveryState {
+  index: string
+  shard: number
+  type: RecoverySourceType
+  stage: RecoveryStage
+  startTime: number
+  /** 0 until the recovery is done. */
+  stopTime: number
+  /** The names of the node recovered from (peer only) and of this copy's node. */
+  sourceNode: string | null
+  targetNode: string
+  /** The operations to replay (-1, ES's UNKNOWN, until known) and those replayed. */
+  translogTotal: number
+  translogRecovered: number
+}
+
+export function newRecoveryState(
+  index: string,
+  shard: number,
+  type: RecoverySourceType,
+  startTime: number,
+  sourceNode: string | null,
+  targetNode: string,
+): RecoveryState {
+  return {
+    index,
+    shard,
+    type,
+    stage: 'init',
+    startTime,
+    stopTime: 0,
+    sourceNode,
+    targetNode,
+    translogTotal: -1,
+    translogRecovered: 0,
+  }
+}
+
+/** RecoveryState.Timer.time(): the elapsed time, up to now while the recovery runs. */
+export function recoveryTime(state: RecoveryState, now: number): number {
+  return Math.max(0, (state.stopTime === 0 ? now : state.stopTime) - state.startTime)
+}
+
+/** RecoveryState.Translog.recoveredPercent: -1 when unknown, 100 with nothing to replay. */
+export function translogRecoveredPercent(state: RecoveryState): number {
+  if (state.translogTotal === -1) return -1
+  if (state.translogTotal === 0) return 100
+  return Math.fround((state.translogRecovered * 100) / state.translogTotal)
+}
