@@ -38,6 +38,8 @@ import type { RestContext } from './rest/rest-context.ts'
 import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
 import { registerBulkAction } from './rest/actions/bulk-action.ts'
+import { registerStoredScriptActions } from './rest/actions/stored-script-actions.ts'
+import { registerSearchTemplateActions } from './rest/actions/search-template-actions.ts'
 import { registerUpdateAction } from './rest/actions/update-action.ts'
 import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
@@ -230,6 +232,8 @@ export class EsNode implements EsNodeApi {
     registerScrollActions(controller, context)
     registerPointInTimeActions(controller, context)
     registerMultiSearchAction(controller, context)
+    registerSearchTemplateActions(controller, context)
+    registerStoredScriptActions(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)
     registerIndicesStatsAction(controller, context)

@@ -8,6 +8,7 @@
  * to the primary's node. Executing one applies it to the shard at once or changes nothing (conflicts,
  * mapping errors and a needed mapping update are raised before the shard is touched).
  */
+import { NO_STORED_SCRIPTS, type StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import {
   EsException,
   illegalArgumentException,
@@ -143,6 +144,7 @@ export function executeOnPrimary(
   shard: IndexShard,
   item: ShardWriteItem,
   now: number,
+  scripts: StoredScriptLookup = NO_STORED_SCRIPTS,
 ): { result: ShardItemResult; write: ShardWrite | null } {
   // Only an update, a create and a conditional write read the current document (the shard finds the version a
   // plain index or delete replaces): no realtime GET for the others.
@@ -168,6 +170,7 @@ export function executeOnPrimary(
         current && updatableDocument(index, shard, current),
         (text) => parseJson(text) as XContentObject,
         () => documentMissing(index, shard, item.id),
+        scripts,
       )
       if (plan.kind === 'delete') return done(index.delete(shard, item.id, now))
       if (plan.kind === 'noop') {

@@ -27,6 +27,8 @@
  * A request for a copy this node does not hold, or not as the started primary when it must, is answered
  * `unavailable`: the sender retries on a newer cluster state.
  */
+import { storedScriptLookup } from '../cluster/metadata/script-metadata.ts'
+import { resolveStoredScripts } from '../script/stored-script-resolver.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { Transport } from '../../net/transport.ts'
@@ -144,35 +146,12 @@ export class ShardRequestHandler {
         return Promise.resolve({ type: 'scan', docs })
       }
       case 'dfs':
+      case 'search': {
+        const resolved = this.withStoredScripts(request)
         return Promise.resolve(
-          this.searchPhase(request, (index, shard, now) => {
-            this.deps.contexts.nextId()
-            return {
-              type: 'dfs',
-              node: this.deps.cluster.localNode.id,
-              result: executeDfsPhase(index, shard, request, analyzeForIndexing, now),
-            }
-          }),
+          'failure' in resolved ? resolved.failure : this.searchRequest(resolved.request),
         )
-      case 'search':
-        if (request.reader) return Promise.resolve(this.searchContexts.searchReader(request, request.reader))
-        if (request.scroll) {
-          const found = this.localCopy(request, false)
-          if (!found) return Promise.resolve(unavailable('no started copy here'))
-          const { scroll } = request
-          return Promise.resolve(
-            this.searchContexts.openScroll(found.index, found.shard, { ...request, scroll }),
-          )
-        }
-        return Promise.resolve(
-          this.searchPhase(request, (index, shard, now) => {
-            // After a DFS phase the query phase runs in the DFS phase's context (and id).
-            if (!request.dfs) this.deps.contexts.nextId()
-            const result = executeShardSearch(index, shard, request, analyzeForIndexing, now)
-            shard.counters.queryTotal++
-            return { type: 'search', node: this.deps.cluster.localNode.id, result }
-          }),
-        )
+      }
       case 'open_reader_context': {
         const found = this.localCopy(request, false)
         if (!found) return Promise.resolve(unavailable('no started copy here'))
@@ -280,6 +259,48 @@ export class ShardRequestHandler {
   }
 
   /** A search phase on the local copy: its answer, `search_failed` when it threw an EsException. */
+  /** A query phase (or a DFS phase) on a local copy, its stored scripts already inlined. */
+  private searchRequest(request: Extract<ShardRequest, { type: 'dfs' | 'search' }>): ShardResponse {
+    if (request.type === 'dfs') {
+      return this.searchPhase(request, (index, shard, now) => {
+        this.deps.contexts.nextId()
+        return {
+          type: 'dfs',
+          node: this.deps.cluster.localNode.id,
+          result: executeDfsPhase(index, shard, request, analyzeForIndexing, now),
+        }
+      })
+    }
+    if (request.reader) return this.searchContexts.searchReader(request, request.reader)
+    if (request.scroll) {
+      const found = this.localCopy(request, false)
+      if (!found) return unavailable('no started copy here')
+      const { scroll } = request
+      return this.searchContexts.openScroll(found.index, found.shard, { ...request, scroll })
+    }
+    return this.searchPhase(request, (index, shard, now) => {
+      // After a DFS phase the query phase runs in the DFS phase's context (and id).
+      if (!request.dfs) this.deps.contexts.nextId()
+      const result = executeShardSearch(index, shard, request, analyzeForIndexing, now)
+      shard.counters.queryTotal++
+      return { type: 'search', node: this.deps.cluster.localNode.id, result }
+    })
+  }
+
+  /** The request with its stored scripts inlined from this node's cluster state, or the shard failure. */
+  private withStoredScripts<R extends { body: string | null }>(
+    request: R,
+  ): { request: R } | { failure: ShardResponse } {
+    try {
+      const body = resolveStoredScripts(request.body, storedScriptLookup(this.deps.cluster.state()))
+      return { request: body === request.body ? request : { ...request, body } }
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      const node = this.deps.cluster.localNode.id
+      return { failure: { type: 'search_failed', node, error: toWireException(error) } }
+    }
+  }
+
   private searchPhase(
     target: ShardTarget,
     run: (index: IndexService, shard: IndexShard, now: number) => ShardResponse,
@@ -333,7 +354,8 @@ export class ShardRequestHandler {
     for (const item of request.items) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const { result, write } = executeOnPrimary(index, shard, item, this.deps.clock.now())
+          const scripts = storedScriptLookup(this.deps.cluster.state())
+          const { result, write } = executeOnPrimary(index, shard, item, this.deps.clock.now(), scripts)
           if (write) operations.push(write.operation)
           items.push({ ok: true, value: result })
           break

@@ -59,7 +59,8 @@ export function hashMapOrdered(map: XContentObject): XContentObject {
   return new Map(javaKeyOrder(map).map((key) => [key, hashMapOrderedValue(map.get(key)!)]))
 }
 
-function hashMapOrderedValue(value: XContentValue): XContentValue {
+/** hashMapOrdered for any value: the maps in it, at every level, in Java HashMap iteration order. */
+export function hashMapOrderedValue(value: XContentValue): XContentValue {
   if (Array.isArray(value)) return value.map(hashMapOrderedValue)
   return value instanceof Map ? hashMapOrdered(value) : value
 }

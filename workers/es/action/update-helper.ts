@@ -25,6 +25,7 @@ import { scalarText } from '../search/queries/query-parsing.ts'
 import { casValidationErrors, type CasParams } from './write-validation.ts'
 import { valueToken } from './value-token.ts'
 import { parseUpdateScript, runUpdateScript, type UpdateScript } from './painless-update-script.ts'
+import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { hashMapOrdered, javaEquals, sourceToJson } from './source-map.ts'
 
 export interface UpdateRequest {
@@ -102,19 +103,24 @@ export function parseUpdateRequest(body: XContentObject, text: string): UpdateRe
   return request
 }
 
-/** Script.parse: an inline source string, or `{"source", "lang", "params"}`. */
+/** Script.parse: an inline source string, `{"source", "lang", "params"}`, or a stored `{"id", "params"}`. */
 function parseScript(value: XContentValue, fail: (message: string) => never): UpdateScript {
   if (typeof value === 'string') return parseUpdateScript(value, new Map())
   if (!(value instanceof Map)) return fail(`script doesn't support values of type: ${valueToken(value)}`)
   const source = value.get('source')
-  const lang = value.get('lang') ?? 'painless'
+  const id = value.get('id')
   const params = value.get('params') ?? new Map<string, XContentValue>()
+  if (!(params instanceof Map)) return fail(`params doesn't support values of type: ${valueToken(params)}`)
+  if (typeof id === 'string' && source === undefined) {
+    if (value.has('lang')) throw illegalArgumentException('lang cannot be specified for stored scripts')
+    return { script: { id }, params }
+  }
+  const lang = value.get('lang') ?? 'painless'
   if (lang !== 'painless')
     throw illegalArgumentException(`script_lang not supported [${scalarText(lang) ?? ''}]`)
   if (typeof source !== 'string') {
     throw illegalArgumentException('only inline scripts with a [source] are supported by this playground')
   }
-  if (!(params instanceof Map)) return fail(`params doesn't support values of type: ${valueToken(params)}`)
   return parseUpdateScript(source, params)
 }
 
@@ -144,6 +150,7 @@ export function prepareUpdate(
   current: StoredDocument | null,
   parse: (source: string) => XContentObject,
   missing: () => EsException,
+  scripts: StoredScriptLookup,
 ): UpdatePlan {
   if (current === null) {
     const upsert = request.docAsUpsert ? request.doc : request.upsert
@@ -152,7 +159,7 @@ export function prepareUpdate(
   }
   const source = parse(current.source)
   if (request.script !== null) {
-    const op = runUpdateScript(request.script, source)
+    const op = runUpdateScript(request.script, source, scripts)
     if (op === 'noop') return { kind: 'noop', source }
     if (op === 'delete') return { kind: 'delete' }
     return { kind: 'index', created: false, source, text: toJson(sourceToJson(source)) }

@@ -7,7 +7,9 @@
  * `_ingest.timestamp` renders as ZonedDateTime.toString does (`2026-01-01T00:00Z` drops zero seconds).
  * Sections (`{{#x}}`) are not supported and are refused when the template is compiled.
  */
-import { quoteJson, type XContentValue } from '../xcontent/index.ts'
+import type { XContentValue } from '../xcontent/index.ts'
+import { jsonEscape } from '../script/template-script.ts'
+import { urlEncode } from '../script/mustache/mustache-renderer.ts'
 import type { IngestDocument } from './ingest-document.ts'
 import { illegalArgumentException } from './ingest-exceptions.ts'
 import { javaToString } from './java-values.ts'
@@ -18,13 +20,9 @@ export type MediaType = 'application/json' | 'text/plain' | 'application/x-www-f
 type Encoder = (text: string) => string
 
 const ENCODERS: Record<MediaType, Encoder | null> = {
-  'application/json': (text) => quoteJson(text).slice(1, -1),
+  'application/json': jsonEscape,
   'text/plain': null,
-  // java.net.URLEncoder: letters, digits and `.-*_` stay, a space becomes `+`, the rest %XX of UTF-8.
-  'application/x-www-form-urlencoded': (text) =>
-    encodeURIComponent(text)
-      .replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
-      .replace(/%20/g, '+'),
+  'application/x-www-form-urlencoded': urlEncode,
 }
 
 type Part = string | { path: string[]; escape: Encoder | null }

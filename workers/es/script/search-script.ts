@@ -1,7 +1,8 @@
 /**
  * Scripts in a search (ES's ScoreScript, FilterScript and FieldScript contexts): the `script` object as
  * Script.parse reads it (a source string, or `source` with `lang` and `params`; `inline` is `source`'s old
- * name; a stored script `id` is refused by this playground), compiled with the context's variables (`params`
+ * name; or a stored script's `id` with `params`: the shard that runs it finds its source in the cluster state
+ * first, script/stored-script-resolver.ts), compiled with the context's variables (`params`
  * and `doc`, plus `_score` for scores; a field script finds the hit's source as `params._source`) and run per
  * document with `doc` bound to that document's doc values (doc-lookup.ts).
  */
@@ -13,8 +14,16 @@ import { PainlessScript } from './painless-script.ts'
 import { Num, fromXContent, javaString, type Value } from './painless-values.ts'
 
 export interface ScriptSpec {
-  readonly source: string
+  /** The inline source; null for a stored script (`id`), which the shard inlines before it parses. */
+  readonly source: string | null
   readonly params: XContentObject
+}
+
+/** The source of a script compiled where stored scripts are not looked up (pipeline aggregations, mappings). */
+export function inlineSource(spec: ScriptSpec): string {
+  if (spec.source === null)
+    throw illegalArgumentException('stored scripts are not supported by this playground')
+  return spec.source
 }
 
 export type ScriptContext = 'score' | 'filter' | 'field'
@@ -34,6 +43,7 @@ export function parseScriptSpec(value: XContentValue | undefined): ScriptSpec {
   if (typeof value === 'string') return { source: value, params: new Map() }
   if (!(value instanceof Map)) throw scriptError('[script] script must be a string or an object')
   let source: string | null = null
+  let id: string | null = null
   let params: XContentObject = new Map()
   for (const [key, entry] of value) {
     if ((key === 'source' || key === 'inline') && typeof entry === 'string') source = entry
@@ -41,14 +51,16 @@ export function parseScriptSpec(value: XContentValue | undefined): ScriptSpec {
     else if (key === 'lang') {
       if (entry !== 'painless')
         throw illegalArgumentException(`script_lang not supported [${javaString(fromXContent(entry))}]`)
-    } else if (key === 'id') {
-      throw illegalArgumentException('stored scripts are not supported by this playground')
-    } else if (key !== 'options') throw scriptError(`[script] unknown field [${key}]`)
+    } else if (key === 'id' && typeof entry === 'string') id = entry
+    else if (key !== 'options') throw scriptError(`[script] unknown field [${key}]`)
   }
-  if (source === null) {
+  if (source === null && id === null) {
     throw illegalArgumentException(
       'must specify either [source] for an inline script or [id] for a stored script',
     )
+  }
+  if (source === null && value.has('lang')) {
+    throw illegalArgumentException('lang cannot be specified for stored scripts')
   }
   return { source, params }
 }
@@ -60,7 +72,7 @@ export class SearchScript {
   private readonly doc: DocLookup
 
   constructor(spec: ScriptSpec, context: ScriptContext, docValues: DocValuesSource, indexName: string) {
-    this.script = PainlessScript.compile(spec.source, VARIABLES[context])
+    this.script = PainlessScript.compile(inlineSource(spec), VARIABLES[context])
     this.params = fromXContent(spec.params) as Map<string, Value>
     this.doc = new DocLookup(docValues, indexName)
   }

@@ -47,6 +47,7 @@ import { withLimitChanges } from '../../index/index-limit-settings.ts'
 import { withOtherSettingChanges, type OtherSettingValue } from '../../index/index-scoped-settings.ts'
 import { validateShardLimit } from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
+import { deleteStoredScript, putStoredScript, type StoredScriptSource } from './script-metadata.ts'
 import {
   checkNewDataStream,
   withoutBackingIndex,
@@ -108,6 +109,9 @@ export type MetadataTask =
   | { type: 'delete_enrich_policy'; name: string }
   /** TransportClusterUpdateSettingsAction: persistent and transient cluster settings. */
   | { type: 'update_cluster_settings'; update: ClusterSettingsUpdate }
+  /** ScriptService.putStoredScript / deleteStoredScript. */
+  | { type: 'put_stored_script'; id: string; source: StoredScriptSource }
+  | { type: 'delete_stored_script'; id: string }
   /** MetadataCreateDataStreamService; `ifMissing`: created by a write, which another may have done. */
   | { type: 'create_data_stream'; created: NewDataStream; ifMissing: boolean }
   /** MetadataDataStreamsService.deleteDataStreams: each with its backing indices. */
@@ -256,6 +260,10 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return deleteEnrichPolicy(state, task.name)
     case 'update_cluster_settings':
       return applyClusterSettingsUpdate(state, task.update)
+    case 'put_stored_script':
+      return putStoredScript(state, task.id, task.source)
+    case 'delete_stored_script':
+      return deleteStoredScript(state, task.id)
     case 'update_settings':
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))

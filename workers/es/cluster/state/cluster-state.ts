@@ -15,6 +15,7 @@ import type { IndexTemplateMetadata } from '../metadata/legacy-index-templates.t
 import type { EnrichPolicyMetadata } from '../metadata/enrich-policy.ts'
 import type { DataStream } from '../metadata/data-stream.ts'
 import type { LicensesMetadata } from '../../license/license.ts'
+import type { StoredScriptSource } from '../metadata/script-metadata.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -63,6 +64,8 @@ export interface ClusterState {
     readonly transientSettings?: Readonly<Record<string, string>>
     /** LicensesMetadata: the cluster's license (absent until the master self-generates one). */
     readonly license?: LicensesMetadata
+    /** ScriptMetadata: the stored scripts and search templates by id (absent: none yet). */
+    readonly storedScripts?: Readonly<Record<string, StoredScriptSource>>
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

@@ -22,7 +22,7 @@ import { illegalArgumentException, mapperParsingException, type EsException } fr
 import { toJson, type JsonOut, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { sourceToJson } from '../../action/source-map.ts'
 import { javaClassName, javaToString } from '../../ingest/java-values.ts'
-import { parseScriptSpec } from '../../script/search-script.ts'
+import { inlineSource, parseScriptSpec } from '../../script/search-script.ts'
 
 export const RUNTIME_FIELD_TYPES = ['keyword', 'long', 'double', 'date', 'boolean'] as const
 export type RuntimeFieldType = (typeof RUNTIME_FIELD_TYPES)[number]
@@ -121,9 +121,8 @@ function scalar(value: XContentValue): string {
 
 function runtimeScript(value: XContentValue): RuntimeScript {
   const spec = parseScriptSpec(value)
-  return spec.params.size === 0
-    ? { source: spec.source }
-    : { source: spec.source, params: toJson(sourceToJson(spec.params)) }
+  const source = inlineSource(spec)
+  return spec.params.size === 0 ? { source } : { source, params: toJson(sourceToJson(spec.params)) }
 }
 
 /** An enum parameter: a value printed as given, refused unless it is one of the names. */

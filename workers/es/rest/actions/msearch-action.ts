@@ -117,6 +117,22 @@ function parseItems(
   context: RestContext,
   now: number,
 ): MultiSearchItem[] {
+  return readMultiLineFormat(text, req).map(({ index, params, body }) => ({
+    index,
+    params,
+    body,
+    parsed: parseSearchRequest(body, params, false, context.analyze, now),
+  }))
+}
+
+/**
+ * MultiSearchRequest.readMultiLineFormat: each header line (its index, and the request's parameters it
+ * overrides) with the body line after it, for `_msearch` and `_msearch/template`.
+ */
+export function readMultiLineFormat(
+  text: string,
+  req: RestHandlerRequest,
+): Array<{ index: string | undefined; params: Map<string, string>; body: string }> {
   let lines: NdjsonLine[]
   try {
     lines = parseNdjson(text, 'msearch')
@@ -124,7 +140,7 @@ function parseItems(
     if (error instanceof NdjsonTerminationError) throw illegalArgumentException(error.message)
     throw error
   }
-  const items: MultiSearchItem[] = []
+  const items: Array<{ index: string | undefined; params: Map<string, string>; body: string }> = []
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const header = lines[i]!
     const params = new Map<string, string>()
@@ -136,8 +152,7 @@ function parseItems(
       readHeader(header.kind === 'blank' ? null : parseRequestBody(header.text), params) ?? req.path.index
     const body = lines[i + 1]!
     if (body.kind === 'blank') throw parsingException(1, 1, 'Expected [START_OBJECT] but found [null]')
-    const parsed = parseSearchRequest(body.text, params, false, context.analyze, now)
-    items.push({ index, params, body: body.text, parsed })
+    items.push({ index, params, body: body.text })
   }
   return items
 }

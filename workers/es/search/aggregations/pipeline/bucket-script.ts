@@ -15,7 +15,7 @@ import type { XContentObject } from '../../../xcontent/index.ts'
 import { PainlessScript } from '../../../script/painless-script.ts'
 import { Num, className, fromXContent, type Value } from '../../../script/painless-values.ts'
 import { JavaException } from '../../../script/script-errors.ts'
-import { parseScriptSpec } from '../../../script/search-script.ts'
+import { inlineSource, parseScriptSpec } from '../../../script/search-script.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import type { Bucket } from '../bucket/internal-bucket.ts'
 import { tokenName } from '../aggregation-params.ts'
@@ -59,7 +59,7 @@ function scriptPipelineParser(
       bucketsPaths: [...paths.values()],
       validate: (context) => context.validateHasParent(type, name),
       reduce: (agg) => {
-        const script = PainlessScript.compile(spec.source, ['params'])
+        const script = PainlessScript.compile(inlineSource(spec), ['params'])
         const scriptParams = fromXContent(spec.params) as Map<string, Value>
         const buckets = (agg.pipelineBuckets() ?? []).flatMap((entry) => {
           const vars = new Map(scriptParams)

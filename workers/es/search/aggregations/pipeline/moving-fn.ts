@@ -11,7 +11,7 @@ import { parsingException } from '../../../errors/index.ts'
 import { PainlessScript } from '../../../script/painless-script.ts'
 import { Num, className, fromXContent, type Value } from '../../../script/painless-values.ts'
 import { JavaException } from '../../../script/script-errors.ts'
-import { parseScriptSpec } from '../../../script/search-script.ts'
+import { inlineSource, parseScriptSpec } from '../../../script/search-script.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import { series, validateSequential, withValue } from './parent-pipelines.ts'
 import type { ParentPipelineAggregator } from './pipeline-aggregator.ts'
@@ -37,7 +37,7 @@ export const movingFnParser: AggregationParser = (name, body, meta, subs) => {
       validateSequential('moving_fn', name, bucketsPaths, context)
     },
     reduce: (agg) => {
-      const script = PainlessScript.compile(spec.source, ['params', 'values'])
+      const script = PainlessScript.compile(inlineSource(spec), ['params', 'values'])
       const scriptParams = fromXContent(spec.params)
       const entries = series(agg, bucketsPaths[0]!, gapPolicy)
       const values = entries.flatMap((e) => (e.value === null || Number.isNaN(e.value) ? [] : [e.value]))
