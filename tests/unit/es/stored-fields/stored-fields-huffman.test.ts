@@ -1,6 +1,6 @@
 // Huffman coding of LZ4 records (workers/es/index/shard/stored-fields-huffman.ts): any records, LZ4-compressed against
 // any dictionary and coded with the codes built from them, decode to themselves (literal runs and matches with
-// lengths past 15 included); a segment of similar documents is written as version 4 and takes well under what
+// lengths past 15 included), and are the bytes a bit-by-bit writer of the format gives; a segment of similar documents is written as version 4 and takes well under what
 // LZ4 takes, a small one stays version 3; coded bytes that are cut or have bytes over, and code lengths that
 // are no prefix code, are refused.
 import fc from 'fast-check'
@@ -57,6 +57,60 @@ function coded(
   })
 }
 
+/** The alphabets in their stored order (TOKEN, LITERAL, EXTRA, OFFSET_LOW, OFFSET_HIGH) and their sizes. */
+const ALPHABET_SIZES = [512, 256, 256, 256, 256]
+const [TOKEN, LITERAL, EXTRA, OFFSET_LOW, OFFSET_HIGH] = [0, 1, 2, 3, 4]
+
+/**
+ * The format written naively: the stored code lengths unpacked, canonical codes assigned to them (DEFLATE's
+ * numbering), each LZ4 byte's alphabet found by walking its record's sequences, and each code written bit by bit
+ * from its first bit on, least significant bit of the output first; a record ends on a whole byte.
+ */
+function naiveCoded(codeLengths: Uint8Array, lz4: Uint8Array, from: number, to: number): Uint8Array {
+  const nibbles = [...codeLengths].flatMap((byte) => [byte & 15, byte >>> 4])
+  const codes = ALPHABET_SIZES.map((size, a) => {
+    const start = ALPHABET_SIZES.slice(0, a).reduce((sum, n) => sum + n, 0)
+    const lengths = nibbles.slice(start, start + size)
+    const codeOf: number[] = []
+    let code = 0
+    for (let length = 1; length <= 15; length++, code <<= 1)
+      lengths.forEach((l, symbol) => {
+        if (l === length) codeOf[symbol] = code++
+      })
+    return lengths.map((length, symbol) => ({ length, code: codeOf[symbol] ?? 0 }))
+  })
+  const bits: number[] = []
+  const put = (alphabet: number, symbol: number): void => {
+    const { length, code } = codes[alphabet]![symbol]!
+    for (let bit = length - 1; bit >= 0; bit--) bits.push((code >>> bit) & 1)
+  }
+  for (let at = from; at < to;) {
+    const token = lz4[at++]!
+    let literals = token >>> 4
+    const extras: number[] = []
+    if (literals === 15) {
+      do extras.push(lz4[at++]!)
+      while (extras.at(-1) === 255)
+      literals += extras.reduce((sum, n) => sum + n, 0)
+    }
+    const last = at + literals >= to
+    put(TOKEN, last ? 256 + token : token)
+    for (const extra of extras) put(EXTRA, extra)
+    for (let i = 0; i < literals; i++) put(LITERAL, lz4[at++]!)
+    if (last) break
+    put(OFFSET_LOW, lz4[at++]!)
+    put(OFFSET_HIGH, lz4[at++]!)
+    if ((token & 15) === 15) {
+      let extra: number
+      do put(EXTRA, (extra = lz4[at++]!))
+      while (extra === 255)
+    }
+  }
+  const out = new Uint8Array(Math.ceil(bits.length / 8))
+  bits.forEach((bit, i) => (out[i >>> 3]! |= bit << (i & 7)))
+  return out
+}
+
 describe('stored fields Huffman coding', () => {
   it('decode every record it codes to the record, against any dictionary (property)', () => {
     fc.assert(
@@ -71,6 +125,20 @@ describe('stored fields Huffman coding', () => {
           expect(record.length).toBeLessThanOrEqual(HuffmanEncoder.bound(ends[i]! - from))
           const length = decoder.decode(dictionary, record, into)
           expect(into.out.slice(0, length)).toEqual(records[i])
+        })
+      }),
+    )
+  })
+
+  it('write exactly the bytes a bit-by-bit writer of the format writes (property)', () => {
+    fc.assert(
+      fc.property(bytes, fc.array(bytes, { minLength: 1, maxLength: 6 }), (dictionary, records) => {
+        const lz4 = lz4Records(dictionary, records)
+        const encoder = new HuffmanEncoder(lz4.counts)
+        const codeLengths = encoder.codeLengths()
+        coded(encoder, lz4).forEach((record, i) => {
+          const from = i === 0 ? 0 : lz4.ends[i - 1]!
+          expect(record).toEqual(naiveCoded(codeLengths, lz4.lz4, from, lz4.ends[i]!))
         })
       }),
     )

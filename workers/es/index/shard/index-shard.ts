@@ -80,6 +80,11 @@ interface LiveEntry {
   buffered: number
   /** The provisional doc id its block starts at (its first nested document, else `buffered`). */
   blockStart: number
+  /**
+   * Placed since the last refresh (its `_id` is in pendingIds); an entry with a `doc` always is, since the refresh
+   * after it drops it.
+   */
+  pending: boolean
 }
 
 const GC_DELETES_MS = 60_000
@@ -91,7 +96,7 @@ const GC_DELETES_MS = 60_000
 export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => number
 
 export class IndexShard implements ShardSearcher {
-  private readonly live = new Map<string, LiveEntry>()
+  private live = new Map<string, LiveEntry>()
   private readonly docs: SearcherDocs
   private readonly segments: ShardSegments
   /** The searchers acquired on this copy's view (scroll and point-in-time contexts). */
@@ -102,8 +107,8 @@ export class IndexShard implements ShardSearcher {
   private buffered: Array<StoredDocument | null> = []
   /** Provisional doc ids deleted inside the buffer (replaced, deleted or failed before the refresh). */
   private bufferDeletes: number[] = []
-  /** The `_id`s of the operations applied since the last refresh. */
-  private pendingIds = new Set<string>()
+  /** The `_id`s of the operations applied since the last refresh, each once, in the order first applied. */
+  private pendingIds: string[] = []
   private highestSeqNo = -1
   private checkpoints = new LocalCheckpointTracker()
   private lastRefresh: number
@@ -156,7 +161,7 @@ export class IndexShard implements ShardSearcher {
 
   /** True while operations wait for a refresh to become searchable. */
   get hasPendingOperations(): boolean {
-    return this.pendingIds.size > 0
+    return this.pendingIds.length > 0
   }
 
   /** The highest sequence number this copy holds (-1 when empty). */
@@ -253,9 +258,18 @@ export class IndexShard implements ShardSearcher {
         version: operation.doc.version,
         buffered: docId,
         blockStart,
+        pending: false,
       }
     } else {
-      entry = { doc: null, deletedAt: now, seqNo, version: operation.version, buffered: -1, blockStart: -1 }
+      entry = {
+        doc: null,
+        deletedAt: now,
+        seqNo,
+        version: operation.version,
+        buffered: -1,
+        blockStart: -1,
+        pending: false,
+      }
     }
     this.recordHistory(operation, false, now)
     this.place(id, entry)
@@ -268,8 +282,9 @@ export class IndexShard implements ShardSearcher {
     const replaced = this.live.get(id)
     if (replaced !== undefined && replaced.buffered >= 0)
       for (let d = replaced.blockStart; d <= replaced.buffered; d++) this.bufferDeletes.push(d)
+    if (!replaced?.pending) this.pendingIds.push(id)
+    entry.pending = true
     this.live.set(id, entry)
-    this.pendingIds.add(id)
   }
 
   /**
@@ -363,6 +378,7 @@ export class IndexShard implements ShardSearcher {
       version: 0,
       buffered: -1,
       blockStart: -1,
+      pending: false,
     })
   }
 
@@ -438,7 +454,7 @@ export class IndexShard implements ShardSearcher {
    * this at any time applies the refreshes that would have run by `now`.
    */
   maybeScheduledRefresh(now: number, intervalMs: number): void {
-    if (intervalMs <= 0 || this.pendingIds.size === 0) return
+    if (intervalMs <= 0 || this.pendingIds.length === 0) return
     const ticks = Math.floor((now - this.lastRefresh) / intervalMs)
     if (ticks >= 1) this.refresh(this.lastRefresh + ticks * intervalMs)
   }
@@ -452,14 +468,14 @@ export class IndexShard implements ShardSearcher {
     this.lastRefresh = now
     this.counters.refreshTotal++
     // A buffer may hold only a failed document (no operation): it is sealed too, as a merge may follow.
-    if (this.pendingIds.size === 0 && this.buffered.length === 0) return
+    if (this.pendingIds.length === 0 && this.buffered.length === 0) return
     this.pins.beforeChange()
     const deletes = this.bufferDeletes
     for (const id of this.pendingIds) {
       const previous = this.docs.delete(id)
       if (previous !== undefined) for (let d = previous.start; d <= previous.end; d++) deletes.push(d)
-      if (this.live.get(id)?.doc) this.live.delete(id)
     }
+    this.dropRefreshed()
     const docBase = this.docs.maxDoc
     const local = deletes.filter((docId) => docId >= docBase).map((docId) => docId - docBase)
     this.docs.addDocuments(
@@ -471,8 +487,32 @@ export class IndexShard implements ShardSearcher {
     this.buffer = null
     this.buffered = []
     this.bufferDeletes = []
-    this.pendingIds = new Set()
+    this.pendingIds = []
     this.segments.afterFlush()
+  }
+
+  /**
+   * The version map after a refresh: the entries of the documents it made searchable dropped (the pending ones with
+   * a `doc`), tombstones kept, in their order, none pending any more.
+   */
+  private dropRefreshed(): void {
+    const pending = this.pendingIds
+    if (2 * pending.length < this.live.size) {
+      for (const id of pending) {
+        const entry = this.live.get(id)!
+        if (entry.doc) this.live.delete(id)
+        else entry.pending = false
+      }
+      return
+    }
+    // Most entries go (a bulk's): one pass over the map, keeping the rest in a new one, instead of a look-up of each.
+    const kept = new Map<string, LiveEntry>()
+    this.live.forEach((entry, id) => {
+      if (entry.doc) return
+      entry.pending = false
+      kept.set(id, entry)
+    })
+    this.live = kept
   }
 
   /** A flush: refreshes, then commits the segments (Lucene's IndexWriter.commit). */
@@ -554,7 +594,15 @@ export class IndexShard implements ShardSearcher {
     this.index.advanceSegmentCounter(point.counter)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     for (const { id, seqNo, version, deletedAt } of point.tombstones)
-      this.live.set(id, { doc: null, deletedAt, seqNo, version, buffered: -1, blockStart: -1 })
+      this.live.set(id, {
+        doc: null,
+        deletedAt,
+        seqNo,
+        version,
+        buffered: -1,
+        blockStart: -1,
+        pending: false,
+      })
     this.highestSeqNo = point.userData.max_seq_no
     this.checkpoints = new LocalCheckpointTracker(point.userData.local_checkpoint)
     this.segments.commit(this.segments.searched())
