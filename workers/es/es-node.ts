@@ -56,6 +56,7 @@ import { registerIndicesStatsAction } from './rest/actions/indices-stats-action.
 import { registerNodesStatsAction } from './rest/actions/nodes-stats-action.ts'
 import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
 import { registerCatActions } from './rest/actions/cat-actions.ts'
+import { registerSqlActions } from './rest/actions/sql-actions.ts'
 import { registerClusterActions } from './rest/actions/cluster-actions.ts'
 import { registerMappingActions } from './rest/actions/mapping-actions.ts'
 import { registerSettingsActions } from './rest/actions/settings-actions.ts'
@@ -240,6 +241,7 @@ export class EsNode implements EsNodeApi {
     registerNodesStatsAction(controller, context)
     registerAnalyzeActions(controller, context)
     registerCatActions(controller, context)
+    registerSqlActions(controller, context)
     registerClusterActions(controller, context)
     registerLicenseActions(controller, context)
     registerSettingsActions(controller, context)

@@ -1,0 +1,73 @@
+/**
+ * Groups the rows of a grouped SELECT the way its composite aggregation would: one group per distinct key of
+ * the GROUP BY expressions, in ascending key order with the null key first (`missing_bucket`), or one group of
+ * every row when there is no GROUP BY (even of no rows). Each group answers its key values and its aggregates:
+ * COUNT(*) counts rows, COUNT(x) non-null values, COUNT(DISTINCT x) distinct ones; AVG and SUM over the
+ * non-null numbers (null when none); MIN and MAX by value order.
+ */
+import type { Expression, FunctionCall } from './sql-ast.ts'
+import { isAggregate, sameExpression, walk } from './expressions.ts'
+import type { Evaluator, RowScope } from './evaluator.ts'
+import { compareValues, type SqlValue } from './sql-values.ts'
+
+export function groupRows(
+  rows: readonly RowScope[],
+  groupBy: readonly Expression[],
+  aggregateSources: readonly Expression[],
+  evaluator: Evaluator,
+): RowScope[] {
+  const groups = new Map<string, { key: SqlValue[]; rows: RowScope[] }>()
+  for (const row of rows) {
+    const key = groupBy.map((g) => evaluator.evaluate(g, row))
+    const id = JSON.stringify(key.map((v) => (v === null ? null : String(v))))
+    const group = groups.get(id) ?? { key, rows: [] }
+    group.rows.push(row)
+    groups.set(id, group)
+  }
+  if (groupBy.length === 0 && groups.size === 0) groups.set('[]', { key: [], rows: [] })
+  const sorted = [...groups.values()].sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const c = compareValues(a.key[i]!, b.key[i]!)
+      if (c !== 0) return c
+    }
+    return 0
+  })
+  const aggregates = aggregateSources.flatMap((e) => [...walk(e)].filter(isAggregate)) as FunctionCall[]
+  return sorted.map(({ key, rows: members }) => {
+    const values = new Map(aggregates.map((a) => [a.text, aggregate(a, members, evaluator)]))
+    return {
+      field: () => null,
+      score: null,
+      grouped: (e: Expression): SqlValue | undefined => {
+        if (isAggregate(e)) return values.get(e.text) ?? null
+        const i = groupBy.findIndex((g) => sameExpression(g, e))
+        return i >= 0 ? key[i]! : undefined
+      },
+    }
+  })
+}
+
+function aggregate(call: FunctionCall, rows: readonly RowScope[], evaluator: Evaluator): SqlValue {
+  const arg = call.args[0]
+  if (call.name === 'COUNT' && (arg === undefined || arg.kind === 'star')) return rows.length
+  const values = rows.map((row) => evaluator.evaluate(arg!, row)).filter((v) => v !== null)
+  switch (call.name) {
+    case 'COUNT':
+      return call.distinct ? new Set(values.map(String)).size : values.length
+    case 'SUM':
+    case 'AVG': {
+      const numbers = values.filter((v): v is number => typeof v === 'number')
+      if (numbers.length === 0) return null
+      const sum = numbers.reduce((a, b) => a + b, 0)
+      return call.name === 'SUM' ? sum : sum / numbers.length
+    }
+    case 'MIN':
+    case 'MAX': {
+      if (values.length === 0) return null
+      const sign = call.name === 'MIN' ? 1 : -1
+      return values.reduce((best, v) => (sign * compareValues(v, best) < 0 ? v : best))
+    }
+    default:
+      return null
+  }
+}

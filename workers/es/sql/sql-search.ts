@@ -1,0 +1,60 @@
+/**
+ * Runs a generated search request through the search action (as ES SQL's Querier sends its SearchRequest)
+ * and reads each hit's `fields` section into row values: a datetime field's string into a DateTimeValue in
+ * the request's zone, numbers, strings and booleans as they are, a missing field as null and a multi-valued
+ * one as its first value.
+ */
+import { executeDistributedSearch } from '../action/transport-search-action.ts'
+import { resolveSearchTargets, shardsJson } from '../rest/actions/search-actions.ts'
+import type { RestContext } from '../rest/rest-context.ts'
+import { parseSearchRequest } from '../search/search-request.ts'
+import { XNumber, parseJson, toJson, type JsonOut, type XContentValue } from '../xcontent/index.ts'
+import type { EsField } from './index-resolver.ts'
+import { DateTimeValue, type SqlValue } from './sql-values.ts'
+
+export interface SearchRow {
+  readonly values: ReadonlyMap<string, SqlValue>
+  readonly score: number | null
+}
+
+export async function searchRows(
+  context: RestContext,
+  indices: readonly string[],
+  source: JsonOut,
+  fields: ReadonlyMap<string, EsField>,
+  offsetMinutes: number,
+  now: number,
+): Promise<SearchRow[]> {
+  const body = toJson(source)
+  const parsed = parseSearchRequest(body, new Map(), false, context.analyze, now)
+  const targets = resolveSearchTargets(context, indices.join(','), null)
+  const result = await executeDistributedSearch(
+    context,
+    targets,
+    { body, params: [], isCount: false, now },
+    parsed,
+  )
+  shardsJson(result)
+  return result.hits.map((hit) => {
+    const values = new Map<string, SqlValue>()
+    const section = hit.documentFields?.fields
+    if (section) {
+      const parsedFields = parseJson(section)
+      if (parsedFields instanceof Map) {
+        for (const [name, list] of parsedFields) {
+          const first = Array.isArray(list) ? list[0] : list
+          values.set(name, valueOf(first ?? null, fields.get(name)?.sqlType, offsetMinutes))
+        }
+      }
+    }
+    return { values, score: hit.score }
+  })
+}
+
+function valueOf(value: XContentValue, sqlType: string | undefined, offsetMinutes: number): SqlValue {
+  if (value instanceof XNumber) return value.value
+  if (typeof value === 'string' && sqlType === 'datetime')
+    return new DateTimeValue(Date.parse(value), offsetMinutes)
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value
+  return toJson(value)
+}
