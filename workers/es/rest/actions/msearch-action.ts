@@ -79,24 +79,33 @@ async function runMultiSearch(context: RestContext, req: RestHandlerRequest): Pr
     throw illegalArgumentException('maxConcurrentSearchRequests must be positive')
   const items = parseItems(text, req, context, started)
   if (items.length === 0) throw actionRequestValidationException(['no requests added'])
-  const responses: JsonOut[] = []
-  const warnings: string[] = []
-  for (const item of items) {
+  return multiSearchResponse(context, started, items, (item) => {
     const itemReq: RestHandlerRequest = {
       request: { ...req.request, body: item.body, params: [...item.params] },
       path: item.index === undefined ? {} : { index: item.index },
       params: item.params,
     }
+    return executeSearch(context, itemReq, item.parsed, false, started)
+  })
+}
+
+/**
+ * The response of a multi search (MultiSearchResponse), its items run in order: each item's search response with
+ * status 200, or the EsException it failed with as an `error` and its status; the items' warnings together.
+ */
+export async function multiSearchResponse<T>(
+  context: RestContext,
+  started: number,
+  items: readonly T[],
+  search: (item: T) => Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }>,
+): Promise<RestResponse> {
+  const responses: JsonOut[] = []
+  const warnings: string[] = []
+  for (const item of items) {
     try {
-      const { body, warnings: itemWarnings } = await executeSearch(
-        context,
-        itemReq,
-        item.parsed,
-        false,
-        started,
-      )
-      warnings.push(...itemWarnings)
-      responses.push({ ...body, status: 200 })
+      const result = await search(item)
+      warnings.push(...result.warnings)
+      responses.push({ ...result.body, status: 200 })
     } catch (error) {
       if (!(error instanceof EsException)) throw error
       responses.push(

@@ -14,7 +14,7 @@
  */
 import { sourceToJson } from '../../action/source-map.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import { actionRequestValidationException, EsException, errorJson } from '../../errors/index.ts'
+import { actionRequestValidationException, EsException } from '../../errors/index.ts'
 import { toJson, type JsonOut } from '../../xcontent/index.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -22,7 +22,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
-import { readMultiLineFormat } from './msearch-action.ts'
+import { multiSearchResponse, readMultiLineFormat } from './msearch-action.ts'
 import {
   parseSearchTemplateRequest,
   renderSearchTemplate,
@@ -138,22 +138,7 @@ async function multiSearchTemplate(context: RestContext, req: RestHandlerRequest
     request: parseSearchTemplateRequest(item.body),
   }))
   if (items.length === 0) throw actionRequestValidationException(['no requests added'])
-  const responses: JsonOut[] = []
-  const warnings: string[] = []
-  for (const item of items) {
-    try {
-      const result = await runTemplateSearch(context, req, item.index, item.params, item.request, started)
-      warnings.push(...result.warnings)
-      responses.push({ ...result.body, status: 200 })
-    } catch (error) {
-      if (!(error instanceof EsException)) throw error
-      responses.push(
-        new Map<string, JsonOut>([
-          ['error', errorJson(error)],
-          ['status', error.status],
-        ]),
-      )
-    }
-  }
-  return withWarnings(json(200, { took: context.clock.now() - started, responses }), warnings)
+  return multiSearchResponse(context, started, items, (item) =>
+    runTemplateSearch(context, req, item.index, item.params, item.request, started),
+  )
 }
