@@ -2,23 +2,21 @@
  * The iteration order of a java.util.HashMap<String, V> created as `new HashMap<>(initialCapacity)` and
  * filled with `keys` in order (the table is tableSizeFor(initialCapacity) and doubles while
  * size > 0.75 × capacity). Kafka's admin client returns topic descriptions in such a map, so
- * `kafka-topics --describe` lists topics in this order, not sorted; `Collectors.toMap` and
- * `new HashMap<>()` start at capacity 16. The hashing itself is workers/net/java-hash.ts.
+ * `kafka-topics --describe` lists topics in this order, not sorted. The tools' maps are mostly sized for the
+ * keys they are built from, so the initial capacity defaults to the number of keys here (`Collectors.toMap`
+ * and `new HashMap<>()` start at 16: pass it). The hashing and the table rule are workers/net/java-hash.ts.
  */
-import { javaHashOrder as hashOrder, javaStringHashCode } from '../../net/java-hash.ts'
+import {
+  javaHashMapCapacity,
+  javaHashMapKeyOrder,
+  javaHashOrder as hashOrder,
+  javaStringHashCode,
+} from '../../net/java-hash.ts'
 
 export const stringHashCode = javaStringHashCode
 
-/** The table capacity of `new HashMap<>(initialCapacity)` once it holds `size` entries. */
-function capacityFor(initialCapacity: number, size: number): number {
-  let capacity = 1
-  while (capacity < Math.max(1, initialCapacity)) capacity *= 2
-  while (size > capacity * 0.75) capacity *= 2
-  return capacity
-}
-
 export function javaHashMapOrder(keys: readonly string[], initialCapacity: number = keys.length): string[] {
-  return javaHashOrder(keys, javaStringHashCode, initialCapacity)
+  return javaHashMapKeyOrder(keys, initialCapacity)
 }
 
 /** The same order for keys of any class, given its hashCode (keys must be distinct). */
@@ -27,5 +25,5 @@ export function javaHashOrder<K>(
   hashCode: (key: K) => number,
   initialCapacity: number = keys.length,
 ): K[] {
-  return hashOrder(keys, hashCode, capacityFor(initialCapacity, keys.length))
+  return hashOrder(keys, hashCode, javaHashMapCapacity(keys.length, initialCapacity))
 }
