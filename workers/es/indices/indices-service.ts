@@ -186,7 +186,11 @@ export class IndicesService {
     this.stored.delete(`${uuid}/${shard}`)
     await this.forgetCopyStore(`${uuid}/${shard}`)
     const keys = await this.deps.storage.keys('es', shardPrefix(uuid, shard))
-    this.translog(uuid, shard).skipTo(nextTranslogBatch(keys, translogPrefix(uuid, shard)))
+    // The batches listed are deleted with the rest of the store: none of them is retained any more.
+    const translog = this.translog(uuid, shard)
+    const next = nextTranslogBatch(keys, translogPrefix(uuid, shard))
+    translog.skipTo(next)
+    translog.trimmed(next)
     if (keys.length > 0) await this.deps.storage.write(keys.map(deleteOp))
   }
 
