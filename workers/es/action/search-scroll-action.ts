@@ -13,6 +13,7 @@
  * - `clearScroll`: frees the contexts the ids name (`num_freed` counts the contexts freed, 404 when none), or with
  *   `_all` every node's scroll contexts (`num_freed` then counts the nodes that answered, as ClearScrollController).
  */
+import { storedScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { EsException, illegalArgumentException } from '../errors/index.ts'
 import { parseSearchRequest, type ParsedSearch } from '../search/search-request.ts'
 import { parseScrollId, type ReaderIdForNode } from '../search/context/scroll-id.ts'
@@ -72,7 +73,8 @@ export async function executeScroll(
     params: [],
   }
   const parsed = parseSearchRequest(body, new Map(params), false, context.analyze, context.clock.now())
-  const result = reduceShardAnswers(readers.length, failures, answers, exactTotal(parsed))
+  const scripts = storedScriptLookup(context.client.cluster.state())
+  const result = reduceShardAnswers(readers.length, failures, answers, exactTotal(parsed), scripts)
   if (!selfAdvance) await sendEmitted(context, result)
   return { result, parsed: exactTotal(parsed) }
 }

@@ -13,6 +13,7 @@ import { EsException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import type { IndexService } from '../index/index-service.ts'
 import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
+import { storedScriptLookup, type StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
@@ -159,20 +160,23 @@ export async function executeDistributedSearch(
         ...(response.reader ? { reader: response.reader } : {}),
       })
   })
-  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed)
+  const scripts = storedScriptLookup(context.client.cluster.state())
+  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, scripts)
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
   return reduced
 }
 
 /**
  * The reduce of the shards' answers (SearchPhaseController): `total` shards were asked, `failures` failed. A scroll's
- * first page and its next ones (action/search-scroll-action.ts) are reduced here too.
+ * first page and its next ones (action/search-scroll-action.ts) are reduced here too; the pipeline aggregations
+ * compile their stored scripts from `scripts`, the coordinating node's cluster state.
  */
 export function reduceShardAnswers(
   total: number,
   failures: ShardFailure[],
   answers: readonly ShardAnswer[],
   parsed: ParsedSearch,
+  scripts: StoredScriptLookup,
 ): DistributedSearchResult {
   const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
   const queried = answers.flatMap(({ index, node, result }) =>
@@ -180,7 +184,7 @@ export function reduceShardAnswers(
   )
   const results = queried.map(({ index, wire }) => querySearchResult(index, wire, parsed))
   const { from, size, aggregations, trackScores } = parsed.request
-  const reduced = mergeQueryResults(results, from, size, aggregations)
+  const reduced = mergeQueryResults(results, from, size, aggregations, scripts)
   const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
   const taken = (shardIndex: number) =>
     reduced.docs.filter(({ result }) => result.shardIndex === shardIndex).length

@@ -42,9 +42,16 @@ export function configurationException(
   })
 }
 
-/** newConfigurationException(type, tag, null, e): the factory's exception with processor metadata added. */
-export function withProcessorMetadata(error: EsException, ref: ProcessorRef): EsException {
-  const property = error.metadata.find(([key]) => key === 'property_name')?.[1]
+/**
+ * newConfigurationException(type, tag, property, e): the factory's exception with processor metadata added (the
+ * property an exception already names when none is given).
+ */
+export function withProcessorMetadata(
+  error: EsException,
+  ref: ProcessorRef,
+  propertyName: string | null = null,
+): EsException {
+  const property = propertyName ?? error.metadata.find(([key]) => key === 'property_name')?.[1]
   const others = error.metadata.filter(
     ([key]) => !['processor_type', 'processor_tag', 'property_name'].includes(key),
   )

@@ -10,7 +10,7 @@
 import { EsException } from '../errors/index.ts'
 import type { XContentObject, XContentValue } from '../xcontent/index.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
-import { configurationException, type ProcessorRef } from './ingest-exceptions.ts'
+import { configurationException, withProcessorMetadata, type ProcessorRef } from './ingest-exceptions.ts'
 import { javaClassName, javaToString } from './java-values.ts'
 import { Template } from './template.ts'
 
@@ -111,7 +111,7 @@ export class ProcessorConfig {
     try {
       return Template.compile(text)
     } catch (error) {
-      if (error instanceof EsException) throw this.error(name, error.reason)
+      if (error instanceof EsException) throw withProcessorMetadata(error, this.ref, name)
       throw error
     }
   }

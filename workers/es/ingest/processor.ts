@@ -97,7 +97,10 @@ export function runProcessors(
 function runNode(node: ProcessorNode, doc: IngestDocument, context: ExecutionContext): IngestDocument | null {
   let condition: ProcessorResult['condition'] = null
   if (node.condition !== null) {
-    condition = { source: node.condition.source, result: node.condition.evaluate(doc) }
+    condition = {
+      source: node.condition.source,
+      result: node.condition.evaluate(doc, context.enrich.storedScript),
+    }
     if (!condition.result) {
       record(context, node, condition, null, null)
       return doc

@@ -1,93 +1,48 @@
 /**
  * The Mustache templates ingest processors take for field names and values (ConfigurationUtils.
- * compileTemplate over the `mustache` script engine): `{{name}}` is replaced by the value's
- * Object.toString escaped for the media type (JSON by default: `"` → `\"`; set/append take `media_type`), `{{{name}}}` (or `{{& name}}`) by the
- * raw text, `{{! comment }}` by nothing. A dotted name walks maps and list indexes from the template
- * model: the ctx fields (source and metadata), `_source.` and `_ingest.`; a missing value renders as ''.
- * `_ingest.timestamp` renders as ZonedDateTime.toString does (`2026-01-01T00:00Z` drops zero seconds).
- * Sections (`{{#x}}`) are not supported and are refused when the template is compiled.
+ * compileTemplate): a text holding `{{` is compiled by the `mustache` script engine (../script/template-script.ts,
+ * the one Mustache of the codebase) with the property's media type as its `content_type` (JSON by default:
+ * `"` → `\"`; set/append take `media_type`); any other text is used as it is. A template that does not compile
+ * is the engine's script_exception, which the caller names the processor and property on.
+ *
+ * The model a template renders over is IngestDocument.createTemplateModel's: the ctx fields (source and
+ * metadata), with `_source` (the source) and `_ingest` (the ingest metadata) put over them. `_ingest.timestamp`
+ * is a ZonedDateTime there and prints as its toString (`2026-01-01T00:00Z` drops zero seconds).
  */
-import type { XContentValue } from '../xcontent/index.ts'
-import { jsonEscape } from '../script/template-script.ts'
-import { urlEncode } from '../script/mustache/mustache-renderer.ts'
+import type { XContentObject, XContentValue } from '../xcontent/index.ts'
+import { CONTENT_TYPE_OPTION, TemplateScript } from '../script/template-script.ts'
 import type { IngestDocument } from './ingest-document.ts'
-import { illegalArgumentException } from './ingest-exceptions.ts'
-import { javaToString } from './java-values.ts'
 
 /** The media types a template may escape for (ConfigurationUtils.readMediaTypeProperty). */
 export type MediaType = 'application/json' | 'text/plain' | 'application/x-www-form-urlencoded'
 
-type Encoder = (text: string) => string
-
-const ENCODERS: Record<MediaType, Encoder | null> = {
-  'application/json': jsonEscape,
-  'text/plain': null,
-  'application/x-www-form-urlencoded': urlEncode,
-}
-
-type Part = string | { path: string[]; escape: Encoder | null }
-
 export class Template {
   private constructor(
     readonly text: string,
-    private readonly parts: readonly Part[],
+    private readonly script: TemplateScript | null,
   ) {}
 
   static compile(text: string, mediaType: MediaType = 'application/json'): Template {
-    const parts: Part[] = []
-    const tag = /\{\{\{\s*([^}]*?)\s*\}\}\}|\{\{\s*([&!#^/]?)\s*([^}]*?)\s*\}\}/g
-    let from = 0
-    for (let match = tag.exec(text); match; match = tag.exec(text)) {
-      if (match.index > from) parts.push(text.slice(from, match.index))
-      from = match.index + match[0].length
-      const sigil = match[2] ?? ''
-      if (sigil === '!') continue
-      if (sigil !== '' && sigil !== '&') {
-        throw illegalArgumentException(
-          `mustache sections ({{${sigil}...}}) are not supported in this playground`,
-        )
-      }
-      const name = match[1] ?? match[3] ?? ''
-      const escape = match[1] === undefined && sigil === '' ? ENCODERS[mediaType] : null
-      parts.push({ path: name === '.' ? [] : name.split('.'), escape })
-    }
-    if (from < text.length) parts.push(text.slice(from))
-    return new Template(text, parts)
+    if (!text.includes('{{')) return new Template(text, null)
+    return new Template(text, TemplateScript.compile(text, { [CONTENT_TYPE_OPTION]: mediaType }))
   }
 
   render(doc: IngestDocument): string {
-    let out = ''
-    for (const part of this.parts) {
-      if (typeof part === 'string') {
-        out += part
-        continue
-      }
-      const text = renderValue(part.path, lookup(doc, part.path))
-      out += part.escape === null ? text : part.escape(text)
-    }
-    return out
+    return this.script === null ? this.text : this.script.execute(templateModel(doc))
   }
 }
 
-function lookup(doc: IngestDocument, path: readonly string[]): XContentValue | undefined {
-  const [first, ...rest] = path
-  if (first === undefined) return undefined
-  let node: XContentValue | undefined =
-    first === '_ingest' ? doc.ingest : first === '_source' ? doc.source : doc.ctx.get(first)
-  for (const key of rest) {
-    if (node instanceof Map) node = node.get(key)
-    else if (Array.isArray(node) && /^\d+$/.test(key)) node = node[Number(key)]
-    else return undefined
-  }
-  return node
-}
-
-function renderValue(path: readonly string[], value: XContentValue | undefined): string {
-  if (value === undefined || value === null) return ''
-  if (path.length === 2 && path[0] === '_ingest' && path[1] === 'timestamp' && typeof value === 'string') {
-    return zonedDateTimeToString(value)
-  }
-  return javaToString(value)
+/** IngestDocument.createTemplateModel. */
+function templateModel(doc: IngestDocument): XContentObject {
+  const ingest = new Map(doc.ingest)
+  const timestamp = ingest.get('timestamp')
+  if (typeof timestamp === 'string') ingest.set('timestamp', zonedDateTimeToString(timestamp))
+  return new Map<string, XContentValue>([
+    ...doc.source,
+    ...doc.metadata,
+    ['_source', doc.source],
+    ['_ingest', ingest],
+  ])
 }
 
 /** `2026-01-01T00:00:00.000Z` → ZonedDateTime.toString: seconds and fraction only when not zero. */

@@ -9,21 +9,30 @@
 import { illegalArgumentException, parsingException, type EsException } from '../errors/index.ts'
 import type { DocValuesSource } from '../search/aggregations/index.ts'
 import type { XContentObject, XContentValue } from '../xcontent/index.ts'
+import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { DocLookup } from './doc-lookup.ts'
+import { storedPainlessSource } from './stored-painless-script.ts'
 import { PainlessScript } from './painless-script.ts'
 import { Num, fromXContent, javaString, type Value } from './painless-values.ts'
 
-export interface ScriptSpec {
-  /** The inline source; null for a stored script (`id`), which the shard inlines before it parses. */
-  readonly source: string | null
-  readonly params: XContentObject
+/** An inline script (`source`), or a stored one (`id`), which a shard inlines before it parses the search. */
+export type ScriptSpec =
+  | { readonly source: string; readonly id: null; readonly params: XContentObject }
+  | { readonly source: null; readonly id: string; readonly params: XContentObject }
+
+/** The source of a search script on a shard, whose stored scripts were inlined before it parsed the search. */
+function inlineSource(spec: ScriptSpec): string {
+  if (spec.source === null)
+    throw illegalArgumentException(`unable to find script [${spec.id}] in cluster state`)
+  return spec.source
 }
 
-/** The source of a script compiled where stored scripts are not looked up (pipeline aggregations, mappings). */
-export function inlineSource(spec: ScriptSpec): string {
-  if (spec.source === null)
-    throw illegalArgumentException('stored scripts are not supported by this playground')
-  return spec.source
+/**
+ * ScriptService.compile's Painless source for a script compiled where it runs (the pipeline aggregations on the
+ * coordinating node): the inline source, or the stored script's, read from `scripts` for the named context.
+ */
+export function scriptSource(spec: ScriptSpec, scripts: StoredScriptLookup, context: string): string {
+  return spec.source !== null ? spec.source : storedPainlessSource(scripts, spec.id, context)
 }
 
 export type ScriptContext = 'score' | 'filter' | 'field'
@@ -40,7 +49,7 @@ function scriptError(reason: string): EsException {
 
 /** Script.parse. */
 export function parseScriptSpec(value: XContentValue | undefined): ScriptSpec {
-  if (typeof value === 'string') return { source: value, params: new Map() }
+  if (typeof value === 'string') return { source: value, id: null, params: new Map() }
   if (!(value instanceof Map)) throw scriptError('[script] script must be a string or an object')
   let source: string | null = null
   let id: string | null = null
@@ -54,15 +63,14 @@ export function parseScriptSpec(value: XContentValue | undefined): ScriptSpec {
     } else if (key === 'id' && typeof entry === 'string') id = entry
     else if (key !== 'options') throw scriptError(`[script] unknown field [${key}]`)
   }
-  if (source === null && id === null) {
+  if (source !== null) return { source, id: null, params }
+  if (id === null) {
     throw illegalArgumentException(
       'must specify either [source] for an inline script or [id] for a stored script',
     )
   }
-  if (source === null && value.has('lang')) {
-    throw illegalArgumentException('lang cannot be specified for stored scripts')
-  }
-  return { source, params }
+  if (value.has('lang')) throw illegalArgumentException('lang cannot be specified for stored scripts')
+  return { source, id, params }
 }
 
 /** A compiled search script bound to a shard's doc values: run(docId) per document. */

@@ -5,8 +5,9 @@
  * script_fields and sort scripts compile it as an inline one. A missing id ("unable to find script [x] in
  * cluster state") or a stored template ("mustache engine does not know how to handle context [filter]", the
  * context named after where the script sits) fails that shard, as a compile error does. A body without a
- * stored script reference is passed on as it is. Not resolved here: `runtime_mappings` and the pipeline
- * aggregations, whose scripts are refused by id (search-script.ts inlineSource).
+ * stored script reference is passed on as it is. Not resolved here: `runtime_mappings` (a runtime field
+ * refuses a stored script, runtime-field.ts) and the pipeline aggregations, which no shard runs (the
+ * coordinating node compiles their stored scripts when it reduces, search-script.ts scriptSource).
  */
 import { sourceToJson } from '../action/source-map.ts'
 import { parseJson, toJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
@@ -19,7 +20,7 @@ const CONTEXTS: ReadonlyMap<string, string> = new Map([
   ['script_score', 'score'],
   ['script_fields', 'field'],
 ])
-const NOT_RESOLVED = new Set(['runtime_mappings'])
+const NOT_RESOLVED = new Set(['runtime_mappings', 'bucket_script', 'bucket_selector', 'moving_fn'])
 
 export function resolveStoredScripts(body: string | null, lookup: StoredScriptLookup): string | null {
   if (body === null || !body.includes('"id"')) return body

@@ -60,6 +60,7 @@ import {
   type SortValue,
 } from './sort/index.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
+import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 
 export interface SearchRequest {
   from: number
@@ -318,6 +319,7 @@ export function mergeQueryResults(
   from: number,
   size: number,
   aggregationBuilders: readonly AggregationBuilder[] | null,
+  scripts: StoredScriptLookup,
 ): ReducedQueryPhase {
   const sortFields = results.find((r) => r.sortFields !== null)?.sortFields ?? null
   const merged = results.flatMap((result) => result.docs.map((doc) => ({ result, doc })))
@@ -341,7 +343,7 @@ export function mergeQueryResults(
     docs: page.slice(from, from + size),
     aggregations:
       aggregationBuilders !== null && aggregations.length > 0
-        ? reduceShardAggregations(aggregations, undefined, aggregationBuilders)
+        ? reduceShardAggregations(aggregations, undefined, aggregationBuilders, scripts)
         : null,
   }
 }

@@ -2,6 +2,7 @@
 // boolean expressions (comparisons of ctx fields with numbers, !, &&, ||, parentheses), and its
 // def-typed equality (1 == 1.0) and null handling.
 import type { XContentValue } from '../../../../workers/es/xcontent/index.ts'
+import { NO_STORED_SCRIPTS } from '../../../../workers/es/cluster/metadata/script-metadata.ts'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { compileCondition } from '../../../../workers/es/ingest/condition.ts'
@@ -59,28 +60,33 @@ describe('if conditions', () => {
   it('agree with a direct evaluation', () => {
     fc.assert(
       fc.property(expr, fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), (e, x, y) => {
-        expect(compileCondition(e.text).evaluate(doc(`{"x":${x},"y":${y}}`))).toBe(e.value(x, y))
+        expect(compileCondition(e.text).evaluate(doc(`{"x":${x},"y":${y}}`), NO_STORED_SCRIPTS)).toBe(
+          e.value(x, y),
+        )
       }),
     )
   })
 
   it('compare numbers by value, strings by equals; params; a non-boolean result is an error', () => {
     const d = doc('{"i":1,"d":1.0,"s":"a","m":{"k":null}}')
-    expect(compileCondition('ctx.i == ctx.d').evaluate(d)).toBe(true)
-    expect(compileCondition("ctx['s'] == 'a' && ctx.m.k == null && ctx.m.containsKey('k')").evaluate(d)).toBe(
-      true,
-    )
+    expect(compileCondition('ctx.i == ctx.d').evaluate(d, NO_STORED_SCRIPTS)).toBe(true)
+    expect(
+      compileCondition("ctx['s'] == 'a' && ctx.m.k == null && ctx.m.containsKey('k')").evaluate(
+        d,
+        NO_STORED_SCRIPTS,
+      ),
+    ).toBe(true)
     expect(
       compileCondition(
         new Map<string, XContentValue>([
           ['source', 'ctx.i == params.p'],
           ['params', new Map<string, XContentValue>([['p', 'x']])],
         ]),
-      ).evaluate(d),
+      ).evaluate(d, NO_STORED_SCRIPTS),
     ).toBe(false)
     let error: unknown
     try {
-      compileCondition('ctx.s').evaluate(d)
+      compileCondition('ctx.s').evaluate(d, NO_STORED_SCRIPTS)
     } catch (e) {
       error = e
     }
@@ -90,9 +96,12 @@ describe('if conditions', () => {
 
   it('runs statements; a syntax error fails when compiled, a non-boolean result when run', () => {
     const d = doc('{"tags":["a","b"],"n":2}')
-    expect(compileCondition('int c = 0; for (def t : ctx.tags) { c++ } return c == ctx.n').evaluate(d)).toBe(
-      true,
-    )
+    expect(
+      compileCondition('int c = 0; for (def t : ctx.tags) { c++ } return c == ctx.n').evaluate(
+        d,
+        NO_STORED_SCRIPTS,
+      ),
+    ).toBe(true)
     const thrown = (action: () => unknown): EsException => {
       try {
         action()
@@ -103,7 +112,7 @@ describe('if conditions', () => {
     }
     const compile = thrown(() => compileCondition('ctx.n >'))
     expect([compile.reason, compile.causedBy?.reason]).toEqual(['compile error', 'unexpected end of script.'])
-    const run = thrown(() => compileCondition('def x = 1; return x').evaluate(d))
+    const run = thrown(() => compileCondition('def x = 1; return x').evaluate(d, NO_STORED_SCRIPTS))
     expect([run.reason, run.causedBy?.reason]).toEqual([
       'runtime error',
       'Cannot cast java.lang.Integer to java.lang.Boolean',

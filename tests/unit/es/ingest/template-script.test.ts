@@ -15,13 +15,17 @@ function doc(source: string): IngestDocument {
   )
 }
 
+function rootCauses(body: string): unknown[] {
+  return (JSON.parse(body) as { error: { root_cause: unknown[] } }).error.root_cause
+}
+
 describe('Template', () => {
   it('renders values with Object.toString, JSON-escaped unless triple-braced', () => {
     const d = doc('{"s":"a\\"b\\\\c","n":1.50,"i":7,"l":["x",2],"m":{"k":"v"},"nil":null}')
     const render = (text: string) => Template.compile(text).render(d)
     expect(render('{{s}}|{{{s}}}|{{& s}}')).toBe('a\\"b\\\\c|a"b\\c|a"b\\c')
     expect(render('{{n}} {{i}} {{l}} {{m}} [{{nil}}] [{{missing}}] {{l.0}} {{m.k}}')).toBe(
-      '1.5 7 [x, 2] {k=v} [] [] x v',
+      '1.5 7 {0=x, 1=2} {k=v} [] [] x v',
     )
     expect(render('{{_index}}/{{_source.i}}/{{_ingest.timestamp}}{{! a comment }}')).toBe(
       'idx/7/2026-01-01T00:00Z',
@@ -38,19 +42,43 @@ describe('Template', () => {
     expect(zonedDateTimeToString('2026-01-01T10:30:00.250Z')).toBe('2026-01-01T10:30:00.250Z')
   })
 
-  it('sections are refused when the pipeline is stored (a playground deviation)', async () => {
+  it('sections, inverted sections and toJson render as in search templates', () => {
+    const d = doc('{"l":["x",2],"m":{"k":"v"},"empty":[],"zero":0}')
+    const render = (text: string) => Template.compile(text).render(d)
+    expect(render('{{#l}}<{{.}}>{{/l}}|{{^empty}}none{{/empty}}|{{#zero}}zero is true{{/zero}}')).toBe(
+      '<x><2>|none|zero is true',
+    )
+    expect(render('{{#toJson}}l{{/toJson}} {{#toJson}}m{{/toJson}} {{#join}}l{{/join}} {{l.size}}')).toBe(
+      '["x",2] {"k":"v"} x,2 2',
+    )
+    expect(render('{{#_source}}{{zero}}{{/_source}}/{{_ingest.timestamp}}')).toBe('0/2026-01-01T00:00Z')
+  })
+
+  it("a template that does not compile is the engine's script_exception naming the processor", async () => {
     const { send } = startIngest()
     const inField = await send('PUT', '/_ingest/pipeline/p', {
-      processors: [{ set: { field: '{{#l}}a{{/l}}', value: 1 } }],
+      processors: [{ set: { field: '{{#l}}a', value: 1 } }],
     })
-    expect(inField.body).toContain(
-      '"reason":"[field] mustache sections ({{#...}}) are not supported in this playground","property_name":"field","processor_type":"set"',
-    )
+    expect(inField.status).toBe(400)
+    expect(rootCauses(inField.body)).toEqual([
+      {
+        type: 'script_exception',
+        reason: "Failed to close 'l' tag @[query-template:1]",
+        script_stack: [],
+        script: '{{#l}}a',
+        lang: 'mustache',
+        property_name: 'field',
+        processor_type: 'set',
+      },
+    ])
     const inValue = await send('PUT', '/_ingest/pipeline/p', {
-      processors: [{ set: { field: 'a', value: '{{^l}}x{{/l}}' } }],
+      processors: [{ set: { field: 'a', value: '{{^l}}x' } }],
     })
     expect(inValue.status).toBe(400)
-    expect(inValue.body).toContain('"processor_type":"set"')
+    expect(rootCauses(inValue.body)[0]).toMatchObject({
+      type: 'script_exception',
+      processor_type: 'set',
+    })
   })
 })
 

@@ -16,6 +16,7 @@ import {
   type SortBuilder,
 } from '../../../../workers/es/search/sort/index.ts'
 import { mergeQueryResults, type QuerySearchResult } from '../../../../workers/es/search/search-service.ts'
+import { NO_STORED_SCRIPTS } from '../../../../workers/es/cluster/metadata/script-metadata.ts'
 
 const index = {
   name: 'idx',
@@ -264,6 +265,7 @@ describe('merge across shards', () => {
       1,
       2,
       null,
+      NO_STORED_SCRIPTS,
     )
     expect(reduced.docs.map(({ result, doc }) => [result.shardIndex, doc.docId])).toEqual([
       [0, 3],

@@ -16,13 +16,14 @@
  * `type`, a type without a runtime handler, a parameter the type does not have, a null parameter, a bad
  * on_script_error or `meta` (TypeParsers.parseMeta), `on_script_error: continue` without a script. A null field removes a runtime field in a mapping update; in a
  * search's runtime_mappings it is refused. The types ES has but the playground does not model (ip, geo_point,
- * composite, lookup) are refused as not available.
+ * composite, lookup) are refused as not available. A stored script (`id`) is "stored scripts are not supported
+ * for runtime field [f]", as in ES.
  */
 import { illegalArgumentException, mapperParsingException, type EsException } from '../../errors/index.ts'
 import { toJson, type JsonOut, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { sourceToJson } from '../../action/source-map.ts'
 import { javaClassName, javaToString } from '../../ingest/java-values.ts'
-import { inlineSource, parseScriptSpec } from '../../script/search-script.ts'
+import { parseScriptSpec } from '../../script/search-script.ts'
 
 export const RUNTIME_FIELD_TYPES = ['keyword', 'long', 'double', 'date', 'boolean'] as const
 export type RuntimeFieldType = (typeof RUNTIME_FIELD_TYPES)[number]
@@ -101,7 +102,7 @@ function parseRuntimeField(name: string, definition: XContentObject): RuntimeFie
         `[${key}] on runtime field [${name}] of type [${type}] must not have a [null] value`,
       )
     }
-    if (key === 'script') field.script = runtimeScript(value)
+    if (key === 'script') field.script = runtimeScript(name, value)
     else if (key === 'on_script_error') field.on_script_error = onScriptError(value)
     else if (key === 'meta') field.meta = meta(name, value)
     else if (key === 'format') field.format = scalar(value)
@@ -119,9 +120,13 @@ function scalar(value: XContentValue): string {
   return javaToString(value)
 }
 
-function runtimeScript(value: XContentValue): RuntimeScript {
+/** AbstractScriptFieldType.Builder.parseScript: a stored script (`id`) is refused. */
+function runtimeScript(name: string, value: XContentValue): RuntimeScript {
   const spec = parseScriptSpec(value)
-  const source = inlineSource(spec)
+  const source = spec.source
+  if (source === null) {
+    throw illegalArgumentException(`stored scripts are not supported for runtime field [${name}]`)
+  }
   return spec.params.size === 0 ? { source } : { source, params: toJson(sourceToJson(spec.params)) }
 }
 

@@ -4,7 +4,8 @@
  * order. ES's processor searches the enrich index per document; here the documents of every enrich index are
  * loaded before a write's pipelines run (enrich-documents.ts), so the lookup is an in-memory scan.
  * NO_ENRICH knows no enrich index (a pipeline naming a policy then fails to compile, as it would in ES before
- * the policy was executed).
+ * the policy was executed). The same view of the cluster state gives the script processor its stored scripts
+ * (ScriptService.compile reads them from the state the node has when the pipeline is put or run).
  */
 import type { XContentObject } from '../../xcontent/index.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
@@ -12,6 +13,11 @@ import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../../cluster/me
 import { enrichPolicies } from '../../cluster/metadata/metadata-enrich-service.ts'
 import { aliasesLookup } from '../../cluster/metadata/index-abstraction.ts'
 import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import {
+  NO_STORED_SCRIPTS,
+  storedScriptLookup,
+  type StoredScriptLookup,
+} from '../../cluster/metadata/script-metadata.ts'
 
 export interface EnrichIndex {
   readonly policy: EnrichPolicyMetadata
@@ -24,9 +30,15 @@ export interface EnrichLookup {
   enrichIndex(policyName: string): EnrichIndex | null
   /** The sources of an enrich index's documents in index order ([] when not loaded). */
   documents(index: string): readonly XContentObject[]
+  /** The stored scripts of the same cluster state, by id. */
+  readonly storedScript: StoredScriptLookup
 }
 
-export const NO_ENRICH: EnrichLookup = { enrichIndex: () => null, documents: () => [] }
+export const NO_ENRICH: EnrichLookup = {
+  enrichIndex: () => null,
+  documents: () => [],
+  storedScript: NO_STORED_SCRIPTS,
+}
 
 /** The lookup over a cluster state and the enrich documents loaded for it. */
 export function enrichLookup(
@@ -42,5 +54,6 @@ export function enrichLookup(
       return member && policy ? { policy, index: member.index } : null
     },
     documents: (index) => documents.get(index) ?? [],
+    storedScript: storedScriptLookup(state),
   }
 }

@@ -11,6 +11,7 @@
 import type { JsonOut } from '../../xcontent/index.ts'
 import type { AggregationBuilder } from './aggregation-builder.ts'
 import { applyPipelines } from './pipeline/apply-pipelines.ts'
+import { NO_STORED_SCRIPTS, type StoredScriptLookup } from '../../cluster/metadata/script-metadata.ts'
 import {
   aggregationsToXContent,
   reduceAggregations,
@@ -55,9 +56,10 @@ export function reduceShardAggregations(
   perShard: readonly InternalAggregations[],
   maxBuckets?: number,
   builders?: readonly AggregationBuilder[],
+  scripts: StoredScriptLookup = NO_STORED_SCRIPTS,
 ): InternalAggregations {
   const reduced = reduceAggregations(perShard, reduceContext(maxBuckets))
-  return builders === undefined ? reduced : applyPipelines(reduced, builders)
+  return builders === undefined ? reduced : applyPipelines(reduced, builders, scripts)
 }
 
 /** The `aggregations` object of a search response. */

@@ -10,14 +10,16 @@ import type { AggregationBuilder } from '../aggregation-builder.ts'
 import { InternalSingleBucket } from '../bucket/single-bucket.ts'
 import type { InternalAggregation, InternalAggregations } from '../internal-aggregation.ts'
 import { resolvePipelineOrder } from './pipeline-validation.ts'
+import type { StoredScriptLookup } from '../../../cluster/metadata/script-metadata.ts'
 
 export function applyPipelines(
   aggs: InternalAggregations,
   builders: readonly AggregationBuilder[],
+  scripts: StoredScriptLookup,
 ): InternalAggregations {
   let out = aggs.map((agg) => {
     const builder = builders.find((b) => b.pipeline === undefined && b.name === agg.name)
-    return builder === undefined ? agg : applyInside(agg, builder.subs)
+    return builder === undefined ? agg : applyInside(agg, builder.subs, scripts)
   })
   for (const pipeline of resolvePipelineOrder(builders)) {
     if (pipeline.kind === 'sibling') out = [...out, pipeline.reduce(out)]
@@ -26,16 +28,20 @@ export function applyPipelines(
 }
 
 /** The pipelines of `subs` applied inside a bucket aggregation; other aggregations are left as they are. */
-function applyInside(agg: InternalAggregation, subs: readonly AggregationBuilder[]): InternalAggregation {
+function applyInside(
+  agg: InternalAggregation,
+  subs: readonly AggregationBuilder[],
+  scripts: StoredScriptLookup,
+): InternalAggregation {
   if (subs.length === 0) return agg
   const entries =
     agg.pipelineBuckets()?.map((e) => e.bucket) ?? (agg instanceof InternalSingleBucket ? [agg.bucket] : null)
   if (entries === null) return agg
   let result = agg.withBuckets(
-    entries.map((bucket) => ({ ...bucket, aggs: applyPipelines(bucket.aggs, subs) })),
+    entries.map((bucket) => ({ ...bucket, aggs: applyPipelines(bucket.aggs, subs, scripts) })),
   )
   for (const pipeline of resolvePipelineOrder(subs)) {
-    if (pipeline.kind === 'parent') result = pipeline.reduce(result)
+    if (pipeline.kind === 'parent') result = pipeline.reduce(result, scripts)
   }
   return result
 }

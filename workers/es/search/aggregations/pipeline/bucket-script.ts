@@ -15,7 +15,7 @@ import type { XContentObject } from '../../../xcontent/index.ts'
 import { PainlessScript } from '../../../script/painless-script.ts'
 import { Num, className, fromXContent, type Value } from '../../../script/painless-values.ts'
 import { JavaException } from '../../../script/script-errors.ts'
-import { inlineSource, parseScriptSpec } from '../../../script/search-script.ts'
+import { parseScriptSpec, scriptSource } from '../../../script/search-script.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import type { Bucket } from '../bucket/internal-bucket.ts'
 import { tokenName } from '../aggregation-params.ts'
@@ -39,6 +39,12 @@ function variablePaths(params: PipelineParams): Map<string, string> {
   throw parsingException(1, 1, `Unexpected token ${tokenName(value)} in [${params.name}].`)
 }
 
+/** BucketAggregationScript.CONTEXT and BucketAggregationSelectorScript.CONTEXT. */
+const SCRIPT_CONTEXTS = {
+  bucket_script: 'bucket_aggregation',
+  bucket_selector: 'bucket_aggregation_selector',
+} as const
+
 type Decide = (result: Value, bucket: Bucket, script: PainlessScript) => Bucket | null
 
 function scriptPipelineParser(
@@ -58,8 +64,9 @@ function scriptPipelineParser(
       type,
       bucketsPaths: [...paths.values()],
       validate: (context) => context.validateHasParent(type, name),
-      reduce: (agg) => {
-        const script = PainlessScript.compile(inlineSource(spec), ['params'])
+      reduce: (agg, scripts) => {
+        const source = scriptSource(spec, scripts, SCRIPT_CONTEXTS[type])
+        const script = PainlessScript.compile(source, ['params'])
         const scriptParams = fromXContent(spec.params) as Map<string, Value>
         const buckets = (agg.pipelineBuckets() ?? []).flatMap((entry) => {
           const vars = new Map(scriptParams)

@@ -11,7 +11,7 @@ import { parsingException } from '../../../errors/index.ts'
 import { PainlessScript } from '../../../script/painless-script.ts'
 import { Num, className, fromXContent, type Value } from '../../../script/painless-values.ts'
 import { JavaException } from '../../../script/script-errors.ts'
-import { inlineSource, parseScriptSpec } from '../../../script/search-script.ts'
+import { parseScriptSpec, scriptSource } from '../../../script/search-script.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import { series, validateSequential, withValue } from './parent-pipelines.ts'
 import type { ParentPipelineAggregator } from './pipeline-aggregator.ts'
@@ -36,8 +36,10 @@ export const movingFnParser: AggregationParser = (name, body, meta, subs) => {
       if (window <= 0) context.addValidationError('[window] must be a positive, non-zero integer.')
       validateSequential('moving_fn', name, bucketsPaths, context)
     },
-    reduce: (agg) => {
-      const script = PainlessScript.compile(inlineSource(spec), ['params', 'values'])
+    reduce: (agg, scripts) => {
+      // MovingFunctionScript.CONTEXT.
+      const source = scriptSource(spec, scripts, 'moving-function')
+      const script = PainlessScript.compile(source, ['params', 'values'])
       const scriptParams = fromXContent(spec.params)
       const entries = series(agg, bucketsPaths[0]!, gapPolicy)
       const values = entries.flatMap((e) => (e.value === null || Number.isNaN(e.value) ? [] : [e.value]))

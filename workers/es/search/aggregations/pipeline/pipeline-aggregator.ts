@@ -7,10 +7,13 @@
  *   multi-bucket aggregation, rewrites that aggregation's buckets (adding a value to each, dropping or
  *   reordering them).
  * `bucketsPaths` are the `buckets_path` values (buckets-path.ts), in the request's order; `validate` adds
- * its AggregatorFactories validation errors (pipeline-validation.ts) before any shard is asked.
+ * its AggregatorFactories validation errors (pipeline-validation.ts) before any shard is asked. A parent
+ * pipeline's reduce gets the coordinating node's stored scripts (AggregationReduceContext's ScriptService), from
+ * which a script given by `id` is compiled.
  */
 import type { InternalAggregation, InternalAggregations } from '../internal-aggregation.ts'
 import type { ValidationContext } from './pipeline-validation.ts'
+import type { StoredScriptLookup } from '../../../cluster/metadata/script-metadata.ts'
 
 interface PipelineCommon {
   readonly name: string
@@ -28,7 +31,7 @@ export interface SiblingPipelineAggregator extends PipelineCommon {
 export interface ParentPipelineAggregator extends PipelineCommon {
   readonly kind: 'parent'
   /** PipelineAggregator.reduce: the multi-bucket aggregation it is declared in, rewritten. */
-  reduce(agg: InternalAggregation): InternalAggregation
+  reduce(agg: InternalAggregation, scripts: StoredScriptLookup): InternalAggregation
 }
 
 export type PipelineAggregator = SiblingPipelineAggregator | ParentPipelineAggregator
