@@ -1,5 +1,7 @@
 /**
- * Groups the rows of a grouped SELECT the way its composite aggregation would: one group per distinct key of
+ * Groups on the coordinating node the rows of a grouped SELECT that cannot run as its composite aggregation
+ * (composite-groups.ts: a GROUP BY or aggregate ES would send as a script, a WHERE not in the query), the way
+ * that aggregation would: one group per distinct key of
  * the GROUP BY expressions, in ascending key order with the null key first (`missing_bucket`), or one group of
  * every row when there is no GROUP BY (even of no rows). Each group answers its key values and its aggregates:
  * COUNT(*) counts rows, COUNT(x) non-null values, COUNT(DISTINCT x) distinct ones; AVG and SUM over the
@@ -33,18 +35,26 @@ export function groupRows(
     return 0
   })
   const aggregates = aggregateSources.flatMap((e) => [...walk(e)].filter(isAggregate)) as FunctionCall[]
-  return sorted.map(({ key, rows: members }) => {
-    const values = new Map(aggregates.map((a) => [a.text, aggregate(a, members, evaluator)]))
-    return {
-      field: () => null,
-      score: null,
-      grouped: (e: Expression): SqlValue | undefined => {
-        if (isAggregate(e)) return values.get(e.text) ?? null
-        const i = groupBy.findIndex((g) => sameExpression(g, e))
-        return i >= 0 ? key[i]! : undefined
-      },
-    }
-  })
+  return sorted.map(({ key, rows: members }) =>
+    groupScope(key, groupBy, new Map(aggregates.map((a) => [a.text, aggregate(a, members, evaluator)]))),
+  )
+}
+
+/** One group as a row: its key values by GROUP BY expression and its aggregates' values by their text. */
+export function groupScope(
+  key: readonly SqlValue[],
+  groupBy: readonly Expression[],
+  values: ReadonlyMap<string, SqlValue>,
+): RowScope {
+  return {
+    field: () => null,
+    score: null,
+    grouped: (e: Expression): SqlValue | undefined => {
+      if (isAggregate(e)) return values.get(e.text) ?? null
+      const i = groupBy.findIndex((g) => sameExpression(g, e))
+      return i >= 0 ? key[i]! : undefined
+    },
+  }
 }
 
 function aggregate(call: FunctionCall, rows: readonly RowScope[], evaluator: Evaluator): SqlValue {

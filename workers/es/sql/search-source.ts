@@ -7,8 +7,7 @@
  * asks for no hits but aggregations: a `composite` `groupby` with a terms (or histogram) source per GROUP BY
  * expression (`missing_bucket: true`) and a metric per aggregate; aggregates without GROUP BY are top-level
  * metrics; `track_total_hits` comes before the aggregations, as SearchSourceBuilder writes it, and is exact
- * only when a COUNT(*) of the whole table reads the hit count. Grouped requests are printed here but run as a plain search whose rows are grouped on the
- * coordinating node (search/aggregations has no composite aggregation): docs/DEVIATIONS.md.
+ * only when a COUNT(*) of the whole table reads the hit count. composite-groups.ts runs the grouped request.
  */
 import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import type { SelectPlan } from './analyzer.ts'

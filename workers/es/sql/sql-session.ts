@@ -1,9 +1,11 @@
 /**
  * SqlSession: one statement from text to rows. The statement is parsed (with its parameters), its table
  * resolved (`Unknown index [x]` when nothing matches), analyzed and verified, then run:
- * - SELECT: the search SourceGenerator builds (search-source.ts) runs through the search action; a WHERE the
- *   QueryTranslator cannot express, an ORDER BY on a computed value, grouping, HAVING and DISTINCT are
- *   finished on this node over the search's rows (up to index.max_result_window of them);
+ * - SELECT: the search SourceGenerator builds (search-source.ts) runs through the search action; a grouped one
+ *   runs as its composite aggregation, page by page (composite-groups.ts), unless it needs what ES sends as
+ *   scripts; a WHERE the QueryTranslator cannot express, an ORDER BY on a computed value, the grouping of the
+ *   rest, HAVING and DISTINCT are finished on this node over the search's rows (up to
+ *   index.max_result_window of them);
  * - SHOW TABLES (catalog = cluster name, type TABLE, kind INDEX), SHOW COLUMNS / DESCRIBE (column, its
  *   JDBC type name and its SQL type), SHOW FUNCTIONS (name and type).
  * `translate` answers the search request a SELECT sends, without running it.
@@ -12,6 +14,7 @@ import type { RestContext } from '../rest/rest-context.ts'
 import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import { analyze, type SelectPlan } from './analyzer.ts'
 import { Evaluator, type RowScope } from './evaluator.ts'
+import { aggregatable, compositeGroups } from './composite-groups.ts'
 import { groupRows } from './grouping.ts'
 import { resolveIndex, type EsIndex } from './index-resolver.ts'
 import { QueryTranslator } from './query-translator.ts'
@@ -102,7 +105,11 @@ async function runSelect(context: RestContext, request: SqlRequest, select: Sele
   const evaluator = new Evaluator(fields, { now, offsetMinutes: request.offsetMinutes })
   let rows: RowScope[] = [{ field: () => null, score: null }]
   const sorted = !plan.grouped && sortOption(plan) !== null
-  if (plan.index !== null) {
+  const viaAggregations = plan.grouped && pushed && aggregatable(plan, request.offsetMinutes)
+  if (viaAggregations) {
+    const size = pageSize(plan, request.fetchSize)
+    rows = await compositeGroups(context, plan, query, size, request.offsetMinutes, now)
+  } else if (plan.index !== null) {
     const exact = pushed && sorted && !plan.distinct
     const size = exact && plan.limit !== null ? Math.min(plan.limit, MAX_ROWS) : MAX_ROWS
     const source = plainSearchSource(plan, pushed ? query : withFilter(null, request.filter), size, pushed)
@@ -112,15 +119,15 @@ async function runSelect(context: RestContext, request: SqlRequest, select: Sele
   }
   if (!pushed && plan.where !== null)
     rows = rows.filter((row) => evaluator.evaluate(plan.where!, row) === true)
-  if (plan.grouped) {
+  if (plan.grouped && !viaAggregations) {
     const sources = [
       ...plan.columns.map((c) => c.expression),
       ...(plan.having ? [plan.having] : []),
       ...plan.orderBy.map((o) => o.expression),
     ]
     rows = groupRows(rows, plan.groupBy, sources, evaluator)
-    if (plan.having !== null) rows = rows.filter((row) => evaluator.evaluate(plan.having!, row) === true)
   }
+  if (plan.having !== null) rows = rows.filter((row) => evaluator.evaluate(plan.having!, row) === true)
   if (plan.orderBy.length > 0 && (plan.grouped || !sorted)) rows = orderRows(rows, plan, evaluator)
   let values = rows.map((row) => plan.columns.map((c) => evaluator.evaluate(c.expression, row)))
   if (plan.distinct) values = distinctRows(values)

@@ -303,6 +303,34 @@ function filtersArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
     })
 }
 
+/** A composite (only at the top level, where ES allows it) over one to three sources. */
+function compositeArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
+  const source = fc.constantFrom(
+    '{"terms":{"field":"t","missing_bucket":true}}',
+    '{"terms":{"field":"v","order":"desc"}}',
+    '{"terms":{"field":"b","missing_bucket":true,"missing_order":"last"}}',
+    '{"histogram":{"field":"d","interval":2.5}}',
+    '{"date_histogram":{"field":"ts","calendar_interval":"1w","format":"yyyy-MM-dd"}}',
+    '{"date_histogram":{"field":"ts","fixed_interval":"2d","missing_bucket":true,"order":"desc"}}',
+  )
+  return fc
+    .record({
+      sources: fc.array(source, { minLength: 1, maxLength: 3 }),
+      size: opt(fc.integer({ min: 1, max: 6 })),
+      subs,
+    })
+    .map((r) => ({
+      body: object([
+        'composite',
+        object(
+          ['size', json(r.size)],
+          ['sources', `[${r.sources.map((body, i) => `{"s${i}":${body}}`).join(',')}]`],
+        ),
+      ]),
+      subs: r.subs,
+    }))
+}
+
 /** One aggregation's definition (its body, `meta`, and `aggs` for bucket types), nesting `depth` levels. */
 function aggregationArb(depth: number): fc.Arbitrary<string> {
   const subs: fc.Arbitrary<string[]> =
@@ -315,6 +343,7 @@ function aggregationArb(depth: number): fc.Arbitrary<string> {
     dateRangeArb(subs),
     singleBucketArb(subs),
     filtersArb(subs),
+    ...(depth === 2 ? [compositeArb(subs)] : []),
   )
   const spec = fc.oneof(
     metricArb.map((body): BucketSpec => ({ body, subs: [] })),

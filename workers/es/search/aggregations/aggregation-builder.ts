@@ -10,6 +10,7 @@ import type { ShardContext } from './aggregation-context.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import type { PipelineAggregator } from './pipeline/pipeline-aggregator.ts'
+import { checkCompositeParents } from './bucket/composite.ts'
 
 export interface AggregationBuilder {
   readonly name: string
@@ -33,11 +34,19 @@ export type AggregationParser = (
   subs: readonly AggregationBuilder[],
 ) => AggregationBuilder
 
-/** Builds the aggregation tree on a shard: every builder's checkLimits, sub-aggregations included. */
+/**
+ * Builds the aggregation tree on a shard: a composite's parents are checked (bucket/composite.ts), then every
+ * builder's checkLimits, sub-aggregations included.
+ */
 export function checkAggregationLimits(builders: readonly AggregationBuilder[], limits: IndexLimits): void {
+  checkCompositeParents(builders)
+  checkBuilderLimits(builders, limits)
+}
+
+function checkBuilderLimits(builders: readonly AggregationBuilder[], limits: IndexLimits): void {
   for (const builder of builders) {
     builder.checkLimits?.(limits)
-    checkAggregationLimits(builder.subs, limits)
+    checkBuilderLimits(builder.subs, limits)
   }
 }
 

@@ -4,6 +4,7 @@
  * pipeline aggregations (pipeline/) run after the reduce.
  */
 import type { AggregationParser } from './aggregation-builder.ts'
+import { compositeParser } from './bucket/composite.ts'
 import { dateHistogramParser } from './bucket/date-histogram.ts'
 import { dateRangeParser } from './bucket/date-range.ts'
 import { filtersParser } from './bucket/filters.ts'
@@ -47,6 +48,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['filters', filtersParser],
   ['missing', missingParser],
   ['global', globalParser],
+  ['composite', compositeParser],
   ['nested', nestedParser],
   ['reverse_nested', reverseNestedParser],
   ['avg', avgParser],

@@ -19,6 +19,7 @@ import { InternalRange, type RangeWire } from './bucket/range.ts'
 import { InternalIpRange, type IpRangeWire } from './bucket/ip-range.ts'
 import { InternalFilters, type FiltersWire } from './bucket/filters.ts'
 import { InternalSingleBucket, type SingleBucketWire } from './bucket/single-bucket.ts'
+import { InternalComposite, type CompositeWire } from './bucket/composite.ts'
 import { InternalGeoGrid, type GeoGridWire } from './bucket/geo-grid.ts'
 import { InternalNumericMetric, type NumericMetricWire } from './metrics/numeric-metrics.ts'
 import { InternalStats, type StatsWire } from './metrics/stats.ts'
@@ -42,6 +43,7 @@ export type InternalAggregationWire =
   | PercentilesWire
   | TopHitsWire
   | GeoGridWire
+  | CompositeWire
   | GeoBoundsWire
   | GeoCentroidWire
 
@@ -84,6 +86,8 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalTopHits.readFrom(wire)
     case 'geo_grid':
       return InternalGeoGrid.readFrom(wire, readAggregations)
+    case 'composite':
+      return InternalComposite.readFrom(wire, readAggregations)
     case 'geo_bounds':
       return InternalGeoBounds.readFrom(wire)
     case 'geo_centroid':

@@ -29,7 +29,7 @@ const TYPE = 'date_histogram'
 type IntervalSpec = { kind: 'calendar_interval' | 'fixed_interval'; text: string }
 
 /** Parse-time checks of DateIntervalWrapper, wrapped as ObjectParser wraps a field consumer's failure. */
-function intervalSpec(params: AggregationParams): IntervalSpec {
+export function intervalSpec(params: AggregationParams): IntervalSpec {
   let spec: IntervalSpec | null = null
   for (const key of params.body.keys()) {
     if (key !== 'calendar_interval' && key !== 'fixed_interval') continue
@@ -52,12 +52,25 @@ function intervalSpec(params: AggregationParams): IntervalSpec {
   return spec
 }
 
-function rounding(spec: IntervalSpec, zone: ZoneId, offset: number): HistogramRounding {
+export function intervalRounding(spec: IntervalSpec, zone: ZoneId, offset: number): HistogramRounding {
   return roundingOf(
     spec.kind === 'calendar_interval'
       ? { type: 'time_unit', unit: parseCalendarInterval(spec.text), zone: zone.id, offset }
       : { type: 'time_interval', interval: parseFixedInterval(spec.text), zone: zone.id, offset },
   )
+}
+
+/** The key format: the request's `format` and `time_zone` over the field's date format (a date's default if none). */
+export function dateFormatOf(
+  fieldFormat: ValueFormat | null,
+  pattern: string | null,
+  zone: ZoneId | null,
+): DateValueFormat {
+  const base =
+    fieldFormat instanceof DateValueFormat
+      ? fieldFormat
+      : new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT))
+  return base.derive(pattern, zone)
 }
 
 export const dateHistogramParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
@@ -89,7 +102,7 @@ export const dateHistogramParser: AggregationParser = (name, body, meta, subs): 
       `[minDocCount] must be greater than or equal to 0. Found [${minDocCount}] in [${name}]`,
     )
   }
-  const keyRounding = rounding(interval, zone ?? ZoneId.UTC, offset)
+  const keyRounding = intervalRounding(interval, zone ?? ZoneId.UTC, offset)
   const extended = params.object('extended_bounds')
   const hard = params.object('hard_bounds')
   return histogramBuilder(name, meta, subs, {
@@ -101,11 +114,7 @@ export const dateHistogramParser: AggregationParser = (name, body, meta, subs): 
     keyed: params.boolean('keyed') ?? false,
     keyAsDouble: false,
     resolve(fieldFormat: ValueFormat | null, now: number) {
-      const base =
-        fieldFormat instanceof DateValueFormat
-          ? fieldFormat
-          : new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT))
-      const format = base.derive(pattern, zone)
+      const format = dateFormatOf(fieldFormat, pattern, zone)
       const date = (value: XContentValue | undefined): number | null => {
         const millis = format.value(value, now, NaN)
         return Number.isNaN(millis) ? null : millis

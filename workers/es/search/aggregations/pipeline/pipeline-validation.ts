@@ -42,6 +42,7 @@ const BUILDER_PACKAGES: Readonly<Record<string, string>> = {
   global: 'bucket.global',
   nested: 'bucket.nested',
   reverse_nested: 'bucket.nested',
+  composite: 'bucket.composite',
 }
 
 /** The builder's Java class name, as ES prints getClass().getName(). */
