@@ -89,7 +89,15 @@ export type IndexQuery =
       boost: number
     }
   /** A range over numeric doc values, both bounds inclusive (±Infinity for open ends). */
-  | { type: 'numericRange'; field: string; lower: number; upper: number; boost: number }
+  | {
+      type: 'numericRange'
+      field: string
+      lower: number
+      upper: number
+      boost: number
+      /** A date_nanos field's range: the bounds are the column's sortable doubles of epoch nanoseconds (described decoded). */
+      nanos?: boolean
+    }
   | { type: 'exists'; field: string; boost: number }
   /** A geo_point within radiusMeters; sortKey is GeoUtils.distanceQuerySortKey of it (what the engine compares). */
   | {

@@ -6,6 +6,7 @@
  * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
  * - ip: the addresses' terms (ip-field.ts); scaled_float: the scaled long read back as a double;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
+ * - date_nanos: epoch nanoseconds as the index column's sortable doubles (date-nanos-field.ts);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - text, search_as_you_type (and its subfields) and completion: no doc values (FieldInfo type `text`,
  *   `search_as_you_type`, `prefix` or `completion`, which aggregations, sorts and docvalue_fields refuse).
@@ -39,6 +40,7 @@ import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldInfo, FieldValue, ValuesType } from './aggregations/index.ts'
 import { DateValueFormat } from './aggregations/date-value-format.ts'
 import { DEFAULT_DATE_FORMAT, docValues } from '../index/mapper/doc-values.ts'
+import { dateNanosFormat } from '../index/mapper/date-nanos-field.ts'
 import { indexMappingOf } from './runtime-mappings.ts'
 import { fieldTypeName } from './aggregations/values-source.ts'
 
@@ -73,6 +75,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   ip: 'ip',
   boolean: 'boolean',
   date: 'date',
+  date_nanos: 'date_nanos',
   geo_point: 'geo_point',
   text: 'text',
   search_as_you_type: 'search_as_you_type',
@@ -181,7 +184,9 @@ function fieldInfo(
   const format =
     type === 'date'
       ? new DateValueFormat(DateFormatter.forPattern(mapping.format ?? DEFAULT_DATE_FORMAT))
-      : null
+      : type === 'date_nanos'
+        ? new DateValueFormat(DateFormatter.forPattern(dateNanosFormat(mapping)))
+        : null
   return { type, format }
 }
 

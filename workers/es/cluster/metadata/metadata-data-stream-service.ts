@@ -6,13 +6,13 @@
  *
  * A backing index is hidden (`index.hidden: true`), takes the settings and mappings of the template that
  * matches the data stream's name (its aliases are not carried: docs/DEVIATIONS.md), and maps `@timestamp`
- * as a `date` unless the template maps it so itself; any other type is refused (date_nanos is not a field
- * type here).
+ * as a `date` unless the template maps it as a `date` or `date_nanos` itself; any other type is refused.
  */
 import type { ClusterState } from '../state/cluster-state.ts'
 import type { IndexMetadata } from '../../index/index-metadata.ts'
 import { EsException, illegalArgumentException, validateIndexName } from '../../errors/index.ts'
 import { buildIndexMetadata } from './metadata-create-index-service.ts'
+import { isDateType } from '../../index/mapper/mapping.ts'
 import { findV2Template } from './metadata-index-template-service.ts'
 import {
   BACKING_INDEX_PREFIX,
@@ -79,7 +79,7 @@ export function backingIndexMetadata(
   const built: IndexMetadata = { ...buildIndexMetadata(state, name, {}, uuid, now, dataStream) }
   delete built.aliases
   const timestamp = built.mapping.properties[TIMESTAMP_FIELD]
-  if (timestamp && timestamp.type !== 'date') {
+  if (timestamp && !isDateType(timestamp.type)) {
     throw illegalArgumentException(
       `data stream timestamp field [${TIMESTAMP_FIELD}] is of type [${timestamp.type}], but [date,date_nanos] is expected`,
     )

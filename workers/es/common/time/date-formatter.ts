@@ -23,6 +23,7 @@ import { fromLocalMillis } from './calendar.ts'
 import type { DateTimeParser } from './date-time-parser.ts'
 import { printElements } from './element-printer.ts'
 import { printEpoch } from './epoch-time.ts'
+import { toInstant, toLong } from './date-utils.ts'
 import { namedFormat, patternFormat, type NamedFormat, type Printer } from './named-formats.ts'
 import type { ParsedTemporal } from './temporal-resolver.ts'
 import {
@@ -67,15 +68,19 @@ export class DateFormatter {
     )
   }
 
-  /** Formats epoch millis in a zone (UTC by default), as DateFormatter.format(ZonedDateTime) does. */
-  format(millis: number, zone: ZoneId = ZoneId.UTC): string {
-    if (this.printer.kind === 'epoch') return printEpoch(this.printer.unit, millis)
+  /**
+   * Formats epoch millis in a zone (UTC by default), as DateFormatter.format(ZonedDateTime) does; `nanoOfMilli`
+   * adds the nanoseconds below the millisecond of a date_nanos value.
+   */
+  format(millis: number, zone: ZoneId = ZoneId.UTC, nanoOfMilli = 0): string {
+    if (this.printer.kind === 'epoch') return printEpoch(this.printer.unit, millis, nanoOfMilli)
     const offset = zone.offsetAt(millis)
     try {
       return printElements(this.printer.elements, {
         local: fromLocalMillis(millis + offset),
         offset,
         zoneId: zone.id,
+        nanoOfMilli,
       })
     } catch (e) {
       throw dateTimeException(e instanceof Error ? e.message : String(e))
@@ -97,6 +102,18 @@ export class DateFormatter {
   /** Parses to epoch millis; text without an offset or zone is read in `zone` (UTC by default). */
   parseMillis(text: string, zone: ZoneId = ZoneId.UTC): number {
     return toEpochMillis(this.parse(text), zone)
+  }
+
+  /** Parses to epoch nanoseconds as a date_nanos field stores them (DateUtils.toLong: 1970 to 2262 only). */
+  parseNanos(text: string, zone: ZoneId = ZoneId.UTC): bigint {
+    const temporal = this.parse(text)
+    return toLong({ millis: toEpochMillis(temporal, zone), nanoOfMilli: temporal.nanoOfMilli })
+  }
+
+  /** Formats epoch nanoseconds (DateUtils.toInstant) in a zone, UTC by default. */
+  formatNanos(nanos: bigint, zone: ZoneId = ZoneId.UTC): string {
+    const { millis, nanoOfMilli } = toInstant(nanos)
+    return this.format(millis, zone, nanoOfMilli)
   }
 }
 

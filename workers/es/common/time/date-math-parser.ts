@@ -27,6 +27,7 @@ import {
   toLocalMillis,
 } from './calendar.ts'
 import { toEpochMillis, type DateFormatter } from './date-formatter.ts'
+import { toLong, type NanoInstant } from './date-utils.ts'
 import { EsException } from '../../errors/es-exception.ts'
 import { parseException } from './time-errors.ts'
 import { ZoneId } from './zone-id.ts'
@@ -39,10 +40,24 @@ export function parseDateMath(
   zone: ZoneId | null,
   formatter: DateFormatter,
 ): number {
-  let time: number
+  return parseDateMathInstant(text, nowMillis, roundUp, zone, formatter).millis
+}
+
+/**
+ * parseDateMath keeping the nanoseconds below the millisecond (a date_nanos field's bounds): `+`/`-` keep them,
+ * a `/` rounding clears them (and its round-up then steps back one whole millisecond), `now` has none.
+ */
+export function parseDateMathInstant(
+  text: string,
+  nowMillis: number,
+  roundUp: boolean,
+  zone: ZoneId | null,
+  formatter: DateFormatter,
+): NanoInstant {
+  let time: NanoInstant
   let math: string
   if (text.startsWith('now')) {
-    time = nowMillis
+    time = { millis: nowMillis, nanoOfMilli: 0 }
     math = text.slice('now'.length)
   } else {
     const index = text.indexOf('||')
@@ -76,15 +91,36 @@ export function rangeQueryBounds(
   return { lower, upper }
 }
 
+/**
+ * rangeQueryBounds for a date_nanos field (Resolution.NANOSECONDS): each bound through DateUtils.toLong (a bound
+ * before 1970 or after 2262 fails with its illegal_argument_exception), gt adding and lt subtracting one
+ * nanosecond; a missing bound is null.
+ */
+export function rangeQueryNanosBounds(
+  bounds: { from: string | null; to: string | null; includeLower: boolean; includeUpper: boolean },
+  nowMillis: number,
+  zone: ZoneId | null,
+  formatter: DateFormatter,
+): { lower: bigint | null; upper: bigint | null } {
+  const parse = (text: string, roundUp: boolean): bigint =>
+    toLong(parseDateMathInstant(text, nowMillis, roundUp, zone, formatter))
+  const lower =
+    bounds.from === null ? null : parse(bounds.from, !bounds.includeLower) + (bounds.includeLower ? 0n : 1n)
+  const upper =
+    bounds.to === null ? null : parse(bounds.to, bounds.includeUpper) - (bounds.includeUpper ? 0n : 1n)
+  return { lower, upper }
+}
+
 function parseDateTime(
   value: string,
   zone: ZoneId | null,
   roundUp: boolean,
   formatter: DateFormatter,
-): number {
+): NanoInstant {
   if (value.length === 0) throw parseException('cannot parse empty datetime')
   try {
-    return toEpochMillis(formatter.parse(value, roundUp), zone ?? ZoneId.UTC)
+    const temporal = formatter.parse(value, roundUp)
+    return { millis: toEpochMillis(temporal, zone ?? ZoneId.UTC), nanoOfMilli: temporal.nanoOfMilli }
   } catch (e) {
     if (!(e instanceof EsException)) throw e
     throw parseException(
@@ -179,8 +215,9 @@ function isDigit(c: string): boolean {
   return c >= '0' && c <= '9'
 }
 
-function applyMath(math: string, time: number, roundUp: boolean, zone: ZoneId): number {
-  let t = new Zoned(time, zone)
+function applyMath(math: string, time: NanoInstant, roundUp: boolean, zone: ZoneId): NanoInstant {
+  let t = new Zoned(time.millis, zone)
+  let nanoOfMilli = time.nanoOfMilli
   for (let i = 0; i < math.length;) {
     const c = math.charAt(i++)
     const round = c === '/'
@@ -203,10 +240,11 @@ function applyMath(math: string, time: number, roundUp: boolean, zone: ZoneId): 
     if (unit === undefined) throw parseException(`unit [${unitChar}] not supported for date math [${math}]`)
     if (round) {
       t = roundDown(t, unit)
+      nanoOfMilli = 0
       if (roundUp) t = plus(t, unit, 1).plusMillis(-1)
     } else {
       t = plus(t, unit, sign * num)
     }
   }
-  return t.utc
+  return { millis: t.utc, nanoOfMilli }
 }

@@ -4,6 +4,7 @@
  * minimum; a value wider than the maximum fails (`Field Year cannot be printed as the value 123456 exceeds the
  * maximum print width of 4`). Fractions print at least `min` digits and drop trailing zeros beyond. Offsets
  * print their no-offset text for zero; optional sections always print, since every field is available.
+ * The nano of second is the local time's millis and, for an instant of a date_nanos field, its nanoOfMilli.
  */
 
 import { DAY_NAMES, MONTH_NAMES, dayOfWeek, dayOfYear, epochDay, type LocalDateTime } from './calendar.ts'
@@ -13,6 +14,8 @@ export interface ZonedFields {
   local: LocalDateTime
   offset: number
   zoneId: string
+  /** The nanoseconds below the millisecond (0 – 999,999); 0 when absent. */
+  nanoOfMilli?: number
 }
 
 const FIELD_NAMES: Partial<Record<TemporalField, string>> = {
@@ -58,7 +61,7 @@ function fieldValue(field: TemporalField, z: ZonedFields): number {
     case 'second':
       return t.second
     case 'nano':
-      return t.millis * 1_000_000
+      return t.millis * 1_000_000 + (z.nanoOfMilli ?? 0)
   }
 }
 

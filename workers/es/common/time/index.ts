@@ -6,7 +6,8 @@
  */
 
 export { DateFormatter, toEpochMillis } from './date-formatter.ts'
-export { parseDateMath, rangeQueryBounds } from './date-math-parser.ts'
+export { MAX_NANOSECOND, instantText, toInstant, toLong, type NanoInstant } from './date-utils.ts'
+export { parseDateMath, rangeQueryBounds, rangeQueryNanosBounds } from './date-math-parser.ts'
 export { parseCalendarInterval, parseFixedInterval, parseHistogramOffset } from './date-histogram-interval.ts'
 export { Rounding, type DateTimeUnit } from './rounding.ts'
 export { parseTimeValue, timeValueMillis, type TimeValue } from './time-value.ts'

@@ -7,7 +7,8 @@
  * midnight, an hour alone → hh:00. A clock hour (`h`) combines with AM/PM (AM when absent).
  *
  * `lenientDate` is ResolverStyle.LENIENT for the date (strict_date): month and day overflow into later ones.
- * Millisecond precision: nanos are truncated to millis.
+ * Millisecond precision with the rest kept: the nanos below the millisecond are `nanoOfMilli` (0 – 999,999), which
+ * a date field drops (DateUtils.toLong of a truncated instant) and a date_nanos field adds (DateUtils.toLong).
  */
 
 import {
@@ -28,8 +29,8 @@ import type { Parsed } from './element-parser.ts'
 import type { ZoneId } from './zone-id.ts'
 
 export type ParsedTemporal =
-  | { kind: 'instant'; utcMillis: number }
-  | { kind: 'local'; localMillis: number; offset: number | null; zone: ZoneId | null }
+  | { kind: 'instant'; utcMillis: number; nanoOfMilli: number }
+  | { kind: 'local'; localMillis: number; nanoOfMilli: number; offset: number | null; zone: ZoneId | null }
 
 export type ResolveOutcome = { temporal: ParsedTemporal } | { error: string }
 
@@ -49,6 +50,8 @@ const RANGES: Array<[TemporalField, string, number, number, string]> = [
   ['nano', 'NanoOfSecond', 0, 999_999_999, '0 - 999999999'],
 ]
 
+export const NANOS_PER_MILLI = 1_000_000
+
 const LENIENT_FIELDS = new Set<TemporalField>(['month', 'day'])
 
 export function resolveParsed(parsed: Parsed, lenientDate: boolean): ResolveOutcome {
@@ -62,13 +65,15 @@ export function resolveParsed(parsed: Parsed, lenientDate: boolean): ResolveOutc
   if (typeof date === 'string') return { error: date }
   const hour =
     f.get('hour') ?? (f.get('hourOfAmPm') ?? (f.get('clockHourOfAmPm') ?? 0) % 12) + 12 * (f.get('ampm') ?? 0)
+  const nano = f.get('nano') ?? 0
   const time =
     hour * MILLIS_PER_HOUR +
     (f.get('minute') ?? 0) * MILLIS_PER_MINUTE +
     (f.get('second') ?? 0) * MILLIS_PER_SECOND +
-    Math.floor((f.get('nano') ?? 0) / 1_000_000)
+    Math.floor(nano / NANOS_PER_MILLI)
   const localMillis = date * MILLIS_PER_DAY + time
-  return { temporal: { kind: 'local', localMillis, offset: parsed.offset, zone: parsed.zone } }
+  const nanoOfMilli = nano % NANOS_PER_MILLI
+  return { temporal: { kind: 'local', localMillis, nanoOfMilli, offset: parsed.offset, zone: parsed.zone } }
 }
 
 /** The epoch day of the parsed date, or java.time's message when it does not exist. */

@@ -6,6 +6,7 @@
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
+ * - date_nanos: epoch nanoseconds as the column's sortable doubles (date-nanos-field.ts);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - text and objects: none.
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
@@ -18,6 +19,7 @@ import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
+import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 
 export type DocValue = number | string
 
@@ -25,7 +27,13 @@ export type DocValue = number | string
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 
 /** Field types whose doc values are numbers the index keeps in its numeric column. */
-const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([...NUMERIC_TYPES, 'date', 'boolean', 'geo_point'])
+const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
+  ...NUMERIC_TYPES,
+  'date',
+  'date_nanos',
+  'boolean',
+  'geo_point',
+])
 
 /**
  * The numeric doc values of every numeric, date and boolean field of a parsed document (or of one of its nested
@@ -73,6 +81,10 @@ export function docValues(field: FieldMapping, values: readonly LeafValue[]): Do
       return sortNumbers(values.map((v) => (v === true || v === 'true' ? 1 : 0)))
     case 'date':
       return sortNumbers(values.map(dateMillis(field)))
+    case 'date_nanos': {
+      const parse = dateNanos(field)
+      return sortNumbers(values.map((v) => sortableDouble(parse(v))))
+    }
     case 'long':
     case 'integer':
     case 'short':

@@ -30,6 +30,9 @@ export function searchAnalyzer(mapping: FieldMapping, override: string | null = 
 
 const POSITION_INCREMENT_GAP = 100
 
+/** Non-numeric types indexed only through the numeric column (no terms): dates and geo points. */
+const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set(['date', 'date_nanos', 'geo_point'])
+
 /** Indexing's analysis (IndexAnalysis): a value's terms through the named analyzer into a sink. */
 export interface IndexTermsAnalyzer {
   indexTerms(analyzer: string, text: string, sink: TermSink, positionBase: number): number
@@ -93,7 +96,7 @@ function indexFields(
           indexText(flush, sub.analyzer!, values, analysis)
         }
       }
-    } else if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date' && mapping.type !== 'geo_point') {
+    } else if (!NUMERIC_TYPES.has(mapping.type) && !COLUMN_ONLY_TYPES.has(mapping.type)) {
       const ignoreAbove = mapping.type === 'keyword' ? (mapping.ignore_above ?? Infinity) : Infinity
       for (let v = 0; v < values.length; v++) {
         const term = indexedTerm(values[v]!)

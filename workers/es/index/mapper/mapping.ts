@@ -21,6 +21,7 @@ export const FIELD_TYPE_NAMES = [
   'scaled_float',
   'boolean',
   'date',
+  'date_nanos',
   'ip',
   'geo_point',
   'object',
@@ -44,7 +45,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'binary',
   'constant_keyword',
   'counted_keyword',
-  'date_nanos',
   'date_range',
   'dense_vector',
   'double_range',
@@ -137,6 +137,11 @@ export interface FieldMapping {
  */
 export function isAnalyzedText(field: FieldMapping): boolean {
   return field.type === 'text' || field.type === 'search_as_you_type'
+}
+
+/** The date field types (DateFieldMapper's two resolutions): `date` (millis) and `date_nanos`. */
+export function isDateType(type: string): boolean {
+  return type === 'date' || type === 'date_nanos'
 }
 
 /** An object-like mapping (its values are objects with properties): `object` or `nested`. */

@@ -32,6 +32,7 @@ export type ValuesType =
   | 'double'
   | 'boolean'
   | 'date'
+  | 'date_nanos'
   | 'geo_point'
   | 'text'
   | 'search_as_you_type'

@@ -15,6 +15,7 @@
 import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
 import { decodeLatitude, decodeLongitude } from '../../common/geo/geo-encoding.ts'
+import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
 
 type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
 
@@ -47,8 +48,10 @@ export function describeUnboosted(query: IndexQuery): string {
       return `${query.field}:${query.term}~${query.maxEdits}`
     case 'termRange':
       return `${query.field}:${query.includeLower ? '[' : '{'}${rangeBound(query.lower)} TO ${rangeBound(query.upper)}${query.includeUpper ? ']' : '}'}`
-    case 'numericRange':
-      return `${query.field}:[${javaNumber(query.lower)} TO ${javaNumber(query.upper)}]`
+    case 'numericRange': {
+      const bound = query.nanos === true ? nanosBound : javaNumber
+      return `${query.field}:[${bound(query.lower)} TO ${bound(query.upper)}]`
+    }
     case 'exists':
       return `FieldExistsQuery [field=${query.field}]`
     case 'geoDistance': {
@@ -151,6 +154,11 @@ export function multiPhraseText(
 function rangeBound(bound: string | null): string {
   if (bound === null) return '*'
   return bound === '*' ? '\\*' : bound
+}
+
+/** A date_nanos range's bound: the long of nanoseconds its sortable double stands for (an open end as a double). */
+function nanosBound(value: number): string {
+  return Number.isFinite(value) ? String(nanosOfSortableDouble(value)) : javaNumber(value)
 }
 
 function javaNumber(value: number): string {

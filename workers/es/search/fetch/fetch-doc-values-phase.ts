@@ -16,6 +16,8 @@ import { formatTerm } from '../../common/network/inet-addresses.ts'
 import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
 import { noFielddata } from '../aggregations/values-source.ts'
 import { decimalValueFormat } from '../aggregations/doc-value-format.ts'
+import { DateValueFormat } from '../aggregations/date-value-format.ts'
+import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import type { DocumentField } from './field-fetcher.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 
@@ -43,7 +45,8 @@ export class FetchDocValuesPhase {
     const fields = resolved.flatMap(({ name, format }) => {
       const info = source.field(name)
       if (info === null) return []
-      const refused = noFielddata(name, info.type, index)
+      // docvalue_fields print a date_nanos field's values (docValuePrinter), which aggregations and scripts cannot
+      const refused = info.type === 'date_nanos' ? null : noFielddata(name, info.type, index)
       if (refused !== null) throw refused
       return [{ name, info, print: docValuePrinter(name, info, format) }]
     })
@@ -100,6 +103,12 @@ export function docValuePrinter(
       if (format === null) return (value) => info.format!.format(value as number)
       const formatter = DateFormatter.forPattern(format)
       return (value) => formatter.format(value as number)
+    }
+    case 'date_nanos': {
+      // DocValueFormat.DateTime with Resolution.NANOSECONDS: the value's nanoseconds print
+      const fieldFormat = info.format instanceof DateValueFormat ? info.format.formatter : null
+      const formatter = format === null ? fieldFormat! : DateFormatter.forPattern(format)
+      return (value) => formatter.formatNanos(nanosOfSortableDouble(value as number))
     }
     case 'keyword':
       return (value) => value

@@ -34,6 +34,7 @@ import type { FieldAndFormat } from './field-and-format.ts'
 import { geoPointPrinter } from './geo-point-format.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
 import { scaledFetchedValue } from '../../index/mapper/scaled-float-field.ts'
+import { dateNanos, dateNanosFormat } from '../../index/mapper/date-nanos-field.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import { docValuePrinter } from './fetch-doc-values-phase.ts'
 
@@ -150,7 +151,7 @@ export class FieldFetcher {
 
 /** The field type's ValueFetcher for `fields`: how one `_source` value prints. */
 function valueFetcher(name: string, field: FieldMapping, format: string | null): ValueFetcher {
-  if (format !== null && field.type !== 'date' && field.type !== 'geo_point') {
+  if (format !== null && field.type !== 'date' && field.type !== 'date_nanos' && field.type !== 'geo_point') {
     throw illegalArgumentException(`Field [${name}] of type [${field.type}] doesn't support formats.`)
   }
   switch (field.type) {
@@ -180,6 +181,11 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
       const millis = dateMillis(field)
       const printer = DateFormatter.forPattern(format ?? field.format ?? DEFAULT_DATE_FORMAT)
       return each((value) => printer.format(millis(value)))
+    }
+    case 'date_nanos': {
+      const nanos = dateNanos(field)
+      const printer = DateFormatter.forPattern(format ?? dateNanosFormat(field))
+      return each((value) => printer.formatNanos(nanos(value)))
     }
     case 'geo_point':
       return each(geoPointPrinter(format))

@@ -13,12 +13,15 @@
  *   past the ends), as a range of the index's address terms (common/network/inet-addresses.ts);
  * - date: DateFieldType's bounds through common/time's rangeQueryBounds (the query's `format` or the
  *   field's, date math, `time_zone`), inclusive epoch millis;
+ * - date_nanos: the same in nanoseconds (rangeQueryNanosBounds), as the column's sortable doubles
+ *   (date-nanos-field.ts); a bound outside 1970 – 2262 fails with DateUtils.toLong's message;
  * - boolean: the range over its indexed terms `F` and `T`.
  * No bounds at all is an exists query; an unmapped field matches nothing. Numeric and date ranges read the
  * engine's numeric doc values.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { DateFormatter, rangeQueryBounds, ZoneId } from '../../common/time/index.ts'
+import { DateFormatter, rangeQueryBounds, rangeQueryNanosBounds, ZoneId } from '../../common/time/index.ts'
+import { dateNanosFormat, sortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { EsException } from '../../errors/index.ts'
 import { NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
@@ -173,6 +176,18 @@ export function rangeIndexQuery(
     const formatter = DateFormatter.forPattern(options.format ?? mapping.format ?? DEFAULT_DATE_FORMAT)
     const { lower, upper } = rangeQueryBounds(bounds, options.nowMillis, options.timeZone ?? null, formatter)
     return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+  }
+  if (mapping.type === 'date_nanos') {
+    const formatter = DateFormatter.forPattern(options.format ?? dateNanosFormat(mapping))
+    const zone = options.timeZone ?? null
+    const nanos = createQuery(options.index, () =>
+      rangeQueryNanosBounds(bounds, options.nowMillis, zone, formatter),
+    )
+    const lower = nanos.lower === null ? -Infinity : sortableDouble(nanos.lower)
+    const upper = nanos.upper === null ? Infinity : sortableDouble(nanos.upper)
+    return lower > upper
+      ? { type: 'matchNone' }
+      : { type: 'numericRange', field, lower, upper, boost, nanos: true }
   }
   const term = (text: string | null): string | null =>
     mapping.type === 'boolean' && (text === 'true' || text === 'false') ? indexedTerm(text === 'true') : text

@@ -86,7 +86,7 @@ export function exactValueQuery(
     const options = { nowMillis: context.nowMillis ?? 0, index: context.index }
     return shardRangeQuery(field, mapping, bounds, options, boost)
   }
-  if (mapping.type === 'date') return valueRange()
+  if (mapping.type === 'date' || mapping.type === 'date_nanos') return valueRange()
   if (mapping.type === 'ip') return createQuery(context.index, () => ipTermQuery(field, text, boost))
   if (mapping.type === 'scaled_float') {
     const value = createQuery(context.index, () => scaledTermValue(mapping, text))

@@ -12,7 +12,9 @@
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
 import { formatAddress, termAddresses } from '../../common/network/inet-addresses.ts'
-import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, isDateType, NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
+import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
+import { DEFAULT_DATE_NANOS_FORMAT } from '../../index/mapper/date-nanos-field.ts'
 import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
@@ -73,10 +75,11 @@ export function exactTerm(mapping: FieldMapping, text: string): string {
       `Can't parse boolean value [${text}], expected [true] or [false]`,
     )
   }
-  if (mapping.type === 'date' && !/^(\d{4}-\d{2}(-\d{2})?(T.*)?|\d+)$/.test(text)) {
+  if (isDateType(mapping.type) && !/^(\d{4}-\d{2}(-\d{2})?(T.*)?|\d+)$/.test(text)) {
+    const format = mapping.type === 'date' ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_NANOS_FORMAT
     throw new FieldQueryError(
       'parse_exception',
-      `failed to parse date field [${text}] with format [strict_date_optional_time||epoch_millis]`,
+      `failed to parse date field [${text}] with format [${format}]`,
     )
   }
   return text
@@ -101,7 +104,7 @@ export function textQuery(
   if (!isAnalyzedText(mapping) && options.analyzer === null) {
     const term = exactTerm(mapping, text)
     // the field type's termQuery: a number's point query and a date's range are the range from the value to itself
-    if (!NUMERIC_TYPES.has(mapping.type) && mapping.type !== 'date')
+    if (!NUMERIC_TYPES.has(mapping.type) && !isDateType(mapping.type))
       return { kind: 'term', field, term, boost: 1 }
     return {
       kind: 'range',

@@ -18,7 +18,8 @@ import { javaDoubleToString, XNumber, type XContentValue } from '../../xcontent/
 import { valueToken } from '../../action/value-token.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import type { SortValue } from './field-comparator.ts'
-import { parseJavaDouble, parseJavaLong, type SortField } from './sort-field.ts'
+import { clampToNanos, parseJavaDouble, parseJavaLong, parseLongText, type SortField } from './sort-field.ts'
+import { sortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 
 export type SearchAfterValue = XNumber | string | boolean | null
@@ -83,21 +84,33 @@ function convert(field: SortField, value: XNumber | string | boolean, now: numbe
       // DocValueFormat.IP.parseBytesRef: an address, compared as its term
       return field.ip === true ? addressTerm(forString(text)) : text
     case 'long':
+      if (field.nanos === true) return sortableDouble(clampToNanos(nanosAfter(field, value, text)))
       return number !== null ? Math.trunc(number) : parseLong(field, text, now)
+  }
+}
+
+/** A date_nanos sort's search_after value: a long of nanoseconds (its exact lexeme), or a date in the format. */
+function nanosAfter(field: SortField, value: XNumber | string | boolean, text: string): bigint {
+  if (value instanceof XNumber || /^[+-]?\d+$/.test(text)) return parseLongText(value)
+  checkNotNow(text)
+  return field.dateFormat!.formatter.parseNanos(text, field.dateFormat!.zone)
+}
+
+function checkNotNow(text: string): void {
+  if (text.startsWith('now')) {
+    throw new EsException({
+      type: 'illegal_state_exception',
+      reason: 'now() is not allowed in [search_after] key',
+      status: 500,
+      rootCause: false,
+    })
   }
 }
 
 /** DocValueFormat.parseLong of the field's format: DateTime, BOOLEAN or RAW. */
 function parseLong(field: SortField, text: string, now: number): number {
   if (field.dateFormat !== null) {
-    if (text.startsWith('now')) {
-      throw new EsException({
-        type: 'illegal_state_exception',
-        reason: 'now() is not allowed in [search_after] key',
-        status: 500,
-        rootCause: false,
-      })
-    }
+    checkNotNow(text)
     return field.dateFormat.parse(text, now, false)
   }
   if (field.boolean) {

@@ -6,8 +6,9 @@
  *   sorts as DOUBLE, a `string` one by BytesRef order of its String.valueOf; a document's value is the script's),
  *   `_geo_distance` (DOUBLE: the distance to the origins, +Infinity when missing; geo-distance-sort.ts);
  * - long/integer/short/byte/date/boolean fields sort as LONG (ES 8.17; 8.19 moved the small integers to
- *   INT), double and scaled_float as DOUBLE, float/half_float as FLOAT, keyword and ip by BytesRef order (an ip's
- *   address terms are in its bytes' order);
+ *   INT), date_nanos too (its longs of nanoseconds, held encoded: date-nanos-field.ts), double and scaled_float
+ *   as DOUBLE, float/half_float as FLOAT, keyword and ip by BytesRef order (an ip's address terms are in its bytes'
+ *   order);
  * - the multi-value mode defaults to MIN ascending and MAX descending; SUM/AVG/MEDIAN on a non-numeric
  *   field is a query_shard_exception;
  * - `missing`: `_last` (default) or `_first` become the type's extreme chosen so that `_last` is last in
@@ -19,7 +20,8 @@
  *   (query_shard_exception); a text field: TextFieldMapper's fielddata refusal (illegal_argument_exception);
  *   `_id`: the disabled `indices.id_field_data` refusal.
  */
-import { DateFormatter } from '../../common/time/index.ts'
+import { DateFormatter, MAX_NANOSECOND } from '../../common/time/index.ts'
+import { dateNanosFormat, sortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
 import { javaDoubleToString, XNumber } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
@@ -56,6 +58,11 @@ export interface SortField {
   boolean: boolean
   /** An ip field (DocValueFormat.IP: its values are address terms, printed and parsed as addresses). */
   ip?: boolean
+  /**
+   * A date_nanos field: its values are the column's sortable doubles (date-nanos-field.ts), printed as the longs of
+   * nanoseconds they stand for (or in `format` with their nanoseconds), and search_after values are encoded so.
+   */
+  nanos?: boolean
   /** A `_script` sort: the script, run per document on the shard (shard-sort.ts), and the index it reads. */
   script: { spec: ScriptSpec; index: string } | null
   /** A `_geo_distance` sort: the origins, unit and distance type its values are computed with (shard-sort.ts). */
@@ -86,6 +93,7 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   short: 'long',
   byte: 'long',
   date: 'long',
+  date_nanos: 'long',
   boolean: 'long',
   double: 'double',
   float: 'float',
@@ -172,9 +180,16 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
   if (type === 'keyword' && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
     throw queryShardException('we only support AVG, MEDIAN and SUM on number based fields', index)
   }
+  const nanos = mapping.type === 'date_nanos'
+  if (nanos && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
+    throw illegalArgumentException(
+      `sort mode [${mode}] on a date_nanos field is not available in the playground`,
+    )
+  }
+  const defaultFormat = nanos ? dateNanosFormat(mapping) : (mapping.format ?? DEFAULT_DATE_FORMAT)
   const dateFormat =
-    mapping.type === 'date'
-      ? new DateValueFormat(DateFormatter.forPattern(builder.format ?? mapping.format ?? DEFAULT_DATE_FORMAT))
+    mapping.type === 'date' || nanos
+      ? new DateValueFormat(DateFormatter.forPattern(builder.format ?? defaultFormat))
       : null
   if (builder.format !== null && dateFormat === null) {
     throw illegalArgumentException(
@@ -190,12 +205,17 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     field: mapped === undefined ? null : name,
     name: mapped === undefined ? `__anonymous_${mapping.type}` : name,
     mode,
-    missing: extreme ? extremeValue(type, sortsFirst !== descending) : missingValue(type, missing),
+    missing: extreme
+      ? extremeValue(type, sortsFirst !== descending)
+      : nanos
+        ? sortableDouble(clampToNanos(parseLongText(missing)))
+        : missingValue(type, missing),
     missingFirst: sortsFirst,
     dateFormat,
     formatSortValues: builder.format !== null,
     boolean: mapping.type === 'boolean',
     ...(mapping.type === 'ip' ? { ip: true } : {}),
+    ...(nanos ? { nanos } : {}),
     nested,
   }
 }
@@ -226,6 +246,22 @@ function missingValue(type: SortType, value: MissingValue): number | string {
   }
   if (value instanceof XNumber) return type === 'long' ? Math.trunc(value.value) : value.value
   return type === 'long' ? parseJavaLong(String(value)) : parseJavaDouble(String(value))
+}
+
+/** Long.parseLong exactly (a bigint): a number's lexeme or a text of an optional sign and decimal digits. */
+export function parseLongText(value: XNumber | string | boolean): bigint {
+  const text = value instanceof XNumber ? value.text : String(value)
+  if (!/^[+-]?\d+$/.test(text)) throw numberFormatException(text)
+  return BigInt(text)
+}
+
+/**
+ * A long given for a date_nanos sort (`missing`, search_after) within the column's range: below 1970 as 0, after
+ * 2262 as Long.MAX_VALUE nanoseconds. The column holds no value outside it, so only a tie with a value at its very
+ * end differs from ES's comparison of the unclamped long.
+ */
+export function clampToNanos(nanos: bigint): bigint {
+  return nanos < 0n ? 0n : nanos > MAX_NANOSECOND ? MAX_NANOSECOND : nanos
 }
 
 /** Long.parseLong: an optional sign and decimal digits. */

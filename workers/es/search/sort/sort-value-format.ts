@@ -4,15 +4,23 @@
  * Long.MAX_VALUE / Long.MIN_VALUE for missing values written with all their digits, DOUBLE sorts with
  * Double.toString, FLOAT sorts with Float.toString (±Infinity written as the strings Jackson writes),
  * keywords as strings and null when missing, ip addresses as their text (DocValueFormat.IP); a date sort with its
- * own `format` prints formatted dates.
+ * own `format` prints formatted dates; a date_nanos sort prints the longs of nanoseconds its encoded values stand
+ * for (date-nanos-field.ts), all their digits kept, or with `format` dates with their nanoseconds.
  */
 import { JavaDouble, JavaFloat, XNumber, type JsonOut } from '../../xcontent/index.ts'
 import type { SortValue } from './field-comparator.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
 import { LONG_MAX, LONG_MIN, type SortField } from './sort-field.ts'
+import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
 
 export function formatSortValues(fields: readonly SortField[], values: readonly SortValue[]): JsonOut[] {
   return fields.map((field, i) => formatSortValue(field, values[i] ?? null))
+}
+
+/** A date_nanos sort value: the long of nanoseconds, or its text in the sort's `format`. */
+function nanosSortValue(field: SortField, nanos: bigint): JsonOut {
+  const format = field.formatSortValues ? field.dateFormat : null
+  return format === null ? new XNumber(String(nanos)) : format.formatter.formatNanos(nanos, format.zone)
 }
 
 function formatSortValue(field: SortField, value: SortValue): JsonOut {
@@ -27,6 +35,7 @@ function formatSortValue(field: SortField, value: SortValue): JsonOut {
     case 'long':
       if (value >= LONG_MAX) return new XNumber('9223372036854775807')
       if (value <= LONG_MIN) return new XNumber('-9223372036854775808')
+      if (field.nanos === true) return nanosSortValue(field, nanosOfSortableDouble(value))
       return field.formatSortValues && field.dateFormat !== null ? field.dateFormat.format(value) : value
     default:
       return value
