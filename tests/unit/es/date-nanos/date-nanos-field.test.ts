@@ -9,22 +9,12 @@ import {
   toInstant,
   toLong,
 } from '../../../../workers/es/common/time/index.ts'
-import { EsException } from '../../../../workers/es/errors/index.ts'
+import { failure } from '../es-failure.ts'
 import {
   nanosOfSortableDouble,
   sortableDouble,
 } from '../../../../workers/es/index/mapper/date-nanos-field.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-
-function failure(run: () => unknown): { type: string; reason: string } {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof EsException) return { type: error.type, reason: error.reason }
-    throw error
-  }
-  throw new Error('expected a failure')
-}
 
 describe('the column encoding of epoch nanoseconds', () => {
   const samples = [

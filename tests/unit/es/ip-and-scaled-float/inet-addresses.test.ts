@@ -10,17 +10,7 @@ import {
   nextAddress,
   parseCidr,
 } from '../../../../workers/es/common/network/inet-addresses.ts'
-import { EsException } from '../../../../workers/es/errors/index.ts'
-
-function failure(run: () => unknown): { type: string; reason: string } {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof EsException) return { type: error.type, reason: error.reason }
-    throw error
-  }
-  throw new Error('expected a failure')
-}
+import { failure } from '../es-failure.ts'
 
 describe('InetAddresses', () => {
   it('prints addresses canonically', () => {
