@@ -48,6 +48,7 @@ import type {
 import { ShardSegments, type SegmentStats } from './shard-segments.ts'
 import { ShardCounters } from './shard-counters.ts'
 import { openStoredFields, type StoredFieldsReader } from './stored-fields.ts'
+import { LiveVersionMap, type LiveEntry } from './live-version-map.ts'
 import type { RecoveryState } from '../../indices/recovery-state.ts'
 import {
   idOf,
@@ -65,28 +66,6 @@ export {
   type WriteResult,
 } from './shard-operation.ts'
 
-/**
- * An entry of the live version map (LiveVersionMap): an operation not refreshed yet (index or delete), or a
- * tombstone (a refreshed delete, kept for index.gc_deletes). A refresh drops the entries of the documents it made
- * searchable: from then on the searcher's stored fields answer for them.
- */
-interface LiveEntry {
-  doc: StoredDocument | null
-  /** For a tombstone: when it was deleted. */
-  deletedAt: number
-  seqNo: number
-  version: number
-  /** The provisional doc id of `doc` in the open buffer, -1 when it has none. */
-  buffered: number
-  /** The provisional doc id its block starts at (its first nested document, else `buffered`). */
-  blockStart: number
-  /**
-   * Placed since the last refresh (its `_id` is in pendingIds); an entry with a `doc` always is, since the refresh
-   * after it drops it.
-   */
-  pending: boolean
-}
-
 const GC_DELETES_MS = 60_000
 
 /**
@@ -96,7 +75,7 @@ const GC_DELETES_MS = 60_000
 export type AnalyzeDocument = (docId: number, flush: FlushDictionary) => number
 
 export class IndexShard implements ShardSearcher {
-  private live = new Map<string, LiveEntry>()
+  private readonly live = new LiveVersionMap()
   private readonly docs: SearcherDocs
   private readonly segments: ShardSegments
   /** The searchers acquired on this copy's view (scroll and point-in-time contexts). */
@@ -108,7 +87,6 @@ export class IndexShard implements ShardSearcher {
   /** Provisional doc ids deleted inside the buffer (replaced, deleted or failed before the refresh). */
   private bufferDeletes: number[] = []
   /** The `_id`s of the operations applied since the last refresh, each once, in the order first applied. */
-  private pendingIds: string[] = []
   private highestSeqNo = -1
   private checkpoints = new LocalCheckpointTracker()
   private lastRefresh: number
@@ -161,7 +139,7 @@ export class IndexShard implements ShardSearcher {
 
   /** True while operations wait for a refresh to become searchable. */
   get hasPendingOperations(): boolean {
-    return this.pendingIds.length > 0
+    return this.live.pendingIds.length > 0
   }
 
   /** The highest sequence number this copy holds (-1 when empty). */
@@ -279,12 +257,9 @@ export class IndexShard implements ShardSearcher {
 
   /** Makes `entry` the version map's entry of `id`; a buffered block it replaces is deleted in the buffer. */
   private place(id: string, entry: LiveEntry): void {
-    const replaced = this.live.get(id)
+    const replaced = this.live.place(id, entry)
     if (replaced !== undefined && replaced.buffered >= 0)
       for (let d = replaced.blockStart; d <= replaced.buffered; d++) this.bufferDeletes.push(d)
-    if (!replaced?.pending) this.pendingIds.push(id)
-    entry.pending = true
-    this.live.set(id, entry)
   }
 
   /**
@@ -454,7 +429,7 @@ export class IndexShard implements ShardSearcher {
    * this at any time applies the refreshes that would have run by `now`.
    */
   maybeScheduledRefresh(now: number, intervalMs: number): void {
-    if (intervalMs <= 0 || this.pendingIds.length === 0) return
+    if (intervalMs <= 0 || this.live.pendingIds.length === 0) return
     const ticks = Math.floor((now - this.lastRefresh) / intervalMs)
     if (ticks >= 1) this.refresh(this.lastRefresh + ticks * intervalMs)
   }
@@ -468,14 +443,14 @@ export class IndexShard implements ShardSearcher {
     this.lastRefresh = now
     this.counters.refreshTotal++
     // A buffer may hold only a failed document (no operation): it is sealed too, as a merge may follow.
-    if (this.pendingIds.length === 0 && this.buffered.length === 0) return
+    if (this.live.pendingIds.length === 0 && this.buffered.length === 0) return
     this.pins.beforeChange()
     const deletes = this.bufferDeletes
-    for (const id of this.pendingIds) {
+    for (const id of this.live.pendingIds) {
       const previous = this.docs.delete(id)
       if (previous !== undefined) for (let d = previous.start; d <= previous.end; d++) deletes.push(d)
     }
-    this.dropRefreshed()
+    this.live.refreshed()
     const docBase = this.docs.maxDoc
     const local = deletes.filter((docId) => docId >= docBase).map((docId) => docId - docBase)
     this.docs.addDocuments(
@@ -487,32 +462,7 @@ export class IndexShard implements ShardSearcher {
     this.buffer = null
     this.buffered = []
     this.bufferDeletes = []
-    this.pendingIds = []
     this.segments.afterFlush()
-  }
-
-  /**
-   * The version map after a refresh: the entries of the documents it made searchable dropped (the pending ones with
-   * a `doc`), tombstones kept, in their order, none pending any more.
-   */
-  private dropRefreshed(): void {
-    const pending = this.pendingIds
-    if (2 * pending.length < this.live.size) {
-      for (const id of pending) {
-        const entry = this.live.get(id)!
-        if (entry.doc) this.live.delete(id)
-        else entry.pending = false
-      }
-      return
-    }
-    // Most entries go (a bulk's): one pass over the map, keeping the rest in a new one, instead of a look-up of each.
-    const kept = new Map<string, LiveEntry>()
-    this.live.forEach((entry, id) => {
-      if (entry.doc) return
-      entry.pending = false
-      kept.set(id, entry)
-    })
-    this.live = kept
   }
 
   /** A flush: refreshes, then commits the segments (Lucene's IndexWriter.commit). */
@@ -594,7 +544,7 @@ export class IndexShard implements ShardSearcher {
     this.index.advanceSegmentCounter(point.counter)
     if (deletes.length > 0) this.index.deleteDocuments(deletes)
     for (const { id, seqNo, version, deletedAt } of point.tombstones)
-      this.live.set(id, {
+      this.live.restoreTombstone(id, {
         doc: null,
         deletedAt,
         seqNo,
