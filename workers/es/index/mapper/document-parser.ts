@@ -25,7 +25,14 @@
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
-import { ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
+import {
+  NUMBER_FIELD_TYPES,
+  ownField,
+  setOwn,
+  type DynamicMode,
+  type FieldMapping,
+  type Mapping,
+} from './mapping.ts'
 import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
@@ -34,7 +41,7 @@ import { completionValues } from './completion-field.ts'
 import { ipTerm } from './ip-field.ts'
 import { scaledFloatValue } from './scaled-float-field.ts'
 import { MALFORMED } from './field-parameters.ts'
-import { NUMBER_FIELD_TYPES, numberFieldValue } from './number-field.ts'
+import { numberFieldValue } from './number-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set(['ip', 'scaled_float', ...NUMBER_FIELD_TYPES])

@@ -18,11 +18,19 @@
 import { illegalArgumentException } from '../../errors/index.ts'
 import { javaDoubleToString } from '../../xcontent/index.ts'
 import { checkNestedFieldsLimit } from './nested-mapping.ts'
-import { hasProperties, ownField, runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
+import {
+  hasProperties,
+  NUMBER_FIELD_TYPES,
+  ownField,
+  runtimeFields,
+  setOwn,
+  type FieldMapping,
+  type Mapping,
+} from './mapping.ts'
 import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
-import { NUMBER_FIELD_TYPES, printsAsDouble } from './number-field.ts'
+import { printsAsDouble } from './number-field.ts'
 
 const UPDATABLE = new Set([
   'search_analyzer',

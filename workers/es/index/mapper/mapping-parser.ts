@@ -23,6 +23,7 @@ import {
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import {
   FIELD_TYPES,
+  NUMBER_FIELD_TYPES,
   setOwn,
   UNMODELLED_ES_FIELD_TYPES,
   type DynamicMode,
@@ -34,7 +35,7 @@ import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { ipMapping } from './ip-field.ts'
 import { scaledFloatMapping } from './scaled-float-field.ts'
-import { NUMBER_FIELD_TYPES, numberMapping } from './number-field.ts'
+import { numberMapping } from './number-field.ts'
 import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from './runtime-field.ts'
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 import { parseRootParameters } from './root-object-mapper.ts'

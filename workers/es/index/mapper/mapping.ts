@@ -71,7 +71,8 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'wildcard',
 ])
 
-export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
+/** The types NumberFieldMapper serves (number-field.ts). */
+const NUMBER_TYPE_NAMES = [
   'long',
   'integer',
   'short',
@@ -79,6 +80,13 @@ export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set([
   'double',
   'float',
   'half_float',
+] as const satisfies readonly FieldType[]
+
+export const NUMBER_FIELD_TYPES: ReadonlySet<string> = new Set(NUMBER_TYPE_NAMES)
+
+/** Every numeric type: NumberFieldMapper's and scaled_float. */
+export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
+  ...NUMBER_TYPE_NAMES,
   'scaled_float',
 ])
 

@@ -44,17 +44,6 @@ import {
   type ParameterSpec,
 } from './field-parameters.ts'
 
-/** The types this mapper serves. */
-export const NUMBER_FIELD_TYPES: ReadonlySet<string> = new Set([
-  'long',
-  'integer',
-  'short',
-  'byte',
-  'double',
-  'float',
-  'half_float',
-])
-
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['index', { kind: 'boolean', default: true }],
   ['doc_values', { kind: 'boolean', default: true }],
