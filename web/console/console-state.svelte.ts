@@ -54,6 +54,7 @@ function readiness(ready: ClusterReadiness, command: ScriptCommand): Promise<unk
     case 'es':
       return ready.es
     case 'playground':
+    case 'list':
       return Promise.all([ready.kafka, ready.es])
     case 'error':
       return Promise.resolve()
@@ -147,7 +148,7 @@ export class ConsoleState {
     sequence: Sequence,
   ): Promise<{ finished: Promise<void> }> {
     const shown =
-      command.kind === 'kafka'
+      command.kind === 'kafka' || command.kind === 'list'
         ? [command.command, ...command.stdin.map((l) => `> ${l}`)].join('\n')
         : command.command
     this.entries.push({ id: nextId++, command: shown, text: '', state: 'running', status: '' })

@@ -9,16 +9,13 @@
  * exitCode/stdout/stderr or status/body.
  */
 import { prettyKibana } from '../../es/xcontent/index.ts'
-import { httpResponseHead } from '../../es/rest/http-response-head.ts'
 import { reasonPhrase, type CommandOutcome } from '../shell/command-outcome.ts'
+import { curlTerminalOutput } from '../shell/curl-output.ts'
 import type { ScenarioStep } from './scenario-runner.ts'
 
 export function formatOutcome(outcome: CommandOutcome): string {
   if (outcome.kind !== 'es') return outcome.terminal ?? outcome.stdout + outcome.stderr
-  if (outcome.via === 'curl') {
-    const head = outcome.include ? httpResponseHead(outcome, reasonPhrase(outcome.status)) : ''
-    return head + (outcome.body.endsWith('\n') || outcome.body === '' ? outcome.body : `${outcome.body}\n`)
-  }
+  if (outcome.via === 'curl') return curlTerminalOutput(outcome)
   const body =
     outcome.contentType === 'application/json' && outcome.body !== ''
       ? `${prettyKibana(outcome.body)}\n`

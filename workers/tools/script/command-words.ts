@@ -35,8 +35,9 @@ export function kafkaToolName(word: string): string | null {
   return /^kafka-[\w-]+$/.test(base) ? base : null
 }
 
+/** A command name for the shell (`true` and `false` included: bash's builtins). */
 export function isPlaygroundName(word: string): boolean {
-  return COMMAND_NAME.test(word) && !JSON_LITERALS.has(word)
+  return COMMAND_NAME.test(word)
 }
 
 /**
@@ -47,7 +48,8 @@ export function isPlaygroundName(word: string): boolean {
 export function startsCommand(text: string, start: number, end: number): boolean {
   if (!WORD_INITIAL.test(text.charAt(start))) return false
   const word = firstWord(text, start, end)
-  return startsRequestOrTool(text, start, end) || isPlaygroundName(word) || ASSIGNMENT.test(word)
+  const named = isPlaygroundName(word) && !JSON_LITERALS.has(word)
+  return startsRequestOrTool(text, start, end) || named || ASSIGNMENT.test(word)
 }
 
 /**

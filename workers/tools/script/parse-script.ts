@@ -23,8 +23,9 @@ import { kibanaRequestBody } from './kibana-body.ts'
 import { LineTable } from './line-table.ts'
 import { requestLineUrl } from './request-line.ts'
 import { restTarget } from './rest-target.ts'
-import { leadingAssignments, literalLine, readShellWords, type Redirect } from './shell-words.ts'
-import type { FileRedirect, ScriptCommand, SourceRange } from './types.ts'
+import { readShellList, type ListCommand } from './shell-list.ts'
+import { leadingAssignments, literalLine, type Redirect, type ShellLine } from './shell-words.ts'
+import type { FileRedirect, Pipeline, PipelineCommand, ScriptCommand, SourceRange } from './types.ts'
 
 interface Parsed {
   command: ScriptCommand
@@ -35,6 +36,8 @@ const UNEXPECTED = 'Expected a command or one of GET/POST/PUT/DELETE/HEAD/PATCH'
 const ORPHAN_STDIN = 'A `>` line is the stdin of the Kafka tool command just above it, and there is none'
 const CURL_BACKGROUND = 'curl: `&` is not supported in the playground: run curl in the foreground'
 const STRAY_BODY_START = /^[{}[\]",:0-9]/
+/** The one Kafka tool that reads its stdin. */
+const STDIN_TOOL = 'kafka-console-producer'
 
 export function parseScript(text: string): ScriptCommand[] {
   const lines = new LineTable(text)
@@ -95,76 +98,115 @@ function devToolsRequest(lines: LineTable, line: number, first: number, method: 
   return { command: { kind: 'es', range, command, request, via: 'devtools' }, nextLine }
 }
 
+/** One simple command of a shell line, with the here-document that follows the line for it. */
+interface Part {
+  list: ListCommand
+  shell: ShellLine
+  heredoc: Redirect | undefined
+  body: (Stdin & { closed: boolean }) | null
+}
+
 function shellCommand(lines: LineTable, first: number): Parsed {
   const text = lines.text
-  const read = readShellWords(text, first)
-  const shell = literalLine(read)
-  const range = lines.range(first, shell.end)
-  const command = text.slice(range.start, range.end)
-  const nextLine = lines.lineOf(shell.end) + 1
-  // `NAME=value` words before the command name are assignments, not the command.
-  const assignments = leadingAssignments(read.words)
-  const [name = '', ...args] = shell.words.slice(assignments)
-  const assignsOnly = assignments > 0 && assignments === shell.words.length
-  const redirects = shell.redirects ?? []
-  const heredoc = redirects.find((r) => r.op === '<<' || r.op === '<<-')
-  const heredocBody = heredoc ? readHeredoc(lines, nextLine, heredoc) : null
-  const stdin = heredocBody ?? readStdin(lines, nextLine)
-  const withStdin = stdin.lines.length > 0 || heredoc ? lines.range(first, stdin.end) : range
-  const failed = (message: string): Parsed => ({
-    command: { kind: 'error', range: withStdin, command, message },
-    nextLine: stdin.nextLine,
+  const list = readShellList(text, first)
+  const lineRange = lines.range(first, list.end)
+  const command = text.slice(lineRange.start, lineRange.end)
+  // The here-documents' lines follow the line, one after the other, in the order of their operators.
+  let nextLine = lines.lineOf(list.end) + 1
+  let end = list.end
+  const parts = list.commands.map((listed): Part => {
+    const shell = literalLine(listed.read)
+    const heredoc = shell.redirects?.find((r) => r.op === '<<' || r.op === '<<-')
+    const body = heredoc ? readHeredoc(lines, nextLine, heredoc) : null
+    if (body) ({ nextLine, end } = body)
+    return { list: listed, shell, heredoc, body }
   })
-  if (shell.error !== null) return failed(shell.error)
-  if (heredoc && heredocBody?.closed === false) {
+  const last = parts[parts.length - 1]
+  // The `>` lines are what the terminal types: a lone Kafka tool reads them at its prompt; in a list, the
+  // console producer that neither a pipe nor a here-document feeds reads them.
+  const reader =
+    parts.length === 1
+      ? parts.find((part) => list.error !== null || kafkaToolName(commandName(part)) !== null)
+      : parts.find((part) => kafkaToolName(commandName(part)) === STDIN_TOOL && part.list.after !== '|')
+  const typed = reader !== undefined && reader.heredoc === undefined ? readStdin(lines, nextLine) : null
+  if (typed !== null && typed.lines.length > 0) ({ nextLine, end } = typed)
+  const range = lines.range(first, end)
+  const failed = (message: string): Parsed => ({
+    command: { kind: 'error', range, command, message },
+    nextLine,
+  })
+  if (list.error !== null || last === undefined) return failed(list.error ?? UNEXPECTED)
+  const unclosed = parts.find((part) => part.body?.closed === false)
+  if (unclosed?.heredoc) {
+    const at = lines.range(unclosed.list.start, unclosed.list.read.end).line
     return failed(
-      `here-document at line ${range.line} delimited by end-of-file (wanted \`${heredoc.target}')`,
+      `here-document at line ${at} delimited by end-of-file (wanted \`${unclosed.heredoc.target}')`,
     )
   }
+  const background = last.shell.background === true
+  const stdinOf = (part: Part): string[] => part.body?.lines ?? (part === reader ? (typed?.lines ?? []) : [])
+  if (parts.length === 1) {
+    return { command: simpleCommand(last, range, command, stdinOf(last), background), nextLine }
+  }
+  const pipelines: Pipeline[] = []
+  for (const part of parts) {
+    const partRange = lines.range(part.list.start, part.list.read.end)
+    const partCommand = text.slice(partRange.start, partRange.end)
+    const simple = simpleCommand(part, partRange, partCommand, stdinOf(part), false)
+    const current = pipelines[pipelines.length - 1]
+    const after = part.list.after
+    if (after === '|' && current !== undefined) current.commands.push(simple)
+    else pipelines.push({ after: after === '|' ? null : after, commands: [simple] })
+  }
+  const stdin = typed?.lines ?? parts.find((part) => part.body !== null)?.body?.lines ?? []
+  const listed: ScriptCommand = {
+    kind: 'list',
+    range,
+    command,
+    pipelines,
+    stdin,
+    ...(background ? { background: true as const } : {}),
+  }
+  return { command: listed, nextLine }
+}
+
+/** The command name of a simple command: its first word after the leading `NAME=value` assignments. */
+function commandName(part: Part): string {
+  return part.shell.words[leadingAssignments(part.list.read.words)] ?? ''
+}
+
+/** What a simple command is by its name: a Kafka tool, a curl request, a playground command, or an error. */
+function simpleCommand(
+  part: Part,
+  range: SourceRange,
+  command: string,
+  stdin: string[],
+  background: boolean,
+): PipelineCommand {
+  const assignments = leadingAssignments(part.list.read.words)
+  const [name = '', ...args] = part.shell.words.slice(assignments)
+  const assignsOnly = assignments > 0 && assignments === part.shell.words.length
+  const redirects = part.shell.redirects ?? []
   const files = redirects.filter(
     (r): r is Redirect & { op: FileRedirect['op'] } => r.op !== '<<' && r.op !== '<<-',
   )
   const fileRedirects =
     files.length > 0 ? { redirects: files.map((r) => ({ op: r.op, path: r.target })) } : {}
-  const background = shell.background ? { background: true as const } : {}
+  const inBackground = background ? { background: true as const } : {}
+  const failed = (message: string): PipelineCommand => ({ kind: 'error', range, command, message })
   const tool = kafkaToolName(name)
   if (tool !== null) {
-    const kafka: ScriptCommand = {
-      kind: 'kafka',
-      range: withStdin,
-      command,
-      tool,
-      argv: args,
-      stdin: stdin.lines,
-      ...fileRedirects,
-      ...background,
-    }
-    return { command: kafka, nextLine: stdin.nextLine }
+    return { kind: 'kafka', range, command, tool, argv: args, stdin, ...fileRedirects, ...inBackground }
   }
-  if (name === 'curl' && shell.background) return failed(CURL_BACKGROUND)
-  if (name === 'curl' && redirects.length === 0) {
+  if (name === 'curl') {
+    if (background) return failed(CURL_BACKGROUND)
+    if (redirects.length > 0) return failed('curl: redirections are not supported in the playground')
     const curl = curlRequest(args)
-    const parsed: ScriptCommand =
-      typeof curl === 'string'
-        ? { kind: 'error', range, command, message: curl }
-        : { kind: 'es', range, command, via: 'curl', ...curl }
-    return { command: parsed, nextLine }
+    return typeof curl === 'string' ? failed(curl) : { kind: 'es', range, command, via: 'curl', ...curl }
   }
-  if (assignsOnly || (name !== 'curl' && isPlaygroundName(name))) {
-    const playground: ScriptCommand = {
-      kind: 'playground',
-      range: heredoc ? withStdin : range,
-      command,
-      name,
-      args,
-      ...(heredoc ? { stdin: stdin.lines } : {}),
-      ...fileRedirects,
-      ...background,
-    }
-    return { command: playground, nextLine: heredoc ? stdin.nextLine : nextLine }
-  }
-  if (name === 'curl') return failed('curl: redirections are not supported in the playground')
-  return { command: { kind: 'error', range, command, message: UNEXPECTED }, nextLine }
+  if (!assignsOnly && !isPlaygroundName(name)) return failed(UNEXPECTED)
+  const heredoc = part.heredoc ? { stdin } : {}
+  return { kind: 'playground', range, command, name, args, ...heredoc, ...fileRedirects, ...inBackground }
 }
 
 /** A here-document's lines, from `line` up to the delimiter line (`<<-` strips leading tabs first). */

@@ -13,20 +13,26 @@
  * readShellLine gives each word's literal text (expansions as written, quotes removed), which is what the
  * script parser classifies commands by; readShellWords gives the parts.
  *
- * The playground runs one command per line, so unquoted operators (`|`, `&&`, `;`, `(`, `)`) are an error,
- * except one `&` that ends the line (blanks or a comment may follow): the command then runs as a background
- * job, as bash runs `command &` (`background`). A `&` with nothing before it, or right after a redirection
- * operator, is bash's `syntax error near unexpected token `&'`.
+ * A control operator (`|`, `||`, `&&`, `;`) ends the simple command: reading stops there and `operator` says
+ * which (shell-list.ts reads the rest of the list); one with no command before it, or right after a
+ * redirection operator, is bash's `syntax error near unexpected token `|'`. A `&` that ends the line (blanks
+ * or a comment may follow) makes the command a background job, as bash runs `command &` (`background`); a `&`
+ * with nothing before it, or right after a redirection operator, is bash's `syntax error near unexpected
+ * token `&'`. The playground has no subshells, groups, `|&` or `&` inside a line: those operators are an error.
  * Redirections (`> f`, `>> f`, `< f`, and the here-document operators `<<WORD`, `<<-WORD`) are read apart
  * from the words, each with the word that follows it as its target (quotes removed, so `<<'EOF'` ends at
  * `EOF`).
  *
- * Invariant: `end` is the offset of the newline that ends the logical line (or the end of the text). When a
+ * Invariant: `end` is the offset of the control operator that ends the command, else of the newline that ends
+ * the logical line (or the end of the text). When a
  * quote or a substitution is never closed, the logical line is cut back to the first physical line so that
  * the script parser can recover on the next line; `error` then says what is missing, in bash's words.
  */
 
 export type RedirectOperator = '>' | '>>' | '<' | '<<' | '<<-'
+
+/** The operators that join simple commands into pipelines (`|`) and pipelines into a list. */
+export type ControlOperator = '|' | '&&' | '||' | ';'
 
 export interface Redirect {
   op: RedirectOperator
@@ -55,6 +61,8 @@ export interface ShellWordsLine {
   end: number
   error: string | null
   background: boolean
+  /** The control operator at `end` that ends this command, or null when the line ends it. */
+  operator: ControlOperator | null
 }
 
 const OPERATORS = '|&;<>()'
@@ -126,6 +134,19 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
       background = true
       const newline = text.indexOf('\n', at)
       at = newline < 0 ? text.length : newline
+    } else if (c === '|' || c === ';' || (c === '&' && text.charAt(at + 1) === '&')) {
+      finishWord()
+      const operator = controlOperator(text, at)
+      if (error === null && (pending !== null || (words.length === 0 && redirects.length === 0))) {
+        error = `syntax error near unexpected token \`${operator}'`
+      }
+      if (isControl(operator)) return { words, redirects, end: at, error, background, operator }
+      // `;;` ends a case item, which only a `case` command has.
+      error ??=
+        operator === ';;'
+          ? "syntax error near unexpected token `;;'"
+          : `shell operator '${operator}' is not supported: run one command per line`
+      at += operator.length
     } else if (c === '#' && !inWord) {
       const newline = text.indexOf('\n', at)
       at = newline < 0 ? text.length : newline
@@ -167,7 +188,17 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
   }
   finishWord()
   if (pending !== null && error === null) error = "syntax error near unexpected token `newline'"
-  return { words, redirects, end: Math.min(at, text.length), error, background }
+  return { words, redirects, end: Math.min(at, text.length), error, background, operator: null }
+}
+
+/** The operator that starts at `at` (a `|`, `;` or `&&`): bash reads the longest one. */
+function controlOperator(text: string, at: number): string {
+  const two = text.slice(at, at + 2)
+  return two === '||' || two === '&&' || two === '|&' || two === ';;' ? two : text.charAt(at)
+}
+
+function isControl(operator: string): operator is ControlOperator {
+  return operator === '|' || operator === '||' || operator === '&&' || operator === ';'
 }
 
 /** Whether only blanks, or blanks and a comment, follow `from` on its line. */
@@ -302,6 +333,7 @@ function unterminated(text: string, start: number, quote: string): ShellWordsLin
     end: newline < 0 ? text.length : newline,
     error: `unexpected EOF while looking for matching \`${quote}'`,
     background: false,
+    operator: null,
   }
 }
 

@@ -2,10 +2,12 @@
  * What the console script parser produces: the whole console buffer as a list of commands, each with the
  * exact source range it came from. Invariants: commands are sorted by `range.start` and never overlap;
  * every command starts on its own line; `range.end` is exclusive and sits just after the command's last
- * non-whitespace character; `line` and `endLine` are 1-based (`endLine` is the line of `end - 1`).
+ * non-whitespace character; `line` and `endLine` are 1-based (`endLine` is the line of `end - 1`). A bash
+ * list (`a | b && c`) is one command of kind `list` whose pipelines hold simple commands (never a Dev Tools
+ * request, never a list), each with its own range inside the list's; its `>` lines belong to its last command.
  */
 import type { RestRequest } from '../../protocol/es.ts'
-import type { Redirect } from './shell-words.ts'
+import type { ControlOperator, Redirect } from './shell-words.ts'
 
 /** A file redirection the shell applies: `> f` and `>> f` take stdout, `< f` gives stdin. */
 export interface FileRedirect {
@@ -67,3 +69,24 @@ export type ScriptCommand =
       background?: true
     }
   | { kind: 'error'; range: SourceRange; command: string; message: string }
+  | {
+      kind: 'list'
+      range: SourceRange
+      /** The line as written (with its `\` continuation lines and the lines a `|`, `&&` or `||` runs onto). */
+      command: string
+      pipelines: Pipeline[]
+      /** The `>` lines its last command reads, or its here-document's lines, as typed after the line. */
+      stdin: string[]
+      /** Present when the line ends with `&`: the whole list runs as one background job. */
+      background?: true
+    }
+
+/** A simple command of a pipeline. */
+export type PipelineCommand = Exclude<ScriptCommand, { kind: 'list' }>
+
+export interface Pipeline {
+  /** The operator that joins it to the pipeline before it (bash runs it after `;`, on success after `&&`, on failure after `||`); null for the first. */
+  after: Exclude<ControlOperator, '|'> | null
+  /** Its commands in order: each one's stdout is the next one's stdin. */
+  commands: PipelineCommand[]
+}

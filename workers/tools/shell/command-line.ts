@@ -22,6 +22,8 @@ export interface ExpandedLine {
   /** The command name and its arguments; empty for a line of assignments only. */
   words: string[]
   redirects: FileRedirect[]
+  /** True when the command has a here-document (`<<EOF`, `<<'EOF'`). */
+  hereDocument: boolean
   /** True when a here-document's delimiter is unquoted (`<<EOF`): bash then expands its lines. */
   expandsHereDocument: boolean
 }
@@ -43,9 +45,11 @@ export async function expandLine(source: string, expansions: Expansions): Promis
     else words.push(`${name}=${await expandValue(assignmentValue(word, name), expansions)}`)
   }
   const redirects: FileRedirect[] = []
+  let hereDocument = false
   let expandsHereDocument = false
   for (const { op, target } of read.redirects) {
     if (op === '<<' || op === '<<-') {
+      hereDocument = true
       expandsHereDocument = target.every((part) => part.kind === 'text' && !part.quoted)
       continue
     }
@@ -53,7 +57,7 @@ export async function expandLine(source: string, expansions: Expansions): Promis
     if (fields.length !== 1) return `bash: ${literalWord(target)}: ambiguous redirect`
     redirects.push({ op, path: fields[0] ?? '' })
   }
-  return { assignments, words, redirects, expandsHereDocument }
+  return { assignments, words, redirects, hereDocument, expandsHereDocument }
 }
 
 /** A here-document's lines as the command reads them. */

@@ -9,8 +9,9 @@ export type CommandOutcome =
       stdout: string
       stderr: string
       /**
-       * A background job's output as its terminal showed it: both streams in the order written, with bash's
-       * job lines (`[1] 1001` first, the end notification last). Absent for a command run in the foreground.
+       * The output as the terminal showed it, both streams in the order written: a background job's, with
+       * bash's job lines (`[1] 1001` first, the end notification last), and a list's (`a | b && c`), ended by
+       * a newline where the prompt would follow. Absent for a simple command run in the foreground.
        */
       terminal?: string
     }

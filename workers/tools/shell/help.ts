@@ -17,6 +17,7 @@ const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['NAME=value', 'set a shell variable: $NAME, ${NAME}, "$(command)", `command` expand as bash does'],
   ['export [NAME[=value]..]', 'export variables (none: list them); unset NAME.. removes them'],
   ['env, printenv [NAME..]', 'print the exported variables'],
+  ['a | b, a && b, a || b; c', 'pipes and lists as bash runs them (a pipe passes on output when a ends)'],
   ['<command> &', 'run it in the background, as in a second terminal (its output stays under it)'],
   ['jobs [-l | -p]', 'list the background jobs ([1]+  Running ...)'],
   ['wait [%N | pid..]', 'wait until the background jobs (or those named) have ended'],

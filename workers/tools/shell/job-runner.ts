@@ -29,8 +29,11 @@ export interface BackgroundCommand {
 /** Whether the command's line ends with `&`. */
 export function runsInBackground(
   command: ScriptCommand,
-): command is Extract<ScriptCommand, { kind: 'kafka' | 'playground' }> {
-  return (command.kind === 'kafka' || command.kind === 'playground') && command.background === true
+): command is Extract<ScriptCommand, { kind: 'kafka' | 'playground' | 'list' }> {
+  return (
+    (command.kind === 'kafka' || command.kind === 'playground' || command.kind === 'list') &&
+    command.background === true
+  )
 }
 
 /**

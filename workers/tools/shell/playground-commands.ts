@@ -24,6 +24,9 @@ type Command = (args: readonly string[], out: ToolOutput, control: PlaygroundCon
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['help', (_args, out) => (out.stdout(helpText()), Promise.resolve(0))],
   ['clear', (_args, _out, control) => (control.clear(), Promise.resolve(0))],
+  // bash's builtins for the status of a list (`false || echo failed`).
+  ['true', () => Promise.resolve(0)],
+  ['false', () => Promise.resolve(1)],
   [
     'sleep',
     async (args, out, control) => {

@@ -15,7 +15,7 @@ import type { EsDirectory } from '../../protocol/es.ts'
 import type { KafkaClients } from '../../clients/kafka/api.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { Random } from '../../net/random.ts'
-import type { ScriptCommand } from '../script/types.ts'
+import type { PipelineCommand, ScriptCommand } from '../script/types.ts'
 import { parseScript } from '../script/parse-script.ts'
 import { couldNotConnect } from '../script/curl.ts'
 import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
@@ -32,6 +32,7 @@ import { VARIABLE_COMMANDS } from './variable-commands.ts'
 import { runPlaygroundCommand, type PlaygroundControl } from './playground-commands.ts'
 import { JOB_COMMANDS } from './job-commands.ts'
 import { runsInBackground, startJob } from './job-runner.ts'
+import { listKind, runList } from './list-runner.ts'
 import type { JobTable } from './jobs.ts'
 
 export interface ShellEnvironment {
@@ -68,7 +69,7 @@ export async function runCommand(
       env.jobs,
       {
         source: command.command,
-        kind: command.kind,
+        kind: command.kind === 'list' ? listKind(command) : command.kind,
         run: (jobOut, signal) => execute(command, env, jobOut, signal),
       },
       out,
@@ -84,11 +85,13 @@ export async function runCommand(
   return outcome
 }
 
+/** Runs the command; `pipe` is its stdin when a pipe feeds it (a `<` file or a here-document comes first). */
 async function execute(
   command: ScriptCommand,
   env: ShellEnvironment,
   out: ToolOutput,
   interrupt: Interrupt,
+  pipe: readonly string[] | null = null,
 ): Promise<CommandOutcome> {
   let stdout = ''
   let stderr = ''
@@ -102,11 +105,12 @@ async function execute(
       out.stderr(text)
     },
   }
-  const finished = (kind: 'kafka' | 'playground', exitCode: number): CommandOutcome => ({
+  const finished = (kind: 'kafka' | 'playground', exitCode: number, terminal?: string): CommandOutcome => ({
     kind,
     exitCode,
     stdout,
     stderr,
+    ...(terminal === undefined ? {} : { terminal }),
   })
   switch (command.kind) {
     case 'es': {
@@ -126,6 +130,19 @@ async function execute(
     case 'error':
       collect.stderr(`${command.message}\n`)
       return finished('playground', 2)
+    case 'list': {
+      const run = (simple: PipelineCommand, simpleOut: ToolOutput, input: readonly string[] | null) =>
+        execute(simple, env, simpleOut, interrupt, input)
+      // Its commands' streams interleave on the terminal in the order they were written.
+      let terminal = ''
+      const shown: ToolOutput = {
+        stdout: (text) => ((terminal += text), collect.stdout(text)),
+        stderr: (text) => ((terminal += text), collect.stderr(text)),
+      }
+      const exitCode = await runList(command, run, shown, interrupt, env.variables)
+      if (terminal !== '' && !terminal.endsWith('\n')) terminal += '\n'
+      return finished(listKind(command), exitCode, terminal)
+    }
     case 'kafka':
     case 'playground':
       break
@@ -150,6 +167,9 @@ async function execute(
     for (const [variable, value] of line.assignments) env.variables.set(variable, value)
     return finished('playground', substituted.status)
   }
+  // bash: a here-document is a redirection, so it comes before the pipe; a tool's `>` lines are never piped.
+  const stdinOf = async (typed: readonly string[]): Promise<string[]> =>
+    pipe !== null && !line.hereDocument ? [...pipe] : hereDocumentLines(typed, line, expansions)
   const files = new KafkaHomeFiles(env.files, env.playground.brokers)
   const io = applyRedirects(line.redirects, files, collect)
   if (typeof io === 'string') {
@@ -159,7 +179,7 @@ async function execute(
   if (command.kind === 'kafka') {
     const exitCode = await runKafkaTool(name, args, {
       out: io.out,
-      stdin: io.stdin ?? (await hereDocumentLines(command.stdin, line, expansions)),
+      stdin: io.stdin ?? (await stdinOf(command.stdin)),
       kafka: env.kafka,
       clock: env.clock,
       interrupt,
@@ -174,7 +194,7 @@ async function execute(
   const variables = VARIABLE_COMMANDS.get(name)
   const job = JOB_COMMANDS.get(name)
   const exitCode = file
-    ? file(args, io.stdin ?? (await hereDocumentLines(command.stdin ?? [], line, expansions)), io.out, files)
+    ? file(args, io.stdin ?? (await stdinOf(command.stdin ?? [])), io.out, files)
     : variables
       ? variables(args, io.out, env.variables, environmentOf(env.variables, line))
       : job

@@ -54,10 +54,10 @@ describe('parseScript error recovery', () => {
     ],
     [
       'a shell operator error keeps the stdin lines that follow',
-      'kafka-console-producer.sh --topic t | cat\n> a\nhelp',
+      'kafka-console-producer.sh --topic t | (cat)\n> a\nhelp',
       [
-        ['error', 0, 45, "shell operator '|' is not supported: run one command per line"],
-        ['playground', 46, 50, 'help'],
+        ['error', 0, 47, "shell operator '(' is not supported: run one command per line"],
+        ['playground', 48, 52, 'help'],
       ],
     ],
     [

@@ -2,7 +2,7 @@
 // oracles: any words, quoted the way a shell user quotes them, must read back unchanged.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readShellLine } from '../../../../workers/tools/script/shell-words.ts'
+import { literalWord, readShellLine, readShellWords } from '../../../../workers/tools/script/shell-words.ts'
 
 describe('readShellLine', () => {
   it.each<[string, string, string[]]>([
@@ -54,10 +54,31 @@ describe('readShellLine', () => {
     expect(readShellLine(input, 0)).toEqual({ words: [], end: newline < 0 ? input.length : newline, error })
   })
 
-  it.each(['|', '&', ';', '(', ')'])('refuses the unquoted operator %s', (operator) => {
+  it.each<[string, string]>([
+    ['|', '|'],
+    ['||', '||'],
+    ['&&', '&&'],
+    [';', ';'],
+    ['|x', '|'],
+  ])('ends the command at the control operator in `--list %s x`', (written, operator) => {
+    const read = readShellWords(`kafka-topics.sh --list ${written} x`, 0)
+    expect(read.operator).toBe(operator)
+    expect(read.end).toBe(23)
+    expect(read.words.map(literalWord)).toEqual(['kafka-topics.sh', '--list'])
+    expect(read.error).toBeNull()
+  })
+
+  it.each(['|', '||', '&&', ';', ';;'])('answers %s with no command before it as bash does', (operator) => {
+    expect(readShellWords(`${operator} x`, 0).error).toBe(`syntax error near unexpected token \`${operator}'`)
+    expect(readShellWords(`echo > ${operator} x`, 0).error).toBe(
+      `syntax error near unexpected token \`${operator}'`,
+    )
+  })
+
+  it.each(['&', '(', ')', '|&'])('refuses the unquoted operator %s', (operator) => {
     const line = readShellLine(`kafka-topics.sh --list ${operator} x`, 0)
     expect(line.error).toBe(`shell operator '${operator}' is not supported: run one command per line`)
-    expect(line.end).toBe(26)
+    expect(line.end).toBe(25 + operator.length)
     expect(readShellLine(`echo '${operator}' "${operator}"`, 0).error).toBeNull()
   })
 

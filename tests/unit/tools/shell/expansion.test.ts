@@ -56,6 +56,7 @@ describe('expandLine', () => {
       ],
       words: ['export', 'C=p q', 'out', 'of', 'two'],
       redirects: [{ op: '>', path: 'out.txt' }],
+      hereDocument: false,
       expandsHereDocument: false,
     })
     expect(ran).toEqual(['one', 'two'])

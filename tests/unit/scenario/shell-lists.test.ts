@@ -1,0 +1,122 @@
+/**
+ * Bash lists through the headless runner: a pipe gives the left side's stdout to the right side's stdin
+ * (echo and a here-document into the console producer, a consumer and curl into cat), `&&` and `||` run on
+ * `$?`, `;` always; the list's output shows both streams in the order written; curl's body passes through
+ * byte for byte (no newline added inside the list); a list ending with `&` is one background job; Ctrl+C
+ * (the runner's idle interrupt) ends the list after the pipeline it stopped.
+ */
+import { describe, expect, it } from 'vitest'
+import { runScenario } from '../../../workers/tools/scenario/scenario-runner.ts'
+import { formatTranscript, toJsonLine } from '../../../workers/tools/scenario/transcript.ts'
+import { headlessTestCluster } from './wasm.ts'
+
+const BOOTSTRAP = '--bootstrap-server localhost:9092'
+
+describe('shell lists', () => {
+  it('pipes, and runs && || ; on the exit status, as bash does', async () => {
+    const script = [
+      `kafka-topics.sh ${BOOTSTRAP} --create --topic orders --partitions 1 --replication-factor 1 && echo created`,
+      `echo order-1 | kafka-console-producer.sh ${BOOTSTRAP} --topic orders`,
+      `echo -e "k1:v1\\nk2:v2" | kafka-console-producer.sh ${BOOTSTRAP} --topic orders --property parse.key=true --property key.separator=:`,
+      `cat <<EOF | kafka-console-producer.sh ${BOOTSTRAP} --topic orders`,
+      'from-heredoc',
+      'EOF',
+      `kafka-console-consumer.sh ${BOOTSTRAP} --topic orders --from-beginning --max-messages 4 | cat`,
+      `kafka-topics.sh ${BOOTSTRAP} --describe --topic nope || echo "failed: $?"`,
+      'false && echo never || echo "or: $?"',
+      'cat missing.txt && echo never; echo "then: $?"',
+      `kafka-topics.sh ${BOOTSTRAP} --list |`,
+      '  cat',
+      `kafka-console-consumer.sh ${BOOTSTRAP} --topic orders --from-beginning | cat; echo never`,
+      "curl -s 'localhost:9200/_cat/health?h=status' | cat",
+      'curl -s -XPUT localhost:9200/idx && echo',
+      'curl -s localhost:9200/idx/_count; echo " <- $?"',
+      'echo start && sleep 2 && echo slept &',
+      'sleep 3',
+      'X=$(echo hi | cat) && echo "X=$X"',
+      'echo x | | cat',
+    ].join('\n')
+    const steps = await runScenario(script, await headlessTestCluster(1, 1, 1))
+    expect(formatTranscript(steps)).toBe(
+      [
+        `$ kafka-topics.sh ${BOOTSTRAP} --create --topic orders --partitions 1 --replication-factor 1 && echo created`,
+        'Created topic orders.',
+        'created',
+        '',
+        `$ echo order-1 | kafka-console-producer.sh ${BOOTSTRAP} --topic orders`,
+        '',
+        `$ echo -e "k1:v1\\nk2:v2" | kafka-console-producer.sh ${BOOTSTRAP} --topic orders --property parse.key=true --property key.separator=:`,
+        '',
+        `$ cat <<EOF | kafka-console-producer.sh ${BOOTSTRAP} --topic orders`,
+        'from-heredoc',
+        'EOF',
+        '',
+        `$ kafka-console-consumer.sh ${BOOTSTRAP} --topic orders --from-beginning --max-messages 4 | cat`,
+        // The consumer's stderr reaches the terminal as it is written; cat prints once the consumer has ended.
+        'Processed a total of 4 messages',
+        'order-1',
+        'v1',
+        'v2',
+        'from-heredoc',
+        '',
+        `$ kafka-topics.sh ${BOOTSTRAP} --describe --topic nope || echo "failed: $?"`,
+        "Error while executing topic command : Topic 'nope' does not exist as expected",
+        "[2026-01-01 00:00:16,008] ERROR java.lang.IllegalArgumentException: Topic 'nope' does not exist as expected",
+        ' (org.apache.kafka.tools.TopicCommand)',
+        'failed: 1',
+        '',
+        '$ false && echo never || echo "or: $?"',
+        'or: 1',
+        '',
+        '$ cat missing.txt && echo never; echo "then: $?"',
+        'cat: missing.txt: No such file or directory',
+        'then: 1',
+        '',
+        `$ kafka-topics.sh ${BOOTSTRAP} --list |`,
+        '  cat',
+        '__consumer_offsets',
+        'orders',
+        '',
+        `$ kafka-console-consumer.sh ${BOOTSTRAP} --topic orders --from-beginning | cat; echo never`,
+        'Processed a total of 4 messages',
+        'order-1',
+        'v1',
+        'v2',
+        'from-heredoc',
+        '',
+        "$ curl -s 'localhost:9200/_cat/health?h=status' | cat",
+        'green',
+        '',
+        '$ curl -s -XPUT localhost:9200/idx && echo',
+        '{"acknowledged":true,"shards_acknowledged":true,"index":"idx"}',
+        '',
+        '$ curl -s localhost:9200/idx/_count; echo " <- $?"',
+        '{"count":0,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}} <- 0',
+        '',
+        '$ echo start && sleep 2 && echo slept &',
+        '[1] 1001',
+        'start',
+        'slept',
+        '[1]+  Done                    echo start && sleep 2 && echo slept',
+        '',
+        '$ sleep 3',
+        '',
+        '$ X=$(echo hi | cat) && echo "X=$X"',
+        'X=hi',
+        '',
+        '$ echo x | | cat',
+        "syntax error near unexpected token `|'",
+        '',
+      ].join('\n'),
+    )
+    const failed = steps.find((step) => step.command.command.startsWith('cat missing'))
+    expect(failed && toJsonLine(failed)).toEqual({
+      line: 10,
+      kind: 'playground',
+      command: 'cat missing.txt && echo never; echo "then: $?"',
+      exitCode: 0,
+      stdout: 'then: 1\n',
+      stderr: 'cat: missing.txt: No such file or directory\n',
+    })
+  })
+})
