@@ -8,6 +8,7 @@ import type { DecodedBatch } from '../../engine-wasm/src/log/types.ts'
 import type { ShellFileSystem } from './shell/shell-files.ts'
 import type { BrokerControl } from './shell/broker-control.ts'
 import type { Random } from '../net/random.ts'
+import type { LineInput } from './line-input.ts'
 
 export interface ToolOutput {
   stdout(text: string): void
@@ -47,8 +48,8 @@ export interface HostFiles {
 
 export interface ToolContext {
   out: ToolOutput
-  /** Lines typed at the tool's prompt (for the console producer: the `>` lines), without the `> `. */
-  stdin: readonly string[]
+  /** Lines typed at the tool's prompt (for the console producer: the `>` lines, without the `> `), or a pipe's. */
+  stdin: LineInput
   kafka: KafkaClients
   clock: Clock
   interrupt: Interrupt

@@ -1,6 +1,7 @@
 /**
- * Bash lists through the headless runner: a pipe gives the left side's stdout to the right side's stdin
- * (echo and a here-document into the console producer, a consumer and curl into cat), `&&` and `||` run on
+ * Bash lists through the headless runner: a pipe gives the left side's stdout to the right side's stdin as it
+ * is written (echo and a here-document into the console producer, a consumer and curl into cat: cat prints
+ * each message before the consumer's closing line, as on a terminal), `&&` and `||` run on
  * `$?`, `;` always; the list's output shows both streams in the order written; curl's body passes through
  * byte for byte (no newline added inside the list); a list ending with `&` is one background job; Ctrl+C
  * (the runner's idle interrupt) ends the list after the pipeline it stopped.
@@ -52,12 +53,11 @@ describe('shell lists', () => {
         'EOF',
         '',
         `$ kafka-console-consumer.sh ${BOOTSTRAP} --topic orders --from-beginning --max-messages 4 | cat`,
-        // The consumer's stderr reaches the terminal as it is written; cat prints once the consumer has ended.
-        'Processed a total of 4 messages',
         'order-1',
         'v1',
         'v2',
         'from-heredoc',
+        'Processed a total of 4 messages',
         '',
         `$ kafka-topics.sh ${BOOTSTRAP} --describe --topic nope || echo "failed: $?"`,
         "Error while executing topic command : Topic 'nope' does not exist as expected",
@@ -78,11 +78,11 @@ describe('shell lists', () => {
         'orders',
         '',
         `$ kafka-console-consumer.sh ${BOOTSTRAP} --topic orders --from-beginning | cat; echo never`,
-        'Processed a total of 4 messages',
         'order-1',
         'v1',
         'v2',
         'from-heredoc',
+        'Processed a total of 4 messages',
         '',
         "$ curl -s 'localhost:9200/_cat/health?h=status' | cat",
         'green',

@@ -1,6 +1,6 @@
 /**
  * kafka-console-producer.sh (org.apache.kafka.tools.ConsoleProducer, Kafka 4.1). Every line of
- * `context.stdin` becomes one record, read by LineMessageReader and sent with Producer.send; the tool then
+ * `context.stdin` (typed, or from a pipe as it arrives) becomes one record, read by LineMessageReader and sent with Producer.send; the tool then
  * closes the producer (which waits for what is in flight) and exits 0.
  *
  * Output. stdout: nothing (the real tool prints a `>` prompt before each line only on a terminal; the
@@ -40,7 +40,7 @@ function describeBytes(bytes: Uint8Array | null): string {
 
 async function sendAll(reader: LineMessageReader, producer: Producer, sync: boolean, context: ToolContext) {
   const inFlight: Promise<void>[] = []
-  for (const line of context.stdin) {
+  for await (const line of context.stdin) {
     const record = reader.read(line)
     if (sync) {
       try {

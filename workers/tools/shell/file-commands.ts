@@ -9,19 +9,22 @@
  * directory` (exit 2) and `rm: cannot remove 'x': No such file or directory` (exit 1).
  */
 import type { ToolOutput } from '../tool.ts'
+import type { LineInput } from '../line-input.ts'
 import { echoArguments } from './echo-escapes.ts'
 import type { ShellFileSystem } from './shell-files.ts'
 
+/** A command of the shell's own: stdin is read only by those that read it (cat and more without a file). */
 export type FileCommand = (
   args: readonly string[],
-  stdin: readonly string[],
+  stdin: LineInput,
   out: ToolOutput,
   files: ShellFileSystem,
-) => number
+) => number | Promise<number>
 
-const cat: FileCommand = (args, stdin, out, files) => {
+const cat: FileCommand = async (args, stdin, out, files) => {
   if (args.length === 0) {
-    out.stdout(stdin.map((line) => `${line}\n`).join(''))
+    // Each line as it arrives: `consumer | cat` prints the messages as the consumer prints them.
+    for await (const line of stdin) out.stdout(`${line}\n`)
     return 0
   }
   let exitCode = 0

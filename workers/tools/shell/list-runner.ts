@@ -3,19 +3,20 @@
  * `$?` is 0, one after `||` only when it is not, one after `;` always; `$?` is each pipeline's status, which
  * is its last command's (no `pipefail`). Ctrl+C (the interrupt) ends the list after the pipeline it stopped.
  *
- * A pipeline runs its commands one after the other, each to its end, the stdout of one collected and given
- * to the next as its stdin lines; every command's stderr goes to the terminal, and the last one's stdout. For
- * what a pipe carries this is what bash's concurrent processes produce when the left side ends by itself
- * (`echo`, `cat`, `seq`, a consumer with --max-messages); what differs is when the lines appear (all at the
- * left side's end, not as they are written) and that a filter cannot end its producer early (see
- * docs/DEVIATIONS.md). A curl's response is its stdout byte for byte (curl-output.ts: no newline is added,
+ * A pipeline starts all its commands at once, as bash does: each one's stdout goes through a Pipe (pipe.ts)
+ * to the next one's stdin, line by line as it is written; every command's stderr goes to the terminal, and the
+ * last one's stdout. The pipeline ends when all its commands have ended (a reader that ends first, such as
+ * `head`, leaves its writer running, its output going nowhere, as a JVM ignores the broken pipe). A curl's
+ * response is its stdout byte for byte (curl-output.ts: no newline is added,
  * so `curl ...; echo` ends the line as in a terminal) and its status is 0, as curl's is for any HTTP response.
  */
 import type { Interrupt, ToolOutput } from '../tool.ts'
+import type { LineInput } from '../line-input.ts'
 import type { Pipeline, PipelineCommand, ScriptCommand } from '../script/types.ts'
 import type { CommandOutcome } from './command-outcome.ts'
 import { curlOutput } from './curl-output.ts'
 import type { ShellVariables } from './shell-variables.ts'
+import { Pipe } from './pipe.ts'
 
 export type ListCommand = Extract<ScriptCommand, { kind: 'list' }>
 
@@ -23,7 +24,7 @@ export type ListCommand = Extract<ScriptCommand, { kind: 'list' }>
 export type RunSimple = (
   command: PipelineCommand,
   out: ToolOutput,
-  pipe: readonly string[] | null,
+  pipe: LineInput | null,
 ) => Promise<CommandOutcome>
 
 /** Runs the list and resolves with its exit status (the last pipeline run's). */
@@ -50,25 +51,23 @@ export function listKind(list: ListCommand): 'kafka' | 'playground' {
 }
 
 async function runPipeline(pipeline: Pipeline, run: RunSimple, out: ToolOutput): Promise<number> {
-  let pipe: string[] | null = null
-  let status = 0
-  for (const [i, command] of pipeline.commands.entries()) {
-    const last = i === pipeline.commands.length - 1
-    let piped = ''
-    const target: ToolOutput = last
-      ? out
-      : {
-          stdout: (text) => {
-            piped += text
-          },
-          stderr: (text) => out.stderr(text),
-        }
-    const outcome = await run(command, target, pipe)
-    if (outcome.kind === 'es') {
+  const last = pipeline.commands.length - 1
+  const pipes = pipeline.commands.slice(1).map(() => new Pipe())
+  const statuses = pipeline.commands.map(async (command, i) => {
+    const input = pipes[i - 1] ?? null
+    const output = pipes[i]
+    const target: ToolOutput = output
+      ? { stdout: (text) => output.write(text), stderr: (text) => out.stderr(text) }
+      : out
+    try {
+      const outcome = await run(command, target, input)
+      if (outcome.kind !== 'es') return outcome.exitCode
       target.stdout(curlOutput(outcome))
-      status = 0
-    } else status = outcome.exitCode
-    pipe = piped === '' ? [] : piped.replace(/\n$/, '').split('\n')
-  }
-  return status
+      return 0
+    } finally {
+      output?.close()
+      input?.drop()
+    }
+  })
+  return (await Promise.all(statuses))[last] ?? 0
 }

@@ -19,6 +19,7 @@ import type { PipelineCommand, ScriptCommand } from '../script/types.ts'
 import { parseScript } from '../script/parse-script.ts'
 import { couldNotConnect } from '../script/curl.ts'
 import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
+import type { LineInput } from '../line-input.ts'
 import { runKafkaTool } from '../kafka/index.ts'
 import type { CommandOutcome } from './command-outcome.ts'
 import { expandLine, hereDocumentLines, type ExpandedLine } from './command-line.ts'
@@ -91,7 +92,7 @@ async function execute(
   env: ShellEnvironment,
   out: ToolOutput,
   interrupt: Interrupt,
-  pipe: readonly string[] | null = null,
+  pipe: LineInput | null = null,
 ): Promise<CommandOutcome> {
   let stdout = ''
   let stderr = ''
@@ -131,7 +132,7 @@ async function execute(
       collect.stderr(`${command.message}\n`)
       return finished('playground', 2)
     case 'list': {
-      const run = (simple: PipelineCommand, simpleOut: ToolOutput, input: readonly string[] | null) =>
+      const run = (simple: PipelineCommand, simpleOut: ToolOutput, input: LineInput | null) =>
         execute(simple, env, simpleOut, interrupt, input)
       // Its commands' streams interleave on the terminal in the order they were written.
       let terminal = ''
@@ -168,8 +169,8 @@ async function execute(
     return finished('playground', substituted.status)
   }
   // bash: a here-document is a redirection, so it comes before the pipe; a tool's `>` lines are never piped.
-  const stdinOf = async (typed: readonly string[]): Promise<string[]> =>
-    pipe !== null && !line.hereDocument ? [...pipe] : hereDocumentLines(typed, line, expansions)
+  const stdinOf = async (typed: readonly string[]): Promise<LineInput> =>
+    pipe !== null && !line.hereDocument ? pipe : hereDocumentLines(typed, line, expansions)
   const files = new KafkaHomeFiles(env.files, env.playground.brokers)
   const io = applyRedirects(line.redirects, files, collect)
   if (typeof io === 'string') {
@@ -194,7 +195,7 @@ async function execute(
   const variables = VARIABLE_COMMANDS.get(name)
   const job = JOB_COMMANDS.get(name)
   const exitCode = file
-    ? file(args, io.stdin ?? (await stdinOf(command.stdin ?? [])), io.out, files)
+    ? await file(args, io.stdin ?? (await stdinOf(command.stdin ?? [])), io.out, files)
     : variables
       ? variables(args, io.out, env.variables, environmentOf(env.variables, line))
       : job

@@ -9,27 +9,29 @@ function shell() {
   let stdout = ''
   let stderr = ''
   const out = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t) }
-  const run = (name: string, args: string[], stdin: string[] = []): number => {
+  const run = async (name: string, args: string[], stdin: string[] = []): Promise<number> => {
     stdout = ''
     stderr = ''
-    return FILE_COMMANDS.get(name)!(args, stdin, out, files)
+    return await FILE_COMMANDS.get(name)!(args, stdin, out, files)
   }
   return { files, out, run, stdout: () => stdout, stderr: () => stderr }
 }
 
 describe('file commands', () => {
-  it('cat > f <<EOF writes the here-document, cat prints it, ls lists, rm removes', () => {
+  it('cat > f <<EOF writes the here-document, cat prints it, ls lists, rm removes', async () => {
     const s = shell()
     const io = applyRedirects([{ op: '>', path: './reassign.json' }], s.files, s.out)
     if (typeof io === 'string') throw new Error(io)
-    expect(FILE_COMMANDS.get('cat')!([], ['{"version":1,', '"partitions":[]}'], io.out, s.files)).toBe(0)
+    expect(await FILE_COMMANDS.get('cat')!([], ['{"version":1,', '"partitions":[]}'], io.out, s.files)).toBe(
+      0,
+    )
     expect(s.files.read('reassign.json')).toBe('{"version":1,\n"partitions":[]}\n')
-    expect(s.run('cat', ['~/reassign.json'])).toBe(0)
+    expect(await s.run('cat', ['~/reassign.json'])).toBe(0)
     expect(s.stdout()).toBe('{"version":1,\n"partitions":[]}\n')
     s.files.write('b.txt', 'x')
-    expect(s.run('ls', [])).toBe(0)
+    expect(await s.run('ls', [])).toBe(0)
     expect(s.stdout()).toBe('b.txt\nreassign.json\n')
-    expect(s.run('rm', ['b.txt'])).toBe(0)
+    expect(await s.run('rm', ['b.txt'])).toBe(0)
     expect(s.files.list()).toEqual(['reassign.json'])
   })
 
@@ -39,20 +41,20 @@ describe('file commands', () => {
     ['rm', ['x.json'], 1, "rm: cannot remove 'x.json': No such file or directory\n"],
     ['rm', [], 1, "rm: missing operand\nTry 'rm --help' for more information.\n"],
     ['rm', ['-f', 'x.json'], 0, ''],
-  ])('%s %j fails as coreutils does', (name, args, code, stderr) => {
+  ])('%s %j fails as coreutils does', async (name, args, code, stderr) => {
     const s = shell()
-    expect(s.run(name, args)).toBe(code)
+    expect(await s.run(name, args)).toBe(code)
     expect(s.stderr()).toBe(stderr)
   })
 
-  it('echo joins its words, -n drops the newline, >> appends', () => {
+  it('echo joins its words, -n drops the newline, >> appends', async () => {
     const s = shell()
-    expect(s.run('echo', ['a', 'b c'])).toBe(0)
+    expect(await s.run('echo', ['a', 'b c'])).toBe(0)
     expect(s.stdout()).toBe('a b c\n')
     s.files.write('log', 'one\n')
     const io = applyRedirects([{ op: '>>', path: 'log' }], s.files, s.out)
     if (typeof io === 'string') throw new Error(io)
-    FILE_COMMANDS.get('echo')!(['-n', 'two'], [], io.out, s.files)
+    await FILE_COMMANDS.get('echo')!(['-n', 'two'], [], io.out, s.files)
     expect(s.files.read('log')).toBe('one\ntwo')
   })
 
@@ -65,28 +67,28 @@ describe('file commands', () => {
     [['-e', '\\x41\\0102\\u00e9\\q\\x', '\\\\'], 'AB\u00e9\\q\\x \\\n'],
     [['-x', 'a'], '-x a\n'],
     [['-n'], ''],
-  ])('echo %j prints as bash does', (args, stdout) => {
+  ])('echo %j prints as bash does', async (args, stdout) => {
     const s = shell()
-    expect(s.run('echo', args)).toBe(0)
+    expect(await s.run('echo', args)).toBe(0)
     expect(s.stdout()).toBe(stdout)
   })
 
-  it('more copies files out as util-linux more does when not on a terminal', () => {
+  it('more copies files out as util-linux more does when not on a terminal', async () => {
     const s = shell()
     s.files.write('test.sink.txt', 'foo\nbar\n')
     s.files.write('b', 'x\n')
-    expect(s.run('more', ['test.sink.txt'])).toBe(0)
+    expect(await s.run('more', ['test.sink.txt'])).toBe(0)
     expect(s.stdout()).toBe('foo\nbar\n')
-    expect(s.run('more', ['test.sink.txt', 'nope', 'b'])).toBe(1)
+    expect(await s.run('more', ['test.sink.txt', 'nope', 'b'])).toBe(1)
     expect(s.stdout()).toBe(
       '::::::::::::::\ntest.sink.txt\n::::::::::::::\nfoo\nbar\n::::::::::::::\nb\n::::::::::::::\nx\n',
     )
     expect(s.stderr()).toBe('more: cannot open nope: No such file or directory\n')
-    expect(s.run('more', [], ['typed'])).toBe(0)
+    expect(await s.run('more', [], ['typed'])).toBe(0)
     expect(s.stdout()).toBe('typed\n')
   })
 
-  it('< f gives the file lines as stdin, and a missing one is bash error', () => {
+  it('< f gives the file lines as stdin, and a missing one is bash error', async () => {
     const s = shell()
     s.files.write('in.txt', 'k1\nk2\n')
     expect(applyRedirects([{ op: '<', path: 'in.txt' }], s.files, s.out)).toMatchObject({
@@ -97,7 +99,7 @@ describe('file commands', () => {
     )
   })
 
-  it('> truncates before the command runs, as bash opens it first', () => {
+  it('> truncates before the command runs, as bash opens it first', async () => {
     const s = shell()
     s.files.write('f', 'old')
     applyRedirects([{ op: '>', path: 'f' }], s.files, s.out)

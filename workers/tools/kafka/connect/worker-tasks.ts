@@ -18,6 +18,7 @@
 import type { Consumer, KafkaClients, Producer } from '../../../clients/kafka/api.ts'
 import type { Clock } from '../../../net/clock.ts'
 import type { Interrupt } from '../../tool.ts'
+import { eachLine, type LineInput } from '../../line-input.ts'
 import type { ShellFileSystem } from '../../shell/shell-files.ts'
 import { asJavaException } from '../tool-errors.ts'
 import { LOG_SITES, type ConnectLog } from './connect-log.ts'
@@ -72,16 +73,16 @@ async function sleepUnlessStopped(env: TaskEnvironment, ms: number): Promise<voi
   await Promise.race([env.clock.sleep(ms), env.interrupt.whenInterrupted])
 }
 
-/** Where a source task's lines come from: the file task, or the lines typed on the worker's stdin. */
-export type SourceInput =
-  { kind: 'file'; task: FileStreamSourceTask } | { kind: 'stdin'; lines: readonly string[] }
+/** Where a source task's lines come from: the file task, or the worker's stdin (typed, or a pipe's). */
+export type SourceInput = { kind: 'file'; task: FileStreamSourceTask } | { kind: 'stdin'; lines: LineInput }
 
 export class WorkerSourceTask implements WorkerTask {
   private readonly producer: Producer
   /** The position after the last acknowledged record, and the one last committed. */
   private acknowledged: number | null = null
   private committed: number | null = null
-  private stdinSent = false
+  /** The stdin lines read and not yet polled (typed lines are all there at once, a pipe's as they arrive). */
+  private stdinLines: string[] = []
 
   constructor(
     private readonly env: TaskEnvironment,
@@ -93,6 +94,7 @@ export class WorkerSourceTask implements WorkerTask {
       acks: 'all',
       'client.id': `connector-producer-${taskId(env)}`,
     })
+    if (input.kind === 'stdin') void eachLine(input.lines, (line) => this.stdinLines.push(line))
   }
 
   started(): void {
@@ -128,9 +130,9 @@ export class WorkerSourceTask implements WorkerTask {
 
   private poll(): SourceRecord[] | 'missing' {
     if (this.input.kind === 'file') return this.input.task.poll()
-    if (this.stdinSent) return []
-    this.stdinSent = true
-    return this.input.lines.map((value) => ({ value, position: -1 }))
+    const lines = this.stdinLines
+    this.stdinLines = []
+    return lines.map((value) => ({ value, position: -1 }))
   }
 
   private logMissingFile(): void {
