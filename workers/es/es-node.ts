@@ -43,6 +43,8 @@ import { registerSearchTemplateActions } from './rest/actions/search-template-ac
 import { registerUpdateAction } from './rest/actions/update-action.ts'
 import { registerMultiGetAction } from './rest/actions/mget-action.ts'
 import { registerByQueryActions } from './rest/actions/by-query-actions.ts'
+import { registerReindexAction } from './rest/actions/reindex-action.ts'
+import { registerTasksActions } from './rest/actions/tasks-actions.ts'
 import { registerIndexActions } from './rest/actions/index-actions.ts'
 import { registerIndexStateActions } from './rest/actions/index-state-actions.ts'
 import { registerIndexBlockAction } from './rest/actions/index-block-action.ts'
@@ -229,6 +231,8 @@ export class EsNode implements EsNodeApi {
     registerUpdateAction(controller, context)
     registerMultiGetAction(controller, context)
     registerByQueryActions(controller, context)
+    registerReindexAction(controller, context)
+    registerTasksActions(controller, context)
     registerSearchActions(controller, context)
     registerScrollActions(controller, context)
     registerPointInTimeActions(controller, context)

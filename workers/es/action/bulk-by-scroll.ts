@@ -4,7 +4,8 @@
  * refreshed view of an active copy of each shard, in shard then `_doc` order, `scroll_size` per batch),
  * sends one bulk per batch with a write per document, `if_seq_no`/`if_primary_term` set to the seq_no it
  * read (so a document changed or deleted since the refresh is a version conflict), and counts what
- * happened.
+ * happened. A script (bulk-by-scroll-script.ts) may turn a hit's write into a delete or drop it (a noop,
+ * counted as such; a batch of noops sends no bulk).
  *
  * With `conflicts=abort` (the default) a batch that had version conflicts is the last one and the
  * conflicts are listed as failures; with `conflicts=proceed` they are only counted. Any other item
@@ -16,8 +17,7 @@
  * (`{"index","id","cause":{...},"status"}`). _delete_by_query leaves out updated and created,
  * _update_by_query leaves out created (their REST actions set include_updated/include_created).
  */
-import type { EsException } from '../errors/index.ts'
-import { exceptionFields } from '../errors/index.ts'
+import { EsException, exceptionFields } from '../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -76,40 +76,66 @@ interface Counts {
   noops: number
 }
 
-/** Runs `write` over the hits batch by batch and builds the response (status, body). */
+/**
+ * What a run ended with: the response's status and body, and the exception that stopped it (finishHim with a
+ * failure: a script's error), after which the body only tells how far it got.
+ */
+export interface BulkByScrollResult {
+  status: number
+  body: Map<string, JsonOut>
+  failure: EsException | null
+}
+
+/** Runs `write` over the hits batch by batch and builds the response. */
 export async function bulkByScroll(
   context: RestContext,
   started: number,
   hits: readonly ScrollHit[],
   options: BulkByScrollOptions,
-  write: (hit: ScrollHit) => BulkItem,
-): Promise<{ status: number; body: JsonOut }> {
+  /** The write for a hit; null for a noop (a script's `ctx.op = 'noop'`). */
+  write: (hit: ScrollHit) => BulkItem | null,
+): Promise<BulkByScrollResult> {
   const total = Math.min(hits.length, options.maxDocs)
   const counts: Counts = { updated: 0, created: 0, deleted: 0, batches: 0, versionConflicts: 0, noops: 0 }
   const failures: Array<{ index: string; id: string; error: EsException }> = []
-  for (let from = 0; from < total && failures.length === 0; from += options.scrollSize) {
-    counts.batches++
-    const page = hits.slice(from, Math.min(total, from + options.scrollSize))
-    const results = await executeBulk(context, page.map(write), options.refresh)
-    for (const outcome of results) {
-      if (outcome.ok) {
-        count(counts, outcome.result.result)
-        continue
+  let failure: EsException | null = null
+  try {
+    for (let from = 0; from < total && failures.length === 0; from += options.scrollSize) {
+      counts.batches++
+      const page = hits.slice(from, Math.min(total, from + options.scrollSize))
+      const items: BulkItem[] = []
+      for (const hit of page) {
+        const item = write(hit)
+        if (item === null) counts.noops++
+        else items.push(item)
       }
-      const conflict = outcome.error.type === 'version_conflict_engine_exception'
-      if (conflict) counts.versionConflicts++
-      if (!conflict || options.abortOnConflict)
-        failures.push({ index: outcome.index, id: outcome.id, error: outcome.error })
+      // A batch the script nooped entirely sends no bulk.
+      const results = items.length === 0 ? [] : await executeBulk(context, items, options.refresh)
+      for (const outcome of results) {
+        if (outcome.ok) {
+          count(counts, outcome.result.result)
+          continue
+        }
+        const conflict = outcome.error.type === 'version_conflict_engine_exception'
+        if (conflict) counts.versionConflicts++
+        if (!conflict || options.abortOnConflict)
+          failures.push({ index: outcome.index, id: outcome.id, error: outcome.error })
+      }
     }
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    failure = error
   }
-  const status = failures.reduce((max, failure) => Math.max(max, failure.error.status), 200)
-  return { status, body: responseBody(context.clock.now() - started, total, counts, options, failures) }
+  const status = failures.reduce((max, item) => Math.max(max, item.error.status), failure?.status ?? 200)
+  const body = responseBody(context.clock.now() - started, total, counts, options, failures)
+  return { status, body, failure }
 }
 
+/** onBulkResponse: a delete counts as deleted whether or not it found the document. */
 function count(counts: Counts, result: DocWriteResult['result']): void {
   if (result === 'created') counts.created++
   else if (result === 'updated') counts.updated++
-  else if (result === 'deleted') counts.deleted++
+  else if (result === 'deleted' || result === 'not_found') counts.deleted++
   else if (result === 'noop') counts.noops++
 }
 
@@ -119,7 +145,7 @@ function responseBody(
   counts: Counts,
   options: BulkByScrollOptions,
   failures: ReadonlyArray<{ index: string; id: string; error: EsException }>,
-): JsonOut {
+): Map<string, JsonOut> {
   const body = new Map<string, JsonOut>([
     ['took', took],
     ['timed_out', false],

@@ -138,6 +138,9 @@ function updatableDocument(index: IndexService, shard: IndexShard, current: Stor
   return source === current.source ? current : { ...current, source }
 }
 
+/** A missing document's version, seq_no and primary term (Versions.NOT_FOUND, UNASSIGNED_SEQ_NO, 0). */
+export const MISSING_DOCUMENT = { version: -1, seqNo: -2, primaryTerm: 0 } as const
+
 /** Executes one item on the primary copy; `write` is null for a noop. */
 export function executeOnPrimary(
   index: IndexService,
@@ -171,12 +174,15 @@ export function executeOnPrimary(
         (text) => parseJson(text) as XContentObject,
         () => documentMissing(index, shard, item.id),
         scripts,
+        { index: index.metadata.name, id: item.id, now },
       )
       if (plan.kind === 'delete') return done(index.delete(shard, item.id, now))
       if (plan.kind === 'noop') {
-        const { version, seqNo, primaryTerm } = current!
+        // A scripted upsert that did nothing answers the missing document's GetResult.
+        if (current === null) return { result: { result: 'noop', ...MISSING_DOCUMENT }, write: null }
+        const { version, seqNo, primaryTerm } = current
         return {
-          result: { result: 'noop', version, seqNo, primaryTerm, sourceText: current!.source },
+          result: { result: 'noop', version, seqNo, primaryTerm, sourceText: current.source },
           write: null,
         }
       }

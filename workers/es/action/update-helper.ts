@@ -8,12 +8,15 @@
  *   merge key by key, any other value replaces; new keys are appended in the HashMap order of the
  *   partial doc (see source-map.ts); with `detect_noop` (the default) an update that changes no
  *   value is a noop: nothing is written, no seq_no is spent;
+ * - the document is missing, `scripted_upsert` is true and a `script` is given: the script runs over the
+ *   `upsert` document with `ctx.op` "create" (UpsertMetadata); left "create" the result is indexed, anything
+ *   else is a noop (nothing written; `_version` -1 and no seq_no);
  * - the document exists and a `script` is given: the Painless script runs over the current source
- *   (painless-update-script.ts); `ctx.op` 'noop' writes nothing, 'delete' deletes the document, anything
- *   else indexes the result ("updated" even when nothing changed).
+ *   (painless-update-script.ts); `ctx.op` 'index' indexes the result ("updated" even when nothing changed),
+ *   'delete' deletes the document, anything else ('noop', 'none', 'create', ...) writes nothing.
  *
  * The request body is UpdateRequest's ObjectParser: `doc`, `upsert`, `doc_as_upsert`, `detect_noop`,
- * `_source`, `script`, `scripted_upsert` (refused: upserts are indexed as sent).
+ * `_source`, `script`, `scripted_upsert`.
  */
 import { bodyLocation } from '../xcontent/body-location.ts'
 import { illegalArgumentException, xContentParseException, type EsException } from '../errors/index.ts'
@@ -24,7 +27,13 @@ import { suggest } from '../common/did-you-mean.ts'
 import { scalarText } from '../search/queries/query-parsing.ts'
 import { casValidationErrors, type CasParams } from './write-validation.ts'
 import { valueToken } from './value-token.ts'
-import { parseUpdateScript, runUpdateScript, type UpdateScript } from './painless-update-script.ts'
+import {
+  parseUpdateScript,
+  runUpdateScript,
+  runUpsertScript,
+  type ScriptDocMetadata,
+  type UpdateScript,
+} from './painless-update-script.ts'
 import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { hashMapOrdered, javaEquals, sourceToJson } from './source-map.ts'
 
@@ -35,6 +44,7 @@ export interface UpdateRequest {
   detectNoop: boolean
   fetchSource: FetchSourceContext | null
   script: UpdateScript | null
+  scriptedUpsert: boolean
 }
 
 export type UpdatePlan =
@@ -60,6 +70,7 @@ export function parseUpdateRequest(body: XContentObject, text: string): UpdateRe
     detectNoop: true,
     fetchSource: null,
     script: null,
+    scriptedUpsert: false,
   }
   const fail = (key: string, message: string): never => {
     const { line, col } = bodyLocation(text, key, 'key')
@@ -89,12 +100,10 @@ export function parseUpdateRequest(body: XContentObject, text: string): UpdateRe
         request.fetchSource = fetchSourceFromValue(value)
         break
       case 'script':
-        request.script = parseScript(value, (message) => fail(key, message))
+        request.script = parseScript(value, (message) => fail(key, message), parseUpdateScript)
         break
       case 'scripted_upsert':
-        if (bool(key, value)) {
-          throw illegalArgumentException('[scripted_upsert] is not supported by this playground')
-        }
+        request.scriptedUpsert = bool(key, value)
         break
       default:
         fail(key, `unknown field [${key}]${suggest(key, UPDATE_FIELDS)}`)
@@ -103,9 +112,16 @@ export function parseUpdateRequest(body: XContentObject, text: string): UpdateRe
   return request
 }
 
-/** Script.parse: an inline source string, `{"source", "lang", "params"}`, or a stored `{"id", "params"}`. */
-function parseScript(value: XContentValue, fail: (message: string) => never): UpdateScript {
-  if (typeof value === 'string') return parseUpdateScript(value, new Map())
+/**
+ * Script.parse: an inline source string, `{"source", "lang", "params"}`, or a stored `{"id", "params"}`;
+ * `inline` makes the script of an inline source.
+ */
+export function parseScript(
+  value: XContentValue,
+  fail: (message: string) => never,
+  inline: (source: string, params: XContentObject) => UpdateScript,
+): UpdateScript {
+  if (typeof value === 'string') return inline(value, new Map())
   if (!(value instanceof Map)) return fail(`script doesn't support values of type: ${valueToken(value)}`)
   const source = value.get('source')
   const id = value.get('id')
@@ -121,7 +137,7 @@ function parseScript(value: XContentValue, fail: (message: string) => never): Up
   if (typeof source !== 'string') {
     throw illegalArgumentException('only inline scripts with a [source] are supported by this playground')
   }
-  return parseUpdateScript(source, params)
+  return inline(source, params)
 }
 
 /** UpdateRequest.validate, after the index and id checks. */
@@ -144,22 +160,35 @@ export function updateValidationErrors(
   return errors
 }
 
-/** The write an update becomes; `missing` builds the document_missing_exception for this shard. */
+/**
+ * The write an update becomes; `missing` builds the document_missing_exception for this shard; `doc` names the
+ * document and the time for a script's ctx.
+ */
 export function prepareUpdate(
   request: UpdateRequest,
   current: StoredDocument | null,
   parse: (source: string) => XContentObject,
   missing: () => EsException,
   scripts: StoredScriptLookup,
+  doc: ScriptDocMetadata,
 ): UpdatePlan {
   if (current === null) {
     const upsert = request.docAsUpsert ? request.doc : request.upsert
     if (upsert === null) throw missing()
+    if (request.scriptedUpsert && request.script !== null && request.upsert !== null) {
+      const source = new Map(request.upsert)
+      if (!runUpsertScript(request.script, source, scripts, doc)) return { kind: 'noop', source }
+      return { kind: 'index', created: true, source, text: toJson(sourceToJson(source)) }
+    }
     return { kind: 'index', created: true, source: upsert, text: toJson(sourceToJson(upsert)) }
   }
   const source = parse(current.source)
   if (request.script !== null) {
-    const op = runUpdateScript(request.script, source, scripts)
+    const op = runUpdateScript(request.script, source, scripts, {
+      ...doc,
+      version: current.version,
+      routing: current.routing,
+    })
     if (op === 'noop') return { kind: 'noop', source }
     if (op === 'delete') return { kind: 'delete' }
     return { kind: 'index', created: false, source, text: toJson(sourceToJson(source)) }

@@ -93,16 +93,16 @@ describe('_update_by_query', () => {
     )
   })
 
-  it('refuses a script', async () => {
+  it('refuses manual slicing (scripts: by-query-scripts.test.ts)', async () => {
     const node = await startNode()
     await seed(node)
-    const response = await node.send('POST', '/test/_update_by_query', {
-      script: { source: 'ctx._source.n++' },
-    })
+    const response = await node.send('POST', '/test/_update_by_query', { slice: { id: 0, max: 2 } })
     expect(response.status).toBe(400)
     expect(response.body).toContain(
-      '"type":"illegal_argument_exception","reason":"[script] is not supported by this playground"',
+      '"type":"illegal_argument_exception","reason":"[slice] is not supported by this playground"',
     )
+    const sliced = await node.send('POST', '/test/_update_by_query?slices=2', {})
+    expect(sliced.body).toContain('"reason":"slices are not supported by this playground"')
   })
 })
 

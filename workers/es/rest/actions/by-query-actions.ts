@@ -1,16 +1,18 @@
 /**
- * The by-query and copy APIs over the bulk-by-scroll engine (see action/bulk-by-scroll.ts):
+ * The by-query APIs over the bulk-by-scroll engine (see action/bulk-by-scroll.ts), and the request parsing they
+ * share with `_reindex` (reindex-action.ts):
  *
  * - POST /<index>/_delete_by_query: deletes every document the `query` matches;
  * - POST /<index>/_update_by_query: re-indexes them in place (no script: the source is unchanged, each
- *   document gets a new version and seq_no, and new mappings apply);
- * - POST /_reindex: copies `source.index` (with an optional `source.query`) into `dest.index`, ids and
- *   routing kept; `dest.op_type: create` makes an existing id a version conflict.
+ *   document gets a new version and seq_no, and new mappings apply), through the `pipeline` parameter's
+ *   pipeline; with a `script` (action/bulk-by-scroll-script.ts) the script may change each source, noop or
+ *   delete it (`version=true` lets it read `ctx._version`).
  *
- * Body keys `conflicts` (abort|proceed) and `max_docs` (and, for the by-query APIs, the search's `runtime_mappings`),
- * and the `conflicts`, `max_docs`, `refresh`,
- * `scroll_size` parameters; the by-query APIs also take URI search (`q`, `df`, `default_operator`...). Scripts, slices, remote sources and `wait_for_completion=false` are refused
- * with an illegal_argument_exception.
+ * Body keys `query`, `conflicts` (abort|proceed), `max_docs`, `script` (`_update_by_query` only) and the
+ * search's `runtime_mappings`, and the `conflicts`, `max_docs`, `refresh`, `scroll_size`, `slices` (1, or auto
+ * over single-shard indices) and `wait_for_completion` parameters (false: run as a task,
+ * tasks/bulk-by-scroll-task.ts); URI search (`q`, `df`, `default_operator`...) too. Manual slicing (`slice`),
+ * more than one slice and remote sources are refused with an illegal_argument_exception.
  */
 import { indexQueryContext } from '../../search/index-query-context.ts'
 import { searchMapping } from '../../search/runtime-mappings.ts'
@@ -27,7 +29,7 @@ import { uriSearchQuery, type UriQueryString } from '../../search/query-string/i
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { guarded, json } from '../responses.ts'
+import { guarded } from '../responses.ts'
 import { optionalBody } from './write-params.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
@@ -43,27 +45,48 @@ import {
   type ScrollHit,
 } from '../../action/bulk-by-scroll.ts'
 import type { IndexSearchTarget } from '../../action/transport-search-action.ts'
+import type { BulkItem } from '../../action/transport-bulk-action.ts'
+import { ScriptApplier } from '../../action/bulk-by-scroll-script.ts'
+import { lazyUpdateScript, type UpdateScript } from '../../action/painless-update-script.ts'
+import { parseScript } from '../../action/update-helper.ts'
+import { storedScriptLookup } from '../../cluster/metadata/script-metadata.ts'
 import { filteredQuery } from '../../search/search-request.ts'
+import { indicesToString, respond, runsAsTask } from '../../tasks/bulk-by-scroll-task.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
   controller
     .register('POST', '/{index}/_delete_by_query', (req) => guarded(() => deleteByQuery(context, req)))
     .register('POST', '/{index}/_update_by_query', (req) => guarded(() => updateByQuery(context, req)))
-    .register('POST', '/_reindex', (req) => guarded(() => reindex(context, req)))
 }
 
-const UNSUPPORTED = new Set(['script', 'slice', 'remote'])
+const UNSUPPORTED = new Set(['slice', 'remote'])
 
-function refuseUnsupported(req: RestHandlerRequest, body: XContentObject): void {
+export function refuseUnsupported(req: RestHandlerRequest, body: XContentObject): void {
   for (const key of body.keys()) {
     if (UNSUPPORTED.has(key)) throw illegalArgumentException(`[${key}] is not supported by this playground`)
   }
-  if (req.params.get('wait_for_completion') === 'false' || req.params.has('slices')) {
-    throw illegalArgumentException('background tasks and slices are not supported by this playground')
+  const slices = req.params.get('slices')
+  if (slices === undefined || slices === 'auto') return
+  if (!/^\d+$/.test(slices) || Number(slices) < 1) {
+    throw illegalArgumentException(
+      `[slices] must be a positive integer or the string "auto", but was [${slices}]`,
+    )
   }
+  if (Number(slices) > 1) throw illegalArgumentException('slices are not supported by this playground')
 }
 
-function positiveInt(value: XContentValue | string | undefined, name: string, fallback: number): number {
+/** `slices=auto` slices by the fewest shards of the source indices: one slice is a plain run. */
+export function checkAutoSlices(req: RestHandlerRequest, targets: readonly IndexSearchTarget[]): void {
+  if (req.params.get('slices') !== 'auto') return
+  if (targets.every(({ index }) => index.metadata.numberOfShards === 1)) return
+  throw illegalArgumentException('slices are not supported by this playground')
+}
+
+export function positiveInt(
+  value: XContentValue | string | undefined,
+  name: string,
+  fallback: number,
+): number {
   if (value === undefined) return fallback
   const n = value instanceof XNumber ? value.value : Number(value)
   if (!Number.isInteger(n)) throw illegalArgumentException(`[${name}] must be an integer`)
@@ -71,7 +94,7 @@ function positiveInt(value: XContentValue | string | undefined, name: string, fa
   return n
 }
 
-function options(
+export function options(
   req: RestHandlerRequest,
   body: XContentObject,
   fields: BulkByScrollOptions['fields'],
@@ -87,7 +110,8 @@ function options(
     maxDocs: positiveInt(body.get('max_docs') ?? req.params.get('max_docs'), 'maxDocs', Infinity),
     scrollSize: positiveInt(req.params.get('scroll_size'), 'scroll_size', 1000),
     refresh: refreshPolicy(req.params.get('refresh')),
-    fields,
+    // The stored result of a task is printed without the REST parameters that leave counters out.
+    fields: runsAsTask(req) ? { updated: true, created: true } : fields,
   }
 }
 
@@ -117,18 +141,40 @@ export function queryHits(
   return scrollHits(context, targets, runtimeMappings === null ? null : toJson(runtimeMappings))
 }
 
-function checkKeys(body: XContentObject, allowed: readonly string[]): void {
+export function checkKeys(body: XContentObject, allowed: readonly string[]): void {
   for (const [key, value] of body) {
     if (allowed.includes(key)) continue
     throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
   }
 }
 
+/** The body's `script` (Script.parse), compiled when the first hit reaches it; null when there is none. */
+function bodyScript(body: XContentObject): UpdateScript | null {
+  const value = body.get('script')
+  if (value === undefined) return null
+  return parseScript(value, (message) => throwIllegalArgument(message), lazyUpdateScript)
+}
+
+function throwIllegalArgument(message: string): never {
+  throw illegalArgumentException(message)
+}
+
+export function scriptApplier(
+  context: RestContext,
+  kind: 'update_by_query' | 'reindex',
+  body: XContentObject,
+  now: number,
+): ScriptApplier | null {
+  const script = bodyScript(body)
+  if (script === null) return null
+  return new ScriptApplier(kind, script, storedScriptLookup(context.client.cluster.state()), now)
+}
+
 async function byQuery(
   context: RestContext,
   req: RestHandlerRequest,
-  fields: BulkByScrollOptions['fields'],
-  write: Parameters<typeof bulkByScroll>[4],
+  kind: 'delete' | 'update',
+  write: (hit: ScrollHit, applier: ScriptApplier | null) => BulkItem | null,
 ): Promise<RestResponse> {
   const started = context.clock.now()
   const body = optionalBody(req.request.body)
@@ -138,37 +184,66 @@ async function byQuery(
     'query',
     'conflicts',
     'max_docs',
+    ...(kind === 'update' ? ['script'] : []),
     ...(runtimeMappings instanceof Map ? ['runtime_mappings'] : []),
   ])
-  const opts = options(req, body, fields)
+  const opts = options(req, body, { updated: kind === 'update', created: false })
+  const applier = scriptApplier(context, 'update_by_query', body, started)
+  const targets = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
+  checkAutoSlices(req, targets)
   const hits = await queryHits(
     context,
     uriSearchQuery(req.params),
-    resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null),
+    targets,
     body.get('query'),
     started,
     runtimeMappings instanceof Map ? runtimeMappings : null,
   )
-  const { status, body: response } = await bulkByScroll(context, started, hits, opts, write)
-  return json(status, response)
+  const task = {
+    action: `indices:data/write/${kind}/byquery`,
+    description: `${kind}-by-query ${indicesToString(req.path.index)}`,
+    started,
+  }
+  return respond(context, req, task, () =>
+    bulkByScroll(context, started, hits, opts, (hit) => write(hit, applier)),
+  )
 }
 
 function deleteByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  return byQuery(context, req, { updated: false, created: false }, ({ index, doc }) => ({
+  return byQuery(context, req, 'delete', ({ index, doc }) => ({
     index: index.metadata.name,
     item: { op: 'delete', ...readCas(doc) },
   }))
 }
 
 function updateByQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  return byQuery(context, req, { updated: true, created: false }, ({ index, doc }) => ({
-    index: index.metadata.name,
-    item: { op: 'index', ...readCas(doc), create: false, text: sourceToRewrite(index, doc) },
-  }))
+  const pipeline = req.params.get('pipeline') ?? null
+  // The search fetches versions only when asked to: the script reads `ctx._version` -1 otherwise.
+  const withVersion = req.params.get('version') === 'true'
+  return byQuery(context, req, 'update', ({ index, doc }, applier) => {
+    const name = index.metadata.name
+    const text = sourceToRewrite(index, doc)
+    const rewrite = (source: string): BulkItem => ({
+      index: name,
+      item: { op: 'index', ...readCas(doc), create: false, text: source },
+      pipeline,
+    })
+    if (applier === null) return rewrite(text)
+    const scripted = applier.apply(
+      { index: name, id: doc.id, routing: doc.routing, text },
+      { index: name, id: doc.id, version: withVersion ? doc.version : -1, routing: doc.routing },
+    )
+    if (scripted === null) return null
+    if (scripted.op === 'index') return rewrite(scripted.text)
+    return {
+      index: name,
+      item: { op: 'delete', id: doc.id, routing: doc.routing, ifSeqNo: null, ifPrimaryTerm: null },
+    }
+  })
 }
 
 /** The source a rewrite indexes: the one the hit's index stored, or the request fails (stored-source.ts). */
-function sourceToRewrite(index: IndexService, doc: StoredDocument): string {
+export function sourceToRewrite(index: IndexService, doc: StoredDocument): string {
   return requireStoredSource(index.metadata.name, doc.id, storedSource(index.metadata.mapping, doc.source))
 }
 
@@ -180,59 +255,4 @@ function readCas(doc: StoredDocument): {
   ifPrimaryTerm: number
 } {
   return { id: doc.id, routing: doc.routing, ifSeqNo: doc.seqNo, ifPrimaryTerm: doc.primaryTerm }
-}
-
-function objectField(body: XContentObject, key: string): XContentObject {
-  const value = body.get(key)
-  return value instanceof Map ? value : new Map<string, XContentValue>()
-}
-
-function indexNames(value: XContentValue | undefined): string | undefined {
-  if (typeof value === 'string') return value
-  if (Array.isArray(value)) return value.map(String).join(',')
-  return undefined
-}
-
-async function reindex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const started = context.clock.now()
-  const body = optionalBody(req.request.body)
-  refuseUnsupported(req, body)
-  checkKeys(body, ['source', 'dest', 'conflicts', 'max_docs'])
-  const source = objectField(body, 'source')
-  const dest = objectField(body, 'dest')
-  refuseUnsupported(req, source)
-  const sourceIndex = indexNames(source.get('index'))
-  const destIndex = dest.get('index')
-  const errors: string[] = []
-  if (sourceIndex === undefined) errors.push('use _all if you really want to copy from all existing indexes')
-  if (typeof destIndex !== 'string') errors.push('index must be specified')
-  if (errors.length > 0) throw actionRequestValidationException(errors)
-  const opType = dest.get('op_type') ?? 'index'
-  if (opType !== 'index' && opType !== 'create') {
-    throw illegalArgumentException(`opType must be 'create' or 'index', found: [${scalarText(opType) ?? ''}]`)
-  }
-  const indices = resolveSearchTargets(context, sourceIndex, null)
-  const target = destIndex as string
-  if (indices.some(({ index }) => index.metadata.name === target)) {
-    throw actionRequestValidationException([
-      `reindex cannot write into an index its reading from [${target}]`,
-    ])
-  }
-  const opts = options(req, body, { updated: true, created: true })
-  const batchSize = source.get('size')
-  if (batchSize !== undefined) opts.scrollSize = positiveInt(batchSize, 'size', 1000)
-  const hits = await queryHits(context, null, indices, source.get('query'), started)
-  const { status, body: response } = await bulkByScroll(context, started, hits, opts, ({ index, doc }) => ({
-    index: target,
-    item: {
-      op: 'index',
-      id: doc.id,
-      routing: doc.routing,
-      ifSeqNo: null,
-      ifPrimaryTerm: null,
-      create: opType === 'create',
-      text: sourceToRewrite(index, doc),
-    },
-  }))
-  return json(status, response)
 }

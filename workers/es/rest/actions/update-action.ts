@@ -11,7 +11,12 @@ import { parseJson, type JsonOut, type XContentObject } from '../../xcontent/ind
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { docWriteFields, resultStatus, type DocWriteResult } from '../../action/doc-write.ts'
+import {
+  docWriteFields,
+  MISSING_DOCUMENT,
+  resultStatus,
+  type DocWriteResult,
+} from '../../action/doc-write.ts'
 import { executeSingleWrite } from '../../action/transport-bulk-action.ts'
 import { parseUpdateRequest, updateValidationErrors } from '../../action/update-helper.ts'
 import { fetchSourceFromParams, type FetchSourceContext } from '../../action/fetch-source.ts'
@@ -22,12 +27,19 @@ export function registerUpdateAction(controller: RestController, context: RestCo
   controller.register('POST', '/{index}/_update/{id}', (req) => guarded(() => update(context, req)))
 }
 
-/** UpdateResponse.innerToXContent: the write fields, then `get` when the source was asked for. */
+/**
+ * UpdateResponse.innerToXContent: the write fields, then `get` when the source was asked for, or, for a scripted
+ * upsert that did nothing, the missing document's GetResult (`{"found":false}`), which UpdateHelper always sets.
+ */
 export function updateResponseFields(
   result: DocWriteResult,
   fetch: FetchSourceContext | null,
 ): Map<string, JsonOut> {
   const fields = docWriteFields(result)
+  if (result.result === 'noop' && result.seqNo === MISSING_DOCUMENT.seqNo) {
+    fields.set('get', { found: false })
+    return fields
+  }
   if (fetch === null || !fetch.fetchSource || result.sourceText === undefined) return fields
   const get = new Map<string, JsonOut>([
     ['_seq_no', result.seqNo],
