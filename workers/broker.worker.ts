@@ -63,6 +63,7 @@ const api: BrokerWorkerApi = {
       storage,
       engine,
       transport,
+      serverProperties: options.serverProperties,
     })
   },
   async shutdown() {
@@ -102,6 +103,9 @@ const api: BrokerWorkerApi = {
   listPartitionReassignments: async (...args) => serving().listPartitionReassignments(...args),
   apiVersions: async () => serving().apiVersions(),
   updateFeatures: async (...args) => serving().updateFeatures(...args),
+  describeAcls: async (...args) => serving().describeAcls(...args),
+  createAcls: async (...args) => serving().createAcls(...args),
+  deleteAcls: async (...args) => serving().deleteAcls(...args),
   findCoordinator: async (...args) => serving().findCoordinator(...args),
   joinGroup: async (...args) => serving().joinGroup(...args),
   syncGroup: async (...args) => serving().syncGroup(...args),

@@ -52,6 +52,8 @@ export class KafkaWorkerCluster
   implements BrokerControl, BrokerDirectory
 {
   private readonly quorum: number[]
+  /** The properties each broker was last started with by kafka-server-start.sh (startWith). */
+  private readonly serverProperties = new Map<number, Record<string, string>>()
 
   constructor(
     private size: number,
@@ -70,6 +72,11 @@ export class KafkaWorkerCluster
 
   voters(): number[] {
     return this.quorum
+  }
+
+  startWith(id: number, serverProperties: Record<string, string>): Promise<void> {
+    this.serverProperties.set(id, serverProperties)
+    return this.start(id)
   }
 
   /** Each running broker's API as the clients get it: produce transfers the batches (transferringProduce). */
@@ -138,6 +145,7 @@ export class KafkaWorkerCluster
       clusterId: CLUSTER_ID,
       storageUrl: `idb://${brokerDatabase(this.databasePrefix, id)}`,
       seed: this.seed + id,
+      serverProperties: this.serverProperties.get(id) ?? {},
     })
     return { worker, api }
   }

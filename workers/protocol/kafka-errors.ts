@@ -127,6 +127,11 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.InvalidProducerEpochException',
     message: 'Producer attempted to produce with an old epoch.',
   },
+  SECURITY_DISABLED: {
+    code: 54,
+    exception: 'org.apache.kafka.common.errors.SecurityDisabledException',
+    message: 'Security features are disabled.',
+  },
   UNKNOWN_PRODUCER_ID: {
     code: 59,
     exception: 'org.apache.kafka.common.errors.UnknownProducerIdException',

@@ -6,6 +6,7 @@
 import type { KafkaErrorName } from './kafka-errors.ts'
 import type { GroupCoordinatorApi } from './kafka-groups.ts'
 import type { FeatureApi } from './kafka-features.ts'
+import type { AclApi } from './kafka-acls.ts'
 
 /** Broker n listens on localhost:(KAFKA_BASE_PORT + n - 1): broker 1 on 9092, as course notes assume. */
 export const KAFKA_BASE_PORT = 9092
@@ -276,7 +277,7 @@ export interface OngoingReassignment {
   removingReplicas: number[]
 }
 
-export interface BrokerApi extends GroupCoordinatorApi, FeatureApi {
+export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi {
   /**
    * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
    * created with the broker defaults (auto.create.topics.enable), as for a producer's first request.

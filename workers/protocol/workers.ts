@@ -14,6 +14,8 @@ export interface BrokerStartOptions {
   clusterId: string
   storageUrl: string
   seed: number
+  /** The properties file the broker was started with (kafka-server-start.sh FILE); empty: the installed one. */
+  serverProperties: Record<string, string>
 }
 
 /**

@@ -20,3 +20,16 @@ export async function readAll(input: LineInput): Promise<string[]> {
 function isArray(input: LineInput): input is readonly string[] {
   return Array.isArray(input)
 }
+
+/** Reads the input a line at a time, as a Java tool's readLine does: each call resolves to the next line, or null at the end. */
+export function lineReader(input: LineInput): () => Promise<string | null> {
+  if (isArray(input)) {
+    let next = 0
+    return () => Promise.resolve(input[next++] ?? null)
+  }
+  const lines = input[Symbol.asyncIterator]()
+  return async () => {
+    const read = await lines.next()
+    return read.done === true ? null : read.value
+  }
+}

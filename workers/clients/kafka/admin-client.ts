@@ -36,6 +36,8 @@ import type { Clock } from '../../net/clock.ts'
 import { AdminGroups } from './admin-groups.ts'
 import { describeFeatures, listAllBrokerVersionInfo, updateFeatures } from './admin-features.ts'
 import { deleteRecords } from './admin-delete-records.ts'
+import { createAcls, deleteAcls, describeAcls } from './admin-acls.ts'
+import type { AclBinding, AclBindingFilter } from '../../protocol/kafka-acls.ts'
 
 export class KafkaAdminClient implements Admin {
   private readonly groups: AdminGroups
@@ -280,6 +282,18 @@ export class KafkaAdminClient implements Admin {
 
   listAllBrokerVersionInfo(): Promise<BrokerApiVersions[]> {
     return listAllBrokerVersionInfo(this.connection)
+  }
+
+  describeAcls(filter: AclBindingFilter): Promise<AclBinding[]> {
+    return describeAcls(this.connection, filter)
+  }
+
+  createAcls(bindings: AclBinding[]): Promise<void> {
+    return createAcls(this.connection, bindings)
+  }
+
+  deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]> {
+    return deleteAcls(this.connection, filters)
   }
 
   close(): Promise<void> {

@@ -12,6 +12,7 @@ import type {
   PartitionMetadata,
 } from '../../protocol/kafka.ts'
 import type { ApiVersion, FeatureUpgradeType } from '../../protocol/kafka-features.ts'
+import type { AclBinding, AclBindingFilter } from '../../protocol/kafka-acls.ts'
 import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
 
 export interface NewTopic {
@@ -242,6 +243,12 @@ export interface Admin {
   ): Promise<Map<string, KafkaError | null>>
   /** ApiVersions of every broker in the metadata (the broker-api-versions tool's LegacyAdminClient). */
   listAllBrokerVersionInfo(): Promise<BrokerApiVersions[]>
+  /** DescribeAcls: the ACLs the filter matches; throws SecurityDisabledException without an authorizer. */
+  describeAcls(filter: AclBindingFilter): Promise<AclBinding[]>
+  /** CreateAcls: throws the exception of the first binding that failed (createAcls(...).all()). */
+  createAcls(bindings: AclBinding[]): Promise<void>
+  /** DeleteAcls: the bindings the filters deleted; throws the first failed filter's exception. */
+  deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]>
   close(): Promise<void>
 }
 

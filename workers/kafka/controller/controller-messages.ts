@@ -1,8 +1,8 @@
 /**
  * The requests a broker or an admin client sends to the active controller, and its answers (KRaft's
  * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders,
- * IncrementalAlterConfigs, AllocateProducerIds, AlterPartitionReassignments, ListPartitionReassignments and
- * UpdateFeatures,
+ * IncrementalAlterConfigs, AllocateProducerIds, AlterPartitionReassignments, ListPartitionReassignments,
+ * UpdateFeatures, CreateAcls and DeleteAcls,
  * reduced to the fields the playground uses). Errors are Kafka error names.
  */
 import type {
@@ -18,6 +18,12 @@ import type {
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { FeatureUpdate, UpdateFeaturesResult } from '../../protocol/kafka-features.ts'
 import type { BrokerEndpoint } from '../metadata/metadata-records.ts'
+import type {
+  AclBinding,
+  AclBindingFilter,
+  AclCreationResult,
+  DeleteAclsFilterResult,
+} from '../../protocol/kafka-acls.ts'
 
 export type ControllerRequest =
   | {
@@ -63,6 +69,8 @@ export type ControllerRequest =
       partitions: Array<{ topic: string; partition: number }> | null
     }
   | { api: 'UpdateFeatures'; updates: FeatureUpdate[]; validateOnly: boolean }
+  | { api: 'CreateAcls'; bindings: AclBinding[] }
+  | { api: 'DeleteAcls'; filters: AclBindingFilter[] }
 
 export type ControllerResponse =
   | { api: 'BrokerRegistration'; error: KafkaErrorName | null; brokerEpoch: number }
@@ -97,3 +105,5 @@ export type ControllerResponse =
       producerIdLen: number
     }
   | { api: 'UpdateFeatures'; results: UpdateFeaturesResult[] }
+  | { api: 'CreateAcls'; results: AclCreationResult[] }
+  | { api: 'DeleteAcls'; results: DeleteAclsFilterResult[] }

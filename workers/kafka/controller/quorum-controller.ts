@@ -9,7 +9,8 @@
  * broker.session.timeout.ms (9 s), when it asks to shut down, or when it registers again unfenced (a restart
  * without a controlled shutdown); fencing moves its leaderships to other ISR replicas (fenceBrokerRecords).
  * While active it also runs the periodic preferred leader election (leader-rebalance.ts: electPreferred,
- * every leader.imbalance.check.interval.seconds). UpdateFeatures is feature-control.ts.
+ * every leader.imbalance.check.interval.seconds). UpdateFeatures is feature-control.ts; CreateAcls and
+ * DeleteAcls are acl-control.ts, refused when this node runs no authorizer.
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
@@ -28,6 +29,7 @@ import {
 } from './leader-rebalance.ts'
 import { allocateProducerIds } from './producer-id-control.ts'
 import { updateFeaturesRecords } from './feature-control.ts'
+import { NO_AUTHORIZER, createAclsRecords, deleteAclsRecords } from './acl-control.ts'
 import {
   createTopicRecords,
   deleteTopicRecords,
@@ -79,6 +81,8 @@ export class QuorumController {
       log: MetadataLog
       metadata: ClusterMetadata
       config: ControllerConfig
+      /** Whether this node's server.properties names an authorizer (authorizer.class.name); absent: none. */
+      hasAuthorizer?: boolean
     },
   ) {
     this.electPreferred = new ElectPreferredTask(deps.scheduler, deps.config.leaderRebalance, () =>
@@ -145,7 +149,39 @@ export class QuorumController {
         return this.allocateProducerIds(request)
       case 'UpdateFeatures':
         return this.updateFeatures(request)
+      case 'CreateAcls':
+        return this.createAcls(request)
+      case 'DeleteAcls':
+        return this.deleteAcls(request)
     }
+  }
+
+  private async createAcls(
+    request: Extract<ControllerRequest, { api: 'CreateAcls' }>,
+  ): Promise<Handled<'CreateAcls'>> {
+    if (this.deps.hasAuthorizer !== true) {
+      const refused = { error: 'SECURITY_DISABLED', message: NO_AUTHORIZER } as const
+      return { api: request.api, results: request.bindings.map(() => refused) }
+    }
+    const { results, records } = createAclsRecords(this.deps.metadata, this.deps.random, request.bindings)
+    await this.append(records)
+    return { api: request.api, results }
+  }
+
+  private async deleteAcls(
+    request: Extract<ControllerRequest, { api: 'DeleteAcls' }>,
+  ): Promise<Handled<'DeleteAcls'>> {
+    if (this.deps.hasAuthorizer !== true) {
+      const results = request.filters.map(() => ({
+        error: 'SECURITY_DISABLED' as const,
+        message: NO_AUTHORIZER,
+        deleted: [],
+      }))
+      return { api: request.api, results }
+    }
+    const { results, records } = deleteAclsRecords(this.deps.metadata, request.filters)
+    await this.append(records)
+    return { api: request.api, results }
   }
 
   /** FeatureControlManager.updateFeatures: the accepted features' FeatureLevelRecords go together. */
@@ -454,6 +490,16 @@ function notController(request: ControllerRequest): ControllerResponse {
       return {
         api: request.api,
         results: request.updates.map((u) => ({ feature: u.feature, error: 'NOT_CONTROLLER', message: null })),
+      }
+    case 'CreateAcls':
+      return {
+        api: request.api,
+        results: request.bindings.map(() => ({ error: 'NOT_CONTROLLER', message: null })),
+      }
+    case 'DeleteAcls':
+      return {
+        api: request.api,
+        results: request.filters.map(() => ({ error: 'NOT_CONTROLLER', message: null, deleted: [] })),
       }
   }
 }

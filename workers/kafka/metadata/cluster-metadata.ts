@@ -1,8 +1,9 @@
 /**
  * ClusterMetadata: the cluster's metadata as replaying the metadata log builds it (KRaft's
  * MetadataImage): registered brokers with their epochs and fencing, topics by id and name with each
- * partition's registration, dynamic configs per resource, the next producer id block, and the finalized feature
- * levels (FeaturesImage: metadata.version always, other features only above 0). The active controller and
+ * partition's registration, dynamic configs per resource, the next producer id block, the finalized feature
+ * levels (FeaturesImage: metadata.version always, other features only above 0), and the ACLs by id in the
+ * order they were added (AclsImage). The active controller and
  * every broker hold one; they differ only in how far they have replayed.
  *
  * The feature levels start as `kafka-storage.sh format` left them in bootstrap.checkpoint (features.ts:
@@ -13,6 +14,7 @@
  */
 import type { BrokerEndpoint, ConfigResourceType, MetadataRecord } from './metadata-records.ts'
 import { bootstrapFeatureLevels } from './features.ts'
+import type { AclBinding } from '../../protocol/kafka-acls.ts'
 import { METADATA_VERSION_FEATURE } from './metadata-version.ts'
 
 export interface BrokerRegistration {
@@ -54,6 +56,8 @@ export class ClusterMetadata {
   nextProducerId = 0
   /** Finalized feature levels by name; metadata.version is always present, a feature at 0 is absent. */
   readonly finalizedFeatures: Map<string, number> = bootstrapFeatureLevels()
+  /** The ACLs by their Uuid, in the order their AccessControlEntryRecords were replayed. */
+  readonly acls = new Map<string, AclBinding>()
 
   topic(name: string): TopicRegistration | undefined {
     const id = this.topicIdsByName.get(name)
@@ -145,6 +149,25 @@ export class ClusterMetadata {
       }
       case 'ProducerIdsRecord':
         this.nextProducerId = Math.max(this.nextProducerId, record.nextProducerId)
+        return
+      case 'AccessControlEntryRecord': {
+        const {
+          resourceType,
+          resourceName: name,
+          patternType,
+          principal,
+          host,
+          operation,
+          permissionType,
+        } = record
+        this.acls.set(record.id, {
+          pattern: { resourceType, name, patternType },
+          entry: { principal, host, operation, permissionType },
+        })
+        return
+      }
+      case 'RemoveAccessControlEntryRecord':
+        this.acls.delete(record.id)
         return
       case 'RemoveTopicRecord': {
         const topic = this.topicsById.get(record.topicId)

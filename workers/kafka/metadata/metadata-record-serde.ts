@@ -11,6 +11,7 @@
  * no partition directories, leader recovery state 0 (unchanged, -1, in a PartitionChangeRecord).
  * ConfigRecord's resource types are ConfigResource.Type's ids (TOPIC 2, BROKER 4); a
  * BrokerRegistrationChangeRecord's Fenced is BrokerRegistrationFencingChange (1 fence, -1 unfence).
+ * AccessControlEntryRecord's enums are their Kafka codes (protocol/kafka-acls.ts: the index in declaration order).
  */
 import { FlexibleReader, FlexibleWriter } from './flexible-accessor.ts'
 import {
@@ -22,6 +23,12 @@ import {
   type MessageData,
 } from './message-schema.ts'
 import type { ConfigResourceType, MetadataRecord } from './metadata-records.ts'
+import {
+  ACL_OPERATIONS,
+  ACL_PERMISSION_TYPES,
+  PATTERN_TYPES,
+  RESOURCE_TYPES,
+} from '../../protocol/kafka-acls.ts'
 
 const FRAME_VERSION = 1
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA'
@@ -45,6 +52,7 @@ interface MetadataRecordType {
 
 const int32 = (name: string, value = 0): FieldSpec => ({ name, type: 'int32', default: value })
 const int64 = (name: string, value = 0): FieldSpec => ({ name, type: 'int64', default: value })
+const int8 = (name: string): FieldSpec => ({ name, type: 'int8', default: 0 })
 const string = (name: string): FieldSpec => ({ name, type: 'string', default: '' })
 const uuid = (name: string): FieldSpec => ({ name, type: 'uuid', default: ZERO_UUID })
 const replicas = (name: string): FieldSpec => ({ name, type: '[]int32', default: [] })
@@ -190,6 +198,29 @@ const RECORD_TYPES = {
       { name: 'logDirs', type: '[]uuid', since: 2, tag: 2, default: [] },
     ],
   },
+  AccessControlEntryRecord: {
+    name: 'ACCESS_CONTROL_ENTRY_RECORD',
+    apiKey: 18,
+    version: 0,
+    maxVersion: 0,
+    fields: [
+      uuid('id'),
+      int8('resourceType'),
+      string('resourceName'),
+      int8('patternType'),
+      string('principal'),
+      string('host'),
+      int8('operation'),
+      int8('permissionType'),
+    ],
+  },
+  RemoveAccessControlEntryRecord: {
+    name: 'REMOVE_ACCESS_CONTROL_ENTRY_RECORD',
+    apiKey: 19,
+    version: 0,
+    maxVersion: 0,
+    fields: [uuid('id')],
+  },
 } as const satisfies Record<MetadataRecord['type'], MetadataRecordType>
 
 const TYPES_BY_API_KEY = new Map<number, MetadataRecordType>(
@@ -267,6 +298,19 @@ function messageData(record: MetadataRecord): MessageData {
         brokerEpoch: record.brokerEpoch,
         nextProducerId: record.nextProducerId,
       }
+    case 'AccessControlEntryRecord':
+      return {
+        id: record.id,
+        resourceType: RESOURCE_TYPES.indexOf(record.resourceType),
+        resourceName: record.resourceName,
+        patternType: PATTERN_TYPES.indexOf(record.patternType),
+        principal: record.principal,
+        host: record.host,
+        operation: ACL_OPERATIONS.indexOf(record.operation),
+        permissionType: ACL_PERMISSION_TYPES.indexOf(record.permissionType),
+      }
+    case 'RemoveAccessControlEntryRecord':
+      return { id: record.id }
   }
 }
 

@@ -11,7 +11,11 @@
  * everywhere keeps producer ids unique across brokers, controller changes and restarts.
  * The log stores these objects as JSON; metadata-record-serde.ts writes them in Kafka's binary form for the
  * `__cluster_metadata-0` segment file.
+ * AccessControlEntryRecord adds one ACL under its id (StandardAclWithId) and RemoveAccessControlEntryRecord
+ * removes it; the ACLs live in the metadata log whether or not a node runs an authorizer (AclControlManager).
  */
+import type { AclOperation, AclPermissionType, PatternType, ResourceType } from '../../protocol/kafka-acls.ts'
+
 export interface BrokerEndpoint {
   host: string
   port: number
@@ -64,6 +68,19 @@ export type MetadataRecord =
   | { type: 'RemoveTopicRecord'; topicId: string }
   /** A block of producer ids went to `brokerId`; the next block starts at `nextProducerId`. */
   | { type: 'ProducerIdsRecord'; brokerId: number; brokerEpoch: number; nextProducerId: number }
+  | {
+      type: 'AccessControlEntryRecord'
+      /** The ACL's Uuid, base64 as Kafka prints it. */
+      id: string
+      resourceType: ResourceType
+      resourceName: string
+      patternType: PatternType
+      principal: string
+      host: string
+      operation: AclOperation
+      permissionType: AclPermissionType
+    }
+  | { type: 'RemoveAccessControlEntryRecord'; id: string }
 
 /** Kafka's NO_LEADER: a partition whose replicas in the ISR are all unavailable. */
 export const NO_LEADER = -1

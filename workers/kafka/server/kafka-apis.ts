@@ -40,6 +40,8 @@ import type { ConfigHelper } from '../config/config-helper.ts'
 import { AdminApis } from './admin-apis.ts'
 import { FeatureApis } from './feature-apis.ts'
 import type { FeatureApi } from '../../protocol/kafka-features.ts'
+import type { AclApi } from '../../protocol/kafka-acls.ts'
+import { AclApis } from './acl-apis.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
 import { INTERNAL_TOPICS } from '../metadata/topic-validation.ts'
@@ -63,6 +65,8 @@ export interface KafkaApisDeps {
   groups: GroupCoordinatorApi
   /** Producer ids for InitProducerId. */
   producerIds: ProducerIdManager
+  /** Whether this node's server.properties names an authorizer (DescribeAcls is answered only then). */
+  hasAuthorizer: boolean
 }
 
 /** How long a forwarded change may take to reach this broker's metadata before the call answers anyway. */
@@ -72,6 +76,7 @@ const CONTROLLER_UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
 export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
   private readonly features: FeatureApis
+  private readonly acls: AclApis
 
   constructor(private readonly deps: KafkaApisDeps) {
     this.admin = new AdminApis({
@@ -87,7 +92,18 @@ export class KafkaApis implements BrokerApi {
       forward: (request) => this.forward(request),
       waitFor: (condition) => this.waitFor(condition),
     })
+    this.acls = new AclApis({
+      metadata: deps.metadata,
+      hasAuthorizer: deps.hasAuthorizer,
+      forward: (request) => this.forward(request),
+      waitFor: (condition) => this.waitFor(condition),
+    })
   }
+
+  // DescribeAcls, CreateAcls and DeleteAcls: answered by AclApis.
+  readonly describeAcls: AclApi['describeAcls'] = (f) => this.acls.describeAcls(f)
+  readonly createAcls: AclApi['createAcls'] = (b) => this.acls.createAcls(b)
+  readonly deleteAcls: AclApi['deleteAcls'] = (f) => this.acls.deleteAcls(f)
 
   // ApiVersions and UpdateFeatures: answered by FeatureApis.
   readonly apiVersions: FeatureApi['apiVersions'] = () => this.features.apiVersions()

@@ -38,6 +38,7 @@ import { GroupCoordinatorLoader } from './group-coordinator-loader.ts'
 import { ProducerIdManager } from './producer-id-manager.ts'
 import { LogDirFiles } from './log-dir-files.ts'
 import { logDirFor } from '../../protocol/log-dirs.ts'
+import { hasAuthorizer } from './acl-apis.ts'
 import type { NodeState } from '../../protocol/workers.ts'
 
 export interface KafkaServerDeps {
@@ -51,6 +52,11 @@ export interface KafkaServerDeps {
   storage: Storage
   engine: LogEngine
   transport: Transport<Tagged, unknown>
+  /**
+   * The properties file the node was started with (kafka-server-start.sh FILE, maybe a learner's edited copy);
+   * only `authorizer.class.name` is acted on. Absent: the installed file, which names no authorizer.
+   */
+  serverProperties?: Readonly<Record<string, string>>
 }
 
 const META_PROPERTIES_KEY = 'meta.properties'
@@ -85,6 +91,7 @@ export class KafkaServer {
     const replicaChannel = mux.channel<ReplicaFetchRequest, ReplicaFetchResponse>('replica')
 
     const metadata = new ClusterMetadata()
+    const authorizer = hasAuthorizer(deps.serverProperties ?? {})
     const logManager = new LogManager(engine, storage, scheduler)
     const configs = new ConfigHelper(
       metadata,
@@ -148,6 +155,7 @@ export class KafkaServer {
       random,
       metadata,
       config: CONTROLLER_DEFAULTS,
+      hasAuthorizer: authorizer,
       log: {
         append: async (records) => {
           const offset = await raft.append(records)
@@ -209,6 +217,7 @@ export class KafkaServer {
       controllerId,
       configs,
       describeQuorum: async () => quorumDescription(await raft.describeQuorum(), metadata),
+      hasAuthorizer: authorizer,
       groups: new GroupApis({
         metadata,
         loader: groupLoader,

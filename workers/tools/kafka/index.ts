@@ -26,6 +26,7 @@ import { kafkaServerStart, kafkaServerStop } from './server-scripts.ts'
 import { kafkaFeatures } from './feature-command.ts'
 import { kafkaBrokerApiVersions } from './broker-api-versions-command.ts'
 import { connectStandalone } from './connect/connect-standalone.ts'
+import { kafkaAcls } from './acl-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -49,6 +50,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-server-stop', kafkaServerStop],
   ['kafka-features', kafkaFeatures],
   ['kafka-broker-api-versions', kafkaBrokerApiVersions],
+  ['kafka-acls', kafkaAcls],
   ['connect-standalone', connectStandalone],
 ])
 

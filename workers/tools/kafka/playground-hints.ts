@@ -1,6 +1,7 @@
 /**
  * The playground's own one-line hints, printed after the real tool's output when a learner uses an option
- * that Kafka 4.x removed (`--zookeeper`, and `--broker-list` for the console producer). Marked
+ * that Kafka 4.x removed (`--zookeeper`, `--broker-list` for the console producer, `--authorizer-properties`
+ * for kafka-acls). Marked
  * `[playground]` so nobody mistakes them for Kafka's text; empty when the option was not used.
  */
 function used(argv: readonly string[], name: string): boolean {
@@ -16,5 +17,11 @@ export function zookeeperHint(argv: readonly string[]): string {
 export function brokerListHint(argv: readonly string[]): string {
   return used(argv, 'broker-list')
     ? '[playground] Kafka 4.0 removed --broker-list from kafka-console-producer: use --bootstrap-server localhost:9092 instead.\n'
+    : ''
+}
+
+export function authorizerPropertiesHint(argv: readonly string[]): string {
+  return used(argv, 'authorizer-properties')
+    ? '[playground] Kafka 4.0 removed --authorizer-properties from kafka-acls: the brokers keep the ACLs, use --bootstrap-server localhost:9092.\n'
     : ''
 }

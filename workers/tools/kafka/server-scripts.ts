@@ -5,7 +5,10 @@
  * running (or paused: its process still holds the directory) the real outcome is the JVM failing to lock its
  * log dir: `ERROR Exiting Kafka due to fatal exception (kafka.Kafka$)` with KafkaRaftManager's KafkaException,
  * exit 1 (with -daemon that goes to the log file and the script prints nothing). A stopped broker is started,
- * as a learner expects, and the script prints the line a broker logs once it serves, `Kafka Server started`;
+ * as a learner expects, with the file's properties (a learner's edited copy may set `authorizer.class.name` to
+ * StandardAuthorizer, the one authorizer the playground runs; another class is refused with a `[playground]`
+ * line; one that leaves User:ANONYMOUS without access gets a `[playground]` warning, since the playground's
+ * brokers do not enforce ACLs), and the script prints the line a broker logs once it serves, `Kafka Server started`;
  * the JVM's other start-up lines are not printed. The script returns at once (the broker runs in the
  * background, as with -daemon). A `[playground]` line follows each outcome.
  *
@@ -23,6 +26,7 @@ import { logTimestamp } from './tool-log.ts'
 import { loadProps } from './tool-files.ts'
 import { asJavaException } from './tool-errors.ts'
 import { serverProperties, serverPropertiesPath } from './server-properties.ts'
+import { STANDARD_AUTHORIZER } from '../../kafka/server/acl-apis.ts'
 
 function brokersOf(context: ToolContext): BrokerControl {
   if (context.brokers === undefined) throw new Error('kafka-server scripts need the playground hosts')
@@ -50,11 +54,19 @@ export const kafkaServerStart: Tool = async (argv, context) => {
     )
     return 1
   }
-  let nodeId: number
+  let properties: Map<string, string>
   try {
-    nodeId = Number(loadProps(context, file).get('node.id') ?? '-1')
+    properties = loadProps(context, file)
   } catch (error) {
     context.out.stdout(fatal(context, asJavaException(error)))
+    return 1
+  }
+  const nodeId = Number(properties.get('node.id') ?? '-1')
+  const authorizer = properties.get('authorizer.class.name') ?? ''
+  if (authorizer !== '' && authorizer !== STANDARD_AUTHORIZER) {
+    context.out.stderr(
+      `[playground] The brokers run Kafka 4.1's own authorizer only: authorizer.class.name=${STANDARD_AUTHORIZER}.\n`,
+    )
     return 1
   }
   if (!brokers.ids().includes(nodeId)) {
@@ -76,7 +88,7 @@ export const kafkaServerStart: Tool = async (argv, context) => {
     )
     return daemon ? 0 : 1
   }
-  await brokers.start(nodeId)
+  await brokers.startWith(nodeId, Object.fromEntries(properties))
   if (!daemon) {
     const at = logTimestamp(context.clock.now())
     context.out.stdout(
@@ -86,7 +98,24 @@ export const kafkaServerStart: Tool = async (argv, context) => {
   context.out.stderr(
     `[playground] Broker ${nodeId} started, as start-broker ${nodeId} does; it runs in the background, so the prompt returns.\n`,
   )
+  if (authorizer !== '' && !anonymousAllowed(properties)) {
+    context.out.stderr(
+      "[playground] The playground's clients and brokers connect without authentication (User:ANONYMOUS over PLAINTEXT) " +
+        'and its brokers enforce no ACLs; a real cluster with this file denies them, the brokers among them, ' +
+        'unless super.users lists User:ANONYMOUS or allow.everyone.if.no.acl.found=true.\n',
+    )
+  }
   return 0
+}
+
+/**
+ * Whether StandardAuthorizer lets User:ANONYMOUS (every PLAINTEXT connection) through without ACLs: it is one of
+ * the `;`-separated super.users, or allow.everyone.if.no.acl.found is true (Boolean.valueOf).
+ */
+function anonymousAllowed(properties: ReadonlyMap<string, string>): boolean {
+  const superUsers = (properties.get('super.users') ?? '').split(';').map((user) => user.trim())
+  const allowEveryone = (properties.get('allow.everyone.if.no.acl.found') ?? '').toLowerCase() === 'true'
+  return superUsers.includes('User:ANONYMOUS') || allowEveryone
 }
 
 /** `--node-id=N` and `--process-role=R` as the script greps them from its arguments. */

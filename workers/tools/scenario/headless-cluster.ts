@@ -76,6 +76,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
   const voters = kafkaVoters(options.brokers)
   const storages = new Map<number, Storage>(ids.map((id) => [id, new MemoryStorage()]))
   const servers = new Map<number, RunningBroker>()
+  const serverProperties = new Map<number, Record<string, string>>()
   const start = async (id: number): Promise<void> => {
     if (servers.has(id)) return
     const process = new ProcessPause()
@@ -89,6 +90,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       storage: storages.get(id)!,
       engine: options.logEngine,
       transport: network.endpoint(id),
+      serverProperties: serverProperties.get(id) ?? {},
     })
     servers.set(id, { server, process, api: gatedApi<BrokerApi>(server.api, process) })
   }
@@ -110,6 +112,10 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
     isRunning: (id) => servers.has(id),
     isPaused: (id) => servers.get(id)?.process.isPaused ?? false,
     start,
+    startWith(id, properties) {
+      serverProperties.set(id, properties)
+      return start(id)
+    },
     async stop(id) {
       const broker = servers.get(id)
       servers.delete(id)

@@ -12,6 +12,11 @@ export interface BrokerControl extends HostControl {
   voters(): number[]
   /** Starts broker N+1 (a broker-only node over an empty log dir) and returns its id. */
   add(): Promise<number>
+  /**
+   * Starts stopped broker `id` with the properties of the file given to kafka-server-start.sh; its later
+   * starts (start-broker) keep them, as a broker keeps its file. Until then a broker runs with the installed one.
+   */
+  startWith(id: number, serverProperties: Record<string, string>): Promise<void>
 }
 
 /** The most brokers the playground runs (localhost:9092 to localhost:9100). */

@@ -159,6 +159,47 @@ describe('MetadataRecordSerde', () => {
     )
   })
 
+  it('writes AccessControlEntryRecord v0 (api key 18) with the enums as their Kafka codes, and its removal (19)', () => {
+    const record: MetadataRecord = {
+      type: 'AccessControlEntryRecord',
+      id: TOPIC_ID,
+      resourceType: 'TOPIC',
+      resourceName: 'orders',
+      patternType: 'PREFIXED',
+      principal: 'User:alice',
+      host: '*',
+      operation: 'READ',
+      permissionType: 'ALLOW',
+    }
+    expect(hex(serializeMetadataRecord(record))).toBe(
+      bytesOf(
+        1,
+        18,
+        0,
+        TOPIC_ID_BYTES,
+        2,
+        7,
+        ascii('orders'),
+        4,
+        11,
+        ascii('User:alice'),
+        2,
+        ascii('*'),
+        3,
+        3,
+        0,
+      ),
+    )
+    expect(dumped(record)).toBe(
+      `{"type":"ACCESS_CONTROL_ENTRY_RECORD","version":0,"data":{"id":"${TOPIC_ID}","resourceType":2,"resourceName":"orders","patternType":4,"principal":"User:alice","host":"*","operation":3,"permissionType":3}}`,
+    )
+    const removal: MetadataRecord = { type: 'RemoveAccessControlEntryRecord', id: TOPIC_ID }
+    expect(hex(serializeMetadataRecord(removal))).toBe(bytesOf(1, 19, 0, TOPIC_ID_BYTES, 0))
+    expect(dumped(removal)).toBe(
+      `{"type":"REMOVE_ACCESS_CONTROL_ENTRY_RECORD","version":0,"data":{"id":"${TOPIC_ID}"}}`,
+    )
+  })
+
   it('answers bytes it cannot read with MetadataParseException messages', () => {
     expect(() => readMetadataRecord(Uint8Array.of(2, 2, 0))).toThrow(
       'Could not deserialize metadata record due to unknown frame version 2(only frame version 1 is supported)',

@@ -34,6 +34,13 @@ import type {
 import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
 import type { ConfigEntry, ElectionType, LogDirDescription } from '../../../../workers/protocol/kafka.ts'
 import { VirtualClock } from '../../../../workers/net/clock.ts'
+import type { AclBinding, AclBindingFilter } from '../../../../workers/protocol/kafka-acls.ts'
+import {
+  bindingFilterMatches,
+  bindingKey,
+  resourcePatternString,
+} from '../../../../workers/protocol/kafka-acls.ts'
+import { kafkaError } from '../../../../workers/clients/kafka/errors.ts'
 import type { ToolContext } from '../../../../workers/tools/tool.ts'
 
 export const T0 = Date.UTC(2024, 4, 1, 10, 0, 0, 123)
@@ -267,6 +274,27 @@ export class FakeAdmin implements Admin {
   }
   async listAllBrokerVersionInfo(): Promise<BrokerApiVersions[]> {
     return this.brokerVersions
+  }
+  /** The cluster's ACLs in the order they were added; null when the brokers run no authorizer. */
+  acls: AclBinding[] | null = null
+  aclCalls: string[] = []
+  async describeAcls(filter: AclBindingFilter): Promise<AclBinding[]> {
+    this.aclCalls.push(`describe ${resourcePatternString(filter.patternFilter)}`)
+    if (this.acls === null) throw kafkaError('SECURITY_DISABLED', 'No Authorizer is configured on the broker')
+    return this.acls.filter((binding) => bindingFilterMatches(filter, binding))
+  }
+  async createAcls(bindings: AclBinding[]): Promise<void> {
+    this.aclCalls.push(`create ${bindings.length}`)
+    if (this.acls === null) throw kafkaError('SECURITY_DISABLED', 'No Authorizer is configured.')
+    const present = new Set(this.acls.map(bindingKey))
+    this.acls.push(...bindings.filter((binding) => !present.has(bindingKey(binding))))
+  }
+  async deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]> {
+    this.aclCalls.push(`delete ${filters.map((f) => resourcePatternString(f.patternFilter)).join(' ')}`)
+    if (this.acls === null) throw kafkaError('SECURITY_DISABLED', 'No Authorizer is configured.')
+    const deleted = this.acls.filter((binding) => filters.some((f) => bindingFilterMatches(f, binding)))
+    this.acls = this.acls.filter((binding) => !deleted.includes(binding))
+    return deleted
   }
   async close(): Promise<void> {
     this.closed = true

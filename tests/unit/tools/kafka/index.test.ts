@@ -27,6 +27,7 @@ describe('runKafkaTool', () => {
       'kafka-server-stop',
       'kafka-features',
       'kafka-broker-api-versions',
+      'kafka-acls',
       'connect-standalone',
     ])
     const h = harness()
@@ -44,6 +45,11 @@ describe('runKafkaTool', () => {
     expect(await runKafkaTool('bin/kafka-feature.sh', [], feature.context)).toBe(127)
     expect(feature.stderr()).toBe(
       'bash: bin/kafka-feature.sh: No such file or directory\n[playground] Did you mean bin/kafka-features.sh?\n',
+    )
+    const acl = harness()
+    expect(await runKafkaTool('kafka-acl.sh', [], acl.context)).toBe(127)
+    expect(acl.stderr()).toBe(
+      'bash: kafka-acl.sh: command not found\n[playground] Did you mean kafka-acls.sh?\n',
     )
     const records = harness()
     expect(await runKafkaTool('kafka-delete-record.sh', [], records.context)).toBe(127)

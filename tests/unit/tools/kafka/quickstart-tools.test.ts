@@ -278,6 +278,39 @@ describe('kafka-server-start.sh and kafka-server-stop.sh', () => {
     expect((await one(c, 'brokers'))[1]).toContain('Broker 3 (localhost:9094, broker, controller): running')
   })
 
+  it('starts a broker with the authorizer its file names, and warns when User:ANONYMOUS gets no access', async () => {
+    await one(c, 'kafka-server-stop.sh --node-id=3')
+    await run(
+      c,
+      'cat > acl.properties <<EOF\nnode.id=3\nauthorizer.class.name=kafka.security.authorizer.AclAuthorizer\nEOF',
+    )
+    expect(await one(c, 'kafka-server-start.sh -daemon acl.properties')).toEqual([
+      1,
+      "[playground] The brokers run Kafka 4.1's own authorizer only: authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer.\n",
+    ])
+    await run(
+      c,
+      'cat > std.properties <<EOF\nnode.id=3\nauthorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer\nEOF',
+    )
+    expect(await one(c, 'kafka-server-start.sh -daemon std.properties')).toEqual([
+      0,
+      '[playground] Broker 3 started, as start-broker 3 does; it runs in the background, so the prompt returns.\n' +
+        "[playground] The playground's clients and brokers connect without authentication (User:ANONYMOUS over PLAINTEXT) " +
+        'and its brokers enforce no ACLs; a real cluster with this file denies them, the brokers among them, ' +
+        'unless super.users lists User:ANONYMOUS or allow.everyone.if.no.acl.found=true.\n',
+    ])
+    await one(c, 'sleep 15')
+    expect(await one(c, 'kafka-acls.sh --bootstrap-server localhost:9094 --list')).toEqual([0, ''])
+    expect((await one(c, 'kafka-acls.sh --bootstrap-server localhost:9092 --list'))[1]).toMatch(
+      /^Error while executing ACL command: org\.apache\.kafka\.common\.errors\.SecurityDisabledException: No Authorizer is configured on the broker\n/,
+    )
+    // Broker 3 keeps its file when start-broker starts it again.
+    await one(c, 'stop-broker 3')
+    await one(c, 'start-broker 3')
+    await one(c, 'sleep 15')
+    expect(await one(c, 'kafka-acls.sh --bootstrap-server localhost:9094 --list')).toEqual([0, ''])
+  })
+
   it('stops every broker without arguments, then has none to stop', async () => {
     expect((await one(c, 'kafka-server-stop.sh'))[1]).toContain('SIGTERM stopped broker(s) 1, 2, 3')
     expect(await one(c, 'kafka-server-stop.sh')).toEqual([1, 'No kafka server to stop\n'])

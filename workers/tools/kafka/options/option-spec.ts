@@ -8,9 +8,10 @@ export type ArgumentKind = 'none' | 'required' | 'optional'
 
 /**
  * joptsimple's type indicator: the simple name of the class given to `ofType`, or the valuePattern of a
- * converter given to `withValuesConvertedBy` (an EnumConverter's is `[A,B]`).
+ * converter given to `withValuesConvertedBy` (an EnumConverter's is `[A,B]`; a tool's own converter may
+ * print its values as `A|B`).
  */
-export type ArgumentType = 'String' | 'Integer' | 'Long' | `[${string}]`
+export type ArgumentType = 'String' | 'Integer' | 'Long' | `[${string}]` | `${string}|${string}`
 
 export interface OptionSpec {
   readonly name: string
