@@ -20,8 +20,6 @@ const INDEX = 0
 const DELETE = 1
 const UTF8 = 0
 const JSON_STRING = 1
-/** An unpaired surrogate: with the u flag a surrogate pair is one code point, not Cs. */
-const UNPAIRED_SURROGATE = /\p{Cs}/u
 
 const decoder = new TextDecoder()
 
@@ -33,7 +31,8 @@ export function encodeTranslogOperations(operations: readonly ShardOperation[], 
   const writer = new ByteWriter(headroom + asciiSize(operations))
   for (let i = 0; i < headroom; i++) writer.u8(0)
   const text = (value: string): void => {
-    const wellFormed = !UNPAIRED_SURROGATE.test(value)
+    // No unpaired surrogate: its UTF-8 is exact (V8 answers a one-byte string without reading it).
+    const wellFormed = value.isWellFormed()
     writer.u8(wellFormed ? UTF8 : JSON_STRING)
     writer.string(wellFormed ? value : JSON.stringify(value))
   }
