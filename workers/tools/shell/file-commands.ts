@@ -6,12 +6,14 @@
  * name when several are named), `ls [FILE...]` (one name per line, as when not on a terminal) and
  * `rm [-f] FILE...`. Missing files print `cat: x: No such file or directory` (exit 1),
  * `more: cannot open x: No such file or directory` (exit 1), `ls: cannot access 'x': No such file or
- * directory` (exit 2) and `rm: cannot remove 'x': No such file or directory` (exit 1).
+ * directory` (exit 2) and `rm: cannot remove 'x': No such file or directory` (exit 1). The text filters
+ * (grep, head, tail, wc, sort, uniq, cut, tr, seq, jq) are in text/ and merged in here.
  */
 import type { ToolOutput } from '../tool.ts'
 import type { LineInput } from '../line-input.ts'
 import { echoArguments } from './echo-escapes.ts'
 import type { ShellFileSystem } from './shell-files.ts'
+import { TEXT_COMMANDS } from './text/text-commands.ts'
 
 /** A command of the shell's own: stdin is read only by those that read it (cat and more without a file). */
 export type FileCommand = (
@@ -95,4 +97,5 @@ export const FILE_COMMANDS: ReadonlyMap<string, FileCommand> = new Map([
   ['ls', ls],
   ['more', more],
   ['rm', rm],
+  ...TEXT_COMMANDS,
 ])

@@ -1,6 +1,7 @@
 /**
  * The text `help` prints: the playground's own commands with what each does, every Kafka tool the
- * console runs (read from KAFKA_TOOLS, so a new tool is listed as soon as it exists), and how Kafka
+ * console runs (read from KAFKA_TOOLS, so a new tool is listed as soon as it exists), the text filters a pipe
+ * feeds (grep, head, tail, wc, sort, uniq, cut, tr, jq, seq), and how Kafka
  * producer input and Elasticsearch requests are typed. Lines stay within 110 columns.
  */
 import { KAFKA_TOOLS } from '../kafka/index.ts'
@@ -14,6 +15,14 @@ const PLAYGROUND_COMMANDS: ReadonlyArray<readonly [string, string]> = [
   ['echo [-neE] [<word>..]', 'print the words (-e: with backslash escapes such as \\n)'],
   ['more [<file>..]', 'print files, as more does when its output is not a terminal'],
   ['rm [-f] <file>..', 'remove files'],
+  ['grep [-Eivcnow] <re> [f..]', 'print the lines matching a pattern (GNU grep: BRE; -E extended, -F fixed)'],
+  ['head, tail [-n N] [f..]', 'the first or last N lines (tail -n +N: from line N on)'],
+  ['wc [-lwcm] [<file>..]', 'count lines, words, bytes, characters'],
+  ['sort [-nrufh] [-t c -k N]', 'sort lines (C locale byte order); uniq [-c] [-d] [-u]: drop repeats'],
+  ['cut -d c -f N | -c N-M', 'select fields or characters of each line'],
+  ['tr [-ds] <set1> [<set2>]', 'translate, delete or squeeze characters'],
+  ['jq [-rcS] <filter> [f..]', "filter JSON as jq 1.7 does (curl -s ... | jq '.hits.hits[]._source')"],
+  ['seq [first [incr]] last', 'print a sequence of numbers (seq 1 100 | kafka-console-producer.sh ...)'],
   ['NAME=value', 'set a shell variable: $NAME, ${NAME}, "$(command)", `command` expand as bash does'],
   ['export [NAME[=value]..]', 'export variables (none: list them); unset NAME.. removes them'],
   ['env, printenv [NAME..]', 'print the exported variables'],
