@@ -85,7 +85,9 @@ class ConsumerWrapper {
       ])
       if (polled === null) return 'interrupted'
       this.buffer = polled
-      if (this.buffer.length === 0 && clock.now() - startMs > timeoutMs) {
+      // Kafka tests `elapsed > timeoutMs`; a JVM's poll returns after its timeout has passed, so one empty poll
+      // ends it, where the virtual clock's poll returns exactly at the timeout: `>=` gives the JVM's outcome.
+      if (this.buffer.length === 0 && clock.now() - startMs >= timeoutMs) {
         throw new JavaException('org.apache.kafka.common.errors.TimeoutException', null)
       }
     }

@@ -52,12 +52,12 @@ describe('kafka-console-consumer', () => {
     })
   })
 
-  it('logs the TimeoutException when --timeout-ms passes without a record', async () => {
+  it('logs the TimeoutException when --timeout-ms passes without a record (after one empty poll)', async () => {
     const result = await run([...BS, '--timeout-ms', '1000'], twoRecords)
     expect(result.code).toBe(0)
     expect(result.stdout).toBe('Hello World!\nThis is a test.\n')
     expect(result.stderr).toBe(
-      `[2024-05-01 10:00:02,123] ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n` +
+      `[2024-05-01 10:00:01,123] ERROR Error processing message, terminating consumer process:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n` +
         'org.apache.kafka.common.errors.TimeoutException\n' +
         'Processed a total of 2 messages\n',
     )

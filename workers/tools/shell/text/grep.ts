@@ -8,10 +8,11 @@
  * grep [OPTION]... PATTERNS [FILE]...`), unless -q selected a line. The matcher never backtracks
  * (grep-matcher.ts). `-P`, `-r` and `--color=always` are refused with a `[playground]` line.
  */
-import type { LinesCommand } from './inputs.ts'
+import type { FileCommand } from '../file-commands.ts'
+import type { LineInput } from '../../line-input.ts'
 import { getopt, tryHelp } from './getopt.ts'
 import { compileMatcher, type Matcher, type MatcherOptions } from './grep-matcher.ts'
-import { readInputs, splitLines, utf8 } from './inputs.ts'
+import { splitLines, utf8 } from './inputs.ts'
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
@@ -93,7 +94,7 @@ interface Options extends Writable<MatcherOptions> {
   nullAfterName: boolean
 }
 
-export const grep: LinesCommand = (args, stdin, out, files) => {
+export const grep: FileCommand = async (args, stdin, out, files) => {
   const fail = (message: string) => (out.stderr(`grep: ${message}\n`), 2)
   const { rest, color } = colorArguments(args)
   if (color !== null && !['never', 'no', 'none', 'auto', 'tty', 'if-tty'].includes(color)) {
@@ -241,14 +242,17 @@ export const grep: LinesCommand = (args, stdin, out, files) => {
   const showName = options.filename ?? operands.length > 1
   let selectedAny = false
   let error = false
-  for (const { operand, text } of readInputs(operands, stdin, files)) {
+  for (const operand of operands.length === 0 ? ['-'] : operands) {
     const name = operand === '-' ? options.label : operand
-    if (text === null) {
+    const text = operand === '-' ? null : files.read(operand)
+    if (operand !== '-' && text === null) {
       if (!options.noMessages) out.stderr(`grep: ${operand}: No such file or directory\n`)
       error = true
       continue
     }
-    const selected = grepText(text, name, showName, options, matcher, out.stdout.bind(out))
+    // Standard input is read line by line as it arrives: `consumer | grep x` prints each match at once.
+    const source = text === null ? stdin : splitLines(text)
+    const selected = await grepLines(source, name, showName, options, matcher, out.stdout.bind(out))
     if (selected > 0) selectedAny = true
     if (options.quiet && selectedAny) return 0
   }
@@ -256,36 +260,34 @@ export const grep: LinesCommand = (args, stdin, out, files) => {
   return selectedAny ? 0 : 1
 }
 
-/** Prints what grep prints for one input; returns the number of selected lines (for -L: 1 when listed). */
-function grepText(
-  text: string,
+/**
+ * Prints what grep prints for one input, reading its lines as they come; returns the number of selected lines
+ * (for -L: 1 when listed). It stops reading once the answer is known (-q, -l, -L, -m), as grep does.
+ */
+async function grepLines(
+  source: LineInput,
   name: string,
   showName: boolean,
   options: Options,
   matcher: Matcher,
   print: (text: string) => void,
-): number {
-  const lines = splitLines(text)
+): Promise<number> {
+  const lines: string[] = []
   const offsets: number[] = []
-  if (options.byteOffset) {
-    let offset = 0
-    for (const line of lines) {
-      offsets.push(offset)
-      offset += utf8(line).length + 1
-    }
-  }
-  const codesOf = (i: number) => Array.from(lines[i]!, (char) => char.codePointAt(0)!)
-  const isSelected = (i: number) => matcher.test(codesOf(i)) !== options.invert
+  let nextOffset = 0
+  const isSelected = (line: string) =>
+    matcher.test(Array.from(line, (char) => char.codePointAt(0)!)) !== options.invert
   // -Z: a NUL after the file name instead of its `:`, `-` or newline.
   const nameEnd = (separator: string) => (options.nullAfterName ? '\0' : separator)
   const prefix = (i: number, separator: string, byteOffset = offsets[i]) =>
     `${showName ? `${name}${nameEnd(separator)}` : ''}${options.lineNumber ? `${i + 1}${separator}` : ''}${options.byteOffset ? `${byteOffset}${separator}` : ''}`
   let count = 0
   if (options.count || options.filesWith || options.filesWithout || options.quiet) {
-    for (let i = 0; i < lines.length && count < options.maxCount; i++) {
-      if (isSelected(i)) {
+    if (count < options.maxCount) {
+      for await (const line of source) {
+        if (!isSelected(line)) continue
         count++
-        if (options.quiet || options.filesWith || options.filesWithout) break
+        if (options.quiet || options.filesWith || options.filesWithout || count >= options.maxCount) break
       }
     }
     if (options.quiet) return count
@@ -301,20 +303,27 @@ function grepText(
   const context = !options.onlyMatching && (options.before > 0 || options.after > 0)
   let lastPrinted = -1
   let afterLeft = 0
-  for (let i = 0; i < lines.length; i++) {
+  let i = -1
+  for await (const line of source) {
+    i++
+    lines.push(line)
+    if (options.byteOffset) {
+      offsets.push(nextOffset)
+      nextOffset += utf8(line).length + 1
+    }
     if (count >= options.maxCount) {
       // The context after the last selected line is still printed.
-      if (afterLeft > 0 && !isSelected(i)) {
-        print(`${prefix(i, '-')}${lines[i]}\n`)
+      if (afterLeft > 0 && !isSelected(line)) {
+        print(`${prefix(i, '-')}${line}\n`)
         lastPrinted = i
         afterLeft--
         continue
       }
       break
     }
-    if (!isSelected(i)) {
+    if (!isSelected(line)) {
       if (context && afterLeft > 0) {
-        print(`${prefix(i, '-')}${lines[i]}\n`)
+        print(`${prefix(i, '-')}${line}\n`)
         lastPrinted = i
         afterLeft--
       }
@@ -329,14 +338,14 @@ function grepText(
     }
     lastPrinted = i
     if (!options.onlyMatching) {
-      print(`${prefix(i, ':')}${lines[i]}\n`)
+      print(`${prefix(i, ':')}${line}\n`)
       continue
     }
     if (options.invert) continue
-    const chars = Array.from(lines[i]!)
-    const line = chars.map((char) => char.codePointAt(0)!)
-    for (let at = 0; at <= line.length;) {
-      const match = matcher.find(line, at)
+    const chars = Array.from(line)
+    const codes = chars.map((char) => char.codePointAt(0)!)
+    for (let at = 0; at <= codes.length;) {
+      const match = matcher.find(codes, at)
       if (match === null) break
       if (match.end === match.start) {
         at = match.start + 1

@@ -2,14 +2,16 @@
  * `head` and `tail` as GNU coreutils 9 prints them: `-n [-]N` / `-n [+]N` lines, `-c` bytes (counted in
  * UTF-8), the obsolete `-N` (and tail's `+N`) as the first argument, `==> FILE <==` headers (a blank line
  * before each but the first) for several files or `-v`, none with `-q`. `-` and no FILE read the piped input,
- * named `standard input` in a header. Errors: `head: invalid number of lines: 'x'`, `head: cannot open 'x'
+ * named `standard input` in a header; `head -n N` prints a pipe's first N lines as they arrive and reads no more. Errors: `head: invalid number of lines: 'x'`, `head: cannot open 'x'
  * for reading: No such file or directory` (exit 1), getopt's usage errors with the `Try` line (exit 1).
  * tail's `-f` follows nothing in the playground: it is refused with a `[playground]` line.
  */
-import type { LinesCommand } from './inputs.ts'
+import type { FileCommand } from '../file-commands.ts'
+import type { ToolOutput } from '../../tool.ts'
+import { readAll, type LineInput } from '../../line-input.ts'
 import { parseCount } from './counts.ts'
 import { getopt, tryHelp, type OptionSpec } from './getopt.ts'
-import { fromUtf8, readInputs, utf8 } from './inputs.ts'
+import { fromUtf8, stdinText, utf8 } from './inputs.ts'
 
 const SPEC: OptionSpec = {
   short: 'c:n:qvz',
@@ -74,8 +76,18 @@ const tailOf: Selector = (text, { bytes, count, inverted }) => {
   ).join('')
 }
 
-function run(program: 'head' | 'tail', select: Selector): LinesCommand {
-  return (args, stdin, out, files) => {
+/** `head -n N` on standard input: each of the first N lines as it arrives, then no more reading. */
+async function headOfStream(stdin: LineInput, count: number, out: ToolOutput): Promise<void> {
+  if (count <= 0) return
+  let printed = 0
+  for await (const line of stdin) {
+    out.stdout(`${line}\n`)
+    if (++printed >= count) return
+  }
+}
+
+function run(program: 'head' | 'tail', select: Selector): FileCommand {
+  return async (args, stdin, out, files) => {
     const selection: Selection = { bytes: false, count: 10, inverted: false, headers: 'auto' }
     let rest = args
     const obsolete = /^([-+])(\d*)([bkm]?)([clqv]*)$/.exec(args[0] ?? '')
@@ -114,11 +126,14 @@ function run(program: 'head' | 'tail', select: Selector): LinesCommand {
         return 1
       }
     }
-    const inputs = readInputs(parsed.operands, stdin, files)
-    const headers = selection.headers === 'always' || (selection.headers === 'auto' && inputs.length > 1)
+    const operands = parsed.operands.length === 0 ? ['-'] : parsed.operands
+    const headers = selection.headers === 'always' || (selection.headers === 'auto' && operands.length > 1)
+    // head's first lines of a pipe print as they come (`consumer | head -3`); anything else needs the whole input.
+    const streams = program === 'head' && !selection.bytes && !selection.inverted
     let exitCode = 0
     let first = true
-    for (const { operand, text } of inputs) {
+    for (const operand of operands) {
+      const text = operand !== '-' ? files.read(operand) : streams ? '' : stdinText(await readAll(stdin))
       if (text === null) {
         out.stderr(`${program}: cannot open '${operand}' for reading: No such file or directory\n`)
         exitCode = 1
@@ -126,11 +141,12 @@ function run(program: 'head' | 'tail', select: Selector): LinesCommand {
       }
       if (headers) out.stdout(`${first ? '' : '\n'}==> ${operand === '-' ? 'standard input' : operand} <==\n`)
       first = false
-      out.stdout(select(text, selection))
+      if (operand === '-' && streams) await headOfStream(stdin, selection.count, out)
+      else out.stdout(select(text, selection))
     }
     return exitCode
   }
 }
 
-export const head: LinesCommand = run('head', headOf)
-export const tail: LinesCommand = run('tail', tailOf)
+export const head: FileCommand = run('head', headOf)
+export const tail: FileCommand = run('tail', tailOf)

@@ -16,16 +16,13 @@ import { tr } from './tr.ts'
 import { uniq } from './uniq.ts'
 import { wc } from './wc.ts'
 
-/**
- * The command as the shell runs it: it reads its whole stdin first (a pipe to its writer's end). `--help` and
- * `--version` print the real tools' long texts, which the playground does not carry.
- */
-function withoutHelp(name: string, command: LinesCommand): FileCommand {
-  return async (args, stdin, out, files) => {
+/** `--help` and `--version` print the real tools' long texts, which the playground does not carry. */
+function withoutHelp(name: string, command: FileCommand): FileCommand {
+  return (args, stdin, out, files) => {
     const end = args.indexOf('--')
     const options = end < 0 ? args : args.slice(0, end)
     const asked = options.find((arg) => arg === '--help' || arg === '--version')
-    if (asked === undefined) return command(args, await readAll(stdin), out, files)
+    if (asked === undefined) return command(args, stdin, out, files)
     out.stderr(
       `[playground] ${name} ${asked}: not available here; \`help\` lists the options the playground's ${name} has\n`,
     )
@@ -33,17 +30,28 @@ function withoutHelp(name: string, command: LinesCommand): FileCommand {
   }
 }
 
+/** A command that reads its whole stdin before it starts (a pipe to its writer's end), as sort and wc must. */
+function wholeInput(command: LinesCommand): FileCommand {
+  return async (args, stdin, out, files) => command(args, await readAll(stdin), out, files)
+}
+
+/** A command that reads no stdin (seq): it starts at once, whatever a pipe feeds it. */
+function withoutInput(command: LinesCommand): FileCommand {
+  return (args, _stdin, out, files) => command(args, [], out, files)
+}
+
+/** grep and head read their stdin line by line as it arrives, seq reads none, the others read it whole. */
 export const TEXT_COMMANDS: ReadonlyArray<readonly [string, FileCommand]> = (
   [
-    ['cut', cut],
+    ['cut', wholeInput(cut)],
     ['grep', grep],
     ['head', head],
-    ['jq', jq],
-    ['seq', seq],
-    ['sort', sort],
+    ['jq', wholeInput(jq)],
+    ['seq', withoutInput(seq)],
+    ['sort', wholeInput(sort)],
     ['tail', tail],
-    ['tr', tr],
-    ['uniq', uniq],
-    ['wc', wc],
+    ['tr', wholeInput(tr)],
+    ['uniq', wholeInput(uniq)],
+    ['wc', wholeInput(wc)],
   ] as const
 ).map(([name, command]) => [name, withoutHelp(name, command)])
