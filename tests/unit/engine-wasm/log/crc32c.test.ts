@@ -30,6 +30,17 @@ describe('crc32c', () => {
     )
   })
 
+  it('equals the bitwise oracle for inputs long enough for the three lanes, at any alignment', () => {
+    // 3 x 512-byte blocks go through the lanes: lengths around 1,536 and its multiples, and past them.
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1400, maxLength: 7000 }), fc.nat(7), (bytes, skip) => {
+        const part = bytes.subarray(skip)
+        expect(engine.crc32c(part)).toBe(naiveCrc32c(part))
+      }),
+      { numRuns: 150, endOnFailure: true },
+    )
+  })
+
   it('agrees with the oracle on a large input', () => {
     const bytes = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 2654435761) >>> 24)
     expect(engine.crc32c(bytes)).toBe(naiveCrc32c(bytes))
