@@ -15,7 +15,7 @@ import type { ScenarioStep } from './scenario-runner.ts'
 
 export function formatOutcome(outcome: CommandOutcome): string {
   if (outcome.kind !== 'es') return outcome.terminal ?? outcome.stdout + outcome.stderr
-  if (outcome.via === 'curl') return curlTerminalOutput(outcome)
+  if (outcome.via === 'curl') return (outcome.stderr ?? '') + curlTerminalOutput(outcome)
   const body =
     outcome.contentType === 'application/json' && outcome.body !== ''
       ? `${prettyKibana(outcome.body)}\n`
@@ -29,9 +29,10 @@ const HERE_DOCUMENT = /<<-?\s*(['"]?)([^\s'"<>|;&]+)\1/
 
 export function formatCommand(step: ScenarioStep): string {
   const { command } = step
-  if (command.kind === 'es')
-    return command.via === 'devtools' ? `${command.command}\n` : `$ ${command.command}\n`
-  if (command.kind === 'error') return `$ ${command.command}\n`
+  if (command.kind === 'es' && command.via === 'devtools') return `${command.command}\n`
+  // A curl shows lines after it only for a here-document.
+  if (command.kind === 'error' || (command.kind === 'es' && command.stdin === undefined))
+    return `$ ${command.command}\n`
   const stdin = command.stdin ?? []
   const delimiter = HERE_DOCUMENT.exec(command.command)?.[2]
   // A here-document shows as typed (its lines, then the delimiter); a producer's lines as its `>` prompts.
@@ -62,7 +63,8 @@ export function toJsonLine(step: ScenarioStep): ScenarioJsonLine {
   if (outcome.kind !== 'es')
     return { ...head, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr }
   const warnings = outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}
-  return { ...head, status: outcome.status, ...warnings, body: parseBody(outcome) }
+  const stderr = outcome.stderr === undefined ? {} : { stderr: outcome.stderr }
+  return { ...head, status: outcome.status, ...warnings, ...stderr, body: parseBody(outcome) }
 }
 
 function parseBody(outcome: Extract<CommandOutcome, { kind: 'es' }>): unknown {

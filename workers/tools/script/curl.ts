@@ -5,7 +5,9 @@
  *
  * Accepted: `-X`/`--request` METHOD, `-I`/`--head`, `-H`/`--header` (any header, e.g. Content-Type, is
  * accepted and not sent on), `-d`/`--data`/`--data-ascii`/`--data-binary`/`--data-raw`/`--json` DATA
- * (several are joined with `&`, as curl does; `@file` is refused except with `--data-raw`), `-u`/`--user`
+ * (several are joined with `&`, as curl does; `@file` names a file of the shell and `@-` the command's stdin,
+ * both read when the command runs (shell/curl-data.ts): `--data-binary` and `--json` send it as it is, `-d`
+ * strips its carriage returns and newlines, as curl does; `--data-raw` sends a leading `@` as text), `-u`/`--user`
  * (ignored), `--url`, and the flags `-s -S -v -i -k -L -g` with their long names (`-i` and `-I` ask for the
  * response's status line and headers to be printed). Short options combine
  * (`-sS`, `-sXPOST`) and take their value glued (`-XPUT`) or as the next word. Without `-X` the method is
@@ -16,9 +18,14 @@
 import { ES_BASE_PORT, MAX_ES_NODES, type HttpMethod, type RestRequest } from '../../protocol/es.ts'
 import { restTarget } from './rest-target.ts'
 
+/** A `-d`/`--data-binary`/`--json` value: text as given, or a file (`@name`; `-` is stdin) to read when curl runs. */
+export type CurlData = { text: string } | { file: string; binary: boolean }
+
 /** The request, and the host and port it is sent to (the RestRequest alone crosses to the node). */
 export interface CurlRequest {
   request: RestRequest
+  /** Present when a data value names a file: the body is made from these when curl runs (request.body is null). */
+  data?: CurlData[]
   /** As typed: `localhost` or `127.0.0.1`. */
   host: string
   port: number
@@ -30,7 +37,7 @@ interface CurlOptions {
   method: string | null
   head: boolean
   include: boolean
-  data: string[]
+  data: CurlData[]
   urls: string[]
 }
 
@@ -85,12 +92,15 @@ export function curlRequest(args: readonly string[]): CurlRequest | string {
     options.method?.toUpperCase() ?? (options.head ? 'HEAD' : options.data.length > 0 ? 'POST' : 'GET')
   const method = METHODS.find((known) => known === name)
   if (method === undefined) return `curl: method ${name} is not supported in the playground`
+  const texts = options.data.flatMap((data) => ('text' in data ? [data.text] : []))
+  const literal = texts.length === options.data.length
   return {
     request: {
       method,
       ...restTarget(local.target),
-      body: options.data.length > 0 ? options.data.join('&') : null,
+      body: options.data.length > 0 && literal ? texts.join('&') : null,
     },
+    ...(literal ? {} : { data: options.data }),
     host: local.host,
     port: local.port,
     ...(options.include || options.head ? { include: true } : {}),
@@ -152,11 +162,10 @@ function apply(options: CurlOptions, option: ValueOption, name: string, value: s
   if (value === null) return `curl: option ${name}: requires parameter${TRY_HELP}`
   if (option === 'request') options.method = value
   else if (option === 'url') options.urls.push(value)
-  else if (option === 'data-raw') options.data.push(value)
+  else if (option === 'data-raw') options.data.push({ text: value })
   else if (option === 'data') {
-    if (value.startsWith('@'))
-      return `curl: option ${name}: reading data from a file (${value}) is not supported in the playground`
-    options.data.push(value)
+    const binary = name === '--data-binary' || name === '--json'
+    options.data.push(value.startsWith('@') ? { file: value.slice(1), binary } : { text: value })
   }
   return null
 }

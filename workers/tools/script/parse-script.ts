@@ -200,9 +200,11 @@ function simpleCommand(
   }
   if (name === 'curl') {
     if (background) return failed(CURL_BACKGROUND)
-    if (redirects.length > 0) return failed('curl: redirections are not supported in the playground')
+    // A here-document is curl's stdin (`--data-binary @- <<EOF`); a file redirection is not built.
+    if (files.length > 0) return failed('curl: redirections are not supported in the playground')
     const curl = curlRequest(args)
-    return typeof curl === 'string' ? failed(curl) : { kind: 'es', range, command, via: 'curl', ...curl }
+    if (typeof curl === 'string') return failed(curl)
+    return { kind: 'es', range, command, via: 'curl', ...curl, ...(part.heredoc ? { stdin } : {}) }
   }
   if (!assignsOnly && !isPlaygroundName(name)) return failed(UNEXPECTED)
   const heredoc = part.heredoc ? { stdin } : {}

@@ -8,6 +8,7 @@
  */
 import type { RestRequest } from '../../protocol/es.ts'
 import type { ControlOperator, Redirect } from './shell-words.ts'
+import type { CurlData } from './curl.ts'
 
 /** A file redirection the shell applies: `> f` and `>> f` take stdout, `< f` gives stdin. */
 export interface FileRedirect {
@@ -52,7 +53,16 @@ export type ScriptCommand =
     } & (
       | { via: 'devtools' }
       /** The URL's host as typed, and its port, which names the node (9200 is es-node-1, 9201 es-node-2). */
-      | { via: 'curl'; host: string; port: number; include?: boolean }
+      | {
+          via: 'curl'
+          host: string
+          port: number
+          include?: boolean
+          /** Data naming files or stdin (`@file`, `@-`), read when curl runs; `request.body` is then null. */
+          data?: CurlData[]
+          /** A here-document's lines (`--data-binary @- <<EOF`); absent without one. */
+          stdin?: string[]
+        }
     ))
   | {
       kind: 'playground'

@@ -25,6 +25,8 @@ export type CommandOutcome =
       via: 'devtools' | 'curl'
       /** curl `-i`: the status line and headers print before the body. */
       include?: boolean
+      /** What curl printed on stderr before the response (a data file it could not read); absent when nothing. */
+      stderr?: string
     }
 
 const REASONS: Readonly<Record<number, string>> = {

@@ -25,6 +25,7 @@ import type { CommandOutcome } from './command-outcome.ts'
 import { expandLine, hereDocumentLines, type ExpandedLine } from './command-line.ts'
 import { FILE_COMMANDS } from './file-commands.ts'
 import { applyRedirects } from './redirections.ts'
+import { curlBody } from './curl-data.ts'
 import { devToolsNode, kibanaBadGateway, nodeAtPort } from './es-routing.ts'
 import type { ShellFiles } from './shell-files.ts'
 import { KafkaHomeFiles } from './kafka-home-files.ts'
@@ -120,13 +121,19 @@ async function execute(
         const response = node ? await node.handleRequest(command.request) : kibanaBadGateway(env.es)
         return { kind: 'es', via: 'devtools', ...response }
       }
+      // curl reads its data files (and stdin: a here-document, else a pipe) before it connects.
+      const files = new KafkaHomeFiles(env.files, env.playground.brokers)
+      const body = command.data
+        ? await curlBody(command.data, files, command.stdin ?? pipe, (text) => collect.stderr(text))
+        : command.request.body
       const node = nodeAtPort(env.es, command.port)
       if (!node) {
         collect.stderr(`${couldNotConnect(command.host, command.port)}\n`)
         return finished('playground', 7)
       }
-      const response = await node.handleRequest(command.request)
-      return { kind: 'es', via: 'curl', ...response, ...(command.include ? { include: true } : {}) }
+      const response = await node.handleRequest({ ...command.request, body })
+      const include = command.include ? { include: true } : {}
+      return { kind: 'es', via: 'curl', ...response, ...include, ...(stderr === '' ? {} : { stderr }) }
     }
     case 'error':
       collect.stderr(`${command.message}\n`)

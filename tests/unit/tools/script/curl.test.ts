@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import type { RestRequest } from '../../../../workers/protocol/es.ts'
 import { curlRequest } from '../../../../workers/tools/script/curl.ts'
+import { curlBody } from '../../../../workers/tools/shell/curl-data.ts'
+import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
 
 const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
 
@@ -183,16 +185,6 @@ describe('curlRequest', () => {
       `curl: option --data: requires parameter${TRY_HELP}`,
     ],
     [
-      '-d @file',
-      ['-d', '@docs.json', 'localhost:9200/_bulk'],
-      'curl: option -d: reading data from a file (@docs.json) is not supported in the playground',
-    ],
-    [
-      '--data-binary @file',
-      ['--data-binary', '@d.ndjson', 'localhost:9200/_bulk'],
-      'curl: option --data-binary: reading data from a file (@d.ndjson) is not supported in the playground',
-    ],
-    [
       'an unsupported long option',
       ['--output', 'x', 'localhost:9200'],
       'curl: option --output: is not supported in the playground',
@@ -210,5 +202,46 @@ describe('curlRequest', () => {
     ['two URLs', ['localhost:9200/a', 'localhost:9200/b'], 'curl: one URL per command in the playground'],
   ])('%s is an error', (_name, args, message) => {
     expect(curlRequest(args)).toBe(message)
+  })
+})
+
+describe('curl data from files', () => {
+  it('keeps @file and @- values to read when curl runs, the literal ones as text', () => {
+    const request = curlRequest([
+      '-d',
+      'a=1',
+      '--data-binary',
+      '@bulk.ndjson',
+      '-d',
+      '@-',
+      'localhost:9200/_bulk',
+    ])
+    expect(request).toMatchObject({
+      request: { method: 'POST', path: '/_bulk', body: null },
+      data: [{ text: 'a=1' }, { file: 'bulk.ndjson', binary: true }, { file: '-', binary: false }],
+    })
+    expect(curlRequest(['--json', '@doc.json', 'localhost:9200/i/_doc'])).toMatchObject({
+      data: [{ file: 'doc.json', binary: true }],
+    })
+    expect(curlRequest(['--data-raw', '@x', 'localhost:9200/x'])).not.toHaveProperty('data')
+  })
+
+  it('reads the files as curl does: -d strips newlines, --data-binary keeps them, a missing file warns', async () => {
+    const files = new ShellFiles()
+    files.write('bulk.ndjson', '{"index":{}}\r\n{"a":1}\n')
+    const warnings: string[] = []
+    const warn = (text: string) => void warnings.push(text)
+    expect(await curlBody([{ file: 'bulk.ndjson', binary: true }], files, null, warn)).toBe(
+      '{"index":{}}\r\n{"a":1}\n',
+    )
+    expect(await curlBody([{ file: 'bulk.ndjson', binary: false }, { text: 'x' }], files, null, warn)).toBe(
+      '{"index":{}}{"a":1}&x',
+    )
+    expect(await curlBody([{ file: '-', binary: true }], files, ['l1', 'l2'], warn)).toBe('l1\nl2\n')
+    expect(warnings).toEqual([])
+    expect(await curlBody([{ file: 'nope.json', binary: true }], files, null, warn)).toBe('')
+    expect(warnings).toEqual([
+      'Warning: Couldn\'t read data from file "nope.json", this makes an empty POST.\n',
+    ])
   })
 })
