@@ -11,6 +11,7 @@ import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 import { limitDefaults } from './index-limit-settings.ts'
 import type { OtherSettingValue } from './index-scoped-settings.ts'
+import type { IndexMapperSettings } from './mapper/document-parser.ts'
 
 export interface IndexMetadata {
   name: string
@@ -64,6 +65,14 @@ export const INDEX_METADATA_VERSION = 1
 export const metadataKey = (uuid: string): string => `indices/${uuid}/meta`
 export const translogPrefix = (uuid: string, shard: number): string =>
   `indices/${uuid}/shards/${shard}/translog/`
+
+/** What the index's mappers read from its settings: index.mapping.ignore_malformed; whether it backs a data stream. */
+export function mapperSettings(metadata: IndexMetadata): IndexMapperSettings {
+  return {
+    ignoreMalformed: metadata.otherSettings?.['index.mapping.ignore_malformed'] === 'true',
+    dataStream: metadata.dataStream !== undefined,
+  }
+}
 
 /** The index's settings as ES keeps them: `index.`-prefixed keys in sorted order, values as text or lists. */
 export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {

@@ -11,9 +11,9 @@
  */
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
-import type { IndexMetadata } from './index-metadata.ts'
+import { mapperSettings, type IndexMetadata } from './index-metadata.ts'
 import type { AnalyzeDocument, IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
-import { parseDocument, type ParsedDocument } from './mapper/document-parser.ts'
+import { parseDocument, type IndexMapperSettings, type ParsedDocument } from './mapper/document-parser.ts'
 import { indexDocument } from './mapper/field-indexer.ts'
 import { numericDocValues } from './mapper/doc-values.ts'
 import type { Mapping } from './mapper/mapping.ts'
@@ -37,9 +37,11 @@ export class IndexService {
   /** The shard copies this node holds, by shard number. */
   readonly shards = new Map<number, IndexShard>()
   private analyzers: IndexAnalysis
+  private mappers: IndexMapperSettings
 
   constructor(public metadata: IndexMetadata) {
     this.analyzers = new IndexAnalysis(metadata.analysis)
+    this.mappers = mapperSettings(metadata)
   }
 
   /** The index's analyzers: built-ins plus those its settings define. */
@@ -53,6 +55,7 @@ export class IndexService {
     if (JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis))
       this.analyzers = new IndexAnalysis(metadata.analysis)
     this.metadata = metadata
+    this.mappers = mapperSettings(metadata)
   }
 
   shardNumber(id: string, routing: string | null): number {
@@ -69,7 +72,7 @@ export class IndexService {
     now: number,
     dynamicTemplates?: Readonly<Record<string, string>>,
   ): ShardWrite {
-    const document = parseDocument(parsed, this.metadata.mapping, id, true, dynamicTemplates)
+    const document = parseDocument(parsed, this.metadata.mapping, id, true, dynamicTemplates, this.mappers)
     if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
     const { write, operation } = shard.indexDocument(id, source, routing, this.indexing(id, document), now)
     return { shard: shard.shardId, write, operation }

@@ -54,7 +54,7 @@ class ZoneId extends NamedValue {
 export class ZonedDateTime extends HostObject {
   readonly className = 'java.time.ZonedDateTime'
 
-  constructor(private readonly millis: number) {
+  constructor(readonly millis: number) {
     super()
   }
 

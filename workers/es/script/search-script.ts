@@ -1,6 +1,6 @@
 /**
- * Scripts in a search (ES's ScoreScript, FilterScript and FieldScript contexts): the `script` object as
- * Script.parse reads it (a source string, or `source` with `lang` and `params`; `inline` is `source`'s old
+ * Scripts in a search (ES's ScoreScript, FilterScript, FieldScript and AggregationScript contexts): the `script`
+ * object as Script.parse reads it (a source string, or `source` with `lang` and `params`; `inline` is `source`'s old
  * name; or a stored script's `id` with `params`: the shard that runs it finds its source in the cluster state
  * first, script/stored-script-resolver.ts), compiled with the context's variables (`params`
  * and `doc`, plus `_score` for scores; a field script finds the hit's source as `params._source`) and run per
@@ -35,12 +35,13 @@ export function scriptSource(spec: ScriptSpec, scripts: StoredScriptLookup, cont
   return spec.source !== null ? spec.source : storedPainlessSource(scripts, spec.id, context)
 }
 
-export type ScriptContext = 'score' | 'filter' | 'field'
+export type ScriptContext = 'score' | 'filter' | 'field' | 'aggs'
 
 const VARIABLES: Readonly<Record<ScriptContext, readonly string[]>> = {
   score: ['params', 'doc', '_score'],
   filter: ['params', 'doc'],
   field: ['params', 'doc'],
+  aggs: ['params', 'doc'],
 }
 
 function scriptError(reason: string): EsException {

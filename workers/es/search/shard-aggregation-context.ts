@@ -4,6 +4,7 @@
  * `filter`/`filters`), and top_hits rendered as the search's hits are, ordered by the request query's
  * score (then doc id, as Lucene's TopScoreDocCollector breaks ties) or by the top_hits' own sort.
  */
+import { mapperSettings } from '../index/index-metadata.ts'
 import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
 import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
 import { fetchedSource } from '../action/get-result.ts'
@@ -112,6 +113,7 @@ export function shardAggregationContext(
         mapping,
         fetch,
         found.map((hit) => hit.stored),
+        mapperSettings(index.metadata).ignoreMalformed,
       )
       const hits = found.map(({ score, sortValues, stored }, i) => {
         const hit = new Map<string, JsonOut>([['_index', name]])

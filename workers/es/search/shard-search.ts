@@ -10,6 +10,7 @@
  * boosted.
  * Everything answered is plain data.
  */
+import { mapperSettings } from '../index/index-metadata.ts'
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -292,7 +293,7 @@ function shardSearch(
         : null,
       highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
       matchedQueries: matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
-      ignored: fetchIgnored(mapping, parsed.fetch, hits),
+      ignored: fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata).ignoreMalformed),
       suggest:
         parsed.suggest && skip === 0
           ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex)

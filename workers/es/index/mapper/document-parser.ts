@@ -40,11 +40,29 @@ import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
 import { ipTerm } from './ip-field.ts'
 import { scaledFloatValue } from './scaled-float-field.ts'
-import { MALFORMED } from './field-parameters.ts'
+import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { numberFieldValue } from './number-field.ts'
+import { dateFieldValue } from './date-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
-const NULL_VALUE_TYPES: ReadonlySet<string> = new Set(['ip', 'scaled_float', ...NUMBER_FIELD_TYPES])
+const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
+  'ip',
+  'scaled_float',
+  'date',
+  'date_nanos',
+  ...NUMBER_FIELD_TYPES,
+])
+
+/**
+ * What the mappers read from the index's settings (MappingParserContext): `index.mapping.ignore_malformed`, the
+ * default of every `ignore_malformed`, and whether the index backs a data stream (whose `@timestamp` keeps false).
+ */
+export interface IndexMapperSettings {
+  ignoreMalformed: boolean
+  dataStream: boolean
+}
+
+const NO_INDEX_SETTINGS: IndexMapperSettings = { ignoreMalformed: false, dataStream: false }
 
 export type LeafValue = string | number | boolean
 
@@ -69,7 +87,7 @@ export interface ParsedDocument {
   nested: NestedDocument[]
   /** The mapping with this document's new dynamic fields, or null when nothing was added. */
   mappingUpdate: Mapping | null
-  /** The values a mapper dropped as malformed (ip, scaled_float), by field path in the order first met. */
+  /** The values a mapper dropped as malformed (ip, numeric, date), by field path in the order first met. */
   malformed: Map<string, LeafValue[]>
 }
 
@@ -83,9 +101,10 @@ export function parseDocument(
   id: string | null = null,
   copyTo = true,
   dynamicTemplates: Readonly<Record<string, string>> = {},
+  settings: IndexMapperSettings = NO_INDEX_SETTINGS,
 ): ParsedDocument {
   if (mapping.enabled === false) return { fields: [], nested: [], mappingUpdate: null, malformed: new Map() }
-  const options = { id, copyTo, dynamicTemplates }
+  const options = { id, copyTo, dynamicTemplates, settings }
   return (
     walk(source, mapping, null, options) ??
     walk(source, mapping, structuredCloneMapping(mapping.properties), options)!
@@ -97,6 +116,7 @@ interface WalkOptions {
   copyTo: boolean
   /** A bulk item's `dynamic_templates`: the template to map each new field's path with. */
   dynamicTemplates: Readonly<Record<string, string>>
+  settings: IndexMapperSettings
 }
 
 /**
@@ -113,7 +133,7 @@ function walk(
   const root = new DocFields(null)
   const dynamic = mapping.dynamic ?? 'true'
   const copyTo = { properties, dynamic, enabled: options.copyTo }
-  const walker = new DocumentWalk(writable, root, options.id, mapping, copyTo, options.dynamicTemplates)
+  const walker = new DocumentWalk(writable, root, options, mapping, copyTo)
   for (const [key, value] of source) walker.visit(value, key, key, properties, dynamic, root)
   if (walker.gaveUp) return null
   return {
@@ -185,10 +205,14 @@ class DocumentWalk {
   /** Whether a copy_to value is being parsed (its target's own copy_to is not followed). */
   private copying = false
 
+  private readonly id: string | null
+  private readonly dynamicTemplates: Readonly<Record<string, string>>
+  private readonly settings: IndexMapperSettings
+
   constructor(
     private readonly writable: Record<string, FieldMapping> | null,
     private readonly root: DocFields,
-    private readonly id: string | null,
+    options: WalkOptions,
     /** The root mapping: its dynamic templates and detection settings map new fields. */
     private readonly mapping: Mapping,
     /** Where copy_to values are parsed from: the root's properties and dynamic mode; `enabled` false skips them. */
@@ -197,8 +221,11 @@ class DocumentWalk {
       dynamic: DynamicMode
       enabled: boolean
     },
-    private readonly dynamicTemplates: Readonly<Record<string, string>>,
-  ) {}
+  ) {
+    this.id = options.id
+    this.dynamicTemplates = options.dynamicTemplates
+    this.settings = options.settings
+  }
 
   visit(
     value: XContentValue,
@@ -299,7 +326,9 @@ class DocumentWalk {
   }
 
   private addGeoPoints(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    for (const point of geoPointValues(path, field, value)) this.addValue(doc, path, field, point)
+    // read again after its primary took it (id null), a point is dropped or normalised rather than failing
+    const points = geoPointValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
+    for (const point of points) this.addValue(doc, path, field, point)
   }
 
   /** A completion field's value (an input, an object with inputs and a weight, or an array of them). */
@@ -311,7 +340,7 @@ class DocumentWalk {
    * A `_source` leaf (or null) as its field's mapper reads it: an ip field keeps its address's term, a scaled_float
    * or other numeric field its number (ip-field.ts, scaled-float-field.ts, number-field.ts, which reads a JSON
    * number's lexeme from `token`: null_value, ignore_malformed, the parse failure; a dropped value lists the field
-   * as ignored); other types keep the leaf as it is.
+   * as ignored), a date field its leaf or its null_value text (date-field.ts); other types keep the leaf as it is.
    */
   private addLeaf(
     doc: DocFields,
@@ -320,18 +349,27 @@ class DocumentWalk {
     leaf: LeafValue | null,
     token: XNumber | null = null,
   ): void {
+    const byDefault = this.settings.ignoreMalformed
     const value =
       mapping.type === 'ip'
-        ? ipTerm(path, mapping, leaf, this.id)
+        ? ipTerm(path, mapping, leaf, this.id, byDefault)
         : mapping.type === 'scaled_float'
-          ? scaledFloatValue(path, mapping, leaf, this.id)
+          ? scaledFloatValue(path, mapping, leaf, this.id, byDefault)
           : NUMBER_FIELD_TYPES.has(mapping.type)
-            ? numberFieldValue(path, mapping, leaf, token, this.id)
-            : leaf
+            ? numberFieldValue(path, mapping, leaf, token, this.id, byDefault)
+            : mapping.type === 'date' || mapping.type === 'date_nanos'
+              ? dateFieldValue(mapping, leaf, this.id, this.dateIgnoresMalformed(path, mapping))
+              : leaf
     if (value === MALFORMED) {
       // a mapper's null_value is checked with the mapping: only a document's own values are malformed
       if (leaf !== null) this.malformed.set(path, [...(this.malformed.get(path) ?? []), leaf])
     } else if (value !== null) this.addValue(doc, path, mapping, value)
+  }
+
+  /** DateFieldMapper's ignore_malformed: a data stream's `@timestamp` takes false, not the index's default. */
+  private dateIgnoresMalformed(path: string, mapping: FieldMapping): boolean {
+    const { ignoreMalformed, dataStream } = this.settings
+    return ignoresMalformed(mapping, ignoreMalformed && !(dataStream && path === '@timestamp'))
   }
 
   /** A leaf value into its document and the documents that document's values are copied into. */

@@ -1,10 +1,10 @@
 /**
  * A field mapper's parameters as ES 8.17's FieldMapper.Builder reads and writes them, for the types that list theirs
- * in a table (ip-field.ts, scaled-float-field.ts): every key of the definition must be one of the table's (or
- * `type`, `fields`, `copy_to`), else mapper_parsing_exception "unknown parameter [x] on mapper [f] of type [t]";
- * boolean parameters take `true` / `false` or those strings (XContentMapValues.nodeBooleanValue); the mapping keeps,
- * in the table's order, only the parameters given with a value other than their default (Parameter.isConfigured),
- * which is how GET _mapping prints them. A parameter the playground does not model is refused as not available.
+ * in a table (ip-field.ts, scaled-float-field.ts, number-field.ts, date-field.ts): every key of the definition must
+ * be one of the table's (or `type`, `fields`, `copy_to`), else mapper_parsing_exception "unknown parameter [x] on
+ * mapper [f] of type [t]"; boolean parameters take `true` / `false` or those strings
+ * (XContentMapValues.nodeBooleanValue); the mapping keeps, in the table's order, only the parameters given with a
+ * value other than their default (Parameter.isConfigured), which is how GET _mapping prints them. A parameter the playground does not model is refused as not available.
  * fieldParsingException is DocumentParser's wrapping of such a mapper's failure to read a document's value; MALFORMED
  * is what the mapper answers for a value it drops instead (the document lists the field in `_ignored`).
  */
@@ -17,6 +17,7 @@ import {
 } from '../../errors/index.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
+import type { FieldMapping } from './mapping.ts'
 
 /** A parameter's kind and default (undefined: none, written whenever given). */
 export interface ParameterSpec {
@@ -70,6 +71,23 @@ function booleanParameter(name: string, key: string, value: unknown): boolean {
       illegalArgumentException(`Could not convert [${name}.${key}] to boolean`, error),
     )
   }
+}
+
+/** Parameter.stringParam's reading of a value: a scalar's text (an object or array as its JSON). */
+export function stringParameter(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value)
+}
+
+/**
+ * Whether a field drops the values it cannot read: its own `ignore_malformed` when it sets one, else `byDefault`, the
+ * index's `index.mapping.ignore_malformed` (IGNORE_MALFORMED_SETTING, which each such mapper's TypeParser reads as the
+ * parameter's default). A mapping keeps `ignore_malformed` only when true, so an explicit false reads as unset.
+ */
+export function ignoresMalformed(field: FieldMapping, byDefault: boolean): boolean {
+  const own = field.ignore_malformed
+  return own === undefined ? byDefault : own === true || own === 'true'
 }
 
 /** A mapper's answer for a value it could not read and dropped (DocumentParserContext.addIgnoredField). */

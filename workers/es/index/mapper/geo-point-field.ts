@@ -27,29 +27,45 @@ import {
 import { parseGeoPoint, parseGeoPointString } from '../../common/geo/geo-point-parser.ts'
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
+import { ignoresMalformed } from './field-parameters.ts'
 
 /** The "lat,lon" texts of a geo_point field's value (see the header). */
-export function geoPointValues(path: string, field: FieldMapping, value: XContentValue): string[] {
+export function geoPointValues(
+  path: string,
+  field: FieldMapping,
+  value: XContentValue,
+  ignoreMalformedByDefault: boolean,
+): string[] {
+  const ignoreMalformed = ignoresMalformed(field, ignoreMalformedByDefault)
   if (value === null) {
     const nullValue = field.null_value
-    return typeof nullValue === 'string' ? pointTexts(path, field, [nullValue]) : []
+    return typeof nullValue === 'string' ? pointTexts(path, field, [nullValue], ignoreMalformed) : []
   }
   const single = Array.isArray(value) && value.length > 0 && value[0] instanceof XNumber
   const points = Array.isArray(value) && !single ? value.filter((v) => v !== null) : [value]
-  return pointTexts(path, field, points)
+  return pointTexts(path, field, points, ignoreMalformed)
 }
 
-function pointTexts(path: string, field: FieldMapping, values: readonly XContentValue[]): string[] {
+function pointTexts(
+  path: string,
+  field: FieldMapping,
+  values: readonly XContentValue[],
+  ignoreMalformed: boolean,
+): string[] {
   const out: string[] = []
   for (const value of values) {
-    const point = checkedPoint(path, field, value)
+    const point = checkedPoint(path, field, value, ignoreMalformed)
     if (point !== null) out.push(`${point.lat},${point.lon}`)
   }
   return out
 }
 
-function checkedPoint(path: string, field: FieldMapping, value: XContentValue): GeoPoint | null {
-  const ignoreMalformed = field.ignore_malformed === true || field.ignore_malformed === 'true'
+function checkedPoint(
+  path: string,
+  field: FieldMapping,
+  value: XContentValue,
+  ignoreMalformed: boolean,
+): GeoPoint | null {
   let point: GeoPoint
   try {
     point = parseGeoPoint(value, field.ignore_z_value !== false && field.ignore_z_value !== 'false')

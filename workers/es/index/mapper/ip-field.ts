@@ -20,7 +20,9 @@ import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import {
   fieldParsingException,
+  ignoresMalformed,
   MALFORMED,
+  stringParameter,
   typedParameters,
   type Malformed,
   type ParameterSpec,
@@ -43,11 +45,8 @@ export function ipMapping(name: string, definition: Record<string, unknown>): Fi
   const mapping = typedParameters(name, 'ip', definition, PARAMETERS)
   const nullValue = mapping.null_value
   if (nullValue !== undefined) {
-    // Parameter.stringParam: a scalar's text (an object or array is no address either)
-    const text =
-      typeof nullValue === 'string' || typeof nullValue === 'number' || typeof nullValue === 'boolean'
-        ? String(nullValue)
-        : JSON.stringify(nullValue)
+    // an object or array is no address either
+    const text = stringParameter(nullValue)
     try {
       forString(text)
     } catch (error) {
@@ -62,13 +61,14 @@ export function ipMapping(name: string, definition: Record<string, unknown>): Fi
 
 /**
  * The index term of one value of ip field `path` (null: nothing indexed; MALFORMED: a malformed value dropped), or
- * the document's parse failure.
+ * the document's parse failure; `ignoreMalformedByDefault`: the index's index.mapping.ignore_malformed.
  */
 export function ipTerm(
   path: string,
   field: FieldMapping,
   value: LeafValue | null,
   id: string | null,
+  ignoreMalformedByDefault: boolean,
 ): string | null | Malformed {
   const text =
     value === null ? (field.null_value === undefined ? null : String(field.null_value)) : String(value)
@@ -77,7 +77,7 @@ export function ipTerm(
     return addressTerm(forString(text))
   } catch (error) {
     if (!(error instanceof EsException)) throw error
-    if (id === null || field.ignore_malformed === true) return MALFORMED
+    if (id === null || ignoresMalformed(field, ignoreMalformedByDefault)) return MALFORMED
     throw fieldParsingException(path, 'ip', text, id, error)
   }
 }

@@ -31,6 +31,8 @@ import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
 import { printsAsDouble } from './number-field.ts'
+import { DEFAULT_DATE_FORMAT } from './doc-values.ts'
+import { DEFAULT_DATE_NANOS_FORMAT } from './date-nanos-field.ts'
 
 const UPDATABLE = new Set([
   'search_analyzer',
@@ -40,19 +42,17 @@ const UPDATABLE = new Set([
   'coerce',
   'meta',
 ])
+/** The defaults the point-indexed field types (numbers, dates, ip) share. */
+const POINT_FIELD_DEFAULTS = { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' }
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
 const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   text: { analyzer: 'default' },
   search_as_you_type: { analyzer: 'default' },
-  date: { format: 'strict_date_optional_time||epoch_millis' },
-  ip: { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
-  scaled_float: { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
-  ...Object.fromEntries(
-    [...NUMBER_FIELD_TYPES].map((type) => [
-      type,
-      { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' },
-    ]),
-  ),
+  date: { format: DEFAULT_DATE_FORMAT, ...POINT_FIELD_DEFAULTS },
+  date_nanos: { format: DEFAULT_DATE_NANOS_FORMAT, ...POINT_FIELD_DEFAULTS },
+  ip: POINT_FIELD_DEFAULTS,
+  scaled_float: POINT_FIELD_DEFAULTS,
+  ...Object.fromEntries([...NUMBER_FIELD_TYPES].map((type) => [type, POINT_FIELD_DEFAULTS])),
 }
 
 /** A leaf field's parameter value: mapping parameters are scalars. */

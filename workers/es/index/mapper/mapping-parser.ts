@@ -9,8 +9,9 @@
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
  * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
- * (scaled-float-field.ts) and the other numeric types' (number-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has but the playground
- * does not model (such as `wildcard`) as not available. The `runtime` section is read by
+ * (scaled-float-field.ts), the other numeric types' (number-field.ts) and the date types' (date-field.ts); a
+ * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
+ * `wildcard`) as not available. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
  */
 import {
@@ -36,6 +37,7 @@ import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { ipMapping } from './ip-field.ts'
 import { scaledFloatMapping } from './scaled-float-field.ts'
 import { numberMapping } from './number-field.ts'
+import { dateMapping } from './date-field.ts'
 import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from './runtime-field.ts'
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 import { parseRootParameters } from './root-object-mapper.ts'
@@ -144,6 +146,7 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'ip') return ipMapping(name, field)
   if (field.type === 'scaled_float') return scaledFloatMapping(name, field)
   if (NUMBER_FIELD_TYPES.has(field.type as string)) return numberMapping(name, field.type as string, field)
+  if (field.type === 'date' || field.type === 'date_nanos') return dateMapping(name, field.type, field)
   return field as unknown as FieldMapping
 }
 

@@ -99,7 +99,7 @@ export interface FieldMapping {
   search_quote_analyzer?: string
   ignore_above?: number
   format?: string
-  /** geo_point, ip, scaled_float: drop (or normalise) malformed values instead of failing the document. */
+  /** geo_point, ip, numeric and date fields: drop (or normalise) malformed values instead of failing the document. */
   ignore_malformed?: boolean | string
   /** scaled_float (scaled-float-field.ts): the factor values are multiplied by and rounded to a long. */
   scaling_factor?: number
@@ -107,7 +107,10 @@ export interface FieldMapping {
   coerce?: boolean
   /** geo_point: accept (and drop) a third coordinate; true unless set to false. */
   ignore_z_value?: boolean | string
-  /** The value indexed for an explicit null (geo_point: a point string; ip: an address; scaled_float: a number). */
+  /**
+   * The value indexed for an explicit null (geo_point: a point string; ip: an address; numbers: a number; dates: a
+   * date's text).
+   */
   null_value?: string | number | boolean
   /** An object's or nested field's own `dynamic`, inherited by its children; the root's when absent. */
   dynamic?: DynamicMode

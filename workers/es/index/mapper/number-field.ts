@@ -38,6 +38,7 @@ import type { LeafValue } from './document-parser.ts'
 import { halfFloat } from './doc-values.ts'
 import {
   fieldParsingException,
+  ignoresMalformed,
   MALFORMED,
   typedParameters,
   type Malformed,
@@ -92,6 +93,7 @@ export function numberFieldValue(
   leaf: LeafValue | null,
   token: XNumber | null,
   id: string | null,
+  ignoreMalformedByDefault: boolean,
 ): number | null | Malformed {
   // the common case: a number, or a plain decimal text the field coerces, that the type takes as it is (no
   // truncation, in range)
@@ -101,7 +103,7 @@ export function numberFieldValue(
       : typeof leaf === 'string' && field.coerce !== false
         ? plainText(field.type, leaf)
         : undefined
-  return plain !== undefined ? plain : parseValue(path, field, leaf, token, id)
+  return plain !== undefined ? plain : parseValue(path, field, leaf, token, id, ignoreMalformedByDefault)
 }
 
 /** numberFieldValue's full reading: null, strings, and the numbers the type truncates or refuses. */
@@ -111,6 +113,7 @@ function parseValue(
   leaf: LeafValue | null,
   token: XNumber | null,
   id: string | null,
+  ignoreMalformedByDefault: boolean,
 ): number | null | Malformed {
   const coerce = field.coerce !== false
   if (leaf === null || (leaf === '' && coerce))
@@ -121,7 +124,7 @@ function parseValue(
   } catch (error) {
     if (!(error instanceof EsException)) throw error
     const malformed = error.type !== 'x_content_parse_exception'
-    if (id === null || (malformed && field.ignore_malformed === true)) return MALFORMED
+    if (id === null || (malformed && ignoresMalformed(field, ignoreMalformedByDefault))) return MALFORMED
     throw fieldParsingException(path, field.type, preview(value), id, error)
   }
 }

@@ -30,6 +30,7 @@ import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import {
   fieldParsingException,
+  ignoresMalformed,
   MALFORMED,
   typedParameters,
   type Malformed,
@@ -99,6 +100,7 @@ export function scaledFloatValue(
   field: FieldMapping,
   value: LeafValue | null,
   id: string | null,
+  ignoreMalformedByDefault: boolean,
 ): number | null | Malformed {
   if (value === null || value === '') return typeof field.null_value === 'number' ? field.null_value : null
   try {
@@ -112,7 +114,7 @@ export function scaledFloatValue(
     return parsed
   } catch (error) {
     if (!(error instanceof EsException)) throw error
-    if (id === null || field.ignore_malformed === true) return MALFORMED
+    if (id === null || ignoresMalformed(field, ignoreMalformedByDefault)) return MALFORMED
     throw fieldParsingException(path, TYPE, String(value), id, error)
   }
 }

@@ -2,23 +2,28 @@
  * The `_ignored` metadata field: the fields of a document whose values the mapper ignored at index time, which a
  * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
  * ignoring mappers here are a keyword (or keyword multi-field) value longer than `ignore_above`
- * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet) and a malformed value an ip or
- * numeric field with `ignore_malformed` dropped (the parse lists those, ParsedDocument.malformed). The
- * names are listed in that HashSet's iteration order, as IgnoredFieldMapper stores them.
- * Derived from `_source` through the mapping at fetch time; without an `ignore_malformed` field, a source no longer
- * than the smallest `ignore_above` cannot hold such a value, so most hits skip the parse; the others are parsed once
- * per document and mapping.
+ * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
+ * numeric or date field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
+ * (the parse lists those, ParsedDocument.malformed). The names are listed in that HashSet's iteration order, as
+ * IgnoredFieldMapper stores them.
+ * Derived from `_source` through the mapping at fetch time; without a field that ignores malformed values, a source
+ * no longer than the smallest `ignore_above` cannot hold such a value, so most hits skip the parse; the others are
+ * parsed once per document and mapping.
  */
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { parseJson, type XContentObject } from '../../xcontent/index.ts'
 import { parseDocument } from '../../index/mapper/document-parser.ts'
 import { ignoredAbove } from '../../index/mapper/doc-values.ts'
-import { NUMERIC_TYPES, type Mapping } from '../../index/mapper/mapping.ts'
+import { isDateType, NUMERIC_TYPES, type Mapping } from '../../index/mapper/mapping.ts'
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import { searchFields } from '../search-fields.ts'
 import { fetchesMetadata, type FetchOptions } from './fetch-options.ts'
 
-const smallestLimit = new WeakMap<Mapping, number>()
+/** Per mapping: the smallest `ignore_above`, and whether a field sets or could default to ignore_malformed. */
+const limits = new WeakMap<
+  Mapping,
+  { ignoreAbove: number; ignoresMalformed: boolean; takesMalformed: boolean }
+>()
 /** Per mapping and stored document (both replaced, never changed), as doc-values-source.ts caches. */
 const cache = new WeakMap<Mapping, WeakMap<StoredDocument, string[]>>()
 
@@ -40,30 +45,41 @@ function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): st
   return ignored
 }
 
-/** Each hit's `_ignored` values; null when none has any or metadata fields are not fetched (`_none_`). */
+/**
+ * Each hit's `_ignored` values; null when none has any or metadata fields are not fetched (`_none_`).
+ * `ignoreMalformedByDefault`: the index's index.mapping.ignore_malformed.
+ */
 export function fetchIgnored(
   mapping: Mapping,
   options: FetchOptions,
   hits: readonly StoredDocument[],
+  ignoreMalformedByDefault: boolean,
 ): string[][] | null {
   if (!fetchesMetadata(options)) return null
-  const limit = limitOf(mapping)
+  const limit = limitOf(mapping, ignoreMalformedByDefault)
   if (hits.every((hit) => hit.source.length <= limit)) return null
   const ignored = hits.map((hit) => ignoredFields(hit, mapping, limit))
   return ignored.some((names) => names.length > 0) ? ignored : null
 }
 
-/** The smallest `ignore_above` of the keyword fields (Infinity without one; 0 with an ignore_malformed field). */
-function limitOf(mapping: Mapping): number {
-  let limit = smallestLimit.get(mapping)
-  if (limit === undefined) {
-    limit = Infinity
+/**
+ * The smallest `ignore_above` of the keyword fields (Infinity without one), or 0 with a field that ignores malformed
+ * values (an ip, numeric or date field whose ignore_malformed, or else the index's default, is true).
+ */
+function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
+  let known = limits.get(mapping)
+  if (known === undefined) {
+    known = { ignoreAbove: Infinity, ignoresMalformed: false, takesMalformed: false }
     for (const field of searchFields(mapping).values()) {
       if (field.type === 'keyword' && field.ignore_above !== undefined)
-        limit = Math.min(limit, field.ignore_above)
-      if ((field.type === 'ip' || NUMERIC_TYPES.has(field.type)) && field.ignore_malformed === true) limit = 0
+        known.ignoreAbove = Math.min(known.ignoreAbove, field.ignore_above)
+      if (field.type === 'ip' || NUMERIC_TYPES.has(field.type) || isDateType(field.type)) {
+        known.takesMalformed = true
+        if (field.ignore_malformed === true) known.ignoresMalformed = true
+      }
     }
-    smallestLimit.set(mapping, limit)
+    limits.set(mapping, known)
   }
-  return limit
+  const malformed = known.ignoresMalformed || (ignoreMalformedByDefault && known.takesMalformed)
+  return malformed ? 0 : known.ignoreAbove
 }

@@ -1,9 +1,10 @@
 /**
  * The value sources of a `composite` aggregation (ES 8's CompositeValuesSourceParserHelper and the
  * Terms / Histogram / DateHistogram ValuesSourceBuilders): each entry of `sources` is `{name: {type: {...}}}`.
- * Common fields: `field`, `missing_bucket` (documents without a value get the null key), `missing_order`
- * (first, last or default: first when ascending, last when descending), `order` (asc/desc), `value_type`
- * (a hint, accepted and not needed here), `format`; `histogram` adds `interval`, `date_histogram`
+ * Common fields: `field` or `script` (composite-script-source.ts; not both, and not on geotile_grid), `missing_bucket`
+ * (documents without a value get the null key), `missing_order` (first, last or default: first when ascending, last
+ * when descending), `order` (asc/desc), `value_type` (the type of a script's values; a field's own type wins),
+ * `format`; `histogram` adds `interval`, `date_histogram`
  * calendar_interval / fixed_interval, `time_zone` and `offset`, `geotile_grid` `precision` and `bounds`.
  *
  * Per shard a source resolves to its key kind and DocValueFormat: `terms` keys are the field's terms (keyword,
@@ -24,10 +25,12 @@ import { ZoneId, parseHistogramOffset } from '../../../common/time/index.ts'
 import { addressTerm, forString } from '../../../common/network/inet-addresses.ts'
 import type { FieldValue, ShardContext, ValueFormat } from '../aggregation-context.ts'
 import { AggregationParams, tokenName } from '../aggregation-params.ts'
-import { BOOLEAN_FORMAT } from '../doc-value-format.ts'
+import { BOOLEAN_FORMAT, decimalValueFormat } from '../doc-value-format.ts'
 import { DateValueFormat } from '../date-value-format.ts'
 import { numericValues, resolveValues } from '../values-source.ts'
 import { geoPointValues } from '../geo-values.ts'
+import { parseScriptSpec, type ScriptSpec } from '../../../script/search-script.ts'
+import { scriptDocValues, scriptValuesType, type ScriptValuesType } from './composite-script-source.ts'
 import { geotile, MAX_ZOOM } from '../../../common/geo/geo-encoding.ts'
 import { compareKeys } from './bucket-order.ts'
 import { dateFormatOf, intervalRounding, intervalSpec } from './date-histogram.ts'
@@ -127,9 +130,8 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
     throw new EsException({ type: 'parsing_exception', reason: `invalid source type: ${type}`, status: 400 })
   }
   const params = new AggregationParams(type, settings, TYPE_KEYS[type])
-  if (params.has('script'))
-    throw illegalArgumentException(`[${type}] [script] is not available in the playground`)
-  const field = params.requiredField()
+  const script = sourceScript(params, type)
+  const field = script === null ? params.requiredField() : null
   const order = {
     name,
     asc:
@@ -143,17 +145,23 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
       'default',
     ),
   }
-  // value_type only hints the type of an unmapped field or a script; its kind is still checked
-  params.string('value_type')
+  // value_type hints the type of a script's values (a field's own type wins); its kind is still checked
+  const valueType = params.string('value_type')
   const pattern = params.string('format')
   if (type === 'geotile_grid') {
     const precision = tilePrecision(params)
     if (params.has('bounds'))
       throw illegalArgumentException('[geotile_grid] [bounds] is not available in the playground')
+    if (field === null)
+      throw illegalArgumentException('[geotile_grid] [script] is not available in the playground')
     return { ...order, type, resolve: (shard) => geotileSource(shard, order, field, precision) }
   }
+  const values: SourceValues =
+    script === null
+      ? { field: field! }
+      : { script, type: scriptValuesType(valueType) ?? DEFAULT_SCRIPT_TYPES[type] }
   if (type === 'terms')
-    return { ...order, type, resolve: (shard) => termsSource(shard, order, field, pattern) }
+    return { ...order, type, resolve: (shard) => termsSource(shard, order, values, pattern) }
   if (type === 'histogram') {
     const interval = params.number('interval')
     if (interval === null || !(interval > 0)) {
@@ -166,7 +174,7 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
     return {
       ...order,
       type,
-      resolve: (shard) => roundedSource(shard, order, 'histogram', field, rounding, 'double', pattern, null),
+      resolve: (shard) => roundedSource(shard, order, 'histogram', values, rounding, 'double', pattern, null),
     }
   }
   const interval = intervalSpec(params)
@@ -181,7 +189,8 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
   return {
     ...order,
     type,
-    resolve: (shard) => roundedSource(shard, order, 'date_histogram', field, rounding, 'long', pattern, zone),
+    resolve: (shard) =>
+      roundedSource(shard, order, 'date_histogram', values, rounding, 'long', pattern, zone),
   }
 }
 
@@ -195,12 +204,65 @@ function expectObject(value: XContentValue | undefined): XContentObject {
   })
 }
 
+/**
+ * A source's `script` (Script.parse; a parse failure is the ObjectParser's "[type] failed to parse field [script]"),
+ * or null. A script beside a `field` (a value script, `_value`) is not available.
+ */
+function sourceScript(params: AggregationParams, type: string): ScriptSpec | null {
+  if (!params.has('script')) return null
+  if (params.has('field'))
+    throw illegalArgumentException(`[${type}] a [script] with a [field] is not available in the playground`)
+  try {
+    return parseScriptSpec(params.raw('script'))
+  } catch (cause) {
+    if (!(cause instanceof EsException)) throw cause
+    throw xContentParseException(1, 1, `[${type}] failed to parse field [script]`, cause)
+  }
+}
+
+/** Where a source's values come from: a field, or a script read as a values source type. */
+type SourceValues =
+  { readonly field: string } | { readonly script: ScriptSpec; readonly type: ScriptValuesType }
+
+/** Each source type's values source type for a script without a `value_type` (getDefaultValuesSourceType). */
+const DEFAULT_SCRIPT_TYPES: Readonly<Record<'terms' | 'histogram' | 'date_histogram', ScriptValuesType>> = {
+  terms: 'keyword',
+  histogram: 'double',
+  date_histogram: 'date',
+}
+
+/** A terms source's key kind of a script's values source type. */
+const SCRIPT_KINDS: Readonly<Record<ScriptValuesType, KeyKind>> = {
+  keyword: 'string',
+  long: 'long',
+  double: 'double',
+  date: 'long',
+  boolean: 'boolean',
+}
+
 function termsSource(
   shard: ShardContext,
   order: SourceOrder,
-  field: string,
+  values: SourceValues,
   pattern: string | null,
 ): ShardSource {
+  if ('script' in values) {
+    const kind = SCRIPT_KINDS[values.type]
+    // a script's format is its values source type's (CoreValuesSourceType.getFormatter); a date's is RAW unless given
+    const format =
+      kind === 'boolean'
+        ? BOOLEAN_FORMAT
+        : values.type === 'date' && pattern !== null
+          ? dateFormatOf(null, pattern, null)
+          : values.type === 'double' || values.type === 'long'
+            ? pattern === null
+              ? null
+              : decimalValueFormat(pattern)
+            : null
+    const keys = scriptDocValues(shard, values.script, values.type, kind === 'double')
+    return { ...order, kind, format, keys, afterValue: afterParser(kind, format) }
+  }
+  const field = values.field
   const config = resolveValues(shard, field, undefined)
   const type = config.info?.type ?? 'keyword'
   if (type === 'geo_point') {
@@ -231,14 +293,17 @@ function roundedSource(
   shard: ShardContext,
   order: SourceOrder,
   type: 'histogram' | 'date_histogram',
-  field: string,
+  values: SourceValues,
   rounding: HistogramRounding,
   kind: 'double' | 'long',
   pattern: string | null,
   zone: ZoneId | null,
 ): ShardSource {
-  const fieldFormat = shard.source.field(field)?.format ?? null
-  const numeric = numericValues(shard, type, field, undefined, kind === 'double' ? pattern : null)
+  const read =
+    'script' in values
+      ? scriptNumbers(shard, values, kind, pattern)
+      : numericValues(shard, type, values.field, undefined, kind === 'double' ? pattern : null)
+  const fieldFormat = 'field' in values ? (shard.source.field(values.field)?.format ?? null) : null
   const format =
     kind === 'long'
       ? pattern === null
@@ -246,13 +311,31 @@ function roundedSource(
         : dateFormatOf(fieldFormat, pattern, zone)
       : pattern === null
         ? null
-        : numeric.format
+        : read.format
   return {
     ...order,
     kind,
     format,
-    keys: (doc) => numeric.values(doc).map((v) => rounding.round(v)),
+    keys: (doc) => read.values(doc).map((v) => rounding.round(v)),
     afterValue: afterParser(kind, format),
+  }
+}
+
+/** A histogram's (doubles) or date_histogram's (longs) values from a script; a histogram's `format` is decimal. */
+function scriptNumbers(
+  shard: ShardContext,
+  values: { readonly script: ScriptSpec; readonly type: ScriptValuesType },
+  kind: 'double' | 'long',
+  pattern: string | null,
+): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
+  if (values.type === 'keyword')
+    throw illegalArgumentException(
+      'a composite histogram source script of [value_type] string is not available in the playground',
+    )
+  const read = scriptDocValues(shard, values.script, values.type, kind === 'double')
+  return {
+    values: (doc) => read(doc) as number[],
+    format: kind === 'double' && pattern !== null ? decimalValueFormat(pattern) : null,
   }
 }
 
