@@ -25,6 +25,19 @@ export class ShellVariables {
   /** `$!`: the process id of the newest background job, or null before the first (then `$!` is empty). */
   lastBackgroundPid: number | null = null
 
+  /**
+   * A copy for a subshell (a background job runs in one): it starts with every variable and `$?`, and what it
+   * changes stays in it, as bash forks a subshell.
+   */
+  subshell(): ShellVariables {
+    const copy = new ShellVariables()
+    for (const [name, variable] of this.variables) copy.variables.set(name, { ...variable })
+    for (const name of this.unsetExported) copy.unsetExported.add(name)
+    copy.lastStatus = this.lastStatus
+    copy.lastBackgroundPid = this.lastBackgroundPid
+    return copy
+  }
+
   /** The value of `$name`, or undefined when unset. */
   get(name: string): string | undefined {
     if (name === '?') return String(this.lastStatus)

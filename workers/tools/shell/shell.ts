@@ -72,7 +72,9 @@ export async function runCommand(
       {
         source: command.command,
         kind: command.kind === 'list' ? listKind(command) : command.kind,
-        run: (jobOut, signal) => execute(command, env, jobOut, signal),
+        // A background job runs in a subshell: its `$?` and assignments stay in it.
+        run: (jobOut, signal) =>
+          execute(command, { ...env, variables: env.variables.subshell() }, jobOut, signal),
       },
       out,
       interrupt,
