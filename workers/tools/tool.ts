@@ -13,6 +13,11 @@ import type { LineInput } from './line-input.ts'
 export interface ToolOutput {
   stdout(text: string): void
   stderr(text: string): void
+  /**
+   * True once the reader of a pipe this stdout feeds has ended (`consumer | head -2`): what is written now goes
+   * nowhere, as a Java PrintStream's checkError() turns true after a write into a closed pipe. Absent: never.
+   */
+  stdoutClosed?(): boolean
 }
 
 /**

@@ -39,6 +39,8 @@ describe('shell lists', () => {
       'echo "status $? B=[$B]"',
       'X=$(echo hi | cat) && echo "X=$X"',
       'echo x | | cat',
+      'Y=1 | true; echo "Y=[$Y]"',
+      'head -n 1 missing.txt',
     ].join('\n')
     const steps = await runScenario(script, await headlessTestCluster(1, 1, 1))
     expect(formatTranscript(steps)).toBe(
@@ -119,6 +121,14 @@ describe('shell lists', () => {
         '',
         '$ echo x | | cat',
         "syntax error near unexpected token `|'",
+        '',
+        // Each command of a pipeline runs in a subshell: its assignment stays there.
+        '$ Y=1 | true; echo "Y=[$Y]"',
+        'Y=[]',
+        '',
+        // Lower case head is the shell's head, not a Dev Tools HEAD request.
+        '$ head -n 1 missing.txt',
+        "head: cannot open 'missing.txt' for reading: No such file or directory",
         '',
       ].join('\n'),
     )

@@ -151,6 +151,11 @@ async function process(wrapper: ConsumerWrapper, settings: ConsoleConsumerSettin
       const message = 'Error processing message, skipping this message: '
       context.out.stderr(errorLogLine(context.clock, LOGGER, message, asJavaException(error)))
     }
+    // checkErr: once the reader of its stdout has gone (`| head -2`), the write fails and the consumer closes.
+    if (context.out.stdoutClosed?.() === true) {
+      context.out.stderr('Unable to write to standard out, closing consumer.\n')
+      break
+    }
   }
   return { count, interrupted, failure }
 }

@@ -1,6 +1,7 @@
 /**
  * Which first word starts which kind of command. A Dev Tools request starts with an HTTP method in any
- * case (Kibana's console parser accepts `get`, `GeT`, `GET`) followed by a blank or the end of the line, so
+ * case (Kibana's console parser accepts `get`, `GeT`, `GET`; but `head` in lower case is the shell's head)
+ * followed by a blank or the end of the line, so
  * `GETT _search` and `delete-topic` are not requests. A Kafka tool is a `kafka-*` name or any `*.sh` script,
  * bare or with a path (`kafka-topics`, `bin/kafka-topics.sh`, `/opt/kafka/bin/kafka-topics.sh`). Any other
  * word made of letters, digits, `_` and `-` that starts with a letter is a playground command name, and a
@@ -15,12 +16,16 @@ const WORD_INITIAL = /[A-Za-z._\/~-]/
 const JSON_LITERALS = new Set(['true', 'false', 'null'])
 const ASSIGNMENT = /^[A-Za-z_]\w*=/
 
-/** The request method whose word starts at `start`, or null. */
+/**
+ * The request method whose word starts at `start`, or null. `head` in lower case is the shell's head (`head -n 3
+ * f.txt`, `head f.txt`), so a Dev Tools HEAD request is written `HEAD` (or any other mix of cases).
+ */
 export function methodAt(text: string, start: number, end: number): HttpMethod | null {
   if (!METHOD_INITIALS.includes(text.charAt(start))) return null
   for (const method of METHODS) {
     const after = start + method.length
     if (after > end || text.slice(start, after).toUpperCase() !== method) continue
+    if (text.slice(start, after) === 'head') return null
     const next = text.charAt(after)
     if (after === end || next === ' ' || next === '\t') return method
   }

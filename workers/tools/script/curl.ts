@@ -19,7 +19,10 @@ import { ES_BASE_PORT, MAX_ES_NODES, type HttpMethod, type RestRequest } from '.
 import { restTarget } from './rest-target.ts'
 
 /** A `-d`/`--data-binary`/`--json` value: text as given, or a file (`@name`; `-` is stdin) to read when curl runs. */
-export type CurlData = { text: string } | { file: string; binary: boolean }
+export type CurlData =
+  | { text: string }
+  /** `silent`: `-s` came before the option, so a file that cannot be read is not warned about (curl's mute). */
+  | { file: string; binary: boolean; silent: boolean }
 
 /** The request, and the host and port it is sent to (the RestRequest alone crosses to the node). */
 export interface CurlRequest {
@@ -37,6 +40,7 @@ interface CurlOptions {
   method: string | null
   head: boolean
   include: boolean
+  silent: boolean
   data: CurlData[]
   urls: string[]
 }
@@ -108,7 +112,14 @@ export function curlRequest(args: readonly string[]): CurlRequest | string {
 }
 
 function readOptions(args: readonly string[]): CurlOptions | string {
-  const options: CurlOptions = { method: null, head: false, include: false, data: [], urls: [] }
+  const options: CurlOptions = {
+    method: null,
+    head: false,
+    include: false,
+    silent: false,
+    data: [],
+    urls: [],
+  }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? ''
     const value = args[i + 1] ?? null
@@ -119,6 +130,7 @@ function readOptions(args: readonly string[]): CurlOptions | string {
       if (LONG_FLAGS.has(arg)) {
         options.head ||= arg === '--head'
         options.include ||= arg === '--include'
+        options.silent ||= arg === '--silent'
       } else if (option === undefined) error = unsupported(arg)
       else {
         error = apply(options, option, arg, value)
@@ -154,6 +166,7 @@ function readShortCluster(
     if (!SHORT_FLAGS.has(letter)) return { error: unsupported(`-${letter}`), usedNext: false }
     options.head ||= letter === 'I'
     options.include ||= letter === 'i'
+    options.silent ||= letter === 's'
   }
   return { error: null, usedNext: false }
 }
@@ -165,7 +178,8 @@ function apply(options: CurlOptions, option: ValueOption, name: string, value: s
   else if (option === 'data-raw') options.data.push({ text: value })
   else if (option === 'data') {
     const binary = name === '--data-binary' || name === '--json'
-    options.data.push(value.startsWith('@') ? { file: value.slice(1), binary } : { text: value })
+    const silent = options.silent
+    options.data.push(value.startsWith('@') ? { file: value.slice(1), binary, silent } : { text: value })
   }
   return null
 }

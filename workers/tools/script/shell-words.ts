@@ -145,7 +145,7 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
       error ??=
         operator === ';;'
           ? "syntax error near unexpected token `;;'"
-          : `shell operator '${operator}' is not supported: run one command per line`
+          : `shell operator '${operator}' is not supported in the playground`
       at += operator.length
     } else if (c === '#' && !inWord) {
       const newline = text.indexOf('\n', at)
@@ -182,7 +182,7 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
       add({ kind: 'text', text: text.slice(at, runEnd), quoted: false })
       at = runEnd
       if (error === null && OPERATORS.includes(c)) {
-        error = `shell operator '${c}' is not supported: run one command per line`
+        error = `shell operator '${c}' is not supported in the playground`
       }
     }
   }

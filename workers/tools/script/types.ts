@@ -4,7 +4,7 @@
  * every command starts on its own line; `range.end` is exclusive and sits just after the command's last
  * non-whitespace character; `line` and `endLine` are 1-based (`endLine` is the line of `end - 1`). A bash
  * list (`a | b && c`) is one command of kind `list` whose pipelines hold simple commands (never a Dev Tools
- * request, never a list), each with its own range inside the list's; its `>` lines belong to its last command.
+ * request, never a list), each with its own range inside the list's; the `>` lines after it belong to its console producer that no pipe feeds.
  */
 import type { RestRequest } from '../../protocol/es.ts'
 import type { ControlOperator, Redirect } from './shell-words.ts'

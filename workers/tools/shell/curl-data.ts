@@ -3,12 +3,13 @@
  * the command runs, as curl reads them: the file's bytes as they are for `--data-binary` and `--json`, with
  * every carriage return and newline removed for `-d`/`--data`/`--data-ascii` (so an NDJSON `_bulk` sent
  * with `-d @file` arrives as one line, as it does from curl); the values joined with `&`. A file that cannot
- * be read makes an empty piece after curl's warning on stderr
+ * be read makes an empty piece after curl's warning on stderr (unless `-s` came before the option: curl's mute)
  * (`Warning: Couldn't read data from file "x", this makes an empty POST.`).
  */
 import type { CurlData } from '../script/curl.ts'
 import { readAll, type LineInput } from '../line-input.ts'
 import type { ShellFileSystem } from './shell-files.ts'
+import { stdinText } from './text/inputs.ts'
 
 export async function curlBody(
   data: readonly CurlData[],
@@ -22,11 +23,8 @@ export async function curlBody(
       pieces.push(piece.text)
       continue
     }
-    const text =
-      piece.file === '-'
-        ? (await readAll(stdin ?? [])).map((line) => `${line}\n`).join('')
-        : files.read(piece.file)
-    if (text === null)
+    const text = piece.file === '-' ? stdinText(await readAll(stdin ?? [])) : files.read(piece.file)
+    if (text === null && !piece.silent)
       warn(curlWarning(`Couldn't read data from file "${piece.file}", this makes an empty POST.`))
     pieces.push(piece.binary ? (text ?? '') : (text ?? '').replace(/[\r\n]/g, ''))
   }
@@ -36,9 +34,10 @@ export async function curlBody(
 const WARNING = 'Warning: '
 const WIDTH = 79 - WARNING.length
 
+/** The message as voutf prints it: its format ends with the newline, which counts toward the width. */
 function curlWarning(message: string): string {
   let text = ''
-  let rest = message
+  let rest = `${message}\n`
   while (rest.length > WIDTH) {
     let cut = WIDTH - 1
     while (cut > 0 && rest.charAt(cut) !== ' ' && rest.charAt(cut) !== '\t') cut--
@@ -46,5 +45,5 @@ function curlWarning(message: string): string {
     text += `${WARNING}${rest.slice(0, cut + 1)}\n`
     rest = rest.slice(cut + 1)
   }
-  return rest === '' ? text : `${text}${WARNING}${rest}\n`
+  return `${text}${WARNING}${rest}`
 }

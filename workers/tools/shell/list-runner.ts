@@ -5,9 +5,9 @@
  *
  * A pipeline starts all its commands at once, as bash does: each one's stdout goes through a Pipe (pipe.ts)
  * to the next one's stdin, line by line as it is written; every command's stderr goes to the terminal, and the
- * last one's stdout. The pipeline ends when all its commands have ended (a reader that ends first, such as
- * `head`, leaves its writer running, its output going nowhere, as a JVM ignores the broken pipe). A curl's
- * response is its stdout byte for byte (curl-output.ts: no newline is added,
+ * last one's stdout. The pipeline ends when all its commands have ended: a reader that ends first, such as
+ * `head`, leaves its writer running, its output going nowhere (a Kafka tool sees it through
+ * ToolOutput.stdoutClosed, as Java's PrintStream.checkError()). A curl's response is its stdout byte for byte (curl-output.ts: no newline is added,
  * so `curl ...; echo` ends the line as in a terminal) and its status is 0, as curl's is for any HTTP response.
  */
 import type { Interrupt, ToolOutput } from '../tool.ts'
@@ -20,11 +20,15 @@ import { Pipe } from './pipe.ts'
 
 export type ListCommand = Extract<ScriptCommand, { kind: 'list' }>
 
-/** Runs one simple command with its output going to `out` and, when piped, its stdin lines. */
+/**
+ * Runs one simple command with its output going to `out` and, when piped, its stdin lines; `subshell` is true
+ * for a command of a pipeline of several, which bash runs in a subshell (its assignments stay there).
+ */
 export type RunSimple = (
   command: PipelineCommand,
   out: ToolOutput,
   pipe: LineInput | null,
+  subshell: boolean,
 ) => Promise<CommandOutcome>
 
 /** Runs the list and resolves with its exit status (the last pipeline run's). */
@@ -57,10 +61,14 @@ async function runPipeline(pipeline: Pipeline, run: RunSimple, out: ToolOutput):
     const input = pipes[i - 1] ?? null
     const output = pipes[i]
     const target: ToolOutput = output
-      ? { stdout: (text) => output.write(text), stderr: (text) => out.stderr(text) }
+      ? {
+          stdout: (text) => output.write(text),
+          stderr: (text) => out.stderr(text),
+          stdoutClosed: () => output.readerGone(),
+        }
       : out
     try {
-      const outcome = await run(command, target, input)
+      const outcome = await run(command, target, input, pipes.length > 0)
       if (outcome.kind !== 'es') return outcome.exitCode
       target.stdout(curlOutput(outcome))
       return 0
@@ -69,5 +77,10 @@ async function runPipeline(pipeline: Pipeline, run: RunSimple, out: ToolOutput):
       input?.drop()
     }
   })
-  return (await Promise.all(statuses))[last] ?? 0
+  // Every command ends before the pipeline does, even when one of them fails.
+  const settled = await Promise.allSettled(statuses)
+  const failed = settled.find((result) => result.status === 'rejected')
+  if (failed) throw failed.reason
+  const status = settled[last]
+  return status?.status === 'fulfilled' ? status.value : 0
 }

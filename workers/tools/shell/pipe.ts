@@ -35,6 +35,12 @@ export class Pipe implements AsyncIterable<string> {
     this.dropped = true
     this.lines = []
     this.head = 0
+    this.notify()
+  }
+
+  /** Whether the reader has ended: the writer's output goes nowhere. */
+  readerGone(): boolean {
+    return this.dropped
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<string> {

@@ -108,6 +108,7 @@ async function execute(
       stderr += text
       out.stderr(text)
     },
+    stdoutClosed: () => out.stdoutClosed?.() ?? false,
   }
   const finished = (kind: 'kafka' | 'playground', exitCode: number, terminal?: string): CommandOutcome => ({
     kind,
@@ -141,8 +142,19 @@ async function execute(
       collect.stderr(`${command.message}\n`)
       return finished('playground', 2)
     case 'list': {
-      const run = (simple: PipelineCommand, simpleOut: ToolOutput, input: LineInput | null) =>
-        execute(simple, env, simpleOut, interrupt, input)
+      const run = (
+        simple: PipelineCommand,
+        simpleOut: ToolOutput,
+        input: LineInput | null,
+        subshell: boolean,
+      ) =>
+        execute(
+          simple,
+          subshell ? { ...env, variables: env.variables.subshell() } : env,
+          simpleOut,
+          interrupt,
+          input,
+        )
       // Its commands' streams interleave on the terminal in the order they were written.
       let terminal = ''
       const shown: ToolOutput = {

@@ -4,7 +4,7 @@
 // Ports 9200 to 9208 are es-node-1 to es-node-9.
 import { describe, expect, it } from 'vitest'
 import type { RestRequest } from '../../../../workers/protocol/es.ts'
-import { curlRequest } from '../../../../workers/tools/script/curl.ts'
+import { curlRequest, type CurlData } from '../../../../workers/tools/script/curl.ts'
 import { curlBody } from '../../../../workers/tools/shell/curl-data.ts'
 import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
 
@@ -231,17 +231,23 @@ describe('curl data from files', () => {
     files.write('bulk.ndjson', '{"index":{}}\r\n{"a":1}\n')
     const warnings: string[] = []
     const warn = (text: string) => void warnings.push(text)
-    expect(await curlBody([{ file: 'bulk.ndjson', binary: true }], files, null, warn)).toBe(
-      '{"index":{}}\r\n{"a":1}\n',
-    )
-    expect(await curlBody([{ file: 'bulk.ndjson', binary: false }, { text: 'x' }], files, null, warn)).toBe(
+    const file = (name: string, binary: boolean, silent = false): CurlData => ({ file: name, binary, silent })
+    expect(await curlBody([file('bulk.ndjson', true)], files, null, warn)).toBe('{"index":{}}\r\n{"a":1}\n')
+    expect(await curlBody([file('bulk.ndjson', false), { text: 'x' }], files, null, warn)).toBe(
       '{"index":{}}{"a":1}&x',
     )
-    expect(await curlBody([{ file: '-', binary: true }], files, ['l1', 'l2'], warn)).toBe('l1\nl2\n')
+    expect(await curlBody([file('-', true)], files, ['l1', 'l2'], warn)).toBe('l1\nl2\n')
     expect(warnings).toEqual([])
-    expect(await curlBody([{ file: 'nope.json', binary: true }], files, null, warn)).toBe('')
+    expect(await curlBody([file('nope.json', true)], files, null, warn)).toBe('')
+    // curl's voutf wraps at 79 columns with the prefix, the format's newline counted, cutting after a blank.
+    await curlBody([file('/etc/filebeat/filebeat.template.json', true)], files, null, warn)
+    await curlBody([file('abcdefghijkl', true)], files, null, warn)
+    // -s before the option mutes the warning.
+    await curlBody([file('nope.json', true, true)], files, null, warn)
     expect(warnings).toEqual([
       'Warning: Couldn\'t read data from file "nope.json", this makes an empty POST.\n',
+      'Warning: Couldn\'t read data from file "/etc/filebeat/filebeat.template.json", \nWarning: this makes an empty POST.\n',
+      'Warning: Couldn\'t read data from file "abcdefghijkl", this makes an empty \nWarning: POST.\n',
     ])
   })
 })

@@ -35,14 +35,15 @@ describe('parseScript ranges match Kibana console parser offsets', () => {
     ],
     ['a block comment before a request', '/* c */\nGET _search', [['es', 8, 19, 2, 2]]],
     [
-      'lower case methods',
-      'get _search\npost _search\npatch _search\nput _search\nhead _search',
+      'lower case methods (but lower case head is the shell command)',
+      'get _search\npost _search\npatch _search\nput _search\nHead _search\nhead -n 2 f.txt',
       [
         ['es', 0, 11, 1, 1],
         ['es', 12, 24, 2, 2],
         ['es', 25, 38, 3, 3],
         ['es', 39, 50, 4, 4],
         ['es', 51, 63, 5, 5],
+        ['playground', 64, 79, 6, 6],
       ],
     ],
     [

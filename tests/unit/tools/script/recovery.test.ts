@@ -56,7 +56,7 @@ describe('parseScript error recovery', () => {
       'a shell operator error keeps the stdin lines that follow',
       'kafka-console-producer.sh --topic t | (cat)\n> a\nhelp',
       [
-        ['error', 0, 47, "shell operator '(' is not supported: run one command per line"],
+        ['error', 0, 47, "shell operator '(' is not supported in the playground"],
         ['playground', 48, 52, 'help'],
       ],
     ],

@@ -50,8 +50,8 @@ describe('readShellList', () => {
     ['a | | b', "syntax error near unexpected token `|'"],
     ['a && ; b', "syntax error near unexpected token `;'"],
     ['a ;; b', "syntax error near unexpected token `;;'"],
-    ['a | (b)', "shell operator '(' is not supported: run one command per line"],
-    ['a & b', "shell operator '&' is not supported: run one command per line"],
+    ['a | (b)', "shell operator '(' is not supported in the playground"],
+    ['a & b', "shell operator '&' is not supported in the playground"],
     ["a | b 'c", "unexpected EOF while looking for matching `''"],
   ])('answers %j with %s', (text, error) => {
     expect(readShellList(text, 0).error).toBe(error)

@@ -77,7 +77,7 @@ describe('readShellLine', () => {
 
   it.each(['&', '(', ')', '|&'])('refuses the unquoted operator %s', (operator) => {
     const line = readShellLine(`kafka-topics.sh --list ${operator} x`, 0)
-    expect(line.error).toBe(`shell operator '${operator}' is not supported: run one command per line`)
+    expect(line.error).toBe(`shell operator '${operator}' is not supported in the playground`)
     expect(line.end).toBe(25 + operator.length)
     expect(readShellLine(`echo '${operator}' "${operator}"`, 0).error).toBeNull()
   })

@@ -30,7 +30,7 @@ function parseList(list: string, fields: boolean): Ranges | string {
     const bad = item.search(/[^\d-]/)
     if (bad >= 0) {
       const rest = list.slice(offset + bad)
-      return fields ? `invalid field value '${rest}'` : `invalid byte/character position '${rest}'`
+      return fields ? `invalid field value ‘${rest}’` : `invalid byte/character position ‘${rest}’`
     }
     offset += item.length + 1
     const match = /^(\d*)(-?)(\d*)$/.exec(item)

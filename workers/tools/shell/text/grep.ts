@@ -272,15 +272,18 @@ async function grepLines(
   matcher: Matcher,
   print: (text: string) => void,
 ): Promise<number> {
-  const lines: string[] = []
-  const offsets: number[] = []
+  // The lines -B may still print, with their byte offsets: the current line and the `before` ones above it
+  // (a pipe is never kept whole: `consumer | grep x` reads without end).
+  const recent: { line: string; offset: number }[] = []
   let nextOffset = 0
+  let i = -1
+  const recentAt = (j: number) => recent[recent.length - 1 - (i - j)]
   const isSelected = (line: string) =>
     matcher.test(Array.from(line, (char) => char.codePointAt(0)!)) !== options.invert
   // -Z: a NUL after the file name instead of its `:`, `-` or newline.
   const nameEnd = (separator: string) => (options.nullAfterName ? '\0' : separator)
-  const prefix = (i: number, separator: string, byteOffset = offsets[i]) =>
-    `${showName ? `${name}${nameEnd(separator)}` : ''}${options.lineNumber ? `${i + 1}${separator}` : ''}${options.byteOffset ? `${byteOffset}${separator}` : ''}`
+  const prefix = (j: number, separator: string, byteOffset = recentAt(j)?.offset) =>
+    `${showName ? `${name}${nameEnd(separator)}` : ''}${options.lineNumber ? `${j + 1}${separator}` : ''}${options.byteOffset ? `${byteOffset}${separator}` : ''}`
   let count = 0
   if (options.count || options.filesWith || options.filesWithout || options.quiet) {
     if (count < options.maxCount) {
@@ -303,14 +306,11 @@ async function grepLines(
   const context = !options.onlyMatching && (options.before > 0 || options.after > 0)
   let lastPrinted = -1
   let afterLeft = 0
-  let i = -1
   for await (const line of source) {
     i++
-    lines.push(line)
-    if (options.byteOffset) {
-      offsets.push(nextOffset)
-      nextOffset += utf8(line).length + 1
-    }
+    recent.push({ line, offset: nextOffset })
+    if (recent.length > options.before + 1) recent.shift()
+    if (options.byteOffset) nextOffset += utf8(line).length + 1
     if (count >= options.maxCount) {
       // The context after the last selected line is still printed.
       if (afterLeft > 0 && !isSelected(line)) {
@@ -333,7 +333,7 @@ async function grepLines(
     if (context) {
       const from = Math.max(lastPrinted + 1, i - options.before)
       if (lastPrinted >= 0 && from > lastPrinted + 1) print('--\n')
-      for (let j = from; j < i; j++) print(`${prefix(j, '-')}${lines[j]}\n`)
+      for (let j = from; j < i; j++) print(`${prefix(j, '-')}${recentAt(j)?.line ?? ''}\n`)
       afterLeft = options.after
     }
     lastPrinted = i
@@ -352,7 +352,9 @@ async function grepLines(
         continue
       }
       const before = options.byteOffset ? utf8(chars.slice(0, match.start).join('')).length : 0
-      print(`${prefix(i, ':', (offsets[i] ?? 0) + before)}${chars.slice(match.start, match.end).join('')}\n`)
+      print(
+        `${prefix(i, ':', (recentAt(i)?.offset ?? 0) + before)}${chars.slice(match.start, match.end).join('')}\n`,
+      )
       at = match.end
     }
   }

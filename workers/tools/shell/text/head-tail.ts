@@ -110,7 +110,7 @@ function run(program: 'head' | 'tail', select: Selector): FileCommand {
         const sign = value.trimStart()[0]
         const count = parseCount(sign === '-' || sign === '+' ? value.trimStart().slice(1) : value)
         if (count === null) {
-          out.stderr(`${program}: invalid number of ${key === 'c' ? 'bytes' : 'lines'}: '${value}'\n`)
+          out.stderr(`${program}: invalid number of ${key === 'c' ? 'bytes' : 'lines'}: ‘${value}’\n`)
           return 1
         }
         selection.bytes = key === 'c'

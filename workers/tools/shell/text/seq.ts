@@ -64,9 +64,9 @@ function parseFormat(
   for (let match = directive.exec(format); match; match = directive.exec(format)) {
     const letter = match[4]!
     if (letter === '%' && match[0] === '%%') continue
-    if (letter === '') return `format '${format}' ends in %`
-    if (!'eEfFgGaA'.includes(letter)) return `format '${format}' has unknown %${letter} directive`
-    if (found) return `format '${format}' has too many % directives`
+    if (letter === '') return `format ‘${format}’ ends in %`
+    if (!'eEfFgGaA'.includes(letter)) return `format ‘${format}’ has unknown %${letter} directive`
+    if (found) return `format ‘${format}’ has too many % directives`
     const unescape = (text: string) => text.replaceAll('%%', '%')
     found = {
       before: unescape(format.slice(0, match.index)),
@@ -79,7 +79,7 @@ function parseFormat(
       after: unescape(format.slice(match.index + match[0].length)),
     }
   }
-  return found ?? `format '${format}' has no % directive`
+  return found ?? `format ‘${format}’ has no % directive`
 }
 
 /** The most numbers one seq prints in the playground (a tab's memory; docs/DEVIATIONS.md). */
@@ -110,7 +110,7 @@ export const seq: LinesCommand = (args, _stdin, out) => {
   }
   const { operands } = parsed
   if (operands.length === 0) return fail('missing operand', true)
-  if (operands.length > 3) return fail(`extra operand '${operands[3]}'`, true)
+  if (operands.length > 3) return fail(`extra operand ‘${operands[3]}’`, true)
   // seq.c's order: the format is checked first, then -w against it, then the operands.
   const parsedFormat = format === null ? null : parseFormat(format)
   if (typeof parsedFormat === 'string') return fail(parsedFormat)
@@ -120,10 +120,10 @@ export const seq: LinesCommand = (args, _stdin, out) => {
   const scanned: Operand[] = []
   for (const [i, text] of operands.entries()) {
     const operand = scanOperand(text)
-    if (operand === null) return fail(`invalid floating point argument: '${text}'`, true)
-    if (operand === 'nan') return fail(`invalid 'not-a-number' argument: '${text}'`, true)
+    if (operand === null) return fail(`invalid floating point argument: ‘${text}’`, true)
+    if (operand === 'nan') return fail(`invalid ‘not-a-number’ argument: ‘${text}’`, true)
     if (i === 1 && operands.length === 3 && operand.value === 0) {
-      return fail(`invalid Zero increment value: '${text}'`, true)
+      return fail(`invalid Zero increment value: ‘${text}’`, true)
     }
     scanned.push(operand)
   }

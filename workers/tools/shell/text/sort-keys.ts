@@ -77,7 +77,7 @@ export function hasNoOrdering(key: Ordering): boolean {
 
 /** The key of `-k SPEC`, or sort's message (`field number is zero: invalid field specification '0'`). */
 export function parseKey(spec: string): SortKey | string {
-  const bad = (why: string) => `${why}: invalid field specification '${spec}'`
+  const bad = (why: string) => `${why}: invalid field specification ‘${spec}’`
   const key: SortKey = { ...ordering(), startField: 0, startChar: 1, endField: 0, endChar: 0 }
   const start = /^(\d+)(?:\.(\d*))?([a-zA-Z]*)/.exec(spec)
   if (!start) return bad('invalid number at field start')

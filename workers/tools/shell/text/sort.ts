@@ -3,7 +3,7 @@
  * code point order): `-b -d -f -g -h -i -n -r` globally or per key (sort-keys.ts), `-k`, `-t`, `-u` (the
  * first of each run of equal keys), `-s` (no last-resort comparison of whole lines), `-c`/`-C` (check), `-o
  * FILE`. Lines whose keys compare equal are ordered by their bytes unless `-s` or `-u`, as sort's last-resort
- * comparison does. Errors: `sort: open failed: x: No such file or directory`, `sort: multi-character tab
+ * comparison does. Errors: `sort: cannot read: x: No such file or directory`, `sort: multi-character tab
  * 'ab'`, the key specification messages, getopt's with the `Try` line (exit 2); `-c` reports `sort: -:2:
  * disorder: b` (exit 1). `-M`, `-R`, `-V` and `-z` are refused with a `[playground]` line.
  */
@@ -69,7 +69,7 @@ export const sort: LinesCommand = (args, stdin, out, files) => {
       keys.push(parsedKey)
     } else if (key === 't') {
       if (value === '') return fail('empty tab')
-      if ([...value].length > 1 && value !== '\\0') return fail(`multi-character tab '${value}'`)
+      if ([...value].length > 1 && value !== '\\0') return fail(`multi-character tab ‘${value}’`)
       if (tab !== null && tab !== value) return fail('incompatible tabs')
       tab = value
     } else if (key === 'u') unique = true
@@ -110,7 +110,7 @@ export const sort: LinesCommand = (args, stdin, out, files) => {
   }
   const lines: string[] = []
   for (const { operand, text } of readInputs(parsed.operands, stdin, files)) {
-    if (text === null) return fail(`open failed: ${operand}: No such file or directory`)
+    if (text === null) return fail(`cannot read: ${operand}: No such file or directory`)
     if (check !== 'no') {
       const checked = splitLines(text)
       for (let i = 1; i < checked.length; i++) {

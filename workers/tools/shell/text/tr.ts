@@ -80,7 +80,7 @@ function parseSet(text: string, warn: { warn(text: string): void }): Element[] |
     const rest = chars.slice(i).join('')
     const klass = /^\[:([a-z]*):\]/.exec(rest)
     if (klass) {
-      if (!(klass[1]! in CLASSES)) return `invalid character class '${klass[1]}'`
+      if (!(klass[1]! in CLASSES)) return `invalid character class ‘${klass[1]}’`
       elements.push({ kind: 'class', name: klass[1]! })
       i += [...klass[0]].length
       continue
@@ -148,14 +148,14 @@ export const tr: LinesCommand = (args, stdin, out) => {
   if (operands.length < needed) {
     const why = remove ? 'both deleting and squeezing repeats' : 'translating'
     return usage(
-      `missing operand after '${operands[operands.length - 1]}'\nTwo strings must be given when ${why}.`,
+      `missing operand after ‘${operands[operands.length - 1]}’\nTwo strings must be given when ${why}.`,
     )
   }
   const most = remove && !squeeze ? 1 : 2
   if (operands.length > most) {
     const only = most === 1 && operands.length === 2
     const why = only ? '\nOnly one string may be given when deleting without squeezing repeats.' : ''
-    return usage(`extra operand '${operands[most]}'${why}`)
+    return usage(`extra operand ‘${operands[most]}’${why}`)
   }
   const warn = { warn: (text: string) => out.stderr(text) }
   const first = parseSet(operands[0]!, warn)

@@ -44,7 +44,7 @@ export const uniq: LinesCommand = (args, stdin, out, files) => {
     }
   }
   const [input, output, extra] = parsed.operands
-  if (extra !== undefined) return (out.stderr(`uniq: extra operand '${extra}'\n${tryHelp('uniq')}`), 1)
+  if (extra !== undefined) return (out.stderr(`uniq: extra operand ‘${extra}’\n${tryHelp('uniq')}`), 1)
   const { operand, text } = readInputs(input === undefined ? [] : [input], stdin, files)[0]!
   if (text === null) return (out.stderr(`uniq: ${operand}: No such file or directory\n`), 1)
   const compared = (line: string): string => {
