@@ -29,6 +29,7 @@ import type { LeafValue } from './document-parser.ts'
 import { DEFAULT_DATE_FORMAT, dateMillis } from './doc-values.ts'
 import { DEFAULT_DATE_NANOS_FORMAT, dateNanos } from './date-nanos-field.ts'
 import {
+  INDEX_DOC_VALUES_STORE,
   MALFORMED,
   stringParameter,
   typedParameters,
@@ -37,9 +38,7 @@ import {
 } from './field-parameters.ts'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['index', { kind: 'boolean', default: true }],
-  ['doc_values', { kind: 'boolean', default: true }],
-  ['store', { kind: 'boolean', default: false }],
+  ...INDEX_DOC_VALUES_STORE,
   ['format', { kind: 'value' }],
   ['locale', { kind: 'value' }],
   ['null_value', { kind: 'value', default: null }],

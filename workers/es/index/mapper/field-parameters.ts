@@ -25,6 +25,13 @@ export interface ParameterSpec {
   default?: boolean | number | string | null
 }
 
+/** The first three parameters of every indexed leaf mapper's Builder (number, scaled_float, ip, date), in its order. */
+export const INDEX_DOC_VALUES_STORE: readonly (readonly [string, ParameterSpec])[] = [
+  ['index', { kind: 'boolean', default: true }],
+  ['doc_values', { kind: 'boolean', default: true }],
+  ['store', { kind: 'boolean', default: false }],
+]
+
 export function typedParameters(
   name: string,
   type: string,

@@ -19,6 +19,7 @@ import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import {
+  INDEX_DOC_VALUES_STORE,
   fieldParsingException,
   ignoresMalformed,
   MALFORMED,
@@ -29,9 +30,7 @@ import {
 } from './field-parameters.ts'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['index', { kind: 'boolean', default: true }],
-  ['doc_values', { kind: 'boolean', default: true }],
-  ['store', { kind: 'boolean', default: false }],
+  ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['null_value', { kind: 'value', default: null }],
   ['script', { kind: 'unmodelled' }],

@@ -37,6 +37,7 @@ import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import { halfFloat } from './doc-values.ts'
 import {
+  INDEX_DOC_VALUES_STORE,
   fieldParsingException,
   ignoresMalformed,
   MALFORMED,
@@ -46,9 +47,7 @@ import {
 } from './field-parameters.ts'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['index', { kind: 'boolean', default: true }],
-  ['doc_values', { kind: 'boolean', default: true }],
-  ['store', { kind: 'boolean', default: false }],
+  ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['coerce', { kind: 'boolean', default: true }],
   ['null_value', { kind: 'value', default: null }],

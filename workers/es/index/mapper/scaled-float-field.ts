@@ -29,6 +29,7 @@ import { javaDoubleToString } from '../../xcontent/index.ts'
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import {
+  INDEX_DOC_VALUES_STORE,
   fieldParsingException,
   ignoresMalformed,
   MALFORMED,
@@ -40,9 +41,7 @@ import {
 const TYPE = 'scaled_float'
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
-  ['index', { kind: 'boolean', default: true }],
-  ['doc_values', { kind: 'boolean', default: true }],
-  ['store', { kind: 'boolean', default: false }],
+  ...INDEX_DOC_VALUES_STORE,
   ['ignore_malformed', { kind: 'boolean', default: false }],
   ['meta', { kind: 'value' }],
   ['scaling_factor', { kind: 'value' }],
