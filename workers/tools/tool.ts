@@ -31,6 +31,11 @@ export interface Interrupt {
   readonly whenInterrupted: Promise<void>
   /** The signal's number once interrupted (1 SIGHUP, 2 SIGINT, 15 SIGTERM); absent means SIGINT. */
   readonly signal?: number
+  /**
+   * True for the scenario runner's idle interrupt, which stands for a learner's Ctrl+C on a tool that would never
+   * end by itself (a consumer without --max-messages): a command that ends by itself, such as `sleep`, lets it pass.
+   */
+  readonly idle?: boolean
 }
 
 export const SIGINT = 2

@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { runScenario } from '../../../workers/tools/scenario/scenario-runner.ts'
 import { formatTranscript, toJsonLine } from '../../../workers/tools/scenario/transcript.ts'
 import { headlessTestCluster } from './wasm.ts'
+import { parseScript } from '../../../workers/tools/script/parse-script.ts'
+import { runCommand } from '../../../workers/tools/shell/shell.ts'
+import { ProcessSignal } from '../../../workers/tools/process-signal.ts'
 
 const BOOTSTRAP = '--bootstrap-server localhost:9092'
 
@@ -141,5 +144,23 @@ describe('shell lists', () => {
       stdout: 'then: 1\n',
       stderr: 'cat: missing.txt: No such file or directory\n',
     })
+  })
+})
+
+describe('sleep', () => {
+  it('ends at once on Ctrl+C with 128 + the signal, but lets the runner idle interrupt pass', async () => {
+    const cluster = await headlessTestCluster(1, 1, 1)
+    const { env } = cluster
+    const [sleep] = parseScript('sleep 100')
+    const signal = new ProcessSignal()
+    const started = env.clock.now()
+    const run = runCommand(sleep!, env, { stdout: () => undefined, stderr: () => undefined }, signal)
+    await cluster.run(env.clock.sleep(1_000))
+    signal.fire()
+    const outcome = await cluster.run(run)
+    expect(outcome).toMatchObject({ kind: 'playground', exitCode: 130, stdout: '', stderr: '' })
+    expect(env.clock.now() - started).toBeLessThan(2_000)
+    const steps = await runScenario('sleep 8\necho "after $?"', await headlessTestCluster(1, 1, 1))
+    expect(formatTranscript(steps)).toBe('$ sleep 8\n\n$ echo "after $?"\nafter 0\n')
   })
 })

@@ -35,6 +35,7 @@ export function idleInterrupt(clock: Clock, idleMs: number): Interrupt {
   const deadline = clock.now() + idleMs
   let reached: Promise<void> | null = null
   return {
+    idle: true,
     get interrupted() {
       return clock.now() >= deadline
     },

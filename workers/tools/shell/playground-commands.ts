@@ -3,7 +3,7 @@
  * pretending to be a Kafka or Elasticsearch tool. `help` lists them; an unknown word is answered as
  * bash answers an unknown command.
  */
-import type { ToolOutput } from '../tool.ts'
+import { interruptExitCode, type Interrupt, type ToolOutput } from '../tool.ts'
 import type { BrokerControl } from './broker-control.ts'
 import { BROKER_COMMANDS } from './broker-commands.ts'
 import type { NodeControl } from './node-control.ts'
@@ -19,7 +19,12 @@ export interface PlaygroundControl {
   nodes: NodeControl
 }
 
-type Command = (args: readonly string[], out: ToolOutput, control: PlaygroundControl) => Promise<number>
+type Command = (
+  args: readonly string[],
+  out: ToolOutput,
+  control: PlaygroundControl,
+  interrupt: Interrupt,
+) => Promise<number>
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['help', (_args, out) => (out.stdout(helpText()), Promise.resolve(0))],
@@ -29,14 +34,20 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['false', () => Promise.resolve(1)],
   [
     'sleep',
-    async (args, out, control) => {
+    async (args, out, control, interrupt) => {
       const seconds = Number(args[0])
       if (args.length !== 1 || !Number.isFinite(seconds) || seconds < 0) {
         out.stderr(`sleep: invalid time interval '${args[0] ?? ''}'\n`)
         return 1
       }
-      await control.sleep(seconds * 1000)
-      return 0
+      // Ctrl+C (or the job's signal) ends it at once with 128 + the signal, printing nothing, as sleep dies.
+      const stopped =
+        interrupt.idle === true ? new Promise<never>(() => undefined) : interrupt.whenInterrupted
+      const signalled = await Promise.race([
+        control.sleep(seconds * 1000).then(() => false),
+        stopped.then(() => true),
+      ])
+      return signalled ? interruptExitCode(interrupt) : 0
     },
   ],
   ...BROKER_COMMANDS.map(([name, run]): [string, Command] => [
@@ -54,9 +65,10 @@ export function runPlaygroundCommand(
   args: readonly string[],
   out: ToolOutput,
   control: PlaygroundControl,
+  interrupt: Interrupt,
 ): Promise<number> {
   const command = COMMANDS.get(name)
-  if (command) return command(args, out, control)
+  if (command) return command(args, out, control, interrupt)
   out.stderr(`bash: ${name}: command not found\n`)
   return Promise.resolve(127)
 }

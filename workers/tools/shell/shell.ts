@@ -221,7 +221,7 @@ async function execute(
       ? variables(args, io.out, env.variables, environmentOf(env.variables, line))
       : job
         ? await job(args, io.out, env.jobs, interrupt)
-        : await runPlaygroundCommand(name, args, io.out, env.playground)
+        : await runPlaygroundCommand(name, args, io.out, env.playground, interrupt)
   return finished('playground', exitCode)
 }
 
