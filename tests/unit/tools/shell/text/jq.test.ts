@@ -122,6 +122,10 @@ describe('jq', () => {
     ],
     [['$x'], ['1'], 3, '', 'jq: error: $x is not defined at <top-level>, line 1:\n$x\njq: 1 compile error\n'],
     [['.'], ['{"a":1', ''], 2, '', 'jq: parse error: Unfinished JSON term at EOF at line 3, column 0\n'],
+    // A bad token is reported after the delimiter that ends it (checked against jq 1.6's parser, 1.7 adds `jq: `).
+    [['.'], ['green open books'], 2, '', 'jq: parse error: Invalid numeric literal at line 1, column 6\n'],
+    [['.'], ['hi'], 2, '', 'jq: parse error: Invalid numeric literal at line 2, column 0\n'],
+    [['.'], ['nul'], 2, '', 'jq: parse error: Invalid literal at line 2, column 0\n'],
     [
       ['-z', '.'],
       [],

@@ -4,7 +4,8 @@
  * printing (json-value.ts). A malformed input ends with jq's `parse error` line, in jq's words for the common
  * cases (`Invalid numeric literal`, `Invalid literal`, `Unfinished JSON term at EOF`, `Expected separator
  * between values`, `Objects must consist of key:value pairs`, `Unmatched ']'`) and a line and column that
- * are this parser's (docs/DEVIATIONS.md).
+ * are this parser's (docs/DEVIATIONS.md), except for a bad literal, whose position is jq's: after the delimiter
+ * that ended it (a newline making it `line N+1, column 0`).
  */
 import { formatNumber, JsonNumber, type Json, type JsonObject } from './json-value.ts'
 
@@ -86,7 +87,10 @@ export function parseJsonValues(text: string): { values: Json[]; error: string |
     if (word === 'true') return true
     if (word === 'false') return false
     if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(word)) return numberLiteral(word)
-    return fail(/^[-\d]/.test(word) ? 'Invalid numeric literal' : 'Invalid literal')
+    // jq's check_literal runs when the delimiter after the token is read (so the position counts it): a token
+    // that starts like true, false or null is an `Invalid literal`, any other a number that failed.
+    if (at < text.length) at++
+    return fail(/^[tfn]/.test(word) ? 'Invalid literal' : 'Invalid numeric literal')
   }
   const string = (): string => {
     const match = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(text.slice(at))
