@@ -4,6 +4,9 @@
  * relocation target then has its source hand the primary off (RecoveryTarget.finalizeRecovery → the
  * source's relocated()). While there is no active primary, or its node does not answer, it waits for a
  * newer cluster state and asks again, for as long as the copy is still assigned here and initializing.
+ * A newer cluster state ends the wait at once; otherwise it lasts RecoverySettings' delays: 500 ms
+ * (`indices.recovery.retry_delay_state_sync`) after the peer answered that it is not ready, 5 s
+ * (`indices.recovery.retry_delay_network`) after its node did not answer.
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { ShardRouting } from '../cluster/state/shard-routing.ts'
@@ -12,7 +15,8 @@ import type { NodeClient } from '../action/node-client.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { RecoverySnapshot, ShardResponse } from '../action/shard-messages.ts'
 
-const RETRY_WAIT_MS = 1_000
+const RETRY_DELAY_STATE_SYNC_MS = 500
+const RETRY_DELAY_NETWORK_MS = 5_000
 
 export function recoverFromPrimary(
   client: NodeClient,
@@ -64,13 +68,15 @@ async function askWhileInitializing<T>(
     if (!stillInitializing(state, index, copy)) return null
     const target = peer(state.routingTable[name]?.[copy.shard] ?? [])
     const node = target && state.nodes.find((n) => n.id === target.nodeId)
+    let retryDelayMs = RETRY_DELAY_STATE_SYNC_MS
     if (node) {
       const request = { type, index: name, uuid, shard: copy.shard, targetAllocationId: copy.allocationId! }
       const response = await client.toNode(node.address, request)
+      if (response === null) retryDelayMs = RETRY_DELAY_NETWORK_MS
       const answer = response === null ? undefined : accept(response)
       if (answer !== undefined) return answer
     }
-    await client.cluster.waitFor((s) => s.version > state.version, RETRY_WAIT_MS)
+    await client.cluster.waitFor((s) => s.version > state.version, retryDelayMs)
   }
 }
 
