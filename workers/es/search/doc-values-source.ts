@@ -27,10 +27,12 @@
  *   (runtime-mappings.ts: a search mapping shares its index mapping's);
  * - the runtime fields' values per search mapping: the index's own runtime fields' kept across searches, a
  *   search's runtime_mappings' (whose scripts may read one another) for that search only.
+ * A field alias reads its target's values (search-fields.ts concreteFieldName).
  */
 import { parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
+import { concreteFieldName, searchFields } from './search-fields.ts'
 import type { RuntimeField } from '../index/mapper/runtime-field.ts'
 import { illegalArgument } from '../script/script-errors.ts'
 import { RuntimeFieldScript } from '../script/runtime-field-script.ts'
@@ -102,14 +104,17 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
     }
     return values
   }
+  const searched = searchFields(mapping)
   const source: DocValuesSource = {
-    field(name) {
+    field(alias) {
+      const name = concreteFieldName(searched, alias)
       if (!infos.has(name)) {
         infos.set(name, fieldInfo(Object.hasOwn(runtime, name) ? runtime[name] : fields.get(name)))
       }
       return infos.get(name) ?? null
     },
-    values(field, doc) {
+    values(alias, doc) {
+      const field = concreteFieldName(searched, alias)
       const stored = shard.searchedDocument(doc)
       const script = scripts.get(field)
       if (script !== undefined) {

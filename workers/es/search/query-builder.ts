@@ -17,6 +17,7 @@ import { nestedQuery } from './queries/nested-query.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
+import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import {
   existsQuery,
@@ -87,7 +88,7 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   const [name, body] = entries[0]!
   const parser = PARSERS.get(name)
   if (parser) {
-    const built = runtimeFieldsQuery(parser(body, context), context)
+    const built = runtimeFieldsQuery(fieldAliasesQuery(parser(body, context), context.fields), context)
     const named = context.namedQueries
     const queryName = named ? queryNameOf(body) : null
     if (named && queryName !== null) named.set(queryName, built)

@@ -3,13 +3,17 @@
  * mapping, multi-fields included), walked once per mapping and shared by every search of it. A mapping is never
  * modified in place (a mapping update makes a new one, mapping-merge.ts), so the object itself is the key; the
  * map handed out is read-only. Runtime fields are there too, each as a leaf of its type carrying its definition
- * (`runtime`), replacing a mapped field of the same name as ES's MappingLookup lets them shadow it.
+ * (`runtime`), replacing a mapped field of the same name as ES's MappingLookup lets them shadow it. A field alias
+ * (field-alias.ts) is there as its target's mapping, as FieldTypeLookup hands out the target's MappedFieldType for
+ * it; what reads a field's values by name asks concreteFieldName for the target's path.
  */
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 
 const walked = new WeakMap<Mapping, ReadonlyMap<string, FieldMapping>>()
 /** The walked field maps that hold a runtime field. */
 const withRuntime = new WeakSet<ReadonlyMap<string, FieldMapping>>()
+/** The aliases of each walked field map that has any: alias path → target path. */
+const aliasTargets = new WeakMap<ReadonlyMap<string, FieldMapping>, ReadonlyMap<string, string>>()
 
 export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping> {
   let fields = walked.get(mapping)
@@ -22,9 +26,14 @@ export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping
         runtime,
       })
     }
+    const aliases = new Map<string, string>()
+    for (const [name, field] of leaves) if (field.type === 'alias') aliases.set(name, field.path!)
+    // A valid mapping's alias names a field that is not an alias (field-alias.ts validateFieldAliases).
+    for (const [name, path] of aliases) leaves.set(name, leaves.get(path)!)
     fields = leaves
     walked.set(mapping, fields)
     if (Object.keys(runtimeFields(mapping)).length > 0) withRuntime.add(fields)
+    if (aliases.size > 0) aliasTargets.set(fields, aliases)
   }
   return fields
 }
@@ -32,4 +41,14 @@ export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping
 /** Whether a searchFields map holds a runtime field (a map built elsewhere holds none). */
 export function hasRuntimeFields(fields: ReadonlyMap<string, FieldMapping>): boolean {
   return withRuntime.has(fields)
+}
+
+/** The path whose values `name` reads: its target when it is a field alias of the searchFields map, else itself. */
+export function concreteFieldName(fields: ReadonlyMap<string, FieldMapping>, name: string): string {
+  return aliasTargets.get(fields)?.get(name) ?? name
+}
+
+/** Whether a searchFields map holds a field alias. */
+export function hasFieldAliases(fields: ReadonlyMap<string, FieldMapping>): boolean {
+  return aliasTargets.has(fields)
 }

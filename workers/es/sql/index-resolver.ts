@@ -40,8 +40,10 @@ export function resolveIndex(indices: IndicesService, expression: string): EsInd
     for (const [path, field] of leaves) {
       for (const sub of Object.keys(field.fields ?? {})) subFields.add(`${path}.${sub}`)
     }
-    for (const [path, field] of leaves) {
+    for (const [path, leaf] of leaves) {
       if (fields.has(path)) continue
+      // A field alias is a column of its target's type, as field caps report it.
+      const field = leaf.type === 'alias' ? leaves.get(leaf.path!)! : leaf
       const sqlType = sqlTypeOfField(field.type)
       fields.set(path, {
         name: path,

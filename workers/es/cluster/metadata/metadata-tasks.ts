@@ -30,6 +30,7 @@ import { defaultRoutingNumShards } from '../routing/operation-routing.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { mergeMapping } from '../../index/mapper/mapping-merge.ts'
 import { IndexAnalysis } from '../../index/index-analysis.ts'
+import { validateFieldAliases } from '../../index/mapper/field-alias.ts'
 import { aliasesOf } from './alias-metadata.ts'
 import { aliasesLookup } from './index-abstraction.ts'
 import {
@@ -144,6 +145,7 @@ export function newIndexMetadata(request: CreateIndexRequest, uuid: string, now:
   const invalid = validateIndexName(request.name)
   if (invalid) throw invalid
   new IndexAnalysis(request.analysis).checkMapping(request.mapping)
+  validateFieldAliases(request.mapping)
   return {
     name: request.name,
     uuid,
@@ -219,6 +221,7 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         const metadata = esIndexMetadata(requireIndex(next, name))
         const mapping = mergeMapping(metadata.mapping, task.mapping)
         new IndexAnalysis(metadata.analysis).checkMapping(mapping)
+        validateFieldAliases(mapping)
         return withIndexMetadata(next, { ...metadata, mapping }, now)
       }, state)
     case 'put_pipeline':

@@ -17,7 +17,8 @@
  * New fields are mapped by dynamic-mapping.ts (the root's dynamic templates, date and numeric detection). A field
  * with `copy_to` has each of its values parsed again as a value of each target (copy-to.ts), from the root, as if
  * the document held it there: a missing target is mapped dynamically (or refused under `dynamic: strict`), a
- * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing.
+ * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing. A value for a field
+ * alias, or an alias as a copy_to target, fails the document (field-alias.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -241,6 +242,7 @@ class DocumentWalk {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
+      if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
       if (value !== null) for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
@@ -279,6 +281,7 @@ class DocumentWalk {
       setOwn(parent, name, field)
       this.added = true
     }
+    if (field.type === 'alias') throw writeToAlias(path, this.copying)
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (value instanceof Map) {
@@ -415,6 +418,17 @@ class DocumentWalk {
 function parentName(path: string): string {
   const dot = path.lastIndexOf('.')
   return dot < 0 ? '_doc' : path.slice(0, dot)
+}
+
+/**
+ * DocumentParser's refusal of a value for a field alias (field-alias.ts), or of an alias as a copy_to target, as
+ * the document's parse failure.
+ */
+function writeToAlias(path: string, copying: boolean): EsException {
+  const reason = copying
+    ? `Cannot copy to a field alias [${path}].`
+    : `Cannot write to a field alias [${path}].`
+  return documentParsingException(1, 2, `failed to parse: ${reason}`, illegalArgumentException(reason))
 }
 
 function objectIntoLeaf(path: string, field: FieldMapping): EsException {

@@ -11,6 +11,7 @@
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
  *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`) take the
  *   update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
+ * - an alias (field-alias.ts) merges only with an alias, whose path replaces its own;
  * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
  *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
@@ -87,6 +88,13 @@ function mergeProperties(
 }
 
 function mergeField(current: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
+  // FieldAliasMapper.merge: an alias takes the update's alias, and nothing else.
+  if (current.type === 'alias') {
+    if (incoming.type === 'alias') return incoming
+    throw illegalArgumentException(
+      `Cannot merge a field alias mapping [${path}] with a mapping that is not for a field alias.`,
+    )
+  }
   if (hasProperties(current)) {
     if (!hasProperties(incoming)) {
       throw illegalArgumentException(`can't merge a non object mapping [${path}] with an object mapping`)

@@ -11,7 +11,7 @@
  * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
  * (scaled-float-field.ts), the other numeric types' (number-field.ts) and the date types' (date-field.ts); a
  * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
- * `wildcard`) as not available. The `runtime` section is read by
+ * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
  */
 import {
@@ -42,6 +42,7 @@ import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from '.
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
 import { parseRootParameters } from './root-object-mapper.ts'
 import { copyToFields, validateCopyTo } from './copy-to.ts'
+import { aliasMapping } from './field-alias.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
@@ -124,6 +125,10 @@ function parseProperties(properties: XContentObject): Record<string, FieldMappin
   const out: Record<string, FieldMapping> = {}
   for (const [name, definition] of properties) {
     if (!(definition instanceof Map)) continue
+    if (definition.get('type') === 'alias') {
+      setOwn(out, name, aliasMapping(name, definition))
+      continue
+    }
     const field: Record<string, unknown> = {}
     for (const [key, value] of definition) {
       if (key === 'properties' || key === 'fields')

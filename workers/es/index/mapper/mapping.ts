@@ -28,6 +28,7 @@ export const FIELD_TYPE_NAMES = [
   'nested',
   'completion',
   'search_as_you_type',
+  'alias',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -41,7 +42,6 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
  */
 export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'aggregate_metric_double',
-  'alias',
   'binary',
   'constant_keyword',
   'counted_keyword',
@@ -138,6 +138,8 @@ export interface FieldMapping {
   derived?: { shingleSize: number; prefix: boolean }
   /** Set on the leaf a search sees for a runtime field (search-fields.ts): its definition; never in `properties`. */
   runtime?: RuntimeField
+  /** An alias (field-alias.ts): the full path of the field it names. */
+  path?: string
   /** The fields this field's values are also indexed into (copy-to.ts), always a list once parsed. */
   copy_to?: string[]
 }

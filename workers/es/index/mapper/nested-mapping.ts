@@ -41,6 +41,14 @@ export function nestedPaths(mapping: Mapping): ReadonlyMap<string, string | null
   return out
 }
 
+/** NestedLookup.getNestedParent: the innermost nested path `path` sits under (null: none). */
+export function nestedParent(mapping: Mapping, path: string): string | null {
+  let parent: string | null = null
+  for (const nested of nestedPaths(mapping).keys())
+    if (path.startsWith(`${nested}.`) && (parent === null || nested.length > parent.length)) parent = nested
+  return parent
+}
+
 /** MappingLookup.checkNestedLimit: more than 50 nested fields is refused. */
 export function checkNestedFieldsLimit(mapping: Mapping): void {
   if (nestedPaths(mapping).size > NESTED_FIELDS_LIMIT)

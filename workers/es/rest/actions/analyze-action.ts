@@ -51,7 +51,8 @@ import { positionLengthOf, type GraphTokenList } from '../../analysis/custom/tok
 import { getAnalyzer } from '../../analysis/registry.ts'
 import { IllegalArgumentException, type TokenList } from '../../analysis/token-list.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import { isAnalyzedText, leafFields } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText } from '../../index/mapper/mapping.ts'
+import { searchFields } from '../../search/search-fields.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -247,7 +248,8 @@ function chooseAnalyzer(
   }
   if (request.field !== undefined) {
     if (!index) throw new IllegalArgumentException('analysis based on a specific field requires an index')
-    const mapping = leafFields(index.metadata.mapping).get(request.field)
+    // MapperService.fieldType: a field alias is its target's field type.
+    const mapping = searchFields(index.metadata.mapping).get(request.field)
     if (mapping !== undefined && isAnalyzedText(mapping)) {
       return mapping.analyzer === undefined
         ? scope.defaultAnalyzer()

@@ -9,7 +9,8 @@
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
- * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts).
+ * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts);
+ * - a field alias: its target's values, under the alias's name.
  * A pattern (`user.*`, `*`) matches mapped leaf fields and multi-fields, never metadata fields. With
  * `include_unmapped`, leaves of `_source` the mapping does not know are returned as they were sent. `format` on
  * a field type other than date fails as ES's `checkNoFormat` does.
@@ -29,7 +30,7 @@ import { simpleMatch } from '../../common/simple-match.ts'
 import { parseDocument, type LeafValue } from '../../index/mapper/document-parser.ts'
 import { DEFAULT_DATE_FORMAT, dateMillis, ignoredAbove } from '../../index/mapper/doc-values.ts'
 import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
-import { searchFields } from '../search-fields.ts'
+import { concreteFieldName, searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 import { geoPointPrinter } from './geo-point-format.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
@@ -103,10 +104,12 @@ export class FieldFetcher {
             ignoredValues: NOTHING_IGNORED,
           }))
         } else {
-          const fetcher = valueFetcher(name, field, format)
+          // A field alias prints its target's values under its own name.
+          const path = concreteFieldName(fields, name)
+          const fetcher = valueFetcher(path, field, format)
           fetchers.set(name, (parsed) => {
-            const fetched = fetcher(parsed.values.get(name) ?? [])
-            const malformed = parsed.malformed.get(name)
+            const fetched = fetcher(parsed.values.get(path) ?? [])
+            const malformed = parsed.malformed.get(path)
             if (malformed === undefined) return fetched
             return { values: fetched.values, ignoredValues: [...fetched.ignoredValues, ...malformed] }
           })

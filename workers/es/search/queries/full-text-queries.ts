@@ -16,6 +16,7 @@
  * search_as_you_type field the phrase, phrase prefix and last-term prefix queries go to its subfields
  * (search-as-you-type-queries.ts).
  */
+import { fieldAliasesQuery } from './field-alias-queries.ts'
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
@@ -395,5 +396,7 @@ export function queryStringIndexQuery(
   context: QueryContext,
 ): IndexQuery {
   const node = parseQueryString(text, options, context)
-  return toIndexQuery(node, { fields: context.fields, nowMillis: context.nowMillis ?? 0 })
+  // URI search builds it without buildQuery, which points a query's leaves on field aliases at their targets.
+  const built = toIndexQuery(node, { fields: context.fields, nowMillis: context.nowMillis ?? 0 })
+  return fieldAliasesQuery(built, context.fields)
 }

@@ -7,6 +7,7 @@
  * Errors that need the mapping (ES's doToFunction, on the shard) are raised only in a context that names its
  * index: the coordinating node's parse-only validation has no mapping.
  */
+import { concreteFieldName } from '../search-fields.ts'
 import {
   FIELD_VALUE_MODIFIERS,
   type CombineFunction,
@@ -71,7 +72,7 @@ function fieldValueFactor(body: XContentValue, context: QueryContext): Fn {
   )
   return {
     type: 'fieldValueFactor',
-    field,
+    field: concreteFieldName(context.fields, field),
     factor: Math.fround(numberOption(body, 'factor', 1)),
     modifier,
     missing,
@@ -125,7 +126,16 @@ function decayFunction(shape: (typeof DECAYS)[number], body: XContentValue, cont
   if (scale <= 0) throw illegalArgumentException(`${NAME} : scale must be > 0.0.`)
   if (decay <= 0 || decay >= 1) throw illegalArgumentException(`${NAME} : decay must be in the range [0..1].`)
   if (offset < 0) throw illegalArgumentException(`${NAME} : offset must be > 0.0`)
-  return { type: 'decay', shape, field, origin, scale, offset, decay, mode }
+  return {
+    type: 'decay',
+    shape,
+    field: concreteFieldName(context.fields, field),
+    origin,
+    scale,
+    offset,
+    decay,
+    mode,
+  }
 }
 
 /** A function as parsed: a script's values wait for the function_score's query (script-queries.ts). */

@@ -25,6 +25,7 @@ import { termPredicate } from './term-predicate.ts'
 import { hasRuntimeFields } from '../search-fields.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { failedToCreateQuery } from '../query-string/field-queries.ts'
+import { rewriteLeaves } from './query-leaves.ts'
 
 type Leaf = Extract<IndexQuery, { field: string }>
 type Accepts = (value: FieldValue) => boolean
@@ -44,35 +45,15 @@ export function runtimeFieldLeaf(query: IndexQuery): Leaf | undefined {
 
 function rewrite(query: IndexQuery, context: QueryContext): IndexQuery {
   // an inner query built (and replaced) before its parent keeps its replacement
-  if (replacedLeaves.has(query)) return query
-  const each = (queries: readonly IndexQuery[]) => queries.map((q) => rewrite(q, context))
-  switch (query.type) {
-    case 'bool':
-      return {
-        ...query,
-        must: each(query.must),
-        should: each(query.should),
-        mustNot: each(query.mustNot),
-        filter: each(query.filter),
-      }
-    case 'disMax':
-      return { ...query, queries: each(query.queries) }
-    case 'constantScore':
-      return { ...query, filter: rewrite(query.filter, context) }
-    case 'boosting':
-      return {
-        ...query,
-        positive: rewrite(query.positive, context),
-        negative: rewrite(query.negative, context),
-      }
-    case 'functionScore':
-      return { ...query, query: rewrite(query.query, context) }
-    case 'nested':
-      return { ...query, query: rewrite(query.query, context) }
-  }
-  if (!('field' in query) || context.fields.get(query.field)?.runtime === undefined) return query
-  const accept = accepts(query, context)
-  return context.shard === undefined ? query : matchingDocuments(query, accept, context)
+  return rewriteLeaves(
+    query,
+    (leaf) => {
+      if (!('field' in leaf) || context.fields.get(leaf.field)?.runtime === undefined) return leaf
+      const accept = accepts(leaf, context)
+      return context.shard === undefined ? leaf : matchingDocuments(leaf, accept, context)
+    },
+    (q) => replacedLeaves.has(q),
+  )
 }
 
 /** The values a leaf accepts; a query type no runtime field runs fails as ES fails it, or as not available. */

@@ -3,10 +3,12 @@
  * them: a concrete name stays itself if mapped (else nothing); a simple pattern (`*`, `user.*`, `*_name`)
  * expands to the matching leaf fields; `fields` entries carry `^boost` weights, and a field named twice has
  * its weights multiplied. For quoted text, `quote_field_suffix` swaps a field for `field + suffix` when that
- * field exists. Every leaf type the playground maps is searchable, so `*` keeps them all.
+ * field exists. Every leaf type the playground maps is searchable, so `*` keeps them all. A field alias matched
+ * together with its target counts as its target (whose weight then multiplies again, as ES's does).
  * Resolved maps keep the mapping's field order (ES keeps its own hash order; scores do not depend on it).
  */
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
+import { concreteFieldName } from '../search-fields.ts'
 
 /** Field name → weight, in resolution order. */
 export type FieldWeights = Map<string, number>
@@ -54,8 +56,11 @@ export function resolveField(
       ? [nameOrPattern]
       : []
   for (const name of names) {
-    const target =
+    const suffixed =
       quoteFieldSuffix !== null && fields.has(name + quoteFieldSuffix) ? name + quoteFieldSuffix : name
+    // "Deduplicate aliases and their concrete fields": an alias matched with its target is its target.
+    const concrete = concreteFieldName(fields, suffixed)
+    const target = names.includes(concrete) ? concrete : suffixed
     out.set(target, (out.get(target) ?? 1) * weight)
   }
   return out

@@ -19,7 +19,7 @@ import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import { parseJson, type XContentValue } from '../../xcontent/index.ts'
 import { fuzzyDistance } from '../query-string/query-parser-base.ts'
-import { searchFields } from '../search-fields.ts'
+import { concreteFieldName, searchFields } from '../search-fields.ts'
 import { analyzedForm, completionMatch, type FuzzyMatch } from './completion-automaton.ts'
 import {
   compareCompletionOptions,
@@ -155,7 +155,15 @@ export function executeCompletionSuggestions(
     if (builder.text === null) throw illegalArgumentException('The required text option is missing')
     return { builder, text: builder.text, mapping }
   })
+  // A field alias suggests from its target's inputs.
   return checked.map(({ builder, text, mapping }) =>
-    executeOne(builder, text, mapping, index, shard, shardIndex),
+    executeOne(
+      { ...builder, field: concreteFieldName(fields, builder.field) },
+      text,
+      mapping,
+      index,
+      shard,
+      shardIndex,
+    ),
   )
 }

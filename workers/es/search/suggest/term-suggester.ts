@@ -9,7 +9,7 @@ import { illegalArgumentException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
-import { searchFields } from '../search-fields.ts'
+import { concreteFieldName, searchFields } from '../search-fields.ts'
 import { suggestSimilar, type SpellCheckIndex, type SuggestWord } from './direct-spell-checker.ts'
 import type { TermSuggestionBuilder } from './suggest-builder.ts'
 
@@ -74,7 +74,9 @@ export function executeTermSuggestions(
     return { builder, tokens: tokens(index, builder, builder.text) }
   })
   return built.map(({ builder, tokens: list }) => {
-    const reader = spellCheckIndex(shard, builder.field)
+    // DirectCandidateGenerator reads the terms of the field type's name: a field alias's target.
+    const field = concreteFieldName(searchFields(index.metadata.mapping), builder.field)
+    const reader = spellCheckIndex(shard, field)
     return {
       kind: 'term',
       name: builder.name,

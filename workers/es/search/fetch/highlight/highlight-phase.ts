@@ -4,7 +4,8 @@
  * skipped), its values read from the stored `_source` (keyword values over ignore_above left out; a
  * search_as_you_type subfield's are its root's) or, for a runtime field, its values as the `fields` option prints
  * them (ES's DocValueFetcher), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
- * with the keyword analyzer, the one SearchExecutionContext.getIndexAnalyzer gives an unindexed field; its query
+ * with the keyword analyzer, the one SearchExecutionContext.getIndexAnalyzer gives an unindexed field; a field alias
+ * its target's, under its own name; its query
  * leaves hand the highlighter their terms as ES's runtime field queries visit them), the query's (or highlight_query's) matches turned into passages
  * (field-highlighter.ts) and fragments; a text past index.highlight.max_analyzed_offset fails the shard, and the
  * query's max_analyzed_offset keeps the tokens starting up to it. The answer is plain data: [field, fragments]
@@ -18,7 +19,7 @@ import { illegalArgumentException } from '../../../errors/index.ts'
 import type { IndexService } from '../../../index/index-service.ts'
 import { parseDocument, type LeafValue } from '../../../index/mapper/document-parser.ts'
 import { isAnalyzedText, type FieldMapping, type Mapping } from '../../../index/mapper/mapping.ts'
-import { searchFields } from '../../search-fields.ts'
+import { concreteFieldName, searchFields } from '../../search-fields.ts'
 import type { DocValuesSource } from '../../aggregations/index.ts'
 import { ignoredAbove } from '../../../index/mapper/doc-values.ts'
 import { DEFAULT_ANALYZER } from '../../../analysis/index.ts'
@@ -198,9 +199,12 @@ export function highlightHit(context: HighlightContext, source: string, docId: n
   const parsed = parseDocument(parseRequestBody(source), context.mapping, null, false)
   const values = new Map(parsed.fields.map((field) => [field.path, field.values]))
   const found: HitHighlight = []
+  const mappings = searchFields(context.mapping)
   for (const [name, field] of fields) {
+    // A field alias highlights its target (whose name its query's leaves carry) under its own name.
+    const concrete = concreteFieldName(mappings, name)
     // a search_as_you_type subfield highlights its root's values (SourceValueFetcher of a multi-field)
-    const path = field.mapping.derived ? name.slice(0, name.lastIndexOf('.')) : name
+    const path = field.mapping.derived ? concrete.slice(0, concrete.lastIndexOf('.')) : concrete
     const fieldValues =
       field.mapping.runtime === undefined
         ? (values.get(path) ?? [])
@@ -211,14 +215,14 @@ export function highlightHit(context: HighlightContext, source: string, docId: n
     const { options } = field
     const tokens = withinAnalyzedOffset(
       context,
-      name,
+      concrete,
       docId,
       content,
       analyzed.tokens,
       options.maxAnalyzedOffset,
     )
     const spans = options.requireFieldMatch
-      ? (weightMatches(field.query, name, tokens, (q) => context.matchesElsewhere(q, docId)) ?? [])
+      ? (weightMatches(field.query, concrete, tokens, (q) => context.matchesElsewhere(q, docId)) ?? [])
       : extractedTermMatches(field.query, tokens)
     if (spans.length === 0 && options.noMatchSize <= 0) continue
     const snippets = highlightPassages(content, spans, breakerFor(content, field), wordBreaks(content), {
