@@ -3,7 +3,10 @@
  * unknown keys rejected with `[<type>] unknown field [<key>]` (an XContentParseException), wrong kinds with
  * `[<type>] <key> doesn't support values of type: <TOKEN>`. Locations are not tracked: errors say [1:1].
  */
-import { illegalArgumentException, xContentParseException, type EsException } from '../../errors/index.ts'
+import { EsException, illegalArgumentException, xContentParseException } from '../../errors/index.ts'
+import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
+import { scriptValuesType, type ScriptValuesType } from './script-values.ts'
+import type { ValuesSourceSpec } from './values-source.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 
 export class AggregationParams {
@@ -63,8 +66,46 @@ export class AggregationParams {
     throw this.wrongType(key, value)
   }
 
-  /** The `field` every values-source aggregation needs (no scripts in the playground). */
+  /**
+   * The `field` of a values-source aggregation that reads no script in the playground: a `script` is refused as not
+   * available, no field as ES's ValuesSourceAggregationBuilder refuses it.
+   */
   requiredField(): string {
+    if (this.has('script'))
+      throw illegalArgumentException(`[${this.type}] a [script] is not available in the playground`)
+    return this.fieldOrNone()
+  }
+
+  /**
+   * Where a values-source aggregation that takes a script reads its values: its `field`, or its `script` read as the
+   * `value_type` hint says (script-values.ts) or as `scriptDefault`. A script beside a field (a value script, which
+   * reads `_value`) is refused as not available.
+   */
+  valuesSource(scriptDefault: ScriptValuesType): ValuesSourceSpec {
+    const script = this.script()
+    if (script === null) return this.fieldOrNone()
+    return { script, valueType: scriptValuesType(this.string('value_type')) ?? scriptDefault }
+  }
+
+  /**
+   * The `script` (Script.parse; a parse failure is the ObjectParser's "[type] failed to parse field [script]"), or
+   * null; a script with a `field` is not available.
+   */
+  script(): ScriptSpec | null {
+    if (!this.has('script')) return null
+    if (this.has('field'))
+      throw illegalArgumentException(
+        `[${this.type}] a [script] with a [field] is not available in the playground`,
+      )
+    try {
+      return parseScriptSpec(this.raw('script'))
+    } catch (cause) {
+      if (!(cause instanceof EsException)) throw cause
+      throw xContentParseException(1, 1, `[${this.type}] failed to parse field [script]`, cause)
+    }
+  }
+
+  private fieldOrNone(): string {
     const field = this.string('field')
     if (field === null) {
       throw illegalArgumentException('Required one of fields [field, script], but none were specified. ')

@@ -1,5 +1,6 @@
 /**
- * ValuesSourceConfig for the playground: a field's doc values on a shard with the `missing` substitute,
+ * ValuesSourceConfig for the playground: a field's doc values (or a script's values, script-values.ts) on a shard
+ * with the `missing` substitute,
  * and the checks ES makes when an aggregation meets a field type it does not support (text fields without
  * fielddata, keywords under a numeric metric). A date_nanos field aggregates as a date of epoch millis, as ES's
  * NanoSecondFieldData hands aggregations its values (DateUtils.toMilliSeconds) and its DocValueFormat prints them at
@@ -12,20 +13,34 @@ import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 import type { FieldInfo, FieldValue, ShardContext, ValueFormat } from './aggregation-context.ts'
 import { decimalValueFormat } from './doc-value-format.ts'
 import { millisOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
+import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
+import { DateFormatter } from '../../common/time/index.ts'
+import type { ScriptSpec } from '../../script/search-script.ts'
+import { DateValueFormat } from './date-value-format.ts'
+import { scriptDocValues, type ScriptValuesType } from './script-values.ts'
 
 export interface ValuesSourceConfig {
-  field: string
-  /** null when the field is unmapped on this shard. */
+  /** null when the field is unmapped on this shard; a script's values source type. */
   info: FieldInfo | null
   missing: FieldValue | null
   values(doc: number): readonly FieldValue[]
 }
 
+/** Where an aggregation reads its values: a field's name, or a script read as a values source type. */
+export type ValuesSourceSpec = string | ScriptValuesSpec
+
+export interface ScriptValuesSpec {
+  readonly script: ScriptSpec
+  readonly valueType: ScriptValuesType
+}
+
 export function resolveValues(
   shard: ShardContext,
-  field: string,
+  source: ValuesSourceSpec,
   missing: XContentValue | undefined,
 ): ValuesSourceConfig {
+  if (typeof source !== 'string') return scriptValues(shard, source, missing)
+  const field = source
   const mapped = shard.source.field(field)
   const nanos = mapped?.type === 'date_nanos'
   const info: FieldInfo | null = nanos ? { type: 'date', format: mapped.format } : mapped
@@ -42,7 +57,31 @@ export function resolveValues(
           const found = read(doc)
           return found.length === 0 && substitute !== null ? [substitute] : found
         }
-  return { field, info, missing: substitute, values }
+  return { info, missing: substitute, values }
+}
+
+/**
+ * A script's values (script-values.ts) as its values source type reads them; a date's DocValueFormat is the default
+ * date format's, as CoreValuesSourceType.DATE gives a script without a `format`.
+ */
+function scriptValues(
+  shard: ShardContext,
+  { script, valueType }: ScriptValuesSpec,
+  missing: XContentValue | undefined,
+): ValuesSourceConfig {
+  const format =
+    valueType === 'date' ? new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT)) : null
+  const info: FieldInfo = { type: valueType, format }
+  const substitute = missingValue(missing, info)
+  const read = scriptDocValues(shard, script, valueType, valueType === 'double')
+  return {
+    info,
+    missing: substitute,
+    values: (doc) => {
+      const found = read(doc)
+      return found.length === 0 && substitute !== null ? [substitute] : found
+    },
+  }
 }
 
 /**
@@ -52,17 +91,14 @@ export function resolveValues(
 export function numericValues(
   shard: ShardContext,
   type: string,
-  field: string,
+  field: ValuesSourceSpec,
   missing: XContentValue | undefined,
   pattern: string | null = null,
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
   const config = resolveValues(shard, field, missing)
   const fieldType = config.info?.type
-  if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'geo_point') {
-    throw illegalArgumentException(
-      `Field [${field}] of type [${fieldType}] is not supported for aggregation [${type}]`,
-    )
-  }
+  if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'geo_point')
+    throw unsupportedValuesSourceType(field, fieldType, type)
   return {
     values: (doc) => config.values(doc).filter((v): v is number => typeof v === 'number'),
     format:
@@ -70,6 +106,22 @@ export function numericValues(
         ? decimalValueFormat(pattern)
         : (config.info?.format ?? null),
   }
+}
+
+/**
+ * AggregationErrors.unsupportedValuesSourceType: a field's type, or a script's values source type, that the
+ * aggregation has no aggregator for.
+ */
+export function unsupportedValuesSourceType(
+  source: ValuesSourceSpec,
+  valuesType: string,
+  aggregation: string,
+): EsException {
+  return illegalArgumentException(
+    typeof source === 'string'
+      ? `Field [${source}] of type [${valuesType}] is not supported for aggregation [${aggregation}]`
+      : `ValuesSource type [${valuesType}] is not supported for aggregation [${aggregation}]`,
+  )
 }
 
 function missingValue(missing: XContentValue | undefined, info: FieldInfo | null): FieldValue | null {

@@ -1,7 +1,7 @@
 /**
  * The value sources of a `composite` aggregation (ES 8's CompositeValuesSourceParserHelper and the
  * Terms / Histogram / DateHistogram ValuesSourceBuilders): each entry of `sources` is `{name: {type: {...}}}`.
- * Common fields: `field` or `script` (composite-script-source.ts; not both, and not on geotile_grid), `missing_bucket`
+ * Common fields: `field` or `script` (../script-values.ts; not both, and not on geotile_grid), `missing_bucket`
  * (documents without a value get the null key), `missing_order` (first, last or default: first when ascending, last
  * when descending), `order` (asc/desc), `value_type` (the type of a script's values; a field's own type wins),
  * `format`; `histogram` adds `interval`, `date_histogram`
@@ -29,8 +29,8 @@ import { BOOLEAN_FORMAT, decimalValueFormat } from '../doc-value-format.ts'
 import { DateValueFormat } from '../date-value-format.ts'
 import { numericValues, resolveValues } from '../values-source.ts'
 import { geoPointValues } from '../geo-values.ts'
-import { parseScriptSpec, type ScriptSpec } from '../../../script/search-script.ts'
-import { scriptDocValues, scriptValuesType, type ScriptValuesType } from './composite-script-source.ts'
+import { scriptDocValues, scriptValuesType, type ScriptValuesType } from '../script-values.ts'
+import type { ScriptSpec } from '../../../script/search-script.ts'
 import { geotile, MAX_ZOOM } from '../../../common/geo/geo-encoding.ts'
 import { compareKeys } from './bucket-order.ts'
 import { dateFormatOf, intervalRounding, intervalSpec } from './date-histogram.ts'
@@ -130,7 +130,7 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
     throw new EsException({ type: 'parsing_exception', reason: `invalid source type: ${type}`, status: 400 })
   }
   const params = new AggregationParams(type, settings, TYPE_KEYS[type])
-  const script = sourceScript(params, type)
+  const script = params.script()
   const field = script === null ? params.requiredField() : null
   const order = {
     name,
@@ -202,22 +202,6 @@ function expectObject(value: XContentValue | undefined): XContentObject {
     reason: `Failed to parse object: expecting token of type [START_OBJECT] but found [${found}]`,
     status: 400,
   })
-}
-
-/**
- * A source's `script` (Script.parse; a parse failure is the ObjectParser's "[type] failed to parse field [script]"),
- * or null. A script beside a `field` (a value script, `_value`) is not available.
- */
-function sourceScript(params: AggregationParams, type: string): ScriptSpec | null {
-  if (!params.has('script')) return null
-  if (params.has('field'))
-    throw illegalArgumentException(`[${type}] a [script] with a [field] is not available in the playground`)
-  try {
-    return parseScriptSpec(params.raw('script'))
-  } catch (cause) {
-    if (!(cause instanceof EsException)) throw cause
-    throw xContentParseException(1, 1, `[${type}] failed to parse field [script]`, cause)
-  }
 }
 
 /** Where a source's values come from: a field, or a script read as a values source type. */

@@ -35,7 +35,7 @@ import {
   type AggregationWireHeader,
   type ReduceContext,
 } from '../internal-aggregation.ts'
-import { resolveValues } from '../values-source.ts'
+import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import {
   COUNT_DESC,
   bucketComparator,
@@ -274,7 +274,7 @@ function positive(
 
 export const termsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   const params = new AggregationParams('terms', body, TERMS_KEYS)
-  const field = params.requiredField()
+  const field = params.valuesSource('keyword')
   const size = positive(params, 'size', 'size', name, 1) ?? 10
   const minDocCount = positive(params, 'min_doc_count', 'minDocCount', name, 0) ?? 1
   const order = parseOrder(params.raw('order'), COUNT_DESC)
@@ -296,11 +296,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
       const config = resolveValues(shard, field, params.raw('missing'))
       const type = config.info?.type
       // TermsAggregatorFactory registers no aggregator for geo points
-      if (type === 'geo_point') {
-        throw illegalArgumentException(
-          `Field [${field}] of type [${type}] is not supported for aggregation [terms]`,
-        )
-      }
+      if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'terms')
       const settings: TermsSettings = {
         order,
         size,

@@ -67,8 +67,9 @@ export const cardinalityParser: AggregationParser = (name, body, meta, subs): Ag
     'precision_threshold',
     'execution_hint',
     'script',
+    'value_type',
   ])
-  const field = params.requiredField()
+  const field = params.valuesSource('keyword')
   const threshold = Math.min(
     params.number('precision_threshold') ?? DEFAULT_PRECISION_THRESHOLD,
     MAX_PRECISION_THRESHOLD,

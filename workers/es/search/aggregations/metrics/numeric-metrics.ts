@@ -98,8 +98,9 @@ export class InternalNumericMetric extends InternalAggregation {
 function numericMetric(kind: Kind): AggregationParser {
   return (name, body, meta, subs): AggregationBuilder => {
     rejectSubAggregations(name, kind, subs)
-    const params = new AggregationParams(kind, body, ['field', 'missing', 'format', 'script'])
-    const field = params.requiredField()
+    const params = new AggregationParams(kind, body, ['field', 'missing', 'format', 'script', 'value_type'])
+    // a script's default values source type: ValueCountAggregationBuilder's keyword, the others' numeric
+    const field = params.valuesSource(kind === 'value_count' ? 'keyword' : 'double')
     const missing = params.raw('missing')
     return {
       name,

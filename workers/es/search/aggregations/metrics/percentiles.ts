@@ -153,8 +153,9 @@ export const percentilesParser: AggregationParser = (name, body, meta, subs): Ag
     'keyed',
     'tdigest',
     'script',
+    'value_type',
   ])
-  const field = params.requiredField()
+  const field = params.valuesSource('double')
   const percents = parsePercents(params)
   const keyed = params.boolean('keyed') ?? true
   const compression = params.object('tdigest')?.get('compression')

@@ -157,9 +157,16 @@ export class InternalStats extends InternalAggregation {
 function statsParser(type: 'stats' | 'extended_stats'): AggregationParser {
   return (name, body, meta, subs): AggregationBuilder => {
     rejectSubAggregations(name, type, subs)
-    const allowed = ['field', 'missing', 'format', 'script', ...(type === 'extended_stats' ? ['sigma'] : [])]
+    const allowed = [
+      'field',
+      'missing',
+      'format',
+      'script',
+      'value_type',
+      ...(type === 'extended_stats' ? ['sigma'] : []),
+    ]
     const params = new AggregationParams(type, body, allowed)
-    const field = params.requiredField()
+    const field = params.valuesSource('double')
     const sigma = type === 'extended_stats' ? (params.number('sigma') ?? 2) : null
     if (sigma !== null && sigma < 0) {
       throw illegalArgumentException(

@@ -1,24 +1,25 @@
 /**
- * A composite source's values from a `script` instead of a `field` (ES 8.17: ValuesSourceConfig.resolve with a script
- * and no field, AggregationScript run per document, read through ScriptBytesValues / ScriptLongValues /
- * ScriptDoubleValues).
+ * An aggregation's values from a `script` instead of a `field` (ES 8.17: ValuesSourceConfig.resolve with a script and
+ * no field, AggregationScript run per document, read through ScriptBytesValues / ScriptLongValues /
+ * ScriptDoubleValues): the terms aggregation's, the numeric metrics' and a composite source's.
  *
- * The values source type is the source's `value_type` hint (ValueType.lenientParse: `string`; `double`, `float`;
- * `number`, `numeric`, `long`, `integer`, `short`, `byte`; `date`; `boolean`; any other text is no hint) or the
- * source type's default: keyword for `terms`, numeric for `histogram`, date for `date_histogram`.
- * - keyword: each value's String.valueOf (a null inside a list is the empty term), key kind `string`;
- * - numeric, date and boolean: a Number's longValue (doubleValue for `double` and for histogram sources), a
- *   ZonedDateTime's epoch millis, a Boolean's 1 or 0, else aggregation_execution_exception "Unsupported script value
- *   [x], expected a number, date, or boolean".
+ * The values source type is the aggregation's `value_type` hint (ValueType.lenientParse: `string`; `double`,
+ * `float`; `number`, `numeric`, `long`, `integer`, `short`, `byte`; `date`; `boolean`; any other text is no hint)
+ * or the aggregation's default: keyword for `terms`, numeric (doubles) for the metrics and `histogram`, date for
+ * `date_histogram`.
+ * - keyword: each value's String.valueOf (a null inside a list is the empty term);
+ * - numeric, date and boolean: a Number's longValue (doubleValue for `double`), a ZonedDateTime's epoch millis, a
+ *   Boolean's 1 or 0, else aggregation_execution_exception "Unsupported script value [x], expected a number, date,
+ *   or boolean".
  * A null result, or an empty list, is no value; a list gives one value per item. The script sees `params` and `doc`
- * (the document's doc values, doc-lookup.ts) and is compiled on each shard when the source resolves, so a compile
- * error fails the shard as in ES.
+ * (the document's doc values, doc-lookup.ts) and is compiled on each shard when the aggregation collects, so a
+ * compile error fails the shard as in ES.
  */
-import { EsException, illegalArgumentException } from '../../../errors/index.ts'
-import type { ShardContext } from '../aggregation-context.ts'
-import { SearchScript, type ScriptSpec } from '../../../script/search-script.ts'
-import { HostObject, Num, javaString, type Value } from '../../../script/painless-values.ts'
-import { ZonedDateTime } from '../../../script/java-time.ts'
+import { EsException, illegalArgumentException } from '../../errors/index.ts'
+import type { ShardContext } from './aggregation-context.ts'
+import { SearchScript, type ScriptSpec } from '../../script/search-script.ts'
+import { HostObject, Num, javaString, type Value } from '../../script/painless-values.ts'
+import { ZonedDateTime } from '../../script/java-time.ts'
 
 /** The values source type a script source reads its values as (CoreValuesSourceType). */
 export type ScriptValuesType = 'keyword' | 'long' | 'double' | 'date' | 'boolean'
@@ -43,9 +44,7 @@ export function scriptValuesType(hint: string | null): ScriptValuesType | null {
     case 'boolean':
       return 'boolean'
     case 'ip':
-      throw illegalArgumentException(
-        'a composite source script of [value_type] ip is not available in the playground',
-      )
+      throw illegalArgumentException('a script of [value_type] ip is not available in the playground')
     default:
       return null
   }
