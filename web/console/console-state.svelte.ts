@@ -13,7 +13,7 @@ import { parseScript } from '../../workers/tools/script/parse-script.ts'
 import { commandAt } from '../../workers/tools/script/command-at.ts'
 import type { ScriptCommand } from '../../workers/tools/script/types.ts'
 import { runCommand, type ShellEnvironment } from '../../workers/tools/shell/shell.ts'
-import { formatOutcome } from '../../workers/tools/scenario/transcript.ts'
+import { formatOutcome, typedLines } from '../../workers/tools/scenario/transcript.ts'
 import { ProcessSignal } from '../../workers/tools/process-signal.ts'
 import { runsInBackground } from '../../workers/tools/shell/job-runner.ts'
 
@@ -147,10 +147,7 @@ export class ConsoleState {
     command: ScriptCommand,
     sequence: Sequence,
   ): Promise<{ finished: Promise<void> }> {
-    const shown =
-      command.kind === 'kafka' || command.kind === 'list'
-        ? [command.command, ...command.stdin.map((l) => `> ${l}`)].join('\n')
-        : command.command
+    const shown = [command.command, ...typedLines(command)].join('\n')
     this.entries.push({ id: nextId++, command: shown, text: '', state: 'running', status: '' })
     const entry = this.entries[this.entries.length - 1]!
     const signal = new ProcessSignal()

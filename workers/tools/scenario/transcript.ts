@@ -11,6 +11,7 @@
 import { prettyKibana } from '../../es/xcontent/index.ts'
 import { reasonPhrase, type CommandOutcome } from '../shell/command-outcome.ts'
 import { curlTerminalOutput } from '../shell/curl-output.ts'
+import type { ScriptCommand } from '../script/types.ts'
 import type { ScenarioStep } from './scenario-runner.ts'
 
 export function formatOutcome(outcome: CommandOutcome): string {
@@ -24,20 +25,24 @@ export function formatOutcome(outcome: CommandOutcome): string {
   return `${outcome.status} ${reasonPhrase(outcome.status)}\n${warnings}${body}`
 }
 
-/** The delimiter word of a here-document operator (`<<EOF`, `<<-EOF`, `<<'EOF'`, `<<"EOF"`), or null. */
-const HERE_DOCUMENT = /<<-?\s*(['"]?)([^\s'"<>|;&]+)\1/
-
 export function formatCommand(step: ScenarioStep): string {
   const { command } = step
   if (command.kind === 'es' && command.via === 'devtools') return `${command.command}\n`
-  // A curl shows lines after it only for a here-document.
-  if (command.kind === 'error' || (command.kind === 'es' && command.stdin === undefined))
-    return `$ ${command.command}\n`
-  const stdin = command.stdin ?? []
-  const delimiter = HERE_DOCUMENT.exec(command.command)?.[2]
-  // A here-document shows as typed (its lines, then the delimiter); a producer's lines as its `>` prompts.
-  const lines = delimiter === undefined ? stdin.map((line) => `> ${line}`) : [...stdin, delimiter]
-  return [`$ ${command.command}`, ...lines].join('\n') + '\n'
+  return [`$ ${command.command}`, ...typedLines(command)].join('\n') + '\n'
+}
+
+/**
+ * The lines typed under a command's line that belong to it, as the console shows them: its here-documents as
+ * written (bodies and delimiter lines), then the `>` lines a Kafka tool reads at its prompt.
+ */
+export function typedLines(command: ScriptCommand): string[] {
+  if (command.kind === 'error') return []
+  if (command.kind === 'es') return command.via === 'curl' ? (command.typedHereDocuments ?? []) : []
+  const bodies = command.typedHereDocuments ?? []
+  // A lone command's stdin is its here-document when it has one; a list's is only the typed `>` lines.
+  const prompted =
+    command.kind === 'list' || (command.kind === 'kafka' && bodies.length === 0) ? command.stdin : []
+  return [...bodies, ...prompted.map((line) => `> ${line}`)]
 }
 
 export function formatTranscript(steps: readonly ScenarioStep[]): string {

@@ -4,9 +4,12 @@
  * any case), `curl`, a Kafka tool, a playground command name or a shell assignment (`NAME=value`; words
  * stay as written: the shell expands `$NAME` and `$(...)` when the command runs); blank lines and `#`, `//`
  * and `/* *\/` comment lines between commands are skipped. A Kafka tool takes the `>` lines after it as its
- * stdin. A shell command with a here-document (`cat > f <<EOF`, `<<'EOF'`, `<<-EOF`) takes the lines after
- * it up to the delimiter line as its stdin, as bash does; they are never commands, and the command's range
- * ends with the delimiter line (a here-document never closed is an error covering the rest of the buffer). A
+ * stdin, unless a here-document or here-string feeds it. A shell command with a here-document (`cat > f <<EOF`,
+ * `<<'EOF'`, `<<-EOF`) takes the lines after its physical line up to the delimiter line (shell-list.ts reads
+ * them, several in the order of their operators, as bash does; the last one is its stdin); they are never
+ * commands, the lines typed under the command's last line are kept as written (`typedHereDocuments`), and the
+ * command's range ends with the last delimiter line (a here-document never closed is an error covering the
+ * rest of the buffer). A
  * Kafka tool or a shell command whose line ends with `&` is marked `background` (curl with `&` is an error). A
  * Dev Tools request takes the lines after it as its body, up to the next line that starts a command
  * (outside `"""` strings and block comments) or, outside every `{ }` object, a blank or comment line
@@ -23,7 +26,7 @@ import { kibanaRequestBody } from './kibana-body.ts'
 import { LineTable } from './line-table.ts'
 import { requestLineUrl } from './request-line.ts'
 import { restTarget } from './rest-target.ts'
-import { readShellList, type ListCommand } from './shell-list.ts'
+import { readShellList, type HereDocumentBody, type ListCommand } from './shell-list.ts'
 import { leadingAssignments, literalLine, type Redirect, type ShellLine } from './shell-words.ts'
 import type { FileRedirect, Pipeline, PipelineCommand, ScriptCommand, SourceRange } from './types.ts'
 
@@ -98,37 +101,38 @@ function devToolsRequest(lines: LineTable, line: number, first: number, method: 
   return { command: { kind: 'es', range, command, request, via: 'devtools' }, nextLine }
 }
 
-/** One simple command of a shell line, with the here-document that follows the line for it. */
+/** One simple command of a shell line, with the body of its last here-document (the one it reads). */
 interface Part {
   list: ListCommand
   shell: ShellLine
-  heredoc: Redirect | undefined
-  body: (Stdin & { closed: boolean }) | null
+  body: HereDocumentBody | undefined
+  /** Its last stdin redirection (`<`, `<<`, `<<-` or `<<<`): bash applies them in order, the last one wins. */
+  input: Redirect | undefined
 }
 
 function shellCommand(lines: LineTable, first: number): Parsed {
   const text = lines.text
   const list = readShellList(text, first)
+  // The command as written runs to its last line, with the here-documents read before that line.
   const lineRange = lines.range(first, list.end)
   const command = text.slice(lineRange.start, lineRange.end)
-  // The here-documents' lines follow the line, one after the other, in the order of their operators.
-  let nextLine = lines.lineOf(list.end) + 1
-  let end = list.end
+  let nextLine = lines.lineOf(list.bodiesEnd) + 1
+  let end = list.bodiesEnd
   const parts = list.commands.map((listed): Part => {
     const shell = literalLine(listed.read)
-    const heredoc = shell.redirects?.find((r) => r.op === '<<' || r.op === '<<-')
-    const body = heredoc ? readHeredoc(lines, nextLine, heredoc) : null
-    if (body) ({ nextLine, end } = body)
-    return { list: listed, shell, heredoc, body }
+    const input = shell.redirects?.filter((r) => r.op !== '>' && r.op !== '>>').pop()
+    const body = listed.hereDocuments[listed.hereDocuments.length - 1]
+    return { list: listed, shell, body, input }
   })
   const last = parts[parts.length - 1]
   // The `>` lines are what the terminal types: a lone Kafka tool reads them at its prompt; in a list, the
-  // console producer that neither a pipe nor a here-document feeds reads them.
+  // console producer that neither a pipe nor a here-document (or here-string) feeds reads them.
   const reader =
     parts.length === 1
       ? parts.find((part) => list.error !== null || kafkaToolName(commandName(part)) !== null)
       : parts.find((part) => kafkaToolName(commandName(part)) === STDIN_TOOL && part.list.after !== '|')
-  const typed = reader !== undefined && reader.heredoc === undefined ? readStdin(lines, nextLine) : null
+  const fed = reader?.shell.redirects?.some((r) => r.op.startsWith('<<')) === true
+  const typed = reader !== undefined && !fed ? readStdin(lines, nextLine) : null
   if (typed !== null && typed.lines.length > 0) ({ nextLine, end } = typed)
   const range = lines.range(first, end)
   const failed = (message: string): Parsed => ({
@@ -136,17 +140,25 @@ function shellCommand(lines: LineTable, first: number): Parsed {
     nextLine,
   })
   if (list.error !== null || last === undefined) return failed(list.error ?? UNEXPECTED)
-  const unclosed = parts.find((part) => part.body?.closed === false)
-  if (unclosed?.heredoc) {
+  const unclosed = parts.find((part) => part.list.hereDocuments.some((body) => !body.closed))
+  if (unclosed) {
     const at = lines.range(unclosed.list.start, unclosed.list.read.end).line
-    return failed(
-      `here-document at line ${at} delimited by end-of-file (wanted \`${unclosed.heredoc.target}')`,
-    )
+    const operators = unclosed.shell.redirects ?? []
+    const wanted = operators.filter((r) => r.op === '<<' || r.op === '<<-')[
+      unclosed.list.hereDocuments.findIndex((body) => !body.closed)
+    ]
+    return failed(`here-document at line ${at} delimited by end-of-file (wanted \`${wanted?.target ?? ''}')`)
   }
   const background = last.shell.background === true
+  // The here-documents typed under the command's last line, as written (delimiter lines included).
+  const typedBodies =
+    list.bodiesEnd > list.end
+      ? { typedHereDocuments: text.slice(list.end + 1, list.bodiesEnd).split(/\r?\n/) }
+      : {}
   const stdinOf = (part: Part): string[] => part.body?.lines ?? (part === reader ? (typed?.lines ?? []) : [])
   if (parts.length === 1) {
-    return { command: simpleCommand(last, range, command, stdinOf(last), background), nextLine }
+    const simple = simpleCommand(last, range, command, stdinOf(last), background)
+    return { command: simple.kind === 'error' ? simple : { ...simple, ...typedBodies }, nextLine }
   }
   const pipelines: Pipeline[] = []
   for (const part of parts) {
@@ -158,13 +170,13 @@ function shellCommand(lines: LineTable, first: number): Parsed {
     if (after === '|' && current !== undefined) current.commands.push(simple)
     else pipelines.push({ after: after === '|' ? null : after, commands: [simple] })
   }
-  const stdin = typed?.lines ?? parts.find((part) => part.body !== null)?.body?.lines ?? []
   const listed: ScriptCommand = {
     kind: 'list',
     range,
     command,
     pipelines,
-    stdin,
+    stdin: typed?.lines ?? [],
+    ...typedBodies,
     ...(background ? { background: true as const } : {}),
   }
   return { command: listed, nextLine }
@@ -187,9 +199,7 @@ function simpleCommand(
   const [name = '', ...args] = part.shell.words.slice(assignments)
   const assignsOnly = assignments > 0 && assignments === part.shell.words.length
   const redirects = part.shell.redirects ?? []
-  const files = redirects.filter(
-    (r): r is Redirect & { op: FileRedirect['op'] } => r.op !== '<<' && r.op !== '<<-',
-  )
+  const files = redirects.filter((r): r is Redirect & { op: FileRedirect['op'] } => !r.op.startsWith('<<'))
   const fileRedirects =
     files.length > 0 ? { redirects: files.map((r) => ({ op: r.op, path: r.target })) } : {}
   const inBackground = background ? { background: true as const } : {}
@@ -200,29 +210,24 @@ function simpleCommand(
   }
   if (name === 'curl') {
     if (background) return failed(CURL_BACKGROUND)
-    // A here-document is curl's stdin (`--data-binary @- <<EOF`); a file redirection is not built.
-    if (files.length > 0) return failed('curl: redirections are not supported in the playground')
+    // Its stdin may be a here-document (`--data-binary @- <<EOF`), a here-string (the word as written and a
+    // newline: curl lines are not expanded) or a `< file`, the last one given; its output is not redirected.
+    if (files.some((r) => r.op !== '<'))
+      return failed('curl: redirections are not supported in the playground')
     const curl = curlRequest(args)
     if (typeof curl === 'string') return failed(curl)
-    return { kind: 'es', range, command, via: 'curl', ...curl, ...(part.heredoc ? { stdin } : {}) }
+    const given = part.input
+    const input =
+      given?.op === '<<<'
+        ? { stdin: given.target.split('\n') }
+        : given?.op.startsWith('<<') === true
+          ? { stdin }
+          : {}
+    return { kind: 'es', range, command, via: 'curl', ...curl, ...input, ...fileRedirects }
   }
   if (!assignsOnly && !isPlaygroundName(name)) return failed(UNEXPECTED)
-  const heredoc = part.heredoc ? { stdin } : {}
+  const heredoc = part.body ? { stdin } : {}
   return { kind: 'playground', range, command, name, args, ...heredoc, ...fileRedirects, ...inBackground }
-}
-
-/** A here-document's lines, from `line` up to the delimiter line (`<<-` strips leading tabs first). */
-function readHeredoc(lines: LineTable, line: number, heredoc: Redirect): Stdin & { closed: boolean } {
-  const text = lines.text
-  const body: string[] = []
-  for (let next = line; next < lines.count; next++) {
-    const raw = text.slice(lines.start(next), lines.end(next))
-    const content = heredoc.op === '<<-' ? raw.replace(/^\t+/, '') : raw
-    if (content === heredoc.target)
-      return { lines: body, end: lines.end(next), nextLine: next + 1, closed: true }
-    body.push(content)
-  }
-  return { lines: body, end: text.length, nextLine: lines.count, closed: false }
 }
 
 interface Stdin {

@@ -19,7 +19,8 @@
  * or a comment may follow) makes the command a background job, as bash runs `command &` (`background`); a `&`
  * with nothing before it, or right after a redirection operator, is bash's `syntax error near unexpected
  * token `&'`. The playground has no subshells, groups, `|&` or `&` inside a line: those operators are an error.
- * Redirections (`> f`, `>> f`, `< f`, and the here-document operators `<<WORD`, `<<-WORD`) are read apart
+ * Redirections (`> f`, `>> f`, `< f`, the here-document operators `<<WORD`, `<<-WORD` and the here-string
+ * `<<< WORD`) are read apart
  * from the words, each with the word that follows it as its target (quotes removed, so `<<'EOF'` ends at
  * `EOF`).
  *
@@ -29,7 +30,7 @@
  * the script parser can recover on the next line; `error` then says what is missing, in bash's words.
  */
 
-export type RedirectOperator = '>' | '>>' | '<' | '<<' | '<<-'
+export type RedirectOperator = '>' | '>>' | '<' | '<<' | '<<-' | '<<<'
 
 /** The operators that join simple commands into pipelines (`|`) and pipelines into a list. */
 export type ControlOperator = '|' | '&&' | '||' | ';'
@@ -66,7 +67,7 @@ export interface ShellWordsLine {
 }
 
 const OPERATORS = '|&;<>()'
-const REDIRECT = /^(?:>>|<<-|<<|>|<)/
+const REDIRECT = /^(?:>>|<<<|<<-|<<|>|<)/
 /** The characters that end a run of plain word characters. */
 const SPECIAL = ` \t\r\n\\'"$\`${OPERATORS}`
 const DOUBLE_QUOTE_ESCAPABLE = '$`"\\\n'

@@ -12,7 +12,7 @@ import type { CurlData } from './curl.ts'
 
 /** A file redirection the shell applies: `> f` and `>> f` take stdout, `< f` gives stdin. */
 export interface FileRedirect {
-  op: Exclude<Redirect['op'], '<<' | '<<-'>
+  op: Exclude<Redirect['op'], '<<' | '<<-' | '<<<'>
   path: string
 }
 
@@ -36,12 +36,14 @@ export type ScriptCommand =
        * the shell expands them from `command` when it runs the command.
        */
       argv: string[]
-      /** The `>` lines that follow (without the `>` and one optional space), or a here-document's lines. */
+      /** The `>` lines that follow (without the `>` and one optional space), or its last here-document's lines. */
       stdin: string[]
       /** Absent when the command has none. */
       redirects?: FileRedirect[]
       /** Present when the line ends with `&`: the command runs as a background job. */
       background?: true
+      /** The lines typed under its last line for its here-documents, as written (delimiter lines included); absent without any. */
+      typedHereDocuments?: string[]
     }
   | ({
       kind: 'es'
@@ -60,8 +62,15 @@ export type ScriptCommand =
           include?: boolean
           /** Data naming files or stdin (`@file`, `@-`), read when curl runs; `request.body` is then null. */
           data?: CurlData[]
-          /** A here-document's lines (`--data-binary @- <<EOF`); absent without one. */
+          /**
+           * The lines of its last here-document when that is its stdin (`--data-binary @- <<EOF`); absent
+           * without one, or when a later `< file` gives its stdin.
+           */
           stdin?: string[]
+          /** Its `< file` redirections (curl's stdin), in order; absent without any. */
+          redirects?: FileRedirect[]
+          /** The lines typed under its last line for its here-documents, as written (delimiter lines included); absent without any. */
+          typedHereDocuments?: string[]
         }
     ))
   | {
@@ -71,24 +80,31 @@ export type ScriptCommand =
       /** The command name; '' for a line of assignments only (`NAME=value ...`). */
       name: string
       args: string[]
-      /** A here-document's lines (`cat > f <<EOF`); absent without one. */
+      /** Its last here-document's lines (`cat > f <<EOF`); absent without one. */
       stdin?: string[]
       /** Absent when the command has none. */
       redirects?: FileRedirect[]
       /** Present when the line ends with `&`: the command runs as a background job. */
       background?: true
+      /** The lines typed under its last line for its here-documents, as written (delimiter lines included); absent without any. */
+      typedHereDocuments?: string[]
     }
   | { kind: 'error'; range: SourceRange; command: string; message: string }
   | {
       kind: 'list'
       range: SourceRange
-      /** The line as written (with its `\` continuation lines and the lines a `|`, `&&` or `||` runs onto). */
+      /**
+       * The line as written (with its `\` continuation lines, the lines a `|`, `&&` or `||` runs onto and the
+       * here-documents read before those).
+       */
       command: string
       pipelines: Pipeline[]
-      /** The `>` lines its last command reads, or its here-document's lines, as typed after the line. */
+      /** The `>` lines its console producer reads, typed after the line (and its here-documents). */
       stdin: string[]
       /** Present when the line ends with `&`: the whole list runs as one background job. */
       background?: true
+      /** The lines typed under its last line for its here-documents, as written (delimiter lines included); absent without any. */
+      typedHereDocuments?: string[]
     }
 
 /** A simple command of a pipeline. */

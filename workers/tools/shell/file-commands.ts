@@ -1,6 +1,6 @@
 /**
  * The shell's file commands on ShellFiles, answering as bash, GNU coreutils and util-linux do: `cat [FILE...]`
- * (stdin when no file is named, so `cat > f <<EOF` copies the here-document), bash's builtin
+ * (stdin when no file is named or for `-`, so `cat > f <<EOF` copies the here-document), bash's builtin
  * `echo [-neE] [WORD...]` (echo-escapes.ts), `more [FILE...]` as util-linux's more behaves when its output is
  * not a terminal (it pages nothing: each file is copied out, preceded by a `::::::::::::::` header with its
  * name when several are named), `ls [FILE...]` (one name per line, as when not on a terminal) and
@@ -24,13 +24,13 @@ export type FileCommand = (
 ) => number | Promise<number>
 
 const cat: FileCommand = async (args, stdin, out, files) => {
-  if (args.length === 0) {
-    // Each line as it arrives: `consumer | cat` prints the messages as the consumer prints them.
-    for await (const line of stdin) out.stdout(`${line}\n`)
-    return 0
-  }
   let exitCode = 0
-  for (const path of args) {
+  for (const path of args.length === 0 ? ['-'] : args) {
+    // Each line as it arrives: `consumer | cat` prints the messages as the consumer prints them.
+    if (path === '-') {
+      for await (const line of stdin) out.stdout(`${line}\n`)
+      continue
+    }
     const text = files.read(path)
     if (text === null) {
       out.stderr(`cat: ${path}: No such file or directory\n`)

@@ -5,9 +5,14 @@
  * `drop` is the reader's end: what the writer writes afterwards goes nowhere, as a JVM or a shell builtin
  * writing into a closed pipe goes on without its output reaching anyone.
  *
- * Invariant: the lines handed to the reader are exactly the lines written, in order, each once.
+ * `discardBuffered` is a block reader's read (head's): the lines written and not yet read are gone.
+ *
+ * Invariant: the lines handed to the reader are lines written, in order, each once; only `drop` and
+ * `discardBuffered` skip any.
  */
-export class Pipe implements AsyncIterable<string> {
+import type { BlockInput } from '../line-input.ts'
+
+export class Pipe implements AsyncIterable<string>, BlockInput {
   private lines: string[] = []
   /** The index of the next line to hand out. */
   private head = 0
@@ -36,6 +41,11 @@ export class Pipe implements AsyncIterable<string> {
     this.lines = []
     this.head = 0
     this.notify()
+  }
+
+  discardBuffered(): void {
+    this.lines = []
+    this.head = 0
   }
 
   /** Whether the reader has ended: the writer's output goes nowhere. */

@@ -19,7 +19,7 @@ import type { PipelineCommand, ScriptCommand } from '../script/types.ts'
 import { parseScript } from '../script/parse-script.ts'
 import { couldNotConnect } from '../script/curl.ts'
 import type { HostFiles, Interrupt, ToolOutput } from '../tool.ts'
-import type { LineInput } from '../line-input.ts'
+import { InputLines, type LineInput } from '../line-input.ts'
 import { runKafkaTool } from '../kafka/index.ts'
 import type { CommandOutcome } from './command-outcome.ts'
 import { expandLine, hereDocumentLines, type ExpandedLine } from './command-line.ts'
@@ -124,10 +124,17 @@ async function execute(
         const response = node ? await node.handleRequest(command.request) : kibanaBadGateway(env.es)
         return { kind: 'es', via: 'devtools', ...response }
       }
-      // curl reads its data files (and stdin: a here-document, else a pipe) before it connects.
+      // curl reads its data files (and stdin: a here-document or a `< file`, the last one given, else a
+      // pipe) before it connects; a missing `< file` stops the line before curl runs, as bash does.
       const files = new KafkaHomeFiles(env.files, env.playground.brokers)
+      const io = applyRedirects(command.redirects ?? [], files, collect)
+      if (typeof io === 'string') {
+        collect.stderr(`${io}\n`)
+        return finished('playground', 1)
+      }
+      const stdin = command.stdin ?? io.stdin ?? pipe
       const body = command.data
-        ? await curlBody(command.data, files, command.stdin ?? pipe, (text) => collect.stderr(text))
+        ? await curlBody(command.data, files, stdin, (text) => collect.stderr(text))
         : command.request.body
       const node = nodeAtPort(env.es, command.port)
       if (!node) {
@@ -189,19 +196,26 @@ async function execute(
     for (const [variable, value] of line.assignments) env.variables.set(variable, value)
     return finished('playground', substituted.status)
   }
-  // bash: a here-document is a redirection, so it comes before the pipe; a tool's `>` lines are never piped.
-  const stdinOf = async (typed: readonly string[]): Promise<LineInput> =>
-    pipe !== null && !line.hereDocument ? pipe : hereDocumentLines(typed, line, expansions)
   const files = new KafkaHomeFiles(env.files, env.playground.brokers)
   const io = applyRedirects(line.redirects, files, collect)
   if (typeof io === 'string') {
     collect.stderr(`${io}\n`)
     return finished(command.kind, 1)
   }
+  // bash: redirections come before the pipe, the last one to stdin winning; a tool's `>` lines are never piped.
+  // Whatever it is, stdin is read once, as a file descriptor is.
+  const stdinOf = async (typed: readonly string[]): Promise<LineInput> =>
+    line.hereDocument
+      ? new InputLines(await hereDocumentLines(typed, line, expansions), false)
+      : line.hereString !== null
+        ? new InputLines(line.hereString, false)
+        : io.stdin !== null
+          ? new InputLines(io.stdin, true)
+          : (pipe ?? new InputLines(typed, false))
   if (command.kind === 'kafka') {
     const exitCode = await runKafkaTool(name, args, {
       out: io.out,
-      stdin: io.stdin ?? (await stdinOf(command.stdin)),
+      stdin: await stdinOf(command.stdin),
       kafka: env.kafka,
       clock: env.clock,
       interrupt,
@@ -216,7 +230,7 @@ async function execute(
   const variables = VARIABLE_COMMANDS.get(name)
   const job = JOB_COMMANDS.get(name)
   const exitCode = file
-    ? await file(args, io.stdin ?? (await stdinOf(command.stdin ?? [])), io.out, files)
+    ? await file(args, await stdinOf(command.stdin ?? []), io.out, files)
     : variables
       ? variables(args, io.out, env.variables, environmentOf(env.variables, line))
       : job

@@ -88,6 +88,28 @@ describe('connect-standalone.sh with the quickstart files', () => {
     ])
   })
 
+  it('gives the typed lines to one stdin source only: stdin is read once, as a file descriptor is', async () => {
+    const source = (name: string): string =>
+      `echo -e "name=${name}\\nconnector.class=FileStreamSource\\ntopic=${name}" > ${name}.properties\n`
+    const outcomes = await run(
+      c,
+      'echo "plugin.path=libs/connect-file-4.1.0.jar" >> config/connect-standalone.properties\n' +
+        source('typed-1') +
+        source('typed-2') +
+        'connect-standalone.sh config/connect-standalone.properties typed-1.properties typed-2.properties\n' +
+        '> a\n> b\n' +
+        'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic typed-1 --from-beginning\n' +
+        'kafka-get-offsets.sh --bootstrap-server localhost:9092 --topic typed-2',
+    )
+    const envelope = (payload: string): string =>
+      `{"schema":{"type":"string","optional":false},"payload":"${payload}"}\n`
+    expect(outcomes.slice(4)).toEqual([
+      [130, envelope('a') + envelope('b') + 'Processed a total of 2 messages\n'],
+      // typed-2 never got a record, so its topic was never created.
+      [1, 'Error occurred: Could not match any topic-partitions with the specified filters\n'],
+    ])
+  })
+
   it('shows the distribution files, the connector files ending without a newline', async () => {
     const [[code, text]] = (await run(c, 'cat config/connect-file-sink.properties')) as [[number, string]]
     expect(code).toBe(0)

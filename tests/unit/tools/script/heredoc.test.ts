@@ -15,6 +15,7 @@ describe('parseScript here-documents', () => {
         args: [],
         stdin: ['{"version":1,', '"partitions":[]}'],
         redirects: [{ op: '>', path: 'reassign.json' }],
+        typedHereDocuments: ['{"version":1,', '"partitions":[]}', 'EOF'],
       },
       {
         kind: 'kafka',
@@ -85,9 +86,55 @@ describe('parseScript here-documents', () => {
     ])
   })
 
-  it('refuses redirections on curl', () => {
+  it('refuses output redirections on curl', () => {
     expect(parseScript('curl localhost:9200 > out.json')).toMatchObject([
       { kind: 'error', message: 'curl: redirections are not supported in the playground' },
+    ])
+  })
+
+  it("gives curl a < file as its stdin, or the here-document when that comes last, as bash's order does", () => {
+    const [file, here] = parseScript(
+      'curl -d @- localhost:9200/i/_doc < a.json <<EOF\n{}\nEOF\ncurl -d @- localhost:9200 <<EOF < a.json\nx\nEOF',
+    )
+    expect(file).toMatchObject({
+      kind: 'es',
+      via: 'curl',
+      stdin: ['{}'],
+      redirects: [{ op: '<', path: 'a.json' }],
+    })
+    expect(here).toMatchObject({ kind: 'es', via: 'curl', redirects: [{ op: '<', path: 'a.json' }] })
+    expect(here).not.toHaveProperty('stdin')
+    expect(here).toHaveProperty('typedHereDocuments', ['x', 'EOF'])
+  })
+
+  it('reads every here-document of a command in order; the last one is its stdin', () => {
+    const text = 'cat <<A <<-B\nfromA\nA\n\tfromB\n\tB\nls'
+    const [cat, ls] = parseScript(text)
+    expect(cat).toEqual({
+      kind: 'playground',
+      range: { start: 0, end: text.indexOf('\nls'), line: 1, endLine: 5 },
+      command: 'cat <<A <<-B',
+      name: 'cat',
+      args: [],
+      stdin: ['fromB'],
+      typedHereDocuments: ['fromA', 'A', '\tfromB', '\tB'],
+    })
+    expect(ls).toMatchObject({ kind: 'playground', name: 'ls', range: { line: 6 } })
+  })
+
+  it('reads a here-string as a redirection: its command reads no > lines, curl takes the word as written', () => {
+    const text =
+      "kafka-console-producer.sh --topic t <<< 'k:v'\n> typed\ncurl -d @- localhost:9200/i/_search <<< '{}'"
+    expect(parseScript(text)).toMatchObject([
+      { kind: 'kafka', argv: ['--topic', 't'], stdin: [], range: { endLine: 1 } },
+      { kind: 'error', command: '> typed' },
+      { kind: 'es', via: 'curl', stdin: ['{}'] },
+    ])
+  })
+
+  it('names the here-document never closed when an earlier one of the command was', () => {
+    expect(parseScript('cat <<A <<B\na\nA\nb')).toMatchObject([
+      { kind: 'error', message: "here-document at line 1 delimited by end-of-file (wanted `B')" },
     ])
   })
 })

@@ -103,11 +103,58 @@ describe('parseScript lists', () => {
   it('reads a here-document after the line for the command that has it', () => {
     const text = 'cat <<EOF | kafka-console-producer.sh --topic t\none\ntwo\nEOF\nls'
     const [list, ls] = parseScript(text)
-    expect(list).toMatchObject({ kind: 'list', stdin: ['one', 'two'], range: { endLine: 4 } })
+    expect(list).toMatchObject({
+      kind: 'list',
+      stdin: [],
+      typedHereDocuments: ['one', 'two', 'EOF'],
+      range: { endLine: 4 },
+    })
     const [cat, producer] = list?.kind === 'list' ? (list.pipelines[0]?.commands ?? []) : []
     expect(cat).toMatchObject({ kind: 'playground', name: 'cat', stdin: ['one', 'two'] })
     expect(producer).toMatchObject({ kind: 'kafka', stdin: [] })
     expect(ls).toMatchObject({ kind: 'playground', name: 'ls', range: { line: 5 } })
+  })
+
+  it('reads a here-document right after its physical line when the list goes on after |, && or ||', () => {
+    // bash 5.2: `cat <<EOF |` + body + `EOF` + `grep x` pipes the body into grep.
+    const text = 'cat <<EOF |\nhello x\nbye\nEOF\ngrep x &&\ncat <<A <<B\na\nA\nb\nB\nls'
+    const [list, ls] = parseScript(text)
+    expect(shape(list)).toEqual([
+      [null, ['cat <<EOF', 'grep x']],
+      ['&&', ['cat <<A <<B']],
+    ])
+    expect(list).toMatchObject({
+      kind: 'list',
+      command: 'cat <<EOF |\nhello x\nbye\nEOF\ngrep x &&\ncat <<A <<B',
+      stdin: [],
+      typedHereDocuments: ['a', 'A', 'b', 'B'],
+      range: { start: 0, end: text.indexOf('\nls'), line: 1, endLine: 10 },
+    })
+    const [cat, grep, second] = list?.kind === 'list' ? list.pipelines.flatMap((p) => p.commands) : []
+    expect(cat).toMatchObject({ name: 'cat', stdin: ['hello x', 'bye'], range: { line: 1, endLine: 1 } })
+    expect(grep).toMatchObject({ name: 'grep', args: ['x'], range: { line: 5 } })
+    expect(grep).not.toHaveProperty('stdin')
+    expect(second).toMatchObject({ name: 'cat', stdin: ['b'], range: { line: 6 } })
+    expect(ls).toMatchObject({ kind: 'playground', name: 'ls', range: { line: 11 } })
+  })
+
+  it('reads the here-documents of several commands on one line in the order of their operators', () => {
+    const text = 'cat <<A | cat - <<B\nfromA\nA\nfromB\nB'
+    const [list] = parseScript(text)
+    const [first, second] = list?.kind === 'list' ? (list.pipelines[0]?.commands ?? []) : []
+    expect(first).toMatchObject({ name: 'cat', stdin: ['fromA'] })
+    expect(second).toMatchObject({ name: 'cat', args: ['-'], stdin: ['fromB'] })
+    expect(list).toMatchObject({ typedHereDocuments: ['fromA', 'A', 'fromB', 'B'], range: { endLine: 5 } })
+  })
+
+  it('reads the > lines of a list after its here-documents', () => {
+    const text = 'cat <<EOF; kafka-console-producer.sh --topic t\nbody\nEOF\n> typed'
+    const [list] = parseScript(text)
+    expect(list).toMatchObject({
+      stdin: ['typed'],
+      typedHereDocuments: ['body', 'EOF'],
+      range: { endLine: 4 },
+    })
   })
 
   it('marks the whole list as the background job when the line ends with &', () => {

@@ -58,8 +58,22 @@ describe('expandLine', () => {
       redirects: [{ op: '>', path: 'out.txt' }],
       hereDocument: false,
       expandsHereDocument: false,
+      hereString: null,
     })
     expect(ran).toEqual(['one', 'two'])
+  })
+
+  it('gives stdin to the last of < f, <<EOF and <<< word, and expands a here-string unsplit', async () => {
+    const stdin = async (source: string) => {
+      const line = await expandLine(source, expansions({ X: 'p  q' }))
+      if (typeof line === 'string') throw new Error(line)
+      return [line.hereDocument, line.hereString, line.redirects]
+    }
+    const file = [{ op: '<', path: 'f' }]
+    expect(await stdin('cat <<< "$X"x < f')).toEqual([false, null, file])
+    expect(await stdin('cat < f <<< $X')).toEqual([false, ['p  q'], file])
+    expect(await stdin('cat <<< a <<EOF')).toEqual([true, null, []])
+    expect(await stdin("cat <<EOF <<< 'a\nb'")).toEqual([false, ['a', 'b'], []])
   })
 
   it('tells whether a here-document is expanded by its delimiter, and expands its lines without splitting', async () => {

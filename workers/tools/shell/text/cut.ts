@@ -7,11 +7,13 @@
  * the output delimiter. Errors are set-fields.c's and cut.c's texts with the `Try` line (exit 1):
  * `cut: you must specify a list of bytes, characters, or fields`, `cut: fields are numbered from 1`,
  * `cut: invalid field value 'x'`, `cut: invalid decreasing range`, `cut: the delimiter must be a single
- * character`; a missing file is `cut: x: No such file or directory`.
+ * character`; a missing file is `cut: x: No such file or directory`. Standard input is cut line by line as it
+ * arrives (`consumer | cut -d, -f1` prints each record's field as it comes).
  */
-import type { LinesCommand } from './inputs.ts'
+import type { FileCommand } from '../file-commands.ts'
+import { eachLine } from '../../line-input.ts'
 import { getopt, tryHelp } from './getopt.ts'
-import { fromUtf8, readInputs, splitLines, utf8 } from './inputs.ts'
+import { fromUtf8, splitLines, utf8 } from './inputs.ts'
 
 /** Inclusive 1-based ranges, sorted and merged; `high` Infinity for `N-`. */
 type Ranges = { low: number; high: number }[]
@@ -66,7 +68,7 @@ function complemented(ranges: Ranges): Ranges {
 
 const selected = (ranges: Ranges, n: number) => ranges.some(({ low, high }) => n >= low && n <= high)
 
-export const cut: LinesCommand = (args, stdin, out, files) => {
+export const cut: FileCommand = async (args, stdin, out, files) => {
   const usage = (message: string) => (out.stderr(`cut: ${message}\n${tryHelp('cut')}`), 1)
   const parsed = getopt('cut', args, {
     short: 'b:c:d:f:nsz',
@@ -122,17 +124,23 @@ export const cut: LinesCommand = (args, stdin, out, files) => {
     const fields = line.split(separator).filter((_, i) => selected(ranges, i + 1))
     return fields.join(outputDelimiter ?? separator)
   }
+  const print = (line: string): void => {
+    const cutOf = cutLine(line)
+    if (cutOf !== null) out.stdout(`${cutOf}\n`)
+  }
   let exitCode = 0
-  for (const { operand, text } of readInputs(parsed.operands, stdin, files)) {
+  for (const operand of parsed.operands.length === 0 ? ['-'] : parsed.operands) {
+    if (operand === '-') {
+      await eachLine(stdin, print)
+      continue
+    }
+    const text = files.read(operand)
     if (text === null) {
       out.stderr(`cut: ${operand}: No such file or directory\n`)
       exitCode = 1
       continue
     }
-    const lines = splitLines(text)
-      .map(cutLine)
-      .filter((line) => line !== null)
-    out.stdout(lines.map((line) => `${line}\n`).join(''))
+    splitLines(text).forEach(print)
   }
   return exitCode
 }

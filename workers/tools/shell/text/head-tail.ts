@@ -2,13 +2,14 @@
  * `head` and `tail` as GNU coreutils 9 prints them: `-n [-]N` / `-n [+]N` lines, `-c` bytes (counted in
  * UTF-8), the obsolete `-N` (and tail's `+N`) as the first argument, `==> FILE <==` headers (a blank line
  * before each but the first) for several files or `-v`, none with `-q`. `-` and no FILE read the piped input,
- * named `standard input` in a header; `head -n N` prints a pipe's first N lines as they arrive and reads no more. Errors: `head: invalid number of lines: 'x'`, `head: cannot open 'x'
+ * named `standard input` in a header, read once (a second `-` reads what the first left); `head -n N` prints a
+ * pipe's first N lines as they arrive and reads no more. Errors: `head: invalid number of lines: 'x'`, `head: cannot open 'x'
  * for reading: No such file or directory` (exit 1), getopt's usage errors with the `Try` line (exit 1).
  * tail's `-f` follows nothing in the playground: it is refused with a `[playground]` line.
  */
 import type { FileCommand } from '../file-commands.ts'
 import type { ToolOutput } from '../../tool.ts'
-import { readAll, type LineInput } from '../../line-input.ts'
+import { discardBuffered, readAll, type LineInput } from '../../line-input.ts'
 import { parseCount } from './counts.ts'
 import { getopt, tryHelp, type OptionSpec } from './getopt.ts'
 import { fromUtf8, stdinText, utf8 } from './inputs.ts'
@@ -76,14 +77,18 @@ const tailOf: Selector = (text, { bytes, count, inverted }) => {
   ).join('')
 }
 
-/** `head -n N` on standard input: each of the first N lines as it arrives, then no more reading. */
+/**
+ * `head -n N` on standard input: each of the first N lines as it arrives, then no more reading. head reads a
+ * block at a time, so the lines already there past the Nth are read too (a seekable `< file` gets them back).
+ */
 async function headOfStream(stdin: LineInput, count: number, out: ToolOutput): Promise<void> {
   if (count <= 0) return
   let printed = 0
   for await (const line of stdin) {
     out.stdout(`${line}\n`)
-    if (++printed >= count) return
+    if (++printed >= count) break
   }
+  discardBuffered(stdin)
 }
 
 function run(program: 'head' | 'tail', select: Selector): FileCommand {

@@ -40,17 +40,17 @@ function withoutInput(command: LinesCommand): FileCommand {
   return (args, _stdin, out, files) => command(args, [], out, files)
 }
 
-/** grep and head read their stdin line by line as it arrives, seq reads none, the others read it whole. */
+/** grep, head, cut and tr read their stdin line by line as it arrives, seq reads none, the others read it whole. */
 export const TEXT_COMMANDS: ReadonlyArray<readonly [string, FileCommand]> = (
   [
-    ['cut', wholeInput(cut)],
+    ['cut', cut],
     ['grep', grep],
     ['head', head],
     ['jq', wholeInput(jq)],
     ['seq', withoutInput(seq)],
     ['sort', wholeInput(sort)],
     ['tail', tail],
-    ['tr', wholeInput(tr)],
+    ['tr', tr],
     ['uniq', wholeInput(uniq)],
     ['wc', wholeInput(wc)],
   ] as const

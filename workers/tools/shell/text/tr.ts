@@ -8,10 +8,12 @@
  * operand`, `tr: missing operand after 'a'` + `Two strings must be given when translating.`, `tr: extra
  * operand 'b'` + `Only one string may be given when deleting without squeezing repeats.`,
  * `tr: range-endpoints of 'z-a' are in reverse collating sequence order`, `tr: invalid character class 'x'`.
+ * Standard input is translated line by line as it arrives (each line with its newline, a squeeze going on
+ * across lines), so `consumer | tr a-z A-Z` prints each record as it comes.
  */
-import type { LinesCommand } from './inputs.ts'
+import type { FileCommand } from '../file-commands.ts'
+import { eachLine } from '../../line-input.ts'
 import { getopt, tryHelp } from './getopt.ts'
-import { stdinText } from './inputs.ts'
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 const ascii = (test: (c: string) => boolean) => range(0, 127).filter((c) => test(String.fromCharCode(c)))
@@ -128,7 +130,7 @@ function expand(elements: readonly Element[], length = 0): number[] {
   return codes
 }
 
-export const tr: LinesCommand = (args, stdin, out) => {
+export const tr: FileCommand = async (args, stdin, out) => {
   const usage = (message: string) => (out.stderr(`tr: ${message}\n${tryHelp('tr')}`), 1)
   const parsed = getopt('tr', args, {
     short: 'cCdst',
@@ -189,16 +191,18 @@ export const tr: LinesCommand = (args, stdin, out) => {
   }
   const squeezeSet = new Set(squeeze ? (second !== null ? set2 : []) : [])
   const squeezes = (code: number) => (second !== null ? squeezeSet.has(code) : member(code))
-  let result = ''
   let previous = -1
-  for (const char of stdinText(stdin)) {
-    let code = char.codePointAt(0)!
-    if (remove && member(code)) continue
-    if (map !== null && member(code)) code = map(code)
-    if (squeeze && code === previous && squeezes(code)) continue
-    previous = code
-    result += String.fromCodePoint(code)
-  }
-  out.stdout(result)
+  await eachLine(stdin, (line) => {
+    let result = ''
+    for (const char of `${line}\n`) {
+      let code = char.codePointAt(0)!
+      if (remove && member(code)) continue
+      if (map !== null && member(code)) code = map(code)
+      if (squeeze && code === previous && squeezes(code)) continue
+      previous = code
+      result += String.fromCodePoint(code)
+    }
+    if (result !== '') out.stdout(result)
+  })
   return 0
 }

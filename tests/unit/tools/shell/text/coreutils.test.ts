@@ -1,6 +1,9 @@
 // seq, head, tail, wc, sort, uniq, cut and tr: exact outputs and errors as GNU coreutils 9 prints them.
 import { describe, expect, it } from 'vitest'
 import { ShellFiles } from '../../../../../workers/tools/shell/shell-files.ts'
+import { FILE_COMMANDS } from '../../../../../workers/tools/shell/file-commands.ts'
+import { Pipe } from '../../../../../workers/tools/shell/pipe.ts'
+import { InputLines } from '../../../../../workers/tools/line-input.ts'
 import { lines, runCommand } from './run-command.ts'
 
 const TRY = (program: string) => `Try '${program} --help' for more information.\n`
@@ -258,5 +261,58 @@ describe('every filter', () => {
       stdout: '',
       stderr: "sort: extra operand 'b' not allowed with -c\nTry 'sort --help' for more information.\n",
     })
+  })
+})
+
+describe('stdin read as it arrives, and once', () => {
+  const settle = () => new Promise((resolve) => setImmediate(resolve))
+
+  it.each<[string[], string, string]>([
+    [['cut', '-d,', '-f1'], 'a,1\n', 'a\n'],
+    [['tr', 'a-z', 'A-Z'], 'abc\n', 'ABC\n'],
+  ])('%j prints each piped line before the writer ends', async (line, first, printed) => {
+    const [name, ...args] = line
+    const pipe = new Pipe()
+    let stdout = ''
+    const running = FILE_COMMANDS.get(name!)!(
+      args,
+      pipe,
+      { stdout: (t) => (stdout += t), stderr: () => undefined },
+      files(),
+    )
+    pipe.write(first)
+    await settle()
+    expect(stdout).toBe(printed)
+    pipe.write(first)
+    pipe.close()
+    expect(await running).toBe(0)
+    expect(stdout).toBe(printed + printed)
+  })
+
+  it('squeezes across piped lines as tr -s does (printf "a\\n\\n\\nb\\n" | tr -s "\\n")', async () => {
+    expect(await runCommand(['tr', '-s', '\\n'], lines('a\n\n\nb'))).toEqual({
+      code: 0,
+      stdout: 'a\nb\n',
+      stderr: '',
+    })
+  })
+
+  // coreutils 9.1 on Debian 12: `head -n1 - - < f` seeks back over what it did not print (a file), while a
+  // pipe's or a here-document's block is gone once read: `printf '1\n2\n3\n' | head -n1 - -`.
+  it.each<[string, boolean, string]>([
+    ['a < file', true, '==> standard input <==\n1\n\n==> standard input <==\n2\n'],
+    ['a pipe or here-document', false, '==> standard input <==\n1\n\n==> standard input <==\n'],
+  ])('head -n1 - - reads %s once', async (_, seekable, stdout) => {
+    const result = await runCommand(['head', '-n1', '-', '-'], new InputLines(['1', '2', '3'], seekable))
+    expect(result).toEqual({ code: 0, stdout, stderr: '' })
+  })
+
+  it.each<[string[], string]>([
+    [['cat', '-', '-'], '1\n2\n'],
+    [['grep', '1', '-', '-'], '(standard input):1\n'],
+    [['tail', '-n1', '-', '-'], '==> standard input <==\n2\n\n==> standard input <==\n'],
+    [['cut', '-c1', '-', '-'], '1\n2\n'],
+  ])('%j reads stdin once', async (line, stdout) => {
+    expect(await runCommand(line, new InputLines(['1', '2'], false))).toEqual({ code: 0, stdout, stderr: '' })
   })
 })

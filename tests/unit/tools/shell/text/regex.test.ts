@@ -63,7 +63,12 @@ describe('POSIX regex', () => {
     ['(a', ERE, 'Unmatched ( or \\('],
     ['\\(a', BRE, 'Unmatched ( or \\('],
     ['a\\)', BRE, 'Unmatched ) or \\)'],
-    ['a)', ERE, 'Unmatched ) or \\)'],
+    ['[', BRE, 'Invalid regular expression'],
+    ['a[^', BRE, 'Invalid regular expression'],
+    ['b|[', ERE, 'Invalid regular expression'],
+    ['[]', BRE, 'Unmatched [, [^, [:, [., or [='],
+    ['[[:alpha:]', BRE, 'Unmatched [, [^, [:, [., or [='],
+    ['a)', { ...ERE, perl: true }, 'Unmatched ) or \\)'],
     ['a\\', BRE, 'Trailing backslash'],
     ['[z-a]', BRE, 'Invalid range end'],
     ['[[:alpha:]-z]', BRE, 'Invalid range end'],
@@ -77,6 +82,13 @@ describe('POSIX regex', () => {
     ['\\(a\\)\\1', BRE, 'back-references (\\1 ... \\9) are not supported in the playground'],
   ])('%s (%j) fails with %s', (pattern, options, error) => {
     expect(parseRegex(pattern, options)).toEqual({ error })
+  })
+
+  it("reads grep 3.8's literals: an ERE ) that closes no group, a BRE \\{ with nothing to repeat", () => {
+    expect(search('a)', 'xa)', ERE)).toEqual([1, 3])
+    expect(search('())', ')', ERE)).toEqual([0, 1])
+    expect(search('\\{1', 'x{1', BRE)).toEqual([1, 3])
+    expect(search('^\\{', '{', BRE)).toEqual([0, 1])
   })
 
   it('warns as grep 3.8+ does about a stray backslash and a leading repetition', async () => {

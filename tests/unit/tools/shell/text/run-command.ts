@@ -1,6 +1,7 @@
 // Runs one shell file command by name with stdin lines and the shell's files; collects both streams.
 import { FILE_COMMANDS } from '../../../../../workers/tools/shell/file-commands.ts'
 import { ShellFiles } from '../../../../../workers/tools/shell/shell-files.ts'
+import type { LineInput } from '../../../../../workers/tools/line-input.ts'
 
 export interface Ran {
   code: number
@@ -10,7 +11,7 @@ export interface Ran {
 
 export async function runCommand(
   line: string[],
-  stdin: string[] = [],
+  stdin: LineInput = [],
   files = new ShellFiles(),
 ): Promise<Ran> {
   const [name, ...args] = line

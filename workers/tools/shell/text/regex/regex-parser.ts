@@ -5,8 +5,10 @@
  * a `{` that starts no interval is literal, and a repetition at the start of a branch repeats nothing (grep
  * warns `* at start of expression`). Both: bracket expressions with ranges, `[:class:]`, `[=c=]`, `[.c.]`;
  * GNU's `\< \> \b \B \w \W \s \S` and `` \` `` `\'`; `\` before another character is that character, with
- * grep's `stray \ before c` warning. Errors are glibc's regerror texts (`Unmatched [, [^, [:, [., or [=`,
- * `Unmatched ( or \(`, `Unmatched ) or \)`, `Invalid content of \{\}`, `Invalid range end`, `Trailing
+ * grep's `stray \ before c` warning; an ERE `)` that closes no group and a BRE `\{` with nothing before it
+ * are literal (grep 3.8). Errors are glibc's regerror texts (`Invalid regular expression` for a `[` or `[^`
+ * ending the pattern, `Unmatched [, [^, [:, [., or [=`, `Unmatched ( or \(`, `Unmatched ) or \)` (BRE),
+ * `Invalid content of \{\}`, `Invalid range end`, `Trailing
  * backslash`, `Invalid character class name`, `Invalid back reference`, `Regular expression too big`) and
  * grep's `character class syntax is [[:space:]], not [:space:]`. Back-references parse but are refused
  * (nfa.ts cannot match them without backtracking).
@@ -174,7 +176,12 @@ class Parser {
       this.groups++
       return inner
     }
-    if (this.isOperator(')')) throw new RegexSyntaxError('Unmatched ) or \\)')
+    if (this.isOperator(')')) {
+      // grep 3.8: an ERE `)` that closes no group is a literal `)`; a BRE `\)` (and jq's) is an error.
+      if (!extended || this.options.perl === true) throw new RegexSyntaxError('Unmatched ) or \\)')
+      this.at++
+      return this.literal(code)
+    }
     if (extended && this.isOperator('{')) {
       const open = this.at
       const interval = this.interval()
@@ -199,7 +206,11 @@ class Parser {
       this.at += this.operatorLength()
       return this.literal(this.codes[this.at - 1]!)
     }
-    if (!extended && this.isOperator('{')) throw new RegexSyntaxError('Invalid preceding regular expression')
+    if (!extended && this.isOperator('{')) {
+      // grep 3.8: a BRE `\{` with nothing before it to repeat is a literal `{` (`grep '\{1'` matches `{1`).
+      this.at += 2
+      return this.literal(c('{'))
+    }
     this.at++
     switch (code) {
       case c('.'):
@@ -270,6 +281,8 @@ class Parser {
     const unmatched = () => new RegexSyntaxError('Unmatched [, [^, [:, [., or [=')
     const negated = this.peek() === c('^')
     if (negated) this.at++
+    // glibc: a `[` or `[^` that ends the pattern is REG_BADPAT (`grep '['`), not an unmatched bracket.
+    if (this.peek() === undefined) throw new RegexSyntaxError('Invalid regular expression')
     const tests: ((x: number) => boolean)[] = []
     const start = this.at
     const element = (): number | ((x: number) => boolean) => {
