@@ -92,6 +92,7 @@ const api: BrokerWorkerApi = {
   },
   listOffsets: async (...args) => serving().listOffsets(...args),
   deleteRecords: async (...args) => serving().deleteRecords(...args),
+  describeProducers: async (...args) => serving().describeProducers(...args),
   initProducerId: async () => serving().initProducerId(),
   describeConfigs: async (...args) => serving().describeConfigs(...args),
   incrementalAlterConfigs: async (...args) => serving().incrementalAlterConfigs(...args),

@@ -127,6 +127,17 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.InvalidProducerEpochException',
     message: 'Producer attempted to produce with an old epoch.',
   },
+  INVALID_TXN_STATE: {
+    code: 48,
+    exception: 'org.apache.kafka.common.errors.InvalidTxnStateException',
+    message: 'The producer attempted a transactional operation in an invalid state.',
+  },
+  TRANSACTION_COORDINATOR_FENCED: {
+    code: 52,
+    exception: 'org.apache.kafka.common.errors.TransactionCoordinatorFencedException',
+    message:
+      'Indicates that the transaction coordinator sending a WriteTxnMarker is no longer the current coordinator for a given producer.',
+  },
   SECURITY_DISABLED: {
     code: 54,
     exception: 'org.apache.kafka.common.errors.SecurityDisabledException',

@@ -7,6 +7,7 @@ import type { KafkaErrorName } from './kafka-errors.ts'
 import type { GroupCoordinatorApi } from './kafka-groups.ts'
 import type { FeatureApi } from './kafka-features.ts'
 import type { AclApi } from './kafka-acls.ts'
+import type { TransactionApi } from './kafka-transactions.ts'
 
 /** Broker n listens on localhost:(KAFKA_BASE_PORT + n - 1): broker 1 on 9092, as course notes assume. */
 export const KAFKA_BASE_PORT = 9092
@@ -89,13 +90,29 @@ export interface FetchPartition {
   maxBytes: number
 }
 
+/** FetchRequest / ListOffsetsRequest IsolationLevel (0 READ_UNCOMMITTED, 1 READ_COMMITTED). */
+export type IsolationLevel = 'READ_UNCOMMITTED' | 'READ_COMMITTED'
+
+/** FetchResponse AbortedTransaction: a transaction aborted within the fetched range. */
+export interface AbortedTransaction {
+  producerId: number
+  firstOffset: number
+}
+
 export interface FetchPartitionResponse {
   topic: string
   partition: number
   error: KafkaErrorName | null
   highWatermark: number
+  /** The last stable offset (-1 with an error). */
+  lastStableOffset: number
   logStartOffset: number
-  /** Whole batches starting with the one that holds fetchOffset; empty at the high watermark. */
+  /** READ_COMMITTED: the aborted transactions overlapping the records returned; null for READ_UNCOMMITTED. */
+  abortedTransactions: AbortedTransaction[] | null
+  /**
+   * Whole batches starting with the one that holds fetchOffset; empty at the high watermark
+   * (READ_UNCOMMITTED) or the last stable offset (READ_COMMITTED).
+   */
   records: Uint8Array
 }
 
@@ -277,7 +294,7 @@ export interface OngoingReassignment {
   removingReplicas: number[]
 }
 
-export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi {
+export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, TransactionApi {
   /**
    * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
    * created with the broker defaults (auto.create.topics.enable), as for a producer's first request.
@@ -291,13 +308,18 @@ export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi {
     timeoutMs: number,
     data: ProducePartitionData[],
   ): Promise<ProducePartitionResponse[]>
-  fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]>
+  /** Fetch for a consumer, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
+  fetch(partitions: FetchPartition[], isolationLevel?: IsolationLevel): Promise<FetchPartitionResponse[]>
   /**
    * InitProducerId without a transactional id (an idempotent producer): a new producer id from this broker's
    * block, epoch 0; COORDINATOR_LOAD_IN_PROGRESS while the broker waits for a block from the controller.
    */
   initProducerId(): Promise<InitProducerIdResponse>
-  listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]>
+  /** ListOffsets, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
+  listOffsets(
+    partitions: ListOffsetsPartition[],
+    isolationLevel?: IsolationLevel,
+  ): Promise<ListOffsetsPartitionResponse[]>
   /**
    * DeleteRecords on the partitions this broker leads: each log start offset moves to its offset, and the
    * answer waits (up to timeoutMs) until every live replica's log start offset reached it.

@@ -134,12 +134,15 @@ export class LogEngine {
   }
 }
 
+/** RecordBatch attributes bit 4: isTransactional. */
+const TRANSACTIONAL_FLAG = 0x10
+
 /** The header of a batch as the Java producer builds it: baseOffset 0, CreateTime, no leader epoch yet. */
 function producerHeader(options: BatchOptions): BatchHeader {
   return {
     baseOffset: 0,
     partitionLeaderEpoch: options.partitionLeaderEpoch ?? -1,
-    attributes: 0,
+    attributes: options.isTransactional === true ? TRANSACTIONAL_FLAG : 0,
     producerId: options.producerId ?? -1,
     producerEpoch: options.producerEpoch ?? -1,
     baseSequence: options.baseSequence ?? -1,

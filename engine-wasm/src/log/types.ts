@@ -67,6 +67,8 @@ export interface BatchOptions {
   producerEpoch?: number
   baseSequence?: number
   partitionLeaderEpoch?: number
+  /** A transactional producer's batch: attributes bit 4 (isTransactional). */
+  isTransactional?: boolean
 }
 
 export interface AppendInfo {

@@ -23,7 +23,16 @@ function batch(baseOffset: number, epoch: number, ...values: string[]): Uint8Arr
 function fetched(fetchOffset: number, ...batches: Uint8Array[]): CompletedFetch {
   const records = new Uint8Array(batches.reduce((size, b) => size + b.length, 0))
   batches.reduce((at, b) => (records.set(b, at), at + b.length), 0)
-  const response = { topic: 't', partition: 3, error: null, highWatermark: 9, logStartOffset: 0, records }
+  const response = {
+    topic: 't',
+    partition: 3,
+    error: null,
+    highWatermark: 9,
+    lastStableOffset: 9,
+    logStartOffset: 0,
+    abortedTransactions: null,
+    records,
+  }
   return new CompletedFetch(engine, response, fetchOffset)
 }
 

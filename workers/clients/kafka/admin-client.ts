@@ -3,7 +3,7 @@
  * each partition's leader, DeleteRecords to each leader broker (admin-delete-records.ts), DescribeLogDirs to each broker asked, partition reassignments to any broker (which forwards them to the controller), consumer group calls to the group's coordinator (AdminGroups); per-topic errors
  * become the KafkaError a Java Admin future would fail with. Feature calls and ApiVersions: admin-features.ts.
  */
-import type { BrokerApi, ConfigEntry, ElectionType } from '../../protocol/kafka.ts'
+import type { BrokerApi, ConfigEntry, ElectionType, IsolationLevel } from '../../protocol/kafka.ts'
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP } from '../../protocol/kafka.ts'
 import type {
   Admin,
@@ -19,6 +19,7 @@ import type {
   ConsumerGroupListing,
   DescribedConfigEntry,
   DeletedRecords,
+  PartitionProducerState,
   ListOffsetsResultInfo,
   NewTopic,
   OffsetSpec,
@@ -36,6 +37,7 @@ import type { Clock } from '../../net/clock.ts'
 import { AdminGroups } from './admin-groups.ts'
 import { describeFeatures, listAllBrokerVersionInfo, updateFeatures } from './admin-features.ts'
 import { deleteRecords } from './admin-delete-records.ts'
+import { describeProducers } from './admin-transactions.ts'
 import { createAcls, deleteAcls, describeAcls } from './admin-acls.ts'
 import type { AclBinding, AclBindingFilter } from '../../protocol/kafka-acls.ts'
 
@@ -239,6 +241,7 @@ export class KafkaAdminClient implements Admin {
 
   async listOffsets(
     requests: Array<TopicPartition & { spec: OffsetSpec }>,
+    options: { isolationLevel?: IsolationLevel } = {},
   ): Promise<ListOffsetsResultInfo[]> {
     const timestampOf = (spec: OffsetSpec): number =>
       spec.spec === 'earliest'
@@ -248,6 +251,7 @@ export class KafkaAdminClient implements Admin {
           : spec.timestamp
     const results = await this.connection.listOffsets(
       requests.map((r) => ({ topic: r.topic, partition: r.partition, timestamp: timestampOf(r.spec) })),
+      options.isolationLevel,
     )
     return results.map((r) => {
       if (r.error) throw kafkaError(r.error)
@@ -259,6 +263,13 @@ export class KafkaAdminClient implements Admin {
         leaderEpoch: null,
       }
     })
+  }
+
+  describeProducers(
+    partitions: TopicPartition[],
+    options: { brokerId?: number } = {},
+  ): Promise<PartitionProducerState[]> {
+    return describeProducers(this.connection, this.clock, partitions, options.brokerId)
   }
 
   deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]> {

@@ -13,86 +13,43 @@
  *   carries no message).
  * A partition still unanswered at the deadline fails with the TimeoutException the admin client's timeout
  * processor raises for a call waiting for a node: `Timed out waiting for a node assignment. Call: <name>`,
- * the name telling the stage (`deleteRecords(api=METADATA)` or `deleteRecords(api=DELETE_RECORDS)`).
+ * the name telling the stage (`deleteRecords(api=METADATA)` or `deleteRecords(api=DELETE_RECORDS)`). The
+ * rounds are admin-partition-leader.ts's.
  */
-import type { DeleteRecordsPartition } from '../../protocol/kafka.ts'
+import type { DeleteRecordsPartition, DeleteRecordsPartitionResult } from '../../protocol/kafka.ts'
 import { INVALID_METADATA_ERRORS, type KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { DeletedRecords } from './api.ts'
 import { DEFAULT_API_TIMEOUT_MS, type ClusterConnection } from './cluster-connection.ts'
-import { kafkaError, timeoutError } from './errors.ts'
-
-/** retry.backoff.ms of the admin client. */
-const RETRY_BACKOFF_MS = 100
+import { kafkaError } from './errors.ts'
+import { drivePartitionLeaderCall } from './admin-partition-leader.ts'
 
 /** Other retriable errors (RetriableException): the request is sent again after the backoff. */
 const RETRIABLE: ReadonlySet<KafkaErrorName> = new Set(['REQUEST_TIMED_OUT', 'NOT_ENOUGH_REPLICAS'])
 
-type Stage = 'METADATA' | 'DELETE_RECORDS'
-
-const keyOf = (p: { topic: string; partition: number }): string => `${p.topic}\u0000${p.partition}`
-
-/** One result per requested partition, in request order. */
-export async function deleteRecords(
+/** One result per requested partition, in request order (admin-partition-leader.ts drives the rounds). */
+export function deleteRecords(
   connection: ClusterConnection,
   clock: Clock | null,
   requests: readonly DeleteRecordsPartition[],
 ): Promise<DeletedRecords[]> {
-  const results = new Map<string, DeletedRecords>()
-  const stage = new Map<string, Stage>(requests.map((r) => [keyOf(r), 'METADATA']))
-  const deadline = (clock?.now() ?? 0) + DEFAULT_API_TIMEOUT_MS
-  let pending = [...requests]
-  for (let round = 0; pending.length > 0; round++) {
-    if (round > 0) {
-      const now = clock?.now() ?? deadline
-      if (now + RETRY_BACKOFF_MS > deadline) break
-      await clock?.sleep(RETRY_BACKOFF_MS)
-      await connection.refreshMetadata([...new Set(pending.map((p) => p.topic))])
-    }
-    const { groups } = await connection.byLeader(pending)
-    const answers = await Promise.all(
-      groups.map(async (group) => {
-        for (const item of group.items) stage.set(keyOf(item), 'DELETE_RECORDS')
-        try {
-          return await group.broker.deleteRecords(group.items, DEFAULT_API_TIMEOUT_MS)
-        } catch {
-          // A broker that cannot be reached (DisconnectException): its partitions are looked up again.
-          for (const item of group.items) stage.set(keyOf(item), 'METADATA')
-          return []
-        }
-      }),
-    )
-    for (const answer of answers.flat()) {
-      const key = keyOf(answer)
-      if (answer.error === null) {
-        results.set(key, {
-          topic: answer.topic,
-          partition: answer.partition,
-          lowWatermark: answer.lowWatermark,
-          error: null,
-        })
-      } else if (INVALID_METADATA_ERRORS.has(answer.error)) {
-        stage.set(key, 'METADATA')
-      } else if (!RETRIABLE.has(answer.error)) {
-        results.set(key, {
-          topic: answer.topic,
-          partition: answer.partition,
-          lowWatermark: -1,
-          error: kafkaError(answer.error),
-        })
-      }
-    }
-    pending = pending.filter((p) => !results.has(keyOf(p)))
-  }
-  return requests.map(
-    (r) =>
-      results.get(keyOf(r)) ?? {
-        topic: r.topic,
-        partition: r.partition,
-        lowWatermark: -1,
-        error: timeoutError(
-          `Timed out waiting for a node assignment. Call: deleteRecords(api=${stage.get(keyOf(r)) ?? 'METADATA'})`,
-        ),
+  return drivePartitionLeaderCall<DeleteRecordsPartition, DeleteRecordsPartitionResult, DeletedRecords>(
+    connection,
+    clock,
+    requests,
+    {
+      apiName: 'deleteRecords',
+      apiKey: 'DELETE_RECORDS',
+      send: (broker, items) => broker.deleteRecords(items, DEFAULT_API_TIMEOUT_MS),
+      handle: (answer) => {
+        const { topic, partition, error } = answer
+        if (error === null)
+          return { done: { topic, partition, lowWatermark: answer.lowWatermark, error: null } }
+        if (INVALID_METADATA_ERRORS.has(error)) return 'lookup'
+        if (RETRIABLE.has(error)) return 'retry'
+        return { done: { topic, partition, lowWatermark: -1, error: kafkaError(error) } }
       },
+      failed: ({ topic, partition }, error) => ({ topic, partition, lowWatermark: -1, error }),
+    },
   )
 }

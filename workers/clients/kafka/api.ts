@@ -7,6 +7,7 @@
 import type {
   ConfigEntry,
   ElectionType,
+  IsolationLevel,
   LogDirDescription,
   OngoingReassignment,
   PartitionMetadata,
@@ -176,6 +177,22 @@ export interface ReassignmentResult extends TopicPartition {
 }
 
 /** One partition of Admin.deleteRecords' answer (DeletedRecords): its low watermark, or -1 and the error. */
+/** Admin's ProducerState (DescribeProducers): absent coordinator epoch or transaction start offset is null. */
+export interface ProducerState {
+  producerId: number
+  producerEpoch: number
+  lastSequence: number
+  lastTimestamp: number
+  coordinatorEpoch: number | null
+  currentTransactionStartOffset: number | null
+}
+
+/** DescribeProducersResult.PartitionProducerState, or the partition's exception. */
+export interface PartitionProducerState extends TopicPartition {
+  activeProducers: ProducerState[]
+  error: KafkaError | null
+}
+
 export interface DeletedRecords extends TopicPartition {
   lowWatermark: number
   error: KafkaError | null
@@ -198,7 +215,16 @@ export interface Admin {
   deleteConsumerGroups(groupIds: string[]): Promise<void>
   /** Throws UnknownMemberIdException while the group has active members. */
   alterConsumerGroupOffsets(groupId: string, offsets: PartitionOffset[]): Promise<void>
-  listOffsets(requests: Array<TopicPartition & { spec: OffsetSpec }>): Promise<ListOffsetsResultInfo[]>
+  /** ListOffsetsOptions' isolation level: READ_UNCOMMITTED (the HW for latest) unless given. */
+  listOffsets(
+    requests: Array<TopicPartition & { spec: OffsetSpec }>,
+    options?: { isolationLevel?: IsolationLevel },
+  ): Promise<ListOffsetsResultInfo[]>
+  /** One result per partition, in order, from its leader or from the broker `brokerId` names. */
+  describeProducers(
+    partitions: TopicPartition[],
+    options?: { brokerId?: number },
+  ): Promise<PartitionProducerState[]>
   /**
    * Deletes the records below each partition's offset (-1: its high watermark); one result per partition, in
    * order, failed ones with their exception (admin-delete-records.ts).

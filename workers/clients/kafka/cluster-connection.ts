@@ -10,6 +10,7 @@
  */
 import type {
   BrokerApi,
+  IsolationLevel,
   ListOffsetsPartition,
   ListOffsetsPartitionResponse,
   MetadataResponse,
@@ -124,9 +125,12 @@ export class ClusterConnection {
   }
 
   /** ListOffsets sent to each partition's leader; a partition without a reachable leader gets LEADER_NOT_AVAILABLE. */
-  async listOffsets(requests: readonly ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]> {
+  async listOffsets(
+    requests: readonly ListOffsetsPartition[],
+    isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
+  ): Promise<ListOffsetsPartitionResponse[]> {
     const { groups, leaderless } = await this.byLeader(requests)
-    const answers = await Promise.all(groups.map((g) => g.broker.listOffsets(g.items)))
+    const answers = await Promise.all(groups.map((g) => g.broker.listOffsets(g.items, isolationLevel)))
     const byKey = new Map(answers.flat().map((a) => [`${a.topic}\u0000${a.partition}`, a]))
     for (const item of leaderless) {
       byKey.set(`${item.topic}\u0000${item.partition}`, {

@@ -41,6 +41,13 @@ export function batchSizes(batches: Uint8Array): number[] {
   return batchHeaders(batches).map((header) => header.end - header.at)
 }
 
+/** The offset after the last of back-to-back batches, or `otherwise` when there is none. */
+export function nextOffsetAfter(batches: Uint8Array, otherwise: number): number {
+  const headers = batchHeaders(batches)
+  const last = headers[headers.length - 1]
+  return last === undefined ? otherwise : last.lastOffset + 1
+}
+
 /** The length of the leading whole batches whose last offset lies below `upTo`. */
 export function lengthBelow(batches: Uint8Array, upTo: number): number {
   let length = 0

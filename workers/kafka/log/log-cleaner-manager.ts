@@ -4,8 +4,8 @@
  *
  * - The first dirty offset is the cleaner checkpoint, reset to the log start offset when it lies below it or
  *   past the log end offset (forceUpdateCheckpoint).
- * - The first uncleanable offset is the least of the last stable offset (the high watermark: no transactions
- *   here), the active segment's base offset and, with min.compaction.lag.ms > 0, the base offset of the first
+ * - The first uncleanable offset is the least of the last stable offset (no cleaning past an open
+ *   transaction, nor past the high watermark), the active segment's base offset and, with min.compaction.lag.ms > 0, the base offset of the first
  *   dirty non-active segment whose largest timestamp is newer than now - min.compaction.lag.ms; then it is
  *   moved down to the base offset of the segment holding it (calculateCleanableBytes), so a round always
  *   ends at a segment boundary.
@@ -31,7 +31,8 @@ export interface CleanableLog {
   readonly segments: readonly CleanerSegment[]
   readonly logStartOffset: number
   readonly logEndOffset: number
-  readonly highWatermark: number
+  /** UnifiedLog.lastStableOffset: the cleaner never cleans past it. */
+  readonly lastStableOffset: number
   readonly compaction: CompactionConfig
 }
 
@@ -85,7 +86,7 @@ export function cleanableOffsets(
   const invalid = dirty < log.logStartOffset || dirty > log.logEndOffset
   const firstDirtyOffset = invalid ? log.logStartOffset : dirty
   const active = log.segments[log.segments.length - 1]
-  const bounds = [log.highWatermark, active?.baseOffset ?? log.logEndOffset]
+  const bounds = [log.lastStableOffset, active?.baseOffset ?? log.logEndOffset]
   const lagMs = Math.max(log.compaction.minCompactionLagMs, 0)
   if (lagMs > 0) {
     const young = nonActiveFrom(log, firstDirtyOffset).find((s) => s.largestTimestamp > now - lagMs)

@@ -1,7 +1,9 @@
 /**
- * ProducerStateEntry: what a partition remembers of one idempotent producer (Kafka's ProducerStateEntry):
- * its current epoch and the metadata of its last NUM_BATCHES_TO_RETAIN (5) batches, oldest first, so that a
- * retried batch whose first append succeeded is recognised and answered with its original offsets.
+ * ProducerStateEntry: what a partition remembers of one producer (Kafka's ProducerStateEntry): its current
+ * epoch and the metadata of its last NUM_BATCHES_TO_RETAIN (5) batches, oldest first, so that a retried batch
+ * whose first append succeeded is recognised and answered with its original offsets; for transactions, the
+ * coordinator epoch of its last marker (-1 before one), the first offset of its open transaction (null when
+ * none is open) and the timestamp of its last batch or marker (-1 before one).
  *
  * Invariants: the cached batches all belong to `producerEpoch` (a new epoch clears them); at most 5 are kept;
  * sequences are 32-bit and wrap from Integer.MAX_VALUE to 0 (DefaultRecordBatch.incrementSequence).
@@ -31,10 +33,23 @@ export function inSequence(lastSeq: number, nextSeq: number): boolean {
 export class ProducerStateEntry {
   private readonly batches: BatchMetadata[] = []
 
+  coordinatorEpoch = -1
+  currentTxnFirstOffset: number | null = null
+  lastTimestamp = -1
+
   constructor(
     readonly producerId: number,
     public producerEpoch = NO_PRODUCER_EPOCH,
   ) {}
+
+  /** An entry with this one's epoch and transaction fields but no batches (withProducerIdAndBatchMetadata). */
+  withoutBatches(): ProducerStateEntry {
+    const copy = new ProducerStateEntry(this.producerId, this.producerEpoch)
+    copy.coordinatorEpoch = this.coordinatorEpoch
+    copy.currentTxnFirstOffset = this.currentTxnFirstOffset
+    copy.lastTimestamp = this.lastTimestamp
+    return copy
+  }
 
   get isEmpty(): boolean {
     return this.batches.length === 0
@@ -64,6 +79,15 @@ export class ProducerStateEntry {
     this.maybeUpdateProducerEpoch(epoch)
     if (this.batches.length === NUM_BATCHES_TO_RETAIN) this.batches.shift()
     this.batches.push(batch)
+    this.lastTimestamp = batch.timestamp
+  }
+
+  /** A transaction marker's update: its epoch and coordinator epoch; the transaction is no longer open. */
+  updateForMarker(epoch: number, coordinatorEpoch: number, timestamp: number): void {
+    this.maybeUpdateProducerEpoch(epoch)
+    this.coordinatorEpoch = coordinatorEpoch
+    this.lastTimestamp = timestamp
+    this.currentTxnFirstOffset = null
   }
 
   /** A cached batch of the same epoch with exactly this sequence range (findDuplicateBatch). */
@@ -72,9 +96,15 @@ export class ProducerStateEntry {
     return this.batches.find((b) => b.firstSeq === firstSeq && b.lastSeq === lastSeq) ?? null
   }
 
-  /** Takes an append's result: its epoch, then its batches after the ones kept (ProducerStateEntry.update). */
+  /**
+   * Takes an append's result: its epoch, then its batches after the ones kept, and its transaction fields
+   * (ProducerStateEntry.update).
+   */
   update(next: ProducerStateEntry): void {
     this.maybeUpdateProducerEpoch(next.producerEpoch)
     for (const batch of next.batches) this.addBatch(next.producerEpoch, batch)
+    this.coordinatorEpoch = next.coordinatorEpoch
+    this.currentTxnFirstOffset = next.currentTxnFirstOffset
+    this.lastTimestamp = next.lastTimestamp
   }
 }

@@ -33,6 +33,15 @@
  * state first; a retried batch already in the log is answered with its original offsets and not appended.
  * Followers update the state from the leader's batches. The state is rebuilt by scanning the segments when
  * a loaded log is first asked and after a truncation (Kafka reloads it from snapshots instead).
+ *
+ * Transactions: transactional batches open a transaction of their producer; a transaction marker (a control
+ * batch, appended by the leader with origin `coordinator`, end-txn-marker.ts) ends it. In UnifiedLog.append's
+ * order: the segment append, the producers' entries, then per ended transaction its LSO, an AbortedTxn in the
+ * transaction index of the segment holding the marker when it aborted (transaction-index.ts), and
+ * completeTxn. The last stable offset is the first unstable offset when below the high watermark, else the
+ * high watermark (logStartOffset <= LSO <= HW <= LEO). Truncation drops the AbortedTxn entries of removed
+ * markers and rebuilds the producer state; retention drops a deleted segment's entries; a loaded log rebuilds
+ * both by scanning.
  */
 import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
 import type { LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
@@ -43,7 +52,9 @@ import { DEFAULT_COMPACTION, type CompactionConfig } from './log-cleaner-config.
 import type { CleanableLog } from './log-cleaner-manager.ts'
 import { validateMessages } from './log-validator.ts'
 import type { TopicCompression } from './log-compression-config.ts'
-import { ProducerStateManager, producerBatches } from './producer-state-manager.ts'
+import { ProducerStateManager, producerBatches, type ProducerAnalysis } from './producer-state-manager.ts'
+import { TransactionIndex, type AbortedTxn } from './transaction-index.ts'
+import type { AbortedTransaction } from '../../protocol/kafka.ts'
 import {
   LEADER_EPOCH_AT,
   MAX_TIMESTAMP_AT,
@@ -100,6 +111,8 @@ export class UnifiedLog {
   private readonly rollingBase = new Map<number, number>()
   private epochCache: LeaderEpochCache | null = null
   private producerStateCache: ProducerStateManager | null = null
+  /** The aborted transactions by segment; rebuilt with the producer state. */
+  private readonly txnIndex = new TransactionIndex()
   private fullTruncation: number | null = null
   highWatermark: number
   logStartOffset: number
@@ -155,17 +168,27 @@ export class UnifiedLog {
    * one already appended is answered with its first append's offsets (batchCount 0) and not appended again.
    * `topicPartition` names the partition in those messages. Compressed batches have their records checked,
    * and batches are recompressed to the topic's compression.type unless it is `producer` (log-validator.ts).
+   * With origin `coordinator` the batches are transaction markers (endTxnMarkerBatch): appended as they are
+   * (an uncompressed control batch stays uncompressed), checked for producer and coordinator epochs only.
    */
-  appendAsLeader(received: Uint8Array, leaderEpoch?: number, topicPartition = ''): AppendInfo {
-    const batches = validateMessages(
-      this.engine,
-      received,
-      { compact: this.compaction.compact, compression: this.config.compression ?? 'producer' },
-      topicPartition,
-    )
+  appendAsLeader(
+    received: Uint8Array,
+    leaderEpoch?: number,
+    topicPartition = '',
+    origin: 'client' | 'coordinator' = 'client',
+  ): AppendInfo {
+    const batches =
+      origin === 'coordinator'
+        ? received
+        : validateMessages(
+            this.engine,
+            received,
+            { compact: this.compaction.compact, compression: this.config.compression ?? 'producer' },
+            topicPartition,
+          )
     const producers = this.producerState.analyze(
       producerBatches(batches, this.logEndOffset),
-      'client',
+      origin,
       topicPartition,
     )
     const { duplicate } = producers
@@ -185,7 +208,7 @@ export class UnifiedLog {
         header.view.setInt32(header.at + LEADER_EPOCH_AT, leaderEpoch)
     }
     const info = this.append(batches)
-    this.producerState.update(producers.updated)
+    this.applyProducerState(producers)
     if (leaderEpoch !== undefined && info.batchCount > 0) this.epochs.assign(leaderEpoch, info.firstOffset)
     return info
   }
@@ -212,8 +235,14 @@ export class UnifiedLog {
     const producers = this.producerState
     const info = gaps ? this.appendAcrossGaps(batches, headers) : this.append(batches, true)
     for (const { epoch, baseOffset } of headers) this.epochs.assign(epoch, baseOffset)
-    producers.applyReplicated(producerBatches(batches))
+    this.applyProducerState(producers.analyze(producerBatches(batches), 'replication'))
     return info
+  }
+
+  /** The producers' entries and ended transactions of an append that went into the active segment. */
+  private applyProducerState(analysis: ProducerAnalysis): void {
+    const segmentBase = this.activeSegment.baseOffset
+    this.producerState.apply(analysis, (txn) => this.txnIndex.append(segmentBase, txn))
   }
 
   /** LogSegment.shouldRoll: the batches would pass segment.bytes, or the segment is older than segment.ms. */
@@ -315,7 +344,7 @@ export class UnifiedLog {
       })),
       logStartOffset: this.logStartOffset,
       logEndOffset: this.logEndOffset,
-      highWatermark: this.highWatermark,
+      lastStableOffset: this.lastStableOffset,
       compaction: this.compaction,
     }
   }
@@ -340,6 +369,7 @@ export class UnifiedLog {
       throw new RangeError(`Segments ${baseOffsets.join(', ')} are not consecutive non-active segments`)
     }
     this.segments.splice(start, group.length, cleaned)
+    this.txnIndex.mergeSegments(baseOffsets, cleaned.baseOffset)
     for (const segment of group) {
       this.flushed.delete(segment.baseOffset)
       this.rollingBase.delete(segment.baseOffset)
@@ -378,13 +408,47 @@ export class UnifiedLog {
     this.epochs.assign(epoch, startOffset)
   }
 
-  /** The idempotent producers' state, rebuilt from the segments when first asked after a load or truncation. */
+  /** The producers' state, rebuilt from the segments when first asked after a load or truncation. */
   get producerState(): ProducerStateManager {
+    return this.loadProducerState()
+  }
+
+  /** The producer state and, with it, the transaction index, rebuilt by scanning when not cached. */
+  private loadProducerState(): ProducerStateManager {
     if (this.producerStateCache) return this.producerStateCache
     const state = new ProducerStateManager()
-    for (const segment of this.segments) state.applyReplicated(producerBatches(segment.logBytes()))
+    this.txnIndex.clear()
+    for (const segment of this.segments) {
+      const base = segment.baseOffset
+      state.applyReplicated(producerBatches(segment.logBytes()), (txn) => this.txnIndex.append(base, txn))
+    }
     this.producerStateCache = state
     return state
+  }
+
+  /**
+   * UnifiedLog.lastStableOffset: the first offset of the earliest transaction still open or whose marker is
+   * not yet below the high watermark, when that is below the high watermark; otherwise the high watermark.
+   */
+  get lastStableOffset(): number {
+    const firstUnstable = this.producerState.firstUnstableOffset(this.highWatermark)
+    return firstUnstable !== null && firstUnstable < this.highWatermark ? firstUnstable : this.highWatermark
+  }
+
+  /** The AbortedTxn entries of the segment at `baseOffset` (its `.txnindex`), oldest first. */
+  abortedTxns(baseOffset: number): readonly AbortedTxn[] {
+    this.loadProducerState()
+    return this.txnIndex.entries(baseOffset)
+  }
+
+  /**
+   * UnifiedLog.collectAbortedTransactions: the aborted transactions overlapping [fetchOffset, upperBoundOffset)
+   * from the segment holding fetchOffset on, for a read_committed fetch answer.
+   */
+  collectAbortedTransactions(fetchOffset: number, upperBoundOffset: number): AbortedTransaction[] {
+    const bases = this.segments.slice(this.segmentIndexFor(fetchOffset)).map((segment) => segment.baseOffset)
+    this.loadProducerState()
+    return this.txnIndex.collectAbortedTxns(fetchOffset, upperBoundOffset, bases)
   }
 
   private get epochs(): LeaderEpochCache {
@@ -462,6 +526,7 @@ export class UnifiedLog {
       this.flushed.delete(segment.baseOffset)
       this.rollingBase.delete(segment.baseOffset)
       this.deletedSegments.push(segment.baseOffset)
+      this.txnIndex.deleteSegment(segment.baseOffset)
       segment.free()
     }
     this.logStartOffset = Math.max(this.logStartOffset, this.segments[0]?.baseOffset ?? this.logEndOffset)

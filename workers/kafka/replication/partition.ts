@@ -17,15 +17,21 @@
  * - DeleteRecords (deleteRecordsOnLeader) moves the leader's log start offset up to at most the HW (-1 meaning
  *   the HW), refused for a topic without cleanup.policy delete; the low watermark is the smallest log start
  *   offset among the leader and the followers on live (unfenced) brokers (lowWatermarkIfLeader).
- * - Reads by consumers stop below the HW; followers read up to the log end offset, with their leader epoch
+ * - Reads by consumers stop below the HW (READ_UNCOMMITTED) or the last stable offset (READ_COMMITTED, whose
+ *   answer lists the aborted transactions overlapping the batches read: UnifiedLog.read with
+ *   FetchIsolation.TXN_COMMITTED); followers read up to the log end offset, with their leader epoch
  *   checked (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) and their last fetched epoch checked for divergence.
  */
 import type { AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
 import { OffsetOutOfRangeError, type UnifiedLog } from '../log/unified-log.ts'
-import { batchSizes } from '../log/batch-headers.ts'
-import { DELETE_RECORDS_HIGH_WATERMARK } from '../../protocol/kafka.ts'
+import { batchSizes, nextOffsetAfter } from '../log/batch-headers.ts'
+import {
+  DELETE_RECORDS_HIGH_WATERMARK,
+  type AbortedTransaction,
+  type IsolationLevel,
+} from '../../protocol/kafka.ts'
 import { topicConfig } from '../config/topic-configs.ts'
 import type { EpochEndOffset } from './leader-epoch-cache.ts'
 import { UNDEFINED_EPOCH } from './leader-epoch-cache.ts'
@@ -82,8 +88,11 @@ export interface FetchPosition {
 export interface LogReadResult {
   records: Uint8Array
   highWatermark: number
+  lastStableOffset: number
   logStartOffset: number
   logEndOffset: number
+  /** READ_COMMITTED: the aborted transactions overlapping the records read; otherwise null. */
+  abortedTransactions: AbortedTransaction[] | null
   divergingEpoch: EpochEndOffset | null
 }
 
@@ -209,7 +218,14 @@ export class Partition {
     )
   }
 
-  appendRecordsToLeader(batches: Uint8Array, requiredAcks: -1 | 0 | 1): AppendInfo {
+  /**
+   * Partition.appendRecordsToLeader; origin `coordinator` appends transaction markers (UnifiedLog.appendAsLeader).
+   */
+  appendRecordsToLeader(
+    batches: Uint8Array,
+    requiredAcks: -1 | 0 | 1,
+    origin: 'client' | 'coordinator' = 'client',
+  ): AppendInfo {
     if (!this.isLeader) throw this.notLeader()
     const minIsr = this.effectiveMinIsr
     if (requiredAcks === -1 && this.isrState.isr.size < minIsr) {
@@ -227,7 +243,7 @@ export class Partition {
           `the maximum configured value of ${this.maxMessageBytes}.`,
       )
     }
-    const info = this.log.appendAsLeader(batches, this.leaderEpoch, this.topicPartition)
+    const info = this.log.appendAsLeader(batches, this.leaderEpoch, this.topicPartition, origin)
     this.maybeIncrementLeaderHW()
     return info
   }
@@ -282,16 +298,25 @@ export class Partition {
     )
   }
 
-  /** Reads for a consumer (below the HW) or a follower (below the log end offset, updating its state). */
-  fetchRecords(position: FetchPosition, updateFetchState: boolean): LogReadResult {
+  /**
+   * Reads for a consumer (below the HW, or the LSO for READ_COMMITTED) or a follower (below the log end
+   * offset, updating its state).
+   */
+  fetchRecords(
+    position: FetchPosition,
+    updateFetchState: boolean,
+    isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
+  ): LogReadResult {
     this.checkLeaderEpoch(position.currentLeaderEpoch)
     const isFollower = position.replicaId >= 0
     const follower = isFollower ? this.followerOrThrow(position.replicaId) : undefined
     const log = this.log
     const base = {
       highWatermark: log.highWatermark,
+      lastStableOffset: log.lastStableOffset,
       logStartOffset: log.logStartOffset,
       logEndOffset: log.logEndOffset,
+      abortedTransactions: null,
     }
     if (position.lastFetchedEpoch !== UNDEFINED_EPOCH) {
       const epochEnd = log.endOffsetForEpoch(position.lastFetchedEpoch)
@@ -312,7 +337,8 @@ export class Partition {
           `segments in the range ${log.logStartOffset} to ${log.logEndOffset}.`,
       )
     }
-    const upTo = isFollower ? log.logEndOffset : log.highWatermark
+    const committed = !isFollower && isolationLevel === 'READ_COMMITTED'
+    const upTo = isFollower ? log.logEndOffset : committed ? base.lastStableOffset : log.highWatermark
     const records = log.read(position.fetchOffset, position.maxBytes, upTo)
     if (follower && updateFetchState) {
       follower.updateFetchState(
@@ -324,7 +350,11 @@ export class Partition {
       this.maybeExpandIsr(follower)
       this.maybeIncrementLeaderHW()
     }
-    return { ...base, records, divergingEpoch: null }
+    // LocalLog.addAbortedTransactions: the upper bound is the offset after the batches read (none: no entry).
+    const abortedTransactions = committed
+      ? log.collectAbortedTransactions(position.fetchOffset, nextOffsetAfter(records, position.fetchOffset))
+      : null
+    return { ...base, records, abortedTransactions, divergingEpoch: null }
   }
 
   private checkLeaderEpoch(requested: number): void {

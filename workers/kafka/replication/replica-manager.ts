@@ -17,6 +17,8 @@ import type { Storage } from '../../storage/storage.ts'
 import { LogFlusher } from '../log/log-flusher.ts'
 import { RecordValidationError } from '../log/log-validator.ts'
 import { ProducerStateError } from '../log/producer-append-info.ts'
+import { InvalidRecordError } from '../log/end-txn-marker.ts'
+import type { IsolationLevel } from '../../protocol/kafka.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { withTransfer } from '../../net/transfer-list.ts'
 import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
@@ -63,6 +65,8 @@ export interface FetchParams {
   maxWaitMs: number
   minBytes: number
   maxBytes: number
+  /** A consumer's isolation level (READ_UNCOMMITTED when left out); followers read to the log end offset. */
+  isolationLevel?: IsolationLevel
 }
 
 export interface ReplicaManagerDeps {
@@ -211,13 +215,17 @@ export class ReplicaManager {
     return this.flusher.flush()
   }
 
-  /** Appends to the leaders, then answers: at once for acks 0 and 1, after replication for all. */
+  /**
+   * Appends to the leaders, then answers: at once for acks 0 and 1, after replication for all. Origin
+   * `coordinator`: the entries are transaction markers (endTxnMarkerBatch), as WriteTxnMarkers appends them.
+   */
   async appendRecords(
     requiredAcks: -1 | 0 | 1,
     timeoutMs: number,
     entries: readonly ProducePartition[],
+    origin: 'client' | 'coordinator' = 'client',
   ): Promise<ProducePartitionResult[]> {
-    const statuses = entries.map((entry): ProduceStatus => this.appendToLocalLog(entry, requiredAcks))
+    const statuses = entries.map((entry): ProduceStatus => this.appendToLocalLog(entry, requiredAcks, origin))
     this.flusher.appended()
     for (const entry of entries) this.fetchPurgatory.checkAndComplete(keyOf(entry.topicId, entry.partition))
     if (requiredAcks !== -1 || statuses.every((status) => !status.acksPending)) {
@@ -229,7 +237,11 @@ export class ReplicaManager {
     })
   }
 
-  private appendToLocalLog(entry: ProducePartition, requiredAcks: -1 | 0 | 1): ProduceStatus {
+  private appendToLocalLog(
+    entry: ProducePartition,
+    requiredAcks: -1 | 0 | 1,
+    origin: 'client' | 'coordinator',
+  ): ProduceStatus {
     const key = keyOf(entry.topicId, entry.partition)
     const base = { topicId: entry.topicId, partition: entry.partition }
     const failed = (error: ProducePartitionResult['error'], errorMessage: string | null): ProduceStatus => ({
@@ -241,7 +253,7 @@ export class ReplicaManager {
     const partition = this.partitions.get(key)
     if (!partition) return failed('UNKNOWN_TOPIC_OR_PARTITION', null)
     try {
-      const info = partition.appendRecordsToLeader(entry.records, requiredAcks)
+      const info = partition.appendRecordsToLeader(entry.records, requiredAcks, origin)
       return {
         key,
         requiredOffset: info.lastOffset + 1,
@@ -259,6 +271,7 @@ export class ReplicaManager {
       if (error instanceof CorruptRecordError) return failed('CORRUPT_MESSAGE', error.message)
       if (error instanceof RecordValidationError) return failed(error.error, error.message)
       if (error instanceof ProducerStateError) return failed(error.error, error.message)
+      if (error instanceof InvalidRecordError) return failed('INVALID_RECORD', error.message)
       throw error
     }
   }
@@ -360,7 +373,14 @@ export class ReplicaManager {
   ): ReplicaFetchPartitionResponse {
     const base = { topicId: request.topicId, partition: request.partition }
     const partition = this.partitions.get(keyOf(request.topicId, request.partition))
-    const empty = { highWatermark: -1, logStartOffset: -1, divergingEpoch: null, records: new Uint8Array(0) }
+    const empty = {
+      highWatermark: -1,
+      lastStableOffset: -1,
+      logStartOffset: -1,
+      abortedTransactions: null,
+      divergingEpoch: null,
+      records: new Uint8Array(0),
+    }
     if (!partition) return { ...base, ...empty, error: 'UNKNOWN_TOPIC_OR_PARTITION' }
     try {
       const read = partition.fetchRecords(
@@ -373,12 +393,15 @@ export class ReplicaManager {
           logStartOffset: request.logStartOffset,
         },
         updateFetchState,
+        params.isolationLevel ?? 'READ_UNCOMMITTED',
       )
       return {
         ...base,
         error: null,
         highWatermark: read.highWatermark,
+        lastStableOffset: read.lastStableOffset,
         logStartOffset: read.logStartOffset,
+        abortedTransactions: read.abortedTransactions,
         divergingEpoch: read.divergingEpoch,
         records: read.records,
       }

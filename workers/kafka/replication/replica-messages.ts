@@ -4,6 +4,7 @@
  * APIs on one Transport. Records are whole RecordBatch v2 batches, back to back, with the leader's offsets.
  */
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { AbortedTransaction } from '../../protocol/kafka.ts'
 import type { EpochEndOffset } from './leader-epoch-cache.ts'
 
 export interface ReplicaFetchPartition {
@@ -32,7 +33,10 @@ export interface ReplicaFetchPartitionResponse {
   partition: number
   error: KafkaErrorName | null
   highWatermark: number
+  lastStableOffset: number
   logStartOffset: number
+  /** A READ_COMMITTED consumer's read: the aborted transactions overlapping the records; otherwise null. */
+  abortedTransactions: AbortedTransaction[] | null
   /** Set when the follower's log diverges: it truncates to what it holds of this epoch, up to endOffset. */
   divergingEpoch: EpochEndOffset | null
   records: Uint8Array

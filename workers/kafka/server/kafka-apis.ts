@@ -11,6 +11,7 @@ import type {
   DeleteRecordsPartition,
   DeleteRecordsPartitionResult,
   FetchPartition,
+  IsolationLevel,
   FetchPartitionResponse,
   InitProducerIdResponse,
   ListOffsetsPartition,
@@ -42,6 +43,8 @@ import { FeatureApis } from './feature-apis.ts'
 import type { FeatureApi } from '../../protocol/kafka-features.ts'
 import type { AclApi } from '../../protocol/kafka-acls.ts'
 import { AclApis } from './acl-apis.ts'
+import { TransactionApis } from './transaction-apis.ts'
+import type { TransactionApi } from '../../protocol/kafka-transactions.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
 import { INTERNAL_TOPICS } from '../metadata/topic-validation.ts'
@@ -77,6 +80,7 @@ export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
   private readonly features: FeatureApis
   private readonly acls: AclApis
+  private readonly transactions: TransactionApis
 
   constructor(private readonly deps: KafkaApisDeps) {
     this.admin = new AdminApis({
@@ -92,6 +96,7 @@ export class KafkaApis implements BrokerApi {
       forward: (request) => this.forward(request),
       waitFor: (condition) => this.waitFor(condition),
     })
+    this.transactions = new TransactionApis({ metadata: deps.metadata, replicaManager: deps.replicaManager })
     this.acls = new AclApis({
       metadata: deps.metadata,
       hasAuthorizer: deps.hasAuthorizer,
@@ -100,6 +105,9 @@ export class KafkaApis implements BrokerApi {
     })
   }
 
+  // DescribeProducers: answered by TransactionApis.
+  readonly describeProducers: TransactionApi['describeProducers'] = (p) =>
+    this.transactions.describeProducers(p)
   // DescribeAcls, CreateAcls and DeleteAcls: answered by AclApis.
   readonly describeAcls: AclApi['describeAcls'] = (f) => this.acls.describeAcls(f)
   readonly createAcls: AclApi['createAcls'] = (b) => this.acls.createAcls(b)
@@ -243,14 +251,17 @@ export class KafkaApis implements BrokerApi {
     )
   }
 
-  async fetch(partitions: FetchPartition[]): Promise<FetchPartitionResponse[]> {
+  async fetch(
+    partitions: FetchPartition[],
+    isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
+  ): Promise<FetchPartitionResponse[]> {
     const { metadata, replicaManager } = this.deps
     const requests = partitions.map((p) => ({ request: p, topicId: metadata.topicIdsByName.get(p.topic) }))
     const fetchable = requests.filter(
       (r): r is { request: FetchPartition; topicId: string } => r.topicId !== undefined,
     )
     const responses = await replicaManager.fetchMessages(
-      { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 50 * 1024 * 1024 },
+      { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 50 * 1024 * 1024, isolationLevel },
       fetchable.map(({ request, topicId }) => ({
         topicId,
         partition: request.partition,
@@ -270,14 +281,18 @@ export class KafkaApis implements BrokerApi {
           ...base,
           error: 'UNKNOWN_TOPIC_OR_PARTITION',
           highWatermark: -1,
+          lastStableOffset: -1,
           logStartOffset: -1,
+          abortedTransactions: null,
           records: new Uint8Array(0),
         }
       return {
         ...base,
         error: response.error,
         highWatermark: response.highWatermark,
+        lastStableOffset: response.lastStableOffset,
         logStartOffset: response.logStartOffset,
+        abortedTransactions: response.abortedTransactions,
         records: response.records,
       }
     })
@@ -324,13 +339,17 @@ export class KafkaApis implements BrokerApi {
   }
 
   /**
-   * ListOffsets on the leader, bounded by the high watermark (READ_UNCOMMITTED), as Partition and
-   * UnifiedLog.fetchOffsetByTimestamp answer: latest is the high watermark; earliest and earliest-local
-   * the log start offset (no tiered storage); latest-tiered none (-1); max-timestamp the first record with
-   * the largest timestamp; a timestamp the first record at or after it. A record at or past the high
-   * watermark is not answered (-1); a found record's own timestamp is.
+   * ListOffsets on the leader, bounded by the last fetchable offset (the high watermark for READ_UNCOMMITTED,
+   * the last stable offset for READ_COMMITTED), as Partition.fetchOffsetForTimestamp and
+   * UnifiedLog.fetchOffsetByTimestamp answer: latest is the last fetchable offset; earliest and
+   * earliest-local the log start offset (no tiered storage); latest-tiered none (-1); max-timestamp the first
+   * record with the largest timestamp; a timestamp the first record at or after it. A record at or past the
+   * last fetchable offset is not answered (-1); a found record's own timestamp is.
    */
-  listOffsets(partitions: ListOffsetsPartition[]): Promise<ListOffsetsPartitionResponse[]> {
+  listOffsets(
+    partitions: ListOffsetsPartition[],
+    isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
+  ): Promise<ListOffsetsPartitionResponse[]> {
     const { metadata, replicaManager, engine } = this.deps
     return Promise.resolve(
       partitions.map((request): ListOffsetsPartitionResponse => {
@@ -342,9 +361,10 @@ export class KafkaApis implements BrokerApi {
         if (!partition) return { ...none, error: 'UNKNOWN_TOPIC_OR_PARTITION' }
         if (!partition.isLeader) return { ...none, error: 'NOT_LEADER_OR_FOLLOWER' }
         const { log } = partition
+        const lastFetchable = isolationLevel === 'READ_COMMITTED' ? log.lastStableOffset : log.highWatermark
         switch (request.timestamp) {
           case LATEST_TIMESTAMP:
-            return { ...none, offset: log.highWatermark }
+            return { ...none, offset: lastFetchable }
           case EARLIEST_TIMESTAMP:
           case EARLIEST_LOCAL_TIMESTAMP:
             return { ...none, offset: log.logStartOffset }
@@ -352,13 +372,13 @@ export class KafkaApis implements BrokerApi {
             return none
           case MAX_TIMESTAMP: {
             const max = maxTimestampAndOffset(log, engine)
-            return max === null || max.offset >= log.highWatermark ? none : { ...base, error: null, ...max }
+            return max === null || max.offset >= lastFetchable ? none : { ...base, error: null, ...max }
           }
         }
         const offset = log.offsetForTimestamp(request.timestamp)
-        if (offset === null || offset >= log.highWatermark) return none
+        if (offset === null || offset >= lastFetchable) return none
         // Kafka answers the found record's own timestamp (LogSegment.findOffsetByTimestamp).
-        const batches = engine.decodeBatches(log.read(offset, 0, log.highWatermark))
+        const batches = engine.decodeBatches(log.read(offset, 0, lastFetchable))
         const hit = batches.flatMap((b) => b.records).find((r) => r.offset === offset)
         return { ...base, error: null, offset, timestamp: hit?.timestamp ?? -1 }
       }),

@@ -15,9 +15,12 @@
  *   closing entry (Kafka adds it only on roll or close) and ends in one zero entry, standing for the zero
  *   tail of Kafka's preallocated index files (log.index.size.max.bytes): a dump stops there as
  *   DumpLogSegments does.
+ * - `.txnindex`: the segment's aborted transactions (transaction-index.ts), 34 bytes each; like Kafka's, the
+ *   file exists only once the segment holds one.
  */
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { UnifiedLog } from '../log/unified-log.ts'
+import { transactionIndexBytes, type AbortedTxn } from '../log/transaction-index.ts'
 import {
   metadataLogBatches,
   metadataLogSegment,
@@ -34,11 +37,13 @@ interface SegmentBytes {
   baseOffset: number
   bytes: Uint8Array
   active: boolean
+  /** The `.txnindex` entries (none for the metadata log). */
+  abortedTxns: readonly AbortedTxn[]
 }
 
 const OFFSET_ENTRY_SIZE = 8
 const TIME_ENTRY_SIZE = 12
-const FILE_NAME = /^(\d{20})\.(log|index|timeindex)$/
+const FILE_NAME = /^(\d{20})\.(log|index|timeindex|txnindex)$/
 const METADATA_LOG_DIRECTORY = '__cluster_metadata-0'
 
 export class LogDirFiles {
@@ -58,6 +63,9 @@ export class LogDirFiles {
     const segment = this.segmentsIn(directory ?? '').find((s) => s.baseOffset === Number(name[1]))
     if (segment === undefined) return null
     if (name[2] === 'log') return segment.bytes
+    if (name[2] === 'txnindex') {
+      return segment.abortedTxns.length === 0 ? null : transactionIndexBytes(segment.abortedTxns)
+    }
     return this.indexBytes(segment, name[2] === 'index')
   }
 
@@ -65,7 +73,12 @@ export class LogDirFiles {
     if (directory === METADATA_LOG_DIRECTORY) {
       const batches = metadataLogBatches(this.metadataLog)
       return [
-        { baseOffset: 0, bytes: metadataLogSegment(batches, (b) => this.engine.crc32c(b)), active: true },
+        {
+          baseOffset: 0,
+          bytes: metadataLogSegment(batches, (b) => this.engine.crc32c(b)),
+          active: true,
+          abortedTxns: [],
+        },
       ]
     }
     const hosted = this.logs().find(({ topicName, partition }) => `${topicName}-${partition}` === directory)
@@ -78,6 +91,7 @@ export class LogDirFiles {
       baseOffset,
       bytes: log.segmentLogBytes(baseOffset),
       active: i === segments.length - 1,
+      abortedTxns: log.abortedTxns(baseOffset),
     }))
   }
 

@@ -8,8 +8,12 @@
  * `<prog>: error: <message>` on stderr, exit 1, in argparse4j's words: `too few arguments`,
  * `invalid choice: 'x' (choose from 'a', 'b')`, `unrecognized arguments: '--x'`,
  * `argument --config/-c: expected one argument`, `argument --config/-c is required`,
- * `argument --a: not allowed with argument --b`, `one of the arguments --a --b is required`.
+ * `argument --a: not allowed with argument --b`, `one of the arguments --a --b is required`,
+ * `argument --partition: could not convert 'x' to Integer (For input string: "x")` for a typed argument.
+ * The usage shows an argument's metavar (its dest in upper case unless set) and the subcommands as
+ * `{a,b} ...`, or as `<metavar> ...` when the program sets one (`COMMAND ...`).
  */
+import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../es/ingest/processors/java-numbers.ts'
 
 export interface ArgumentSpec {
   /** The long flag first, then the short one: `['--config', '-c']`. */
@@ -18,6 +22,10 @@ export interface ArgumentSpec {
   required?: boolean
   /** The mutually exclusive group the argument belongs to. */
   group?: string
+  /** The usage's name for the value (`FILE`); the dest in upper case when left out. */
+  metavar?: string
+  /** argparse4j's `.type(Integer.class)` and the like: the value must parse as one. */
+  type?: 'Short' | 'Integer' | 'Long'
 }
 
 export interface ParserSpec {
@@ -29,6 +37,8 @@ export interface ParserSpec {
 export interface ProgramSpec extends ParserSpec {
   prog: string
   subcommands: ReadonlyMap<string, ParserSpec>
+  /** The subparsers' metavar (`COMMAND`); their names in braces when left out. */
+  subcommandMetavar?: string
 }
 
 export type Value = string | true | string[]
@@ -87,7 +97,19 @@ function textualName(spec: ArgumentSpec): string {
 
 function unitOf(spec: ArgumentSpec): string {
   const flag = spec.flags[0] ?? ''
-  return spec.action === 'storeTrue' ? flag : `${flag} ${dest(spec).toUpperCase()}`
+  return spec.action === 'storeTrue' ? flag : `${flag} ${spec.metavar ?? dest(spec).toUpperCase()}`
+}
+
+const SHORT_RANGE = [-32768n, 32767n] as const
+const RANGES = { Short: SHORT_RANGE, Integer: INT_RANGE, Long: LONG_RANGE } as const
+
+/** ReflectArgumentType.convert: the type's valueOf must read the value (decimal, in range). */
+function checkType(spec: ArgumentSpec, value: string, fail: (message: string) => Error): void {
+  if (spec.type === undefined) return
+  if (/^[+-]?\d+$/.test(value) && parseJavaInteger(value, RANGES[spec.type]) !== null) return
+  throw fail(
+    `argument ${textualName(spec)}: could not convert '${value}' to ${spec.type} (For input string: "${value}")`,
+  )
 }
 
 /** The usage units of a parser: `[-h]`, required arguments bare, optional ones bracketed, a group in `[a | b]`. */
@@ -149,6 +171,7 @@ function parseOptions(parser: ParserSpec, argv: readonly string[], fail: (messag
     if (equals > 0) value = arg.slice(equals + 1)
     else if (i + 1 < argv.length && !isOption(argv[i + 1] ?? '')) value = argv[++i] ?? ''
     else throw fail(`argument ${textualName(spec)}: expected one argument`)
+    checkType(spec, value, fail)
     const previous = values.get(dest(spec))
     values.set(
       dest(spec),
@@ -179,9 +202,15 @@ function checkRequired(
 export function programUsage(program: ProgramSpec): string {
   return argparseUsage(program.prog, [
     ...usageUnits(program),
-    `{${[...program.subcommands.keys()].join(',')}}`,
+    program.subcommandMetavar ?? `{${[...program.subcommands.keys()].join(',')}}`,
     '...',
   ])
+}
+
+/** The usage line of one subcommand's parser (`usage: <prog> <command> [-h] ...`). */
+export function subcommandUsage(program: ProgramSpec, command: string): string {
+  const subcommand = program.subcommands.get(command)
+  return argparseUsage(`${program.prog} ${command}`, subcommand ? usageUnits(subcommand) : ['[-h]'])
 }
 
 /** Parses argv as argparse4j's parseArgs does; throws ArgumentParserError. */
@@ -197,7 +226,7 @@ export function parseArgs(program: ProgramSpec, argv: readonly string[]): Namesp
     throw failTop(`invalid choice: '${command}' (choose from ${choices})`)
   }
   const prog = `${program.prog} ${command}`
-  const subUsage = argparseUsage(prog, usageUnits(subcommand))
+  const subUsage = subcommandUsage(program, command)
   const failSub = (message: string): Error => new ArgumentParserError(subUsage, prog, message)
   const sub = parseOptions(subcommand, afterCommand, failSub)
   if (sub.rest.length > 0) throw failSub(`unrecognized arguments: '${sub.rest.join(' ')}'`)

@@ -5,7 +5,7 @@
  * --print-data-log, StringDecoder text or, with --offsets-decoder or --cluster-metadata-decoder, the group
  * coordinator's or the metadata log's records as JSON: dump-log-parsers.ts; a control batch's records show
  * their control type instead: dump-log-control-records.ts); a .index or .timeindex's entries
- * (dump-log-index.ts); any other suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
+ * (dump-log-index.ts); a .txnindex's AbortedTxn entries (`version: 0 producerId: ... lastStableOffset: ...`); any other suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
  * (dump-log-errors.ts). An exception ends the tool as an uncaught one ends the JVM:
  * `Exception in thread "main" <class>: <message>` on stderr, exit 1 (e.g. NoSuchFileException for a missing
  * file). Files live on the broker hosts (ToolContext.hostFiles). The transaction-log, remote-log-metadata
@@ -19,6 +19,7 @@ import { UsageException, VersionRequest, printUsageOrVersion } from './command-l
 import { DumpLogErrors } from './dump-log-errors.ts'
 import { baseOffsetOf, fileBatches, fileName, javaFilePath, readFile } from './dump-log-files.ts'
 import { dumpIndex, dumpTimeIndex } from './dump-log-index.ts'
+import { parseTransactionIndex } from '../../kafka/log/transaction-index.ts'
 import { controlRecordText } from './dump-log-control-records.ts'
 import {
   clusterMetadataMessageParser,
@@ -147,6 +148,16 @@ async function dumpLog(
   }
 }
 
+/** DumpLogSegments.dumpTxnIndex: one line per AbortedTxn. */
+async function dumpTxnIndex(files: HostFiles, path: string, out: ToolOutput): Promise<void> {
+  for (const txn of parseTransactionIndex(await readFile(files, path))) {
+    out.stdout(
+      `version: ${txn.version} producerId: ${txn.producerId} firstOffset: ${txn.firstOffset} ` +
+        `lastOffset: ${txn.lastOffset} lastStableOffset: ${txn.lastStableOffset}\n`,
+    )
+  }
+}
+
 async function dumpFile(
   files: HostFiles,
   path: string,
@@ -167,6 +178,7 @@ async function dumpFile(
   if (suffix === '.log') await dumpLog(files, path, settings, errors, out)
   else if (suffix === '.index') await dumpIndex(files, path, settings, errors, out)
   else if (suffix === '.timeindex') await dumpTimeIndex(files, path, settings, errors, out)
+  else if (suffix === '.txnindex') await dumpTxnIndex(files, path, out)
   else out.stderr(`Ignoring unknown file ${path}\n`)
 }
 

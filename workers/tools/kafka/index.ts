@@ -27,6 +27,7 @@ import { kafkaFeatures } from './feature-command.ts'
 import { kafkaBrokerApiVersions } from './broker-api-versions-command.ts'
 import { connectStandalone } from './connect/connect-standalone.ts'
 import { kafkaAcls } from './acl-command.ts'
+import { kafkaTransactions } from './transactions-command.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -51,6 +52,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-features', kafkaFeatures],
   ['kafka-broker-api-versions', kafkaBrokerApiVersions],
   ['kafka-acls', kafkaAcls],
+  ['kafka-transactions', kafkaTransactions],
   ['connect-standalone', connectStandalone],
 ])
 

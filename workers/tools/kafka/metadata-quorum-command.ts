@@ -9,6 +9,7 @@
 import type { QuorumInfo, QuorumReplicaState } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
 import { asJavaException, futureGet } from './tool-errors.ts'
+import { prettyPrintTable } from './tools-utils.ts'
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA'
 const USAGE =
@@ -122,19 +123,23 @@ function replicationText(info: QuorumInfo, humanReadable: boolean, now: number):
       time(replica.lastCaughtUpTimestamp, 'last caught up'),
       status,
     ])
-  const table = [
-    ['NodeId', 'DirectoryId', 'LogEndOffset', 'Lag', 'LastFetchTimestamp', 'LastCaughtUpTimestamp', 'Status'],
+  const headers = [
+    'NodeId',
+    'DirectoryId',
+    'LogEndOffset',
+    'Lag',
+    'LastFetchTimestamp',
+    'LastCaughtUpTimestamp',
+    'Status',
+  ]
+  return prettyPrintTable(headers, [
     ...rows([leader], 'Leader'),
     ...rows(
       info.voters.filter((voter) => voter.replicaId !== info.leaderId),
       'Follower',
     ),
     ...rows(info.observers, 'Observer'),
-  ]
-  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)))
-  return table
-    .map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0) + '\t').join('') + '\n')
-    .join('')
+  ])
 }
 
 async function execute(args: Arguments, context: ToolContext): Promise<void> {

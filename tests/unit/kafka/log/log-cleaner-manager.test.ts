@@ -23,7 +23,7 @@ function log(sizes: number[], stamps: number[], overrides: Partial<CleanableLog>
     segments,
     logStartOffset: 0,
     logEndOffset: sizes.length * 10 - 5,
-    highWatermark: sizes.length * 10 - 5,
+    lastStableOffset: sizes.length * 10 - 5,
     compaction: { ...DEFAULT_COMPACTION, compact: true },
     ...overrides,
   }
@@ -48,8 +48,8 @@ describe('LogCleanerManager', () => {
     expect(shouldClean(toClean, 0.7)).toBe(false)
   })
 
-  it('stops at the segment holding the high watermark', () => {
-    const view = log([100, 100, 100, 50], [1, 2, 3, 4], { highWatermark: 25 })
+  it('stops at the segment holding the last stable offset', () => {
+    const view = log([100, 100, 100, 50], [1, 2, 3, 4], { lastStableOffset: 25 })
     const toClean = logToClean(view, cleanableOffsets(view, undefined, 1_000), 1_000)
     expect([toClean.firstDirtyOffset, toClean.firstUncleanableOffset, toClean.cleanableBytes]).toEqual([
       0, 20, 200,

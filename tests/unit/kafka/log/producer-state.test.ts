@@ -23,6 +23,8 @@ function batch(producerId: number, epoch: number, firstSeq: number, count: numbe
     firstOffset,
     lastOffset: firstOffset + count - 1,
     timestamp: 1000 + firstOffset,
+    isTransactional: false,
+    marker: null,
   } satisfies ProducerBatch
 }
 

@@ -14,6 +14,8 @@ import type {
   ConsumerGroupListing,
   DescribedConfigEntry,
   DeletedRecords,
+  PartitionProducerState,
+  ProducerState,
   ListOffsetsResultInfo,
   OffsetSpec,
   PartitionOffset,
@@ -216,6 +218,25 @@ export class FakeAdmin implements Admin {
   }
   /** Admin.listPartitionReassignments: `ongoing`, filtered to the partitions asked. */
   ongoing: PartitionReassignment[] = []
+  /** Producers by `topic-partition`; an unknown partition times out as the admin client's lookup does. */
+  producers = new Map<string, ProducerState[]>()
+  describeProducersCalls: Array<{ partitions: TopicPartition[]; brokerId: number | undefined }> = []
+  async describeProducers(
+    partitions: TopicPartition[],
+    options: { brokerId?: number } = {},
+  ): Promise<PartitionProducerState[]> {
+    this.describeProducersCalls.push({ partitions, brokerId: options.brokerId })
+    return partitions.map(({ topic, partition }) => {
+      const activeProducers = this.producers.get(`${topic}-${partition}`)
+      if (activeProducers !== undefined) return { topic, partition, activeProducers, error: null }
+      const error = new KafkaError(
+        'org.apache.kafka.common.errors.TimeoutException',
+        'Timed out waiting for a node assignment. Call: describeProducers(api=METADATA)',
+      )
+      return { topic, partition, activeProducers: [], error }
+    })
+  }
+
   /** Each deleteRecords call. A partition moves its logStart (-1: to its logEnd); past logEnd fails, unknown times out. */
   deleteRecordsCalls: Array<Array<TopicPartition & { beforeOffset: number }>> = []
   async deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]> {

@@ -28,6 +28,7 @@ describe('runKafkaTool', () => {
       'kafka-features',
       'kafka-broker-api-versions',
       'kafka-acls',
+      'kafka-transactions',
       'connect-standalone',
     ])
     const h = harness()

@@ -34,6 +34,8 @@ import { ConsumerCoordinator } from './consumer-coordinator.ts'
 import { ConsumerMembershipManager } from './consumer-membership-manager.ts'
 import type { GroupMembership } from './group-membership.ts'
 import { groupProtocol } from './group-protocol-config.ts'
+import { isolationLevel } from './isolation-level-config.ts'
+import type { IsolationLevel } from '../../../protocol/kafka.ts'
 import { Random } from '../../../net/random.ts'
 
 const DEFAULTS: Readonly<Record<string, string>> = {
@@ -48,6 +50,8 @@ const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`
 
 export class KafkaConsumer implements Consumer {
   private readonly config: Record<string, string>
+  /** isolation.level: READ_COMMITTED reads stop at the last stable offset and skip aborted transactions. */
+  private readonly isolationLevel: IsolationLevel
   private assignment: TopicPartition[] = []
   /**
    * Each partition's FetchPosition: the next offset, and the leader epoch of the batch the last consumed record
@@ -69,6 +73,7 @@ export class KafkaConsumer implements Consumer {
     random: Random = new Random(0),
   ) {
     this.config = { ...DEFAULTS, ...config }
+    this.isolationLevel = isolationLevel(this.config)
     const groupId = this.config['group.id']
     if (groupId !== undefined && groupId !== '') {
       const protocol = groupProtocol(this.config)
@@ -166,7 +171,10 @@ export class KafkaConsumer implements Consumer {
 
   private async resetTo(partitions: TopicPartition[], timestamp: number): Promise<void> {
     if (partitions.length === 0) return
-    const offsets = await this.connection.listOffsets(partitions.map((tp) => ({ ...tp, timestamp })))
+    const offsets = await this.connection.listOffsets(
+      partitions.map((tp) => ({ ...tp, timestamp })),
+      this.isolationLevel,
+    )
     for (const result of offsets) {
       // A partition whose leader is being elected keeps no position: the next poll tries again.
       if (INVALID_METADATA_ERRORS.has(result.error ?? '')) continue
@@ -253,7 +261,8 @@ export class KafkaConsumer implements Consumer {
         }
         break
       } finally {
-        if (out.length > before) {
+        // Skipped control batches and aborted transactions move the position too.
+        if (out.length > before || fetch.nextFetchOffset !== position?.offset) {
           this.positions.set(partitionKey, { offset: fetch.nextFetchOffset, offsetEpoch: fetch.lastEpoch })
         }
       }
@@ -278,7 +287,9 @@ export class KafkaConsumer implements Consumer {
     if (requests.length === 0) return
     const { groups } = await this.connection.byLeader(requests)
     const answers = await Promise.all(
-      groups.map((group) => group.broker.fetch(group.items).catch((): FetchPartitionResponse[] => [])),
+      groups.map((group) =>
+        group.broker.fetch(group.items, this.isolationLevel).catch((): FetchPartitionResponse[] => []),
+      ),
     )
     const fetchOffsets = new Map(requests.map((r) => [key(r), r.fetchOffset]))
     // A rebalance during the fetch may have taken partitions away.
@@ -297,7 +308,10 @@ export class KafkaConsumer implements Consumer {
       }
       if (response.error) throw kafkaError(response.error)
       const fetchOffset = fetchOffsets.get(partitionKey) ?? 0
-      this.completedFetches.set(partitionKey, new CompletedFetch(this.engine, response, fetchOffset))
+      this.completedFetches.set(
+        partitionKey,
+        new CompletedFetch(this.engine, response, fetchOffset, this.isolationLevel),
+      )
     }
   }
 

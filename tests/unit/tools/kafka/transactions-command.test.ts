@@ -1,0 +1,150 @@
+// kafka-transactions.sh (TransactionsCommand of Kafka 4.1): argparse4j's usage and errors, describe-producers'
+// prettyPrintTable (every cell padded and followed by a tab, None / -1 for absent values) and its
+// printErrorAndExit line, the subcommands that need the transaction coordinator, and describe-producers on
+// the headless cluster after an idempotent producer wrote.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { kafkaTransactions } from '../../../../workers/tools/kafka/transactions-command.ts'
+import type { HeadlessCluster } from '../../../../workers/tools/scenario/headless-cluster.ts'
+import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
+import { runCommand } from '../../../../workers/tools/shell/shell.ts'
+import { formatOutcome } from '../../../../workers/tools/scenario/transcript.ts'
+import { headlessTestCluster } from '../../scenario/wasm.ts'
+import { harness } from './fakes.ts'
+
+const BOOTSTRAP = ['--bootstrap-server', 'localhost:9092']
+const USAGE =
+  'usage: kafka-transactions.sh [-h] [-v] [--command-config FILE]\n' +
+  '                             --bootstrap-server host:port COMMAND ...\n'
+
+async function run(argv: string[], setup: (h: ReturnType<typeof harness>) => void = () => undefined) {
+  const h = harness()
+  setup(h)
+  const code = await kafkaTransactions(argv, h.context)
+  return { code, stdout: h.stdout(), stderr: h.stderr(), h }
+}
+
+describe('kafka-transactions', () => {
+  it('prints describe-producers as a table with a tab after every cell', async () => {
+    const result = await run(
+      [...BOOTSTRAP, 'describe-producers', '--topic', 'orders', '--partition', '0'],
+      (h) =>
+        h.admin.producers.set('orders-0', [
+          {
+            producerId: 1000,
+            producerEpoch: 0,
+            lastSequence: 9,
+            lastTimestamp: 1_700_000_000_000,
+            coordinatorEpoch: null,
+            currentTransactionStartOffset: null,
+          },
+          {
+            producerId: 1001,
+            producerEpoch: 3,
+            lastSequence: 0,
+            lastTimestamp: 5,
+            coordinatorEpoch: 12,
+            currentTransactionStartOffset: 42,
+          },
+        ]),
+    )
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toBe(
+      'ProducerId\tProducerEpoch\tLatestCoordinatorEpoch\tLastSequence\tLastTimestamp\tCurrentTransactionStartOffset\t\n' +
+        '1000      \t0            \t-1                    \t9           \t1700000000000\tNone                         \t\n' +
+        '1001      \t3            \t12                    \t0           \t5            \t42                           \t\n',
+    )
+    expect(result.h.admin.describeProducersCalls).toEqual([
+      { partitions: [{ topic: 'orders', partition: 0 }], brokerId: undefined },
+    ])
+  })
+
+  it("fails with printErrorAndExit's line naming the leader or the broker", async () => {
+    const args = [...BOOTSTRAP, 'describe-producers', '--topic', 'nope', '--partition', '1']
+    expect(await run(args)).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Failed to describe producers for partition nope-1 on leader: Timed out waiting for a node assignment. ' +
+        'Call: describeProducers(api=METADATA). Enable debug logging for additional detail.\n',
+    })
+    expect((await run([...args, '--broker-id', '2'])).stderr).toMatch(
+      /^Failed to describe producers for partition nope-1 on broker 2: /,
+    )
+  })
+
+  it("answers argparse4j's errors with the failing parser's usage", async () => {
+    expect(await run([])).toMatchObject({
+      code: 1,
+      stderr: `${USAGE}kafka-transactions.sh: error: too few arguments\n`,
+    })
+    expect((await run([...BOOTSTRAP, 'describe-producers', '--topic', 't', '--partition', 'x'])).stderr).toBe(
+      'usage: kafka-transactions.sh describe-producers [-h] [--broker-id BROKER_ID]\n' +
+        '                                                --topic TOPIC\n' +
+        '                                                --partition PARTITION\n' +
+        'kafka-transactions.sh describe-producers: error: argument --partition: could not convert \'x\' to Integer (For input string: "x")\n',
+    )
+    expect((await run([...BOOTSTRAP, 'commit'])).stderr).toBe(
+      `${USAGE}kafka-transactions.sh: error: invalid choice: 'commit' (choose from 'list', 'describe', 'describe-producers', 'abort', 'find-hanging')\n`,
+    )
+    expect((await run(['describe-producers', '--topic', 't', '--partition', '0'])).stderr).toBe(
+      `${USAGE}kafka-transactions.sh: error: argument --bootstrap-server is required\n`,
+    )
+  })
+
+  it('prints the version, and the usage for -h', async () => {
+    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: '4.1.0\n' })
+    expect((await run(['-h'])).stdout).toBe(
+      USAGE +
+        '[playground] The full argparse help text is not reproduced; the usage above lists every argument.\n',
+    )
+  })
+
+  it('answers a [playground] line for the subcommands that need the transaction coordinator', async () => {
+    expect(await run([...BOOTSTRAP, 'list'])).toMatchObject({
+      code: 1,
+      stderr:
+        '[playground] kafka-transactions list needs the transaction coordinator, which the playground does not ' +
+        'have yet; describe-producers works.\n',
+    })
+  })
+})
+
+describe('kafka-transactions describe-producers on the headless cluster', () => {
+  let c: HeadlessCluster
+  beforeAll(async () => {
+    c = await headlessTestCluster(3, 1, 1)
+  })
+
+  async function one(line: string): Promise<[number, string]> {
+    const never = { interrupted: false, whenInterrupted: new Promise<void>(() => undefined) }
+    const quiet = { stdout: () => undefined, stderr: () => undefined }
+    const [command] = parseScript(line)
+    const outcome = await c.run(runCommand(command!, c.env, quiet, never))
+    return [outcome.kind === 'es' ? outcome.status : outcome.exitCode, formatOutcome(outcome)]
+  }
+
+  it('lists the idempotent producer, the same on the leader and on every replica', async () => {
+    await one(
+      'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic orders --partitions 1 --replication-factor 3',
+    )
+    await one(
+      'kafka-producer-perf-test.sh --topic orders --num-records 10 --record-size 10 --throughput -1 --producer-props bootstrap.servers=localhost:9092',
+    )
+    const [code, text] = await one(
+      'kafka-transactions.sh --bootstrap-server localhost:9092 describe-producers --topic orders --partition 0',
+    )
+    expect(code).toBe(0)
+    const lines = text.split('\n')
+    expect(lines[0]).toBe(
+      'ProducerId\tProducerEpoch\tLatestCoordinatorEpoch\tLastSequence\tLastTimestamp\tCurrentTransactionStartOffset\t',
+    )
+    expect(lines[1]).toMatch(/^0 {9}\t0 {12}\t-1 {20}\t9 {11}\t\d{13}\tNone {25}\t$/)
+    expect(lines).toHaveLength(3)
+    for (const broker of [1, 2, 3]) {
+      const [, onBroker] = await one(
+        `kafka-transactions.sh --bootstrap-server localhost:9092 describe-producers --topic orders --partition 0 --broker-id ${broker}`,
+      )
+      expect(onBroker).toBe(text)
+    }
+  })
+})
