@@ -1,9 +1,11 @@
 /**
  * Several protocols over one Transport, as Kafka's inter-broker listener carries many APIs: each
  * request is tagged with its channel name, and each channel has its own handler. A request for a
- * channel with no handler fails as a request to a stopped process does.
+ * channel with no handler fails as a request to a stopped process does. A request keeps its transfer list
+ * (transfer-list.ts) through the tagging.
  */
 import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
+import { transferListOf, withTransfer } from './transfer-list.ts'
 
 export interface Tagged {
   channel: string
@@ -31,8 +33,10 @@ export class ChannelMux {
   channel<Req, Res>(name: string): Transport<Req, Res> {
     return {
       nodeId: this.transport.nodeId,
-      request: async (to, request, timeoutMs) =>
-        (await this.transport.request(to, { channel: name, body: request }, timeoutMs)) as Res,
+      request: async (to, request, timeoutMs) => {
+        const tagged = withTransfer({ channel: name, body: request }, transferListOf(request))
+        return (await this.transport.request(to, tagged, timeoutMs)) as Res
+      },
       serve: (handler) => {
         if (handler) this.handlers.set(name, handler as RequestHandler<unknown, unknown>)
         else this.handlers.delete(name)

@@ -1,8 +1,9 @@
 /**
  * The browser's Transport: requests and responses as messages on one MessagePort per peer (the page
  * creates a MessageChannel for every pair of workers and hands each side its port). Messages are
- * structured-cloned by postMessage, except the buffers a handler's response was marked with
- * (transfer-list.ts: a leader's fetch answer gives its record bytes away), which are transferred. A peer
+ * structured-cloned by postMessage, except the buffers a request or a handler's response was marked with
+ * (transfer-list.ts: a leader's fetch answer gives its record bytes away, and the follower's next fetch gives
+ * their buffers back), which are transferred. A peer
  * whose process ended (stopped or killed: `disconnect`) refuses requests at once, as a closed port does; a
  * peer that cannot be reached (a cut link) never answers, and the request times out.
  * Timeouts are checked as Kafka's NetworkClient checks them (handleTimedOutRequests), not with a timer per
@@ -102,7 +103,9 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     return new Promise<Res>((resolve, reject) => {
       this.pending.set(id, { peer: to, deadline, resolve, reject })
       this.armTimeoutCheck(deadline)
-      this.asNode(() => port?.postMessage({ t: 'q', id, body: request } satisfies Wire, []))
+      this.asNode(() =>
+        port?.postMessage({ t: 'q', id, body: request } satisfies Wire, transferListOf(request)),
+      )
     })
   }
 

@@ -3,7 +3,7 @@
  * the format and invariants). Bytes go in and come out as copies; the segment's memory is released by
  * free(), after which every method throws.
  */
-import type { LogWasm } from './log-wasm.ts'
+import type { Allocate, LogWasm } from './log-wasm.ts'
 import type { AppendInfo } from './types.ts'
 
 export class LogSegment {
@@ -67,15 +67,18 @@ export class LogSegment {
     return this.#wasm.exports.segmentTruncateTo(this.#live, offset)
   }
 
-  /** Whole batches from the one holding startOffset: at least one, then as many as fit in maxBytes. */
-  read(startOffset: number, maxBytes: number): Uint8Array {
+  /**
+   * Whole batches from the one holding startOffset: at least one, then as many as fit in maxBytes; copied into
+   * bytes from `allocate` (default: a fresh array).
+   */
+  read(startOffset: number, maxBytes: number, allocate?: Allocate): Uint8Array {
     if (maxBytes < 0) throw new RangeError(`Invalid max size ${maxBytes} for log read from segment`)
     const wasm = this.#wasm
     const handle = this.#live
     const length = wasm.exports.segmentRead(handle, startOffset, maxBytes)
     if (length === 0) return new Uint8Array(0)
     const [position = 0] = wasm.results(1)
-    return this.#copyLog(handle, position, length)
+    return this.#copyLog(handle, position, length, allocate)
   }
 
   /** The offset of the first record whose timestamp is >= `timestamp`, or null when there is none. */
@@ -84,17 +87,25 @@ export class LogSegment {
     return offset < 0 ? null : offset
   }
 
-  /** A copy of the .log bytes from byte `position` (default: all of them) to the end. */
-  logBytes(position = 0): Uint8Array {
+  /**
+   * A copy of the .log bytes from byte `position` (default: all of them) to the end, in bytes from `allocate`
+   * (default: a fresh array).
+   */
+  logBytes(position = 0, allocate?: Allocate): Uint8Array {
     const handle = this.#live
     const size = this.#wasm.exports.segmentLogSize(handle)
     const from = Math.min(Math.max(position, 0), size)
-    return this.#copyLog(handle, from, size - from)
+    return this.#copyLog(handle, from, size - from, allocate)
   }
 
   /** A copy of `length` .log bytes from `position`. */
-  #copyLog(handle: number, position: number, length: number): Uint8Array {
-    return this.#wasm.copyPaged((at) => this.#wasm.exports.segmentLogAt(handle, at), position, length)
+  #copyLog(handle: number, position: number, length: number, allocate?: Allocate): Uint8Array {
+    return this.#wasm.copyPaged(
+      (at) => this.#wasm.exports.segmentLogAt(handle, at),
+      position,
+      length,
+      allocate,
+    )
   }
 
   /** A copy of the .index bytes (8-byte big-endian entries: relative offset, position). */

@@ -6,6 +6,11 @@
 import { logError } from './corrupt-record.ts'
 import type { LogExports } from './log-exports.ts'
 
+/** Where a copy out of the module goes: `length` bytes the caller may fill (their prior contents are overwritten). */
+export type Allocate = (length: number) => Uint8Array
+
+const freshBytes: Allocate = (length) => new Uint8Array(length)
+
 export class LogWasm {
   /** The size of a segment log's pages (paged-log.ts). */
   readonly logPageSize: number
@@ -32,8 +37,13 @@ export class LogWasm {
    * A copy of `length` bytes from byte `position` of a paged log (paged-log.ts), where `addressOf(p)` is the
    * address of byte p, the rest of its page following it.
    */
-  copyPaged(addressOf: (position: number) => number, position: number, length: number): Uint8Array {
-    const copy = new Uint8Array(length)
+  copyPaged(
+    addressOf: (position: number) => number,
+    position: number,
+    length: number,
+    allocate: Allocate = freshBytes,
+  ): Uint8Array {
+    const copy = allocate(length)
     for (let done = 0; done < length;) {
       const at = position + done
       const run = Math.min(length - done, this.logPageSize - (at % this.logPageSize))

@@ -1,9 +1,11 @@
 // PortTransport over Node's MessageChannel (which moves transferred ArrayBuffers as the browser's does): a
 // response marked with withTransfer gives its buffers away (detached on the answering side, intact on the
-// asking side); an unmarked one is copied and the answering side keeps its bytes.
+// asking side); an unmarked one is copied and the answering side keeps its bytes. A marked request, sent through
+// a ChannelMux channel, gives its buffers away the same way (a follower's fetch giving its leader buffers back).
 import { MessageChannel } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PortTransport, type PortLike } from '../../../workers/net/port-transport.ts'
+import { ChannelMux, type Tagged } from '../../../workers/net/channel-mux.ts'
 import { SystemScheduler } from '../../../workers/net/scheduler.ts'
 import { transferListOf, withTransfer } from '../../../workers/net/transfer-list.ts'
 
@@ -54,6 +56,26 @@ describe('PortTransport transfer lists', () => {
     const { received, kept } = await roundTrip((bytes) => ({ records: bytes }))
     expect(received).toEqual([1, 2, 3, 4])
     expect(kept).toBe(4)
+  })
+
+  it("moves a marked request's buffers through a channel: detached where it was asked, whole where answered", async () => {
+    const channel = new MessageChannel()
+    channels.push(channel)
+    const asking = new PortTransport<Tagged, unknown>(1, scheduler)
+    const answering = new PortTransport<Tagged, unknown>(2, scheduler)
+    asking.connect(2, portLike(channel.port1))
+    answering.connect(1, portLike(channel.port2))
+    const served = new ChannelMux(answering)
+    served
+      .channel<{ given: Uint8Array }, number[]>('replica')
+      .serve((_from, request) => Promise.resolve([...request.given]))
+    served.start()
+    const given = new Uint8Array([7, 8, 9])
+    const request = withTransfer({ given }, [given.buffer])
+    const replica = new ChannelMux(asking).channel<{ given: Uint8Array }, number[]>('replica')
+    const received = await replica.request(2, request, 1_000)
+    expect(received).toEqual([7, 8, 9])
+    expect(given.byteLength).toBe(0)
   })
 
   it('keeps the mark beside the message: a marked message clones as an unmarked one', () => {

@@ -18,6 +18,8 @@
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Storage, StorageOp } from '../../storage/storage.ts'
+import type { Allocate } from '../../../engine-wasm/src/log/index.ts'
+import { FlushBuffers } from './flush-buffers.ts'
 
 /**
  * The least time between the starts of two background writes. Each IndexedDB transaction and put costs the
@@ -34,11 +36,12 @@ export class LogFlusher {
   private timer: Cancellable | null = null
   private lastStartMs = Number.NEGATIVE_INFINITY
   private stopped = false
+  private readonly buffers = new FlushBuffers()
 
   constructor(
     private readonly storage: Storage,
-    /** The LogManager's takeFlushOps: every storage operation owed since the last call. */
-    private readonly takeFlushOps: () => StorageOp[],
+    /** The LogManager's takeFlushOps: every storage operation owed since the last call, its chunks in `allocate`'s arrays. */
+    private readonly takeFlushOps: (allocate: Allocate) => StorageOp[],
     private readonly scheduler: Scheduler,
     private readonly minGapMs = LOG_FLUSH_MIN_GAP_MS,
   ) {}
@@ -82,10 +85,12 @@ export class LogFlusher {
     this.timer?.cancel()
     this.timer = null
     this.lastStartMs = this.scheduler.now()
-    // The ops' values are fresh copies of the log that nothing changes: handed over, each is taken in turn.
-    const write = this.storage.write(this.takeFlushOps(), { handedOver: true })
+    // The ops' values are copies of the log that nothing changes until the write settles: handed over, each is
+    // taken in turn. Their buffers are lent again to the next write (one write is in flight at a time).
+    const write = this.storage.write(this.takeFlushOps(this.buffers.allocate), { handedOver: true })
     this.inFlight = write
     const settle = (): void => {
+      this.buffers.release()
       if (this.inFlight === write) this.inFlight = null
     }
     write.then(settle, settle)

@@ -33,7 +33,7 @@
  * log.retention.check.interval.ms, every log deletes its expired segments and one storage write drops their
  * chunks, as Kafka deletes the segment files.
  */
-import type { LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.ts'
+import type { Allocate, LogEngine, LogSegment } from '../../../engine-wasm/src/log/index.ts'
 import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { UnifiedLog, type LogConfig } from './unified-log.ts'
@@ -371,8 +371,11 @@ export class LogManager {
     return ops
   }
 
-  /** Storage operations that persist every byte appended, and forget every byte truncated, since the last call. */
-  takeFlushOps(): StorageOp[] {
+  /**
+   * Storage operations that persist every byte appended, and forget every byte truncated, since the last call;
+   * the appended bytes are copied into arrays from `allocate` (default: fresh ones).
+   */
+  takeFlushOps(allocate?: Allocate): StorageOp[] {
     const ops: StorageOp[] = []
     for (const [id, log] of this.logs) {
       const [topicId, partitionText] = id.split('/') as [string, string]
@@ -387,7 +390,7 @@ export class LogManager {
         ops.push({ store: STORE, key, value: new Uint8Array(0) })
         this.remember(id, key)
       }
-      for (const chunk of log.takeUnflushed()) {
+      for (const chunk of log.takeUnflushed(allocate)) {
         const key = chunkKey(topicId, partition, chunk.segmentBaseOffset, chunk.position)
         ops.push({ store: STORE, key, value: chunk.bytes })
         this.remember(id, key)

@@ -44,7 +44,7 @@
  * both by scanning.
  */
 import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
-import type { LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
+import type { Allocate, LogEngine, LogSegment, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { Clock } from '../../net/clock.ts'
 import { LeaderEpochCache, type EpochEndOffset } from '../replication/leader-epoch-cache.ts'
 import { deletableSegmentCount, type RetentionConfig } from './log-retention.ts'
@@ -592,12 +592,12 @@ export class UnifiedLog {
    * A segment with nothing at or past fetchOffset (a gap the cleaner left) passes on to the next one, as
    * LocalLog.read does.
    */
-  read(fetchOffset: number, maxBytes: number, upTo: number): Uint8Array {
+  read(fetchOffset: number, maxBytes: number, upTo: number, allocate?: Allocate): Uint8Array {
     if (fetchOffset >= upTo) return new Uint8Array(0)
     for (let index = this.segmentIndexFor(fetchOffset); index < this.segments.length; index++) {
       const segment = this.segments[index]!
       // log.wasm looks an offset up relative to the segment's base, so a later segment reads from its base.
-      const batches = segment.read(Math.max(fetchOffset, segment.baseOffset), maxBytes)
+      const batches = segment.read(Math.max(fetchOffset, segment.baseOffset), maxBytes, allocate)
       if (batches.length > 0) return batches.subarray(0, lengthBelow(batches, upTo))
     }
     return new Uint8Array(0)
@@ -615,12 +615,14 @@ export class UnifiedLog {
     return null
   }
 
-  takeUnflushed(): UnflushedChunk[] {
+  /** The bytes appended since the last call, copied into arrays from `allocate` (default: fresh ones). */
+  takeUnflushed(allocate?: Allocate): UnflushedChunk[] {
     const chunks: UnflushedChunk[] = []
     for (const segment of this.segments) {
       const position = this.flushed.get(segment.baseOffset) ?? 0
       if (segment.sizeInBytes === position) continue
-      chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes: segment.logBytes(position) })
+      const bytes = segment.logBytes(position, allocate)
+      chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes })
       this.flushed.set(segment.baseOffset, segment.sizeInBytes)
     }
     return chunks

@@ -22,7 +22,7 @@
  *   FetchIsolation.TXN_COMMITTED); followers read up to the log end offset, with their leader epoch
  *   checked (FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) and their last fetched epoch checked for divergence.
  */
-import type { AppendInfo } from '../../../engine-wasm/src/log/index.ts'
+import type { Allocate, AppendInfo } from '../../../engine-wasm/src/log/index.ts'
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { Clock } from '../../net/clock.ts'
 import { OffsetOutOfRangeError, type UnifiedLog } from '../log/unified-log.ts'
@@ -300,12 +300,13 @@ export class Partition {
 
   /**
    * Reads for a consumer (below the HW, or the LSO for READ_COMMITTED) or a follower (below the log end
-   * offset, updating its state).
+   * offset, updating its state), the records copied into bytes from `allocate` (default: a fresh array).
    */
   fetchRecords(
     position: FetchPosition,
     updateFetchState: boolean,
     isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
+    allocate?: Allocate,
   ): LogReadResult {
     this.checkLeaderEpoch(position.currentLeaderEpoch)
     const isFollower = position.replicaId >= 0
@@ -339,7 +340,7 @@ export class Partition {
     }
     const committed = !isFollower && isolationLevel === 'READ_COMMITTED'
     const upTo = isFollower ? log.logEndOffset : committed ? base.lastStableOffset : log.highWatermark
-    const records = log.read(position.fetchOffset, position.maxBytes, upTo)
+    const records = log.read(position.fetchOffset, position.maxBytes, upTo, allocate)
     if (follower && updateFetchState) {
       follower.updateFetchState(
         position.fetchOffset,

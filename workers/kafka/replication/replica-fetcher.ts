@@ -17,6 +17,7 @@
  * that failed waits replica.fetch.backoff.ms; a failed request backs the whole fetcher off.
  */
 import type { Scheduler } from '../../net/scheduler.ts'
+import { withTransfer } from '../../net/transfer-list.ts'
 import type { UnifiedLog } from '../log/unified-log.ts'
 import type { EpochEndOffset } from './leader-epoch-cache.ts'
 import type { Partition } from './partition.ts'
@@ -56,6 +57,8 @@ export function truncationOffset(log: UnifiedLog, diverging: EpochEndOffset): nu
 export class ReplicaFetcher {
   private readonly states = new Map<string, FetchState>()
   private running = false
+  /** Buffers of answers' records appended since the last request, to give back with the next one. */
+  private readonly returnedBuffers: ArrayBuffer[] = []
   /** Bumped by stop(): a loop from an older generation ends at its next step. */
   private generation = 0
 
@@ -119,6 +122,7 @@ export class ReplicaFetcher {
       }
       if (!live()) break
       appended = this.processResponse(request, response)
+      this.keepReturnedBuffers(response)
     }
     persist()
     if (this.generation === generation) this.running = false
@@ -140,14 +144,30 @@ export class ReplicaFetcher {
         partitionMaxBytes: config.replicaFetchMaxBytes,
       })
     }
-    return {
+    const returnedBuffers = this.returnedBuffers.splice(0)
+    const request: ReplicaFetchRequest = {
       kind: 'replicaFetch',
       replicaId: brokerId,
       maxWaitMs: config.replicaFetchWaitMaxMs,
       minBytes: config.replicaFetchMinBytes,
       maxBytes: config.replicaFetchResponseMaxBytes,
       partitions,
+      returnedBuffers,
     }
+    return withTransfer(request, returnedBuffers)
+  }
+
+  /**
+   * Keeps the buffers of an answer's records, appended (or dropped) by now and referenced nowhere else, to give
+   * them back to the leader with the next request (returned-fetch-buffers.ts); each once, however many
+   * partitions' records share it.
+   */
+  private keepReturnedBuffers(response: ReplicaFetchResponse): void {
+    const buffers = new Set<ArrayBuffer>()
+    for (const { records } of response.partitions) {
+      if (records.byteLength > 0) buffers.add(records.buffer as ArrayBuffer)
+    }
+    this.returnedBuffers.push(...buffers)
   }
 
   /** Applies the answer; returns true when a log changed (so the round persists). */

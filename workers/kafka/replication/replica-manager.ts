@@ -21,13 +21,14 @@ import { InvalidRecordError } from '../log/end-txn-marker.ts'
 import type { IsolationLevel } from '../../protocol/kafka.ts'
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import { withTransfer } from '../../net/transfer-list.ts'
-import { CorruptRecordError } from '../../../engine-wasm/src/log/index.ts'
+import { CorruptRecordError, type Allocate } from '../../../engine-wasm/src/log/index.ts'
 import { DelayedFetch, type FetchReadiness } from './delayed-fetch.ts'
 import { DelayedOperationPurgatory } from './delayed-operation.ts'
 import { DelayedProduce, type ProducePartitionResult, type ProduceStatus } from './delayed-produce.ts'
 import { DelayedDeleteRecords, type DeleteRecordsPartitionStatus } from './delayed-delete-records.ts'
 import { Partition, type AlterPartition, type PartitionRegistration } from './partition.ts'
 import { ReplicaFetcher, type SendReplicaFetch } from './replica-fetcher.ts'
+import { ReturnedFetchBuffers } from './returned-fetch-buffers.ts'
 import type {
   ReplicaFetchPartition,
   ReplicaFetchPartitionResponse,
@@ -67,6 +68,8 @@ export interface FetchParams {
   maxBytes: number
   /** A consumer's isolation level (READ_UNCOMMITTED when left out); followers read to the log end offset. */
   isolationLevel?: IsolationLevel
+  /** Where the records read are copied (default: fresh arrays). */
+  allocate?: Allocate
 }
 
 export interface ReplicaManagerDeps {
@@ -90,10 +93,15 @@ export class ReplicaManager {
   private readonly fetchPurgatory: DelayedOperationPurgatory
   private readonly deleteRecordsPurgatory: DelayedOperationPurgatory
   private readonly flusher: LogFlusher
+  private readonly returnedFetchBuffers = new ReturnedFetchBuffers()
   private isrExpiration: Cancellable | null = null
 
   constructor(private readonly deps: ReplicaManagerDeps) {
-    this.flusher = new LogFlusher(deps.storage, () => deps.logManager.takeFlushOps(), deps.scheduler)
+    this.flusher = new LogFlusher(
+      deps.storage,
+      (allocate) => deps.logManager.takeFlushOps(allocate),
+      deps.scheduler,
+    )
     this.producePurgatory = new DelayedOperationPurgatory(deps.scheduler)
     this.fetchPurgatory = new DelayedOperationPurgatory(deps.scheduler)
     this.deleteRecordsPurgatory = new DelayedOperationPurgatory(deps.scheduler)
@@ -317,12 +325,14 @@ export class ReplicaManager {
 
   /**
    * The leader's side of a follower's fetch (the Transport handler calls it). Each partition's records are a
-   * fresh copy out of the log that only this answer holds (LogSegment.read copies its pages out), so the answer
+   * copy out of the log (LogSegment.read copies its pages out) into a buffer of its own that only this answer
+   * holds, one the follower gave back with this request or a fresh one (returned-fetch-buffers.ts), so the answer
    * gives their buffers away: between workers they move to the follower instead of being copied twice more
    * (transfer-list.ts). A read cache handing out shared bytes would have to stop this.
    */
   async handleReplicaFetch(from: number, request: ReplicaFetchRequest): Promise<ReplicaFetchResponse> {
-    const params = { ...request, replicaId: from }
+    this.returnedFetchBuffers.giveBack(request.returnedBuffers)
+    const params = { ...request, replicaId: from, allocate: this.returnedFetchBuffers.allocate }
     const partitions = await this.fetchMessages(params, request.partitions)
     const buffers = partitions.flatMap(({ records }) =>
       records.byteLength > 0 ? [records.buffer as ArrayBuffer] : [],
@@ -394,6 +404,7 @@ export class ReplicaManager {
         },
         updateFetchState,
         params.isolationLevel ?? 'READ_UNCOMMITTED',
+        params.allocate,
       )
       return {
         ...base,

@@ -26,6 +26,11 @@ export interface ReplicaFetchRequest {
   minBytes: number
   maxBytes: number
   partitions: ReplicaFetchPartition[]
+  /**
+   * The buffers of the records the previous answer gave this follower, appended since: given back to the leader
+   * (moved, as the answer's were), which copies later answers into them (returned-fetch-buffers.ts).
+   */
+  returnedBuffers: ArrayBuffer[]
 }
 
 export interface ReplicaFetchPartitionResponse {

@@ -4,6 +4,7 @@
 // writes at once; after stop no write starts, not even one already asked for. A property test checks over
 // random appends, completions and clock steps that every append is stored exactly once and in order, that
 // writes never overlap and start at least the gap apart, and that nothing owed is left once the steps end.
+// A write's chunks are copied into buffers the flusher lends again only once that write settled.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LOG_FLUSH_MIN_GAP_MS, LogFlusher } from '../../../../workers/kafka/log/log-flusher.ts'
@@ -43,7 +44,9 @@ function setUp() {
   const owed: string[] = []
   const flusher = new LogFlusher(
     storage as unknown as Storage,
-    () => owed.splice(0).map((key) => ({ store: 'kafka', key, value: new Uint8Array(0) })),
+    // Each key's value: 4 bytes of its first character, in an array from the flusher's allocate.
+    (allocate) =>
+      owed.splice(0).map((key) => ({ store: 'kafka', key, value: allocate(4).fill(key.charCodeAt(0)) })),
     queue,
   )
   const keys = (): string[][] => storage.writes.map((write) => write.ops.map((op) => op.key))
@@ -106,6 +109,22 @@ describe('LogFlusher', () => {
     await drain()
     expect(keys()).toEqual([['a'], ['b', 'c']])
     expect(storage.writes[1]?.at).toBe(4 * GAP)
+  })
+
+  it("lends a write's chunk buffers to the next write only once it settled, and never changes them before", async () => {
+    const { storage, append, advance } = setUp()
+    append('a')
+    await advance(0)
+    append('b')
+    await advance(GAP)
+    const first = storage.writes[0]!.ops[0]!.value!
+    expect([...first]).toEqual([97, 97, 97, 97])
+    storage.complete()
+    await drain()
+    const second = storage.writes[1]!.ops[0]!.value!
+    expect([...second]).toEqual([98, 98, 98, 98])
+    expect(second.buffer).toBe(first.buffer)
+    expect([second.byteOffset, second.byteLength]).toEqual([0, second.buffer.byteLength])
   })
 
   it('flush writes at once, gap or not, and the background write asked for is not made as well', async () => {

@@ -66,11 +66,11 @@ describe('replication', () => {
     expect(sim.registration.isr).toEqual([1, 2, 3])
   })
 
-  it("gives the records of a follower's fetch away with the answer (their buffers are its transfer list)", async () => {
+  it("gives the records of a follower's fetch away with the answer, into the buffers it gave back", async () => {
     const sim = await cluster(1)
     sim.network.partition([1])
     await sim.settle(produce(sim, 1, ['a', 'b']))
-    const fetch = (fetchOffset: number) =>
+    const fetch = (fetchOffset: number, returnedBuffers: ArrayBuffer[] = []) =>
       sim.settle(
         sim.manager(1).handleReplicaFetch(2, {
           kind: 'replicaFetch',
@@ -89,6 +89,7 @@ describe('replication', () => {
               partitionMaxBytes: 1 << 20,
             },
           ],
+          returnedBuffers,
         }),
       )
     const answer = await fetch(0)
@@ -97,6 +98,10 @@ describe('replication', () => {
     expect(transferListOf(answer)).toEqual([records.buffer])
     // Nothing past the log end: no bytes, nothing to give away.
     expect(transferListOf(await fetch(2))).toEqual([])
+    // The follower gives the buffer back with a fetch: the leader's next answer is copied into it.
+    const again = (await fetch(0, [records.buffer as ArrayBuffer])).partitions[0]!.records
+    expect(again.buffer).toBe(records.buffer)
+    expect([...again]).toEqual([...records])
   })
 
   it('refuses acks=all with NOT_ENOUGH_REPLICAS when the ISR is below min.insync.replicas', async () => {
