@@ -35,6 +35,7 @@ import { ShardRequestHandler } from './action/shard-request-handler.ts'
 import type { ShardRequest, ShardResponse } from './action/shard-messages.ts'
 import { RestController } from './rest/rest-controller.ts'
 import type { RestContext } from './rest/rest-context.ts'
+import { TaskManager } from './tasks/task-manager.ts'
 import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
 import { registerBulkAction } from './rest/actions/bulk-action.ts'
@@ -198,6 +199,7 @@ export class EsNode implements EsNodeApi {
       isRelocated: (shard) => handler.isRelocated(shard),
       freeReaderContexts: (uuid) => contexts.freeAllForIndex(uuid),
     })
+    const tasks = new TaskManager(() => nodeId, deps.scheduler)
     const handler = new ShardRequestHandler({
       clock: deps.scheduler,
       storage: deps.storage,
@@ -206,6 +208,7 @@ export class EsNode implements EsNodeApi {
       transport: shardChannel,
       reporter: coordinator,
       contexts,
+      tasks,
     })
     shardChannel.serve((_from, request) => handler.handle(request))
     const pipelines = new ClusterPipelineStore(cluster)
@@ -217,6 +220,7 @@ export class EsNode implements EsNodeApi {
       analyze: analyzeForIndexing,
       client,
       ingest,
+      tasks,
       newUuid: () => randomBase64Id(deps.random),
     }
     const controller = new RestController()

@@ -11,20 +11,22 @@
  * conflicts are listed as failures; with `conflicts=proceed` they are only counted. Any other item
  * failure is always listed and stops the run after its batch.
  *
- * Response (BulkByScrollResponse): took, timed_out, then the task status — total, updated, created,
- * deleted, batches, version_conflicts, noops, retries {bulk, search}, throttled_millis,
- * requests_per_second (-1.0: unthrottled), throttled_until_millis — then failures
+ * `requests_per_second` throttles the batches and a cancelled task stops at a batch boundary
+ * (bulk-by-scroll-worker.ts).
+ *
+ * Response (BulkByScrollResponse): took, timed_out, then the task status (bulk-by-scroll-worker.ts), then failures
  * (`{"index","id","cause":{...},"status"}`). _delete_by_query leaves out updated and created,
  * _update_by_query leaves out created (their REST actions set include_updated/include_created).
  */
 import { EsException, exceptionFields } from '../errors/index.ts'
-import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
+import type { JsonOut } from '../xcontent/index.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { DocWriteResult, RefreshPolicy } from './doc-write.ts'
 import { executeBulk, type BulkItem } from './transport-bulk-action.ts'
+import type { BulkByScrollCounts, BulkByScrollWorker } from './bulk-by-scroll-worker.ts'
 
 export interface ScrollHit {
   index: IndexService
@@ -67,15 +69,6 @@ export async function scrollHits(
   return hits
 }
 
-interface Counts {
-  updated: number
-  created: number
-  deleted: number
-  batches: number
-  versionConflicts: number
-  noops: number
-}
-
 /**
  * What a run ended with: the response's status and body, and the exception that stopped it (finishHim with a
  * failure: a script's error), after which the body only tells how far it got.
@@ -86,7 +79,9 @@ export interface BulkByScrollResult {
   failure: EsException | null
 }
 
-/** Runs `write` over the hits batch by batch and builds the response. */
+/**
+ * Runs `write` over the hits batch by batch, throttled and cancellable through `worker`, and builds the response.
+ */
 export async function bulkByScroll(
   context: RestContext,
   started: number,
@@ -94,13 +89,20 @@ export async function bulkByScroll(
   options: BulkByScrollOptions,
   /** The write for a hit; null for a noop (a script's `ctx.op = 'noop'`). */
   write: (hit: ScrollHit) => BulkItem | null,
+  worker: BulkByScrollWorker,
 ): Promise<BulkByScrollResult> {
   const total = Math.min(hits.length, options.maxDocs)
-  const counts: Counts = { updated: 0, created: 0, deleted: 0, batches: 0, versionConflicts: 0, noops: 0 }
+  worker.total = total
+  const { counts } = worker
   const failures: Array<{ index: string; id: string; error: EsException }> = []
   let failure: EsException | null = null
   try {
-    for (let from = 0; from < total && failures.length === 0; from += options.scrollSize) {
+    let lastBatchSize = 0
+    for (let from = 0; failures.length === 0; from += options.scrollSize) {
+      // onScrollResponse and prepareBulkRequest: a cancelled run finishes at the batch boundary.
+      if (worker.cancelled) break
+      await worker.throttle(lastBatchSize)
+      if (worker.cancelled || from >= total) break
       counts.batches++
       const page = hits.slice(from, Math.min(total, from + options.scrollSize))
       const items: BulkItem[] = []
@@ -121,18 +123,21 @@ export async function bulkByScroll(
         if (!conflict || options.abortOnConflict)
           failures.push({ index: outcome.index, id: outcome.id, error: outcome.error })
       }
+      lastBatchSize = page.length
+      // max_docs reached: onBulkResponse finishes without asking for another batch.
+      if (from + options.scrollSize >= options.maxDocs) break
     }
   } catch (error) {
     if (!(error instanceof EsException)) throw error
     failure = error
   }
   const status = failures.reduce((max, item) => Math.max(max, item.error.status), failure?.status ?? 200)
-  const body = responseBody(context.clock.now() - started, total, counts, options, failures)
+  const body = responseBody(context.clock.now() - started, worker.status(options.fields), failures)
   return { status, body, failure }
 }
 
 /** onBulkResponse: a delete counts as deleted whether or not it found the document. */
-function count(counts: Counts, result: DocWriteResult['result']): void {
+function count(counts: BulkByScrollCounts, result: DocWriteResult['result']): void {
   if (result === 'created') counts.created++
   else if (result === 'updated') counts.updated++
   else if (result === 'deleted' || result === 'not_found') counts.deleted++
@@ -141,26 +146,10 @@ function count(counts: Counts, result: DocWriteResult['result']): void {
 
 function responseBody(
   took: number,
-  total: number,
-  counts: Counts,
-  options: BulkByScrollOptions,
+  status: Map<string, JsonOut>,
   failures: ReadonlyArray<{ index: string; id: string; error: EsException }>,
 ): Map<string, JsonOut> {
-  const body = new Map<string, JsonOut>([
-    ['took', took],
-    ['timed_out', false],
-    ['total', total],
-  ])
-  if (options.fields.updated) body.set('updated', counts.updated)
-  if (options.fields.created) body.set('created', counts.created)
-  body.set('deleted', counts.deleted)
-  body.set('batches', counts.batches)
-  body.set('version_conflicts', counts.versionConflicts)
-  body.set('noops', counts.noops)
-  body.set('retries', { bulk: 0, search: 0 })
-  body.set('throttled_millis', 0)
-  body.set('requests_per_second', new JavaFloat(-1))
-  body.set('throttled_until_millis', 0)
+  const body = new Map<string, JsonOut>([['took', took], ['timed_out', false], ...status])
   body.set(
     'failures',
     failures.map(({ index, id, error }) => ({

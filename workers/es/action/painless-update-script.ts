@@ -1,10 +1,14 @@
 /**
  * The write scripts on the Painless interpreter (../script/): `_update` (UpdateHelper.executeScript), a scripted
  * upsert, and the scripts of `_update_by_query` and `_reindex` (AbstractAsyncBulkByScrollAction.ScriptApplier).
- * An `_update` inline script is compiled when the request is parsed, so one that does not compile fails the
- * request before the document is read; the by-query APIs compile theirs when the first document reaches it
- * (ScriptApplier compiles lazily: nothing matched, nothing compiled); a stored one (`id`) is read from the
- * cluster state and compiled when it runs (script/stored-painless-script.ts).
+ * A script is compiled when it first runs: `_update`'s when the document it updates (or its scripted upsert) is
+ * read, so a missing document without an upsert is document_missing_exception whatever its script; the by-query
+ * APIs' when the first document reaches it (ScriptApplier compiles lazily: nothing matched, nothing compiled); a
+ * stored one (`id`) is read from the cluster state then (script/stored-painless-script.ts).
+ * `_update` and scripted upserts fail as UpdateHelper.executeScript does: whatever compiling or running the
+ * script throws becomes the cause of an illegal_argument_exception "failed to execute script" (400; that plain
+ * Java exception is the root cause), in `_update` and in a `_bulk` update item; the by-query APIs' script errors
+ * are not wrapped.
  *
  * A script runs with `params` and `ctx` (script/ctx-map.ts): `_source` as the script's Java objects (see
  * script/painless-values.ts), the context's metadata and `op`. It may change `_source` in place or replace it.
@@ -13,6 +17,7 @@
  * ("create" indexes, anything else is a noop), the by-query APIs (the op set is checked when it is put).
  */
 import type { XContentObject } from '../xcontent/index.ts'
+import { EsException, illegalArgumentException } from '../errors/index.ts'
 import { PainlessScript } from '../script/painless-script.ts'
 import { fromXContent, toXContent, JavaHashMap, Num, type Value } from '../script/painless-values.ts'
 import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
@@ -21,17 +26,13 @@ import { CtxMap } from '../script/ctx-map.ts'
 
 export type ScriptOp = 'index' | 'noop' | 'delete'
 
-/** The script: compiled (an `_update` inline script), an inline source compiled on first use, or a stored id. */
+/** The script: compiled, an inline source compiled on first use, or a stored id. */
 export interface UpdateScript {
   script: PainlessScript | { source: string } | { id: string }
   params: XContentObject
 }
 
 const VARIABLES = ['params', 'ctx']
-
-export function parseUpdateScript(source: string, params: XContentObject): UpdateScript {
-  return { script: PainlessScript.compile(source, VARIABLES), params }
-}
 
 /** An inline script compiled when it first runs. */
 export function lazyUpdateScript(source: string, params: XContentObject): UpdateScript {
@@ -78,6 +79,16 @@ export function executeWriteScript(
   )
 }
 
+/** UpdateHelper.executeScript: compiling and running the script, any failure "failed to execute script". */
+function executeUpdateScript(update: UpdateScript, ctx: CtxMap, scripts: StoredScriptLookup): void {
+  try {
+    executeWriteScript(update, ctx, scripts, 'update')
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw illegalArgumentException('failed to execute script', error)
+  }
+}
+
 /** The `_source` the script left, as XContent. */
 export function scriptedSource(ctx: CtxMap): XContentObject {
   return toXContent(ctx.source()) as XContentObject
@@ -106,7 +117,7 @@ export function runUpdateScript(
     op: 'index',
     _now: Num.long(BigInt(doc.now)),
   })
-  executeWriteScript(update, ctx, scripts, 'update')
+  executeUpdateScript(update, ctx, scripts)
   replaceSource(source, scriptedSource(ctx))
   const op = ctx.text('op')
   return op === 'index' || op === 'delete' ? op : 'noop'
@@ -125,7 +136,7 @@ export function runUpsertScript(
     op: 'create',
     _now: Num.long(BigInt(doc.now)),
   })
-  executeWriteScript(update, ctx, scripts, 'update')
+  executeUpdateScript(update, ctx, scripts)
   replaceSource(source, scriptedSource(ctx))
   return ctx.text('op') === 'create'
 }

@@ -7,6 +7,8 @@
  */
 import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { WireException } from '../errors/wire-exception.ts'
+import type { TasksRequest } from '../tasks/task-manager.ts'
+import type { TaskInfo } from '../tasks/task-info.ts'
 import type { ShardOperation, StoredDocument } from '../index/shard/index-shard.ts'
 import type { SegmentStats } from '../index/shard/shard-segments.ts'
 import type { RecoveryState } from '../indices/recovery-state.ts'
@@ -108,6 +110,10 @@ export type ShardRequest =
   | (ShardTarget & { type: 'relocation_handoff'; targetAllocationId: string })
   /** indices:monitor/stats on one node: every copy it holds */
   | { type: 'shard_stats' }
+  /** cluster:monitor/tasks/lists[n]: the node's matching tasks (tasks/task-manager.ts) */
+  | { type: 'list_tasks'; request: TasksRequest }
+  /** cluster:admin/tasks/cancel[n]: the node's matching tasks cancelled */
+  | { type: 'cancel_tasks'; request: TasksRequest; reason: string }
 
 /**
  * What peer recovery sends a recovering copy: each id's latest operation on the primary, the primary's local
@@ -172,3 +178,6 @@ export type ShardResponse =
   /** null: the document is not in the copy's searcher. */
   | { type: 'explain'; explanation: Explanation | null }
   | { type: 'unavailable'; reason: string }
+  /** A node's part of the tasks APIs: its tasks' TaskInfo, or the exception its part failed with. */
+  | { type: 'tasks'; tasks: TaskInfo[] }
+  | { type: 'tasks_failed'; error: WireException }

@@ -34,6 +34,8 @@ import type { Storage } from '../../storage/storage.ts'
 import type { Transport } from '../../net/transport.ts'
 import { EsException } from '../errors/index.ts'
 import { toWireException } from '../errors/wire-exception.ts'
+import type { TaskManager } from '../tasks/task-manager.ts'
+import type { TaskInfo } from '../tasks/task-info.ts'
 import { failureStillPending, reporterDeposed } from '../cluster/allocation/allocation-service.ts'
 import { MappingUpdateRequired, type IndexService } from '../index/index-service.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
@@ -79,6 +81,8 @@ export interface ShardRequestDeps {
   reporter: ShardStateReporter
   /** This node's scroll and point-in-time reader contexts, and the id every shard query phase takes. */
   contexts: ReaderContexts
+  /** This node's running tasks. */
+  tasks: TaskManager
 }
 
 const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', reason })
@@ -101,6 +105,16 @@ export class ShardRequestHandler {
       contexts: deps.contexts,
       localNodeId: () => deps.cluster.localNode.id,
     })
+  }
+
+  /** A node's part of the tasks APIs: the exception it throws is the node's failure. */
+  private tasksOperation(operation: () => TaskInfo[]): ShardResponse {
+    try {
+      return { type: 'tasks', tasks: operation() }
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+      return { type: 'tasks_failed', error: toWireException(error) }
+    }
   }
 
   /** A started replica of `index` the master made the primary in `state`: it takes over, then resyncs. */
@@ -231,6 +245,12 @@ export class ShardRequestHandler {
       }
       case 'relocation_handoff':
         return this.handOff(request)
+      case 'list_tasks':
+        return Promise.resolve(this.tasksOperation(() => this.deps.tasks.list(request.request)))
+      case 'cancel_tasks':
+        return Promise.resolve(
+          this.tasksOperation(() => this.deps.tasks.cancel(request.request, request.reason)),
+        )
       case 'shard_stats':
         return Promise.resolve({
           type: 'shard_stats',

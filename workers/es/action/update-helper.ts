@@ -28,7 +28,7 @@ import { scalarText } from '../search/queries/query-parsing.ts'
 import { casValidationErrors, type CasParams } from './write-validation.ts'
 import { valueToken } from './value-token.ts'
 import {
-  parseUpdateScript,
+  lazyUpdateScript,
   runUpdateScript,
   runUpsertScript,
   type ScriptDocMetadata,
@@ -100,7 +100,7 @@ export function parseUpdateRequest(body: XContentObject, text: string): UpdateRe
         request.fetchSource = fetchSourceFromValue(value)
         break
       case 'script':
-        request.script = parseScript(value, (message) => fail(key, message), parseUpdateScript)
+        request.script = parseScript(value, (message) => fail(key, message), lazyUpdateScript)
         break
       case 'scripted_upsert':
         request.scriptedUpsert = bool(key, value)

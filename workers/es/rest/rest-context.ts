@@ -8,6 +8,7 @@ import type { IndicesService } from '../indices/indices-service.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import type { NodeClient } from '../action/node-client.ts'
 import type { IngestService } from '../ingest/ingest-service.ts'
+import type { TaskManager } from '../tasks/task-manager.ts'
 
 export interface NodeIdentity {
   nodeName: string
@@ -23,6 +24,8 @@ export interface RestContext {
   client: NodeClient
   /** The cluster's ingest pipelines, run by writes on this (coordinating) node. */
   ingest: IngestService
+  /** This node's running tasks (TaskManager). */
+  tasks: TaskManager
   /** A new random index uuid (UUIDs.randomBase64UUID). */
   newUuid(): string
 }

@@ -1,12 +1,13 @@
 /**
- * The QueryContext of an index for the APIs that build a query without a shard (`_explain`, `_validate/query`,
- * `_delete_by_query` / `_update_by_query`): the search fields of the mapping they read (the index's, its runtime
- * fields among them as ES's SearchExecutionContext has them; the by-query APIs' body may add `runtime_mappings`,
- * runtime-mappings.ts, which `_explain` and `_validate/query` refuse), the index's analyzers, its name in
- * query_shard_exception bodies, its limit settings and its nested fields. A leaf on a runtime field is checked and
- * left as built; the shard that runs the query resolves it (`resolveRuntimeFieldsOnShard`, given the same
- * runtime_mappings) into the documents whose values it accepts. A search builds its own context per shard
- * (shard-search.ts).
+ * The QueryContext (ES's SearchExecutionContext) every API that builds a query over an index starts from: a
+ * search on each shard (shard-search.ts), and `_explain`, `_validate/query`, `_count` and the by-query APIs
+ * (`_delete_by_query`, `_update_by_query`, `_reindex`'s `source`). It holds the search fields of the mapping the
+ * request reads (the index's, its `runtime` section among them, with the request's `runtime_mappings` laid over
+ * it where the API accepts them, runtime-mappings.ts), the index's analyzers, its name in query_shard_exception
+ * bodies, its limit settings and its nested fields, and the shard when the query is built on one.
+ * Built without a shard (the coordinating node checks a query, `_validate/query`), a leaf on a runtime field is
+ * checked and left as built; the shard that runs the query resolves it (`resolveRuntimeFieldsOnShard`, given the
+ * same runtime_mappings) into the documents whose values it accepts.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentObject } from '../xcontent/index.ts'
@@ -14,26 +15,45 @@ import type { IndexService } from '../index/index-service.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
-import { nestedOption } from './queries/nested-scope.ts'
+import { nestedContext } from './queries/nested-scope.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import type { QueryContext } from './query-builder.ts'
 import { hasRuntimeFields, searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { searchMapping } from './runtime-mappings.ts'
 
+export interface IndexQueryContextOptions {
+  /** The mapping the request reads (searchMapping of its runtime_mappings); absent: the index's. */
+  mapping?: Mapping
+  /** The shard the query is built on; absent: built for the index only. */
+  shard?: ShardSearcher
+  /** A search's own clauses: every one with a `_name` is recorded here. */
+  namedQueries?: Map<string, IndexQuery>
+  /** A search's own query: its nested queries' `inner_hits` sections are collected (`nested.innerHits`). */
+  collectInnerHits?: boolean
+}
+
 export function indexQueryContext(
   index: IndexService,
   nowMillis: number,
-  mapping: Mapping = index.metadata.mapping,
+  options: IndexQueryContextOptions = {},
 ): QueryContext {
   const { metadata } = index
+  const mapping = options.mapping ?? metadata.mapping
+  const nested = nestedContext(mapping)
   return {
     fields: searchFields(mapping),
     analyze: index.analysis.analyze,
     nowMillis,
     index: { name: metadata.name, uuid: metadata.uuid },
     limits: indexLimits(metadata),
-    ...nestedOption(metadata.mapping),
+    ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
+    ...(options.shard !== undefined
+      ? { shard: shardFieldValues(options.shard, mapping, metadata.name) }
+      : {}),
+    ...(nested !== null
+      ? { nested: options.collectInnerHits === true ? nested : { ...nested, innerHits: undefined } }
+      : {}),
   }
 }
 
@@ -46,10 +66,7 @@ export function resolveRuntimeFieldsOnShard(
   runtimeMappings: XContentObject | null = null,
 ): IndexQuery {
   const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
-  const context = indexQueryContext(index, nowMillis, mapping)
+  const context = indexQueryContext(index, nowMillis, { mapping, shard })
   if (!hasRuntimeFields(context.fields)) return query
-  return runtimeFieldsQuery(query, {
-    ...context,
-    shard: shardFieldValues(shard, mapping, index.metadata.name),
-  })
+  return runtimeFieldsQuery(query, context)
 }

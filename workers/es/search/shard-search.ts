@@ -31,9 +31,9 @@ import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
 import { resolveDocValueFields } from './fetch/fetch-doc-values-phase.ts'
 import type { DocumentFieldsJson } from './fetch/document-fields.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
-import { searchFields } from './search-fields.ts'
 import { shardDocValues } from './doc-values-source.ts'
-import { shardFieldValues } from './shard-field-values.ts'
+import { searchFields } from './search-fields.ts'
+import { indexQueryContext } from './index-query-context.ts'
 import { buildQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
 import { raisingScoreErrors } from './function-score-failures.ts'
@@ -50,7 +50,7 @@ import {
   type NestedInnerHitsRequest,
   type NestedInnerHitsWire,
 } from './fetch/nested-inner-hits.ts'
-import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
+import { nonNestedFiltered } from './queries/nested-scope.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { searchMapping } from './runtime-mappings.ts'
 
@@ -143,20 +143,15 @@ export function parseForIndex(
     true,
   )
   const mapping = searchMapping(index.metadata.mapping, parsed.runtimeMappings)
-  const { name, uuid } = index.metadata
   const namedQueries = new Map<string, IndexQuery>()
-  const nested = nestedContext(mapping)
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
-  const userContext: QueryContext = {
-    fields: searchFields(mapping),
-    analyze: index.analysis.analyze,
-    nowMillis: request.now,
-    index: { name, uuid },
-    limits: indexLimits(index.metadata),
+  const userContext = indexQueryContext(index, request.now, {
+    mapping,
+    shard,
     namedQueries,
-    shard: shard && shardFieldValues(shard, mapping, name),
-    ...(nested !== null ? { nested } : {}),
-  }
+    collectInnerHits: true,
+  })
+  const nested = userContext.nested ?? null
   const userQuery = parsed.queryFor(userContext)
   const postFilter = parsed.postFilterFor(userContext)
   const context: QueryContext = {

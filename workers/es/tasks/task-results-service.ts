@@ -8,8 +8,9 @@
  * `"error"` instead of `"response"` for a task that failed). The index is created on the first store with
  * TaskResultsService's settings (1 shard, `auto_expand_replicas` 0-1, `priority` Integer.MAX_VALUE, hidden as
  * system indices are) and its strict mapping; GET `_tasks/<id>` reads the document back and prints it with
- * `cancelled` (TaskInfo's default params). Task numbers count per node from 1 (ES's TaskManager counts every
- * request's task, so its numbers are larger).
+ * `cancelled` (TaskInfo's default params), false as TaskInfo's parser reads a missing one. A task still running
+ * (task-manager.ts) is answered from the node that runs it: `{"completed":false,"task":{...}}` with its
+ * detailed TaskInfo.
  */
 import { illegalArgumentException, type EsException } from '../errors/index.ts'
 import { resourceNotFoundException } from '../cluster/metadata/metadata-errors.ts'
@@ -18,6 +19,7 @@ import { parseJson, toJson, XNumber, type JsonOut, type XContentValue } from '..
 import type { RestContext } from '../rest/rest-context.ts'
 import { executeSingleWrite } from '../action/transport-bulk-action.ts'
 import { realtimeGet } from '../action/transport-get-action.ts'
+import { taskInfoJson } from './task-info.ts'
 
 const TASK_INDEX = '.tasks'
 
@@ -33,15 +35,6 @@ export interface TaskResult {
   startMillis: number
   runningNanos: number
   outcome: { response: JsonOut } | { error: JsonOut }
-}
-
-const taskCounters = new WeakMap<RestContext, number>()
-
-/** TaskManager.register: the next task id of this node. */
-export function nextTaskId(context: RestContext): string {
-  const next = (taskCounters.get(context) ?? 0) + 1
-  taskCounters.set(context, next)
-  return `${context.identity.nodeId}:${next}`
 }
 
 function object(properties: Record<string, JsonOut>): JsonOut {
@@ -111,18 +104,17 @@ async function ensureTaskIndex(context: RestContext): Promise<void> {
 /** TaskInfo.toXContent as stored: without `cancelled`. */
 function taskInfo(result: TaskResult): Map<string, JsonOut> {
   const [node, id] = result.taskId.split(':')
-  return new Map<string, JsonOut>([
-    ['node', node!],
-    ['id', Number(id)],
-    ['type', 'transport'],
-    ['action', result.action],
-    ['status', result.status],
-    ['description', result.description],
-    ['start_time_in_millis', result.startMillis],
-    ['running_time_in_nanos', result.runningNanos],
-    ['cancellable', true],
-    ['headers', new Map()],
-  ])
+  const info = {
+    node: node!,
+    id: Number(id),
+    action: result.action,
+    status: toJson(result.status),
+    description: result.description,
+    startMillis: result.startMillis,
+    runningNanos: result.runningNanos,
+    cancelled: false,
+  }
+  return taskInfoJson(info, false)
 }
 
 function taskResultBody(result: TaskResult): Map<string, JsonOut> {

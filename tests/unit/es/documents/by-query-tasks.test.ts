@@ -45,7 +45,7 @@ describe('wait_for_completion=false', () => {
       script: 'ctx._source.x = 1',
     })
     const [nodeId, id] = task.split(':')
-    const got = await node.send('GET', `/_tasks/${task}`)
+    const got = await node.send('GET', `/_tasks/${task}?wait_for_completion=true`)
     expect(got.status).toBe(200)
     expect(timesOut(got.body)).toBe(
       `{"completed":true,"task":{"node":"${nodeId}","id":${id},"type":"transport","action":"indices:data/write/update/byquery",` +
@@ -65,7 +65,7 @@ describe('wait_for_completion=false', () => {
     const failed = await startTask(node, '/twitter/_update_by_query?wait_for_completion=false', {
       script: "ctx._id = 'x'",
     })
-    const body = (await node.send('GET', `/_tasks/${failed}`)).body
+    const body = (await node.send('GET', `/_tasks/${failed}?wait_for_completion=true`)).body
     expect(body).toContain(`"status":{${counters(2, 0, 0)}},"description":"update-by-query [twitter]"`)
     expect(body).toContain(
       ',"error":{"type":"script_exception","reason":"runtime error","script_stack":["ctx._id = \'x\'","        ^---- HERE"],',
@@ -77,17 +77,17 @@ describe('wait_for_completion=false', () => {
       source: { index: 'twitter' },
       dest: { index: 'copy' },
     })
-    const reindexed = (await node.send('GET', `/_tasks/${copy}`)).body
+    const reindexed = (await node.send('GET', `/_tasks/${copy}?wait_for_completion=true`)).body
     expect(reindexed).toContain('"action":"indices:data/write/reindex",')
     expect(reindexed).toContain('"description":"reindex from [twitter] to [copy]"')
     expect(reindexed).toContain(`"response":{"took":0,"timed_out":false,${counters(2, 0, 2)},"failures":[]}}`)
     const deleted = await startTask(node, '/twitter,copy/_delete_by_query?wait_for_completion=false', {
       query: { match_all: {} },
     })
-    expect((await node.send('GET', `/_tasks/${deleted}`)).body).toContain(
+    expect((await node.send('GET', `/_tasks/${deleted}?wait_for_completion=true`)).body).toContain(
       '"action":"indices:data/write/delete/byquery","status":{"total":4,"updated":0,"created":0,"deleted":4,',
     )
-    expect((await node.send('GET', `/_tasks/${deleted}`)).body).toContain(
+    expect((await node.send('GET', `/_tasks/${deleted}?wait_for_completion=true`)).body).toContain(
       '"description":"delete-by-query [twitter, copy]"',
     )
   })

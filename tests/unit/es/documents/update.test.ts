@@ -227,23 +227,50 @@ describe('_update with a Painless script (the subset course notes use)', () => {
     )
   })
 
-  it('a script that does not compile or fails fails the request, before touching the document', async () => {
+  it('a script that does not compile or fails is "failed to execute script" (UpdateHelper.executeScript), nothing written', async () => {
     const { send } = await startNode()
     await send('PUT', '/test/_doc/1', { tags: ['red'] })
+    // The wrapper is a plain IllegalArgumentException: ElasticsearchException.guessRootCauses reports it, not the
+    // script_exception under it.
+    const wrapped = (scriptException: string): string =>
+      '{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"failed to execute script"}],' +
+      `"type":"illegal_argument_exception","reason":"failed to execute script","caused_by":${scriptException}},"status":400}`
     const refused = await send('POST', '/test/_update/1', { script: 'ctx._source.a = 1; ctx._source.b = ' })
     expect(refused.status).toBe(400)
-    expect(refused.body).toContain(
-      '"type":"script_exception","reason":"compile error","script_stack":["... e.a = 1; ctx._source.b = ","                             ^---- HERE"],' +
-        '"script":"ctx._source.a = 1; ctx._source.b = ","lang":"painless","position":{"offset":35,"start":10,"end":35},' +
-        '"caused_by":{"type":"illegal_argument_exception","reason":"unexpected end of script."}',
+    expect(refused.body).toBe(
+      wrapped(
+        '{"type":"script_exception","reason":"compile error","script_stack":["... e.a = 1; ctx._source.b = ","                             ^---- HERE"],' +
+          '"script":"ctx._source.a = 1; ctx._source.b = ","lang":"painless","position":{"offset":35,"start":10,"end":35},' +
+          '"caused_by":{"type":"illegal_argument_exception","reason":"unexpected end of script."}}',
+      ),
     )
     const failed = await send('POST', '/test/_update/1', {
       script: 'ctx._source.a = 1; ctx._source.tags.add(10 / 0)',
     })
-    expect(failed.body).toContain(
-      '"reason":"runtime error","script_stack":["ctx._source.tags.add(10 / 0)","                        ^---- HERE"]',
+    expect(failed.status).toBe(400)
+    expect(failed.body).toBe(
+      wrapped(
+        '{"type":"script_exception","reason":"runtime error","script_stack":["ctx._source.tags.add(10 / 0)","                        ^---- HERE"],' +
+          '"script":"ctx._source.a = 1; ctx._source.tags.add(10 / 0)","lang":"painless","position":{"offset":43,"start":19,"end":47},' +
+          '"caused_by":{"type":"arithmetic_exception","reason":"/ by zero"}}',
+      ),
     )
-    expect(failed.body).toContain('"caused_by":{"type":"arithmetic_exception","reason":"/ by zero"}')
+    // The script is compiled when it runs: a missing document without an upsert never reaches it.
+    const missing = await send('POST', '/test/_update/2', { script: 'ctx._source.b = ' })
+    expect(missing.status).toBe(404)
+    expect(missing.body).toContain('"type":"document_missing_exception","reason":"[2]: document missing"')
+    const bulk = await send(
+      'POST',
+      '/_bulk?filter_path=errors,items.*.status,items.*.error',
+      '{"update":{"_index":"test","_id":"1"}}\n{"script":"ctx._source.n = ctx._source.missing.length()"}\n',
+    )
+    expect(bulk.status).toBe(200)
+    expect(bulk.body).toBe(
+      '{"errors":true,"items":[{"update":{"status":400,"error":{"type":"illegal_argument_exception","reason":"failed to execute script",' +
+        '"caused_by":{"type":"script_exception","reason":"runtime error","script_stack":["ctx._source.n = ctx._source.missing.length()","                                   ^---- HERE"],' +
+        '"script":"ctx._source.n = ctx._source.missing.length()","lang":"painless","position":{"offset":35,"start":0,"end":44},' +
+        '"caused_by":{"type":"null_pointer_exception","reason":"Cannot invoke \\"Object.length()\\" because value is null"}}}}}]}',
+    )
     expect((await send('POST', '/test/_update/1', { script: 'ctx._source.a = 1', doc: { a: 1 } })).body).toBe(
       errorBody(
         `{"type":"action_request_validation_exception","reason":"Validation Failed: 1: can't provide both script and doc;"}`,

@@ -1,7 +1,8 @@
 // indexDocument (a parsed document streamed into the refresh's flush) against the path it replaces, written
 // here as the oracle: every text value analysed to { term, position } objects through IndexAnalysis.analyze,
 // later values shifted past position_increment_gap (100), keyword and boolean leaves as one term each (numeric and
-// date leaves as none: points and doc values in ES 8), keyword values over ignore_above left out, numeric doc values attached, fields with nothing left out; the flush of the oracle's
+// date leaves as none: points and doc values in ES 8), keyword values over ignore_above left out and their fields
+// named by `_ignored` terms, numeric doc values attached, fields with nothing left out; the flush of the oracle's
 // AnalyzedDocument must be byte for byte the flush indexDocument writes.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -60,6 +61,19 @@ function oracle(docId: number, id: string, parsed: ParsedDocument): AnalyzedDocu
     const numbers = numeric[f]
     if (tokens.length === 0 && !numbers) continue
     fields.push({ field: path, tokens, values: numbers ?? [], norms: field.type === 'text' })
+  }
+  // _ignored: a term per field with a value left out, then per field a malformed value was dropped from
+  const ignored = new Set(
+    parsed.fields
+      .filter(({ mapping: field, values }) =>
+        values.some((value) => indexedTerm(value).length > (field.ignore_above ?? Infinity)),
+      )
+      .map(({ path }) => path),
+  )
+  for (const path of parsed.malformed.keys()) ignored.add(path)
+  if (ignored.size > 0) {
+    const tokens = [...ignored].map((term, position) => ({ term, position }))
+    fields.push({ field: '_ignored', tokens, values: [], norms: false })
   }
   return { docId, fields }
 }

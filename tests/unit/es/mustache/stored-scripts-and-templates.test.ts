@@ -223,11 +223,11 @@ describe('stored Painless scripts by id', () => {
     )
     await send('PUT', '/_scripts/tpl', { script: { lang: 'mustache', source: '{}' } })
     const template = await send('POST', '/idx/_update/1', { script: { id: 'tpl' } })
+    // Compiled inside UpdateHelper.executeScript, whose failures are "failed to execute script".
     expect(template.body).toBe(
-      errorBody(
-        '"type":"illegal_argument_exception","reason":"mustache engine does not know how to handle context [update]"',
-        400,
-      ),
+      '{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"failed to execute script"}],' +
+        '"type":"illegal_argument_exception","reason":"failed to execute script","caused_by":' +
+        '{"type":"illegal_argument_exception","reason":"mustache engine does not know how to handle context [update]"}},"status":400}',
     )
   })
 })

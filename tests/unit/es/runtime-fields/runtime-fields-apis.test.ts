@@ -1,7 +1,7 @@
 // The index's runtime fields in the APIs that build their query outside a search (ES's SearchExecutionContext has
 // them there too): _explain, _validate/query, _count (which takes no runtime_mappings: RestCountAction reads the body's
-// `query` only), _update_by_query and _delete_by_query (whose body, a search source, may add `runtime_mappings`); and
-// runtime fields in highlighting, where ES highlights their values (DocValueFetcher) analyzed with the keyword
+// `query` only), _update_by_query and _delete_by_query (whose body, a search source, may add `runtime_mappings`),
+// _reindex (whose `source` is a search source too); and runtime fields in highlighting, where ES highlights their values (DocValueFetcher) analyzed with the keyword
 // analyzer.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { clusterWithIndex, errorBody, errorOf, expectBody } from '../cluster-admin/cluster-admin-fixture.ts'
@@ -110,6 +110,56 @@ describe('runtime_mappings in the by-query APIs (their body is a search source)'
     )
     await expectBody(cluster, 'GET', '/logs/_search?filter_path=hits.hits._id', {}, 200, {
       hits: { hits: [{ _id: '1' }] },
+    })
+  })
+
+  it("_reindex's source query reads the index's runtime fields and the source's runtime_mappings", async () => {
+    await expectBody(
+      cluster,
+      'POST',
+      '/_reindex?refresh=true&filter_path=total,created',
+      { source: { index: 'logs', query: { term: { day: 'Tue' } } }, dest: { index: 'tuesdays' } },
+      200,
+      { total: 1, created: 1 },
+    )
+    await expectBody(
+      cluster,
+      'POST',
+      '/_reindex?refresh=true&filter_path=total,created',
+      {
+        source: {
+          index: 'logs',
+          runtime_mappings: { triple_n: { type: 'long', script: "emit(doc['n'].value * 3)" } },
+          query: { range: { triple_n: { lte: 3 } } },
+        },
+        dest: { index: 'small' },
+      },
+      200,
+      { total: 1, created: 1 },
+    )
+    await expectBody(
+      cluster,
+      'GET',
+      '/tuesdays,small/_search?filter_path=hits.hits._index,hits.hits._id',
+      {},
+      200,
+      {
+        hits: {
+          hits: [
+            { _index: 'small', _id: '1' },
+            { _index: 'tuesdays', _id: '2' },
+          ],
+        },
+      },
+    )
+    const response = await cluster.send(1, 'POST', '/_reindex', {
+      source: { index: 'logs', runtime_mappings: 7 },
+      dest: { index: 'other' },
+    })
+    expect(response.status).toBe(400)
+    expect(errorOf(response.body)).toMatchObject({
+      type: 'parsing_exception',
+      reason: 'Unknown key for a VALUE_NUMBER in [runtime_mappings].',
     })
   })
 

@@ -47,10 +47,15 @@ export interface BlockDocValues {
 /**
  * Writes a parsed document into `flush` as one block of documents from `docId` on (IndexWriter.addDocuments of
  * ParsedDocument.docs()): each nested document in block order, with its `_nested_path` term and its fields, then
- * the root with `_id` as one term and its fields. `numeric` holds the numeric doc values of each document's numeric,
+ * the root with `_id` as one term and its fields, and `_ignored` (IgnoredFieldMapper.postParse) with a term for each
+ * field of the document whose value the mapper ignored: a keyword value longer than `ignore_above`, a malformed
+ * value dropped by `ignore_malformed`. `numeric` holds the numeric doc values of each document's numeric,
  * date and boolean fields by their index in its fields, which become the index's per-document numeric column. A
  * field with no term and no value is left out. Answers how many documents the block has.
  */
+/** The `_ignored` metadata field (IgnoredFieldMapper.NAME). */
+export const IGNORED_FIELD = '_ignored'
+
 export function indexDocument(
   flush: FlushDictionary,
   docId: number,
@@ -60,16 +65,23 @@ export function indexDocument(
   numeric: BlockDocValues,
 ): number {
   const nested = parsed.nested
+  const ignored = new Set<string>()
   for (let n = 0; n < nested.length; n++) {
     flush.beginDocument(docId + n)
     flush.beginField(NESTED_PATH_FIELD, false)
     flush.termText(nested[n]!.path, 0)
-    indexFields(flush, nested[n]!.fields, analysis, numeric.nested[n]!)
+    indexFields(flush, nested[n]!.fields, analysis, numeric.nested[n]!, ignored)
   }
   flush.beginDocument(docId + nested.length)
   flush.beginField('_id', false)
   flush.termText(id, 0)
-  indexFields(flush, parsed.fields, analysis, numeric.root)
+  indexFields(flush, parsed.fields, analysis, numeric.root, ignored)
+  for (const path of parsed.malformed.keys()) ignored.add(path)
+  if (ignored.size > 0) {
+    flush.beginField(IGNORED_FIELD, false)
+    let position = 0
+    for (const path of ignored) flush.termText(path, position++)
+  }
   return nested.length + 1
 }
 
@@ -78,6 +90,8 @@ function indexFields(
   fields: readonly ParsedField[],
   analysis: IndexTermsAnalyzer,
   numeric: ReadonlyArray<readonly number[] | null>,
+  /** Collects the paths of the keyword fields with a value above their `ignore_above`. */
+  ignored: Set<string>,
 ): void {
   // Index loops, not iterators or closures: this runs for every field of every document written.
   for (let f = 0; f < fields.length; f++) {
@@ -101,6 +115,7 @@ function indexFields(
       for (let v = 0; v < values.length; v++) {
         const term = indexedTerm(values[v]!)
         if (term.length <= ignoreAbove) flush.termText(term, v)
+        else ignored.add(path)
       }
     }
     const numbers = numeric[f]

@@ -134,11 +134,19 @@ export function queryHits(
   if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: now })
   const targets = indices.map(({ index, shards, aliasFilter }) => {
     const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
-    const queryContext = indexQueryContext(index, now, mapping)
+    const queryContext = indexQueryContext(index, now, { mapping })
     const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
     return { index, shards, query: nonNestedFiltered(query, queryContext.nested ?? null) }
   })
   return scrollHits(context, targets, runtimeMappings === null ? null : toJson(runtimeMappings))
+}
+
+/** A search source's `runtime_mappings` (SearchSourceBuilder takes an object there), or null when absent. */
+export function runtimeMappingsOf(source: XContentObject): XContentObject | null {
+  const value = source.get('runtime_mappings')
+  if (value === undefined) return null
+  if (value instanceof Map) return value
+  throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [runtime_mappings].`)
 }
 
 export function checkKeys(body: XContentObject, allowed: readonly string[]): void {
@@ -204,8 +212,8 @@ async function byQuery(
     description: `${kind}-by-query ${indicesToString(req.path.index)}`,
     started,
   }
-  return respond(context, req, task, () =>
-    bulkByScroll(context, started, hits, opts, (hit) => write(hit, applier)),
+  return respond(context, req, task, (worker) =>
+    bulkByScroll(context, started, hits, opts, (hit) => write(hit, applier), worker),
   )
 }
 

@@ -35,9 +35,14 @@ function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): st
   let ignored = perDoc.get(doc)
   if (ignored === undefined) {
     const parsed = parseDocument(parseJson(doc.source) as XContentObject, mapping)
-    const paths = parsed.fields
-      .filter(({ mapping: field, values }) => values.some((value) => ignoredAbove(field, value)))
-      .map((field) => field.path)
+    // The root's fields and its nested documents' (DocumentParserContext's ignored set is the whole document's).
+    const paths = [
+      ...new Set(
+        [...parsed.nested.flatMap((nested) => nested.fields), ...parsed.fields]
+          .filter(({ mapping: field, values }) => values.some((value) => ignoredAbove(field, value)))
+          .map((field) => field.path),
+      ),
+    ]
     for (const path of parsed.malformed.keys()) if (!paths.includes(path)) paths.push(path)
     ignored = paths.length < 2 ? paths : javaHashMapKeyOrder(paths)
     perDoc.set(doc, ignored)

@@ -41,11 +41,20 @@ export function boolQuery(body: XContentValue, context: QueryContext): IndexQuer
   const should = clauses(options.get('should'), context)
   const must = clauses(options.get('must'), context)
   const filter = clauses(options.get('filter'), context)
+  const mustNot = clauses(options.get('must_not'), context)
+  // BoolQueryBuilder.doToQuery: no clause at all matches every document; only must_not clauses
+  // (Queries.fixNegativeQueryIfNeeded, unless adjust_pure_negative is false) filter on all documents, scoring 0.
+  if (must.length + should.length + filter.length + mustNot.length === 0) {
+    return { type: 'matchAll', boost: boostOf(options) }
+  }
+  const pureNegative = must.length + should.length + filter.length === 0
+  if (pureNegative && options.get('adjust_pure_negative') !== false)
+    filter.push({ type: 'matchAll', boost: 1 })
   return {
     type: 'bool',
     must,
     should,
-    mustNot: clauses(options.get('must_not'), context),
+    mustNot,
     filter,
     minimumShouldMatch: parseMinimumShouldMatch(
       scalarText(options.get('minimum_should_match')),

@@ -34,9 +34,3 @@ export function nonNestedFiltered(query: IndexQuery, nested: NestedContext | nul
     boost: 1,
   }
 }
-
-/** The `nested` entry of a query context built against an index without inner hits (none without nested fields). */
-export function nestedOption(mapping: Mapping): { nested?: NestedContext } {
-  const nested = nestedContext(mapping)
-  return nested === null ? {} : { nested: { ...nested, innerHits: undefined } }
-}

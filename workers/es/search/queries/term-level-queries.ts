@@ -41,6 +41,7 @@ import {
   type QueryContext,
 } from './query-parsing.ts'
 import { createQuery, shardRangeQuery } from './range-query.ts'
+import { queryFieldMapping } from './metadata-fields.ts'
 
 const DEFAULT_MAX_DETERMINIZED_STATES = 10000
 const MULTI_TERM_OPTIONS = ['value', 'rewrite', 'case_insensitive']
@@ -79,7 +80,7 @@ export function exactValueQuery(
   context: QueryContext,
   boost: number,
 ): IndexQuery {
-  const mapping = context.fields.get(field)
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   const valueRange = (): IndexQuery => {
     const bounds = { from: text, to: text, includeLower: true, includeUpper: true }
@@ -104,7 +105,7 @@ export function exactValueQuery(
 
 export function termQuery(body: XContentValue, context: QueryContext): IndexQuery {
   const { field, options, value, text } = valueOf('term', body, ['value', 'case_insensitive'])
-  if (!context.fields.has(field)) return { type: 'matchNone' }
+  if (queryFieldMapping(context, field) === undefined) return { type: 'matchNone' }
   const boost = boostOf(options)
   const query = exactValueQuery(field, value, text, context, boost)
   if (caseInsensitive(options) && query.type === 'term') {
@@ -137,7 +138,7 @@ export function termsQuery(body: XContentValue, context: QueryContext): IndexQue
     return text
   })
   const name = field
-  if (!context.fields.has(name) || texts.length === 0) return { type: 'matchNone' }
+  if (queryFieldMapping(context, name) === undefined || texts.length === 0) return { type: 'matchNone' }
   // TermsQueryBuilder.doToQuery, once the rewrite kept the query (a mapped field, some terms).
   const { maxTermsCount } = context.limits ?? DEFAULT_INDEX_LIMITS
   if (texts.length > maxTermsCount) {
@@ -332,7 +333,7 @@ export function existsQuery(body: XContentValue, context: QueryContext): IndexQu
   if (name === null) throw parsingError('[exists] must be provided with a [field]')
   const fields = isPattern(name)
     ? [...context.fields.keys()].filter((f) => simpleMatch(name, f))
-    : context.fields.has(name)
+    : queryFieldMapping(context, name) !== undefined
       ? [name]
       : []
   if (fields.length === 0) return { type: 'matchNone' }

@@ -1,0 +1,125 @@
+/**
+ * TaskManager (ES 8.17) for the tasks the playground registers: the by-query APIs and `_reindex` run with
+ * `wait_for_completion=false` (bulk-by-scroll-task.ts). One per node; ids count from 1 per node (ES numbers every
+ * request's task, so its ids are larger). A registered task is a CancellableTask: cancelling it records the
+ * reason (CancelTasksRequest's default "by user request") and calls its `onCancel`, which wakes a throttled
+ * by-query run so that it stops at its next batch boundary (WorkerBulkByScrollTaskState.handleCancel); cancelling
+ * it again changes nothing and lists it again.
+ *
+ * `list` and `cancel` are each node's part of TransportListTasksAction and TransportCancelTasksAction
+ * (TransportTasksAction.processTasks): the tasks matching the request's `actions` patterns (Regex.simpleMatch)
+ * and `parent_task_id`, or the one task of a task id (TransportCancelTasksAction.processTasks: "task [<id>] is
+ * not found", resource_not_found_exception, when it is not running here; "task [<id>] doesn't support this
+ * operation" when it does not match the request's `actions`), as TaskInfo (task-info.ts) in the iteration order of the HashMap<Long, Task>
+ * TaskManager.getTasks returns.
+ */
+import type { Clock } from '../../net/clock.ts'
+import { javaHashOrder } from '../../net/java-hash.ts'
+import { simpleMatch } from '../common/simple-match.ts'
+import { toJson, type JsonOut } from '../xcontent/index.ts'
+import { resourceNotFoundException } from '../cluster/metadata/metadata-errors.ts'
+import { illegalArgumentException } from '../errors/index.ts'
+import type { TaskInfo } from './task-info.ts'
+
+/** What a node is asked about its tasks (BaseTasksRequest), as it crosses nodes. */
+export interface TasksRequest {
+  /** `actions` patterns; empty: every action. */
+  actions: string[]
+  /** The one task asked for (its number on this node), or null. */
+  taskId: number | null
+  /** `parent_task_id`: only tasks with this parent; null: any (the playground's tasks have none). */
+  parentTaskId: string | null
+  detailed: boolean
+}
+
+export interface RunningTask {
+  readonly id: number
+  readonly action: string
+  readonly description: string
+  readonly startMillis: number
+  /** The task's status (BulkByScrollTask.Status) as it is now. */
+  status(): JsonOut
+  /** The reason it was cancelled for, or null. */
+  cancelled: string | null
+  /** Called once, with the reason, when the task is cancelled. */
+  onCancel: (reason: string) => void
+}
+
+export class TaskManager {
+  private last = 0
+  private readonly tasks = new Map<number, RunningTask>()
+
+  constructor(
+    private readonly nodeId: () => string,
+    private readonly clock: Clock,
+  ) {}
+
+  /** TaskManager.register: the next id of this node for a new task. */
+  register(task: Omit<RunningTask, 'id' | 'cancelled' | 'onCancel'>): RunningTask {
+    const registered: RunningTask = { ...task, id: ++this.last, cancelled: null, onCancel: () => undefined }
+    this.tasks.set(registered.id, registered)
+    return registered
+  }
+
+  unregister(task: RunningTask): void {
+    this.tasks.delete(task.id)
+  }
+
+  /** The running task of this node's number, or undefined. */
+  get(id: number): RunningTask | undefined {
+    return this.tasks.get(id)
+  }
+
+  /** This node's part of `GET _tasks`. */
+  list(request: TasksRequest): TaskInfo[] {
+    return this.matching(request).map((task) => this.taskInfo(task, request.detailed))
+  }
+
+  /** This node's part of `POST _tasks/_cancel`: each matching task cancelled, its TaskInfo taken after. */
+  cancel(request: TasksRequest, reason: string): TaskInfo[] {
+    return this.matching(request).map((task) => {
+      if (task.cancelled === null) {
+        task.cancelled = reason
+        task.onCancel(reason)
+      }
+      return this.taskInfo(task, false)
+    })
+  }
+
+  private matching(request: TasksRequest): RunningTask[] {
+    if (request.taskId !== null) {
+      const task = this.tasks.get(request.taskId)
+      if (task === undefined) {
+        throw resourceNotFoundException(`task [${this.nodeId()}:${request.taskId}] is not found`)
+      }
+      if (!matches(task, request)) {
+        throw illegalArgumentException(
+          `task [${this.nodeId()}:${request.taskId}] doesn't support this operation`,
+        )
+      }
+      return [task]
+    }
+    const tasks = [...this.tasks.values()].filter((task) => matches(task, request))
+    return javaHashOrder(tasks, (task) => task.id)
+  }
+
+  private taskInfo(task: RunningTask, detailed: boolean): TaskInfo {
+    return {
+      node: this.nodeId(),
+      id: task.id,
+      action: task.action,
+      ...(detailed ? { status: toJson(task.status()), description: task.description } : {}),
+      startMillis: task.startMillis,
+      runningNanos: (this.clock.now() - task.startMillis) * 1_000_000,
+      cancelled: task.cancelled !== null,
+    }
+  }
+}
+
+/** BaseTasksRequest.match. */
+function matches(task: RunningTask, request: TasksRequest): boolean {
+  if (request.actions.length > 0 && !request.actions.some((pattern) => simpleMatch(pattern, task.action))) {
+    return false
+  }
+  return request.parentTaskId === null
+}
