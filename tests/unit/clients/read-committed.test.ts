@@ -87,9 +87,11 @@ describe('CompletedFetch with transactions', () => {
     expect(fetch.nextFetchOffset).toBe(7)
   })
 
-  it('moves the position past a fetch of markers only', () => {
-    const fetch = fetched('READ_COMMITTED', [], at(marker(2, 'COMMIT'), 4))
-    expect([take(fetch), fetch.nextFetchOffset]).toEqual([[], 5])
+  it('moves the position past a fetch of markers only, keeping the leader epoch of the last record returned', () => {
+    const skipped = at(marker(2, 'COMMIT'), 4)
+    new DataView(skipped.buffer, skipped.byteOffset).setInt32(12, 7)
+    const fetch = fetched('READ_COMMITTED', [], skipped)
+    expect([take(fetch), fetch.nextFetchOffset, fetch.lastEpoch]).toEqual([[], 5, -1])
   })
 })
 

@@ -9,7 +9,9 @@
  * - `retry`: a retriable error; the request is sent again after retry.backoff.ms.
  * A partition still unanswered at the deadline (default.api.timeout.ms) fails with the TimeoutException the
  * admin client's timeout processor raises for a call waiting for a node: `Timed out waiting for a node
- * assignment. Call: <apiName>(api=<stage>)`, the stage METADATA during the lookup, else the request's API.
+ * assignment. Call: <apiName>(api=<stage>)`, the stage METADATA during the lookup, else the request's API
+ * (always the request's API with a StaticBrokerStrategy, which has no lookup stage: a broker id not in the
+ * metadata times out as `describeProducers(api=DESCRIBE_PRODUCERS)`).
  */
 import type { BrokerApi } from '../../protocol/kafka.ts'
 import type { Clock } from '../../net/clock.ts'
@@ -49,7 +51,10 @@ export async function drivePartitionLeaderCall<Q extends Partitioned, A extends 
   call: PartitionLeaderCall<Q, A, R>,
 ): Promise<R[]> {
   const results = new Map<string, R>()
-  const stage = new Map<string, string>(requests.map((r) => [keyOf(r), 'METADATA']))
+  // StaticBrokerStrategy: AdminApiDriver.unmap puts a key with a destination broker straight into the
+  // fulfillment stage, so its call is named after the request's API from the start and after a disconnect.
+  const lookupStage = call.brokerId === undefined ? 'METADATA' : call.apiKey
+  const stage = new Map<string, string>(requests.map((r) => [keyOf(r), lookupStage]))
   const deadline = (clock?.now() ?? 0) + DEFAULT_API_TIMEOUT_MS
   let pending = [...requests]
   for (let round = 0; pending.length > 0; round++) {
@@ -66,14 +71,14 @@ export async function drivePartitionLeaderCall<Q extends Partitioned, A extends 
           return await call.send(broker, items)
         } catch {
           // A broker that cannot be reached (DisconnectException): its partitions are looked up again.
-          for (const item of items) stage.set(keyOf(item), 'METADATA')
+          for (const item of items) stage.set(keyOf(item), lookupStage)
           return []
         }
       }),
     )
     for (const answer of answers.flat()) {
       const outcome = call.handle(answer)
-      if (outcome === 'lookup') stage.set(keyOf(answer), 'METADATA')
+      if (outcome === 'lookup') stage.set(keyOf(answer), lookupStage)
       else if (outcome !== 'retry') results.set(keyOf(answer), outcome.done)
     }
     pending = pending.filter((p) => !results.has(keyOf(p)))
@@ -84,7 +89,7 @@ export async function drivePartitionLeaderCall<Q extends Partitioned, A extends 
       call.failed(
         r,
         timeoutError(
-          `Timed out waiting for a node assignment. Call: ${call.apiName}(api=${stage.get(keyOf(r)) ?? 'METADATA'})`,
+          `Timed out waiting for a node assignment. Call: ${call.apiName}(api=${stage.get(keyOf(r)) ?? lookupStage})`,
         ),
       ),
   )

@@ -122,7 +122,7 @@ export class DocLookup extends HostObject {
     const field = typeof name === 'string' ? name : javaString(name)
     const info = this.docValues.field(field)
     if (info === null) throw illegalArgument(`No field found for [${field}] in mapping`)
-    const refused = noFielddata(field, info.type, this.indexName)
+    const refused = noFielddata(this.docValues.concreteName(field), info.type, this.indexName)
     if (refused !== null) throw illegalArgument(refused.reason)
     return new ScriptDocValues(
       info.type,

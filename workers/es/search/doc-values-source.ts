@@ -113,6 +113,7 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
       }
       return infos.get(name) ?? null
     },
+    concreteName: (name) => concreteFieldName(searched, name),
     values(alias, doc) {
       const field = concreteFieldName(searched, alias)
       const stored = shard.searchedDocument(doc)

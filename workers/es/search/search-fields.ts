@@ -4,8 +4,9 @@
  * modified in place (a mapping update makes a new one, mapping-merge.ts), so the object itself is the key; the
  * map handed out is read-only. Runtime fields are there too, each as a leaf of its type carrying its definition
  * (`runtime`), replacing a mapped field of the same name as ES's MappingLookup lets them shadow it. A field alias
- * (field-alias.ts) is there as its target's mapping, as FieldTypeLookup hands out the target's MappedFieldType for
- * it; what reads a field's values by name asks concreteFieldName for the target's path.
+ * (field-alias.ts) is there as its mapped target's mapping, as FieldTypeLookup hands out the target's MappedFieldType
+ * for it (an alias of a runtime field is not there); what reads a field's values by name asks concreteFieldName for
+ * the target's path.
  */
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 
@@ -19,17 +20,24 @@ export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping
   let fields = walked.get(mapping)
   if (fields === undefined) {
     const leaves = leafFields(mapping)
+    // FieldTypeLookup resolves aliases against the mapped fields only, before runtime fields are laid over them: an
+    // alias of a runtime field (which validation accepts) resolves to nothing.
+    const aliases = new Map<string, string>()
+    for (const [name, field] of leaves) {
+      if (field.type !== 'alias') continue
+      const target = leaves.get(field.path!)
+      if (target === undefined || target.type === 'alias') leaves.delete(name)
+      else aliases.set(name, field.path!)
+    }
+    for (const [name, path] of aliases) leaves.set(name, leaves.get(path)!)
     for (const [name, runtime] of Object.entries(runtimeFields(mapping))) {
+      aliases.delete(name)
       leaves.set(name, {
         type: runtime.type,
         ...(runtime.format !== undefined ? { format: runtime.format } : {}),
         runtime,
       })
     }
-    const aliases = new Map<string, string>()
-    for (const [name, field] of leaves) if (field.type === 'alias') aliases.set(name, field.path!)
-    // A valid mapping's alias names a field that is not an alias (field-alias.ts validateFieldAliases).
-    for (const [name, path] of aliases) leaves.set(name, leaves.get(path)!)
     fields = leaves
     walked.set(mapping, fields)
     if (Object.keys(runtimeFields(mapping)).length > 0) withRuntime.add(fields)

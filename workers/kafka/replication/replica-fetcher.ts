@@ -144,7 +144,8 @@ export class ReplicaFetcher {
         partitionMaxBytes: config.replicaFetchMaxBytes,
       })
     }
-    const returnedBuffers = this.returnedBuffers.splice(0)
+    // An idle round (no partition to fetch) sends nothing: the buffers wait for the next request that is sent.
+    const returnedBuffers = partitions.length > 0 ? this.returnedBuffers.splice(0) : []
     const request: ReplicaFetchRequest = {
       kind: 'replicaFetch',
       replicaId: brokerId,

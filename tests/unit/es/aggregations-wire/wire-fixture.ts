@@ -29,6 +29,7 @@ export function wireShard(docs: readonly Doc[], dateFormat = DEFAULT_DATE_FORMAT
     ...base,
     source: {
       values: base.source.values,
+      concreteName: base.source.concreteName,
       field: (name) => (TYPES[name] === 'date' ? { type: 'date', format } : base.source.field(name)),
     },
   }

@@ -62,6 +62,7 @@ export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): S
         return type === undefined ? null : { type, format: null }
       },
       values: (field, doc) => docValues(docs[doc]!, field, types[field] ?? 'keyword'),
+      concreteName: (name) => name,
     },
     allDocs: docs.map((_, i) => i),
     filter: (query) => new Set(docs.flatMap((doc, i) => (matches(doc, query) ? [i] : []))),

@@ -68,6 +68,16 @@ describe('aggregation scripts', () => {
     )
   })
 
+  it("refuses a metric whose script's value_type it has no aggregator for, as ValuesSourceRegistry does", async () => {
+    const node = await orders()
+    const response = await aggs(node, { x: { avg: { script: "doc['tag'].value", value_type: 'string' } } })
+    expect(response.status).toBe(400)
+    expect(response.body).toBe(
+      '{"error":{"root_cause":[{"type":"illegal_argument_exception",' +
+        '"reason":"Script yielding [string] is not supported for aggregation [avg]"}]}}',
+    )
+  })
+
   it('refuses a value script and a script where the playground reads only fields', async () => {
     const node = await orders()
     const valueScript = await aggs(node, { x: { avg: { field: 'price', script: '_value * 2' } } })

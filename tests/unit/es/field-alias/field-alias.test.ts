@@ -110,7 +110,7 @@ describe('field alias mappings', () => {
     }
   })
 
-  it('takes a path to a runtime field and to a field added in the same update', async () => {
+  it('takes a path to a field added in the same update, and to a runtime field, which it never reads', async () => {
     const node = await startNode()
     await node.send('PUT', '/a', {
       mappings: { runtime: { day: { type: 'keyword', script: "emit('mon')" } }, properties: {} },
@@ -126,7 +126,12 @@ describe('field alias mappings', () => {
     await node.send('PUT', '/a/_doc/1?refresh', { num: 7 })
     const body = { fields: ['d', 'n'], _source: false }
     const response = await node.send('POST', '/a/_search?filter_path=hits.hits.fields', body)
-    expect(response.body).toBe('{"hits":{"hits":[{"fields":{"d":["mon"],"n":[7]}}]}}')
+    // FieldTypeLookup resolves aliases against mapped fields only: `d` names no field a search can read.
+    expect(response.body).toBe('{"hits":{"hits":[{"fields":{"n":[7]}}]}}')
+    const term = await node.send('POST', '/a/_search?filter_path=hits.total', {
+      query: { term: { d: 'mon' } },
+    })
+    expect(term.body).toBe('{"hits":{"total":{"value":0,"relation":"eq"}}}')
   })
 
   it('merges an alias only with an alias, whose path replaces its own', async () => {
@@ -247,6 +252,24 @@ describe('searching field aliases', () => {
     expect(sorted).toBe(
       '{"hits":{"hits":[{"_id":"3","sort":[1]},{"_id":"2","sort":[2]},{"_id":"1","sort":[5]}]}}',
     )
+  })
+
+  it("refuses fielddata on an alias of a text field naming the target, TextFieldType's name()", async () => {
+    const node = await reviews()
+    const refusal =
+      'Fielddata is disabled on [content] in [reviews]. Text fields are not optimised for operations that ' +
+      'require per-document field data like aggregations and sorting, so these operations are disabled by ' +
+      'default. Please use a keyword field instead. Alternatively, set fielddata=true on [content] in order to ' +
+      'load field data by uninverting the inverted index. Note that this can use significant memory.'
+    const bodies = [
+      { size: 0, aggs: { t: { terms: { field: 'comment' } } } },
+      { sort: ['comment'] },
+      { docvalue_fields: ['comment'] },
+    ]
+    for (const body of bodies) {
+      const response = await node.send('POST', '/reviews/_search?filter_path=error.root_cause.reason', body)
+      expect(response.body).toBe(`{"error":{"root_cause":[{"reason":"${refusal}"}]}}`)
+    }
   })
 
   it('fetches and highlights the target values under the alias name', async () => {

@@ -49,7 +49,7 @@ const fieldSort = (
 })
 
 function source(docs: ReadonlyArray<Record<string, FieldValue[]>>): DocValuesSource {
-  return { field: () => null, values: (field, doc) => docs[doc]?.[field] ?? [] }
+  return { field: () => null, concreteName: (name) => name, values: (field, doc) => docs[doc]?.[field] ?? [] }
 }
 
 function errorOf(run: () => unknown): string {

@@ -51,6 +51,28 @@ const status = (deleted: number, canceled: string, throttledUntil: number): stri
   `"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":2.0,${canceled}` +
   `"throttled_until_millis":${throttledUntil}}`
 
+describe('GET _tasks/<id>', () => {
+  it('waits for a task that stores no result and answers the snapshot taken while it ran, completed', async () => {
+    const running = node.send('POST', '/t/_delete_by_query?requests_per_second=2&scroll_size=1', {
+      query: { match_all: {} },
+    })
+    await node.clock.sleep(200)
+    const listed = JSON.parse((await node.send('GET', '/_tasks?group_by=none&actions=*byquery')).body) as {
+      tasks: Array<{ node: string; id: number }>
+    }
+    const { node: nodeId, id } = listed.tasks[0]!
+    const waited = await node.send('GET', `/_tasks/${nodeId}:${id}?wait_for_completion=true`)
+    expect(waited.status).toBe(200)
+    expect(timesOut(waited.body)).toMatch(
+      new RegExp(
+        `^\\{"completed":true,"task":\\{"node":"${nodeId}","id":${id},"type":"transport",` +
+          '"action":"indices:data/write/delete/byquery",',
+      ),
+    )
+    expect((await running).status).toBe(200)
+  })
+})
+
 describe('GET _tasks', () => {
   it('lists a running by-query task grouped by nodes (default), parents or none; detailed adds its status', async () => {
     const { task, nodeId } = await startThrottled()

@@ -111,11 +111,13 @@ export class CompletedFetch {
     return true
   }
 
-  /** A batch that does not come out: the position moves past it (batch.nextOffset()). */
+  /**
+   * A batch that does not come out: the position moves past it (batch.nextOffset()); the leader epoch stays that of
+   * the last record returned, as CompletedFetch sets lastEpoch only for the records it hands out.
+   */
   private skipPast(lastOffset: number): void {
     if (lastOffset < this.nextFetchOffset) return
     this.nextFetchOffset = lastOffset + 1
-    this.lastEpoch = this.batchEpoch
   }
 
   private consumeAbortedTransactionsUpTo(offset: number): void {

@@ -92,17 +92,20 @@ const DEFAULT_WAIT_TIMEOUT_MS = 30_000
 
 /**
  * TransportGetTaskAction: the running task from its node, else its stored result; with `wait_for_completion`,
- * the stored result once the task has ended (polled as TaskManager.waitForTaskCompletion polls).
+ * the stored result once the task has ended (polled as TaskManager.waitForTaskCompletion polls), or, when it stored
+ * none, the snapshot taken while it ran, completed (waitedForCompletion).
  */
 async function getTask(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const taskId = req.path.task_id!
   const task = parseTaskId(taskId)
   const wait = urlFlag(req.params, 'wait_for_completion') ?? false
   const deadline = context.clock.now() + DEFAULT_WAIT_TIMEOUT_MS
+  let snapshot: TaskInfo | undefined
   for (;;) {
     const running = task === null ? undefined : await runningTask(context, task)
     if (running === undefined) break
     if (!wait) return json(200, { completed: false, task: taskInfoJson(running) })
+    snapshot = running
     if (context.clock.now() >= deadline) {
       throw new EsException({
         type: 'elasticsearch_timeout_exception',
@@ -112,7 +115,13 @@ async function getTask(context: RestContext, req: RestHandlerRequest): Promise<R
     }
     await context.clock.sleep(WAIT_POLL_MS)
   }
-  return json(200, await getTaskResult(context, taskId))
+  try {
+    return json(200, await getTaskResult(context, taskId))
+  } catch (error) {
+    const notStored = error instanceof EsException && error.type === 'resource_not_found_exception'
+    if (snapshot === undefined || !notStored) throw error
+    return json(200, { completed: true, task: taskInfoJson(snapshot) })
+  }
 }
 
 /** The detailed TaskInfo of the task from its node, or undefined when it is not running. */

@@ -53,6 +53,11 @@ export interface FieldInfo {
 
 export interface DocValuesSource {
   field(name: string): FieldInfo | null
+  /**
+   * The name of the field whose values `name` reads: a field alias's target (FieldTypeLookup hands out the target's
+   * MappedFieldType, so errors such as the fielddata refusal name the target), else `name`.
+   */
+  concreteName(name: string): string
   values(field: string, doc: number): readonly FieldValue[]
 }
 

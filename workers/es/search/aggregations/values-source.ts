@@ -44,7 +44,7 @@ export function resolveValues(
   const mapped = shard.source.field(field)
   const nanos = mapped?.type === 'date_nanos'
   const info: FieldInfo | null = nanos ? { type: 'date', format: mapped.format } : mapped
-  const refused = info === null ? null : noFielddata(field, info.type, shard.index)
+  const refused = info === null ? null : noFielddata(shard.source.concreteName(field), info.type, shard.index)
   if (refused !== null) throw refused
   const substitute = missingValue(missing, info)
   const read = nanos
@@ -109,19 +109,30 @@ export function numericValues(
 }
 
 /**
- * AggregationErrors.unsupportedValuesSourceType: a field's type, or a script's values source type, that the
- * aggregation has no aggregator for.
+ * ValuesSourceRegistry.getAggregator's refusal of a values source the aggregation has no aggregator for:
+ * ValuesSourceConfig.getDescription (`Field [f] of type [t]`, or `Script yielding [<value_type>]` with the
+ * preferred name of the script's ValueType hint) and "is not supported for aggregation [a]". A script reaches it
+ * only through a hint (each aggregation's default type is one it supports), so its type names the hint.
  */
 export function unsupportedValuesSourceType(
   source: ValuesSourceSpec,
   valuesType: string,
   aggregation: string,
 ): EsException {
-  return illegalArgumentException(
+  const description =
     typeof source === 'string'
-      ? `Field [${source}] of type [${valuesType}] is not supported for aggregation [${aggregation}]`
-      : `ValuesSource type [${valuesType}] is not supported for aggregation [${aggregation}]`,
-  )
+      ? `Field [${source}] of type [${valuesType}]`
+      : `Script yielding [${VALUE_TYPE_NAMES[source.valueType]}]`
+  return illegalArgumentException(`${description} is not supported for aggregation [${aggregation}]`)
+}
+
+/** ValueType.getPreferredName of the hint a script values source type comes from. */
+const VALUE_TYPE_NAMES: Readonly<Record<ScriptValuesType, string>> = {
+  keyword: 'string',
+  long: 'long',
+  double: 'double',
+  date: 'date',
+  boolean: 'boolean',
 }
 
 function missingValue(missing: XContentValue | undefined, info: FieldInfo | null): FieldValue | null {

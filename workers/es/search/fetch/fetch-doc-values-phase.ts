@@ -46,7 +46,8 @@ export class FetchDocValuesPhase {
       const info = source.field(name)
       if (info === null) return []
       // docvalue_fields print a date_nanos field's values (docValuePrinter), which aggregations and scripts cannot
-      const refused = info.type === 'date_nanos' ? null : noFielddata(name, info.type, index)
+      const refused =
+        info.type === 'date_nanos' ? null : noFielddata(source.concreteName(name), info.type, index)
       if (refused !== null) throw refused
       return [{ name, info, print: docValuePrinter(name, info, format) }]
     })

@@ -34,6 +34,7 @@ import type { ScriptSpec } from '../../script/search-script.ts'
 import type { GeoDistanceSpec } from './geo-distance-sort.ts'
 import type { NestedSortBuilder } from './nested-sort-builder.ts'
 import { SHARD_DOC_FIELD } from '../point-in-time-builder.ts'
+import { concreteFieldName } from '../search-fields.ts'
 import { resolveNestedSort, type NestedSort, type NestedSortIndex } from './nested-sort.ts'
 
 export type SortType = 'score' | 'doc' | 'shard_doc' | 'long' | 'double' | 'float' | 'keyword'
@@ -174,7 +175,9 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
         "can't sort on geo_point field without using specific sorting feature, like geo_distance",
       )
     }
-    throw noFielddata(name, fieldTypeName(mapping), index.name) ?? fielddataDisabled(name, index.name)
+    // a field alias's refusal names its target, the MappedFieldType FieldTypeLookup hands out for it
+    const concrete = concreteFieldName(index.fields, name)
+    throw noFielddata(concrete, fieldTypeName(mapping), index.name) ?? fielddataDisabled(concrete, index.name)
   }
   const mode = builder.mode ?? (descending ? 'max' : 'min')
   if (type === 'keyword' && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
