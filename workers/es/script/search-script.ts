@@ -3,8 +3,10 @@
  * object as Script.parse reads it (a source string, or `source` with `lang` and `params`; `inline` is `source`'s old
  * name; or a stored script's `id` with `params`: the shard that runs it finds its source in the cluster state
  * first, script/stored-script-resolver.ts), compiled with the context's variables (`params`
- * and `doc`, plus `_score` for scores; a field script finds the hit's source as `params._source`) and run per
- * document with `doc` bound to that document's doc values (doc-lookup.ts).
+ * and `doc`, plus `_score` for scores and `_value` for aggregations; a field script finds the hit's source as
+ * `params._source`) and run per document with `doc` bound to that document's doc values (doc-lookup.ts). An
+ * aggregation's value script reads each of its field's values as `_value` (AggregationScript.setNextAggregationValue);
+ * `_value` is null in an aggregation script without a field.
  */
 import { illegalArgumentException, parsingException, type EsException } from '../errors/index.ts'
 import type { DocValuesSource } from '../search/aggregations/index.ts'
@@ -41,7 +43,7 @@ const VARIABLES: Readonly<Record<ScriptContext, readonly string[]>> = {
   score: ['params', 'doc', '_score'],
   filter: ['params', 'doc'],
   field: ['params', 'doc'],
-  aggs: ['params', 'doc'],
+  aggs: ['params', 'doc', '_value'],
 }
 
 function scriptError(reason: string): EsException {
@@ -79,8 +81,10 @@ export class SearchScript {
   private readonly script: PainlessScript
   private readonly params: Map<string, Value>
   private readonly doc: DocLookup
+  private readonly context: ScriptContext
 
   constructor(spec: ScriptSpec, context: ScriptContext, docValues: DocValuesSource, indexName: string) {
+    this.context = context
     this.script = PainlessScript.compile(inlineSource(spec), VARIABLES[context])
     this.params = fromXContent(spec.params) as Map<string, Value>
     this.doc = new DocLookup(docValues, indexName)
@@ -94,7 +98,20 @@ export class SearchScript {
       ['doc', this.doc],
     ])
     if (score !== undefined) variables.set('_score', Num.double(score))
+    if (this.context === 'aggs') variables.set('_value', null)
     return this.script.run(variables)
+  }
+
+  /** An aggregation value script's result for one of a document's field values, read as `_value`. */
+  runWithValue(docId: number, value: Value): Value {
+    this.doc.docId = docId
+    return this.script.run(
+      new Map<string, Value>([
+        ['params', this.params],
+        ['doc', this.doc],
+        ['_value', value],
+      ]),
+    )
   }
 
   /** A field script's value for a hit: `params._source` is the hit's source. */

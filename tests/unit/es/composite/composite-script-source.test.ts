@@ -115,13 +115,11 @@ describe('composite sources with a script', () => {
     expect(broken.body).toContain('"type":"script_exception","reason":"compile error"')
   })
 
-  it('refuses a script beside a field, and a geotile_grid script, as not available', async () => {
-    const value = await composite([{ p: { terms: { field: 'product', script: "doc['product'].value" } } }])
+  it('runs a script beside a field over its values as _value, and refuses a geotile_grid script', async () => {
+    const value = await composite([{ p: { terms: { field: 'product', script: "_value + '!'" } } }])
     expect(value.body).toBe(
-      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [composite] failed to parse ' +
-        'field [sources]"}],"type":"x_content_parse_exception","reason":"[1:1] [composite] failed to parse field ' +
-        '[sources]","caused_by":{"type":"illegal_argument_exception","reason":"[terms] a [script] with a [field] ' +
-        'is not available in the playground"}}}',
+      '{"aggregations":{"c":{"after_key":{"p":"pear!"},"buckets":[{"key":{"p":"apple!"},"doc_count":2},' +
+        '{"key":{"p":"pear!"},"doc_count":1}]}}}',
     )
     const tiles = await composite([{ g: { geotile_grid: { script: "doc['x'].value" } } }])
     expect(tiles.body).toContain('"reason":"[geotile_grid] [script] is not available in the playground"')

@@ -77,26 +77,20 @@ export class AggregationParams {
   }
 
   /**
-   * Where a values-source aggregation that takes a script reads its values: its `field`, or its `script` read as the
-   * `value_type` hint says (script-values.ts) or as `scriptDefault`. A script beside a field (a value script, which
-   * reads `_value`) is refused as not available.
+   * Where a values-source aggregation reads its values (ValuesSourceConfig.resolve): its `field`; its `script`, read
+   * as the `value_type` hint says (script-values.ts) or as `scriptDefault`; or, with both, the field's values run
+   * through the script as `_value` (a value script), read as the hint says or as the field's type.
    */
   valuesSource(scriptDefault: ScriptValuesType): ValuesSourceSpec {
+    if (!this.has('script')) return this.fieldOrNone()
     const script = this.script()
-    if (script === null) return this.fieldOrNone()
-    return { script, valueType: scriptValuesType(this.string('value_type')) ?? scriptDefault }
+    const valueType = scriptValuesType(this.string('value_type'))
+    const field = this.string('field')
+    return field === null ? { script, valueType: valueType ?? scriptDefault } : { field, script, valueType }
   }
 
-  /**
-   * The `script` (Script.parse; a parse failure is the ObjectParser's "[type] failed to parse field [script]"), or
-   * null; a script with a `field` is not available.
-   */
-  script(): ScriptSpec | null {
-    if (!this.has('script')) return null
-    if (this.has('field'))
-      throw illegalArgumentException(
-        `[${this.type}] a [script] with a [field] is not available in the playground`,
-      )
+  /** The `script` (Script.parse; a parse failure is the ObjectParser's "[type] failed to parse field [script]"). */
+  private script(): ScriptSpec {
     try {
       return parseScriptSpec(this.raw('script'))
     } catch (cause) {

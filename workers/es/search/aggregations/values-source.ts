@@ -11,13 +11,13 @@ import type { XContentValue } from '../../xcontent/index.ts'
 import { XNumber } from '../../xcontent/index.ts'
 import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 import type { FieldInfo, FieldValue, ShardContext, ValueFormat } from './aggregation-context.ts'
-import { decimalValueFormat } from './doc-value-format.ts'
+import { BOOLEAN_FORMAT, decimalValueFormat } from './doc-value-format.ts'
 import { millisOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import { DateFormatter } from '../../common/time/index.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
 import { DateValueFormat } from './date-value-format.ts'
-import { scriptDocValues, type ScriptValuesType } from './script-values.ts'
+import { scriptDocValues, valueScriptDocValues, type ScriptValuesType } from './script-values.ts'
 
 export interface ValuesSourceConfig {
   /** null when the field is unmapped on this shard; a script's values source type. */
@@ -26,21 +26,51 @@ export interface ValuesSourceConfig {
   values(doc: number): readonly FieldValue[]
 }
 
-/** Where an aggregation reads its values: a field's name, or a script read as a values source type. */
-export type ValuesSourceSpec = string | ScriptValuesSpec
+/**
+ * Where an aggregation reads its values: a field's name, a script read as a values source type, or a field's values
+ * run through a value script.
+ */
+export type ValuesSourceSpec = string | ScriptValuesSpec | ValueScriptSpec
 
 export interface ScriptValuesSpec {
   readonly script: ScriptSpec
   readonly valueType: ScriptValuesType
 }
 
+export interface ValueScriptSpec {
+  readonly field: string
+  readonly script: ScriptSpec
+  /** The `value_type` hint's values source type; null: the field's own. */
+  readonly valueType: ScriptValuesType | null
+}
+
+/** The field a values source reads, null for a script without one. */
+export function sourceField(source: ValuesSourceSpec): string | null {
+  return typeof source === 'string' ? source : 'field' in source ? source.field : null
+}
+
+/** The format of the field a values source reads on a shard; null for a script without one or an unmapped field. */
+export function fieldFormatOf(shard: ShardContext, source: ValuesSourceSpec): ValueFormat | null {
+  const field = sourceField(source)
+  return field === null ? null : (shard.source.field(field)?.format ?? null)
+}
+
+/**
+ * The values source config on a shard; `integral`: the aggregation reads a numeric value script's values as longs
+ * (date_histogram's and value_count's longValues), not as doubles.
+ */
 export function resolveValues(
   shard: ShardContext,
   source: ValuesSourceSpec,
   missing: XContentValue | undefined,
+  integral = false,
 ): ValuesSourceConfig {
-  if (typeof source !== 'string') return scriptValues(shard, source, missing)
-  const field = source
+  if (typeof source !== 'string') {
+    if (!('field' in source)) return scriptValues(shard, source, missing)
+    // ValuesSourceConfig drops a value script on an unmapped field
+    if (shard.source.field(source.field) !== null) return valueScriptValues(shard, source, missing, integral)
+  }
+  const field = sourceField(source) as string
   const mapped = shard.source.field(field)
   const nanos = mapped?.type === 'date_nanos'
   const info: FieldInfo | null = nanos ? { type: 'date', format: mapped.format } : mapped
@@ -71,9 +101,57 @@ function scriptValues(
 ): ValuesSourceConfig {
   const format =
     valueType === 'date' ? new DateValueFormat(DateFormatter.forPattern(DEFAULT_DATE_FORMAT)) : null
-  const info: FieldInfo = { type: valueType, format }
+  return withMissing(
+    { type: valueType, format },
+    missing,
+    scriptDocValues(shard, script, valueType, valueType === 'double'),
+  )
+}
+
+/**
+ * A mapped field's values run through a value script (ValuesSourceConfig.resolve with both): read as the `value_type`
+ * hint's values source type, else the field's; in the field's format. A numeric source over a field without numeric
+ * doc values is refused as CoreValuesSourceType.NUMERIC.getField refuses it; the values of a numeric source are
+ * doubles (ValuesSource.Numeric.WithScript.isFloatingPoint), so a long, date or boolean field's read as a double's.
+ */
+function valueScriptValues(
+  shard: ShardContext,
+  { field, script, valueType }: ValueScriptSpec,
+  missing: XContentValue | undefined,
+  integral: boolean,
+): ValuesSourceConfig {
+  const plain = resolveValues(shard, field, undefined)
+  const info = plain.info as FieldInfo
+  if (info.type === 'ip' || info.type === 'geo_point') {
+    throw illegalArgumentException(
+      `a [script] with a [field] of type [${info.type}] is not available in the playground`,
+    )
+  }
+  const numericField = info.type !== 'keyword'
+  const numeric = valueType === null ? numericField : valueType !== 'keyword'
+  if (numeric && !numericField) {
+    const typeName = shard.source.field(field)?.type ?? info.type
+    throw illegalArgumentException(`Expected numeric type on field [${field}], but got [${typeName}]`)
+  }
+  const read = valueScriptDocValues(
+    shard,
+    script,
+    (doc) => plain.values(doc),
+    numeric ? { kind: 'numeric', integral } : { kind: 'keyword', floating: info.type === 'double' },
+  )
+  if (!numeric) return withMissing({ type: 'keyword', format: null }, missing, read)
+  // a date's or a boolean's values keep their field's DocValueFormat
+  const format = info.type === 'boolean' ? BOOLEAN_FORMAT : info.format
+  return withMissing({ type: 'double', format }, missing, read)
+}
+
+/** A config over `read` whose documents without a value get the `missing` substitute. */
+function withMissing(
+  info: FieldInfo,
+  missing: XContentValue | undefined,
+  read: (doc: number) => readonly FieldValue[],
+): ValuesSourceConfig {
   const substitute = missingValue(missing, info)
-  const read = scriptDocValues(shard, script, valueType, valueType === 'double')
   return {
     info,
     missing: substitute,
@@ -95,14 +173,16 @@ export function numericValues(
   missing: XContentValue | undefined,
   pattern: string | null = null,
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
-  const config = resolveValues(shard, field, missing)
+  const config = resolveValues(shard, field, missing, type === 'date_histogram')
   const fieldType = config.info?.type
   if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'geo_point')
     throw unsupportedValuesSourceType(field, fieldType, type)
   return {
     values: (doc) => config.values(doc).filter((v): v is number => typeof v === 'number'),
     format:
-      pattern !== null && (fieldType === 'long' || fieldType === 'double')
+      pattern !== null &&
+      (fieldType === 'long' || fieldType === 'double') &&
+      !(config.info?.format instanceof DateValueFormat)
         ? decimalValueFormat(pattern)
         : (config.info?.format ?? null),
   }
@@ -120,8 +200,8 @@ export function unsupportedValuesSourceType(
   aggregation: string,
 ): EsException {
   const description =
-    typeof source === 'string'
-      ? `Field [${source}] of type [${valuesType}]`
+    typeof source === 'string' || 'field' in source
+      ? `Field [${sourceField(source)}] of type [${valuesType}]`
       : `Script yielding [${VALUE_TYPE_NAMES[source.valueType]}]`
   return illegalArgumentException(`${description} is not supported for aggregation [${aggregation}]`)
 }

@@ -1,10 +1,10 @@
 /**
  * The value sources of a `composite` aggregation (ES 8's CompositeValuesSourceParserHelper and the
  * Terms / Histogram / DateHistogram ValuesSourceBuilders): each entry of `sources` is `{name: {type: {...}}}`.
- * Common fields: `field` or `script` (../script-values.ts; not both, and not on geotile_grid), `missing_bucket`
- * (documents without a value get the null key), `missing_order` (first, last or default: first when ascending, last
- * when descending), `order` (asc/desc), `value_type` (the type of a script's values; a field's own type wins),
- * `format`; `histogram` adds `interval`, `date_histogram`
+ * Common fields: `field`, `script` (../script-values.ts) or both (a value script, whose numeric values are doubles; no
+ * script on geotile_grid), `missing_bucket` (documents without a value get the null key), `missing_order` (first,
+ * last or default: first when ascending, last when descending), `order` (asc/desc), `value_type` (the type of a
+ * script's values; a plain field's own type wins), `format`; `histogram` adds `interval`, `date_histogram`
  * calendar_interval / fixed_interval, `time_zone` and `offset`, `geotile_grid` `precision` and `bounds`.
  *
  * Per shard a source resolves to its key kind and DocValueFormat: `terms` keys are the field's terms (keyword,
@@ -27,10 +27,16 @@ import type { FieldValue, ShardContext, ValueFormat } from '../aggregation-conte
 import { AggregationParams, tokenName } from '../aggregation-params.ts'
 import { BOOLEAN_FORMAT, decimalValueFormat } from '../doc-value-format.ts'
 import { DateValueFormat } from '../date-value-format.ts'
-import { numericValues, resolveValues } from '../values-source.ts'
+import {
+  fieldFormatOf,
+  numericValues,
+  resolveValues,
+  unsupportedValuesSourceType,
+  type ScriptValuesSpec,
+  type ValuesSourceSpec,
+} from '../values-source.ts'
 import { geoPointValues } from '../geo-values.ts'
-import { scriptDocValues, scriptValuesType, type ScriptValuesType } from '../script-values.ts'
-import type { ScriptSpec } from '../../../script/search-script.ts'
+import { scriptDocValues, type ScriptValuesType } from '../script-values.ts'
 import { geotile, MAX_ZOOM } from '../../../common/geo/geo-encoding.ts'
 import { compareKeys } from './bucket-order.ts'
 import { dateFormatOf, intervalRounding, intervalSpec } from './date-histogram.ts'
@@ -130,8 +136,6 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
     throw new EsException({ type: 'parsing_exception', reason: `invalid source type: ${type}`, status: 400 })
   }
   const params = new AggregationParams(type, settings, TYPE_KEYS[type])
-  const script = params.script()
-  const field = script === null ? params.requiredField() : null
   const order = {
     name,
     asc:
@@ -145,21 +149,18 @@ export function parseCompositeSource(entry: XContentValue): CompositeSource {
       'default',
     ),
   }
-  // value_type hints the type of a script's values (a field's own type wins); its kind is still checked
-  const valueType = params.string('value_type')
   const pattern = params.string('format')
   if (type === 'geotile_grid') {
     const precision = tilePrecision(params)
     if (params.has('bounds'))
       throw illegalArgumentException('[geotile_grid] [bounds] is not available in the playground')
-    if (field === null)
+    if (params.has('script'))
       throw illegalArgumentException('[geotile_grid] [script] is not available in the playground')
+    const field = params.requiredField()
     return { ...order, type, resolve: (shard) => geotileSource(shard, order, field, precision) }
   }
-  const values: SourceValues =
-    script === null
-      ? { field: field! }
-      : { script, type: scriptValuesType(valueType) ?? DEFAULT_SCRIPT_TYPES[type] }
+  // value_type hints the type of a script's values (a plain field's own type wins); its kind is still checked
+  const values = params.valuesSource(DEFAULT_SCRIPT_TYPES[type])
   if (type === 'terms')
     return { ...order, type, resolve: (shard) => termsSource(shard, order, values, pattern) }
   if (type === 'histogram') {
@@ -204,10 +205,6 @@ function expectObject(value: XContentValue | undefined): XContentObject {
   })
 }
 
-/** Where a source's values come from: a field, or a script read as a values source type. */
-type SourceValues =
-  { readonly field: string } | { readonly script: ScriptSpec; readonly type: ScriptValuesType }
-
 /** Each source type's values source type for a script without a `value_type` (getDefaultValuesSourceType). */
 const DEFAULT_SCRIPT_TYPES: Readonly<Record<'terms' | 'histogram' | 'date_histogram', ScriptValuesType>> = {
   terms: 'keyword',
@@ -227,33 +224,29 @@ const SCRIPT_KINDS: Readonly<Record<ScriptValuesType, KeyKind>> = {
 function termsSource(
   shard: ShardContext,
   order: SourceOrder,
-  values: SourceValues,
+  values: ValuesSourceSpec,
   pattern: string | null,
 ): ShardSource {
-  if ('script' in values) {
-    const kind = SCRIPT_KINDS[values.type]
+  if (typeof values !== 'string' && !('field' in values)) {
+    const kind = SCRIPT_KINDS[values.valueType]
     // a script's format is its values source type's (CoreValuesSourceType.getFormatter); a date's is RAW unless given
     const format =
       kind === 'boolean'
         ? BOOLEAN_FORMAT
-        : values.type === 'date' && pattern !== null
+        : values.valueType === 'date' && pattern !== null
           ? dateFormatOf(null, pattern, null)
-          : values.type === 'double' || values.type === 'long'
+          : values.valueType === 'double' || values.valueType === 'long'
             ? pattern === null
               ? null
               : decimalValueFormat(pattern)
             : null
-    const keys = scriptDocValues(shard, values.script, values.type, kind === 'double')
+    const keys = scriptDocValues(shard, values.script, values.valueType, kind === 'double')
     return { ...order, kind, format, keys, afterValue: afterParser(kind, format) }
   }
-  const field = values.field
-  const config = resolveValues(shard, field, undefined)
+  // a field's values, or a value script's (doubles over a numeric field, as Numeric.WithScript is floating point)
+  const config = resolveValues(shard, values, undefined)
   const type = config.info?.type ?? 'keyword'
-  if (type === 'geo_point') {
-    throw illegalArgumentException(
-      `Field [${field}] of type [${type}] is not supported for aggregation [terms]`,
-    )
-  }
+  if (type === 'geo_point') throw unsupportedValuesSourceType(values, type, 'terms')
   const kind: KeyKind =
     type === 'keyword'
       ? 'string'
@@ -277,17 +270,17 @@ function roundedSource(
   shard: ShardContext,
   order: SourceOrder,
   type: 'histogram' | 'date_histogram',
-  values: SourceValues,
+  values: ValuesSourceSpec,
   rounding: HistogramRounding,
   kind: 'double' | 'long',
   pattern: string | null,
   zone: ZoneId | null,
 ): ShardSource {
   const read =
-    'script' in values
+    typeof values !== 'string' && !('field' in values)
       ? scriptNumbers(shard, values, kind, pattern)
-      : numericValues(shard, type, values.field, undefined, kind === 'double' ? pattern : null)
-  const fieldFormat = 'field' in values ? (shard.source.field(values.field)?.format ?? null) : null
+      : numericValues(shard, type, values, undefined, kind === 'double' ? pattern : null)
+  const fieldFormat = fieldFormatOf(shard, values)
   const format =
     kind === 'long'
       ? pattern === null
@@ -308,15 +301,15 @@ function roundedSource(
 /** A histogram's (doubles) or date_histogram's (longs) values from a script; a histogram's `format` is decimal. */
 function scriptNumbers(
   shard: ShardContext,
-  values: { readonly script: ScriptSpec; readonly type: ScriptValuesType },
+  values: ScriptValuesSpec,
   kind: 'double' | 'long',
   pattern: string | null,
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
-  if (values.type === 'keyword')
+  if (values.valueType === 'keyword')
     throw illegalArgumentException(
       'a composite histogram source script of [value_type] string is not available in the playground',
     )
-  const read = scriptDocValues(shard, values.script, values.type, kind === 'double')
+  const read = scriptDocValues(shard, values.script, values.valueType, kind === 'double')
   return {
     values: (doc) => read(doc) as number[],
     format: kind === 'double' && pattern !== null ? decimalValueFormat(pattern) : null,

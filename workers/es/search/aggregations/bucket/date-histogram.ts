@@ -88,8 +88,9 @@ export const dateHistogramParser: AggregationParser = (name, body, meta, subs): 
     'order',
     'missing',
     'script',
+    'value_type',
   ])
-  const field = params.requiredField()
+  const field = params.valuesSource('date')
   const interval = intervalSpec(params)
   const zoneText = params.string('time_zone')
   const zone = zoneText === null ? null : ZoneId.of(zoneText)

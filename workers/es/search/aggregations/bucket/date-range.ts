@@ -22,8 +22,9 @@ export const dateRangeParser: AggregationParser = (name, body, meta, subs): Aggr
     'format',
     'time_zone',
     'script',
+    'value_type',
   ])
-  const field = params.requiredField()
+  const field = params.valuesSource('date')
   const entries = rangeEntries(name, params.raw('ranges'))
   const pattern = params.string('format')
   const zoneText = params.string('time_zone')

@@ -35,7 +35,7 @@ import {
   type InternalAggregations,
   type ReduceContext,
 } from '../internal-aggregation.ts'
-import { numericValues } from '../values-source.ts'
+import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
 import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
 import { roundingOf, type HistogramRounding, type RoundingWire } from './histogram-rounding.ts'
 import {
@@ -193,8 +193,9 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
     'missing',
     'format',
     'script',
+    'value_type',
   ])
-  const field = params.requiredField()
+  const field = params.valuesSource('double')
   const interval = params.number('interval')
   if (interval === null) throw illegalArgumentException('Required [interval]')
   if (!(interval > 0)) {
@@ -236,7 +237,7 @@ type Bounds = HistogramSettings['extendedBounds']
 /** What histogram and date_histogram share; `resolve` runs per shard, once the field's format is known. */
 export interface HistogramSpec {
   type: string
-  field: string
+  field: ValuesSourceSpec
   missing: XContentValue | undefined
   minDocCount: number
   order: BucketOrder
@@ -267,7 +268,7 @@ export function histogramBuilder(
     subs,
     minDocCount: spec.minDocCount,
     collect(shard, docs) {
-      const fieldFormat = shard.source.field(spec.field)?.format ?? null
+      const fieldFormat = fieldFormatOf(shard, spec.field)
       const { rounding, format, extendedBounds, hardBounds, missing } = spec.resolve(fieldFormat, shard.now)
       const source = numericValues(shard, spec.type, spec.field, missing)
       const groups = new DocGroups<number>()

@@ -28,7 +28,7 @@ import {
   type AggregationWireHeader,
   type ReduceContext,
 } from '../internal-aggregation.ts'
-import { numericValues } from '../values-source.ts'
+import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
 import {
   readBucket,
   reduceFixedBuckets,
@@ -162,7 +162,7 @@ export function resolveRanges(
 
 export interface RangeSpecSource {
   type: string
-  field: string
+  field: ValuesSourceSpec
   keyed: boolean
   /** Per shard: the ranges, the format keys and *_as_string use, and the `missing` value. */
   resolve(
@@ -185,7 +185,7 @@ export function rangeBuilder(
     meta,
     subs,
     collect(shard, docs) {
-      const fieldFormat = shard.source.field(spec.field)?.format ?? null
+      const fieldFormat = fieldFormatOf(shard, spec.field)
       const { ranges, format, missing } = spec.resolve(fieldFormat, shard.now)
       const source = spec.values
         ? { values: spec.values(shard) }
@@ -212,8 +212,9 @@ export const rangeParser: AggregationParser = (name, body, meta, subs): Aggregat
     'missing',
     'format',
     'script',
+    'value_type',
   ])
-  const field = params.requiredField()
+  const field = params.valuesSource('double')
   const ranges = resolveRanges(rangeEntries(name, params.raw('ranges')), numericBound)
   return rangeBuilder(name, meta, subs, {
     type: 'range',

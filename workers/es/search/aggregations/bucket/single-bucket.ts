@@ -97,7 +97,9 @@ export const filterParser: AggregationParser = (name, body, meta, subs) =>
   )
 
 export const missingParser: AggregationParser = (name, body, meta, subs) => {
-  const field = new AggregationParams('missing', body, ['field', 'script']).requiredField()
+  const field = new AggregationParams('missing', body, ['field', 'script', 'value_type']).valuesSource(
+    'keyword',
+  )
   return singleBucket(
     'missing',
     (shard, docs) => {

@@ -109,7 +109,8 @@ function numericMetric(kind: Kind): AggregationParser {
       subs,
       collect(shard, docs) {
         if (kind === 'value_count') {
-          const config = resolveValues(shard, field, missing)
+          // ValueCountAggregator reads a numeric source's longValues
+          const config = resolveValues(shard, field, missing, true)
           let count = 0
           for (const doc of docs) count += config.values(doc).length
           return new InternalNumericMetric(name, meta, kind, count, count, null)
