@@ -59,6 +59,14 @@ export class NumericDocValues {
   }
 
   /** Appends a document's values; its docId is greater than every docId already here. */
+  /** Makes room, exactly, for `count` more values (a flush's, known before its documents come). */
+  reserve(count: i32): void {
+    const length = this.values.length
+    // Setting an Array's length sizes its buffer exactly, no growth factor; shrinking it keeps the buffer.
+    this.values.length = length + count
+    this.values.length = length
+  }
+
   addDocument(docId: i32, docValues: Array<f64>): void {
     if (docValues.length == 0) return
     docValues.sort()

@@ -3,6 +3,7 @@
 // sumDocFreq = sum over terms of docFreq), and its numeric doc values (long / double / date fields).
 // Statistics count deleted documents, as Lucene does until a merge; mergeFrom carries only live documents over.
 import { NumericDocValues } from './doc-values'
+import { ARRAY_OVERHEAD } from './postings'
 import { FieldNorms } from './field-norms'
 import { intToByte4 } from './small-float'
 import { TermDictionary } from './term-dictionary'
@@ -23,6 +24,21 @@ export class FieldIndex {
   private pendingNumTerms: i32 = 0
   private pendingOmitNorms: bool = false
   private readonly pendingValues: Array<f64> = new Array<f64>()
+
+  /** The bytes reserve(maxDoc, values) allocates in an empty field (postings.ts: ARRAY_OVERHEAD per array). */
+  static reservedBytes(maxDoc: i32, values: i32): usize {
+    const norms = maxDoc > 0 ? <usize>maxDoc + ARRAY_OVERHEAD : 0
+    return norms + (values > 0 ? ((<usize>values) << 3) + ARRAY_OVERHEAD : 0)
+  }
+
+  /**
+   * Makes room, exactly, for the norms of documents below maxDoc and `values` more doc values: a flush sizes them
+   * once for all its documents instead of growing them by doubling.
+   */
+  reserve(maxDoc: i32, values: i32): void {
+    this.norms.reserve(maxDoc)
+    this.docValues.reserve(values)
+  }
 
   /** Starts (or continues) document docId; answers true when it starts it, so the caller finishes it later. */
   beginDocument(docId: i32, omitNorms: bool): bool {

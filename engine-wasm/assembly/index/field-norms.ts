@@ -1,6 +1,7 @@
 // FieldNorms: one byte per document, SmallFloat.intToByte4(numTerms), where numTerms is the field's token count
 // minus the tokens that overlap the previous one (same position), as BM25Similarity.computeNorm with
-// discountOverlaps. Byte 0 means the document has no indexed token in the field. Indexed by docId; grows by doubling.
+// discountOverlaps. Byte 0 means the document has no indexed token in the field. Indexed by docId; a flush reserves its documents' norms
+// once (reserve); otherwise grows by doubling.
 // Reads are unchecked after the range test (scoring loops read a norm per document).
 
 export class FieldNorms {
@@ -16,6 +17,14 @@ export class FieldNorms {
     const bytes = new Uint8Array(max(count, 1))
     memory.copy(bytes.dataStart, address, <usize>count)
     this.bytes = bytes
+  }
+
+  /** Makes room, exactly, for the norms of documents below maxDoc (a flush's, known before its documents come). */
+  reserve(maxDoc: i32): void {
+    if (maxDoc <= this.bytes.length) return
+    const grown = new Uint8Array(maxDoc)
+    grown.set(this.bytes)
+    this.bytes = grown
   }
 
   set(docId: i32, norm: u8): void {

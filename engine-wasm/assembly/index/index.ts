@@ -55,9 +55,10 @@ export function freeIndex(handle: i32): void {
 export function addDocuments(handle: i32, batch: usize): void {
   const reader = new ByteReader(batch)
   indexAt(handle).addDocuments(reader)
-  // A flush's batches fill buffers reserved at their exact final size, so memory's high-water mark is the flush's
-  // live bytes plus one batch and its garbage (grown doc values, the dictionary's copied arrays): collected at once,
-  // never left to pile up over the next batches (few objects: a collection costs far less than the batch).
+  // A flush's batches fill buffers reserved at their exact final size (its first batch reserves the memory for all
+  // of them, segment.ts), so memory's high-water mark is the flush's live bytes plus one batch and its garbage:
+  // collected at once, never left to pile up over the next batches (few objects: a collection costs far less than
+  // the batch).
   collectAtSafePoint()
   safePoint()
 }

@@ -148,6 +148,23 @@ export function extraWidth(excess: i32): i32 {
   return excess == 0 ? 0 : excess <= 0xff ? 1 : excess <= 0xffff ? 2 : 4
 }
 
+/**
+ * At most the bytes of a managed array's block beyond its payload: the runtime's 20 header bytes (the allocator's
+ * block word and the object header) and the rounding of blocks to 16 bytes.
+ */
+export const ARRAY_OVERHEAD: usize = 20 + 16
+
+/**
+ * The bytes an empty PostingsBuffers allocates for `entries` doc ids (3 bytes wide: a flush's local ids stay below
+ * 2^24 until setDoc widens them), `positions` positions none above maxPosition, and `extras` bytes of extras.
+ */
+export function reservedPostingsBytes(entries: i32, positions: i32, maxPosition: i32, extras: i32): usize {
+  const docs = <usize>entries * 3 + DOCS_SLACK + ARRAY_OVERHEAD
+  const positionBytes =
+    ((<usize>positions) << positionShiftFor(maxPosition)) + POSITIONS_SLACK + ARRAY_OVERHEAD
+  return docs + positionBytes + (extras == 0 ? 0 : <usize>extras + EXTRAS_SLACK + ARRAY_OVERHEAD)
+}
+
 /** The mask that keeps an extra value of this width out of an i32 load. */
 function extraMask(width: i32): i32 {
   return width == 0 ? 0 : width == 1 ? 0xff : width == 2 ? 0xffff : -1

@@ -6,7 +6,9 @@
 // u32 byte length + UTF-8 bytes; each field name and each (field, term) is written once per flush (the first batch
 // that has it), numbered on from the flush's earlier batches, and tokens refer to them by ordinal:
 //   u32 newFieldCount, newFieldCount x (string name, u32 termCount, u32 termBytes, u32 entries, u32 positions, u32
-//   maxPosition: what the field holds over the whole flush, which sizes its dictionary exactly); u32 newTermCount, newTermCount x (u32
+//   maxPosition, u32 valueCount (doc values), u32 extrasBytes (its terms' extras, term-dictionary.ts), i32 lastDocId:
+//   what the field holds over the whole flush, which sizes its dictionary, doc values and norms exactly);
+//   u32 newTermCount, newTermCount x (u32
 //   field ordinal, string term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size
 //   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field record:
 //     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 numTerms (its tokens at a position after the
@@ -29,21 +31,32 @@
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
-import { extrasBytes } from './term-dictionary'
+import { reservedBytes } from './term-dictionary'
 
 /** A field record's flag (format above). */
 const NO_NORMS = 1
 
-/** Reserves, in each field, the extras of a batch's new terms (read ahead from their list, `count` terms). */
-function reserveExtras(reader: ByteReader, count: i32, fields: Array<FieldIndex>): void {
-  const bytes = new StaticArray<i32>(fields.length)
-  for (let t = 0; t < count; t++) {
-    const f = reader.i32()
+/**
+ * At a flush's first batch, whose header lists `count` fields (read ahead from `reader`): makes the memory hold, at
+ * once, what their dictionaries, doc values and norms will reserve, when that is more than the memory has. The allocator grows the memory
+ * by exactly a request bigger than all of it (by doubling for a smaller one), so the flush then fills the free block
+ * this leaves instead of doubling the memory as the dictionaries grow.
+ */
+function reserveFlush(reader: ByteReader, count: i32, docBase: i32): void {
+  let bytes: usize = 0
+  for (let f = 0; f < count; f++) {
     reader.skip(<usize>reader.i32())
-    const docFreq = reader.i32()
-    unchecked((bytes[f] += extrasBytes(docFreq, reader.i32())))
+    const terms = reader.i32()
+    const termBytes = reader.i32()
+    const entries = reader.i32()
+    const positions = reader.i32()
+    const maxPosition = reader.i32()
+    const values = reader.i32()
+    bytes += reservedBytes(terms, termBytes, entries, positions, maxPosition, reader.i32())
+    const maxDoc = reader.i32() - docBase + 1
+    bytes += FieldIndex.reservedBytes(entries > 0 ? maxDoc : 0, values)
   }
-  for (let f = 0; f < fields.length; f++) unchecked(fields[f]).terms.reserveExtras(unchecked(bytes[f]))
+  if (bytes > (<usize>memory.size()) << 16) heap.free(heap.alloc(bytes))
 }
 
 export class Segment {
@@ -62,6 +75,7 @@ export class Segment {
    */
   addDocuments(reader: ByteReader, fields: Array<FieldIndex>): void {
     const fieldCount = reader.i32()
+    if (fields.length == 0) reserveFlush(new ByteReader(reader.skip(0)), fieldCount, this.docBase)
     for (let f = 0; f < fieldCount; f++) {
       const field = this.fieldOrAdd(reader.string())
       const terms = reader.i32()
@@ -69,10 +83,13 @@ export class Segment {
       const entries = reader.i32()
       const positions = reader.i32()
       field.terms.reserve(terms, bytes, entries, positions, reader.i32())
+      const values = reader.i32()
+      field.terms.reserveExtras(reader.i32())
+      const maxDoc = reader.i32() - this.docBase + 1
+      field.reserve(entries > 0 ? maxDoc : 0, values)
       fields.push(field)
     }
     const termCount = reader.i32()
-    reserveExtras(new ByteReader(reader.skip(0)), termCount, fields)
     for (let t = 0; t < termCount; t++) {
       const field = unchecked(fields[reader.i32()])
       const length = reader.i32()

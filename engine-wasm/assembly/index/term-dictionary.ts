@@ -10,14 +10,21 @@
 //   made when first needed after terms were added, which lookups binary-search and multi-term queries walk.
 // Each start array holds one more value than there are terms (extraAddresses one per term). Sizes are exact: a
 // flush or a merge reserves, once, what the field will hold (terms, bytes, entries, positions), and the extras of
-// the terms it is about to add
-// (reserveExtras: a flush's batch lists its new terms before their documents), then adds each term with its docFreq
+// the terms it is about to add (reserveExtras: a flush's first batch with the field gives its extras over the
+// flush; reservedBytes says what both allocate), then adds each term with its docFreq
 // and totalTermFreq, which reserve its ranges, and fills them (addTokens, appendEntry). Until every reserved position
 // is written, entryEnds and positionEnds hold each term's fill level; afterwards they are dropped (the ranges are
 // full: entryStarts and positionStarts say everything).
 // Invariants: a term is present only if at least one document has it (docFreq >= 1); the ranges of terms t and
 // t + 1 are adjacent in every buffer; a term's last extra value is totalTermFreq - docFreq (its positions' end).
-import { extraWidth, Postings, PostingsBuffers, positionShiftFor } from './postings'
+import {
+  ARRAY_OVERHEAD,
+  extraWidth,
+  Postings,
+  PostingsBuffers,
+  positionShiftFor,
+  reservedPostingsBytes,
+} from './postings'
 
 /** Code point order of two strings (UTF-16 code unit order differs only for surrogates against U+E000..U+FFFF). */
 export function compareTerms(a: string, b: string): i32 {
@@ -66,6 +73,23 @@ function fillLevels(
 /** The bytes of a term's extras (postings.ts): docFreq + 1 values of its extra width. */
 export function extrasBytes(docFreq: i32, totalTermFreq: i32): i32 {
   return extraWidth(totalTermFreq - docFreq) * (docFreq + 1)
+}
+
+/**
+ * The bytes reserve(terms, bytes, entries, positions, maxPosition) and reserveExtras(extras) allocate in an empty
+ * dictionary: term bytes, three start arrays, the extras' addresses, two fill-level arrays, and the postings
+ * buffers (postings.ts), each array with its block and object headers.
+ */
+export function reservedBytes(
+  terms: i32,
+  bytes: i32,
+  entries: i32,
+  positions: i32,
+  maxPosition: i32,
+  extras: i32,
+): usize {
+  const arrays = <usize>bytes + 3 * ((<usize>terms + 1) << 2) + 3 * ((<usize>terms) << 2) + 6 * ARRAY_OVERHEAD
+  return arrays + reservedPostingsBytes(entries, positions, maxPosition, extras)
 }
 
 /** A looked-up term's UTF-8 bytes: a buffer outside the managed heap, reused by every lookup and grown as needed. */

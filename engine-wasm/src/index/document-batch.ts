@@ -4,8 +4,9 @@
  * several batches into one segment; each field name and each (field, term) is written once per flush, in the order
  * it first occurs, and tokens refer to them by ordinal, so the index decodes a term once per flush, not per token.
  * Each term goes with its docFreq and totalTermFreq over the whole flush, and each field with its term count, its
- * terms' UTF-8 bytes, its documents and positions and its largest position over the whole flush, so the index sizes the field's dictionary and
- * postings exactly, once (no growth by doubling, no slack, no garbage). Tokens name a term by its ordinal within its
+ * terms' UTF-8 bytes, its documents and positions, its largest position, its doc values, its terms' extras bytes
+ * and its last docId over the whole flush, so the index sizes the field's dictionary, postings, doc values and norms
+ * exactly, once (no growth by doubling, no slack, no garbage). Tokens name a term by its ordinal within its
  * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
  * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, marked on
@@ -47,6 +48,11 @@ const DOC_FREQ = 0
 const TOTAL_TERM_FREQ = 1
 const LAST_DOC = 2
 const TERM_PAYLOAD = 3
+
+/** The bytes of each extra value of a term whose positions exceed its entries by `excess` (postings.ts). */
+function extraWidth(excess: number): number {
+  return excess === 0 ? 0 : excess <= 0xff ? 1 : excess <= 0xffff ? 2 : 4
+}
 
 /** The UTF-8 length of UTF-16 code units, a lone surrogate counted as U+FFFD (3 bytes) as TextEncoder writes it. */
 function utf8Length(chars: Uint16Array, length: number): number {
@@ -99,7 +105,10 @@ export class FlushDictionary {
    * (DOC_FREQ ... LAST_DOC).
    */
   private readonly fieldTerms: TermsHash[] = []
-  /** Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest. */
+  /**
+   * Per field ordinal, over the flush: terms, their UTF-8 bytes, documents (sum of docFreqs), positions, the largest,
+   * doc values.
+   */
   private readonly fieldTotals: number[][] = []
   /** Per field ordinal: the number (index in docIds plus one) of the last document with a record of it, 0: none. */
   private readonly fieldLastDoc: number[] = []
@@ -219,6 +228,7 @@ export class FlushDictionary {
   value(value: number): void {
     if (this.fieldRecord < 0) this.writeField()
     this.values.push(value)
+    this.openTotals[5]!++
     this.fields.data[this.fieldRecord + VALUE_COUNT]!++
   }
 
@@ -301,7 +311,9 @@ export class FlushDictionary {
         const fieldOrdinal = fields[field]!
         if (fieldOrdinal === cursor.fieldName) {
           names.string(this.fieldNames[cursor.fieldName]!)
-          for (const total of this.fieldTotals[cursor.fieldName++]!) names.u32(total)
+          for (const total of this.fieldTotals[cursor.fieldName]!) names.u32(total)
+          names.u32(this.extrasBytes(cursor.fieldName))
+          names.u32(this.docIds.data[this.fieldLastDoc[cursor.fieldName++]! - 1]!)
         }
         const tokenCount = fields[field + TOKEN_COUNT]!
         docsSize += 16 + 8 * fields[field + VALUE_COUNT]!
@@ -404,6 +416,19 @@ export class FlushDictionary {
     return out
   }
 
+  /** The bytes of a field's terms' extras over the flush (segment.ts): per term extraWidth(ttf - df) * (df + 1). */
+  private extrasBytes(fieldOrdinal: number): number {
+    const terms = this.fieldTerms[fieldOrdinal]!
+    const records = terms.records
+    let bytes = 0
+    for (let t = 0; t < terms.size; t++) {
+      const stats = terms.payloadAt(t)
+      const docFreq = records[stats + DOC_FREQ]!
+      bytes += extraWidth(records[stats + TOTAL_TERM_FREQ]! - docFreq) * (docFreq + 1)
+    }
+    return bytes
+  }
+
   /** Writes the open field's record. */
   private writeField(): void {
     if (this.fieldName === null) throw new RangeError('a term or value outside a field')
@@ -428,7 +453,7 @@ export class FlushDictionary {
       ordinal = this.fieldNames.length
       this.fieldOrdinals.set(name, ordinal)
       this.fieldNames.push(name)
-      this.fieldTotals.push([0, 0, 0, 0, 0])
+      this.fieldTotals.push([0, 0, 0, 0, 0, 0])
       this.fieldLastDoc.push(0)
       this.fieldLastPosition.push(-1)
       this.fieldTerms.push(new TermsHash(TERM_PAYLOAD))

@@ -38,10 +38,11 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 /**
  * Tokens per addDocuments buffer (4 to 8 bytes each plus the batch's terms and documents): bounds WASM memory's peak.
- * The allocator doubles the memory from whatever size it has when a buffer does not fit, so the size a flush leaves
- * depends on this: 15 << 14 leaves the 100,000-document bench flush at 32 MiB, where 1 << 18 leaves 35 MiB.
+ * A flush's first batch grows the memory once by what the whole flush reserves (segment.ts), so the memory it leaves
+ * is that plus the first batch's buffer: 1 << 16 leaves the 100,000-document bench flush at 28.25 MiB (it was 32
+ * MiB with 15 << 14 batches and no reservation).
  */
-const TOKENS_PER_BATCH = 15 << 14
+const TOKENS_PER_BATCH = 1 << 16
 /** The largest query program copied into the index's kept program buffer; a larger one gets a buffer of its own. */
 const PROGRAM_BUFFER_MAX = 4 << 10
 

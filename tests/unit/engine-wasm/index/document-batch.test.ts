@@ -17,7 +17,7 @@ interface DecodedDocument {
 /**
  * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and each field's terms by
  * ordinal; `counts` gets each term's docFreq and totalTermFreq as the batches announce them, `fieldTotals` each
- * field's (terms, UTF-8 bytes, documents, positions, largest position), `postings` each `docId field term` key's
+ * field's (terms, UTF-8 bytes, documents, positions, largest position, values, extras bytes, last docId), `postings` each `docId field term` key's
  * positions in the order the batches give them. Checks what the format promises of the runs: fields and terms in
  * ordinal order, documents ascending within a run, the docId on exactly the term's first token in its document, and
  * the runs starting at a multiple of 4.
@@ -46,7 +46,7 @@ function decodeFlush(
       const name = text()
       names.push(name)
       terms.set(name, [])
-      fieldTotals.set(name, [word(), word(), word(), word(), word()])
+      fieldTotals.set(name, Array.from({ length: 8 }, word))
     }
     for (let i = word(); i > 0; i--) {
       const field = names[word()] ?? 'missing'
@@ -173,7 +173,8 @@ describe('document batch', () => {
     expect([...first]).toEqual([
       ...[0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0x66], // continues 0; 1 field: "f"
       ...[1, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0], // over the flush: 1 term of 2 bytes, 2 docs, 3 positions
-      ...[2, 0, 0, 0], // the largest position
+      ...[2, 0, 0, 0, 1, 0, 0, 0], // the largest position, 1 value
+      ...[3, 0, 0, 0, 4, 0, 0, 0], // extras: "é" repeats in a doc, so 1 byte for each of its 2 docs and its end; last doc 4
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
       ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
       ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0], // 1 document: doc 3, 1 field
@@ -235,12 +236,16 @@ describe('document batch', () => {
             }
         }
         expect(counts).toEqual(expected)
-        // Each field's totals are its terms' counts summed (the UTF-8 bytes: TextEncoder's, lone surrogates as U+FFFD).
+        // Each field's totals are its terms' counts summed (the UTF-8 bytes: TextEncoder's, lone surrogates as U+FFFD),
+        // its values, its terms' extras (a width of 0, 1, 2 or 4 bytes by how far totalTermFreq exceeds docFreq, per
+        // document and one more) and the last document that lists it.
         const expectedTotals = new Map<string, number[]>()
         for (const doc of docs)
           for (const field of doc.fields) {
-            const totals = expectedTotals.get(field.field) ?? [0, 0, 0, 0, 0]
+            const totals = expectedTotals.get(field.field) ?? [0, 0, 0, 0, 0, 0, 0, 0]
             for (const { position } of field.tokens) totals[4] = Math.max(totals[4]!, position)
+            totals[5]! += (field.values ?? []).length
+            totals[7] = doc.docId
             expectedTotals.set(field.field, totals)
           }
         for (const [key, [docFreq, totalTermFreq]] of expected) {
@@ -250,6 +255,8 @@ describe('document batch', () => {
           totals[1]! += new TextEncoder().encode(term).length
           totals[2]! += docFreq
           totals[3]! += totalTermFreq
+          const excess = totalTermFreq - docFreq
+          totals[6]! += (excess === 0 ? 0 : excess <= 0xff ? 1 : excess <= 0xffff ? 2 : 4) * (docFreq + 1)
         }
         expect(fieldTotals).toEqual(expectedTotals)
         expect(parts.flat()).toEqual(expectedRecords(docs))
@@ -267,7 +274,7 @@ describe('a flush larger than one batch', () => {
   })
 
   it('is one segment that scores as brute force, a field named twice continuing its document', () => {
-    // 2^18 tokens per batch: three documents of 100,000 tokens make two batches.
+    // 2^16 tokens per batch: three documents of 100,000 tokens make three batches.
     const docs: AnalyzedDocument[] = [0, 1, 2].map((docId) => ({
       docId,
       fields: [
