@@ -46,17 +46,48 @@ function reserveFlush(reader: ByteReader, count: i32, docBase: i32): void {
   let bytes: usize = 0
   for (let f = 0; f < count; f++) {
     reader.skip(<usize>reader.i32())
-    const terms = reader.i32()
-    const termBytes = reader.i32()
-    const entries = reader.i32()
-    const positions = reader.i32()
-    const maxPosition = reader.i32()
-    const values = reader.i32()
-    bytes += reservedBytes(terms, termBytes, entries, positions, maxPosition, reader.i32())
-    const maxDoc = reader.i32() - docBase + 1
-    bytes += FieldIndex.reservedBytes(entries > 0 ? maxDoc : 0, values)
+    const header = FieldHeader.read(reader)
+    bytes += reservedBytes(
+      header.terms,
+      header.termBytes,
+      header.entries,
+      header.positions,
+      header.maxPosition,
+      header.extras,
+    )
+    bytes += FieldIndex.reservedBytes(header.maxDoc(docBase), header.values)
   }
   if (bytes > (<usize>memory.size()) << 16) heap.free(heap.alloc(bytes))
+}
+
+/** A field record's counts (format above), read after its name; both the flush's reservation and each batch read them. */
+class FieldHeader {
+  terms: i32 = 0
+  termBytes: i32 = 0
+  entries: i32 = 0
+  positions: i32 = 0
+  maxPosition: i32 = 0
+  values: i32 = 0
+  extras: i32 = 0
+  lastDoc: i32 = 0
+
+  static read(reader: ByteReader): FieldHeader {
+    const header = new FieldHeader()
+    header.terms = reader.i32()
+    header.termBytes = reader.i32()
+    header.entries = reader.i32()
+    header.positions = reader.i32()
+    header.maxPosition = reader.i32()
+    header.values = reader.i32()
+    header.extras = reader.i32()
+    header.lastDoc = reader.i32()
+    return header
+  }
+
+  /** How many local documents its norms cover in a segment whose first global doc id is docBase (none without postings). */
+  maxDoc(docBase: i32): i32 {
+    return this.entries > 0 ? this.lastDoc - docBase + 1 : 0
+  }
 }
 
 export class Segment {
@@ -78,15 +109,16 @@ export class Segment {
     if (fields.length == 0) reserveFlush(new ByteReader(reader.skip(0)), fieldCount, this.docBase)
     for (let f = 0; f < fieldCount; f++) {
       const field = this.fieldOrAdd(reader.string())
-      const terms = reader.i32()
-      const bytes = reader.i32()
-      const entries = reader.i32()
-      const positions = reader.i32()
-      field.terms.reserve(terms, bytes, entries, positions, reader.i32())
-      const values = reader.i32()
-      field.terms.reserveExtras(reader.i32())
-      const maxDoc = reader.i32() - this.docBase + 1
-      field.reserve(entries > 0 ? maxDoc : 0, values)
+      const header = FieldHeader.read(reader)
+      field.terms.reserve(
+        header.terms,
+        header.termBytes,
+        header.entries,
+        header.positions,
+        header.maxPosition,
+      )
+      field.terms.reserveExtras(header.extras)
+      field.reserve(header.maxDoc(this.docBase), header.values)
       fields.push(field)
     }
     const termCount = reader.i32()
