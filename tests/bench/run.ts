@@ -1,8 +1,11 @@
 /**
- * `npm run bench [-- --smoke]`: runs every benchmark and prints one row per figure, with the peer it
- * was measured against in the same run and the ratio. `--smoke` runs each briefly (CI checks that the
- * benchmarks still run, not their figures).
+ * `npm run bench [-- --smoke] [-- --runs N]`: runs every benchmark and prints one row per figure, with the
+ * peer it was measured against in the same run and the ratio. `--smoke` runs each briefly (CI checks that
+ * the benchmarks still run, not their figures). The index builds and the Kafka pages, whose figures move
+ * most with the machine's load, are repeated `--runs` times (default 3; 1 with --smoke) and reported as the
+ * median with the lowest and highest run.
  */
+import { parseArgs } from 'node:util'
 import { benchLogSegment } from './log-segment.bench.ts'
 import { benchScriptParser } from './script-parser.bench.ts'
 import { benchBrowser } from './browser-bench.ts'
@@ -10,12 +13,18 @@ import { benchKafkaReload } from './kafka-reload.bench.ts'
 import { benchEsIndex } from './es-index.bench.ts'
 import type { BenchResult } from './result.ts'
 
-const smoke = process.argv.includes('--smoke')
+const { values: args } = parseArgs({
+  options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' } },
+})
+const smoke = args.smoke
+const runs = Number(args.runs ?? (smoke ? 1 : 3))
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs takes a whole number of runs, not ${args.runs}`)
 const results: BenchResult[] = [
   ...(await benchLogSegment({ smoke })),
   ...benchScriptParser({ smoke }),
-  ...(await benchEsIndex({ smoke })),
-  ...(await benchBrowser({ smoke })),
+  ...(await benchEsIndex({ smoke, runs })),
+  ...(await benchBrowser({ smoke, runs })),
   ...(await benchKafkaReload({ smoke })),
 ]
 
@@ -31,8 +40,9 @@ const rows = results.map((r) => [
   `${figure(r.value)} ${r.unit}`,
   r.peer ?? '',
   r.ratio === undefined ? '' : `${figure(r.ratio)}×`,
+  r.runs === undefined ? '' : `median of ${r.runs.count}: ${figure(r.runs.min)} – ${figure(r.runs.max)}`,
 ])
-const header = ['benchmark', 'value', 'peer', 'ratio']
+const header = ['benchmark', 'value', 'peer', 'ratio', 'runs']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)))
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
 console.log(line(header))
