@@ -14,7 +14,6 @@
 import {
   applyFailedShards,
   applyStartedShards,
-  failureStillPending,
   type FailedShard,
   type ShardCopyRef,
 } from '../allocation/allocation-service.ts'
@@ -42,6 +41,7 @@ import { FollowersChecker } from './followers-checker.ts'
 import { PeerFinder } from './peer-finder.ts'
 import { collectPreVotes } from './pre-vote-collector.ts'
 import { Publication } from './publication.ts'
+import { ShardStateAction } from './shard-state-action.ts'
 
 export class Coordinator {
   readonly localNode: DiscoveryNode
@@ -63,7 +63,7 @@ export class Coordinator {
   private readonly masterService: MasterService
   private readonly shardStores = new GatewayShardStores()
   private readonly pendingJoins = new Map<string, DiscoveryNode>()
-  private readonly locallyStarted = new Map<string, { shard: ShardCopyRef; storedCopy: StoredShardCopy }>()
+  private readonly shardStateAction: ShardStateAction
   private joiningMaster: string | null = null
   private preVoteRound = 0
   private readonly lagDetector: LagDetector
@@ -118,6 +118,16 @@ export class Coordinator {
       if (this.currentMode !== 'LEADER') return
       void this.submitStateUpdate('delayed_allocation_reroute', (state) => state).catch(() => undefined)
     })
+    this.shardStateAction = new ShardStateAction({
+      localNodeId: config.nodeId,
+      scheduler: config.scheduler,
+      retryIntervalMs: this.settings.leaderCheckIntervalMs,
+      timeoutMs: this.settings.publishTimeoutMs,
+      running: () => this.running,
+      master: () => this.leader,
+      applied: () => this.applied,
+      send: (node, request, timeoutMs) => this.send(node, request, timeoutMs),
+    })
     this.lagDetector = new LagDetector(
       config.scheduler,
       this.settings.followerLagTimeoutMs,
@@ -171,17 +181,14 @@ export class Coordinator {
     return this.masterService.pendingTasks()
   }
 
-  /** Reports a recovered copy to the master (ShardStateAction.shardStarted); re-sent until applied. */
+  /** Reports a recovered copy to the master (shard-state-action.ts); re-sent until applied. */
   shardStarted(shard: ShardCopyRef, storedCopy: StoredShardCopy): void {
-    this.locallyStarted.set(shard.allocationId, { shard, storedCopy })
-    this.sendToMaster({ type: 'shard_started', shard, storedCopy }, () =>
-      this.locallyStarted.has(shard.allocationId),
-    )
+    this.shardStateAction.shardStarted(shard, storedCopy)
   }
 
-  /** Reports a failed copy to the master (ShardStateAction.localShardFailed / remoteShardFailed). */
+  /** Reports a failed copy to the master (shard-state-action.ts). */
   shardFailed(shard: FailedShard): void {
-    this.sendToMaster({ type: 'shard_failed', shard }, () => failureStillPending(this.applied, shard))
+    this.shardStateAction.shardFailed(shard)
   }
 
   // ---- transport ----
@@ -193,21 +200,6 @@ export class Coordinator {
   ): Promise<CoordinationResponse> {
     if (node.address === this.localNode.address) return this.handle(request)
     return this.config.transport.request(node.address, request, timeoutMs)
-  }
-
-  /**
-   * Sends to the master until it acknowledges (ShardStateAction): without a master, or after a failure,
-   * it tries again a second later, for as long as `pending` holds.
-   */
-  private sendToMaster(request: CoordinationRequest, pending: () => boolean | undefined): void {
-    if (!this.running || !pending()) return
-    const retry = (): void => {
-      this.config.scheduler.schedule(this.settings.leaderCheckIntervalMs, () =>
-        this.sendToMaster(request, pending),
-      )
-    }
-    if (this.leader) this.send(this.leader, request, this.settings.publishTimeoutMs).catch(retry)
-    else retry()
   }
 
   private handle(request: CoordinationRequest): Promise<CoordinationResponse> {
@@ -417,14 +409,7 @@ export class Coordinator {
       this.followersChecker.setCurrentNodes(state.nodes, this.localNode.id)
       this.delayedAllocation.scheduleFor(state)
     }
-    // A started copy no longer INITIALIZING here has been applied (or reassigned): stop reporting it.
-    for (const [allocationId, started] of this.locallyStarted) {
-      const copy = state.routingTable[started.shard.index]?.[started.shard.shard]?.find(
-        (c) => c.allocationId === allocationId,
-      )
-      if (copy?.state !== 'INITIALIZING' || copy.nodeId !== this.localNode.id)
-        this.locallyStarted.delete(allocationId)
-    }
+    this.shardStateAction.applied(state)
     this.config.onClusterStateApplied(state)
   }
 
