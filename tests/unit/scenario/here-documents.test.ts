@@ -177,3 +177,80 @@ describe('here-documents and stdin', () => {
     )
   })
 })
+
+/** The transcript of the script run on a fresh cluster of one broker and one node. */
+async function run(script: string): Promise<string> {
+  return formatTranscript(await runScenario(script, await headlessTestCluster(1, 1, 1)))
+}
+
+describe('a here-document the script ends in', () => {
+  const warning = (line: number, delimiter: string): string =>
+    `bash: warning: here-document at line ${line} delimited by end-of-file (wanted \`${delimiter}')`
+
+  // bash 5.2.15 on each script: the warning on stderr when it reads the line, then the command's output.
+  it('is read to the end and run after the warning, the later bodies empty', async () => {
+    expect(await run('echo hi\ncat <<A <<B | wc -l\none\nA\ntwo\nthree\n')).toBe(
+      [
+        '$ echo hi',
+        'hi',
+        '',
+        '$ cat <<A <<B | wc -l',
+        'one',
+        'A',
+        'two',
+        'three',
+        warning(4, 'B'),
+        '2',
+        '',
+      ].join('\n'),
+    )
+    expect(await run('cat <<A <<B\none')).toBe(
+      ['$ cat <<A <<B', 'one', warning(1, 'A'), warning(2, 'B'), ''].join('\n'),
+    )
+  })
+
+  it("gives curl's @- the body read to the end", async () => {
+    const script = `curl -s 'localhost:9200/_analyze?filter_path=tokens.token' -H 'Content-Type: application/json' --data-binary @- <<EOF\n{"text": "Here Documents"}`
+    expect(await run(script)).toBe(
+      [`$ ${script}`, warning(1, 'EOF'), '{"tokens":[{"token":"here"},{"token":"documents"}]}', ''].join(
+        '\n',
+      ),
+    )
+  })
+
+  it('warns before a background job starts and before a syntax error at the end', async () => {
+    expect(await run('cat <<EOF &\nbody')).toBe(
+      ['$ cat <<EOF &', 'body', warning(1, 'EOF'), '[1] 1001', ''].join('\n'),
+    )
+    expect(await run('cat <<EOF |\nbody\n')).toBe(
+      ['$ cat <<EOF |\nbody', warning(1, 'EOF'), 'syntax error: unexpected end of file', ''].join('\n'),
+    )
+  })
+})
+
+describe('curl -T', () => {
+  it('uploads a here-document with -T -, and prints nothing for a refusal -s mutes', async () => {
+    const script = [
+      'curl -s -T - localhost:9200/books/_doc/1 <<EOF',
+      '{"title":"uploaded"}',
+      'EOF',
+      'curl -s -T doc.json -d x localhost:9200/books/_doc/2; echo "exit $?"',
+      "curl -s 'localhost:9200/books/_doc/1?filter_path=_source'",
+    ].join('\n')
+    expect(await run(script)).toBe(
+      [
+        '$ curl -s -T - localhost:9200/books/_doc/1 <<EOF',
+        '{"title":"uploaded"}',
+        'EOF',
+        '{"_index":"books","_id":"1","_version":1,"result":"created","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":0,"_primary_term":1}',
+        '',
+        '$ curl -s -T doc.json -d x localhost:9200/books/_doc/2; echo "exit $?"',
+        'exit 2',
+        '',
+        "$ curl -s 'localhost:9200/books/_doc/1?filter_path=_source'",
+        '{"_source":{"title":"uploaded"}}',
+        '',
+      ].join('\n'),
+    )
+  })
+})

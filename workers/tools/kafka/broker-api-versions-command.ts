@@ -14,18 +14,13 @@ import type { ApiVersion } from '../../protocol/kafka-features.ts'
 import { CLIENT_APIS, apiKeyById } from '../../protocol/api-keys.ts'
 import type { BrokerApiVersions, Node } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
-import {
-  UsageException,
-  VersionRequest,
-  checkRequiredArgs,
-  maybePrintHelpOrVersion,
-  printUsageOrVersion,
-} from './command-line-utils.ts'
+import { checkRequiredArgs, maybePrintHelpOrVersion } from './command-line-utils.ts'
 import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, withArgument } from './options/option-spec.ts'
 import { asJavaException, messageAndStackTrace, futureGet } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
 
 export const BROKER_API_VERSIONS_OPTIONS: readonly OptionSpec[] = [
@@ -91,18 +86,14 @@ async function execute(options: OptionSet, context: ToolContext): Promise<void> 
   }
 }
 
-export const kafkaBrokerApiVersions: Tool = async (argv, context) => {
-  try {
-    const options = parseOptions(BROKER_API_VERSIONS_OPTIONS, argv)
-    maybePrintHelpOrVersion(argv, options, 'This tool helps to retrieve broker version information.')
-    checkRequiredArgs(options, 'bootstrap-server')
-    await execute(options, context)
-    return 0
-  } catch (error) {
-    if (error instanceof UsageException || error instanceof VersionRequest) {
-      return printUsageOrVersion(context.out, BROKER_API_VERSIONS_OPTIONS, error)
-    }
-    context.out.stderr(messageAndStackTrace(error))
-    return 1
-  }
-}
+export const kafkaBrokerApiVersions: Tool = (argv, context) =>
+  runToolMain(
+    context.out,
+    async () => {
+      const options = parseOptions(BROKER_API_VERSIONS_OPTIONS, argv)
+      maybePrintHelpOrVersion(argv, options, 'This tool helps to retrieve broker version information.')
+      checkRequiredArgs(options, 'bootstrap-server')
+      await execute(options, context)
+    },
+    { options: BROKER_API_VERSIONS_OPTIONS, uncaught: messageAndStackTrace },
+  )

@@ -8,15 +8,9 @@
  */
 import type { Tool, ToolContext } from '../tool.ts'
 import type { Node } from '../../clients/kafka/api.ts'
-import {
-  ArgumentParserError,
-  parseArgs,
-  stringValue,
-  type Namespace,
-  type ParserSpec,
-  type ProgramSpec,
-} from './argparse.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { parseArgs, stringValue, type Namespace, type ParserSpec, type ProgramSpec } from './argparse.ts'
+import { futureGet, messageAndStackTrace, TerseException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { leftJustify } from './java-format.ts'
 
 const CONNECTION = 'connection'
@@ -42,8 +36,6 @@ const CLUSTER_TOOL: ProgramSpec = {
     ['list-endpoints', subcommand([{ flags: ['--include-fenced-brokers'], action: 'storeTrue' }])],
   ]),
 }
-
-class TerseException extends Error {}
 
 function endpointsTable(nodes: readonly Node[]): string {
   const hostWidth = nodes.length === 0 ? 100 : Math.max(...nodes.map((node) => node.host.length))
@@ -78,17 +70,7 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<void
   }
 }
 
-export const kafkaCluster: Tool = async (argv, context) => {
-  try {
-    await execute(parseArgs(CLUSTER_TOOL, argv), context)
-    return 0
-  } catch (error) {
-    if (error instanceof ArgumentParserError) context.out.stderr(error.text())
-    else if (error instanceof TerseException) context.out.stderr(`${error.message}\n`)
-    else {
-      const java = asJavaException(error)
-      context.out.stderr(`${java.javaMessage ?? 'null'}\n${java.stackTrace()}\n`)
-    }
-    return 1
-  }
-}
+export const kafkaCluster: Tool = (argv, context) =>
+  runToolMain(context.out, () => execute(parseArgs(CLUSTER_TOOL, argv), context), {
+    uncaught: messageAndStackTrace,
+  })

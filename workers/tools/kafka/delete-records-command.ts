@@ -19,18 +19,13 @@
  */
 import type { DeletedRecords } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
-import {
-  UsageException,
-  VersionRequest,
-  checkRequiredArgs,
-  maybePrintHelpOrVersion,
-  printUsageOrVersion,
-} from './command-line-utils.ts'
+import { checkRequiredArgs, maybePrintHelpOrVersion } from './command-line-utils.ts'
 import { checkDuplicates, parseOffsetJson } from './delete-records-json.ts'
 import { parseOptions } from './options/option-parser.ts'
 import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, withArgument } from './options/option-spec.ts'
 import { asJavaException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { loadProps, readFileAsString } from './tool-files.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
 
@@ -81,15 +76,8 @@ async function execute(argv: readonly string[], context: ToolContext): Promise<v
   }
 }
 
-export const kafkaDeleteRecords: Tool = async (argv, context) => {
-  try {
-    await execute(argv, context)
-    return 0
-  } catch (error) {
-    if (error instanceof UsageException || error instanceof VersionRequest) {
-      return printUsageOrVersion(context.out, DELETE_RECORDS_OPTIONS, error)
-    }
-    context.out.stderr(`Exception in thread "main" ${asJavaException(error).stackTrace()}`)
-    return 1
-  }
-}
+export const kafkaDeleteRecords: Tool = (argv, context) =>
+  runToolMain(context.out, () => execute(argv, context), {
+    options: DELETE_RECORDS_OPTIONS,
+    uncaught: (exception) => `Exception in thread "main" ${exception.stackTrace()}`,
+  })

@@ -15,7 +15,6 @@
 import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
 import { COMPRESSION_NAMES } from '../../../engine-wasm/src/log/compression/compression-type.ts'
 import type { HostFiles, Tool, ToolContext, ToolOutput } from '../tool.ts'
-import { UsageException, VersionRequest, printUsageOrVersion } from './command-line-utils.ts'
 import { DumpLogErrors } from './dump-log-errors.ts'
 import { baseOffsetOf, fileBatches, fileName, javaFilePath, readFile } from './dump-log-files.ts'
 import { dumpIndex, dumpTimeIndex } from './dump-log-index.ts'
@@ -35,13 +34,12 @@ import {
 } from './dump-log-options.ts'
 import { JavaException } from './java-exception.ts'
 import { parseOptions } from './options/option-parser.ts'
-import { asJavaException } from './tool-errors.ts'
+import { TerseException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 
 const TIMESTAMP_TYPE_MASK = 0x08
 const DELETE_HORIZON_MASK = 0x40
 const MAX_INT = 2 ** 31 - 1
-
-class PlaygroundLimit extends Error {}
 
 /** DefaultRecordBatch.incrementSequence: sequences wrap from Integer.MAX_VALUE to 0. */
 function incrementSequence(sequence: number, increment: number): number {
@@ -103,14 +101,14 @@ function messageParser(settings: DumpLogSettings): MessageParser {
   if (settings.recordDecoder === 'offsets-decoder') return offsetsMessageParser
   if (settings.recordDecoder === 'cluster-metadata-decoder') return clusterMetadataMessageParser
   if (settings.recordDecoder !== null) {
-    throw new PlaygroundLimit(
-      `[playground] --${settings.recordDecoder} is not available: the playground keeps no such records in segment files.\n`,
+    throw new TerseException(
+      `[playground] --${settings.recordDecoder} is not available: the playground keeps no such records in segment files.`,
     )
   }
   for (const decoder of [settings.valueDecoder, settings.keyDecoder]) {
     if (decoder === STRING_DECODER) continue
     if (decoder.startsWith('org.apache.kafka.tools.api.')) {
-      throw new PlaygroundLimit(`[playground] Only ${STRING_DECODER} is available as a decoder class.\n`)
+      throw new TerseException(`[playground] Only ${STRING_DECODER} is available as a decoder class.`)
     }
     throw new JavaException('java.lang.ClassNotFoundException', decoder)
   }
@@ -185,8 +183,8 @@ async function dumpFile(
 async function execute(settings: DumpLogSettings, context: ToolContext): Promise<void> {
   const files = context.hostFiles
   if (files === undefined) {
-    throw new PlaygroundLimit(
-      "[playground] kafka-dump-log needs the brokers' log dirs, which this console does not have.\n",
+    throw new TerseException(
+      "[playground] kafka-dump-log needs the brokers' log dirs, which this console does not have.",
     )
   }
   const errors = new DumpLogErrors()
@@ -194,20 +192,12 @@ async function execute(settings: DumpLogSettings, context: ToolContext): Promise
   context.out.stderr(errors.report())
 }
 
-export const kafkaDumpLog: Tool = async (argv, context) => {
-  try {
-    const settings = dumpLogSettings(argv, parseOptions(DUMP_LOG_OPTIONS, argv))
-    await execute(settings, context)
-    return 0
-  } catch (error) {
-    if (error instanceof UsageException || error instanceof VersionRequest) {
-      return printUsageOrVersion(context.out, DUMP_LOG_OPTIONS, error)
-    }
-    if (error instanceof PlaygroundLimit) {
-      context.out.stderr(error.message)
-      return 1
-    }
-    context.out.stderr('Exception in thread "main" ' + asJavaException(error).stackTrace())
-    return 1
-  }
-}
+export const kafkaDumpLog: Tool = (argv, context) =>
+  runToolMain(
+    context.out,
+    () => execute(dumpLogSettings(argv, parseOptions(DUMP_LOG_OPTIONS, argv)), context),
+    {
+      options: DUMP_LOG_OPTIONS,
+      uncaught: (exception) => `Exception in thread "main" ${exception.stackTrace()}`,
+    },
+  )

@@ -21,15 +21,10 @@ import {
   productionMetadataVersionNames,
 } from '../../kafka/metadata/metadata-version.ts'
 import type { FeatureUpgradeType } from '../../protocol/kafka-features.ts'
-import { ArgumentParserError, parseArgs, stringValue, type Namespace, type ProgramSpec } from './argparse.ts'
-import {
-  FeatureFailure,
-  featureDependencies,
-  levelToString,
-  parseNameAndLevel,
-  versionMapping,
-} from './feature-versions.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { parseArgs, stringValue, type Namespace, type ProgramSpec } from './argparse.ts'
+import { featureDependencies, levelToString, parseNameAndLevel, versionMapping } from './feature-versions.ts'
+import { asJavaException, futureGet, TerseException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
 
 const BOOTSTRAP = 'bootstrap'
@@ -95,8 +90,8 @@ async function describe(admin: Admin, context: ToolContext): Promise<void> {
   }
 }
 
-function unknownMetadataVersion(name: string): FeatureFailure {
-  return new FeatureFailure(
+function unknownMetadataVersion(name: string): TerseException {
+  return new TerseException(
     `Unknown metadata.version ${name}. Supported metadata.version are ${productionMetadataVersionNames().join(', ')}`,
   )
 }
@@ -117,7 +112,7 @@ function requestedUpdates(
   const features = listValue(namespace, 'feature')
   const release = stringValue(namespace, 'release_version')
   if (release !== null && (metadata !== null || features !== null))
-    throw new FeatureFailure('Can not specify `release-version` with other feature flags.')
+    throw new TerseException('Can not specify `release-version` with other feature flags.')
   const updates = new Map<string, AdminFeatureUpdate>()
   if (release !== null) {
     const level = metadataLevel(release)
@@ -136,7 +131,7 @@ function requestedUpdates(
   }
   for (const feature of features ?? []) {
     const { name, level } = parseNameAndLevel(feature)
-    if (updates.has(name)) throw new FeatureFailure(`Feature ${name} was specified more than once.`)
+    if (updates.has(name)) throw new TerseException(`Feature ${name} was specified more than once.`)
     updates.set(name, { maxVersionLevel: level, upgradeType })
   }
   return updates
@@ -148,7 +143,7 @@ function disableUpdates(
 ): Map<string, AdminFeatureUpdate> {
   const updates = new Map<string, AdminFeatureUpdate>()
   for (const feature of listValue(namespace, 'feature') ?? []) {
-    if (updates.has(feature)) throw new FeatureFailure(`Feature ${feature} was specified more than once.`)
+    if (updates.has(feature)) throw new TerseException(`Feature ${feature} was specified more than once.`)
     updates.set(feature, { maxVersionLevel: 0, upgradeType })
   }
   return updates
@@ -162,7 +157,7 @@ async function update(
   dryRun: boolean,
   context: ToolContext,
 ): Promise<void> {
-  if (updates.size === 0) throw new FeatureFailure(`You must specify at least one feature to ${op}`)
+  if (updates.size === 0) throw new TerseException(`You must specify at least one feature to ${op}`)
   let outcomes: Map<string, KafkaError | null>
   try {
     outcomes = await admin.updateFeatures(updates, { validateOnly: dryRun })
@@ -186,7 +181,7 @@ async function update(
       context.out.stdout(`${feature}${dryRun ? ' can be ' : ' was '}${outcome}\n`)
     }
   }
-  if (failures > 0) throw new FeatureFailure(`${failures} out of ${updates.size} operation(s) failed.`)
+  if (failures > 0) throw new TerseException(`${failures} out of ${updates.size} operation(s) failed.`)
 }
 
 function downgradeType(namespace: Namespace): FeatureUpgradeType {
@@ -197,7 +192,7 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<void
   const commandConfig = stringValue(namespace, 'command_config')
   if (commandConfig !== null) loadProps(context, commandConfig)
   if (namespace.values.has('bootstrap_controller')) {
-    throw new FeatureFailure(
+    throw new TerseException(
       "[playground] The playground's tools reach the brokers only: use --bootstrap-server localhost:9092.",
     )
   }
@@ -238,14 +233,7 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<void
   }
 }
 
-export const kafkaFeatures: Tool = async (argv, context) => {
-  try {
-    await execute(parseArgs(FEATURE_COMMAND, argv), context)
-    return 0
-  } catch (error) {
-    if (error instanceof ArgumentParserError) context.out.stderr(error.text())
-    else if (error instanceof FeatureFailure) context.out.stderr(`${error.message}\n`)
-    else context.out.stderr(`${asJavaException(error).javaMessage ?? 'null'}\n`)
-    return 1
-  }
-}
+export const kafkaFeatures: Tool = (argv, context) =>
+  runToolMain(context.out, () => execute(parseArgs(FEATURE_COMMAND, argv), context), {
+    uncaught: (exception) => `${exception.javaMessage ?? 'null'}\n`,
+  })

@@ -3,8 +3,8 @@
  * production feature's default level for that release, `kraft.version=1` ...), `feature-dependencies`
  * (`group.version=1 requires:` and `    metadata.version=22 (4.0-IV0)` lines, or `... has no dependencies.`),
  * parseNameAndLevel's `feature=level` with Short.parseShort, and levelToString (metadata.version levels by
- * their release name, `UNKNOWN 5` for one 4.1 does not know). Failures are FeatureFailure (TerseException or
- * RuntimeException: the tool prints only the message).
+ * their release name, `UNKNOWN 5` for one 4.1 does not know). Failures are TerseExceptions (Kafka's TerseException
+ * or a RuntimeException: the tool prints only the message).
  */
 import {
   LATEST_PRODUCTION_METADATA_LEVEL,
@@ -14,9 +14,7 @@ import {
   metadataVersionOfName,
 } from '../../kafka/metadata/metadata-version.ts'
 import { PRODUCTION_FEATURES, defaultFeatureLevel, featureDefinition } from '../../kafka/metadata/features.ts'
-
-/** A failure FeatureCommand.mainNoExit prints as its message alone (System.err.println(e.getMessage())). */
-export class FeatureFailure extends Error {}
+import { TerseException } from './tool-errors.ts'
 
 const MINIMUM_NAME = metadataVersionOfLevel(MINIMUM_METADATA_LEVEL)?.version ?? ''
 export const LATEST_PRODUCTION_NAME = metadataVersionOfLevel(LATEST_PRODUCTION_METADATA_LEVEL)?.version ?? ''
@@ -37,12 +35,12 @@ function parseShort(text: string): number | null {
 export function parseNameAndLevel(input: string): { name: string; level: number } {
   const equals = input.indexOf('=')
   if (equals < 0)
-    throw new FeatureFailure(`Can't parse feature=level string ${input}: equals sign not found.`)
+    throw new TerseException(`Can't parse feature=level string ${input}: equals sign not found.`)
   const name = input.slice(0, equals).trim()
   const levelText = input.slice(equals + 1).trim()
   const level = parseShort(levelText)
   if (level === null) {
-    throw new FeatureFailure(
+    throw new TerseException(
       `Can't parse feature=level string ${input}: unable to parse ${levelText} as a short.`,
     )
   }
@@ -54,7 +52,7 @@ export function versionMapping(releaseVersion: string | null): string {
   const release = releaseVersion ?? LATEST_PRODUCTION_NAME
   const version = metadataVersionOfName(release)
   if (version === undefined) {
-    throw new FeatureFailure(
+    throw new TerseException(
       `Unknown release version '${release}'. Supported versions are: ${MINIMUM_NAME} to ${LATEST_PRODUCTION_NAME}`,
     )
   }
@@ -71,14 +69,14 @@ export function featureDependencies(features: readonly string[], print: (text: s
     const { name, level } = parseNameAndLevel(argument)
     if (name === METADATA_VERSION_FEATURE) {
       const version = metadataVersionOfLevel(level)
-      if (version === undefined) throw new FeatureFailure(`Unknown metadata.version ${level}`)
+      if (version === undefined) throw new TerseException(`Unknown metadata.version ${level}`)
       print(`${name}=${level} (${version.version}) has no dependencies.\n`)
       continue
     }
     const definition = featureDefinition(name)
-    if (definition === undefined) throw new FeatureFailure(`Unknown feature: ${name}`)
+    if (definition === undefined) throw new TerseException(`Unknown feature: ${name}`)
     const featureLevel = definition.levels.find((each) => each.level === level)
-    if (featureLevel === undefined) throw new FeatureFailure(`No feature:${name} with feature level ${level}`)
+    if (featureLevel === undefined) throw new TerseException(`No feature:${name} with feature level ${level}`)
     if (featureLevel.dependencies.size === 0) {
       print(`${name}=${level} has no dependencies.\n`)
       continue

@@ -10,7 +10,6 @@
  */
 import type { Admin, OffsetSpec, TopicPartition } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
-import { UsageException, VersionRequest, printUsageOrVersion } from './command-line-utils.ts'
 import {
   GET_OFFSET_SHELL_OPTIONS,
   parseGetOffsetShellOptions,
@@ -18,9 +17,10 @@ import {
 } from './get-offset-shell-options.ts'
 import type { OptionSet } from './options/option-set.ts'
 import type { TopicPartitionFilter } from './topic-partition-filter.ts'
-import { TerseException, topicAndPartitionsFilter, topicPartitionsFilter } from './topic-partition-filter.ts'
+import { topicAndPartitionsFilter, topicPartitionsFilter } from './topic-partition-filter.ts'
+import { TerseException, futureGet } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { topicPartitionString } from './topic-partition.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
 import { JavaException } from './java-exception.ts'
 
@@ -90,23 +90,18 @@ async function fetchOffsets(
   }
 }
 
-export const kafkaGetOffsets: Tool = async (argv, context) => {
-  try {
-    const options = parseGetOffsetShellOptions(argv)
-    for (const { tp, offset } of await fetchOffsets(options, context)) {
-      context.out.stdout(`${tp.topic}:${tp.partition}:${offset}\n`)
-    }
-    return 0
-  } catch (error) {
-    if (error instanceof UsageException || error instanceof VersionRequest) {
-      return printUsageOrVersion(context.out, GET_OFFSET_SHELL_OPTIONS, error)
-    }
-    const exception = asJavaException(error)
-    if (exception instanceof TerseException) {
-      context.out.stderr(`Error occurred: ${exception.javaMessage ?? ''}\n`)
-    } else {
-      context.out.stderr(`Error occurred: ${exception.javaMessage ?? ''}\n${exception.stackTrace()}\n`)
-    }
-    return 1
-  }
-}
+export const kafkaGetOffsets: Tool = (argv, context) =>
+  runToolMain(
+    context.out,
+    async () => {
+      const options = parseGetOffsetShellOptions(argv)
+      for (const { tp, offset } of await fetchOffsets(options, context)) {
+        context.out.stdout(`${tp.topic}:${tp.partition}:${offset}\n`)
+      }
+    },
+    {
+      options: GET_OFFSET_SHELL_OPTIONS,
+      terse: (message) => `Error occurred: ${message}\n`,
+      uncaught: (exception) => `Error occurred: ${exception.javaMessage ?? ''}\n${exception.stackTrace()}\n`,
+    },
+  )

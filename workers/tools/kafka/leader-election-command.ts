@@ -12,12 +12,7 @@
 import type { ElectionResult, TopicPartition } from '../../clients/kafka/api.ts'
 import type { ElectionType } from '../../protocol/kafka.ts'
 import type { Tool, ToolContext } from '../tool.ts'
-import {
-  UsageException,
-  VersionRequest,
-  maybePrintHelpOrVersion,
-  printUsageOrVersion,
-} from './command-line-utils.ts'
+import { maybePrintHelpOrVersion } from './command-line-utils.ts'
 import { JavaException } from './java-exception.ts'
 import {
   LEADER_ELECTION_OPTIONS,
@@ -28,6 +23,7 @@ import {
 } from './leader-election-command-options.ts'
 import { parseOptions } from './options/option-parser.ts'
 import { asJavaException, messageAndStackTrace, futureGet } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
 import { replicaElectionData } from './leader-election-json.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
@@ -100,26 +96,23 @@ class ElectionFailures extends JavaException {
   }
 }
 
-export const kafkaLeaderElection: Tool = async (argv, context) => {
-  try {
-    const options = parseOptions(LEADER_ELECTION_OPTIONS, argv)
-    maybePrintHelpOrVersion(argv, options, LEADER_ELECTION_USAGE)
-    validateLeaderElectionOptions(options)
-    const electionType = electionTypeOf(options)
-    const jsonFile = options.valueOf('path-to-json-file')
-    const fromFile = jsonFile === null ? null : replicaElectionData(context, jsonFile)
-    const topic = options.valueOf('topic')
-    const partition = options.numberOf('partition')
-    const adminConfig = options.valueOf('admin.config')
-    if (adminConfig !== null) loadProps(context, adminConfig)
-    const partitions = fromFile ?? (topic !== null && partition !== null ? [{ topic, partition }] : null)
-    await electLeaders(context, options.valueOf('bootstrap-server') ?? '', electionType, partitions)
-    return 0
-  } catch (error) {
-    if (error instanceof UsageException || error instanceof VersionRequest) {
-      return printUsageOrVersion(context.out, LEADER_ELECTION_OPTIONS, error)
-    }
-    context.out.stderr(messageAndStackTrace(error))
-    return 1
-  }
+export const kafkaLeaderElection: Tool = (argv, context) =>
+  runToolMain(context.out, () => electLeadersMain(argv, context), {
+    options: LEADER_ELECTION_OPTIONS,
+    uncaught: messageAndStackTrace,
+  })
+
+async function electLeadersMain(argv: readonly string[], context: ToolContext): Promise<void> {
+  const options = parseOptions(LEADER_ELECTION_OPTIONS, argv)
+  maybePrintHelpOrVersion(argv, options, LEADER_ELECTION_USAGE)
+  validateLeaderElectionOptions(options)
+  const electionType = electionTypeOf(options)
+  const jsonFile = options.valueOf('path-to-json-file')
+  const fromFile = jsonFile === null ? null : replicaElectionData(context, jsonFile)
+  const topic = options.valueOf('topic')
+  const partition = options.numberOf('partition')
+  const adminConfig = options.valueOf('admin.config')
+  if (adminConfig !== null) loadProps(context, adminConfig)
+  const partitions = fromFile ?? (topic !== null && partition !== null ? [{ topic, partition }] : null)
+  await electLeaders(context, options.valueOf('bootstrap-server') ?? '', electionType, partitions)
 }

@@ -13,22 +13,16 @@
 import type { BrokerLogDirs, TopicPartition } from '../../clients/kafka/api.ts'
 import type { LogDirReplica } from '../../protocol/kafka.ts'
 import type { Tool, ToolContext } from '../tool.ts'
-import {
-  UsageException,
-  VersionRequest,
-  checkRequiredArgs,
-  maybePrintHelpOrVersion,
-  printUsageOrVersion,
-} from './command-line-utils.ts'
+import { checkRequiredArgs, maybePrintHelpOrVersion } from './command-line-utils.ts'
 import { javaHashMapOrder, javaHashOrder } from './java-hash-map.ts'
 import { javaSplit, parseJavaInt } from './java-lang.ts'
 import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import type { OptionSpec } from './options/option-spec.ts'
 import { HELP_AND_VERSION, flag, withArgument } from './options/option-spec.ts'
-import { TerseException } from './topic-partition-filter.ts'
+import { TerseException, messageAndStackTrace, futureGet } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
-import { messageAndStackTrace, futureGet } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
 
 export const LOG_DIRS_OPTIONS: readonly OptionSpec[] = [
@@ -139,23 +133,18 @@ async function describe(options: OptionSet, context: ToolContext): Promise<void>
   }
 }
 
-export const kafkaLogDirs: Tool = async (argv, context) => {
-  try {
-    const options = parseOptions(LOG_DIRS_OPTIONS, argv)
-    maybePrintHelpOrVersion(
-      argv,
-      options,
-      'This tool helps to query log directory usage on the specified brokers.',
-    )
-    checkRequiredArgs(options, 'bootstrap-server', 'describe')
-    await describe(options, context)
-    return 0
-  } catch (error) {
-    if (error instanceof UsageException || error instanceof VersionRequest) {
-      return printUsageOrVersion(context.out, LOG_DIRS_OPTIONS, error)
-    }
-    if (error instanceof TerseException) context.out.stderr(`${error.javaMessage ?? ''}\n`)
-    else context.out.stderr(messageAndStackTrace(error))
-    return 1
-  }
-}
+export const kafkaLogDirs: Tool = (argv, context) =>
+  runToolMain(
+    context.out,
+    async () => {
+      const options = parseOptions(LOG_DIRS_OPTIONS, argv)
+      maybePrintHelpOrVersion(
+        argv,
+        options,
+        'This tool helps to query log directory usage on the specified brokers.',
+      )
+      checkRequiredArgs(options, 'bootstrap-server', 'describe')
+      await describe(options, context)
+    },
+    { options: LOG_DIRS_OPTIONS, uncaught: messageAndStackTrace },
+  )

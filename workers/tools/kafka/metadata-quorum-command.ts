@@ -8,7 +8,9 @@
  */
 import type { QuorumInfo, QuorumReplicaState } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { ArgumentParserError } from './argparse.ts'
+import { futureGet, TerseException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { prettyPrintTable } from './tools-utils.ts'
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA'
@@ -18,9 +20,10 @@ const USAGE =
   '                             [--command-config COMMAND_CONFIG]\n' +
   '                             {describe,add-controller,remove-controller} ...\n'
 
-class TerseException extends Error {}
-
-class ArgumentError extends Error {}
+/** argparse4j's rejection of the command line, with the tool's usage. */
+function argumentError(message: string): ArgumentParserError {
+  return new ArgumentParserError(USAGE, 'kafka-metadata-quorum', message)
+}
 
 interface Arguments {
   bootstrap: string
@@ -43,7 +46,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     const arg = argv[i] ?? ''
     if (arg === '--bootstrap-server' || arg === '--bootstrap-controller') {
       const value = argv[++i]
-      if (value === undefined) throw new ArgumentError(`argument ${arg}: expected one argument`)
+      if (value === undefined) throw argumentError(`argument ${arg}: expected one argument`)
       args.bootstrap = value
       hasBootstrap = true
     } else if (args.command === 'describe' && arg === '--status') args.status = true
@@ -52,14 +55,14 @@ function parseArguments(argv: readonly string[]): Arguments {
     else if (args.command === '' && ['describe', 'add-controller', 'remove-controller'].includes(arg))
       args.command = arg
     else if (args.command === '' && !arg.startsWith('-'))
-      throw new ArgumentError(
+      throw argumentError(
         `argument {describe,add-controller,remove-controller}: invalid choice: '${arg}' (choose from 'describe', 'add-controller', 'remove-controller')`,
       )
-    else throw new ArgumentError(`unrecognized arguments: '${arg}'`)
+    else throw argumentError(`unrecognized arguments: '${arg}'`)
   }
   if (!hasBootstrap)
-    throw new ArgumentError('one of the arguments --bootstrap-server --bootstrap-controller is required')
-  if (args.command === '') throw new ArgumentError('too few arguments')
+    throw argumentError('one of the arguments --bootstrap-server --bootstrap-controller is required')
+  if (args.command === '') throw argumentError('too few arguments')
   return args
 }
 
@@ -170,19 +173,7 @@ async function execute(args: Arguments, context: ToolContext): Promise<void> {
   }
 }
 
-export const kafkaMetadataQuorum: Tool = async (argv, context) => {
-  try {
-    await execute(parseArguments(argv), context)
-    return 0
-  } catch (error) {
-    if (error instanceof ArgumentError) {
-      context.out.stderr(`${USAGE}kafka-metadata-quorum: error: ${error.message}\n`)
-    } else if (error instanceof TerseException) {
-      context.out.stderr(error.message + '\n')
-    } else {
-      const exception = asJavaException(error)
-      context.out.stderr(`${exception.javaMessage ?? ''}\n${exception.stackTrace()}`)
-    }
-    return 1
-  }
-}
+export const kafkaMetadataQuorum: Tool = (argv, context) =>
+  runToolMain(context.out, () => execute(parseArguments(argv), context), {
+    uncaught: (exception) => `${exception.javaMessage ?? ''}\n${exception.stackTrace()}`,
+  })

@@ -37,9 +37,8 @@ import {
   type PartitionTarget,
 } from './reassign-partitions-json.ts'
 import { REASSIGN_OPTIONS, validateAndParseArgs, type ReassignAction } from './reassign-partitions-options.ts'
-import { asJavaException, futureGet } from './tool-errors.ts'
+import { asJavaException, futureGet, TerseException } from './tool-errors.ts'
 import { loadProps, readFileAsString } from './tool-files.ts'
-import { TerseException } from './topic-partition-filter.ts'
 import {
   compareTopicPartitions,
   sameTopicPartition,

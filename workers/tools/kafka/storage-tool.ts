@@ -5,7 +5,7 @@
  * log dirs were formatted when its cluster was created, and their meta.properties hold the cluster's real
  * id (asked of the cluster) and the broker's node id, so `format` answers as the Formatter does for
  * directories that are formatted: a static quorum (controller.quorum.voters) refuses --standalone and
- * --initial-controllers (TerseFailure), another cluster id fails MetaPropertiesEnsemble.verify (an uncaught
+ * --initial-controllers (TerseException), another cluster id fails MetaPropertiesEnsemble.verify (an uncaught
  * RuntimeException: `Exception in thread "main" ...`), the same one is `Log directory ... is already
  * formatted` (FormatterException, exit 1) unless --ignore-formatted (`All of the log directories are already
  * formatted.`). Each refusal is followed by one `[playground]` line saying the brokers are formatted and
@@ -16,10 +16,11 @@ import { Random } from '../../net/random.ts'
 import { randomUuid, uuidBytes, uuidText } from '../../kafka/metadata/uuid.ts'
 import { brokerHoldingPath } from '../../protocol/log-dirs.ts'
 import { KAFKA_BASE_PORT } from '../../protocol/kafka.ts'
-import { ArgumentParserError, parseArgs, stringValue, type Namespace, type ProgramSpec } from './argparse.ts'
+import { parseArgs, stringValue, type Namespace, type ProgramSpec } from './argparse.ts'
 import { JavaException } from './java-exception.ts'
 import { loadProps } from './tool-files.ts'
-import { asJavaException } from './tool-errors.ts'
+import { TerseException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 
 const CONFIG = { flags: ['--config', '-c'], action: 'store', required: true } as const
 const QUORUM = 'quorum'
@@ -53,9 +54,6 @@ const STORAGE_TOOL: ProgramSpec = {
     ['random-uuid', { arguments: [] }],
   ]),
 }
-
-/** StorageTool's TerseFailure and the Formatter's FormatterException: main prints only the message. */
-class TerseFailure extends Error {}
 
 /** The parts of KafkaConfig the storage tool reads. */
 interface ServerConfig {
@@ -125,13 +123,13 @@ async function info(context: ToolContext, config: ServerConfig): Promise<number>
 
 async function format(context: ToolContext, config: ServerConfig, namespace: Namespace): Promise<number> {
   if (config.processRoles === '') {
-    throw new TerseFailure(
+    throw new TerseException(
       'The kafka configuration file appears to be for a legacy cluster. Formatting is only supported for clusters in KRaft mode.',
     )
   }
   const dynamic = namespace.values.has('standalone') || namespace.values.has('initial_controllers')
   if (config.quorumVoters !== '' && dynamic) {
-    throw new TerseFailure(
+    throw new TerseException(
       'You cannot specify controller.quorum.voters and format the node with --initial-controllers or --standalone. ' +
         'If you want to use dynamic quorum, please remove controller.quorum.voters and specify controller.quorum.bootstrap.servers instead.',
     )
@@ -142,7 +140,7 @@ async function format(context: ToolContext, config: ServerConfig, namespace: Nam
     config.quorumVoters === '' &&
     !dynamic
   ) {
-    throw new TerseFailure(
+    throw new TerseException(
       'Because controller.quorum.voters is not set on this controller, you must specify one of the following: ' +
         '--standalone, --initial-controllers, or --no-initial-controllers.',
     )
@@ -152,7 +150,7 @@ async function format(context: ToolContext, config: ServerConfig, namespace: Nam
   const formatted = config.directories.filter((dir) => brokerOfDirectory(context, dir) !== null)
   const first = formatted[0]
   if (first === undefined) {
-    throw new TerseFailure(
+    throw new TerseException(
       `[playground] The playground formats no new log dirs: ${config.directories.join(', ')} is no broker's.`,
     )
   }
@@ -175,7 +173,7 @@ async function format(context: ToolContext, config: ServerConfig, namespace: Nam
     }
   }
   if (!namespace.values.has('ignore_formatted')) {
-    throw new TerseFailure(
+    throw new TerseException(
       `Log directory ${first} is already formatted. Use --ignore-formatted to ignore this directory and format the others.`,
     )
   }
@@ -201,29 +199,28 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<numb
     case 'format':
       return format(context, serverConfig(context, stringValue(namespace, 'config') ?? ''), namespace)
     default:
-      throw new TerseFailure(
+      throw new TerseException(
         `[playground] kafka-storage ${namespace.command} is not supported in the playground.`,
       )
   }
 }
 
-export const kafkaStorage: Tool = async (argv, context) => {
-  let namespace: Namespace
-  try {
-    namespace = parseArgs(STORAGE_TOOL, argv)
-  } catch (error) {
-    if (!(error instanceof ArgumentParserError)) throw error
-    context.out.stderr(error.text())
-    return 1
-  }
-  try {
-    return await execute(namespace, context)
-  } catch (error) {
-    const missingFile =
-      error instanceof JavaException && error.className === 'java.nio.file.NoSuchFileException'
-    const hint = namespace.command === 'format' && !missingFile ? formattedHint(context) : ''
-    if (error instanceof TerseFailure) context.out.stderr(`${error.message}\n${hint}`)
-    else context.out.stderr(`Exception in thread "main" ${asJavaException(error).stackTrace()}${hint}`)
-    return 1
-  }
+export const kafkaStorage: Tool = (argv, context) => {
+  let command = ''
+  return runToolMain(
+    context.out,
+    () => {
+      const namespace = parseArgs(STORAGE_TOOL, argv)
+      command = namespace.command
+      return execute(namespace, context)
+    },
+    {
+      uncaught: (exception) => `Exception in thread "main" ${exception.stackTrace()}`,
+      // A failed format (but for a missing file) goes on to print what the directories hold.
+      after: (exception) =>
+        command === 'format' && exception.className !== 'java.nio.file.NoSuchFileException'
+          ? formattedHint(context)
+          : '',
+    },
+  )
 }

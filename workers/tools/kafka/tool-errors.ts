@@ -29,6 +29,17 @@ export function isKafkaException(error: unknown, simpleName: string): boolean {
   return error instanceof KafkaError && error.simpleName === simpleName
 }
 
+/**
+ * Kafka's org.apache.kafka.tools.TerseException: a failure the tool reports by its message alone, without a
+ * trace (tool-main.ts prints it). The playground throws it too for the other failures a tool prints the same
+ * way (StorageTool's FormatterException) and for what the playground cannot do (`[playground] ...`).
+ */
+export class TerseException extends JavaException {
+  constructor(message: string) {
+    super('org.apache.kafka.tools.TerseException', message)
+  }
+}
+
 export function illegalArgument(message: string): JavaException {
   return new JavaException('java.lang.IllegalArgumentException', message)
 }

@@ -10,17 +10,11 @@ import { includeListMatcher } from './topic.ts'
 import type { TopicPartition } from '../../clients/kafka/api.ts'
 import { JavaException } from './java-exception.ts'
 import { javaSplit, parseJavaInt } from './java-lang.ts'
+import { TerseException } from './tool-errors.ts'
 
 export const TOPIC_PARTITION_PATTERN = '([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?'
 
 const INTEGER_MAX = 2147483647
-
-/** Thrown for what GetOffsetShell reports as a TerseException: `Error occurred: <message>`, no trace. */
-export class TerseException extends JavaException {
-  constructor(message: string) {
-    super('org.apache.kafka.tools.TerseException', message)
-  }
-}
 
 export interface TopicPartitionFilter {
   isTopicAllowed(topic: string): boolean

@@ -16,7 +16,6 @@
 import type { Admin } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
 import {
-  ArgumentParserError,
   parseArgs,
   programUsage,
   stringValue,
@@ -25,7 +24,8 @@ import {
   type ProgramSpec,
 } from './argparse.ts'
 import { KAFKA_VERSION } from './command-line-utils.ts'
-import { asJavaException } from './tool-errors.ts'
+import { asJavaException, TerseException } from './tool-errors.ts'
+import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
 import { prettyPrintTable } from './tools-utils.ts'
 
@@ -85,7 +85,6 @@ const HELP_NOTE =
   '[playground] The full argparse help text is not reproduced; the usage above lists every argument.\n'
 
 /** printErrorAndExit(message, t) and printErrorAndExit(message): stderr, exit 1. */
-class CommandFailure extends Error {}
 
 async function describeProducers(admin: Admin, namespace: Namespace, context: ToolContext): Promise<void> {
   const topic = stringValue(namespace, 'topic') ?? ''
@@ -99,7 +98,7 @@ async function describeProducers(admin: Admin, namespace: Namespace, context: To
   if (result === undefined || result.error !== null) {
     const where = brokerId === undefined ? 'leader' : `broker ${brokerId}`
     const message = asJavaException(result?.error ?? new Error('no result')).javaMessage ?? 'null'
-    throw new CommandFailure(
+    throw new TerseException(
       `Failed to describe producers for partition ${topic}-${partition} on ${where}: ${message}. ` +
         'Enable debug logging for additional detail.',
     )
@@ -119,7 +118,7 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<void
   const commandConfig = stringValue(namespace, 'command_config')
   if (commandConfig !== null) loadProps(context, commandConfig)
   if (namespace.command !== 'describe-producers') {
-    throw new CommandFailure(
+    throw new TerseException(
       `[playground] kafka-transactions ${namespace.command} needs the transaction coordinator, which the ` +
         'playground does not have yet; describe-producers works.',
     )
@@ -154,13 +153,7 @@ export const kafkaTransactions: Tool = async (argv, context) => {
     context.out.stdout(`${KAFKA_VERSION}\n`)
     return 0
   }
-  try {
-    await execute(parseArgs(TRANSACTIONS_COMMAND, argv), context)
-    return 0
-  } catch (error) {
-    if (error instanceof ArgumentParserError) context.out.stderr(error.text())
-    else if (error instanceof CommandFailure) context.out.stderr(`${error.message}\n`)
-    else context.out.stderr(`${asJavaException(error).javaMessage ?? 'null'}\n`)
-    return 1
-  }
+  return runToolMain(context.out, () => execute(parseArgs(TRANSACTIONS_COMMAND, argv), context), {
+    uncaught: (exception) => `${exception.javaMessage ?? 'null'}\n`,
+  })
 }

@@ -9,9 +9,13 @@
  * both read when the command runs (shell/curl-data.ts): `--data-binary` and `--json` send it as it is, `-d`
  * strips its carriage returns and newlines, as curl does; `--data-raw` sends a leading `@` as text), `-u`/`--user`
  * (ignored), `--url`, and the flags `-s -S -v -i -k -L -g` with their long names (`-i` and `-I` ask for the
- * response's status line and headers to be printed). Short options combine
- * (`-sS`, `-sXPOST`) and take their value glued (`-XPUT`) or as the next word. Without `-X` the method is
- * POST when there is data, HEAD with `-I`, else GET. The URL may omit `http://`; the host must be
+ * response's status line and headers to be printed). `-T`/`--upload-file FILE` sends the file's bytes as they
+ * are, read when curl runs (`-` or `.` is stdin); when the URL has no query and its path ends with `/` (or is
+ * empty), the file's name (after its last `/` or `\`, URL-encoded as curl_easy_escape does) is appended, as
+ * curl's add_file_name_to_url does; with data or `-I` it is curl's "only one HTTP request method" warning
+ * (muted by `-s`) and exit 2. Short options combine (`-sS`, `-sXPOST`) and take their value glued (`-XPUT`)
+ * or as the next word. Without `-X` the method is PUT with `-T`, POST when there is data, HEAD with `-I`, else
+ * GET. The URL may omit `http://`; the host must be
  * `localhost` or `127.0.0.1` and the port one of 9200 to 9208, else curl's own connection error is returned
  * (curl 7.88's text; curl 8.x later says "Could not connect to server").
  */
@@ -24,11 +28,20 @@ export type CurlData =
   /** `silent`: `-s` came before the option, so a file that cannot be read is not warned about (curl's mute). */
   | { file: string; binary: boolean; silent: boolean }
 
+/** A `-T` upload: the file (`-` or `.`: stdin) whose bytes are the body, read when curl runs. */
+export interface CurlUpload {
+  file: string
+  /** `-s` without `-S`: curl prints no `curl: (26) ...` line when the file cannot be read. */
+  silent: boolean
+}
+
 /** The request, and the host and port it is sent to (the RestRequest alone crosses to the node). */
 export interface CurlRequest {
   request: RestRequest
   /** Present when a data value names a file: the body is made from these when curl runs (request.body is null). */
   data?: CurlData[]
+  /** Present with `-T`: the body is the file's bytes, read when curl runs (request.body is null). */
+  upload?: CurlUpload
   /** As typed: `localhost` or `127.0.0.1`. */
   host: string
   port: number
@@ -41,17 +54,20 @@ interface CurlOptions {
   head: boolean
   include: boolean
   silent: boolean
+  showError: boolean
   data: CurlData[]
+  upload: string | null
   urls: string[]
 }
 
-type ValueOption = 'request' | 'header' | 'data' | 'data-raw' | 'user' | 'url'
+type ValueOption = 'request' | 'header' | 'data' | 'data-raw' | 'user' | 'url' | 'upload-file'
 
 const SHORT_VALUES = new Map<string, ValueOption>([
   ['X', 'request'],
   ['H', 'header'],
   ['d', 'data'],
   ['u', 'user'],
+  ['T', 'upload-file'],
 ])
 const SHORT_FLAGS = new Set(['s', 'S', 'v', 'i', 'k', 'L', 'g', 'I'])
 const LONG_VALUES = new Map<string, ValueOption>([
@@ -64,6 +80,7 @@ const LONG_VALUES = new Map<string, ValueOption>([
   ['--data-raw', 'data-raw'],
   ['--user', 'user'],
   ['--url', 'url'],
+  ['--upload-file', 'upload-file'],
 ])
 const LONG_FLAGS = new Set([
   '--silent',
@@ -75,7 +92,8 @@ const LONG_FLAGS = new Set([
   '--globoff',
   '--head',
 ])
-const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
+/** The line helpf prints after its message, with the newline that ends the message. */
+export const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH']
 
 /** What curl prints when nothing listens at host:port (exit code 7). */
@@ -92,19 +110,29 @@ export function curlRequest(args: readonly string[]): CurlRequest | string {
   if (options.urls.length > 1) return 'curl: one URL per command in the playground'
   const local = localTarget(url)
   if ('error' in local) return local.error
+  const upload = options.upload
+  const also = options.head ? 'HEAD (-I, --head)' : options.data.length > 0 ? 'POST (-d, --data)' : null
+  if (upload !== null && also !== null) {
+    // SetHTTPrequest: -T asks for PUT when the transfer is set up, after the options asked for another.
+    const both = `You can only select one HTTP request method! You asked for both PUT (-T, --upload-file) and ${also}.`
+    return options.silent ? '' : curlWarning(both).slice(0, -1)
+  }
   const name =
-    options.method?.toUpperCase() ?? (options.head ? 'HEAD' : options.data.length > 0 ? 'POST' : 'GET')
+    options.method?.toUpperCase() ??
+    (upload !== null ? 'PUT' : options.head ? 'HEAD' : options.data.length > 0 ? 'POST' : 'GET')
   const method = METHODS.find((known) => known === name)
   if (method === undefined) return `curl: method ${name} is not supported in the playground`
   const texts = options.data.flatMap((data) => ('text' in data ? [data.text] : []))
   const literal = texts.length === options.data.length
+  const target = upload === null ? local.target : uploadTarget(local.target, upload)
   return {
     request: {
       method,
-      ...restTarget(local.target),
+      ...restTarget(target),
       body: options.data.length > 0 && literal ? texts.join('&') : null,
     },
     ...(literal ? {} : { data: options.data }),
+    ...(upload === null ? {} : { upload: { file: upload, silent: options.silent && !options.showError } }),
     host: local.host,
     port: local.port,
     ...(options.include || options.head ? { include: true } : {}),
@@ -117,7 +145,9 @@ function readOptions(args: readonly string[]): CurlOptions | string {
     head: false,
     include: false,
     silent: false,
+    showError: false,
     data: [],
+    upload: null,
     urls: [],
   }
   for (let i = 0; i < args.length; i++) {
@@ -131,6 +161,7 @@ function readOptions(args: readonly string[]): CurlOptions | string {
         options.head ||= arg === '--head'
         options.include ||= arg === '--include'
         options.silent ||= arg === '--silent'
+        options.showError ||= arg === '--show-error'
       } else if (option === undefined) error = unsupported(arg)
       else {
         error = apply(options, option, arg, value)
@@ -167,6 +198,7 @@ function readShortCluster(
     options.head ||= letter === 'I'
     options.include ||= letter === 'i'
     options.silent ||= letter === 's'
+    options.showError ||= letter === 'S'
   }
   return { error: null, usedNext: false }
 }
@@ -176,12 +208,57 @@ function apply(options: CurlOptions, option: ValueOption, name: string, value: s
   if (option === 'request') options.method = value
   else if (option === 'url') options.urls.push(value)
   else if (option === 'data-raw') options.data.push({ text: value })
-  else if (option === 'data') {
+  else if (option === 'upload-file') {
+    if (options.upload !== null) return 'curl: one --upload-file per command in the playground'
+    options.upload = value
+  } else if (option === 'data') {
     const binary = name === '--data-binary' || name === '--json'
     const silent = options.silent
     options.data.push(value.startsWith('@') ? { file: value.slice(1), binary, silent } : { text: value })
   }
   return null
+}
+
+/** Whether `-T` names stdin rather than a file (curl's stdin_upload). */
+export function uploadsStdin(file: string): boolean {
+  return file === '-' || file === '.'
+}
+
+/**
+ * The target with the uploaded file's name appended when the URL names no file (add_file_name_to_url): no
+ * query, and a path ending with `/`. Only the part after the name's last `/` or `\\` is appended, escaped
+ * as curl_easy_escape does (every byte but letters, digits and `-._~` as `%XX`).
+ */
+function uploadTarget(target: string, file: string): string {
+  const hash = target.indexOf('#')
+  const url = hash < 0 ? target : target.slice(0, hash)
+  if (uploadsStdin(file) || url.includes('?') || !(url === '' || url.endsWith('/'))) return target
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)
+  const escaped = encodeURIComponent(name).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `${url === '' ? '/' : url}${escaped}`
+}
+
+const WARNING = 'Warning: '
+const WIDTH = 79 - WARNING.length
+
+/**
+ * A warning as curl's voutf prints it (unless `-s`): lines of at most 79 characters, each cut after its last
+ * blank and starting with `Warning: `; the format's closing newline counts toward the width.
+ */
+export function curlWarning(message: string): string {
+  let text = ''
+  let rest = `${message}\n`
+  while (rest.length > WIDTH) {
+    let cut = WIDTH - 1
+    while (cut > 0 && rest.charAt(cut) !== ' ' && rest.charAt(cut) !== '\t') cut--
+    if (cut === 0) cut = WIDTH - 1
+    text += `${WARNING}${rest.slice(0, cut + 1)}\n`
+    rest = rest.slice(cut + 1)
+  }
+  return `${text}${WARNING}${rest}`
 }
 
 function unsupported(name: string): string {

@@ -8,8 +8,8 @@
  * `<<'EOF'`, `<<-EOF`) takes the lines after its physical line up to the delimiter line (shell-list.ts reads
  * them, several in the order of their operators, as bash does; the last one is its stdin); they are never
  * commands, the lines typed under the command's last line are kept as written (`typedHereDocuments`), and the
- * command's range ends with the last delimiter line (a here-document never closed is an error covering the
- * rest of the buffer). A
+ * command's range ends with the last delimiter line (a here-document never closed runs to the end of the
+ * buffer, and the command carries bash's warning for it in `warnings`). A
  * Kafka tool or a shell command whose line ends with `&` is marked `background` (curl with `&` is an error). A
  * Dev Tools request takes the lines after it as its body, up to the next line that starts a command
  * (outside `"""` strings and block comments) or, outside every `{ }` object, a blank or comment line
@@ -26,7 +26,7 @@ import { kibanaRequestBody } from './kibana-body.ts'
 import { LineTable } from './line-table.ts'
 import { requestLineUrl } from './request-line.ts'
 import { restTarget } from './rest-target.ts'
-import { readShellList, type HereDocumentBody, type ListCommand } from './shell-list.ts'
+import { readShellList, UNEXPECTED_END, type HereDocumentBody, type ListCommand } from './shell-list.ts'
 import { leadingAssignments, literalLine, type Redirect, type ShellLine } from './shell-words.ts'
 import type { FileRedirect, Pipeline, PipelineCommand, ScriptCommand, SourceRange } from './types.ts'
 
@@ -135,19 +135,16 @@ function shellCommand(lines: LineTable, first: number): Parsed {
   const typed = reader !== undefined && !fed ? readStdin(lines, nextLine) : null
   if (typed !== null && typed.lines.length > 0) ({ nextLine, end } = typed)
   const range = lines.range(first, end)
-  const failed = (message: string): Parsed => ({
-    command: { kind: 'error', range, command, message },
-    nextLine,
-  })
-  if (list.error !== null || last === undefined) return failed(list.error ?? UNEXPECTED)
-  const unclosed = parts.find((part) => part.list.hereDocuments.some((body) => !body.closed))
-  if (unclosed) {
-    const at = lines.range(unclosed.list.start, unclosed.list.read.end).line
-    const operators = unclosed.shell.redirects ?? []
-    const wanted = operators.filter((r) => r.op === '<<' || r.op === '<<-')[
-      unclosed.list.hereDocuments.findIndex((body) => !body.closed)
-    ]
-    return failed(`here-document at line ${at} delimited by end-of-file (wanted \`${wanted?.target ?? ''}')`)
+  // bash reads every here-document before it runs the line, warning of each one the text ended in.
+  const warnings = parts.flatMap((part) =>
+    part.list.hereDocuments.filter((body) => !body.closed).map((body) => endOfFileWarning(lines, body)),
+  )
+  const warned = warnings.length > 0 ? { warnings } : {}
+  if (list.error !== null || last === undefined) {
+    // A syntax error within the line stops bash before it reads the here-documents; the text's end does not.
+    const read = list.error === UNEXPECTED_END ? warned : {}
+    const message = list.error ?? UNEXPECTED
+    return { command: { kind: 'error', range, command, message, ...read }, nextLine }
   }
   const background = last.shell.background === true
   // The here-documents typed under the command's last line, as written (delimiter lines included).
@@ -158,7 +155,7 @@ function shellCommand(lines: LineTable, first: number): Parsed {
   const stdinOf = (part: Part): string[] => part.body?.lines ?? (part === reader ? (typed?.lines ?? []) : [])
   if (parts.length === 1) {
     const simple = simpleCommand(last, range, command, stdinOf(last), background)
-    return { command: simple.kind === 'error' ? simple : { ...simple, ...typedBodies }, nextLine }
+    return { command: { ...simple, ...(simple.kind === 'error' ? {} : typedBodies), ...warned }, nextLine }
   }
   const pipelines: Pipeline[] = []
   for (const part of parts) {
@@ -177,9 +174,20 @@ function shellCommand(lines: LineTable, first: number): Parsed {
     pipelines,
     stdin: typed?.lines ?? [],
     ...typedBodies,
+    ...warned,
     ...(background ? { background: true as const } : {}),
   }
   return { command: listed, nextLine }
+}
+
+/**
+ * bash's warning for a here-document the text ended in (make_cmd.c's make_here_document through
+ * internal_warning, as an interactive shell prints it: no `line N:` before it). Its line is the one bash had
+ * read last when it began the body: the operator's, or the one holding the previous body's delimiter.
+ */
+function endOfFileWarning(lines: LineTable, body: HereDocumentBody): string {
+  const line = lines.lineOf(body.startsAfter) + 1
+  return `bash: warning: here-document at line ${line} delimited by end-of-file (wanted \`${body.delimiter}')`
 }
 
 /** The command name of a simple command: its first word after the leading `NAME=value` assignments. */

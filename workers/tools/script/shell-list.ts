@@ -9,12 +9,14 @@
  * that ends a physical line (outside quotes), the bodies of the operators read on that line follow, one after
  * the other in the order of their operators, each up to its delimiter line (`<<-` strips leading tabs first).
  * So `cat <<EOF |` + newline + body + `EOF` + `grep x` reads the body before the pipe goes on at `grep x`.
- * A body never closed runs to the end of the text (`closed` false; the bodies after it are empty).
+ * A body never closed runs to the end of the text (`closed` false; the bodies after it are empty), as bash reads
+ * it before warning `here-document at line N delimited by end-of-file`: a newline that ends the text ends its
+ * last line and starts no other.
  *
  * Invariants: `commands` holds at least one command, in order; each command's `start` is its first non-blank
  * character and its `read.end` the offset of the operator after it (or of the newline ending the list);
  * `end` is the offset of the newline that ends the list's last line (or the end of the text), `bodiesEnd` the
- * end of the last delimiter line read after it (`end` when none). `error` is the first error of any command, or
+ * end of the last line read after it for its here-documents (`end` when none). `error` is the first error of any command, or
  * of the list itself; the list's commands are still all read, so `end` is right.
  */
 import { literalWord, readShellWords, type ControlOperator, type ShellWordsLine } from './shell-words.ts'
@@ -23,6 +25,13 @@ import { literalWord, readShellWords, type ControlOperator, type ShellWordsLine 
 export interface HereDocumentBody {
   lines: string[]
   closed: boolean
+  /** Its delimiter after quote removal (`<<'EOF'` waits for `EOF`). */
+  delimiter: string
+  /**
+   * The offset after which bash starts reading it: the newline ending the line bash had read last (its
+   * operator's line, or the line holding the previous body's delimiter), or the end of the text.
+   */
+  startsAfter: number
 }
 
 export interface ListCommand {
@@ -33,6 +42,9 @@ export interface ListCommand {
   /** The bodies of its here-document operators, in the order of the operators. */
   hereDocuments: HereDocumentBody[]
 }
+
+/** bash's error for a list that the text ends in the middle of (`a |` and nothing after it). */
+export const UNEXPECTED_END = 'syntax error: unexpected end of file'
 
 export interface ShellList {
   commands: ListCommand[]
@@ -70,7 +82,7 @@ export function readShellList(text: string, start: number): ShellList {
         commands,
         end: text.length,
         bodiesEnd: text.length,
-        error: error ?? 'syntax error: unexpected end of file',
+        error: error ?? UNEXPECTED_END,
       }
     }
     at = resumed
@@ -107,16 +119,18 @@ class HereDocuments {
   private body(from: number, strip: boolean, delimiter: string): { body: HereDocumentBody; end: number } {
     const text = this.text
     const lines: string[] = []
+    const body = (closed: boolean): HereDocumentBody => ({ lines, closed, delimiter, startsAfter: from })
     let at = from
-    while (at < text.length) {
+    // A line starts after each newline but the one that ends the text.
+    while (at + 1 < text.length) {
       const end = lineEnd(text, at + 1)
       const raw = text.slice(at + 1, end).replace(/\r$/, '')
       const line = strip ? raw.replace(/^\t+/, '') : raw
       at = end
-      if (line === delimiter) return { body: { lines, closed: true }, end }
+      if (line === delimiter) return { body: body(true), end }
       lines.push(line)
     }
-    return { body: { lines, closed: false }, end: text.length }
+    return { body: body(false), end: at }
   }
 }
 

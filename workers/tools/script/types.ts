@@ -8,7 +8,7 @@
  */
 import type { RestRequest } from '../../protocol/es.ts'
 import type { ControlOperator, Redirect } from './shell-words.ts'
-import type { CurlData } from './curl.ts'
+import type { CurlData, CurlUpload } from './curl.ts'
 
 /** A file redirection the shell applies: `> f` and `>> f` take stdout, `< f` gives stdin. */
 export interface FileRedirect {
@@ -23,7 +23,7 @@ export interface SourceRange {
   endLine: number
 }
 
-export type ScriptCommand =
+export type ScriptCommand = (
   | {
       kind: 'kafka'
       range: SourceRange
@@ -62,6 +62,8 @@ export type ScriptCommand =
           include?: boolean
           /** Data naming files or stdin (`@file`, `@-`), read when curl runs; `request.body` is then null. */
           data?: CurlData[]
+          /** `-T FILE`: the file's bytes (stdin's for `-` or `.`), read when curl runs; `request.body` is then null. */
+          upload?: CurlUpload
           /**
            * The lines of its last here-document when that is its stdin (`--data-binary @- <<EOF`); absent
            * without one, or when a later `< file` gives its stdin.
@@ -106,6 +108,14 @@ export type ScriptCommand =
       /** The lines typed under its last line for its here-documents, as written (delimiter lines included); absent without any. */
       typedHereDocuments?: string[]
     }
+) & {
+  /**
+   * What bash printed on stderr while it read the command, before running it: a warning for each
+   * here-document the buffer ended in (`bash: warning: here-document at line 2 delimited by end-of-file
+   * (wanted \`EOF')`). Absent when none; never on a simple command of a list (the list carries them).
+   */
+  warnings?: string[]
+}
 
 /** A simple command of a pipeline. */
 export type PipelineCommand = Exclude<ScriptCommand, { kind: 'list' }>

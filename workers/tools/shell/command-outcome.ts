@@ -11,7 +11,8 @@ export type CommandOutcome =
       /**
        * The output as the terminal showed it, both streams in the order written: a background job's, with
        * bash's job lines (`[1] 1001` first, the end notification last), and a list's (`a | b && c`), ended by
-       * a newline where the prompt would follow. Absent for a simple command run in the foreground.
+       * a newline where the prompt would follow; and a simple command's that bash warned about while reading it
+       * (the warnings, then its stdout and stderr). Absent for any other simple command run in the foreground.
        */
       terminal?: string
     }

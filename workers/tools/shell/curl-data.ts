@@ -5,8 +5,13 @@
  * with `-d @file` arrives as one line, as it does from curl); the values joined with `&`. A file that cannot
  * be read makes an empty piece after curl's warning on stderr (unless `-s` came before the option: curl's mute)
  * (`Warning: Couldn't read data from file "x", this makes an empty POST.`).
+ *
+ * The body of a `-T` upload is the file's bytes as they are (stdin's for `-` and `.`); a file that cannot be
+ * read stops curl before it connects, with curl 8's complaint through helpf (`curl: cannot open 'x'` and the
+ * help line, whatever `-s`) and `curl: (26) Failed to open/read local data from file/application` (unless
+ * `-s` without `-S`), exit 26.
  */
-import type { CurlData } from '../script/curl.ts'
+import { curlWarning, TRY_HELP, uploadsStdin, type CurlData, type CurlUpload } from '../script/curl.ts'
 import { readAll, type LineInput } from '../line-input.ts'
 import type { ShellFileSystem } from './shell-files.ts'
 import { stdinText } from './text/inputs.ts'
@@ -31,19 +36,21 @@ export async function curlBody(
   return pieces.join('&')
 }
 
-const WARNING = 'Warning: '
-const WIDTH = 79 - WARNING.length
+/** curl's exit code when it cannot read the data it was to send (CURLE_READ_ERROR). */
+export const CURLE_READ_ERROR = 26
 
-/** The message as voutf prints it: its format ends with the newline, which counts toward the width. */
-function curlWarning(message: string): string {
-  let text = ''
-  let rest = `${message}\n`
-  while (rest.length > WIDTH) {
-    let cut = WIDTH - 1
-    while (cut > 0 && rest.charAt(cut) !== ' ' && rest.charAt(cut) !== '\t') cut--
-    if (cut === 0) cut = WIDTH - 1
-    text += `${WARNING}${rest.slice(0, cut + 1)}\n`
-    rest = rest.slice(cut + 1)
-  }
-  return `${text}${WARNING}${rest}`
+/** The `-T` body, or null once curl's complaint is written (it then exits with CURLE_READ_ERROR). */
+export async function uploadBody(
+  upload: CurlUpload,
+  files: ShellFileSystem,
+  stdin: LineInput | null,
+  complain: (text: string) => void,
+): Promise<string | null> {
+  const text = uploadsStdin(upload.file) ? stdinText(await readAll(stdin ?? [])) : files.read(upload.file)
+  if (text !== null) return text
+  const failed = upload.silent
+    ? ''
+    : `curl: (${CURLE_READ_ERROR}) Failed to open/read local data from file/application\n`
+  complain(`curl: cannot open '${upload.file}'${TRY_HELP}\n${failed}`)
+  return null
 }

@@ -21,6 +21,8 @@ import type { Job, JobEnd, JobTable } from './jobs.ts'
 export interface BackgroundCommand {
   /** The command as typed, with its `&`. */
   source: string
+  /** What the shell printed while reading the line (bash's here-document warnings), before `[N] PID`; '' when nothing. */
+  read: string
   kind: 'kafka' | 'playground'
   /** Runs the command itself with the job's output and signal. */
   run(out: ToolOutput, interrupt: Interrupt): Promise<CommandOutcome>
@@ -91,6 +93,7 @@ export function startJob(
     ended: new Promise<JobEnd>((resolve) => (ends = resolve)),
   }
   jobs.add(job)
+  if (command.read !== '') jobOut.stderr(command.read)
   jobOut.stderr(`[${number}] ${pid}\n`)
   void terminal.whenInterrupted.then(() => kill(terminal.signal ?? SIGINT))
   const exited = command

@@ -4,7 +4,7 @@
  * is its last command's (no `pipefail`). Ctrl+C (the interrupt) ends the list after the pipeline it stopped.
  *
  * A pipeline starts all its commands at once, as bash does: each one's stdout goes through a Pipe (pipe.ts)
- * to the next one's stdin, line by line as it is written; every command's stderr goes to the terminal, and the
+ * to the next one's stdin, line by line as it is written (a text filter's in blocks: stdio-buffer.ts); every command's stderr goes to the terminal, and the
  * last one's stdout. The pipeline ends when all its commands have ended: a reader that ends first, such as
  * `head`, leaves its writer running, its output going nowhere (a Kafka tool sees it through
  * ToolOutput.stdoutClosed, as Java's PrintStream.checkError()). A curl's response is its stdout byte for byte (curl-output.ts: no newline is added,
@@ -17,6 +17,7 @@ import type { CommandOutcome } from './command-outcome.ts'
 import { curlOutput } from './curl-output.ts'
 import type { ShellVariables } from './shell-variables.ts'
 import { Pipe } from './pipe.ts'
+import { StdioBuffer, writesThroughStdio } from './stdio-buffer.ts'
 
 export type ListCommand = Extract<ScriptCommand, { kind: 'list' }>
 
@@ -60,15 +61,17 @@ async function runPipeline(pipeline: Pipeline, run: RunSimple, out: ToolOutput):
   const statuses = pipeline.commands.map(async (command, i) => {
     const input = pipes[i - 1] ?? null
     const output = pipes[i]
+    const held = output && writesThroughStdio(command) ? new StdioBuffer((text) => output.write(text)) : null
     const target: ToolOutput = output
       ? {
-          stdout: (text) => output.write(text),
+          stdout: (text) => (held ? held.add(text) : output.write(text)),
           stderr: (text) => out.stderr(text),
           stdoutClosed: () => output.readerGone(),
         }
       : out
     try {
       const outcome = await run(command, target, input, pipes.length > 0)
+      held?.flush()
       if (outcome.kind !== 'es') return outcome.exitCode
       target.stdout(curlOutput(outcome))
       return 0

@@ -25,7 +25,7 @@ import type { CommandOutcome } from './command-outcome.ts'
 import { expandLine, hereDocumentLines, type ExpandedLine } from './command-line.ts'
 import { FILE_COMMANDS } from './file-commands.ts'
 import { applyRedirects } from './redirections.ts'
-import { curlBody } from './curl-data.ts'
+import { CURLE_READ_ERROR, curlBody, uploadBody } from './curl-data.ts'
 import { devToolsNode, kibanaBadGateway, nodeAtPort } from './es-routing.ts'
 import type { ShellFiles } from './shell-files.ts'
 import { KafkaHomeFiles } from './kafka-home-files.ts'
@@ -66,11 +66,14 @@ export async function runCommand(
   out: ToolOutput,
   interrupt: Interrupt,
 ): Promise<CommandOutcome> {
+  // What bash printed while reading the line (its here-document warnings) comes before anything it runs.
+  const read = (command.warnings ?? []).map((warning) => `${warning}\n`).join('')
   if (runsInBackground(command)) {
     const job = startJob(
       env.jobs,
       {
         source: command.command,
+        read,
         kind: command.kind === 'list' ? listKind(command) : command.kind,
         // A background job runs in a subshell: its `$?` and assignments stay in it.
         run: (jobOut, signal) =>
@@ -83,10 +86,19 @@ export async function runCommand(
     env.variables.lastBackgroundPid = env.jobs.lastPid
     return job
   }
-  const outcome = await execute(command, env, out, interrupt)
+  if (read !== '') out.stderr(read)
+  const outcome = afterRead(read, await execute(command, env, out, interrupt))
   if (outcome.kind !== 'es') env.variables.lastStatus = outcome.exitCode
   else if (outcome.via === 'curl') env.variables.lastStatus = 0
   return outcome
+}
+
+/** The outcome with what the shell printed while reading the command (`read`) before its own output. */
+function afterRead(read: string, outcome: CommandOutcome): CommandOutcome {
+  if (read === '') return outcome
+  if (outcome.kind === 'es') return { ...outcome, stderr: read + (outcome.stderr ?? '') }
+  const terminal = read + (outcome.terminal ?? outcome.stdout + outcome.stderr)
+  return { ...outcome, stderr: read + outcome.stderr, terminal }
 }
 
 /** Runs the command; `pipe` is its stdin when a pipe feeds it (a `<` file or a here-document comes first). */
@@ -133,9 +145,13 @@ async function execute(
         return finished('playground', 1)
       }
       const stdin = command.stdin ?? io.stdin ?? pipe
-      const body = command.data
-        ? await curlBody(command.data, files, stdin, (text) => collect.stderr(text))
-        : command.request.body
+      const warn = (text: string): void => collect.stderr(text)
+      const body = command.upload
+        ? await uploadBody(command.upload, files, stdin, warn)
+        : command.data
+          ? await curlBody(command.data, files, stdin, warn)
+          : command.request.body
+      if (command.upload && body === null) return finished('playground', CURLE_READ_ERROR)
       const node = nodeAtPort(env.es, command.port)
       if (!node) {
         collect.stderr(`${couldNotConnect(command.host, command.port)}\n`)
@@ -146,7 +162,8 @@ async function execute(
       return { kind: 'es', via: 'curl', ...response, ...include, ...(stderr === '' ? {} : { stderr }) }
     }
     case 'error':
-      collect.stderr(`${command.message}\n`)
+      // A curl refusal that `-s` mutes prints nothing.
+      if (command.message !== '') collect.stderr(`${command.message}\n`)
       return finished('playground', 2)
     case 'list': {
       const run = (

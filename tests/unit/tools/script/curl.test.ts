@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RestRequest } from '../../../../workers/protocol/es.ts'
 import { curlRequest, type CurlData } from '../../../../workers/tools/script/curl.ts'
-import { curlBody } from '../../../../workers/tools/shell/curl-data.ts'
+import { curlBody, uploadBody } from '../../../../workers/tools/shell/curl-data.ts'
 import { ShellFiles } from '../../../../workers/tools/shell/shell-files.ts'
 
 const TRY_HELP = "\ncurl: try 'curl --help' or 'curl --manual' for more information"
@@ -248,6 +248,104 @@ describe('curl data from files', () => {
       'Warning: Couldn\'t read data from file "nope.json", this makes an empty POST.\n',
       'Warning: Couldn\'t read data from file "/etc/filebeat/filebeat.template.json", \nWarning: this makes an empty POST.\n',
       'Warning: Couldn\'t read data from file "abcdefghijkl", this makes an empty \nWarning: POST.\n',
+    ])
+  })
+})
+
+// -T/--upload-file as curl's single_transfer and add_file_name_to_url read it: PUT unless -X, the file's name
+// appended to a URL with no query whose path ends with `/`, `-` and `.` for stdin (checked against curl 7.88.1
+// talking to a local listener; the query rule and the `cannot open` text are curl 8's sources).
+describe('curl -T', () => {
+  it.each<[string, string[], RestRequest, string]>([
+    [
+      'a path naming a file',
+      ['-T', 'books.ndjson', 'localhost:9200/_bulk'],
+      { method: 'PUT', path: '/_bulk', params: [], body: null },
+      'books.ndjson',
+    ],
+    [
+      'a path ending with / gets the name after its last / or \\',
+      ['--upload-file', 'data/set\\doc 1+ü.json', 'localhost:9200/books/_doc/'],
+      { method: 'PUT', path: '/books/_doc/doc%201%2B%C3%BC.json', params: [], body: null },
+      'data/set\\doc 1+ü.json',
+    ],
+    [
+      'no path at all',
+      ['-T', 'x.json', 'http://localhost:9200'],
+      { method: 'PUT', path: '/x.json', params: [], body: null },
+      'x.json',
+    ],
+    [
+      'a query keeps the URL as it is',
+      ['-T', 'x.json', 'localhost:9200/books/_doc/?refresh'],
+      { method: 'PUT', path: '/books/_doc/', params: [['refresh', '']], body: null },
+      'x.json',
+    ],
+    [
+      '-X wins, and stdin names no file',
+      ['-sXPOST', '-T', '-', 'localhost:9200/_bulk/'],
+      { method: 'POST', path: '/_bulk/', params: [], body: null },
+      '-',
+    ],
+    [
+      '. is stdin too',
+      ['-T.', 'localhost:9200/i/_doc/'],
+      { method: 'PUT', path: '/i/_doc/', params: [], body: null },
+      '.',
+    ],
+  ])('%s', (_, args, request, file) => {
+    expect(curlRequest(args)).toEqual({
+      request,
+      upload: { file, silent: args.includes('-sXPOST') },
+      host: 'localhost',
+      port: 9200,
+    })
+  })
+
+  it('is muted by -s unless -S, for the (26) line only', () => {
+    expect(curlRequest(['-s', '-T', 'f', 'localhost:9200/'])).toHaveProperty('upload', {
+      file: 'f',
+      silent: true,
+    })
+    expect(curlRequest(['-sS', '-T', 'f', 'localhost:9200/'])).toHaveProperty('upload', {
+      file: 'f',
+      silent: false,
+    })
+    expect(curlRequest(['--silent', '--show-error', '-T', 'f', 'localhost:9200/'])).toHaveProperty('upload', {
+      file: 'f',
+      silent: false,
+    })
+  })
+
+  it("refuses data or -I beside it with curl's warning, which -s mutes", () => {
+    const both = (other: string) =>
+      `Warning: You can only select one HTTP request method! You asked for both PUT \nWarning: (-T, --upload-file) and ${other}.`
+    expect(curlRequest(['-d', 'x', '-T', 'f', 'localhost:9200/'])).toBe(both('POST (-d, --data)'))
+    expect(curlRequest(['-T', 'f', '--json', '{}', 'localhost:9200/'])).toBe(both('POST (-d, --data)'))
+    expect(curlRequest(['-T', 'f', '-I', 'localhost:9200/'])).toBe(both('HEAD (-I, --head)'))
+    expect(curlRequest(['-T', 'f', '-d', 'x', '-s', 'localhost:9200/'])).toBe('')
+    expect(curlRequest(['-T'])).toBe(`curl: option -T: requires parameter${TRY_HELP}`)
+    expect(curlRequest(['-T', 'a', '-T', 'b', 'localhost:9200/'])).toBe(
+      'curl: one --upload-file per command in the playground',
+    )
+  })
+
+  it("reads the file's bytes as they are, or stdin's, and complains of a missing one", async () => {
+    const files = new ShellFiles()
+    files.write('bulk.ndjson', '{"index":{}}\r\n{"a":1}\n')
+    const complaints: string[] = []
+    const complain = (text: string) => void complaints.push(text)
+    const read = (file: string, silent = false, stdin: string[] | null = null) =>
+      uploadBody({ file, silent }, files, stdin, complain)
+    expect(await read('bulk.ndjson')).toBe('{"index":{}}\r\n{"a":1}\n')
+    expect(await read('-', false, ['l1', 'l2'])).toBe('l1\nl2\n')
+    expect(await read('.', false, null)).toBe('')
+    expect(complaints).toEqual([])
+    expect(await read('nope.json')).toBeNull()
+    expect(await read('nope.json', true)).toBeNull()
+    expect(complaints).toEqual([
+      `curl: cannot open 'nope.json'${TRY_HELP}\ncurl: (26) Failed to open/read local data from file/application\n`,
+      `curl: cannot open 'nope.json'${TRY_HELP}\n`,
     ])
   })
 })

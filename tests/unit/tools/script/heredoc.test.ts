@@ -53,7 +53,7 @@ describe('parseScript here-documents', () => {
     ])
   })
 
-  it('reports a here-document never closed, as bash warns, over the rest of the buffer', () => {
+  it('runs a here-document never closed to the end of the buffer, with the warning bash 5.2 prints', () => {
     const text = 'help\ncat > f <<EOF\na\nb'
     expect(parseScript(text)).toEqual([
       {
@@ -64,12 +64,55 @@ describe('parseScript here-documents', () => {
         args: [],
       },
       {
-        kind: 'error',
+        kind: 'playground',
         range: { start: 5, end: 22, line: 2, endLine: 4 },
         command: 'cat > f <<EOF',
-        message: "here-document at line 2 delimited by end-of-file (wanted `EOF')",
+        name: 'cat',
+        args: [],
+        stdin: ['a', 'b'],
+        redirects: [{ op: '>', path: 'f' }],
+        typedHereDocuments: ['a', 'b'],
+        warnings: ["bash: warning: here-document at line 2 delimited by end-of-file (wanted `EOF')"],
       },
     ])
+  })
+
+  // Each line number and body checked against `bash script.sh` (5.2.15): the line bash had read last when it
+  // began the body, and no line after the newline that ends the text.
+  it.each([
+    ['cat <<EOF\nbody\n', ['body'], ['1 EOF']],
+    ['cat <<EOF\nbody', ['body'], ['1 EOF']],
+    ['echo hi\ncat <<EOF\n', [], ['2 EOF']],
+    ['cat <<EOF\n\n\n', ['', ''], ['1 EOF']],
+    ['cat <<A <<B\none\nA\ntwo\n', ['two'], ['3 B']],
+    ['cat <<A <<B\none\n', [], ['1 A', '2 B']],
+    ['cat <<A <<B\none', [], ['1 A', '2 B']],
+    ["cat <<-'E O'\n\tx\n", ['x'], ['1 E O']],
+    ['cat \\\n  <<EOF\nx', ['x'], ['2 EOF']],
+  ])('reads %j to the end with its warnings', (text, stdin, warned) => {
+    const command = parseScript(text).at(-1)
+    expect(command?.range.end).toBe(text.trimEnd().length)
+    expect(command).toMatchObject({ kind: 'playground', name: 'cat', stdin })
+    const warnings = warned.map((w) => {
+      const [line, delimiter] = [w.slice(0, w.indexOf(' ')), w.slice(w.indexOf(' ') + 1)]
+      return `bash: warning: here-document at line ${line} delimited by end-of-file (wanted \`${delimiter}')`
+    })
+    expect(command).toHaveProperty('warnings', warnings)
+  })
+
+  it('warns before the syntax error of a list the text ends in, but not after a syntax error within the line', () => {
+    expect(parseScript('cat <<EOF |\na\n')).toEqual([
+      {
+        kind: 'error',
+        range: { start: 0, end: 13, line: 1, endLine: 2 },
+        command: 'cat <<EOF |\na',
+        message: 'syntax error: unexpected end of file',
+        warnings: ["bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"],
+      },
+    ])
+    const [refused] = parseScript('cat <<EOF | | wc\na')
+    expect(refused).toMatchObject({ kind: 'error', message: "syntax error near unexpected token `|'" })
+    expect(refused).not.toHaveProperty('warnings')
   })
 
   it('keeps file redirections of one-line commands', () => {
@@ -132,9 +175,19 @@ describe('parseScript here-documents', () => {
     ])
   })
 
-  it('names the here-document never closed when an earlier one of the command was', () => {
-    expect(parseScript('cat <<A <<B\na\nA\nb')).toMatchObject([
-      { kind: 'error', message: "here-document at line 1 delimited by end-of-file (wanted `B')" },
+  it('names the here-document never closed when an earlier one of the command was, and the list carries it', () => {
+    expect(parseScript('cat <<A <<B | wc -l\na\nA\nb')).toMatchObject([
+      {
+        kind: 'list',
+        pipelines: [{ commands: [{ name: 'cat', stdin: ['b'] }, { name: 'wc' }] }],
+        typedHereDocuments: ['a', 'A', 'b'],
+        warnings: ["bash: warning: here-document at line 3 delimited by end-of-file (wanted `B')"],
+      },
     ])
+    const [list] = parseScript('cat <<A <<B | wc -l\na\nA\nb')
+    expect(list).toMatchObject({ kind: 'list' })
+    if (list?.kind !== 'list') return
+    for (const command of list.pipelines.flatMap((pipeline) => pipeline.commands))
+      expect(command).not.toHaveProperty('warnings')
   })
 })

@@ -42,20 +42,25 @@ export class OnigRegex {
     this.matcher = compile(program.root, this.state)
   }
 
-  /** The leftmost match in `text` (code points), or null; throws OnigInterrupted past the budget. */
-  search(text: Int32Array, budget = DEFAULT_STEP_BUDGET): OnigMatch | null {
+  /**
+   * The leftmost match in `text` (code points), or null; throws OnigInterrupted past the budget. With
+   * `notEmpty` (ONIG_OPTION_FIND_NOT_EMPTY) an empty match is refused and the search backtracks past it.
+   */
+  search(text: Int32Array, budget = DEFAULT_STEP_BUDGET, notEmpty = false): OnigMatch | null {
     const state = this.state
     const slots = (this.program.groupCount + 1) * 2
     state.text = text
     state.caps = new Int32Array(slots)
     state.steps = budget
     let end = -1
+    let start = 0
     const accept: Cont = (p) => {
+      if (notEmpty && p === start) return false
       end = p
       return true
     }
     try {
-      for (let start = 0; start <= text.length; start++) {
+      for (; start <= text.length; start++) {
         state.caps.fill(-1)
         if (this.matcher(start, accept)) {
           state.caps[0] = start

@@ -7,7 +7,10 @@
  * look-behind `(?<=` `(?<!`, options `(?imx-imx)` and `(?imx-imx:...)`), quantifiers (`* + ? {n} {n,}
  * {,m} {n,m}`, lazy `?`, possessive `+` after `* + ?`) and backreferences (`\k<name>`, `\n`).
  * Captures: as Ruby (ONIG_SYN_CAPTURE_ONLY_NAMED_GROUP), once a pattern has a named group its plain groups
- * do not capture. Group numbers start at 1 in the order the groups open. Syntax errors are thrown as
+ * do not capture. With the `perl` option the pattern is read as jq compiles it (ONIG_SYNTAX_PERL_NT with
+ * ONIG_OPTION_SINGLELINE and ONIG_OPTION_CAPTURE_GROUP): `^` is `\A`, `$` is `\Z`, `(?s)` is dot-all and
+ * `(?m)` changes nothing this tree can express, plain groups always capture; the options' flags apply from
+ * the start. Group numbers start at 1 in the order the groups open. Syntax errors are thrown as
  * OnigSyntaxError with Joni's messages (`premature end of char-class`, `end pattern with unmatched
  * parenthesis`, `unmatched close parenthesis`, `target of repeat operator is not specified`, ...).
  */
@@ -56,8 +59,16 @@ interface Flags {
 
 const MAX_REPEAT = 100000
 
-export function parseOnig(pattern: string): OnigProgram {
-  return new Parser(pattern).parse()
+/** How a pattern is read: Joni's Ruby syntax (grok) unless `perl`; the flags hold from its start. */
+export interface OnigOptions {
+  readonly perl?: boolean
+  readonly ignoreCase?: boolean
+  readonly dotAll?: boolean
+  readonly extended?: boolean
+}
+
+export function parseOnig(pattern: string, options: OnigOptions = {}): OnigProgram {
+  return new Parser(pattern, options).parse()
 }
 
 class Parser {
@@ -70,13 +81,22 @@ class Parser {
   /** Backreferences resolve once the whole pattern is read (a reference may precede its group's end). */
   private readonly pending: Array<() => void> = []
 
-  constructor(pattern: string) {
+  private readonly perl: boolean
+  private readonly initial: Flags
+
+  constructor(pattern: string, options: OnigOptions) {
     this.cps = [...pattern].map((ch) => ch.codePointAt(0)!)
-    this.onlyNamed = /\(\?(<[^=!]|')/.test(pattern)
+    this.perl = options.perl === true
+    this.onlyNamed = !this.perl && /\(\?(<[^=!]|')/.test(pattern)
+    this.initial = {
+      ignoreCase: options.ignoreCase === true,
+      dotAll: options.dotAll === true,
+      extended: options.extended === true,
+    }
   }
 
   parse(): OnigProgram {
-    const root = this.alternation({ ignoreCase: false, dotAll: false, extended: false })
+    const root = this.alternation({ ...this.initial })
     if (this.pos < this.cps.length) throw new OnigSyntaxError('unmatched close parenthesis')
     for (const name of this.backrefNames) {
       if (!this.names.has(name)) throw new OnigSyntaxError(`undefined name <${name}> reference`)
@@ -147,16 +167,23 @@ class Parser {
     const changes: Array<[keyof Flags, boolean]> = []
     for (; i < this.cps.length; i++) {
       const ch = String.fromCodePoint(this.cps[i]!)
+      const flag = this.optionFlag(ch)
       if (ch === '-') on = false
-      else if (ch === 'i') changes.push(['ignoreCase', on])
-      else if (ch === 'm') changes.push(['dotAll', on])
-      else if (ch === 'x') changes.push(['extended', on])
-      else break
+      else if (flag === undefined) break
+      else if (flag !== null) changes.push([flag, on])
     }
     if (i === this.pos + 2 || this.cps[i] !== 0x29) return null
     for (const [flag, value] of changes) flags[flag] = value
     this.pos = i + 1
     return 'rest'
+  }
+
+  /** The flag an option letter sets: Ruby's `i m x` (`m` dot-all), Perl's `i s x` (`s` dot-all; `m` none). */
+  private optionFlag(letter: string): keyof Flags | null | undefined {
+    if (letter === 'i') return 'ignoreCase'
+    if (letter === 'x') return 'extended'
+    if (letter === (this.perl ? 's' : 'm')) return 'dotAll'
+    return this.perl && letter === 'm' ? null : undefined
   }
 
   private atom(flags: Flags): OnigNode {
@@ -170,9 +197,9 @@ class Parser {
       case 0x2e /* . */:
         return { kind: 'char', test: flags.dotAll ? () => true : (ch) => ch !== 10 }
       case 0x5e /* ^ */:
-        return { kind: 'assert', assert: 'bol' }
+        return { kind: 'assert', assert: this.perl ? 'start' : 'bol' }
       case 0x24 /* $ */:
-        return { kind: 'assert', assert: 'eol' }
+        return { kind: 'assert', assert: this.perl ? 'endOrNewline' : 'eol' }
       case 0x5c /* \ */:
         return this.escape(flags)
       case 0x2a /* * */:
@@ -246,12 +273,11 @@ class Parser {
     for (;;) {
       const ch = this.peekChar()
       this.pos++
+      const flag = this.optionFlag(ch)
       if (ch === '-') on = false
-      else if (ch === 'i') flags.ignoreCase = on
-      else if (ch === 'm') flags.dotAll = on
-      else if (ch === 'x') flags.extended = on
       else if (ch === ':') return this.alternation(flags)
-      else throw new OnigSyntaxError('undefined group option')
+      else if (flag === undefined) throw new OnigSyntaxError('undefined group option')
+      else if (flag !== null) flags[flag] = on
     }
   }
 

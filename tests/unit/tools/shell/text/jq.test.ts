@@ -152,6 +152,46 @@ describe('jq', () => {
     ],
     [['-c', 'map(test("\\\\d+"))'], ['["a1","b"]'], 0, '[true,false]\n'],
     [['-c', 'map(test("B"; "i"))'], ['["ab","c"]'], 0, '[true,false]\n'],
+    // Oniguruma's syntax and flags, each output checked against jq 1.6 (the same libonig calls as 1.7.1's f_match).
+    [
+      ['-c', 'map(test("( )*"; "gn")), map(test("( )*"; "g")), map(test("a(?=b)")), map(test("b.c"; "m"))'],
+      ['["ab","b\\nc","123-123","abc"]'],
+      0,
+      '[false,false,false,false]\n[true,true,true,true]\n[true,false,false,true]\n[false,true,false,false]\n',
+    ],
+    [
+      ['-c', 'map(test("B c"; "ix")), map(test("\\\\d{3}")), map(test("(?<y>\\\\d+)-\\\\k<y>"))'],
+      ['["ab","b\\nc","123-123","abc"]'],
+      0,
+      '[false,false,false,true]\n[false,false,true,false]\n[false,false,true,false]\n',
+    ],
+    // jq reads Perl syntax with ONIG_OPTION_SINGLELINE: `^` and `$` at the string's ends, `(?s)` dot-all.
+    [
+      [
+        '-c',
+        '[map(test("a$")), map(test("^a")), map(test("(?s)a.b")), map(test("(?m)a.b")), map(test("a.b"; "p"))]',
+      ],
+      ['["a\\nb","a\\n","x\\na"]'],
+      0,
+      '[[false,true,true],[true,true,false],[true,false,false],[false,false,false],[true,false,false]]\n',
+    ],
+    [['-c', '[test("(?i)ab"), test("a(?i)b"), test("(?i:a)B")]'], ['"AB"'], 0, '[true,false,true]\n'],
+    ...(
+      [
+        ['(', 'end pattern with unmatched parenthesis'],
+        ['a)', 'unmatched close parenthesis'],
+        ['[a', 'premature end of char-class'],
+        ['*a', 'target of repeat operator is not specified'],
+        ['a{2,1}', 'upper is smaller than lower in repeat range'],
+      ] as const
+    ).map(([pattern, message]): [string[], string[], number, string, string] => [
+      [`test("${pattern}")`],
+      ['"abc"'],
+      5,
+      '',
+      `jq: error (at <stdin>:1): Regex failure: ${message}\n`,
+    ]),
+    [['test("a"; "gq")'], ['"abc"'], 5, '', 'jq: error (at <stdin>:1): gq is not a valid modifier string\n'],
     [
       ['test("a")'],
       ['1'],

@@ -68,7 +68,6 @@ describe('POSIX regex', () => {
     ['b|[', ERE, 'Invalid regular expression'],
     ['[]', BRE, 'Unmatched [, [^, [:, [., or [='],
     ['[[:alpha:]', BRE, 'Unmatched [, [^, [:, [., or [='],
-    ['a)', { ...ERE, perl: true }, 'Unmatched ) or \\)'],
     ['a\\', BRE, 'Trailing backslash'],
     ['[z-a]', BRE, 'Invalid range end'],
     ['[[:alpha:]-z]', BRE, 'Invalid range end'],
@@ -96,14 +95,6 @@ describe('POSIX regex', () => {
       warnings: ['stray \\ before d', 'stray \\ before -', 'stray \\ before white space'],
     })
     expect(parseRegex('+a', ERE)).toMatchObject({ warnings: ['+ at start of expression'] })
-  })
-
-  it("reads jq's Perl escapes with the perl option, and warns about none", () => {
-    const perl = { extended: true, ignoreCase: false, perl: true }
-    expect(search('\\d+', 'ab123', perl)).toEqual([2, 5])
-    expect(search('\\D', '12a', perl)).toEqual([2, 3])
-    expect(search('a\\tb', 'a\tb', perl)).toEqual([0, 3])
-    expect(parseRegex('\\d', perl)).toMatchObject({ warnings: [] })
   })
 
   it('matches a pathological pattern in linear time', async () => {

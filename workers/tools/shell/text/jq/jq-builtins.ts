@@ -6,7 +6,7 @@
  * first, last, nth, limit, flatten, range, contains, inside, recurse/1), numbers (floor, ceil, round, fabs,
  * sqrt), the type filters (numbers, strings, booleans, nulls, arrays, objects, iterables, scalars), strings
  * (tostring, tonumber, tojson, fromjson, ascii_downcase, ascii_upcase, startswith, endswith, ltrimstr,
- * rtrimstr, split/1, join, test on the POSIX ERE matcher of ../regex/) and the formats @text, @json, @csv,
+ * rtrimstr, split/1, join, test on Oniguruma's syntax: jq-regex.ts) and the formats @text, @json, @csv,
  * @tsv, @html, @uri, @sh. match, capture, sub, gsub and @base64 are left out (docs/DEVIATIONS.md). Error
  * texts are jq 1.7's.
  */
@@ -14,8 +14,7 @@ import type { JqAst } from './jq-ast.ts'
 import { add, fail, index, iterate, JqError, splitString } from './jq-eval.ts'
 import { parseJsonValues } from './json-input.ts'
 import { deletePaths, getPath, pathsOf } from './jq-paths.ts'
-import { Nfa } from '../regex/nfa.ts'
-import { parseRegex } from '../regex/regex-parser.ts'
+import { regexTest } from './jq-regex.ts'
 import {
   compareJson,
   COMPACT,
@@ -270,19 +269,13 @@ const bothStrings = (name: string, f: (text: string, other: string) => Json) => 
     ? f(input, other)
     : fail(`${name}() requires string inputs`)
 
-/**
- * `test(re; flags)`: whether the string has a match of `re`, read as an ERE with Perl's `\d` (jq uses
- * Oniguruma; the patterns learners filter with mean the same in both). Flag `i` folds case; the others
- * change nothing a yes-or-no test can see.
- */
+/** `test(re; flags)`: whether the string has a match of `re` (jq-regex.ts). */
 function test(input: Json, pattern: Json, flags: Json): boolean {
   if (typeof input !== 'string') return fail(`${describe(input)} cannot be matched, as it is not a string`)
   if (typeof pattern !== 'string')
     return fail(`${describe(pattern)} cannot be matched, as it is not a string`)
   if (flags !== null && typeof flags !== 'string') return fail(`${describe(flags)} is not a string`)
-  const parsed = parseRegex(pattern, { extended: true, ignoreCase: (flags ?? '').includes('i'), perl: true })
-  if ('error' in parsed) return fail(`${pattern} (at offset 0) is not a valid regex: ${parsed.error}`)
-  return new Nfa(parsed.node).matches(Array.from(input, (char) => char.codePointAt(0)!))
+  return regexTest(input, pattern, flags)
 }
 
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([

@@ -18,8 +18,6 @@ import { CHARACTER_CLASSES, isWordChar, otherCases, type RegexNode } from './reg
 export interface RegexOptions {
   readonly extended: boolean
   readonly ignoreCase: boolean
-  /** jq's regexes (Oniguruma's Perl syntax on an ERE base): `\d`, `\D`, `\n`, `\t`, and no stray warnings. */
-  readonly perl?: boolean
 }
 
 export type ParsedRegex = { node: RegexNode; warnings: string[] } | { error: string }
@@ -177,8 +175,8 @@ class Parser {
       return inner
     }
     if (this.isOperator(')')) {
-      // grep 3.8: an ERE `)` that closes no group is a literal `)`; a BRE `\)` (and jq's) is an error.
-      if (!extended || this.options.perl === true) throw new RegexSyntaxError('Unmatched ) or \\)')
+      // grep 3.8: an ERE `)` that closes no group is a literal `)`; a BRE `\)` is an error.
+      if (!extended) throw new RegexSyntaxError('Unmatched ) or \\)')
       this.at++
       return this.literal(code)
     }
@@ -259,11 +257,7 @@ class Parser {
       case 'S':
         return { type: 'chars', test: (x) => !SPACE(x) }
     }
-    if (this.options.perl) {
-      if (char === 'd' || char === 'D')
-        return { type: 'chars', test: (x) => (x >= 48 && x <= 57) === (char === 'd') }
-      if (char === 'n' || char === 't') return this.literal(char === 'n' ? 10 : 9)
-    } else if (!'^$.*[]}\\(){|+?'.includes(char)) {
+    if (!'^$.*[]}\\(){|+?'.includes(char)) {
       const what = SPACE(code) ? 'white space' : code < 32 || code === 127 ? 'unprintable character' : char
       this.warnings.push(`stray \\ before ${what}`)
     }
