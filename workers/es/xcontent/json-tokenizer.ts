@@ -39,8 +39,11 @@ const MAX_NUMBER_LENGTH = 1000
 const MAX_ERROR_TOKEN_LENGTH = 256
 const VALID_VALUES = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
 const NON_NUMERIC = '`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`'
-/** Any code unit below U+0020 (global: searched from a lastIndex). */
-const CONTROL_CHAR = /[^\x20-\uffff]/g
+/**
+ * Any code unit below U+0020 (global: searched from a lastIndex). Written as the range it is, not as the complement
+ * of \x20-\uffff: V8 scans for a small range about twice as fast (the same 32 code units; helper H2, session 23).
+ */
+const CONTROL_CHAR = /[\x00-\x1f]/g
 
 export class JsonTokenizer {
   /** Decoded text of the last FIELD_NAME or VALUE_STRING, or the lexeme of the last number. */
