@@ -19,9 +19,10 @@
 /**
  * The largest chunk copied into a lent buffer, and each lent buffer's maxByteLength. A stored value keeps its
  * buffer's maxByteLength, and a value read back reserves (not commits) that much address space while it lives.
- * The largest chunk of the produce benchmark (1,000,000 records of 100 bytes, 6 partitions) was about 2.2 MB.
+ * The largest chunks of the produce benchmark (1,000,000 records of 100 bytes, 6 partitions, a write every
+ * LOG_FLUSH_MIN_GAP_MS = 250 ms) were about 6 MB, and at 4 MiB over a third of them got fresh arrays.
  */
-const MAX_LENT_BYTES = 4 << 20
+const MAX_LENT_BYTES = 8 << 20
 
 /** Resizable ArrayBuffers (ES2024); where they are missing every chunk gets a fresh array. */
 const RESIZABLE = 'resize' in ArrayBuffer.prototype

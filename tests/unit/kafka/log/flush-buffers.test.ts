@@ -1,5 +1,5 @@
 // FlushBuffers: each array spans its whole (resizable) buffer, sized to the chunk; buffers are lent again only
-// after release, the idle one closest in length first; a chunk above 4 MiB gets a fresh fixed-length array.
+// after release, the idle one closest in length first; a chunk above 8 MiB gets a fresh fixed-length array.
 import { describe, expect, it } from 'vitest'
 import { FlushBuffers } from '../../../../workers/kafka/log/flush-buffers.ts'
 
@@ -28,11 +28,12 @@ describe('FlushBuffers', () => {
     expect(buffers.allocate(1).buffer).not.toBe(small)
   })
 
-  it('gives a chunk above 4 MiB a fresh fixed-length array, never lent again', () => {
+  it('lends a chunk of 8 MiB, and gives one above a fresh fixed-length array, never lent again', () => {
     const buffers = new FlushBuffers()
-    const big = buffers.allocate((4 << 20) + 1)
+    expect((buffers.allocate(8 << 20).buffer as ArrayBuffer).resizable).toBe(true)
+    const big = buffers.allocate((8 << 20) + 1)
     expect((big.buffer as ArrayBuffer).resizable).toBe(false)
     buffers.release()
-    expect(buffers.allocate(4 << 20).buffer).not.toBe(big.buffer)
+    expect(buffers.allocate(8 << 20).buffer).not.toBe(big.buffer)
   })
 })
