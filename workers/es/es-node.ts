@@ -62,6 +62,7 @@ import { registerCatActions } from './rest/actions/cat-actions.ts'
 import { registerSqlActions } from './rest/actions/sql-actions.ts'
 import { registerClusterActions } from './rest/actions/cluster-actions.ts'
 import { registerMappingActions } from './rest/actions/mapping-actions.ts'
+import { registerFieldCapsActions } from './rest/actions/field-caps-action.ts'
 import { registerSettingsActions } from './rest/actions/settings-actions.ts'
 import { registerIngestActions } from './rest/actions/ingest-actions.ts'
 import { registerAliasActions } from './rest/actions/alias-actions.ts'
@@ -254,6 +255,7 @@ export class EsNode implements EsNodeApi {
     registerLicenseActions(controller, context)
     registerSettingsActions(controller, context)
     registerMappingActions(controller, context)
+    registerFieldCapsActions(controller, context)
     registerIngestActions(controller, context, ingest, pipelines)
     registerAliasActions(controller, context)
     registerTemplateActions(controller, context)

@@ -180,6 +180,8 @@ export interface IndexScoreFunction {
     | {
         type: 'fieldValueFactor'
         field: string
+        /** The name the request gave when it is a field alias of `field` (explanations print it). */
+        alias?: string
         factor: number
         modifier: FieldValueModifier
         missing: number | null
@@ -188,6 +190,8 @@ export interface IndexScoreFunction {
         type: 'decay'
         shape: DecayShape
         field: string
+        /** The name the request gave when it is a field alias of `field` (explanations print it). */
+        alias?: string
         origin: number
         scale: number
         offset: number

@@ -110,8 +110,11 @@ export type ShardRequest =
   | (ShardTarget & { type: 'relocation_handoff'; targetAllocationId: string })
   /** indices:monitor/stats on one node: every copy it holds */
   | { type: 'shard_stats' }
-  /** cluster:monitor/tasks/lists[n]: the node's matching tasks (tasks/task-manager.ts) */
-  | { type: 'list_tasks'; request: TasksRequest }
+  /**
+   * cluster:monitor/tasks/lists[n]: the node's matching tasks (tasks/task-manager.ts); `parentTask`: the `GET _tasks`
+   * task it runs under (`<node id>:<number>`), null when the coordinating node looks up one task
+   */
+  | { type: 'list_tasks'; request: TasksRequest; parentTask: string | null }
   /** cluster:admin/tasks/cancel[n]: the node's matching tasks cancelled */
   | { type: 'cancel_tasks'; request: TasksRequest; reason: string }
 

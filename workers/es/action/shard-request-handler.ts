@@ -18,6 +18,7 @@
  * - flush, force_merge and segments: a Lucene commit (answered once stored), merges, and the segments list
  *   of the local copy; recovery_state: the RecoveryState of the copy held here, recovering or not.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
+ * - list_tasks and cancel_tasks: this node's part of the tasks APIs (tasks/node-tasks-handler.ts).
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
  *   those in flight and answers its target: primary-permits.ts) and shard_stats.
@@ -35,7 +36,7 @@ import type { Transport } from '../../net/transport.ts'
 import { EsException } from '../errors/index.ts'
 import { toWireException } from '../errors/wire-exception.ts'
 import type { TaskManager } from '../tasks/task-manager.ts'
-import type { TaskInfo } from '../tasks/task-info.ts'
+import { handleTasksMessage } from '../tasks/node-tasks-handler.ts'
 import { failureStillPending, reporterDeposed } from '../cluster/allocation/allocation-service.ts'
 import { MappingUpdateRequired, type IndexService } from '../index/index-service.ts'
 import type { IndexShard, ShardOperation } from '../index/shard/index-shard.ts'
@@ -105,16 +106,6 @@ export class ShardRequestHandler {
       contexts: deps.contexts,
       localNodeId: () => deps.cluster.localNode.id,
     })
-  }
-
-  /** A node's part of the tasks APIs: the exception it throws is the node's failure. */
-  private tasksOperation(operation: () => TaskInfo[]): ShardResponse {
-    try {
-      return { type: 'tasks', tasks: operation() }
-    } catch (error) {
-      if (!(error instanceof EsException)) throw error
-      return { type: 'tasks_failed', error: toWireException(error) }
-    }
   }
 
   /** A started replica of `index` the master made the primary in `state`: it takes over, then resyncs. */
@@ -246,10 +237,9 @@ export class ShardRequestHandler {
       case 'relocation_handoff':
         return this.handOff(request)
       case 'list_tasks':
-        return Promise.resolve(this.tasksOperation(() => this.deps.tasks.list(request.request)))
       case 'cancel_tasks':
         return Promise.resolve(
-          this.tasksOperation(() => this.deps.tasks.cancel(request.request, request.reason)),
+          handleTasksMessage(this.deps.tasks, this.deps.clock, this.deps.cluster.localNode.id, request),
         )
       case 'shard_stats':
         return Promise.resolve({

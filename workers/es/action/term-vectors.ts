@@ -7,7 +7,8 @@
  * - Only `text` and `keyword` fields are valid (StringFieldType, indexed); other and unknown fields are
  *   left out. Without `fields` no vector is generated and the answer has none (a found document with an
  *   empty `term_vectors`). A field pattern expands to the mapped leaf fields it matches; a name that is no
- *   pattern stays as given.
+ *   pattern stays as given. A field alias has none: ES 8 reads the values at the name requested
+ *   (MappingLookup.sourcePaths takes concrete fields only) and `_source` holds none there.
  * - Values of an array: positions go on after the analyzer's position increment gap (text: 100, keyword:
  *   0), offsets after the previous value's end of input plus the offset gap (1), as MemoryIndex.storeTerms
  *   accumulates them.

@@ -18,6 +18,8 @@ import { indexDocument } from './mapper/field-indexer.ts'
 import { numericDocValues } from './mapper/doc-values.ts'
 import type { Mapping } from './mapper/mapping.ts'
 import { IndexAnalysis } from './index-analysis.ts'
+import { concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
+import { LENIENT_EXPAND_OPEN } from '../cluster/metadata/indices-options.ts'
 
 export interface ShardWrite {
   shard: number
@@ -39,7 +41,11 @@ export class IndexService {
   private analyzers: IndexAnalysis
   private mappers: IndexMapperSettings
 
-  constructor(public metadata: IndexMetadata) {
+  /** `clusterIndices`: every index of the applied cluster state (this one's alone when not given). */
+  constructor(
+    public metadata: IndexMetadata,
+    private readonly clusterIndices: () => readonly IndexMetadata[] = () => [this.metadata],
+  ) {
     this.analyzers = new IndexAnalysis(metadata.analysis)
     this.mappers = mapperSettings(metadata)
   }
@@ -58,6 +64,17 @@ export class IndexService {
     this.mappers = mapperSettings(metadata)
   }
 
+  /**
+   * SearchIndexNameMatcher: whether `expression`, resolved leniently over the cluster's open indices, aliases and
+   * data streams as one index expression (no comma list), reaches this index; `cluster:index` names a remote index.
+   */
+  matchesExpression(expression: string): boolean {
+    if (expression === '' || expression.includes(',') || expression.includes(':')) return false
+    return concreteIndexNames(this.clusterIndices(), expression, LENIENT_EXPAND_OPEN).includes(
+      this.metadata.name,
+    )
+  }
+
   shardNumber(id: string, routing: string | null): number {
     return shardId(id, routing, this.metadata.numberOfShards, this.metadata.routingNumShards)
   }
@@ -74,7 +91,13 @@ export class IndexService {
   ): ShardWrite {
     const document = parseDocument(parsed, this.metadata.mapping, id, true, dynamicTemplates, this.mappers)
     if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
-    const { write, operation } = shard.indexDocument(id, source, routing, this.indexing(id, document), now)
+    const { write, operation } = shard.indexDocument(
+      id,
+      source,
+      routing,
+      this.indexing(id, routing, document),
+      now,
+    )
     return { shard: shard.shardId, write, operation }
   }
 
@@ -98,7 +121,7 @@ export class IndexService {
       return
     }
     const document = parseDocument(parse(operation.doc.source), this.metadata.mapping)
-    shard.apply(operation, this.indexing(operation.doc.id, document), now)
+    shard.apply(operation, this.indexing(operation.doc.id, operation.doc.routing, document), now)
   }
 
   /**
@@ -106,12 +129,12 @@ export class IndexService {
    * doc id (its numeric doc values are read first, so a date that does not parse fails the write before the
    * shard starts the document).
    */
-  private indexing(id: string, document: ParsedDocument): AnalyzeDocument {
+  private indexing(id: string, routing: string | null, document: ParsedDocument): AnalyzeDocument {
     const numeric = {
       root: numericDocValues(document, id),
       nested: document.nested.map((nested) => numericDocValues(nested, id)),
     }
-    return (docId, flush) => indexDocument(flush, docId, id, document, this.analyzers, numeric)
+    return (docId, flush) => indexDocument(flush, docId, { id, routing }, document, this.analyzers, numeric)
   }
 
   refresh(now: number): void {

@@ -142,7 +142,7 @@ export class IndicesService {
       return existing
     }
     existing?.close()
-    const index = new IndexService(metadata)
+    const index = new IndexService(metadata, () => [...this.indices.values()].map((known) => known.metadata))
     this.indices.set(metadata.name, index)
     return index
   }

@@ -19,6 +19,7 @@
  * A method that is not there is Painless' "dynamic method [class, name/arity] not found"; a bad index the
  * JDK's IndexOutOfBoundsException.
  */
+import { parseJavaDouble } from '../common/java-double.ts'
 import { movingFunction } from './moving-functions.ts'
 import { javaFloatToString } from '../xcontent/index.ts'
 import { assignable, cast, javaEquals } from './painless-operators.ts'
@@ -309,20 +310,16 @@ const CONSTANTS: Record<string, Value> = {
 
 function parseNumber(type: string, value: Value): Value {
   const input = typeof value === 'string' ? value : javaString(value)
-  const trimmed = type === 'Integer' || type === 'Long' ? input : input.trim()
-  const valid =
-    type === 'Integer' || type === 'Long'
-      ? /^[+-]?\d+$/.test(trimmed)
-      : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?$|^[+-]?(NaN|Infinity)$/.test(trimmed)
-  if (!valid) throw new JavaException('NumberFormatException', `For input string: "${input}"`)
+  const invalid = () => new JavaException('NumberFormatException', `For input string: "${input}"`)
   if (type === 'Integer' || type === 'Long') {
-    const n = BigInt(trimmed)
+    if (!/^[+-]?\d+$/.test(input)) throw invalid()
+    const n = BigInt(input)
     const bits = type === 'Integer' ? 32 : 64
-    if (BigInt.asIntN(bits, n) !== n)
-      throw new JavaException('NumberFormatException', `For input string: "${input}"`)
+    if (BigInt.asIntN(bits, n) !== n) throw invalid()
     return bits === 32 ? Num.int(Number(n)) : Num.long(n)
   }
-  const parsed = Number(trimmed.replace(/[fFdD]$/, ''))
+  const parsed = parseJavaDouble(input)
+  if (parsed === null) throw invalid()
   return type === 'Float' ? Num.float(parsed) : Num.double(parsed)
 }
 

@@ -27,7 +27,8 @@
  *   (runtime-mappings.ts: a search mapping shares its index mapping's);
  * - the runtime fields' values per search mapping: the index's own runtime fields' kept across searches, a
  *   search's runtime_mappings' (whose scripts may read one another) for that search only.
- * A field alias reads its target's values (search-fields.ts concreteFieldName).
+ * A field alias reads its target's values (search-fields.ts concreteFieldName). `_index` reads the index name;
+ * `_id` and `_routing` have field infos of their own type, which every reader refuses.
  */
 import { parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
@@ -85,6 +86,16 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   completion: 'completion',
 }
 
+/**
+ * The metadata fields aggregations, sorts and scripts may name: `_index` (ConstantIndexFieldData: every document's
+ * value is the index name), `_id` and `_routing` (refused, noFielddata).
+ */
+const METADATA_INFOS: ReadonlyMap<string, FieldInfo> = new Map([
+  ['_index', { type: 'keyword', format: null }],
+  ['_id', { type: '_id', format: null }],
+  ['_routing', { type: '_routing', format: null }],
+])
+
 /** The runtime fields whose values are being computed, in the order they were entered (the cycle check). */
 const resolving: string[] = []
 
@@ -107,6 +118,8 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
   const searched = searchFields(mapping)
   const source: DocValuesSource = {
     field(alias) {
+      const metadata = METADATA_INFOS.get(alias)
+      if (metadata !== undefined) return metadata
       const name = concreteFieldName(searched, alias)
       if (!infos.has(name)) {
         infos.set(name, fieldInfo(Object.hasOwn(runtime, name) ? runtime[name] : fields.get(name)))
@@ -115,6 +128,7 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
     },
     concreteName: (name) => concreteFieldName(searched, name),
     values(alias, doc) {
+      if (alias === '_index') return [indexName]
       const field = concreteFieldName(searched, alias)
       const stored = shard.searchedDocument(doc)
       const script = scripts.get(field)

@@ -47,6 +47,7 @@ export function indexQueryContext(
     nowMillis,
     index: { name: metadata.name, uuid: metadata.uuid },
     limits: indexLimits(metadata),
+    indexMatches: (pattern) => index.matchesExpression(pattern),
     ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
     ...(options.shard !== undefined
       ? { shard: shardFieldValues(options.shard, mapping, metadata.name) }

@@ -1,17 +1,19 @@
 /**
- * TaskManager (ES 8.17) for the tasks the playground registers: the by-query APIs and `_reindex` run with
- * `wait_for_completion=false` (bulk-by-scroll-task.ts). One per node; ids count from 1 per node (ES numbers every
- * request's task, so its ids are larger). A registered task is a CancellableTask: cancelling it records the
- * reason (CancelTasksRequest's default "by user request") and calls its `onCancel`, which wakes a throttled
- * by-query run so that it stops at its next batch boundary (WorkerBulkByScrollTaskState.handleCancel); cancelling
- * it again changes nothing and lists it again.
+ * TaskManager (ES 8.17) for the tasks the playground registers: the by-query APIs and `_reindex` (bulk-by-scroll-task.ts,
+ * CancellableTasks of type `transport`), and `GET _tasks`'s own tasks while it runs (node-tasks-handler.ts: its
+ * `cluster:monitor/tasks/lists` on the coordinating node and each node's `cluster:monitor/tasks/lists[n]` child, not
+ * cancellable). One per node; ids count from 1 per node (ES numbers every request's task, so its ids are larger).
+ * Cancelling a cancellable task records the reason (CancelTasksRequest's default "by user request") and calls its
+ * `onCancel`, which wakes a throttled by-query run so that it stops at its next batch boundary
+ * (WorkerBulkByScrollTaskState.handleCancel); cancelling it again changes nothing and lists it again.
  *
  * `list` and `cancel` are each node's part of TransportListTasksAction and TransportCancelTasksAction
  * (TransportTasksAction.processTasks): the tasks matching the request's `actions` patterns (Regex.simpleMatch)
- * and `parent_task_id`, or the one task of a task id (TransportCancelTasksAction.processTasks: "task [<id>] is
- * not found", resource_not_found_exception, when it is not running here; "task [<id>] doesn't support this
- * operation" when it does not match the request's `actions`), as TaskInfo (task-info.ts) in the iteration order of the HashMap<Long, Task>
- * TaskManager.getTasks returns.
+ * and `parent_task_id` (cancel: the cancellable ones only), or the one task of a task id
+ * (TransportCancelTasksAction.processTasks: "task [<id>] is not found", resource_not_found_exception, when it is not
+ * running here; "task [<id>] doesn't support this operation" when it does not match the request's `actions`; "task
+ * [<id>] doesn't support cancellation" when it cannot be cancelled), as TaskInfo (task-info.ts) in the iteration
+ * order of the HashMap<Long, Task> TaskManager.getTasks returns.
  */
 import type { Clock } from '../../net/clock.ts'
 import { javaHashOrder } from '../../net/java-hash.ts'
@@ -27,18 +29,22 @@ export interface TasksRequest {
   actions: string[]
   /** The one task asked for (its number on this node), or null. */
   taskId: number | null
-  /** `parent_task_id`: only tasks with this parent; null: any (the playground's tasks have none). */
+  /** `parent_task_id`: only tasks with this parent; null: any. */
   parentTaskId: string | null
   detailed: boolean
 }
 
 export interface RunningTask {
   readonly id: number
+  readonly type: 'transport' | 'direct'
   readonly action: string
   readonly description: string
   readonly startMillis: number
-  /** The task's status (BulkByScrollTask.Status) as it is now. */
-  status(): JsonOut
+  readonly cancellable: boolean
+  /** `<node id>:<number>` of the parent task, or null. */
+  readonly parentTaskId: string | null
+  /** The task's status (BulkByScrollTask.Status) as it is now; null: it has none. */
+  status(): JsonOut | null
   /** The reason it was cancelled for, or null. */
   cancelled: string | null
   /** Called once, with the reason, when the task is cancelled. */
@@ -54,9 +60,20 @@ export class TaskManager {
     private readonly clock: Clock,
   ) {}
 
-  /** TaskManager.register: the next id of this node for a new task. */
-  register(task: Omit<RunningTask, 'id' | 'cancelled' | 'onCancel'>): RunningTask {
-    const registered: RunningTask = { ...task, id: ++this.last, cancelled: null, onCancel: () => undefined }
+  /** TaskManager.register: the next id of this node for a new task (a cancellable `transport` task unless told). */
+  register(
+    task: Pick<RunningTask, 'action' | 'description' | 'startMillis' | 'status'> &
+      Partial<Pick<RunningTask, 'type' | 'cancellable' | 'parentTaskId'>>,
+  ): RunningTask {
+    const registered: RunningTask = {
+      type: 'transport',
+      cancellable: true,
+      parentTaskId: null,
+      ...task,
+      id: ++this.last,
+      cancelled: null,
+      onCancel: () => undefined,
+    }
     this.tasks.set(registered.id, registered)
     return registered
   }
@@ -77,13 +94,18 @@ export class TaskManager {
 
   /** This node's part of `POST _tasks/_cancel`: each matching task cancelled, its TaskInfo taken after. */
   cancel(request: TasksRequest, reason: string): TaskInfo[] {
-    return this.matching(request).map((task) => {
-      if (task.cancelled === null) {
-        task.cancelled = reason
-        task.onCancel(reason)
-      }
-      return this.taskInfo(task, false)
-    })
+    if (request.taskId !== null && this.tasks.get(request.taskId)?.cancellable === false) {
+      throw illegalArgumentException(`task [${this.nodeId()}:${request.taskId}] doesn't support cancellation`)
+    }
+    return this.matching(request)
+      .filter((task) => task.cancellable)
+      .map((task) => {
+        if (task.cancelled === null) {
+          task.cancelled = reason
+          task.onCancel(reason)
+        }
+        return this.taskInfo(task, false)
+      })
   }
 
   private matching(request: TasksRequest): RunningTask[] {
@@ -104,14 +126,19 @@ export class TaskManager {
   }
 
   private taskInfo(task: RunningTask, detailed: boolean): TaskInfo {
+    const status = detailed ? task.status() : null
     return {
       node: this.nodeId(),
       id: task.id,
+      type: task.type,
       action: task.action,
-      ...(detailed ? { status: toJson(task.status()), description: task.description } : {}),
+      ...(status !== null ? { status: toJson(status) } : {}),
+      ...(detailed ? { description: task.description } : {}),
       startMillis: task.startMillis,
       runningNanos: (this.clock.now() - task.startMillis) * 1_000_000,
+      cancellable: task.cancellable,
       cancelled: task.cancelled !== null,
+      ...(task.parentTaskId !== null ? { parentTaskId: task.parentTaskId } : {}),
     }
   }
 }
@@ -121,5 +148,5 @@ function matches(task: RunningTask, request: TasksRequest): boolean {
   if (request.actions.length > 0 && !request.actions.some((pattern) => simpleMatch(pattern, task.action))) {
     return false
   }
-  return request.parentTaskId === null
+  return request.parentTaskId === null || request.parentTaskId === task.parentTaskId
 }

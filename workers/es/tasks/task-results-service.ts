@@ -107,11 +107,13 @@ function taskInfo(result: TaskResult): Map<string, JsonOut> {
   const info = {
     node: node!,
     id: Number(id),
+    type: 'transport' as const,
     action: result.action,
     status: toJson(result.status),
     description: result.description,
     startMillis: result.startMillis,
     runningNanos: result.runningNanos,
+    cancellable: true,
     cancelled: false,
   }
   return taskInfoJson(info, false)

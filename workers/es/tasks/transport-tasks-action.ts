@@ -10,8 +10,8 @@
  * then by `group_by`:
  * - `nodes` (default): `"nodes":{"<node id>":{name, transport_address, host, ip, roles, "tasks":{"<task id>":
  *   {TaskInfo}}}}` for the nodes that have tasks, in the HashMap order of their ids (Collectors.groupingBy);
- * - `parents`: `"tasks":{"<task id>":{TaskInfo}}`, top-level tasks in the HashMap order of their TaskIds (the
- *   playground's tasks have no children, so no `children` arrays);
+ * - `parents`: `"tasks":{"<task id>":{TaskInfo, "children":[...]}}`, top-level tasks with their children
+ *   (TaskGroup), in the HashMap order of their TaskIds;
  * - `none`: `"tasks":[{TaskInfo}, ...]`.
  */
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
@@ -124,6 +124,28 @@ function taskIdHashCode(info: TaskInfo): number {
   return (Math.imul(31, javaStringHashCode(info.node)) + info.id) | 0
 }
 
+/**
+ * ListTasksResponse.getTaskGroups: each task whose parent was listed too goes into its parent's `children`, the
+ * others are top-level; both in the HashMap order of their TaskIds, as the groups are built from one.
+ */
+function taskGroups(infos: readonly TaskInfo[]): Map<string, JsonOut> {
+  const listed = new Set(infos.map(taskId))
+  const children = new Map<string, TaskInfo[]>()
+  const topLevel: TaskInfo[] = []
+  for (const info of javaHashOrder(infos, taskIdHashCode)) {
+    const parent = info.parentTaskId
+    if (parent === undefined || !listed.has(parent)) topLevel.push(info)
+    else children.set(parent, [...(children.get(parent) ?? []), info])
+  }
+  const group = (info: TaskInfo): Map<string, JsonOut> => {
+    const json = taskInfoJson(info)
+    const below = children.get(taskId(info)) ?? []
+    if (below.length > 0) json.set('children', below.map(group))
+    return json
+  }
+  return new Map(topLevel.map((info) => [taskId(info), group(info)]))
+}
+
 export function listTasksBody(
   state: ClusterState,
   response: NodesTasksResponse,
@@ -144,10 +166,7 @@ export function listTasksBody(
     return body
   }
   if (groupBy === 'parents') {
-    const tasks = new Map<string, JsonOut>()
-    for (const info of javaHashOrder(response.tasks, taskIdHashCode))
-      tasks.set(taskId(info), taskInfoJson(info))
-    body.set('tasks', tasks)
+    body.set('tasks', taskGroups(response.tasks))
     return body
   }
   const nodes = new Map<string, JsonOut>()

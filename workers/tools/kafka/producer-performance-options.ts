@@ -9,12 +9,8 @@
 import { patternSplit } from '../../net/java-pattern-split.ts'
 import { illegalArgument } from './tool-errors.ts'
 import { argparseUsage } from './argparse.ts'
-import {
-  INT_RANGE,
-  LONG_RANGE,
-  parseJavaDouble,
-  parseJavaInteger,
-} from '../../es/ingest/processors/java-numbers.ts'
+import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../es/ingest/processors/java-numbers.ts'
+import { parseJavaDouble } from '../../es/common/java-double.ts'
 
 const PROGRAM = 'producer-performance'
 

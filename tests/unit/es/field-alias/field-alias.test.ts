@@ -311,6 +311,31 @@ describe('searching field aliases', () => {
     expect(scored).toBe(
       '{"hits":{"hits":[{"_id":"1","_score":5.0},{"_id":"2","_score":2.0},{"_id":"3","_score":1.0}]}}',
     )
+    // FieldValueFactorFunction and the decay functions keep (and explain with) the name the request gave
+    const explained = await search(
+      node,
+      {
+        query: {
+          function_score: {
+            query: { ids: { values: ['2'] } },
+            functions: [
+              { field_value_factor: { field: 'stars', factor: 2 } },
+              { linear: { stars: { origin: 5, scale: 3 } } },
+            ],
+          },
+        },
+        explain: true,
+      },
+      '?filter_path=hits.hits._explanation.details.details.details.description',
+    )
+    expect(explained).toContain(`"description":"field value function: none(doc['stars'].value * factor=2.0)"`)
+    expect(explained).toContain('"description":"Function for field stars:"')
+    // TermVectorsService reads the values from `_source` at the name the request gave (MappingLookup.sourcePaths takes
+    // concrete fields only), so an alias has no term vectors while its target has them
+    const vectors = (fields: string) =>
+      node.send('GET', `/reviews/_termvectors/2?fields=${fields}&filter_path=term_vectors.*.terms.great`)
+    expect((await vectors('comment')).body).toBe('{}')
+    expect((await vectors('content')).body).toContain('"great":{"term_freq":1')
     const scripted = await search(
       node,
       { query: { ids: { values: ['2'] } }, script_fields: { twice: { script: "doc['stars'].value * 2" } } },

@@ -119,7 +119,7 @@ describe('indexDocument', () => {
         sources.forEach((json, docId) => {
           const parsed = parseDocument(parseJson(JSON.stringify(json)) as XContentObject, mapping)
           const id = `id-${docId}`
-          indexDocument(streamed, docId, id, parsed, analysis, {
+          indexDocument(streamed, docId, { id, routing: null }, parsed, analysis, {
             root: numericDocValues(parsed, id),
             nested: [],
           })

@@ -243,12 +243,18 @@ describe('term-level queries', () => {
   })
 
   it('multi-term queries on numeric fields and bad regexps fail as ES does', () => {
+    // MappedFieldType.prefixQuery throws a QueryShardException of its own (no "failed to create query" wrapping)
     expect(error({ prefix: { age: '1' } })).toEqual({
       type: 'query_shard_exception',
       reason:
-        'failed to create query: Can only use prefix queries on keyword and text fields - not on [age] which is of type [long]',
+        'Can only use prefix queries on keyword, text and wildcard fields - not on [age] which is of type [long]',
+    })
+    expect(error({ fuzzy: { age: '1' } })).toEqual({
+      type: 'query_shard_exception',
+      reason:
+        'failed to create query: Can only use fuzzy queries on keyword and text fields - not on [age] which is of type [long]',
       causedBy:
-        'illegal_argument_exception: Can only use prefix queries on keyword and text fields - not on [age] which is of type [long]',
+        'illegal_argument_exception: Can only use fuzzy queries on keyword and text fields - not on [age] which is of type [long]',
     })
     expect(error({ regexp: { tag: 'a(b' } })).toMatchObject({
       reason: "failed to create query: expected ')' at position 3",

@@ -11,6 +11,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
+import { javaHashOrder, javaStringHashCode } from '../../../../workers/net/java-hash.ts'
 
 let node: TestNode
 
@@ -80,16 +81,22 @@ describe('GET _tasks', () => {
     const info = (cancelled: boolean, detail = ''): string =>
       `{"node":"${nodeId}","id":1,"type":"transport","action":"indices:data/write/delete/byquery",${detail}` +
       `"start_time_in_millis":S,"running_time_in_nanos":R,"cancellable":true,"cancelled":${cancelled},"headers":{}}`
+    // GET _tasks lists itself too: its task (2) and, run here without the transport, its node-level child (3)
+    const listing =
+      `"${nodeId}:2":{"node":"${nodeId}","id":2,"type":"transport","action":"cluster:monitor/tasks/lists",` +
+      '"start_time_in_millis":S,"running_time_in_nanos":R,"cancellable":false,"headers":{}},' +
+      `"${nodeId}:3":{"node":"${nodeId}","id":3,"type":"direct","action":"cluster:monitor/tasks/lists[n]",` +
+      `"start_time_in_millis":S,"running_time_in_nanos":R,"cancellable":false,"parent_task_id":"${nodeId}:2","headers":{}}`
     const byNodes = await node.send('GET', '/_tasks')
     expect(byNodes.status).toBe(200)
     expect(timesOut(byNodes.body)).toBe(
       `{"nodes":{"${nodeId}":{"name":"es01","transport_address":"127.0.0.1:9300","host":"127.0.0.1",` +
-        `"ip":"127.0.0.1:9300","roles":${ROLES},"tasks":{"${task}":${info(false)}}}}}`,
+        `"ip":"127.0.0.1:9300","roles":${ROLES},"tasks":{"${task}":${info(false)},${listing}}}}}`,
     )
     expect(
       timesOut((await node.send('GET', '/_tasks?group_by=parents&actions=indices:data/write/*')).body),
     ).toBe(`{"tasks":{"${task}":${info(false)}}}`)
-    const detailed = await node.send('GET', '/_tasks?group_by=none&detailed=true')
+    const detailed = await node.send('GET', '/_tasks?group_by=none&detailed=true&actions=*byquery')
     // Half a second of wait after the first document, 200 ms of it gone (and the requests' own time).
     const until = Number(/"throttled_until_millis":(\d+)/.exec(detailed.body)?.[1])
     expect(until).toBeGreaterThan(250)
@@ -147,7 +154,7 @@ describe('POST _tasks/_cancel', () => {
       '{"count":2,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}',
     )
     // Over: no longer listed, nothing to cancel.
-    expect((await node.send('GET', '/_tasks')).body).toBe('{"nodes":{}}')
+    expect((await node.send('GET', '/_tasks?actions=*byquery')).body).toBe('{"nodes":{}}')
   })
 
   it('cancels the tasks of the actions given; a task not running, on no node or of another action fails its node', async () => {
@@ -243,8 +250,8 @@ describe('tasks across nodes', () => {
     const nodeId = ids.get('es-node-1')!
     expect(task).toBe(`${nodeId}:1`)
     // Only node 1 holds it: asking node 2 alone lists nothing, asking from node 2 with no filter finds it.
-    expect((await cluster.send(2, 'GET', '/_tasks?nodes=_local')).body).toBe('{"nodes":{}}')
-    const listed = await cluster.send(2, 'GET', '/_tasks?group_by=none')
+    expect((await cluster.send(2, 'GET', '/_tasks?nodes=_local&actions=*byquery')).body).toBe('{"nodes":{}}')
+    const listed = await cluster.send(2, 'GET', '/_tasks?group_by=none&actions=*byquery')
     expect(timesOut(listed.body)).toBe(
       `{"tasks":[{"node":"${nodeId}","id":1,"type":"transport","action":"indices:data/write/update/byquery",` +
         '"start_time_in_millis":S,"running_time_in_nanos":R,"cancellable":true,"cancelled":false,"headers":{}}]}',
@@ -259,5 +266,35 @@ describe('tasks across nodes', () => {
         '"retries":{"bulk":0,"search":0},"throttled_millis":0,"requests_per_second":1.0,"canceled":"by user request",' +
         '"throttled_until_millis":0,"failures":[]}}',
     )
+  })
+
+  it("lists its own task with each node's child under it: direct on the coordinating node, transport elsewhere", async () => {
+    const { cluster, ids } = await clusterWithIndex(3, { settings: { number_of_replicas: 0 } }, 'x')
+    const [one, two, three] = ['es-node-1', 'es-node-2', 'es-node-3'].map((name) => ids.get(name)!)
+    const child = (node: string, id: number, type: string, parent: string) =>
+      `{"node":"${node}","id":${id},"type":"${type}","action":"cluster:monitor/tasks/lists[n]",` +
+      `"start_time_in_millis":S,"running_time_in_nanos":R,"cancellable":false,"parent_task_id":"${parent}","headers":{}}`
+    // node 2's first task is this listing (1), its own child the second (2); the other nodes' children are their first
+    const parent = `${two}:1`
+    const children = new Map([
+      [`${one}:1`, child(one!, 1, 'transport', parent)],
+      [`${two}:2`, child(two!, 2, 'direct', parent)],
+      [`${three}:1`, child(three!, 1, 'transport', parent)],
+    ])
+    // children in the HashMap order of their TaskIds (31 × node id's hash + number)
+    const order = javaHashOrder(
+      [...children.keys()],
+      (id) => (Math.imul(31, javaStringHashCode(id.split(':')[0]!)) + Number(id.split(':')[1])) | 0,
+    )
+    expect(timesOut((await cluster.send(2, 'GET', '/_tasks?group_by=parents')).body)).toBe(
+      `{"tasks":{"${parent}":{"node":"${two}","id":1,"type":"transport","action":"cluster:monitor/tasks/lists",` +
+        '"start_time_in_millis":S,"running_time_in_nanos":R,"cancellable":false,"headers":{},' +
+        `"children":[${order.map((id) => children.get(id)).join(',')}]}}}`,
+    )
+    // the next listing (3 on node 2) asks for its own children only
+    const own = await cluster.send(2, 'GET', `/_tasks?group_by=none&parent_task_id=${two}:3`)
+    expect(
+      (JSON.parse(own.body) as { tasks: { parent_task_id: string }[] }).tasks.map((t) => t.parent_task_id),
+    ).toEqual([`${two}:3`, `${two}:3`, `${two}:3`])
   })
 })

@@ -4,6 +4,7 @@
  * an equirectangular approximation). A unit's suffix is matched in DistanceUnit's declaration order, so "km" is
  * kilometers, not meters.
  */
+import { parseJavaDouble } from '../java-double.ts'
 import { haversinMeters, toRadians } from './sloppy-math.ts'
 
 export interface DistanceUnit {
@@ -36,13 +37,6 @@ export function distanceUnit(name: string): DistanceUnit | null {
 /** DistanceUnit.convert. */
 export function convertDistance(distance: number, from: DistanceUnit, to: DistanceUnit): number {
   return from.meters === to.meters ? distance : (distance * from.meters) / to.meters
-}
-
-/** Java's Double.parseDouble (surrounding whitespace allowed), or NaN-free null when it does not parse. */
-function parseJavaDouble(text: string): number | null {
-  const trimmed = text.trim()
-  if (!/^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/.test(trimmed)) return null
-  return Number(trimmed.replace(/[fFdD]$/, ''))
 }
 
 /**

@@ -8,6 +8,7 @@
  * A third coordinate (z) is accepted only with ignore_z_value (the default) and dropped. Failures are ES's
  * ElasticsearchParseException texts.
  */
+import { parseJavaDouble } from '../java-double.ts'
 import { EsException } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import type { GeoPoint } from './geo-encoding.ts'
@@ -22,17 +23,10 @@ function zValueRefused(z: number | string): EsException {
   )
 }
 
-/** Java's Double.parseDouble of a coordinate's text, or null. */
-function coordinate(text: string): number | null {
-  const trimmed = text.trim()
-  if (!/^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/.test(trimmed)) return null
-  return Number(trimmed.replace(/[fFdD]$/, ''))
-}
-
 function numberOf(value: XContentValue | undefined, field: string): number {
   if (value instanceof XNumber) return value.value
   if (typeof value === 'string') {
-    const parsed = coordinate(value)
+    const parsed = parseJavaDouble(value)
     if (parsed !== null) return parsed
   }
   throw elasticsearchParseException(`[${field}] must be a valid double value`)
@@ -120,12 +114,12 @@ export function parseGeoPointString(text: string, ignoreZValue = true): GeoPoint
         `failed to parse [${text}], expected 2 or 3 coordinates but found: [${parts.length}]`,
       )
     }
-    const lat = coordinate(parts[0]!)
+    const lat = parseJavaDouble(parts[0]!)
     if (lat === null) throw elasticsearchParseException('latitude must be a number')
-    const lon = coordinate(parts[1]!)
+    const lon = parseJavaDouble(parts[1]!)
     if (lon === null) throw elasticsearchParseException('longitude must be a number')
     if (parts.length === 3) {
-      const z = coordinate(parts[2]!)
+      const z = parseJavaDouble(parts[2]!)
       if (z === null) throw elasticsearchParseException('altitude must be a number')
       if (!ignoreZValue) throw zValueRefused(z)
     }
@@ -133,8 +127,8 @@ export function parseGeoPointString(text: string, ignoreZValue = true): GeoPoint
   }
   if (/^\s*POINT\b/i.test(text)) {
     const match = WKT_POINT.exec(text)
-    const lon = match ? coordinate(match[1]!) : null
-    const lat = match ? coordinate(match[2]!) : null
+    const lon = match ? parseJavaDouble(match[1]!) : null
+    const lat = match ? parseJavaDouble(match[2]!) : null
     if (match === null || lon === null || lat === null) {
       throw elasticsearchParseException(`failed to parse [${text}], expected a point in WKT`)
     }

@@ -15,6 +15,7 @@
  * without a script, named by its full path: a string `keyword`, a date `date` (with the detected format, none for the
  * default one), a double `double`, a long `long`, a boolean `boolean`; objects are still mapped as objects.
  */
+import { parseJavaDouble } from '../../common/java-double.ts'
 import { DateFormatter } from '../../common/time/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, mapperParsingException } from '../../errors/index.ts'
@@ -31,8 +32,6 @@ const DEFAULT_DATE_FORMATS = ['strict_date_optional_time', 'yyyy/MM/dd HH:mm:ss|
 /** Long.parseLong: optional sign, decimal digits, within 64 bits. */
 const JAVA_LONG = /^[+-]?\d+$/
 const LONG_LIMIT = 2n ** 63n
-/** Double.parseDouble (decimal forms; the text is trimmed of control characters and spaces first). */
-const JAVA_DOUBLE = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/
 
 type Leaf = Exclude<XContentValue, null | XContentValue[]>
 /** The kinds a JSON value can be (binary is CBOR/SMILE only). */
@@ -94,7 +93,7 @@ function detect(value: Leaf, root: Mapping): { kind: JsonKind; format?: string }
   if (value instanceof XNumber) return { kind: value.isInteger ? 'long' : 'double' }
   if (typeof value === 'boolean') return { kind: 'boolean' }
   const asLong = JAVA_LONG.test(value) && BigInt(value) < LONG_LIMIT && BigInt(value) >= -LONG_LIMIT
-  const asDouble = JAVA_DOUBLE.test(value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''))
+  const asDouble = parseJavaDouble(value) !== null
   if (asLong && root.numeric_detection === true) return { kind: 'long' }
   if (asDouble && root.numeric_detection === true) return { kind: 'double' }
   if (asLong || asDouble || root.date_detection === false) return { kind: 'string' }

@@ -47,7 +47,8 @@ export interface BlockDocValues {
 /**
  * Writes a parsed document into `flush` as one block of documents from `docId` on (IndexWriter.addDocuments of
  * ParsedDocument.docs()): each nested document in block order, with its `_nested_path` term and its fields, then
- * the root with `_id` as one term and its fields, and `_ignored` (IgnoredFieldMapper.postParse) with a term for each
+ * the root with `_id` as one term, `_routing` as one when the document was routed (RoutingFieldMapper.preParse), its
+ * fields, and `_ignored` (IgnoredFieldMapper.postParse) with a term for each
  * field of the document whose value the mapper ignored: a keyword value longer than `ignore_above`, a malformed
  * value dropped by `ignore_malformed`. `numeric` holds the numeric doc values of each document's numeric,
  * date and boolean fields by their index in its fields, which become the index's per-document numeric column. A
@@ -55,11 +56,13 @@ export interface BlockDocValues {
  */
 /** The `_ignored` metadata field (IgnoredFieldMapper.NAME). */
 export const IGNORED_FIELD = '_ignored'
+/** The `_routing` metadata field (RoutingFieldMapper.NAME). */
+export const ROUTING_FIELD = '_routing'
 
 export function indexDocument(
   flush: FlushDictionary,
   docId: number,
-  id: string,
+  { id, routing }: { id: string; routing: string | null },
   parsed: ParsedDocument,
   analysis: IndexTermsAnalyzer,
   numeric: BlockDocValues,
@@ -75,6 +78,10 @@ export function indexDocument(
   flush.beginDocument(docId + nested.length)
   flush.beginField('_id', false)
   flush.termText(id, 0)
+  if (routing !== null) {
+    flush.beginField(ROUTING_FIELD, false)
+    flush.termText(routing, 0)
+  }
   indexFields(flush, parsed.fields, analysis, numeric.root, ignored)
   for (const path of parsed.malformed.keys()) ignored.add(path)
   if (ignored.size > 0) {

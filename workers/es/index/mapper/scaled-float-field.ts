@@ -19,6 +19,7 @@
  * and the factor (BigDecimal), rounded to a double; a term query matches Math.round of it (range-query.ts builds
  * the range's bounds from the same scaled values).
  */
+import { parseJavaDouble } from '../../common/java-double.ts'
 import {
   EsException,
   failedToParseMappingFrom,
@@ -77,13 +78,6 @@ function mappingDouble(value: unknown): number {
   const parsed = parseJavaDouble(text)
   if (parsed === null) throw failedToParseMappingFrom(numberFormatException(text))
   return parsed
-}
-
-/** Double.parseDouble over the decimal forms (trimmed, an optional f/d suffix); null when it does not parse. */
-function parseJavaDouble(text: string): number | null {
-  const body = text.trim().replace(/[fFdD]$/, '')
-  if (/^[+-]?(NaN|Infinity)$/.test(body)) return Number(body)
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body) ? Number(body) : null
 }
 
 export function scalingFactor(field: FieldMapping): number {

@@ -1,8 +1,7 @@
 /**
- * Java's number parsing as convert, bytes and date use it: Integer.parseInt / Long.parseLong (optional
- * sign, decimal digits, range-checked), Integer.decode / Long.decode for `0x` hex, and Double.parseDouble
- * (surrounding whitespace up to U+0020 ignored, `NaN`, `Infinity`, an `f`/`d` suffix, decimal exponents;
- * Float.parseFloat is the same text rounded to a float). A failure is null; callers raise ES's own message.
+ * Java's integer parsing as convert, bytes and date use it: Integer.parseInt / Long.parseLong (optional
+ * sign, decimal digits, range-checked) and Integer.decode / Long.decode for `0x` hex (Double.parseDouble is
+ * common/java-double.ts). A failure is null; callers raise ES's own message.
  * A parsed float or double is set into a document as the Java number (Float.toString / Double.toString), or as
  * that text when it is not finite.
  */
@@ -19,15 +18,6 @@ export function parseJavaInteger(text: string, range: readonly [bigint, bigint])
     value = BigInt(negative ? text.slice(1) : text) * (negative ? -1n : 1n)
   } else return null
   return value >= range[0] && value <= range[1] ? value : null
-}
-
-const DOUBLE = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)[fFdD]?)$/
-
-export function parseJavaDouble(text: string): number | null {
-  const trimmed = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
-  if (!DOUBLE.test(trimmed)) return null
-  const body = trimmed.replace(/[fFdD]$/, '')
-  return body.endsWith('NaN') ? NaN : Number(body)
 }
 
 /** The value a parsed `float` (rounded to a Java float) or `double` takes in a document. */

@@ -1,6 +1,7 @@
 /**
  * The task management APIs (ES 8.17) over the tasks the playground registers (tasks/task-manager.ts: the by-query
- * APIs and `_reindex` run with `wait_for_completion=false`):
+ * APIs and `_reindex`, and `GET _tasks` itself: its `cluster:monitor/tasks/lists` task on this node while it runs,
+ * with a `cluster:monitor/tasks/lists[n]` child on each node it asks, tasks/node-tasks-handler.ts):
  *
  * - GET /_tasks (RestListTasksAction): `nodes`, `actions` (comma-separated Regex.simpleMatch patterns),
  *   `detailed` (adds each task's `status` and `description`), `parent_task_id`, `group_by` (nodes | parents |
@@ -33,6 +34,7 @@ import {
   targetNodes,
 } from '../../tasks/transport-tasks-action.ts'
 import { urlFlag } from '../../common/booleans.ts'
+import { LIST_TASKS_ACTION } from '../../tasks/node-tasks-handler.ts'
 
 /** CancelTasksRequest.DEFAULT_REASON. */
 const CANCEL_REASON = 'by user request'
@@ -64,8 +66,21 @@ async function listTasks(context: RestContext, req: RestHandlerRequest): Promise
   const groupBy = parseGroupBy(req.params.get('group_by'))
   const state = context.client.cluster.state()
   const targets = targetNodes(state, context, null, req.params.get('nodes'))
-  const response = await nodesTasks(context, targets, { type: 'list_tasks', request })
-  return json(200, listTasksBody(state, response, groupBy))
+  // the list action's own task on this node, the parent of each node's `[n]` child while they list
+  const task = context.tasks.register({
+    action: LIST_TASKS_ACTION,
+    description: '',
+    startMillis: context.clock.now(),
+    status: () => null,
+    cancellable: false,
+  })
+  try {
+    const parentTask = `${context.identity.nodeId}:${task.id}`
+    const response = await nodesTasks(context, targets, { type: 'list_tasks', request, parentTask })
+    return json(200, listTasksBody(state, response, groupBy))
+  } finally {
+    context.tasks.unregister(task)
+  }
 }
 
 async function cancelTasks(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
@@ -132,6 +147,6 @@ async function runningTask(
   const node = context.client.cluster.state().nodes.find((n) => n.id === task.node)
   if (node === undefined) return undefined
   const request: TasksRequest = { actions: [], taskId: task.id, parentTaskId: null, detailed: true }
-  const answer = await context.client.toNode(node.address, { type: 'list_tasks', request })
+  const answer = await context.client.toNode(node.address, { type: 'list_tasks', request, parentTask: null })
   return answer?.type === 'tasks' ? answer.tasks[0] : undefined
 }

@@ -23,7 +23,7 @@ export type FieldValue = number | string
 /**
  * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
  * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (its `._index_prefix` subfield) and
- * `completion`; everything that reads those refuses them (noFielddata).
+ * `completion`, and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
  */
 export type ValuesType =
   | 'keyword'
@@ -38,6 +38,8 @@ export type ValuesType =
   | 'search_as_you_type'
   | 'prefix'
   | 'completion'
+  | '_id'
+  | '_routing'
 
 /** DocValueFormat for a non-RAW field (dates): how a key or value prints as `*_as_string`. */
 export interface ValueFormat {

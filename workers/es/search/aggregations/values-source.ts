@@ -228,15 +228,24 @@ function missingValue(missing: XContentValue | undefined, info: FieldInfo | null
 }
 
 /** Field types whose fielddataBuilder is MappedFieldType's refusal, by their typeName. */
-const NO_FIELDDATA: ReadonlySet<string> = new Set(['search_as_you_type', 'prefix', 'completion'])
+const NO_FIELDDATA: ReadonlySet<string> = new Set(['search_as_you_type', 'prefix', 'completion', '_routing'])
+
+/** ProvidedIdFieldMapper's fielddataBuilder while indices.id_field_data.enabled is false (ES 8's default). */
+export function idFielddataDisallowed(): EsException {
+  return illegalArgumentException(
+    'Fielddata access on the _id field is disallowed, you can re-enable it by updating the dynamic cluster ' +
+      'setting: indices.id_field_data.enabled',
+  )
+}
 
 /**
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
- * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`)
- * and completion; null for a type that has them. The search layer turns it into a shard failure.
+ * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`),
+ * completion and `_routing`; `_id`'s; null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
   if (type === 'text') return fielddataDisabled(field, index)
+  if (type === '_id') return idFielddataDisallowed()
   // scripts: a date_nanos field's doc values are encoded longs (date-nanos-field.ts) they cannot read yet
   if (type === 'date_nanos')
     return illegalArgumentException(

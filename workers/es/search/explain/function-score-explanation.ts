@@ -44,7 +44,7 @@ function explainFunction({ fn }: IndexScoreFunction, record: FunctionRecord): Ex
       const missing = fn.missing !== null ? `?:${d(fn.missing)}` : ''
       return match(
         value,
-        `field value function: ${fn.modifier}(doc['${fn.field}'].value${missing} * factor=${javaFloatToString(fn.factor)})`,
+        `field value function: ${fn.modifier}(doc['${fn.alias ?? fn.field}'].value${missing} * factor=${javaFloatToString(fn.factor)})`,
       )
     }
     case 'decay': {
@@ -56,7 +56,7 @@ function explainFunction({ fn }: IndexScoreFunction, record: FunctionRecord): Ex
           : fn.shape === 'exp'
             ? `exp(- ${distance} * ${d(-1 * scale)})`
             : `max(0.0, ((${d(scale)} - ${distance})/${d(scale)})`
-      return match(value, `Function for field ${fn.field}:`, [match(value, text)])
+      return match(value, `Function for field ${fn.alias ?? fn.field}:`, [match(value, text)])
     }
     case 'random':
       return match(value, `random score function (seed: ${fn.seed}, field: ${fn.field})`)

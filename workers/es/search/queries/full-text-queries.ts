@@ -40,6 +40,12 @@ import {
   type QueryContext,
 } from './query-parsing.ts'
 import { exactValueQuery, fuzzyOptions } from './term-level-queries.ts'
+import {
+  isSpecialMetadataField,
+  metadataMatchQuery,
+  metadataMultiTermQuery,
+  queryFieldMapping,
+} from './metadata-fields.ts'
 
 const MATCH_OPTIONS = [
   'query',
@@ -80,7 +86,8 @@ export function fieldQuery(
   type: MatchType,
   boost: number,
 ): IndexQuery {
-  const mapping = context.fields.get(field)
+  if (isSpecialMetadataField(field)) return metadataFieldQuery(field, text, options, context, type, boost)
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   const isText = isAnalyzedText(mapping)
   const analyzed = isText || options.has('analyzer')
@@ -207,6 +214,30 @@ function leafQuery(
     ...fuzzyOptions(options, term, context, 'fuzzy_transpositions'),
     boost,
   }
+}
+
+/**
+ * MatchQueryParser on `_id` or `_index`: the keyword analyzer's one token, whose termQuery (a match_phrase of one
+ * token too) the field type builds; a phrase prefix is refused as on any field that is not text, a bool prefix is
+ * the field type's prefix query.
+ */
+function metadataFieldQuery(
+  field: string,
+  text: string,
+  options: XContentObject,
+  context: QueryContext,
+  type: MatchType,
+  boost: number,
+): IndexQuery {
+  if (type === 'phrasePrefix') {
+    // refused on the shards only: the coordinating node's check has no index
+    if (context.index === undefined) return { type: 'matchNone' }
+    const reason = `Can only use phrase prefix queries on text fields - not on [${field}] which is of type [${field}]`
+    return lenientFailure(options, context, reason)
+  }
+  if (type === 'boolPrefix')
+    return boosted(metadataMultiTermQuery(context, field, 'prefix', text, false), boost)
+  return metadataMatchQuery(context, field, text, boost)
 }
 
 /**

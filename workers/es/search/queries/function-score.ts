@@ -72,11 +72,20 @@ function fieldValueFactor(body: XContentValue, context: QueryContext): Fn {
   )
   return {
     type: 'fieldValueFactor',
-    field: concreteFieldName(context.fields, field),
+    ...fieldAndAlias(context, field),
     factor: Math.fround(numberOption(body, 'factor', 1)),
     modifier,
     missing,
   }
+}
+
+/**
+ * The field a function reads (a field alias's target) and, for an alias, the name the request gave, which
+ * FieldValueFactorFunction and DecayFunctionBuilder keep and explain with.
+ */
+function fieldAndAlias(context: QueryContext, name: string): { field: string; alias?: string } {
+  const field = concreteFieldName(context.fields, name)
+  return field === name ? { field } : { field, alias: name }
 }
 
 function decayFunction(shape: (typeof DECAYS)[number], body: XContentValue, context: QueryContext): Fn {
@@ -129,7 +138,7 @@ function decayFunction(shape: (typeof DECAYS)[number], body: XContentValue, cont
   return {
     type: 'decay',
     shape,
-    field: concreteFieldName(context.fields, field),
+    ...fieldAndAlias(context, field),
     origin,
     scale,
     offset,

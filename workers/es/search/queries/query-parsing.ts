@@ -31,6 +31,11 @@ export interface QueryContext {
   nested?: NestedContext
   /** The index's limit settings (index.max_terms_count, index.max_regex_length); absent: ES's defaults. */
   limits?: IndexLimits
+  /**
+   * Whether the index matches an index expression (QueryRewriteContext.indexMatches: its name, an alias of it, a
+   * pattern over them), what `_index` queries ask; absent: the expression is matched against the index name only.
+   */
+  indexMatches?: (pattern: string) => boolean
 }
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */

@@ -27,6 +27,7 @@ import { NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import { failedToCreateQuery } from '../query-string/field-queries.ts'
+import { isSpecialMetadataField, metadataRangeQuery, queryFieldMapping } from './metadata-fields.ts'
 import { queryShardException, type IndexRef } from '../query-string/query-parser-errors.ts'
 import {
   boostOf,
@@ -221,7 +222,8 @@ export function rangeQuery(body: XContentValue, context: QueryContext): IndexQue
   if (format !== undefined) DateFormatter.forPattern(format)
   const zone = scalarText(options.get('time_zone'))
   const timeZone = zone === null ? undefined : ZoneId.of(zone)
-  const mapping = context.fields.get(field)
+  if (isSpecialMetadataField(field)) return metadataRangeQuery(context, field)
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   const nowMillis = context.nowMillis ?? 0
   return shardRangeQuery(

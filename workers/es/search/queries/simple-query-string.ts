@@ -10,7 +10,13 @@
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { FieldQueryError, normalize, requireString } from '../query-string/field-queries.ts'
+import {
+  FieldQueryError,
+  fieldQueryFailure,
+  normalize,
+  requireString,
+  type MultiTermKind,
+} from '../query-string/field-queries.ts'
 import { parseFieldAndWeight, resolveFields } from '../query-string/field-resolution.ts'
 import { fieldQuery } from './full-text-queries.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
@@ -98,11 +104,12 @@ export function simpleQueryStringQuery(body: XContentValue, context: QueryContex
       try {
         return boosted(build(field), Math.fround(weight))
       } catch (e) {
-        if (lenient && e instanceof FieldQueryError) return { type: 'matchNone' }
-        throw e
+        if (!(e instanceof FieldQueryError)) throw e
+        if (lenient) return { type: 'matchNone' }
+        throw fieldQueryFailure(context.index, e)
       }
     })
-  const normalized = (field: string, what: string, textIn: string): string => {
+  const normalized = (field: string, what: MultiTermKind, textIn: string): string => {
     const mapping = context.fields.get(field)!
     requireString(field, mapping, what)
     return normalize(mapping, textIn, analyzer)

@@ -6,7 +6,8 @@
  * multi-term-queries.ts). A regexp is compiled here to report ES's errors (syntax, the index's index.max_regex_length,
  * max_determinized_states 10000) as query_shard_exception "failed to create query: ...", as is a `terms` query
  * with more terms than the index's index.max_terms_count. Multi-term queries on
- * a field without string terms fail as MappedFieldType does; an unmapped field matches nothing.
+ * a field without string terms fail as MappedFieldType does; an unmapped field matches nothing. The metadata fields
+ * `_id`, `_index`, `_routing` and `_ignored` are built as their field types build them (metadata-fields.ts).
  */
 import { DEFAULT_INDEX_LIMITS } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -27,6 +28,7 @@ import {
   exactTerm,
   failedToCreateQuery,
   FieldQueryError,
+  fieldQueryFailure,
   requireString,
 } from '../query-string/field-queries.ts'
 import { isPattern, simpleMatch } from '../query-string/field-resolution.ts'
@@ -41,7 +43,16 @@ import {
   type QueryContext,
 } from './query-parsing.ts'
 import { createQuery, shardRangeQuery } from './range-query.ts'
-import { queryFieldMapping } from './metadata-fields.ts'
+import {
+  ID_FIELD,
+  idTermsQuery,
+  INDEX_FIELD,
+  isSpecialMetadataField,
+  metadataMatchQuery,
+  metadataMultiTermQuery,
+  metadataTermsQuery,
+  queryFieldMapping,
+} from './metadata-fields.ts'
 
 const DEFAULT_MAX_DETERMINIZED_STATES = 10000
 const MULTI_TERM_OPTIONS = ['value', 'rewrite', 'case_insensitive']
@@ -80,6 +91,7 @@ export function exactValueQuery(
   context: QueryContext,
   boost: number,
 ): IndexQuery {
+  if (isSpecialMetadataField(field)) return metadataMatchQuery(context, field, text, boost)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   const valueRange = (): IndexQuery => {
@@ -105,8 +117,10 @@ export function exactValueQuery(
 
 export function termQuery(body: XContentValue, context: QueryContext): IndexQuery {
   const { field, options, value, text } = valueOf('term', body, ['value', 'case_insensitive'])
-  if (queryFieldMapping(context, field) === undefined) return { type: 'matchNone' }
   const boost = boostOf(options)
+  if (isSpecialMetadataField(field))
+    return metadataTermsQuery(context, field, [text], boost, caseInsensitive(options))
+  if (queryFieldMapping(context, field) === undefined) return { type: 'matchNone' }
   const query = exactValueQuery(field, value, text, context, boost)
   if (caseInsensitive(options) && query.type === 'term') {
     const term = query.term
@@ -138,7 +152,10 @@ export function termsQuery(body: XContentValue, context: QueryContext): IndexQue
     return text
   })
   const name = field
-  if (queryFieldMapping(context, name) === undefined || texts.length === 0) return { type: 'matchNone' }
+  // TermsQueryBuilder.doIndexMetadataRewrite: a constant field's query is decided before anything else
+  if (name === INDEX_FIELD) return metadataTermsQuery(context, name, texts, 1)
+  if (texts.length === 0 || (queryFieldMapping(context, name) === undefined && name !== ID_FIELD))
+    return { type: 'matchNone' }
   // TermsQueryBuilder.doToQuery, once the rewrite kept the query (a mapped field, some terms).
   const { maxTermsCount } = context.limits ?? DEFAULT_INDEX_LIMITS
   if (texts.length > maxTermsCount) {
@@ -149,6 +166,7 @@ export function termsQuery(body: XContentValue, context: QueryContext): IndexQue
         `of [${maxTermsCount}]. This maximum can be set by changing the [index.max_terms_count] index level setting.`,
     )
   }
+  if (name === ID_FIELD) return metadataTermsQuery(context, name, texts, boostOf(body))
   const queries = texts.map((text, i) => exactValueQuery(name, values[i], text, context, 1))
   return constantScoreOf(queries, boostOf(body))
 }
@@ -193,14 +211,16 @@ function checked<T>(context: QueryContext, build: () => T): T {
   try {
     return build()
   } catch (e) {
-    if (e instanceof FieldQueryError) throw failedToCreateQuery(context.index, e.javaClass, e.message)
+    if (e instanceof FieldQueryError) throw fieldQueryFailure(context.index, e)
     throw e
   }
 }
 
 export function prefixQuery(body: XContentValue, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('prefix', body, MULTI_TERM_OPTIONS)
-  const mapping = context.fields.get(field)
+  if (isSpecialMetadataField(field))
+    return metadataMultiTermQuery(context, field, 'prefix', text, caseInsensitive(options))
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'prefix'))
   const rewrite = scalarText(options.get('rewrite'))
@@ -220,7 +240,9 @@ export function prefixQuery(body: XContentValue, context: QueryContext): IndexQu
 
 export function wildcardQuery(body: XContentValue, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('wildcard', body, [...MULTI_TERM_OPTIONS, 'wildcard'])
-  const mapping = context.fields.get(field)
+  if (isSpecialMetadataField(field))
+    return metadataMultiTermQuery(context, field, 'wildcard', text, caseInsensitive(options))
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'wildcard'))
   return {
@@ -245,7 +267,8 @@ export function regexpQuery(body: XContentValue, context: QueryContext): IndexQu
     DEFAULT_MAX_DETERMINIZED_STATES,
   )
   const flags = regexpFlags(options)
-  const mapping = context.fields.get(field)
+  if (isSpecialMetadataField(field)) return metadataMultiTermQuery(context, field, 'regexp', text, false)
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'regexp'))
   const { maxRegexLength } = context.limits ?? DEFAULT_INDEX_LIMITS
@@ -314,7 +337,8 @@ export function fuzzyQuery(body: XContentValue, context: QueryContext): IndexQue
     'transpositions',
     'rewrite',
   ])
-  const mapping = context.fields.get(field)
+  if (isSpecialMetadataField(field)) return metadataMultiTermQuery(context, field, 'fuzzy', text, false)
+  const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'fuzzy'))
   return {
@@ -333,26 +357,24 @@ export function existsQuery(body: XContentValue, context: QueryContext): IndexQu
   if (name === null) throw parsingError('[exists] must be provided with a [field]')
   const fields = isPattern(name)
     ? [...context.fields.keys()].filter((f) => simpleMatch(name, f))
-    : queryFieldMapping(context, name) !== undefined
+    : queryFieldMapping(context, name) !== undefined || isSpecialMetadataField(name)
       ? [name]
       : []
   if (fields.length === 0) return { type: 'matchNone' }
-  return constantScoreOf(
-    fields.map((field): IndexQuery => ({ type: 'exists', field, boost: 1 })),
-    boostOf(body),
-  )
+  // IdFieldType and IndexFieldType: every document has the field (MatchAllDocsQuery)
+  const exists = (field: string): IndexQuery =>
+    isSpecialMetadataField(field) ? { type: 'matchAll', boost: 1 } : { type: 'exists', field, boost: 1 }
+  return constantScoreOf(fields.map(exists), boostOf(body))
 }
 
-/** `ids`: the documents' `_id` terms, constant score. */
+/** `ids`: IdFieldType.termsQuery of the values. */
 export function idsQuery(body: XContentValue): IndexQuery {
   if (!(body instanceof Map)) throw parsingError('[ids] query malformed, no start_object after query name')
   checkOptions('ids', body, ['values'])
   const values = body.get('values')
   if (!Array.isArray(values)) throw parsingError('[ids] query malformed, no start_object after query name')
-  const ids = values.map((v) => scalarText(v) ?? '')
-  if (ids.length === 0) return { type: 'matchNone' }
-  return constantScoreOf(
-    ids.map((id): IndexQuery => ({ type: 'term', field: '_id', term: id, boost: 1 })),
+  return idTermsQuery(
+    values.map((v) => scalarText(v) ?? ''),
     boostOf(body),
   )
 }

@@ -9,6 +9,7 @@
  * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
  *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
  */
+import { javaTrim, parseJavaDouble } from '../../common/java-double.ts'
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
 import { formatAddress, termAddresses } from '../../common/network/inet-addresses.ts'
@@ -54,18 +55,16 @@ function isString(mapping: FieldMapping): boolean {
   return isAnalyzedText(mapping) || mapping.type === 'keyword'
 }
 
-const JAVA_DOUBLE = /^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/
-
 /** The indexed term for an exact value of a non-text field. */
 export function exactTerm(mapping: FieldMapping, text: string): string {
   if (NUMERIC_TYPES.has(mapping.type)) {
     // Double.parseDouble (NumberFieldMapper.hasDecimalPart / objectToDouble): trimmed, decimal, an optional
     // f/d suffix; blank text is "empty String".
-    const trimmed = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
-    if (trimmed === '') throw new FieldQueryError('number_format_exception', 'empty String')
-    if (!JAVA_DOUBLE.test(trimmed))
-      throw new FieldQueryError('number_format_exception', `For input string: "${trimmed}"`)
-    return String(Number(trimmed.replace(/[fFdD]$/, '')))
+    const value = parseJavaDouble(text)
+    if (value !== null) return String(value)
+    const trimmed = javaTrim(text)
+    const message = trimmed === '' ? 'empty String' : `For input string: "${trimmed}"`
+    throw new FieldQueryError('number_format_exception', message)
   }
   if (mapping.type === 'boolean') {
     if (text === 'true') return 'T'
@@ -171,14 +170,30 @@ export function normalize(mapping: FieldMapping, text: string, analyzer: string 
   return name === 'keyword' || name === 'whitespace' ? text : text.toLowerCase()
 }
 
-/** MappedFieldType's refusal of a multi-term query on a field that has no string terms. */
-export function requireString(field: string, mapping: FieldMapping, what: string): void {
-  if (!isString(mapping)) {
-    throw new FieldQueryError(
-      'illegal_argument_exception',
-      `Can only use ${what} queries on keyword and text fields - not on [${field}] which is of type [${mapping.type}]`,
-    )
-  }
+export type MultiTermKind = 'prefix' | 'wildcard' | 'regexp' | 'fuzzy'
+
+/**
+ * MappedFieldType's refusal of a multi-term query on a field of `type` without string terms: prefix and wildcard
+ * name the wildcard type too; all but fuzzy throw a QueryShardException of their own, fuzzy an
+ * IllegalArgumentException (which SearchExecutionContext.toQuery wraps as "failed to create query").
+ */
+export function multiTermRefusal(field: string, type: string, kind: MultiTermKind): FieldQueryError {
+  const types = kind === 'prefix' || kind === 'wildcard' ? 'keyword, text and wildcard' : 'keyword and text'
+  const reason = `Can only use ${kind} queries on ${types} fields - not on [${field}] which is of type [${type}]`
+  return new FieldQueryError(
+    kind === 'fuzzy' ? 'illegal_argument_exception' : 'query_shard_exception',
+    reason,
+  )
+}
+
+export function requireString(field: string, mapping: FieldMapping, kind: MultiTermKind): void {
+  if (!isString(mapping)) throw multiTermRefusal(field, mapping.type, kind)
+}
+
+/** The shard failure of a field query's error: a query_shard_exception as it is, anything else wrapped. */
+export function fieldQueryFailure(index: IndexRef | undefined, error: FieldQueryError): EsException {
+  if (error.javaClass === 'query_shard_exception') return queryShardException(error.message, index)
+  return failedToCreateQuery(index, error.javaClass, error.message)
 }
 
 export type TermLevel =

@@ -17,7 +17,7 @@ import { parseMinimumShouldMatch } from '../queries/minimum-should-match.ts'
 import { ClassicQueryParser, type QueryParserActions } from './classic-query-parser.ts'
 import {
   FieldQueryError,
-  failedToCreateQuery,
+  fieldQueryFailure,
   termLevelQuery,
   textQuery,
   type FieldQueryContext,
@@ -149,7 +149,7 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
     } catch (e) {
       if (!(e instanceof FieldQueryError)) throw e
       if (this.lenient) return { kind: 'matchNone', reason: e.message }
-      throw failedToCreateQuery(this.context.index, e.javaClass, e.message)
+      throw fieldQueryFailure(this.context.index, e)
     }
   }
 
@@ -311,7 +311,7 @@ export function parseQueryString(
     parsed = new ClassicQueryParser(tokenize(query), actions).parse(defaultField)
   } catch (e) {
     if (e instanceof QueryParserError) throw failedToParseQuery(text, e, context.index)
-    if (e instanceof FieldQueryError) throw failedToCreateQuery(context.index, e.javaClass, e.message)
+    if (e instanceof FieldQueryError) throw fieldQueryFailure(context.index, e)
     throw e
   }
   if (parsed === null) return { kind: 'matchNone', reason: 'empty BooleanQuery' }

@@ -18,7 +18,13 @@ import { javaDoubleToString, XNumber, type XContentValue } from '../../xcontent/
 import { valueToken } from '../../action/value-token.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import type { SortValue } from './field-comparator.ts'
-import { clampToNanos, parseJavaDouble, parseJavaLong, parseLongText, type SortField } from './sort-field.ts'
+import {
+  clampToNanos,
+  parseDoubleOrThrow,
+  parseJavaLong,
+  parseLongText,
+  type SortField,
+} from './sort-field.ts'
 import { sortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { addressTerm, forString } from '../../common/network/inet-addresses.ts'
 
@@ -77,9 +83,9 @@ function convert(field: SortField, value: XNumber | string | boolean, now: numbe
       return number !== null ? Math.trunc(number) : parseJavaLong(text)
     case 'score':
     case 'float':
-      return Math.fround(number ?? parseJavaDouble(text))
+      return Math.fround(number ?? parseDoubleOrThrow(text))
     case 'double':
-      return number ?? parseJavaDouble(text)
+      return number ?? parseDoubleOrThrow(text)
     case 'keyword':
       // DocValueFormat.IP.parseBytesRef: an address, compared as its term
       return field.ip === true ? addressTerm(forString(text)) : text
@@ -118,7 +124,7 @@ function parseLong(field: SortField, text: string, now: number): number {
     throw illegalArgumentException(`Cannot parse boolean [${text}], expected either [true] or [false]`)
   }
   if (/^[+-]?\d+$/.test(text)) return parseJavaLong(text)
-  return Math.floor(parseJavaDouble(text))
+  return Math.floor(parseDoubleOrThrow(text))
 }
 
 /** Number.toString of the Java value Jackson hands out: an int/long keeps its digits, a double is Double.toString. */

@@ -18,8 +18,10 @@
  *   runs before the fielddata; a field inside a nested object without it is refused;
  * - an unmapped field without `unmapped_type`: `No mapping found for [x] in order to sort on`
  *   (query_shard_exception); a text field: TextFieldMapper's fielddata refusal (illegal_argument_exception);
- *   `_id`: the disabled `indices.id_field_data` refusal.
+ *   `_id`: the disabled `indices.id_field_data` refusal; `_routing`: MappedFieldType's (no fielddata); `_index`: a
+ *   keyword whose value is the index name.
  */
+import { javaTrim, parseJavaDouble } from '../../common/java-double.ts'
 import { DateFormatter, MAX_NANOSECOND } from '../../common/time/index.ts'
 import { dateNanosFormat, sortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
@@ -27,7 +29,12 @@ import { javaDoubleToString, XNumber } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import type { FieldMapping, FieldType } from '../../index/mapper/mapping.ts'
 import { DateValueFormat } from '../aggregations/date-value-format.ts'
-import { fieldTypeName, fielddataDisabled, noFielddata } from '../aggregations/values-source.ts'
+import {
+  fieldTypeName,
+  fielddataDisabled,
+  idFielddataDisallowed,
+  noFielddata,
+} from '../aggregations/values-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
@@ -87,6 +94,9 @@ export interface SortIndex {
   /** The shard's position in the search (ShardSearchRequest.shardRequestIndex), for `_shard_doc`; 0 when absent. */
   shardRequestIndex?: number
 }
+
+/** `_index` sorts as a keyword whose one value is the index name (IndexFieldType's ConstantIndexFieldData). */
+const INDEX_NAME_MAPPING: FieldMapping = { type: 'keyword' }
 
 const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   long: 'long',
@@ -158,13 +168,9 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     const shardRequestIndex = index.shardRequestIndex ?? 0
     return { ...base, type: 'shard_doc', field: null, name: SHARD_DOC_FIELD, shardRequestIndex }
   }
-  if (name === '_id') {
-    throw illegalArgumentException(
-      'Fielddata access on the _id field is disallowed, you can re-enable it by updating the dynamic cluster ' +
-        'setting: indices.id_field_data.enabled',
-    )
-  }
-  const mapped = index.fields.get(name)
+  if (name === '_id') throw idFielddataDisallowed()
+  if (name === '_routing') throw noFielddata(name, name, index.name)!
+  const mapped = index.fields.get(name) ?? (name === '_index' ? INDEX_NAME_MAPPING : undefined)
   const nested = mapped === undefined ? null : fieldNestedSort(name, builder.nested, index)
   const mapping = mapped ?? anonymousField(builder.unmappedType, name, index)
   const type = SORT_TYPES[mapping.type]
@@ -248,7 +254,7 @@ function missingValue(type: SortType, value: MissingValue): number | string {
     return String(value)
   }
   if (value instanceof XNumber) return type === 'long' ? Math.trunc(value.value) : value.value
-  return type === 'long' ? parseJavaLong(String(value)) : parseJavaDouble(String(value))
+  return type === 'long' ? parseJavaLong(String(value)) : parseDoubleOrThrow(String(value))
 }
 
 /** Long.parseLong exactly (a bigint): a number's lexeme or a text of an optional sign and decimal digits. */
@@ -273,14 +279,11 @@ export function parseJavaLong(text: string): number {
   return Number(text)
 }
 
-/** Double.parseDouble / Float.parseFloat over the decimal forms (surrounding whitespace allowed). */
-export function parseJavaDouble(text: string): number {
-  const trimmed = text.trim()
-  if (trimmed === '') throw numberFormatException(text, 'empty String')
-  const body = trimmed.replace(/[fFdD]$/, '')
-  if (/^[+-]?(NaN|Infinity)$/.test(body)) return Number(body)
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(body)) throw numberFormatException(text)
-  return Number(body)
+/** Double.parseDouble / Float.parseFloat (common/java-double.ts), its NumberFormatException as ES reports it. */
+export function parseDoubleOrThrow(text: string): number {
+  const value = parseJavaDouble(text)
+  if (value !== null) return value
+  throw numberFormatException(text, javaTrim(text) === '' ? 'empty String' : undefined)
 }
 
 /** SearchExecutionContext.buildAnonymousFieldType for `unmapped_type`. */
