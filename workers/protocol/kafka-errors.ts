@@ -132,11 +132,34 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.InvalidTxnStateException',
     message: 'The producer attempted a transactional operation in an invalid state.',
   },
+  INVALID_PRODUCER_ID_MAPPING: {
+    code: 49,
+    exception: 'org.apache.kafka.common.errors.InvalidPidMappingException',
+    message:
+      'The producer attempted to use a producer id which is not currently assigned to its transactional id.',
+  },
+  INVALID_TRANSACTION_TIMEOUT: {
+    code: 50,
+    exception: 'org.apache.kafka.common.errors.InvalidTxnTimeoutException',
+    message:
+      'The transaction timeout is larger than the maximum value allowed by the broker (as configured by transaction.max.timeout.ms).',
+  },
+  CONCURRENT_TRANSACTIONS: {
+    code: 51,
+    exception: 'org.apache.kafka.common.errors.ConcurrentTransactionsException',
+    message:
+      'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing.',
+  },
   TRANSACTION_COORDINATOR_FENCED: {
     code: 52,
     exception: 'org.apache.kafka.common.errors.TransactionCoordinatorFencedException',
     message:
       'Indicates that the transaction coordinator sending a WriteTxnMarker is no longer the current coordinator for a given producer.',
+  },
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: {
+    code: 53,
+    exception: 'org.apache.kafka.common.errors.TransactionalIdAuthorizationException',
+    message: 'Transactional Id authorization failed.',
   },
   SECURITY_DISABLED: {
     code: 54,
@@ -174,6 +197,11 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.ElectionNotNeededException',
     message: 'Leader election not needed for topic partition.',
   },
+  PRODUCER_FENCED: {
+    code: 90,
+    exception: 'org.apache.kafka.common.errors.ProducerFencedException',
+    message: 'There is a newer producer with the same transactionalId which fences the current one.',
+  },
   INVALID_UPDATE_VERSION: {
     code: 95,
     exception: 'org.apache.kafka.common.errors.InvalidUpdateVersionException',
@@ -183,6 +211,11 @@ export const KAFKA_ERRORS = {
     code: 102,
     exception: 'org.apache.kafka.common.errors.BrokerIdNotRegisteredException',
     message: 'The given broker ID was not registered.',
+  },
+  TRANSACTIONAL_ID_NOT_FOUND: {
+    code: 105,
+    exception: 'org.apache.kafka.common.errors.TransactionalIdNotFoundException',
+    message: 'The transactionalId could not be found.',
   },
   INELIGIBLE_REPLICA: {
     code: 107,

@@ -203,6 +203,9 @@ export interface DeleteGroupsResponse {
 }
 
 /** FindCoordinatorRequest key type 0 (GROUP): the group id. */
+/** FindCoordinatorRequest.CoordinatorType. */
+export type CoordinatorType = 'GROUP' | 'TRANSACTION'
+
 export interface FindCoordinatorResponse {
   readonly error: GroupErrorCode
   readonly errorMessage: string | null
@@ -215,7 +218,8 @@ export interface FindCoordinatorResponse {
 /** The group coordinator's requests a broker serves; a group another broker coordinates gets NOT_COORDINATOR. */
 export interface GroupCoordinatorApi extends ConsumerGroupApi {
   /** FindCoordinator for a group: creates __consumer_offsets on first need, as Kafka's KafkaApis does. */
-  findCoordinator(groupId: string): Promise<FindCoordinatorResponse>
+  /** FindCoordinator for a group (key type GROUP, the default) or a transactional id (TRANSACTION). */
+  findCoordinator(key: string, keyType?: CoordinatorType): Promise<FindCoordinatorResponse>
   joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse>
   syncGroup(request: SyncGroupRequest): Promise<SyncGroupResponse>
   heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse>

@@ -303,18 +303,15 @@ export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, Tran
   createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]>
   deleteTopics(names: string[]): Promise<TopicError[]>
   describeTopicConfigs(topic: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }>
+  /** Produce; a transactional producer names its transactional id. */
   produce(
     acks: -1 | 0 | 1,
     timeoutMs: number,
     data: ProducePartitionData[],
+    transactionalId?: string | null,
   ): Promise<ProducePartitionResponse[]>
   /** Fetch for a consumer, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
   fetch(partitions: FetchPartition[], isolationLevel?: IsolationLevel): Promise<FetchPartitionResponse[]>
-  /**
-   * InitProducerId without a transactional id (an idempotent producer): a new producer id from this broker's
-   * block, epoch 0; COORDINATOR_LOAD_IN_PROGRESS while the broker waits for a block from the controller.
-   */
-  initProducerId(): Promise<InitProducerIdResponse>
   /** ListOffsets, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
   listOffsets(
     partitions: ListOffsetsPartition[],

@@ -30,6 +30,9 @@ import type {
   BrokerApiVersions,
   FeatureMetadata,
   KafkaError,
+  AbortTransactionSpec,
+  TransactionDescription,
+  TransactionListing,
 } from './api.ts'
 import { kafkaError, timeoutError } from './errors.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
@@ -37,7 +40,12 @@ import type { Clock } from '../../net/clock.ts'
 import { AdminGroups } from './admin-groups.ts'
 import { describeFeatures, listAllBrokerVersionInfo, updateFeatures } from './admin-features.ts'
 import { deleteRecords } from './admin-delete-records.ts'
-import { describeProducers } from './admin-transactions.ts'
+import {
+  abortTransaction,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
+} from './admin-transactions.ts'
 import { createAcls, deleteAcls, describeAcls } from './admin-acls.ts'
 import type { AclBinding, AclBindingFilter } from '../../protocol/kafka-acls.ts'
 
@@ -270,6 +278,24 @@ export class KafkaAdminClient implements Admin {
     options: { brokerId?: number } = {},
   ): Promise<PartitionProducerState[]> {
     return describeProducers(this.connection, this.clock, partitions, options.brokerId)
+  }
+
+  listTransactions(
+    options: { durationFilter?: number; producerIdFilters?: number[] } = {},
+  ): Promise<Map<number, TransactionListing[]>> {
+    return listTransactions(this.connection, options)
+  }
+
+  describeTransactions(transactionalIds: string[]): Promise<Array<TransactionDescription | KafkaError>> {
+    return describeTransactions(
+      this.connection,
+      (ms) => this.clock?.sleep(ms) ?? Promise.resolve(),
+      transactionalIds,
+    )
+  }
+
+  abortTransaction(spec: AbortTransactionSpec): Promise<void> {
+    return abortTransaction(this.connection, this.clock, spec)
   }
 
   deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]> {

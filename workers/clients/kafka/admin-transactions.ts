@@ -1,4 +1,16 @@
 /**
+ * The Admin's transaction calls (Kafka 4.1 KafkaAdminClient):
+ * - listTransactions (ListTransactionsHandler over AllBrokersStrategy): every broker of the metadata is asked
+ *   and answers the transactions it coordinates, by broker id (ascending, as the result's HashMap of small
+ *   Integers iterates); a broker's error fails the call.
+ * - describeTransactions (DescribeTransactionsHandler over CoordinatorStrategy TRANSACTION): each id's
+ *   coordinator is found and asked; COORDINATOR_LOAD_IN_PROGRESS and the coordinator errors are retried;
+ *   TRANSACTIONAL_ID_NOT_FOUND is TransactionalIdNotFoundException ``DescribeTransactions request for
+ *   transactionalId `<id>` failed because the ID could not be found``; other errors ``... failed due to
+ *   unexpected error``.
+ * - abortTransaction (AbortTransactionHandler over PartitionLeaderStrategy): WriteTxnMarkers with the ABORT
+ *   result to the partition's leader; NOT_LEADER_OR_FOLLOWER and UNKNOWN_TOPIC_OR_PARTITION look it up again.
+ *
  * Admin.describeProducers as Kafka 4.1's KafkaAdminClient drives it (DescribeProducersHandler over
  * PartitionLeaderStrategy, or StaticBrokerStrategy with DescribeProducersOptions.brokerId; the rounds are
  * admin-partition-leader.ts's). Per partition:
@@ -11,10 +23,23 @@
  *   unexpected error`.
  */
 import type { Clock } from '../../net/clock.ts'
-import type { PartitionProducerState, TopicPartition } from './api.ts'
+import type {
+  AbortTransactionSpec,
+  PartitionProducerState,
+  TopicPartition,
+  TransactionDescription,
+  TransactionListing,
+} from './api.ts'
+import { KafkaError } from './api.ts'
+import { callCoordinator } from './group-coordinator-lookup.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
 import { kafkaError } from './errors.ts'
-import type { DescribeProducersPartitionResponse } from '../../protocol/kafka-transactions.ts'
+import type {
+  DescribeProducersPartitionResponse,
+  ListTransactionsRequest,
+  TransactionStateResponse,
+  WriteTxnMarkersPartitionResult,
+} from '../../protocol/kafka-transactions.ts'
 import { drivePartitionLeaderCall } from './admin-partition-leader.ts'
 
 export function describeProducers(
@@ -64,4 +89,127 @@ export function describeProducers(
       failed: ({ topic, partition }, error) => ({ topic, partition, activeProducers: [], error }),
     },
   )
+}
+
+const RETRY_BACKOFF_MS = 100
+const COORDINATOR_ATTEMPTS = 60_000 / RETRY_BACKOFF_MS
+
+/** listTransactions().allByBrokerId(): each broker's listings, by ascending broker id. */
+export async function listTransactions(
+  connection: ClusterConnection,
+  filters: Partial<ListTransactionsRequest>,
+): Promise<Map<number, TransactionListing[]>> {
+  const request: ListTransactionsRequest = {
+    stateFilters: filters.stateFilters ?? [],
+    producerIdFilters: filters.producerIdFilters ?? [],
+    durationFilter: filters.durationFilter ?? -1,
+  }
+  const metadata = await connection.refreshMetadata([])
+  const brokers = metadata.brokers.map((node) => node.id).sort((a, b) => a - b)
+  const answers = await Promise.all(
+    brokers.map(async (id) => {
+      const broker = connection.node(id)
+      if (broker === null) throw kafkaError('COORDINATOR_NOT_AVAILABLE')
+      const answer = await broker.listTransactions(request)
+      if (answer.error !== null) throw kafkaError(answer.error)
+      return [id, answer.transactionStates] as const
+    }),
+  )
+  return new Map(
+    answers.map(([id, states]) => [
+      id,
+      states.map((s) => ({
+        transactionalId: s.transactionalId,
+        producerId: s.producerId,
+        state: s.transactionState,
+      })),
+    ]),
+  )
+}
+
+/** describeTransactions(ids).description(id): each id's description, or its exception. */
+export async function describeTransactions(
+  connection: ClusterConnection,
+  sleep: (ms: number) => Promise<void>,
+  transactionalIds: readonly string[],
+): Promise<Array<TransactionDescription | KafkaError>> {
+  return Promise.all(
+    transactionalIds.map(async (transactionalId) => {
+      const { state, coordinatorId } = await callCoordinator(
+        connection,
+        sleep,
+        transactionalId,
+        async ({ broker, node }) => ({
+          state: (await broker.describeTransactions([transactionalId]))[0],
+          coordinatorId: node.nodeId,
+        }),
+        ({ state }) =>
+          state?.error === 'COORDINATOR_LOAD_IN_PROGRESS'
+            ? 'COORDINATOR_NOT_AVAILABLE'
+            : (state?.error ?? 'NONE'),
+        COORDINATOR_ATTEMPTS,
+        'TRANSACTION',
+      )
+      return description(transactionalId, coordinatorId, state)
+    }),
+  )
+}
+
+function description(
+  transactionalId: string,
+  coordinatorId: number,
+  state: TransactionStateResponse | undefined,
+): TransactionDescription | KafkaError {
+  const prefix = `DescribeTransactions request for transactionalId \`${transactionalId}\``
+  if (state === undefined)
+    return kafkaError('UNKNOWN_SERVER_ERROR', `${prefix} failed due to unexpected error`)
+  if (state.error === 'TRANSACTIONAL_ID_NOT_FOUND')
+    return kafkaError(state.error, `${prefix} failed because the ID could not be found`)
+  if (state.error !== null) return kafkaError(state.error, `${prefix} failed due to unexpected error`)
+  return {
+    coordinatorId,
+    state: state.transactionState,
+    producerId: state.producerId,
+    producerEpoch: state.producerEpoch,
+    transactionTimeoutMs: state.transactionTimeoutMs,
+    transactionStartTimeMs: state.transactionStartTimeMs < 0 ? null : state.transactionStartTimeMs,
+    topicPartitions: state.topics.flatMap(({ topic, partitions }) =>
+      partitions.map((partition) => ({ topic, partition })),
+    ),
+  }
+}
+
+/** abortTransaction(spec): an ABORT marker written by the partition's leader; throws the failure. */
+export async function abortTransaction(
+  connection: ClusterConnection,
+  clock: Clock | null,
+  spec: AbortTransactionSpec,
+): Promise<void> {
+  const [result] = await drivePartitionLeaderCall<
+    AbortTransactionSpec,
+    WriteTxnMarkersPartitionResult,
+    KafkaError | null
+  >(connection, clock, [spec], {
+    apiName: 'abortTransaction',
+    apiKey: 'WRITE_TXN_MARKERS',
+    send: async (broker, items) =>
+      (
+        await broker.writeTxnMarkers(
+          items.map((item) => ({
+            producerId: item.producerId,
+            producerEpoch: item.producerEpoch,
+            transactionResult: false,
+            topics: [{ topic: item.topic, partitions: [item.partition] }],
+            coordinatorEpoch: item.coordinatorEpoch,
+          })),
+        )
+      ).flatMap((marker) => marker.partitions),
+    handle: ({ error }) => {
+      if (error === null) return { done: null }
+      if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'UNKNOWN_TOPIC_OR_PARTITION') return 'lookup'
+      return { done: kafkaError(error) }
+    },
+    failed: (_spec, error) => error,
+  })
+  if (result instanceof KafkaError) throw result
 }

@@ -187,6 +187,33 @@ export interface ProducerState {
   currentTransactionStartOffset: number | null
 }
 
+/** TransactionListing: a transaction as listTransactions reports it. */
+export interface TransactionListing {
+  transactionalId: string
+  producerId: number
+  /** The TransactionState's name (`Ongoing`, `CompleteCommit`, ...). */
+  state: string
+}
+
+/** TransactionDescription: a transactional id as its coordinator describes it. */
+export interface TransactionDescription {
+  coordinatorId: number
+  state: string
+  producerId: number
+  producerEpoch: number
+  transactionTimeoutMs: number
+  /** null while no transaction has started (Empty). */
+  transactionStartTimeMs: number | null
+  topicPartitions: TopicPartition[]
+}
+
+/** AbortTransactionSpec: the hanging transaction to abort on one partition. */
+export interface AbortTransactionSpec extends TopicPartition {
+  producerId: number
+  producerEpoch: number
+  coordinatorEpoch: number
+}
+
 /** DescribeProducersResult.PartitionProducerState, or the partition's exception. */
 export interface PartitionProducerState extends TopicPartition {
   activeProducers: ProducerState[]
@@ -225,6 +252,15 @@ export interface Admin {
     partitions: TopicPartition[],
     options?: { brokerId?: number },
   ): Promise<PartitionProducerState[]>
+  /** listTransactions().allByBrokerId(), with ListTransactionsOptions' filters. */
+  listTransactions(options?: {
+    durationFilter?: number
+    producerIdFilters?: number[]
+  }): Promise<Map<number, TransactionListing[]>>
+  /** One description per id, in order, or the id's exception (TransactionalIdNotFoundException). */
+  describeTransactions(transactionalIds: string[]): Promise<Array<TransactionDescription | KafkaError>>
+  /** Writes an ABORT marker for the spec's producer on its partition (WriteTxnMarkers to the leader). */
+  abortTransaction(spec: AbortTransactionSpec): Promise<void>
   /**
    * Deletes the records below each partition's offset (-1: its high watermark); one result per partition, in
    * order, failed ones with their exception (admin-delete-records.ts).
@@ -315,6 +351,11 @@ export interface Producer {
   send(record: ProducerRecord, callback: Callback): void
   flush(): Promise<void>
   close(): Promise<void>
+  /** The transactional API (a producer with transactional.id; IllegalStateException on any other). */
+  initTransactions(): Promise<void>
+  beginTransaction(): void
+  commitTransaction(): Promise<void>
+  abortTransaction(): Promise<void>
 }
 
 export interface TopicPartition {

@@ -7,7 +7,7 @@
  */
 import type { BrokerApi } from '../../protocol/kafka.ts'
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
-import type { FindCoordinatorResponse } from '../../protocol/kafka-groups.ts'
+import type { CoordinatorType, FindCoordinatorResponse } from '../../protocol/kafka-groups.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
 import { timeoutError } from './errors.ts'
 
@@ -31,12 +31,16 @@ export interface Coordinator {
   readonly node: FindCoordinatorResponse
 }
 
-/** One FindCoordinator round: the coordinator's broker, or null when there is none yet. */
+/**
+ * One FindCoordinator round for a group (or, with key type TRANSACTION, a transactional id): the
+ * coordinator's broker, or null when there is none yet.
+ */
 export async function findCoordinator(
   connection: ClusterConnection,
-  groupId: string,
+  key: string,
+  keyType: CoordinatorType = 'GROUP',
 ): Promise<Coordinator | null> {
-  const node = await connection.any((broker) => broker.findCoordinator(groupId))
+  const node = await connection.any((broker) => broker.findCoordinator(key, keyType))
   if (node.error !== 'NONE') return null
   if (connection.node(node.nodeId) === null) await connection.refreshMetadata([])
   const broker = connection.node(node.nodeId)
@@ -54,9 +58,10 @@ export async function callCoordinator<T>(
   call: (coordinator: Coordinator) => Promise<T>,
   errorOf: (response: T) => GroupErrorCode,
   attempts: number,
+  keyType: CoordinatorType = 'GROUP',
 ): Promise<T> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const coordinator = await findCoordinator(connection, groupId).catch(() => null)
+    const coordinator = await findCoordinator(connection, groupId, keyType).catch(() => null)
     const response = coordinator === null ? null : await call(coordinator).catch(() => null)
     if (response !== null && !isCoordinatorError(errorOf(response))) return response
     await sleep(RETRY_BACKOFF_MS)

@@ -42,14 +42,18 @@ import {
   GROUP_METADATA_TOPIC_NAME,
   type GroupCoordinatorLoader,
 } from './group-coordinator-loader.ts'
+import { findCoordinatorNode, type CoordinatorTopicSpec } from './coordinator-topic.ts'
 
 /** offsets.topic.num.partitions, offsets.topic.replication.factor and the topic's configs. */
-const OFFSETS_TOPIC_PARTITIONS = 50
-const OFFSETS_TOPIC_REPLICATION_FACTOR = 3
-const OFFSETS_TOPIC_CONFIGS = {
-  'cleanup.policy': 'compact',
-  'compression.type': 'producer',
-  'segment.bytes': String(100 * 1024 * 1024),
+const OFFSETS_TOPIC: CoordinatorTopicSpec = {
+  name: GROUP_METADATA_TOPIC_NAME,
+  partitions: 50,
+  replicationFactor: 3,
+  configs: () => ({
+    'cleanup.policy': 'compact',
+    'compression.type': 'producer',
+    'segment.bytes': String(100 * 1024 * 1024),
+  }),
 }
 
 export interface GroupApisDeps {
@@ -76,29 +80,10 @@ export class GroupApis implements GroupCoordinatorApi {
     return this.deps.loader.owns(groupId)
   }
 
-  async findCoordinator(groupId: string): Promise<FindCoordinatorResponse> {
-    const { metadata, loader } = this.deps
-    if (!metadata.topic(GROUP_METADATA_TOPIC_NAME)) {
-      const live = metadata.usableBrokers().length
-      await this.deps.createTopics(
-        [
-          {
-            name: GROUP_METADATA_TOPIC_NAME,
-            numPartitions: OFFSETS_TOPIC_PARTITIONS,
-            replicationFactor: Math.max(1, Math.min(OFFSETS_TOPIC_REPLICATION_FACTOR, live)),
-            configs: OFFSETS_TOPIC_CONFIGS,
-          },
-        ],
-        false,
-      )
-    }
-    const partition = loader.partitionFor(groupId)
-    const leader = metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions.get(partition)?.leader ?? -1
-    const broker = metadata.brokers.get(leader)
-    const endpoint = broker?.endpoints[0]
-    if (broker === undefined || broker.fenced || endpoint === undefined)
-      return { error: 'COORDINATOR_NOT_AVAILABLE', errorMessage: null, nodeId: -1, host: '', port: -1 }
-    return { error: 'NONE', errorMessage: null, nodeId: leader, host: endpoint.host, port: endpoint.port }
+  findCoordinator(groupId: string): Promise<FindCoordinatorResponse> {
+    return findCoordinatorNode(this.deps.metadata, this.deps.createTopics, OFFSETS_TOPIC, () =>
+      this.deps.loader.partitionFor(groupId),
+    )
   }
 
   joinGroup(request: JoinGroupRequest): Promise<JoinGroupResponse> {

@@ -1,9 +1,8 @@
 /**
  * GroupCoordinatorLoader: the broker's one GroupCoordinator and the __consumer_offsets partitions it
- * serves, as Kafka's CoordinatorRuntime runs them. After each metadata change (MetadataPublisher) it
- * compares the offsets partitions this broker leads with the ones loaded: a newly led partition is read
- * from its log start to its log end and replayed into the coordinator (scheduleLoadOperation); a partition
- * no longer led is unloaded, dropping its groups (scheduleUnloadOperation). The coordinator's writes go to
+ * serves, as Kafka's CoordinatorRuntime runs them (CoordinatorPartitions follows leadership): a newly led
+ * partition is replayed into the coordinator (scheduleLoadOperation); a partition no longer led is
+ * unloaded, dropping its groups (scheduleUnloadOperation). The coordinator's writes go to
  * the group's partition as one RecordBatch through ReplicaManager with acks=-1 and
  * offsets.commit.timeout.ms, and fail with the error GroupCoordinatorService.normalizeException gives.
  * Invariant: `owns(g)` is true exactly while this broker leads and has loaded g's offsets partition.
@@ -17,33 +16,18 @@ import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
 import { GroupCoordinator } from '../group/group-coordinator.ts'
 import type { GroupCoordinatorRecord } from '../group/group-records.ts'
+import { CoordinatorPartitions, normalizeWriteError } from './coordinator-partitions.ts'
 import { decodeGroupRecord, encodeGroupRecord } from '../group/group-record-codec.ts'
 
 export const GROUP_METADATA_TOPIC_NAME = '__consumer_offsets'
 /** offsets.commit.timeout.ms */
 const OFFSETS_COMMIT_TIMEOUT_MS = 5000
-const LOAD_READ_BYTES = 1 << 20
 
 /** A failed write to __consumer_offsets, with the error the group APIs answer. */
 export class CoordinatorWriteError extends Error {
   override name = 'CoordinatorWriteError'
   constructor(readonly error: KafkaErrorName) {
     super(error)
-  }
-}
-
-/** GroupCoordinatorService.normalizeException for errors of the append. */
-function normalizeWriteError(error: KafkaErrorName): KafkaErrorName {
-  switch (error) {
-    case 'NOT_ENOUGH_REPLICAS':
-    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
-    case 'REQUEST_TIMED_OUT':
-    case 'UNKNOWN_TOPIC_OR_PARTITION':
-      return 'COORDINATOR_NOT_AVAILABLE'
-    case 'NOT_LEADER_OR_FOLLOWER':
-      return 'NOT_COORDINATOR'
-    default:
-      return 'UNKNOWN_SERVER_ERROR'
   }
 }
 
@@ -66,7 +50,7 @@ export interface GroupCoordinatorLoaderDeps {
 
 export class GroupCoordinatorLoader {
   readonly coordinator: GroupCoordinator
-  private readonly loaded = new Set<number>()
+  private readonly partitions: CoordinatorPartitions
 
   constructor(private readonly deps: GroupCoordinatorLoaderDeps) {
     this.coordinator = new GroupCoordinator({
@@ -77,6 +61,16 @@ export class GroupCoordinatorLoader {
       topicId: (topic) => deps.metadata.topicIdsByName.get(topic),
       topicName: (topicId) => deps.metadata.topicsById.get(topicId)?.name,
     })
+    this.partitions = new CoordinatorPartitions({
+      topic: GROUP_METADATA_TOPIC_NAME,
+      metadata: deps.metadata,
+      replicaManager: deps.replicaManager,
+      engine: deps.engine,
+      scheduler: deps.scheduler,
+      load: (_partition, records) =>
+        this.coordinator.load(records.map((record) => decodeGroupRecord(record.key, record.value))),
+      unload: () => this.coordinator.unload((groupId) => this.owns(groupId)),
+    })
   }
 
   /** The offsets partition of a group, or -1 while __consumer_offsets does not exist. */
@@ -86,71 +80,27 @@ export class GroupCoordinatorLoader {
   }
 
   owns(groupId: string): boolean {
-    return this.loaded.has(this.partitionFor(groupId))
+    return this.partitions.epochOf(this.partitionFor(groupId)) !== null
   }
 
   /** Loads the offsets partitions this broker now leads and unloads the ones it stopped leading. */
   onLeadershipChange(): void {
-    const topicId = this.deps.metadata.topicIdsByName.get(GROUP_METADATA_TOPIC_NAME)
-    const led = new Set(
-      this.deps.replicaManager
-        .allPartitions()
-        .filter((p) => p.topicId === topicId && p.isLeader)
-        .map((p) => p.partition),
-    )
-    const lost = [...this.loaded].filter((partition) => !led.has(partition))
-    for (const partition of lost) this.loaded.delete(partition)
-    if (lost.length > 0) this.coordinator.unload((groupId) => this.owns(groupId))
-    for (const partition of led) {
-      if (this.loaded.has(partition) || topicId === undefined) continue
-      this.coordinator.load(this.readAll(topicId, partition))
-      this.loaded.add(partition)
-    }
+    this.partitions.onLeadershipChange()
   }
 
   /** The broker stops: every group is dropped and its timers cancelled. */
   shutdown(): void {
-    this.loaded.clear()
-    this.coordinator.unload(() => false)
-  }
-
-  private readAll(topicId: string, partition: number): GroupCoordinatorRecord[] {
-    const log = this.deps.replicaManager.getPartition(topicId, partition)?.log
-    if (log === undefined) return []
-    const records: GroupCoordinatorRecord[] = []
-    let offset = log.logStartOffset
-    while (offset < log.logEndOffset) {
-      const batches = this.deps.engine.decodeBatches(log.read(offset, LOAD_READ_BYTES, log.logEndOffset))
-      if (batches.length === 0) break
-      for (const batch of batches)
-        for (const record of batch.records) {
-          if (record.offset < offset || record.key === null) continue
-          records.push(decodeGroupRecord(record.key, record.value))
-          offset = record.offset + 1
-        }
-    }
-    return records
+    this.partitions.shutdown()
   }
 
   private async append(records: readonly GroupCoordinatorRecord[]): Promise<void> {
     const first = records[0]
     if (first === undefined) return
-    const topicId = this.deps.metadata.topicIdsByName.get(GROUP_METADATA_TOPIC_NAME)
-    const partition = this.partitionFor(first.groupId)
-    if (topicId === undefined || !this.loaded.has(partition))
-      throw new CoordinatorWriteError('NOT_COORDINATOR')
-    const timestamp = this.deps.scheduler.now()
-    const batch = this.deps.engine.encodeBatch(
-      records.map((record) => ({ ...encodeGroupRecord(record), timestamp, headers: [] })),
+    const error = await this.partitions.append(
+      this.partitionFor(first.groupId),
+      records.map(encodeGroupRecord),
+      OFFSETS_COMMIT_TIMEOUT_MS,
     )
-    let result
-    try {
-      ;[result] = await this.deps.replicaManager.appendRecords(-1, OFFSETS_COMMIT_TIMEOUT_MS, [
-        { topicId, partition, records: batch },
-      ])
-    } catch {
-      throw new CoordinatorWriteError('NOT_COORDINATOR')
-    }
-    if (result?.error) throw new CoordinatorWriteError(normalizeWriteError(result.error))
+    if (error !== null) throw new CoordinatorWriteError(normalizeWriteError(error))
   }
 }

@@ -13,7 +13,6 @@ import type {
   FetchPartition,
   IsolationLevel,
   FetchPartitionResponse,
-  InitProducerIdResponse,
   ListOffsetsPartition,
   ListOffsetsPartitionResponse,
   MetadataResponse,
@@ -43,12 +42,11 @@ import { FeatureApis } from './feature-apis.ts'
 import type { FeatureApi } from '../../protocol/kafka-features.ts'
 import type { AclApi } from '../../protocol/kafka-acls.ts'
 import { AclApis } from './acl-apis.ts'
-import { TransactionApis } from './transaction-apis.ts'
+import type { TransactionApis } from './transaction-apis.ts'
 import type { TransactionApi } from '../../protocol/kafka-transactions.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
 import { INTERNAL_TOPICS } from '../metadata/topic-validation.ts'
-import type { ProducerIdManager } from './producer-id-manager.ts'
 
 export interface KafkaApisDeps {
   brokerId: number
@@ -66,8 +64,8 @@ export interface KafkaApisDeps {
   describeQuorum: () => Promise<QuorumDescription>
   /** The group coordinator requests (GroupApis). */
   groups: GroupCoordinatorApi
-  /** Producer ids for InitProducerId. */
-  producerIds: ProducerIdManager
+  /** The transaction APIs (TransactionApis). */
+  transactions: TransactionApis
   /** Whether this node's server.properties names an authorizer (DescribeAcls is answered only then). */
   hasAuthorizer: boolean
 }
@@ -80,7 +78,6 @@ export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
   private readonly features: FeatureApis
   private readonly acls: AclApis
-  private readonly transactions: TransactionApis
 
   constructor(private readonly deps: KafkaApisDeps) {
     this.admin = new AdminApis({
@@ -96,7 +93,6 @@ export class KafkaApis implements BrokerApi {
       forward: (request) => this.forward(request),
       waitFor: (condition) => this.waitFor(condition),
     })
-    this.transactions = new TransactionApis({ metadata: deps.metadata, replicaManager: deps.replicaManager })
     this.acls = new AclApis({
       metadata: deps.metadata,
       hasAuthorizer: deps.hasAuthorizer,
@@ -105,9 +101,18 @@ export class KafkaApis implements BrokerApi {
     })
   }
 
-  // DescribeProducers: answered by TransactionApis.
+  // DescribeProducers, InitProducerId, EndTxn, DescribeTransactions, ListTransactions and WriteTxnMarkers:
+  // answered by TransactionApis.
   readonly describeProducers: TransactionApi['describeProducers'] = (p) =>
-    this.transactions.describeProducers(p)
+    this.deps.transactions.describeProducers(p)
+  readonly initProducerId: TransactionApi['initProducerId'] = (r) => this.deps.transactions.initProducerId(r)
+  readonly endTxn: TransactionApi['endTxn'] = (r) => this.deps.transactions.endTxn(r)
+  readonly describeTransactions: TransactionApi['describeTransactions'] = (ids) =>
+    this.deps.transactions.describeTransactions(ids)
+  readonly listTransactions: TransactionApi['listTransactions'] = (r) =>
+    this.deps.transactions.listTransactions(r)
+  readonly writeTxnMarkers: TransactionApi['writeTxnMarkers'] = (m) =>
+    this.deps.transactions.writeTxnMarkers(m)
   // DescribeAcls, CreateAcls and DeleteAcls: answered by AclApis.
   readonly describeAcls: AclApi['describeAcls'] = (f) => this.acls.describeAcls(f)
   readonly createAcls: AclApi['createAcls'] = (b) => this.acls.createAcls(b)
@@ -130,9 +135,12 @@ export class KafkaApis implements BrokerApi {
   readonly listPartitionReassignments: BrokerApi['listPartitionReassignments'] = (p) =>
     this.admin.listPartitionReassignments(p)
 
+  // FindCoordinator: a group's by GroupApis, a transactional id's by TransactionApis.
+  readonly findCoordinator: GroupCoordinatorApi['findCoordinator'] = (key, keyType = 'GROUP') =>
+    keyType === 'TRANSACTION'
+      ? this.deps.transactions.findTransactionCoordinator(key)
+      : this.deps.groups.findCoordinator(key)
   // Consumer groups: answered by GroupApis.
-  readonly findCoordinator: GroupCoordinatorApi['findCoordinator'] = (g) =>
-    this.deps.groups.findCoordinator(g)
   readonly joinGroup: GroupCoordinatorApi['joinGroup'] = (r) => this.deps.groups.joinGroup(r)
   readonly syncGroup: GroupCoordinatorApi['syncGroup'] = (r) => this.deps.groups.syncGroup(r)
   readonly heartbeat: GroupCoordinatorApi['heartbeat'] = (r) => this.deps.groups.heartbeat(r)
@@ -198,17 +206,27 @@ export class KafkaApis implements BrokerApi {
     return this.admin.describeTopicConfigs(topic)
   }
 
+  /**
+   * Produce: the partitions the metadata knows are appended by the ReplicaManager, after the transactions V2
+   * check of their transactional batches (TransactionApis.verifyTransactionalProduce).
+   */
   async produce(
     acks: -1 | 0 | 1,
     timeoutMs: number,
     data: ProducePartitionData[],
+    transactionalId: string | null = null,
   ): Promise<ProducePartitionResponse[]> {
-    const known = data.map((entry) => ({
+    const verified = this.deps.transactions.verifyTransactionalProduce(transactionalId, data)
+    // Only a transaction's first batches wait for the coordinator; other produces go on in this task.
+    const refused = verified instanceof Promise ? await verified : verified
+    const known = data.map((entry, index) => ({
       entry,
       topicId: this.deps.metadata.topicIdsByName.get(entry.topic),
+      refusal: refused.get(index),
     }))
     const appendable = known.filter(
-      (k): k is { entry: ProducePartitionData; topicId: string } => k.topicId !== undefined,
+      (k): k is { entry: ProducePartitionData; topicId: string; refusal: undefined } =>
+        k.topicId !== undefined && k.refusal === undefined,
     )
     const results = await this.deps.replicaManager.appendRecords(
       acks,
@@ -220,17 +238,17 @@ export class KafkaApis implements BrokerApi {
       })),
     )
     const byKey = new Map(results.map((r) => [`${r.topicId}/${r.partition}`, r]))
-    return known.map(({ entry, topicId }): ProducePartitionResponse => {
+    return known.map(({ entry, topicId, refusal }): ProducePartitionResponse => {
       const result = topicId === undefined ? undefined : byKey.get(`${topicId}/${entry.partition}`)
-      const base = { topic: entry.topic, partition: entry.partition, logAppendTime: -1 }
-      if (!result)
-        return {
-          ...base,
-          error: 'UNKNOWN_TOPIC_OR_PARTITION',
-          errorMessage: null,
-          baseOffset: -1,
-          logStartOffset: -1,
-        }
+      const base = {
+        topic: entry.topic,
+        partition: entry.partition,
+        logAppendTime: -1,
+        baseOffset: -1,
+        logStartOffset: -1,
+      }
+      if (refusal) return { ...base, error: refusal.error, errorMessage: refusal.errorMessage }
+      if (!result) return { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', errorMessage: null }
       return {
         ...base,
         error: result.error,
@@ -239,16 +257,6 @@ export class KafkaApis implements BrokerApi {
         logStartOffset: result.logStartOffset,
       }
     })
-  }
-
-  /** TransactionCoordinator.handleInitProducerId without a transactional id: a new id, epoch 0. */
-  initProducerId(): Promise<InitProducerIdResponse> {
-    const producerId = this.deps.producerIds.generateProducerId()
-    return Promise.resolve(
-      producerId === null
-        ? { error: 'COORDINATOR_LOAD_IN_PROGRESS', producerId: -1, producerEpoch: -1 }
-        : { error: null, producerId, producerEpoch: 0 },
-    )
   }
 
   async fetch(

@@ -3,7 +3,7 @@
  * voter of the metadata quorum, broker only otherwise). It wires, over one inter-broker Transport:
  * the metadata quorum (KafkaRaftClient), the controller that is active while this node leads the
  * quorum (QuorumController), the broker's lifecycle with the controller, the metadata publisher, the
- * ReplicaManager, and the client-facing KafkaApis.
+ * ReplicaManager, the group and transaction coordinators, and the client-facing KafkaApis.
  *
  * Storage holds everything the node keeps: the metadata log (`__cluster_metadata-0/...`), partition logs
  * (`log/...`) and `meta.properties` (the cluster id), as a Kafka log.dirs would.
@@ -36,6 +36,10 @@ import { KAFKA_BASE_PORT, type QuorumDescription } from '../../protocol/kafka.ts
 import { GroupApis } from './group-apis.ts'
 import { GroupCoordinatorLoader } from './group-coordinator-loader.ts'
 import { ProducerIdManager } from './producer-id-manager.ts'
+import { TransactionApis } from './transaction-apis.ts'
+import { TransactionCoordinatorLoader } from './transaction-coordinator-loader.ts'
+import { TxnMarkerChannel } from '../transaction/txn-marker-channel.ts'
+import type { TxnBrokerRequest, TxnBrokerResponse } from '../transaction/txn-messages.ts'
 import { LogDirFiles } from './log-dir-files.ts'
 import { logDirFor } from '../../protocol/log-dirs.ts'
 import { hasAuthorizer } from './acl-apis.ts'
@@ -62,6 +66,8 @@ export interface KafkaServerDeps {
 const META_PROPERTIES_KEY = 'meta.properties'
 const META_PROPERTIES_VERSION = 1
 const CONTROLLER_REQUEST_TIMEOUT_MS = 2000
+/** Broker-to-broker transaction requests (AddPartitionsToTxn, WriteTxnMarkers): request.timeout.ms. */
+const TXN_REQUEST_TIMEOUT_MS = 30_000
 /** A node's controller listener port is its broker port + 10000 (9092 → 19092). */
 export const CONTROLLER_PORT_OFFSET = 10_000
 
@@ -78,6 +84,7 @@ export class KafkaServer {
       logManager: LogManager
       metadata: ClusterMetadata
       groupLoader: GroupCoordinatorLoader
+      txnLoader: TransactionCoordinatorLoader
       engine: LogEngine
     },
   ) {}
@@ -89,6 +96,7 @@ export class KafkaServer {
     const raftChannel = mux.channel<RaftRequest, RaftResponse<MetadataRecord>>('raft')
     const controllerChannel = mux.channel<ControllerRequest, ControllerResponse>('controller')
     const replicaChannel = mux.channel<ReplicaFetchRequest, ReplicaFetchResponse>('replica')
+    const txnChannel = mux.channel<TxnBrokerRequest, TxnBrokerResponse>('txn')
 
     const metadata = new ClusterMetadata()
     const authorizer = hasAuthorizer(deps.serverProperties ?? {})
@@ -138,6 +146,37 @@ export class KafkaServer {
       },
     })
     const groupLoader = new GroupCoordinatorLoader({ metadata, replicaManager, engine, scheduler, random })
+    const producerIds = new ProducerIdManager({
+      brokerId: nodeId,
+      clock: scheduler,
+      allocateProducerIds: async () => {
+        const brokerEpoch = lifecycle?.epoch ?? -1
+        const response = await sendToController({
+          api: 'AllocateProducerIds',
+          brokerId: nodeId,
+          brokerEpoch,
+        })
+        if (response.api !== 'AllocateProducerIds' || response.error) return null
+        return { firstProducerId: response.producerIdStart, size: response.producerIdLen }
+      },
+    })
+    let transactions: TransactionApis | null = null
+    const txnLoader = new TransactionCoordinatorLoader({
+      metadata,
+      replicaManager,
+      engine,
+      scheduler,
+      generateProducerId: () => producerIds.generateProducerId(),
+      markers: new TxnMarkerChannel({
+        brokerId: nodeId,
+        metadata,
+        scheduler,
+        writeTxnMarkers: (to, markers) =>
+          transactions === null
+            ? Promise.reject(new Error('stopped'))
+            : transactions.writeTxnMarkersOn(to, markers),
+      }),
+    })
     const incarnationId = `${clusterId}-${nodeId}-${scheduler.now()}`
     const publisher = new MetadataPublisher({
       brokerId: nodeId,
@@ -147,7 +186,10 @@ export class KafkaServer {
       replicaManager,
       storage,
       configs,
-      onLeadershipChange: () => groupLoader.onLeadershipChange(),
+      onLeadershipChange: () => {
+        groupLoader.onLeadershipChange()
+        txnLoader.onLeadershipChange()
+      },
     })
     const controller = new QuorumController({
       nodeId: nodeId,
@@ -190,6 +232,11 @@ export class KafkaServer {
     })
     controllerChannel.serve((_from, request) => controller.handle(request))
     replicaChannel.serve((from, request) => replicaManager.handleReplicaFetch(from, request))
+    txnChannel.serve((_from, request) =>
+      transactions === null
+        ? Promise.reject(new Error('stopped'))
+        : transactions.handleBrokerRequest(request),
+    )
     mux.start()
     await raft.start()
     replicaManager.startup()
@@ -223,20 +270,17 @@ export class KafkaServer {
         loader: groupLoader,
         createTopics: (topics, validateOnly) => api.createTopics(topics, validateOnly),
       }),
-      producerIds: new ProducerIdManager({
+      transactions: (transactions = new TransactionApis({
         brokerId: nodeId,
-        clock: scheduler,
-        allocateProducerIds: async () => {
-          const brokerEpoch = lifecycle?.epoch ?? -1
-          const response = await sendToController({
-            api: 'AllocateProducerIds',
-            brokerId: nodeId,
-            brokerEpoch,
-          })
-          if (response.api !== 'AllocateProducerIds' || response.error) return null
-          return { firstProducerId: response.producerIdStart, size: response.producerIdLen }
-        },
-      }),
+        metadata,
+        replicaManager,
+        engine,
+        scheduler,
+        producerIds,
+        loader: txnLoader,
+        createTopics: (topics, validateOnly) => api.createTopics(topics, validateOnly),
+        sendToBroker: (to, request) => txnChannel.request(to, request, TXN_REQUEST_TIMEOUT_MS),
+      })),
     })
     return new KafkaServer(nodeId, api, {
       mux,
@@ -247,6 +291,7 @@ export class KafkaServer {
       logManager,
       metadata,
       groupLoader,
+      txnLoader,
       engine,
     })
   }
@@ -319,10 +364,12 @@ export class KafkaServer {
 
   /** The process ends at once, as on SIGKILL: nothing more is sent, answered or timed. */
   kill(): void {
-    const { mux, raft, controller, lifecycle, replicaManager, logManager, groupLoader } = this.parts
+    const { mux, raft, controller, lifecycle, replicaManager, logManager, groupLoader, txnLoader } =
+      this.parts
     void lifecycle.stop()
     controller.deactivate()
     groupLoader.shutdown()
+    txnLoader.shutdown()
     replicaManager.shutdown()
     raft.stop()
     mux.stop()

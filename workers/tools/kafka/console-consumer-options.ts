@@ -15,6 +15,7 @@ import {
 import {
   GROUP_METADATA_MESSAGE_FORMATTER,
   OFFSETS_MESSAGE_FORMATTER,
+  TRANSACTION_LOG_MESSAGE_FORMATTER,
 } from './coordinator-record-formatter.ts'
 import { javaHashMapOrder } from './java-hash-map.ts'
 import type { OptionSpec } from './options/option-spec.ts'
@@ -23,7 +24,12 @@ import type { OptionSet } from './options/option-set.ts'
 
 export const DEFAULT_FORMATTER = 'org.apache.kafka.tools.consumer.DefaultMessageFormatter'
 /** The formatter classes the playground has; any other is a ClassNotFoundException (printUsageAndExit). */
-const FORMATTERS = [DEFAULT_FORMATTER, OFFSETS_MESSAGE_FORMATTER, GROUP_METADATA_MESSAGE_FORMATTER]
+const FORMATTERS = [
+  DEFAULT_FORMATTER,
+  OFFSETS_MESSAGE_FORMATTER,
+  GROUP_METADATA_MESSAGE_FORMATTER,
+  TRANSACTION_LOG_MESSAGE_FORMATTER,
+]
 
 export const CONSOLE_CONSUMER_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,

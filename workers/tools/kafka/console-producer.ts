@@ -9,7 +9,10 @@
  * `org.apache.kafka.common.KafkaException: No key separator found on line number 1: 'abc'` as its stack
  * trace, after which the tool stops reading (exit 1; earlier lines are still delivered); a failed
  * asynchronous send as ErrorLoggingCallback's ERROR line (the tool goes on); a failed `--sync` send as
- * the ExecutionException trace (exit 1).
+ * the ExecutionException trace (exit 1). An exception send() itself throws (IllegalStateException, such as a
+ * `--producer-property transactional.id=...` producer's `Cannot add partition <tp> to transaction before
+ * completing a call to initTransactions`, since ConsoleProducer never calls initTransactions) ends the tool with
+ * its stack trace (exit 1).
  */
 import type { Producer } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
@@ -38,15 +41,22 @@ function describeBytes(bytes: Uint8Array | null): string {
   return bytes === null ? 'null' : `${bytes.length} bytes`
 }
 
+/** Exceptions KafkaProducer.send throws instead of failing the record's future (not ApiExceptions). */
+const THROWN_BY_SEND = 'java.lang.IllegalStateException'
+
 async function sendAll(reader: LineMessageReader, producer: Producer, sync: boolean, context: ToolContext) {
   const inFlight: Promise<void>[] = []
+  // Set from the sends' callbacks, so kept in an object (a plain variable would stay narrowed to null).
+  const send: { thrown: JavaException | null } = { thrown: null }
   for await (const line of context.stdin) {
+    if (send.thrown !== null) break
     const record = reader.read(line)
     if (sync) {
       try {
         await producer.send(record)
       } catch (error) {
         const cause = asJavaException(error)
+        if (cause.className === THROWN_BY_SEND) throw cause
         throw new JavaException('java.util.concurrent.ExecutionException', cause.toString(), [], cause)
       }
       continue
@@ -55,13 +65,19 @@ async function sendAll(reader: LineMessageReader, producer: Producer, sync: bool
       producer.send(record).then(
         () => undefined,
         (error: unknown) => {
+          const exception = asJavaException(error)
+          if (exception.className === THROWN_BY_SEND) {
+            send.thrown ??= exception
+            return
+          }
           const message = `Error when sending message to topic ${record.topic} with key: ${describeBytes(record.key)}, value: ${describeBytes(record.value)} with error:`
-          context.out.stderr(errorLogLine(context.clock, CALLBACK_LOGGER, message, asJavaException(error)))
+          context.out.stderr(errorLogLine(context.clock, CALLBACK_LOGGER, message, exception))
         },
       ),
     )
   }
   await Promise.all(inFlight)
+  if (send.thrown !== null) throw send.thrown
 }
 
 function readerFor(options: OptionSet): LineMessageReader {

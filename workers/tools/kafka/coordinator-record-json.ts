@@ -8,6 +8,10 @@
  * ConsumerProtocolAssignment JSON at the version the bytes carry, keeping the base64 when they cannot be read.
  * The consumer group's records (types 3 to 8) are written by their schemas (consumer-group-record-schemas.ts):
  * the key's groupId (and memberId), the value's fields with tagged ones only when not their default.
+ * `groupRecordJson` and `transactionRecordJson` read one record of `__consumer_offsets` or
+ * `__transaction_state` into its key type and JSON and its value version and JSON (null for a tombstone), for
+ * DumpLogSegments' parsers and the console consumer's formatters; an unknown record type throws
+ * UnknownRecordTypeException.
  */
 import type { JsonOut } from '../../es/xcontent/json-writer.ts'
 import {
@@ -16,6 +20,8 @@ import {
   isConsumerGroupRecord,
   isOffsetCommit,
   type CoordinatorRecord,
+  UnknownRecordTypeException,
+  deserialize,
   type CoordinatorRecordKey,
   type GroupMetadataValue,
   type MemberMetadata,
@@ -23,6 +29,11 @@ import {
 } from '../../kafka/group/group-coordinator-record-serde.ts'
 import { CONSUMER_GROUP_VALUE_FIELDS } from '../../kafka/group/consumer-group-record-schemas.ts'
 import { messageJson } from '../../kafka/metadata/message-schema.ts'
+import {
+  TRANSACTION_LOG_KEY_TYPE,
+  decodeTransactionLogKey,
+  transactionLogValueJson,
+} from '../../kafka/transaction/transaction-log.ts'
 import { base64UrlNoPadding } from '../../net/base64url.ts'
 import { CONSUMER_PROTOCOL_TYPE } from '../../protocol/consumer-protocol.ts'
 import {
@@ -134,4 +145,41 @@ export function valueAsJson(record: CoordinatorRecord, expandConsumerProtocol: b
   }
   const { value } = record
   return value === null ? null : groupMetadataJson(value.message, value.version, expandConsumerProtocol)
+}
+
+/** A coordinator record as its serde reads it: the key's type and JSON, the value's version and JSON. */
+export interface CoordinatorRecordJson {
+  type: number
+  key: JsonOut
+  value: { version: number; data: JsonOut } | null
+}
+
+/** A __consumer_offsets record (GroupCoordinatorRecordSerde), the consumer protocol bytes expanded or not. */
+export function groupRecordJson(
+  keyBytes: Uint8Array,
+  valueBytes: Uint8Array | null,
+  expandConsumerProtocol: boolean,
+): CoordinatorRecordJson {
+  const parsed = deserialize(keyBytes, valueBytes)
+  const { key, value } = parsed
+  return {
+    type: key.type,
+    key: keyAsJson(key),
+    value:
+      value === null ? null : { version: value.version, data: valueAsJson(parsed, expandConsumerProtocol) },
+  }
+}
+
+/** A __transaction_state record (TransactionCoordinatorRecordSerde). */
+export function transactionRecordJson(
+  keyBytes: Uint8Array,
+  valueBytes: Uint8Array | null,
+): CoordinatorRecordJson {
+  const type = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength).getInt16(0)
+  if (type !== TRANSACTION_LOG_KEY_TYPE) throw new UnknownRecordTypeException(type)
+  return {
+    type,
+    key: { transactionalId: decodeTransactionLogKey(keyBytes) },
+    value: valueBytes === null ? null : transactionLogValueJson(valueBytes),
+  }
 }

@@ -2,14 +2,15 @@
  * kafka-dump-log.sh (kafka.tools.DumpLogSegments, Kafka 4.1): for each of --files, `Dumping <file>` and
  * by suffix: a .log's batches (`baseOffset: ... isvalid: true`, position = bytes before the batch) and,
  * with deep iteration, its records (`| offset: ... headerKeys: [a,b]`, then ` key: k payload: v` with
- * --print-data-log, StringDecoder text or, with --offsets-decoder or --cluster-metadata-decoder, the group
- * coordinator's or the metadata log's records as JSON: dump-log-parsers.ts; a control batch's records show
+ * --print-data-log, StringDecoder text or, with --offsets-decoder, --transaction-log-decoder or
+ * --cluster-metadata-decoder, the group coordinator's, the transaction coordinator's or the metadata log's
+ * records as JSON: dump-log-parsers.ts; a control batch's records show
  * their control type instead: dump-log-control-records.ts); a .index or .timeindex's entries
  * (dump-log-index.ts); a .txnindex's AbortedTxn entries (`version: 0 producerId: ... lastStableOffset: ...`); any other suffix `Ignoring unknown file <file>` on stderr. The collected mismatches follow on stderr
  * (dump-log-errors.ts). An exception ends the tool as an uncaught one ends the JVM:
  * `Exception in thread "main" <class>: <message>` on stderr, exit 1 (e.g. NoSuchFileException for a missing
- * file). Files live on the broker hosts (ToolContext.hostFiles). The transaction-log, remote-log-metadata
- * and share-group-state decoders and decoder classes other than StringDecoder are answered with a
+ * file). Files live on the broker hosts (ToolContext.hostFiles). The remote-log-metadata and
+ * share-group-state decoders and decoder classes other than StringDecoder are answered with a
  * `[playground]` line, exit 1.
  */
 import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/types.ts'
@@ -23,6 +24,7 @@ import { controlRecordText } from './dump-log-control-records.ts'
 import {
   clusterMetadataMessageParser,
   offsetsMessageParser,
+  transactionLogMessageParser,
   stringDecoderParser,
   type MessageParser,
 } from './dump-log-parsers.ts'
@@ -100,6 +102,7 @@ function recordLine(
 function messageParser(settings: DumpLogSettings): MessageParser {
   if (settings.recordDecoder === 'offsets-decoder') return offsetsMessageParser
   if (settings.recordDecoder === 'cluster-metadata-decoder') return clusterMetadataMessageParser
+  if (settings.recordDecoder === 'transaction-log-decoder') return transactionLogMessageParser
   if (settings.recordDecoder !== null) {
     throw new TerseException(
       `[playground] --${settings.recordDecoder} is not available: the playground keeps no such records in segment files.`,

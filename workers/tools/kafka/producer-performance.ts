@@ -9,8 +9,13 @@
  * latencies, then again for the steady state after --warmup-records. Figures use Java's Formatter rounding.
  * The loop waits, as KafkaProducer.send blocks, while the records not yet acknowledged hold buffer.memory bytes,
  * and lets the producer run between records as its sender thread would. Ctrl+C ends it without a summary, as
- * SIGINT ends the JVM. Transactions and --print-metrics are not available in the playground (a `[playground]`
- * line, exit 1).
+ * SIGINT ends the JVM. Transactions (4.1's ConfigPostProcessor): on when --transactional-id,
+ * --transaction-duration-ms or a transactional.id producer property is given; the id is --transactional-id,
+ * else the property, else `performance-producer-<random Uuid>`; the duration defaults to 3000 ms. The producer
+ * calls initTransactions once, begins a transaction before a send when none is open, commits after a send
+ * once the transaction has lasted the duration, and commits the last one after the loop; the output is the
+ * same. Interrupted, the open transaction is left to the coordinator's timeout abort. --print-metrics is not
+ * available (a `[playground]` line, exit 1).
  */
 import type { Callback, Producer } from '../../clients/kafka/api.ts'
 import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
@@ -28,8 +33,12 @@ import { loadProps } from './tool-files.ts'
 import { asJavaException, illegalArgument } from './tool-errors.ts'
 import { patternSplit } from '../../net/java-pattern-split.ts'
 import { compileJavaPattern } from '../../es/analysis/custom/java-pattern.ts'
+import { Random } from '../../net/random.ts'
+import { randomUuid } from '../../net/random-uuid.ts'
 
 const REPORTING_INTERVAL_MS = 5000
+const DEFAULT_TRANSACTION_ID_PREFIX = 'performance-producer-'
+const DEFAULT_TRANSACTION_DURATION_MS = 3000
 const DEFAULT_BUFFER_MEMORY = 33554432
 /**
  * How many sends the loop makes before it lets the producer's sender run for a millisecond (the time a JVM spends
@@ -54,9 +63,9 @@ export const kafkaProducerPerfTest: Tool = async (argv, context) => {
     context.out.stderr(`${producerPerformanceUsage()}producer-performance: error: ${error.message}\n`)
     return 1
   }
-  if (config.printMetrics || config.transactionalId !== null || config.transactionDurationMs !== null) {
+  if (config.printMetrics) {
     context.out.stderr(
-      '[playground] Transactions and --print-metrics are not available: the playground producer is not transactional and keeps no metrics registry.\n',
+      '[playground] --print-metrics is not available: the playground producer keeps no metrics registry.\n',
     )
     return 1
   }
@@ -91,6 +100,19 @@ function producerConfig(config: ProducerPerformanceConfig, context: ToolContext)
   props.set('key.serializer', 'org.apache.kafka.common.serialization.ByteArraySerializer')
   props.set('value.serializer', 'org.apache.kafka.common.serialization.ByteArraySerializer')
   if (!props.has('client.id')) props.set('client.id', 'perf-producer-client')
+  if (
+    config.transactionalId !== null ||
+    config.transactionDurationMs !== null ||
+    props.has('transactional.id')
+  ) {
+    const random = context.random ?? new Random(context.clock.now())
+    props.set(
+      'transactional.id',
+      config.transactionalId ??
+        props.get('transactional.id') ??
+        `${DEFAULT_TRANSACTION_ID_PREFIX}${randomUuid(random)}`,
+    )
+  }
   return Object.fromEntries(props)
 }
 
@@ -131,8 +153,21 @@ async function runTest(
   const bufferMemory = Number(props['buffer.memory'] ?? DEFAULT_BUFFER_MEMORY)
   let unacknowledged = 0
   let drained: (() => void) | null = null
+  const transactionsEnabled = props['transactional.id'] !== undefined
+  const transactionDurationMs = config.transactionDurationMs ?? DEFAULT_TRANSACTION_DURATION_MS
+  let transactionSize = 0
+  let transactionStart = 0
+  const untilInterrupted = async (step: Promise<void>): Promise<boolean> => {
+    await Promise.race([step, interrupt.whenInterrupted])
+    return !interrupt.interrupted
+  }
+  if (transactionsEnabled && !(await untilInterrupted(producer.initTransactions()))) return null
   for (let i = 0; i < config.numRecords; i++) {
     if (interrupt.interrupted) return null
+    if (transactionsEnabled && transactionSize === 0) {
+      producer.beginTransaction()
+      transactionStart = clock.now()
+    }
     let payload: Uint8Array
     if (payloads.length > 0) payload = payloads[random.nextInt(payloads.length)]!
     else if (config.recordSize !== null) {
@@ -159,12 +194,19 @@ async function runTest(
       } else context.out.stderr(asJavaException(exception).stackTrace())
     }
     producer.send({ topic: config.topic, key: null, value: payload }, callback)
+    transactionSize++
+    if (transactionsEnabled && transactionDurationMs <= sendStartMs - transactionStart) {
+      if (!(await untilInterrupted(producer.commitTransaction()))) return null
+      transactionSize = 0
+    }
     unacknowledged += bytes
     if (unacknowledged >= bufferMemory) {
       await Promise.race([new Promise<void>((resolve) => (drained = resolve)), interrupt.whenInterrupted])
     } else if (i % SENDS_PER_TURN === SENDS_PER_TURN - 1) await clock.sleep(1)
     if (throttler.shouldThrottle(i, sendStartMs)) await throttler.throttle(clock, interrupt.whenInterrupted)
   }
+  if (transactionsEnabled && transactionSize !== 0 && !(await untilInterrupted(producer.commitTransaction())))
+    return null
   await Promise.race([producer.flush(), interrupt.whenInterrupted])
   return interrupt.interrupted ? null : { stats, steadyState }
 }

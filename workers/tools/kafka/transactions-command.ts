@@ -10,8 +10,8 @@
  * names) and prints ToolsUtils.prettyPrintTable of ProducerId, ProducerEpoch, LatestCoordinatorEpoch (-1
  * when absent), LastSequence, LastTimestamp, CurrentTransactionStartOffset (`None` when absent); a failure is
  * printErrorAndExit's `Failed to describe producers for partition <topic>-<n> on leader|broker <id>: <msg>.
- * Enable debug logging for additional detail.` on stderr, exit 1. The other subcommands need the transaction
- * coordinator, which the playground does not have yet: they answer a `[playground]` line, exit 1.
+ * Enable debug logging for additional detail.` on stderr, exit 1. list, describe, abort and find-hanging are
+ * in transactions-subcommands.ts.
  */
 import type { Admin } from '../../clients/kafka/api.ts'
 import type { Tool, ToolContext } from '../tool.ts'
@@ -24,10 +24,16 @@ import {
   type ProgramSpec,
 } from './argparse.ts'
 import { KAFKA_VERSION } from './command-line-utils.ts'
-import { asJavaException, TerseException } from './tool-errors.ts'
 import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
 import { prettyPrintTable } from './tools-utils.ts'
+import {
+  abortTransaction,
+  describeTransaction,
+  failure,
+  findHangingTransactions,
+  listTransactions,
+} from './transactions-subcommands.ts'
 
 const TOPIC = { flags: ['--topic'], action: 'store', required: true } as const
 const PARTITION = { flags: ['--partition'], action: 'store', type: 'Integer', required: true } as const
@@ -84,8 +90,6 @@ const HEADERS = [
 const HELP_NOTE =
   '[playground] The full argparse help text is not reproduced; the usage above lists every argument.\n'
 
-/** printErrorAndExit(message, t) and printErrorAndExit(message): stderr, exit 1. */
-
 async function describeProducers(admin: Admin, namespace: Namespace, context: ToolContext): Promise<void> {
   const topic = stringValue(namespace, 'topic') ?? ''
   const partition = Number(stringValue(namespace, 'partition'))
@@ -97,10 +101,9 @@ async function describeProducers(admin: Admin, namespace: Namespace, context: To
   )
   if (result === undefined || result.error !== null) {
     const where = brokerId === undefined ? 'leader' : `broker ${brokerId}`
-    const message = asJavaException(result?.error ?? new Error('no result')).javaMessage ?? 'null'
-    throw new TerseException(
-      `Failed to describe producers for partition ${topic}-${partition} on ${where}: ${message}. ` +
-        'Enable debug logging for additional detail.',
+    throw failure(
+      `Failed to describe producers for partition ${topic}-${partition} on ${where}`,
+      result?.error,
     )
   }
   const rows = result.activeProducers.map((producer) => [
@@ -117,15 +120,20 @@ async function describeProducers(admin: Admin, namespace: Namespace, context: To
 async function execute(namespace: Namespace, context: ToolContext): Promise<void> {
   const commandConfig = stringValue(namespace, 'command_config')
   if (commandConfig !== null) loadProps(context, commandConfig)
-  if (namespace.command !== 'describe-producers') {
-    throw new TerseException(
-      `[playground] kafka-transactions ${namespace.command} needs the transaction coordinator, which the ` +
-        'playground does not have yet; describe-producers works.',
-    )
-  }
   const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '')
   try {
-    await describeProducers(admin, namespace, context)
+    switch (namespace.command) {
+      case 'list':
+        return await listTransactions(admin, namespace, context)
+      case 'describe':
+        return await describeTransaction(admin, namespace, context)
+      case 'describe-producers':
+        return await describeProducers(admin, namespace, context)
+      case 'abort':
+        return await abortTransaction(admin, namespace)
+      default:
+        return await findHangingTransactions(admin, namespace, context)
+    }
   } finally {
     await admin.close()
   }

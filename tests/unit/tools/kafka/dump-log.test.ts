@@ -2,6 +2,10 @@
 // from Kafka 4.1's kafka.tools.DumpLogSegments (printBatchLevel, the record loop, dumpIndex, dumpTimeIndex).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine, RecordInput } from '../../../../engine-wasm/src/log/index.ts'
+import {
+  encodeTransactionLogKey,
+  encodeTransactionLogValue,
+} from '../../../../workers/kafka/transaction/transaction-log.ts'
 import { encodeGroupRecord } from '../../../../workers/kafka/group/group-record-codec.ts'
 import { kafkaDumpLog } from '../../../../workers/tools/kafka/dump-log-segments.ts'
 import type { HostFiles } from '../../../../workers/tools/tool.ts'
@@ -320,12 +324,41 @@ describe('kafka-dump-log --offsets-decoder (OffsetsMessageParser)', () => {
   })
 
   it('answers the decoders the playground has no records for with a [playground] line', async () => {
-    const result = await dump(['--transaction-log-decoder', '--files', LOG], {})
+    const result = await dump(['--remote-log-metadata-decoder', '--files', LOG], {})
     expect(result).toEqual({
       code: 1,
       stdout: `Dumping ${LOG}\n`,
       stderr:
-        '[playground] --transaction-log-decoder is not available: the playground keeps no such records in segment files.\n',
+        '[playground] --remote-log-metadata-decoder is not available: the playground keeps no such records in segment files.\n',
     })
+  })
+
+  it('reads __transaction_state records with --transaction-log-decoder (TransactionLogMessageParser)', async () => {
+    const TXN_LOG = '/tmp/kraft-combined-logs/__transaction_state-5/00000000000000000000.log'
+    const key = encodeTransactionLogKey('orders-app')
+    const value = encodeTransactionLogValue({
+      producerId: 0,
+      previousProducerId: -1,
+      nextProducerId: -1,
+      producerEpoch: 1,
+      transactionTimeoutMs: 60_000,
+      state: 'PrepareCommit',
+      partitions: [{ topic: 'orders', partitionIds: [0, 1] }],
+      lastUpdateTimestampMs: 20,
+      startTimestampMs: 10,
+      clientTransactionVersion: 2,
+    })
+    const { log } = segment([[raw(key, value), raw(key, null), raw(new Uint8Array([0, 9, 0, 0]), value)]])
+    const result = await dump(['--transaction-log-decoder', '--skip-record-metadata', '--files', TXN_LOG], {
+      [TXN_LOG]: log,
+    })
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('| key:'))).toEqual([
+      '| key: {"type":"0","data":{"transactionalId":"orders-app"}} payload: {"version":"1","data":{"producerId":0,' +
+        '"producerEpoch":1,"transactionTimeoutMs":60000,"transactionStatus":2,"transactionPartitions":[{"topic":' +
+        '"orders","partitionIds":[0,1]}],"transactionLastUpdateTimestampMs":20,"transactionStartTimestampMs":10,' +
+        '"clientTransactionVersion":2}}',
+      '| key: {"type":"0","data":{"transactionalId":"orders-app"}} payload: <DELETE>',
+      '| key: Unknown record type 9 at offset 2, skipping.',
+    ])
   })
 })

@@ -32,6 +32,9 @@ import type {
   ProducerRecord,
   RecordMetadata,
   TopicDescription,
+  AbortTransactionSpec,
+  TransactionDescription,
+  TransactionListing,
 } from '../../../../workers/clients/kafka/api.ts'
 import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
 import type { ConfigEntry, ElectionType, LogDirDescription } from '../../../../workers/protocol/kafka.ts'
@@ -237,6 +240,29 @@ export class FakeAdmin implements Admin {
     })
   }
 
+  /** Transactions by coordinator broker id (listTransactions), and descriptions by id (others are not found). */
+  transactions = new Map<number, TransactionListing[]>()
+  descriptions = new Map<string, TransactionDescription>()
+  aborted: AbortTransactionSpec[] = []
+  abortFailure: KafkaError | null = null
+  async listTransactions(): Promise<Map<number, TransactionListing[]>> {
+    return this.transactions
+  }
+  async describeTransactions(ids: string[]): Promise<Array<TransactionDescription | KafkaError>> {
+    return ids.map(
+      (id) =>
+        this.descriptions.get(id) ??
+        new KafkaError(
+          'org.apache.kafka.common.errors.TransactionalIdNotFoundException',
+          `DescribeTransactions request for transactionalId \`${id}\` failed because the ID could not be found`,
+        ),
+    )
+  }
+  async abortTransaction(spec: AbortTransactionSpec): Promise<void> {
+    if (this.abortFailure !== null) throw this.abortFailure
+    this.aborted.push(spec)
+  }
+
   /** Each deleteRecords call. A partition moves its logStart (-1: to its logEnd); past logEnd fails, unknown times out. */
   deleteRecordsCalls: Array<Array<TopicPartition & { beforeOffset: number }>> = []
   async deleteRecords(records: Array<TopicPartition & { beforeOffset: number }>): Promise<DeletedRecords[]> {
@@ -354,6 +380,20 @@ export class FakeProducer implements Producer {
   async flush(): Promise<void> {}
   async close(): Promise<void> {
     this.closed = true
+  }
+  /** The transactional calls, in order. */
+  transactionCalls: string[] = []
+  async initTransactions(): Promise<void> {
+    this.transactionCalls.push('init')
+  }
+  beginTransaction(): void {
+    this.transactionCalls.push('begin')
+  }
+  async commitTransaction(): Promise<void> {
+    this.transactionCalls.push('commit')
+  }
+  async abortTransaction(): Promise<void> {
+    this.transactionCalls.push('abort')
   }
 }
 

@@ -122,4 +122,32 @@ describe('kafka-producer-perf-test', () => {
       usage.split('\n').every((line) => line.length <= 80 || line.includes('PROP-NAME=PROP-VALUE ...')),
     ).toBe(true)
   }, 60_000)
+
+  it('runs transactions: a commit once one has lasted --transaction-duration-ms, a default id without --transactional-id', async () => {
+    const c = await cluster()
+    const [, , , producers, described, , listed] = await run(
+      c,
+      [
+        CREATE,
+        // 1 ms passes every 1,000 sends: a transaction of 1,001 records, then one of the last 999.
+        `${PERF} --num-records 2000 --record-size 5 --throughput -1 --transactional-id perf-app --transaction-duration-ms 1 ${PROPS}`,
+        'sleep 1',
+        'kafka-transactions.sh --bootstrap-server localhost:9092 describe-producers --topic perf --partition 0',
+        'kafka-transactions.sh --bootstrap-server localhost:9092 describe --transactional-id perf-app',
+        `${PERF} --num-records 1 --record-size 5 --throughput -1 --transaction-duration-ms 1000 ${PROPS}`,
+        'kafka-transactions.sh --bootstrap-server localhost:9092 list',
+      ].join('\n'),
+    )
+    const cells = (table: string | undefined): string[] =>
+      (table?.split('\n')[1] ?? '').split('\t').map((cell) => cell.trim())
+    // Two COMMIT markers, each bumping the epoch (transactions V2), and no open transaction.
+    expect(cells(producers)).toEqual(['0', '2', '0', '-1', expect.any(String), 'None', ''])
+    expect(cells(described).slice(1, 5)).toEqual(['perf-app', '0', '2', 'CompleteCommit'])
+    const ids = (listed ?? '')
+      .split('\n')
+      .slice(1, -1)
+      .map((line) => line.split('\t')[0]!.trim())
+    expect(ids).toContain('perf-app')
+    expect(ids.find((id) => id !== 'perf-app')).toMatch(/^performance-producer-[A-Za-z0-9_-]{22}$/)
+  }, 60_000)
 })

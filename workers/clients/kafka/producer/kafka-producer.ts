@@ -9,7 +9,9 @@
  * Idempotence (enable.idempotence, on by default with acks=all; producer-config.ts) goes through the
  * TransactionManager: a producer id before the first request, a sequence per partition stamped into each
  * batch at its first drain and kept through retries, retries in sequence order; a retry the broker already
- * appended is answered with its original offsets, so lost responses cause no duplicates.
+ * appended is answered with its original offsets, so lost responses cause no duplicates. A transactional.id
+ * adds the transactional API (transactional-requests.ts): initTransactions, beginTransaction, sends inside
+ * the transaction, commitTransaction (flush, then EndTxn) and abortTransaction.
  */
 import type { Clock } from '../../../net/clock.ts'
 import type { Random } from '../../../net/random.ts'
@@ -33,6 +35,7 @@ import { RecordAccumulator } from './record-accumulator.ts'
 import { idempotenceEnabled, parseAcks } from './producer-config.ts'
 import { Sender } from './sender.ts'
 import { TransactionManager } from './transaction-manager.ts'
+import { TransactionalRequests } from './transactional-requests.ts'
 
 const NO_HEADERS: readonly RecordHeader[] = []
 
@@ -48,6 +51,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'max.in.flight.requests.per.connection': '5',
   'enable.idempotence': 'true',
   retries: '2147483647',
+  'transaction.timeout.ms': '60000',
 }
 
 export class KafkaProducer implements Producer {
@@ -62,6 +66,8 @@ export class KafkaProducer implements Producer {
   /** Metadata lookups of sends not yet queued (send waits for them, as the Java producer's does). */
   private readonly preparing = new Set<Promise<void>>()
   private readonly sticky: StickyPartitioner
+  /** transactional.id set: the transaction coordinator's requests and the transaction's state. */
+  private readonly transactional: TransactionalRequests | null
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -75,13 +81,28 @@ export class KafkaProducer implements Producer {
     const compression: Compression = producerCompression(this.config)
     const number = (name: string): number => Number(this.config[name])
     const acks = parseAcks(this.config.acks ?? 'all')
+    const transactionalId = config['transactional.id'] ?? null
     const transactionManager = idempotenceEnabled(this.config, config)
       ? new TransactionManager(
           () => connection.any((broker) => broker.initProducerId()),
           clock,
           number('retry.backoff.ms'),
+          transactionalId,
         )
       : null
+    this.transactional =
+      transactionManager !== null && transactionalId !== null
+        ? new TransactionalRequests(connection, clock, transactionManager, {
+            transactionalId,
+            transactionTimeoutMs: number('transaction.timeout.ms'),
+            retryBackoffMs: number('retry.backoff.ms'),
+            maxBlockMs: number('max.block.ms'),
+          })
+        : null
+    if (transactionManager !== null && this.transactional !== null) {
+      const transactional = this.transactional
+      transactionManager.onFailedBatch = () => transactional.batchFailed()
+    }
     this.accumulator = new RecordAccumulator(
       {
         batchSize: number('batch.size'),
@@ -193,6 +214,9 @@ export class KafkaProducer implements Producer {
     const partition =
       record.partition ??
       (record.key === null ? this.sticky.partition(record.topic, count) : partitionForKey(record.key, count))
+    // The Java producer adds the partition to the transaction right after the append (its Sender then holds
+    // the batch back on failure); here the record is not queued when the transaction refuses it.
+    this.transactional?.maybeAddPartition(record.topic, partition)
     const appended = this.accumulator.append(
       record.topic,
       partition,
@@ -227,6 +251,50 @@ export class KafkaProducer implements Producer {
     count.catch(() => this.partitionCounts.delete(topic))
     this.partitionCounts.set(topic, count)
     return count
+  }
+
+  /** The transactional producer (ensureTransactional): IllegalStateException on any other. */
+  private transactionalRequests(): TransactionalRequests {
+    if (this.transactional === null)
+      throw new KafkaError(
+        'java.lang.IllegalStateException',
+        'Transactional method invoked on a non-transactional producer.',
+      )
+    return this.transactional
+  }
+
+  /** KafkaProducer.initTransactions: the producer id and epoch of the transactional id, older producers fenced. */
+  initTransactions(): Promise<void> {
+    return this.transactionalRequests().initTransactions()
+  }
+
+  beginTransaction(): void {
+    this.transactionalRequests().beginTransaction()
+  }
+
+  /** KafkaProducer.commitTransaction: every record sent is acknowledged first, then EndTxn(commit). */
+  async commitTransaction(): Promise<void> {
+    const transactional = this.transactionalRequests()
+    // The sends made so far (in Java they return once queued) join the transaction first.
+    await Promise.all([...this.preparing])
+    transactional.beginCompletion(true)
+    await this.flush()
+    await transactional.completeTransaction(true)
+  }
+
+  /** KafkaProducer.abortTransaction: unsent records fail, the ones in flight are awaited, then EndTxn(abort). */
+  async abortTransaction(): Promise<void> {
+    const transactional = this.transactionalRequests()
+    await Promise.all([...this.preparing])
+    transactional.beginCompletion(false)
+    this.sender.abortUndrainedBatches(
+      new KafkaError(
+        'org.apache.kafka.common.errors.TransactionAbortedException',
+        'Failing batch since transaction was aborted',
+      ),
+    )
+    await this.flush()
+    await transactional.completeTransaction(false)
   }
 
   /** Sends everything queued, including sends still waiting for their topic's metadata. */

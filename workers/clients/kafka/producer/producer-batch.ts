@@ -69,6 +69,7 @@ export class ProducerBatch {
   producerId = -1
   producerEpoch = -1
   baseSequence = NO_SEQUENCE
+  isTransactional = false
 
   constructor(
     readonly topic: string,
@@ -135,16 +136,30 @@ export class ProducerBatch {
     this.closed = true
   }
 
-  /** ProducerBatch.setProducerState: the idempotent producer's stamp, kept through retries. */
-  setProducerState(producerId: number, producerEpoch: number, baseSequence: number): void {
+  /**
+   * ProducerBatch.setProducerState: the idempotent producer's stamp, kept through retries; a transactional
+   * producer's batches carry the isTransactional attribute.
+   */
+  setProducerState(
+    producerId: number,
+    producerEpoch: number,
+    baseSequence: number,
+    isTransactional = false,
+  ): void {
     this.producerId = producerId
     this.producerEpoch = producerEpoch
     this.baseSequence = baseSequence
+    this.isTransactional = isTransactional
   }
 
   /** The batch header fields the encoder writes for the producer. */
   get producerState(): BatchOptions {
-    return { producerId: this.producerId, producerEpoch: this.producerEpoch, baseSequence: this.baseSequence }
+    return {
+      producerId: this.producerId,
+      producerEpoch: this.producerEpoch,
+      baseSequence: this.baseSequence,
+      isTransactional: this.isTransactional,
+    }
   }
 
   /**

@@ -3,7 +3,8 @@
  * decides them. enable.idempotence defaults to true; it needs retries > 0 and acks=all, and then
  * max.in.flight.requests.per.connection <= 5. When the user set enable.idempotence explicitly, a conflicting
  * retries or acks is a ConfigException; when the default applies, idempotence is silently turned off.
- * max.in.flight above 5 is refused whenever idempotence is on. Messages are Kafka's own.
+ * max.in.flight above 5 is refused whenever idempotence is on; a transactional.id needs idempotence in the end.
+ * Messages are Kafka's own.
  */
 import { KafkaError, type ProducerConfig } from '../api.ts'
 
@@ -40,7 +41,17 @@ export function idempotenceEnabled(
   originals: Readonly<ProducerConfig>,
 ): boolean {
   const userConfigured = originals['enable.idempotence'] !== undefined
-  if (!parseBoolean('enable.idempotence', config['enable.idempotence'] ?? 'true')) return false
+  let disable = !parseBoolean('enable.idempotence', config['enable.idempotence'] ?? 'true')
+  if (!disable) disable = idempotenceConflicts(config, userConfigured)
+  // transactional.id is checked after the rest, since they may have turned idempotence off.
+  if (disable && originals['transactional.id'] !== undefined) {
+    throw new KafkaError(CONFIG_EXCEPTION, 'Cannot set a transactional.id without also enabling idempotence.')
+  }
+  return !disable
+}
+
+/** The retries, acks and in-flight checks of an idempotent producer: true when the default must turn it off. */
+function idempotenceConflicts(config: Readonly<ProducerConfig>, userConfigured: boolean): boolean {
   let disable = false
   if (Number(config.retries) === 0) {
     if (userConfigured) {
@@ -67,5 +78,5 @@ export function idempotenceEnabled(
       `To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. Current value is ${inFlight}.`,
     )
   }
-  return !disable
+  return disable
 }

@@ -164,6 +164,11 @@ export class Sender {
     })
   }
 
+  /** The batches not sent yet fail with `error` (an aborted transaction's, TransactionManager.beginAbort). */
+  abortUndrainedBatches(error: Error): void {
+    for (const batch of this.accumulator.abortUndrainedBatches()) this.failBatch(batch, error, null)
+  }
+
   /**
    * Metadata.lastRefreshMs: the producer's own lookup (waitOnMetadata) refreshed the metadata now, so the
    * Sender's next update waits retry.backoff.ms from here.
@@ -224,7 +229,8 @@ export class Sender {
       data,
       data.map(({ records }) => records.buffer as ArrayBuffer),
     )
-    broker.produce(this.config.acks, this.config.requestTimeoutMs, owned).then(
+    const transactionalId = this.transactionManager?.transactionalId ?? null
+    broker.produce(this.config.acks, this.config.requestTimeoutMs, owned, transactionalId).then(
       (responses) => this.handleProduceResponse(node, batches, sequences, responses),
       (error: unknown) => {
         const response = disconnected(node, error instanceof NetworkError && error.failure === 'timeout')

@@ -1,7 +1,8 @@
 /**
- * TransactionManager, idempotent part (Kafka 4.x clients' TransactionManager without transactions): the
- * producer id and epoch from InitProducerId, the next sequence number of every partition, and the batches in
- * flight per partition in sequence order.
+ * TransactionManager, idempotent part (Kafka 4.x clients' TransactionManager; the transactional requests are
+ * in transactional-requests.ts): the producer id and epoch from InitProducerId, the next sequence number of
+ * every partition, and the batches in flight per partition in sequence order. A transactional producer's
+ * batches are stamped as transactional, and its id and epoch come from the transaction coordinator.
  *
  * Rules, as the Java producer keeps them:
  * - Nothing is sent before the producer has an id: InitProducerId goes to any broker first and is retried
@@ -46,12 +47,30 @@ export class TransactionManager {
   /** Per partition, the batches with a sequence that have not settled, lowest sequence first. */
   private readonly inFlight = new Map<string, InFlight[]>()
   private epochBumpRequired = false
+  /** Told of every batch that failed for good (a transactional producer's transaction then must abort). */
+  onFailedBatch: () => void = () => undefined
 
   constructor(
     private readonly initProducerId: () => Promise<InitProducerIdResponse>,
     private readonly clock: Clock,
     private readonly retryBackoffMs: number,
+    /** transactional.id: the producer id then comes from initTransactions (TransactionalRequests). */
+    readonly transactionalId: string | null = null,
   ) {}
+
+  get isTransactional(): boolean {
+    return this.transactionalId !== null
+  }
+
+  /**
+   * A new producer id and epoch from the transaction coordinator (InitProducerId, or EndTxn's bump under
+   * transactions V2): every partition starts again at sequence 0.
+   */
+  setProducerIdAndEpoch(producerId: number, producerEpoch: number): void {
+    this.producerId = producerId
+    this.producerEpoch = producerEpoch
+    this.nextSequences.clear()
+  }
 
   get hasProducerId(): boolean {
     return this.producerId !== NO_PRODUCER_ID
@@ -64,7 +83,7 @@ export class TransactionManager {
 
   /** Whether `ready` has work to do before new batches can get sequences. */
   get needsReady(): boolean {
-    return this.epochBumpRequired || this.producerId === NO_PRODUCER_ID
+    return this.epochBumpRequired || (!this.isTransactional && this.producerId === NO_PRODUCER_ID)
   }
 
   /**
@@ -109,7 +128,7 @@ export class TransactionManager {
   assignSequence(batch: ProducerBatch): void {
     const key = partitionKey(batch)
     const sequence = this.nextSequences.get(key) ?? 0
-    batch.setProducerState(this.producerId, this.producerEpoch, sequence)
+    batch.setProducerState(this.producerId, this.producerEpoch, sequence, this.isTransactional)
     this.nextSequences.set(key, incrementSequence(sequence, batch.recordCount))
     let settle: () => void = () => undefined
     const settled = new Promise<void>((resolve) => (settle = resolve))
@@ -132,6 +151,7 @@ export class TransactionManager {
    * null when its fate is unknown or its sequence is lost (the epoch must be bumped).
    */
   handleFailedBatch(batch: ProducerBatch, appended: false | null): void {
+    this.onFailedBatch()
     const key = partitionKey(batch)
     if (appended === null) {
       this.epochBumpRequired = true
@@ -142,6 +162,7 @@ export class TransactionManager {
             later.batch.producerId,
             later.batch.producerEpoch,
             later.batch.baseSequence - batch.recordCount,
+            later.batch.isTransactional,
           )
         }
       }

@@ -1,0 +1,134 @@
+// The transactional KafkaProducer (transactions V2) against a simulated cluster: ProducerConfig's
+// transactional.id check, the TransactionManager's state errors with the Java texts, a committed and an aborted
+// transaction as a read_committed and a read_uncommitted fetch see them, the epoch bump after each EndTxn, and
+// a second producer with the same transactional.id fencing the first.
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { KafkaError } from '../../../workers/clients/kafka/api.ts'
+import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
+import { Random } from '../../../workers/net/random.ts'
+import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
+import { clusterWithTopic, connectionTo, loadLogEngine, text, utf8 } from './client-fixtures.ts'
+
+let engine: LogEngine
+beforeAll(async () => {
+  engine = await loadLogEngine()
+})
+
+const producer = (cluster: SimKafkaCluster, config: Record<string, string> = {}) =>
+  new KafkaProducer(connectionTo(cluster), engine, cluster.queue, new Random(11), {
+    'transactional.id': 'tx',
+    'linger.ms': '0',
+    ...config,
+  })
+const send = (p: KafkaProducer, value: string) =>
+  p.send({ topic: 't', partition: 0, key: null, value: utf8(value) })
+
+async function caught(action: () => unknown): Promise<string> {
+  try {
+    await action()
+  } catch (error) {
+    expect(error).toBeInstanceOf(KafkaError)
+    return `${(error as KafkaError).exceptionClass}: ${(error as KafkaError).message}`
+  }
+  throw new Error('expected an exception')
+}
+
+/** The data records' values, read_uncommitted. */
+async function values(cluster: SimKafkaCluster): Promise<Array<string | null>> {
+  const leader = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
+  const [fetched] = await cluster.run(
+    cluster.server(leader).api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),
+  )
+  return engine
+    .decodeBatches(fetched!.records)
+    .filter((b) => !b.isControlBatch)
+    .flatMap((b) => b.records.map((r) => text(r.value)))
+}
+
+describe('transactional producer', () => {
+  it('needs idempotence (ProducerConfig)', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    expect(await caught(() => producer(cluster, { 'enable.idempotence': 'false' }))).toBe(
+      'org.apache.kafka.common.config.ConfigException: Cannot set a transactional.id without also enabling idempotence.',
+    )
+    expect(await caught(() => producer(cluster, { acks: '1' }))).toBe(
+      'org.apache.kafka.common.config.ConfigException: Cannot set a transactional.id without also enabling idempotence.',
+    )
+  })
+
+  it('refuses sends and transitions out of order with the TransactionManager texts', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const p = producer(cluster)
+    expect(await caught(() => cluster.run(send(p, 'x')))).toBe(
+      'java.lang.IllegalStateException: Cannot add partition t-0 to transaction before completing a call to initTransactions',
+    )
+    expect(await caught(() => p.beginTransaction())).toBe(
+      'java.lang.IllegalStateException: TransactionalId tx: Invalid transition attempted from state UNINITIALIZED to state IN_TRANSACTION',
+    )
+    await cluster.run(p.initTransactions())
+    expect(await caught(() => cluster.run(send(p, 'x')))).toBe(
+      'java.lang.IllegalStateException: Cannot add partition t-0 to transaction while in state  READY',
+    )
+    expect(await caught(() => cluster.run(p.commitTransaction()))).toBe(
+      'java.lang.IllegalStateException: TransactionalId tx: Invalid transition attempted from state READY to state COMMITTING_TRANSACTION',
+    )
+    const plain = new KafkaProducer(connectionTo(cluster), engine, cluster.queue, new Random(1), {})
+    expect(await caught(() => plain.beginTransaction())).toBe(
+      'java.lang.IllegalStateException: Transactional method invoked on a non-transactional producer.',
+    )
+  })
+
+  it('commits one transaction and aborts the next; read_committed sees only the committed records', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const p = producer(cluster)
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    const sent = [send(p, 'c1'), send(p, 'c2')]
+    await cluster.run(p.commitTransaction())
+    expect((await cluster.run(Promise.all(sent))).map((m) => m.offset)).toEqual([0, 1])
+    p.beginTransaction()
+    const aborted = send(p, 'a1')
+    await cluster.run(aborted)
+    await cluster.run(p.abortTransaction())
+    await cluster.advance(500)
+    expect(await values(cluster)).toEqual(['c1', 'c2', 'a1'])
+    const leader = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
+    const [committed] = await cluster.run(
+      cluster
+        .server(leader)
+        .api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }], 'READ_COMMITTED'),
+    )
+    expect(committed).toMatchObject({ highWatermark: 5, lastStableOffset: 5 })
+    expect(committed!.abortedTransactions?.map((t) => t.firstOffset)).toEqual([3])
+    // Markers at 2 (COMMIT, epoch 1) and 4 (ABORT, epoch 2): each EndTxn bumped the epoch.
+    const markers = engine.decodeBatches(committed!.records).filter((b) => b.isControlBatch)
+    expect(markers.map((b) => [b.baseOffset, b.producerEpoch])).toEqual([
+      [2, 1],
+      [4, 2],
+    ])
+    // An empty transaction sends no EndTxn.
+    p.beginTransaction()
+    await cluster.run(p.commitTransaction())
+    await cluster.run(p.close())
+  })
+
+  it('fences the first producer when a second one initializes the same transactional.id', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const first = producer(cluster)
+    await cluster.run(first.initTransactions())
+    first.beginTransaction()
+    await cluster.run(send(first, 'zombie'))
+    const second = producer(cluster)
+    await cluster.run(second.initTransactions())
+    second.beginTransaction()
+    await cluster.run(send(second, 'ok'))
+    await cluster.run(second.commitTransaction())
+    expect(await caught(() => cluster.run(first.commitTransaction()))).toBe(
+      'org.apache.kafka.common.errors.ProducerFencedException: There is a newer producer with the same transactionalId which fences the current one.',
+    )
+    expect(await caught(() => first.beginTransaction())).toBe(
+      'org.apache.kafka.common.KafkaException: Cannot execute transactional method because we are in an error state',
+    )
+  })
+})

@@ -1,0 +1,217 @@
+/**
+ * The transactional part of the Java producer's TransactionManager (Kafka 4.1 clients, transactions V2):
+ * the client states and the requests to the transaction coordinator.
+ *
+ * States: UNINITIALIZED → (initTransactions) INITIALIZING → READY → (beginTransaction) IN_TRANSACTION →
+ * (commit/abort) COMMITTING_TRANSACTION / ABORTING_TRANSACTION → READY; an error of a transactional request
+ * ends in FATAL_ERROR (a fenced producer, an invalid state) and a failed batch of the transaction in
+ * ABORTABLE_ERROR, from which only abortTransaction leads back to READY. A call in the wrong state throws
+ * IllegalStateException `TransactionalId <id>: Invalid transition attempted from state <A> to state <B>`.
+ *
+ * - initTransactions: FindCoordinator(TRANSACTION), then InitProducerId with transaction.timeout.ms;
+ *   COORDINATOR_NOT_AVAILABLE / NOT_COORDINATOR look the coordinator up again, COORDINATOR_LOAD_IN_PROGRESS and
+ *   CONCURRENT_TRANSACTIONS retry after retry.backoff.ms, until max.block.ms ("Timeout expired after
+ *   <n>milliseconds while awaiting InitProducerId").
+ * - send: maybeAddPartition records the partition (V2: no AddPartitionsToTxn; the leader adds it) and marks
+ *   the transaction started; before initTransactions or outside a transaction it throws Kafka's
+ *   IllegalStateException texts.
+ * - commit: the producer flushes first; a batch of the transaction that failed makes the commit fail
+ *   (ABORTABLE_ERROR). abort: batches not sent yet fail with TransactionAbortedException, the ones in flight
+ *   are awaited. Then EndTxn, unless nothing was sent in the transaction; its answer's producer id and epoch
+ *   (the V2 bump) are the next transaction's, with sequences from 0.
+ */
+import type { Clock } from '../../../net/clock.ts'
+import type { KafkaErrorName } from '../../../protocol/kafka-errors.ts'
+import { KafkaError } from '../api.ts'
+import type { ClusterConnection } from '../cluster-connection.ts'
+import { kafkaError } from '../errors.ts'
+import { findCoordinator, type Coordinator } from '../group-coordinator-lookup.ts'
+import type { TransactionManager } from './transaction-manager.ts'
+
+type State =
+  | 'UNINITIALIZED'
+  | 'INITIALIZING'
+  | 'READY'
+  | 'IN_TRANSACTION'
+  | 'COMMITTING_TRANSACTION'
+  | 'ABORTING_TRANSACTION'
+  | 'ABORTABLE_ERROR'
+  | 'FATAL_ERROR'
+
+/** TransactionManager.State.isTransitionValid: the states each state may be entered from. */
+const VALID_SOURCES: Readonly<Record<State, readonly State[]>> = {
+  UNINITIALIZED: [],
+  INITIALIZING: ['UNINITIALIZED', 'ABORTABLE_ERROR'],
+  READY: ['INITIALIZING', 'COMMITTING_TRANSACTION', 'ABORTING_TRANSACTION'],
+  IN_TRANSACTION: ['READY'],
+  COMMITTING_TRANSACTION: ['IN_TRANSACTION'],
+  ABORTING_TRANSACTION: ['IN_TRANSACTION', 'ABORTABLE_ERROR'],
+  ABORTABLE_ERROR: ['IN_TRANSACTION', 'COMMITTING_TRANSACTION', 'ABORTABLE_ERROR', 'ABORTING_TRANSACTION'],
+  FATAL_ERROR: [
+    'UNINITIALIZED',
+    'INITIALIZING',
+    'READY',
+    'IN_TRANSACTION',
+    'COMMITTING_TRANSACTION',
+    'ABORTING_TRANSACTION',
+    'ABORTABLE_ERROR',
+    'FATAL_ERROR',
+  ],
+}
+
+const ILLEGAL_STATE = 'java.lang.IllegalStateException'
+const REFIND: ReadonlySet<KafkaErrorName> = new Set(['COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR'])
+const RETRY: ReadonlySet<KafkaErrorName> = new Set([
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'CONCURRENT_TRANSACTIONS',
+])
+
+export interface TransactionalRequestsConfig {
+  transactionalId: string
+  transactionTimeoutMs: number
+  retryBackoffMs: number
+  maxBlockMs: number
+}
+
+export class TransactionalRequests {
+  private state: State = 'UNINITIALIZED'
+  private transactionStarted = false
+  private coordinator: Coordinator | null = null
+
+  constructor(
+    private readonly connection: ClusterConnection,
+    private readonly clock: Clock,
+    private readonly manager: TransactionManager,
+    private readonly config: TransactionalRequestsConfig,
+  ) {}
+
+  private transitionTo(target: State): void {
+    if (!VALID_SOURCES[target].includes(this.state)) {
+      throw new KafkaError(
+        ILLEGAL_STATE,
+        `TransactionalId ${this.config.transactionalId}: Invalid transition attempted from state ${this.state} to state ${target}`,
+      )
+    }
+    this.state = target
+  }
+
+  /** maybeFailWithError: after an error, every transactional call but an abort (of an abortable one) fails. */
+  private maybeFailWithError(): void {
+    if (this.state !== 'FATAL_ERROR' && this.state !== 'ABORTABLE_ERROR') return
+    throw new KafkaError(
+      'org.apache.kafka.common.KafkaException',
+      'Cannot execute transactional method because we are in an error state',
+    )
+  }
+
+  async initTransactions(): Promise<void> {
+    this.maybeFailWithError()
+    this.transitionTo('INITIALIZING')
+    const response = await this.coordinatorCall('InitProducerId', (broker) =>
+      broker.initProducerId({
+        transactionalId: this.config.transactionalId,
+        transactionTimeoutMs: this.config.transactionTimeoutMs,
+        producerId: -1,
+        producerEpoch: -1,
+      }),
+    )
+    this.manager.setProducerIdAndEpoch(response.producerId, response.producerEpoch)
+    this.transitionTo('READY')
+  }
+
+  beginTransaction(): void {
+    this.maybeFailWithError()
+    this.transitionTo('IN_TRANSACTION')
+  }
+
+  /** TransactionManager.maybeAddPartition, at each send of a transactional producer. */
+  maybeAddPartition(topic: string, partition: number): void {
+    this.maybeFailWithError()
+    const name = `${topic}-${partition}`
+    if (!this.manager.hasProducerId) {
+      throw new KafkaError(
+        ILLEGAL_STATE,
+        `Cannot add partition ${name} to transaction before completing a call to initTransactions`,
+      )
+    }
+    if (this.state !== 'IN_TRANSACTION') {
+      throw new KafkaError(
+        ILLEGAL_STATE,
+        `Cannot add partition ${name} to transaction while in state  ${this.state}`,
+      )
+    }
+    this.transactionStarted = true
+  }
+
+  /** A batch of the transaction failed: the transaction can only be aborted. */
+  batchFailed(): void {
+    if (this.state === 'IN_TRANSACTION' || this.state === 'COMMITTING_TRANSACTION')
+      this.transitionTo('ABORTABLE_ERROR')
+  }
+
+  /** sendOffsetsToTransaction's check (the offsets themselves are not sent: docs/DEVIATIONS.md). */
+  ensureInTransaction(): void {
+    this.maybeFailWithError()
+    if (this.state !== 'IN_TRANSACTION') {
+      throw new KafkaError(
+        ILLEGAL_STATE,
+        `Cannot send offsets if a transaction is not in progress (currentState= ${this.state})`,
+      )
+    }
+  }
+
+  /** beginCommit / beginAbort: before the producer flushes for a commit, or aborts its unsent batches. */
+  beginCompletion(commit: boolean): void {
+    if (commit || this.state !== 'ABORTABLE_ERROR') this.maybeFailWithError()
+    this.transitionTo(commit ? 'COMMITTING_TRANSACTION' : 'ABORTING_TRANSACTION')
+  }
+
+  /** EndTxn (unless nothing was sent), then READY with the answer's producer id and epoch. */
+  async completeTransaction(commit: boolean): Promise<void> {
+    // A batch failed during the commit's flush: the commit fails, only an abort is left.
+    if (this.state === 'ABORTABLE_ERROR') this.maybeFailWithError()
+    if (this.transactionStarted) {
+      const { producerId, producerEpoch } = this.manager
+      const response = await this.coordinatorCall('EndTxn', (broker) =>
+        broker.endTxn({
+          transactionalId: this.config.transactionalId,
+          producerId,
+          producerEpoch,
+          committed: commit,
+        }),
+      )
+      this.manager.setProducerIdAndEpoch(response.producerId, response.producerEpoch)
+    }
+    this.transactionStarted = false
+    this.transitionTo('READY')
+  }
+
+  /** A request to the coordinator, looked up again or retried as its error says, until max.block.ms. */
+  private async coordinatorCall<T extends { error: KafkaErrorName | null }>(
+    operation: string,
+    call: (broker: Coordinator['broker']) => Promise<T>,
+  ): Promise<T> {
+    const deadline = this.clock.now() + this.config.maxBlockMs
+    while (this.clock.now() < deadline) {
+      if (this.coordinator === null)
+        this.coordinator = await findCoordinator(
+          this.connection,
+          this.config.transactionalId,
+          'TRANSACTION',
+        ).catch(() => null)
+      const response =
+        this.coordinator === null ? null : await call(this.coordinator.broker).catch(() => null)
+      if (response !== null && response.error === null) return response
+      if (response === null || REFIND.has(response.error!)) this.coordinator = null
+      else if (!RETRY.has(response.error!)) {
+        this.transitionTo('FATAL_ERROR')
+        throw kafkaError(response.error!)
+      }
+      await this.clock.sleep(this.config.retryBackoffMs)
+    }
+    throw new KafkaError(
+      'org.apache.kafka.common.errors.TimeoutException',
+      `Timeout expired after ${this.config.maxBlockMs}milliseconds while awaiting ${operation}`,
+    )
+  }
+}

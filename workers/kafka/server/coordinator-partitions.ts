@@ -1,0 +1,132 @@
+/**
+ * CoordinatorPartitions: the partitions of one coordinator topic (`__consumer_offsets`,
+ * `__transaction_state`) this broker has loaded, as Kafka's coordinator runtimes follow leadership
+ * (scheduleLoadOperation / scheduleUnloadOperation). After each metadata change `onLeadershipChange` compares
+ * the partitions this broker leads with the loaded ones: a newly led partition is read from its log start to
+ * its log end (data records only: control batches are skipped) and handed to `load`; its leader epoch then
+ * is the coordinator epoch while it stays loaded; a partition no longer led is dropped and `unload` is called once. `append` writes
+ * records as one RecordBatch to a loaded partition through ReplicaManager with acks=-1, resolving with the
+ * append's error (null once written) or NOT_LEADER_OR_FOLLOWER when the partition is not loaded or the
+ * append threw.
+ * Invariant: `epochOf(p)` is a number exactly while this broker leads and has loaded partition p.
+ */
+import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import type { Scheduler } from '../../net/scheduler.ts'
+import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
+import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
+import type { ReplicaManager } from '../replication/replica-manager.ts'
+
+const LOAD_READ_BYTES = 1 << 20
+
+/**
+ * The error a coordinator answers for a failed write to its topic (GroupCoordinatorService.normalizeException,
+ * TransactionStateManager.appendTransactionToLog).
+ */
+export function normalizeWriteError(error: KafkaErrorName): KafkaErrorName {
+  switch (error) {
+    case 'NOT_ENOUGH_REPLICAS':
+    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
+    case 'REQUEST_TIMED_OUT':
+    case 'UNKNOWN_TOPIC_OR_PARTITION':
+      return 'COORDINATOR_NOT_AVAILABLE'
+    case 'NOT_LEADER_OR_FOLLOWER':
+      return 'NOT_COORDINATOR'
+    default:
+      return 'UNKNOWN_SERVER_ERROR'
+  }
+}
+
+export interface CoordinatorRecord {
+  key: Uint8Array
+  value: Uint8Array | null
+}
+
+export interface CoordinatorPartitionsDeps {
+  topic: string
+  metadata: ClusterMetadata
+  replicaManager: ReplicaManager
+  engine: LogEngine
+  scheduler: Scheduler
+  load: (partition: number, records: CoordinatorRecord[]) => void
+  unload: () => void
+}
+
+export class CoordinatorPartitions {
+  /** Loaded partition → the leader epoch it was loaded at. */
+  private readonly loaded = new Map<number, number>()
+
+  constructor(private readonly deps: CoordinatorPartitionsDeps) {}
+
+  epochOf(partition: number): number | null {
+    return this.loaded.get(partition) ?? null
+  }
+
+  onLeadershipChange(): void {
+    const { metadata, replicaManager, topic } = this.deps
+    const topicId = metadata.topicIdsByName.get(topic)
+    const led = new Map(
+      replicaManager
+        .allPartitions()
+        .filter((p) => p.topicId === topicId && p.isLeader)
+        .map((p) => [p.partition, p.leaderEpoch]),
+    )
+    const lost = [...this.loaded].filter(([partition]) => !led.has(partition))
+    for (const [partition] of lost) this.loaded.delete(partition)
+    if (lost.length > 0) this.deps.unload()
+    for (const [partition, epoch] of led) {
+      if (this.loaded.has(partition) || topicId === undefined) continue
+      this.loaded.set(partition, epoch)
+      this.deps.load(partition, this.readAll(topicId, partition))
+    }
+  }
+
+  /** The broker stops: everything is dropped. */
+  shutdown(): void {
+    this.loaded.clear()
+    this.deps.unload()
+  }
+
+  private readAll(topicId: string, partition: number): CoordinatorRecord[] {
+    const log = this.deps.replicaManager.getPartition(topicId, partition)?.log
+    if (log === undefined) return []
+    const records: CoordinatorRecord[] = []
+    let offset = log.logStartOffset
+    while (offset < log.logEndOffset) {
+      const batches = this.deps.engine.decodeBatches(log.read(offset, LOAD_READ_BYTES, log.logEndOffset))
+      if (batches.length === 0) break
+      for (const batch of batches) {
+        if (batch.isControlBatch) {
+          offset = Math.max(offset, batch.lastOffset + 1)
+          continue
+        }
+        for (const record of batch.records) {
+          if (record.offset < offset || record.key === null) continue
+          records.push({ key: record.key, value: record.value })
+          offset = record.offset + 1
+        }
+      }
+    }
+    return records
+  }
+
+  async append(
+    partition: number,
+    records: readonly CoordinatorRecord[],
+    timeoutMs: number,
+  ): Promise<KafkaErrorName | null> {
+    const topicId = this.deps.metadata.topicIdsByName.get(this.deps.topic)
+    if (topicId === undefined || !this.loaded.has(partition)) return 'NOT_LEADER_OR_FOLLOWER'
+    const timestamp = this.deps.scheduler.now()
+    const batch = this.deps.engine.encodeBatch(
+      records.map((record) => ({ ...record, timestamp, headers: [] })),
+    )
+    try {
+      const [result] = await this.deps.replicaManager.appendRecords(-1, timeoutMs, [
+        { topicId, partition, records: batch },
+      ])
+      return result?.error ?? null
+    } catch {
+      return 'NOT_LEADER_OR_FOLLOWER'
+    }
+  }
+}
