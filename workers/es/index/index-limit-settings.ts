@@ -23,6 +23,7 @@ export interface IndexLimits {
   readonly maxShingleDiff: number
   readonly maxAnalyzedOffset: number
   readonly maxTokenCount: number
+  readonly topMetricsMaxSize: number
 }
 
 interface LimitSetting {
@@ -49,6 +50,8 @@ const LIMIT_SETTINGS: readonly LimitSetting[] = [
   { key: 'index.max_shingle_diff', field: 'maxShingleDiff', defaultValue: 3, min: 0 },
   { key: 'index.highlight.max_analyzed_offset', field: 'maxAnalyzedOffset', defaultValue: 1_000_000, min: 1 },
   { key: 'index.analyze.max_token_count', field: 'maxTokenCount', defaultValue: 10_000, min: 1 },
+  // x-pack analytics' TopMetricsAggregationBuilder setting
+  { key: 'index.top_metrics_max_size', field: 'topMetricsMaxSize', defaultValue: 10, min: 1 },
 ]
 const BY_KEY = new Map(LIMIT_SETTINGS.map((setting) => [setting.key, setting]))
 

@@ -100,6 +100,15 @@ export function shardAggregationContext(
       })
       return new Set(matchingDocs(shard, built).keys())
     },
+    bucketedSort(docs, sort, size) {
+      const { uuid } = index.metadata
+      const field = buildSortField(sort, { name, uuid, fields: searchFields(mapping) })
+      const matches = docs.map((docId) => ({ docId, score: scores.get(docId) ?? 1 }))
+      return {
+        field,
+        top: topFieldDocs(matches, [field], shardDocValues(shard, mapping, name), null, size, null),
+      }
+    },
     topHits(docs, request): ShardTopHits {
       const { sortFields, order, ranked } = rankTopHits(index, mapping, shard, docs, scores, request)
       const { fetch } = request

@@ -19,6 +19,67 @@ const metric = (name: string, kind: string, state: number, count: number, format
 })
 
 describe('bucket aggregations over the wire', () => {
+  it('adjacency_matrix: the non-empty buckets with their keys', () => {
+    const { wire, rendered } = throughWire(
+      '{"m":{"adjacency_matrix":{"filters":{"a":{"term":{"t":"a"}},"b":{"term":{"t":"b"}}}}}}',
+    )
+    expect(wire).toEqual([
+      {
+        type: 'adjacency_matrix',
+        name: 'm',
+        meta: null,
+        buckets: [
+          { key: 'a', docCount: 2, aggs: [] },
+          { key: 'b', docCount: 1, aggs: [] },
+          { key: 'a&b', docCount: 1, aggs: [] },
+        ],
+      },
+    ])
+    expect(rendered).toBe(
+      '{"m":{"buckets":[{"key":"a","doc_count":2},{"key":"a&b","doc_count":1},{"key":"b","doc_count":2}]}}',
+    )
+  })
+
+  it('significant_terms: its sizes and each bucket`s counts and score', () => {
+    const { wire, rendered } = throughWire('{"s":{"significant_terms":{"field":"t","min_doc_count":1}}}', [
+      [{ t: 'a' }, { t: ['a', 'b'] }, { t: 'c' }],
+      [{ t: 'b' }, { t: 'c' }],
+    ])
+    expect(wire).toEqual([
+      {
+        type: 'significant_terms',
+        name: 's',
+        meta: null,
+        settings: { size: 10, minDocCount: 1, valueType: 'string', format: null },
+        subsetSize: 3,
+        supersetSize: 3,
+        buckets: [
+          { key: 'a', docCount: 2, aggs: [], supersetDf: 2, score: 0 },
+          { key: 'b', docCount: 1, aggs: [], supersetDf: 1, score: 0 },
+          { key: 'c', docCount: 1, aggs: [], supersetDf: 1, score: 0 },
+        ],
+      },
+    ])
+    expect(rendered).toBe('{"s":{"doc_count":5,"bg_count":5,"buckets":[]}}')
+  })
+
+  it('rare_terms: its buckets and the keys its shard filtered', () => {
+    const { wire, rendered } = throughWire(
+      '{"r":{"rare_terms":{"field":"t"},"aggs":{"mx":{"max":{"field":"v"}}}}}',
+    )
+    expect(wire).toEqual([
+      {
+        type: 'rare_terms',
+        name: 'r',
+        meta: null,
+        settings: { maxDocCount: 1, valueType: 'string', format: null },
+        buckets: [{ key: 'b', docCount: 1, aggs: [metric('mx', 'max', 6, 2)] }],
+        filtered: ['a'],
+      },
+    ])
+    expect(rendered).toBe('{"r":{"buckets":[{"key":"c","doc_count":1,"mx":{"value":null}}]}}')
+  })
+
   it('terms, with meta and an avg per bucket', () => {
     const { wire, rendered } = throughWire(
       '{"t":{"terms":{"field":"t","size":2},"meta":{"k":1.50},"aggs":{"avg_v":{"avg":{"field":"v"}}}}}',

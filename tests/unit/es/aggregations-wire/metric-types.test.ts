@@ -136,11 +136,27 @@ describe('metric aggregations over the wire', () => {
         ...header('percentiles', 'p'),
         samples: new Float64Array([1, 4, 6]),
         percents: [25, 50],
+        ranks: false,
         keyed: false,
         format: null,
       },
     ])
     expect(rendered).toBe('{"p":{"values":[{"key":25.0,"value":3.25},{"key":50.0,"value":5.0}]}}')
+  })
+
+  it('percentile_ranks: the same digest, with its values and ranks flag', () => {
+    const { wire, rendered } = throughWire('{"r":{"percentile_ranks":{"field":"v","values":[5,2]}}}')
+    expect(wire).toEqual([
+      {
+        ...header('percentiles', 'r'),
+        samples: new Float64Array([1, 4, 6]),
+        percents: [2, 5],
+        ranks: true,
+        keyed: true,
+        format: null,
+      },
+    ])
+    expect(rendered).toBe('{"r":{"values":{"2.0":20.833333333333332,"5.0":50.0}}}')
   })
 
   it('top_hits: sort keys and the rendered hits cross; reduce applies from after the merge', () => {

@@ -98,6 +98,43 @@ const metricArb: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 3 }))
     .map(([from, size]) => object(['top_hits', object(['from', json(from)], ['size', json(size)])])),
+  fc
+    .tuple(numericField, fc.subarray([-5, 0, 2.5, 10, 1e6], { minLength: 1 }), opt(fc.boolean()))
+    .map(([field, values, keyed]) =>
+      object([
+        'percentile_ranks',
+        object(['field', json(field)], ['values', json(values)], ['keyed', json(keyed)]),
+      ]),
+    ),
+  fc
+    .tuple(fc.constantFrom('median_absolute_deviation', 'boxplot'), numericField)
+    .map(([type, field]) => object([type, object(['field', json(field)])])),
+  fc
+    .tuple(fc.constantFrom('v', 'd'), opt(long))
+    .map(([field, missing]) =>
+      object([
+        'weighted_avg',
+        object(
+          ['value', object(['field', json(field)])],
+          ['weight', object(['field', '"b"'], ['missing', json(missing)])],
+        ),
+      ]),
+    ),
+  opt(fc.boolean()).map((show) =>
+    object(['string_stats', object(['field', '"t"'], ['show_distribution', json(show)])]),
+  ),
+  fc
+    .tuple(fc.constantFrom('rank', 'v', 'ts'), fc.constantFrom('asc', 'desc'), fc.integer({ min: 1, max: 3 }))
+    .map(([sort, order, size]) =>
+      object([
+        'top_metrics',
+        object(
+          ['metrics', '[{"field":"v"},{"field":"t"},{"field":"ts"}]'],
+          ['sort', object([sort, json(order)])],
+          ['size', json(size)],
+        ),
+      ]),
+    ),
 )
 
 const countOrKey = fc.constantFrom(
@@ -278,6 +315,7 @@ function singleBucketArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec>
         query.map((q) => object(['filter', q])),
         fc.constantFrom('t', 'v').map((field) => object(['missing', object(['field', json(field)])])),
         fc.constant('{"global":{}}'),
+        fc.integer({ min: 1, max: 4 }).map((size) => object(['sampler', object(['shard_size', json(size)])])),
       ),
       subs,
     )

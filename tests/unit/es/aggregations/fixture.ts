@@ -14,6 +14,8 @@ import {
   reduceShardAggregations,
 } from '../../../../workers/es/search/aggregations/index.ts'
 import { XNumber, parseJson, toJson, type XContentValue } from '../../../../workers/es/xcontent/index.ts'
+import { buildSortField, topFieldDocs } from '../../../../workers/es/search/sort/index.ts'
+import type { FieldMapping, FieldType } from '../../../../workers/es/index/mapper/mapping.ts'
 
 export type Doc = Record<string, FieldValue | boolean | Array<FieldValue | boolean>>
 export type Types = Record<string, ValuesType>
@@ -77,6 +79,14 @@ export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): S
           hit: { _id: String(docs[id]!['id'] ?? id), _score: 1 },
         })),
       }
+    },
+    bucketedSort: (ids, sort, size) => {
+      const fields = new Map(
+        Object.entries(types).map(([n, type]): [string, FieldMapping] => [n, { type: type as FieldType }]),
+      )
+      const field = buildSortField(sort, { name: 'test', uuid: 'test-uuid', fields })
+      const matches = ids.map((docId) => ({ docId, score: 1 }))
+      return { field, top: topFieldDocs(matches, [field], context.source, null, size, null) }
     },
     // the fixture's documents have no nested objects
     nestedPaths: new Map(),

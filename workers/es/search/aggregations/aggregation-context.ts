@@ -16,7 +16,7 @@ import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { ValueFormatWire } from './doc-value-format.ts'
 import type { FetchSourceContext } from '../../action/fetch-source.ts'
 import type { FetchOptions } from '../fetch/fetch-options.ts'
-import type { SortBuilder, SortKeyOrder, SortValue } from '../sort/index.ts'
+import type { FieldDoc, SortBuilder, SortField, SortKeyOrder, SortValue } from '../sort/index.ts'
 
 export type FieldValue = number | string
 
@@ -96,6 +96,15 @@ export interface ShardContext {
   allDocs: readonly number[]
   filter(query: XContentValue): ReadonlySet<number>
   topHits(docs: readonly number[], request: TopHitsRequest): ShardTopHits
+  /**
+   * top_metrics' BucketedSort: `sort` built against this shard's index (SortBuilder.build's checks and errors) and the
+   * best `size` of `docs` by it, ties by doc id.
+   */
+  bucketedSort(
+    docs: readonly number[],
+    sort: SortBuilder,
+    size: number,
+  ): { field: SortField; top: readonly FieldDoc[] }
   /** The index's nested paths, each with the nested path it sits in (null: the root). */
   nestedPaths: ReadonlyMap<string, string | null>
   /** The nested path the aggregation collects inside (null: root documents). */

@@ -4,6 +4,7 @@
  * pipeline aggregations (pipeline/) run after the reduce.
  */
 import type { AggregationParser } from './aggregation-builder.ts'
+import { adjacencyMatrixParser } from './bucket/adjacency-matrix.ts'
 import { compositeParser } from './bucket/composite.ts'
 import { dateHistogramParser } from './bucket/date-histogram.ts'
 import { dateRangeParser } from './bucket/date-range.ts'
@@ -13,16 +14,22 @@ import { geohashGridParser, geotileGridParser } from './bucket/geo-grid.ts'
 import { histogramParser } from './bucket/histogram.ts'
 import { ipRangeParser } from './bucket/ip-range.ts'
 import { rangeParser } from './bucket/range.ts'
-import { filterParser, globalParser, missingParser } from './bucket/single-bucket.ts'
+import { filterParser, globalParser, missingParser, samplerParser } from './bucket/single-bucket.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
+import { rareTermsParser } from './bucket/rare-terms.ts'
+import { significantTermsParser } from './bucket/significant-terms.ts'
 import { cardinalityParser } from './metrics/cardinality.ts'
+import { boxplotParser, medianAbsoluteDeviationParser } from './metrics/digest-metrics.ts'
 import { geoBoundsParser } from './metrics/geo-bounds.ts'
 import { geoCentroidParser } from './metrics/geo-centroid.ts'
 import { avgParser, maxParser, minParser, sumParser, valueCountParser } from './metrics/numeric-metrics.ts'
-import { percentilesParser } from './metrics/percentiles.ts'
+import { percentileRanksParser, percentilesParser } from './metrics/percentiles.ts'
 import { extendedStatsParser, statsAggParser } from './metrics/stats.ts'
+import { stringStatsParser } from './metrics/string-stats.ts'
 import { topHitsParser } from './metrics/top-hits.ts'
+import { topMetricsParser } from './metrics/top-metrics.ts'
+import { weightedAvgParser } from './metrics/weighted-avg.ts'
 import { bucketScriptParser, bucketSelectorParser } from './pipeline/bucket-script.ts'
 import { bucketSortParser } from './pipeline/bucket-sort.ts'
 import { movingFnParser } from './pipeline/moving-fn.ts'
@@ -39,6 +46,8 @@ import {
 
 export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new Map([
   ['terms', termsParser],
+  ['rare_terms', rareTermsParser],
+  ['significant_terms', significantTermsParser],
   ['histogram', histogramParser],
   ['range', rangeParser],
   ['date_histogram', dateHistogramParser],
@@ -46,8 +55,10 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['ip_range', ipRangeParser],
   ['filter', filterParser],
   ['filters', filtersParser],
+  ['adjacency_matrix', adjacencyMatrixParser],
   ['missing', missingParser],
   ['global', globalParser],
+  ['sampler', samplerParser],
   ['composite', compositeParser],
   ['nested', nestedParser],
   ['reverse_nested', reverseNestedParser],
@@ -60,7 +71,13 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['extended_stats', extendedStatsParser],
   ['cardinality', cardinalityParser],
   ['percentiles', percentilesParser],
+  ['percentile_ranks', percentileRanksParser],
+  ['median_absolute_deviation', medianAbsoluteDeviationParser],
+  ['boxplot', boxplotParser],
+  ['string_stats', stringStatsParser],
   ['top_hits', topHitsParser],
+  ['weighted_avg', weightedAvgParser],
+  ['top_metrics', topMetricsParser],
   ['geo_distance', geoDistanceParser],
   ['geohash_grid', geohashGridParser],
   ['geotile_grid', geotileGridParser],

@@ -14,6 +14,9 @@
  * originals renders, and writing a read-back result gives the same wire form again.
  */
 import { InternalTerms, type TermsWire } from './bucket/terms.ts'
+import { InternalAdjacencyMatrix, type AdjacencyMatrixWire } from './bucket/adjacency-matrix.ts'
+import { InternalSignificantTerms, type SignificantTermsWire } from './bucket/significant-terms.ts'
+import { InternalRareTerms, type RareTermsWire } from './bucket/rare-terms.ts'
 import { InternalHistogram, type HistogramWire } from './bucket/histogram.ts'
 import { InternalRange, type RangeWire } from './bucket/range.ts'
 import { InternalIpRange, type IpRangeWire } from './bucket/ip-range.ts'
@@ -28,6 +31,14 @@ import { InternalPercentiles, type PercentilesWire } from './metrics/percentiles
 import { InternalTopHits, type TopHitsWire } from './metrics/top-hits.ts'
 import { InternalGeoBounds, type GeoBoundsWire } from './metrics/geo-bounds.ts'
 import { InternalGeoCentroid, type GeoCentroidWire } from './metrics/geo-centroid.ts'
+import {
+  InternalBoxplot,
+  InternalMedianAbsoluteDeviation,
+  type DigestMetricWire,
+} from './metrics/digest-metrics.ts'
+import { InternalStringStats, type StringStatsWire } from './metrics/string-stats.ts'
+import { InternalTopMetrics, type TopMetricsWire } from './metrics/top-metrics.ts'
+import { InternalWeightedAvg, type WeightedAvgWire } from './metrics/weighted-avg.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 
 export type InternalAggregationWire =
@@ -46,6 +57,13 @@ export type InternalAggregationWire =
   | CompositeWire
   | GeoBoundsWire
   | GeoCentroidWire
+  | WeightedAvgWire
+  | DigestMetricWire
+  | StringStatsWire
+  | TopMetricsWire
+  | RareTermsWire
+  | AdjacencyMatrixWire
+  | SignificantTermsWire
 
 export type AggregationsWire = readonly InternalAggregationWire[]
 
@@ -92,6 +110,22 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalGeoBounds.readFrom(wire)
     case 'geo_centroid':
       return InternalGeoCentroid.readFrom(wire)
+    case 'weighted_avg':
+      return InternalWeightedAvg.readFrom(wire)
+    case 'median_absolute_deviation':
+      return InternalMedianAbsoluteDeviation.readFrom(wire)
+    case 'boxplot':
+      return InternalBoxplot.readFrom(wire)
+    case 'string_stats':
+      return InternalStringStats.readFrom(wire)
+    case 'top_metrics':
+      return InternalTopMetrics.readFrom(wire)
+    case 'rare_terms':
+      return InternalRareTerms.readFrom(wire, readAggregations)
+    case 'adjacency_matrix':
+      return InternalAdjacencyMatrix.readFrom(wire, readAggregations)
+    case 'significant_terms':
+      return InternalSignificantTerms.readFrom(wire, readAggregations)
     default:
       // A message from a node that knows a type this one does not (NamedWriteableRegistry's failure).
       throw new TypeError(`Unknown NamedWriteable [InternalAggregation][${(wire as { type: string }).type}]`)

@@ -6,7 +6,7 @@
  * Known gap: the regular expression is a JavaScript RegExp anchored at both ends, not Lucene's RegExp
  * syntax (the common `.*`, `[a-z]+`, `a|b` forms read the same); `{"partition":..}` is not supported.
  */
-import { parsingException } from '../../../errors/index.ts'
+import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../../xcontent/index.ts'
 import type { FieldValue } from '../aggregation-context.ts'
 import { tokenName } from '../aggregation-params.ts'
@@ -44,5 +44,27 @@ function matcher(value: XContentValue | undefined, key: string): TermFilter | nu
     1,
     1,
     `Unrecognized token for an ${key} [${typeof value === 'boolean' ? value : 'object'}]`,
+  )
+}
+
+/**
+ * The refusal rare_terms' and significant_terms' aggregator suppliers make of a regular-expression `include` /
+ * `exclude` (IncludeExclude.isRegexBased) over a field that is not a keyword: `type` is the values source's field type
+ * (undefined when unmapped).
+ */
+export function checkRegexIncludeExclude(
+  name: string,
+  type: string | undefined,
+  include: XContentValue | undefined,
+  exclude: XContentValue | undefined,
+): void {
+  const regex = typeof include === 'string' || typeof exclude === 'string'
+  if (!regex || type === undefined || type === 'keyword') return
+  throw illegalArgumentException(
+    `Aggregation [${name}] cannot support regular expression style include/exclude settings as they can only be ` +
+      'applied to string fields. Use an array of ' +
+      (type === 'ip'
+        ? 'values for include/exclude clauses'
+        : 'numeric values for include/exclude clauses used to filter numeric fields'),
   )
 }

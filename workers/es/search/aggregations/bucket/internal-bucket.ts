@@ -39,6 +39,21 @@ export function shardBucket(
   return { docCount: docs.length, aggs: collectAggregations(subs, shard, docs) }
 }
 
+/** The shards' buckets of each key, in order of first appearance (the reduce's grouping by Bucket.getKey). */
+export function groupByKey<B extends Bucket & { readonly key: unknown }>(
+  parts: ReadonlyArray<{ readonly buckets: readonly B[] }>,
+): Map<B['key'], B[]> {
+  const groups = new Map<B['key'], B[]>()
+  for (const part of parts) {
+    for (const bucket of part.buckets) {
+      const group = groups.get(bucket.key)
+      if (group === undefined) groups.set(bucket.key, [bucket])
+      else group.push(bucket)
+    }
+  }
+  return groups
+}
+
 /** The merge of one key's buckets from several shards. */
 export function reduceBucket(parts: readonly Bucket[], context: ReduceContext): Bucket {
   return {

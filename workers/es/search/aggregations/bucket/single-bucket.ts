@@ -1,10 +1,13 @@
 /**
  * The single-bucket aggregations, rendered as {"doc_count": N, <sub-aggregations>}: `filter` (the matching
- * documents that also match a query), `missing` (those without a value for a field) and `global` (every
- * document of the shard, whatever the query). Single buckets do not count toward search.max_buckets.
+ * documents that also match a query), `missing` (those without a value for a field), `global` (every
+ * document of the shard, whatever the query) and `sampler` (each shard's best `shard_size` documents by score,
+ * default 100, ties to the lower doc id, as BestDocsDeferringCollector keeps them). Single buckets do not count
+ * toward search.max_buckets.
  * Wire form: the one bucket (the three types share it: the type only chose the documents).
  */
-import type { JsonOut, XContentObject } from '../../../xcontent/index.ts'
+import { parsingException } from '../../../errors/index.ts'
+import { XNumber, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import type { ShardContext } from '../aggregation-context.ts'
 import { AggregationParams } from '../aggregation-params.ts'
@@ -115,4 +118,28 @@ export const missingParser: AggregationParser = (name, body, meta, subs) => {
 export const globalParser: AggregationParser = (name, body, meta, subs) => {
   new AggregationParams('global', body, [])
   return singleBucket('global', (shard) => shard.allDocs, name, meta, subs)
+}
+
+const DEFAULT_SHARD_SAMPLE_SIZE = 100
+
+/** SamplerAggregationBuilder.parse: `shard_size`, a number; anything else is an unsupported property. */
+export const samplerParser: AggregationParser = (name, body, meta, subs) => {
+  let shardSize = DEFAULT_SHARD_SAMPLE_SIZE
+  for (const [key, value] of body) {
+    // ES's message, its unclosed quote included
+    if (key !== 'shard_size' || !(value instanceof XNumber))
+      throw parsingException(1, 1, `Unsupported property "${key}" for aggregation "${name}`)
+    shardSize = Math.trunc(value.value)
+  }
+  return singleBucket(
+    'sampler',
+    (shard, docs) =>
+      shard
+        .bucketedSort(docs, { kind: 'score', order: 'desc' }, shardSize)
+        .top.map((doc) => doc.docId)
+        .sort((a, b) => a - b),
+    name,
+    meta,
+    subs,
+  )
 }

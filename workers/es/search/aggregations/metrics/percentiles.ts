@@ -1,32 +1,41 @@
 /**
- * `percentiles` over ES 8's default TDigestState (HybridDigest, compression 100): below 20 · compression
- * samples it is a SortingDigest, whose quantile is Dist.quantile over the sorted values:
- * index = q · (n − 1), linear interpolation between the neighbours, clamped to the ends. Percents default
- * to [1, 5, 25, 50, 75, 95, 99] and are sorted; output is keyed by Double.toString of each percent
- * ({"values": {"50.0": 76.0}}), or a [{key, value}] list with keyed=false; values are null with no data.
- * Wire form (the digest state): the sorted samples as a Float64Array, the percents, keyed and the format.
+ * `percentiles` and `percentile_ranks` over ES 8's default TDigestState (HybridDigest, compression 100): below
+ * 20 · compression samples it is a SortingDigest, whose quantile is Dist.quantile over the sorted values:
+ * index = q · (n − 1), linear interpolation between the neighbours, clamped to the ends; and whose cdf is Dist.cdf
+ * (sortedCdf). Percents default to [1, 5, 25, 50, 75, 95, 99] and are sorted; a percentile rank is the cdf of its
+ * value clamped to [0, 1], × 100 (PercentileRanks' `values` are required and sorted). Output is keyed by
+ * Double.toString of each percent or value ({"values": {"50.0": 76.0}}), or a [{key, value}] list with
+ * keyed=false; values are null with no data.
+ * Wire form (the digest state): the sorted samples as a Float64Array, the keys (percents or values), whether they
+ * are ranks, keyed and the format.
  *
  * Known gap: past 20 · compression samples ES switches to a MergingDigest (approximate); this
  * implementation stays exact.
  */
-import { illegalArgumentException } from '../../../errors/index.ts'
+import {
+  EsException,
+  illegalArgumentException,
+  numberFormatException,
+  xContentParseException,
+} from '../../../errors/index.ts'
 import {
   JavaDouble,
   XNumber,
   javaDoubleToString,
   type JsonOut,
   type XContentObject,
+  type XContentValue,
 } from '../../../xcontent/index.ts'
-import type { ValueFormat } from '../aggregation-context.ts'
+import type { ShardContext, ValueFormat } from '../aggregation-context.ts'
 import {
   rejectSubAggregations,
   type AggregationBuilder,
   type AggregationParser,
 } from '../aggregation-builder.ts'
-import { AggregationParams } from '../aggregation-params.ts'
+import { AggregationParams, tokenName } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
-import { numericValues } from '../values-source.ts'
+import { numericValues, type ValuesSourceSpec } from '../values-source.ts'
 
 const DEFAULT_PERCENTS = [1, 5, 25, 50, 75, 95, 99]
 
@@ -44,9 +53,33 @@ export function sortedQuantile(q: number, sorted: readonly number[]): number {
   return lowValue + weight * (sorted[high]! - lowValue)
 }
 
+/**
+ * tdigest's Dist.cdf over sorted values: the fraction of the samples below x, counting equal samples as half and
+ * interpolating linearly between the neighbours around x; NaN for no samples.
+ */
+export function sortedCdf(x: number, sorted: readonly number[]): number {
+  const n = sorted.length
+  if (n === 0) return NaN
+  if (x < sorted[0]!) return 0
+  let below = 0.5
+  let equal = 0
+  for (let i = 1; i < n; i++) {
+    const value = sorted[i]!
+    if (value > x) {
+      if (equal > 0) return (below + 0.5 * equal) / n
+      const previous = sorted[i - 1]!
+      return (below + (x - previous) / (value - previous)) / n
+    }
+    if (value < x) below++
+    else equal++
+  }
+  return (n - 0.5 * equal) / n
+}
+
 export interface PercentilesWire extends AggregationWireHeader<'percentiles'> {
   readonly samples: Float64Array
   readonly percents: readonly number[]
+  readonly ranks: boolean
   readonly keyed: boolean
   readonly format: ValueFormatWire | null
 }
@@ -56,7 +89,10 @@ export class InternalPercentiles extends InternalAggregation {
     name: string,
     meta: XContentObject | null,
     readonly samples: readonly number[],
+    /** The percents, or the values whose ranks are asked for. */
     readonly percents: readonly number[],
+    /** percentile_ranks (InternalTDigestPercentileRanks) rather than percentiles. */
+    readonly ranks: boolean,
     readonly keyed: boolean,
     readonly format: ValueFormat | null,
   ) {
@@ -69,6 +105,7 @@ export class InternalPercentiles extends InternalAggregation {
       readMeta(wire.meta),
       Array.from(wire.samples),
       [...wire.percents],
+      wire.ranks,
       wire.keyed,
       readValueFormat(wire.format),
     )
@@ -79,6 +116,7 @@ export class InternalPercentiles extends InternalAggregation {
       ...this.header('percentiles'),
       samples: Float64Array.from(this.samples),
       percents: [...this.percents],
+      ranks: this.ranks,
       keyed: this.keyed,
       format: writeValueFormat(this.format),
     }
@@ -86,11 +124,21 @@ export class InternalPercentiles extends InternalAggregation {
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {
     const samples = (all as readonly InternalPercentiles[]).flatMap((p) => p.samples).sort((a, b) => a - b)
-    return new InternalPercentiles(this.name, this.meta, samples, this.percents, this.keyed, this.format)
+    return new InternalPercentiles(
+      this.name,
+      this.meta,
+      samples,
+      this.percents,
+      this.ranks,
+      this.keyed,
+      this.format,
+    )
   }
 
-  value(percent: number): number {
-    return sortedQuantile(percent / 100, this.samples)
+  /** The percentile of a percent, or the percentile rank of a value (PercentileRanks.percent). */
+  value(key: number): number {
+    if (!this.ranks) return sortedQuantile(key / 100, this.samples)
+    return Math.min(Math.max(sortedCdf(key, this.samples), 0), 1) * 100
   }
 
   override sortValue(metric: string | null): number | null {
@@ -143,42 +191,104 @@ function parsePercents(params: AggregationParams): number[] {
     .sort((a, b) => a - b)
 }
 
-export const percentilesParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
-  rejectSubAggregations(name, 'percentiles', subs)
-  const params = new AggregationParams('percentiles', body, [
-    'field',
-    'missing',
-    'format',
-    'percents',
-    'keyed',
-    'tdigest',
-    'script',
-    'value_type',
-  ])
-  const field = params.valuesSource('double')
-  const percents = parsePercents(params)
-  const keyed = params.boolean('keyed') ?? true
-  const compression = params.object('tdigest')?.get('compression')
+/**
+ * PercentileRanks' `values` (declareDoubleArray: numbers or numeric strings, one value or an array), required and
+ * sorted as AbstractPercentilesAggregationBuilder's constructor checks them; its failure surfaces as the
+ * ConstructingObjectParser's "Failed to build" at the end of the object (no location).
+ */
+function parseRankValues(name: string, params: AggregationParams): number[] {
+  const raw = params.raw('values')
+  if (raw !== undefined && !Array.isArray(raw) && !(raw instanceof XNumber) && typeof raw !== 'string') {
+    throw xContentParseException(
+      1,
+      1,
+      `[percentile_ranks] values doesn't support values of type: ${tokenName(raw)}`,
+    )
+  }
+  const list = raw === undefined ? undefined : Array.isArray(raw) ? raw : [raw]
+  const values = list?.map((v) => {
+    if (v instanceof XNumber) return v.value
+    const text = typeof v === 'string' ? v.trim() : ''
+    if (text !== '' && !Number.isNaN(Number(text))) return Number(text)
+    const cause =
+      typeof v === 'string'
+        ? numberFormatException(v)
+        : xContentParseException(
+            1,
+            1,
+            `[percentile_ranks] values doesn't support values of type: ${tokenName(v)}`,
+          )
+    throw xContentParseException(1, 1, '[percentile_ranks] failed to parse field [values]', cause)
+  })
+  const invalid =
+    values === undefined
+      ? `[values] must not be null: [${name}]`
+      : values.length === 0
+        ? `[values] must not be an empty array: [${name}]`
+        : null
+  if (invalid !== null) {
+    throw new EsException({
+      type: 'x_content_parse_exception',
+      reason: 'Failed to build [percentile_ranks] after last required field arrived',
+      status: 400,
+      causedBy: illegalArgumentException(invalid),
+      rootCause: false,
+    })
+  }
+  return (values as number[]).sort((a, b) => a - b)
+}
+
+/** A TDigest aggregation's doc values on a shard, sorted: the SortingDigest's samples. */
+export function collectSamples(
+  shard: ShardContext,
+  type: string,
+  field: ValuesSourceSpec,
+  params: AggregationParams,
+  docs: readonly number[],
+): { samples: number[]; format: ValueFormat | null } {
+  const source = numericValues(shard, type, field, params.raw('missing'), params.string('format'))
+  return { samples: docs.flatMap((doc) => source.values(doc)).sort((a, b) => a - b), format: source.format }
+}
+
+/** TDigest's `compression` (PercentilesConfig.TDigest's check). */
+export function checkCompression(name: string, compression: XContentValue | undefined): void {
   if (compression instanceof XNumber && compression.value < 0) {
     throw illegalArgumentException(
       `[compression] must be greater than or equal to 0. Found [${javaDoubleToString(compression.value)}] in [${name}]`,
     )
   }
-  return {
-    name,
-    type: 'percentiles',
-    meta,
-    subs,
-    collect(shard, docs) {
-      const source = numericValues(
-        shard,
-        'percentiles',
-        field,
-        params.raw('missing'),
-        params.string('format'),
-      )
-      const samples = docs.flatMap((doc) => source.values(doc)).sort((a, b) => a - b)
-      return new InternalPercentiles(name, meta, samples, percents, keyed, source.format)
-    },
+}
+
+function tdigestParser(type: 'percentiles' | 'percentile_ranks'): AggregationParser {
+  const ranks = type === 'percentile_ranks'
+  return (name, body, meta, subs): AggregationBuilder => {
+    rejectSubAggregations(name, type, subs)
+    const params = new AggregationParams(type, body, [
+      'field',
+      'missing',
+      'format',
+      ranks ? 'values' : 'percents',
+      'keyed',
+      'tdigest',
+      'script',
+      'value_type',
+    ])
+    const field = params.valuesSource('double')
+    const keys = ranks ? parseRankValues(name, params) : parsePercents(params)
+    const keyed = params.boolean('keyed') ?? true
+    checkCompression(name, params.object('tdigest')?.get('compression'))
+    return {
+      name,
+      type,
+      meta,
+      subs,
+      collect(shard, docs) {
+        const { samples, format } = collectSamples(shard, type, field, params, docs)
+        return new InternalPercentiles(name, meta, samples, keys, ranks, keyed, format)
+      },
+    }
   }
 }
+
+export const percentilesParser = tdigestParser('percentiles')
+export const percentileRanksParser = tdigestParser('percentile_ranks')

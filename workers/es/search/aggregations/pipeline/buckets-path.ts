@@ -24,6 +24,10 @@ import type { InternalAggregation } from '../internal-aggregation.ts'
 import { InternalCardinality } from '../metrics/cardinality.ts'
 import { InternalNumericMetric } from '../metrics/numeric-metrics.ts'
 import { InternalPercentiles } from '../metrics/percentiles.ts'
+import { InternalWeightedAvg } from '../metrics/weighted-avg.ts'
+import { InternalStringStats } from '../metrics/string-stats.ts'
+import { InternalTopMetrics } from '../metrics/top-metrics.ts'
+import { InternalBoxplot, InternalMedianAbsoluteDeviation } from '../metrics/digest-metrics.ts'
 import { InternalStats } from '../metrics/stats.ts'
 import { InternalPercentilesBucket, InternalSimpleValue } from './simple-value.ts'
 
@@ -76,7 +80,12 @@ function javaClassName(agg: InternalAggregation): string {
 /** InternalAggregation.getProperty(path) on a metric or single-bucket aggregation. */
 function aggregationProperty(agg: InternalAggregation, path: readonly string[]): Property {
   const [first, ...rest] = path
-  if (agg instanceof InternalNumericMetric || agg instanceof InternalCardinality) {
+  if (
+    agg instanceof InternalNumericMetric ||
+    agg instanceof InternalCardinality ||
+    agg instanceof InternalWeightedAvg ||
+    agg instanceof InternalMedianAbsoluteDeviation
+  ) {
     if (first === undefined || (first === 'value' && rest.length === 0))
       return { kind: 'number', value: agg.sortValue() ?? NaN }
     return { kind: 'invalid' }
@@ -89,6 +98,9 @@ function aggregationProperty(agg: InternalAggregation, path: readonly string[]):
   if (
     agg instanceof InternalStats ||
     agg instanceof InternalPercentiles ||
+    agg instanceof InternalBoxplot ||
+    agg instanceof InternalStringStats ||
+    agg instanceof InternalTopMetrics ||
     agg instanceof InternalPercentilesBucket
   ) {
     if (first === undefined) return { kind: 'multi_value', name: agg.name }

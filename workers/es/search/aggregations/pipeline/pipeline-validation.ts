@@ -21,6 +21,9 @@ import type { PipelineAggregator } from './pipeline-aggregator.ts'
 /** AggregationBuilder.bucketCardinality: MANY for multi-bucket types, ONE for single-bucket ones. */
 const MULTI_BUCKET = new Set([
   'terms',
+  'rare_terms',
+  'adjacency_matrix',
+  'significant_terms',
   'histogram',
   'date_histogram',
   'range',
@@ -30,7 +33,7 @@ const MULTI_BUCKET = new Set([
   'geohash_grid',
   'geotile_grid',
 ])
-const SINGLE_BUCKET = new Set(['filter', 'missing', 'global', 'nested', 'reverse_nested'])
+const SINGLE_BUCKET = new Set(['filter', 'missing', 'global', 'nested', 'reverse_nested', 'sampler'])
 
 export function bucketCardinality(type: string): 'MANY' | 'ONE' | 'NONE' {
   return MULTI_BUCKET.has(type) ? 'MANY' : SINGLE_BUCKET.has(type) ? 'ONE' : 'NONE'
@@ -43,11 +46,23 @@ const BUILDER_PACKAGES: Readonly<Record<string, string>> = {
   nested: 'bucket.nested',
   reverse_nested: 'bucket.nested',
   composite: 'bucket.composite',
+  rare_terms: 'bucket.terms',
+  sampler: 'bucket.sampler',
+}
+
+/** The x-pack analytics builders' packages. */
+const ANALYTICS_PACKAGES: Readonly<Record<string, string>> = {
+  boxplot: 'boxplot',
+  string_stats: 'stringstats',
+  top_metrics: 'topmetrics',
 }
 
 /** The builder's Java class name, as ES prints getClass().getName(). */
 function builderClassName(type: string): string {
+  const analytics = ANALYTICS_PACKAGES[type]
   const simple = type.replace(/(^|_)([a-z])/g, (_, __: string, c: string) => c.toUpperCase())
+  if (analytics !== undefined)
+    return `org.elasticsearch.xpack.analytics.${analytics}.${simple}AggregationBuilder`
   return `org.elasticsearch.search.aggregations.${BUILDER_PACKAGES[type] ?? 'metrics'}.${simple}AggregationBuilder`
 }
 

@@ -1,0 +1,141 @@
+/**
+ * `adjacency_matrix` as ES 8's AdjacencyMatrixAggregationBuilder, AdjacencyMatrixAggregator and
+ * InternalAdjacencyMatrix build it: named `filters` (an object, or a list of one-filter objects), sorted by name; a
+ * bucket per filter (key: its name) and per pair of filters i < j (key: `<i><separator><j>`, separator default `&`)
+ * over the documents matching both; a shard returns only the buckets with documents. Reduce: one key's buckets
+ * merged, sorted by key (String.compareTo). `{"buckets": [{"key": k, "doc_count": n, ...sub-aggregations}]}`.
+ * Wire form: the buckets with their keys.
+ */
+import { EsException } from '../../../errors/index.ts'
+import type { JsonOut, XContentObject, XContentValue } from '../../../xcontent/index.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import type { ReadAggregations } from '../aggregation-wire.ts'
+import {
+  InternalAggregation,
+  readMeta,
+  type AggregationWireHeader,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
+import {
+  bucketToXContent,
+  groupByKey,
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
+
+export interface AdjacencyBucket extends Bucket {
+  key: string
+}
+
+export interface AdjacencyMatrixWire extends AggregationWireHeader<'adjacency_matrix'> {
+  readonly buckets: ReadonlyArray<BucketWire & { readonly key: string }>
+}
+
+/** String.compareTo: UTF-16 code unit order. */
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+export class InternalAdjacencyMatrix extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly buckets: readonly AdjacencyBucket[],
+  ) {
+    super(name, meta)
+  }
+
+  static readFrom(wire: AdjacencyMatrixWire, read: ReadAggregations): InternalAdjacencyMatrix {
+    return new InternalAdjacencyMatrix(
+      wire.name,
+      readMeta(wire.meta),
+      wire.buckets.map((b) => ({ ...readBucket(b, read), key: b.key })),
+    )
+  }
+
+  writeTo(): AdjacencyMatrixWire {
+    return {
+      ...this.header('adjacency_matrix'),
+      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key })),
+    }
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const groups = groupByKey(all as readonly InternalAdjacencyMatrix[])
+    const buckets = [...groups].map(([key, group]) => ({ key, ...reduceBucket(group, context) }))
+    buckets.sort((a, b) => compareStrings(a.key, b.key))
+    context.buckets.accept(buckets.length)
+    return new InternalAdjacencyMatrix(this.name, this.meta, buckets)
+  }
+
+  override pipelineBuckets(): Array<{ bucket: AdjacencyBucket; key: string; keyAsString: string }> {
+    return this.buckets.map((bucket) => ({ bucket, key: bucket.key, keyAsString: bucket.key }))
+  }
+
+  override withBuckets(buckets: readonly AdjacencyBucket[]): InternalAdjacencyMatrix {
+    return new InternalAdjacencyMatrix(this.name, this.meta, buckets)
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    out.set(
+      'buckets',
+      this.buckets.map((bucket) => bucketToXContent([['key', bucket.key]], bucket)),
+    )
+  }
+}
+
+/** declareNamedObjects: an object of named filters, or a list of objects of one named filter each. */
+function keyedFilters(raw: XContentValue | undefined): Array<{ key: string; query: XContentValue }> {
+  const entries =
+    raw instanceof Map
+      ? [...raw]
+      : Array.isArray(raw)
+        ? raw.flatMap((f) => (f instanceof Map ? [...f] : []))
+        : []
+  return entries.map(([key, query]) => ({ key, query })).sort((a, b) => compareStrings(a.key, b.key))
+}
+
+export const adjacencyMatrixParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams('adjacency_matrix', body, ['filters', 'separator'])
+  const separator = params.string('separator') ?? '&'
+  const filters = keyedFilters(params.raw('filters'))
+  if (filters.length === 0) {
+    // checkConsistency's IllegalStateException
+    throw new EsException({
+      type: 'illegal_state_exception',
+      reason: `[${name}] is missing : filters parameter`,
+      status: 500,
+      rootCause: false,
+    })
+  }
+  return {
+    name,
+    type: 'adjacency_matrix',
+    meta,
+    subs,
+    collect(shard, docs) {
+      const matching = filters.map((f) => {
+        const matches = shard.filter(f.query)
+        return docs.filter((doc) => matches.has(doc))
+      })
+      const buckets: AdjacencyBucket[] = []
+      const add = (key: string, bucketDocs: readonly number[]) => {
+        if (bucketDocs.length > 0) buckets.push({ key, ...shardBucket(subs, shard, bucketDocs) })
+      }
+      filters.forEach((filter, i) => add(filter.key, matching[i]!))
+      for (let i = 0; i < filters.length; i++) {
+        const inFirst = new Set(matching[i])
+        for (let j = i + 1; j < filters.length; j++) {
+          add(
+            `${filters[i]!.key}${separator}${filters[j]!.key}`,
+            matching[j]!.filter((doc) => inFirst.has(doc)),
+          )
+        }
+      }
+      return new InternalAdjacencyMatrix(name, meta, buckets)
+    },
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * `significant_terms` as ES 8's SignificantTermsAggregationBuilder, its aggregators and InternalSignificantTerms
+ * collect, reduce and print it, with the default JLH heuristic (`jlh`: (p_fg − p_bg) · p_fg / p_bg, 0 when p_fg is
+ * not above p_bg; a background frequency of 0 counts as 1). The other heuristics are unknown fields here.
+ *
+ * Shard: the foreground is the bucket's documents (doc_count, the subset size); the background is every document of
+ * the shard, or those matching `background_filter` (bg_count, the superset size). Each value of the foreground
+ * (passing `include` / `exclude`, in at least `shard_min_doc_count` documents) is scored with its foreground and
+ * background document counts; the best `shard_size` by score are returned (default 2 · (size · 1.5 + 10)).
+ * Reduce: sizes and each key's counts summed, scores recomputed, buckets with a positive score and at least
+ * `min_doc_count` documents (default 3) kept, the best `size` (default 10) by score, equal scores by key.
+ * Output: `{"doc_count": n, "bg_count": m, "buckets": [{"key": k, ["key_as_string",] "doc_count", "score",
+ * "bg_count", ...sub-aggregations}]}`, keys as `terms` prints them. Floating-point fields are refused (UnsupportedOperationException).
+ * Wire form: the settings, the subset and superset sizes, and the buckets with key, counts and score.
+ */
+import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import { formatTerm } from '../../../common/network/inet-addresses.ts'
+import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
+import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { AggregationParams } from '../aggregation-params.ts'
+import type { ReadAggregations } from '../aggregation-wire.ts'
+import {
+  BOOLEAN_FORMAT,
+  readValueFormat,
+  writeValueFormat,
+  type ValueFormatWire,
+} from '../doc-value-format.ts'
+import {
+  InternalAggregation,
+  readMeta,
+  type AggregationWireHeader,
+  type ReduceContext,
+} from '../internal-aggregation.ts'
+import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
+import { compareKeys } from './bucket-order.ts'
+import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
+import {
+  DocGroups,
+  groupByKey,
+  bucketToXContent,
+  readBucket,
+  reduceBucket,
+  shardBucket,
+  writeBucket,
+  type Bucket,
+  type BucketWire,
+} from './internal-bucket.ts'
+
+type SignificantValueType = 'string' | 'ip' | 'long'
+
+export interface SignificantBucket extends Bucket {
+  key: FieldValue
+  /** The background documents with the key. */
+  supersetDf: number
+  score: number
+}
+
+export interface SignificantTermsSettings {
+  size: number
+  minDocCount: number
+  valueType: SignificantValueType
+  format: ValueFormat | null
+}
+
+export interface SignificantTermsWire extends AggregationWireHeader<'significant_terms'> {
+  readonly settings: Omit<SignificantTermsSettings, 'format'> & { readonly format: ValueFormatWire | null }
+  readonly subsetSize: number
+  readonly supersetSize: number
+  readonly buckets: ReadonlyArray<
+    BucketWire & { readonly key: FieldValue; readonly supersetDf: number; readonly score: number }
+  >
+}
+
+/** JLHScore.getScore. */
+export function jlhScore(
+  subsetDf: number,
+  subsetSize: number,
+  supersetDf: number,
+  supersetSize: number,
+): number {
+  if (subsetSize === 0 || supersetSize === 0) return 0
+  const subsetProbability = subsetDf / subsetSize
+  const supersetProbability = (supersetDf === 0 ? 1 : supersetDf) / supersetSize
+  const absoluteChange = subsetProbability - supersetProbability
+  if (absoluteChange <= 0) return 0
+  return absoluteChange * (subsetProbability / supersetProbability)
+}
+
+/** Best score first; equal scores by key. */
+const bySignificance = (a: SignificantBucket, b: SignificantBucket): number =>
+  b.score - a.score || compareKeys(a.key, b.key)
+
+export class InternalSignificantTerms extends InternalAggregation {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly settings: SignificantTermsSettings,
+    readonly subsetSize: number,
+    readonly supersetSize: number,
+    readonly buckets: readonly SignificantBucket[],
+  ) {
+    super(name, meta)
+  }
+
+  static readFrom(wire: SignificantTermsWire, read: ReadAggregations): InternalSignificantTerms {
+    return new InternalSignificantTerms(
+      wire.name,
+      readMeta(wire.meta),
+      { ...wire.settings, format: readValueFormat(wire.settings.format) },
+      wire.subsetSize,
+      wire.supersetSize,
+      wire.buckets.map((b) => ({
+        ...readBucket(b, read),
+        key: b.key,
+        supersetDf: b.supersetDf,
+        score: b.score,
+      })),
+    )
+  }
+
+  writeTo(): SignificantTermsWire {
+    return {
+      ...this.header('significant_terms'),
+      settings: { ...this.settings, format: writeValueFormat(this.settings.format) },
+      subsetSize: this.subsetSize,
+      supersetSize: this.supersetSize,
+      buckets: this.buckets.map((b) => ({
+        ...writeBucket(b),
+        key: b.key,
+        supersetDf: b.supersetDf,
+        score: b.score,
+      })),
+    }
+  }
+
+  reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
+    const parts = all as readonly InternalSignificantTerms[]
+    const settings = parts.find((p) => p.buckets.length > 0)?.settings ?? this.settings
+    const subsetSize = parts.reduce((n, p) => n + p.subsetSize, 0)
+    const supersetSize = parts.reduce((n, p) => n + p.supersetSize, 0)
+    const groups = groupByKey(parts)
+    const kept = [...groups]
+      .map(([key, group]): SignificantBucket => {
+        const merged = reduceBucket(group, context)
+        const supersetDf = group.reduce((n, b) => n + b.supersetDf, 0)
+        const score = jlhScore(merged.docCount, subsetSize, supersetDf, supersetSize)
+        return { key, ...merged, supersetDf, score }
+      })
+      .filter((b) => b.score > 0 && b.docCount >= settings.minDocCount)
+      .sort(bySignificance)
+      .slice(0, settings.size)
+    context.buckets.accept(kept.length)
+    return new InternalSignificantTerms(this.name, this.meta, settings, subsetSize, supersetSize, kept)
+  }
+
+  override pipelineBuckets(): Array<{ bucket: SignificantBucket; key: FieldValue; keyAsString: string }> {
+    const { format } = this.settings
+    return this.buckets.map((bucket) => ({
+      bucket,
+      key: bucket.key,
+      keyAsString:
+        typeof bucket.key === 'number' ? (format?.format(bucket.key) ?? String(bucket.key)) : bucket.key,
+    }))
+  }
+
+  override withBuckets(buckets: readonly SignificantBucket[]): InternalSignificantTerms {
+    const { settings, subsetSize, supersetSize } = this
+    return new InternalSignificantTerms(this.name, this.meta, settings, subsetSize, supersetSize, buckets)
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    const { valueType, format } = this.settings
+    out.set('doc_count', this.subsetSize)
+    out.set('bg_count', this.supersetSize)
+    out.set(
+      'buckets',
+      this.buckets.map((bucket) => {
+        const key: Array<[string, JsonOut]> = [
+          ['key', valueType === 'ip' && typeof bucket.key === 'string' ? formatTerm(bucket.key) : bucket.key],
+        ]
+        if (format !== null && typeof bucket.key === 'number')
+          key.push(['key_as_string', format.format(bucket.key)])
+        const rendered = bucketToXContent(key, bucket)
+        // SignificantTerms.Bucket: score and bg_count follow doc_count, before the sub-aggregations
+        const entries = [...rendered]
+        rendered.clear()
+        for (const [k, v] of entries) {
+          rendered.set(k, v)
+          if (k === 'doc_count') {
+            rendered.set('score', new JavaDouble(bucket.score))
+            rendered.set('bg_count', bucket.supersetDf)
+          }
+        }
+        return rendered
+      }),
+    )
+  }
+}
+
+const SIGNIFICANT_TERMS_KEYS = [
+  'field',
+  'size',
+  'shard_size',
+  'min_doc_count',
+  'shard_min_doc_count',
+  'include',
+  'exclude',
+  'background_filter',
+  'execution_hint',
+  'jlh',
+  'format',
+  'value_type',
+  'script',
+]
+
+function atLeast(
+  params: AggregationParams,
+  key: string,
+  javaName: string,
+  name: string,
+  min: number,
+): number | null {
+  const value = params.int(key)
+  if (value !== null && value < min) {
+    const bound = min === 1 ? 'greater than 0' : 'greater than or equal to 0'
+    throw xContentParseException(
+      1,
+      1,
+      `[significant_terms] failed to parse field [${key}]`,
+      illegalArgumentException(`[${javaName}] must be ${bound}. Found [${value}] in [${name}]`),
+    )
+  }
+  return value
+}
+
+export const significantTermsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
+  const params = new AggregationParams('significant_terms', body, SIGNIFICANT_TERMS_KEYS)
+  const field = params.valuesSource('keyword')
+  const size = atLeast(params, 'size', 'size', name, 1) ?? 10
+  const shardSize = Math.max(
+    atLeast(params, 'shard_size', 'shardSize', name, 1) ?? 2 * Math.trunc(size * 1.5 + 10),
+    size,
+  )
+  const minDocCount = atLeast(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3
+  const shardMinDocCount = atLeast(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0
+  const include = params.raw('include')
+  const exclude = params.raw('exclude')
+  const accept = parseIncludeExclude(include, exclude)
+  const backgroundFilter = params.object('background_filter')
+  params.object('jlh')
+  return {
+    name,
+    type: 'significant_terms',
+    meta,
+    subs,
+    collect(shard, docs) {
+      const config = resolveValues(shard, field, undefined)
+      const type = config.info?.type
+      if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'significant_terms')
+      checkRegexIncludeExclude(name, type, include, exclude)
+      if (type === 'double') {
+        throw new EsException({
+          type: 'unsupported_operation_exception',
+          reason: 'No support for examining floating point numerics',
+          status: 500,
+          rootCause: false,
+        })
+      }
+      const settings: SignificantTermsSettings = {
+        size,
+        minDocCount,
+        valueType: type === 'ip' ? 'ip' : type === 'keyword' || type === undefined ? 'string' : 'long',
+        format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
+      }
+      const term = (value: FieldValue): FieldValue =>
+        type === 'ip' && typeof value === 'string' ? formatTerm(value) : value
+      const foreground = new DocGroups<FieldValue>()
+      for (const doc of docs)
+        for (const value of config.values(doc)) if (accept(term(value))) foreground.add(value, doc)
+      const matching = backgroundFilter === null ? null : shard.filter(backgroundFilter)
+      const background = matching === null ? shard.allDocs : shard.allDocs.filter((doc) => matching.has(doc))
+      const supersetDfs = new Map<FieldValue, number>()
+      for (const doc of background) {
+        for (const value of new Set(config.values(doc))) {
+          if (foreground.groups.has(value)) supersetDfs.set(value, (supersetDfs.get(value) ?? 0) + 1)
+        }
+      }
+      const candidates = [...foreground.groups]
+        .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
+        .map(([key, bucketDocs]) => {
+          const supersetDf = supersetDfs.get(key) ?? 0
+          return {
+            key,
+            bucketDocs,
+            docCount: bucketDocs.length,
+            supersetDf,
+            score: jlhScore(bucketDocs.length, docs.length, supersetDf, background.length),
+            aggs: [],
+          }
+        })
+        .sort(bySignificance)
+        .slice(0, shardSize)
+      const buckets = candidates.map(({ key, bucketDocs, supersetDf, score }) => ({
+        key,
+        ...shardBucket(subs, shard, bucketDocs),
+        supersetDf,
+        score,
+      }))
+      return new InternalSignificantTerms(name, meta, settings, docs.length, background.length, buckets)
+    },
+  }
+}
