@@ -19,7 +19,7 @@
  * A method that is not there is Painless' "dynamic method [class, name/arity] not found"; a bad index the
  * JDK's IndexOutOfBoundsException.
  */
-import { parseJavaDouble } from '../common/java-double.ts'
+import { parseJavaDouble } from '../../net/java-double.ts'
 import { movingFunction } from './moving-functions.ts'
 import { javaFloatToString } from '../xcontent/index.ts'
 import { assignable, cast, javaEquals } from './painless-operators.ts'

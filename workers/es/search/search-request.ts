@@ -22,7 +22,7 @@ import { parseJson, XNumber, type XContentObject, type XContentValue } from '../
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { paramAsInt } from '../rest/actions/rest-params.ts'
-import { parseJavaDouble } from '../common/java-double.ts'
+import { parseJavaDouble } from '../../net/java-double.ts'
 import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'

@@ -18,7 +18,7 @@ import type { RestHandlerRequest } from '../rest/rest-controller.ts'
 import { json } from '../rest/responses.ts'
 import type { BulkByScrollResult } from '../action/bulk-by-scroll.ts'
 import { storeResult } from './task-results-service.ts'
-import { parseJavaDouble } from '../common/java-double.ts'
+import { parseJavaDouble } from '../../net/java-double.ts'
 import { BulkByScrollWorker } from '../action/bulk-by-scroll-worker.ts'
 import type { RunningTask } from './task-manager.ts'
 

@@ -13,7 +13,7 @@
  * The usage shows an argument's metavar (its dest in upper case unless set) and the subcommands as
  * `{a,b} ...`, or as `<metavar> ...` when the program sets one (`COMMAND ...`).
  */
-import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../es/ingest/processors/java-numbers.ts'
+import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../net/java-integer.ts'
 
 export interface ArgumentSpec {
   /** The long flag first, then the short one: `['--config', '-c']`. */

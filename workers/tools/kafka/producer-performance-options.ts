@@ -9,8 +9,8 @@
 import { patternSplit } from '../../net/java-pattern-split.ts'
 import { illegalArgument } from './tool-errors.ts'
 import { argparseUsage } from './argparse.ts'
-import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../es/ingest/processors/java-numbers.ts'
-import { parseJavaDouble } from '../../es/common/java-double.ts'
+import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../net/java-integer.ts'
+import { parseJavaDouble } from '../../net/java-double.ts'
 
 const PROGRAM = 'producer-performance'
 

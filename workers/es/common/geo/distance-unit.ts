@@ -4,7 +4,7 @@
  * an equirectangular approximation). A unit's suffix is matched in DistanceUnit's declaration order, so "km" is
  * kilometers, not meters.
  */
-import { parseJavaDouble } from '../java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import { haversinMeters, toRadians } from './sloppy-math.ts'
 
 export interface DistanceUnit {

@@ -8,7 +8,7 @@
  * A third coordinate (z) is accepted only with ignore_z_value (the default) and dropped. Failures are ES's
  * ElasticsearchParseException texts.
  */
-import { parseJavaDouble } from '../java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import { EsException } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import type { GeoPoint } from './geo-encoding.ts'

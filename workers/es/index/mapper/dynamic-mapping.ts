@@ -15,7 +15,7 @@
  * without a script, named by its full path: a string `keyword`, a date `date` (with the detected format, none for the
  * default one), a double `double`, a long `long`, a boolean `boolean`; objects are still mapped as objects.
  */
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import { DateFormatter } from '../../common/time/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, mapperParsingException } from '../../errors/index.ts'

@@ -32,7 +32,7 @@ import {
   xContentParseException,
 } from '../../errors/index.ts'
 import { javaDoubleToString, javaFloatToString, XNumber } from '../../xcontent/index.ts'
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import { halfFloat } from './doc-values.ts'

@@ -19,7 +19,7 @@
  * and the factor (BigDecimal), rounded to a double; a term query matches Math.round of it (range-query.ts builds
  * the range's bounds from the same scaled values).
  */
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import {
   EsException,
   failedToParseMappingFrom,

@@ -13,10 +13,11 @@
  * - a match runs under the step budget standing in for MatcherWatchdog; past it: `grok pattern matching was
  *   interrupted after [1000] ms`, a runtime_exception (500).
  */
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import { EsException } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
-import { INT_RANGE, LONG_RANGE, javaFloatingValue, parseJavaInteger } from '../processors/java-numbers.ts'
+import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../../net/java-integer.ts'
+import { javaFloatingValue } from '../processors/java-numbers.ts'
 import { OnigInterrupted, OnigRegex, type OnigMatch } from './onig-matcher.ts'
 import { parseOnig } from './onig-parser.ts'
 import type { PatternBank } from './pattern-bank.ts'

@@ -11,14 +11,15 @@
  * `Field [x] is null, cannot be converted to type [t]`. Floats print as Float.toString; non-finite
  * results are kept as the strings Jackson writes for them (`"NaN"`, `"Infinity"`).
  */
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import type { IngestDocument } from '../ingest-document.ts'
 import { illegalArgumentException } from '../ingest-exceptions.ts'
 import { javaToString } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
-import { INT_RANGE, LONG_RANGE, javaFloatingValue, parseJavaInteger } from './java-numbers.ts'
+import { INT_RANGE, LONG_RANGE, parseJavaInteger } from '../../../net/java-integer.ts'
+import { javaFloatingValue } from './java-numbers.ts'
 import { isInetAddress } from './inet-addresses.ts'
 
 const TYPES = ['integer', 'long', 'float', 'double', 'boolean', 'ip', 'string', 'auto'] as const

@@ -18,8 +18,8 @@ import { javaToString } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
 import type { Template } from '../template.ts'
-import { LONG_RANGE, parseJavaInteger } from './java-numbers.ts'
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { LONG_RANGE, parseJavaInteger } from '../../../net/java-integer.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 
 /** Parses to epoch millis; `year` is the current year, for patterns without one. */
 type DateParser = (text: string, zone: ZoneId, year: string) => number

@@ -17,7 +17,7 @@ import { javaReplaceAll, safeJavaPattern } from '../java-regex.ts'
 import { javaClassName, javaToString } from '../java-values.ts'
 import type { Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 
 type StringFunction = (value: string, field: string) => XContentValue
 

@@ -9,7 +9,7 @@
  * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
  *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
  */
-import { javaTrim, parseJavaDouble } from '../../common/java-double.ts'
+import { javaTrim, parseJavaDouble } from '../../../net/java-double.ts'
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
 import { formatAddress, termAddresses } from '../../common/network/inet-addresses.ts'

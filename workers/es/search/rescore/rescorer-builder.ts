@@ -15,7 +15,7 @@ import {
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { valueToken } from '../../action/value-token.ts'
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 
 export type QueryRescoreMode = 'total' | 'multiply' | 'avg' | 'max' | 'min'
 

@@ -21,7 +21,7 @@
  *   `_id`: the disabled `indices.id_field_data` refusal; `_routing`: MappedFieldType's (no fielddata); `_index`: a
  *   keyword whose value is the index name.
  */
-import { javaTrim, parseJavaDouble } from '../../common/java-double.ts'
+import { javaTrim, parseJavaDouble } from '../../../net/java-double.ts'
 import { DateFormatter, MAX_NANOSECOND } from '../../common/time/index.ts'
 import { dateNanosFormat, sortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'

@@ -12,7 +12,7 @@
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { parseJavaDouble } from '../../common/java-double.ts'
+import { parseJavaDouble } from '../../../net/java-double.ts'
 import { completionSuggestion, type CompletionSuggestionBuilder } from './completion-suggestion-builder.ts'
 import type { SuggestionBuilderBase } from './suggestion-builder-base.ts'
 

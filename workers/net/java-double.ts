@@ -1,10 +1,10 @@
 /**
- * Java's Double.parseDouble over its decimal forms, the one reading every Elasticsearch layer here shares (sort
- * `missing` values and `search_after`, query values of numeric fields, mappers, ingest processors, option values):
+ * Java's Double.parseDouble over its decimal forms, the one reading every layer here shares (ES's sort `missing`
+ * values and `search_after`, query values of numeric fields, mappers, ingest processors; the Kafka tools' options):
  * the characters up to U+0020 around the text are trimmed; then an optional sign and `NaN`, `Infinity`, or decimal
  * digits with an optional point and a decimal exponent, with an optional `f`/`F`/`d`/`D` suffix. Float.parseFloat
  * reads the same text (the caller rounds it with Math.fround). Hexadecimal floating literals are not read. null
- * where Java throws NumberFormatException; callers raise ES's own message.
+ * where Java throws NumberFormatException; callers raise their own message.
  */
 const DOUBLE = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)[fFdD]?)$/
 
