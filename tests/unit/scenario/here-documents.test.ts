@@ -223,7 +223,7 @@ describe('a here-document the script ends in', () => {
       ['$ cat <<EOF &', 'body', warning(1, 'EOF'), '[1] 1001', ''].join('\n'),
     )
     expect(await run('cat <<EOF |\nbody\n')).toBe(
-      ['$ cat <<EOF |\nbody', warning(1, 'EOF'), 'syntax error: unexpected end of file', ''].join('\n'),
+      ['$ cat <<EOF |\nbody', warning(1, 'EOF'), 'bash: syntax error: unexpected end of file', ''].join('\n'),
     )
   })
 })

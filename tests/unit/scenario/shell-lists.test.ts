@@ -123,7 +123,7 @@ describe('shell lists', () => {
         'X=hi',
         '',
         '$ echo x | | cat',
-        "syntax error near unexpected token `|'",
+        "bash: syntax error near unexpected token `|'",
         '',
         // Each command of a pipeline runs in a subshell: its assignment stays there.
         '$ Y=1 | true; echo "Y=[$Y]"',

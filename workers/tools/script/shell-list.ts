@@ -44,7 +44,7 @@ export interface ListCommand {
 }
 
 /** bash's error for a list that the text ends in the middle of (`a |` and nothing after it). */
-export const UNEXPECTED_END = 'syntax error: unexpected end of file'
+export const UNEXPECTED_END = 'bash: syntax error: unexpected end of file'
 
 export interface ShellList {
   commands: ListCommand[]

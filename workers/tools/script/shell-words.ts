@@ -27,7 +27,8 @@
  * Invariant: `end` is the offset of the control operator that ends the command, else of the newline that ends
  * the logical line (or the end of the text). When a
  * quote or a substitution is never closed, the logical line is cut back to the first physical line so that
- * the script parser can recover on the next line; `error` then says what is missing, in bash's words.
+ * the script parser can recover on the next line; `error` then says what is missing, in bash's words. bash's
+ * own errors are written as interactive bash prints them, after `bash: `.
  */
 
 export type RedirectOperator = '>' | '>>' | '<' | '<<' | '<<-' | '<<<'
@@ -124,13 +125,13 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
     } else if (c === '<' || c === '>') {
       finishWord()
       const op = (REDIRECT.exec(text.slice(at, at + 3))?.[0] ?? c) as RedirectOperator
-      if (pending !== null && error === null) error = `syntax error near unexpected token \`${op}'`
+      if (pending !== null && error === null) error = nearUnexpectedToken(op)
       pending = op
       at += op.length
     } else if (c === '&' && text.charAt(at + 1) !== '&' && blankToLineEnd(text, at + 1)) {
       finishWord()
       if (error === null && (pending !== null || (words.length === 0 && redirects.length === 0))) {
-        error = "syntax error near unexpected token `&'"
+        error = nearUnexpectedToken('&')
       }
       background = true
       const newline = text.indexOf('\n', at)
@@ -139,13 +140,13 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
       finishWord()
       const operator = controlOperator(text, at)
       if (error === null && (pending !== null || (words.length === 0 && redirects.length === 0))) {
-        error = `syntax error near unexpected token \`${operator}'`
+        error = nearUnexpectedToken(operator)
       }
       if (isControl(operator)) return { words, redirects, end: at, error, background, operator }
       // `;;` ends a case item, which only a `case` command has.
       error ??=
         operator === ';;'
-          ? "syntax error near unexpected token `;;'"
+          ? nearUnexpectedToken(';;')
           : `shell operator '${operator}' is not supported in the playground`
       at += operator.length
     } else if (c === '#' && !inWord) {
@@ -188,11 +189,16 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
     }
   }
   finishWord()
-  if (pending !== null && error === null) error = "syntax error near unexpected token `newline'"
+  if (pending !== null && error === null) error = nearUnexpectedToken('newline')
   return { words, redirects, end: Math.min(at, text.length), error, background, operator: null }
 }
 
 /** The operator that starts at `at` (a `|`, `;` or `&&`): bash reads the longest one. */
+/** bash's error for an operator (or the line's end, `newline`) where a command should be. */
+function nearUnexpectedToken(token: string): string {
+  return `bash: syntax error near unexpected token \`${token}'`
+}
+
 function controlOperator(text: string, at: number): string {
   const two = text.slice(at, at + 2)
   return two === '||' || two === '&&' || two === '|&' || two === ';;' ? two : text.charAt(at)
@@ -332,7 +338,7 @@ function unterminated(text: string, start: number, quote: string): ShellWordsLin
     words: [],
     redirects: [],
     end: newline < 0 ? text.length : newline,
-    error: `unexpected EOF while looking for matching \`${quote}'`,
+    error: `bash: unexpected EOF while looking for matching \`${quote}'`,
     background: false,
     operator: null,
   }

@@ -106,12 +106,12 @@ describe('parseScript here-documents', () => {
         kind: 'error',
         range: { start: 0, end: 13, line: 1, endLine: 2 },
         command: 'cat <<EOF |\na',
-        message: 'syntax error: unexpected end of file',
+        message: 'bash: syntax error: unexpected end of file',
         warnings: ["bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')"],
       },
     ])
     const [refused] = parseScript('cat <<EOF | | wc\na')
-    expect(refused).toMatchObject({ kind: 'error', message: "syntax error near unexpected token `|'" })
+    expect(refused).toMatchObject({ kind: 'error', message: "bash: syntax error near unexpected token `|'" })
     expect(refused).not.toHaveProperty('warnings')
   })
 

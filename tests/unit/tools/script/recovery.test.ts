@@ -48,7 +48,7 @@ describe('parseScript error recovery', () => {
       'an unterminated shell quote covers its first line only',
       "kafka-topics.sh --topic 'unterminated\nhelp",
       [
-        ['error', 0, 37, "unexpected EOF while looking for matching `''"],
+        ['error', 0, 37, "bash: unexpected EOF while looking for matching `''"],
         ['playground', 38, 42, 'help'],
       ],
     ],

@@ -59,10 +59,10 @@ describe('readShellWords', () => {
   })
 
   it.each<[string, string]>([
-    ['echo $(date', "unexpected EOF while looking for matching `)'"],
-    ['echo ${A', "unexpected EOF while looking for matching `}'"],
-    ['echo `date', "unexpected EOF while looking for matching ``'"],
-    ['echo "$(date"', "unexpected EOF while looking for matching `)'"],
+    ['echo $(date', "bash: unexpected EOF while looking for matching `)'"],
+    ['echo ${A', "bash: unexpected EOF while looking for matching `}'"],
+    ['echo `date', "bash: unexpected EOF while looking for matching ``'"],
+    ['echo "$(date"', "bash: unexpected EOF while looking for matching `)'"],
   ])('reports the unclosed expansion in %j as bash does', (input, error) => {
     expect(readShellWords(input, 0).error).toBe(error)
   })

@@ -45,14 +45,14 @@ describe('readShellList', () => {
   })
 
   it.each<[string, string]>([
-    ['a |', 'syntax error: unexpected end of file'],
-    ['a &&\n\n# nothing', 'syntax error: unexpected end of file'],
-    ['a | | b', "syntax error near unexpected token `|'"],
-    ['a && ; b', "syntax error near unexpected token `;'"],
-    ['a ;; b', "syntax error near unexpected token `;;'"],
+    ['a |', 'bash: syntax error: unexpected end of file'],
+    ['a &&\n\n# nothing', 'bash: syntax error: unexpected end of file'],
+    ['a | | b', "bash: syntax error near unexpected token `|'"],
+    ['a && ; b', "bash: syntax error near unexpected token `;'"],
+    ['a ;; b', "bash: syntax error near unexpected token `;;'"],
     ['a | (b)', "shell operator '(' is not supported in the playground"],
     ['a & b', "shell operator '&' is not supported in the playground"],
-    ["a | b 'c", "unexpected EOF while looking for matching `''"],
+    ["a | b 'c", "bash: unexpected EOF while looking for matching `''"],
   ])('answers %j with %s', (text, error) => {
     expect(readShellList(text, 0).error).toBe(error)
   })
@@ -175,7 +175,7 @@ describe('parseScript lists', () => {
 
   it('makes a syntax error one error command covering the whole list', () => {
     expect(parseScript('echo x | | cat\nls')).toMatchObject([
-      { kind: 'error', command: 'echo x | | cat', message: "syntax error near unexpected token `|'" },
+      { kind: 'error', command: 'echo x | | cat', message: "bash: syntax error near unexpected token `|'" },
       { kind: 'playground', name: 'ls' },
     ])
   })

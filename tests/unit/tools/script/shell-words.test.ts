@@ -47,8 +47,8 @@ describe('readShellLine', () => {
   })
 
   it.each<[string, string]>([
-    [`a 'b`, "unexpected EOF while looking for matching `''"],
-    ['a "b\nc', 'unexpected EOF while looking for matching `"\''],
+    [`a 'b`, "bash: unexpected EOF while looking for matching `''"],
+    ['a "b\nc', 'bash: unexpected EOF while looking for matching `"\''],
   ])('reports an unterminated quote in %j on the first line only', (input, error) => {
     const newline = input.indexOf('\n')
     expect(readShellLine(input, 0)).toEqual({ words: [], end: newline < 0 ? input.length : newline, error })
@@ -69,9 +69,11 @@ describe('readShellLine', () => {
   })
 
   it.each(['|', '||', '&&', ';', ';;'])('answers %s with no command before it as bash does', (operator) => {
-    expect(readShellWords(`${operator} x`, 0).error).toBe(`syntax error near unexpected token \`${operator}'`)
+    expect(readShellWords(`${operator} x`, 0).error).toBe(
+      `bash: syntax error near unexpected token \`${operator}'`,
+    )
     expect(readShellWords(`echo > ${operator} x`, 0).error).toBe(
-      `syntax error near unexpected token \`${operator}'`,
+      `bash: syntax error near unexpected token \`${operator}'`,
     )
   })
 
@@ -95,7 +97,7 @@ describe('readShellLine', () => {
   })
 
   it.each(['&', '  & # alone', 'cat > &'])('refuses %j as bash does', (input) => {
-    expect(readShellLine(input, 0).error).toBe("syntax error near unexpected token `&'")
+    expect(readShellLine(input, 0).error).toBe("bash: syntax error near unexpected token `&'")
   })
 
   it.each(['sleep 1 && sleep 2', 'sleep 1 & sleep 2', "echo '&'", 'echo \\&'])(
@@ -136,9 +138,9 @@ describe('readShellLine', () => {
   })
 
   it.each<[string, string]>([
-    ['cat >', "syntax error near unexpected token `newline'"],
-    ['cat > > f', "syntax error near unexpected token `>'"],
-    ['cat <<', "syntax error near unexpected token `newline'"],
+    ['cat >', "bash: syntax error near unexpected token `newline'"],
+    ['cat > > f', "bash: syntax error near unexpected token `>'"],
+    ['cat <<', "bash: syntax error near unexpected token `newline'"],
   ])('answers a redirection without target as bash does: %j', (input, error) => {
     expect(readShellLine(input, 0).error).toBe(error)
   })
