@@ -4,7 +4,11 @@
  *
  * A record is kept when its offset is past the map's latest offset, or when it has a key, its offset is at
  * least the map's offset for that key, and it has a value or its batch's delete horizon has not passed
- * (no horizon yet, or now < horizon). Records without a key are dropped. Control batches are kept whole.
+ * (no horizon yet, or now < horizon). Records without a key are dropped.
+ *
+ * Transactions (Cleaner.cleanInto's checkBatchRetention, with cleaned-transaction-metadata.ts): a batch of an
+ * aborted transaction is dropped whole. A transaction marker is kept whole until its transaction has no
+ * batch left; then it gets a delete horizon as a tombstone does, and goes at the first round past it.
  *
  * A batch that keeps every record and needs no new horizon is copied byte for byte. A batch that keeps a
  * tombstone and has no horizon yet gets one: now + delete.retention.ms, stamped as baseTimestamp with
@@ -19,6 +23,7 @@
  * and the log end offset survives a reload because the log manager stores an empty active segment.
  */
 import type { DecodedBatch, DecodedRecord } from '../../../engine-wasm/src/log/index.ts'
+import type { CleanedTransactionMetadata } from './cleaned-transaction-metadata.ts'
 import type { OffsetMap } from './offset-map.ts'
 import { DELETE_HORIZON_FLAG, buildRecordBatch } from './record-batch-builder.ts'
 
@@ -28,6 +33,8 @@ export interface FilterContext {
   now: number
   deleteRetentionMs: number
   crc32c: (bytes: Uint8Array) => number
+  /** The round's transactions, carried across its groups of segments. */
+  transactions: CleanedTransactionMetadata
 }
 
 /** The batch's delete horizon (DefaultRecordBatch.deleteHorizonMs), or null when it has none. */
@@ -57,13 +64,27 @@ function consecutiveRuns(records: readonly DecodedRecord[]): DecodedRecord[][] {
 
 /** The bytes the cleaned segment gets for `batch`, whose original bytes are `original`. */
 export function filterBatch(context: FilterContext, batch: DecodedBatch, original: Uint8Array): Uint8Array[] {
-  if (batch.isControlBatch) return [original]
   const horizon = deleteHorizonOf(batch)
+  if (batch.isControlBatch) {
+    if (!context.transactions.onControlBatchRead(batch)) return [original]
+    if (horizon !== null) return horizon <= context.now ? [] : [original]
+    return rebuilt(context, batch, batch.records, context.now + context.deleteRetentionMs)
+  }
+  if (context.transactions.onBatchRead(batch)) return []
   const kept = batch.records.filter((record) => shouldRetainRecord(context, horizon, record))
   if (kept.length === 0) return []
   const needHorizon = horizon === null && kept.some((record) => record.value === null)
   if (kept.length === batch.records.length && !needHorizon) return [original]
-  const deleteHorizonMs = needHorizon ? context.now + context.deleteRetentionMs : horizon
+  return rebuilt(context, batch, kept, needHorizon ? context.now + context.deleteRetentionMs : horizon)
+}
+
+/** The kept records of `batch` as batches of consecutive offsets, with the batch's other fields. */
+function rebuilt(
+  context: FilterContext,
+  batch: DecodedBatch,
+  kept: readonly DecodedRecord[],
+  deleteHorizonMs: number | null,
+): Uint8Array[] {
   return consecutiveRuns(kept).map((run) => {
     const first = run[0]!.offset
     const header = {

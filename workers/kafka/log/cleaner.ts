@@ -7,10 +7,16 @@
  *
  * A batch the filter rewrites is compressed again with its original codec, as Kafka's cleaner does.
  *
+ * Transactions: the offset map leaves out the records of aborted transactions (so an aborted value never
+ * supersedes a committed one), and the filter drops their batches. One CleanedTransactionMetadata walks the
+ * round's groups in order, fed each segment's aborted transactions from the transaction index before the
+ * segment is read; each cleaned segment's index holds the AbortedTxn entries of the ABORT markers it keeps.
+ *
  * Kafka also bounds a group by the sizes of its offset and time indexes (segment.index.bytes); the
  * playground's indexes are far below that bound, so only the log bytes and the int32 offset range count.
  */
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
+import { CleanedTransactionMetadata } from './cleaned-transaction-metadata.ts'
 import { filterBatch, type FilterContext } from './cleaner-record-filter.ts'
 import { segmentsBetween, type CleanerSegment, type LogToClean } from './log-cleaner-manager.ts'
 import { OffsetMap } from './offset-map.ts'
@@ -58,10 +64,14 @@ export class Cleaner {
       now,
       deleteRetentionMs: log.compaction.deleteRetentionMs,
       crc32c: (bytes) => this.engine.crc32c(bytes),
+      transactions: new CleanedTransactionMetadata(),
     }
-    const segments = segmentsBetween(log.cleanable().segments, 0, endOffset)
+    const all = log.cleanable().segments
+    const segments = segmentsBetween(all, 0, endOffset)
+    // A segment's aborted transactions are those starting below the next segment (Kafka: its next offset).
+    const upperBounds = new Map(all.map((s, i) => [s.baseOffset, all[i + 1]?.baseOffset ?? log.logEndOffset]))
     for (const group of groupSegmentsBySize(segments, log.config.segmentBytes, end)) {
-      this.cleanSegments(log, group, context)
+      this.cleanSegments(log, group, context, upperBounds)
     }
     return endOffset
   }
@@ -73,11 +83,15 @@ export class Cleaner {
   private buildOffsetMap(log: UnifiedLog, start: number, end: number): OffsetMap {
     const map = new OffsetMap()
     const dirty = segmentsBetween(log.cleanable().segments, start, end)
+    const transactions = new CleanedTransactionMetadata()
+    transactions.addAbortedTransactions(log.collectAbortedTransactions(start, end))
     for (const segment of dirty) {
       for (const batch of this.engine.decodeBatches(log.segmentLogBytes(segment.baseOffset))) {
-        if (batch.isControlBatch) continue
-        for (const record of batch.records) {
-          if (record.key !== null && record.offset >= start) map.put(record.key, record.offset)
+        if (batch.isControlBatch) transactions.onControlBatchRead(batch)
+        else if (!transactions.onBatchRead(batch)) {
+          for (const record of batch.records) {
+            if (record.key !== null && record.offset >= start) map.put(record.key, record.offset)
+          }
         }
         if (batch.lastOffset >= start) map.updateLatestOffset(batch.lastOffset)
       }
@@ -87,10 +101,19 @@ export class Cleaner {
     return map
   }
 
-  private cleanSegments(log: UnifiedLog, group: readonly CleanerSegment[], context: FilterContext): void {
+  private cleanSegments(
+    log: UnifiedLog,
+    group: readonly CleanerSegment[],
+    context: FilterContext,
+    upperBounds: ReadonlyMap<number, number>,
+  ): void {
     const parts: Uint8Array[] = []
     for (const segment of group) {
-      const bytes = log.segmentLogBytes(segment.baseOffset)
+      const { baseOffset } = segment
+      context.transactions.addAbortedTransactions(
+        log.collectAbortedTransactions(baseOffset, upperBounds.get(baseOffset)!),
+      )
+      const bytes = log.segmentLogBytes(baseOffset)
       for (const batch of this.engine.decodeBatches(bytes)) {
         const original = bytes.subarray(batch.position, batch.position + batch.batchLength + 12)
         for (const part of filterBatch(context, batch, original)) {
@@ -115,6 +138,7 @@ export class Cleaner {
     log.replaceSegments(
       segment,
       group.map((s) => s.baseOffset),
+      context.transactions.takeCleanedTxns(),
     )
   }
 }

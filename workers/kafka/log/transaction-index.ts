@@ -13,7 +13,6 @@
  * a deleted segment's entries go with it. The playground keeps the entries in memory and rebuilds them by
  * scanning the log on load, as it rebuilds producer state (no .txnindex file is persisted).
  */
-import type { AbortedTransaction } from '../../protocol/kafka.ts'
 
 export const ABORTED_TXN_SIZE = 34
 const VERSION = 0
@@ -82,13 +81,11 @@ export class TransactionIndex {
     fetchOffset: number,
     upperBoundOffset: number,
     segmentBases: readonly number[],
-  ): AbortedTransaction[] {
-    const found: AbortedTransaction[] = []
+  ): AbortedTxn[] {
+    const found: AbortedTxn[] = []
     for (const base of segmentBases) {
       for (const txn of this.entries(base)) {
-        if (txn.lastOffset >= fetchOffset && txn.firstOffset < upperBoundOffset) {
-          found.push({ producerId: txn.producerId, firstOffset: txn.firstOffset })
-        }
+        if (txn.lastOffset >= fetchOffset && txn.firstOffset < upperBoundOffset) found.push(txn)
         if (txn.lastStableOffset >= upperBoundOffset) return found
       }
     }
@@ -107,13 +104,6 @@ export class TransactionIndex {
   /** A deleted (or replaced) segment's index goes with it. */
   deleteSegment(baseOffset: number): void {
     this.bySegment.delete(baseOffset)
-  }
-
-  /** The cleaner's swap: the entries of the segments at `baseOffsets` belong to the segment at `into`. */
-  mergeSegments(baseOffsets: readonly number[], into: number): void {
-    const merged = baseOffsets.flatMap((base) => this.bySegment.get(base) ?? [])
-    for (const base of baseOffsets) this.bySegment.delete(base)
-    if (merged.length > 0) this.bySegment.set(into, merged)
   }
 
   clear(): void {

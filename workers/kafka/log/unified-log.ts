@@ -54,7 +54,6 @@ import { validateMessages } from './log-validator.ts'
 import type { TopicCompression } from './log-compression-config.ts'
 import { ProducerStateManager, producerBatches, type ProducerAnalysis } from './producer-state-manager.ts'
 import { TransactionIndex, type AbortedTxn } from './transaction-index.ts'
-import type { AbortedTransaction } from '../../protocol/kafka.ts'
 import {
   LEADER_EPOCH_AT,
   MAX_TIMESTAMP_AT,
@@ -358,9 +357,14 @@ export class UnifiedLog {
 
   /**
    * Swaps `cleaned` in for the consecutive non-active segments at `baseOffsets` (UnifiedLog.replaceSegments);
-   * `cleaned` has the first one's base offset. The swap is handed out once by takeReplacedSegments.
+   * `cleaned` has the first one's base offset and `abortedTxns` as its transaction index. The swap is handed
+   * out once by takeReplacedSegments.
    */
-  replaceSegments(cleaned: LogSegment, baseOffsets: readonly number[]): void {
+  replaceSegments(
+    cleaned: LogSegment,
+    baseOffsets: readonly number[],
+    abortedTxns: readonly AbortedTxn[],
+  ): void {
     const start = this.segments.findIndex((s) => s.baseOffset === baseOffsets[0])
     const group = this.segments.slice(start, start + baseOffsets.length)
     const matches =
@@ -369,7 +373,9 @@ export class UnifiedLog {
       throw new RangeError(`Segments ${baseOffsets.join(', ')} are not consecutive non-active segments`)
     }
     this.segments.splice(start, group.length, cleaned)
-    this.txnIndex.mergeSegments(baseOffsets, cleaned.baseOffset)
+    this.loadProducerState()
+    for (const base of baseOffsets) this.txnIndex.deleteSegment(base)
+    for (const txn of abortedTxns) this.txnIndex.append(cleaned.baseOffset, txn)
     for (const segment of group) {
       this.flushed.delete(segment.baseOffset)
       this.rollingBase.delete(segment.baseOffset)
@@ -445,7 +451,7 @@ export class UnifiedLog {
    * UnifiedLog.collectAbortedTransactions: the aborted transactions overlapping [fetchOffset, upperBoundOffset)
    * from the segment holding fetchOffset on, for a read_committed fetch answer.
    */
-  collectAbortedTransactions(fetchOffset: number, upperBoundOffset: number): AbortedTransaction[] {
+  collectAbortedTransactions(fetchOffset: number, upperBoundOffset: number): AbortedTxn[] {
     const bases = this.segments.slice(this.segmentIndexFor(fetchOffset)).map((segment) => segment.baseOffset)
     this.loadProducerState()
     return this.txnIndex.collectAbortedTxns(fetchOffset, upperBoundOffset, bases)

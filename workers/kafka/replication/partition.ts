@@ -353,7 +353,9 @@ export class Partition {
     }
     // LocalLog.addAbortedTransactions: the upper bound is the offset after the batches read (none: no entry).
     const abortedTransactions = committed
-      ? log.collectAbortedTransactions(position.fetchOffset, nextOffsetAfter(records, position.fetchOffset))
+      ? log
+          .collectAbortedTransactions(position.fetchOffset, nextOffsetAfter(records, position.fetchOffset))
+          .map(({ producerId, firstOffset }) => ({ producerId, firstOffset }))
       : null
     return { ...base, records, abortedTransactions, divergingEpoch: null }
   }
