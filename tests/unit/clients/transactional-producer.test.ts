@@ -79,6 +79,15 @@ describe('transactional producer', () => {
     )
   })
 
+  it("times out initTransactions after max.block.ms with TransactionalRequestResult's text", async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const p = producer(cluster, { 'max.block.ms': '1000' })
+    cluster.kill(1)
+    expect(await caught(() => cluster.run(p.initTransactions()))).toBe(
+      'org.apache.kafka.common.errors.TimeoutException: Timeout expired after 1000ms while awaiting InitProducerId',
+    )
+  })
+
   it('commits one transaction and aborts the next; read_committed sees only the committed records', async () => {
     const cluster = await clusterWithTopic('t', 1)
     const p = producer(cluster)
@@ -127,8 +136,10 @@ describe('transactional producer', () => {
     expect(await caught(() => cluster.run(first.commitTransaction()))).toBe(
       'org.apache.kafka.common.errors.ProducerFencedException: There is a newer producer with the same transactionalId which fences the current one.',
     )
+    // TransactionManager.maybeFailWithError: the fencing again, as a new ProducerFencedException
     expect(await caught(() => first.beginTransaction())).toBe(
-      'org.apache.kafka.common.KafkaException: Cannot execute transactional method because we are in an error state',
+      "org.apache.kafka.common.errors.ProducerFencedException: Producer with transactionalId 'tx' and " +
+        '(producerId=0, epoch=0) has been fenced by another producer with the same transactionalId',
     )
   })
 })

@@ -4,12 +4,16 @@
  *   and answers the transactions it coordinates, by broker id (ascending, as the result's HashMap of small
  *   Integers iterates); a broker's error fails the call.
  * - describeTransactions (DescribeTransactionsHandler over CoordinatorStrategy TRANSACTION): each id's
- *   coordinator is found and asked; COORDINATOR_LOAD_IN_PROGRESS and the coordinator errors are retried;
+ *   coordinator is found and asked; COORDINATOR_LOAD_IN_PROGRESS and the coordinator errors are retried (an id
+ *   whose coordinator is never reached gets the TimeoutException as its result);
  *   TRANSACTIONAL_ID_NOT_FOUND is TransactionalIdNotFoundException ``DescribeTransactions request for
  *   transactionalId `<id>` failed because the ID could not be found``; other errors ``... failed due to
  *   unexpected error``.
  * - abortTransaction (AbortTransactionHandler over PartitionLeaderStrategy): WriteTxnMarkers with the ABORT
- *   result to the partition's leader; NOT_LEADER_OR_FOLLOWER and UNKNOWN_TOPIC_OR_PARTITION look it up again.
+ *   result to the partition's leader; NOT_LEADER_OR_FOLLOWER and UNKNOWN_TOPIC_OR_PARTITION look it up again;
+ *   other errors fail with handleError's texts (``WriteTxnMarkers request with AbortTransactionSpec(...) failed
+ *   due an invalid producer epoch``, ``... failed since the provided coordinator epoch N has been fenced by the
+ *   active coordinator``, ``... failed due to unexpected error: <the error's message>``).
  *
  * Admin.describeProducers as Kafka 4.1's KafkaAdminClient drives it (DescribeProducersHandler over
  * PartitionLeaderStrategy, or StaticBrokerStrategy with DescribeProducersOptions.brokerId; the rounds are
@@ -30,10 +34,11 @@ import type {
   TransactionDescription,
   TransactionListing,
 } from './api.ts'
-import { KafkaError } from './api.ts'
+import { KafkaError, abortSpecText } from './api.ts'
 import { callCoordinator } from './group-coordinator-lookup.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
 import { kafkaError } from './errors.ts'
+import { KAFKA_ERRORS, type KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type {
   DescribeProducersPartitionResponse,
   ListTransactionsRequest,
@@ -134,8 +139,8 @@ export async function describeTransactions(
   transactionalIds: readonly string[],
 ): Promise<Array<TransactionDescription | KafkaError>> {
   return Promise.all(
-    transactionalIds.map(async (transactionalId) => {
-      const { state, coordinatorId } = await callCoordinator(
+    transactionalIds.map(async (transactionalId): Promise<TransactionDescription | KafkaError> => {
+      const found = await callCoordinator(
         connection,
         sleep,
         transactionalId,
@@ -149,8 +154,14 @@ export async function describeTransactions(
             : (state?.error ?? 'NONE'),
         COORDINATOR_ATTEMPTS,
         'TRANSACTION',
-      )
-      return description(transactionalId, coordinatorId, state)
+        // a coordinator never reached fails this id's future alone
+      ).catch((error: unknown) => {
+        if (error instanceof KafkaError) return error
+        throw error
+      })
+      return found instanceof KafkaError
+        ? found
+        : description(transactionalId, found.coordinatorId, found.state)
     }),
   )
 }
@@ -177,6 +188,20 @@ function description(
       partitions.map((partition) => ({ topic, partition })),
     ),
   }
+}
+
+/** AbortTransactionHandler.handleError's exception for a partition's error. */
+function abortFailure(spec: AbortTransactionSpec, error: KafkaErrorName): KafkaError {
+  const request = `WriteTxnMarkers request with ${abortSpecText(spec)}`
+  if (error === 'INVALID_PRODUCER_EPOCH')
+    return kafkaError(error, `${request} failed due an invalid producer epoch`)
+  if (error === 'TRANSACTION_COORDINATOR_FENCED') {
+    return kafkaError(
+      error,
+      `${request} failed since the provided coordinator epoch ${spec.coordinatorEpoch} has been fenced by the active coordinator`,
+    )
+  }
+  return kafkaError(error, `${request} failed due to unexpected error: ${KAFKA_ERRORS[error].message}`)
 }
 
 /** abortTransaction(spec): an ABORT marker written by the partition's leader; throws the failure. */
@@ -207,7 +232,7 @@ export async function abortTransaction(
     handle: ({ error }) => {
       if (error === null) return { done: null }
       if (error === 'NOT_LEADER_OR_FOLLOWER' || error === 'UNKNOWN_TOPIC_OR_PARTITION') return 'lookup'
-      return { done: kafkaError(error) }
+      return { done: abortFailure(spec, error) }
     },
     failed: (_spec, error) => error,
   })

@@ -214,6 +214,14 @@ export interface AbortTransactionSpec extends TopicPartition {
   coordinatorEpoch: number
 }
 
+/** AbortTransactionSpec.toString. */
+export function abortSpecText(spec: AbortTransactionSpec): string {
+  return (
+    `AbortTransactionSpec(topicPartition=${spec.topic}-${spec.partition}, producerId=${spec.producerId}, ` +
+    `producerEpoch=${spec.producerEpoch}, coordinatorEpoch=${spec.coordinatorEpoch})`
+  )
+}
+
 /** DescribeProducersResult.PartitionProducerState, or the partition's exception. */
 export interface PartitionProducerState extends TopicPartition {
   activeProducers: ProducerState[]

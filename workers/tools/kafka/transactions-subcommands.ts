@@ -16,7 +16,7 @@
  *   or its coordinator does not list the partition in the transaction.
  */
 import type { Admin, ProducerState, TopicPartition, TransactionDescription } from '../../clients/kafka/api.ts'
-import { KafkaError } from '../../clients/kafka/api.ts'
+import { KafkaError, abortSpecText } from '../../clients/kafka/api.ts'
 import { javaHashMapCapacity, javaHashOrder, topicPartitionHashCode } from '../../net/java-hash.ts'
 import type { ToolContext } from '../tool.ts'
 import { stringValue, type Namespace } from './argparse.ts'
@@ -147,10 +147,7 @@ export async function abortTransaction(admin: Admin, namespace: Namespace): Prom
   try {
     await admin.abortTransaction(spec)
   } catch (error) {
-    const text =
-      `AbortTransactionSpec(topicPartition=${name}, producerId=${spec.producerId}, ` +
-      `producerEpoch=${spec.producerEpoch}, coordinatorEpoch=${spec.coordinatorEpoch})`
-    throw failure(`Failed to abort transaction ${text}`, error)
+    throw failure(`Failed to abort transaction ${abortSpecText(spec)}`, error)
   }
 }
 

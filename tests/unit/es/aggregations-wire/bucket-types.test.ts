@@ -58,6 +58,7 @@ describe('bucket aggregations over the wire', () => {
           { key: 'b', docCount: 1, aggs: [], supersetDf: 1, score: 0 },
           { key: 'c', docCount: 1, aggs: [], supersetDf: 1, score: 0 },
         ],
+        mapped: true,
       },
     ])
     expect(rendered).toBe('{"s":{"doc_count":5,"bg_count":5,"buckets":[]}}')

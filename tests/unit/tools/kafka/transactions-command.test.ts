@@ -198,18 +198,20 @@ describe('kafka-transactions', () => {
       stderr: 'Missing required argument --producer-epoch\n',
     })
     const spec = ['--producer-id', '7', '--producer-epoch', '2', '--coordinator-epoch', '-1']
+    const SPEC =
+      'AbortTransactionSpec(topicPartition=orders-0, producerId=7, producerEpoch=2, coordinatorEpoch=0)'
     const failed = await run(
       [...BOOTSTRAP, 'abort', '--topic', 'orders', '--partition', '0', ...spec],
       (h) => {
         h.admin.abortFailure = new KafkaError(
           'org.apache.kafka.common.errors.InvalidProducerEpochException',
-          'Producer attempted to produce with an old epoch.',
+          `WriteTxnMarkers request with ${SPEC} failed due an invalid producer epoch`,
         )
       },
     )
     expect(failed.stderr).toBe(
-      'Failed to abort transaction AbortTransactionSpec(topicPartition=orders-0, producerId=7, producerEpoch=2, ' +
-        'coordinatorEpoch=0): Producer attempted to produce with an old epoch.. Enable debug logging for additional detail.\n',
+      `Failed to abort transaction ${SPEC}: WriteTxnMarkers request with ${SPEC} failed due an invalid producer ` +
+        'epoch. Enable debug logging for additional detail.\n',
     )
   })
 

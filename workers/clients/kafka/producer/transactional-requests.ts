@@ -11,7 +11,7 @@
  * - initTransactions: FindCoordinator(TRANSACTION), then InitProducerId with transaction.timeout.ms;
  *   COORDINATOR_NOT_AVAILABLE / NOT_COORDINATOR look the coordinator up again, COORDINATOR_LOAD_IN_PROGRESS and
  *   CONCURRENT_TRANSACTIONS retry after retry.backoff.ms, until max.block.ms ("Timeout expired after
- *   <n>milliseconds while awaiting InitProducerId").
+ *   <n>ms while awaiting InitProducerId", TransactionalRequestResult.await).
  * - send: maybeAddPartition records the partition (V2: no AddPartitionsToTxn; the leader adds it) and marks
  *   the transaction started; before initTransactions or outside a transaction it throws Kafka's
  *   IllegalStateException texts.
@@ -77,6 +77,8 @@ export class TransactionalRequests {
   private state: State = 'UNINITIALIZED'
   private transactionStarted = false
   private coordinator: Coordinator | null = null
+  /** The exception that put the producer in FATAL_ERROR (lastError); null when a batch failed instead. */
+  private lastError: KafkaError | null = null
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -95,9 +97,23 @@ export class TransactionalRequests {
     this.state = target
   }
 
-  /** maybeFailWithError: after an error, every transactional call but an abort (of an abortable one) fails. */
+  /**
+   * maybeFailWithError: after an error, every transactional call but an abort (of an abortable one) fails; a
+   * fencing or an old epoch is thrown again as a new exception naming the producer id and epoch.
+   */
   private maybeFailWithError(): void {
     if (this.state !== 'FATAL_ERROR' && this.state !== 'ABORTABLE_ERROR') return
+    const producer =
+      `Producer with transactionalId '${this.config.transactionalId}' and ` +
+      `(producerId=${this.manager.producerId}, epoch=${this.manager.producerEpoch})`
+    const simpleName = this.lastError?.simpleName
+    if (simpleName === 'ProducerFencedException' || simpleName === 'InvalidProducerEpochException') {
+      const what =
+        simpleName === 'ProducerFencedException'
+          ? 'has been fenced by another producer with the same transactionalId'
+          : 'attempted to produce with an old epoch'
+      throw new KafkaError(this.lastError!.exceptionClass, `${producer} ${what}`)
+    }
     throw new KafkaError(
       'org.apache.kafka.common.KafkaException',
       'Cannot execute transactional method because we are in an error state',
@@ -205,13 +221,14 @@ export class TransactionalRequests {
       if (response === null || REFIND.has(response.error!)) this.coordinator = null
       else if (!RETRY.has(response.error!)) {
         this.transitionTo('FATAL_ERROR')
-        throw kafkaError(response.error!)
+        this.lastError = kafkaError(response.error!)
+        throw this.lastError
       }
       await this.clock.sleep(this.config.retryBackoffMs)
     }
     throw new KafkaError(
       'org.apache.kafka.common.errors.TimeoutException',
-      `Timeout expired after ${this.config.maxBlockMs}milliseconds while awaiting ${operation}`,
+      `Timeout expired after ${this.config.maxBlockMs}ms while awaiting ${operation}`,
     )
   }
 }

@@ -6,12 +6,16 @@
  * Shard: the foreground is the bucket's documents (doc_count, the subset size); the background is every document of
  * the shard, or those matching `background_filter` (bg_count, the superset size). Each value of the foreground
  * (passing `include` / `exclude`, in at least `shard_min_doc_count` documents) is scored with its foreground and
- * background document counts; the best `shard_size` by score are returned (default 2 · (size · 1.5 + 10)).
+ * background document counts; the best `shard_size` by score are returned (default 2 · (size · 1.5 + 10); one below
+ * `size` is kept, as ES 8's factory keeps it).
  * Reduce: sizes and each key's counts summed, scores recomputed, buckets with a positive score and at least
  * `min_doc_count` documents (default 3) kept, the best `size` (default 10) by score, equal scores by key.
  * Output: `{"doc_count": n, "bg_count": m, "buckets": [{"key": k, ["key_as_string",] "doc_count", "score",
- * "bg_count", ...sub-aggregations}]}`, keys as `terms` prints them. Floating-point fields are refused (UnsupportedOperationException).
- * Wire form: the settings, the subset and superset sizes, and the buckets with key, counts and score.
+ * "bg_count", ...sub-aggregations}]}`, keys as `terms` prints them. A shard where the field is unmapped answers
+ * UnmappedSignificantTerms: nothing counted (its documents are in neither size), and printed as `{"buckets": []}`
+ * when no shard had the field mapped. Floating-point fields are refused (UnsupportedOperationException).
+ * Wire form: the settings, the subset and superset sizes, the buckets with key, counts and score, and whether the
+ * field was mapped.
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
@@ -67,6 +71,7 @@ export interface SignificantTermsWire extends AggregationWireHeader<'significant
   readonly settings: Omit<SignificantTermsSettings, 'format'> & { readonly format: ValueFormatWire | null }
   readonly subsetSize: number
   readonly supersetSize: number
+  readonly mapped: boolean
   readonly buckets: ReadonlyArray<
     BucketWire & { readonly key: FieldValue; readonly supersetDf: number; readonly score: number }
   >
@@ -99,6 +104,8 @@ export class InternalSignificantTerms extends InternalAggregation {
     readonly subsetSize: number,
     readonly supersetSize: number,
     readonly buckets: readonly SignificantBucket[],
+    /** false: UnmappedSignificantTerms (the field is not mapped on the shard), sizes 0, printing `buckets` alone. */
+    readonly mapped: boolean,
   ) {
     super(name, meta)
   }
@@ -116,6 +123,7 @@ export class InternalSignificantTerms extends InternalAggregation {
         supersetDf: b.supersetDf,
         score: b.score,
       })),
+      wire.mapped,
     )
   }
 
@@ -131,6 +139,7 @@ export class InternalSignificantTerms extends InternalAggregation {
         supersetDf: b.supersetDf,
         score: b.score,
       })),
+      mapped: this.mapped,
     }
   }
 
@@ -151,7 +160,16 @@ export class InternalSignificantTerms extends InternalAggregation {
       .sort(bySignificance)
       .slice(0, settings.size)
     context.buckets.accept(kept.length)
-    return new InternalSignificantTerms(this.name, this.meta, settings, subsetSize, supersetSize, kept)
+    const mapped = parts.some((p) => p.mapped)
+    return new InternalSignificantTerms(
+      this.name,
+      this.meta,
+      settings,
+      subsetSize,
+      supersetSize,
+      kept,
+      mapped,
+    )
   }
 
   override pipelineBuckets(): Array<{ bucket: SignificantBucket; key: FieldValue; keyAsString: string }> {
@@ -165,14 +183,24 @@ export class InternalSignificantTerms extends InternalAggregation {
   }
 
   override withBuckets(buckets: readonly SignificantBucket[]): InternalSignificantTerms {
-    const { settings, subsetSize, supersetSize } = this
-    return new InternalSignificantTerms(this.name, this.meta, settings, subsetSize, supersetSize, buckets)
+    const { settings, subsetSize, supersetSize, mapped } = this
+    return new InternalSignificantTerms(
+      this.name,
+      this.meta,
+      settings,
+      subsetSize,
+      supersetSize,
+      buckets,
+      mapped,
+    )
   }
 
   protected body(out: Map<string, JsonOut>): void {
     const { valueType, format } = this.settings
-    out.set('doc_count', this.subsetSize)
-    out.set('bg_count', this.supersetSize)
+    if (this.mapped) {
+      out.set('doc_count', this.subsetSize)
+      out.set('bg_count', this.supersetSize)
+    }
     out.set(
       'buckets',
       this.buckets.map((bucket) => {
@@ -223,7 +251,13 @@ function atLeast(
 ): number | null {
   const value = params.int(key)
   if (value !== null && value < min) {
-    const bound = min === 1 ? 'greater than 0' : 'greater than or equal to 0'
+    // SignificantTermsAggregationBuilder.shardSize's text has two spaces
+    const bound =
+      min === 0
+        ? 'greater than or equal to 0'
+        : javaName === 'shardSize'
+          ? 'greater than  0'
+          : 'greater than 0'
     throw xContentParseException(
       1,
       1,
@@ -238,10 +272,8 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
   const params = new AggregationParams('significant_terms', body, SIGNIFICANT_TERMS_KEYS)
   const field = params.valuesSource('keyword')
   const size = atLeast(params, 'size', 'size', name, 1) ?? 10
-  const shardSize = Math.max(
-    atLeast(params, 'shard_size', 'shardSize', name, 1) ?? 2 * Math.trunc(size * 1.5 + 10),
-    size,
-  )
+  // SignificantTermsAggregatorFactory takes an explicit shard_size as it is (no ensureValidity raising it to size)
+  const shardSize = atLeast(params, 'shard_size', 'shardSize', name, 1) ?? 2 * Math.trunc(size * 1.5 + 10)
   const minDocCount = atLeast(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3
   const shardMinDocCount = atLeast(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0
   const include = params.raw('include')
@@ -273,6 +305,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
         valueType: type === 'ip' ? 'ip' : type === 'keyword' || type === undefined ? 'string' : 'long',
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
       }
+      if (config.info === null) return new InternalSignificantTerms(name, meta, settings, 0, 0, [], false)
       const term = (value: FieldValue): FieldValue =>
         type === 'ip' && typeof value === 'string' ? formatTerm(value) : value
       const foreground = new DocGroups<FieldValue>()
@@ -307,7 +340,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
         supersetDf,
         score,
       }))
-      return new InternalSignificantTerms(name, meta, settings, docs.length, background.length, buckets)
+      return new InternalSignificantTerms(name, meta, settings, docs.length, background.length, buckets, true)
     },
   }
 }
