@@ -121,7 +121,11 @@ export type IndexQuery =
       boost: number
     }
   | { type: 'disMax'; queries: readonly IndexQuery[]; tieBreaker: number; boost: number }
-  | { type: 'constantScore'; filter: IndexQuery; boost: number }
+  /**
+   * A constant-scoring filter; `description` is the Lucene query's own text where it is not
+   * `ConstantScore(filter)` (IdFieldType's TermInSetQuery `_id:([fe 1f])`), what explanations print.
+   */
+  | { type: 'constantScore'; filter: IndexQuery; boost: number; description?: string }
   | { type: 'boosting'; positive: IndexQuery; negative: IndexQuery; negativeBoost: number; boost: number }
   /** ES's FunctionScoreQuery: the query's score combined with its functions' (function-score.ts in assembly). */
   | {

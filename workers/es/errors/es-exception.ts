@@ -10,8 +10,10 @@
  *
  * Root causes (guessRootCauses): an exception that is not an ElasticsearchException (`rootCause: false`: plain
  * Java or Jackson exceptions such as illegal_argument_exception, x_content_parse_exception,
- * json_parse_exception) is its own root cause; an ElasticsearchException descends through causes while they are
- * ElasticsearchExceptions and reports the deepest one; an exception given `rootCausesFrom` reports theirs.
+ * json_parse_exception) is its own root cause, except that an XContentParseException (or its subclasses) whose
+ * cause is another one or an ElasticsearchException reports its cause's; an ElasticsearchException descends
+ * through causes while they are ElasticsearchExceptions and reports the deepest one (an XContentParseException
+ * below it is not entered); an exception given `rootCausesFrom` reports theirs.
  * Root causes are rendered without "caused_by".
  */
 
@@ -90,11 +92,24 @@ export function exceptionFields(error: EsException, skipCause = false): Map<stri
   return fields
 }
 
+/** XContentParseException and its subclasses (XContentEOFException, NamedObjectNotFoundException). */
+const X_CONTENT_PARSE_TYPES: ReadonlySet<string> = new Set([
+  'x_content_parse_exception',
+  'x_content_e_o_f_exception',
+  'named_object_not_found_exception',
+])
+
+/** ElasticsearchException.guessRootCauses(Throwable) and the instance method it hands an ElasticsearchException. */
 export function guessRootCauses(error: EsException): EsException[] {
   if (error.rootCausesFrom !== undefined) return error.rootCausesFrom.flatMap(guessRootCauses)
-  let current = error
-  while (current.rootCause && current.causedBy?.rootCause === true) current = current.causedBy
-  return [current]
+  const cause = error.causedBy
+  // an ElasticsearchException: its cause's root causes when the cause is one too, else itself
+  if (error.rootCause) return cause?.rootCause === true ? guessRootCauses(cause) : [error]
+  // an XContentParseException unwraps to a cause that is another one or an ElasticsearchException
+  if (X_CONTENT_PARSE_TYPES.has(error.type) && cause !== undefined) {
+    if (cause.rootCause || X_CONTENT_PARSE_TYPES.has(cause.type)) return guessRootCauses(cause)
+  }
+  return [error]
 }
 
 /** ElasticsearchException.getExceptionName: `JsonEOFException` → `json_e_o_f_exception`. */

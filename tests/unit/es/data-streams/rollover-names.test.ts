@@ -100,5 +100,13 @@ describe('rollover conditions', () => {
     expect(() => conditions('{"conditions":{"max_dogs":1}}')).toThrow(
       '[1:16] [rollover] failed to parse field [conditions]',
     )
+    // ObjectParser's SuggestingErrorOnUnknown: the condition names above 0.5 Levenshtein similarity, best first
+    try {
+      conditions('{"conditions":{"max_dogs":1}}')
+    } catch (error) {
+      expect((error as { causedBy: { reason: string } }).causedBy.reason).toBe(
+        '[1:16] [rollover_conditions] unknown field [max_dogs] did you mean any of [max_docs, max_age, min_docs]?',
+      )
+    }
   })
 })

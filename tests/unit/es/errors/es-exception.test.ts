@@ -167,3 +167,37 @@ describe('RestController bodies', () => {
     })
   })
 })
+
+// ElasticsearchException.guessRootCauses(Throwable): an XContentParseException whose cause is another one or an
+// ElasticsearchException reports its cause's root causes. Responses quoted in issue threads show the nested
+// ObjectParser form: `[bool] failed to parse field [filter]` caused by `[bool] failed to parse field [must]` caused
+// by an illegal_argument_exception has the inner x_content_parse_exception as its root cause.
+describe('root causes of nested parse exceptions', () => {
+  it('unwraps XContentParseExceptions to the innermost one, or to an ElasticsearchException below it', () => {
+    const iae = illegalArgumentException('field name is null or empty')
+    const must = xContentParseException(1, 193, '[bool] failed to parse field [must]', iae)
+    const filter = xContentParseException(1, 193, '[bool] failed to parse field [filter]', must)
+    expect(errorResponseBody(filter)).toBe(
+      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:193] [bool] failed to parse field [must]"}],' +
+        '"type":"x_content_parse_exception","reason":"[1:193] [bool] failed to parse field [filter]",' +
+        '"caused_by":{"type":"x_content_parse_exception","reason":"[1:193] [bool] failed to parse field [must]",' +
+        '"caused_by":{"type":"illegal_argument_exception","reason":"field name is null or empty"}}},"status":400}',
+    )
+    const parsing = parsingException(1, 30, 'invalid source type: range')
+    const sources = xContentParseException(1, 12, '[composite] failed to parse field [sources]', parsing)
+    expect(errorResponseBody(sources)).toContain(
+      '"root_cause":[{"type":"parsing_exception","reason":"invalid source type: range","line":1,"col":30}]',
+    )
+  })
+
+  it('an ElasticsearchException does not enter an XContentParseException cause', () => {
+    const inner = xContentParseException(1, 2, 'inner', illegalArgumentException('x'))
+    const outer = new EsException({
+      type: 'search_phase_execution_exception',
+      reason: 'outer',
+      status: 400,
+      causedBy: inner,
+    })
+    expect(errorResponseBody(outer)).toContain('"root_cause":[{"type":"search_phase_execution_exception"')
+  })
+})

@@ -285,6 +285,7 @@ describe('term-level queries', () => {
       type: 'constantScore',
       filter: should([term('_id', '1'), term('_id', '4')]),
       boost: 1,
+      description: '_id:([fe 1f] [fe 4f])',
     })
   })
 })

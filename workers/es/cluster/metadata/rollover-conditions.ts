@@ -15,6 +15,7 @@ import { ByteSize } from '../../rest/cat/byte-size.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { valueToken } from '../../action/value-token.ts'
+import { suggest } from '../../common/did-you-mean.ts'
 
 type Measure = 'age' | 'docs' | 'size' | 'primary_shard_size' | 'primary_shard_docs'
 
@@ -38,6 +39,9 @@ export interface RolloverStats {
 
 const MEASURES: readonly Measure[] = ['age', 'docs', 'size', 'primary_shard_size', 'primary_shard_docs']
 
+/** The parser's fields, which SuggestingErrorOnUnknown's "did you mean" is drawn from. */
+const CONDITION_NAMES = ['max', 'min'].flatMap((type) => MEASURES.map((measure) => `${type}_${measure}`))
+
 /**
  * The request's `conditions` field: RolloverConditions.PARSER inside RolloverRequest's. A failure inside is
  * wrapped as `[rollover] failed to parse field [conditions]` at the same place (ObjectParser.parseValue
@@ -58,7 +62,12 @@ export function parseRolloverConditions(text: string, conditions: XContentValue)
         text,
         name,
         'key',
-        xContentParseError(text, name, 'key', `[rollover_conditions] unknown field [${name}]`),
+        xContentParseError(
+          text,
+          name,
+          'key',
+          `[rollover_conditions] unknown field [${name}]${suggest(name, CONDITION_NAMES)}`,
+        ),
       )
     }
     if (value instanceof Map || Array.isArray(value) || value === null) {

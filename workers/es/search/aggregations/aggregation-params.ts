@@ -1,10 +1,12 @@
 /**
  * Reading an aggregation's body as ES's ObjectParser does: each known key with its expected token kind,
- * unknown keys rejected with `[<type>] unknown field [<key>]` (an XContentParseException), wrong kinds with
+ * unknown keys rejected with `[<type>] unknown field [<key>]` (an XContentParseException) and
+ * SuggestingErrorOnUnknown's ` did you mean [<known>]?` over the keys the aggregation accepts, wrong kinds with
  * `[<type>] <key> doesn't support values of type: <TOKEN>`. Locations are not tracked: errors say [1:1].
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../errors/index.ts'
 import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
+import { suggest } from '../../common/did-you-mean.ts'
 import { scriptValuesType, type ScriptValuesType } from './script-values.ts'
 import type { ValuesSourceSpec } from './values-source.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
@@ -16,7 +18,8 @@ export class AggregationParams {
     allowed: readonly string[],
   ) {
     for (const key of body.keys()) {
-      if (!allowed.includes(key)) throw xContentParseException(1, 1, `[${type}] unknown field [${key}]`)
+      if (!allowed.includes(key))
+        throw xContentParseException(1, 1, `[${type}] unknown field [${key}]${suggest(key, allowed)}`)
     }
   }
 

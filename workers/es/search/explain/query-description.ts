@@ -3,7 +3,8 @@
  * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position), MultiPhrasePrefixQuery
  * `title:"quick bro*"~1` (a position of several terms `(a b)`, the last `(a* b*)`; no gaps), BoostQuery `(q)^2.0`,
  * BooleanQuery `+must -mustNot should #filter` (ES's clause order; a sub-bool in parentheses; `(...)~n` with a
- * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)`,
+ * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)` (IdFieldType's
+ * TermInSetQuery prints its encoded ids, `_id:([fe 1f])`),
  * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery
  * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
  * `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
@@ -68,7 +69,7 @@ export function describeUnboosted(query: IndexQuery): string {
       return `(${query.queries.map(describeQuery).join(' | ')})${tie}`
     }
     case 'constantScore':
-      return `ConstantScore(${describeQuery(query.filter)})`
+      return query.description ?? `ConstantScore(${describeQuery(query.filter)})`
     case 'boosting': {
       const negative = `queryboost(score(${describeQuery(query.negative)}))^${javaFloatToString(query.negativeBoost)}`
       return `FunctionScoreQuery(${describeQuery(query.positive)}, scored by boost(${negative}))`

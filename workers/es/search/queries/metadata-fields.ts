@@ -17,40 +17,43 @@
  * A field pattern (`_*`) does not expand to them.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { IGNORED_FIELD, ROUTING_FIELD } from '../../index/mapper/field-indexer.ts'
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
+import { compareBytes, encodeId, termBytesToString } from '../../index/mapper/uid.ts'
 import type { EsException } from '../../errors/index.ts'
 import {
-  failedToCreateQuery,
+  FieldQueryError,
   fieldQueryFailure,
   multiTermRefusal,
   type MultiTermKind,
 } from '../query-string/field-queries.ts'
 import type { QueryContext } from './query-parsing.ts'
+import { ID_FIELD, INDEX_FIELD, metadataKeywordMapping } from './metadata-field-types.ts'
 
-export const ID_FIELD = '_id'
-export const INDEX_FIELD = '_index'
-
-const KEYWORD: FieldMapping = { type: 'keyword' }
-
-/** The metadata fields queried through a keyword's terms. */
-const TERM_FIELDS: ReadonlySet<string> = new Set([IGNORED_FIELD, ROUTING_FIELD])
+export { ID_FIELD, INDEX_FIELD, isSpecialMetadataField } from './metadata-field-types.ts'
 
 /** The field's mapping for a term-level query: the mapping's, else a keyword metadata field's, else undefined. */
 export function queryFieldMapping(context: QueryContext, name: string): FieldMapping | undefined {
-  return context.fields.get(name) ?? (TERM_FIELDS.has(name) ? KEYWORD : undefined)
+  return context.fields.get(name) ?? metadataKeywordMapping(name)
 }
 
-/** `_id` and `_index`, whose queries are not a keyword's. */
-export function isSpecialMetadataField(name: string): boolean {
-  return name === ID_FIELD || name === INDEX_FIELD
-}
+/** What `_index` queries ask of the context: the index, and how it matches an index expression. */
+export type IndexFieldContext = Pick<QueryContext, 'index' | 'indexMatches'>
 
 /** Whether `_index` of the searched index matches `pattern` (QueryRewriteContext.indexMatches). */
-function indexMatches(context: QueryContext, pattern: string): boolean {
+function indexMatches(context: IndexFieldContext, pattern: string): boolean {
   if (context.indexMatches !== undefined) return context.indexMatches(pattern)
   return context.index !== undefined && simpleMatch(pattern, context.index.name)
+}
+
+/** IndexFieldType.matches: whether the index matches one of the patterns (lower-cased when case-insensitive). */
+export function indexFieldMatches(
+  context: IndexFieldContext,
+  patterns: readonly string[],
+  caseInsensitive: boolean,
+): boolean {
+  // index names are lower case, so a case-insensitive pattern is lower-cased
+  return patterns.some((p) => indexMatches(context, caseInsensitive ? p.toLowerCase() : p))
 }
 
 /**
@@ -63,20 +66,29 @@ function constantQuery(
   caseInsensitive: boolean,
   boost = 1,
 ): IndexQuery {
-  // IndexFieldType.matches: index names are lower case, so a case-insensitive pattern is lower-cased
-  const matches = patterns.some((p) => indexMatches(context, caseInsensitive ? p.toLowerCase() : p))
-  return matches ? { type: 'matchAll', boost } : { type: 'matchNone' }
+  return indexFieldMatches(context, patterns, caseInsensitive)
+    ? { type: 'matchAll', boost }
+    : { type: 'matchNone' }
 }
 
-/** `_id`: IdFieldType.termsQuery, a TermInSetQuery of the ids (constant score, the boost). */
+/** The engine's filter of documents by their `_id` terms (one term, or a bool of them). */
+export function idTermsFilter(ids: readonly string[]): IndexQuery {
+  const terms = ids.map((id): IndexQuery => ({ type: 'term', field: ID_FIELD, term: id, boost: 1 }))
+  if (terms.length === 1) return terms[0]!
+  return { type: 'bool', must: [], should: terms, mustNot: [], filter: [], minimumShouldMatch: 0, boost: 1 }
+}
+
+/**
+ * `_id`: IdFieldType.termsQuery, a TermInSetQuery of the ids (constant score, the boost), described as Lucene prints
+ * it: the Uid-encoded terms, sorted and without duplicates, `_id:([fe 1f] [fe 3f])`.
+ */
 export function idTermsQuery(ids: readonly string[], boost: number): IndexQuery {
   if (ids.length === 0) return { type: 'matchNone' }
-  const terms = ids.map((id): IndexQuery => ({ type: 'term', field: ID_FIELD, term: id, boost: 1 }))
-  const filter: IndexQuery =
-    terms.length === 1
-      ? terms[0]!
-      : { type: 'bool', must: [], should: terms, mustNot: [], filter: [], minimumShouldMatch: 0, boost: 1 }
-  return { type: 'constantScore', filter, boost }
+  const filter = idTermsFilter(ids)
+  const encoded = ids.map(encodeId).sort(compareBytes)
+  const unique = encoded.filter((bytes, i) => i === 0 || compareBytes(encoded[i - 1]!, bytes) !== 0)
+  const description = `${ID_FIELD}:(${unique.map(termBytesToString).join(' ')})`
+  return { type: 'constantScore', filter, boost, description }
 }
 
 /** `term` / `terms` on `_id` or `_index` (an `_index` query rewritten to a bare match_all or match_none). */
@@ -101,8 +113,11 @@ export function metadataMatchQuery(
   return field === INDEX_FIELD ? constantQuery(context, [text], false, boost) : idTermsQuery([text], boost)
 }
 
-/** `prefix` / `wildcard` on `_index` (ConstantFieldType); MappedFieldType's refusal of the other multi-term queries. */
-export function metadataMultiTermQuery(
+/**
+ * `prefix` / `wildcard` on `_index` (ConstantFieldType); MappedFieldType's refusal of the other multi-term queries,
+ * thrown as the FieldQueryError a lenient caller (query_string, simple_query_string) turns into match_none.
+ */
+export function metadataMultiTermFieldQuery(
   context: QueryContext,
   field: string,
   kind: MultiTermKind,
@@ -112,7 +127,24 @@ export function metadataMultiTermQuery(
   if (field === INDEX_FIELD && kind === 'prefix')
     return constantQuery(context, [`${value}*`], caseInsensitive)
   if (field === INDEX_FIELD && kind === 'wildcard') return constantQuery(context, [value], caseInsensitive)
-  return refusedOnShard(context, fieldQueryFailure(context.index, multiTermRefusal(field, field, kind)))
+  if (context.index === undefined) return { type: 'matchNone' }
+  throw multiTermRefusal(field, field, kind)
+}
+
+/** metadataMultiTermFieldQuery, its refusal failing the shard. */
+export function metadataMultiTermQuery(
+  context: QueryContext,
+  field: string,
+  kind: MultiTermKind,
+  value: string,
+  caseInsensitive: boolean,
+): IndexQuery {
+  try {
+    return metadataMultiTermFieldQuery(context, field, kind, value, caseInsensitive)
+  } catch (e) {
+    if (e instanceof FieldQueryError) throw fieldQueryFailure(context.index, e)
+    throw e
+  }
 }
 
 /**
@@ -124,8 +156,13 @@ function refusedOnShard(context: QueryContext, refusal: EsException): IndexQuery
   throw refusal
 }
 
+/** MappedFieldType.rangeQuery's refusal on `_id` or `_index`. */
+export function metadataRangeRefusal(field: string): FieldQueryError {
+  const reason = `Field [${field}] of type [${field}] does not support range queries`
+  return new FieldQueryError('illegal_argument_exception', reason)
+}
+
 /** A range query on `_id` or `_index`: MappedFieldType's refusal. */
 export function metadataRangeQuery(context: QueryContext, field: string): IndexQuery {
-  const reason = `Field [${field}] of type [${field}] does not support range queries`
-  return refusedOnShard(context, failedToCreateQuery(context.index, 'illegal_argument_exception', reason))
+  return refusedOnShard(context, fieldQueryFailure(context.index, metadataRangeRefusal(field)))
 }

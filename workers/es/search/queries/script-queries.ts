@@ -31,14 +31,11 @@ import {
   type QueryContext,
   type ShardScripting,
 } from './query-parsing.ts'
+import { idTermsFilter } from './metadata-fields.ts'
 
+/** The documents of these `_id`s, each scoring `boost`. */
 function idsQuery(ids: readonly string[], boost: number): IndexQuery {
-  const terms = ids.map((id): IndexQuery => ({ type: 'term', field: '_id', term: id, boost: 1 }))
-  const filter: IndexQuery =
-    terms.length === 1
-      ? terms[0]!
-      : { type: 'bool', must: [], should: terms, mustNot: [], filter: [], minimumShouldMatch: 0, boost: 1 }
-  return { type: 'constantScore', filter, boost }
+  return { type: 'constantScore', filter: idTermsFilter(ids), boost }
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 } from '../query-string/field-queries.ts'
 import { parseFieldAndWeight, resolveFields } from '../query-string/field-resolution.ts'
 import { fieldQuery } from './full-text-queries.ts'
+import { isSpecialMetadataField, metadataMultiTermFieldQuery, queryFieldMapping } from './metadata-fields.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
   boosted,
@@ -110,7 +111,7 @@ export function simpleQueryStringQuery(body: XContentValue, context: QueryContex
       }
     })
   const normalized = (field: string, what: MultiTermKind, textIn: string): string => {
-    const mapping = context.fields.get(field)!
+    const mapping = queryFieldMapping(context, field)!
     requireString(field, mapping, what)
     return normalize(mapping, textIn, analyzer)
   }
@@ -129,26 +130,29 @@ export function simpleQueryStringQuery(body: XContentValue, context: QueryContex
     },
     fuzzyQuery: (token, maxEdits) =>
       disMax(
-        perField((field) => ({
-          type: 'fuzzy',
-          field,
-          term: normalized(field, 'fuzzy', token),
-          maxEdits,
-          prefixLength: numberOption(body, 'fuzzy_prefix_length', 0),
-          maxExpansions: numberOption(body, 'fuzzy_max_expansions', 50),
-          transpositions: body.get('fuzzy_transpositions') !== false,
-          boost: 1,
-        })),
+        perField((field) =>
+          isSpecialMetadataField(field)
+            ? metadataMultiTermFieldQuery(context, field, 'fuzzy', token, false)
+            : {
+                type: 'fuzzy',
+                field,
+                term: normalized(field, 'fuzzy', token),
+                maxEdits,
+                prefixLength: numberOption(body, 'fuzzy_prefix_length', 0),
+                maxExpansions: numberOption(body, 'fuzzy_max_expansions', 50),
+                transpositions: body.get('fuzzy_transpositions') !== false,
+                boost: 1,
+              },
+        ),
         1,
       ),
     prefixQuery: (token) =>
       disMax(
-        perField((field) => ({
-          type: 'prefix',
-          field,
-          prefix: normalized(field, 'prefix', token),
-          boost: 1,
-        })),
+        perField((field) =>
+          isSpecialMetadataField(field)
+            ? metadataMultiTermFieldQuery(context, field, 'prefix', token, false)
+            : { type: 'prefix', field, prefix: normalized(field, 'prefix', token), boost: 1 },
+        ),
         1,
       ),
   }

@@ -4,8 +4,9 @@
  * - text fields analyse the text with the search analyzer (or the forced `analyzer` / `quote_analyzer`):
  *   no token → no query; one → term; tokens stacked at one position → synonym; several positions → a bool of
  *   them (SHOULD, or MUST with default_operator AND), or a phrase with the slop when quoted;
- * - keyword fields take the whole text as one term; numeric, boolean and date fields check it (failures are
- *   `failed to create query` errors, which `lenient` turns into match_none for that field);
+ * - keyword fields (and the keyword-like metadata fields `_routing` and `_ignored`) take the whole text as one
+ *   term; numeric, boolean and date fields check it (failures are `failed to create query` errors, which
+ *   `lenient` turns into match_none for that field);
  * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
  *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
  */
@@ -20,6 +21,7 @@ import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-inde
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
+import { metadataKeywordMapping } from '../queries/metadata-field-types.ts'
 
 export interface FieldQueryContext {
   /** Leaf fields by full path, as `leafFields(mapping)` lists them. */
@@ -28,6 +30,8 @@ export interface FieldQueryContext {
   index?: IndexRef
   /** The index's limits, on the shard that builds the query (absent when a request is only validated). */
   limits?: IndexLimits
+  /** How the index matches an index expression, for `_index` (QueryContext.indexMatches). */
+  indexMatches?: (pattern: string) => boolean
 }
 
 /** SearchExecutionContext.toQuery's wrapping of a non-ES exception raised while building a query. */
@@ -97,7 +101,7 @@ export function textQuery(
   text: string,
   options: TextQueryOptions,
 ): QueryStringNode | null {
-  const mapping = context.fields.get(field)
+  const mapping = context.fields.get(field) ?? metadataKeywordMapping(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
   if (mapping.type === 'ip' && options.analyzer === null) return ipQuery(field, text)
   if (!isAnalyzedText(mapping) && options.analyzer === null) {
@@ -216,7 +220,7 @@ export function termLevelQuery(
   query: TermLevel,
   analyzer: string | null,
 ): QueryStringNode | null {
-  const mapping = context.fields.get(field)
+  const mapping = context.fields.get(field) ?? metadataKeywordMapping(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
   switch (query.kind) {
     case 'prefix':

@@ -1,14 +1,19 @@
 /**
  * Which mapped fields a `query_string` term is searched in, as Elasticsearch's QueryParserHelper resolves
- * them: a concrete name stays itself if mapped (else nothing); a simple pattern (`*`, `user.*`, `*_name`)
- * expands to the matching leaf fields; `fields` entries carry `^boost` weights, and a field named twice has
- * its weights multiplied. For quoted text, `quote_field_suffix` swaps a field for `field + suffix` when that
- * field exists. Every leaf type the playground maps is searchable, so `*` keeps them all. A field alias matched
- * together with its target counts as its target (whose weight then multiplies again, as ES's does).
- * Resolved maps keep the mapping's field order (ES keeps its own hash order; scores do not depend on it).
+ * them: a concrete name stays itself if mapped or a queryable metadata field (`_id`, `_index`, `_routing`,
+ * `_ignored`), else nothing; a simple pattern (`*`, `user.*`, `*_name`) expands to the matching leaf fields and
+ * metadata fields; `fields` entries carry `^boost` weights, and a field named twice has its weights multiplied.
+ * For quoted text, `quote_field_suffix` swaps a field for `field + suffix` when that field exists. Every leaf type
+ * the playground maps is searchable, so `*` keeps them all. A field alias matched together with its target counts
+ * as its target (whose weight then multiplies again, as ES's does).
+ * A pattern that does not accept metadata fields (`*` always; any pattern named in the query text itself) skips
+ * every field whose (target's) name starts with `_`, the mapping's own such fields too (resolveMappingField's
+ * acceptMetadataField). Resolved maps keep the mapping's field order, metadata fields last (ES keeps its own hash
+ * order; scores do not depend on it).
  */
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { concreteFieldName } from '../search-fields.ts'
+import { QUERYABLE_METADATA_FIELDS } from '../queries/metadata-field-types.ts'
 
 /** Field name → weight, in resolution order. */
 export type FieldWeights = Map<string, number>
@@ -43,16 +48,32 @@ export function parseFieldAndWeight(spec: string): [string, number] {
   return [spec.slice(0, caret), Number(spec.slice(caret + 1))]
 }
 
+/** Regex.isMatchAllPattern. */
+function isMatchAll(name: string): boolean {
+  return name === '*'
+}
+
+/**
+ * QueryParserHelper.resolveMappingField; `acceptMetadata` is whether a pattern may expand to metadata fields
+ * (never for `*`).
+ */
 export function resolveField(
   fields: ReadonlyMap<string, FieldMapping>,
   nameOrPattern: string,
   weight: number,
   quoteFieldSuffix: string | null,
+  acceptMetadata: boolean,
 ): FieldWeights {
   const out: FieldWeights = new Map()
+  const metadata = QUERYABLE_METADATA_FIELDS.filter((name) => !fields.has(name))
   const names = isPattern(nameOrPattern)
-    ? [...fields.keys()].filter((name) => simpleMatch(nameOrPattern, name))
-    : fields.has(nameOrPattern)
+    ? [...fields.keys(), ...metadata].filter(
+        (name) =>
+          simpleMatch(nameOrPattern, name) &&
+          ((acceptMetadata && !isMatchAll(nameOrPattern)) ||
+            !concreteFieldName(fields, name).startsWith('_')),
+      )
+    : fields.has(nameOrPattern) || metadata.includes(nameOrPattern)
       ? [nameOrPattern]
       : []
   for (const name of names) {
@@ -66,6 +87,7 @@ export function resolveField(
   return out
 }
 
+/** QueryParserHelper.resolveMappingFields: the `fields` list (or default fields) and their weights. */
 export function resolveFields(
   fields: ReadonlyMap<string, FieldMapping>,
   weights: ReadonlyMap<string, number>,
@@ -73,7 +95,7 @@ export function resolveFields(
 ): FieldWeights {
   const out: FieldWeights = new Map()
   for (const [name, weight] of weights) {
-    for (const [field, w] of resolveField(fields, name, weight, quoteFieldSuffix)) {
+    for (const [field, w] of resolveField(fields, name, weight, quoteFieldSuffix, !isMatchAll(name))) {
       out.set(field, (out.get(field) ?? 1) * w)
     }
   }

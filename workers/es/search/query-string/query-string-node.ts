@@ -21,6 +21,8 @@ export interface PhraseTerm {
 
 export type QueryStringNode =
   | { kind: 'term'; field: string; term: string; boost: number }
+  /** `_id`'s termQuery (IdFieldType's TermInSetQuery of one id), constant-scoring its boost. */
+  | { kind: 'id'; id: string; boost: number }
   | { kind: 'phrase'; field: string; terms: PhraseTerm[]; slop: number; boost: number }
   /** Terms at one position (SynonymQuery): what an analyzer's stacked tokens become. */
   | { kind: 'synonym'; field: string; terms: string[]; boost: number }

@@ -8,6 +8,7 @@
  * the printed text over the same mapping gives the same tree; `field:` is always written, so consecutive
  * terms never merge into one analysed text.
  */
+import { ID_FIELD } from '../queries/metadata-field-types.ts'
 import type { BoolClause, QueryStringNode } from './query-string-node.ts'
 
 const RESERVED = /[\\+\-!():^[\]"{}~*?|&/\s]/g
@@ -46,6 +47,8 @@ function print(node: QueryStringNode, nested: boolean): string {
   switch (node.kind) {
     case 'term':
       return boosted(`${escapeTerm(node.field)}:${escapeTerm(node.term)}`, node.boost)
+    case 'id':
+      return boosted(`${ID_FIELD}:${escapeTerm(node.id)}`, node.boost)
     case 'phrase': {
       const slop = node.slop === 0 ? '' : `~${node.slop}`
       return boosted(

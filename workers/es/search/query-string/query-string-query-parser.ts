@@ -38,6 +38,8 @@ import {
   type Fuzziness,
 } from './query-parser-base.ts'
 import { QueryParserError, failedToParseQuery, queryShardException } from './query-parser-errors.ts'
+import { metadataTermLevelNode, metadataTextNode } from './metadata-field-nodes.ts'
+import { isSpecialMetadataField, metadataKeywordMapping } from '../queries/metadata-field-types.ts'
 import { RANGE_QUOTED, tokenize, type Token } from './query-parser-tokens.ts'
 import { withBoost, type Occur, type QueryStringNode } from './query-string-node.ts'
 
@@ -122,7 +124,8 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
     if (field === null) return resolveFields(this.context.fields, this.defaultWeights, suffix)
     if (field === '*' && this.defaultField === '*')
       return resolveFields(this.context.fields, this.defaultWeights, suffix)
-    return resolveField(this.context.fields, field, 1, suffix)
+    // a pattern in the query text never expands to metadata fields; a field named outright may be one
+    return resolveField(this.context.fields, field, 1, suffix, !isPattern(field))
   }
 
   /** One query per field, weighted, then a dis_max when there are several. */
@@ -164,7 +167,9 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
     }
     const analyzer = this.options.analyzer ?? null
     return this.perField(field, false, (name) =>
-      textQuery(this.context, name, text, { quoted: false, slop: 0, occur: this.occur, analyzer }),
+      isSpecialMetadataField(name)
+        ? metadataTextNode(this.context, name, text)
+        : textQuery(this.context, name, text, { quoted: false, slop: 0, occur: this.occur, analyzer }),
     )
   }
 
@@ -176,7 +181,9 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
     if (field === EXISTS_FIELD) return this.exists(text)
     const analyzer = this.options.quoteAnalyzer ?? this.options.analyzer ?? null
     return this.perField(field, true, (name) =>
-      textQuery(this.context, name, text, { quoted: true, slop, occur: this.occur, analyzer }),
+      isSpecialMetadataField(name)
+        ? metadataTextNode(this.context, name, text)
+        : textQuery(this.context, name, text, { quoted: true, slop, occur: this.occur, analyzer }),
     )
   }
 
@@ -221,7 +228,11 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
 
   private termLevel(field: string | null, query: TermLevel): QueryStringNode | null {
     const analyzer = this.options.analyzer ?? null
-    return this.perField(field, false, (name) => termLevelQuery(this.context, name, query, analyzer))
+    return this.perField(field, false, (name) =>
+      isSpecialMetadataField(name)
+        ? metadataTermLevelNode(this.context, name, query)
+        : termLevelQuery(this.context, name, query, analyzer),
+    )
   }
 
   private fuzzy(field: string | null, slop: Token, text: string): QueryStringNode | null {
@@ -271,9 +282,11 @@ class QueryStringActions implements QueryParserActions<QueryStringNode, ClauseLi
   }
 
   private exists(field: string): QueryStringNode {
+    // IdFieldType and IndexFieldType: every document has the field
+    if (isSpecialMetadataField(field)) return { kind: 'matchAll', boost: 1 }
     const known = isPattern(field)
-      ? resolveField(this.context.fields, field, 1, null).size > 0
-      : this.isMappedPath(field)
+      ? resolveField(this.context.fields, field, 1, null, false).size > 0
+      : this.isMappedPath(field) || metadataKeywordMapping(field) !== undefined
     return known
       ? { kind: 'exists', field, boost: 1 }
       : { kind: 'matchNone', reason: `no mappings for [${field}]` }
@@ -322,7 +335,7 @@ function parserFields(
   options: QueryStringOptions,
   context: QueryStringContext,
 ): { defaultField: string | null; weights: FieldWeights; lenient: boolean } {
-  const all = (): FieldWeights => resolveField(context.fields, '*', 1, null)
+  const all = (): FieldWeights => resolveField(context.fields, '*', 1, null, false)
   if (options.defaultField !== undefined) {
     if (options.defaultField === '*')
       return { defaultField: '*', weights: all(), lenient: options.lenient ?? true }

@@ -1,5 +1,5 @@
 /**
- * Turns a `query_string` tree into the inverted index's IndexQuery: term, phrase, bool, match_all,
+ * Turns a `query_string` tree into the inverted index's IndexQuery: term, `_id` (metadata-fields.ts), phrase, bool, match_all,
  * match_none, prefix, wildcard, regexp (max_determinized_states 10000), fuzzy (fuzzy_max_expansions 50),
  * range (through the field type's range query, see queries/range-query.ts), exists and dis_max. A dis_max
  * whose other disjuncts are match_none (what `lenient` leaves for unsuitable fields) becomes its one live
@@ -9,6 +9,8 @@
 import type { IndexQuery } from '../../../../engine-wasm/src/index/types.ts'
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { rangeIndexQuery } from '../queries/range-query.ts'
+import { metadataKeywordMapping } from '../queries/metadata-field-types.ts'
+import { idTermsQuery } from '../queries/metadata-fields.ts'
 import type { QueryStringNode } from './query-string-node.ts'
 
 export class UnsupportedByIndexError extends Error {
@@ -32,6 +34,8 @@ export function toIndexQuery(node: QueryStringNode, context: IndexQueryContext):
   switch (node.kind) {
     case 'term':
       return { type: 'term', field: node.field, term: node.term, boost: node.boost }
+    case 'id':
+      return idTermsQuery([node.id], node.boost)
     case 'phrase':
       return { type: 'phrase', field: node.field, terms: node.terms, slop: node.slop, boost: node.boost }
     case 'matchAll':
@@ -52,7 +56,7 @@ export function toIndexQuery(node: QueryStringNode, context: IndexQueryContext):
       return { type: 'fuzzy', field, term, maxEdits, prefixLength, maxExpansions, transpositions, boost }
     }
     case 'range': {
-      const mapping = context.fields.get(node.field)
+      const mapping = context.fields.get(node.field) ?? metadataKeywordMapping(node.field)
       if (mapping === undefined) return { type: 'matchNone' }
       const bounds = {
         from: node.lower,

@@ -6,7 +6,7 @@
  * merged, sorted by key (String.compareTo). `{"buckets": [{"key": k, "doc_count": n, ...sub-aggregations}]}`.
  * Wire form: the buckets with their keys.
  */
-import { EsException } from '../../../errors/index.ts'
+import { EsException, illegalArgumentException } from '../../../errors/index.ts'
 import type { JsonOut, XContentObject, XContentValue } from '../../../xcontent/index.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
@@ -87,6 +87,12 @@ export class InternalAdjacencyMatrix extends InternalAggregation {
   }
 }
 
+/**
+ * Lucene's max clause count as ES 8 sizes it (SearchUtils.calculateMaxClauseValue: the heap in MB × 64 over the
+ * search thread pool's size, at least 1024); the playground's nodes have no heap, so it is the floor.
+ */
+const MAX_CLAUSE_COUNT = 1024
+
 /** declareNamedObjects: an object of named filters, or a list of objects of one named filter each. */
 function keyedFilters(raw: XContentValue | undefined): Array<{ key: string; query: XContentValue }> {
   const entries =
@@ -117,6 +123,13 @@ export const adjacencyMatrixParser: AggregationParser = (name, body, meta, subs)
     meta,
     subs,
     collect(shard, docs) {
+      // doBuild, on the shard: at most IndexSearcher.getMaxClauseCount() filters
+      if (filters.length > MAX_CLAUSE_COUNT) {
+        throw illegalArgumentException(
+          `Number of filters is too large, must be less than or equal to: [${MAX_CLAUSE_COUNT}] but was ` +
+            `[${filters.length}].  You can increase this limit by scaling up your java heap`,
+        )
+      }
       const matching = filters.map((f) => {
         const matches = shard.filter(f.query)
         return docs.filter((doc) => matches.has(doc))

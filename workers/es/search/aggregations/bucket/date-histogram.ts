@@ -4,7 +4,8 @@
  * TimeValue), never both, shifted by `offset`, in `time_zone`. Keys are longs (epoch millis) rendered with
  * `key_as_string` in the request's `format` (else the field's) and time zone. `min_doc_count` defaults to 0,
  * `extended_bounds` and `hard_bounds` take epoch millis or dates in the format (with date math), `missing`
- * a date too. The pre-7.2 `interval` is gone in 8.x: `[date_histogram] unknown field [interval]`.
+ * a date too. The pre-7.2 `interval` is gone in 8.x: `[date_histogram] unknown field [interval] did you mean
+ * [fixed_interval]?`.
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../../xcontent/index.ts'

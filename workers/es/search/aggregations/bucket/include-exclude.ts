@@ -48,9 +48,10 @@ function matcher(value: XContentValue | undefined, key: string): TermFilter | nu
 }
 
 /**
- * The refusal rare_terms' and significant_terms' aggregator suppliers make of a regular-expression `include` /
+ * The refusal terms', rare_terms' and significant_terms' aggregator suppliers make of a regular-expression `include` /
  * `exclude` (IncludeExclude.isRegexBased) over a field that is not a keyword: `type` is the values source's field type
- * (undefined when unmapped).
+ * (undefined when unmapped). An ip field goes through the bytes supplier, whose text names no numeric values (its
+ * DocValueFormat is not RAW); numeric, date and boolean fields through the numeric supplier.
  */
 export function checkRegexIncludeExclude(
   name: string,

@@ -6,7 +6,7 @@
  * toward search.max_buckets.
  * Wire form: the one bucket (the three types share it: the type only chose the documents).
  */
-import { parsingException } from '../../../errors/index.ts'
+import { illegalArgumentException, parsingException } from '../../../errors/index.ts'
 import { XNumber, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import type { ShardContext } from '../aggregation-context.ts'
@@ -122,6 +122,13 @@ export const globalParser: AggregationParser = (name, body, meta, subs) => {
 
 const DEFAULT_SHARD_SAMPLE_SIZE = 100
 
+/**
+ * Lucene's TopScoreDocCollectorManager refusing a `shard_size` of 0 or less; ES's QueryPhaseExecutionException around
+ * it is a wrapper (SearchException), so the shard failure and the root cause are this illegal_argument_exception.
+ */
+const NUM_HITS_REFUSAL =
+  'numHits must be > 0; please use TotalHitCountCollector if you just need the total hit count'
+
 /** SamplerAggregationBuilder.parse: `shard_size`, a number; anything else is an unsupported property. */
 export const samplerParser: AggregationParser = (name, body, meta, subs) => {
   let shardSize = DEFAULT_SHARD_SAMPLE_SIZE
@@ -133,11 +140,14 @@ export const samplerParser: AggregationParser = (name, body, meta, subs) => {
   }
   return singleBucket(
     'sampler',
-    (shard, docs) =>
-      shard
+    (shard, docs) => {
+      // BestDocsDeferringCollector's top-docs collector, created for the first document the shard collects
+      if (shardSize <= 0 && docs.length > 0) throw illegalArgumentException(NUM_HITS_REFUSAL)
+      return shard
         .bucketedSort(docs, { kind: 'score', order: 'desc' }, shardSize)
         .top.map((doc) => doc.docId)
-        .sort((a, b) => a - b),
+        .sort((a, b) => a - b)
+    },
     name,
     meta,
     subs,

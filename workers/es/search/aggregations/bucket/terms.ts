@@ -45,7 +45,7 @@ import {
   validateOrderPaths,
   type BucketOrder,
 } from './bucket-order.ts'
-import { parseIncludeExclude } from './include-exclude.ts'
+import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
   bucketToXContent,
@@ -285,7 +285,9 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
     positive(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0,
     minDocCount,
   )
-  const accept = parseIncludeExclude(params.raw('include'), params.raw('exclude'))
+  const include = params.raw('include')
+  const exclude = params.raw('exclude')
+  const accept = parseIncludeExclude(include, exclude)
   const showTermDocCountError = params.boolean('show_term_doc_count_error') ?? false
   return {
     name,
@@ -297,6 +299,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
       const type = config.info?.type
       // TermsAggregatorFactory registers no aggregator for geo points
       if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'terms')
+      checkRegexIncludeExclude(name, type, include, exclude)
       const settings: TermsSettings = {
         order,
         size,
