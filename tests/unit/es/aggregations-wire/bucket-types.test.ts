@@ -81,6 +81,79 @@ describe('bucket aggregations over the wire', () => {
     expect(rendered).toBe('{"r":{"buckets":[{"key":"c","doc_count":1,"mx":{"value":null}}]}}')
   })
 
+  it('multi_terms: each term`s KeyConverter and format, the key lists and the shard`s error 0', () => {
+    const { wire, rendered } = throughWire(
+      '{"m":{"multi_terms":{"terms":[{"field":"t"},{"field":"v"}],"size":2},"aggs":{"mx":{"max":{"field":"d"}}}}}',
+    )
+    const bucket = (key: Array<string | number>, max: number) => ({
+      key,
+      docCount: 1,
+      docCountError: 0,
+      aggs: [metric('mx', 'max', max, 1)],
+    })
+    expect(wire).toEqual([
+      {
+        type: 'multi_terms',
+        name: 'm',
+        meta: null,
+        settings: {
+          order: COUNT_DESC,
+          size: 2,
+          shardSize: 13,
+          minDocCount: 1,
+          showTermDocCountError: false,
+          converters: ['string', 'long'],
+          formats: [null, null],
+        },
+        buckets: [
+          bucket(['a', 1], 1.5),
+          bucket(['a', 4], 2.5),
+          bucket(['a', 6], 2.5),
+          bucket(['b', 4], 2.5),
+          bucket(['b', 6], 2.5),
+        ],
+        otherDocCount: 0,
+        docCountError: 0,
+      },
+    ])
+    expect(rendered).toBe(
+      '{"m":{"doc_count_error_upper_bound":0,"sum_other_doc_count":4,"buckets":[' +
+        '{"key":["a",1],"key_as_string":"a|1","doc_count":1,"mx":{"value":1.5}},' +
+        '{"key":["a",4],"key_as_string":"a|4","doc_count":1,"mx":{"value":2.5}}]}}',
+    )
+  })
+
+  it('auto_date_histogram: the rung, the zone and format, and the empty bucket`s sub-aggregations', () => {
+    const { wire, rendered } = throughWire(
+      '{"h":{"auto_date_histogram":{"field":"ts","buckets":3,"time_zone":"+02:00","format":"yyyy-MM-dd"},"aggs":{"mx":{"max":{"field":"v"}}}}}',
+    )
+    expect(wire).toEqual([
+      {
+        type: 'auto_date_histogram',
+        name: 'h',
+        meta: null,
+        settings: {
+          targetBuckets: 3,
+          zone: '+02:00',
+          minimumInterval: null,
+          format: { type: 'date_time', pattern: 'yyyy-MM-dd', zone: '+02:00' },
+        },
+        roundingIdx: 2,
+        innerInterval: 1,
+        buckets: [
+          { key: Date.UTC(2024, 0, 1, 10), docCount: 1, aggs: [metric('mx', 'max', 1, 1)] },
+          { key: Date.UTC(2024, 0, 2, 10), docCount: 1, aggs: [metric('mx', 'max', 6, 2)] },
+        ],
+        emptySubs: [metric('mx', 'max', -Infinity, 0)],
+      },
+    ])
+    // shard 1's one date (Feb 5) stays at seconds; the reduce climbs from hours to months
+    expect(rendered).toBe(
+      '{"h":{"buckets":[{"key_as_string":"2024-01-01","key":1704060000000,"doc_count":2,"mx":{"value":6.0}},' +
+        '{"key_as_string":"2024-02-01","key":1706738400000,"doc_count":1,"mx":{"value":10.0}}],"interval":"1M"}}',
+    )
+  })
+
   it('terms, with meta and an avg per bucket', () => {
     const { wire, rendered } = throughWire(
       '{"t":{"terms":{"field":"t","size":2},"meta":{"k":1.50},"aggs":{"avg_v":{"avg":{"field":"v"}}}}}',

@@ -186,6 +186,71 @@ function termsArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
     })
 }
 
+function multiTermsArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
+  return fc
+    .record({
+      fields: fc.subarray(['t', 'v', 'd', 'b', 'ts'], { minLength: 2, maxLength: 3 }),
+      missing: fc.boolean(),
+      size: fc.integer({ min: 1, max: 5 }),
+      shardSize: opt(fc.integer({ min: 1, max: 6 })),
+      minDocCount: opt(fc.integer({ min: 1, max: 2 })),
+      shardMinDocCount: opt(fc.integer({ min: 0, max: 2 })),
+      showError: opt(fc.boolean()),
+      order: fc.oneof(countOrKey, fc.constant('{"m":"desc"}')),
+      subs,
+    })
+    .map((r) => ({
+      body: object([
+        'multi_terms',
+        object(
+          [
+            'terms',
+            json(
+              r.fields.map((field) =>
+                field === 't' && r.missing
+                  ? { field, missing: 'zz' }
+                  : field === 'ts'
+                    ? { field, format: 'yyyy-MM-dd' }
+                    : { field },
+              ),
+            ),
+          ],
+          ['size', json(r.size)],
+          ['shard_size', json(r.shardSize)],
+          ['min_doc_count', json(r.minDocCount)],
+          ['shard_min_doc_count', json(r.shardMinDocCount)],
+          ['show_term_doc_count_error', json(r.showError)],
+          ['order', r.order],
+        ),
+      ]),
+      subs: r.order.includes('"m"') ? [...r.subs, ORDER_METRIC].slice(-2) : r.subs,
+    }))
+}
+
+function autoDateHistogramArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
+  return fc
+    .record({
+      buckets: opt(fc.integer({ min: 1, max: 12 })),
+      minimum: opt(fc.constantFrom('minute', 'hour', 'day', 'month')),
+      zone: opt(fc.constantFrom('+01:00', 'America/New_York', 'Asia/Kolkata')),
+      format: opt(fc.constantFrom('yyyy-MM-dd', "yyyy-MM-dd'T'HH:mmXXX")),
+      subs,
+    })
+    .map((r) => ({
+      body: object([
+        'auto_date_histogram',
+        object(
+          ['field', '"ts"'],
+          ['buckets', json(r.buckets)],
+          ['minimum_interval', json(r.minimum)],
+          ['time_zone', json(r.zone)],
+          ['format', json(r.format)],
+        ),
+      ]),
+      subs: r.subs,
+    }))
+}
+
 function histogramArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
   return fc
     .record({
@@ -375,7 +440,9 @@ function aggregationArb(depth: number): fc.Arbitrary<string> {
     depth === 0 ? fc.constant([]) : fc.array(aggregationArb(depth - 1), { maxLength: 2 })
   const bucket = fc.oneof(
     termsArb(subs),
+    multiTermsArb(subs),
     histogramArb(subs),
+    autoDateHistogramArb(subs),
     dateHistogramArb(subs),
     rangeArb(subs),
     dateRangeArb(subs),

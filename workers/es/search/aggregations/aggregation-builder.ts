@@ -17,13 +17,28 @@ export interface AggregationBuilder {
   readonly type: string
   readonly meta: XContentObject | null
   readonly subs: readonly AggregationBuilder[]
-  collect(shard: ShardContext, docs: readonly number[]): InternalAggregation
+  /** `parent`: how many buckets the aggregation collects into (its CardinalityUpperBound), 'one' if not given. */
+  collect(shard: ShardContext, docs: readonly number[], parent?: ParentBuckets): InternalAggregation
   /** AggregationBuilder.build's checks against the shard's index settings (top_hits' window), if any. */
   checkLimits?(limits: IndexLimits): void
   /** A histogram's min_doc_count, which the parent pipelines check (pipeline/pipeline-validation.ts). */
   readonly minDocCount?: number
   /** Set on pipeline aggregations: they collect nothing and run on the final reduce's result. */
   readonly pipeline?: PipelineAggregator
+}
+
+/**
+ * CardinalityUpperBound of the buckets an aggregation collects into on a shard: ONE at the top level and under
+ * single-bucket parents there, MANY under a multi-bucket parent (auto_date_histogram picks its collector by it).
+ */
+export type ParentBuckets = 'one' | 'many'
+
+/**
+ * CardinalityUpperBound.multiply: the sub-aggregations of an aggregation with a fixed number of buckets (range, filters)
+ * collect into one bucket only when it has one bucket and collects into one itself.
+ */
+export function subBuckets(parent: ParentBuckets | undefined, buckets: number): ParentBuckets {
+  return buckets === 1 ? (parent ?? 'one') : 'many'
 }
 
 /** Builds one aggregation type from its body; throws ES's parsing errors. */
@@ -54,8 +69,9 @@ export function collectAggregations(
   builders: readonly AggregationBuilder[],
   shard: ShardContext,
   docs: readonly number[],
+  parent: ParentBuckets = 'one',
 ): InternalAggregations {
-  return builders.flatMap((builder) => (builder.pipeline ? [] : [builder.collect(shard, docs)]))
+  return builders.flatMap((builder) => (builder.pipeline ? [] : [builder.collect(shard, docs, parent)]))
 }
 
 /** Metric aggregations take no sub-aggregations (AggregationInitializationException, a 500 in ES). */

@@ -17,6 +17,8 @@ import { rangeParser } from './bucket/range.ts'
 import { filterParser, globalParser, missingParser, samplerParser } from './bucket/single-bucket.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
+import { multiTermsParser } from './bucket/multi-terms.ts'
+import { autoDateHistogramParser } from './bucket/auto-date-histogram.ts'
 import { rareTermsParser } from './bucket/rare-terms.ts'
 import { significantTermsParser } from './bucket/significant-terms.ts'
 import { cardinalityParser } from './metrics/cardinality.ts'
@@ -46,11 +48,13 @@ import {
 
 export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new Map([
   ['terms', termsParser],
+  ['multi_terms', multiTermsParser],
   ['rare_terms', rareTermsParser],
   ['significant_terms', significantTermsParser],
   ['histogram', histogramParser],
   ['range', rangeParser],
   ['date_histogram', dateHistogramParser],
+  ['auto_date_histogram', autoDateHistogramParser],
   ['date_range', dateRangeParser],
   ['ip_range', ipRangeParser],
   ['filter', filterParser],

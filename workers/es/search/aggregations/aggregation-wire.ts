@@ -14,6 +14,8 @@
  * originals renders, and writing a read-back result gives the same wire form again.
  */
 import { InternalTerms, type TermsWire } from './bucket/terms.ts'
+import { InternalMultiTerms, type MultiTermsWire } from './bucket/multi-terms.ts'
+import { InternalAutoDateHistogram, type AutoDateHistogramWire } from './bucket/auto-date-histogram.ts'
 import { InternalAdjacencyMatrix, type AdjacencyMatrixWire } from './bucket/adjacency-matrix.ts'
 import { InternalSignificantTerms, type SignificantTermsWire } from './bucket/significant-terms.ts'
 import { InternalRareTerms, type RareTermsWire } from './bucket/rare-terms.ts'
@@ -64,6 +66,8 @@ export type InternalAggregationWire =
   | RareTermsWire
   | AdjacencyMatrixWire
   | SignificantTermsWire
+  | MultiTermsWire
+  | AutoDateHistogramWire
 
 export type AggregationsWire = readonly InternalAggregationWire[]
 
@@ -126,6 +130,10 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalAdjacencyMatrix.readFrom(wire, readAggregations)
     case 'significant_terms':
       return InternalSignificantTerms.readFrom(wire, readAggregations)
+    case 'multi_terms':
+      return InternalMultiTerms.readFrom(wire, readAggregations)
+    case 'auto_date_histogram':
+      return InternalAutoDateHistogram.readFrom(wire, readAggregations)
     default:
       // A message from a node that knows a type this one does not (NamedWriteableRegistry's failure).
       throw new TypeError(`Unknown NamedWriteable [InternalAggregation][${(wire as { type: string }).type}]`)

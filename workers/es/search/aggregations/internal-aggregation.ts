@@ -52,7 +52,7 @@ export abstract class InternalAggregation {
    * What pipeline aggregations (pipeline/) see of a bucket aggregation: its buckets with each one's key
    * (InternalMultiBucketAggregation.getBuckets, Bucket.getKey and getKeyAsString); null for other types.
    */
-  pipelineBuckets(): ReadonlyArray<{ bucket: Bucket; key: number | string; keyAsString: string }> | null {
+  pipelineBuckets(): ReadonlyArray<{ bucket: Bucket; key: BucketKey; keyAsString: string }> | null {
     return null
   }
 
@@ -71,6 +71,9 @@ export abstract class InternalAggregation {
 }
 
 export type InternalAggregations = readonly InternalAggregation[]
+
+/** Bucket.getKey as pipelines read it: a number, a string, or multi_terms' list of terms. */
+export type BucketKey = number | string | ReadonlyArray<number | string>
 
 export interface AggregationWireHeader<T extends string> {
   /** The NamedWriteable name that picks the reader. */

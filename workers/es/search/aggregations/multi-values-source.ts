@@ -1,18 +1,33 @@
 /**
  * MultiValuesSourceFieldConfig: one named values source of an aggregation that reads several (weighted_avg's
  * `value` and `weight`, top_metrics' `metrics`, multi_terms' `terms`), parsed by its ObjectParser (`field_config`):
- * `field`, `missing` and, where the aggregation allows it, `script`; Builder.build's checks that exactly one of
+ * `field`, `missing` and, where the aggregation allows it, `script`, `time_zone`, `value_type` and `format`
+ * (parserBuilder's scriptable, timezoneAware and heterogeneous flags); Builder.build's checks that exactly one of
  * `field` and `script` is set. A failure inside the object is the outer parser's
  * "[<type>] failed to parse field [<key>]" with the cause.
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../errors/index.ts'
-import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { AggregationParams } from './aggregation-params.ts'
 import type { ValuesSourceSpec } from './values-source.ts'
+import type { ScriptValuesType } from './script-values.ts'
 
 export interface FieldConfig {
   readonly source: ValuesSourceSpec
   readonly missing: XContentValue | undefined
+  /** `time_zone` (timezoneAware parsers only): a zone id, or a number of hours. */
+  readonly timeZone: string | number | null
+  /** `format` (heterogeneous parsers only). */
+  readonly format: string | null
+}
+
+/** The parserBuilder flags: `script`; `time_zone`; `value_type` and `format` (heterogeneous). */
+export interface FieldConfigParser {
+  readonly scriptable: boolean
+  readonly timezoneAware?: boolean
+  readonly heterogeneous?: boolean
+  /** The values source type a script alone reads (the aggregation's default: NUMERIC unless it says otherwise). */
+  readonly scriptDefault?: ScriptValuesType
 }
 
 /** Parses `body` (the value under `key`) as a field config of aggregation `type`. */
@@ -20,14 +35,16 @@ export function parseFieldConfig(
   type: string,
   key: string,
   body: XContentObject,
-  scriptable: boolean,
+  parser: FieldConfigParser,
 ): FieldConfig {
   try {
-    const params = new AggregationParams(
-      'field_config',
-      body,
-      scriptable ? ['field', 'missing', 'script'] : ['field', 'missing'],
-    )
+    const params = new AggregationParams('field_config', body, [
+      'field',
+      'missing',
+      ...(parser.scriptable ? ['script'] : []),
+      ...(parser.timezoneAware === true ? ['time_zone'] : []),
+      ...(parser.heterogeneous === true ? ['value_type', 'format'] : []),
+    ])
     const field = params.string('field')
     const hasField = field !== null && field !== ''
     if (hasField === params.has('script')) {
@@ -35,8 +52,13 @@ export function parseFieldConfig(
         `[field] and [script] cannot both be ${hasField ? 'configured' : 'null'}.  Please specify one or the other.`,
       )
     }
-    // a script alone reads numbers, as the aggregations taking field configs default to (CoreValuesSourceType.NUMERIC)
-    return { source: params.valuesSource('double'), missing: params.raw('missing') }
+    const zoneParam = params.raw('time_zone')
+    return {
+      source: params.valuesSource(parser.scriptDefault ?? 'double'),
+      missing: params.raw('missing'),
+      timeZone: zoneParam instanceof XNumber ? zoneParam.value : params.string('time_zone'),
+      format: params.string('format'),
+    }
   } catch (cause) {
     if (!(cause instanceof EsException)) throw cause
     throw xContentParseException(1, 1, `[${type}] failed to parse field [${key}]`, cause)

@@ -173,7 +173,12 @@ export function numericValues(
   missing: XContentValue | undefined,
   pattern: string | null = null,
 ): { values: (doc: number) => readonly number[]; format: ValueFormat | null } {
-  const config = resolveValues(shard, field, missing, type === 'date_histogram')
+  const config = resolveValues(
+    shard,
+    field,
+    missing,
+    type === 'date_histogram' || type === 'auto_date_histogram',
+  )
   const fieldType = config.info?.type
   if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'geo_point')
     throw unsupportedValuesSourceType(field, fieldType, type)

@@ -72,8 +72,18 @@ export function compareKeys(a: number | string, b: number | string): number {
   return Number(a) - Number(b)
 }
 
+/** The order's comparator; `compareKey` is the buckets' key order (KeyComparable.compareKey), by default their keys'. */
 export function bucketComparator<B extends Bucket & { key: number | string }>(
   order: BucketOrder,
+): (a: B, b: B) => number
+export function bucketComparator<B extends Bucket>(
+  order: BucketOrder,
+  compareKey: (a: B, b: B) => number,
+): (a: B, b: B) => number
+export function bucketComparator<B extends Bucket>(
+  order: BucketOrder,
+  compareKey = (a: B, b: B): number =>
+    compareKeys((a as B & { key: number | string }).key, (b as B & { key: number | string }).key),
 ): (a: B, b: B) => number {
   return (a, b) => {
     for (const criterion of order) {
@@ -82,7 +92,7 @@ export function bucketComparator<B extends Bucket & { key: number | string }>(
           ? pathValue(a, criterion) - pathValue(b, criterion)
           : criterion.by === '_count'
             ? a.docCount - b.docCount
-            : compareKeys(a.key, b.key)
+            : compareKey(a, b)
       if (d !== 0 && !Number.isNaN(d)) return criterion.asc ? d : -d
     }
     return 0

@@ -7,7 +7,7 @@
  */
 import { illegalArgumentException } from '../../../errors/index.ts'
 import type { JsonOut, XContentObject, XContentValue } from '../../../xcontent/index.ts'
-import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { type AggregationBuilder, type AggregationParser, subBuckets } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import type { ReadAggregations } from '../aggregation-wire.ts'
 import {
@@ -102,19 +102,24 @@ export const filtersParser: AggregationParser = (name, body, meta, subs): Aggreg
     type: 'filters',
     meta,
     subs,
-    collect(shard, docs) {
+    collect(shard, docs, parent) {
       const matches = filters.map((f) => shard.filter(f.query))
+      const into = subBuckets(parent, filters.length + (otherBucket ? 1 : 0))
       const buckets: FiltersBucket[] = filters.map((f, i) => ({
         key: f.key,
         ...shardBucket(
           subs,
           shard,
           docs.filter((doc) => matches[i]!.has(doc)),
+          into,
         ),
       }))
       if (otherBucket) {
         const rest = docs.filter((doc) => !matches.some((m) => m.has(doc)))
-        buckets.push({ key: anonymous ? null : (otherKey ?? '_other_'), ...shardBucket(subs, shard, rest) })
+        buckets.push({
+          key: anonymous ? null : (otherKey ?? '_other_'),
+          ...shardBucket(subs, shard, rest, into),
+        })
       }
       return new InternalFilters(name, meta, buckets, keyed)
     },

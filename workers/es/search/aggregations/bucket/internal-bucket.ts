@@ -5,7 +5,7 @@
  * `{docCount, aggs}` with the sub-aggregations' wire forms, in order; each type adds its key fields.
  */
 import type { JsonOut } from '../../../xcontent/index.ts'
-import { collectAggregations, type AggregationBuilder } from '../aggregation-builder.ts'
+import { collectAggregations, type AggregationBuilder, type ParentBuckets } from '../aggregation-builder.ts'
 import type { ShardContext } from '../aggregation-context.ts'
 import type { AggregationsWire, ReadAggregations } from '../aggregation-wire.ts'
 import {
@@ -31,12 +31,14 @@ export class DocGroups<K> {
   }
 }
 
+/** A bucket's doc count and sub-aggregations; `parent`: 'one' for a single-bucket aggregation collecting into one. */
 export function shardBucket(
   subs: readonly AggregationBuilder[],
   shard: ShardContext,
   docs: readonly number[],
+  parent: ParentBuckets = 'many',
 ): Bucket {
-  return { docCount: docs.length, aggs: collectAggregations(subs, shard, docs) }
+  return { docCount: docs.length, aggs: collectAggregations(subs, shard, docs, parent) }
 }
 
 /** The shards' buckets of each key, in order of first appearance (the reduce's grouping by Bucket.getKey). */

@@ -20,7 +20,7 @@ import {
   parseCidr,
   sameAddress,
 } from '../../../common/network/inet-addresses.ts'
-import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { type AggregationBuilder, type AggregationParser, subBuckets } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import type { ReadAggregations } from '../aggregation-wire.ts'
 import {
@@ -151,7 +151,7 @@ export const ipRangeParser: AggregationParser = (name, body, meta, subs): Aggreg
     type: 'ip_range',
     meta,
     subs,
-    collect(shard, docs) {
+    collect(shard, docs, parent) {
       const config = resolveValues(shard, field, params.raw('missing'))
       const type = config.info?.type
       if (type !== undefined && type !== 'ip')
@@ -164,7 +164,8 @@ export const ipRangeParser: AggregationParser = (name, body, meta, subs): Aggreg
             .values(doc)
             .some((v) => (range.from === null || v >= range.from) && (range.to === null || v < range.to)),
         )
-        return { ...range, key: rangeKey(range), ...shardBucket(subs, shard, inRange) }
+        const bucket = shardBucket(subs, shard, inRange, subBuckets(parent, ranges.length))
+        return { ...range, key: rangeKey(range), ...bucket }
       })
       return new InternalIpRange(name, meta, buckets, keyed)
     },

@@ -50,10 +50,10 @@ function nestedBuilder(
     type,
     meta,
     subs,
-    collect(shard, docs) {
+    collect(shard, docs, parent) {
       const selected = select(shard, docs)
       const inner = shard.withNestedScope(selected.scope)
-      return new InternalSingleBucket(name, meta, shardBucket(subs, inner, selected.docs))
+      return new InternalSingleBucket(name, meta, shardBucket(subs, inner, selected.docs, parent))
     },
   }
 }

@@ -18,7 +18,7 @@ import {
   type XContentValue,
 } from '../../../xcontent/index.ts'
 import type { ShardContext, ValueFormat } from '../aggregation-context.ts'
-import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
+import { type AggregationBuilder, type AggregationParser, subBuckets } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import type { ReadAggregations } from '../aggregation-wire.ts'
 import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
@@ -184,7 +184,7 @@ export function rangeBuilder(
     type: spec.type,
     meta,
     subs,
-    collect(shard, docs) {
+    collect(shard, docs, parent) {
       const fieldFormat = fieldFormatOf(shard, spec.field)
       const { ranges, format, missing } = spec.resolve(fieldFormat, shard.now)
       const source = spec.values
@@ -196,7 +196,7 @@ export function rangeBuilder(
           key: rangeKey(range, format),
           from: range.from,
           to: range.to,
-          ...shardBucket(subs, shard, inRange),
+          ...shardBucket(subs, shard, inRange, subBuckets(parent, ranges.length)),
         }
       })
       return new InternalRange(name, meta, buckets, spec.keyed, format)

@@ -82,8 +82,8 @@ function singleBucket(
     type,
     meta,
     subs,
-    collect: (shard, docs) =>
-      new InternalSingleBucket(name, meta, shardBucket(subs, shard, select(shard, docs))),
+    collect: (shard, docs, parent) =>
+      new InternalSingleBucket(name, meta, shardBucket(subs, shard, select(shard, docs), parent)),
   }
 }
 

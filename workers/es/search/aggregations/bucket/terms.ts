@@ -5,12 +5,7 @@
  * buckets below shard_min_doc_count are dropped, the best shard_size by `order` are returned and the doc
  * counts of the rest add up to sum_other_doc_count. shard_size defaults to size · 1.5 + 10 (size for
  * `_key` orders) and is never below size.
- * Reduce (AbstractInternalTerms): a shard's error is 0 when it returned fewer than shard_size buckets or the
- * order is by key, the smallest doc count it returned when the order is `_count` desc, else unbounded (-1);
- * doc_count_error_upper_bound is their sum (0 with one shard). Buckets of one key are merged; with a `_key`
- * order and min_doc_count <= 1 the first `size` are kept, else the top `size` by `order` among buckets with
- * doc_count >= min_doc_count; the doc counts of those left out add to sum_other_doc_count. With
- * show_term_doc_count_error, a bucket's error is the sum of the errors of the shards that did not return it.
+ * Reduce: AbstractInternalTerms' (terms-reduce.ts), with doc_count_error_upper_bound and sum_other_doc_count.
  * Keys: strings for keywords; longs for long/date/boolean fields with key_as_string for dates and booleans;
  * doubles for floating-point fields.
  * Wire form: the settings (order, sizes, min_doc_count, value type, format), the buckets with their keys
@@ -39,18 +34,17 @@ import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import {
   COUNT_DESC,
   bucketComparator,
-  isCountDesc,
   isKeyOrder,
   parseOrder,
   validateOrderPaths,
   type BucketOrder,
 } from './bucket-order.ts'
 import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
+import { reduceTermsBuckets } from './terms-reduce.ts'
 import {
   DocGroups,
   bucketToXContent,
   readBucket,
-  reduceBucket,
   shardBucket,
   writeBucket,
   type Bucket,
@@ -121,66 +115,13 @@ export class InternalTerms extends InternalAggregation {
     }
   }
 
-  /** AbstractInternalTerms.getDocCountError for a shard result. */
-  private shardError(): number {
-    const size = this.buckets.length
-    if (size === 0 || size < this.settings.shardSize || isKeyOrder(this.settings.order)) return 0
-    if (isCountDesc(this.settings.order)) {
-      return this.docCountError ?? this.buckets.reduce((min, b) => Math.min(min, b.docCount), Infinity)
-    }
-    return -1
-  }
-
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
-    const settings =
-      (all as readonly InternalTerms[]).find((p) => p.buckets.length > 0)?.settings ?? this.settings
-    let otherDocCount = 0
-    let sumError = 0
-    const groups = new Map<FieldValue, TermsBucket[]>()
-    for (const part of all as readonly InternalTerms[]) {
-      otherDocCount += part.otherDocCount
-      const error = part.shardError()
-      if (sumError !== -1) sumError = error === -1 ? -1 : sumError + error
-      for (const bucket of part.buckets) {
-        const group = groups.get(bucket.key) ?? []
-        group.push({ ...bucket, docCountError: bucket.docCountError - error })
-        groups.set(bucket.key, group)
-      }
-    }
-    const needsSubs = settings.order.some((c) => c.by === 'path')
-    const merged = [...groups.values()].map((group) => this.mergeGroup(group, needsSubs ? context : null))
+    const parts = all as readonly InternalTerms[]
+    const settings = parts.find((p) => p.buckets.length > 0)?.settings ?? this.settings
     const compare = bucketComparator<TermsBucket>(settings.order)
-    let kept: TermsBucket[]
-    if (isKeyOrder(settings.order) && settings.minDocCount <= 1) {
-      kept = merged.sort(compare)
-    } else {
-      kept = merged.filter((b) => b.docCount >= settings.minDocCount).sort(compare)
-    }
-    for (const dropped of kept.slice(settings.size)) otherDocCount += dropped.docCount
-    kept = kept.slice(0, settings.size)
-    const result = kept.map((b) => ({
-      ...b,
-      aggs: needsSubs ? b.aggs : reduceBucket(groups.get(b.key)!, context).aggs,
-      // ES adds the sum even to a bucket whose merged error is its -1 "unbounded" marker.
-      docCountError: sumError === -1 ? -1 : b.docCountError + sumError,
-    }))
-    context.buckets.accept(result.length)
-    const docCountError = sumError === -1 ? -1 : all.length === 1 ? 0 : sumError
-    return new InternalTerms(this.name, this.meta, settings, result, otherDocCount, docCountError)
-  }
-
-  private mergeGroup(group: readonly TermsBucket[], context: ReduceContext | null): TermsBucket {
-    let docCountError = 0
-    for (const b of group) {
-      if (docCountError !== -1)
-        docCountError =
-          !this.settings.showTermDocCountError || b.docCountError === -1
-            ? -1
-            : docCountError + b.docCountError
-    }
-    const docCount = group.reduce((n, b) => n + b.docCount, 0)
-    const aggs = context === null ? group[0]!.aggs : reduceBucket(group, context).aggs
-    return { key: group[0]!.key, docCount, docCountError, aggs }
+    const reduced = reduceTermsBuckets(parts, settings, (b) => b.key, compare, context)
+    const { buckets, otherDocCount, docCountError } = reduced
+    return new InternalTerms(this.name, this.meta, settings, buckets, otherDocCount, docCountError)
   }
 
   override pipelineBuckets(): Array<{ bucket: TermsBucket; key: FieldValue; keyAsString: string }> {
@@ -252,20 +193,21 @@ const TERMS_KEYS = [
   'script',
 ]
 
-function positive(
+/** An int setting checked by its builder setter inside the ObjectParser (which names the field). */
+export function positive(
   params: AggregationParams,
   key: string,
   javaName: string,
   name: string,
   min: number,
+  bound = min === 1 ? 'greater than 0' : 'greater than or equal to 0',
 ): number | null {
   const value = params.int(key)
   if (value !== null && value < min) {
-    const bound = min === 1 ? 'greater than 0' : 'greater than or equal to 0'
     throw xContentParseException(
       1,
       1,
-      `[terms] failed to parse field [${key}]`,
+      `[${params.type}] failed to parse field [${key}]`,
       illegalArgumentException(`[${javaName}] must be ${bound}. Found [${value}] in [${name}]`),
     )
   }

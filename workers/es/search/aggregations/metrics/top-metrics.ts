@@ -220,7 +220,7 @@ function parseMetrics(params: AggregationParams): FieldConfig[] {
     if (!(entry instanceof Map)) {
       throw xContentParseException(1, 1, `[top_metrics] metrics doesn't support values of type: VALUE_STRING`)
     }
-    return parseFieldConfig('top_metrics', 'metrics', entry, true)
+    return parseFieldConfig('top_metrics', 'metrics', entry, { scriptable: true })
   })
 }
 

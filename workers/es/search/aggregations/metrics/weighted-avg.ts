@@ -90,7 +90,7 @@ function requiredConfig(params: AggregationParams, key: 'value' | 'weight'): Fie
     // ES fails later, on the shard, without a message of its own (docs/DEVIATIONS.md)
     throw new EsException({ type: 'illegal_argument_exception', reason: `Required [${key}]`, status: 400 })
   }
-  return parseFieldConfig('weighted_avg', key, body, true)
+  return parseFieldConfig('weighted_avg', key, body, { scriptable: true })
 }
 
 export const weightedAvgParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {

@@ -86,7 +86,8 @@ export const bucketSortParser: AggregationParser = (name, body, meta, subs) => {
       const ordered: Array<{ bucket: Bucket; values: SortValue[] }> = []
       for (const entry of entries) {
         const values = sorts.map((sort): SortValue | undefined => {
-          if (sort.field === '_key') return entry.key
+          // a multi_terms key (a List, which ES cannot cast to Comparable) sorts by its key_as_string
+          if (sort.field === '_key') return typeof entry.key === 'object' ? entry.keyAsString : entry.key
           const value = resolveBucketValue(agg.name, entry, pathElements(sort.field), gapPolicy)
           if (gapPolicy === 'skip' && (value === null || Number.isNaN(value))) return undefined
           return value

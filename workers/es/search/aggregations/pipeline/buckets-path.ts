@@ -20,7 +20,7 @@ import type { Bucket } from '../bucket/internal-bucket.ts'
 import { InternalHistogram } from '../bucket/histogram.ts'
 import { InternalSingleBucket } from '../bucket/single-bucket.ts'
 import { InternalTerms } from '../bucket/terms.ts'
-import type { InternalAggregation } from '../internal-aggregation.ts'
+import type { BucketKey, InternalAggregation } from '../internal-aggregation.ts'
 import { InternalCardinality } from '../metrics/cardinality.ts'
 import { InternalNumericMetric } from '../metrics/numeric-metrics.ts'
 import { InternalPercentiles } from '../metrics/percentiles.ts'
@@ -125,7 +125,7 @@ function aggregationProperty(agg: InternalAggregation, path: readonly string[]):
 function bucketProperty(
   containing: string,
   bucket: Bucket,
-  key: number | string | null,
+  key: BucketKey | null,
   path: readonly string[],
 ): Property {
   const [first, ...rest] = path
@@ -135,9 +135,9 @@ function bucketProperty(
   }
   if (first === '_key') {
     if (rest.length > 0 || key === null) return { kind: 'invalid' }
-    return typeof key === 'number'
-      ? { kind: 'number', value: key }
-      : { kind: 'other', className: 'String', name: '_key' }
+    if (typeof key === 'number') return { kind: 'number', value: key }
+    // multi_terms' key is a List of its terms
+    return { kind: 'other', className: typeof key === 'string' ? 'String' : 'ArrayList', name: '_key' }
   }
   const agg = bucket.aggs.find((a) => a.name === first)
   return agg === undefined ? { kind: 'invalid' } : aggregationProperty(agg, rest)
@@ -150,7 +150,7 @@ export function pathError(reason: string): EsException {
 /** BucketHelpers.resolveBucketValue: null for a path that names nothing; NaN for a skipped gap. */
 export function resolveBucketValue(
   aggName: string,
-  entry: { bucket: Bucket; key: number | string | null },
+  entry: { bucket: Bucket; key: BucketKey | null },
   path: readonly string[],
   gapPolicy: GapPolicy,
 ): number | null {

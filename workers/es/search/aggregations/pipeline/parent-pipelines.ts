@@ -13,7 +13,7 @@ import { illegalArgumentException, parsingException } from '../../../errors/inde
 import type { XContentObject } from '../../../xcontent/index.ts'
 import type { AggregationParser } from '../aggregation-builder.ts'
 import type { Bucket } from '../bucket/internal-bucket.ts'
-import type { InternalAggregation } from '../internal-aggregation.ts'
+import type { BucketKey, InternalAggregation } from '../internal-aggregation.ts'
 import { pathElements, resolveBucketValue, type GapPolicy } from './buckets-path.ts'
 import type { ParentPipelineAggregator } from './pipeline-aggregator.ts'
 import type { ValidationContext } from './pipeline-validation.ts'
@@ -22,7 +22,7 @@ import { InternalDerivative, InternalSimpleValue } from './simple-value.ts'
 
 export interface SeriesEntry {
   readonly bucket: Bucket
-  readonly key: number | string
+  readonly key: BucketKey
   /** The value at the path, null when the path names nothing in the bucket. */
   readonly value: number | null
 }

@@ -21,11 +21,13 @@ import type { PipelineAggregator } from './pipeline-aggregator.ts'
 /** AggregationBuilder.bucketCardinality: MANY for multi-bucket types, ONE for single-bucket ones. */
 const MULTI_BUCKET = new Set([
   'terms',
+  'multi_terms',
   'rare_terms',
   'adjacency_matrix',
   'significant_terms',
   'histogram',
   'date_histogram',
+  'auto_date_histogram',
   'range',
   'date_range',
   'filters',
@@ -105,6 +107,8 @@ export class ValidationContext {
       this.addValidationError(
         `${type} aggregation [${name}] must have a histogram, date_histogram or auto_date_histogram as parent but doesn't have a parent`,
       )
+    } else if (parent.type === 'auto_date_histogram') {
+      // AutoDateHistogramAggregationBuilder's validateSequentiallyOrdered(WithoutGaps): it never has gaps
     } else if (parent.type === 'histogram' || parent.type === 'date_histogram') {
       if (withoutGaps && (parent.minDocCount ?? 0) !== 0) {
         this.addValidationError(
