@@ -31,15 +31,28 @@ const KAFKA_PUBLISHED = 421_823
  */
 const KAFKA_PUBLISHED_P99_MS = 5
 
-/** The pages this runs (es-browser.bench.ts opens the two es- ones). */
-const PAGES = ['kafka-throughput', 'kafka-latency', 'es-search', 'es-reload'].map(
-  (page) => `tests/bench/browser/${page}.html`,
-)
+/** The benchmarks this runs; es-browser is es-browser.bench.ts's two pages. */
+export type BrowserBenchmark = 'kafka-throughput' | 'kafka-latency' | 'es-browser'
 
-export async function benchBrowser(opts: { smoke: boolean; runs: number }): Promise<BenchResult[]> {
+/** Each benchmark's pages. */
+const PAGES: Record<BrowserBenchmark, string[]> = {
+  'kafka-throughput': ['kafka-throughput'],
+  'kafka-latency': ['kafka-latency'],
+  'es-browser': ['es-search', 'es-reload'],
+}
+
+export async function benchBrowser(opts: {
+  smoke: boolean
+  runs: number
+  only: ReadonlySet<BrowserBenchmark>
+}): Promise<BenchResult[]> {
   const site = mkdtempSync(join(tmpdir(), 'playground-bench-pages-'))
   try {
-    await buildPages(site, PAGES)
+    const pages = [...opts.only].flatMap((benchmark) => PAGES[benchmark])
+    await buildPages(
+      site,
+      pages.map((page) => `tests/bench/browser/${page}.html`),
+    )
     const server = await serveSite(site)
     try {
       return await runPages(`${server.origin}/tests/bench/browser`, opts)
@@ -53,7 +66,7 @@ export async function benchBrowser(opts: { smoke: boolean; runs: number }): Prom
 
 async function runPages(
   pages: string,
-  { smoke, runs }: { smoke: boolean; runs: number },
+  { smoke, runs, only }: { smoke: boolean; runs: number; only: ReadonlySet<BrowserBenchmark> },
 ): Promise<BenchResult[]> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -74,11 +87,17 @@ async function runPages(
     const throughput: KafkaThroughputResult[] = []
     const latency: KafkaLatencyResult[] = []
     for (let run = 0; run < runs; run++) {
-      throughput.push(await onePage(`${pages}/kafka-throughput.html?records=${smoke ? 5_000 : 200_000}`))
-      latency.push(await onePage(`${pages}/kafka-latency.html?rate=50000&seconds=${smoke ? 1 : 10}`))
+      if (only.has('kafka-throughput'))
+        throughput.push(await onePage(`${pages}/kafka-throughput.html?records=${smoke ? 5_000 : 200_000}`))
+      if (only.has('kafka-latency'))
+        latency.push(await onePage(`${pages}/kafka-latency.html?rate=50000&seconds=${smoke ? 1 : 10}`))
     }
-    const es = await benchEsBrowser(browser, pages, { smoke, timeoutMs })
-    return [...throughputRows(throughput), ...latencyRows(latency), ...es]
+    const es = only.has('es-browser') ? await benchEsBrowser(browser, pages, { smoke, timeoutMs }) : []
+    return [
+      ...(throughput.length > 0 ? throughputRows(throughput) : []),
+      ...(latency.length > 0 ? latencyRows(latency) : []),
+      ...es,
+    ]
   } finally {
     await browser.close()
   }

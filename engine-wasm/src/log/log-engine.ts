@@ -56,18 +56,6 @@ export class LogEngine {
   }
 
   /**
-   * The builder's records as an uncompressed batch without a copy: the batch comes back in the builder's
-   * own buffer, which goes with it, and the builder goes on in `next` (MemoryRecordsBuilder.buildAndMoveTo).
-   */
-  buildBatchAndMoveTo(
-    builder: MemoryRecordsBuilder,
-    options: Omit<BatchOptions, 'compression'>,
-    next: Uint8Array,
-  ): Uint8Array {
-    return builder.buildAndMoveTo(producerHeader(options), this.#crc32c, next)
-  }
-
-  /**
    * Parses batches back to back, verifying sizes, magic, CRC-32C and records (a compressed batch's after
    * inflating them); throws CorruptRecordError. Header fields are the batch's own, compressed or not.
    * `makeRecord` makes each record (DecodedRecords by default).

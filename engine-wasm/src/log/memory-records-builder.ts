@@ -3,9 +3,9 @@
  * MemoryRecordsBuilder builds the producer's batches: each record is encoded into the buffer when it is
  * appended (DefaultRecord.writeTo), so a batch keeps bytes, not the records it was given; `build` writes
  * the header fields and the CRC-32C and returns a copy, so a batch can be built again with another header
- * (an idempotent producer's retry keeps its records and stamps them anew). `buildAndMoveTo` returns the
- * built batch in the builder's own buffer instead, as Kafka's build hands its buffer to the socket, and
- * carries the records on in a buffer it is given, so they can still be built again.
+ * (an idempotent producer's retry keeps its records and stamps them anew). The copy is exactly the batch's
+ * length, so a request that carries it off to another thread moves only the batch's bytes, never the
+ * builder's whole buffer.
  *
  * Byte format (DefaultRecordBatch, big-endian): baseOffset i64, batchLength i32, partitionLeaderEpoch i32,
  * magic i8 = 2, crc u32 (CRC-32C of attributes .. end), attributes i16, lastOffsetDelta i32,
@@ -22,7 +22,6 @@
  * Ownership: a builder may start on a buffer it is given (the producer's BufferPool hands out used ones: the
  * builder writes every byte it later reads, header included, so stale bytes never show). `release` hands the
  * buffer back once; the builder then refuses appends and builds, so a buffer is never written by two owners.
- * `buildAndMoveTo` gives the current buffer away with the batch it returns and takes the one it is given.
  */
 import type { RecordHeader } from './types.ts'
 
@@ -124,20 +123,6 @@ export class MemoryRecordsBuilder {
   /** A copy of the batch with `header` and its CRC-32C (`crc32c` of the bytes from the attributes on). */
   build(header: BatchHeader, crc32c: (bytes: Uint8Array) => number): Uint8Array {
     return this.#seal(header, crc32c).slice()
-  }
-
-  /**
-   * The batch as `build` makes it, but in the builder's own buffer, which goes to the caller with it (no
-   * copy); the builder goes on in `next` (at least sizeInBytes long, its bytes need not be zero), holding
-   * the same records, so it can append and build again.
-   */
-  buildAndMoveTo(header: BatchHeader, crc32c: (bytes: Uint8Array) => number, next: Uint8Array): Uint8Array {
-    if (next.length < this.#size)
-      throw new RangeError(`A buffer of ${next.length} bytes cannot hold this batch`)
-    const bytes = this.#seal(header, crc32c)
-    next.set(bytes.subarray(RECORDS_AT), RECORDS_AT)
-    this.#buffer = next
-    return bytes
   }
 
   /** The batch in the builder's buffer, `header` and its CRC-32C written in front of the records. */

@@ -19,9 +19,8 @@
  * a new batch's closed, possibly compressed, bytes; this one builds batches after the drain).
  *
  * Batch buffers come from a BufferPool (batch.size each, as Kafka's `free` pool) and go back to it when the
- * batch is deallocated. An uncompressed batch's built bytes are its buffer, which leaves with the request; the
- * batch's records move on into another buffer of the pool (`allocate`), so a reused buffer never changes
- * bytes in flight.
+ * batch is deallocated. A request carries a copy of a batch's bytes (ProducerBatch.build), never its buffer,
+ * so a reused buffer never changes bytes in flight.
  */
 import type { RecordInput } from '../../../../engine-wasm/src/log/index.ts'
 import type { Callback, RecordMetadata, TopicPartition } from '../api.ts'
@@ -90,9 +89,6 @@ export class RecordAccumulator {
   ) {
     this.free = new BufferPool(config.batchSize, BUFFER_MEMORY)
   }
-
-  /** A buffer of `size` bytes from the BufferPool, for a batch's records (BufferPool.allocate). */
-  readonly allocate = (size: number): Uint8Array => this.free.allocate(size)
 
   /** Whether any batch waits to be drained (RecordAccumulator.hasUndrained). */
   get hasUndrained(): boolean {

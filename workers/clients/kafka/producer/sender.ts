@@ -210,7 +210,7 @@ export class Sender {
         data.push({
           topic: batch.topic,
           partition: batch.partition,
-          records: batch.build(this.engine, this.compression, this.accumulator.allocate),
+          records: batch.build(this.engine, this.compression),
         })
         batches.push(batch)
       } catch (error) {
