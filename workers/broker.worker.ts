@@ -118,6 +118,7 @@ const api: BrokerWorkerApi = {
   leaveGroup: async (...args) => serving().leaveGroup(...args),
   offsetCommit: async (...args) => serving().offsetCommit(...args),
   offsetFetch: async (...args) => serving().offsetFetch(...args),
+  txnOffsetCommit: async (...args) => serving().txnOffsetCommit(...args),
   listGroups: async (...args) => serving().listGroups(...args),
   describeGroups: async (...args) => serving().describeGroups(...args),
   deleteGroups: async (...args) => serving().deleteGroups(...args),

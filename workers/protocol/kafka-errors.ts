@@ -302,6 +302,11 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.InvalidRecordException',
     message: 'This record has failed the validation on broker and hence will be rejected.',
   },
+  UNSTABLE_OFFSET_COMMIT: {
+    code: 88,
+    exception: 'org.apache.kafka.common.errors.UnstableOffsetCommitException',
+    message: 'There are unstable offsets that need to be cleared.',
+  },
   FENCED_MEMBER_EPOCH: {
     code: 110,
     exception: 'org.apache.kafka.common.errors.FencedMemberEpochException',

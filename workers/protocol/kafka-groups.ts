@@ -130,7 +130,31 @@ export interface OffsetFetchRequest {
   readonly groupId: string
   /** null: every committed offset of the group. */
   readonly topics: readonly { name: string; partitionIndexes: readonly number[] }[] | null
+  /**
+   * RequireStable (v7+): a partition with pending transactional offsets answers UNSTABLE_OFFSET_COMMIT. The
+   * consumer sets it; the Admin's listConsumerGroupOffsets does not (default false).
+   */
+  readonly requireStable?: boolean
 }
+
+/**
+ * TxnOffsetCommit v5 (transactions V2): a transactional producer's offsets for a group, sent to the group
+ * coordinator, which adds its __consumer_offsets partition to the transaction itself. The offsets are
+ * pending until the transaction's marker reaches that partition.
+ */
+export interface TxnOffsetCommitRequest {
+  readonly transactionalId: string
+  readonly groupId: string
+  readonly producerId: number
+  readonly producerEpoch: number
+  /** The consumer's groupMetadata(): -1, '' and null for a producer that gave only the group id. */
+  readonly generationId: number
+  readonly memberId: string
+  readonly groupInstanceId: string | null
+  readonly topics: OffsetCommitRequest['topics']
+}
+
+export type TxnOffsetCommitResponse = OffsetCommitResponse
 
 export interface OffsetFetchPartition {
   readonly partitionIndex: number
@@ -226,6 +250,7 @@ export interface GroupCoordinatorApi extends ConsumerGroupApi {
   leaveGroup(request: LeaveGroupRequest): Promise<LeaveGroupResponse>
   offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse>
   offsetFetch(request: OffsetFetchRequest): Promise<OffsetFetchResponse>
+  txnOffsetCommit(request: TxnOffsetCommitRequest): Promise<TxnOffsetCommitResponse>
   /** The groups this broker coordinates (an Admin asks every broker). */
   listGroups(request: ListGroupsRequest): Promise<ListGroupsResponse>
   describeGroups(groupIds: string[]): Promise<DescribeGroupsResponse>

@@ -364,11 +364,44 @@ export interface Producer {
   beginTransaction(): void
   commitTransaction(): Promise<void>
   abortTransaction(): Promise<void>
+  /**
+   * KafkaProducer.sendOffsetsToTransaction: the consumed positions join the transaction (TxnOffsetCommit to the
+   * group's coordinator) and become the group's committed offsets only if it commits.
+   */
+  sendOffsetsToTransaction(
+    offsets: readonly TransactionOffset[],
+    groupMetadata: ConsumerGroupMetadata,
+  ): Promise<void>
+}
+
+/** One entry of sendOffsetsToTransaction's Map<TopicPartition, OffsetAndMetadata>. */
+export interface TransactionOffset {
+  topic: string
+  partition: number
+  /** The next offset to consume. */
+  offset: number
+  /** -1 when unknown. */
+  leaderEpoch: number
+  metadata: string
+}
+
+/** ConsumerGroupMetadata: what the consumer's groupMetadata() gives a transactional producer. */
+export interface ConsumerGroupMetadata {
+  groupId: string
+  /** The generation (classic) or member epoch (consumer); -1 outside the group. */
+  generationId: number
+  /** '' outside the group. */
+  memberId: string
+  groupInstanceId: string | null
 }
 
 export interface TopicPartition {
   topic: string
   partition: number
+}
+
+export interface TopicPartitionOffset extends TopicPartition {
+  offset: number
 }
 
 export interface ConsumerRecord {
@@ -402,6 +435,18 @@ export interface Consumer {
   partitionsFor(topic: string): Promise<PartitionMetadata[]>
   /** Waits up to timeoutMs (clock time) for records; returns what arrived, possibly nothing. */
   poll(timeoutMs: number): Promise<ConsumerRecord[]>
+  /**
+   * KafkaConsumer.groupMetadata (for sendOffsetsToTransaction); InvalidGroupIdException without a group.id.
+   */
+  groupMetadata(): ConsumerGroupMetadata
+  /** KafkaConsumer.position: the offset of the next record poll returns (looked up first when missing). */
+  position(partition: TopicPartition): Promise<number>
+  /** KafkaConsumer.assignment. */
+  assignment(): TopicPartition[]
+  /** KafkaConsumer.endOffsets, by the consumer's isolation.level. */
+  endOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]>
+  /** KafkaConsumer.committed: the group's committed offsets; a partition without one is absent. */
+  committed(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]>
   close(): Promise<void>
 }
 

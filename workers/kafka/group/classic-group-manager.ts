@@ -49,8 +49,11 @@ export interface GroupCoordinatorDeps {
   readonly scheduler: Scheduler
   /** A random UUID string (java.util.UUID#toString form). */
   readonly uuid: () => string
-  /** Writes records to this coordinator's __consumer_offsets partition; resolves once they are durable. */
-  readonly append: (records: readonly GroupCoordinatorRecord[]) => Promise<void>
+  /**
+   * Writes records to this coordinator's __consumer_offsets partition as one batch; resolves once they are
+   * durable, with the batch's base offset where the writer knows it.
+   */
+  readonly append: (records: readonly GroupCoordinatorRecord[]) => Promise<number | void>
   readonly config?: Partial<GroupCoordinatorConfig>
 }
 

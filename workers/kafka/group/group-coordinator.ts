@@ -9,8 +9,15 @@
  * DescribeGroups, DeleteGroups (NON_EMPTY_GROUP unless Empty), and `load`/`unload` of the groups of a
  * __consumer_offsets partition. It owns the groups whose partition (`coordinatorPartition`) this broker
  * leads; routing requests for other groups to NOT_COORDINATOR is the caller's job.
- * Invariant: offsets change only by replaying OffsetCommit records, so `load(allRecordsWritten)` on a fresh
- * coordinator reproduces the same groups and offsets.
+ * TxnOffsetCommit (commitTransactionalOffsets): the producer's transaction first gets the group's
+ * __consumer_offsets partition (transactions V2: the coordinator's broker adds it), then the commit is
+ * validated as Kafka's validateTransactionalOffsetCommit does (no group and generation -1: a simple group;
+ * no group otherwise: ILLEGAL_GENERATION; a consumer group's stale member epoch: ILLEGAL_GENERATION) and its
+ * OffsetCommit records are written in a transactional batch of the producer, pending until the transaction's
+ * marker is replayed (`completeTransaction`). OffsetFetch with requireStable answers UNSTABLE_OFFSET_COMMIT
+ * for a partition with pending offsets.
+ * Invariant: offsets change only by replaying OffsetCommit records and markers, so `load(allRecordsWritten)`
+ * on a fresh coordinator reproduces the same groups and offsets.
  */
 import { ClassicGroup, type ClassicGroupMember } from './classic-group.ts'
 import {
@@ -41,8 +48,26 @@ import type {
   OffsetDeleteResponse,
   OffsetFetchRequest,
   OffsetFetchResponse,
+  TxnOffsetCommitRequest,
+  TxnOffsetCommitResponse,
 } from './group-protocol.ts'
 import type { GroupCoordinatorRecord, GroupMetadataRecord, OffsetCommitRecord } from './group-records.ts'
+import { NO_PRODUCER_ID } from './offset-metadata-manager.ts'
+
+/** The producer of a transactional offset commit. */
+export interface TransactionalProducer {
+  readonly transactionalId: string
+  readonly producerId: number
+  readonly producerEpoch: number
+}
+
+/**
+ * An entry read back from a __consumer_offsets partition: a record with its offset and the producer of its
+ * batch (NO_PRODUCER_ID outside a transaction), or a transaction marker.
+ */
+export type GroupLogEntry =
+  | { readonly record: GroupCoordinatorRecord; readonly offset: number; readonly producerId: number }
+  | { readonly marker: { readonly producerId: number; readonly commit: boolean } }
 
 export interface GroupCoordinatorFullDeps extends GroupCoordinatorDeps {
   /** A topic's partition count in this broker's metadata, -1 when it does not exist (default: none exist). */
@@ -52,20 +77,33 @@ export interface GroupCoordinatorFullDeps extends GroupCoordinatorDeps {
   /** The name of the topic with this id, undefined when none has it (default: none exist). */
   readonly topicName?: (topicId: string) => string | undefined
   readonly consumerGroupConfig?: Partial<ConsumerGroupConfig>
+  /**
+   * Adds the group's __consumer_offsets partition to the producer's transaction (AddPartitionsToTxn, unless
+   * the partition already has the producer's transaction open); rejects with the error to answer.
+   */
+  readonly verifyTransaction?: (groupId: string, producer: TransactionalProducer) => Promise<void>
+  /** Writes records as one transactional batch of the producer; resolves with the batch's base offset. */
+  readonly appendTransactional?: (
+    records: readonly GroupCoordinatorRecord[],
+    producer: TransactionalProducer,
+  ) => Promise<number>
 }
 
 export class GroupCoordinator extends ClassicGroupManager {
   /** The KIP-848 consumer groups (group.protocol=consumer). */
   readonly consumerGroups: ConsumerGroupManager
 
-  constructor(deps: GroupCoordinatorFullDeps) {
-    super(deps)
+  constructor(private readonly fullDeps: GroupCoordinatorFullDeps) {
+    super(fullDeps)
+    const deps = fullDeps
     this.consumerGroups = new ConsumerGroupManager({
       timer: this.timer,
       partitionCount: deps.partitionCount ?? (() => -1),
       topicId: deps.topicId ?? (() => undefined),
       topicName: deps.topicName ?? (() => undefined),
-      append: (records) => this.deps.append(records),
+      append: async (records) => {
+        await this.deps.append(records)
+      },
       classicGroupHasMembers: (groupId) => (this.groups.get(groupId)?.numMembers() ?? 0) > 0,
       dropEmptyClassicGroup: (groupId) => {
         this.groups.delete(groupId)
@@ -95,8 +133,48 @@ export class GroupCoordinator extends ClassicGroupManager {
 
   async commitOffsets(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
     const error = this.validateOffsetCommit(request)
+    const records = this.offsetCommitRecords(request)
+    if (error === 'NONE' && records.length > 0) {
+      const baseOffset = await this.deps.append(records)
+      records.forEach((record, i) =>
+        this.offsets.replay(record, NO_PRODUCER_ID, typeof baseOffset === 'number' ? baseOffset + i : -1),
+      )
+    }
+    return offsetCommitResponse(request, error)
+  }
+
+  /**
+   * TxnOffsetCommit (GroupCoordinatorService.commitTransactionalOffsets): the partition joins the transaction,
+   * the commit is validated, then written as the producer's transactional batch; its offsets stay pending.
+   * A failed verification or write rejects with CoordinatorWriteError (the caller answers its error).
+   */
+  async commitTransactionalOffsets(request: TxnOffsetCommitRequest): Promise<TxnOffsetCommitResponse> {
+    const { verifyTransaction, appendTransactional } = this.fullDeps
+    if (verifyTransaction === undefined || appendTransactional === undefined)
+      return offsetCommitResponse(request, 'COORDINATOR_NOT_AVAILABLE')
+    const producer = {
+      transactionalId: request.transactionalId,
+      producerId: request.producerId,
+      producerEpoch: request.producerEpoch,
+    }
+    await verifyTransaction(request.groupId, producer)
+    const error = this.validateTransactionalOffsetCommit(request)
+    const records = this.offsetCommitRecords(request)
+    if (error === 'NONE' && records.length > 0) {
+      const baseOffset = await appendTransactional(records, producer)
+      records.forEach((record, i) => this.offsets.replay(record, request.producerId, baseOffset + i))
+    }
+    return offsetCommitResponse(request, error)
+  }
+
+  /** The transaction's marker was written to this coordinator's partition: its offsets commit or go. */
+  completeTransaction(producerId: number, commit: boolean): void {
+    this.offsets.replayEndTransactionMarker(producerId, commit)
+  }
+
+  private offsetCommitRecords(request: OffsetCommitRequest | TxnOffsetCommitRequest): OffsetCommitRecord[] {
     const now = this.now()
-    const records: OffsetCommitRecord[] = request.topics.flatMap((topic) =>
+    return request.topics.flatMap((topic) =>
       topic.partitions.map((p) => ({
         type: 'OffsetCommit' as const,
         groupId: request.groupId,
@@ -108,16 +186,33 @@ export class GroupCoordinator extends ClassicGroupManager {
         commitTimestamp: now,
       })),
     )
-    if (error === 'NONE' && records.length > 0) {
-      await this.deps.append(records)
-      for (const record of records) this.offsets.replay(record)
+  }
+
+  /**
+   * OffsetMetadataManager.validateTransactionalOffsetCommit: ClassicGroup.validateOffsetCommit with
+   * isTransactional (no REBALANCE_IN_PROGRESS; a commit without member id and generation passes), a consumer
+   * group's stale member epoch answered as ILLEGAL_GENERATION.
+   */
+  private validateTransactionalOffsetCommit(request: TxnOffsetCommitRequest): GroupErrorCode {
+    const consumerGroup = this.consumerGroups.groups.get(request.groupId)
+    if (consumerGroup !== undefined) {
+      const error = this.consumerGroups.validateOffsetCommit(consumerGroup, {
+        ...request,
+        generationIdOrMemberEpoch: request.generationId,
+      })
+      return error === 'STALE_MEMBER_EPOCH' ? 'ILLEGAL_GENERATION' : error
     }
-    return {
-      topics: request.topics.map((topic) => ({
-        name: topic.name,
-        partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
-      })),
+    const existing = this.groups.get(request.groupId)
+    if (existing === undefined && request.generationId >= 0) return 'ILLEGAL_GENERATION'
+    const group = existing ?? this.getOrCreateGroup(request.groupId)
+    if (group.state === 'Dead') return 'COORDINATOR_NOT_AVAILABLE'
+    if (request.generationId < 0 && group.state === 'Empty') return 'NONE'
+    if (request.generationId >= 0 || request.memberId !== '' || request.groupInstanceId !== null) {
+      const invalid = this.validateMember(group, request.memberId, request.groupInstanceId)
+      if (invalid !== 'NONE') return invalid
+      if (request.generationId !== group.generationId) return 'ILLEGAL_GENERATION'
     }
+    return 'NONE'
   }
 
   /** ClassicGroup.validateOffsetCommit, creating the simple group for a first commit with generation -1. */
@@ -152,6 +247,17 @@ export class GroupCoordinator extends ClassicGroupManager {
       topics: requested.map((topic) => ({
         name: topic.name,
         partitions: topic.partitionIndexes.map((partitionIndex) => {
+          if (
+            request.requireStable === true &&
+            this.offsets.hasPendingTransactionalOffsets(request.groupId, topic.name, partitionIndex)
+          )
+            return {
+              partitionIndex,
+              committedOffset: -1,
+              committedLeaderEpoch: -1,
+              metadata: '',
+              error: 'UNSTABLE_OFFSET_COMMIT' as const,
+            }
           const committed = this.offsets.offset(request.groupId, topic.name, partitionIndex)
           return {
             partitionIndex,
@@ -174,7 +280,11 @@ export class GroupCoordinator extends ClassicGroupManager {
       name: topic.name,
       partitions: topic.partitionIndexes.map((partitionIndex) => {
         if (subscribed.has(topic.name)) return { partitionIndex, error: 'GROUP_SUBSCRIBED_TO_TOPIC' as const }
-        if (this.offsets.offset(groupId, topic.name, partitionIndex) !== undefined)
+        // A tombstone also when only a pending transactional offset exists (it removes that one too).
+        if (
+          this.offsets.offset(groupId, topic.name, partitionIndex) !== undefined ||
+          this.offsets.hasPendingTransactionalOffsets(groupId, topic.name, partitionIndex)
+        )
           records.push({
             type: 'OffsetCommitTombstone',
             groupId,
@@ -296,18 +406,30 @@ export class GroupCoordinator extends ClassicGroupManager {
 
   // ---- Loading ----
 
-  /** Replays records read from a __consumer_offsets partition this broker now leads. */
-  load(records: readonly GroupCoordinatorRecord[]): void {
-    for (const record of records) this.replay(record)
+  /**
+   * Replays what was read from a __consumer_offsets partition this broker now leads: records (a bare record
+   * is one outside any transaction) and transaction markers, in log order.
+   */
+  load(entries: readonly (GroupCoordinatorRecord | GroupLogEntry)[]): void {
+    const groupIds = new Set<string>()
+    for (const entry of entries) {
+      if ('marker' in entry) {
+        this.offsets.replayEndTransactionMarker(entry.marker.producerId, entry.marker.commit)
+        continue
+      }
+      const [record, producerId, offset] =
+        'record' in entry ? [entry.record, entry.producerId, entry.offset] : [entry, NO_PRODUCER_ID, -1]
+      groupIds.add(record.groupId)
+      this.replay(record, producerId, offset)
+    }
     for (const group of this.groups.values())
       for (const member of group.allMembers()) this.scheduleHeartbeat(group, member, member.sessionTimeoutMs)
-    this.consumerGroups.onLoaded(new Set(records.map((record) => record.groupId)))
+    this.consumerGroups.onLoaded(groupIds)
   }
 
   /** Drops the groups this broker no longer coordinates; their waiting members get NOT_COORDINATOR. */
   unload(owns: (groupId: string) => boolean): void {
-    for (const groupId of this.consumerGroups.unload(owns))
-      for (const tombstone of this.offsets.tombstones(groupId)) this.offsets.replay(tombstone)
+    for (const groupId of this.consumerGroups.unload(owns)) this.offsets.unload(groupId)
     for (const group of [...this.groups.values()]) {
       if (owns(group.groupId)) continue
       for (const member of group.allMembers()) {
@@ -331,7 +453,7 @@ export class GroupCoordinator extends ClassicGroupManager {
       this.timer.cancel(joinKey(group.groupId))
       this.timer.cancel(syncKey(group.groupId))
       this.groups.delete(group.groupId)
-      for (const tombstone of this.offsets.tombstones(group.groupId)) this.offsets.replay(tombstone)
+      this.offsets.unload(group.groupId)
     }
   }
 
@@ -341,7 +463,7 @@ export class GroupCoordinator extends ClassicGroupManager {
     for (const record of records) this.replay(record)
   }
 
-  private replay(record: GroupCoordinatorRecord): void {
+  private replay(record: GroupCoordinatorRecord, producerId = NO_PRODUCER_ID, offset = -1): void {
     switch (record.type) {
       case 'GroupMetadata':
         // A classic group replaces a consumer group of its id, as a consumer group replaces an empty classic one.
@@ -357,7 +479,7 @@ export class GroupCoordinator extends ClassicGroupManager {
       case 'OffsetCommit':
         // Offsets of a group that does not exist belong to a simple (classic) group.
         if (!this.consumerGroups.groups.has(record.groupId)) this.getOrCreateGroup(record.groupId)
-        this.offsets.replay(record)
+        this.offsets.replay(record, producerId, offset)
         break
       case 'OffsetCommitTombstone':
         this.offsets.replay(record)
@@ -365,6 +487,19 @@ export class GroupCoordinator extends ClassicGroupManager {
       default:
         this.consumerGroups.replay(record)
     }
+  }
+}
+
+/** Every partition of the request answered with the same error. */
+function offsetCommitResponse(
+  request: OffsetCommitRequest | TxnOffsetCommitRequest,
+  error: GroupErrorCode,
+): OffsetCommitResponse {
+  return {
+    topics: request.topics.map((topic) => ({
+      name: topic.name,
+      partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
+    })),
   }
 }
 

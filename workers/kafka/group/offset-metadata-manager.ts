@@ -1,43 +1,125 @@
 /**
  * OffsetMetadataManager: the committed offsets of every group this coordinator owns, per topic and
- * partition, changed only by replaying OffsetCommit records and their tombstones (so a coordinator rebuilt
- * from its records has exactly the same offsets). Validation of who may commit lives in the coordinator.
+ * partition, changed only by replaying OffsetCommit records, their tombstones and transaction markers (so a
+ * coordinator rebuilt from its records has exactly the same offsets). Validation of who may commit lives in
+ * the coordinator.
+ *
+ * Transactional offsets (Kafka 4.1's OffsetMetadataManager): an OffsetCommit record written in a
+ * transactional batch (producer id >= 0) is kept pending under its producer id, invisible to OffsetFetch,
+ * until that producer's marker is replayed: COMMIT moves each pending offset to the committed store unless
+ * the committed offset there was written later in the log (a larger record offset), ABORT drops them. A
+ * tombstone removes the partition's committed offset and its pending ones.
+ * Invariant: `openTransactionsByGroup` names exactly the producers with pending offsets for the group.
  */
 import type { OffsetCommitRecord, OffsetCommitTombstone } from './group-records.ts'
+
+/** RecordBatch.NO_PRODUCER_ID: a record outside any transaction. */
+export const NO_PRODUCER_ID = -1
 
 export interface OffsetAndMetadata {
   readonly offset: number
   readonly leaderEpoch: number
   readonly metadata: string
   readonly commitTimestamp: number
+  /** The offset of the OffsetCommit record in __consumer_offsets (which of two commits is the later one). */
+  readonly recordOffset: number
+}
+
+/** groupId → topic → partition → offset */
+class Offsets {
+  readonly byGroup = new Map<string, Map<string, Map<number, OffsetAndMetadata>>>()
+
+  get(groupId: string, topic: string, partition: number): OffsetAndMetadata | undefined {
+    return this.byGroup.get(groupId)?.get(topic)?.get(partition)
+  }
+
+  put(groupId: string, topic: string, partition: number, offset: OffsetAndMetadata): void {
+    const topics = this.byGroup.get(groupId) ?? new Map<string, Map<number, OffsetAndMetadata>>()
+    const partitions = topics.get(topic) ?? new Map<number, OffsetAndMetadata>()
+    partitions.set(partition, offset)
+    topics.set(topic, partitions)
+    this.byGroup.set(groupId, topics)
+  }
+
+  remove(groupId: string, topic: string, partition: number): void {
+    const topics = this.byGroup.get(groupId)
+    const partitions = topics?.get(topic)
+    if (topics === undefined || partitions === undefined) return
+    partitions.delete(partition)
+    if (partitions.size === 0) topics.delete(topic)
+    if (topics.size === 0) this.byGroup.delete(groupId)
+  }
 }
 
 export class OffsetMetadataManager {
-  /** groupId → topic → partition → offset */
-  private readonly offsets = new Map<string, Map<string, Map<number, OffsetAndMetadata>>>()
+  private readonly offsets = new Offsets()
+  /** Producer id → the offsets its open transaction committed. */
+  private readonly pendingTransactionalOffsets = new Map<number, Offsets>()
+  /** Group id → the producers with pending offsets for it. */
+  private readonly openTransactionsByGroup = new Map<string, Set<number>>()
 
-  replay(record: OffsetCommitRecord | OffsetCommitTombstone): void {
-    const topics = this.offsets.get(record.groupId) ?? new Map<string, Map<number, OffsetAndMetadata>>()
-    const partitions = topics.get(record.topic) ?? new Map<number, OffsetAndMetadata>()
-    if (record.type === 'OffsetCommit') {
-      const { offset, leaderEpoch, metadata, commitTimestamp } = record
-      partitions.set(record.partition, { offset, leaderEpoch, metadata, commitTimestamp })
-      topics.set(record.topic, partitions)
-      this.offsets.set(record.groupId, topics)
-    } else {
-      partitions.delete(record.partition)
-      if (partitions.size === 0) topics.delete(record.topic)
-      if (topics.size === 0) this.offsets.delete(record.groupId)
+  /** Replays a record read at `recordOffset`, written by `producerId` (NO_PRODUCER_ID outside a transaction). */
+  replay(
+    record: OffsetCommitRecord | OffsetCommitTombstone,
+    producerId = NO_PRODUCER_ID,
+    recordOffset = -1,
+  ): void {
+    const { groupId, topic, partition } = record
+    if (record.type === 'OffsetCommitTombstone') {
+      this.offsets.remove(groupId, topic, partition)
+      for (const open of this.openTransactionsByGroup.get(groupId) ?? [])
+        this.pendingTransactionalOffsets.get(open)?.remove(groupId, topic, partition)
+      return
     }
+    const { offset, leaderEpoch, metadata, commitTimestamp } = record
+    const value = { offset, leaderEpoch, metadata, commitTimestamp, recordOffset }
+    if (producerId === NO_PRODUCER_ID) {
+      this.offsets.put(groupId, topic, partition, value)
+      return
+    }
+    const pending = this.pendingTransactionalOffsets.get(producerId) ?? new Offsets()
+    pending.put(groupId, topic, partition, value)
+    this.pendingTransactionalOffsets.set(producerId, pending)
+    const open = this.openTransactionsByGroup.get(groupId) ?? new Set<number>()
+    open.add(producerId)
+    this.openTransactionsByGroup.set(groupId, open)
+  }
+
+  /** replayEndTransactionMarker: the producer's pending offsets are committed or dropped. */
+  replayEndTransactionMarker(producerId: number, commit: boolean): void {
+    const pending = this.pendingTransactionalOffsets.get(producerId)
+    if (pending === undefined) return
+    this.pendingTransactionalOffsets.delete(producerId)
+    for (const groupId of pending.byGroup.keys()) {
+      const open = this.openTransactionsByGroup.get(groupId)
+      open?.delete(producerId)
+      if (open?.size === 0) this.openTransactionsByGroup.delete(groupId)
+    }
+    if (!commit) return
+    for (const [groupId, topics] of pending.byGroup)
+      for (const [topic, partitions] of topics)
+        for (const [partition, value] of partitions) {
+          const existing = this.offsets.get(groupId, topic, partition)
+          if (existing === undefined || value.recordOffset > existing.recordOffset)
+            this.offsets.put(groupId, topic, partition, value)
+        }
+  }
+
+  /** Whether an open transaction committed an offset for this partition of the group. */
+  hasPendingTransactionalOffsets(groupId: string, topic: string, partition: number): boolean {
+    return [...(this.openTransactionsByGroup.get(groupId) ?? [])].some(
+      (producerId) =>
+        this.pendingTransactionalOffsets.get(producerId)?.get(groupId, topic, partition) !== undefined,
+    )
   }
 
   offset(groupId: string, topic: string, partition: number): OffsetAndMetadata | undefined {
-    return this.offsets.get(groupId)?.get(topic)?.get(partition)
+    return this.offsets.get(groupId, topic, partition)
   }
 
   /** Every committed offset of the group, topics and partitions in ascending order. */
   all(groupId: string): { topic: string; partition: number; offset: OffsetAndMetadata }[] {
-    const topics = this.offsets.get(groupId)
+    const topics = this.offsets.byGroup.get(groupId)
     if (topics === undefined) return []
     return [...topics.keys()]
       .sort()
@@ -49,20 +131,39 @@ export class OffsetMetadataManager {
   }
 
   hasOffsets(groupId: string): boolean {
-    return this.offsets.has(groupId)
+    return this.offsets.byGroup.has(groupId)
   }
 
-  /** Tombstones for every offset of the group (DeleteGroups). */
+  /**
+   * Tombstones for every offset of the group (DeleteGroups, deleteAllOffsets): the committed ones, and the
+   * pending ones of partitions without a committed offset.
+   */
   tombstones(groupId: string): OffsetCommitTombstone[] {
-    return this.all(groupId).map(({ topic, partition }) => ({
-      type: 'OffsetCommitTombstone',
-      groupId,
-      topic,
-      partition,
-    }))
+    const keys = new Map<string, OffsetCommitTombstone>()
+    const add = (topic: string, partition: number): void => {
+      keys.set(`${topic}\u0000${partition}`, { type: 'OffsetCommitTombstone', groupId, topic, partition })
+    }
+    for (const { topic, partition } of this.all(groupId)) add(topic, partition)
+    for (const producerId of this.openTransactionsByGroup.get(groupId) ?? [])
+      for (const [topic, partitions] of this.pendingTransactionalOffsets
+        .get(producerId)
+        ?.byGroup.get(groupId) ?? [])
+        for (const partition of partitions.keys()) add(topic, partition)
+    return [...keys.values()]
+  }
+
+  /** Forgets a group's offsets, committed and pending (the coordinator no longer owns it). */
+  unload(groupId: string): void {
+    this.offsets.byGroup.delete(groupId)
+    for (const producerId of this.openTransactionsByGroup.get(groupId) ?? []) {
+      const pending = this.pendingTransactionalOffsets.get(producerId)
+      pending?.byGroup.delete(groupId)
+      if (pending?.byGroup.size === 0) this.pendingTransactionalOffsets.delete(producerId)
+    }
+    this.openTransactionsByGroup.delete(groupId)
   }
 
   groupIds(): string[] {
-    return [...this.offsets.keys()]
+    return [...this.offsets.byGroup.keys()]
   }
 }

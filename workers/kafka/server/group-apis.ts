@@ -1,6 +1,6 @@
 /**
  * GroupApis: a broker's answers to the group coordinator requests (Kafka's KafkaApis handlers for
- * FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch, ListGroups,
+ * FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, TxnOffsetCommit, OffsetFetch, ListGroups,
  * DescribeGroups, DeleteGroups, ConsumerGroupHeartbeat and ConsumerGroupDescribe, over
  * GroupCoordinatorService). FindCoordinator creates
  * __consumer_offsets on first need (offsets.topic.num.partitions 50, offsets.topic.replication.factor 3
@@ -30,6 +30,8 @@ import type {
   OffsetFetchResponse,
   SyncGroupRequest,
   SyncGroupResponse,
+  TxnOffsetCommitRequest,
+  TxnOffsetCommitResponse,
 } from '../../protocol/kafka-groups.ts'
 import type {
   ConsumerGroupDescribeResponse,
@@ -63,6 +65,19 @@ export interface GroupApisDeps {
 }
 
 const NO_ASSIGNMENT = { partitions: [] }
+
+/** Every partition of an (transactional) offset commit answered with the same error. */
+function failAll(
+  request: OffsetCommitRequest | TxnOffsetCommitRequest,
+  error: GroupErrorCode,
+): OffsetCommitResponse {
+  return {
+    topics: request.topics.map((topic) => ({
+      name: topic.name,
+      partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
+    })),
+  }
+}
 
 function errorOf(error: unknown): GroupErrorCode {
   if (error instanceof CoordinatorWriteError) return error.error
@@ -122,17 +137,25 @@ export class GroupApis implements GroupCoordinatorApi {
   }
 
   async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
-    const failAll = (error: GroupErrorCode): OffsetCommitResponse => ({
-      topics: request.topics.map((topic) => ({
-        name: topic.name,
-        partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
-      })),
-    })
-    if (!this.owns(request.groupId)) return failAll('NOT_COORDINATOR')
+    if (!this.owns(request.groupId)) return failAll(request, 'NOT_COORDINATOR')
     try {
       return await this.coordinator.commitOffsets(request)
     } catch (error) {
-      return failAll(errorOf(error))
+      return failAll(request, errorOf(error))
+    }
+  }
+
+  /**
+   * TxnOffsetCommit (GroupCoordinatorService.commitTransactionalOffsets): an empty group id is INVALID_GROUP_ID;
+   * otherwise the coordinator's answer, or every partition failed with the verification's or write's error.
+   */
+  async txnOffsetCommit(request: TxnOffsetCommitRequest): Promise<TxnOffsetCommitResponse> {
+    if (request.groupId === '') return failAll(request, 'INVALID_GROUP_ID')
+    if (!this.owns(request.groupId)) return failAll(request, 'NOT_COORDINATOR')
+    try {
+      return await this.coordinator.commitTransactionalOffsets(request)
+    } catch (error) {
+      return failAll(request, errorOf(error))
     }
   }
 

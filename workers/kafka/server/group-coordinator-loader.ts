@@ -4,7 +4,11 @@
  * partition is replayed into the coordinator (scheduleLoadOperation); a partition no longer led is
  * unloaded, dropping its groups (scheduleUnloadOperation). The coordinator's writes go to
  * the group's partition as one RecordBatch through ReplicaManager with acks=-1 and
- * offsets.commit.timeout.ms, and fail with the error GroupCoordinatorService.normalizeException gives.
+ * offsets.commit.timeout.ms, and fail with the error GroupCoordinatorService.normalizeException gives. A
+ * transactional offset commit first has its partition added to the producer's transaction
+ * (`verifyTransaction`, the broker's AddPartitionsToTxn path), then goes in as the producer's transactional
+ * batch; the transaction's marker, once written to a partition this coordinator has loaded, is replayed
+ * into it (`completeTransaction`), as the marker is on load.
  * Invariant: `owns(g)` is true exactly while this broker leads and has loaded g's offsets partition.
  */
 import type { Random } from '../../net/random.ts'
@@ -14,7 +18,7 @@ import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import { coordinatorPartition } from '../../net/java-hash.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
-import { GroupCoordinator } from '../group/group-coordinator.ts'
+import { GroupCoordinator, type TransactionalProducer } from '../group/group-coordinator.ts'
 import type { GroupCoordinatorRecord } from '../group/group-records.ts'
 import { CoordinatorPartitions, normalizeWriteError } from './coordinator-partitions.ts'
 import { decodeGroupRecord, encodeGroupRecord } from '../group/group-record-codec.ts'
@@ -46,6 +50,24 @@ export interface GroupCoordinatorLoaderDeps {
   engine: LogEngine
   scheduler: Scheduler
   random: Random
+  /**
+   * Adds a __consumer_offsets partition to a producer's transaction unless the partition already has it
+   * open: null once it is in, else the error to answer (already mapped as AddPartitionsToTxnManager does).
+   */
+  verifyTransaction: (partition: number, producer: TransactionalProducer) => Promise<KafkaErrorName | null>
+}
+
+/** Errors a transactional write answers as they are (GroupCoordinatorService.normalizeException's default). */
+const TRANSACTION_ERRORS: ReadonlySet<KafkaErrorName> = new Set([
+  'INVALID_PRODUCER_EPOCH',
+  'PRODUCER_FENCED',
+  'INVALID_TXN_STATE',
+  'INVALID_PRODUCER_ID_MAPPING',
+  'TRANSACTION_COORDINATOR_FENCED',
+])
+
+function writeError(error: KafkaErrorName): CoordinatorWriteError {
+  return new CoordinatorWriteError(TRANSACTION_ERRORS.has(error) ? error : normalizeWriteError(error))
 }
 
 export class GroupCoordinatorLoader {
@@ -57,6 +79,11 @@ export class GroupCoordinatorLoader {
       scheduler: deps.scheduler,
       uuid: () => javaRandomUuid(deps.random),
       append: (records) => this.append(records),
+      verifyTransaction: async (groupId, producer) => {
+        const error = await deps.verifyTransaction(this.partitionFor(groupId), producer)
+        if (error !== null) throw writeError(error)
+      },
+      appendTransactional: (records, producer) => this.append(records, producer),
       partitionCount: (topic) => deps.metadata.topic(topic)?.partitions.size ?? -1,
       topicId: (topic) => deps.metadata.topicIdsByName.get(topic),
       topicName: (topicId) => deps.metadata.topicsById.get(topicId)?.name,
@@ -67,8 +94,18 @@ export class GroupCoordinatorLoader {
       replicaManager: deps.replicaManager,
       engine: deps.engine,
       scheduler: deps.scheduler,
-      load: (_partition, records) =>
-        this.coordinator.load(records.map((record) => decodeGroupRecord(record.key, record.value))),
+      load: (_partition, entries) =>
+        this.coordinator.load(
+          entries.map((entry) =>
+            'key' in entry
+              ? {
+                  record: decodeGroupRecord(entry.key, entry.value),
+                  offset: entry.offset,
+                  producerId: entry.producerId,
+                }
+              : entry,
+          ),
+        ),
       unload: () => this.coordinator.unload((groupId) => this.owns(groupId)),
     })
   }
@@ -93,14 +130,28 @@ export class GroupCoordinatorLoader {
     this.partitions.shutdown()
   }
 
-  private async append(records: readonly GroupCoordinatorRecord[]): Promise<void> {
+  /**
+   * The transaction's marker was written to a __consumer_offsets partition: a coordinator that has it loaded
+   * replays it (CoordinatorRuntime.scheduleTransactionCompletion).
+   */
+  completeTransaction(partition: number, producerId: number, commit: boolean): void {
+    if (this.partitions.epochOf(partition) !== null) this.coordinator.completeTransaction(producerId, commit)
+  }
+
+  /** Writes the records as one batch (a transactional one of `producer`); resolves with its base offset. */
+  private async append(
+    records: readonly GroupCoordinatorRecord[],
+    producer?: TransactionalProducer,
+  ): Promise<number> {
     const first = records[0]
-    if (first === undefined) return
-    const error = await this.partitions.append(
+    if (first === undefined) return -1
+    const { error, baseOffset } = await this.partitions.append(
       this.partitionFor(first.groupId),
       records.map(encodeGroupRecord),
       OFFSETS_COMMIT_TIMEOUT_MS,
+      producer,
     )
-    if (error !== null) throw new CoordinatorWriteError(normalizeWriteError(error))
+    if (error !== null) throw writeError(error)
+    return baseOffset
   }
 }

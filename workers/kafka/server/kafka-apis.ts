@@ -147,6 +147,8 @@ export class KafkaApis implements BrokerApi {
   readonly leaveGroup: GroupCoordinatorApi['leaveGroup'] = (r) => this.deps.groups.leaveGroup(r)
   readonly offsetCommit: GroupCoordinatorApi['offsetCommit'] = (r) => this.deps.groups.offsetCommit(r)
   readonly offsetFetch: GroupCoordinatorApi['offsetFetch'] = (r) => this.deps.groups.offsetFetch(r)
+  readonly txnOffsetCommit: GroupCoordinatorApi['txnOffsetCommit'] = (r) =>
+    this.deps.groups.txnOffsetCommit(r)
   readonly listGroups: GroupCoordinatorApi['listGroups'] = (r) => this.deps.groups.listGroups(r)
   readonly describeGroups: GroupCoordinatorApi['describeGroups'] = (g) => this.deps.groups.describeGroups(g)
   readonly deleteGroups: GroupCoordinatorApi['deleteGroups'] = (g) => this.deps.groups.deleteGroups(g)

@@ -145,7 +145,18 @@ export class KafkaServer {
         return { isr: response.isr, partitionEpoch: response.partitionEpoch }
       },
     })
-    const groupLoader = new GroupCoordinatorLoader({ metadata, replicaManager, engine, scheduler, random })
+    let transactions: TransactionApis | null = null
+    const groupLoader = new GroupCoordinatorLoader({
+      metadata,
+      replicaManager,
+      engine,
+      scheduler,
+      random,
+      verifyTransaction: (partition, producer) =>
+        transactions === null
+          ? Promise.resolve('COORDINATOR_NOT_AVAILABLE')
+          : transactions.verifyOffsetsPartition(partition, producer),
+    })
     const producerIds = new ProducerIdManager({
       brokerId: nodeId,
       clock: scheduler,
@@ -160,7 +171,6 @@ export class KafkaServer {
         return { firstProducerId: response.producerIdStart, size: response.producerIdLen }
       },
     })
-    let transactions: TransactionApis | null = null
     const txnLoader = new TransactionCoordinatorLoader({
       metadata,
       replicaManager,
@@ -280,6 +290,8 @@ export class KafkaServer {
         loader: txnLoader,
         createTopics: (topics, validateOnly) => api.createTopics(topics, validateOnly),
         sendToBroker: (to, request) => txnChannel.request(to, request, TXN_REQUEST_TIMEOUT_MS),
+        completeGroupTransaction: (partition, producerId, commit) =>
+          groupLoader.completeTransaction(partition, producerId, commit),
       })),
     })
     return new KafkaServer(nodeId, api, {

@@ -11,7 +11,10 @@
  * - EndTxn, DescribeTransactions, ListTransactions: the coordinator's answers.
  * - WriteTxnMarkers (from a coordinator, or an Admin's abortTransaction): each partition's control batch
  *   appended by its leader with origin coordinator and acks=-1 (UNKNOWN_TOPIC_OR_PARTITION for a topic the
- *   metadata does not know).
+ *   metadata does not know); a marker written to a __consumer_offsets partition is replayed by the group
+ *   coordinator (GroupCoordinator.completeTransaction: the transaction's offsets commit or go).
+ * - The same add for a group coordinator's transactional offset commit (TxnOffsetCommit v5): its
+ *   __consumer_offsets partition joins the transaction before the offsets are written.
  * - The transactions V2 produce check (ReplicaManager.appendRecords with AddPartitionsToTxnManager): a
  *   transactional batch of a producer with no open transaction on the partition first has the coordinator add
  *   the partition (AddPartitionsToTxn v5); its errors become the partition's produce error: PRODUCER_FENCED as
@@ -47,6 +50,7 @@ import type { ReplicaManager } from '../replication/replica-manager.ts'
 import type { TopicPartitionRef } from '../transaction/transaction-metadata.ts'
 import type { TxnBrokerRequest, TxnBrokerResponse } from '../transaction/txn-messages.ts'
 import { findCoordinatorNode, type CoordinatorTopicSpec } from './coordinator-topic.ts'
+import { GROUP_METADATA_TOPIC_NAME } from './group-coordinator-loader.ts'
 import type { ProducerIdManager } from './producer-id-manager.ts'
 import {
   TRANSACTION_STATE_TOPIC_NAME,
@@ -109,6 +113,8 @@ export interface TransactionApisDeps {
   createTopics: (topics: CreatableTopic[], validateOnly: boolean) => Promise<TopicError[]>
   /** A request to another broker's `txn` channel; rejects when it cannot be reached. */
   sendToBroker: (brokerId: number, request: TxnBrokerRequest) => Promise<TxnBrokerResponse>
+  /** A marker was written to this __consumer_offsets partition (the group coordinator replays it). */
+  completeGroupTransaction: (partition: number, producerId: number, commit: boolean) => void
 }
 
 export class TransactionApis implements TransactionApi {
@@ -191,6 +197,11 @@ export class TransactionApis implements TransactionApi {
           known.map(({ topicId, partition }) => ({ topicId, partition, records: markerBatch() })),
           'coordinator',
         )
+        for (const { topic, partition, topicId } of known) {
+          const written = results.find((r) => r.topicId === topicId && r.partition === partition)
+          if (topic === GROUP_METADATA_TOPIC_NAME && written?.error === null)
+            this.deps.completeGroupTransaction(partition, marker.producerId, marker.transactionResult)
+        }
         return {
           producerId: marker.producerId,
           partitions: partitions.map(({ topic, partition, topicId }) => ({
@@ -250,11 +261,7 @@ export class TransactionApis implements TransactionApi {
         failures.set(index, { error: 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED', errorMessage: null })
         return
       }
-      const topicId = this.deps.metadata.topicIdsByName.get(entry.topic)
-      const replica =
-        topicId === undefined ? undefined : this.deps.replicaManager.getPartition(topicId, entry.partition)
-      const state = replica?.log.producerState.lastEntry(producer.producerId)
-      if (state?.currentTxnFirstOffset != null && state.producerEpoch === producer.producerEpoch) return
+      if (this.hasOpenTransaction(entry.topic, entry.partition, producer)) return
       toAdd.push({ index, partition: { topic: entry.topic, partition: entry.partition }, ...producer })
     })
     const first = toAdd[0]
@@ -269,6 +276,37 @@ export class TransactionApis implements TransactionApi {
       if (error !== null) for (const { index } of toAdd) failures.set(index, verificationFailure(error))
       return failures
     })
+  }
+
+  /**
+   * The same check for a group coordinator's transactional write to a __consumer_offsets partition
+   * (CoordinatorPartitionWriter.maybeStartTransactionVerification): null once the partition is in the
+   * transaction, else the error AddPartitionsToTxnManager maps the coordinator's to.
+   */
+  async verifyOffsetsPartition(
+    partition: number,
+    producer: { transactionalId: string; producerId: number; producerEpoch: number },
+  ): Promise<KafkaErrorName | null> {
+    if (this.hasOpenTransaction(GROUP_METADATA_TOPIC_NAME, partition, producer)) return null
+    const error = await this.addPartitionsToTxn({
+      api: 'AddPartitionsToTxn',
+      ...producer,
+      partitions: [{ topic: GROUP_METADATA_TOPIC_NAME, partition }],
+    })
+    return error === null ? null : verificationFailure(error).error
+  }
+
+  /** Whether the partition's leader here has the producer's transaction open at this epoch. */
+  private hasOpenTransaction(
+    topic: string,
+    partition: number,
+    producer: { producerId: number; producerEpoch: number },
+  ): boolean {
+    const topicId = this.deps.metadata.topicIdsByName.get(topic)
+    const replica =
+      topicId === undefined ? undefined : this.deps.replicaManager.getPartition(topicId, partition)
+    const state = replica?.log.producerState.lastEntry(producer.producerId)
+    return state?.currentTxnFirstOffset != null && state.producerEpoch === producer.producerEpoch
   }
 
   /** AddPartitionsToTxn v5 to the id's coordinator (COORDINATOR_NOT_AVAILABLE when there is none or it is unreachable). */

@@ -56,12 +56,18 @@ export class TransactionCoordinatorLoader {
       replicaManager: deps.replicaManager,
       engine: deps.engine,
       scheduler: deps.scheduler,
-      load: (_partition, records) =>
+      load: (_partition, entries) =>
         this.coordinator.load(
-          records.map(({ key, value }) => ({
-            transactionalId: decodeTransactionLogKey(key),
-            value: value === null ? null : decodeTransactionLogValue(value),
-          })),
+          entries.flatMap((entry) =>
+            'key' in entry
+              ? [
+                  {
+                    transactionalId: decodeTransactionLogKey(entry.key),
+                    value: entry.value === null ? null : decodeTransactionLogValue(entry.value),
+                  },
+                ]
+              : [],
+          ),
         ),
       unload: () => this.coordinator.unload((id) => this.coordinatorEpochOf(id) !== null),
     })
@@ -89,7 +95,7 @@ export class TransactionCoordinatorLoader {
 
   private async appendToLog(transactionalId: string, value: Uint8Array): Promise<KafkaErrorName | null> {
     const record = { key: encodeTransactionLogKey(transactionalId), value }
-    const error = await this.partitions.append(
+    const { error } = await this.partitions.append(
       this.partitionFor(transactionalId),
       [record],
       LOG_WRITE_TIMEOUT_MS,

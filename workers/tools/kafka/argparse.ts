@@ -1,6 +1,7 @@
 /**
  * argparse4j as Kafka's argparse tools use it (kafka-storage, kafka-cluster, kafka-features): a program with
- * optional arguments of its own, then one subcommand (`addSubparsers().dest("command")`) with its arguments.
+ * optional arguments of its own, then one subcommand (`addSubparsers().dest("command")`) with its arguments;
+ * or a program of options only (TransactionalMessageCopier: `parseFlatArgs`).
  * An argument is `--name value`, `--name=value`, or its short form (`-c value`); `store` keeps the last value,
  * `storeTrue` is a flag, `append` collects every value; a mutually exclusive group allows one of its
  * arguments (and, when required, needs one). What argparse4j rejects ends the tool with the usage of the
@@ -233,6 +234,20 @@ export function parseArgs(program: ProgramSpec, argv: readonly string[]): Namesp
   checkRequired(program, top.values, failTop)
   checkRequired(subcommand, sub.values, failSub)
   return { command, values: new Map([...top.values, ...sub.values]) }
+}
+
+/** The usage line of a program without subcommands. */
+export function parserUsage(prog: string, parser: ParserSpec): string {
+  return argparseUsage(prog, usageUnits(parser))
+}
+
+/** Parses argv for a program without subcommands (argparse4j's parseArgs); throws ArgumentParserError. */
+export function parseFlatArgs(prog: string, parser: ParserSpec, argv: readonly string[]): Namespace {
+  const fail = (message: string): Error => new ArgumentParserError(parserUsage(prog, parser), prog, message)
+  const { values, rest } = parseOptions(parser, argv, fail)
+  if (rest.length > 0) throw fail(`unrecognized arguments: '${rest.join(' ')}'`)
+  checkRequired(parser, values, fail)
+  return { command: prog, values }
 }
 
 /** A stored value, or null when the argument was not given. */

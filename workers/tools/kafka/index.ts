@@ -28,6 +28,7 @@ import { kafkaBrokerApiVersions } from './broker-api-versions-command.ts'
 import { connectStandalone } from './connect/connect-standalone.ts'
 import { kafkaAcls } from './acl-command.ts'
 import { kafkaTransactions } from './transactions-command.ts'
+import { kafkaRunClass } from './run-class.ts'
 
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-topics', kafkaTopics],
@@ -53,6 +54,7 @@ export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
   ['kafka-broker-api-versions', kafkaBrokerApiVersions],
   ['kafka-acls', kafkaAcls],
   ['kafka-transactions', kafkaTransactions],
+  ['kafka-run-class', kafkaRunClass],
   ['connect-standalone', connectStandalone],
 ])
 

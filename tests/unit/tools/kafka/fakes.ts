@@ -24,6 +24,7 @@ import type {
   QuorumInfo,
   TopicPartition,
   Consumer,
+  ConsumerGroupMetadata,
   ConsumerRebalanceListener,
   ConsumerRecord,
   KafkaClients,
@@ -35,6 +36,7 @@ import type {
   AbortTransactionSpec,
   TransactionDescription,
   TransactionListing,
+  TransactionOffset,
 } from '../../../../workers/clients/kafka/api.ts'
 import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
 import type { ConfigEntry, ElectionType, LogDirDescription } from '../../../../workers/protocol/kafka.ts'
@@ -395,6 +397,11 @@ export class FakeProducer implements Producer {
   async abortTransaction(): Promise<void> {
     this.transactionCalls.push('abort')
   }
+  async sendOffsetsToTransaction(offsets: readonly TransactionOffset[]): Promise<void> {
+    this.transactionCalls.push(
+      `offsets ${offsets.map((o) => `${o.topic}-${o.partition}@${o.offset}`).join(',')}`,
+    )
+  }
 }
 
 export class FakeConsumer implements Consumer {
@@ -427,6 +434,21 @@ export class FakeConsumer implements Consumer {
     this.calls.push(`seekToEnd ${partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`)
   }
   async partitionsFor(): Promise<never[]> {
+    return []
+  }
+  groupMetadata(): ConsumerGroupMetadata {
+    return { groupId: this.config['group.id'] ?? '', generationId: -1, memberId: '', groupInstanceId: null }
+  }
+  async position(): Promise<number> {
+    return 0
+  }
+  assignment(): TopicPartition[] {
+    return this.assigned
+  }
+  async endOffsets(): Promise<never[]> {
+    return []
+  }
+  async committed(): Promise<never[]> {
     return []
   }
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {

@@ -29,6 +29,7 @@ describe('runKafkaTool', () => {
       'kafka-broker-api-versions',
       'kafka-acls',
       'kafka-transactions',
+      'kafka-run-class',
       'connect-standalone',
     ])
     const h = harness()

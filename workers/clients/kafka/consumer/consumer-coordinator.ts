@@ -20,7 +20,7 @@ import {
 } from '../../../protocol/consumer-protocol.ts'
 import { kafkaError } from '../errors.ts'
 import { isCoordinatorError, RETRY_BACKOFF_MS } from '../group-coordinator-lookup.ts'
-import { CoordinatorChannel, type PartitionPosition } from './coordinator-channel.ts'
+import { CoordinatorChannel, type CommitIdentity, type PartitionPosition } from './coordinator-channel.ts'
 import type { GroupMembership, GroupMembershipDeps } from './group-membership.ts'
 import {
   assignmentStrategy,
@@ -251,14 +251,16 @@ export class ConsumerCoordinator implements GroupMembership {
 
   /** OffsetCommit of these positions for the current generation; throws the first partition error. */
   commit(positions: readonly PartitionPosition[]): Promise<void> {
-    return this.channel.commit(
-      {
-        memberId: this.memberId,
-        generationIdOrMemberEpoch: this.generation,
-        groupInstanceId: this.deps.config['group.instance.id'] ?? null,
-      },
-      positions,
-    )
+    return this.channel.commit(this.identity(), positions)
+  }
+
+  /** The member id, generation and instance id a commit carries (the consumer's groupMetadata()). */
+  identity(): CommitIdentity {
+    return {
+      memberId: this.memberId,
+      generationIdOrMemberEpoch: this.generation,
+      groupInstanceId: this.deps.config['group.instance.id'] ?? null,
+    }
   }
 
   /** The group's committed offsets of these partitions (OffsetFetch); partitions without one are absent. */

@@ -21,7 +21,7 @@ import {
 import type { KafkaError } from '../api.ts'
 import { kafkaError } from '../errors.ts'
 import { isCoordinatorError, RETRY_BACKOFF_MS } from '../group-coordinator-lookup.ts'
-import { CoordinatorChannel, type PartitionPosition } from './coordinator-channel.ts'
+import { CoordinatorChannel, type CommitIdentity, type PartitionPosition } from './coordinator-channel.ts'
 import { CLIENT_HOST } from './consumer-coordinator.ts'
 import type { GroupMembership, GroupMembershipDeps } from './group-membership.ts'
 
@@ -163,14 +163,16 @@ export class ConsumerMembershipManager implements GroupMembership {
   }
 
   commit(positions: readonly PartitionPosition[]): Promise<void> {
-    return this.channel.commit(
-      {
-        memberId: this.memberId,
-        generationIdOrMemberEpoch: this.memberEpoch,
-        groupInstanceId: this.deps.config['group.instance.id'] ?? null,
-      },
-      positions,
-    )
+    return this.channel.commit(this.identity(), positions)
+  }
+
+  /** The member id, member epoch and instance id a commit carries (the consumer's groupMetadata()). */
+  identity(): CommitIdentity {
+    return {
+      memberId: this.memberId,
+      generationIdOrMemberEpoch: this.memberEpoch,
+      groupInstanceId: this.deps.config['group.instance.id'] ?? null,
+    }
   }
 
   committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {

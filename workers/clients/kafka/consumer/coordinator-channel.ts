@@ -94,23 +94,37 @@ export class CoordinatorChannel {
     if (failed !== undefined && failed.error !== 'NONE') throw kafkaError(failed.error)
   }
 
-  /** The group's committed offsets of these partitions (OffsetFetch); partitions without one are absent. */
+  /**
+   * The group's committed offsets of these partitions (OffsetFetch with requireStable, as the Java consumer
+   * asks); partitions without one are absent. While a partition has transactional offsets pending
+   * (UNSTABLE_OFFSET_COMMIT) the fetch is retried after retry.backoff.ms (UnstableOffsetCommitException is
+   * retriable), until the transaction ends or the consumer closes.
+   */
   async committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {
     const topics = [...new Set(partitions.map((p) => p.topic))]
-    const response = await this.call(
-      ({ broker }) =>
-        broker.offsetFetch({
-          groupId: this.groupId,
-          topics: topics.map((name) => ({
-            name,
-            partitionIndexes: partitions.filter((p) => p.topic === name).map((p) => p.partition),
-          })),
-        }),
-      (r) => r.error,
-    )
+    const fetch = () =>
+      this.call(
+        ({ broker }) =>
+          broker.offsetFetch({
+            groupId: this.groupId,
+            topics: topics.map((name) => ({
+              name,
+              partitionIndexes: partitions.filter((p) => p.topic === name).map((p) => p.partition),
+            })),
+            requireStable: true,
+          }),
+        (r) => r.error,
+      )
+    const unstable = (r: Awaited<ReturnType<typeof fetch>>): boolean =>
+      r?.topics.some((t) => t.partitions.some((p) => p.error === 'UNSTABLE_OFFSET_COMMIT')) ?? false
+    let response = await fetch()
+    while (unstable(response) && !this.closed()) {
+      await this.clock.sleep(RETRY_BACKOFF_MS)
+      response = await fetch()
+    }
     return (response?.topics ?? []).flatMap((topic) =>
       topic.partitions
-        .filter((p) => p.committedOffset >= 0)
+        .filter((p) => p.error === 'NONE' && p.committedOffset >= 0)
         .map((p) => ({
           topic: topic.name,
           partition: p.partitionIndex,

@@ -5,7 +5,7 @@
 import type { Clock } from '../../../net/clock.ts'
 import type { TopicPartition } from '../../../protocol/consumer-protocol.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
-import type { PartitionPosition } from './coordinator-channel.ts'
+import type { CommitIdentity, PartitionPosition } from './coordinator-channel.ts'
 
 export interface GroupMembershipDeps {
   readonly connection: ClusterConnection
@@ -28,6 +28,8 @@ export interface GroupMembership {
   /** Joins or keeps the membership going; may wait for a join. */
   poll(): Promise<void>
   commit(positions: readonly PartitionPosition[]): Promise<void>
+  /** Who commits now: member id, generation (classic) or member epoch (consumer), group.instance.id. */
+  identity(): CommitIdentity
   committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]>
   close(): Promise<void>
 }

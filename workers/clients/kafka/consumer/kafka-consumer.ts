@@ -21,7 +21,9 @@ import type { LogEngine } from '../../../../engine-wasm/src/log/index.ts'
 import type {
   Consumer,
   ConsumerConfig,
+  ConsumerGroupMetadata,
   ConsumerRebalanceListener,
+  TopicPartitionOffset,
   ConsumerRecord,
   TopicPartition,
 } from '../api.ts'
@@ -52,7 +54,8 @@ export class KafkaConsumer implements Consumer {
   private readonly config: Record<string, string>
   /** isolation.level: READ_COMMITTED reads stop at the last stable offset and skip aborted transactions. */
   private readonly isolationLevel: IsolationLevel
-  private assignment: TopicPartition[] = []
+  /** The partitions given to assign() (a subscription's come from the group). */
+  private manualAssignment: TopicPartition[] = []
   /**
    * Each partition's FetchPosition: the next offset, and the leader epoch of the batch the last consumed record
    * came in (-1 when unknown: after a reset or seek), committed with it.
@@ -118,7 +121,7 @@ export class KafkaConsumer implements Consumer {
   }
 
   private assigned(): readonly TopicPartition[] {
-    return this.group !== null && this.subscribed ? this.group.assignment : this.assignment
+    return this.group !== null && this.subscribed ? this.group.assignment : this.manualAssignment
   }
 
   async partitionsFor(topic: string): Promise<PartitionMetadata[]> {
@@ -147,7 +150,7 @@ export class KafkaConsumer implements Consumer {
   }
 
   assign(partitions: TopicPartition[]): Promise<void> {
-    this.assignment = [...partitions]
+    this.manualAssignment = [...partitions]
     return Promise.resolve()
   }
 
@@ -315,9 +318,57 @@ export class KafkaConsumer implements Consumer {
     }
   }
 
+  groupMetadata(): ConsumerGroupMetadata {
+    const groupId = this.config['group.id']
+    if (this.group === null || groupId === undefined)
+      throw new KafkaError(
+        'org.apache.kafka.common.errors.InvalidGroupIdException',
+        'To use the group management or offset commit APIs, you must provide a valid group.id in the consumer configuration.',
+      )
+    const { memberId, generationIdOrMemberEpoch, groupInstanceId } = this.group.identity()
+    return { groupId, generationId: generationIdOrMemberEpoch, memberId, groupInstanceId }
+  }
+
+  /** KafkaConsumer.position: a partition without a position gets one first (committed offset or reset). */
+  async position(partition: TopicPartition): Promise<number> {
+    if (!this.assigned().some((tp) => key(tp) === key(partition)))
+      throw new KafkaError(
+        'java.lang.IllegalStateException',
+        `You can only check the position for partitions assigned to this consumer.`,
+      )
+    await this.resetMissingPositions()
+    const position = this.positions.get(key(partition))
+    if (position === undefined) throw kafkaError('LEADER_NOT_AVAILABLE')
+    return position.offset
+  }
+
+  /** KafkaConsumer.assignment: the partitions assigned now (by assign, or by the group). */
+  assignment(): TopicPartition[] {
+    return [...this.assigned()]
+  }
+
+  /** KafkaConsumer.endOffsets: each partition's end for this consumer's isolation level (LSO for read_committed). */
+  async endOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
+    const offsets = await this.connection.listOffsets(
+      partitions.map((tp) => ({ ...tp, timestamp: LATEST_TIMESTAMP })),
+      this.isolationLevel,
+    )
+    return offsets.map((result) => {
+      if (result.error) throw kafkaError(result.error)
+      return { topic: result.topic, partition: result.partition, offset: result.offset }
+    })
+  }
+
+  /** KafkaConsumer.committed: the group's committed offsets of these partitions (absent: none committed). */
+  async committed(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
+    if (this.group === null) this.groupMetadata()
+    const committed = await this.group!.committed(partitions)
+    return committed.map(({ topic, partition, offset }) => ({ topic, partition, offset }))
+  }
+
   async close(): Promise<void> {
     await this.group?.close()
-    this.assignment = []
+    this.manualAssignment = []
     this.completedFetches.clear()
   }
 }

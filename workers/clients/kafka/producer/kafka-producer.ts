@@ -22,7 +22,15 @@ import {
   type RecordHeader,
   type RecordInput,
 } from '../../../../engine-wasm/src/log/index.ts'
-import type { Callback, Producer, ProducerConfig, ProducerRecord, RecordMetadata } from '../api.ts'
+import type {
+  Callback,
+  ConsumerGroupMetadata,
+  Producer,
+  ProducerConfig,
+  ProducerRecord,
+  RecordMetadata,
+  TransactionOffset,
+} from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { invokeCallback } from './producer-batch.ts'
 import { kafkaError } from '../errors.ts'
@@ -270,6 +278,18 @@ export class KafkaProducer implements Producer {
 
   beginTransaction(): void {
     this.transactionalRequests().beginTransaction()
+  }
+
+  /**
+   * KafkaProducer.sendOffsetsToTransaction: nothing is sent for no offsets; otherwise TxnOffsetCommit, whose
+   * failure is thrown (CommitFailedException for a group generation mismatch, which leaves only an abort).
+   */
+  async sendOffsetsToTransaction(
+    offsets: readonly TransactionOffset[],
+    groupMetadata: ConsumerGroupMetadata,
+  ): Promise<void> {
+    const transactional = this.transactionalRequests()
+    if (offsets.length > 0) await transactional.sendOffsetsToTransaction(offsets, groupMetadata)
   }
 
   /** KafkaProducer.commitTransaction: every record sent is acknowledged first, then EndTxn(commit). */

@@ -15,14 +15,17 @@
  * - send: maybeAddPartition records the partition (V2: no AddPartitionsToTxn; the leader adds it) and marks
  *   the transaction started; before initTransactions or outside a transaction it throws Kafka's
  *   IllegalStateException texts.
+ * - sendOffsetsToTransaction: TxnOffsetCommit straight to the group coordinator (V2: no AddOffsetsToTxn; the
+ *   coordinator's broker adds its __consumer_offsets partition), which also starts the transaction.
  * - commit: the producer flushes first; a batch of the transaction that failed makes the commit fail
  *   (ABORTABLE_ERROR). abort: batches not sent yet fail with TransactionAbortedException, the ones in flight
  *   are awaited. Then EndTxn, unless nothing was sent in the transaction; its answer's producer id and epoch
  *   (the V2 bump) are the next transaction's, with sequences from 0.
  */
 import type { Clock } from '../../../net/clock.ts'
-import type { KafkaErrorName } from '../../../protocol/kafka-errors.ts'
-import { KafkaError } from '../api.ts'
+import type { GroupErrorCode, KafkaErrorName } from '../../../protocol/kafka-errors.ts'
+import type { TxnOffsetCommitRequest } from '../../../protocol/kafka-groups.ts'
+import { KafkaError, type ConsumerGroupMetadata, type TransactionOffset } from '../api.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { kafkaError } from '../errors.ts'
 import { findCoordinator, type Coordinator } from '../group-coordinator-lookup.ts'
@@ -65,6 +68,39 @@ const RETRY: ReadonlySet<KafkaErrorName> = new Set([
   'COORDINATOR_LOAD_IN_PROGRESS',
   'CONCURRENT_TRANSACTIONS',
 ])
+
+/** TxnOffsetCommitHandler: errors that send the producer back to FindCoordinator(GROUP), and plain retries. */
+const REFIND_OFFSETS: ReadonlySet<GroupErrorCode> = new Set([
+  'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR',
+  'REQUEST_TIMED_OUT',
+])
+const RETRY_OFFSETS: ReadonlySet<GroupErrorCode> = new Set([
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+])
+/** TransactionManager.isFatalException (UNSUPPORTED_FOR_MESSAGE_FORMAT cannot happen here): thrown as they are. */
+const FATAL_OFFSETS: ReadonlySet<GroupErrorCode> = new Set([
+  'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+  'INVALID_PRODUCER_EPOCH',
+  'PRODUCER_FENCED',
+])
+
+/** sendOffsetsToTransaction's offsets as TxnOffsetCommit's topics. */
+function groupByTopic(offsets: readonly TransactionOffset[]): TxnOffsetCommitRequest['topics'] {
+  const topics = [...new Set(offsets.map((o) => o.topic))]
+  return topics.map((name) => ({
+    name,
+    partitions: offsets
+      .filter((o) => o.topic === name)
+      .map((o) => ({
+        partitionIndex: o.partition,
+        committedOffset: o.offset,
+        committedLeaderEpoch: o.leaderEpoch,
+        committedMetadata: o.metadata,
+      })),
+  }))
+}
 
 export interface TransactionalRequestsConfig {
   transactionalId: string
@@ -165,8 +201,17 @@ export class TransactionalRequests {
       this.transitionTo('ABORTABLE_ERROR')
   }
 
-  /** sendOffsetsToTransaction's check (the offsets themselves are not sent: docs/DEVIATIONS.md). */
-  ensureInTransaction(): void {
+  /**
+   * TransactionManager.sendOffsetsToTransaction (V2: no AddOffsetsToTxn) and TxnOffsetCommitHandler: the
+   * offsets go to the group's coordinator until every partition is accepted. COORDINATOR_NOT_AVAILABLE,
+   * NOT_COORDINATOR and REQUEST_TIMED_OUT look the coordinator up again, UNKNOWN_TOPIC_OR_PARTITION and
+   * COORDINATOR_LOAD_IN_PROGRESS retry; FENCED_INSTANCE_ID, UNKNOWN_MEMBER_ID and ILLEGAL_GENERATION are
+   * abortable (the last two as CommitFailedException), the producer's own errors fatal.
+   */
+  async sendOffsetsToTransaction(
+    offsets: readonly TransactionOffset[],
+    group: ConsumerGroupMetadata,
+  ): Promise<void> {
     this.maybeFailWithError()
     if (this.state !== 'IN_TRANSACTION') {
       throw new KafkaError(
@@ -174,6 +219,64 @@ export class TransactionalRequests {
         `Cannot send offsets if a transaction is not in progress (currentState= ${this.state})`,
       )
     }
+    this.transactionStarted = true
+    let pending = [...offsets]
+    let coordinator: Coordinator | null = null
+    const deadline = this.clock.now() + this.config.maxBlockMs
+    while (this.clock.now() < deadline) {
+      coordinator ??= await findCoordinator(this.connection, group.groupId).catch(() => null)
+      const { producerId, producerEpoch } = this.manager
+      const request = {
+        transactionalId: this.config.transactionalId,
+        groupId: group.groupId,
+        producerId,
+        producerEpoch,
+        generationId: group.generationId,
+        memberId: group.memberId,
+        groupInstanceId: group.groupInstanceId,
+        topics: groupByTopic(pending),
+      }
+      const response =
+        coordinator === null ? null : await coordinator.broker.txnOffsetCommit(request).catch(() => null)
+      if (response === null) coordinator = null
+      const errors = new Map(
+        (response?.topics ?? []).flatMap((t) =>
+          t.partitions.map((p) => [`${t.name}-${p.partitionIndex}`, p.error]),
+        ),
+      )
+      for (const error of errors.values()) {
+        if (REFIND_OFFSETS.has(error)) coordinator = null
+        else if (error !== 'NONE' && !RETRY_OFFSETS.has(error)) throw this.txnOffsetCommitFailure(error)
+      }
+      if (response !== null)
+        pending = pending.filter((o) => errors.get(`${o.topic}-${o.partition}`) !== 'NONE')
+      if (pending.length === 0) return
+      await this.clock.sleep(this.config.retryBackoffMs)
+    }
+    throw new KafkaError(
+      'org.apache.kafka.common.errors.TimeoutException',
+      `Timeout expired after ${this.config.maxBlockMs}milliseconds while awaiting TxnOffsetCommit`,
+    )
+  }
+
+  /** TxnOffsetCommitHandler's verdict on a partition error: the abortable or fatal state, and what is thrown. */
+  private txnOffsetCommitFailure(error: KafkaErrorName): KafkaError {
+    if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION' || error === 'FENCED_INSTANCE_ID') {
+      this.transitionTo('ABORTABLE_ERROR')
+      return error === 'FENCED_INSTANCE_ID'
+        ? kafkaError(error)
+        : new KafkaError(
+            'org.apache.kafka.clients.consumer.CommitFailedException',
+            `Transaction offset Commit failed due to consumer group metadata mismatch: ${kafkaError(error).message}`,
+          )
+    }
+    this.transitionTo('FATAL_ERROR')
+    return FATAL_OFFSETS.has(error)
+      ? kafkaError(error)
+      : new KafkaError(
+          'org.apache.kafka.common.KafkaException',
+          `Unexpected error in TxnOffsetCommitResponse: ${kafkaError(error).message}`,
+        )
   }
 
   /** beginCommit / beginAbort: before the producer flushes for a commit, or aborts its unsent batches. */
