@@ -173,6 +173,15 @@ function adler32(parts: readonly Uint8Array[]): number {
   for (const bytes of parts) {
     for (let i = 0; i < bytes.length;) {
       const end = Math.min(i + 3800, bytes.length)
+      // Four bytes a step: the four steps' sums of `a` added to `b` at once (a shorter chain of dependent adds).
+      for (; i + 4 <= end; i += 4) {
+        const x0 = bytes[i]!
+        const x1 = bytes[i + 1]!
+        const x2 = bytes[i + 2]!
+        const x3 = bytes[i + 3]!
+        b += 4 * a + 4 * x0 + 3 * x1 + 2 * x2 + x3
+        a += x0 + x1 + x2 + x3
+      }
       for (; i < end; i++) {
         a += bytes[i]!
         b += a
