@@ -33,6 +33,7 @@ import {
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
+import { termKeyEntries } from './terms.ts'
 import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
@@ -137,11 +138,7 @@ export class InternalRareTerms extends InternalAggregation {
     out.set(
       'buckets',
       this.buckets.map((bucket) => {
-        const key: Array<[string, JsonOut]> = [
-          ['key', valueType === 'ip' && typeof bucket.key === 'string' ? formatTerm(bucket.key) : bucket.key],
-        ]
-        if (format !== null && typeof bucket.key === 'number')
-          key.push(['key_as_string', format.format(bucket.key)])
+        const key = termKeyEntries(bucket.key, valueType, format)
         return bucketToXContent(key, bucket)
       }),
     )

@@ -17,7 +17,7 @@
  * Wire form: the settings, the subset and superset sizes, the buckets with key, counts and score, and whether the
  * field was mapped.
  */
-import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import { EsException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
 import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
@@ -38,6 +38,7 @@ import {
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
+import { positive, termKeyEntries } from './terms.ts'
 import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
@@ -204,11 +205,7 @@ export class InternalSignificantTerms extends InternalAggregation {
     out.set(
       'buckets',
       this.buckets.map((bucket) => {
-        const key: Array<[string, JsonOut]> = [
-          ['key', valueType === 'ip' && typeof bucket.key === 'string' ? formatTerm(bucket.key) : bucket.key],
-        ]
-        if (format !== null && typeof bucket.key === 'number')
-          key.push(['key_as_string', format.format(bucket.key)])
+        const key = termKeyEntries(bucket.key, valueType, format)
         const rendered = bucketToXContent(key, bucket)
         // SignificantTerms.Bucket: score and bg_count follow doc_count, before the sub-aggregations
         const entries = [...rendered]
@@ -242,40 +239,16 @@ const SIGNIFICANT_TERMS_KEYS = [
   'script',
 ]
 
-function atLeast(
-  params: AggregationParams,
-  key: string,
-  javaName: string,
-  name: string,
-  min: number,
-): number | null {
-  const value = params.int(key)
-  if (value !== null && value < min) {
-    // SignificantTermsAggregationBuilder.shardSize's text has two spaces
-    const bound =
-      min === 0
-        ? 'greater than or equal to 0'
-        : javaName === 'shardSize'
-          ? 'greater than  0'
-          : 'greater than 0'
-    throw xContentParseException(
-      1,
-      1,
-      `[significant_terms] failed to parse field [${key}]`,
-      illegalArgumentException(`[${javaName}] must be ${bound}. Found [${value}] in [${name}]`),
-    )
-  }
-  return value
-}
-
 export const significantTermsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   const params = new AggregationParams('significant_terms', body, SIGNIFICANT_TERMS_KEYS)
   const field = params.valuesSource('keyword')
-  const size = atLeast(params, 'size', 'size', name, 1) ?? 10
+  const size = positive(params, 'size', 'size', name, 1) ?? 10
   // SignificantTermsAggregatorFactory takes an explicit shard_size as it is (no ensureValidity raising it to size)
-  const shardSize = atLeast(params, 'shard_size', 'shardSize', name, 1) ?? 2 * Math.trunc(size * 1.5 + 10)
-  const minDocCount = atLeast(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3
-  const shardMinDocCount = atLeast(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0
+  // SignificantTermsAggregationBuilder.shardSize's text has two spaces
+  const shardSize =
+    positive(params, 'shard_size', 'shardSize', name, 1, 'greater than  0') ?? 2 * Math.trunc(size * 1.5 + 10)
+  const minDocCount = positive(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3
+  const shardMinDocCount = positive(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0
   const include = params.raw('include')
   const exclude = params.raw('exclude')
   const accept = parseIncludeExclude(include, exclude)

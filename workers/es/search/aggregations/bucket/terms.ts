@@ -150,15 +150,26 @@ export class InternalTerms extends InternalAggregation {
     out.set(
       'buckets',
       this.buckets.map((bucket) => {
-        const key: Array<[string, JsonOut]> = [['key', keyOut(bucket.key, valueType)]]
-        if (format !== null && typeof bucket.key === 'number')
-          key.push(['key_as_string', format.format(bucket.key)])
-        const rendered = bucketToXContent(key, bucket)
+        const rendered = bucketToXContent(termKeyEntries(bucket.key, valueType, format), bucket)
         if (showTermDocCountError) insertAfterDocCount(rendered, bucket.docCountError)
         return rendered
       }),
     )
   }
+}
+
+/**
+ * The `key` of a terms-like bucket (terms, rare_terms, significant_terms): an ip term as its text, a double as
+ * a Java double; and `key_as_string` for a number with a format (dates, booleans).
+ */
+export function termKeyEntries(
+  key: FieldValue,
+  valueType: TermsValueType,
+  format: ValueFormat | null,
+): Array<[string, JsonOut]> {
+  const entries: Array<[string, JsonOut]> = [['key', keyOut(key, valueType)]]
+  if (format !== null && typeof key === 'number') entries.push(['key_as_string', format.format(key)])
+  return entries
 }
 
 function keyOut(key: FieldValue, valueType: TermsValueType): JsonOut {
