@@ -5,7 +5,11 @@
  * the partitions this broker leads with the loaded ones: a newly led partition is read from its log start to
  * its log end and handed to `load` (its records with their offsets and the producer id of a transactional
  * batch, and its transaction markers, as CoordinatorLoaderImpl replays them); its leader epoch then
- * is the coordinator epoch while it stays loaded; a partition no longer led is dropped and `unload` is called once. `append` writes
+ * is the coordinator epoch while it stays loaded; a partition no longer led is dropped and `unload` is called once.
+ * A partition led again at a newer epoch (a lost and regained leadership seen in one metadata change) is either
+ * loaded again at that epoch (`newerEpoch: 'reload'`, TransactionStateManager replacing its cache entry) or
+ * keeps its state and takes the epoch (`'keep'`, CoordinatorRuntime.scheduleLoadOperation on an active
+ * coordinator). `append` writes
  * records as one RecordBatch to a loaded partition through ReplicaManager with acks=-1 (a transactional
  * producer's batch with origin coordinator, as CoordinatorPartitionWriter does), resolving with the
  * append's error (null once written) and base offset, or NOT_LEADER_OR_FOLLOWER when the partition is not
@@ -72,6 +76,7 @@ export interface CoordinatorPartitionsDeps {
   scheduler: Scheduler
   load: (partition: number, entries: CoordinatorLogEntry[]) => void
   unload: () => void
+  newerEpoch: 'reload' | 'keep'
 }
 
 export class CoordinatorPartitions {
@@ -93,7 +98,11 @@ export class CoordinatorPartitions {
         .filter((p) => p.topicId === topicId && p.isLeader)
         .map((p) => [p.partition, p.leaderEpoch]),
     )
-    const lost = [...this.loaded].filter(([partition]) => !led.has(partition))
+    const renewed = [...led].filter(([partition, epoch]) => (this.loaded.get(partition) ?? epoch) < epoch)
+    if (this.deps.newerEpoch === 'keep')
+      for (const [partition, epoch] of renewed) this.loaded.set(partition, epoch)
+    const reloaded = new Set(this.deps.newerEpoch === 'reload' ? renewed.map(([partition]) => partition) : [])
+    const lost = [...this.loaded].filter(([partition]) => !led.has(partition) || reloaded.has(partition))
     for (const [partition] of lost) this.loaded.delete(partition)
     if (lost.length > 0) this.deps.unload()
     for (const [partition, epoch] of led) {

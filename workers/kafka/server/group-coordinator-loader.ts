@@ -90,6 +90,7 @@ export class GroupCoordinatorLoader {
     })
     this.partitions = new CoordinatorPartitions({
       topic: GROUP_METADATA_TOPIC_NAME,
+      newerEpoch: 'keep',
       metadata: deps.metadata,
       replicaManager: deps.replicaManager,
       engine: deps.engine,

@@ -52,6 +52,7 @@ export class TransactionCoordinatorLoader {
     })
     this.partitions = new CoordinatorPartitions({
       topic: TRANSACTION_STATE_TOPIC_NAME,
+      newerEpoch: 'reload',
       metadata: deps.metadata,
       replicaManager: deps.replicaManager,
       engine: deps.engine,
