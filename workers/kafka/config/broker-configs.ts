@@ -5,7 +5,7 @@
  * DynamicLogConfig reconfigures them); the others answer `Cannot update these configs dynamically`.
  * `brokerConfigSynonyms` gives the names that stand for one setting, highest priority first.
  */
-import type { ConfigDef } from './config-def.ts'
+import type { ConfigDef } from '../../protocol/kafka-config-def.ts'
 import { TOPIC_CONFIGS } from './topic-configs.ts'
 
 export interface BrokerConfigDef extends ConfigDef {

@@ -4,7 +4,7 @@
  * not set a config takes the first synonym the broker has, converted to the topic's unit (hours and minutes
  * to milliseconds). The list is sorted by name.
  */
-import { ConfigException, validateValue, type ConfigDef } from './config-def.ts'
+import { ConfigException, validateValue, type ConfigDef } from '../../protocol/kafka-config-def.ts'
 
 export interface BrokerSynonym {
   name: string

@@ -12,7 +12,7 @@
 import type { AlterConfigsResource } from '../../protocol/kafka.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { MetadataRecord } from '../metadata/metadata-records.ts'
-import { ConfigException, validateValue } from '../config/config-def.ts'
+import { ConfigException, validateValue } from '../../protocol/kafka-config-def.ts'
 import { BROKER_CONFIGS } from '../config/broker-configs.ts'
 import { validateTopicConfigs } from '../config/topic-configs.ts'
 import type { ControlResult } from './replication-control.ts'

@@ -5,6 +5,7 @@
  * IllegalArgumentException for a missing 'T', java.text.ParseException for a date SimpleDateFormat rejects,
  * DateTimeParseException for a bad duration.
  */
+import { parseJavaDuration } from '../../net/java-duration.ts'
 import { JavaException } from './java-exception.ts'
 import { illegalArgument } from './tool-errors.ts'
 
@@ -42,27 +43,10 @@ export function parseDateTime(text: string): number {
   return local - zoneOffsetMs(match[8] ?? 'Z')
 }
 
-const DURATION =
-  /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i
-
 /** Duration.parse, in milliseconds (fractions below a millisecond are dropped). */
 export function parseDuration(text: string): number {
-  const match = DURATION.exec(text)
-  const [, sign, days, timePart, hours, minutes, seconds, fraction] = match ?? []
-  if (
-    match === null ||
-    (days === undefined && timePart === undefined) ||
-    timePart === 'T' ||
-    timePart === 't'
-  ) {
+  const millis = parseJavaDuration(text)
+  if (millis === null)
     throw new JavaException('java.time.format.DateTimeParseException', 'Text cannot be parsed to a Duration')
-  }
-  const secondsSign = seconds?.startsWith('-') === true ? -1 : 1
-  const total =
-    Number(days ?? 0) * 86_400_000 +
-    Number(hours ?? 0) * 3_600_000 +
-    Number(minutes ?? 0) * 60_000 +
-    Number(seconds ?? 0) * 1000 +
-    secondsSign * Math.trunc(Number(`0.${fraction ?? ''}`) * 1000)
-  return sign === '-' ? -total : total
+  return millis
 }

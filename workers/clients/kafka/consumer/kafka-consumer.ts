@@ -39,14 +39,9 @@ import { groupProtocol } from './group-protocol-config.ts'
 import { isolationLevel } from './isolation-level-config.ts'
 import type { IsolationLevel } from '../../../protocol/kafka.ts'
 import { Random } from '../../../net/random.ts'
-
-const DEFAULTS: Readonly<Record<string, string>> = {
-  'auto.offset.reset': 'latest',
-  'max.poll.records': '500',
-  'fetch.max.wait.ms': '500',
-  'max.partition.fetch.bytes': '1048576',
-  'allow.auto.create.topics': 'true',
-}
+import { validateClientConfig } from '../client-config.ts'
+import { CONSUMER_CONFIGS, CONSUMER_DEFAULTS } from './consumer-config-def.ts'
+import { autoOffsetResetStrategy } from './auto-offset-reset-strategy.ts'
 
 const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`
 
@@ -75,11 +70,13 @@ export class KafkaConsumer implements Consumer {
     config: ConsumerConfig,
     random: Random = new Random(0),
   ) {
-    this.config = { ...DEFAULTS, ...config }
+    validateClientConfig(CONSUMER_CONFIGS, config)
+    this.config = { ...CONSUMER_DEFAULTS, ...config }
     this.isolationLevel = isolationLevel(this.config)
     const groupId = this.config['group.id']
     if (groupId !== undefined && groupId !== '') {
-      const protocol = groupProtocol(this.config)
+      // The configs a protocol refuses are the ones the user set, not their defaults.
+      const protocol = groupProtocol(config)
       const deps = {
         connection,
         clock,
@@ -172,18 +169,25 @@ export class KafkaConsumer implements Consumer {
     await this.resetTo(partitions, LATEST_TIMESTAMP)
   }
 
-  private async resetTo(partitions: TopicPartition[], timestamp: number): Promise<void> {
-    if (partitions.length === 0) return
+  /**
+   * Positions `partitions` at the offsets their leaders give for `timestamp`; returns those for which no
+   * record is that new (a timestamp lookup past every record answers offset -1), which keep no position.
+   */
+  private async resetTo(partitions: TopicPartition[], timestamp: number): Promise<TopicPartition[]> {
+    if (partitions.length === 0) return []
     const offsets = await this.connection.listOffsets(
       partitions.map((tp) => ({ ...tp, timestamp })),
       this.isolationLevel,
     )
+    const notFound: TopicPartition[] = []
     for (const result of offsets) {
       // A partition whose leader is being elected keeps no position: the next poll tries again.
       if (INVALID_METADATA_ERRORS.has(result.error ?? '')) continue
       if (result.error) throw kafkaError(result.error)
-      this.setPosition(result, result.offset)
+      if (result.offset < 0) notFound.push({ topic: result.topic, partition: result.partition })
+      else this.setPosition(result, result.offset)
     }
+    return notFound
   }
 
   private async resetMissingPositions(): Promise<void> {
@@ -195,14 +199,19 @@ export class KafkaConsumer implements Consumer {
       missing = missing.filter((tp) => !this.positions.has(key(tp)))
       if (missing.length === 0) return
     }
-    const policy = this.config['auto.offset.reset']
-    if (policy === 'none') {
+    // Checked when the consumer was built, so the strategy is there.
+    const policy = autoOffsetResetStrategy(this.config['auto.offset.reset']!.trim())!
+    if (policy.type === 'none') {
       throw new KafkaError(
         'org.apache.kafka.clients.consumer.NoOffsetForPartitionException',
         `Undefined offset with no reset policy for partitions: [${missing.map((tp) => `${tp.topic}-${tp.partition}`).join(', ')}]`,
       )
     }
-    await this.resetTo(missing, policy === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP)
+    if (policy.type === 'by_duration') {
+      // The first offset at or after now minus the duration; the log end where no record is that new.
+      const notFound = await this.resetTo(missing, this.clock.now() - policy.durationMs)
+      await this.resetTo(notFound, LATEST_TIMESTAMP)
+    } else await this.resetTo(missing, policy.type === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP)
   }
 
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {

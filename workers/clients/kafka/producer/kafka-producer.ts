@@ -38,6 +38,9 @@ import type { ClusterConnection } from '../cluster-connection.ts'
 import { partitionForKey } from './murmur2.ts'
 import { producerCompression } from './producer-compression.ts'
 import { StickyPartitioner } from './sticky-partitioner.ts'
+import { RoundRobinPartitioner } from './round-robin-partitioner.ts'
+import { PRODUCER_CONFIGS, PRODUCER_DEFAULTS, ROUND_ROBIN_PARTITIONER } from './producer-config-def.ts'
+import { validateClientConfig } from '../client-config.ts'
 import { keyValueHeadersSize, recordSizeUpperBound } from './record-size.ts'
 import { RecordAccumulator } from './record-accumulator.ts'
 import { idempotenceEnabled, parseAcks } from './producer-config.ts'
@@ -46,21 +49,6 @@ import { TransactionManager } from './transaction-manager.ts'
 import { TransactionalRequests } from './transactional-requests.ts'
 
 const NO_HEADERS: readonly RecordHeader[] = []
-
-const DEFAULTS: Readonly<Record<string, string>> = {
-  acks: 'all',
-  'linger.ms': '5',
-  'batch.size': '16384',
-  'max.request.size': '1048576',
-  'request.timeout.ms': '30000',
-  'max.block.ms': '60000',
-  'delivery.timeout.ms': '120000',
-  'retry.backoff.ms': '100',
-  'max.in.flight.requests.per.connection': '5',
-  'enable.idempotence': 'true',
-  retries: '2147483647',
-  'transaction.timeout.ms': '60000',
-}
 
 export class KafkaProducer implements Producer {
   private readonly config: Record<string, string>
@@ -71,9 +59,15 @@ export class KafkaProducer implements Producer {
   private readonly partitionCounts = new Map<string, Promise<number>>()
   /** The counts already known, so a send with nothing waiting ahead of it queues without a detour. */
   private readonly knownPartitionCounts = new Map<string, number>()
+  /** Each topic's partitions with a leader, ascending, from the metadata its partition count came from. */
+  private readonly availablePartitions = new Map<string, readonly number[]>()
   /** Metadata lookups of sends not yet queued (send waits for them, as the Java producer's does). */
   private readonly preparing = new Set<Promise<void>>()
   private readonly sticky: StickyPartitioner
+  /** partitioner.class, when set: it partitions every record that names no partition. */
+  private readonly roundRobin: RoundRobinPartitioner | null
+  /** partitioner.ignore.keys: keyed records are spread as unkeyed ones are. */
+  private readonly ignoreKeys: boolean
   /** transactional.id set: the transaction coordinator's requests and the transaction's state. */
   private readonly transactional: TransactionalRequests | null
 
@@ -84,7 +78,8 @@ export class KafkaProducer implements Producer {
     random: Random,
     config: ProducerConfig,
   ) {
-    this.config = { ...DEFAULTS, ...config }
+    validateClientConfig(PRODUCER_CONFIGS, config)
+    this.config = { ...PRODUCER_DEFAULTS, ...config }
     /** compression.type and its level (producer-compression.ts); batch size estimates stay uncompressed. */
     const compression: Compression = producerCompression(this.config)
     const number = (name: string): number => Number(this.config[name])
@@ -140,6 +135,11 @@ export class KafkaProducer implements Producer {
       transactionManager,
     )
     this.sticky = new StickyPartitioner(random, number('batch.size'))
+    this.roundRobin =
+      this.config['partitioner.class']?.trim() === ROUND_ROBIN_PARTITIONER
+        ? new RoundRobinPartitioner()
+        : null
+    this.ignoreKeys = this.config['partitioner.ignore.keys']?.trim().toLowerCase() === 'true'
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata>
@@ -218,10 +218,20 @@ export class KafkaProducer implements Producer {
       )
       return failed(record, error, callback)
     }
-    const sticky = record.partition === undefined && record.key === null
-    const partition =
-      record.partition ??
-      (record.key === null ? this.sticky.partition(record.topic, count) : partitionForKey(record.key, count))
+    // KafkaProducer.partition: the record's own partition, else the configured partitioner's, else murmur2
+    // of the key (unless partitioner.ignore.keys), else the built-in sticky partition.
+    const sticky =
+      record.partition === undefined && this.roundRobin === null && (record.key === null || this.ignoreKeys)
+    let partition: number
+    if (record.partition !== undefined) partition = record.partition
+    else if (this.roundRobin !== null)
+      partition = this.roundRobin.partition(
+        record.topic,
+        this.availablePartitions.get(record.topic) ?? [],
+        count,
+      )
+    else if (!sticky && record.key !== null) partition = partitionForKey(record.key, count)
+    else partition = this.sticky.partition(record.topic, count)
     // The Java producer adds the partition to the transaction right after the append (its Sender then holds
     // the batch back on failure); here the record is not queued when the transaction refuses it.
     this.transactional?.maybeAddPartition(record.topic, partition)
@@ -253,6 +263,13 @@ export class KafkaProducer implements Producer {
         )
       }
       this.knownPartitionCounts.set(topic, found.partitions.length)
+      this.availablePartitions.set(
+        topic,
+        found.partitions
+          .filter(({ leader }) => leader >= 0)
+          .map(({ partition }) => partition)
+          .sort((a, b) => a - b),
+      )
       return found.partitions.length
     })
     // A failed lookup is not remembered: the next send asks again, as the Java producer does.

@@ -2,9 +2,11 @@
  * ConfigDef: the typed definition of one Kafka config and the parsing Kafka's ConfigDef.parseType and its
  * validators apply to a value, with their exact messages (`Invalid value soon for configuration
  * retention.ms: Not a number of type LONG`, `... Value must be at least 14`, `... String must be one of:
- * ...`). Values are stored as the strings the metadata log carries; parsing only checks them.
+ * ...`, `... Class X could not be found.`). Values are stored as the strings the metadata log carries;
+ * parsing only checks them. Shared by the brokers (topic and broker configs) and the clients (producer
+ * and consumer configs), as Kafka's clients jar shares org.apache.kafka.common.config with the broker.
  */
-export type ConfigType = 'LONG' | 'INT' | 'DOUBLE' | 'BOOLEAN' | 'STRING' | 'LIST'
+export type ConfigType = 'LONG' | 'INT' | 'DOUBLE' | 'BOOLEAN' | 'STRING' | 'LIST' | 'CLASS'
 
 export interface ConfigDef {
   name: string
@@ -14,8 +16,12 @@ export interface ConfigDef {
   /** Inclusive minimum for numbers (ConfigDef.Range.atLeast / between). */
   min?: number
   max?: number
-  /** Allowed values (ConfigDef.ValidString, or ValidList for LIST). */
+  /** Allowed values (ConfigDef.ValidString, or ValidList for LIST); for CLASS, the classes on the classpath. */
   validValues?: readonly string[]
+  /** ConfigDef.NonEmptyString: a STRING that may be unset but not empty. */
+  nonEmpty?: boolean
+  /** A Validator of the config's own, run on the trimmed STRING: the reason it refuses the value, or null. */
+  validator?: (value: string) => string | null
 }
 
 /** Kafka's ConfigException text for a value the definition refuses. */
@@ -67,9 +73,20 @@ export function validateValue(def: ConfigDef, value: string): void {
         throw new ConfigException(def, value, 'Expected value to be either true or false')
       return
     }
-    case 'STRING':
-      if (def.validValues && !def.validValues.includes(value.trim()))
-        throw new ConfigException(def, value, `String must be one of: ${def.validValues.join(', ')}`)
+    case 'STRING': {
+      // parseType trims a STRING; its validators see, and name, the trimmed value.
+      const trimmed = value.trim()
+      if (def.validValues && !def.validValues.includes(trimmed))
+        throw new ConfigException(def, trimmed, `String must be one of: ${def.validValues.join(', ')}`)
+      if (def.nonEmpty && trimmed === '') throw new ConfigException(def, trimmed, 'String must be non-empty')
+      const reason = def.validator?.(trimmed) ?? null
+      if (reason !== null) throw new ConfigException(def, trimmed, reason)
+      return
+    }
+    case 'CLASS':
+      // Class.forName of the trimmed name; the message names the value as given.
+      if (!def.validValues?.includes(value.trim()))
+        throw new ConfigException(def, value, `Class ${value} could not be found.`)
       return
     case 'LIST': {
       if (!def.validValues) return
@@ -80,4 +97,22 @@ export function validateValue(def: ConfigDef, value: string): void {
       return
     }
   }
+}
+
+/** ConfigDef.parse over supplied values: checks every defined config that is set, in definition order. */
+export function validateValues(
+  defs: readonly ConfigDef[],
+  values: Readonly<Record<string, string | undefined>>,
+): void {
+  for (const def of defs) {
+    const value = values[def.name]
+    if (value !== undefined) validateValue(def, value)
+  }
+}
+
+/** The defaults of the definitions that have one, as the strings a config holds. */
+export function defaultValues(defs: readonly ConfigDef[]): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    defs.flatMap(({ name, defaultValue }) => (defaultValue === null ? [] : [[name, defaultValue]])),
+  )
 }
