@@ -13,6 +13,12 @@ export interface RestRequest {
   params: Array<[string, string]>
   /** The body as the client sent it (JSON or NDJSON text), or null when there is none. */
   body: string | null
+  /**
+   * The Content-Type header as curl sends it: the `-H` value, or curl's own (`application/x-www-form-urlencoded`
+   * with `-d`, `application/json` with `--json`), null when it sends none (`-T`, or no data). Absent for Kibana
+   * Dev Tools, which sends `application/json`.
+   */
+  contentType?: string | null
 }
 
 export interface RestResponse {

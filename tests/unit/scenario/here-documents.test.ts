@@ -231,7 +231,7 @@ describe('a here-document the script ends in', () => {
 describe('curl -T', () => {
   it('uploads a here-document with -T -, and prints nothing for a refusal -s mutes', async () => {
     const script = [
-      'curl -s -T - localhost:9200/books/_doc/1 <<EOF',
+      "curl -s -T - localhost:9200/books/_doc/1 -H 'Content-Type: application/json' <<EOF",
       '{"title":"uploaded"}',
       'EOF',
       'curl -s -T doc.json -d x localhost:9200/books/_doc/2; echo "exit $?"',
@@ -239,7 +239,7 @@ describe('curl -T', () => {
     ].join('\n')
     expect(await run(script)).toBe(
       [
-        '$ curl -s -T - localhost:9200/books/_doc/1 <<EOF',
+        "$ curl -s -T - localhost:9200/books/_doc/1 -H 'Content-Type: application/json' <<EOF",
         '{"title":"uploaded"}',
         'EOF',
         '{"_index":"books","_id":"1","_version":1,"result":"created","_shards":{"total":2,"successful":1,"failed":0},"_seq_no":0,"_primary_term":1}',

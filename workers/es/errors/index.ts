@@ -34,6 +34,7 @@ export {
 } from './exceptions.ts'
 export { validateIndexName } from './index-name-validation.ts'
 export {
+  contentTypeErrorResponse,
   incorrectHttpMethodResponse,
   noHandlerFoundResponse,
   type SimpleErrorResponse,

@@ -4,10 +4,17 @@
  * a literal segment wins over a parameter at the same position (`/_search` is not an index named
  * `_search`). A path no pattern matches gets ES's "no handler found" answer; a path that matches for
  * other methods gets 405 with the allowed methods. A route registered as deprecated (ES's
- * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too.
+ * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too. A request with
+ * a body whose Content-Type is missing or names no XContent media type (content-type.ts) gets 406 before its
+ * handler runs (dispatchRequest's check); a request without a contentType (Kibana Dev Tools) is JSON.
  */
 import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
-import { incorrectHttpMethodResponse, noHandlerFoundResponse } from '../errors/index.ts'
+import {
+  contentTypeErrorResponse,
+  incorrectHttpMethodResponse,
+  noHandlerFoundResponse,
+} from '../errors/index.ts'
+import { isXContentMediaType } from './content-type.ts'
 import { withWarnings } from './responses.ts'
 
 export interface RestHandlerRequest {
@@ -56,6 +63,11 @@ export class RestController {
     }
     const params = new Map(request.params.map(([k, v]) => [decode(k), decode(v)] as const))
     if (best) {
+      const { contentType } = request
+      if (contentType !== undefined && request.body !== null && request.body !== '') {
+        if (contentType === null || !isXContentMediaType(contentType))
+          return { contentType: 'application/json', ...contentTypeErrorResponse(contentType) }
+      }
       const handled = await best.route.handler({ request, path: best.path, params })
       const deprecation = best.route.deprecation
       // DeprecationRestHandler warns before the handler runs: its warning comes first.

@@ -3,8 +3,9 @@
  * the playground's Elasticsearch nodes, with the port it goes to (localhost:9200 is es-node-1, 9201
  * es-node-2, ... 9208 es-node-9), or into the message curl prints when it would fail.
  *
- * Accepted: `-X`/`--request` METHOD, `-I`/`--head`, `-H`/`--header` (any header, e.g. Content-Type, is
- * accepted and not sent on), `-d`/`--data`/`--data-ascii`/`--data-binary`/`--data-raw`/`--json` DATA
+ * Accepted: `-X`/`--request` METHOD, `-I`/`--head`, `-H`/`--header` (Content-Type is sent on, with curl's own
+ * default when none is given: `application/x-www-form-urlencoded` with data, `application/json` with `--json`,
+ * none with `-T`; other headers are accepted and not sent on), `-d`/`--data`/`--data-ascii`/`--data-binary`/`--data-raw`/`--json` DATA
  * (several are joined with `&`, as curl does; `@file` names a file of the shell and `@-` the command's stdin,
  * both read when the command runs (shell/curl-data.ts): `--data-binary` and `--json` send it as it is, `-d`
  * strips its carriage returns and newlines, as curl does; `--data-raw` sends a leading `@` as text), `-u`/`--user`
@@ -51,6 +52,10 @@ export interface CurlRequest {
 
 interface CurlOptions {
   method: string | null
+  /** The last `-H 'Content-Type: ...'`: its value, null for `Content-Type:` (curl then sends none). */
+  contentType?: string | null
+  /** `--json` was given: curl sends `Content-Type: application/json` unless a header replaces it. */
+  json: boolean
   head: boolean
   include: boolean
   silent: boolean
@@ -130,6 +135,7 @@ export function curlRequest(args: readonly string[]): CurlRequest | string {
       method,
       ...restTarget(target),
       body: options.data.length > 0 && literal ? texts.join('&') : null,
+      contentType: sentContentType(options),
     },
     ...(literal ? {} : { data: options.data }),
     ...(upload === null ? {} : { upload: { file: upload, silent: options.silent && !options.showError } }),
@@ -142,6 +148,7 @@ export function curlRequest(args: readonly string[]): CurlRequest | string {
 function readOptions(args: readonly string[]): CurlOptions | string {
   const options: CurlOptions = {
     method: null,
+    json: false,
     head: false,
     include: false,
     silent: false,
@@ -206,6 +213,7 @@ function readShortCluster(
 function apply(options: CurlOptions, option: ValueOption, name: string, value: string | null): string | null {
   if (value === null) return `curl: option ${name}: requires parameter${TRY_HELP}`
   if (option === 'request') options.method = value
+  else if (option === 'header') readHeader(options, value)
   else if (option === 'url') options.urls.push(value)
   else if (option === 'data-raw') options.data.push({ text: value })
   else if (option === 'upload-file') {
@@ -213,10 +221,29 @@ function apply(options: CurlOptions, option: ValueOption, name: string, value: s
     options.upload = value
   } else if (option === 'data') {
     const binary = name === '--data-binary' || name === '--json'
+    options.json ||= name === '--json'
     const silent = options.silent
     options.data.push(value.startsWith('@') ? { file: value.slice(1), binary, silent } : { text: value })
   }
   return null
+}
+
+/**
+ * `-H 'Name: value'`: only Content-Type matters to the playground (the others are not sent on). curl sends the
+ * last one given; `Name:` with nothing after the colon removes the header curl would add itself.
+ */
+function readHeader(options: CurlOptions, header: string): void {
+  const colon = header.indexOf(':')
+  if (colon < 0 || header.slice(0, colon).trim().toLowerCase() !== 'content-type') return
+  const value = header.slice(colon + 1).trim()
+  options.contentType = value === '' ? null : value
+}
+
+/** The Content-Type curl sends: the `-H` one, else application/json with --json, else its form type with data. */
+function sentContentType(options: CurlOptions): string | null {
+  if (options.contentType !== undefined) return options.contentType
+  if (options.json) return 'application/json'
+  return options.data.length > 0 ? 'application/x-www-form-urlencoded' : null
 }
 
 /** Whether `-T` names stdin rather than a file (curl's stdin_upload). */

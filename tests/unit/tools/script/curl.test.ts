@@ -18,7 +18,7 @@ describe('curlRequest', () => {
     ['https://localhost:9208/_cat/nodes', 9208],
   ])('%s goes to port %i, carried beside the request', (url, port) => {
     expect(curlRequest(['-s', url])).toEqual({
-      request: { method: 'GET', path: '/_cat/nodes', params: [], body: null },
+      request: { method: 'GET', path: '/_cat/nodes', params: [], body: null, contentType: null },
       host: url.includes('127.0.0.1') ? '127.0.0.1' : 'localhost',
       port,
     })
@@ -39,77 +39,129 @@ describe('curlRequest', () => {
         '-d',
         '{"a": 1}',
       ],
-      { method: 'PUT', path: '/demo/_doc/3', params: [['pretty', '']], body: '{"a": 1}' },
+      {
+        method: 'PUT',
+        path: '/demo/_doc/3',
+        params: [['pretty', '']],
+        body: '{"a": 1}',
+        contentType: 'application/json',
+      },
     ],
     [
       '-X GET with a scheme',
       ['-X', 'GET', 'http://localhost:9200/_cluster/health?pretty'],
-      { method: 'GET', path: '/_cluster/health', params: [['pretty', '']], body: null },
+      { method: 'GET', path: '/_cluster/health', params: [['pretty', '']], body: null, contentType: null },
     ],
-    ['a bare host:port', ['localhost:9200'], { method: 'GET', path: '/', params: [], body: null }],
+    [
+      'a bare host:port',
+      ['localhost:9200'],
+      { method: 'GET', path: '/', params: [], body: null, contentType: null },
+    ],
     [
       '127.0.0.1',
       ['127.0.0.1:9200/_cat/nodes?v'],
-      { method: 'GET', path: '/_cat/nodes', params: [['v', '']], body: null },
+      { method: 'GET', path: '/_cat/nodes', params: [['v', '']], body: null, contentType: null },
     ],
     [
       '-d without -X means POST',
       ['localhost:9200/i/_search', '-d', '{}'],
-      { method: 'POST', path: '/i/_search', params: [], body: '{}' },
+      {
+        method: 'POST',
+        path: '/i/_search',
+        params: [],
+        body: '{}',
+        contentType: 'application/x-www-form-urlencoded',
+      },
     ],
     [
       '--data-binary',
       ['--data-binary', '{}', 'localhost:9200/i/_doc'],
-      { method: 'POST', path: '/i/_doc', params: [], body: '{}' },
+      {
+        method: 'POST',
+        path: '/i/_doc',
+        params: [],
+        body: '{}',
+        contentType: 'application/x-www-form-urlencoded',
+      },
     ],
     [
       '--json',
       ['--json', '{"a":1}', 'localhost:9200/i/_doc'],
-      { method: 'POST', path: '/i/_doc', params: [], body: '{"a":1}' },
+      { method: 'POST', path: '/i/_doc', params: [], body: '{"a":1}', contentType: 'application/json' },
     ],
     [
       'several -d joined with &',
       ['-d', 'a', '--data', 'b', 'localhost:9200/x'],
-      { method: 'POST', path: '/x', params: [], body: 'a&b' },
+      {
+        method: 'POST',
+        path: '/x',
+        params: [],
+        body: 'a&b',
+        contentType: 'application/x-www-form-urlencoded',
+      },
     ],
     [
       '--data-raw keeps a leading @',
       ['--data-raw', '@x', 'localhost:9200/x'],
-      { method: 'POST', path: '/x', params: [], body: '@x' },
+      {
+        method: 'POST',
+        path: '/x',
+        params: [],
+        body: '@x',
+        contentType: 'application/x-www-form-urlencoded',
+      },
     ],
     [
       '-X overrides the POST of -d',
       ['-X', 'GET', '-d', '{}', 'localhost:9200/_search'],
-      { method: 'GET', path: '/_search', params: [], body: '{}' },
+      {
+        method: 'GET',
+        path: '/_search',
+        params: [],
+        body: '{}',
+        contentType: 'application/x-www-form-urlencoded',
+      },
     ],
     [
       'combined flags and a glued value',
       ['-sSXDELETE', 'localhost:9200/i'],
-      { method: 'DELETE', path: '/i', params: [], body: null },
+      { method: 'DELETE', path: '/i', params: [], body: null, contentType: null },
     ],
     [
       '--request',
       ['--request', 'PUT', 'localhost:9200/i'],
-      { method: 'PUT', path: '/i', params: [], body: null },
+      { method: 'PUT', path: '/i', params: [], body: null, contentType: null },
     ],
     [
       'a lower-case method',
       ['-X', 'get', 'localhost:9200/'],
-      { method: 'GET', path: '/', params: [], body: null },
+      { method: 'GET', path: '/', params: [], body: null, contentType: null },
     ],
-    ['-I means HEAD', ['-I', 'localhost:9200/i'], { method: 'HEAD', path: '/i', params: [], body: null }],
-    ['--head', ['--head', 'localhost:9200/i'], { method: 'HEAD', path: '/i', params: [], body: null }],
+    [
+      '-I means HEAD',
+      ['-I', 'localhost:9200/i'],
+      { method: 'HEAD', path: '/i', params: [], body: null, contentType: null },
+    ],
+    [
+      '--head',
+      ['--head', 'localhost:9200/i'],
+      { method: 'HEAD', path: '/i', params: [], body: null, contentType: null },
+    ],
     [
       'https, -u and -k as in ES 8 notes',
       ['-k', '-u', 'elastic:changeme', 'https://localhost:9200/_cat/indices?v'],
-      { method: 'GET', path: '/_cat/indices', params: [['v', '']], body: null },
+      { method: 'GET', path: '/_cat/indices', params: [['v', '']], body: null, contentType: null },
     ],
     [
       'credentials in the URL',
       ['http://elastic:pw@127.0.0.1:9200/'],
-      { method: 'GET', path: '/', params: [], body: null },
+      { method: 'GET', path: '/', params: [], body: null, contentType: null },
     ],
-    ['LOCALHOST in capitals', ['LOCALHOST:9200'], { method: 'GET', path: '/', params: [], body: null }],
+    [
+      'LOCALHOST in capitals',
+      ['LOCALHOST:9200'],
+      { method: 'GET', path: '/', params: [], body: null, contentType: null },
+    ],
     [
       'flags -v -i -L -g and long names',
       [
@@ -126,13 +178,17 @@ describe('curlRequest', () => {
         '--globoff',
         'localhost:9200',
       ],
-      { method: 'GET', path: '/', params: [], body: null },
+      { method: 'GET', path: '/', params: [], body: null, contentType: null },
     ],
-    ['--url', ['--url', 'localhost:9200/x'], { method: 'GET', path: '/x', params: [], body: null }],
+    [
+      '--url',
+      ['--url', 'localhost:9200/x'],
+      { method: 'GET', path: '/x', params: [], body: null, contentType: null },
+    ],
     [
       'a fragment is not sent',
       ['localhost:9200/_search#top'],
-      { method: 'GET', path: '/_search', params: [], body: null },
+      { method: 'GET', path: '/_search', params: [], body: null, contentType: null },
     ],
   ])('%s', (_name, args, request) => {
     const curl = curlRequest(args)
@@ -217,7 +273,12 @@ describe('curl data from files', () => {
       'localhost:9200/_bulk',
     ])
     expect(request).toMatchObject({
-      request: { method: 'POST', path: '/_bulk', body: null },
+      request: {
+        method: 'POST',
+        path: '/_bulk',
+        body: null,
+        contentType: 'application/x-www-form-urlencoded',
+      },
       data: [{ text: 'a=1' }, { file: 'bulk.ndjson', binary: true }, { file: '-', binary: false }],
     })
     expect(curlRequest(['--json', '@doc.json', 'localhost:9200/i/_doc'])).toMatchObject({
@@ -260,37 +321,37 @@ describe('curl -T', () => {
     [
       'a path naming a file',
       ['-T', 'books.ndjson', 'localhost:9200/_bulk'],
-      { method: 'PUT', path: '/_bulk', params: [], body: null },
+      { method: 'PUT', path: '/_bulk', params: [], body: null, contentType: null },
       'books.ndjson',
     ],
     [
       'a path ending with / gets the name after its last / or \\',
       ['--upload-file', 'data/set\\doc 1+ü.json', 'localhost:9200/books/_doc/'],
-      { method: 'PUT', path: '/books/_doc/doc%201%2B%C3%BC.json', params: [], body: null },
+      { method: 'PUT', path: '/books/_doc/doc%201%2B%C3%BC.json', params: [], body: null, contentType: null },
       'data/set\\doc 1+ü.json',
     ],
     [
       'no path at all',
       ['-T', 'x.json', 'http://localhost:9200'],
-      { method: 'PUT', path: '/x.json', params: [], body: null },
+      { method: 'PUT', path: '/x.json', params: [], body: null, contentType: null },
       'x.json',
     ],
     [
       'a query keeps the URL as it is',
       ['-T', 'x.json', 'localhost:9200/books/_doc/?refresh'],
-      { method: 'PUT', path: '/books/_doc/', params: [['refresh', '']], body: null },
+      { method: 'PUT', path: '/books/_doc/', params: [['refresh', '']], body: null, contentType: null },
       'x.json',
     ],
     [
       '-X wins, and stdin names no file',
       ['-sXPOST', '-T', '-', 'localhost:9200/_bulk/'],
-      { method: 'POST', path: '/_bulk/', params: [], body: null },
+      { method: 'POST', path: '/_bulk/', params: [], body: null, contentType: null },
       '-',
     ],
     [
       '. is stdin too',
       ['-T.', 'localhost:9200/i/_doc/'],
-      { method: 'PUT', path: '/i/_doc/', params: [], body: null },
+      { method: 'PUT', path: '/i/_doc/', params: [], body: null, contentType: null },
       '.',
     ],
   ])('%s', (_, args, request, file) => {

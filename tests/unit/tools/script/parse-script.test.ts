@@ -257,7 +257,13 @@ describe('parseScript command forms', () => {
         kind: 'es',
         range: { start: 0, end: 100, line: 1, endLine: 5 },
         command: text.slice(0, 100),
-        request: { method: 'PUT', path: '/i', params: [['pretty', '']], body: '\n{\n  "settings": {}\n}\n' },
+        request: {
+          method: 'PUT',
+          path: '/i',
+          params: [['pretty', '']],
+          body: '\n{\n  "settings": {}\n}\n',
+          contentType: 'application/json',
+        },
         via: 'curl',
         host: 'localhost',
         port: 9200,
@@ -354,8 +360,14 @@ stop-broker 2
         params: [],
         body: '{  "query": { "match": { "message": "quick \\"brown\\" fox" } }    }\n',
       },
-      { method: 'PUT', path: '/demo/_doc/3', params: [['pretty', '']], body: '{"a": 1}' },
-      { method: 'GET', path: '/_cluster/health', params: [['pretty', '']], body: null },
+      {
+        method: 'PUT',
+        path: '/demo/_doc/3',
+        params: [['pretty', '']],
+        body: '{"a": 1}',
+        contentType: 'application/json',
+      },
+      { method: 'GET', path: '/_cluster/health', params: [['pretty', '']], body: null, contentType: null },
     ])
   })
 
