@@ -167,9 +167,12 @@ export class GroupCoordinator extends ClassicGroupManager {
     return offsetCommitResponse(request, error)
   }
 
-  /** The transaction's marker was written to this coordinator's partition: its offsets commit or go. */
-  completeTransaction(producerId: number, commit: boolean): void {
-    this.offsets.replayEndTransactionMarker(producerId, commit)
+  /**
+   * The transaction's marker was written to one of this coordinator's partitions: the offsets of the groups in
+   * that partition (`inPartition`; all of them by default) commit or go.
+   */
+  completeTransaction(producerId: number, commit: boolean, inPartition?: (groupId: string) => boolean): void {
+    this.offsets.replayEndTransactionMarker(producerId, commit, inPartition)
   }
 
   private offsetCommitRecords(request: OffsetCommitRequest | TxnOffsetCommitRequest): OffsetCommitRecord[] {
@@ -408,13 +411,17 @@ export class GroupCoordinator extends ClassicGroupManager {
 
   /**
    * Replays what was read from a __consumer_offsets partition this broker now leads: records (a bare record
-   * is one outside any transaction) and transaction markers, in log order.
+   * is one outside any transaction) and transaction markers, in log order; a marker reaches the groups of that
+   * partition (`inPartition`; all by default).
    */
-  load(entries: readonly (GroupCoordinatorRecord | GroupLogEntry)[]): void {
+  load(
+    entries: readonly (GroupCoordinatorRecord | GroupLogEntry)[],
+    inPartition?: (groupId: string) => boolean,
+  ): void {
     const groupIds = new Set<string>()
     for (const entry of entries) {
       if ('marker' in entry) {
-        this.offsets.replayEndTransactionMarker(entry.marker.producerId, entry.marker.commit)
+        this.offsets.replayEndTransactionMarker(entry.marker.producerId, entry.marker.commit, inPartition)
         continue
       }
       const [record, producerId, offset] =
@@ -490,8 +497,8 @@ export class GroupCoordinator extends ClassicGroupManager {
   }
 }
 
-/** Every partition of the request answered with the same error. */
-function offsetCommitResponse(
+/** Every partition of an (transactional) offset commit answered with the same error. */
+export function offsetCommitResponse(
   request: OffsetCommitRequest | TxnOffsetCommitRequest,
   error: GroupErrorCode,
 ): OffsetCommitResponse {

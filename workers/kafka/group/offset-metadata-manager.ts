@@ -6,10 +6,14 @@
  *
  * Transactional offsets (Kafka 4.1's OffsetMetadataManager): an OffsetCommit record written in a
  * transactional batch (producer id >= 0) is kept pending under its producer id, invisible to OffsetFetch,
- * until that producer's marker is replayed: COMMIT moves each pending offset to the committed store unless
- * the committed offset there was written later in the log (a larger record offset), ABORT drops them. A
- * tombstone removes the partition's committed offset and its pending ones.
- * Invariant: `openTransactionsByGroup` names exactly the producers with pending offsets for the group.
+ * until that producer's marker in the group's own __consumer_offsets partition is replayed: COMMIT moves each
+ * pending offset to the committed store unless the committed offset there was written later in the log (a
+ * larger record offset), ABORT drops them. A tombstone removes the partition's committed offset and its
+ * pending ones.
+ * Invariant: `openTransactionsByGroup` names every producer with pending offsets for the group. It may name one
+ * with none left: a tombstone removes pending offsets but not the producer, and the producer's marker then no
+ * longer finds the group (Kafka's OffsetMetadataManager keeps the same stale entry; nothing here reads it as
+ * more than a list of producers to look in).
  */
 import type { OffsetCommitRecord, OffsetCommitTombstone } from './group-records.ts'
 
@@ -85,18 +89,29 @@ export class OffsetMetadataManager {
     this.openTransactionsByGroup.set(groupId, open)
   }
 
-  /** replayEndTransactionMarker: the producer's pending offsets are committed or dropped. */
-  replayEndTransactionMarker(producerId: number, commit: boolean): void {
+  /**
+   * replayEndTransactionMarker: the producer's pending offsets of the groups in the marker's partition
+   * (`inPartition`) are committed or dropped. Kafka keeps one OffsetMetadataManager per __consumer_offsets
+   * partition, so a marker reaches only its own partition's groups; this one holds every partition the
+   * coordinator leads, and a transaction's offsets for groups of another partition wait for that one's marker.
+   */
+  replayEndTransactionMarker(
+    producerId: number,
+    commit: boolean,
+    inPartition: (groupId: string) => boolean = () => true,
+  ): void {
     const pending = this.pendingTransactionalOffsets.get(producerId)
     if (pending === undefined) return
-    this.pendingTransactionalOffsets.delete(producerId)
-    for (const groupId of pending.byGroup.keys()) {
+    const groups = [...pending.byGroup].filter(([groupId]) => inPartition(groupId))
+    for (const [groupId] of groups) {
+      pending.byGroup.delete(groupId)
       const open = this.openTransactionsByGroup.get(groupId)
       open?.delete(producerId)
       if (open?.size === 0) this.openTransactionsByGroup.delete(groupId)
     }
+    if (pending.byGroup.size === 0) this.pendingTransactionalOffsets.delete(producerId)
     if (!commit) return
-    for (const [groupId, topics] of pending.byGroup)
+    for (const [groupId, topics] of groups)
       for (const [topic, partitions] of topics)
         for (const [partition, value] of partitions) {
           const existing = this.offsets.get(groupId, topic, partition)

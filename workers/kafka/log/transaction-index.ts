@@ -1,7 +1,9 @@
 /**
  * The transaction index (Kafka 4.1, org.apache.kafka.storage.internals.log.TransactionIndex and AbortedTxn):
  * per segment, the aborted transactions whose ABORT marker lies in that segment, in the order they were
- * aborted. A `.txnindex` file holds the entries back to back, 34 bytes each, big-endian:
+ * aborted; a segment the cleaner wrote holds only those whose transaction still had batches it kept
+ * (CleanedTransactionMetadata's cleaned index; a marker kept past its last batch has no entry). A `.txnindex`
+ * file holds the entries back to back, 34 bytes each, big-endian:
  *
  *   version int16 @0 (0) | producerId int64 @2 | firstOffset int64 @10 | lastOffset int64 @18 |
  *   lastStableOffset int64 @26

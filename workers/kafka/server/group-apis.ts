@@ -45,6 +45,7 @@ import {
   type GroupCoordinatorLoader,
 } from './group-coordinator-loader.ts'
 import { findCoordinatorNode, type CoordinatorTopicSpec } from './coordinator-topic.ts'
+import { offsetCommitResponse } from '../group/group-coordinator.ts'
 
 /** offsets.topic.num.partitions, offsets.topic.replication.factor and the topic's configs. */
 const OFFSETS_TOPIC: CoordinatorTopicSpec = {
@@ -65,19 +66,6 @@ export interface GroupApisDeps {
 }
 
 const NO_ASSIGNMENT = { partitions: [] }
-
-/** Every partition of an (transactional) offset commit answered with the same error. */
-function failAll(
-  request: OffsetCommitRequest | TxnOffsetCommitRequest,
-  error: GroupErrorCode,
-): OffsetCommitResponse {
-  return {
-    topics: request.topics.map((topic) => ({
-      name: topic.name,
-      partitions: topic.partitions.map((p) => ({ partitionIndex: p.partitionIndex, error })),
-    })),
-  }
-}
 
 function errorOf(error: unknown): GroupErrorCode {
   if (error instanceof CoordinatorWriteError) return error.error
@@ -137,11 +125,11 @@ export class GroupApis implements GroupCoordinatorApi {
   }
 
   async offsetCommit(request: OffsetCommitRequest): Promise<OffsetCommitResponse> {
-    if (!this.owns(request.groupId)) return failAll(request, 'NOT_COORDINATOR')
+    if (!this.owns(request.groupId)) return offsetCommitResponse(request, 'NOT_COORDINATOR')
     try {
       return await this.coordinator.commitOffsets(request)
     } catch (error) {
-      return failAll(request, errorOf(error))
+      return offsetCommitResponse(request, errorOf(error))
     }
   }
 
@@ -150,12 +138,12 @@ export class GroupApis implements GroupCoordinatorApi {
    * otherwise the coordinator's answer, or every partition failed with the verification's or write's error.
    */
   async txnOffsetCommit(request: TxnOffsetCommitRequest): Promise<TxnOffsetCommitResponse> {
-    if (request.groupId === '') return failAll(request, 'INVALID_GROUP_ID')
-    if (!this.owns(request.groupId)) return failAll(request, 'NOT_COORDINATOR')
+    if (request.groupId === '') return offsetCommitResponse(request, 'INVALID_GROUP_ID')
+    if (!this.owns(request.groupId)) return offsetCommitResponse(request, 'NOT_COORDINATOR')
     try {
       return await this.coordinator.commitTransactionalOffsets(request)
     } catch (error) {
-      return failAll(request, errorOf(error))
+      return offsetCommitResponse(request, errorOf(error))
     }
   }
 

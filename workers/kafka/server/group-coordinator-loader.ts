@@ -8,7 +8,7 @@
  * transactional offset commit first has its partition added to the producer's transaction
  * (`verifyTransaction`, the broker's AddPartitionsToTxn path), then goes in as the producer's transactional
  * batch; the transaction's marker, once written to a partition this coordinator has loaded, is replayed
- * into it (`completeTransaction`), as the marker is on load.
+ * into it for that partition's groups (`completeTransaction`), as the marker is on load.
  * Invariant: `owns(g)` is true exactly while this broker leads and has loaded g's offsets partition.
  */
 import type { Random } from '../../net/random.ts'
@@ -95,7 +95,7 @@ export class GroupCoordinatorLoader {
       replicaManager: deps.replicaManager,
       engine: deps.engine,
       scheduler: deps.scheduler,
-      load: (_partition, entries) =>
+      load: (partition, entries) =>
         this.coordinator.load(
           entries.map((entry) =>
             'key' in entry
@@ -106,6 +106,7 @@ export class GroupCoordinatorLoader {
                 }
               : entry,
           ),
+          (groupId) => this.partitionFor(groupId) === partition,
         ),
       unload: () => this.coordinator.unload((groupId) => this.owns(groupId)),
     })
@@ -136,7 +137,12 @@ export class GroupCoordinatorLoader {
    * replays it (CoordinatorRuntime.scheduleTransactionCompletion).
    */
   completeTransaction(partition: number, producerId: number, commit: boolean): void {
-    if (this.partitions.epochOf(partition) !== null) this.coordinator.completeTransaction(producerId, commit)
+    if (this.partitions.epochOf(partition) !== null)
+      this.coordinator.completeTransaction(
+        producerId,
+        commit,
+        (groupId) => this.partitionFor(groupId) === partition,
+      )
   }
 
   /** Writes the records as one batch (a transactional one of `producer`); resolves with its base offset. */

@@ -13,10 +13,11 @@
  * most --max-messages).
  *
  * Output, as the tool prints Jackson-written HashMaps: before every poll
- * `{"consumed":..,"remaining":..,"time":"yyyy/MM/dd HH:mm:ss:SSS","progress":"<id>","totalProcessed":..,"stage":"ProcessLoop"}`
- * (the keys in java.util.HashMap order), a `RebalanceComplete` line when the group assigns partitions, and from
- * the JVM's shutdown hook a `shutdown_complete` line. Argument errors are argparse4j's (usage, then
- * `transactional-message-copier: error: ...`, exit 1).
+ * `{"consumed":..,"stage":"ProcessLoop","totalProcessed":..,"progress":"<id>","time":"yyyy/MM/dd HH:mm:ss:SSS","remaining":..}`
+ * (the keys in java.util.HashMap order), a `RebalanceComplete` line when the group assigns partitions (printed
+ * before the poll that assigned them returns), and from the JVM's shutdown hook
+ * `{"consumed":..,"shutdown_complete":"<id>","totalProcessed":..,"time":..,"remaining":..}`. Argument errors are
+ * argparse4j's (usage, then `transactional-message-copier: error: ...`, exit 1).
  */
 import type { Consumer, Producer, TopicPartition } from '../../clients/kafka/api.ts'
 import { interruptExitCode, type ToolContext } from '../tool.ts'
@@ -171,16 +172,21 @@ export async function transactionalMessageCopier(
   const random = context.random ?? new Random(context.clock.now())
   const topic = value('input_topic', '')
   let exitCode = 0
+  // The rebalance callback's count of the records left; the poll that ran it ends only once it is done, as
+  // Java's callback runs (and blocks) inside poll.
+  let rebalance: Promise<void> = Promise.resolve()
   try {
     if (options.values.has('group_mode')) {
       await consumer.subscribe([topic], {
         onPartitionsRevoked: () => undefined,
         onPartitionsAssigned: (partitions) => {
-          void Promise.all(partitions.map((tp) => messagesRemaining(consumer, tp))).then((counts) => {
+          rebalance = Promise.all(partitions.map((tp) => messagesRemaining(consumer, tp))).then((counts) => {
             progress.remaining = counts.reduce((a, b) => a + b, 0n)
             progress.sinceRebalance = 0n
             print(statusAsJson(progress, transactionalId, 'RebalanceComplete', context.clock.now()))
           })
+          // handled here, thrown where the poll awaits it (a callback's exception ends the poll)
+          rebalance.catch(() => undefined)
         },
       })
     } else {
@@ -197,6 +203,7 @@ export async function transactionalMessageCopier(
         consumer.poll(POLL_MS),
         context.interrupt.whenInterrupted.then(() => []),
       ])
+      await rebalance
       if (records.length === 0) continue
       try {
         producer.beginTransaction()

@@ -193,12 +193,12 @@ export function readShellWords(text: string, start: number): ShellWordsLine {
   return { words, redirects, end: Math.min(at, text.length), error, background, operator: null }
 }
 
-/** The operator that starts at `at` (a `|`, `;` or `&&`): bash reads the longest one. */
 /** bash's error for an operator (or the line's end, `newline`) where a command should be. */
 function nearUnexpectedToken(token: string): string {
   return `bash: syntax error near unexpected token \`${token}'`
 }
 
+/** The operator that starts at `at` (a `|`, `;` or `&&`): bash reads the longest one. */
 function controlOperator(text: string, at: number): string {
   const two = text.slice(at, at + 2)
   return two === '||' || two === '&&' || two === '|&' || two === ';;' ? two : text.charAt(at)

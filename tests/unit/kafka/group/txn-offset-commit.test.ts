@@ -137,6 +137,33 @@ describe('GroupCoordinator transactional offsets (TxnOffsetCommit)', () => {
     expect((await after.fetch(true)).topics[0]?.partitions[0]?.committedOffset).toBe(10)
   })
 
+  it("a marker commits only the offsets of the groups in its own partition (each partition's shard)", async () => {
+    const t = setup()
+    await t.coordinator.commitTransactionalOffsets(txnCommit(10))
+    await t.coordinator.commitTransactionalOffsets(txnCommit(20, { groupId: 'h' }))
+    const fetchH = async () =>
+      (
+        await t.coordinator.fetchOffsets({
+          groupId: 'h',
+          topics: [{ name: 'in', partitionIndexes: [0] }],
+          requireStable: true,
+        })
+      ).topics[0]?.partitions[0]
+    // g's partition gets its COMMIT marker first: h, in another partition, waits for its own
+    t.coordinator.completeTransaction(7, true, (groupId) => groupId === 'g')
+    expect((await t.fetch(true)).topics[0]?.partitions[0]?.committedOffset).toBe(10)
+    expect((await fetchH())?.error).toBe('UNSTABLE_OFFSET_COMMIT')
+    t.coordinator.completeTransaction(7, true, (groupId) => groupId === 'h')
+    expect(await fetchH()).toMatchObject({ committedOffset: 20, error: 'NONE' })
+    // loading a partition replays its markers for its own groups only
+    const reloaded = setup()
+    reloaded.coordinator.load(
+      [...t.log.slice(0, 2), { marker: { producerId: 7, commit: true } }],
+      (groupId) => groupId === 'h',
+    )
+    expect((await reloaded.fetch(true)).topics[0]?.partitions[0]?.error).toBe('UNSTABLE_OFFSET_COMMIT')
+  })
+
   it('answers the verification error for every partition and writes nothing', async () => {
     const t = setup('INVALID_PRODUCER_EPOCH')
     await expect(t.coordinator.commitTransactionalOffsets(txnCommit(10))).rejects.toThrow(

@@ -23,6 +23,7 @@ import type {
   ReassignmentResult,
   QuorumInfo,
   TopicPartition,
+  TopicPartitionOffset,
   Consumer,
   ConsumerGroupMetadata,
   ConsumerRebalanceListener,
@@ -412,6 +413,15 @@ export class FakeConsumer implements Consumer {
   /** With a listener, the first poll waits this long, then assigns `assigned` (a group join). */
   joinMs = 0
   assigned: TopicPartition[] = [{ topic: 'demo', partition: 0 }]
+  /** The end offset endOffsets answers for every partition (none: an empty answer). */
+  endOffset: number | null = null
+  /** How many microtask turns endOffsets takes to answer (a slow ListOffsets). */
+  endOffsetsTicks = 0
+  /** What endOffsets throws once it answers, if anything. */
+  endOffsetsError: KafkaError | null = null
+  /** Called at the start of every poll with its 1-based count. */
+  onPoll: (count: number) => void = () => undefined
+  private polls = 0
   private listener: ConsumerRebalanceListener | null = null
   constructor(
     readonly config: Record<string, string>,
@@ -445,13 +455,17 @@ export class FakeConsumer implements Consumer {
   assignment(): TopicPartition[] {
     return this.assigned
   }
-  async endOffsets(): Promise<never[]> {
-    return []
+  async endOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
+    for (let tick = 0; tick < this.endOffsetsTicks; tick++) await Promise.resolve()
+    if (this.endOffsetsError !== null) throw this.endOffsetsError
+    const offset = this.endOffset
+    return offset === null ? [] : partitions.map((tp) => ({ ...tp, offset }))
   }
   async committed(): Promise<never[]> {
     return []
   }
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
+    this.onPoll(++this.polls)
     const listener = this.listener
     this.listener = null
     if (listener !== null) {

@@ -2,7 +2,31 @@
 // another Kafka class, and TransactionalMessageCopier's argparse4j errors and its producer/consumer configs.
 import { describe, expect, it } from 'vitest'
 import { runKafkaTool } from '../../../../workers/tools/kafka/index.ts'
-import { harness } from './fakes.ts'
+import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
+import { harness, record } from './fakes.ts'
+
+/** TransactionalMessageCopier started with --group-mode on demo, its consumer's fake to set up before it polls. */
+function groupModeCopier() {
+  const h = harness()
+  const argv = ['org.apache.kafka.tools.TransactionalMessageCopier', '--bootstrap-server', 'b:9092']
+  const copy = runKafkaTool(
+    'kafka-run-class.sh',
+    [
+      ...argv,
+      '--input-topic',
+      'demo',
+      '--input-partition',
+      '0',
+      '--output-topic',
+      'out',
+      '--transactional-id',
+      't',
+      '--group-mode',
+    ],
+    h.context,
+  )
+  return { h, copy, consumer: h.consumers[0]! }
+}
 
 describe('kafka-run-class', () => {
   it('prints the script usage without a class, and the JVM error for an unknown one', async () => {
@@ -66,5 +90,44 @@ describe('kafka-run-class', () => {
     expect(run.stdout()).toBe(
       '{"consumed":0,"shutdown_complete":"t","totalProcessed":0,"time":"2024/05/01 10:00:00:123","remaining":0}\n',
     )
+  })
+
+  it('in --group-mode counts the records left from the rebalance callback before it copies any', async () => {
+    const { h, copy, consumer } = groupModeCopier()
+    consumer.batches = [[record({ value: 'a' }), record({ value: 'b' }), record({ value: 'c' })]]
+    consumer.endOffset = 3
+    // ListOffsets answers long after the first poll got its records; a third poll means a copier still running.
+    consumer.endOffsetsTicks = 100
+    consumer.onPoll = (count) => {
+      if (count === 3) h.interrupt()
+    }
+    expect(await copy).toBe(0)
+    const line = (fields: string): string => `{"consumed":${fields}`
+    expect(h.stdout().replace(/"time":"[^"]*"/g, '"time":"T"')).toBe(
+      [
+        line(
+          '0,"stage":"ProcessLoop","totalProcessed":0,"progress":"t","time":"T","remaining":9223372036854775807}',
+        ),
+        line('0,"stage":"RebalanceComplete","totalProcessed":0,"progress":"t","time":"T","remaining":3}'),
+        line('3,"shutdown_complete":"t","totalProcessed":3,"time":"T","remaining":0}'),
+        '',
+      ].join('\n'),
+    )
+    expect(h.producers[0]?.transactionCalls).toEqual(['init', 'begin', 'offsets demo-0@0', 'commit'])
+  })
+
+  it('in --group-mode ends with the exception the rebalance callback threw, before copying', async () => {
+    const { h, copy, consumer } = groupModeCopier()
+    consumer.batches = [[record({ value: 'a' })]]
+    consumer.endOffsetsTicks = 100
+    consumer.endOffsetsError = new KafkaError(
+      'org.apache.kafka.common.errors.TimeoutException',
+      'Timeout of 60000ms expired before the position for partition demo-0 could be determined',
+    )
+    expect(await copy).toBe(1)
+    expect(h.stderr()).toBe(
+      'Exception in thread "main" org.apache.kafka.common.errors.TimeoutException: Timeout of 60000ms expired before the position for partition demo-0 could be determined\n',
+    )
+    expect(h.producers[0]?.transactionCalls).toEqual(['init'])
   })
 })

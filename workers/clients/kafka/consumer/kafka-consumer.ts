@@ -327,14 +327,20 @@ export class KafkaConsumer implements Consumer {
     }
   }
 
-  groupMetadata(): ConsumerGroupMetadata {
+  /** maybeThrowInvalidGroupIdException: the group (a consumer with a group.id has one), else Kafka's refusal. */
+  private requireGroup(): { groupId: string; group: GroupMembership } {
     const groupId = this.config['group.id']
     if (this.group === null || groupId === undefined)
       throw new KafkaError(
         'org.apache.kafka.common.errors.InvalidGroupIdException',
         'To use the group management or offset commit APIs, you must provide a valid group.id in the consumer configuration.',
       )
-    const { memberId, generationIdOrMemberEpoch, groupInstanceId } = this.group.identity()
+    return { groupId, group: this.group }
+  }
+
+  groupMetadata(): ConsumerGroupMetadata {
+    const { groupId, group } = this.requireGroup()
+    const { memberId, generationIdOrMemberEpoch, groupInstanceId } = group.identity()
     return { groupId, generationId: generationIdOrMemberEpoch, memberId, groupInstanceId }
   }
 
@@ -370,8 +376,7 @@ export class KafkaConsumer implements Consumer {
 
   /** KafkaConsumer.committed: the group's committed offsets of these partitions (absent: none committed). */
   async committed(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
-    if (this.group === null) this.groupMetadata()
-    const committed = await this.group!.committed(partitions)
+    const committed = await this.requireGroup().group.committed(partitions)
     return committed.map(({ topic, partition, offset }) => ({ topic, partition, offset }))
   }
 

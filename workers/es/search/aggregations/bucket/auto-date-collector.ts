@@ -50,20 +50,31 @@ function result(roundingIdx: number, ords: Map<number, number[]>): CollectedAuto
   return { roundingIdx, buckets }
 }
 
-/** Visits each document's values rounded with the current rung, collecting `onKey(doc, rounded)` per new key. */
+/**
+ * Visits each document's values rounded with the current rung, adding the document to the bucket of its key in
+ * the current buckets (`ords()`); a key with no bucket yet gets one, then `onNewKey(rounded)` (which may climb).
+ */
 function visit(
   docs: readonly number[],
   values: Values,
   round: (value: number) => number,
-  onKey: (doc: number, rounded: number) => void,
+  ords: () => Map<number, number[]>,
+  onNewKey: (rounded: number) => void,
 ): void {
   for (const doc of docs) {
     let previous: number | null = null
     for (const value of values(doc)) {
       const rounded = round(value)
       if (rounded === previous) continue
-      onKey(doc, rounded)
       previous = rounded
+      const buckets = ords()
+      const existing = buckets.get(rounded)
+      if (existing !== undefined) {
+        existing.push(doc)
+        continue
+      }
+      buckets.set(rounded, [doc])
+      onNewKey(rounded)
     }
   }
 }
@@ -86,13 +97,8 @@ export function collectFromSingle(
     docs,
     values,
     (value) => roundings[idx]!.rounding.round(value),
-    (doc, rounded) => {
-      const existing = ords.get(rounded)
-      if (existing !== undefined) {
-        existing.push(doc)
-        return
-      }
-      ords.set(rounded, [doc])
+    () => ords,
+    (rounded) => {
       if (idx >= last) return
       min = Math.min(min, rounded)
       max = Math.max(max, rounded)
@@ -135,13 +141,8 @@ export function collectFromMany(
     docs,
     values,
     (value) => roundings[idx]!.rounding.round(value),
-    (doc, rounded) => {
-      const existing = ords.get(rounded)
-      if (existing !== undefined) {
-        existing.push(doc)
-        return
-      }
-      ords.set(rounded, [doc])
+    () => ords,
+    (rounded) => {
       const estimate = ++live
       if (idx >= last) return
       min = Math.min(min, rounded)
