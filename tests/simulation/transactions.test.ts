@@ -7,7 +7,9 @@
  * initTransactions aborts what the old one left open; at transaction 15 a new producer fences the current
  * one mid-transaction (a zombie), whose commit must then fail. Afterwards a read_committed consumer must return:
  * no record of an aborted transaction, every record of a committed one exactly once, and of an unknown one
- * all or nothing; and every transactional id must end in a completed state on its coordinator.
+ * all or nothing; and every transactional id must end in a completed state on its coordinator. Every
+ * transaction marker must carry the epoch of its transaction's batches + 1: transactions V2 bumps the epoch
+ * once per transaction, also when the coordinator itself aborts one (the zombie's, or a timed-out one).
  */
 import { describe, expect, it } from 'vitest'
 import { Random } from '../../workers/net/random.ts'
@@ -135,6 +137,25 @@ async function run(seed: number): Promise<{ violations: string[]; committed: num
     if (outcome === 'unknown' && read !== 0 && read !== counts.length)
       violations.push(`transaction ${n} unknown, ${read} of ${counts.length} read`)
   })
+  for (const partition of [0, 1]) {
+    const leader = cluster.server(1).metadata.topic('t')!.partitions.get(partition)!.leader
+    const [fetched] = await cluster.run(
+      cluster.server(leader).api.fetch([{ topic: 't', partition, fetchOffset: 0, maxBytes: 1 << 20 }]),
+    )
+    // Per producer id, the epoch of its batches since its last marker on this partition.
+    const open = new Map<number, number>()
+    for (const batch of cluster.engine.decodeBatches(fetched!.records)) {
+      const dataEpoch = open.get(batch.producerId)
+      if (!batch.isControlBatch) open.set(batch.producerId, batch.producerEpoch)
+      else if (dataEpoch !== undefined) {
+        open.delete(batch.producerId)
+        if (batch.producerEpoch !== dataEpoch + 1)
+          violations.push(
+            `t-${partition} marker at ${batch.baseOffset}: epoch ${batch.producerEpoch} after ${dataEpoch}`,
+          )
+      }
+    }
+  }
   const states = [...cluster.servers.values()].map((server) => server.api.describeTransactions(['sim-tx']))
   for (const state of (await cluster.run(Promise.all(states))).flat()) {
     if (

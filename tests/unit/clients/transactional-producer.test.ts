@@ -46,6 +46,17 @@ async function values(cluster: SimKafkaCluster): Promise<Array<string | null>> {
     .flatMap((b) => b.records.map((r) => text(r.value)))
 }
 
+/** The partition as a read_committed fetch from offset 0 sees it. */
+async function readCommitted(cluster: SimKafkaCluster) {
+  const leader = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
+  const [fetched] = await cluster.run(
+    cluster
+      .server(leader)
+      .api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }], 'READ_COMMITTED'),
+  )
+  return fetched
+}
+
 describe('transactional producer', () => {
   it('needs idempotence (ProducerConfig)', async () => {
     const cluster = await clusterWithTopic('t', 1)
@@ -120,6 +131,39 @@ describe('transactional producer', () => {
     p.beginTransaction()
     await cluster.run(p.commitTransaction())
     await cluster.run(p.close())
+  })
+
+  it('aborts the open transaction at a graceful close (Sender.run), after sending what was queued', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const p = producer(cluster, { 'linger.ms': '1000' })
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    const queued = send(p, 'open')
+    await cluster.run(p.close())
+    expect((await cluster.run(queued)).offset).toBe(0)
+    await cluster.advance(500)
+    const fetched = await readCommitted(cluster)
+    expect(fetched).toMatchObject({ highWatermark: 2, lastStableOffset: 2 })
+    expect(fetched!.abortedTransactions?.map((t) => t.firstOffset)).toEqual([0])
+    // The ABORT marker (control record key type 0) at offset 1, with the epoch EndTxn bumped to.
+    const markers = engine.decodeBatches(fetched!.records).filter((b) => b.isControlBatch)
+    expect(markers.map((b) => [b.baseOffset, b.producerEpoch, b.records[0]!.key?.[3]])).toEqual([[1, 1, 0]])
+  })
+
+  it('leaves the open transaction to the coordinator at a forced close, failing what was not sent', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const p = producer(cluster, { 'linger.ms': '1000' })
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    await cluster.run(send(p, 'sent'))
+    const queued = send(p, 'queued').catch((e: KafkaError) => `${e.exceptionClass}: ${e.message}`)
+    await cluster.run(p.close(0))
+    expect(await cluster.run(queued)).toBe(
+      'org.apache.kafka.common.KafkaException: Producer is closed forcefully.',
+    )
+    await cluster.advance(5000)
+    expect(await readCommitted(cluster)).toMatchObject({ highWatermark: 1, lastStableOffset: 0 })
+    expect(await values(cluster)).toEqual(['sent'])
   })
 
   it('fences the first producer when a second one initializes the same transactional.id', async () => {

@@ -59,12 +59,12 @@ describe('UnifiedLog', () => {
     const one = batch('a')
     const log = new UnifiedLog(engine, { segmentBytes: one.length })
     log.appendAsLeader(one)
-    log.takeUnflushed()
+    log.pendingFlush.takeUnflushed()
     const corrupt = batch('b')
     corrupt[corrupt.length - 1]! ^= 1
     expect(() => log.appendAsLeader(corrupt)).toThrow(/Record is corrupt/)
     expect([log.logEndOffset, log.segmentCount]).toEqual([1, 1])
-    expect(log.takeUnflushed()).toEqual([])
+    expect(log.pendingFlush.takeUnflushed()).toEqual([])
   })
 
   it('hands out every appended byte exactly once as flush chunks', () => {
@@ -72,12 +72,12 @@ describe('UnifiedLog', () => {
     const flushed: Uint8Array[] = []
     for (let i = 0; i < 8; i++) {
       log.appendAsLeader(batch(`v${i}`.repeat(20)))
-      if (i % 3 === 0) flushed.push(...log.takeUnflushed().map((c) => c.bytes))
+      if (i % 3 === 0) flushed.push(...log.pendingFlush.takeUnflushed().map((c) => c.bytes))
     }
-    flushed.push(...log.takeUnflushed().map((c) => c.bytes))
+    flushed.push(...log.pendingFlush.takeUnflushed().map((c) => c.bytes))
     expect(decodeValues(engine, concat(flushed))).toEqual(
       [...Array(8).keys()].map((i) => [i, `v${i}`.repeat(20)]),
     )
-    expect(log.takeUnflushed()).toEqual([])
+    expect(log.pendingFlush.takeUnflushed()).toEqual([])
   })
 })

@@ -358,7 +358,11 @@ export interface Producer {
    */
   send(record: ProducerRecord, callback: Callback): void
   flush(): Promise<void>
-  close(): Promise<void>
+  /**
+   * close(): sends what is queued, then aborts a transaction left open (a graceful close); close(0), Java's
+   * close(Duration.ZERO): sends nothing more and fails what is not yet answered (a forced close).
+   */
+  close(timeoutMs?: 0): Promise<void>
   /** The transactional API (a producer with transactional.id; IllegalStateException on any other). */
   initTransactions(): Promise<void>
   beginTransaction(): void

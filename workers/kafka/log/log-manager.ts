@@ -307,7 +307,7 @@ export class LogManager {
   private truncationDeletes(id: string, log: UnifiedLog, topicId: string, partition: number): StorageOp[] {
     const ops: StorageOp[] = []
     // Taken even when nothing is stored yet, so an old truncation never applies to later chunks.
-    const truncations = log.takeTruncations()
+    const truncations = log.pendingFlush.takeTruncations()
     const segments = this.stored.get(id)
     if (!segments) return ops
     const drop = (base: number, position: number): void => {
@@ -324,7 +324,7 @@ export class LogManager {
       const last = kept[kept.length - 1]
       if (last !== undefined && !positions.includes(size)) {
         drop(segmentBaseOffset, last)
-        log.rewindFlushed(segmentBaseOffset, last)
+        log.pendingFlush.rewindFlushed(segmentBaseOffset, last)
       }
     }
     return ops
@@ -334,7 +334,7 @@ export class LogManager {
   private segmentDeletes(id: string, log: UnifiedLog, topicId: string, partition: number): StorageOp[] {
     const segments = this.stored.get(id)
     const ops: StorageOp[] = []
-    for (const base of log.takeDeletedSegments()) {
+    for (const base of log.pendingFlush.takeDeletedSegments()) {
       for (const position of segments?.get(base) ?? []) {
         ops.push({ store: STORE, key: chunkKey(topicId, partition, base, position), value: null })
       }
@@ -348,7 +348,7 @@ export class LogManager {
    * bytes at position 0; after a swap an unstored empty active segment gets an empty chunk.
    */
   private replacementOps(id: string, log: UnifiedLog, topicId: string, partition: number): StorageOp[] {
-    const replaced = log.takeReplacedSegments()
+    const replaced = log.pendingFlush.takeReplacedSegments()
     if (replaced.length === 0) return []
     const segments = this.stored.get(id) ?? new Map<number, Set<number>>()
     this.stored.set(id, segments)
@@ -383,14 +383,14 @@ export class LogManager {
       ops.push(...this.truncationDeletes(id, log, topicId, partition))
       ops.push(...this.replacementOps(id, log, topicId, partition))
       ops.push(...this.segmentDeletes(id, log, topicId, partition))
-      const restart = log.takeFullTruncation()
+      const restart = log.pendingFlush.takeFullTruncation()
       if (restart !== null) {
         // The new empty segment is stored as an empty chunk, so a reload starts at the new offset.
         const key = chunkKey(topicId, partition, restart, 0)
         ops.push({ store: STORE, key, value: new Uint8Array(0) })
         this.remember(id, key)
       }
-      for (const chunk of log.takeUnflushed(allocate)) {
+      for (const chunk of log.pendingFlush.takeUnflushed(allocate)) {
         const key = chunkKey(topicId, partition, chunk.segmentBaseOffset, chunk.position)
         ops.push({ store: STORE, key, value: chunk.bytes })
         this.remember(id, key)

@@ -4,10 +4,9 @@
  * the previous one's next offset); logStartOffset <= highWatermark <= logEndOffset; only the last
  * segment (the active one) is appended to.
  *
- * Persistence: bytes appended since the last flush are handed out by `takeUnflushed()` as chunks keyed
- * by (segment base offset, byte position), so a reload concatenates a segment's chunks in order and
- * recovers its longest valid prefix (LogManager). A truncation (`truncateTo`) is handed out once by
- * `takeTruncations()`: stored bytes of that segment from `size` on, and every later segment, must go.
+ * Persistence: every change to the segment list (an append, a roll, a truncation, a deletion, a cleaned
+ * segment's swap, a full truncation) is reported to `pendingFlush` (pending-flush.ts), which hands each out
+ * once to LogManager's flush.
  *
  * DeleteRecords moves the log start offset up to at most the high watermark (maybeIncrementLogStartOffset);
  * reads below it are out of range, and retention deletes the segments wholly below it. A follower whose log
@@ -15,12 +14,10 @@
  *
  * Segments roll when the active one would pass segment.bytes or its first batch is older than segment.ms
  * (LogSegment.shouldRoll); retention (`deleteOldSegments`, see log-retention.ts) deletes whole segments
- * from the start and moves the log start offset to the first one kept; `takeDeletedSegments()` hands the
- * deleted base offsets out once, so storage drops their chunks.
+ * from the start and moves the log start offset to the first one kept.
  *
  * Compaction (cleaner.ts): `cleanable()` summarises the segments for the cleaner and `replaceSegments`
- * swaps a cleaned segment in for a group; `takeReplacedSegments()` hands each swap out once, so storage
- * drops the group's chunks and stores the cleaned segment in the same write. After cleaning, offsets may
+ * swaps a cleaned segment in for a group, which storage writes in one go. After cleaning, offsets may
  * have gaps inside and between segments (a segment's next offset may lie below the next base offset): reads
  * move on to the next segment, and a follower appends a leader's batches across gaps. A leader of a
  * compacted topic refuses records without a key (log-validator.ts).
@@ -54,6 +51,7 @@ import { validateMessages } from './log-validator.ts'
 import type { TopicCompression } from './log-compression-config.ts'
 import { ProducerStateManager, producerBatches, type ProducerAnalysis } from './producer-state-manager.ts'
 import { TransactionIndex, type AbortedTxn } from './transaction-index.ts'
+import { PendingFlush } from './pending-flush.ts'
 import {
   LEADER_EPOCH_AT,
   MAX_TIMESTAMP_AT,
@@ -62,25 +60,6 @@ import {
   lengthBelow,
   type BatchHeader,
 } from './batch-headers.ts'
-
-export interface UnflushedChunk {
-  segmentBaseOffset: number
-  position: number
-  bytes: Uint8Array
-}
-
-/** A cleaned segment that replaced the segments at `replacedBaseOffsets` (its own base is the first). */
-export interface ReplacedSegments {
-  replacedBaseOffsets: number[]
-  baseOffset: number
-  bytes: Uint8Array
-}
-
-/** Storage past `size` bytes of segment `segmentBaseOffset`, and every later segment, is stale. */
-export interface LogTruncation {
-  segmentBaseOffset: number
-  size: number
-}
 
 /** A log start offset past the high watermark (Kafka's OffsetOutOfRangeException). */
 export class OffsetOutOfRangeError extends Error {
@@ -102,17 +81,14 @@ export interface LogConfig extends Partial<RetentionConfig>, Partial<CompactionC
 
 export class UnifiedLog {
   private readonly segments: LogSegment[]
-  private flushed = new Map<number, number>()
-  private truncations: LogTruncation[] = []
-  private deletedSegments: number[] = []
-  private replacedSegments: ReplacedSegments[] = []
+  /** What storage has not been told yet, handed out to LogManager's flush. */
+  readonly pendingFlush: PendingFlush
   /** Per segment base offset: the max timestamp of its first append (LogSegment.rollingBasedTimestamp). */
   private readonly rollingBase = new Map<number, number>()
   private epochCache: LeaderEpochCache | null = null
   private producerStateCache: ProducerStateManager | null = null
   /** The aborted transactions by segment; rebuilt with the producer state. */
   private readonly txnIndex = new TransactionIndex()
-  private fullTruncation: number | null = null
   highWatermark: number
   logStartOffset: number
 
@@ -123,7 +99,7 @@ export class UnifiedLog {
     private readonly clock: Clock | null = null,
   ) {
     this.segments = segments.length > 0 ? segments : [engine.newSegment(0)]
-    for (const segment of this.segments) this.flushed.set(segment.baseOffset, segment.sizeInBytes)
+    this.pendingFlush = new PendingFlush(this.segments)
     this.logStartOffset = this.segments[0]?.baseOffset ?? 0
     this.highWatermark = this.logEndOffset
   }
@@ -265,7 +241,7 @@ export class UnifiedLog {
   private roll(): void {
     const next = this.logEndOffset
     this.segments.push(this.engine.newSegment(next))
-    this.flushed.set(next, 0)
+    this.pendingFlush.segmentRolled(next)
   }
 
   /** Appends to the active segment (rolled first when due); `replicated`: a leader's batches, CRCs checked. */
@@ -283,7 +259,7 @@ export class UnifiedLog {
       // A refused append changes nothing, so the segment rolled for it goes again.
       if (roll) {
         this.segments.pop()?.free()
-        this.flushed.delete(active.nextOffset)
+        this.pendingFlush.segmentDropped(active.nextOffset)
       }
       throw error
     }
@@ -357,8 +333,7 @@ export class UnifiedLog {
 
   /**
    * Swaps `cleaned` in for the consecutive non-active segments at `baseOffsets` (UnifiedLog.replaceSegments);
-   * `cleaned` has the first one's base offset and `abortedTxns` as its transaction index. The swap is handed
-   * out once by takeReplacedSegments.
+   * `cleaned` has the first one's base offset and `abortedTxns` as its transaction index.
    */
   replaceSegments(
     cleaned: LogSegment,
@@ -377,21 +352,10 @@ export class UnifiedLog {
     for (const base of baseOffsets) this.txnIndex.deleteSegment(base)
     for (const txn of abortedTxns) this.txnIndex.append(cleaned.baseOffset, txn)
     for (const segment of group) {
-      this.flushed.delete(segment.baseOffset)
       this.rollingBase.delete(segment.baseOffset)
       segment.free()
     }
-    this.flushed.set(cleaned.baseOffset, cleaned.sizeInBytes)
-    this.replacedSegments.push({
-      replacedBaseOffsets: [...baseOffsets],
-      baseOffset: cleaned.baseOffset,
-      bytes: cleaned.logBytes(),
-    })
-  }
-
-  /** The segment swaps since the last call, oldest first: storage replaces each group's chunks at once. */
-  takeReplacedSegments(): ReplacedSegments[] {
-    return this.replacedSegments.splice(0)
+    this.pendingFlush.replaced(baseOffsets, cleaned)
   }
 
   /** The base offset of the active segment when it is empty (storage keeps it so the end offset survives). */
@@ -481,25 +445,17 @@ export class UnifiedLog {
     }
     while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) {
       const dropped = this.segments.pop()!
-      this.flushed.delete(dropped.baseOffset)
+      this.pendingFlush.segmentDropped(dropped.baseOffset)
       this.rollingBase.delete(dropped.baseOffset)
       dropped.free()
     }
     const active = this.activeSegment
     active.truncateTo(offset)
-    const size = active.sizeInBytes
-    this.flushed.set(active.baseOffset, Math.min(this.flushed.get(active.baseOffset) ?? 0, size))
-    this.truncations.push({ segmentBaseOffset: active.baseOffset, size })
+    this.pendingFlush.truncated(active.baseOffset, active.sizeInBytes)
     this.highWatermark = Math.min(this.highWatermark, this.logEndOffset)
     this.logStartOffset = Math.min(this.logStartOffset, this.logEndOffset)
     this.epochs.truncateFromEnd(this.logEndOffset)
     this.producerStateCache = null
-  }
-
-  /** Makes the next takeUnflushed hand out a segment's bytes again from `position` (a rewritten chunk). */
-  rewindFlushed(segmentBaseOffset: number, position: number): void {
-    const flushed = this.flushed.get(segmentBaseOffset)
-    if (flushed !== undefined) this.flushed.set(segmentBaseOffset, Math.min(flushed, position))
   }
 
   /**
@@ -529,9 +485,8 @@ export class UnifiedLog {
     if (count === 0) return 0
     if (count === this.segments.length) this.roll()
     for (const segment of this.segments.splice(0, count)) {
-      this.flushed.delete(segment.baseOffset)
+      this.pendingFlush.segmentDeleted(segment.baseOffset)
       this.rollingBase.delete(segment.baseOffset)
-      this.deletedSegments.push(segment.baseOffset)
       this.txnIndex.deleteSegment(segment.baseOffset)
       segment.free()
     }
@@ -558,39 +513,20 @@ export class UnifiedLog {
 
   /**
    * UnifiedLog.truncateFullyAndStartAt: a follower whose log ends below its leader's log start offset drops
-   * every segment and starts empty at `offset` (handed out once by takeDeletedSegments and takeFullTruncation).
+   * every segment and starts empty at `offset`.
    */
   truncateFullyAndStartAt(offset: number): void {
     for (const segment of this.segments.splice(0)) {
-      this.flushed.delete(segment.baseOffset)
+      this.pendingFlush.segmentDeleted(segment.baseOffset)
       this.rollingBase.delete(segment.baseOffset)
-      this.deletedSegments.push(segment.baseOffset)
       segment.free()
     }
     this.segments.push(this.engine.newSegment(offset))
-    this.flushed.set(offset, 0)
-    this.fullTruncation = offset
+    this.pendingFlush.fullyTruncated(offset)
     this.logStartOffset = offset
     this.highWatermark = offset
     this.epochCache = null
     this.producerStateCache = null
-  }
-
-  /** The new base offset after truncateFullyAndStartAt, once: storage keeps its empty segment. */
-  takeFullTruncation(): number | null {
-    const offset = this.fullTruncation
-    this.fullTruncation = null
-    return offset
-  }
-
-  /** Base offsets of the segments deleted since the last call: storage must drop their chunks. */
-  takeDeletedSegments(): number[] {
-    return this.deletedSegments.splice(0)
-  }
-
-  /** The truncations since the last call, oldest first: storage must delete what each one names. */
-  takeTruncations(): LogTruncation[] {
-    return this.truncations.splice(0)
   }
 
   /**
@@ -619,19 +555,6 @@ export class UnifiedLog {
       if (segment.maxTimestamp >= timestamp) return segment.offsetForTimestamp(timestamp)
     }
     return null
-  }
-
-  /** The bytes appended since the last call, copied into arrays from `allocate` (default: fresh ones). */
-  takeUnflushed(allocate?: Allocate): UnflushedChunk[] {
-    const chunks: UnflushedChunk[] = []
-    for (const segment of this.segments) {
-      const position = this.flushed.get(segment.baseOffset) ?? 0
-      if (segment.sizeInBytes === position) continue
-      const bytes = segment.logBytes(position, allocate)
-      chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes })
-      this.flushed.set(segment.baseOffset, segment.sizeInBytes)
-    }
-    return chunks
   }
 
   close(): void {

@@ -5,8 +5,9 @@
  *
  * - InitProducerId: a new id gets a producer id (shared with the idempotent path) and epoch 0; an Empty or
  *   completed one epoch + 1 (a new producer id once the epochs are used up), written as Empty; an Ongoing one
- *   is fenced: the epoch goes up in memory, the coordinator aborts the transaction itself and answers
- *   CONCURRENT_TRANSACTIONS, so the producer retries and then gets the epoch after the abort's.
+ *   is fenced (PrepareEpochFence) and the coordinator aborts the transaction itself; once PrepareAbort (epoch
+ *   + 1) is written it answers CONCURRENT_TRANSACTIONS (or the abort's error), so the producer retries and
+ *   then gets the epoch after the abort's.
  * - AddPartitionsToTxn (from the partition leaders): unknown id or other producer id INVALID_PRODUCER_ID_MAPPING,
  *   other epoch PRODUCER_FENCED, a pending transition or PrepareCommit/PrepareAbort CONCURRENT_TRANSACTIONS;
  *   partitions already in an Ongoing transaction answer at once; otherwise Ongoing is written with them.
@@ -14,7 +15,10 @@
  *   answer NONE); PrepareCommit/PrepareAbort is written with the epoch + 1 and answered at once; the markers
  *   then go to every partition's leader and, once all are written, CompleteCommit/CompleteAbort.
  * - Every transaction.abort.timed.out.transaction.cleanup.interval.ms (10 s), an Ongoing transaction older
- *   than its timeout is fenced and aborted (Kafka's broker log lines are not shown).
+ *   than its timeout is fenced and aborted with one epoch bump (Kafka's broker log lines are not shown); a
+ *   fence that throws (epoch Short.MAX_VALUE) ends that scan, as the exception ends Kafka's scheduled task.
+ * - An exception of a transition (Kafka's IllegalStateException / IllegalArgumentException) is answered
+ *   UNKNOWN_SERVER_ERROR, as KafkaApis answers a request whose handler threw.
  * - Loading a partition replays its records (the last per id wins, a tombstone removes it) and resends the
  *   markers of transactions left in PrepareCommit/PrepareAbort.
  * Each write is the transition's TransactionLogValue with acks=-1; a failed write leaves the state as it was
@@ -132,6 +136,16 @@ export class TransactionCoordinator {
   async handleInitProducerId(
     request: InitProducerIdRequest & { transactionalId: string },
   ): Promise<InitProducerIdResponse> {
+    try {
+      return await this.initProducerId(request)
+    } catch {
+      return { error: 'UNKNOWN_SERVER_ERROR', producerId: -1, producerEpoch: -1 }
+    }
+  }
+
+  private async initProducerId(
+    request: InitProducerIdRequest & { transactionalId: string },
+  ): Promise<InitProducerIdResponse> {
     const failed = (error: KafkaErrorName): InitProducerIdResponse => ({
       error,
       producerId: -1,
@@ -173,11 +187,18 @@ export class TransactionCoordinator {
         if (error !== null) return failed(error)
         return { error: null, producerId: metadata.producerId, producerEpoch: metadata.producerEpoch }
       }
-      case 'Ongoing':
-        // The new producer fences the old one: its transaction is aborted, and the new one retries.
-        metadata.fenceProducerEpoch()
-        void this.endTransaction(metadata, metadata.producerId, metadata.producerEpoch, false, false)
-        return failed('CONCURRENT_TRANSACTIONS')
+      case 'Ongoing': {
+        // The new producer fences the old one: once the abort is written, the new one is told to retry.
+        const fence = metadata.prepareFenceProducerEpoch()
+        const aborted = await this.endTransaction(
+          metadata,
+          fence.producerId,
+          fence.producerEpoch,
+          false,
+          false,
+        )
+        return failed(aborted.error ?? 'CONCURRENT_TRANSACTIONS')
+      }
       default:
         return failed('CONCURRENT_TRANSACTIONS')
     }
@@ -209,10 +230,24 @@ export class TransactionCoordinator {
       return { error: 'NOT_COORDINATOR', producerId: -1, producerEpoch: -1 }
     if (metadata === undefined)
       return { error: 'INVALID_PRODUCER_ID_MAPPING', producerId: -1, producerEpoch: -1 }
-    return this.endTransaction(metadata, request.producerId, request.producerEpoch, request.committed, true)
+    try {
+      return await this.endTransaction(
+        metadata,
+        request.producerId,
+        request.producerEpoch,
+        request.committed,
+        true,
+      )
+    } catch {
+      return { error: 'UNKNOWN_SERVER_ERROR', producerId: -1, producerEpoch: -1 }
+    }
   }
 
-  /** TransactionCoordinator.endTransaction, transactions V2. */
+  /**
+   * TransactionCoordinator.endTransaction, transactions V2. A fence (pending PrepareEpochFence, only from the
+   * coordinator itself) is checked against the fence's epoch, allocates no next producer id, and its abort
+   * bumps the current epoch once.
+   */
   private async endTransaction(
     metadata: TransactionMetadata,
     producerId: number,
@@ -229,18 +264,19 @@ export class TransactionCoordinator {
     const coordinatorEpoch = this.deps.coordinatorEpochOf(metadata.transactionalId)
     if (coordinatorEpoch === null) return failed('NOT_COORDINATOR')
     const { state } = metadata
-    const isRetry = isFromClient && metadata.producerEpoch === producerEpoch + 1
+    const isEpochFence = metadata.pendingState === 'PrepareEpochFence'
+    const isRetry = !isEpochFence && metadata.producerEpoch === producerEpoch + 1
     if (metadata.producerId !== producerId) return failed('INVALID_PRODUCER_ID_MAPPING')
     const sameEpoch = producerEpoch === metadata.producerEpoch
-    const validEpoch = !isFromClient
-      ? producerEpoch >= metadata.producerEpoch
+    const validEpoch = isEpochFence
+      ? (!isFromClient || sameEpoch) && producerEpoch >= metadata.producerEpoch
       : state === 'PrepareCommit' || state === 'PrepareAbort'
         ? isRetry
         : state === 'CompleteCommit' || state === 'CompleteAbort'
           ? isRetry || sameEpoch
           : sameEpoch
+    if (metadata.pendingState !== null && !isEpochFence) return failed('CONCURRENT_TRANSACTIONS')
     if (!validEpoch) return failed('PRODUCER_FENCED')
-    if (metadata.pendingState !== null) return failed('CONCURRENT_TRANSACTIONS')
     let target: 'PrepareCommit' | 'PrepareAbort' | null = null
     switch (state) {
       case 'Ongoing':
@@ -268,17 +304,16 @@ export class TransactionCoordinator {
         return failed('INVALID_TXN_STATE')
     }
     let nextProducerId = NO_PRODUCER_ID
-    if (metadata.isProducerEpochExhausted) {
+    if (!isEpochFence && metadata.isProducerEpochExhausted) {
       const id = this.deps.generateProducerId()
       if (id === null) return failed('COORDINATOR_LOAD_IN_PROGRESS')
       nextProducerId = id
     }
+    // The fence's pending state makes way for PrepareAbort; its epoch is not kept (one bump, by the abort).
+    if (isEpochFence) metadata.cancelTransition()
     const now = this.deps.scheduler.now()
     const error = await this.write(metadata, metadata.prepareAbortOrCommit(target, now, nextProducerId))
-    if (error !== null) {
-      if (!isFromClient) metadata.hasFailedEpochFence = true
-      return failed(error)
-    }
+    if (error !== null) return failed(error)
     void this.completeTransaction(metadata, coordinatorEpoch)
     return ok()
   }
@@ -310,14 +345,23 @@ export class TransactionCoordinator {
     }
   }
 
-  /** TransactionCoordinator.abortTimedOutTransactions. */
+  /**
+   * TransactionCoordinator.abortTimedOutTransactions: each Ongoing transaction past its timeout with no pending
+   * transition is fenced and aborted. A fence that throws ends the scan (Kafka's scheduler logs the task's
+   * exception), so the ids after it wait for the next one.
+   */
   abortTimedOutTransactions(): void {
     const now = this.deps.scheduler.now()
-    for (const metadata of this.transactions.values()) {
-      if (metadata.state !== 'Ongoing' || metadata.pendingState !== null) continue
-      if (metadata.txnStartTimestamp + metadata.txnTimeoutMs >= now) continue
-      metadata.fenceProducerEpoch()
-      void this.endTransaction(metadata, metadata.producerId, metadata.producerEpoch, false, false)
+    const timedOut = [...this.transactions.values()].filter(
+      (m) => m.state === 'Ongoing' && m.pendingState === null && m.txnStartTimestamp + m.txnTimeoutMs < now,
+    )
+    try {
+      for (const metadata of timedOut) {
+        const fence = metadata.prepareFenceProducerEpoch()
+        void this.endTransaction(metadata, fence.producerId, fence.producerEpoch, false, false)
+      }
+    } catch {
+      // "Uncaught exception in scheduled task 'transaction-abort'": the rest waits for the next run.
     }
   }
 

@@ -8,15 +8,23 @@
  *
  * Transactions V2 (clientTransactionVersion 2): prepareAbortOrCommit bumps the epoch (lastProducerEpoch keeps
  * the old one), so the markers and the producer's next transaction carry epoch + 1; a producer id whose epoch
- * would pass Short.MAX_VALUE - 1 is rotated (nextProducerId) when the transaction completes.
+ * is used up (Short.MAX_VALUE - 1 reached) at a client's EndTxn is rotated (nextProducerId) when the
+ * transaction completes. A fence (PrepareEpochFence, in memory only) changes no epoch itself: the abort that
+ * follows bumps it once (Kafka 4.1 with KAFKA-19367). As in Kafka 4.1, the epoch is a Java short: a fence at
+ * Short.MAX_VALUE throws, and a bump from it wraps to -32768, which the transition refuses.
  */
 import { isValidTransition, type TransactionStateName } from './transaction-state.ts'
 import type { TransactionLogValue, TxnTopicPartitions } from './transaction-log.ts'
 
 export const NO_PRODUCER_ID = -1
 export const NO_PRODUCER_EPOCH = -1
-/** Short.MaxValue: an epoch a client may never hold (the coordinator can always fence above it). */
+/** Short.MaxValue: an epoch a client should never hold (the coordinator can always fence above it). */
 const MAX_EPOCH = 32767
+
+/** Java's (short) cast. */
+function toShort(value: number): number {
+  return (value << 16) >> 16
+}
 
 export interface TopicPartitionRef {
   topic: string
@@ -64,8 +72,6 @@ export class TransactionMetadata {
   txnLastUpdateTimestamp: number
   clientTransactionVersion: number
   pendingState: TransactionStateName | null = null
-  /** A fence whose abort could not be written: the next fence keeps the epoch (hasFailedEpochFence). */
-  hasFailedEpochFence = false
 
   constructor(
     readonly transactionalId: string,
@@ -158,6 +164,8 @@ export class TransactionMetadata {
         `Preparing transaction state transition to ${changes.state} while it already a pending state ${this.pendingState}`,
       )
     }
+    const epoch = changes.producerEpoch ?? this.producerEpoch
+    if (changes.state !== 'Dead' && epoch < 0) throw new Error(`Illegal new producer epoch ${epoch}`)
     if (!isValidTransition(this.state, changes.state)) {
       throw new Error(
         `Preparing transaction state transition to ${changes.state} failed since the target state ` +
@@ -215,12 +223,18 @@ export class TransactionMetadata {
   }
 
   /**
-   * PrepareEpochFence (in memory only): the epoch goes up by one so the current producer is fenced, before the
-   * coordinator aborts its transaction itself.
+   * PrepareEpochFence (never written), before the coordinator aborts the transaction itself: the transit's
+   * epoch, one above the current one, is what the abort is checked against; the abort clears the pending state
+   * and bumps the current epoch once, fencing the producer. Throws at Short.MAX_VALUE, as Kafka 4.1 does.
    */
-  fenceProducerEpoch(): void {
-    if (!this.hasFailedEpochFence) this.producerEpoch += 1
-    this.lastProducerEpoch = NO_PRODUCER_EPOCH
+  prepareFenceProducerEpoch(): TxnTransitMetadata {
+    if (this.producerEpoch === MAX_EPOCH)
+      throw new Error('Cannot fence producer with epoch equal to Short.MaxValue since this would overflow')
+    return this.prepareTransitionTo({
+      state: 'PrepareEpochFence',
+      producerEpoch: this.producerEpoch + 1,
+      lastProducerEpoch: NO_PRODUCER_EPOCH,
+    })
   }
 
   /**
@@ -235,7 +249,7 @@ export class TransactionMetadata {
     const noPartitionAdded = this.topicPartitions.length === 0
     return this.prepareTransitionTo({
       state,
-      producerEpoch: this.producerEpoch + 1,
+      producerEpoch: toShort(this.producerEpoch + 1),
       lastProducerEpoch: this.producerEpoch,
       nextProducerId,
       txnStartTimestamp: noPartitionAdded ? now : this.txnStartTimestamp,
@@ -243,9 +257,12 @@ export class TransactionMetadata {
     })
   }
 
-  /** CompleteCommit or CompleteAbort once every marker is written: no partitions left. */
+  /**
+   * CompleteCommit or CompleteAbort once every marker is written: no partitions left; a next producer id set at
+   * EndTxn becomes the producer id, at epoch 0.
+   */
   prepareComplete(now: number): TxnTransitMetadata {
-    const rotate = this.nextProducerId !== NO_PRODUCER_ID && this.producerEpoch >= MAX_EPOCH
+    const rotate = this.nextProducerId !== NO_PRODUCER_ID
     return this.prepareTransitionTo({
       state: this.state === 'PrepareCommit' ? 'CompleteCommit' : 'CompleteAbort',
       topicPartitions: [],
@@ -264,8 +281,6 @@ export class TransactionMetadata {
   completeTransitionTo(transit: TxnTransitMetadata): void {
     Object.assign(this, transit)
     this.pendingState = null
-    if (transit.state === 'CompleteCommit' || transit.state === 'CompleteAbort')
-      this.hasFailedEpochFence = false
   }
 
   cancelTransition(): void {

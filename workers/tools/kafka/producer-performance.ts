@@ -14,8 +14,9 @@
  * else the property, else `performance-producer-<random Uuid>`; the duration defaults to 3000 ms. The producer
  * calls initTransactions once, begins a transaction before a send when none is open, commits after a send
  * once the transaction has lasted the duration, and commits the last one after the loop; the output is the
- * same. Interrupted, the open transaction is left to the coordinator's timeout abort. --print-metrics is not
- * available (a `[playground]` line, exit 1).
+ * same. Interrupted (or ended by an exception), the JVM exits without closing the producer: it sends nothing
+ * more, and the open transaction is left to the coordinator's timeout abort (a forced close here).
+ * --print-metrics is not available (a `[playground]` line, exit 1).
  */
 import type { Callback, Producer } from '../../clients/kafka/api.ts'
 import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
@@ -85,7 +86,9 @@ export const kafkaProducerPerfTest: Tool = async (argv, context) => {
     context.out.stderr(`Exception in thread "main" ${asJavaException(error).stackTrace()}`)
     return 1
   } finally {
-    await producer?.close()
+    // Interrupted or failed, the JVM ends without closing the producer (its sender thread is a daemon):
+    // nothing more is sent, and an open transaction is left to the coordinator's timeout abort.
+    await producer?.close(0)
   }
 }
 

@@ -132,10 +132,10 @@ describe('DeleteRecords', () => {
     expect(leader.segmentCount).toBe(4)
     await sim.settle(deleteRecords(sim, 7))
     expect(leader.segmentCount).toBe(4)
-    leader.takeDeletedSegments()
+    leader.pendingFlush.takeDeletedSegments()
     // The segments wholly below offset 7 go; the one holding 7 stays, and reads start at 7.
     expect(leader.deleteOldSegments(sim.queue.now())).toBe(2)
-    expect(leader.takeDeletedSegments()).toEqual([0, 3])
+    expect(leader.pendingFlush.takeDeletedSegments()).toEqual([0, 3])
     expect(leader.logStartOffset).toBe(7)
     expect(leader.isOutOfRange(6)).toBe(true)
   })

@@ -84,17 +84,17 @@ describe('UnifiedLog replication', () => {
       [0, 'a'],
       [1, 'b'],
     ])
-    expect(follower.takeTruncations()).toEqual([
-      { segmentBaseOffset: 0, size: follower.takeUnflushed()[0]?.bytes.length },
+    expect(follower.pendingFlush.takeTruncations()).toEqual([
+      { segmentBaseOffset: 0, size: follower.pendingFlush.takeUnflushed()[0]?.bytes.length },
     ])
-    expect(follower.takeTruncations()).toEqual([])
+    expect(follower.pendingFlush.takeTruncations()).toEqual([])
   })
 
   it('rebuilds the epoch cache from the batches of a loaded log', () => {
     const leader = new UnifiedLog(engine, { segmentBytes: 1 << 20 })
     leader.appendAsLeader(batch('a'), 1)
     leader.appendAsLeader(batch('b', 'c'), 4)
-    const segment = engine.recoverSegment(0, leader.takeUnflushed()[0]!.bytes).segment
+    const segment = engine.recoverSegment(0, leader.pendingFlush.takeUnflushed()[0]!.bytes).segment
     const loaded = new UnifiedLog(engine, { segmentBytes: 1 << 20 }, [segment])
     expect(loaded.endOffsetForEpoch(1)).toEqual({ epoch: 1, endOffset: 1 })
     expect(loaded.endOffsetForEpoch(4)).toEqual({ epoch: 4, endOffset: 3 })

@@ -223,8 +223,8 @@ describe('transaction coordinator', () => {
     )
     expect(response).toEqual({ error: 'CONCURRENT_TRANSACTIONS', producerId: -1, producerEpoch: -1 })
     const second = await init(cluster, coordinator)
-    // Fenced (+1), the abort's bump (+1), then the new producer's (+1).
-    expect(second).toEqual({ error: null, producerId: first.producerId, producerEpoch: 3 })
+    // The fence's abort bumps once (+1, KAFKA-19367), then the new producer's (+1).
+    expect(second).toEqual({ error: null, producerId: first.producerId, producerEpoch: 2 })
     const log = partitionLog(cluster)
     expect(log.logEndOffset).toBe(2)
     expect(log.lastStableOffset).toBe(2)
@@ -243,7 +243,7 @@ describe('transaction coordinator', () => {
     await cluster.advance(12_000)
     expect(await describe1(cluster, coordinator)).toMatchObject({
       transactionState: 'CompleteAbort',
-      producerEpoch: producer.producerEpoch + 2,
+      producerEpoch: producer.producerEpoch + 1,
     })
     expect(partitionLog(cluster).lastStableOffset).toBe(2)
     expect(await produce(cluster, producer, 1, 'late')).toMatchObject({ error: 'INVALID_PRODUCER_EPOCH' })
@@ -258,7 +258,7 @@ describe('transaction coordinator', () => {
       error: null,
       transactionState: 'CompleteAbort',
       producerId: producer.producerId,
-      producerEpoch: producer.producerEpoch + 2,
+      producerEpoch: producer.producerEpoch + 1,
     })
   })
 })

@@ -342,12 +342,23 @@ export class KafkaProducer implements Producer {
     await this.accumulator.awaitFlushCompletion()
   }
 
-  /** Sends everything queued and waits for the answers, as close() without a timeout does. */
-  async close(): Promise<void> {
+  /**
+   * KafkaProducer.close. Without a timeout (Java's close()): everything queued is sent and answered, then a
+   * transaction still open is aborted, as the Sender does at a graceful shutdown. With 0 (close(Duration.ZERO),
+   * Sender.forceClose): nothing more is sent, every batch not yet answered fails with `Producer is closed
+   * forcefully.`, and an open transaction is left to the coordinator's timeout.
+   */
+  async close(timeoutMs?: 0): Promise<void> {
+    if (timeoutMs === 0) {
+      this.accumulator.close()
+      this.sender.forceClose()
+      return
+    }
     await Promise.all([...this.preparing])
     this.accumulator.close()
     this.sender.wakeup()
     await this.flush()
+    await this.transactional?.abortIncompleteTransaction()
   }
 }
 

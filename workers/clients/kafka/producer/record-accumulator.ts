@@ -279,6 +279,19 @@ export class RecordAccumulator {
     return aborted
   }
 
+  /**
+   * RecordAccumulator.abortIncompleteBatches: every batch not yet complete, waiting or in flight, leaves its
+   * partition and fails with `reason`.
+   */
+  abortIncompleteBatches(reason: Error): void {
+    for (const batch of [...this.incomplete]) {
+      const deque = this.deques.get(batch.topic)?.[batch.partition]
+      if (deque?.includes(batch) === true) deque.splice(deque.indexOf(batch), 1)
+      batch.fail(reason)
+      this.deallocate(batch)
+    }
+  }
+
   /** The earliest time a waiting batch reaches delivery.timeout.ms (Infinity when none waits). */
   nextExpiryTimeMs(): number {
     let next = Infinity

@@ -85,6 +85,8 @@ export class Sender {
   private updatingMetadata = false
   private lastMetadataUpdateMs = -Infinity
   private initializing = false
+  /** forceClose was called: the Sender has stopped. */
+  private forceClosed = false
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -116,6 +118,7 @@ export class Sender {
   /** Sender.runOnce and sendProducerData: drain what is sendable to the nodes that can take a request. */
   private runOnce(): void {
     this.wakeupQueued = false
+    if (this.forceClosed) return
     const now = this.clock.now()
     this.maybeInitialize(now)
     const result = this.accumulator.ready(this.metadata, now)
@@ -162,6 +165,17 @@ export class Sender {
       }
       this.wakeup()
     })
+  }
+
+  /**
+   * Sender.forceClose and the end of Sender.run: no pass runs and no answer is handled any more; every batch
+   * not yet complete fails (RecordAccumulator.abortIncompleteBatches).
+   */
+  forceClose(): void {
+    this.forceClosed = true
+    this.accumulator.abortIncompleteBatches(
+      new KafkaError('org.apache.kafka.common.KafkaException', 'Producer is closed forcefully.'),
+    )
   }
 
   /** The batches not sent yet fail with `error` (an aborted transaction's, TransactionManager.beginAbort). */
@@ -250,6 +264,7 @@ export class Sender {
     sequences: readonly number[],
     responses: ReadonlyArray<PartitionResponse | ProducePartitionResponse>,
   ): void {
+    if (this.forceClosed) return
     this.inFlightRequests.completeNext(node)
     batches.forEach((batch, i) => {
       const response = responses[i] ?? disconnected(node, false)

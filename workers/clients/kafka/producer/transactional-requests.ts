@@ -21,6 +21,8 @@
  *   (ABORTABLE_ERROR). abort: batches not sent yet fail with TransactionAbortedException, the ones in flight
  *   are awaited. Then EndTxn, unless nothing was sent in the transaction; its answer's producer id and epoch
  *   (the V2 bump) are the next transaction's, with sequences from 0.
+ * - close: a graceful close aborts a transaction still open once the queued batches are sent (Sender.run);
+ *   a forced one leaves it to the coordinator's timeout.
  */
 import type { Clock } from '../../../net/clock.ts'
 import type { GroupErrorCode, KafkaErrorName } from '../../../protocol/kafka-errors.ts'
@@ -283,6 +285,22 @@ export class TransactionalRequests {
   beginCompletion(commit: boolean): void {
     if (commit || this.state !== 'ABORTABLE_ERROR') this.maybeFailWithError()
     this.transitionTo(commit ? 'COMMITTING_TRANSACTION' : 'ABORTING_TRANSACTION')
+  }
+
+  /**
+   * Sender.run at a graceful close, once every queued batch is sent: a transaction that no commit or abort
+   * ended (IN_TRANSACTION, or ABORTABLE_ERROR after a failed batch) is aborted, as the Sender does after logging
+   * `Aborting incomplete transaction due to shutdown` (INFO, below the tools' WARN log level). A commit or abort
+   * already under way is left to its caller. The close does not fail when the abort does: the Sender logs it.
+   */
+  async abortIncompleteTransaction(): Promise<void> {
+    if (this.state !== 'IN_TRANSACTION' && this.state !== 'ABORTABLE_ERROR') return
+    try {
+      this.beginCompletion(false)
+      await this.completeTransaction(false)
+    } catch {
+      // Sender.run: "Uncaught error in kafka producer I/O thread", and the close goes on.
+    }
   }
 
   /** EndTxn (unless nothing was sent), then READY with the answer's producer id and epoch. */
