@@ -1,16 +1,20 @@
 /**
  * DelayedOperation and DelayedOperationPurgatory, as Kafka's: a request that waits for a condition
- * (acks=all replicated, enough bytes to fetch) or for its timeout on the Scheduler, whichever comes first.
+ * (acks=all replicated, enough bytes to fetch) or for its timeout, whichever comes first.
  * The purgatory watches each operation under its partition keys; an event on a partition (an append, a
- * follower fetch, an ISR or HW change) checks the operations watching it.
+ * follower fetch, an ISR or HW change) checks the operations watching it. Timeouts are kept by the
+ * purgatory's one SystemTimer (system-timer.ts), as Kafka's purgatory keeps them in its timing wheel with one
+ * expiration reaper, not by a Scheduler task per operation.
  *
- * Invariant: an operation completes exactly once (forceComplete); its timer is cancelled then.
+ * Invariant: an operation completes exactly once (forceComplete); it leaves the timer then.
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
+import { SystemTimer, type TimerTask } from './system-timer.ts'
 
-export abstract class DelayedOperation {
+export abstract class DelayedOperation implements TimerTask {
   private completed = false
-  private timer: Cancellable | null = null
+  /** Its place in the purgatory's timer (Kafka's TimerTaskEntry), taken out when it completes. */
+  private timerTaskEntry: Cancellable | null = null
 
   constructor(readonly keys: readonly string[]) {}
 
@@ -27,20 +31,30 @@ export abstract class DelayedOperation {
   forceComplete(expired = false): boolean {
     if (this.completed) return false
     this.completed = true
-    this.timer?.cancel()
+    this.timerTaskEntry?.cancel()
+    this.timerTaskEntry = null
     this.onComplete(expired)
     return true
   }
 
-  startTimer(scheduler: Scheduler, delayMs: number): void {
-    this.timer = scheduler.schedule(delayMs, () => this.forceComplete(true))
+  /** Its timeout came (the timer's run): it completes as expired unless it completed first. */
+  expire(): void {
+    this.forceComplete(true)
+  }
+
+  /** Files it in `timer` to expire in `timeoutMs` (Timer.add). */
+  startTimer(timer: SystemTimer, timeoutMs: number): void {
+    this.timerTaskEntry = timer.add(this, timeoutMs)
   }
 }
 
 export class DelayedOperationPurgatory {
   private readonly watchers = new Map<string, Set<DelayedOperation>>()
+  private readonly timeoutTimer: SystemTimer
 
-  constructor(private readonly scheduler: Scheduler) {}
+  constructor(scheduler: Scheduler) {
+    this.timeoutTimer = new SystemTimer(scheduler)
+  }
 
   /** Completes the operation now if it can; otherwise watches it until it can or `timeoutMs` passes. */
   tryCompleteElseWatch(operation: DelayedOperation, timeoutMs: number): void {
@@ -50,7 +64,7 @@ export class DelayedOperationPurgatory {
       set.add(operation)
       this.watchers.set(key, set)
     }
-    operation.startTimer(this.scheduler, timeoutMs)
+    operation.startTimer(this.timeoutTimer, timeoutMs)
   }
 
   /** Checks every operation watching `key`, dropping the completed ones. */
@@ -67,5 +81,6 @@ export class DelayedOperationPurgatory {
   completeAll(): void {
     for (const set of this.watchers.values()) for (const operation of set) operation.forceComplete(true)
     this.watchers.clear()
+    this.timeoutTimer.clear()
   }
 }
