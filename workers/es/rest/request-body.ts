@@ -38,7 +38,7 @@ function requireObject(value: XContentValue): XContentObject {
 /** A search or index-settings body. */
 export function parseRequestBody(text: string): XContentObject {
   try {
-    return requireObject(parseJson(text, { trailing: 'reject' }))
+    return requireObject(parseJson(text, { trailing: 'reject', locations: true }))
   } catch (error) {
     if (error instanceof JsonParseError) throw xContentParseExceptionFromJackson(error)
     if (error instanceof ExtraDataError) throw parsingException(1, 1, error.message)

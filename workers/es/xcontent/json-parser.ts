@@ -17,11 +17,14 @@ import { JsonParseError, STREAM_SOURCE, locate } from './json-parse-error.ts'
 import { Token, xContentTokenName } from './json-token.ts'
 import { JsonTokenizer } from './json-tokenizer.ts'
 import { XNumber, type XContentObject, type XContentValue } from './x-content-value.ts'
+import { recordOffsets, type ObjectOffsets } from './content-locations.ts'
 
 export interface ParseJsonOptions {
   /** Jackson's source description used in error locations. */
   source?: string
   trailing?: 'reject' | 'ignore'
+  /** Record each object's token locations (content-locations.ts), for a request body's parse errors. */
+  locations?: boolean
 }
 
 /** DocumentParser.validateEnd's IllegalArgumentException: a token follows the root value. */
@@ -38,7 +41,7 @@ type Container = XContentObject | XContentValue[]
 export function parseJson(text: string, options: ParseJsonOptions = {}): XContentValue {
   const source = options.source ?? STREAM_SOURCE
   const tokenizer = new JsonTokenizer(text, { source })
-  const root = readRoot(tokenizer, source)
+  const root = readRoot(tokenizer, source, options.locations === true)
   if (options.trailing !== 'ignore') {
     const extra = tokenizer.next()
     if (extra !== Token.EOF) throw new ExtraDataError(xContentTokenName(extra))
@@ -46,8 +49,9 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): XConten
   return root
 }
 
-function readRoot(tokenizer: JsonTokenizer, source: string): XContentValue {
+function readRoot(tokenizer: JsonTokenizer, source: string, locations: boolean): XContentValue {
   const stack: Container[] = []
+  const offsets: Array<ObjectOffsets | null> = []
   let top: Container | undefined
   let key = ''
   for (;;) {
@@ -57,11 +61,16 @@ function readRoot(tokenizer: JsonTokenizer, source: string): XContentValue {
       case Token.FIELD_NAME:
         key = tokenizer.value
         if ((top as XContentObject).has(key)) tokenizer.fail(`Duplicate field '${key}'`)
+        if (locations) offsets[offsets.length - 1]?.keys.set(key, tokenizer.tokenStart)
         continue
       case Token.START_OBJECT:
       case Token.START_ARRAY: {
         const container: Container = kind === Token.START_OBJECT ? new Map() : []
         if (top !== undefined) attach(top, key, container)
+        if (locations) {
+          valueAt(offsets, top, key, tokenizer.tokenStart)
+          offsets.push(container instanceof Map ? objectOffsets(container, tokenizer.text) : null)
+        }
         stack.push(container)
         top = container
         continue
@@ -69,6 +78,10 @@ function readRoot(tokenizer: JsonTokenizer, source: string): XContentValue {
       case Token.END_OBJECT:
       case Token.END_ARRAY: {
         const done = stack.pop() as Container
+        if (locations) {
+          const closed = offsets.pop()
+          if (closed) closed.end = tokenizer.tokenStart
+        }
         top = stack[stack.length - 1]
         if (top === undefined) return done
         continue
@@ -93,8 +106,25 @@ function readRoot(tokenizer: JsonTokenizer, source: string): XContentValue {
         return noContent(tokenizer.text, source)
     }
     if (top === undefined) return value
+    if (locations) valueAt(offsets, top, key, tokenizer.tokenStart)
     attach(top, key, value)
   }
+}
+
+function objectOffsets(object: XContentObject, text: string): ObjectOffsets {
+  const offsets: ObjectOffsets = { text, keys: new Map(), values: new Map(), end: text.length }
+  recordOffsets(object, offsets)
+  return offsets
+}
+
+/** Records where the value of `key` starts when the enclosing container is an object. */
+function valueAt(
+  offsets: ReadonlyArray<ObjectOffsets | null>,
+  top: Container | undefined,
+  key: string,
+  start: number,
+): void {
+  if (top instanceof Map) offsets[offsets.length - 1]?.values.set(key, start)
 }
 
 function attach(top: Container, key: string, value: XContentValue): void {

@@ -48,6 +48,8 @@ const CONTROL_CHAR = /[\x00-\x1f]/g
 export class JsonTokenizer {
   /** Decoded text of the last FIELD_NAME or VALUE_STRING, or the lexeme of the last number. */
   value = ''
+  /** Where the last token starts in the text (a UTF-16 offset), as Jackson's getTokenLocation reports it. */
+  tokenStart = 0
   private pos = 0
   private readonly source: string
   private readonly maxDepth: number
@@ -96,12 +98,14 @@ export class JsonTokenizer {
       if (type !== ROOT) this.eofInContainer(type)
       return Token.EOF
     }
+    this.tokenStart = this.pos - 1
     if (c === 0x5d || c === 0x7d) return this.closeScope(c, type)
     const count = this.counts[this.depth] ?? 0
     if (type !== ROOT && count > 0) {
       if (c !== 0x2c) this.unexpectedChar(c, `was expecting comma to separate ${TYPE_DESC[type]} entries`)
       c = this.skipWhitespace()
       if (c < 0) this.failAt(this.pos, `Unexpected end-of-input within/between ${TYPE_DESC[type]} entries`)
+      this.tokenStart = this.pos - 1
     }
     this.counts[this.depth] = count + 1
     if (type === OBJECT) {
@@ -119,6 +123,7 @@ export class JsonTokenizer {
     if (c !== 0x3a) this.unexpectedChar(c, 'was expecting a colon to separate field name and value')
     c = this.skipWhitespace()
     if (c < 0) this.eofBetweenEntries()
+    this.tokenStart = this.pos - 1
     return this.readValue(c)
   }
 

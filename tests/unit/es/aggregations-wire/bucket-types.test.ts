@@ -73,7 +73,7 @@ describe('bucket aggregations over the wire', () => {
         type: 'rare_terms',
         name: 'r',
         meta: null,
-        settings: { maxDocCount: 1, valueType: 'string', format: null },
+        settings: { maxDocCount: 1, valueType: 'string', format: null, mapped: true },
         buckets: [{ key: 'b', docCount: 1, aggs: [metric('mx', 'max', 6, 2)] }],
         filtered: ['a'],
       },
@@ -171,6 +171,7 @@ describe('bucket aggregations over the wire', () => {
           showTermDocCountError: false,
           valueType: 'string',
           format: null,
+          mapped: true,
         },
         buckets: [
           { key: 'a', docCount: 2, docCountError: 0, aggs: [metric('avg_v', 'avg', 11, 3)] },
@@ -283,6 +284,7 @@ describe('bucket aggregations over the wire', () => {
         type: 'range',
         name: 'r',
         meta: null,
+        rangeType: 'range',
         keyed: false,
         format: null,
         buckets: [
@@ -308,6 +310,7 @@ describe('bucket aggregations over the wire', () => {
         type: 'range',
         name: 'dr',
         meta: null,
+        rangeType: 'date_range',
         keyed: true,
         format: { type: 'date_time', pattern: 'yyyy-MM-dd', zone: 'Z' },
         buckets: [
@@ -345,6 +348,7 @@ describe('bucket aggregations over the wire', () => {
         type: 'single_bucket',
         name: 'f',
         meta: null,
+        bucketType: 'filter',
         bucket: {
           docCount: 2,
           aggs: [

@@ -92,17 +92,17 @@ describe('unknown parameters', () => {
     expect(await refusal({ t: { terms: { feild: 'tag' } } })).toEqual({
       status: 400,
       type: 'x_content_parse_exception',
-      reason: '[1:1] [terms] unknown field [feild] did you mean [field]?',
+      reason: '[1:24] [terms] unknown field [feild] did you mean [field]?',
     })
     expect(await refusal({ a: { avg: { fields: 'n' } } })).toEqual({
       status: 400,
       type: 'x_content_parse_exception',
-      reason: '[1:1] [avg] unknown field [fields] did you mean [field]?',
+      reason: '[1:22] [avg] unknown field [fields] did you mean [field]?',
     })
     expect(await refusal({ a: { avg: { zzz: 'n' } } })).toEqual({
       status: 400,
       type: 'x_content_parse_exception',
-      reason: '[1:1] [avg] unknown field [zzz]',
+      reason: '[1:22] [avg] unknown field [zzz]',
     })
   })
 })

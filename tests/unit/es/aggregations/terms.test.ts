@@ -108,6 +108,44 @@ describe('terms', () => {
     )
   })
 
+  it('counts the buckets a shard drops under shard_min_doc_count in sum_other_doc_count', () => {
+    // MapStringTermsAggregator, GlobalOrdinalsStringTermsAggregator and NumericTermsAggregator add every
+    // bucket's doc count to otherDocCount before the shard_min_doc_count check and take the returned ones off
+    const shards = [
+      {
+        docs: [
+          ...Array.from({ length: 3 }, () => ({ tag: 'a', n: 1, d: 0.5 })),
+          { tag: 'b', n: 2, d: 1.5 },
+          { tag: 'c', n: 3, d: 2.5 },
+        ],
+      },
+      {
+        docs: [
+          { tag: 'a', n: 1, d: 0.5 },
+          ...Array.from({ length: 2 }, () => ({ tag: 'b', n: 2, d: 1.5 })),
+          { tag: 'd', n: 4, d: 3.5 },
+        ],
+      },
+    ]
+    const json = aggregate(
+      shards,
+      { tag: 'keyword', n: 'long', d: 'double' },
+      '{"tag":{"terms":{"field":"tag","min_doc_count":2,"shard_min_doc_count":2}},' +
+        '"n":{"terms":{"field":"n","min_doc_count":2,"shard_min_doc_count":2}},' +
+        '"d":{"terms":{"field":"d","min_doc_count":2,"shard_min_doc_count":2}}}',
+    )
+    expect(json).toBe(
+      '{"tag":{"doc_count_error_upper_bound":0,"sum_other_doc_count":4,"buckets":[{"key":"a","doc_count":3},{"key":"b","doc_count":2}]},' +
+        '"n":{"doc_count_error_upper_bound":0,"sum_other_doc_count":4,"buckets":[{"key":1,"doc_count":3},{"key":2,"doc_count":2}]},' +
+        '"d":{"doc_count_error_upper_bound":0,"sum_other_doc_count":4,"buckets":[{"key":0.5,"doc_count":3},{"key":1.5,"doc_count":2}]}}',
+    )
+    // without shard_min_doc_count the shards return every bucket and the reduce drops those under min_doc_count
+    // without counting them (a: 4, b: 3 pass; c and d do not)
+    expect(aggregate(shards, { tag: 'keyword' }, '{"tag":{"terms":{"field":"tag","min_doc_count":2}}}')).toBe(
+      '{"tag":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[{"key":"a","doc_count":4},{"key":"b","doc_count":3}]}}',
+    )
+  })
+
   it('an unmapped field gives no buckets; a text field is refused as ES refuses it', () => {
     expect(aggregate([{ docs: genres }], {}, '{"g":{"terms":{"field":"genre"}}}')).toBe(
       '{"g":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,"buckets":[]}}',

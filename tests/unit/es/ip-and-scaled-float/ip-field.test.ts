@@ -251,6 +251,19 @@ describe('ip fields: include lists and mapping updates', () => {
     })
   })
 
+  it('terms counts the buckets dropped by shard_min_doc_count in sum_other_doc_count', async () => {
+    const node = await weblogs()
+    await node.send('PUT', '/weblogs/_doc/5?refresh=true', { ip: '::1' })
+    const response = await node.send('POST', '/weblogs/_search?filter_path=aggregations', {
+      size: 0,
+      aggs: { ips: { terms: { field: 'ip', min_doc_count: 2, shard_min_doc_count: 2 } } },
+    })
+    expect(response.body).toBe(
+      '{"aggregations":{"ips":{"doc_count_error_upper_bound":0,"sum_other_doc_count":3,' +
+        '"buckets":[{"key":"::1","doc_count":2}]}}}',
+    )
+  })
+
   it('ignore_malformed may change, null_value may not', async () => {
     const node = await weblogs()
     const nullValue = await node.send('PUT', '/weblogs/_mapping', {

@@ -224,7 +224,7 @@ describe('date_histogram time_zone and offset (the reference examples)', () => {
     })
     expect(removed.status).toBe(400)
     expect(removed.body).toContain(
-      '"reason":"[1:1] [date_histogram] unknown field [interval] did you mean [fixed_interval]?"',
+      '"reason":"[1:48] [date_histogram] unknown field [interval] did you mean [fixed_interval]?"',
     )
     const both = await node.send('POST', '/my-index-000001/_search', {
       aggs: { h: { date_histogram: { field: 'date', calendar_interval: 'day', fixed_interval: '1d' } } },

@@ -59,6 +59,9 @@ const METADATA_FIELDS: ReadonlyArray<readonly [string, string, boolean, boolean]
   ['_field_names', '_field_names', true, false],
 ]
 
+/** The metadata fields' names, as a search's field lookup holds them beside the mapping's fields. */
+export const METADATA_FIELD_NAMES: readonly string[] = METADATA_FIELDS.map(([name]) => name)
+
 const KNOWN_FILTERS: ReadonlySet<string> = new Set([
   '+metadata',
   '-metadata',

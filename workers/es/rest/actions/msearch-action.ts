@@ -153,7 +153,8 @@ export function readMultiLineFormat(
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const header = lines[i]!
     const params = new Map<string, string>()
-    for (const key of ['routing', 'search_type', ...INDICES_OPTIONS_KEYS.keys()]) {
+    // typed_keys is a response parameter of the whole request (RestMultiSearchAction's RESPONSE_PARAMS)
+    for (const key of ['routing', 'search_type', 'typed_keys', ...INDICES_OPTIONS_KEYS.keys()]) {
       const value = req.params.get(key)
       if (value !== undefined) params.set(key, value)
     }

@@ -24,7 +24,7 @@ import { isBlank, parseRequestBody } from '../request-body.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { searchResponseBody, shardsJson, withNamedQueryScores } from './search-actions.ts'
+import { searchResponseBody, shardsJson, typedKeys, withNamedQueryScores } from './search-actions.ts'
 
 export function registerScrollActions(controller: RestController, context: RestContext): void {
   const scroll = (req: RestHandlerRequest) => guarded(() => searchScroll(context, req))
@@ -56,6 +56,7 @@ async function searchScroll(context: RestContext, req: RestHandlerRequest): Prom
     // SearchScrollAsyncAction.buildTookInMillis: at least 1.
     took: Math.max(1, context.clock.now() - started),
     withScores: withNamedQueryScores(req.params),
+    typedKeys: typedKeys(req.params),
     innerHits: null,
   })
   return json(200, body)

@@ -107,6 +107,7 @@ export async function executeSearch(
       shards: shardsJson(result),
       took: context.clock.now() - started,
       withScores: withNamedQueryScores(req.params),
+      typedKeys: typedKeys(req.params),
       innerHits: null,
     })
     return { body, warnings: parsed.deprecations }
@@ -158,6 +159,7 @@ export async function executeSearch(
     shards,
     took: context.clock.now() - started,
     withScores: withNamedQueryScores(req.params),
+    typedKeys: typedKeys(req.params),
     innerHits,
   })
   return { body, warnings: parsed.deprecations }
@@ -171,6 +173,11 @@ export function searchIndicesOptions(params: ReadonlyMap<string, string>): Indic
 /** A response parameter (SearchHit.toXContent reads it with paramAsBoolean(key, false)). */
 export function withNamedQueryScores(params: ReadonlyMap<string, string>): boolean {
   return urlFlag(params, 'include_named_queries_score') ?? false
+}
+
+/** `typed_keys`, a response parameter (InternalAggregation and Suggestion read it with paramAsBoolean(key, false)). */
+export function typedKeys(params: ReadonlyMap<string, string>): boolean {
+  return urlFlag(params, 'typed_keys') ?? false
 }
 
 /** `_shards`, with the failures grouped when some shards failed; every shard failed is the search's failure. */
@@ -194,10 +201,13 @@ export function searchResponseBody(
     shards: JsonOut
     took: number
     withScores: boolean
+    /** `typed_keys`: aggregations and suggestions under `<type>#<name>`. */
+    typedKeys: boolean
     innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null
   },
 ): { readonly [key: string]: JsonOut } {
   const { scrollId, pitId, shards, took, withScores, innerHits } = options
+  const params = { typedKeys: options.typedKeys }
   return {
     ...(scrollId !== null ? { _scroll_id: scrollId } : {}),
     ...(pitId !== undefined ? { pit_id: pitId } : {}),
@@ -206,8 +216,10 @@ export function searchResponseBody(
     ...(result.terminatedEarly !== null ? { terminated_early: result.terminatedEarly } : {}),
     _shards: shards,
     hits: searchHitsJson(result, parsed, withScores, innerHits),
-    ...(result.aggregations !== null ? { aggregations: aggregationsResponse(result.aggregations) } : {}),
-    ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest) } : {}),
+    ...(result.aggregations !== null
+      ? { aggregations: aggregationsResponse(result.aggregations, params) }
+      : {}),
+    ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest, params) } : {}),
   }
 }
 

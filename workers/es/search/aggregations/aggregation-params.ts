@@ -2,14 +2,15 @@
  * Reading an aggregation's body as ES's ObjectParser does: each known key with its expected token kind,
  * unknown keys rejected with `[<type>] unknown field [<key>]` (an XContentParseException) and
  * SuggestingErrorOnUnknown's ` did you mean [<known>]?` over the keys the aggregation accepts, wrong kinds with
- * `[<type>] <key> doesn't support values of type: <TOKEN>`. Locations are not tracked: errors say [1:1].
+ * `[<type>] <key> doesn't support values of type: <TOKEN>`. Each error carries the `[line:col]` of the token the
+ * parser stood on (getTokenLocation): the unknown key's name, or the refused value (tokenLocation).
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../errors/index.ts'
 import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import { scriptValuesType, type ScriptValuesType } from './script-values.ts'
 import type { ValuesSourceSpec } from './values-source.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { XNumber, locationOf, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 
 export class AggregationParams {
   constructor(
@@ -18,8 +19,10 @@ export class AggregationParams {
     allowed: readonly string[],
   ) {
     for (const key of body.keys()) {
-      if (!allowed.includes(key))
-        throw xContentParseException(1, 1, `[${type}] unknown field [${key}]${suggest(key, allowed)}`)
+      if (!allowed.includes(key)) {
+        const [line, col] = tokenLocation(body, key, 'key')
+        throw xContentParseException(line, col, `[${type}] unknown field [${key}]${suggest(key, allowed)}`)
+      }
     }
   }
 
@@ -98,7 +101,8 @@ export class AggregationParams {
       return parseScriptSpec(this.raw('script'))
     } catch (cause) {
       if (!(cause instanceof EsException)) throw cause
-      throw xContentParseException(1, 1, `[${this.type}] failed to parse field [script]`, cause)
+      const [line, col] = tokenLocation(this.body, 'script', 'value')
+      throw xContentParseException(line, col, `[${this.type}] failed to parse field [script]`, cause)
     }
   }
 
@@ -111,12 +115,28 @@ export class AggregationParams {
   }
 
   private wrongType(key: string, value: XContentValue): EsException {
+    const [line, col] = tokenLocation(this.body, key, 'value')
     return xContentParseException(
-      1,
-      1,
+      line,
+      col,
       `[${this.type}] ${key} doesn't support values of type: ${tokenName(value)}`,
     )
   }
+
+  /** ObjectParser's "failed to parse field [key]" at the key's value, caused by a builder setter's refusal. */
+  fieldFailure(key: string, cause: EsException): EsException {
+    const [line, col] = tokenLocation(this.body, key, 'value')
+    return xContentParseException(line, col, `[${this.type}] failed to parse field [${key}]`, cause)
+  }
+}
+
+/**
+ * The `[line, col]` of `key`'s name or of its value in a request body's object (XContentParser.getTokenLocation at
+ * that token); [1, 1] for an object that was not parsed from a request's text.
+ */
+export function tokenLocation(object: XContentObject, key: string, token: 'key' | 'value'): [number, number] {
+  const location = locationOf(object, key, token)
+  return location === null ? [1, 1] : [location.line, location.col]
 }
 
 export function tokenName(value: XContentValue): string {

@@ -13,12 +13,14 @@
  * - a type at all: `Missing definition for aggregation [name]`
  * - siblings with one name: illegal_argument_exception `Two sibling aggregations cannot have the same name: [n]`
  *   (a JSON object cannot repeat a key, so this arises only through duplicate detection being off).
+ * Each carries the `[line:col]` of the token the parser stood on: a name's key, a definition's value, a type's
+ * object, the definition's closing brace for a missing type (the aggs value's own errors say [1:1]).
  * The whole tree is then validated (pipeline/pipeline-validation.ts): 400 action_request_validation_exception.
  */
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
-import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import { endLocationOf, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { AggregationBuilder } from './aggregation-builder.ts'
-import { tokenName } from './aggregation-params.ts'
+import { tokenLocation, tokenName } from './aggregation-params.ts'
 import { REGISTERED_AGGREGATIONS } from './aggregation-names.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import { AGGREGATION_PARSERS } from './aggregation-registry.ts'
@@ -46,15 +48,13 @@ function parseLevel(value: XContentValue): AggregationBuilder[] {
   for (const [name, definition] of value) {
     if (!VALID_NAME.test(name)) {
       throw parsingException(
-        1,
-        1,
+        ...tokenLocation(value, name, 'key'),
         `Invalid aggregation name [${name}]. Aggregation names can contain any character except '[', ']', and '>'`,
       )
     }
     if (!(definition instanceof Map)) {
       throw parsingException(
-        1,
-        1,
+        ...tokenLocation(value, name, 'value'),
         `Aggregation definition for [${name} starts with a [${tokenName(definition)}], expected a [START_OBJECT].`,
       )
     }
@@ -71,30 +71,34 @@ function parseOne(name: string, definition: XContentObject): AggregationBuilder 
   let meta: XContentObject | null = null
   let subs: AggregationBuilder[] | null = null
   for (const [key, body] of definition) {
+    const at = tokenLocation(definition, key, 'value')
     if (!(body instanceof Map)) {
       throw parsingException(
-        1,
-        1,
+        ...at,
         `Expected [START_OBJECT] under [${key}], but got a [${tokenName(body)}] in [${name}]`,
       )
     }
     if (key === 'meta') meta = body
     else if (key === 'aggs' || key === 'aggregations') {
-      if (subs !== null) throw parsingException(1, 1, `Found two sub aggregation definitions under [${name}]`)
+      if (subs !== null)
+        throw parsingException(...at, `Found two sub aggregation definitions under [${name}]`)
       subs = parseLevel(body)
     } else {
       if (type !== null) {
         throw parsingException(
-          1,
-          1,
+          ...at,
           `Found two aggregation type definitions in [${name}]: [${type.key}] and [${key}]`,
         )
       }
-      if (!REGISTERED_AGGREGATIONS.includes(key)) throw unknownType(key)
+      if (!REGISTERED_AGGREGATIONS.includes(key)) throw unknownType(key, at)
       type = { key, body }
     }
   }
-  if (type === null) throw parsingException(1, 1, `Missing definition for aggregation [${name}]`)
+  if (type === null) {
+    // at the definition's closing brace, where the parser stands when it finds no type
+    const end = endLocationOf(definition) ?? { line: 1, col: 1 }
+    throw parsingException(end.line, end.col, `Missing definition for aggregation [${name}]`)
+  }
   const parser = AGGREGATION_PARSERS.get(type.key)
   if (parser === undefined) {
     throw illegalArgumentException(`the [${type.key}] aggregation is not available in the playground`)
@@ -102,14 +106,15 @@ function parseOne(name: string, definition: XContentObject): AggregationBuilder 
   return parser(name, type.body, meta, subs ?? [])
 }
 
-function unknownType(type: string): EsException {
+/** At the type's object, where NamedXContentRegistry's lookup fails (its exception carries the same location). */
+function unknownType(type: string, [line, col]: [number, number]): EsException {
   return parsingException(
-    1,
-    1,
+    line,
+    col,
     `Unknown aggregation type [${type}]${suggest(type, REGISTERED_AGGREGATIONS)}`,
     new EsException({
       type: 'named_object_not_found_exception',
-      reason: `[1:1] unknown field [${type}]`,
+      reason: `[${line}:${col}] unknown field [${type}]`,
       status: 400,
       rootCause: false,
     }),

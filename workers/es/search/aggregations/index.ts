@@ -4,7 +4,7 @@
  * 2. `collectAggregations(builders, shardContext, matchingDocs)` per shard (the query phase);
  * 3. `reduceShardAggregations(perShard, maxBuckets, builders)` on the coordinating node, which also enforces
  *    search.max_buckets and then runs the pipeline aggregations (pipeline/apply-pipelines.ts);
- * 4. `aggregationsToXContent(reduced, out)` writes `"aggregations": {...}`'s entries.
+ * 4. `aggregationsResponse(reduced, params)` writes `"aggregations": {...}` (`typed_keys` in the params).
  * Between 2 and 3 a shard's results cross to the coordinating node as `writeAggregations(results)` (plain
  * data for a structured clone) and are read back there with `readAggregations(wire)`.
  */
@@ -13,10 +13,12 @@ import type { AggregationBuilder } from './aggregation-builder.ts'
 import { applyPipelines } from './pipeline/apply-pipelines.ts'
 import { NO_STORED_SCRIPTS, type StoredScriptLookup } from '../../cluster/metadata/script-metadata.ts'
 import {
+  DEFAULT_PARAMS,
   aggregationsToXContent,
   reduceAggregations,
   reduceContext,
   type InternalAggregations,
+  type ToXContentParams,
 } from './internal-aggregation.ts'
 
 export { parseAggregations } from './aggregator-factories.ts'
@@ -40,6 +42,7 @@ export {
   InternalAggregation,
   aggregationsToXContent,
   type InternalAggregations,
+  type ToXContentParams,
 } from './internal-aggregation.ts'
 export { DEFAULT_MAX_BUCKETS, tooManyBucketsException } from './multi-bucket-consumer.ts'
 export { InternalHistogram, type HistogramSettings } from './bucket/histogram.ts'
@@ -63,8 +66,11 @@ export function reduceShardAggregations(
 }
 
 /** The `aggregations` object of a search response. */
-export function aggregationsResponse(aggs: InternalAggregations): Map<string, JsonOut> {
+export function aggregationsResponse(
+  aggs: InternalAggregations,
+  params: ToXContentParams = DEFAULT_PARAMS,
+): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>()
-  aggregationsToXContent(aggs, out)
+  aggregationsToXContent(aggs, out, params)
   return out
 }

@@ -1,7 +1,9 @@
 /**
  * InternalAggregation: one aggregation's result, first per shard and then reduced across shards into the
  * final result, as ES's InternalAggregation and InternalAggregations do. The rendering is ES's toXContent:
- * `{"meta":{...}` (when the request had `meta`) followed by the type's own fields.
+ * `{"meta":{...}` (when the request had `meta`) followed by the type's own fields, under the aggregation's name,
+ * or with `typed_keys` under `<type>#<name>` (getType: the result's NamedWriteable name unless the class gives
+ * another, e.g. `sterms`, `date_histogram`, `tdigest_percentiles`), in sub-aggregations too.
  *
  * Invariants: `reduce` receives the results of the same request aggregation from every shard (the receiver
  * is one of them) and returns a new result; sub-aggregation lists keep the request's order.
@@ -23,6 +25,16 @@ export function reduceContext(maxBuckets?: number): ReduceContext {
   return { buckets: new MultiBucketConsumer(maxBuckets) }
 }
 
+/** The ToXContent.Params an aggregation's rendering reads (RestSearchAction.TYPED_KEYS_PARAM). */
+export interface ToXContentParams {
+  readonly typedKeys: boolean
+}
+
+export const DEFAULT_PARAMS: ToXContentParams = { typedKeys: false }
+
+/** InternalAggregation.TYPED_KEYS_DELIMITER, between the type and the name. */
+export const TYPED_KEYS_DELIMITER = '#'
+
 export abstract class InternalAggregation {
   constructor(
     readonly name: string,
@@ -32,8 +44,11 @@ export abstract class InternalAggregation {
   /** Merges the shard results of this aggregation (the receiver is one of `all`). */
   abstract reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation
 
-  /** The type's fields, after `meta`. */
-  protected abstract body(out: Map<string, JsonOut>): void
+  /** InternalAggregation.getType: the type `typed_keys` prints before the name. */
+  abstract getType(): string
+
+  /** The type's fields, after `meta` (params reach the sub-aggregations). */
+  protected abstract body(out: Map<string, JsonOut>, params: ToXContentParams): void
 
   /** This result as plain data that survives a structured clone; its class's `readFrom` reads it back. */
   abstract writeTo(): InternalAggregationWire
@@ -62,10 +77,10 @@ export abstract class InternalAggregation {
     return this
   }
 
-  toXContent(): Map<string, JsonOut> {
+  toXContent(params: ToXContentParams = DEFAULT_PARAMS): Map<string, JsonOut> {
     const out = new Map<string, JsonOut>()
     if (this.meta !== null) out.set('meta', this.meta)
-    this.body(out)
+    this.body(out, params)
     return out
   }
 }
@@ -105,7 +120,14 @@ export function reduceAggregations(
   )
 }
 
-/** `"aggregations": {name: {...}, ...}` and a bucket's sub-aggregation fields. */
-export function aggregationsToXContent(aggs: InternalAggregations, out: Map<string, JsonOut>): void {
-  for (const agg of aggs) out.set(agg.name, agg.toXContent())
+/** `"aggregations": {name: {...}, ...}` and a bucket's sub-aggregation fields; `type#name` with typed_keys. */
+export function aggregationsToXContent(
+  aggs: InternalAggregations,
+  out: Map<string, JsonOut>,
+  params: ToXContentParams,
+): void {
+  for (const agg of aggs) {
+    const key = params.typedKeys ? `${agg.getType()}${TYPED_KEYS_DELIMITER}${agg.name}` : agg.name
+    out.set(key, agg.toXContent(params))
+  }
 }

@@ -44,6 +44,12 @@ import {
 } from './query-parsing.ts'
 import { createQuery, shardRangeQuery } from './range-query.ts'
 import {
+  METADATA_FIELD_NAMES,
+  checkExistsRefusals,
+  isMetadataField,
+  metadataExists,
+} from './metadata-exists.ts'
+import {
   ID_FIELD,
   idTermsQuery,
   INDEX_FIELD,
@@ -355,15 +361,25 @@ export function existsQuery(body: XContentValue, context: QueryContext): IndexQu
   checkOptions('exists', body, ['field'])
   const name = scalarText(body.get('field'))
   if (name === null) throw parsingError('[exists] must be provided with a [field]')
+  // FieldTypeLookup.getMatchingFieldNames: the mapping's fields and the metadata fields, which a shard's lookup
+  // holds (the coordinating node's parse check has no index and leaves them to the shards)
+  const metadata = context.index === undefined ? [] : METADATA_FIELD_NAMES
   const fields = isPattern(name)
-    ? [...context.fields.keys()].filter((f) => simpleMatch(name, f))
-    : queryFieldMapping(context, name) !== undefined || isSpecialMetadataField(name)
+    ? [...new Set([...context.fields.keys(), ...metadata])].filter((f) => simpleMatch(name, f))
+    : queryFieldMapping(context, name) !== undefined || metadata.includes(name)
       ? [name]
       : []
   if (fields.length === 0) return { type: 'matchNone' }
-  // IdFieldType and IndexFieldType: every document has the field (MatchAllDocsQuery)
-  const exists = (field: string): IndexQuery =>
-    isSpecialMetadataField(field) ? { type: 'matchAll', boost: 1 } : { type: 'exists', field, boost: 1 }
+  checkExistsRefusals(fields, context.index)
+  const exists = (field: string): IndexQuery => {
+    if (!isMetadataField(field) || context.fields.has(field)) return { type: 'exists', field, boost: 1 }
+    const found = metadataExists(field)
+    return found === 'all'
+      ? { type: 'matchAll', boost: 1 }
+      : found === 'indexed'
+        ? { type: 'exists', field, boost: 1 }
+        : { type: 'matchNone' }
+  }
   return constantScoreOf(fields.map(exists), boostOf(body))
 }
 

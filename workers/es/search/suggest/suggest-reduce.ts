@@ -20,6 +20,7 @@ import {
   type CompletionSuggestion,
 } from './completion-suggestion.ts'
 import type { Suggestion } from './suggest-phase.ts'
+import { TYPED_KEYS_DELIMITER, type ToXContentParams } from '../aggregations/internal-aggregation.ts'
 
 function compareOptions(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestWord): number {
   const byFreq = b.freq - a.freq || b.score - a.score || compareUtf8(a.text, b.text)
@@ -93,11 +94,14 @@ function reduceTerm(list: readonly TermSuggestion[]): TermSuggestion {
   return { kind: 'term', name, size, sort, entries }
 }
 
-/** The response's `suggest` section. */
-export function suggestResponse(suggestions: readonly Suggestion[]): JsonOut {
+/**
+ * The response's `suggest` section: each suggestion under its name, or with `typed_keys` under `<type>#<name>` (Suggestion.toXContent
+ * joins its writeable name, `term` or `completion`, and its name with Aggregation.TYPED_KEYS_DELIMITER).
+ */
+export function suggestResponse(suggestions: readonly Suggestion[], params: ToXContentParams): JsonOut {
   return new Map(
     suggestions.map((suggestion) => [
-      suggestion.name,
+      params.typedKeys ? `${suggestion.kind}${TYPED_KEYS_DELIMITER}${suggestion.name}` : suggestion.name,
       suggestion.kind === 'completion' ? completionSuggestionJson(suggestion) : termEntriesJson(suggestion),
     ]),
   )

@@ -16,6 +16,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import {
   bucketToXContent,
@@ -79,10 +80,14 @@ export class InternalAdjacencyMatrix extends InternalAggregation {
     return new InternalAdjacencyMatrix(this.name, this.meta, buckets)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return 'adjacency_matrix'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     out.set(
       'buckets',
-      this.buckets.map((bucket) => bucketToXContent([['key', bucket.key]], bucket)),
+      this.buckets.map((bucket) => bucketToXContent([['key', bucket.key]], bucket, params)),
     )
   }
 }

@@ -34,6 +34,7 @@ import {
   type AggregationWireHeader,
   type InternalAggregations,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { fieldFormatOf, numericValues } from '../values-source.ts'
 import { collectFromMany, collectFromSingle } from './auto-date-collector.ts'
@@ -264,7 +265,11 @@ export class InternalAutoDateHistogram extends InternalAggregation {
     )
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return 'auto_date_histogram'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const { format } = this.settings
     out.set(
       'buckets',
@@ -272,7 +277,7 @@ export class InternalAutoDateHistogram extends InternalAggregation {
         const key: Array<[string, JsonOut]> =
           format === null ? [] : [['key_as_string', format.format(bucket.key)]]
         key.push(['key', bucket.key])
-        return bucketToXContent(key, bucket)
+        return bucketToXContent(key, bucket, params)
       }),
     )
     out.set('interval', `${this.innerInterval}${this.roundings[this.roundingIdx]!.unitAbbreviation}`)

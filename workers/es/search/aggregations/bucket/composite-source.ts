@@ -117,10 +117,8 @@ function enumValue<T extends string>(
   if (text === null) return fallback
   const value = allowed.find((v) => v === text.toLowerCase())
   if (value !== undefined) return value
-  throw xContentParseException(
-    1,
-    1,
-    `[${params.type}] failed to parse field [${key}]`,
+  throw params.fieldFailure(
+    key,
     illegalArgumentException(`No enum constant ${javaEnum}.${text.toUpperCase()}`),
   )
 }

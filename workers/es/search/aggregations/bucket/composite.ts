@@ -34,6 +34,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { DEFAULT_MAX_BUCKETS } from '../multi-bucket-consumer.ts'
 import {
@@ -162,11 +163,15 @@ export class InternalComposite extends InternalAggregation {
     return new Map(this.sources.map((s, i) => [s.name, this.keyValue(s, key[i] ?? null)]))
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return 'composite'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     if (this.afterKey !== null) out.set('after_key', this.keyMap(this.afterKey))
     out.set(
       'buckets',
-      this.buckets.map((bucket) => bucketToXContent([['key', this.keyMap(bucket.key)]], bucket)),
+      this.buckets.map((bucket) => bucketToXContent([['key', this.keyMap(bucket.key)]], bucket, params)),
     )
   }
 }

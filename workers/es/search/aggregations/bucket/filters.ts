@@ -15,6 +15,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import {
   bucketToXContent,
@@ -64,14 +65,18 @@ export class InternalFilters extends InternalAggregation {
     return new InternalFilters(this.name, this.meta, buckets, this.keyed)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return 'filters'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     if (this.keyed) {
-      out.set('buckets', new Map(this.buckets.map((b) => [b.key ?? '', bucketToXContent([], b)])))
+      out.set('buckets', new Map(this.buckets.map((b) => [b.key ?? '', bucketToXContent([], b, params)])))
       return
     }
     out.set(
       'buckets',
-      this.buckets.map((b) => bucketToXContent(b.key === null ? [] : [['key', b.key]], b)),
+      this.buckets.map((b) => bucketToXContent(b.key === null ? [] : [['key', b.key]], b, params)),
     )
   }
 }

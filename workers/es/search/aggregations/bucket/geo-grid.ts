@@ -20,6 +20,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import {
   bucketToXContent,
@@ -103,10 +104,14 @@ export class InternalGeoGrid extends InternalAggregation {
     return new InternalGeoGrid(this.name, this.meta, this.gridType, this.size, buckets)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return this.gridType
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     out.set(
       'buckets',
-      this.buckets.map((bucket) => bucketToXContent([['key', bucket.key]], bucket)),
+      this.buckets.map((bucket) => bucketToXContent([['key', bucket.key]], bucket, params)),
     )
   }
 }

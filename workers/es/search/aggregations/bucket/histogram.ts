@@ -10,7 +10,7 @@
  * Wire form: the settings (rounding as its description, order, min_doc_count, keyed, extended_bounds,
  * format), the buckets, and the sub-aggregations of an empty bucket (ES's EmptyBucketInfo).
  */
-import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import { illegalArgumentException } from '../../../errors/index.ts'
 import {
   JavaDouble,
   XNumber,
@@ -34,6 +34,7 @@ import {
   type AggregationWireHeader,
   type InternalAggregations,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
 import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
@@ -157,14 +158,18 @@ export class InternalHistogram extends InternalAggregation {
     return format !== null ? format.format(key) : keyAsDouble ? javaDoubleToString(key) : String(key)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return this.settings.keyAsDouble ? 'histogram' : 'date_histogram'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const { keyed, format, keyAsDouble } = this.settings
     const rendered = this.buckets.map((bucket): [string, Map<string, JsonOut>] => {
       const keyText = this.keyText(bucket.key)
       // InternalHistogram.Bucket.toXContent writes key_as_string before key.
       const key: Array<[string, JsonOut]> = format !== null ? [['key_as_string', keyText]] : []
       key.push(['key', keyAsDouble ? new JavaDouble(bucket.key) : bucket.key])
-      return [keyText, bucketToXContent(key, bucket)]
+      return [keyText, bucketToXContent(key, bucket, params)]
     })
     out.set('buckets', keyed ? new Map(rendered) : rendered.map(([, bucket]) => bucket))
   }
@@ -199,10 +204,8 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
   const interval = params.number('interval')
   if (interval === null) throw illegalArgumentException('Required [interval]')
   if (!(interval > 0)) {
-    throw xContentParseException(
-      1,
-      1,
-      '[histogram] failed to parse field [interval]',
+    throw params.fieldFailure(
+      'interval',
       illegalArgumentException(`[interval] must be >0 for histogram aggregation [${name}]`),
     )
   }

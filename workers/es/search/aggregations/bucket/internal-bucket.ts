@@ -13,6 +13,7 @@ import {
   reduceAggregations,
   type InternalAggregations,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 
 export interface Bucket {
@@ -87,10 +88,14 @@ export function reduceFixedBuckets<B extends Bucket>(
   return reduced
 }
 
-export function bucketToXContent(key: Iterable<[string, JsonOut]>, bucket: Bucket): Map<string, JsonOut> {
+export function bucketToXContent(
+  key: Iterable<[string, JsonOut]>,
+  bucket: Bucket,
+  params: ToXContentParams,
+): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>(key)
   out.set('doc_count', bucket.docCount)
-  aggregationsToXContent(bucket.aggs, out)
+  aggregationsToXContent(bucket.aggs, out, params)
   return out
 }
 

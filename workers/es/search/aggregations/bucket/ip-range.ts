@@ -28,6 +28,8 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  aggregationsToXContent,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { resolveValues } from '../values-source.ts'
 import { rangeEntries } from './range.ts'
@@ -84,14 +86,18 @@ export class InternalIpRange extends InternalAggregation {
     return new InternalIpRange(this.name, this.meta, buckets, this.keyed)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return 'ip_range'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const rendered = this.buckets.map((bucket): [string, Map<string, JsonOut>] => {
       const fields = new Map<string, JsonOut>()
       if (!this.keyed) fields.set('key', bucket.key)
       if (bucket.from !== null) fields.set('from', formatTerm(bucket.from))
       if (bucket.to !== null) fields.set('to', formatTerm(bucket.to))
       fields.set('doc_count', bucket.docCount)
-      for (const agg of bucket.aggs) fields.set(agg.name, agg.toXContent())
+      aggregationsToXContent(bucket.aggs, fields, params)
       return [bucket.key, fields]
     })
     out.set('buckets', this.keyed ? new Map(rendered) : rendered.map(([, b]) => b))

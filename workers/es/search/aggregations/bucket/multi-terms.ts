@@ -37,6 +37,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { parseFieldConfig, type FieldConfig } from '../multi-values-source.ts'
 import { termValues, type KeyConverter } from './multi-terms-source.ts'
@@ -195,7 +196,11 @@ export class InternalMultiTerms extends InternalAggregation {
     return new InternalMultiTerms(this.name, this.meta, settings, buckets, otherDocCount, docCountError)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return 'multi_terms'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     out.set('doc_count_error_upper_bound', this.docCountError)
     out.set('sum_other_doc_count', this.otherDocCount)
     out.set(
@@ -207,6 +212,7 @@ export class InternalMultiTerms extends InternalAggregation {
             ['key_as_string', this.keyAsString(bucket.key)],
           ],
           bucket,
+          params,
         )
         if (!this.settings.showTermDocCountError) return rendered
         const withError = new Map<string, JsonOut>()

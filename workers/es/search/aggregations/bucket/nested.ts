@@ -39,7 +39,7 @@ export const reverseNestedParser: AggregationParser = (name, body, meta, subs) =
 }
 
 function nestedBuilder(
-  type: string,
+  type: 'nested' | 'reverse_nested',
   name: string,
   meta: XContentObject | null,
   subs: readonly AggregationBuilder[],
@@ -53,7 +53,7 @@ function nestedBuilder(
     collect(shard, docs, parent) {
       const selected = select(shard, docs)
       const inner = shard.withNestedScope(selected.scope)
-      return new InternalSingleBucket(name, meta, shardBucket(subs, inner, selected.docs, parent))
+      return new InternalSingleBucket(name, meta, type, shardBucket(subs, inner, selected.docs, parent))
     },
   }
 }

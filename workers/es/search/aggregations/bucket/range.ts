@@ -27,6 +27,8 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  aggregationsToXContent,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
 import {
@@ -50,7 +52,11 @@ export interface RangeBucket extends Bucket {
   to: number
 }
 
+/** InternalRange, InternalDateRange and InternalGeoDistance, by their getType. */
+export type RangeType = 'range' | 'date_range' | 'geo_distance'
+
 export interface RangeWire extends AggregationWireHeader<'range'> {
+  readonly rangeType: RangeType
   readonly buckets: ReadonlyArray<
     BucketWire & { readonly key: string; readonly from: number; readonly to: number }
   >
@@ -62,6 +68,7 @@ export class InternalRange extends InternalAggregation {
   constructor(
     name: string,
     meta: XContentObject | null,
+    readonly type: RangeType,
     readonly buckets: readonly RangeBucket[],
     readonly keyed: boolean,
     readonly format: ValueFormat | null,
@@ -74,6 +81,7 @@ export class InternalRange extends InternalAggregation {
     return new InternalRange(
       wire.name,
       readMeta(wire.meta),
+      wire.rangeType,
       buckets,
       wire.keyed,
       readValueFormat(wire.format),
@@ -83,6 +91,7 @@ export class InternalRange extends InternalAggregation {
   writeTo(): RangeWire {
     return {
       ...this.header('range'),
+      rangeType: this.type,
       buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key, from: b.from, to: b.to })),
       keyed: this.keyed,
       format: writeValueFormat(this.format),
@@ -91,10 +100,14 @@ export class InternalRange extends InternalAggregation {
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
     const buckets = reduceFixedBuckets(this.buckets, all as readonly InternalRange[], context)
-    return new InternalRange(this.name, this.meta, buckets, this.keyed, this.format)
+    return new InternalRange(this.name, this.meta, this.type, buckets, this.keyed, this.format)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  getType(): string {
+    return this.type
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const rendered = this.buckets.map((bucket): [string, Map<string, JsonOut>] => {
       const fields = new Map<string, JsonOut>()
       if (!this.keyed) fields.set('key', bucket.key)
@@ -107,7 +120,7 @@ export class InternalRange extends InternalAggregation {
         if (this.format !== null) fields.set(`${name}_as_string`, this.format.format(value))
       }
       fields.set('doc_count', bucket.docCount)
-      for (const agg of bucket.aggs) fields.set(agg.name, agg.toXContent())
+      aggregationsToXContent(bucket.aggs, fields, params)
       return [bucket.key, fields]
     })
     out.set('buckets', this.keyed ? new Map(rendered) : rendered.map(([, b]) => b))
@@ -161,7 +174,7 @@ export function resolveRanges(
 }
 
 export interface RangeSpecSource {
-  type: string
+  type: RangeType
   field: ValuesSourceSpec
   keyed: boolean
   /** Per shard: the ranges, the format keys and *_as_string use, and the `missing` value. */
@@ -199,7 +212,7 @@ export function rangeBuilder(
           ...shardBucket(subs, shard, inRange, subBuckets(parent, ranges.length)),
         }
       })
-      return new InternalRange(name, meta, buckets, spec.keyed, format)
+      return new InternalRange(name, meta, spec.type, buckets, spec.keyed, format)
     },
   }
 }

@@ -30,6 +30,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
@@ -60,6 +61,8 @@ export interface RareTermsSettings {
   maxDocCount: number
   valueType: RareTermsValueType
   format: ValueFormat | null
+  /** false: UnmappedRareTerms (the field is not mapped on the shard and there is no `missing`). */
+  mapped: boolean
 }
 
 export interface RareTermsWire extends AggregationWireHeader<'rare_terms'> {
@@ -101,7 +104,9 @@ export class InternalRareTerms extends InternalAggregation {
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
     const parts = all as readonly InternalRareTerms[]
-    const settings = parts.find((p) => p.buckets.length > 0)?.settings ?? this.settings
+    // InternalAggregations.reduce leads with a mapped result when there is one
+    const settings = (parts.find((p) => p.buckets.length > 0) ?? parts.find((p) => p.settings.mapped) ?? this)
+      .settings
     const filtered = new Set(parts.flatMap((p) => p.filtered))
     const groups = groupByKey(parts)
     const rare: RareTermsBucket[] = []
@@ -133,13 +138,19 @@ export class InternalRareTerms extends InternalAggregation {
     return new InternalRareTerms(this.name, this.meta, this.settings, buckets, this.filtered)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  /** StringRareTerms (keywords and ip addresses), LongRareTerms or UnmappedRareTerms. */
+  getType(): string {
+    const { mapped, valueType } = this.settings
+    return !mapped ? 'umrareterms' : valueType === 'long' ? 'lrareterms' : 'srareterms'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const { valueType, format } = this.settings
     out.set(
       'buckets',
       this.buckets.map((bucket) => {
         const key = termKeyEntries(bucket.key, valueType, format)
-        return bucketToXContent(key, bucket)
+        return bucketToXContent(key, bucket, params)
       }),
     )
   }
@@ -205,6 +216,7 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
         valueType:
           type === 'ip' ? 'ip' : type === 'keyword' || typeof config.missing === 'string' ? 'string' : 'long',
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
+        mapped: config.info !== null || config.missing !== null,
       }
       // include / exclude name an ip's addresses by their text and a boolean's values as true / false
       const term = (value: FieldValue): FieldValue =>

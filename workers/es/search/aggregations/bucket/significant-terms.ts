@@ -35,6 +35,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
@@ -146,7 +147,8 @@ export class InternalSignificantTerms extends InternalAggregation {
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
     const parts = all as readonly InternalSignificantTerms[]
-    const settings = parts.find((p) => p.buckets.length > 0)?.settings ?? this.settings
+    // InternalAggregations.reduce leads with a mapped result when there is one
+    const settings = (parts.find((p) => p.buckets.length > 0) ?? parts.find((p) => p.mapped) ?? this).settings
     const subsetSize = parts.reduce((n, p) => n + p.subsetSize, 0)
     const supersetSize = parts.reduce((n, p) => n + p.supersetSize, 0)
     const groups = groupByKey(parts)
@@ -196,7 +198,12 @@ export class InternalSignificantTerms extends InternalAggregation {
     )
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  /** SignificantStringTerms (keywords and ip addresses), SignificantLongTerms or UnmappedSignificantTerms. */
+  getType(): string {
+    return !this.mapped ? 'umsigterms' : this.settings.valueType === 'long' ? 'siglterms' : 'sigsterms'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const { valueType, format } = this.settings
     if (this.mapped) {
       out.set('doc_count', this.subsetSize)
@@ -206,7 +213,7 @@ export class InternalSignificantTerms extends InternalAggregation {
       'buckets',
       this.buckets.map((bucket) => {
         const key = termKeyEntries(bucket.key, valueType, format)
-        const rendered = bucketToXContent(key, bucket)
+        const rendered = bucketToXContent(key, bucket, params)
         // SignificantTerms.Bucket: score and bg_count follow doc_count, before the sub-aggregations
         const entries = [...rendered]
         rendered.clear()

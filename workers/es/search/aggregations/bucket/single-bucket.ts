@@ -18,6 +18,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { resolveValues } from '../values-source.ts'
 import {
@@ -29,7 +30,14 @@ import {
   type BucketWire,
 } from './internal-bucket.ts'
 
+/**
+ * The aggregations whose result is one bucket, by their getType (InternalFilter, InternalMissing, InternalGlobal,
+ * InternalSampler and UnmappedSampler, whose type is `sampler` alike, InternalNested, InternalReverseNested).
+ */
+export type SingleBucketType = 'filter' | 'missing' | 'global' | 'sampler' | 'nested' | 'reverse_nested'
+
 export interface SingleBucketWire extends AggregationWireHeader<'single_bucket'> {
+  readonly bucketType: SingleBucketType
   readonly bucket: BucketWire
 }
 
@@ -37,41 +45,47 @@ export class InternalSingleBucket extends InternalAggregation {
   constructor(
     name: string,
     meta: XContentObject | null,
+    readonly type: SingleBucketType,
     readonly bucket: Bucket,
   ) {
     super(name, meta)
   }
 
   static readFrom(wire: SingleBucketWire, read: ReadAggregations): InternalSingleBucket {
-    return new InternalSingleBucket(wire.name, readMeta(wire.meta), readBucket(wire.bucket, read))
+    const { name, meta, bucketType, bucket } = wire
+    return new InternalSingleBucket(name, readMeta(meta), bucketType, readBucket(bucket, read))
   }
 
   writeTo(): SingleBucketWire {
-    return { ...this.header('single_bucket'), bucket: writeBucket(this.bucket) }
+    return { ...this.header('single_bucket'), bucketType: this.type, bucket: writeBucket(this.bucket) }
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
     const parts = (all as readonly InternalSingleBucket[]).map((p) => p.bucket)
-    return new InternalSingleBucket(this.name, this.meta, reduceBucket(parts, context))
+    return new InternalSingleBucket(this.name, this.meta, this.type, reduceBucket(parts, context))
   }
 
   /** A single-bucket aggregation rewritten by the pipelines inside it (its one bucket). */
   override withBuckets(buckets: readonly Bucket[]): InternalSingleBucket {
-    return new InternalSingleBucket(this.name, this.meta, buckets[0] ?? this.bucket)
+    return new InternalSingleBucket(this.name, this.meta, this.type, buckets[0] ?? this.bucket)
+  }
+
+  getType(): string {
+    return this.type
   }
 
   override sortValue(metric: string | null): number | null {
     return metric === null || metric === '_count' || metric === 'doc_count' ? this.bucket.docCount : null
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     out.set('doc_count', this.bucket.docCount)
-    aggregationsToXContent(this.bucket.aggs, out)
+    aggregationsToXContent(this.bucket.aggs, out, params)
   }
 }
 
 function singleBucket(
-  type: string,
+  type: SingleBucketType,
   select: (shard: ShardContext, docs: readonly number[]) => readonly number[],
   name: string,
   meta: XContentObject | null,
@@ -83,7 +97,7 @@ function singleBucket(
     meta,
     subs,
     collect: (shard, docs, parent) =>
-      new InternalSingleBucket(name, meta, shardBucket(subs, shard, select(shard, docs), parent)),
+      new InternalSingleBucket(name, meta, type, shardBucket(subs, shard, select(shard, docs), parent)),
   }
 }
 

@@ -3,15 +3,15 @@
  *
  * Shard: every distinct value of the matching documents is a bucket (a document counts once per bucket);
  * buckets below shard_min_doc_count are dropped, the best shard_size by `order` are returned and the doc
- * counts of the rest add up to sum_other_doc_count. shard_size defaults to size · 1.5 + 10 (size for
- * `_key` orders) and is never below size.
+ * counts of all the others, the dropped ones included, add up to sum_other_doc_count. shard_size defaults to
+ * size · 1.5 + 10 (size for `_key` orders) and is never below size.
  * Reduce: AbstractInternalTerms' (terms-reduce.ts), with doc_count_error_upper_bound and sum_other_doc_count.
  * Keys: strings for keywords; longs for long/date/boolean fields with key_as_string for dates and booleans;
  * doubles for floating-point fields.
- * Wire form: the settings (order, sizes, min_doc_count, value type, format), the buckets with their keys
+ * Wire form: the settings (order, sizes, min_doc_count, value type, format, whether mapped), the buckets with their keys
  * and errors, sum_other_doc_count and the error bound (null on a shard result, which has none yet).
  */
-import { xContentParseException, illegalArgumentException } from '../../../errors/index.ts'
+import { illegalArgumentException } from '../../../errors/index.ts'
 import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
 import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
@@ -29,6 +29,7 @@ import {
   readMeta,
   type AggregationWireHeader,
   type ReduceContext,
+  type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import {
@@ -67,6 +68,8 @@ export interface TermsSettings {
   showTermDocCountError: boolean
   valueType: TermsValueType
   format: ValueFormat | null
+  /** false: UnmappedTerms (the field is not mapped on the shard and there is no `missing`). */
+  mapped: boolean
 }
 
 export interface TermsWire extends AggregationWireHeader<'terms'> {
@@ -117,7 +120,9 @@ export class InternalTerms extends InternalAggregation {
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {
     const parts = all as readonly InternalTerms[]
-    const settings = parts.find((p) => p.buckets.length > 0)?.settings ?? this.settings
+    // InternalAggregations.reduce leads with a mapped result when there is one
+    const settings = (parts.find((p) => p.buckets.length > 0) ?? parts.find((p) => p.settings.mapped) ?? this)
+      .settings
     const compare = bucketComparator<TermsBucket>(settings.order)
     const reduced = reduceTermsBuckets(parts, settings, (b) => b.key, compare, context)
     const { buckets, otherDocCount, docCountError } = reduced
@@ -143,14 +148,26 @@ export class InternalTerms extends InternalAggregation {
     return new InternalTerms(this.name, this.meta, settings, buckets, otherDocCount, docCountError)
   }
 
-  protected body(out: Map<string, JsonOut>): void {
+  /** StringTerms (keywords and ip addresses), LongTerms, DoubleTerms or UnmappedTerms. */
+  getType(): string {
+    const { mapped, valueType } = this.settings
+    return !mapped
+      ? 'umterms'
+      : valueType === 'double'
+        ? 'dterms'
+        : valueType === 'long'
+          ? 'lterms'
+          : 'sterms'
+  }
+
+  protected body(out: Map<string, JsonOut>, params: ToXContentParams): void {
     const { valueType, format, showTermDocCountError } = this.settings
     out.set('doc_count_error_upper_bound', this.docCountError ?? 0)
     out.set('sum_other_doc_count', this.otherDocCount)
     out.set(
       'buckets',
       this.buckets.map((bucket) => {
-        const rendered = bucketToXContent(termKeyEntries(bucket.key, valueType, format), bucket)
+        const rendered = bucketToXContent(termKeyEntries(bucket.key, valueType, format), bucket, params)
         if (showTermDocCountError) insertAfterDocCount(rendered, bucket.docCountError)
         return rendered
       }),
@@ -215,10 +232,8 @@ export function positive(
 ): number | null {
   const value = params.int(key)
   if (value !== null && value < min) {
-    throw xContentParseException(
-      1,
-      1,
-      `[${params.type}] failed to parse field [${key}]`,
+    throw params.fieldFailure(
+      key,
       illegalArgumentException(`[${javaName}] must be ${bound}. Found [${value}] in [${name}]`),
     )
   }
@@ -268,6 +283,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
                 ? 'string'
                 : 'long',
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
+        mapped: config.info !== null || config.missing !== null,
       }
       const groups = new DocGroups<FieldValue>()
       // include / exclude name an ip field's addresses by their text
@@ -275,6 +291,10 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         accept(type === 'ip' && typeof value === 'string' ? formatTerm(value) : value)
       for (const doc of docs)
         for (const value of config.values(doc)) if (accepted(value)) groups.add(value, doc)
+      // every collected bucket's documents count towards sum_other_doc_count, those under shard_min_doc_count
+      // too; the returned buckets' are taken off again (the string, global ordinals and numeric aggregators)
+      let otherDocCount = 0
+      for (const bucketDocs of groups.groups.values()) otherDocCount += bucketDocs.length
       const candidates = [...groups.groups]
         .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
         .map(([key, bucketDocs]): TermsBucket & { docs: number[] } => ({
@@ -288,14 +308,15 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
       if (needsSubs) for (const c of candidates) c.aggs = shardBucket(subs, shard, c.docs).aggs
       if (needsSubs && candidates[0] !== undefined) validateOrderPaths(order, candidates[0].aggs)
       candidates.sort(bucketComparator(order))
-      const kept = candidates.slice(0, shardSize)
-      const otherDocCount = candidates.slice(shardSize).reduce((n, b) => n + b.docCount, 0)
-      const buckets = kept.map(({ key, docCount, docs: bucketDocs, aggs }) => ({
-        key,
-        docCount,
-        docCountError: 0,
-        aggs: needsSubs ? aggs : shardBucket(subs, shard, bucketDocs).aggs,
-      }))
+      const buckets = candidates.slice(0, shardSize).map(({ key, docCount, docs: bucketDocs, aggs }) => {
+        otherDocCount -= docCount
+        return {
+          key,
+          docCount,
+          docCountError: 0,
+          aggs: needsSubs ? aggs : shardBucket(subs, shard, bucketDocs).aggs,
+        }
+      })
       return new InternalTerms(name, meta, settings, buckets, otherDocCount, null)
     },
   }

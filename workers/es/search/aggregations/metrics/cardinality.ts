@@ -54,6 +54,10 @@ export class InternalCardinality extends InternalAggregation {
     return this.counts.cardinality()
   }
 
+  getType(): string {
+    return 'cardinality'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     out.set('value', this.counts.cardinality())
   }

@@ -12,7 +12,7 @@
  *   be >= 0.
  * Wire form: the sorted samples as a Float64Array and the format.
  */
-import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import { illegalArgumentException } from '../../../errors/index.ts'
 import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { ValueFormat } from '../aggregation-context.ts'
 import {
@@ -45,6 +45,10 @@ abstract class InternalDigestMetric extends InternalAggregation {
   }
 
   protected abstract readonly type: DigestMetric
+
+  getType(): string {
+    return this.type
+  }
 
   protected abstract create(samples: readonly number[]): InternalDigestMetric
 
@@ -187,10 +191,8 @@ function digestMetricParser(type: DigestMetric): AggregationParser {
       const value = params.number('compression')
       if (value !== null && value <= 0) {
         // the builder's setter throws inside the ObjectParser, which names the field
-        throw xContentParseException(
-          1,
-          1,
-          `[${type}] failed to parse field [compression]`,
+        throw params.fieldFailure(
+          'compression',
           illegalArgumentException(
             `[compression] must be greater than 0. Found [${javaDoubleToString(value)}] in [${name}]`,
           ),

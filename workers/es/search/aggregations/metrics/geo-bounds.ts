@@ -81,6 +81,10 @@ export class InternalGeoBounds extends InternalAggregation {
     return [top, negLeft, bottom, posRight]
   }
 
+  getType(): string {
+    return 'geo_bounds'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const box = this.box()
     if (box === null) return

@@ -57,6 +57,10 @@ export class InternalGeoCentroid extends InternalAggregation {
     return new InternalGeoCentroid(this.name, this.meta, centroid, count)
   }
 
+  getType(): string {
+    return 'geo_centroid'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     if (this.centroid !== null) {
       out.set(

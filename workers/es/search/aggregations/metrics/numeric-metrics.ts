@@ -86,6 +86,10 @@ export class InternalNumericMetric extends InternalAggregation {
     return this.value ?? (this.kind === 'max' ? -Infinity : this.kind === 'min' ? Infinity : NaN)
   }
 
+  getType(): string {
+    return this.kind
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const value = this.value
     out.set('value', value === null ? null : this.kind === 'value_count' ? value : new JavaDouble(value))

@@ -145,6 +145,10 @@ export class InternalPercentiles extends InternalAggregation {
     return metric === null ? null : this.value(Number(metric))
   }
 
+  getType(): string {
+    return this.ranks ? 'tdigest_percentile_ranks' : 'tdigest_percentiles'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const empty = this.samples.length === 0
     const format = this.format

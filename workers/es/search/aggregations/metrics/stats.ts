@@ -46,6 +46,8 @@ export class InternalStats extends InternalAggregation {
     readonly format: ValueFormat | null,
     /** null for `stats`; the sigma of `extended_stats`. */
     readonly sigma: number | null,
+    /** Made by stats_bucket or extended_stats_bucket (InternalStatsBucket, InternalExtendedStatsBucket). */
+    readonly bucketPipeline = false,
   ) {
     super(name, meta)
   }
@@ -103,6 +105,11 @@ export class InternalStats extends InternalAggregation {
       sum_of_squares: sumOfSquares,
     }
     return metric !== null && Object.hasOwn(values, metric) ? values[metric]! : null
+  }
+
+  getType(): string {
+    const type = this.sigma === null ? 'stats' : 'extended_stats'
+    return this.bucketPipeline ? `${type}_bucket` : type
   }
 
   protected body(out: Map<string, JsonOut>): void {

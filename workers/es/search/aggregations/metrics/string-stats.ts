@@ -130,6 +130,10 @@ export class InternalStringStats extends InternalAggregation {
     }
   }
 
+  getType(): string {
+    return 'string_stats'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const { count, minLength, maxLength, totalLength } = this.state
     out.set('count', count)

@@ -110,6 +110,10 @@ export class InternalTopHits extends InternalAggregation {
     return new InternalTopHits(this.name, this.meta, 0, this.size, shardHits)
   }
 
+  getType(): string {
+    return 'top_hits'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const { totalHits, maxScore, hits } = this.shardHits
     out.set(

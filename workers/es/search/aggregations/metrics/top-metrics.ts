@@ -113,6 +113,10 @@ export class InternalTopMetrics extends InternalAggregation {
     return this.top[0]?.metrics[index]?.value ?? NaN
   }
 
+  getType(): string {
+    return 'top_metrics'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     out.set(
       'top',

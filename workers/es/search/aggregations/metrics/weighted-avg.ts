@@ -77,6 +77,10 @@ export class InternalWeightedAvg extends InternalAggregation {
     return this.sum / this.weight
   }
 
+  getType(): string {
+    return 'weighted_avg'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     const value = this.sum / this.weight
     out.set('value', this.weight === 0 ? null : new JavaDouble(value))

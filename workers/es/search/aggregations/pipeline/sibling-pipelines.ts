@@ -114,7 +114,7 @@ function statsOf(
     max: Math.max(...values.map((v) => v.value)),
     sumOfSquares: values.reduce((n, v) => n + v.value * v.value, 0),
   }
-  return new InternalStats(name, meta, state, format, sigma)
+  return new InternalStats(name, meta, state, format, sigma, true)
 }
 
 export const statsBucketParser = siblingParser(

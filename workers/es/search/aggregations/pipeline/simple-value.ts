@@ -52,6 +52,10 @@ export class InternalSimpleValue extends PipelineResult {
     return this.value
   }
 
+  getType(): string {
+    return 'simple_value'
+  }
+
   protected body(out: Map<string, JsonOut>): void {
     setValue(out, 'value', this.value, this.format)
   }
@@ -67,6 +71,10 @@ export class InternalDerivative extends InternalSimpleValue {
     format: ValueFormat | null,
   ) {
     super(name, meta, value, format)
+  }
+
+  override getType(): string {
+    return 'derivative'
   }
 
   protected override body(out: Map<string, JsonOut>): void {
@@ -90,6 +98,10 @@ export class InternalBucketMetricValue extends PipelineResult {
 
   override sortValue(): number {
     return this.value
+  }
+
+  getType(): string {
+    return 'bucket_metric_value'
   }
 
   protected body(out: Map<string, JsonOut>): void {
@@ -119,6 +131,10 @@ export class InternalPercentilesBucket extends PipelineResult {
 
   override sortValue(metric: string | null): number | null {
     return metric === null ? null : this.percentile(Number(metric))
+  }
+
+  getType(): string {
+    return 'percentiles_bucket'
   }
 
   protected body(out: Map<string, JsonOut>): void {
