@@ -13,6 +13,7 @@
  * in the order it was held, unless cancelled first.
  */
 import type { Cancellable, Scheduler } from './scheduler.ts'
+import { methodProxy } from './method-proxy.ts'
 
 /** What a paused-capable worker offers its host besides its API: SIGSTOP and SIGCONT. */
 export interface Pausable {
@@ -96,15 +97,5 @@ export class PausableScheduler implements Scheduler {
  * methods answer with promises (a method of a paused process answers with one either way).
  */
 export function gatedApi<T extends object>(api: T, process: ProcessPause): T {
-  return new Proxy(api, {
-    get(target, key) {
-      const member: unknown = Reflect.get(target, key, target)
-      if (typeof member !== 'function') return member
-      const method = member as (...args: unknown[]) => unknown
-      return (...args: unknown[]) =>
-        process.isPaused
-          ? process.whenRunning().then(() => method.apply(target, args))
-          : method.apply(target, args)
-    },
-  })
+  return methodProxy(api, (call) => (process.isPaused ? process.whenRunning().then(call) : call()))
 }

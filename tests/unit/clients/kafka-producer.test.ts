@@ -10,6 +10,7 @@ import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.t
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { partitionForKey } from '../../../workers/clients/kafka/producer/murmur2.ts'
 import { Random } from '../../../workers/net/random.ts'
+import { LOOPBACK_ROUND_TRIP_MS, loopbackApi } from '../../../workers/net/loopback.ts'
 import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
 import {
   clusterWithTopic,
@@ -256,5 +257,31 @@ describe('KafkaProducer', () => {
     await cluster.run(p.flush())
     expect(broker.produceRequests).toHaveLength(1)
     await expect(cluster.run(pending)).resolves.toMatchObject({ offset: 0 })
+  })
+  it('blocks sends on the first metadata round trip, stamping records with the time it ended, as doSend does', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const overLoopback: BrokerDirectory = {
+      brokerAtPort: (port) => {
+        const broker = cluster.brokerAtPort(port)
+        return broker && loopbackApi(broker, cluster.queue)
+      },
+    }
+    const p = producer(cluster, {}, overLoopback)
+    const sentAt = cluster.queue.now()
+    const sends = [
+      p.send(rec('t', null, 'a')),
+      p.send(rec('t', null, 'b')),
+      p.send({ ...rec('t', null, 'c'), timestamp: 5 }),
+    ]
+    const queuedAt = p.whenQueued().then(() => cluster.queue.now())
+    const [queued, ...sent] = await cluster.run(Promise.all([queuedAt, ...sends]))
+    // Java's send returns after waitOnMetadata, so the records sent meanwhile are stamped no earlier than that.
+    expect(queued).toBe(sentAt + LOOPBACK_ROUND_TRIP_MS)
+    expect(sent.map((m) => m.timestamp)).toEqual([queued, queued, 5])
+    // Once the partitions are known, a send queues at once and keeps its own clock reading.
+    const later = cluster.queue.now()
+    const next = p.send(rec('t', null, 'd'))
+    await p.whenQueued()
+    expect((await cluster.run(next)).timestamp).toBe(later)
   })
 })

@@ -147,6 +147,8 @@ describe('background jobs', () => {
         '> one',
         'sleep 3',
         'kill %1',
+        // The consumer's shutdown (commit, leave group) takes its round trips: let it end before waiting on it.
+        'sleep 1',
         'wait %1',
         'wait $!',
         'echo $?',

@@ -69,7 +69,7 @@ describe('shell lists', () => {
         '',
         `$ kafka-topics.sh ${BOOTSTRAP} --describe --topic nope || echo "failed: $?"`,
         "Error while executing topic command : Topic 'nope' does not exist as expected",
-        "[2026-01-01 00:00:16,008] ERROR java.lang.IllegalArgumentException: Topic 'nope' does not exist as expected",
+        "[2026-01-01 00:00:16,026] ERROR java.lang.IllegalArgumentException: Topic 'nope' does not exist as expected",
         ' (org.apache.kafka.tools.TopicCommand)',
         'failed: 1',
         '',

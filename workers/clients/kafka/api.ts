@@ -357,6 +357,12 @@ export interface Producer {
    * returned, so no promise per record is kept and none is left rejected without a handler.
    */
   send(record: ProducerRecord, callback: Callback): void
+  /**
+   * Settles once every record sent so far is queued in its batch (or has failed): where the Java producer's
+   * send() returns, having blocked until its topic's partitions are known (waitOnMetadata, up to max.block.ms).
+   * A caller that times its sends, as ProducerPerformance does, waits here after each one.
+   */
+  whenQueued(): Promise<void>
   flush(): Promise<void>
   /**
    * close(): sends what is queued, then aborts a transaction left open (a graceful close); close(0), Java's

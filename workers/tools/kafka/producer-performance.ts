@@ -7,11 +7,13 @@
  *   `N records sent, R records/sec (M MB/sec), A ms avg latency, X ms max latency.`
  * and at the end the total with the 50th, 95th, 99th and 99.9th percentiles of at most 500,000 sampled
  * latencies, then again for the steady state after --warmup-records. Figures use Java's Formatter rounding.
- * The loop waits, as KafkaProducer.send blocks, while the records not yet acknowledged hold buffer.memory bytes,
- * and lets the producer run between records as its sender thread would. Ctrl+C ends it without a summary, as
- * SIGINT ends the JVM. Transactions (4.1's ConfigPostProcessor): on when --transactional-id,
- * --transaction-duration-ms or a transactional.id producer property is given; the id is --transactional-id,
- * else the property, else `performance-producer-<random Uuid>`; the duration defaults to 3000 ms. The producer
+ * The loop waits where KafkaProducer.send blocks: for the topic's metadata (the first send's round trip,
+ * inside its latency and before the throttle's next reading, as in Java) and while the records not yet
+ * acknowledged hold buffer.memory bytes; and it lets the producer run between records as its sender thread
+ * would. Ctrl+C ends it without a summary, as SIGINT ends the JVM. Transactions (4.1's ConfigPostProcessor):
+ * on when --transactional-id, --transaction-duration-ms or a transactional.id producer property is given; the
+ * id is --transactional-id, else the property, else `performance-producer-<random Uuid>`; the duration
+ * defaults to 3000 ms. The producer
  * calls initTransactions once, begins a transaction before a send when none is open, commits after a send
  * once the transaction has lasted the duration, and commits the last one after the loop; the output is the
  * same. Interrupted (or ended by an exception), the JVM exits without closing the producer: it sends nothing
@@ -197,6 +199,8 @@ async function runTest(
       } else context.out.stderr(asJavaException(exception).stackTrace())
     }
     producer.send({ topic: config.topic, key: null, value: payload }, callback)
+    // KafkaProducer.send blocks until the topic's partitions are known (the first send's metadata round trip).
+    if (!(await untilInterrupted(producer.whenQueued()))) return null
     transactionSize++
     if (transactionsEnabled && transactionDurationMs <= sendStartMs - transactionStart) {
       if (!(await untilInterrupted(producer.commitTransaction()))) return null

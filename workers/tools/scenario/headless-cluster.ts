@@ -6,8 +6,9 @@
  * broker and elect an Elasticsearch master first, as a cluster a learner opens has been running for a
  * while. Each broker runs on its own PausableScheduler
  * over the queue and answers clients through a gated API, so pausing it (SIGSTOP) holds its timers, its
- * network traffic and the calls made to it until it resumes. Added brokers get fresh empty storage and
- * are broker-only nodes: the quorum's voters stay those the cluster was formatted with.
+ * network traffic and the calls made to it until it resumes; the tools reach it over a simulated loopback
+ * (loopback.ts), so every client call takes a round trip of virtual time. Added brokers get fresh empty
+ * storage and are broker-only nodes: the quorum's voters stay those the cluster was formatted with.
  */
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { IndexEngine } from '../../../engine-wasm/src/index/index.ts'
@@ -16,6 +17,7 @@ import { DeterministicTaskQueue, type DrainMicrotasks } from '../../net/determin
 import { SimulatedNetwork } from '../../net/simulated-network.ts'
 import type { Tagged } from '../../net/channel-mux.ts'
 import { gatedApi, PausableScheduler, ProcessPause } from '../../net/process-pause.ts'
+import { loopbackApi } from '../../net/loopback.ts'
 import type { BrokerApi } from '../../protocol/kafka.ts'
 import { Random } from '../../net/random.ts'
 import { MemoryStorage } from '../../storage/memory-storage.ts'
@@ -53,7 +55,10 @@ interface RunningBroker {
   server: KafkaServer
   /** SIGSTOP / SIGCONT of this broker's process. */
   process: ProcessPause
-  /** What clients reach: the broker's KafkaApis, waiting while the process is paused. */
+  /**
+   * What clients reach: the broker's KafkaApis, waiting while the process is paused, each call answered one
+   * loopback round trip later in virtual time (loopback.ts), as a client on the same machine is.
+   */
   api: BrokerApi
 }
 
@@ -92,7 +97,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       transport: network.endpoint(id),
       serverProperties: serverProperties.get(id) ?? {},
     })
-    servers.set(id, { server, process, api: gatedApi<BrokerApi>(server.api, process) })
+    servers.set(id, { server, process, api: loopbackApi(gatedApi<BrokerApi>(server.api, process), queue) })
   }
   for (const id of ids) await run(start(id))
   const nodes = new SimulatedEsNodes({

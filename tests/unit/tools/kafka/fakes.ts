@@ -380,6 +380,7 @@ export class FakeProducer implements Producer {
     this.sent.push(record)
     return { topic: record.topic, partition: 0, offset: this.sent.length - 1, timestamp: 0 }
   }
+  async whenQueued(): Promise<void> {}
   async flush(): Promise<void> {}
   async close(): Promise<void> {
     this.closed = true

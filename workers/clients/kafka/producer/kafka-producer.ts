@@ -194,13 +194,19 @@ export class KafkaProducer implements Producer {
     let queued: () => void = () => undefined
     const preparing = new Promise<void>((resolve) => (queued = resolve))
     this.preparing.add(preparing)
+    let future: Promise<RecordMetadata> | undefined
     try {
       const count = await this.partitionCount(record.topic)
-      return await this.enqueue(record, input, keyValueHeaders, count, this.clock.now(), callback)
+      // doSend's nowMs moves on by the time waited for metadata, and with it the record's default timestamp.
+      const nowMs = this.clock.now()
+      const stamped = record.timestamp === undefined ? { ...input, timestamp: nowMs } : input
+      future = this.enqueue(record, stamped, keyValueHeaders, count, nowMs, callback)
     } finally {
+      // Queued (or failed): no longer preparing, though its future settles only when the broker answers.
       this.preparing.delete(preparing)
       queued()
     }
+    return future
   }
 
   private enqueue(
@@ -313,7 +319,7 @@ export class KafkaProducer implements Producer {
   async commitTransaction(): Promise<void> {
     const transactional = this.transactionalRequests()
     // The sends made so far (in Java they return once queued) join the transaction first.
-    await Promise.all([...this.preparing])
+    await this.whenQueued()
     transactional.beginCompletion(true)
     await this.flush()
     await transactional.completeTransaction(true)
@@ -322,7 +328,7 @@ export class KafkaProducer implements Producer {
   /** KafkaProducer.abortTransaction: unsent records fail, the ones in flight are awaited, then EndTxn(abort). */
   async abortTransaction(): Promise<void> {
     const transactional = this.transactionalRequests()
-    await Promise.all([...this.preparing])
+    await this.whenQueued()
     transactional.beginCompletion(false)
     this.sender.abortUndrainedBatches(
       new KafkaError(
@@ -334,9 +340,14 @@ export class KafkaProducer implements Producer {
     await transactional.completeTransaction(false)
   }
 
+  /** Settles once every send so far is queued (or failed): where Java's send() returns, after waitOnMetadata. */
+  async whenQueued(): Promise<void> {
+    await Promise.all([...this.preparing])
+  }
+
   /** Sends everything queued, including sends still waiting for their topic's metadata. */
   async flush(): Promise<void> {
-    await Promise.all([...this.preparing])
+    await this.whenQueued()
     this.accumulator.beginFlush()
     this.sender.wakeup()
     await this.accumulator.awaitFlushCompletion()
@@ -354,7 +365,7 @@ export class KafkaProducer implements Producer {
       this.sender.forceClose()
       return
     }
-    await Promise.all([...this.preparing])
+    await this.whenQueued()
     this.accumulator.close()
     this.sender.wakeup()
     await this.flush()
