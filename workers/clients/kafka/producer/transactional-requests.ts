@@ -255,10 +255,7 @@ export class TransactionalRequests {
       if (pending.length === 0) return
       await this.clock.sleep(this.config.retryBackoffMs)
     }
-    throw new KafkaError(
-      'org.apache.kafka.common.errors.TimeoutException',
-      `Timeout expired after ${this.config.maxBlockMs}milliseconds while awaiting TxnOffsetCommit`,
-    )
+    throw this.awaitTimeout('TxnOffsetCommit')
   }
 
   /** TxnOffsetCommitHandler's verdict on a partition error: the abortable or fatal state, and what is thrown. */
@@ -347,7 +344,12 @@ export class TransactionalRequests {
       }
       await this.clock.sleep(this.config.retryBackoffMs)
     }
-    throw new KafkaError(
+    throw this.awaitTimeout(operation)
+  }
+
+  /** TransactionalRequestResult.await's TimeoutException after max.block.ms. */
+  private awaitTimeout(operation: string): KafkaError {
+    return new KafkaError(
       'org.apache.kafka.common.errors.TimeoutException',
       `Timeout expired after ${this.config.maxBlockMs}ms while awaiting ${operation}`,
     )
