@@ -39,7 +39,7 @@ import { groupProtocol } from './group-protocol-config.ts'
 import { isolationLevel } from './isolation-level-config.ts'
 import type { IsolationLevel } from '../../../protocol/kafka.ts'
 import { Random } from '../../../net/random.ts'
-import { validateClientConfig } from '../client-config.ts'
+import { validateClientConfig } from '../common-client-configs.ts'
 import { CONSUMER_CONFIGS, CONSUMER_DEFAULTS } from './consumer-config-def.ts'
 import { autoOffsetResetStrategy } from './auto-offset-reset-strategy.ts'
 

@@ -8,6 +8,23 @@
  * ("... were supplied but are not used yet."), which the tools' WARN logging does not print.
  */
 import { defaultValues, type ConfigDef } from '../../../protocol/kafka-config-def.ts'
+import {
+  CLIENT_DNS_LOOKUP,
+  CONNECTIONS_MAX_IDLE_MS,
+  ENABLE_METRICS_PUSH,
+  METADATA_MAX_AGE,
+  METRICS_NUM_SAMPLES,
+  METRICS_RECORDING_LEVEL,
+  METRICS_SAMPLE_WINDOW_MS,
+  RECONNECT_BACKOFF_MAX_MS,
+  RECONNECT_BACKOFF_MS,
+  REQUEST_TIMEOUT_MS,
+  RETRY_BACKOFF_MAX_MS,
+  RETRY_BACKOFF_MS,
+  SEND_BUFFER,
+  SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS,
+  SOCKET_CONNECTION_SETUP_TIMEOUT_MS,
+} from '../common-client-configs.ts'
 
 /** The partitioner classes a 4.1 client jar holds (DefaultPartitioner and UniformStickyPartitioner went in 4.0). */
 export const ROUND_ROBIN_PARTITIONER = 'org.apache.kafka.clients.producer.RoundRobinPartitioner'
@@ -15,12 +32,7 @@ export const ROUND_ROBIN_PARTITIONER = 'org.apache.kafka.clients.producer.RoundR
 const INT_MAX = 2 ** 31 - 1
 
 export const PRODUCER_CONFIGS: readonly ConfigDef[] = [
-  {
-    name: 'client.dns.lookup',
-    type: 'STRING',
-    defaultValue: 'use_all_dns_ips',
-    validValues: ['use_all_dns_ips', 'resolve_canonical_bootstrap_servers_only'],
-  },
+  CLIENT_DNS_LOOKUP,
   { name: 'buffer.memory', type: 'LONG', defaultValue: '33554432', min: 0 },
   { name: 'retries', type: 'INT', defaultValue: String(INT_MAX), min: 0 },
   { name: 'acks', type: 'STRING', defaultValue: 'all', validValues: ['all', '-1', '0', '1'] },
@@ -30,30 +42,25 @@ export const PRODUCER_CONFIGS: readonly ConfigDef[] = [
   { name: 'partitioner.ignore.keys', type: 'BOOLEAN', defaultValue: 'false' },
   { name: 'linger.ms', type: 'LONG', defaultValue: '5', min: 0 },
   { name: 'delivery.timeout.ms', type: 'INT', defaultValue: '120000', min: 0 },
-  { name: 'send.buffer.bytes', type: 'INT', defaultValue: '131072', min: -1 },
+  SEND_BUFFER,
   { name: 'receive.buffer.bytes', type: 'INT', defaultValue: '32768', min: -1 },
   { name: 'max.request.size', type: 'INT', defaultValue: '1048576', min: 0 },
-  { name: 'reconnect.backoff.ms', type: 'LONG', defaultValue: '50', min: 0 },
-  { name: 'reconnect.backoff.max.ms', type: 'LONG', defaultValue: '1000', min: 0 },
-  { name: 'retry.backoff.ms', type: 'LONG', defaultValue: '100', min: 0 },
-  { name: 'retry.backoff.max.ms', type: 'LONG', defaultValue: '1000', min: 0 },
-  { name: 'enable.metrics.push', type: 'BOOLEAN', defaultValue: 'true' },
+  RECONNECT_BACKOFF_MS,
+  RECONNECT_BACKOFF_MAX_MS,
+  RETRY_BACKOFF_MS,
+  RETRY_BACKOFF_MAX_MS,
+  ENABLE_METRICS_PUSH,
   { name: 'max.block.ms', type: 'LONG', defaultValue: '60000', min: 0 },
-  { name: 'request.timeout.ms', type: 'INT', defaultValue: '30000', min: 0 },
-  { name: 'metadata.max.age.ms', type: 'LONG', defaultValue: '300000', min: 0 },
+  REQUEST_TIMEOUT_MS,
+  METADATA_MAX_AGE,
   { name: 'metadata.max.idle.ms', type: 'LONG', defaultValue: '300000', min: 5000 },
-  { name: 'metrics.sample.window.ms', type: 'LONG', defaultValue: '30000', min: 0 },
-  { name: 'metrics.num.samples', type: 'INT', defaultValue: '2', min: 1 },
-  {
-    name: 'metrics.recording.level',
-    type: 'STRING',
-    defaultValue: 'INFO',
-    validValues: ['INFO', 'DEBUG', 'TRACE'],
-  },
+  METRICS_SAMPLE_WINDOW_MS,
+  METRICS_NUM_SAMPLES,
+  METRICS_RECORDING_LEVEL,
   { name: 'max.in.flight.requests.per.connection', type: 'INT', defaultValue: '5', min: 1 },
-  { name: 'socket.connection.setup.timeout.ms', type: 'LONG', defaultValue: '10000' },
-  { name: 'socket.connection.setup.timeout.max.ms', type: 'LONG', defaultValue: '30000' },
-  { name: 'connections.max.idle.ms', type: 'LONG', defaultValue: '540000' },
+  SOCKET_CONNECTION_SETUP_TIMEOUT_MS,
+  SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS,
+  CONNECTIONS_MAX_IDLE_MS,
   { name: 'partitioner.class', type: 'CLASS', defaultValue: null, validValues: [ROUND_ROBIN_PARTITIONER] },
   { name: 'enable.idempotence', type: 'BOOLEAN', defaultValue: 'true' },
   { name: 'transaction.timeout.ms', type: 'INT', defaultValue: '60000' },

@@ -7,7 +7,9 @@ import { illegalArgumentException, parsingException } from '../../../errors/inde
 import type { XContentValue } from '../../../xcontent/index.ts'
 import { tokenName } from '../aggregation-params.ts'
 import type { InternalAggregations } from '../internal-aggregation.ts'
-import type { Bucket } from './internal-bucket.ts'
+import { shardBucket, type Bucket } from './internal-bucket.ts'
+import type { AggregationBuilder } from '../aggregation-builder.ts'
+import type { ShardContext } from '../aggregation-context.ts'
 import { compareUtf8 } from '../../../index/mapper/doc-values.ts'
 
 export type OrderCriterion =
@@ -102,4 +104,32 @@ export function bucketComparator<B extends Bucket>(
 function pathValue(bucket: Bucket, criterion: { agg: string; metric: string | null }): number {
   const agg = bucket.aggs.find((a) => a.name === criterion.agg)
   return agg?.sortValue(criterion.metric) ?? NaN
+}
+
+/**
+ * The shard side of a terms-like aggregation's buildResult: the candidate buckets in `compare` order, the first
+ * `shardSize` of them with their sub-aggregations collected, and what the others leave of `otherDocCount` (the
+ * doc count of every collected term) for sum_other_doc_count. When the order sorts by a sub-aggregation, every
+ * candidate's sub-aggregations run first, and the order's paths are checked on the first candidate.
+ */
+export function shardTopBuckets<B extends Bucket>(
+  candidates: Array<{ bucket: B; docs: readonly number[] }>,
+  order: BucketOrder,
+  compare: (a: B, b: B) => number,
+  shardSize: number,
+  subs: readonly AggregationBuilder[],
+  shard: ShardContext,
+  otherDocCount: number,
+): { buckets: B[]; otherDocCount: number } {
+  const needsSubs = order.some((c) => c.by === 'path')
+  if (needsSubs) for (const c of candidates) c.bucket.aggs = shardBucket(subs, shard, c.docs).aggs
+  if (needsSubs && candidates[0] !== undefined) validateOrderPaths(order, candidates[0].bucket.aggs)
+  candidates.sort((a, b) => compare(a.bucket, b.bucket))
+  let other = otherDocCount
+  const buckets = candidates.slice(0, shardSize).map(({ bucket, docs }) => {
+    other -= bucket.docCount
+    if (!needsSubs) bucket.aggs = shardBucket(subs, shard, docs).aggs
+    return bucket
+  })
+  return { buckets, otherDocCount: other }
 }

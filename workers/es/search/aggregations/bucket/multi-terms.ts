@@ -47,16 +47,9 @@ import {
   compareKeys,
   isKeyOrder,
   parseOrder,
-  validateOrderPaths,
+  shardTopBuckets,
 } from './bucket-order.ts'
-import {
-  DocGroups,
-  bucketToXContent,
-  readBucket,
-  shardBucket,
-  writeBucket,
-  type BucketWire,
-} from './internal-bucket.ts'
+import { DocGroups, bucketToXContent, readBucket, writeBucket, type BucketWire } from './internal-bucket.ts'
 import { positive } from './terms.ts'
 import { reduceTermsBuckets, type ErrorBucket, type TermsReduceSettings } from './terms-reduce.ts'
 
@@ -347,34 +340,18 @@ export const multiTermsParser: AggregationParser = (name, body, meta, subs): Agg
         }
       }
       let otherDocCount = 0
-      const candidates: Array<MultiTermsBucket & { docs: number[] }> = []
+      const candidates: Array<{ bucket: MultiTermsBucket; docs: number[] }> = []
       for (const [id, bucketDocs] of groups.groups) {
         otherDocCount += bucketDocs.length
         if (bucketDocs.length < shardMinDocCount) continue
-        candidates.push({
-          key: keys.get(id)!,
-          docCount: bucketDocs.length,
-          docCountError: 0,
-          aggs: [],
-          docs: bucketDocs,
-        })
+        const bucket = { key: keys.get(id)!, docCount: bucketDocs.length, docCountError: 0, aggs: [] }
+        candidates.push({ bucket, docs: bucketDocs })
       }
-      const needsSubs = order.some((c) => c.by === 'path')
-      if (needsSubs) for (const c of candidates) c.aggs = shardBucket(subs, shard, c.docs).aggs
-      if (needsSubs && candidates[0] !== undefined) validateOrderPaths(order, candidates[0].aggs)
-      candidates.sort(bucketComparator<MultiTermsBucket>(order, compareTermLists))
-      const buckets = candidates.slice(0, shardSize).map(({ key, docCount, docs: bucketDocs, aggs }) => {
-        otherDocCount -= docCount
-        return {
-          key,
-          docCount,
-          docCountError: 0,
-          aggs: needsSubs ? aggs : shardBucket(subs, shard, bucketDocs).aggs,
-        }
-      })
+      const compare = bucketComparator<MultiTermsBucket>(order, compareTermLists)
+      const top = shardTopBuckets(candidates, order, compare, shardSize, subs, shard, otherDocCount)
       // MultiTermsAggregator.buildResult gives a shard result the error 0, which the reduce then takes as the
       // shard's error under a `_count` desc order (terms leaves it null: the smallest doc count)
-      return new InternalMultiTerms(name, meta, settings, buckets, otherDocCount, 0)
+      return new InternalMultiTerms(name, meta, settings, top.buckets, top.otherDocCount, 0)
     },
   }
 }

@@ -37,7 +37,7 @@ import {
   bucketComparator,
   isKeyOrder,
   parseOrder,
-  validateOrderPaths,
+  shardTopBuckets,
   type BucketOrder,
 } from './bucket-order.ts'
 import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
@@ -46,7 +46,6 @@ import {
   DocGroups,
   bucketToXContent,
   readBucket,
-  shardBucket,
   writeBucket,
   type Bucket,
   type BucketWire,
@@ -297,27 +296,13 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
       for (const bucketDocs of groups.groups.values()) otherDocCount += bucketDocs.length
       const candidates = [...groups.groups]
         .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
-        .map(([key, bucketDocs]): TermsBucket & { docs: number[] } => ({
-          key,
-          docCount: bucketDocs.length,
-          docCountError: 0,
-          aggs: [],
-          docs: bucketDocs,
-        }))
-      const needsSubs = order.some((c) => c.by === 'path')
-      if (needsSubs) for (const c of candidates) c.aggs = shardBucket(subs, shard, c.docs).aggs
-      if (needsSubs && candidates[0] !== undefined) validateOrderPaths(order, candidates[0].aggs)
-      candidates.sort(bucketComparator(order))
-      const buckets = candidates.slice(0, shardSize).map(({ key, docCount, docs: bucketDocs, aggs }) => {
-        otherDocCount -= docCount
-        return {
-          key,
-          docCount,
-          docCountError: 0,
-          aggs: needsSubs ? aggs : shardBucket(subs, shard, bucketDocs).aggs,
-        }
-      })
-      return new InternalTerms(name, meta, settings, buckets, otherDocCount, null)
+        .map(([key, bucketDocs]) => {
+          const bucket: TermsBucket = { key, docCount: bucketDocs.length, docCountError: 0, aggs: [] }
+          return { bucket, docs: bucketDocs }
+        })
+      const compare = bucketComparator<TermsBucket>(order)
+      const top = shardTopBuckets(candidates, order, compare, shardSize, subs, shard, otherDocCount)
+      return new InternalTerms(name, meta, settings, top.buckets, top.otherDocCount, null)
     },
   }
 }
