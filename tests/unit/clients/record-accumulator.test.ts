@@ -329,7 +329,7 @@ describe('RecordAccumulator with an idempotent producer', () => {
     accumulator.append('t', 0, record(100), HUNDRED, T0)
     const [lost] = drainNode1(accumulator)
     accumulator.append('t', 1, record(100), HUNDRED, T0)
-    manager.handleFailedBatch(lost!, null)
+    manager.handleFailedBatch(lost!, null, new Error('lost'))
     expect(manager.needsReady).toBe(true)
     expect(drainNode1(accumulator)).toEqual([])
     expect(accumulator.abortUndrainedBatches().map((b) => b.partition)).toEqual([1])

@@ -1,11 +1,14 @@
 // sendOffsetsToTransaction (transactions V2) against a simulated cluster: the offsets become the group's only
 // when the transaction commits (the Admin sees nothing before, the consumer's requireStable fetch waits), an
 // abort drops them, a group generation mismatch is an abortable CommitFailedException, and a fenced producer's
-// TxnOffsetCommit is refused with INVALID_PRODUCER_EPOCH.
+// TxnOffsetCommit is refused with INVALID_PRODUCER_EPOCH. While the offsets are pending, a consumer's poll
+// returns empty at its timeout, and its committed() and position() fail with TimeoutException after
+// default.api.timeout.ms.
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaError, type TransactionOffset } from '../../../workers/clients/kafka/api.ts'
 import { KafkaAdminClient } from '../../../workers/clients/kafka/admin-client.ts'
+import { KafkaConsumer } from '../../../workers/clients/kafka/consumer/kafka-consumer.ts'
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { Random } from '../../../workers/net/random.ts'
 import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
@@ -59,6 +62,35 @@ describe('sendOffsetsToTransaction', () => {
     await cluster.run(p.abortTransaction())
     await cluster.advance(500)
     expect(await committed(cluster)).toEqual([5])
+  })
+
+  it('pending offsets: poll returns empty at its timeout, committed() times out; both see the commit after', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const p = producer(cluster)
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    await cluster.run(p.sendOffsetsToTransaction(offsets(5), simpleGroup))
+    const c = new KafkaConsumer(connectionTo(cluster), engine, cluster.queue, {
+      'group.id': 'g',
+      'default.api.timeout.ms': '2000',
+    })
+    const tp = { topic: 't', partition: 0 }
+    await cluster.run(c.assign([tp]))
+    const pollStart = cluster.queue.now()
+    expect(await cluster.run(c.poll(300))).toEqual([])
+    expect(cluster.queue.now() - pollStart).toBe(300)
+    const committedStart = cluster.queue.now()
+    expect(await caught(() => cluster.run(c.committed([tp])))).toBe(
+      'org.apache.kafka.common.errors.TimeoutException: Timeout of 2000ms expired before the last committed offset for partitions [t-0] could be determined. Try tuning default.api.timeout.ms larger to relax the threshold.',
+    )
+    expect(cluster.queue.now() - committedStart).toBe(2000)
+    expect(await caught(() => cluster.run(c.position(tp)))).toBe(
+      'org.apache.kafka.common.errors.TimeoutException: Timeout of 2000ms expired before the position for partition t-0 could be determined',
+    )
+    await cluster.run(p.commitTransaction())
+    await cluster.advance(500)
+    expect(await cluster.run(c.committed([tp]))).toEqual([{ ...tp, offset: 5 }])
+    expect(await cluster.run(c.position(tp))).toBe(5)
   })
 
   it('needs an open transaction', async () => {

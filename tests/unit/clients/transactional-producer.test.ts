@@ -1,12 +1,16 @@
 // The transactional KafkaProducer (transactions V2) against a simulated cluster: ProducerConfig's
 // transactional.id check, the TransactionManager's state errors with the Java texts, a committed and an aborted
 // transaction as a read_committed and a read_uncommitted fetch see them, the epoch bump after each EndTxn, and
-// a second producer with the same transactional.id fencing the first.
+// a second producer with the same transactional.id fencing the first; after a batch of the transaction
+// fails, the batches not sent yet fail with its error instead of being sent
+// (Sender.maybeSendAndPollTransactionalRequest).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaError } from '../../../workers/clients/kafka/api.ts'
 import { KafkaProducer } from '../../../workers/clients/kafka/producer/kafka-producer.ts'
 import { Random } from '../../../workers/net/random.ts'
+import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
+import type { BrokerDirectory } from '../../../workers/clients/kafka/bootstrap.ts'
 import type { SimKafkaCluster } from '../kafka/server/sim-kafka-cluster.ts'
 import { clusterWithTopic, connectionTo, loadLogEngine, text, utf8 } from './client-fixtures.ts'
 
@@ -164,6 +168,65 @@ describe('transactional producer', () => {
     await cluster.advance(5000)
     expect(await readCommitted(cluster)).toMatchObject({ highWatermark: 1, lastStableOffset: 0 })
     expect(await values(cluster)).toEqual(['sent'])
+  })
+
+  it('fails the queued batches with the error of a failed batch of the transaction, sending none of them', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const produced: string[] = []
+    const outcome = (sent: Promise<unknown>) =>
+      sent.then(
+        () => 'sent',
+        (e: KafkaError) => `${e.exceptionClass}: ${e.message}`,
+      )
+    let queued: Promise<string> | null = null
+    // The cluster as the producer reaches it: its first produce request, during which the test sends 'b', is
+    // refused for good with INVALID_RECORD 10 ms later.
+    const directory: BrokerDirectory = {
+      brokerAtPort(port) {
+        const broker = cluster.brokerAtPort(port)
+        if (broker === null) return null
+        const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, transactionalId) => {
+          produced.push(partitions.map((p) => `${p.topic}-${p.partition}`).join(','))
+          if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, transactionalId)
+          queued = outcome(send(p, 'b'))
+          await cluster.queue.sleep(10)
+          return partitions.map(({ topic, partition }) => ({
+            topic,
+            partition,
+            error: 'INVALID_RECORD' as const,
+            errorMessage: 'refused by the test',
+            baseOffset: -1,
+            logAppendTime: -1,
+            logStartOffset: -1,
+          }))
+        }
+        return new Proxy(broker, {
+          get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
+        })
+      },
+    }
+    const p: KafkaProducer = new KafkaProducer(
+      connectionTo(directory),
+      engine,
+      cluster.queue,
+      new Random(11),
+      {
+        'transactional.id': 'tx',
+        'linger.ms': '0',
+        'max.in.flight.requests.per.connection': '1',
+      },
+    )
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    const first = await cluster.run(outcome(send(p, 'a')))
+    const refused = 'org.apache.kafka.common.InvalidRecordException: refused by the test'
+    expect([first, await cluster.run(queued!)]).toEqual([refused, refused])
+    expect(produced).toEqual(['t-0'])
+    expect(await caught(() => cluster.run(p.commitTransaction()))).toBe(
+      'org.apache.kafka.common.KafkaException: Cannot execute transactional method because we are in an error state',
+    )
+    await cluster.run(p.abortTransaction())
+    expect(await values(cluster)).toEqual([])
   })
 
   it('fences the first producer when a second one initializes the same transactional.id', async () => {

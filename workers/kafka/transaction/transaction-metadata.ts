@@ -156,8 +156,12 @@ export class TransactionMetadata {
     return this.topicPartitions.some((p) => p.topic === topic && p.partition === partition)
   }
 
+  /**
+   * The transit: this state with `changes`; its prevProducerId is always the current producer id, as every
+   * TxnTransitMetadata Kafka prepares takes it (so a record's previousProducerId names the id it followed).
+   */
   private prepareTransitionTo(
-    changes: Partial<TxnTransitMetadata> & { state: TransactionStateName },
+    changes: Partial<Omit<TxnTransitMetadata, 'prevProducerId'>> & { state: TransactionStateName },
   ): TxnTransitMetadata {
     if (this.pendingState !== null) {
       throw new Error(
@@ -173,7 +177,7 @@ export class TransactionMetadata {
       )
     }
     this.pendingState = changes.state
-    return { ...this.snapshot(), ...changes }
+    return { ...this.snapshot(), ...changes, prevProducerId: this.producerId }
   }
 
   /** InitProducerId on Empty or Complete*: epoch + 1 (0 for a new id), state Empty. */
@@ -194,7 +198,6 @@ export class TransactionMetadata {
     return this.prepareTransitionTo({
       state: 'Empty',
       producerId: newProducerId,
-      prevProducerId: this.producerId,
       nextProducerId: NO_PRODUCER_ID,
       producerEpoch: 0,
       lastProducerEpoch: NO_PRODUCER_EPOCH,
@@ -270,7 +273,6 @@ export class TransactionMetadata {
       ...(rotate
         ? {
             producerId: this.nextProducerId,
-            prevProducerId: this.producerId,
             nextProducerId: NO_PRODUCER_ID,
             producerEpoch: 0,
           }

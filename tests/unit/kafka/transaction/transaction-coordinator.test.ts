@@ -95,6 +95,25 @@ describe('TransactionCoordinator', () => {
     expect(await h.init()).toEqual({ error: null, producerId: 1000, producerEpoch: 2 })
   })
 
+  it("writes the current producer id as every record's previousProducerId, as each TxnTransitMetadata takes it", async () => {
+    const h = harness()
+    await h.init()
+    await h.coordinator.handleAddPartitions('tx', 1000, 0, [{ topic: 't', partition: 0 }])
+    const commit = { transactionalId: 'tx', producerId: 1000, producerEpoch: 0, committed: true }
+    expect(await h.coordinator.handleEndTransaction(commit)).toEqual({
+      error: null,
+      producerId: 1000,
+      producerEpoch: 1,
+    })
+    await h.settle()
+    expect(h.writes.map((v) => [v.state, v.producerId, v.previousProducerId])).toEqual([
+      ['Empty', 1000, 1000],
+      ['Ongoing', 1000, 1000],
+      ['PrepareCommit', 1000, 1000],
+      ['CompleteCommit', 1000, 1000],
+    ])
+  })
+
   it("answers the fencing abort's write error, and fences again with one bump on the retry", async () => {
     const h = harness()
     await h.init()

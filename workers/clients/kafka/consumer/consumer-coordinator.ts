@@ -264,8 +264,8 @@ export class ConsumerCoordinator implements GroupMembership {
   }
 
   /** The group's committed offsets of these partitions (OffsetFetch); partitions without one are absent. */
-  committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {
-    return this.channel.committed(partitions)
+  committed(partitions: readonly TopicPartition[], deadline: number): Promise<PartitionPosition[] | null> {
+    return this.channel.committed(partitions, deadline)
   }
 
   private async maybeLeaveGroup(reason: string): Promise<void> {

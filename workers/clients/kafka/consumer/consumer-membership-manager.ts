@@ -175,8 +175,8 @@ export class ConsumerMembershipManager implements GroupMembership {
     }
   }
 
-  committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {
-    return this.channel.committed(partitions)
+  committed(partitions: readonly TopicPartition[], deadline: number): Promise<PartitionPosition[] | null> {
+    return this.channel.committed(partitions, deadline)
   }
 
   /** Commits the positions (enable.auto.commit), gives up the partitions and leaves with epoch -1. */

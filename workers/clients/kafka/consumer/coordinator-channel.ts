@@ -98,9 +98,13 @@ export class CoordinatorChannel {
    * The group's committed offsets of these partitions (OffsetFetch with requireStable, as the Java consumer
    * asks); partitions without one are absent. While a partition has transactional offsets pending
    * (UNSTABLE_OFFSET_COMMIT) the fetch is retried after retry.backoff.ms (UnstableOffsetCommitException is
-   * retriable), until the transaction ends or the consumer closes.
+   * retriable) until the transaction ends, but, as ConsumerCoordinator.fetchCommittedOffsets under its
+   * timer, not past `deadline` (clock ms): null when the deadline (or the consumer's close) comes first.
    */
-  async committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]> {
+  async committed(
+    partitions: readonly TopicPartition[],
+    deadline: number,
+  ): Promise<PartitionPosition[] | null> {
     const topics = [...new Set(partitions.map((p) => p.topic))]
     const fetch = () =>
       this.call(
@@ -118,8 +122,10 @@ export class CoordinatorChannel {
     const unstable = (r: Awaited<ReturnType<typeof fetch>>): boolean =>
       r?.topics.some((t) => t.partitions.some((p) => p.error === 'UNSTABLE_OFFSET_COMMIT')) ?? false
     let response = await fetch()
-    while (unstable(response) && !this.closed()) {
-      await this.clock.sleep(RETRY_BACKOFF_MS)
+    while (unstable(response)) {
+      const remaining = deadline - this.clock.now()
+      if (remaining <= 0 || this.closed()) return null
+      await this.clock.sleep(Math.min(RETRY_BACKOFF_MS, remaining))
       response = await fetch()
     }
     return (response?.topics ?? []).flatMap((topic) =>

@@ -30,6 +30,7 @@ export interface GroupMembership {
   commit(positions: readonly PartitionPosition[]): Promise<void>
   /** Who commits now: member id, generation (classic) or member epoch (consumer), group.instance.id. */
   identity(): CommitIdentity
-  committed(partitions: readonly TopicPartition[]): Promise<PartitionPosition[]>
+  /** The group's committed offsets of these partitions; null when `deadline` (clock ms) passes first. */
+  committed(partitions: readonly TopicPartition[], deadline: number): Promise<PartitionPosition[] | null>
   close(): Promise<void>
 }

@@ -28,7 +28,7 @@ import type {
   TopicPartition,
 } from '../api.ts'
 import { KafkaError } from '../api.ts'
-import { kafkaError } from '../errors.ts'
+import { kafkaError, timeoutError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { INVALID_METADATA_ERRORS } from '../../../protocol/kafka-errors.ts'
 import { CompletedFetch } from './completed-fetch.ts'
@@ -190,14 +190,20 @@ export class KafkaConsumer implements Consumer {
     return notFound
   }
 
-  private async resetMissingPositions(): Promise<void> {
+  /**
+   * updateFetchPositions: each assigned partition without a position gets the group's committed offset, else
+   * one by auto.offset.reset. False when the committed offsets are not known by `deadline` (clock ms; pending
+   * transactional offsets): the partitions keep no position and the next call asks again.
+   */
+  private async resetMissingPositions(deadline: number): Promise<boolean> {
     let missing = this.assigned().filter((tp) => !this.positions.has(key(tp)))
-    if (missing.length === 0) return
+    if (missing.length === 0) return true
     if (this.group !== null) {
-      for (const committed of await this.group.committed(missing))
-        this.setPosition(committed, committed.offset, committed.leaderEpoch)
+      const committed = await this.group.committed(missing, deadline)
+      if (committed === null) return false
+      for (const position of committed) this.setPosition(position, position.offset, position.leaderEpoch)
       missing = missing.filter((tp) => !this.positions.has(key(tp)))
-      if (missing.length === 0) return
+      if (missing.length === 0) return true
     }
     // Checked when the consumer was built, so the strategy is there.
     const policy = autoOffsetResetStrategy(this.config['auto.offset.reset']!.trim())!
@@ -212,6 +218,7 @@ export class KafkaConsumer implements Consumer {
       const notFound = await this.resetTo(missing, this.clock.now() - policy.durationMs)
       await this.resetTo(notFound, LATEST_TIMESTAMP)
     } else await this.resetTo(missing, policy.type === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP)
+    return true
   }
 
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
@@ -220,7 +227,7 @@ export class KafkaConsumer implements Consumer {
       // A rebalance may outlast this poll; the next poll waits for the same join.
       if (this.group !== null && this.subscribed && !(await this.withinDeadline(this.group.poll(), deadline)))
         return []
-      const records = await this.fetchOnce()
+      const records = await this.fetchOnce(deadline)
       const remaining = deadline - this.clock.now()
       if (records.length > 0 || remaining <= 0) return records
       await this.clock.sleep(Math.min(remaining, Number(this.config['fetch.max.wait.ms'])))
@@ -234,10 +241,12 @@ export class KafkaConsumer implements Consumer {
 
   /**
    * One round of poll (pollForFetches): the records fetches already brought, else a fetch of every assigned
-   * partition from its position and the records it brings; at most max.poll.records either way.
+   * partition from its position and the records it brings; at most max.poll.records either way. Nothing
+   * when positions are still missing at the poll's `deadline` (updateAssignmentMetadataIfNeeded failing
+   * under the poll timer): that poll returns empty.
    */
-  private async fetchOnce(): Promise<ConsumerRecord[]> {
-    await this.resetMissingPositions()
+  private async fetchOnce(deadline: number): Promise<ConsumerRecord[]> {
+    if (!(await this.resetMissingPositions(deadline))) return []
     if (this.assigned().length === 0) return []
     const limit = Number(this.config['max.poll.records'])
     const buffered = this.collectFetch(limit)
@@ -351,7 +360,11 @@ export class KafkaConsumer implements Consumer {
         'java.lang.IllegalStateException',
         `You can only check the position for partitions assigned to this consumer.`,
       )
-    await this.resetMissingPositions()
+    const timeoutMs = this.defaultApiTimeoutMs()
+    if (!(await this.resetMissingPositions(this.clock.now() + timeoutMs)))
+      throw timeoutError(
+        `Timeout of ${timeoutMs}ms expired before the position for partition ${partition.topic}-${partition.partition} could be determined`,
+      )
     const position = this.positions.get(key(partition))
     if (position === undefined) throw kafkaError('LEADER_NOT_AVAILABLE')
     return position.offset
@@ -374,10 +387,27 @@ export class KafkaConsumer implements Consumer {
     })
   }
 
-  /** KafkaConsumer.committed: the group's committed offsets of these partitions (absent: none committed). */
+  /**
+   * KafkaConsumer.committed: the group's committed offsets of these partitions (absent: none committed); the
+   * TimeoutException of ClassicKafkaConsumer/AsyncKafkaConsumer.committed when default.api.timeout.ms passes
+   * first (offsets pending in an open transaction).
+   */
   async committed(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
-    const committed = await this.requireGroup().group.committed(partitions)
+    const { group } = this.requireGroup()
+    if (partitions.length === 0) return []
+    const timeoutMs = this.defaultApiTimeoutMs()
+    const committed = await group.committed(partitions, this.clock.now() + timeoutMs)
+    if (committed === null) {
+      const names = partitions.map((tp) => `${tp.topic}-${tp.partition}`).join(', ')
+      throw timeoutError(
+        `Timeout of ${timeoutMs}ms expired before the last committed offset for partitions [${names}] could be determined. Try tuning default.api.timeout.ms larger to relax the threshold.`,
+      )
+    }
     return committed.map(({ topic, partition, offset }) => ({ topic, partition, offset }))
+  }
+
+  private defaultApiTimeoutMs(): number {
+    return Number(this.config['default.api.timeout.ms'])
   }
 
   async close(): Promise<void> {

@@ -104,7 +104,8 @@ export class KafkaProducer implements Producer {
         : null
     if (transactionManager !== null && this.transactional !== null) {
       const transactional = this.transactional
-      transactionManager.onFailedBatch = () => transactional.batchFailed()
+      transactionManager.onFailedBatch = (error) => transactional.batchFailed(error)
+      transactionManager.abortableError = () => transactional.abortableError
     }
     this.accumulator = new RecordAccumulator(
       {

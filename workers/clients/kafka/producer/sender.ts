@@ -17,6 +17,10 @@
  * the next no sooner than retry.backoff.ms after the last. With max.in.flight.requests.per.connection = 1 a
  * drained partition is muted until its batch is answered, so order holds without idempotence.
  *
+ * Transactions: while the transaction manager has an abortable error (a batch of the transaction failed), each
+ * pass fails the batches not drained yet with that error instead of sending them; batches that already have a
+ * sequence (in flight or in retry) go on.
+ *
  * Idempotence: new batches wait for a producer id (InitProducerId, through the TransactionManager) and for an
  * epoch bump to finish; a batch refused for good moves later sequences down; a batch whose fate is unknown
  * (it expired after being sent, or came back out of sequence as the first in flight) bumps the epoch.
@@ -121,6 +125,10 @@ export class Sender {
     if (this.forceClosed) return
     const now = this.clock.now()
     this.maybeInitialize(now)
+    // maybeSendAndPollTransactionalRequest: after a batch of the transaction failed, the batches not sent yet
+    // fail with its error instead of being sent.
+    const abortableError = this.transactionManager?.abortableError() ?? null
+    if (abortableError !== null) this.abortUndrainedBatches(abortableError)
     const result = this.accumulator.ready(this.metadata, now)
     if (result.unknownLeaderTopics.size > 0) this.requestMetadataUpdate(result.unknownLeaderTopics)
     const nodes = [...result.readyNodes].filter((node) => this.inFlightRequests.canSendMore(node))
@@ -317,7 +325,7 @@ export class Sender {
   private failBatch(batch: ProducerBatch, error: Error, appended: false | null): void {
     batch.fail(error)
     this.accumulator.deallocate(batch)
-    if (batch.hasSequence) this.transactionManager?.handleFailedBatch(batch, appended)
+    if (batch.hasSequence) this.transactionManager?.handleFailedBatch(batch, appended, error)
   }
 
   private expired(batch: ProducerBatch, now: number): KafkaError {

@@ -47,8 +47,13 @@ export class TransactionManager {
   /** Per partition, the batches with a sequence that have not settled, lowest sequence first. */
   private readonly inFlight = new Map<string, InFlight[]>()
   private epochBumpRequired = false
-  /** Told of every batch that failed for good (a transactional producer's transaction then must abort). */
-  onFailedBatch: () => void = () => undefined
+  /** Told of every batch that failed for good, with its error (a transactional producer must then abort). */
+  onFailedBatch: (error: Error) => void = () => undefined
+  /**
+   * hasAbortableError and lastError: the error a transactional producer's transaction failed with, while
+   * only an abort is left (null otherwise); the Sender fails the batches not sent yet with it.
+   */
+  abortableError: () => Error | null = () => null
 
   constructor(
     private readonly initProducerId: () => Promise<InitProducerIdResponse>,
@@ -148,10 +153,10 @@ export class TransactionManager {
 
   /**
    * The batch failed: `appended` false when the broker refused it for good (later sequences move down),
-   * null when its fate is unknown or its sequence is lost (the epoch must be bumped).
+   * null when its fate is unknown or its sequence is lost (the epoch must be bumped); it failed with `error`.
    */
-  handleFailedBatch(batch: ProducerBatch, appended: false | null): void {
-    this.onFailedBatch()
+  handleFailedBatch(batch: ProducerBatch, appended: false | null, error: Error): void {
+    this.onFailedBatch(error)
     const key = partitionKey(batch)
     if (appended === null) {
       this.epochBumpRequired = true

@@ -115,8 +115,8 @@ export class TransactionalRequests {
   private state: State = 'UNINITIALIZED'
   private transactionStarted = false
   private coordinator: Coordinator | null = null
-  /** The exception that put the producer in FATAL_ERROR (lastError); null when a batch failed instead. */
-  private lastError: KafkaError | null = null
+  /** lastError: the exception that put the producer in FATAL_ERROR or ABORTABLE_ERROR (a failed batch's). */
+  private lastError: Error | null = null
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -144,13 +144,16 @@ export class TransactionalRequests {
     const producer =
       `Producer with transactionalId '${this.config.transactionalId}' and ` +
       `(producerId=${this.manager.producerId}, epoch=${this.manager.producerEpoch})`
-    const simpleName = this.lastError?.simpleName
-    if (simpleName === 'ProducerFencedException' || simpleName === 'InvalidProducerEpochException') {
+    const last = this.lastError instanceof KafkaError ? this.lastError : null
+    if (
+      last?.simpleName === 'ProducerFencedException' ||
+      last?.simpleName === 'InvalidProducerEpochException'
+    ) {
       const what =
-        simpleName === 'ProducerFencedException'
+        last.simpleName === 'ProducerFencedException'
           ? 'has been fenced by another producer with the same transactionalId'
           : 'attempted to produce with an old epoch'
-      throw new KafkaError(this.lastError!.exceptionClass, `${producer} ${what}`)
+      throw new KafkaError(last.exceptionClass, `${producer} ${what}`)
     }
     throw new KafkaError(
       'org.apache.kafka.common.KafkaException',
@@ -197,10 +200,24 @@ export class TransactionalRequests {
     this.transactionStarted = true
   }
 
-  /** A batch of the transaction failed: the transaction can only be aborted. */
-  batchFailed(): void {
-    if (this.state === 'IN_TRANSACTION' || this.state === 'COMMITTING_TRANSACTION')
+  /**
+   * transitionToAbortableError: a batch of the transaction failed with `error`, the transaction can only be
+   * aborted; the latest such error is lastError.
+   */
+  batchFailed(error: Error): void {
+    if (
+      this.state === 'IN_TRANSACTION' ||
+      this.state === 'COMMITTING_TRANSACTION' ||
+      this.state === 'ABORTABLE_ERROR'
+    ) {
       this.transitionTo('ABORTABLE_ERROR')
+      this.lastError = error
+    }
+  }
+
+  /** hasAbortableError ? lastError : null — what the Sender fails the unsent batches with. */
+  get abortableError(): Error | null {
+    return this.state === 'ABORTABLE_ERROR' ? this.lastError : null
   }
 
   /**
@@ -258,24 +275,32 @@ export class TransactionalRequests {
     throw this.awaitTimeout('TxnOffsetCommit')
   }
 
-  /** TxnOffsetCommitHandler's verdict on a partition error: the abortable or fatal state, and what is thrown. */
+  /**
+   * TxnOffsetCommitHandler's verdict on a partition error: the abortable or fatal state, with what is thrown as
+   * its lastError.
+   */
   private txnOffsetCommitFailure(error: KafkaErrorName): KafkaError {
     if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION' || error === 'FENCED_INSTANCE_ID') {
       this.transitionTo('ABORTABLE_ERROR')
-      return error === 'FENCED_INSTANCE_ID'
-        ? kafkaError(error)
-        : new KafkaError(
-            'org.apache.kafka.clients.consumer.CommitFailedException',
-            `Transaction offset Commit failed due to consumer group metadata mismatch: ${kafkaError(error).message}`,
-          )
+      const abortable =
+        error === 'FENCED_INSTANCE_ID'
+          ? kafkaError(error)
+          : new KafkaError(
+              'org.apache.kafka.clients.consumer.CommitFailedException',
+              `Transaction offset Commit failed due to consumer group metadata mismatch: ${kafkaError(error).message}`,
+            )
+      this.lastError = abortable
+      return abortable
     }
     this.transitionTo('FATAL_ERROR')
-    return FATAL_OFFSETS.has(error)
+    const fatal = FATAL_OFFSETS.has(error)
       ? kafkaError(error)
       : new KafkaError(
           'org.apache.kafka.common.KafkaException',
           `Unexpected error in TxnOffsetCommitResponse: ${kafkaError(error).message}`,
         )
+    this.lastError = fatal
+    return fatal
   }
 
   /** beginCommit / beginAbort: before the producer flushes for a commit, or aborts its unsent batches. */
