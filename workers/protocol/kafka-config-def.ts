@@ -52,8 +52,6 @@ function parseNumber(def: ConfigDef, text: string): number {
 
 function checkRange(def: ConfigDef, text: string, value: number): void {
   const { min, max } = def
-  if (min !== undefined && max !== undefined && (value < min || value > max))
-    throw new ConfigException(def, text, `Value must be between ${min} and ${max}`)
   if (min !== undefined && value < min) throw new ConfigException(def, text, `Value must be at least ${min}`)
   if (max !== undefined && value > max)
     throw new ConfigException(def, text, `Value must be no more than ${max}`)

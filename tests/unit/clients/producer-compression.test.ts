@@ -84,7 +84,7 @@ describe('producer compression configs', () => {
       `${prefix} 0 for configuration compression.gzip.level: Value must be between 1 and 9 or equal to -1`,
     )
     expect(configError({ 'compression.lz4.level': '18' })).toBe(
-      `${prefix} 18 for configuration compression.lz4.level: Value must be between 1 and 17`,
+      `${prefix} 18 for configuration compression.lz4.level: Value must be no more than 17`,
     )
     expect(configError({ 'compression.zstd.level': 'high' })).toBe(
       `${prefix} high for configuration compression.zstd.level: Not a number of type INT`,

@@ -42,8 +42,10 @@ function level(
         `Value must be between ${range.min} and ${range.max} or equal to ${range.default}`,
       )
     }
-  } else if (value < range.min || value > range.max) {
-    throw configException(name, trimmed, `Value must be between ${range.min} and ${range.max}`)
+  } else if (value < range.min) {
+    throw configException(name, trimmed, `Value must be at least ${range.min}`)
+  } else if (value > range.max) {
+    throw configException(name, trimmed, `Value must be no more than ${range.max}`)
   }
   return value
 }
