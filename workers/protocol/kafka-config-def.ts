@@ -20,7 +20,7 @@ export interface ConfigDef {
   validValues?: readonly string[]
   /** ConfigDef.NonEmptyString: a STRING that may be unset but not empty. */
   nonEmpty?: boolean
-  /** A Validator of the config's own, run on the trimmed STRING: the reason it refuses the value, or null. */
+  /** A Validator of the config's own, on the trimmed STRING or the parsed number: the reason it refuses it, or null. */
   validator?: (value: string) => string | null
 }
 
@@ -62,9 +62,13 @@ export function validateValue(def: ConfigDef, value: string): void {
   switch (def.type) {
     case 'LONG':
     case 'INT':
-    case 'DOUBLE':
-      checkRange(def, value, parseNumber(def, value))
+    case 'DOUBLE': {
+      const number = parseNumber(def, value)
+      checkRange(def, value, number)
+      const reason = def.validator?.(String(number)) ?? null
+      if (reason !== null) throw new ConfigException(def, String(number), reason)
       return
+    }
     case 'BOOLEAN': {
       const lower = value.trim().toLowerCase()
       if (lower !== 'true' && lower !== 'false')

@@ -35,6 +35,11 @@ export const TOPIC_CONFIGS: readonly TopicConfigDef[] = [
     name: 'compression.gzip.level',
     type: 'INT',
     defaultValue: '-1',
+    // GzipCompression's level validator: Deflater's 1 to 9, or its default -1
+    validator: (level) =>
+      level === '-1' || (Number(level) >= 1 && Number(level) <= 9)
+        ? null
+        : 'Value must be between 1 and 9 or equal to -1',
     synonyms: same('compression.gzip.level'),
   },
   {

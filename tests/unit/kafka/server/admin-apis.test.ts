@@ -134,6 +134,8 @@ describe('IncrementalAlterConfigs and DescribeConfigs', () => {
           set('topic', 't', 'x', '1'),
           set('topic', 't', 'retention.ms', 'soon'),
           set('topic', 't', 'segment.bytes', '10'),
+          set('topic', 't', 'compression.lz4.level', '18'),
+          set('topic', 't', 'compression.gzip.level', '0'),
           set('topic', 'nope', 'retention.ms', '1'),
           set('broker', '1', 'num.partitions', '3'),
         ],
@@ -144,6 +146,14 @@ describe('IncrementalAlterConfigs and DescribeConfigs', () => {
       ['INVALID_CONFIG', 'Unknown topic config name: x'],
       ['INVALID_CONFIG', 'Invalid value soon for configuration retention.ms: Not a number of type LONG'],
       ['INVALID_CONFIG', 'Invalid value 10 for configuration segment.bytes: Value must be at least 14'],
+      [
+        'INVALID_CONFIG',
+        'Invalid value 18 for configuration compression.lz4.level: Value must be no more than 17',
+      ],
+      [
+        'INVALID_CONFIG',
+        'Invalid value 0 for configuration compression.gzip.level: Value must be between 1 and 9 or equal to -1',
+      ],
       ['UNKNOWN_TOPIC_OR_PARTITION', "The topic 'nope' does not exist."],
       [
         'INVALID_REQUEST',
