@@ -1,18 +1,26 @@
 /**
  * Turns the Query DSL into the inverted index's query tree, as ES's QueryBuilders build Lucene queries:
  * one builder per query family under ./queries (full text, term level, range, compound, geo). An empty object
- * is match_all; more than one query name or an unknown one fails with ES's parsing_exception texts. A clause
+ * is match_all; more than one query name, a name without an object or an unknown one fails with ES's
+ * parsing_exception texts at the token parseInnerQueryBuilder stands on (the second name, the name's value). A clause
  * with a `_name` is recorded in the context's namedQueries, as AbstractQueryBuilder.toQuery adds it. Clauses on
  * runtime fields are run over the shard's documents (queries/runtime-field-queries.ts).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
-import { EsException } from '../errors/index.ts'
-import type { XContentValue } from '../xcontent/index.ts'
+import { EsException, parsingException } from '../errors/index.ts'
+import { suggest } from '../common/did-you-mean.ts'
+import { tokenLocation, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './queries/compound-queries.ts'
 import { functionScoreQuery } from './queries/function-score.ts'
 import { geoBoundingBoxQuery, geoDistanceQuery } from './queries/geo-queries.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
-import { boostOf, parsingError, scalarText, type QueryContext } from './queries/query-parsing.ts'
+import {
+  boostOf,
+  parsingError,
+  parsingErrorAt,
+  scalarText,
+  type QueryContext,
+} from './queries/query-parsing.ts'
 import { nestedQuery } from './queries/nested-query.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
@@ -33,7 +41,7 @@ import {
 export type { QueryContext } from './queries/query-parsing.ts'
 export { queryStringIndexQuery } from './queries/full-text-queries.ts'
 
-type QueryParser = (body: XContentValue, context: QueryContext) => IndexQuery
+type QueryParser = (body: XContentObject, context: QueryContext) => IndexQuery
 
 const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['match_all', (body) => ({ type: 'matchAll', boost: boostOf(body) })],
@@ -83,9 +91,12 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   const entries = [...query]
   if (entries.length === 0) return { type: 'matchAll', boost: 1 }
   if (entries.length > 1) {
-    throw parsingError(`[${entries[0]![0]}] malformed query, expected [END_OBJECT] but found [FIELD_NAME]`)
+    const reason = `[${entries[0]![0]}] malformed query, expected [END_OBJECT] but found [FIELD_NAME]`
+    throw parsingErrorAt(query, entries[1]![0], 'key', reason)
   }
   const [name, body] = entries[0]!
+  if (!(body instanceof Map))
+    throw parsingErrorAt(query, name, 'value', `[${name}] query malformed, no start_object after query name`)
   const parser = PARSERS.get(name)
   if (parser) {
     const built = runtimeFieldsQuery(fieldAliasesQuery(parser(body, context), context.fields), context)
@@ -94,11 +105,15 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
     if (named && queryName !== null) named.set(queryName, built)
     return built
   }
-  throw parsingError(
-    `unknown query [${name}]`,
+  // NamedXContentRegistry's lookup fails at the query's object, and the ParsingException takes its location
+  const [line, col] = tokenLocation(query, name, 'value')
+  throw parsingException(
+    line,
+    col,
+    `unknown query [${name}]${suggest(name, [...PARSERS.keys()])}`,
     new EsException({
       type: 'named_object_not_found_exception',
-      reason: `[1:1] unknown field [${name}]`,
+      reason: `[${line}:${col}] unknown field [${name}]`,
       status: 400,
       // An XContentParseException, not an ElasticsearchException: never a root cause.
       rootCause: false,

@@ -18,7 +18,13 @@ import {
   numberFormatException,
   parsingException,
 } from '../errors/index.ts'
-import { parseJson, XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
+import {
+  parseJson,
+  tokenLocation,
+  XNumber,
+  type XContentObject,
+  type XContentValue,
+} from '../xcontent/index.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
 import { paramAsInt } from '../rest/actions/rest-params.ts'
@@ -149,7 +155,8 @@ export function parseSearchRequest(
   const fetch = new FetchOptionsReader()
   const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
-    if (isCount && key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+    if (isCount && key !== 'query')
+      throw parsingException(...tokenLocation(body, key, 'key'), `request does not support [${key}]`)
     if (fetch.read(key, value)) continue
     if (features.read(key, value)) continue
     if (QUERY_PHASE_KEYS.has(key) && !(value instanceof Map) && !Array.isArray(value) && value !== null) {
@@ -190,7 +197,11 @@ export function parseSearchRequest(
       continue
     }
     if (SEARCH_KEYS.has(key)) continue
-    throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
+    // SearchSourceBuilder.parseXContent stands on the key's value
+    throw parsingException(
+      ...tokenLocation(body, key, 'value'),
+      `Unknown key for a ${valueToken(value)} in [${key}].`,
+    )
   }
   // RestSearchAction reads search_type after the body, before the URI's search source parameters.
   const searchType = isCount ? 'query_then_fetch' : parseSearchType(params.get('search_type'))

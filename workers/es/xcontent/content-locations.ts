@@ -48,3 +48,12 @@ export function endLocationOf(object: XContentObject): ContentLocation | null {
   const offsets = OFFSETS.get(object)
   return offsets === undefined ? null : at(offsets.text, offsets.end)
 }
+
+/**
+ * The `[line, col]` of `key`'s name or of its value in a request body's object (XContentParser.getTokenLocation at
+ * that token); [1, 1] for an object that was not parsed from a request's text.
+ */
+export function tokenLocation(object: XContentObject, key: string, token: 'key' | 'value'): [number, number] {
+  const location = locationOf(object, key, token)
+  return location === null ? [1, 1] : [location.line, location.col]
+}

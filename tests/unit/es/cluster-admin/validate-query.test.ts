@@ -38,7 +38,7 @@ describe('_validate/query', () => {
       valid: false,
       error:
         'org.elasticsearch.common.ParsingException: unknown query [invalid_query]; ' +
-        'org.elasticsearch.xcontent.NamedObjectNotFoundException: [1:1] unknown field [invalid_query]',
+        'org.elasticsearch.xcontent.NamedObjectNotFoundException: [1:27] unknown field [invalid_query]',
     })
     await expectBody(cluster, 'GET', '/_validate/query', { match_all: {} }, 200, { valid: false })
     await expectBody(cluster, 'GET', '/_validate/query?explain', { match_all: {} }, 200, {

@@ -64,7 +64,7 @@ describe('runtime fields outside _search', () => {
     const response = await cluster.send(1, 'GET', '/logs/_count', { runtime_mappings: {} })
     expect(response.status).toBe(400)
     expect(JSON.parse(response.body)).toEqual(
-      errorBody('parsing_exception', 'request does not support [runtime_mappings]', 400, { line: 1, col: 1 }),
+      errorBody('parsing_exception', 'request does not support [runtime_mappings]', 400, { line: 1, col: 2 }),
     )
   })
 

@@ -115,7 +115,8 @@ describe('post_filter', () => {
       type: 'parsing_exception',
       reason: 'unknown query [nope]',
       line: 1,
-      col: 1,
+      // `{"post_filter":{"nope":{}}}`: the query's object
+      col: 24,
     })
     const count = await cluster.send(1, 'GET', '/idx/_count', { post_filter: { match_all: {} } })
     expect(count.status).toBe(400)

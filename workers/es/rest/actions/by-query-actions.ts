@@ -22,7 +22,13 @@ import {
   illegalArgumentException,
   parsingException,
 } from '../../errors/index.ts'
-import { toJson, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import {
+  toJson,
+  tokenLocation,
+  XNumber,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
@@ -146,13 +152,18 @@ export function runtimeMappingsOf(source: XContentObject): XContentObject | null
   const value = source.get('runtime_mappings')
   if (value === undefined) return null
   if (value instanceof Map) return value
-  throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [runtime_mappings].`)
+  const at = tokenLocation(source, 'runtime_mappings', 'value')
+  throw parsingException(...at, `Unknown key for a ${valueToken(value)} in [runtime_mappings].`)
 }
 
 export function checkKeys(body: XContentObject, allowed: readonly string[]): void {
   for (const [key, value] of body) {
     if (allowed.includes(key)) continue
-    throw parsingException(1, 1, `Unknown key for a ${valueToken(value)} in [${key}].`)
+    // SearchSourceBuilder.parseXContent stands on the key's value
+    throw parsingException(
+      ...tokenLocation(body, key, 'value'),
+      `Unknown key for a ${valueToken(value)} in [${key}].`,
+    )
   }
 }
 

@@ -10,7 +10,7 @@
 import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import type { XContentValue } from '../../xcontent/index.ts'
+import { tokenLocation, type XContentValue } from '../../xcontent/index.ts'
 import { actionRequestValidationException, parsingException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
@@ -43,7 +43,8 @@ function explainQuery(
 ): IndexQuery {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   for (const key of body.keys()) {
-    if (key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+    if (key !== 'query')
+      throw parsingException(...tokenLocation(body, key, 'key'), `request does not support [${key}]`)
   }
   const queryContext = indexQueryContext(index, now)
   const uri = uriSearchQuery(req.params)

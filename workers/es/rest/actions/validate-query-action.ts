@@ -14,7 +14,7 @@ import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, parsingException } from '../../errors/index.ts'
-import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
+import { tokenLocation, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
@@ -104,7 +104,8 @@ function querySource(req: RestHandlerRequest): QuerySource {
     let query: XContentValue | undefined
     for (const [key, value] of body) {
       if (!(value instanceof Map)) continue
-      if (key !== 'query') throw parsingException(1, 1, `request does not support [${key}]`)
+      if (key !== 'query')
+        throw parsingException(...tokenLocation(body, key, 'key'), `request does not support [${key}]`)
       query = value
     }
     if (query !== undefined) {

@@ -10,7 +10,7 @@ import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import { scriptValuesType, type ScriptValuesType } from './script-values.ts'
 import type { ValuesSourceSpec } from './values-source.ts'
-import { XNumber, locationOf, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { XNumber, tokenLocation, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 
 export class AggregationParams {
   constructor(
@@ -128,15 +128,6 @@ export class AggregationParams {
     const [line, col] = tokenLocation(this.body, key, 'value')
     return xContentParseException(line, col, `[${this.type}] failed to parse field [${key}]`, cause)
   }
-}
-
-/**
- * The `[line, col]` of `key`'s name or of its value in a request body's object (XContentParser.getTokenLocation at
- * that token); [1, 1] for an object that was not parsed from a request's text.
- */
-export function tokenLocation(object: XContentObject, key: string, token: 'key' | 'value'): [number, number] {
-  const location = locationOf(object, key, token)
-  return location === null ? [1, 1] : [location.line, location.col]
 }
 
 export function tokenName(value: XContentValue): string {

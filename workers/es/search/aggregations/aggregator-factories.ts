@@ -18,9 +18,14 @@
  * The whole tree is then validated (pipeline/pipeline-validation.ts): 400 action_request_validation_exception.
  */
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
-import { endLocationOf, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import {
+  endLocationOf,
+  tokenLocation,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 import type { AggregationBuilder } from './aggregation-builder.ts'
-import { tokenLocation, tokenName } from './aggregation-params.ts'
+import { tokenName } from './aggregation-params.ts'
 import { REGISTERED_AGGREGATIONS } from './aggregation-names.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import { AGGREGATION_PARSERS } from './aggregation-registry.ts'

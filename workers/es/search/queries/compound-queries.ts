@@ -9,6 +9,7 @@ import { buildQuery } from '../query-builder.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
   boostOf,
+  checkDeclaredFields,
   checkOptions,
   numberOption,
   parsingError,
@@ -16,21 +17,15 @@ import {
   type QueryContext,
 } from './query-parsing.ts'
 
-function objectBody(name: string, body: XContentValue): XContentObject {
-  if (!(body instanceof Map))
-    throw parsingError(`[${name}] query malformed, no start_object after query name`)
-  return body
-}
-
 function clauses(value: XContentValue | undefined, context: QueryContext): IndexQuery[] {
   if (value === undefined || value === null) return []
   const list = Array.isArray(value) ? value : [value]
   return list.map((q) => buildQuery(q, context))
 }
 
-export function boolQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  const options = objectBody('bool', body)
-  checkOptions('bool', options, [
+export function boolQuery(options: XContentObject, context: QueryContext): IndexQuery {
+  // BoolQueryBuilder parses with an ObjectParser
+  checkDeclaredFields('bool', options, [
     'must',
     'should',
     'must_not',
@@ -64,16 +59,14 @@ export function boolQuery(body: XContentValue, context: QueryContext): IndexQuer
   }
 }
 
-export function constantScoreQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  const options = objectBody('constant_score', body)
+export function constantScoreQuery(options: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('constant_score', options, ['filter'])
   const filter = options.get('filter')
   if (filter === undefined) throw parsingError("[constant_score] requires a 'filter' element")
   return { type: 'constantScore', filter: buildQuery(filter, context), boost: boostOf(options) }
 }
 
-export function disMaxQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  const options = objectBody('dis_max', body)
+export function disMaxQuery(options: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('dis_max', options, ['queries', 'tie_breaker'])
   const queries = clauses(options.get('queries'), context)
   if (queries.length === 0) throw parsingError("[dis_max] requires 'queries' field with at least one clause")
@@ -81,8 +74,7 @@ export function disMaxQuery(body: XContentValue, context: QueryContext): IndexQu
   return { type: 'disMax', queries, tieBreaker, boost: boostOf(options) }
 }
 
-export function boostingQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  const options = objectBody('boosting', body)
+export function boostingQuery(options: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('boosting', options, ['positive', 'negative', 'negative_boost'])
   const positive = options.get('positive')
   const negative = options.get('negative')

@@ -20,7 +20,7 @@ import { fieldAliasesQuery } from './field-alias-queries.ts'
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
-import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
+import type { XContentObject } from '../../xcontent/index.ts'
 import { failedToCreateQuery } from '../query-string/field-queries.ts'
 import { resolveFields, parseFieldAndWeight } from '../query-string/field-resolution.ts'
 import { parseQueryString, type QueryStringOptions } from '../query-string/query-string-query-parser.ts'
@@ -296,7 +296,7 @@ const MATCH_QUERIES: ReadonlyMap<string, { type: MatchType; options: readonly st
 ])
 
 /** `match`, `match_phrase`, `match_phrase_prefix` or `match_bool_prefix` (`kind`, a key of MATCH_QUERIES). */
-export function matchQuery(kind: string, body: XContentValue, context: QueryContext): IndexQuery {
+export function matchQuery(kind: string, body: XContentObject, context: QueryContext): IndexQuery {
   const { type, options: allowed } = MATCH_QUERIES.get(kind)!
   const { field, options } = fieldAndOptions(kind, body)
   checkOptions(kind, options, allowed)
@@ -324,9 +324,7 @@ function checkMultiMatchType(type: string, body: XContentObject): void {
   }
 }
 
-export function multiMatchQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map))
-    throw parsingError('[multi_match] query malformed, no start_object after query name')
+export function multiMatchQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('multi_match', body, [...MATCH_OPTIONS, 'fields', 'type', 'tie_breaker', 'slop'])
   const text = scalarText(body.get('query'))
   if (text === null) throw parsingError('No text specified for multi_match query')
@@ -411,9 +409,7 @@ function queryStringOptions(body: XContentObject): QueryStringOptions {
   }
 }
 
-export function queryStringQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map))
-    throw parsingError('[query_string] query malformed, no start_object after query name')
+export function queryStringQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('query_string', body, QUERY_STRING_KEYS)
   const text = scalarText(body.get('query'))
   if (text === null) throw parsingError('[query_string] must be provided with a [query]')

@@ -198,9 +198,7 @@ function functionEntry(entry: XContentValue, context: QueryContext): ParsedFunct
   return { filter: filter?.type === 'matchAll' ? null : filter, weight, fn: fn?.fn ?? { type: 'weight' } }
 }
 
-export function functionScoreQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map))
-    throw parsingError(`[${NAME}] query malformed, no start_object after query name`)
+export function functionScoreQuery(body: XContentObject, context: QueryContext): IndexQuery {
   let query: IndexQuery = { type: 'matchAll', boost: 1 }
   const parsed: ParsedFunction[] = []
   let single: string | null = null

@@ -75,9 +75,7 @@ function geoField(name: string, field: string, ignore: boolean, context: QueryCo
   return true
 }
 
-export function geoDistanceQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map))
-    throw parsingError('[geo_distance] query malformed, no start_object after query name')
+export function geoDistanceQuery(body: XContentObject, context: QueryContext): IndexQuery {
   let field: string | null = null
   let center: GeoPoint | null = null
   let distanceText: string | null = null
@@ -238,10 +236,7 @@ function coerced(box: Box): Box {
     : { top: topLeft.lat, bottom: bottomRight.lat, left: topLeft.lon, right: bottomRight.lon }
 }
 
-export function geoBoundingBoxQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map)) {
-    throw parsingError('[geo_bounding_box] query malformed, no start_object after query name')
-  }
+export function geoBoundingBoxQuery(body: XContentObject, context: QueryContext): IndexQuery {
   let field: string | null = null
   let box: Box | null = null
   for (const [key, value] of body) {

@@ -36,8 +36,7 @@ const SCORE_MODES: ReadonlyMap<string, NestedScoreMode> = new Map([
 const DEFAULT_INNER_HITS_SIZE = 3
 const INNER_HITS_OPTIONS = ['name', 'from', 'size', '_source']
 
-export function nestedQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map)) throw parsingError('[nested] query malformed, no start_object after query name')
+export function nestedQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('nested', body, ['path', 'query', 'score_mode', 'ignore_unmapped', 'inner_hits'])
   const queryBody = body.get('query')
   if (queryBody === undefined) throw parsingError("[nested] requires 'query' field")

@@ -1,13 +1,22 @@
 /**
  * What every Query DSL builder shares: the QueryContext a query is built in (the index's leaf fields, its
  * analyzers, "now" for date math, the index for shard-level errors), and the parsing steps of ES's
- * QueryBuilder.fromXContent methods with their parsing_exception texts. Line and column are the query's
- * start (value locations are not tracked yet).
+ * QueryBuilder.fromXContent methods with their parsing_exception texts. Each error carries the `[line:col]` of the
+ * token ES's parser stands on when it throws (getTokenLocation over the request body's token locations,
+ * xcontent/content-locations.ts): fromXContent loops throw at the offending key's value, ObjectParser at the unknown
+ * key's name; errors raised after the body is read, and objects not parsed from a request's text, say [1:1].
  */
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { parsingException, type EsException } from '../../errors/index.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { parsingException, xContentParseException, type EsException } from '../../errors/index.ts'
+import { suggest } from '../../common/did-you-mean.ts'
+import {
+  XNumber,
+  endLocationOf,
+  tokenLocation,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { IndexRef } from '../query-string/query-parser-errors.ts'
@@ -68,31 +77,79 @@ export interface ShardScripting {
   matches(query: IndexQuery): ReadonlyMap<number, number>
 }
 
-/** ES's ParsingException at the query's start. */
+/** ES's ParsingException where no token position is known (an error raised after the body was read): [1:1]. */
 export function parsingError(reason: string, causedBy?: EsException): EsException {
   return parsingException(1, 1, reason, causedBy)
 }
 
-/** `{ "<query>": { "<field>": value-or-options } }`: the field and its options (a bare value is `query`). */
+/** ES's ParsingException at `key`'s name or at the value after it in `object` (parser.getTokenLocation()). */
+export function parsingErrorAt(
+  object: XContentObject,
+  key: string,
+  token: 'key' | 'value',
+  reason: string,
+  causedBy?: EsException,
+): EsException {
+  return parsingException(...tokenLocation(object, key, token), reason, causedBy)
+}
+
+/** ES's ParsingException after a fromXContent loop, where the parser stands on `object`'s closing brace. */
+export function parsingErrorAtEnd(object: XContentObject, reason: string): EsException {
+  const end = endLocationOf(object) ?? { line: 1, col: 1 }
+  return parsingException(end.line, end.col, reason)
+}
+
+/**
+ * `{ "<query>": { "<field>": value-or-options } }`: the field and its options (a bare value is `query`). A second
+ * field fails at its value, naming the first two (throwParsingExceptionOnMultipleFields).
+ */
 export function fieldAndOptions(
   name: string,
-  body: XContentValue,
+  body: XContentObject,
   valueKey = 'query',
 ): { field: string; options: XContentObject } {
-  if (!(body instanceof Map) || body.size !== 1) {
-    const keys = body instanceof Map ? [...body.keys()] : []
-    throw parsingError(`[${name}] query doesn't support multiple fields, found [${keys.join('] and [')}]`)
+  if (body.size !== 1) {
+    const keys = [...body.keys()]
+    const found = keys.slice(0, 2).join('] and [')
+    throw parsingErrorAt(
+      body,
+      keys[1] ?? '',
+      'value',
+      `[${name}] query doesn't support multiple fields, found [${found}]`,
+    )
   }
   const [field, value] = [...body][0]!
   if (value instanceof Map) return { field, options: value }
   return { field, options: new Map([[valueKey, value]]) }
 }
 
-/** Rejects options outside `allowed` (plus boost and _name) with ES's "[name] query does not support [key]". */
+/**
+ * Rejects options outside `allowed` (plus boost and _name) with ES's "[name] query does not support [key]", at the
+ * key's value where the fromXContent loop stands when it finds no branch for it.
+ */
 export function checkOptions(name: string, options: XContentObject, allowed: readonly string[]): void {
   for (const key of options.keys()) {
     if (key !== 'boost' && key !== '_name' && !allowed.includes(key)) {
-      throw parsingError(`[${name}] query does not support [${key}]`)
+      throw parsingErrorAt(options, key, 'value', `[${name}] query does not support [${key}]`)
+    }
+  }
+}
+
+/**
+ * The keys of a query ES parses with an ObjectParser (bool, ids): an undeclared one is XContentParseException
+ * `[name] unknown field [key]` at the key's name, with SuggestingErrorOnUnknown's hint over the declared fields
+ * (`declared` plus declareStandardFields' boost and _name).
+ */
+export function checkDeclaredFields(
+  name: string,
+  options: XContentObject,
+  declared: readonly string[],
+): void {
+  const fields = [...declared, 'boost', '_name']
+  for (const key of options.keys()) {
+    if (!fields.includes(key)) {
+      const [line, col] = tokenLocation(options, key, 'key')
+      throw xContentParseException(line, col, `[${name}] unknown field [${key}]${suggest(key, fields)}`)
     }
   }
 }

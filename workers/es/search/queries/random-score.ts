@@ -19,7 +19,7 @@ import type { IndexScoreFunction } from '../../../../engine-wasm/src/index/index
 import { javaStringHashCode } from '../../../net/java-hash.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
-import { parsingError, scalarText, type QueryContext } from './query-parsing.ts'
+import { parsingError, parsingErrorAt, scalarText, type QueryContext } from './query-parsing.ts'
 
 type RandomFunction = Extract<IndexScoreFunction['fn'], { type: 'random' }>
 
@@ -97,7 +97,7 @@ export function randomScoreFunction(body: XContentValue, context: QueryContext):
     if (value instanceof Map || Array.isArray(value)) continue
     if (key === 'seed') seed = parseSeed(value)
     else if (key === 'field') field = scalarText(value)
-    else throw parsingError(`random_score query does not support [${key}]`)
+    else throw parsingErrorAt(body, key, 'value', `random_score query does not support [${key}]`)
   }
   const shard = context.shard
   const index = context.index

@@ -33,7 +33,7 @@ import {
   boostOf,
   checkOptions,
   fieldAndOptions,
-  parsingError,
+  parsingErrorAt,
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
@@ -211,10 +211,10 @@ function bound(value: XContentValue | undefined): string | null {
   return scalarText(value)
 }
 
-export function rangeQuery(body: XContentValue, context: QueryContext): IndexQuery {
+export function rangeQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options } = fieldAndOptions('range', body)
-  if (body instanceof Map && !(body.get(field) instanceof Map)) {
-    throw parsingError(`[range] query does not support [${field}]`)
+  if (!(body.get(field) instanceof Map)) {
+    throw parsingErrorAt(body, field, 'value', `[range] query does not support [${field}]`)
   }
   checkOptions('range', options, [...RANGE_OPTIONS, ...RANGE_TEXT_OPTIONS])
   const bounds = parseBounds(options)

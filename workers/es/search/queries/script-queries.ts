@@ -22,12 +22,18 @@ import { illegalArgumentException } from '../../errors/index.ts'
 import { Num, className, type Value } from '../../script/painless-values.ts'
 import { classCast } from '../../script/script-errors.ts'
 import { SearchScript, parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
-import { javaDoubleToString, javaFloatToString, type XContentValue } from '../../xcontent/index.ts'
+import {
+  javaDoubleToString,
+  javaFloatToString,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 import { buildQuery } from '../query-builder.ts'
 import {
   boostOf,
   numberOption,
   parsingError,
+  parsingErrorAt,
   type QueryContext,
   type ShardScripting,
 } from './query-parsing.ts'
@@ -88,13 +94,12 @@ function indexName(context: QueryContext): string {
   return context.index?.name ?? ''
 }
 
-export function scriptQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map)) throw parsingError('[script] query malformed, no start_object after query name')
+export function scriptQuery(body: XContentObject, context: QueryContext): IndexQuery {
   let spec: ScriptSpec | null = null
   for (const [key, value] of body) {
     if (key === 'script') spec = parseScriptSpec(value)
     else if (key !== 'boost' && key !== '_name')
-      throw parsingError(`[script] query does not support [${key}]`)
+      throw parsingErrorAt(body, key, 'value', `[script] query does not support [${key}]`)
   }
   if (spec === null) throw parsingError('script must be provided with a [script] query')
   const scripting = scriptingOf(context)
@@ -118,9 +123,7 @@ function number(value: Value, script: SearchScript): number {
   throw script.resultError(classCast(`Cannot cast ${className(value)} to java.lang.Number`))
 }
 
-export function scriptScoreQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map))
-    throw parsingError('[script_score] query malformed, no start_object after query name')
+export function scriptScoreQuery(body: XContentObject, context: QueryContext): IndexQuery {
   let inner: IndexQuery | null = null
   let spec: ScriptSpec | null = null
   for (const [key, value] of body) {
@@ -166,7 +169,7 @@ export function scriptScoreFunction(body: XContentValue): ScriptScoreFunction {
   let spec: ScriptSpec | null = null
   for (const [key, value] of body) {
     if (key === 'script') spec = parseScriptSpec(value)
-    else throw parsingError(`script_score query does not support [${key}]`)
+    else throw parsingErrorAt(body, key, 'value', `script_score query does not support [${key}]`)
   }
   if (spec === null) throw parsingError('script_score function requires a [script]')
   return { type: 'script', spec }

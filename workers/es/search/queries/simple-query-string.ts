@@ -25,7 +25,8 @@ import {
   boosted,
   boostOf,
   numberOption,
-  parsingError,
+  parsingErrorAt,
+  parsingErrorAtEnd,
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
@@ -73,14 +74,13 @@ function disMax(queries: IndexQuery[], tieBreaker: number): IndexQuery | null {
   return { type: 'disMax', queries: live, tieBreaker, boost: 1 }
 }
 
-export function simpleQueryStringQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map))
-    throw parsingError('[simple_query_string] query malformed, no start_object after query name')
+export function simpleQueryStringQuery(body: XContentObject, context: QueryContext): IndexQuery {
   for (const key of body.keys()) {
-    if (!OPTIONS.includes(key)) throw parsingError(`[simple_query_string] unsupported field [${key}]`)
+    if (!OPTIONS.includes(key))
+      throw parsingErrorAt(body, key, 'value', `[simple_query_string] unsupported field [${key}]`)
   }
   const text = scalarText(body.get('query'))
-  if (text === null) throw parsingError('[simple_query_string] query text missing')
+  if (text === null) throw parsingErrorAtEnd(body, '[simple_query_string] query text missing')
   if (body.get('analyze_wildcard') === true) {
     throw illegalArgumentException(
       '[simple_query_string] analyze_wildcard is not supported by the playground',

@@ -35,10 +35,13 @@ import { isPattern, simpleMatch } from '../query-string/field-resolution.ts'
 import { fuzzyDistance, parseFuzziness } from '../query-string/query-parser-base.ts'
 import {
   boostOf,
+  checkDeclaredFields,
   checkOptions,
   fieldAndOptions,
   numberOption,
   parsingError,
+  parsingErrorAt,
+  parsingErrorAtEnd,
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
@@ -73,7 +76,7 @@ function bool(should: IndexQuery[]): IndexQuery {
 }
 
 /** The value of a `{ field: value }` or `{ field: { value } }` term-level query. */
-function valueOf(name: string, body: XContentValue, allowed: readonly string[]) {
+function valueOf(name: string, body: XContentObject, allowed: readonly string[]) {
   const { field, options } = fieldAndOptions(name, body, 'value')
   checkOptions(name, options, allowed)
   const value = options.get('value') ?? options.get(name)
@@ -121,7 +124,7 @@ export function exactValueQuery(
   return NUMERIC_TYPES.has(mapping.type) ? valueRange() : { type: 'term', field, term, boost }
 }
 
-export function termQuery(body: XContentValue, context: QueryContext): IndexQuery {
+export function termQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, value, text } = valueOf('term', body, ['value', 'case_insensitive'])
   const boost = boostOf(options)
   if (isSpecialMetadataField(field))
@@ -136,14 +139,15 @@ export function termQuery(body: XContentValue, context: QueryContext): IndexQuer
   return query
 }
 
-export function termsQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map)) throw parsingError('[terms] query malformed, no start_object after query name')
+export function termsQuery(body: XContentObject, context: QueryContext): IndexQuery {
   let field: string | null = null
   let values: XContentValue[] = []
   for (const [key, value] of body) {
     if (key === 'boost' || key === '_name') continue
-    if (!Array.isArray(value)) throw parsingError(`[terms] query does not support [${key}]`)
-    if (field !== null) throw parsingError('[terms] query does not support multiple fields')
+    if (!Array.isArray(value))
+      throw parsingErrorAt(body, key, 'value', `[terms] query does not support [${key}]`)
+    if (field !== null)
+      throw parsingErrorAt(body, key, 'value', '[terms] query does not support multiple fields')
     field = key
     values = value
   }
@@ -222,7 +226,7 @@ function checked<T>(context: QueryContext, build: () => T): T {
   }
 }
 
-export function prefixQuery(body: XContentValue, context: QueryContext): IndexQuery {
+export function prefixQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('prefix', body, MULTI_TERM_OPTIONS)
   if (isSpecialMetadataField(field))
     return metadataMultiTermQuery(context, field, 'prefix', text, caseInsensitive(options))
@@ -244,7 +248,7 @@ export function prefixQuery(body: XContentValue, context: QueryContext): IndexQu
   }
 }
 
-export function wildcardQuery(body: XContentValue, context: QueryContext): IndexQuery {
+export function wildcardQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('wildcard', body, [...MULTI_TERM_OPTIONS, 'wildcard'])
   if (isSpecialMetadataField(field))
     return metadataMultiTermQuery(context, field, 'wildcard', text, caseInsensitive(options))
@@ -260,7 +264,7 @@ export function wildcardQuery(body: XContentValue, context: QueryContext): Index
   }
 }
 
-export function regexpQuery(body: XContentValue, context: QueryContext): IndexQuery {
+export function regexpQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('regexp', body, [
     ...MULTI_TERM_OPTIONS,
     'flags',
@@ -334,7 +338,7 @@ export function fuzzyOptions(
   }
 }
 
-export function fuzzyQuery(body: XContentValue, context: QueryContext): IndexQuery {
+export function fuzzyQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('fuzzy', body, [
     'value',
     'fuzziness',
@@ -356,11 +360,10 @@ export function fuzzyQuery(body: XContentValue, context: QueryContext): IndexQue
   }
 }
 
-export function existsQuery(body: XContentValue, context: QueryContext): IndexQuery {
-  if (!(body instanceof Map)) throw parsingError('[exists] query malformed, no start_object after query name')
+export function existsQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('exists', body, ['field'])
   const name = scalarText(body.get('field'))
-  if (name === null) throw parsingError('[exists] must be provided with a [field]')
+  if (name === null) throw parsingErrorAtEnd(body, '[exists] must be provided with a [field]')
   // FieldTypeLookup.getMatchingFieldNames: the mapping's fields and the metadata fields, which a shard's lookup
   // holds (the coordinating node's parse check has no index and leaves them to the shards)
   const metadata = context.index === undefined ? [] : METADATA_FIELD_NAMES
@@ -384,9 +387,9 @@ export function existsQuery(body: XContentValue, context: QueryContext): IndexQu
 }
 
 /** `ids`: IdFieldType.termsQuery of the values. */
-export function idsQuery(body: XContentValue): IndexQuery {
-  if (!(body instanceof Map)) throw parsingError('[ids] query malformed, no start_object after query name')
-  checkOptions('ids', body, ['values'])
+export function idsQuery(body: XContentObject): IndexQuery {
+  // IdsQueryBuilder parses with an ObjectParser
+  checkDeclaredFields('ids', body, ['values'])
   const values = body.get('values')
   if (!Array.isArray(values)) throw parsingError('[ids] query malformed, no start_object after query name')
   return idTermsQuery(
