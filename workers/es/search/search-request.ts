@@ -11,6 +11,7 @@
  * again to run it on its shards, so the request crosses between nodes as text. A search through filtered
  * aliases carries the alias filter beside it, ANDed with the query (filteredQuery).
  */
+import { requestDoesNotSupport } from './queries/query-parsing.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import {
   actionRequestValidationException,
@@ -155,8 +156,7 @@ export function parseSearchRequest(
   const fetch = new FetchOptionsReader()
   const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
-    if (isCount && key !== 'query')
-      throw parsingException(...tokenLocation(body, key, 'key'), `request does not support [${key}]`)
+    if (isCount && key !== 'query') throw requestDoesNotSupport(body, key)
     if (fetch.read(key, value)) continue
     if (features.read(key, value)) continue
     if (QUERY_PHASE_KEYS.has(key) && !(value instanceof Map) && !Array.isArray(value) && value !== null) {

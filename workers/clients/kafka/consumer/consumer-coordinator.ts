@@ -37,8 +37,8 @@ export interface ConsumerCoordinatorDeps extends GroupMembershipDeps {
 
 export const CLIENT_HOST = '/127.0.0.1'
 
-const config = (deps: ConsumerCoordinatorDeps, name: string, fallback: string): number =>
-  Number(deps.config[name] ?? fallback)
+/** A numeric config; the consumer's config carries ConsumerConfig's defaults (consumer-config-def.ts). */
+const config = (deps: ConsumerCoordinatorDeps, name: string): number => Number(deps.config[name])
 
 export class ConsumerCoordinator implements GroupMembership {
   assignment: TopicPartition[] = []
@@ -61,10 +61,10 @@ export class ConsumerCoordinator implements GroupMembership {
     this.strategy = assignmentStrategy(
       deps.config['partition.assignment.strategy'] ?? DEFAULT_ASSIGNMENT_STRATEGY,
     )
-    this.autoCommit = (deps.config['enable.auto.commit'] ?? 'true') === 'true'
+    this.autoCommit = deps.config['enable.auto.commit'] === 'true'
     this.channel = new CoordinatorChannel(deps.connection, deps.clock, deps.groupId, () => this.closed)
     this.lastPollMs = deps.clock.now()
-    this.nextAutoCommitMs = this.lastPollMs + config(deps, 'auto.commit.interval.ms', '5000')
+    this.nextAutoCommitMs = this.lastPollMs + config(deps, 'auto.commit.interval.ms')
   }
 
   subscribe(topics: readonly string[]): void {
@@ -83,7 +83,7 @@ export class ConsumerCoordinator implements GroupMembership {
     }
     const now = this.deps.clock.now()
     if (this.autoCommit && now >= this.nextAutoCommitMs) {
-      this.nextAutoCommitMs = now + config(this.deps, 'auto.commit.interval.ms', '5000')
+      this.nextAutoCommitMs = now + config(this.deps, 'auto.commit.interval.ms')
       void this.commit(this.deps.positions()).catch(() => undefined)
     }
   }
@@ -132,8 +132,8 @@ export class ConsumerCoordinator implements GroupMembership {
       const join = await coordinator.broker
         .joinGroup({
           groupId: this.deps.groupId,
-          sessionTimeoutMs: config(this.deps, 'session.timeout.ms', '45000'),
-          rebalanceTimeoutMs: config(this.deps, 'max.poll.interval.ms', '300000'),
+          sessionTimeoutMs: config(this.deps, 'session.timeout.ms'),
+          rebalanceTimeoutMs: config(this.deps, 'max.poll.interval.ms'),
           memberId: this.memberId,
           groupInstanceId: this.deps.config['group.instance.id'] ?? null,
           protocolType: CONSUMER_PROTOCOL_TYPE,
@@ -220,8 +220,8 @@ export class ConsumerCoordinator implements GroupMembership {
 
   private async heartbeatLoop(): Promise<void> {
     this.heartbeating = true
-    const intervalMs = config(this.deps, 'heartbeat.interval.ms', '3000')
-    const maxPollIntervalMs = config(this.deps, 'max.poll.interval.ms', '300000')
+    const intervalMs = config(this.deps, 'heartbeat.interval.ms')
+    const maxPollIntervalMs = config(this.deps, 'max.poll.interval.ms')
     while (!this.closed) {
       await this.sleep(intervalMs)
       if (this.closed || this.rejoinNeeded || this.generation < 0) continue

@@ -49,9 +49,9 @@ export class ConsumerMembershipManager implements GroupMembership {
     random: Random,
   ) {
     this.memberId = randomUuid(random)
-    this.autoCommit = (deps.config['enable.auto.commit'] ?? 'true') === 'true'
+    this.autoCommit = deps.config['enable.auto.commit'] === 'true'
     this.channel = new CoordinatorChannel(deps.connection, deps.clock, deps.groupId, () => this.closed)
-    this.nextAutoCommitMs = deps.clock.now() + Number(deps.config['auto.commit.interval.ms'] ?? '5000')
+    this.nextAutoCommitMs = deps.clock.now() + Number(deps.config['auto.commit.interval.ms'])
   }
 
   subscribe(topics: readonly string[]): void {
@@ -70,7 +70,7 @@ export class ConsumerMembershipManager implements GroupMembership {
     this.throwIfFatal()
     const now = this.deps.clock.now()
     if (this.autoCommit && now >= this.nextAutoCommitMs && this.memberEpoch > 0) {
-      this.nextAutoCommitMs = now + Number(this.deps.config['auto.commit.interval.ms'] ?? '5000')
+      this.nextAutoCommitMs = now + Number(this.deps.config['auto.commit.interval.ms'])
       void this.commit(this.deps.positions()).catch(() => undefined)
     }
   }
@@ -91,7 +91,7 @@ export class ConsumerMembershipManager implements GroupMembership {
           memberEpoch: this.memberEpoch,
           instanceId: this.deps.config['group.instance.id'] ?? null,
           rackId: this.deps.config['client.rack'] ?? null,
-          rebalanceTimeoutMs: Number(this.deps.config['max.poll.interval.ms'] ?? '300000'),
+          rebalanceTimeoutMs: Number(this.deps.config['max.poll.interval.ms']),
           subscribedTopicNames: this.subscription,
           serverAssignor: this.deps.config['group.remote.assignor'] ?? null,
           topicPartitions: this.assignment,

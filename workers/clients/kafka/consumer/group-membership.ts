@@ -12,6 +12,7 @@ export interface GroupMembershipDeps {
   readonly clock: Clock
   readonly groupId: string
   readonly clientId: string
+  /** The consumer's config, with ConsumerConfig's defaults for what the user left unset. */
   readonly config: Readonly<Record<string, string>>
   /** The consumer's positions in its assigned partitions (what a commit stores). */
   positions(): PartitionPosition[]

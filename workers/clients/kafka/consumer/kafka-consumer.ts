@@ -41,7 +41,7 @@ import type { IsolationLevel } from '../../../protocol/kafka.ts'
 import { Random } from '../../../net/random.ts'
 import { validateClientConfig } from '../common-client-configs.ts'
 import { CONSUMER_CONFIGS, CONSUMER_DEFAULTS } from './consumer-config-def.ts'
-import { autoOffsetResetStrategy } from './auto-offset-reset-strategy.ts'
+import { autoOffsetResetStrategy, type AutoOffsetResetStrategy } from './auto-offset-reset-strategy.ts'
 
 const key = (tp: TopicPartition): string => `${tp.topic}\u0000${tp.partition}`
 
@@ -49,6 +49,8 @@ export class KafkaConsumer implements Consumer {
   private readonly config: Record<string, string>
   /** isolation.level: READ_COMMITTED reads stop at the last stable offset and skip aborted transactions. */
   private readonly isolationLevel: IsolationLevel
+  /** auto.offset.reset, read once the config passed its checks. */
+  private readonly autoOffsetReset: AutoOffsetResetStrategy
   /** The partitions given to assign() (a subscription's come from the group). */
   private manualAssignment: TopicPartition[] = []
   /**
@@ -73,6 +75,8 @@ export class KafkaConsumer implements Consumer {
     validateClientConfig(CONSUMER_CONFIGS, config)
     this.config = { ...CONSUMER_DEFAULTS, ...config }
     this.isolationLevel = isolationLevel(this.config)
+    // ConsumerConfig's validator let it through, so fromString reads it.
+    this.autoOffsetReset = autoOffsetResetStrategy(this.config['auto.offset.reset']!.trim())!
     const groupId = this.config['group.id']
     if (groupId !== undefined && groupId !== '') {
       // The configs a protocol refuses are the ones the user set, not their defaults.
@@ -205,8 +209,7 @@ export class KafkaConsumer implements Consumer {
       missing = missing.filter((tp) => !this.positions.has(key(tp)))
       if (missing.length === 0) return true
     }
-    // Checked when the consumer was built, so the strategy is there.
-    const policy = autoOffsetResetStrategy(this.config['auto.offset.reset']!.trim())!
+    const policy = this.autoOffsetReset
     if (policy.type === 'none') {
       throw new KafkaError(
         'org.apache.kafka.clients.consumer.NoOffsetForPartitionException',

@@ -7,11 +7,12 @@
  * "query is missing". The query is built here and explained on an active copy of the document's shard.
  * Through an alias of one index, the alias's filter is ANDed with the query and its index routing routes.
  */
+import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
 import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import { tokenLocation, type XContentValue } from '../../xcontent/index.ts'
-import { actionRequestValidationException, parsingException } from '../../errors/index.ts'
+import type { XContentValue } from '../../xcontent/index.ts'
+import { actionRequestValidationException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { explanationJson } from '../../search/explain/index.ts'
@@ -43,8 +44,7 @@ function explainQuery(
 ): IndexQuery {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   for (const key of body.keys()) {
-    if (key !== 'query')
-      throw parsingException(...tokenLocation(body, key, 'key'), `request does not support [${key}]`)
+    if (key !== 'query') throw requestDoesNotSupport(body, key)
   }
   const queryContext = indexQueryContext(index, now)
   const uri = uriSearchQuery(req.params)

@@ -10,11 +10,12 @@
  * message of a query that failed on the shard (query_shard_exception and the like).
  * `rewrite` prints the query as built, not as Lucene's rewrite would expand it.
  */
+import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
 import { indexQueryContext } from '../../search/index-query-context.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import { EsException, parsingException } from '../../errors/index.ts'
-import { tokenLocation, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
+import { EsException } from '../../errors/index.ts'
+import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
@@ -104,8 +105,7 @@ function querySource(req: RestHandlerRequest): QuerySource {
     let query: XContentValue | undefined
     for (const [key, value] of body) {
       if (!(value instanceof Map)) continue
-      if (key !== 'query')
-        throw parsingException(...tokenLocation(body, key, 'key'), `request does not support [${key}]`)
+      if (key !== 'query') throw requestDoesNotSupport(body, key)
       query = value
     }
     if (query !== undefined) {

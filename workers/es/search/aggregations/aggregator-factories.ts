@@ -17,13 +17,9 @@
  * object, the definition's closing brace for a missing type (the aggs value's own errors say [1:1]).
  * The whole tree is then validated (pipeline/pipeline-validation.ts): 400 action_request_validation_exception.
  */
+import { parsingErrorAtEnd } from '../queries/query-parsing.ts'
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
-import {
-  endLocationOf,
-  tokenLocation,
-  type XContentObject,
-  type XContentValue,
-} from '../../xcontent/index.ts'
+import { tokenLocation, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import type { AggregationBuilder } from './aggregation-builder.ts'
 import { tokenName } from './aggregation-params.ts'
 import { REGISTERED_AGGREGATIONS } from './aggregation-names.ts'
@@ -101,8 +97,7 @@ function parseOne(name: string, definition: XContentObject): AggregationBuilder 
   }
   if (type === null) {
     // at the definition's closing brace, where the parser stands when it finds no type
-    const end = endLocationOf(definition) ?? { line: 1, col: 1 }
-    throw parsingException(end.line, end.col, `Missing definition for aggregation [${name}]`)
+    throw parsingErrorAtEnd(definition, `Missing definition for aggregation [${name}]`)
   }
   const parser = AGGREGATION_PARSERS.get(type.key)
   if (parser === undefined) {

@@ -93,6 +93,11 @@ export function parsingErrorAt(
   return parsingException(...tokenLocation(object, key, token), reason, causedBy)
 }
 
+/** RestActions.getQueryContent's refusal of a body key other than `query`, at the key's name (_count, _explain, _validate). */
+export function requestDoesNotSupport(body: XContentObject, key: string): EsException {
+  return parsingErrorAt(body, key, 'key', `request does not support [${key}]`)
+}
+
 /** ES's ParsingException after a fromXContent loop, where the parser stands on `object`'s closing brace. */
 export function parsingErrorAtEnd(object: XContentObject, reason: string): EsException {
   const end = endLocationOf(object) ?? { line: 1, col: 1 }
