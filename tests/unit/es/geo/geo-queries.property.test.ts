@@ -6,7 +6,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-import { quantize, type GeoPoint } from '../../../../workers/es/common/geo/geo-encoding.ts'
+import {
+  encodeLatitude,
+  encodeLatitudeCeil,
+  encodeLongitude,
+  encodeLongitudeCeil,
+  quantize,
+  type GeoPoint,
+} from '../../../../workers/es/common/geo/geo-encoding.ts'
 import {
   distanceQuerySortKey,
   haversinMeters,
@@ -94,9 +101,24 @@ describe('geo queries against a brute-force scan', () => {
               p: { top_left: { lat: top, lon: left }, bottom_right: { lat: bottom, lon: right } },
             },
           }
+          // LatLonDocValuesField.newSlowBoxQuery compares encoded values: the lower edges rounded up, the
+          // upper ones down, so a point within one encoding step of an edge falls as its encoding does
+          const [minLat, maxLat] = [encodeLatitudeCeil(bottom), encodeLatitude(top)]
+          const [minLon, maxLon] = [encodeLongitudeCeil(left), encodeLongitude(right)]
           const inLon = (x: number): boolean =>
-            left <= right ? x >= left && x <= right : x >= left || x <= right
-          const expected = matching(docs, (q) => q.lat >= bottom && q.lat <= top && inLon(q.lon))
+            left <= right ? x >= minLon && x <= maxLon : x >= minLon || x <= maxLon
+          const expected = docs
+            .flatMap((points, i) =>
+              points.some(
+                (q) =>
+                  encodeLatitude(q.lat) >= minLat &&
+                  encodeLatitude(q.lat) <= maxLat &&
+                  inLon(encodeLongitude(q.lon)),
+              )
+                ? [String(i)]
+                : [],
+            )
+            .sort()
           expect(await ids(node, index, query)).toEqual(expected)
         },
       ),
