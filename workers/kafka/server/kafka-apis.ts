@@ -31,6 +31,7 @@ import {
 import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { GroupCoordinatorApi } from '../../protocol/kafka-groups.ts'
 import type { Scheduler } from '../../net/scheduler.ts'
+import { ForwardingManager } from './forwarding-manager.ts'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
@@ -78,8 +79,10 @@ export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
   private readonly features: FeatureApis
   private readonly acls: AclApis
+  private readonly forwarding: ForwardingManager
 
   constructor(private readonly deps: KafkaApisDeps) {
+    this.forwarding = new ForwardingManager(deps)
     this.admin = new AdminApis({
       metadata: deps.metadata,
       configs: deps.configs,
@@ -196,12 +199,8 @@ export class KafkaApis implements BrokerApi {
     return response.results
   }
 
-  private async forward(request: ControllerRequest): Promise<ControllerResponse | null> {
-    try {
-      return await this.deps.sendToController(request)
-    } catch {
-      return null
-    }
+  private forward(request: ControllerRequest): Promise<ControllerResponse | null> {
+    return this.forwarding.forward(request)
   }
 
   describeTopicConfigs(topic: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }> {
