@@ -36,6 +36,13 @@ export interface Interrupt {
    * end by itself (a consumer without --max-messages): a command that ends by itself, such as `sleep`, lets it pass.
    */
   readonly idle?: boolean
+  /**
+   * Told by a tool that bounds its own wait (a console consumer's --timeout-ms, a consumer perf test's --timeout)
+   * the clock time at which that wait ends it if nothing comes. Only the scenario runner's idle interrupt listens:
+   * its Ctrl+C then comes IDLE_MS after that time (scenario-runner.ts), so the tool ends by itself first, as the
+   * real one would before a learner gave up on it. A learner's own Ctrl+C and signals come when they come.
+   */
+  endsBy?(atMs: number): void
 }
 
 export const SIGINT = 2

@@ -101,6 +101,8 @@ describe('background jobs', () => {
         stdout: '',
         stderr:
           'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n',
+        terminal:
+          'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n',
       },
       ...[
         [3, 'kill -FOO %1', 1, 'bash: kill: FOO: invalid signal specification\n'],
@@ -115,6 +117,7 @@ describe('background jobs', () => {
         exitCode,
         stdout: '',
         stderr,
+        terminal: stderr,
       })),
     ])
   })
@@ -135,6 +138,7 @@ describe('background jobs', () => {
       exitCode: 129,
       stdout: '',
       stderr: '[1] 1001\nProcessed a total of 0 messages\n',
+      terminal: '[1] 1001\nProcessed a total of 0 messages\n',
     })
   })
 

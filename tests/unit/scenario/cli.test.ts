@@ -1,6 +1,7 @@
 /**
  * The headless runner's command line is a public interface: its JSON lines keep their field names and
- * meanings (line, kind, command, exitCode/stdout/stderr, status/body), and bad options are refused.
+ * meanings (line, kind, command, exitCode/stdout/stderr, status/body; terminal added after stderr), and bad
+ * options are refused.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -36,10 +37,10 @@ describe('npm run scenario', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>)
     expect(lines.map((l) => Object.keys(l))).toEqual([
-      ['line', 'kind', 'command', 'exitCode', 'stdout', 'stderr'],
+      ['line', 'kind', 'command', 'exitCode', 'stdout', 'stderr', 'terminal'],
       ['line', 'kind', 'command', 'status', 'body'],
       ['line', 'kind', 'command', 'status', 'body'],
-      ['line', 'kind', 'command', 'exitCode', 'stdout', 'stderr'],
+      ['line', 'kind', 'command', 'exitCode', 'stdout', 'stderr', 'terminal'],
     ])
     expect(lines[0]).toEqual({
       line: 2,
@@ -49,6 +50,7 @@ describe('npm run scenario', () => {
       exitCode: 0,
       stdout: 'Created topic t.\n',
       stderr: '',
+      terminal: 'Created topic t.\n',
     })
     expect(lines[1]).toMatchObject({ line: 4, kind: 'es', command: 'PUT idx/_doc/1', status: 201 })
     expect(lines[1]!.body).toMatchObject({ _index: 'idx', _id: '1', result: 'created', _version: 1 })
@@ -60,6 +62,7 @@ describe('npm run scenario', () => {
       exitCode: 127,
       stdout: '',
       stderr: 'bash: frobnicate: command not found\n',
+      terminal: 'bash: frobnicate: command not found\n',
     })
   })
 

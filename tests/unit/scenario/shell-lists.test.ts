@@ -143,6 +143,8 @@ describe('shell lists', () => {
       exitCode: 0,
       stdout: 'then: 1\n',
       stderr: 'cat: missing.txt: No such file or directory\n',
+      // The list's streams as its commands wrote them: cat's error, then echo's line.
+      terminal: 'cat: missing.txt: No such file or directory\nthen: 1\n',
     })
   })
 })

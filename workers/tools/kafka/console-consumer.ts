@@ -78,7 +78,10 @@ class ConsumerWrapper {
     const startMs = clock.now()
     while (this.buffer.length === 0) {
       if (interrupt.interrupted) return 'interrupted'
-      const pollMs = Number.isFinite(timeoutMs) ? timeoutMs : UNBOUNDED_POLL_MS
+      const bounded = Number.isFinite(timeoutMs)
+      const pollMs = bounded ? timeoutMs : UNBOUNDED_POLL_MS
+      // After this poll, an empty one ends it once the timeout has passed: its own end, if nothing comes.
+      if (bounded) interrupt.endsBy?.(clock.now() + pollMs)
       const polled = await Promise.race([
         this.consumer.poll(pollMs),
         interrupt.whenInterrupted.then(() => null),

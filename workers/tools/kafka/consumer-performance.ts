@@ -114,6 +114,8 @@ async function consume(
   let lastMessages = 0
   const totals: Totals = { messages: 0, bytes: 0 }
   while (totals.messages < numMessages && now - lastConsumedMs <= timeoutMs) {
+    // Its own end if no record comes: the first poll that returns past the timeout.
+    interrupt.endsBy?.(lastConsumedMs + timeoutMs + POLL_MS)
     const records = await Promise.race([consumer.poll(POLL_MS), interrupt.whenInterrupted.then(() => null)])
     if (records === null || interrupt.interrupted) return null
     now = clock.now()

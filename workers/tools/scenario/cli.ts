@@ -2,9 +2,10 @@
  * `npm run scenario -- FILE [--json] [--brokers N] [--nodes N] [--seed S]`: runs a scenario script on
  * a fresh in-process cluster of N brokers (1 to 9, default 3) and N Elasticsearch nodes (1 to 9, default
  * 3, as the page starts) and prints the transcript the console would show, or with --json one JSON object
- * per command. This is a public interface: options and JSON fields are only ever added. A background job's
- * object (`command &`) carries the job's exit status and its whole output, bash's `[N] PID` and end lines on
- * stderr.
+ * per command. This is a public interface: options and JSON fields are only ever added. A tool's object has
+ * `terminal` after stdout and stderr: both streams in the order written, as the transcript prints them. A
+ * background job's object (`command &`) carries the job's exit status and its whole output, bash's `[N] PID`
+ * and end lines on stderr.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'

@@ -1,9 +1,13 @@
 /**
  * Runs a scenario script command by command against a ShellEnvironment, as "Run all" in the console
  * does, and records each command's outcome with the line it started on. A long-running tool (a console
- * consumer without --max-messages, a producer perf test) is interrupted once IDLE_MS of clock time have
- * passed since the command started, as a learner pressing Ctrl+C: a tool that checks `interrupted` sees it
- * at its next check, and one that waits on `whenInterrupted` (a perf test at --throughput 0) wakes then.
+ * consumer without --max-messages, a producer perf test) is interrupted as a learner pressing Ctrl+C would
+ * (idleInterrupt): IDLE_MS of clock time after its command started, whatever it printed meanwhile, or, when a
+ * tool bounds its own wait (a console consumer's --timeout-ms, a consumer perf test's --timeout) and says when
+ * that wait ends it (Interrupt.endsBy), IDLE_MS after that end, so that the tool ends by itself first as the
+ * real one would; an end announced later than OWN_END_LIMIT_MS after the command started is not waited for.
+ * A tool that checks `interrupted` sees the Ctrl+C at its next check, and one that waits on `whenInterrupted`
+ * (a perf test at --throughput 0) wakes then.
  * A command that ends with `&` starts a background job and the next command runs at once; the jobs go on
  * under the same virtual clock while later commands run (`sleep` lets time pass), so a seed replays them
  * exactly. Jobs still running when the script ends get SIGHUP, as when a terminal is closed, and the run
@@ -20,6 +24,8 @@ import type { HeadlessCluster } from './headless-cluster.ts'
 import type { CommandOutcome } from '../shell/command-outcome.ts'
 
 export const IDLE_MS = 5_000
+/** How far after its command's start an end a tool announces for itself is still waited for. */
+export const OWN_END_LIMIT_MS = 60_000
 
 export interface ScenarioStep {
   command: ScriptCommand
@@ -27,20 +33,32 @@ export interface ScenarioStep {
 }
 
 /**
- * Interrupted once `idleMs` of clock time has passed since it was made. The clock timer behind
- * `whenInterrupted` is set only when a tool first waits on it, so tools that only poll `interrupted`
- * schedule nothing.
+ * Interrupted once `idleMs` of clock time has passed since it was made, or since the latest end the tool
+ * announced for itself (`endsBy`) if that is later and no more than `ownEndLimitMs` after it was made.
+ * Invariant: once interrupted it stays so (an end announced then changes nothing). The clock timer behind
+ * `whenInterrupted` is set only when a tool first waits on it, so tools that only poll `interrupted` schedule
+ * nothing.
  */
-export function idleInterrupt(clock: Clock, idleMs: number): Interrupt {
-  const deadline = clock.now() + idleMs
+export function idleInterrupt(clock: Clock, idleMs: number, ownEndLimitMs = OWN_END_LIMIT_MS): Interrupt {
+  const start = clock.now()
+  let deadline = start + idleMs
   let reached: Promise<void> | null = null
+  const untilDeadline = async (): Promise<void> => {
+    // The deadline moves on when the tool announces a later end of its own while this sleeps.
+    while (clock.now() < deadline) await clock.sleep(deadline - clock.now())
+  }
   return {
     idle: true,
     get interrupted() {
       return clock.now() >= deadline
     },
     get whenInterrupted() {
-      return (reached ??= clock.sleep(Math.max(0, deadline - clock.now())))
+      return (reached ??= untilDeadline())
+    },
+    endsBy(atMs: number) {
+      if (clock.now() < deadline && atMs <= start + ownEndLimitMs) {
+        deadline = Math.max(deadline, atMs + idleMs)
+      }
     },
   }
 }

@@ -5,8 +5,10 @@
  * status, its deprecation warnings as Kibana's console does (one `#! <text>` line each, above the body), and
  * the body as Kibana Dev Tools formats it (curl: the body as sent, after the status line and headers, Warning
  * headers included, with -i/--include or -I; es/rest/http-response-head.ts).
+ * A tool's output is its two streams in the order it wrote them, as a terminal interleaves them.
  * The JSON form is one object per command, with stable field names: line, kind, command, then
- * exitCode/stdout/stderr or status/body.
+ * exitCode/stdout/stderr/terminal (terminal: both streams in the order written, as the transcript shows them)
+ * or status/body.
  */
 import { prettyKibana } from '../../es/xcontent/index.ts'
 import { reasonPhrase, type CommandOutcome } from '../shell/command-outcome.ts'
@@ -15,7 +17,7 @@ import type { ScriptCommand } from '../script/types.ts'
 import type { ScenarioStep } from './scenario-runner.ts'
 
 export function formatOutcome(outcome: CommandOutcome): string {
-  if (outcome.kind !== 'es') return outcome.terminal ?? outcome.stdout + outcome.stderr
+  if (outcome.kind !== 'es') return outcome.terminal
   if (outcome.via === 'curl') return (outcome.stderr ?? '') + curlTerminalOutput(outcome)
   const body =
     outcome.contentType === 'application/json' && outcome.body !== ''
@@ -56,6 +58,8 @@ export interface ScenarioJsonLine {
   exitCode?: number
   stdout?: string
   stderr?: string
+  /** A tool's stdout and stderr in the order it wrote them: the transcript's text under the command. */
+  terminal?: string
   status?: number
   /** An Elasticsearch response's deprecation warnings, when it has any. */
   warnings?: string[]
@@ -66,7 +70,13 @@ export function toJsonLine(step: ScenarioStep): ScenarioJsonLine {
   const { command, outcome } = step
   const head = { line: command.range.line, kind: outcome.kind, command: command.command.split('\n')[0] ?? '' }
   if (outcome.kind !== 'es')
-    return { ...head, exitCode: outcome.exitCode, stdout: outcome.stdout, stderr: outcome.stderr }
+    return {
+      ...head,
+      exitCode: outcome.exitCode,
+      stdout: outcome.stdout,
+      stderr: outcome.stderr,
+      terminal: outcome.terminal,
+    }
   const warnings = outcome.warnings && outcome.warnings.length > 0 ? { warnings: outcome.warnings } : {}
   const stderr = outcome.stderr === undefined ? {} : { stderr: outcome.stderr }
   return { ...head, status: outcome.status, ...warnings, ...stderr, body: parseBody(outcome) }

@@ -9,12 +9,12 @@ export type CommandOutcome =
       stdout: string
       stderr: string
       /**
-       * The output as the terminal showed it, both streams in the order written: a background job's, with
-       * bash's job lines (`[1] 1001` first, the end notification last), and a list's (`a | b && c`), ended by
-       * a newline where the prompt would follow; and a simple command's that bash warned about while reading it
-       * (the warnings, then its stdout and stderr). Absent for any other simple command run in the foreground.
+       * The output as the terminal showed it: both streams in the order the command wrote them (a JVM's log
+       * lines on stderr among its records on stdout), after what bash printed while reading the line (its
+       * here-document warnings); a background job's with bash's job lines (`[1] 1001` first, the end
+       * notification last); a list's (`a | b && c`) ended by a newline where the prompt would follow.
        */
-      terminal?: string
+      terminal: string
     }
   | {
       kind: 'es'

@@ -9,7 +9,8 @@
  * config/server.properties beside the learner's files), and the variable commands (export, unset, env,
  * printenv) on the session's variables, the job commands (jobs, wait, kill) on its background jobs (a line
  * ending with `&` starts one: job-runner.ts). Redirections (`> f`, `>> f`, `< f`) are applied first. Output
- * streams through `out` as it is produced and is also collected into the outcome; `$?` is set from it.
+ * streams through `out` as it is produced and is also collected into the outcome (each stream, and both in the
+ * order written); `$?` is set from it.
  */
 import type { EsDirectory } from '../../protocol/es.ts'
 import type { KafkaClients } from '../../clients/kafka/api.ts'
@@ -97,8 +98,7 @@ export async function runCommand(
 function afterRead(read: string, outcome: CommandOutcome): CommandOutcome {
   if (read === '') return outcome
   if (outcome.kind === 'es') return { ...outcome, stderr: read + (outcome.stderr ?? '') }
-  const terminal = read + (outcome.terminal ?? outcome.stdout + outcome.stderr)
-  return { ...outcome, stderr: read + outcome.stderr, terminal }
+  return { ...outcome, stderr: read + outcome.stderr, terminal: read + outcome.terminal }
 }
 
 /** Runs the command; `pipe` is its stdin when a pipe feeds it (a `<` file or a here-document comes first). */
@@ -111,23 +111,27 @@ async function execute(
 ): Promise<CommandOutcome> {
   let stdout = ''
   let stderr = ''
+  // Both streams in the order they were written, as a terminal shows them.
+  let terminal = ''
   const collect: ToolOutput = {
     stdout: (text) => {
       stdout += text
+      terminal += text
       out.stdout(text)
     },
     stderr: (text) => {
       stderr += text
+      terminal += text
       out.stderr(text)
     },
     stdoutClosed: () => out.stdoutClosed?.() ?? false,
   }
-  const finished = (kind: 'kafka' | 'playground', exitCode: number, terminal?: string): CommandOutcome => ({
+  const finished = (kind: 'kafka' | 'playground', exitCode: number): CommandOutcome => ({
     kind,
     exitCode,
     stdout,
     stderr,
-    ...(terminal === undefined ? {} : { terminal }),
+    terminal,
   })
   switch (command.kind) {
     case 'es': {
@@ -179,15 +183,10 @@ async function execute(
           interrupt,
           input,
         )
-      // Its commands' streams interleave on the terminal in the order they were written.
-      let terminal = ''
-      const shown: ToolOutput = {
-        stdout: (text) => ((terminal += text), collect.stdout(text)),
-        stderr: (text) => ((terminal += text), collect.stderr(text)),
-      }
-      const exitCode = await runList(command, run, shown, interrupt, env.variables)
+      const exitCode = await runList(command, run, collect, interrupt, env.variables)
+      // The prompt that follows a list starts on a line of its own.
       if (terminal !== '' && !terminal.endsWith('\n')) terminal += '\n'
-      return finished(listKind(command), exitCode, terminal)
+      return finished(listKind(command), exitCode)
     }
     case 'kafka':
     case 'playground':

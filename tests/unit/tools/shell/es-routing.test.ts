@@ -141,6 +141,7 @@ describe('curl routing', () => {
       exitCode: 7,
       stdout: '',
       stderr: "curl: (7) Failed to connect to 127.0.0.1 port 9201 after 0 ms: Couldn't connect to server\n",
+      terminal: "curl: (7) Failed to connect to 127.0.0.1 port 9201 after 0 ms: Couldn't connect to server\n",
     })
     expect(await run(es, 'curl localhost:9205/_cat/nodes')).toMatchObject({
       exitCode: 7,
