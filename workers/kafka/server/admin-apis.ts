@@ -42,7 +42,8 @@ export interface AdminApisDeps {
   forward: (request: ControllerRequest) => Promise<ControllerResponse | null>
   /** Waits (bounded) until the condition holds on this broker's metadata. */
   waitFor: (condition: () => boolean) => Promise<void>
-  describeQuorum: () => Promise<QuorumDescription>
+  /** The quorum leader's description, or null when no leader answered (forwarded as the controller's APIs are). */
+  describeQuorum: () => Promise<QuorumDescription | null>
   replicaManager: ReplicaManager
 }
 
@@ -140,11 +141,8 @@ export class AdminApis {
   }
 
   async describeQuorum(): Promise<{ error: KafkaErrorName | null; quorum: QuorumDescription | null }> {
-    try {
-      return { error: null, quorum: await this.deps.describeQuorum() }
-    } catch {
-      return { error: UNAVAILABLE, quorum: null }
-    }
+    const quorum = await this.deps.describeQuorum()
+    return quorum === null ? { error: UNAVAILABLE, quorum: null } : { error: null, quorum }
   }
 
   async electLeaders(

@@ -1,7 +1,7 @@
 /**
  * ForwardingManager: how a broker sends on a client's request that only the active controller can answer
  * (CreateTopics, DeleteTopics, CreatePartitions, IncrementalAlterConfigs, ElectLeaders, partition reassignments,
- * ACL and feature changes), as Kafka's ForwardingManager does over its NodeToControllerChannelManager (channel
+ * ACL and feature changes, DescribeQuorum), as Kafka's ForwardingManager does over its NodeToControllerChannelManager (channel
  * "forwarding", retryTimeoutMs 60000, BrokerServer). While the quorum names no leader, while the controller it names
  * cannot be reached (its process is down, or the request timed out: Kafka's NetworkClient then disconnects), or when
  * the node reached answers NOT_CONTROLLER anywhere in its response, the request is queued again and sent to the
@@ -28,13 +28,25 @@ export class ForwardingManager {
   constructor(private readonly deps: ForwardingManagerDeps) {}
 
   /** The active controller's answer, or null when none came within the retry timeout. */
-  async forward(request: ControllerRequest): Promise<ControllerResponse | null> {
-    const { scheduler, sendToController } = this.deps
+  forward(request: ControllerRequest): Promise<ControllerResponse | null> {
+    return this.send(() => this.deps.sendToController(request), answersNotController)
+  }
+
+  /**
+   * Tries `attempt` (a request to the controller the quorum names now) until it is answered by the active
+   * controller; null when that did not happen within the retry timeout. DescribeQuorum, which a broker forwards
+   * too, comes here with its own attempt.
+   */
+  async send<T>(
+    attempt: () => Promise<T>,
+    notController: (response: T) => boolean = () => false,
+  ): Promise<T | null> {
+    const { scheduler } = this.deps
     const deadline = scheduler.now() + FORWARDING_RETRY_TIMEOUT_MS
     for (;;) {
       try {
-        const response = await sendToController(request)
-        if (!answersNotController(response)) return response
+        const response = await attempt()
+        if (!notController(response)) return response
       } catch {
         // No controller named, or the one named could not be reached: wait for the next.
       }

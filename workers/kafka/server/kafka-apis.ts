@@ -88,7 +88,7 @@ export class KafkaApis implements BrokerApi {
       configs: deps.configs,
       forward: (request) => this.forward(request),
       waitFor: (condition) => this.waitFor(condition),
-      describeQuorum: deps.describeQuorum,
+      describeQuorum: () => this.forwarding.send(deps.describeQuorum),
       replicaManager: deps.replicaManager,
     })
     this.features = new FeatureApis({
