@@ -3,7 +3,8 @@
 // transaction as a read_committed and a read_uncommitted fetch see them, the epoch bump after each EndTxn, and
 // a second producer with the same transactional.id fencing the first; after a batch of the transaction
 // fails, the batches not sent yet fail with its error instead of being sent
-// (Sender.maybeSendAndPollTransactionalRequest).
+// (Sender.maybeSendAndPollTransactionalRequest); a batch answered PRODUCER_FENCED is fatal instead
+// (TransactionManager.maybeTransitionToErrorState).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import { KafkaError } from '../../../workers/clients/kafka/api.ts'
@@ -227,6 +228,102 @@ describe('transactional producer', () => {
     )
     await cluster.run(p.abortTransaction())
     expect(await values(cluster)).toEqual([])
+  })
+
+  it('a batch answered PRODUCER_FENCED makes the producer fatal: later sends, the commit and the abort fail', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const produced: string[] = []
+    const outcome = (sent: Promise<unknown>) =>
+      sent.then(
+        () => 'sent',
+        (e: KafkaError) => `${e.exceptionClass}: ${e.message}`,
+      )
+    let queued: Promise<string> | null = null
+    // The partition leader answers the first produce request PRODUCER_FENCED, 10 ms after the test queued 'b'.
+    const directory: BrokerDirectory = {
+      brokerAtPort(port) {
+        const broker = cluster.brokerAtPort(port)
+        if (broker === null) return null
+        const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, transactionalId) => {
+          produced.push(partitions.map((p) => `${p.topic}-${p.partition}`).join(','))
+          if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, transactionalId)
+          queued = outcome(send(p, 'b'))
+          await cluster.queue.sleep(10)
+          return partitions.map(({ topic, partition }) => ({
+            topic,
+            partition,
+            error: 'PRODUCER_FENCED' as const,
+            errorMessage: null,
+            baseOffset: -1,
+            logAppendTime: -1,
+            logStartOffset: -1,
+          }))
+        }
+        return new Proxy(broker, {
+          get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
+        })
+      },
+    }
+    const p: KafkaProducer = new KafkaProducer(
+      connectionTo(directory),
+      engine,
+      cluster.queue,
+      new Random(11),
+      { 'transactional.id': 'tx', 'linger.ms': '0', 'max.in.flight.requests.per.connection': '1' },
+    )
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    const fenced =
+      'org.apache.kafka.common.errors.ProducerFencedException: There is a newer producer with the same transactionalId which fences the current one.'
+    // The queued batch fails with the fatal error itself (Sender.maybeAbortBatches), unsent.
+    expect([await cluster.run(outcome(send(p, 'a'))), await cluster.run(queued!)]).toEqual([fenced, fenced])
+    expect(produced).toEqual(['t-0'])
+    const again =
+      "org.apache.kafka.common.errors.ProducerFencedException: Producer with transactionalId 'tx' and " +
+      '(producerId=0, epoch=0) has been fenced by another producer with the same transactionalId'
+    // doSend: the ApiException fails the send's future (and its callback), the call itself does not throw.
+    const later = send(p, 'c')
+    expect(await cluster.run(outcome(later))).toBe(again)
+    expect(await caught(() => cluster.run(p.commitTransaction()))).toBe(again)
+    // Unlike an abortable error, a fatal one refuses the abort too (beginAbort's maybeFailWithError).
+    expect(await caught(() => cluster.run(p.abortTransaction()))).toBe(again)
+    expect(produced).toEqual(['t-0'])
+    expect(await values(cluster)).toEqual([])
+  })
+
+  it.each([
+    [
+      'UNKNOWN_SERVER_ERROR',
+      'org.apache.kafka.common.KafkaException: Unhandled error in EndTxnResponse: The server experienced an unexpected error when processing the request.',
+    ],
+    [
+      'INVALID_PRODUCER_EPOCH',
+      'org.apache.kafka.common.errors.ProducerFencedException: There is a newer producer with the same transactionalId which fences the current one.',
+    ],
+    [
+      'INVALID_TXN_STATE',
+      'org.apache.kafka.common.errors.InvalidTxnStateException: The producer attempted a transactional operation in an invalid state.',
+    ],
+  ] as const)('EndTxn answered %s fails the commit as EndTxnHandler does', async (error, thrown) => {
+    const cluster = await clusterWithTopic('t', 1)
+    const directory: BrokerDirectory = {
+      brokerAtPort(port) {
+        const broker = cluster.brokerAtPort(port)
+        if (broker === null) return null
+        const endTxn: BrokerApi['endTxn'] = async (request) => ({ ...(await broker.endTxn(request)), error })
+        return new Proxy(broker, {
+          get: (target, name): unknown => (name === 'endTxn' ? endTxn : Reflect.get(target, name)),
+        })
+      },
+    }
+    const p = new KafkaProducer(connectionTo(directory), engine, cluster.queue, new Random(11), {
+      'transactional.id': 'tx',
+      'linger.ms': '0',
+    })
+    await cluster.run(p.initTransactions())
+    p.beginTransaction()
+    await cluster.run(send(p, 'a'))
+    expect(await caught(() => cluster.run(p.commitTransaction()))).toBe(thrown)
   })
 
   it('fences the first producer when a second one initializes the same transactional.id', async () => {

@@ -13,6 +13,7 @@
 import type { Scheduler } from '../../net/scheduler.ts'
 import { ClassicGroup, EMPTY_ASSIGNMENT, type ClassicGroupMember } from './classic-group.ts'
 import { CoordinatorTimer } from './coordinator-timer.ts'
+import { CoordinatorWriteError } from './coordinator-write-error.ts'
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
 import type {
   HeartbeatRequest,
@@ -51,7 +52,7 @@ export interface GroupCoordinatorDeps {
   readonly uuid: () => string
   /**
    * Writes records to this coordinator's __consumer_offsets partition as one batch; resolves once they are
-   * durable, with the batch's base offset where the writer knows it.
+   * durable, with the batch's base offset where the writer knows it; rejects with a CoordinatorWriteError.
    */
   readonly append: (records: readonly GroupCoordinatorRecord[]) => Promise<number | void>
   readonly config?: Partial<GroupCoordinatorConfig>
@@ -381,9 +382,11 @@ export abstract class ClassicGroupManager {
         this.propagateAssignment(group, 'NONE')
         group.transitionTo('Stable', this.now())
       },
-      () => {
+      (reason: unknown) => {
         if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return
-        this.resetAndPropagateAssignmentWithError(group, 'NOT_COORDINATOR')
+        // Errors.forException: anything but a write error is UNKNOWN_SERVER_ERROR
+        const error = reason instanceof CoordinatorWriteError ? reason.error : 'UNKNOWN_SERVER_ERROR'
+        this.resetAndPropagateAssignmentWithError(group, error)
         this.maybePrepareRebalanceOrCompleteJoin(group)
       },
     )

@@ -25,24 +25,6 @@ import { parseEndTxnMarker } from '../log/end-txn-marker.ts'
 
 const LOAD_READ_BYTES = 1 << 20
 
-/**
- * The error a coordinator answers for a failed write to its topic (GroupCoordinatorService.normalizeException,
- * TransactionStateManager.appendTransactionToLog).
- */
-export function normalizeWriteError(error: KafkaErrorName): KafkaErrorName {
-  switch (error) {
-    case 'NOT_ENOUGH_REPLICAS':
-    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
-    case 'REQUEST_TIMED_OUT':
-    case 'UNKNOWN_TOPIC_OR_PARTITION':
-      return 'COORDINATOR_NOT_AVAILABLE'
-    case 'NOT_LEADER_OR_FOLLOWER':
-      return 'NOT_COORDINATOR'
-    default:
-      return 'UNKNOWN_SERVER_ERROR'
-  }
-}
-
 export interface CoordinatorRecord {
   key: Uint8Array
   value: Uint8Array | null
@@ -64,7 +46,10 @@ export interface BatchProducer {
 
 export interface CoordinatorAppendResult {
   readonly error: KafkaErrorName | null
-  /** The offset of the batch's first record, -1 when the append failed. */
+  /**
+   * The offset of the batch's first record once it is in the leader's log (also when it then failed to
+   * replicate in time), else -1.
+   */
   readonly baseOffset: number
 }
 
@@ -168,8 +153,7 @@ export class CoordinatorPartitions {
         [{ topicId, partition, records: batch }],
         producer === undefined ? 'client' : 'coordinator',
       )
-      const error = result?.error ?? null
-      return { error, baseOffset: error === null ? (result?.baseOffset ?? -1) : -1 }
+      return { error: result?.error ?? null, baseOffset: result?.baseOffset ?? -1 }
     } catch {
       return failed
     }

@@ -39,11 +39,8 @@ import type {
   ConsumerGroupHeartbeatResponse,
 } from '../../protocol/kafka-consumer-groups.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
-import {
-  CoordinatorWriteError,
-  GROUP_METADATA_TOPIC_NAME,
-  type GroupCoordinatorLoader,
-} from './group-coordinator-loader.ts'
+import { GROUP_METADATA_TOPIC_NAME, type GroupCoordinatorLoader } from './group-coordinator-loader.ts'
+import { CoordinatorWriteError } from '../group/coordinator-write-error.ts'
 import { findCoordinatorNode, type CoordinatorTopicSpec } from './coordinator-topic.ts'
 import { offsetCommitResponse } from '../group/group-coordinator.ts'
 

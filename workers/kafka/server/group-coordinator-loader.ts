@@ -4,7 +4,8 @@
  * partition is replayed into the coordinator (scheduleLoadOperation); a partition no longer led is
  * unloaded, dropping its groups (scheduleUnloadOperation). The coordinator's writes go to
  * the group's partition as one RecordBatch through ReplicaManager with acks=-1 and
- * offsets.commit.timeout.ms, and fail with the error GroupCoordinatorService.normalizeException gives. A
+ * offsets.commit.timeout.ms, and fail with the error CoordinatorOperationExceptionHelper gives (groupWriteError);
+ * a batch the high watermark passed counts as written, as CoordinatorRuntime completes a write then. A
  * transactional offset commit first has its partition added to the producer's transaction
  * (`verifyTransaction`, the broker's AddPartitionsToTxn path), then goes in as the producer's transactional
  * batch; the transaction's marker, once written to a partition this coordinator has loaded, is replayed
@@ -20,20 +21,14 @@ import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
 import { GroupCoordinator, type TransactionalProducer } from '../group/group-coordinator.ts'
 import type { GroupCoordinatorRecord } from '../group/group-records.ts'
-import { CoordinatorPartitions, normalizeWriteError } from './coordinator-partitions.ts'
+import { CoordinatorPartitions } from './coordinator-partitions.ts'
+import { groupWriteError } from './coordinator-write-errors.ts'
+import { CoordinatorWriteError } from '../group/coordinator-write-error.ts'
 import { decodeGroupRecord, encodeGroupRecord } from '../group/group-record-codec.ts'
 
 export const GROUP_METADATA_TOPIC_NAME = '__consumer_offsets'
 /** offsets.commit.timeout.ms */
 const OFFSETS_COMMIT_TIMEOUT_MS = 5000
-
-/** A failed write to __consumer_offsets, with the error the group APIs answer. */
-export class CoordinatorWriteError extends Error {
-  override name = 'CoordinatorWriteError'
-  constructor(readonly error: KafkaErrorName) {
-    super(error)
-  }
-}
 
 /** java.util.UUID.randomUUID().toString(): version 4, IETF variant, lower-case hex. */
 function javaRandomUuid(random: Random): string {
@@ -57,17 +52,8 @@ export interface GroupCoordinatorLoaderDeps {
   verifyTransaction: (partition: number, producer: TransactionalProducer) => Promise<KafkaErrorName | null>
 }
 
-/** Errors a transactional write answers as they are (GroupCoordinatorService.normalizeException's default). */
-const TRANSACTION_ERRORS: ReadonlySet<KafkaErrorName> = new Set([
-  'INVALID_PRODUCER_EPOCH',
-  'PRODUCER_FENCED',
-  'INVALID_TXN_STATE',
-  'INVALID_PRODUCER_ID_MAPPING',
-  'TRANSACTION_COORDINATOR_FENCED',
-])
-
 function writeError(error: KafkaErrorName): CoordinatorWriteError {
-  return new CoordinatorWriteError(TRANSACTION_ERRORS.has(error) ? error : normalizeWriteError(error))
+  return new CoordinatorWriteError(groupWriteError(error))
 }
 
 export class GroupCoordinatorLoader {
@@ -158,7 +144,9 @@ export class GroupCoordinatorLoader {
       OFFSETS_COMMIT_TIMEOUT_MS,
       producer,
     )
-    if (error !== null) throw writeError(error)
+    // Kafka's runtime appends with acks=1 and completes the write once the high watermark passes it; a batch
+    // the high watermark passed is written, whatever the ISR has shrunk to since.
+    if (error !== null && error !== 'NOT_ENOUGH_REPLICAS_AFTER_APPEND') throw writeError(error)
     return baseOffset
   }
 }

@@ -20,7 +20,8 @@ import {
   encodeTransactionLogValue,
 } from '../transaction/transaction-log.ts'
 import type { TxnMarkerChannel } from '../transaction/txn-marker-channel.ts'
-import { CoordinatorPartitions, normalizeWriteError } from './coordinator-partitions.ts'
+import { CoordinatorPartitions } from './coordinator-partitions.ts'
+import { transactionLogWriteError } from './coordinator-write-errors.ts'
 
 export const TRANSACTION_STATE_TOPIC_NAME = '__transaction_state'
 /** The transaction coordinator's request.timeout.ms for its log writes. */
@@ -101,6 +102,6 @@ export class TransactionCoordinatorLoader {
       [record],
       LOG_WRITE_TIMEOUT_MS,
     )
-    return error === null ? null : normalizeWriteError(error)
+    return error === null ? null : transactionLogWriteError(error)
   }
 }

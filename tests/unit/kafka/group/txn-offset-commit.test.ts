@@ -5,7 +5,7 @@ import {
   type GroupLogEntry,
   type TransactionalProducer,
 } from '../../../../workers/kafka/group/group-coordinator.ts'
-import { CoordinatorWriteError } from '../../../../workers/kafka/server/group-coordinator-loader.ts'
+import { CoordinatorWriteError } from '../../../../workers/kafka/group/coordinator-write-error.ts'
 import type { TxnOffsetCommitRequest } from '../../../../workers/kafka/group/group-protocol.ts'
 import { FakeScheduler, settle } from './fake-scheduler.ts'
 

@@ -263,9 +263,13 @@ export class ConsumerCoordinator implements GroupMembership {
     }
   }
 
-  /** The group's committed offsets of these partitions (OffsetFetch); partitions without one are absent. */
+  /**
+   * The group's committed offsets of these partitions (OffsetFetch); partitions without one are absent. A
+   * pending request is reused only for the same generation (generationIfStable: none while rebalancing).
+   */
   committed(partitions: readonly TopicPartition[], deadline: number): Promise<PartitionPosition[] | null> {
-    return this.channel.committed(partitions, deadline)
+    const generation = this.joining === null ? `${this.generation}/${this.memberId}` : null
+    return this.channel.committed(partitions, deadline, generation)
   }
 
   private async maybeLeaveGroup(reason: string): Promise<void> {

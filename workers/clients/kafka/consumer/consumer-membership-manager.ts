@@ -175,8 +175,9 @@ export class ConsumerMembershipManager implements GroupMembership {
     }
   }
 
+  /** AsyncKafkaConsumer reuses a pending offset fetch for the same partitions, whatever the member epoch. */
   committed(partitions: readonly TopicPartition[], deadline: number): Promise<PartitionPosition[] | null> {
-    return this.channel.committed(partitions, deadline)
+    return this.channel.committed(partitions, deadline, null)
   }
 
   /** Commits the positions (enable.auto.commit), gives up the partitions and leaves with epoch -1. */

@@ -49,6 +49,11 @@ import { TransactionManager } from './transaction-manager.ts'
 import { TransactionalRequests } from './transactional-requests.ts'
 
 const NO_HEADERS: readonly RecordHeader[] = []
+/** The ApiExceptions TransactionManager.maybeFailWithError throws, which doSend returns as the send's failure. */
+const SEND_API_EXCEPTIONS: ReadonlySet<string> = new Set([
+  'ProducerFencedException',
+  'InvalidProducerEpochException',
+])
 
 export class KafkaProducer implements Producer {
   private readonly config: Record<string, string>
@@ -104,8 +109,9 @@ export class KafkaProducer implements Producer {
         : null
     if (transactionManager !== null && this.transactional !== null) {
       const transactional = this.transactional
-      transactionManager.onFailedBatch = (error) => transactional.batchFailed(error)
+      transactionManager.onFailedBatch = (error) => transactional.maybeTransitionToErrorState(error)
       transactionManager.abortableError = () => transactional.abortableError
+      transactionManager.fatalError = () => transactional.fatalError
     }
     this.accumulator = new RecordAccumulator(
       {
@@ -240,8 +246,15 @@ export class KafkaProducer implements Producer {
     else if (!sticky && record.key !== null) partition = partitionForKey(record.key, count)
     else partition = this.sticky.partition(record.topic, count)
     // The Java producer adds the partition to the transaction right after the append (its Sender then holds
-    // the batch back on failure); here the record is not queued when the transaction refuses it.
-    this.transactional?.maybeAddPartition(record.topic, partition)
+    // the batch back on failure); here the record is not queued when the transaction refuses it. As doSend
+    // catches an ApiException (a fencing or an old epoch thrown again), the send fails with it, not the call.
+    try {
+      this.transactional?.maybeAddPartition(record.topic, partition)
+    } catch (error) {
+      if (!(error instanceof KafkaError) || !SEND_API_EXCEPTIONS.has(error.simpleName)) throw error
+      this.transactional?.maybeTransitionToErrorState(error)
+      return failed(record, error, callback)
+    }
     const appended = this.accumulator.append(
       record.topic,
       partition,

@@ -279,11 +279,18 @@ export class ProducerBatch {
     this.settle.resolve(baseOffset)
   }
 
-  fail(error: Error): void {
-    if (this.done) return
+  /** Fails every record; false when the batch was already done (ProducerBatch.completeExceptionally). */
+  fail(error: Error): boolean {
+    if (this.done) return false
     this.done = true
     this.fireCallbacks(-1, error)
     this.settle.reject(error)
+    return true
+  }
+
+  /** Completed or failed (ProducerBatch.isDone): a retry of it is not sent. */
+  get isDone(): boolean {
+    return this.done
   }
 
   /** Resolves once the batch has settled, either way (ProduceRequestResult.await). */

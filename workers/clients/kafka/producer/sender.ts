@@ -19,7 +19,8 @@
  *
  * Transactions: while the transaction manager has an abortable error (a batch of the transaction failed), each
  * pass fails the batches not drained yet with that error instead of sending them; batches that already have a
- * sequence (in flight or in retry) go on.
+ * sequence (in flight or in retry) go on. Once it has a fatal error (a batch answered PRODUCER_FENCED), a pass
+ * sends nothing and fails every batch not complete, in flight ones too, with that error.
  *
  * Idempotence: new batches wait for a producer id (InitProducerId, through the TransactionManager) and for an
  * epoch bump to finish; a batch refused for good moves later sequences down; a batch whose fate is unknown
@@ -124,6 +125,13 @@ export class Sender {
     this.wakeupQueued = false
     if (this.forceClosed) return
     const now = this.clock.now()
+    // Sender.runOnce: a producer in a fatal error state (fenced) sends nothing more; every batch not complete,
+    // waiting or in flight, fails with that error (maybeAbortBatches).
+    const fatalError = this.transactionManager?.fatalError() ?? null
+    if (fatalError !== null) {
+      this.accumulator.abortIncompleteBatches(fatalError)
+      return
+    }
     this.maybeInitialize(now)
     // maybeSendAndPollTransactionalRequest: after a batch of the transaction failed, the batches not sent yet
     // fail with its error instead of being sent.
@@ -307,7 +315,7 @@ export class Sender {
    * its turn (TransactionManager.canRetry).
    */
   private canRetry(batch: ProducerBatch, error: string, sentSequence: number, now: number): boolean {
-    if (batch.attempts >= this.config.retries) return false
+    if (batch.isDone || batch.attempts >= this.config.retries) return false
     if (batch.hasReachedDeliveryTimeout(this.config.deliveryTimeoutMs, now)) return false
     if (RETRIABLE.has(error)) return true
     const manager = this.transactionManager
@@ -323,9 +331,10 @@ export class Sender {
    * handleFailedBatch takes it: false when the broker refused it for good, null when its fate is unknown.
    */
   private failBatch(batch: ProducerBatch, error: Error, appended: false | null): void {
-    batch.fail(error)
+    const failedNow = batch.fail(error)
     this.accumulator.deallocate(batch)
-    if (batch.hasSequence) this.transactionManager?.handleFailedBatch(batch, appended, error)
+    // A batch already aborted (a fatal error's) tells the transaction manager nothing more.
+    if (failedNow && batch.hasSequence) this.transactionManager?.handleFailedBatch(batch, appended, error)
   }
 
   private expired(batch: ProducerBatch, now: number): KafkaError {

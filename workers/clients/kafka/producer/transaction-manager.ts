@@ -54,6 +54,8 @@ export class TransactionManager {
    * only an abort is left (null otherwise); the Sender fails the batches not sent yet with it.
    */
   abortableError: () => Error | null = () => null
+  /** hasFatalError and lastError: the error that ended a transactional producer for good (null otherwise). */
+  fatalError: () => Error | null = () => null
 
   constructor(
     private readonly initProducerId: () => Promise<InitProducerIdResponse>,

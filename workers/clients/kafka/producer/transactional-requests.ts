@@ -4,9 +4,11 @@
  *
  * States: UNINITIALIZED → (initTransactions) INITIALIZING → READY → (beginTransaction) IN_TRANSACTION →
  * (commit/abort) COMMITTING_TRANSACTION / ABORTING_TRANSACTION → READY; an error of a transactional request
- * ends in FATAL_ERROR (a fenced producer, an invalid state) and a failed batch of the transaction in
- * ABORTABLE_ERROR, from which only abortTransaction leads back to READY. A call in the wrong state throws
- * IllegalStateException `TransactionalId <id>: Invalid transition attempted from state <A> to state <B>`.
+ * ends in FATAL_ERROR (a fenced producer, an invalid state), as does a batch answered PRODUCER_FENCED; any
+ * other failed batch of the transaction ends in ABORTABLE_ERROR, from which only abortTransaction leads back to
+ * READY. From FATAL_ERROR nothing leads out: every later call, the abort too, throws the error again. A call in
+ * the wrong state throws IllegalStateException
+ * `TransactionalId <id>: Invalid transition attempted from state <A> to state <B>`.
  *
  * - initTransactions: FindCoordinator(TRANSACTION), then InitProducerId with transaction.timeout.ms;
  *   COORDINATOR_NOT_AVAILABLE / NOT_COORDINATOR look the coordinator up again, COORDINATOR_LOAD_IN_PROGRESS and
@@ -20,12 +22,13 @@
  * - commit: the producer flushes first; a batch of the transaction that failed makes the commit fail
  *   (ABORTABLE_ERROR). abort: batches not sent yet fail with TransactionAbortedException, the ones in flight
  *   are awaited. Then EndTxn, unless nothing was sent in the transaction; its answer's producer id and epoch
- *   (the V2 bump) are the next transaction's, with sequences from 0.
+ *   (the V2 bump) are the next transaction's, with sequences from 0. An EndTxn error the handler does not
+ *   expect is fatal: `KafkaException: Unhandled error in EndTxnResponse: <the error's message>`.
  * - close: a graceful close aborts a transaction still open once the queued batches are sent (Sender.run);
  *   a forced one leaves it to the coordinator's timeout.
  */
 import type { Clock } from '../../../net/clock.ts'
-import type { GroupErrorCode, KafkaErrorName } from '../../../protocol/kafka-errors.ts'
+import { KAFKA_ERRORS, type GroupErrorCode, type KafkaErrorName } from '../../../protocol/kafka-errors.ts'
 import type { TxnOffsetCommitRequest } from '../../../protocol/kafka-groups.ts'
 import { KafkaError, type ConsumerGroupMetadata, type TransactionOffset } from '../api.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
@@ -86,6 +89,37 @@ const FATAL_OFFSETS: ReadonlySet<GroupErrorCode> = new Set([
   'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
   'INVALID_PRODUCER_EPOCH',
   'PRODUCER_FENCED',
+])
+
+/**
+ * TransactionManager.maybeTransitionToErrorState: the exceptions of a failed batch or send that put the producer
+ * in FATAL_ERROR (those the playground's brokers can answer: ClusterAuthorizationException and
+ * UnsupportedVersionException cannot arise here).
+ */
+const FATAL_ERRORS: ReadonlySet<string> = new Set([
+  'TransactionalIdAuthorizationException',
+  'ProducerFencedException',
+  'InvalidPidMappingException',
+])
+
+/**
+ * EndTxnHandler.handleResponse: the exception an EndTxn error (other than a coordinator one or a retriable one)
+ * ends the producer with. An old epoch is a fencing (older coordinators answered INVALID_PRODUCER_EPOCH); the
+ * producer's own errors are thrown as they are; anything else is a KafkaException naming the error's message.
+ */
+function endTxnFailure(error: KafkaErrorName): KafkaError {
+  if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') return kafkaError('PRODUCER_FENCED')
+  if (END_TXN_OWN_ERRORS.has(error)) return kafkaError(error)
+  return new KafkaError(
+    'org.apache.kafka.common.KafkaException',
+    `Unhandled error in EndTxnResponse: ${KAFKA_ERRORS[error].message}`,
+  )
+}
+
+const END_TXN_OWN_ERRORS: ReadonlySet<KafkaErrorName> = new Set([
+  'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+  'INVALID_TXN_STATE',
+  'INVALID_PRODUCER_ID_MAPPING',
 ])
 
 /** sendOffsetsToTransaction's offsets as TxnOffsetCommit's topics. */
@@ -201,11 +235,16 @@ export class TransactionalRequests {
   }
 
   /**
-   * transitionToAbortableError: a batch of the transaction failed with `error`, the transaction can only be
-   * aborted; the latest such error is lastError.
+   * TransactionManager.maybeTransitionToErrorState, for a failed batch or a send's ApiException: a fencing (or
+   * another of the producer's own errors) is fatal (transitionToFatalError), anything else makes the
+   * transaction abortable (transitionToAbortableError; not while it aborts, nor once fatal, where Kafka's
+   * transition is refused). The latest such error is lastError.
    */
-  batchFailed(error: Error): void {
-    if (
+  maybeTransitionToErrorState(error: Error): void {
+    if (error instanceof KafkaError && FATAL_ERRORS.has(error.simpleName)) {
+      this.transitionTo('FATAL_ERROR')
+      this.lastError = error
+    } else if (
       this.state === 'IN_TRANSACTION' ||
       this.state === 'COMMITTING_TRANSACTION' ||
       this.state === 'ABORTABLE_ERROR'
@@ -218,6 +257,11 @@ export class TransactionalRequests {
   /** hasAbortableError ? lastError : null — what the Sender fails the unsent batches with. */
   get abortableError(): Error | null {
     return this.state === 'ABORTABLE_ERROR' ? this.lastError : null
+  }
+
+  /** hasFatalError ? lastError : null — what the Sender fails every incomplete batch with. */
+  get fatalError(): Error | null {
+    return this.state === 'FATAL_ERROR' ? this.lastError : null
   }
 
   /**
@@ -331,13 +375,16 @@ export class TransactionalRequests {
     if (this.state === 'ABORTABLE_ERROR') this.maybeFailWithError()
     if (this.transactionStarted) {
       const { producerId, producerEpoch } = this.manager
-      const response = await this.coordinatorCall('EndTxn', (broker) =>
-        broker.endTxn({
-          transactionalId: this.config.transactionalId,
-          producerId,
-          producerEpoch,
-          committed: commit,
-        }),
+      const response = await this.coordinatorCall(
+        'EndTxn',
+        (broker) =>
+          broker.endTxn({
+            transactionalId: this.config.transactionalId,
+            producerId,
+            producerEpoch,
+            committed: commit,
+          }),
+        endTxnFailure,
       )
       this.manager.setProducerIdAndEpoch(response.producerId, response.producerEpoch)
     }
@@ -345,10 +392,14 @@ export class TransactionalRequests {
     this.transitionTo('READY')
   }
 
-  /** A request to the coordinator, looked up again or retried as its error says, until max.block.ms. */
+  /**
+   * A request to the coordinator, looked up again or retried as its error says, until max.block.ms; any other
+   * error puts the producer in FATAL_ERROR with the exception `failure` makes of it.
+   */
   private async coordinatorCall<T extends { error: KafkaErrorName | null }>(
     operation: string,
     call: (broker: Coordinator['broker']) => Promise<T>,
+    failure: (error: KafkaErrorName) => KafkaError = (error) => kafkaError(error),
   ): Promise<T> {
     const deadline = this.clock.now() + this.config.maxBlockMs
     while (this.clock.now() < deadline) {
@@ -364,7 +415,7 @@ export class TransactionalRequests {
       if (response === null || REFIND.has(response.error!)) this.coordinator = null
       else if (!RETRY.has(response.error!)) {
         this.transitionTo('FATAL_ERROR')
-        this.lastError = kafkaError(response.error!)
+        this.lastError = failure(response.error!)
         throw this.lastError
       }
       await this.clock.sleep(this.config.retryBackoffMs)
