@@ -13,6 +13,8 @@ import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import { TIMESTAMP_FIELD } from '../cluster/metadata/data-stream.ts'
 import { parseDocumentBody } from '../rest/request-body.ts'
+import { locate } from '../xcontent/json-parse-error.ts'
+import { tokenAtPath } from '../xcontent/token-at-path.ts'
 import type { BulkItem, BulkItemResult } from './transport-bulk-action.ts'
 
 export function dataStreamOpTypeError(): EsException {
@@ -46,10 +48,8 @@ function timestampError(text: string): EsException | null {
   return documentParsingException(line, col, `failed to parse: ${reason}`, illegalArgumentException(reason))
 }
 
-/** Jackson's token location (1-based line and column) of the document's last `}`. */
+/** Jackson's token location (1-based line, column in UTF-8 bytes) of the document's closing `}`. */
 function closingBraceLocation(text: string): { line: number; col: number } {
-  const end = text.lastIndexOf('}')
-  const before = text.slice(0, end)
-  const lineStart = before.lastIndexOf('\n') + 1
-  return { line: before.split('\n').length, col: end - lineStart + 1 }
+  const { line, column } = locate(text, tokenAtPath(text, [])?.end ?? text.lastIndexOf('}'))
+  return { line, col: column }
 }

@@ -7,13 +7,19 @@
  * A write whose document adds fields to the mapping is refused with MappingUpdateRequired, carrying the
  * mapping it needs: the primary has the master apply it (MappingUpdatedAction) and tries again, so no
  * copy ever holds a document its published mapping does not describe. A write that fails to parse
- * changes nothing.
+ * changes nothing; its failure is located in the document's text (document-failure.ts).
  */
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import { mapperSettings, type IndexMetadata } from './index-metadata.ts'
 import type { AnalyzeDocument, IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
-import { parseDocument, type IndexMapperSettings, type ParsedDocument } from './mapper/document-parser.ts'
+import {
+  parseDocument,
+  parseDocumentReadingDates,
+  type IndexMapperSettings,
+  type ParsedDocument,
+} from './mapper/document-parser.ts'
+import { locateDocumentFailure } from './mapper/document-failure.ts'
 import { indexDocument } from './mapper/field-indexer.ts'
 import { numericDocValues } from './mapper/doc-values.ts'
 import type { Mapping } from './mapper/mapping.ts'
@@ -89,15 +95,27 @@ export class IndexService {
     now: number,
     dynamicTemplates?: Readonly<Record<string, string>>,
   ): ShardWrite {
-    const document = parseDocument(parsed, this.metadata.mapping, id, true, dynamicTemplates, this.mappers)
+    const { metadata, mappers } = this
+    let document: ParsedDocument
+    try {
+      document = parseDocument(parsed, metadata.mapping, id, true, dynamicTemplates, mappers)
+    } catch (error) {
+      throw locateDocumentFailure(error, source)
+    }
     if (document.mappingUpdate) throw new MappingUpdateRequired(document.mappingUpdate)
-    const { write, operation } = shard.indexDocument(
-      id,
-      source,
-      routing,
-      this.indexing(id, routing, document),
-      now,
-    )
+    let indexing: AnalyzeDocument
+    try {
+      indexing = this.indexing(id, routing, document)
+    } catch (error) {
+      // a date the walk left to the doc values did not parse: a walk that reads dates fails at its value
+      try {
+        parseDocumentReadingDates(parsed, metadata.mapping, id, dynamicTemplates, mappers)
+      } catch (located) {
+        throw locateDocumentFailure(located, source)
+      }
+      throw error
+    }
+    const { write, operation } = shard.indexDocument(id, source, routing, indexing, now)
     return { shard: shard.shardId, write, operation }
   }
 

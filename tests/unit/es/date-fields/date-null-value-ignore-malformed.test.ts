@@ -135,7 +135,7 @@ describe('date null_value and ignore_malformed', () => {
     const bad = await node.send('PUT', '/logs/_doc/9', { n: 'x' })
     expect(bad.status).toBe(400)
     expect(bad.body).toContain(
-      '"reason":"[1:2] failed to parse field [n] of type [date_nanos] in document with id \'9\'. Preview of ' +
+      '"reason":"[1:6] failed to parse field [n] of type [date_nanos] in document with id \'9\'. Preview of ' +
         "field's value: 'x'\"",
     )
     const update = await node.send('PUT', '/logs/_mapping', {

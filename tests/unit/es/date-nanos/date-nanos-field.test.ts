@@ -254,13 +254,13 @@ describe('date_nanos fields on a node', () => {
         {
           type: 'document_parsing_exception',
           reason:
-            "[1:2] failed to parse field [date] of type [date_nanos] in document with id '1'. Preview of field's " +
+            "[1:9] failed to parse field [date] of type [date_nanos] in document with id '1'. Preview of field's " +
             "value: '2262-04-12T00:00:00Z'",
         },
       ],
       type: 'document_parsing_exception',
       reason:
-        "[1:2] failed to parse field [date] of type [date_nanos] in document with id '1'. Preview of field's " +
+        "[1:9] failed to parse field [date] of type [date_nanos] in document with id '1'. Preview of field's " +
         "value: '2262-04-12T00:00:00Z'",
       caused_by: {
         type: 'illegal_argument_exception',

@@ -8,6 +8,7 @@ import { mergeMapping } from '../../../../workers/es/index/mapper/mapping-merge.
 import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
 import { nestedIdentityJson, nestedPaths } from '../../../../workers/es/index/mapper/nested-mapping.ts'
 import { EsException } from '../../../../workers/es/errors/index.ts'
+import { locateDocumentFailure } from '../../../../workers/es/index/mapper/document-failure.ts'
 import { parseJson, toJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 
 const mapping = (json: string) => parseMapping(parseJson(json))
@@ -21,6 +22,17 @@ function reason(run: () => unknown): string {
     throw error
   }
   return 'no error'
+}
+
+/** The failure of parsing document `json`, located in its text as the primary locates it. */
+function documentReason(json: string, parse: (document: XContentObject) => unknown): string {
+  return reason(() => {
+    try {
+      parse(source(json))
+    } catch (error) {
+      throw locateDocumentFailure(error, json)
+    }
+  })
 }
 
 describe('nested mappings', () => {
@@ -96,8 +108,8 @@ describe('documents with nested objects', () => {
 
   it('applies a nested field own dynamic setting', () => {
     const strict = mapping('{"properties":{"a":{"type":"nested","dynamic":"strict"}}}')
-    expect(reason(() => parseDocument(source('{"a":[{"x":1}]}'), strict))).toBe(
-      'strict_dynamic_mapping_exception: [1:2] mapping set to strict, dynamic introduction of [x] within [a] is not allowed',
+    expect(documentReason('{"a":[{"x":1}]}', (doc) => parseDocument(doc, strict))).toBe(
+      'strict_dynamic_mapping_exception: [1:12] mapping set to strict, dynamic introduction of [x] within [a] is not allowed',
     )
     const added = parseDocument(source('{"a":[{"x":1}]}'), mapping('{"properties":{"a":{"type":"nested"}}}'))
     expect(added.mappingUpdate?.properties['a']?.properties?.['x']?.type).toBe('long')
@@ -106,8 +118,11 @@ describe('documents with nested objects', () => {
 
   it('refuses more than 10000 nested objects', () => {
     const many = `{"a":[${Array.from({ length: 10_001 }, () => '{}').join(',')}]}`
-    expect(reason(() => parseDocument(source(many), mapping('{"properties":{"a":{"type":"nested"}}}')))).toBe(
-      'document_parsing_exception: [1:2] failed to parse: The number of nested documents has exceeded the allowed limit of [10000]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.',
+    expect(
+      documentReason(many, (doc) => parseDocument(doc, mapping('{"properties":{"a":{"type":"nested"}}}'))),
+    ).toBe(
+      // at the `{` of the 10001st object: `{"a":[` and 10000 times `{},`
+      `document_parsing_exception: [1:${6 + 10_000 * 3 + 1}] failed to parse: The number of nested documents has exceeded the allowed limit of [10000]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`,
     )
   })
 })

@@ -77,9 +77,9 @@ describe('ip fields', () => {
     const bad = await node.send('PUT', '/weblogs/_doc/9', { ip: '1.2.3' })
     expect(bad.status).toBe(400)
     expect(bad.body).toBe(
-      '{"error":{"root_cause":[{"type":"document_parsing_exception","reason":"[1:2] failed to parse field [ip] of ' +
+      '{"error":{"root_cause":[{"type":"document_parsing_exception","reason":"[1:7] failed to parse field [ip] of ' +
         "type [ip] in document with id '9'. Preview of field's value: '1.2.3'\"}],\"type\":" +
-        '"document_parsing_exception","reason":"[1:2] failed to parse field [ip] of type [ip] in document with id ' +
+        '"document_parsing_exception","reason":"[1:7] failed to parse field [ip] of type [ip] in document with id ' +
         '\'9\'. Preview of field\'s value: \'1.2.3\'","caused_by":{"type":"illegal_argument_exception","reason":' +
         '"\'1.2.3\' is not an IP string literal."}},"status":400}',
     )

@@ -71,9 +71,9 @@ describe('scaled_float fields', () => {
     const node = await numbers()
     const text = await node.send('PUT', '/test/_doc/9', { number: 'abc' })
     expect(text.body).toBe(
-      '{"error":{"root_cause":[{"type":"document_parsing_exception","reason":"[1:2] failed to parse field [number] ' +
+      '{"error":{"root_cause":[{"type":"document_parsing_exception","reason":"[1:11] failed to parse field [number] ' +
         "of type [scaled_float] in document with id '9'. Preview of field's value: 'abc'\"}],\"type\":" +
-        '"document_parsing_exception","reason":"[1:2] failed to parse field [number] of type [scaled_float] in ' +
+        '"document_parsing_exception","reason":"[1:11] failed to parse field [number] of type [scaled_float] in ' +
         'document with id \'9\'. Preview of field\'s value: \'abc\'","caused_by":{"type":"number_format_exception",' +
         '"reason":"For input string: \\"abc\\""}},"status":400}',
     )

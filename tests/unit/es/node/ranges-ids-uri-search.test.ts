@@ -78,7 +78,7 @@ describe('ranges, ids and URI search', () => {
       error: {
         type: 'document_parsing_exception',
         reason:
-          "[1:2] failed to parse field [published] of type [date] in document with id '4'. Preview of field's value: 'tomorrow'",
+          "[1:28] failed to parse field [published] of type [date] in document with id '4'. Preview of field's value: 'tomorrow'",
         caused_by: { type: 'illegal_argument_exception' },
       },
     })

@@ -28,8 +28,9 @@ describe('numeric field values', () => {
   it('refuses "abc" with each type parser\'s own exception', async () => {
     const node = await numbers()
     const reasons = await Promise.all(TYPES.map((type) => cause(node, type, '"abc"')))
+    // at the value's token: `{"<type>":` precedes it
     const failed = (type: string): string =>
-      `[1:2] failed to parse field [${type}] of type [${type}] in document with id '1'. Preview of field's value: 'abc'`
+      `[1:${type.length + 5}] failed to parse field [${type}] of type [${type}] in document with id '1'. Preview of field's value: 'abc'`
     const nfe = '{"type":"number_format_exception","reason":"For input string: \\"abc\\""}'
     expect(reasons).toEqual([
       `${failed('long')} <- {"type":"illegal_argument_exception","reason":"For input string: \\"abc\\""}`,
@@ -45,35 +46,47 @@ describe('numeric field values', () => {
   it("refuses values out of each type's range", async () => {
     const node = await numbers()
     const iae = (reason: string): string => `{"type":"illegal_argument_exception","reason":"${reason}"}`
-    const xcp = (reason: string): string => `{"type":"x_content_parse_exception","reason":"[1:2] ${reason}"}`
+    // Jackson's coercion failures are at its current location, right after the value's token
+    const after = (field: string, json: string): number => field.length + json.length + 5
+    const xcp = (at: number, reason: string): string =>
+      `{"type":"x_content_parse_exception","reason":"[1:${at}] ${reason}"}`
     const causes = async (field: string, json: string): Promise<string> =>
       (await cause(node, field, json)).split(' <- ')[1]!
     expect(await causes('integer', '"2147483648"')).toBe(
       iae('Value [2147483648] is out of range for an integer'),
     )
     expect(await causes('integer', '2147483648')).toBe(
-      xcp('Numeric value (2147483648) out of range of int (-2147483648 - 2147483647)'),
+      xcp(
+        after('integer', '2147483648'),
+        'Numeric value (2147483648) out of range of int (-2147483648 - 2147483647)',
+      ),
     )
     expect(await causes('long', '"9223372036854775808"')).toBe(
       iae('Value [9223372036854775808] is out of range for a long'),
     )
     expect(await causes('long', '9223372036854775808')).toBe(
       xcp(
+        after('long', '9223372036854775808'),
         'Numeric value (9223372036854775808) out of range of long (-9223372036854775808 - 9223372036854775807)',
       ),
     )
     expect(await causes('short', '"40000"')).toBe(iae('Value [40000] is out of range for a short'))
-    expect(await causes('short', '40000')).toBe(xcp('Numeric value (40000) out of range of Java short'))
+    expect(await causes('short', '40000')).toBe(
+      xcp(after('short', '40000'), 'Numeric value (40000) out of range of Java short'),
+    )
     expect(await causes('byte', '200')).toBe(iae('Value [200] is out of range for a byte'))
     expect(await causes('half_float', '70000')).toBe(
       iae('[half_float] supports only finite values, but got [70000.0]'),
     )
     expect(await causes('float', '1e39')).toBe(iae('[float] supports only finite values, but got [Infinity]'))
     expect(await causes('long', 'true')).toBe(
-      xcp('Current token (VALUE_TRUE) not numeric, can not use numeric value accessors'),
+      xcp(
+        after('long', 'true'),
+        'Current token (VALUE_TRUE) not numeric, can not use numeric value accessors',
+      ),
     )
     expect(await cause(node, 'double', '1.50e400')).toBe(
-      "[1:2] failed to parse field [double] of type [double] in document with id '1'. Preview of field's value: " +
+      "[1:11] failed to parse field [double] of type [double] in document with id '1'. Preview of field's value: " +
         `'Infinity' <- ${iae('[double] supports only finite values, but got [Infinity]')}`,
     )
   })

@@ -66,8 +66,9 @@ describe('copy_to', () => {
       mappings: { dynamic: 'strict', properties: { x: { type: 'text', copy_to: 'all' } } },
     })
     const response = await node.send('PUT', '/s/_doc/1', { x: 'hi' })
+    // at the value copied, `"hi"` in {"x":"hi"}
     expect(jsonAt(response.body, 'error', 'reason')).toBe(
-      '[1:2] mapping set to strict, dynamic introduction of [all] within [_doc] is not allowed',
+      '[1:6] mapping set to strict, dynamic introduction of [all] within [_doc] is not allowed',
     )
   })
 

@@ -29,6 +29,7 @@ import type { LeafValue } from './document-parser.ts'
 import { DEFAULT_DATE_FORMAT, dateMillis } from './doc-values.ts'
 import { DEFAULT_DATE_NANOS_FORMAT, dateNanos } from './date-nanos-field.ts'
 import {
+  fieldParsingException,
   INDEX_DOC_VALUES_STORE,
   MALFORMED,
   stringParameter,
@@ -98,4 +99,17 @@ export function dateFieldValue(
     return MALFORMED
   }
   return leaf
+}
+
+/**
+ * DateFieldMapper.parseCreateField's failure for a value that does not parse, as the doc values raise it
+ * (doc-values.ts): for a primary's walk that reads dates (parseDocumentReadingDates), at the value.
+ */
+export function checkDateValue(path: string, field: FieldMapping, leaf: LeafValue, id: string): void {
+  try {
+    parseDate(field)(leaf)
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+    throw fieldParsingException(path, field.type, String(leaf), id, error)
+  }
 }

@@ -14,12 +14,13 @@
  * numeric ones as its per-document numeric column for range and exists queries.
  */
 import { DateFormatter } from '../../common/time/index.ts'
-import { documentParsingException, EsException } from '../../errors/index.ts'
+import { EsException } from '../../errors/index.ts'
 import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
+import { fieldParsingException } from './field-parameters.ts'
 
 export type DocValue = number | string
 
@@ -54,13 +55,7 @@ export function numericDocValues(
       out[f] = docValues(mapping, values) as number[]
     } catch (error) {
       if (!(error instanceof EsException)) throw error
-      throw documentParsingException(
-        1,
-        2,
-        `failed to parse field [${path}] of type [${mapping.type}] in document with id '${id}'. ` +
-          `Preview of field's value: '${String(values[0])}'`,
-        error,
-      )
+      throw fieldParsingException(path, mapping.type, String(values[0]), id, error)
     }
   }
   return out

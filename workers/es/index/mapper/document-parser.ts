@@ -43,7 +43,8 @@ import { ipTerm } from './ip-field.ts'
 import { scaledFloatValue } from './scaled-float-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { numberFieldValue } from './number-field.ts'
-import { dateFieldValue } from './date-field.ts'
+import { checkDateValue, dateFieldValue } from './date-field.ts'
+import { documentFailure, failedIn, failedInCopy } from './document-failure.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
@@ -104,8 +105,26 @@ export function parseDocument(
   dynamicTemplates: Readonly<Record<string, string>> = {},
   settings: IndexMapperSettings = NO_INDEX_SETTINGS,
 ): ParsedDocument {
+  return parse(source, mapping, { id, copyTo, dynamicTemplates, settings, readsDates: false })
+}
+
+/**
+ * parseDocument for a primary whose document failed in its doc values (a date field's value, which the walk leaves
+ * to them so that it is parsed once): this walk parses each date as it meets it, so the failure is thrown at its
+ * value, where its location is found (document-failure.ts).
+ */
+export function parseDocumentReadingDates(
+  source: XContentObject,
+  mapping: Mapping,
+  id: string,
+  dynamicTemplates: Readonly<Record<string, string>> = {},
+  settings: IndexMapperSettings = NO_INDEX_SETTINGS,
+): ParsedDocument {
+  return parse(source, mapping, { id, copyTo: true, dynamicTemplates, settings, readsDates: true })
+}
+
+function parse(source: XContentObject, mapping: Mapping, options: WalkOptions): ParsedDocument {
   if (mapping.enabled === false) return { fields: [], nested: [], mappingUpdate: null, malformed: new Map() }
-  const options = { id, copyTo, dynamicTemplates, settings }
   return (
     walk(source, mapping, null, options) ??
     walk(source, mapping, structuredCloneMapping(mapping.properties), options)!
@@ -118,6 +137,8 @@ interface WalkOptions {
   /** A bulk item's `dynamic_templates`: the template to map each new field's path with. */
   dynamicTemplates: Readonly<Record<string, string>>
   settings: IndexMapperSettings
+  /** Whether date values are parsed as the walk meets them (parseDocumentReadingDates). */
+  readsDates: boolean
 }
 
 /**
@@ -135,7 +156,15 @@ function walk(
   const dynamic = mapping.dynamic ?? 'true'
   const copyTo = { properties, dynamic, enabled: options.copyTo }
   const walker = new DocumentWalk(writable, root, options, mapping, copyTo)
-  for (const [key, value] of source) walker.visit(value, key, key, properties, dynamic, root)
+  let key = ''
+  try {
+    for (const entry of source) {
+      key = entry[0]
+      walker.visit(entry[1], key, key, properties, dynamic, root)
+    }
+  } catch (error) {
+    throw failedIn(error, key)
+  }
   if (walker.gaveUp) return null
   return {
     fields: root.fields,
@@ -209,6 +238,7 @@ class DocumentWalk {
   private readonly id: string | null
   private readonly dynamicTemplates: Readonly<Record<string, string>>
   private readonly settings: IndexMapperSettings
+  private readonly readsDates: boolean
 
   constructor(
     private readonly writable: Record<string, FieldMapping> | null,
@@ -226,6 +256,7 @@ class DocumentWalk {
     this.id = options.id
     this.dynamicTemplates = options.dynamicTemplates
     this.settings = options.settings
+    this.readsDates = options.readsDates
   }
 
   visit(
@@ -245,25 +276,17 @@ class DocumentWalk {
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
-      if (value !== null) for (const item of value) this.visit(item, name, path, parent, dynamic, doc)
+      // DocumentParser.parseNullValue / parseArrayDynamic: a new field refused at its null or its `[`
+      if (mapped === undefined && dynamic === 'strict' && !this.isRuntimeField(path))
+        throw strictDynamicMapping(name, path)
+      if (value !== null) this.visitElements(value, name, path, parent, dynamic, doc)
       return
     }
     let field = ownField(parent, name)
     if (!field) {
       // DocumentParser's NoOpFieldMapper: a runtime field of that path takes the value (read from _source).
-      if (
-        !(value instanceof Map) &&
-        ((this.mapping.runtime !== undefined && ownField(this.mapping.runtime, path)) ||
-          ownField(this.runtimeAdded, path))
-      )
-        return
-      if (dynamic === 'strict') {
-        throw new EsException({
-          type: 'strict_dynamic_mapping_exception',
-          reason: `[1:2] mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`,
-          status: 400,
-        })
-      }
+      if (!(value instanceof Map) && this.isRuntimeField(path)) return
+      if (dynamic === 'strict') throw strictDynamicMapping(name, path)
       if (dynamic === 'false') return
       if (this.writable === null) {
         this.gaveUp = true
@@ -285,22 +308,24 @@ class DocumentWalk {
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (value instanceof Map) {
-      if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field)
+      if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
       const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
       const inner = field.dynamic ?? dynamic
       const target = field.type === 'nested' ? this.nestedDoc(field, path, doc) : doc
-      for (const [key, child] of value) this.visit(child, key, `${path}.${key}`, children, inner, target)
+      let key = ''
+      try {
+        for (const entry of value) {
+          key = entry[0]
+          this.visit(entry[1], key, `${path}.${key}`, children, inner, target)
+        }
+      } catch (error) {
+        throw failedIn(error, key)
+      }
       if (target !== doc) this.finishNested(target, path)
       return
     }
-    if (field.type === 'object' || field.type === 'nested') {
-      throw new EsException({
-        type: 'document_parsing_exception',
-        reason: `[1:2] object mapping for [${path}] tried to parse field [${path}] as object, but found a concrete value`,
-        status: 400,
-      })
-    }
+    if (field.type === 'object' || field.type === 'nested') throw concreteValueForObject(path, name)
     const leaf = value instanceof XNumber ? value.value : value
     const token = value instanceof XNumber ? value : null
     this.addLeaf(doc, path, field, leaf, token)
@@ -312,7 +337,35 @@ class DocumentWalk {
       this.copyValue(value, field.copy_to)
   }
 
-  /** DocumentParser.parseCopyFields: the value parsed again at each target path, from the root. */
+  /** The elements of an array, each as a value of the field (its failure located at the element). */
+  private visitElements(
+    elements: readonly XContentValue[],
+    name: string,
+    path: string,
+    parent: Record<string, FieldMapping>,
+    dynamic: DynamicMode,
+    doc: DocFields,
+  ): void {
+    let i = 0
+    try {
+      for (; i < elements.length; i++) this.visit(elements[i]!, name, path, parent, dynamic, doc)
+    } catch (error) {
+      throw failedIn(error, i)
+    }
+  }
+
+  /** Whether a runtime field of that path (the mapping's or one this walk added) takes its leaf values. */
+  private isRuntimeField(path: string): boolean {
+    return (
+      (this.mapping.runtime !== undefined && ownField(this.mapping.runtime, path) !== undefined) ||
+      ownField(this.runtimeAdded, path) !== undefined
+    )
+  }
+
+  /**
+   * DocumentParser.parseCopyFields: the value parsed again at each target path, from the root; a failure there is
+   * reported at the value copied.
+   */
   private copyValue(value: XContentValue, targets: readonly string[]): void {
     this.copying = true
     try {
@@ -323,6 +376,8 @@ class DocumentWalk {
         const { properties, dynamic } = this.copyTo
         this.visit(wrapped, parts[0]!, parts[0]!, properties, dynamic, this.root)
       }
+    } catch (error) {
+      throw failedInCopy(error)
     } finally {
       this.copying = false
     }
@@ -361,12 +416,24 @@ class DocumentWalk {
           : NUMBER_FIELD_TYPES.has(mapping.type)
             ? numberFieldValue(path, mapping, leaf, token, this.id, byDefault)
             : mapping.type === 'date' || mapping.type === 'date_nanos'
-              ? dateFieldValue(mapping, leaf, this.id, this.dateIgnoresMalformed(path, mapping))
+              ? this.dateValue(path, mapping, leaf)
               : leaf
     if (value === MALFORMED) {
       // a mapper's null_value is checked with the mapping: only a document's own values are malformed
       if (leaf !== null) this.malformed.set(path, [...(this.malformed.get(path) ?? []), leaf])
     } else if (value !== null) this.addValue(doc, path, mapping, value)
+  }
+
+  /** A date field's leaf (date-field.ts), its value parsed here when the walk reads dates. */
+  private dateValue(
+    path: string,
+    mapping: FieldMapping,
+    leaf: LeafValue | null,
+  ): LeafValue | null | typeof MALFORMED {
+    const ignoreMalformed = this.dateIgnoresMalformed(path, mapping)
+    if (this.readsDates && !ignoreMalformed && leaf !== null && this.id !== null)
+      checkDateValue(path, mapping, leaf, this.id)
+    return dateFieldValue(mapping, leaf, this.id, ignoreMalformed)
   }
 
   /** DateFieldMapper's ignore_malformed: a data stream's `@timestamp` takes false, not the index's default. */
@@ -384,12 +451,14 @@ class DocumentWalk {
   /** A new nested document for the next object of nested field `path` inside `parent`. */
   private nestedDoc(field: FieldMapping, path: string, parent: DocFields): DocFields {
     if (this.nested.length >= NESTED_OBJECTS_LIMIT) {
-      throw documentParsingException(
-        1,
-        2,
-        `failed to parse: The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`,
-        illegalArgumentException(
-          `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`,
+      // RootDocumentParserContext.addDoc's IllegalArgumentException, wrapped at the nested object's `{`
+      const reason = `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`
+      throw documentFailure('start', (at) =>
+        documentParsingException(
+          at.line,
+          at.col,
+          `failed to parse: ${reason}`,
+          illegalArgumentException(reason),
         ),
       )
     }
@@ -420,23 +489,43 @@ function parentName(path: string): string {
   return dot < 0 ? '_doc' : path.slice(0, dot)
 }
 
-/**
- * DocumentParser's refusal of a value for a field alias (field-alias.ts), or of an alias as a copy_to target, as
- * the document's parse failure.
- */
-function writeToAlias(path: string, copying: boolean): EsException {
-  const reason = copying
-    ? `Cannot copy to a field alias [${path}].`
-    : `Cannot write to a field alias [${path}].`
-  return documentParsingException(1, 2, `failed to parse: ${reason}`, illegalArgumentException(reason))
+/** DocumentParser.ensureNotStrict: a new field under `dynamic: strict`, at its value's token. */
+function strictDynamicMapping(name: string, path: string): EsException {
+  const reason = `mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`
+  return documentFailure(
+    'start',
+    (at) =>
+      new EsException({
+        type: 'strict_dynamic_mapping_exception',
+        reason: `[${at.line}:${at.col}] ${reason}`,
+        status: 400,
+      }),
+  )
 }
 
-function objectIntoLeaf(path: string, field: FieldMapping): EsException {
-  return new EsException({
-    type: 'document_parsing_exception',
-    reason: `[1:2] failed to parse field [${path}] of type [${field.type}] in document. Preview of field's value: '{}'`,
-    status: 400,
-  })
+/**
+ * DocumentParser.throwOnCopyToOnFieldAlias: a value for a field alias, or an alias as a copy_to target, at the
+ * value's token (field-alias.ts).
+ */
+function writeToAlias(path: string, copying: boolean): EsException {
+  const reason = `Cannot ${copying ? 'copy' : 'write'} to a field alias [${path}].`
+  return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
+}
+
+/**
+ * An object given to a leaf field: FieldMapper.parse's failure, located once its value preview has read the object
+ * to its closing `}`.
+ */
+function objectIntoLeaf(path: string, field: FieldMapping, id: string | null): EsException {
+  const document = id === null ? 'document' : `document with id '${id}'`
+  const reason = `failed to parse field [${path}] of type [${field.type}] in ${document}. Preview of field's value: '{}'`
+  return documentFailure('end', (at) => documentParsingException(at.line, at.col, reason))
+}
+
+/** DocumentParser.throwOnConcreteValue: a value for an object field (its path) named by the field's own name. */
+function concreteValueForObject(path: string, name: string): EsException {
+  const reason = `object mapping for [${path}] tried to parse field [${name}] as object, but found a concrete value`
+  return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
 }
 
 function structuredCloneMapping(properties: Record<string, FieldMapping>): Record<string, FieldMapping> {

@@ -18,10 +18,11 @@
 import { parseJavaDouble } from '../../../net/java-double.ts'
 import { DateFormatter } from '../../common/time/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
-import { documentParsingException, mapperParsingException } from '../../errors/index.ts'
+import { documentParsingException } from '../../errors/index.ts'
 import { hasProperties, type FieldMapping, type Mapping } from './mapping.ts'
 import { findTemplate, templateField, type XContentFieldType } from './dynamic-templates.ts'
 import type { RuntimeField } from './runtime-field.ts'
+import { documentFailure } from './document-failure.ts'
 
 /**
  * RootObjectMapper's default dynamic_date_formats. A field detected with the first has no `format` in its mapping
@@ -83,9 +84,10 @@ export function dynamicRuntimeField(
   return { type: kind }
 }
 
+/** DocumentParserContext.findDynamicTemplate's DocumentParsingException, at the value's token. */
 function missingTemplate(templateName: string, path: string): never {
   const message = `Can't find dynamic template for dynamic template name [${templateName}] of field [${path}]`
-  throw documentParsingException(1, 2, `failed to parse: ${message}`, mapperParsingException(message))
+  throw documentFailure('start', (at) => documentParsingException(at.line, at.col, message))
 }
 
 function detect(value: Leaf, root: Mapping): { kind: JsonKind; format?: string } {

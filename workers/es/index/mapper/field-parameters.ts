@@ -18,6 +18,7 @@ import {
 import { parseBoolean } from '../../common/booleans.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import type { FieldMapping } from './mapping.ts'
+import { documentFailure, rebuildAt } from './document-failure.ts'
 
 /** A parameter's kind and default (undefined: none, written whenever given). */
 export interface ParameterSpec {
@@ -102,9 +103,11 @@ export const MALFORMED: unique symbol = Symbol('malformed')
 export type Malformed = typeof MALFORMED
 
 /**
- * DocumentParser's wrapping of a field mapper's failure on a primary (`id` known). Where a document is parsed again
- * after its primary took it (`id` null: a replica, the translog, a search reading `_source`), the mappers drop what
- * they cannot read instead, since the primary accepted it under the mapping of its time.
+ * DocumentParser's wrapping of a field mapper's failure on a primary (`id` known): FieldMapper.parse's
+ * rethrowAsDocumentParsingException, at the value's token (document-failure.ts), its cause built at the same token.
+ * Where a document is parsed again after its primary took it (`id` null: a replica, the translog, a search reading
+ * `_source`), the mappers drop what they cannot read instead, since the primary accepted it under the mapping of its
+ * time.
  */
 export function fieldParsingException(
   path: string,
@@ -113,11 +116,10 @@ export function fieldParsingException(
   id: string,
   cause: EsException,
 ): EsException {
-  return documentParsingException(
-    1,
-    2,
+  const message =
     `failed to parse field [${path}] of type [${type}] in document with id '${id}'. ` +
-      `Preview of field's value: '${preview}'`,
-    cause,
+    `Preview of field's value: '${preview}'`
+  return documentFailure('start', (at, token) =>
+    documentParsingException(at.line, at.col, message, rebuildAt(cause, token)),
   )
 }

@@ -34,6 +34,7 @@ import {
 import { javaDoubleToString, javaFloatToString, XNumber } from '../../xcontent/index.ts'
 import { parseJavaDouble } from '../../../net/java-double.ts'
 import type { FieldMapping } from './mapping.ts'
+import { documentFailure } from './document-failure.ts'
 import type { LeafValue } from './document-parser.ts'
 import { halfFloat } from './doc-values.ts'
 import {
@@ -296,9 +297,12 @@ function notNumeric(value: boolean): EsException {
   )
 }
 
-/** Jackson's InputCoercionException / JsonParseException as JsonXContentParser rethrows it. */
+/**
+ * Jackson's InputCoercionException / JsonParseException as JsonXContentParser rethrows it: at the location Jackson's
+ * exception carries, its current one (StreamReadException), just after the value's token.
+ */
 function jacksonCoercion(message: string): EsException {
-  return xContentParseException(1, 2, message)
+  return documentFailure('after', (at) => xContentParseException(at.line, at.col, message))
 }
 
 function jsonDouble(value: number | boolean | XNumber): number {
