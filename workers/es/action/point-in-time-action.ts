@@ -17,7 +17,7 @@ import {
 } from '../cluster/metadata/indices-options.ts'
 import { resolveSearchTargets } from '../rest/actions/search-actions.ts'
 import type { RestContext } from '../rest/rest-context.ts'
-import { buildQuery } from '../search/query-builder.ts'
+import { parseInnerQuery } from '../search/query-builder.ts'
 import { allShardsFailed, type ShardFailure } from '../search/shard-failures.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import {
@@ -50,7 +50,7 @@ export async function openPointInTime(
       nowMillis: now,
       deprecations: new Set<string>(),
     }
-    buildQuery(indexFilter, validation)
+    parseInnerQuery(indexFilter, validation)
   }
   const options = indicesOptionsFromRequest(params, STRICT_EXPAND_OPEN_FORBID_CLOSED)
   const targets = resolveSearchTargets(context, expression, params.get('routing') ?? null, options)

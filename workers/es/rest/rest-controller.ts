@@ -4,17 +4,20 @@
  * a literal segment wins over a parameter at the same position (`/_search` is not an index named
  * `_search`). A path no pattern matches gets ES's "no handler found" answer; a path that matches for
  * other methods gets 405 with the allowed methods. A route registered as deprecated (ES's
- * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too. A request with
- * a body whose Content-Type is missing or names no XContent media type (content-type.ts) gets 406 before its
- * handler runs (dispatchRequest's check); a request without a contentType (Kibana Dev Tools) is JSON.
+ * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too. A Content-Type
+ * that cannot be parsed gets 400 media_type_header_exception before any routing (content-type.ts); a request with
+ * a body whose Content-Type is missing or names no XContent media type gets 406 before its handler runs
+ * (dispatchRequest's check); a request without a contentType (Kibana Dev Tools) is JSON.
  */
 import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
 import {
+  EsException,
   contentTypeErrorResponse,
+  errorResponseBody,
   incorrectHttpMethodResponse,
   noHandlerFoundResponse,
 } from '../errors/index.ts'
-import { isXContentMediaType } from './content-type.ts'
+import { isXContentMediaType, parseContentType, type ParsedMediaType } from './content-type.ts'
 import { withWarnings } from './responses.ts'
 
 export interface RestHandlerRequest {
@@ -62,10 +65,18 @@ export class RestController {
         best = { route, path: match.path, literals: match.literals }
     }
     const params = new Map(request.params.map(([k, v]) => [decode(k), decode(v)] as const))
+    const { contentType } = request
+    let mediaType: ParsedMediaType | null = null
+    try {
+      mediaType = typeof contentType === 'string' ? parseContentType(contentType) : null
+    } catch (error) {
+      // AbstractHttpServerTransport: the request is dispatched as a bad request, whatever its path
+      if (!(error instanceof EsException)) throw error
+      return { status: 400, contentType: 'application/json', body: errorResponseBody(error) }
+    }
     if (best) {
-      const { contentType } = request
       if (contentType !== undefined && request.body !== null && request.body !== '') {
-        if (contentType === null || !isXContentMediaType(contentType))
+        if (contentType === null || !isXContentMediaType(mediaType))
           return { contentType: 'application/json', ...contentTypeErrorResponse(contentType) }
       }
       const handled = await best.route.handler({ request, path: best.path, params })

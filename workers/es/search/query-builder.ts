@@ -1,10 +1,12 @@
 /**
  * Turns the Query DSL into the inverted index's query tree, as ES's QueryBuilders build Lucene queries:
- * one builder per query family under ./queries (full text, term level, range, compound, geo). An empty object
- * is match_all; more than one query name, a name without an object or an unknown one fails with ES's
- * parsing_exception texts at the token parseInnerQueryBuilder stands on (the second name, the name's value). A clause
- * with a `_name` is recorded in the context's namedQueries, as AbstractQueryBuilder.toQuery adds it. Clauses on
- * runtime fields are run over the shard's documents (queries/runtime-field-queries.ts).
+ * one builder per query family under ./queries (full text, term level, range, compound, geo). A clause read from a
+ * request (parseInnerQuery) must name a query: `{}` fails as parseInnerQueryBuilder refuses it, at its closing
+ * brace; buildQuery itself takes an empty object as match_all. More than one query name, a name without an object
+ * or an unknown one fails with ES's parsing_exception texts at the token parseInnerQueryBuilder stands on (the
+ * second name, the name's value). A clause with a `_name` is recorded in the context's namedQueries, as
+ * AbstractQueryBuilder.toQuery adds it. Clauses on runtime fields are run over the shard's documents
+ * (queries/runtime-field-queries.ts).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException, parsingException } from '../errors/index.ts'
@@ -22,6 +24,7 @@ import {
   type QueryContext,
 } from './queries/query-parsing.ts'
 import { nestedQuery } from './queries/nested-query.ts'
+import { emptyClauseException, queryContentFailure } from './queries/query-parse-failures.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
@@ -119,4 +122,31 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
       rootCause: false,
     }),
   )
+}
+
+/**
+ * A query clause read from a request's JSON (AbstractQueryBuilder.parseInnerQueryBuilder): `{}` is refused with an
+ * IllegalArgumentException naming the clause's closing brace, where the parser stands (removed in 6.0); any other
+ * clause is built.
+ */
+export function parseInnerQuery(clause: XContentValue, context: QueryContext): IndexQuery {
+  if (clause instanceof Map && clause.size === 0) throw emptyClauseException(clause)
+  return buildQuery(clause, context)
+}
+
+/** A request's optional `query`: match_all without one (SearchSourceBuilder's default), else parseInnerQuery. */
+export function parseTopLevelQuery(query: XContentValue | undefined, context: QueryContext): IndexQuery {
+  return query === undefined ? { type: 'matchAll', boost: 1 } : parseInnerQuery(query, context)
+}
+
+/**
+ * The `query` of a query-only request body (RestActions.getQueryContent: _count, _explain, _validate/query): a parse
+ * failure other than a ParsingException is rethrown as ParsingException `Failed to parse` where the parser stood.
+ */
+export function parseQueryContent(query: XContentValue, context: QueryContext): IndexQuery {
+  try {
+    return parseInnerQuery(query, context)
+  } catch (error) {
+    throw queryContentFailure(error)
+  }
 }

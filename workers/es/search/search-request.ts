@@ -34,7 +34,13 @@ import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
-import { buildQuery, queryStringIndexQuery } from './query-builder.ts'
+import {
+  buildQuery,
+  parseInnerQuery,
+  parseQueryContent,
+  parseTopLevelQuery,
+  queryStringIndexQuery,
+} from './query-builder.ts'
 import { scalarText, type QueryContext } from './queries/query-parsing.ts'
 import { optionalBooleanParam, uriSearchQuery } from './query-string/index.ts'
 import {
@@ -83,6 +89,11 @@ export interface ParsedSearch {
   highlight: HighlightBuilder | null
   /** hits.total counts exactly up to this many (track_total_hits). */
   trackTotalHits: number
+  /**
+   * `rest_total_hits_as_int`: hits.total is written as a number, the exact count or -1 when `track_total_hits` is
+   * false (`disabled`); null: as `{value, relation}`.
+   */
+  totalHitsAsInt: { disabled: boolean } | null
   /** The query for one index: the URI's `q`, else the body's query. */
   queryFor(context: QueryContext): IndexQuery
   /** The body's `post_filter` for one index, or null without one (build it after `queryFor`, as ES does). */
@@ -172,7 +183,7 @@ export function parseSearchRequest(
       continue
     }
     if (key === 'sort') {
-      sort = parseSort(value, source, (query) => buildQuery(query, validation))
+      sort = parseSort(value, source, (query) => parseInnerQuery(query, validation))
       continue
     }
     if (key === 'runtime_mappings' && value instanceof Map) {
@@ -221,20 +232,24 @@ export function parseSearchRequest(
   const from = intParam(body.get('from') ?? params.get('from'), 0)
   const size = intParam(body.get('size') ?? params.get('size'), 10)
   const uri = uriSearchQuery(params)
-  const queryBody = body.get('query') ?? new Map<string, XContentValue>()
+  const queryBody = body.get('query')
   const postFilter = body.get('post_filter')
   if (!queriesChecked) {
-    if (!uri) buildQuery(queryBody, validation)
-    if (postFilter !== undefined) buildQuery(postFilter, validation)
+    // _count reads its body with RestActions.getQueryContent, _search with SearchSourceBuilder
+    if (!uri && isCount && queryBody !== undefined) parseQueryContent(queryBody, validation)
+    else if (!uri) parseTopLevelQuery(queryBody, validation)
+    if (postFilter !== undefined) parseInnerQuery(postFilter, validation)
     const highlightQueries = [highlight?.global, ...(highlight?.fields.map((field) => field.options) ?? [])]
     for (const options of highlightQueries)
-      if (options?.highlightQuery) buildQuery(options.highlightQuery, validation)
-    for (const rescorer of features.rescore) buildQuery(rescorer.query, validation)
+      if (options?.highlightQuery) parseInnerQuery(options.highlightQuery, validation)
+    for (const rescorer of features.rescore) parseInnerQuery(rescorer.query, validation)
   }
   // SearchSourceBuilder.validate, then SearchRequest.validate, before the indices are resolved.
   const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
   const track = body.get('track_total_hits')
   const trackTotalHitsLimited = track !== undefined && track !== true
+  // RestSearchAction checks this as it reads the request, before the request's own validation
+  const totalHitsAsInt = isCount ? null : restTotalHitsAsInt(params, track)
   const scroll = !isCount && scrollKeepAlive(params) !== null
   const errors = [
     ...(scroll
@@ -276,23 +291,54 @@ export function parseSearchRequest(
     fetch: fetchOptions,
     highlight,
     trackTotalHits:
-      track === true ? Infinity : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
+      track === true || (totalHitsAsInt !== null && track === undefined)
+        ? Infinity
+        : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
+    totalHitsAsInt,
     queryFor(context) {
-      return uri ? queryStringIndexQuery(uri.query, uri.options, context) : buildQuery(queryBody, context)
+      return uri
+        ? queryStringIndexQuery(uri.query, uri.options, context)
+        : parseTopLevelQuery(queryBody, context)
     },
     postFilterFor(context) {
-      return postFilter === undefined ? null : buildQuery(postFilter, context)
+      return postFilter === undefined ? null : parseInnerQuery(postFilter, context)
     },
     deprecations: [...validation.deprecations],
     suggest: features.suggest,
     indicesBoost: features.indicesBoost,
     rescoreFor(context) {
-      return features.rescore.map((rescorer) => ({ ...rescorer, query: buildQuery(rescorer.query, context) }))
+      return features.rescore.map((rescorer) => ({
+        ...rescorer,
+        query: parseInnerQuery(rescorer.query, context),
+      }))
     },
     pit,
     runtimeMappings,
   }
 }
+
+/**
+ * RestSearchAction.checkRestTotalHits, run by _search and by each search of an _msearch: with
+ * `rest_total_hits_as_int`, an unset `track_total_hits` becomes true, and a limit other than accurate
+ * (2147483647) or disabled (-1) is refused.
+ */
+function restTotalHitsAsInt(
+  params: ReadonlyMap<string, string>,
+  track: XContentValue | undefined,
+): { disabled: boolean } | null {
+  if (urlFlag(params, 'rest_total_hits_as_int') !== true) return null
+  if (track === undefined || typeof track === 'boolean') return { disabled: track === false }
+  const upTo = intParam(track, DEFAULT_TRACK_TOTAL_HITS)
+  if (upTo !== ACCURATE_TRACK_TOTAL_HITS && upTo !== -1) {
+    throw illegalArgumentException(
+      `[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got ${upTo}`,
+    )
+  }
+  return { disabled: upTo === -1 }
+}
+
+/** SearchContext.TRACK_TOTAL_HITS_ACCURATE: Integer.MAX_VALUE. */
+const ACCURATE_TRACK_TOTAL_HITS = 2147483647
 
 /** The query as a MUST clause and a filter as a FILTER clause: the filter restricts without scoring. */
 export function withFilter(query: IndexQuery, filter: IndexQuery): IndexQuery {

@@ -15,7 +15,7 @@ import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { shardFieldValues } from './shard-field-values.ts'
-import { buildQuery } from './query-builder.ts'
+import { parseInnerQuery } from './query-builder.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 import { NestedBlocks } from './nested-blocks.ts'
 import { fetchesMetadata } from './fetch/fetch-options.ts'
@@ -93,7 +93,7 @@ export function shardAggregationContext(
       return blocks.parents(path, docs)
     },
     filter(query) {
-      const built = buildQuery(query, {
+      const built = parseInnerQuery(query, {
         fields,
         analyze: index.analysis.analyze,
         shard: shardFieldValues(shard, mapping, name),

@@ -34,7 +34,7 @@ import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { searchFields } from './search-fields.ts'
 import { indexQueryContext } from './index-query-context.ts'
-import { buildQuery } from './query-builder.ts'
+import { parseInnerQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
 import { raisingScoreErrors } from './function-score-failures.ts'
 import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
@@ -170,8 +170,8 @@ export function parseForIndex(
     postFilter,
     namedQueries,
     buildQuery(body, nestedScope) {
-      if (nestedScope === undefined || context.nested === undefined) return buildQuery(body, context)
-      return buildQuery(body, { ...context, nested: { ...context.nested, scope: nestedScope } })
+      if (nestedScope === undefined || context.nested === undefined) return parseInnerQuery(body, context)
+      return parseInnerQuery(body, { ...context, nested: { ...context.nested, scope: nestedScope } })
     },
     rescorers: parsed.rescoreFor(context),
     innerHits: nested?.innerHits ?? [],

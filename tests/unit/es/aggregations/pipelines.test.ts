@@ -223,6 +223,26 @@ describe('validation', () => {
     ])
   })
 
+  // BucketHelpers.resolveBucketValue prints the value's getClass().getSimpleName(): a single-bucket aggregation
+  // itself (InternalSingleBucketAggregation.getProperty with an empty path) is its own result class.
+  it.each([
+    ['filter', '{"term":{"type":"hat"}}', 'InternalFilter'],
+    ['missing', '{"field":"type"}', 'InternalMissing'],
+    ['sampler', '{}', 'InternalSampler'],
+  ])('a path ending at a %s aggregation (%s) names %s', (type, body, className) => {
+    const e = error(() =>
+      aggregate(
+        shards,
+        types,
+        `{"h":{"histogram":{"field":"month","interval":1},"aggs":{"one":{"${type}":${body}}}},"m":{"max_bucket":{"buckets_path":"h>one"}}}`,
+      ),
+    )
+    expect([e.type, e.reason]).toEqual([
+      'aggregation_execution_exception',
+      `buckets_path must reference either a number value or a single value numeric metric aggregation, got: [${className}] at aggregation [one]`,
+    ])
+  })
+
   it('serial_diff allows a parent with min_doc_count 1 (since 7.17.4)', () => {
     const json = inside(
       '"sd":{"serial_diff":{"buckets_path":"sales"}}',

@@ -327,10 +327,10 @@ describe('compound queries', () => {
       '[constant_score] query does not support [foo]',
     )
     expect(error({ boosting: { negative: { match_all: {} }, negative_boost: 1 } }).reason).toBe(
-      "[boosting] query requires 'positive' query",
+      "[boosting] query requires 'positive' query to be set'",
     )
     expect(error({ boosting: { positive: { match_all: {} }, negative_boost: 1 } }).reason).toBe(
-      "[boosting] query requires 'negative' query",
+      "[boosting] query requires 'negative' query to be set'",
     )
     expect(error({ boosting: { positive: { match_all: {} }, negative: { match_all: {} } } }).reason).toBe(
       "[boosting] query requires 'negative_boost' to be set to be a positive value'",

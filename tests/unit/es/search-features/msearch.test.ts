@@ -52,6 +52,41 @@ describe('_msearch', () => {
     expect(Object.keys(body.responses[0]!)).toEqual(['took', 'timed_out', '_shards', 'hits', 'status'])
   })
 
+  // RestMultiSearchAction: rest_total_hits_as_int is a response parameter of the whole request, and
+  // validateSearchRequest (checkRestTotalHits) runs on each search as its body is read
+  it('rest_total_hits_as_int writes each hits.total as a number, counting exactly', async () => {
+    const node = await twoIndices()
+    const searches = ndjson({}, { size: 0 }, { index: 'films' }, { size: 0, track_total_hits: false })
+    const response = await node.send('POST', '/books/_msearch?rest_total_hits_as_int=true', searches)
+    expect(response.status).toBe(200)
+    const body = JSON.parse(response.body) as { responses: Array<{ hits: { total: unknown } }> }
+    expect(body.responses.map((r) => r.hits.total)).toEqual([2, -1])
+    // _search reads it the same way (RestSearchAction)
+    const search = await node.send('GET', '/books/_search?rest_total_hits_as_int=true&filter_path=hits.total')
+    expect(JSON.parse(search.body)).toEqual({ hits: { total: 2 } })
+    const limited = await node.send(
+      'POST',
+      '/_msearch?rest_total_hits_as_int',
+      ndjson({}, {}, {}, { track_total_hits: 100 }),
+    )
+    expect(limited.status).toBe(400)
+    expect(JSON.parse(limited.body)).toMatchObject({
+      error: {
+        type: 'illegal_argument_exception',
+        reason:
+          '[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got 100',
+      },
+    })
+    const plain = await node.send(
+      'POST',
+      '/books/_msearch?rest_total_hits_as_int=false',
+      ndjson({}, { size: 0 }),
+    )
+    expect(JSON.parse(plain.body)).toMatchObject({
+      responses: [{ hits: { total: { value: 2, relation: 'eq' } } }],
+    })
+  })
+
   it('an empty header line, a missing index failing only its search, and a header without a body dropped', async () => {
     const node = await twoIndices()
     const text =

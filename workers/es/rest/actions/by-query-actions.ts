@@ -30,7 +30,7 @@ import {
   type XContentValue,
 } from '../../xcontent/index.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
-import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
+import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -134,10 +134,11 @@ export function queryHits(
   now: number,
   runtimeMappings: XContentObject | null = null,
 ): Promise<ScrollHit[]> {
-  const queryBody = query ?? new Map<string, XContentValue>()
   const queryFor = (queryContext: QueryContext): IndexQuery =>
-    uri ? queryStringIndexQuery(uri.query, uri.options, queryContext) : buildQuery(queryBody, queryContext)
-  if (!uri) buildQuery(queryBody, { fields: new Map(), analyze: context.analyze, nowMillis: now })
+    uri
+      ? queryStringIndexQuery(uri.query, uri.options, queryContext)
+      : parseTopLevelQuery(query, queryContext)
+  if (!uri) parseTopLevelQuery(query, { fields: new Map(), analyze: context.analyze, nowMillis: now })
   const targets = indices.map(({ index, shards, aliasFilter }) => {
     const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
     const queryContext = indexQueryContext(index, now, { mapping })

@@ -16,7 +16,7 @@ import { actionRequestValidationException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { explanationJson } from '../../search/explain/index.ts'
-import { buildQuery, queryStringIndexQuery } from '../../search/query-builder.ts'
+import { parseQueryContent, queryStringIndexQuery } from '../../search/query-builder.ts'
 import { filteredQuery } from '../../search/search-request.ts'
 import { singleIndex } from '../../action/transport-get-action.ts'
 import { resolveIndexRouting } from '../../cluster/metadata/index-abstraction.ts'
@@ -52,7 +52,7 @@ function explainQuery(
   if (!uri && query === undefined) throw actionRequestValidationException(['query is missing'])
   const built = uri
     ? queryStringIndexQuery(uri.query, uri.options, queryContext)
-    : buildQuery(query!, queryContext)
+    : parseQueryContent(query!, queryContext)
   return nonNestedFiltered(filteredQuery(built, aliasFilter, queryContext), queryContext.nested ?? null)
 }
 

@@ -153,8 +153,10 @@ export function readMultiLineFormat(
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const header = lines[i]!
     const params = new Map<string, string>()
-    // typed_keys is a response parameter of the whole request (RestMultiSearchAction's RESPONSE_PARAMS)
-    for (const key of ['routing', 'search_type', 'typed_keys', ...INDICES_OPTIONS_KEYS.keys()]) {
+    // typed_keys and rest_total_hits_as_int are response parameters of the whole request (RestMultiSearchAction's
+    // RESPONSE_PARAMS); each search checks the latter against its body's track_total_hits (validateSearchRequest)
+    const responseParams = ['typed_keys', 'rest_total_hits_as_int']
+    for (const key of ['routing', 'search_type', ...responseParams, ...INDICES_OPTIONS_KEYS.keys()]) {
       const value = req.params.get(key)
       if (value !== undefined) params.set(key, value)
     }

@@ -256,13 +256,22 @@ interface GroupSearch {
 function innerHitsSection(
   groups: ReadonlyArray<[string, GroupSearch]> | undefined,
   withScores: boolean,
+  totalHitsAsInt: boolean,
 ): { inner_hits?: JsonOut } {
   if (groups === undefined) return {}
   return {
     inner_hits: new Map(
       groups.map(([name, inner]) => [
         name,
-        { hits: searchHitsJson(inner.result, inner.parsed, withScores, null) },
+        {
+          hits: searchHitsJson(
+            inner.result,
+            inner.parsed,
+            withScores,
+            null,
+            totalHitsAsInt ? { disabled: false } : null,
+          ),
+        },
       ]),
     ),
   }
@@ -274,15 +283,20 @@ function searchHitsJson(
   parsed: ParsedSearch,
   withScores: boolean,
   innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null,
+  totalHitsAsInt: ParsedSearch['totalHitsAsInt'] = parsed.totalHitsAsInt,
 ): JsonOut {
   const limit = parsed.trackTotalHits
   const { fetch } = parsed
   const metadata = fetchesMetadata(fetch)
+  const total = Math.min(result.totalHits, limit)
   return {
+    // SearchHits.toXContent: with rest_total_hits_as_int the count alone, -1 when it was not tracked
     total:
-      result.totalHits > limit
-        ? { value: limit, relation: 'gte' }
-        : { value: result.totalHits, relation: 'eq' },
+      totalHitsAsInt !== null
+        ? totalHitsAsInt.disabled
+          ? -1
+          : total
+        : { value: total, relation: result.totalHits > limit ? 'gte' : 'eq' },
     max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
     hits: result.hits.map((hit, i) => ({
       ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
@@ -298,7 +312,7 @@ function searchHitsJson(
         ? { matched_queries: matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s)) }
         : {}),
       ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
-      ...innerHitsSection(innerHits?.[i], withScores),
+      ...innerHitsSection(innerHits?.[i], withScores, totalHitsAsInt !== null),
       ...(hit.nestedInnerHits
         ? { inner_hits: nestedInnerHitsJson(hit.nestedInnerHits, hit.index, hit.doc.id) }
         : {}),

@@ -17,7 +17,7 @@ import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import { buildQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
+import { parseQueryContent, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
 import { describeQuery } from '../../search/explain/query-description.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -110,7 +110,7 @@ function querySource(req: RestHandlerRequest): QuerySource {
     }
     if (query !== undefined) {
       const found = query
-      return (context) => buildQuery(found, context)
+      return (context) => parseQueryContent(found, context)
     }
   }
   const uri = uriSearchQuery(req.params)

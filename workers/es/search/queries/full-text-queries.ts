@@ -36,6 +36,7 @@ import {
   fieldAndOptions,
   numberOption,
   parsingError,
+  parsingErrorAtEnd,
   scalarText,
   type QueryContext,
 } from './query-parsing.ts'
@@ -262,10 +263,15 @@ export function valueQuery(
   }
 }
 
-function queryText(kind: string, options: XContentObject): string {
+/**
+ * A match family query's text: MatchQueryBuilder.fromXContent refuses a missing one after its loop, at the query's
+ * closing brace; the phrase and prefix variants leave it to their constructors' IllegalArgumentException.
+ */
+function queryText(kind: string, body: XContentObject, options: XContentObject): string {
   const text = scalarText(options.get('query'))
-  if (text === null) throw parsingError(`[${kind}] requires query value`)
-  return text
+  if (text !== null) return text
+  if (kind === 'match') throw parsingErrorAtEnd(body, 'No text specified for text query')
+  throw illegalArgumentException(`[${kind}] requires query value`)
 }
 
 /** The single-field match queries: the MatchQueryParser.Type each builds and the options its fromXContent reads. */
@@ -300,7 +306,7 @@ export function matchQuery(kind: string, body: XContentObject, context: QueryCon
   const { type, options: allowed } = MATCH_QUERIES.get(kind)!
   const { field, options } = fieldAndOptions(kind, body)
   checkOptions(kind, options, allowed)
-  return fieldQuery(field, queryText(kind, options), options, context, type, boostOf(options))
+  return fieldQuery(field, queryText(kind, body, options), options, context, type, boostOf(options))
 }
 
 /** MultiMatchQueryBuilder.Type: the per-field match type and the default tie_breaker. */
@@ -327,7 +333,7 @@ function checkMultiMatchType(type: string, body: XContentObject): void {
 export function multiMatchQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('multi_match', body, [...MATCH_OPTIONS, 'fields', 'type', 'tie_breaker', 'slop'])
   const text = scalarText(body.get('query'))
-  if (text === null) throw parsingError('No text specified for multi_match query')
+  if (text === null) throw parsingErrorAtEnd(body, 'No text specified for multi_match query')
   const typeName = (scalarText(body.get('type')) ?? 'best_fields').toLowerCase()
   checkMultiMatchType(typeName, body)
   const type = MULTI_MATCH_TYPES.get(typeName)
@@ -412,7 +418,7 @@ function queryStringOptions(body: XContentObject): QueryStringOptions {
 export function queryStringQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('query_string', body, QUERY_STRING_KEYS)
   const text = scalarText(body.get('query'))
-  if (text === null) throw parsingError('[query_string] must be provided with a [query]')
+  if (text === null) throw parsingErrorAtEnd(body, '[query_string] must be provided with a [query]')
   return boosted(queryStringIndexQuery(text, queryStringOptions(body), context), boostOf(body))
 }
 

@@ -20,7 +20,7 @@ import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import { NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { buildQuery } from '../query-builder.ts'
+import { parseInnerQuery } from '../query-builder.ts'
 import { boostOf, numberOption, parsingError, scalarText, type QueryContext } from './query-parsing.ts'
 import { randomScoreFunction } from './random-score.ts'
 import { expandScriptFunction, scriptScoreFunction, type ScriptScoreFunction } from './script-queries.ts'
@@ -177,7 +177,7 @@ function functionEntry(entry: XContentValue, context: QueryContext): ParsedFunct
   for (const [key, value] of entry) {
     if (value instanceof Map) {
       if (key === 'filter') {
-        filter = buildQuery(value, context)
+        filter = parseInnerQuery(value, context)
         continue
       }
       if (fn !== null) {
@@ -210,7 +210,7 @@ export function functionScoreQuery(body: XContentObject, context: QueryContext):
   const misplaced = (error: string): EsException =>
     parsingError(`failed to parse [${NAME}] query. [${MISPLACED}${error}]`)
   for (const [key, value] of body) {
-    if (key === 'query' && value instanceof Map) query = buildQuery(value, context)
+    if (key === 'query' && value instanceof Map) query = parseInnerQuery(value, context)
     else if (key === 'functions' && Array.isArray(value)) {
       if (single !== null) throw misplaced(`already found [${single}], now encountering [functions].`)
       array = true

@@ -13,7 +13,7 @@ import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { NESTED_PATH_FIELD } from '../../index/mapper/nested-mapping.ts'
 import { fetchSourceOption } from '../../action/fetch-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
-import { buildQuery } from '../query-builder.ts'
+import { parseInnerQuery } from '../query-builder.ts'
 import {
   boostOf,
   checkOptions,
@@ -38,19 +38,20 @@ const INNER_HITS_OPTIONS = ['name', 'from', 'size', '_source']
 
 export function nestedQuery(body: XContentObject, context: QueryContext): IndexQuery {
   checkOptions('nested', body, ['path', 'query', 'score_mode', 'ignore_unmapped', 'inner_hits'])
-  const queryBody = body.get('query')
-  if (queryBody === undefined) throw parsingError("[nested] requires 'query' field")
-  const path = scalarText(body.get('path'))
-  if (path === null) throw parsingError("[nested] requires 'path' field")
+  // fromXContent reads score_mode in its loop; NestedQueryBuilder's constructor then requires a path, then a query
   const modeText = scalarText(body.get('score_mode')) ?? 'avg'
   const scoreMode = SCORE_MODES.get(modeText)
   if (scoreMode === undefined)
     throw illegalArgumentException(`No score mode for child query [${modeText}] found`)
+  const path = scalarText(body.get('path'))
+  if (path === null) throw illegalArgumentException("[nested] requires 'path' field")
+  const queryBody = body.get('query')
+  if (queryBody === undefined) throw illegalArgumentException("[nested] requires 'query' field")
   const nested = context.nested
   const paths = nested?.paths
   // Parsing alone (no index: SearchSourceBuilder's validation) checks the child query's syntax only.
   if (context.index === undefined && nested === undefined) {
-    buildQuery(queryBody, context)
+    parseInnerQuery(queryBody, context)
     return { type: 'matchNone' }
   }
   if (paths === undefined || !paths.has(path)) {
@@ -58,7 +59,7 @@ export function nestedQuery(body: XContentObject, context: QueryContext): IndexQ
     throw queryShardException(`[nested] failed to find nested object under path [${path}]`, context.index)
   }
   const parentPath = nested?.scope ?? null
-  const inner = buildQuery(queryBody, { ...context, nested: { ...nested!, scope: path } })
+  const inner = parseInnerQuery(queryBody, { ...context, nested: { ...nested!, scope: path } })
   const child: IndexQuery = {
     type: 'bool',
     must: [inner],

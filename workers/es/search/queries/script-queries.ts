@@ -28,12 +28,13 @@ import {
   type XContentObject,
   type XContentValue,
 } from '../../xcontent/index.ts'
-import { buildQuery } from '../query-builder.ts'
+import { parseInnerQuery } from '../query-builder.ts'
 import {
   boostOf,
   numberOption,
   parsingError,
   parsingErrorAt,
+  parsingErrorAtEnd,
   type QueryContext,
   type ShardScripting,
 } from './query-parsing.ts'
@@ -101,7 +102,7 @@ export function scriptQuery(body: XContentObject, context: QueryContext): IndexQ
     else if (key !== 'boost' && key !== '_name')
       throw parsingErrorAt(body, key, 'value', `[script] query does not support [${key}]`)
   }
-  if (spec === null) throw parsingError('script must be provided with a [script] query')
+  if (spec === null) throw parsingErrorAtEnd(body, 'script must be provided with a [script] query')
   const scripting = scriptingOf(context)
   if (scripting === null) return { type: 'matchNone' }
   const script = new SearchScript(spec, 'filter', scripting.docValues, indexName(context))
@@ -127,7 +128,7 @@ export function scriptScoreQuery(body: XContentObject, context: QueryContext): I
   let inner: IndexQuery | null = null
   let spec: ScriptSpec | null = null
   for (const [key, value] of body) {
-    if (key === 'query' && value instanceof Map) inner = buildQuery(value, context)
+    if (key === 'query' && value instanceof Map) inner = parseInnerQuery(value, context)
     else if (key === 'script') spec = parseScriptSpec(value)
     else if (!['boost', '_name', 'min_score'].includes(key)) {
       throw parsingError(`[script_score] unknown field [${key}]`)

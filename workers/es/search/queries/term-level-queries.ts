@@ -152,7 +152,8 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
     values = value
   }
   if (field === null) {
-    throw parsingError(
+    throw parsingErrorAtEnd(
+      body,
       '[terms] query requires a field name, followed by array of terms or a document lookup specification',
     )
   }

@@ -36,6 +36,20 @@ import {
  */
 export type SingleBucketType = 'filter' | 'missing' | 'global' | 'sampler' | 'nested' | 'reverse_nested'
 
+/**
+ * Each type's result class (getClass().getSimpleName(), which buckets_path errors print). A `sampler` is an
+ * InternalSampler: UnmappedSampler is diversified_sampler's result on an unmapped field, an aggregation the
+ * playground lacks.
+ */
+const INTERNAL_CLASSES: Readonly<Record<SingleBucketType, string>> = {
+  filter: 'InternalFilter',
+  missing: 'InternalMissing',
+  global: 'InternalGlobal',
+  sampler: 'InternalSampler',
+  nested: 'InternalNested',
+  reverse_nested: 'InternalReverseNested',
+}
+
 export interface SingleBucketWire extends AggregationWireHeader<'single_bucket'> {
   readonly bucketType: SingleBucketType
   readonly bucket: BucketWire
@@ -72,6 +86,11 @@ export class InternalSingleBucket extends InternalAggregation {
 
   getType(): string {
     return this.type
+  }
+
+  /** The Java class of ES's result for this aggregation. */
+  get javaClassName(): string {
+    return INTERNAL_CLASSES[this.type]
   }
 
   override sortValue(metric: string | null): number | null {

@@ -73,7 +73,7 @@ function javaClassName(agg: InternalAggregation): string {
   }
   if (agg instanceof InternalHistogram)
     return agg.settings.keyAsDouble ? 'InternalHistogram' : 'InternalDateHistogram'
-  if (agg instanceof InternalSingleBucket) return 'InternalFilter'
+  if (agg instanceof InternalSingleBucket) return agg.javaClassName
   return agg.constructor.name
 }
 
