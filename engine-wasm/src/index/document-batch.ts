@@ -14,9 +14,12 @@
  * keeps them, so growing copies nothing), every field record as five (ordinal, flags, numTerms: its tokens at a
  * position after the field's token before in the document, the norm's length; its value and token counts). A
  * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in the
- * caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose record for the term also holds the
- * term's counts (one slot and one record touched per token), so no string or object is made per token; add() takes a
- * whole AnalyzedDocument the same way.
+ * caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose slot for the term also holds the
+ * term's counts (one slot touched per token), so no string or object is made per token; add() takes a whole
+ * AnalyzedDocument the same way. A field's tokens are checked as they come but wait (copied, at most MAX_PENDING) to
+ * be added until the field ends (the next field or document, or batches()): their slots are read first, all
+ * together, so that the cache misses of a field's rarer terms overlap rather than come one per token between the
+ * analyzer's work (drain).
  * A batch sorts its tokens by (field, term), a counting sort over the flush's terms, so the index writes each term's
  * postings in one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry
  * only what the norms, doc values and docCount need. The first token of a term in a document carries the docId, so
@@ -48,6 +51,9 @@ const DOC_FREQ = 0
 const TOTAL_TERM_FREQ = 1
 const LAST_DOC = 2
 const TERM_PAYLOAD = 3
+/** Ints per pending token (FlushDictionary.pending), and the most tokens pending before they are added. */
+const PENDING_WORDS = 4
+const MAX_PENDING = 256
 
 /** The bytes of each extra value of a term whose positions exceed its entries by `excess` (postings.ts). */
 function extraWidth(excess: number): number {
@@ -55,13 +61,13 @@ function extraWidth(excess: number): number {
 }
 
 /** The UTF-8 length of UTF-16 code units, a lone surrogate counted as U+FFFD (3 bytes) as TextEncoder writes it. */
-function utf8Length(chars: Uint16Array, length: number): number {
+function utf8Length(chars: Uint16Array, start: number, length: number): number {
   let bytes = 0
-  for (let i = 0; i < length; i++) {
+  for (let i = start, end = start + length; i < end; i++) {
     const unit = chars[i]!
     if (unit < 0x80) bytes += 1
     else if (unit < 0x800) bytes += 2
-    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < length && (chars[i + 1]! & 0xfc00) === 0xdc00) {
+    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < end && (chars[i + 1]! & 0xfc00) === 0xdc00) {
       bytes += 4
       i++
     } else bytes += 3
@@ -74,7 +80,9 @@ function utf8Length(chars: Uint16Array, length: number): number {
  * (term: how many are written), and per field ordinal the next of its field term ordinals to write. `runs` is the
  * batch's counting sort by (field, term): per term, at keyBase[field] + its ordinal, the words of its tokens in the
  * batch, then where its next token goes; zero between batches. `fieldRuns`: per field ordinal, its terms with
- * tokens in the batch.
+ * tokens in the batch; `fieldSpans`: per field ordinal, the lowest and the highest of those terms' ordinals (set
+ * when its first term comes), so that a batch reads and clears only that span of `runs` (a field like `_id`, whose
+ * terms are new in every batch, spans a few of its terms, not all).
  */
 interface BatchCursor {
   doc: number
@@ -87,6 +95,7 @@ interface BatchCursor {
   keyBase: number[]
   runs: Int32Array
   fieldRuns: Int32Array
+  fieldSpans: Int32Array
   /** Scratch writers of a batch's new field names and new terms, reset for each batch. */
   names: ByteWriter
   terms: ByteWriter
@@ -133,6 +142,16 @@ export class FlushDictionary {
   private openTerms = new TermsHash(TERM_PAYLOAD)
   private previousPosition = 0
   private scratch = new Uint16Array(64)
+  /**
+   * The open field's tokens taken but not yet added (see drain): their code units one after another, and per token
+   * its term's hash (TermsHash.hashOf), where its code units start, their length and its position.
+   */
+  private pendingChars = new Uint16Array(1024)
+  private pendingCharsUsed = 0
+  private readonly pending = new Int32Array(PENDING_WORDS * MAX_PENDING)
+  private pendingCount = 0
+  /** What drain's early reads of the slots add up to (kept so that the reads are not left out). */
+  private touched = 0
 
   /** `lastDocId`: the index's last docId; every document added must come after it. */
   constructor(private lastDocId = -1) {}
@@ -153,6 +172,7 @@ export class FlushDictionary {
 
   /** Starts the next document; its fields follow. */
   beginDocument(docId: number): void {
+    this.drain()
     if (!Number.isInteger(docId) || docId <= this.lastDocId || docId > MAX_INT) {
       throw new RangeError(`docId ${docId} must be an integer above ${this.lastDocId} and below 2^31`)
     }
@@ -170,13 +190,17 @@ export class FlushDictionary {
    */
   beginField(name: string, norms: boolean): void {
     if (this.docIds.length === 0) throw new RangeError(`field [${name}] outside a document`)
+    this.drain()
     this.fieldName = name
     this.fieldNorms = norms
     this.fieldRecord = -1
     this.previousPosition = 0
   }
 
-  /** A token of the open field: the term `chars[0, length)` at `position`. */
+  /**
+   * A token of the open field: the term `chars[0, length)` at `position`. Checked now; added to the field's terms
+   * with the field's other tokens (drain).
+   */
   term(chars: Uint16Array, length: number, position: number): void {
     // An integer in [previousPosition, 2^31): `| 0` changes a fraction, NaN and anything outside the int range.
     if ((position | 0) !== position || position < this.previousPosition) {
@@ -186,14 +210,53 @@ export class FlushDictionary {
     }
     if (this.fieldRecord < 0) this.writeField()
     this.previousPosition = position
+    const start = this.pendingCharsUsed
+    if (start + length > this.pendingChars.length) {
+      const grown = new Uint16Array(2 * (start + length))
+      grown.set(this.pendingChars.subarray(0, start))
+      this.pendingChars = grown
+    }
+    const pendingChars = this.pendingChars
+    for (let i = 0; i < length; i++) pendingChars[start + i] = chars[i]!
+    this.pendingCharsUsed = start + length
+    const at = PENDING_WORDS * this.pendingCount++
+    this.pending[at] = TermsHash.hashOf(pendingChars, start, length)
+    this.pending[at + 1] = start
+    this.pending[at + 2] = length
+    this.pending[at + 3] = position
+    if (this.pendingCount === MAX_PENDING) this.drain()
+  }
+
+  /**
+   * Adds the open field's pending tokens, in order, to its terms and the flush's lists. Each token's slot is read
+   * first, all of them before any is added: the reads do not depend on one another, so the cache misses of a
+   * field's rarer terms overlap instead of coming one after another between two tokens' analysis.
+   */
+  private drain(): void {
+    const count = this.pendingCount
+    if (count === 0) return
+    const pending = this.pending
+    const terms = this.openTerms
+    let touched = this.touched
+    for (let p = 0; p < PENDING_WORDS * count; p += PENDING_WORDS) touched ^= terms.touchSlot(pending[p]!)
+    this.touched = touched
+    for (let p = 0; p < PENDING_WORDS * count; p += PENDING_WORDS)
+      this.addToken(pending[p]!, pending[p + 1]!, pending[p + 2]!, pending[p + 3]!)
+    this.pendingCount = 0
+    this.pendingCharsUsed = 0
+  }
+
+  /** Adds a pending token: its term's hash, where its code units are in pendingChars and their length, its position. */
+  private addToken(hash: number, start: number, length: number, position: number): void {
     const terms = this.openTerms
     const before = terms.size
-    const at = terms.add(chars, length)
+    const chars = this.pendingChars
+    const at = terms.addHashed(chars, start, length, hash)
     const totals = this.openTotals
     const stats = terms.records
     if (terms.size > before) {
       totals[0]!++
-      totals[1]! += utf8Length(chars, length)
+      totals[1]! += utf8Length(chars, start, length)
     }
     stats[at + TOTAL_TERM_FREQ]!++
     totals[3]!++
@@ -252,6 +315,7 @@ export class FlushDictionary {
     maxTokens: number,
     allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
   ): Generator<Uint8Array> {
+    this.drain()
     const cursor: BatchCursor = {
       doc: 0,
       field: 0,
@@ -263,6 +327,7 @@ export class FlushDictionary {
       keyBase: [],
       runs: new Int32Array(0),
       fieldRuns: new Int32Array(this.fieldTerms.length),
+      fieldSpans: new Int32Array(2 * this.fieldTerms.length),
       names: new ByteWriter(),
       terms: new ByteWriter(),
     }
@@ -295,7 +360,7 @@ export class FlushDictionary {
   ): Uint8Array {
     const fields = this.fields.data
     const tokens = this.tokens
-    const { keyBase, runs, fieldRuns } = cursor
+    const { keyBase, runs, fieldRuns, fieldSpans } = cursor
     // The new field names and terms first (few: each once per flush), the documents' size, and each term's tokens.
     const { names, terms } = cursor
     names.reset()
@@ -327,7 +392,16 @@ export class FlushDictionary {
           const ordinal = term & ~FIRST_IN_DOC
           const key = base + ordinal
           const words = term < 0 ? 2 : 1
-          if (runs[key] === 0) runWords += fieldRuns[fieldOrdinal]!++ === 0 ? 4 : 2
+          if (runs[key] === 0) {
+            if (fieldRuns[fieldOrdinal]!++ === 0) {
+              runWords += 4
+              fieldSpans[2 * fieldOrdinal] = fieldSpans[2 * fieldOrdinal + 1] = ordinal
+            } else {
+              runWords += 2
+              if (ordinal < fieldSpans[2 * fieldOrdinal]!) fieldSpans[2 * fieldOrdinal] = ordinal
+              else if (ordinal > fieldSpans[2 * fieldOrdinal + 1]!) fieldSpans[2 * fieldOrdinal + 1] = ordinal
+            }
+          }
           runs[key]! += words
           runWords += words
           if (ordinal !== next) continue
@@ -370,7 +444,7 @@ export class FlushDictionary {
       words[w + 1] = termRuns
       w += 2
       const base = keyBase[f]!
-      for (let t = 0, size = this.fieldTerms[f]!.size; t < size; t++) {
+      for (let t = fieldSpans[2 * f]!, last = fieldSpans[2 * f + 1]!; t <= last; t++) {
         const count = runs[base + t]!
         if (count === 0) continue
         words[w] = t
@@ -411,7 +485,10 @@ export class FlushDictionary {
         }
       }
     }
-    runs.fill(0)
+    for (let f = 0; f < keyBase.length; f++) {
+      if (fieldRuns[f] === 0) continue
+      runs.fill(0, keyBase[f]! + fieldSpans[2 * f]!, keyBase[f]! + fieldSpans[2 * f + 1]! + 1)
+    }
     fieldRuns.fill(0)
     return out
   }

@@ -3,14 +3,15 @@
  * BytesRefHash numbers a field's terms while it indexes (one per field, as TermsHashPerField): a term comes in as
  * UTF-16 code units in a caller's buffer (an analyzer's scratch), so indexing makes no string and no object per
  * token.
- * Layout, as BytesRefHash's: the terms' records in ordinal order, `recordWords` ints each in `records` (the record of
- * ordinal n at n * recordWords): the term's length, its start in `chars`, then `payloadWords` ints that are the
- * caller's (zero when the term is added: FlushDictionary keeps its per-term counts there), then the rest of the
- * record as code units: a term that fits is kept there (its start unused), a longer one in `chars`, the long terms'
- * code units one after another. An open-addressing table (linear probing) finds them: two ints a slot, the term's
- * ordinal + 1 (0: an empty slot) and its hash, so a probe past another term reads no record. A field's frequent
- * terms come first, so their records sit together; a new term's record is written at the end; a doubling of the
- * table moves slots only (records stay where they are). A power-of-two number of slots, kept at most half full.
+ * Layout: the records are the slots of an open-addressing table (linear probing), `recordWords` ints each in
+ * `records` (a power of two: 8 with FlushDictionary's payload, 32 bytes), so a token's lookup and its counts touch one
+ * slot, not a table slot and then a record elsewhere (a field's rarer terms cost a cache miss each). A slot holds the term's ordinal + 1 (0: an empty slot), its length, then `payloadWords` ints that
+ * are the caller's (zero when the term is added: FlushDictionary keeps its per-term counts there), then the rest of
+ * the slot as code units: a term that fits is kept there, a longer one in `chars` (the long terms' code units one
+ * after another) and the slot's first inline int is where it starts. No hash is kept: a probe past another term
+ * compares its length and code units, in the same slot, and a doubling of the table hashes each term again.
+ * `slotOf` maps an ordinal to its slot (for writeTerm and payloadAt); a doubling moves the slots and updates it. A
+ * power-of-two number of slots, kept at most half full.
  * Invariant: ordinals are dense and never change; a term has exactly one ordinal.
  * IntList is the growable int column it and FlushDictionary (document-batch.ts) keep their numbers in; IntPairs
  * the chunked column of pairs FlushDictionary keeps its tokens in.
@@ -85,41 +86,44 @@ export function offsetOf(index: number): number {
   return index & PAIR_CHUNK_MASK
 }
 
-// A record's own words: the term's length and its start in `chars`; the caller's payload follows.
-const LENGTH = 0
-const START = 1
+// A slot's own words: the term's ordinal + 1 (0: an empty slot) and its length; the caller's payload follows, then the
+// term's code units when they fit, else where they start in `chars`.
+const ENTRY = 0
+const LENGTH = 1
 const OWN_WORDS = 2
-/** The ints a record keeps for its inline code units. */
-const INLINE_WORDS = 6
+/** The fewest ints a slot keeps for its inline code units. */
+const MIN_INLINE_WORDS = 3
 const INITIAL_SLOTS = 1 << 6
 
 export class TermsHash {
-  /** Ints per record: the term's own two, the caller's payload and INLINE_WORDS of inline code units. */
+  /** Ints per slot: a power of two, at least the slot's own two, the caller's payload and MIN_INLINE_WORDS. */
   readonly recordWords: number
-  /** The records, by ordinal (see the header); replaced as it grows, so read it again after an add. */
+  /** The slots (see the header); replaced as it grows, so read it again after an add. */
   records: Int32Array
   /** The ordinal of the term the last add answered for. */
   ordinal = -1
   /** `records` as code units, where the inline terms are. */
   private recordUnits: Uint16Array
-  /** Where a record's inline code units start, in code units from the record's start, and how many fit. */
-  private readonly inlineStart: number
+  /** Where a slot's inline part starts, in ints from the slot's start, and how many code units fit there. */
+  private readonly inlineAt: number
   private readonly inlineUnits: number
   /** Slots minus one. */
   private mask = INITIAL_SLOTS - 1
-  /** Per slot: the ordinal + 1 of its term (0: empty), the term's hash. */
-  private table = new Int32Array(2 * INITIAL_SLOTS)
+  /** Per ordinal: where its slot starts in `records`. */
+  private slotOf = new Int32Array(INITIAL_SLOTS)
   private count = 0
   private chars = new Uint16Array(1 << 6)
   private charsUsed = 0
 
   /** `payloadWords`: the caller's ints per term. */
   constructor(payloadWords = 0) {
-    this.recordWords = OWN_WORDS + payloadWords + INLINE_WORDS
-    this.records = new Int32Array(INITIAL_SLOTS * this.recordWords)
+    let words = 8
+    while (words < OWN_WORDS + payloadWords + MIN_INLINE_WORDS) words *= 2
+    this.recordWords = words
+    this.records = new Int32Array(INITIAL_SLOTS * words)
     this.recordUnits = new Uint16Array(this.records.buffer)
-    this.inlineStart = 2 * (OWN_WORDS + payloadWords)
-    this.inlineUnits = 2 * INLINE_WORDS
+    this.inlineAt = OWN_WORDS + payloadWords
+    this.inlineUnits = 2 * (words - this.inlineAt)
   }
 
   get size(): number {
@@ -128,7 +132,7 @@ export class TermsHash {
 
   /** Where term `ordinal`'s payload starts in `records` (until the next add). */
   payloadAt(ordinal: number): number {
-    return ordinal * this.recordWords + OWN_WORDS
+    return this.slotOf[ordinal]! + OWN_WORDS
   }
 
   /**
@@ -136,72 +140,91 @@ export class TermsHash {
    * answers where its payload starts in `records` (until the next add) and sets `ordinal`.
    */
   add(chars: Uint16Array, length: number): number {
-    let hash = 0x811c9dc5 | 0
-    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ chars[i]!, 0x01000193)
-    const table = this.table
+    return this.addHashed(chars, 0, length, TermsHash.hashOf(chars, 0, length))
+  }
+
+  /** add() of the term `chars[start, start + length)`, whose hashOf is `hash`. */
+  addHashed(chars: Uint16Array, start: number, length: number, hash: number): number {
+    const records = this.records
     const mask = this.mask
+    const words = this.recordWords
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot]!
-      if (entry === 0) return this.append(slot, hash, chars, length)
-      if (table[2 * slot + 1] === hash) {
-        const ordinal = entry - 1
-        const at = ordinal * this.recordWords
-        if (this.records[at + LENGTH] === length && this.sameChars(at, chars, length)) {
-          this.ordinal = ordinal
-          return at + OWN_WORDS
-        }
+      const at = slot * words
+      const entry = records[at + ENTRY]!
+      if (entry === 0) return this.append(at, chars, start, length)
+      if (records[at + LENGTH] === length && this.sameChars(at, chars, start, length)) {
+        this.ordinal = entry - 1
+        return at + OWN_WORDS
       }
     }
   }
 
-  /** Writes term `ordinal` into `writer` as ByteWriter.utf16 does its code units (no view made). */
-  writeTerm(ordinal: number, writer: ByteWriter): void {
-    const at = ordinal * this.recordWords
-    const length = this.records[at + LENGTH]!
-    if (length <= this.inlineUnits) writer.utf16(this.recordUnits, 2 * at + this.inlineStart, length)
-    else writer.utf16(this.chars, this.records[at + START], length)
+  /**
+   * Reads the first and the last int of the slot where a term with this hash is looked for first (a slot may straddle
+   * two cache lines), answering their sum: reads that bring the slot into the cache ahead of addHashed
+   * (FlushDictionary.drain reads a field's slots before adding its tokens).
+   */
+  touchSlot(hash: number): number {
+    const at = (hash & this.mask) * this.recordWords
+    return this.records[at]! + this.records[at + this.recordWords - 1]!
   }
 
-  /** Whether the term of the record at `at`, `length` code units long, is `chars[0, length)`. */
-  private sameChars(at: number, chars: Uint16Array, length: number): boolean {
+  /** FNV-1a over the code units `units[start, start + length)`: where a term is looked for. */
+  static hashOf(units: Uint16Array, start: number, length: number): number {
+    let hash = 0x811c9dc5 | 0
+    for (let i = start, end = start + length; i < end; i++) hash = Math.imul(hash ^ units[i]!, 0x01000193)
+    return hash
+  }
+
+  /** Writes term `ordinal` into `writer` as ByteWriter.utf16 does its code units (no view made). */
+  writeTerm(ordinal: number, writer: ByteWriter): void {
+    const at = this.slotOf[ordinal]!
+    const length = this.records[at + LENGTH]!
+    if (length <= this.inlineUnits) writer.utf16(this.recordUnits, 2 * (at + this.inlineAt), length)
+    else writer.utf16(this.chars, this.records[at + this.inlineAt], length)
+  }
+
+  /** Whether the term of the slot at `at`, `length` code units long, is `chars[from, from + length)`. */
+  private sameChars(at: number, chars: Uint16Array, from: number, length: number): boolean {
     let units = this.recordUnits
-    let start = 2 * at + this.inlineStart
+    let start = 2 * (at + this.inlineAt)
     if (length > this.inlineUnits) {
       units = this.chars
-      start = this.records[at + START]!
+      start = this.records[at + this.inlineAt]!
     }
-    for (let i = 0; i < length; i++) if (units[start + i] !== chars[i]) return false
+    for (let i = 0; i < length; i++) if (units[start + i] !== chars[from + i]) return false
     return true
   }
 
-  /** Writes a new term's record after the last and its slot; answers where its payload starts. */
-  private append(slot: number, hash: number, chars: Uint16Array, length: number): number {
+  /** Writes a new term into the empty slot at `at`; answers where its payload starts (after a doubling, if any). */
+  private append(at: number, chars: Uint16Array, from: number, length: number): number {
     const ordinal = this.count++
-    const words = this.recordWords
-    if ((ordinal + 1) * words > this.records.length) {
-      const grown = new Int32Array(2 * this.records.length)
-      grown.set(this.records)
-      this.records = grown
-      this.recordUnits = new Uint16Array(grown.buffer)
+    if (ordinal === this.slotOf.length) {
+      const grown = new Int32Array(2 * ordinal)
+      grown.set(this.slotOf)
+      this.slotOf = grown
     }
-    const at = ordinal * words
-    this.records[at + LENGTH] = length
+    const records = this.records
+    records[at + ENTRY] = ordinal + 1
+    records[at + LENGTH] = length
     if (length <= this.inlineUnits) {
       const units = this.recordUnits
-      const start = 2 * at + this.inlineStart
-      for (let i = 0; i < length; i++) units[start + i] = chars[i]!
+      const start = 2 * (at + this.inlineAt)
+      for (let i = 0; i < length; i++) units[start + i] = chars[from + i]!
     } else {
-      this.records[at + START] = this.appendChars(chars, length)
+      records[at + this.inlineAt] = this.appendChars(chars, from, length)
     }
-    this.table[2 * slot] = ordinal + 1
-    this.table[2 * slot + 1] = hash
-    if (2 * this.count > this.mask + 1) this.rehash()
+    this.slotOf[ordinal] = at
     this.ordinal = ordinal
+    if (2 * this.count > this.mask + 1) {
+      this.rehash()
+      return this.slotOf[ordinal] + OWN_WORDS
+    }
     return at + OWN_WORDS
   }
 
   /** Appends a long term's code units to `chars`; answers where they start. */
-  private appendChars(chars: Uint16Array, length: number): number {
+  private appendChars(chars: Uint16Array, from: number, length: number): number {
     const start = this.charsUsed
     if (start + length > this.chars.length) {
       let size = this.chars.length * 2
@@ -210,26 +233,34 @@ export class TermsHash {
       grown.set(this.chars.subarray(0, start))
       this.chars = grown
     }
-    for (let i = 0; i < length; i++) this.chars[start + i] = chars[i]!
+    for (let i = 0; i < length; i++) this.chars[start + i] = chars[from + i]!
     this.charsUsed = start + length
     return start
   }
 
-  /** Doubles the table: each slot's entry moved to the first free slot from the one its hash names. */
+  /** Doubles the table: each slot moved whole to the first free slot from the one its term's hash names. */
   private rehash(): void {
-    const old = this.table
+    const old = this.records
+    const oldUnits = this.recordUnits
+    const words = this.recordWords
     const mask = 2 * this.mask + 1
-    const table = new Int32Array(2 * (mask + 1))
-    for (let from = 0; from < old.length; from += 2) {
-      const entry = old[from]!
+    const records = new Int32Array((mask + 1) * words)
+    for (let from = 0; from < old.length; from += words) {
+      const entry = old[from + ENTRY]!
       if (entry === 0) continue
-      const hash = old[from + 1]!
+      const length = old[from + LENGTH]!
+      const hash =
+        length <= this.inlineUnits
+          ? TermsHash.hashOf(oldUnits, 2 * (from + this.inlineAt), length)
+          : TermsHash.hashOf(this.chars, old[from + this.inlineAt]!, length)
       let slot = hash & mask
-      while (table[2 * slot] !== 0) slot = (slot + 1) & mask
-      table[2 * slot] = entry
-      table[2 * slot + 1] = hash
+      while (records[slot * words + ENTRY] !== 0) slot = (slot + 1) & mask
+      const to = slot * words
+      records.set(old.subarray(from, from + words), to)
+      this.slotOf[entry - 1] = to
     }
-    this.table = table
+    this.records = records
+    this.recordUnits = new Uint16Array(records.buffer)
     this.mask = mask
   }
 }

@@ -15,10 +15,12 @@ function units(text: string): Uint16Array {
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
   return out
 }
-// Short terms, and terms around and past what a record keeps inline (10 code units without payload, 18 with 4).
+// Short terms, and terms around and past what a slot keeps inline (12 code units without payload, 10 with 1, 6 with
+// 3, 18 with 5).
 const term = fc.oneof(
   fc.constantFrom('a', 'b', 'ab', 'ba', 'é', '𝄞', '\ud800', ''),
   fc.string({ unit: 'binary', maxLength: 5 }),
+  fc.string({ unit: 'binary', minLength: 5, maxLength: 13 }),
   fc.string({ unit: 'binary', minLength: 9, maxLength: 40 }),
 )
 
@@ -188,5 +190,68 @@ describe('a streamed flush', () => {
     flush.termText('a', 2)
     expect(() => flush.termText('b', 1)).toThrow(new RangeError('field [body] of doc 5: position 1 after 2'))
     expect(() => flush.beginDocument(2 ** 31)).toThrow('below 2^31')
+  })
+})
+
+/** A batch's new terms (format in segment.ts): per term, its field ordinal, text, docFreq and totalTermFreq. */
+function batchTerms(batch: Uint8Array): Array<[number, string, number, number]> {
+  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength)
+  const decoder = new TextDecoder()
+  let at = 4
+  const string = (): string => {
+    const length = view.getUint32(at, true)
+    at += 4 + length
+    return decoder.decode(batch.subarray(at - length, at))
+  }
+  // Each new field: its name, six totals, its extras bytes and its last docId.
+  for (let names = view.getUint32((at += 4) - 4, true); names > 0; names--) {
+    string()
+    at += 4 * 8
+  }
+  const terms: Array<[number, string, number, number]> = []
+  for (let count = view.getUint32((at += 4) - 4, true); count > 0; count--) {
+    const field = view.getUint32(at, true)
+    at += 4
+    const text = string()
+    terms.push([field, text, view.getUint32(at, true), view.getUint32(at + 4, true)])
+    at += 8
+  }
+  return terms
+}
+
+describe('a flush with fields of many tokens', () => {
+  it("counts each term's documents and tokens as a Map does, however many of a field's tokens wait to be added", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.constantFrom('a', 'bb', 'ccc', 'a longer term', 'é'), {
+            minLength: 200,
+            maxLength: 700,
+          }),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        (bodies) => {
+          const flush = new FlushDictionary()
+          const expected = new Map<string, [number, number]>()
+          bodies.forEach((body, d) => {
+            flush.beginDocument(d)
+            flush.beginField('body', true)
+            const seen = new Set<string>()
+            body.forEach((text, position) => flush.termText(text, position))
+            for (const text of body) {
+              const [docFreq, totalTermFreq] = expected.get(text) ?? [0, 0]
+              expected.set(text, [docFreq + (seen.has(text) ? 0 : 1), totalTermFreq + 1])
+              seen.add(text)
+            }
+          })
+          const terms = [...flush.batches(1 << 20)].flatMap(batchTerms)
+          expect(terms).toEqual([...expected].map(([text, [df, ttf]]) => [0, text, df, ttf]))
+        },
+      ),
+      { numRuns: 100 },
+    )
   })
 })

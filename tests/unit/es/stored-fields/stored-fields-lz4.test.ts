@@ -5,7 +5,7 @@
 // the dictionary) are refused. The compressor marks the part of every byte it writes and counts each byte by its
 // part, as reading its output back finds them; and its output is pinned (stored records are not re-compressed on
 // a new version, so a change shows here first), a dictionary past the 64 KiB an offset reaches included; a record
-// compresses the same whatever the compressor compressed before.
+// compresses the same whatever the compressor compressed before; a match ends at the first byte that differs.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -139,6 +139,25 @@ describe('stored fields LZ4', () => {
     }
     // FNV-1a of every compressed record, as the compressor before the 2-byte dictionary table wrote them
     expect({ total, hash: hash.toString(16) }).toEqual({ total: 13558, hash: 'fcb2bda5' })
+  })
+
+  it('end a match at the first byte that differs, wherever it falls in a 4-byte word', () => {
+    // n distinct bytes, then their first k again and a byte that differs from the next one: the literals, then one
+    // match of exactly k bytes n back, then the last byte as the last sequence's literal.
+    for (let n = 4; n <= 14; n++) {
+      for (let k = 4; k <= n; k++) {
+        const distinct = Array.from({ length: n }, (_, i) => i + 1)
+        const record = Uint8Array.from([...distinct, ...distinct.slice(0, k), 0xff])
+        expect([...compress(new Uint8Array(0), record)]).toEqual([
+          (n << 4) | (k - 4),
+          ...distinct,
+          n,
+          0,
+          1 << 4,
+          0xff,
+        ])
+      }
+    }
   })
 
   it('compress each record as a fresh compressor does, however many bytes came before it', () => {

@@ -143,11 +143,11 @@ export class Lz4DictCompressor {
   private matchLength(from: number, at: number, end: number): number {
     const { window, words } = this
     let length = MIN_MATCH
-    while (
-      at + length + 4 <= end &&
-      words.getInt32(from + length, true) === words.getInt32(at + length, true)
-    )
-      length += 4
+    for (; at + length + 4 <= end; length += 4) {
+      // The first 4 bytes that differ: the equal ones before it are the difference's trailing zero bytes.
+      const difference = words.getInt32(from + length, true) ^ words.getInt32(at + length, true)
+      if (difference !== 0) return length + ((31 - Math.clz32(difference & -difference)) >>> 3)
+    }
     while (at + length < end && window[from + length] === window[at + length]) length++
     return length
   }
