@@ -296,8 +296,9 @@ export interface OngoingReassignment {
 
 export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, TransactionApi {
   /**
-   * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is
-   * created with the broker defaults (auto.create.topics.enable), as for a producer's first request.
+   * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is sent to
+   * the controller for creation with the broker defaults (auto.create.topics.enable) and answered at once with
+   * UNKNOWN_TOPIC_OR_PARTITION, as for a producer's first request; the client asks again until it is there.
    */
   metadata(topics: string[] | null, allowAutoTopicCreation?: boolean): Promise<MetadataResponse>
   createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]>

@@ -460,18 +460,27 @@ export interface Consumer {
   close(): Promise<void>
 }
 
+/**
+ * A client's log4j events at WARN and above: `logger` is the class that logs (org.apache.kafka.clients.NetworkClient),
+ * `message` already starts with the client's LogContext prefix. A tool prints them to stderr with
+ * tools-log4j2.yaml's layout; a client given none logs nothing.
+ */
+export type ClientLog = (level: 'WARN' | 'ERROR', logger: string, message: string) => void
+
 export interface KafkaClients {
   admin(bootstrapServers: string): Admin
-  producer(bootstrapServers: string, config: ProducerConfig): Producer
-  consumer(bootstrapServers: string, config: ConsumerConfig): Consumer
+  producer(bootstrapServers: string, config: ProducerConfig, log?: ClientLog): Producer
+  consumer(bootstrapServers: string, config: ConsumerConfig, log?: ClientLog): Consumer
 }
 
 /** A Kafka client failure: `exceptionClass` is the Java class, `message` Kafka's text. */
 export class KafkaError extends Error {
   override name = 'KafkaError'
+  /** `causedBy`: the exception this one wraps (Throwable.getCause), printed after it as `Caused by: ...`. */
   constructor(
     readonly exceptionClass: string,
     message: string,
+    readonly causedBy: KafkaError | null = null,
   ) {
     super(message)
   }

@@ -7,6 +7,10 @@
  * A broker still starting refuses connections (broker.worker.ts: NetworkError): with a clock, a cluster-wide
  * call then tries its brokers again after reconnect.backoff.ms, doubling up to reconnect.backoff.max.ms, until
  * default.api.timeout.ms, as the Java client reconnects; brokers that are not running fail it at once.
+ *
+ * Every request goes through the client's NetworkClient (network-client.ts), which numbers it with its correlation
+ * id; a metadata response that reports topic errors is logged as DefaultMetadataUpdater logs it, through the
+ * client's LogContext when it has one.
  */
 import type {
   BrokerApi,
@@ -19,12 +23,18 @@ import type { TopicPartition } from './api.ts'
 import { type BrokerDirectory, isLocalHost, parseBootstrapServers } from './bootstrap.ts'
 import { timeoutError } from './errors.ts'
 import type { Clock } from '../../net/clock.ts'
+import { javaHashMapKeyOrder } from '../../net/java-hash.ts'
+import type { LogContext } from './log-context.ts'
+import { NetworkClient } from './network-client.ts'
 
 /** reconnect.backoff.ms and reconnect.backoff.max.ms. */
 const RECONNECT_BACKOFF_MS = 50
 const RECONNECT_BACKOFF_MAX_MS = 1000
 /** default.api.timeout.ms: how long a cluster-wide call waits for a broker that refuses it. */
 export const DEFAULT_API_TIMEOUT_MS = 60_000
+
+const NETWORK_CLIENT_LOGGER = 'org.apache.kafka.clients.NetworkClient'
+const METADATA_LOGGER = 'org.apache.kafka.clients.Metadata'
 
 export interface LeaderGroup<T> {
   leader: number
@@ -36,37 +46,54 @@ export class ClusterConnection {
   private cached: MetadataResponse | null = null
   /** The cached metadata's partitions by leader, built on first use after each refresh. */
   private partitionsByNode: Map<number, TopicPartition[]> | null = null
+  private readonly network = new NetworkClient()
 
-  /** `clock`: the client's, to reconnect to brokers that refuse a call; without one a call fails at once. */
+  /**
+   * `clock`: the client's, to reconnect to brokers that refuse a call; without one a call fails at once.
+   * `logContext`: where the client's log lines go; without one it logs nothing.
+   */
   constructor(
     private readonly directory: BrokerDirectory,
     private readonly bootstrapServers: string,
     private readonly clock: Clock | null = null,
+    private readonly logContext: LogContext | null = null,
   ) {}
 
-  /** Brokers to try, in order: the bootstrap servers, then every broker of the last metadata. */
-  private candidates(): BrokerApi[] {
-    const ports = parseBootstrapServers(this.bootstrapServers)
-      .filter(({ host, port }) => isLocalHost(host) && Number.isInteger(port))
-      .map(({ port }) => port)
-    const known = this.cached?.brokers.map((b) => b.port) ?? []
-    const brokers: BrokerApi[] = []
-    for (const port of [...new Set([...ports, ...known])]) {
+  /**
+   * Brokers to try, in order: the bootstrap servers, then every broker of the last metadata; each with its
+   * connection's key: a bootstrap server's -1, -2, ... until metadata names the broker at its port, then its id.
+   */
+  private candidates(): Array<{ connectionId: string; broker: BrokerApi }> {
+    const bootstrap = parseBootstrapServers(this.bootstrapServers).map(({ host, port }, index) => ({
+      port: isLocalHost(host) && Number.isInteger(port) ? port : null,
+      bootstrapId: -(index + 1),
+    }))
+    const known = this.cached?.brokers ?? []
+    const candidates: Array<{ connectionId: string; broker: BrokerApi }> = []
+    const seen = new Set<number>()
+    const ports = [
+      ...bootstrap.flatMap(({ port, bootstrapId }) => (port === null ? [] : [{ port, bootstrapId }])),
+      ...known.map(({ port }) => ({ port, bootstrapId: null })),
+    ]
+    for (const { port, bootstrapId } of ports) {
+      if (seen.has(port)) continue
+      seen.add(port)
       const broker = this.directory.brokerAtPort(port)
-      if (broker) brokers.push(broker)
+      const nodeId = known.find((b) => b.port === port)?.id ?? bootstrapId
+      if (broker && nodeId !== null) candidates.push({ connectionId: String(nodeId), broker })
     }
-    return brokers
+    return candidates
   }
 
-  /** Runs a cluster-wide request on the first broker that answers. */
-  async any<T>(call: (broker: BrokerApi) => Promise<T>): Promise<T> {
+  /** Runs a cluster-wide request on the first broker that answers; `call` also receives its correlation id. */
+  async any<T>(call: (broker: BrokerApi, correlationId: number) => Promise<T>): Promise<T> {
     const deadline = (this.clock?.now() ?? 0) + DEFAULT_API_TIMEOUT_MS
     for (let backoff = RECONNECT_BACKOFF_MS; ; backoff = Math.min(2 * backoff, RECONNECT_BACKOFF_MAX_MS)) {
       let lastError: unknown = null
       let refused = false
-      for (const broker of this.candidates()) {
+      for (const { connectionId, broker } of this.candidates()) {
         try {
-          return await call(broker)
+          return await this.network.send(connectionId, (correlationId) => call(broker, correlationId))
         } catch (error) {
           lastError = error
           if (error instanceof Error && error.name === 'NetworkError') refused = true
@@ -85,8 +112,35 @@ export class ClusterConnection {
     throw timeoutError('Timed out waiting for a node assignment.')
   }
 
+  /**
+   * A Metadata request for these topics (all when null). A response whose topics carry errors is logged as
+   * DefaultMetadataUpdater.handleSuccessfulResponse logs it: `{topic=ERROR, ...}` in java.util.HashMap order.
+   */
   async refreshMetadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
-    const metadata = await this.any((broker) => broker.metadata(topics, allowAutoTopicCreation))
+    let correlationId = -1
+    const metadata = await this.any((broker, id) => {
+      correlationId = id
+      return broker.metadata(topics, allowAutoTopicCreation)
+    })
+    const errors = new Map(
+      metadata.topics.flatMap((t) => (t.error === null ? [] : [[t.name, t.error] as const])),
+    )
+    if (errors.size > 0 && this.logContext !== null) {
+      const map = javaHashMapKeyOrder([...errors.keys()]).map((name) => `${name}=${errors.get(name)}`)
+      this.logContext.warn(
+        NETWORK_CLIENT_LOGGER,
+        `The metadata response from the cluster reported a recoverable issue with correlation id ${correlationId} : {${map.join(', ')}}`,
+      )
+      // Metadata.checkInvalidTopics, on the snapshot's HashSet of invalid topics.
+      const invalid = [...errors].flatMap(([name, error]) =>
+        error === 'INVALID_TOPIC_EXCEPTION' ? [name] : [],
+      )
+      if (invalid.length > 0)
+        this.logContext.error(
+          METADATA_LOGGER,
+          `Metadata response reported invalid topics [${javaHashMapKeyOrder(invalid).join(', ')}]`,
+        )
+    }
     const previous = this.cached?.topics ?? []
     const fresh = new Set(metadata.topics.map((t) => t.name))
     this.cached = { ...metadata, topics: [...previous.filter((t) => !fresh.has(t.name)), ...metadata.topics] }
@@ -97,7 +151,8 @@ export class ClusterConnection {
   /** The broker process with this node id, as the metadata advertises it, if it is reachable. */
   node(nodeId: number): BrokerApi | null {
     const port = this.cached?.brokers.find((b) => b.id === nodeId)?.port
-    return port === undefined ? null : this.directory.brokerAtPort(port)
+    const broker = port === undefined ? null : this.directory.brokerAtPort(port)
+    return broker === null ? null : this.network.connection(String(nodeId), broker)
   }
 
   leaderOf(topic: string, partition: number): number {

@@ -2,17 +2,27 @@
  * The factory the tools receive: each client gets its own ClusterConnection from its bootstrap servers
  * (reaching partition leaders through the broker directory), and shares the log engine (the RecordBatch
  * codec) and the clock; each producer gets its own seeded randomness. When nothing listens at any
- * bootstrap address, the first call fails the way the Java clients do after their timeout.
+ * bootstrap address, the first call fails the way the Java clients do after their timeout. A producer or consumer
+ * given a ClientLog logs through a LogContext with its Java prefix.
  */
 import type { Clock } from '../../net/clock.ts'
 import { Random } from '../../net/random.ts'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
-import type { Admin, Consumer, ConsumerConfig, KafkaClients, Producer, ProducerConfig } from './api.ts'
+import type {
+  Admin,
+  ClientLog,
+  Consumer,
+  ConsumerConfig,
+  KafkaClients,
+  Producer,
+  ProducerConfig,
+} from './api.ts'
 import { KafkaAdminClient } from './admin-client.ts'
 import { KafkaProducer } from './producer/kafka-producer.ts'
 import { KafkaConsumer } from './consumer/kafka-consumer.ts'
 import type { BrokerDirectory } from './bootstrap.ts'
 import { ClusterConnection } from './cluster-connection.ts'
+import { LogContext } from './log-context.ts'
 
 export class ClusterKafkaClients implements KafkaClients {
   private producers = 0
@@ -25,21 +35,55 @@ export class ClusterKafkaClients implements KafkaClients {
     private readonly seed: number,
   ) {}
 
-  private connect(bootstrapServers: string): ClusterConnection {
-    return new ClusterConnection(this.directory, bootstrapServers, this.clock)
+  private connect(bootstrapServers: string, logContext: LogContext | null = null): ClusterConnection {
+    return new ClusterConnection(this.directory, bootstrapServers, this.clock, logContext)
   }
 
   admin(bootstrapServers: string): Admin {
     return new KafkaAdminClient(this.connect(bootstrapServers), this.clock)
   }
 
-  producer(bootstrapServers: string, config: ProducerConfig): Producer {
+  producer(bootstrapServers: string, config: ProducerConfig, log?: ClientLog): Producer {
     const random = new Random(this.seed + ++this.producers)
-    return new KafkaProducer(this.connect(bootstrapServers), this.engine, this.clock, random, config)
+    const logContext = log === undefined ? null : new LogContext(producerLogPrefix(config), log)
+    return new KafkaProducer(
+      this.connect(bootstrapServers, logContext),
+      this.engine,
+      this.clock,
+      random,
+      config,
+    )
   }
 
-  consumer(bootstrapServers: string, config: ConsumerConfig): Consumer {
+  consumer(bootstrapServers: string, config: ConsumerConfig, log?: ClientLog): Consumer {
     const random = new Random(this.seed + ++this.consumers)
-    return new KafkaConsumer(this.connect(bootstrapServers), this.engine, this.clock, config, random)
+    const logContext = log === undefined ? null : new LogContext(consumerLogPrefix(config), log)
+    return new KafkaConsumer(
+      this.connect(bootstrapServers, logContext),
+      this.engine,
+      this.clock,
+      config,
+      random,
+    )
   }
+}
+
+/**
+ * KafkaProducer's LogContext prefix. Without client.id the Java producer is `producer-<transactional.id>`, or
+ * `producer-<n>` from a JVM-wide sequence; each tool runs in its own JVM, whose first producer is producer-1.
+ */
+function producerLogPrefix(config: ProducerConfig): string {
+  const transactionalId = config['transactional.id']
+  const clientId =
+    config['client.id'] ?? (transactionalId === undefined ? 'producer-1' : `producer-${transactionalId}`)
+  return `[Producer clientId=${clientId}] `
+}
+
+/** ConsumerUtils.createLogContext's prefix, with the client id kafka-consumer.ts gives a consumer without one. */
+function consumerLogPrefix(config: ConsumerConfig): string {
+  const groupId = config['group.id']
+  const clientId = config['client.id'] ?? (groupId === undefined ? 'consumer-1' : `consumer-${groupId}-1`)
+  const instanceId = config['group.instance.id']
+  const instance = instanceId === undefined ? '' : `instanceId=${instanceId}, `
+  return `[Consumer ${instance}clientId=${clientId}, groupId=${groupId ?? 'null'}] `
 }

@@ -2,7 +2,9 @@
  * KafkaApis: a broker's answers to client requests (Kafka's KafkaApis), over its ClusterMetadata, its
  * ReplicaManager and the active controller. Metadata comes from the broker's own replayed metadata;
  * topic changes are forwarded to the controller (as KRaft brokers forward CreateTopics), and answered
- * once this broker has replayed the result, so a learner's next command on it sees the change.
+ * once this broker has replayed the result, so a learner's next command on it sees the change. A topic
+ * auto-created by a Metadata request is the exception: it is sent to the controller without waiting
+ * (auto-topic-creation-manager.ts), as Kafka's broker does.
  */
 import type {
   BrokerApi,
@@ -32,6 +34,7 @@ import type { KafkaErrorName } from '../../protocol/kafka-errors.ts'
 import type { GroupCoordinatorApi } from '../../protocol/kafka-groups.ts'
 import type { Scheduler } from '../../net/scheduler.ts'
 import { ForwardingManager } from './forwarding-manager.ts'
+import { AutoTopicCreationManager } from './auto-topic-creation-manager.ts'
 import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
@@ -80,9 +83,11 @@ export class KafkaApis implements BrokerApi {
   private readonly features: FeatureApis
   private readonly acls: AclApis
   private readonly forwarding: ForwardingManager
+  private readonly autoTopicCreation: AutoTopicCreationManager
 
   constructor(private readonly deps: KafkaApisDeps) {
     this.forwarding = new ForwardingManager(deps)
+    this.autoTopicCreation = new AutoTopicCreationManager((request) => this.forward(request))
     this.admin = new AdminApis({
       metadata: deps.metadata,
       configs: deps.configs,
@@ -165,22 +170,19 @@ export class KafkaApis implements BrokerApi {
     while (!condition() && this.deps.scheduler.now() < deadline) await this.deps.scheduler.sleep(10)
   }
 
-  async metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
+  /**
+   * Metadata (KafkaApis.getTopicMetadata): the known topics from this broker's metadata; with auto-creation allowed
+   * (the request's flag and auto.create.topics.enable) the missing ones go to the AutoTopicCreationManager, which
+   * answers them without waiting for the creation; otherwise they answer UNKNOWN_TOPIC_OR_PARTITION.
+   */
+  metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
     const { metadata } = this.deps
-    if (
-      topics !== null &&
-      allowAutoTopicCreation &&
-      brokerConfigDefault('auto.create.topics.enable') === 'true'
-    ) {
-      const missing = topics.filter((name) => !metadata.topic(name))
-      if (missing.length > 0) {
-        await this.createTopics(
-          missing.map((name) => ({ name, numPartitions: -1, replicationFactor: -1, configs: {} })),
-          false,
-        )
-      }
-    }
-    return metadataResponse(metadata, this.deps.clusterId, this.deps.controllerId() ?? -1, topics)
+    const response = metadataResponse(metadata, this.deps.clusterId, this.deps.controllerId() ?? -1, topics)
+    const autoCreate = allowAutoTopicCreation && brokerConfigDefault('auto.create.topics.enable') === 'true'
+    const missing = topics === null || !autoCreate ? [] : topics.filter((name) => !metadata.topic(name))
+    if (missing.length === 0) return Promise.resolve(response)
+    const created = new Map(this.autoTopicCreation.createTopics(missing).map((t) => [t.name, t]))
+    return Promise.resolve({ ...response, topics: response.topics.map((t) => created.get(t.name) ?? t) })
   }
 
   async createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]> {

@@ -6,7 +6,8 @@
  * passes without a record (logging Kafka's ERROR line and TimeoutException), or on Ctrl+C/Stop; then closes
  * the consumer and prints `Processed a total of N messages` on stderr. A formatter's error ends the run
  * (`Unknown error when running consumer: ...` logged after the count) unless --skip-message-on-error, which
- * logs it and goes on.
+ * logs it and goes on. The consumer's own WARN and ERROR log lines (such as the metadata warning of a topic
+ * created on first use) go to stderr too (clientLog in tool-log.ts).
  * Exit codes: 0 when it stops by itself, 128 + the signal when interrupted (130 on SIGINT, 143 on SIGTERM),
  * 1 for setup and formatter errors.
  */
@@ -27,7 +28,7 @@ import type { OptionSet } from './options/option-set.ts'
 import { zookeeperHint } from './playground-hints.ts'
 import { includeListMatcher } from './topic.ts'
 import { asJavaException } from './tool-errors.ts'
-import { errorLogLine } from './tool-log.ts'
+import { clientLog, errorLogLine } from './tool-log.ts'
 
 const LOGGER = 'org.apache.kafka.tools.consumer.ConsoleConsumer'
 /** How long one poll waits when no --timeout-ms bounds it (Kafka polls with Long.MAX_VALUE). */
@@ -200,6 +201,7 @@ export const kafkaConsoleConsumer: Tool = async (argv, context) => {
     consumer = context.kafka.consumer(
       settings.consumerProps['bootstrap.servers'] ?? '',
       settings.consumerProps,
+      clientLog(context),
     )
     wrapper = new ConsumerWrapper(consumer, settings, context)
     await wrapper.start()

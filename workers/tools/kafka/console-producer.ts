@@ -9,7 +9,8 @@
  * `org.apache.kafka.common.KafkaException: No key separator found on line number 1: 'abc'` as its stack
  * trace, after which the tool stops reading (exit 1; earlier lines are still delivered); a failed
  * asynchronous send as ErrorLoggingCallback's ERROR line (the tool goes on); a failed `--sync` send as
- * the ExecutionException trace (exit 1). An exception send() itself throws (IllegalStateException, such as a
+ * the ExecutionException trace (exit 1); the producer's own WARN and ERROR log lines (clientLog in tool-log.ts),
+ * such as the metadata warning of a topic created on first use. An exception send() itself throws (IllegalStateException, such as a
  * `--producer-property transactional.id=...` producer's `Cannot add partition <tp> to transaction before
  * completing a call to initTransactions`, since ConsoleProducer never calls initTransactions) ends the tool with
  * its stack trace (exit 1).
@@ -33,7 +34,7 @@ import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { brokerListHint, zookeeperHint } from './playground-hints.ts'
 import { asJavaException, noSuchFile } from './tool-errors.ts'
-import { errorLogLine } from './tool-log.ts'
+import { clientLog, errorLogLine } from './tool-log.ts'
 
 const CALLBACK_LOGGER = 'org.apache.kafka.clients.producer.internals.ErrorLoggingCallback'
 
@@ -107,7 +108,7 @@ export const kafkaConsoleProducer: Tool = async (argv, context) => {
     const config = producerProps(options)
     const producerConfig = options.valueOf('producer.config')
     if (producerConfig !== null) throw noSuchFile(producerConfig)
-    producer = context.kafka.producer(config['bootstrap.servers'] ?? '', config)
+    producer = context.kafka.producer(config['bootstrap.servers'] ?? '', config, clientLog(context))
     await sendAll(reader, producer, options.has('sync'), context)
     return 0
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Turning what a tool caught into the Java exception the real tool would hold: a client KafkaError keeps
- * its Java class and Kafka's message (an ApiException, so no frames); anything else the playground throws
+ * its Java class, Kafka's message and its cause (an ApiException, so no frames); anything else the playground throws
  * by mistake becomes a java.lang.RuntimeException carrying its text.
  */
 import { KafkaError } from '../../clients/kafka/api.ts'
@@ -8,7 +8,10 @@ import { JavaException } from './java-exception.ts'
 
 export function asJavaException(error: unknown): JavaException {
   if (error instanceof JavaException) return error
-  if (error instanceof KafkaError) return new JavaException(error.exceptionClass, error.message)
+  if (error instanceof KafkaError) {
+    const cause = error.causedBy === null ? null : asJavaException(error.causedBy)
+    return new JavaException(error.exceptionClass, error.message, [], cause)
+  }
   return new JavaException(
     'java.lang.RuntimeException',
     error instanceof Error ? error.message : String(error),

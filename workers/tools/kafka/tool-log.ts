@@ -4,6 +4,8 @@
  * logged throwable follows the line as its stack trace. The tools' root level is WARN.
  */
 import type { Clock } from '../../net/clock.ts'
+import type { ClientLog } from '../../clients/kafka/api.ts'
+import type { ToolContext } from '../tool.ts'
 import type { JavaException } from './java-exception.ts'
 
 function two(value: number): string {
@@ -33,4 +35,9 @@ export function logLine(
 /** One ERROR event as the appender prints it. */
 export function errorLogLine(clock: Clock, logger: string, message: string, thrown?: JavaException): string {
   return logLine(clock, 'ERROR', logger, message, thrown)
+}
+
+/** A client's log events, printed by the tool's appender to its stderr. */
+export function clientLog(context: Pick<ToolContext, 'clock' | 'out'>): ClientLog {
+  return (level, logger, message) => context.out.stderr(logLine(context.clock, level, logger, message))
 }

@@ -224,7 +224,15 @@ describe('KafkaApis produce and fetch', () => {
     const { cluster, api, run } = await oneNode()
     expect((await produce(cluster, 'auto', 0, 'v')).error).toBe('UNKNOWN_TOPIC_OR_PARTITION')
     expect((await run(api.metadata(['auto']))).topics[0]?.error).toBe('UNKNOWN_TOPIC_OR_PARTITION')
-    await run(api.metadata(['auto'], true))
+    // Kafka 4.1's KRaft broker sends the creation to the controller and answers at once, without the topic.
+    const start = cluster.queue.now()
+    const asked = await run(api.metadata(['auto', 'bad topic'], true))
+    expect(cluster.queue.now()).toBe(start)
+    expect(asked.topics.map((t) => [t.name, t.error, t.partitions.length])).toEqual([
+      ['auto', 'UNKNOWN_TOPIC_OR_PARTITION', 0],
+      ['bad topic', 'INVALID_TOPIC_EXCEPTION', 0],
+    ])
+    await cluster.advance(100)
     const response = await produce(cluster, 'auto', 0, 'v')
     expect(response).toMatchObject({ error: null, baseOffset: 0 })
     const [auto] = (await run(api.metadata(['auto']))).topics

@@ -1,7 +1,8 @@
 /**
- * KafkaProducer: the Java producer's send path in miniature. Records are partitioned (murmur2 of the key,
- * or the sticky partition for null keys) and appended to their partition's batch in the RecordAccumulator;
- * the Sender drains batches to each partition's leader after `linger.ms` or when a batch fills, one
+ * KafkaProducer: the Java producer's send path in miniature. A send to a topic without metadata first waits
+ * for it (wait-on-metadata.ts: Metadata again with the backoff, up to max.block.ms). Records are partitioned
+ * (murmur2 of the key, or the sticky partition for null keys) and appended to their partition's batch in the
+ * RecordAccumulator; the Sender drains batches to each partition's leader after `linger.ms` or when a batch fills, one
  * produce request per leader with one batch per partition, up to max.in.flight.requests.per.connection
  * requests unanswered per broker (sender.ts). Each send resolves with the record's offset once acknowledged,
  * or, sent with a Callback (send(record, callback)), tells the callback and returns nothing; an error found
@@ -33,7 +34,7 @@ import type {
 } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { invokeCallback } from './producer-batch.ts'
-import { kafkaError } from '../errors.ts'
+import { ExponentialBackoff, RETRY_BACKOFF_EXP_BASE, RETRY_BACKOFF_JITTER } from '../exponential-backoff.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { partitionForKey } from './murmur2.ts'
 import { producerCompression } from './producer-compression.ts'
@@ -47,6 +48,7 @@ import { idempotenceEnabled, parseAcks } from './producer-config.ts'
 import { Sender } from './sender.ts'
 import { TransactionManager } from './transaction-manager.ts'
 import { TransactionalRequests } from './transactional-requests.ts'
+import { waitOnMetadata, type WaitOnMetadataDeps } from './wait-on-metadata.ts'
 
 const NO_HEADERS: readonly RecordHeader[] = []
 /** The ApiExceptions TransactionManager.maybeFailWithError throws, which doSend returns as the send's failure. */
@@ -60,7 +62,7 @@ export class KafkaProducer implements Producer {
   private readonly accumulator: RecordAccumulator
   private readonly sender: Sender
   private readonly maxRequestSize: number
-  /** Partition count per topic, one metadata request per topic however many sends wait on it. */
+  /** Partition count per topic, one metadata wait (wait-on-metadata.ts) per topic however many sends wait on it. */
   private readonly partitionCounts = new Map<string, Promise<number>>()
   /** The counts already known, so a send with nothing waiting ahead of it queues without a detour. */
   private readonly knownPartitionCounts = new Map<string, number>()
@@ -75,6 +77,8 @@ export class KafkaProducer implements Producer {
   private readonly ignoreKeys: boolean
   /** transactional.id set: the transaction coordinator's requests and the transaction's state. */
   private readonly transactional: TransactionalRequests | null
+  /** What waitOnMetadata needs: the metadata refresh backoff and max.block.ms. */
+  private readonly metadataWait: WaitOnMetadataDeps
 
   constructor(
     private readonly connection: ClusterConnection,
@@ -142,6 +146,19 @@ export class KafkaProducer implements Producer {
       transactionManager,
     )
     this.sticky = new StickyPartitioner(random, number('batch.size'))
+    this.metadataWait = {
+      connection,
+      clock,
+      refreshBackoff: new ExponentialBackoff(
+        number('retry.backoff.ms'),
+        RETRY_BACKOFF_EXP_BASE,
+        number('retry.backoff.max.ms'),
+        RETRY_BACKOFF_JITTER,
+        random,
+      ),
+      maxBlockMs: number('max.block.ms'),
+      onUpdate: () => this.sender.metadataUpdated(),
+    }
     this.roundRobin =
       this.config['partitioner.class']?.trim() === ROUND_ROBIN_PARTITIONER
         ? new RoundRobinPartitioner()
@@ -272,16 +289,7 @@ export class KafkaProducer implements Producer {
   private partitionCount(topic: string): Promise<number> {
     const known = this.partitionCounts.get(topic)
     if (known) return known
-    const count = this.connection.refreshMetadata([topic], true).then((metadata) => {
-      this.sender.metadataUpdated()
-      const found = metadata.topics[0]
-      if (found?.error && found.error !== 'UNKNOWN_TOPIC_OR_PARTITION') throw kafkaError(found.error)
-      if (!found || found.error || found.partitions.length === 0) {
-        throw new KafkaError(
-          'org.apache.kafka.common.errors.TimeoutException',
-          `Topic ${topic} not present in metadata after ${this.config['max.block.ms']} ms.`,
-        )
-      }
+    const count = waitOnMetadata(this.metadataWait, topic).then((found) => {
       this.knownPartitionCounts.set(topic, found.partitions.length)
       this.availablePartitions.set(
         topic,
