@@ -88,14 +88,14 @@ export class LogSegment {
   }
 
   /**
-   * A copy of the .log bytes from byte `position` (default: all of them) to the end, or of at most `maxLength`
-   * of them, in bytes from `allocate` (default: a fresh array).
+   * A copy of the .log bytes from byte `position` (default: all of them) to the end, in bytes from `allocate`
+   * (default: a fresh array).
    */
-  logBytes(position = 0, allocate?: Allocate, maxLength = Infinity): Uint8Array {
+  logBytes(position = 0, allocate?: Allocate): Uint8Array {
     const handle = this.#live
     const size = this.#wasm.exports.segmentLogSize(handle)
     const from = Math.min(Math.max(position, 0), size)
-    return this.#copyLog(handle, from, Math.min(size - from, Math.max(maxLength, 0)), allocate)
+    return this.#copyLog(handle, from, size - from, allocate)
   }
 
   /** A copy of `length` .log bytes from `position`. */

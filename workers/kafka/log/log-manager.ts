@@ -3,9 +3,8 @@
  * persistence in the `kafka` store.
  *
  * Key format: `log/<topicId>/<partition>/<segment base offset, 20 digits>/<byte position, 12 digits>`;
- * the value is the segment's bytes from that position on (an appended run of them is cut into chunks of at most
- * MAX_FLUSH_CHUNK_BYTES, pending-flush.ts). Keys sort by segment then position, so a segment is the
- * concatenation of its chunks, read back in one request. Loading stops a segment at the first gap between chunks
+ * the value is the segment's bytes from that position on. Keys sort by segment then position, so a
+ * segment is the concatenation of its chunks. Loading stops a segment at the first gap between chunks
  * and recovers its longest valid prefix of whole batches, as Kafka's LogSegment.recover does after an
  * unclean shutdown; everything after a truncated segment is dropped. Recovery repairs storage to match:
  * a truncated segment is rewritten as one chunk at position 0 and every key past the prefix is deleted.
@@ -51,12 +50,8 @@ function partitionPrefix(topicId: string, partition: number): string {
   return `log/${topicId}/${partition}/`
 }
 
-function segmentPrefix(topicId: string, partition: number, baseOffset: number): string {
-  return `${partitionPrefix(topicId, partition)}${String(baseOffset).padStart(20, '0')}/`
-}
-
 function chunkKey(topicId: string, partition: number, baseOffset: number, position: number): string {
-  return `${segmentPrefix(topicId, partition, baseOffset)}${String(position).padStart(12, '0')}`
+  return `${partitionPrefix(topicId, partition)}${String(baseOffset).padStart(20, '0')}/${String(position).padStart(12, '0')}`
 }
 
 /** LogManager.InitialTaskDelayMs: the first retention check waits this long after startup. */
@@ -227,7 +222,7 @@ export class LogManager {
     for (const [base, chunkKeys] of [...chunksBySegment].sort((a, b) => a[0] - b[0])) {
       const expectedBase = segments.length === 0 ? base : segments[segments.length - 1]!.nextOffset
       if (base < expectedBase) break
-      const { bytes, chunkCount } = await this.concatenateChunks(segmentPrefix(topicId, partition, base))
+      const { bytes, chunkCount } = await this.concatenateChunks(chunkKeys)
       const { segment, truncatedBytes: lost } = this.engine.recoverSegment(base, bytes)
       segments.push(segment)
       truncatedBytes += lost
@@ -272,17 +267,15 @@ export class LogManager {
     return { truncatedBytes }
   }
 
-  /**
-   * The bytes of a segment's chunks (the keys under `prefix`) that follow one another without a gap from
-   * position 0, and how many. Read in one request: a segment stored by the LogFlusher has a chunk for every
-   * MAX_FLUSH_CHUNK_BYTES of it (pending-flush.ts), each of which would otherwise cost a round trip to storage.
-   */
-  private async concatenateChunks(prefix: string): Promise<{ bytes: Uint8Array; chunkCount: number }> {
+  /** The bytes of the chunks that follow one another without a gap from position 0, and how many. */
+  private async concatenateChunks(keys: string[]): Promise<{ bytes: Uint8Array; chunkCount: number }> {
     const chunks: Uint8Array[] = []
     let size = 0
-    for (const [key, chunk] of await this.storage.entries(STORE, prefix)) {
+    for (const key of keys) {
       const position = Number(key.slice(key.lastIndexOf('/') + 1))
       if (position !== size) break
+      const chunk = await this.storage.get(STORE, key)
+      if (!chunk) break
       chunks.push(chunk)
       size += chunk.length
     }

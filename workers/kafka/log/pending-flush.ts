@@ -4,10 +4,8 @@
  * only keeps and hands out.
  *
  * - Appended bytes: per segment, how many of its bytes storage holds (`flushed`); takeUnflushed hands out the
- *   rest as chunks of at most MAX_FLUSH_CHUNK_BYTES keyed by (segment base offset, byte position), so a reload
- *   concatenates a segment's chunks in order and recovers its longest valid prefix (a chunk need not end at a
- *   batch boundary: the chunks of one takeUnflushed go to storage in one atomic write). rewindFlushed makes a
- *   chunk go out again (rewritten).
+ *   rest as chunks keyed by (segment base offset, byte position), so a reload concatenates a segment's chunks
+ *   in order and recovers its longest valid prefix. rewindFlushed makes a chunk go out again (rewritten).
  * - Truncations (takeTruncations): stored bytes of that segment from `size` on, and every later segment,
  *   must go.
  * - Deleted segments (takeDeletedSegments): retention or a full truncation removed them; their chunks go.
@@ -18,16 +16,6 @@
  * Invariant: `flushed` names exactly the segments of the log, each at most its size.
  */
 import type { Allocate, LogSegment } from '../../../engine-wasm/src/log/index.ts'
-
-/**
- * The most appended bytes one chunk holds; more go out as several chunks at consecutive positions. IndexedDB's
- * put clones its value on the calling thread, about 2.5 ms per MiB in this Chromium, and the LogFlusher's puts
- * run on the broker's thread between its requests (idb-storage.ts), so a chunk of a whole 250 ms of appends
- * (1.4 MB per broker at 50,000 records/s) held the thread for 3-4 ms on a quiet machine and 15-30 ms on a loaded
- * one: the longest tasks of a broker's thread, which every acks=all produce waited for when they fell in its
- * path. A chunk of 128 KiB takes about 0.3 ms.
- */
-export const MAX_FLUSH_CHUNK_BYTES = 128 << 10
 
 export interface UnflushedChunk {
   segmentBaseOffset: number
@@ -127,20 +115,15 @@ export class PendingFlush {
     return this.replacedSegments.splice(0)
   }
 
-  /**
-   * The bytes appended since the last call, copied into arrays from `allocate` (default: fresh ones), as chunks
-   * of at most MAX_FLUSH_CHUNK_BYTES each, in order.
-   */
+  /** The bytes appended since the last call, copied into arrays from `allocate` (default: fresh ones). */
   takeUnflushed(allocate?: Allocate): UnflushedChunk[] {
     const chunks: UnflushedChunk[] = []
     for (const segment of this.segments) {
-      const size = segment.sizeInBytes
-      for (let position = this.flushed.get(segment.baseOffset) ?? 0; position < size;) {
-        const bytes = segment.logBytes(position, allocate, MAX_FLUSH_CHUNK_BYTES)
-        chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes })
-        position += bytes.length
-      }
-      this.flushed.set(segment.baseOffset, size)
+      const position = this.flushed.get(segment.baseOffset) ?? 0
+      if (segment.sizeInBytes === position) continue
+      const bytes = segment.logBytes(position, allocate)
+      chunks.push({ segmentBaseOffset: segment.baseOffset, position, bytes })
+      this.flushed.set(segment.baseOffset, segment.sizeInBytes)
     }
     return chunks
   }

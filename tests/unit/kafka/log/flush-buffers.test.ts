@@ -1,9 +1,7 @@
 // FlushBuffers: each array spans its whole (resizable) buffer, sized to the chunk; buffers are lent again only
-// after release, the idle one closest in length first; a chunk above the largest a flush takes
-// (MAX_FLUSH_CHUNK_BYTES) gets a fresh fixed-length array.
+// after release, the idle one closest in length first; a chunk above 8 MiB gets a fresh fixed-length array.
 import { describe, expect, it } from 'vitest'
 import { FlushBuffers } from '../../../../workers/kafka/log/flush-buffers.ts'
-import { MAX_FLUSH_CHUNK_BYTES } from '../../../../workers/kafka/log/pending-flush.ts'
 
 const whole = (bytes: Uint8Array): [number, number] => [bytes.byteOffset, bytes.buffer.byteLength]
 
@@ -30,13 +28,12 @@ describe('FlushBuffers', () => {
     expect(buffers.allocate(1).buffer).not.toBe(small)
   })
 
-  it('lends a chunk of the largest size a flush takes, and gives one above a fresh fixed-length array, never lent again', () => {
+  it('lends a chunk of 8 MiB, and gives one above a fresh fixed-length array, never lent again', () => {
     const buffers = new FlushBuffers()
-    const lent = buffers.allocate(MAX_FLUSH_CHUNK_BYTES).buffer as ArrayBuffer
-    expect([lent.resizable, lent.maxByteLength]).toEqual([true, MAX_FLUSH_CHUNK_BYTES])
-    const big = buffers.allocate(MAX_FLUSH_CHUNK_BYTES + 1)
+    expect((buffers.allocate(8 << 20).buffer as ArrayBuffer).resizable).toBe(true)
+    const big = buffers.allocate((8 << 20) + 1)
     expect((big.buffer as ArrayBuffer).resizable).toBe(false)
     buffers.release()
-    expect(buffers.allocate(MAX_FLUSH_CHUNK_BYTES).buffer).not.toBe(big.buffer)
+    expect(buffers.allocate(8 << 20).buffer).not.toBe(big.buffer)
   })
 })
