@@ -12,6 +12,7 @@
  * take no value: docs/DEVIATIONS.md lists where the sequence differs.
  */
 import type { BrokerApi } from '../../protocol/kafka.ts'
+import { methodProxy } from '../../net/method-proxy.ts'
 
 export class NetworkClient {
   private correlation = 0
@@ -39,14 +40,7 @@ export class NetworkClient {
   connection(connectionId: string, broker: BrokerApi): BrokerApi {
     const known = this.views.get(connectionId)
     if (known?.broker === broker) return known.view
-    const view = new Proxy(broker, {
-      get: (target, property, receiver) => {
-        const value: unknown = Reflect.get(target, property, receiver)
-        if (typeof value !== 'function' || typeof property !== 'string' || property === 'then') return value
-        return (...args: unknown[]): Promise<unknown> =>
-          this.send(connectionId, () => Promise.resolve(Reflect.apply(value, target, args) as unknown))
-      },
-    })
+    const view = methodProxy(broker, (call) => this.send(connectionId, () => Promise.resolve(call())))
     this.views.set(connectionId, { broker, view })
     return view
   }
