@@ -27,19 +27,10 @@ export function groupWriteError(error: KafkaErrorName): KafkaErrorName {
   }
 }
 
-/** The transaction coordinator's answer for a failed write to __transaction_state. */
+/**
+ * The transaction coordinator's answer for a failed write to __transaction_state: the group coordinator's, but for
+ * NOT_ENOUGH_REPLICAS_AFTER_APPEND, which its acks=-1 write can meet (Kafka's group coordinator's write cannot).
+ */
 export function transactionLogWriteError(error: KafkaErrorName): KafkaErrorName {
-  switch (error) {
-    case 'UNKNOWN_TOPIC_OR_PARTITION':
-    case 'NOT_ENOUGH_REPLICAS':
-    case 'NOT_ENOUGH_REPLICAS_AFTER_APPEND':
-    case 'REQUEST_TIMED_OUT':
-      return 'COORDINATOR_NOT_AVAILABLE'
-    case 'NOT_LEADER_OR_FOLLOWER':
-      return 'NOT_COORDINATOR'
-    case 'MESSAGE_TOO_LARGE':
-      return 'UNKNOWN_SERVER_ERROR'
-    default:
-      return error
-  }
+  return error === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' ? 'COORDINATOR_NOT_AVAILABLE' : groupWriteError(error)
 }
