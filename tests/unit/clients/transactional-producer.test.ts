@@ -62,6 +62,54 @@ async function readCommitted(cluster: SimKafkaCluster) {
   return fetched
 }
 
+/** A send's outcome as text: `sent`, or the exception it failed with. */
+const outcome = (sent: Promise<unknown>): Promise<string> =>
+  sent.then(
+    () => 'sent',
+    (e: KafkaError) => `${e.exceptionClass}: ${e.message}`,
+  )
+
+/**
+ * A transactional producer (one request in flight, no linger) whose first produce request is answered `error`
+ * 10 ms after it was sent; during that request the producer is sent 'b' (`queued`, its outcome). Later produce
+ * requests reach the cluster; `produced` lists the partitions of every produce request.
+ */
+async function firstProduceRefused(error: 'INVALID_RECORD' | 'PRODUCER_FENCED', errorMessage: string | null) {
+  const cluster = await clusterWithTopic('t', 1)
+  const produced: string[] = []
+  let queued: Promise<string> | null = null
+  const directory: BrokerDirectory = {
+    brokerAtPort(port) {
+      const broker = cluster.brokerAtPort(port)
+      if (broker === null) return null
+      const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, transactionalId) => {
+        produced.push(partitions.map((p) => `${p.topic}-${p.partition}`).join(','))
+        if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, transactionalId)
+        queued = outcome(send(p, 'b'))
+        await cluster.queue.sleep(10)
+        return partitions.map(({ topic, partition }) => ({
+          topic,
+          partition,
+          error,
+          errorMessage,
+          baseOffset: -1,
+          logAppendTime: -1,
+          logStartOffset: -1,
+        }))
+      }
+      return new Proxy(broker, {
+        get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
+      })
+    },
+  }
+  const p: KafkaProducer = new KafkaProducer(connectionTo(directory), engine, cluster.queue, new Random(11), {
+    'transactional.id': 'tx',
+    'linger.ms': '0',
+    'max.in.flight.requests.per.connection': '1',
+  })
+  return { cluster, p, produced, queued: () => queued! }
+}
+
 describe('transactional producer', () => {
   it('needs idempotence (ProducerConfig)', async () => {
     const cluster = await clusterWithTopic('t', 1)
@@ -172,56 +220,17 @@ describe('transactional producer', () => {
   })
 
   it('fails the queued batches with the error of a failed batch of the transaction, sending none of them', async () => {
-    const cluster = await clusterWithTopic('t', 1)
-    const produced: string[] = []
-    const outcome = (sent: Promise<unknown>) =>
-      sent.then(
-        () => 'sent',
-        (e: KafkaError) => `${e.exceptionClass}: ${e.message}`,
-      )
-    let queued: Promise<string> | null = null
     // The cluster as the producer reaches it: its first produce request, during which the test sends 'b', is
     // refused for good with INVALID_RECORD 10 ms later.
-    const directory: BrokerDirectory = {
-      brokerAtPort(port) {
-        const broker = cluster.brokerAtPort(port)
-        if (broker === null) return null
-        const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, transactionalId) => {
-          produced.push(partitions.map((p) => `${p.topic}-${p.partition}`).join(','))
-          if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, transactionalId)
-          queued = outcome(send(p, 'b'))
-          await cluster.queue.sleep(10)
-          return partitions.map(({ topic, partition }) => ({
-            topic,
-            partition,
-            error: 'INVALID_RECORD' as const,
-            errorMessage: 'refused by the test',
-            baseOffset: -1,
-            logAppendTime: -1,
-            logStartOffset: -1,
-          }))
-        }
-        return new Proxy(broker, {
-          get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
-        })
-      },
-    }
-    const p: KafkaProducer = new KafkaProducer(
-      connectionTo(directory),
-      engine,
-      cluster.queue,
-      new Random(11),
-      {
-        'transactional.id': 'tx',
-        'linger.ms': '0',
-        'max.in.flight.requests.per.connection': '1',
-      },
+    const { cluster, p, produced, queued } = await firstProduceRefused(
+      'INVALID_RECORD',
+      'refused by the test',
     )
     await cluster.run(p.initTransactions())
     p.beginTransaction()
     const first = await cluster.run(outcome(send(p, 'a')))
     const refused = 'org.apache.kafka.common.InvalidRecordException: refused by the test'
-    expect([first, await cluster.run(queued!)]).toEqual([refused, refused])
+    expect([first, await cluster.run(queued())]).toEqual([refused, refused])
     expect(produced).toEqual(['t-0'])
     expect(await caught(() => cluster.run(p.commitTransaction()))).toBe(
       'org.apache.kafka.common.KafkaException: Cannot execute transactional method because we are in an error state',
@@ -231,52 +240,14 @@ describe('transactional producer', () => {
   })
 
   it('a batch answered PRODUCER_FENCED makes the producer fatal: later sends, the commit and the abort fail', async () => {
-    const cluster = await clusterWithTopic('t', 1)
-    const produced: string[] = []
-    const outcome = (sent: Promise<unknown>) =>
-      sent.then(
-        () => 'sent',
-        (e: KafkaError) => `${e.exceptionClass}: ${e.message}`,
-      )
-    let queued: Promise<string> | null = null
     // The partition leader answers the first produce request PRODUCER_FENCED, 10 ms after the test queued 'b'.
-    const directory: BrokerDirectory = {
-      brokerAtPort(port) {
-        const broker = cluster.brokerAtPort(port)
-        if (broker === null) return null
-        const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, transactionalId) => {
-          produced.push(partitions.map((p) => `${p.topic}-${p.partition}`).join(','))
-          if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, transactionalId)
-          queued = outcome(send(p, 'b'))
-          await cluster.queue.sleep(10)
-          return partitions.map(({ topic, partition }) => ({
-            topic,
-            partition,
-            error: 'PRODUCER_FENCED' as const,
-            errorMessage: null,
-            baseOffset: -1,
-            logAppendTime: -1,
-            logStartOffset: -1,
-          }))
-        }
-        return new Proxy(broker, {
-          get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
-        })
-      },
-    }
-    const p: KafkaProducer = new KafkaProducer(
-      connectionTo(directory),
-      engine,
-      cluster.queue,
-      new Random(11),
-      { 'transactional.id': 'tx', 'linger.ms': '0', 'max.in.flight.requests.per.connection': '1' },
-    )
+    const { cluster, p, produced, queued } = await firstProduceRefused('PRODUCER_FENCED', null)
     await cluster.run(p.initTransactions())
     p.beginTransaction()
     const fenced =
       'org.apache.kafka.common.errors.ProducerFencedException: There is a newer producer with the same transactionalId which fences the current one.'
     // The queued batch fails with the fatal error itself (Sender.maybeAbortBatches), unsent.
-    expect([await cluster.run(outcome(send(p, 'a'))), await cluster.run(queued!)]).toEqual([fenced, fenced])
+    expect([await cluster.run(outcome(send(p, 'a'))), await cluster.run(queued())]).toEqual([fenced, fenced])
     expect(produced).toEqual(['t-0'])
     const again =
       "org.apache.kafka.common.errors.ProducerFencedException: Producer with transactionalId 'tx' and " +
