@@ -134,31 +134,22 @@ describe('the group coordinator answers a failed write as CoordinatorOperationEx
     'SyncGroup: the leader assignment write failing with %s answers %s',
     async (appendError, answered) => {
       const t = groupCoordinator()
-      const joining = t.apis.joinGroup({
-        groupId: 'g',
-        sessionTimeoutMs: 45000,
-        rebalanceTimeoutMs: 300000,
-        memberId: '',
-        groupInstanceId: null,
-        protocolType: 'consumer',
-        protocols: [{ name: 'range', metadata: SUBSCRIPTION }],
-        reason: null,
-        clientId: 'c',
-        clientHost: '/127.0.0.1',
-      })
-      const { memberId } = await joining
-      const rejoining = t.apis.joinGroup({
-        groupId: 'g',
-        sessionTimeoutMs: 45000,
-        rebalanceTimeoutMs: 300000,
-        memberId,
-        groupInstanceId: null,
-        protocolType: 'consumer',
-        protocols: [{ name: 'range', metadata: SUBSCRIPTION }],
-        reason: null,
-        clientId: 'c',
-        clientHost: '/127.0.0.1',
-      })
+      const join = (memberId: string) =>
+        t.apis.joinGroup({
+          groupId: 'g',
+          sessionTimeoutMs: 45000,
+          rebalanceTimeoutMs: 300000,
+          memberId,
+          groupInstanceId: null,
+          protocolType: 'consumer',
+          protocols: [{ name: 'range', metadata: SUBSCRIPTION }],
+          reason: null,
+          clientId: 'c',
+          clientHost: '/127.0.0.1',
+        })
+      // The first join gives the member its id; the second joins with it.
+      const { memberId } = await join('')
+      const rejoining = join(memberId)
       await t.scheduler.advance(5000)
       const joined = await rejoining
       expect(joined.error).toBe('NONE')
