@@ -365,14 +365,9 @@ export function existsQuery(body: XContentObject, context: QueryContext): IndexQ
   checkOptions('exists', body, ['field'])
   const name = scalarText(body.get('field'))
   if (name === null) throw parsingErrorAtEnd(body, '[exists] must be provided with a [field]')
-  // FieldTypeLookup.getMatchingFieldNames: the mapping's fields and the metadata fields, which a shard's lookup
-  // holds (the coordinating node's parse check has no index and leaves them to the shards)
-  const metadata = context.index === undefined ? [] : METADATA_FIELD_NAMES
-  const fields = isPattern(name)
-    ? [...new Set([...context.fields.keys(), ...metadata])].filter((f) => simpleMatch(name, f))
-    : queryFieldMapping(context, name) !== undefined || metadata.includes(name)
-      ? [name]
-      : []
+  // ExistsQueryBuilder.getMappedFields: a name no field matches may be an object's, so `name.*` is tried next
+  const matching = matchingFieldNames(name, context)
+  const fields = matching.length > 0 ? matching : matchingFieldNames(`${name}.*`, context)
   if (fields.length === 0) return { type: 'matchNone' }
   checkExistsRefusals(fields, context.index)
   const exists = (field: string): IndexQuery => {
@@ -385,6 +380,17 @@ export function existsQuery(body: XContentObject, context: QueryContext): IndexQ
         : { type: 'matchNone' }
   }
   return constantScoreOf(fields.map(exists), boostOf(body))
+}
+
+/**
+ * FieldTypeLookup.getMatchingFieldNames: the mapping's fields and the metadata fields, which a shard's lookup holds
+ * (the coordinating node's parse check has no index and leaves them to the shards).
+ */
+function matchingFieldNames(pattern: string, context: QueryContext): string[] {
+  const metadata = context.index === undefined ? [] : METADATA_FIELD_NAMES
+  if (isPattern(pattern))
+    return [...new Set([...context.fields.keys(), ...metadata])].filter((f) => simpleMatch(pattern, f))
+  return queryFieldMapping(context, pattern) !== undefined || metadata.includes(pattern) ? [pattern] : []
 }
 
 /** `ids`: IdFieldType.termsQuery of the values. */
