@@ -12,7 +12,9 @@
  *
  * Parts of a token: `start` (getTokenLocation at a value; most failures), `end` (an object's closing `}`:
  * FieldMapper's preview reads an object given to a leaf field to its end before the location is taken), `after`
- * (the position after a number or literal: Jackson's current location, which its coercion exceptions carry).
+ * (the position after a number or literal: Jackson's current location, which its coercion exceptions carry), `name`
+ * (the field name the value is under: where DotExpandingXContentParser reports the objects it makes of a dotted name,
+ * and the name's own refusal).
  */
 import { locate } from '../../xcontent/json-parse-error.ts'
 import { tokenAtPath, type PathStep, type TokenOffsets } from '../../xcontent/token-at-path.ts'
@@ -39,7 +41,7 @@ interface Pending {
 }
 
 const UNKNOWN: TokenLocation = { line: -1, col: -1 }
-const UNKNOWN_TOKEN: LocatedToken = { start: UNKNOWN, end: UNKNOWN, after: UNKNOWN }
+const UNKNOWN_TOKEN: LocatedToken = { start: UNKNOWN, end: UNKNOWN, after: UNKNOWN, name: UNKNOWN }
 
 const PENDING = new WeakMap<EsException, Pending>()
 
@@ -82,6 +84,11 @@ export function locateDocumentFailure(error: unknown, text: string): unknown {
     const { line, column } = locate(text, offset)
     return { line, col: column }
   }
-  const token: LocatedToken = { start: at(offsets.start), end: at(offsets.end), after: at(offsets.after) }
+  const token: LocatedToken = {
+    start: at(offsets.start),
+    end: at(offsets.end),
+    after: at(offsets.after),
+    name: at(offsets.name),
+  }
   return pending.build(token[pending.part], token)
 }

@@ -44,7 +44,8 @@ import { scaledFloatValue } from './scaled-float-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { numberFieldValue } from './number-field.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
-import { documentFailure, failedIn, failedInCopy } from './document-failure.ts'
+import { documentFailure, failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
+import { DotExpansion, expandDots } from './dot-expansion.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
@@ -160,7 +161,8 @@ function walk(
   try {
     for (const entry of source) {
       key = entry[0]
-      walker.visit(entry[1], key, key, properties, dynamic, root)
+      const [name, value] = expandDots(key, entry[1])
+      walker.visit(value, name, name, properties, dynamic, root)
     }
   } catch (error) {
     throw failedIn(error, key)
@@ -286,7 +288,7 @@ class DocumentWalk {
     if (!field) {
       // DocumentParser's NoOpFieldMapper: a runtime field of that path takes the value (read from _source).
       if (!(value instanceof Map) && this.isRuntimeField(path)) return
-      if (dynamic === 'strict') throw strictDynamicMapping(name, path)
+      if (dynamic === 'strict') throw strictDynamicMapping(name, path, reportedAt(value))
       if (dynamic === 'false') return
       if (this.writable === null) {
         this.gaveUp = true
@@ -312,15 +314,17 @@ class DocumentWalk {
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
       const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
       const inner = field.dynamic ?? dynamic
-      const target = field.type === 'nested' ? this.nestedDoc(field, path, doc) : doc
+      const target = field.type === 'nested' ? this.nestedDoc(field, path, doc, reportedAt(value)) : doc
       let key = ''
       try {
         for (const entry of value) {
           key = entry[0]
-          this.visit(entry[1], key, `${path}.${key}`, children, inner, target)
+          const [child, childValue] = expandDots(key, entry[1])
+          this.visit(childValue, child, `${path}.${child}`, children, inner, target)
         }
       } catch (error) {
-        throw failedIn(error, key)
+        // an object a dotted name stands for is not in the text: the failure is located from the name's value
+        throw value instanceof DotExpansion ? error : failedIn(error, key)
       }
       if (target !== doc) this.finishNested(target, path)
       return
@@ -448,12 +452,12 @@ class DocumentWalk {
     for (const copy of doc.copiesTo) copy.addValue(path, mapping, leaf)
   }
 
-  /** A new nested document for the next object of nested field `path` inside `parent`. */
-  private nestedDoc(field: FieldMapping, path: string, parent: DocFields): DocFields {
+  /** A new nested document for the next object of nested field `path` inside `parent`, its failure at `part`. */
+  private nestedDoc(field: FieldMapping, path: string, parent: DocFields, part: TokenPart): DocFields {
     if (this.nested.length >= NESTED_OBJECTS_LIMIT) {
       // RootDocumentParserContext.addDoc's IllegalArgumentException, wrapped at the nested object's `{`
       const reason = `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`
-      throw documentFailure('start', (at) =>
+      throw documentFailure(part, (at) =>
         documentParsingException(
           at.line,
           at.col,
@@ -489,11 +493,19 @@ function parentName(path: string): string {
   return dot < 0 ? '_doc' : path.slice(0, dot)
 }
 
-/** DocumentParser.ensureNotStrict: a new field under `dynamic: strict`, at its value's token. */
-function strictDynamicMapping(name: string, path: string): EsException {
+/**
+ * Where a failure at `value` itself is reported: its token, or for an object a dotted name stands for, that name
+ * (the location DotExpandingXContentParser gives the tokens it makes).
+ */
+function reportedAt(value: XContentValue): TokenPart {
+  return value instanceof DotExpansion ? 'name' : 'start'
+}
+
+/** DocumentParser.ensureNotStrict: a new field under `dynamic: strict`, at its value's token (`part`). */
+function strictDynamicMapping(name: string, path: string, part: TokenPart = 'start'): EsException {
   const reason = `mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`
   return documentFailure(
-    'start',
+    part,
     (at) =>
       new EsException({
         type: 'strict_dynamic_mapping_exception',
