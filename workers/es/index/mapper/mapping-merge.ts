@@ -82,12 +82,13 @@ function mergeProperties(
   for (const [name, field] of Object.entries(existing)) setOwn(out, name, field)
   for (const [name, incoming] of Object.entries(update)) {
     const current = ownField(existing, name)
-    setOwn(out, name, current === undefined ? incoming : mergeField(current, incoming, prefix + name))
+    setOwn(out, name, current === undefined ? incoming : mergeFieldMapping(current, incoming, prefix + name))
   }
   return out
 }
 
-function mergeField(current: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
+/** One field merged with its update (`path` its full name, for the errors); also two definitions of a field in one mapping. */
+export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
   // FieldAliasMapper.merge: an alias takes the update's alias, and nothing else.
   if (current.type === 'alias') {
     if (incoming.type === 'alias') return incoming

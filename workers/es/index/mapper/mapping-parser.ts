@@ -4,7 +4,9 @@
  * any other root key is refused with mapper_parsing_exception "Root mapping definition has unsupported
  * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
- * numbers as numbers, and a field without `type` is an object. `dynamic` (the root's or an object's) is `strict` in
+ * numbers as numbers; a property without `type` is an object when it has `properties` or `enabled` alone (else
+ * refused), a dotted property name is objects (parseProperties), multi-fields are read as TypeParsers reads them
+ * (parseMultiFields). `dynamic` (the root's or an object's) is `strict` in
  * any case or a strict boolean, kept as the text ES prints (parseDynamic).
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
@@ -25,6 +27,7 @@ import { XNumber, type XContentObject, type XContentValue } from '../../xcontent
 import {
   FIELD_TYPES,
   NUMBER_FIELD_TYPES,
+  ownField,
   setOwn,
   UNMODELLED_ES_FIELD_TYPES,
   type DynamicMode,
@@ -44,6 +47,8 @@ import { parseRootParameters } from './root-object-mapper.ts'
 import { copyToFields, validateCopyTo } from './copy-to.ts'
 import { aliasMapping } from './field-alias.ts'
 import { parseBoolean } from '../../common/booleans.ts'
+import { isJavaBlank } from '../../common/java-whitespace.ts'
+import { mergeFieldMapping } from './mapping-merge.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -121,27 +126,117 @@ function runtimeSection(node: XContentValue): RuntimeSection {
   }
 }
 
-function parseProperties(properties: XContentObject): Record<string, FieldMapping> {
+/**
+ * ObjectMapper.TypeParser.parseProperties: each property's name is checked (validateFieldName), its type found
+ * (given, or implied: an object when it has `properties` or only `enabled`), and a dotted name is read as objects
+ * holding a field of its last part (`"a.b": {...}` as `"a": {"properties": {"b": {...}}}`), merged with a property
+ * of the same name as ObjectMapper.Builder.buildMappers merges them. `prefix` is the object's path and a dot.
+ */
+function parseProperties(properties: XContentObject, prefix = ''): Record<string, FieldMapping> {
   const out: Record<string, FieldMapping> = {}
   for (const [name, definition] of properties) {
-    if (!(definition instanceof Map)) continue
-    if (definition.get('type') === 'alias') {
-      setOwn(out, name, aliasMapping(name, definition))
-      continue
+    checkFieldName(name)
+    if (!(definition instanceof Map)) {
+      if (Array.isArray(definition) && definition.length === 0) continue
+      // ES names the class of the property's name here, not of its value
+      throw failedToParseMapping(
+        `Expected map for property [fields] on field [${name}] but got a class java.lang.String`,
+      )
     }
-    const field: Record<string, unknown> = {}
-    for (const [key, value] of definition) {
-      if (key === 'properties' || key === 'fields')
-        setOwn(field, key, value instanceof Map ? parseProperties(value) : {})
-      else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
-      else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
-      else setOwn(field, key, value instanceof XNumber ? value.value : value)
+    checkFieldType(name, definition.get('type') ?? impliedObjectType(name, definition))
+    const parts = name.split('.')
+    while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop()
+    if (parts.length === 0)
+      throw failedToParseMappingFrom(illegalArgumentException('field name cannot contain only dots'))
+    const leaf = parts[parts.length - 1]!
+    checkFieldName(leaf)
+    let mapping = readField(leaf, definition, `${prefix}${parts.join('.')}`)
+    for (let i = parts.length - 2; i >= 0; i--) {
+      checkFieldName(parts[i]!)
+      const properties: Record<string, FieldMapping> = {}
+      setOwn(properties, parts[i + 1]!, mapping)
+      mapping = { type: 'object', properties }
     }
-    field.type ??= 'object'
-    checkFieldType(name, field.type)
-    setOwn(out, name, typedMapping(name, field))
+    const existing = ownField(out, parts[0]!)
+    setOwn(
+      out,
+      parts[0]!,
+      existing === undefined ? mapping : mergedProperty(existing, mapping, prefix + parts[0]!),
+    )
   }
   return out
+}
+
+/** ObjectMapper.validateFieldName, for an index created on 8.6 or later. */
+function checkFieldName(name: string): void {
+  if (name.length === 0)
+    throw failedToParseMappingFrom(illegalArgumentException('field name cannot be an empty string'))
+  if (isJavaBlank(name))
+    throw failedToParseMappingFrom(illegalArgumentException('field name cannot contain only whitespaces'))
+}
+
+/** A property without `type`: an object when it has `properties`, or `enabled` alone; else refused. */
+function impliedObjectType(name: string, definition: XContentObject): string {
+  const properties = definition.get('properties')
+  if (
+    (properties !== undefined && properties !== null) ||
+    (definition.size === 1 && definition.has('enabled'))
+  )
+    return 'object'
+  throw failedToParseMapping(`No type specified for field [${name}]`)
+}
+
+/** Two properties of one name (object and dot notation): merged, their conflict failing the mapping. */
+function mergedProperty(existing: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
+  try {
+    return mergeFieldMapping(existing, incoming, path)
+  } catch (error) {
+    throw error instanceof EsException ? failedToParseMappingFrom(error) : error
+  }
+}
+
+/**
+ * TypeParsers.parseMultiField: a multi-field's name has no dot, its definition is an object with a `type`, one of
+ * a leaf field (no object, nested or alias).
+ */
+function parseMultiFields(fields: XContentValue, parent: string, path: string): Record<string, FieldMapping> {
+  const out: Record<string, FieldMapping> = {}
+  if (!(fields instanceof Map)) return out
+  for (const [name, definition] of fields) {
+    if (name.includes('.'))
+      throw failedToParseMapping(
+        `Field name [${name}] which is a multi field of [${parent}] cannot contain '.'`,
+      )
+    if (!(definition instanceof Map))
+      throw failedToParseMapping(`illegal field [${name}], only fields can be specified inside fields`)
+    const type = definition.get('type')
+    if (type === undefined || type === null)
+      throw failedToParseMapping(`no type specified for property [${name}]`)
+    const typeName = javaToString(type)
+    if (!FIELD_TYPES.has(typeName) && !UNMODELLED_ES_FIELD_TYPES.has(typeName))
+      throw failedToParseMapping(`no handler for type [${typeName}] declared on field [${name}]`)
+    if (typeName === 'object' || typeName === 'nested' || typeName === 'alias')
+      throw failedToParseMapping(`Type [${typeName}] cannot be used in multi field`)
+    checkFieldType(name, typeName)
+    setOwn(out, name, readField(name, definition, `${path}.${name}`))
+  }
+  return out
+}
+
+/** One field's definition, its type given or implied (object), read under its own name at `path`. */
+function readField(name: string, definition: XContentObject, path: string): FieldMapping {
+  if (definition.get('type') === 'alias') return aliasMapping(name, definition)
+  const field: Record<string, unknown> = {}
+  for (const [key, value] of definition) {
+    if (key === 'properties')
+      setOwn(field, key, value instanceof Map ? parseProperties(value, `${path}.`) : {})
+    else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
+    else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
+    else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
+    else setOwn(field, key, value instanceof XNumber ? value.value : value)
+  }
+  field.type ??= 'object'
+  return typedMapping(name, field)
 }
 
 /** The field types whose parameters are checked and completed with their defaults. */
@@ -155,9 +250,9 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   return field as unknown as FieldMapping
 }
 
-/** One field's definition (`type` defaulting to `object`), read as a property of that name is. */
+/** One field's definition with its `type` (a dynamic template's), read as a property of that name is. */
 export function parseFieldMapping(name: string, definition: XContentObject): FieldMapping {
-  return parseProperties(new Map([[name, definition]]))[name]!
+  return readField(name, definition, name)
 }
 
 /** TypeParsers lookup: a type ES has no handler for is refused as ES refuses it; one ES has but the playground lacks, as not available. */
