@@ -163,7 +163,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
     kafka: new ClusterKafkaClients(kafka, logEngine, clock, seed),
     es,
     clock,
-    playground: { clear, sleep: (ms) => clock.sleep(ms), brokers: kafka, nodes: es },
+    playground: { clear, clock, brokers: kafka, nodes: es },
     hostFiles: {
       read: (path) => kafka.readLogDirFile(path),
       decodeBatches: (bytes) => logEngine.decodeBatches(bytes),

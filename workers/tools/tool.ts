@@ -43,6 +43,13 @@ export interface Interrupt {
    * real one would before a learner gave up on it. A learner's own Ctrl+C and signals come when they come.
    */
   endsBy?(atMs: number): void
+  /**
+   * Told by a tool that ends by itself once its work is done (a console consumer's --max-messages, a perf
+   * producer's --num-records) each time that work moves on, at clock time atMs (a record counted, a send
+   * acknowledged). Only the scenario runner's idle interrupt listens: its Ctrl+C comes no sooner than IDLE_MS
+   * after the latest progress, so a tool still making progress is not cut, as a learner would watch it on.
+   */
+  progressed?(atMs: number): void
 }
 
 export const SIGINT = 2

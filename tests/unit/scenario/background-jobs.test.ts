@@ -171,6 +171,44 @@ describe('background jobs', () => {
     expect(output).toContain('$ wait %1\nbash: wait: %1: no such job\n\n$ wait $!\n\n$ echo $?\n143\n')
   })
 
+  it.each(['wait %1', 'wait'])(
+    'lets `%s` wait for a throughput-limited producer perf test to its end, past IDLE_MS',
+    async (wait) => {
+      const steps = await runScenario(
+        [
+          'kafka-topics.sh --bootstrap-server localhost:9092 --create --topic t',
+          'kafka-producer-perf-test.sh --topic t --num-records 30 --record-size 10 --throughput 2 --producer-props bootstrap.servers=localhost:9092 &',
+          wait,
+          'echo $?',
+        ].join('\n'),
+        await headlessTestCluster(1, 1, 1),
+      )
+      const [job, waited, status] = steps.slice(1).map((step) => toJsonLine(step))
+      expect(job?.exitCode).toBe(0)
+      expect(job?.stdout).toMatch(/^30 records sent, .* ms 99\.9th\.$/m)
+      expect(job?.stderr).toMatch(/\n\[1\]\+ {2}Done {20}kafka-producer-perf-test\.sh --topic t /)
+      expect(waited?.exitCode).toBe(0)
+      expect(status?.stdout).toBe('0\n')
+    },
+  )
+
+  it('lets `wait` wait for a `sleep` job to end, as bash does', async () => {
+    const output = await transcript(['sleep 8 &', 'wait', 'echo $?'].join('\n'))
+    expect(output).toBe(
+      [
+        '$ sleep 8 &',
+        '[1] 1001',
+        '[1]+  Done                    sleep 8',
+        '',
+        '$ wait',
+        '',
+        '$ echo $?',
+        '0',
+        '',
+      ].join('\n'),
+    )
+  })
+
   it('replays the same transcript for the same seed', async () => {
     const script = readFileSync(new URL('../../../examples/consumers-at-once.txt', import.meta.url), 'utf8')
     const first = await transcript(script, 7)

@@ -10,6 +10,8 @@
  * created on first use) go to stderr too (clientLog in tool-log.ts).
  * Exit codes: 0 when it stops by itself, 128 + the signal when interrupted (130 on SIGINT, 143 on SIGTERM),
  * 1 for setup and formatter errors.
+ * The headless runner's idle Ctrl+C hears of its own ends: each poll bounded by --timeout-ms announces when it
+ * would end it (Interrupt.endsBy), and each record toward --max-messages is progress (Interrupt.progressed).
  */
 import type { Consumer, ConsumerRecord } from '../../clients/kafka/api.ts'
 import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
@@ -145,6 +147,8 @@ async function process(wrapper: ConsumerWrapper, settings: ConsoleConsumerSettin
       break
     }
     count += 1
+    // A record toward --max-messages moves it on to its own end.
+    if (settings.maxMessages !== -1) context.interrupt.progressed?.(context.clock.now())
     try {
       context.out.stdout(formatter.format(received))
     } catch (error) {

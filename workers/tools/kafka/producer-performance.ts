@@ -18,7 +18,9 @@
  * once the transaction has lasted the duration, and commits the last one after the loop; the output is the
  * same. Interrupted (or ended by an exception), the JVM exits without closing the producer: it sends nothing
  * more, and the open transaction is left to the coordinator's timeout abort (a forced close here).
- * --print-metrics is not available (a `[playground]` line, exit 1).
+ * --print-metrics is not available (a `[playground]` line, exit 1). The headless runner's idle Ctrl+C hears of
+ * its own end: a throttled run announces when its last send is due (Interrupt.endsBy), and each completed send
+ * is progress (Interrupt.progressed), so it runs to its summary as the real tool does.
  */
 import type { Callback, Producer } from '../../clients/kafka/api.ts'
 import { interruptExitCode, type Tool, type ToolContext } from '../tool.ts'
@@ -155,6 +157,8 @@ async function runTest(
   const stats = new Stats(config.numRecords, false, clock.now(), context)
   let steadyState: Stats | null = null
   const throttler = new ThroughputThrottler(config.throughput, clock.now())
+  // Throttled to --throughput records/s, it sends its last record about --num-records / --throughput s from now.
+  if (config.throughput > 0) interrupt.endsBy?.(clock.now() + (config.numRecords * 1000) / config.throughput)
   const bufferMemory = Number(props['buffer.memory'] ?? DEFAULT_BUFFER_MEMORY)
   let unacknowledged = 0
   let drained: (() => void) | null = null
@@ -188,6 +192,8 @@ async function runTest(
     const bytes = payload.length
     const callback: Callback = (_metadata, exception) => {
       const now = clock.now()
+      // Each completed send moves it on toward its --num-records.
+      interrupt.progressed?.(now)
       unacknowledged -= bytes
       if (drained !== null && unacknowledged < bufferMemory) {
         drained()

@@ -10,7 +10,8 @@
  * --enable-random-aborts a third of them abort instead, and the consumer seeks back to the group's committed
  * offsets. A KafkaException aborts the same way; ProducerFencedException and OutOfOrderSequenceException end the
  * program. It runs until it copied the records between its start position and the end offset at launch (at
- * most --max-messages).
+ * most --max-messages); each committed transaction is progress toward that end (Interrupt.progressed), so the
+ * headless runner's idle Ctrl+C does not cut it while it copies.
  *
  * Output, as the tool prints Jackson-written HashMaps: before every poll
  * `{"consumed":..,"stage":"ProcessLoop","totalProcessed":..,"progress":"<id>","time":"yyyy/MM/dd HH:mm:ss:SSS","remaining":..}`
@@ -232,6 +233,8 @@ export async function transactionalMessageCopier(
         progress.remaining -= count
         progress.sinceRebalance += count
         progress.total += count
+        // A committed transaction moves it on toward the end offset it runs to.
+        context.interrupt.progressed?.(context.clock.now())
       } catch (error) {
         if (UNRECOVERABLE.some((name) => isKafkaException(error, name))) throw error
         await producer.abortTransaction()

@@ -168,7 +168,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       kafka: new ClusterKafkaClients(directory, options.logEngine, queue, options.seed),
       es: nodes,
       clock: queue,
-      playground: { clear: () => undefined, sleep: (ms) => queue.sleep(ms), brokers, nodes },
+      playground: { clear: () => undefined, clock: queue, brokers, nodes },
       hostFiles,
       files: new ShellFiles(),
       variables: new ShellVariables(),

@@ -4,13 +4,14 @@
  * - `jobs [-l | -p] [jobspec ..]`: one line per running job (`-l` with its pid, `-p` the pid alone).
  * - `wait [id ..]`: waits for the jobs named by jobspec or pid (none: every job; status 0), returning the last
  *   one's status (a pid of a job that already ended: its remembered status), 127 for an id that names no job;
- *   Ctrl+C ends the wait with 130, the jobs go on.
+ *   Ctrl+C ends the wait with 130, the jobs go on. What a job's tool tells about its own end is the wait's own
+ *   (Interrupt.endsBy), so the scenario runner's idle Ctrl+C comes no sooner than it would on the job's tool.
  * - `kill [-s sigspec | -n signum | -sigspec] pid | jobspec ..`: delivers SIGTERM (or the signal given) to
  *   each job. The playground's processes are its jobs, so a pid that is no job's is `No such process`.
  */
 import { interruptExitCode, type Interrupt, type ToolOutput } from '../tool.ts'
 import { SIGTERM } from '../process-signal.ts'
-import type { Job, JobTable } from './jobs.ts'
+import type { Job, JobEnd, JobTable } from './jobs.ts'
 
 type JobCommand = (
   args: readonly string[],
@@ -94,11 +95,23 @@ const jobsCommand: JobCommand = (args, out, jobs) => {
   return Promise.resolve(status)
 }
 
+/**
+ * The job's end, or null when the wait is interrupted first. While it waits, what the job's tool tells about its
+ * own end (job-activity.ts) is the wait's own: the scenario runner's idle Ctrl+C waits for it as for the tool.
+ */
+async function untilEnded(job: Job, interrupt: Interrupt): Promise<JobEnd | null> {
+  const unfollow = job.activity.follow((atMs) => interrupt.endsBy?.(atMs))
+  try {
+    return await Promise.race([job.ended, interrupt.whenInterrupted.then(() => null)])
+  } finally {
+    unfollow()
+  }
+}
+
 const waitCommand: JobCommand = async (args, out, jobs, interrupt) => {
-  const interrupted = interrupt.whenInterrupted.then(() => null)
   if (args.length === 0) {
     for (const job of jobs.list()) {
-      if ((await Promise.race([job.ended, interrupted])) === null) return interruptExitCode(interrupt)
+      if ((await untilEnded(job, interrupt)) === null) return interruptExitCode(interrupt)
     }
     return 0
   }
@@ -116,7 +129,7 @@ const waitCommand: JobCommand = async (args, out, jobs, interrupt) => {
       status = 127
     } else if (typeof job === 'number') status = job
     else {
-      const end = await Promise.race([job.ended, interrupted])
+      const end = await untilEnded(job, interrupt)
       if (end === null) return interruptExitCode(interrupt)
       status = end.exitCode
     }

@@ -6,13 +6,16 @@
  * SIGTERM (a console consumer prints `Processed a total of N messages`) and exits with 128 + the signal; any
  * other process (`sleep`), and a JVM on SIGKILL, dies at once and prints nothing more. When the job ends,
  * bash's notification (`[1]+  Done                    cmd`) follows its output, except when the terminal
- * itself hung up (its interrupt fired with SIGHUP: the shell is gone and reports nothing).
+ * itself hung up (its interrupt fired with SIGHUP: the shell is gone and reports nothing). The job's signal
+ * also takes what its tool tells about its own end (an announced end, progress) into the job's activity, which
+ * `wait` follows (job-activity.ts).
  *
  * The outcome resolves when the job ends: its exit status, its two streams (the job lines on stderr), and
  * `terminal`, everything in the order it was written.
  */
 import type { Interrupt, ToolOutput } from '../tool.ts'
-import { ProcessSignal, SIGHUP, SIGKILL } from '../process-signal.ts'
+import { SIGHUP, SIGKILL } from '../process-signal.ts'
+import { JobActivity, JobSignal } from './job-activity.ts'
 import { SIGINT } from '../tool.ts'
 import type { CommandOutcome } from './command-outcome.ts'
 import type { ScriptCommand } from '../script/types.ts'
@@ -77,7 +80,8 @@ export function startJob(
       out[stream](chunk)
     }
   const jobOut: ToolOutput = { stdout: write('stdout'), stderr: write('stderr') }
-  const signal = new ProcessSignal()
+  const activity = new JobActivity()
+  const signal = new JobSignal(activity)
   let dies: (signal: number) => void = () => undefined
   const died = new Promise<number>((resolve) => (dies = resolve))
   const kill = (sent: number): void => {
@@ -91,6 +95,7 @@ export function startJob(
     text: jobText(command.source),
     kill,
     ended: new Promise<JobEnd>((resolve) => (ends = resolve)),
+    activity,
   }
   jobs.add(job)
   if (command.read !== '') jobOut.stderr(command.read)

@@ -11,6 +11,7 @@
  * (pretty_print_job and print_pipeline: the status padded to LONGEST_SIGNAL_DESC, 24 columns), `Done`,
  * `Exit N`, or the signal's strsignal text (`Terminated`) when it ends.
  */
+import type { JobActivity } from './job-activity.ts'
 
 export const FIRST_PID = 1001
 const STATUS_COLUMNS = 24
@@ -30,6 +31,8 @@ export interface Job {
   readonly kill: (signal: number) => void
   /** Resolves when the job ends (never rejects). */
   readonly ended: Promise<JobEnd>
+  /** What the job's tool told about its own end, for `wait` (job-activity.ts). */
+  readonly activity: JobActivity
 }
 
 /** strsignal's texts (glibc) for the signals the playground delivers. */

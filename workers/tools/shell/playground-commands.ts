@@ -3,6 +3,7 @@
  * pretending to be a Kafka or Elasticsearch tool. `help` lists them; an unknown word is answered as
  * bash answers an unknown command.
  */
+import type { Clock } from '../../net/clock.ts'
 import { interruptExitCode, type Interrupt, type ToolOutput } from '../tool.ts'
 import type { BrokerControl } from './broker-control.ts'
 import { BROKER_COMMANDS } from './broker-commands.ts'
@@ -13,8 +14,8 @@ import { helpText } from './help.ts'
 export interface PlaygroundControl {
   /** Clears the output pane (the console does it; the headless runner has nothing to clear). */
   clear(): void
-  /** Waits on the cluster's clock (the shell's `sleep`). */
-  sleep(ms: number): Promise<void>
+  /** The cluster's clock, which the shell's `sleep` waits on. */
+  clock: Clock
   brokers: BrokerControl
   nodes: NodeControl
 }
@@ -40,11 +41,13 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
         out.stderr(`sleep: invalid time interval '${args[0] ?? ''}'\n`)
         return 1
       }
+      // Its own end, for a `wait` on its job (job-activity.ts).
+      interrupt.endsBy?.(control.clock.now() + seconds * 1000)
       // Ctrl+C (or the job's signal) ends it at once with 128 + the signal, printing nothing, as sleep dies.
       const stopped =
         interrupt.idle === true ? new Promise<never>(() => undefined) : interrupt.whenInterrupted
       const signalled = await Promise.race([
-        control.sleep(seconds * 1000).then(() => false),
+        control.clock.sleep(seconds * 1000).then(() => false),
         stopped.then(() => true),
       ])
       return signalled ? interruptExitCode(interrupt) : 0

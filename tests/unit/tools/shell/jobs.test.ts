@@ -4,10 +4,18 @@
 import { describe, expect, it } from 'vitest'
 import { JobTable, type Job } from '../../../../workers/tools/shell/jobs.ts'
 import { jobText } from '../../../../workers/tools/shell/job-runner.ts'
+import { JobActivity } from '../../../../workers/tools/shell/job-activity.ts'
 
 function add(table: JobTable, text: string): Job {
   const { number, pid } = table.reserve()
-  const job: Job = { number, pid, text, kill: () => undefined, ended: new Promise(() => undefined) }
+  const job: Job = {
+    number,
+    pid,
+    text,
+    kill: () => undefined,
+    ended: new Promise(() => undefined),
+    activity: new JobActivity(),
+  }
   table.add(job)
   return job
 }
