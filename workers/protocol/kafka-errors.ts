@@ -66,6 +66,11 @@ export const KAFKA_ERRORS = {
     exception: 'org.apache.kafka.common.errors.UnknownLeaderEpochException',
     message: 'The leader epoch in the request is newer than the epoch on the broker.',
   },
+  UNSUPPORTED_VERSION: {
+    code: 35,
+    exception: 'org.apache.kafka.common.errors.UnsupportedVersionException',
+    message: 'The version of API is not supported.',
+  },
   TOPIC_ALREADY_EXISTS: {
     code: 36,
     exception: 'org.apache.kafka.common.errors.TopicExistsException',

@@ -7,6 +7,7 @@ import type { KafkaErrorName } from './kafka-errors.ts'
 import type { GroupCoordinatorApi } from './kafka-groups.ts'
 import type { FeatureApi } from './kafka-features.ts'
 import type { AclApi } from './kafka-acls.ts'
+import type { ClientQuotaApi } from './kafka-quotas.ts'
 import type { TransactionApi } from './kafka-transactions.ts'
 
 /** Broker n listens on localhost:(KAFKA_BASE_PORT + n - 1): broker 1 on 9092, as course notes assume. */
@@ -294,7 +295,7 @@ export interface OngoingReassignment {
   removingReplicas: number[]
 }
 
-export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, TransactionApi {
+export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, TransactionApi, ClientQuotaApi {
   /**
    * Metadata for the named topics (all when null). With allowAutoTopicCreation, an unknown topic is sent to
    * the controller for creation with the broker defaults (auto.create.topics.enable) and answered at once with

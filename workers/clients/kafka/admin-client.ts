@@ -33,6 +33,7 @@ import type {
   AbortTransactionSpec,
   TransactionDescription,
   TransactionListing,
+  DescribedClientQuota,
 } from './api.ts'
 import { kafkaError, timeoutError } from './errors.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
@@ -47,6 +48,8 @@ import {
   listTransactions,
 } from './admin-transactions.ts'
 import { createAcls, deleteAcls, describeAcls } from './admin-acls.ts'
+import { alterClientQuotas, describeClientQuotas } from './admin-client-quotas.ts'
+import type { ClientQuotaAlteration, ClientQuotaFilter } from '../../protocol/kafka-quotas.ts'
 import type { AclBinding, AclBindingFilter } from '../../protocol/kafka-acls.ts'
 
 export class KafkaAdminClient implements Admin {
@@ -331,6 +334,14 @@ export class KafkaAdminClient implements Admin {
 
   deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]> {
     return deleteAcls(this.connection, filters)
+  }
+
+  describeClientQuotas(filter: ClientQuotaFilter): Promise<DescribedClientQuota[]> {
+    return describeClientQuotas(this.connection, filter)
+  }
+
+  alterClientQuotas(alterations: ClientQuotaAlteration[], options: { validateOnly: boolean }): Promise<void> {
+    return alterClientQuotas(this.connection, alterations, options.validateOnly)
   }
 
   close(): Promise<void> {

@@ -14,6 +14,11 @@ import type {
 } from '../../protocol/kafka.ts'
 import type { ApiVersion, FeatureUpgradeType } from '../../protocol/kafka-features.ts'
 import type { AclBinding, AclBindingFilter } from '../../protocol/kafka-acls.ts'
+import type {
+  ClientQuotaAlteration,
+  ClientQuotaEntity,
+  ClientQuotaFilter,
+} from '../../protocol/kafka-quotas.ts'
 import type { RecordHeader } from '../../../engine-wasm/src/log/types.ts'
 
 export interface NewTopic {
@@ -319,7 +324,18 @@ export interface Admin {
   createAcls(bindings: AclBinding[]): Promise<void>
   /** DeleteAcls: the bindings the filters deleted; throws the first failed filter's exception. */
   deleteAcls(filters: AclBindingFilter[]): Promise<AclBinding[]>
+  /** DescribeClientQuotas: the matching entities and values, in the Java client's HashMap order. */
+  describeClientQuotas(filter: ClientQuotaFilter): Promise<DescribedClientQuota[]>
+  /** AlterClientQuotas: throws the exception of the first entity that failed (alterClientQuotas(...).all()). */
+  alterClientQuotas(alterations: ClientQuotaAlteration[], options: { validateOnly: boolean }): Promise<void>
   close(): Promise<void>
+}
+
+/** One entity of a DescribeClientQuotas answer. */
+export interface DescribedClientQuota {
+  entity: ClientQuotaEntity
+  /** (key, value) in the order the Java client's map of values iterates them. */
+  values: Array<[string, number]>
 }
 
 export interface ProducerRecord {

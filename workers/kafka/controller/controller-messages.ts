@@ -2,7 +2,7 @@
  * The requests a broker or an admin client sends to the active controller, and its answers (KRaft's
  * BrokerRegistration, BrokerHeartbeat, AlterPartition, CreateTopics, DeleteTopics, ElectLeaders,
  * IncrementalAlterConfigs, AllocateProducerIds, AlterPartitionReassignments, ListPartitionReassignments,
- * UpdateFeatures, CreateAcls and DeleteAcls,
+ * UpdateFeatures, CreateAcls, DeleteAcls and AlterClientQuotas,
  * reduced to the fields the playground uses). Errors are Kafka error names.
  */
 import type {
@@ -24,6 +24,7 @@ import type {
   AclCreationResult,
   DeleteAclsFilterResult,
 } from '../../protocol/kafka-acls.ts'
+import type { AlterClientQuotasEntityResult, ClientQuotaAlteration } from '../../protocol/kafka-quotas.ts'
 
 export type ControllerRequest =
   | {
@@ -71,6 +72,7 @@ export type ControllerRequest =
   | { api: 'UpdateFeatures'; updates: FeatureUpdate[]; validateOnly: boolean }
   | { api: 'CreateAcls'; bindings: AclBinding[] }
   | { api: 'DeleteAcls'; filters: AclBindingFilter[] }
+  | { api: 'AlterClientQuotas'; alterations: ClientQuotaAlteration[]; validateOnly: boolean }
 
 export type ControllerResponse =
   | { api: 'BrokerRegistration'; error: KafkaErrorName | null; brokerEpoch: number }
@@ -107,3 +109,4 @@ export type ControllerResponse =
   | { api: 'UpdateFeatures'; results: UpdateFeaturesResult[] }
   | { api: 'CreateAcls'; results: AclCreationResult[] }
   | { api: 'DeleteAcls'; results: DeleteAclsFilterResult[] }
+  | { api: 'AlterClientQuotas'; results: AlterClientQuotasEntityResult[] }

@@ -10,7 +10,8 @@
  * without a controlled shutdown); fencing moves its leaderships to other ISR replicas (fenceBrokerRecords).
  * While active it also runs the periodic preferred leader election (leader-rebalance.ts: electPreferred,
  * every leader.imbalance.check.interval.seconds). UpdateFeatures is feature-control.ts; CreateAcls and
- * DeleteAcls are acl-control.ts, refused when this node runs no authorizer.
+ * DeleteAcls are acl-control.ts, refused when this node runs no authorizer; AlterClientQuotas is
+ * client-quota-control.ts.
  */
 import type { Cancellable, Scheduler } from '../../net/scheduler.ts'
 import type { Random } from '../../net/random.ts'
@@ -29,6 +30,7 @@ import {
 } from './leader-rebalance.ts'
 import { allocateProducerIds } from './producer-id-control.ts'
 import { updateFeaturesRecords } from './feature-control.ts'
+import { alterClientQuotasRecords } from './client-quota-control.ts'
 import { NO_AUTHORIZER, createAclsRecords, deleteAclsRecords } from './acl-control.ts'
 import {
   createTopicRecords,
@@ -153,6 +155,8 @@ export class QuorumController {
         return this.createAcls(request)
       case 'DeleteAcls':
         return this.deleteAcls(request)
+      case 'AlterClientQuotas':
+        return this.alterClientQuotas(request)
     }
   }
 
@@ -181,6 +185,15 @@ export class QuorumController {
     }
     const { results, records } = deleteAclsRecords(this.deps.metadata, request.filters)
     await this.append(records)
+    return { api: request.api, results }
+  }
+
+  /** ClientQuotaControlManager.alterClientQuotas: the records of every accepted entity go together. */
+  private async alterClientQuotas(
+    request: Extract<ControllerRequest, { api: 'AlterClientQuotas' }>,
+  ): Promise<Handled<'AlterClientQuotas'>> {
+    const { results, records } = alterClientQuotasRecords(this.deps.metadata, request.alterations)
+    if (!request.validateOnly) await this.append(records)
     return { api: request.api, results }
   }
 
@@ -500,6 +513,15 @@ function notController(request: ControllerRequest): ControllerResponse {
       return {
         api: request.api,
         results: request.filters.map(() => ({ error: 'NOT_CONTROLLER', message: null, deleted: [] })),
+      }
+    case 'AlterClientQuotas':
+      return {
+        api: request.api,
+        results: request.alterations.map(({ entity }) => ({
+          entity,
+          error: 'NOT_CONTROLLER',
+          message: null,
+        })),
       }
   }
 }

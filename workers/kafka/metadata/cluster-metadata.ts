@@ -3,7 +3,7 @@
  * MetadataImage): registered brokers with their epochs and fencing, topics by id and name with each
  * partition's registration, dynamic configs per resource, the next producer id block, the finalized feature
  * levels (FeaturesImage: metadata.version always, other features only above 0), and the ACLs by id in the
- * order they were added (AclsImage). The active controller and
+ * order they were added (AclsImage), and the client quotas (ClientQuotasImage). The active controller and
  * every broker hold one; they differ only in how far they have replayed.
  *
  * The feature levels start as `kafka-storage.sh format` left them in bootstrap.checkpoint (features.ts:
@@ -16,6 +16,14 @@ import type { BrokerEndpoint, ConfigResourceType, MetadataRecord } from './metad
 import { bootstrapFeatureLevels } from './features.ts'
 import type { AclBinding } from '../../protocol/kafka-acls.ts'
 import { METADATA_VERSION_FEATURE } from './metadata-version.ts'
+import type { ClientQuotaEntity } from '../../protocol/kafka-quotas.ts'
+import { entityKey } from '../../protocol/kafka-quotas.ts'
+
+/** One client quota entity's quotas, in the order their keys were first set. */
+export interface ClientQuotaImage {
+  entity: ClientQuotaEntity
+  quotas: Map<string, number>
+}
 
 export interface BrokerRegistration {
   brokerId: number
@@ -58,6 +66,8 @@ export class ClusterMetadata {
   readonly finalizedFeatures: Map<string, number> = bootstrapFeatureLevels()
   /** The ACLs by their Uuid, in the order their AccessControlEntryRecords were replayed. */
   readonly acls = new Map<string, AclBinding>()
+  /** The client quota entities with at least one quota, by entityKey, in the order they were first set. */
+  readonly clientQuotas = new Map<string, ClientQuotaImage>()
 
   topic(name: string): TopicRegistration | undefined {
     const id = this.topicIdsByName.get(name)
@@ -169,6 +179,15 @@ export class ClusterMetadata {
       case 'RemoveAccessControlEntryRecord':
         this.acls.delete(record.id)
         return
+      case 'ClientQuotaRecord': {
+        const key = entityKey(record.entity)
+        const image = this.clientQuotas.get(key) ?? { entity: record.entity, quotas: new Map() }
+        if (record.remove) image.quotas.delete(record.key)
+        else image.quotas.set(record.key, record.value)
+        if (image.quotas.size === 0) this.clientQuotas.delete(key)
+        else this.clientQuotas.set(key, image)
+        return
+      }
       case 'RemoveTopicRecord': {
         const topic = this.topicsById.get(record.topicId)
         if (!topic) return

@@ -1,8 +1,8 @@
 /**
  * The Writable and Readable of Kafka's generated messages at flexible versions
  * (org.apache.kafka.common.protocol.ByteBufferAccessor with the compact encodings): big-endian int8, int16,
- * uint16, int32 and int64 (a JS number, exact up to 2^53), a boolean as one byte (0 false, anything else
- * true), an unsigned varint (base-128, low group first), raw bytes (a uuid is its 16 bytes, most
+ * uint16, int32 and int64 (a JS number, exact up to 2^53), float64 (8 bytes IEEE 754), a boolean as one byte
+ * (0 false, anything else true), an unsigned varint (base-128, low group first), raw bytes (a uuid is its 16 bytes, most
  * significant long first: uuid.ts), and the compact forms: a string as unsigned varint (UTF-8 length + 1, 0 for null) and the bytes,
  * an array length as unsigned varint (count + 1, 0 for null).
  * Reading past the end throws `Error reading N byte(s): only M byte(s) available`, as Kafka's readers do.
@@ -26,6 +26,11 @@ export class FlexibleWriter extends ByteBufferWriter {
 
   bool(value: boolean): void {
     this.int8(value ? 1 : 0)
+  }
+
+  float64(value: number): void {
+    this.ensure(8).setFloat64(this.length, value)
+    this.length += 8
   }
 
   unsignedVarint(value: number): void {
@@ -63,6 +68,10 @@ export class FlexibleReader extends ByteBufferReader {
 
   bool(): boolean {
     return this.int8() !== 0
+  }
+
+  float64(): number {
+    return this.view.getFloat64(this.advance(8))
   }
 
   /** ByteUtils.readUnsignedVarint: at most 5 bytes. */

@@ -12,13 +12,14 @@
  * Reading skips tagged fields it does not know. A field absent at the version reads as its default.
  *
  * JSON (the generated JsonConverter.write): an object with the fields present at the version, in order,
- * named in camelCase; a tagged field only when its value differs from its default; int8 to int64 and uint16
- * as numbers, uuid as its text, null for a null nullable field.
+ * named in camelCase; a tagged field only when its value differs from its default; int8 to int64, uint16
+ * and float64 as numbers (a float64 is written as a JavaScript number, so 1024.0 prints as 1024), uuid as its text, null for a null nullable field.
  */
 import { FlexibleReader, FlexibleWriter } from './flexible-accessor.ts'
 import { uuidBytes, uuidText } from './uuid.ts'
 
-export type ScalarType = 'int8' | 'int16' | 'uint16' | 'int32' | 'int64' | 'bool' | 'string' | 'uuid'
+export type ScalarType =
+  'int8' | 'int16' | 'uint16' | 'int32' | 'int64' | 'float64' | 'bool' | 'string' | 'uuid'
 
 export type FieldType =
   ScalarType | '[]int32' | '[]uuid' | '[]string' | { readonly struct: readonly FieldSpec[] }
@@ -109,6 +110,8 @@ function writeField(writer: FlexibleWriter, type: FieldType, value: FieldValue, 
       return writer.int32(value as number)
     case 'int64':
       return writer.int64(value as number)
+    case 'float64':
+      return writer.float64(value as number)
     case 'bool':
       return writer.bool(value as boolean)
     case 'string':
@@ -186,6 +189,8 @@ function readField(reader: FlexibleReader, field: FieldSpec, version: number): F
       return reader.int32()
     case 'int64':
       return reader.int64()
+    case 'float64':
+      return reader.float64()
     case 'bool':
       return reader.bool()
     case 'uuid':

@@ -12,6 +12,7 @@
  * ConfigRecord's resource types are ConfigResource.Type's ids (TOPIC 2, BROKER 4); a
  * BrokerRegistrationChangeRecord's Fenced is BrokerRegistrationFencingChange (1 fence, -1 unfence).
  * AccessControlEntryRecord's enums are their Kafka codes (protocol/kafka-acls.ts: the index in declaration order).
+ * ClientQuotaRecord's value is a float64; a removal carries value 0.
  */
 import { FlexibleReader, FlexibleWriter } from './flexible-accessor.ts'
 import {
@@ -221,6 +222,24 @@ const RECORD_TYPES = {
     maxVersion: 0,
     fields: [uuid('id')],
   },
+  ClientQuotaRecord: {
+    name: 'CLIENT_QUOTA_RECORD',
+    apiKey: 14,
+    version: 0,
+    maxVersion: 0,
+    fields: [
+      {
+        name: 'entity',
+        type: {
+          struct: [string('entityType'), { name: 'entityName', type: 'string', nullable: true, default: '' }],
+        },
+        default: [],
+      },
+      string('key'),
+      { name: 'value', type: 'float64', default: 0 },
+      { name: 'remove', type: 'bool', default: false },
+    ],
+  },
 } as const satisfies Record<MetadataRecord['type'], MetadataRecordType>
 
 const TYPES_BY_API_KEY = new Map<number, MetadataRecordType>(
@@ -311,6 +330,13 @@ function messageData(record: MetadataRecord): MessageData {
       }
     case 'RemoveAccessControlEntryRecord':
       return { id: record.id }
+    case 'ClientQuotaRecord':
+      return {
+        entity: record.entity.map(({ entityType, entityName }) => ({ entityType, entityName })),
+        key: record.key,
+        value: record.value,
+        remove: record.remove,
+      }
   }
 }
 

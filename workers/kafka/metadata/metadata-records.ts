@@ -13,8 +13,11 @@
  * `__cluster_metadata-0` segment file.
  * AccessControlEntryRecord adds one ACL under its id (StandardAclWithId) and RemoveAccessControlEntryRecord
  * removes it; the ACLs live in the metadata log whether or not a node runs an authorizer (AclControlManager).
+ * ClientQuotaRecord sets one quota key of one client quota entity, or removes it when `remove` is true
+ * (ClientQuotaControlManager.replay: an entity whose last key goes is gone).
  */
 import type { AclOperation, AclPermissionType, PatternType, ResourceType } from '../../protocol/kafka-acls.ts'
+import type { ClientQuotaEntity } from '../../protocol/kafka-quotas.ts'
 
 export interface BrokerEndpoint {
   host: string
@@ -81,6 +84,7 @@ export type MetadataRecord =
       permissionType: AclPermissionType
     }
   | { type: 'RemoveAccessControlEntryRecord'; id: string }
+  | { type: 'ClientQuotaRecord'; entity: ClientQuotaEntity; key: string; value: number; remove: boolean }
 
 /** Kafka's NO_LEADER: a partition whose replicas in the ISR are all unavailable. */
 export const NO_LEADER = -1

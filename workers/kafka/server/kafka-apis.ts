@@ -46,6 +46,8 @@ import { FeatureApis } from './feature-apis.ts'
 import type { FeatureApi } from '../../protocol/kafka-features.ts'
 import type { AclApi } from '../../protocol/kafka-acls.ts'
 import { AclApis } from './acl-apis.ts'
+import type { ClientQuotaApi } from '../../protocol/kafka-quotas.ts'
+import { ClientQuotaApis } from './client-quota-apis.ts'
 import type { TransactionApis } from './transaction-apis.ts'
 import type { TransactionApi } from '../../protocol/kafka-transactions.ts'
 import { metadataResponse } from './metadata-response.ts'
@@ -82,6 +84,7 @@ export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
   private readonly features: FeatureApis
   private readonly acls: AclApis
+  private readonly clientQuotas: ClientQuotaApis
   private readonly forwarding: ForwardingManager
   private readonly autoTopicCreation: AutoTopicCreationManager
 
@@ -107,6 +110,11 @@ export class KafkaApis implements BrokerApi {
       forward: (request) => this.forward(request),
       waitFor: (condition) => this.waitFor(condition),
     })
+    this.clientQuotas = new ClientQuotaApis({
+      metadata: deps.metadata,
+      forward: (request) => this.forward(request),
+      waitFor: (condition) => this.waitFor(condition),
+    })
   }
 
   // DescribeProducers, InitProducerId, EndTxn, DescribeTransactions, ListTransactions and WriteTxnMarkers:
@@ -125,6 +133,11 @@ export class KafkaApis implements BrokerApi {
   readonly describeAcls: AclApi['describeAcls'] = (f) => this.acls.describeAcls(f)
   readonly createAcls: AclApi['createAcls'] = (b) => this.acls.createAcls(b)
   readonly deleteAcls: AclApi['deleteAcls'] = (f) => this.acls.deleteAcls(f)
+  // DescribeClientQuotas and AlterClientQuotas: answered by ClientQuotaApis.
+  readonly describeClientQuotas: ClientQuotaApi['describeClientQuotas'] = (f) =>
+    this.clientQuotas.describeClientQuotas(f)
+  readonly alterClientQuotas: ClientQuotaApi['alterClientQuotas'] = (a, v) =>
+    this.clientQuotas.alterClientQuotas(a, v)
 
   // ApiVersions and UpdateFeatures: answered by FeatureApis.
   readonly apiVersions: FeatureApi['apiVersions'] = () => this.features.apiVersions()

@@ -10,6 +10,12 @@ import { HELP_AND_VERSION, flag, withArgument } from './options/option-spec.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { TOPIC_CONFIG_NAMES } from './topic-configs.ts'
 import { illegalArgument } from './tool-errors.ts'
+import {
+  IP_QUOTA_TYPES,
+  SCRAM_MECHANISMS,
+  USER_AND_CLIENT_QUOTA_TYPES,
+} from '../../kafka/config/quota-config.ts'
+import { isResolvableHost } from '../../net/inet-address.ts'
 
 function configNames(names: readonly string[]): string {
   return (
@@ -22,7 +28,7 @@ function configNames(names: readonly string[]): string {
   )
 }
 
-const QUOTAS = ['consumer_byte_rate', 'controller_mutation_rate', 'producer_byte_rate', 'request_percentage']
+const QUOTAS = [...USER_AND_CLIENT_QUOTA_TYPES.keys()]
 
 export const CONFIG_COMMAND_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,
@@ -58,11 +64,11 @@ export const CONFIG_COMMAND_OPTIONS: readonly OptionSpec[] = [
       "For entity-type 'topics': " +
       configNames(TOPIC_CONFIG_NAMES) +
       "For entity-type 'users': " +
-      configNames(['SCRAM-SHA-256', 'SCRAM-SHA-512', ...QUOTAS]) +
+      configNames([...SCRAM_MECHANISMS, ...QUOTAS]) +
       "For entity-type 'clients': " +
       configNames(QUOTAS) +
       "For entity-type 'ips': " +
-      configNames(['connection_creation_rate']) +
+      configNames([...IP_QUOTA_TYPES.keys()]) +
       "Entity types 'users' and 'clients' may be specified together to update config for clients of a specific user.",
   ),
   withArgument(
@@ -128,10 +134,14 @@ function entityTypes(options: OptionSet): string[] {
   return [...options.valuesOf('entity-type'), ...flags]
 }
 
+/** ConfigCommandOptions.entityNames: --entity-name and --entity-default in command-line order, then the flags. */
 function entityNames(options: OptionSet): string[] {
+  const names = options.valuesOf('entity-name').values()
   return [
-    ...options.valuesOf('entity-name'),
-    ...(options.has('entity-default') ? [''] : []),
+    ...options
+      .occurrenceNames()
+      .filter((name) => name === 'entity-name' || name === 'entity-default')
+      .map((name) => (name === 'entity-name' ? (names.next().value ?? '') : '')),
     ...ENTITY_FLAGS.filter(([name]) => options.has(name)).map(([name]) => options.valueOf(name) ?? ''),
     ...DEFAULT_FLAGS.filter(([name]) => options.has(name)).map(() => ''),
   ]
@@ -206,6 +216,15 @@ export function checkConfigArgs(options: OptionSet): ConfigEntity {
       if (id !== null && !/^[+-]?[0-9]+$/.test(id)) {
         throw illegalArgument(
           `The entity name for ${types[0] ?? ''} must be a valid integer broker id, but it is: ${id}`,
+        )
+      }
+    }
+  }
+  if (hasName && types.includes('ips')) {
+    for (const ip of ['entity-name', 'ip'].map((name) => options.valueOf(name))) {
+      if (ip !== null && !isResolvableHost(ip)) {
+        throw illegalArgument(
+          `The entity name for ${types[0] ?? ''} must be a valid IP or resolvable host, but it is: ${ip}`,
         )
       }
     }

@@ -1,10 +1,12 @@
 /**
- * kafka-configs.sh (ConfigCommand of Kafka 4.1) for topics and brokers. --describe prints
+ * kafka-configs.sh (ConfigCommand of Kafka 4.1) for topics, brokers and client quota entities (users, clients,
+ * ips: config-command-quotas.ts). --describe of a topic or broker prints
  * `Dynamic configs for topic orders are:` (`All configs ...` with --all, `Default configs for brokers in
  * the cluster are:` for the default broker) and one `  name=value sensitive=false synonyms={SOURCE:name=value,
  * ...}` line per entry, sorted by name; without --all only entries whose source is the entity's dynamic
- * source. --alter sends the deletes then the sets as one IncrementalAlterConfigs and prints `Completed
- * updating config for topic orders.` Errors: usage errors with the help table; IllegalArgumentException,
+ * source. --alter of a topic or broker sends the deletes then the sets as one IncrementalAlterConfigs; every
+ * --alter prints `Completed updating config for topic orders.` (`Completed updating default config for users in
+ * the cluster.` for a default entity). Errors: usage errors with the help table; IllegalArgumentException,
  * InvalidConfigurationException and parse errors as their message alone; anything else (a failed admin
  * call is a java.util.concurrent.ExecutionException) as `Error while executing config command with args
  * '...'` and the trace. All on stderr, exit 1. Other entity types answer with a playground notice.
@@ -26,6 +28,8 @@ import type { OptionSet } from './options/option-set.ts'
 import { zookeeperHint } from './playground-hints.ts'
 import { asJavaException, futureGet, illegalArgument } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
+import type { QuotaChanges } from './config-command-quotas.ts'
+import { alterQuotaEntity, describeQuotaConfigs } from './config-command-quotas.ts'
 
 const DYNAMIC_SOURCE = { topics: 'DYNAMIC_TOPIC_CONFIG', brokers: 'DYNAMIC_BROKER_CONFIG' } as const
 
@@ -125,18 +129,22 @@ async function describeConfig(
   }
 }
 
-async function alterConfig(
+function parseChanges(options: OptionSet): QuotaChanges {
+  return {
+    toAdd: parseConfigsToBeAdded(options.valueOf('add-config')),
+    toDelete: options
+      .valuesOf('delete-config')
+      .flatMap((value) => value.split(','))
+      .map((key) => key.trim()),
+  }
+}
+
+async function alterResourceConfig(
   admin: Admin,
-  options: OptionSet,
   type: 'topics' | 'brokers',
   name: string,
-  context: ToolContext,
+  { toAdd, toDelete }: QuotaChanges,
 ): Promise<void> {
-  const toAdd = parseConfigsToBeAdded(options.valueOf('add-config'))
-  const toDelete = options
-    .valuesOf('delete-config')
-    .flatMap((value) => value.split(','))
-    .map((key) => key.trim())
   const existing = new Set((await resourceConfig(admin, type, name, false)).map((entry) => entry.name))
   const invalid = toDelete.filter((key) => !existing.has(key))
   if (invalid.length > 0) throw invalidConfiguration(`Invalid config(s): ${invalid.join(',')}`)
@@ -149,6 +157,18 @@ async function alterConfig(
     })),
   ]
   await futureGet(admin.incrementalAlterConfigs([{ resource: resource(type, name), ops }]))
+}
+
+async function alterConfig(
+  admin: Admin,
+  options: OptionSet,
+  entity: ConfigEntity,
+  context: ToolContext,
+): Promise<void> {
+  const [type = '', name = ''] = [entity.types[0], entity.names[0]]
+  const changes = parseChanges(options)
+  if (type === 'topics' || type === 'brokers') await alterResourceConfig(admin, type, name, changes)
+  else if (!(await alterQuotaEntity(admin, entity.types, entity.names, changes, context))) return
   context.out.stdout(
     name === ''
       ? `Completed updating default config for ${type} in the cluster.\n`
@@ -156,16 +176,18 @@ async function alterConfig(
   )
 }
 
+const QUOTA_TYPES = ['users', 'clients', 'ips']
+
 async function processCommand(options: OptionSet, entity: ConfigEntity, context: ToolContext): Promise<void> {
   const commandConfig = options.valueOf('command-config')
   if (commandConfig !== null) loadProps(context, commandConfig)
   if (entity.action === 'alter' && entity.types.length !== entity.names.length) {
     throw illegalArgument('An entity name must be specified for every entity type')
   }
-  const type = entity.types[0]
-  if (type !== 'topics' && type !== 'brokers') {
+  const type = entity.types[0] ?? ''
+  if (type !== 'topics' && type !== 'brokers' && !QUOTA_TYPES.includes(type)) {
     context.out.stderr(
-      `[playground] kafka-configs supports --entity-type topics and brokers only, not ${type ?? ''}.\n`,
+      `[playground] kafka-configs supports --entity-type topics, brokers, users, clients and ips only, not ${type}.\n`,
     )
     return
   }
@@ -173,8 +195,10 @@ async function processCommand(options: OptionSet, entity: ConfigEntity, context:
     options.valueOf('bootstrap-server') ?? options.valueOf('bootstrap-controller') ?? '',
   )
   try {
-    if (entity.action === 'alter') await alterConfig(admin, options, type, entity.names[0] ?? '', context)
-    else await describeConfig(admin, options, type, entity.names, context)
+    if (entity.action === 'alter') await alterConfig(admin, options, entity, context)
+    else if (type === 'topics' || type === 'brokers')
+      await describeConfig(admin, options, type, entity.names, context)
+    else await describeQuotaConfigs(admin, entity.types, entity.names, context)
   } finally {
     await admin.close()
   }

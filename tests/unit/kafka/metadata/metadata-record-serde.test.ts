@@ -200,6 +200,26 @@ describe('MetadataRecordSerde', () => {
     )
   })
 
+  it('writes ClientQuotaRecord v0 (api key 14): the entity pairs, a null name for a default, a float64 value', () => {
+    const record: MetadataRecord = {
+      type: 'ClientQuotaRecord',
+      entity: [{ entityType: 'user', entityName: null }],
+      key: 'producer_byte_rate',
+      value: 1024,
+      remove: false,
+    }
+    const float64 = [0x40, 0x90, 0, 0, 0, 0, 0, 0]
+    expect(hex(serializeMetadataRecord(record))).toBe(
+      bytesOf(1, 14, 0, 2, 5, ascii('user'), 0, 0, 19, ascii('producer_byte_rate'), float64, 0, 0),
+    )
+    expect(readMetadataRecord(serializeMetadataRecord(record)).data).toEqual({
+      entity: [{ entityType: 'user', entityName: null }],
+      key: 'producer_byte_rate',
+      value: 1024,
+      remove: false,
+    })
+  })
+
   it('answers bytes it cannot read with MetadataParseException messages', () => {
     expect(() => readMetadataRecord(Uint8Array.of(2, 2, 0))).toThrow(
       'Could not deserialize metadata record due to unknown frame version 2(only frame version 1 is supported)',

@@ -38,6 +38,7 @@ import type {
   TransactionDescription,
   TransactionListing,
   TransactionOffset,
+  DescribedClientQuota,
 } from '../../../../workers/clients/kafka/api.ts'
 import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
 import type { ConfigEntry, ElectionType, LogDirDescription } from '../../../../workers/protocol/kafka.ts'
@@ -49,6 +50,7 @@ import {
   resourcePatternString,
 } from '../../../../workers/protocol/kafka-acls.ts'
 import { kafkaError } from '../../../../workers/clients/kafka/errors.ts'
+import type { ClientQuotaAlteration, ClientQuotaFilter } from '../../../../workers/protocol/kafka-quotas.ts'
 import type { ToolContext } from '../../../../workers/tools/tool.ts'
 
 export const T0 = Date.UTC(2024, 4, 1, 10, 0, 0, 123)
@@ -328,6 +330,17 @@ export class FakeAdmin implements Admin {
   /** The cluster's ACLs in the order they were added; null when the brokers run no authorizer. */
   acls: AclBinding[] | null = null
   aclCalls: string[] = []
+  /** What describeClientQuotas answers, whatever the filter; the filters and alterations asked for. */
+  clientQuotas: DescribedClientQuota[] = []
+  quotaFilters: ClientQuotaFilter[] = []
+  quotaAlterations: ClientQuotaAlteration[] = []
+  async describeClientQuotas(filter: ClientQuotaFilter): Promise<DescribedClientQuota[]> {
+    this.quotaFilters.push(filter)
+    return this.clientQuotas
+  }
+  async alterClientQuotas(alterations: ClientQuotaAlteration[]): Promise<void> {
+    this.quotaAlterations.push(...alterations)
+  }
   async describeAcls(filter: AclBindingFilter): Promise<AclBinding[]> {
     this.aclCalls.push(`describe ${resourcePatternString(filter.patternFilter)}`)
     if (this.acls === null) throw kafkaError('SECURITY_DISABLED', 'No Authorizer is configured on the broker')

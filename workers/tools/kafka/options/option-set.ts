@@ -15,6 +15,7 @@ const RANGES = {
 export class OptionSet {
   private readonly values = new Map<string, (string | null)[]>()
   private readonly nonOptions: string[] = []
+  private readonly occurrences: string[] = []
 
   constructor(private readonly specs: readonly OptionSpec[]) {}
 
@@ -22,6 +23,7 @@ export class OptionSet {
     const list = this.values.get(name) ?? []
     list.push(value)
     this.values.set(name, list)
+    this.occurrences.push(name)
   }
 
   addNonOptions(words: readonly string[]): void {
@@ -35,6 +37,11 @@ export class OptionSet {
   /** OptionSet.specs: the names of the options given, in the order they first appear. */
   givenNames(): string[] {
     return [...this.values.keys()]
+  }
+
+  /** OptionSet.specs as joptsimple keeps it: one name per occurrence on the command line, in order. */
+  occurrenceNames(): readonly string[] {
+    return this.occurrences
   }
 
   nonOptionArguments(): readonly string[] {
