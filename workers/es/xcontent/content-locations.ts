@@ -3,7 +3,8 @@
  * getTokenLocation: 1-based line, 1-based column counted in UTF-8 bytes). parseJson records them when asked
  * (`locations: true`, request bodies only): for each object, where each key's name starts, where the value after
  * it starts (a container's `{` or `[`), and where the object's closing `}` is. The parsed values stay plain
- * XContentValues; the locations hang off their objects in a WeakMap and die with them.
+ * XContentValues; the locations hang off their objects (a symbol-keyed property, which neither Map iteration nor
+ * JSON sees) and die with them.
  */
 import { locate } from './json-parse-error.ts'
 import type { XContentObject } from './x-content-value.ts'
@@ -13,19 +14,48 @@ export interface ContentLocation {
   readonly col: number
 }
 
-/** One object's token offsets (UTF-16 offsets into `text`). */
-export interface ObjectOffsets {
-  readonly text: string
-  readonly keys: Map<string, number>
-  readonly values: Map<string, number>
+/**
+ * One object's token offsets (UTF-16 offsets into `text`): for each key in the object's order, where its name and the
+ * value after it start, and where the object's closing `}` is. Two flat arrays, as the parse of every request body
+ * fills one per object while a lookup (an error's location) is rare.
+ */
+export class ObjectOffsets {
+  private readonly keys: string[] = []
+  /** Per key: where its name starts, then where its value starts (-1 until the value is read). */
+  private readonly starts: number[] = []
   end: number
+
+  constructor(readonly text: string) {
+    this.end = text.length
+  }
+
+  /** A key's name, read at `start`. */
+  key(key: string, start: number): void {
+    this.keys.push(key)
+    this.starts.push(start, -1)
+  }
+
+  /** The value of the key read last, read at `start`. */
+  value(start: number): void {
+    this.starts[this.starts.length - 1] = start
+  }
+
+  offsetOf(key: string, token: 'key' | 'value'): number | undefined {
+    const i = this.keys.indexOf(key)
+    const offset = i < 0 ? -1 : this.starts[2 * i + (token === 'key' ? 0 : 1)]!
+    return offset < 0 ? undefined : offset
+  }
 }
 
-const OFFSETS = new WeakMap<XContentObject, ObjectOffsets>()
+/** Where an object's offsets hang: a property of its own (a WeakMap entry per object slows every parse and GC). */
+const OFFSETS = Symbol('offsets')
+type Located = XContentObject & { [OFFSETS]?: ObjectOffsets }
 
 export function recordOffsets(object: XContentObject, offsets: ObjectOffsets): void {
-  OFFSETS.set(object, offsets)
+  ;(object as Located)[OFFSETS] = offsets
 }
+
+const offsetsOf = (object: XContentObject): ObjectOffsets | undefined => (object as Located)[OFFSETS]
 
 function at(text: string, offset: number): ContentLocation {
   const { line, column } = locate(text, offset)
@@ -38,14 +68,14 @@ export function locationOf(
   key: string,
   token: 'key' | 'value',
 ): ContentLocation | null {
-  const offsets = OFFSETS.get(object)
-  const offset = (token === 'key' ? offsets?.keys : offsets?.values)?.get(key)
+  const offsets = offsetsOf(object)
+  const offset = offsets?.offsetOf(key, token)
   return offsets === undefined || offset === undefined ? null : at(offsets.text, offset)
 }
 
 /** Where `object`'s closing `}` is; null when the object's text was not located. */
 export function endLocationOf(object: XContentObject): ContentLocation | null {
-  const offsets = OFFSETS.get(object)
+  const offsets = offsetsOf(object)
   return offsets === undefined ? null : at(offsets.text, offsets.end)
 }
 

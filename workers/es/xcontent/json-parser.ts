@@ -17,7 +17,7 @@ import { JsonParseError, STREAM_SOURCE, locate } from './json-parse-error.ts'
 import { Token, xContentTokenName } from './json-token.ts'
 import { JsonTokenizer } from './json-tokenizer.ts'
 import { XNumber, type XContentObject, type XContentValue } from './x-content-value.ts'
-import { recordOffsets, type ObjectOffsets } from './content-locations.ts'
+import { ObjectOffsets, recordOffsets } from './content-locations.ts'
 
 export interface ParseJsonOptions {
   /** Jackson's source description used in error locations. */
@@ -61,7 +61,7 @@ function readRoot(tokenizer: JsonTokenizer, source: string, locations: boolean):
       case Token.FIELD_NAME:
         key = tokenizer.value
         if ((top as XContentObject).has(key)) tokenizer.fail(`Duplicate field '${key}'`)
-        if (locations) offsets[offsets.length - 1]?.keys.set(key, tokenizer.tokenStart)
+        if (locations) offsets[offsets.length - 1]?.key(key, tokenizer.tokenStart)
         continue
       case Token.START_OBJECT:
       case Token.START_ARRAY: {
@@ -112,7 +112,7 @@ function readRoot(tokenizer: JsonTokenizer, source: string, locations: boolean):
 }
 
 function objectOffsets(object: XContentObject, text: string): ObjectOffsets {
-  const offsets: ObjectOffsets = { text, keys: new Map(), values: new Map(), end: text.length }
+  const offsets = new ObjectOffsets(text)
   recordOffsets(object, offsets)
   return offsets
 }
@@ -124,7 +124,7 @@ function valueAt(
   key: string,
   start: number,
 ): void {
-  if (top instanceof Map) offsets[offsets.length - 1]?.values.set(key, start)
+  if (top instanceof Map) offsets[offsets.length - 1]?.value(start)
 }
 
 function attach(top: Container, key: string, value: XContentValue): void {
