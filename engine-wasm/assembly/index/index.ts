@@ -20,6 +20,8 @@ import { TopScoreDocCollector } from './top-docs-collector'
 import { writeFuzzyTerms } from './fuzzy-terms'
 
 export { byte4ToInt, intToByte4 } from './small-float'
+export { storedFieldsLz4Begin, storedFieldsLz4, storedFieldsLz4End } from './stored-fields-lz4'
+export { storedFieldsHuffman } from './stored-fields-huffman'
 
 const PHRASE: u32 = 2
 const indexes = new Array<InvertedIndex | null>()

@@ -1,14 +1,20 @@
 /**
- * IndexEngine: loads index.wasm once per realm (worker or Node) and creates inverted indexes inside it.
+ * IndexEngine: loads index.wasm once per realm (worker or Node) and creates inverted indexes inside it; its stored
+ * fields compressor (stored-fields-compressor.ts) runs in the same instance, and each index hands it on.
  * An AssemblyScript abort (a bug, never a user error) surfaces as an Error naming the message and source line.
  */
 import { readAssemblyString } from '../log/log-wasm.ts'
 import { instantiate, type WasmSource } from '../wasm-source.ts'
 import { bindIndexExports, type IndexExports } from './index-exports.ts'
 import { InvertedIndex } from './inverted-index.ts'
+import { StoredFieldsCompressor } from './stored-fields-compressor.ts'
 
 export class IndexEngine {
-  private constructor(private readonly wasm: IndexExports) {}
+  readonly storedFieldsCompressor: StoredFieldsCompressor
+
+  private constructor(private readonly wasm: IndexExports) {
+    this.storedFieldsCompressor = new StoredFieldsCompressor(wasm)
+  }
 
   static async load(source: WasmSource): Promise<IndexEngine> {
     let wasm: IndexExports | null = null
@@ -24,7 +30,7 @@ export class IndexEngine {
   }
 
   newIndex(): InvertedIndex {
-    return new InvertedIndex(this.wasm, this.wasm.newIndex())
+    return new InvertedIndex(this.wasm, this.wasm.newIndex(), this.storedFieldsCompressor)
   }
 
   /** Lucene's SmallFloat.intToByte4: the one-byte norm of a field length (as an unsigned byte). */

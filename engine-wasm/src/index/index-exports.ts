@@ -47,6 +47,11 @@ export interface IndexExports {
   advanceSegmentCounter(handle: number, counter: number): void
   intToByte4(value: number): number
   byte4ToInt(value: number): number
+  /** Stored fields compression (engine-wasm/assembly/index/stored-fields-lz4.ts and stored-fields-huffman.ts). */
+  storedFieldsLz4Begin(dictionary: number, length: number, maxRecord: number): void
+  storedFieldsLz4(records: number, ends: number, count: number, out: number): number
+  storedFieldsLz4End(): number
+  storedFieldsHuffman(codes: number, lz4: number, ends: number, count: number, out: number): number
 }
 
 const FUNCTIONS = [
@@ -75,6 +80,10 @@ const FUNCTIONS = [
   'advanceSegmentCounter',
   'intToByte4',
   'byte4ToInt',
+  'storedFieldsLz4Begin',
+  'storedFieldsLz4',
+  'storedFieldsLz4End',
+  'storedFieldsHuffman',
 ] as const satisfies readonly (keyof IndexExports)[]
 
 /** Returns the instance's exports typed, or throws when index.wasm is not the module that was loaded. */

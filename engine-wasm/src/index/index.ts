@@ -4,6 +4,7 @@
  */
 export { IndexEngine } from './index-engine.ts'
 export { InvertedIndex } from './inverted-index.ts'
+export { huffmanBound, lz4Bound, StoredFieldsCompressor, type ByteSink } from './stored-fields-compressor.ts'
 export { FunctionScoreError, type FunctionScoreFailure } from './score-error.ts'
 export { MODIFIERS as FIELD_VALUE_MODIFIERS, termsByPosition } from './query-program.ts'
 export type { FlushDictionary } from './document-batch.ts'

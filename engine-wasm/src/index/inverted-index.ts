@@ -22,6 +22,7 @@ import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
 import { encodeQuery, writeQuery } from './query-program.ts'
 import { rewriteQuery } from './query-rewrite.ts'
+import type { StoredFieldsCompressor } from './stored-fields-compressor.ts'
 import { FunctionScoreError, readScoreError, type FunctionScoreFailure } from './score-error.ts'
 import type {
   AnalyzedDocument,
@@ -72,9 +73,14 @@ export class InvertedIndex {
   private programBuffer = 0
   private programCapacity = 0
 
+  /**
+   * `storedFieldsCompressor`: the engine's (IndexEngine), which the shard holding this index compresses its stored
+   * fields with.
+   */
   constructor(
     private readonly wasm: IndexExports,
     private readonly handle: number,
+    readonly storedFieldsCompressor: StoredFieldsCompressor,
   ) {}
 
   addDocuments(docs: readonly AnalyzedDocument[]): void {
@@ -343,7 +349,7 @@ export class InvertedIndex {
    * stays the same), these global doc ids deleted, the segment counter kept. One WASM call per segment.
    */
   copy(deleted: readonly number[]): InvertedIndex {
-    const copy = new InvertedIndex(this.wasm, this.wasm.newIndex())
+    const copy = new InvertedIndex(this.wasm, this.wasm.newIndex(), this.storedFieldsCompressor)
     const count = this.segments().length
     for (let ordinal = 0; ordinal < count; ordinal++) copy.loadSegment(this.segmentImage(ordinal))
     copy.advanceSegmentCounter(this.segmentCounter)

@@ -203,7 +203,7 @@ export class IndicesService {
   async recoverFromStore(uuid: string, shard: IndexShard): Promise<ShardOperation[]> {
     const prefix = indexPrefix(uuid, shard.shardId)
     const [commit, operations] = await Promise.all([
-      readLastCommit(this.deps.storage, prefix, false),
+      readLastCommit(this.deps.storage, prefix, false, this.deps.engine.storedFieldsCompressor),
       this.readTranslog(uuid, shard.shardId),
     ])
     if (!commit || shard.isClosed) return operations

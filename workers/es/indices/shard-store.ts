@@ -31,6 +31,7 @@ import type { Storage, StorageOp } from '../../storage/storage.ts'
 import type { CommitPoint, SegmentFiles, SegmentReads } from '../index/shard/shard-commit.ts'
 import { upgradeStoredFieldsV1 } from '../index/shard/stored-fields-v1.ts'
 import { concatBytes } from '../../../engine-wasm/src/log/compression/bytes.ts'
+import type { StoredFieldsCompressor } from '../../../engine-wasm/src/index/index.ts'
 
 const SEGMENT_VERSION = 2
 const SEGMENT_VERSION_V1 = 1
@@ -100,6 +101,7 @@ export async function readLastCommit(
   storage: Storage,
   prefix: string,
   checkIntegrity: boolean,
+  compressor: StoredFieldsCompressor,
 ): Promise<StoredCommit | null> {
   let last: { key: string; generation: number } | null = null
   /** Each segment file's chunk keys, in order. */
@@ -149,7 +151,9 @@ export async function readLastCommit(
   for (const { generation } of point.segments)
     files.set(generation, {
       image: read(generation, 'cfs', (parts, file) => openImage(parts, file, checkIntegrity)),
-      storedFields: read(generation, 'fdt', (parts, file) => openStoredFields(parts, file, checkIntegrity)),
+      storedFields: read(generation, 'fdt', (parts, file) =>
+        openStoredFields(parts, file, checkIntegrity, compressor),
+      ),
     })
   return { point, files }
 }
@@ -163,11 +167,16 @@ function openImage(parts: readonly Uint8Array[], file: string, checkIntegrity: b
 }
 
 /** Stored fields' payload: version 2 as sealFile wrote it, version 1 (sealBytes, the v1 layout) converted. */
-function openStoredFields(parts: readonly Uint8Array[], file: string, checkIntegrity: boolean): Uint8Array {
+function openStoredFields(
+  parts: readonly Uint8Array[],
+  file: string,
+  checkIntegrity: boolean,
+  compressor: StoredFieldsCompressor,
+): Uint8Array {
   const first = parts[0]
   if (!first || storedVersion(first) !== SEGMENT_VERSION_V1)
     return openFile(parts, SEGMENT_VERSION, file, checkIntegrity)
-  return upgradeStoredFieldsV1(openFileV1(parts, file))
+  return upgradeStoredFieldsV1(openFileV1(parts, file), compressor)
 }
 
 /** The payload of a version 1 segment file (sealBytes: one value, whatever its parts), checksum verified. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { bindIndexExports, type IndexExports } from '../../../../engine-wasm/src/index/index-exports.ts'
 import { InvertedIndex } from '../../../../engine-wasm/src/index/inverted-index.ts'
+import { StoredFieldsCompressor } from '../../../../engine-wasm/src/index/stored-fields-compressor.ts'
 import type { AnalyzedDocument } from '../../../../engine-wasm/src/index/index.ts'
 
 /** A fresh instance of the index module (its memory at its initial size) whose alloc and release are recorded. */
@@ -35,7 +36,7 @@ async function recordingExports(): Promise<{ wasm: IndexExports; allocated: numb
 describe('flush batch buffers', () => {
   it('releases every batch at the pointer it was allocated at, though indexing grew the memory', async () => {
     const { wasm, allocated, released } = await recordingExports()
-    const index = new InvertedIndex(wasm, wasm.newIndex())
+    const index = new InvertedIndex(wasm, wasm.newIndex(), new StoredFieldsCompressor(wasm))
     const before = wasm.memory.buffer.byteLength
     const docs: AnalyzedDocument[] = Array.from({ length: 20_000 }, (_, docId) => ({
       docId,

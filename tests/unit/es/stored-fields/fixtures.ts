@@ -1,6 +1,7 @@
 // Shared by the stored-fields tests: fast-check arbitraries of stored documents, and the version-1 stored fields
 // layout written as the header of workers/es/index/shard/stored-fields-v1.ts describes it (the tests' oracle).
 import fc from 'fast-check'
+import type { ByteSink } from '../../../../engine-wasm/src/index/index.ts'
 import type { StoredDocument } from '../../../../workers/es/index/shard/index-shard.ts'
 
 const text = fc.string({ unit: 'grapheme', maxLength: 20 })
@@ -71,4 +72,60 @@ export function encodeV2(slots: ReadonlyArray<{ doc: StoredDocument | null; byte
     view.setUint32(4 + 28 * count + 4 * (i + 1), offset, true)
   })
   return out
+}
+
+/** A growable byte buffer (the ByteSink the stored fields compressor appends to). */
+export class GrowableBytes implements ByteSink {
+  data = new Uint8Array(16)
+  length = 0
+
+  reserve(bytes: number): void {
+    if (this.length + bytes <= this.data.length) return
+    const grown = new Uint8Array(Math.max(2 * this.data.length, this.length + bytes))
+    grown.set(this.data.subarray(0, this.length))
+    this.data = grown
+  }
+}
+
+/**
+ * `count` documents from a fixed generator (a linear congruential one): short JSON sources of a few words, some
+ * non-ASCII, one in 500 of about 100 KB (literal and match lengths far past 255), routings up to 500 bytes on one
+ * in 11, and one in 97 deleted (null).
+ */
+export function generatedSegment(count: number): Array<StoredDocument | null> {
+  let state = 12345
+  const next = (n: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0
+    return (state >>> 8) % n
+  }
+  const words = [
+    'the',
+    'quick',
+    'brown',
+    'fox',
+    'jumps',
+    'über',
+    'lazy',
+    'dög',
+    'näive',
+    '日本語',
+    'over',
+    'a',
+  ]
+  const text = (n: number): string => Array.from({ length: n }, () => words[next(words.length)]).join(' ')
+  return Array.from({ length: count }, (_, i) => {
+    if (i % 97 === 13) return null
+    return {
+      id: `doc-${i}`,
+      source: JSON.stringify({
+        title: text(3 + next(6)),
+        body: i % 500 === 7 ? text(14_000) : text(10 + next(50)),
+        views: next(1e6),
+      }),
+      routing: i % 11 === 0 ? `r${next(1000)}`.repeat(1 + (i % 3) * 100) : null,
+      version: 1 + (i % 3),
+      seqNo: i,
+      primaryTerm: 1,
+    }
+  })
 }

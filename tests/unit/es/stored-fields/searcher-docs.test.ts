@@ -10,6 +10,9 @@ import type { StoredDocument } from '../../../../workers/es/index/shard/index-sh
 import { SearcherDocs } from '../../../../workers/es/index/shard/searcher-docs.ts'
 import { openStoredFields, StoredFieldsWriter } from '../../../../workers/es/index/shard/stored-fields.ts'
 import { storedDocument, utf8Length } from './fixtures.ts'
+import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+
+const { storedFieldsCompressor } = await loadEngine()
 
 interface Slot {
   doc: StoredDocument
@@ -65,7 +68,7 @@ function run(docs: SearcherDocs, model: Slot[], cmd: Command): Slot[] {
   }
   if (cmd.type === 'segment') {
     for (const doc of cmd.docs) deleteLive(doc.id)
-    const writer = new StoredFieldsWriter()
+    const writer = new StoredFieldsWriter(storedFieldsCompressor)
     for (const doc of cmd.docs) writer.addDocument(doc)
     const deleted = cmd.docs.flatMap((_, local) => (cmd.deleted[local] ? [local] : []))
     expect(docs.addSegment(openStoredFields(writer.finish()), deleted)).toBe(model.length)
@@ -121,7 +124,7 @@ describe('searcher docs', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 25 }), (commands) => {
         let model: Slot[] = []
-        const docs = new SearcherDocs((key) => findLive(model, key))
+        const docs = new SearcherDocs((key) => findLive(model, key), storedFieldsCompressor)
         for (const cmd of commands) {
           model = run(docs, model, cmd)
           check(docs, model)
@@ -132,7 +135,7 @@ describe('searcher docs', () => {
   })
 
   it('hand a commit a refresh block as it is, and read a document twice as the same object while it is held', () => {
-    const docs = new SearcherDocs(() => undefined)
+    const docs = new SearcherDocs(() => undefined, storedFieldsCompressor)
     const doc = { id: 'x', source: '{}', routing: null, version: 1, seqNo: 0, primaryTerm: 1 }
     docs.addDocuments([doc, { ...doc, id: 'y', seqNo: 1 }])
     expect(docs.storedFields(0, 2)).toBe(docs.storedFields(0, 2))
@@ -144,14 +147,14 @@ describe('searcher docs', () => {
   })
 
   it('look an `_id` up in the index until lookups x 32 exceed maxDoc, then in the map built from the stored bytes', () => {
-    const writer = new StoredFieldsWriter()
+    const writer = new StoredFieldsWriter(storedFieldsCompressor)
     for (let i = 0; i < 100; i++)
       writer.addDocument({ id: `doc${i}`, source: '{}', routing: null, version: 1, seqNo: i, primaryTerm: 1 })
     const asked: string[] = []
     const docs = new SearcherDocs((key) => {
       asked.push(key)
       return Number(key.slice(3))
-    })
+    }, storedFieldsCompressor)
     docs.addSegment(openStoredFields(writer.finish()), [7])
     expect([docs.docId('doc5'), docs.docId('doc7'), docs.docId('doc9')]).toEqual([5, undefined, 9])
     expect(asked).toEqual(['doc5', 'doc7', 'doc9'])
@@ -164,7 +167,7 @@ describe('searcher docs', () => {
     const docs = new SearcherDocs((key) => {
       asked.push(key)
       return Number(key.slice(3))
-    })
+    }, storedFieldsCompressor)
     for (let i = 0; i < 100; i++) expect(docs.docId(`doc${i}`)).toBeUndefined()
     expect(asked).toEqual([])
     const doc = { source: '{}', routing: null, version: 1, primaryTerm: 1 }

@@ -19,6 +19,9 @@ import { MemoryStorage } from '../../../../workers/storage/memory-storage.ts'
 import type { Storage } from '../../../../workers/storage/storage.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 import { encodeV1 } from './fixtures.ts'
+import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+
+const { storedFieldsCompressor } = await loadEngine()
 
 /** `bytes` cut at the given offsets. */
 const split = (bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] => {
@@ -134,23 +137,28 @@ describe('a stored commit', () => {
       await storage.write(ops)
       return storage
     }
-    const whole = (await readLastCommit(node.storage, prefix, true))!
+    const whole = (await readLastCommit(node.storage, prefix, true, storedFieldsCompressor))!
     expect(whole.point.segments).toHaveLength(1)
     expect(openStoredFields(await whole.files.get(0)!.storedFields).maxDoc).toBe(3)
-    const cut = (await readLastCommit(await storeWith((v) => v.subarray(0, v.length - 1)), prefix, false))!
+    const cut = (await readLastCommit(
+      await storeWith((v) => v.subarray(0, v.length - 1)),
+      prefix,
+      false,
+      storedFieldsCompressor,
+    ))!
     await expect(cut.files.get(0)!.storedFields).rejects.toThrow(
       /_0\.fdt: truncated file: length=\d+ but expectedLength=\d+/,
     )
     await expect(cut.files.get(0)!.image).resolves.toHaveLength(1)
-    await expect(readLastCommit(await storeWith(() => null), prefix, false)).rejects.toThrow(
-      /_0\.fdt is missing/,
-    )
+    await expect(
+      readLastCommit(await storeWith(() => null), prefix, false, storedFieldsCompressor),
+    ).rejects.toThrow(/_0\.fdt is missing/)
     // a chunk listed, then gone when read (each chunk is its own get): the file is short, and fails closed
     const vanishing = await storeWith((v) => v)
     const get = vanishing.get.bind(vanishing)
     vanishing.get = (store, key) => (key.endsWith('.fdt.0000') ? Promise.resolve(undefined) : get(store, key))
     await expect(
-      (await readLastCommit(vanishing, prefix, false))!.files.get(0)!.storedFields,
+      (await readLastCommit(vanishing, prefix, false, storedFieldsCompressor))!.files.get(0)!.storedFields,
     ).rejects.toThrow('_0.fdt: not a playground record (bad magic)')
     const flip = (value: Uint8Array): Uint8Array => {
       const copy = value.slice()
@@ -159,17 +167,17 @@ describe('a stored commit', () => {
     }
     const flipped = await storeWith(flip)
     await expect(
-      (await readLastCommit(flipped, prefix, false))!.files.get(0)!.storedFields,
+      (await readLastCommit(flipped, prefix, false, storedFieldsCompressor))!.files.get(0)!.storedFields,
     ).resolves.toBeInstanceOf(Uint8Array)
-    await expect((await readLastCommit(flipped, prefix, true))!.files.get(0)!.storedFields).rejects.toThrow(
-      '_0.fdt: checksum mismatch',
-    )
+    await expect(
+      (await readLastCommit(flipped, prefix, true, storedFieldsCompressor))!.files.get(0)!.storedFields,
+    ).rejects.toThrow('_0.fdt: checksum mismatch')
   })
 
   it('of version 1 (before stored fields were bytes) opens with every document, and later commits keep it', async () => {
     const { node, prefix } = await flushed()
     const before = await search(node)
-    const commit = (await readLastCommit(node.storage, prefix, true))!
+    const commit = (await readLastCommit(node.storage, prefix, true, storedFieldsCompressor))!
     const image = Buffer.concat(await commit.files.get(0)!.image)
     const reader = openStoredFields(await commit.files.get(0)!.storedFields)
     const slots = Array.from({ length: reader.maxDoc }, (_, local) => ({
@@ -195,7 +203,7 @@ describe('a stored commit', () => {
   it('whose image is of an older index codec comes back from its stored fields, as a reindex of _source', async () => {
     const { node, prefix } = await flushed()
     const before = await search(node)
-    const commit = (await readLastCommit(node.storage, prefix, true))!
+    const commit = (await readLastCommit(node.storage, prefix, true, storedFieldsCompressor))!
     const image = Buffer.concat(await commit.files.get(0)!.image)
     image[4] = 1 // the image's format version: an earlier playground's codec, which this one does not read
     await node.storage.write([{ store: 'es', key: `${prefix}_0.cfs.0000`, value: sealFile(2, image) }])

@@ -1,20 +1,23 @@
-// Huffman coding of LZ4 records (workers/es/index/shard/stored-fields-huffman.ts): any records, LZ4-compressed against
-// any dictionary and coded with the codes built from them, decode to themselves (literal runs and matches with
-// lengths past 15 included), and are the bytes a bit-by-bit writer of the format gives; a segment of similar documents is written as version 4 and takes well under what
-// LZ4 takes, a small one stays version 3; coded bytes that are cut or have bytes over, and code lengths that
+// Huffman coding of LZ4 records (workers/es/index/shard/stored-fields-huffman.ts; the records compressed and coded by
+// index.wasm through engine-wasm/src/index/stored-fields-compressor.ts): any records, LZ4-compressed against any
+// dictionary and coded with the codes built from them, decode to themselves (literal runs and matches with lengths
+// past 15 included), and are the bytes a bit-by-bit writer of the format gives; a segment of similar documents is
+// written as version 4 and takes well under what LZ4 takes, a small one stays version 3; coded bytes that are cut or have bytes over, and code lengths that
 // are no prefix code, are refused.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { huffmanBound } from '../../../../engine-wasm/src/index/index.ts'
 import {
   CODES_BYTES,
+  HuffmanCodes,
   HuffmanDecoder,
-  HuffmanEncoder,
 } from '../../../../workers/es/index/shard/stored-fields-huffman.ts'
-import {
-  Lz4DictCompressor,
-  RecordDecompressor,
-} from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
+import { RecordDecompressor } from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
 import { openStoredFields, StoredFieldsWriter } from '../../../../workers/es/index/shard/stored-fields.ts'
+import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+import { GrowableBytes } from './fixtures.ts'
+
+const { storedFieldsCompressor } = await loadEngine()
 
 /** Runs of a small alphabet (long matches) and random bytes (long literal runs). */
 const bytes = fc
@@ -34,27 +37,24 @@ function lz4Records(
   dictionary: Uint8Array,
   records: readonly Uint8Array[],
 ): { lz4: Uint8Array; ends: number[]; counts: Uint32Array } {
-  const compressor = new Lz4DictCompressor(dictionary)
-  const lz4 = new Uint8Array(records.reduce((sum, record) => sum + Lz4DictCompressor.bound(record.length), 0))
-  const ends: number[] = []
-  let at = 0
-  for (const record of records) {
-    at += compressor.compress(record, lz4, at)
-    ends.push(at)
-  }
-  return { lz4, ends, counts: compressor.counts }
+  const ends = new Int32Array(records.length)
+  records.reduce((end, record, i) => (ends[i] = end + record.length), 0)
+  const input = new Uint8Array(records.reduce((sum, record) => sum + record.length, 0))
+  records.forEach((record, i) => input.set(record, i === 0 ? 0 : ends[i - 1]))
+  const out = new GrowableBytes()
+  const counts = storedFieldsCompressor.lz4(dictionary, input, ends, out)
+  return { lz4: out.data.slice(0, out.length), ends: [...ends], counts }
 }
 
-/** Every record coded alone. */
+/** Every record coded (in one call), each on its own. */
 function coded(
-  encoder: HuffmanEncoder,
+  codes: HuffmanCodes,
   { lz4, ends }: { lz4: Uint8Array; ends: readonly number[] },
 ): Uint8Array[] {
-  return ends.map((end, i) => {
-    const from = i === 0 ? 0 : ends[i - 1]!
-    const out = new Uint8Array(HuffmanEncoder.bound(end - from))
-    return out.slice(0, encoder.encode(lz4, from, end, out, 0))
-  })
+  const codedEnds = Int32Array.from(ends)
+  const out = new GrowableBytes()
+  storedFieldsCompressor.huffman(codes.partCodes, lz4, codedEnds, out)
+  return [...codedEnds].map((end, i) => out.data.slice(i === 0 ? 0 : codedEnds[i - 1], end))
 }
 
 /** The alphabets in their stored order (TOKEN, LITERAL, EXTRA, OFFSET_LOW, OFFSET_HIGH) and their sizes. */
@@ -117,12 +117,12 @@ describe('stored fields Huffman coding', () => {
       fc.property(bytes, fc.array(bytes, { minLength: 1, maxLength: 6 }), (dictionary, records) => {
         const lz4 = lz4Records(dictionary, records)
         const { ends } = lz4
-        const encoder = new HuffmanEncoder(lz4.counts)
-        const decoder = new HuffmanDecoder(encoder.codeLengths())
+        const codes = new HuffmanCodes(lz4.counts)
+        const decoder = new HuffmanDecoder(codes.codeLengths())
         const into = new RecordDecompressor()
-        coded(encoder, lz4).forEach((record, i) => {
+        coded(codes, lz4).forEach((record, i) => {
           const from = i === 0 ? 0 : ends[i - 1]!
-          expect(record.length).toBeLessThanOrEqual(HuffmanEncoder.bound(ends[i]! - from))
+          expect(record.length).toBeLessThanOrEqual(huffmanBound(ends[i]! - from))
           const length = decoder.decode(dictionary, record, into)
           expect(into.out.slice(0, length)).toEqual(records[i])
         })
@@ -134,9 +134,9 @@ describe('stored fields Huffman coding', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { minLength: 1, maxLength: 6 }), (dictionary, records) => {
         const lz4 = lz4Records(dictionary, records)
-        const encoder = new HuffmanEncoder(lz4.counts)
-        const codeLengths = encoder.codeLengths()
-        coded(encoder, lz4).forEach((record, i) => {
+        const codes = new HuffmanCodes(lz4.counts)
+        const codeLengths = codes.codeLengths()
+        coded(codes, lz4).forEach((record, i) => {
           const from = i === 0 ? 0 : lz4.ends[i - 1]!
           expect(record).toEqual(naiveCoded(codeLengths, lz4.lz4, from, lz4.ends[i]!))
         })
@@ -171,7 +171,7 @@ describe('stored fields Huffman coding', () => {
       primaryTerm: 1,
     }))
     const write = (count: number): Uint8Array => {
-      const writer = new StoredFieldsWriter()
+      const writer = new StoredFieldsWriter(storedFieldsCompressor)
       for (const doc of docs.slice(0, count)) writer.addDocument(doc)
       return writer.finish()
     }
@@ -185,7 +185,7 @@ describe('stored fields Huffman coding', () => {
     const records = docs.map((doc) => new TextEncoder().encode(doc.source))
     const dictionary = Uint8Array.from(records.slice(0, 40).flatMap((record) => [...record]))
     const lz4 = lz4Records(dictionary, records)
-    const codedBytes = coded(new HuffmanEncoder(lz4.counts), lz4).reduce(
+    const codedBytes = coded(new HuffmanCodes(lz4.counts), lz4).reduce(
       (sum, record) => sum + record.length,
       0,
     )
@@ -198,10 +198,10 @@ describe('stored fields Huffman coding', () => {
       new TextEncoder().encode(text),
     )
     const lz4 = lz4Records(dictionary, records)
-    const encoder = new HuffmanEncoder(lz4.counts)
-    const decoder = new HuffmanDecoder(encoder.codeLengths())
+    const codes = new HuffmanCodes(lz4.counts)
+    const decoder = new HuffmanDecoder(codes.codeLengths())
     const into = new RecordDecompressor()
-    for (const record of coded(encoder, lz4)) {
+    for (const record of coded(codes, lz4)) {
       expect(into.out.slice(0, decoder.decode(dictionary, record, into)).length).toBeGreaterThan(0)
       for (let cut = 0; cut < record.length; cut++)
         expect(() => decoder.decode(dictionary, record.subarray(0, cut), into)).toThrow(RangeError)

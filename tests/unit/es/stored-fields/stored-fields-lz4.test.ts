@@ -1,33 +1,53 @@
-// LZ4 with a preset dictionary (workers/es/index/shard/stored-fields-lz4.ts): any record, compressed against any
+// LZ4 with a preset dictionary (workers/es/index/shard/stored-fields-lz4.ts, compressed by index.wasm through
+// engine-wasm/src/index/stored-fields-compressor.ts, chunk by chunk): any record, compressed against any
 // dictionary, decompresses to itself, long literal runs and long matches (lengths past 15) and matches reaching
 // into the dictionary included; the compressed size stays within the bound; a repeated record compresses to a few
 // bytes against a dictionary holding it; and bytes that are not a record (cut inside a sequence, or matching before
 // the dictionary) are refused. The compressor marks the part of every byte it writes and counts each byte by its
 // part, as reading its output back finds them; and its output is pinned (stored records are not re-compressed on
-// a new version, so a change shows here first), a dictionary past the 64 KiB an offset reaches included; a record
-// compresses the same whatever the compressor compressed before; a match ends at the first byte that differs.
+// a new version, so a change shows here first; the bytes the TypeScript compressor wrote before index.wasm took
+// over), a dictionary past the 64 KiB an offset reaches included; a record compresses the same whatever was
+// compressed before it, in its chunk or an earlier one; a match ends at the first byte that differs.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   LAST_TOKEN_PART,
   LENGTH_PART,
   LITERAL_PART,
-  Lz4DictCompressor,
   OFFSET_HIGH_PART,
   OFFSET_LOW_PART,
   RecordDecompressor,
   SEQUENCE_PARTS,
   TOKEN_PART,
 } from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
+import { lz4Bound } from '../../../../engine-wasm/src/index/index.ts'
+import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+import { GrowableBytes } from './fixtures.ts'
+
+const { storedFieldsCompressor } = await loadEngine()
 
 /** Bytes from a small alphabet with runs, so that matches of every length occur. */
 const bytes = fc
   .array(fc.tuple(fc.integer({ min: 97, max: 100 }), fc.integer({ min: 1, max: 40 })), { maxLength: 40 })
   .map((runs) => Uint8Array.from(runs.flatMap(([byte, length]) => Array<number>(length).fill(byte))))
 
+/** Compresses the records in one call: each one's compressed bytes, and the byte counts by part. */
+function compressAll(
+  dictionary: Uint8Array,
+  records: readonly Uint8Array[],
+): { compressed: Uint8Array[]; counts: Uint32Array } {
+  const ends = new Int32Array(records.length)
+  records.reduce((end, record, i) => (ends[i] = end + record.length), 0)
+  const input = new Uint8Array(records.reduce((sum, record) => sum + record.length, 0))
+  records.forEach((record, i) => input.set(record, i === 0 ? 0 : ends[i - 1]))
+  const out = new GrowableBytes()
+  const counts = storedFieldsCompressor.lz4(dictionary, input, ends, out)
+  const compressed = records.map((_, i) => out.data.slice(i === 0 ? 0 : ends[i - 1], ends[i]))
+  return { compressed, counts }
+}
+
 function compress(dictionary: Uint8Array, record: Uint8Array): Uint8Array {
-  const out = new Uint8Array(Lz4DictCompressor.bound(record.length))
-  return out.slice(0, new Lz4DictCompressor(dictionary).compress(record, out, 0))
+  return compressAll(dictionary, [record]).compressed[0]!
 }
 
 /** The part of every byte of an LZ4 record, read from its sequences as a decoder walks them. */
@@ -93,15 +113,12 @@ describe('stored fields LZ4', () => {
   it('decompress what they compress, against any dictionary (property)', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { maxLength: 4 }), (dictionary, records) => {
-        const compressor = new Lz4DictCompressor(dictionary)
         const decompressor = new RecordDecompressor()
-        for (const record of records) {
-          const out = new Uint8Array(Lz4DictCompressor.bound(record.length))
-          const length = compressor.compress(record, out, 0)
-          expect(length).toBeLessThanOrEqual(Lz4DictCompressor.bound(record.length))
-          const size = decompressor.decompress(dictionary, out.subarray(0, length))
-          expect(decompressor.out.slice(0, size)).toEqual(record)
-        }
+        compressAll(dictionary, records).compressed.forEach((compressed, i) => {
+          expect(compressed.length).toBeLessThanOrEqual(lz4Bound(records[i]!.length))
+          const size = decompressor.decompress(dictionary, compressed)
+          expect(decompressor.out.slice(0, size)).toEqual(records[i])
+        })
       }),
     )
   })
@@ -109,34 +126,25 @@ describe('stored fields LZ4', () => {
   it('count every byte written by its part of a sequence (property)', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { maxLength: 4 }), (dictionary, records) => {
-        const compressor = new Lz4DictCompressor(dictionary)
-        const out = new Uint8Array(records.reduce((sum, r) => sum + Lz4DictCompressor.bound(r.length), 0))
+        const { compressed, counts } = compressAll(dictionary, records)
         const expected = new Uint32Array(SEQUENCE_PARTS << 8)
-        let at = 0
-        for (const record of records) {
-          const length = compressor.compress(record, out, at)
-          const parts = partsOf(out.subarray(at, at + length))
-          parts.forEach((part, i) => expected[(part << 8) | out[at + i]!]!++)
-          at += length
-        }
-        expect(compressor.counts).toEqual(expected)
+        for (const record of compressed)
+          partsOf(record).forEach((part, i) => expected[(part << 8) | record[i]!]!++)
+        expect(counts).toEqual(expected)
       }),
     )
   })
 
   it('write the same bytes as before, against a dictionary longer than an offset reaches', () => {
     const dictionary = words(1, 70_000)
-    const compressor = new Lz4DictCompressor(dictionary)
+    const records = Array.from({ length: 38 }, (_, i) => words(i + 2, 200 + (i + 2) * 37))
     let hash = 0x811c9dc5
     let total = 0
-    for (let seed = 2; seed < 40; seed++) {
-      const record = words(seed, 200 + seed * 37)
-      const out = new Uint8Array(Lz4DictCompressor.bound(record.length))
-      const length = compressor.compress(record, out, 0)
-      expect(decompress(dictionary, out.subarray(0, length))).toEqual(record)
-      total += length
-      for (let i = 0; i < length; i++) hash = Math.imul(hash ^ out[i]!, 0x01000193) >>> 0
-    }
+    compressAll(dictionary, records).compressed.forEach((compressed, i) => {
+      expect(decompress(dictionary, compressed)).toEqual(records[i])
+      total += compressed.length
+      for (const byte of compressed) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
+    })
     // FNV-1a of every compressed record, as the compressor before the 2-byte dictionary table wrote them
     expect({ total, hash: hash.toString(16) }).toEqual({ total: 13558, hash: 'fcb2bda5' })
   })
@@ -160,17 +168,13 @@ describe('stored fields LZ4', () => {
     }
   })
 
-  it('compress each record as a fresh compressor does, however many bytes came before it', () => {
+  it('compress each record as it compresses alone, however many bytes came before it, in its chunk or earlier ones', () => {
     const dictionary = words(3, 5_000)
-    const compressor = new Lz4DictCompressor(dictionary)
-    // The in-record table numbers positions on across records; start it near where that numbering must restart.
-    ;(compressor as unknown as { nextBase: number }).nextBase = 0x7fffffff - 1_500
-    for (let seed = 4; seed < 12; seed++) {
-      const record = words(seed, 400 + seed * 50)
-      const out = new Uint8Array(Lz4DictCompressor.bound(record.length))
-      const length = compressor.compress(record, out, 0)
-      expect(out.subarray(0, length)).toEqual(compress(dictionary, record))
-    }
+    // about 1.4 MB of records: many chunks, and records of one chunk after another
+    const records = Array.from({ length: 2_000 }, (_, i) => words(i + 4, 400 + (i % 50) * 10))
+    const { compressed } = compressAll(dictionary, records)
+    for (const i of [0, 1, 2, 150, 151, 999, 1_999])
+      expect(compressed[i]).toEqual(compress(dictionary, records[i]!))
   })
 
   it('compress a record the dictionary holds to a few bytes', () => {

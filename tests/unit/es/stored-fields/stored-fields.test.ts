@@ -3,20 +3,25 @@
 // UTF-8 bytes of `_id` + `_source`; records copied from another segment read back the same; the byte layout is the
 // one the header documents; a segment of similar documents compresses, each document read on its own; bytes that
 // do not hold what they list are refused; version-2 bytes (stored-fields-v2.ts, what a learner's store holds) read
-// as they are; and version-1 bytes (stored-fields-v1.ts) convert to the same documents.
+// as they are; version-1 bytes (stored-fields-v1.ts) convert to the same documents; and the bytes written are
+// pinned (those the TypeScript compressor wrote before index.wasm compressed them).
+import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { StoredDocument } from '../../../../workers/es/index/shard/index-shard.ts'
-import { encodeV1, encodeV2, storedDocument, utf8Length as utf8 } from './fixtures.ts'
+import { encodeV1, encodeV2, generatedSegment, storedDocument, utf8Length as utf8 } from './fixtures.ts'
 import {
   openStoredFields,
   StoredFieldsWriter,
   type StoredFieldsReader,
 } from '../../../../workers/es/index/shard/stored-fields.ts'
 import { upgradeStoredFieldsV1 } from '../../../../workers/es/index/shard/stored-fields-v1.ts'
+import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
+
+const { storedFieldsCompressor } = await loadEngine()
 
 function write(docs: readonly StoredDocument[]): StoredFieldsReader {
-  const writer = new StoredFieldsWriter()
+  const writer = new StoredFieldsWriter(storedFieldsCompressor)
   for (const doc of docs) writer.addDocument(doc)
   return openStoredFields(writer.finish())
 }
@@ -49,7 +54,7 @@ describe('stored fields', () => {
         fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 30 }),
         (docs, picks) => {
           const source = write(docs)
-          const writer = new StoredFieldsWriter()
+          const writer = new StoredFieldsWriter(storedFieldsCompressor)
           for (const [pick, deleted] of picks) writer.addCopy(source, pick % docs.length, deleted)
           const copy = openStoredFields(writer.finish())
           picks.forEach(([pick, deleted], local) => {
@@ -64,7 +69,7 @@ describe('stored fields', () => {
   })
 
   it('lay out the header, the packed columns, the dictionary, the ids, then the compressed records', () => {
-    const writer = new StoredFieldsWriter()
+    const writer = new StoredFieldsWriter(storedFieldsCompressor)
     writer.addDocument({ id: 'é', source: '{}', routing: null, version: 2, seqNo: 7, primaryTerm: 1 })
     writer.addDocument({ id: 'a', source: '1', routing: 'r', version: 3, seqNo: 8, primaryTerm: 4 })
     const bytes = writer.finish()
@@ -112,12 +117,43 @@ describe('stored fields', () => {
     for (const local of [1999, 0, 1234, 5, 300]) expect(reader.document(local)).toEqual(docs[local])
   })
 
+  it('write the same bytes as before: versions 3 and 4, deleted documents, records past 64 KiB', () => {
+    const segment = (count: number): Uint8Array => {
+      const writer = new StoredFieldsWriter(storedFieldsCompressor)
+      for (const doc of generatedSegment(count)) {
+        if (doc) writer.addDocument(doc)
+        else writer.addDeleted(7)
+      }
+      return writer.finish()
+    }
+    const written = [6, 40, 3000].map((count) => {
+      const bytes = segment(count)
+      return {
+        magic: bytes[0],
+        length: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      }
+    })
+    // as the TypeScript compressor wrote them before index.wasm compressed stored fields
+    expect(written).toEqual([
+      { magic: 3, length: 1314, sha256: 'c6756d50cfdba03a2f6e5294eca563e1caf114c37216845adb1d4cf1df2368db' },
+      { magic: 4, length: 21993, sha256: '76ef0397e3b39447bfd5699a3e604c79ffcc9646244d6ea3e604b19e0b066d1f' },
+      {
+        magic: 4,
+        length: 397798,
+        sha256: '0b48b7eaa47a0a8872abaed2cc3cc8573bdfbdc573e3bde23fd4ba4afc8c4590',
+      },
+    ])
+    const reader = openStoredFields(segment(40))
+    generatedSegment(40).forEach((doc, local) => expect(reader.document(local)).toEqual(doc))
+  })
+
   it('of version 2 read as they are, and copy into the compressed layout (property)', () => {
     const slot = fc.record({ doc: fc.option(storedDocument), bytes: fc.nat({ max: 2 ** 32 - 1 }) })
     fc.assert(
       fc.property(fc.array(slot, { maxLength: 30 }), (slots) => {
         const old = openStoredFields(encodeV2(slots))
-        const writer = new StoredFieldsWriter()
+        const writer = new StoredFieldsWriter(storedFieldsCompressor)
         for (let local = 0; local < slots.length; local++) writer.addCopy(old, local, old.isDeleted(local))
         for (const reader of [old, openStoredFields(writer.finish())]) {
           expect(reader.maxDoc).toBe(slots.length)
@@ -135,7 +171,7 @@ describe('stored fields', () => {
     const bytes = write([
       { id: '1', source: '{"a":1}', routing: null, version: 1, seqNo: 0, primaryTerm: 1 },
     ]).bytes
-    expect(openStoredFields(new StoredFieldsWriter().finish()).maxDoc).toBe(0)
+    expect(openStoredFields(new StoredFieldsWriter(storedFieldsCompressor).finish()).maxDoc).toBe(0)
     for (const wrong of [
       bytes.subarray(0, 3),
       bytes.subarray(0, bytes.length - 1),
@@ -148,7 +184,7 @@ describe('stored fields', () => {
     const slot = fc.record({ doc: fc.option(storedDocument), bytes: fc.nat({ max: 2 ** 32 - 1 }) })
     fc.assert(
       fc.property(fc.array(slot, { maxLength: 30 }), (slots) => {
-        const reader = openStoredFields(upgradeStoredFieldsV1(encodeV1(slots)))
+        const reader = openStoredFields(upgradeStoredFieldsV1(encodeV1(slots), storedFieldsCompressor))
         expect(reader.maxDoc).toBe(slots.length)
         slots.forEach(({ doc, bytes }, local) => {
           expect(reader.document(local)).toEqual(doc)
@@ -156,6 +192,8 @@ describe('stored fields', () => {
         })
       }),
     )
-    expect(() => upgradeStoredFieldsV1(new Uint8Array([5, 0, 0, 0]))).toThrow(RangeError)
+    expect(() => upgradeStoredFieldsV1(new Uint8Array([5, 0, 0, 0]), storedFieldsCompressor)).toThrow(
+      RangeError,
+    )
   })
 })

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { bindIndexExports } from '../../../../engine-wasm/src/index/index-exports.ts'
 import {
   InvertedIndex,
+  StoredFieldsCompressor,
   type AnalyzedDocument,
   type IndexQuery,
 } from '../../../../engine-wasm/src/index/index.ts'
@@ -47,7 +48,7 @@ const query: IndexQuery = {
 describe('garbage collection at safe points', () => {
   it('keeps the WASM memory bounded over many garbage-heavy queries, with unchanged answers', async () => {
     const wasm = await loadExports()
-    const index = new InvertedIndex(wasm, wasm.newIndex())
+    const index = new InvertedIndex(wasm, wasm.newIndex(), new StoredFieldsCompressor(wasm))
     index.addDocuments(documents())
     const first = index.search(query, 10)
     expect(first.totalHits).toBe(10_000)

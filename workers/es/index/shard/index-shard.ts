@@ -119,7 +119,7 @@ export class IndexShard implements ShardSearcher {
     now: number,
   ) {
     this.lastRefresh = now
-    this.docs = new SearcherDocs(findLiveIn(index))
+    this.docs = new SearcherDocs(findLiveIn(index), index.storedFieldsCompressor)
     this.segments = new ShardSegments(index, this.docs, this.counters)
     this.pins = new SearcherPins(this, () => {
       const copy = index.copy(this.docs.deletedIn(0, this.docs.maxDoc))

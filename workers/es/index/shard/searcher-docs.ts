@@ -18,6 +18,7 @@
  * merge or a dropped segment, remap(docMap) renumbers everything exactly as the inverted index did; a block no doc
  * id refers to any more is dropped.
  */
+import type { StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
 import type { StoredDocument } from './index-shard.ts'
 import { IdTable } from './searcher-id-table.ts'
 import { openStoredFields, StoredFieldsWriter, type StoredFieldsReader } from './stored-fields.ts'
@@ -35,8 +36,14 @@ export class SearcherDocs {
   private lookups = 0
   private decoded: Array<WeakRef<StoredDocument> | undefined> = []
 
-  /** `findLive`: the live doc id of an `_id` in the inverted index (a term query on `_id`), if any. */
-  constructor(private readonly findLive: (id: string) => number | undefined) {}
+  /**
+   * `findLive`: the live doc id of an `_id` in the inverted index (a term query on `_id`), if any; `compressor`:
+   * what the stored fields blocks are compressed with (the index engine's).
+   */
+  constructor(
+    private readonly findLive: (id: string) => number | undefined,
+    private readonly compressor: StoredFieldsCompressor,
+  ) {}
 
   get maxDoc(): number {
     return this.count
@@ -55,7 +62,7 @@ export class SearcherDocs {
       idChars += doc.id.length
       sourceChars += 1 + (doc.routing?.length ?? 0) + doc.source.length
     }
-    const writer = new StoredFieldsWriter({ idChars, sourceChars })
+    const writer = new StoredFieldsWriter(this.compressor, { idChars, sourceChars })
     for (const doc of docs) {
       if (doc) writer.addDocument(doc)
       else writer.addDeleted(0)
@@ -181,7 +188,7 @@ export class SearcherDocs {
     for (let d = docBase; whole && d < docBase + maxDoc; d++)
       whole = this.block[d] === this.block[docBase] && this.entry[d] === d - docBase
     if (whole) return first.bytes
-    const writer = new StoredFieldsWriter()
+    const writer = new StoredFieldsWriter(this.compressor)
     for (let d = docBase; d < docBase + maxDoc; d++)
       writer.addCopy(this.reader(d), this.entry[d]!, this.deleted[d] === 1)
     return writer.finish()
@@ -199,7 +206,7 @@ export class SearcherDocs {
    * blocks are shared (they never change), the doc id tables copied.
    */
   snapshot(findLive: (id: string) => number | undefined): SearcherDocs {
-    const copy = new SearcherDocs(findLive)
+    const copy = new SearcherDocs(findLive, this.compressor)
     copy.blocks = [...this.blocks]
     copy.block = this.block.slice()
     copy.entry = this.entry.slice()

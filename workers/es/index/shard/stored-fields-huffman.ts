@@ -1,6 +1,7 @@
 /**
  * Huffman coding of LZ4 records (stored fields version 4, stored-fields.ts): each record's LZ4 sequences
- * (stored-fields-lz4.ts) written again with one canonical Huffman code per kind of byte, as zstd codes its literals
+ * (stored-fields-lz4.ts) written again (by index.wasm: engine-wasm/assembly/index/stored-fields-huffman.ts, with the
+ * codes HuffmanCodes builds here) with one canonical Huffman code per kind of byte, as zstd codes its literals
  * and DEFLATE its literals and distances with codes of their own: a segment's records are mostly short matches into
  * the dictionary, whose offsets and tokens LZ4 spends whole bytes on. The codes are the segment's: built from how
  * often each symbol occurs in its records, so a record is still read alone (a fetch decodes only its hits).
@@ -91,14 +92,16 @@ function canonicalCodes(lengths: Uint8Array): Uint16Array {
   return codes
 }
 
-/** A segment's codes, built from its LZ4 records' byte counts, and the writing of each record with them. */
-export class HuffmanEncoder {
+/**
+ * A segment's codes, built from its LZ4 records' byte counts: as index.wasm's coder takes them
+ * (engine-wasm/assembly/index/stored-fields-huffman.ts, which writes each record with them) and as stored.
+ */
+export class HuffmanCodes {
   private readonly lengths: Uint8Array[]
   /** At (part << 8) | byte, for a byte of that sequence part: its code << 4 | the code's length. */
-  private readonly partCodes = new Uint32Array(SEQUENCE_PARTS << 8)
-  private readonly writer = new BitWriter()
+  readonly partCodes = new Uint32Array(SEQUENCE_PARTS << 8)
 
-  /** `counts`: how often each byte occurs in each part of the records' sequences (Lz4DictCompressor.counts). */
+  /** `counts`: how often each byte occurs in each part of the records' sequences (at (part << 8) | byte). */
   constructor(counts: Uint32Array) {
     this.lengths = byAlphabet(counts).map(codeLengths)
     const codes = this.lengths.map(canonicalCodes)
@@ -121,89 +124,6 @@ export class HuffmanEncoder {
       for (let symbol = 0; symbol < lengths.length; symbol += 2, at++)
         out[at] = lengths[symbol]! | (lengths[symbol + 1]! << 4)
     return out
-  }
-
-  /** The worst-case coded size of an LZ4 record of `length` bytes (a code takes at most MAX_BITS bits). */
-  static bound(length: number): number {
-    return Math.ceil((length * MAX_BITS) / 8) + 1
-  }
-
-  /**
-   * Writes the coded form of the LZ4 record `lz4[from..to)` into `out` at `outAt`; answers the bytes written. Each
-   * byte's part of its sequence is read from the record as the decompressor reads it: a sequence is its token, its
-   * literal length's extra bytes, its literals, then, unless its literals end the record (the last sequence), its
-   * offset's two bytes and its match length's extra bytes. Bytes of `out` after those written, up to
-   * bound(to - from) from `outAt`, may change.
-   */
-  encode(lz4: Uint8Array, from: number, to: number, out: Uint8Array, outAt: number): number {
-    const partCodes = this.partCodes
-    const writer = this.writer
-    writer.start(out, outAt)
-    // The sequence's parts are read in turn, each in a loop of its own.
-    for (let at = from; at < to;) {
-      const token = lz4[at]!
-      let i = at + 1
-      let literals = token >>> 4
-      if (literals === 15) {
-        let extra: number
-        do literals += extra = lz4[i++]!
-        while (extra === 255)
-      }
-      const literalsEnd = i + literals
-      const last = literalsEnd >= to
-      writer.put(partCodes[((last ? LAST_TOKEN_PART : TOKEN) << 8) | token]!)
-      for (let e = at + 1; e < i; e++) writer.put(partCodes[(EXTRA << 8) | lz4[e]!]!)
-      for (; i < literalsEnd; i++) writer.put(partCodes[(LITERAL << 8) | lz4[i]!]!)
-      if (last) break
-      writer.put(partCodes[(OFFSET_LOW << 8) | lz4[i++]!]!)
-      writer.put(partCodes[(OFFSET_HIGH << 8) | lz4[i++]!]!)
-      if ((token & 15) === 15) {
-        let extra: number
-        do writer.put(partCodes[(EXTRA << 8) | (extra = lz4[i++]!)]!)
-        while (extra === 255)
-      }
-      at = i
-    }
-    return writer.end() - outAt
-  }
-}
-
-/**
- * Writes codes least significant bit first, as `code << 4 | its length` (HuffmanEncoder.partCodes): two whole bytes
- * leave at a time (under 16 bits wait, and a code adds at most MAX_BITS: under 32 in all). Without a branch: the two
- * bytes are always stored, and the position moves past them only once they are whole, so a byte past the last one
- * written may be stored too (within HuffmanEncoder.bound of the start).
- */
-class BitWriter {
-  private out: Uint8Array = new Uint8Array(0)
-  private at = 0
-  private bits = 0
-  private count = 0
-
-  start(out: Uint8Array, at: number): void {
-    this.out = out
-    this.at = at
-    this.bits = 0
-    this.count = 0
-  }
-
-  put(code: number): void {
-    const bits = this.bits | ((code >>> 4) << this.count)
-    const count = this.count + (code & 15)
-    const out = this.out
-    const at = this.at
-    out[at] = bits
-    out[at + 1] = bits >>> 8
-    const whole = count >>> 4
-    this.at = at + 2 * whole
-    this.bits = bits >>> (whole << 4)
-    this.count = count - (whole << 4)
-  }
-
-  /** Writes the last bits (zeros after them up to a whole byte); answers the position after them. */
-  end(): number {
-    for (; this.count > 0; this.count -= 8, this.bits >>>= 8) this.out[this.at++] = this.bits & 0xff
-    return this.at
   }
 }
 

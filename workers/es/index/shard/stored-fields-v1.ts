@@ -8,6 +8,7 @@
  * and routing, concatenated in doc order. Lengths count UTF-16 code units of the decoded text; idLength -1 marks a
  * document deleted before its segment was stored; routingLength -1: no routing.
  */
+import type { StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
 import { StoredFieldsWriter } from './stored-fields.ts'
 
 const HEADER_BYTES = 4
@@ -15,14 +16,14 @@ const ENTRY_BYTES = 3 * 8 + 4 * 4
 const decoder = new TextDecoder()
 
 /** The version-2 stored fields of version-1 bytes; throws RangeError when the lengths do not fit the text. */
-export function upgradeStoredFieldsV1(bytes: Uint8Array): Uint8Array {
+export function upgradeStoredFieldsV1(bytes: Uint8Array, compressor: StoredFieldsCompressor): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const count = bytes.length < HEADER_BYTES ? 0 : view.getUint32(0, true)
   const textAt = HEADER_BYTES + ENTRY_BYTES * count
   if (bytes.length < HEADER_BYTES || textAt > bytes.length)
     throw new RangeError(`stored fields of ${count} documents in ${bytes.length} bytes`)
   const text = decoder.decode(bytes.subarray(textAt))
-  const writer = new StoredFieldsWriter()
+  const writer = new StoredFieldsWriter(compressor)
   let cursor = 0
   const next = (length: number): string => text.slice(cursor, (cursor += length))
   for (let i = 0; i < count; i++) {

@@ -7,7 +7,7 @@
  *
  * Byte layout, version 3 (little-endian, no padding), compressed as Lucene 9's BEST_SPEED mode does, with LZ4 after
  * a preset dictionary (stored-fields-lz4.ts), here each document on its own so that a fetch decompresses only its
- * hits:
+ * hits (the writer compresses in index.wasm, through the engine's StoredFieldsCompressor; reading decompresses here):
  *   u32 MAGIC (no version-2 bytes start so: 2^32 - 253 documents do not fit in memory)
  *   u32 docCount, u32 dictLength
  *   six columns of docCount values (stored-fields-columns.ts): version, seqNo, primaryTerm, size (the UTF-8 bytes
@@ -27,10 +27,11 @@
  * Invariant: docCount is the segment's maxDoc; document i is local doc id i. Bytes of versions 2 (stored-fields-v2.ts)
  * and 3 are read as they are.
  */
+import { lz4Bound, type StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
 import type { StoredDocument } from './index-shard.ts'
 import { ColumnReader, columnBytes, writeColumn } from './stored-fields-columns.ts'
-import { CODES_BYTES, HuffmanDecoder, HuffmanEncoder } from './stored-fields-huffman.ts'
-import { Lz4DictCompressor, RecordDecompressor } from './stored-fields-lz4.ts'
+import { CODES_BYTES, HuffmanCodes, HuffmanDecoder } from './stored-fields-huffman.ts'
+import { RecordDecompressor } from './stored-fields-lz4.ts'
 import { StoredFieldsReaderV2 } from './stored-fields-v2.ts'
 
 const MAGIC_V3 = 0xffffff03
@@ -222,28 +223,6 @@ class Bytes {
   }
 }
 
-/**
- * The Huffman-coded form of LZ4 records (`lz4`, record i ending at `ends[i]`, each end the previous one for a deleted
- * record), written into `coded` (emptied first: a buffer the caller no longer needs); `ends` is rewritten to the coded
- * records' ends.
- */
-function huffmanCoded(encoder: HuffmanEncoder, lz4: Bytes, ends: number[], coded: Bytes): Bytes {
-  // Codes shorter than a byte on average (what coding is for) keep it within the LZ4 bytes: no regrowth.
-  coded.length = 0
-  coded.reserve(lz4.length + 16)
-  let from = 0
-  for (let i = 0; i < ends.length; i++) {
-    const end = ends[i]!
-    if (end > from) {
-      coded.reserve(HuffmanEncoder.bound(end - from))
-      coded.length += encoder.encode(lz4.data, from, end, coded.data, coded.length)
-    }
-    from = end
-    ends[i] = coded.length
-  }
-  return coded
-}
-
 /** Builds one segment's stored fields in doc order (compressed in finish, once every record is known). */
 export class StoredFieldsWriter {
   private readonly version: number[] = []
@@ -260,7 +239,10 @@ export class StoredFieldsWriter {
    * `expected`: the code units of the documents' `_id`s and sources, when the caller knows them, so that ASCII
    * documents are written without regrowing the buffers.
    */
-  constructor(expected: { idChars: number; sourceChars: number } = { idChars: 0, sourceChars: 0 }) {
+  constructor(
+    private readonly compressor: StoredFieldsCompressor,
+    expected: { idChars: number; sourceChars: number } = { idChars: 0, sourceChars: 0 },
+  ) {
     this.ids = new Bytes(Math.max(1 << 12, expected.idChars))
     this.records = new Bytes(Math.max(1 << 12, expected.sourceChars))
   }
@@ -298,35 +280,39 @@ export class StoredFieldsWriter {
   finish(): Uint8Array {
     const count = this.sizes.length
     const dictionary = this.dictionary()
+    const liveEnds = Int32Array.from(this.recordEnds.filter((end) => end >= 0))
     // room for the LZ4 records at their worst from the start (regrowing would copy them again and again)
-    const capacity = Lz4DictCompressor.bound(this.records.length) + 17 * count
-    const compressor = new Lz4DictCompressor(dictionary)
-    const compressed = new Bytes(capacity)
-    const recordEnds: number[] = []
-    let from = 0
-    for (const end of this.recordEnds) {
-      if (end >= 0) {
-        compressed.reserve(Lz4DictCompressor.bound(end - from))
-        compressed.length += compressor.compress(
-          this.records.view(from, end),
-          compressed.data,
-          compressed.length,
-        )
-        from = end
-      }
-      recordEnds.push(compressed.length)
+    const compressed = new Bytes(lz4Bound(this.records.length) + 17 * count)
+    const counts = this.compressor.lz4(
+      dictionary,
+      this.records.view(0, this.records.length),
+      liveEnds,
+      compressed,
+    )
+    // each document's record end, a deleted one's the previous end
+    const recordEnds = new Int32Array(count)
+    for (let i = 0, live = 0, end = 0; i < count; i++) {
+      if (this.recordEnds[i]! >= 0) end = liveEnds[live++]!
+      recordEnds[i] = end
     }
-    const encoder = compressed.length >= HUFFMAN_MIN_BYTES ? new HuffmanEncoder(compressor.counts) : null
-    // The coded records are written over the uncompressed ones, which the LZ4 records replaced.
-    const records = encoder ? huffmanCoded(encoder, compressed, recordEnds, this.records) : compressed
-    const codes = encoder?.codeLengths() ?? new Uint8Array(0)
+    const huffman = compressed.length >= HUFFMAN_MIN_BYTES ? new HuffmanCodes(counts) : null
+    // The coded records are written over the uncompressed ones, which the LZ4 records replaced; codes shorter than
+    // a byte on average (what coding is for) keep them within the LZ4 bytes: no regrowth.
+    let records = compressed
+    if (huffman) {
+      records = this.records
+      records.length = 0
+      records.reserve(compressed.length + 16)
+      this.compressor.huffman(huffman.partCodes, compressed.view(0, compressed.length), recordEnds, records)
+    }
+    const codes = huffman?.codeLengths() ?? new Uint8Array(0)
     const columns = [this.version, this.seqNo, this.primaryTerm, this.sizes, this.idEnds, recordEnds]
     let columnsLength = 0
     for (const values of columns) columnsLength += columnBytes(values)
     const dictAt = HEADER_BYTES + columnsLength + codes.length
     const out = new Uint8Array(dictAt + dictionary.length + this.ids.length + records.length)
     const view = new DataView(out.buffer)
-    view.setUint32(0, encoder ? MAGIC_V4 : MAGIC_V3, true)
+    view.setUint32(0, huffman ? MAGIC_V4 : MAGIC_V3, true)
     view.setUint32(4, count, true)
     view.setUint32(8, dictionary.length, true)
     let at = HEADER_BYTES
