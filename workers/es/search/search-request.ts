@@ -9,12 +9,15 @@
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
  * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
  * again to run it on its shards, so the request crosses between nodes as text. A search through filtered
- * aliases carries the alias filter beside it, ANDed with the query (filteredQuery).
+ * aliases carries the alias filter beside it, ANDed with the query (filteredQuery). The check records the `terms`
+ * lookups of the queries it builds; the coordinator rewrites the text with the values they find before any shard
+ * parses it.
  */
 import { requestDoesNotSupport } from './queries/query-parsing.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import {
   actionRequestValidationException,
+  EsException,
   illegalArgumentException,
   numberFormatException,
   parsingException,
@@ -34,6 +37,7 @@ import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
+import { aggregationQueries } from './aggregations/aggregation-queries.ts'
 import {
   buildQuery,
   parseInnerQuery,
@@ -42,6 +46,7 @@ import {
   queryStringIndexQuery,
 } from './query-builder.ts'
 import { scalarText, type QueryContext } from './queries/query-parsing.ts'
+import type { TermsLookupSite } from './queries/terms-lookup.ts'
 import { optionalBooleanParam, uriSearchQuery } from './query-string/index.ts'
 import {
   parseSearchAfter,
@@ -110,6 +115,12 @@ export interface ParsedSearch {
   pit: PointInTimeBuilder | null
   /** `runtime_mappings`, as given (parsed on each shard, runtime-mappings.ts), or null without any. */
   runtimeMappings: XContentObject | null
+  /**
+   * The `terms` lookups of the request's queries (query, post_filter, rescore, highlight, sort and aggregation
+   * queries), which its coordinator fetches before the shards see it (action/terms-lookup-rewrite.ts); empty without
+   * any.
+   */
+  termsLookups: readonly TermsLookupSite[]
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -153,7 +164,13 @@ export function parseSearchRequest(
 ): ParsedSearch {
   const source = text ?? ''
   const body: XContentObject = text ? parseRequestBody(source) : new Map<string, XContentValue>()
-  const validation = { fields: new Map(), analyze, nowMillis: now, deprecations: new Set<string>() }
+  const validation = {
+    fields: new Map(),
+    analyze,
+    nowMillis: now,
+    deprecations: new Set<string>(),
+    termsLookups: [] as TermsLookupSite[],
+  }
   let aggregations: AggregationBuilder[] | null = null
   let sort: SortBuilder[] = []
   let searchAfter: SearchAfterValue[] | null = null
@@ -164,6 +181,7 @@ export function parseSearchRequest(
   let minScore: number | null = null
   let terminateAfter = 0
   let runtimeMappings: XContentObject | null = null
+  let aggregationsBody: XContentObject | null = null
   const fetch = new FetchOptionsReader()
   const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
@@ -180,6 +198,7 @@ export function parseSearchRequest(
     if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
       // Both spellings are one ParseField: a later definition replaces an earlier one.
       aggregations = parseAggregations(value)
+      aggregationsBody = value
       continue
     }
     if (key === 'sort') {
@@ -243,6 +262,7 @@ export function parseSearchRequest(
     for (const options of highlightQueries)
       if (options?.highlightQuery) parseInnerQuery(options.highlightQuery, validation)
     for (const rescorer of features.rescore) parseInnerQuery(rescorer.query, validation)
+    collectAggregationLookups(aggregationsBody, validation)
   }
   // SearchSourceBuilder.validate, then SearchRequest.validate, before the indices are resolved.
   const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
@@ -314,6 +334,23 @@ export function parseSearchRequest(
     },
     pit,
     runtimeMappings,
+    termsLookups: validation.termsLookups,
+  }
+}
+
+/**
+ * The `terms` lookups of the aggregations' queries, recorded for the coordinator to fetch. Those queries are parsed
+ * and built on each shard (shard-aggregation-context.ts), which reports their errors: here a query that fails is
+ * passed over.
+ */
+function collectAggregationLookups(aggregations: XContentObject | null, validation: QueryContext): void {
+  const check = { ...validation, deprecations: undefined }
+  for (const query of aggregationQueries(aggregations ?? undefined)) {
+    try {
+      parseInnerQuery(query, check)
+    } catch (error) {
+      if (!(error instanceof EsException)) throw error
+    }
   }
 }
 

@@ -4,7 +4,8 @@
  * (`locations: true`, request bodies only): for each object, where each key's name starts, where the value after
  * it starts (a container's `{` or `[`), and where the object's closing `}` is. The parsed values stay plain
  * XContentValues; the locations hang off their objects (a symbol-keyed property, which neither Map iteration nor
- * JSON sees) and die with them.
+ * JSON sees) and die with them. The same offsets give the span of an object value in its text (objectValueSpan),
+ * for a rewrite that replaces that value in the text.
  */
 import { locate } from './json-parse-error.ts'
 import type { XContentObject } from './x-content-value.ts'
@@ -86,4 +87,20 @@ export function endLocationOf(object: XContentObject): ContentLocation | null {
 export function tokenLocation(object: XContentObject, key: string, token: 'key' | 'value'): [number, number] {
   const location = locationOf(object, key, token)
   return location === null ? [1, 1] : [location.line, location.col]
+}
+
+/**
+ * The text `object`'s value at `key` spans when that value is an object parsed with locations: the UTF-16 offsets
+ * of its `{` and just past its `}` in `text`, the body both were parsed from; null otherwise.
+ */
+export function objectValueSpan(
+  object: XContentObject,
+  key: string,
+): { text: string; start: number; end: number } | null {
+  const offsets = offsetsOf(object)
+  const value = object.get(key)
+  const start = offsets?.offsetOf(key, 'value')
+  const inner = value instanceof Map ? offsetsOf(value) : undefined
+  if (offsets === undefined || start === undefined || inner === undefined) return null
+  return { text: offsets.text, start, end: inner.end + 1 }
 }

@@ -31,6 +31,7 @@ import {
 } from '../../xcontent/index.ts'
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
+import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -126,7 +127,7 @@ export function options(
  * search `q` (with its options) that replaces it, over each index's mapping with the body's `runtime_mappings`;
  * through an alias, with its filter and search routing.
  */
-export function queryHits(
+export async function queryHits(
   context: RestContext,
   uri: UriQueryString | null,
   indices: IndexSearchTarget[],
@@ -138,7 +139,8 @@ export function queryHits(
     uri
       ? queryStringIndexQuery(uri.query, uri.options, queryContext)
       : parseTopLevelQuery(query, queryContext)
-  if (!uri) parseTopLevelQuery(query, { fields: new Map(), analyze: context.analyze, nowMillis: now })
+  // The coordinating node's check of the query, which fetches its terms lookups into it (Rewriteable.rewriteAndFetch)
+  if (!uri) await rewriteQueryTermsLookups(context, (check) => parseTopLevelQuery(query, check), now)
   const targets = indices.map(({ index, shards, aliasFilter }) => {
     const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
     const queryContext = indexQueryContext(index, now, { mapping })

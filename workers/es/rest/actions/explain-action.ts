@@ -4,7 +4,8 @@
  * reads it), then the query is explained for it: 200 {"_index", "_id", "matched", "explanation"} whether it
  * matches or not, 404 {"_index", "_id", "matched": false} when the document is not searchable. A body key other
  * than `query` is a parsing_exception "request does not support [key]"; no query at all fails validation with
- * "query is missing". The query is built here and explained on an active copy of the document's shard.
+ * "query is missing". The query's `terms` lookups are fetched first (action/terms-lookup-rewrite.ts). The query is
+ * built here and explained on an active copy of the document's shard.
  * Through an alias of one index, the alias's filter is ANDed with the query and its index routing routes.
  */
 import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
@@ -27,6 +28,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { checkRoutingRequired } from '../../index/mapper/routing-field.ts'
+import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
 
 export function registerExplainAction(controller: RestController, context: RestContext): void {
   const explain = (req: RestHandlerRequest) => guarded(() => runExplain(context, req))
@@ -35,13 +37,13 @@ export function registerExplainAction(controller: RestController, context: RestC
     .register('POST', '/{index}/_explain/{id}', explain)
 }
 
-function explainQuery(
+async function explainQuery(
   context: RestContext,
   req: RestHandlerRequest,
   index: IndexService,
   aliasFilter: string | null,
   now: number,
-): IndexQuery {
+): Promise<IndexQuery> {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   for (const key of body.keys()) {
     if (key !== 'query') throw requestDoesNotSupport(body, key)
@@ -50,6 +52,8 @@ function explainQuery(
   const uri = uriSearchQuery(req.params)
   const query = body.get('query')
   if (!uri && query === undefined) throw actionRequestValidationException(['query is missing'])
+  // TransportExplainAction rewrites the query (its terms lookups fetched) before the shard explains it.
+  if (!uri) await rewriteQueryTermsLookups(context, (check) => parseQueryContent(query!, check), now)
   const built = uri
     ? queryStringIndexQuery(uri.query, uri.options, queryContext)
     : parseQueryContent(query!, queryContext)
@@ -64,7 +68,7 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
   const routing = resolveIndexRouting(metadata, name, req.params.get('routing') ?? null)
   const aliasFilter = searchTargets(metadata, name, null).find((t) => t.index === index.metadata.name)!.filter
   const id = req.path.id!
-  const query = explainQuery(context, req, index, aliasFilter, now)
+  const query = await explainQuery(context, req, index, aliasFilter, now)
   const head = { _index: index.metadata.name, _id: id }
   checkRoutingRequired(index.metadata.mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)

@@ -8,9 +8,10 @@
  * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values
  * of a sorted search (`_score` null unless tracked), `matched_queries` (names, or name → score with
  * `include_named_queries_score`, fetch/matched-queries-phase.ts), a collapsed hit's `inner_hits` (one search per
- * group, collapse/expand-search-phase.ts), then `aggregations` and `suggest`; `indices_boost` is resolved here. _count answers `count` and `_shards`. Through aliases, each index is read with its alias
- * filter and on the shards the alias's search_routing or the `routing` parameter select
- * (cluster/metadata/search-targets.ts).
+ * group, collapse/expand-search-phase.ts), then `aggregations` and `suggest`; `indices_boost` is resolved here;
+ * `terms` lookups are fetched first (action/terms-lookup-rewrite.ts). _count answers `count` and `_shards`. Through
+ * aliases, each index is read with its alias filter and on the shards the alias's search_routing or the `routing`
+ * parameter select (cluster/metadata/search-targets.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
@@ -45,6 +46,7 @@ import { buildScrollId } from '../../search/context/scroll-id.ts'
 import { exactTotal } from '../../action/search-scroll-action.ts'
 import { scrollKeepAlive } from '../../search/scroll-validation.ts'
 import { executePitSearch, validatePitSearch } from '../../action/point-in-time-search.ts'
+import { rewriteTermsLookupsInText } from '../../action/terms-lookup-rewrite.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
   const search = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, false))
@@ -93,11 +95,12 @@ async function runSearch(
 /** A search's (or count's) response body, from its parsed request; `_msearch` runs each of its searches here. */
 export async function executeSearch(
   context: RestContext,
-  req: RestHandlerRequest,
+  original: RestHandlerRequest,
   parsed: ParsedSearch,
   isCount: boolean,
   started: number,
 ): Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }> {
+  const req = await withTermsLookupsFetched(context, original, parsed)
   if (parsed.pit !== null) {
     validatePitSearch(req)
     const result = await executePitSearch(context, req, parsed.pit, parsed, started)
@@ -163,6 +166,21 @@ export async function executeSearch(
     innerHits,
   })
   return { body, warnings: parsed.deprecations }
+}
+
+/**
+ * The request as its shards see it: its body with every `terms` lookup replaced by the values it fetches
+ * (Rewriteable.rewriteAndFetch, before the indices are resolved).
+ */
+async function withTermsLookupsFetched(
+  context: RestContext,
+  req: RestHandlerRequest,
+  parsed: ParsedSearch,
+): Promise<RestHandlerRequest> {
+  const text = req.request.body
+  if (parsed.termsLookups.length === 0 || text === null) return req
+  const body = await rewriteTermsLookupsInText(context, text, parsed.termsLookups)
+  return { ...req, request: { ...req.request, body } }
 }
 
 /** A search's IndicesOptions: SearchRequest.DEFAULT_INDICES_OPTIONS with the request's parameters. */

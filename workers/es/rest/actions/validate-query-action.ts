@@ -8,7 +8,8 @@
  *    [,"error"][,"explanation"]}]]}
  * with explanations under `explain` or `rewrite`: Lucene's Query.toString() of a valid query, the detailed
  * message of a query that failed on the shard (query_shard_exception and the like).
- * `rewrite` prints the query as built, not as Lucene's rewrite would expand it.
+ * `rewrite` prints the query as built, not as Lucene's rewrite would expand it. The query's `terms` lookups are fetched
+ * before it is built (action/terms-lookup-rewrite.ts): a rewrite that fails answers `valid: false` with its message.
  */
 import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
 import { indexQueryContext } from '../../search/index-query-context.ts'
@@ -25,6 +26,8 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { urlFlag } from '../../common/booleans.ts'
+import type { TermsLookupSite } from '../../search/queries/terms-lookup.ts'
+import { rewriteTermsLookups, termsLookupCheck } from '../../action/terms-lookup-rewrite.ts'
 
 /** The Java classes behind the exception types a query can fail with, for Throwable.toString. */
 const JAVA_CLASS: Readonly<Record<string, string>> = {
@@ -43,6 +46,9 @@ const PARSE_ERRORS = new Set([
   'named_object_not_found_exception',
   'x_content_parse_exception',
 ])
+
+/** What TransportValidateQueryAction's rewrite passes on as the request's failure, not as an invalid query. */
+const REQUEST_FAILURES = new Set(['index_not_found_exception', 'index_closed_exception'])
 
 type QuerySource = (context: QueryContext) => IndexQuery
 
@@ -63,7 +69,7 @@ export function registerValidateQueryAction(controller: RestController, context:
   }
 }
 
-function validate(context: RestContext, req: RestHandlerRequest): RestResponse {
+async function validate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const explain = urlFlag(req.params, 'explain') ?? false
   const rewrite = urlFlag(req.params, 'rewrite') ?? false
   const allShards = urlFlag(req.params, 'all_shards') ?? false
@@ -75,6 +81,8 @@ function validate(context: RestContext, req: RestHandlerRequest): RestResponse {
     if (error instanceof EsException) return invalidRequest(error, explain)
     throw error
   }
+  const failedRewrite = await rewriteLookups(context, source, now)
+  if (failedRewrite !== null) return failedRewrite
   const indices = context.indices.resolve(req.path.index)
   const results: ShardResult[] = []
   try {
@@ -116,6 +124,35 @@ function querySource(req: RestHandlerRequest): QuerySource {
   const uri = uriSearchQuery(req.params)
   if (uri) return (context) => queryStringIndexQuery(uri.query, uri.options, context)
   return () => ({ type: 'matchAll', boost: 1 })
+}
+
+/**
+ * TransportValidateQueryAction's rewrite before the shards: the query's `terms` lookups fetched into it. A query that
+ * fails its check is left as it is (building it reports why). A missing or closed index fails the request; any other
+ * failure of the rewrite is the answer `valid: false` with the failure's message and no shard.
+ */
+async function rewriteLookups(
+  context: RestContext,
+  source: QuerySource,
+  now: number,
+): Promise<RestResponse | null> {
+  const sites: TermsLookupSite[] = []
+  try {
+    source(termsLookupCheck(context, now, sites))
+  } catch (error) {
+    if (!(error instanceof EsException)) throw error
+  }
+  try {
+    await rewriteTermsLookups(context, sites)
+    return null
+  } catch (error) {
+    if (!(error instanceof EsException) || REQUEST_FAILURES.has(error.type)) throw error
+    return json(200, {
+      _shards: { total: 0, successful: 0, failed: 0 },
+      valid: false,
+      explanations: [{ valid: false, error: error.reason }],
+    })
+  }
 }
 
 function queryContext(index: IndexService | null, now: number, context: RestContext): QueryContext {

@@ -22,6 +22,7 @@ import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
+import type { TermsLookupSite } from './terms-lookup.ts'
 
 export interface QueryContext {
   fields: ReadonlyMap<string, FieldMapping>
@@ -45,6 +46,11 @@ export interface QueryContext {
    * pattern over them), what `_index` queries ask; absent: the expression is matched against the index name only.
    */
   indexMatches?: (pattern: string) => boolean
+  /**
+   * On the coordinating node's check of a request whose coordinator fetches terms lookups, every `terms` lookup
+   * met is recorded here (terms-lookup.ts); absent: a lookup met is refused.
+   */
+  termsLookups?: TermsLookupSite[]
 }
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */

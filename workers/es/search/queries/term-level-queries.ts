@@ -7,7 +7,9 @@
  * max_determinized_states 10000) as query_shard_exception "failed to create query: ...", as is a `terms` query
  * with more terms than the index's index.max_terms_count. Multi-term queries on
  * a field without string terms fail as MappedFieldType does; an unmapped field matches nothing. The metadata fields
- * `_id`, `_index`, `_routing` and `_ignored` are built as their field types build them (metadata-fields.ts).
+ * `_id`, `_index`, `_routing` and `_ignored` are built as their field types build them (metadata-fields.ts). A `terms`
+ * query's document lookup is recorded for the request's coordinator to fetch (terms-lookup.ts); the shards see it
+ * rewritten into the values found.
  */
 import { DEFAULT_INDEX_LIMITS } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -24,6 +26,7 @@ import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
+import { recordTermsLookup } from './terms-lookup.ts'
 import {
   exactTerm,
   failedToCreateQuery,
@@ -144,6 +147,20 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
   let values: XContentValue[] = []
   for (const [key, value] of body) {
     if (key === 'boost' || key === '_name') continue
+    if (value instanceof Map) {
+      // TermsQueryBuilder.fromXContent: an object is the field's document lookup
+      if (field !== null) {
+        throw parsingErrorAt(
+          body,
+          key,
+          'value',
+          `[terms] query does not support more than one field. Already got: [${field}] but also found [${key}]`,
+        )
+      }
+      field = key
+      recordTermsLookup(body, key, value, context)
+      continue
+    }
     if (!Array.isArray(value))
       throw parsingErrorAt(body, key, 'value', `[terms] query does not support [${key}]`)
     if (field !== null)
@@ -157,6 +174,8 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
       '[terms] query requires a field name, followed by array of terms or a document lookup specification',
     )
   }
+  // A lookup is only ever built here on the coordinating node's check, which keeps nothing it builds.
+  if (body.get(field) instanceof Map) return { type: 'matchNone' }
   const texts = values.map((v) => {
     const text = scalarText(v)
     if (text === null) throw parsingError('[terms] query does not support [null] values')

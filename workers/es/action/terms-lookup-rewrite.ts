@@ -1,0 +1,106 @@
+/**
+ * The coordinating node's rewrite of `terms` lookups (TermsQueryBuilder.doRewrite and its fetch, run by
+ * Rewriteable.rewriteAndFetch before the request goes anywhere): each lookup the request's check recorded
+ * (search/queries/terms-lookup.ts) is a realtime GET of its document through the cluster (transport-get-action.ts:
+ * the document's shard on an active copy, routed by the lookup's `routing`, or an alias's index routing), then the
+ * scalar values at its `path` in the document's stored `_source` (XContentMapValues.extractRawValues). A missing
+ * document, or one without a stored source, gives no values (the query then matches nothing); the GET's errors
+ * (index_not_found_exception for a missing index, routing_missing_exception, an alias of several indices) fail the
+ * request. Lookups are fetched one after another in the order the check met them.
+ *
+ * A rewritten lookup is the values as a JSON array: in the parsed request (the spec object replaced in its holder)
+ * and, for a request that crosses to the shards as text, in the text (the spec's span replaced, the rest kept
+ * byte for byte). A number keeps its value as Jackson reads a source into a map: an integer as written, any other
+ * number as Java's Double.toString writes it.
+ */
+import { resolveIndexRouting } from '../cluster/metadata/index-abstraction.ts'
+import type { RestContext } from '../rest/rest-context.ts'
+import type { TermsLookup, TermsLookupSite } from '../search/queries/terms-lookup.ts'
+import type { QueryContext } from '../search/queries/query-parsing.ts'
+import { extractRawValues, type RawValue } from '../xcontent/extract-raw-values.ts'
+import { objectValueSpan } from '../xcontent/content-locations.ts'
+import {
+  javaDoubleToString,
+  parseJson,
+  toJson,
+  XNumber,
+  type XContentObject,
+  type XContentValue,
+} from '../xcontent/index.ts'
+import { storedSource } from './stored-source.ts'
+import { realtimeGet } from './transport-get-action.ts'
+
+/** TermsQueryBuilder.fetch: the values `lookup` finds. */
+export async function fetchTermsLookup(context: RestContext, lookup: TermsLookup): Promise<XContentValue[]> {
+  const metadata = context.indices.all().map((index) => index.metadata)
+  const routing = resolveIndexRouting(metadata, lookup.index, lookup.routing)
+  const { index, doc } = await realtimeGet(context, lookup.index, lookup.id, routing)
+  const source = doc && storedSource(index.metadata.mapping, doc.source)
+  if (!source) return []
+  return extractRawValues(lookup.path, parseJson(source) as XContentObject).map(mapValue)
+}
+
+/** Every site's lookup fetched and its spec replaced in the parsed request by the values found. */
+export async function rewriteTermsLookups(
+  context: RestContext,
+  sites: readonly TermsLookupSite[],
+): Promise<void> {
+  const values = await fetchAll(context, sites)
+  sites.forEach((site, i) => site.holder.set(site.field, values[i]!))
+}
+
+/**
+ * `text`, the request the sites were parsed from, with every site's spec replaced by the values found (and the
+ * parsed request rewritten the same way).
+ */
+export async function rewriteTermsLookupsInText(
+  context: RestContext,
+  text: string,
+  sites: readonly TermsLookupSite[],
+): Promise<string> {
+  const values = await fetchAll(context, sites)
+  const spans = sites.map((site, i) => {
+    const span = objectValueSpan(site.holder, site.field)
+    if (span === null || span.text !== text) throw new Error('terms lookup not parsed from the request text')
+    return { ...span, values: values[i]! }
+  })
+  let rewritten = text
+  for (const span of [...spans].sort((a, b) => b.start - a.start))
+    rewritten = rewritten.slice(0, span.start) + toJson(span.values) + rewritten.slice(span.end)
+  sites.forEach((site, i) => site.holder.set(site.field, values[i]!))
+  return rewritten
+}
+
+async function fetchAll(context: RestContext, sites: readonly TermsLookupSite[]): Promise<XContentValue[][]> {
+  const values: XContentValue[][] = []
+  for (const site of sites) values.push(await fetchTermsLookup(context, site.lookup))
+  return values
+}
+
+/** A source value as GetResponse.getSourceAsMap holds it (Jackson: Integer/Long/BigInteger, else Double). */
+function mapValue(value: RawValue): XContentValue {
+  if (!(value instanceof XNumber)) return value
+  if (value.isInteger) return value.text === '-0' ? new XNumber('0') : value
+  return new XNumber(javaDoubleToString(value.value))
+}
+
+/**
+ * The lookups of one query a request carries in its parsed body (`_explain`, `_validate/query`, the by-query APIs):
+ * `build` checks the query (no index, as the coordinating node parses it), the lookups it meets are fetched and
+ * replaced in the body, so the query then builds for each index with the values. The check throws what parsing the
+ * query throws.
+ */
+export async function rewriteQueryTermsLookups(
+  context: RestContext,
+  build: (check: QueryContext) => unknown,
+  now: number,
+): Promise<void> {
+  const sites: TermsLookupSite[] = []
+  build(termsLookupCheck(context, now, sites))
+  await rewriteTermsLookups(context, sites)
+}
+
+/** The context of a query's check on the coordinating node, recording the lookups it meets into `sites`. */
+export function termsLookupCheck(context: RestContext, now: number, sites: TermsLookupSite[]): QueryContext {
+  return { fields: new Map(), analyze: context.analyze, nowMillis: now, termsLookups: sites }
+}
