@@ -85,10 +85,15 @@ describe('parseContentType', () => {
 
 describe('RestController content type', () => {
   let handled = 0
-  const controller = new RestController().register('POST', '/{index}/_doc', () => {
-    handled++
-    return { status: 201, contentType: 'application/json', body: '{}' }
-  })
+  const controller = new RestController().register(
+    'POST',
+    '/{index}/_doc',
+    () => {
+      handled++
+      return { status: 201, contentType: 'application/json', body: '{}' }
+    },
+    'index',
+  )
   const post = (body: string | null, contentType?: string | null): Promise<unknown> => {
     const request: RestRequest = { method: 'POST', path: '/i/_doc', params: [], body }
     return controller.dispatch(contentType === undefined ? request : { ...request, contentType })

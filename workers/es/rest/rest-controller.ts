@@ -7,7 +7,9 @@
  * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too. A Content-Type
  * that cannot be parsed gets 400 media_type_header_exception before any routing (content-type.ts); a request with
  * a body whose Content-Type is missing or names no XContent media type gets 406 before its handler runs
- * (dispatchRequest's check); a request without a contentType (Kibana Dev Tools) is JSON.
+ * (dispatchRequest's check); a request without a contentType (Kibana Dev Tools) is JSON. Every route names the
+ * REST API it serves; a URL parameter that API's handler does not read gets BaseRestHandler's 400 before the
+ * handler runs (base-rest-handler.ts), so nothing of the request is applied.
  */
 import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
 import {
@@ -18,7 +20,9 @@ import {
   noHandlerFoundResponse,
 } from '../errors/index.ts'
 import { isXContentMediaType, parseContentType, type ParsedMediaType } from './content-type.ts'
-import { withWarnings } from './responses.ts'
+import { errorResponse, withWarnings } from './responses.ts'
+import { unrecognizedParams } from './base-rest-handler.ts'
+import type { RestApi } from './rest-api-params.ts'
 
 export interface RestHandlerRequest {
   request: RestRequest
@@ -34,6 +38,8 @@ interface Route {
   method: HttpMethod
   segments: string[]
   handler: RestHandler
+  /** The REST API the route serves: the URL parameters its handler reads (rest-api-params.ts). */
+  api: RestApi
   /** The deprecation warning every response of the route carries. */
   deprecation: string | null
 }
@@ -45,9 +51,10 @@ export class RestController {
     method: HttpMethod,
     pattern: string,
     handler: RestHandler,
+    api: RestApi,
     deprecation: string | null = null,
   ): this {
-    this.routes.push({ method, segments: splitPath(pattern), handler, deprecation })
+    this.routes.push({ method, segments: splitPath(pattern), handler, api, deprecation })
     return this
   }
 
@@ -79,7 +86,11 @@ export class RestController {
         if (contentType === null || !isXContentMediaType(mediaType))
           return { contentType: 'application/json', ...contentTypeErrorResponse(contentType) }
       }
-      const handled = await best.route.handler({ request, path: best.path, params })
+      const unrecognized = unrecognizedParams(decode(request.path), params, best.route.api)
+      const handled =
+        unrecognized === null
+          ? await best.route.handler({ request, path: best.path, params })
+          : errorResponse(unrecognized)
       const deprecation = best.route.deprecation
       // DeprecationRestHandler warns before the handler runs: its warning comes first.
       const response =

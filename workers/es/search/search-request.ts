@@ -37,7 +37,7 @@ import { valueToken } from '../action/value-token.ts'
 import { fetchSourceFromParams, fetchSourceOption, type FetchSourceContext } from '../action/fetch-source.ts'
 import { parseBoolean, urlFlag } from '../common/booleans.ts'
 import { parseAggregations, type AggregationBuilder } from './aggregations/index.ts'
-import { aggregationQueries } from './aggregations/aggregation-queries.ts'
+import { checkAggregationQueries } from './aggregations/aggregation-builder.ts'
 import {
   buildQuery,
   parseInnerQuery,
@@ -65,17 +65,23 @@ import type { SuggestionBuilder } from './suggest/suggest-builder.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import type { IndexBoost } from './indices-boost.ts'
 import {
+  bodyTrackTotalHits,
+  restTotalHitsAsInt,
+  totalHitsLimit,
+  TRACK_TOTAL_HITS_ACCURATE,
+  urlTrackTotalHits,
+} from './track-total-hits.ts'
+import {
   parsePointInTime,
   shardDocWithoutPit,
   withPitTiebreaker,
   type PointInTimeBuilder,
 } from './point-in-time-builder.ts'
 
-const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source', 'track_total_hits'])
+const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
 /** Query-phase options read from a value token (`min_score`, `terminate_after`, `timeout`). */
 const QUERY_PHASE_KEYS = new Set(['min_score', 'terminate_after', 'timeout'])
-const DEFAULT_TRACK_TOTAL_HITS = 10_000
 
 /** How the shards are searched: with their own statistics, or with everyone's (a DFS phase first). */
 export type SearchType = 'query_then_fetch' | 'dfs_query_then_fetch'
@@ -92,13 +98,10 @@ export interface ParsedSearch {
   fetch: FetchOptions
   /** The `highlight` section, or null without one. */
   highlight: HighlightBuilder | null
-  /** hits.total counts exactly up to this many (track_total_hits). */
-  trackTotalHits: number
-  /**
-   * `rest_total_hits_as_int`: hits.total is written as a number, the exact count or -1 when `track_total_hits` is
-   * false (`disabled`); null: as `{value, relation}`.
-   */
-  totalHitsAsInt: { disabled: boolean } | null
+  /** hits.total counts exactly up to this many (track_total_hits); null: not at all, the response has none. */
+  trackTotalHits: number | null
+  /** `rest_total_hits_as_int`: hits.total is written as a number (-1 when not tracked), not as `{value, relation}`. */
+  totalHitsAsInt: boolean
   /** The query for one index: the URI's `q`, else the body's query. */
   queryFor(context: QueryContext): IndexQuery
   /** The body's `post_filter` for one index, or null without one (build it after `queryFor`, as ES does). */
@@ -135,6 +138,11 @@ function numberValue(value: string | boolean | XNumber): number {
   const n = typeof value === 'string' ? parseJavaDouble(value) : null
   if (n === null) throw numberFormatException(String(value))
   return n
+}
+
+/** A value token (a string, a number or a boolean), as XContentParser.Token.isValue. */
+function isValueToken(value: XContentValue): value is string | boolean | XNumber {
+  return typeof value === 'string' || typeof value === 'boolean' || value instanceof XNumber
 }
 
 /** XContentParser.booleanValue: a boolean, or the strings `true` / `false`. */
@@ -181,7 +189,7 @@ export function parseSearchRequest(
   let minScore: number | null = null
   let terminateAfter = 0
   let runtimeMappings: XContentObject | null = null
-  let aggregationsBody: XContentObject | null = null
+  let trackTotalHitsUpTo: number | null = null
   const fetch = new FetchOptionsReader()
   const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
@@ -198,7 +206,6 @@ export function parseSearchRequest(
     if (AGGREGATIONS_KEYS.has(key) && value instanceof Map) {
       // Both spellings are one ParseField: a later definition replaces an earlier one.
       aggregations = parseAggregations(value)
-      aggregationsBody = value
       continue
     }
     if (key === 'sort') {
@@ -220,6 +227,10 @@ export function parseSearchRequest(
     if ((key === 'track_scores' || key === 'explain') && !(value instanceof Map) && !Array.isArray(value)) {
       if (key === 'explain') explain = booleanValue(value)
       else trackScores = booleanValue(value)
+      continue
+    }
+    if (key === 'track_total_hits' && isValueToken(value)) {
+      trackTotalHitsUpTo = bodyTrackTotalHits(value)
       continue
     }
     if (key === 'highlight') {
@@ -262,14 +273,15 @@ export function parseSearchRequest(
     for (const options of highlightQueries)
       if (options?.highlightQuery) parseInnerQuery(options.highlightQuery, validation)
     for (const rescorer of features.rescore) parseInnerQuery(rescorer.query, validation)
-    collectAggregationLookups(aggregationsBody, validation)
+    // the aggregations' queries, parsed with the request (their terms lookups recorded for the rewrite)
+    if (aggregations) checkAggregationQueries(aggregations, (query) => parseInnerQuery(query, validation))
   }
   // SearchSourceBuilder.validate, then SearchRequest.validate, before the indices are resolved.
   const explicitSource = fetchSourceFromParams(params) ?? fetchSourceOption(body.get('_source'))
-  const track = body.get('track_total_hits')
-  const trackTotalHitsLimited = track !== undefined && track !== true
-  // RestSearchAction checks this as it reads the request, before the request's own validation
-  const totalHitsAsInt = isCount ? null : restTotalHitsAsInt(params, track)
+  // RestSearchAction reads these as it reads the request, before the request's own validation
+  const track = isCount ? null : urlTrackTotalHits(params, trackTotalHitsUpTo)
+  const trackTotalHitsLimited = track !== null && track !== TRACK_TOTAL_HITS_ACCURATE
+  const totalHitsAsInt = !isCount && restTotalHitsAsInt(params, track)
   const scroll = !isCount && scrollKeepAlive(params) !== null
   const errors = [
     ...(scroll
@@ -310,10 +322,7 @@ export function parseSearchRequest(
     fetchSource: hitSource(explicitSource, fetchOptions.storedFields, fetchOptions.scriptFields.length > 0),
     fetch: fetchOptions,
     highlight,
-    trackTotalHits:
-      track === true || (totalHitsAsInt !== null && track === undefined)
-        ? Infinity
-        : intParam(track === false ? undefined : track, DEFAULT_TRACK_TOTAL_HITS),
+    trackTotalHits: totalHitsLimit(track, totalHitsAsInt),
     totalHitsAsInt,
     queryFor(context) {
       return uri
@@ -337,45 +346,6 @@ export function parseSearchRequest(
     termsLookups: validation.termsLookups,
   }
 }
-
-/**
- * The `terms` lookups of the aggregations' queries, recorded for the coordinator to fetch. Those queries are parsed
- * and built on each shard (shard-aggregation-context.ts), which reports their errors: here a query that fails is
- * passed over.
- */
-function collectAggregationLookups(aggregations: XContentObject | null, validation: QueryContext): void {
-  const check = { ...validation, deprecations: undefined }
-  for (const query of aggregationQueries(aggregations ?? undefined)) {
-    try {
-      parseInnerQuery(query, check)
-    } catch (error) {
-      if (!(error instanceof EsException)) throw error
-    }
-  }
-}
-
-/**
- * RestSearchAction.checkRestTotalHits, run by _search and by each search of an _msearch: with
- * `rest_total_hits_as_int`, an unset `track_total_hits` becomes true, and a limit other than accurate
- * (2147483647) or disabled (-1) is refused.
- */
-function restTotalHitsAsInt(
-  params: ReadonlyMap<string, string>,
-  track: XContentValue | undefined,
-): { disabled: boolean } | null {
-  if (urlFlag(params, 'rest_total_hits_as_int') !== true) return null
-  if (track === undefined || typeof track === 'boolean') return { disabled: track === false }
-  const upTo = intParam(track, DEFAULT_TRACK_TOTAL_HITS)
-  if (upTo !== ACCURATE_TRACK_TOTAL_HITS && upTo !== -1) {
-    throw illegalArgumentException(
-      `[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got ${upTo}`,
-    )
-  }
-  return { disabled: upTo === -1 }
-}
-
-/** SearchContext.TRACK_TOTAL_HITS_ACCURATE: Integer.MAX_VALUE. */
-const ACCURATE_TRACK_TOTAL_HITS = 2147483647
 
 /** The query as a MUST clause and a filter as a FILTER clause: the filter restricts without scoring. */
 export function withFilter(query: IndexQuery, filter: IndexQuery): IndexQuery {

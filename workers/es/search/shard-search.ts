@@ -251,7 +251,7 @@ function shardSearch(
     request.now,
     buildFor,
     dfs,
-    request.window === undefined ? parsed.trackTotalHits : Infinity,
+    request.window === undefined ? (parsed.trackTotalHits ?? 0) : Infinity,
     rescorers,
   )
   const { aggregations } = phase

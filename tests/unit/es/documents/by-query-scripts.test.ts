@@ -176,7 +176,8 @@ describe('_reindex with a script', () => {
     expect((await node.send('GET', '/copy/_doc/1?routing=x')).body).toBe(
       '{"_index":"copy","_id":"1","_version":1,"_seq_no":0,"_primary_term":1,"_routing":"x","found":true,"_source":{"tagged":1,"user":"kimchy"}}',
     )
-    const again = await node.send('POST', '/_reindex?conflicts=proceed', {
+    const again = await node.send('POST', '/_reindex', {
+      conflicts: 'proceed',
       source: { index: 'twitter' },
       dest: { index: 'copy', routing: '=x', op_type: 'create' },
     })

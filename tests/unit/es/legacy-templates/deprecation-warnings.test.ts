@@ -71,12 +71,14 @@ describe('merging', () => {
         'PUT',
         '/old/{x}',
         () => withWarnings({ status: 400, contentType: 'application/json', body: '{}' }, ['own']),
+        'indices.put_template',
         'route',
       )
       .register(
         'GET',
         '/old/{x}',
         () => ({ status: 200, contentType: 'application/json', body: '{}' }),
+        'indices.get_template',
         'route',
       )
     const put = await controller.dispatch({ method: 'PUT', path: '/old/1', params: [], body: null })

@@ -57,18 +57,25 @@ export function registerAliasActions(controller: RestController, context: RestCo
   const put = (req: RestHandlerRequest) => guarded(() => putAlias(context, req))
   const remove = (req: RestHandlerRequest) => guarded(() => deleteAlias(context, req))
   const get = (req: RestHandlerRequest) => guarded(() => getAliases(context, req))
-  controller.register('POST', '/_aliases', (req) => guarded(() => updateAliases(context, req)))
+  controller.register(
+    'POST',
+    '/_aliases',
+    (req) => guarded(() => updateAliases(context, req)),
+    'indices.update_aliases',
+  )
   for (const path of [
     '/{index}/_alias/{name}',
     '/{index}/_aliases/{name}',
     '/_alias/{name}',
     '/{index}/_alias',
   ]) {
-    controller.register('PUT', path, put).register('POST', path, put)
+    controller
+      .register('PUT', path, put, 'indices.put_alias')
+      .register('POST', path, put, 'indices.put_alias')
   }
   controller
-    .register('DELETE', '/{index}/_alias/{name}', remove)
-    .register('DELETE', '/{index}/_aliases/{name}', remove)
+    .register('DELETE', '/{index}/_alias/{name}', remove, 'indices.delete_alias')
+    .register('DELETE', '/{index}/_aliases/{name}', remove, 'indices.delete_alias')
   for (const path of [
     '/_alias',
     '/_aliases',
@@ -76,7 +83,7 @@ export function registerAliasActions(controller: RestController, context: RestCo
     '/{index}/_alias',
     '/{index}/_alias/{name}',
   ]) {
-    controller.register('GET', path, get)
+    controller.register('GET', path, get, 'indices.get_alias')
   }
 }
 

@@ -65,8 +65,8 @@ interface ExplainRequest {
 export function registerAllocationExplainAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => explain(context, req))
   controller
-    .register('GET', '/_cluster/allocation/explain', handler)
-    .register('POST', '/_cluster/allocation/explain', handler)
+    .register('GET', '/_cluster/allocation/explain', handler, 'cluster.allocation_explain')
+    .register('POST', '/_cluster/allocation/explain', handler, 'cluster.allocation_explain')
 }
 
 async function explain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

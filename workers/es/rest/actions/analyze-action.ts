@@ -73,7 +73,9 @@ interface AnalyzeRequest {
 export function registerAnalyzeActions(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => analyze(context, req))
   for (const method of ['GET', 'POST'] as const) {
-    controller.register(method, '/_analyze', handler).register(method, '/{index}/_analyze', handler)
+    controller
+      .register(method, '/_analyze', handler, 'indices.analyze')
+      .register(method, '/{index}/_analyze', handler, 'indices.analyze')
   }
 }
 

@@ -33,7 +33,7 @@ import { updateResponseFields } from './update-action.ts'
 export function registerBulkAction(controller: RestController, context: RestContext): void {
   const bulk = (req: RestHandlerRequest) => guarded(() => runBulk(context, req))
   for (const method of ['POST', 'PUT'] as const) {
-    controller.register(method, '/_bulk', bulk).register(method, '/{index}/_bulk', bulk)
+    controller.register(method, '/_bulk', bulk, 'bulk').register(method, '/{index}/_bulk', bulk, 'bulk')
   }
 }
 

@@ -62,8 +62,18 @@ import { indicesToString, respond, runsAsTask } from '../../tasks/bulk-by-scroll
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
   controller
-    .register('POST', '/{index}/_delete_by_query', (req) => guarded(() => deleteByQuery(context, req)))
-    .register('POST', '/{index}/_update_by_query', (req) => guarded(() => updateByQuery(context, req)))
+    .register(
+      'POST',
+      '/{index}/_delete_by_query',
+      (req) => guarded(() => deleteByQuery(context, req)),
+      'delete_by_query',
+    )
+    .register(
+      'POST',
+      '/{index}/_update_by_query',
+      (req) => guarded(() => updateByQuery(context, req)),
+      'update_by_query',
+    )
 }
 
 const UNSUPPORTED = new Set(['slice', 'remote'])

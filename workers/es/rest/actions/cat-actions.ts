@@ -6,6 +6,7 @@
  */
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
+import type { RestApi } from '../rest-api-params.ts'
 import { guarded } from '../responses.ts'
 import { renderCatTable, type CatTable } from '../cat/rest-table.ts'
 import { catAliases, catCount, catIndices, catShards } from '../cat/cat-indices.ts'
@@ -29,9 +30,12 @@ import {
   type IndicesOptions,
 } from '../../cluster/metadata/indices-options.ts'
 
+/** The `_cat` tables: `cat.<name>` in rest-api-params.ts. */
+type CatTableName = RestApi extends infer Api ? (Api extends `cat.${infer Name}` ? Name : never) : never
+
 type TableBuilder = (context: RestContext, req: RestHandlerRequest) => CatTable | Promise<CatTable>
 
-const TABLES: ReadonlyArray<[path: string, withIndex: boolean, build: TableBuilder]> = [
+const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: TableBuilder]> = [
   [
     'indices',
     true,
@@ -130,8 +134,9 @@ export function registerCatActions(controller: RestController, context: RestCont
   for (const [name, withIndex, build] of TABLES) {
     const handler = (req: RestHandlerRequest) =>
       guarded(async () => renderCatTable(await build(context, req), req.params))
-    controller.register('GET', `/_cat/${name}`, handler)
-    if (withIndex) controller.register('GET', `/_cat/${name}/{index}`, handler)
+    const api = `cat.${name}` as const
+    controller.register('GET', `/_cat/${name}`, handler, api)
+    if (withIndex) controller.register('GET', `/_cat/${name}/{index}`, handler, api)
   }
 }
 

@@ -45,8 +45,13 @@ const RANK: Record<ClusterHealthStatus, number> = { green: 0, yellow: 1, red: 2 
 
 export function registerClusterActions(controller: RestController, context: RestContext): void {
   controller
-    .register('GET', '/_cluster/health', (req) => guarded(() => health(context, req)))
-    .register('GET', '/_cluster/health/{index}', (req) => guarded(() => health(context, req)))
+    .register('GET', '/_cluster/health', (req) => guarded(() => health(context, req)), 'cluster.health')
+    .register(
+      'GET',
+      '/_cluster/health/{index}',
+      (req) => guarded(() => health(context, req)),
+      'cluster.health',
+    )
   registerClusterStateAction(controller, context)
   registerClusterSettingsAction(controller, context)
   registerNodesInfoAction(controller, context)

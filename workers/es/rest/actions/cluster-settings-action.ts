@@ -34,8 +34,18 @@ const TRANSIENT_SETTINGS_DEPRECATION =
 
 export function registerClusterSettingsAction(controller: RestController, context: RestContext): void {
   controller
-    .register('GET', '/_cluster/settings', (req) => guarded(() => getSettings(context, req)))
-    .register('PUT', '/_cluster/settings', (req) => guarded(() => putSettings(context, req)))
+    .register(
+      'GET',
+      '/_cluster/settings',
+      (req) => guarded(() => getSettings(context, req)),
+      'cluster.get_settings',
+    )
+    .register(
+      'PUT',
+      '/_cluster/settings',
+      (req) => guarded(() => putSettings(context, req)),
+      'cluster.put_settings',
+    )
 }
 
 function getSettings(context: RestContext, req: RestHandlerRequest): RestResponse {

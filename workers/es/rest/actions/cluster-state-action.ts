@@ -48,9 +48,9 @@ type Metric = (typeof METRICS)[number]
 export function registerClusterStateAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => clusterState(context, req))
   controller
-    .register('GET', '/_cluster/state', handler)
-    .register('GET', '/_cluster/state/{metric}', handler)
-    .register('GET', '/_cluster/state/{metric}/{index}', handler)
+    .register('GET', '/_cluster/state', handler, 'cluster.state')
+    .register('GET', '/_cluster/state/{metric}', handler, 'cluster.state')
+    .register('GET', '/_cluster/state/{metric}/{index}', handler, 'cluster.state')
 }
 
 async function clusterState(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

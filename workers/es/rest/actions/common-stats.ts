@@ -15,7 +15,7 @@ import type { LocalShardStats } from '../../action/shard-messages.ts'
 import type { ShardCounterValues } from '../../index/shard/shard-counters.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
-import { closestNames } from '../../common/did-you-mean.ts'
+import { unrecognized } from '../base-rest-handler.ts'
 
 /** CommonStatsFlags.Flag's REST names, in declaration order (ES 8.17). */
 export const STATS_METRICS = [
@@ -140,20 +140,4 @@ export function parseMetrics(
   const invalid = [...metrics].filter((metric) => !known.includes(metric)).sort()
   if (invalid.length > 0) throw illegalArgumentException(unrecognized(path, invalid, known, detail))
   return metrics
-}
-
-/** BaseRestHandler.unrecognized: each invalid name with the known ones close to it. */
-export function unrecognized(
-  path: string,
-  invalid: readonly string[],
-  candidates: readonly string[],
-  detail: string,
-): string {
-  const names = invalid.map((name) => {
-    const close = closestNames(name, candidates, 0.5)
-    if (close.length === 0) return `[${name}]`
-    const hint = close.length === 1 ? `[${close[0]}]` : `any of [${close.join(', ')}]`
-    return `[${name}] -> did you mean ${hint}?`
-  })
-  return `request [${path}] contains unrecognized ${detail}${invalid.length > 1 ? 's' : ''}: ${names.join(', ')}`
 }

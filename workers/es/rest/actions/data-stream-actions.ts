@@ -30,13 +30,19 @@ import { waitForActivePrimaries } from './index-actions.ts'
 export function registerDataStreamActions(controller: RestController, context: RestContext): void {
   const get = (req: RestHandlerRequest) => guarded(() => getDataStreams(context, req.path.name))
   controller
-    .register('PUT', '/_data_stream/{name}', (req) =>
-      guarded(() => createDataStream(context, req.path.name!)),
+    .register(
+      'PUT',
+      '/_data_stream/{name}',
+      (req) => guarded(() => createDataStream(context, req.path.name!)),
+      'indices.create_data_stream',
     )
-    .register('GET', '/_data_stream', get)
-    .register('GET', '/_data_stream/{name}', get)
-    .register('DELETE', '/_data_stream/{name}', (req) =>
-      guarded(() => deleteDataStreams(context, req.path.name!)),
+    .register('GET', '/_data_stream', get, 'indices.get_data_stream')
+    .register('GET', '/_data_stream/{name}', get, 'indices.get_data_stream')
+    .register(
+      'DELETE',
+      '/_data_stream/{name}',
+      (req) => guarded(() => deleteDataStreams(context, req.path.name!)),
+      'indices.delete_data_stream',
     )
 }
 

@@ -32,14 +32,14 @@ export function registerDocumentActions(controller: RestController, context: Res
     return guarded(() => indexDocument(context, req, generateId ? null : req.path.id!, asCreate))
   }
   controller
-    .register('PUT', '/{index}/_doc/{id}', index(false, false))
-    .register('POST', '/{index}/_doc/{id}', index(false, false))
-    .register('POST', '/{index}/_doc', index(false, true))
-    .register('PUT', '/{index}/_create/{id}', index(true, false))
-    .register('POST', '/{index}/_create/{id}', index(true, false))
-    .register('GET', '/{index}/_doc/{id}', (req) => guarded(() => getDocument(context, req)))
-    .register('GET', '/{index}/_source/{id}', (req) => guarded(() => getSource(context, req)))
-    .register('DELETE', '/{index}/_doc/{id}', (req) => guarded(() => deleteDocument(context, req)))
+    .register('PUT', '/{index}/_doc/{id}', index(false, false), 'index')
+    .register('POST', '/{index}/_doc/{id}', index(false, false), 'index')
+    .register('POST', '/{index}/_doc', index(false, true), 'index')
+    .register('PUT', '/{index}/_create/{id}', index(true, false), 'create')
+    .register('POST', '/{index}/_create/{id}', index(true, false), 'create')
+    .register('GET', '/{index}/_doc/{id}', (req) => guarded(() => getDocument(context, req)), 'get')
+    .register('GET', '/{index}/_source/{id}', (req) => guarded(() => getSource(context, req)), 'get_source')
+    .register('DELETE', '/{index}/_doc/{id}', (req) => guarded(() => deleteDocument(context, req)), 'delete')
 }
 
 async function indexDocument(

@@ -42,15 +42,28 @@ export function registerEnrichActions(
   const get = (req: RestHandlerRequest) => guarded(() => getPolicies(context, req))
   const execute = (req: RestHandlerRequest) => guarded(() => executePolicy(context, req))
   controller
-    .register('PUT', '/_enrich/policy/{name}', (req) => guarded(() => putPolicy(context, req)))
-    .register('GET', '/_enrich/_stats', () =>
-      guarded(() => json(200, enrichStats(context.client.cluster.state()))),
+    .register(
+      'PUT',
+      '/_enrich/policy/{name}',
+      (req) => guarded(() => putPolicy(context, req)),
+      'enrich.put_policy',
     )
-    .register('GET', '/_enrich/policy', get)
-    .register('GET', '/_enrich/policy/{name}', get)
-    .register('DELETE', '/_enrich/policy/{name}', (req) => guarded(() => deletePolicy(context, store, req)))
-    .register('PUT', '/_enrich/policy/{name}/_execute', execute)
-    .register('POST', '/_enrich/policy/{name}/_execute', execute)
+    .register(
+      'GET',
+      '/_enrich/_stats',
+      () => guarded(() => json(200, enrichStats(context.client.cluster.state()))),
+      'enrich.stats',
+    )
+    .register('GET', '/_enrich/policy', get, 'enrich.get_policy')
+    .register('GET', '/_enrich/policy/{name}', get, 'enrich.get_policy')
+    .register(
+      'DELETE',
+      '/_enrich/policy/{name}',
+      (req) => guarded(() => deletePolicy(context, store, req)),
+      'enrich.delete_policy',
+    )
+    .register('PUT', '/_enrich/policy/{name}/_execute', execute, 'enrich.execute_policy')
+    .register('POST', '/_enrich/policy/{name}/_execute', execute, 'enrich.execute_policy')
 }
 
 async function putPolicy(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -33,8 +33,8 @@ import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
 export function registerExplainAction(controller: RestController, context: RestContext): void {
   const explain = (req: RestHandlerRequest) => guarded(() => runExplain(context, req))
   controller
-    .register('GET', '/{index}/_explain/{id}', explain)
-    .register('POST', '/{index}/_explain/{id}', explain)
+    .register('GET', '/{index}/_explain/{id}', explain, 'explain')
+    .register('POST', '/{index}/_explain/{id}', explain, 'explain')
 }
 
 async function explainQuery(

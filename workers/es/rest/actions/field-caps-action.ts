@@ -35,7 +35,9 @@ import { isBlank, parseRequestBody } from '../request-body.ts'
 export function registerFieldCapsActions(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => fieldCaps(context, req))
   for (const method of ['GET', 'POST'] as const) {
-    controller.register(method, '/_field_caps', handler).register(method, '/{index}/_field_caps', handler)
+    controller
+      .register(method, '/_field_caps', handler, 'field_caps')
+      .register(method, '/{index}/_field_caps', handler, 'field_caps')
   }
 }
 

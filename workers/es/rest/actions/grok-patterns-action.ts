@@ -18,7 +18,12 @@ import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
 
 export function registerGrokPatternsAction(controller: RestController): void {
-  controller.register('GET', '/_ingest/processor/grok', (req) => guarded(() => grokPatterns(req)))
+  controller.register(
+    'GET',
+    '/_ingest/processor/grok',
+    (req) => guarded(() => grokPatterns(req)),
+    'ingest.processor_grok',
+  )
 }
 
 function grokPatterns(req: RestHandlerRequest): RestResponse {

@@ -30,13 +30,23 @@ import { resolveDateMathExpression } from '../../cluster/metadata/date-math-inde
 
 export function registerIndexActions(controller: RestController, context: RestContext): void {
   controller
-    .register('PUT', '/{index}', (req) => guarded(() => createIndex(context, req)))
-    .register('DELETE', '/{index}', (req) => guarded(() => deleteIndex(context, req)))
-    .register('GET', '/{index}', (req) => guarded(() => getIndex(context, req)))
-    .register('POST', '/{index}/_refresh', (req) => guarded(() => refresh(context, req.path.index!)))
-    .register('GET', '/{index}/_refresh', (req) => guarded(() => refresh(context, req.path.index!)))
-    .register('POST', '/_refresh', () => guarded(() => refresh(context, null)))
-    .register('GET', '/_refresh', () => guarded(() => refresh(context, null)))
+    .register('PUT', '/{index}', (req) => guarded(() => createIndex(context, req)), 'indices.create')
+    .register('DELETE', '/{index}', (req) => guarded(() => deleteIndex(context, req)), 'indices.delete')
+    .register('GET', '/{index}', (req) => guarded(() => getIndex(context, req)), 'indices.get')
+    .register(
+      'POST',
+      '/{index}/_refresh',
+      (req) => guarded(() => refresh(context, req.path.index!)),
+      'indices.refresh',
+    )
+    .register(
+      'GET',
+      '/{index}/_refresh',
+      (req) => guarded(() => refresh(context, req.path.index!)),
+      'indices.refresh',
+    )
+    .register('POST', '/_refresh', () => guarded(() => refresh(context, null)), 'indices.refresh')
+    .register('GET', '/_refresh', () => guarded(() => refresh(context, null)), 'indices.refresh')
   registerSegmentActions(controller, context)
 }
 

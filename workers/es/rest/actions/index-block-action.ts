@@ -32,7 +32,12 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 
 export function registerIndexBlockAction(controller: RestController, context: RestContext): void {
-  controller.register('PUT', '/{index}/_block/{block}', (req) => guarded(() => addIndexBlock(context, req)))
+  controller.register(
+    'PUT',
+    '/{index}/_block/{block}',
+    (req) => guarded(() => addIndexBlock(context, req)),
+    'indices.add_block',
+  )
 }
 
 async function addIndexBlock(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

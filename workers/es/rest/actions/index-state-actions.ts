@@ -38,10 +38,10 @@ export function registerIndexStateActions(controller: RestController, context: R
   const close = (req: RestHandlerRequest) => guarded(() => closeIndices(context, req))
   const open = (req: RestHandlerRequest) => guarded(() => openIndices(context, req))
   controller
-    .register('POST', '/_close', close)
-    .register('POST', '/{index}/_close', close)
-    .register('POST', '/_open', open)
-    .register('POST', '/{index}/_open', open)
+    .register('POST', '/_close', close, 'indices.close')
+    .register('POST', '/{index}/_close', close, 'indices.close')
+    .register('POST', '/_open', open, 'indices.open')
+    .register('POST', '/{index}/_open', open, 'indices.open')
 }
 
 async function closeIndices(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -27,10 +27,10 @@ const LEVELS = ['cluster', 'indices', 'shards'] as const
 export function registerIndicesStatsAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => indicesStats(context, req))
   controller
-    .register('GET', '/_stats', handler)
-    .register('GET', '/_stats/{metric}', handler)
-    .register('GET', '/{index}/_stats', handler)
-    .register('GET', '/{index}/_stats/{metric}', handler)
+    .register('GET', '/_stats', handler, 'indices.stats')
+    .register('GET', '/_stats/{metric}', handler, 'indices.stats')
+    .register('GET', '/{index}/_stats', handler, 'indices.stats')
+    .register('GET', '/{index}/_stats/{metric}', handler, 'indices.stats')
 }
 
 async function indicesStats(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -51,14 +51,29 @@ export function registerIngestActions(
       )
     })
   controller
-    .register('PUT', '/_ingest/pipeline/{id}', (req) => guarded(() => putPipeline(context, store, req)))
-    .register('GET', '/_ingest/pipeline', (req) => getPipelines(store, [], req))
-    .register('GET', '/_ingest/pipeline/{id}', (req) => getPipelines(store, req.path.id!.split(','), req))
-    .register('DELETE', '/_ingest/pipeline/{id}', (req) => guarded(() => deletePipeline(context, store, req)))
-    .register('GET', '/_ingest/pipeline/_simulate', simulate)
-    .register('POST', '/_ingest/pipeline/_simulate', simulate)
-    .register('GET', '/_ingest/pipeline/{id}/_simulate', simulate)
-    .register('POST', '/_ingest/pipeline/{id}/_simulate', simulate)
+    .register(
+      'PUT',
+      '/_ingest/pipeline/{id}',
+      (req) => guarded(() => putPipeline(context, store, req)),
+      'ingest.put_pipeline',
+    )
+    .register('GET', '/_ingest/pipeline', (req) => getPipelines(store, [], req), 'ingest.get_pipeline')
+    .register(
+      'GET',
+      '/_ingest/pipeline/{id}',
+      (req) => getPipelines(store, req.path.id!.split(','), req),
+      'ingest.get_pipeline',
+    )
+    .register(
+      'DELETE',
+      '/_ingest/pipeline/{id}',
+      (req) => guarded(() => deletePipeline(context, store, req)),
+      'ingest.delete_pipeline',
+    )
+    .register('GET', '/_ingest/pipeline/_simulate', simulate, 'ingest.simulate')
+    .register('POST', '/_ingest/pipeline/_simulate', simulate, 'ingest.simulate')
+    .register('GET', '/_ingest/pipeline/{id}/_simulate', simulate, 'ingest.simulate')
+    .register('POST', '/_ingest/pipeline/{id}/_simulate', simulate, 'ingest.simulate')
   registerEnrichActions(controller, context, store)
   registerGrokPatternsAction(controller)
 }

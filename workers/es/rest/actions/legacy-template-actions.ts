@@ -38,11 +38,16 @@ export function registerLegacyTemplateActions(controller: RestController, contex
   const put = (req: RestHandlerRequest) => guarded(() => putTemplate(context, req))
   const get = (req: RestHandlerRequest) => guarded(() => getTemplates(context, req))
   controller
-    .register('PUT', '/_template/{name}', put, LEGACY_TEMPLATE_DEPRECATION)
-    .register('POST', '/_template/{name}', put, LEGACY_TEMPLATE_DEPRECATION)
-    .register('GET', '/_template', get)
-    .register('GET', '/_template/{name}', get)
-    .register('DELETE', '/_template/{name}', (req) => guarded(() => deleteTemplate(context, req)))
+    .register('PUT', '/_template/{name}', put, 'indices.put_template', LEGACY_TEMPLATE_DEPRECATION)
+    .register('POST', '/_template/{name}', put, 'indices.put_template', LEGACY_TEMPLATE_DEPRECATION)
+    .register('GET', '/_template', get, 'indices.get_template')
+    .register('GET', '/_template/{name}', get, 'indices.get_template')
+    .register(
+      'DELETE',
+      '/_template/{name}',
+      (req) => guarded(() => deleteTemplate(context, req)),
+      'indices.delete_template',
+    )
 }
 
 async function putTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -28,18 +28,26 @@ export const ACCEPT_ENTERPRISE_DEPRECATION =
 
 export function registerLicenseActions(controller: RestController, context: RestContext): void {
   controller
-    .register('GET', '/_license', (req) => guarded(() => getLicense(context, req)))
-    .register('GET', '/_license/basic_status', (req) =>
-      guarded(async () => {
-        const license = (await licenseState(context, req)).metadata.license?.license
-        return json(200, { eligible_to_start_basic: license === undefined || license.type !== 'basic' })
-      }),
+    .register('GET', '/_license', (req) => guarded(() => getLicense(context, req)), 'license.get')
+    .register(
+      'GET',
+      '/_license/basic_status',
+      (req) =>
+        guarded(async () => {
+          const license = (await licenseState(context, req)).metadata.license?.license
+          return json(200, { eligible_to_start_basic: license === undefined || license.type !== 'basic' })
+        }),
+      'license.get_basic_status',
     )
-    .register('GET', '/_license/trial_status', (req) =>
-      guarded(async () => {
-        await licenseState(context, req)
-        return json(200, { eligible_to_start_trial: true })
-      }),
+    .register(
+      'GET',
+      '/_license/trial_status',
+      (req) =>
+        guarded(async () => {
+          await licenseState(context, req)
+          return json(200, { eligible_to_start_trial: true })
+        }),
+      'license.get_trial_status',
     )
 }
 

@@ -27,12 +27,12 @@ export function registerMappingActions(controller: RestController, context: Rest
   const put = (req: RestHandlerRequest) => guarded(() => putMapping(context, req))
   const field = (req: RestHandlerRequest) => guarded(() => getFieldMapping(context, req))
   controller
-    .register('GET', '/_mapping', get)
-    .register('GET', '/{index}/_mapping', get)
-    .register('PUT', '/{index}/_mapping', put)
-    .register('POST', '/{index}/_mapping', put)
-    .register('GET', '/_mapping/field/{fields}', field)
-    .register('GET', '/{index}/_mapping/field/{fields}', field)
+    .register('GET', '/_mapping', get, 'indices.get_mapping')
+    .register('GET', '/{index}/_mapping', get, 'indices.get_mapping')
+    .register('PUT', '/{index}/_mapping', put, 'indices.put_mapping')
+    .register('POST', '/{index}/_mapping', put, 'indices.put_mapping')
+    .register('GET', '/_mapping/field/{fields}', field, 'indices.get_field_mapping')
+    .register('GET', '/{index}/_mapping/field/{fields}', field, 'indices.get_field_mapping')
 }
 
 function getMapping(context: RestContext, req: RestHandlerRequest): RestResponse {

@@ -30,7 +30,7 @@ import { scalarText } from '../../search/queries/query-parsing.ts'
 export function registerMultiGetAction(controller: RestController, context: RestContext): void {
   const mget = (req: RestHandlerRequest) => guarded(() => multiGet(context, req))
   for (const method of ['GET', 'POST'] as const) {
-    controller.register(method, '/_mget', mget).register(method, '/{index}/_mget', mget)
+    controller.register(method, '/_mget', mget, 'mget').register(method, '/{index}/_mget', mget, 'mget')
   }
 }
 

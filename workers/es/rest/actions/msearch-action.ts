@@ -40,7 +40,9 @@ import { executeSearch } from './search-actions.ts'
 export function registerMultiSearchAction(controller: RestController, context: RestContext): void {
   const msearch = (req: RestHandlerRequest) => guarded(() => runMultiSearch(context, req))
   for (const method of ['GET', 'POST'] as const) {
-    controller.register(method, '/_msearch', msearch).register(method, '/{index}/_msearch', msearch)
+    controller
+      .register(method, '/_msearch', msearch, 'msearch')
+      .register(method, '/{index}/_msearch', msearch, 'msearch')
   }
 }
 

@@ -41,9 +41,9 @@ const ALLOWED_METRICS = new Set([
 export function registerNodesInfoAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => nodesInfo(context, req))
   controller
-    .register('GET', '/_nodes', handler)
-    .register('GET', '/_nodes/{nodeId}', handler)
-    .register('GET', '/_nodes/{nodeId}/{metrics}', handler)
+    .register('GET', '/_nodes', handler, 'nodes.info')
+    .register('GET', '/_nodes/{nodeId}', handler, 'nodes.info')
+    .register('GET', '/_nodes/{nodeId}/{metrics}', handler, 'nodes.info')
 }
 
 async function nodesInfo(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -51,9 +51,9 @@ export function registerNodesStatsAction(controller: RestController, context: Re
   const handler = (req: RestHandlerRequest) => guarded(() => nodesStats(context, req))
   for (const prefix of ['/_nodes', '/_nodes/{nodeId}']) {
     controller
-      .register('GET', `${prefix}/stats`, handler)
-      .register('GET', `${prefix}/stats/{metric}`, handler)
-      .register('GET', `${prefix}/stats/{metric}/{index_metric}`, handler)
+      .register('GET', `${prefix}/stats`, handler, 'nodes.stats')
+      .register('GET', `${prefix}/stats/{metric}`, handler, 'nodes.stats')
+      .register('GET', `${prefix}/stats/{metric}/{index_metric}`, handler, 'nodes.stats')
   }
 }
 

@@ -11,19 +11,23 @@ import { formatTimeValue } from '../../search/context/time-value-format.ts'
 import { PENDING_TASK_PRIORITY } from '../cat/cat-pending-tasks.ts'
 
 export function registerPendingTasksAction(controller: RestController, context: RestContext): void {
-  controller.register('GET', '/_cluster/pending_tasks', () =>
-    guarded(async () => {
-      const tasks = await context.client.cluster.pendingTasks()
-      return json(200, {
-        tasks: tasks.map((task) => ({
-          insert_order: task.insertOrder,
-          priority: PENDING_TASK_PRIORITY,
-          source: task.source,
-          executing: task.executing,
-          time_in_queue_millis: task.timeInQueueMillis,
-          time_in_queue: formatTimeValue(task.timeInQueueMillis),
-        })),
-      })
-    }),
+  controller.register(
+    'GET',
+    '/_cluster/pending_tasks',
+    () =>
+      guarded(async () => {
+        const tasks = await context.client.cluster.pendingTasks()
+        return json(200, {
+          tasks: tasks.map((task) => ({
+            insert_order: task.insertOrder,
+            priority: PENDING_TASK_PRIORITY,
+            source: task.source,
+            executing: task.executing,
+            time_in_queue_millis: task.timeInQueueMillis,
+            time_in_queue: formatTimeValue(task.timeInQueueMillis),
+          })),
+        })
+      }),
+    'cluster.pending_tasks',
   )
 }

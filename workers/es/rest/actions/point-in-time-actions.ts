@@ -22,8 +22,8 @@ import { valueToken } from '../../action/value-token.ts'
 
 export function registerPointInTimeActions(controller: RestController, context: RestContext): void {
   controller
-    .register('POST', '/{index}/_pit', (req) => guarded(() => openPit(context, req)))
-    .register('DELETE', '/_pit', (req) => guarded(() => closePit(context, req)))
+    .register('POST', '/{index}/_pit', (req) => guarded(() => openPit(context, req)), 'open_point_in_time')
+    .register('DELETE', '/_pit', (req) => guarded(() => closePit(context, req)), 'close_point_in_time')
 }
 
 async function openPit(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -45,7 +45,7 @@ import {
 } from './by-query-actions.ts'
 
 export function registerReindexAction(controller: RestController, context: RestContext): void {
-  controller.register('POST', '/_reindex', (req) => guarded(() => reindex(context, req)))
+  controller.register('POST', '/_reindex', (req) => guarded(() => reindex(context, req)), 'reindex')
 }
 
 function objectField(body: XContentObject, key: string): XContentObject {
@@ -88,6 +88,12 @@ function copiedSource(index: string, id: string, text: string, fetch: FetchSourc
 
 async function reindex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const started = context.clock.now()
+  // RestReindexAction.buildRequest checks this before it reads the body
+  if (req.params.has('pipeline')) {
+    throw illegalArgumentException(
+      "_reindex doesn't support [pipeline] as a query parameter. Specify it in the [dest] object instead.",
+    )
+  }
   const body = optionalBody(req.request.body)
   refuseUnsupported(req, body)
   checkKeys(body, ['source', 'dest', 'conflicts', 'max_docs', 'script'])

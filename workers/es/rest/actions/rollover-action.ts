@@ -49,8 +49,8 @@ import { copiesStats } from '../cat/shard-stats.ts'
 export function registerRolloverAction(controller: RestController, context: RestContext): void {
   const rollover = (req: RestHandlerRequest) => guarded(() => rolloverIndex(context, req))
   controller
-    .register('POST', '/{index}/_rollover', rollover)
-    .register('POST', '/{index}/_rollover/{new_index}', rollover)
+    .register('POST', '/{index}/_rollover', rollover, 'indices.rollover')
+    .register('POST', '/{index}/_rollover/{new_index}', rollover, 'indices.rollover')
 }
 
 interface RolloverRequest {

@@ -19,13 +19,17 @@ export const ES_VERSION = {
 }
 
 export function registerRootAction(controller: RestController, context: RestContext): void {
-  controller.register('GET', '/', () =>
-    json(200, {
-      name: context.identity.nodeName,
-      cluster_name: context.identity.clusterName,
-      cluster_uuid: context.client.cluster.state().clusterUuid,
-      version: ES_VERSION,
-      tagline: 'You Know, for Search',
-    }),
+  controller.register(
+    'GET',
+    '/',
+    () =>
+      json(200, {
+        name: context.identity.nodeName,
+        cluster_name: context.identity.clusterName,
+        cluster_uuid: context.client.cluster.state().clusterUuid,
+        version: ES_VERSION,
+        tagline: 'You Know, for Search',
+      }),
+    'info',
   )
 }

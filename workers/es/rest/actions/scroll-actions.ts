@@ -31,11 +31,11 @@ export function registerScrollActions(controller: RestController, context: RestC
   const clear = (req: RestHandlerRequest) => guarded(() => clearScrollAction(context, req))
   for (const method of ['GET', 'POST'] as const)
     controller
-      .register(method, '/_search/scroll', scroll)
-      .register(method, '/_search/scroll/{scroll_id}', scroll)
+      .register(method, '/_search/scroll', scroll, 'scroll')
+      .register(method, '/_search/scroll/{scroll_id}', scroll, 'scroll')
   controller
-    .register('DELETE', '/_search/scroll', clear)
-    .register('DELETE', '/_search/scroll/{scroll_id}', clear)
+    .register('DELETE', '/_search/scroll', clear, 'clear_scroll')
+    .register('DELETE', '/_search/scroll/{scroll_id}', clear, 'clear_scroll')
 }
 
 async function searchScroll(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

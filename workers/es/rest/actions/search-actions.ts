@@ -4,7 +4,7 @@
  * search_after, track_scores, explain), then the indices are resolved and the search runs on a copy of
  * every shard wherever it is (transport-search-action.ts). Responses have ES 8's shape: `took`,
  * `timed_out`, `_shards` (with `failures` when some shards failed), `hits.total` as {value, relation}
- * counted exactly up to track_total_hits (10,000 by default), hits with `_shard`, `_node` and
+ * counted exactly up to track_total_hits (10,000 by default; none when it is false, track-total-hits.ts), hits with `_shard`, `_node` and
  * `_explanation` when explained, `highlight` (after `_source`, before `sort`, as SearchHit writes it), `sort` values
  * of a sorted search (`_score` null unless tracked), `matched_queries` (names, or name → score with
  * `include_named_queries_score`, fetch/matched-queries-phase.ts), a collapsed hit's `inner_hits` (one search per
@@ -53,10 +53,10 @@ export function registerSearchActions(controller: RestController, context: RestC
   const count = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, true))
   for (const method of ['GET', 'POST'] as const) {
     controller
-      .register(method, '/_search', search)
-      .register(method, '/{index}/_search', search)
-      .register(method, '/_count', count)
-      .register(method, '/{index}/_count', count)
+      .register(method, '/_search', search, 'search')
+      .register(method, '/{index}/_search', search, 'search')
+      .register(method, '/_count', count, 'count')
+      .register(method, '/{index}/_count', count, 'count')
   }
 }
 
@@ -282,17 +282,25 @@ function innerHitsSection(
       groups.map(([name, inner]) => [
         name,
         {
-          hits: searchHitsJson(
-            inner.result,
-            inner.parsed,
-            withScores,
-            null,
-            totalHitsAsInt ? { disabled: false } : null,
-          ),
+          hits: searchHitsJson(inner.result, inner.parsed, withScores, null, totalHitsAsInt),
         },
       ]),
     ),
   }
+}
+
+/**
+ * SearchHits.toXContent's `total`: with rest_total_hits_as_int the count alone, -1 when it was not tracked;
+ * else `{value, relation}` counted up to `limit`, and no `total` at all when it was not tracked.
+ */
+function totalHitsJson(
+  totalHits: number,
+  limit: number | null,
+  totalHitsAsInt: ParsedSearch['totalHitsAsInt'],
+): { total?: JsonOut } {
+  if (totalHitsAsInt) return { total: limit === null ? -1 : Math.min(totalHits, limit) }
+  if (limit === null) return {}
+  return { total: { value: Math.min(totalHits, limit), relation: totalHits > limit ? 'gte' : 'eq' } }
 }
 
 /** The response's `hits` (and an inner hits section's): total, max_score and each hit as SearchHit writes it. */
@@ -306,15 +314,8 @@ function searchHitsJson(
   const limit = parsed.trackTotalHits
   const { fetch } = parsed
   const metadata = fetchesMetadata(fetch)
-  const total = Math.min(result.totalHits, limit)
   return {
-    // SearchHits.toXContent: with rest_total_hits_as_int the count alone, -1 when it was not tracked
-    total:
-      totalHitsAsInt !== null
-        ? totalHitsAsInt.disabled
-          ? -1
-          : total
-        : { value: total, relation: result.totalHits > limit ? 'gte' : 'eq' },
+    ...totalHitsJson(result.totalHits, limit, totalHitsAsInt),
     max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
     hits: result.hits.map((hit, i) => ({
       ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
@@ -330,7 +331,7 @@ function searchHitsJson(
         ? { matched_queries: matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s)) }
         : {}),
       ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
-      ...innerHitsSection(innerHits?.[i], withScores, totalHitsAsInt !== null),
+      ...innerHitsSection(innerHits?.[i], withScores, totalHitsAsInt),
       ...(hit.nestedInnerHits
         ? { inner_hits: nestedInnerHitsJson(hit.nestedInnerHits, hit.index, hit.doc.id) }
         : {}),

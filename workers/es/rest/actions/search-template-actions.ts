@@ -51,12 +51,12 @@ export function registerSearchTemplateActions(controller: RestController, contex
   const msearch = (req: RestHandlerRequest) => guarded(() => multiSearchTemplate(context, req))
   for (const method of ['GET', 'POST'] as const) {
     controller
-      .register(method, '/_search/template', search)
-      .register(method, '/{index}/_search/template', search)
-      .register(method, '/_render/template', render)
-      .register(method, '/_render/template/{id}', render)
-      .register(method, '/_msearch/template', msearch)
-      .register(method, '/{index}/_msearch/template', msearch)
+      .register(method, '/_search/template', search, 'search_template')
+      .register(method, '/{index}/_search/template', search, 'search_template')
+      .register(method, '/_render/template', render, 'render_search_template')
+      .register(method, '/_render/template/{id}', render, 'render_search_template')
+      .register(method, '/_msearch/template', msearch, 'msearch_template')
+      .register(method, '/{index}/_msearch/template', msearch, 'msearch_template')
   }
 }
 

@@ -22,10 +22,10 @@ export function registerSegmentActions(controller: RestController, context: Rest
   const segmentsHandler = (req: RestHandlerRequest) => guarded(() => segments(context, req))
   for (const prefix of ['', '/{index}']) {
     controller
-      .register('POST', `${prefix}/_flush`, flushHandler)
-      .register('GET', `${prefix}/_flush`, flushHandler)
-      .register('POST', `${prefix}/_forcemerge`, forceMergeHandler)
-      .register('GET', `${prefix}/_segments`, segmentsHandler)
+      .register('POST', `${prefix}/_flush`, flushHandler, 'indices.flush')
+      .register('GET', `${prefix}/_flush`, flushHandler, 'indices.flush')
+      .register('POST', `${prefix}/_forcemerge`, forceMergeHandler, 'indices.forcemerge')
+      .register('GET', `${prefix}/_segments`, segmentsHandler, 'indices.segments')
   }
 }
 

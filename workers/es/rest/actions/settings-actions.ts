@@ -54,12 +54,12 @@ export function registerSettingsActions(controller: RestController, context: Res
   const get = (req: RestHandlerRequest) => guarded(() => getSettings(context, req))
   const put = (req: RestHandlerRequest) => guarded(() => updateSettings(context, req))
   controller
-    .register('GET', '/_settings', get)
-    .register('GET', '/_settings/{name}', get)
-    .register('GET', '/{index}/_settings', get)
-    .register('GET', '/{index}/_settings/{name}', get)
-    .register('PUT', '/_settings', put)
-    .register('PUT', '/{index}/_settings', put)
+    .register('GET', '/_settings', get, 'indices.get_settings')
+    .register('GET', '/_settings/{name}', get, 'indices.get_settings')
+    .register('GET', '/{index}/_settings', get, 'indices.get_settings')
+    .register('GET', '/{index}/_settings/{name}', get, 'indices.get_settings')
+    .register('PUT', '/_settings', put, 'indices.put_settings')
+    .register('PUT', '/{index}/_settings', put, 'indices.put_settings')
 }
 
 function getSettings(context: RestContext, req: RestHandlerRequest): RestResponse {

@@ -24,15 +24,21 @@ export function registerSqlActions(controller: RestController, context: RestCont
   const query = (req: RestHandlerRequest) => guarded(() => runQuery(context, cursors, req))
   const translate = (req: RestHandlerRequest) => guarded(() => runTranslate(context, req))
   for (const method of ['GET', 'POST'] as const) {
-    controller.register(method, '/_sql', query).register(method, '/_sql/translate', translate)
+    controller
+      .register(method, '/_sql', query, 'sql.query')
+      .register(method, '/_sql/translate', translate, 'sql.translate')
   }
-  controller.register('POST', '/_sql/close', (req) =>
-    guarded(() => {
-      const { body } = readBody(req)
-      const cursor = body.get('cursor')
-      if (typeof cursor !== 'string') throw actionRequestValidationException(['[cursor] is required'])
-      return json(200, { succeeded: cursors.close(cursor) })
-    }),
+  controller.register(
+    'POST',
+    '/_sql/close',
+    (req) =>
+      guarded(() => {
+        const { body } = readBody(req)
+        const cursor = body.get('cursor')
+        if (typeof cursor !== 'string') throw actionRequestValidationException(['[cursor] is required'])
+        return json(200, { succeeded: cursors.close(cursor) })
+      }),
+    'sql.clear_cursor',
   )
 }
 

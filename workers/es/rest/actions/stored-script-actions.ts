@@ -50,11 +50,18 @@ const TEMPLATE_CONTEXT = 'template'
 export function registerStoredScriptActions(controller: RestController, context: RestContext): void {
   const put = (req: RestHandlerRequest) => guarded(() => putStoredScript(context, req))
   for (const method of ['PUT', 'POST'] as const) {
-    controller.register(method, '/_scripts/{id}', put).register(method, '/_scripts/{id}/{context}', put)
+    controller
+      .register(method, '/_scripts/{id}', put, 'put_script')
+      .register(method, '/_scripts/{id}/{context}', put, 'put_script')
   }
   controller
-    .register('GET', '/_scripts/{id}', (req) => guarded(() => getStoredScript(context, req)))
-    .register('DELETE', '/_scripts/{id}', (req) => guarded(() => deleteStoredScript(context, req)))
+    .register('GET', '/_scripts/{id}', (req) => guarded(() => getStoredScript(context, req)), 'get_script')
+    .register(
+      'DELETE',
+      '/_scripts/{id}',
+      (req) => guarded(() => deleteStoredScript(context, req)),
+      'delete_script',
+    )
 }
 
 async function putStoredScript(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

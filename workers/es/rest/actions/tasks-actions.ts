@@ -41,10 +41,15 @@ const CANCEL_REASON = 'by user request'
 
 export function registerTasksActions(controller: RestController, context: RestContext): void {
   controller
-    .register('GET', '/_tasks', (req) => guarded(() => listTasks(context, req)))
-    .register('GET', '/_tasks/{task_id}', (req) => guarded(() => getTask(context, req)))
-    .register('POST', '/_tasks/_cancel', (req) => guarded(() => cancelTasks(context, req)))
-    .register('POST', '/_tasks/{task_id}/_cancel', (req) => guarded(() => cancelTasks(context, req)))
+    .register('GET', '/_tasks', (req) => guarded(() => listTasks(context, req)), 'tasks.list')
+    .register('GET', '/_tasks/{task_id}', (req) => guarded(() => getTask(context, req)), 'tasks.get')
+    .register('POST', '/_tasks/_cancel', (req) => guarded(() => cancelTasks(context, req)), 'tasks.cancel')
+    .register(
+      'POST',
+      '/_tasks/{task_id}/_cancel',
+      (req) => guarded(() => cancelTasks(context, req)),
+      'tasks.cancel',
+    )
 }
 
 function commaList(value: string | undefined): string[] {

@@ -41,19 +41,29 @@ export function registerTemplateActions(controller: RestController, context: Res
   const getIndex = (req: RestHandlerRequest) => guarded(() => getIndexTemplates(context, req))
   const getComponent = (req: RestHandlerRequest) => guarded(() => getComponentTemplates(context, req))
   controller
-    .register('PUT', '/_index_template/{name}', putIndex)
-    .register('POST', '/_index_template/{name}', putIndex)
-    .register('GET', '/_index_template', getIndex)
-    .register('GET', '/_index_template/{name}', getIndex)
-    .register('DELETE', '/_index_template/{name}', (req) =>
-      guarded(() => remove(context, { type: 'delete_index_template', names: req.path.name!.split(',') })),
+    .register('PUT', '/_index_template/{name}', putIndex, 'indices.put_index_template')
+    .register('POST', '/_index_template/{name}', putIndex, 'indices.put_index_template')
+    .register('GET', '/_index_template', getIndex, 'indices.get_index_template')
+    .register('GET', '/_index_template/{name}', getIndex, 'indices.get_index_template')
+    .register(
+      'DELETE',
+      '/_index_template/{name}',
+      (req) =>
+        guarded(() => remove(context, { type: 'delete_index_template', names: req.path.name!.split(',') })),
+      'indices.delete_index_template',
     )
-    .register('PUT', '/_component_template/{name}', putComponent)
-    .register('POST', '/_component_template/{name}', putComponent)
-    .register('GET', '/_component_template', getComponent)
-    .register('GET', '/_component_template/{name}', getComponent)
-    .register('DELETE', '/_component_template/{name}', (req) =>
-      guarded(() => remove(context, { type: 'delete_component_template', names: req.path.name!.split(',') })),
+    .register('PUT', '/_component_template/{name}', putComponent, 'cluster.put_component_template')
+    .register('POST', '/_component_template/{name}', putComponent, 'cluster.put_component_template')
+    .register('GET', '/_component_template', getComponent, 'cluster.get_component_template')
+    .register('GET', '/_component_template/{name}', getComponent, 'cluster.get_component_template')
+    .register(
+      'DELETE',
+      '/_component_template/{name}',
+      (req) =>
+        guarded(() =>
+          remove(context, { type: 'delete_component_template', names: req.path.name!.split(',') }),
+        ),
+      'cluster.delete_component_template',
     )
   registerLegacyTemplateActions(controller, context)
 }

@@ -44,8 +44,8 @@ const NOT_RUN = new Set(['doc', 'per_field_analyzer', 'perFieldAnalyzer', 'filte
 export function registerTermVectorsAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => termVectors(context, req))
   controller
-    .register('GET', '/{index}/_termvectors/{id}', handler)
-    .register('POST', '/{index}/_termvectors/{id}', handler)
+    .register('GET', '/{index}/_termvectors/{id}', handler, 'termvectors')
+    .register('POST', '/{index}/_termvectors/{id}', handler, 'termvectors')
 }
 
 async function termVectors(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

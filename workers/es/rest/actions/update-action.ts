@@ -24,7 +24,7 @@ import { fetchedSource } from '../../action/get-result.ts'
 import { optionalBody, writeParams } from './write-params.ts'
 
 export function registerUpdateAction(controller: RestController, context: RestContext): void {
-  controller.register('POST', '/{index}/_update/{id}', (req) => guarded(() => update(context, req)))
+  controller.register('POST', '/{index}/_update/{id}', (req) => guarded(() => update(context, req)), 'update')
 }
 
 /**

@@ -64,8 +64,8 @@ export function registerValidateQueryAction(controller: RestController, context:
   const handler = (req: RestHandlerRequest) => guarded(() => validate(context, req))
   for (const method of ['GET', 'POST'] as const) {
     controller
-      .register(method, '/_validate/query', handler)
-      .register(method, '/{index}/_validate/query', handler)
+      .register(method, '/_validate/query', handler, 'indices.validate_query')
+      .register(method, '/{index}/_validate/query', handler, 'indices.validate_query')
   }
 }
 

@@ -5,7 +5,7 @@
  * sub-aggregations once per bucket, over that bucket's documents.
  */
 import { EsException } from '../../errors/index.ts'
-import type { XContentObject } from '../../xcontent/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import type { ShardContext } from './aggregation-context.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
@@ -19,6 +19,11 @@ export interface AggregationBuilder {
   readonly subs: readonly AggregationBuilder[]
   /** `parent`: how many buckets the aggregation collects into (its CardinalityUpperBound), 'one' if not given. */
   collect(shard: ShardContext, docs: readonly number[], parent?: ParentBuckets): InternalAggregation
+  /**
+   * Parses the Query DSL objects the aggregation holds (`filter`, `filters`, `adjacency_matrix`, `background_filter`) with `parse`, as
+   * ES's parser reads them with the request; each throws what its ES parser throws.
+   */
+  checkQueries?(parse: (query: XContentValue) => void): void
   /** AggregationBuilder.build's checks against the shard's index settings (top_hits' window), if any. */
   checkLimits?(limits: IndexLimits): void
   /** A histogram's min_doc_count, which the parent pipelines check (pipeline/pipeline-validation.ts). */
@@ -62,6 +67,17 @@ function checkBuilderLimits(builders: readonly AggregationBuilder[], limits: Ind
   for (const builder of builders) {
     builder.checkLimits?.(limits)
     checkBuilderLimits(builder.subs, limits)
+  }
+}
+
+/** Every aggregation's queries, sub-aggregations included, parsed with the request (checkQueries). */
+export function checkAggregationQueries(
+  builders: readonly AggregationBuilder[],
+  parse: (query: XContentValue) => void,
+): void {
+  for (const builder of builders) {
+    builder.checkQueries?.(parse)
+    checkAggregationQueries(builder.subs, parse)
   }
 }
 

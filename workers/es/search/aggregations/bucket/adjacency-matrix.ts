@@ -6,8 +6,13 @@
  * merged, sorted by key (String.compareTo). `{"buckets": [{"key": k, "doc_count": n, ...sub-aggregations}]}`.
  * Wire form: the buckets with their keys.
  */
-import { EsException, illegalArgumentException } from '../../../errors/index.ts'
-import type { JsonOut, XContentObject, XContentValue } from '../../../xcontent/index.ts'
+import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import {
+  tokenLocation,
+  type JsonOut,
+  type XContentObject,
+  type XContentValue,
+} from '../../../xcontent/index.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import type { ReadAggregations } from '../aggregation-wire.ts'
@@ -99,14 +104,27 @@ export class InternalAdjacencyMatrix extends InternalAggregation {
 const MAX_CLAUSE_COUNT = 1024
 
 /** declareNamedObjects: an object of named filters, or a list of objects of one named filter each. */
-function keyedFilters(raw: XContentValue | undefined): Array<{ key: string; query: XContentValue }> {
-  const entries =
-    raw instanceof Map
-      ? [...raw]
-      : Array.isArray(raw)
-        ? raw.flatMap((f) => (f instanceof Map ? [...f] : []))
-        : []
-  return entries.map(([key, query]) => ({ key, query })).sort((a, b) => compareStrings(a.key, b.key))
+function keyedFilters(raw: XContentValue | undefined): KeyedFilter[] {
+  const objects = raw instanceof Map ? [raw] : Array.isArray(raw) ? raw.filter((f) => f instanceof Map) : []
+  return objects
+    .flatMap((object) =>
+      [...object].map(([key, query]) => ({ key, query, location: tokenLocation(object, key, 'value') })),
+    )
+    .sort((a, b) => compareStrings(a.key, b.key))
+}
+
+interface KeyedFilter {
+  key: string
+  query: XContentValue
+  /** Where the filter's query starts in the request body: [line, col]. */
+  location: [number, number]
+}
+
+/** A ParsingException's `line` and `col`: where the parser stood when it failed. */
+function errorLocation(error: EsException): [number, number] | null {
+  const line = error.metadata.find(([key]) => key === 'line')?.[1]
+  const col = error.metadata.find(([key]) => key === 'col')?.[1]
+  return typeof line === 'number' && typeof col === 'number' ? [line, col] : null
 }
 
 export const adjacencyMatrixParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
@@ -127,6 +145,18 @@ export const adjacencyMatrixParser: AggregationParser = (name, body, meta, subs)
     type: 'adjacency_matrix',
     meta,
     subs,
+    checkQueries(parse) {
+      for (const filter of filters) {
+        try {
+          parse(filter.query)
+        } catch (error) {
+          // ObjectParser: a failure in a field's parser is wrapped where the parser stands
+          if (!(error instanceof EsException)) throw error
+          const [line, col] = errorLocation(error) ?? filter.location
+          throw xContentParseException(line, col, '[adjacency_matrix] failed to parse field [filters]', error)
+        }
+      }
+    },
     collect(shard, docs) {
       // doBuild, on the shard: at most IndexSearcher.getMaxClauseCount() filters
       if (filters.length > MAX_CLAUSE_COUNT) {

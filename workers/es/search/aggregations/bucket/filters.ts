@@ -107,6 +107,8 @@ export const filtersParser: AggregationParser = (name, body, meta, subs): Aggreg
     type: 'filters',
     meta,
     subs,
+    // FiltersAggregationBuilder.parse reads each with parseTopLevelQuery, its errors as they are
+    checkQueries: (parse) => filters.forEach((f) => parse(f.query)),
     collect(shard, docs, parent) {
       const matches = filters.map((f) => shard.filter(f.query))
       const into = subBuckets(parent, filters.length + (otherBucket ? 1 : 0))

@@ -266,6 +266,10 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
     type: 'significant_terms',
     meta,
     subs,
+    // SignificantTermsAggregationBuilder parses its background_filter with the request
+    checkQueries: (parse) => {
+      if (backgroundFilter !== null) parse(backgroundFilter)
+    },
     collect(shard, docs) {
       const config = resolveValues(shard, field, undefined)
       const type = config.info?.type

@@ -120,8 +120,9 @@ function singleBucket(
   }
 }
 
-export const filterParser: AggregationParser = (name, body, meta, subs) =>
-  singleBucket(
+/** `filter`: its body is a query (FilterAggregationBuilder.parse: parseTopLevelQuery, its errors as they are). */
+export const filterParser: AggregationParser = (name, body, meta, subs) => ({
+  ...singleBucket(
     'filter',
     (shard, docs) => {
       const matching = shard.filter(body)
@@ -130,7 +131,9 @@ export const filterParser: AggregationParser = (name, body, meta, subs) =>
     name,
     meta,
     subs,
-  )
+  ),
+  checkQueries: (parse) => parse(body),
+})
 
 export const missingParser: AggregationParser = (name, body, meta, subs) => {
   const field = new AggregationParams('missing', body, ['field', 'script', 'value_type']).valuesSource(
