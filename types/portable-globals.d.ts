@@ -44,3 +44,6 @@ declare namespace WebAssembly {
 
 /** The HTML structured clone, present in pages, workers and Node 17+: messages are copied as postMessage copies them. */
 declare function structuredClone<T>(value: T): T
+
+/** The High Resolution Time clock (page, worker and Node): milliseconds, monotonic; only the profile API reads it. */
+declare const performance: { now(): number }

@@ -17,6 +17,7 @@ import type { Explanation } from '../search/explain/index.ts'
 import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-search.ts'
 import type { TermVectorsResult } from './term-vectors.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
+import type { ProfileResult } from '../search/profile/profile-result.ts'
 
 export interface ShardTarget {
   index: string
@@ -173,8 +174,8 @@ export type ShardResponse =
   | { type: 'reader_opened'; node: string; reader: { sessionId: string; id: number } | null }
   /** SearchFreeContextResponse: whether the context was freed. */
   | { type: 'freed'; freed: boolean }
-  /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id). */
-  | { type: 'dfs'; node: string; result: DfsStatistics }
+  /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id); with `profile`, its profile. */
+  | { type: 'dfs'; node: string; result: DfsStatistics; profile?: ProfileResult }
   /** The shard's DFS or query phase failed. */
   | { type: 'search_failed'; node: string; error: WireException }
   | { type: 'termvectors'; result: TermVectorsResult }

@@ -6,7 +6,8 @@
  * shard's query request, one message per shard, and a shard whose DFS phase failed is not queried); the
  * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
  * aggregations reduced, and hits built. A shard whose copies all fail to answer, or whose query phase
- * failed, is a shard failure; the others still answer. _count sums the shards' counts.
+ * failed, is a shard failure; the others still answer. _count sums the shards' counts. With `profile`, each
+ * shard's profile comes back with its query result (and its DFS phase's with its DFS result).
  */
 import type { DfsStatistics } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
@@ -38,6 +39,8 @@ import type { RestContext } from '../rest/rest-context.ts'
 import type { ShardResponse } from './shard-messages.ts'
 import { storedSource } from './stored-source.ts'
 import type { ReaderIdForNode } from '../search/context/scroll-id.ts'
+import type { ShardProfileEntry } from '../search/profile/search-profile-results.ts'
+import type { ProfileResult } from '../search/profile/profile-result.ts'
 
 export interface SearchShardsRequest {
   body: string | null
@@ -81,6 +84,8 @@ export interface DistributedSearchResult {
   suggest: Suggestion[] | null
   /** Of a scroll: the reader context of every shard that answered, in shard order, with how many hits it gave. */
   readers: Array<ReaderIdForNode & { emitted: number }>
+  /** With `profile`: the profile of every shard that answered its query phase (search/profile/); else null. */
+  profile: ShardProfileEntry[] | null
 }
 
 /** One index of the search: the shards read and the alias filter they apply (null: unfiltered). */
@@ -116,6 +121,8 @@ export async function executeDistributedSearch(
   const failures: ShardFailure[] = []
   let targets = shards.map((target, shardIndex) => ({ ...target, shardIndex }))
   let dfs: DfsStatistics | null = null
+  /** With `profile`: each shard's DFS phase profile, by its position among the shards. */
+  const dfsProfiles = new Map<number, ProfileResult>()
   /** One request of the round to an active copy of every target shard, in target order. */
   const { scroll, ...shardRequest } = request
   const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
@@ -141,6 +148,7 @@ export async function executeDistributedSearch(
     const results: DfsStatistics[] = []
     targets = targets.filter((target, i) => {
       const response = responses[i] ?? null
+      if (response?.type === 'dfs' && response.profile) dfsProfiles.set(target.shardIndex, response.profile)
       if (response?.type === 'dfs') results.push(response.result)
       else failures.push(shardFailure(target.index, target.shard, response))
       return response?.type === 'dfs'
@@ -163,7 +171,12 @@ export async function executeDistributedSearch(
   const scripts = storedScriptLookup(context.client.cluster.state())
   const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, scripts)
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
-  return reduced
+  if (reduced.profile === null || dfsProfiles.size === 0) return reduced
+  const profile = reduced.profile.map((entry) => {
+    const statistics = dfsProfiles.get(entry.shardIndex)
+    return statistics ? { ...entry, dfs: statistics } : entry
+  })
+  return { ...reduced, profile }
 }
 
 /**
@@ -200,6 +213,22 @@ export function reduceShardAnswers(
     terminatedEarly: reduced.terminatedEarly,
     maxScore: reduced.maxScore,
     aggregations: reduced.aggregations,
+    profile: parsed.profile
+      ? queried.flatMap(({ node, wire }) =>
+          wire.profile
+            ? [
+                {
+                  nodeId: node,
+                  index: wire.index,
+                  shard: wire.shard,
+                  shardIndex: wire.shardIndex,
+                  profile: wire.profile,
+                  fetched: taken(wire.shardIndex) > 0,
+                },
+              ]
+            : [],
+        )
+      : null,
     suggest: parsed.suggest && reduceSuggestions(queried.map(({ wire }) => wire.suggest ?? [])),
     hits: reduced.docs.map(({ result, doc }) => {
       const { wire, node, index } = byShard.get(result.shardIndex)!

@@ -5,7 +5,7 @@
  * docFreq), the coordinating node sums them (SearchPhaseController.aggregateDfs: per term docFreq and
  * totalTermFreq, per field maxDoc, docCount, sumTotalTermFreq and sumDocFreq, and maxDoc), and every shard's
  * query phase then scores with the sums (ContextIndexSearcher with its AggregatedDfs), so a score no longer
- * depends on how the documents are spread over the shards.
+ * depends on how the documents are spread over the shards. With `profile`, the shard's DFS phase is profiled.
  */
 import type {
   CollectionStatistics,
@@ -16,17 +16,29 @@ import type { IndexService } from '../index/index-service.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import { parseForIndex, type ShardSearchRequest } from './shard-search.ts'
+import type { ProfileResult } from './profile/profile-result.ts'
+import { nanoTime, timed } from './profile/shard-profile.ts'
+import { dfsStatisticsProfile } from './profile/dfs-profile.ts'
 
-/** The shard's DFS phase (an EsException it throws is this shard's failure, as in the query phase). */
+/**
+ * The shard's DFS phase (an EsException it throws is this shard's failure, as in the query phase), with its profile
+ * when the search asks for one (profile/dfs-profile.ts), else null.
+ */
 export function executeDfsPhase(
   index: IndexService,
   shard: ShardSearcher,
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
   now: number,
-): DfsStatistics {
+): { statistics: DfsStatistics; profile: ProfileResult | null } {
   index.scheduledRefresh(now)
-  return shard.searcherIndex.dfs(parseForIndex(index, request, analyze).query)
+  const start = nanoTime()
+  const [{ parsed, query }, rewriteNanos] = timed(() => parseForIndex(index, request, analyze))
+  const [statistics, weightNanos] = timed(() => shard.searcherIndex.dfs(query))
+  const profile = parsed.profile
+    ? dfsStatisticsProfile(statistics, rewriteNanos, weightNanos, nanoTime() - start)
+    : null
+  return { statistics, profile }
 }
 
 /** AggregatedDfs: the shards' statistics summed per term (field and text) and per field. */

@@ -2,7 +2,7 @@
  * A _search or _count request as SearchSourceBuilder parses it (RestSearchAction.parseSearchRequest): the
  * body's `query`, `from`, `size`, `_source` (a FetchSourceContext: true/false, fields, includes/excludes; the
  * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
- * `search_after`, `track_scores`, `explain`, `highlight` (fetch/highlight/), `post_filter` (a query that
+ * `search_after`, `track_scores`, `explain`, `profile`, `highlight` (fetch/highlight/), `post_filter` (a query that
  * filters the hits, not what the aggregations see), and `collapse`, `rescore`, `suggest`, `indices_boost`
  * (request-features.ts), `runtime_mappings` (runtime-mappings.ts), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
@@ -17,7 +17,6 @@ import { requestDoesNotSupport } from './queries/query-parsing.ts'
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import {
   actionRequestValidationException,
-  EsException,
   illegalArgumentException,
   numberFormatException,
   parsingException,
@@ -79,6 +78,8 @@ import {
 } from './point-in-time-builder.ts'
 
 const SEARCH_KEYS = new Set(['query', 'post_filter', 'from', 'size', '_source'])
+/** Flags read from a value token with parser.booleanValue(). */
+const BOOLEAN_KEYS = new Set(['track_scores', 'explain', 'profile'])
 const AGGREGATIONS_KEYS = new Set(['aggs', 'aggregations'])
 /** Query-phase options read from a value token (`min_score`, `terminate_after`, `timeout`). */
 const QUERY_PHASE_KEYS = new Set(['min_score', 'terminate_after', 'timeout'])
@@ -92,6 +93,8 @@ export interface ParsedSearch {
   searchType: SearchType
   /** `explain`: each hit carries the explanation of its score. */
   explain: boolean
+  /** `profile`: the response carries each shard's profile (search/profile/). */
+  profile: boolean
   /** Whether hits carry `_source`, and which parts of it (null: all of it). */
   fetchSource: FetchSourceContext | null
   /** What else hits carry: `_version`, `_seq_no`, stored, docvalue and `fields` values (fetch/fetch-options.ts). */
@@ -185,6 +188,7 @@ export function parseSearchRequest(
   let pit: PointInTimeBuilder | null = null
   let trackScores = false
   let explain = false
+  let profile = false
   let highlight: HighlightBuilder | null = null
   let minScore: number | null = null
   let terminateAfter = 0
@@ -224,8 +228,9 @@ export function parseSearchRequest(
       searchAfter = parseSearchAfter(value, source)
       continue
     }
-    if ((key === 'track_scores' || key === 'explain') && !(value instanceof Map) && !Array.isArray(value)) {
+    if (BOOLEAN_KEYS.has(key) && !(value instanceof Map) && !Array.isArray(value)) {
       if (key === 'explain') explain = booleanValue(value)
+      else if (key === 'profile') profile = booleanValue(value)
       else trackScores = booleanValue(value)
       continue
     }
@@ -319,6 +324,7 @@ export function parseSearchRequest(
     },
     searchType,
     explain,
+    profile,
     fetchSource: hitSource(explicitSource, fetchOptions.storedFields, fetchOptions.scriptFields.length > 0),
     fetch: fetchOptions,
     highlight,

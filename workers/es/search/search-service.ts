@@ -60,6 +60,7 @@ import {
   type SortValue,
 } from './sort/index.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
+import { timedAggregations, type AggregationTiming } from './profile/shard-profile.ts'
 import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 
 export interface SearchRequest {
@@ -130,6 +131,8 @@ export function executeQueryPhase(
   dfs: DfsStatistics | null = null,
   totalHitsThreshold = Infinity,
   rescorers: readonly QueryRescorer[] = [],
+  /** With `profile`: each top-level aggregation's collection is timed into this (profile/shard-profile.ts). */
+  aggregationTimings: AggregationTiming[] | null = null,
 ): QuerySearchResult {
   const { name } = index.metadata
   const hitsQuery = postFilter === null ? query : withFilter(query, postFilter)
@@ -178,7 +181,11 @@ export function executeQueryPhase(
   if (request.aggregations !== null) {
     const scores = docScores(matches!)
     const context = shardAggregationContext(index, mapping, shard, scores, now)
-    aggregations = collectAggregations(request.aggregations, context, [...scores.keys()])
+    const docs = [...scores.keys()]
+    aggregations =
+      aggregationTimings === null
+        ? collectAggregations(request.aggregations, context, docs)
+        : timedAggregations(request.aggregations, context, docs, aggregationTimings)
   }
   const all =
     matches === null

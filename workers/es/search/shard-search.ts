@@ -7,7 +7,7 @@
  * and the shard's best from+size documents answered with their stored source (and their explanations,
  * highlights and matched named queries when asked, a collapsed hit's group in its `fields`, and the shard's
  * suggestions), so the coordinating node needs no second round. The query of an index in `indices_boost` is
- * boosted.
+ * boosted. With `profile`, the phases are timed and the shard's profile (profile/shard-profile.ts) answered too.
  * Everything answered is plain data.
  */
 import { mapperSettings } from '../index/index-metadata.ts'
@@ -53,6 +53,17 @@ import {
 import { nonNestedFiltered } from './queries/nested-scope.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { searchMapping } from './runtime-mappings.ts'
+import { sortsByScore } from './sort/index.ts'
+import type { ProfileResult } from './profile/profile-result.ts'
+import { queryProfileTree } from './profile/query-profile-tree.ts'
+import {
+  aggregationProfiles,
+  collectorTree,
+  fetchProfile,
+  timed,
+  type AggregationTiming,
+  type ShardProfile,
+} from './profile/shard-profile.ts'
 
 export interface ShardSearchRequest {
   body: string | null
@@ -110,6 +121,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   suggest: Suggestion[] | null
   /** With nested queries' `inner_hits`: each document's sections (fetch/nested-inner-hits.ts), in the same order. */
   nestedInnerHits?: NestedInnerHitsWire[][] | null
+  /** With `profile`: the shard's profile (profile/shard-profile.ts); absent otherwise. */
+  profile?: ShardProfile
 }
 
 export type ShardSearchResult =
@@ -202,6 +215,7 @@ function shardSearch(
   const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
   if (dfs === null) index.scheduledRefresh(now)
+  const [prepared, rewriteNanos] = timed(() => parseForIndex(index, request, analyze, shard))
   const {
     parsed,
     mapping,
@@ -211,7 +225,7 @@ function shardSearch(
     buildQuery: buildFor,
     rescorers,
     innerHits,
-  } = parseForIndex(index, request, analyze, shard)
+  } = prepared
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const limits = indexLimits(index.metadata)
   checkInnerHitsWindow(innerHits, limits.maxInnerResultWindow)
@@ -240,23 +254,27 @@ function shardSearch(
           size: skip + parsed.request.size,
           aggregations: skip > 0 ? null : parsed.request.aggregations,
         }
-  const phase = executeQueryPhase(
-    index,
-    mapping,
-    shard,
-    request.shardIndex,
-    query,
-    postFilter,
-    searchRequest,
-    request.now,
-    buildFor,
-    dfs,
-    request.window === undefined ? (parsed.trackTotalHits ?? 0) : Infinity,
-    rescorers,
+  const aggregationTimings: AggregationTiming[] | null = parsed.profile ? [] : null
+  const [phase, queryNanos] = timed(() =>
+    executeQueryPhase(
+      index,
+      mapping,
+      shard,
+      request.shardIndex,
+      query,
+      postFilter,
+      searchRequest,
+      request.now,
+      buildFor,
+      dfs,
+      request.window === undefined ? (parsed.trackTotalHits ?? 0) : Infinity,
+      rescorers,
+      aggregationTimings,
+    ),
   )
   const { aggregations } = phase
   const docs = skip > 0 ? phase.docs.slice(skip) : phase.docs
-  const hits = docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!)
+  const [hits, loadNanos] = timed(() => docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!))
   // what the fetch phases read of each hit, made once for all of them
   const fetched = docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id, source: hits[i]!.source }))
   const builder = parsed.highlight
@@ -271,6 +289,52 @@ function shardSearch(
     matchesElsewhere: (clause: IndexQuery, docId: number) =>
       shard.searcherIndex.explain(clause, docId).matched,
   }
+  const [explanations, explainNanos] = timed(() =>
+    parsed.explain ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs)) : null,
+  )
+  const [highlights, highlightNanos] = timed(
+    () => highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
+  )
+  const [matched, matchedNanos] = timed(() => matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs))
+  const ignored = fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata).ignoreMalformed)
+  const suggest =
+    parsed.suggest && skip === 0 ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex) : null
+  const [nestedInnerHits, innerHitsNanos] = timed(() =>
+    executeNestedInnerHits(
+      shard,
+      mapping,
+      innerHits,
+      docs.map((doc) => doc.docId),
+    ),
+  )
+  const [documentFields, fieldsNanos] = timed(() =>
+    collapsedFields(
+      parsed.request.collapse?.field,
+      docs,
+      fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
+    ),
+  )
+  const profile = aggregationTimings && {
+    query: profiledQueries(shard, query, postFilter, queryNanos, aggregationTimings, parsed),
+    rewriteTime: rewriteNanos,
+    collector: collectorTree(
+      searchRequest,
+      queryNanos,
+      searchRequest.aggregations === null ? null : aggregationTimings.reduce((sum, t) => sum + t.nanos, 0),
+    ),
+    aggregations: aggregationProfiles(aggregationTimings),
+    fetch: fetchProfile({
+      docs: docs.length,
+      loadNanos,
+      fetchSource: parsed.fetchSource,
+      fetch: parsed.fetch,
+      explainNanos: parsed.explain ? explainNanos : null,
+      highlightNanos: highlight ? highlightNanos : null,
+      matchedQueriesNanos: namedQueries.size > 0 ? matchedNanos : null,
+      fieldsNanos: parsed.fetch.fields !== null ? fieldsNanos : null,
+      innerHitsNanos: innerHits.length > 0 ? innerHitsNanos : null,
+    }),
+  }
   return {
     type: 'query',
     result: {
@@ -283,29 +347,44 @@ function shardSearch(
       docs,
       aggregations: aggregations === null ? null : writeAggregations(aggregations),
       hits,
-      explanations: parsed.explain
-        ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs))
-        : null,
-      highlights: highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
-      matchedQueries: matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
-      ignored: fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata).ignoreMalformed),
-      suggest:
-        parsed.suggest && skip === 0
-          ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex)
-          : null,
-      nestedInnerHits: executeNestedInnerHits(
-        shard,
-        mapping,
-        innerHits,
-        docs.map((doc) => doc.docId),
-      ),
-      documentFields: collapsedFields(
-        parsed.request.collapse?.field,
-        docs,
-        fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
-      ),
+      explanations,
+      highlights,
+      matchedQueries: matched,
+      ignored,
+      suggest,
+      nestedInnerHits,
+      documentFields,
+      ...(profile ? { profile } : {}),
     },
   }
+}
+
+/**
+ * The profile's `query` section: the post_filter's tree (when there is one) then the query's, the query's root timed
+ * by the query phase's own pass (less its aggregations' collection), every other node by counting its matches.
+ */
+function profiledQueries(
+  shard: ShardSearcher,
+  query: IndexQuery,
+  postFilter: IndexQuery | null,
+  queryNanos: number,
+  aggregationTimings: readonly AggregationTiming[],
+  parsed: ParsedSearch,
+): ProfileResult[] {
+  const measure = (node: IndexQuery) => {
+    const [matches, nanos] = timed(() => shard.searcherIndex.count(node))
+    return { matches, nanos }
+  }
+  const aggregationNanos = aggregationTimings.reduce((sum, t) => sum + t.nanos, 0)
+  const scored = sortsByScore(parsed.request.sort) || parsed.request.trackScores
+  const root = {
+    nanos: Math.max(0, queryNanos - aggregationNanos),
+    matches: shard.searcherIndex.count(query),
+    scored,
+  }
+  const tree = queryProfileTree(query, root, measure)
+  if (postFilter === null) return [tree]
+  return [queryProfileTree(postFilter, { ...measure(postFilter), scored: false }, measure), tree]
 }
 
 /** The hits' `fields` sections, with `collapse`: each with its collapse value (collapse/collapse-fields.ts). */

@@ -47,6 +47,7 @@ import { exactTotal } from '../../action/search-scroll-action.ts'
 import { scrollKeepAlive } from '../../search/scroll-validation.ts'
 import { executePitSearch, validatePitSearch } from '../../action/point-in-time-search.ts'
 import { rewriteTermsLookupsInText } from '../../action/terms-lookup-rewrite.ts'
+import { searchProfileJson } from '../../search/profile/search-profile-results.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
   const search = (req: RestHandlerRequest) => guarded(() => runSearch(context, req, false))
@@ -207,7 +208,7 @@ export function shardsJson(result: DistributedSearchResult): JsonOut {
   return failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
 }
 
-/** SearchResponse.toXContent: `_scroll_id` (of a scroll), `pit_id` (of a point-in-time search), took, timed_out, terminated_early, _shards, hits, aggregations, suggest. */
+/** SearchResponse.toXContent: `_scroll_id` (of a scroll), `pit_id` (of a point-in-time search), took, timed_out, terminated_early, _shards, hits, aggregations, suggest, profile. */
 export function searchResponseBody(
   result: DistributedSearchResult,
   parsed: ParsedSearch,
@@ -238,6 +239,7 @@ export function searchResponseBody(
       ? { aggregations: aggregationsResponse(result.aggregations, params) }
       : {}),
     ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest, params) } : {}),
+    ...(result.profile !== null ? { profile: searchProfileJson(result.profile) } : {}),
   }
 }
 
