@@ -8,6 +8,7 @@ import { KafkaError } from '../../../workers/clients/kafka/api.ts'
 import { parseBootstrapServers } from '../../../workers/clients/kafka/bootstrap.ts'
 import { ClusterConnection } from '../../../workers/clients/kafka/cluster-connection.ts'
 import { ClusterKafkaClients } from '../../../workers/clients/kafka/kafka-clients.ts'
+import { LogContext } from '../../../workers/clients/kafka/log-context.ts'
 import { VirtualClock } from '../../../workers/net/clock.ts'
 import type { BrokerApi } from '../../../workers/protocol/kafka.ts'
 import { connectionTo, loadLogEngine, startCluster, utf8 } from './client-fixtures.ts'
@@ -110,13 +111,34 @@ describe('ClusterConnection with a clock: a starting broker refuses connections'
     return { broker, call, calls: () => calls }
   }
 
-  it('reconnects after reconnect.backoff.ms, doubling up to 1 s, until the broker serves', async () => {
+  it('logs each refusal and reconnects after reconnect.backoff.ms, doubling up to 1 s with jitter, until the broker serves', async () => {
     const clock = new VirtualClock()
     const started = clock.now()
     const { broker, call, calls } = refusing(6)
-    const connection = new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092', clock)
+    const log: string[] = []
+    const logContext = new LogContext('[Producer clientId=p] ', (level, logger, message) =>
+      log.push(`${clock.now() - started} ${level} ${message} (${logger})`),
+    )
+    const connection = new ClusterConnection(
+      { brokerAtPort: () => broker },
+      'localhost:9092',
+      clock,
+      logContext,
+    )
     expect(await connection.any(call)).toBe(broker)
-    expect([calls(), clock.now() - started]).toEqual([7, 50 + 100 + 200 + 400 + 800 + 1000])
+    expect(calls()).toBe(7)
+    expect(log.map((line) => line.slice(line.indexOf(' ') + 1))).toEqual(
+      Array<string>(6).fill(
+        'WARN [Producer clientId=p] Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)',
+      ),
+    )
+    const at = log.map((line) => Number(line.slice(0, line.indexOf(' '))))
+    const waits = [...at.slice(1), clock.now() - started].map((ms, n) => ms - (at[n] ?? 0))
+    waits.forEach((wait, n) => {
+      const term = Math.min(50 * 2 ** n, 1000)
+      expect(wait).toBeGreaterThanOrEqual(Math.trunc(term * 0.8))
+      expect(wait).toBeLessThanOrEqual(Math.min(term * 1.2, 1000))
+    })
   })
 
   it('gives up after default.api.timeout.ms, and fails at once without a clock', async () => {
@@ -124,7 +146,9 @@ describe('ClusterConnection with a clock: a starting broker refuses connections'
     const started = clock.now()
     const { broker, call } = refusing(Infinity)
     const withClock = new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092', clock)
-    await expect(withClock.any(call)).rejects.toThrow('Timed out waiting for a node assignment.')
+    await expect(withClock.any(call, { callName: 'listTopics' })).rejects.toThrow(
+      'Timed out waiting for a node assignment. Call: listTopics',
+    )
     expect(clock.now() - started).toBeGreaterThan(59_000)
     expect(clock.now() - started).toBeLessThanOrEqual(60_000)
     const withoutClock = new ClusterConnection({ brokerAtPort: () => broker }, 'localhost:9092')
@@ -151,11 +175,35 @@ describe('ClusterKafkaClients', () => {
     const error = await failure(clients.admin('localhost:9999').listTopics())
     expect([error.exceptionClass, error.message]).toEqual([
       'org.apache.kafka.common.errors.TimeoutException',
-      'Timed out waiting for a node assignment.',
+      'Timed out waiting for a node assignment. Call: listTopics',
     ])
     const send = await failure(
       clients.producer('localhost:9999', {}).send({ topic: 't', key: null, value: null }),
     )
-    expect(send.simpleName).toBe('TimeoutException')
+    expect([send.simpleName, send.message]).toEqual([
+      'TimeoutException',
+      'Topic t not present in metadata after 60000 ms.',
+    ])
+  })
+
+  it('logs through the admin and producer prefixes, and a closed client stops trying', async () => {
+    const { queue, run } = await startCluster(1)
+    const lines: string[] = []
+    const log = (_level: string, _logger: string, message: string): void => {
+      lines.push(message)
+    }
+    const clients = new ClusterKafkaClients({ brokerAtPort: () => null }, engine, queue, 1)
+    const admin = clients.admin('localhost:29092', log)
+    const creating = failure(admin.createTopics([{ name: 't', configs: {} }]))
+    await run(queue.sleep(2000))
+    await admin.close()
+    expect((await run(creating)).message).toBe('Timed out waiting for a node assignment. Call: createTopics')
+    const logged = lines.length
+    expect(logged).toBeGreaterThan(4)
+    expect(lines[0]).toBe(
+      '[AdminClient clientId=adminclient-1] Connection to node -1 (localhost/127.0.0.1:29092) could not be established. Node may not be available.',
+    )
+    await run(queue.sleep(10_000))
+    expect(lines.length).toBe(logged)
   })
 })

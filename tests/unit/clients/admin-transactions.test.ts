@@ -51,7 +51,7 @@ describe("the Admin's transaction calls", () => {
     if (!(result instanceof KafkaError))
       throw new Error(`expected a KafkaError, got ${JSON.stringify(result)}`)
     expect(`${result.exceptionClass}: ${result.message}`).toBe(
-      'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.',
+      'org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeTransactions(api=FIND_COORDINATOR)',
     )
   })
 })

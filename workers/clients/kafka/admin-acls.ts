@@ -13,13 +13,13 @@ export async function describeAcls(
   connection: ClusterConnection,
   filter: AclBindingFilter,
 ): Promise<AclBinding[]> {
-  const response = await connection.any((broker) => broker.describeAcls(filter))
+  const response = await connection.any((broker) => broker.describeAcls(filter), { callName: 'describeAcls' })
   if (response.error !== null) throw kafkaError(response.error, response.message)
   return response.bindings
 }
 
 export async function createAcls(connection: ClusterConnection, bindings: AclBinding[]): Promise<void> {
-  const results = await connection.any((broker) => broker.createAcls(bindings))
+  const results = await connection.any((broker) => broker.createAcls(bindings), { callName: 'createAcls' })
   const failed = results.find((result) => result.error !== null)
   if (failed?.error) throw kafkaError(failed.error, failed.message)
 }
@@ -28,7 +28,7 @@ export async function deleteAcls(
   connection: ClusterConnection,
   filters: AclBindingFilter[],
 ): Promise<AclBinding[]> {
-  const results = await connection.any((broker) => broker.deleteAcls(filters))
+  const results = await connection.any((broker) => broker.deleteAcls(filters), { callName: 'deleteAcls' })
   const failed = results.find((result) => result.error !== null)
   if (failed?.error) throw kafkaError(failed.error, failed.message)
   return results.flatMap((result) => result.deleted)

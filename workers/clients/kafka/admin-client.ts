@@ -64,42 +64,47 @@ export class KafkaAdminClient implements Admin {
   }
 
   async createTopics(topics: NewTopic[], options: { validateOnly?: boolean } = {}): Promise<void> {
-    const results = await this.connection.any((broker) =>
-      broker.createTopics(
-        topics.map((t) => ({
-          name: t.name,
-          numPartitions: t.numPartitions ?? -1,
-          replicationFactor: t.replicationFactor ?? -1,
-          ...(t.replicasAssignments
-            ? {
-                assignments: t.replicasAssignments.map((brokerIds, partitionIndex) => ({
-                  partitionIndex,
-                  brokerIds,
-                })),
-              }
-            : {}),
-          configs: t.configs,
-        })),
-        options.validateOnly ?? false,
-      ),
+    const results = await this.connection.any(
+      (broker) =>
+        broker.createTopics(
+          topics.map((t) => ({
+            name: t.name,
+            numPartitions: t.numPartitions ?? -1,
+            replicationFactor: t.replicationFactor ?? -1,
+            ...(t.replicasAssignments
+              ? {
+                  assignments: t.replicasAssignments.map((brokerIds, partitionIndex) => ({
+                    partitionIndex,
+                    brokerIds,
+                  })),
+                }
+              : {}),
+            configs: t.configs,
+          })),
+          options.validateOnly ?? false,
+        ),
+      { callName: 'createTopics' },
     )
     const failed = results.find((r) => r.error !== null)
     if (failed?.error) throw kafkaError(failed.error, failed.message)
   }
 
   async deleteTopics(names: string[]): Promise<void> {
-    const results = await this.connection.any((broker) => broker.deleteTopics(names))
+    const results = await this.connection.any((broker) => broker.deleteTopics(names), {
+      callName: 'deleteTopics',
+    })
     const failed = results.find((r) => r.error !== null)
     if (failed?.error) throw kafkaError(failed.error, failed.message)
   }
 
   async listTopics(options: { listInternal?: boolean } = {}): Promise<string[]> {
-    const metadata = await this.connection.refreshMetadata(null)
+    const metadata = await this.connection.refreshMetadata(null, false, { callName: 'listTopics' })
     return metadata.topics.filter((t) => options.listInternal === true || !t.isInternal).map((t) => t.name)
   }
 
+  /** By name, KafkaAdminClient first describes the cluster (its `listNodes` call). */
   async describeTopics(names: string[]): Promise<TopicDescription[]> {
-    const metadata = await this.connection.refreshMetadata(names)
+    const metadata = await this.connection.refreshMetadata(names, false, { callName: 'listNodes' })
     return metadata.topics.map((t) => {
       if (t.error) throw kafkaError(t.error)
       return { name: t.name, topicId: t.topicId, isInternal: t.isInternal, partitions: t.partitions }
@@ -107,30 +112,41 @@ export class KafkaAdminClient implements Admin {
   }
 
   async describeTopicConfigs(topic: string): Promise<ConfigEntry[]> {
-    const { error, configs } = await this.connection.any((broker) => broker.describeTopicConfigs(topic))
+    const { error, configs } = await this.connection.any((broker) => broker.describeTopicConfigs(topic), {
+      callName: 'describeConfigs',
+    })
     if (error) throw kafkaError(error)
     return configs
   }
 
   async describeCluster(): Promise<ClusterDescription> {
-    const metadata = await this.connection.refreshMetadata([])
+    const metadata = await this.connection.refreshMetadata([], false, { callName: 'listNodes' })
     return { clusterId: metadata.clusterId, controllerId: metadata.controllerId, nodes: metadata.brokers }
   }
 
   async createPartitions(newTotals: Record<string, number>): Promise<void> {
     const topics = Object.entries(newTotals).map(([name, count]) => ({ name, count }))
-    const results = await this.connection.any((broker) => broker.createPartitions(topics, false))
+    const results = await this.connection.any((broker) => broker.createPartitions(topics, false), {
+      callName: 'createPartitions',
+    })
     const failed = results.find((r) => r.error !== null)
     if (failed?.error) throw kafkaError(failed.error, failed.message)
   }
 
-  /** A broker resource with an id goes to that broker (as the Java Admin sends it); the rest to any. */
-  private async brokerFor<T>(resource: ConfigResource, call: (broker: BrokerApi) => Promise<T>): Promise<T> {
-    if (resource.type !== 'broker' || resource.name === '') return this.connection.any(call)
+  /**
+   * A broker resource with an id goes to that broker (as the Java Admin sends it); the rest to any. `callName`:
+   * KafkaAdminClient's Call, named in its timeout.
+   */
+  private async brokerFor<T>(
+    resource: ConfigResource,
+    callName: string,
+    call: (broker: BrokerApi) => Promise<T>,
+  ): Promise<T> {
+    if (resource.type !== 'broker' || resource.name === '') return this.connection.any(call, { callName })
     const id = Number(resource.name)
-    if (this.connection.node(id) === null) await this.connection.refreshMetadata([])
+    if (this.connection.node(id) === null) await this.connection.refreshMetadata([], false, { callName })
     const broker = this.connection.node(id)
-    if (broker === null) throw timeoutError('Timed out waiting for a node assignment.')
+    if (broker === null) throw timeoutError(`Timed out waiting for a node assignment. Call: ${callName}`)
     return call(broker)
   }
 
@@ -139,7 +155,9 @@ export class KafkaAdminClient implements Admin {
   ): Promise<Array<{ resource: ConfigResource; entries: DescribedConfigEntry[] }>> {
     const described = []
     for (const resource of resources) {
-      const [result] = await this.brokerFor(resource, (broker) => broker.describeConfigs([resource]))
+      const [result] = await this.brokerFor(resource, 'describeConfigs', (broker) =>
+        broker.describeConfigs([resource]),
+      )
       if (!result || result.error)
         throw kafkaError(result?.error ?? 'UNKNOWN_SERVER_ERROR', result?.errorMessage)
       const entries = result.configs.map((config): DescribedConfigEntry => ({
@@ -159,7 +177,7 @@ export class KafkaAdminClient implements Admin {
     changes: Array<{ resource: ConfigResource; ops: AlterConfigOp[] }>,
   ): Promise<void> {
     for (const change of changes) {
-      const [result] = await this.brokerFor(change.resource, (broker) =>
+      const [result] = await this.brokerFor(change.resource, 'incrementalAlterConfigs', (broker) =>
         broker.incrementalAlterConfigs([change], false),
       )
       if (!result || result.error) throw kafkaError(result?.error ?? 'UNKNOWN_SERVER_ERROR', result?.message)
@@ -167,7 +185,9 @@ export class KafkaAdminClient implements Admin {
   }
 
   async describeMetadataQuorum(): Promise<QuorumInfo> {
-    const { error, quorum } = await this.connection.any((broker) => broker.describeQuorum())
+    const { error, quorum } = await this.connection.any((broker) => broker.describeQuorum(), {
+      callName: 'describeMetadataQuorum',
+    })
     if (error || !quorum) throw kafkaError(error ?? 'UNKNOWN_SERVER_ERROR')
     return {
       leaderId: quorum.leaderId,
@@ -183,8 +203,9 @@ export class KafkaAdminClient implements Admin {
     electionType: ElectionType,
     partitions: TopicPartition[] | null,
   ): Promise<ElectionResult[]> {
-    const { error, results } = await this.connection.any((broker) =>
-      broker.electLeaders(electionType, partitions),
+    const { error, results } = await this.connection.any(
+      (broker) => broker.electLeaders(electionType, partitions),
+      { callName: 'electLeaders' },
     )
     if (error) throw kafkaError(error)
     return results.map((r) => ({
@@ -196,11 +217,13 @@ export class KafkaAdminClient implements Admin {
 
   /** DescribeLogDirs goes to each broker itself, as the Java Admin sends it. */
   async describeLogDirs(brokers: number[]): Promise<BrokerLogDirs[]> {
-    if (brokers.some((id) => this.connection.node(id) === null)) await this.connection.refreshMetadata([])
+    if (brokers.some((id) => this.connection.node(id) === null))
+      await this.connection.refreshMetadata([], false, { callName: 'describeLogDirs' })
     return Promise.all(
       brokers.map(async (broker) => {
         const node = this.connection.node(broker)
-        if (node === null) throw timeoutError('Timed out waiting for a node assignment.')
+        if (node === null)
+          throw timeoutError('Timed out waiting for a node assignment. Call: describeLogDirs')
         return { broker, logDirs: await node.describeLogDirs(null) }
       }),
     )
@@ -209,8 +232,9 @@ export class KafkaAdminClient implements Admin {
   async alterPartitionReassignments(
     reassignments: Array<TopicPartition & { replicas: number[] | null }>,
   ): Promise<ReassignmentResult[]> {
-    const { error, results } = await this.connection.any((broker) =>
-      broker.alterPartitionReassignments(reassignments),
+    const { error, results } = await this.connection.any(
+      (broker) => broker.alterPartitionReassignments(reassignments),
+      { callName: 'alterPartitionReassignments' },
     )
     if (error) throw kafkaError(error)
     return results.map((r) => ({
@@ -223,8 +247,9 @@ export class KafkaAdminClient implements Admin {
   async listPartitionReassignments(
     partitions: TopicPartition[] | null = null,
   ): Promise<PartitionReassignment[]> {
-    const { error, reassignments } = await this.connection.any((broker) =>
-      broker.listPartitionReassignments(partitions),
+    const { error, reassignments } = await this.connection.any(
+      (broker) => broker.listPartitionReassignments(partitions),
+      { callName: 'listPartitionReassignments' },
     )
     if (error) throw kafkaError(error)
     return reassignments
@@ -345,6 +370,7 @@ export class KafkaAdminClient implements Admin {
   }
 
   close(): Promise<void> {
+    this.connection.close()
     return Promise.resolve()
   }
 }

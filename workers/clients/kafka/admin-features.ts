@@ -13,7 +13,7 @@ import type { ClusterConnection } from './cluster-connection.ts'
 import { kafkaError, timeoutError } from './errors.ts'
 
 export async function describeFeatures(connection: ClusterConnection): Promise<FeatureMetadata> {
-  const response = await connection.any((broker) => broker.apiVersions())
+  const response = await connection.any((broker) => broker.apiVersions(), { callName: 'describeFeatures' })
   return {
     finalizedFeatures: Object.fromEntries(
       Object.entries(response.finalizedFeatures).map(([name, level]) => [
@@ -43,7 +43,9 @@ export async function updateFeatures(
     if (feature.trim() === '') throw illegalArgument('Provided feature can not be empty.')
     request.push({ feature, ...update })
   }
-  const results = await connection.any((broker) => broker.updateFeatures(request, validateOnly))
+  const results = await connection.any((broker) => broker.updateFeatures(request, validateOnly), {
+    callName: 'updateFeatures',
+  })
   return new Map(
     results.map((r) => [r.feature, r.error === null ? null : kafkaError(r.error, r.message)] as const),
   )

@@ -28,16 +28,18 @@ export class AdminGroups {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
+  /** `apiName`: the Java handler's (DescribeConsumerGroupsHandler's `describeGroups`, ...). */
   private coordinatorCall<T>(
+    apiName: string,
     groupId: string,
     call: Parameters<typeof callCoordinator<T>>[3],
     errorOf: (response: T) => GroupErrorCode,
   ): Promise<T> {
-    return callCoordinator(this.connection, this.sleep, groupId, call, errorOf, ATTEMPTS)
+    return callCoordinator(this.connection, this.sleep, groupId, call, errorOf, ATTEMPTS, apiName)
   }
 
   async listConsumerGroups(): Promise<ConsumerGroupListing[]> {
-    const metadata = await this.connection.refreshMetadata([])
+    const metadata = await this.connection.refreshMetadata([], false, { callName: 'findAllBrokers' })
     const answers = await Promise.all(
       metadata.brokers.map(
         (node) => this.connection.node(node.id)?.listGroups({ statesFilter: [] }) ?? Promise.resolve(null),
@@ -62,6 +64,7 @@ export class AdminGroups {
     const descriptions: ConsumerGroupDescription[] = []
     for (const groupId of groupIds) {
       const described = await this.coordinatorCall(
+        'describeGroups',
         groupId,
         async ({ broker, node }) => ({
           group: (await broker.consumerGroupDescribe([groupId])).groups[0],
@@ -76,6 +79,7 @@ export class AdminGroups {
         continue
       }
       const { group, node } = await this.coordinatorCall(
+        'describeGroups',
         groupId,
         async ({ broker, node }) => ({ group: (await broker.describeGroups([groupId])).groups[0], node }),
         (answer) => answer.group?.error ?? 'NONE',
@@ -91,6 +95,7 @@ export class AdminGroups {
 
   async listConsumerGroupOffsets(groupId: string): Promise<PartitionOffset[]> {
     const answer = await this.coordinatorCall(
+      'offsetFetch',
       groupId,
       ({ broker }) => broker.offsetFetch({ groupId, topics: null }),
       (response) => response.error,
@@ -112,6 +117,7 @@ export class AdminGroups {
   async deleteConsumerGroups(groupIds: string[]): Promise<void> {
     for (const groupId of groupIds) {
       const answer = await this.coordinatorCall(
+        'deleteConsumerGroups',
         groupId,
         ({ broker }) => broker.deleteGroups([groupId]),
         (response) => response.results[0]?.error ?? 'NONE',
@@ -124,6 +130,7 @@ export class AdminGroups {
     const byTopic = new Map<string, PartitionOffset[]>()
     for (const offset of offsets) byTopic.set(offset.topic, [...(byTopic.get(offset.topic) ?? []), offset])
     const answer = await this.coordinatorCall(
+      'offsetCommit',
       groupId,
       ({ broker }) =>
         broker.offsetCommit({

@@ -153,6 +153,7 @@ export async function describeTransactions(
             ? 'COORDINATOR_NOT_AVAILABLE'
             : (state?.error ?? 'NONE'),
         COORDINATOR_ATTEMPTS,
+        'describeTransactions',
         'TRANSACTION',
         // a coordinator never reached fails this id's future alone
       ).catch((error: unknown) => {

@@ -484,7 +484,7 @@ export interface Consumer {
 export type ClientLog = (level: 'WARN' | 'ERROR', logger: string, message: string) => void
 
 export interface KafkaClients {
-  admin(bootstrapServers: string): Admin
+  admin(bootstrapServers: string, log?: ClientLog): Admin
   producer(bootstrapServers: string, config: ProducerConfig, log?: ClientLog): Producer
   consumer(bootstrapServers: string, config: ConsumerConfig, log?: ClientLog): Consumer
 }

@@ -22,6 +22,18 @@ export function parseBootstrapServers(servers: string): Array<{ host: string; po
     })
 }
 
+/**
+ * The address a connection to `host:port` of this machine reaches, as Java prints its InetSocketAddress: a name
+ * with the address it resolved to (`localhost/127.0.0.1:9092`), a literal address after an empty name
+ * (`/127.0.0.1:9092`, IPv6 in full: `/0:0:0:0:0:0:0:1:9092`).
+ */
+export function socketAddress(host: string, port: number): string {
+  const literal = host.replace(/^\[(.*)\]$/, '$1')
+  if (literal === '::1') return `/0:0:0:0:0:0:0:1:${port}`
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(literal)) return `/${literal}:${port}`
+  return `${host}/127.0.0.1:${port}`
+}
+
 /** The names under which this machine's brokers are reached. */
 export function isLocalHost(host: string): boolean {
   const lower = host.toLowerCase()

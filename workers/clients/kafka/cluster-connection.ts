@@ -4,9 +4,10 @@
  * broker the metadata names), caches metadata, and finds the leader of each partition so that produce,
  * fetch and list-offsets requests go to the partition's leader.
  *
- * A broker still starting refuses connections (broker.worker.ts: NetworkError): with a clock, a cluster-wide
- * call then tries its brokers again after reconnect.backoff.ms, doubling up to reconnect.backoff.max.ms, until
- * default.api.timeout.ms, as the Java client reconnects; brokers that are not running fail it at once.
+ * A bootstrap address nothing listens at, a broker still starting (broker.worker.ts: NetworkError) and a broker
+ * that is not running all refuse the connection: with a clock, a cluster-wide call logs each failed attempt as
+ * NetworkClient does and tries again on the reconnect schedule of ClusterConnectionStates
+ * (cluster-connection-states.ts) until its deadline, then fails as the admin client's call times out.
  *
  * Every request goes through the client's NetworkClient (network-client.ts), which numbers it with its correlation
  * id; a metadata response that reports topic errors is logged as DefaultMetadataUpdater logs it, through the
@@ -20,18 +21,22 @@ import type {
   MetadataResponse,
 } from '../../protocol/kafka.ts'
 import type { TopicPartition } from './api.ts'
-import { type BrokerDirectory, isLocalHost, parseBootstrapServers } from './bootstrap.ts'
+import { type BrokerDirectory, isLocalHost, parseBootstrapServers, socketAddress } from './bootstrap.ts'
+import { ClusterConnectionStates } from './cluster-connection-states.ts'
 import { timeoutError } from './errors.ts'
 import type { Clock } from '../../net/clock.ts'
+import { Random } from '../../net/random.ts'
 import { javaHashMapKeyOrder } from '../../net/java-hash.ts'
 import type { LogContext } from './log-context.ts'
 import { NetworkClient } from './network-client.ts'
 
-/** reconnect.backoff.ms and reconnect.backoff.max.ms. */
-const RECONNECT_BACKOFF_MS = 50
-const RECONNECT_BACKOFF_MAX_MS = 1000
 /** default.api.timeout.ms: how long a cluster-wide call waits for a broker that refuses it. */
 export const DEFAULT_API_TIMEOUT_MS = 60_000
+
+/** A broker that cannot be reached (NetworkError) or is not running (a *StoppedError): a refused connection. */
+function isUnreachable(error: Error): boolean {
+  return error.name === 'NetworkError' || error.name.endsWith('StoppedError')
+}
 
 const NETWORK_CLIENT_LOGGER = 'org.apache.kafka.clients.NetworkClient'
 const METADATA_LOGGER = 'org.apache.kafka.clients.Metadata'
@@ -47,81 +52,115 @@ export class ClusterConnection {
   /** The cached metadata's partitions by leader, built on first use after each refresh. */
   private partitionsByNode: Map<number, TopicPartition[]> | null = null
   private readonly network = new NetworkClient()
+  private readonly states: ClusterConnectionStates
+  /** Set by the client's close: a call still waiting for a broker stops trying (and logging). */
+  private closed = false
 
   /**
    * `clock`: the client's, to reconnect to brokers that refuse a call; without one a call fails at once.
    * `logContext`: where the client's log lines go; without one it logs nothing.
+   * `random`: the reconnect backoff's jitter.
    */
   constructor(
     private readonly directory: BrokerDirectory,
     private readonly bootstrapServers: string,
     private readonly clock: Clock | null = null,
     private readonly logContext: LogContext | null = null,
-  ) {}
+    random: Random = new Random(0),
+  ) {
+    this.states = new ClusterConnectionStates(random, logContext)
+  }
 
   /**
-   * Brokers to try, in order: the bootstrap servers, then every broker of the last metadata; each with its
-   * connection's key: a bootstrap server's -1, -2, ... until metadata names the broker at its port, then its id.
+   * Connections to try, in order: the bootstrap servers, then every broker of the last metadata; each with its
+   * connection's key (a bootstrap server's -1, -2, ... until metadata names the broker at its port, then its id),
+   * the address Java would print for it, and the broker listening there (null when none does).
    */
-  private candidates(): Array<{ connectionId: string; broker: BrokerApi }> {
-    const bootstrap = parseBootstrapServers(this.bootstrapServers).map(({ host, port }, index) => ({
-      port: isLocalHost(host) && Number.isInteger(port) ? port : null,
-      bootstrapId: -(index + 1),
-    }))
+  private candidates(): Array<{ connectionId: string; address: string; broker: BrokerApi | null }> {
+    const bootstrap = parseBootstrapServers(this.bootstrapServers).flatMap(({ host, port }, index) =>
+      isLocalHost(host) && Number.isInteger(port) ? [{ host, port, bootstrapId: -(index + 1) }] : [],
+    )
     const known = this.cached?.brokers ?? []
-    const candidates: Array<{ connectionId: string; broker: BrokerApi }> = []
+    const candidates: Array<{ connectionId: string; address: string; broker: BrokerApi | null }> = []
     const seen = new Set<number>()
-    const ports = [
-      ...bootstrap.flatMap(({ port, bootstrapId }) => (port === null ? [] : [{ port, bootstrapId }])),
-      ...known.map(({ port }) => ({ port, bootstrapId: null })),
-    ]
-    for (const { port, bootstrapId } of ports) {
+    for (const { host, port, bootstrapId } of [
+      ...bootstrap,
+      ...known.map(({ host, port }) => ({ host, port, bootstrapId: null })),
+    ]) {
       if (seen.has(port)) continue
       seen.add(port)
       const broker = this.directory.brokerAtPort(port)
       const nodeId = known.find((b) => b.port === port)?.id ?? bootstrapId
-      if (broker && nodeId !== null) candidates.push({ connectionId: String(nodeId), broker })
+      if (nodeId !== null)
+        candidates.push({ connectionId: String(nodeId), address: socketAddress(host, port), broker })
     }
     return candidates
   }
 
-  /** Runs a cluster-wide request on the first broker that answers; `call` also receives its correlation id. */
-  async any<T>(call: (broker: BrokerApi, correlationId: number) => Promise<T>): Promise<T> {
-    const deadline = (this.clock?.now() ?? 0) + DEFAULT_API_TIMEOUT_MS
-    for (let backoff = RECONNECT_BACKOFF_MS; ; backoff = Math.min(2 * backoff, RECONNECT_BACKOFF_MAX_MS)) {
-      let lastError: unknown = null
-      let refused = false
-      for (const { connectionId, broker } of this.candidates()) {
+  /**
+   * Runs a cluster-wide request on the first broker that answers; `call` also receives its correlation id.
+   * A connection that cannot be established (nothing listens at the address, the broker refuses or is not
+   * running) is logged and tried again after its reconnect backoff (cluster-connection-states.ts) until the
+   * deadline (default.api.timeout.ms from now unless given), when the call fails with the admin client's
+   * TimeoutException, naming `callName` as KafkaAdminClient names its Call. Without a clock it fails at once.
+   */
+  async any<T>(
+    call: (broker: BrokerApi, correlationId: number) => Promise<T>,
+    options: { callName?: string; deadlineMs?: number } = {},
+  ): Promise<T> {
+    const deadline = options.deadlineMs ?? (this.clock?.now() ?? 0) + DEFAULT_API_TIMEOUT_MS
+    while (!this.closed) {
+      const now = this.clock?.now() ?? 0
+      const candidates = this.candidates()
+      // An error other than a refused connection fails the call once no broker of this round answered.
+      let failure: Error | null = null
+      for (const { connectionId, address, broker } of candidates) {
+        if (!this.states.canConnect(connectionId, now)) continue
+        if (broker === null) {
+          this.states.connectionFailed(connectionId, address, now)
+          continue
+        }
         try {
-          return await this.network.send(connectionId, (correlationId) => call(broker, correlationId))
+          const answer = await this.network.send(connectionId, (correlationId) => call(broker, correlationId))
+          this.states.ready(connectionId)
+          return answer
         } catch (error) {
-          lastError = error
-          if (error instanceof Error && error.name === 'NetworkError') refused = true
+          if (!(error instanceof Error)) throw error
+          if (isUnreachable(error))
+            this.states.connectionFailed(connectionId, address, this.clock?.now() ?? 0)
+          else failure = error
         }
       }
-      if (
-        lastError instanceof Error &&
-        lastError.name !== 'NetworkError' &&
-        !lastError.name.endsWith('StoppedError')
-      ) {
-        throw lastError
-      }
-      if (!refused || this.clock === null || this.clock.now() + backoff > deadline) break
-      await this.clock.sleep(backoff)
+      if (failure !== null) throw failure
+      if (this.clock === null || candidates.length === 0) break
+      const next = Math.min(...candidates.map(({ connectionId }) => this.states.readyAt(connectionId)))
+      const wake = Math.min(next, deadline)
+      if (wake > this.clock.now()) await this.clock.sleep(wake - this.clock.now())
+      if (next >= deadline) break
     }
-    throw timeoutError('Timed out waiting for a node assignment.')
+    const callName = options.callName === undefined ? '' : ` Call: ${options.callName}`
+    throw timeoutError(`Timed out waiting for a node assignment.${callName}`)
+  }
+
+  /** The client closed: calls still trying to reach a broker give up at their next attempt. */
+  close(): void {
+    this.closed = true
   }
 
   /**
    * A Metadata request for these topics (all when null). A response whose topics carry errors is logged as
    * DefaultMetadataUpdater.handleSuccessfulResponse logs it: `{topic=ERROR, ...}` in java.util.HashMap order.
    */
-  async refreshMetadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
+  async refreshMetadata(
+    topics: string[] | null,
+    allowAutoTopicCreation = false,
+    options: { callName?: string; deadlineMs?: number } = {},
+  ): Promise<MetadataResponse> {
     let correlationId = -1
     const metadata = await this.any((broker, id) => {
       correlationId = id
       return broker.metadata(topics, allowAutoTopicCreation)
-    })
+    }, options)
     const errors = new Map(
       metadata.topics.flatMap((t) => (t.error === null ? [] : [[t.name, t.error] as const])),
     )

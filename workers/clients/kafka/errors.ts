@@ -10,6 +10,13 @@ export function kafkaError(name: KafkaErrorName, message: string | null = null):
   return new KafkaError(entry.exception, message ?? entry.message)
 }
 
+export const TIMEOUT_EXCEPTION = 'org.apache.kafka.common.errors.TimeoutException'
+
 export function timeoutError(message: string): KafkaError {
-  return new KafkaError('org.apache.kafka.common.errors.TimeoutException', message)
+  return new KafkaError(TIMEOUT_EXCEPTION, message)
+}
+
+/** Whether `error` is a TimeoutException (a call that reached no broker before its deadline). */
+export function isTimeout(error: unknown): error is KafkaError {
+  return error instanceof KafkaError && error.exceptionClass === TIMEOUT_EXCEPTION
 }

@@ -9,7 +9,7 @@ import type { BrokerApi } from '../../protocol/kafka.ts'
 import type { GroupErrorCode } from '../../protocol/kafka-errors.ts'
 import type { CoordinatorType, FindCoordinatorResponse } from '../../protocol/kafka-groups.ts'
 import type { ClusterConnection } from './cluster-connection.ts'
-import { timeoutError } from './errors.ts'
+import { isTimeout, timeoutError } from './errors.ts'
 
 /** retry.backoff.ms */
 export const RETRY_BACKOFF_MS = 100
@@ -39,8 +39,9 @@ export async function findCoordinator(
   connection: ClusterConnection,
   key: string,
   keyType: CoordinatorType = 'GROUP',
+  callName?: string,
 ): Promise<Coordinator | null> {
-  const node = await connection.any((broker) => broker.findCoordinator(key, keyType))
+  const node = await connection.any((broker) => broker.findCoordinator(key, keyType), { callName })
   if (node.error !== 'NONE') return null
   if (connection.node(node.nodeId) === null) await connection.refreshMetadata([])
   const broker = connection.node(node.nodeId)
@@ -49,7 +50,9 @@ export async function findCoordinator(
 
 /**
  * Runs `call` on the group's coordinator, looking it up again after a coordinator error, a failed
- * call, or no coordinator; gives up with TimeoutException after `attempts` rounds.
+ * call, or no coordinator; gives up with TimeoutException after `attempts` rounds. A lookup that reaches no
+ * broker until its deadline fails the call with the TimeoutException of the admin handler's lookup stage,
+ * `<apiName>(api=FIND_COORDINATOR)` as AdminApiDriver names it.
  */
 export async function callCoordinator<T>(
   connection: ClusterConnection,
@@ -58,10 +61,17 @@ export async function callCoordinator<T>(
   call: (coordinator: Coordinator) => Promise<T>,
   errorOf: (response: T) => GroupErrorCode,
   attempts: number,
+  apiName: string,
   keyType: CoordinatorType = 'GROUP',
 ): Promise<T> {
+  const callName = `${apiName}(api=FIND_COORDINATOR)`
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const coordinator = await findCoordinator(connection, groupId, keyType).catch(() => null)
+    const coordinator = await findCoordinator(connection, groupId, keyType, callName).catch(
+      (error: unknown) => {
+        if (isTimeout(error)) throw error
+        return null
+      },
+    )
     const response = coordinator === null ? null : await call(coordinator).catch(() => null)
     if (response !== null && !isCoordinatorError(errorOf(response))) return response
     await sleep(RETRY_BACKOFF_MS)

@@ -2,8 +2,8 @@
  * The factory the tools receive: each client gets its own ClusterConnection from its bootstrap servers
  * (reaching partition leaders through the broker directory), and shares the log engine (the RecordBatch
  * codec) and the clock; each producer gets its own seeded randomness. When nothing listens at any
- * bootstrap address, the first call fails the way the Java clients do after their timeout. A producer or consumer
- * given a ClientLog logs through a LogContext with its Java prefix.
+ * bootstrap address, the first call logs each failed connection and fails the way the Java clients do after their
+ * timeout. A client given a ClientLog logs through a LogContext with its Java prefix.
  */
 import type { Clock } from '../../net/clock.ts'
 import { Random } from '../../net/random.ts'
@@ -27,6 +27,7 @@ import { LogContext } from './log-context.ts'
 export class ClusterKafkaClients implements KafkaClients {
   private producers = 0
   private consumers = 0
+  private connections = 0
 
   constructor(
     private readonly directory: BrokerDirectory,
@@ -35,12 +36,16 @@ export class ClusterKafkaClients implements KafkaClients {
     private readonly seed: number,
   ) {}
 
+  /** Each connection draws its reconnect jitter from its own seeded randomness. */
   private connect(bootstrapServers: string, logContext: LogContext | null = null): ClusterConnection {
-    return new ClusterConnection(this.directory, bootstrapServers, this.clock, logContext)
+    const random = new Random(Math.imul(this.seed, 31) + ++this.connections)
+    return new ClusterConnection(this.directory, bootstrapServers, this.clock, logContext, random)
   }
 
-  admin(bootstrapServers: string): Admin {
-    return new KafkaAdminClient(this.connect(bootstrapServers), this.clock)
+  /** Each tool runs in its own JVM, whose first admin client is adminclient-1 (AdminClientConfig's sequence). */
+  admin(bootstrapServers: string, log?: ClientLog): Admin {
+    const logContext = log === undefined ? null : new LogContext('[AdminClient clientId=adminclient-1] ', log)
+    return new KafkaAdminClient(this.connect(bootstrapServers, logContext), this.clock)
   }
 
   producer(bootstrapServers: string, config: ProducerConfig, log?: ClientLog): Producer {

@@ -37,6 +37,7 @@ import type { OptionSet } from './options/option-set.ts'
 import { authorizerPropertiesHint } from './playground-hints.ts'
 import { asJavaException, futureGet } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
+import { clientLog } from './tool-log.ts'
 import { lineReader } from '../line-input.ts'
 
 const USAGE = 'This tool helps to manage acls on kafka.'
@@ -207,7 +208,7 @@ export const kafkaAcls: Tool = async (argv, context) => {
   try {
     const commandConfig = options.valueOf('command-config')
     if (commandConfig !== null) loadProps(context, commandConfig)
-    const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+    const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
     try {
       await new AclCommand(options, admin, context)[action]()
     } finally {

@@ -12,6 +12,7 @@ import { parseArgs, stringValue, type Namespace, type ParserSpec, type ProgramSp
 import { futureGet, messageAndStackTrace, TerseException } from './tool-errors.ts'
 import { runToolMain } from './tool-main.ts'
 import { leftJustify } from './java-format.ts'
+import { clientLog } from './tool-log.ts'
 
 const CONNECTION = 'connection'
 
@@ -60,7 +61,7 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<void
   if (namespace.command === 'unregister') {
     throw new TerseException('[playground] kafka-cluster unregister is not supported in the playground.')
   }
-  const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '')
+  const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '', clientLog(context))
   try {
     const cluster = await futureGet(admin.describeCluster())
     if (namespace.command === 'cluster-id') context.out.stdout(`Cluster ID: ${cluster.clusterId}\n`)

@@ -27,6 +27,7 @@ import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { zookeeperHint } from './playground-hints.ts'
 import { asJavaException, futureGet, illegalArgument } from './tool-errors.ts'
+import { clientLog } from './tool-log.ts'
 import { loadProps } from './tool-files.ts'
 import type { QuotaChanges } from './config-command-quotas.ts'
 import { alterQuotaEntity, describeQuotaConfigs } from './config-command-quotas.ts'
@@ -193,6 +194,7 @@ async function processCommand(options: OptionSet, entity: ConfigEntity, context:
   }
   const admin = context.kafka.admin(
     options.valueOf('bootstrap-server') ?? options.valueOf('bootstrap-controller') ?? '',
+    clientLog(context),
   )
   try {
     if (entity.action === 'alter') await alterConfig(admin, options, entity, context)

@@ -25,6 +25,7 @@ import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
 import { zookeeperHint } from './playground-hints.ts'
 import { asJavaException, noSuchFile } from './tool-errors.ts'
+import { clientLog } from './tool-log.ts'
 
 const UNAVAILABLE_FRAMES = [
   'joptsimple.OptionParser.ensureAllowedOptions(OptionParser.java:434)',
@@ -57,7 +58,7 @@ async function run(action: ConsumerGroupAction, options: OptionSet, context: Too
     const cause = noSuchFile(commandConfig)
     throw new JavaException('java.lang.RuntimeException', cause.toString(), [], cause)
   }
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   const verbose = options.has('verbose')
   try {
     switch (action) {

@@ -27,6 +27,7 @@ import { HELP_AND_VERSION, withArgument } from './options/option-spec.ts'
 import { asJavaException } from './tool-errors.ts'
 import { runToolMain } from './tool-main.ts'
 import { loadProps, readFileAsString } from './tool-files.ts'
+import { clientLog } from './tool-log.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
 
 const USAGE = 'This tool helps to delete records of the given partitions down to the specified offset.'
@@ -61,7 +62,7 @@ async function execute(argv: readonly string[], context: ToolContext): Promise<v
   checkRequiredArgs(options, 'bootstrap-server', 'offset-json-file')
   const commandConfig = options.valueOf('command-config')
   if (commandConfig !== null) loadProps(context, commandConfig)
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   try {
     const partitions = parseOffsetJson(readFileAsString(context, options.valueOf('offset-json-file') ?? ''))
     checkDuplicates(partitions)

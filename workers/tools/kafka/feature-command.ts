@@ -26,6 +26,7 @@ import { featureDependencies, levelToString, parseNameAndLevel, versionMapping }
 import { asJavaException, futureGet, TerseException } from './tool-errors.ts'
 import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
+import { clientLog } from './tool-log.ts'
 
 const BOOTSTRAP = 'bootstrap'
 const DRY_RUN = { flags: ['--dry-run'], action: 'storeTrue' } as const
@@ -196,7 +197,7 @@ async function execute(namespace: Namespace, context: ToolContext): Promise<void
       "[playground] The playground's tools reach the brokers only: use --bootstrap-server localhost:9092.",
     )
   }
-  const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '')
+  const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '', clientLog(context))
   const dryRun = namespace.values.get('dry_run') === true
   try {
     switch (namespace.command) {

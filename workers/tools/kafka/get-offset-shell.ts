@@ -23,6 +23,7 @@ import { runToolMain } from './tool-main.ts'
 import { topicPartitionString } from './topic-partition.ts'
 import { loadProps } from './tool-files.ts'
 import { JavaException } from './java-exception.ts'
+import { clientLog } from './tool-log.ts'
 
 /** GetOffsetShell.listPartitionInfos. */
 async function listPartitionInfos(
@@ -73,7 +74,7 @@ async function fetchOffsets(
       : topicAndPartitionsFilter(options.valueOf('topic'), options.valueOf('partitions'))
   const commandConfig = options.valueOf('command-config')
   if (commandConfig !== null) loadProps(context, commandConfig)
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   try {
     const partitions = await listPartitionInfos(admin, filter, options.has('exclude-internal-topics'))
     if (partitions.length === 0) {

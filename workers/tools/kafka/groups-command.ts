@@ -30,7 +30,7 @@ import type { OptionSet } from './options/option-set.ts'
 import { HELP_AND_VERSION, flag, withArgument, type OptionSpec } from './options/option-spec.ts'
 import { asJavaException, messageAndStackTrace, futureGet, illegalArgument } from './tool-errors.ts'
 import { loadProps } from './tool-files.ts'
-import { logLine } from './tool-log.ts'
+import { clientLog, logLine } from './tool-log.ts'
 
 export const GROUPS_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,
@@ -120,7 +120,7 @@ function printGroupDetails(groups: readonly GroupListing[], context: ToolContext
 }
 
 async function listGroups(options: OptionSet, groupType: string | null, context: ToolContext): Promise<void> {
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   try {
     const groups = (await futureGet(admin.listConsumerGroups())).map(groupListing)
     printGroupDetails(

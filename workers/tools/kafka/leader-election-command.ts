@@ -27,6 +27,7 @@ import { runToolMain } from './tool-main.ts'
 import { loadProps } from './tool-files.ts'
 import { replicaElectionData } from './leader-election-json.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
+import { clientLog } from './tool-log.ts'
 
 function partitionList(results: readonly ElectionResult[]): string {
   return topicPartitionHashOrder(results).map(topicPartitionString).join(', ')
@@ -39,7 +40,7 @@ async function electLeaders(
   electionType: ElectionType,
   partitions: TopicPartition[] | null,
 ): Promise<void> {
-  const admin = context.kafka.admin(bootstrap)
+  const admin = context.kafka.admin(bootstrap, clientLog(context))
   let results: ElectionResult[]
   try {
     results = await futureGet(admin.electLeaders(electionType, partitions))

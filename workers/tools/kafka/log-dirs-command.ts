@@ -24,6 +24,7 @@ import { TerseException, messageAndStackTrace, futureGet } from './tool-errors.t
 import { runToolMain } from './tool-main.ts'
 import { topicPartitionHashOrder, topicPartitionString } from './topic-partition.ts'
 import { loadProps } from './tool-files.ts'
+import { clientLog } from './tool-log.ts'
 
 export const LOG_DIRS_OPTIONS: readonly OptionSpec[] = [
   ...HELP_AND_VERSION,
@@ -108,7 +109,7 @@ function brokersJson(described: readonly BrokerLogDirs[], topics: ReadonlySet<st
 async function describe(options: OptionSet, context: ToolContext): Promise<void> {
   const commandConfig = options.valueOf('command-config')
   if (commandConfig !== null) loadProps(context, commandConfig)
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   try {
     const topics = new Set(splitAtCommasAndFilterOutEmpty(options, 'topic-list'))
     const clusterBrokers = integerSetOrder((await futureGet(admin.describeCluster())).nodes.map((n) => n.id))

@@ -12,6 +12,7 @@ import { ArgumentParserError } from './argparse.ts'
 import { futureGet, TerseException } from './tool-errors.ts'
 import { runToolMain } from './tool-main.ts'
 import { prettyPrintTable } from './tools-utils.ts'
+import { clientLog } from './tool-log.ts'
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA'
 const USAGE =
@@ -146,7 +147,7 @@ function replicationText(info: QuorumInfo, humanReadable: boolean, now: number):
 }
 
 async function execute(args: Arguments, context: ToolContext): Promise<void> {
-  const admin = context.kafka.admin(args.bootstrap)
+  const admin = context.kafka.admin(args.bootstrap, clientLog(context))
   try {
     if (args.command !== 'describe') {
       throw new TerseException(

@@ -45,6 +45,7 @@ import {
   topicPartitionHashOrder,
   topicPartitionString,
 } from './topic-partition.ts'
+import { clientLog } from './tool-log.ts'
 
 const CANNOT_EXECUTE =
   'Cannot execute because there is an existing partition assignment.  Use --additional to override this and create a new partition assignment in addition to the existing one. The --additional flag can also be used to change the throttle by resubmitting the current reassignment.'
@@ -309,7 +310,7 @@ export const kafkaReassignPartitions: Tool = async (argv, context) => {
     return 1
   }
   const { options, action } = parsed
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   try {
     const commandConfig = options.valueOf('command-config')
     if (commandConfig !== null) loadProps(context, commandConfig)

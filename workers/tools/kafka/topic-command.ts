@@ -24,7 +24,7 @@ import {
 } from './topic-command-options.ts'
 import { describeFilter, describeTopicText } from './topic-describe.ts'
 import { asJavaException, illegalArgument, noSuchFile } from './tool-errors.ts'
-import { errorLogLine } from './tool-log.ts'
+import { clientLog, errorLogLine } from './tool-log.ts'
 
 const LOGGER = 'org.apache.kafka.tools.TopicCommand'
 /** Where TopicCommandOptions' constructor calls parser.parse (inferred from Kafka 4.0.0's line 828). */
@@ -139,7 +139,7 @@ export const kafkaTopics: Tool = async (argv, context) => {
   }
   const commandConfig = options.valueOf('command-config')
   if (commandConfig !== null) return printStartupError(context, noSuchFile(commandConfig))
-  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '')
+  const admin = context.kafka.admin(options.valueOf('bootstrap-server') ?? '', clientLog(context))
   try {
     await runAction(action, options, admin, context)
     return 0

@@ -34,6 +34,7 @@ import {
   findHangingTransactions,
   listTransactions,
 } from './transactions-subcommands.ts'
+import { clientLog } from './tool-log.ts'
 
 const TOPIC = { flags: ['--topic'], action: 'store', required: true } as const
 const PARTITION = { flags: ['--partition'], action: 'store', type: 'Integer', required: true } as const
@@ -120,7 +121,7 @@ async function describeProducers(admin: Admin, namespace: Namespace, context: To
 async function execute(namespace: Namespace, context: ToolContext): Promise<void> {
   const commandConfig = stringValue(namespace, 'command_config')
   if (commandConfig !== null) loadProps(context, commandConfig)
-  const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '')
+  const admin = context.kafka.admin(stringValue(namespace, 'bootstrap_server') ?? '', clientLog(context))
   try {
     switch (namespace.command) {
       case 'list':

@@ -28,7 +28,7 @@ import type {
   TopicPartition,
 } from '../api.ts'
 import { KafkaError } from '../api.ts'
-import { kafkaError, timeoutError } from '../errors.ts'
+import { isTimeout, kafkaError, timeoutError } from '../errors.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { INVALID_METADATA_ERRORS } from '../../../protocol/kafka-errors.ts'
 import { CompletedFetch } from './completed-fetch.ts'
@@ -125,10 +125,12 @@ export class KafkaConsumer implements Consumer {
     return this.group !== null && this.subscribed ? this.group.assignment : this.manualAssignment
   }
 
-  async partitionsFor(topic: string): Promise<PartitionMetadata[]> {
+  /** `deadlineMs`: how long the connection may try to reach a broker (default.api.timeout.ms from now). */
+  async partitionsFor(topic: string, deadlineMs?: number): Promise<PartitionMetadata[]> {
     const metadata = await this.connection.refreshMetadata(
       [topic],
       this.config['allow.auto.create.topics'] !== 'false',
+      { deadlineMs },
     )
     const found = metadata.topics[0]
     if (!found || found.error) return []
@@ -138,7 +140,9 @@ export class KafkaConsumer implements Consumer {
   async subscribe(topics: string[], listener?: ConsumerRebalanceListener): Promise<void> {
     this.listener = listener ?? null
     if (this.group !== null) {
-      for (const topic of topics) await this.partitionsFor(topic)
+      // KafkaConsumer.subscribe only asks for a metadata update, never blocking: one round of connection
+      // attempts here, and a cluster it cannot reach yet is left to poll.
+      for (const topic of topics) await this.partitionsFor(topic, this.clock.now()).catch(ignoreTimeout)
       this.subscribed = true
       this.group.subscribe(topics)
       return
@@ -417,5 +421,11 @@ export class KafkaConsumer implements Consumer {
     await this.group?.close()
     this.manualAssignment = []
     this.completedFetches.clear()
+    this.connection.close()
   }
+}
+
+function ignoreTimeout(error: unknown): PartitionMetadata[] {
+  if (isTimeout(error)) return []
+  throw error
 }

@@ -385,6 +385,7 @@ export class KafkaProducer implements Producer {
     if (timeoutMs === 0) {
       this.accumulator.close()
       this.sender.forceClose()
+      this.connection.close()
       return
     }
     await this.whenQueued()
@@ -392,6 +393,7 @@ export class KafkaProducer implements Producer {
     this.sender.wakeup()
     await this.flush()
     await this.transactional?.abortIncompleteTransaction()
+    this.connection.close()
   }
 }
 

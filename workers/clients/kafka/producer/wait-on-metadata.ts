@@ -6,14 +6,15 @@
  * retry.backoff.ms to retry.backoff.max.ms (KIP-580). An invalid topic fails at once with InvalidTopicException
  * (Metadata.maybeThrowExceptionForTopic); at the deadline the wait fails with `Topic X not present in metadata after
  * N ms.`, caused by the topic's error in the last answer when there was one (KAFKA-16965). Each answer's topic
- * errors are logged by the connection (cluster-connection.ts).
+ * errors are logged by the connection (cluster-connection.ts), and so is each failed attempt to reach a broker,
+ * which goes on until the same deadline.
  */
 import type { Clock } from '../../../net/clock.ts'
 import type { TopicMetadata } from '../../../protocol/kafka.ts'
 import type { KafkaErrorName } from '../../../protocol/kafka-errors.ts'
 import { KafkaError } from '../api.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
-import { kafkaError } from '../errors.ts'
+import { isTimeout, kafkaError } from '../errors.ts'
 import type { ExponentialBackoff } from '../exponential-backoff.ts'
 
 export interface WaitOnMetadataDeps {
@@ -32,7 +33,14 @@ export async function waitOnMetadata(deps: WaitOnMetadataDeps, topic: string): P
   const deadline = clock.now() + maxBlockMs
   let error: KafkaErrorName | null = null
   for (let equivalentResponses = 0; ; equivalentResponses++) {
-    const metadata = await connection.refreshMetadata([topic], true)
+    // A cluster the producer cannot reach keeps it trying (and logging) until max.block.ms.
+    const metadata = await connection
+      .refreshMetadata([topic], true, { deadlineMs: deadline })
+      .catch((failure: unknown) => {
+        if (isTimeout(failure)) return null
+        throw failure
+      })
+    if (metadata === null) break
     deps.onUpdate()
     const found = metadata.topics.find((t) => t.name === topic)
     if (found !== undefined && found.error === null && found.partitions.length > 0) return found
