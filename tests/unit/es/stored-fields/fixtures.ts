@@ -1,7 +1,7 @@
 // Shared by the stored-fields tests: fast-check arbitraries of stored documents, and the version-1 stored fields
 // layout written as the header of workers/es/index/shard/stored-fields-v1.ts describes it (the tests' oracle).
 import fc from 'fast-check'
-import type { ByteSink } from '../../../../engine-wasm/src/index/index.ts'
+import type { ByteSink, StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
 import type { StoredDocument } from '../../../../workers/es/index/shard/index-shard.ts'
 
 const text = fc.string({ unit: 'grapheme', maxLength: 20 })
@@ -128,4 +128,22 @@ export function generatedSegment(count: number): Array<StoredDocument | null> {
       primaryTerm: 1,
     }
   })
+}
+
+/**
+ * `records` compressed against `dictionary` in one index.wasm call: the LZ4 bytes, each record's end in them, and
+ * the byte counts by part.
+ */
+export function lz4Records(
+  compressor: StoredFieldsCompressor,
+  dictionary: Uint8Array,
+  records: readonly Uint8Array[],
+): { lz4: Uint8Array; ends: number[]; counts: Uint32Array } {
+  const ends = new Int32Array(records.length)
+  records.reduce((end, record, i) => (ends[i] = end + record.length), 0)
+  const input = new Uint8Array(records.reduce((sum, record) => sum + record.length, 0))
+  records.forEach((record, i) => input.set(record, i === 0 ? 0 : ends[i - 1]))
+  const out = new GrowableBytes()
+  const counts = compressor.lz4(dictionary, input, ends, out)
+  return { lz4: out.data.slice(0, out.length), ends: [...ends], counts }
 }

@@ -15,7 +15,7 @@ import {
 import { RecordDecompressor } from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
 import { openStoredFields, StoredFieldsWriter } from '../../../../workers/es/index/shard/stored-fields.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
-import { GrowableBytes } from './fixtures.ts'
+import { GrowableBytes, lz4Records } from './fixtures.ts'
 
 const { storedFieldsCompressor } = await loadEngine()
 
@@ -31,20 +31,6 @@ const bytes = fc
     { maxLength: 12 },
   )
   .map((parts) => Uint8Array.from(parts.flat()))
-
-/** LZ4 records of `records` against `dictionary`, concatenated, and their ends. */
-function lz4Records(
-  dictionary: Uint8Array,
-  records: readonly Uint8Array[],
-): { lz4: Uint8Array; ends: number[]; counts: Uint32Array } {
-  const ends = new Int32Array(records.length)
-  records.reduce((end, record, i) => (ends[i] = end + record.length), 0)
-  const input = new Uint8Array(records.reduce((sum, record) => sum + record.length, 0))
-  records.forEach((record, i) => input.set(record, i === 0 ? 0 : ends[i - 1]))
-  const out = new GrowableBytes()
-  const counts = storedFieldsCompressor.lz4(dictionary, input, ends, out)
-  return { lz4: out.data.slice(0, out.length), ends: [...ends], counts }
-}
 
 /** Every record coded (in one call), each on its own. */
 function coded(
@@ -115,7 +101,7 @@ describe('stored fields Huffman coding', () => {
   it('decode every record it codes to the record, against any dictionary (property)', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { minLength: 1, maxLength: 6 }), (dictionary, records) => {
-        const lz4 = lz4Records(dictionary, records)
+        const lz4 = lz4Records(storedFieldsCompressor, dictionary, records)
         const { ends } = lz4
         const codes = new HuffmanCodes(lz4.counts)
         const decoder = new HuffmanDecoder(codes.codeLengths())
@@ -133,7 +119,7 @@ describe('stored fields Huffman coding', () => {
   it('write exactly the bytes a bit-by-bit writer of the format writes (property)', () => {
     fc.assert(
       fc.property(bytes, fc.array(bytes, { minLength: 1, maxLength: 6 }), (dictionary, records) => {
-        const lz4 = lz4Records(dictionary, records)
+        const lz4 = lz4Records(storedFieldsCompressor, dictionary, records)
         const codes = new HuffmanCodes(lz4.counts)
         const codeLengths = codes.codeLengths()
         coded(codes, lz4).forEach((record, i) => {
@@ -184,7 +170,7 @@ describe('stored fields Huffman coding', () => {
     // the records' LZ4 sequences against a dictionary of some of them, and the same coded
     const records = docs.map((doc) => new TextEncoder().encode(doc.source))
     const dictionary = Uint8Array.from(records.slice(0, 40).flatMap((record) => [...record]))
-    const lz4 = lz4Records(dictionary, records)
+    const lz4 = lz4Records(storedFieldsCompressor, dictionary, records)
     const codedBytes = coded(new HuffmanCodes(lz4.counts), lz4).reduce(
       (sum, record) => sum + record.length,
       0,
@@ -197,7 +183,7 @@ describe('stored fields Huffman coding', () => {
     const records = ['{"title":"the quick red fox"}', '{"title":"a lazy dog"}'].map((text) =>
       new TextEncoder().encode(text),
     )
-    const lz4 = lz4Records(dictionary, records)
+    const lz4 = lz4Records(storedFieldsCompressor, dictionary, records)
     const codes = new HuffmanCodes(lz4.counts)
     const decoder = new HuffmanDecoder(codes.codeLengths())
     const into = new RecordDecompressor()

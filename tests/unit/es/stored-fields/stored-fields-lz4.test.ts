@@ -22,7 +22,7 @@ import {
 } from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
 import { lz4Bound } from '../../../../engine-wasm/src/index/index.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
-import { GrowableBytes } from './fixtures.ts'
+import { lz4Records } from './fixtures.ts'
 
 const { storedFieldsCompressor } = await loadEngine()
 
@@ -36,13 +36,8 @@ function compressAll(
   dictionary: Uint8Array,
   records: readonly Uint8Array[],
 ): { compressed: Uint8Array[]; counts: Uint32Array } {
-  const ends = new Int32Array(records.length)
-  records.reduce((end, record, i) => (ends[i] = end + record.length), 0)
-  const input = new Uint8Array(records.reduce((sum, record) => sum + record.length, 0))
-  records.forEach((record, i) => input.set(record, i === 0 ? 0 : ends[i - 1]))
-  const out = new GrowableBytes()
-  const counts = storedFieldsCompressor.lz4(dictionary, input, ends, out)
-  const compressed = records.map((_, i) => out.data.slice(i === 0 ? 0 : ends[i - 1], ends[i]))
+  const { lz4, ends, counts } = lz4Records(storedFieldsCompressor, dictionary, records)
+  const compressed = records.map((_, i) => lz4.slice(i === 0 ? 0 : ends[i - 1], ends[i]))
   return { compressed, counts }
 }
 
