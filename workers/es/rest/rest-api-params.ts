@@ -422,6 +422,7 @@ export const REST_API_PARAMS = {
   'cat.health': [...CAT],
   'cat.master': [...CAT, 'local', 'master_timeout'],
   'cat.templates': [...CAT, 'name', 'local', 'master_timeout'],
+  'cat.component_templates': [...CAT, 'name', 'local', 'master_timeout'],
   'cat.allocation': [...CAT, 'node_id', 'local', 'master_timeout'],
   'cat.plugins': [...CAT, 'include_bootstrap', 'local', 'master_timeout'],
   'cat.recovery': [...CAT, 'index', ...INDICES_OPTIONS, 'active_only', 'detailed'],

@@ -1,8 +1,9 @@
 /**
  * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
- * aliases, allocation, templates, plugins, pending_tasks and recovery (`active_only`), each a table rendered by
- * RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and `help` parameters. An `{index}` path segment is an index expression (alias names for
- * `_cat/aliases`); a missing concrete index answers index_not_found_exception.
+ * aliases, allocation, templates, component_templates, plugins, pending_tasks and recovery (`active_only`), each
+ * a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and `help`
+ * parameters. An `{index}` path segment is an index expression (alias names for `_cat/aliases`, a template name
+ * or pattern for the template tables); a missing concrete index answers index_not_found_exception.
  */
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -17,6 +18,7 @@ import { paramAsBoolean } from './rest-params.ts'
 import { broadcastToCopies } from './broadcast-by-copy.ts'
 import { catSegments } from '../cat/cat-segments.ts'
 import { catTemplates } from '../cat/cat-templates.ts'
+import { catComponentTemplates } from '../cat/cat-component-templates.ts'
 import { catMaster } from '../cat/cat-master.ts'
 import { catPlugins } from '../cat/cat-plugins.ts'
 import { catPendingTasks } from '../cat/cat-pending-tasks.ts'
@@ -88,6 +90,12 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
   ['master', false, (context) => catMaster(context.client.cluster.state())],
   // `_cat/templates/{name}`: for this table the path names a template (or a `*` pattern).
   ['templates', true, (context, req) => catTemplates(context.client.cluster.state(), req.path.index)],
+  // `_cat/component_templates/{name}`: the path names a component template (or a `*` pattern).
+  [
+    'component_templates',
+    true,
+    (context, req) => catComponentTemplates(context.client.cluster.state(), req.path.index),
+  ],
   [
     'allocation',
     false,
