@@ -269,14 +269,14 @@ export class EsNode implements EsNodeApi {
   }
 
   /**
-   * Dispatches a request; `?filter_path` filters a JSON answer and `?pretty` formats it as ES's own pretty
-   * printer does.
+   * Dispatches a request; `?filter_path` filters a JSON answer other than an error and `?pretty` formats it as
+   * ES's own pretty printer does.
    */
   async handleRequest(request: RestRequest): Promise<RestResponse> {
     let response = await this.controller.dispatch(request)
     if (response.contentType !== 'application/json' || response.body === '') return response
     const filter = request.params.find(([name]) => name === 'filter_path')
-    if (filter) {
+    if (filter && response.error !== true) {
       const parsed = parseJson(response.body)
       if (parsed instanceof Map) response = { ...response, body: toJson(filterPath(parsed, filter[1])) }
     }

@@ -33,6 +33,11 @@ export interface RestResponse {
    * above the body. Absent when there are none.
    */
   warnings?: string[]
+  /**
+   * An error answer (one ES writes with AbstractRestChannel.newErrorBuilder: an exception's body, no handler, a
+   * wrong method or content type): `filter_path` does not apply to it; `pretty` does.
+   */
+  error?: true
 }
 
 export interface EsNodeApi {

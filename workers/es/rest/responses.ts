@@ -12,7 +12,12 @@ export function json(status: number, body: JsonOut): RestResponse {
 }
 
 export function errorResponse(error: EsException): RestResponse {
-  return { status: error.status, contentType: 'application/json', body: errorResponseBody(error) }
+  return {
+    status: error.status,
+    contentType: 'application/json',
+    body: errorResponseBody(error),
+    error: true,
+  }
 }
 
 /** Runs an action; an EsException becomes its error response, anything else propagates. */

@@ -15,7 +15,6 @@ import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts
 import {
   EsException,
   contentTypeErrorResponse,
-  errorResponseBody,
   incorrectHttpMethodResponse,
   noHandlerFoundResponse,
 } from '../errors/index.ts'
@@ -79,12 +78,12 @@ export class RestController {
     } catch (error) {
       // AbstractHttpServerTransport: the request is dispatched as a bad request, whatever its path
       if (!(error instanceof EsException)) throw error
-      return { status: 400, contentType: 'application/json', body: errorResponseBody(error) }
+      return { ...errorResponse(error), status: 400 }
     }
     if (best) {
       if (contentType !== undefined && request.body !== null && request.body !== '') {
         if (contentType === null || !isXContentMediaType(mediaType))
-          return { contentType: 'application/json', ...contentTypeErrorResponse(contentType) }
+          return { contentType: 'application/json', error: true, ...contentTypeErrorResponse(contentType) }
       }
       const unrecognized = unrecognizedParams(decode(request.path), params, best.route.api)
       const handled =
@@ -104,10 +103,15 @@ export class RestController {
       const methods = ORDER.filter((m) => allowed.has(m))
       return {
         contentType: 'application/json',
+        error: true,
         ...incorrectHttpMethodResponse(uriOf(request), request.method, methods),
       }
     }
-    return { contentType: 'application/json', ...noHandlerFoundResponse(uriOf(request), request.method) }
+    return {
+      contentType: 'application/json',
+      error: true,
+      ...noHandlerFoundResponse(uriOf(request), request.method),
+    }
   }
 }
 
