@@ -50,7 +50,8 @@ const api: BrokerWorkerApi = {
   },
   async start(options: BrokerStartOptions) {
     const bytes = await (await fetch(logWasmUrl)).arrayBuffer()
-    const storage = await openStorage(options.storageUrl)
+    // The LogFlusher's writes are cloned in a writer worker, off the thread that answers produce and fetch requests.
+    const storage = await openStorage(options.storageUrl, { writer: true })
     const engine = await LogEngine.load(bytes)
     transport = new PortTransport(options.brokerId, scheduler, paused)
     server = await KafkaServer.start({

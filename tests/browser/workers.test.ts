@@ -32,6 +32,19 @@ afterEach(() => {
 
 const unique = (name: string): string => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`
 
+/**
+ * Hands over one-byte writes until one goes to the storage's writer worker (its buffer is then detached here);
+ * returns how many were made here before, while the writer started.
+ */
+async function untilWriterTakes(storage: IdbStorage): Promise<number> {
+  for (let madeHere = 0; ; madeHere++) {
+    const value = new Uint8Array([madeHere])
+    await storage.write([{ store: 'kafka', key: 'warm-up', value }], { handedOver: true })
+    if (value.buffer.byteLength === 0) return madeHere
+    await hostScheduler.sleep(10)
+  }
+}
+
 describe('IdbStorage', () => {
   it('writes atomically, lists keys by prefix in order and returns copies', async () => {
     const storage = await IdbStorage.open(unique('storage'))
@@ -70,8 +83,11 @@ describe('IdbStorage', () => {
     await storage.close()
   })
 
-  it('issues a handed-over write in turn and commits it whole, or none of it when a request throws at once', async () => {
-    const storage = await IdbStorage.open(unique('storage'))
+  it('commits a handed-over write whole in its writer worker, or none of it when a value cannot be sent', async () => {
+    const storage = await IdbStorage.open(unique('storage'), { writer: true })
+    // The first handed-over write starts the writer and, like the others until it is ready, is made here.
+    expect(await untilWriterTakes(storage)).toBeGreaterThan(0)
+    await storage.write([{ store: 'kafka', key: 'warm-up', value: null }])
     const ops = Array.from({ length: 20 }, (_, i) => ({
       store: 'kafka',
       key: `chunk/${String(i).padStart(2, '0')}`,
@@ -93,6 +109,33 @@ describe('IdbStorage', () => {
       ),
     ).rejects.toThrow()
     expect(await storage.keys('kafka')).toEqual(ops.map((op) => op.key))
+    await storage.close()
+  })
+
+  it('transfers handed-over values to the writer and gives their buffers back; calls keep their order', async () => {
+    const storage = await IdbStorage.open(unique('storage'), { writer: true })
+    await untilWriterTakes(storage)
+    await storage.write([{ store: 'kafka', key: 'chunk', value: new Uint8Array([0]) }])
+    // A local write, then a handed-over one of the same key: the handed-over one is applied after it.
+    void storage.write([{ store: 'kafka', key: 'chunk', value: new Uint8Array([1]) }])
+    const value = new Uint8Array(100_000).fill(7)
+    const given: ArrayBuffer[] = []
+    const handedOver = storage.write([{ store: 'kafka', key: 'chunk', value }], {
+      handedOver: true,
+      giveBack: (buffers) => given.push(...buffers),
+    })
+    // A read and a write called while it is in flight come after it, in the order of the calls.
+    const read = storage.get('kafka', 'chunk')
+    const overwrite = storage.write([{ store: 'kafka', key: 'chunk', value: new Uint8Array([2]) }])
+    expect((await read)?.every((b) => b === 7)).toBe(true)
+    expect((await read)?.length).toBe(100_000)
+    await handedOver
+    expect(value.buffer.byteLength).toBe(0)
+    await overwrite
+    expect(await storage.get('kafka', 'chunk')).toEqual(new Uint8Array([2]))
+    expect(given.map((buffer) => new Uint8Array(buffer).every((b) => b === 7) && buffer.byteLength)).toEqual([
+      100_000,
+    ])
     await storage.close()
   })
 

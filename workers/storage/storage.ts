@@ -21,9 +21,16 @@ export interface StorageOp {
 export interface WriteOptions {
   /**
    * The caller hands the values' buffers over: it never changes them after the call, so the storage may take
-   * each value when it gets to it rather than at the call (the LogFlusher's chunks, fresh copies of the log).
+   * each value when it gets to it rather than at the call, or move (transfer) its buffer elsewhere, which detaches
+   * it for the caller (the LogFlusher's chunks, fresh copies of the log).
    */
   handedOver?: boolean
+  /**
+   * For handed-over values: a storage that moves their buffers elsewhere (IdbStorage transfers them to its writer
+   * worker, which detaches them here) gives them back through this, once it is done with them, before the write
+   * settles. A storage that leaves them in place never calls it.
+   */
+  giveBack?: (buffers: ArrayBuffer[]) => void
 }
 
 export interface Storage {

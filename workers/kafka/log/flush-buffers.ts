@@ -10,6 +10,9 @@
  * whole length, takes just the chunk; shrinking one gives back the memory past its new length, so the idle buffer
  * closest in length is lent.
  *
+ * A storage may move a lent buffer elsewhere (IdbStorage transfers it to its writer worker, which detaches it here):
+ * it then hands the buffer back through `giveBack` (WriteOptions.giveBack), and a detached buffer is never lent again.
+ *
  * Invariants: an array from `allocate` spans its whole buffer (byteOffset 0, byteLength the buffer's), which
  * nothing else uses until `release`; `release` is called once the write that took the arrays has settled,
  * when storage has taken every value (cloned it, or copied it). A chunk above MAX_LENT_BYTES (a rewritten
@@ -27,6 +30,9 @@ const MAX_LENT_BYTES = 8 << 20
 /** Resizable ArrayBuffers (ES2024); where they are missing every chunk gets a fresh array. */
 const RESIZABLE = 'resize' in ArrayBuffer.prototype
 
+/** A buffer `allocate` lent and that is not detached (a detached buffer's maxByteLength is 0). */
+const lendable = (buffer: ArrayBuffer): boolean => buffer.resizable && buffer.maxByteLength === MAX_LENT_BYTES
+
 export class FlushBuffers {
   /** Buffers no write holds, to lend again. */
   private readonly idle: ArrayBuffer[] = []
@@ -42,10 +48,15 @@ export class FlushBuffers {
     return new Uint8Array(buffer, 0, length)
   }
 
-  /** The write that took the lent arrays settled: their buffers may be lent again. */
+  /** The write that took the lent arrays settled: their buffers still here (not detached) may be lent again. */
   release(): void {
-    this.idle.push(...this.lent)
+    this.idle.push(...this.lent.filter(lendable))
     this.lent.length = 0
+  }
+
+  /** Buffers a storage moved away and hands back: the lent ones among them may be lent again. */
+  readonly giveBack = (buffers: ArrayBuffer[]): void => {
+    this.idle.push(...buffers.filter(lendable))
   }
 
   /** Takes the idle buffer whose length is closest to `length` (resizing it then touches the least memory). */

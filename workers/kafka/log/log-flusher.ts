@@ -89,9 +89,12 @@ export class LogFlusher {
     this.timer?.cancel()
     this.timer = null
     this.lastStartMs = this.scheduler.now()
-    // The ops' values are copies of the log that nothing changes until the write settles: handed over, each is
-    // taken in turn. Their buffers are lent again to the next write (one write is in flight at a time).
-    const write = this.storage.write(this.takeFlushOps(this.buffers.allocate), { handedOver: true })
+    // The ops' values are copies of the log that nothing changes until the write settles: handed over, the storage
+    // may take them off this thread. Their buffers are lent again to the next write (one write is in flight at a time).
+    const write = this.storage.write(this.takeFlushOps(this.buffers.allocate), {
+      handedOver: true,
+      giveBack: this.buffers.giveBack,
+    })
     this.inFlight = write
     const settle = (): void => {
       this.buffers.release()

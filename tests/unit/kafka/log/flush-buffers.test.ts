@@ -1,5 +1,7 @@
 // FlushBuffers: each array spans its whole (resizable) buffer, sized to the chunk; buffers are lent again only
-// after release, the idle one closest in length first; a chunk above 8 MiB gets a fresh fixed-length array.
+// after release, the idle one closest in length first; a chunk above 8 MiB gets a fresh fixed-length array. A
+// buffer a storage transferred away (detached) is not lent again; the one it gives back in its place is, unless it
+// was never lent (a fixed-length one).
 import { describe, expect, it } from 'vitest'
 import { FlushBuffers } from '../../../../workers/kafka/log/flush-buffers.ts'
 
@@ -35,5 +37,21 @@ describe('FlushBuffers', () => {
     expect((big.buffer as ArrayBuffer).resizable).toBe(false)
     buffers.release()
     expect(buffers.allocate(8 << 20).buffer).not.toBe(big.buffer)
+  })
+
+  it('lends a buffer a storage gave back in place of a detached one, and never the detached one', () => {
+    const buffers = new FlushBuffers()
+    const lent = buffers.allocate(1000).buffer as ArrayBuffer
+    const fixed = buffers.allocate((8 << 20) + 1).buffer as ArrayBuffer
+    // The storage transfers both away (as IdbStorage does to its writer worker) and gives them back.
+    const back = structuredClone([lent, fixed], { transfer: [lent, fixed] })
+    buffers.release()
+    const fresh = buffers.allocate(1000).buffer
+    expect(fresh).not.toBe(lent)
+    buffers.giveBack(back)
+    const again = buffers.allocate(900)
+    expect(again.buffer).toBe(back[0])
+    expect([again.length, ...whole(again)]).toEqual([900, 0, 900])
+    expect(buffers.allocate(900).buffer).not.toBe(back[1])
   })
 })

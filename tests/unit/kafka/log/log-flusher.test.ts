@@ -4,25 +4,26 @@
 // writes at once; after stop no write starts, not even one already asked for. A property test checks over
 // random appends, completions and clock steps that every append is stored exactly once and in order, that
 // writes never overlap and start at least the gap apart, and that nothing owed is left once the steps end.
-// A write's chunks are copied into buffers the flusher lends again only once that write settled.
+// A write's chunks are copied into buffers the flusher lends again only once that write settled, or, when the
+// storage moved them away, the buffers it gave back.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LOG_FLUSH_MIN_GAP_MS, LogFlusher } from '../../../../workers/kafka/log/log-flusher.ts'
 import { DeterministicTaskQueue } from '../../../../workers/net/deterministic-task-queue.ts'
-import type { Storage, StorageOp } from '../../../../workers/storage/storage.ts'
+import type { Storage, StorageOp, WriteOptions } from '../../../../workers/storage/storage.ts'
 
 const GAP = LOG_FLUSH_MIN_GAP_MS
 const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** Storage whose writes finish only when the test says so; `writes` holds each write's ops and start time. */
 class HeldStorage implements Pick<Storage, 'write'> {
-  readonly writes: Array<{ ops: StorageOp[]; at: number }> = []
+  readonly writes: Array<{ ops: StorageOp[]; at: number; options: WriteOptions | undefined }> = []
   private readonly finish: Array<{ resolve: () => void; reject: (error: Error) => void }> = []
 
   constructor(private readonly clock: DeterministicTaskQueue) {}
 
-  write(ops: StorageOp[]): Promise<void> {
-    this.writes.push({ ops, at: this.clock.now() })
+  write(ops: StorageOp[], options?: WriteOptions): Promise<void> {
+    this.writes.push({ ops, at: this.clock.now(), options })
     return new Promise((resolve, reject) => this.finish.push({ resolve, reject }))
   }
 
@@ -126,6 +127,25 @@ describe('LogFlusher', () => {
     expect([...second]).toEqual([98, 98, 98, 98])
     expect(second.buffer).toBe(first.buffer)
     expect([second.byteOffset, second.byteLength]).toEqual([0, second.buffer.byteLength])
+  })
+
+  it('hands its chunks over, and lends the buffers a storage that moved them gives back', async () => {
+    const { storage, append, advance } = setUp()
+    append('a')
+    await advance(0)
+    const { ops, options } = storage.writes[0]!
+    expect(options?.handedOver).toBe(true)
+    // The storage transfers the chunk's buffer away (IdbStorage, to its writer worker) and gives it back.
+    const lent = ops[0]!.value!.buffer as ArrayBuffer
+    const [moved] = structuredClone([lent], { transfer: [lent] })
+    options?.giveBack?.([moved])
+    storage.complete()
+    await drain()
+    append('b')
+    await advance(GAP)
+    const second = storage.writes[1]!.ops[0]!.value!
+    expect([...second]).toEqual([98, 98, 98, 98])
+    expect(second.buffer).toBe(moved)
   })
 
   it('flush writes at once, gap or not, and the background write asked for is not made as well', async () => {
