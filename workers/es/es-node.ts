@@ -68,6 +68,7 @@ import { registerIngestActions } from './rest/actions/ingest-actions.ts'
 import { registerAliasActions } from './rest/actions/alias-actions.ts'
 import { registerTemplateActions } from './rest/actions/template-actions.ts'
 import { registerRolloverAction } from './rest/actions/rollover-action.ts'
+import { registerResizeActions } from './rest/actions/resize-action.ts'
 import { registerDataStreamActions } from './rest/actions/data-stream-actions.ts'
 import { IngestService } from './ingest/ingest-service.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
@@ -230,6 +231,7 @@ export class EsNode implements EsNodeApi {
     registerIndexStateActions(controller, context)
     registerIndexBlockAction(controller, context)
     registerRolloverAction(controller, context)
+    registerResizeActions(controller, context)
     registerDataStreamActions(controller, context)
     registerDocumentActions(controller, context)
     registerBulkAction(controller, context)

@@ -54,6 +54,19 @@ export interface IndexMetadata {
    * settings, mapping and stored copies; its settings then carry index.verified_before_close: true.
    */
   state?: 'close'
+  /** The index a split, shrink or clone made this one from (IndexMetadata.getResizeSourceIndex), if any. */
+  resize?: ResizeMetadata
+}
+
+/**
+ * A resized index's origin, shown by GET _settings as index.resize.source.name and .uuid, with
+ * index.routing.allocation.initial_recovery._id (the nodes a shrunk index's primaries start on; null after a
+ * split or clone) and index.routing_partition_size (the source's, 1 unless it set one).
+ */
+export interface ResizeMetadata {
+  sourceName: string
+  sourceUuid: string
+  initialRecoveryIds: string | null
 }
 
 export const isClosed = (metadata: IndexMetadata): boolean => metadata.state === 'close'
@@ -91,6 +104,12 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
   if (metadata.finalPipeline !== undefined) out.set('index.final_pipeline', metadata.finalPipeline)
   if (metadata.hidden !== undefined) out.set('index.hidden', String(metadata.hidden))
   if (isClosed(metadata)) out.set('index.verified_before_close', 'true')
+  if (metadata.resize !== undefined) {
+    out.set('index.resize.source.name', metadata.resize.sourceName)
+    out.set('index.resize.source.uuid', metadata.resize.sourceUuid)
+    out.set('index.routing.allocation.initial_recovery._id', metadata.resize.initialRecoveryIds)
+    out.set('index.routing_partition_size', '1')
+  }
   for (const [key, value] of Object.entries(metadata.limits ?? {})) out.set(key, value)
   for (const [key, value] of Object.entries(metadata.otherSettings ?? {})) {
     out.set(key, typeof value === 'string' ? value : [...value])

@@ -10,7 +10,8 @@
  *   while it is in sync), until every copy of the shard is active on other nodes (IndicesStore);
  * - a copy assigned here INITIALIZING (relocation targets included) is created and recovered: a new primary
  *   from an empty store, an existing primary from its last commit plus the translog operations above it
- *   (StoreRecovery), a replica or a relocation target from the primary (peer recovery: the primary starts
+ *   (StoreRecovery), a resized index's primary from its source's shards on this node (local-shards-recovery.ts),
+ *   a replica or a relocation target from the primary (peer recovery: the primary starts
  *   sending it new writes, then sends the operations it holds; the copy keeps the newer operation of each id);
  *   a primary's relocation target then has its source hand the primary off. A recovering replica takes the
  *   primary's checkpoints with its snapshot; a primary recovered from its store fills its sequence number gaps
@@ -40,6 +41,7 @@ import type { RecoverySnapshot } from '../action/shard-messages.ts'
 import { acquireReplicaOperationPermit, applyOperations } from '../action/replica-operations.ts'
 import type { IndicesService } from './indices-service.ts'
 import { newRecoveryState, type RecoveryState } from './recovery-state.ts'
+import { localShardsSnapshot } from './local-shards-recovery.ts'
 
 export interface ShardStateReporter {
   shardStarted(shard: ShardCopyRef, storedCopy: StoredShardCopy): void
@@ -191,11 +193,23 @@ export class IndicesClusterStateService {
     try {
       let operations: ShardOperation[] = []
       let snapshot: RecoverySnapshot | null = null
+      let localMaxSeqNo = -1
       if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
         operations = await this.indices.recoverFromStore(uuid, shard)
       } else {
         await this.indices.deleteShardStore(uuid, copy.shard)
-        if (copy.recoverySource === 'PEER') {
+        if (copy.recoverySource === 'LOCAL_SHARDS') {
+          const local = localShardsSnapshot(
+            this.indices,
+            state,
+            index.metadata,
+            copy.shard,
+            this.deps.clock.now(),
+          )
+          if ('missing' in local) return this.failRecovery(copy, local.missing)
+          operations = local.operations
+          localMaxSeqNo = local.maxSeqNo
+        } else if (copy.recoverySource === 'PEER') {
           snapshot = await this.deps.recoverFromPrimary(index, copy)
           if (snapshot === null) return
           operations = snapshot.operations
@@ -208,11 +222,14 @@ export class IndicesClusterStateService {
       if (snapshot)
         acquireReplicaOperationPermit(index, shard, snapshot.primaryTerm, snapshot.globalCheckpoint, now)
       const fresh = applyOperations(index, shard, operations, now)
-      shard.fillSeqNoGaps(snapshot ? snapshot.localCheckpoint : shard.maxSeqNo)
-      // A primary recovered from its store computes its global checkpoint over its in-sync copies, as ES's
-      // activatePrimaryMode does: its own local checkpoint when no other copy is in sync, else unchanged until
-      // they answer.
-      if (copy.primary && copy.recoverySource === 'EXISTING_STORE') {
+      shard.fillSeqNoGaps(snapshot ? snapshot.localCheckpoint : Math.max(shard.maxSeqNo, localMaxSeqNo))
+      // A primary recovered from its store (or its source's local shards) computes its global checkpoint over its
+      // in-sync copies, as ES's activatePrimaryMode does: its own local checkpoint when no other copy is in sync,
+      // else unchanged until they answer.
+      if (
+        copy.primary &&
+        (copy.recoverySource === 'EXISTING_STORE' || copy.recoverySource === 'LOCAL_SHARDS')
+      ) {
         const others = (state.metadata.indices[copy.index]?.inSyncAllocationIds[copy.shard] ?? []).filter(
           (id) => id !== allocationId,
         )
@@ -238,6 +255,18 @@ export class IndicesClusterStateService {
     } finally {
       this.recovering.delete(allocationId)
     }
+  }
+
+  /** A recovery that cannot run here: the copy is reported failed, for the master to assign it again. */
+  private failRecovery(copy: ShardRouting, details: string): void {
+    this.deps.reporter.shardFailed({
+      index: copy.index,
+      shard: copy.shard,
+      allocationId: copy.allocationId!,
+      reason: 'ALLOCATION_FAILED',
+      details,
+      markAsStale: false,
+    })
   }
 
   /** The record of a recovery starting now: a peer recovery's source is the node of the active primary. */

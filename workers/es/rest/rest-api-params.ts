@@ -88,6 +88,9 @@ export const REST_API_PARAMS = {
   'indices.close': ['index', ...ACKED, ...INDICES_OPTIONS, 'wait_for_active_shards'],
   'indices.open': ['index', ...ACKED, ...INDICES_OPTIONS, 'wait_for_active_shards'],
   'indices.add_block': ['index', 'block', ...ACKED, ...INDICES_OPTIONS],
+  'indices.split': ['index', 'target', ...ACKED, 'wait_for_active_shards'],
+  'indices.shrink': ['index', 'target', ...ACKED, 'wait_for_active_shards'],
+  'indices.clone': ['index', 'target', ...ACKED, 'wait_for_active_shards'],
   'indices.rollover': ['alias', 'new_index', ...ACKED, 'dry_run', 'wait_for_active_shards', 'lazy'],
   'indices.create_data_stream': ['name', ...ACKED],
   'indices.get_data_stream': ['name', ...INDICES_OPTIONS, 'include_defaults', 'master_timeout', 'verbose'],
@@ -427,6 +430,7 @@ export const REST_API_PARAMS = {
   'cat.plugins': [...CAT, 'include_bootstrap', 'local', 'master_timeout'],
   'cat.recovery': [...CAT, 'index', ...INDICES_OPTIONS, 'active_only', 'detailed'],
   'cat.pending_tasks': [...CAT, 'local', 'master_timeout'],
+  'cat.thread_pool': [...CAT, 'thread_pool_patterns', 'local', 'master_timeout'],
   // ingest, enrich
   'ingest.put_pipeline': ['id', 'if_version', ...ACKED],
   'ingest.get_pipeline': ['id', 'summary', 'master_timeout'],

@@ -1,6 +1,9 @@
 /**
  * The allocation deciders this cluster applies, as ES's AllocationDeciders, in ES's decider order; each
- * answers with a Decision (type, decider name, explanation text as ES 8 words it):
+ * answers with a Decision (type, decider name, explanation text as ES 8 words it), or null for Decision.ALWAYS
+ * (a decider with nothing to say, never listed):
+ * - ResizeAllocationDecider (`resize`, resize-allocation-decider.ts): a split or clone's primary goes where its
+ *   source shard's primary is;
  * - ReplicaAfterPrimaryActiveAllocationDecider (`replica_after_primary_active`): a replica waits until its
  *   primary is active;
  * - RebalanceOnlyWhenActiveAllocationDecider (`rebalance_only_when_active`): a shard rebalances only once
@@ -11,7 +14,8 @@
  *   cluster.routing.allocation.cluster_concurrent_rebalance (2) relocations at once, else THROTTLE;
  * - EnableAllocationDecider (`enable`, enable-allocation-decider.ts): cluster.routing.allocation.enable;
  * - FilterAllocationDecider (`filter`, filter-allocation-decider.ts): the cluster's require/include/exclude
- *   node filters, for canAllocate and canRemain;
+ *   node filters, for canAllocate and canRemain, and a shrunk index's initial recovery filter
+ *   (resize-allocation-decider.ts) for canAllocate;
  * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node;
  * - ThrottlingAllocationDecider (`throttling`, throttling-decider.ts): a node's concurrent recoveries.
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
@@ -24,6 +28,7 @@ import { shortSummary } from './shard-summary.ts'
 import { throttling } from './throttling-decider.ts'
 import { enableAllocation } from './enable-allocation-decider.ts'
 import { filterAllocation } from './filter-allocation-decider.ts'
+import { initialRecoveryFilter, resizeAllocation } from './resize-allocation-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 export type DeciderName =
@@ -35,6 +40,7 @@ export type DeciderName =
   | 'filter'
   | 'same_shard'
   | 'throttling'
+  | 'resize'
 
 /** Decision.Type. */
 export type DecisionType = 'NO' | 'THROTTLE' | 'YES'
@@ -50,7 +56,7 @@ export type AllocateDecider = (
   allocation: RoutingAllocation,
   copy: ShardRouting,
   node: DiscoveryNode,
-) => Decision
+) => Decision | null
 type RebalanceDecider = (allocation: RoutingAllocation, copy: ShardRouting) => Decision
 
 const replicaAfterPrimaryActive: AllocateDecider = (allocation, copy) => {
@@ -141,9 +147,11 @@ const concurrentRebalance: RebalanceDecider = (allocation) => {
 }
 
 const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [
+  resizeAllocation,
   replicaAfterPrimaryActive,
   enableAllocation,
-  filterAllocation,
+  (allocation, copy, node) =>
+    initialRecoveryFilter(allocation, copy, node) ?? filterAllocation(allocation, copy, node),
   sameShard,
   throttling,
 ]
@@ -165,13 +173,23 @@ export function verdict(decisions: readonly Decision[]): DecisionType {
   return minType(decisions.map((d) => d.type))
 }
 
+/** The deciders' answers in decider order, Decision.ALWAYS (null) left out as AllocationDeciders leaves it. */
+function decide(
+  deciders: readonly AllocateDecider[],
+  allocation: RoutingAllocation,
+  copy: ShardRouting,
+  node: DiscoveryNode,
+): Decision[] {
+  return deciders.flatMap((decider) => decider(allocation, copy, node) ?? [])
+}
+
 /** Every decider's answer to placing `copy` on `node`, in decider order. */
 export function explainCanAllocate(
   allocation: RoutingAllocation,
   copy: ShardRouting,
   node: DiscoveryNode,
 ): Decision[] {
-  return ALLOCATE_DECIDERS.map((decider) => decider(allocation, copy, node))
+  return decide(ALLOCATE_DECIDERS, allocation, copy, node)
 }
 
 /** Every decider's answer to rebalancing the started `copy`, in decider order. */
@@ -199,7 +217,7 @@ export function explainCanRemain(
   copy: ShardRouting,
   node: DiscoveryNode,
 ): Decision[] {
-  return REMAIN_DECIDERS.map((decider) => decider(allocation, copy, node))
+  return decide(REMAIN_DECIDERS, allocation, copy, node)
 }
 
 /** The verdict of the deciders on the started `copy` staying on `node` (AllocationDeciders.canRemain). */

@@ -22,6 +22,7 @@ import {
   assignedShards,
   isActive,
   unassignedCopy,
+  type RecoverySourceType,
   type ShardRouting,
   type UnassignedInfo,
   type UnassignedReason,
@@ -216,7 +217,9 @@ function failShard(
     allocation.replace(promoted, { ...promoted, primary: true })
     allocation.replace(copy, unassignedCopy(copy.index, copy.shard, false, 'PEER', info))
   } else {
-    const source = inSync.size === 0 ? 'EMPTY_STORE' : 'EXISTING_STORE'
+    // A resized index's primary that never started still recovers from its source's local shards.
+    const fresh = copy.recoverySource === 'LOCAL_SHARDS' ? 'LOCAL_SHARDS' : 'EMPTY_STORE'
+    const source = inSync.size === 0 ? fresh : 'EXISTING_STORE'
     // A primary is never delayed: there is no copy to wait for.
     allocation.replace(
       copy,
@@ -245,7 +248,8 @@ function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): voi
   if (inSync.size === 0) {
     const choice = chooseNode(allocation, copy, candidates)
     if (choice?.type === 'YES') {
-      initialize(allocation, copy, choice.node.id, allocation.context.newAllocationId(), 'EMPTY_STORE')
+      const source = copy.recoverySource === 'LOCAL_SHARDS' ? 'LOCAL_SHARDS' : 'EMPTY_STORE'
+      initialize(allocation, copy, choice.node.id, allocation.context.newAllocationId(), source)
     } else markNotAllocated(allocation, copy, choice ? 'DECIDERS_THROTTLED' : 'DECIDERS_NO')
     return
   }
@@ -300,7 +304,7 @@ function initialize(
   copy: ShardRouting,
   nodeId: string,
   allocationId: string,
-  recoverySource: 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER',
+  recoverySource: RecoverySourceType,
 ): void {
   allocation.replace(copy, { ...copy, state: 'INITIALIZING', nodeId, allocationId, recoverySource })
   if (copy.primary) allocation.increasePrimaryTerm(copy.index, copy.shard)

@@ -18,6 +18,7 @@ const RECOVERY_SOURCE: Record<RecoverySourceType, string> = {
   EMPTY_STORE: 'new shard recovery',
   EXISTING_STORE: 'existing store recovery; bootstrap_history_uuid=false',
   PEER: 'peer recovery',
+  LOCAL_SHARDS: 'local shards recovery',
 }
 
 /** UnassignedInfo.AllocationStatus.value(). */

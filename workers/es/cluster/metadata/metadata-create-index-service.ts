@@ -120,8 +120,8 @@ function v1Mapping(templates: readonly Template[], requested: XContentValue | un
   return parseMapping(merged)
 }
 
-/** The index settings read from the merged `index.`-prefixed keys, defaults for the rest. */
-function indexSettings(settings: Map<string, XContentValue>) {
+/** The index settings read from the merged `index.`-prefixed keys, defaults for the rest (a resize's too). */
+export function indexSettings(settings: Map<string, XContentValue>) {
   const known = createIndexSettings(settings)
   const setting = <T>(key: string, fallback: T, parse: (value: XContentValue) => T): T => {
     const value = settings.get(key)

@@ -10,7 +10,8 @@
  * in the cluster state's IndexMetadata `settings` slot; `esIndexMetadata` is the one place that reads
  * them back. Index templates live in the state's metadata (metadata-index-template-service.ts), as do
  * data streams (metadata-data-stream-service.ts); a rollover adds an index and moves an alias or a data
- * stream's write index in one task (metadata-rollover-service.ts). Closing and opening an index changes
+ * stream's write index in one task (metadata-rollover-service.ts); a split, shrink or clone adds an index whose
+ * primaries recover from the source's local shards (metadata-resize-service.ts). Closing and opening an index changes
  * its state (metadata-index-state-service.ts); only a closed index takes analysis settings
  * (analysis-settings-update.ts).
  */
@@ -56,6 +57,7 @@ import {
 } from './metadata-data-stream-service.ts'
 import { dataStreamsOf, withDataStream, withoutDataStream } from './data-stream.ts'
 import { applyRollover } from './metadata-rollover-service.ts'
+import { checkResize } from './metadata-resize-service.ts'
 import { closedIndex, openedIndex } from './metadata-index-state-service.ts'
 import { withAnalysisChanges, type AnalysisChanges } from './analysis-settings-update.ts'
 import {
@@ -85,6 +87,8 @@ export interface SettingsUpdate {
 export type MetadataTask =
   /** `ifMissing`: an index auto-created by a write, which another write may have created meanwhile. */
   | { type: 'create_index'; metadata: IndexMetadata; ifMissing: boolean }
+  /** TransportResizeAction: a split, shrink or clone; `metadata` (with its `resize`) built by metadata-resize-service.ts. */
+  | { type: 'resize_index'; metadata: IndexMetadata }
   | { type: 'delete_index'; names: string[] }
   /** LocalAllocateDangledIndices: an index only a node's disk knows, with each shard's stored copy. */
   | { type: 'import_dangling_index'; metadata: IndexMetadata; allocationIds: string[] }
@@ -182,6 +186,8 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       if (existing) throw resourceAlreadyExistsException(task.metadata.name, existing.uuid)
       return addIndex(state, task.metadata, now)
     }
+    case 'resize_index':
+      return addIndex(state, task.metadata, now, checkResize(state, task.metadata))
     case 'create_data_stream': {
       if (task.ifMissing && dataStreamsOf(state)[task.created.dataStream.name]) return state
       checkNewDataStream(state, task.created)
@@ -283,14 +289,30 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
   }
 }
 
-/** MetadataCreateIndexService.applyCreateIndexRequest on the master: an index no other index has the name of. */
-function addIndex(state: ClusterState, metadata: IndexMetadata, now: number): ClusterState {
+/**
+ * MetadataCreateIndexService.applyCreateIndexRequest on the master: an index no other index has the name of; a
+ * resized one with its shards' starting primary terms.
+ */
+function addIndex(
+  state: ClusterState,
+  metadata: IndexMetadata,
+  now: number,
+  resizedTerms?: readonly number[],
+): ClusterState {
   validateNewIndexAliases(state, metadata)
   const { name, uuid, numberOfShards, numberOfReplicas } = metadata
   validateShardLimit(state, numberOfShards * (numberOfReplicas + 1))
   return createIndex(
     state,
-    { name, uuid, numberOfShards, numberOfReplicas, settings: metadata, mappings: null },
+    {
+      name,
+      uuid,
+      numberOfShards,
+      numberOfReplicas,
+      settings: metadata,
+      mappings: null,
+      ...(resizedTerms ? { resize: { primaryTerms: resizedTerms } } : {}),
+    },
     now,
   )
 }

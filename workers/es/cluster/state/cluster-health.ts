@@ -63,7 +63,7 @@ export function worst(a: ClusterHealthStatus, b: ClusterHealthStatus): ClusterHe
 function inactivePrimaryHealth(primary: ShardRouting): ClusterHealthStatus {
   const info = primary.unassignedInfo
   const newPrimary =
-    primary.recoverySource === 'EMPTY_STORE' &&
+    (primary.recoverySource === 'EMPTY_STORE' || primary.recoverySource === 'LOCAL_SHARDS') &&
     (info === null || (info.lastAllocationStatus !== 'DECIDERS_NO' && info.failedAllocations === 0))
   return newPrimary ? 'yellow' : 'red'
 }

@@ -2,7 +2,8 @@
  * The master's index metadata changes, as ES's MetadataCreateIndexService, MetadataDeleteIndexService and
  * MetadataUpdateSettingsService apply them to the cluster state (the caller reroutes afterwards):
  * - create: primary terms 0 and empty in-sync sets; every copy UNASSIGNED with INDEX_CREATED, the primary
- *   from EMPTY_STORE, replicas from PEER;
+ *   from EMPTY_STORE, replicas from PEER; a resized index's primaries from LOCAL_SHARDS, their terms starting at
+ *   the highest of their source shards' (MetadataCreateIndexService), so the first assignment is above them;
  * - number_of_replicas up: new UNASSIGNED replicas with REPLICA_ADDED; down: the least useful replicas
  *   go first (unassigned, then initializing, then started), as RoutingNodes.removeReplicas does;
  * - delete: metadata and routing go.
@@ -17,6 +18,8 @@ export interface CreateIndexRequest {
   readonly numberOfReplicas: number
   readonly settings: unknown
   readonly mappings: unknown
+  /** A resized index (split, shrink, clone): its primaries recover from LOCAL_SHARDS, starting at these terms. */
+  readonly resize?: { readonly primaryTerms: readonly number[] }
 }
 
 export class ResourceAlreadyExistsError extends Error {
@@ -38,14 +41,14 @@ export function createIndex(state: ClusterState, request: CreateIndexRequest, no
     uuid: request.uuid,
     numberOfShards: request.numberOfShards,
     numberOfReplicas: request.numberOfReplicas,
-    primaryTerms: Array.from({ length: request.numberOfShards }, () => 0),
+    primaryTerms: request.resize?.primaryTerms ?? Array.from({ length: request.numberOfShards }, () => 0),
     inSyncAllocationIds: Array.from({ length: request.numberOfShards }, () => []),
     settings: request.settings,
     mappings: request.mappings,
   }
   const info = newUnassignedInfo('INDEX_CREATED', now)
   const shards = Array.from({ length: request.numberOfShards }, (_, shard) => [
-    unassignedCopy(request.name, shard, true, 'EMPTY_STORE', info),
+    unassignedCopy(request.name, shard, true, request.resize ? 'LOCAL_SHARDS' : 'EMPTY_STORE', info),
     ...Array.from({ length: request.numberOfReplicas }, () =>
       unassignedCopy(request.name, shard, false, 'PEER', info),
     ),

@@ -29,8 +29,11 @@ export type UnassignedReason =
 /** UnassignedInfo.AllocationStatus: the outcome of the last allocation attempt. */
 export type AllocationStatus = 'NO_ATTEMPT' | 'DECIDERS_NO' | 'DECIDERS_THROTTLED' | 'NO_VALID_SHARD_COPY'
 
-/** RecoverySource.Type: where an initializing copy gets its data. */
-export type RecoverySourceType = 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER'
+/**
+ * RecoverySource.Type: where an initializing copy gets its data. LOCAL_SHARDS: a resized index's primary, from
+ * the source index's copies on its own node (split, shrink, clone).
+ */
+export type RecoverySourceType = 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER' | 'LOCAL_SHARDS'
 
 export interface UnassignedInfo {
   readonly reason: UnassignedReason

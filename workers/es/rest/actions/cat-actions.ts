@@ -1,9 +1,10 @@
 /**
  * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
- * aliases, allocation, templates, component_templates, plugins, pending_tasks and recovery (`active_only`), each
- * a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and `help`
- * parameters. An `{index}` path segment is an index expression (alias names for `_cat/aliases`, a template name
- * or pattern for the template tables); a missing concrete index answers index_not_found_exception.
+ * aliases, allocation, templates, component_templates, plugins, pending_tasks, recovery (`active_only`) and
+ * thread_pool, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and
+ * `help` parameters. An `{index}` path segment is an index expression (alias names for `_cat/aliases`, a
+ * template name or pattern for the template tables, a pool name or pattern for `_cat/thread_pool`); a missing
+ * concrete index answers index_not_found_exception.
  */
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -23,6 +24,7 @@ import { catMaster } from '../cat/cat-master.ts'
 import { catPlugins } from '../cat/cat-plugins.ts'
 import { catPendingTasks } from '../cat/cat-pending-tasks.ts'
 import { catRecovery } from '../cat/cat-recovery.ts'
+import { catThreadPool } from '../cat/cat-thread-pool.ts'
 import type { RecoveryState } from '../../indices/recovery-state.ts'
 import type { ShardResponse } from '../../action/shard-messages.ts'
 import { assignedShards } from '../../cluster/state/shard-routing.ts'
@@ -111,6 +113,8 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     },
   ],
   ['pending_tasks', false, async (context) => catPendingTasks(await context.client.cluster.pendingTasks())],
+  // `_cat/thread_pool/{thread_pool_patterns}`: for this table the path names thread pools.
+  ['thread_pool', true, (context, req) => catThreadPool(context.client.cluster.state(), req.path.index)],
 ]
 
 /**
