@@ -256,7 +256,8 @@ export class TermsHash {
       let slot = hash & mask
       while (records[slot * words + ENTRY] !== 0) slot = (slot + 1) & mask
       const to = slot * words
-      records.set(old.subarray(from, from + words), to)
+      // int by int: a slot is a few words, and a subarray per slot would be an object per term moved
+      for (let w = 0; w < words; w++) records[to + w] = old[from + w]!
       this.slotOf[entry - 1] = to
     }
     this.records = records

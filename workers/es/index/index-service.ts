@@ -20,12 +20,15 @@ import {
   type ParsedDocument,
 } from './mapper/document-parser.ts'
 import { locateDocumentFailure } from './mapper/document-failure.ts'
-import { indexDocument } from './mapper/field-indexer.ts'
+import { indexDocument, type BlockDocValues } from './mapper/field-indexer.ts'
 import { numericDocValues } from './mapper/doc-values.ts'
 import type { Mapping } from './mapper/mapping.ts'
 import { IndexAnalysis } from './index-analysis.ts'
 import { concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
 import { LENIENT_EXPAND_OPEN } from '../cluster/metadata/indices-options.ts'
+
+/** The nested documents' doc values of a document without nested documents (most): shared, never written. */
+const NO_NESTED_DOC_VALUES: BlockDocValues['nested'] = []
 
 export interface ShardWrite {
   shard: number
@@ -148,9 +151,10 @@ export class IndexService {
    * shard starts the document).
    */
   private indexing(id: string, routing: string | null, document: ParsedDocument): AnalyzeDocument {
+    const nested = document.nested
     const numeric = {
       root: numericDocValues(document, id),
-      nested: document.nested.map((nested) => numericDocValues(nested, id)),
+      nested: nested.length === 0 ? NO_NESTED_DOC_VALUES : nested.map((doc) => numericDocValues(doc, id)),
     }
     return (docId, flush) => indexDocument(flush, docId, { id, routing }, document, this.analyzers, numeric)
   }

@@ -23,6 +23,7 @@ import {
   type JacksonException,
 } from './json-parse-error.ts'
 import { Token, jacksonTokenName, type TokenKind } from './json-token.ts'
+import { FieldNameCache } from './field-name-cache.ts'
 
 export interface TokenizerOptions {
   /** Jackson's source description in locations; defaults to the stream Elasticsearch reads REST bodies from. */
@@ -44,6 +45,8 @@ const NON_NUMERIC = '`JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS`'
  * of \x20-\uffff: V8 scans for a small range about twice as fast (the same 32 code units; helper H2, session 23).
  */
 const CONTROL_CHAR = /[\x00-\x1f]/g
+/** The field names read lately, shared by every tokenizer: a name read again is the same string. */
+const FIELD_NAMES = new FieldNameCache()
 
 export class JsonTokenizer {
   /** Decoded text of the last FIELD_NAME or VALUE_STRING, or the lexeme of the last number. */
@@ -234,7 +237,7 @@ export class JsonTokenizer {
     const quote = text.indexOf('"', start)
     if (quote >= 0 && quote < this.nextBackslash(start) && quote < this.nextControl(start)) {
       this.pos = quote + 1
-      return text.slice(start, quote)
+      return isName ? FIELD_NAMES.slice(text, start, quote) : text.slice(start, quote)
     }
     return this.readEscapedString(isName)
   }

@@ -45,7 +45,7 @@ import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { numberFieldValue } from './number-field.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { documentFailure, failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
-import { DotExpansion, expandDots } from './dot-expansion.ts'
+import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
@@ -66,6 +66,8 @@ export interface IndexMapperSettings {
 }
 
 const NO_INDEX_SETTINGS: IndexMapperSettings = { ignoreMalformed: false, dataStream: false }
+/** A write without a bulk item's `dynamic_templates` (most): shared, never written. */
+const NO_DYNAMIC_TEMPLATES: Readonly<Record<string, string>> = Object.freeze({})
 
 export type LeafValue = string | number | boolean
 
@@ -91,8 +93,11 @@ export interface ParsedDocument {
   /** The mapping with this document's new dynamic fields, or null when nothing was added. */
   mappingUpdate: Mapping | null
   /** The values a mapper dropped as malformed (ip, numeric, date), by field path in the order first met. */
-  malformed: Map<string, LeafValue[]>
+  malformed: ReadonlyMap<string, readonly LeafValue[]>
 }
+
+/** A document's `malformed` when no value was dropped (most documents): shared, never written. */
+const NO_MALFORMED: ReadonlyMap<string, readonly LeafValue[]> = new Map()
 
 /**
  * `id`, when known, names the document in a field's parse failure ("in document with id '1'"); `copyTo` false
@@ -103,7 +108,7 @@ export function parseDocument(
   mapping: Mapping,
   id: string | null = null,
   copyTo = true,
-  dynamicTemplates: Readonly<Record<string, string>> = {},
+  dynamicTemplates: Readonly<Record<string, string>> = NO_DYNAMIC_TEMPLATES,
   settings: IndexMapperSettings = NO_INDEX_SETTINGS,
 ): ParsedDocument {
   return parse(source, mapping, { id, copyTo, dynamicTemplates, settings, readsDates: false })
@@ -118,14 +123,15 @@ export function parseDocumentReadingDates(
   source: XContentObject,
   mapping: Mapping,
   id: string,
-  dynamicTemplates: Readonly<Record<string, string>> = {},
+  dynamicTemplates: Readonly<Record<string, string>> = NO_DYNAMIC_TEMPLATES,
   settings: IndexMapperSettings = NO_INDEX_SETTINGS,
 ): ParsedDocument {
   return parse(source, mapping, { id, copyTo: true, dynamicTemplates, settings, readsDates: true })
 }
 
 function parse(source: XContentObject, mapping: Mapping, options: WalkOptions): ParsedDocument {
-  if (mapping.enabled === false) return { fields: [], nested: [], mappingUpdate: null, malformed: new Map() }
+  if (mapping.enabled === false)
+    return { fields: [], nested: [], mappingUpdate: null, malformed: NO_MALFORMED }
   return (
     walk(source, mapping, null, options) ??
     walk(source, mapping, structuredCloneMapping(mapping.properties), options)!
@@ -159,9 +165,10 @@ function walk(
   const walker = new DocumentWalk(writable, root, options, mapping, copyTo)
   let key = ''
   try {
-    for (const entry of source) {
-      key = entry[0]
-      const [name, value] = expandDots(key, entry[1])
+    // keys and a get, not entries: an entry is an array per field, and its iterator result an object more
+    for (key of source.keys()) {
+      const name = expandedName(key)
+      const value = expandedValue(key, source.get(key) as XContentValue)
       walker.visit(value, name, name, properties, dynamic, root)
     }
   } catch (error) {
@@ -172,7 +179,7 @@ function walk(
     fields: root.fields,
     nested: walker.nested,
     mappingUpdate: walker.added ? withRuntimeFields({ ...mapping, properties }, walker.runtimeAdded) : null,
-    malformed: walker.malformed,
+    malformed: walker.malformed ?? NO_MALFORMED,
   }
 }
 
@@ -228,8 +235,8 @@ class DocumentWalk {
   readonly nested: NestedDocument[] = []
   /** The runtime fields `dynamic: runtime` added, by path. */
   readonly runtimeAdded: Record<string, RuntimeField> = {}
-  /** The values dropped as malformed, by field (DocumentParserContext's ignored fields). */
-  readonly malformed = new Map<string, LeafValue[]>()
+  /** The values dropped as malformed, by field (DocumentParserContext's ignored fields); null while there is none. */
+  malformed: Map<string, LeafValue[]> | null = null
   added = false
   gaveUp = false
   /** Per nested path, how many of its objects the enclosing document has had so far (their offsets). */
@@ -317,9 +324,9 @@ class DocumentWalk {
       const target = field.type === 'nested' ? this.nestedDoc(field, path, doc, reportedAt(value)) : doc
       let key = ''
       try {
-        for (const entry of value) {
-          key = entry[0]
-          const [child, childValue] = expandDots(key, entry[1])
+        for (key of value.keys()) {
+          const child = expandedName(key)
+          const childValue = expandedValue(key, value.get(key) as XContentValue)
           this.visit(childValue, child, `${path}.${child}`, children, inner, target)
         }
       } catch (error) {
@@ -424,7 +431,10 @@ class DocumentWalk {
               : leaf
     if (value === MALFORMED) {
       // a mapper's null_value is checked with the mapping: only a document's own values are malformed
-      if (leaf !== null) this.malformed.set(path, [...(this.malformed.get(path) ?? []), leaf])
+      if (leaf !== null) {
+        this.malformed ??= new Map()
+        this.malformed.set(path, [...(this.malformed.get(path) ?? []), leaf])
+      }
     } else if (value !== null) this.addValue(doc, path, mapping, value)
   }
 

@@ -18,10 +18,29 @@ import { documentFailure } from './document-failure.ts'
 /** An object a dotted field name stands for. */
 export class DotExpansion extends Map<string, XContentValue> {}
 
-/** The field the walk visits for a document's `key` and `value`: `[key, value]` itself when the key has no dot. */
-export function expandDots(key: string, value: XContentValue): [string, XContentValue] {
+/**
+ * The name of the field the walk visits for a document's `key`: the key itself when it has no dot, else its first
+ * part (expandedValue gives the value that goes with it). Refuses a name DotExpandingXContentParser refuses.
+ */
+export function expandedName(key: string): string {
   if (key.length === 0) throw refusedName('field name cannot be an empty string')
-  if (!key.includes('.')) return [key, value]
+  return key.includes('.') ? dottedParts(key)[0]! : key
+}
+
+/**
+ * The value the walk visits under expandedName(key): `value` itself when the key has no dot, else the objects the
+ * key's other parts stand for, `value` inside the innermost. Only for a key expandedName accepted.
+ */
+export function expandedValue(key: string, value: XContentValue): XContentValue {
+  if (!key.includes('.')) return value
+  const parts = dottedParts(key)
+  let expanded = value
+  for (let i = parts.length - 1; i > 0; i--) expanded = new DotExpansion([[parts[i]!, expanded]])
+  return expanded
+}
+
+/** A dotted key's parts, trailing empty ones dropped; refused when a part is empty or blank, or all are. */
+function dottedParts(key: string): string[] {
   const parts = key.split('.')
   let size = parts.length
   while (size > 0 && parts[size - 1]!.length === 0) size--
@@ -35,9 +54,8 @@ export function expandDots(key: string, value: XContentValue): [string, XContent
         `field name starting or ending with a [.] makes object resolution ambiguous: [${key}]`,
       )
   }
-  let expanded = value
-  for (let i = size - 1; i > 0; i--) expanded = new DotExpansion([[parts[i]!, expanded]])
-  return [parts[0]!, expanded]
+  parts.length = size
+  return parts
 }
 
 /** The name's refusal: DocumentParser wraps the parser's IllegalArgumentException, at the field name. */

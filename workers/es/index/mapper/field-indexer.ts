@@ -68,7 +68,8 @@ export function indexDocument(
   numeric: BlockDocValues,
 ): number {
   const nested = parsed.nested
-  const ignored = new Set<string>()
+  // the paths `_ignored` lists, each once, in the order first met (most documents have none: no Set per document)
+  const ignored: string[] = []
   for (let n = 0; n < nested.length; n++) {
     flush.beginDocument(docId + n)
     flush.beginField(NESTED_PATH_FIELD, false)
@@ -83,11 +84,10 @@ export function indexDocument(
     flush.termText(routing, 0)
   }
   indexFields(flush, parsed.fields, analysis, numeric.root, ignored)
-  for (const path of parsed.malformed.keys()) ignored.add(path)
-  if (ignored.size > 0) {
+  if (parsed.malformed.size > 0) for (const path of parsed.malformed.keys()) addIgnored(ignored, path)
+  if (ignored.length > 0) {
     flush.beginField(IGNORED_FIELD, false)
-    let position = 0
-    for (const path of ignored) flush.termText(path, position++)
+    for (let i = 0; i < ignored.length; i++) flush.termText(ignored[i]!, i)
   }
   return nested.length + 1
 }
@@ -98,7 +98,7 @@ function indexFields(
   analysis: IndexTermsAnalyzer,
   numeric: ReadonlyArray<readonly number[] | null>,
   /** Collects the paths of the keyword fields with a value above their `ignore_above`. */
-  ignored: Set<string>,
+  ignored: string[],
 ): void {
   // Index loops, not iterators or closures: this runs for every field of every document written.
   for (let f = 0; f < fields.length; f++) {
@@ -122,13 +122,19 @@ function indexFields(
       for (let v = 0; v < values.length; v++) {
         const term = indexedTerm(values[v]!)
         if (term.length <= ignoreAbove) flush.termText(term, v)
-        else ignored.add(path)
+        else addIgnored(ignored, path)
       }
     }
     const numbers = numeric[f]
     if (numbers) for (let n = 0; n < numbers.length; n++) flush.value(numbers[n]!)
   }
 }
+
+/** Adds `path` to the paths `_ignored` lists unless it is there already. */
+function addIgnored(ignored: string[], path: string): void {
+  if (!ignored.includes(path)) ignored.push(path)
+}
+
 /** A text field's values through `analyzer`, array values position_increment_gap apart. */
 function indexText(
   flush: FlushDictionary,

@@ -193,7 +193,8 @@ export class IndexShard implements ShardSearcher {
       seqNo: this.highestSeqNo + 1,
       primaryTerm: this.primaryTerm,
     }
-    this.apply({ op: 'index', doc }, analyzed, now)
+    const operation: ShardOperation = { op: 'index', doc }
+    this.apply(operation, analyzed, now)
     return {
       write: {
         result: existed ? 'updated' : 'created',
@@ -201,7 +202,7 @@ export class IndexShard implements ShardSearcher {
         seqNo: doc.seqNo,
         primaryTerm: doc.primaryTerm,
       },
-      operation: { op: 'index', doc },
+      operation,
     }
   }
 
