@@ -91,6 +91,12 @@ export interface FetchPartition {
   maxBytes: number
 }
 
+/** FetchRequest's MaxWaitMs and MinBytes. */
+export interface FetchWait {
+  maxWaitMs: number
+  minBytes: number
+}
+
 /** FetchRequest / ListOffsetsRequest IsolationLevel (0 READ_UNCOMMITTED, 1 READ_COMMITTED). */
 export type IsolationLevel = 'READ_UNCOMMITTED' | 'READ_COMMITTED'
 
@@ -312,8 +318,16 @@ export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, Tran
     data: ProducePartitionData[],
     transactionalId?: string | null,
   ): Promise<ProducePartitionResponse[]>
-  /** Fetch for a consumer, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
-  fetch(partitions: FetchPartition[], isolationLevel?: IsolationLevel): Promise<FetchPartitionResponse[]>
+  /**
+   * Fetch for a consumer, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. `wait`:
+   * the request's MaxWaitMs and MinBytes (the consumer's fetch.max.wait.ms and fetch.min.bytes): the broker holds
+   * the answer until that many bytes are there or the wait is over (DelayedFetch). Absent: answered at once.
+   */
+  fetch(
+    partitions: FetchPartition[],
+    isolationLevel?: IsolationLevel,
+    wait?: FetchWait,
+  ): Promise<FetchPartitionResponse[]>
   /** ListOffsets, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
   listOffsets(
     partitions: ListOffsetsPartition[],

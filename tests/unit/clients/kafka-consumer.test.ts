@@ -222,6 +222,23 @@ describe('KafkaConsumer', () => {
     expect(cluster.queue.now()).toBe(start + 1_200)
   })
 
+  it('returns as soon as a record arrives during a fetch the broker holds, not fetch.max.wait.ms later', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    const c = consumer(cluster, { 'auto.offset.reset': 'earliest' })
+    await cluster.run(c.subscribe(['t']))
+    expect(await cluster.run(c.poll(0))).toEqual([])
+    const start = cluster.queue.now()
+    const records = engine.encodeBatch([{ key: null, value: utf8('a'), timestamp: 5, headers: [] }])
+    const produced = cluster.queue
+      .sleep(120)
+      .then(() => cluster.server(1).api.produce(-1, 1000, [{ topic: 't', partition: 0, records }]))
+    const polled = await cluster.run(c.poll(5_000))
+    await cluster.run(produced)
+    expect(seen(polled)).toEqual([[0, 0, 'a']])
+    // The produce's own round trip and the fetch answer's: a few ms after it, far below fetch.max.wait.ms (500).
+    expect(cluster.queue.now() - start).toBeLessThan(130)
+  })
+
   it('lists partitions of a topic; an unknown one is auto-created unless allow.auto.create.topics=false', async () => {
     const cluster = await clusterWithTopic('t', 3)
     const c = consumer(cluster)

@@ -152,6 +152,20 @@ describe('transactional producer', () => {
     )
   })
 
+  it('fails initTransactions for good on an error InitProducerIdHandler does not expect, with its KafkaException text', async () => {
+    const cluster = await clusterWithTopic('t', 1)
+    // Above the brokers' transaction.max.timeout.ms (900000): INVALID_TRANSACTION_TIMEOUT.
+    const p = producer(cluster, { 'transaction.timeout.ms': '900001' })
+    const unexpected =
+      'org.apache.kafka.common.KafkaException: Unexpected error in InitProducerIdResponse; The transaction timeout is ' +
+      'larger than the maximum value allowed by the broker (as configured by transaction.max.timeout.ms).'
+    expect(await caught(() => cluster.run(p.initTransactions()))).toBe(unexpected)
+    // Fatal: the next call fails in maybeFailWithError.
+    expect(await caught(() => cluster.run(p.initTransactions()))).toBe(
+      'org.apache.kafka.common.KafkaException: Cannot execute transactional method because we are in an error state',
+    )
+  })
+
   it('commits one transaction and aborts the next; read_committed sees only the committed records', async () => {
     const cluster = await clusterWithTopic('t', 1)
     const p = producer(cluster)

@@ -5,7 +5,7 @@
  * DynamicLogConfig reconfigures them); the others answer `Cannot update these configs dynamically`.
  * `brokerConfigSynonyms` gives the names that stand for one setting, highest priority first.
  */
-import type { ConfigDef } from '../../protocol/kafka-config-def.ts'
+import { type ConfigDef, validateValue } from '../../protocol/kafka-config-def.ts'
 import { TOPIC_CONFIGS } from './topic-configs.ts'
 
 export interface BrokerConfigDef extends ConfigDef {
@@ -96,10 +96,33 @@ export function brokerConfigSynonyms(name: string): string[] {
   return group ? group.synonyms.map((s) => s.name) : [name]
 }
 
-/** What the broker's own server.properties sets (STATIC_BROKER_CONFIG), as the playground starts it. */
-export function staticBrokerConfigs(nodeId: number, isController: boolean): Map<string, string> {
-  return new Map([
+/**
+ * The broker configs of a properties file that the playground's brokers act on (the others are not read; the
+ * file's `authorizer.class.name` is read by the server itself, acl-apis.ts).
+ */
+const PROPERTIES_FILE_CONFIGS: readonly string[] = ['auto.create.topics.enable']
+
+/**
+ * What the broker's own server.properties sets (STATIC_BROKER_CONFIG), as the playground starts it; with the file a
+ * learner started it with (kafka-server-start.sh FILE), also what that file sets of PROPERTIES_FILE_CONFIGS, as
+ * KafkaConfig parses it (a BOOLEAN's value is `true` or `false` whatever its case). Throws Kafka's ConfigException
+ * for a value KafkaConfig refuses (kafka-server-start.sh checks the file with it before the broker starts).
+ */
+export function staticBrokerConfigs(
+  nodeId: number,
+  isController: boolean,
+  file: Readonly<Record<string, string>> = {},
+): Map<string, string> {
+  const statics = new Map([
     ['node.id', String(nodeId)],
     ['process.roles', isController ? 'broker,controller' : 'broker'],
   ])
+  for (const name of PROPERTIES_FILE_CONFIGS) {
+    const value = file[name]
+    const def = BROKER_CONFIGS.get(name)
+    if (value === undefined || def === undefined) continue
+    validateValue(def, value)
+    statics.set(name, def.type === 'BOOLEAN' ? value.trim().toLowerCase() : value.trim())
+  }
+  return statics
 }

@@ -4,7 +4,8 @@
  * join/sync/heartbeat timers). Timers come only from the injected Scheduler; member ids are
  * `<client.id>-<uuid>` from the injected uuid source; GroupMetadata records go out through `append`.
  *
- * Timeline of a rebalance: JoinGroup(memberId '') → MEMBER_ID_REQUIRED with an id; JoinGroup(id) → the
+ * Timeline of a rebalance: JoinGroup(memberId '') → MEMBER_ID_REQUIRED with an id (a group this join creates is
+ * written at once as an empty GroupMetadata record); JoinGroup(id) → the
  * group goes PreparingRebalance; the join phase ends after group.initial.rebalance.delay.ms (extended while
  * members keep arriving, at most the rebalance timeout) for a new group, or when every member has rejoined
  * (at most the rebalance timeout) → generation + 1, CompletingRebalance, join responses (the leader gets
@@ -119,6 +120,7 @@ export abstract class ClassicGroupManager {
       this.timer.schedule(heartbeatKey(group.groupId, memberId), request.sessionTimeoutMs, () =>
         this.expireHeartbeat(group.groupId, memberId),
       )
+      if (existing === undefined) this.commitNewGroup(group)
       return fail('MEMBER_ID_REQUIRED').then((r) => ({ ...r, memberId }))
     }
     if (group.pendingJoinMembers.has(request.memberId)) return this.addMemberAndRebalance(group, request)
@@ -441,6 +443,30 @@ export abstract class ClassicGroupManager {
   }
 
   // ---- Records ----
+
+  /**
+   * classicGroupJoinToClassicGroup: a join that created the group and has no records of its own commits the group
+   * with newEmptyGroupMetadataRecord (protocol type '', generation 0, no protocol, leader or members). The join's
+   * answer does not wait for it; a failed write reverts the creation, as the coordinator's snapshot does.
+   */
+  private commitNewGroup(group: ClassicGroup): void {
+    const record: GroupMetadataRecord = {
+      type: 'GroupMetadata',
+      groupId: group.groupId,
+      protocolType: '',
+      generation: 0,
+      protocol: null,
+      leader: null,
+      currentStateTimestamp: group.currentStateTimestamp,
+      members: [],
+    }
+    this.deps.append([record]).catch(() => {
+      if (this.groups.get(group.groupId) !== group) return
+      for (const memberId of group.pendingJoinMembers)
+        this.timer.cancel(heartbeatKey(group.groupId, memberId))
+      this.groups.delete(group.groupId)
+    })
+  }
 
   protected groupMetadataRecord(
     group: ClassicGroup,

@@ -15,6 +15,7 @@ import type {
   FetchPartition,
   IsolationLevel,
   FetchPartitionResponse,
+  FetchWait,
   ListOffsetsPartition,
   ListOffsetsPartitionResponse,
   MetadataResponse,
@@ -39,7 +40,6 @@ import type { LogEngine } from '../../../engine-wasm/src/log/index.ts'
 import type { ClusterMetadata } from '../metadata/cluster-metadata.ts'
 import type { ReplicaManager } from '../replication/replica-manager.ts'
 import type { ControllerRequest, ControllerResponse } from '../controller/controller-messages.ts'
-import { brokerConfigDefault } from '../config/broker-configs.ts'
 import type { ConfigHelper } from '../config/config-helper.ts'
 import { AdminApis } from './admin-apis.ts'
 import { FeatureApis } from './feature-apis.ts'
@@ -191,7 +191,8 @@ export class KafkaApis implements BrokerApi {
   metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
     const { metadata } = this.deps
     const response = metadataResponse(metadata, this.deps.clusterId, this.deps.controllerId() ?? -1, topics)
-    const autoCreate = allowAutoTopicCreation && brokerConfigDefault('auto.create.topics.enable') === 'true'
+    const autoCreate =
+      allowAutoTopicCreation && this.deps.configs.brokerValue('auto.create.topics.enable') === 'true'
     const missing = topics === null || !autoCreate ? [] : topics.filter((name) => !metadata.topic(name))
     if (missing.length === 0) return Promise.resolve(response)
     const created = new Map(this.autoTopicCreation.createTopics(missing).map((t) => [t.name, t]))
@@ -278,6 +279,7 @@ export class KafkaApis implements BrokerApi {
   async fetch(
     partitions: FetchPartition[],
     isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
+    wait: FetchWait = { maxWaitMs: 0, minBytes: 1 },
   ): Promise<FetchPartitionResponse[]> {
     const { metadata, replicaManager } = this.deps
     const requests = partitions.map((p) => ({ request: p, topicId: metadata.topicIdsByName.get(p.topic) }))
@@ -285,7 +287,7 @@ export class KafkaApis implements BrokerApi {
       (r): r is { request: FetchPartition; topicId: string } => r.topicId !== undefined,
     )
     const responses = await replicaManager.fetchMessages(
-      { replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 50 * 1024 * 1024, isolationLevel },
+      { replicaId: -1, ...wait, maxBytes: 50 * 1024 * 1024, isolationLevel },
       fetchable.map(({ request, topicId }) => ({
         topicId,
         partition: request.partition,

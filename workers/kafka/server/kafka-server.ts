@@ -58,7 +58,8 @@ export interface KafkaServerDeps {
   transport: Transport<Tagged, unknown>
   /**
    * The properties file the node was started with (kafka-server-start.sh FILE, maybe a learner's edited copy);
-   * only `authorizer.class.name` is acted on. Absent: the installed file, which names no authorizer.
+   * `authorizer.class.name` and the static broker configs of staticBrokerConfigs (auto.create.topics.enable) are
+   * acted on. Absent: the installed file, which names no authorizer and leaves those configs at their defaults.
    */
   serverProperties?: Readonly<Record<string, string>>
 }
@@ -104,7 +105,7 @@ export class KafkaServer {
     const configs = new ConfigHelper(
       metadata,
       nodeId,
-      staticBrokerConfigs(nodeId, deps.voters.includes(nodeId)),
+      staticBrokerConfigs(nodeId, deps.voters.includes(nodeId), deps.serverProperties),
     )
     const raft = new KafkaRaftClient<MetadataRecord>({
       nodeId,

@@ -14,9 +14,13 @@
  * `--producer-property transactional.id=...` producer's `Cannot add partition <tp> to transaction before
  * completing a call to initTransactions`, since ConsoleProducer never calls initTransactions) ends the tool with
  * its stack trace (exit 1).
+ *
+ * On Ctrl+C, Stop or `kill`, the JVM runs the tool's one shutdown hook, the producer's close(): the tool reads no
+ * more lines, the records already sent are delivered (or fail, with their ERROR lines) as close() waits for them,
+ * and it exits with 128 + the signal (130 for Ctrl+C).
  */
 import type { Producer } from '../../clients/kafka/api.ts'
-import type { Tool, ToolContext } from '../tool.ts'
+import { interruptExitCode, type Interrupt, type Tool, type ToolContext } from '../tool.ts'
 import {
   UsageException,
   VersionRequest,
@@ -50,7 +54,7 @@ async function sendAll(reader: LineMessageReader, producer: Producer, sync: bool
   // Set from the sends' callbacks, so kept in an object (a plain variable would stay narrowed to null).
   const send: { thrown: JavaException | null } = { thrown: null }
   for await (const line of context.stdin) {
-    if (send.thrown !== null) break
+    if (send.thrown !== null || signalled(context.interrupt)) break
     const record = reader.read(line)
     if (sync) {
       try {
@@ -81,6 +85,24 @@ async function sendAll(reader: LineMessageReader, producer: Producer, sync: bool
   if (send.thrown !== null) throw send.thrown
 }
 
+/**
+ * A signal that reaches the JVM (Ctrl+C, Stop, `kill`). The scenario runner's idle interrupt is not one here: the
+ * tool ends by itself once its input ends, so a learner would not press Ctrl+C on it.
+ */
+function signalled(interrupt: Interrupt): boolean {
+  return interrupt.idle !== true && interrupt.interrupted
+}
+
+/** True when a signal comes before `main` settles (its outcome is then left to the caller). */
+async function signalledFirst(main: Promise<void>, interrupt: Interrupt): Promise<boolean> {
+  if (interrupt.idle === true) return false
+  const settled = main.then(
+    () => false,
+    () => false,
+  )
+  return Promise.race([settled, interrupt.whenInterrupted.then(() => true)])
+}
+
 function readerFor(options: OptionSet): LineMessageReader {
   const readerConfig = options.valueOf('reader-config')
   if (readerConfig !== null) throw noSuchFile(readerConfig)
@@ -109,7 +131,17 @@ export const kafkaConsoleProducer: Tool = async (argv, context) => {
     const producerConfig = options.valueOf('producer.config')
     if (producerConfig !== null) throw noSuchFile(producerConfig)
     producer = context.kafka.producer(config['bootstrap.servers'] ?? '', config, clientLog(context))
-    await sendAll(reader, producer, options.has('sync'), context)
+    const sending = sendAll(reader, producer, options.has('sync'), context)
+    if (await signalledFirst(sending, context.interrupt)) {
+      // Exit.addShutdownHook("producer-shutdown-hook", producer::close): close() waits for what was sent (its
+      // ErrorLoggingCallback lines still print), then the JVM halts; the main thread's own end is not seen.
+      sending.catch(() => undefined)
+      const closing = producer
+      producer = null
+      await closing.close()
+      return interruptExitCode(context.interrupt)
+    }
+    await sending
     return 0
   } catch (error) {
     if (error instanceof UsageException || error instanceof VersionRequest) {

@@ -29,31 +29,37 @@ import { connectStandalone } from './connect/connect-standalone.ts'
 import { kafkaAcls } from './acl-command.ts'
 import { kafkaTransactions } from './transactions-command.ts'
 import { kafkaRunClass } from './run-class.ts'
+import { exitsOnSignal } from './jvm-signal-exit.ts'
 
+/**
+ * The tools that handle a signal themselves (their shutdown hooks print, or they end their own loop; kafka-run-class's
+ * TransactionalMessageCopier; the server scripts, which return at once) are listed as they are; every other one
+ * ends at once on a signal, as its JVM does (exitsOnSignal).
+ */
 export const KAFKA_TOOLS: ReadonlyMap<string, Tool> = new Map([
-  ['kafka-topics', kafkaTopics],
+  ['kafka-topics', exitsOnSignal(kafkaTopics)],
   ['kafka-console-producer', kafkaConsoleProducer],
   ['kafka-console-consumer', kafkaConsoleConsumer],
-  ['kafka-consumer-groups', kafkaConsumerGroups],
-  ['kafka-groups', kafkaGroups],
-  ['kafka-configs', kafkaConfigs],
-  ['kafka-metadata-quorum', kafkaMetadataQuorum],
-  ['kafka-get-offsets', kafkaGetOffsets],
-  ['kafka-leader-election', kafkaLeaderElection],
-  ['kafka-log-dirs', kafkaLogDirs],
-  ['kafka-dump-log', kafkaDumpLog],
-  ['kafka-reassign-partitions', kafkaReassignPartitions],
+  ['kafka-consumer-groups', exitsOnSignal(kafkaConsumerGroups)],
+  ['kafka-groups', exitsOnSignal(kafkaGroups)],
+  ['kafka-configs', exitsOnSignal(kafkaConfigs)],
+  ['kafka-metadata-quorum', exitsOnSignal(kafkaMetadataQuorum)],
+  ['kafka-get-offsets', exitsOnSignal(kafkaGetOffsets)],
+  ['kafka-leader-election', exitsOnSignal(kafkaLeaderElection)],
+  ['kafka-log-dirs', exitsOnSignal(kafkaLogDirs)],
+  ['kafka-dump-log', exitsOnSignal(kafkaDumpLog)],
+  ['kafka-reassign-partitions', exitsOnSignal(kafkaReassignPartitions)],
   ['kafka-producer-perf-test', kafkaProducerPerfTest],
   ['kafka-consumer-perf-test', kafkaConsumerPerfTest],
-  ['kafka-delete-records', kafkaDeleteRecords],
-  ['kafka-storage', kafkaStorage],
-  ['kafka-cluster', kafkaCluster],
+  ['kafka-delete-records', exitsOnSignal(kafkaDeleteRecords)],
+  ['kafka-storage', exitsOnSignal(kafkaStorage)],
+  ['kafka-cluster', exitsOnSignal(kafkaCluster)],
   ['kafka-server-start', kafkaServerStart],
   ['kafka-server-stop', kafkaServerStop],
-  ['kafka-features', kafkaFeatures],
-  ['kafka-broker-api-versions', kafkaBrokerApiVersions],
-  ['kafka-acls', kafkaAcls],
-  ['kafka-transactions', kafkaTransactions],
+  ['kafka-features', exitsOnSignal(kafkaFeatures)],
+  ['kafka-broker-api-versions', exitsOnSignal(kafkaBrokerApiVersions)],
+  ['kafka-acls', exitsOnSignal(kafkaAcls)],
+  ['kafka-transactions', exitsOnSignal(kafkaTransactions)],
   ['kafka-run-class', kafkaRunClass],
   ['connect-standalone', connectStandalone],
 ])

@@ -18,7 +18,8 @@
  * once the transaction has lasted the duration, and commits the last one after the loop; the output is the
  * same. Interrupted (or ended by an exception), the JVM exits without closing the producer: it sends nothing
  * more, and the open transaction is left to the coordinator's timeout abort (a forced close here).
- * --print-metrics is not available (a `[playground]` line, exit 1). The headless runner's idle Ctrl+C hears of
+ * The producer's WARN and ERROR log lines go to stderr (clientLog), such as NetworkClient's metadata warning for a
+ * topic created on first use. --print-metrics is not available (a `[playground]` line, exit 1). The headless runner's idle Ctrl+C hears of
  * its own end: a throttled run announces when its last send is due (Interrupt.endsBy), and each completed send
  * is progress (Interrupt.progressed), so it runs to its summary as the real tool does.
  */
@@ -35,6 +36,7 @@ import {
 } from './producer-performance-options.ts'
 import { SplittableRandom } from './splittable-random.ts'
 import { loadProps } from './tool-files.ts'
+import { clientLog } from './tool-log.ts'
 import { asJavaException, illegalArgument } from './tool-errors.ts'
 import { patternSplit } from '../../net/java-pattern-split.ts'
 import { compileJavaPattern } from '../../es/analysis/custom/java-pattern.ts'
@@ -78,7 +80,8 @@ export const kafkaProducerPerfTest: Tool = async (argv, context) => {
   try {
     const payloads = readPayloads(config, context)
     const props = producerConfig(config, context)
-    producer = context.kafka.producer(props['bootstrap.servers'] ?? '', props)
+    // The producer logs through the tools' log4j2 config (WARN and up on stderr), as the console producer's does.
+    producer = context.kafka.producer(props['bootstrap.servers'] ?? '', props, clientLog(context))
     const completed = await runTest(config, payloads, producer, props, context)
     if (!completed) return interruptExitCode(context.interrupt)
     await producer.close()

@@ -9,7 +9,8 @@
  * StandardAuthorizer, the one authorizer the playground runs; another class is refused with a `[playground]`
  * line; one that leaves User:ANONYMOUS without access gets a `[playground]` warning, since the playground's
  * brokers do not enforce ACLs), and the script prints the line a broker logs once it serves, `Kafka Server started`;
- * the JVM's other start-up lines are not printed. The script returns at once (the broker runs in the
+ * the JVM's other start-up lines are not printed. The file's `auto.create.topics.enable` is the broker's static
+ * config (staticBrokerConfigs); a value KafkaConfig refuses ends kafka.Kafka with its ConfigException, exit 1. The script returns at once (the broker runs in the
  * background, as with -daemon). A `[playground]` line follows each outcome.
  *
  * kafka-server-stop.sh sends SIGTERM (a controlled shutdown) to every running kafka.Kafka process, or with
@@ -27,6 +28,10 @@ import { loadProps } from './tool-files.ts'
 import { asJavaException } from './tool-errors.ts'
 import { serverProperties, serverPropertiesPath } from './server-properties.ts'
 import { STANDARD_AUTHORIZER } from '../../kafka/server/acl-apis.ts'
+import { staticBrokerConfigs } from '../../kafka/config/broker-configs.ts'
+import { ConfigException } from '../../protocol/kafka-config-def.ts'
+
+const CONFIG_EXCEPTION = 'org.apache.kafka.common.config.ConfigException'
 
 function brokersOf(context: ToolContext): BrokerControl {
   if (context.brokers === undefined) throw new Error('kafka-server scripts need the playground hosts')
@@ -62,6 +67,20 @@ export const kafkaServerStart: Tool = async (argv, context) => {
     return 1
   }
   const nodeId = Number(properties.get('node.id') ?? '-1')
+  // KafkaConfig.fromProps, before anything else starts: a value it refuses ends the JVM.
+  try {
+    staticBrokerConfigs(nodeId, false, Object.fromEntries(properties))
+  } catch (error) {
+    if (!(error instanceof ConfigException)) throw error
+    if (daemon) {
+      context.out.stderr(
+        `[playground] The broker exited at start-up (with -daemon its log says why): ${error.message}\n`,
+      )
+      return 0
+    }
+    context.out.stdout(fatal(context, new JavaException(CONFIG_EXCEPTION, error.message)))
+    return 1
+  }
   const authorizer = properties.get('authorizer.class.name') ?? ''
   if (authorizer !== '' && authorizer !== STANDARD_AUTHORIZER) {
     context.out.stderr(

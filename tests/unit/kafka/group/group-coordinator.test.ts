@@ -88,6 +88,19 @@ describe('GroupCoordinator rebalances (classic protocol)', () => {
       generationId: -1,
     })
     expect(t.state()).toBe('Empty')
+    // The join that created the group commits it (GroupCoordinatorRecordHelpers.newEmptyGroupMetadataRecord).
+    expect(t.records).toEqual([
+      {
+        type: 'GroupMetadata',
+        groupId: 'g1',
+        protocolType: '',
+        generation: 0,
+        protocol: null,
+        leader: null,
+        currentStateTimestamp: t.scheduler.now(),
+        members: [],
+      },
+    ])
     const joined = await track(t.join('consumer-1', 'consumer-1-uuid1'))
     expect(t.state()).toBe('PreparingRebalance')
     await t.scheduler.advance(2999)
@@ -110,7 +123,32 @@ describe('GroupCoordinator rebalances (classic protocol)', () => {
     expect(synced.error).toBe('NONE')
     expect(synced.assignment.partitions.map((p) => p.partition)).toEqual([0, 1, 2])
     expect(t.state()).toBe('Stable')
-    expect(t.records.map((r) => r.type)).toEqual(['GroupMetadata'])
+    expect(t.records.map((r) => r.type)).toEqual(['GroupMetadata', 'GroupMetadata'])
+  })
+
+  it('a group whose creating write fails is gone again: the next join with its member id is UNKNOWN_MEMBER_ID', async () => {
+    const t = setup()
+    const coordinator = new GroupCoordinator({
+      scheduler: t.scheduler,
+      uuid: () => 'uuid',
+      append: () => Promise.reject(new Error('NOT_LEADER_OR_FOLLOWER')),
+    })
+    const request = {
+      groupId: 'g1',
+      sessionTimeoutMs: 45000,
+      rebalanceTimeoutMs: 300000,
+      memberId: '',
+      groupInstanceId: null,
+      protocolType: 'consumer',
+      protocols: [{ name: 'range', metadata: SUB }],
+      reason: null,
+      clientId: 'c',
+      clientHost: '/127.0.0.1',
+    }
+    expect((await coordinator.joinGroup(request)).error).toBe('MEMBER_ID_REQUIRED')
+    await settle()
+    expect(coordinator.group('g1')).toBeUndefined()
+    expect((await coordinator.joinGroup({ ...request, memberId: 'c-uuid' })).error).toBe('UNKNOWN_MEMBER_ID')
   })
 
   it('a second member triggers a rebalance: REBALANCE_IN_PROGRESS, generation 2, the leader gets both', async () => {

@@ -10,6 +10,8 @@ import { parseScript } from '../../../../workers/tools/script/parse-script.ts'
 import { runCommand } from '../../../../workers/tools/shell/shell.ts'
 import { formatOutcome } from '../../../../workers/tools/scenario/transcript.ts'
 import { headlessTestCluster } from '../../scenario/wasm.ts'
+import { ProcessSignal } from '../../../../workers/tools/process-signal.ts'
+import { SIGINT } from '../../../../workers/tools/tool.ts'
 
 const WARN =
   /^\[2026-01-01 (\d\d):(\d\d):(\d\d),(\d{3})\] WARN (\[[^\]]+\]) Connection to node (-?\d+) \(([^)]+)\) could not be established\. Node may not be available\. \(org\.apache\.kafka\.clients\.NetworkClient\)$/
@@ -82,14 +84,38 @@ describe('a bootstrap server no broker listens on', () => {
     )
   })
 
-  it("kafka-consumer-groups --describe times out in the handler's coordinator lookup", async () => {
-    const { text } = await run(
+  it("kafka-consumer-groups --describe times out in the handler's coordinator lookup, and exits 0", async () => {
+    // ConsumerGroupCommand.run catches every Throwable into printError and main returns: the JVM exits 0.
+    const { exitCode, text } = await run(
       c,
       'kafka-consumer-groups.sh --bootstrap-server localhost:9094 --describe --group g1',
     )
     expect(text).toContain(
       'Error: Executing consumer group command failed due to org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: describeGroups(api=FIND_COORDINATOR)',
     )
+    expect(exitCode).toBe(0)
+  })
+
+  it('Ctrl+C ends an admin tool still waiting for a node at once, as its JVM ends on SIGINT: exit 130, nothing more', async () => {
+    const signal = new ProcessSignal()
+    const quiet = { stdout: () => undefined, stderr: () => undefined }
+    const [command] = parseScript(
+      'kafka-topics.sh --bootstrap-server localhost:9099 --create --topic t --partitions 1',
+    )
+    if (command === undefined) throw new Error('no command')
+    const start = c.env.clock.now()
+    void c.env.clock.sleep(3000).then(() => signal.fire(SIGINT))
+    const outcome = await c.run(runCommand(command, c.env, quiet, signal))
+    expect(c.env.clock.now() - start).toBe(3000)
+    expect(outcome.kind === 'es' ? outcome.status : outcome.exitCode).toBe(130)
+    const lines = formatOutcome(outcome)
+      .split('\n')
+      .filter((l) => l !== '')
+    expect(lines.every((l) => WARN.test(l))).toBe(true)
+    // The closed admin client stops trying: the next command logs nothing of it.
+    await c.run(c.env.clock.sleep(2000))
+    const next = await run(c, 'kafka-topics.sh --bootstrap-server localhost:9092 --list')
+    expect(next.warns).toEqual([])
   })
 
   it('the console consumer logs its attempts until its --timeout-ms, then ends as it does on a timeout', async () => {

@@ -136,6 +136,50 @@ describe('kafka-console-producer', () => {
     )
   })
 
+  it('on Ctrl+C reads no more lines, runs its shutdown hook (close) and exits 130', async () => {
+    const h = harness()
+    // A pipe that gives one line, then another only after the Ctrl+C.
+    h.context.stdin = (async function* () {
+      yield 'before'
+      await h.context.interrupt.whenInterrupted
+      yield 'after'
+    })()
+    const code = kafkaConsoleProducer(BS, h.context)
+    // Every step the tool can take before the signal (a macrotask runs after all pending microtasks).
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    h.interrupt()
+    expect(await code).toBe(130)
+    expect(h.producers[0]?.sent.map((r) => text(r.value))).toEqual(['before'])
+    expect(h.producers[0]?.closed).toBe(true)
+  })
+
+  it('on Ctrl+C with a send in flight, close() waits for it and its failure is logged before the exit', async () => {
+    const h = harness(['stuck'])
+    let failInFlight: () => void = () => undefined
+    const producer = h.context.kafka.producer('localhost:9092', {})
+    h.context.kafka = { ...h.context.kafka, producer: () => producer }
+    producer.send = () =>
+      new Promise((_, reject) => {
+        failInFlight = () =>
+          reject(
+            new KafkaError(
+              'org.apache.kafka.common.errors.TimeoutException',
+              'Expiring 1 record(s) for orders-0:120000 ms has passed since batch creation',
+            ),
+          )
+      })
+    producer.close = async () => failInFlight()
+    const code = kafkaConsoleProducer(BS, h.context)
+    // Every step the tool can take before the signal (a macrotask runs after all pending microtasks).
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    h.interrupt()
+    expect(await code).toBe(130)
+    expect(h.stderr()).toBe(
+      `${TS} ERROR Error when sending message to topic orders with key: null, value: 5 bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n` +
+        'org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for orders-0:120000 ms has passed since batch creation\n',
+    )
+  })
+
   it.each([
     [['--topic', 'orders'], 'Error while validating the bootstrap address\n'],
     [

@@ -114,6 +114,16 @@ describe('kafka-producer-perf-test', () => {
     )
   }, 60_000)
 
+  it("logs NetworkClient's metadata WARN on stderr for a topic created on first use, as the console producer does", async () => {
+    const c = await cluster()
+    const [perf] = await run(c, `${PERF} --num-records 10 --record-size 10 --throughput -1 ${PROPS}`)
+    const lines = perf!.trimEnd().split('\n')
+    expect(lines[0]).toMatch(
+      /^\[\S+ \S+\] WARN \[Producer clientId=perf-producer-client\] The metadata response from the cluster reported a recoverable issue with correlation id \d+ : \{perf=UNKNOWN_TOPIC_OR_PARTITION\} \(org\.apache\.kafka\.clients\.NetworkClient\)$/,
+    )
+    expect(lines.at(-1)).toMatch(/^10 records sent, /)
+  }, 60_000)
+
   it('reports argparse4j errors after the usage', async () => {
     const c = await cluster()
     const usage = producerPerformanceUsage()

@@ -311,6 +311,37 @@ describe('kafka-server-start.sh and kafka-server-stop.sh', () => {
     expect(await one(c, 'kafka-acls.sh --bootstrap-server localhost:9094 --list')).toEqual([0, ''])
   })
 
+  it("takes the file's auto.create.topics.enable as the broker's static config, refusing a value KafkaConfig refuses", async () => {
+    await one(c, 'kafka-server-stop.sh --node-id=3')
+    await run(c, 'cat > bad.properties <<EOF\nnode.id=3\nauto.create.topics.enable=maybe\nEOF')
+    const [code, text] = await one(c, 'kafka-server-start.sh bad.properties')
+    expect(code).toBe(1)
+    expect(text).toMatch(
+      /^\[\S+ \S+\] ERROR Exiting Kafka due to fatal exception \(kafka\.Kafka\$\)\norg\.apache\.kafka\.common\.config\.ConfigException: Invalid value maybe for configuration auto\.create\.topics\.enable: Expected value to be either true or false\n$/,
+    )
+    await run(c, 'cat > noauto.properties <<EOF\nnode.id=3\nauto.create.topics.enable=FALSE\nEOF')
+    expect((await one(c, 'kafka-server-start.sh -daemon noauto.properties'))[0]).toBe(0)
+    await one(c, 'sleep 15')
+    const [, described] = await one(
+      c,
+      'kafka-configs.sh --bootstrap-server localhost:9094 --describe --broker 3 --all',
+    )
+    expect(described).toContain(
+      '  auto.create.topics.enable=false sensitive=false synonyms={STATIC_BROKER_CONFIG:auto.create.topics.enable=false, DEFAULT_CONFIG:auto.create.topics.enable=true}\n',
+    )
+    // Broker 3 does not create a topic a producer asks it for; broker 1 still would.
+    const [, produced] = await one(
+      c,
+      'kafka-console-producer.sh --bootstrap-server localhost:9094 --topic fresh --max-block-ms 2000\n> hello',
+    )
+    expect(produced).toContain('Topic fresh not present in metadata after 2000 ms.')
+    expect((await one(c, 'kafka-topics.sh --bootstrap-server localhost:9092 --list'))[1]).not.toContain(
+      'fresh',
+    )
+    await one(c, 'stop-broker 3')
+    await one(c, 'start-broker 3')
+  })
+
   it('stops every broker without arguments, then has none to stop', async () => {
     expect((await one(c, 'kafka-server-stop.sh'))[1]).toContain('SIGTERM stopped broker(s) 1, 2, 3')
     expect(await one(c, 'kafka-server-stop.sh')).toEqual([1, 'No kafka server to stop\n'])

@@ -2,7 +2,8 @@
  * KafkaConsumer: fetches from the partitions it is assigned (or, for a subscription, every partition of
  * the subscribed topics), keeps a position per partition, and resets a missing or out-of-range position
  * by `auto.offset.reset`. poll() returns records below the high watermark in offset order per partition,
- * at most `max.poll.records`, waiting on the clock up to the timeout when nothing is there yet. As the Java
+ * at most `max.poll.records`, as soon as a fetch (held by the broker up to fetch.max.wait.ms) brings them, or
+ * nothing at the timeout. As the Java
  * consumer's, a fetch's records beyond what one poll returns wait in its CompletedFetch (completed-fetch.ts)
  * for the next polls, which fetch only the partitions with nothing buffered: each record is fetched and
  * decoded once, whatever max.poll.records is.
@@ -60,6 +61,10 @@ export class KafkaConsumer implements Consumer {
   private readonly positions = new Map<string, { offset: number; offsetEpoch: number }>()
   /** Fetched records poll has not returned yet, per partition, in the order the fetches completed. */
   private readonly completedFetches = new Map<string, CompletedFetch>()
+  /** The fetches sent and not answered yet, by leader (Fetcher's nodesWithPendingFetchRequests), with their partitions. */
+  private readonly pendingFetches = new Map<number, { partitions: string[]; answered: Promise<void> }>()
+  /** What an answered fetch failed with, thrown by the poll that collects it. */
+  private fetchFailure: Error | null = null
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
   private readonly group: GroupMembership | null = null
   private subscribed = false
@@ -228,16 +233,25 @@ export class KafkaConsumer implements Consumer {
     return true
   }
 
+  /**
+   * KafkaConsumer.poll: returns as soon as a fetch brings records (the broker holds a fetch up to fetch.max.wait.ms
+   * for fetch.min.bytes, so records produced meanwhile come at once), or empty at the timeout. A fetch that came
+   * back sooner without records (an error, no position or partition yet) is followed by the next only once
+   * fetch.max.wait.ms has passed since it was sent, as the broker would have held it.
+   */
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     const deadline = this.clock.now() + timeoutMs
+    const maxWaitMs = Number(this.config['fetch.max.wait.ms'])
     for (;;) {
       // A rebalance may outlast this poll; the next poll waits for the same join.
       if (this.group !== null && this.subscribed && !(await this.withinDeadline(this.group.poll(), deadline)))
         return []
+      const sent = this.clock.now()
       const records = await this.fetchOnce(deadline)
       const remaining = deadline - this.clock.now()
       if (records.length > 0 || remaining <= 0) return records
-      await this.clock.sleep(Math.min(remaining, Number(this.config['fetch.max.wait.ms'])))
+      const held = this.clock.now() - sent
+      if (held < maxWaitMs) await this.clock.sleep(Math.min(remaining, maxWaitMs - held))
     }
   }
 
@@ -247,8 +261,8 @@ export class KafkaConsumer implements Consumer {
   }
 
   /**
-   * One round of poll (pollForFetches): the records fetches already brought, else a fetch of every assigned
-   * partition from its position and the records it brings; at most max.poll.records either way. Nothing
+   * One round of poll (pollForFetches): the records fetches already brought, else the records of the first of the
+   * fetches in flight (sendFetches) to be answered before the `deadline`; at most max.poll.records either way. Nothing
    * when positions are still missing at the poll's `deadline` (updateAssignmentMetadataIfNeeded failing
    * under the poll timer): that poll returns empty.
    */
@@ -256,10 +270,21 @@ export class KafkaConsumer implements Consumer {
     if (!(await this.resetMissingPositions(deadline))) return []
     if (this.assigned().length === 0) return []
     const limit = Number(this.config['max.poll.records'])
+    this.throwFetchFailure()
     const buffered = this.collectFetch(limit)
     if (buffered.length > 0) return buffered
-    await this.sendFetches()
+    const fetching = await this.sendFetches()
+    // A poll that ends first leaves its fetches in flight: their answers are the next poll's.
+    if (fetching.length === 0 || !(await this.withinDeadline(Promise.race(fetching), deadline))) return []
+    this.throwFetchFailure()
     return this.collectFetch(limit)
+  }
+
+  /** What an answered fetch failed with, once. */
+  private throwFetchFailure(): void {
+    const failure = this.fetchFailure
+    this.fetchFailure = null
+    if (failure !== null) throw failure
   }
 
   /**
@@ -300,29 +325,52 @@ export class KafkaConsumer implements Consumer {
   }
 
   /**
-   * Fetcher.sendFetches: one fetch per leader for the assigned partitions that have a position and no
-   * buffered records, each from its position; the answers become CompletedFetches. Errors that mean stale
-   * metadata refresh it (the next poll fetches from the new leader); an out-of-range position is reset by
-   * the next poll.
+   * Fetcher.sendFetches: one fetch per leader that has none in flight, for the assigned partitions that have a
+   * position, no buffered records and no fetch in flight, each from its position, held by the broker up to
+   * fetch.max.wait.ms for fetch.min.bytes. Resolves with the fetches in flight, each settling when its answer is
+   * in: its partitions' CompletedFetches, or what it failed with for the next poll to throw. Errors that mean stale
+   * metadata refresh it (the next poll fetches from the new leader); an out-of-range position is reset by the
+   * next poll.
    */
-  private async sendFetches(): Promise<void> {
+  private async sendFetches(): Promise<Array<Promise<void>>> {
     const maxBytes = Number(this.config['max.partition.fetch.bytes'])
+    const inFlight = new Set([...this.pendingFetches.values()].flatMap(({ partitions }) => partitions))
     const requests = this.assigned().flatMap((tp) => {
       const position = this.positions.get(key(tp))
-      if (position === undefined || this.completedFetches.has(key(tp))) return []
+      if (position === undefined || this.completedFetches.has(key(tp)) || inFlight.has(key(tp))) return []
       return [{ ...tp, fetchOffset: position.offset, maxBytes }]
     })
-    if (requests.length === 0) return
-    const { groups } = await this.connection.byLeader(requests)
-    const answers = await Promise.all(
-      groups.map((group) =>
-        group.broker.fetch(group.items, this.isolationLevel).catch((): FetchPartitionResponse[] => []),
-      ),
-    )
+    if (requests.length > 0) {
+      const wait = {
+        maxWaitMs: Number(this.config['fetch.max.wait.ms']),
+        minBytes: Number(this.config['fetch.min.bytes']),
+      }
+      const { groups } = await this.connection.byLeader(requests)
+      for (const group of groups) {
+        if (this.pendingFetches.has(group.leader)) continue
+        const answered = group.broker
+          .fetch(group.items, this.isolationLevel, wait)
+          .catch((): FetchPartitionResponse[] => [])
+          .then((answers) => this.handleFetchResponse(group.items, answers))
+          .catch((error: unknown) => {
+            this.fetchFailure ??= error instanceof Error ? error : new Error(String(error))
+          })
+          .finally(() => this.pendingFetches.delete(group.leader))
+        this.pendingFetches.set(group.leader, { partitions: group.items.map(key), answered })
+      }
+    }
+    return [...this.pendingFetches.values()].map(({ answered }) => answered)
+  }
+
+  /** Fetcher.handleFetchSuccess: each partition's answer becomes its CompletedFetch, or moves or resets it. */
+  private async handleFetchResponse(
+    requests: ReadonlyArray<TopicPartition & { fetchOffset: number }>,
+    answers: readonly FetchPartitionResponse[],
+  ): Promise<void> {
     const fetchOffsets = new Map(requests.map((r) => [key(r), r.fetchOffset]))
     // A rebalance during the fetch may have taken partitions away.
     const stillAssigned = new Set(this.assigned().map(key))
-    for (const response of answers.flat()) {
+    for (const response of answers) {
       const partitionKey = key(response)
       if (!stillAssigned.has(partitionKey)) continue
       if (response.error === 'OFFSET_OUT_OF_RANGE') {

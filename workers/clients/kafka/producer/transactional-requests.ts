@@ -13,7 +13,8 @@
  * - initTransactions: FindCoordinator(TRANSACTION), then InitProducerId with transaction.timeout.ms;
  *   COORDINATOR_NOT_AVAILABLE / NOT_COORDINATOR look the coordinator up again, COORDINATOR_LOAD_IN_PROGRESS and
  *   CONCURRENT_TRANSACTIONS retry after retry.backoff.ms, until max.block.ms ("Timeout expired after
- *   <n>ms while awaiting InitProducerId", TransactionalRequestResult.await).
+ *   <n>ms while awaiting InitProducerId", TransactionalRequestResult.await); another error is fatal (a fencing, or
+ *   `KafkaException: Unexpected error in InitProducerIdResponse; <the error's message>`).
  * - send: maybeAddPartition records the partition (V2: no AddPartitionsToTxn; the leader adds it) and marks
  *   the transaction started; before initTransactions or outside a transaction it throws Kafka's
  *   IllegalStateException texts.
@@ -116,6 +117,21 @@ function endTxnFailure(error: KafkaErrorName): KafkaError {
   )
 }
 
+/**
+ * InitProducerIdHandler.handleResponse: the exception an InitProducerId error (other than a coordinator one or a
+ * retriable one) ends the producer with. An old epoch is a fencing; TRANSACTIONAL_ID_AUTHORIZATION_FAILED is thrown
+ * as it is (the playground's brokers enforce no ACLs, so it does not occur); anything else is a KafkaException
+ * `Unexpected error in InitProducerIdResponse; <the error's message>`, such as INVALID_TRANSACTION_TIMEOUT's.
+ */
+function initProducerIdFailure(error: KafkaErrorName): KafkaError {
+  if (error === 'INVALID_PRODUCER_EPOCH' || error === 'PRODUCER_FENCED') return kafkaError('PRODUCER_FENCED')
+  if (error === 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED') return kafkaError(error)
+  return new KafkaError(
+    'org.apache.kafka.common.KafkaException',
+    `Unexpected error in InitProducerIdResponse; ${KAFKA_ERRORS[error].message}`,
+  )
+}
+
 const END_TXN_OWN_ERRORS: ReadonlySet<KafkaErrorName> = new Set([
   'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
   'INVALID_TXN_STATE',
@@ -198,13 +214,16 @@ export class TransactionalRequests {
   async initTransactions(): Promise<void> {
     this.maybeFailWithError()
     this.transitionTo('INITIALIZING')
-    const response = await this.coordinatorCall('InitProducerId', (broker) =>
-      broker.initProducerId({
-        transactionalId: this.config.transactionalId,
-        transactionTimeoutMs: this.config.transactionTimeoutMs,
-        producerId: -1,
-        producerEpoch: -1,
-      }),
+    const response = await this.coordinatorCall(
+      'InitProducerId',
+      (broker) =>
+        broker.initProducerId({
+          transactionalId: this.config.transactionalId,
+          transactionTimeoutMs: this.config.transactionTimeoutMs,
+          producerId: -1,
+          producerEpoch: -1,
+        }),
+      initProducerIdFailure,
     )
     this.manager.setProducerIdAndEpoch(response.producerId, response.producerEpoch)
     this.transitionTo('READY')
