@@ -85,10 +85,10 @@ const api: BrokerWorkerApi = {
   describeTopicConfigs: async (...args) => serving().describeTopicConfigs(...args),
   produce: async (...args) => serving().produce(...args),
   fetch: async (...args) => {
-    const responses = await serving().fetch(...args)
+    const response = await serving().fetch(...args)
     return Comlink.transfer(
-      responses,
-      responses.map((r) => r.records.buffer as ArrayBuffer),
+      response,
+      response.responses.map((r) => r.records.buffer as ArrayBuffer),
     )
   },
   listOffsets: async (...args) => serving().listOffsets(...args),

@@ -139,7 +139,9 @@ async function run(seed: number): Promise<{ violations: string[]; committed: num
   })
   for (const partition of [0, 1]) {
     const leader = cluster.server(1).metadata.topic('t')!.partitions.get(partition)!.leader
-    const [fetched] = await cluster.run(
+    const {
+      responses: [fetched],
+    } = await cluster.run(
       cluster.server(leader).api.fetch([{ topic: 't', partition, fetchOffset: 0, maxBytes: 1 << 20 }]),
     )
     // Per producer id, the epoch of its batches since its last marker on this partition.

@@ -28,8 +28,8 @@ const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk'
  * else a buffer holds is detached.
  */
 export function transferringProduce(broker: BrokerApi): BrokerApi {
-  const produce: BrokerApi['produce'] = (acks, timeoutMs, data) =>
-    broker.produce(acks, timeoutMs, Comlink.transfer(data, transferListOf(data)))
+  const produce: BrokerApi['produce'] = (acks, timeoutMs, data, ...header) =>
+    broker.produce(acks, timeoutMs, Comlink.transfer(data, transferListOf(data)), ...header)
   return new Proxy(broker, {
     get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
   })

@@ -84,6 +84,15 @@ export interface ProducePartitionResponse {
   logStartOffset: number
 }
 
+/**
+ * ProduceResponse: the partitions' answers and throttle_time_ms, the time the client's quota asks it to wait
+ * before its next request to this broker (0 within its quota). A client mutes itself for it (KIP-219).
+ */
+export interface ProduceResponse {
+  responses: ProducePartitionResponse[]
+  throttleTimeMs: number
+}
+
 export interface FetchPartition {
   topic: string
   partition: number
@@ -121,6 +130,15 @@ export interface FetchPartitionResponse {
    * (READ_UNCOMMITTED) or the last stable offset (READ_COMMITTED).
    */
   records: Uint8Array
+}
+
+/**
+ * FetchResponse: the partitions' answers and throttle_time_ms. A throttled fetch answers no partitions
+ * (FetchContext.getThrottledResponse) and a throttle time the client mutes itself for (KIP-219).
+ */
+export interface FetchResponse {
+  responses: FetchPartitionResponse[]
+  throttleTimeMs: number
 }
 
 /**
@@ -311,23 +329,29 @@ export interface BrokerApi extends GroupCoordinatorApi, FeatureApi, AclApi, Tran
   createTopics(topics: CreatableTopic[], validateOnly: boolean): Promise<TopicError[]>
   deleteTopics(names: string[]): Promise<TopicError[]>
   describeTopicConfigs(topic: string): Promise<{ error: KafkaErrorName | null; configs: ConfigEntry[] }>
-  /** Produce; a transactional producer names its transactional id. */
+  /**
+   * Produce; a transactional producer names its transactional id. `clientId` is the request header's client id,
+   * which the producer_byte_rate quota counts the request against.
+   */
   produce(
     acks: -1 | 0 | 1,
     timeoutMs: number,
     data: ProducePartitionData[],
     transactionalId?: string | null,
-  ): Promise<ProducePartitionResponse[]>
+    clientId?: string,
+  ): Promise<ProduceResponse>
   /**
    * Fetch for a consumer, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. `wait`:
    * the request's MaxWaitMs and MinBytes (the consumer's fetch.max.wait.ms and fetch.min.bytes): the broker holds
    * the answer until that many bytes are there or the wait is over (DelayedFetch). Absent: answered at once.
+   * `clientId` is the request header's client id, which the consumer_byte_rate quota counts the answer against.
    */
   fetch(
     partitions: FetchPartition[],
     isolationLevel?: IsolationLevel,
     wait?: FetchWait,
-  ): Promise<FetchPartitionResponse[]>
+    clientId?: string,
+  ): Promise<FetchResponse>
   /** ListOffsets, bounded by the high watermark, or by the last stable offset for READ_COMMITTED. */
   listOffsets(
     partitions: ListOffsetsPartition[],

@@ -36,9 +36,9 @@ export function recording(directory: BrokerDirectory): RecordingDirectory {
         recorder.metadataRequests++
         return broker.metadata(topics, allowAutoTopicCreation)
       },
-      produce: (acks, timeoutMs, data) => {
+      produce: (acks, timeoutMs, data, ...header) => {
         recorder.produceRequests.push({ port, data })
-        return broker.produce(acks, timeoutMs, data)
+        return broker.produce(acks, timeoutMs, data, ...header)
       },
     }
     return new Proxy(broker, {

@@ -70,7 +70,9 @@ function losingResponses(directory: BrokerDirectory, lose: number) {
 }
 
 async function values(cluster: SimKafkaCluster): Promise<Array<string | null>> {
-  const [fetched] = await cluster.run(
+  const {
+    responses: [fetched],
+  } = await cluster.run(
     cluster.server(1).api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),
   )
   return engine.decodeBatches(fetched!.records).flatMap((b) => b.records.map((r) => text(r.value)))

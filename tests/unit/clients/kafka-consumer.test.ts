@@ -20,9 +20,9 @@ async function produce(cluster: SimKafkaCluster, partition: number, ...values: s
   const records = engine.encodeBatch(
     values.map((v, i) => ({ key: null, value: utf8(v), timestamp: 5 + i, headers: [] })),
   )
-  const [response] = await cluster.run(
-    cluster.server(1).api.produce(-1, 1000, [{ topic: 't', partition, records }]),
-  )
+  const {
+    responses: [response],
+  } = await cluster.run(cluster.server(1).api.produce(-1, 1000, [{ topic: 't', partition, records }]))
   if (response?.error) throw new Error(response.error)
 }
 
@@ -37,10 +37,11 @@ function watchingFetches(
     brokerAtPort(port) {
       const broker = cluster.brokerAtPort(port)
       if (broker === null) return null
-      const fetch: BrokerApi['fetch'] = async (partitions) => {
-        const answers = await broker.fetch(partitions)
-        onFetch(partitions, answers)
-        return answers
+      // Answered at once (no MaxWaitMs), so a fetch is seen before the poll that sent it returns.
+      const fetch: BrokerApi['fetch'] = async (partitions, isolationLevel, _wait, clientId) => {
+        const answer = await broker.fetch(partitions, isolationLevel, undefined, clientId)
+        onFetch(partitions, answer.responses)
+        return answer
       }
       return new Proxy(broker, {
         get: (target, name): unknown => (name === 'fetch' ? fetch : Reflect.get(target, name)),

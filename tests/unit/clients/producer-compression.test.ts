@@ -152,7 +152,9 @@ describe('compressed batches end to end', () => {
     await cluster.advance(2000)
     await sendAll(cluster, { 'compression.type': 'gzip' }, ['g'])
     await sendAll(cluster, {}, ['n'])
-    const [fetched] = await cluster.run(
+    const {
+      responses: [fetched],
+    } = await cluster.run(
       cluster.server(1).api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),
     )
     const batches = engine.decodeBatches(fetched?.records ?? new Uint8Array(0))

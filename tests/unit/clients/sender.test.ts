@@ -83,7 +83,9 @@ async function logOf(
   partition: number,
 ): Promise<Array<string | null>> {
   await cluster.advance(1000) // the followers catch up and the high watermark moves to the log end
-  const [fetched] = await cluster.run(
+  const {
+    responses: [fetched],
+  } = await cluster.run(
     cluster
       .server(leaderPort - 9091)
       .api.fetch([{ topic: 't', partition, fetchOffset: 0, maxBytes: 1 << 24 }]),

@@ -42,7 +42,9 @@ async function caught(action: () => unknown): Promise<string> {
 /** The data records' values, read_uncommitted. */
 async function values(cluster: SimKafkaCluster): Promise<Array<string | null>> {
   const leader = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
-  const [fetched] = await cluster.run(
+  const {
+    responses: [fetched],
+  } = await cluster.run(
     cluster.server(leader).api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),
   )
   return engine
@@ -54,7 +56,9 @@ async function values(cluster: SimKafkaCluster): Promise<Array<string | null>> {
 /** The partition as a read_committed fetch from offset 0 sees it. */
 async function readCommitted(cluster: SimKafkaCluster) {
   const leader = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
-  const [fetched] = await cluster.run(
+  const {
+    responses: [fetched],
+  } = await cluster.run(
     cluster
       .server(leader)
       .api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }], 'READ_COMMITTED'),
@@ -82,12 +86,12 @@ async function firstProduceRefused(error: 'INVALID_RECORD' | 'PRODUCER_FENCED', 
     brokerAtPort(port) {
       const broker = cluster.brokerAtPort(port)
       if (broker === null) return null
-      const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, transactionalId) => {
+      const produce: BrokerApi['produce'] = async (acks, timeoutMs, partitions, ...header) => {
         produced.push(partitions.map((p) => `${p.topic}-${p.partition}`).join(','))
-        if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, transactionalId)
+        if (produced.length > 1) return broker.produce(acks, timeoutMs, partitions, ...header)
         queued = outcome(send(p, 'b'))
         await cluster.queue.sleep(10)
-        return partitions.map(({ topic, partition }) => ({
+        const responses = partitions.map(({ topic, partition }) => ({
           topic,
           partition,
           error,
@@ -96,6 +100,7 @@ async function firstProduceRefused(error: 'INVALID_RECORD' | 'PRODUCER_FENCED', 
           logAppendTime: -1,
           logStartOffset: -1,
         }))
+        return { responses, throttleTimeMs: 0 }
       }
       return new Proxy(broker, {
         get: (target, name): unknown => (name === 'produce' ? produce : Reflect.get(target, name)),
@@ -181,7 +186,9 @@ describe('transactional producer', () => {
     await cluster.advance(500)
     expect(await values(cluster)).toEqual(['c1', 'c2', 'a1'])
     const leader = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
-    const [committed] = await cluster.run(
+    const {
+      responses: [committed],
+    } = await cluster.run(
       cluster
         .server(leader)
         .api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }], 'READ_COMMITTED'),

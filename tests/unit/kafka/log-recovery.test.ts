@@ -23,7 +23,9 @@ async function produceBatches(
   ...batches: string[][]
 ): Promise<number> {
   const records = concat(batches.map((values) => engine.encodeBatch(values.map((v) => record(v)))))
-  const [response] = await cluster.run(api(cluster).produce(-1, 30_000, [{ topic, partition: 0, records }]))
+  const {
+    responses: [response],
+  } = await cluster.run(api(cluster).produce(-1, 30_000, [{ topic, partition: 0, records }]))
   if (response?.error) throw new Error(response.error)
   // The LogFlusher stores the acknowledged bytes in a later task, at most LOG_FLUSH_MIN_GAP_MS after its last
   // write: these restarts crash the broker once that write landed.
@@ -38,9 +40,9 @@ async function values(
 ): Promise<Array<[number, string | null]>> {
   const out: Array<[number, string | null]> = []
   for (let offset = 0; ;) {
-    const [response] = await cluster.run(
-      api(cluster).fetch([{ topic, partition, fetchOffset: offset, maxBytes: 1 << 20 }]),
-    )
+    const {
+      responses: [response],
+    } = await cluster.run(api(cluster).fetch([{ topic, partition, fetchOffset: offset, maxBytes: 1 << 20 }]))
     if (response?.error) throw new Error(response.error)
     const got = decodeValues(engine, response!.records).filter(([o]) => o >= offset)
     if (got.length === 0) return out

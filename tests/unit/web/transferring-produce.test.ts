@@ -60,3 +60,24 @@ describe('transferringProduce', () => {
     expect(Array.from(whole)).toEqual([1, 2, 3])
   })
 })
+
+describe('transferringProduce headers', () => {
+  it('passes the transactional id and the client id on', async () => {
+    const channel = new MessageChannel()
+    channels.push(channel)
+    Comlink.expose(
+      {
+        produce: (
+          _a: number,
+          _t: number,
+          _d: ProducePartitionData[],
+          transactionalId: string,
+          clientId: string,
+        ) => [transactionalId, clientId],
+      },
+      channel.port1,
+    )
+    const broker = transferringProduce(Comlink.wrap<BrokerApi>(channel.port2))
+    expect(await broker.produce(-1, 30_000, [], 'txn-1', 'perf-producer')).toEqual(['txn-1', 'perf-producer'])
+  })
+})

@@ -23,6 +23,7 @@ import { KafkaConsumer } from './consumer/kafka-consumer.ts'
 import type { BrokerDirectory } from './bootstrap.ts'
 import { ClusterConnection } from './cluster-connection.ts'
 import { LogContext } from './log-context.ts'
+import { consumerClientId, producerClientId } from './client-ids.ts'
 
 export class ClusterKafkaClients implements KafkaClients {
   private producers = 0
@@ -73,21 +74,15 @@ export class ClusterKafkaClients implements KafkaClients {
   }
 }
 
-/**
- * KafkaProducer's LogContext prefix. Without client.id the Java producer is `producer-<transactional.id>`, or
- * `producer-<n>` from a JVM-wide sequence; each tool runs in its own JVM, whose first producer is producer-1.
- */
+/** KafkaProducer's LogContext prefix. */
 function producerLogPrefix(config: ProducerConfig): string {
-  const transactionalId = config['transactional.id']
-  const clientId =
-    config['client.id'] ?? (transactionalId === undefined ? 'producer-1' : `producer-${transactionalId}`)
-  return `[Producer clientId=${clientId}] `
+  return `[Producer clientId=${producerClientId(config)}] `
 }
 
 /** ConsumerUtils.createLogContext's prefix, with the client id kafka-consumer.ts gives a consumer without one. */
 function consumerLogPrefix(config: ConsumerConfig): string {
   const groupId = config['group.id']
-  const clientId = config['client.id'] ?? (groupId === undefined ? 'consumer-1' : `consumer-${groupId}-1`)
+  const clientId = consumerClientId(config)
   const instanceId = config['group.instance.id']
   const instance = instanceId === undefined ? '' : `instanceId=${instanceId}, `
   return `[Consumer ${instance}clientId=${clientId}, groupId=${groupId ?? 'null'}] `

@@ -16,12 +16,14 @@ import type {
   IsolationLevel,
   FetchPartitionResponse,
   FetchWait,
+  FetchResponse,
   ListOffsetsPartition,
   ListOffsetsPartitionResponse,
   MetadataResponse,
   QuorumDescription,
   ProducePartitionData,
   ProducePartitionResponse,
+  ProduceResponse,
   TopicError,
 } from '../../protocol/kafka.ts'
 import {
@@ -53,6 +55,9 @@ import type { TransactionApi } from '../../protocol/kafka-transactions.ts'
 import { metadataResponse } from './metadata-response.ts'
 import { maxTimestampAndOffset } from './log-inspection.ts'
 import { INTERNAL_TOPICS } from '../metadata/topic-validation.ts'
+import { ClientQuotaManager } from '../quota/client-quota-manager.ts'
+import { ThrottledChannels } from '../quota/throttled-channels.ts'
+import { fetchResponseSize, produceRequestSize } from '../quota/request-sizes.ts'
 
 export interface KafkaApisDeps {
   brokerId: number
@@ -79,6 +84,10 @@ export interface KafkaApisDeps {
 /** How long a forwarded change may take to reach this broker's metadata before the call answers anyway. */
 const METADATA_PROPAGATION_TIMEOUT_MS = 5000
 const CONTROLLER_UNAVAILABLE: KafkaErrorName = 'REQUEST_TIMED_OUT'
+/** The session's principal name: the playground's listener is PLAINTEXT, whose principal is User:ANONYMOUS. */
+const PRINCIPAL = 'ANONYMOUS'
+/** The broker's fetch.max.bytes default, which bounds a consumer's fetch. */
+const FETCH_MAX_BYTES = 50 * 1024 * 1024
 
 export class KafkaApis implements BrokerApi {
   private readonly admin: AdminApis
@@ -87,8 +96,15 @@ export class KafkaApis implements BrokerApi {
   private readonly clientQuotas: ClientQuotaApis
   private readonly forwarding: ForwardingManager
   private readonly autoTopicCreation: AutoTopicCreationManager
+  /** QuotaFactory's produce and fetch ClientQuotaManagers, and the channels their throttles mute. */
+  private readonly produceQuota: ClientQuotaManager
+  private readonly fetchQuota: ClientQuotaManager
+  private readonly throttledChannels: ThrottledChannels
 
   constructor(private readonly deps: KafkaApisDeps) {
+    this.produceQuota = new ClientQuotaManager(deps.metadata, 'producer_byte_rate')
+    this.fetchQuota = new ClientQuotaManager(deps.metadata, 'consumer_byte_rate')
+    this.throttledChannels = new ThrottledChannels(deps.scheduler)
     this.forwarding = new ForwardingManager(deps)
     this.autoTopicCreation = new AutoTopicCreationManager((request) => this.forward(request))
     this.admin = new AdminApis({
@@ -225,13 +241,49 @@ export class KafkaApis implements BrokerApi {
 
   /**
    * Produce: the partitions the metadata knows are appended by the ReplicaManager, after the transactions V2
-   * check of their transactional batches (TransactionApis.verifyTransactionalProduce).
+   * check of their transactional batches (TransactionApis.verifyTransactionalProduce). Once answered, the
+   * request's size is recorded against the client's producer_byte_rate quota (handleProduceRequest): over it,
+   * the answer carries the throttle time and the client's channel is muted for it (readRequest).
    */
-  async produce(
+  produce(
     acks: -1 | 0 | 1,
     timeoutMs: number,
     data: ProducePartitionData[],
     transactionalId: string | null = null,
+    clientId = '',
+  ): Promise<ProduceResponse> {
+    const handle = async (): Promise<ProduceResponse> => {
+      const requestSize = produceRequestSize(clientId, transactionalId, data)
+      const responses = await this.appendRecords(acks, timeoutMs, data, transactionalId)
+      const now = this.deps.scheduler.now()
+      const throttleTimeMs = this.produceQuota.maybeRecordAndGetThrottleTimeMs(
+        PRINCIPAL,
+        clientId,
+        requestSize,
+        now,
+      )
+      return { responses, throttleTimeMs }
+    }
+    return this.readRequest(clientId, handle)
+  }
+
+  /**
+   * A request of the client's channel: read after the channel's earlier ones and their throttle times while
+   * client quotas exist; at once otherwise, as the playground's calls always were.
+   */
+  private readRequest<R extends { throttleTimeMs: number }>(
+    clientId: string,
+    handle: () => Promise<R>,
+  ): Promise<R> {
+    if (!this.produceQuota.quotasEnabled() && !this.fetchQuota.quotasEnabled()) return handle()
+    return this.throttledChannels.read(clientId, handle)
+  }
+
+  private async appendRecords(
+    acks: -1 | 0 | 1,
+    timeoutMs: number,
+    data: ProducePartitionData[],
+    transactionalId: string | null,
   ): Promise<ProducePartitionResponse[]> {
     const verified = this.deps.transactions.verifyTransactionalProduce(transactionalId, data)
     // Only a transaction's first batches wait for the coordinator; other produces go on in this task.
@@ -276,10 +328,43 @@ export class KafkaApis implements BrokerApi {
     })
   }
 
-  async fetch(
+  /**
+   * Fetch (handleFetchRequest): at most fetch.max.bytes, and no more than the client's consumer_byte_rate quota
+   * allows in one quota window. The answer's size is recorded against that quota; over it, the size is taken
+   * back, the answer holds no partitions but the throttle time, and the client's channel is muted for it.
+   */
+  fetch(
     partitions: FetchPartition[],
     isolationLevel: IsolationLevel = 'READ_UNCOMMITTED',
     wait: FetchWait = { maxWaitMs: 0, minBytes: 1 },
+    clientId = '',
+  ): Promise<FetchResponse> {
+    const handle = async (): Promise<FetchResponse> => {
+      const maxQuotaWindowBytes = Math.trunc(
+        Math.min(this.fetchQuota.maxValueInQuotaWindow(PRINCIPAL, clientId), 2147483647),
+      )
+      const maxBytes = Math.min(FETCH_MAX_BYTES, maxQuotaWindowBytes)
+      const responses = await this.readPartitions(partitions, isolationLevel, wait, maxBytes)
+      const responseSize = fetchResponseSize(responses)
+      const now = this.deps.scheduler.now()
+      const throttleTimeMs = this.fetchQuota.maybeRecordAndGetThrottleTimeMs(
+        PRINCIPAL,
+        clientId,
+        responseSize,
+        now,
+      )
+      if (throttleTimeMs === 0) return { responses, throttleTimeMs }
+      this.fetchQuota.unrecordQuotaSensor(PRINCIPAL, clientId, responseSize, now)
+      return { responses: [], throttleTimeMs }
+    }
+    return this.readRequest(clientId, handle)
+  }
+
+  private async readPartitions(
+    partitions: FetchPartition[],
+    isolationLevel: IsolationLevel,
+    wait: FetchWait,
+    maxBytes: number,
   ): Promise<FetchPartitionResponse[]> {
     const { metadata, replicaManager } = this.deps
     const requests = partitions.map((p) => ({ request: p, topicId: metadata.topicIdsByName.get(p.topic) }))
@@ -287,7 +372,7 @@ export class KafkaApis implements BrokerApi {
       (r): r is { request: FetchPartition; topicId: string } => r.topicId !== undefined,
     )
     const responses = await replicaManager.fetchMessages(
-      { replicaId: -1, ...wait, maxBytes: 50 * 1024 * 1024, isolationLevel },
+      { replicaId: -1, ...wait, maxBytes, isolationLevel },
       fetchable.map(({ request, topicId }) => ({
         topicId,
         partition: request.partition,

@@ -95,7 +95,9 @@ describe('retention in a cluster', () => {
     const leaderId = cluster.server(1).metadata.topic('t')!.partitions.get(0)!.leader
     const produce = async (value: string) => {
       const records = cluster.engine.encodeBatch([record(value, null, cluster.queue.now())])
-      const [answer] = await cluster.run(
+      const {
+        responses: [answer],
+      } = await cluster.run(
         cluster.server(leaderId).api.produce(-1, 5_000, [{ topic: 't', partition: 0, records }]),
       )
       expect(answer!.error).toBeNull()
@@ -121,7 +123,7 @@ describe('retention in a cluster', () => {
         await cluster.run(
           cluster.server(id).api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),
         )
-      )[0]!
+      ).responses[0]!
     expect((await earliest(leaderId)).logStartOffset).toBe(0)
     await cluster.advance(300_000)
     const answer = await earliest(leaderId)

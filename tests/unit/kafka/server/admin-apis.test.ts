@@ -188,7 +188,7 @@ describe('CreatePartitions', () => {
         .server(leader)
         .api.produce(1, 1000, [{ topic: 'orders', partition: 3, records: new Uint8Array(0) }]),
     )
-    expect(produced[0]!.error).toBeNull()
+    expect(produced.responses[0]!.error).toBeNull()
   })
 
   it('answers the KRaft texts when the count does not grow', async () => {

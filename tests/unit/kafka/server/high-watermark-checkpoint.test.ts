@@ -49,7 +49,9 @@ async function setUp(): Promise<{
 
 async function produce(cluster: SimKafkaCluster, leader: number, values: string[]): Promise<void> {
   const records = cluster.engine.encodeBatch(values.map((value) => record(value)))
-  const [response] = await cluster.run(
+  const {
+    responses: [response],
+  } = await cluster.run(
     cluster.server(leader).api.produce(-1, 30_000, [{ topic: 't', partition: 0, records }]),
   )
   expect(response).toMatchObject({ error: null })

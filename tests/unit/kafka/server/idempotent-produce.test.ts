@@ -40,7 +40,9 @@ async function produce(
   node: number,
   bytes: Uint8Array,
 ): Promise<ProducePartitionResponse | undefined> {
-  const [response] = await cluster.run(
+  const {
+    responses: [response],
+  } = await cluster.run(
     cluster.server(node).api.produce(-1, 5000, [{ topic: 't', partition: 0, records: bytes.slice() }]),
   )
   return response

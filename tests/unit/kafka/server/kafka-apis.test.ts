@@ -33,9 +33,9 @@ async function oneNode() {
 async function produce(cluster: SimKafkaCluster, name: string, partition: number, ...values: string[]) {
   // Record timestamps near the cluster's clock: older ones would roll a segment per batch (segment.ms).
   const records = engine.encodeBatch(values.map((v, i) => record(v, null, T + 1_000 + i)))
-  const [response] = await cluster.run(
-    cluster.server(1).api.produce(-1, 30_000, [{ topic: name, partition, records }]),
-  )
+  const {
+    responses: [response],
+  } = await cluster.run(cluster.server(1).api.produce(-1, 30_000, [{ topic: name, partition, records }]))
   return response!
 }
 
@@ -178,7 +178,9 @@ describe('KafkaApis produce and fetch', () => {
       logAppendTime: -1,
       logStartOffset: 0,
     })
-    const [fetched] = await run(api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]))
+    const {
+      responses: [fetched],
+    } = await run(api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]))
     expect(fetched).toMatchObject({ error: null, highWatermark: 5, logStartOffset: 0 })
     expect(decodeValues(engine, fetched!.records)).toEqual([
       [0, 'a'],
@@ -194,13 +196,17 @@ describe('KafkaApis produce and fetch', () => {
     await run(api.createTopics([topic('t')], false))
     await produce(cluster, 't', 0, 'a', 'b')
     await produce(cluster, 't', 0, 'c')
-    const [mid] = await run(api.fetch([{ topic: 't', partition: 0, fetchOffset: 1, maxBytes: 1 << 20 }]))
+    const {
+      responses: [mid],
+    } = await run(api.fetch([{ topic: 't', partition: 0, fetchOffset: 1, maxBytes: 1 << 20 }]))
     expect(decodeValues(engine, mid!.records)).toEqual([
       [0, 'a'],
       [1, 'b'],
       [2, 'c'],
     ])
-    const [end] = await run(api.fetch([{ topic: 't', partition: 0, fetchOffset: 3, maxBytes: 1 << 20 }]))
+    const {
+      responses: [end],
+    } = await run(api.fetch([{ topic: 't', partition: 0, fetchOffset: 3, maxBytes: 1 << 20 }]))
     expect(end).toMatchObject({ error: null, highWatermark: 3, records: new Uint8Array(0) })
   })
 
@@ -210,7 +216,7 @@ describe('KafkaApis produce and fetch', () => {
     await produce(cluster, 't', 0, 'a')
     // One request per offset: a Fetch names each partition once.
     const fetchAt = async (partition: number, fetchOffset: number) =>
-      (await run(api.fetch([{ topic: 't', partition, fetchOffset, maxBytes: 100 }])))[0]!
+      (await run(api.fetch([{ topic: 't', partition, fetchOffset, maxBytes: 100 }]))).responses[0]!
     const responses = [await fetchAt(0, 2), await fetchAt(0, -1), await fetchAt(7, 0)]
     // As Kafka's ReplicaManager, a partition that fails answers the unknown offset (-1) for HW and log start.
     expect(responses.map((r) => [r.error, r.highWatermark, r.logStartOffset, r.records.length])).toEqual([
@@ -249,7 +255,9 @@ describe('KafkaApis produce and fetch', () => {
     const before = await storedLogs(storage)
     const records = engine.encodeBatch([record('b')])
     records[records.length - 1]! ^= 0xff
-    const [response] = await run(api.produce(-1, 30_000, [{ topic: 't', partition: 0, records }]))
+    const {
+      responses: [response],
+    } = await run(api.produce(-1, 30_000, [{ topic: 't', partition: 0, records }]))
     expect(response?.error).toBe('CORRUPT_MESSAGE')
     expect(response?.errorMessage).toMatch(/^Record is corrupt \(stored crc = \d+, computed crc = \d+\)$/)
     expect(response?.baseOffset).toBe(-1)

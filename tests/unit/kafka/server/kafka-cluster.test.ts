@@ -62,7 +62,9 @@ describe('a 3-node KRaft cluster', () => {
     const leader = before.leader
     const values = ['a', 'b', 'c']
     for (const value of values) {
-      const [response] = await cluster.run(
+      const {
+        responses: [response],
+      } = await cluster.run(
         cluster.server(leader).api.produce(-1, 30_000, [
           {
             topic: 't',
@@ -83,7 +85,9 @@ describe('a 3-node KRaft cluster', () => {
     expect(after.leader).not.toBe(-1)
     expect(after.isr).not.toContain(leader)
     expect(after.leaderEpoch).toBeGreaterThan(before.leaderEpoch)
-    const [fetched] = await cluster.run(
+    const {
+      responses: [fetched],
+    } = await cluster.run(
       cluster
         .server(after.leader)
         .api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),
@@ -98,7 +102,9 @@ describe('a 3-node KRaft cluster', () => {
     const { cluster, before } = await clusterWithTopic()
     const leader = before.leader
     const records = engine.encodeBatch([{ key: null, value: utf8('a'), timestamp: 0, headers: [] }])
-    const [response] = await cluster.run(
+    const {
+      responses: [response],
+    } = await cluster.run(
       cluster.server(leader).api.produce(-1, 30_000, [{ topic: 't', partition: 0, records }]),
     )
     expect(response).toMatchObject({ error: null, baseOffset: 0 })
@@ -119,7 +125,9 @@ describe('a 3-node KRaft cluster', () => {
     await cluster.advance(10_000)
     const after = (await cluster.run(cluster.server(survivor).api.metadata(['t']))).topics[0]!.partitions[0]!
     expect([...after.isr].sort()).toEqual([1, 2, 3])
-    const [fetched] = await cluster.run(
+    const {
+      responses: [fetched],
+    } = await cluster.run(
       cluster
         .server(after.leader)
         .api.fetch([{ topic: 't', partition: 0, fetchOffset: 0, maxBytes: 1 << 20 }]),

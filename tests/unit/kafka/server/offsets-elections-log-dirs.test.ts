@@ -22,9 +22,9 @@ beforeAll(async () => {
 
 async function produce(cluster: SimKafkaCluster, topic: string, partition: number, timestamps: number[]) {
   const records = engine.encodeBatch(timestamps.map((ts, i) => record(`v${i}`, null, ts)))
-  const [response] = await cluster.run(
-    cluster.server(1).api.produce(-1, 30_000, [{ topic, partition, records }]),
-  )
+  const {
+    responses: [response],
+  } = await cluster.run(cluster.server(1).api.produce(-1, 30_000, [{ topic, partition, records }]))
   expect(response!.error).toBeNull()
   return records.length
 }

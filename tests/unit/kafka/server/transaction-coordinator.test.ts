@@ -59,7 +59,9 @@ async function produce(
     baseSequence: sequence,
     isTransactional: true,
   })
-  const [response] = await cluster.run(
+  const {
+    responses: [response],
+  } = await cluster.run(
     cluster
       .server(leader(cluster))
       .api.produce(-1, 5000, [{ topic: 't', partition: 0, records }], transactionalId),

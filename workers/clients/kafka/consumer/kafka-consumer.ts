@@ -30,6 +30,7 @@ import type {
 } from '../api.ts'
 import { KafkaError } from '../api.ts'
 import { isTimeout, kafkaError, timeoutError } from '../errors.ts'
+import { consumerClientId } from '../client-ids.ts'
 import type { ClusterConnection } from '../cluster-connection.ts'
 import { INVALID_METADATA_ERRORS } from '../../../protocol/kafka-errors.ts'
 import { CompletedFetch } from './completed-fetch.ts'
@@ -65,6 +66,10 @@ export class KafkaConsumer implements Consumer {
   private readonly pendingFetches = new Map<number, { partitions: string[]; answered: Promise<void> }>()
   /** What an answered fetch failed with, thrown by the poll that collects it. */
   private fetchFailure: Error | null = null
+  /** The client id each request's header names (the broker's quotas count the fetches against it). */
+  private readonly clientId: string
+  /** ClusterConnectionStates.throttle: until when each node's connection is muted by a fetch's throttle time. */
+  private readonly throttledUntil = new Map<number, number>()
   /** Group management, with a group.id; `subscribed` once subscribe() hands the assignment to it. */
   private readonly group: GroupMembership | null = null
   private subscribed = false
@@ -82,6 +87,7 @@ export class KafkaConsumer implements Consumer {
     this.isolationLevel = isolationLevel(this.config)
     // ConsumerConfig's validator let it through, so fromString reads it.
     this.autoOffsetReset = autoOffsetResetStrategy(this.config['auto.offset.reset']!.trim())!
+    this.clientId = consumerClientId(this.config)
     const groupId = this.config['group.id']
     if (groupId !== undefined && groupId !== '') {
       // The configs a protocol refuses are the ones the user set, not their defaults.
@@ -91,7 +97,7 @@ export class KafkaConsumer implements Consumer {
         clock,
         groupId,
         // Each tool run is a new JVM, whose first consumer is consumer-<group>-1.
-        clientId: this.config['client.id'] ?? `consumer-${groupId}-1`,
+        clientId: this.clientId,
         config: this.config,
         positions: () =>
           this.assigned().flatMap((tp) => {
@@ -251,7 +257,10 @@ export class KafkaConsumer implements Consumer {
       const remaining = deadline - this.clock.now()
       if (records.length > 0 || remaining <= 0) return records
       const held = this.clock.now() - sent
-      if (held < maxWaitMs) await this.clock.sleep(Math.min(remaining, maxWaitMs - held))
+      // The poll also wakes when a node's throttle time is over, to fetch from it again.
+      const unthrottled = Math.min(...this.throttledUntil.values()) - this.clock.now()
+      if (held < maxWaitMs)
+        await this.clock.sleep(Math.min(remaining, maxWaitMs - held, Math.max(unthrottled, 0)))
     }
   }
 
@@ -346,11 +355,21 @@ export class KafkaConsumer implements Consumer {
         minBytes: Number(this.config['fetch.min.bytes']),
       }
       const { groups } = await this.connection.byLeader(requests)
+      // NetworkClient.ready: a node whose connection is throttled takes no fetch until the throttle time passed.
+      const now = this.clock.now()
+      for (const [node, until] of this.throttledUntil) if (now >= until) this.throttledUntil.delete(node)
       for (const group of groups) {
-        if (this.pendingFetches.has(group.leader)) continue
+        if (this.pendingFetches.has(group.leader) || this.throttledUntil.has(group.leader)) continue
         const answered = group.broker
-          .fetch(group.items, this.isolationLevel, wait)
-          .catch((): FetchPartitionResponse[] => [])
+          .fetch(group.items, this.isolationLevel, wait, this.clientId)
+          .then(
+            ({ responses, throttleTimeMs }) => {
+              // NetworkClient.maybeThrottle (KIP-219): the consumer mutes its connection to the node itself.
+              if (throttleTimeMs > 0) this.throttledUntil.set(group.leader, this.clock.now() + throttleTimeMs)
+              return responses
+            },
+            (): FetchPartitionResponse[] => [],
+          )
           .then((answers) => this.handleFetchResponse(group.items, answers))
           .catch((error: unknown) => {
             this.fetchFailure ??= error instanceof Error ? error : new Error(String(error))

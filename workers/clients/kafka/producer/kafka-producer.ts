@@ -32,6 +32,7 @@ import type {
   RecordMetadata,
   TransactionOffset,
 } from '../api.ts'
+import { producerClientId } from '../client-ids.ts'
 import { KafkaError } from '../api.ts'
 import { invokeCallback } from './producer-batch.ts'
 import { ExponentialBackoff, RETRY_BACKOFF_EXP_BASE, RETRY_BACKOFF_JITTER } from '../exponential-backoff.ts'
@@ -142,6 +143,7 @@ export class KafkaProducer implements Producer {
         retryBackoffMs: number('retry.backoff.ms'),
         deliveryTimeoutMs: number('delivery.timeout.ms'),
         maxInFlightRequestsPerConnection: number('max.in.flight.requests.per.connection'),
+        clientId: producerClientId(config),
       },
       transactionManager,
     )

@@ -9,6 +9,9 @@
  * produce request with at most one batch per partition (RecordAccumulator.drain); the pass runs again at once
  * while it drained something. Batches past delivery.timeout.ms in the accumulator fail with Kafka's text.
  *
+ * A node whose last answer carried a throttle time (the client's quota at the broker) takes no request until
+ * that time has passed (KIP-219: the client mutes its connection itself).
+ *
  * Each answer completes its batches (Sender.completeBatch): done; retried while the error is retriable, the
  * batch has retries left and delivery.timeout.ms has not passed (reenqueued at the front of its partition,
  * in sequence order, to go again after retry.backoff.ms); else failed. A lost connection or a timed-out
@@ -75,10 +78,14 @@ export interface SenderConfig {
   retryBackoffMs: number
   deliveryTimeoutMs: number
   maxInFlightRequestsPerConnection: number
+  /** The client id each request's header names (the broker's quotas count the requests against it). */
+  clientId: string
 }
 
 export class Sender {
   private readonly inFlightRequests: InFlightRequests
+  /** ClusterConnectionStates.throttle: until when each node's connection is muted by a throttle time. */
+  private readonly throttledUntil = new Map<number, number>()
   /** max.in.flight.requests.per.connection = 1: partitions are muted while their batch is in flight. */
   private readonly guaranteeMessageOrder: boolean
   private readonly metadata: MetadataSnapshot
@@ -139,7 +146,13 @@ export class Sender {
     if (abortableError !== null) this.abortUndrainedBatches(abortableError)
     const result = this.accumulator.ready(this.metadata, now)
     if (result.unknownLeaderTopics.size > 0) this.requestMetadataUpdate(result.unknownLeaderTopics)
-    const nodes = [...result.readyNodes].filter((node) => this.inFlightRequests.canSendMore(node))
+    // NetworkClient.ready: a node whose connection is throttled is not ready until the throttle time passed.
+    let notReadyTimeout = Infinity
+    const nodes = [...result.readyNodes].filter((node) => {
+      const throttledUntil = this.throttledUntil.get(node) ?? -Infinity
+      if (now < throttledUntil) notReadyTimeout = Math.min(notReadyTimeout, throttledUntil)
+      return now >= throttledUntil && this.inFlightRequests.canSendMore(node)
+    })
     const drained = this.accumulator.drain(this.metadata, nodes, this.config.maxRequestSize, now)
     if (this.guaranteeMessageOrder) {
       for (const batches of drained.values())
@@ -151,7 +164,7 @@ export class Sender {
     if (drained.size > 0) this.wakeup()
     else {
       const expiry = this.accumulator.nextExpiryTimeMs()
-      this.scheduleCheck(Math.min(now + result.nextReadyCheckDelayMs, expiry))
+      this.scheduleCheck(Math.min(now + result.nextReadyCheckDelayMs, expiry, notReadyTimeout))
     }
   }
 
@@ -260,8 +273,12 @@ export class Sender {
       data.map(({ records }) => records.buffer as ArrayBuffer),
     )
     const transactionalId = this.transactionManager?.transactionalId ?? null
-    broker.produce(this.config.acks, this.config.requestTimeoutMs, owned, transactionalId).then(
-      (responses) => this.handleProduceResponse(node, batches, sequences, responses),
+    const { acks, requestTimeoutMs, clientId } = this.config
+    broker.produce(acks, requestTimeoutMs, owned, transactionalId, clientId).then(
+      ({ responses, throttleTimeMs }) => {
+        this.maybeThrottle(node, throttleTimeMs)
+        this.handleProduceResponse(node, batches, sequences, responses)
+      },
       (error: unknown) => {
         const response = disconnected(node, error instanceof NetworkError && error.failure === 'timeout')
         this.handleProduceResponse(
@@ -272,6 +289,14 @@ export class Sender {
         )
       },
     )
+  }
+
+  /**
+   * NetworkClient.maybeThrottle (KIP-219): a response's throttle time mutes the connection to its node from now
+   * until the time has passed; no request goes to that node meanwhile.
+   */
+  private maybeThrottle(node: number, throttleTimeMs: number): void {
+    if (throttleTimeMs > 0) this.throttledUntil.set(node, this.clock.now() + throttleTimeMs)
   }
 
   private handleProduceResponse(
