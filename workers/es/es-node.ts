@@ -66,6 +66,8 @@ import { registerFieldCapsActions } from './rest/actions/field-caps-action.ts'
 import { registerSettingsActions } from './rest/actions/settings-actions.ts'
 import { registerIngestActions } from './rest/actions/ingest-actions.ts'
 import { registerAliasActions } from './rest/actions/alias-actions.ts'
+import { IndexLifecycleService } from './ilm/index-lifecycle-service.ts'
+import { registerIlmActions } from './rest/actions/ilm-actions.ts'
 import { registerTemplateActions } from './rest/actions/template-actions.ts'
 import { registerRolloverAction } from './rest/actions/rollover-action.ts'
 import { registerResizeActions } from './rest/actions/resize-action.ts'
@@ -146,6 +148,7 @@ export class EsNode implements EsNodeApi {
     private readonly indices: IndicesService,
     private readonly persisted: StoredPersistedState,
     private readonly address: number,
+    private readonly lifecycle: IndexLifecycleService,
   ) {}
 
   static async start(deps: EsNodeDeps): Promise<EsNode> {
@@ -162,6 +165,7 @@ export class EsNode implements EsNodeApi {
     let applier: IndicesClusterStateService | null = null
     let cluster: ClusterService | null = null
     let licenses: LicenseService | null = null
+    let lifecycle: IndexLifecycleService | null = null
     const coordinator = new Coordinator({
       nodeId,
       nodeName: deps.nodeName,
@@ -176,6 +180,7 @@ export class EsNode implements EsNodeApi {
         applier?.apply(state)
         cluster?.applied(state)
         licenses?.clusterChanged(state)
+        lifecycle?.clusterChanged(state)
       },
     })
     licenses = new LicenseService({
@@ -261,13 +266,38 @@ export class EsNode implements EsNodeApi {
     registerIngestActions(controller, context, ingest, pipelines)
     registerAliasActions(controller, context)
     registerTemplateActions(controller, context)
+    registerIlmActions(controller, context)
+    lifecycle = new IndexLifecycleService({
+      localNodeId: nodeId,
+      scheduler: deps.scheduler,
+      client: {
+        state: () => client.cluster.state(),
+        now: () => deps.scheduler.now(),
+        setState: async (index, lifecycleState) => {
+          await client.cluster.execute({ type: 'ilm_set_state', index, lifecycleState })
+        },
+        perform: (method, target, body) => {
+          const [path, query] = target.split('?') as [string, string | undefined]
+          const params = (query ?? '')
+            .split('&')
+            .filter((p) => p !== '')
+            .map((p) => p.split('=') as [string, string])
+          return controller.dispatch({
+            method,
+            path,
+            params,
+            body: body === undefined ? null : JSON.stringify(body),
+          })
+        },
+      },
+    })
     mux.start()
     coordinator.start()
     if (dangling.length > 0) {
       // Imported once a master is known; a node stopped before that imports them at its next start.
       importDanglingIndices(cluster, deps.storage, dangling).catch(() => undefined)
     }
-    return new EsNode(controller, coordinator, mux, indices, persisted, deps.address)
+    return new EsNode(controller, coordinator, mux, indices, persisted, deps.address, lifecycle)
   }
 
   /**
@@ -300,6 +330,7 @@ export class EsNode implements EsNodeApi {
 
   /** The process ends at once: timers stop, requests to it go unanswered. */
   kill(): void {
+    this.lifecycle.stop()
     this.coordinator.stop()
     this.mux.stop()
     for (const index of this.indices.all()) index.close()

@@ -12,6 +12,7 @@ import { simpleMatch } from '../common/simple-match.ts'
 import { limitDefaults } from './index-limit-settings.ts'
 import type { OtherSettingValue } from './index-scoped-settings.ts'
 import type { IndexMapperSettings } from './mapper/document-parser.ts'
+import type { LifecycleExecutionState } from '../ilm/lifecycle-execution-state.ts'
 
 export interface IndexMetadata {
   name: string
@@ -56,6 +57,8 @@ export interface IndexMetadata {
   state?: 'close'
   /** The index a split, shrink or clone made this one from (IndexMetadata.getResizeSourceIndex), if any. */
   resize?: ResizeMetadata
+  /** Where the index stands in its ILM policy (LifecycleExecutionState), once ILM initialized it. */
+  lifecycleState?: LifecycleExecutionState
 }
 
 /**

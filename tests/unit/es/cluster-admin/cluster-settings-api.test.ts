@@ -73,6 +73,7 @@ describe('PUT and GET _cluster/settings', () => {
           'action.destructive_requires_name': 'true',
           'cluster.max_shards_per_node': '1000',
           'cluster.routing.allocation.enable': 'all',
+          'indices.lifecycle.poll_interval': '10m',
         },
       },
     )

@@ -9,7 +9,8 @@
  * - the group settings `cluster.routing.allocation.{require,include,exclude}.<attribute>`
  *   (FilterAllocationDecider: comma-separated node names, ids or `*` patterns);
  * - `cluster.max_shards_per_node` (ShardLimitValidator, an int >= 1);
- * - `action.destructive_requires_name` (DestructiveOperations, a boolean).
+ * - `action.destructive_requires_name` (DestructiveOperations, a boolean);
+ * - `indices.lifecycle.poll_interval` (LifecycleSettings: how often ILM runs, a time value, 10m by default).
  * Any other key is refused as SettingsUpdater refuses it: `persistent setting [x], not recognized`.
  *
  * Invariants: the stored maps only hold registered keys with values their parser accepts; an update
@@ -19,6 +20,7 @@
 import type { ClusterState } from '../state/cluster-state.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
+import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
 
 export type SettingsScope = 'persistent' | 'transient'
 
@@ -36,6 +38,7 @@ export type AllocationEnable = 'all' | 'primaries' | 'new_primaries' | 'none'
 export const ALLOCATION_ENABLE = 'cluster.routing.allocation.enable'
 export const MAX_SHARDS_PER_NODE = 'cluster.max_shards_per_node'
 export const DESTRUCTIVE_REQUIRES_NAME = 'action.destructive_requires_name'
+export const LIFECYCLE_POLL_INTERVAL = 'indices.lifecycle.poll_interval'
 export type FilterGroup = 'require' | 'include' | 'exclude'
 export const FILTER_GROUPS: readonly FilterGroup[] = ['require', 'include', 'exclude']
 const FILTER_PREFIX = 'cluster.routing.allocation.'
@@ -50,6 +53,7 @@ const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
   [ALLOCATION_ENABLE]: { defaultValue: 'all', validate: (value) => parseAllocationEnable(value) },
   [MAX_SHARDS_PER_NODE]: { defaultValue: '1000', validate: (value, key) => parseIntAtLeast(value, key, 1) },
   [DESTRUCTIVE_REQUIRES_NAME]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
+  [LIFECYCLE_POLL_INTERVAL]: { defaultValue: '10m', validate: (value, key) => parsePositiveTime(value, key) },
 }
 
 /** The group settings (Setting.groupSetting): any attribute under the prefix, any text value. */
@@ -90,6 +94,14 @@ function parseIntAtLeast(value: string, key: string, min: number): number {
   return n
 }
 
+/** Setting.positiveTimeSetting: a time value of at least 0, in milliseconds. */
+function parsePositiveTime(value: string, key: string): number {
+  const millis = timeValueMillis(parseTimeValue(value, key))
+  if (millis < 0)
+    throw illegalArgumentException(`failed to parse value [${value}] for setting [${key}], must be >= [0ms]`)
+  return millis
+}
+
 /** Booleans.parseBoolean: only `true` and `false`. */
 function parseBoolean(value: string): boolean {
   if (value === 'true') return true
@@ -117,6 +129,10 @@ export function allocationEnable(state: ClusterState): AllocationEnable {
 
 export function maxShardsPerNode(state: ClusterState): number {
   return parseIntAtLeast(effective(state, MAX_SHARDS_PER_NODE)!, MAX_SHARDS_PER_NODE, 1)
+}
+
+export function lifecyclePollIntervalMillis(state: ClusterState): number {
+  return parsePositiveTime(effective(state, LIFECYCLE_POLL_INTERVAL)!, LIFECYCLE_POLL_INTERVAL)
 }
 
 export function destructiveRequiresName(state: ClusterState): boolean {

@@ -59,6 +59,14 @@ import { dataStreamsOf, withDataStream, withoutDataStream } from './data-stream.
 import { applyRollover } from './metadata-rollover-service.ts'
 import { checkResize } from './metadata-resize-service.ts'
 import { closedIndex, openedIndex } from './metadata-index-state-service.ts'
+import type { LifecyclePolicy } from '../../ilm/lifecycle-policy.ts'
+import type { LifecycleExecutionState } from '../../ilm/lifecycle-execution-state.ts'
+import {
+  deleteLifecyclePolicy,
+  putLifecyclePolicy,
+  withOperationMode,
+  type OperationMode,
+} from '../../ilm/index-lifecycle-metadata.ts'
 import { withAnalysisChanges, type AnalysisChanges } from './analysis-settings-update.ts'
 import {
   deleteComponentTemplates,
@@ -123,6 +131,15 @@ export type MetadataTask =
   | { type: 'delete_data_streams'; names: string[] }
   /** MetadataRolloverService: `metadata` is the new index the coordinating node built. */
   | { type: 'rollover'; target: string; newIndexName: string | null; metadata: IndexMetadata }
+  /** TransportPutLifecycleAction / TransportDeleteLifecycleAction: ILM policies. */
+  | { type: 'put_lifecycle'; name: string; policy: LifecyclePolicy }
+  | { type: 'delete_lifecycle'; name: string }
+  /** OperationModeUpdateTask: `_ilm/start`, `_ilm/stop`, and the service's move from STOPPING to STOPPED. */
+  | { type: 'ilm_operation_mode'; mode: OperationMode }
+  /** TransportRemoveIndexLifecyclePolicyAction: the indices' policy settings and lifecycle state removed. */
+  | { type: 'ilm_remove_policy'; names: string[] }
+  /** An index's lifecycle state replaced (the runner, `_ilm/move`, `_ilm/retry`); null removes it. */
+  | { type: 'ilm_set_state'; index: string; lifecycleState: LifecycleExecutionState | null }
 
 export interface CreateIndexRequest {
   name: string
@@ -273,6 +290,28 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return putStoredScript(state, task.id, task.source)
     case 'delete_stored_script':
       return deleteStoredScript(state, task.id)
+    case 'put_lifecycle':
+      return putLifecyclePolicy(state, task.name, task.policy, now)
+    case 'delete_lifecycle':
+      return deleteLifecyclePolicy(state, indicesMetadata(state), task.name)
+    case 'ilm_operation_mode':
+      return withOperationMode(state, indicesMetadata(state), task.mode)
+    case 'ilm_remove_policy':
+      return task.names.reduce((next, name) => {
+        const metadata = esIndexMetadata(requireIndex(next, name))
+        const update = {
+          otherSettings: { 'index.lifecycle.name': null, 'index.lifecycle.rollover_alias': null },
+        }
+        const removed = { ...applySettingsUpdate(metadata, update) }
+        delete removed.lifecycleState
+        return withIndexMetadata(next, removed, now)
+      }, state)
+    case 'ilm_set_state': {
+      const metadata = { ...esIndexMetadata(requireIndex(state, task.index)) }
+      if (task.lifecycleState === null) delete metadata.lifecycleState
+      else metadata.lifecycleState = task.lifecycleState
+      return withIndexMetadata(state, metadata, now)
+    }
     case 'update_settings':
       return task.names.reduce((next, name) => {
         const metadata = esIndexMetadata(requireIndex(next, name))

@@ -16,6 +16,7 @@ import type { EnrichPolicyMetadata } from '../metadata/enrich-policy.ts'
 import type { DataStream } from '../metadata/data-stream.ts'
 import type { LicensesMetadata } from '../../license/license.ts'
 import type { StoredScriptSource } from '../metadata/script-metadata.ts'
+import type { IndexLifecycleMetadata } from '../../ilm/index-lifecycle-metadata.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -66,6 +67,8 @@ export interface ClusterState {
     readonly license?: LicensesMetadata
     /** ScriptMetadata: the stored scripts and search templates by id (absent: none yet). */
     readonly storedScripts?: Readonly<Record<string, StoredScriptSource>>
+    /** IndexLifecycleMetadata: the ILM policies and operation mode (absent: none yet, RUNNING). */
+    readonly ilm?: IndexLifecycleMetadata
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

@@ -5,10 +5,12 @@
  * Names are comma lists with `*` patterns; a missing plain name is index_not_found_exception for GET and
  * resource_not_found_exception `data streams [x] not found` for DELETE.
  *
- * GET shows what GetDataStreamAction.Response.DataStreamInfo.toXContent prints without ILM or a data stream
- * lifecycle: each backing index with `prefer_ilm: true` (index.lifecycle.prefer_ilm's default) and
- * `managed_by: "Unmanaged"`; `status` the worst health of the backing indices, upper case; `template` the
- * composable template the name matches now; `next_generation_managed_by: "Unmanaged"`, the template's
+ * GET shows what GetDataStreamAction.Response.DataStreamInfo.toXContent prints without a data stream
+ * lifecycle: each backing index with its `ilm_policy` (index.lifecycle.name) when it has one,
+ * `prefer_ilm: true` (index.lifecycle.prefer_ilm's default) and `managed_by` ("Index Lifecycle Management"
+ * with a policy, else "Unmanaged"); `status` the worst health of the backing indices, upper case; `template` the
+ * composable template the name matches now, `ilm_policy` the policy its settings name, and
+ * `next_generation_managed_by` ILM's or "Unmanaged" accordingly, the template's
  * prefer_ilm (true), hidden, system (false), allow_custom_routing, replicated (false), rollover_on_write
  * (false).
  */
@@ -26,6 +28,9 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { waitForActivePrimaries } from './index-actions.ts'
+import { esIndexMetadata } from '../../cluster/metadata/metadata-tasks.ts'
+import { lifecyclePolicyName } from '../../ilm/index-lifecycle-metadata.ts'
+import { templatePolicyName } from '../../ilm/lifecycle-policy-usage.ts'
 
 export function registerDataStreamActions(controller: RestController, context: RestContext): void {
   const get = (req: RestHandlerRequest) => guarded(() => getDataStreams(context, req.path.name))
@@ -93,25 +98,35 @@ function resolveNames(
   return [...names]
 }
 
+/** ManagedBy.ILM's display value. */
+const ILM = 'Index Lifecycle Management'
+
 function dataStreamInfo(state: ClusterState, dataStream: DataStream): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>([
     ['name', dataStream.name],
     ['timestamp_field', { name: TIMESTAMP_FIELD }],
     [
       'indices',
-      dataStream.indices.map((index) => ({
-        index_name: index.name,
-        index_uuid: index.uuid,
-        prefer_ilm: true,
-        managed_by: 'Unmanaged',
-      })),
+      dataStream.indices.map((index) => {
+        const cluster = state.metadata.indices[index.name]
+        const policy = cluster === undefined ? null : lifecyclePolicyName(esIndexMetadata(cluster))
+        return {
+          index_name: index.name,
+          index_uuid: index.uuid,
+          ...(policy !== null ? { ilm_policy: policy } : {}),
+          prefer_ilm: true,
+          managed_by: policy !== null ? ILM : 'Unmanaged',
+        }
+      }),
     ],
     ['generation', dataStream.generation],
     ['status', dataStreamHealth(state, dataStream).toUpperCase()],
   ])
   const template = findV2Template(state, dataStream.name)
   if (template) out.set('template', template.name)
-  out.set('next_generation_managed_by', 'Unmanaged')
+  const policy = template ? templatePolicyName(state, template.template) : null
+  if (policy !== null) out.set('ilm_policy', policy)
+  out.set('next_generation_managed_by', policy !== null ? ILM : 'Unmanaged')
   out.set('prefer_ilm', true)
   out.set('hidden', dataStream.hidden)
   out.set('system', false)
