@@ -97,6 +97,13 @@ export type IndexQuery =
       boost: number
       /** A date_nanos field's range: the bounds are the column's sortable doubles of epoch nanoseconds (described decoded). */
       nanos?: boolean
+      /**
+       * The Lucene point a mapped field's range queries, for its description (PointRangeQuery.toString): LongPoint
+       * (long, date, date_nanos, scaled_float) and IntPoint (integer, short, byte) print an open end as the type's
+       * MIN_VALUE / MAX_VALUE; DoublePoint and FloatPoint (float, half_float) print Double.toString /
+       * Float.toString, an open end -Infinity / Infinity. Absent on other ranges (printed as plain numbers).
+       */
+      point?: 'long' | 'int' | 'double' | 'float'
     }
   | { type: 'exists'; field: string; boost: number }
   /** A geo_point within radiusMeters; sortKey is GeoUtils.distanceQuerySortKey of it (what the engine compares). */

@@ -9,7 +9,9 @@
  * a body whose Content-Type is missing or names no XContent media type gets 406 before its handler runs
  * (dispatchRequest's check); a request without a contentType (Kibana Dev Tools) is JSON. Every route names the
  * REST API it serves; a URL parameter that API's handler does not read gets BaseRestHandler's 400 before the
- * handler runs (base-rest-handler.ts), so nothing of the request is applied.
+ * handler runs (base-rest-handler.ts), so nothing of the request is applied. BaseRestHandler checks the parameters
+ * after the handler's prepareRequest: a route whose prepareRequest reads the body first registers that as its
+ * `prepare` step, whose error (a bad body) then wins over an unrecognized parameter.
  */
 import type { HttpMethod, RestRequest, RestResponse } from '../../protocol/es.ts'
 import {
@@ -33,6 +35,9 @@ export interface RestHandlerRequest {
 
 export type RestHandler = (request: RestHandlerRequest) => Promise<RestResponse> | RestResponse
 
+/** What a handler's prepareRequest checks before BaseRestHandler checks the URL parameters (it throws). */
+export type RestPrepare = (request: RestHandlerRequest) => void
+
 interface Route {
   method: HttpMethod
   segments: string[]
@@ -41,6 +46,8 @@ interface Route {
   api: RestApi
   /** The deprecation warning every response of the route carries. */
   deprecation: string | null
+  /** The handler's checks that run before the URL parameters' (its prepareRequest's parse of the body). */
+  prepare: RestPrepare | null
 }
 
 export class RestController {
@@ -52,8 +59,9 @@ export class RestController {
     handler: RestHandler,
     api: RestApi,
     deprecation: string | null = null,
+    prepare: RestPrepare | null = null,
   ): this {
-    this.routes.push({ method, segments: splitPath(pattern), handler, api, deprecation })
+    this.routes.push({ method, segments: splitPath(pattern), handler, api, deprecation, prepare })
     return this
   }
 
@@ -85,11 +93,11 @@ export class RestController {
         if (contentType === null || !isXContentMediaType(mediaType))
           return { contentType: 'application/json', error: true, ...contentTypeErrorResponse(contentType) }
       }
-      const unrecognized = unrecognizedParams(decode(request.path), params, best.route.api)
-      const handled =
-        unrecognized === null
-          ? await best.route.handler({ request, path: best.path, params })
-          : errorResponse(unrecognized)
+      const handlerRequest = { request, path: best.path, params }
+      const refused =
+        prepared(best.route.prepare, handlerRequest) ??
+        unrecognizedParams(decode(request.path), params, best.route.api)
+      const handled = refused === null ? await best.route.handler(handlerRequest) : errorResponse(refused)
       const deprecation = best.route.deprecation
       // DeprecationRestHandler warns before the handler runs: its warning comes first.
       const response =
@@ -154,4 +162,15 @@ function matchSegments(
     }
   }
   return { path, literals }
+}
+
+/** The error a route's prepare step throws, or null when it passes (or the route has none). */
+function prepared(prepare: RestPrepare | null, request: RestHandlerRequest): EsException | null {
+  try {
+    prepare?.(request)
+    return null
+  } catch (error) {
+    if (error instanceof EsException) return error
+    throw error
+  }
 }

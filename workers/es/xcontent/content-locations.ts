@@ -8,6 +8,8 @@
  * for a rewrite that replaces that value in the text.
  */
 import { locate } from './json-parse-error.ts'
+import { JsonTokenizer } from './json-tokenizer.ts'
+import { Token } from './json-token.ts'
 import type { XContentObject } from './x-content-value.ts'
 
 export interface ContentLocation {
@@ -88,6 +90,58 @@ export function tokenLocation(object: XContentObject, key: string, token: 'key' 
   const location = locationOf(object, key, token)
   return location === null ? [1, 1] : [location.line, location.col]
 }
+
+/** The request text `object` was parsed from, for parsers that locate their errors in it; '' when not located. */
+export function sourceTextOf(object: XContentObject): string {
+  return offsetsOf(object)?.text ?? ''
+}
+
+/**
+ * Where the parser stands once it has read `key`'s value in `object` (ObjectParser.parseValue's getTokenLocation
+ * when the field's parser, or the builder it completes, fails after reading the whole value): a container's closing
+ * bracket, a scalar's own token; [1, 1] for an object that was not parsed from a request's text.
+ */
+export function valueEndLocation(object: XContentObject, key: string): [number, number] {
+  const value = object.get(key)
+  if (value instanceof Map) {
+    const end = endLocationOf(value)
+    if (end !== null) return [end.line, end.col]
+  }
+  const offsets = offsetsOf(object)
+  const start = offsets?.offsetOf(key, 'value')
+  if (offsets === undefined || start === undefined) return [1, 1]
+  const offset = Array.isArray(value) ? arrayToken(offsets.text, start, Infinity) : start
+  return pair(at(offsets.text, offset))
+}
+
+/**
+ * Where element `index` of the array at `key` starts (the token parseArray's element parser stands on when it
+ * fails); the value's own start when it is not an array; [1, 1] for an object not parsed from a request's text.
+ */
+export function elementLocation(object: XContentObject, key: string, index: number): [number, number] {
+  const offsets = offsetsOf(object)
+  const start = offsets?.offsetOf(key, 'value')
+  if (offsets === undefined || start === undefined) return [1, 1]
+  const offset = Array.isArray(object.get(key)) ? arrayToken(offsets.text, start, index) : start
+  return pair(at(offsets.text, offset))
+}
+
+/** In the array whose `[` is at `start`: where element `index` starts, or its closing `]` past its last element. */
+function arrayToken(text: string, start: number, index: number): number {
+  const tokenizer = new JsonTokenizer(text.slice(start))
+  tokenizer.next()
+  let element = 0
+  for (let depth = 0; ;) {
+    const kind = tokenizer.next()
+    if (kind === Token.EOF) return start
+    if (depth === 0 && kind === Token.END_ARRAY) return start + tokenizer.tokenStart
+    if (depth === 0 && element++ === index) return start + tokenizer.tokenStart
+    if (kind === Token.START_OBJECT || kind === Token.START_ARRAY) depth++
+    else if (kind === Token.END_OBJECT || kind === Token.END_ARRAY) depth--
+  }
+}
+
+const pair = (location: ContentLocation): [number, number] => [location.line, location.col]
 
 /**
  * The text `object`'s value at `key` spans when that value is an object parsed with locations: the UTF-16 offsets

@@ -5,7 +5,15 @@
 
 export { XNumber, type XContentObject, type XContentValue } from './x-content-value.ts'
 export { ExtraDataError, parseJson, type ParseJsonOptions } from './json-parser.ts'
-export { endLocationOf, locationOf, tokenLocation, type ContentLocation } from './content-locations.ts'
+export {
+  elementLocation,
+  endLocationOf,
+  locationOf,
+  sourceTextOf,
+  tokenLocation,
+  valueEndLocation,
+  type ContentLocation,
+} from './content-locations.ts'
 export {
   JsonParseError,
   STREAM_SOURCE,

@@ -153,17 +153,17 @@ describe('auto_date_histogram', () => {
 
   it('refuses bad parameters as the builder does', () => {
     const parse = (body: string) => () =>
-      parseAggregations(parseJson(`{"h":{"auto_date_histogram":${body}}}`))
+      parseAggregations(parseJson(`{"h":{"auto_date_histogram":${body}}}`, { locations: true }))
     expect(error(parse('{"field":"date","minimum_interval":"week"}'))).toBe(
-      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [auto_date_histogram] failed to parse field [minimum_interval]"}],' +
-        '"type":"x_content_parse_exception","reason":"[1:1] [auto_date_histogram] failed to parse field [minimum_interval]",' +
+      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:64] [auto_date_histogram] failed to parse field [minimum_interval]"}],' +
+        '"type":"x_content_parse_exception","reason":"[1:64] [auto_date_histogram] failed to parse field [minimum_interval]",' +
         '"caused_by":{"type":"illegal_argument_exception","reason":"minimum_interval must be one of [[year, month, day, hour, minute, second]]"}},"status":400}',
     )
     expect(error(parse('{"field":"date","buckets":0}'))).toContain(
-      '"caused_by":{"type":"illegal_argument_exception","reason":"buckets must be greater than 0 for [h]"}',
+      '"reason":"[1:55] [auto_date_histogram] failed to parse field [buckets]","caused_by":{"type":"illegal_argument_exception","reason":"buckets must be greater than 0 for [h]"}',
     )
     expect(error(parse('{"field":"date","interval":"1d"}'))).toContain(
-      '"reason":"[1:1] [auto_date_histogram] unknown field [interval]"',
+      '"reason":"[1:45] [auto_date_histogram] unknown field [interval]"',
     )
     // the shard's build: buckets × the largest inner interval below the top rung must fit 65,536
     const build = (body: string) => () => checkAggregationLimits(parse(body)(), indexLimits({ limits: {} }))

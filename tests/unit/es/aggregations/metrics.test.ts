@@ -8,6 +8,18 @@ import {
 } from '../../../../workers/es/search/aggregations/index.ts'
 import { DEFAULT_INDEX_LIMITS } from '../../../../workers/es/index/index-limit-settings.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
+
+/** The error response of parsing `aggs` as a request body is parsed (with its token locations). */
+function parseError(aggs: string): string {
+  try {
+    parseAggregations(parseJson(aggs, { locations: true }))
+  } catch (e) {
+    if (e instanceof EsException) return errorResponseBody(e)
+    throw e
+  }
+  throw new Error('parsed')
+}
 
 const grades: Doc[] = [{ grade: 50 }, { grade: 100 }]
 
@@ -167,9 +179,30 @@ describe('percentiles (HybridDigest: exact below 2000 samples)', () => {
         '{"p":{"percentiles":{"field":"i","tdigest":{"compression":-1}}}}',
       ),
     ).toThrow('[compression] must be greater than or equal to 0. Found [-1.0]')
-    expect(() =>
-      aggregate([{ docs }], { i: 'long' }, '{"p":{"percentiles":{"field":"i","percents":[]}}}'),
-    ).toThrow('[percents] must not be empty')
+    const build = (reason: string) =>
+      `{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"Failed to build [percentiles] after last required field arrived"}],"type":"x_content_parse_exception","reason":"Failed to build [percentiles] after last required field arrived","caused_by":{"type":"illegal_argument_exception","reason":"${reason}"}},"status":400}`
+    expect(parseError('{"p":{"percentiles":{"field":"i","percents":[]}}}')).toBe(
+      build('[percents] must not be empty: [p]'),
+    )
+    expect(parseError('{"p":{"percentiles":{"field":"i","percents":[50,104]}}}')).toBe(
+      build('percent must be in [0,100], got [104.0]: [p]'),
+    )
+  })
+
+  it('reads percents as declareDoubleArray does, locating a refused value at its token', () => {
+    expect(
+      aggregate(
+        [{ docs }],
+        { i: 'long' },
+        '{"p":{"percentiles":{"field":"i","percents":"50","keyed":false}}}',
+      ),
+    ).toBe('{"p":{"values":[{"key":50.0,"value":76.0}]}}')
+    expect(parseError('{"p":{"percentiles":{\n "field":"i",\n "percents":[50, "x"]}}}')).toBe(
+      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[3:18] [percentiles] failed to parse field [percents]"}],"type":"x_content_parse_exception","reason":"[3:18] [percentiles] failed to parse field [percents]","caused_by":{"type":"number_format_exception","reason":"For input string: \\"x\\""}},"status":400}',
+    )
+    expect(parseError('{"p":{"percentiles":{"field":"i","percents":{}}}}')).toContain(
+      '"reason":"[1:45] [percentiles] percents doesn\'t support values of type: START_OBJECT"',
+    )
   })
 })
 

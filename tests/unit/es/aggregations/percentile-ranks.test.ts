@@ -11,7 +11,7 @@ const docs: Doc[] = [{ i: 1 }, { i: 51 }, { i: 101 }, { i: 151 }]
 
 function parseError(aggs: string): string {
   try {
-    parseAggregations(parseJson(aggs))
+    parseAggregations(parseJson(aggs, { locations: true }))
   } catch (e) {
     if (e instanceof EsException) return errorResponseBody(e)
     throw e
@@ -80,13 +80,20 @@ describe('percentile_ranks', () => {
       build('[values] must not be an empty array: [r]'),
     )
     expect(parseError('{"r":{"percentile_ranks":{"field":"i","values":null}}}')).toBe(
-      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [percentile_ranks] values doesn\'t support values of type: VALUE_NULL"}],"type":"x_content_parse_exception","reason":"[1:1] [percentile_ranks] values doesn\'t support values of type: VALUE_NULL"},"status":400}',
+      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:48] [percentile_ranks] values doesn\'t support values of type: VALUE_NULL"}],"type":"x_content_parse_exception","reason":"[1:48] [percentile_ranks] values doesn\'t support values of type: VALUE_NULL"},"status":400}',
     )
     expect(parseError('{"r":{"percentile_ranks":{"field":"i","values":["foo"]}}}')).toBe(
-      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [percentile_ranks] failed to parse field [values]"}],"type":"x_content_parse_exception","reason":"[1:1] [percentile_ranks] failed to parse field [values]","caused_by":{"type":"number_format_exception","reason":"For input string: \\"foo\\""}},"status":400}',
+      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:49] [percentile_ranks] failed to parse field [values]"}],"type":"x_content_parse_exception","reason":"[1:49] [percentile_ranks] failed to parse field [values]","caused_by":{"type":"number_format_exception","reason":"For input string: \\"foo\\""}},"status":400}',
     )
     expect(parseError('{"r":{"percentile_ranks":{"field":"i","values":[1],"percents":[1]}}}')).toContain(
       '[percentile_ranks] unknown field [percents]',
+    )
+  })
+
+  it('locates a refused element at its own token, on its own line', () => {
+    const body = '{"r":{"percentile_ranks":{\n  "field":"i",\n  "values":[1,\n    true]}}}'
+    expect(parseError(body)).toBe(
+      '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[4:5] [percentile_ranks] values doesn\'t support values of type: VALUE_BOOLEAN"}],"type":"x_content_parse_exception","reason":"[4:5] [percentile_ranks] failed to parse field [values]","caused_by":{"type":"x_content_parse_exception","reason":"[4:5] [percentile_ranks] values doesn\'t support values of type: VALUE_BOOLEAN"}},"status":400}',
     )
   })
 })

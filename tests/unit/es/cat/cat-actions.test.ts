@@ -114,6 +114,19 @@ test('_cat/count counts searchable documents, for all indices or some', async ()
   expect((await node.send('GET', '/_cat/count/my-index-000002')).body).toBe('1767225600 00:00:00 1\n')
 })
 
+test('_cat/count counts the hits of its query: the URI `q` with its options, or the body `query`', async () => {
+  await node.send('PUT', '/my-index-000002/_doc/2?refresh=true', '{"user":"other"}')
+  expect((await node.send('GET', '/_cat/count?q=user:kimchy&h=count')).body).toBe('1\n')
+  expect((await node.send('GET', '/_cat/count?q=KIMCHY&df=user&default_operator=and&h=count')).body).toBe(
+    '1\n',
+  )
+  const body = { query: { match: { user: 'other' } } }
+  expect((await node.send('GET', '/_cat/count/my-index-*?h=count', body)).body).toBe('1\n')
+  expect((await node.send('GET', '/_cat/count?h=count', { size: 1 })).body).toContain(
+    '"reason":"request does not support [size]"',
+  )
+})
+
 test('_cat/aliases: no aliases, so headers only', async () => {
   expect((await node.send('GET', '/_cat/aliases?v')).body).toBe(
     'alias index filter routing.index routing.search is_write_index\n',

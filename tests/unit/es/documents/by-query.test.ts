@@ -159,3 +159,32 @@ describe('_delete_by_query with URI search', () => {
     expect((await node.send('GET', '/test/_doc/2')).status).toBe(404)
   })
 })
+
+describe('the by-query requests, read before their URL parameters are checked', () => {
+  it('answers a bad body before an unrecognized parameter, and the parameter once the body is good', async () => {
+    const node = await startNode()
+    await seed(node)
+    const badBody = await node.send('POST', '/test/_delete_by_query?bogus=1', { query: { nope: {} } })
+    expect(badBody.body).toContain('"type":"parsing_exception","reason":"unknown query [nope]"')
+    const bad = await node.send('POST', '/test/_update_by_query?bogus=1', { query: { match_all: {} } })
+    expect(bad.body).toContain(
+      '"reason":"request [/test/_update_by_query] contains unrecognized parameter: [bogus]"',
+    )
+    expect((await node.send('GET', '/test/_count')).body).toContain('"count":3,')
+  })
+
+  it('accepts the search parameters ES reads, and refuses size for max_docs', async () => {
+    const node = await startNode()
+    await seed(node)
+    const accepted = await node.send(
+      'POST',
+      '/test/_delete_by_query?refresh=true&q=text:other&_source=false&track_total_hits=true&allow_partial_search_results=true',
+    )
+    expect(accepted.body).toContain('"deleted":1,')
+    const size = await node.send('POST', '/test/_delete_by_query?size=1', { query: { match_all: {} } })
+    expect(size.body).toBe(
+      '{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"invalid parameter [size], use [max_docs] instead"}],' +
+        '"type":"illegal_argument_exception","reason":"invalid parameter [size], use [max_docs] instead"},"status":400}',
+    )
+  })
+})

@@ -47,7 +47,8 @@ describe('geo_point documents', () => {
     const latitude = await node.send('PUT', '/places/_doc/1', { location: { lat: 100, lon: 0 } })
     expect(latitude.status).toBe(400)
     expect(latitude.body).toContain(
-      '"type":"document_parsing_exception","reason":"[1:2] failed to parse field [location] of type [geo_point]",' +
+      // at the token the point parser stands on once it has read the point: the object's `}`
+      '"type":"document_parsing_exception","reason":"[1:31] failed to parse field [location] of type [geo_point]",' +
         '"caused_by":{"type":"illegal_argument_exception","reason":"illegal latitude value [100.0] for location"}',
     )
     const longitude = await node.send('PUT', '/places/_doc/1', { location: '0,-181.5' })
@@ -58,6 +59,11 @@ describe('geo_point documents', () => {
     )
     const text = await node.send('PUT', '/places/_doc/1', { location: 'a,b' })
     expect(text.body).toContain('"reason":"latitude must be a number"')
+    expect(text.body).toContain('"reason":"[1:13] failed to parse field [location] of type [geo_point]"')
+    const second = await node.send('PUT', '/places/_doc/1', {
+      location: [{ lat: 1, lon: 1 }, [0, 100]],
+    })
+    expect(second.body).toContain('"reason":"[1:38] failed to parse field [location] of type [geo_point]"')
   })
 
   it('ignore_malformed drops what does not parse and normalises what is off the globe', async () => {

@@ -93,4 +93,20 @@ describe('exact-value queries on numeric and boolean fields', () => {
     expect(found.hits.hits.map((h) => h._id).sort()).toEqual(['1', '2', '3'])
     expect(found.hits.hits.find((h) => h._id === '2')!._score).toBe(1)
   })
+
+  it('runs terms on a numeric field as one PointInSetQuery: sorted, deduplicated, decimals dropped', async () => {
+    const cluster = await indexed()
+    const explain = async (query: object): Promise<string> => {
+      const body = (await cluster.json(1, 'POST', '/idx/_validate/query?explain=true', { query })) as {
+        explanations: Array<{ explanation: string }>
+      }
+      return body.explanations[0]!.explanation
+    }
+    expect(await explain({ terms: { n: [6, '5', 5, 5.5] } })).toBe('n:{5 6}')
+    expect(await explain({ terms: { f: [2.5, 1.5], boost: 2 } })).toBe('(f:{1.5 2.5})^2.0')
+    const found = await search(cluster, { terms: { n: [6, 5.5] } })
+    expect(found.hits.hits.map((h) => [h._id, h._score, h._explanation!.description])).toEqual([
+      ['2', 1, 'n:{6}'],
+    ])
+  })
 })

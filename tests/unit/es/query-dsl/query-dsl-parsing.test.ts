@@ -70,6 +70,7 @@ describe('range', () => {
       lower: 10,
       upper: 20,
       boost: 1,
+      point: 'long',
     })
     expect(build({ range: { age: { gt: 10, lt: 20, boost: 2 } } })).toMatchObject({
       lower: 11,
@@ -418,7 +419,7 @@ describe('full-text queries', () => {
     expect(build({ query_string: { query: 'age:[10 TO 20} AND qu*', default_field: 'title' } })).toEqual({
       type: 'bool',
       must: [
-        { type: 'numericRange', field: 'age', lower: 10, upper: 19, boost: 1 },
+        { type: 'numericRange', field: 'age', lower: 10, upper: 19, boost: 1, point: 'long' },
         { type: 'prefix', field: 'title', prefix: 'qu', boost: 1 },
       ],
       should: [],

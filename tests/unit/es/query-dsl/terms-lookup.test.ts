@@ -60,7 +60,7 @@ describe('terms lookup', () => {
     })
     const validated = await cluster.json(1, 'POST', '/stories/_validate/query?explain', { query })
     expect(validated).toMatchObject({ valid: true })
-    expect(JSON.stringify(validated)).toContain('user:[2 TO 2] user:[3 TO 3]')
+    expect(JSON.stringify(validated)).toContain('"explanation":"user:{2 3}"')
     const msearch =
       '{"index":"stories"}\n{"size":0,"query":{"terms":{"user":{"index":"users","id":"1","path":"following"}}}}\n'
     const multi = (await cluster.json(1, 'POST', '/_msearch', msearch)) as { responses: SearchBody[] }

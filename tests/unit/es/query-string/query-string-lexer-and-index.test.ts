@@ -158,7 +158,7 @@ describe('toIndexQuery', () => {
         boost: 1,
       },
     ],
-    ['count:[1 TO 5}', { type: 'numericRange', field: 'count', lower: 1, upper: 4, boost: 1 }],
+    ['count:[1 TO 5}', { type: 'numericRange', field: 'count', lower: 1, upper: 4, boost: 1, point: 'int' }],
     [
       'status:{a TO *]',
       {
@@ -173,7 +173,14 @@ describe('toIndexQuery', () => {
     ],
     [
       'date:[2020-01-01 TO 2020-01-02}',
-      { type: 'numericRange', field: 'date', lower: 1577836800000, upper: 1577923199999, boost: 1 },
+      {
+        type: 'numericRange',
+        field: 'date',
+        lower: 1577836800000,
+        upper: 1577923199999,
+        boost: 1,
+        point: 'long',
+      },
     ],
     ['_exists_:title', { type: 'exists', field: 'title', boost: 1 }],
   ])('%s converts to the engine query', (query, expected) => {

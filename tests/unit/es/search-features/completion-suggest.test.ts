@@ -113,6 +113,12 @@ describe('completion field mapping', () => {
         caused_by: { type: 'illegal_argument_exception', reason },
       })
     }
+    // located where the parser stands once it has read the value for the preview: the value's last token
+    const located = await cluster.send(1, 'PUT', '/idx/_doc/bad', {
+      title: 't',
+      suggest: { input: 'x', weight: 1.5 },
+    })
+    expect(located.body).toContain('"reason":"[1:49] failed to parse field [suggest] of type [completion]')
   })
 })
 

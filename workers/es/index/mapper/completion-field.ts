@@ -19,6 +19,7 @@ import {
   illegalArgumentException,
 } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
+import { documentFailure } from './document-failure.ts'
 import type { FieldMapping } from './mapping.ts'
 
 export const COMPLETION_DEFAULT_ANALYZER = 'simple'
@@ -147,12 +148,9 @@ export function completionValues(path: string, value: XContentValue, id: string 
     return [...completionInputs(path, value).keys()]
   } catch (e) {
     if (!(e instanceof EsException)) throw e
-    throw documentParsingException(
-      1,
-      2,
-      `failed to parse field [${path}] of type [completion] in ${id === null ? 'document' : `document with id '${id}'`}. Preview of field's value: '${preview(value)}'`,
-      e,
-    )
+    // FieldMapper's rethrow reads the value for its preview, then takes the location: the value's last token
+    const reason = `failed to parse field [${path}] of type [completion] in ${id === null ? 'document' : `document with id '${id}'`}. Preview of field's value: '${preview(value)}'`
+    throw documentFailure('end', (at) => documentParsingException(at.line, at.col, reason, e))
   }
 }
 

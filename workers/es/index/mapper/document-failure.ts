@@ -8,7 +8,7 @@
  * is reported at; as it unwinds through the walk, each object and array it leaves adds the key or index of the value
  * it was in (`failedIn`, from catch blocks that cost nothing while nothing throws). The primary, which has the
  * document's text, finds that value's token in the text (token-at-path.ts) and builds the failure there
- * (`locateDocumentFailure`). Failures that are not registered (geo_point, completion) keep their own text.
+ * (`locateDocumentFailure`).
  *
  * Parts of a token: `start` (getTokenLocation at a value; most failures), `end` (an object's closing `}`:
  * FieldMapper's preview reads an object given to a leaf field to its end before the location is taken), `after`

@@ -7,6 +7,7 @@
  * latitude is outside [-90, 90] or longitude outside [-180, 180], fails the document with document_parsing_exception
  * "failed to parse field [f] of type [geo_point]" caused by the parse error or "illegal latitude value [100.0] for f";
  * with it, such a point is normalised onto the globe (GeoUtils.normalizePoint) when finite and otherwise dropped.
+ * The failure is located (document-failure.ts) at the end of the refused point's token, an array of points' element.
  *
  * A parsed point travels to the doc values as the text "lat,lon" (JavaScript's shortest round-trip numbers). The doc
  * values are the index's numeric column: each point as two words, its encoded latitude and longitude
@@ -28,6 +29,7 @@ import { parseGeoPoint, parseGeoPointString } from '../../common/geo/geo-point-p
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import { ignoresMalformed } from './field-parameters.ts'
+import { documentFailure, failedIn } from './document-failure.ts'
 
 /** The "lat,lon" texts of a geo_point field's value (see the header). */
 export function geoPointValues(
@@ -42,8 +44,17 @@ export function geoPointValues(
     return typeof nullValue === 'string' ? pointTexts(path, field, [nullValue], ignoreMalformed) : []
   }
   const single = Array.isArray(value) && value.length > 0 && value[0] instanceof XNumber
-  const points = Array.isArray(value) && !single ? value.filter((v) => v !== null) : [value]
-  return pointTexts(path, field, points, ignoreMalformed)
+  if (!Array.isArray(value) || single) return pointTexts(path, field, [value], ignoreMalformed)
+  const out: string[] = []
+  value.forEach((point, i) => {
+    if (point === null) return
+    try {
+      out.push(...pointTexts(path, field, [point], ignoreMalformed))
+    } catch (error) {
+      throw failedIn(error, i)
+    }
+  })
+  return out
 }
 
 function pointTexts(
@@ -84,7 +95,11 @@ function checkedPoint(
   } catch (error) {
     if (!(error instanceof EsException)) throw error
     if (ignoreMalformed) return null
-    throw documentParsingException(1, 2, `failed to parse field [${path}] of type [geo_point]`, error)
+    // AbstractGeometryFieldMapper's onMalformed, at the token the point parser stands on once it has read the
+    // point: an object's `}`, an array's `]`, a string itself
+    throw documentFailure('end', (at) =>
+      documentParsingException(at.line, at.col, `failed to parse field [${path}] of type [geo_point]`, error),
+    )
   }
   if (!Number.isFinite(point.lat) || !Number.isFinite(point.lon)) return null
   return normalizePoint(point)

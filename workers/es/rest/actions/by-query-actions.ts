@@ -61,19 +61,63 @@ import { filteredQuery } from '../../search/search-request.ts'
 import { indicesToString, respond, runsAsTask } from '../../tasks/bulk-by-scroll-task.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
+  // prepareRequest reads the whole request before BaseRestHandler checks the URL parameters
+  const prepare = (kind: ByQueryKind) => (req: RestHandlerRequest) => {
+    readByQuery(context, req, kind, context.clock.now())
+  }
   controller
     .register(
       'POST',
       '/{index}/_delete_by_query',
       (req) => guarded(() => deleteByQuery(context, req)),
       'delete_by_query',
+      null,
+      prepare('delete'),
     )
     .register(
       'POST',
       '/{index}/_update_by_query',
       (req) => guarded(() => updateByQuery(context, req)),
       'update_by_query',
+      null,
+      prepare('update'),
     )
+}
+
+type ByQueryKind = 'delete' | 'update'
+
+/**
+ * RestDeleteByQueryAction / RestUpdateByQueryAction's buildRequest (AbstractBulkByQueryRestHandler): the body
+ * (`conflicts`, `max_docs`, `script` taken out, the rest read as a search source: its query parsed), the URL's
+ * `size` refused (REST API 8: "use [max_docs] instead"), then the options.
+ */
+function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQueryKind, now: number) {
+  const body = optionalBody(req.request.body)
+  refuseUnsupported(req, body)
+  const runtimeMappings = body.get('runtime_mappings')
+  checkKeys(body, [
+    'query',
+    'conflicts',
+    'max_docs',
+    ...(kind === 'update' ? ['script'] : []),
+    ...(runtimeMappings instanceof Map ? ['runtime_mappings'] : []),
+  ])
+  const applier = kind === 'update' ? scriptApplier(context, 'update_by_query', body, now) : null
+  const uri = uriSearchQuery(req.params)
+  if (uri === null) {
+    const syntax = { fields: new Map(), analyze: context.analyze, nowMillis: now, termsLookups: [] }
+    parseTopLevelQuery(body.get('query'), syntax)
+  }
+  if (req.params.has('size'))
+    throw illegalArgumentException('invalid parameter [size], use [max_docs] instead')
+  const opts = options(req, body, { updated: kind === 'update', created: false })
+  return {
+    body,
+    uri,
+    opts,
+    applier,
+    runtimeMappings: runtimeMappings instanceof Map ? runtimeMappings : null,
+  }
 }
 
 const UNSUPPORTED = new Set(['slice', 'remote'])
@@ -205,32 +249,14 @@ export function scriptApplier(
 async function byQuery(
   context: RestContext,
   req: RestHandlerRequest,
-  kind: 'delete' | 'update',
+  kind: ByQueryKind,
   write: (hit: ScrollHit, applier: ScriptApplier | null) => BulkItem | null,
 ): Promise<RestResponse> {
   const started = context.clock.now()
-  const body = optionalBody(req.request.body)
-  refuseUnsupported(req, body)
-  const runtimeMappings = body.get('runtime_mappings')
-  checkKeys(body, [
-    'query',
-    'conflicts',
-    'max_docs',
-    ...(kind === 'update' ? ['script'] : []),
-    ...(runtimeMappings instanceof Map ? ['runtime_mappings'] : []),
-  ])
-  const opts = options(req, body, { updated: kind === 'update', created: false })
-  const applier = scriptApplier(context, 'update_by_query', body, started)
+  const { body, uri, opts, applier, runtimeMappings } = readByQuery(context, req, kind, started)
   const targets = resolveSearchTargets(context, req.path.index, req.params.get('routing') ?? null)
   checkAutoSlices(req, targets)
-  const hits = await queryHits(
-    context,
-    uriSearchQuery(req.params),
-    targets,
-    body.get('query'),
-    started,
-    runtimeMappings instanceof Map ? runtimeMappings : null,
-  )
+  const hits = await queryHits(context, uri, targets, body.get('query'), started, runtimeMappings)
   const task = {
     action: `indices:data/write/${kind}/byquery`,
     description: `${kind}-by-query ${indicesToString(req.path.index)}`,

@@ -2,7 +2,8 @@
  * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
  * aliases, allocation, templates, component_templates, plugins, pending_tasks, recovery (`active_only`) and
  * thread_pool, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and
- * `help` parameters. An `{index}` path segment is an index expression (alias names for `_cat/aliases`, a
+ * `help` parameters; `count` is a search's exact hit count, for the body's `query` or the URI's `q`
+ * (RestCountAction). An `{index}` path segment is an index expression (alias names for `_cat/aliases`, a
  * template name or pattern for the template tables, a pool name or pattern for `_cat/thread_pool`); a missing
  * concrete index answers index_not_found_exception.
  */
@@ -10,6 +11,8 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import type { RestApi } from '../rest-api-params.ts'
 import { guarded } from '../responses.ts'
+import { executeSearch } from './search-actions.ts'
+import { parseSearchRequest } from '../../search/search-request.ts'
 import { renderCatTable, type CatTable } from '../cat/rest-table.ts'
 import { catAliases, catCount, catIndices, catShards } from '../cat/cat-indices.ts'
 import { aliasesForIndices } from './alias-actions.ts'
@@ -62,9 +65,11 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'count',
     true,
     async (context, req) => {
-      const indices = context.indices.resolve(req.path.index)
-      const stats = await collectShardStats(context)
-      return catCount(context.client.cluster.state(), indices, stats, context.clock.now())
+      // RestCountAction (cat): a size-0 search counting exactly, its query the body's `query` or the URI's `q`
+      const started = context.clock.now()
+      const parsed = parseSearchRequest(req.request.body, req.params, true, context.analyze, started)
+      const { body } = await executeSearch(context, req, parsed, true, started)
+      return catCount(Number(body.count), started)
     },
   ],
   // `_cat/aliases/{index}`: for this table the path names aliases, as ES's `{alias}` does.

@@ -147,18 +147,8 @@ const COUNT_COLUMNS: readonly CatColumn[] = withTimestamp([
   { name: 'count', aliases: ['dc', 'docs.count', 'docsCount'], desc: 'the document count', right: true },
 ])
 
-/** `_cat/count`: the searchable documents of the indices (their primaries'). */
-export function catCount(
-  state: ClusterState,
-  indices: readonly IndexService[],
-  stats: ReadonlyMap<string, ShardStats>,
-  now: number,
-): CatTable {
-  let count = 0
-  for (const index of indices) {
-    const primaries = (state.routingTable[index.metadata.name] ?? []).flat().filter((copy) => copy.primary)
-    count += sumStats(copiesStats(stats, primaries)).docs
-  }
+/** `_cat/count`: the hit count of its search (RestCountAction's table), timestamped. */
+export function catCount(count: number, now: number): CatTable {
   return { columns: COUNT_COLUMNS, rows: [[...timestampCells(now), count]] }
 }
 

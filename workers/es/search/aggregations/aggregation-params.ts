@@ -130,6 +130,20 @@ export class AggregationParams {
   }
 }
 
+/**
+ * Where the parser stood when `cause` was thrown inside a field's value, which ObjectParser's "failed to parse
+ * field" repeats: the cause's own location (an XContentParseException's `[line:col]`, a ParsingException's line and
+ * col) when it has one, else `fallback` (where the field's parser stands when it refuses what it read).
+ */
+export function failureLocation(cause: EsException, fallback: [number, number]): [number, number] {
+  const located = /^\[(\d+):(\d+)\] /.exec(cause.reason)
+  if (cause.type === 'x_content_parse_exception' && located !== null)
+    return [Number(located[1]), Number(located[2])]
+  const line = cause.metadata.find(([name]) => name === 'line')?.[1]
+  const col = cause.metadata.find(([name]) => name === 'col')?.[1]
+  return typeof line === 'number' && typeof col === 'number' ? [line, col] : fallback
+}
+
 export function tokenName(value: XContentValue): string {
   if (value === null) return 'VALUE_NULL'
   if (typeof value === 'string') return 'VALUE_STRING'

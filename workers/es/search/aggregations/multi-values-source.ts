@@ -4,11 +4,12 @@
  * `field`, `missing` and, where the aggregation allows it, `script`, `time_zone`, `value_type` and `format`
  * (parserBuilder's scriptable, timezoneAware and heterogeneous flags); Builder.build's checks that exactly one of
  * `field` and `script` is set. A failure inside the object is the outer parser's
- * "[<type>] failed to parse field [<key>]" with the cause.
+ * "[<type>] failed to parse field [<key>]" with the cause, at the cause's location, or at the object's closing
+ * brace for Builder.build's refusal once the object is read.
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../errors/index.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { AggregationParams } from './aggregation-params.ts'
+import { XNumber, endLocationOf, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { AggregationParams, failureLocation } from './aggregation-params.ts'
 import type { ValuesSourceSpec } from './values-source.ts'
 import type { ScriptValuesType } from './script-values.ts'
 
@@ -61,6 +62,8 @@ export function parseFieldConfig(
     }
   } catch (cause) {
     if (!(cause instanceof EsException)) throw cause
-    throw xContentParseException(1, 1, `[${type}] failed to parse field [${key}]`, cause)
+    const end = endLocationOf(body)
+    const [line, col] = failureLocation(cause, end === null ? [1, 1] : [end.line, end.col])
+    throw xContentParseException(line, col, `[${type}] failed to parse field [${key}]`, cause)
   }
 }

@@ -7,7 +7,8 @@
  * TermInSetQuery prints its encoded ids, `_id:([fe 1f])`),
  * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery
  * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
- * `f:[1 TO 5]`, FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
+ * `f:[1 TO 5]` (an open end as the point's bound: `-9223372036854775808` for a LongPoint, `2147483647` for an
+ * IntPoint, `-Infinity` / `Infinity` for a DoublePoint or FloatPoint), FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
  * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, the geo
  * queries' IndexOrDocValuesQuery of LatLonPointDistanceQuery `f:lat,lon +/- r meters` and LatLonPointInBBoxQuery
  * `f:[minLat TO maxLat],[minLon TO maxLon]`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
@@ -19,6 +20,7 @@ import { decodeLatitude, decodeLongitude } from '../../common/geo/geo-encoding.t
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
 
 type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
+type PointType = NonNullable<Extract<IndexQuery, { type: 'numericRange' }>['point']>
 
 /** The query without its boost (what a Weight's getQuery() prints: BoostQuery passes its boost down). */
 export function describeUnboosted(query: IndexQuery): string {
@@ -50,7 +52,7 @@ export function describeUnboosted(query: IndexQuery): string {
     case 'termRange':
       return `${query.field}:${query.includeLower ? '[' : '{'}${rangeBound(query.lower)} TO ${rangeBound(query.upper)}${query.includeUpper ? ']' : '}'}`
     case 'numericRange': {
-      const bound = query.nanos === true ? nanosBound : javaNumber
+      const bound = (value: number): string => pointBound(query, value)
       return `${query.field}:[${bound(query.lower)} TO ${bound(query.upper)}]`
     }
     case 'exists':
@@ -160,6 +162,26 @@ function rangeBound(bound: string | null): string {
 /** A date_nanos range's bound: the long of nanoseconds its sortable double stands for (an open end as a double). */
 function nanosBound(value: number): string {
   return Number.isFinite(value) ? String(nanosOfSortableDouble(value)) : javaNumber(value)
+}
+
+/**
+ * A range bound as its point type prints it: a double or float as Double.toString / Float.toString (an open end
+ * `-Infinity` / `Infinity`), an integral point's open end as its MIN_VALUE / MAX_VALUE.
+ */
+function pointBound(query: Extract<IndexQuery, { type: 'numericRange' }>, value: number): string {
+  const { point } = query
+  if (point === undefined || (query.nanos === true && Number.isFinite(value)))
+    return query.nanos === true ? nanosBound(value) : javaNumber(value)
+  return pointValueText(point, value)
+}
+
+/** A value as its Lucene point's toString prints it (an integral point's ±Infinity: its MIN_VALUE / MAX_VALUE). */
+export function pointValueText(point: PointType, value: number): string {
+  if (point === 'double') return javaDoubleToString(value)
+  if (point === 'float') return javaFloatToString(value)
+  if (Number.isFinite(value)) return javaNumber(value)
+  const bits = point === 'long' ? 63n : 31n
+  return String(value < 0 ? -(2n ** bits) : 2n ** bits - 1n)
 }
 
 function javaNumber(value: number): string {

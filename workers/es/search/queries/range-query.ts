@@ -147,6 +147,26 @@ export function createQuery<T>(index: IndexRef | undefined, build: () => T): T {
   }
 }
 
+type PointType = 'long' | 'int' | 'double' | 'float'
+
+/** The Lucene point a numeric field type's range query builds (NumberFieldMapper.NumberType). */
+function pointOf(type: string): PointType {
+  if (type === 'long') return 'long'
+  if (INTEGRAL.has(type)) return 'int'
+  return FLOAT32.has(type) ? 'float' : 'double'
+}
+
+/** A numeric range on a field's `point`, or MatchNoDocsQuery when it holds nothing. */
+function numericRange(
+  field: string,
+  lower: number,
+  upper: number,
+  boost: number,
+  point: PointType,
+): IndexQuery {
+  return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost, point }
+}
+
 /** The query a mapped field builds for a range (both bounds given as text, null when open). */
 export function rangeIndexQuery(
   field: string,
@@ -162,7 +182,7 @@ export function rangeIndexQuery(
   if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }
   if (mapping.type === 'scaled_float') {
     const [lower, upper] = createQuery(options.index, () => scaledFloatBounds(mapping, bounds))
-    return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+    return numericRange(field, lower, upper, boost, 'long')
   }
   if (mapping.type === 'ip') {
     const range = createQuery(options.index, () => ipRangeTerms(bounds))
@@ -171,12 +191,12 @@ export function rangeIndexQuery(
   }
   if (NUMERIC_TYPES.has(mapping.type)) {
     const [lower, upper] = numericBounds(mapping.type, bounds, options.index)
-    return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+    return numericRange(field, lower, upper, boost, pointOf(mapping.type))
   }
   if (mapping.type === 'date') {
     const formatter = DateFormatter.forPattern(options.format ?? mapping.format ?? DEFAULT_DATE_FORMAT)
     const { lower, upper } = rangeQueryBounds(bounds, options.nowMillis, options.timeZone ?? null, formatter)
-    return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost }
+    return numericRange(field, lower, upper, boost, 'long')
   }
   if (mapping.type === 'date_nanos') {
     const formatter = DateFormatter.forPattern(options.format ?? dateNanosFormat(mapping))
@@ -186,9 +206,8 @@ export function rangeIndexQuery(
     )
     const lower = nanos.lower === null ? -Infinity : sortableDouble(nanos.lower)
     const upper = nanos.upper === null ? Infinity : sortableDouble(nanos.upper)
-    return lower > upper
-      ? { type: 'matchNone' }
-      : { type: 'numericRange', field, lower, upper, boost, nanos: true }
+    const range = numericRange(field, lower, upper, boost, 'long')
+    return range.type === 'numericRange' ? { ...range, nanos: true } : range
   }
   const term = (text: string | null): string | null =>
     mapping.type === 'boolean' && (text === 'true' || text === 'false') ? indexedTerm(text === 'true') : text

@@ -27,6 +27,7 @@ import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { recordTermsLookup } from './terms-lookup.ts'
+import { pointSetQuery } from './point-set-query.ts'
 import {
   exactTerm,
   failedToCreateQuery,
@@ -198,7 +199,8 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
   }
   if (name === ID_FIELD) return metadataTermsQuery(context, name, texts, boostOf(body))
   const queries = texts.map((text, i) => exactValueQuery(name, values[i], text, context, 1))
-  return constantScoreOf(queries, boostOf(body))
+  const type = queryFieldMapping(context, name)?.type ?? ''
+  return pointSetQuery(name, type, queries, boostOf(body)) ?? constantScoreOf(queries, boostOf(body))
 }
 
 function caseInsensitive(options: XContentObject): boolean {

@@ -15,7 +15,7 @@
  * Wire form: the settings (target, zone id, minimum_interval, format), the rung and inner interval, the buckets
  * (key, doc count, sub-aggregations) and the sub-aggregations of an empty bucket.
  */
-import { illegalArgumentException, xContentParseException, type EsException } from '../../../errors/index.ts'
+import { illegalArgumentException, type EsException } from '../../../errors/index.ts'
 import { XNumber, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { ZoneId } from '../../../common/time/index.ts'
 import type { ValueFormat } from '../aggregation-context.ts'
@@ -329,22 +329,20 @@ const AUTO_DATE_HISTOGRAM_KEYS = [
   'minimum_interval',
 ]
 
-/** A builder setter's refusal inside the ObjectParser, which names the field. */
-function fieldFailure(key: string, cause: EsException): EsException {
-  return xContentParseException(1, 1, `[${TYPE}] failed to parse field [${key}]`, cause)
-}
-
 export const autoDateHistogramParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   const params = new AggregationParams(TYPE, body, AUTO_DATE_HISTOGRAM_KEYS)
   const field = params.valuesSource('date')
   const targetBuckets = params.int('buckets') ?? 10
   if (targetBuckets <= 0)
-    throw fieldFailure('buckets', illegalArgumentException(`buckets must be greater than 0 for [${name}]`))
+    throw params.fieldFailure(
+      'buckets',
+      illegalArgumentException(`buckets must be greater than 0 for [${name}]`),
+    )
   const minimumInterval = params.string('minimum_interval')
   try {
     checkMinimumInterval(minimumInterval)
   } catch (cause) {
-    throw fieldFailure('minimum_interval', cause as EsException)
+    throw params.fieldFailure('minimum_interval', cause as EsException)
   }
   const zoneText = params.string('time_zone')
   const zone = zoneText === null ? null : ZoneId.of(zoneText)

@@ -21,7 +21,9 @@ import {
 import {
   JavaDouble,
   XNumber,
+  elementLocation,
   javaDoubleToString,
+  tokenLocation,
   type JsonOut,
   type XContentObject,
   type XContentValue,
@@ -178,68 +180,85 @@ export class InternalPercentiles extends InternalAggregation {
   }
 }
 
-function parsePercents(params: AggregationParams): number[] {
-  if (!params.has('percents')) return DEFAULT_PERCENTS
-  const raw = params.raw('percents')
-  const list = Array.isArray(raw) ? raw : [raw]
-  if (list.length === 0) throw illegalArgumentException('[percents] must not be empty')
-  return list
-    .map((p) => {
-      if (!(p instanceof XNumber)) {
-        throw illegalArgumentException('[percents] must be an array of numbers')
-      }
-      if (p.value < 0 || p.value > 100)
-        throw illegalArgumentException(`percent must be in [0,100], got [${javaDoubleToString(p.value)}]`)
-      return p.value
-    })
-    .sort((a, b) => a - b)
+/**
+ * Percentiles' `percents`, defaulting to [1, 5, 25, 50, 75, 95, 99], sorted and checked as the
+ * ConstructingObjectParser's builder (validatePercentiles) checks them, at the end of the object.
+ */
+function parsePercents(name: string, params: AggregationParams): number[] {
+  const percents = parseDoubleArray('percentiles', 'percents', params)
+  if (percents === undefined) return DEFAULT_PERCENTS
+  percents.sort((a, b) => a - b)
+  const outside = percents.find((p) => p < 0 || p > 100)
+  const invalid =
+    percents.length === 0
+      ? `[percents] must not be empty: [${name}]`
+      : outside !== undefined
+        ? `percent must be in [0,100], got [${javaDoubleToString(outside)}]: [${name}]`
+        : null
+  if (invalid !== null) throw buildFailure('percentiles', invalid)
+  return percents
 }
 
 /**
- * PercentileRanks' `values` (declareDoubleArray: numbers or numeric strings, one value or an array), required and
- * sorted as AbstractPercentilesAggregationBuilder's constructor checks them; its failure surfaces as the
- * ConstructingObjectParser's "Failed to build" at the end of the object (no location).
+ * PercentileRanks' `values`, required and sorted as AbstractPercentilesAggregationBuilder's constructor checks
+ * them, at the end of the object.
  */
 function parseRankValues(name: string, params: AggregationParams): number[] {
-  const raw = params.raw('values')
-  if (raw !== undefined && !Array.isArray(raw) && !(raw instanceof XNumber) && typeof raw !== 'string') {
-    throw xContentParseException(
-      1,
-      1,
-      `[percentile_ranks] values doesn't support values of type: ${tokenName(raw)}`,
-    )
-  }
-  const list = raw === undefined ? undefined : Array.isArray(raw) ? raw : [raw]
-  const values = list?.map((v) => {
-    if (v instanceof XNumber) return v.value
-    const text = typeof v === 'string' ? v.trim() : ''
-    if (text !== '' && !Number.isNaN(Number(text))) return Number(text)
-    const cause =
-      typeof v === 'string'
-        ? numberFormatException(v)
-        : xContentParseException(
-            1,
-            1,
-            `[percentile_ranks] values doesn't support values of type: ${tokenName(v)}`,
-          )
-    throw xContentParseException(1, 1, '[percentile_ranks] failed to parse field [values]', cause)
-  })
+  const values = parseDoubleArray('percentile_ranks', 'values', params)
   const invalid =
     values === undefined
       ? `[values] must not be null: [${name}]`
       : values.length === 0
         ? `[values] must not be an empty array: [${name}]`
         : null
-  if (invalid !== null) {
-    throw new EsException({
-      type: 'x_content_parse_exception',
-      reason: 'Failed to build [percentile_ranks] after last required field arrived',
-      status: 400,
-      causedBy: illegalArgumentException(invalid),
-      rootCause: false,
-    })
-  }
+  if (invalid !== null) throw buildFailure('percentile_ranks', invalid)
   return (values as number[]).sort((a, b) => a - b)
+}
+
+/**
+ * ObjectParser.declareDoubleArray: one number or numeric string, or an array of them (undefined when the key is
+ * absent). A value of another kind is refused at its token; an element that is not a number fails the field at
+ * the element, where parseArray stands.
+ */
+function parseDoubleArray(type: string, key: string, params: AggregationParams): number[] | undefined {
+  const raw = params.raw(key)
+  if (raw === undefined) return undefined
+  const body = params.body
+  if (!Array.isArray(raw) && !(raw instanceof XNumber) && typeof raw !== 'string') {
+    const [line, col] = tokenLocation(body, key, 'value')
+    throw xContentParseException(
+      line,
+      col,
+      `[${type}] ${key} doesn't support values of type: ${tokenName(raw)}`,
+    )
+  }
+  const list = Array.isArray(raw) ? raw : [raw]
+  return list.map((v, index) => {
+    if (v instanceof XNumber) return v.value
+    const text = typeof v === 'string' ? v.trim() : ''
+    if (text !== '' && !Number.isNaN(Number(text))) return Number(text)
+    const [line, col] = elementLocation(body, key, index)
+    const cause =
+      typeof v === 'string'
+        ? numberFormatException(v)
+        : xContentParseException(
+            line,
+            col,
+            `[${type}] ${key} doesn't support values of type: ${tokenName(v)}`,
+          )
+    throw xContentParseException(line, col, `[${type}] failed to parse field [${key}]`, cause)
+  })
+}
+
+/** ConstructingObjectParser's build at the end of the object: its failure carries no location. */
+function buildFailure(type: string, reason: string): EsException {
+  return new EsException({
+    type: 'x_content_parse_exception',
+    reason: `Failed to build [${type}] after last required field arrived`,
+    status: 400,
+    causedBy: illegalArgumentException(reason),
+    rootCause: false,
+  })
 }
 
 /** A TDigest aggregation's doc values on a shard, sorted: the SortingDigest's samples. */
@@ -278,7 +297,7 @@ function tdigestParser(type: 'percentiles' | 'percentile_ranks'): AggregationPar
       'value_type',
     ])
     const field = params.valuesSource('double')
-    const keys = ranks ? parseRankValues(name, params) : parsePercents(params)
+    const keys = ranks ? parseRankValues(name, params) : parsePercents(name, params)
     const keyed = params.boolean('keyed') ?? true
     checkCompression(name, params.object('tdigest')?.get('compression'))
     return {

@@ -12,7 +12,17 @@
  * metric's rendering (JSON text) and numeric value (NaN when not numeric), or null.
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
-import { JavaDouble, RawJson, toJson, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
+import {
+  JavaDouble,
+  RawJson,
+  elementLocation,
+  sourceTextOf,
+  toJson,
+  tokenLocation,
+  valueEndLocation,
+  type JsonOut,
+  type XContentObject,
+} from '../../../xcontent/index.ts'
 import {
   compareFieldDocs,
   formatSortValues,
@@ -31,7 +41,7 @@ import {
   type AggregationBuilder,
   type AggregationParser,
 } from '../aggregation-builder.ts'
-import { AggregationParams } from '../aggregation-params.ts'
+import { AggregationParams, failureLocation, tokenName } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { parseFieldConfig, type FieldConfig } from '../multi-values-source.ts'
 import { resolveValues, sourceField, unsupportedValuesSourceType } from '../values-source.ts'
@@ -213,33 +223,67 @@ function buildFailure(body: XContentObject, reason: string): EsException {
     rootCause: false,
   })
   if (!body.has('size')) return build
-  const last = [...body.keys()].filter((key) => key === 'sort' || key === 'size' || key === 'metrics').pop()
-  return xContentParseException(1, 1, `[top_metrics] failed to parse field [${last}]`, build)
+  const last =
+    [...body.keys()].filter((key) => key === 'sort' || key === 'size' || key === 'metrics').pop() ?? 'size'
+  return xContentParseException(
+    ...valueEndLocation(body, last),
+    `[top_metrics] failed to parse field [${last}]`,
+    build,
+  )
 }
 
+/** declareObjectArray: one field config object or an array of them; another kind is refused at its token. */
 function parseMetrics(params: AggregationParams): FieldConfig[] {
-  const raw = params.raw('metrics')
+  const raw = params.raw('metrics') ?? null
   const list = Array.isArray(raw) ? raw : [raw]
-  return list.map((entry) => {
+  return list.map((entry, index) => {
     if (!(entry instanceof Map)) {
-      throw xContentParseException(1, 1, `[top_metrics] metrics doesn't support values of type: VALUE_STRING`)
+      throw xContentParseException(
+        ...elementLocation(params.body, 'metrics', index),
+        `[top_metrics] metrics doesn't support values of type: ${tokenName(entry)}`,
+      )
     }
     return parseFieldConfig('top_metrics', 'metrics', entry, { scriptable: true })
   })
+}
+
+/**
+ * `sort` (ValueType.OBJECT_ARRAY_OR_STRING, read by SortBuilder.fromXContent); a failure inside it is ObjectParser's
+ * "failed to parse field [sort]" where the sort parser stood: the inner error's location, or the element (or the
+ * value) it refused.
+ */
+function parseSorts(params: AggregationParams): SortBuilder[] {
+  const raw = params.raw('sort') ?? null
+  if (!(raw instanceof Map) && !Array.isArray(raw) && typeof raw !== 'string') {
+    throw xContentParseException(
+      ...tokenLocation(params.body, 'sort', 'value'),
+      `[top_metrics] sort doesn't support values of type: ${tokenName(raw)}`,
+    )
+  }
+  try {
+    return parseSort(raw, sourceTextOf(params.body), () => {})
+  } catch (cause) {
+    if (!(cause instanceof EsException)) throw cause
+    const refused = Array.isArray(raw)
+      ? raw.findIndex((e) => !(e instanceof Map) && typeof e !== 'string')
+      : -1
+    const fallback =
+      refused < 0
+        ? tokenLocation(params.body, 'sort', 'value')
+        : elementLocation(params.body, 'sort', refused)
+    throw xContentParseException(
+      ...failureLocation(cause, fallback),
+      '[top_metrics] failed to parse field [sort]',
+      cause,
+    )
+  }
 }
 
 export const topMetricsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   rejectSubAggregations(name, 'top_metrics', subs)
   const params = new AggregationParams('top_metrics', body, ['sort', 'size', 'metrics'])
   let sorts: SortBuilder[] = []
-  if (params.has('sort')) {
-    try {
-      sorts = parseSort(params.raw('sort') ?? null, '', () => {})
-    } catch (cause) {
-      if (!(cause instanceof EsException)) throw cause
-      throw xContentParseException(1, 1, '[top_metrics] failed to parse field [sort]', cause)
-    }
-  }
+  if (params.has('sort')) sorts = parseSorts(params)
   const metrics = params.has('metrics') ? parseMetrics(params) : []
   const missing = ['sort', 'metrics'].filter((key) => !params.has(key))
   if (missing.length > 0) throw illegalArgumentException(`Required [${missing.join(', ')}]`)
