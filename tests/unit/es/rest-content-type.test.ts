@@ -103,6 +103,7 @@ describe('RestController content type', () => {
     expect(await post('{}', 'application/x-www-form-urlencoded')).toEqual({
       status: 406,
       contentType: 'application/json',
+      error: true,
       body: '{"error":"Content-Type header [application/x-www-form-urlencoded] is not supported","status":406}',
     })
     expect(await post('{}', null)).toMatchObject({
@@ -116,6 +117,7 @@ describe('RestController content type', () => {
     const badRequest = {
       status: 400,
       contentType: 'application/json',
+      error: true,
       body:
         '{"error":{"root_cause":[{"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Content-Type]"}],' +
         '"type":"media_type_header_exception","reason":"Invalid media-type value on headers [Content-Type]",' +
