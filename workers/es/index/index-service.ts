@@ -99,9 +99,10 @@ export class IndexService {
     dynamicTemplates?: Readonly<Record<string, string>>,
   ): ShardWrite {
     const { metadata, mappers } = this
+    const joined = { id, routing }
     let document: ParsedDocument
     try {
-      document = parseDocument(parsed, metadata.mapping, id, true, dynamicTemplates, mappers)
+      document = parseDocument(parsed, metadata.mapping, id, true, dynamicTemplates, mappers, joined)
     } catch (error) {
       throw locateDocumentFailure(error, source)
     }
@@ -112,7 +113,7 @@ export class IndexService {
     } catch (error) {
       // a date the walk left to the doc values did not parse: a walk that reads dates fails at its value
       try {
-        parseDocumentReadingDates(parsed, metadata.mapping, id, dynamicTemplates, mappers)
+        parseDocumentReadingDates(parsed, metadata.mapping, id, dynamicTemplates, mappers, joined)
       } catch (located) {
         throw locateDocumentFailure(located, source)
       }
@@ -141,7 +142,9 @@ export class IndexService {
       shard.apply(operation, null, now)
       return
     }
-    const document = parseDocument(parse(operation.doc.source), this.metadata.mapping)
+    // a stored document carries the id and routing a join field indexes
+    const { doc } = operation
+    const document = parseDocument(parse(doc.source), this.metadata.mapping, null, true, {}, undefined, doc)
     shard.apply(operation, this.indexing(operation.doc.id, operation.doc.routing, document), now)
   }
 

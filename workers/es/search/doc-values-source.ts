@@ -75,6 +75,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   half_float: 'double',
   scaled_float: 'double',
   keyword: 'keyword',
+  join: 'keyword',
   ip: 'ip',
   boolean: 'boolean',
   date: 'date',
@@ -213,7 +214,7 @@ function fieldInfo(
 function storedDocFields(stored: StoredDocument, mapping: Mapping): BlockFields {
   const source = parseJson(stored.source)
   if (!(source instanceof Map)) return { root: new Map(), nested: [] }
-  const parsed = parseDocument(source, mapping)
+  const parsed = parseDocument(source, mapping, null, true, {}, undefined, stored)
   return {
     root: fieldValues(parsed.fields),
     nested: parsed.nested.map((doc) => fieldValues(doc.fields)),

@@ -24,6 +24,7 @@ import {
   type QueryContext,
 } from './queries/query-parsing.ts'
 import { nestedQuery } from './queries/nested-query.ts'
+import { hasChildQuery, hasParentQuery, parentIdQuery } from './queries/join-queries.ts'
 import { emptyClauseException, queryContentFailure } from './queries/query-parse-failures.ts'
 import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
@@ -73,6 +74,9 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['script', scriptQuery],
   ['script_score', scriptScoreQuery],
   ['nested', nestedQuery],
+  ['has_child', hasChildQuery],
+  ['has_parent', hasParentQuery],
+  ['parent_id', parentIdQuery],
   ['geo_distance', geoDistanceQuery],
   ['geo_bounding_box', geoBoundingBoxQuery],
 ])

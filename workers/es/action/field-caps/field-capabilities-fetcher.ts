@@ -18,7 +18,12 @@
 import { illegalArgumentException } from '../../errors/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { JavaHashMapModel } from '../../../net/java-hash.ts'
-import { hasProperties, type FieldMapping, type Mapping } from '../../index/mapper/mapping.ts'
+import {
+  hasProperties,
+  PARENT_ID_FIELD,
+  type FieldMapping,
+  type Mapping,
+} from '../../index/mapper/mapping.ts'
 import { searchFields } from '../../search/search-fields.ts'
 import { fieldTypeName } from '../../search/aggregations/values-source.ts'
 
@@ -100,7 +105,8 @@ const DOC_VALUES_SEARCHABLE: ReadonlySet<string> = new Set([
 const NO_FIELDDATA: ReadonlySet<string> = new Set(['text', 'search_as_you_type', 'prefix', 'completion'])
 
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {
-  const type = fieldTypeName(field)
+  // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`
+  const type = field === PARENT_ID_FIELD ? 'parent' : fieldTypeName(field)
   const meta = field.meta ?? {}
   if (field.runtime !== undefined) {
     return { name, type, metadataField: false, searchable: true, aggregatable: true, meta }

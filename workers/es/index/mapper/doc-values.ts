@@ -2,7 +2,7 @@
  * What ES's field mappers write as doc values for a document's field, from its parsed `_source` values:
  * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
- * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
+ * - keyword: strings, values longer than ignore_above left out; join: the relation name; boolean: 1 and 0;
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
@@ -64,7 +64,8 @@ export function numericDocValues(
 /** A field's values as its doc values hold them (see the header); none for text and object fields. */
 export function docValues(field: FieldMapping, values: readonly LeafValue[]): DocValue[] {
   switch (field.type) {
-    case 'keyword': {
+    case 'keyword':
+    case 'join': {
       const kept = values.filter((v) => !ignoredAbove(field, v)).map(String)
       return [...new Set(kept)].sort(compareUtf8)
     }

@@ -18,7 +18,8 @@
  * with `copy_to` has each of its values parsed again as a value of each target (copy-to.ts), from the root, as if
  * the document held it there: a missing target is mapped dynamically (or refused under `dynamic: strict`), a
  * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing. A value for a field
- * alias, or an alias as a copy_to target, fails the document (field-alias.ts).
+ * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
+ * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it.
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -46,6 +47,7 @@ import { numberFieldValue } from './number-field.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { documentFailure, failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
 import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
+import { joinValues, type JoinDocument } from './join-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
@@ -110,8 +112,9 @@ export function parseDocument(
   copyTo = true,
   dynamicTemplates: Readonly<Record<string, string>> = NO_DYNAMIC_TEMPLATES,
   settings: IndexMapperSettings = NO_INDEX_SETTINGS,
+  joinDocument: JoinDocument | null = null,
 ): ParsedDocument {
-  return parse(source, mapping, { id, copyTo, dynamicTemplates, settings, readsDates: false })
+  return parse(source, mapping, { id, copyTo, dynamicTemplates, settings, readsDates: false, joinDocument })
 }
 
 /**
@@ -125,8 +128,16 @@ export function parseDocumentReadingDates(
   id: string,
   dynamicTemplates: Readonly<Record<string, string>> = NO_DYNAMIC_TEMPLATES,
   settings: IndexMapperSettings = NO_INDEX_SETTINGS,
+  joinDocument: JoinDocument | null = null,
 ): ParsedDocument {
-  return parse(source, mapping, { id, copyTo: true, dynamicTemplates, settings, readsDates: true })
+  return parse(source, mapping, {
+    id,
+    copyTo: true,
+    dynamicTemplates,
+    settings,
+    readsDates: true,
+    joinDocument,
+  })
 }
 
 function parse(source: XContentObject, mapping: Mapping, options: WalkOptions): ParsedDocument {
@@ -146,6 +157,8 @@ interface WalkOptions {
   settings: IndexMapperSettings
   /** Whether date values are parsed as the walk meets them (parseDocumentReadingDates). */
   readsDates: boolean
+  /** The document's `_id` and routing, which a join field indexes (null: not known, no own id indexed). */
+  joinDocument: JoinDocument | null
 }
 
 /**
@@ -248,6 +261,7 @@ class DocumentWalk {
   private readonly dynamicTemplates: Readonly<Record<string, string>>
   private readonly settings: IndexMapperSettings
   private readonly readsDates: boolean
+  private readonly joinDocument: JoinDocument | null
 
   constructor(
     private readonly writable: Record<string, FieldMapping> | null,
@@ -266,6 +280,7 @@ class DocumentWalk {
     this.dynamicTemplates = options.dynamicTemplates
     this.settings = options.settings
     this.readsDates = options.readsDates
+    this.joinDocument = options.joinDocument
   }
 
   visit(
@@ -282,6 +297,7 @@ class DocumentWalk {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
+      if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
@@ -316,6 +332,7 @@ class DocumentWalk {
     if (field.type === 'alias') throw writeToAlias(path, this.copying)
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
+    if (field.type === 'join') return this.addJoin(doc, path, field, value)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -403,6 +420,12 @@ class DocumentWalk {
   /** A completion field's value (an input, an object with inputs and a weight, or an array of them). */
   private addCompletion(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
     for (const input of completionValues(path, value, this.id)) this.addValue(doc, path, field, input)
+  }
+
+  /** A join field's value: its relation name and parent-id values (join-field.ts). */
+  private addJoin(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    for (const joined of joinValues(path, field, value, this.joinDocument, this.id !== null))
+      this.addValue(doc, joined.path, joined.mapping, joined.value)
   }
 
   /**

@@ -11,7 +11,8 @@
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
  *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`) take the
  *   update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
- * - an alias (field-alias.ts) merges only with an alias, whose path replaces its own;
+ * - an alias (field-alias.ts) merges only with an alias, whose path replaces its own; a join field keeps its
+ *   relations (join-field.ts), and a mapping keeps one join field;
  * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
  *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
@@ -31,6 +32,7 @@ import {
 import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
+import { checkOneJoinField, mergeJoinMapping } from './join-field.ts'
 import { printsAsDouble } from './number-field.ts'
 import { DEFAULT_DATE_FORMAT } from './doc-values.ts'
 import { DEFAULT_DATE_NANOS_FORMAT } from './date-nanos-field.ts'
@@ -70,6 +72,7 @@ export function mergeMapping(existing: Mapping, update: Mapping, indexTemplate =
   }
   checkNestedFieldsLimit(merged)
   validateCopyTo(merged)
+  checkOneJoinField(merged)
   return merged
 }
 
@@ -118,6 +121,7 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
       `mapper [${path}] cannot be changed from type [${current.type}] to [${incoming.type}]`,
     )
   }
+  if (current.type === 'join') return mergeJoinMapping(current, incoming, path)
   const conflicts: string[] = []
   const merged: Record<string, Scalar> = { type: current.type }
   const keys = new Set([...Object.keys(current), ...Object.keys(incoming)])

@@ -11,7 +11,8 @@
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
  * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
- * (scaled-float-field.ts), the other numeric types' (number-field.ts) and the date types' (date-field.ts); a
+ * (scaled-float-field.ts), the other numeric types' (number-field.ts), the date types' (date-field.ts) and a
+ * `join` field's (join-field.ts, which also allows one join field per mapping); a
  * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
  * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
@@ -49,6 +50,7 @@ import { aliasMapping } from './field-alias.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 import { isJavaBlank } from '../../common/java-whitespace.ts'
 import { mergeFieldMapping } from './mapping-merge.ts'
+import { checkOneJoinField, joinMapping } from './join-field.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -87,6 +89,7 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   }
   checkNestedFieldsLimit(mapping)
   validateCopyTo(mapping)
+  checkOneJoinField(mapping)
   return mapping
 }
 
@@ -236,7 +239,7 @@ function readField(name: string, definition: XContentObject, path: string): Fiel
     else setOwn(field, key, value instanceof XNumber ? value.value : value)
   }
   field.type ??= 'object'
-  return typedMapping(name, field)
+  return field.type === 'join' ? joinMapping(name, path, field) : typedMapping(name, field)
 }
 
 /** The field types whose parameters are checked and completed with their defaults. */

@@ -6,6 +6,7 @@
 import { derivedSubfields } from './search-as-you-type-field.ts'
 import type { RuntimeField, RuntimeSection } from './runtime-field.ts'
 import type { DynamicTemplate } from './dynamic-templates.ts'
+import type { JoinRelations } from './joiner.ts'
 
 /** The field types the playground maps. */
 export const FIELD_TYPE_NAMES = [
@@ -29,6 +30,7 @@ export const FIELD_TYPE_NAMES = [
   'completion',
   'search_as_you_type',
   'alias',
+  'join',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -54,7 +56,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'histogram',
   'integer_range',
   'ip_range',
-  'join',
   'long_range',
   'match_only_text',
   'passthrough',
@@ -142,6 +143,9 @@ export interface FieldMapping {
   path?: string
   /** The fields this field's values are also indexed into (copy-to.ts), always a list once parsed. */
   copy_to?: string[]
+  /** A join field (join-field.ts): whether global ordinals load eagerly (always kept), and its relations. */
+  eager_global_ordinals?: boolean
+  relations?: JoinRelations
 }
 
 /**
@@ -230,8 +234,16 @@ export function leafFields(mapping: Mapping): Map<string, FieldMapping> {
   return out
 }
 
-/** A search_as_you_type field's subfields (search-as-you-type-field.ts), which leafFields lists after it. */
+/**
+ * A search_as_you_type field's subfields (search-as-you-type-field.ts), and a join field's parent-id fields
+ * (`f#parent`, searched as keywords: join-field.ts), which leafFields lists after it.
+ */
 function addDerived(out: Map<string, FieldMapping>, path: string, field: FieldMapping): void {
   if (field.type === 'search_as_you_type')
     for (const [sub, mapping] of derivedSubfields(path, field)) out.set(sub, mapping)
+  if (field.type === 'join')
+    for (const parent of Object.keys(field.relations ?? {})) out.set(`${path}#${parent}`, PARENT_ID_FIELD)
 }
+
+/** The mapping a parent-id field is searched, sorted and aggregated with (ParentIdFieldMapper: a keyword's). */
+export const PARENT_ID_FIELD: FieldMapping = { type: 'keyword' }

@@ -10,7 +10,9 @@
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
  * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts);
- * - a field alias: its target's values, under the alias's name.
+ * - a field alias: its target's values, under the alias's name;
+ * - a join field: its `_source` value as sent (a relation name, or an object with `name` and `parent`); its
+ *   parent-id fields (`f#parent`) are internal and never fetched.
  * A pattern (`user.*`, `*`) matches mapped leaf fields and multi-fields, never metadata fields. With
  * `include_unmapped`, leaves of `_source` the mapping does not know are returned as they were sent. `format` on
  * a field type other than date fails as ES's `checkNoFormat` does.
@@ -29,7 +31,8 @@ import { DateFormatter } from '../../common/time/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { parseDocument, type LeafValue } from '../../index/mapper/document-parser.ts'
 import { DEFAULT_DATE_FORMAT, dateMillis, ignoredAbove } from '../../index/mapper/doc-values.ts'
-import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
+import { PARENT_ID_FIELD, type FieldMapping, type Mapping } from '../../index/mapper/mapping.ts'
+import { sourceToJson } from '../../action/source-map.ts'
 import { concreteFieldName, searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 import { geoPointPrinter } from './geo-point-format.ts'
@@ -62,6 +65,8 @@ type DocumentFieldFetcher = (
 interface SourceValues {
   values: ReadonlyMap<string, readonly LeafValue[]>
   malformed: ReadonlyMap<string, readonly LeafValue[]>
+  /** The `_source` itself (a join field's values are its own: join fields sit at the root). */
+  source: XContentObject
 }
 
 const NOTHING_IGNORED: JsonOut[] = []
@@ -97,7 +102,15 @@ export class FieldFetcher {
           : []
       for (const name of names) {
         const field = fields.get(name)!
-        if (field.runtime !== undefined) {
+        // a join field's parent-id fields are internal (ParentIdFieldMapper): never fetched
+        if (field === PARENT_ID_FIELD) continue
+        if (field.type === 'join') {
+          if (format !== null) valueFetcher(name, field, format)
+          fetchers.set(name, (parsed) => ({
+            values: joinSourceValues(parsed.source.get(name)),
+            ignoredValues: NOTHING_IGNORED,
+          }))
+        } else if (field.runtime !== undefined) {
           const print = docValuePrinter(name, docValues.field(name)!, format)
           fetchers.set(name, (_, docId) => ({
             values: docValues.values(name, docId).map(print),
@@ -126,6 +139,7 @@ export class FieldFetcher {
     const parsed = {
       values: new Map(document.fields.map((f) => [f.path, f.values])),
       malformed: document.malformed,
+      source,
     }
     const out: DocumentField[] = []
     for (const [name, fetcher] of this.fetchers) out.push({ name, ...fetcher(parsed, docId) })
@@ -150,6 +164,12 @@ export class FieldFetcher {
     for (const [key, value] of source) walk(value, key)
     for (const [name, values] of leaves) out.push({ name, values, ignoredValues: NOTHING_IGNORED })
   }
+}
+
+/** A join field's values (SourceValueFetcher.identity): its `_source` value as sent, a relation or an object. */
+function joinSourceValues(value: XContentValue | undefined): JsonOut[] {
+  if (value === undefined || value === null) return []
+  return (Array.isArray(value) ? value : [value]).map(sourceToJson)
 }
 
 /** The field type's ValueFetcher for `fields`: how one `_source` value prints. */

@@ -81,7 +81,7 @@ function idsByValue(values: Iterable<readonly [string, number]>): Map<number, st
 }
 
 /** Documents scoring their own float: a constant_score per distinct score over the documents' `_id`s. */
-function scoredDocuments(scores: ReadonlyMap<string, number>): IndexQuery {
+export function scoredDocuments(scores: ReadonlyMap<string, number>): IndexQuery {
   const clauses = [...idsByValue(scores)].map(([score, ids]) => idsQuery(ids, score))
   if (clauses.length === 0) return { type: 'matchNone' }
   return clauses.length === 1 ? clauses[0]! : { type: 'disMax', queries: clauses, tieBreaker: 0, boost: 1 }

@@ -112,6 +112,7 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   scaled_float: 'double',
   keyword: 'keyword',
   ip: 'keyword',
+  join: 'keyword',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 
