@@ -9,6 +9,10 @@
 //   stop       = simple + stop(stopwords, default _english_)
 //   keyword    = keyword tokenizer
 //   english, snowball: stemmers/english-analyzers.ts
+//   pattern    = pattern tokenizer(pattern, default \W+; flags) + lowercase (if lowercase, default true) +
+//                stop(stopwords, default _none_) (ES's PatternAnalyzer)
+//   fingerprint = standard tokenizer + lowercase + asciifolding + stop(stopwords, default _none_) +
+//                fingerprint(separator, max_output_size) (Lucene FingerprintAnalyzer)
 // index.max_ngram_diff (default 1) and index.max_shingle_diff (default 3) bound the ngram tokenizer and
 // filter and the shingle filter, as NGramTokenizerFactory and ShingleTokenFilterFactory check them.
 import { Analyzer } from './analyzer.ts'
@@ -25,6 +29,8 @@ import {
 import type { CharFilter } from './custom/char-filter.ts'
 import { compileJavaPattern } from './custom/java-pattern.ts'
 import { AsciiFoldingFilter } from './filters/ascii-folding-filter.ts'
+import { cjkWidthFilter } from './filters/cjk-width-filter.ts'
+import { DEFAULT_MAX_OUTPUT_SIZE, FingerprintFilter } from './filters/fingerprint-filter.ts'
 import { LengthFilter } from './filters/length-filter.ts'
 import { LowerCaseFilter } from './filters/lowercase-filter.ts'
 import { NGramTokenFilter } from './filters/ngram-token-filters.ts'
@@ -32,8 +38,22 @@ import { ShingleFilter } from './filters/shingle-filter.ts'
 import { StopFilter } from './filters/stop-filter.ts'
 import { SynonymFilterFactory } from './filters/synonym-filter.ts'
 import { ENGLISH_STOP_WORDS, stopWordsSetting } from './filters/stop-words.ts'
-import { reverseFilter, trimFilter, truncateFilter, upperCaseFilter } from './filters/term-rewrite-filters.ts'
+import {
+  apostropheFilter,
+  classicFilter,
+  decimalDigitFilter,
+  reverseFilter,
+  trimFilter,
+  truncateFilter,
+  upperCaseFilter,
+} from './filters/term-rewrite-filters.ts'
 import { UniqueFilter } from './filters/unique-filter.ts'
+import {
+  keepTypesFilter,
+  keepWordFilter,
+  limitTokenCountFilter,
+  removeDuplicatesFilter,
+} from './filters/token-selection-filters.ts'
 import { englishAnalyzer, snowballAnalyzer } from './stemmers/english-analyzers.ts'
 import { keywordMarkerTokenFilter } from './stemmers/keyword-marker-filter.ts'
 import {
@@ -41,10 +61,13 @@ import {
   snowballTokenFilter,
   stemmerTokenFilter,
 } from './stemmers/stemmer-token-filters.ts'
+import { charGroupTokenizer } from './tokenizers/char-group-tokenizer.ts'
 import { letterTokenizer, lowercaseTokenizer, whitespaceTokenizer } from './tokenizers/char-tokenizer.ts'
 import { KeywordTokenizer } from './tokenizers/keyword-tokenizer.ts'
 import { NGramTokenizer } from './tokenizers/ngram-tokenizer.ts'
+import { PathHierarchyTokenizer } from './tokenizers/path-hierarchy-tokenizer.ts'
 import { PatternTokenizer } from './tokenizers/pattern-tokenizer.ts'
+import { SimplePatternTokenizer } from './tokenizers/simple-pattern-tokenizers.ts'
 import { DEFAULT_MAX_TOKEN_LENGTH, StandardTokenizer } from './tokenizers/standard-tokenizer.ts'
 import { tokenCharsMatcher } from './tokenizers/token-chars.ts'
 import { IllegalArgumentException, type TokenFilter, type Tokenizer } from './token-list.ts'
@@ -141,6 +164,24 @@ function synonymFilter(name: 'synonym' | 'synonym_graph', settings: AnalysisSett
   })
 }
 
+function oneCharSetting(settings: AnalysisSettings, key: string, fallback: string): string {
+  const value = stringSetting(settings, key)
+  if (value === undefined) return fallback
+  if (value.length !== 1) throw new IllegalArgumentException(`${key} must be a one char value`)
+  return value
+}
+
+function pathHierarchyTokenizer(settings: AnalysisSettings): Tokenizer {
+  const delimiter = oneCharSetting(settings, 'delimiter', '/')
+  return new PathHierarchyTokenizer({
+    delimiter,
+    replacement: oneCharSetting(settings, 'replacement', delimiter),
+    skip: intSetting(settings, 'skip', 0),
+    bufferSize: intSetting(settings, 'buffer_size', 1024),
+    reverse: boolSetting(settings, 'reverse', false),
+  })
+}
+
 export function getTokenizer(
   name: string,
   settings: AnalysisSettings = {},
@@ -172,9 +213,64 @@ export function getTokenizer(
     case 'ngram':
     case 'edge_ngram':
       return ngramTokenizer(name, settings, limits)
+    case 'path_hierarchy':
+    case 'PathHierarchy':
+      return pathHierarchyTokenizer(settings)
+    case 'simple_pattern':
+    case 'simple_pattern_split':
+      return new SimplePatternTokenizer(name, stringSetting(settings, 'pattern') ?? '')
+    case 'char_group':
+      return charGroupTokenizer(
+        listSetting(settings, 'tokenize_on_chars') ?? [],
+        intSetting(settings, 'max_token_length', DEFAULT_MAX_TOKEN_LENGTH),
+      )
     default:
       return null
   }
+}
+
+function refuse(message: string): never {
+  throw new IllegalArgumentException(message)
+}
+
+function keepFilter(settings: AnalysisSettings): TokenFilter {
+  const words = listSetting(settings, 'keep_words')
+  const path = stringSetting(settings, 'keep_words_path')
+  if ((words === undefined) === (path === undefined)) {
+    refuse('keep requires either `keep_words` or `keep_words_path` to be configured')
+  }
+  if (settings['enable_position_increments'] !== undefined) {
+    refuse('enable_position_increments is not supported anymore. Please fix your analysis chain')
+  }
+  if (words === undefined) {
+    refuse('[keep_words_path] is not supported: the playground has no config directory')
+  }
+  return keepWordFilter(words, boolSetting(settings, 'keep_words_case', false))
+}
+
+function keepTypesMode(settings: AnalysisSettings): boolean {
+  const mode = stringSetting(settings, 'mode') ?? 'include'
+  const lowered = mode.toLowerCase()
+  if (lowered !== 'include' && lowered !== 'exclude') {
+    refuse(`\`keep_types\` tokenfilter mode can only be [include] or [exclude] but was [${mode}].`)
+  }
+  return lowered === 'include'
+}
+
+function limitFilter(settings: AnalysisSettings): TokenFilter {
+  const maxTokenCount = intSetting(settings, 'max_token_count', 1)
+  // Parsed for its errors only: reading the rest of the stream shows nowhere in a token list.
+  boolSetting(settings, 'consume_all_tokens', false)
+  return limitTokenCountFilter(maxTokenCount)
+}
+
+/** FingerprintAnalyzerProvider.parseSeparator and max_output_size, shared by the filter and analyzer. */
+function fingerprintFilter(settings: AnalysisSettings): FingerprintFilter {
+  const separator = stringSetting(settings, 'separator') ?? ' '
+  if (separator.length !== 1) {
+    refuse(`Setting [separator] must be a single, non-null character. [${separator}] was provided.`)
+  }
+  return new FingerprintFilter(separator, intSetting(settings, 'max_output_size', DEFAULT_MAX_OUTPUT_SIZE))
 }
 
 export function getTokenFilter(
@@ -232,6 +328,27 @@ export function getTokenFilter(
       return stemmerTokenFilter(settings)
     case 'keyword_marker':
       return keywordMarkerTokenFilter(settings)
+    case 'apostrophe':
+      return apostropheFilter()
+    case 'decimal_digit':
+      return decimalDigitFilter()
+    case 'classic':
+      return classicFilter()
+    case 'cjk_width':
+      return cjkWidthFilter()
+    case 'keep':
+      return keepFilter(settings)
+    case 'keep_types':
+      return keepTypesFilter(
+        listSetting(settings, 'types') ?? refuse('keep_types requires `types` to be configured'),
+        keepTypesMode(settings),
+      )
+    case 'limit':
+      return limitFilter(settings)
+    case 'remove_duplicates':
+      return removeDuplicatesFilter()
+    case 'fingerprint':
+      return fingerprintFilter(settings)
     default:
       return null
   }
@@ -297,6 +414,23 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       return new Analyzer(name, new KeywordTokenizer())
     case 'english':
       return englishAnalyzer(settings)
+    case 'pattern': {
+      const filters: TokenFilter[] = boolSetting(settings, 'lowercase', true) ? [new LowerCaseFilter()] : []
+      filters.push(new StopFilter({ stopWords: stopWordsSetting(settings, []) }))
+      const pattern = stringSetting(settings, 'pattern') ?? '\\W+'
+      return new Analyzer(
+        name,
+        new PatternTokenizer(compileJavaPattern(pattern, stringSetting(settings, 'flags')), -1),
+        filters,
+      )
+    }
+    case 'fingerprint':
+      return new Analyzer(name, new StandardTokenizer(DEFAULT_MAX_TOKEN_LENGTH), [
+        new LowerCaseFilter(),
+        new AsciiFoldingFilter(false),
+        new StopFilter({ stopWords: stopWordsSetting(settings, []) }),
+        fingerprintFilter(settings),
+      ])
     case 'snowball':
       return snowballAnalyzer(settings)
     default:

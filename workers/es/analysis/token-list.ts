@@ -2,8 +2,9 @@
 // as Lucene's CharTermAttribute, OffsetAttribute, TypeAttribute and PositionIncrementAttribute would
 // report them token by token. Tokenizers create a TokenList; token filters map one to another.
 // Invariants: all five arrays have the same length; offsets are UTF-16 code unit offsets into the
-// analyzed text (Java char offsets); positions are strictly increasing and start at 0 for a tokenizer's
-// output (a filter that removes tokens keeps the survivors' positions, leaving gaps).
+// analyzed text (Java char offsets); positions never decrease and start at 0 for a tokenizer's output
+// (they increase by one per token except for path_hierarchy, which stacks its tokens at position 0; a
+// filter that removes tokens keeps the survivors' positions, leaving gaps).
 
 export interface TokenList {
   readonly terms: string[]

@@ -12,7 +12,8 @@ const PUNCTUATION = /^\p{P}$/u
 const SYMBOL = /^\p{S}$/u
 const test = (pattern: RegExp) => (codePoint: number) => pattern.test(String.fromCodePoint(codePoint))
 
-const CLASSES: ReadonlyMap<string, CodePointMatcher> = new Map([
+/** The named classes; char_group's `tokenize_on_chars` splits on the same ones. */
+export const TOKEN_CHAR_CLASSES: ReadonlyMap<string, CodePointMatcher> = new Map([
   ['letter', isLetter],
   ['digit', test(DIGIT)],
   ['whitespace', isWhitespace],
@@ -33,7 +34,7 @@ export function tokenCharsMatcher(classes: readonly string[], customTokenChars: 
       matchers.push((codePoint) => chars.has(codePoint))
       continue
     }
-    const matcher = CLASSES.get(key)
+    const matcher = TOKEN_CHAR_CLASSES.get(key)
     if (!matcher) {
       throw new IllegalArgumentException(
         `Unknown token type: '${key}', must be one of [letter, digit, whitespace, punctuation, symbol, custom]`,
