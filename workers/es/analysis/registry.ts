@@ -9,6 +9,7 @@
 //   stop       = simple + stop(stopwords, default _english_)
 //   keyword    = keyword tokenizer
 //   english, snowball: stemmers/english-analyzers.ts
+//   french, german, spanish, italian, portuguese: stemmers/language-analyzers.ts
 //   pattern    = pattern tokenizer(pattern, default \W+; flags) + lowercase (if lowercase, default true) +
 //                stop(stopwords, default _none_) (ES's PatternAnalyzer)
 //   fingerprint = standard tokenizer + lowercase + asciifolding + stop(stopwords, default _none_) +
@@ -31,6 +32,8 @@ import { compileJavaPattern } from './custom/java-pattern.ts'
 import { AsciiFoldingFilter } from './filters/ascii-folding-filter.ts'
 import { cjkWidthFilter } from './filters/cjk-width-filter.ts'
 import { DEFAULT_MAX_OUTPUT_SIZE, FingerprintFilter } from './filters/fingerprint-filter.ts'
+import { elisionTokenFilter } from './filters/elision-filter.ts'
+import { GermanNormalizationFilter } from './filters/german-normalization-filter.ts'
 import { LengthFilter } from './filters/length-filter.ts'
 import { LowerCaseFilter } from './filters/lowercase-filter.ts'
 import { NGramTokenFilter } from './filters/ngram-token-filters.ts'
@@ -56,6 +59,13 @@ import {
 } from './filters/token-selection-filters.ts'
 import { englishAnalyzer, snowballAnalyzer } from './stemmers/english-analyzers.ts'
 import { keywordMarkerTokenFilter } from './stemmers/keyword-marker-filter.ts'
+import {
+  frenchAnalyzer,
+  germanAnalyzer,
+  italianAnalyzer,
+  portugueseAnalyzer,
+  spanishAnalyzer,
+} from './stemmers/language-analyzers.ts'
 import {
   porterStemTokenFilter,
   snowballTokenFilter,
@@ -349,6 +359,10 @@ export function getTokenFilter(
       return removeDuplicatesFilter()
     case 'fingerprint':
       return fingerprintFilter(settings)
+    case 'elision':
+      return elisionTokenFilter(settings)
+    case 'german_normalization':
+      return new GermanNormalizationFilter()
     default:
       return null
   }
@@ -433,6 +447,16 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       ])
     case 'snowball':
       return snowballAnalyzer(settings)
+    case 'french':
+      return frenchAnalyzer(settings)
+    case 'german':
+      return germanAnalyzer(settings)
+    case 'spanish':
+      return spanishAnalyzer(settings)
+    case 'italian':
+      return italianAnalyzer(settings)
+    case 'portuguese':
+      return portugueseAnalyzer(settings)
     default:
       return null
   }

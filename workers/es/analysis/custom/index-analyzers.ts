@@ -46,6 +46,8 @@ export const NORMALIZING_COMPONENTS: ReadonlySet<string> = new Set([
   'lowercase',
   'uppercase',
   'asciifolding',
+  'elision',
+  'german_normalization',
   'trim',
   'mapping',
   'pattern_replace',

@@ -1,7 +1,16 @@
 // Named stop word lists that Elasticsearch's `stopwords` setting accepts.
 // _english_ is Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET (33 words), the default of the `stop`
-// token filter and the `stop` analyzer; _none_ is the empty set, the `standard` analyzer's default.
+// token filter and the `stop` analyzer; _none_ is the empty set, the `standard` analyzer's default; the
+// language sets (_french_, ...) are in language-stop-words.ts.
 import { listSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
+import { IllegalArgumentException } from '../token-list.ts'
+import {
+  FRENCH_STOP_WORDS,
+  GERMAN_STOP_WORDS,
+  ITALIAN_STOP_WORDS,
+  PORTUGUESE_STOP_WORDS,
+  SPANISH_STOP_WORDS,
+} from './language-stop-words.ts'
 
 export const ENGLISH_STOP_WORDS: readonly string[] = [
   'a',
@@ -39,7 +48,14 @@ export const ENGLISH_STOP_WORDS: readonly string[] = [
   'with',
 ]
 
-const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([['_english_', ENGLISH_STOP_WORDS]])
+const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['_english_', ENGLISH_STOP_WORDS],
+  ['_french_', FRENCH_STOP_WORDS],
+  ['_german_', GERMAN_STOP_WORDS],
+  ['_spanish_', SPANISH_STOP_WORDS],
+  ['_italian_', ITALIAN_STOP_WORDS],
+  ['_portuguese_', PORTUGUESE_STOP_WORDS],
+])
 
 /**
  * Resolves a `stopwords` setting as Elasticsearch's Analysis.parseWords does: "_none_" is the empty list;
@@ -52,8 +68,16 @@ export function resolveStopWords(setting: string | readonly string[]): string[] 
   return entries.flatMap((entry) => NAMED_STOP_WORDS.get(entry) ?? [entry])
 }
 
-/** Analysis.parseStopWords: `stopwords` as "_none_", a named list, a word, or an array of both. */
+/**
+ * Analysis.parseStopWords: `stopwords` as "_none_", a named list, a word, or an array of both.
+ * `stopwords_path` (a file on the node) is refused: the playground has no config directory.
+ */
 export function stopWordsSetting(settings: AnalysisSettings, fallback: readonly string[]): readonly string[] {
+  if (settings['stopwords_path'] !== undefined) {
+    throw new IllegalArgumentException(
+      '[stopwords_path] is not supported: the playground has no config directory',
+    )
+  }
   const words = listSetting(settings, 'stopwords')
   if (words === undefined) return fallback
   return resolveStopWords(words.length === 1 && words[0] === '_none_' ? '_none_' : words)

@@ -20,7 +20,7 @@ import { setKeywordMarkerFilter } from './keyword-marker-filter.ts'
 import { porterStemTokenFilter, snowballFilter } from './stemmer-token-filters.ts'
 
 /** Analysis.parseStemExclusion: "_none_" or absent is empty, otherwise the list (case-sensitive). */
-function stemExclusionSetting(settings: AnalysisSettings): string[] {
+export function stemExclusionSetting(settings: AnalysisSettings): string[] {
   const words = listSetting(settings, 'stem_exclusion') ?? []
   return words.length === 1 && words[0] === '_none_' ? [] : words
 }

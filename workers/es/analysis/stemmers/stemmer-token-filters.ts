@@ -5,17 +5,31 @@
 //   stemmer     -> StemmerTokenFilterFactory's English family; language (or name), default "porter",
 //                  compared ignoring case: english and porter -> porter_stem, porter2 -> snowball English,
 //                  minimal_english / minimalEnglish -> EnglishMinimalStemFilter, possessive_english /
-//                  possessiveEnglish -> EnglishPossessiveFilter.
+//                  possessiveEnglish -> EnglishPossessiveFilter; light_french / lightFrench ->
+//                  FrenchLightStemFilter, minimal_french / minimalFrench -> FrenchMinimalStemFilter;
+//                  light_german / lightGerman -> GermanLightStemFilter, minimal_german / minimalGerman ->
+//                  GermanMinimalStemFilter; light_spanish / lightSpanish -> SpanishLightStemFilter;
+//                  light_italian / lightItalian -> ItalianLightStemFilter; light_portuguese /
+//                  lightPortuguese -> PortugueseLightStemFilter.
 // Refused (the playground has no such stemmer): every other snowball program and every other stemmer
-// language, including light_english / lightEnglish / kstem (KStemFilter) and lovins. They fail as an
-// unknown language fails in Elasticsearch 8: illegal_argument_exception "Invalid stemmer class
-// specified: <Language>", the message of Lucene's SnowballFilter(TokenStream, String) when it finds no
-// org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad `stemmer` language when the
-// filter is defined, a bad `snowball` language only on first use; both fail at definition here.
+// language (the Snowball french, german, german2, spanish, italian and portuguese among them, and
+// minimal_portuguese and portuguese_rslp), including light_english / lightEnglish / kstem (KStemFilter)
+// and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
+// "Invalid stemmer class specified: <Language>", the message of Lucene's SnowballFilter(TokenStream,
+// String) when it finds no org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad
+// `stemmer` language when the filter is defined, a bad `snowball` language only on first use; both fail
+// at definition here.
 import { stringSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
 import { IllegalArgumentException, type TokenFilter } from '../token-list.ts'
 import { englishMinimalStem } from './english-minimal-stemmer.ts'
 import { EnglishPossessiveFilter } from './english-possessive-filter.ts'
+import { frenchLightStem } from './french-light-stemmer.ts'
+import { frenchMinimalStem } from './french-minimal-stemmer.ts'
+import { germanLightStem } from './german-light-stemmer.ts'
+import { germanMinimalStem } from './german-minimal-stemmer.ts'
+import { italianLightStem } from './italian-light-stemmer.ts'
+import { portugueseLightStem } from './portuguese-light-stemmer.ts'
+import { spanishLightStem } from './spanish-light-stemmer.ts'
 import { porterStem } from './porter-stemmer.ts'
 import { snowballEnglishStem } from './snowball-english-stemmer.ts'
 import { snowballPorterStem } from './snowball-porter-stemmer.ts'
@@ -53,8 +67,8 @@ export function snowballTokenFilter(settings: AnalysisSettings): TokenFilter {
   return snowballFilter(capitalize(languageSetting(settings, 'English')))
 }
 
-/** StemmerTokenFilterFactory's English languages, lower-cased, to the filter each builds. */
-const ENGLISH_STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => TokenFilter>([
+/** StemmerTokenFilterFactory's languages the playground has, lower-cased, to the filter each builds. */
+const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => TokenFilter>([
   ['english', () => new StemFilter('stemmer', porterStem)],
   ['porter', () => new StemFilter('stemmer', porterStem)],
   ['porter2', () => new StemFilter('stemmer', snowballEnglishStem)],
@@ -62,10 +76,24 @@ const ENGLISH_STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string,
   ['minimalenglish', () => new StemFilter('stemmer', englishMinimalStem)],
   ['possessive_english', () => new EnglishPossessiveFilter()],
   ['possessiveenglish', () => new EnglishPossessiveFilter()],
+  ['light_french', () => new StemFilter('stemmer', frenchLightStem)],
+  ['lightfrench', () => new StemFilter('stemmer', frenchLightStem)],
+  ['minimal_french', () => new StemFilter('stemmer', frenchMinimalStem)],
+  ['minimalfrench', () => new StemFilter('stemmer', frenchMinimalStem)],
+  ['light_german', () => new StemFilter('stemmer', germanLightStem)],
+  ['lightgerman', () => new StemFilter('stemmer', germanLightStem)],
+  ['minimal_german', () => new StemFilter('stemmer', germanMinimalStem)],
+  ['minimalgerman', () => new StemFilter('stemmer', germanMinimalStem)],
+  ['light_spanish', () => new StemFilter('stemmer', spanishLightStem)],
+  ['lightspanish', () => new StemFilter('stemmer', spanishLightStem)],
+  ['light_italian', () => new StemFilter('stemmer', italianLightStem)],
+  ['lightitalian', () => new StemFilter('stemmer', italianLightStem)],
+  ['light_portuguese', () => new StemFilter('stemmer', portugueseLightStem)],
+  ['lightportuguese', () => new StemFilter('stemmer', portugueseLightStem)],
 ])
 
 export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {
   const language = capitalize(languageSetting(settings, 'porter'))
-  const build = ENGLISH_STEMMERS.get(language.toLowerCase())
+  const build = STEMMERS.get(language.toLowerCase())
   return build ? build() : snowballFilter(language)
 }

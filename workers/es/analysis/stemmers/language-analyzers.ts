@@ -1,0 +1,95 @@
+// The built-in language analyzers other than `english` (stemmers/english-analyzers.ts), each built as
+// its Elasticsearch 8 <Language>AnalyzerProvider builds Lucene 9's <Language>Analyzer:
+//   french (FrenchAnalyzer): standard tokenizer -> elision (FrenchAnalyzer.DEFAULT_ARTICLES, ignoring
+//          case) -> lowercase -> stop (`stopwords`, default _french_) -> keyword marker (`stem_exclusion`,
+//          only when non-empty) -> FrenchLightStemFilter.
+//   german (GermanAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _german_) ->
+//          keyword marker (`stem_exclusion`) -> GermanNormalizationFilter -> GermanLightStemFilter.
+//   spanish (SpanishAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _spanish_)
+//          -> keyword marker (`stem_exclusion`, only when non-empty) -> SpanishLightStemFilter.
+//   italian (ItalianAnalyzer): standard tokenizer -> elision (ItalianAnalyzer.DEFAULT_ARTICLES, ignoring
+//          case) -> lowercase -> stop (`stopwords`, default _italian_) -> keyword marker
+//          (`stem_exclusion`, only when non-empty) -> ItalianLightStemFilter.
+//   portuguese (PortugueseAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default
+//          _portuguese_) -> keyword marker (`stem_exclusion`, only when non-empty) ->
+//          PortugueseLightStemFilter.
+// `stopwords` takes the forms stop-words.ts resolves; `stopwords_path` is refused there. All use the
+// standard tokenizer's default max_token_length (255).
+import { Analyzer } from '../analyzer.ts'
+import type { AnalysisSettings } from '../custom/analysis-settings.ts'
+import { ElisionFilter, FRENCH_ARTICLES, ITALIAN_ARTICLES } from '../filters/elision-filter.ts'
+import {
+  FRENCH_STOP_WORDS,
+  GERMAN_STOP_WORDS,
+  ITALIAN_STOP_WORDS,
+  PORTUGUESE_STOP_WORDS,
+  SPANISH_STOP_WORDS,
+} from '../filters/language-stop-words.ts'
+import { GermanNormalizationFilter } from '../filters/german-normalization-filter.ts'
+import { LowerCaseFilter } from '../filters/lowercase-filter.ts'
+import { StopFilter } from '../filters/stop-filter.ts'
+import { stopWordsSetting } from '../filters/stop-words.ts'
+import type { TokenFilter } from '../token-list.ts'
+import { StandardTokenizer } from '../tokenizers/standard-tokenizer.ts'
+import { stemExclusionSetting } from './english-analyzers.ts'
+import { frenchLightStem } from './french-light-stemmer.ts'
+import { germanLightStem } from './german-light-stemmer.ts'
+import { italianLightStem } from './italian-light-stemmer.ts'
+import { setKeywordMarkerFilter } from './keyword-marker-filter.ts'
+import { portugueseLightStem } from './portuguese-light-stemmer.ts'
+import { spanishLightStem } from './spanish-light-stemmer.ts'
+import { StemFilter } from './stem-filter.ts'
+
+/** The stop filter, the keyword marker when `stem_exclusion` is non-empty, then the stemming filters. */
+function stopMarkStem(
+  settings: AnalysisSettings,
+  defaultStopWords: readonly string[],
+  ...stemming: TokenFilter[]
+): TokenFilter[] {
+  const filters: TokenFilter[] = [new StopFilter({ stopWords: stopWordsSetting(settings, defaultStopWords) })]
+  const stemExclusion = stemExclusionSetting(settings)
+  if (stemExclusion.length > 0) filters.push(setKeywordMarkerFilter(stemExclusion))
+  return [...filters, ...stemming]
+}
+
+export function frenchAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('french', new StandardTokenizer(), [
+    new ElisionFilter(FRENCH_ARTICLES, true),
+    new LowerCaseFilter(),
+    ...stopMarkStem(settings, FRENCH_STOP_WORDS, new StemFilter('stemmer', frenchLightStem)),
+  ])
+}
+
+export function germanAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('german', new StandardTokenizer(), [
+    new LowerCaseFilter(),
+    ...stopMarkStem(
+      settings,
+      GERMAN_STOP_WORDS,
+      new GermanNormalizationFilter(),
+      new StemFilter('stemmer', germanLightStem),
+    ),
+  ])
+}
+
+export function spanishAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('spanish', new StandardTokenizer(), [
+    new LowerCaseFilter(),
+    ...stopMarkStem(settings, SPANISH_STOP_WORDS, new StemFilter('stemmer', spanishLightStem)),
+  ])
+}
+
+export function italianAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('italian', new StandardTokenizer(), [
+    new ElisionFilter(ITALIAN_ARTICLES, true),
+    new LowerCaseFilter(),
+    ...stopMarkStem(settings, ITALIAN_STOP_WORDS, new StemFilter('stemmer', italianLightStem)),
+  ])
+}
+
+export function portugueseAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('portuguese', new StandardTokenizer(), [
+    new LowerCaseFilter(),
+    ...stopMarkStem(settings, PORTUGUESE_STOP_WORDS, new StemFilter('stemmer', portugueseLightStem)),
+  ])
+}
