@@ -12,7 +12,7 @@ import { storedSource } from '../action/stored-source.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
-import type { ShardContext, ShardTopHits, TopHitsRequest } from './aggregations/index.ts'
+import type { ShardContext, ShardTopHits, SizedBucket, TopHitsRequest } from './aggregations/index.ts'
 import { shardDocValues } from './doc-values-source.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { parseInnerQuery } from './query-builder.ts'
@@ -69,6 +69,7 @@ export function shardAggregationContext(
   scores: ReadonlyMap<number, number>,
   now: number,
   nestedScope: string | null = null,
+  sizedBucket: SizedBucket | null = null,
 ): ShardContext {
   const fields = searchFields(mapping)
   const name = index.metadata.name
@@ -84,7 +85,11 @@ export function shardAggregationContext(
     nestedPaths: nested?.paths ?? new Map(),
     nestedScope,
     withNestedScope(scope) {
-      return shardAggregationContext(index, mapping, shard, scores, now, scope)
+      return shardAggregationContext(index, mapping, shard, scores, now, scope, sizedBucket)
+    },
+    sizedBucket,
+    withSizedBucket(bucket) {
+      return shardAggregationContext(index, mapping, shard, scores, now, nestedScope, bucket)
     },
     nestedDocs(path, docs) {
       return blocks.children(path, nestedScope, docs)

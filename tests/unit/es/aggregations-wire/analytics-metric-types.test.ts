@@ -14,6 +14,18 @@ describe('analytics metrics over the wire', () => {
     expect(rendered).toBe('{"w":{"value":4.076923076923077}}')
   })
 
+  it('rate crosses as its sum and divisor inside each date_histogram bucket', () => {
+    const { wire, rendered } = throughWire(
+      '{"h":{"date_histogram":{"field":"ts","calendar_interval":"month"},"aggs":{"r":{"rate":{"field":"v","unit":"day"}}}}}',
+    )
+    const [histogram] = wire as unknown as [{ buckets: Array<{ aggs: unknown[] }> }]
+    expect(histogram.buckets[0]!.aggs).toEqual([
+      { ...header('rate', 'r'), sum: 11, divisor: 31, format: null },
+    ])
+    expect(rendered).toContain('"doc_count":2,"r":{"value":0.3548387096774194}')
+    expect(rendered).toContain('"doc_count":1,"r":{"value":0.3448275862068966}')
+  })
+
   it('median_absolute_deviation and boxplot cross as their sorted samples', () => {
     const mad = throughWire('{"m":{"median_absolute_deviation":{"field":"v"}}}')
     expect(mad.wire).toEqual([

@@ -12,6 +12,7 @@ import {
   type AggregationsWire,
   type InternalAggregations,
   type ShardContext,
+  type SizedBucket,
 } from '../../../../workers/es/search/aggregations/index.ts'
 import { DateValueFormat } from '../../../../workers/es/search/aggregations/date-value-format.ts'
 import { DateFormatter } from '../../../../workers/es/common/time/index.ts'
@@ -22,8 +23,12 @@ export const TYPES: Types = { t: 'keyword', v: 'long', d: 'double', b: 'boolean'
 
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
 
-export function wireShard(docs: readonly Doc[], dateFormat = DEFAULT_DATE_FORMAT): ShardContext {
-  const base = shard(docs, TYPES)
+export function wireShard(
+  docs: readonly Doc[],
+  dateFormat = DEFAULT_DATE_FORMAT,
+  sizedBucket: SizedBucket | null = null,
+): ShardContext {
+  const base = shard(docs, TYPES, 'rank', sizedBucket)
   const format = new DateValueFormat(DateFormatter.forPattern(dateFormat))
   return {
     ...base,
@@ -32,6 +37,7 @@ export function wireShard(docs: readonly Doc[], dateFormat = DEFAULT_DATE_FORMAT
       concreteName: base.source.concreteName,
       field: (name) => (TYPES[name] === 'date' ? { type: 'date', format } : base.source.field(name)),
     },
+    withSizedBucket: (bucket) => wireShard(docs, dateFormat, bucket),
   }
 }
 

@@ -5,6 +5,7 @@ import type {
   FieldValue,
   ShardContext,
   ShardTopHits,
+  SizedBucket,
   ValuesType,
 } from '../../../../workers/es/search/aggregations/index.ts'
 import {
@@ -54,7 +55,12 @@ function matches(doc: Doc, query: XContentValue): boolean {
   throw new Error(`fixture cannot run ${kind}`)
 }
 
-export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): ShardContext {
+export function shard(
+  docs: readonly Doc[],
+  types: Types,
+  sortField = 'rank',
+  sizedBucket: SizedBucket | null = null,
+): ShardContext {
   const context: ShardContext = {
     index: 'test',
     now: 0,
@@ -94,6 +100,8 @@ export function shard(docs: readonly Doc[], types: Types, sortField = 'rank'): S
     withNestedScope: () => context,
     nestedDocs: () => [],
     reverseNestedDocs: () => [],
+    sizedBucket,
+    withSizedBucket: (bucket) => shard(docs, types, sortField, bucket),
   }
   return context
 }

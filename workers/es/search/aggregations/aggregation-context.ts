@@ -17,6 +17,8 @@ import type { ValueFormatWire } from './doc-value-format.ts'
 import type { FetchSourceContext } from '../../action/fetch-source.ts'
 import type { FetchOptions } from '../fetch/fetch-options.ts'
 import type { FieldDoc, SortBuilder, SortField, SortKeyOrder, SortValue } from '../sort/index.ts'
+import type { DateTimeUnit } from '../../common/time/index.ts'
+import type { AggregationBuilder } from './aggregation-builder.ts'
 
 export type FieldValue = number | string
 
@@ -115,4 +117,18 @@ export interface ShardContext {
   nestedDocs(path: string, docs: readonly number[]): readonly number[]
   /** The parents of nested `docs`: root documents (path null) or nested documents of `path`; distinct, ascending. */
   reverseNestedDocs(path: string | null, docs: readonly number[]): readonly number[]
+  /** The bucket of the nearest date_histogram the aggregation collects inside (null: none), for `rate`. */
+  sizedBucket: SizedBucket | null
+  /** This context inside a date_histogram's bucket (its sub-aggregations collect with it). */
+  withSizedBucket(bucket: SizedBucket): ShardContext
+}
+
+/**
+ * ES's SizedBucketAggregator for one bucket: how long the bucket is in a rate's unit (1.0 for no unit). `direct`:
+ * whether the asking aggregation is one of the bucket's own sub-aggregations (`subs`); ES measures a direct child's
+ * bucket by its key and a deeper descendant's by the rounding alone.
+ */
+export interface SizedBucket {
+  readonly subs: readonly AggregationBuilder[]
+  bucketSize(unit: DateTimeUnit | null, direct: boolean): number
 }

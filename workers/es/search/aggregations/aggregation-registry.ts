@@ -32,9 +32,12 @@ import { stringStatsParser } from './metrics/string-stats.ts'
 import { topHitsParser } from './metrics/top-hits.ts'
 import { topMetricsParser } from './metrics/top-metrics.ts'
 import { weightedAvgParser } from './metrics/weighted-avg.ts'
+import { rateParser } from './metrics/rate.ts'
 import { bucketScriptParser, bucketSelectorParser } from './pipeline/bucket-script.ts'
 import { bucketSortParser } from './pipeline/bucket-sort.ts'
 import { movingFnParser } from './pipeline/moving-fn.ts'
+import { normalizeParser } from './pipeline/normalize.ts'
+import { cumulativeCardinalityParser } from './pipeline/cumulative-cardinality.ts'
 import { cumulativeSumParser, derivativeParser, serialDiffParser } from './pipeline/parent-pipelines.ts'
 import {
   avgBucketParser,
@@ -82,6 +85,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['top_hits', topHitsParser],
   ['weighted_avg', weightedAvgParser],
   ['top_metrics', topMetricsParser],
+  ['rate', rateParser],
   ['geo_distance', geoDistanceParser],
   ['geohash_grid', geohashGridParser],
   ['geotile_grid', geotileGridParser],
@@ -101,4 +105,6 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['bucket_selector', bucketSelectorParser],
   ['bucket_sort', bucketSortParser],
   ['moving_fn', movingFnParser],
+  ['normalize', normalizeParser],
+  ['cumulative_cardinality', cumulativeCardinalityParser],
 ])

@@ -41,6 +41,7 @@ import {
 import { InternalStringStats, type StringStatsWire } from './metrics/string-stats.ts'
 import { InternalTopMetrics, type TopMetricsWire } from './metrics/top-metrics.ts'
 import { InternalWeightedAvg, type WeightedAvgWire } from './metrics/weighted-avg.ts'
+import { InternalRate, type RateWire } from './metrics/rate.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 
 export type InternalAggregationWire =
@@ -68,6 +69,7 @@ export type InternalAggregationWire =
   | SignificantTermsWire
   | MultiTermsWire
   | AutoDateHistogramWire
+  | RateWire
 
 export type AggregationsWire = readonly InternalAggregationWire[]
 
@@ -134,6 +136,8 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalMultiTerms.readFrom(wire, readAggregations)
     case 'auto_date_histogram':
       return InternalAutoDateHistogram.readFrom(wire, readAggregations)
+    case 'rate':
+      return InternalRate.readFrom(wire)
     default:
       // A message from a node that knows a type this one does not (NamedWriteableRegistry's failure).
       throw new TypeError(`Unknown NamedWriteable [InternalAggregation][${(wire as { type: string }).type}]`)

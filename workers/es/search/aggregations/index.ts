@@ -34,6 +34,7 @@ export type {
   FieldValue,
   ShardContext,
   ShardTopHits,
+  SizedBucket,
   TopHitsRequest,
   ValueFormat,
   ValuesType,

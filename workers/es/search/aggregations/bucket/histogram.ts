@@ -6,7 +6,8 @@
  * values outside [min, max] before bucketing. Buckets are in key order unless `order` says otherwise;
  * keys are doubles ("key": 10.0, keyed by "10.0"), with key_as_string only for formatted (date) fields.
  *
- * The date_histogram builds on this file: it supplies its own rounding (`HistogramRounding`) and format.
+ * The date_histogram builds on this file: it supplies its own rounding (`HistogramRounding`) and format, and its
+ * buckets' sub-aggregations see the bucket's size (sized-bucket.ts, for `rate`).
  * Wire form: the settings (rounding as its description, order, min_doc_count, keyed, extended_bounds,
  * format), the buckets, and the sub-aggregations of an empty bucket (ES's EmptyBucketInfo).
  */
@@ -39,6 +40,7 @@ import {
 import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
 import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
 import { roundingOf, type HistogramRounding, type RoundingWire } from './histogram-rounding.ts'
+import { EMPTY_SIZED_BUCKET, sizedBucket } from './sized-bucket.ts'
 import {
   DocGroups,
   bucketToXContent,
@@ -282,9 +284,15 @@ export function histogramBuilder(
           groups.add(rounding.round(value), doc)
         }
       }
+      // a date_histogram's buckets are sized for a `rate` below them (SizedBucketAggregator)
+      const wire = rounding.writeTo()
+      const inBucket = (key: number) =>
+        wire.type === 'interval' || subs.length === 0
+          ? shard
+          : shard.withSizedBucket(sizedBucket(wire, key, subs))
       const buckets = [...groups.groups].map(([key, bucketDocs]) => ({
         key,
-        ...shardBucket(subs, shard, bucketDocs),
+        ...shardBucket(subs, inBucket(key), bucketDocs),
       }))
       const settings: HistogramSettings = {
         rounding,
@@ -295,7 +303,8 @@ export function histogramBuilder(
         format,
         keyAsDouble: spec.keyAsDouble,
       }
-      return new InternalHistogram(name, meta, settings, buckets, collectAggregations(subs, shard, []))
+      const emptySubs = collectAggregations(subs, shard.withSizedBucket(EMPTY_SIZED_BUCKET), [])
+      return new InternalHistogram(name, meta, settings, buckets, emptySubs)
     },
   }
 }

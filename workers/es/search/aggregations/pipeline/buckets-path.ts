@@ -66,7 +66,7 @@ type Property =
   | { kind: 'invalid' }
 
 /** The Java class ES names in its error (getClass().getSimpleName()). */
-function javaClassName(agg: InternalAggregation): string {
+export function javaClassName(agg: InternalAggregation): string {
   if (agg instanceof InternalTerms) {
     const type = agg.settings.valueType
     return type === 'double' ? 'DoubleTerms' : type === 'long' ? 'LongTerms' : 'StringTerms'

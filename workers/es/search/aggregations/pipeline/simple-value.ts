@@ -2,7 +2,8 @@
  * The results pipeline aggregations add, rendered as ES 8 renders them:
  * - InternalSimpleValue (avg_bucket, sum_bucket, cumulative_sum, bucket_script, serial_diff, moving_fn):
  *   `{"value": <double>}`, `null` when the value is NaN or infinite;
- * - InternalDerivative: the same, then `normalized_value` (value / (key distance / unit)) when a `unit`
+ * - InternalSimpleLongValue (cumulative_cardinality): `{"value": <long>}`;
+ * - InternalDerivative: the same as InternalSimpleValue, then `normalized_value` (value / (key distance / unit)) when a `unit`
  *   was given;
  * - InternalBucketMetricValue (min_bucket, max_bucket): `{"value": <double>, "keys": [...]}`, the value
  *   null when infinite (no buckets), the keys those of the buckets holding the extreme, as their
@@ -58,6 +59,30 @@ export class InternalSimpleValue extends PipelineResult {
 
   protected body(out: Map<string, JsonOut>): void {
     setValue(out, 'value', this.value, this.format)
+  }
+}
+
+export class InternalSimpleLongValue extends PipelineResult {
+  constructor(
+    name: string,
+    meta: XContentObject | null,
+    readonly value: number,
+    readonly format: ValueFormat | null,
+  ) {
+    super(name, meta)
+  }
+
+  override sortValue(): number {
+    return this.value
+  }
+
+  getType(): string {
+    return 'simple_long_value'
+  }
+
+  protected body(out: Map<string, JsonOut>): void {
+    out.set('value', this.value)
+    if (this.format !== null) out.set('value_as_string', this.format.format(this.value))
   }
 }
 
