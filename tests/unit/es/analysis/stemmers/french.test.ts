@@ -14,16 +14,13 @@ import { frenchMinimalStem } from '../../../../../workers/es/analysis/stemmers/f
 import { frenchAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
 import { stemmerTokenFilter } from '../../../../../workers/es/analysis/stemmers/stemmer-token-filters.ts'
 import { IllegalArgumentException, type TokenFilter } from '../../../../../workers/es/analysis/token-list.ts'
-import { whitespaceTokenizer } from '../../../../../workers/es/analysis/tokenizers/char-tokenizer.ts'
 import { StandardTokenizer } from '../../../../../workers/es/analysis/tokenizers/standard-tokenizer.ts'
 
 import { startNode, type TestNode } from '../../node/es-node-fixture.ts'
+import { terms, whitespace } from './chain-fixture.ts'
 
-const terms = (analyzer: Analyzer, text: string): string[] => analyzer.analyze(text).map((t) => t.token)
 const standard = (...filters: TokenFilter[]): Analyzer =>
   new Analyzer('custom', new StandardTokenizer(), filters)
-const whitespace = (...filters: TokenFilter[]): Analyzer =>
-  new Analyzer('custom', whitespaceTokenizer(), filters)
 
 describe('french analyzer (TestFrenchAnalyzer)', () => {
   const fa = frenchAnalyzer()

@@ -3,24 +3,13 @@
 // `german_normalization` filter against TestGermanNormalizationFilter (Lucene 9: keyword marks do not
 // protect a term from it), and the `_german_` stop set (Lucene's snowball german_stop.txt).
 import { describe, expect, it } from 'vitest'
-import { Analyzer } from '../../../../../workers/es/analysis/analyzer.ts'
 import { germanNormalize } from '../../../../../workers/es/analysis/filters/german-normalization-filter.ts'
 import { GERMAN_STOP_WORDS } from '../../../../../workers/es/analysis/filters/language-stop-words.ts'
 import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
 import { germanLightStem } from '../../../../../workers/es/analysis/stemmers/german-light-stemmer.ts'
 import { germanMinimalStem } from '../../../../../workers/es/analysis/stemmers/german-minimal-stemmer.ts'
 import { germanAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
-import type { TokenFilter } from '../../../../../workers/es/analysis/token-list.ts'
-import { whitespaceTokenizer } from '../../../../../workers/es/analysis/tokenizers/char-tokenizer.ts'
-
-const terms = (analyzer: Analyzer, text: string): string[] => analyzer.analyze(text).map((t) => t.token)
-const whitespace = (...filters: TokenFilter[]): Analyzer =>
-  new Analyzer('custom', whitespaceTokenizer(), filters)
-const filter = (name: string, settings = {}): TokenFilter => {
-  const built = getTokenFilter(name, settings)
-  if (!built) throw new Error(`missing filter ${name}`)
-  return built
-}
+import { filter, terms, whitespace } from './chain-fixture.ts'
 
 describe('german analyzer (TestGermanAnalyzer)', () => {
   const a = germanAnalyzer()

@@ -2,22 +2,11 @@
 // elision of ItalianAnalyzer.DEFAULT_ARTICLES), the light stemmer against Savoy's CLEF-2001 rules
 // (ItalianLightStemmer), and the `_italian_` stop set (Lucene's snowball italian_stop.txt).
 import { describe, expect, it } from 'vitest'
-import { Analyzer } from '../../../../../workers/es/analysis/analyzer.ts'
 import { ITALIAN_STOP_WORDS } from '../../../../../workers/es/analysis/filters/language-stop-words.ts'
 import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
 import { italianLightStem } from '../../../../../workers/es/analysis/stemmers/italian-light-stemmer.ts'
 import { italianAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
-import type { TokenFilter } from '../../../../../workers/es/analysis/token-list.ts'
-import { whitespaceTokenizer } from '../../../../../workers/es/analysis/tokenizers/char-tokenizer.ts'
-
-const terms = (analyzer: Analyzer, text: string): string[] => analyzer.analyze(text).map((t) => t.token)
-const whitespace = (...filters: TokenFilter[]): Analyzer =>
-  new Analyzer('custom', whitespaceTokenizer(), filters)
-const filter = (name: string, settings = {}): TokenFilter => {
-  const built = getTokenFilter(name, settings)
-  if (!built) throw new Error(`missing filter ${name}`)
-  return built
-}
+import { filter, terms, whitespace } from './chain-fixture.ts'
 
 describe('italian analyzer (TestItalianAnalyzer)', () => {
   it.each([

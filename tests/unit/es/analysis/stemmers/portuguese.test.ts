@@ -9,20 +9,8 @@ import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/
 import { portugueseAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
 import { portugueseLightStem } from '../../../../../workers/es/analysis/stemmers/portuguese-light-stemmer.ts'
 import { StemFilter } from '../../../../../workers/es/analysis/stemmers/stem-filter.ts'
-import type { TokenFilter } from '../../../../../workers/es/analysis/token-list.ts'
-import {
-  lowercaseTokenizer,
-  whitespaceTokenizer,
-} from '../../../../../workers/es/analysis/tokenizers/char-tokenizer.ts'
-
-const terms = (analyzer: Analyzer, text: string): string[] => analyzer.analyze(text).map((t) => t.token)
-const whitespace = (...filters: TokenFilter[]): Analyzer =>
-  new Analyzer('custom', whitespaceTokenizer(), filters)
-const filter = (name: string, settings = {}): TokenFilter => {
-  const built = getTokenFilter(name, settings)
-  if (!built) throw new Error(`missing filter ${name}`)
-  return built
-}
+import { lowercaseTokenizer } from '../../../../../workers/es/analysis/tokenizers/char-tokenizer.ts'
+import { filter, terms, whitespace } from './chain-fixture.ts'
 
 describe('PortugueseLightStemmer (TestPortugueseLightStemFilter)', () => {
   it('stems the paper example', () => {

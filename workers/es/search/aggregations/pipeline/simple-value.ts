@@ -39,7 +39,8 @@ abstract class PipelineResult extends InternalAggregation {
   }
 }
 
-export class InternalSimpleValue extends PipelineResult {
+/** A pipeline's one number and the format it is printed with; its sort value is that number. */
+abstract class PipelineValue extends PipelineResult {
   constructor(
     name: string,
     meta: XContentObject | null,
@@ -52,7 +53,9 @@ export class InternalSimpleValue extends PipelineResult {
   override sortValue(): number {
     return this.value
   }
+}
 
+export class InternalSimpleValue extends PipelineValue {
   getType(): string {
     return 'simple_value'
   }
@@ -62,20 +65,7 @@ export class InternalSimpleValue extends PipelineResult {
   }
 }
 
-export class InternalSimpleLongValue extends PipelineResult {
-  constructor(
-    name: string,
-    meta: XContentObject | null,
-    readonly value: number,
-    readonly format: ValueFormat | null,
-  ) {
-    super(name, meta)
-  }
-
-  override sortValue(): number {
-    return this.value
-  }
-
+export class InternalSimpleLongValue extends PipelineValue {
   getType(): string {
     return 'simple_long_value'
   }
