@@ -10,7 +10,7 @@ import { RawJson, type JsonOut } from '../xcontent/index.ts'
 import type { IndexMetadata } from '../index/index-metadata.ts'
 import { lifecyclePolicyName } from './index-lifecycle-metadata.ts'
 import { ERROR_STEP } from './lifecycle-execution-state.ts'
-import { humanReadableMillis } from './time-value-rep.ts'
+import { humanReadableMillis } from '../common/time/time-value-text.ts'
 
 export interface ExplainOptions {
   readonly onlyManaged: boolean

@@ -10,7 +10,7 @@ import { illegalArgumentException, type EsException } from '../errors/index.ts'
 import { XNumber, toJson, type JsonOut, type XContentValue } from '../xcontent/index.ts'
 import { parseTimeValue } from '../common/time/index.ts'
 import { parseBytes } from '../ingest/processors/string-processors.ts'
-import { timeValueStringRep } from './time-value-rep.ts'
+import { timeValueStringRep } from '../common/time/time-value-text.ts'
 import { ParseFailure, type PolicyParseContext } from './policy-parse-context.ts'
 import type { LifecycleActionConfig } from './lifecycle-policy.ts'
 

@@ -10,7 +10,7 @@ import { parseTimeValue, timeValueMillis } from '../common/time/index.ts'
 import { isLifecycleAction, parseLifecycleAction } from './lifecycle-actions.ts'
 import type { LifecycleActionConfig, LifecyclePolicy, Phase } from './lifecycle-policy.ts'
 import { ParseFailure, PolicyParseContext } from './policy-parse-context.ts'
-import { timeValueStringRep } from './time-value-rep.ts'
+import { timeValueStringRep } from '../common/time/time-value-text.ts'
 import { locate } from '../xcontent/json-parse-error.ts'
 
 /** The request body's policy; a failure is thrown as the exception ES renders. */

@@ -7,7 +7,7 @@
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../errors/index.ts'
 import type { LifecyclePolicy, Phase } from './lifecycle-policy.ts'
-import { humanReadableMillis } from './time-value-rep.ts'
+import { humanReadableMillis } from '../common/time/time-value-text.ts'
 
 export const ORDERED_VALID_PHASES = ['hot', 'warm', 'cold', 'frozen', 'delete'] as const
 

@@ -5,12 +5,12 @@ import {
   areConditionsMet,
   evaluateConditions,
   parseRolloverConditions,
-  timeValueText,
   type RolloverStats,
 } from '../../../../workers/es/cluster/metadata/rollover-conditions.ts'
 import { generateRolloverIndexName } from '../../../../workers/es/cluster/metadata/metadata-rollover-service.ts'
 import { resolveDateMathExpression } from '../../../../workers/es/cluster/metadata/date-math-index-name.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { humanReadableNanos } from '../../../../workers/es/common/time/time-value-text.ts'
 
 const NOW = Date.UTC(2026, 0, 15, 10, 30)
 
@@ -65,10 +65,10 @@ describe('rollover conditions', () => {
   })
 
   it('TimeValue.toString: largest unit, one decimal truncated, zero fraction dropped', () => {
-    expect(timeValueText(7 * 86_400e9)).toBe('7d')
-    expect(timeValueText(0)).toBe('0s')
-    expect(timeValueText(1_999e6)).toBe('1.9s')
-    expect(timeValueText(250e6)).toBe('250ms')
+    expect(humanReadableNanos(7 * 86_400e9, 1)).toBe('7d')
+    expect(humanReadableNanos(0, 1)).toBe('0s')
+    expect(humanReadableNanos(1_999e6, 1)).toBe('1.9s')
+    expect(humanReadableNanos(250e6, 1)).toBe('250ms')
   })
 
   it('needs every min_* and one max_*; no conditions always rolls over', () => {

@@ -7,7 +7,7 @@ import {
 } from '../../../../workers/es/ilm/lifecycle-policy-parser.ts'
 import { validatePolicy } from '../../../../workers/es/ilm/timeseries-lifecycle-type.ts'
 import { modifiedDateString, policyToJson } from '../../../../workers/es/ilm/lifecycle-policy.ts'
-import { humanReadableMillis } from '../../../../workers/es/ilm/time-value-rep.ts'
+import { humanReadableMillis } from '../../../../workers/es/common/time/time-value-text.ts'
 import {
   deleteLifecyclePolicy,
   lifecycleMetadata,

@@ -16,6 +16,7 @@ import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { suggest } from '../../common/did-you-mean.ts'
+import { humanReadableNanos } from '../../common/time/time-value-text.ts'
 
 type Measure = 'age' | 'docs' | 'size' | 'primary_shard_size' | 'primary_shard_docs'
 
@@ -125,29 +126,11 @@ function parseCondition(
       type,
       measure,
       value: millis,
-      text: `[${name}: ${timeValueText(age.duration * age.nanosPerUnit)}]`,
+      text: `[${name}: ${humanReadableNanos(age.duration * age.nanosPerUnit, 1)}]`,
     }
   }
   const bytes = Number(parseBytes(given, name))
   return { type, measure, value: bytes, text: `[${name}: ${new ByteSize(bytes).toString()}]` }
-}
-
-/** TimeValue.toString: the largest unit the duration reaches, one decimal at most, a zero fraction left out. */
-export function timeValueText(nanos: number): string {
-  if (nanos < 0) return String(Math.round(nanos / 1e6))
-  if (nanos === 0) return '0s'
-  const units: ReadonlyArray<[number, string]> = [
-    [86400e9, 'd'],
-    [3600e9, 'h'],
-    [60e9, 'm'],
-    [1e9, 's'],
-    [1e6, 'ms'],
-    [1e3, 'micros'],
-  ]
-  const [size, suffix] = units.find(([unit]) => nanos >= unit) ?? [1, 'nanos']
-  const value = nanos / size
-  const tenths = Math.floor(value * 10) % 10
-  return `${Math.floor(value)}${tenths === 0 ? '' : `.${tenths}`}${suffix}`
 }
 
 /** RolloverRequest.validate: min_* conditions need a max_* one beside them. */

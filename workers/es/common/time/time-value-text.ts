@@ -1,11 +1,12 @@
 /**
- * TimeValue's printed forms that ILM shows (ES 8 libs/core TimeValue):
+ * TimeValue's printed forms (ES 8 libs/core TimeValue), as ILM and rollover conditions show them:
  * - getStringRep: the duration in the unit it was given (`10s`, `30d`, `0ms`); -1 ms prints `-1`;
  * - toHumanReadableString(n): the largest unit the value reaches (d, h, m, s, ms, micros, nanos) with at most
  *   `n` fraction digits, cut rather than rounded, a zero fraction left out (explain's `age`, n = 2);
- *   toString() is toHumanReadableString(1) (the phase-timing error's min_age).
+ *   toString() is toHumanReadableString(1) (the phase-timing error's min_age, a met rollover condition's age);
+ *   a negative duration prints as its milliseconds.
  */
-import type { TimeValue } from '../common/time/index.ts'
+import type { TimeValue } from './time-value.ts'
 
 const SUFFIX: ReadonlyMap<number, string> = new Map([
   [1, 'nanos'],
@@ -33,8 +34,12 @@ const HUMAN_UNITS: ReadonlyArray<[number, string]> = [
 
 /** TimeValue.toHumanReadableString(fractionPieces) of a duration in milliseconds. */
 export function humanReadableMillis(millis: number, fractionPieces: number): string {
-  if (millis < 0) return String(millis)
-  const nanos = millis * 1e6
+  return humanReadableNanos(millis * 1e6, fractionPieces)
+}
+
+/** TimeValue.toHumanReadableString(fractionPieces) of a duration in nanoseconds. */
+export function humanReadableNanos(nanos: number, fractionPieces: number): string {
+  if (nanos < 0) return String(Math.round(nanos / 1e6))
   if (nanos === 0) return '0s'
   const [size, suffix] = HUMAN_UNITS.find(([unit]) => nanos >= unit) ?? [1, 'nanos']
   const text = javaDoubleText(nanos / size)
