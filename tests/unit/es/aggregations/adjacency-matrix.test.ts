@@ -2,9 +2,7 @@
 // filter and per intersection of two, empty ones left out, sorted by key.
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc } from './fixture.ts'
-import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { parseFailure } from './fixture.ts'
 
 const docs: Doc[] = [{ num: [1, 2] }, { num: [2, 3] }, { num: [3, 4] }]
 const types = { num: 'long' } as const
@@ -35,13 +33,7 @@ describe('adjacency_matrix', () => {
   })
 
   it('refuses a request without filters as checkConsistency does', () => {
-    let body = ''
-    try {
-      parseAggregations(parseJson('{"conns":{"adjacency_matrix":{}}}'))
-    } catch (e) {
-      if (e instanceof EsException) body = errorResponseBody(e)
-    }
-    expect(body).toBe(
+    expect(parseFailure('{"conns":{"adjacency_matrix":{}}}')).toBe(
       '{"error":{"root_cause":[{"type":"illegal_state_exception","reason":"[conns] is missing : filters parameter"}],"type":"illegal_state_exception","reason":"[conns] is missing : filters parameter"},"status":500}',
     )
   })

@@ -14,21 +14,11 @@ import {
 import { buildRoundings } from '../../../../workers/es/search/aggregations/bucket/auto-date-rounding.ts'
 import { ZoneId } from '../../../../workers/es/common/time/index.ts'
 import { indexLimits } from '../../../../workers/es/index/index-limit-settings.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
 
 const types = { date: 'date', v: 'long', t: 'keyword' } as const
 const at = (text: string) => Date.parse(text)
-
-function error(run: () => unknown): string {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
-}
 
 /** The buckets' key_as_string and doc_count, and the interval. */
 function summary(json: string): string {
@@ -154,28 +144,28 @@ describe('auto_date_histogram', () => {
   it('refuses bad parameters as the builder does', () => {
     const parse = (body: string) => () =>
       parseAggregations(parseJson(`{"h":{"auto_date_histogram":${body}}}`, { locations: true }))
-    expect(error(parse('{"field":"date","minimum_interval":"week"}'))).toBe(
+    expect(failureBody(parse('{"field":"date","minimum_interval":"week"}'))).toBe(
       '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:64] [auto_date_histogram] failed to parse field [minimum_interval]"}],' +
         '"type":"x_content_parse_exception","reason":"[1:64] [auto_date_histogram] failed to parse field [minimum_interval]",' +
         '"caused_by":{"type":"illegal_argument_exception","reason":"minimum_interval must be one of [[year, month, day, hour, minute, second]]"}},"status":400}',
     )
-    expect(error(parse('{"field":"date","buckets":0}'))).toContain(
+    expect(failureBody(parse('{"field":"date","buckets":0}'))).toContain(
       '"reason":"[1:55] [auto_date_histogram] failed to parse field [buckets]","caused_by":{"type":"illegal_argument_exception","reason":"buckets must be greater than 0 for [h]"}',
     )
-    expect(error(parse('{"field":"date","interval":"1d"}'))).toContain(
+    expect(failureBody(parse('{"field":"date","interval":"1d"}'))).toContain(
       '"reason":"[1:45] [auto_date_histogram] unknown field [interval]"',
     )
     // the shard's build: buckets × the largest inner interval below the top rung must fit 65,536
     const build = (body: string) => () => checkAggregationLimits(parse(body)(), indexLimits({ limits: {} }))
-    expect(error(build('{"field":"date","buckets":2185}'))).toBe(
+    expect(failureBody(build('{"field":"date","buckets":2185}'))).toBe(
       '{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"buckets must be less than 2184"}],' +
         '"type":"illegal_argument_exception","reason":"buckets must be less than 2184"},"status":400}',
     )
     expect(build('{"field":"date","buckets":2184}')).not.toThrow()
-    expect(error(build('{"field":"date","buckets":9363,"minimum_interval":"day"}'))).toContain(
+    expect(failureBody(build('{"field":"date","buckets":9363,"minimum_interval":"day"}'))).toContain(
       '"reason":"buckets must be less than 9362"',
     )
-    expect(error(build('{"field":"date","minimum_interval":"year"}'))).toBe(
+    expect(failureBody(build('{"field":"date","minimum_interval":"year"}'))).toBe(
       '{"error":{"root_cause":[{"type":"no_such_element_exception","reason":"No value present"}],' +
         '"type":"no_such_element_exception","reason":"No value present"},"status":500}',
     )
@@ -183,7 +173,9 @@ describe('auto_date_histogram', () => {
 
   it('refuses a keyword field', () => {
     expect(
-      error(() => aggregate([{ docs: [{ t: 'x' }] }], types, '{"h":{"auto_date_histogram":{"field":"t"}}}')),
+      failureBody(() =>
+        aggregate([{ docs: [{ t: 'x' }] }], types, '{"h":{"auto_date_histogram":{"field":"t"}}}'),
+      ),
     ).toContain(
       '"reason":"Field [t] of type [keyword] is not supported for aggregation [auto_date_histogram]"',
     )

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc, type Types } from './fixture.ts'
 import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
 
 const at = (day: number, hour: number, user: number): Doc => ({ ts: Date.UTC(2022, 0, day, hour), user })
 const docs = [
@@ -26,16 +26,6 @@ const request = (pipeline: string) =>
 const run = (pipeline: string) =>
   aggregate([{ docs: docs.slice(0, 5) }, { docs: docs.slice(5) }], types, request(pipeline))
 
-function failure(call: () => unknown): string {
-  try {
-    call()
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
-}
-
 describe('cumulative_cardinality', () => {
   it('counts the distinct values seen up to each bucket as a long (basic)', () => {
     const out = JSON.parse(run('{"buckets_path":"distinct_users"}')) as {
@@ -53,13 +43,13 @@ describe('cumulative_cardinality', () => {
   })
 
   it('refuses a path to anything but a cardinality, and a missing path', () => {
-    expect(failure(() => run('{"buckets_path":"_count"}'))).toContain(
+    expect(failureBody(() => run('{"buckets_path":"_count"}'))).toContain(
       '"reason":"buckets_path must reference a cardinality aggregation, got: [Long] at aggregation [_count]"',
     )
-    expect(failure(() => run('{"buckets_path":"distinct_users.value"}'))).toContain(
+    expect(failureBody(() => run('{"buckets_path":"distinct_users.value"}'))).toContain(
       '"reason":"buckets_path must reference a cardinality aggregation, got: [Double] at aggregation [distinct_users]"',
     )
-    expect(failure(() => parseAggregations(parseJson('{"c":{"cumulative_cardinality":{}}}')))).toContain(
+    expect(failureBody(() => parseAggregations(parseJson('{"c":{"cumulative_cardinality":{}}}')))).toContain(
       '"type":"illegal_argument_exception","reason":"Required [buckets_path]"',
     )
   })

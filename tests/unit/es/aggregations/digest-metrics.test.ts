@@ -2,22 +2,10 @@
 // samples): InternalMedianAbsoluteDeviation and x-pack's InternalBoxplot with its whiskers.
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc } from './fixture.ts'
-import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { parseFailure } from './fixture.ts'
 
 const values = (list: number[]): Doc[] => list.map((v) => ({ v, k: v > 5 ? 'high' : 'low' }))
 const types = { v: 'long', k: 'keyword' } as const
-
-function parseError(aggs: string): string {
-  try {
-    parseAggregations(parseJson(aggs))
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('parsed')
-}
 
 describe('median_absolute_deviation', () => {
   it('is the median of the deviations from the median, merged across shards', () => {
@@ -57,7 +45,7 @@ describe('median_absolute_deviation', () => {
   })
 
   it('refuses a compression that is not positive', () => {
-    expect(parseError('{"m":{"median_absolute_deviation":{"field":"v","compression":0}}}')).toBe(
+    expect(parseFailure('{"m":{"median_absolute_deviation":{"field":"v","compression":0}}}')).toBe(
       '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [median_absolute_deviation] failed to parse field [compression]"}],"type":"x_content_parse_exception","reason":"[1:1] [median_absolute_deviation] failed to parse field [compression]","caused_by":{"type":"illegal_argument_exception","reason":"[compression] must be greater than 0. Found [0.0] in [m]"}},"status":400}',
     )
   })
@@ -111,7 +99,7 @@ describe('boxplot', () => {
   })
 
   it('refuses a negative compression', () => {
-    expect(parseError('{"b":{"boxplot":{"field":"v","compression":-1}}}')).toContain(
+    expect(parseFailure('{"b":{"boxplot":{"field":"v","compression":-1}}}')).toContain(
       '"reason":"[compression] must be greater than or equal to 0. Found [-1.0] in [b]"',
     )
   })

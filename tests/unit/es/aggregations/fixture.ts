@@ -17,6 +17,7 @@ import {
 import { XNumber, parseJson, toJson, type XContentValue } from '../../../../workers/es/xcontent/index.ts'
 import { buildSortField, topFieldDocs } from '../../../../workers/es/search/sort/index.ts'
 import type { FieldMapping, FieldType } from '../../../../workers/es/index/mapper/mapping.ts'
+import { failureBody } from '../es-failure.ts'
 
 export type Doc = Record<string, FieldValue | boolean | Array<FieldValue | boolean>>
 export type Types = Record<string, ValuesType>
@@ -129,4 +130,9 @@ export function aggregateObject(
   aggs: string,
 ): Record<string, unknown> {
   return JSON.parse(aggregate(shards, types, aggs)) as Record<string, unknown>
+}
+
+/** The error body ES sends for a request whose `aggs` fail to parse (with token locations when asked). */
+export function parseFailure(aggs: string, options: { locations?: boolean } = {}): string {
+  return failureBody(() => parseAggregations(parseJson(aggs, options)))
 }

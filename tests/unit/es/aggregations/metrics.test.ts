@@ -8,20 +8,13 @@ import {
 } from '../../../../workers/es/search/aggregations/index.ts'
 import { DEFAULT_INDEX_LIMITS } from '../../../../workers/es/index/index-limit-settings.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
+import { parseFailure } from './fixture.ts'
 
 /** The error response of parsing `aggs` as a request body is parsed (with its token locations). */
-function parseError(aggs: string): string {
-  try {
-    parseAggregations(parseJson(aggs, { locations: true }))
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('parsed')
-}
 
 const grades: Doc[] = [{ grade: 50 }, { grade: 100 }]
+
+const parseError = (aggs: string): string => parseFailure(aggs, { locations: true })
 
 describe('single-value metrics', () => {
   it('avg, sum, min, max and value_count of values, with doubles written as Java writes them', () => {

@@ -9,8 +9,8 @@ import {
   parseAggregations,
   reduceShardAggregations,
 } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
 import { parseJson, toJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
 
 const types = {
   genre: 'keyword',
@@ -65,16 +65,6 @@ function summary(json: string): string {
   ).m
   const buckets = m.buckets.map((b) => `${b.key_as_string}:${b.doc_count}`).join(' ')
   return `error=${m.doc_count_error_upper_bound} other=${m.sum_other_doc_count} ${buckets}`
-}
-
-function error(run: () => unknown): string {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
 }
 
 describe('multi_terms', () => {
@@ -183,7 +173,7 @@ describe('multi_terms', () => {
         '{"key":["rock","2024-01-02"],"key_as_string":"rock|2024-01-02","doc_count":1}]}}',
     )
     expect(
-      error(() =>
+      failureBody(() =>
         run(
           TERMS,
           ',"aggs":{"s":{"bucket_selector":{"buckets_path":{"k":"_key"},"script":"params.k != null"}}}',
@@ -223,31 +213,31 @@ describe('multi_terms', () => {
 
   it('refuses fewer than 2 terms, bad sizes and an unknown collect_mode as the builder does', () => {
     const parse = (body: string) => () => parseAggregations(parseJson(`{"m":{"multi_terms":${body}}}`))
-    expect(error(parse('{"terms":[{"field":"genre"}]}'))).toBe(
+    expect(failureBody(parse('{"terms":[{"field":"genre"}]}'))).toBe(
       '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [multi_terms] failed to parse field [terms]"}],' +
         '"type":"x_content_parse_exception","reason":"[1:1] [multi_terms] failed to parse field [terms]",' +
         '"caused_by":{"type":"illegal_argument_exception","reason":"The [terms] parameter in the aggregation [m] must be present and have at least 2 fields or scripts. For a single field user terms aggregation."}},"status":400}',
     )
-    expect(error(parse('{"terms":[]}'))).toContain(
+    expect(failureBody(parse('{"terms":[]}'))).toContain(
       '"reason":"The [terms] parameter in the aggregation [m] must be present and have at least 2 fields or scripts."}',
     )
-    expect(error(parse(`{${TERMS},"min_doc_count":0}`))).toContain(
+    expect(failureBody(parse(`{${TERMS},"min_doc_count":0}`))).toContain(
       '"reason":"[minDocCount] must be greater than or equal to 1. Found [0] in [m]"',
     )
-    expect(error(parse(`{${TERMS},"size":0}`))).toContain(
+    expect(failureBody(parse(`{${TERMS},"size":0}`))).toContain(
       '"reason":"[size] must be greater than 0. Found [0] in [m]"',
     )
-    expect(error(parse(`{${TERMS},"collect_mode":"sideways"}`))).toContain(
+    expect(failureBody(parse(`{${TERMS},"collect_mode":"sideways"}`))).toContain(
       '"caused_by":{"type":"parse_exception","reason":"no [collect_mode] found for value [sideways]"}',
     )
-    expect(error(parse('{"terms":[{"field":"genre"},{"field":"product","include":"a"}]}'))).toContain(
+    expect(failureBody(parse('{"terms":[{"field":"genre"},{"field":"product","include":"a"}]}'))).toContain(
       '"caused_by":{"type":"x_content_parse_exception","reason":"[1:1] [field_config] unknown field [include]"}',
     )
   })
 
   it('refuses a custom format or time zone on a keyword term at collection', () => {
     expect(
-      error(() =>
+      failureBody(() =>
         aggregate(
           PRODUCTS,
           types,

@@ -2,9 +2,7 @@
 // (daily counts 3, 2, 1), NormalizePipelineMethods' statistics quirks, and ConstructingObjectParser's errors.
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc, type Types } from './fixture.ts'
-import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { parseFailure } from './fixture.ts'
 
 const day = (d: number, v?: number): Doc => ({
   timestamp: Date.UTC(2017, 0, d, 5),
@@ -21,16 +19,6 @@ const values = (json: string) =>
   (
     JSON.parse(json) as { users_by_day: { buckets: Array<{ n: { value: unknown } }> } }
   ).users_by_day.buckets.map((b) => b.n.value)
-
-function parseFailure(aggs: string): string {
-  try {
-    parseAggregations(parseJson(aggs))
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('parsed')
-}
 
 describe('normalize', () => {
   it('applies each method to the daily counts (normalize.yml)', () => {

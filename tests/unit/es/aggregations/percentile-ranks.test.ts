@@ -3,21 +3,11 @@
 // AbstractPercentilesAggregationBuilder's errors for the required `values`.
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc } from './fixture.ts'
-import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { parseFailure } from './fixture.ts'
 
 const docs: Doc[] = [{ i: 1 }, { i: 51 }, { i: 101 }, { i: 151 }]
 
-function parseError(aggs: string): string {
-  try {
-    parseAggregations(parseJson(aggs, { locations: true }))
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('parsed')
-}
+const parseError = (aggs: string): string => parseFailure(aggs, { locations: true })
 
 describe('percentile_ranks', () => {
   it('ranks each value by the cdf of the samples, keyed by Double.toString of the sorted values', () => {

@@ -3,20 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc } from './fixture.ts'
 import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
 
 const types = { str: 'keyword', boolean: 'boolean', integer: 'long', v: 'long', d: 'double' } as const
-
-function error(run: () => unknown): string {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
-}
 
 describe('rare_terms', () => {
   it('keeps the terms in at most max_doc_count documents (280_rare_terms basic, boolean, integer)', () => {
@@ -77,17 +67,17 @@ describe('rare_terms', () => {
 
   it("refuses bad requests with ES's errors", () => {
     const parse = (aggs: string) => () => parseAggregations(parseJson(aggs))
-    expect(error(parse('{"r":{"rare_terms":{"field":"str","max_doc_count":0}}}'))).toContain(
+    expect(failureBody(parse('{"r":{"rare_terms":{"field":"str","max_doc_count":0}}}'))).toContain(
       '"caused_by":{"type":"illegal_argument_exception","reason":"[max_doc_count] must be greater than 0. Found [0] in [r]"}',
     )
-    expect(error(parse('{"r":{"rare_terms":{"field":"str","max_doc_count":101}}}'))).toContain(
+    expect(failureBody(parse('{"r":{"rare_terms":{"field":"str","max_doc_count":101}}}'))).toContain(
       '"reason":"[max_doc_count] must be smallerthan 100in [r]"',
     )
     expect(
-      error(() => aggregate([{ docs: [{ d: 1.5 }] }], types, '{"r":{"rare_terms":{"field":"d"}}}')),
+      failureBody(() => aggregate([{ docs: [{ d: 1.5 }] }], types, '{"r":{"rare_terms":{"field":"d"}}}')),
     ).toContain('"reason":"RareTerms aggregation does not support floating point fields."')
     expect(
-      error(() =>
+      failureBody(() =>
         aggregate(
           [{ docs: [{ integer: 1 }] }],
           types,

@@ -2,9 +2,8 @@
 // mode"), RateAggregatorTests' month-to-day case, and the parse and Rounding.roundingSize errors.
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc, type Types } from './fixture.ts'
-import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
+import { parseFailure } from './fixture.ts'
 
 const types: Types = { timestamp: 'date', val: 'long', k: 'keyword' }
 const at = (text: string, val?: number): Doc =>
@@ -31,26 +30,7 @@ const rates = (json: string): unknown[] =>
   (JSON.parse(json) as { h: { buckets: Array<{ r: { value: unknown } }> } }).h.buckets.map((b) => b.r.value)
 const run = (docs: Doc[], aggs: string) =>
   aggregate([{ docs: docs.slice(0, 2) }, { docs: docs.slice(2) }], types, aggs)
-
-function failure(docs: Doc[], aggs: string): string {
-  try {
-    run(docs, aggs)
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
-}
-
-function parseFailure(aggs: string): string {
-  try {
-    parseAggregations(parseJson(aggs))
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('parsed')
-}
+const failure = (docs: Doc[], aggs: string): string => failureBody(() => run(docs, aggs))
 
 describe('rate', () => {
   it('divides a field`s sum by the bucket size in the unit (value rate)', () => {

@@ -7,8 +7,8 @@ import {
   parseAggregations,
 } from '../../../../workers/es/search/aggregations/index.ts'
 import { DEFAULT_INDEX_LIMITS } from '../../../../workers/es/index/index-limit-settings.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
 import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
 
 const docs: Doc[] = [
   { s: 1, v: Math.fround(3.1415), animal: 'cat', k: 'x' },
@@ -17,16 +17,6 @@ const docs: Doc[] = [
 ]
 const types = { s: 'long', d: 'double', v: 'double', animal: 'keyword', k: 'keyword', n: 'long' } as const
 const run = (aggs: string) => aggregate([{ docs: docs.slice(0, 1) }, { docs: docs.slice(1) }], types, aggs)
-
-function error(run: () => unknown): string {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
-}
 
 describe('top_metrics', () => {
   it('takes the metrics of the best document by the sort, merged across shards', () => {
@@ -70,44 +60,52 @@ describe('top_metrics', () => {
 
   it("refuses bad requests with ES's errors", () => {
     const parse = (aggs: string) => () => parseAggregations(parseJson(aggs, { locations: true }))
-    expect(error(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"}}}}'))).toBe(
+    expect(failureBody(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"}}}}'))).toBe(
       '{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"Required [sort]"}],"type":"illegal_argument_exception","reason":"Required [sort]"},"status":400}',
     )
-    expect(error(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":["s","n"]}}}'))).toBe(
+    expect(failureBody(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":["s","n"]}}}'))).toBe(
       '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"Failed to build [top_metrics] after last required field arrived"}],"type":"x_content_parse_exception","reason":"Failed to build [top_metrics] after last required field arrived","caused_by":{"type":"illegal_argument_exception","reason":"[sort] must contain exactly one sort"}},"status":400}',
     )
-    expect(error(parse('{"tm":{"top_metrics":{"size":0,"metrics":{"field":"v"},"sort":"s"}}}'))).toContain(
+    expect(
+      failureBody(parse('{"tm":{"top_metrics":{"size":0,"metrics":{"field":"v"},"sort":"s"}}}')),
+    ).toContain(
       '"reason":"[1:63] [top_metrics] failed to parse field [sort]","caused_by":{"type":"x_content_parse_exception","reason":"Failed to build [top_metrics] after last required field arrived","caused_by":{"type":"illegal_argument_exception","reason":"[size] must be more than 0 but was [0]"}}',
     )
     // where the parser stands once the value that completed the arguments is read: a container's closing bracket
     expect(
-      error(parse('{"tm":{"top_metrics":{"size":0,\n  "sort":{"s":"desc"},\n  "metrics":[{"field":"v"}]}}}')),
+      failureBody(
+        parse('{"tm":{"top_metrics":{"size":0,\n  "sort":{"s":"desc"},\n  "metrics":[{"field":"v"}]}}}'),
+      ),
     ).toContain('"reason":"[3:27] [top_metrics] failed to parse field [metrics]"')
-    expect(error(parse('{"tm":{"top_metrics":{"sort":"s","metrics":{"field":"v"},\n "size":0}}}'))).toContain(
-      '"reason":"[2:9] [top_metrics] failed to parse field [size]"',
-    )
-    expect(error(parse('{"tm":{"top_metrics":{"sort":"s",\n "metrics":[{"field":"v"}, 7]}}}'))).toContain(
-      '"reason":"[2:28] [top_metrics] metrics doesn\'t support values of type: VALUE_NUMBER"',
-    )
-    expect(error(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":["s", 1]}}}'))).toContain(
+    expect(
+      failureBody(parse('{"tm":{"top_metrics":{"sort":"s","metrics":{"field":"v"},\n "size":0}}}')),
+    ).toContain('"reason":"[2:9] [top_metrics] failed to parse field [size]"')
+    expect(
+      failureBody(parse('{"tm":{"top_metrics":{"sort":"s",\n "metrics":[{"field":"v"}, 7]}}}')),
+    ).toContain('"reason":"[2:28] [top_metrics] metrics doesn\'t support values of type: VALUE_NUMBER"')
+    expect(failureBody(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":["s", 1]}}}'))).toContain(
       '"reason":"[1:60] [top_metrics] failed to parse field [sort]","caused_by":{"type":"illegal_argument_exception","reason":"malformed sort format, within the sort array, an object, or an actual string are allowed"}',
     )
-    expect(error(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":7}}}'))).toContain(
+    expect(failureBody(parse('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":7}}}'))).toContain(
       '"reason":"[1:54] [top_metrics] sort doesn\'t support values of type: VALUE_NUMBER"',
     )
-    expect(error(parse('{"tm":{"top_metrics":{"sort":"s","metrics":{"field":"v",\n "nope":1}}}}'))).toContain(
+    expect(
+      failureBody(parse('{"tm":{"top_metrics":{"sort":"s","metrics":{"field":"v",\n "nope":1}}}}')),
+    ).toContain(
       '"reason":"[2:2] [top_metrics] failed to parse field [metrics]","caused_by":{"type":"x_content_parse_exception","reason":"[2:2] [field_config] unknown field [nope]"',
     )
-    expect(error(parse('{"tm":{"top_metrics":{"sort":"s","metrics":{"missing":1}}}}'))).toContain(
+    expect(failureBody(parse('{"tm":{"top_metrics":{"sort":"s","metrics":{"missing":1}}}}'))).toContain(
       '"reason":"[1:56] [top_metrics] failed to parse field [metrics]","caused_by":{"type":"illegal_argument_exception","reason":"[field] and [script] cannot both be null.  Please specify one or the other."}',
     )
-    expect(error(() => run('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":"animal"}}}'))).toContain(
+    expect(
+      failureBody(() => run('{"tm":{"top_metrics":{"metrics":{"field":"v"},"sort":"animal"}}}')),
+    ).toContain(
       '"reason":"error building sort for field [animal] of type [keyword] in index [test]: only supported on numeric fields"',
     )
     const builders = parseAggregations(
       parseJson('{"tm":{"top_metrics":{"size":100,"metrics":{"field":"v"},"sort":{"s":"desc"}}}}'),
     )
-    expect(error(() => checkAggregationLimits(builders, DEFAULT_INDEX_LIMITS))).toContain(
+    expect(failureBody(() => checkAggregationLimits(builders, DEFAULT_INDEX_LIMITS))).toContain(
       '"reason":"[top_metrics.size] must not be more than [10] but was [100]. This limit can be set by changing the [index.top_metrics_max_size] index level setting."',
     )
   })

@@ -2,9 +2,8 @@
 // search.aggregation/440_weighted_avg.yml, and its field-config errors (MultiValuesSourceFieldConfig.Builder).
 import { describe, expect, it } from 'vitest'
 import { aggregate, type Doc, type Types } from './fixture.ts'
-import { parseAggregations } from '../../../../workers/es/search/aggregations/index.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { failureBody } from '../es-failure.ts'
+import { parseFailure } from './fixture.ts'
 
 const docs: Doc[] = [
   { double_field: 1.0, long_field: 6, integer_field: 10, multi_value_field: [1, 2, 3], weight: 2 },
@@ -22,18 +21,9 @@ const types: Types = {
 }
 
 const run = (body: string) => aggregate([{ docs: docs.slice(0, 2) }, { docs: docs.slice(2) }], types, body)
+const failure = (aggs: string): string => failureBody(() => run(aggs))
 const wavg = (value: string, weight: string, extra = '') =>
   `{"w":{"weighted_avg":{"value":${value},"weight":${weight}${extra}}}}`
-
-function failure(aggs: string): string {
-  try {
-    run(aggs)
-  } catch (e) {
-    if (e instanceof EsException) return errorResponseBody(e)
-    throw e
-  }
-  throw new Error('ran')
-}
 
 describe('weighted_avg', () => {
   it('weights each value by its document weight, skipping documents without either', () => {
@@ -74,25 +64,16 @@ describe('weighted_avg', () => {
   })
 
   it("refuses field configs as MultiValuesSourceFieldConfig's parser does", () => {
-    const parse = (aggs: string) => {
-      try {
-        parseAggregations(parseJson(aggs))
-      } catch (e) {
-        if (e instanceof EsException) return errorResponseBody(e)
-        throw e
-      }
-      throw new Error('parsed')
-    }
-    expect(parse(wavg('{"missing":1}', '{"field":"weight"}'))).toBe(
+    expect(parseFailure(wavg('{"missing":1}', '{"field":"weight"}'))).toBe(
       '{"error":{"root_cause":[{"type":"x_content_parse_exception","reason":"[1:1] [weighted_avg] failed to parse field [value]"}],"type":"x_content_parse_exception","reason":"[1:1] [weighted_avg] failed to parse field [value]","caused_by":{"type":"illegal_argument_exception","reason":"[field] and [script] cannot both be null.  Please specify one or the other."}},"status":400}',
     )
-    expect(parse(wavg('{"field":"a"}', '{"field":"b","script":"1"}'))).toContain(
+    expect(parseFailure(wavg('{"field":"a"}', '{"field":"b","script":"1"}'))).toContain(
       '"reason":"[field] and [script] cannot both be configured.  Please specify one or the other."',
     )
-    expect(parse(wavg('{"field":"a","size":1}', '{"field":"b"}'))).toContain(
+    expect(parseFailure(wavg('{"field":"a","size":1}', '{"field":"b"}'))).toContain(
       '"caused_by":{"type":"x_content_parse_exception","reason":"[1:1] [field_config] unknown field [size]"}',
     )
-    expect(parse('{"w":{"weighted_avg":{"value":"a"}}}')).toContain(
+    expect(parseFailure('{"w":{"weighted_avg":{"value":"a"}}}')).toContain(
       '"reason":"[1:1] [weighted_avg] value doesn\'t support values of type: VALUE_STRING"',
     )
   })

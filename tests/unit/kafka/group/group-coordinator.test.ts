@@ -133,18 +133,7 @@ describe('GroupCoordinator rebalances (classic protocol)', () => {
       uuid: () => 'uuid',
       append: () => Promise.reject(new Error('NOT_LEADER_OR_FOLLOWER')),
     })
-    const request = {
-      groupId: 'g1',
-      sessionTimeoutMs: 45000,
-      rebalanceTimeoutMs: 300000,
-      memberId: '',
-      groupInstanceId: null,
-      protocolType: 'consumer',
-      protocols: [{ name: 'range', metadata: SUB }],
-      reason: null,
-      clientId: 'c',
-      clientHost: '/127.0.0.1',
-    }
+    const request = await baseJoin()
     expect((await coordinator.joinGroup(request)).error).toBe('MEMBER_ID_REQUIRED')
     await settle()
     expect(coordinator.group('g1')).toBeUndefined()
