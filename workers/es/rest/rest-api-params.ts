@@ -454,6 +454,16 @@ export const REST_API_PARAMS = {
   'cat.recovery': [...CAT, 'index', ...INDICES_OPTIONS, 'active_only', 'detailed'],
   'cat.pending_tasks': [...CAT, 'local', 'master_timeout'],
   'cat.thread_pool': [...CAT, 'thread_pool_patterns', 'local', 'master_timeout'],
+  'cat.tasks': [
+    ...CAT,
+    'full_id',
+    'nodes',
+    'actions',
+    'detailed',
+    'parent_task_id',
+    'wait_for_completion',
+    'timeout',
+  ],
   // ingest, enrich
   'ingest.put_pipeline': ['id', 'if_version', ...ACKED],
   'ingest.get_pipeline': ['id', 'summary', 'master_timeout'],

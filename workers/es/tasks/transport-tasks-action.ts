@@ -124,26 +124,33 @@ function taskIdHashCode(info: TaskInfo): number {
   return (Math.imul(31, javaStringHashCode(info.node)) + info.id) | 0
 }
 
+/** A listed task with the listed tasks it is the parent of (TaskGroup). */
+export interface TaskGroup {
+  info: TaskInfo
+  children: TaskGroup[]
+}
+
 /**
- * ListTasksResponse.getTaskGroups: each task whose parent was listed too goes into its parent's `children`, the
+ * ListTasksResponse.getTaskGroups: each task whose parent was listed too goes into its parent's children, the
  * others are top-level; both in the HashMap order of their TaskIds, as the groups are built from one.
  */
-function taskGroups(infos: readonly TaskInfo[]): Map<string, JsonOut> {
-  const listed = new Set(infos.map(taskId))
-  const children = new Map<string, TaskInfo[]>()
-  const topLevel: TaskInfo[] = []
+export function taskGroups(infos: readonly TaskInfo[]): TaskGroup[] {
+  const groups = new Map(infos.map((info) => [taskId(info), { info, children: [] as TaskGroup[] }]))
+  const topLevel: TaskGroup[] = []
   for (const info of javaHashOrder(infos, taskIdHashCode)) {
-    const parent = info.parentTaskId
-    if (parent === undefined || !listed.has(parent)) topLevel.push(info)
-    else children.set(parent, [...(children.get(parent) ?? []), info])
+    const group = groups.get(taskId(info))!
+    const parent = info.parentTaskId === undefined ? undefined : groups.get(info.parentTaskId)
+    if (parent === undefined) topLevel.push(group)
+    else parent.children.push(group)
   }
-  const group = (info: TaskInfo): Map<string, JsonOut> => {
-    const json = taskInfoJson(info)
-    const below = children.get(taskId(info)) ?? []
-    if (below.length > 0) json.set('children', below.map(group))
-    return json
-  }
-  return new Map(topLevel.map((info) => [taskId(info), group(info)]))
+  return topLevel
+}
+
+/** TaskGroup.toXContent: the task's fields, then its `children` when it has any. */
+function taskGroupJson({ info, children }: TaskGroup): Map<string, JsonOut> {
+  const json = taskInfoJson(info)
+  if (children.length > 0) json.set('children', children.map(taskGroupJson))
+  return json
 }
 
 export function listTasksBody(
@@ -166,7 +173,8 @@ export function listTasksBody(
     return body
   }
   if (groupBy === 'parents') {
-    body.set('tasks', taskGroups(response.tasks))
+    const groups = taskGroups(response.tasks)
+    body.set('tasks', new Map(groups.map((group) => [taskId(group.info), taskGroupJson(group)])))
     return body
   }
   const nodes = new Map<string, JsonOut>()

@@ -22,8 +22,13 @@ const DEFAULT_ROLES = [
   'transform',
 ]
 
+/** The node's transport port: 9300 for the first node, one more for each after it. */
+export function transportPort(node: DiscoveryNode): number {
+  return 9299 + node.address
+}
+
 export function transportAddress(node: DiscoveryNode): string {
-  return `${NODE_IP}:${9299 + node.address}`
+  return `${NODE_IP}:${transportPort(node)}`
 }
 
 export function roleNames(node: DiscoveryNode): string[] {

@@ -32,6 +32,7 @@ import {
   parseGroupBy,
   parseTaskId,
   targetNodes,
+  type NodesTasksResponse,
 } from '../../tasks/transport-tasks-action.ts'
 import { urlFlag } from '../../common/booleans.ts'
 import { LIST_TASKS_ACTION } from '../../tasks/node-tasks-handler.ts'
@@ -67,11 +68,21 @@ function tasksRequest(req: RestHandlerRequest, detailed: boolean): TasksRequest 
 }
 
 async function listTasks(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const request = tasksRequest(req, urlFlag(req.params, 'detailed') ?? false)
   const groupBy = parseGroupBy(req.params.get('group_by'))
   const state = context.client.cluster.state()
-  const targets = targetNodes(state, context, null, req.params.get('nodes'))
-  // the list action's own task on this node, the parent of each node's `[n]` child while they list
+  return json(200, listTasksBody(state, await listTaskInfos(context, req), groupBy))
+}
+
+/**
+ * TransportListTasksAction for `GET _tasks` and `_cat/tasks`: the tasks of the request's nodes, asked under the
+ * list action's own task on this node (the parent of each node's `[n]` child while they list).
+ */
+export async function listTaskInfos(
+  context: RestContext,
+  req: RestHandlerRequest,
+): Promise<NodesTasksResponse> {
+  const request = tasksRequest(req, urlFlag(req.params, 'detailed') ?? false)
+  const targets = targetNodes(context.client.cluster.state(), context, null, req.params.get('nodes'))
   const task = context.tasks.register({
     action: LIST_TASKS_ACTION,
     description: '',
@@ -81,8 +92,7 @@ async function listTasks(context: RestContext, req: RestHandlerRequest): Promise
   })
   try {
     const parentTask = `${context.identity.nodeId}:${task.id}`
-    const response = await nodesTasks(context, targets, { type: 'list_tasks', request, parentTask })
-    return json(200, listTasksBody(state, response, groupBy))
+    return await nodesTasks(context, targets, { type: 'list_tasks', request, parentTask })
   } finally {
     context.tasks.unregister(task)
   }
