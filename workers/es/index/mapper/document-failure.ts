@@ -18,7 +18,7 @@
  */
 import { locate } from '../../xcontent/json-parse-error.ts'
 import { tokenAtPath, type PathStep, type TokenOffsets } from '../../xcontent/token-at-path.ts'
-import { EsException } from '../../errors/index.ts'
+import { EsException, xContentParseException } from '../../errors/index.ts'
 
 export type TokenPart = keyof TokenOffsets
 
@@ -91,4 +91,12 @@ export function locateDocumentFailure(error: unknown, text: string): unknown {
     name: at(offsets.name),
   }
   return pending.build(token[pending.part], token)
+}
+
+/**
+ * Jackson's InputCoercionException / JsonParseException as JsonXContentParser rethrows it: at the location Jackson's
+ * exception carries, its current one (StreamReadException), just after the value's token.
+ */
+export function jacksonCoercion(message: string): EsException {
+  return documentFailure('after', (at) => xContentParseException(at.line, at.col, message))
 }

@@ -41,6 +41,8 @@ import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
 import { ipTerm } from './ip-field.ts'
+import { booleanFieldValue } from './boolean-field.ts'
+import { keywordFieldValue } from './keyword-field.ts'
 import { scaledFloatValue } from './scaled-float-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { numberFieldValue } from './number-field.ts'
@@ -52,6 +54,8 @@ import { joinValues, type JoinDocument } from './join-field.ts'
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
   'ip',
+  'boolean',
+  'keyword',
   'scaled_float',
   'date',
   'date_nanos',
@@ -432,7 +436,9 @@ class DocumentWalk {
    * A `_source` leaf (or null) as its field's mapper reads it: an ip field keeps its address's term, a scaled_float
    * or other numeric field its number (ip-field.ts, scaled-float-field.ts, number-field.ts, which reads a JSON
    * number's lexeme from `token`: null_value, ignore_malformed, the parse failure; a dropped value lists the field
-   * as ignored), a date field its leaf or its null_value text (date-field.ts); other types keep the leaf as it is.
+   * as ignored), a date field its leaf or its null_value text (date-field.ts), a boolean field its boolean
+   * (boolean-field.ts), a keyword field its text or its null_value (keyword-field.ts); other types keep the leaf as
+   * it is.
    */
   private addLeaf(
     doc: DocFields,
@@ -451,7 +457,11 @@ class DocumentWalk {
             ? numberFieldValue(path, mapping, leaf, token, this.id, byDefault)
             : mapping.type === 'date' || mapping.type === 'date_nanos'
               ? this.dateValue(path, mapping, leaf)
-              : leaf
+              : mapping.type === 'boolean'
+                ? booleanFieldValue(path, mapping, leaf, token, this.id, byDefault)
+                : mapping.type === 'keyword'
+                  ? keywordFieldValue(mapping, leaf, token)
+                  : leaf
     if (value === MALFORMED) {
       // a mapper's null_value is checked with the mapping: only a document's own values are malformed
       if (leaf !== null) {

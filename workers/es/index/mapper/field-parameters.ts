@@ -24,6 +24,31 @@ import { documentFailure, rebuildAt } from './document-failure.ts'
 export interface ParameterSpec {
   kind: 'boolean' | 'value' | 'unmodelled'
   default?: boolean | number | string | null
+  /** Parameter.restrictedStringParam: the values it accepts, the default first. */
+  values?: readonly string[]
+}
+
+/** TextParams.textIndexOptions' values (text and search_as_you_type fields). */
+export const TEXT_INDEX_OPTIONS: readonly string[] = ['positions', 'docs', 'freqs', 'offsets']
+
+/** TextParams.termVectors' values. */
+export const TERM_VECTOR_OPTIONS: readonly string[] = [
+  'no',
+  'yes',
+  'with_positions',
+  'with_offsets',
+  'with_positions_offsets',
+  'with_positions_payloads',
+  'with_positions_offsets_payloads',
+]
+
+/** Parameter.restrictedStringParam's check of a value (its text) against the values it accepts. */
+export function checkRestricted(key: string, value: unknown, allowed: readonly string[]): void {
+  const text = stringParameter(value)
+  if (!allowed.includes(text))
+    throw failedToParseMapping(
+      `Unknown value [${text}] for field [${key}] - accepted values are [${allowed.join(', ')}]`,
+    )
 }
 
 /** The first three parameters of every indexed leaf mapper's Builder (number, scaled_float, ip, date), in its order. */
@@ -57,6 +82,7 @@ export function typedParameters(
         : given instanceof Map
           ? mapValue(given)
           : given
+    if (spec.values !== undefined) checkRestricted(key, value, spec.values)
     if (value !== null && value !== spec.default) out[key] = value
   }
   if (definition.fields !== undefined) out.fields = definition.fields

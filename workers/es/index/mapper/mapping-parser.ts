@@ -39,6 +39,9 @@ import { checkNestedFieldsLimit } from './nested-mapping.ts'
 import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { ipMapping } from './ip-field.ts'
+import { textMapping } from './text-field.ts'
+import { keywordMapping } from './keyword-field.ts'
+import { booleanMapping } from './boolean-field.ts'
 import { scaledFloatMapping } from './scaled-float-field.ts'
 import { numberMapping } from './number-field.ts'
 import { dateMapping } from './date-field.ts'
@@ -246,6 +249,9 @@ function readField(name: string, definition: XContentObject, path: string): Fiel
 function typedMapping(name: string, field: Record<string, unknown>): FieldMapping {
   if (field.type === 'completion') return completionMapping(name, field)
   if (field.type === 'search_as_you_type') return searchAsYouTypeMapping(name, field)
+  if (field.type === 'text') return textMapping(name, field)
+  if (field.type === 'keyword') return keywordMapping(name, field)
+  if (field.type === 'boolean') return booleanMapping(name, field)
   if (field.type === 'ip') return ipMapping(name, field)
   if (field.type === 'scaled_float') return scaledFloatMapping(name, field)
   if (NUMBER_FIELD_TYPES.has(field.type as string)) return numberMapping(name, field.type as string, field)

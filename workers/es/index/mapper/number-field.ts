@@ -29,12 +29,11 @@ import {
   illegalArgumentException,
   mapperParsingException,
   numberFormatException,
-  xContentParseException,
 } from '../../errors/index.ts'
 import { javaDoubleToString, javaFloatToString, XNumber } from '../../xcontent/index.ts'
 import { parseJavaDouble } from '../../../net/java-double.ts'
 import type { FieldMapping } from './mapping.ts'
-import { documentFailure } from './document-failure.ts'
+import { jacksonCoercion } from './document-failure.ts'
 import type { LeafValue } from './document-parser.ts'
 import { halfFloat } from './doc-values.ts'
 import {
@@ -125,7 +124,7 @@ function parseValue(
     if (!(error instanceof EsException)) throw error
     const malformed = error.type !== 'x_content_parse_exception'
     if (id === null || (malformed && ignoresMalformed(field, ignoreMalformedByDefault))) return MALFORMED
-    throw fieldParsingException(path, field.type, preview(value), id, error)
+    throw fieldParsingException(path, field.type, valuePreview(value), id, error)
   }
 }
 
@@ -159,7 +158,8 @@ function plainText(type: string, text: string): number | undefined {
 }
 
 /** XContentParser.objectText as the failure previews it: a JSON number as the Java number Jackson reads. */
-function preview(value: LeafValue | XNumber): string {
+/** FieldMapper's preview of a value it failed on: a JSON number as the parser's text of it. */
+export function valuePreview(value: LeafValue | XNumber): string {
   if (!(value instanceof XNumber)) return String(value)
   return value.isInteger ? BigInt(value.text).toString() : javaDoubleToString(value.value)
 }
@@ -295,14 +295,6 @@ function notNumeric(value: boolean): EsException {
   return jacksonCoercion(
     `Current token (${value ? 'VALUE_TRUE' : 'VALUE_FALSE'}) not numeric, can not use numeric value accessors`,
   )
-}
-
-/**
- * Jackson's InputCoercionException / JsonParseException as JsonXContentParser rethrows it: at the location Jackson's
- * exception carries, its current one (StreamReadException), just after the value's token.
- */
-function jacksonCoercion(message: string): EsException {
-  return documentFailure('after', (at) => xContentParseException(at.line, at.col, message))
 }
 
 function jsonDouble(value: number | boolean | XNumber): number {

@@ -17,6 +17,7 @@ import { failedToParseMapping } from '../../errors/index.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { wrappedAnalyzerName } from '../../analysis/search-as-you-type-analyzer.ts'
 import type { FieldMapping } from './mapping.ts'
+import { checkRestricted, TERM_VECTOR_OPTIONS, TEXT_INDEX_OPTIONS } from './field-parameters.ts'
 
 const TYPE = 'search_as_you_type'
 const DEFAULT_MAX_SHINGLE_SIZE = 3
@@ -40,19 +41,8 @@ const PARAMETERS: ReadonlyMap<string, boolean | string | null> = new Map<string,
 
 /** Parameter.restrictedStringParam's values. */
 const RESTRICTED: ReadonlyMap<string, readonly string[]> = new Map([
-  ['index_options', ['positions', 'docs', 'freqs', 'offsets']],
-  [
-    'term_vector',
-    [
-      'no',
-      'yes',
-      'with_positions',
-      'with_offsets',
-      'with_positions_offsets',
-      'with_positions_payloads',
-      'with_positions_offsets_payloads',
-    ],
-  ],
+  ['index_options', TEXT_INDEX_OPTIONS],
+  ['term_vector', TERM_VECTOR_OPTIONS],
 ])
 
 /** A search_as_you_type field's mapping as parsed from `definition` (its own keys), defaults filled in. */
@@ -74,7 +64,8 @@ export function searchAsYouTypeMapping(name: string, definition: Record<string, 
     else if (key === 'max_shingle_size') out.max_shingle_size = Math.trunc(maxShingleSize)
     else if (definition[key] !== undefined) {
       const value = typeof fallback === 'boolean' ? booleanValue(definition[key]) : definition[key]
-      checkRestricted(key, value)
+      const allowed = RESTRICTED.get(key)
+      if (allowed !== undefined) checkRestricted(key, value, allowed)
       if (value !== fallback) out[key] = value instanceof Map ? Object.fromEntries(value) : value
     }
   }
@@ -84,16 +75,6 @@ export function searchAsYouTypeMapping(name: string, definition: Record<string, 
 
 function booleanValue(value: unknown): unknown {
   return value === 'true' ? true : value === 'false' ? false : value
-}
-
-function checkRestricted(key: string, value: unknown): void {
-  const allowed = RESTRICTED.get(key)
-  if (allowed === undefined) return
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value)
-  if (!allowed.includes(text))
-    throw failedToParseMapping(
-      `Unknown value [${text}] for field [${key}] - accepted values are [${allowed.join(', ')}]`,
-    )
 }
 
 const subfieldsByRoot = new WeakMap<FieldMapping, readonly (readonly [string, FieldMapping])[]>()

@@ -3,7 +3,7 @@
  * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
  * ignoring mappers here are a keyword (or keyword multi-field) value longer than `ignore_above`
  * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
- * numeric or date field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
+ * boolean, numeric or date field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
  * (the parse lists those, ParsedDocument.malformed). The names are listed in that HashSet's iteration order, as
  * IgnoredFieldMapper stores them.
  * Derived from `_source` through the mapping at fetch time; without a field that ignores malformed values, a source
@@ -18,6 +18,9 @@ import { isDateType, NUMERIC_TYPES, type Mapping } from '../../index/mapper/mapp
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import { searchFields } from '../search-fields.ts'
 import { fetchesMetadata, type FetchOptions } from './fetch-options.ts'
+
+/** The other field types with `ignore_malformed`. */
+const TAKES_MALFORMED: ReadonlySet<string> = new Set(['ip', 'boolean'])
 
 /** Per mapping: the smallest `ignore_above`, and whether a field sets or could default to ignore_malformed. */
 const limits = new WeakMap<
@@ -69,7 +72,7 @@ export function fetchIgnored(
 
 /**
  * The smallest `ignore_above` of the keyword fields (Infinity without one), or 0 with a field that ignores malformed
- * values (an ip, numeric or date field whose ignore_malformed, or else the index's default, is true).
+ * values (an ip, boolean, numeric or date field whose ignore_malformed, or else the index's default, is true).
  */
 function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
   let known = limits.get(mapping)
@@ -78,7 +81,7 @@ function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
     for (const field of searchFields(mapping).values()) {
       if (field.type === 'keyword' && field.ignore_above !== undefined)
         known.ignoreAbove = Math.min(known.ignoreAbove, field.ignore_above)
-      if (field.type === 'ip' || NUMERIC_TYPES.has(field.type) || isDateType(field.type)) {
+      if (TAKES_MALFORMED.has(field.type) || NUMERIC_TYPES.has(field.type) || isDateType(field.type)) {
         known.takesMalformed = true
         if (field.ignore_malformed === true) known.ignoresMalformed = true
       }
