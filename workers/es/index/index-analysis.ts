@@ -36,6 +36,21 @@ export class IndexAnalysis {
     return this.analyzer(name).indexTerms(text, sink, positionBase)
   }
 
+  /**
+   * KeywordFieldMapper.normalizeValue: the one token the named normalizer makes of `text` (the text itself when it
+   * makes none, as the keyword tokenizer's one empty token of an empty text).
+   */
+  readonly normalize = (normalizer: string, text: string): string => {
+    const found = this.analyzers.normalizer(normalizer)
+    if (found === null) throw new Error(`normalizer [${normalizer}] is not defined in this index`)
+    return found.terms(text).terms[0] ?? text
+  }
+
+  /** The terms the named analyzer indexes for `text`, in order (what a text field's fielddata uninverts). */
+  terms(analyzer: string, text: string): readonly string[] {
+    return this.analyzer(analyzer).terms(text).terms
+  }
+
   private analyzer(name: string): Analyzer {
     const analyzer = this.analyzers.analyzer(name)
     if (!analyzer)
@@ -46,7 +61,7 @@ export class IndexAnalysis {
   /** Every analyzer the mapping names must exist in this index (built-in or defined in its settings). */
   checkMapping(mapping: Mapping): void {
     const check = (fields: Record<string, FieldMapping> | undefined): void => {
-      for (const field of Object.values(fields ?? {})) {
+      for (const [name, field] of Object.entries(fields ?? {})) {
         for (const parameter of ANALYZER_PARAMETERS) {
           const name = field[parameter]
           if (name !== undefined && this.analyzers.analyzer(name) === null) {
@@ -56,6 +71,10 @@ export class IndexAnalysis {
               illegalArgumentException(reason),
             )
           }
+        }
+        if (field.normalizer !== undefined && this.analyzers.normalizer(field.normalizer) === null) {
+          const reason = `normalizer [${field.normalizer}] not found for field [${name}]`
+          throw mapperParsingException(`Failed to parse mapping: ${reason}`, mapperParsingException(reason))
         }
         check(field.properties)
         check(field.fields)

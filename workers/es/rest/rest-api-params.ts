@@ -454,6 +454,7 @@ export const REST_API_PARAMS = {
   'cat.recovery': [...CAT, 'index', ...INDICES_OPTIONS, 'active_only', 'detailed'],
   'cat.pending_tasks': [...CAT, 'local', 'master_timeout'],
   'cat.thread_pool': [...CAT, 'thread_pool_patterns', 'local', 'master_timeout'],
+  'cat.fielddata': [...CAT, 'fields'],
   'cat.tasks': [
     ...CAT,
     'full_id',

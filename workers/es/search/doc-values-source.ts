@@ -39,10 +39,11 @@ import { illegalArgument } from '../script/script-errors.ts'
 import { RuntimeFieldScript } from '../script/runtime-field-script.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
+import type { IndexService } from '../index/index-service.ts'
 import { DateFormatter } from '../common/time/index.ts'
 import type { DocValuesSource, FieldInfo, FieldValue, ValuesType } from './aggregations/index.ts'
 import { DateValueFormat } from './aggregations/date-value-format.ts'
-import { DEFAULT_DATE_FORMAT, docValues } from '../index/mapper/doc-values.ts'
+import { DEFAULT_DATE_FORMAT, docValues, type FieldAnalysis } from '../index/mapper/doc-values.ts'
 import { dateNanosFormat } from '../index/mapper/date-nanos-field.ts'
 import { indexMappingOf } from './runtime-mappings.ts'
 import { fieldTypeName } from './aggregations/values-source.ts'
@@ -100,7 +101,26 @@ const METADATA_INFOS: ReadonlyMap<string, FieldInfo> = new Map([
 /** The runtime fields whose values are being computed, in the order they were entered (the cycle check). */
 const resolving: string[] = []
 
-export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName = ''): DocValuesSource {
+/** The index a shard's doc values are read for: its name (`_index`) and its analysis (fielddata, normalizers). */
+export interface DocValuesIndex {
+  readonly name: string
+  readonly analysis: FieldAnalysis | null
+}
+
+/** The doc values' view of an index service. */
+export function docValuesIndex(index: Pick<IndexService, 'metadata' | 'analysis'>): DocValuesIndex {
+  return { name: index.metadata.name, analysis: index.analysis }
+}
+
+/** A shard of no named index, without analysis (tests of the doc values alone). */
+const UNNAMED_INDEX: DocValuesIndex = { name: '', analysis: null }
+
+export function shardDocValues(
+  shard: ShardSearcher,
+  mapping: Mapping,
+  index: DocValuesIndex = UNNAMED_INDEX,
+): DocValuesSource {
+  const { name: indexName, analysis } = index
   const fields = leafFields(mapping)
   const runtime = runtimeFields(mapping)
   const scripts = compiledRuntimeFields(mapping)
@@ -111,7 +131,7 @@ export function shardDocValues(shard: ShardSearcher, mapping: Mapping, indexName
   const blockFields = (stored: StoredDocument): BlockFields => {
     let values = perDoc.get(stored)
     if (values === undefined) {
-      values = storedDocFields(stored, indexMapping)
+      values = storedDocFields(stored, indexMapping, analysis)
       perDoc.set(stored, values)
     }
     return values
@@ -198,9 +218,12 @@ function storedSource(stored: StoredDocument): XContentObject {
 }
 
 function fieldInfo(
-  mapping: Pick<FieldMapping, 'type' | 'format' | 'derived'> | RuntimeField | undefined,
+  mapping: Pick<FieldMapping, 'type' | 'format' | 'derived' | 'fielddata'> | RuntimeField | undefined,
 ): FieldInfo | null {
-  const type = mapping === undefined ? undefined : VALUES_TYPES[fieldTypeName(mapping)]
+  // a text field with fielddata reads its terms as a keyword's values (PagedBytesIndexFieldData: BYTES)
+  const fielddata = mapping !== undefined && 'fielddata' in mapping && mapping.fielddata === true
+  const type =
+    mapping === undefined ? undefined : fielddata ? 'keyword' : VALUES_TYPES[fieldTypeName(mapping)]
   if (mapping === undefined || type === undefined) return null
   const format =
     type === 'date'
@@ -211,20 +234,24 @@ function fieldInfo(
   return { type, format }
 }
 
-function storedDocFields(stored: StoredDocument, mapping: Mapping): BlockFields {
+function storedDocFields(
+  stored: StoredDocument,
+  mapping: Mapping,
+  analysis: FieldAnalysis | null,
+): BlockFields {
   const source = parseJson(stored.source)
   if (!(source instanceof Map)) return { root: new Map(), nested: [] }
   const parsed = parseDocument(source, mapping, null, true, {}, undefined, stored)
   return {
-    root: fieldValues(parsed.fields),
-    nested: parsed.nested.map((doc) => fieldValues(doc.fields)),
+    root: fieldValues(parsed.fields, analysis),
+    nested: parsed.nested.map((doc) => fieldValues(doc.fields, analysis)),
   }
 }
 
-function fieldValues(fields: readonly ParsedField[]): DocFields {
+function fieldValues(fields: readonly ParsedField[], analysis: FieldAnalysis | null): DocFields {
   const out = new Map<string, readonly FieldValue[]>()
   for (const { path, mapping: field, values } of fields) {
-    const converted = docValues(field, values)
+    const converted = docValues(field, values, analysis)
     if (converted.length > 0) out.set(path, converted)
   }
   return out

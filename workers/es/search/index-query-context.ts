@@ -20,6 +20,7 @@ import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import type { QueryContext } from './query-builder.ts'
 import { hasRuntimeFields, searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
+import { docValuesIndex } from './doc-values-source.ts'
 import { searchMapping } from './runtime-mappings.ts'
 
 export interface IndexQueryContextOptions {
@@ -44,13 +45,14 @@ export function indexQueryContext(
   return {
     fields: searchFields(mapping),
     analyze: index.analysis.analyze,
+    normalize: index.analysis.normalize,
     nowMillis,
     index: { name: metadata.name, uuid: metadata.uuid },
     limits: indexLimits(metadata),
     indexMatches: (pattern) => index.matchesExpression(pattern),
     ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
     ...(options.shard !== undefined
-      ? { shard: shardFieldValues(options.shard, mapping, metadata.name) }
+      ? { shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)) }
       : {}),
     ...(nested !== null
       ? { nested: options.collectInnerHits === true ? nested : { ...nested, innerHits: undefined } }

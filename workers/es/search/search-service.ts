@@ -32,7 +32,7 @@ import {
   type DocValuesSource,
   type InternalAggregations,
 } from './aggregations/index.ts'
-import { shardDocValues } from './doc-values-source.ts'
+import { docValuesIndex, shardDocValues } from './doc-values-source.ts'
 import type { CollapseBuilder } from './collapse/collapse-builder.ts'
 import type { QueryRescorerBuilder } from './rescore/rescorer-builder.ts'
 import { checkRescorers, rescore, rescoreDepth, type QueryRescorer } from './rescore/query-rescorer.ts'
@@ -142,7 +142,7 @@ export function executeQueryPhase(
     collapseContext(
       request.collapse,
       searchFields(mapping),
-      shardDocValues(shard, mapping, name),
+      shardDocValues(shard, mapping, docValuesIndex(index)),
       request.sort,
       request.searchAfter !== null,
     )
@@ -205,7 +205,7 @@ export function executeQueryPhase(
     (q) => new Set(allMatches(shard, q, null).scoreDocs.map((doc) => doc.docId)),
     buildNestedFilter,
   )
-  const source = shardDocValues(shard, mapping, name)
+  const source = shardDocValues(shard, mapping, docValuesIndex(index))
   const docs = sortedTopDocs(all.scoreDocs, sortFields, { source, nestedDocs }, after, k, collapse)
   // A size of 0 collects no top docs (EmptyTopDocsCollectorContext): no max score either.
   const maxScore =

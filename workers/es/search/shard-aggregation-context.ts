@@ -13,7 +13,7 @@ import type { IndexService } from '../index/index-service.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import type { ShardContext, ShardTopHits, SizedBucket, TopHitsRequest } from './aggregations/index.ts'
-import { shardDocValues } from './doc-values-source.ts'
+import { docValuesIndex, shardDocValues } from './doc-values-source.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { parseInnerQuery } from './query-builder.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
@@ -78,7 +78,7 @@ export function shardAggregationContext(
   return {
     index: name,
     now,
-    source: shardDocValues(shard, mapping, name),
+    source: shardDocValues(shard, mapping, docValuesIndex(index)),
     get allDocs() {
       return [...matchingDocs(shard, nonNestedFiltered(MATCH_ALL, nested)).keys()]
     },
@@ -101,7 +101,8 @@ export function shardAggregationContext(
       const built = parseInnerQuery(query, {
         fields,
         analyze: index.analysis.analyze,
-        shard: shardFieldValues(shard, mapping, name),
+        normalize: index.analysis.normalize,
+        shard: shardFieldValues(shard, mapping, docValuesIndex(index)),
       })
       return new Set(matchingDocs(shard, built).keys())
     },
@@ -111,7 +112,14 @@ export function shardAggregationContext(
       const matches = docs.map((docId) => ({ docId, score: scores.get(docId) ?? 1 }))
       return {
         field,
-        top: topFieldDocs(matches, [field], shardDocValues(shard, mapping, name), null, size, null),
+        top: topFieldDocs(
+          matches,
+          [field],
+          shardDocValues(shard, mapping, docValuesIndex(index)),
+          null,
+          size,
+          null,
+        ),
       }
     },
     topHits(docs, request): ShardTopHits {
@@ -182,8 +190,13 @@ function rankTopHits(
   const { name, uuid } = index.metadata
   const sortIndex = { name, uuid, fields: searchFields(mapping) }
   const sortFields = request.sort.map((builder) => buildSortField(builder, sortIndex))
-  const ranked = topFieldDocs(matches, sortFields, shardDocValues(shard, mapping, name), null, k, null).slice(
-    request.from,
-  )
+  const ranked = topFieldDocs(
+    matches,
+    sortFields,
+    shardDocValues(shard, mapping, docValuesIndex(index)),
+    null,
+    k,
+    null,
+  ).slice(request.from)
   return { sortFields, order: sortFields.map(sortKeyOrder), ranked }
 }

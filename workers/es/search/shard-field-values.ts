@@ -11,7 +11,7 @@ import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { javaDoubleToString } from '../xcontent/index.ts'
 import type { DocValuesSource } from './aggregations/index.ts'
-import { shardDocValues } from './doc-values-source.ts'
+import { shardDocValues, type DocValuesIndex } from './doc-values-source.ts'
 import type { ShardFieldValues, ShardScripting } from './queries/query-parsing.ts'
 
 function liveDocuments(shard: ShardSearcher): Array<[number, StoredDocument, number]> {
@@ -50,7 +50,7 @@ class SearcherFieldValues implements ShardFieldValues {
   constructor(
     private readonly shard: ShardSearcher,
     private readonly mapping: Mapping,
-    private readonly indexName: string,
+    private readonly index: DocValuesIndex,
   ) {
     this.id = shard.shardId
   }
@@ -79,14 +79,14 @@ class SearcherFieldValues implements ShardFieldValues {
   }
 
   private docValuesSource(): DocValuesSource {
-    return (this.docValues ??= shardDocValues(this.shard, this.mapping, this.indexName))
+    return (this.docValues ??= shardDocValues(this.shard, this.mapping, this.index))
   }
 }
 
 export function shardFieldValues(
   shard: ShardSearcher,
   mapping: Mapping,
-  indexName: string,
+  index: DocValuesIndex,
 ): ShardFieldValues {
-  return new SearcherFieldValues(shard, mapping, indexName)
+  return new SearcherFieldValues(shard, mapping, index)
 }

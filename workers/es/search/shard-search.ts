@@ -31,7 +31,7 @@ import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
 import { resolveDocValueFields } from './fetch/fetch-doc-values-phase.ts'
 import type { DocumentFieldsJson } from './fetch/document-fields.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
-import { shardDocValues } from './doc-values-source.ts'
+import { docValuesIndex, shardDocValues } from './doc-values-source.ts'
 import { searchFields } from './search-fields.ts'
 import { indexQueryContext } from './index-query-context.ts'
 import { parseInnerQuery } from './query-builder.ts'
@@ -282,7 +282,7 @@ function shardSearch(
   const highlight = builder && {
     index,
     mapping,
-    docValues: () => (docValues ??= shardDocValues(shard, mapping, index.metadata.name)),
+    docValues: () => (docValues ??= shardDocValues(shard, mapping, docValuesIndex(index))),
     builder,
     query,
     buildQuery: buildFor,

@@ -85,6 +85,9 @@ function javaMapText(settings: AnalysisSettings): string {
     .join(', ')}}`
 }
 
+/** The normalizer every index has unless it defines its own of that name. */
+const LOWERCASE_NORMALIZER = 'lowercase'
+
 export class IndexAnalyzers {
   private readonly components = new Map<Kind, Map<string, NamedComponent<Component>>>()
   private readonly analyzers = new Map<string, Analyzer>()
@@ -117,6 +120,12 @@ export class IndexAnalyzers {
     for (const [name, settings] of Object.entries(record(definitions['normalizer']))) {
       this.normalizers.set(name, this.buildNormalizer(name, settings))
     }
+    // AnalysisRegistry: an index that defines no `lowercase` normalizer has ES's built-in one
+    if (analysis !== null && !this.normalizers.has(LOWERCASE_NORMALIZER))
+      this.normalizers.set(
+        LOWERCASE_NORMALIZER,
+        this.buildNormalizer(LOWERCASE_NORMALIZER, { filter: ['lowercase'] }),
+      )
     for (const name of this.analyzers.keys()) {
       if (name.startsWith('_'))
         throw new IllegalArgumentException(`analyzer name must not start with '_'. got "${name}"`)

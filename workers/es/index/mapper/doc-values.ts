@@ -2,13 +2,14 @@
  * What ES's field mappers write as doc values for a document's field, from its parsed `_source` values:
  * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
- * - keyword: strings, values longer than ignore_above left out; join: the relation name; boolean: 1 and 0;
+ * - keyword: strings (through the field's normalizer), values longer than ignore_above left out; join: the relation
+ *   name; boolean: 1 and 0; text with `fielddata`: the terms its index analyzer makes of its values (uninverted);
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - date_nanos: epoch nanoseconds as the column's sortable doubles (date-nanos-field.ts);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
- * - text and objects: none.
+ * - other text fields and objects: none.
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues). Aggregations read them; the inverted index keeps the
  * numeric ones as its per-document numeric column for range and exists queries.
@@ -21,8 +22,15 @@ import { geoPointDocValues } from './geo-point-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
+import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 export type DocValue = number | string
+
+/** What the keyword normalizer and text fielddata need of the index's analysis (index-analysis.ts). */
+export interface FieldAnalysis {
+  normalize(normalizer: string, text: string): string
+  terms(analyzer: string, text: string): readonly string[]
+}
 
 /** The format a date field without `format` parses and prints with. */
 export const DEFAULT_DATE_FORMAT = 'strict_date_optional_time||epoch_millis'
@@ -61,13 +69,31 @@ export function numericDocValues(
   return out
 }
 
-/** A field's values as its doc values hold them (see the header); none for text and object fields. */
-export function docValues(field: FieldMapping, values: readonly LeafValue[]): DocValue[] {
+/**
+ * A field's values as its doc values hold them (see the header); none for object fields. `analysis`: the index's,
+ * for a keyword's normalizer and a text field's fielddata (without it they are read as not normalized, and none).
+ */
+export function docValues(
+  field: FieldMapping,
+  values: readonly LeafValue[],
+  analysis: FieldAnalysis | null = null,
+): DocValue[] {
   switch (field.type) {
     case 'keyword':
     case 'join': {
       const kept = values.filter((v) => !ignoredAbove(field, v)).map(String)
-      return [...new Set(kept)].sort(compareUtf8)
+      const { normalizer } = field
+      const normalized =
+        normalizer === undefined || analysis === null
+          ? kept
+          : kept.map((value) => analysis.normalize(normalizer, value))
+      return [...new Set(normalized)].sort(compareUtf8)
+    }
+    case 'text': {
+      if (field.fielddata !== true || analysis === null) return []
+      const analyzer = field.analyzer ?? DEFAULT_ANALYZER
+      const terms = values.flatMap((value) => analysis.terms(analyzer, String(value)))
+      return [...new Set(terms)].sort(compareUtf8)
     }
     case 'ip':
       return [...new Set(values.map(String))].sort()

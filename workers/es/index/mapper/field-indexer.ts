@@ -3,7 +3,7 @@
  * time): for a `text` field the analysed tokens of every value (values of an array are separated by
  * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
  * subfields (search-as-you-type-field.ts) through its own analyzer, for
- * a `keyword` field each value as one term unless longer than ignore_above, a boolean as Lucene's "T"/"F", an `ip`
+ * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above, a boolean as Lucene's "T"/"F", an `ip`
  * field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as ordered terms).
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
  * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
@@ -33,9 +33,13 @@ const POSITION_INCREMENT_GAP = 100
 /** Non-numeric types indexed only through the numeric column (no terms): dates and geo points. */
 const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set(['date', 'date_nanos', 'geo_point'])
 
-/** Indexing's analysis (IndexAnalysis): a value's terms through the named analyzer into a sink. */
+/**
+ * Indexing's analysis (IndexAnalysis): a value's terms through the named analyzer into a sink; a keyword value
+ * through the named normalizer.
+ */
 export interface IndexTermsAnalyzer {
   indexTerms(analyzer: string, text: string, sink: TermSink, positionBase: number): number
+  normalize(normalizer: string, text: string): string
 }
 
 /** The numeric doc values of the root's fields and of each nested document's (numericDocValues), by field index. */
@@ -118,11 +122,14 @@ function indexFields(
         }
       }
     } else if (!NUMERIC_TYPES.has(mapping.type) && !COLUMN_ONLY_TYPES.has(mapping.type)) {
-      const ignoreAbove = mapping.type === 'keyword' ? (mapping.ignore_above ?? Infinity) : Infinity
+      const keyword = mapping.type === 'keyword'
+      const ignoreAbove = keyword ? (mapping.ignore_above ?? Infinity) : Infinity
+      // KeywordFieldMapper: ignore_above reads the value as given, the term is the normalized value
+      const normalizer = keyword ? mapping.normalizer : undefined
       for (let v = 0; v < values.length; v++) {
         const term = indexedTerm(values[v]!)
-        if (term.length <= ignoreAbove) flush.termText(term, v)
-        else addIgnored(ignored, path)
+        if (term.length > ignoreAbove) addIgnored(ignored, path)
+        else flush.termText(normalizer === undefined ? term : analysis.normalize(normalizer, term), v)
       }
     }
     const numbers = numeric[f]

@@ -99,6 +99,10 @@ export interface FieldMapping {
   search_analyzer?: string
   search_quote_analyzer?: string
   ignore_above?: number
+  /** keyword (keyword-field.ts): the index normalizer its values and queries go through. */
+  normalizer?: string
+  /** text (text-field.ts): whether its analyzed terms serve as doc values (uninverted fielddata). */
+  fielddata?: boolean
   format?: string
   /** geo_point, ip, numeric and date fields: drop (or normalise) malformed values instead of failing the document. */
   ignore_malformed?: boolean | string

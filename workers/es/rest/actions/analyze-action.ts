@@ -257,7 +257,11 @@ function chooseAnalyzer(
         ? scope.defaultAnalyzer()
         : (scope.analyzer(mapping.analyzer) ?? scope.defaultAnalyzer())
     }
-    if (mapping?.type === 'keyword') return getAnalyzer('keyword') ?? scope.defaultAnalyzer()
+    // a keyword's index analyzer is its normalizer (KeywordFieldMapper.indexAnalyzers)
+    if (mapping?.type === 'keyword') {
+      const normalizer = mapping.normalizer === undefined ? null : scope.normalizer(mapping.normalizer)
+      return normalizer ?? getAnalyzer('keyword') ?? scope.defaultAnalyzer()
+    }
     if (mapping) {
       throw new IllegalArgumentException(
         `Can't process field [${request.field}], Analysis requests are only supported on tokenized fields`,

@@ -1,7 +1,7 @@
 /**
  * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
  * aliases, allocation, templates, component_templates, plugins, pending_tasks, recovery (`active_only`),
- * thread_pool and tasks, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and
+ * thread_pool, tasks and fielddata, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and
  * `help` parameters; `count` is a search's exact hit count, for the body's `query` or the URI's `q`
  * (RestCountAction). An `{index}` path segment is an index expression (alias names for `_cat/aliases`, a
  * template name or pattern for the template tables, a pool name or pattern for `_cat/thread_pool`); a missing
@@ -29,6 +29,7 @@ import { catPendingTasks } from '../cat/cat-pending-tasks.ts'
 import { catRecovery } from '../cat/cat-recovery.ts'
 import { catThreadPool } from '../cat/cat-thread-pool.ts'
 import { catTasks } from '../cat/cat-tasks.ts'
+import { catFielddata } from '../cat/cat-fielddata.ts'
 import { listTaskInfos } from './tasks-actions.ts'
 import { taskGroups } from '../../tasks/transport-tasks-action.ts'
 import type { RecoveryState } from '../../indices/recovery-state.ts'
@@ -123,6 +124,8 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
   ['pending_tasks', false, async (context) => catPendingTasks(await context.client.cluster.pendingTasks())],
   // `_cat/thread_pool/{thread_pool_patterns}`: for this table the path names thread pools.
   ['thread_pool', true, (context, req) => catThreadPool(context.client.cluster.state(), req.path.index)],
+  // `_cat/fielddata/{fields}`: for this table the path names fields.
+  ['fielddata', true, () => catFielddata()],
   [
     'tasks',
     false,

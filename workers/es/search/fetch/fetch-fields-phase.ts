@@ -8,7 +8,7 @@ import { parseJson } from '../../xcontent/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
-import { shardDocValues } from '../doc-values-source.ts'
+import { docValuesIndex, shardDocValues } from '../doc-values-source.ts'
 import { searchFields } from '../search-fields.ts'
 import { documentFieldsJson, type DocumentFieldsJson } from './document-fields.ts'
 import { FetchDocValuesPhase } from './fetch-doc-values-phase.ts'
@@ -30,7 +30,7 @@ export function fetchDocumentFields(
     options.fields !== null || options.docValueFields.length > 0 || options.scriptFields.length > 0
   if (!asked || hits.length === 0) return null
   const { name } = index.metadata
-  const values = shardDocValues(shard, mapping, name)
+  const values = shardDocValues(shard, mapping, docValuesIndex(index))
   const docValues = FetchDocValuesPhase.create(
     name,
     [...searchFields(mapping).keys()],

@@ -16,6 +16,7 @@
  * search_as_you_type field the phrase, phrase prefix and last-term prefix queries go to its subfields
  * (search-as-you-type-queries.ts).
  */
+import { keywordSearchValue } from './keyword-normalizer.ts'
 import { fieldAliasesQuery } from './field-alias-queries.ts'
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -71,7 +72,10 @@ export function analyze(
 ): AnalyzedToken[] {
   const mapping = context.fields.get(field)
   const analyzer = scalarText(options.get('analyzer'))
-  if (!mapping || (!isAnalyzedText(mapping) && analyzer === null)) return [{ term: text, position: 0 }]
+  if (!mapping) return [{ term: text, position: 0 }]
+  // a keyword's search analyzer is its normalizer (keyword-normalizer.ts)
+  if (!isAnalyzedText(mapping) && analyzer === null)
+    return [{ term: keywordSearchValue(mapping, text, context), position: 0 }]
   return context.analyze(searchAnalyzer(mapping, analyzer), text)
 }
 

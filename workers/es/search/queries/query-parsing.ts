@@ -6,6 +6,7 @@
  * xcontent/content-locations.ts): fromXContent loops throw at the offending key's value, ObjectParser at the unknown
  * key's name; errors raised after the body is read, and objects not parsed from a request's text, say [1:1].
  */
+import type { Normalize } from './keyword-normalizer.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { parsingException, xContentParseException, type EsException } from '../../errors/index.ts'
@@ -27,6 +28,8 @@ import type { TermsLookupSite } from './terms-lookup.ts'
 export interface QueryContext {
   fields: ReadonlyMap<string, FieldMapping>
   analyze: TextAnalyzer
+  /** The index's keyword normalizers (keyword-normalizer.ts); absent: values are not normalized. */
+  normalize?: Normalize
   /** Epoch millis of the request, for `now` in date math (0 when the caller does not say). */
   nowMillis?: number
   /** The index, named in query_shard_exception bodies. */

@@ -19,6 +19,7 @@
  * No bounds at all is an exists query; an unmapped field matches nothing. Numeric and date ranges read the
  * engine's numeric doc values.
  */
+import { keywordSearchValue, type NormalizingContext } from './keyword-normalizer.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { DateFormatter, rangeQueryBounds, rangeQueryNanosBounds, ZoneId } from '../../common/time/index.ts'
 import { dateNanosFormat, sortableDouble } from '../../index/mapper/date-nanos-field.ts'
@@ -55,7 +56,7 @@ export interface RangeBounds {
   includeUpper: boolean
 }
 
-export interface RangeOptions {
+export interface RangeOptions extends NormalizingContext {
   format?: string
   timeZone?: ZoneId
   nowMillis: number
@@ -210,7 +211,11 @@ export function rangeIndexQuery(
     return range.type === 'numericRange' ? { ...range, nanos: true } : range
   }
   const term = (text: string | null): string | null =>
-    mapping.type === 'boolean' && (text === 'true' || text === 'false') ? indexedTerm(text === 'true') : text
+    text === null
+      ? null
+      : mapping.type === 'boolean' && (text === 'true' || text === 'false')
+        ? indexedTerm(text === 'true')
+        : keywordSearchValue(mapping, text, options)
   const { includeLower, includeUpper } = bounds
   return {
     type: 'termRange',
@@ -249,7 +254,7 @@ export function rangeQuery(body: XContentObject, context: QueryContext): IndexQu
     field,
     mapping,
     bounds,
-    { format, timeZone, nowMillis, index: context.index },
+    { format, timeZone, nowMillis, index: context.index, normalize: context.normalize },
     boostOf(options),
   )
 }

@@ -11,6 +11,7 @@
  * query's document lookup is recorded for the request's coordinator to fetch (terms-lookup.ts); the shards see it
  * rewritten into the values found.
  */
+import { keywordSearchValue, keywordWildcardPattern } from './keyword-normalizer.ts'
 import { DEFAULT_INDEX_LIMITS } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { TooComplexToDeterminizeError } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
@@ -123,7 +124,8 @@ export function exactValueQuery(
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
   }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
-  if (isAnalyzedText(mapping) || mapping.type === 'keyword') return { type: 'term', field, term: text, boost }
+  if (isAnalyzedText(mapping) || mapping.type === 'keyword')
+    return { type: 'term', field, term: keywordSearchValue(mapping, text, context), boost }
   const term = checked(context, () => exactTerm(mapping, text))
   return NUMERIC_TYPES.has(mapping.type) ? valueRange() : { type: 'term', field, term, boost }
 }
@@ -264,7 +266,7 @@ export function prefixQuery(body: XContentObject, context: QueryContext): IndexQ
   return {
     type: 'prefix',
     field,
-    prefix: text,
+    prefix: keywordSearchValue(mapping, text, context),
     caseInsensitive: caseInsensitive(options),
     boost: boostOf(options),
   }
@@ -280,7 +282,7 @@ export function wildcardQuery(body: XContentObject, context: QueryContext): Inde
   return {
     type: 'wildcard',
     field,
-    pattern: text,
+    pattern: keywordWildcardPattern(mapping, text, context),
     caseInsensitive: caseInsensitive(options),
     boost: boostOf(options),
   }
@@ -376,7 +378,7 @@ export function fuzzyQuery(body: XContentObject, context: QueryContext): IndexQu
   return {
     type: 'fuzzy',
     field,
-    term: text,
+    term: keywordSearchValue(mapping, text, context),
     ...fuzzyOptions(options, text, context),
     boost: boostOf(options),
   }

@@ -174,7 +174,8 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
   const mapped = index.fields.get(name) ?? (name === '_index' ? INDEX_NAME_MAPPING : undefined)
   const nested = mapped === undefined ? null : fieldNestedSort(name, builder.nested, index)
   const mapping = mapped ?? anonymousField(builder.unmappedType, name, index)
-  const type = SORT_TYPES[mapping.type]
+  // a text field with fielddata sorts by its terms as a keyword does
+  const type = mapping.type === 'text' && mapping.fielddata === true ? 'keyword' : SORT_TYPES[mapping.type]
   if (type === undefined) {
     if (mapping.type === 'geo_point') {
       // AbstractLatLonPointIndexFieldData.sortField
