@@ -17,7 +17,7 @@ import { searchTermDisjunction } from './max-score'
 import { decodeSegment, encodeSegment } from './segment-codec'
 import { allocated, collectAtSafePoint, safePoint } from './safe-points'
 import { TopScoreDocCollector } from './top-docs-collector'
-import { writeFuzzyTerms } from './fuzzy-terms'
+import { writeFieldTerms, writeFuzzyTerms } from './fuzzy-terms'
 
 export { byte4ToInt, intToByte4 } from './small-float'
 export { storedFieldsLz4Begin, storedFieldsLz4, storedFieldsLz4End } from './stored-fields-lz4'
@@ -218,9 +218,18 @@ export function fuzzyTerms(
   termLength: usize,
   maxEdits: i32,
   prefixLength: i32,
+  transpositions: i32,
 ): usize {
   const ctx = searchContext(handle, 0)
-  const out = writeFuzzyTerms(ctx, utf8(name, nameLength), utf8(term, termLength), maxEdits, prefixLength)
+  const word = utf8(term, termLength)
+  const out = writeFuzzyTerms(ctx, utf8(name, nameLength), word, maxEdits, prefixLength, transpositions != 0)
+  safePoint()
+  return out
+}
+
+/** Every term of a field over the segments (same result format as fuzzyTerms, edits 0). */
+export function fieldTerms(handle: i32, name: usize, nameLength: usize): usize {
+  const out = writeFieldTerms(searchContext(handle, 0), utf8(name, nameLength))
   safePoint()
   return out
 }

@@ -14,6 +14,7 @@
 //   BLENDED_TERMS 16                                                operands in blended-term-query.ts
 //   NON_NESTED 17, NESTED 18                                        operands in block-join.ts
 //   GEO_DISTANCE 19, GEO_BOUNDING_BOX 20                            operands in geo-queries.ts
+//   SPAN 21                                                         operands in span-query.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -41,6 +42,7 @@ import { phrasePrefixQuery } from './phrase-prefix'
 import { Postings } from './postings'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
+import { spanQuery } from './span-query'
 
 const TERM: u32 = 1
 const PHRASE: u32 = 2
@@ -61,6 +63,7 @@ const NON_NESTED: u32 = 17
 const NESTED: u32 = 18
 const GEO_DISTANCE: u32 = 19
 const GEO_BOUNDING_BOX: u32 = 20
+const SPAN: u32 = 21
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -96,6 +99,7 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == NESTED) return nestedQuery(ctx, reader, parentBoost)
   if (op == GEO_DISTANCE) return geoDistanceQuery(ctx, reader, parentBoost)
   if (op == GEO_BOUNDING_BOX) return geoBoundingBoxQuery(ctx, reader, parentBoost)
+  if (op == SPAN) return spanQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

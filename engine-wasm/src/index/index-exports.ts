@@ -34,7 +34,10 @@ export interface IndexExports {
     termLength: number,
     maxEdits: number,
     prefixLength: number,
+    transpositions: number,
   ): number
+  /** Address of every term of a field (the fuzzyTerms format, edits 0), released by the caller. */
+  fieldTerms(handle: number, name: number, nameLength: number): number
   /** Addresses of result buffers (format in engine-wasm/assembly/index/index.ts and inverted-index.ts). */
   segmentInfos(handle: number): number
   merge(handle: number, ordinals: number, count: number): number
@@ -71,6 +74,7 @@ const FUNCTIONS = [
   'fieldSumDocFreq',
   'docFreq',
   'fuzzyTerms',
+  'fieldTerms',
   'segmentInfos',
   'merge',
   'dropFullyDeleted',

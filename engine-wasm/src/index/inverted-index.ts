@@ -22,6 +22,7 @@ import { readExplainTrace, type ExplainedQuery } from './explained-query.ts'
 import type { IndexExports } from './index-exports.ts'
 import { encodeQuery, writeQuery } from './query-program.ts'
 import { rewriteQuery } from './query-rewrite.ts'
+import { expandSpanMultiTerms } from './span-multi-rewrite.ts'
 import type { StoredFieldsCompressor } from './stored-fields-compressor.ts'
 import { FunctionScoreError, readScoreError, type FunctionScoreFailure } from './score-error.ts'
 import type {
@@ -141,7 +142,7 @@ export class InvertedIndex {
   ): TopDocs {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`)
     const threshold = Math.min(Math.max(totalHitsThreshold, 0), 0x7fffffff)
-    const input = programWithStatistics(this.program, rewriteQuery(query), stats)
+    const input = programWithStatistics(this.program, this.rewrite(query), stats)
     const result = this.query(input.bytes, (pointer) =>
       this.wasm.search(this.handle, pointer, k, input.statsAt < 0 ? 0 : pointer + input.statsAt, threshold),
     )
@@ -167,7 +168,7 @@ export class InvertedIndex {
     if (!Number.isInteger(docId) || docId < 0 || docId > 0x7fffffff) {
       throw new RangeError(`docId must be an integer in [0, 2^31), got ${docId}`)
     }
-    const rewritten = rewriteQuery(query)
+    const rewritten = this.rewrite(query)
     const input = programWithStatistics(this.program, rewritten, stats)
     const result = this.query(input.bytes, (pointer) =>
       this.wasm.explain(this.handle, pointer, docId, input.statsAt < 0 ? 0 : pointer + input.statsAt),
@@ -180,13 +181,13 @@ export class InvertedIndex {
    * Elasticsearch's DfsPhase records them (terms a weight finds here, the fields of those weights).
    */
   dfs(query: IndexQuery): DfsStatistics {
-    const program = encodeQuery(rewriteQuery(query))
+    const program = encodeQuery(this.rewrite(query))
     const result = this.query(program, (pointer) => this.wasm.dfs(this.handle, pointer))
     return readDfsStatistics(new DataView(this.resultBytes(result).buffer))
   }
 
   count(query: IndexQuery): number {
-    const program = encodeQuery(rewriteQuery(query))
+    const program = encodeQuery(this.rewrite(query))
     const count = this.query(program, (pointer) => this.wasm.count(this.handle, pointer))
     this.throwScoreFailure()
     return count
@@ -217,11 +218,17 @@ export class InvertedIndex {
   }
 
   /**
-   * The field's distinct terms within maxEdits of `term` (restricted Damerau-Levenshtein distance, the first
-   * prefixLength code points equal), in code point order, each with its distance and docFreq (as the term
-   * suggester's FuzzyTermsEnum walk over the index's terms sees them).
+   * The field's distinct terms within maxEdits of `term` (restricted Damerau-Levenshtein distance when
+   * `transpositions`, else Levenshtein, the first prefixLength code points equal), in code point order, each with
+   * its distance and docFreq (as a FuzzyTermsEnum walk over the index's terms sees them).
    */
-  fuzzyTerms(field: string, term: string, maxEdits: number, prefixLength: number): FuzzyTerm[] {
+  fuzzyTerms(
+    field: string,
+    term: string,
+    maxEdits: number,
+    prefixLength: number,
+    transpositions = true,
+  ): FuzzyTerm[] {
     const name = encoder.encode(field)
     const termBytes = encoder.encode(term)
     const bytes = new Uint8Array(name.length + termBytes.length)
@@ -236,22 +243,17 @@ export class InvertedIndex {
         termBytes.length,
         maxEdits,
         prefixLength,
+        transpositions ? 1 : 0,
       ),
     )
-    try {
-      const view = new DataView(this.wasm.memory.buffer, result >>> 0)
-      const out: FuzzyTerm[] = []
-      let at = 4
-      for (let i = view.getUint32(0, true); i > 0; i--) {
-        const length = view.getUint32(at + 8, true)
-        const text = decoder.decode(new Uint8Array(this.wasm.memory.buffer, (result >>> 0) + at + 12, length))
-        out.push({ term: text, edits: view.getInt32(at, true), docFreq: view.getInt32(at + 4, true) })
-        at += 12 + length
-      }
-      return out
-    } finally {
-      this.wasm.release(result)
-    }
+    return this.termList(result)
+  }
+
+  /** Every distinct term of the field over the segments, in code point order, with its docFreq (edits 0). */
+  fieldTerms(field: string): FuzzyTerm[] {
+    const name = encoder.encode(field)
+    const result = this.call(name, (pointer) => this.wasm.fieldTerms(this.handle, pointer, name.length))
+    return this.termList(result)
   }
 
   /** The segments in index order (Lucene's SegmentInfos, as a searcher sees them). */
@@ -365,6 +367,29 @@ export class InvertedIndex {
   }
 
   /** Copies out a doc map (u32 count, count x i32) and releases it; new documents then start at its maxDoc. */
+  /** Reads (and releases) a term list buffer (format in engine-wasm/assembly/index/fuzzy-terms.ts). */
+  private termList(result: number): FuzzyTerm[] {
+    try {
+      const view = new DataView(this.wasm.memory.buffer, result >>> 0)
+      const out: FuzzyTerm[] = []
+      let at = 4
+      for (let i = view.getUint32(0, true); i > 0; i--) {
+        const length = view.getUint32(at + 8, true)
+        const text = decoder.decode(new Uint8Array(this.wasm.memory.buffer, (result >>> 0) + at + 12, length))
+        out.push({ term: text, edits: view.getInt32(at, true), docFreq: view.getInt32(at + 4, true) })
+        at += 12 + length
+      }
+      return out
+    } finally {
+      this.wasm.release(result)
+    }
+  }
+
+  /** Lucene's rewrite of the query against this index: span_multi expanded to its terms, then rewriteQuery. */
+  private rewrite(query: IndexQuery): IndexQuery {
+    return rewriteQuery(expandSpanMultiTerms(query, this))
+  }
+
   private docMap(result: number): Int32Array {
     try {
       const count = new DataView(this.wasm.memory.buffer, result >>> 0, 4).getUint32(0, true)

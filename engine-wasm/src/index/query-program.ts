@@ -1,13 +1,14 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
  * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
- * geo-queries.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * geo-queries.ts, span-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
 import { compileRegexp } from './automaton/regexp.ts'
 import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
+import { writeSpanQuery } from './span-program.ts'
 import type { AnalyzedToken, FieldValueModifier, IndexQuery, IndexScoreFunction } from './types.ts'
 
 const TERM = 1
@@ -31,6 +32,7 @@ const NESTED = 18
 const NESTED_SCORE_MODES = ['none', 'avg', 'max', 'min', 'sum']
 const GEO_DISTANCE = 19
 const GEO_BOUNDING_BOX = 20
+const SPAN = 21
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -261,6 +263,9 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       writer.u32(query.crossesDateline ? 1 : 0)
       writer.f32(query.boost)
       return
+    case 'span':
+      writer.u32(SPAN)
+      return writeSpanQuery(writer, query.query, query.boost)
     case 'disMax':
       writer.u32(DIS_MAX)
       writer.i32(query.queries.length)

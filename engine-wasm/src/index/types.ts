@@ -106,6 +106,8 @@ export type IndexQuery =
       point?: 'long' | 'int' | 'double' | 'float'
     }
   | { type: 'exists'; field: string; boost: number }
+  /** A SpanQuery under SpanWeight: BM25 of its sloppy frequency (span-query.ts in assembly); field is its getField. */
+  | { type: 'span'; query: SpanQuery; boost: number }
   /** A geo_point within radiusMeters; sortKey is GeoUtils.distanceQuerySortKey of it (what the engine compares). */
   | {
       type: 'geoDistance'
@@ -169,6 +171,31 @@ export type IndexQuery =
       minimumShouldMatch: number
       boost: number
     }
+
+/**
+ * Lucene's SpanQuery family. `field` on near and or is the query's getField (its first clause's). A spanMulti is
+ * SpanMultiTermQueryWrapper before its rewrite: InvertedIndex expands it against the index's terms into a spanOr of
+ * spanTerms (span-multi-rewrite.ts); `topTerms` null is ES's SpanBooleanQueryRewriteWithMaxClause (every term, at
+ * most maxClauseCount), a number TopTermsSpanBooleanQueryRewrite (that many terms, the best by boost).
+ */
+export type SpanQuery =
+  | { type: 'spanTerm'; field: string; term: string }
+  | { type: 'spanNear'; field: string; clauses: readonly SpanQuery[]; slop: number; inOrder: boolean }
+  | { type: 'spanOr'; field: string; clauses: readonly SpanQuery[] }
+  | { type: 'spanFirst'; match: SpanQuery; end: number }
+  | { type: 'spanNot'; include: SpanQuery; exclude: SpanQuery; pre: number; post: number }
+  | { type: 'spanContaining'; big: SpanQuery; little: SpanQuery }
+  | { type: 'spanWithin'; big: SpanQuery; little: SpanQuery }
+  | { type: 'fieldMaskingSpan'; query: SpanQuery; field: string }
+  | {
+      type: 'spanMulti'
+      query: Extract<IndexQuery, { type: 'prefix' | 'wildcard' | 'regexp' | 'fuzzy' | 'termRange' }>
+      topTerms: number | null
+      /** The wrapped query's toString, as the rewrite's texts print it. */
+      description: string
+    }
+  /** ES's SpanMatchNoDocsQuery (an unmapped field, a rewrite to nothing), with its reason. */
+  | { type: 'spanMatchNone'; field: string; reason: string }
 
 export type NestedScoreMode = 'none' | 'avg' | 'max' | 'min' | 'sum'
 export type FunctionScoreMode = 'multiply' | 'sum' | 'avg' | 'first' | 'max' | 'min'

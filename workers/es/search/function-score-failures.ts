@@ -10,7 +10,11 @@
  *   an invalid score: <score> for doc: <leaf doc id>` (Float.toString; `exception`, 500).
  * A search's shards fail with them (shard-failures.ts renders ES's search_phase_execution_exception).
  */
-import { FunctionScoreError, type FunctionScoreFailure } from '../../../engine-wasm/src/index/index.ts'
+import {
+  FunctionScoreError,
+  TooManySpanClausesError,
+  type FunctionScoreFailure,
+} from '../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../errors/index.ts'
 import { javaDoubleToString, javaFloatToString } from '../xcontent/index.ts'
 
@@ -42,12 +46,18 @@ export function functionScoreException(failure: FunctionScoreFailure): EsExcepti
   }
 }
 
-/** Runs `scoring`, turning a function_score's scoring error into Elasticsearch's exception. */
+/**
+ * Runs `scoring`, turning a function_score's scoring error into Elasticsearch's exception, and a span_multi's
+ * expansion beyond the max clause count into the RuntimeException SpanBooleanQueryRewriteWithMaxClause throws.
+ */
 export function raisingScoreErrors<T>(scoring: () => T): T {
   try {
     return scoring()
   } catch (error) {
     if (error instanceof FunctionScoreError) throw functionScoreException(error.failure)
+    if (error instanceof TooManySpanClausesError) {
+      throw new EsException({ type: 'runtime_exception', reason: error.message, status: 500 })
+    }
     throw error
   }
 }

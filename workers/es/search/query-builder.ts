@@ -32,6 +32,17 @@ import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import {
+  fieldMaskingSpanQuery,
+  spanContainingQuery,
+  spanFirstQuery,
+  spanNearQuery,
+  spanNotQuery,
+  spanOrQuery,
+  spanTermQuery,
+  spanWithinQuery,
+} from './queries/span-queries.ts'
+import { spanMultiQuery } from './queries/span-multi-query.ts'
+import {
   existsQuery,
   fuzzyQuery,
   idsQuery,
@@ -79,6 +90,15 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['parent_id', parentIdQuery],
   ['geo_distance', geoDistanceQuery],
   ['geo_bounding_box', geoBoundingBoxQuery],
+  ['span_term', spanTermQuery],
+  ['span_near', spanNearQuery],
+  ['span_or', spanOrQuery],
+  ['span_first', spanFirstQuery],
+  ['span_not', spanNotQuery],
+  ['span_containing', spanContainingQuery],
+  ['span_within', spanWithinQuery],
+  ['span_multi', spanMultiQuery],
+  ['field_masking_span', fieldMaskingSpanQuery],
 ])
 
 /**

@@ -4,7 +4,7 @@
  *   weight(<query> in <doc>) [PerFieldSimilarity], result of:
  *     score(freq=<freq>), computed as boost * idf * tf from:
  *       boost                                       (only when the scorer's boost is not 1)
- *       idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from: n, N        (a phrase: "idf, sum of:" those)
+ *       idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from: n, N        (several terms: "idf, sum of:" those)
  *       tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from: freq, k1, b, dl, avgdl
  * dl is "(approximate)" when its norm byte is above 39 (SmallFloat no longer stores the length exactly).
  * "PerFieldSimilarity" is the simple class name of Elasticsearch's per-field similarity wrapper.
@@ -23,13 +23,14 @@ function termIdf(docFreq: number, idf: number, docCount: number): Explanation {
   ])
 }
 
-function idfExplanation(factors: BM25Factors, phrase: boolean): Explanation {
+/** BM25Similarity.scorer: one term's idf as it is, several terms' (a phrase's, a span query's) summed. */
+function idfExplanation(factors: BM25Factors): Explanation {
   const terms = factors.terms.map(({ docFreq, idf }) => termIdf(docFreq, idf, factors.docCount))
   const [only] = terms
-  return !phrase && only ? only : match(factors.idf, 'idf, sum of:', terms)
+  return only && terms.length === 1 ? only : match(factors.idf, 'idf, sum of:', terms)
 }
 
-/** The weight's explanation; `phrase` picks PhraseWeight's texts (phraseFreq, the idf sum). */
+/** The weight's explanation; `phrase` picks the "phraseFreq=" text of PhraseWeight and SpanWeight. */
 export function bm25Explanation(
   description: string,
   docId: number,
@@ -51,7 +52,7 @@ export function bm25Explanation(
   const constants = factors.boost !== 1 ? [match(factors.boost, 'boost')] : []
   const score = match(factors.score, `score(freq=${freqText}), computed as boost * idf * tf from:`, [
     ...constants,
-    idfExplanation(factors, phrase),
+    idfExplanation(factors),
     tf,
   ])
   return match(factors.score, `weight(${description} in ${docId}) [PerFieldSimilarity], result of:`, [score])

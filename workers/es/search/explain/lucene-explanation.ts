@@ -3,6 +3,7 @@
  * descriptions Lucene builds, with the values the scorer computed, so the top value is the document's score:
  *   term, phrase, fuzzy terms  TermWeight / PhraseWeight with BM25 (bm25-explanation.ts); "no matching term",
  *                              "no matching terms", "no matching phrase"
+ *   span queries               SpanWeight: BM25 of the sloppy frequency as "phraseFreq=", "no matching term"
  *   bool                       BooleanWeight: "sum of:", "match on required clause, product of:" for filters,
  *                              "no match on required clause (q)", "match on prohibited clause (q)",
  *                              "Failure to meet condition(s) of required/prohibited clause(s)", "No matching
@@ -21,6 +22,7 @@
  */
 import {
   termsByPosition,
+  weightedSpanQuery,
   type DfsStatistics,
   type ExplainedQuery,
   type InvertedIndex,
@@ -31,6 +33,7 @@ import { bm25Explanation } from './bm25-explanation.ts'
 import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
 import { functionScoreExplanation } from './function-score-explanation.ts'
 import { boolClauses, describeQuery, describeUnboosted, multiPhraseText } from './query-description.ts'
+import { describeSpan } from './span-description.ts'
 
 type Node<T extends IndexQuery['type']> = ExplainedQuery & { query: Extract<IndexQuery, { type: T }> }
 
@@ -41,6 +44,17 @@ function leafWeight(node: ExplainedQuery, docId: number, phrase: boolean): Expla
   }
   if (!phrase) return noMatch('no matching term')
   return noMatch(weight?.status === 'noMatchingPhrase' ? 'no matching phrase' : 'no matching terms')
+}
+
+/**
+ * SpanWeight.explain: BM25 of the spans' sloppy frequency ("phraseFreq="), else "no matching term"; the weight's
+ * query is the one it scores (a top-level field_masking_span's inner query).
+ */
+function spanWeight(node: Node<'span'>, docId: number): Explanation {
+  const weight = node.weights[0]
+  if (weight?.status !== 'match') return noMatch('no matching term')
+  const description = describeSpan(weightedSpanQuery(node.query.query))
+  return bm25Explanation(description, docId, weight.factors, true)
 }
 
 function constantScore(node: ExplainedQuery, docId: number): Explanation {
@@ -169,6 +183,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return leafWeight(node, docId, false)
     case 'phrase':
       return leafWeight(node, docId, true)
+    case 'span':
+      return spanWeight(node as Node<'span'>, docId)
     case 'matchNone':
       return noMatch('')
     case 'fuzzy':

@@ -18,6 +18,7 @@ import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/in
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
 import { decodeLatitude, decodeLongitude } from '../../common/geo/geo-encoding.ts'
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
+import { describeSpan } from './span-description.ts'
 
 type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
 type PointType = NonNullable<Extract<IndexQuery, { type: 'numericRange' }>['point']>
@@ -84,6 +85,8 @@ export function describeUnboosted(query: IndexQuery): string {
       return 'FieldExistsQuery [field=_primary_term]'
     case 'nested':
       return `ToParentBlockJoinQuery (${describeQuery(query.query)})`
+    case 'span':
+      return describeSpan(query.query)
   }
 }
 

@@ -4,7 +4,7 @@
  * that it reads the target's terms, doc values and statistics and explains itself with the target's name, as a
  * Lucene query built from the target's MappedFieldType does.
  */
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { renameSpanFields, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { concreteFieldName, hasFieldAliases } from '../search-fields.ts'
 import { rewriteLeaves } from './query-leaves.ts'
@@ -15,6 +15,7 @@ export function fieldAliasesQuery(query: IndexQuery, fields: ReadonlyMap<string,
   return rewriteLeaves(query, (leaf) => {
     if (leaf.type === 'blendedTerms')
       return { ...leaf, terms: leaf.terms.map((term) => ({ ...term, field: concrete(term.field) })) }
+    if (leaf.type === 'span') return { ...leaf, query: renameSpanFields(leaf.query, concrete) }
     return 'field' in leaf && concrete(leaf.field) !== leaf.field
       ? { ...leaf, field: concrete(leaf.field) }
       : leaf

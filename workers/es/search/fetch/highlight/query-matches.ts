@@ -19,6 +19,7 @@ import {
   termsByPosition,
   type AnalyzedToken,
   type IndexQuery,
+  type SpanQuery,
 } from '../../../../../engine-wasm/src/index/index.ts'
 import { termPredicate } from '../../queries/term-predicate.ts'
 import { runtimeFieldLeaf } from '../../queries/runtime-field-queries.ts'
@@ -77,6 +78,33 @@ function phraseOccurrences(phrase: PhraseLeaf, tokens: readonly FieldToken[]): F
   }
 }
 
+/**
+ * A span query's leaves as term-level queries: its span terms and wrapped multi-term queries, an exclude's left out
+ * (the terms SpanWeight.extractTermStates collects).
+ */
+function spanLeaves(query: SpanQuery): IndexQuery[] {
+  switch (query.type) {
+    case 'spanTerm':
+      return [{ type: 'term', field: query.field, term: query.term, boost: 1 }]
+    case 'spanMulti':
+      return [query.query]
+    case 'spanNear':
+    case 'spanOr':
+      return query.clauses.flatMap(spanLeaves)
+    case 'spanFirst':
+      return spanLeaves(query.match)
+    case 'spanNot':
+      return spanLeaves(query.include)
+    case 'spanContaining':
+    case 'spanWithin':
+      return [...spanLeaves(query.big), ...spanLeaves(query.little)]
+    case 'fieldMaskingSpan':
+      return spanLeaves(query.query)
+    case 'spanMatchNone':
+      return []
+  }
+}
+
 function termFreqs(tokens: readonly FieldToken[]): Map<string, number> {
   const freqs = new Map<string, number>()
   for (const token of tokens) freqs.set(token.term, (freqs.get(token.term) ?? 0) + 1)
@@ -128,6 +156,14 @@ export function weightMatches(
         return visit(q.positive)
       case 'functionScore':
         return visit(q.query)
+      case 'span': {
+        // a matching span query marks its terms on this field (not only those inside its matching spans)
+        if (!matchesElsewhere(q)) return null
+        const leaves = spanLeaves(q.query).filter(
+          (leaf): leaf is Leaf => 'field' in leaf && leaf.field === field,
+        )
+        return leaves.flatMap((leaf) => leafSpans(leaf, tokens))
+      }
       case 'disMax': {
         const all = q.queries.map(visit).filter(present)
         return all.length > 0 ? all.flat() : null
@@ -173,6 +209,8 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
         return visit(q.positive)
       case 'functionScore':
         return visit(q.query)
+      case 'span':
+        return spanLeaves(q.query).forEach(visit)
       case 'disMax':
         return q.queries.forEach(visit)
       case 'blendedTerms':
