@@ -15,6 +15,8 @@
 //   NON_NESTED 17, NESTED 18                                        operands in block-join.ts
 //   GEO_DISTANCE 19, GEO_BOUNDING_BOX 20                            operands in geo-queries.ts
 //   SPAN 21                                                         operands in span-query.ts
+//   COVERING 22                                                     operands in covering-query.ts
+//   COMBINED_FIELD 23                                               operands in combined-field-query.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -24,6 +26,8 @@ import { blendedTermQuery } from './blended-term-query'
 import { nestedQuery, nonNestedQuery } from './block-join'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
+import { combinedFieldQuery } from './combined-field-query'
+import { coveringQuery } from './covering-query'
 import { CollectionStatistics, TermStatistics } from './dfs-statistics'
 import { conjunction, disjunction, DocScores, exclusion, Hits, reqOpt } from './doc-scores'
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
@@ -64,6 +68,8 @@ const NESTED: u32 = 18
 const GEO_DISTANCE: u32 = 19
 const GEO_BOUNDING_BOX: u32 = 20
 const SPAN: u32 = 21
+const COVERING: u32 = 22
+const COMBINED_FIELD: u32 = 23
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -100,6 +106,8 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == GEO_DISTANCE) return geoDistanceQuery(ctx, reader, parentBoost)
   if (op == GEO_BOUNDING_BOX) return geoBoundingBoxQuery(ctx, reader, parentBoost)
   if (op == SPAN) return spanQuery(ctx, reader, parentBoost)
+  if (op == COVERING) return coveringQuery(ctx, reader, parentBoost)
+  if (op == COMBINED_FIELD) return combinedFieldQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

@@ -3,7 +3,7 @@
  * index.wasm's `explain` writes (format in engine-wasm/assembly/index/explain-trace.ts). Every number is the one
  * the scorer used (float32 values, as Lucene holds them), so a renderer can print Lucene's Explanation tree
  * without recomputing anything. Children follow the program order of query-program.ts: bool must, should,
- * mustNot, filter; disMax queries; constantScore filter; boosting positive, negative; functionScore query, then
+ * mustNot, filter; disMax and covering queries; constantScore filter; boosting positive, negative; functionScore query, then
  * its functions' filters (its weights are one record per function).
  */
 import type { IndexQuery } from './types.ts'
@@ -84,6 +84,7 @@ function childrenOf(query: IndexQuery): readonly IndexQuery[] {
     case 'bool':
       return [...query.must, ...query.should, ...query.mustNot, ...query.filter]
     case 'disMax':
+    case 'covering':
       return query.queries
     case 'constantScore':
       return [query.filter]

@@ -1,7 +1,7 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
  * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
- * geo-queries.ts, span-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
@@ -33,6 +33,8 @@ const NESTED_SCORE_MODES = ['none', 'avg', 'max', 'min', 'sum']
 const GEO_DISTANCE = 19
 const GEO_BOUNDING_BOX = 20
 const SPAN = 21
+const COVERING = 22
+const COMBINED_FIELD = 23
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -140,6 +142,17 @@ function writePhrasePrefix(writer: ByteWriter, query: Extract<IndexQuery, { type
     for (const term of terms) writer.string(term)
   }
   writer.f32(query.boost)
+}
+
+function writeCovering(writer: ByteWriter, query: Extract<IndexQuery, { type: 'covering' }>): void {
+  writer.u32(COVERING)
+  writer.i32(query.queries.length)
+  writer.f32(query.boost)
+  const docs = [...query.minimumNumberMatch.values.keys()].sort((a, b) => a - b)
+  writer.i32(docs.length)
+  for (const doc of docs) writer.i32(doc)
+  for (const doc of docs) writer.f64(query.minimumNumberMatch.values.get(doc)!)
+  for (const clause of query.queries) writeQuery(writer, clause)
 }
 
 /** Appends the program of a rewritten query to `writer`. */
@@ -300,6 +313,20 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       writer.u32(NESTED_SCORE_MODES.indexOf(query.scoreMode))
       writer.f32(query.boost)
       writeQuery(writer, query.query)
+      return
+    case 'covering':
+      return writeCovering(writer, query)
+    case 'combinedField':
+      writer.u32(COMBINED_FIELD)
+      writer.i32(query.fields.length)
+      for (const { field, weight } of query.fields) {
+        writer.string(field)
+        writer.f32(weight)
+      }
+      writer.i32(query.terms.length)
+      for (const term of query.terms) writer.string(term)
+      writer.u32(query.norms ? 1 : 0)
+      writer.f32(query.boost)
   }
 }
 

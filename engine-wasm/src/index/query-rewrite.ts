@@ -8,7 +8,8 @@
  *     equal MUST clauses merge into one whose boost is the sum of theirs; SHOULD clauses that are unboosted pure
  *     disjunctions are flattened into this query (when minimumShouldMatch <= 1); fewer SHOULD clauses than
  *     minimumShouldMatch → no match; exactly as many → they all become MUST clauses.
- *   - DisjunctionMaxQuery with one disjunct → that disjunct; compound queries (function_score's query and
+ *   - DisjunctionMaxQuery with one disjunct → that disjunct; CoveringQuery rewrites its clauses (keeping those that
+ *     match nothing: they count among its clauses); compound queries (function_score's query and
  *     filters too, a nested query's child query) rewrite their inner queries.
  * Steps apply in Lucene's order, one at a time, until the query no longer changes (IndexSearcher.rewrite).
  * Query equality is Lucene's: clauses compare as a multiset per occur, boosts included below the top.
@@ -52,6 +53,12 @@ function queryKey(query: IndexQuery): string {
       return JSON.stringify(['disMax', query.tieBreaker, query.queries.map(fullKey).sort()])
     case 'constantScore':
       return JSON.stringify(['constantScore', fullKey(query.filter)])
+    case 'covering':
+      return JSON.stringify([
+        'covering',
+        query.minimumNumberMatch.description,
+        query.queries.map(fullKey).sort(),
+      ])
     case 'nested':
       return JSON.stringify(['nested', query.path, query.parentPath, query.scoreMode, fullKey(query.query)])
     case 'boosting':
@@ -153,6 +160,8 @@ export function rewriteQuery(query: IndexQuery): IndexQuery {
     }
     case 'constantScore':
       return { ...query, filter: rewriteQuery(query.filter) }
+    case 'covering':
+      return { ...query, queries: query.queries.map(rewriteQuery) }
     case 'boosting':
       return { ...query, positive: rewriteQuery(query.positive), negative: rewriteQuery(query.negative) }
     case 'nested':

@@ -161,6 +161,23 @@ export type IndexQuery =
       scoreMode: NestedScoreMode
       boost: number
     }
+  /**
+   * Lucene's CombinedFieldQuery (ES's combined_fields, BM25F): the terms scored as one term of a field combining
+   * `fields`, each counted `weight` times (combined-field-query.ts in assembly); fields sorted by name, terms in
+   * UTF-8 byte order, as the query keeps them. `norms` is false when the fields have none (the norm is then 1).
+   */
+  | {
+      type: 'combinedField'
+      fields: readonly { field: string; weight: number }[]
+      terms: readonly string[]
+      norms: boolean
+      boost: number
+    }
+  /**
+   * Lucene's CoveringQuery (ES's terms_set): documents matching at least their minimumNumberMatch of the queries
+   * (covering-query.ts in assembly), scored the sum of the matching ones' scores; the boost is passed down to them.
+   */
+  | { type: 'covering'; queries: readonly IndexQuery[]; minimumNumberMatch: LongValuesSource; boost: number }
   | {
       type: 'bool'
       must: readonly IndexQuery[]
@@ -196,6 +213,15 @@ export type SpanQuery =
     }
   /** ES's SpanMatchNoDocsQuery (an unmapped field, a rewrite to nothing), with its reason. */
   | { type: 'spanMatchNone'; field: string; reason: string }
+
+/**
+ * A LongValuesSource resolved on the shard: each live document's long (global doc id → value; a document without
+ * one is absent), and the source's toString (`long(field)`, `script(...)`) for query descriptions.
+ */
+export interface LongValuesSource {
+  description: string
+  values: ReadonlyMap<number, number>
+}
 
 export type NestedScoreMode = 'none' | 'avg' | 'max' | 'min' | 'sum'
 export type FunctionScoreMode = 'multiply' | 'sum' | 'avg' | 'first' | 'max' | 'min'

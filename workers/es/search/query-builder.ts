@@ -16,6 +16,7 @@ import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './que
 import { functionScoreQuery } from './queries/function-score.ts'
 import { geoBoundingBoxQuery, geoDistanceQuery } from './queries/geo-queries.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
+import { combinedFieldsQuery } from './queries/combined-fields-query.ts'
 import {
   boostOf,
   parsingError,
@@ -31,6 +32,8 @@ import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
+import { termsSetQuery } from './queries/terms-set-query.ts'
+import { wrapperQuery } from './queries/wrapper-query.ts'
 import {
   fieldMaskingSpanQuery,
   spanContainingQuery,
@@ -66,10 +69,12 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['match_phrase_prefix', (body, context) => matchQuery('match_phrase_prefix', body, context)],
   ['match_bool_prefix', (body, context) => matchQuery('match_bool_prefix', body, context)],
   ['multi_match', multiMatchQuery],
+  ['combined_fields', combinedFieldsQuery],
   ['query_string', queryStringQuery],
   ['simple_query_string', simpleQueryStringQuery],
   ['term', termQuery],
   ['terms', termsQuery],
+  ['terms_set', termsSetQuery],
   ['prefix', prefixQuery],
   ['wildcard', wildcardQuery],
   ['regexp', regexpQuery],
@@ -99,6 +104,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['span_within', spanWithinQuery],
   ['span_multi', spanMultiQuery],
   ['field_masking_span', fieldMaskingSpanQuery],
+  ['wrapper', wrapperQuery],
 ])
 
 /**

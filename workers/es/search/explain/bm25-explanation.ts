@@ -6,6 +6,7 @@
  *       boost                                       (only when the scorer's boost is not 1)
  *       idf, computed as log(1 + (N - n + 0.5) / (n + 0.5)) from: n, N        (several terms: "idf, sum of:" those)
  *       tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from: freq, k1, b, dl, avgdl
+ * CombinedFieldWeight's explanation shares the scorer's part (bm25Score), its frequency "termFreq=<freq>".
  * dl is "(approximate)" when its norm byte is above 39 (SmallFloat no longer stores the length exactly).
  * "PerFieldSimilarity" is the simple class name of Elasticsearch's per-field similarity wrapper.
  */
@@ -30,17 +31,11 @@ function idfExplanation(factors: BM25Factors): Explanation {
   return only && terms.length === 1 ? only : match(factors.idf, 'idf, sum of:', terms)
 }
 
-/** The weight's explanation; `phrase` picks the "phraseFreq=" text of PhraseWeight and SpanWeight. */
-export function bm25Explanation(
-  description: string,
-  docId: number,
-  factors: BM25Factors,
-  phrase: boolean,
-): Explanation {
-  const freqText = javaFloatToString(factors.freq)
-  const freq = phrase
-    ? match(factors.freq, `phraseFreq=${freqText}`)
-    : match(factors.freq, 'freq, occurrences of term within document')
+/**
+ * BM25Similarity's scorer explanation, "score(freq=...), computed as boost * idf * tf from:", with `freq` the
+ * frequency's own explanation as the weight gives it.
+ */
+export function bm25Score(factors: BM25Factors, freq: Explanation): Explanation {
   const dl = factors.norm > 39 ? 'dl, length of field (approximate)' : 'dl, length of field'
   const tf = match(factors.tf, 'tf, computed as freq / (freq + k1 * (1 - b + b * dl / avgdl)) from:', [
     freq,
@@ -50,10 +45,24 @@ export function bm25Explanation(
     match(factors.avgdl, 'avgdl, average length of field'),
   ])
   const constants = factors.boost !== 1 ? [match(factors.boost, 'boost')] : []
-  const score = match(factors.score, `score(freq=${freqText}), computed as boost * idf * tf from:`, [
+  const freqText = javaFloatToString(factors.freq)
+  return match(factors.score, `score(freq=${freqText}), computed as boost * idf * tf from:`, [
     ...constants,
     idfExplanation(factors),
     tf,
   ])
+}
+
+/** The weight's explanation; `phrase` picks the "phraseFreq=" text of PhraseWeight and SpanWeight. */
+export function bm25Explanation(
+  description: string,
+  docId: number,
+  factors: BM25Factors,
+  phrase: boolean,
+): Explanation {
+  const freq = phrase
+    ? match(factors.freq, `phraseFreq=${javaFloatToString(factors.freq)}`)
+    : match(factors.freq, 'freq, occurrences of term within document')
+  const score = bm25Score(factors, freq)
   return match(factors.score, `weight(${description} in ${docId}) [PerFieldSimilarity], result of:`, [score])
 }

@@ -17,6 +17,10 @@
  *                              a BooleanQuery of the expanded terms (as fuzzy); more a MultiPhraseQuery's PhraseWeight
  *   boosting                   FunctionScoreQuery.boostByQuery: "weight(<query>), result of:" over "product of:"
  *                              the positive's explanation and "Matched boosting query score(<negative>)"
+ *   combined fields            CombinedFieldWeight: "weight(<query> in <doc>), result of:" over BM25's explanation of the
+ *                              pseudo field, its frequency "termFreq=<f>"; "no matching term"
+ *   covering (terms_set)       CoveringWeight: "<n> matches for <m> required matches, sum of:" over every clause's
+ *                              explanation (unmatched too); "minimumNumberMatch has no value on the current document"
  *   function_score             FunctionScoreQuery's CustomBoostFactorWeight (function-score-explanation.ts)
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
@@ -29,7 +33,7 @@ import {
   type IndexQuery,
 } from '../../../../engine-wasm/src/index/index.ts'
 import { javaFloatToString } from '../../xcontent/index.ts'
-import { bm25Explanation } from './bm25-explanation.ts'
+import { bm25Explanation, bm25Score } from './bm25-explanation.ts'
 import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
 import { functionScoreExplanation } from './function-score-explanation.ts'
 import { boolClauses, describeQuery, describeUnboosted, multiPhraseText } from './query-description.ts'
@@ -177,6 +181,27 @@ function boosting(node: Node<'boosting'>, docId: number): Explanation {
   return { ...inner, description: `${description}, result of:`, details: [inner] }
 }
 
+/** CombinedFieldWeight.explain: BM25 over the combined frequency, norm and pseudo statistics. */
+function combinedField(node: Node<'combinedField'>, docId: number): Explanation {
+  const weight = node.weights[0]
+  if (weight?.status !== 'match') return noMatch('no matching term')
+  const { factors } = weight
+  const freq = match(factors.freq, `termFreq=${javaFloatToString(factors.freq)}`)
+  const score = bm25Score(factors, freq)
+  return match(score.value, `weight(${describeUnboosted(node.query)} in ${docId}), result of:`, [score])
+}
+
+/** CoveringWeight.explain: the document's own minimum (at least 1) against its matching clauses. */
+function covering(node: Node<'covering'>, docId: number): Explanation {
+  const minimum = node.query.minimumNumberMatch.values.get(docId)
+  if (minimum === undefined) return noMatch('minimumNumberMatch has no value on the current document')
+  const required = Math.max(1, minimum)
+  const subs = node.children.map((child) => explainNode(child, docId))
+  const freq = subs.filter((e) => e.match).length
+  const description = `${freq} matches for ${required} required matches`
+  return freq >= required ? match(node.score, `${description}, sum of:`, subs) : noMatch(description, subs)
+}
+
 function explainNode(node: ExplainedQuery, docId: number): Explanation {
   switch (node.query.type) {
     case 'term':
@@ -199,6 +224,10 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return blendedTerms(node as Node<'blendedTerms'>, docId)
     case 'boosting':
       return boosting(node as Node<'boosting'>, docId)
+    case 'covering':
+      return covering(node as Node<'covering'>, docId)
+    case 'combinedField':
+      return combinedField(node as Node<'combinedField'>, docId)
     case 'functionScore':
       return functionScoreExplanation(node as Node<'functionScore'>, (child) => explainNode(child, docId))
     default:

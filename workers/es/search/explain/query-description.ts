@@ -11,7 +11,8 @@
  * IntPoint, `-Infinity` / `Infinity` for a DoublePoint or FloatPoint), FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
  * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, the geo
  * queries' IndexOrDocValuesQuery of LatLonPointDistanceQuery `f:lat,lon +/- r meters` and LatLonPointInBBoxQuery
- * `f:[minLat TO maxLat],[minLon TO maxLon]`, and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * `f:[minLat TO maxLat],[minLon TO maxLon]`, CombinedFieldQuery `CombinedFieldQuery((a b^2.0)(x y))`, CoveringQuery `CoveringQuery(queries=[a, b], minimumNumberMatch=long(f))` (its
+ * queries' texts sorted), and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
 import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -87,6 +88,16 @@ export function describeUnboosted(query: IndexQuery): string {
       return `ToParentBlockJoinQuery (${describeQuery(query.query)})`
     case 'span':
       return describeSpan(query.query)
+    case 'combinedField': {
+      const fields = query.fields.map(
+        ({ field, weight }) => `${field}${weight !== 1 ? `^${javaFloatToString(weight)}` : ''}`,
+      )
+      return `CombinedFieldQuery((${fields.join(' ')})(${query.terms.join(' ')}))`
+    }
+    case 'covering': {
+      const queries = query.queries.map(describeQuery).sort().join(', ')
+      return `CoveringQuery(queries=[${queries}], minimumNumberMatch=${query.minimumNumberMatch.description})`
+    }
   }
 }
 

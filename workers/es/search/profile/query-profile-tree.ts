@@ -82,6 +82,7 @@ function childQueries(query: IndexQuery): Array<{ query: IndexQuery; scoring: bo
         scoring: occur === '+' || occur === '',
       }))
     case 'disMax':
+    case 'covering':
       return query.queries.map((clause) => ({ query: clause, scoring: true }))
     case 'constantScore':
       return [{ query: query.filter, scoring: false }]
@@ -140,4 +141,6 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
   functionScore: 'FunctionScoreQuery',
   nonNested: 'FieldExistsQuery',
   nested: 'ESToParentBlockJoinQuery',
+  covering: 'CoveringQuery',
+  combinedField: 'CombinedFieldQuery',
 }

@@ -1,5 +1,5 @@
 /**
- * Rewriting the leaves of a built query: every compound query (bool, dis_max, constant_score, boosting,
+ * Rewriting the leaves of a built query: every compound query (bool, dis_max, covering, constant_score, boosting,
  * function_score's query, nested) is rebuilt around its rewritten clauses; a query `opaque` says is left whole, as
  * it is (a leaf already replaced by a rewrite, whose own clauses are not the user's). The input is not modified.
  */
@@ -23,6 +23,7 @@ export function rewriteLeaves(
         filter: each(query.filter),
       }
     case 'disMax':
+    case 'covering':
       return { ...query, queries: each(query.queries) }
     case 'constantScore':
       return { ...query, filter: one(query.filter) }

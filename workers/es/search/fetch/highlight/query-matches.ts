@@ -5,7 +5,7 @@
  * - weightMatches (require_field_match true, ES 8.9+'s default Weight#matches mode): the query is evaluated
  *   against the document; only clauses that take part in the match give spans: bool must/filter all
  *   required, should counted against minimum_should_match, a matching must_not clause cancels the match;
- *   dis_max the matching disjuncts; a phrase is one span from its first to its last term (a phrase prefix's
+ *   dis_max and terms_set's covering query the matching clauses; a phrase is one span from its first to its last term (a phrase prefix's
  *   last position takes any token with one of its prefixes, unexpanded). A clause on
  *   another field, or one without terms (exists, ranges over numbers, match_all), gives no span and matches
  *   as the document does in the index (`matchesElsewhere`). null means the query does not match.
@@ -164,12 +164,16 @@ export function weightMatches(
         )
         return leaves.flatMap((leaf) => leafSpans(leaf, tokens))
       }
-      case 'disMax': {
+      case 'disMax':
+      case 'covering': {
+        // a covering query only ever highlights documents that met their minimum: its matching clauses
         const all = q.queries.map(visit).filter(present)
         return all.length > 0 ? all.flat() : null
       }
       case 'blendedTerms':
         return visit(blendedDisMax(q))
+      case 'combinedField':
+        return visit(combinedDisjunction(q))
       case 'bool': {
         const required = [...q.must, ...q.filter].map(visit)
         if (!required.every(present)) return null
@@ -212,9 +216,12 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'span':
         return spanLeaves(q.query).forEach(visit)
       case 'disMax':
+      case 'covering':
         return q.queries.forEach(visit)
       case 'blendedTerms':
         return visit(blendedDisMax(q))
+      case 'combinedField':
+        return visit(combinedDisjunction(q))
       case 'bool':
         return [...q.must, ...q.should, ...q.filter].forEach(visit)
       default: {
@@ -231,6 +238,14 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
   }
   visit(query)
   return sortSpans([...spans.values()])
+}
+
+/** CombinedFieldQuery's matches (CombinedFieldWeight.matches): a disjunction of a TermQuery per field and term. */
+function combinedDisjunction(query: Extract<IndexQuery, { type: 'combinedField' }>): IndexQuery {
+  const should = query.fields.flatMap(({ field }) =>
+    query.terms.map((term): IndexQuery => ({ type: 'term', field, term, boost: 1 })),
+  )
+  return { type: 'bool', must: [], should, mustNot: [], filter: [], minimumShouldMatch: 0, boost: 1 }
 }
 
 /** A blended term query as its rewrite: a dis_max of its TermQuerys. */
