@@ -30,13 +30,18 @@ import {
 import type { CharFilter } from './custom/char-filter.ts'
 import { compileJavaPattern } from './custom/java-pattern.ts'
 import { AsciiFoldingFilter } from './filters/ascii-folding-filter.ts'
+import { cjkBigramFilter } from './filters/cjk-bigram-filter.ts'
 import { cjkWidthFilter } from './filters/cjk-width-filter.ts'
+import { commonGramsFilter } from './filters/common-grams-filter.ts'
 import { DEFAULT_MAX_OUTPUT_SIZE, FingerprintFilter } from './filters/fingerprint-filter.ts'
 import { elisionTokenFilter } from './filters/elision-filter.ts'
 import { GermanNormalizationFilter } from './filters/german-normalization-filter.ts'
 import { LengthFilter } from './filters/length-filter.ts'
 import { LowerCaseFilter } from './filters/lowercase-filter.ts'
+import { multiplexerFilter } from './filters/multiplexer-filter.ts'
 import { NGramTokenFilter } from './filters/ngram-token-filters.ts'
+import { patternCaptureFilter } from './filters/pattern-capture-filter.ts'
+import { conditionFilter, predicateTokenFilter } from './filters/script-condition-filters.ts'
 import { ShingleFilter } from './filters/shingle-filter.ts'
 import { StopFilter } from './filters/stop-filter.ts'
 import { SynonymFilterFactory } from './filters/synonym-filter.ts'
@@ -51,6 +56,7 @@ import {
   upperCaseFilter,
 } from './filters/term-rewrite-filters.ts'
 import { UniqueFilter } from './filters/unique-filter.ts'
+import { wordDelimiterFilter, wordDelimiterGraphFilter } from './filters/word-delimiter-factory.ts'
 import {
   keepTypesFilter,
   keepWordFilter,
@@ -67,11 +73,13 @@ import {
   spanishAnalyzer,
 } from './stemmers/language-analyzers.ts'
 import {
+  kstemTokenFilter,
   porterStemTokenFilter,
   snowballTokenFilter,
   stemmerTokenFilter,
 } from './stemmers/stemmer-token-filters.ts'
 import { charGroupTokenizer } from './tokenizers/char-group-tokenizer.ts'
+import { CLASSIC_DEFAULT_MAX_TOKEN_LENGTH, ClassicTokenizer } from './tokenizers/classic-tokenizer.ts'
 import { letterTokenizer, lowercaseTokenizer, whitespaceTokenizer } from './tokenizers/char-tokenizer.ts'
 import { KeywordTokenizer } from './tokenizers/keyword-tokenizer.ts'
 import { NGramTokenizer } from './tokenizers/ngram-tokenizer.ts'
@@ -80,6 +88,7 @@ import { PatternTokenizer } from './tokenizers/pattern-tokenizer.ts'
 import { SimplePatternTokenizer } from './tokenizers/simple-pattern-tokenizers.ts'
 import { DEFAULT_MAX_TOKEN_LENGTH, StandardTokenizer } from './tokenizers/standard-tokenizer.ts'
 import { tokenCharsMatcher } from './tokenizers/token-chars.ts'
+import { UAX29URLEmailTokenizer } from './tokenizers/uax-url-email-tokenizer.ts'
 import { IllegalArgumentException, type TokenFilter, type Tokenizer } from './token-list.ts'
 
 export type { AnalysisSettings } from './custom/analysis-settings.ts'
@@ -229,6 +238,10 @@ export function getTokenizer(
     case 'simple_pattern':
     case 'simple_pattern_split':
       return new SimplePatternTokenizer(name, stringSetting(settings, 'pattern') ?? '')
+    case 'uax_url_email':
+      return new UAX29URLEmailTokenizer(intSetting(settings, 'max_token_length', DEFAULT_MAX_TOKEN_LENGTH))
+    case 'classic':
+      return new ClassicTokenizer(intSetting(settings, 'max_token_length', CLASSIC_DEFAULT_MAX_TOKEN_LENGTH))
     case 'char_group':
       return charGroupTokenizer(
         listSetting(settings, 'tokenize_on_chars') ?? [],
@@ -332,6 +345,8 @@ export function getTokenFilter(
       return synonymFilter(name, settings)
     case 'porter_stem':
       return porterStemTokenFilter()
+    case 'kstem':
+      return kstemTokenFilter()
     case 'snowball':
       return snowballTokenFilter(settings)
     case 'stemmer':
@@ -363,6 +378,22 @@ export function getTokenFilter(
       return elisionTokenFilter(settings)
     case 'german_normalization':
       return new GermanNormalizationFilter()
+    case 'multiplexer':
+      return multiplexerFilter(settings)
+    case 'condition':
+      return conditionFilter(settings)
+    case 'predicate_token_filter':
+      return predicateTokenFilter(settings)
+    case 'pattern_capture':
+      return patternCaptureFilter(settings)
+    case 'cjk_bigram':
+      return cjkBigramFilter(settings)
+    case 'common_grams':
+      return commonGramsFilter(settings)
+    case 'word_delimiter':
+      return wordDelimiterFilter(settings)
+    case 'word_delimiter_graph':
+      return wordDelimiterGraphFilter(settings)
     default:
       return null
   }

@@ -5,7 +5,8 @@
 // between the values of an array.
 import { Analyzer } from '../analyzer.ts'
 import type { TokenFilter, TokenList, Tokenizer } from '../token-list.ts'
-import { isChainAware } from './chain-aware-filter.ts'
+import { getTokenFilter } from '../registry.ts'
+import { isChainAware, type FilterLookup } from './chain-aware-filter.ts'
 import { applyCharFilters, type CharFilter } from './char-filter.ts'
 
 export const DEFAULT_POSITION_INCREMENT_GAP = 100
@@ -22,7 +23,11 @@ export interface AnalyzerComponents {
   tokenizer: NamedComponent<Tokenizer>
   filters: ReadonlyArray<NamedComponent<TokenFilter>>
   charFilters: ReadonlyArray<NamedComponent<CharFilter>>
+  /** The filters a multiplexer or condition filter may name; the built-ins when absent. */
+  filterLookup?: FilterLookup
 }
+
+const builtInFilter: FilterLookup = (name) => getTokenFilter(name)
 
 function tokenize(tokenizer: Tokenizer, charFilters: readonly CharFilter[], text: string): TokenList {
   const filtered = applyCharFilters(text, charFilters)
@@ -53,7 +58,7 @@ function bindFilters(
         let tokens = tokenize(tokenizer, charFilters, text)
         for (const filter of before) tokens = filter.filter(tokens, text)
         return tokens.terms
-      }),
+      }, components.filterLookup ?? builtInFilter),
     )
   }
   return bound

@@ -162,6 +162,11 @@ export class IndexAnalyzers {
     return this.analyzers.get('default') ?? this.analyzer('standard')!
   }
 
+  /** A token filter by name, as a multiplexer or condition filter of this scope finds it. */
+  lookupFilter(name: string): TokenFilter | null {
+    return (this.named('filter', name)?.component as TokenFilter | undefined) ?? null
+  }
+
   /** A component by name: the index's definition, then a built-in with default settings. */
   private named(kind: Kind, name: string): NamedComponent<Component> | null {
     const own = this.components.get(kind)?.get(name)
@@ -230,6 +235,7 @@ export class IndexAnalyzers {
         tokenizer: tokenizer as NamedComponent<Tokenizer>,
         filters: this.chain(label, 'filter', settings, false) as Array<NamedComponent<TokenFilter>>,
         charFilters: this.chain(label, 'char_filter', settings, false) as Array<NamedComponent<CharFilter>>,
+        filterLookup: (filterName) => this.lookupFilter(filterName),
       },
       positionIncrementGap,
       offsetGap < 0 ? DEFAULT_OFFSET_GAP : offsetGap,

@@ -43,3 +43,8 @@ export class TokenListBuilder {
     )
   }
 }
+
+/** Token i's position increment (PositionIncrementAttribute): the first token's position counts from -1. */
+export function positionIncrementOf(tokens: GraphTokenList, i: number): number {
+  return (tokens.positions[i] ?? 0) - (i === 0 ? -1 : (tokens.positions[i - 1] ?? 0))
+}

@@ -2,7 +2,8 @@
 // of NFA states; its transition on a class id is computed the first time the scanner needs it and then
 // read from a table. This gives JFlex's longest-match semantics with only the reachable states built.
 // Layout: one flat Int32Array, `table[state * classCount + classId]`, the successor state, DEAD or UNKNOWN;
-// `accepts[state]` the rule it accepts. Both grow by doubling as states are interned, so a scanner reads
+// `accepts[state]` the rule it accepts and `acceptMasks[state]` every rule it accepts (bit i for rule i < 32,
+// for scanners whose rules carry trailing context). They grow by doubling as states are interned, so a scanner reads
 // `table` and `accepts` again after every call of compute().
 // Invariants: state 0 is the start state; DEAD (-1) is the empty set; accept is the lowest rule index
 // among the set's accepting NFA states (-1 when none); UNKNOWN (-2) marks a transition not yet computed.
@@ -18,6 +19,8 @@ export class LazyDfa {
   table: Int32Array
   /** The rule each state accepts, or -1. */
   accepts: Int32Array
+  /** Bit i set when the state accepts rule i (rules 0..31). */
+  acceptMasks: Int32Array
 
   constructor(
     private readonly nfa: Nfa,
@@ -25,6 +28,7 @@ export class LazyDfa {
   ) {
     this.table = new Int32Array(classCount * 16).fill(UNKNOWN)
     this.accepts = new Int32Array(16).fill(-1)
+    this.acceptMasks = new Int32Array(16)
     this.intern(this.closure([nfa.start]))
   }
 
@@ -66,13 +70,19 @@ export class LazyDfa {
       const accepts = new Int32Array(this.accepts.length * 2).fill(-1)
       accepts.set(this.accepts)
       this.accepts = accepts
+      const masks = new Int32Array(this.acceptMasks.length * 2)
+      masks.set(this.acceptMasks)
+      this.acceptMasks = masks
     }
     let accept = -1
+    let mask = 0
     for (const nfaId of set) {
       const rule = this.nfa.states[nfaId]?.accept ?? -1
       if (rule >= 0 && (accept < 0 || rule < accept)) accept = rule
+      if (rule >= 0 && rule < 32) mask |= 1 << rule
     }
     this.accepts[id] = accept
+    this.acceptMasks[id] = mask
     return id
   }
 }

@@ -10,11 +10,12 @@
 //                  light_german / lightGerman -> GermanLightStemFilter, minimal_german / minimalGerman ->
 //                  GermanMinimalStemFilter; light_spanish / lightSpanish -> SpanishLightStemFilter;
 //                  light_italian / lightItalian -> ItalianLightStemFilter; light_portuguese /
-//                  lightPortuguese -> PortugueseLightStemFilter.
+//                  lightPortuguese -> PortugueseLightStemFilter; light_english / lightEnglish / kstem ->
+//                  KStemFilter (kstemmer.ts);
+//   kstem       -> KStemFilter, no settings.
 // Refused (the playground has no such stemmer): every other snowball program and every other stemmer
 // language (the Snowball french, german, german2, spanish, italian and portuguese among them, and
-// minimal_portuguese and portuguese_rslp), including light_english / lightEnglish / kstem (KStemFilter)
-// and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
+// minimal_portuguese and portuguese_rslp) and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
 // "Invalid stemmer class specified: <Language>", the message of Lucene's SnowballFilter(TokenStream,
 // String) when it finds no org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad
 // `stemmer` language when the filter is defined, a bad `snowball` language only on first use; both fail
@@ -28,6 +29,7 @@ import { frenchMinimalStem } from './french-minimal-stemmer.ts'
 import { germanLightStem } from './german-light-stemmer.ts'
 import { germanMinimalStem } from './german-minimal-stemmer.ts'
 import { italianLightStem } from './italian-light-stemmer.ts'
+import { kstem } from './kstemmer.ts'
 import { portugueseLightStem } from './portuguese-light-stemmer.ts'
 import { spanishLightStem } from './spanish-light-stemmer.ts'
 import { porterStem } from './porter-stemmer.ts'
@@ -63,6 +65,10 @@ export function porterStemTokenFilter(): TokenFilter {
   return new StemFilter('porter_stem', porterStem)
 }
 
+export function kstemTokenFilter(): TokenFilter {
+  return new StemFilter('kstem', kstem)
+}
+
 export function snowballTokenFilter(settings: AnalysisSettings): TokenFilter {
   return snowballFilter(capitalize(languageSetting(settings, 'English')))
 }
@@ -90,6 +96,9 @@ const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => T
   ['lightitalian', () => new StemFilter('stemmer', italianLightStem)],
   ['light_portuguese', () => new StemFilter('stemmer', portugueseLightStem)],
   ['lightportuguese', () => new StemFilter('stemmer', portugueseLightStem)],
+  ['light_english', () => new StemFilter('stemmer', kstem)],
+  ['lightenglish', () => new StemFilter('stemmer', kstem)],
+  ['kstem', () => new StemFilter('stemmer', kstem)],
 ])
 
 export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {

@@ -232,7 +232,12 @@ function chooseAnalyzer(
       }
       return filter
     })
-    return new CustomAnalyzer('__custom__', { tokenizer, filters, charFilters })
+    return new CustomAnalyzer('__custom__', {
+      tokenizer,
+      filters,
+      charFilters,
+      filterLookup: (name) => scope.lookupFilter(name),
+    })
   }
   if (request.analyzer !== undefined) {
     const analyzer = scope.analyzer(request.analyzer)

@@ -72,7 +72,7 @@ describe('porter_stem and stemmer', () => {
 
   it.each([
     [{ language: 'klingon' }, 'Invalid stemmer class specified: Klingon'],
-    [{ language: 'light_english' }, 'Invalid stemmer class specified: Light_english'],
+    [{ language: 'portuguese_rslp' }, 'Invalid stemmer class specified: Portuguese_rslp'],
     [{ name: 'lovins' }, 'Invalid stemmer class specified: Lovins'],
   ])('stemmer %j is refused', (settings, message) => {
     expect(() => stemmerTokenFilter(settings)).toThrow(new IllegalArgumentException(message))
