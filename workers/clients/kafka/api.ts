@@ -473,6 +473,11 @@ export interface Consumer {
   endOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]>
   /** KafkaConsumer.committed: the group's committed offsets; a partition without one is absent. */
   committed(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]>
+  /**
+   * KafkaConsumer.commitSync(offsets): commits these offsets (each the next offset to consume) for the group;
+   * InvalidGroupIdException without a group.id.
+   */
+  commitSync(offsets: readonly TopicPartitionOffset[]): Promise<void>
   close(): Promise<void>
 }
 

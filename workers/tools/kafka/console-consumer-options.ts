@@ -3,7 +3,8 @@
  * the checks and derived settings of its constructor: which of --topic/--include, partition and offset
  * rules, the group id (`console-consumer-<n>` when none is given, n from the clock modulo 100000 instead of
  * java.util.Random), auto.offset.reset from --from-beginning, the start offset, the timeout and the
- * formatter class (DefaultMessageFormatter or the group coordinator's, coordinator-record-formatter.ts).
+ * formatter class (DefaultMessageFormatter or the group coordinator's, coordinator-record-formatter.ts) and its
+ * properties (formatterArgs: --key-deserializer, --value-deserializer, then --property).
  */
 import type { Clock } from '../../net/clock.ts'
 import {
@@ -220,6 +221,18 @@ function parseOffset(options: OptionSet): StartOffset {
   )
 }
 
+/** ConsoleConsumerOptions.formatterArgs: --key-deserializer and --value-deserializer, then each --property over them. */
+function formatterArgs(options: OptionSet): Map<string, string> {
+  const args = new Map<string, string>()
+  const keyDeserializer = options.valueOf('key-deserializer')
+  if (keyDeserializer !== null && keyDeserializer !== '') args.set('key.deserializer', keyDeserializer)
+  const valueDeserializer = options.valueOf('value-deserializer')
+  if (valueDeserializer !== null && valueDeserializer !== '')
+    args.set('value.deserializer', valueDeserializer)
+  for (const [name, value] of parseKeyValueArgs(options.valuesOf('property'))) args.set(name, value)
+  return args
+}
+
 /** The ConsoleConsumerOptions constructor after parsing. */
 export function consoleConsumerSettings(
   argv: readonly string[],
@@ -246,7 +259,7 @@ export function consoleConsumerSettings(
     timeoutMs: timeout !== null && timeout >= 0 ? timeout : Number.POSITIVE_INFINITY,
     consumerProps: props,
     formatter,
-    formatterProps: parseKeyValueArgs(options.valuesOf('property')),
+    formatterProps: formatterArgs(options),
     skipMessageOnError: options.has('skip-message-on-error'),
   }
 }

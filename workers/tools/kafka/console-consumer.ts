@@ -19,11 +19,12 @@ import { UsageException, VersionRequest, printUsageOrVersion } from './command-l
 import type { ConsoleConsumerSettings } from './console-consumer-options.ts'
 import {
   CONSOLE_CONSUMER_OPTIONS,
+  DEFAULT_FORMATTER,
   OffsetResetConflict,
   consoleConsumerSettings,
 } from './console-consumer-options.ts'
 import { CoordinatorRecordMessageFormatter } from './coordinator-record-formatter.ts'
-import { DefaultMessageFormatter } from './default-message-formatter.ts'
+import { DefaultMessageFormatter, type FormatterSetupLog } from './default-message-formatter.ts'
 import { JavaException } from './java-exception.ts'
 import { parseOptions } from './options/option-parser.ts'
 import type { OptionSet } from './options/option-set.ts'
@@ -116,11 +117,16 @@ class ConsumerWrapper {
   }
 }
 
-/** ConsoleConsumerOptions.buildFormatter for the classes the options accept. */
-function buildFormatter(settings: ConsoleConsumerSettings): MessageFormatter {
+/** ConsoleConsumerOptions.buildFormatter for the classes the options accept; setup errors logged on stderr. */
+function buildFormatter(settings: ConsoleConsumerSettings, context: ToolContext): MessageFormatter {
+  const log: FormatterSetupLog = {
+    error: (message, thrown) =>
+      context.out.stderr(errorLogLine(context.clock, DEFAULT_FORMATTER, message, thrown)),
+    note: (text) => context.out.stderr(`[playground] ${text}\n`),
+  }
   return (
     CoordinatorRecordMessageFormatter.forClass(settings.formatter) ??
-    new DefaultMessageFormatter(settings.formatterProps)
+    new DefaultMessageFormatter(settings.formatterProps, log)
   )
 }
 
@@ -129,7 +135,7 @@ function buildFormatter(settings: ConsoleConsumerSettings): MessageFormatter {
  * (rethrown unless --skip-message-on-error, which logs it and goes on).
  */
 async function process(wrapper: ConsumerWrapper, settings: ConsoleConsumerSettings, context: ToolContext) {
-  const formatter = buildFormatter(settings)
+  const formatter = buildFormatter(settings, context)
   let count = 0
   let interrupted = false
   let failure: unknown = null

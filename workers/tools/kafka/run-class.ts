@@ -1,15 +1,24 @@
 /**
  * kafka-run-class.sh: runs a Java main class with Kafka's classpath (`kafka-run-class.sh [-daemon] [-name
- * servicename] [-loggc] classname [opts]`). The playground has one class that no other script runs,
- * org.apache.kafka.tools.TransactionalMessageCopier; any other Kafka class answers a `[playground]` line
- * (exit 1), a class that is not on the classpath the JVM's `Error: Could not find or load main class <c>` /
+ * servicename] [-loggc] classname [opts]`). The playground has the classes that no other script runs and that
+ * course notes start this way: org.apache.kafka.tools.TransactionalMessageCopier and the streams-examples
+ * programs of the Kafka Streams quickstart and tutorial (WordCountDemo, WordCountProcessorDemo and PipeDemo:
+ * streams/); any other Kafka class answers a `[playground]` line (exit 1), a class that is not on the classpath the JVM's `Error: Could not find or load main class <c>` /
  * `Caused by: java.lang.ClassNotFoundException: <c>` (exit 1), and no class the script's USAGE line (exit 1).
  */
 import type { Tool } from '../tool.ts'
 import { transactionalMessageCopier } from './transactional-message-copier.ts'
+import { streamsMain } from './streams/streams-main.ts'
+import { WORD_COUNT_DEMO } from './streams/word-count-demo.ts'
+import { WORD_COUNT_PROCESSOR_DEMO } from './streams/word-count-processor-demo.ts'
+import { PIPE_DEMO } from './streams/pipe-demo.ts'
 
+const EXAMPLES = 'org.apache.kafka.streams.examples'
 const MAIN_CLASSES: ReadonlyMap<string, Tool> = new Map([
   ['org.apache.kafka.tools.TransactionalMessageCopier', transactionalMessageCopier],
+  [`${EXAMPLES}.wordcount.WordCountDemo`, streamsMain(WORD_COUNT_DEMO, true)],
+  [`${EXAMPLES}.wordcount.WordCountProcessorDemo`, streamsMain(WORD_COUNT_PROCESSOR_DEMO, true)],
+  [`${EXAMPLES}.pipe.PipeDemo`, streamsMain(PIPE_DEMO, false)],
 ])
 /** The script's own options, which it takes before the class name. */
 const SCRIPT_FLAGS = new Set(['-daemon', '-loggc'])

@@ -82,6 +82,8 @@ export function helpText(): string {
     '  The brokers run with config/server.properties (broker 1) and config/server-<id>.properties: cat them.\n' +
     '  connect-standalone.sh runs the FileStream connectors of config/connect-file-*.properties until Stop\n' +
     '  (end it with &, then read test.sink.txt while it runs).\n' +
+    '  kafka-run-class.sh runs the Streams quickstart (org.apache.kafka.streams.examples.wordcount.WordCountDemo,\n' +
+    '  WordCountProcessorDemo, pipe.PipeDemo) until Stop; and TransactionalMessageCopier.\n' +
     'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...) go to\n' +
     '  the first running node; curl lines to localhost:9200 (es-node-1) ... localhost:9208 (es-node-9).\n'
   )

@@ -179,6 +179,76 @@ describe('DefaultMessageFormatter', () => {
     expect(format({ 'print.key': 'true', 'print.value': 'false' }, { value: 'v', key })).toBe('k\n')
     expect(format({ 'print.headers': 'TRUE ', 'print.value': 'false' }, { value: 'v' })).toBe('NO_HEADERS\n')
   })
+
+  it('prints keys and values through their deserializers, a null as the null literal given to them', () => {
+    const long = new Uint8Array([0, 0, 0, 0, 0, 0, 1, 2])
+    const props = {
+      'print.key': 'true',
+      'key.deserializer': 'org.apache.kafka.common.serialization.StringDeserializer',
+      'value.deserializer': 'org.apache.kafka.common.serialization.LongDeserializer',
+    }
+    const counted = record({ value: null, key: new TextEncoder().encode('kafka') })
+    expect(
+      new DefaultMessageFormatter(new Map(Object.entries(props))).format({ ...counted, value: long }),
+    ).toBe('kafka\t258\n')
+    expect(() => new DefaultMessageFormatter(new Map(Object.entries(props))).format(counted)).toThrow(
+      'Size of data received by LongDeserializer is not 8',
+    )
+    const ints = { 'value.deserializer': 'org.apache.kafka.common.serialization.IntegerDeserializer' }
+    expect(
+      new DefaultMessageFormatter(new Map(Object.entries(ints))).format({
+        ...counted,
+        value: new Uint8Array([255, 255, 255, 254]),
+      }),
+    ).toBe('-2\n')
+  })
+})
+
+describe('kafka-console-consumer deserializers', () => {
+  const counts = (h: ReturnType<typeof harness>) => {
+    const consumer = h.consumers[0]
+    if (consumer !== undefined) {
+      consumer.batches = [
+        [
+          {
+            ...record({ value: null, key: new TextEncoder().encode('all') }),
+            value: new Uint8Array(8).fill(0, 0, 7).fill(3, 7),
+          },
+        ],
+      ]
+    }
+  }
+
+  it('takes --value-deserializer, which a --property of the same name overrides', async () => {
+    const long = 'org.apache.kafka.common.serialization.LongDeserializer'
+    const flags = [...BS, '--max-messages', '1', '--property', 'print.key=true']
+    const result = await run([...flags, '--value-deserializer', long], counts)
+    expect(result.stdout).toBe('all\t3\n')
+    const overridden = await run(
+      [
+        ...flags,
+        '--value-deserializer',
+        long,
+        '--property',
+        'value.deserializer=org.apache.kafka.common.serialization.StringDeserializer',
+      ],
+      counts,
+    )
+    expect(overridden.stdout).toBe('all\t\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0003\n')
+  })
+
+  it('logs a deserializer class it cannot load and prints the bytes as they are', async () => {
+    const result = await run(
+      [...BS, '--max-messages', '1', '--property', 'value.deserializer=com.example.Missing'],
+      twoRecords,
+    )
+    expect(result.stdout).toBe('Hello World!\n')
+    expect(result.stderr).toBe(
+      '[2024-05-01 10:00:00,123] ERROR Unable to instantiate a deserializer from com.example.Missing (org.apache.kafka.tools.consumer.DefaultMessageFormatter)\n' +
+        'java.lang.ClassNotFoundException: com.example.Missing\n' +
+        'Processed a total of 1 messages\n',
+    )
+  })
 })
 
 describe('kafka-console-consumer --formatter for __consumer_offsets', () => {

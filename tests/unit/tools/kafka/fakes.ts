@@ -478,6 +478,9 @@ export class FakeConsumer implements Consumer {
   async committed(): Promise<never[]> {
     return []
   }
+  async commitSync(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    this.calls.push(`commitSync ${offsets.map((o) => `${o.topic}-${o.partition}@${o.offset}`).join(',')}`)
+  }
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     this.onPoll(++this.polls)
     const listener = this.listener

@@ -1,5 +1,6 @@
 // kafka-run-class.sh: its USAGE line, the JVM's answer for a class it cannot load, the [playground] line for
-// another Kafka class, and TransactionalMessageCopier's argparse4j errors and its producer/consumer configs.
+// another Kafka class, and TransactionalMessageCopier's argparse4j errors and its producer/consumer configs
+// (the streams-examples classes it runs are tested in streams/).
 import { describe, expect, it } from 'vitest'
 import { runKafkaTool } from '../../../../workers/tools/kafka/index.ts'
 import { KafkaError } from '../../../../workers/clients/kafka/api.ts'
@@ -47,7 +48,7 @@ describe('kafka-run-class', () => {
       await runKafkaTool('kafka-run-class.sh', ['kafka.tools.DumpLogSegments'], kafkaClass.context),
     ).toBe(1)
     expect(kafkaClass.stderr()).toBe(
-      '[playground] kafka-run-class.sh runs only org.apache.kafka.tools.TransactionalMessageCopier here; the other Kafka classes have their own scripts.\n',
+      '[playground] kafka-run-class.sh runs only org.apache.kafka.tools.TransactionalMessageCopier, org.apache.kafka.streams.examples.wordcount.WordCountDemo, org.apache.kafka.streams.examples.wordcount.WordCountProcessorDemo, org.apache.kafka.streams.examples.pipe.PipeDemo here; the other Kafka classes have their own scripts.\n',
     )
   })
 

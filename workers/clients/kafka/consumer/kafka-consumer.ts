@@ -480,6 +480,14 @@ export class KafkaConsumer implements Consumer {
     return committed.map(({ topic, partition, offset }) => ({ topic, partition, offset }))
   }
 
+  /** KafkaConsumer.commitSync(offsets): an OffsetCommit of these offsets as the member's (no leader epoch). */
+  async commitSync(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    const { group } = this.requireGroup()
+    await group.commit(
+      offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset, leaderEpoch: -1 })),
+    )
+  }
+
   private defaultApiTimeoutMs(): number {
     return Number(this.config['default.api.timeout.ms'])
   }
