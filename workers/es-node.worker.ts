@@ -44,6 +44,8 @@ const api: EsNodeWorkerApi = {
       storage: await openStorage(options.storageUrl),
       engine: await IndexEngine.load(bytes),
       transport,
+      pathRepo: options.pathRepo,
+      repositoryStorage: await openStorage(options.repositoryStorageUrl),
     })
   },
   async shutdown() {

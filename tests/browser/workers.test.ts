@@ -304,6 +304,8 @@ describe('Elasticsearch node worker', () => {
       address: 1,
       seedAddresses: [1],
       initialMasterNodes: ['es-node-1'],
+      pathRepo: [],
+      repositoryStorageUrl: `idb://${unique('repositories')}`,
     }
     await node.start({ ...single, storageUrl, seed: 1 })
     const put = await node.handleRequest({

@@ -17,6 +17,7 @@ import { hostScheduler as clock } from '../../workers/worker-host.ts'
 import { ClusterKafkaClients } from '../../workers/clients/kafka/kafka-clients.ts'
 import type { ShellEnvironment } from '../../workers/tools/shell/shell.ts'
 import { ShellFiles } from '../../workers/tools/shell/shell-files.ts'
+import { ELASTICSEARCH_YML_PATH } from '../../workers/tools/shell/elasticsearch-yml.ts'
 import { ShellVariables } from '../../workers/tools/shell/shell-variables.ts'
 import { JobTable } from '../../workers/tools/shell/jobs.ts'
 import { Random } from '../../workers/net/random.ts'
@@ -144,7 +145,9 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
   const formatted = Math.min((await loadFormattedCount().catch(() => null)) ?? brokers, brokers)
   let kafka = new KafkaWorkerCluster(brokers, seed, KAFKA_DATABASE_PREFIX, clusterLayout(formatted))
   const nodes = (await loadNodeCount().catch(() => null)) ?? DEFAULT_ES_NODES
-  let es = new EsWorkerCluster(nodes, seed, ES_DATABASE_PREFIX)
+  const files = new ShellFiles()
+  const esConfig = (): string | null => files.read(ELASTICSEARCH_YML_PATH)
+  let es = new EsWorkerCluster(nodes, seed, ES_DATABASE_PREFIX, esConfig)
   // Each cluster is awaited until ready on its own, so neither's readiness check waits for the other's start.
   // The ES nodes start once the brokers' workers are up: on a machine of few cores, their start-up work
   // (scripts, WASM, IndexedDB, recovery, election) otherwise competes with the brokers' and delays Kafka's.
@@ -168,7 +171,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       read: (path) => kafka.readLogDirFile(path),
       decodeBatches: (bytes) => logEngine.decodeBatches(bytes),
     },
-    files: new ShellFiles(),
+    files,
     variables: new ShellVariables(),
     jobs: new JobTable(),
     random: new Random(seed),
@@ -200,7 +203,7 @@ export async function startCluster(clear: () => void, brokers = DEFAULT_BROKERS)
       await deleteDatabases(
         Array.from({ length: MAX_ES_NODES }, (_, i) => esNodeDatabase(ES_DATABASE_PREFIX, i + 1)),
       )
-      const next = new EsWorkerCluster(size, newSeed(), ES_DATABASE_PREFIX)
+      const next = new EsWorkerCluster(size, newSeed(), ES_DATABASE_PREFIX, esConfig)
       es = next
       env.es = next
       env.playground.nodes = next

@@ -4,6 +4,8 @@
  * MessageChannel (WorkerMesh). Every node has every address as discovery.seed_hosts and every name in
  * cluster.initial_master_nodes, as a docker-compose cluster of N nodes is configured. It is the NodeControl
  * of the node commands and the EsDirectory the console reaches nodes through (localhost:9200 is es-node-1).
+ * Each node starts with path.repo from config/elasticsearch.yml as it is then, over the shared filesystem of
+ * snapshot repositories (`playground-es-repositories`, one IndexedDB database every node's worker opens).
  */
 import * as Comlink from 'comlink'
 import type { EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
@@ -11,10 +13,16 @@ import { esNodeName, type EsDirectory, type EsNodeApi, type EsNodeState } from '
 import type { Pausable } from '../../workers/net/process-pause.ts'
 import type { NodeControl } from '../../workers/tools/shell/node-control.ts'
 import { WorkerMesh, type MeshMember } from './worker-mesh.ts'
+import { pathRepoOf } from '../../workers/tools/shell/elasticsearch-yml.ts'
 
 /** The IndexedDB database that holds node `id`'s data path. */
 export function esNodeDatabase(prefix: string, id: number): string {
   return `${prefix}${esNodeName(id)}`
+}
+
+/** The IndexedDB database that holds the filesystem every node mounts under path.repo (snapshot repositories). */
+export function esRepositoriesDatabase(prefix: string): string {
+  return `${prefix}es-repositories`
 }
 
 export class EsWorkerCluster
@@ -26,6 +34,8 @@ export class EsWorkerCluster
     private readonly seed: number,
     /** Prefix of each node's IndexedDB database name. */
     private readonly databasePrefix = 'playground-',
+    /** config/elasticsearch.yml as it is now (null: the image's own), read as each node starts. */
+    private readonly config: () => string | null = () => null,
   ) {
     super()
   }
@@ -56,6 +66,8 @@ export class EsWorkerCluster
       seedAddresses: ids,
       initialMasterNodes: ids.map(esNodeName),
       storageUrl: `idb://${esNodeDatabase(this.databasePrefix, id)}`,
+      pathRepo: pathRepoOf(this.config()),
+      repositoryStorageUrl: `idb://${esRepositoriesDatabase(this.databasePrefix)}`,
       seed: this.seed + 1000 + id,
     })
     return { worker, api }

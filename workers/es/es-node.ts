@@ -73,6 +73,12 @@ import { registerRolloverAction } from './rest/actions/rollover-action.ts'
 import { registerResizeActions } from './rest/actions/resize-action.ts'
 import { registerDataStreamActions } from './rest/actions/data-stream-actions.ts'
 import { IngestService } from './ingest/ingest-service.ts'
+import { RepositoriesService } from './repositories/repositories-service.ts'
+import { SnapshotsService } from './snapshots/snapshots-service.ts'
+import { snapshotShardRestore } from './snapshots/snapshot-shard-recovery.ts'
+import { registerRepositoryActions } from './rest/actions/repository-actions.ts'
+import { registerSnapshotActions } from './rest/actions/snapshot-actions.ts'
+import { registerRestoreAction } from './rest/actions/restore-action.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { LicenseService } from './license/license-service.ts'
@@ -95,6 +101,16 @@ export interface EsNodeDeps {
   storage: Storage
   engine: IndexEngine
   transport: Transport<Tagged, unknown>
+  /**
+   * path.repo, from the node's config/elasticsearch.yml: the directories fs snapshot repositories may use. Absent
+   * or empty, as in the official Docker image, which sets none.
+   */
+  pathRepo?: readonly string[]
+  /**
+   * The filesystem mounted under path.repo, shared by every node of the cluster (snapshot repositories' files).
+   * Absent: the node's own storage, a disk no other node sees.
+   */
+  repositoryStorage?: Storage
 }
 
 export const CLUSTER_NAME = 'docker-cluster'
@@ -194,6 +210,7 @@ export class EsNode implements EsNodeApi {
       deps.scheduler,
     )
     const client = new NodeClient(cluster, shardChannel, deps.scheduler)
+    const repositories = new RepositoriesService(deps.pathRepo ?? [], deps.repositoryStorage ?? deps.storage)
     const contexts = new ReaderContexts(deps.scheduler, searchSessionId(nodeId, deps.scheduler.now()))
     applier = new IndicesClusterStateService(indices, {
       localNodeId: nodeId,
@@ -202,6 +219,8 @@ export class EsNode implements EsNodeApi {
       reporter: coordinator,
       recoverFromPrimary: (index, copy) => recoverFromPrimary(client, index, copy),
       handOffPrimary: (index, copy) => handOffPrimary(client, index, copy),
+      recoverFromSnapshot: (index, copy, state) =>
+        snapshotShardRestore(repositories, state, index.metadata, copy.shard),
       promote: (index, shard, state) => handler.promote(index, shard, state),
       isRelocated: (shard) => handler.isRelocated(shard),
       freeReaderContexts: (uuid) => contexts.freeAllForIndex(uuid),
@@ -216,6 +235,7 @@ export class EsNode implements EsNodeApi {
       reporter: coordinator,
       contexts,
       tasks,
+      repositories,
     })
     shardChannel.serve((_from, request) => handler.handle(request))
     const pipelines = new ClusterPipelineStore(cluster)
@@ -267,6 +287,15 @@ export class EsNode implements EsNodeApi {
     registerAliasActions(controller, context)
     registerTemplateActions(controller, context)
     registerIlmActions(controller, context)
+    registerRepositoryActions(controller, context, repositories)
+    const snapshots = new SnapshotsService({
+      clock: deps.scheduler,
+      client,
+      repositories,
+      newUuid: () => randomBase64Id(deps.random),
+    })
+    registerSnapshotActions(controller, context, repositories, snapshots)
+    registerRestoreAction(controller, context, repositories)
     lifecycle = new IndexLifecycleService({
       localNodeId: nodeId,
       scheduler: deps.scheduler,

@@ -77,6 +77,10 @@ export interface EsNodeStartOptions {
   /** cluster.initial_master_nodes: the name of every node the cluster was formatted with. */
   initialMasterNodes: string[]
   storageUrl: string
+  /** path.repo, from config/elasticsearch.yml as the node starts. */
+  pathRepo: string[]
+  /** The filesystem every node mounts under path.repo (`idb://<database>`), shared by the cluster. */
+  repositoryStorageUrl: string
   seed: number
 }
 

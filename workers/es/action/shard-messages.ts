@@ -18,6 +18,7 @@ import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-sear
 import type { TermVectorsResult } from './term-vectors.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
 import type { ProfileResult } from '../search/profile/profile-result.ts'
+import type { RepositoryMetadata } from '../repositories/repositories-metadata.ts'
 
 export interface ShardTarget {
   index: string
@@ -94,6 +95,13 @@ export type ShardRequest =
   | (ShardTarget & { type: 'refresh' })
   /** indices:admin/flush[s] */
   | (ShardTarget & { type: 'flush' })
+  /**
+   * internal:cluster/snapshot/snapshot_shard on the primary: the copy is flushed (IndexShard.acquireLastIndexCommit
+   * with flushFirst) and its committed documents answered
+   */
+  | (ShardTarget & { type: 'snapshot_shard' })
+  /** internal:admin/repository/verify: this node's check of the repository's test blob `tests-<seed>/master.dat` */
+  | { type: 'verify_repository'; repository: RepositoryMetadata; seed: string }
   /** indices:admin/forcemerge (one copy); maxNumSegments null: only the merges the policy asks for */
   | (ShardTarget & {
       type: 'force_merge'
@@ -157,6 +165,10 @@ export type ShardResponse =
   /** Every started copy of the node `node` (its id), as of `timestamp` (the node's clock). */
   | { type: 'shard_stats'; node: string; timestamp: number; shards: LocalShardStats[] }
   | { type: 'segments'; segments: SegmentStats[] }
+  /** VerifyNodeRepositoryAction: the node (id and name) and the failure it met, or null. */
+  | { type: 'repository_verified'; node: string; name: string; failure: string | null }
+  /** The primary's committed documents in seq_no order, with the commit's files (segments) and their bytes. */
+  | { type: 'shard_snapshot'; docs: StoredDocument[]; maxSeqNo: number; files: number; bytes: number }
   /** The copy's RecoveryState, null when it has none (not recovering here yet). */
   | { type: 'recovery_state'; recovery: RecoveryState | null }
   /**

@@ -19,6 +19,8 @@
  *   of the local copy; recovery_state: the RecoveryState of the copy held here, recovering or not.
  * - termvectors: a document's term vectors from the local copy (term-vectors.ts).
  * - list_tasks and cancel_tasks: this node's part of the tasks APIs (tasks/node-tasks-handler.ts).
+ * - snapshot_shard: a primary's committed documents for a snapshot; verify_repository: whether this node reads
+ *   the repository's test blob (repositories/repositories-service.ts).
  * - get, refresh, start_recovery (once the primary's applied state lists the recovering copy, it tracks
  *   it, then sends what it holds), relocation_handoff (a relocating primary stops taking writes, waits for
  *   those in flight and answers its target: primary-permits.ts) and shard_stats.
@@ -58,6 +60,7 @@ import { analyzeForIndexing } from '../analysis/index.ts'
 import { executeOnPrimary, type RefreshPolicy, type ShardInfo } from './doc-write.ts'
 import { shardTermVectors } from './term-vectors.ts'
 import { PrimaryPermits } from './primary-permits.ts'
+import type { RepositoriesService } from '../repositories/repositories-service.ts'
 import { PrimaryReplicaSyncer, updateGlobalCheckpoint } from './primary-replica-syncer.ts'
 import { performOnReplica, type ReplicaRequestDeps } from './replica-request.ts'
 import { acquireReplicaOperationPermit, applyOperations, promoteToPrimary } from './replica-operations.ts'
@@ -84,6 +87,8 @@ export interface ShardRequestDeps {
   contexts: ReaderContexts
   /** This node's running tasks. */
   tasks: TaskManager
+  /** The snapshot repositories as this node opens them (its path.repo). */
+  repositories: RepositoriesService
 }
 
 const unavailable = (reason: string): ShardResponse => ({ type: 'unavailable', reason })
@@ -204,6 +209,8 @@ export class ShardRequestHandler {
       case 'force_merge':
       case 'segments':
         return this.segmentsRequest(request)
+      case 'snapshot_shard':
+        return this.snapshotShard(request)
       case 'recovery_state': {
         // TransportRecoveryAction: any copy held here, recovering or not.
         const index = this.deps.indices.get(request.index)
@@ -236,6 +243,12 @@ export class ShardRequestHandler {
       }
       case 'relocation_handoff':
         return this.handOff(request)
+      case 'verify_repository': {
+        const node = this.deps.cluster.localNode
+        return this.deps.repositories
+          .verify(request.repository, request.seed)
+          .then((failure) => ({ type: 'repository_verified', node: node.id, name: node.name, failure }))
+      }
       case 'list_tasks':
       case 'cancel_tasks':
         return Promise.resolve(
@@ -554,6 +567,28 @@ export class ShardRequestHandler {
     if (request.type === 'segments') return { type: 'segments', segments: found.shard.segmentStats() }
     await this.deps.indices.committed(found.index.metadata.uuid, found.shard)
     return { type: 'ack' }
+  }
+
+  /** SnapshotShardsService on the primary's node: a flush, then the commit's documents and files. */
+  private async snapshotShard(
+    request: Extract<ShardRequest, { type: 'snapshot_shard' }>,
+  ): Promise<ShardResponse> {
+    const found = this.localCopy(request, true)
+    if (!found) return unavailable('not the started primary')
+    const now = this.deps.clock.now()
+    found.shard.flush(now)
+    await this.deps.indices.committed(found.index.metadata.uuid, found.shard)
+    const docs = found.shard
+      .recoverySnapshot(now)
+      .flatMap((operation) => (operation.op === 'index' ? [operation.doc] : []))
+    return {
+      type: 'shard_snapshot',
+      docs,
+      maxSeqNo: found.shard.maxSeqNo,
+      // A committed compound segment's files (.si, .cfs, .cfe) and the commit point segments_N.
+      files: 3 * found.shard.segmentStats().filter((segment) => segment.committed).length + 1,
+      bytes: shardStats(found.shard).store.bytes,
+    }
   }
 
   private shardStats(): LocalShardStats[] {

@@ -13,6 +13,7 @@ import { limitDefaults } from './index-limit-settings.ts'
 import type { OtherSettingValue } from './index-scoped-settings.ts'
 import type { IndexMapperSettings } from './mapper/document-parser.ts'
 import type { LifecycleExecutionState } from '../ilm/lifecycle-execution-state.ts'
+import type { SnapshotRecoverySource } from '../snapshots/restore-service.ts'
 
 export interface IndexMetadata {
   name: string
@@ -59,6 +60,8 @@ export interface IndexMetadata {
   resize?: ResizeMetadata
   /** Where the index stands in its ILM policy (LifecycleExecutionState), once ILM initialized it. */
   lifecycleState?: LifecycleExecutionState
+  /** The snapshot a restored index's primaries recover from (SnapshotRecoverySource), if it was restored. */
+  restore?: SnapshotRecoverySource
 }
 
 /**

@@ -11,6 +11,7 @@
  * - a copy assigned here INITIALIZING (relocation targets included) is created and recovered: a new primary
  *   from an empty store, an existing primary from its last commit plus the translog operations above it
  *   (StoreRecovery), a resized index's primary from its source's shards on this node (local-shards-recovery.ts),
+ *   a restored index's primary from its snapshot's shard blob (snapshots/snapshot-shard-recovery.ts),
  *   a replica or a relocation target from the primary (peer recovery: the primary starts
  *   sending it new writes, then sends the operations it holds; the copy keeps the newer operation of each id);
  *   a primary's relocation target then has its source hand the primary off. A recovering replica takes the
@@ -58,6 +59,14 @@ export interface IndicesClusterStateDeps {
    * Resolves null when this copy is no longer wanted; retries until then.
    */
   recoverFromPrimary(index: IndexService, copy: ShardRouting): Promise<RecoverySnapshot | null>
+  /** A restored primary's documents from its snapshot (snapshots/snapshot-shard-recovery.ts). */
+  recoverFromSnapshot(
+    index: IndexService,
+    copy: ShardRouting,
+    state: ClusterState,
+  ): Promise<
+    { operations: ShardOperation[]; maxSeqNo: number; files: number; bytes: number } | { missing: string }
+  >
   /** Has the relocating primary hand off to `copy`, its recovered target; false when no longer wanted. */
   handOffPrimary(index: IndexService, copy: ShardRouting): Promise<boolean>
   /** A started replica the state makes the primary: it takes over and resyncs the other copies. */
@@ -209,6 +218,12 @@ export class IndicesClusterStateService {
           if ('missing' in local) return this.failRecovery(copy, local.missing)
           operations = local.operations
           localMaxSeqNo = local.maxSeqNo
+        } else if (copy.recoverySource === 'SNAPSHOT') {
+          const restored = await this.deps.recoverFromSnapshot(index, copy, state)
+          if ('missing' in restored) return this.failRecovery(copy, restored.missing)
+          recovery.files = { count: restored.files, bytes: restored.bytes }
+          operations = restored.operations
+          localMaxSeqNo = restored.maxSeqNo
         } else if (copy.recoverySource === 'PEER') {
           snapshot = await this.deps.recoverFromPrimary(index, copy)
           if (snapshot === null) return
@@ -228,7 +243,9 @@ export class IndicesClusterStateService {
       // else unchanged until they answer.
       if (
         copy.primary &&
-        (copy.recoverySource === 'EXISTING_STORE' || copy.recoverySource === 'LOCAL_SHARDS')
+        (copy.recoverySource === 'EXISTING_STORE' ||
+          copy.recoverySource === 'LOCAL_SHARDS' ||
+          copy.recoverySource === 'SNAPSHOT')
       ) {
         const others = (state.metadata.indices[copy.index]?.inSyncAllocationIds[copy.shard] ?? []).filter(
           (id) => id !== allocationId,
@@ -277,7 +294,7 @@ export class IndicesClusterStateService {
       copy.recoverySource === 'PEER'
         ? nodeOf(activePrimary(state.routingTable[copy.index]?.[copy.shard] ?? [])?.nodeId)
         : null
-    return newRecoveryState(
+    const recovery = newRecoveryState(
       copy.index,
       copy.shard,
       copy.recoverySource ?? 'EMPTY_STORE',
@@ -285,6 +302,10 @@ export class IndicesClusterStateService {
       source,
       nodeOf(this.deps.localNodeId) ?? this.deps.localNodeId,
     )
+    const restore =
+      copy.recoverySource === 'SNAPSHOT' ? this.indices.get(copy.index)?.metadata.restore : undefined
+    if (restore) recovery.snapshot = { repository: restore.repository, snapshot: restore.snapshot }
+    return recovery
   }
 
   private reportStarted(index: IndexService, copy: ShardRouting): void {

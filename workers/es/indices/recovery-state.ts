@@ -9,7 +9,8 @@
  *   this playground has no file phase). `stopTime` is 0 until done (RecoveryState.Timer).
  * - The translog counts are the operations the recovery replays: from the local translog above the commit
  *   (existing_store) or sent by the primary (peer). The stores keep no Lucene files, so the file details stay
- *   empty (as an operations-based recovery's do): see docs/DEVIATIONS.md.
+ *   empty (as an operations-based recovery's do): see docs/DEVIATIONS.md. A snapshot recovery (snapshot: a
+ *   restored index's primary) reports the files and bytes of the shard's snapshot it read.
  */
 import type { RecoverySourceType } from '../cluster/state/shard-routing.ts'
 
@@ -29,6 +30,10 @@ export interface RecoveryState {
   /** The operations to replay (-1, ES's UNKNOWN, until known) and those replayed. */
   translogTotal: number
   translogRecovered: number
+  /** A SNAPSHOT recovery's snapshot (SnapshotRecoverySource: `_cat/recovery`'s repository and snapshot). */
+  snapshot?: { repository: string; snapshot: string }
+  /** A SNAPSHOT recovery's files and bytes read from the repository (RecoveryState.Index), once read. */
+  files?: { count: number; bytes: number }
 }
 
 export function newRecoveryState(

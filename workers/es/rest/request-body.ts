@@ -46,6 +46,11 @@ export function parseRequestBody(text: string): XContentObject {
   }
 }
 
+/** A body a request may leave out (the snapshot APIs'): absent or blank reads as an empty object. */
+export function parseOptionalBody(text: string | null): XContentObject {
+  return text === null || text.trim() === '' ? new Map<string, XContentValue>() : parseRequestBody(text)
+}
+
 /**
  * A document's source: the text kept verbatim for `_source`, and its parsed form for the mapper. A blank body is
  * told apart only once the parse failed (a blank text never parses), so a document's text is read once.

@@ -34,6 +34,7 @@ import type { BrokerControl } from '../shell/broker-control.ts'
 import { kafkaVoters } from '../shell/broker-control.ts'
 import type { HostFiles } from '../tool.ts'
 import { brokerHoldingPath } from '../../protocol/log-dirs.ts'
+import { ELASTICSEARCH_YML_PATH } from '../shell/elasticsearch-yml.ts'
 
 export interface HeadlessOptions {
   brokers: number
@@ -100,12 +101,14 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
     servers.set(id, { server, process, api: loopbackApi(gatedApi<BrokerApi>(server.api, process), queue) })
   }
   for (const id of ids) await run(start(id))
+  const files = new ShellFiles()
   const nodes = new SimulatedEsNodes({
     nodes: options.nodes,
     seed: options.seed,
     engine: options.indexEngine,
     queue,
     startNode: (deps) => EsNode.start(deps),
+    config: () => files.read(ELASTICSEARCH_YML_PATH),
   })
   for (const id of nodes.ids()) await run(nodes.start(id))
   await queue.advance(STARTUP_MS, options.drain)
@@ -170,7 +173,7 @@ export async function startHeadlessCluster(options: HeadlessOptions): Promise<He
       clock: queue,
       playground: { clear: () => undefined, clock: queue, brokers, nodes },
       hostFiles,
-      files: new ShellFiles(),
+      files,
       variables: new ShellVariables(),
       jobs: new JobTable(),
       random: new Random(options.seed),

@@ -2,7 +2,8 @@
  * The Elasticsearch cluster of the headless runner: es-node-1 to es-node-N as plain node objects on their
  * own SimulatedNetwork (apart from the brokers'), each on a PausableScheduler over the shared
  * DeterministicTaskQueue and over its own MemoryStorage, which is kept across stop and start as a node's
- * data path is. Every node has every address as discovery.seed_hosts and every name in
+ * data path is; one more MemoryStorage is the filesystem every node mounts under path.repo, which it reads from
+ * config/elasticsearch.yml as it starts. Every node has every address as discovery.seed_hosts and every name in
  * cluster.initial_master_nodes. It is the NodeControl of the node commands and the EsDirectory the tools
  * reach nodes through. Pausing a node (SIGSTOP) holds its timers, its network traffic and the REST calls
  * made to it until it resumes; killing it drops what it held and fails the calls waiting on it.
@@ -18,6 +19,7 @@ import { SimulatedNetwork } from '../../net/simulated-network.ts'
 import { MemoryStorage } from '../../storage/memory-storage.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { NodeControl } from '../shell/node-control.ts'
+import { pathRepoOf } from '../shell/elasticsearch-yml.ts'
 
 /** What the host needs of a node: its REST layer, its two ways to end, and its state. */
 export interface EsNodeProcess extends EsNodeApi {
@@ -37,6 +39,8 @@ export interface SimulatedEsOptions {
   startNode: StartEsNode
   /** The network between the nodes (a fault-schedule test passes its own to drop and bridge); else a new one. */
   network?: SimulatedNetwork<Tagged, unknown>
+  /** config/elasticsearch.yml as it is now (null: the image's own), read as each node starts. */
+  config?: () => string | null
 }
 
 interface RunningNode {
@@ -57,6 +61,8 @@ export class SimulatedEsNodes implements NodeControl, EsDirectory {
   private readonly network: SimulatedNetwork<Tagged, unknown>
   private readonly addresses: number[]
   private readonly storages = new Map<number, Storage>()
+  /** The filesystem every node mounts under path.repo (snapshot repositories), kept as the data paths are. */
+  private readonly repositoryStorage = new MemoryStorage()
   private readonly running = new Map<number, RunningNode>()
   /** How often each node was started, so a restarted node draws other random numbers. */
   private readonly starts = new Map<number, number>()
@@ -106,6 +112,8 @@ export class SimulatedEsNodes implements NodeControl, EsDirectory {
       storage,
       engine: this.options.engine,
       transport: this.network.endpoint(id),
+      pathRepo: pathRepoOf(this.options.config?.() ?? null),
+      repositoryStorage: this.repositoryStorage,
     })
     this.running.set(id, { node, process, api: gatedApi<EsNodeApi>(node, process) })
   }

@@ -4,13 +4,15 @@
  * 1, `config/server-N.properties` for broker N; tools/kafka/server-properties.ts), generated from the
  * cluster as it is now, and the distribution's Kafka Connect files (`config/connect-standalone.properties`,
  * `config/connect-file-source.properties`, `config/connect-file-sink.properties`;
- * tools/kafka/connect/connect-config-files.ts). A learner's file of the same name (written with `cat >`, `>`
+ * tools/kafka/connect/connect-config-files.ts), and the Elasticsearch nodes' `config/elasticsearch.yml`
+ * (elasticsearch-yml.ts). A learner's file of the same name (written with `cat >`, `>`
  * or `>>`) takes their place, as an edited copy would; `ls` lists the learner's files only.
  */
 import { brokerOfPropertiesPath, serverProperties } from '../kafka/server-properties.ts'
 import { connectConfigFile } from '../kafka/connect/connect-config-files.ts'
 import type { BrokerControl } from './broker-control.ts'
-import type { ShellFileSystem } from './shell-files.ts'
+import { normalizeHomePath, type ShellFileSystem } from './shell-files.ts'
+import { ELASTICSEARCH_YML_PATH, INSTALLED_ELASTICSEARCH_YML } from './elasticsearch-yml.ts'
 
 export class KafkaHomeFiles implements ShellFileSystem {
   constructor(
@@ -39,6 +41,7 @@ export class KafkaHomeFiles implements ShellFileSystem {
   }
 
   private installed(path: string): string | null {
+    if (normalizeHomePath(path) === ELASTICSEARCH_YML_PATH) return INSTALLED_ELASTICSEARCH_YML
     const id = brokerOfPropertiesPath(path)
     if (id === null) return connectConfigFile(path)
     if (!this.brokers.ids().includes(id)) return null

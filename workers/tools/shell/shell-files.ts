@@ -25,12 +25,12 @@ export class ShellFiles implements ShellFileSystem {
 
   /** The file's text, or null when there is no such file. */
   read(path: string): string | null {
-    return this.files.get(normalize(path)) ?? null
+    return this.files.get(normalizeHomePath(path)) ?? null
   }
 
   /** Creates or truncates the file, as `>` does. */
   write(path: string, text: string): void {
-    this.files.set(normalize(path), text)
+    this.files.set(normalizeHomePath(path), text)
   }
 
   /** Appends to the file, creating it, as `>>` does. */
@@ -40,7 +40,7 @@ export class ShellFiles implements ShellFileSystem {
 
   /** Removes the file; false when there was none. */
   remove(path: string): boolean {
-    return this.files.delete(normalize(path))
+    return this.files.delete(normalizeHomePath(path))
   }
 
   /** The file names, sorted as `ls` lists them in the C locale. */
@@ -49,6 +49,7 @@ export class ShellFiles implements ShellFileSystem {
   }
 }
 
-function normalize(path: string): string {
+/** A path relative to the shell's home: `./x`, `~/x` and `x` name the same file. */
+export function normalizeHomePath(path: string): string {
   return path.replace(/^(?:~\/|\.\/)+/, '')
 }

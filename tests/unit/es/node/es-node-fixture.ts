@@ -50,14 +50,26 @@ export interface NodeOptions {
   seed?: number
   /** The simulated clock's start (epoch millis; default 2026-01-01T00:00:00Z). */
   startTime?: number
+  /** The node's path.repo (default: none, as the official Docker image). */
+  pathRepo?: string[]
 }
 
 export function startNode(options: NodeOptions = {}): Promise<TestNode> {
   const seed = options.seed ?? 42
-  return startOn(options.storage ?? new MemoryStorage(), seed, newSimulation(seed, options.startTime))
+  return startOn(
+    options.storage ?? new MemoryStorage(),
+    seed,
+    newSimulation(seed, options.startTime),
+    options.pathRepo ?? [],
+  )
 }
 
-async function startOn(storage: MemoryStorage, seed: number, simulation: Simulation): Promise<TestNode> {
+async function startOn(
+  storage: MemoryStorage,
+  seed: number,
+  simulation: Simulation,
+  pathRepo: string[],
+): Promise<TestNode> {
   const { queue, network } = simulation
   const run = <T>(call: Promise<T>): Promise<T> => queue.runUntilSettled(call, drain, 10 * 60_000)
   const node = await run(
@@ -71,6 +83,7 @@ async function startOn(storage: MemoryStorage, seed: number, simulation: Simulat
       storage,
       engine: await loadEngine(),
       transport: network.endpoint(1),
+      pathRepo,
     }),
   )
   for (let waited = 0; !node.describeState().master || !settled(node); waited += 100) {
@@ -97,7 +110,7 @@ async function startOn(storage: MemoryStorage, seed: number, simulation: Simulat
     },
     restart: async () => {
       node.kill()
-      return startOn(storage, seed + 1, simulation)
+      return startOn(storage, seed + 1, simulation, pathRepo)
     },
   }
 }

@@ -217,8 +217,9 @@ function failShard(
     allocation.replace(promoted, { ...promoted, primary: true })
     allocation.replace(copy, unassignedCopy(copy.index, copy.shard, false, 'PEER', info))
   } else {
-    // A resized index's primary that never started still recovers from its source's local shards.
-    const fresh = copy.recoverySource === 'LOCAL_SHARDS' ? 'LOCAL_SHARDS' : 'EMPTY_STORE'
+    // A resized (restored) index's primary that never started still recovers from its source's local shards
+    // (from the snapshot).
+    const fresh = freshPrimarySource(copy)
     const source = inSync.size === 0 ? fresh : 'EXISTING_STORE'
     // A primary is never delayed: there is no copy to wait for.
     allocation.replace(
@@ -226,6 +227,13 @@ function failShard(
       unassignedCopy(copy.index, copy.shard, true, source, { ...info, delayed: false }),
     )
   }
+}
+
+/** Where a primary with no in-sync copy gets its data: its source's shards, the snapshot, or an empty store. */
+function freshPrimarySource(copy: ShardRouting): RecoverySourceType {
+  return copy.recoverySource === 'LOCAL_SHARDS' || copy.recoverySource === 'SNAPSHOT'
+    ? copy.recoverySource
+    : 'EMPTY_STORE'
 }
 
 function allocateUnassigned(allocation: RoutingAllocation): void {
@@ -248,7 +256,7 @@ function allocatePrimary(allocation: RoutingAllocation, copy: ShardRouting): voi
   if (inSync.size === 0) {
     const choice = chooseNode(allocation, copy, candidates)
     if (choice?.type === 'YES') {
-      const source = copy.recoverySource === 'LOCAL_SHARDS' ? 'LOCAL_SHARDS' : 'EMPTY_STORE'
+      const source = freshPrimarySource(copy)
       initialize(allocation, copy, choice.node.id, allocation.context.newAllocationId(), source)
     } else markNotAllocated(allocation, copy, choice ? 'DECIDERS_THROTTLED' : 'DECIDERS_NO')
     return

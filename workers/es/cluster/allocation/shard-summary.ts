@@ -19,6 +19,7 @@ const RECOVERY_SOURCE: Record<RecoverySourceType, string> = {
   EXISTING_STORE: 'existing store recovery; bootstrap_history_uuid=false',
   PEER: 'peer recovery',
   LOCAL_SHARDS: 'local shards recovery',
+  SNAPSHOT: 'snapshot recovery',
 }
 
 /** UnassignedInfo.AllocationStatus.value(). */

@@ -69,6 +69,13 @@ import {
 } from '../../ilm/index-lifecycle-metadata.ts'
 import { withAnalysisChanges, type AnalysisChanges } from './analysis-settings-update.ts'
 import {
+  deleteRepositories,
+  putRepository,
+  withRepositoryUuid,
+  type RepositoryMetadata,
+} from '../../repositories/repositories-metadata.ts'
+import { applyRestore, type RestoredIndex } from '../../snapshots/restore-service.ts'
+import {
   deleteComponentTemplates,
   deleteIndexTemplates,
   putComponentTemplate,
@@ -140,6 +147,12 @@ export type MetadataTask =
   | { type: 'ilm_remove_policy'; names: string[] }
   /** An index's lifecycle state replaced (the runner, `_ilm/move`, `_ilm/retry`); null removes it. */
   | { type: 'ilm_set_state'; index: string; lifecycleState: LifecycleExecutionState | null }
+  /** RepositoriesService.registerRepository / unregisterRepository, and the uuid a first RepositoryData gave it. */
+  | { type: 'put_repository'; metadata: RepositoryMetadata }
+  | { type: 'delete_repository'; names: string[] }
+  | { type: 'repository_uuid'; name: string; uuid: string }
+  /** RestoreService on the master: the restored indices, added together (restore-service.ts). */
+  | { type: 'restore_snapshot'; indices: RestoredIndex[] }
 
 export interface CreateIndexRequest {
   name: string
@@ -317,6 +330,14 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
         const metadata = esIndexMetadata(requireIndex(next, name))
         return withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now)
       }, state)
+    case 'put_repository':
+      return putRepository(state, task.metadata)
+    case 'delete_repository':
+      return deleteRepositories(state, task.names)
+    case 'repository_uuid':
+      return withRepositoryUuid(state, task.name, task.uuid)
+    case 'restore_snapshot':
+      return applyRestore(state, task.indices, now)
     case 'close_indices':
     case 'open_indices': {
       const change = task.type === 'close_indices' ? closedIndex : openedIndex

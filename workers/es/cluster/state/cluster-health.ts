@@ -63,7 +63,9 @@ export function worst(a: ClusterHealthStatus, b: ClusterHealthStatus): ClusterHe
 function inactivePrimaryHealth(primary: ShardRouting): ClusterHealthStatus {
   const info = primary.unassignedInfo
   const newPrimary =
-    (primary.recoverySource === 'EMPTY_STORE' || primary.recoverySource === 'LOCAL_SHARDS') &&
+    (primary.recoverySource === 'EMPTY_STORE' ||
+      primary.recoverySource === 'LOCAL_SHARDS' ||
+      primary.recoverySource === 'SNAPSHOT') &&
     (info === null || (info.lastAllocationStatus !== 'DECIDERS_NO' && info.failedAllocations === 0))
   return newPrimary ? 'yellow' : 'red'
 }

@@ -17,6 +17,7 @@ import type { DataStream } from '../metadata/data-stream.ts'
 import type { LicensesMetadata } from '../../license/license.ts'
 import type { StoredScriptSource } from '../metadata/script-metadata.ts'
 import type { IndexLifecycleMetadata } from '../../ilm/index-lifecycle-metadata.ts'
+import type { RepositoryMetadata } from '../../repositories/repositories-metadata.ts'
 
 export interface IndexMetadata {
   readonly name: string
@@ -69,6 +70,8 @@ export interface ClusterState {
     readonly storedScripts?: Readonly<Record<string, StoredScriptSource>>
     /** IndexLifecycleMetadata: the ILM policies and operation mode (absent: none yet, RUNNING). */
     readonly ilm?: IndexLifecycleMetadata
+    /** RepositoriesMetadata: the snapshot repositories, in the order first put (absent: none yet). */
+    readonly repositories?: readonly RepositoryMetadata[]
   }
   /** Index name → shard number → copies. */
   readonly routingTable: Readonly<Record<string, readonly (readonly ShardRouting[])[]>>

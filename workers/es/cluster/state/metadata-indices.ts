@@ -3,7 +3,8 @@
  * MetadataUpdateSettingsService apply them to the cluster state (the caller reroutes afterwards):
  * - create: primary terms 0 and empty in-sync sets; every copy UNASSIGNED with INDEX_CREATED, the primary
  *   from EMPTY_STORE, replicas from PEER; a resized index's primaries from LOCAL_SHARDS, their terms starting at
- *   the highest of their source shards' (MetadataCreateIndexService), so the first assignment is above them;
+ *   the highest of their source shards' (MetadataCreateIndexService), so the first assignment is above them; a
+ *   restored index's from SNAPSHOT (NEW_INDEX_RESTORED), their terms starting at the snapshotted ones (RestoreService);
  * - number_of_replicas up: new UNASSIGNED replicas with REPLICA_ADDED; down: the least useful replicas
  *   go first (unassigned, then initializing, then started), as RoutingNodes.removeReplicas does;
  * - delete: metadata and routing go.
@@ -20,6 +21,8 @@ export interface CreateIndexRequest {
   readonly mappings: unknown
   /** A resized index (split, shrink, clone): its primaries recover from LOCAL_SHARDS, starting at these terms. */
   readonly resize?: { readonly primaryTerms: readonly number[] }
+  /** A restored index: its primaries recover from SNAPSHOT (NEW_INDEX_RESTORED), starting at these terms. */
+  readonly restore?: { readonly primaryTerms: readonly number[] }
 }
 
 export class ResourceAlreadyExistsError extends Error {
@@ -41,14 +44,18 @@ export function createIndex(state: ClusterState, request: CreateIndexRequest, no
     uuid: request.uuid,
     numberOfShards: request.numberOfShards,
     numberOfReplicas: request.numberOfReplicas,
-    primaryTerms: request.resize?.primaryTerms ?? Array.from({ length: request.numberOfShards }, () => 0),
+    primaryTerms:
+      request.resize?.primaryTerms ??
+      request.restore?.primaryTerms ??
+      Array.from({ length: request.numberOfShards }, () => 0),
     inSyncAllocationIds: Array.from({ length: request.numberOfShards }, () => []),
     settings: request.settings,
     mappings: request.mappings,
   }
-  const info = newUnassignedInfo('INDEX_CREATED', now)
+  const info = newUnassignedInfo(request.restore ? 'NEW_INDEX_RESTORED' : 'INDEX_CREATED', now)
+  const source = request.resize ? 'LOCAL_SHARDS' : request.restore ? 'SNAPSHOT' : 'EMPTY_STORE'
   const shards = Array.from({ length: request.numberOfShards }, (_, shard) => [
-    unassignedCopy(request.name, shard, true, request.resize ? 'LOCAL_SHARDS' : 'EMPTY_STORE', info),
+    unassignedCopy(request.name, shard, true, source, info),
     ...Array.from({ length: request.numberOfReplicas }, () =>
       unassignedCopy(request.name, shard, false, 'PEER', info),
     ),

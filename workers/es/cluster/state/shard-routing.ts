@@ -25,15 +25,17 @@ export type UnassignedReason =
   | 'NODE_LEFT'
   | 'PRIMARY_FAILED'
   | 'DANGLING_INDEX_IMPORTED'
+  | 'NEW_INDEX_RESTORED'
 
 /** UnassignedInfo.AllocationStatus: the outcome of the last allocation attempt. */
 export type AllocationStatus = 'NO_ATTEMPT' | 'DECIDERS_NO' | 'DECIDERS_THROTTLED' | 'NO_VALID_SHARD_COPY'
 
 /**
  * RecoverySource.Type: where an initializing copy gets its data. LOCAL_SHARDS: a resized index's primary, from
- * the source index's copies on its own node (split, shrink, clone).
+ * the source index's copies on its own node (split, shrink, clone). SNAPSHOT: a restored index's primary, from
+ * the shard's files in a snapshot repository (the index's IndexMetadata.restore names the snapshot).
  */
-export type RecoverySourceType = 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER' | 'LOCAL_SHARDS'
+export type RecoverySourceType = 'EMPTY_STORE' | 'EXISTING_STORE' | 'PEER' | 'LOCAL_SHARDS' | 'SNAPSHOT'
 
 export interface UnassignedInfo {
   readonly reason: UnassignedReason

@@ -59,7 +59,9 @@ function percent(value: number): string {
 
 function row(state: RecoveryState, now: number): CatValue[] {
   const source = state.sourceNode
-  // No file details (see recovery-state.ts): RecoveryState.Index reports 0 files and 0.0% for them.
+  // No file details but a snapshot's (see recovery-state.ts): RecoveryState.Index reports 0 files and 0.0% then.
+  const files = state.files ?? { count: 0, bytes: 0 }
+  const read = files.count > 0 ? 100 : 0
   return [
     state.index,
     state.shard,
@@ -74,16 +76,16 @@ function row(state: RecoveryState, now: number): CatValue[] {
     source ?? 'n/a',
     NODE_IP,
     state.targetNode,
-    'n/a',
-    'n/a',
-    0,
-    0,
-    percent(0),
-    0,
-    new ByteSize(0),
-    new ByteSize(0),
-    percent(0),
-    new ByteSize(0),
+    state.snapshot?.repository ?? 'n/a',
+    state.snapshot?.snapshot ?? 'n/a',
+    files.count,
+    files.count,
+    percent(read),
+    files.count,
+    new ByteSize(files.bytes),
+    new ByteSize(files.bytes),
+    percent(read),
+    new ByteSize(files.bytes),
     state.translogTotal,
     state.translogRecovered,
     percent(translogRecoveredPercent(state)),
