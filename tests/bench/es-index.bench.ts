@@ -7,7 +7,7 @@
  * rounds and each build figure is the median of its rounds (repeat.ts).
  */
 import { corpusFingerprint, generateCorpus, generateQueries, type CorpusQueries } from './corpus.mjs'
-import { BenchShard, loadIndexEngine } from './es/bench-shard.ts'
+import { BenchShard, bulkSourceLines, loadIndexEngine } from './es/bench-shard.ts'
 import { matchBody, matchPhraseBody } from './es/bench-mapping.ts'
 import { measureBuild, medianLatency, type LatencyTiming, type RetainedBytes } from './es/measure.ts'
 import { buildFlexSearch, buildMiniSearch, type PeerIndex } from './es/peers.ts'
@@ -64,17 +64,16 @@ export async function benchEsIndex(opts: { smoke: boolean; runs: number }): Prom
 
   // Each engine is timed from the documents in the form it takes them: MiniSearch and FlexSearch as objects, the
   // shard as a bulk's `_source` lines, the JSON text ES receives. Writing that text is the client's work (Rally sends
-  // bulk bodies read from its corpus files), so it is prepared outside the timer; the shard keeps its own _source.
+  // bulk bodies read from its corpus files), and so is splitting it into lines the REST layer's (bulkSourceLines:
+  // slices of one flat body, as the shard gets them), so it is prepared outside the timer; the shard keeps its own
+  // _source.
   // Each build gets a fresh WASM instance, loaded before its first memory reading as a node worker loads it at start:
   // a WASM memory never shrinks, so a second build in the same instance would reuse the memory the first one grew.
   const ours: Engine<BenchShard> = {
     build: async () => {
       const engine = await loadIndexEngine()
       return measureBuild(
-        () =>
-          corpus.docs.map(({ title, body, views, ts, tag }) =>
-            JSON.stringify({ title, body, views, ts, tag }),
-          ),
+        () => bulkSourceLines(corpus.docs),
         (sources) => {
           const shard = new BenchShard(engine)
           shard.bulk(sources, 0)

@@ -10,12 +10,12 @@
  * field (0, 1, ... in the order the field's terms first occur), which is the term's ordinal in the segment.
  * FlushDictionary takes the documents one by one and keeps them compact, as Lucene's indexing chain keeps a
  * segment's postings in flat int pools: every token as two ints (its term's ordinal within its field, marked on
- * the term's first token in the document, and its position; in fixed-size chunks, IntPairs, as Lucene's IntBlockPool
- * keeps them, so growing copies nothing), every field record as five (ordinal, flags, numTerms: its tokens at a
- * position after the field's token before in the document, the norm's length; its value and token counts). A
+ * the term's first token in the document, and its position), every field record as five (ordinal, flags, numTerms:
+ * its tokens at a position after the field's token before in the document, the norm's length; its value and token
+ * counts), each list in fixed-size blocks (IntBlockPool, as Lucene's keeps them), so growing copies nothing. A
  * document streams in (beginDocument, beginField, then its terms and values), each term as UTF-16 code units in the
- * caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose slot for the term also holds the
- * term's counts (one slot touched per token), so no string or object is made per token; add() takes a whole
+ * caller's buffer (an analyzer's scratch), numbered by the field's TermsHash, whose record of the term also holds the
+ * term's counts (one record touched per token), so no string or object is made per token; add() takes a whole
  * AnalyzedDocument the same way. A field's tokens are checked as they come but wait (copied, at most MAX_PENDING) to
  * be added until the field ends (the next field or document, or batches()): their slots are read first, all
  * together, so that the cache misses of a field's rarer terms overlap rather than come one per token between the
@@ -31,12 +31,14 @@
  * batch holds at least one), so a large flush never needs one huge buffer in WASM memory, which never shrinks.
  */
 import { ByteWriter } from './byte-writer.ts'
-import { IntList, IntPairs, offsetOf, TermsHash } from './terms-hash.ts'
+import { IntBlockPool } from './int-block-pool.ts'
+import { TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
 
 // Words per field record in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS), numTerms
 // (segment.ts), value count, token count; the batch writes the first four.
 const FIELD_WORDS = 5
+const FLAGS = 1
 const NUM_TERMS = 2
 const VALUE_COUNT = 3
 const TOKEN_COUNT = 4
@@ -123,20 +125,26 @@ export class FlushDictionary {
   private readonly fieldLastDoc: number[] = []
   /** Per field ordinal: the position of its last token in that document, -1 while it has none there. */
   private readonly fieldLastPosition: number[] = []
-  private readonly docIds = new IntList()
+  private readonly docIds = new IntBlockPool(1)
   /** Per document: its field count and its token count. */
-  private readonly docShapes = new IntList()
-  private readonly fields = new IntList()
+  private readonly docShapes = new IntBlockPool(2)
+  private readonly fields = new IntBlockPool(FIELD_WORDS)
   /**
    * Per token: its term's ordinal within its field with FIRST_IN_DOC on its first token in the document, position.
    */
-  private readonly tokens = new IntPairs()
+  private readonly tokens = new IntBlockPool(2, 512)
   private readonly values: number[] = []
-  /** The open field: name, norms, ordinal and record (index in `fields`) once written, last position. */
+  /** The open document's shape: the block of `docShapes` it is in and where it starts there. */
+  private shape = new Int32Array(0)
+  private shapeAt = 0
+  /** The open field: name, norms, ordinal and record (its number in `fields`) once written, last position. */
   private fieldName: string | null = null
   private fieldNorms = true
   private fieldOrdinal = -1
   private fieldRecord = -1
+  /** The open field's record once written: the block of `fields` it is in and where it starts there. */
+  private record = new Int32Array(0)
+  private recordAt = 0
   /** The open field's totals (fieldTotals[fieldOrdinal]) and terms (fieldTerms[fieldOrdinal]) once it is written. */
   private openTotals: number[] = []
   private openTerms = new TermsHash(TERM_PAYLOAD)
@@ -162,7 +170,7 @@ export class FlushDictionary {
 
   /** The first docId added (-1 while none is). */
   get firstDocId(): number {
-    return this.docIds.length === 0 ? -1 : this.docIds.data[0]!
+    return this.docIds.length === 0 ? -1 : this.docIds.first(0)
   }
 
   /** The last docId added (the one given to the constructor while none is). */
@@ -177,9 +185,10 @@ export class FlushDictionary {
       throw new RangeError(`docId ${docId} must be an integer above ${this.lastDocId} and below 2^31`)
     }
     this.lastDocId = docId
-    this.docIds.push(docId)
-    this.docShapes.push(0)
-    this.docShapes.push(0)
+    const docAt = this.docIds.append()
+    this.docIds.tail[docAt] = docId
+    this.shapeAt = this.docShapes.append()
+    this.shape = this.docShapes.tail
     this.fieldName = null
     this.fieldRecord = -1
   }
@@ -253,7 +262,7 @@ export class FlushDictionary {
     const chars = this.pendingChars
     const at = terms.addHashed(chars, start, length, hash)
     const totals = this.openTotals
-    const stats = terms.records
+    const stats = terms.block
     if (terms.size > before) {
       totals[0]!++
       totals[1]! += utf8Length(chars, start, length)
@@ -262,22 +271,26 @@ export class FlushDictionary {
     totals[3]!++
     if (position > totals[4]!) totals[4] = position
     const docs = this.docIds.length
-    const record = this.fields.data
+    const record = this.record
+    const recordAt = this.recordAt
     const lastPositions = this.fieldLastPosition
     if (lastPositions[this.fieldOrdinal] !== position) {
       lastPositions[this.fieldOrdinal] = position
-      record[this.fieldRecord + NUM_TERMS]!++
+      record[recordAt + NUM_TERMS]!++
     }
+    let term = terms.ordinal
     if (stats[at + LAST_DOC] !== docs) {
       stats[at + LAST_DOC] = docs
       stats[at + DOC_FREQ]!++
       totals[2]!++
-      this.tokens.push2(terms.ordinal | FIRST_IN_DOC, position)
-    } else {
-      this.tokens.push2(terms.ordinal, position)
+      term |= FIRST_IN_DOC
     }
-    record[this.fieldRecord + TOKEN_COUNT]!++
-    this.docShapes.data[2 * docs - 1]!++
+    const tokens = this.tokens
+    const tokenAt = tokens.append()
+    tokens.tail[tokenAt] = term
+    tokens.tail[tokenAt + 1] = position
+    record[recordAt + TOKEN_COUNT]!++
+    this.shape[this.shapeAt + 1]!++
   }
 
   /** A token of the open field given as a string. */
@@ -292,7 +305,7 @@ export class FlushDictionary {
     if (this.fieldRecord < 0) this.writeField()
     this.values.push(value)
     this.openTotals[5]!++
-    this.fields.data[this.fieldRecord + VALUE_COUNT]!++
+    this.record[this.recordAt + VALUE_COUNT]!++
   }
 
   /** A whole analysed document. */
@@ -342,7 +355,7 @@ export class FlushDictionary {
       let end = cursor.doc
       let tokens = 0
       while (end < docCount) {
-        const docTokens = this.docShapes.data[2 * end + 1]!
+        const docTokens = this.docShapes.blockOf(end)[this.docShapes.offsetOf(end) + 1]!
         if (end > cursor.doc && tokens + docTokens > maxTokens) break
         tokens += docTokens
         end++
@@ -358,8 +371,7 @@ export class FlushDictionary {
     continues: boolean,
     allocate: (size: number) => Uint8Array,
   ): Uint8Array {
-    const fields = this.fields.data
-    const tokens = this.tokens
+    const { fields, docShapes, tokens } = this
     const { keyBase, runs, fieldRuns, fieldSpans } = cursor
     // The new field names and terms first (few: each once per flush), the documents' size, and each term's tokens.
     const { names, terms } = cursor
@@ -372,23 +384,24 @@ export class FlushDictionary {
     let runWords = 1
     for (let doc = cursor.doc, field = cursor.field, token = cursor.token; doc < end; doc++) {
       docsSize += 8
-      for (let f = this.docShapes.data[2 * doc]!; f > 0; f--, field += FIELD_WORDS) {
-        const fieldOrdinal = fields[field]!
+      for (let f = docShapes.first(doc); f > 0; f--, field++) {
+        const record = fields.blockOf(field)
+        const recordAt = fields.offsetOf(field)
+        const fieldOrdinal = record[recordAt]!
         if (fieldOrdinal === cursor.fieldName) {
           names.string(this.fieldNames[cursor.fieldName]!)
           for (const total of this.fieldTotals[cursor.fieldName]!) names.u32(total)
           names.u32(this.extrasBytes(cursor.fieldName))
-          names.u32(this.docIds.data[this.fieldLastDoc[cursor.fieldName++]! - 1]!)
+          names.u32(this.docIds.first(this.fieldLastDoc[cursor.fieldName++]! - 1))
         }
-        const tokenCount = fields[field + TOKEN_COUNT]!
-        docsSize += 16 + 8 * fields[field + VALUE_COUNT]!
+        const tokenCount = record[recordAt + TOKEN_COUNT]!
+        docsSize += 16 + 8 * record[recordAt + VALUE_COUNT]!
         // A token whose field term ordinal is the field's next unwritten one is that term's first occurrence.
         const fieldTerms = this.fieldTerms[fieldOrdinal]!
-        const records = fieldTerms.records
         const base = keyBase[fieldOrdinal]!
         let next = cursor.fieldTerms[fieldOrdinal] ?? 0
-        for (const tokenEnd = token + 2 * tokenCount; token < tokenEnd; token += 2) {
-          const term = tokens.chunkOf(token)[offsetOf(token)]!
+        for (const tokenEnd = token + tokenCount; token < tokenEnd; token++) {
+          const term = tokens.first(token)
           const ordinal = term & ~FIRST_IN_DOC
           const key = base + ordinal
           const words = term < 0 ? 2 : 1
@@ -408,9 +421,10 @@ export class FlushDictionary {
           cursor.term++
           terms.u32(fieldOrdinal)
           fieldTerms.writeTerm(next, terms)
-          const stats = fieldTerms.payloadAt(next++)
-          terms.u32(records[stats + DOC_FREQ]!)
-          terms.u32(records[stats + TOTAL_TERM_FREQ]!)
+          const stats = fieldTerms.blockOf(next)
+          const at = fieldTerms.payloadAt(next++)
+          terms.u32(stats[at + DOC_FREQ]!)
+          terms.u32(stats[at + TOTAL_TERM_FREQ]!)
         }
         cursor.fieldTerms[fieldOrdinal] = next
       }
@@ -457,30 +471,32 @@ export class FlushDictionary {
     view.setUint32(at, end - cursor.doc, true)
     at += 4
     for (; cursor.doc < end; cursor.doc++) {
-      const docId = this.docIds.data[cursor.doc]!
-      const fieldCount = this.docShapes.data[2 * cursor.doc]!
+      const docId = this.docIds.first(cursor.doc)
+      const fieldCount = docShapes.first(cursor.doc)
       view.setInt32(at, docId, true)
       view.setUint32(at + 4, fieldCount, true)
       at += 8
-      for (let f = 0; f < fieldCount; f++, cursor.field += FIELD_WORDS) {
-        const fieldOrdinal = fields[cursor.field]!
-        const tokenCount = fields[cursor.field + TOKEN_COUNT]!
-        const valueCount = fields[cursor.field + VALUE_COUNT]!
+      for (let f = 0; f < fieldCount; f++, cursor.field++) {
+        const record = fields.blockOf(cursor.field)
+        const recordAt = fields.offsetOf(cursor.field)
+        const fieldOrdinal = record[recordAt]!
+        const tokenCount = record[recordAt + TOKEN_COUNT]!
+        const valueCount = record[recordAt + VALUE_COUNT]!
         view.setUint32(at, fieldOrdinal, true)
-        view.setUint32(at + 4, fields[cursor.field + 1]!, true)
-        view.setUint32(at + 8, fields[cursor.field + NUM_TERMS]!, true)
+        view.setUint32(at + 4, record[recordAt + FLAGS]!, true)
+        view.setUint32(at + 8, record[recordAt + NUM_TERMS]!, true)
         view.setUint32(at + 12, valueCount, true)
         at += 16
         for (let v = 0; v < valueCount; v++, at += 8) view.setFloat64(at, this.values[cursor.value++]!, true)
         const base = keyBase[fieldOrdinal]!
-        for (const tokenEnd = cursor.token + 2 * tokenCount; cursor.token < tokenEnd; cursor.token += 2) {
-          const chunk = tokens.chunkOf(cursor.token)
-          const offset = offsetOf(cursor.token)
-          const term = chunk[offset]!
+        for (const tokenEnd = cursor.token + tokenCount; cursor.token < tokenEnd; cursor.token++) {
+          const block = tokens.blockOf(cursor.token)
+          const offset = tokens.offsetOf(cursor.token)
+          const term = block[offset]!
           const key = base + (term & ~FIRST_IN_DOC)
           let to = runs[key]!
           if (term < 0) words[to++] = docId | FIRST_IN_DOC
-          words[to++] = chunk[offset + 1]!
+          words[to++] = block[offset + 1]!
           runs[key] = to
         }
       }
@@ -496,12 +512,12 @@ export class FlushDictionary {
   /** The bytes of a field's terms' extras over the flush (segment.ts): per term extraWidth(ttf - df) * (df + 1). */
   private extrasBytes(fieldOrdinal: number): number {
     const terms = this.fieldTerms[fieldOrdinal]!
-    const records = terms.records
     let bytes = 0
     for (let t = 0; t < terms.size; t++) {
-      const stats = terms.payloadAt(t)
-      const docFreq = records[stats + DOC_FREQ]!
-      bytes += extraWidth(records[stats + TOTAL_TERM_FREQ]! - docFreq) * (docFreq + 1)
+      const stats = terms.blockOf(t)
+      const at = terms.payloadAt(t)
+      const docFreq = stats[at + DOC_FREQ]!
+      bytes += extraWidth(stats[at + TOTAL_TERM_FREQ]! - docFreq) * (docFreq + 1)
     }
     return bytes
   }
@@ -517,10 +533,11 @@ export class FlushDictionary {
     // A field named again in the document continues its positions (numTerms counts across both records).
     if (this.fieldLastDoc[this.fieldOrdinal] !== doc) this.fieldLastPosition[this.fieldOrdinal] = -1
     this.fieldLastDoc[this.fieldOrdinal] = doc
-    this.fields.push(this.fieldOrdinal)
-    this.fields.push(this.fieldNorms ? 0 : NO_NORMS)
-    for (let word = 2; word < FIELD_WORDS; word++) this.fields.push(0)
-    this.docShapes.data[2 * (this.docIds.length - 1)]!++
+    this.recordAt = this.fields.append()
+    this.record = this.fields.tail
+    this.record[this.recordAt] = this.fieldOrdinal
+    this.record[this.recordAt + FLAGS] = this.fieldNorms ? 0 : NO_NORMS
+    this.shape[this.shapeAt]!++
   }
 
   /** The ordinal of a field name, numbering a new one next. */

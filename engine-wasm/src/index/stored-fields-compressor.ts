@@ -5,7 +5,9 @@
  * stored-fields-huffman.ts). Records cross into WASM a chunk at a time (about CHUNK_BYTES, at least one whole
  * record, one call each), so WASM memory holds one chunk in and out, never a segment: a WASM memory never shrinks.
  * Records are given as one byte array and their ends (record i runs from ends[i - 1], 0 for the first, to ends[i]);
- * the output is appended to a growable buffer (ByteSink) and `ends` rewritten to the records' ends in it.
+ * the output is appended to a growable buffer (ByteSink) and `ends` rewritten to the records' ends in it. The sink may
+ * be the records' own buffer (emptied): the output is then written behind the reading, over records already read,
+ * and should it reach records not read yet (an incompressible start), those are copied out first.
  * No view of `memory.buffer` outlives the chunk that made it: an allocation may grow the memory.
  */
 import type { IndexExports } from './index-exports.ts'
@@ -82,6 +84,8 @@ export class StoredFieldsCompressor {
   /**
    * Runs `call` on the records chunk by chunk: their bytes, their ends (from the chunk's start) and room for each
    * one's bound, copied into WASM memory; it answers the bytes it wrote and rewrites the ends to their output's.
+   * `source` is where the records not read yet are: `input`, or a copy of its bytes from `base` on, made when output
+   * written over `input` (a sink over its buffer) would reach them.
    */
   private chunks(
     input: Uint8Array,
@@ -91,6 +95,8 @@ export class StoredFieldsCompressor {
     call: (input: number, ends: number, count: number, output: number) => number,
   ): void {
     const { wasm } = this
+    let source = input
+    let base = 0
     for (let first = 0, from = 0; first < ends.length;) {
       let next = first
       let room = 0
@@ -103,10 +109,15 @@ export class StoredFieldsCompressor {
       const endsAt = wasm.alloc(4 * count) >>> 0
       const outputAt = wasm.alloc(room) >>> 0
       try {
-        new Uint8Array(wasm.memory.buffer, inputAt, to - from).set(input.subarray(from, to))
+        new Uint8Array(wasm.memory.buffer, inputAt, to - from).set(source.subarray(from - base, to - base))
         const chunkEnds = new Int32Array(wasm.memory.buffer, endsAt, count)
         for (let i = 0; i < count; i++) chunkEnds[i] = ends[first + i]! - from
         const written = call(inputAt, endsAt, count, outputAt)
+        const unread = source.byteOffset + to - base
+        if (out.data.buffer === source.buffer && out.data.byteOffset + out.length + written > unread) {
+          source = source.slice(to - base)
+          base = to
+        }
         out.reserve(written)
         out.data.set(new Uint8Array(wasm.memory.buffer, outputAt, written), out.length)
         const outEnds = new Int32Array(wasm.memory.buffer, endsAt, count)

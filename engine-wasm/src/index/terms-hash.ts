@@ -3,115 +3,46 @@
  * BytesRefHash numbers a field's terms while it indexes (one per field, as TermsHashPerField): a term comes in as
  * UTF-16 code units in a caller's buffer (an analyzer's scratch), so indexing makes no string and no object per
  * token.
- * Layout: the records are the slots of an open-addressing table (linear probing), `recordWords` ints each in
- * `records` (a power of two: 8 with FlushDictionary's payload, 32 bytes), so a token's lookup and its counts touch one
- * slot, not a table slot and then a record elsewhere (a field's rarer terms cost a cache miss each). A slot holds the term's ordinal + 1 (0: an empty slot), its length, then `payloadWords` ints that
- * are the caller's (zero when the term is added: FlushDictionary keeps its per-term counts there), then the rest of
- * the slot as code units: a term that fits is kept there, a longer one in `chars` (the long terms' code units one
- * after another) and the slot's first inline int is where it starts. No hash is kept: a probe past another term
- * compares its length and code units, in the same slot, and a doubling of the table hashes each term again.
- * `slotOf` maps an ordinal to its slot (for writeTerm and payloadAt); a doubling moves the slots and updates it. A
- * power-of-two number of slots, kept at most half full.
- * Invariant: ordinals are dense and never change; a term has exactly one ordinal.
- * IntList is the growable int column it and FlushDictionary (document-batch.ts) keep their numbers in; IntPairs
- * the chunked column of pairs FlushDictionary keeps its tokens in.
+ * Layout, as BytesRefHash's: an open-addressing table (linear probing, a power-of-two number of slots kept at most
+ * half full) of two ints per slot, the term's ordinal + 1 (0: an empty slot) and its hash (hashOf), and the terms'
+ * records by ordinal in an IntBlockPool (Lucene's ByteBlockPool), `recordWords` ints each (a power of two: 8 with
+ * FlushDictionary's payload, 32 bytes): the term's length, then `payloadWords` ints that are the caller's (zero
+ * when the term is added: FlushDictionary keeps its per-term counts there), then the rest of the record as code
+ * units: a term that fits is kept there, a longer one in `chars` (the long terms' code units one after another)
+ * and the record's first inline int is where it starts. A probe past another term compares hashes in the table and
+ * reads a record only when they are equal; a doubling of the table moves its slots by their hashes and never
+ * moves a record, so growing copies 8 bytes a term, not the records.
+ * Invariant: ordinals are dense and never change; a term has exactly one ordinal; record r is term r's.
  */
 import type { ByteWriter } from './byte-writer.ts'
+import { IntBlockPool } from './int-block-pool.ts'
 
-/** A growable Int32Array. */
-export class IntList {
-  data: Int32Array
-  length = 0
-
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity)
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1)
-    this.data[this.length++] = value
-  }
-
-  private grow(needed: number): void {
-    const grown = new Int32Array(Math.max(this.data.length * 2, needed))
-    grown.set(this.data)
-    this.data = grown
-  }
-}
-
-/** IntPairs' chunk size, in ints (a power of two, even, so that a pair never straddles two chunks). */
-const PAIR_CHUNK_SHIFT = 16
-const PAIR_CHUNK_MASK = (1 << PAIR_CHUNK_SHIFT) - 1
-/** The first chunk's room at first, in ints (it doubles up to a whole chunk: a small flush stays small). */
-const FIRST_PAIR_CHUNK = 1024
-
-/**
- * A growable column of int pairs in chunks of PAIR_CHUNK_MASK + 1 ints: past the first chunk, growing allocates one
- * more chunk and copies nothing, so a column of millions of ints (a flush's tokens) costs its own size, not the
- * doublings that led to it. Int i is chunks[i >>> PAIR_CHUNK_SHIFT][i & PAIR_CHUNK_MASK] (see chunkOf and
- * offsetOf); only the first chunk is ever shorter than a whole one.
- */
-export class IntPairs {
-  readonly chunks: Int32Array[] = []
-  /** Ints written (twice the pairs). */
-  length = 0
-  private last = new Int32Array(0)
-
-  push2(first: number, second: number): void {
-    const at = this.length & PAIR_CHUNK_MASK
-    let chunk = this.last
-    if (at === 0) {
-      chunk = new Int32Array(this.chunks.length === 0 ? FIRST_PAIR_CHUNK : PAIR_CHUNK_MASK + 1)
-      this.chunks.push(chunk)
-      this.last = chunk
-    } else if (at === chunk.length) {
-      chunk = new Int32Array(2 * at)
-      chunk.set(this.last)
-      this.chunks[this.chunks.length - 1] = chunk
-      this.last = chunk
-    }
-    chunk[at] = first
-    chunk[at + 1] = second
-    this.length += 2
-  }
-
-  /** The chunk int `index` is in. */
-  chunkOf(index: number): Int32Array {
-    return this.chunks[index >>> PAIR_CHUNK_SHIFT]!
-  }
-}
-
-/** Where int `index` of an IntPairs is in its chunk. */
-export function offsetOf(index: number): number {
-  return index & PAIR_CHUNK_MASK
-}
-
-// A slot's own words: the term's ordinal + 1 (0: an empty slot) and its length; the caller's payload follows, then the
-// term's code units when they fit, else where they start in `chars`.
-const ENTRY = 0
-const LENGTH = 1
-const OWN_WORDS = 2
-/** The fewest ints a slot keeps for its inline code units. */
+// A record's own word: the term's length; the caller's payload follows, then the term's code units when they fit,
+// else where they start in `chars`.
+const LENGTH = 0
+const OWN_WORDS = 1
+/** The fewest ints a record keeps for its inline code units. */
 const MIN_INLINE_WORDS = 3
 const INITIAL_SLOTS = 1 << 6
+// A table slot's ints: the ordinal + 1, the hash.
+const SLOT_WORDS = 2
 
 export class TermsHash {
-  /** Ints per slot: a power of two, at least the slot's own two, the caller's payload and MIN_INLINE_WORDS. */
+  /** Ints per record: a power of two, at least the record's own word, the caller's payload and MIN_INLINE_WORDS. */
   readonly recordWords: number
-  /** The slots (see the header); replaced as it grows, so read it again after an add. */
-  records: Int32Array
   /** The ordinal of the term the last add answered for. */
   ordinal = -1
-  /** `records` as code units, where the inline terms are. */
-  private recordUnits: Uint16Array
-  /** Where a slot's inline part starts, in ints from the slot's start, and how many code units fit there. */
+  /** The block of the records where that term's record is (see add). */
+  block: Int32Array = new Int32Array(0)
+  private readonly records: IntBlockPool
+  /** Per block of `records`: the block as code units, where the inline terms are. */
+  private readonly blockUnits: Uint16Array[] = []
+  /** Where a record's inline part starts, in ints from the record's start, and how many code units fit there. */
   private readonly inlineAt: number
   private readonly inlineUnits: number
   /** Slots minus one. */
   private mask = INITIAL_SLOTS - 1
-  /** Per ordinal: where its slot starts in `records`. */
-  private slotOf = new Int32Array(INITIAL_SLOTS)
-  private count = 0
+  private table = new Int32Array(SLOT_WORDS * INITIAL_SLOTS)
   private chars = new Uint16Array(1 << 6)
   private charsUsed = 0
 
@@ -120,24 +51,28 @@ export class TermsHash {
     let words = 8
     while (words < OWN_WORDS + payloadWords + MIN_INLINE_WORDS) words *= 2
     this.recordWords = words
-    this.records = new Int32Array(INITIAL_SLOTS * words)
-    this.recordUnits = new Uint16Array(this.records.buffer)
+    this.records = new IntBlockPool(words, INITIAL_SLOTS / 2)
     this.inlineAt = OWN_WORDS + payloadWords
     this.inlineUnits = 2 * (words - this.inlineAt)
   }
 
   get size(): number {
-    return this.count
+    return this.records.length
   }
 
-  /** Where term `ordinal`'s payload starts in `records` (until the next add). */
+  /** The block of the records where term `ordinal`'s payload is. */
+  blockOf(ordinal: number): Int32Array {
+    return this.records.blockOf(ordinal)
+  }
+
+  /** Where term `ordinal`'s payload starts in blockOf(ordinal) (until the next add). */
   payloadAt(ordinal: number): number {
-    return this.slotOf[ordinal]! + OWN_WORDS
+    return this.records.offsetOf(ordinal) + OWN_WORDS
   }
 
   /**
    * Adds the term `chars[0, length)` unless it is here (a new one gets the next ordinal, its code units copied);
-   * answers where its payload starts in `records` (until the next add) and sets `ordinal`.
+   * answers where its payload starts in `block` (until the next add) and sets `ordinal` and `block`.
    */
   add(chars: Uint16Array, length: number): number {
     return this.addHashed(chars, 0, length, TermsHash.hashOf(chars, 0, length))
@@ -145,28 +80,31 @@ export class TermsHash {
 
   /** add() of the term `chars[start, start + length)`, whose hashOf is `hash`. */
   addHashed(chars: Uint16Array, start: number, length: number, hash: number): number {
-    const records = this.records
+    const table = this.table
     const mask = this.mask
-    const words = this.recordWords
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * words
-      const entry = records[at + ENTRY]!
-      if (entry === 0) return this.append(at, chars, start, length)
-      if (records[at + LENGTH] === length && this.sameChars(at, chars, start, length)) {
-        this.ordinal = entry - 1
+      const entry = table[SLOT_WORDS * slot]!
+      if (entry === 0) return this.append(slot, chars, start, length, hash)
+      if (table[SLOT_WORDS * slot + 1] !== hash) continue
+      const ordinal = entry - 1
+      const block = this.records.blockOf(ordinal)
+      const at = this.records.offsetOf(ordinal)
+      if (block[at + LENGTH] === length && this.sameChars(ordinal, at, chars, start, length)) {
+        this.ordinal = ordinal
+        this.block = block
         return at + OWN_WORDS
       }
     }
   }
 
   /**
-   * Reads the first and the last int of the slot where a term with this hash is looked for first (a slot may straddle
-   * two cache lines), answering their sum: reads that bring the slot into the cache ahead of addHashed
-   * (FlushDictionary.drain reads a field's slots before adding its tokens).
+   * Reads the table slot where a term with this hash is looked for first and the first int of the record it names,
+   * answering their sum: reads that bring both into the cache ahead of addHashed (FlushDictionary.drain reads a
+   * field's slots before adding its tokens).
    */
   touchSlot(hash: number): number {
-    const at = (hash & this.mask) * this.recordWords
-    return this.records[at]! + this.records[at + this.recordWords - 1]!
+    const entry = this.table[SLOT_WORDS * (hash & this.mask)]!
+    return entry === 0 ? 0 : entry + this.records.first(entry - 1)
   }
 
   /** FNV-1a over the code units `units[start, start + length)`: where a term is looked for. */
@@ -178,48 +116,58 @@ export class TermsHash {
 
   /** Writes term `ordinal` into `writer` as ByteWriter.utf16 does its code units (no view made). */
   writeTerm(ordinal: number, writer: ByteWriter): void {
-    const at = this.slotOf[ordinal]!
-    const length = this.records[at + LENGTH]!
-    if (length <= this.inlineUnits) writer.utf16(this.recordUnits, 2 * (at + this.inlineAt), length)
-    else writer.utf16(this.chars, this.records[at + this.inlineAt], length)
+    const block = this.records.blockOf(ordinal)
+    const at = this.records.offsetOf(ordinal)
+    const length = block[at + LENGTH]!
+    if (length <= this.inlineUnits) writer.utf16(this.unitsOf(ordinal), 2 * (at + this.inlineAt), length)
+    else writer.utf16(this.chars, block[at + this.inlineAt], length)
   }
 
-  /** Whether the term of the slot at `at`, `length` code units long, is `chars[from, from + length)`. */
-  private sameChars(at: number, chars: Uint16Array, from: number, length: number): boolean {
-    let units = this.recordUnits
-    let start = 2 * (at + this.inlineAt)
+  /** The code units of the block term `ordinal`'s record is in. */
+  private unitsOf(ordinal: number): Uint16Array {
+    return this.blockUnits[this.records.blockNumber(ordinal)]!
+  }
+
+  /** Whether the term of record `ordinal`, at `at` in its block and `length` code units long, is `chars[from, from + length)`. */
+  private sameChars(ordinal: number, at: number, chars: Uint16Array, from: number, length: number): boolean {
+    let units: Uint16Array
+    let start: number
     if (length > this.inlineUnits) {
       units = this.chars
-      start = this.records[at + this.inlineAt]!
+      start = this.records.blockOf(ordinal)[at + this.inlineAt]!
+    } else {
+      units = this.unitsOf(ordinal)
+      start = 2 * (at + this.inlineAt)
     }
     for (let i = 0; i < length; i++) if (units[start + i] !== chars[from + i]) return false
     return true
   }
 
-  /** Writes a new term into the empty slot at `at`; answers where its payload starts (after a doubling, if any). */
-  private append(at: number, chars: Uint16Array, from: number, length: number): number {
-    const ordinal = this.count++
-    if (ordinal === this.slotOf.length) {
-      const grown = new Int32Array(2 * ordinal)
-      grown.set(this.slotOf)
-      this.slotOf = grown
-    }
+  /** Writes a new term into the empty slot `slot` and a new record; answers where its payload starts in `block`. */
+  private append(slot: number, chars: Uint16Array, from: number, length: number, hash: number): number {
     const records = this.records
-    records[at + ENTRY] = ordinal + 1
-    records[at + LENGTH] = length
+    const ordinal = records.length
+    const at = records.append()
+    const block = records.tail
+    // a new block, or the first one doubled: its code units as a view of its own
+    const last = records.blocks.length - 1
+    let units: Uint16Array | undefined = this.blockUnits[last]
+    if (units?.buffer !== block.buffer) {
+      units = new Uint16Array(block.buffer)
+      this.blockUnits[last] = units
+    }
+    block[at + LENGTH] = length
     if (length <= this.inlineUnits) {
-      const units = this.recordUnits
       const start = 2 * (at + this.inlineAt)
       for (let i = 0; i < length; i++) units[start + i] = chars[from + i]!
     } else {
-      records[at + this.inlineAt] = this.appendChars(chars, from, length)
+      block[at + this.inlineAt] = this.appendChars(chars, from, length)
     }
-    this.slotOf[ordinal] = at
+    this.table[SLOT_WORDS * slot] = ordinal + 1
+    this.table[SLOT_WORDS * slot + 1] = hash
     this.ordinal = ordinal
-    if (2 * this.count > this.mask + 1) {
-      this.rehash()
-      return this.slotOf[ordinal] + OWN_WORDS
-    }
+    this.block = block
+    if (2 * records.length > this.mask + 1) this.rehash()
     return at + OWN_WORDS
   }
 
@@ -238,30 +186,21 @@ export class TermsHash {
     return start
   }
 
-  /** Doubles the table: each slot moved whole to the first free slot from the one its term's hash names. */
+  /** Doubles the table: each slot moved to the first free slot from the one its hash names (no record moves). */
   private rehash(): void {
-    const old = this.records
-    const oldUnits = this.recordUnits
-    const words = this.recordWords
+    const old = this.table
     const mask = 2 * this.mask + 1
-    const records = new Int32Array((mask + 1) * words)
-    for (let from = 0; from < old.length; from += words) {
-      const entry = old[from + ENTRY]!
+    const table = new Int32Array(SLOT_WORDS * (mask + 1))
+    for (let from = 0; from < old.length; from += SLOT_WORDS) {
+      const entry = old[from]!
       if (entry === 0) continue
-      const length = old[from + LENGTH]!
-      const hash =
-        length <= this.inlineUnits
-          ? TermsHash.hashOf(oldUnits, 2 * (from + this.inlineAt), length)
-          : TermsHash.hashOf(this.chars, old[from + this.inlineAt]!, length)
+      const hash = old[from + 1]!
       let slot = hash & mask
-      while (records[slot * words + ENTRY] !== 0) slot = (slot + 1) & mask
-      const to = slot * words
-      // int by int: a slot is a few words, and a subarray per slot would be an object per term moved
-      for (let w = 0; w < words; w++) records[to + w] = old[from + w]!
-      this.slotOf[entry - 1] = to
+      while (table[SLOT_WORDS * slot] !== 0) slot = (slot + 1) & mask
+      table[SLOT_WORDS * slot] = entry
+      table[SLOT_WORDS * slot + 1] = hash
     }
-    this.records = records
-    this.recordUnits = new Uint16Array(records.buffer)
+    this.table = table
     this.mask = mask
   }
 }

@@ -13,16 +13,32 @@ import { IndexShard, type ShardOperation } from '../../../workers/es/index/shard
 import { sealTranslogBatch } from '../../../workers/es/indices/translog.ts'
 import type { IndexMetadata } from '../../../workers/es/index/index-metadata.ts'
 import { parseMapping } from '../../../workers/es/index/mapper/mapping-parser.ts'
-import { parseJson } from '../../../workers/es/xcontent/index.ts'
+import { parseJson, splitNdjson } from '../../../workers/es/xcontent/index.ts'
 import { executeOnPrimary } from '../../../workers/es/action/doc-write.ts'
 import { executeShardSearch, type ShardSearchResult } from '../../../workers/es/search/shard-search.ts'
 import { analyzeForIndexing } from '../../../workers/es/analysis/index.ts'
 import { BENCH_MAPPING } from './bench-mapping.ts'
+import type { CorpusDocument } from '../corpus.mjs'
 
 const NOW = 1_767_225_600_000
 
 export function loadIndexEngine(): Promise<IndexEngine> {
   return IndexEngine.load(readFileSync(new URL('../../../engine-wasm/build/index.wasm', import.meta.url)))
+}
+
+/**
+ * The `_source` lines of a `_bulk` body indexing `docs` as the shard gets them: the body written as a client sends it
+ * (one flat string, an `index` action line before each source) and split into lines as the REST layer splits it
+ * (splitNdjson), so each line is a slice of the body, not a string of its own.
+ */
+export function bulkSourceLines(docs: readonly CorpusDocument[]): string[] {
+  const body = docs
+    .map(
+      ({ title, body, views, ts, tag }) =>
+        `{"index":{}}\n${JSON.stringify({ title, body, views, ts, tag })}\n`,
+    )
+    .join('')
+  return splitNdjson(body, 'bulk').filter((_, line) => line % 2 === 1)
 }
 
 export class BenchShard {

@@ -21,7 +21,13 @@ export {
   formatLocation,
   type JacksonException,
 } from './json-parse-error.ts'
-export { NdjsonTerminationError, parseNdjson, type NdjsonApi, type NdjsonLine } from './ndjson.ts'
+export {
+  NdjsonTerminationError,
+  parseNdjson,
+  splitNdjson,
+  type NdjsonApi,
+  type NdjsonLine,
+} from './ndjson.ts'
 export { JavaDouble, JavaFloat, RawJson, quoteJson, toJson, type JsonOut } from './json-writer.ts'
 export { javaDoubleToString, javaFloatToString } from './java-number-format.ts'
 export { prettyElasticsearch, prettyKibana } from './pretty.ts'

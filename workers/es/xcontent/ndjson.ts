@@ -33,14 +33,20 @@ export class NdjsonTerminationError extends Error {
 }
 
 export function parseNdjson(body: string, api: NdjsonApi): NdjsonLine[] {
+  return splitNdjson(body, api).map((text, i) => parseLine(text, i + 1))
+}
+
+/**
+ * The lines of a newline-delimited body, unparsed: each a slice of `body` (no copy of its text), a trailing `\r` left
+ * out; a body that does not end with `\n` is refused (NdjsonTerminationError).
+ */
+export function splitNdjson(body: string, api: NdjsonApi): string[] {
   if (body.length > 0 && !body.endsWith('\n')) throw new NdjsonTerminationError(api)
-  const lines: NdjsonLine[] = []
-  let from = 0
-  for (let line = 1; from < body.length; line++) {
+  const lines: string[] = []
+  for (let from = 0; from < body.length;) {
     const end = body.indexOf('\n', from)
-    const text = body.slice(from, end > from && body.charCodeAt(end - 1) === 13 ? end - 1 : end)
+    lines.push(body.slice(from, end > from && body.charCodeAt(end - 1) === 13 ? end - 1 : end))
     from = end + 1
-    lines.push(parseLine(text, line))
   }
   return lines
 }

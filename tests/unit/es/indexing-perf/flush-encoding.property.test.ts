@@ -15,8 +15,8 @@ function units(text: string): Uint16Array {
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
   return out
 }
-// Short terms, and terms around and past what a slot keeps inline (12 code units without payload, 10 with 1, 6 with
-// 3, 18 with 5).
+// Short terms, and terms around and past what a record keeps inline (14 code units without payload, 12 with 1, 8
+// with 3, 20 with 5).
 const term = fc.oneof(
   fc.constantFrom('a', 'b', 'ab', 'ba', 'é', '𝄞', '\ud800', ''),
   fc.string({ unit: 'binary', maxLength: 5 }),
@@ -46,12 +46,13 @@ describe('TermsHash', () => {
             const ordinal = hash.ordinal
             expect(ordinal).toBe(oracle.get(text))
             expect(hash.payloadAt(ordinal)).toBe(payload)
+            expect(hash.blockOf(ordinal)).toBe(hash.block)
             // A new term's payload is zeros; the caller's words are its own: writing them changes no term.
             if (added)
-              expect([...hash.records.subarray(payload, payload + payloadWords)]).toEqual(
+              expect([...hash.block.subarray(payload, payload + payloadWords)]).toEqual(
                 Array(payloadWords).fill(0),
               )
-            hash.records.fill(-1, payload, payload + payloadWords)
+            hash.block.fill(-1, payload, payload + payloadWords)
           }
           for (let field = 0; field < 4; field++) {
             expect(hashes[field]!.size).toBe(oracles[field]!.size)
@@ -64,7 +65,7 @@ describe('TermsHash', () => {
               expect([...written.finish()]).toEqual([...expected.finish()])
               // Every payload survived the doublings with its record.
               const payload = hashes[field]!.payloadAt(ordinal)
-              expect([...hashes[field]!.records.subarray(payload, payload + payloadWords)]).toEqual(
+              expect([...hashes[field]!.blockOf(ordinal).subarray(payload, payload + payloadWords)]).toEqual(
                 Array(payloadWords).fill(-1),
               )
             }

@@ -22,7 +22,7 @@ import {
 } from '../../../../workers/es/index/shard/stored-fields-lz4.ts'
 import { lz4Bound } from '../../../../engine-wasm/src/index/index.ts'
 import { loadEngine } from '../../engine-wasm/index/load-engine.ts'
-import { lz4Records } from './fixtures.ts'
+import { GrowableBytes, lz4Records } from './fixtures.ts'
 
 const { storedFieldsCompressor } = await loadEngine()
 
@@ -170,6 +170,32 @@ describe('stored fields LZ4', () => {
     const { compressed } = compressAll(dictionary, records)
     for (const i of [0, 1, 2, 150, 151, 999, 1_999])
       expect(compressed[i]).toEqual(compress(dictionary, records[i]!))
+  })
+
+  it('write over the records they read (a sink over their buffer) what a sink of its own gets, an incompressible start included', () => {
+    const dictionary = words(3, 5_000)
+    let state = 7
+    const noise = (length: number): Uint8Array =>
+      Uint8Array.from({ length }, () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 24)
+    for (const records of [
+      Array.from({ length: 600 }, (_, i) => words(i + 4, 400 + (i % 50) * 10)),
+      // output longer than the records at first: the records not read yet are copied out before it reaches them
+      [noise(200_000), noise(1), ...Array.from({ length: 600 }, (_, i) => words(i + 4, 400))],
+    ]) {
+      const separate = lz4Records(storedFieldsCompressor, dictionary, records)
+      const ends = new Int32Array(records.length)
+      records.reduce((end, record, i) => (ends[i] = end + record.length), 0)
+      const sink = new GrowableBytes()
+      sink.data = new Uint8Array(ends[ends.length - 1]!)
+      records.forEach((record, i) => sink.data.set(record, i === 0 ? 0 : ends[i - 1]))
+      const input = sink.data
+      const counts = storedFieldsCompressor.lz4(dictionary, input, ends, sink)
+      expect(sink.data.slice(0, sink.length)).toEqual(separate.lz4)
+      expect([...ends]).toEqual(separate.ends)
+      expect(counts).toEqual(separate.counts)
+      // written in place unless the output outgrew the records
+      expect(sink.data === input).toBe(separate.lz4.length <= input.length)
+    }
   })
 
   it('compress a record the dictionary holds to a few bytes', () => {

@@ -1,7 +1,7 @@
 // parseNdjson against BulkRequestParser / MultiSearchRequest splitting and their termination errors
 // (`The bulk request must be terminated by a newline [\\n]` as the 8.x responses quote it).
 import { describe, expect, it } from 'vitest'
-import { NdjsonTerminationError, parseNdjson } from '../../../../workers/es/xcontent/ndjson.ts'
+import { NdjsonTerminationError, parseNdjson, splitNdjson } from '../../../../workers/es/xcontent/ndjson.ts'
 import { toJson } from '../../../../workers/es/xcontent/json-writer.ts'
 
 describe('parseNdjson', () => {
@@ -45,5 +45,21 @@ describe('parseNdjson', () => {
 
   it('treats comment-only lines as lines without a token', () => {
     expect(parseNdjson('/* x */\n', 'msearch').map((l) => l.kind)).toEqual(['blank'])
+  })
+})
+
+describe('splitNdjson', () => {
+  it('answers the lines unparsed, a trailing \\r left out, blank and bad lines kept', () => {
+    expect(splitNdjson('{"index":{}}\r\n{"f": x}\n\n\r\n', 'bulk')).toEqual([
+      '{"index":{}}',
+      '{"f": x}',
+      '',
+      '',
+    ])
+    expect(splitNdjson('', 'bulk')).toEqual([])
+  })
+
+  it('requires the final newline', () => {
+    expect(() => splitNdjson('{"f":1}\n{"f":2}', 'msearch')).toThrow(new NdjsonTerminationError('msearch'))
   })
 })

@@ -27,7 +27,7 @@
  * Invariant: docCount is the segment's maxDoc; document i is local doc id i. Bytes of versions 2 (stored-fields-v2.ts)
  * and 3 are read as they are.
  */
-import { lz4Bound, type StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
+import type { StoredFieldsCompressor } from '../../../../engine-wasm/src/index/index.ts'
 import type { StoredDocument } from './index-shard.ts'
 import { ColumnReader, columnBytes, writeColumn } from './stored-fields-columns.ts'
 import { CODES_BYTES, HuffmanCodes, HuffmanDecoder } from './stored-fields-huffman.ts'
@@ -281,29 +281,24 @@ export class StoredFieldsWriter {
     const count = this.sizes.length
     const dictionary = this.dictionary()
     const liveEnds = Int32Array.from(this.recordEnds.filter((end) => end >= 0))
-    // room for the LZ4 records at their worst from the start (regrowing would copy them again and again)
-    const compressed = new Bytes(lz4Bound(this.records.length) + 17 * count)
-    const counts = this.compressor.lz4(
-      dictionary,
-      this.records.view(0, this.records.length),
-      liveEnds,
-      compressed,
-    )
+    // The LZ4 records are written over the uncompressed ones as they are read (StoredFieldsCompressor copies out any it
+    // would reach before reading them), then the Huffman-coded ones over the LZ4 ones: the segment's records take no
+    // buffer but their own.
+    const records = this.records
+    const uncompressed = records.view(0, records.length)
+    records.length = 0
+    const counts = this.compressor.lz4(dictionary, uncompressed, liveEnds, records)
     // each document's record end, a deleted one's the previous end
     const recordEnds = new Int32Array(count)
     for (let i = 0, live = 0, end = 0; i < count; i++) {
       if (this.recordEnds[i]! >= 0) end = liveEnds[live++]!
       recordEnds[i] = end
     }
-    const huffman = compressed.length >= HUFFMAN_MIN_BYTES ? new HuffmanCodes(counts) : null
-    // The coded records are written over the uncompressed ones, which the LZ4 records replaced; codes shorter than
-    // a byte on average (what coding is for) keep them within the LZ4 bytes: no regrowth.
-    let records = compressed
+    const huffman = records.length >= HUFFMAN_MIN_BYTES ? new HuffmanCodes(counts) : null
     if (huffman) {
-      records = this.records
+      const lz4 = records.view(0, records.length)
       records.length = 0
-      records.reserve(compressed.length + 16)
-      this.compressor.huffman(huffman.partCodes, compressed.view(0, compressed.length), recordEnds, records)
+      this.compressor.huffman(huffman.partCodes, lz4, recordEnds, records)
     }
     const codes = huffman?.codeLengths() ?? new Uint8Array(0)
     const columns = [this.version, this.seqNo, this.primaryTerm, this.sizes, this.idEnds, recordEnds]
