@@ -23,7 +23,7 @@ export type ScriptSpec =
   | { readonly source: null; readonly id: string; readonly params: XContentObject }
 
 /** The source of a search script on a shard, whose stored scripts were inlined before it parsed the search. */
-function inlineSource(spec: ScriptSpec): string {
+export function inlineSource(spec: ScriptSpec): string {
   if (spec.source === null)
     throw illegalArgumentException(`unable to find script [${spec.id}] in cluster state`)
   return spec.source

@@ -7,7 +7,9 @@
  * context named after where the script sits) fails that shard, as a compile error does. A body without a
  * stored script reference is passed on as it is. Not resolved here: `runtime_mappings` (a runtime field
  * refuses a stored script, runtime-field.ts) and the pipeline aggregations, which no shard runs (the
- * coordinating node compiles their stored scripts when it reduces, search-script.ts scriptSource).
+ * coordinating node compiles their stored scripts when it reduces, search-script.ts scriptSource). A scripted_metric's
+ * `init_script`, `map_script`, `combine_script` and `reduce_script` are inlined too, each in its own context; the
+ * reduce script travels with the shard's result (the coordinating node would read the same cluster state).
  */
 import { sourceToJson } from '../action/source-map.ts'
 import { parseJson, toJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
@@ -19,6 +21,13 @@ const CONTEXTS: ReadonlyMap<string, string> = new Map([
   ['script', 'filter'],
   ['script_score', 'score'],
   ['script_fields', 'field'],
+])
+/** A scripted_metric's scripts, by their key (ScriptedMetricAggContexts' InitScript, MapScript, ... CONTEXT). */
+const SCRIPTED_METRIC: ReadonlyMap<string, string> = new Map([
+  ['init_script', 'aggs_init'],
+  ['map_script', 'aggs_map'],
+  ['combine_script', 'aggs_combine'],
+  ['reduce_script', 'aggs_reduce'],
 ])
 const NOT_RESOLVED = new Set(['runtime_mappings', 'bucket_script', 'bucket_selector', 'moving_fn'])
 
@@ -46,9 +55,9 @@ function walk(
   const out: XContentObject = new Map()
   for (const [key, entry] of value) {
     if (NOT_RESOLVED.has(key)) out.set(key, entry)
-    else if (key === 'script' && isStoredReference(entry)) {
+    else if (isStoredReference(entry) && (key === 'script' || SCRIPTED_METRIC.has(key))) {
       state.changed = true
-      out.set(key, inlined(entry, context, lookup))
+      out.set(key, inlined(entry, SCRIPTED_METRIC.get(key) ?? context, lookup))
     } else out.set(key, walk(entry, contextOf(key, entry) ?? context, lookup, state))
   }
   return out

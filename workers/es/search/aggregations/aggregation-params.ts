@@ -89,20 +89,19 @@ export class AggregationParams {
    */
   valuesSource(scriptDefault: ScriptValuesType): ValuesSourceSpec {
     if (!this.has('script')) return this.fieldOrNone()
-    const script = this.script()
+    const script = this.script('script')
     const valueType = scriptValuesType(this.string('value_type'))
     const field = this.string('field')
     return field === null ? { script, valueType: valueType ?? scriptDefault } : { field, script, valueType }
   }
 
-  /** The `script` (Script.parse; a parse failure is the ObjectParser's "[type] failed to parse field [script]"). */
-  private script(): ScriptSpec {
+  /** A script field read by Script.parse (a parse failure is the ObjectParser's "[type] failed to parse field [key]"). */
+  script(key: string): ScriptSpec {
     try {
-      return parseScriptSpec(this.raw('script'))
+      return parseScriptSpec(this.raw(key))
     } catch (cause) {
       if (!(cause instanceof EsException)) throw cause
-      const [line, col] = tokenLocation(this.body, 'script', 'value')
-      throw xContentParseException(line, col, `[${this.type}] failed to parse field [script]`, cause)
+      throw this.fieldFailure(key, cause)
     }
   }
 
@@ -114,7 +113,7 @@ export class AggregationParams {
     return field
   }
 
-  private wrongType(key: string, value: XContentValue): EsException {
+  wrongType(key: string, value: XContentValue): EsException {
     const [line, col] = tokenLocation(this.body, key, 'value')
     return xContentParseException(
       line,

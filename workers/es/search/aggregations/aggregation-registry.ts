@@ -12,9 +12,11 @@ import { filtersParser } from './bucket/filters.ts'
 import { geoDistanceParser } from './bucket/geo-distance.ts'
 import { geohashGridParser, geotileGridParser } from './bucket/geo-grid.ts'
 import { histogramParser } from './bucket/histogram.ts'
+import { variableWidthHistogramParser } from './bucket/variable-width-histogram.ts'
 import { ipRangeParser } from './bucket/ip-range.ts'
 import { rangeParser } from './bucket/range.ts'
 import { filterParser, globalParser, missingParser, samplerParser } from './bucket/single-bucket.ts'
+import { diversifiedSamplerParser } from './bucket/diversified-sampler.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
 import { multiTermsParser } from './bucket/multi-terms.ts'
@@ -33,6 +35,9 @@ import { topHitsParser } from './metrics/top-hits.ts'
 import { topMetricsParser } from './metrics/top-metrics.ts'
 import { weightedAvgParser } from './metrics/weighted-avg.ts'
 import { rateParser } from './metrics/rate.ts'
+import { scriptedMetricParser } from './metrics/scripted-metric.ts'
+import { tTestParser } from './metrics/t-test.ts'
+import { matrixStatsParser } from './metrics/matrix-stats.ts'
 import { bucketScriptParser, bucketSelectorParser } from './pipeline/bucket-script.ts'
 import { bucketSortParser } from './pipeline/bucket-sort.ts'
 import { movingFnParser } from './pipeline/moving-fn.ts'
@@ -55,6 +60,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['rare_terms', rareTermsParser],
   ['significant_terms', significantTermsParser],
   ['histogram', histogramParser],
+  ['variable_width_histogram', variableWidthHistogramParser],
   ['range', rangeParser],
   ['date_histogram', dateHistogramParser],
   ['auto_date_histogram', autoDateHistogramParser],
@@ -66,6 +72,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['missing', missingParser],
   ['global', globalParser],
   ['sampler', samplerParser],
+  ['diversified_sampler', diversifiedSamplerParser],
   ['composite', compositeParser],
   ['nested', nestedParser],
   ['reverse_nested', reverseNestedParser],
@@ -86,6 +93,9 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['weighted_avg', weightedAvgParser],
   ['top_metrics', topMetricsParser],
   ['rate', rateParser],
+  ['scripted_metric', scriptedMetricParser],
+  ['t_test', tTestParser],
+  ['matrix_stats', matrixStatsParser],
   ['geo_distance', geoDistanceParser],
   ['geohash_grid', geohashGridParser],
   ['geotile_grid', geotileGridParser],

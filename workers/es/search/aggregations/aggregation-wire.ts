@@ -20,6 +20,10 @@ import { InternalAdjacencyMatrix, type AdjacencyMatrixWire } from './bucket/adja
 import { InternalSignificantTerms, type SignificantTermsWire } from './bucket/significant-terms.ts'
 import { InternalRareTerms, type RareTermsWire } from './bucket/rare-terms.ts'
 import { InternalHistogram, type HistogramWire } from './bucket/histogram.ts'
+import {
+  InternalVariableWidthHistogram,
+  type VariableWidthHistogramWire,
+} from './bucket/variable-width-histogram.ts'
 import { InternalRange, type RangeWire } from './bucket/range.ts'
 import { InternalIpRange, type IpRangeWire } from './bucket/ip-range.ts'
 import { InternalFilters, type FiltersWire } from './bucket/filters.ts'
@@ -42,6 +46,9 @@ import { InternalStringStats, type StringStatsWire } from './metrics/string-stat
 import { InternalTopMetrics, type TopMetricsWire } from './metrics/top-metrics.ts'
 import { InternalWeightedAvg, type WeightedAvgWire } from './metrics/weighted-avg.ts'
 import { InternalRate, type RateWire } from './metrics/rate.ts'
+import { InternalScriptedMetric, type ScriptedMetricWire } from './metrics/scripted-metric.ts'
+import { InternalTTest, type TTestWire } from './metrics/t-test.ts'
+import { InternalMatrixStats, type MatrixStatsWire } from './metrics/matrix-stats.ts'
 import type { InternalAggregation, InternalAggregations } from './internal-aggregation.ts'
 
 export type InternalAggregationWire =
@@ -70,6 +77,10 @@ export type InternalAggregationWire =
   | MultiTermsWire
   | AutoDateHistogramWire
   | RateWire
+  | ScriptedMetricWire
+  | VariableWidthHistogramWire
+  | TTestWire
+  | MatrixStatsWire
 
 export type AggregationsWire = readonly InternalAggregationWire[]
 
@@ -138,6 +149,14 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalAutoDateHistogram.readFrom(wire, readAggregations)
     case 'rate':
       return InternalRate.readFrom(wire)
+    case 'scripted_metric':
+      return InternalScriptedMetric.readFrom(wire)
+    case 'matrix_stats':
+      return InternalMatrixStats.readFrom(wire)
+    case 't_test':
+      return InternalTTest.readFrom(wire)
+    case 'variable_width_histogram':
+      return InternalVariableWidthHistogram.readFrom(wire, readAggregations)
     default:
       // A message from a node that knows a type this one does not (NamedWriteableRegistry's failure).
       throw new TypeError(`Unknown NamedWriteable [InternalAggregation][${(wire as { type: string }).type}]`)

@@ -1,8 +1,9 @@
 /**
  * MultiValuesSourceFieldConfig: one named values source of an aggregation that reads several (weighted_avg's
  * `value` and `weight`, top_metrics' `metrics`, multi_terms' `terms`), parsed by its ObjectParser (`field_config`):
- * `field`, `missing` and, where the aggregation allows it, `script`, `time_zone`, `value_type` and `format`
- * (parserBuilder's scriptable, timezoneAware and heterogeneous flags); Builder.build's checks that exactly one of
+ * `field`, `missing` and, where the aggregation allows it, `script`, `time_zone`, `filter` (a query, parsed with the
+ * request through the aggregation's checkQueries), `value_type` and `format` (parserBuilder's scriptable,
+ * timezoneAware, filtered and heterogeneous flags); Builder.build's checks that exactly one of
  * `field` and `script` is set. A failure inside the object is the outer parser's
  * "[<type>] failed to parse field [<key>]" with the cause, at the cause's location, or at the object's closing
  * brace for Builder.build's refusal once the object is read.
@@ -20,12 +21,15 @@ export interface FieldConfig {
   readonly timeZone: string | number | null
   /** `format` (heterogeneous parsers only). */
   readonly format: string | null
+  /** `filter` (filtered parsers only): the Query DSL object that limits the documents read. */
+  readonly filter: XContentValue | null
 }
 
-/** The parserBuilder flags: `script`; `time_zone`; `value_type` and `format` (heterogeneous). */
+/** The parserBuilder flags: `script`; `time_zone`; `filter`; `value_type` and `format` (heterogeneous). */
 export interface FieldConfigParser {
   readonly scriptable: boolean
   readonly timezoneAware?: boolean
+  readonly filtered?: boolean
   readonly heterogeneous?: boolean
   /** The values source type a script alone reads (the aggregation's default: NUMERIC unless it says otherwise). */
   readonly scriptDefault?: ScriptValuesType
@@ -44,6 +48,7 @@ export function parseFieldConfig(
       'missing',
       ...(parser.scriptable ? ['script'] : []),
       ...(parser.timezoneAware === true ? ['time_zone'] : []),
+      ...(parser.filtered === true ? ['filter'] : []),
       ...(parser.heterogeneous === true ? ['value_type', 'format'] : []),
     ])
     const field = params.string('field')
@@ -59,6 +64,7 @@ export function parseFieldConfig(
       missing: params.raw('missing'),
       timeZone: zoneParam instanceof XNumber ? zoneParam.value : params.string('time_zone'),
       format: params.string('format'),
+      filter: params.object('filter'),
     }
   } catch (cause) {
     if (!(cause instanceof EsException)) throw cause

@@ -38,8 +38,8 @@ export type SingleBucketType = 'filter' | 'missing' | 'global' | 'sampler' | 'ne
 
 /**
  * Each type's result class (getClass().getSimpleName(), which buckets_path errors print). A `sampler` is an
- * InternalSampler: UnmappedSampler is diversified_sampler's result on an unmapped field, an aggregation the
- * playground lacks.
+ * InternalSampler, also diversified_sampler's result on an unmapped field (ES's UnmappedSampler; see
+ * diversified-sampler.ts).
  */
 const INTERNAL_CLASSES: Readonly<Record<SingleBucketType, string>> = {
   filter: 'InternalFilter',
@@ -103,7 +103,7 @@ export class InternalSingleBucket extends InternalAggregation {
   }
 }
 
-function singleBucket(
+export function singleBucket(
   type: SingleBucketType,
   select: (shard: ShardContext, docs: readonly number[]) => readonly number[],
   name: string,
@@ -156,7 +156,7 @@ export const globalParser: AggregationParser = (name, body, meta, subs) => {
   return singleBucket('global', (shard) => shard.allDocs, name, meta, subs)
 }
 
-const DEFAULT_SHARD_SAMPLE_SIZE = 100
+export const DEFAULT_SHARD_SAMPLE_SIZE = 100
 
 /**
  * Lucene's TopScoreDocCollectorManager refusing a `shard_size` of 0 or less; ES's QueryPhaseExecutionException around
