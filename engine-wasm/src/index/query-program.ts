@@ -302,6 +302,8 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       writer.u32(FUNCTION_SCORE)
       writeFunctionScore(writer, query)
       return
+    case 'moreLikeThis':
+      throw new Error('a more_like_this query runs only as its shard rewrote it')
     case 'nonNested':
       writer.u32(NON_NESTED)
       writer.f32(query.boost)

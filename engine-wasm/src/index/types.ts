@@ -178,6 +178,12 @@ export type IndexQuery =
    * (covering-query.ts in assembly), scored the sum of the matching ones' scores; the boost is passed down to them.
    */
   | { type: 'covering'; queries: readonly IndexQuery[]; minimumNumberMatch: LongValuesSource; boost: number }
+  /**
+   * ES's MoreLikeThisQuery before its rewrite: the terms and frequencies of what it is like, whose interesting terms
+   * only a shard's statistics select (search/queries/x-more-like-this.ts). It never reaches the engine: the shard
+   * that runs the query rewrites it into a bool of term queries first (encodeQuery refuses it).
+   */
+  | { type: 'moreLikeThis'; like: MoreLikeThisTerms; boost: number }
   | {
       type: 'bool'
       must: readonly IndexQuery[]
@@ -221,6 +227,28 @@ export type SpanQuery =
 export interface LongValuesSource {
   description: string
   values: ReadonlyMap<number, number>
+}
+
+/**
+ * What a more_like_this query selects its terms from, its noise words and skipped terms already left out: each word
+ * with its frequency, in the iteration order of the Java HashMap ES collects them into (XMoreLikeThis).
+ */
+export interface MoreLikeThisTerms {
+  /** The query's fields (moreLikeFields): the like texts' terms are looked up in each. */
+  fields: readonly string[]
+  /** The like texts as given, what Query.toString() prints; null without any. */
+  likeText: readonly string[] | null
+  /** The words of the like texts (analysed as the first field), or null without any like text. */
+  textWords: ReadonlyArray<readonly [string, number]> | null
+  /** Per field of the like items' term vectors (in HashSet order), its words; null without any like item. */
+  itemWords: ReadonlyArray<{ field: string; words: ReadonlyArray<readonly [string, number]> }> | null
+  maxQueryTerms: number
+  minTermFreq: number
+  minDocFreq: number
+  maxDocFreq: number
+  /** boost_terms: 0 for none. */
+  boostTerms: number
+  minimumShouldMatch: string
 }
 
 export type NestedScoreMode = 'none' | 'avg' | 'max' | 'min' | 'sum'

@@ -53,7 +53,7 @@ import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
 import type { ReaderContexts } from '../search/context/reader-contexts.ts'
 import { SearchContextHandler } from './search-context-handler.ts'
-import { resolveRuntimeFieldsOnShard } from '../search/index-query-context.ts'
+import { resolveQueryOnShard } from '../search/index-query-context.ts'
 import { parseJson } from '../xcontent/index.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
@@ -143,13 +143,7 @@ export class ShardRequestHandler {
         found.index.scheduledRefresh(now)
         const parsed = request.runtimeMappings == null ? null : parseJson(request.runtimeMappings)
         const runtimeMappings = parsed instanceof Map ? parsed : null
-        const query = resolveRuntimeFieldsOnShard(
-          request.query,
-          found.index,
-          found.shard,
-          now,
-          runtimeMappings,
-        )
+        const query = resolveQueryOnShard(request.query, found.index, found.shard, now, runtimeMappings)
         const docs = [...matchingDocs(found.shard, query).keys()].flatMap(
           (docId) => found.shard.searchedDocument(docId) ?? [],
         )
@@ -194,7 +188,7 @@ export class ShardRequestHandler {
             ? null
             : explainDocument(
                 searcher,
-                resolveRuntimeFieldsOnShard(request.query, found.index, found.shard, now),
+                resolveQueryOnShard(request.query, found.index, found.shard, now),
                 docId,
               )
         return Promise.resolve({ type: 'explain', explanation })

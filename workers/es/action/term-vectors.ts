@@ -19,7 +19,6 @@
  * Plain data: the coordinating node writes the response (term-vectors-response.ts).
  */
 import type { Clock } from '../../net/clock.ts'
-import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { IndexShard } from '../index/shard/index-shard.ts'
 import { parseDocument, type LeafValue } from '../index/mapper/document-parser.ts'
@@ -28,6 +27,7 @@ import { compareUtf8 } from '../index/mapper/doc-values.ts'
 import { DEFAULT_ANALYZER } from '../analysis/index.ts'
 import { simpleMatch } from '../common/simple-match.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
+import { termStatisticsQuery } from '../search/shard-field-values.ts'
 
 /** TextFieldMapper's default position_increment_gap; a keyword field's analyzer has none. */
 const TEXT_POSITION_INCREMENT_GAP = 100
@@ -160,7 +160,11 @@ function fieldVectors(
   }
   const terms = [...byTerm.keys()].sort(compareUtf8)
   const searcher = shard.searcherIndex
-  const stats = new Map(searcher.dfs(termsQuery(field, terms)).terms.map((t) => [t.term, t] as const))
+  const stats = new Map(
+    searcher
+      .dfs(termStatisticsQuery(terms.map((term) => ({ field, term }))))
+      .terms.map((t) => [t.term, t] as const),
+  )
   const fieldStats = searcher.fieldStatistics(field)
   return {
     field,
@@ -173,18 +177,5 @@ function fieldVectors(
       totalTermFreq: stats.get(term)?.totalTermFreq ?? 0,
       tokens: byTerm.get(term)!,
     })),
-  }
-}
-
-/** A query whose weights ask for every term's statistics (the DFS phase records them). */
-function termsQuery(field: string, terms: readonly string[]): IndexQuery {
-  return {
-    type: 'bool',
-    must: [],
-    should: terms.map((term) => ({ type: 'term', field, term, boost: 1 })),
-    mustNot: [],
-    filter: [],
-    minimumShouldMatch: 0,
-    boost: 1,
   }
 }

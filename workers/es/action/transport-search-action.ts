@@ -31,7 +31,7 @@ import {
   type QuerySearchResult,
   type SearchHit,
 } from '../search/search-service.ts'
-import type { ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
+import type { ShardSearchRequest, ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
 import type { NestedInnerHitsWire } from '../search/fetch/nested-inner-hits.ts'
 import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import { searchSortIndex } from '../search/sort/nested-sort.ts'
@@ -49,6 +49,8 @@ export interface SearchShardsRequest {
   now: number
   /** `?scroll`: every shard opens a scroll context with this keep alive (ms). */
   scroll?: { keepAlive: number }
+  /** The more_like_this items' term vectors (ShardSearchRequest.moreLikeThisItems). */
+  moreLikeThisItems?: ShardSearchRequest['moreLikeThisItems']
 }
 
 export interface DistributedHit extends SearchHit {

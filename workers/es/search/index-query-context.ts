@@ -6,8 +6,9 @@
  * it where the API accepts them, runtime-mappings.ts), the index's analyzers, its name in query_shard_exception
  * bodies, its limit settings and its nested fields, and the shard when the query is built on one.
  * Built without a shard (the coordinating node checks a query, `_validate/query`), a leaf on a runtime field is
- * checked and left as built; the shard that runs the query resolves it (`resolveRuntimeFieldsOnShard`, given the
- * same runtime_mappings) into the documents whose values it accepts.
+ * checked and left as built; the shard that runs the query resolves it (`resolveQueryOnShard`, given the
+ * same runtime_mappings) into the documents whose values it accepts, and a more_like_this query, which selects its
+ * terms by the shard's statistics, is rewritten there too.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentObject } from '../xcontent/index.ts'
@@ -17,6 +18,8 @@ import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { nestedContext } from './queries/nested-scope.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
+import { rewriteMoreLikeThisLeaves } from './queries/x-more-like-this.ts'
+import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import type { QueryContext } from './query-builder.ts'
 import { hasRuntimeFields, searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
@@ -32,6 +35,8 @@ export interface IndexQueryContextOptions {
   namedQueries?: Map<string, IndexQuery>
   /** A search's own query: its nested queries' `inner_hits` sections are collected (`nested.innerHits`). */
   collectInnerHits?: boolean
+  /** The more_like_this items' term vectors the request's coordinator fetched (queries/more-like-this.ts). */
+  moreLikeThisItems?: MoreLikeThisItemVectors
 }
 
 export function indexQueryContext(
@@ -51,6 +56,7 @@ export function indexQueryContext(
     limits: indexLimits(metadata),
     indexMatches: (pattern) => index.matchesExpression(pattern),
     ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
+    ...(options.moreLikeThisItems !== undefined ? { moreLikeThisItems: options.moreLikeThisItems } : {}),
     ...(options.shard !== undefined
       ? { shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)) }
       : {}),
@@ -60,8 +66,11 @@ export function indexQueryContext(
   }
 }
 
-/** A query built in indexQueryContext, its leaves on runtime fields replaced on this shard by what they match. */
-export function resolveRuntimeFieldsOnShard(
+/**
+ * A query built in indexQueryContext, resolved on this shard: its leaves on runtime fields replaced by what they
+ * match, its more_like_this queries rewritten by the shard's statistics.
+ */
+export function resolveQueryOnShard(
   query: IndexQuery,
   index: IndexService,
   shard: ShardSearcher,
@@ -70,6 +79,6 @@ export function resolveRuntimeFieldsOnShard(
 ): IndexQuery {
   const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
   const context = indexQueryContext(index, nowMillis, { mapping, shard })
-  if (!hasRuntimeFields(context.fields)) return query
-  return runtimeFieldsQuery(query, context)
+  const resolved = hasRuntimeFields(context.fields) ? runtimeFieldsQuery(query, context) : query
+  return rewriteMoreLikeThisLeaves(resolved, context.shard!)
 }

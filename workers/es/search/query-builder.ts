@@ -25,6 +25,7 @@ import {
   type QueryContext,
 } from './queries/query-parsing.ts'
 import { nestedQuery } from './queries/nested-query.ts'
+import { moreLikeThisQuery } from './queries/more-like-this.ts'
 import { hasChildQuery, hasParentQuery, parentIdQuery } from './queries/join-queries.ts'
 import { emptyClauseException, queryContentFailure } from './queries/query-parse-failures.ts'
 import { rangeQuery } from './queries/range-query.ts'
@@ -105,6 +106,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['span_multi', spanMultiQuery],
   ['field_masking_span', fieldMaskingSpanQuery],
   ['wrapper', wrapperQuery],
+  ['more_like_this', moreLikeThisQuery],
 ])
 
 /**

@@ -46,6 +46,7 @@ import {
 } from './query-builder.ts'
 import { scalarText, type QueryContext } from './queries/query-parsing.ts'
 import type { TermsLookupSite } from './queries/terms-lookup.ts'
+import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import { optionalBooleanParam, uriSearchQuery } from './query-string/index.ts'
 import {
   parseSearchAfter,
@@ -127,6 +128,11 @@ export interface ParsedSearch {
    * any.
    */
   termsLookups: readonly TermsLookupSite[]
+  /**
+   * Whether the request's queries have more_like_this items, whose term vectors its coordinator fetches for the
+   * shards (action/more-like-this-items.ts).
+   */
+  moreLikeThisItems: boolean
 }
 
 function intParam(value: XContentValue | string | undefined, fallback: number): number {
@@ -181,6 +187,7 @@ export function parseSearchRequest(
     nowMillis: now,
     deprecations: new Set<string>(),
     termsLookups: [] as TermsLookupSite[],
+    moreLikeThisItems: { fetched: new Map() } as MoreLikeThisItemVectors,
   }
   let aggregations: AggregationBuilder[] | null = null
   let sort: SortBuilder[] = []
@@ -350,6 +357,7 @@ export function parseSearchRequest(
     pit,
     runtimeMappings,
     termsLookups: validation.termsLookups,
+    moreLikeThisItems: validation.moreLikeThisItems.itemsMet === true,
   }
 }
 

@@ -4,8 +4,10 @@
  * values by Long.toString, boolean ones as 1 / 0; double, float and half_float by Double.toString of the
  * (widened) double; `_id` the document's id; `_seq_no` its sequence number. The documents are the live ones
  * of the searcher's segments, by doc id; a field without doc values (text) has no values. Scripts read the same
- * doc values, the live documents and an inner query's matches with their scores.
+ * doc values, the live documents and an inner query's matches with their scores; more_like_this reads the shard's
+ * live document count and its terms' docFreq.
  */
+import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
@@ -78,6 +80,19 @@ class SearcherFieldValues implements ShardFieldValues {
     return scripting(this.shard, this.docValuesSource())
   }
 
+  termStatistics(terms: ReadonlyArray<{ field: string; term: string }>): {
+    numDocs: number
+    docFreqs: number[]
+  } {
+    const searcher = this.shard.searcherIndex
+    const numDocs = searcher.segments().reduce((sum, segment) => sum + segment.maxDoc - segment.delCount, 0)
+    if (terms.length === 0) return { numDocs, docFreqs: [] }
+    const found = new Map(
+      searcher.dfs(termStatisticsQuery(terms)).terms.map((t) => [`${t.field}\u0000${t.term}`, t.docFreq]),
+    )
+    return { numDocs, docFreqs: terms.map(({ field, term }) => found.get(`${field}\u0000${term}`) ?? 0) }
+  }
+
   private docValuesSource(): DocValuesSource {
     return (this.docValues ??= shardDocValues(this.shard, this.mapping, this.index))
   }
@@ -89,4 +104,17 @@ export function shardFieldValues(
   index: DocValuesIndex,
 ): ShardFieldValues {
   return new SearcherFieldValues(shard, mapping, index)
+}
+
+/** A query whose weights ask for every term's statistics, which the DFS phase records (InvertedIndex.dfs). */
+export function termStatisticsQuery(terms: ReadonlyArray<{ field: string; term: string }>): IndexQuery {
+  return {
+    type: 'bool',
+    must: [],
+    should: terms.map(({ field, term }) => ({ type: 'term', field, term, boost: 1 })),
+    mustNot: [],
+    filter: [],
+    minimumShouldMatch: 0,
+    boost: 1,
+  }
 }

@@ -36,6 +36,7 @@ import { searchFields } from './search-fields.ts'
 import { indexQueryContext } from './index-query-context.ts'
 import { parseInnerQuery } from './query-builder.ts'
 import type { QueryContext } from './queries/query-parsing.ts'
+import type { ItemTermVectors, MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import { raisingScoreErrors } from './function-score-failures.ts'
 import { filteredQuery, parseSearchRequest, type ParsedSearch } from './search-request.ts'
 import { executeQueryPhase, type QuerySearchResult, type ShardDoc } from './search-service.ts'
@@ -97,6 +98,8 @@ export interface ShardSearchRequest {
    * view) instead of the copy's current one; the context's keep alive renewed when `keepAlive` (ms) is given.
    */
   reader?: { sessionId: string; id: number; keepAlive: number | null }
+  /** The more_like_this items' term vectors the coordinator fetched, by request key (action/more-like-this-items.ts). */
+  moreLikeThisItems?: Array<[string, ItemTermVectors | null]>
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
@@ -133,6 +136,7 @@ export function parseForIndex(
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
   shard?: ShardSearcher,
+  moreLikeThisItems: MoreLikeThisItemVectors = { fetched: new Map(request.moreLikeThisItems ?? []) },
 ): {
   parsed: ParsedSearch
   /** The mapping this search reads: the index's with the request's runtime_mappings (runtime-mappings.ts). */
@@ -163,6 +167,7 @@ export function parseForIndex(
     shard,
     namedQueries,
     collectInnerHits: true,
+    moreLikeThisItems,
   })
   const nested = userContext.nested ?? null
   const userQuery = parsed.queryFor(userContext)

@@ -32,6 +32,8 @@ import {
 import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
+import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
+import type { MoreLikeThisItemVectors } from '../../search/queries/more-like-this.ts'
 import { uriSearchQuery, type UriQueryString } from '../../search/query-string/index.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -195,9 +197,18 @@ export async function queryHits(
       : parseTopLevelQuery(query, queryContext)
   // The coordinating node's check of the query, which fetches its terms lookups into it (Rewriteable.rewriteAndFetch)
   if (!uri) await rewriteQueryTermsLookups(context, (check) => parseTopLevelQuery(query, check), now)
+  const contextFor = (index: IndexService, moreLikeThisItems?: MoreLikeThisItemVectors): QueryContext =>
+    indexQueryContext(index, now, {
+      mapping: searchMapping(index.metadata.mapping, runtimeMappings),
+      moreLikeThisItems,
+    })
+  const items = uri
+    ? undefined
+    : await fetchMoreLikeThisItems(context, (recording) => {
+        for (const { index } of indices) parseTopLevelQuery(query, contextFor(index, recording))
+      })
   const targets = indices.map(({ index, shards, aliasFilter }) => {
-    const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
-    const queryContext = indexQueryContext(index, now, { mapping })
+    const queryContext = contextFor(index, items)
     const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
     return { index, shards, query: nonNestedFiltered(query, queryContext.nested ?? null) }
   })

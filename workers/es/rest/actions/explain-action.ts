@@ -29,6 +29,7 @@ import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { checkRoutingRequired } from '../../index/mapper/routing-field.ts'
 import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
+import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
 
 export function registerExplainAction(controller: RestController, context: RestContext): void {
   const explain = (req: RestHandlerRequest) => guarded(() => runExplain(context, req))
@@ -48,12 +49,17 @@ async function explainQuery(
   for (const key of body.keys()) {
     if (key !== 'query') throw requestDoesNotSupport(body, key)
   }
-  const queryContext = indexQueryContext(index, now)
   const uri = uriSearchQuery(req.params)
   const query = body.get('query')
   if (!uri && query === undefined) throw actionRequestValidationException(['query is missing'])
   // TransportExplainAction rewrites the query (its terms lookups fetched) before the shard explains it.
   if (!uri) await rewriteQueryTermsLookups(context, (check) => parseQueryContent(query!, check), now)
+  const items = uri
+    ? undefined
+    : await fetchMoreLikeThisItems(context, (recording) =>
+        parseQueryContent(query!, indexQueryContext(index, now, { moreLikeThisItems: recording })),
+      )
+  const queryContext = indexQueryContext(index, now, { moreLikeThisItems: items })
   const built = uri
     ? queryStringIndexQuery(uri.query, uri.options, queryContext)
     : parseQueryContent(query!, queryContext)

@@ -9,7 +9,8 @@
  * of a sorted search (`_score` null unless tracked), `matched_queries` (names, or name → score with
  * `include_named_queries_score`, fetch/matched-queries-phase.ts), a collapsed hit's `inner_hits` (one search per
  * group, collapse/expand-search-phase.ts), then `aggregations` and `suggest`; `indices_boost` is resolved here;
- * `terms` lookups are fetched first (action/terms-lookup-rewrite.ts). _count answers `count` and `_shards`. Through
+ * `terms` lookups are fetched first (action/terms-lookup-rewrite.ts), more_like_this items' term vectors once the
+ * indices are resolved (action/more-like-this-items.ts). _count answers `count` and `_shards`. Through
  * aliases, each index is read with its alias filter and on the shards the alias's search_routing or the `routing`
  * parameter select (cluster/metadata/search-targets.ts).
  */
@@ -47,6 +48,8 @@ import { exactTotal } from '../../action/search-scroll-action.ts'
 import { scrollKeepAlive } from '../../search/scroll-validation.ts'
 import { executePitSearch, validatePitSearch } from '../../action/point-in-time-search.ts'
 import { rewriteTermsLookupsInText } from '../../action/terms-lookup-rewrite.ts'
+import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
+import { parseForIndex } from '../../search/shard-search.ts'
 import { searchProfileJson } from '../../search/profile/search-profile-results.ts'
 
 export function registerSearchActions(controller: RestController, context: RestContext): void {
@@ -132,15 +135,20 @@ export async function executeSearch(
   })
   const keepAlive = isCount ? null : scrollKeepAlive(req.params)
   const searched = keepAlive === null ? parsed : exactTotal(parsed)
+  const request = { body: req.request.body, params: [...req.params], isCount, now: started }
+  const items = parsed.moreLikeThisItems
+    ? await fetchMoreLikeThisItems(context, (recording) => {
+        for (const { index } of indices)
+          parseForIndex(index, { ...request, shardIndex: 0 }, context.analyze, undefined, recording)
+      })
+    : null
   const result = await executeDistributedSearch(
     context,
     indices,
     {
-      body: req.request.body,
-      params: [...req.params],
-      isCount,
-      now: started,
+      ...request,
       ...(keepAlive !== null ? { scroll: { keepAlive } } : {}),
+      ...(items !== null ? { moreLikeThisItems: [...items.fetched] } : {}),
     },
     searched,
   )

@@ -9,7 +9,9 @@
  * with explanations under `explain` or `rewrite`: Lucene's Query.toString() of a valid query, the detailed
  * message of a query that failed on the shard (query_shard_exception and the like).
  * `rewrite` prints the query as built, not as Lucene's rewrite would expand it. The query's `terms` lookups are fetched
- * before it is built (action/terms-lookup-rewrite.ts): a rewrite that fails answers `valid: false` with its message.
+ * before it is built (action/terms-lookup-rewrite.ts): a rewrite that fails answers `valid: false` with its message;
+ * so are its more_like_this items' term vectors (action/more-like-this-items.ts). A more_like_this query prints as
+ * ES prints it before its rewrite on a shard: `like:[texts]` (`like:null` with items only).
  */
 import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
 import { indexQueryContext } from '../../search/index-query-context.ts'
@@ -17,7 +19,6 @@ import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException } from '../../errors/index.ts'
 import type { JsonOut, XContentValue } from '../../xcontent/index.ts'
-import type { IndexService } from '../../index/index-service.ts'
 import { parseQueryContent, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
 import { describeQuery } from '../../search/explain/query-description.ts'
@@ -28,6 +29,7 @@ import { guarded, json } from '../responses.ts'
 import { urlFlag } from '../../common/booleans.ts'
 import type { TermsLookupSite } from '../../search/queries/terms-lookup.ts'
 import { rewriteTermsLookups, termsLookupCheck } from '../../action/terms-lookup-rewrite.ts'
+import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
 
 /** The Java classes behind the exception types a query can fail with, for Throwable.toString. */
 const JAVA_CLASS: Readonly<Record<string, string>> = {
@@ -84,12 +86,15 @@ async function validate(context: RestContext, req: RestHandlerRequest): Promise<
   const failedRewrite = await rewriteLookups(context, source, now)
   if (failedRewrite !== null) return failedRewrite
   const indices = context.indices.resolve(req.path.index)
+  const items = await fetchMoreLikeThisItems(context, (recording) => {
+    for (const index of indices) source(indexQueryContext(index, now, { moreLikeThisItems: recording }))
+  })
   const results: ShardResult[] = []
   try {
     // The query parses the same on every index: with no index at all it is still parsed once.
-    if (indices.length === 0) source(queryContext(null, now, context))
+    if (indices.length === 0) source({ fields: new Map(), analyze: context.analyze, nowMillis: now })
     for (const index of indices) {
-      const outcome = buildOn(index, source, now, context)
+      const outcome = buildOn(source, indexQueryContext(index, now, { moreLikeThisItems: items }))
       const shards = allShards ? [...Array(index.metadata.numberOfShards).keys()] : [null]
       for (const shard of shards) results.push({ index: index.metadata.name, shard, ...outcome })
     }
@@ -155,20 +160,10 @@ async function rewriteLookups(
   }
 }
 
-function queryContext(index: IndexService | null, now: number, context: RestContext): QueryContext {
-  if (index === null) return { fields: new Map(), analyze: context.analyze, nowMillis: now }
-  return indexQueryContext(index, now)
-}
-
 /** TransportValidateQueryAction.shardOperation: the query built in the index's context, or why it failed. */
-function buildOn(
-  index: IndexService,
-  source: QuerySource,
-  now: number,
-  context: RestContext,
-): Omit<ShardResult, 'index' | 'shard'> {
+function buildOn(source: QuerySource, context: QueryContext): Omit<ShardResult, 'index' | 'shard'> {
   try {
-    const query = source(queryContext(index, now, context))
+    const query = source(context)
     return { valid: true, error: null, explanation: describeQuery(query) }
   } catch (error) {
     if (!(error instanceof EsException) || PARSE_ERRORS.has(error.type)) throw error

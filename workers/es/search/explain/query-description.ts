@@ -11,8 +11,10 @@
  * IntPoint, `-Infinity` / `Infinity` for a DoublePoint or FloatPoint), FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
  * `FieldExistsQuery [field=_primary_term]`), ToParentBlockJoinQuery `ToParentBlockJoinQuery (child)`, the geo
  * queries' IndexOrDocValuesQuery of LatLonPointDistanceQuery `f:lat,lon +/- r meters` and LatLonPointInBBoxQuery
- * `f:[minLat TO maxLat],[minLon TO maxLon]`, CombinedFieldQuery `CombinedFieldQuery((a b^2.0)(x y))`, CoveringQuery `CoveringQuery(queries=[a, b], minimumNumberMatch=long(f))` (its
- * queries' texts sorted), and boosting's FunctionScoreQuery.boostByQuery `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * `f:[minLat TO maxLat],[minLon TO maxLon]`, CombinedFieldQuery `CombinedFieldQuery((a b^2.0)(x y))`, CoveringQuery
+ * `CoveringQuery(queries=[a, b], minimumNumberMatch=long(f))` (its queries' texts sorted), MoreLikeThisQuery before
+ * its rewrite `like:[text, text]` (`like:null` with items only), and boosting's FunctionScoreQuery.boostByQuery
+ * `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
 import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -82,6 +84,8 @@ export function describeUnboosted(query: IndexQuery): string {
       return boolText(query)
     case 'functionScore':
       return `function score (${describeQuery(query.query)}, functions: [${query.functions.map(() => '{}').join('')}])`
+    case 'moreLikeThis':
+      return `like:${query.like.likeText === null ? 'null' : `[${query.like.likeText.join(', ')}]`}`
     case 'nonNested':
       return 'FieldExistsQuery [field=_primary_term]'
     case 'nested':

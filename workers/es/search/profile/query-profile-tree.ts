@@ -143,4 +143,5 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
   nested: 'ESToParentBlockJoinQuery',
   covering: 'CoveringQuery',
   combinedField: 'CombinedFieldQuery',
+  moreLikeThis: 'MoreLikeThisQuery',
 }

@@ -24,6 +24,7 @@ import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
 import type { TermsLookupSite } from './terms-lookup.ts'
+import type { MoreLikeThisItemVectors } from './more-like-this.ts'
 
 export interface QueryContext {
   fields: ReadonlyMap<string, FieldMapping>
@@ -54,6 +55,11 @@ export interface QueryContext {
    * met is recorded here (terms-lookup.ts); absent: a lookup met is refused.
    */
   termsLookups?: TermsLookupSite[]
+  /**
+   * The term vectors of the more_like_this items the request's coordinator fetched (action/more-like-this-items.ts);
+   * absent: a query with items is refused as not available.
+   */
+  moreLikeThisItems?: MoreLikeThisItemVectors
 }
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */
@@ -76,6 +82,14 @@ export interface ShardFieldValues {
   bytesValues(field: string): ReadonlyMap<number, string> | null
   /** What scripts read: the shard's doc values, live documents and matches (queries/script-queries.ts). */
   scripting(): ShardScripting
+  /**
+   * The shard's live document count (IndexReader.numDocs) and each term's docFreq in its field (IndexReader.docFreq:
+   * deleted documents count until a merge drops them; 0 for a term it has not), read in one pass.
+   */
+  termStatistics(terms: ReadonlyArray<{ field: string; term: string }>): {
+    numDocs: number
+    docFreqs: number[]
+  }
 }
 
 export interface ShardScripting {

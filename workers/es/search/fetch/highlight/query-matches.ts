@@ -146,7 +146,9 @@ export function weightMatches(
       case 'matchAll':
       case 'nonNested':
       case 'nested':
-        // a block join hands on none of its child query's terms (ToParentBlockJoinQuery.visit)
+      case 'moreLikeThis':
+        // a block join hands on none of its child query's terms (ToParentBlockJoinQuery.visit), an unrewritten
+        // MoreLikeThisQuery none of its own (visitLeaf)
         return []
       case 'matchNone':
         return null
@@ -206,6 +208,7 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'matchNone':
       case 'nonNested':
       case 'nested':
+      case 'moreLikeThis':
         return
       case 'constantScore':
         return visit(q.filter)
