@@ -10,6 +10,8 @@
 //   keyword    = keyword tokenizer
 //   english, snowball: stemmers/english-analyzers.ts
 //   french, german, spanish, italian, portuguese: stemmers/language-analyzers.ts
+//   dutch: stemmers/language-analyzers.ts
+//   russian: stemmers/language-analyzers.ts
 //   pattern    = pattern tokenizer(pattern, default \W+; flags) + lowercase (if lowercase, default true) +
 //                stop(stopwords, default _none_) (ES's PatternAnalyzer)
 //   fingerprint = standard tokenizer + lowercase + asciifolding + stop(stopwords, default _none_) +
@@ -66,10 +68,12 @@ import {
 import { englishAnalyzer, snowballAnalyzer } from './stemmers/english-analyzers.ts'
 import { keywordMarkerTokenFilter } from './stemmers/keyword-marker-filter.ts'
 import {
+  dutchAnalyzer,
   frenchAnalyzer,
   germanAnalyzer,
   italianAnalyzer,
   portugueseAnalyzer,
+  russianAnalyzer,
   spanishAnalyzer,
 } from './stemmers/language-analyzers.ts'
 import {
@@ -488,6 +492,10 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       return italianAnalyzer(settings)
     case 'portuguese':
       return portugueseAnalyzer(settings)
+    case 'dutch':
+      return dutchAnalyzer(settings)
+    case 'russian':
+      return russianAnalyzer(settings)
     default:
       return null
   }

@@ -5,10 +5,12 @@
 import { listSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
 import { IllegalArgumentException } from '../token-list.ts'
 import {
+  DUTCH_STOP_WORDS,
   FRENCH_STOP_WORDS,
   GERMAN_STOP_WORDS,
   ITALIAN_STOP_WORDS,
   PORTUGUESE_STOP_WORDS,
+  RUSSIAN_STOP_WORDS,
   SPANISH_STOP_WORDS,
 } from './language-stop-words.ts'
 
@@ -55,6 +57,8 @@ const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['_spanish_', SPANISH_STOP_WORDS],
   ['_italian_', ITALIAN_STOP_WORDS],
   ['_portuguese_', PORTUGUESE_STOP_WORDS],
+  ['_dutch_', DUTCH_STOP_WORDS],
+  ['_russian_', RUSSIAN_STOP_WORDS],
 ])
 
 /**

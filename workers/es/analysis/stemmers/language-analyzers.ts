@@ -13,16 +13,24 @@
 //   portuguese (PortugueseAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default
 //          _portuguese_) -> keyword marker (`stem_exclusion`, only when non-empty) ->
 //          PortugueseLightStemFilter.
+//   dutch (DutchAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _dutch_) ->
+//          keyword marker (`stem_exclusion`, only when non-empty) -> StemmerOverrideFilter (the default
+//          dictionary: fiets -> fiets, bromfiets -> bromfiets, ei -> eier, kind -> kinder) ->
+//          SnowballFilter(DutchStemmer).
+//   russian (RussianAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _russian_)
+//          -> keyword marker (`stem_exclusion`, only when non-empty) -> SnowballFilter(RussianStemmer).
 // `stopwords` takes the forms stop-words.ts resolves; `stopwords_path` is refused there. All use the
 // standard tokenizer's default max_token_length (255).
 import { Analyzer } from '../analyzer.ts'
 import type { AnalysisSettings } from '../custom/analysis-settings.ts'
 import { ElisionFilter, FRENCH_ARTICLES, ITALIAN_ARTICLES } from '../filters/elision-filter.ts'
 import {
+  DUTCH_STOP_WORDS,
   FRENCH_STOP_WORDS,
   GERMAN_STOP_WORDS,
   ITALIAN_STOP_WORDS,
   PORTUGUESE_STOP_WORDS,
+  RUSSIAN_STOP_WORDS,
   SPANISH_STOP_WORDS,
 } from '../filters/language-stop-words.ts'
 import { GermanNormalizationFilter } from '../filters/german-normalization-filter.ts'
@@ -36,9 +44,12 @@ import { frenchLightStem } from './french-light-stemmer.ts'
 import { germanLightStem } from './german-light-stemmer.ts'
 import { italianLightStem } from './italian-light-stemmer.ts'
 import { setKeywordMarkerFilter } from './keyword-marker-filter.ts'
+import { snowballDutchStem } from './snowball-dutch-stemmer.ts'
+import { snowballRussianStem } from './snowball-russian-stemmer.ts'
 import { portugueseLightStem } from './portuguese-light-stemmer.ts'
 import { spanishLightStem } from './spanish-light-stemmer.ts'
 import { StemFilter } from './stem-filter.ts'
+import { StemmerOverrideFilter } from './stemmer-override-filter.ts'
 
 /** The stop filter, the keyword marker when `stem_exclusion` is non-empty, then the stemming filters. */
 function stopMarkStem(
@@ -91,5 +102,32 @@ export function portugueseAnalyzer(settings: AnalysisSettings = {}): Analyzer {
   return new Analyzer('portuguese', new StandardTokenizer(), [
     new LowerCaseFilter(),
     ...stopMarkStem(settings, PORTUGUESE_STOP_WORDS, new StemFilter('stemmer', portugueseLightStem)),
+  ])
+}
+
+/** DutchAnalyzer's DEFAULT_STEM_DICT, which ES's `dutch` analyzer always applies. */
+const DUTCH_STEM_OVERRIDES: ReadonlyMap<string, string> = new Map([
+  ['fiets', 'fiets'],
+  ['bromfiets', 'bromfiets'],
+  ['ei', 'eier'],
+  ['kind', 'kinder'],
+])
+
+export function dutchAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('dutch', new StandardTokenizer(), [
+    new LowerCaseFilter(),
+    ...stopMarkStem(
+      settings,
+      DUTCH_STOP_WORDS,
+      new StemmerOverrideFilter(DUTCH_STEM_OVERRIDES),
+      new StemFilter('snowball', snowballDutchStem),
+    ),
+  ])
+}
+
+export function russianAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('russian', new StandardTokenizer(), [
+    new LowerCaseFilter(),
+    ...stopMarkStem(settings, RUSSIAN_STOP_WORDS, new StemFilter('snowball', snowballRussianStem)),
   ])
 }

@@ -47,11 +47,18 @@ export function unmarkConsonantYs({ word, yFound }: MarkedWord): string {
   return yFound ? word.replaceAll('Y', 'y') : word
 }
 
-/** The index after the first non-vowel that follows a vowel at or after `from`; the word's length if none. */
-export function regionStart(word: string, from: number): number {
+/**
+ * The index after the first non-vowel that follows a vowel at or after `from`; the word's length if none.
+ * `vowel` is the program's vowel grouping (English's by default).
+ */
+export function regionStart(
+  word: string,
+  from: number,
+  vowel: (word: string, index: number) => boolean = isVowel,
+): number {
   let index = from
-  while (index < word.length && !isVowel(word, index)) index++
-  while (index < word.length && isVowel(word, index)) index++
+  while (index < word.length && !vowel(word, index)) index++
+  while (index < word.length && vowel(word, index)) index++
   return Math.min(index + 1, word.length)
 }
 

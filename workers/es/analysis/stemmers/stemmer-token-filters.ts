@@ -1,7 +1,7 @@
 // The stemming token filters by their Elasticsearch names, each a factory from settings, for the registry:
 //   porter_stem -> PorterStemFilter (Lucene's PorterStemmer), no settings;
 //   snowball    -> SnowballFilter; language (or name), default "English", first letter upper-cased as
-//                  SnowballTokenFilterFactory does: "English" (Porter2) and "Porter" here;
+//                  SnowballTokenFilterFactory does: "English" (Porter2), "Porter", "Dutch", "German", "Russian";
 //   stemmer     -> StemmerTokenFilterFactory's English family; language (or name), default "porter",
 //                  compared ignoring case: english and porter -> porter_stem, porter2 -> snowball English,
 //                  minimal_english / minimalEnglish -> EnglishMinimalStemFilter, possessive_english /
@@ -11,11 +11,12 @@
 //                  GermanMinimalStemFilter; light_spanish / lightSpanish -> SpanishLightStemFilter;
 //                  light_italian / lightItalian -> ItalianLightStemFilter; light_portuguese /
 //                  lightPortuguese -> PortugueseLightStemFilter; light_english / lightEnglish / kstem ->
-//                  KStemFilter (kstemmer.ts);
+//                  KStemFilter (kstemmer.ts); dutch -> snowball Dutch; german -> snowball German; russian ->
+//                  snowball Russian, light_russian / lightRussian -> RussianLightStemFilter;
 //   kstem       -> KStemFilter, no settings.
 // Refused (the playground has no such stemmer): every other snowball program and every other stemmer
-// language (the Snowball french, german, german2, spanish, italian and portuguese among them, and
-// minimal_portuguese and portuguese_rslp) and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
+// language (the Snowball french, german2, spanish, italian and portuguese among them, and
+// minimal_portuguese, portuguese_rslp and dutch_kp / dutchKp / kp (KpStemmer)) and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
 // "Invalid stemmer class specified: <Language>", the message of Lucene's SnowballFilter(TokenStream,
 // String) when it finds no org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad
 // `stemmer` language when the filter is defined, a bad `snowball` language only on first use; both fail
@@ -33,6 +34,10 @@ import { kstem } from './kstemmer.ts'
 import { portugueseLightStem } from './portuguese-light-stemmer.ts'
 import { spanishLightStem } from './spanish-light-stemmer.ts'
 import { porterStem } from './porter-stemmer.ts'
+import { russianLightStem } from './russian-light-stemmer.ts'
+import { snowballDutchStem } from './snowball-dutch-stemmer.ts'
+import { snowballGermanStem } from './snowball-german-stemmer.ts'
+import { snowballRussianStem } from './snowball-russian-stemmer.ts'
 import { snowballEnglishStem } from './snowball-english-stemmer.ts'
 import { snowballPorterStem } from './snowball-porter-stemmer.ts'
 import { StemFilter } from './stem-filter.ts'
@@ -41,6 +46,9 @@ import { StemFilter } from './stem-filter.ts'
 const SNOWBALL_PROGRAMS: ReadonlyMap<string, (term: string) => string> = new Map([
   ['English', snowballEnglishStem],
   ['Porter', snowballPorterStem],
+  ['Dutch', snowballDutchStem],
+  ['German', snowballGermanStem],
+  ['Russian', snowballRussianStem],
 ])
 
 /** Elasticsearch's Strings.capitalize: Character.toUpperCase on the first char (one char to one char). */
@@ -99,6 +107,11 @@ const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => T
   ['light_english', () => new StemFilter('stemmer', kstem)],
   ['lightenglish', () => new StemFilter('stemmer', kstem)],
   ['kstem', () => new StemFilter('stemmer', kstem)],
+  ['dutch', () => new StemFilter('stemmer', snowballDutchStem)],
+  ['german', () => new StemFilter('stemmer', snowballGermanStem)],
+  ['russian', () => new StemFilter('stemmer', snowballRussianStem)],
+  ['light_russian', () => new StemFilter('stemmer', russianLightStem)],
+  ['lightrussian', () => new StemFilter('stemmer', russianLightStem)],
 ])
 
 export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { germanNormalize } from '../../../../../workers/es/analysis/filters/german-normalization-filter.ts'
 import { GERMAN_STOP_WORDS } from '../../../../../workers/es/analysis/filters/language-stop-words.ts'
-import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../../workers/es/analysis/registry.ts'
 import { germanLightStem } from '../../../../../workers/es/analysis/stemmers/german-light-stemmer.ts'
 import { germanMinimalStem } from '../../../../../workers/es/analysis/stemmers/german-minimal-stemmer.ts'
 import { germanAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
@@ -107,10 +107,6 @@ describe('stemmer languages light_german and minimal_german', () => {
       filter('stemmer', { language: 'minimal_german' }),
     )
     expect(terms(chain, 'sängerinnen')).toEqual(['sängerinnen'])
-  })
-
-  it.each(['german', 'german2'])('the Snowball %s is still refused', (language) => {
-    expect(() => getTokenFilter('stemmer', { language })).toThrow('Invalid stemmer class specified')
   })
 })
 
