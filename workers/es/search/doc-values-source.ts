@@ -86,6 +86,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   search_as_you_type: 'search_as_you_type',
   prefix: 'prefix',
   completion: 'completion',
+  dense_vector: 'dense_vector',
 }
 
 /**

@@ -101,8 +101,14 @@ const DOC_VALUES_SEARCHABLE: ReadonlySet<string> = new Set([
   'geo_point',
 ])
 
-/** Field types without fielddata (their fielddataBuilder refuses). */
-const NO_FIELDDATA: ReadonlySet<string> = new Set(['text', 'search_as_you_type', 'prefix', 'completion'])
+/** Field types that are not aggregatable (their fielddataBuilder refuses; DenseVectorFieldType.isAggregatable). */
+const NO_FIELDDATA: ReadonlySet<string> = new Set([
+  'text',
+  'search_as_you_type',
+  'prefix',
+  'completion',
+  'dense_vector',
+])
 
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {
   // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`

@@ -9,6 +9,7 @@
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - date_nanos: epoch nanoseconds as the column's sortable doubles (date-nanos-field.ts);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
+ * - dense_vector: each element's float bits tagged with its position, one word each (dense-vector-values.ts);
  * - other text fields and objects: none.
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues). Aggregations read them; the inverted index keeps the
@@ -19,6 +20,7 @@ import { EsException } from '../../errors/index.ts'
 import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
+import { denseVectorDocValues } from './dense-vector-values.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
@@ -42,6 +44,7 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
   'date_nanos',
   'boolean',
   'geo_point',
+  'dense_vector',
 ])
 
 /**
@@ -120,6 +123,8 @@ export function docValues(
       return sortNumbers(values.map((v) => halfFloat(Number(v))))
     case 'geo_point':
       return geoPointDocValues(values)
+    case 'dense_vector':
+      return denseVectorDocValues(values as readonly number[])
     default:
       return []
   }

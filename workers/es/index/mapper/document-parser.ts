@@ -19,7 +19,8 @@
  * the document held it there: a missing target is mapped dynamically (or refused under `dynamic: strict`), a
  * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing. A value for a field
  * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
- * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it.
+ * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. A dense_vector's
+ * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -50,6 +51,7 @@ import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { documentFailure, failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
 import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
 import { joinValues, type JoinDocument } from './join-field.ts'
+import { denseVectorValue, dimensionCount } from './dense-vector-values.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
@@ -302,6 +304,7 @@ class DocumentWalk {
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
+      if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
@@ -337,6 +340,7 @@ class DocumentWalk {
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (field.type === 'join') return this.addJoin(doc, path, field, value)
+    if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -430,6 +434,32 @@ class DocumentWalk {
   private addJoin(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
     for (const joined of joinValues(path, field, value, this.joinDocument, this.id !== null))
       this.addValue(doc, joined.path, joined.mapping, joined.value)
+  }
+
+  /**
+   * A dense_vector's value (dense-vector-values.ts): its elements in order. A field mapped without `dims` takes them
+   * from its first vector (a mapping update; ES then parses the document again under it, as this walk goes on to).
+   */
+  private addDenseVector(
+    doc: DocFields,
+    path: string,
+    mapped: FieldMapping,
+    value: XContentValue,
+    parent: Record<string, FieldMapping>,
+    name: string,
+  ): void {
+    let field = mapped
+    if (field.dims === undefined && value !== null) {
+      if (this.writable === null) {
+        this.gaveUp = true
+        return
+      }
+      field = { ...field, dims: dimensionCount(value) }
+      setOwn(parent, name, field)
+      this.added = true
+    }
+    const vector = denseVectorValue(path, field, value, this.id)
+    if (vector !== null) for (const x of vector) this.addValue(doc, path, field, x)
   }
 
   /**

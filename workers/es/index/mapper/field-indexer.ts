@@ -30,8 +30,8 @@ export function searchAnalyzer(mapping: FieldMapping, override: string | null = 
 
 const POSITION_INCREMENT_GAP = 100
 
-/** Non-numeric types indexed only through the numeric column (no terms): dates and geo points. */
-const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set(['date', 'date_nanos', 'geo_point'])
+/** Non-numeric types indexed only through the numeric column (no terms): dates, geo points and vectors. */
+const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set(['date', 'date_nanos', 'geo_point', 'dense_vector'])
 
 /**
  * Indexing's analysis (IndexAnalysis): a value's terms through the named analyzer into a sink; a keyword value

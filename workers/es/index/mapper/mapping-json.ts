@@ -1,7 +1,7 @@
 /**
  * A mapping's JSON as ES returns it (GET _mapping, GET <index>, _cluster/state): ObjectMapper.toXContent's order
  * at the root (`dynamic`, the root parameters, `runtime`, `properties`), properties sorted by name at every level,
- * `type: object` left out (but for an object without properties, which shows only it), a field's parameters in the order they were given with `copy_to` last (a scaled_float's
+ * `type: object` left out (but for an object without properties, which shows only it), a field's parameters in the order they were given (a dense_vector's in its Builder's order) with `copy_to` last (a scaled_float's
  * `scaling_factor` and `null_value`, and a double, float or half_float's `null_value`, as Java doubles).
  * Kept apart from mapping.ts, which the parsers import, so that printing's imports make no cycle with them.
  */
@@ -11,6 +11,7 @@ import { printsAsDouble } from './number-field.ts'
 import { runtimeFields, setOwn, type FieldMapping, type Mapping } from './mapping.ts'
 import { runtimeToJson } from './runtime-field.ts'
 import { rootParametersToJson } from './root-object-mapper.ts'
+import { inBuilderOrder } from './dense-vector-field.ts'
 
 /**
  * The JSON form ES returns (ObjectMapper.toXContent's order): `dynamic`, the root parameters
@@ -39,7 +40,8 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
   // ObjectMapper.toXContent names the type of an object only when it has no properties, which it then leaves out.
   const empty = field.type === 'object' && Object.keys(field.properties ?? {}).length === 0
   if (field.type !== 'object' || empty) out.type = field.type
-  for (const [key, value] of Object.entries(field)) {
+  const ordered = field.type === 'dense_vector' ? inBuilderOrder(field) : field
+  for (const [key, value] of Object.entries(ordered)) {
     if (key === 'type' || key === 'copy_to' || value === undefined) continue
     if (key === 'properties' && empty) continue
     out[key] =

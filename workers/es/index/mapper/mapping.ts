@@ -31,6 +31,7 @@ export const FIELD_TYPE_NAMES = [
   'search_as_you_type',
   'alias',
   'join',
+  'dense_vector',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -48,7 +49,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'constant_keyword',
   'counted_keyword',
   'date_range',
-  'dense_vector',
   'double_range',
   'flattened',
   'float_range',
@@ -132,7 +132,8 @@ export interface FieldMapping {
   doc_values?: boolean
   max_shingle_size?: number
   similarity?: string
-  index_options?: string
+  /** text, keyword and search_as_you_type: a restricted string; dense_vector: its vector index (dense-vector-field.ts). */
+  index_options?: string | VectorIndexOptions
   norms?: boolean
   term_vector?: string
   meta?: Record<string, string>
@@ -150,6 +151,16 @@ export interface FieldMapping {
   /** A join field (join-field.ts): whether global ordinals load eagerly (always kept), and its relations. */
   eager_global_ordinals?: boolean
   relations?: JoinRelations
+  /** dense_vector (dense-vector-field.ts): its element type when not float, and its dimensions once known. */
+  element_type?: string
+  dims?: number
+}
+
+/** A dense_vector's `index_options`: the index type, and for the HNSW types their graph's parameters. */
+export interface VectorIndexOptions {
+  type: string
+  m?: number
+  ef_construction?: number
 }
 
 /**

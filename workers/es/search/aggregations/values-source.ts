@@ -256,6 +256,10 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
     return illegalArgumentException(
       `scripts over the date_nanos field [${field}] are not available in the playground`,
     )
+  if (type === 'dense_vector')
+    return illegalArgumentException(
+      `aggregations, docvalue_fields and scripts over the dense_vector field [${field}] are not available in the playground`,
+    )
   if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
   return null

@@ -8,6 +8,7 @@
  *   a value their mapper dropped as malformed is listed as ignored (SourceValueFetcher's parse failure);
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
+ * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
  * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts);
  * - a field alias: its target's values, under the alias's name;
@@ -110,6 +111,12 @@ export class FieldFetcher {
             values: joinSourceValues(parsed.source.get(name)),
             ignoredValues: NOTHING_IGNORED,
           }))
+        } else if (field.type === 'dense_vector') {
+          if (format !== null) valueFetcher(name, field, format)
+          fetchers.set(name, (parsed) => ({
+            values: vectorSourceValues(parsed.source, name),
+            ignoredValues: NOTHING_IGNORED,
+          }))
         } else if (field.runtime !== undefined) {
           const print = docValuePrinter(name, docValues.field(name)!, format)
           fetchers.set(name, (_, docId) => ({
@@ -170,6 +177,16 @@ export class FieldFetcher {
 function joinSourceValues(value: XContentValue | undefined): JsonOut[] {
   if (value === undefined || value === null) return []
   return (Array.isArray(value) ? value : [value]).map(sourceToJson)
+}
+
+/**
+ * A dense_vector's values (ArraySourceValueFetcher, parseSourceValue the identity): its `_source` array's elements
+ * as sent, found by the field's path through the source's objects.
+ */
+function vectorSourceValues(source: XContentObject, path: string): JsonOut[] {
+  let value: XContentValue | undefined = source
+  for (const part of path.split('.')) value = value instanceof Map ? value.get(part) : undefined
+  return Array.isArray(value) ? value.map(sourceToJson) : []
 }
 
 /** The field type's ValueFetcher for `fields`: how one `_source` value prints. */

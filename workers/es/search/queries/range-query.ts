@@ -176,8 +176,9 @@ export function rangeIndexQuery(
   options: RangeOptions,
   boost: number,
 ): IndexQuery {
-  if (mapping.type === 'geo_point') {
-    const reason = `Field [${field}] of type [geo_point] does not support range queries`
+  if (mapping.type === 'geo_point' || mapping.type === 'dense_vector') {
+    // SimpleMappedFieldType.rangeQuery
+    const reason = `Field [${field}] of type [${mapping.type}] does not support range queries`
     throw failedToCreateQuery(options.index, 'illegal_argument_exception', reason)
   }
   if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }

@@ -116,8 +116,8 @@ export function spanTermQuery(body: XContentObject, context: QueryContext): Inde
       boost,
     }
   }
-  const positions =
-    isAnalyzedText(mapping) && !['docs', 'freqs'].includes(mapping.index_options ?? 'positions')
+  const indexOptions = typeof mapping.index_options === 'string' ? mapping.index_options : 'positions'
+  const positions = isAnalyzedText(mapping) && !['docs', 'freqs'].includes(indexOptions)
   if (!positions) {
     const message = `Span term query requires position data, but field ${field} was indexed without position data`
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', message)

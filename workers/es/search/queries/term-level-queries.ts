@@ -123,6 +123,11 @@ export function exactValueQuery(
     const reason = `Geometry fields do not support exact searching, use dedicated geometry queries instead: [${field}]`
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
   }
+  if (mapping.type === 'dense_vector') {
+    // DenseVectorFieldType.termQuery
+    const reason = `Field [${field}] of type [dense_vector] doesn't support term queries`
+    throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
+  }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
   if (isAnalyzedText(mapping) || mapping.type === 'keyword')
     return { type: 'term', field, term: keywordSearchValue(mapping, text, context), boost }

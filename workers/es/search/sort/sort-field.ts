@@ -183,6 +183,10 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
         "can't sort on geo_point field without using specific sorting feature, like geo_distance",
       )
     }
+    if (mapping.type === 'dense_vector') {
+      // VectorIndexFieldData.sortField
+      throw illegalArgumentException(`Field [${name}] of type [dense_vector] doesn't support sort`)
+    }
     // a field alias's refusal names its target, the MappedFieldType FieldTypeLookup hands out for it
     const concrete = concreteFieldName(index.fields, name)
     throw noFielddata(concrete, fieldTypeName(mapping), index.name) ?? fielddataDisabled(concrete, index.name)
