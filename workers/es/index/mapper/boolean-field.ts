@@ -13,9 +13,7 @@ import { jacksonCoercion } from './document-failure.ts'
 import { valuePreview } from './number-field.ts'
 import type { XNumber } from '../../xcontent/index.ts'
 import {
-  fieldParsingException,
-  ignoresMalformed,
-  MALFORMED,
+  malformedOrFailure,
   stringParameter,
   typedParameters,
   type Malformed,
@@ -73,9 +71,6 @@ export function booleanFieldValue(
     const kind = token !== null && !token.isInteger ? 'VALUE_NUMBER_FLOAT' : 'VALUE_NUMBER_INT'
     throw jacksonCoercion(`Current token (${kind}) not of boolean type`)
   } catch (error) {
-    if (!(error instanceof EsException)) throw error
-    const malformed = error.type !== 'x_content_parse_exception'
-    if (id === null || (malformed && ignoresMalformed(field, ignoreMalformedByDefault))) return MALFORMED
-    throw fieldParsingException(path, TYPE, valuePreview(value), id, error)
+    return malformedOrFailure(error, path, field, valuePreview(value), id, ignoreMalformedByDefault)
   }
 }

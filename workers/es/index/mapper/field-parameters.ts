@@ -129,6 +129,26 @@ export const MALFORMED: unique symbol = Symbol('malformed')
 export type Malformed = typeof MALFORMED
 
 /**
+ * A mapper's answer for a value it failed to read (`error`): MALFORMED when the value is dropped (where the document is
+ * parsed again after its primary took it, `id` null, or when the failure is an illegal argument and the field
+ * ignores malformed values), else the document's failure (fieldParsingException). A Jackson parse failure
+ * (x_content_parse_exception) is never dropped on a primary.
+ */
+export function malformedOrFailure(
+  error: unknown,
+  path: string,
+  field: FieldMapping,
+  preview: string,
+  id: string | null,
+  ignoreMalformedByDefault: boolean,
+): Malformed {
+  if (!(error instanceof EsException)) throw error
+  const malformed = error.type !== 'x_content_parse_exception'
+  if (id === null || (malformed && ignoresMalformed(field, ignoreMalformedByDefault))) return MALFORMED
+  throw fieldParsingException(path, field.type, preview, id, error)
+}
+
+/**
  * DocumentParser's wrapping of a field mapper's failure on a primary (`id` known): FieldMapper.parse's
  * rethrowAsDocumentParsingException, at the value's token (document-failure.ts), its cause built at the same token.
  * Where a document is parsed again after its primary took it (`id` null: a replica, the translog, a search reading

@@ -20,9 +20,7 @@ import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import {
   INDEX_DOC_VALUES_STORE,
-  fieldParsingException,
-  ignoresMalformed,
-  MALFORMED,
+  malformedOrFailure,
   stringParameter,
   typedParameters,
   type Malformed,
@@ -75,8 +73,6 @@ export function ipTerm(
   try {
     return addressTerm(forString(text))
   } catch (error) {
-    if (!(error instanceof EsException)) throw error
-    if (id === null || ignoresMalformed(field, ignoreMalformedByDefault)) return MALFORMED
-    throw fieldParsingException(path, 'ip', text, id, error)
+    return malformedOrFailure(error, path, field, text, id, ignoreMalformedByDefault)
   }
 }

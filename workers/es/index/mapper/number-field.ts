@@ -38,9 +38,7 @@ import type { LeafValue } from './document-parser.ts'
 import { halfFloat } from './doc-values.ts'
 import {
   INDEX_DOC_VALUES_STORE,
-  fieldParsingException,
-  ignoresMalformed,
-  MALFORMED,
+  malformedOrFailure,
   typedParameters,
   type Malformed,
   type ParameterSpec,
@@ -121,10 +119,7 @@ function parseValue(
   try {
     return parseToken(field.type, value, coerce)
   } catch (error) {
-    if (!(error instanceof EsException)) throw error
-    const malformed = error.type !== 'x_content_parse_exception'
-    if (id === null || (malformed && ignoresMalformed(field, ignoreMalformedByDefault))) return MALFORMED
-    throw fieldParsingException(path, field.type, valuePreview(value), id, error)
+    return malformedOrFailure(error, path, field, valuePreview(value), id, ignoreMalformedByDefault)
   }
 }
 

@@ -21,7 +21,6 @@
  */
 import { parseJavaDouble } from '../../../net/java-double.ts'
 import {
-  EsException,
   failedToParseMappingFrom,
   illegalArgumentException,
   numberFormatException,
@@ -31,9 +30,7 @@ import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import {
   INDEX_DOC_VALUES_STORE,
-  fieldParsingException,
-  ignoresMalformed,
-  MALFORMED,
+  malformedOrFailure,
   typedParameters,
   type Malformed,
   type ParameterSpec,
@@ -106,9 +103,7 @@ export function scaledFloatValue(
     }
     return parsed
   } catch (error) {
-    if (!(error instanceof EsException)) throw error
-    if (id === null || ignoresMalformed(field, ignoreMalformedByDefault)) return MALFORMED
-    throw fieldParsingException(path, TYPE, String(value), id, error)
+    return malformedOrFailure(error, path, field, String(value), id, ignoreMalformedByDefault)
   }
 }
 
