@@ -8,7 +8,7 @@
 // The filter is weighed without scores (ctx.scoring false): it asks for no statistics. The negative query is scored
 // (DoubleValuesSource.fromQuery weighs it with ScoreMode.COMPLETE), so it does.
 import { ByteReader } from './byte-reader'
-import { DocScores } from './doc-scores'
+import { DocScores, nextUnionDoc } from './doc-scores'
 import { evaluate } from './query'
 import { SearchContext } from './search-context'
 
@@ -27,9 +27,7 @@ export function disjunctionMax(clauses: Array<DocScores>, tieBreaker: f32): DocS
   const cursors = new Array<i32>(n).fill(0)
   const result = new DocScores()
   while (true) {
-    let docId = i32.MAX_VALUE
-    for (let c = 0; c < n; c++)
-      if (cursors[c] < clauses[c].length) docId = min(docId, clauses[c].docs[cursors[c]])
+    const docId = nextUnionDoc(clauses, cursors)
     if (docId == i32.MAX_VALUE) return result
     let scoreMax: f32 = 0
     let otherSum: f64 = 0

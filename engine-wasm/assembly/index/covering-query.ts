@@ -6,7 +6,7 @@
 // (global doc ids, strictly ascending), count x f64 minimum (integral), then the n clauses. The boost is passed
 // down to the clauses, as CoveringQuery.createWeight hands its boost to every clause's weight.
 import { ByteReader } from './byte-reader'
-import { DocScores, entryOf } from './doc-scores'
+import { DocScores, entryOf, nextUnionDoc } from './doc-scores'
 import { evaluate } from './query'
 import { SearchContext } from './search-context'
 
@@ -24,9 +24,7 @@ export function coveringQuery(ctx: SearchContext, reader: ByteReader, parentBoos
   const cursors = new Array<i32>(n).fill(0)
   const result = new DocScores()
   while (true) {
-    let docId = i32.MAX_VALUE
-    for (let c = 0; c < n; c++)
-      if (cursors[c] < clauses[c].length) docId = min(docId, clauses[c].docs[cursors[c]])
+    const docId = nextUnionDoc(clauses, cursors)
     if (docId == i32.MAX_VALUE) return result
     let sum: f64 = 0
     let matched: i32 = 0

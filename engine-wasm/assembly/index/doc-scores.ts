@@ -73,14 +73,23 @@ export function conjunction(clauses: Array<DocScores>, scoring: Array<bool>): Do
   return result
 }
 
+/**
+ * The smallest doc id the clauses' cursors stand on (the next doc of their union), i32.MAX_VALUE when every clause
+ * is exhausted.
+ */
+export function nextUnionDoc(clauses: Array<DocScores>, cursors: Array<i32>): i32 {
+  let docId = i32.MAX_VALUE
+  for (let c = 0; c < clauses.length; c++) {
+    if (cursors[c] < clauses[c].length) docId = min(docId, clauses[c].docs[cursors[c]])
+  }
+  return docId
+}
+
 export function disjunction(clauses: Array<DocScores>, minShouldMatch: i32): DocScores {
   const result = new DocScores()
   const cursors = new Array<i32>(clauses.length).fill(0)
   while (true) {
-    let docId = i32.MAX_VALUE
-    for (let c = 0; c < clauses.length; c++) {
-      if (cursors[c] < clauses[c].length) docId = min(docId, clauses[c].docs[cursors[c]])
-    }
+    const docId = nextUnionDoc(clauses, cursors)
     if (docId == i32.MAX_VALUE) return result
     let sum: f64 = 0
     let matched = 0

@@ -5,17 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
-
-interface Explanation {
-  value: number
-  description: string
-  details: Explanation[]
-}
-interface Hit {
-  _id: string
-  _score: number
-  _explanation?: Explanation
-}
+import type { Hit } from './explained-hits.ts'
 
 const MAPPINGS = {
   mappings: {

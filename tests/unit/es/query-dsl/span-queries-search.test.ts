@@ -4,6 +4,7 @@
 // clause count as the shard's runtime_exception.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import type { Explanation } from './explained-hits.ts'
 
 const f = Math.fround
 
@@ -39,12 +40,6 @@ const NEAR = {
 async function search(body: object): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await node.send('GET', '/books/_search', body)
   return { status: response.status, json: JSON.parse(response.body) as Record<string, unknown> }
-}
-
-interface Explanation {
-  value: number
-  description: string
-  details: Explanation[]
 }
 
 function outline(e: Explanation, depth = 0): string[] {

@@ -4,17 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import { clusterWithIndex } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
+import type { Explanation, Hit } from './explained-hits.ts'
 
-interface Explanation {
-  value: number
-  description: string
-  details: Explanation[]
-}
-interface Hit {
-  _id: string
-  _score: number
-  _explanation?: Explanation
-}
 interface SearchBody {
   hits: { hits: Hit[] }
 }
