@@ -12,9 +12,9 @@
 //       square, sqrt, reciprocal), u32 hasMissing, f64 missing
 //     2 decay: string field, u32 shape (gauss, exp, linear), f64 origin, f64 scale (already processScale'd),
 //       f64 offset, u32 multiValueMode (min, max, avg, sum)
-//     3 random (RandomScoreFunction): i32 saltedSeed, u32 hasHashes, then with hashes i32 n, n x i32 docId
+//     3 random (RandomScoreFunction): i32 saltedSeed, u32 hasHashes, then with hashes i32 n, n x i32 global docId
 //       (ascending), n x i32 hash: a listed document's hash, an unlisted one's the salted seed (no value);
-//       without hashes BitMixer.mix32(docId ^ saltedSeed). The value is the hash's low 24 bits / 2^24.
+//       without hashes BitMixer.mix32((docBase + docId) ^ saltedSeed). The value is the hash's low 24 bits / 2^24.
 // The boost goes to the query's weight (createWeight passes it down), not to the combined score. Filters are
 // weighed without scores. With a trace, each function's record (applied, value before weight, the field's doc
 // values) is added to this node (see explain-trace.ts).
@@ -59,6 +59,8 @@ class ScoreFunction {
   values: NumericDocValues | null = null
   filter: DocScores | null = null
   saltedSeed: i32 = 0
+  /** The segment's first doc id: RandomScoreFunction hashes and looks up global doc ids (ctx.docBase + doc). */
+  docBase: i32 = 0
   hashDocs: StaticArray<i32> | null = null
   hashes: StaticArray<i32> | null = null
 
@@ -106,8 +108,12 @@ class ScoreFunction {
     return this.mode == 2 ? sum / <f64>distances.length : sum
   }
 
-  /** RandomScoreFunction's hash of the document: its value's (given), else the doc id mixed with the seed. */
-  private randomHash(docId: i32): i32 {
+  /**
+   * RandomScoreFunction's hash of the document (a segment's doc id): its value's (given by global doc id), else its
+   * global doc id mixed with the seed.
+   */
+  private randomHash(segmentDocId: i32): i32 {
+    const docId = this.docBase + segmentDocId
     const docs = this.hashDocs
     const hashes = this.hashes
     if (docs == null || hashes == null) return mix32(docId ^ this.saltedSeed)
@@ -172,6 +178,7 @@ function readFunction(ctx: SearchContext, reader: ByteReader): ScoreFunction {
   if (fn.kind == 0) return fn
   if (fn.kind == 3) {
     fn.saltedSeed = reader.i32()
+    fn.docBase = ctx.segment.docBase
     if (reader.u32() == 1) {
       const n = reader.i32()
       const docs = new StaticArray<i32>(n)

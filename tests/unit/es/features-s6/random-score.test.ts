@@ -102,9 +102,13 @@ describe('function_score random_score', () => {
     ['c', { other: 1 }],
   ]
 
-  async function search(body: object) {
+  /** `segmentEach`: a refresh after every document, so each is in a segment of its own. */
+  async function search(body: object, segmentEach = false) {
     const { cluster } = await clusterWithIndex(1, MAPPINGS)
-    for (const [id, source] of DOCS) await cluster.json(1, 'PUT', `/idx/_doc/${id}`, source)
+    for (const [id, source] of DOCS) {
+      await cluster.json(1, 'PUT', `/idx/_doc/${id}`, source)
+      if (segmentEach) await cluster.json(1, 'POST', '/idx/_refresh')
+    }
     await cluster.json(1, 'POST', '/idx/_refresh')
     const response = await cluster.send(1, 'GET', '/idx/_search', body)
     return { response, cluster }
@@ -145,6 +149,17 @@ describe('function_score random_score', () => {
     for (const [randomScore, values, seed] of cases) {
       const { response } = await search(query(randomScore))
       expect(response.status).toBe(200)
+      expect(scores(response.body)).toEqual(expected(seed, values))
+    }
+  })
+
+  it('hashes each document by its own value when the documents are in different segments', async () => {
+    // RandomScoreFunction reads the values by the segment's doc id (and hashes ctx.docBase + doc without a field)
+    for (const [randomScore, values, seed] of [
+      [{ seed: 7, field: '_seq_no' }, { a: '0', b: '1', c: '2' }, 7],
+      [{ seed: 9, field: 'tag' }, { a: 'red', b: 'blue', c: null }, 9],
+    ] as const) {
+      const { response } = await search(query(randomScore), true)
       expect(scores(response.body)).toEqual(expected(seed, values))
     }
   })
