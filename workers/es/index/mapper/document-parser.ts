@@ -28,41 +28,22 @@
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
-import {
-  NUMBER_FIELD_TYPES,
-  ownField,
-  setOwn,
-  type DynamicMode,
-  type FieldMapping,
-  type Mapping,
-} from './mapping.ts'
+import { isDateType, ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
 import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
-import { ipTerm } from './ip-field.ts'
-import { booleanFieldValue } from './boolean-field.ts'
-import { keywordFieldValue } from './keyword-field.ts'
-import { scaledFloatValue } from './scaled-float-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
-import { numberFieldValue } from './number-field.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { documentFailure, failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
 import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
 import { joinValues, type JoinDocument } from './join-field.ts'
 import { denseVectorValue, dimensionCount } from './dense-vector-values.ts'
+import { LEAF_READERS } from './leaf-readers.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
-const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([
-  'ip',
-  'boolean',
-  'keyword',
-  'scaled_float',
-  'date',
-  'date_nanos',
-  ...NUMBER_FIELD_TYPES,
-])
+const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
 
 /**
  * What the mappers read from the index's settings (MappingParserContext): `index.mapping.ignore_malformed`, the
@@ -463,12 +444,9 @@ class DocumentWalk {
   }
 
   /**
-   * A `_source` leaf (or null) as its field's mapper reads it: an ip field keeps its address's term, a scaled_float
-   * or other numeric field its number (ip-field.ts, scaled-float-field.ts, number-field.ts, which reads a JSON
-   * number's lexeme from `token`: null_value, ignore_malformed, the parse failure; a dropped value lists the field
-   * as ignored), a date field its leaf or its null_value text (date-field.ts), a boolean field its boolean
-   * (boolean-field.ts), a keyword field its text or its null_value (keyword-field.ts); other types keep the leaf as
-   * it is.
+   * A `_source` leaf (or null) as its field's mapper reads it (leaf-readers.ts: ip, scaled_float, numeric, boolean
+   * and keyword fields; a dropped value lists the field as ignored), a date field its leaf or its null_value text
+   * (date-field.ts); other types keep the leaf as it is.
    */
   private addLeaf(
     doc: DocFields,
@@ -478,20 +456,13 @@ class DocumentWalk {
     token: XNumber | null = null,
   ): void {
     const byDefault = this.settings.ignoreMalformed
+    const reader = LEAF_READERS.get(mapping.type)
     const value =
-      mapping.type === 'ip'
-        ? ipTerm(path, mapping, leaf, this.id, byDefault)
-        : mapping.type === 'scaled_float'
-          ? scaledFloatValue(path, mapping, leaf, this.id, byDefault)
-          : NUMBER_FIELD_TYPES.has(mapping.type)
-            ? numberFieldValue(path, mapping, leaf, token, this.id, byDefault)
-            : mapping.type === 'date' || mapping.type === 'date_nanos'
-              ? this.dateValue(path, mapping, leaf)
-              : mapping.type === 'boolean'
-                ? booleanFieldValue(path, mapping, leaf, token, this.id, byDefault)
-                : mapping.type === 'keyword'
-                  ? keywordFieldValue(mapping, leaf, token)
-                  : leaf
+      reader !== undefined
+        ? reader(path, mapping, leaf, token, this.id, byDefault)
+        : isDateType(mapping.type)
+          ? this.dateValue(path, mapping, leaf)
+          : leaf
     if (value === MALFORMED) {
       // a mapper's null_value is checked with the mapping: only a document's own values are malformed
       if (leaf !== null) {

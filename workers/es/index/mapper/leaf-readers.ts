@@ -1,0 +1,38 @@
+/**
+ * The field mappers that read a `_source` leaf into the value their field keeps (document-parser.ts addLeaf), by
+ * field type: ip (ip-field.ts), scaled_float (scaled-float-field.ts), the numeric types (number-field.ts), boolean
+ * (boolean-field.ts) and keyword (keyword-field.ts). Each takes the leaf (null for an explicit null: its
+ * `null_value`), a JSON number's token (its lexeme), the document's id (null where it is parsed again after its
+ * primary took it) and the index's index.mapping.ignore_malformed, and answers the value, null for nothing indexed,
+ * MALFORMED for a value dropped, or throws the document's failure. Dates are read by the parser itself, which knows
+ * whether its walk reads them (date-field.ts).
+ */
+import type { XNumber } from '../../xcontent/index.ts'
+import type { LeafValue } from './document-parser.ts'
+import type { Malformed } from './field-parameters.ts'
+import { NUMBER_FIELD_TYPES, type FieldMapping } from './mapping.ts'
+import { ipTerm } from './ip-field.ts'
+import { scaledFloatValue } from './scaled-float-field.ts'
+import { numberFieldValue } from './number-field.ts'
+import { booleanFieldValue } from './boolean-field.ts'
+import { keywordFieldValue } from './keyword-field.ts'
+
+type LeafReader = (
+  path: string,
+  field: FieldMapping,
+  leaf: LeafValue | null,
+  token: XNumber | null,
+  id: string | null,
+  ignoreMalformedByDefault: boolean,
+) => LeafValue | null | Malformed
+
+export const LEAF_READERS: ReadonlyMap<string, LeafReader> = new Map<string, LeafReader>([
+  ['ip', (path, field, leaf, _token, id, byDefault) => ipTerm(path, field, leaf, id, byDefault)],
+  [
+    'scaled_float',
+    (path, field, leaf, _token, id, byDefault) => scaledFloatValue(path, field, leaf, id, byDefault),
+  ],
+  ...[...NUMBER_FIELD_TYPES].map((type): [string, LeafReader] => [type, numberFieldValue]),
+  ['boolean', booleanFieldValue],
+  ['keyword', (_path, field, leaf, token) => keywordFieldValue(field, leaf, token)],
+])
