@@ -93,6 +93,11 @@ export function mapperSettings(metadata: IndexMetadata): IndexMapperSettings {
   }
 }
 
+/** IndexVersion.current() of ES 8.17.0 (Lucene 9.12), the version every index is created with. */
+export const INDEX_VERSION_CURRENT = 8_521_000
+/** IndexVersions.MINIMUM_COMPATIBLE of ES 8.17: the oldest index version (7.0.0) a node reads. */
+export const MINIMUM_COMPATIBLE_INDEX_VERSION = 7_000_099
+
 /** The index's settings as ES keeps them: `index.`-prefixed keys in sorted order, values as text or lists. */
 export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>([
@@ -103,7 +108,7 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
     // DataTier's default preference: data streams' backing indices go to the hot tier.
     ['index.routing.allocation.include._tier_preference', metadata.dataStream ? 'data_hot' : 'data_content'],
     ['index.uuid', metadata.uuid],
-    ['index.version.created', '8521000'],
+    ['index.version.created', String(INDEX_VERSION_CURRENT)],
   ])
   if (metadata.refreshInterval !== undefined) out.set('index.refresh_interval', metadata.refreshInterval)
   if (metadata.defaultPipeline !== undefined) out.set('index.default_pipeline', metadata.defaultPipeline)

@@ -416,6 +416,16 @@ export const REST_API_PARAMS = {
   'cluster.get_component_template': ['name', 'flat_settings', 'include_defaults', 'local', 'master_timeout'],
   'cluster.delete_component_template': ['name', ...ACKED],
   'nodes.info': ['node_id', 'metric', 'flat_settings', 'timeout'],
+  'nodes.hot_threads': [
+    'node_id',
+    'interval',
+    'snapshots',
+    'threads',
+    'ignore_idle_threads',
+    'type',
+    'sort',
+    'timeout',
+  ],
   'nodes.stats': [
     'node_id',
     'metric',

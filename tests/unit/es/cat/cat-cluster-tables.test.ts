@@ -63,11 +63,11 @@ describe('_cat/recovery', () => {
       'n/a        n/a      0     0               0.0%          0           0b    0b              0.0%          0b          0            0                      100.0%\n'
     expect(await text('/_cat/recovery?v')).toBe(
       header +
-        `orders 0     0ms  empty_store done  n/a         n/a         127.0.0.1   es-node-2   ${rest}` +
+        `orders 0     0s   empty_store done  n/a         n/a         127.0.0.1   es-node-2   ${rest}` +
         `orders 0     5ms  peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-1   ${rest}` +
-        `orders 1     0ms  empty_store done  n/a         n/a         127.0.0.1   es-node-1   ${rest}` +
+        `orders 1     0s   empty_store done  n/a         n/a         127.0.0.1   es-node-1   ${rest}` +
         `orders 1     4ms  peer        done  127.0.0.1   es-node-1   127.0.0.1   es-node-3   ${rest}` +
-        `logs   0     0ms  empty_store done  n/a         n/a         127.0.0.1   es-node-2   ${rest}` +
+        `logs   0     0s   empty_store done  n/a         n/a         127.0.0.1   es-node-2   ${rest}` +
         `logs   0     6ms  peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-3   ${rest}` +
         `logs   0     18ms peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-1   ${rest}`,
     )

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 import { numbers } from './numbers-index.ts'
 import { buildScrollId, parseScrollId } from '../../../../workers/es/search/context/scroll-id.ts'
-import { formatTimeValue } from '../../../../workers/es/search/context/time-value-format.ts'
+import { humanReadableMillis } from '../../../../workers/es/common/time/time-value-text.ts'
 
 interface Page {
   _scroll_id?: string
@@ -314,12 +314,13 @@ describe('scroll id', () => {
   })
 
   it('formats keep alives as TimeValue.toString', () => {
-    expect([86_400_000, 5_400_000, 120_000, 1500, 7].map(formatTimeValue)).toEqual([
+    expect([86_400_000, 5_400_000, 120_000, 1500, 7, 0].map((ms) => humanReadableMillis(ms, 1))).toEqual([
       '1d',
       '1.5h',
       '2m',
       '1.5s',
       '7ms',
+      '0s',
     ])
   })
 })

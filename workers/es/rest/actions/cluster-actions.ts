@@ -32,6 +32,7 @@ import { registerAllocationExplainAction } from './allocation-explain-action.ts'
 import { registerClusterStateAction } from './cluster-state-action.ts'
 import { registerClusterSettingsAction } from './cluster-settings-action.ts'
 import { registerNodesInfoAction } from './nodes-info-action.ts'
+import { registerNodesHotThreadsAction } from './nodes-hot-threads-action.ts'
 import { registerValidateQueryAction } from './validate-query-action.ts'
 import { registerPendingTasksAction } from './pending-tasks-action.ts'
 import {
@@ -55,6 +56,7 @@ export function registerClusterActions(controller: RestController, context: Rest
   registerClusterStateAction(controller, context)
   registerClusterSettingsAction(controller, context)
   registerNodesInfoAction(controller, context)
+  registerNodesHotThreadsAction(controller, context)
   registerAllocationExplainAction(controller, context)
   registerValidateQueryAction(controller, context)
   registerPendingTasksAction(controller, context)

@@ -7,6 +7,8 @@
  */
 import { isDataNode, isMasterNode, type DiscoveryNode } from '../../cluster/state/discovery-node.ts'
 import { NODE_IP } from '../cat/cat-indices.ts'
+import { INDEX_VERSION_CURRENT, MINIMUM_COMPATIBLE_INDEX_VERSION } from '../../index/index-metadata.ts'
+import { ES_VERSION } from './root-action.ts'
 
 const DEFAULT_ROLES = [
   'data',
@@ -34,6 +36,36 @@ export function transportAddress(node: DiscoveryNode): string {
 export function roleNames(node: DiscoveryNode): string[] {
   if (isDataNode(node) && isMasterNode(node)) return DEFAULT_ROLES
   return [...node.roles].sort()
+}
+
+/** DiscoveryNodeRole.roleNameAbbreviation of each role name. */
+const ROLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  data: 'd',
+  data_cold: 'c',
+  data_content: 's',
+  data_frozen: 'f',
+  data_hot: 'h',
+  data_warm: 'w',
+  ingest: 'i',
+  master: 'm',
+  ml: 'l',
+  remote_cluster_client: 'r',
+  transform: 't',
+}
+
+/** The node's roles as DiscoveryNode.getRoleAbbreviationString writes them: their letters sorted, `-` for none. */
+export function roleAbbreviations(node: DiscoveryNode): string {
+  const letters = roleNames(node).map((role) => ROLE_ABBREVIATIONS[role]!)
+  return letters.length === 0 ? '-' : letters.sort().join('')
+}
+
+/**
+ * DiscoveryNode.toString (8.17): `{name}{id}{ephemeralId}{externalId}{hostName}{address}{roles}{version}` and the
+ * node's index versions `{min-max}` (a node's external id is its name; it has no attributes to append).
+ */
+export function discoveryNodeDescription(node: DiscoveryNode): string {
+  const parts = [node.name, node.id, node.ephemeralId, node.name, NODE_IP, transportAddress(node)]
+  return `${parts.map((part) => `{${part}}`).join('')}{${roleAbbreviations(node)}}{${ES_VERSION.number}}{${MINIMUM_COMPATIBLE_INDEX_VERSION}-${INDEX_VERSION_CURRENT}}`
 }
 
 /**

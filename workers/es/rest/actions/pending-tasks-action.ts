@@ -7,7 +7,7 @@
 import type { RestController } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { formatTimeValue } from '../../search/context/time-value-format.ts'
+import { humanReadableMillis } from '../../common/time/time-value-text.ts'
 import { PENDING_TASK_PRIORITY } from '../cat/cat-pending-tasks.ts'
 
 export function registerPendingTasksAction(controller: RestController, context: RestContext): void {
@@ -24,7 +24,7 @@ export function registerPendingTasksAction(controller: RestController, context: 
             source: task.source,
             executing: task.executing,
             time_in_queue_millis: task.timeInQueueMillis,
-            time_in_queue: formatTimeValue(task.timeInQueueMillis),
+            time_in_queue: humanReadableMillis(task.timeInQueueMillis, 1),
           })),
         })
       }),

@@ -10,9 +10,8 @@ import { ByteSize } from './byte-size.ts'
 import { NODE_IP } from './cat-indices.ts'
 import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
 import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
+import { roleAbbreviations } from '../actions/node-description.ts'
 
-/** `node.role` of a default node: every role a default 8.17 node has, as abbreviated letters. */
-export const NODE_ROLES = 'cdfhilmrstw'
 const GIB = 1024 ** 3
 const DISK_TOTAL = 100 * GIB
 const DISK_USED_BY_OTHERS = 20 * GIB
@@ -46,7 +45,7 @@ export function catNodes(state: ClusterState, fullId: boolean): CatTable {
     '0.00',
     '0.00',
     '0.00',
-    NODE_ROLES,
+    roleAbbreviations(node),
     node.id === state.masterNodeId ? '*' : '-',
     node.name,
   ])
@@ -193,7 +192,7 @@ export function catAllocation(state: ClusterState, stats: ReadonlyMap<string, Sh
       NODE_IP,
       NODE_IP,
       node.name,
-      NODE_ROLES,
+      roleAbbreviations(node),
     ]
   })
   const unassigned = copies.filter((copy) => copy.nodeId === null).length

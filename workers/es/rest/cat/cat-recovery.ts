@@ -8,7 +8,7 @@
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import type { RecoveryState } from '../../indices/recovery-state.ts'
 import { recoveryTime, translogRecoveredPercent } from '../../indices/recovery-state.ts'
-import { formatTimeValue } from '../../search/context/time-value-format.ts'
+import { humanReadableMillis } from '../../common/time/time-value-text.ts'
 import { ByteSize } from './byte-size.ts'
 import { NODE_IP } from './cat-indices.ts'
 import type { CatColumn, CatTable, CatValue } from './rest-table.ts'
@@ -69,7 +69,7 @@ function row(state: RecoveryState, now: number): CatValue[] {
     state.startTime,
     new Date(state.stopTime).toISOString(),
     state.stopTime,
-    formatTimeValue(recoveryTime(state, now)),
+    humanReadableMillis(recoveryTime(state, now), 1),
     state.type.toLowerCase(),
     state.stage,
     source === null ? 'n/a' : NODE_IP,

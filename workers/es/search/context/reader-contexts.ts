@@ -22,7 +22,7 @@ import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import type { AcquiredSearcher } from '../../index/shard/shard-searcher.ts'
 import type { ShardTarget } from '../../action/shard-messages.ts'
 import type { ShardSearchRequest } from '../shard-search.ts'
-import { formatTimeValue } from './time-value-format.ts'
+import { humanReadableMillis } from '../../common/time/time-value-text.ts'
 
 /** search.keep_alive_interval */
 const KEEP_ALIVE_INTERVAL_MS = 60_000
@@ -162,8 +162,8 @@ export function searchContextMissing(id: number): EsException {
 function checkKeepAliveLimit(keepAlive: number): void {
   if (keepAlive <= MAX_KEEP_ALIVE_MS) return
   throw illegalArgumentException(
-    `Keep alive for request (${formatTimeValue(keepAlive)}) is too large. It must be less than ` +
-      `(${formatTimeValue(MAX_KEEP_ALIVE_MS)}). This limit can be set by changing the [search.max_keep_alive] ` +
+    `Keep alive for request (${humanReadableMillis(keepAlive, 1)}) is too large. It must be less than ` +
+      `(${humanReadableMillis(MAX_KEEP_ALIVE_MS, 1)}). This limit can be set by changing the [search.max_keep_alive] ` +
       'cluster level setting.',
   )
 }
