@@ -25,6 +25,7 @@
 import type { Clock } from '../../net/clock.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
+import type { DiscoveryNode } from '../cluster/state/discovery-node.ts'
 import {
   activePrimary,
   assignedShards,
@@ -288,8 +289,8 @@ export class IndicesClusterStateService {
 
   /** The record of a recovery starting now: a peer recovery's source is the node of the active primary. */
   private newRecoveryState(copy: ShardRouting, state: ClusterState): RecoveryState {
-    const nodeOf = (id: string | null | undefined): string | null =>
-      state.nodes.find((n) => n.id === id)?.name ?? null
+    const nodeOf = (id: string | null | undefined): DiscoveryNode | null =>
+      state.nodes.find((n) => n.id === id) ?? null
     const source =
       copy.recoverySource === 'PEER'
         ? nodeOf(activePrimary(state.routingTable[copy.index]?.[copy.shard] ?? [])?.nodeId)
@@ -298,13 +299,17 @@ export class IndicesClusterStateService {
       copy.index,
       copy.shard,
       copy.recoverySource ?? 'EMPTY_STORE',
+      copy.primary,
       this.deps.clock.now(),
       source,
-      nodeOf(this.deps.localNodeId) ?? this.deps.localNodeId,
+      nodeOf(this.deps.localNodeId)!,
     )
     const restore =
       copy.recoverySource === 'SNAPSHOT' ? this.indices.get(copy.index)?.metadata.restore : undefined
-    if (restore) recovery.snapshot = { repository: restore.repository, snapshot: restore.snapshot }
+    if (restore) {
+      const { repository, snapshot, index, restoreUuid } = restore
+      recovery.snapshot = { repository, snapshot, index, restoreUuid }
+    }
     return recovery
   }
 

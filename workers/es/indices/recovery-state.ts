@@ -12,6 +12,7 @@
  *   empty (as an operations-based recovery's do): see docs/DEVIATIONS.md. A snapshot recovery (snapshot: a
  *   restored index's primary) reports the files and bytes of the shard's snapshot it read.
  */
+import type { DiscoveryNode } from '../cluster/state/discovery-node.ts'
 import type { RecoverySourceType } from '../cluster/state/shard-routing.ts'
 
 export type RecoveryStage = 'init' | 'translog' | 'finalize' | 'done'
@@ -20,18 +21,20 @@ export interface RecoveryState {
   index: string
   shard: number
   type: RecoverySourceType
+  /** Whether the copy recovered as the primary (a replica promoted later keeps its record: false). */
+  primary: boolean
   stage: RecoveryStage
   startTime: number
   /** 0 until the recovery is done. */
   stopTime: number
-  /** The names of the node recovered from (peer only) and of this copy's node. */
-  sourceNode: string | null
-  targetNode: string
+  /** The node recovered from (peer only) and this copy's node, as the cluster state listed them then. */
+  sourceNode: DiscoveryNode | null
+  targetNode: DiscoveryNode
   /** The operations to replay (-1, ES's UNKNOWN, until known) and those replayed. */
   translogTotal: number
   translogRecovered: number
-  /** A SNAPSHOT recovery's snapshot (SnapshotRecoverySource: `_cat/recovery`'s repository and snapshot). */
-  snapshot?: { repository: string; snapshot: string }
+  /** A SNAPSHOT recovery's source: the snapshot, the index's name in it and the restore's uuid. */
+  snapshot?: { repository: string; snapshot: string; index: string; restoreUuid: string }
   /** A SNAPSHOT recovery's files and bytes read from the repository (RecoveryState.Index), once read. */
   files?: { count: number; bytes: number }
 }
@@ -40,14 +43,16 @@ export function newRecoveryState(
   index: string,
   shard: number,
   type: RecoverySourceType,
+  primary: boolean,
   startTime: number,
-  sourceNode: string | null,
-  targetNode: string,
+  sourceNode: DiscoveryNode | null,
+  targetNode: DiscoveryNode,
 ): RecoveryState {
   return {
     index,
     shard,
     type,
+    primary,
     stage: 'init',
     startTime,
     stopTime: 0,

@@ -28,6 +28,8 @@ export interface SnapshotRecoverySource {
   /** The IndexId of the index in the repository, and the index's name in the snapshot. */
   indexId: string
   index: string
+  /** RestoreService's restoreUUID: one random id per restore request, shared by the indices it restores. */
+  restoreUuid: string
 }
 
 export interface RestoreRequest {

@@ -5,11 +5,20 @@ import { describe, expect, test } from 'vitest'
 import { catRecovery } from '../../../../workers/es/rest/cat/cat-recovery.ts'
 import { renderCatTable } from '../../../../workers/es/rest/cat/rest-table.ts'
 import { newRecoveryState, type RecoveryState } from '../../../../workers/es/indices/recovery-state.ts'
+import type { DiscoveryNode } from '../../../../workers/es/cluster/state/discovery-node.ts'
+
+const node = (n: number): DiscoveryNode => ({
+  id: `node-${n}-id`,
+  ephemeralId: `node-${n}-eph`,
+  name: `es-node-${n}`,
+  address: n,
+  roles: ['master', 'data'],
+})
 
 const H = 'i,s,start_millis,stop,t,ty,st,shost,snode,tnode,to,tor,top'
 
 function state(index: string, shard: number, patch: Partial<RecoveryState>): RecoveryState {
-  return { ...newRecoveryState(index, shard, 'PEER', 1_000, 'es-node-1', 'es-node-2'), ...patch }
+  return { ...newRecoveryState(index, shard, 'PEER', false, 1_000, node(1), node(2)), ...patch }
 }
 
 function render(states: RecoveryState[], params: Record<string, string>, now = 5_000): string {

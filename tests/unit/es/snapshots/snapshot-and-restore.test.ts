@@ -219,6 +219,28 @@ describe('restore', () => {
       await es.send('GET', '/_cat/recovery/test_index?h=type,stage,repository,snapshot,files,translog_ops')
     ).body
     expect(recovery).toBe('snapshot done test_repo snap 4 2\n')
+    // RecoveryState.toXContent: SnapshotRecoverySource's fields, and the files the restore read, all recovered.
+    const json = JSON.parse(
+      (await es.send('GET', '/test_index/_recovery?filter_path=*.shards.source,*.shards.index.files')).body,
+    ) as { test_index: { shards: Array<{ source: { restoreUUID: string } }> } }
+    const [shard] = json.test_index.shards
+    expect(shard!.source.restoreUUID).toMatch(/^[\w-]{22}$/)
+    expect(json).toEqual({
+      test_index: {
+        shards: [
+          {
+            source: {
+              repository: 'test_repo',
+              snapshot: 'snap',
+              version: '8.17.0',
+              index: 'test_index',
+              restoreUUID: shard!.source.restoreUUID,
+            },
+            index: { files: { total: 4, reused: 0, recovered: 4, percent: '100.0%' } },
+          },
+        ],
+      },
+    })
   })
 
   it('restores under a new name with rename_pattern, refusing two indices renamed into one', async () => {

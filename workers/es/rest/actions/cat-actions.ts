@@ -27,14 +27,12 @@ import { catMaster } from '../cat/cat-master.ts'
 import { catPlugins } from '../cat/cat-plugins.ts'
 import { catPendingTasks } from '../cat/cat-pending-tasks.ts'
 import { catRecovery } from '../cat/cat-recovery.ts'
+import { recoveryStates } from './recovery-action.ts'
 import { catThreadPool } from '../cat/cat-thread-pool.ts'
 import { catTasks } from '../cat/cat-tasks.ts'
 import { catFielddata } from '../cat/cat-fielddata.ts'
 import { listTaskInfos } from './tasks-actions.ts'
 import { taskGroups } from '../../tasks/transport-tasks-action.ts'
-import type { RecoveryState } from '../../indices/recovery-state.ts'
-import type { ShardResponse } from '../../action/shard-messages.ts'
-import { assignedShards } from '../../cluster/state/shard-routing.ts'
 import {
   indicesOptionsFromRequest,
   STRICT_EXPAND_OPEN_CLOSED,
@@ -117,7 +115,7 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'recovery',
     true,
     async (context, req) => {
-      const states = await recoveryStates(context, req.path.index)
+      const states = await recoveryStates(context, req.path.index, req.params)
       return catRecovery(states, paramAsBoolean(req.params.get('active_only')), context.clock.now())
     },
   ],
@@ -136,27 +134,6 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     },
   ],
 ]
-
-/**
- * TransportRecoveryAction: the RecoveryState of every assigned copy (relocation targets included) of the
- * indices `name` resolves to, asked of the nodes holding them; a copy with none is left out.
- */
-async function recoveryStates(context: RestContext, name: string | undefined): Promise<RecoveryState[]> {
-  const state = context.client.cluster.state()
-  const pending: Array<Promise<ShardResponse | null>> = []
-  for (const index of context.indices.resolve(name)) {
-    const { name: indexName, uuid } = index.metadata
-    for (const copy of (state.routingTable[indexName] ?? []).flatMap(assignedShards)) {
-      const node = state.nodes.find((n) => n.id === copy.nodeId)
-      if (!node) continue
-      const request = { type: 'recovery_state', index: indexName, uuid, shard: copy.shard } as const
-      pending.push(context.client.toNode(node.address, request))
-    }
-  }
-  return (await Promise.all(pending)).flatMap((response) =>
-    response?.type === 'recovery_state' && response.recovery !== null ? [response.recovery] : [],
-  )
-}
 
 function aliasNames(req: RestHandlerRequest): string[] {
   return req.path.index === undefined ? [] : req.path.index.split(',')

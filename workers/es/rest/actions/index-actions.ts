@@ -25,6 +25,7 @@ import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.
 import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
+import { registerRecoveryAction } from './recovery-action.ts'
 import { dataStreamsOf } from '../../cluster/metadata/data-stream.ts'
 import { resolveDateMathExpression } from '../../cluster/metadata/date-math-index-name.ts'
 
@@ -48,6 +49,7 @@ export function registerIndexActions(controller: RestController, context: RestCo
     .register('POST', '/_refresh', () => guarded(() => refresh(context, null)), 'indices.refresh')
     .register('GET', '/_refresh', () => guarded(() => refresh(context, null)), 'indices.refresh')
   registerSegmentActions(controller, context)
+  registerRecoveryAction(controller, context)
 }
 
 async function createIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {

@@ -86,11 +86,19 @@ async function restore(
   const chosen = selectIndices(info.indices, request)
   const names = renamedIndices(chosen, request, refuse)
   const restored: RestoredIndex[] = []
+  const restoreUuid = context.newUuid()
   for (const index of chosen) {
     const indexId = data.indices[index]!.id
     const snapshotted = await repo.indexMetadata(indexId, entry.uuid)
     if (snapshotted === null) throw refuse(`index [${index}] is missing from the repository`)
-    const source = { repository: repositoryName, snapshot, snapshotUuid: entry.uuid, indexId, index }
+    const source = {
+      repository: repositoryName,
+      snapshot,
+      snapshotUuid: entry.uuid,
+      indexId,
+      index,
+      restoreUuid,
+    }
     restored.push(
       restoredMetadata(snapshotted, names.get(index)!, context.newUuid(), request, source, refuse),
     )

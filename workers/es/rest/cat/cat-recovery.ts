@@ -5,12 +5,12 @@
  * percentages as `%1.1f%%`, sizes as ByteSizeValue; a store recovery has no source (`n/a`), and only snapshot
  * recoveries (none here) name a repository and snapshot.
  */
-import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import type { RecoveryState } from '../../indices/recovery-state.ts'
 import { recoveryTime, translogRecoveredPercent } from '../../indices/recovery-state.ts'
 import { humanReadableMillis } from '../../common/time/time-value-text.ts'
 import { ByteSize } from './byte-size.ts'
 import { NODE_IP } from './cat-indices.ts'
+import { recoveriesByIndex } from '../actions/recovery-action.ts'
 import type { CatColumn, CatTable, CatValue } from './rest-table.ts'
 
 const RECOVERY_COLUMNS: readonly CatColumn[] = [
@@ -73,9 +73,9 @@ function row(state: RecoveryState, now: number): CatValue[] {
     state.type.toLowerCase(),
     state.stage,
     source === null ? 'n/a' : NODE_IP,
-    source ?? 'n/a',
+    source?.name ?? 'n/a',
     NODE_IP,
-    state.targetNode,
+    state.targetNode.name,
     state.snapshot?.repository ?? 'n/a',
     state.snapshot?.snapshot ?? 'n/a',
     files.count,
@@ -94,14 +94,8 @@ function row(state: RecoveryState, now: number): CatValue[] {
 
 /** The table of the copies' recovery states; `activeOnly` keeps the recoveries not done yet. */
 export function catRecovery(states: readonly RecoveryState[], activeOnly: boolean, now: number): CatTable {
-  const byIndex = new Map<string, RecoveryState[]>()
-  for (const state of states) {
-    const list = byIndex.get(state.index) ?? []
-    byIndex.set(state.index, list)
-    if (!activeOnly || state.stage !== 'done') list.push(state)
-  }
-  const rows = javaHashMapKeyOrder([...byIndex.keys()]).flatMap((index) =>
-    [...byIndex.get(index)!].sort((a, b) => a.shard - b.shard).map((state) => row(state, now)),
+  const rows = recoveriesByIndex(states, activeOnly).flatMap(([, copies]) =>
+    copies.map((state) => row(state, now)),
   )
   return { columns: RECOVERY_COLUMNS, rows }
 }
