@@ -172,6 +172,7 @@ export const REST_API_PARAMS = {
     'wait_for_completion',
   ],
   'indices.segments': ['index', ...INDICES_OPTIONS, 'verbose'],
+  'indices.resolve_index': ['name', 'expand_wildcards', 'ignore_unavailable', 'allow_no_indices'],
   'indices.recovery': ['index', ...INDICES_OPTIONS, 'active_only', 'detailed'],
   'indices.validate_query': ['index', ...URI_QUERY, ...INDICES_OPTIONS, 'explain', 'rewrite', 'all_shards'],
   // documents

@@ -26,6 +26,7 @@ import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
 import { registerRecoveryAction } from './recovery-action.ts'
+import { registerResolveIndexAction } from './resolve-index-action.ts'
 import { dataStreamsOf } from '../../cluster/metadata/data-stream.ts'
 import { resolveDateMathExpression } from '../../cluster/metadata/date-math-index-name.ts'
 
@@ -50,6 +51,7 @@ export function registerIndexActions(controller: RestController, context: RestCo
     .register('GET', '/_refresh', () => guarded(() => refresh(context, null)), 'indices.refresh')
   registerSegmentActions(controller, context)
   registerRecoveryAction(controller, context)
+  registerResolveIndexAction(controller, context)
 }
 
 async function createIndex(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
