@@ -8,7 +8,6 @@
  * place among the id's shards ordered by shard number, then index name, as ES sorts its shard iterators. The answers
  * are reduced as any search's; an unknown or expired context is that shard's search_context_missing_exception.
  */
-import { storedScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import {
   actionRequestValidationException,
   EsException,
@@ -97,8 +96,7 @@ export async function executePitSearch(
       failures.push({ index: name, shard, node: response.node, error: fromWireException(response.error) })
     else failures.push({ index: name, shard, node: null, error: nodeNotAvailable(reader.node) })
   })
-  const scripts = storedScriptLookup(context.client.cluster.state())
-  return reduceShardAnswers(ordered.length, failures, answers, parsed, scripts)
+  return reduceShardAnswers(ordered.length, failures, answers, parsed, context.client.cluster.state())
 }
 
 function nodeNotAvailable(node: string): EsException {

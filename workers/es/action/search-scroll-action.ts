@@ -13,7 +13,6 @@
  * - `clearScroll`: frees the contexts the ids name (`num_freed` counts the contexts freed, 404 when none), or with
  *   `_all` every node's scroll contexts (`num_freed` then counts the nodes that answered, as ClearScrollController).
  */
-import { storedScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { EsException, illegalArgumentException } from '../errors/index.ts'
 import { parseSearchRequest, type ParsedSearch } from '../search/search-request.ts'
 import { parseScrollId, type ReaderIdForNode } from '../search/context/scroll-id.ts'
@@ -73,8 +72,13 @@ export async function executeScroll(
     params: [],
   }
   const parsed = parseSearchRequest(body, new Map(params), false, context.analyze, context.clock.now())
-  const scripts = storedScriptLookup(context.client.cluster.state())
-  const result = reduceShardAnswers(readers.length, failures, answers, exactTotal(parsed), scripts)
+  const result = reduceShardAnswers(
+    readers.length,
+    failures,
+    answers,
+    exactTotal(parsed),
+    context.client.cluster.state(),
+  )
   if (!selfAdvance) await sendEmitted(context, result)
   return { result, parsed: exactTotal(parsed) }
 }

@@ -14,7 +14,9 @@ import { EsException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import type { IndexService } from '../index/index-service.ts'
 import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
-import { storedScriptLookup, type StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
+import { storedScriptLookup } from '../cluster/metadata/script-metadata.ts'
+import { intSetting, SEARCH_MAX_BUCKETS } from '../cluster/metadata/cluster-settings.ts'
+import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
@@ -170,8 +172,7 @@ export async function executeDistributedSearch(
         ...(response.reader ? { reader: response.reader } : {}),
       })
   })
-  const scripts = storedScriptLookup(context.client.cluster.state())
-  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, scripts)
+  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, context.client.cluster.state())
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
   if (reduced.profile === null || dfsProfiles.size === 0) return reduced
   const profile = reduced.profile.map((entry) => {
@@ -183,15 +184,16 @@ export async function executeDistributedSearch(
 
 /**
  * The reduce of the shards' answers (SearchPhaseController): `total` shards were asked, `failures` failed. A scroll's
- * first page and its next ones (action/search-scroll-action.ts) are reduced here too; the pipeline aggregations
- * compile their stored scripts from `scripts`, the coordinating node's cluster state.
+ * first page and its next ones (action/search-scroll-action.ts) are reduced here too. `state` is the coordinating
+ * node's cluster state: the pipeline aggregations compile their stored scripts from it, and its search.max_buckets
+ * bounds the reduce's buckets.
  */
 export function reduceShardAnswers(
   total: number,
   failures: ShardFailure[],
   answers: readonly ShardAnswer[],
   parsed: ParsedSearch,
-  scripts: StoredScriptLookup,
+  state: ClusterState,
 ): DistributedSearchResult {
   const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
   const queried = answers.flatMap(({ index, node, result }) =>
@@ -199,7 +201,8 @@ export function reduceShardAnswers(
   )
   const results = queried.map(({ index, wire }) => querySearchResult(index, wire, parsed))
   const { from, size, aggregations, trackScores } = parsed.request
-  const reduced = mergeQueryResults(results, from, size, aggregations, scripts)
+  const reduce = { scripts: storedScriptLookup(state), maxBuckets: intSetting(state, SEARCH_MAX_BUCKETS) }
+  const reduced = mergeQueryResults(results, from, size, aggregations, reduce)
   const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
   const taken = (shardIndex: number) =>
     reduced.docs.filter(({ result }) => result.shardIndex === shardIndex).length

@@ -326,7 +326,7 @@ export function mergeQueryResults(
   from: number,
   size: number,
   aggregationBuilders: readonly AggregationBuilder[] | null,
-  scripts: StoredScriptLookup,
+  reduce: { scripts: StoredScriptLookup; maxBuckets: number },
 ): ReducedQueryPhase {
   const sortFields = results.find((r) => r.sortFields !== null)?.sortFields ?? null
   const merged = results.flatMap((result) => result.docs.map((doc) => ({ result, doc })))
@@ -350,7 +350,7 @@ export function mergeQueryResults(
     docs: page.slice(from, from + size),
     aggregations:
       aggregationBuilders !== null && aggregations.length > 0
-        ? reduceShardAggregations(aggregations, undefined, aggregationBuilders, scripts)
+        ? reduceShardAggregations(aggregations, reduce.maxBuckets, aggregationBuilders, reduce.scripts)
         : null,
   }
 }

@@ -72,8 +72,15 @@ describe('PUT and GET _cluster/settings', () => {
         defaults: {
           'action.destructive_requires_name': 'true',
           'cluster.max_shards_per_node': '1000',
+          'cluster.routing.allocation.cluster_concurrent_rebalance': '2',
           'cluster.routing.allocation.enable': 'all',
+          'cluster.routing.allocation.node_concurrent_incoming_recoveries': '2',
+          'cluster.routing.allocation.node_concurrent_outgoing_recoveries': '2',
+          'cluster.routing.allocation.node_concurrent_recoveries': '2',
+          'cluster.routing.allocation.node_initial_primaries_recoveries': '4',
           'indices.lifecycle.poll_interval': '10m',
+          'indices.recovery.max_bytes_per_sec': '40mb',
+          'search.max_buckets': '65536',
         },
       },
     )
@@ -192,6 +199,79 @@ describe('allocation explain of a copy that may not remain', () => {
     ])
     await put(cluster, { persistent: { 'cluster.routing.allocation.exclude._name': null } })
     expect((await explain(cluster)).can_remain_on_current_node).toBe('yes')
+  })
+})
+
+describe('the other cluster settings course notes set', () => {
+  it('search.max_buckets bounds a search reduce, and is refused below 0', async () => {
+    const { cluster } = await clusterWithIndex(1, { settings: { number_of_replicas: 0 } })
+    for (let i = 0; i < 5; i++) await cluster.send(1, 'PUT', `/idx/_doc/${i}?refresh=true`, { n: i })
+    const search = { size: 0, aggs: { n: { terms: { field: 'n', size: 10 } } } }
+    expect((await cluster.send(1, 'POST', '/idx/_search', search)).status).toBe(200)
+    expect((await put(cluster, { transient: { 'search.max_buckets': 3 } })).status).toBe(200)
+    const refused = await cluster.send(1, 'POST', '/idx/_search', search)
+    expect(refused.status).toBe(400)
+    expect(JSON.parse(refused.body)).toMatchObject({
+      error: { root_cause: [{ type: 'too_many_buckets_exception', max_buckets: 3 }] },
+    })
+    const negative = await put(cluster, { persistent: { 'search.max_buckets': -1 } })
+    expect(JSON.parse(negative.body)).toEqual(
+      errorBody(
+        'illegal_argument_exception',
+        'Failed to parse value [-1] for setting [search.max_buckets] must be >= 0',
+        400,
+      ),
+    )
+  })
+
+  it('takes logger levels, recovery limits and the recovery rate, checking each as ES does', async () => {
+    const { cluster } = await clusterWithIndex(1)
+    const accepted = await put(cluster, {
+      persistent: {
+        'logger.org.elasticsearch.discovery': 'DEBUG',
+        'cluster.routing.allocation.node_concurrent_recoveries': 4,
+        'indices.recovery.max_bytes_per_sec': '100mb',
+      },
+    })
+    expect(JSON.parse(accepted.body)).toEqual({
+      acknowledged: true,
+      persistent: {
+        cluster: { routing: { allocation: { node_concurrent_recoveries: '4' } } },
+        indices: { recovery: { max_bytes_per_sec: '100mb' } },
+        logger: { org: { elasticsearch: { discovery: 'DEBUG' } } },
+      },
+      transient: {},
+    })
+    // The incoming and outgoing limits fall back to node_concurrent_recoveries.
+    const explained = (await cluster.json(
+      1,
+      'GET',
+      '/_cluster/allocation/explain?include_yes_decisions=true',
+      { index: 'idx', shard: 0, primary: false },
+    )) as { node_allocation_decisions?: Array<{ deciders: Array<{ decider: string; explanation: string }> }> }
+    const throttling = explained.node_allocation_decisions
+      ?.flatMap((node) => node.deciders)
+      .find((decider) => decider.decider === 'throttling')
+    expect(throttling!.explanation).toMatch(/< 4\] incoming: \[0 < 4\]$/)
+    const cases: Array<[object, string]> = [
+      [{ 'logger.org.elasticsearch': 'LOUD' }, 'Unknown level constant [LOUD].'],
+      [
+        { 'cluster.routing.allocation.cluster_concurrent_rebalance': -2 },
+        'Failed to parse value [-2] for setting [cluster.routing.allocation.cluster_concurrent_rebalance] must be >= -1',
+      ],
+    ]
+    for (const [persistent, reason] of cases) {
+      const response = await put(cluster, { persistent })
+      expect(JSON.parse(response.body)).toEqual(errorBody('illegal_argument_exception', reason, 400))
+    }
+    const rate = await put(cluster, { persistent: { 'indices.recovery.max_bytes_per_sec': 'quickly' } })
+    expect(JSON.parse(rate.body)).toMatchObject({
+      error: {
+        type: 'parse_exception',
+        reason:
+          'failed to parse setting [indices.recovery.max_bytes_per_sec] with value [quickly] as a size in bytes: unit is missing or unrecognized',
+      },
+    })
   })
 })
 

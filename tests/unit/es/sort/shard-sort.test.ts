@@ -265,7 +265,7 @@ describe('merge across shards', () => {
       1,
       2,
       null,
-      NO_STORED_SCRIPTS,
+      { scripts: NO_STORED_SCRIPTS, maxBuckets: 65_536 },
     )
     expect(reduced.docs.map(({ result, doc }) => [result.shardIndex, doc.docId])).toEqual([
       [0, 3],

@@ -30,6 +30,7 @@ import { enableAllocation } from './enable-allocation-decider.ts'
 import { filterAllocation } from './filter-allocation-decider.ts'
 import { initialRecoveryFilter, resizeAllocation } from './resize-allocation-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
+import { CLUSTER_CONCURRENT_REBALANCE, intSetting } from '../metadata/cluster-settings.ts'
 
 export type DeciderName =
   | 'replica_after_primary_active'
@@ -122,27 +123,26 @@ const clusterRebalance: RebalanceDecider = (allocation) => {
   return { decider, type: 'YES', explanation: 'all shards are active' }
 }
 
-/** cluster.routing.allocation.cluster_concurrent_rebalance's default. */
-export const CLUSTER_CONCURRENT_REBALANCE = 2
-
+/** ConcurrentRebalanceAllocationDecider: at most cluster_concurrent_rebalance relocations at once (-1: no limit). */
 const concurrentRebalance: RebalanceDecider = (allocation) => {
   const decider = 'concurrent_rebalance'
+  const limit = intSetting(allocation.state, CLUSTER_CONCURRENT_REBALANCE)
+  if (limit === -1)
+    return { decider, type: 'YES', explanation: 'unlimited concurrent rebalances are allowed' }
   const relocating = allocation.all().filter((c) => c.state === 'RELOCATING').length
-  if (relocating >= CLUSTER_CONCURRENT_REBALANCE) {
+  if (relocating >= limit) {
     return {
       decider,
       type: 'THROTTLE',
       explanation:
         `reached the limit of concurrently rebalancing shards [${relocating}], cluster setting ` +
-        `[cluster.routing.allocation.cluster_concurrent_rebalance=${CLUSTER_CONCURRENT_REBALANCE}]`,
+        `[${CLUSTER_CONCURRENT_REBALANCE}=${limit}]`,
     }
   }
   return {
     decider,
     type: 'YES',
-    explanation:
-      `below threshold [${CLUSTER_CONCURRENT_REBALANCE}] for concurrent rebalances, current rebalance ` +
-      `shard count [${relocating}]`,
+    explanation: `below threshold [${limit}] for concurrent rebalances, current rebalance shard count [${relocating}]`,
   }
 }
 

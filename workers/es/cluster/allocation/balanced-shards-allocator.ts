@@ -21,13 +21,8 @@
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
-import {
-  canAllocate,
-  canRebalance,
-  canRemain,
-  CLUSTER_CONCURRENT_REBALANCE,
-  minType,
-} from './allocation-deciders.ts'
+import { canAllocate, canRebalance, canRemain, minType } from './allocation-deciders.ts'
+import { CLUSTER_CONCURRENT_REBALANCE, intSetting } from '../metadata/cluster-settings.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 const SHARD_BALANCE = 0.45
@@ -188,7 +183,8 @@ export function balance(allocation: RoutingAllocation): void {
 function clusterMayRebalance(allocation: RoutingAllocation): boolean {
   const copies = allocation.all()
   if (copies.some((copy) => copy.state === 'UNASSIGNED' || copy.state === 'INITIALIZING')) return false
-  return copies.filter((copy) => copy.state === 'RELOCATING').length < CLUSTER_CONCURRENT_REBALANCE
+  const limit = intSetting(allocation.state, CLUSTER_CONCURRENT_REBALANCE)
+  return limit === -1 || copies.filter((copy) => copy.state === 'RELOCATING').length < limit
 }
 
 /** buildWeightOrderedIndices: the indices whose heaviest and lightest nodes differ most first. */

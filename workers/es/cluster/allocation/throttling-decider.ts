@@ -8,6 +8,7 @@
  *   serve at most node_concurrent_outgoing_recoveries (2) outgoing ones (both default to
  *   node_concurrent_recoveries). RoutingNodes counts a peer recovery as incoming on the recovering copy's node and
  *   outgoing on the node it copies from: the relocation source for a relocation target, else the active primary's.
+ * The limits are the cluster settings in force (cluster-settings.ts), the defaults in brackets above.
  * Past a limit the decision is THROTTLE: the copy waits for a running recovery to end (a later reroute), as opposed
  * to NO.
  */
@@ -15,45 +16,49 @@ import { activePrimary, assignedShards, type ShardRouting } from '../state/shard
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import type { Decision } from './allocation-deciders.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
-
-/** node_initial_primaries_recoveries' default. */
-const NODE_INITIAL_PRIMARIES_RECOVERIES = 4
-/** node_concurrent_recoveries' default, which node_concurrent_incoming/outgoing_recoveries take. */
-const NODE_CONCURRENT_RECOVERIES = 2
-
-const SETTING = 'cluster.routing.allocation'
+import {
+  intSetting,
+  NODE_CONCURRENT_INCOMING_RECOVERIES,
+  NODE_CONCURRENT_OUTGOING_RECOVERIES,
+  NODE_CONCURRENT_RECOVERIES,
+  NODE_INITIAL_PRIMARIES_RECOVERIES,
+} from '../metadata/cluster-settings.ts'
 
 export function throttling(allocation: RoutingAllocation, copy: ShardRouting, node: DiscoveryNode): Decision {
   const decider = 'throttling'
+  const { state } = allocation
   if (copy.primary && copy.state === 'UNASSIGNED') {
+    const initialPrimaries = intSetting(state, NODE_INITIAL_PRIMARIES_RECOVERIES)
     const inRecovery = allocation
       .all()
       .filter((c) => c.nodeId === node.id && c.state === 'INITIALIZING' && c.primary).length
-    if (inRecovery >= NODE_INITIAL_PRIMARIES_RECOVERIES) {
+    if (inRecovery >= initialPrimaries) {
       return {
         decider,
         type: 'THROTTLE',
         explanation:
           `reached the limit of ongoing initial primary recoveries [${inRecovery}], cluster setting ` +
-          `[${SETTING}.node_initial_primaries_recoveries=${NODE_INITIAL_PRIMARIES_RECOVERIES}]`,
+          `[${NODE_INITIAL_PRIMARIES_RECOVERIES}=${initialPrimaries}]`,
       }
     }
     return {
       decider,
       type: 'YES',
-      explanation: `below primary recovery limit of [${NODE_INITIAL_PRIMARIES_RECOVERIES}]`,
+      explanation: `below primary recovery limit of [${initialPrimaries}]`,
     }
   }
   const recoveries = peerRecoveries(allocation)
   const incoming = recoveries.incoming.get(node.id) ?? 0
-  if (incoming >= NODE_CONCURRENT_RECOVERIES) {
+  const incomingLimit = intSetting(state, NODE_CONCURRENT_INCOMING_RECOVERIES)
+  const outgoingLimit = intSetting(state, NODE_CONCURRENT_OUTGOING_RECOVERIES)
+  if (incoming >= incomingLimit) {
     return {
       decider,
       type: 'THROTTLE',
       explanation:
         `reached the limit of incoming shard recoveries [${incoming}], cluster setting ` +
-        `[${SETTING}.node_concurrent_incoming_recoveries=${NODE_CONCURRENT_RECOVERIES}] ` +
-        `(can also be set via [${SETTING}.node_concurrent_recoveries])`,
+        `[${NODE_CONCURRENT_INCOMING_RECOVERIES}=${incomingLimit}] ` +
+        `(can also be set via [${NODE_CONCURRENT_RECOVERIES}])`,
     }
   }
   const primary = activePrimary(allocation.copies(copy.index, copy.shard))
@@ -61,22 +66,22 @@ export function throttling(allocation: RoutingAllocation, copy: ShardRouting, no
     return { decider, type: 'NO', explanation: 'primary shard for this replica is not yet active' }
   }
   const outgoing = recoveries.outgoing.get(primary.nodeId) ?? 0
-  if (outgoing >= NODE_CONCURRENT_RECOVERIES) {
+  if (outgoing >= outgoingLimit) {
     return {
       decider,
       type: 'THROTTLE',
       explanation:
         `reached the limit of outgoing shard recoveries [${outgoing}] on the node [${primary.nodeId}] which ` +
-        `holds the primary, cluster setting [${SETTING}.node_concurrent_outgoing_recoveries=` +
-        `${NODE_CONCURRENT_RECOVERIES}] (can also be set via [${SETTING}.node_concurrent_recoveries])`,
+        `holds the primary, cluster setting [${NODE_CONCURRENT_OUTGOING_RECOVERIES}=${outgoingLimit}] ` +
+        `(can also be set via [${NODE_CONCURRENT_RECOVERIES}])`,
     }
   }
   return {
     decider,
     type: 'YES',
     explanation:
-      `below shard recovery limit of outgoing: [${outgoing} < ${NODE_CONCURRENT_RECOVERIES}] ` +
-      `incoming: [${incoming} < ${NODE_CONCURRENT_RECOVERIES}]`,
+      `below shard recovery limit of outgoing: [${outgoing} < ${outgoingLimit}] ` +
+      `incoming: [${incoming} < ${incomingLimit}]`,
   }
 }
 

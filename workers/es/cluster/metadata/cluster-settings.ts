@@ -10,7 +10,14 @@
  *   (FilterAllocationDecider: comma-separated node names, ids or `*` patterns);
  * - `cluster.max_shards_per_node` (ShardLimitValidator, an int >= 1);
  * - `action.destructive_requires_name` (DestructiveOperations, a boolean);
- * - `indices.lifecycle.poll_interval` (LifecycleSettings: how often ILM runs, a time value, 10m by default).
+ * - `indices.lifecycle.poll_interval` (LifecycleSettings: how often ILM runs, a time value, 10m by default);
+ * - `search.max_buckets` (MultiBucketConsumerService: the buckets a search's reduce may make, an int >= 0);
+ * - `cluster.routing.allocation.cluster_concurrent_rebalance` (ConcurrentRebalanceAllocationDecider, int >= -1,
+ *   -1 for no limit), `node_concurrent_recoveries`, `node_concurrent_incoming_recoveries` and
+ *   `node_concurrent_outgoing_recoveries` (ThrottlingAllocationDecider, ints >= 0; the last two fall back to
+ *   the first) and `node_initial_primaries_recoveries` (int >= 0);
+ * - `indices.recovery.max_bytes_per_sec` (RecoverySettings, a byte size: kept, but recoveries are not throttled);
+ * - the prefix settings `logger.<name>` (Loggers.LOG_LEVEL_SETTING, a log4j level: kept; the nodes write no logs).
  * Any other key is refused as SettingsUpdater refuses it: `persistent setting [x], not recognized`.
  *
  * Invariants: the stored maps only hold registered keys with values their parser accepts; an update
@@ -21,6 +28,7 @@ import type { ClusterState } from '../state/cluster-state.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
+import { parseBytes } from '../../ingest/processors/string-processors.ts'
 
 export type SettingsScope = 'persistent' | 'transient'
 
@@ -39,12 +47,28 @@ export const ALLOCATION_ENABLE = 'cluster.routing.allocation.enable'
 export const MAX_SHARDS_PER_NODE = 'cluster.max_shards_per_node'
 export const DESTRUCTIVE_REQUIRES_NAME = 'action.destructive_requires_name'
 export const LIFECYCLE_POLL_INTERVAL = 'indices.lifecycle.poll_interval'
+export const SEARCH_MAX_BUCKETS = 'search.max_buckets'
+export const CLUSTER_CONCURRENT_REBALANCE = 'cluster.routing.allocation.cluster_concurrent_rebalance'
+export const NODE_CONCURRENT_RECOVERIES = 'cluster.routing.allocation.node_concurrent_recoveries'
+export const NODE_CONCURRENT_INCOMING_RECOVERIES =
+  'cluster.routing.allocation.node_concurrent_incoming_recoveries'
+export const NODE_CONCURRENT_OUTGOING_RECOVERIES =
+  'cluster.routing.allocation.node_concurrent_outgoing_recoveries'
+export const NODE_INITIAL_PRIMARIES_RECOVERIES =
+  'cluster.routing.allocation.node_initial_primaries_recoveries'
+const RECOVERY_MAX_BYTES_PER_SEC = 'indices.recovery.max_bytes_per_sec'
+const LOGGER_PREFIX = 'logger.'
+/** log4j's Level names (Level.valueOf). */
+const LOG_LEVELS = ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL']
 export type FilterGroup = 'require' | 'include' | 'exclude'
 export const FILTER_GROUPS: readonly FilterGroup[] = ['require', 'include', 'exclude']
 const FILTER_PREFIX = 'cluster.routing.allocation.'
 
 interface SettingDefinition {
+  /** The default (another setting's value for a fallback setting: see `fallback`). */
   readonly defaultValue: string
+  /** Setting's fallback: the setting whose value this one takes while unset. */
+  readonly fallback?: string
   /** Throws the setting's own IllegalArgumentException for a value it does not accept. */
   readonly validate: (value: string, key: string) => void
 }
@@ -54,6 +78,37 @@ const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
   [MAX_SHARDS_PER_NODE]: { defaultValue: '1000', validate: (value, key) => parseIntAtLeast(value, key, 1) },
   [DESTRUCTIVE_REQUIRES_NAME]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
   [LIFECYCLE_POLL_INTERVAL]: { defaultValue: '10m', validate: (value, key) => parsePositiveTime(value, key) },
+  [SEARCH_MAX_BUCKETS]: { defaultValue: '65536', validate: (value, key) => parseIntAtLeast(value, key, 0) },
+  [CLUSTER_CONCURRENT_REBALANCE]: {
+    defaultValue: '2',
+    validate: (value, key) => parseIntAtLeast(value, key, -1),
+  },
+  [NODE_CONCURRENT_RECOVERIES]: {
+    defaultValue: '2',
+    validate: (value, key) => parseIntAtLeast(value, key, 0),
+  },
+  [NODE_CONCURRENT_INCOMING_RECOVERIES]: {
+    defaultValue: '2',
+    fallback: NODE_CONCURRENT_RECOVERIES,
+    validate: (value, key) => parseIntAtLeast(value, key, 0),
+  },
+  [NODE_CONCURRENT_OUTGOING_RECOVERIES]: {
+    defaultValue: '2',
+    fallback: NODE_CONCURRENT_RECOVERIES,
+    validate: (value, key) => parseIntAtLeast(value, key, 0),
+  },
+  [NODE_INITIAL_PRIMARIES_RECOVERIES]: {
+    defaultValue: '4',
+    validate: (value, key) => parseIntAtLeast(value, key, 0),
+  },
+  [RECOVERY_MAX_BYTES_PER_SEC]: { defaultValue: '40mb', validate: (value, key) => parseBytes(value, key) },
+}
+
+/** A `logger.<name>` key's value: log4j's Level.valueOf (trimmed, upper-cased). */
+function parseLogLevel(value: string): string {
+  const level = value.trim().toUpperCase()
+  if (!LOG_LEVELS.includes(level)) throw illegalArgumentException(`Unknown level constant [${level}].`)
+  return level
 }
 
 /** The group settings (Setting.groupSetting): any attribute under the prefix, any text value. */
@@ -65,8 +120,12 @@ function filterGroupOf(key: string): FilterGroup | null {
   return null
 }
 
+function isLoggerKey(key: string): boolean {
+  return key.startsWith(LOGGER_PREFIX) && key.length > LOGGER_PREFIX.length
+}
+
 function isRegistered(key: string): boolean {
-  return Object.hasOwn(SETTINGS, key) || filterGroupOf(key) !== null
+  return Object.hasOwn(SETTINGS, key) || filterGroupOf(key) !== null || isLoggerKey(key)
 }
 
 /** Allocation.parse: upper-cased in its error, as ES reports it. */
@@ -114,13 +173,22 @@ export function scopedSettings(state: ClusterState, scope: SettingsScope): Reado
   return (scope === 'persistent' ? state.metadata.persistentSettings : state.metadata.transientSettings) ?? {}
 }
 
-/** The value in force: transient over persistent, else the default (undefined for an unset group key). */
+/**
+ * The value in force: transient over persistent, else the fallback setting's value in force, else the default
+ * (undefined for an unset group key).
+ */
 function effective(state: ClusterState, key: string): string | undefined {
+  const fallback = SETTINGS[key]?.fallback
   return (
     state.metadata.transientSettings?.[key] ??
     state.metadata.persistentSettings?.[key] ??
-    SETTINGS[key]?.defaultValue
+    (fallback !== undefined ? effective(state, fallback) : SETTINGS[key]?.defaultValue)
   )
+}
+
+/** An int setting's value in force (its parser checked it when it was set). */
+export function intSetting(state: ClusterState, key: string): number {
+  return Number(effective(state, key)!)
 }
 
 export function allocationEnable(state: ClusterState): AllocationEnable {
@@ -174,7 +242,8 @@ export function validateClusterSettingsUpdate(update: ClusterSettingsUpdate): vo
     for (const [key, value] of Object.entries(update[scope])) {
       if (value === null && key.endsWith('*')) continue
       if (!isRegistered(key)) throw illegalArgumentException(`${scope} setting [${key}], not recognized`)
-      if (value !== null) SETTINGS[key]?.validate(value, key)
+      if (value !== null && isLoggerKey(key)) parseLogLevel(value)
+      else if (value !== null) SETTINGS[key]?.validate(value, key)
     }
   }
 }
