@@ -12,6 +12,8 @@
 //   french, german, spanish, italian, portuguese: stemmers/language-analyzers.ts
 //   dutch: stemmers/language-analyzers.ts
 //   russian: stemmers/language-analyzers.ts
+//   arabic, persian, sorani, hindi, bengali, cjk: stemmers/asian-analyzers.ts
+//   czech, latvian, bulgarian, indonesian: stemmers/language-analyzers.ts
 //   pattern    = pattern tokenizer(pattern, default \W+; flags) + lowercase (if lowercase, default true) +
 //                stop(stopwords, default _none_) (ES's PatternAnalyzer)
 //   fingerprint = standard tokenizer + lowercase + asciifolding + stop(stopwords, default _none_) +
@@ -58,6 +60,9 @@ import {
   upperCaseFilter,
 } from './filters/term-rewrite-filters.ts'
 import { UniqueFilter } from './filters/unique-filter.ts'
+import { NORMALIZATION_FILTERS } from './filters/normalization-filters.ts'
+import { minHashTokenFilter } from './filters/min-hash-filter.ts'
+import { FlattenGraphFilter } from './filters/flatten-graph-filter.ts'
 import { wordDelimiterFilter, wordDelimiterGraphFilter } from './filters/word-delimiter-factory.ts'
 import {
   keepTypesFilter,
@@ -65,13 +70,27 @@ import {
   limitTokenCountFilter,
   removeDuplicatesFilter,
 } from './filters/token-selection-filters.ts'
+import { arabicStem } from './stemmers/arabic-stemmer.ts'
+import { czechStem } from './stemmers/czech-stemmer.ts'
+import {
+  arabicAnalyzer,
+  bengaliAnalyzer,
+  cjkAnalyzer,
+  hindiAnalyzer,
+  persianAnalyzer,
+  soraniAnalyzer,
+} from './stemmers/asian-analyzers.ts'
 import { englishAnalyzer, snowballAnalyzer } from './stemmers/english-analyzers.ts'
 import { keywordMarkerTokenFilter } from './stemmers/keyword-marker-filter.ts'
 import {
+  bulgarianAnalyzer,
+  czechAnalyzer,
   dutchAnalyzer,
   frenchAnalyzer,
   germanAnalyzer,
+  indonesianAnalyzer,
   italianAnalyzer,
+  latvianAnalyzer,
   portugueseAnalyzer,
   russianAnalyzer,
   spanishAnalyzer,
@@ -82,6 +101,8 @@ import {
   snowballTokenFilter,
   stemmerTokenFilter,
 } from './stemmers/stemmer-token-filters.ts'
+import { StemFilter } from './stemmers/stem-filter.ts'
+import { stemmerOverrideTokenFilter } from './stemmers/stemmer-override-filter.ts'
 import { charGroupTokenizer } from './tokenizers/char-group-tokenizer.ts'
 import { CLASSIC_DEFAULT_MAX_TOKEN_LENGTH, ClassicTokenizer } from './tokenizers/classic-tokenizer.ts'
 import { letterTokenizer, lowercaseTokenizer, whitespaceTokenizer } from './tokenizers/char-tokenizer.ts'
@@ -357,6 +378,8 @@ export function getTokenFilter(
       return stemmerTokenFilter(settings)
     case 'keyword_marker':
       return keywordMarkerTokenFilter(settings)
+    case 'stemmer_override':
+      return stemmerOverrideTokenFilter(settings)
     case 'apostrophe':
       return apostropheFilter()
     case 'decimal_digit':
@@ -398,8 +421,16 @@ export function getTokenFilter(
       return wordDelimiterFilter(settings)
     case 'word_delimiter_graph':
       return wordDelimiterGraphFilter(settings)
+    case 'arabic_stem':
+      return new StemFilter('arabic_stem', arabicStem)
+    case 'min_hash':
+      return minHashTokenFilter(settings)
+    case 'flatten_graph':
+      return new FlattenGraphFilter()
+    case 'czech_stem':
+      return new StemFilter('czech_stem', czechStem)
     default:
-      return null
+      return NORMALIZATION_FILTERS.get(name)?.() ?? null
   }
 }
 
@@ -496,6 +527,26 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       return dutchAnalyzer(settings)
     case 'russian':
       return russianAnalyzer(settings)
+    case 'arabic':
+      return arabicAnalyzer(settings)
+    case 'persian':
+      return persianAnalyzer(settings)
+    case 'sorani':
+      return soraniAnalyzer(settings)
+    case 'hindi':
+      return hindiAnalyzer(settings)
+    case 'bengali':
+      return bengaliAnalyzer(settings)
+    case 'cjk':
+      return cjkAnalyzer(settings)
+    case 'czech':
+      return czechAnalyzer(settings)
+    case 'latvian':
+      return latvianAnalyzer(settings)
+    case 'bulgarian':
+      return bulgarianAnalyzer(settings)
+    case 'indonesian':
+      return indonesianAnalyzer(settings)
     default:
       return null
   }

@@ -1,10 +1,12 @@
 // Lucene's StopFilter as Elasticsearch's `stop` token filter configures it: drops the tokens whose term is
 // in the set (compared after Character.toLowerCase per code point when ignore_case), keeping the survivors'
-// positions so that position increments across removed tokens are preserved.
+// positions so that position increments across removed tokens are preserved. A keywords column (Lucene's
+// KeywordAttribute, set by a keyword marker before the stop filter) is kept for the survivors.
 // remove_trailing: false is Lucene's SuggestStopFilter: a stop word that is the last token and is not
 // followed by any character (its end offset is the text's length) is kept.
 import { lowerCaseTerm } from '../unicode/character.ts'
-import { emptyTokenList, type TokenFilter, type TokenList } from '../token-list.ts'
+import type { KeywordTokenList } from '../stemmers/keyword-attribute.ts'
+import { emptyTokenList, type TokenFilter } from '../token-list.ts'
 import { ENGLISH_STOP_WORDS } from './stop-words.ts'
 
 export interface StopFilterOptions {
@@ -30,8 +32,9 @@ export class StopFilter implements TokenFilter {
     return this.stopWords.has(this.ignoreCase ? lowerCaseTerm(term) : term)
   }
 
-  filter(tokens: TokenList, text: string): TokenList {
+  filter(tokens: KeywordTokenList, text: string): KeywordTokenList {
     const kept = emptyTokenList()
+    const keywords: boolean[] = []
     const last = tokens.terms.length - 1
     tokens.terms.forEach((term, i) => {
       const keptAsTrailing = !this.removeTrailing && i === last && tokens.endOffsets[i] === text.length
@@ -41,7 +44,8 @@ export class StopFilter implements TokenFilter {
       kept.endOffsets.push(tokens.endOffsets[i] ?? 0)
       kept.types.push(tokens.types[i] ?? '')
       kept.positions.push(tokens.positions[i] ?? 0)
+      keywords.push(tokens.keywords?.[i] ?? false)
     })
-    return kept
+    return tokens.keywords === undefined ? kept : { ...kept, keywords }
   }
 }

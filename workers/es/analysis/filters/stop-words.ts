@@ -1,9 +1,24 @@
 // Named stop word lists that Elasticsearch's `stopwords` setting accepts.
 // _english_ is Lucene's EnglishAnalyzer.ENGLISH_STOP_WORDS_SET (33 words), the default of the `stop`
 // token filter and the `stop` analyzer; _none_ is the empty set, the `standard` analyzer's default; the
-// language sets (_french_, ...) are in language-stop-words.ts.
+// language sets (_french_, ...) are in language-stop-words.ts, the Arabic-script, Indic and CJK ones
+// (_arabic_, _persian_, _sorani_, _hindi_, _bengali_) in asian-stop-words.ts, _czech_, _latvian_,
+// _bulgarian_ and _indonesian_ in light-stemmer-stop-words.ts.
 import { listSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
 import { IllegalArgumentException } from '../token-list.ts'
+import {
+  ARABIC_STOP_WORDS,
+  BENGALI_STOP_WORDS,
+  HINDI_STOP_WORDS,
+  PERSIAN_STOP_WORDS,
+  SORANI_STOP_WORDS,
+} from './asian-stop-words.ts'
+import {
+  BULGARIAN_STOP_WORDS,
+  CZECH_STOP_WORDS,
+  INDONESIAN_STOP_WORDS,
+  LATVIAN_STOP_WORDS,
+} from './light-stemmer-stop-words.ts'
 import {
   DUTCH_STOP_WORDS,
   FRENCH_STOP_WORDS,
@@ -59,6 +74,15 @@ const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['_portuguese_', PORTUGUESE_STOP_WORDS],
   ['_dutch_', DUTCH_STOP_WORDS],
   ['_russian_', RUSSIAN_STOP_WORDS],
+  ['_arabic_', ARABIC_STOP_WORDS],
+  ['_persian_', PERSIAN_STOP_WORDS],
+  ['_sorani_', SORANI_STOP_WORDS],
+  ['_hindi_', HINDI_STOP_WORDS],
+  ['_bengali_', BENGALI_STOP_WORDS],
+  ['_czech_', CZECH_STOP_WORDS],
+  ['_latvian_', LATVIAN_STOP_WORDS],
+  ['_bulgarian_', BULGARIAN_STOP_WORDS],
+  ['_indonesian_', INDONESIAN_STOP_WORDS],
 ])
 
 /**

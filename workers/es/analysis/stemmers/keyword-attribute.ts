@@ -2,9 +2,8 @@
 // per token, true where a keyword marker filter protected the token from stemming.
 // The column is optional so that every existing TokenList is a KeywordTokenList with no keywords. Filters
 // that map terms one to one (lowercase, the stemmers, the possessive filter) keep it by spreading the list;
-// filters that drop tokens and build a fresh list (StopFilter) drop it, so a keyword marker must come
-// after any stop filter (as in the english analyzer). Invariant: when present, keywords has the same
-// length as terms.
+// StopFilter keeps it for the tokens it keeps; other filters that build a fresh list drop it.
+// Invariant: when present, keywords has the same length as terms.
 import type { TokenList } from '../token-list.ts'
 
 export interface KeywordTokenList extends TokenList {

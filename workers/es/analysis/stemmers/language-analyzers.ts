@@ -19,6 +19,12 @@
 //          SnowballFilter(DutchStemmer).
 //   russian (RussianAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _russian_)
 //          -> keyword marker (`stem_exclusion`, only when non-empty) -> SnowballFilter(RussianStemmer).
+//   czech (CzechAnalyzer), latvian (LatvianAnalyzer), bulgarian (BulgarianAnalyzer), indonesian
+//          (IndonesianAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _czech_,
+//          _latvian_, _bulgarian_, _indonesian_) -> keyword marker (`stem_exclusion`, only when non-empty)
+//          -> the language's Lucene stemmer (czech-stemmer.ts, latvian-stemmer.ts, bulgarian-stemmer.ts,
+//          indonesian-stemmer.ts, derivational stemming on).
+// The Arabic-script, Indic and CJK analyzers are in asian-analyzers.ts.
 // `stopwords` takes the forms stop-words.ts resolves; `stopwords_path` is refused there. All use the
 // standard tokenizer's default max_token_length (255).
 import { Analyzer } from '../analyzer.ts'
@@ -34,12 +40,22 @@ import {
   SPANISH_STOP_WORDS,
 } from '../filters/language-stop-words.ts'
 import { GermanNormalizationFilter } from '../filters/german-normalization-filter.ts'
+import {
+  BULGARIAN_STOP_WORDS,
+  CZECH_STOP_WORDS,
+  INDONESIAN_STOP_WORDS,
+  LATVIAN_STOP_WORDS,
+} from '../filters/light-stemmer-stop-words.ts'
 import { LowerCaseFilter } from '../filters/lowercase-filter.ts'
 import { StopFilter } from '../filters/stop-filter.ts'
 import { stopWordsSetting } from '../filters/stop-words.ts'
 import type { TokenFilter } from '../token-list.ts'
 import { StandardTokenizer } from '../tokenizers/standard-tokenizer.ts'
+import { bulgarianStem } from './bulgarian-stemmer.ts'
+import { czechStem } from './czech-stemmer.ts'
 import { stemExclusionSetting } from './english-analyzers.ts'
+import { indonesianStem } from './indonesian-stemmer.ts'
+import { latvianStem } from './latvian-stemmer.ts'
 import { frenchLightStem } from './french-light-stemmer.ts'
 import { germanLightStem } from './german-light-stemmer.ts'
 import { italianLightStem } from './italian-light-stemmer.ts'
@@ -131,3 +147,21 @@ export function russianAnalyzer(settings: AnalysisSettings = {}): Analyzer {
     ...stopMarkStem(settings, RUSSIAN_STOP_WORDS, new StemFilter('snowball', snowballRussianStem)),
   ])
 }
+
+/** The analyzers that are lowercase, stop, stem exclusion and one Lucene light stemmer. */
+function lightStemmerAnalyzer(
+  name: string,
+  stopWords: readonly string[],
+  stem: (term: string) => string,
+): (settings?: AnalysisSettings) => Analyzer {
+  return (settings = {}) =>
+    new Analyzer(name, new StandardTokenizer(), [
+      new LowerCaseFilter(),
+      ...stopMarkStem(settings, stopWords, new StemFilter('stemmer', stem)),
+    ])
+}
+
+export const czechAnalyzer = lightStemmerAnalyzer('czech', CZECH_STOP_WORDS, czechStem)
+export const latvianAnalyzer = lightStemmerAnalyzer('latvian', LATVIAN_STOP_WORDS, latvianStem)
+export const bulgarianAnalyzer = lightStemmerAnalyzer('bulgarian', BULGARIAN_STOP_WORDS, bulgarianStem)
+export const indonesianAnalyzer = lightStemmerAnalyzer('indonesian', INDONESIAN_STOP_WORDS, indonesianStem)

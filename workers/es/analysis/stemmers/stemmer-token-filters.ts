@@ -12,7 +12,16 @@
 //                  light_italian / lightItalian -> ItalianLightStemFilter; light_portuguese /
 //                  lightPortuguese -> PortugueseLightStemFilter; light_english / lightEnglish / kstem ->
 //                  KStemFilter (kstemmer.ts); dutch -> snowball Dutch; german -> snowball German; russian ->
-//                  snowball Russian, light_russian / lightRussian -> RussianLightStemFilter;
+//                  snowball Russian, light_russian / lightRussian -> RussianLightStemFilter; arabic ->
+//                  ArabicStemFilter, hindi -> HindiStemFilter, bengali -> BengaliStemFilter, sorani ->
+//                  SoraniStemFilter (each on terms as given: no normalization first); czech, latvian,
+//                  bulgarian, indonesian -> CzechStemFilter, LatvianStemFilter, BulgarianStemFilter,
+//                  IndonesianStemFilter (derivational); light_swedish / lightSwedish, light_finnish /
+//                  lightFinnish (and the old light_finish / lightFinish), light_hungarian / lightHungarian,
+//                  light_norwegian / lightNorwegian and light_nynorsk / lightNynorsk (Bokmål and Nynorsk
+//                  NorwegianLightStemmer), minimal_nynorsk / minimalNynorsk and minimal_norwegian ->
+//                  savoy-light-stemmers.ts. ES compares "minimalNorwegian" case-sensitively after
+//                  capitalizing, so that spelling never matches and falls to the Snowball error;
 //   kstem       -> KStemFilter, no settings.
 // Refused (the playground has no such stemmer): every other snowball program and every other stemmer
 // language (the Snowball french, german2, spanish, italian and portuguese among them, and
@@ -41,6 +50,20 @@ import { snowballRussianStem } from './snowball-russian-stemmer.ts'
 import { snowballEnglishStem } from './snowball-english-stemmer.ts'
 import { snowballPorterStem } from './snowball-porter-stemmer.ts'
 import { StemFilter } from './stem-filter.ts'
+import { arabicStem } from './arabic-stemmer.ts'
+import { bengaliStem, hindiStem } from './indic-light-stemmers.ts'
+import { soraniStem } from './sorani-stemmer.ts'
+import { bulgarianStem } from './bulgarian-stemmer.ts'
+import { czechStem } from './czech-stemmer.ts'
+import { indonesianStem } from './indonesian-stemmer.ts'
+import { latvianStem } from './latvian-stemmer.ts'
+import {
+  finnishLightStem,
+  hungarianLightStem,
+  norwegianLightStem,
+  norwegianMinimalStem,
+  swedishLightStem,
+} from './savoy-light-stemmers.ts'
 
 /** The snowball programs by their Lucene class name prefix (case-sensitive, as Class.forName is). */
 const SNOWBALL_PROGRAMS: ReadonlyMap<string, (term: string) => string> = new Map([
@@ -81,6 +104,11 @@ export function snowballTokenFilter(settings: AnalysisSettings): TokenFilter {
   return snowballFilter(capitalize(languageSetting(settings, 'English')))
 }
 
+/** Each of the lower-cased names to a `stemmer` filter over `stem`. */
+function aliases(names: readonly string[], stem: (term: string) => string): [string, () => TokenFilter][] {
+  return names.map((name) => [name, () => new StemFilter('stemmer', stem)])
+}
+
 /** StemmerTokenFilterFactory's languages the playground has, lower-cased, to the filter each builds. */
 const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => TokenFilter>([
   ['english', () => new StemFilter('stemmer', porterStem)],
@@ -112,6 +140,21 @@ const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => T
   ['russian', () => new StemFilter('stemmer', snowballRussianStem)],
   ['light_russian', () => new StemFilter('stemmer', russianLightStem)],
   ['lightrussian', () => new StemFilter('stemmer', russianLightStem)],
+  ['arabic', () => new StemFilter('stemmer', arabicStem)],
+  ['hindi', () => new StemFilter('stemmer', hindiStem)],
+  ['bengali', () => new StemFilter('stemmer', bengaliStem)],
+  ['sorani', () => new StemFilter('stemmer', soraniStem)],
+  ['czech', () => new StemFilter('stemmer', czechStem)],
+  ['latvian', () => new StemFilter('stemmer', latvianStem)],
+  ['bulgarian', () => new StemFilter('stemmer', bulgarianStem)],
+  ['indonesian', () => new StemFilter('stemmer', indonesianStem)],
+  ...aliases(['light_swedish', 'lightswedish'], swedishLightStem),
+  ...aliases(['light_finnish', 'lightfinnish', 'light_finish', 'lightfinish'], finnishLightStem),
+  ...aliases(['light_hungarian', 'lighthungarian'], hungarianLightStem),
+  ...aliases(['light_norwegian', 'lightnorwegian'], norwegianLightStem('bokmaal')),
+  ...aliases(['light_nynorsk', 'lightnynorsk'], norwegianLightStem('nynorsk')),
+  ...aliases(['minimal_norwegian'], norwegianMinimalStem('bokmaal')),
+  ...aliases(['minimal_nynorsk', 'minimalnynorsk'], norwegianMinimalStem('nynorsk')),
 ])
 
 export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {
