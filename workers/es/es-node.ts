@@ -60,6 +60,7 @@ import { registerNodesStatsAction } from './rest/actions/nodes-stats-action.ts'
 import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
 import { registerCatActions } from './rest/actions/cat-actions.ts'
 import { registerSqlActions } from './rest/actions/sql-actions.ts'
+import { registerEsqlActions } from './rest/actions/esql-actions.ts'
 import { registerClusterActions } from './rest/actions/cluster-actions.ts'
 import { registerMappingActions } from './rest/actions/mapping-actions.ts'
 import { registerFieldCapsActions } from './rest/actions/field-caps-action.ts'
@@ -278,6 +279,7 @@ export class EsNode implements EsNodeApi {
     registerAnalyzeActions(controller, context)
     registerCatActions(controller, context)
     registerSqlActions(controller, context)
+    registerEsqlActions(controller, context)
     registerClusterActions(controller, context)
     registerLicenseActions(controller, context)
     registerSettingsActions(controller, context)

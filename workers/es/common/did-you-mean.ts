@@ -24,6 +24,20 @@ export function suggest(unknown: string, candidates: readonly string[]): string 
   return didYouMean(closestNames(unknown, candidates, 0.5))
 }
 
+/**
+ * The QL hint (ql StringUtils.findSimilar, used by ES SQL and ES|QL): `, did you mean [a]?` or `, did you mean
+ * any of [a, b]?` for the names whose similarity is at least 0.5, best first (ties in candidate order).
+ */
+export function findSimilarHint(name: string, candidates: readonly string[]): string {
+  const scored = candidates
+    .map((candidate) => ({ candidate, score: similarity(name, candidate) }))
+    .filter(({ score }) => score >= 0.5)
+  scored.sort((a, b) => b.score - a.score)
+  const names = scored.map(({ candidate }) => candidate)
+  if (names.length === 0) return ''
+  return names.length === 1 ? `, did you mean [${names[0]}]?` : `, did you mean any of [${names.join(', ')}]?`
+}
+
 /** Lucene's LevenshteinDistance.getDistance, computed in float as Lucene does. */
 export function similarity(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return a === b ? 1 : 0

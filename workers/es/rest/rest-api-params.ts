@@ -526,7 +526,7 @@ export const REST_API_PARAMS = {
   'ilm.remove_policy': ['index'],
   'ilm.retry': ['index'],
   'ilm.move_to_step': ['index'],
-  // license, sql
+  // license, sql, esql
   'license.get': ['local', 'accept_enterprise'],
   'license.get_basic_status': [],
   'license.get_trial_status': [],
@@ -534,6 +534,8 @@ export const REST_API_PARAMS = {
   'sql.query': ['format', 'delimiter', 'header'],
   'sql.translate': [],
   'sql.clear_cursor': [],
+  // RestEsqlQueryAction: the response format, the csv delimiter and drop_null_columns
+  'esql.query': ['format', 'delimiter', 'drop_null_columns'],
 } as const satisfies Record<string, readonly string[]>
 
 export type RestApi = keyof typeof REST_API_PARAMS

@@ -6,7 +6,7 @@
  * `, did you mean [y]?` for names whose Levenshtein similarity is at least 0.5, best first), `Unknown function
  * [F]`, an aggregate in WHERE, a column neither grouped nor aggregated in a grouped query.
  */
-import { similarity } from '../common/did-you-mean.ts'
+import { findSimilarHint as hint } from '../common/did-you-mean.ts'
 import type { EsField, EsIndex } from './index-resolver.ts'
 import type { Expression, OrderItem, Select } from './sql-ast.ts'
 import { verificationException, type Failure } from './sql-exceptions.ts'
@@ -118,17 +118,6 @@ function unresolved(e: Expression, fields: ReadonlyMap<string, EsField>): Failur
     }
   }
   return failures
-}
-
-/** `, did you mean [a]?` or `, did you mean any of [a, b]?` (StringUtils.findSimilar: similarity >= 0.5). */
-function hint(name: string, candidates: readonly string[]): string {
-  const scored = candidates
-    .map((candidate) => ({ candidate, score: similarity(name, candidate) }))
-    .filter(({ score }) => score >= 0.5)
-  scored.sort((a, b) => b.score - a.score)
-  const names = scored.map(({ candidate }) => candidate)
-  if (names.length === 0) return ''
-  return names.length === 1 ? `, did you mean [${names[0]}]?` : `, did you mean any of [${names.join(', ')}]?`
 }
 
 /**

@@ -2,16 +2,15 @@
  * SqlQueryResponse in each response format (RestSqlQueryAction with TextFormat / XContent): `json` is
  * `{"columns":[{"name","type"}…],"rows":[[…]…],"cursor":…}` (columns only on the first page, `values` holding
  * one array per column with `columnar`, `cursor` only when more rows remain); `txt` is BasicFormatter's table;
- * `csv` rows end in CRLF, values are quoted when they hold `"`, CR, LF or the delimiter (param `delimiter`,
- * default `,`) and the header row is left out with `header=absent`; `tsv` rows end in LF with tabs and newlines
- * in values escaped as `\t` and `\n`.
+ * `csv` and `tsv` are text-format.ts's (null as the empty string).
  */
 import type { RestResponse } from '../../protocol/es.ts'
 import { illegalArgumentException } from '../errors/index.ts'
 import { toJson, type JsonOut } from '../xcontent/index.ts'
-import { formatWithHeader, formatWithoutHeader } from './basic-formatter.ts'
+import { columnWidths, formatWithHeader, formatWithoutHeader } from './basic-formatter.ts'
 import type { SqlColumn } from './sql-session.ts'
-import { cellValue, jsonValue } from './sql-value-format.ts'
+import { cellValue, jsonValue, textValue } from './sql-value-format.ts'
+import { delimitedText, formatParam, type ResponseFormat } from './text-format.ts'
 import type { SqlValue } from './sql-values.ts'
 
 export interface SqlPage {
@@ -24,32 +23,20 @@ export interface SqlPage {
   readonly cursor: string | null
 }
 
-export type SqlFormat = 'json' | 'txt' | 'csv' | 'tsv'
-
-const TEXT_FORMATS = new Set(['txt', 'csv', 'tsv'])
+export type SqlFormat = ResponseFormat
 
 /**
- * SqlMediaTypeParser: the `format` parameter (JSON without one), checked before the statement runs. An unknown
- * format is `Invalid request content type: …`; `columnar` with a text format is refused.
+ * SqlMediaTypeParser: the `format` parameter (text-format.ts), checked before the statement runs; `columnar`
+ * with a text format is refused.
  */
 export function responseFormat(params: ReadonlyMap<string, string>, columnar: boolean): SqlFormat {
-  const format = params.get('format')
-  if (format === undefined) return 'json'
-  const lower = format.toLowerCase()
-  if (lower === 'json' || TEXT_FORMATS.has(lower)) {
-    if (columnar && TEXT_FORMATS.has(lower)) {
-      throw illegalArgumentException(
-        'Invalid use of [columnar] argument: cannot be used in combination with txt, csv or tsv formats',
-      )
-    }
-    return lower as SqlFormat
+  const format = formatParam(params)
+  if (columnar && format !== 'json') {
+    throw illegalArgumentException(
+      'Invalid use of [columnar] argument: cannot be used in combination with txt, csv or tsv formats',
+    )
   }
-  if (['yaml', 'cbor', 'smile'].includes(lower)) {
-    throw illegalArgumentException(`format [${lower}] is not available in the playground`)
-  }
-  throw illegalArgumentException(
-    `Invalid request content type: Accept=[null], Content-Type=[application/json], format=[${format}]`,
-  )
+  return format
 }
 
 export function sqlResponse(
@@ -64,13 +51,11 @@ export function sqlResponse(
     case 'txt':
       return { status: 200, contentType: 'text/plain', body: txtBody(page) }
     case 'csv':
-      return {
-        status: 200,
-        contentType: 'text/plain',
-        body: delimited(page, csvDelimiter(params), '\r\n', params.get('header') !== 'absent'),
-      }
-    case 'tsv':
-      return { status: 200, contentType: 'text/plain', body: delimited(page, '\t', '\n', true) }
+    case 'tsv': {
+      const header = page.columns?.map((c) => c.name) ?? null
+      const body = delimitedText(format, params, header, textCells(page, cellValue))
+      return { status: 200, contentType: 'text/plain', body }
+    }
   }
 }
 
@@ -92,47 +77,25 @@ function jsonBody(page: SqlPage, columnar: boolean): JsonOut {
   return body
 }
 
+function textCells(page: SqlPage, text: (value: SqlValue, type: string) => string): string[][] {
+  return page.rows.map((row) => row.map((v, i) => text(v, page.types[i]!.type)))
+}
+
 function txtBody(page: SqlPage): string {
+  const cells = textCells(page, textValue)
   return page.columns !== null
-    ? formatWithHeader(page.columns, page.rows, page.widths)
-    : formatWithoutHeader(page.types, page.rows, page.widths)
+    ? formatWithHeader(
+        page.columns.map((c) => c.name),
+        cells,
+        page.widths,
+      )
+    : formatWithoutHeader(cells, page.widths)
 }
 
-function delimited(page: SqlPage, delimiter: string, eol: string, header: boolean): string {
-  const escape = delimiter === '\t' ? tsvEscape : (v: string) => csvEscape(v, delimiter)
-  const lines: string[] = []
-  if (header && page.columns !== null)
-    lines.push(page.columns.map((c) => escape(c.name)).join(delimiter) + eol)
-  for (const row of page.rows)
-    lines.push(row.map((v, i) => escape(cellValue(v, page.types[i]!.type))).join(delimiter) + eol)
-  return lines.join('')
-}
-
-function csvEscape(value: string, delimiter: string): string {
-  if (![...value].some((c) => c === '"' || c === '\n' || c === '\r' || c === delimiter)) return value
-  return `"${value.replace(/"/g, '""')}"`
-}
-
-function tsvEscape(value: string): string {
-  return value.replace(/\n/g, '\\n').replace(/\t/g, '\\t')
-}
-
-/** TextFormat.CSV#delimiter: one character, not `"`, CR, LF or TAB. */
-function csvDelimiter(params: ReadonlyMap<string, string>): string {
-  const delimiter = params.get('delimiter')
-  if (delimiter === undefined) return ','
-  if (delimiter.length !== 1) {
-    throw illegalArgumentException(
-      `invalid ${delimiter.length > 0 ? 'multi-character' : 'empty'} delimiter [${delimiter}]`,
-    )
-  }
-  if (delimiter === '\t') {
-    throw illegalArgumentException(
-      'illegal delimiter [TAB] specified as delimiter for the [csv] format; choose the [tsv] format instead',
-    )
-  }
-  if (delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw illegalArgumentException(`illegal reserved character specified as delimiter [${delimiter}]`)
-  }
-  return delimiter
+/** The txt widths of a first page. */
+export function pageWidths(columns: readonly SqlColumn[], rows: readonly (readonly SqlValue[])[]): number[] {
+  return columnWidths(
+    columns.map((c) => c.name),
+    rows.map((row) => row.map((v, i) => textValue(v, columns[i]!.type))),
+  )
 }

@@ -40,7 +40,8 @@ export async function searchAggregations(
   }
 }
 
-async function runSearch(
+/** Runs `source` over `indices` through the search action (shared with ES|QL's FROM). */
+export async function runSearch(
   context: RestContext,
   indices: readonly string[],
   source: JsonOut,

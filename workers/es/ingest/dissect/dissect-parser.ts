@@ -113,6 +113,14 @@ export class DissectParser {
     )
   }
 
+  /** The names a match sets, in pattern order (skipped keys and `*`/`&` references left out). */
+  keyNames(): string[] {
+    const named = this.pairs.filter(
+      (p) => !p.key.skip && p.key.modifier !== 'FIELD_NAME' && p.key.modifier !== 'FIELD_VALUE',
+    )
+    return [...new Set(named.map((p) => p.key.name))]
+  }
+
   parse(input: string): Map<string, string | null> | null {
     const match = new DissectMatch(this.shape)
     const lead = this.leadingDelimiter

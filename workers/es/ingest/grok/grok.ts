@@ -32,7 +32,7 @@ const GROK_PATTERN = new OnigRegex(
 )
 const MAX_TO_REGEX_ITERATIONS = 100_000
 
-type CaptureType = 'string' | 'int' | 'long' | 'float' | 'double' | 'boolean'
+export type CaptureType = 'string' | 'int' | 'long' | 'float' | 'double' | 'boolean'
 
 interface CaptureConfig {
   readonly field: string
@@ -52,6 +52,13 @@ export class Grok {
       const type = parts.length === 3 ? captureType(parts[2]!) : 'string'
       return { field: parts.length >= 2 ? parts[1]! : parts[0]!, type, groups }
     })
+  }
+
+  /** The fields a match can set and their capture types, in capture order. */
+  fields(): { name: string; type: CaptureType }[] {
+    const out = new Map<string, CaptureType>()
+    for (const { field, type } of this.captureConfig) if (!out.has(field)) out.set(field, type)
+    return [...out].map(([name, type]) => ({ name, type }))
   }
 
   /** The captured fields in capture order (a field twice holds a list), or null when nothing matches. */

@@ -6,10 +6,9 @@
  * rows are cut into pages of `fetch_size`; the rest stays in the node's cursor registry.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { columnWidths } from '../../sql/basic-formatter.ts'
 import { SqlCursors } from '../../sql/sql-cursors.ts'
 import { parseSqlRequest } from '../../sql/sql-request.ts'
-import { responseFormat, sqlResponse } from '../../sql/sql-response.ts'
+import { pageWidths, responseFormat, sqlResponse } from '../../sql/sql-response.ts'
 import { executeSql, translateSql } from '../../sql/sql-session.ts'
 import { sqlIllegalArgumentException } from '../../sql/sql-exceptions.ts'
 import { EsException, actionRequestValidationException } from '../../errors/index.ts'
@@ -82,7 +81,7 @@ async function runQuery(
   const result = await executeSql(context, request, request.query)
   const rows = result.rows.slice(0, request.fetchSize)
   const rest = result.rows.slice(request.fetchSize)
-  const widths = columnWidths(result.columns, rows)
+  const widths = pageWidths(result.columns, rows)
   const cursor =
     rest.length > 0
       ? cursors.add({ columns: result.columns, widths, fetchSize: request.fetchSize, rest })

@@ -1,0 +1,145 @@
+/**
+ * The aggregate functions STATS runs, over every value of a group's rows (each value of a multi-value counts):
+ * COUNT (long; `*` counts rows), COUNT_DISTINCT (long; exact: HyperLogLog++ is exact below its default
+ * precision_threshold of 3000), AVG, MEDIAN and PERCENTILE (double; MEDIAN and PERCENTILE as the default
+ * TDigest's SortingDigest: linear interpolation over the sorted values), SUM (long for integer and long, else
+ * double), MIN and MAX (the field's type) and VALUES (the distinct values as a multi-value). With no values
+ * COUNT is 0 and the others are null.
+ */
+import { compensatedSum } from '../search/aggregations/metrics/compensated-sum.ts'
+import { sortedQuantile } from '../search/aggregations/metrics/percentiles.ts'
+import {
+  ANY,
+  NUMERIC,
+  checkArgs,
+  exactInteger,
+  type ArgType,
+  type FunctionArg,
+} from './esql-function-support.ts'
+import { cellOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+
+export interface AggregateFunction {
+  readonly arity: readonly [number, number]
+  resolve(args: readonly FunctionArg[], callText: string): string | { error: string }
+  /** The result over the values of the group (all values of its rows' cells) and the constant arguments. */
+  apply(values: readonly EsqlScalar[], rows: number, type: string, constants: readonly EsqlValue[]): EsqlValue
+}
+
+const NUMERIC_AGG: ArgType = {
+  accepts: NUMERIC.accepts,
+  expected: 'numeric except unsigned_long or counter types',
+}
+const ORDERABLE: ArgType = {
+  accepts: (t) => NUMERIC.accepts(t) || ['date', 'boolean', 'ip', 'keyword', 'text', 'version'].includes(t),
+  expected: 'boolean, datetime, ip or numeric except unsigned_long or counter types',
+}
+
+const nums = (values: readonly EsqlScalar[]): number[] => values.map((v) => v as number)
+const sorted = (values: readonly EsqlScalar[]): number[] => nums(values).sort((a, b) => a - b)
+
+function aggregate(
+  checks: readonly ArgType[],
+  arity: readonly [number, number],
+  result: (type: string) => string,
+  f: (
+    values: readonly EsqlScalar[],
+    type: string,
+    constants: readonly EsqlValue[],
+    rows: number,
+  ) => EsqlValue,
+): AggregateFunction {
+  return {
+    arity,
+    resolve: (args, callText) => checkArgs(args, checks, callText) ?? result(args[0]?.type ?? 'null'),
+    apply: (values, rows, type, constants) => f(values, type, constants, rows),
+  }
+}
+
+function extreme(sign: 1 | -1): (values: readonly EsqlScalar[]) => EsqlValue {
+  return (values) => {
+    let best: EsqlScalar | null = null
+    for (const v of values) if (best === null || (v < best ? -1 : v > best ? 1 : 0) * sign > 0) best = v
+    return best
+  }
+}
+
+export const AGGREGATE_FUNCTIONS: ReadonlyMap<string, AggregateFunction> = new Map<string, AggregateFunction>(
+  [
+    [
+      'count',
+      aggregate(
+        [ANY],
+        [0, 1],
+        () => 'long',
+        (values, _t, _c, rows) => (values === ALL_ROWS ? rows : values.length),
+      ),
+    ],
+    [
+      'count_distinct',
+      aggregate(
+        [ANY, ANY],
+        [1, 2],
+        () => 'long',
+        (values) => new Set(values).size,
+      ),
+    ],
+    [
+      'avg',
+      aggregate(
+        [NUMERIC_AGG],
+        [1, 1],
+        () => 'double',
+        (v) => (v.length === 0 ? null : compensatedSum(nums(v)) / v.length),
+      ),
+    ],
+    [
+      'sum',
+      aggregate(
+        [NUMERIC_AGG],
+        [1, 1],
+        (t) => (t === 'double' ? 'double' : 'long'),
+        (v, type) =>
+          v.length === 0
+            ? null
+            : type === 'double'
+              ? compensatedSum(nums(v))
+              : exactInteger(
+                  nums(v).reduce((a, b) => a + b, 0),
+                  'long',
+                ),
+      ),
+    ],
+    ['min', aggregate([ORDERABLE], [1, 1], (t) => t, extreme(-1))],
+    ['max', aggregate([ORDERABLE], [1, 1], (t) => t, extreme(1))],
+    [
+      'median',
+      aggregate(
+        [NUMERIC_AGG],
+        [1, 1],
+        () => 'double',
+        (v) => (v.length === 0 ? null : sortedQuantile(0.5, sorted(v))),
+      ),
+    ],
+    [
+      'percentile',
+      aggregate(
+        [NUMERIC_AGG, NUMERIC],
+        [2, 2],
+        () => 'double',
+        (v, _t, [p]) => (v.length === 0 || typeof p !== 'number' ? null : sortedQuantile(p / 100, sorted(v))),
+      ),
+    ],
+    [
+      'values',
+      aggregate(
+        [ANY],
+        [1, 1],
+        (t) => t,
+        (v) => cellOf([...new Set(v)]),
+      ),
+    ],
+  ],
+)
+
+/** The values COUNT(*) is given: a marker for "count the rows". */
+export const ALL_ROWS: readonly EsqlScalar[] = Object.freeze([])

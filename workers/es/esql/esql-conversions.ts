@@ -1,0 +1,96 @@
+/**
+ * The TO_* conversion functions (AbstractConvertFunction): each value of a multi-value is converted on its
+ * own; a value that does not convert is left out with a warning (`Cannot parse number [x]`, `[v] out of
+ * [integer] range`, `failed to parse date field [x] with format [strict_date_optional_time]`), so a cell whose
+ * values all fail is null. TO_STRING prints dates in ISO form and doubles as Java does; TO_LONG and TO_INTEGER
+ * truncate doubles; TO_BOOLEAN reads `true` (any case) as true and other strings as false, numbers as != 0.
+ */
+import { javaDoubleToString } from '../xcontent/index.ts'
+import type { ScalarFunction } from './esql-function-support.ts'
+import { parseIsoDate } from './esql-dates.ts'
+import { cellOf, formatDate, valuesOf, type EsqlScalar } from './esql-values.ts'
+import { EvaluationFailure } from './esql-warnings.ts'
+
+const INVALID = 'org.elasticsearch.xpack.esql.core.InvalidArgumentException'
+
+function toNumber(v: EsqlScalar): number {
+  if (typeof v === 'number') return v
+  if (typeof v === 'boolean') return v ? 1 : 0
+  const s = String(v).trim()
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : NaN
+  if (Number.isNaN(n)) throw new EvaluationFailure(`${INVALID}: Cannot parse number [${String(v)}]`)
+  return n
+}
+
+function inRange(n: number, type: 'integer' | 'long'): number {
+  const t = Math.trunc(n)
+  const max = type === 'integer' ? 2147483647 : 2 ** 63
+  if (t > max || t < -max - (type === 'integer' ? 1 : 0)) {
+    throw new EvaluationFailure(`${INVALID}: [${javaDoubleToString(n)}] out of [${type}] range`)
+  }
+  return t
+}
+
+function toDate(v: EsqlScalar): number {
+  if (typeof v === 'number') return v
+  const millis = parseIsoDate(String(v))
+  if (millis === null) {
+    throw new EvaluationFailure(
+      `java.lang.IllegalArgumentException: failed to parse date field [${String(v)}] with format [strict_date_optional_time]`,
+    )
+  }
+  return millis
+}
+
+function toIp(v: EsqlScalar): string {
+  const s = String(v)
+  if (!/^(\d{1,3})(\.\d{1,3}){3}$/.test(s) && !/^[0-9a-fA-F:]+$/.test(s)) {
+    throw new EvaluationFailure(`java.lang.IllegalArgumentException: '${s}' is not an IP string literal.`)
+  }
+  return s
+}
+
+function conversion(result: string, convert: (v: EsqlScalar, type: string) => EsqlScalar): ScalarFunction {
+  return {
+    arity: [1, 1],
+    resolve: () => result,
+    apply: (values, types) => {
+      const out: EsqlScalar[] = []
+      let failure: EvaluationFailure | null = null
+      for (const v of valuesOf(values[0] ?? null)) {
+        try {
+          out.push(convert(v, types[0]!))
+        } catch (error) {
+          if (!(error instanceof EvaluationFailure)) throw error
+          failure = error
+        }
+      }
+      if (out.length === 0 && failure !== null) throw failure
+      return cellOf(out)
+    },
+  }
+}
+
+function toText(v: EsqlScalar, type: string): string {
+  if (typeof v === 'number') {
+    if (type === 'date') return formatDate(v)
+    if (type === 'double') return javaDoubleToString(v)
+  }
+  return String(v)
+}
+
+export const CONVERSIONS: readonly (readonly [string, ScalarFunction])[] = [
+  ['to_string', conversion('keyword', toText)],
+  ['to_long', conversion('long', (v) => inRange(toNumber(v), 'long'))],
+  ['to_integer', conversion('integer', (v) => inRange(toNumber(v), 'integer'))],
+  ['to_double', conversion('double', toNumber)],
+  ['to_datetime', conversion('date', toDate)],
+  [
+    'to_boolean',
+    conversion('boolean', (v) =>
+      typeof v === 'string' ? v.toLowerCase() === 'true' : v !== 0 && v !== false,
+    ),
+  ],
+  ['to_ip', conversion('ip', toIp)],
+  ['to_version', conversion('version', (v) => String(v))],
+]
