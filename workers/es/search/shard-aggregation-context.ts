@@ -23,6 +23,8 @@ import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
 import { documentFieldSections, identityFields, metadataFields } from './fetch/hit-sections.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
+import { textFieldSource } from './text-field-source.ts'
+import { javaStringHashCode } from '../../net/java-hash.ts'
 import {
   buildSortField,
   formatSortValues,
@@ -97,6 +99,13 @@ export function shardAggregationContext(
     reverseNestedDocs(path, docs) {
       return blocks.parents(path, docs)
     },
+    randomSeed: shardRandomSeed(index.metadata.name, index.metadata.uuid, shard.shardId),
+    get segments() {
+      return shard.searcherIndex.segments()
+    },
+    textField(field) {
+      return textFieldSource(index.analysis, mapping, shard, field, (query) => this.filter(query))
+    },
     filter(query) {
       const built = parseInnerQuery(query, {
         fields,
@@ -158,6 +167,12 @@ export function shardAggregationContext(
       return { totalHits: docs.length, maxScore, order, hits }
     },
   }
+}
+
+/** ShardId.hashCode: Index.hashCode (31 · name.hashCode + uuid.hashCode) times 31 plus the shard number, as ints. */
+function shardRandomSeed(name: string, uuid: string, shardId: number): number {
+  const index = (Math.imul(31, javaStringHashCode(name)) + javaStringHashCode(uuid)) | 0
+  return (Math.imul(31, index) + shardId) | 0
 }
 
 function addAll(hit: Map<string, JsonOut>, entries: Record<string, JsonOut>): void {

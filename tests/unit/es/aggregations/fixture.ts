@@ -1,11 +1,13 @@
 // A shard over an array of plain documents for the aggregation tests: doc values as the search layer will
 // provide them (sorted, keywords deduplicated, booleans as 1/0), a tiny `term` / `range` / `match_all`
-// filter, and top hits ordered by one numeric field. Also helpers to run a request end to end.
+// filter, top hits ordered by one numeric field, and significant_text's view of a field (the standard analyzer).
+// Also helpers to run a request end to end.
 import type {
   FieldValue,
   ShardContext,
   ShardTopHits,
   SizedBucket,
+  TextFieldSource,
   ValuesType,
 } from '../../../../workers/es/search/aggregations/index.ts'
 import {
@@ -18,6 +20,7 @@ import { XNumber, parseJson, toJson, type XContentValue } from '../../../../work
 import { buildSortField, topFieldDocs } from '../../../../workers/es/search/sort/index.ts'
 import type { FieldMapping, FieldType } from '../../../../workers/es/index/mapper/mapping.ts'
 import { failureBody } from '../es-failure.ts'
+import { IndexAnalysis } from '../../../../workers/es/index/index-analysis.ts'
 
 export type Doc = Record<string, FieldValue | boolean | Array<FieldValue | boolean>>
 export type Types = Record<string, ValuesType>
@@ -103,8 +106,38 @@ export function shard(
     reverseNestedDocs: () => [],
     sizedBucket,
     withSizedBucket: (bucket) => shard(docs, types, sortField, bucket),
+    randomSeed: 0,
+    segments: [{ docBase: 0, maxDoc: docs.length }],
+    textField: (name) => textField(docs, types, name),
   }
   return context
+}
+
+/** The index's default analysis: a `text` field analyzed by the standard analyzer, a keyword by the keyword analyzer. */
+const ANALYSIS = new IndexAnalysis(undefined)
+
+function textField(docs: readonly Doc[], types: Types, name: string): TextFieldSource | null {
+  const type = types[name]
+  if (type === undefined) return null
+  const analyze = (text: string): readonly string[] =>
+    type === 'keyword' ? [text] : ANALYSIS.terms('standard', text)
+  const sourceValues = (path: string, doc: number): string[] => {
+    const raw = docs[doc]![path]
+    return raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).map(String)
+  }
+  return {
+    name,
+    analysis:
+      type === 'text' || type === 'keyword' ? 'analyzed' : type === 'boolean' ? 'unregistered' : 'none',
+    analyze,
+    sourceValues,
+    termDocs: (term) =>
+      new Set(
+        docs.flatMap((_, i) =>
+          sourceValues(name, i).some((value) => analyze(value).includes(term)) ? [i] : [],
+        ),
+      ),
+  }
 }
 
 /** Runs `aggs` (JSON text) over shards of documents and returns the rendered `aggregations` JSON. */

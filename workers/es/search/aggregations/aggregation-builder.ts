@@ -24,8 +24,11 @@ export interface AggregationBuilder {
    * ES's parser reads them with the request; each throws what its ES parser throws.
    */
   checkQueries?(parse: (query: XContentValue) => void): void
-  /** AggregationBuilder.build's checks against the shard's index settings (top_hits' window), if any. */
-  checkLimits?(limits: IndexLimits): void
+  /**
+   * AggregationBuilder.build's checks on the shard: against the index settings (top_hits' window), or of where the
+   * aggregation sits (`parent`: the aggregation it is a sub-aggregation of, absent at the top level), if any.
+   */
+  checkLimits?(limits: IndexLimits, parent?: AggregationBuilder): void
   /** A histogram's min_doc_count, which the parent pipelines check (pipeline/pipeline-validation.ts). */
   readonly minDocCount?: number
   /** Set on pipeline aggregations: they collect nothing and run on the final reduce's result. */
@@ -63,10 +66,14 @@ export function checkAggregationLimits(builders: readonly AggregationBuilder[], 
   checkBuilderLimits(builders, limits)
 }
 
-function checkBuilderLimits(builders: readonly AggregationBuilder[], limits: IndexLimits): void {
+function checkBuilderLimits(
+  builders: readonly AggregationBuilder[],
+  limits: IndexLimits,
+  parent?: AggregationBuilder,
+): void {
   for (const builder of builders) {
-    builder.checkLimits?.(limits)
-    checkBuilderLimits(builder.subs, limits)
+    builder.checkLimits?.(limits, parent)
+    checkBuilderLimits(builder.subs, limits, builder)
   }
 }
 

@@ -122,6 +122,31 @@ export interface ShardContext {
   sizedBucket: SizedBucket | null
   /** This context inside a date_histogram's bucket (its sub-aggregations collect with it). */
   withSizedBucket(bucket: SizedBucket): ShardContext
+  /** AggregationContext.shardRandomSeed: ShardId.hashCode, 31 · (31 · name.hashCode + uuid.hashCode) + shard number. */
+  randomSeed: number
+  /** The searcher's segments (maxDoc counts deleted documents), which random_sampler samples one by one. */
+  segments: ReadonlyArray<{ readonly docBase: number; readonly maxDoc: number }>
+  /** significant_text's view of a field (an alias reads its target); null where it is not mapped. */
+  textField(name: string): TextFieldSource | null
+}
+
+/**
+ * What significant_text reads of a mapped field, as ES's MappedFieldType, SourceLookup and the index analyzer give it:
+ * - `analysis`: 'analyzed' for a field with an index analyzer (text, search_as_you_type, keyword: its normalizer or the
+ *   keyword analyzer); 'none' where TextSearchInfo is NONE or SIMPLE_MATCH_WITHOUT_TERMS (numbers, dates, ip, geo_point,
+ *   runtime fields); 'unregistered' where it is neither but no index analyzer is registered (boolean); 'unavailable'
+ *   for the types whose index analyzer the playground does not model (completion, join).
+ * - `analyze(text)`: the index analyzer's terms of `text`, in token order (repeats kept).
+ * - `sourceValues(path, doc)`: the root document's `_source` values at `path` (XContentMapValues.extractRawValues),
+ *   each as Java's toString prints it; none for a nested document.
+ * - `termDocs(term)`: the shard's live documents whose inverted index holds `term` in the field.
+ */
+export interface TextFieldSource {
+  readonly name: string
+  readonly analysis: 'analyzed' | 'none' | 'unregistered' | 'unavailable'
+  analyze(text: string): readonly string[]
+  sourceValues(path: string, doc: number): readonly string[]
+  termDocs(term: string): ReadonlySet<number>
 }
 
 /**

@@ -10,7 +10,13 @@ import { parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import { scriptValuesType, type ScriptValuesType } from './script-values.ts'
 import type { ValuesSourceSpec } from './values-source.ts'
-import { XNumber, tokenLocation, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import {
+  XNumber,
+  tokenLocation,
+  valueEndLocation,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 
 export class AggregationParams {
   constructor(
@@ -149,4 +155,31 @@ export function tokenName(value: XContentValue): string {
   if (typeof value === 'boolean') return 'VALUE_BOOLEAN'
   if (value instanceof XNumber) return 'VALUE_NUMBER'
   return Array.isArray(value) ? 'START_ARRAY' : 'START_OBJECT'
+}
+
+/**
+ * ConstructingObjectParser's failure to build its object once its last constructor argument arrived: "Failed to build
+ * [type] after last required field arrived", caused by the constructor's refusal; when the build ran as field `last`
+ * was parsed, wrapped in ObjectParser's "[type] failed to parse field [last]" at the end of that field's value (null:
+ * built at the object's end, unwrapped).
+ */
+export function constructingBuildFailure(
+  type: string,
+  body: XContentObject,
+  last: string | null,
+  reason: string,
+): EsException {
+  const build = new EsException({
+    type: 'x_content_parse_exception',
+    reason: `Failed to build [${type}] after last required field arrived`,
+    status: 400,
+    causedBy: illegalArgumentException(reason),
+    rootCause: false,
+  })
+  if (last === null) return build
+  return xContentParseException(
+    ...valueEndLocation(body, last),
+    `[${type}] failed to parse field [${last}]`,
+    build,
+  )
 }

@@ -14,15 +14,18 @@ import { geohashGridParser, geotileGridParser } from './bucket/geo-grid.ts'
 import { histogramParser } from './bucket/histogram.ts'
 import { variableWidthHistogramParser } from './bucket/variable-width-histogram.ts'
 import { ipRangeParser } from './bucket/ip-range.ts'
+import { ipPrefixParser } from './bucket/ip-prefix.ts'
 import { rangeParser } from './bucket/range.ts'
 import { filterParser, globalParser, missingParser, samplerParser } from './bucket/single-bucket.ts'
 import { diversifiedSamplerParser } from './bucket/diversified-sampler.ts'
+import { randomSamplerParser } from './bucket/random-sampler.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
 import { multiTermsParser } from './bucket/multi-terms.ts'
 import { autoDateHistogramParser } from './bucket/auto-date-histogram.ts'
 import { rareTermsParser } from './bucket/rare-terms.ts'
 import { significantTermsParser } from './bucket/significant-terms.ts'
+import { significantTextParser } from './bucket/significant-text.ts'
 import { cardinalityParser } from './metrics/cardinality.ts'
 import { boxplotParser, medianAbsoluteDeviationParser } from './metrics/digest-metrics.ts'
 import { geoBoundsParser } from './metrics/geo-bounds.ts'
@@ -41,6 +44,7 @@ import { matrixStatsParser } from './metrics/matrix-stats.ts'
 import { bucketScriptParser, bucketSelectorParser } from './pipeline/bucket-script.ts'
 import { bucketSortParser } from './pipeline/bucket-sort.ts'
 import { movingFnParser } from './pipeline/moving-fn.ts'
+import { movingPercentilesParser } from './pipeline/moving-percentiles.ts'
 import { normalizeParser } from './pipeline/normalize.ts'
 import { cumulativeCardinalityParser } from './pipeline/cumulative-cardinality.ts'
 import { cumulativeSumParser, derivativeParser, serialDiffParser } from './pipeline/parent-pipelines.ts'
@@ -59,6 +63,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['multi_terms', multiTermsParser],
   ['rare_terms', rareTermsParser],
   ['significant_terms', significantTermsParser],
+  ['significant_text', significantTextParser],
   ['histogram', histogramParser],
   ['variable_width_histogram', variableWidthHistogramParser],
   ['range', rangeParser],
@@ -66,6 +71,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['auto_date_histogram', autoDateHistogramParser],
   ['date_range', dateRangeParser],
   ['ip_range', ipRangeParser],
+  ['ip_prefix', ipPrefixParser],
   ['filter', filterParser],
   ['filters', filtersParser],
   ['adjacency_matrix', adjacencyMatrixParser],
@@ -73,6 +79,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['global', globalParser],
   ['sampler', samplerParser],
   ['diversified_sampler', diversifiedSamplerParser],
+  ['random_sampler', randomSamplerParser],
   ['composite', compositeParser],
   ['nested', nestedParser],
   ['reverse_nested', reverseNestedParser],
@@ -115,6 +122,7 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['bucket_selector', bucketSelectorParser],
   ['bucket_sort', bucketSortParser],
   ['moving_fn', movingFnParser],
+  ['moving_percentiles', movingPercentilesParser],
   ['normalize', normalizeParser],
   ['cumulative_cardinality', cumulativeCardinalityParser],
 ])

@@ -26,6 +26,8 @@ import {
 } from './bucket/variable-width-histogram.ts'
 import { InternalRange, type RangeWire } from './bucket/range.ts'
 import { InternalIpRange, type IpRangeWire } from './bucket/ip-range.ts'
+import { InternalIpPrefix, type IpPrefixWire } from './bucket/ip-prefix.ts'
+import { InternalRandomSampler, type RandomSamplerWire } from './bucket/random-sampler.ts'
 import { InternalFilters, type FiltersWire } from './bucket/filters.ts'
 import { InternalSingleBucket, type SingleBucketWire } from './bucket/single-bucket.ts'
 import { InternalComposite, type CompositeWire } from './bucket/composite.ts'
@@ -56,6 +58,8 @@ export type InternalAggregationWire =
   | HistogramWire
   | RangeWire
   | IpRangeWire
+  | IpPrefixWire
+  | RandomSamplerWire
   | FiltersWire
   | SingleBucketWire
   | NumericMetricWire
@@ -105,6 +109,10 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
       return InternalRange.readFrom(wire, readAggregations)
     case 'ip_range':
       return InternalIpRange.readFrom(wire, readAggregations)
+    case 'ip_prefix':
+      return InternalIpPrefix.readFrom(wire, readAggregations)
+    case 'random_sampler':
+      return InternalRandomSampler.readFrom(wire, readAggregations)
     case 'filters':
       return InternalFilters.readFrom(wire, readAggregations)
     case 'single_bucket':

@@ -35,6 +35,7 @@ export type {
   ShardContext,
   ShardTopHits,
   SizedBucket,
+  TextFieldSource,
   TopHitsRequest,
   ValueFormat,
   ValuesType,

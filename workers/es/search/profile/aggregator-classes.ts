@@ -19,6 +19,7 @@ const AGGREGATOR_CLASSES: ReadonlyMap<string, string> = new Map([
   ['global', 'GlobalAggregator'],
   ['nested', 'NestedAggregator'],
   ['top_hits', 'TopHitsAggregator'],
+  ['significant_text', 'MapStringTermsAggregator'],
 ])
 
 /** The aggregator class of an aggregation of `type` whose shard result has the typed_keys type `resultType`. */

@@ -20,7 +20,7 @@
 import { EsException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
-import type { FieldValue, ValueFormat } from '../aggregation-context.ts'
+import type { FieldValue, ShardContext, ValueFormat } from '../aggregation-context.ts'
 import type { AggregationBuilder, AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
 import type { ReadAggregations } from '../aggregation-wire.ts'
@@ -230,6 +230,41 @@ export class InternalSignificantTerms extends InternalAggregation {
   }
 }
 
+/**
+ * A shard's buckets (MapStringTermsAggregator's SignificantTermsResults): each foreground group in at least
+ * `shard_min_doc_count` (and at least one) documents, scored by JLH against its background frequency, the best
+ * `shardSize` by score with their sub-aggregations collected.
+ */
+export function significantShardBuckets(
+  shard: ShardContext,
+  subs: readonly AggregationBuilder[],
+  groups: ReadonlyMap<FieldValue, readonly number[]>,
+  sizes: {
+    subsetSize: number
+    supersetSize: number
+    supersetDf: (key: FieldValue) => number
+    shardMinDocCount: number
+    shardSize: number
+  },
+): SignificantBucket[] {
+  const { subsetSize, supersetSize, supersetDf, shardMinDocCount, shardSize } = sizes
+  return [...groups]
+    .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
+    .map(([key, bucketDocs]) => {
+      const df = supersetDf(key)
+      const score = jlhScore(bucketDocs.length, subsetSize, df, supersetSize)
+      return { key, bucketDocs, docCount: bucketDocs.length, supersetDf: df, score, aggs: [] }
+    })
+    .sort(bySignificance)
+    .slice(0, shardSize)
+    .map(({ key, bucketDocs, supersetDf: df, score }) => ({
+      key,
+      ...shardBucket(subs, shard, bucketDocs),
+      supersetDf: df,
+      score,
+    }))
+}
+
 const SIGNIFICANT_TERMS_KEYS = [
   'field',
   'size',
@@ -303,27 +338,13 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
           if (foreground.groups.has(value)) supersetDfs.set(value, (supersetDfs.get(value) ?? 0) + 1)
         }
       }
-      const candidates = [...foreground.groups]
-        .filter(([, bucketDocs]) => bucketDocs.length >= Math.max(shardMinDocCount, 1))
-        .map(([key, bucketDocs]) => {
-          const supersetDf = supersetDfs.get(key) ?? 0
-          return {
-            key,
-            bucketDocs,
-            docCount: bucketDocs.length,
-            supersetDf,
-            score: jlhScore(bucketDocs.length, docs.length, supersetDf, background.length),
-            aggs: [],
-          }
-        })
-        .sort(bySignificance)
-        .slice(0, shardSize)
-      const buckets = candidates.map(({ key, bucketDocs, supersetDf, score }) => ({
-        key,
-        ...shardBucket(subs, shard, bucketDocs),
-        supersetDf,
-        score,
-      }))
+      const buckets = significantShardBuckets(shard, subs, foreground.groups, {
+        subsetSize: docs.length,
+        supersetSize: background.length,
+        supersetDf: (key) => supersetDfs.get(key) ?? 0,
+        shardMinDocCount,
+        shardSize,
+      })
       return new InternalSignificantTerms(name, meta, settings, docs.length, background.length, buckets, true)
     },
   }

@@ -19,7 +19,6 @@ import {
   sourceTextOf,
   toJson,
   tokenLocation,
-  valueEndLocation,
   type JsonOut,
   type XContentObject,
 } from '../../../xcontent/index.ts'
@@ -41,7 +40,12 @@ import {
   type AggregationBuilder,
   type AggregationParser,
 } from '../aggregation-builder.ts'
-import { AggregationParams, failureLocation, tokenName } from '../aggregation-params.ts'
+import {
+  AggregationParams,
+  constructingBuildFailure,
+  failureLocation,
+  tokenName,
+} from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { parseFieldConfig, type FieldConfig } from '../multi-values-source.ts'
 import { resolveValues, sourceField, unsupportedValuesSourceType } from '../values-source.ts'
@@ -215,21 +219,10 @@ const DEFAULT_SIZE = 1
  * field that completed the arguments, or, built at the end of the object, nothing.
  */
 function buildFailure(body: XContentObject, reason: string): EsException {
-  const build = new EsException({
-    type: 'x_content_parse_exception',
-    reason: 'Failed to build [top_metrics] after last required field arrived',
-    status: 400,
-    causedBy: illegalArgumentException(reason),
-    rootCause: false,
-  })
-  if (!body.has('size')) return build
+  if (!body.has('size')) return constructingBuildFailure('top_metrics', body, null, reason)
   const last =
     [...body.keys()].filter((key) => key === 'sort' || key === 'size' || key === 'metrics').pop() ?? 'size'
-  return xContentParseException(
-    ...valueEndLocation(body, last),
-    `[top_metrics] failed to parse field [${last}]`,
-    build,
-  )
+  return constructingBuildFailure('top_metrics', body, last, reason)
 }
 
 /** declareObjectArray: one field config object or an array of them; another kind is refused at its token. */
