@@ -1,6 +1,6 @@
 // The span iterators that need every sub-spans in the document (Lucene's ConjunctionSpans): NearSpansOrdered,
 // NearSpansUnordered, and ContainSpans for SpanContainingQuery and SpanWithinQuery. Protocol in spans.ts.
-import { intersect, NO_MORE_POSITIONS, SpanQueue, Spans } from './spans'
+import { GapSpans, intersect, NO_MORE_POSITIONS, SpanQueue, Spans } from './spans'
 
 /** ConjunctionSpans: every sub-spans must match in the document before the conjunction's own check runs. */
 abstract class ConjunctionSpans extends Spans {
@@ -67,7 +67,9 @@ export class NearSpansOrdered extends ConjunctionSpans {
     this.matchWidth = 0
     for (let i = 1; i < this.subSpans.length; i++) {
       const spans = this.subSpans[i]
-      while (spans.startPosition() < prev.endPosition()) spans.nextStartPosition()
+      // advancePosition: a gap skips to the previous span's end, other spans move to their first start there
+      if (spans instanceof GapSpans) (<GapSpans>spans).skipToPosition(prev.endPosition())
+      else while (spans.startPosition() < prev.endPosition()) spans.nextStartPosition()
       if (spans.startPosition() == NO_MORE_POSITIONS) {
         this.oneExhaustedInCurrentDoc = true
         return false

@@ -10,6 +10,7 @@
 //     u32 docCount, f32 tf, f32 score
 //   and when status is 3 (a function_score function, see function-score.ts): u32 applies (its filter matches),
 //     f64 value (before its weight), u32 count, count x f64 (the document's values of the function's field)
+//   and when status is 4 (an intervals query matching, see intervals-query.ts): f32 weight, f32 sloppy frequency
 // Invariant: BM25 weight records belong to the node begun last (leaves that add them evaluate no child nodes);
 // function records name their node, added after its children.
 import { BM25Scorer } from './bm25'
@@ -20,6 +21,7 @@ export const WEIGHT_MATCH: u32 = 0
 export const WEIGHT_NO_TERMS: u32 = 1
 export const WEIGHT_NO_PHRASE: u32 = 2
 export const WEIGHT_FUNCTION: u32 = 3
+export const WEIGHT_INTERVALS: u32 = 4
 
 export class ExplainTrace {
   private readonly out: Array<u8> = new Array<u8>()
@@ -89,6 +91,13 @@ export class ExplainTrace {
     this.u32(<u32>docCount)
     this.f32(scorer.tf(freq, norm))
     this.f32(scorer.score(freq, norm))
+  }
+
+  /** An IntervalWeight matching the document: its weight (boost) and the sloppy frequency of its intervals. */
+  intervals(weight: f32, freq: f32): void {
+    this.beginWeight('', WEIGHT_INTERVALS)
+    this.f32(weight)
+    this.f32(freq)
   }
 
   finish(): usize {

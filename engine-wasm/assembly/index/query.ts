@@ -17,6 +17,7 @@
 //   SPAN 21                                                         operands in span-query.ts
 //   COVERING 22                                                     operands in covering-query.ts
 //   COMBINED_FIELD 23                                               operands in combined-field-query.ts
+//   INTERVALS 24                                                    operands in intervals-query.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -34,6 +35,7 @@ import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { functionScoreQuery } from './function-score'
 import { geoBoundingBoxQuery, geoDistanceQuery } from './geo-queries'
+import { intervalsQuery } from './intervals-query'
 import {
   automatonQuery,
   existsQuery,
@@ -70,6 +72,7 @@ const GEO_BOUNDING_BOX: u32 = 20
 const SPAN: u32 = 21
 const COVERING: u32 = 22
 const COMBINED_FIELD: u32 = 23
+const INTERVALS: u32 = 24
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -108,6 +111,7 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == SPAN) return spanQuery(ctx, reader, parentBoost)
   if (op == COVERING) return coveringQuery(ctx, reader, parentBoost)
   if (op == COMBINED_FIELD) return combinedFieldQuery(ctx, reader, parentBoost)
+  if (op == INTERVALS) return intervalsQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

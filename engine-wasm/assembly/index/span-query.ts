@@ -10,6 +10,7 @@
 //   WITHIN 7      big node, little node                               SpanWithinQuery
 //   MASK 8        node                                                FieldMaskingSpanQuery (its weight is the inner's)
 //   NONE 9                                                            SpanMatchNoDocsQuery
+//   GAP 10        i32 width                                           SpanNearQuery's SpanGapQuery (GapSpans)
 // Scoring (SpanWeight.buildSimWeight): the terms of the tree (an exclude's left out, as extractTermStates does),
 // each once, in Term order (field, then term bytes), those in the index contributing their idf to one BM25 scorer;
 // per document, freq = sum over its matches of 1 / (1 + width), added in double and kept in float (SpanScorer).
@@ -23,7 +24,7 @@ import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
 import { ContainSpans, NearSpansOrdered, NearSpansUnordered } from './conjunction-spans'
 import { FirstSpans, NotSpans } from './filter-spans'
-import { NO_MORE_POSITIONS, OrSpans, Spans, TermSpans } from './spans'
+import { GapSpans, NO_MORE_POSITIONS, OrSpans, Spans, TermSpans } from './spans'
 import { compareTerms } from './term-dictionary'
 
 const TERM: u32 = 1
@@ -34,6 +35,7 @@ const NOT: u32 = 5
 const CONTAINING: u32 = 6
 const WITHIN: u32 = 7
 const MASK: u32 = 8
+const GAP: u32 = 10
 
 class SpanTerm {
   constructor(
@@ -108,6 +110,7 @@ function readSpans(
     return big != null && little != null ? new ContainSpans(big, little, op == CONTAINING) : null
   }
   if (op == MASK) return readSpans(ctx, reader, terms, collect)
+  if (op == GAP) return new GapSpans(reader.i32(), ctx.maxDoc)
   return null
 }
 

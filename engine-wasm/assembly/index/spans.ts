@@ -6,7 +6,7 @@
 // order of start position (NO_MORE_POSITIONS at the end), with startPosition / endPosition / width of the current
 // one. A child's matchDoc is called at most once per document, before its parent reads its positions.
 // Each class follows its Lucene counterpart step by step, so that which matches are found, and their widths, are
-// Lucene's: here TermSpans and the span_or disjunction; NearSpansOrdered, NearSpansUnordered and ContainSpans in
+// Lucene's: here TermSpans, the span_or disjunction and SpanNearQuery's GapSpans; NearSpansOrdered, NearSpansUnordered and ContainSpans in
 // conjunction-spans.ts; FilterSpans with SpanFirstQuery's and SpanNotQuery's accept in filter-spans.ts.
 import { Postings } from './postings'
 import { advanceEntry } from './query'
@@ -107,6 +107,53 @@ export class TermSpans extends Spans {
 
   width(): i32 {
     return 0
+  }
+}
+
+/**
+ * SpanNearQuery.GapSpans: a gap of `width` positions, in every document (its approximation is all of them). An
+ * ordered near moves it right to the end of the previous clause's span (skipToPosition), so the next clause must
+ * start `width` positions after that.
+ */
+export class GapSpans extends Spans {
+  private position: i32 = -1
+
+  constructor(
+    private readonly gapWidth: i32,
+    private readonly maxDoc: i32,
+  ) {
+    super()
+  }
+
+  protected approximation(): Array<i32> {
+    const docs = new Array<i32>(this.maxDoc)
+    for (let i = 0; i < this.maxDoc; i++) docs[i] = i
+    return docs
+  }
+
+  matchDoc(doc: i32): bool {
+    this.position = -1
+    return true
+  }
+
+  nextStartPosition(): i32 {
+    return ++this.position
+  }
+
+  skipToPosition(position: i32): i32 {
+    return (this.position = position)
+  }
+
+  startPosition(): i32 {
+    return this.position
+  }
+
+  endPosition(): i32 {
+    return this.position + this.gapWidth
+  }
+
+  width(): i32 {
+    return this.gapWidth
   }
 }
 

@@ -34,6 +34,8 @@ export type ExplainedWeight =
   | { term: string; status: 'noMatchingTerms' | 'noMatchingPhrase' }
   /** A function_score function: whether its filter matches, its value before weight, its field's doc values. */
   | { term: string; status: 'function'; applies: boolean; value: number; docValues: number[] }
+  /** An IntervalWeight matching the document: its weight and the sloppy frequency of its intervals. */
+  | { term: string; status: 'intervals'; weight: number; freq: number }
 
 export interface ExplainedQuery {
   /** The rewritten query node. */
@@ -45,7 +47,7 @@ export interface ExplainedQuery {
   children: ExplainedQuery[]
 }
 
-const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase', 'function'] as const
+const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase', 'function', 'intervals'] as const
 const decoder = new TextDecoder()
 
 class TraceReader {
@@ -126,6 +128,7 @@ function readWeight(reader: TraceReader): ExplainedWeight {
   const term = reader.string()
   const status = STATUS[reader.u32()] ?? 'noMatchingTerms'
   if (status === 'match') return { term, status, factors: readFactors(reader) }
+  if (status === 'intervals') return { term, status, weight: reader.f32(), freq: reader.f32() }
   if (status !== 'function') return { term, status }
   const applies = reader.u32() === 1
   const value = reader.f64()

@@ -1,7 +1,7 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
  * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
- * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, intervals-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
@@ -9,6 +9,7 @@ import { compileRegexp } from './automaton/regexp.ts'
 import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
 import { writeSpanQuery } from './span-program.ts'
+import { writeIntervalsQuery } from './intervals-program.ts'
 import type { AnalyzedToken, FieldValueModifier, IndexQuery, IndexScoreFunction } from './types.ts'
 
 const TERM = 1
@@ -35,6 +36,7 @@ const GEO_BOUNDING_BOX = 20
 const SPAN = 21
 const COVERING = 22
 const COMBINED_FIELD = 23
+const INTERVALS = 24
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -279,6 +281,9 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
     case 'span':
       writer.u32(SPAN)
       return writeSpanQuery(writer, query.query, query.boost)
+    case 'intervals':
+      writer.u32(INTERVALS)
+      return writeIntervalsQuery(writer, query)
     case 'disMax':
       writer.u32(DIS_MAX)
       writer.i32(query.queries.length)

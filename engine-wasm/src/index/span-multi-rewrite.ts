@@ -7,30 +7,12 @@
  *     more than MAX_CLAUSE_COUNT throws TooManySpanClausesError with ES's RuntimeException text;
  *   - topTerms n (TopTermsSpanBooleanQueryRewrite, fuzzy): the n terms of highest boost (FuzzyTermsEnum's
  *     1 - edits / min(code points of both), ties to the smaller term), as a SpanOrQuery in term order.
- * Queries without a spanMulti come back as they are (the same object).
+ * An intervals query's multi-term sources are expanded as well (intervals-program.ts). Queries without a spanMulti
+ * or an intervals query come back as they are (the same object).
  */
-import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
-import { compileRegexp } from './automaton/regexp.ts'
-import type { Dfa } from './automaton/determinize.ts'
-import type { FuzzyTerm, IndexQuery, SpanQuery } from './types.ts'
-
-/**
- * Lucene's max clause count as ES 8 sizes it (SearchUtils.calculateMaxClauseValue: heap MB × 64 over the search
- * pool's size, at least 1024); the playground's nodes have no heap, so it is the floor.
- */
-export const MAX_CLAUSE_COUNT = 1024
-
-/** The index terms a rewrite walks. */
-export interface TermSource {
-  fieldTerms(field: string): FuzzyTerm[]
-  fuzzyTerms(
-    field: string,
-    term: string,
-    maxEdits: number,
-    prefixLength: number,
-    transpositions: boolean,
-  ): FuzzyTerm[]
-}
+import { candidates, compareCodePoints, MAX_CLAUSE_COUNT, type TermSource } from './multi-term-candidates.ts'
+import { expandIntervalTerms } from './intervals-program.ts'
+import type { IndexQuery, SpanQuery } from './types.ts'
 
 /** ES's RuntimeException from SpanBooleanQueryRewriteWithMaxClause: more terms than the max clause count. */
 export class TooManySpanClausesError extends Error {
@@ -41,80 +23,6 @@ export class TooManySpanClausesError extends Error {
 }
 
 type SpanMulti = Extract<SpanQuery, { type: 'spanMulti' }>
-
-function codePoints(text: string): number[] {
-  return Array.from(text, (c) => c.codePointAt(0)!)
-}
-
-function compareCodePoints(a: string, b: string): number {
-  const x = codePoints(a)
-  const y = codePoints(b)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
-  return x.length - y.length
-}
-
-function accepts(dfa: Dfa, term: string): boolean {
-  let state = dfa[0]
-  for (const c of codePoints(term)) {
-    const edge = state?.transitions.find((t) => c >= t.min && c <= t.max)
-    state = edge ? dfa[edge.to] : undefined
-    if (!state) return false
-  }
-  return state?.accept ?? false
-}
-
-function inRange(query: Extract<IndexQuery, { type: 'termRange' }>, term: string): boolean {
-  if (query.lower !== null) {
-    const c = compareCodePoints(term, query.lower)
-    if (c < 0 || (c === 0 && !query.includeLower)) return false
-  }
-  if (query.upper !== null) {
-    const c = compareCodePoints(term, query.upper)
-    if (c > 0 || (c === 0 && !query.includeUpper)) return false
-  }
-  return true
-}
-
-function automatonOf(query: SpanMulti['query']): Dfa | null {
-  switch (query.type) {
-    case 'prefix':
-      return compilePrefix(query.prefix, query.caseInsensitive)
-    case 'wildcard':
-      return compileWildcard(query.pattern, query.caseInsensitive)
-    case 'regexp':
-      return compileRegexp(query.pattern, query.maxDeterminizedStates, query.flags, query.caseInsensitive)
-    default:
-      return null
-  }
-}
-
-interface Candidate {
-  term: string
-  boost: number
-}
-
-/**
- * The index terms the wrapped query accepts, in code point order, with the boost a TopTermsRewrite ranks them by:
- * a fuzzy term's FuzzyTermsEnum similarity (1 - edits / min(code points of both)), 1 for any other.
- */
-function candidates(query: SpanMulti['query'], source: TermSource): Candidate[] {
-  if (query.type === 'fuzzy') {
-    const { field, term, maxEdits, prefixLength, transpositions } = query
-    const length = codePoints(term).length
-    return source.fuzzyTerms(field, term, maxEdits, prefixLength, transpositions).map((found) => {
-      const shorter = Math.min(codePoints(found.term).length, length)
-      const boost = found.edits === 0 ? 1 : Math.fround(1 - Math.fround(found.edits / shorter))
-      return { term: found.term, boost }
-    })
-  }
-  const dfa = automatonOf(query)
-  const accepted = (term: string): boolean =>
-    dfa !== null ? accepts(dfa, term) : query.type === 'termRange' && inRange(query, term)
-  return source
-    .fieldTerms(query.field)
-    .filter(({ term }) => accepted(term))
-    .map(({ term }) => ({ term, boost: 1 }))
-}
 
 function expand(multi: SpanMulti, source: TermSource): SpanQuery {
   const field = multi.query.field
@@ -189,6 +97,8 @@ export function expandSpanMultiTerms(query: IndexQuery, source: TermSource): Ind
   switch (query.type) {
     case 'span':
       return hasMulti(query.query) ? { ...query, query: expandSpan(query.query, source) } : query
+    case 'intervals':
+      return expandIntervalTerms(query, source)
     case 'bool': {
       const clauses = [query.must, query.should, query.mustNot, query.filter]
       const [must, should, mustNot, filter] = clauses.map((list) => list.map(sub)) as [

@@ -15,6 +15,7 @@ const CONTAINING = 6
 const WITHIN = 7
 const MASK = 8
 const NONE = 9
+const GAP = 10
 
 /** SpanQuery.getField: the term's field; near and or their first clause's; first, not, containing their inner's. */
 export function spanField(query: SpanQuery): string {
@@ -24,6 +25,7 @@ export function spanField(query: SpanQuery): string {
     case 'spanOr':
     case 'fieldMaskingSpan':
     case 'spanMatchNone':
+    case 'spanGap':
       return query.field
     case 'spanMulti':
       return query.query.field
@@ -79,6 +81,10 @@ function writeSpanNode(writer: ByteWriter, query: SpanQuery): void {
     case 'spanMatchNone':
       writer.u32(NONE)
       return
+    case 'spanGap':
+      writer.u32(GAP)
+      writer.i32(query.width)
+      return
     case 'spanMulti':
       throw new Error('span_multi must be expanded against the index before it runs')
   }
@@ -106,6 +112,7 @@ export function renameSpanFields(query: SpanQuery, rename: (field: string) => st
   switch (query.type) {
     case 'spanTerm':
     case 'spanMatchNone':
+    case 'spanGap':
       return { ...query, field: rename(query.field) }
     case 'spanNear':
     case 'spanOr':

@@ -108,6 +108,8 @@ export type IndexQuery =
   | { type: 'exists'; field: string; boost: number }
   /** A SpanQuery under SpanWeight: BM25 of its sloppy frequency (span-query.ts in assembly); field is its getField. */
   | { type: 'span'; query: SpanQuery; boost: number }
+  /** Lucene's IntervalQuery: the saturation of its source's sloppy frequency (intervals-query.ts in assembly). */
+  | { type: 'intervals'; field: string; source: IntervalsSource; boost: number }
   /** A geo_point within radiusMeters; sortKey is GeoUtils.distanceQuerySortKey of it (what the engine compares). */
   | {
       type: 'geoDistance'
@@ -219,6 +221,36 @@ export type SpanQuery =
     }
   /** ES's SpanMatchNoDocsQuery (an unmapped field, a rewrite to nothing), with its reason. */
   | { type: 'spanMatchNone'; field: string; reason: string }
+  /** SpanNearQuery.Builder.addGap's SpanGapQuery: `width` positions, only as a clause of an ordered spanNear. */
+  | { type: 'spanGap'; field: string; width: number }
+
+/**
+ * Lucene's IntervalsSource tree as the Intervals factories build it (intervals-sources.ts: disjunctions already
+ * pulled up where Lucene pulls them). A multiTerm leaf (prefix, wildcard, regexp, fuzzy, range) is expanded against
+ * the index into its `terms` before the query runs (intervals-program.ts); `pattern` is its toString's text.
+ */
+export type IntervalsSource =
+  | { type: 'term'; term: string }
+  | {
+      type: 'multiTerm'
+      pattern: string
+      query: Extract<IndexQuery, { type: 'prefix' | 'wildcard' | 'regexp' | 'fuzzy' | 'termRange' }>
+      /** The accepted index terms, once expanded (null before). */
+      terms: readonly string[] | null
+    }
+  | { type: 'or'; sources: readonly IntervalsSource[] }
+  | { type: 'ordered' | 'unordered' | 'block'; sources: readonly IntervalsSource[] }
+  | { type: 'maxGaps'; gaps: number; source: IntervalsSource }
+  | {
+      type:
+        'containing' | 'containedBy' | 'notContaining' | 'notContainedBy' | 'overlapping' | 'nonOverlapping'
+      source: IntervalsSource
+      reference: IntervalsSource
+    }
+  | { type: 'extend'; source: IntervalsSource; before: number; after: number }
+  | { type: 'offset'; source: IntervalsSource; before: boolean }
+  | { type: 'fixField'; field: string; source: IntervalsSource }
+  | { type: 'noIntervals' }
 
 /**
  * A LongValuesSource resolved on the shard: each live document's long (global doc id → value; a document without

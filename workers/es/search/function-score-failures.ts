@@ -12,6 +12,7 @@
  */
 import {
   FunctionScoreError,
+  TooManyIntervalTermsError,
   TooManySpanClausesError,
   type FunctionScoreFailure,
 } from '../../../engine-wasm/src/index/index.ts'
@@ -47,8 +48,9 @@ export function functionScoreException(failure: FunctionScoreFailure): EsExcepti
 }
 
 /**
- * Runs `scoring`, turning a function_score's scoring error into Elasticsearch's exception, and a span_multi's
- * expansion beyond the max clause count into the RuntimeException SpanBooleanQueryRewriteWithMaxClause throws.
+ * Runs `scoring`, turning a function_score's scoring error into Elasticsearch's exception, a span_multi's
+ * expansion beyond the max clause count into the RuntimeException SpanBooleanQueryRewriteWithMaxClause throws, and
+ * an intervals multi-term source's into MultiTermIntervalsSource's IllegalStateException.
  */
 export function raisingScoreErrors<T>(scoring: () => T): T {
   try {
@@ -57,6 +59,9 @@ export function raisingScoreErrors<T>(scoring: () => T): T {
     if (error instanceof FunctionScoreError) throw functionScoreException(error.failure)
     if (error instanceof TooManySpanClausesError) {
       throw new EsException({ type: 'runtime_exception', reason: error.message, status: 500 })
+    }
+    if (error instanceof TooManyIntervalTermsError) {
+      throw new EsException({ type: 'illegal_state_exception', reason: error.message, status: 500 })
     }
     throw error
   }

@@ -46,6 +46,8 @@ import {
   spanWithinQuery,
 } from './queries/span-queries.ts'
 import { spanMultiQuery } from './queries/span-multi-query.ts'
+import { intervalsQuery } from './queries/intervals-query.ts'
+import { spanGapQuery } from './queries/span-gap-query.ts'
 import {
   existsQuery,
   fuzzyQuery,
@@ -105,6 +107,8 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['span_within', spanWithinQuery],
   ['span_multi', spanMultiQuery],
   ['field_masking_span', fieldMaskingSpanQuery],
+  ['intervals', intervalsQuery],
+  ['span_gap', spanGapQuery],
   ['wrapper', wrapperQuery],
   ['more_like_this', moreLikeThisQuery],
 ])

@@ -76,6 +76,18 @@ describe('span queries', () => {
     expect(result.get(1)).toBe(expected(1, 1 / 3, ['fox', 'quick']))
   })
 
+  it('span_gap: the next clause starts that many positions after the previous one ends; the gap is no width', () => {
+    const gap = (width: number): SpanQuery => ({ type: 'spanGap', field: 'body', width })
+    // quick@1 [gap brown@2] fox@3 in doc 0 only
+    const result = hits(near([t('quick'), gap(1), t('fox')], 0, true))
+    expect([...result.keys()]).toEqual([0])
+    expect(result.get(0)).toBe(expected(0, 1, ['fox', 'quick']))
+    // with slop 1 one more position may follow the gap: doc 0 still, doc 1 (quick fox) not: the gap needs its position
+    expect([...hits(near([t('quick'), gap(1), t('fox')], 1, true)).keys()]).toEqual([0])
+    // the lazy dog (doc 0) and the quick dog (doc 3): the [gap 1] dog
+    expect([...hits(near([t('the'), gap(1), t('dog')], 0, true)).keys()].sort()).toEqual([0, 3])
+  })
+
   it('span_first keeps matches ending at or before end', () => {
     expect([...hits({ type: 'spanFirst', match: t('fox'), end: 2 }).keys()].sort()).toEqual([1, 2])
   })

@@ -203,3 +203,54 @@ describe('span query errors', () => {
     expect(error(query)).toBe(expected)
   })
 })
+
+describe('span_gap', () => {
+  const near = (clauses: string, options = ''): string => `{"span_near":{"clauses":[${clauses}]${options}}}`
+  const quick = '{"span_term":{"body":"quick"}}'
+  const fox = '{"span_term":{"body":"fox"}}'
+
+  it('is a SpanGapQuery of the near (on its field), printed with the field toString is given', () => {
+    expect(text(near(`${quick},{"span_gap":{"body":2}},${fox}`))).toBe(
+      'spanNear([body:quick, SpanGap(:2), body:fox], 0, true)',
+    )
+    expect(build(near(`{"span_gap":{"body":"1"}},${fox}`))).toMatchObject({
+      query: { clauses: [{ type: 'spanGap', field: 'body', width: 1 }, { type: 'spanTerm' }] },
+    })
+    // a near of one gap is no query: nothing is left to match
+    expect(build(near('{"span_gap":{"body":2}}'))).toEqual({ type: 'matchNone' })
+  })
+
+  it.each([
+    [
+      near(`${quick},{"span_gap":{"body":1}},${fox}`, ',"in_order":false'),
+      'query_shard_exception: failed to create query: Gaps can only be added to ordered near queries <- ' +
+        'illegal_argument_exception: Gaps can only be added to ordered near queries',
+    ],
+    [
+      near(`${quick},{"span_gap":{"title":1}},${fox}`),
+      'query_shard_exception: failed to create query: [span_near] clauses must have same field <- ' +
+        'illegal_argument_exception: [span_near] clauses must have same field',
+    ],
+    [
+      near(`{"span_gap":{"title":1}},${fox}`),
+      'query_shard_exception: failed to create query: Cannot add clause body:fox to SpanNearQuery for field title <- ' +
+        'illegal_argument_exception: Cannot add clause body:fox to SpanNearQuery for field title',
+    ],
+    [
+      '{"span_gap":{"body":1}}',
+      'query_shard_exception: failed to create query: null <- unsupported_operation_exception: null',
+    ],
+    [
+      `{"span_or":{"clauses":[${quick},{"span_gap":{"body":1}}]}}`,
+      'query_shard_exception: failed to create query: null <- unsupported_operation_exception: null',
+    ],
+    [
+      near('{"span_gap":{"body":1,"title":2}}'),
+      "parsing_exception: [span_gap] query doesn't support multiple fields, found [body] and [title] @1:48",
+    ],
+    [near('{"span_gap":{}}'), 'illegal_argument_exception: [span_gap] field name is null or empty'],
+    [near('{"span_gap":{"body":"x"}}'), 'number_format_exception: For input string: "x"'],
+  ])('%s', (query, expected) => {
+    expect(error(query)).toBe(expected)
+  })
+})

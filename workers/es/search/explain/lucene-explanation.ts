@@ -17,6 +17,8 @@
  *                              a BooleanQuery of the expanded terms (as fuzzy); more a MultiPhraseQuery's PhraseWeight
  *   boosting                   FunctionScoreQuery.boostByQuery: "weight(<query>), result of:" over "product of:"
  *                              the positive's explanation and "Matched boosting query score(<negative>)"
+ *   intervals                  IntervalWeight: IntervalScoreFunction's saturation "computed as w * S / (S + k)" of
+ *                              the sloppy frequency S, pivot k 1; "no matching intervals"
  *   combined fields            CombinedFieldWeight: "weight(<query> in <doc>), result of:" over BM25's explanation of the
  *                              pseudo field, its frequency "termFreq=<f>"; "no matching term"
  *   covering (terms_set)       CoveringWeight: "<n> matches for <m> required matches, sum of:" over every clause's
@@ -59,6 +61,18 @@ function spanWeight(node: Node<'span'>, docId: number): Explanation {
   if (weight?.status !== 'match') return noMatch('no matching term')
   const description = describeSpan(weightedSpanQuery(node.query.query))
   return bm25Explanation(description, docId, weight.factors, true)
+}
+
+/** IntervalWeight.explain: the saturation function of the intervals' sloppy frequency, else "no matching intervals". */
+function intervalsWeight(node: ExplainedQuery): Explanation {
+  const weight = node.weights[0]
+  if (weight?.status !== 'intervals') return noMatch('no matching intervals')
+  const { weight: w, freq } = weight
+  return match(node.score, 'Saturation function on interval frequency, computed as w * S / (S + k) from:', [
+    match(w, 'w, weight of this function'),
+    match(1, 'k, pivot feature value that would give a score contribution equal to w/2'),
+    match(freq, `S, the sloppy frequency of the interval query ${describeUnboosted(node.query)}`),
+  ])
 }
 
 function constantScore(node: ExplainedQuery, docId: number): Explanation {
@@ -210,6 +224,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return leafWeight(node, docId, true)
     case 'span':
       return spanWeight(node as Node<'span'>, docId)
+    case 'intervals':
+      return intervalsWeight(node)
     case 'matchNone':
       return noMatch('')
     case 'fuzzy':

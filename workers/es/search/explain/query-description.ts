@@ -17,7 +17,11 @@
  * `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
-import { termsByPosition, type IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import {
+  describeIntervals,
+  termsByPosition,
+  type IndexQuery,
+} from '../../../../engine-wasm/src/index/index.ts'
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
 import { decodeLatitude, decodeLongitude } from '../../common/geo/geo-encoding.ts'
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
@@ -92,6 +96,8 @@ export function describeUnboosted(query: IndexQuery): string {
       return `ToParentBlockJoinQuery (${describeQuery(query.query)})`
     case 'span':
       return describeSpan(query.query)
+    case 'intervals':
+      return `${query.field}:${describeIntervals(query.source)}`
     case 'combinedField': {
       const fields = query.fields.map(
         ({ field, weight }) => `${field}${weight !== 1 ? `^${javaFloatToString(weight)}` : ''}`,

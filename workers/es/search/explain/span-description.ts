@@ -4,7 +4,7 @@
  * SpanFirstQuery `spanFirst(q, end)`, SpanNotQuery `spanNot(include, exclude, pre, post)`,
  * SpanContainingQuery `SpanContaining(big, little)`, SpanWithinQuery `SpanWithin(big, little)`,
  * FieldMaskingSpanQuery `mask(q) as field`, SpanMultiTermQueryWrapper `SpanMultiTermQueryWrapper(f:qu*)` (before its
- * rewrite) and ES's SpanMatchNoDocsQuery `SpanMatchNoDocsQuery("reason")`.
+ * rewrite), ES's SpanMatchNoDocsQuery `SpanMatchNoDocsQuery("reason")` and SpanNearQuery's SpanGapQuery `SpanGap(:2)`.
  */
 import type { SpanQuery } from '../../../../engine-wasm/src/index/index.ts'
 
@@ -30,5 +30,8 @@ export function describeSpan(query: SpanQuery): string {
       return `SpanMultiTermQueryWrapper(${query.description})`
     case 'spanMatchNone':
       return `SpanMatchNoDocsQuery("${query.reason}")`
+    case 'spanGap':
+      // SpanGapQuery.toString(field) prints the field it is given: Query.toString() gives ""
+      return `SpanGap(:${query.width})`
   }
 }

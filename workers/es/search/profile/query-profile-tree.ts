@@ -116,6 +116,7 @@ const SPAN_QUERY_CLASSES: Record<SpanQuery['type'], string> = {
   fieldMaskingSpan: 'FieldMaskingSpanQuery',
   spanMulti: 'SpanMultiTermQueryWrapper',
   spanMatchNone: 'SpanMatchNoDocsQuery',
+  spanGap: 'SpanGapQuery',
 }
 
 const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
@@ -144,4 +145,5 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
   covering: 'CoveringQuery',
   combinedField: 'CombinedFieldQuery',
   moreLikeThis: 'MoreLikeThisQuery',
+  intervals: 'IntervalQuery',
 }

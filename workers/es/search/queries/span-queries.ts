@@ -8,7 +8,8 @@
  * span clause with a boost, at the clause's closing brace ("span_or [clauses] must be of type span query",
  * "span_not [include] as a nested span clause can't have non-default boost value [2.0]"). Constructors' checks
  * are IllegalArgumentExceptions ("inner clause [big] cannot be null.", "parameter [end] needs to be positive.");
- * clauses on different fields fail when the query is built ("failed to create query: ...").
+ * clauses on different fields fail when the query is built ("failed to create query: ..."). span_near's clauses may
+ * be span_gaps (span-gap-query.ts), each a gap of its width in an ordered near.
  */
 import type { IndexQuery, SpanQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -27,6 +28,8 @@ import {
 } from './query-parsing.ts'
 import { queryFieldMapping } from './metadata-fields.ts'
 import { spanField } from '../../../../engine-wasm/src/index/span-program.ts'
+import { concreteFieldName } from '../search-fields.ts'
+import { spanGapClause } from './span-gap-query.ts'
 
 type SpanNode = Extract<IndexQuery, { type: 'span' }>
 
@@ -125,34 +128,57 @@ export function spanTermQuery(body: XContentObject, context: QueryContext): Inde
   return { type: 'span', query: { type: 'spanTerm', field, term: text }, boost }
 }
 
-/** span_or and span_near's `clauses`. */
-function clausesOf(name: string, body: XContentObject, context: QueryContext): SpanQuery[] {
+/** span_or and span_near's `clauses` (span_near's may be span_gaps, `gap` reads them). */
+function clausesOf(
+  name: string,
+  body: XContentObject,
+  context: QueryContext,
+  gap: (clause: XContentValue) => SpanQuery | null = () => null,
+): SpanQuery[] {
   const clauses = body.get('clauses')
   const list = Array.isArray(clauses) ? clauses : []
-  const built = list.map((clause) => spanClause(name, 'clauses', clause, context))
+  const built = list.map((clause) => gap(clause) ?? spanClause(name, 'clauses', clause, context))
   if (built.length === 0) throw parsingErrorAtEnd(body, `${name} must include [clauses]`)
   return built
 }
 
+/**
+ * SpanNearQueryBuilder.doToQuery's SpanNearQuery.Builder, clause by clause: the field is the first clause's (a
+ * gap's mapped field name); a gap on another field fails, one in an unordered near too (addGap), and a clause on
+ * another field (addClause). A gap takes the near's field.
+ */
+function nearClauses(clauses: readonly SpanQuery[], inOrder: boolean, context: QueryContext): SpanQuery[] {
+  const first = clauses[0]!
+  const concrete = (name: string): string => concreteFieldName(context.fields, name)
+  const field = first.type === 'spanGap' ? concrete(first.field) : spanField(first)
+  const refuse = (message: string): never => {
+    throw failedToCreateQuery(context.index, 'illegal_argument_exception', message)
+  }
+  return clauses.map((clause, i) => {
+    if (clause.type === 'spanGap') {
+      if (i > 0 && concrete(clause.field) !== field) refuse('[span_near] clauses must have same field')
+      if (!inOrder) refuse('Gaps can only be added to ordered near queries')
+      return { ...clause, field }
+    }
+    if (spanField(clause) !== field) {
+      refuse(`Cannot add clause ${describeSpan(clause)} to SpanNearQuery for field ${field}`)
+    }
+    return clause
+  })
+}
+
 export function spanNearQuery(body: XContentObject, context: QueryContext): IndexQuery {
   readKeys('span_near', body, { clauses: 'array', slop: 'value', in_order: 'value' })
-  const clauses = clausesOf('span_near', body, context)
-  const inOrder = body.get('in_order')
-  const query: SpanQuery = {
-    type: 'spanNear',
-    field: spanField(clauses[0]!),
-    clauses,
-    slop: intValue(body.get('slop'), 0),
-    inOrder: inOrder !== false && inOrder !== 'false',
+  const clauses = clausesOf('span_near', body, context, spanGapClause)
+  const inOrder = body.get('in_order') !== false && body.get('in_order') !== 'false'
+  const [first] = clauses
+  // SpanNearQueryBuilder: one clause is that clause's query (a lone gap none: nothing is left to match)
+  if (first !== undefined && clauses.length === 1) {
+    return first.type === 'spanGap' ? { type: 'matchNone' } : span(first, body)
   }
-  // SpanNearQueryBuilder: one clause is that clause's query
-  if (clauses.length === 1) return span(clauses[0]!, body)
-  sameField(
-    context,
-    clauses,
-    (c) => `Cannot add clause ${describeSpan(c)} to SpanNearQuery for field ${query.field}`,
-  )
-  return span(query, body)
+  const near = nearClauses(clauses, inOrder, context)
+  const slop = intValue(body.get('slop'), 0)
+  return span({ type: 'spanNear', field: spanField(near[0]!), clauses: near, slop, inOrder }, body)
 }
 
 export function spanOrQuery(body: XContentObject, context: QueryContext): IndexQuery {

@@ -101,6 +101,7 @@ function spanLeaves(query: SpanQuery): IndexQuery[] {
     case 'fieldMaskingSpan':
       return spanLeaves(query.query)
     case 'spanMatchNone':
+    case 'spanGap':
       return []
   }
 }
