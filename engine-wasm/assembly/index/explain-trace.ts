@@ -11,6 +11,7 @@
 //   and when status is 3 (a function_score function, see function-score.ts): u32 applies (its filter matches),
 //     f64 value (before its weight), u32 count, count x f64 (the document's values of the function's field)
 //   and when status is 4 (an intervals query matching, see intervals-query.ts): f32 weight, f32 sloppy frequency
+//   and when status is 5 (a rank feature, see rank-feature-query.ts): u32 state, f32 w, f32 pivot, f32 S
 // Invariant: BM25 weight records belong to the node begun last (leaves that add them evaluate no child nodes);
 // function records name their node, added after its children.
 import { BM25Scorer } from './bm25'
@@ -22,6 +23,12 @@ export const WEIGHT_NO_TERMS: u32 = 1
 export const WEIGHT_NO_PHRASE: u32 = 2
 export const WEIGHT_FUNCTION: u32 = 3
 export const WEIGHT_INTERVALS: u32 = 4
+export const WEIGHT_FEATURE: u32 = 5
+/** A rank feature's states for the explained document (rank-feature-query.ts). */
+export const FEATURE_SET: u32 = 0
+export const FEATURE_FIELD_MISSING: u32 = 1
+export const FEATURE_MISSING: u32 = 2
+export const FEATURE_UNSET: u32 = 3
 
 export class ExplainTrace {
   private readonly out: Array<u8> = new Array<u8>()
@@ -56,6 +63,15 @@ export class ExplainTrace {
     this.f64(value)
     this.u32(docValues.length)
     for (let i = 0; i < docValues.length; i++) this.f64(docValues[i])
+  }
+
+  /** A rank feature's weight (a leaf): the document's state, the weight w, the pivot used and the value S. */
+  feature(state: u32, weight: f32, pivot: f32, value: f32): void {
+    this.beginWeight('', WEIGHT_FEATURE)
+    this.u32(state)
+    this.f32(weight)
+    this.f32(pivot)
+    this.f32(value)
   }
 
   /** A leaf weight that does not match the document. */

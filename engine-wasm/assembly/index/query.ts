@@ -18,6 +18,7 @@
 //   COVERING 22                                                     operands in covering-query.ts
 //   COMBINED_FIELD 23                                               operands in combined-field-query.ts
 //   INTERVALS 24                                                    operands in intervals-query.ts
+//   RANK_FEATURE 26                                                 operands in rank-feature-query.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -49,6 +50,7 @@ import { Postings } from './postings'
 import { allocated } from './safe-points'
 import { SearchContext } from './search-context'
 import { spanQuery } from './span-query'
+import { rankFeatureQuery } from './rank-feature-query'
 
 const TERM: u32 = 1
 const PHRASE: u32 = 2
@@ -73,6 +75,7 @@ const SPAN: u32 = 21
 const COVERING: u32 = 22
 const COMBINED_FIELD: u32 = 23
 const INTERVALS: u32 = 24
+const RANK_FEATURE: u32 = 26
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -112,6 +115,7 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == COVERING) return coveringQuery(ctx, reader, parentBoost)
   if (op == COMBINED_FIELD) return combinedFieldQuery(ctx, reader, parentBoost)
   if (op == INTERVALS) return intervalsQuery(ctx, reader, parentBoost)
+  if (op == RANK_FEATURE) return rankFeatureQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

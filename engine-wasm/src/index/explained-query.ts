@@ -36,6 +36,15 @@ export type ExplainedWeight =
   | { term: string; status: 'function'; applies: boolean; value: number; docValues: number[] }
   /** An IntervalWeight matching the document: its weight and the sloppy frequency of its intervals. */
   | { term: string; status: 'intervals'; weight: number; freq: number }
+  /**
+   * A rank feature (FeatureQuery): whether the document has the feature, or why not (the segment has no feature of
+   * the field, not this one, or the document none), the weight w, the pivot used (a saturation's may be the index's)
+   * and the document's value S.
+   */
+  | { term: string; status: 'feature'; state: FeatureState; weight: number; pivot: number; value: number }
+
+export type FeatureState = 'set' | 'fieldMissing' | 'featureMissing' | 'unset'
+const FEATURE_STATES: readonly FeatureState[] = ['set', 'fieldMissing', 'featureMissing', 'unset']
 
 export interface ExplainedQuery {
   /** The rewritten query node. */
@@ -47,7 +56,7 @@ export interface ExplainedQuery {
   children: ExplainedQuery[]
 }
 
-const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase', 'function', 'intervals'] as const
+const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase', 'function', 'intervals', 'feature'] as const
 const decoder = new TextDecoder()
 
 class TraceReader {
@@ -129,6 +138,10 @@ function readWeight(reader: TraceReader): ExplainedWeight {
   const status = STATUS[reader.u32()] ?? 'noMatchingTerms'
   if (status === 'match') return { term, status, factors: readFactors(reader) }
   if (status === 'intervals') return { term, status, weight: reader.f32(), freq: reader.f32() }
+  if (status === 'feature') {
+    const state = FEATURE_STATES[reader.u32()] ?? 'unset'
+    return { term, status, state, weight: reader.f32(), pivot: reader.f32(), value: reader.f32() }
+  }
   if (status !== 'function') return { term, status }
   const applies = reader.u32() === 1
   const value = reader.f64()

@@ -2,6 +2,7 @@
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
  * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
  * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, intervals-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, rank-feature-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
@@ -10,7 +11,13 @@ import { writeDfa, type Dfa } from './automaton/determinize.ts'
 import { ByteWriter } from './byte-writer.ts'
 import { writeSpanQuery } from './span-program.ts'
 import { writeIntervalsQuery } from './intervals-program.ts'
-import type { AnalyzedToken, FieldValueModifier, IndexQuery, IndexScoreFunction } from './types.ts'
+import type {
+  AnalyzedToken,
+  FeatureFunction,
+  FieldValueModifier,
+  IndexQuery,
+  IndexScoreFunction,
+} from './types.ts'
 
 const TERM = 1
 const PHRASE = 2
@@ -37,6 +44,7 @@ const SPAN = 21
 const COVERING = 22
 const COMBINED_FIELD = 23
 const INTERVALS = 24
+const RANK_FEATURE = 26
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -334,7 +342,25 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       for (const term of query.terms) writer.string(term)
       writer.u32(query.norms ? 1 : 0)
       writer.f32(query.boost)
+      return
+    case 'rankFeature':
+      return writeRankFeature(writer, query)
   }
+}
+
+const FEATURE_FUNCTIONS: readonly FeatureFunction['type'][] = ['linear', 'log', 'saturation', 'sigmoid']
+
+function writeRankFeature(writer: ByteWriter, query: Extract<IndexQuery, { type: 'rankFeature' }>): void {
+  const { fn } = query
+  writer.u32(RANK_FEATURE)
+  writer.string(query.luceneField)
+  writer.string(query.feature)
+  writer.u32(FEATURE_FUNCTIONS.indexOf(fn.type))
+  const pivot = fn.type === 'saturation' || fn.type === 'sigmoid' ? fn.pivot : null
+  writer.u32(pivot !== null ? 1 : 0)
+  writer.f32(fn.type === 'log' ? fn.scalingFactor : (pivot ?? 0))
+  writer.f32(fn.type === 'sigmoid' ? fn.exponent : 0)
+  writer.f32(query.boost)
 }
 
 export function encodeQuery(query: IndexQuery): Uint8Array {

@@ -186,6 +186,20 @@ export type IndexQuery =
    * that runs the query rewrites it into a bool of term queries first (encodeQuery refuses it).
    */
   | { type: 'moreLikeThis'; like: MoreLikeThisTerms; boost: number }
+  /**
+   * Lucene's FeatureQuery (ES's rank_feature): the documents with a frequency FeatureField stored for term `feature`
+   * of field `luceneField`, each scored by `fn` of the value it decodes to (rank-feature-query.ts in assembly), with
+   * the boost as the function's weight. `linearTerm`: ES's LinearRankFeatureTermQuery instead (a term query on a
+   * rank_features field), which scores as the linear function but describes and explains itself differently.
+   */
+  | {
+      type: 'rankFeature'
+      luceneField: string
+      feature: string
+      fn: FeatureFunction
+      linearTerm?: boolean
+      boost: number
+    }
   | {
       type: 'bool'
       must: readonly IndexQuery[]
@@ -196,6 +210,17 @@ export type IndexQuery =
       minimumShouldMatch: number
       boost: number
     }
+
+/**
+ * FeatureField's scoring functions of a feature value S with weight w: linear w * S, log w * log(a + S), saturation
+ * w * S / (S + k) (pivot null: k computed from the index's statistics of the term when the query runs), sigmoid
+ * w * S^a / (S^a + k^a). Parameters are float32, as Lucene holds them.
+ */
+export type FeatureFunction =
+  | { type: 'linear' }
+  | { type: 'log'; scalingFactor: number }
+  | { type: 'saturation'; pivot: number | null }
+  | { type: 'sigmoid'; pivot: number; exponent: number }
 
 /**
  * Lucene's SpanQuery family. `field` on near and or is the query's getField (its first clause's). A spanMulti is

@@ -87,6 +87,8 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   prefix: 'prefix',
   completion: 'completion',
   dense_vector: 'dense_vector',
+  rank_feature: 'rank_feature',
+  rank_features: 'rank_features',
 }
 
 /**

@@ -35,6 +35,7 @@ import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import { termsSetQuery } from './queries/terms-set-query.ts'
 import { wrapperQuery } from './queries/wrapper-query.ts'
+import { rankFeatureQuery } from './queries/rank-feature-query.ts'
 import {
   fieldMaskingSpanQuery,
   spanContainingQuery,
@@ -111,6 +112,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['span_gap', spanGapQuery],
   ['wrapper', wrapperQuery],
   ['more_like_this', moreLikeThisQuery],
+  ['rank_feature', rankFeatureQuery],
 ])
 
 /**

@@ -101,13 +101,18 @@ const DOC_VALUES_SEARCHABLE: ReadonlySet<string> = new Set([
   'geo_point',
 ])
 
-/** Field types that are not aggregatable (their fielddataBuilder refuses; DenseVectorFieldType.isAggregatable). */
+/**
+ * Field types that are not aggregatable (their fielddataBuilder refuses; DenseVectorFieldType.isAggregatable; the
+ * rank feature types').
+ */
 const NO_FIELDDATA: ReadonlySet<string> = new Set([
   'text',
   'search_as_you_type',
   'prefix',
   'completion',
   'dense_vector',
+  'rank_feature',
+  'rank_features',
 ])
 
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {
@@ -117,7 +122,8 @@ function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabi
   if (field.runtime !== undefined) {
     return { name, type, metadataField: false, searchable: true, aggregatable: true, meta }
   }
-  const indexed = field.index !== false
+  // RankFeaturesFieldType is built as not indexed (MappedFieldType's isIndexed false)
+  const indexed = field.index !== false && type !== 'rank_features'
   const docValues = field.doc_values !== false && !NO_FIELDDATA.has(type)
   const searchable = indexed || (docValues && DOC_VALUES_SEARCHABLE.has(type))
   return { name, type, metadataField: false, searchable, aggregatable: docValues, meta }

@@ -10,6 +10,8 @@
  * - date_nanos: epoch nanoseconds as the column's sortable doubles (date-nanos-field.ts);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
  * - dense_vector: each element's float bits tagged with its position, one word each (dense-vector-values.ts);
+ * - rank_feature, and each feature of a rank_features field: FeatureField's term frequency of its value
+ *   (rank-feature-field.ts; the column stands in for the term's postings, nothing else reads it);
  * - other text fields and objects: none.
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues). Aggregations read them; the inverted index keeps the
@@ -21,6 +23,7 @@ import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
 import { denseVectorDocValues } from './dense-vector-values.ts'
+import { featureFrequency } from './rank-feature-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
@@ -45,6 +48,8 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
   'boolean',
   'geo_point',
   'dense_vector',
+  'rank_feature',
+  'rank_features',
 ])
 
 /**
@@ -125,6 +130,9 @@ export function docValues(
       return geoPointDocValues(values)
     case 'dense_vector':
       return denseVectorDocValues(values as readonly number[])
+    case 'rank_feature':
+    case 'rank_features':
+      return values.map((v) => featureFrequency(Number(v)))
     default:
       return []
   }

@@ -20,7 +20,8 @@
  * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing. A value for a field
  * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
  * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. A dense_vector's
- * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's).
+ * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's). A
+ * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -41,6 +42,7 @@ import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
 import { joinValues, type JoinDocument } from './join-field.ts'
 import { denseVectorValue, dimensionCount } from './dense-vector-values.ts'
 import { LEAF_READERS } from './leaf-readers.ts'
+import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -222,7 +224,8 @@ class DocFields {
     else if (fields.length > SCANNED_FIELDS) this.byPath = new Map(fields.map((f) => [f.path, f]))
   }
 
-  private entry(path: string): ParsedField | undefined {
+  /** The entry of `path`, if the document has a value there. */
+  entry(path: string): ParsedField | undefined {
     if (this.byPath !== null) return this.byPath.get(path)
     const fields = this.fields
     for (let i = 0; i < fields.length; i++) if (fields[i]!.path === path) return fields[i]
@@ -286,6 +289,8 @@ class DocumentWalk {
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
       if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
+      if (value === null && mapped?.type === 'rank_features')
+        return this.addRankFeatures(doc, path, mapped, value)
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
@@ -322,6 +327,7 @@ class DocumentWalk {
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (field.type === 'join') return this.addJoin(doc, path, field, value)
     if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
+    if (field.type === 'rank_features') return this.addRankFeatures(doc, path, field, value)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -443,6 +449,12 @@ class DocumentWalk {
     if (vector !== null) for (const x of vector) this.addValue(doc, path, field, x)
   }
 
+  /** A rank_features field's value: each feature's stored value into its own index field (rank-feature-field.ts). */
+  private addRankFeatures(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    for (const [indexField, stored] of rankFeaturesValues(path, field, value, doc))
+      this.addValue(doc, indexField, field, stored)
+  }
+
   /**
    * A `_source` leaf (or null) as its field's mapper reads it (leaf-readers.ts: ip, scaled_float, numeric, boolean
    * and keyword fields; a dropped value lists the field as ignored), a date field its leaf or its null_value text
@@ -456,6 +468,8 @@ class DocumentWalk {
     token: XNumber | null = null,
   ): void {
     const byDefault = this.settings.ignoreMalformed
+    if (mapping.type === 'rank_feature' && leaf !== null && this.id !== null && doc.entry(path))
+      throw multipleRankFeatureValues(path, token ?? leaf, this.id)
     const reader = LEAF_READERS.get(mapping.type)
     const value =
       reader !== undefined

@@ -15,6 +15,7 @@ import type { LeafValue, ParsedDocument, ParsedField } from './document-parser.t
 import { NESTED_PATH_FIELD } from './nested-mapping.ts'
 import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { subfieldsOf } from './search-as-you-type-field.ts'
+import { indexFieldName } from './rank-feature-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 /** Analyzes a value with the named analyzer; answers a fresh array of fresh tokens, which the caller owns. */
@@ -30,8 +31,18 @@ export function searchAnalyzer(mapping: FieldMapping, override: string | null = 
 
 const POSITION_INCREMENT_GAP = 100
 
-/** Non-numeric types indexed only through the numeric column (no terms): dates, geo points and vectors. */
-const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set(['date', 'date_nanos', 'geo_point', 'dense_vector'])
+/**
+ * Non-numeric types indexed only through the numeric column (no terms): dates, geo points, vectors and rank features
+ * (whose FeatureField term frequencies the column holds, under the index field rank-feature-field.ts names).
+ */
+const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
+  'date',
+  'date_nanos',
+  'geo_point',
+  'dense_vector',
+  'rank_feature',
+  'rank_features',
+])
 
 /**
  * Indexing's analysis (IndexAnalysis): a value's terms through the named analyzer into a sink; a keyword value
@@ -109,7 +120,7 @@ function indexFields(
     const { path, mapping, values } = fields[f]!
     // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
     const text = isAnalyzedText(mapping)
-    flush.beginField(path, text)
+    flush.beginField(indexFieldName(path, mapping), text)
     if (text) {
       indexText(flush, mapping.analyzer ?? DEFAULT_ANALYZER, values, analysis)
       // search_as_you_type: its shingle subfields (with norms) and its prefix subfield (without) from the same values

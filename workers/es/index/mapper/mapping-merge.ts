@@ -55,6 +55,8 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   date_nanos: { format: DEFAULT_DATE_NANOS_FORMAT, ...POINT_FIELD_DEFAULTS },
   ip: POINT_FIELD_DEFAULTS,
   scaled_float: POINT_FIELD_DEFAULTS,
+  rank_feature: { positive_score_impact: 'true' },
+  rank_features: { positive_score_impact: 'true' },
   ...Object.fromEntries([...NUMBER_FIELD_TYPES].map((type) => [type, POINT_FIELD_DEFAULTS])),
 }
 

@@ -13,7 +13,7 @@
  * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
  * (scaled-float-field.ts), the other numeric types' (number-field.ts), the date types' (date-field.ts) and a
  * `join` field's (join-field.ts, which also allows one join field per mapping), a `dense_vector`'s
- * (dense-vector-field.ts); a
+ * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts); a
  * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
  * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
@@ -56,6 +56,7 @@ import { isJavaBlank } from '../../common/java-whitespace.ts'
 import { mergeFieldMapping } from './mapping-merge.ts'
 import { checkOneJoinField, joinMapping } from './join-field.ts'
 import { denseVectorInMultiField, denseVectorMapping } from './dense-vector-field.ts'
+import { rankFeatureMapping, rankFeaturesInMultiField } from './rank-feature-field.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -226,6 +227,7 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
     if (typeName === 'object' || typeName === 'nested' || typeName === 'alias')
       throw failedToParseMapping(`Type [${typeName}] cannot be used in multi field`)
     if (typeName === 'dense_vector') denseVectorInMultiField(name)
+    if (typeName === 'rank_features') rankFeaturesInMultiField(name)
     checkFieldType(name, typeName)
     setOwn(out, name, readField(name, definition, `${path}.${name}`))
   }
@@ -260,6 +262,8 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (NUMBER_FIELD_TYPES.has(field.type as string)) return numberMapping(name, field.type as string, field)
   if (field.type === 'date' || field.type === 'date_nanos') return dateMapping(name, field.type, field)
   if (field.type === 'dense_vector') return denseVectorMapping(name, field)
+  if (field.type === 'rank_feature' || field.type === 'rank_features')
+    return rankFeatureMapping(name, field.type, field)
   return field as unknown as FieldMapping
 }
 

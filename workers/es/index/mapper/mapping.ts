@@ -32,6 +32,8 @@ export const FIELD_TYPE_NAMES = [
   'alias',
   'join',
   'dense_vector',
+  'rank_feature',
+  'rank_features',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -61,8 +63,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'passthrough',
   'percolator',
   'point',
-  'rank_feature',
-  'rank_features',
   'semantic_text',
   'shape',
   'sparse_vector',
@@ -154,6 +154,8 @@ export interface FieldMapping {
   /** dense_vector (dense-vector-field.ts): its element type when not float, and its dimensions once known. */
   element_type?: string
   dims?: number
+  /** rank_feature and rank_features (rank-feature-field.ts): false when values are stored as their inverse. */
+  positive_score_impact?: boolean
 }
 
 /** A dense_vector's `index_options`: the index type, and for the HNSW types their graph's parameters. */

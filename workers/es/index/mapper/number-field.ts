@@ -203,7 +203,8 @@ function parseToken(type: string, value: LeafValue | XNumber, coerce: boolean): 
   }
 }
 
-function floatValue(value: LeafValue | XNumber, coerce: boolean): number {
+/** XContentParser.floatValue(coerce): a string through Float.parseFloat (refused without coerce), a JSON number as a float. */
+export function floatValue(value: LeafValue | XNumber, coerce: boolean): number {
   return Math.fround(typeof value === 'string' ? stringDouble(value, coerce, 'Float') : jsonDouble(value))
 }
 

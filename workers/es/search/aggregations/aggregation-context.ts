@@ -25,7 +25,7 @@ export type FieldValue = number | string
 /**
  * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
  * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (its `._index_prefix` subfield) and
- * `completion`, `dense_vector` (its vectors: not read here), and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
+ * `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
  */
 export type ValuesType =
   | 'keyword'
@@ -41,6 +41,8 @@ export type ValuesType =
   | 'prefix'
   | 'completion'
   | 'dense_vector'
+  | 'rank_feature'
+  | 'rank_features'
   | '_id'
   | '_routing'
 

@@ -260,6 +260,9 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
     return illegalArgumentException(
       `aggregations, docvalue_fields and scripts over the dense_vector field [${field}] are not available in the playground`,
     )
+  // RankFeatureFieldType and RankFeaturesFieldType.fielddataBuilder
+  if (type === 'rank_feature' || type === 'rank_features')
+    return illegalArgumentException(`[${type}] fields do not support sorting, scripting or aggregating`)
   if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
   return null

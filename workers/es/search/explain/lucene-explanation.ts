@@ -24,6 +24,7 @@
  *   covering (terms_set)       CoveringWeight: "<n> matches for <m> required matches, sum of:" over every clause's
  *                              explanation (unmatched too); "minimumNumberMatch has no value on the current document"
  *   function_score             FunctionScoreQuery's CustomBoostFactorWeight (function-score-explanation.ts)
+ *   rank_feature               FeatureQuery's function explain, LinearRankFeatureTermQuery's (feature-explanation.ts)
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
 import {
@@ -38,6 +39,7 @@ import { javaFloatToString } from '../../xcontent/index.ts'
 import { bm25Explanation, bm25Score } from './bm25-explanation.ts'
 import { match, matchDouble, noMatch, type Explanation } from './explanation.ts'
 import { functionScoreExplanation } from './function-score-explanation.ts'
+import { featureExplanation } from './feature-explanation.ts'
 import { boolClauses, describeQuery, describeUnboosted, multiPhraseText } from './query-description.ts'
 import { describeSpan } from './span-description.ts'
 
@@ -244,6 +246,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return covering(node as Node<'covering'>, docId)
     case 'combinedField':
       return combinedField(node as Node<'combinedField'>, docId)
+    case 'rankFeature':
+      return featureExplanation(node as Node<'rankFeature'>, docId)
     case 'functionScore':
       return functionScoreExplanation(node as Node<'functionScore'>, (child) => explainNode(child, docId))
     default:

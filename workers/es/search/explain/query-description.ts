@@ -14,12 +14,15 @@
  * `f:[minLat TO maxLat],[minLon TO maxLon]`, CombinedFieldQuery `CombinedFieldQuery((a b^2.0)(x y))`, CoveringQuery
  * `CoveringQuery(queries=[a, b], minimumNumberMatch=long(f))` (its queries' texts sorted), MoreLikeThisQuery before
  * its rewrite `like:[text, text]` (`like:null` with items only), and boosting's FunctionScoreQuery.boostByQuery
- * `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`.
+ * `FunctionScoreQuery(p, scored by boost(queryboost(score(n))^0.2))`, FeatureQuery
+ * `FeatureQuery(field=_feature, feature=f, function=SaturationFunction(pivot=null))` and ES's LinearRankFeatureTermQuery
+ * `LinearRankFeatureTermQuery(field=f, feature=x)`.
  * Numbers print as Java does (Float.toString for boosts and tie breakers).
  */
 import {
   describeIntervals,
   termsByPosition,
+  type FeatureFunction,
   type IndexQuery,
 } from '../../../../engine-wasm/src/index/index.ts'
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
@@ -108,6 +111,28 @@ export function describeUnboosted(query: IndexQuery): string {
       const queries = query.queries.map(describeQuery).sort().join(', ')
       return `CoveringQuery(queries=[${queries}], minimumNumberMatch=${query.minimumNumberMatch.description})`
     }
+    case 'rankFeature': {
+      const { luceneField, feature, fn } = query
+      if (query.linearTerm === true)
+        return `LinearRankFeatureTermQuery(field=${luceneField}, feature=${feature})`
+      return `FeatureQuery(field=${luceneField}, feature=${feature}, function=${featureFunctionText(fn)})`
+    }
+  }
+}
+
+/** A FeatureField function's toString (a saturation's pivot as given: null until the query runs). */
+export function featureFunctionText(fn: FeatureFunction, pivot: number | null = null): string {
+  switch (fn.type) {
+    case 'linear':
+      return 'LinearFunction'
+    case 'log':
+      return `LogFunction(scalingFactor=${javaFloatToString(fn.scalingFactor)})`
+    case 'saturation': {
+      const k = fn.pivot ?? pivot
+      return `SaturationFunction(pivot=${k === null ? 'null' : javaFloatToString(k)})`
+    }
+    case 'sigmoid':
+      return `SigmoidFunction(pivot=${javaFloatToString(fn.pivot)}, a=${javaFloatToString(fn.exponent)})`
   }
 }
 

@@ -9,6 +9,8 @@
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
+ * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features: its
+ *   `_source` objects as sent;
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
  * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts);
  * - a field alias: its target's values, under the alias's name;
@@ -24,6 +26,7 @@ import { illegalArgumentException } from '../../errors/index.ts'
 import {
   JavaDouble,
   JavaFloat,
+  XNumber,
   type JsonOut,
   type XContentObject,
   type XContentValue,
@@ -117,6 +120,12 @@ export class FieldFetcher {
             values: vectorSourceValues(parsed.source, name),
             ignoredValues: NOTHING_IGNORED,
           }))
+        } else if (field.type === 'rank_feature' || field.type === 'rank_features') {
+          if (format !== null) valueFetcher(name, field, format)
+          fetchers.set(name, (parsed) => ({
+            values: rankFeatureSourceValues(field, sourceValueAt(parsed.source, name)),
+            ignoredValues: NOTHING_IGNORED,
+          }))
         } else if (field.runtime !== undefined) {
           const print = docValuePrinter(name, docValues.field(name)!, format)
           fetchers.set(name, (_, docId) => ({
@@ -184,9 +193,25 @@ function joinSourceValues(value: XContentValue | undefined): JsonOut[] {
  * as sent, found by the field's path through the source's objects.
  */
 function vectorSourceValues(source: XContentObject, path: string): JsonOut[] {
+  const value = sourceValueAt(source, path)
+  return Array.isArray(value) ? value.map(sourceToJson) : []
+}
+
+/** The `_source` value at a field's path, found through the source's objects. */
+function sourceValueAt(source: XContentObject, path: string): XContentValue | undefined {
   let value: XContentValue | undefined = source
   for (const part of path.split('.')) value = value instanceof Map ? value.get(part) : undefined
-  return Array.isArray(value) ? value.map(sourceToJson) : []
+  return value
+}
+
+/**
+ * A rank_feature's values as its SourceValueFetcher reads them (objectToFloat: a number or a numeric string as a
+ * float, as sent, before any inversion), a rank_features' objects as sent (SourceValueFetcher.identity).
+ */
+function rankFeatureSourceValues(field: FieldMapping, value: XContentValue | undefined): JsonOut[] {
+  const values = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== null)
+  if (field.type === 'rank_features') return values.map(sourceToJson)
+  return values.map((v) => new JavaFloat(Number(v instanceof XNumber ? v.value : v)))
 }
 
 /** The field type's ValueFetcher for `fields`: how one `_source` value prints. */

@@ -146,4 +146,5 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
   combinedField: 'CombinedFieldQuery',
   moreLikeThis: 'MoreLikeThisQuery',
   intervals: 'IntervalQuery',
+  rankFeature: 'FeatureQuery',
 }

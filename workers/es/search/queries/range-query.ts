@@ -168,6 +168,14 @@ function numericRange(
   return lower > upper ? { type: 'matchNone' } : { type: 'numericRange', field, lower, upper, boost, point }
 }
 
+/** The field types whose range queries MappedFieldType refuses. */
+const RANGE_REFUSING_TYPES: ReadonlySet<string> = new Set([
+  'geo_point',
+  'dense_vector',
+  'rank_feature',
+  'rank_features',
+])
+
 /** The query a mapped field builds for a range (both bounds given as text, null when open). */
 export function rangeIndexQuery(
   field: string,
@@ -176,7 +184,7 @@ export function rangeIndexQuery(
   options: RangeOptions,
   boost: number,
 ): IndexQuery {
-  if (mapping.type === 'geo_point' || mapping.type === 'dense_vector') {
+  if (RANGE_REFUSING_TYPES.has(mapping.type)) {
     // SimpleMappedFieldType.rangeQuery
     const reason = `Field [${field}] of type [${mapping.type}] does not support range queries`
     throw failedToCreateQuery(options.index, 'illegal_argument_exception', reason)

@@ -13,7 +13,7 @@
  */
 import { keywordSearchValue, keywordWildcardPattern } from './keyword-normalizer.ts'
 import { DEFAULT_INDEX_LIMITS } from '../../index/index-limit-settings.ts'
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import type { FeatureFunction, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { TooComplexToDeterminizeError } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
 import {
   compileRegexp,
@@ -26,6 +26,8 @@ import { scaledTermValue } from '../../index/mapper/scaled-float-field.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
+import { featureIndexField, RANK_FEATURE_FIELD } from '../../index/mapper/rank-feature-field.ts'
+import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { recordTermsLookup } from './terms-lookup.ts'
 import { pointSetQuery } from './point-set-query.ts'
@@ -128,6 +130,14 @@ export function exactValueQuery(
     const reason = `Field [${field}] of type [dense_vector] doesn't support term queries`
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
   }
+  if (mapping.type === 'rank_feature') {
+    // RankFeatureFieldType.termQuery
+    const reason = 'Queries on [rank_feature] fields are not supported'
+    throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
+  }
+  // RankFeaturesFieldType.termQuery: the feature's value, as the linear function scores it
+  if (mapping.type === 'rank_features')
+    return { type: 'rankFeature', luceneField: field, feature: text, fn: LINEAR, linearTerm: true, boost }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
   if (isAnalyzedText(mapping) || mapping.type === 'keyword')
     return { type: 'term', field, term: keywordSearchValue(mapping, text, context), boost }
@@ -399,6 +409,9 @@ export function existsQuery(body: XContentObject, context: QueryContext): IndexQ
   if (fields.length === 0) return { type: 'matchNone' }
   checkExistsRefusals(fields, context.index)
   const exists = (field: string): IndexQuery => {
+    const type = context.fields.get(field)?.type
+    if (type === 'rank_feature' || type === 'rank_features')
+      return rankFeatureExists(field, type, context.index)
     if (!isMetadataField(field) || context.fields.has(field)) return { type: 'exists', field, boost: 1 }
     const found = metadataExists(field)
     return found === 'all'
@@ -408,6 +421,21 @@ export function existsQuery(body: XContentObject, context: QueryContext): IndexQ
         : { type: 'matchNone' }
   }
   return constantScoreOf(fields.map(exists), boostOf(body))
+}
+
+const LINEAR: FeatureFunction = { type: 'linear' }
+
+/**
+ * RankFeatureFieldType.existsQuery: the term query of its feature in `_feature` (its documents: those with a value),
+ * described as Lucene prints it; RankFeaturesFieldType refuses.
+ */
+function rankFeatureExists(field: string, type: string, index: IndexRef | undefined): IndexQuery {
+  if (type === 'rank_features') {
+    const reason = '[rank_features] fields do not support [exists] queries'
+    throw failedToCreateQuery(index, 'illegal_argument_exception', reason)
+  }
+  const filter: IndexQuery = { type: 'exists', field: featureIndexField(RANK_FEATURE_FIELD, field), boost: 1 }
+  return { type: 'constantScore', filter, boost: 1, description: `${RANK_FEATURE_FIELD}:${field}` }
 }
 
 /**

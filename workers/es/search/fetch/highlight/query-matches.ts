@@ -153,6 +153,9 @@ export function weightMatches(
         return []
       case 'matchNone':
         return null
+      case 'rankFeature':
+        // its field holds no text: the document matched it elsewhere
+        return matchesElsewhere(q) ? [] : null
       case 'constantScore':
         return visit(q.filter)
       case 'boosting':
@@ -210,6 +213,7 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'nonNested':
       case 'nested':
       case 'moreLikeThis':
+      case 'rankFeature':
         return
       case 'constantScore':
         return visit(q.filter)
