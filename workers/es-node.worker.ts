@@ -45,6 +45,7 @@ const api: EsNodeWorkerApi = {
       engine: await IndexEngine.load(bytes),
       transport,
       pathRepo: options.pathRepo,
+      nodeAttributes: options.nodeAttributes,
       repositoryStorage: await openStorage(options.repositoryStorageUrl),
     })
   },

@@ -305,6 +305,7 @@ describe('Elasticsearch node worker', () => {
       seedAddresses: [1],
       initialMasterNodes: ['es-node-1'],
       pathRepo: [],
+      nodeAttributes: {},
       repositoryStorageUrl: `idb://${unique('repositories')}`,
     }
     await node.start({ ...single, storageUrl, seed: 1 })

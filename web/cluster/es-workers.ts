@@ -4,8 +4,9 @@
  * MessageChannel (WorkerMesh). Every node has every address as discovery.seed_hosts and every name in
  * cluster.initial_master_nodes, as a docker-compose cluster of N nodes is configured. It is the NodeControl
  * of the node commands and the EsDirectory the console reaches nodes through (localhost:9200 is es-node-1).
- * Each node starts with path.repo from config/elasticsearch.yml as it is then, over the shared filesystem of
- * snapshot repositories (`playground-es-repositories`, one IndexedDB database every node's worker opens).
+ * Each node starts with path.repo and its node.attr.* attributes from config/elasticsearch.yml as it is then,
+ * over the shared filesystem of snapshot repositories (`playground-es-repositories`, one IndexedDB database
+ * every node's worker opens).
  */
 import * as Comlink from 'comlink'
 import type { EsNodeWorkerApi } from '../../workers/protocol/workers.ts'
@@ -13,7 +14,7 @@ import { esNodeName, type EsDirectory, type EsNodeApi, type EsNodeState } from '
 import type { Pausable } from '../../workers/net/process-pause.ts'
 import type { NodeControl } from '../../workers/tools/shell/node-control.ts'
 import { WorkerMesh, type MeshMember } from './worker-mesh.ts'
-import { pathRepoOf } from '../../workers/tools/shell/elasticsearch-yml.ts'
+import { nodeAttributesOf, pathRepoOf } from '../../workers/tools/shell/elasticsearch-yml.ts'
 
 /** The IndexedDB database that holds node `id`'s data path. */
 export function esNodeDatabase(prefix: string, id: number): string {
@@ -67,6 +68,7 @@ export class EsWorkerCluster
       initialMasterNodes: ids.map(esNodeName),
       storageUrl: `idb://${esNodeDatabase(this.databasePrefix, id)}`,
       pathRepo: pathRepoOf(this.config()),
+      nodeAttributes: nodeAttributesOf(this.config()),
       repositoryStorageUrl: `idb://${esRepositoriesDatabase(this.databasePrefix)}`,
       seed: this.seed + 1000 + id,
     })

@@ -84,6 +84,7 @@ import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
 import { LicenseService } from './license/license-service.ts'
 import { registerLicenseActions } from './rest/actions/license-actions.ts'
+import { registerXPackInfoAction } from './rest/actions/xpack-info-action.ts'
 import { ReaderContexts, searchSessionId } from './search/context/reader-contexts.ts'
 import { analyzeForIndexing } from './analysis/index.ts'
 import { filterPath, parseJson, prettyElasticsearch, toJson } from './xcontent/index.ts'
@@ -107,6 +108,8 @@ export interface EsNodeDeps {
    * or empty, as in the official Docker image, which sets none.
    */
   pathRepo?: readonly string[]
+  /** node.attr.*, from the node's config/elasticsearch.yml: its attributes. Absent or empty: none. */
+  nodeAttributes?: Readonly<Record<string, string>>
   /**
    * The filesystem mounted under path.repo, shared by every node of the cluster (snapshot repositories' files).
    * Absent: the node's own storage, a disk no other node sees.
@@ -186,6 +189,7 @@ export class EsNode implements EsNodeApi {
     const coordinator = new Coordinator({
       nodeId,
       nodeName: deps.nodeName,
+      attributes: deps.nodeAttributes ?? {},
       transport: durable(mux.channel<CoordinationRequest, CoordinationResponse>('coordination'), persisted),
       scheduler: deps.scheduler,
       random: deps.random,
@@ -282,6 +286,7 @@ export class EsNode implements EsNodeApi {
     registerEsqlActions(controller, context)
     registerClusterActions(controller, context)
     registerLicenseActions(controller, context)
+    registerXPackInfoAction(controller, context)
     registerSettingsActions(controller, context)
     registerMappingActions(controller, context)
     registerFieldCapsActions(controller, context)

@@ -79,6 +79,8 @@ export interface EsNodeStartOptions {
   storageUrl: string
   /** path.repo, from config/elasticsearch.yml as the node starts. */
   pathRepo: string[]
+  /** node.attr.*, from config/elasticsearch.yml as the node starts. */
+  nodeAttributes: Record<string, string>
   /** The filesystem every node mounts under path.repo (`idb://<database>`), shared by the cluster. */
   repositoryStorageUrl: string
   seed: number

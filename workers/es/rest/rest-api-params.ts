@@ -456,6 +456,7 @@ export const REST_API_PARAMS = {
   'cat.count': [...CAT, 'index', ...URI_QUERY],
   'cat.aliases': [...CAT, 'name', ...INDICES_OPTIONS, 'local', 'master_timeout'],
   'cat.nodes': [...CAT, 'full_id', 'include_unloaded_segments', 'local', 'master_timeout'],
+  'cat.nodeattrs': [...CAT, 'full_id', 'local', 'master_timeout'],
   'cat.segments': [...CAT, 'index', 'local', 'master_timeout'],
   'cat.health': [...CAT],
   'cat.master': [...CAT, 'local', 'master_timeout'],
@@ -528,6 +529,7 @@ export const REST_API_PARAMS = {
   'ilm.move_to_step': ['index'],
   // license, sql, esql
   'license.get': ['local', 'accept_enterprise'],
+  'xpack.info': ['categories', 'accept_enterprise'],
   'license.get_basic_status': [],
   'license.get_trial_status': [],
   // RestSqlQueryAction's `format`, and the text formats' `delimiter` and `header`

@@ -47,6 +47,7 @@ import { DEFAULT_DATE_FORMAT, docValues, type FieldAnalysis } from '../index/map
 import { dateNanosFormat } from '../index/mapper/date-nanos-field.ts'
 import { indexMappingOf } from './runtime-mappings.ts'
 import { fieldTypeName } from './aggregations/values-source.ts'
+import { SEQ_NO_FIELD } from './queries/metadata-field-types.ts'
 
 type DocFields = ReadonlyMap<string, readonly FieldValue[]>
 
@@ -93,10 +94,12 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
 
 /**
  * The metadata fields aggregations, sorts and scripts may name: `_index` (ConstantIndexFieldData: every document's
- * value is the index name), `_id` and `_routing` (refused, noFielddata).
+ * value is the index name), `_seq_no` (SeqNoFieldType's long doc values: the document's sequence number, which
+ * its nested documents share), `_id` and `_routing` (refused, noFielddata).
  */
 const METADATA_INFOS: ReadonlyMap<string, FieldInfo> = new Map([
   ['_index', { type: 'keyword', format: null }],
+  [SEQ_NO_FIELD, { type: 'long', format: null }],
   ['_id', { type: '_id', format: null }],
   ['_routing', { type: '_routing', format: null }],
 ])
@@ -155,6 +158,11 @@ export function shardDocValues(
       if (alias === '_index') return [indexName]
       const field = concreteFieldName(searched, alias)
       const stored = shard.searchedDocument(doc)
+      if (alias === SEQ_NO_FIELD) {
+        const root = stored === undefined ? shard.blockRoot(doc) : doc
+        const owner = root === undefined ? undefined : shard.searchedDocument(root)
+        return owner === undefined ? [] : [owner.seqNo]
+      }
       const script = scripts.get(field)
       if (script !== undefined) {
         if (stored === undefined) return []

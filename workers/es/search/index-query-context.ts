@@ -8,7 +8,7 @@
  * Built without a shard (the coordinating node checks a query, `_validate/query`), a leaf on a runtime field is
  * checked and left as built; the shard that runs the query resolves it (`resolveQueryOnShard`, given the
  * same runtime_mappings) into the documents whose values it accepts, and a more_like_this query, which selects its
- * terms by the shard's statistics, is rewritten there too.
+ * terms by the shard's statistics, and a `_seq_no` query (seq-no-queries.ts) are rewritten there too.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentObject } from '../xcontent/index.ts'
@@ -18,6 +18,7 @@ import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { nestedContext } from './queries/nested-scope.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
+import { resolveSeqNoQueries } from './queries/seq-no-queries.ts'
 import { rewriteMoreLikeThisLeaves } from './queries/x-more-like-this.ts'
 import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import type { QueryContext } from './query-builder.ts'
@@ -80,5 +81,5 @@ export function resolveQueryOnShard(
   const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
   const context = indexQueryContext(index, nowMillis, { mapping, shard })
   const resolved = hasRuntimeFields(context.fields) ? runtimeFieldsQuery(query, context) : query
-  return rewriteMoreLikeThisLeaves(resolved, context.shard!)
+  return rewriteMoreLikeThisLeaves(resolveSeqNoQueries(resolved, context.shard!), context.shard!)
 }

@@ -3,8 +3,8 @@
  * own SimulatedNetwork (apart from the brokers'), each on a PausableScheduler over the shared
  * DeterministicTaskQueue and over its own MemoryStorage, which is kept across stop and start as a node's
  * data path is; one more MemoryStorage is the filesystem every node mounts under path.repo, which it reads from
- * config/elasticsearch.yml as it starts. Every node has every address as discovery.seed_hosts and every name in
- * cluster.initial_master_nodes. It is the NodeControl of the node commands and the EsDirectory the tools
+ * config/elasticsearch.yml as it starts, with its node.attr.* attributes. Every node has every address as
+ * discovery.seed_hosts and every name in cluster.initial_master_nodes. It is the NodeControl of the node commands and the EsDirectory the tools
  * reach nodes through. Pausing a node (SIGSTOP) holds its timers, its network traffic and the REST calls
  * made to it until it resumes; killing it drops what it held and fails the calls waiting on it.
  */
@@ -19,7 +19,7 @@ import { SimulatedNetwork } from '../../net/simulated-network.ts'
 import { MemoryStorage } from '../../storage/memory-storage.ts'
 import type { Storage } from '../../storage/storage.ts'
 import type { NodeControl } from '../shell/node-control.ts'
-import { pathRepoOf } from '../shell/elasticsearch-yml.ts'
+import { nodeAttributesOf, pathRepoOf } from '../shell/elasticsearch-yml.ts'
 
 /** What the host needs of a node: its REST layer, its two ways to end, and its state. */
 export interface EsNodeProcess extends EsNodeApi {
@@ -113,6 +113,7 @@ export class SimulatedEsNodes implements NodeControl, EsDirectory {
       engine: this.options.engine,
       transport: this.network.endpoint(id),
       pathRepo: pathRepoOf(this.options.config?.() ?? null),
+      nodeAttributes: nodeAttributesOf(this.options.config?.() ?? null),
       repositoryStorage: this.repositoryStorage,
     })
     this.running.set(id, { node, process, api: gatedApi<EsNodeApi>(node, process) })

@@ -4,9 +4,12 @@
  * own (`cat > config/elasticsearch.yml`, `echo ... >>`). One file serves every node, as a docker-compose file
  * mounting the same config into es01..es03 does; a node reads it at each start (start-node), never while running.
  *
- * Of its settings the nodes act on path.repo (the directories fs snapshot repositories may use), read as ES's
- * YAML settings loader reads it: `path.repo: /dir`, a flow list `["/a", "/b"]`, a block list of `- /dir` lines, the
- * nested form `path:` / `  repo: ...`, and a comma-separated string (Setting.listSetting); `#` starts a comment.
+ * Of its settings the nodes act on path.repo (the directories fs snapshot repositories may use) and the node
+ * attributes `node.attr.<name>: <value>` (DiscoveryNode attributes, for `_cat/nodeattrs`, `_nodes` and the
+ * allocation filters), read as ES's YAML settings loader reads them: dotted keys or the nested form (`path:` /
+ * `  repo: ...`, `node:` / `  attr:` / `    rack: r1`), quoted or plain scalars; `#` starts a comment. path.repo
+ * also takes a flow list `["/a", "/b"]`, a block list of `- /dir` lines and a comma-separated string
+ * (Setting.listSetting); an attribute's value is kept whole.
  */
 export const ELASTICSEARCH_YML_PATH = 'config/elasticsearch.yml'
 
@@ -36,14 +39,14 @@ function listValue(value: string): string[] {
   return items.map((item) => unquote(item.trim())).filter((item) => item !== '')
 }
 
-/** The keys of the YAML mapping as dotted paths to their scalar (or block list) values. */
+/** The keys of the YAML mapping as dotted paths to their raw scalar (or block list items') texts. */
 function flatten(yaml: string): Map<string, string[]> {
   const out = new Map<string, string[]>()
   const stack: Array<{ indent: number; key: string }> = []
   let listKey: string | null = null
   for (const { indent, text } of lines(yaml)) {
     if (text.startsWith('- ') && listKey !== null) {
-      out.get(listKey)!.push(...listValue(text.slice(2).trim()))
+      out.get(listKey)!.push(text.slice(2).trim())
       continue
     }
     while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop()
@@ -56,7 +59,7 @@ function flatten(yaml: string): Map<string, string[]> {
       out.set(key, [])
       listKey = key
     } else {
-      out.set(key, listValue(value))
+      out.set(key, [value])
       listKey = null
     }
   }
@@ -65,5 +68,20 @@ function flatten(yaml: string): Map<string, string[]> {
 
 /** path.repo of an elasticsearch.yml text: empty when it sets none. */
 export function pathRepoOf(yaml: string | null): string[] {
-  return flatten(yaml ?? INSTALLED_ELASTICSEARCH_YML).get('path.repo') ?? []
+  return (flatten(yaml ?? INSTALLED_ELASTICSEARCH_YML).get('path.repo') ?? []).flatMap(listValue)
+}
+
+const NODE_ATTR_PREFIX = 'node.attr.'
+
+/**
+ * The node attributes of an elasticsearch.yml text (Node.NODE_ATTRIBUTES, the `node.attr.` group), in file order; a
+ * key set to a nested mapping or a list is not an attribute value.
+ */
+export function nodeAttributesOf(yaml: string | null): Record<string, string> {
+  const entries: Array<[string, string]> = []
+  for (const [key, values] of flatten(yaml ?? INSTALLED_ELASTICSEARCH_YML)) {
+    if (key.startsWith(NODE_ATTR_PREFIX) && key.length > NODE_ATTR_PREFIX.length && values.length === 1)
+      entries.push([key.slice(NODE_ATTR_PREFIX.length), unquote(values[0]!)])
+  }
+  return Object.fromEntries(entries)
 }

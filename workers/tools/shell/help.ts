@@ -87,7 +87,7 @@ export function helpText(): string {
     'Elasticsearch (8.x): Kibana Dev Tools requests (GET /, PUT my-index/_doc/1 + JSON body, ...) go to\n' +
     '  the first running node; curl lines to localhost:9200 (es-node-1) ... localhost:9208 (es-node-9).\n' +
     "  Every node reads config/elasticsearch.yml (one file for all, the image's own until you write yours, e.g.\n" +
-    '  path.repo: ["/mount/backups"]) when it starts: stop-node and start-node each node to apply it. The\n' +
-    '  directories under path.repo are one filesystem shared by all nodes and kept across reloads.\n'
+    '  path.repo: ["/mount/backups"] or node.attr.rack: r1) when it starts: stop-node and start-node each node to\n' +
+    '  apply it. The directories under path.repo are one filesystem shared by all nodes and kept across reloads.\n'
   )
 }

@@ -13,6 +13,7 @@ const node = (n: number): DiscoveryNode => ({
   name: `es-node-${n}`,
   address: n,
   roles: ['master', 'data'],
+  attributes: {},
 })
 
 const H = 'i,s,start_millis,stop,t,ty,st,shost,snode,tnode,to,tor,top'

@@ -23,6 +23,7 @@ const NODES: DiscoveryNode[] = ['n1', 'n2', 'n3'].map((id, i) => ({
   name: id,
   address: i + 1,
   roles: ['master', 'data'],
+  attributes: {},
 }))
 
 type Placement = { node: string | null; state: 'UNASSIGNED' | 'INITIALIZING' | 'STARTED' }

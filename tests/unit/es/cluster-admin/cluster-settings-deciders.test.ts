@@ -1,7 +1,7 @@
 // The cluster settings' effect on allocation, on hand-built states: EnableAllocationDecider's four modes and
-// FilterAllocationDecider's require/include/exclude groups (canAllocate and canRemain, ES 8's texts), the
-// balancer's moveShards draining an excluded node, the update's validation and removal rules, and transient
-// settings dropped when a state is read back from disk.
+// FilterAllocationDecider's require/include/exclude groups (canAllocate and canRemain, ES 8's texts; node names,
+// ids and node.attr.* attributes), the balancer's moveShards draining an excluded node, the update's validation
+// and removal rules, and transient settings dropped when a state is read back from disk.
 import { describe, expect, it } from 'vitest'
 import {
   canRemain,
@@ -26,6 +26,7 @@ const NODES: DiscoveryNode[] = ['n1', 'n2', 'n3'].map((id, i) => ({
   name: `es-node-${i + 1}`,
   address: i + 1,
   roles: ['master', 'data'],
+  attributes: {},
 }))
 
 function started(shard: number, primary: boolean, node: string, id: string): ShardRouting {
@@ -186,6 +187,18 @@ describe('FilterAllocationDecider', () => {
     expect(decision(filter('require.rack', 'r1'), copy, NODES[0]!, 'filter').explanation).toBe(
       'node does not match cluster setting [cluster.routing.allocation.require] filters [rack:"r1"]',
     )
+  })
+
+  it("matches a custom attribute against the node's node.attr.* value; a node without it does not match", () => {
+    const racked: DiscoveryNode = { ...NODES[0]!, attributes: { rack: 'r1', zone: 'a' } }
+    expect(decision(filter('require.rack', 'r1'), copy, racked, 'filter').type).toBe('YES')
+    expect(decision(filter('require.rack', 'r2,r*'), copy, racked, 'filter').type).toBe('NO')
+    expect(decision(filter('include.rack', 'r2,r*'), copy, racked, 'filter').type).toBe('YES')
+    expect(decision(filter('exclude.zone', 'b,a'), copy, racked, 'filter').explanation).toBe(
+      'node matches cluster setting [cluster.routing.allocation.exclude] filters [zone:"b,a"]',
+    )
+    expect(decision(filter('exclude.zone', 'a'), copy, NODES[1]!, 'filter').type).toBe('YES')
+    expect(decision(filter('require.constructor', '*'), copy, racked, 'filter').type).toBe('NO')
   })
 
   it('refuses canRemain on an excluded node', () => {

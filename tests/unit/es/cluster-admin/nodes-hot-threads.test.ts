@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { javaStringKeyOrder } from '../../../../workers/net/java-hash.ts'
 import { clusterWithIndex, errorBody } from './cluster-admin-fixture.ts'
+import { discoveryNodeDescription } from '../../../../workers/es/rest/actions/node-description.ts'
 
 const NODE_LINE =
   /^::: \{(es-node-\d)\}\{([\w-]{22})\}\{([\w-]{22})\}\{(es-node-\d)\}\{127\.0\.0\.1\}\{127\.0\.0\.1:(\d+)\}\{cdfhilmrstw\}\{8\.17\.0\}\{7000099-8521000\}$/
@@ -60,5 +61,23 @@ describe('GET _nodes/hot_threads', () => {
       expect(response.status).toBe(400)
       expect(JSON.parse(response.body)).toEqual(errorBody('illegal_argument_exception', reason, 400))
     }
+  })
+
+  it('appends the node attributes as a Java Map prints them', () => {
+    const node = {
+      id: 'nodeid',
+      ephemeralId: 'eph',
+      name: 'es-node-2',
+      address: 2,
+      roles: ['master', 'data'] as const,
+      attributes: { rack: 'r1', zone: 'a' },
+    }
+    expect(discoveryNodeDescription(node)).toBe(
+      '{es-node-2}{nodeid}{eph}{es-node-2}{127.0.0.1}{127.0.0.1:9301}{cdfhilmrstw}{8.17.0}{7000099-8521000}' +
+        '{rack=r1, zone=a}',
+    )
+    expect(discoveryNodeDescription({ ...node, roles: ['data'], attributes: {} })).toBe(
+      '{es-node-2}{nodeid}{eph}{es-node-2}{127.0.0.1}{127.0.0.1:9301}{d}{8.17.0}{7000099-8521000}',
+    )
   })
 })

@@ -10,7 +10,7 @@ import { emptyClusterState, type ClusterState } from '../../../../workers/es/clu
 import type { DiscoveryNode } from '../../../../workers/es/cluster/state/discovery-node.ts'
 
 export function dataNode(id: string, address = 0): DiscoveryNode {
-  return { id, ephemeralId: `${id}-e`, name: id, address, roles: ['master', 'data'] }
+  return { id, ephemeralId: `${id}-e`, name: id, address, roles: ['master', 'data'], attributes: {} }
 }
 
 export function stateWithNodes(...ids: string[]): ClusterState {

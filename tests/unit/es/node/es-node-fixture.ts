@@ -5,7 +5,7 @@
 // `clock.sleep(ms)` lets that much simulated time pass.
 import { readFileSync } from 'node:fs'
 import { IndexEngine } from '../../../../engine-wasm/src/index/index.ts'
-import { EsNode } from '../../../../workers/es/es-node.ts'
+import { EsNode, type EsNodeDeps } from '../../../../workers/es/es-node.ts'
 import { DeterministicTaskQueue } from '../../../../workers/net/deterministic-task-queue.ts'
 import { SimulatedNetwork } from '../../../../workers/net/simulated-network.ts'
 import type { Tagged } from '../../../../workers/net/channel-mux.ts'
@@ -52,23 +52,23 @@ export interface NodeOptions {
   startTime?: number
   /** The node's path.repo (default: none, as the official Docker image). */
   pathRepo?: string[]
+  /** The node's node.attr.* attributes (default: none). */
+  nodeAttributes?: Record<string, string>
 }
 
 export function startNode(options: NodeOptions = {}): Promise<TestNode> {
   const seed = options.seed ?? 42
-  return startOn(
-    options.storage ?? new MemoryStorage(),
-    seed,
-    newSimulation(seed, options.startTime),
-    options.pathRepo ?? [],
-  )
+  return startOn(options.storage ?? new MemoryStorage(), seed, newSimulation(seed, options.startTime), {
+    pathRepo: options.pathRepo ?? [],
+    nodeAttributes: options.nodeAttributes ?? {},
+  })
 }
 
 async function startOn(
   storage: MemoryStorage,
   seed: number,
   simulation: Simulation,
-  pathRepo: string[],
+  config: Pick<EsNodeDeps, 'pathRepo' | 'nodeAttributes'>,
 ): Promise<TestNode> {
   const { queue, network } = simulation
   const run = <T>(call: Promise<T>): Promise<T> => queue.runUntilSettled(call, drain, 10 * 60_000)
@@ -83,7 +83,7 @@ async function startOn(
       storage,
       engine: await loadEngine(),
       transport: network.endpoint(1),
-      pathRepo,
+      ...config,
     }),
   )
   for (let waited = 0; !node.describeState().master || !settled(node); waited += 100) {
@@ -110,7 +110,7 @@ async function startOn(
     },
     restart: async () => {
       node.kill()
-      return startOn(storage, seed + 1, simulation, pathRepo)
+      return startOn(storage, seed + 1, simulation, config)
     },
   }
 }

@@ -4,8 +4,8 @@
  * match) and `.exclude.*` (no attribute may match) decide both where a copy may go (canAllocate) and
  * whether a started copy may stay where it is (canRemain: an excluded node is drained, its copies move
  * off). An attribute's value is a comma-separated list of `*` patterns; `_name` (or `name`) matches the
- * node's name and `_id` its id. The playground's nodes carry no custom attributes: a filter on any other
- * attribute matches no node. Texts and the filters' rendering (`_name:"es-node-3"`) are ES 8's.
+ * node's name, `_id` its id and any other name the node's attribute of that name (`node.attr.*`), which a node
+ * without it does not match. The nodes have no host or IP filters (`_host`, `_ip`, ...): those match no node. Texts and the filters' rendering (`_name:"es-node-3"`) are ES 8's.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
@@ -19,7 +19,13 @@ type Filters = ReadonlyArray<[string, string[]]>
 function matches(filters: Filters, node: DiscoveryNode, and: boolean): boolean {
   for (const [attribute, values] of filters) {
     const own =
-      attribute === '_name' || attribute === 'name' ? node.name : attribute === '_id' ? node.id : null
+      attribute === '_name' || attribute === 'name'
+        ? node.name
+        : attribute === '_id'
+          ? node.id
+          : Object.hasOwn(node.attributes, attribute)
+            ? node.attributes[attribute]!
+            : null
     if (own === null) {
       if (and) return false
       continue

@@ -27,6 +27,8 @@ export interface CoordinatorConfig {
   nodeId: string
   nodeName: string
   roles?: DiscoveryNodeRole[]
+  /** node.attr.*: the node's attributes (none when absent). */
+  attributes?: Readonly<Record<string, string>>
   transport: Transport<CoordinationRequest, CoordinationResponse>
   scheduler: Scheduler
   random: Random

@@ -22,7 +22,7 @@ import type { AllocationContext, StoredShardCopy } from '../allocation/routing-a
 import { randomBase64Id } from '../../common/uuids.ts'
 import { GatewayShardStores } from './gateway-shard-stores.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
-import { isMasterNode, type DiscoveryNode } from '../state/discovery-node.ts'
+import { isMasterNode, sortedAttributes, type DiscoveryNode } from '../state/discovery-node.ts'
 import {
   DEFAULT_COORDINATION_SETTINGS,
   followerCheckSchedule,
@@ -77,6 +77,7 @@ export class Coordinator {
       name: config.nodeName,
       address: config.transport.nodeId,
       roles: config.roles ?? ['master', 'data'],
+      attributes: sortedAttributes(config.attributes ?? {}),
     }
     // A process starts knowing only itself, as ES's GatewayMetaState.prepareInitialClusterState: the nodes
     // of the last accepted state are not kept on disk (PersistedClusterStateService writes the metadata), so

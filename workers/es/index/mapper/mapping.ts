@@ -101,6 +101,8 @@ export interface FieldMapping {
   ignore_above?: number
   /** keyword (keyword-field.ts): the index normalizer its values and queries go through. */
   normalizer?: string
+  /** keyword: whether full-text queries split their text on whitespace (its search analyzer, keyword-normalizer.ts). */
+  split_queries_on_whitespace?: boolean
   /** text (text-field.ts): whether its analyzed terms serve as doc values (uninverted fielddata). */
   fielddata?: boolean
   format?: string

@@ -1,5 +1,5 @@
 /**
- * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, health, master, count,
+ * The _cat API (AbstractCatAction subclasses): indices, shards, segments, nodes, nodeattrs, health, master, count,
  * aliases, allocation, templates, component_templates, plugins, pending_tasks, recovery (`active_only`),
  * thread_pool, tasks and fielddata, each a table rendered by RestTable with the request's `v`, `h`, `s`, `ts`, `bytes`, `format` and
  * `help` parameters; `count` is a search's exact hit count, for the body's `query` or the URI's `q`
@@ -24,6 +24,7 @@ import { catSegments } from '../cat/cat-segments.ts'
 import { catTemplates } from '../cat/cat-templates.ts'
 import { catComponentTemplates } from '../cat/cat-component-templates.ts'
 import { catMaster } from '../cat/cat-master.ts'
+import { catNodeAttrs } from '../cat/cat-nodeattrs.ts'
 import { catPlugins } from '../cat/cat-plugins.ts'
 import { catPendingTasks } from '../cat/cat-pending-tasks.ts'
 import { catRecovery } from '../cat/cat-recovery.ts'
@@ -80,6 +81,11 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'nodes',
     false,
     (context, req) => catNodes(context.client.cluster.state(), paramAsBoolean(req.params.get('full_id'))),
+  ],
+  [
+    'nodeattrs',
+    false,
+    (context, req) => catNodeAttrs(context.client.cluster.state(), paramAsBoolean(req.params.get('full_id'))),
   ],
   [
     'segments',

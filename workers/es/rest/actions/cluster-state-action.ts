@@ -121,7 +121,7 @@ function nodesJson(state: ClusterState): Map<string, JsonOut> {
       ephemeral_id: node.ephemeralId,
       transport_address: transportAddress(node),
       external_id: node.name,
-      attributes: {},
+      attributes: { ...node.attributes },
       roles: roleNames(node),
       version: ES_VERSION.number,
     })

@@ -2,8 +2,7 @@
  * How a node of the playground describes itself where ES writes a DiscoveryNode: every node runs on
  * 127.0.0.1 (as `_cat/nodes` shows it), node N with transport port 9299 + N (9300, 9301, ...) as nodes sharing
  * one host take consecutive ports; a master-eligible data node has the roles of a default ES 8.17 node (sorted
- * by role name, as DiscoveryNode keeps them). Nodes carry no attributes (ES's ml.* and xpack.installed
- * attributes describe a JVM the playground does not have).
+ * by role name, as DiscoveryNode keeps them).
  */
 import { isDataNode, isMasterNode, type DiscoveryNode } from '../../cluster/state/discovery-node.ts'
 import { NODE_IP } from '../cat/cat-indices.ts'
@@ -33,6 +32,13 @@ export function transportAddress(node: DiscoveryNode): string {
   return `${NODE_IP}:${transportPort(node)}`
 }
 
+/** The `attributes` object NodeInfo and NodeStats write after the roles, only when the node has attributes. */
+export function attributesField(
+  node: DiscoveryNode,
+): { attributes: Record<string, string> } | Record<string, never> {
+  return Object.keys(node.attributes).length > 0 ? { attributes: { ...node.attributes } } : {}
+}
+
 export function roleNames(node: DiscoveryNode): string[] {
   if (isDataNode(node) && isMasterNode(node)) return DEFAULT_ROLES
   return [...node.roles].sort()
@@ -60,12 +66,19 @@ export function roleAbbreviations(node: DiscoveryNode): string {
 }
 
 /**
- * DiscoveryNode.toString (8.17): `{name}{id}{ephemeralId}{externalId}{hostName}{address}{roles}{version}` and the
- * node's index versions `{min-max}` (a node's external id is its name; it has no attributes to append).
+ * DiscoveryNode.toString (8.17): `{name}{id}{ephemeralId}{externalId}{hostName}{address}{roles}{version}`, the
+ * node's index versions `{min-max}`, then its attributes as a Java Map prints them (`{rack=r1, zone=a}`), when it has
+ * any (a node's external id is its name).
  */
 export function discoveryNodeDescription(node: DiscoveryNode): string {
   const parts = [node.name, node.id, node.ephemeralId, node.name, NODE_IP, transportAddress(node)]
-  return `${parts.map((part) => `{${part}}`).join('')}{${roleAbbreviations(node)}}{${ES_VERSION.number}}{${MINIMUM_COMPATIBLE_INDEX_VERSION}-${INDEX_VERSION_CURRENT}}`
+  const attributes = Object.entries(node.attributes).map(([key, value]) => `${key}=${value}`)
+  return (
+    parts.map((part) => `{${part}}`).join('') +
+    `{${roleAbbreviations(node)}}{${ES_VERSION.number}}` +
+    `{${MINIMUM_COMPATIBLE_INDEX_VERSION}-${INDEX_VERSION_CURRENT}}` +
+    (attributes.length > 0 ? `{${attributes.join(', ')}}` : '')
+  )
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * `GET /_nodes[/{node_id}[/{metrics}]]` (RestNodesInfoAction, NodesInfoResponse as ES 8.17 writes it):
  *   {"_nodes":{"total","successful","failed"},"cluster_name","nodes":{<id>:{name, transport_address, host,
- *    ip, version, build_flavor, build_type, build_hash, roles}}}
+ *    ip, version, build_flavor, build_type, build_hash, roles, attributes}}} (attributes only when the node has some)
  * A lone path segment is read as metrics when every name in it is a metric, else as node ids (as ES does).
  * Node ids are resolved as DiscoveryNodes.resolveNodes does (resolve-nodes.ts). Unknown metrics fail with ES's
  * "request [...] contains unrecognized metric" (without its did-you-mean suggestions).
  *
  * Every metric section (settings, os, process, jvm, thread_pool, transport, http, remote_cluster_server,
  * plugins, ingest, aggregations, indices) describes a JVM and host the playground does not have and is left
- * out, as are `transport_version`, `index_version`, `component_versions` and the node attributes.
+ * out, as are `transport_version`, `index_version` and `component_versions`.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -19,7 +19,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { NODE_IP } from '../cat/cat-indices.ts'
-import { roleNames, transportAddress } from './node-description.ts'
+import { attributesField, roleNames, transportAddress } from './node-description.ts'
 import { resolveNodes } from './resolve-nodes.ts'
 import { ES_VERSION } from './root-action.ts'
 
@@ -84,5 +84,6 @@ function nodeJson(node: DiscoveryNode): JsonOut {
     build_type: ES_VERSION.build_type,
     build_hash: ES_VERSION.build_hash,
     roles: roleNames(node),
+    ...attributesField(node),
   }
 }

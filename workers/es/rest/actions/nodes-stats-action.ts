@@ -1,7 +1,7 @@
 /**
  * `GET /_nodes[/{nodeId}]/stats[/{metric}[/{index_metric}]]` (RestNodesStatsAction, NodesStatsResponse of ES 8):
  *   {"_nodes":{total,successful,failed},"cluster_name","nodes":{<id>:{"timestamp","name","transport_address",
- *    "host","ip","roles","indices":{...CommonStats of every started copy on the node...[,"indices":{<name>:
+ *    "host","ip","roles"[,"attributes"],"indices":{...CommonStats of every started copy on the node...[,"indices":{<name>:
  *    {...}}]}}}}
  * The metric and index metric names are checked as ES checks them (`_all` alone, or known names; unknown ones are
  * ES's "contains unrecognized metric" with its did-you-mean hints; index metrics without `indices` are refused).
@@ -22,7 +22,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { NODE_IP } from '../cat/cat-indices.ts'
-import { roleNames, transportAddress } from './node-description.ts'
+import { attributesField, roleNames, transportAddress } from './node-description.ts'
 import { resolveNodes } from './resolve-nodes.ts'
 import { commonStatsJson, parseMetrics, STATS_METRICS, sumShardStats } from './common-stats.ts'
 
@@ -127,6 +127,7 @@ function nodeJson(
     ['host', NODE_IP],
     ['ip', NODE_IP],
     ['roles', roleNames(node)],
+    ...Object.entries(attributesField(node)),
   ])
   if (!request.indices) return out
   const indices = commonStatsJson(sumShardStats(answer.shards), request.indexMetrics, true)

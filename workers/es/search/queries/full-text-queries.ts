@@ -16,7 +16,7 @@
  * search_as_you_type field the phrase, phrase prefix and last-term prefix queries go to its subfields
  * (search-as-you-type-queries.ts).
  */
-import { keywordSearchValue } from './keyword-normalizer.ts'
+import { keywordSearchValue, splitsQueriesOnWhitespace } from './keyword-normalizer.ts'
 import { fieldAliasesQuery } from './field-alias-queries.ts'
 import type { AnalyzedToken, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -48,6 +48,7 @@ import {
   metadataMultiTermQuery,
   queryFieldMapping,
 } from './metadata-fields.ts'
+import { SEQ_NO_FIELD } from './metadata-field-types.ts'
 
 const MATCH_OPTIONS = [
   'query',
@@ -73,9 +74,13 @@ export function analyze(
   const mapping = context.fields.get(field)
   const analyzer = scalarText(options.get('analyzer'))
   if (!mapping) return [{ term: text, position: 0 }]
-  // a keyword's search analyzer is its normalizer (keyword-normalizer.ts)
-  if (!isAnalyzedText(mapping) && analyzer === null)
-    return [{ term: keywordSearchValue(mapping, text, context), position: 0 }]
+  // a keyword's search analyzer is its normalizer, after the whitespace tokenizer when it splits (keyword-normalizer.ts)
+  if (!isAnalyzedText(mapping) && analyzer === null) {
+    if (!splitsQueriesOnWhitespace(mapping))
+      return [{ term: keywordSearchValue(mapping, text, context), position: 0 }]
+    const tokens = context.analyze('whitespace', text)
+    return tokens.map((token) => ({ ...token, term: keywordSearchValue(mapping, token.term, context) }))
+  }
   return context.analyze(searchAnalyzer(mapping, analyzer), text)
 }
 
@@ -91,11 +96,14 @@ export function fieldQuery(
   type: MatchType,
   boost: number,
 ): IndexQuery {
-  if (isSpecialMetadataField(field)) return metadataFieldQuery(field, text, options, context, type, boost)
+  if (isSpecialMetadataField(field) || field === SEQ_NO_FIELD) {
+    return metadataFieldQuery(field, text, options, context, type, boost)
+  }
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   const isText = isAnalyzedText(mapping)
-  const analyzed = isText || options.has('analyzer')
+  const split = splitsQueriesOnWhitespace(mapping)
+  const analyzed = isText || options.has('analyzer') || split
   if (type === 'phrasePrefix' && !isText) {
     return lenientFailure(
       options,
@@ -143,7 +151,8 @@ export function fieldQuery(
   }
   const fuzzy = type !== 'phrase' && options.has('fuzziness')
   // bool_prefix: the last term is a prefix when the text ends where it does (MatchQueryParser's final offset)
-  const prefixAt = type === 'boolPrefix' && endsInToken(text) ? tokens.length - 1 : -1
+  const reachesEnd = split && !options.has('analyzer') ? !/\s$/u.test(text) : endsInToken(text)
+  const prefixAt = type === 'boolPrefix' && reachesEnd ? tokens.length - 1 : -1
   if (tokens.length === 1) {
     const term = tokens[0]!.term
     return prefixAt === 0
@@ -222,9 +231,9 @@ function leafQuery(
 }
 
 /**
- * MatchQueryParser on `_id` or `_index`: the keyword analyzer's one token, whose termQuery (a match_phrase of one
- * token too) the field type builds; a phrase prefix is refused as on any field that is not text, a bool prefix is
- * the field type's prefix query.
+ * MatchQueryParser on `_id`, `_index` or `_seq_no`: the keyword analyzer's one token, whose termQuery (a
+ * match_phrase of one token too) the field type builds; a phrase prefix is refused as on any field that is not text,
+ * a bool prefix is the field type's prefix query.
  */
 function metadataFieldQuery(
   field: string,
@@ -242,6 +251,8 @@ function metadataFieldQuery(
   }
   if (type === 'boolPrefix')
     return boosted(metadataMultiTermQuery(context, field, 'prefix', text, false), boost)
+  // SeqNoFieldType.termQuery of the text, which `lenient` lets fail to parse
+  if (field === SEQ_NO_FIELD) return valueQuery(field, text, options, context, boost)
   return metadataMatchQuery(context, field, text, boost)
 }
 

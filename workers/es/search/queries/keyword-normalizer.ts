@@ -4,7 +4,7 @@
  * normalizer is the field's search analyzer), and StringFieldType.normalizeWildcardPattern for a wildcard pattern,
  * whose `?` / `*` runs and `\`-escaped characters are kept as they are and only the text between them normalized.
  * A field without a normalizer, and a context that cannot normalize (the coordinating node's parse-only check),
- * keep the value as given.
+ * keep the value as given. With `split_queries_on_whitespace` a full-text query's text is split on whitespace first.
  */
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 
@@ -21,6 +21,15 @@ function normalizerOf(mapping: FieldMapping, context: NormalizingContext): ((tex
   const { normalize } = context
   if (mapping.type !== 'keyword' || normalizer === undefined || normalize === undefined) return null
   return (text) => normalize(normalizer, text)
+}
+
+/**
+ * A keyword's search analyzer with `split_queries_on_whitespace` (KeywordFieldMapper): the whitespace tokenizer,
+ * then the normalizer's filters, here the normalizer run on each token. Full-text queries (match and its kin) read
+ * the field through it; term-level queries keep indexedValueForSearch.
+ */
+export function splitsQueriesOnWhitespace(mapping: FieldMapping): boolean {
+  return mapping.type === 'keyword' && mapping.split_queries_on_whitespace === true
 }
 
 /** KeywordFieldType.indexedValueForSearch. */

@@ -29,6 +29,8 @@ import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import { failedToCreateQuery } from '../query-string/field-queries.ts'
 import { isSpecialMetadataField, metadataRangeQuery, queryFieldMapping } from './metadata-fields.ts'
+import { SEQ_NO_FIELD } from './metadata-field-types.ts'
+import { seqNoRangeQuery, type SeqNoValue } from './seq-no-queries.ts'
 import { queryShardException, type IndexRef } from '../query-string/query-parser-errors.ts'
 import {
   boostOf,
@@ -255,6 +257,10 @@ export function rangeQuery(body: XContentObject, context: QueryContext): IndexQu
   if (format !== undefined) DateFormatter.forPattern(format)
   const zone = scalarText(options.get('time_zone'))
   const timeZone = zone === null ? undefined : ZoneId.of(zone)
+  if (field === SEQ_NO_FIELD) {
+    const { lower, upper } = rawBounds(options)
+    return seqNoRangeQuery(context, lower, upper, bounds.includeLower, bounds.includeUpper, boostOf(options))
+  }
   if (isSpecialMetadataField(field)) return metadataRangeQuery(context, field)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
@@ -290,6 +296,19 @@ export function shardRangeQuery(
 }
 
 /** The options in order: gt/gte/from set the lower bound, lt/lte/to the upper, include_* their flags. */
+/** The bounds' JSON values as parseBounds reads them (the last of `gt`/`gte`/`from`, of `lt`/`lte`/`to`), null when open. */
+function rawBounds(options: XContentObject): { lower: SeqNoValue | null; upper: SeqNoValue | null } {
+  let lower: SeqNoValue | null = null
+  let upper: SeqNoValue | null = null
+  for (const [key, value] of options) {
+    const text = bound(value)
+    const raw = text === null ? null : { value, text }
+    if (key === 'gt' || key === 'gte' || key === 'from') lower = raw
+    else if (key === 'lt' || key === 'lte' || key === 'to') upper = raw
+  }
+  return { lower, upper }
+}
+
 function parseBounds(options: XContentObject): RangeBounds {
   const bounds: RangeBounds = { from: null, to: null, includeLower: true, includeUpper: true }
   for (const [key, value] of options) {

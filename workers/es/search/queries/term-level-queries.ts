@@ -31,6 +31,8 @@ import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { recordTermsLookup } from './terms-lookup.ts'
 import { pointSetQuery } from './point-set-query.ts'
+import { seqNoTermQuery, seqNoTermsQuery } from './seq-no-queries.ts'
+import { SEQ_NO_FIELD } from './metadata-field-types.ts'
 import {
   exactTerm,
   failedToCreateQuery,
@@ -107,6 +109,7 @@ export function exactValueQuery(
   context: QueryContext,
   boost: number,
 ): IndexQuery {
+  if (field === SEQ_NO_FIELD) return seqNoTermQuery(context, { value, text }, boost)
   if (isSpecialMetadataField(field)) return metadataMatchQuery(context, field, text, boost)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
@@ -150,6 +153,7 @@ export function termQuery(body: XContentObject, context: QueryContext): IndexQue
   const boost = boostOf(options)
   if (isSpecialMetadataField(field))
     return metadataTermsQuery(context, field, [text], boost, caseInsensitive(options))
+  if (field === SEQ_NO_FIELD) return seqNoTermQuery(context, { value, text }, boost)
   if (queryFieldMapping(context, field) === undefined) return { type: 'matchNone' }
   const query = exactValueQuery(field, value, text, context, boost)
   if (caseInsensitive(options) && query.type === 'term') {
@@ -202,7 +206,8 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
   const name = field
   // TermsQueryBuilder.doIndexMetadataRewrite: a constant field's query is decided before anything else
   if (name === INDEX_FIELD) return metadataTermsQuery(context, name, texts, 1)
-  if (texts.length === 0 || (queryFieldMapping(context, name) === undefined && name !== ID_FIELD))
+  const metadata = name === ID_FIELD || name === SEQ_NO_FIELD
+  if (texts.length === 0 || (queryFieldMapping(context, name) === undefined && !metadata))
     return { type: 'matchNone' }
   // TermsQueryBuilder.doToQuery, once the rewrite kept the query (a mapped field, some terms).
   const { maxTermsCount } = context.limits ?? DEFAULT_INDEX_LIMITS
@@ -215,6 +220,10 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
     )
   }
   if (name === ID_FIELD) return metadataTermsQuery(context, name, texts, boostOf(body))
+  if (name === SEQ_NO_FIELD) {
+    const seqNos = values.map((value, i) => ({ value, text: texts[i]! }))
+    return seqNoTermsQuery(context, seqNos, boostOf(body))
+  }
   const queries = texts.map((text, i) => exactValueQuery(name, values[i], text, context, 1))
   const type = queryFieldMapping(context, name)?.type ?? ''
   return pointSetQuery(name, type, queries, boostOf(body)) ?? constantScoreOf(queries, boostOf(body))
@@ -267,7 +276,7 @@ function checked<T>(context: QueryContext, build: () => T): T {
 
 export function prefixQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('prefix', body, MULTI_TERM_OPTIONS)
-  if (isSpecialMetadataField(field))
+  if (isSpecialMetadataField(field) || field === SEQ_NO_FIELD)
     return metadataMultiTermQuery(context, field, 'prefix', text, caseInsensitive(options))
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
@@ -289,7 +298,7 @@ export function prefixQuery(body: XContentObject, context: QueryContext): IndexQ
 
 export function wildcardQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const { field, options, text } = valueOf('wildcard', body, [...MULTI_TERM_OPTIONS, 'wildcard'])
-  if (isSpecialMetadataField(field))
+  if (isSpecialMetadataField(field) || field === SEQ_NO_FIELD)
     return metadataMultiTermQuery(context, field, 'wildcard', text, caseInsensitive(options))
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
@@ -316,7 +325,8 @@ export function regexpQuery(body: XContentObject, context: QueryContext): IndexQ
     DEFAULT_MAX_DETERMINIZED_STATES,
   )
   const flags = regexpFlags(options)
-  if (isSpecialMetadataField(field)) return metadataMultiTermQuery(context, field, 'regexp', text, false)
+  if (isSpecialMetadataField(field) || field === SEQ_NO_FIELD)
+    return metadataMultiTermQuery(context, field, 'regexp', text, false)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'regexp'))
@@ -386,7 +396,8 @@ export function fuzzyQuery(body: XContentObject, context: QueryContext): IndexQu
     'transpositions',
     'rewrite',
   ])
-  if (isSpecialMetadataField(field)) return metadataMultiTermQuery(context, field, 'fuzzy', text, false)
+  if (isSpecialMetadataField(field) || field === SEQ_NO_FIELD)
+    return metadataMultiTermQuery(context, field, 'fuzzy', text, false)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   checked(context, () => requireString(field, mapping, 'fuzzy'))

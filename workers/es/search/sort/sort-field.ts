@@ -19,7 +19,7 @@
  * - an unmapped field without `unmapped_type`: `No mapping found for [x] in order to sort on`
  *   (query_shard_exception); a text field: TextFieldMapper's fielddata refusal (illegal_argument_exception);
  *   `_id`: the disabled `indices.id_field_data` refusal; `_routing`: MappedFieldType's (no fielddata); `_index`: a
- *   keyword whose value is the index name.
+ *   keyword whose value is the index name; `_seq_no`: a long, the document's sequence number.
  */
 import { javaTrim, parseJavaDouble } from '../../../net/java-double.ts'
 import { DateFormatter, MAX_NANOSECOND } from '../../common/time/index.ts'
@@ -41,6 +41,7 @@ import type { ScriptSpec } from '../../script/search-script.ts'
 import type { GeoDistanceSpec } from './geo-distance-sort.ts'
 import type { NestedSortBuilder } from './nested-sort-builder.ts'
 import { SHARD_DOC_FIELD } from '../point-in-time-builder.ts'
+import { SEQ_NO_FIELD } from '../queries/metadata-field-types.ts'
 import { concreteFieldName } from '../search-fields.ts'
 import { resolveNestedSort, type NestedSort, type NestedSortIndex } from './nested-sort.ts'
 
@@ -97,6 +98,13 @@ export interface SortIndex {
 
 /** `_index` sorts as a keyword whose one value is the index name (IndexFieldType's ConstantIndexFieldData). */
 const INDEX_NAME_MAPPING: FieldMapping = { type: 'keyword' }
+/** `_seq_no` sorts as a long (SeqNoFieldType's SortedNumericIndexFieldData of NumericType.LONG). */
+const SEQ_NO_MAPPING: FieldMapping = { type: 'long' }
+
+/** The metadata fields that sort as a mapped field of their type. */
+function metadataSortMapping(name: string): FieldMapping | undefined {
+  return name === '_index' ? INDEX_NAME_MAPPING : name === SEQ_NO_FIELD ? SEQ_NO_MAPPING : undefined
+}
 
 const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   long: 'long',
@@ -171,7 +179,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
   }
   if (name === '_id') throw idFielddataDisallowed()
   if (name === '_routing') throw noFielddata(name, name, index.name)!
-  const mapped = index.fields.get(name) ?? (name === '_index' ? INDEX_NAME_MAPPING : undefined)
+  const mapped = index.fields.get(name) ?? metadataSortMapping(name)
   const nested = mapped === undefined ? null : fieldNestedSort(name, builder.nested, index)
   const mapping = mapped ?? anonymousField(builder.unmappedType, name, index)
   // a text field with fielddata sorts by its terms as a keyword does
