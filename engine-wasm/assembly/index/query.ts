@@ -19,6 +19,7 @@
 //   COMBINED_FIELD 23                                               operands in combined-field-query.ts
 //   INTERVALS 24                                                    operands in intervals-query.ts
 //   RANK_FEATURE 26                                                 operands in rank-feature-query.ts
+//   KNN_SCORE_DOC 25                                                operands in knn-score-doc.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -35,6 +36,7 @@ import { conjunction, disjunction, DocScores, exclusion, Hits, reqOpt } from './
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { functionScoreQuery } from './function-score'
+import { knnScoreDocQuery } from './knn-score-doc'
 import { geoBoundingBoxQuery, geoDistanceQuery } from './geo-queries'
 import { intervalsQuery } from './intervals-query'
 import {
@@ -76,6 +78,7 @@ const COVERING: u32 = 22
 const COMBINED_FIELD: u32 = 23
 const INTERVALS: u32 = 24
 const RANK_FEATURE: u32 = 26
+const KNN_SCORE_DOC: u32 = 25
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -116,6 +119,7 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == COMBINED_FIELD) return combinedFieldQuery(ctx, reader, parentBoost)
   if (op == INTERVALS) return intervalsQuery(ctx, reader, parentBoost)
   if (op == RANK_FEATURE) return rankFeatureQuery(ctx, reader, parentBoost)
+  if (op == KNN_SCORE_DOC) return knnScoreDocQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

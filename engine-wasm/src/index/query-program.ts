@@ -1,8 +1,8 @@
 /**
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
  * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
- * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, intervals-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
- * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, rank-feature-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, intervals-query.ts, rank-feature-query.ts,
+ * knn-score-doc.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
@@ -45,6 +45,7 @@ const COVERING = 22
 const COMBINED_FIELD = 23
 const INTERVALS = 24
 const RANK_FEATURE = 26
+const KNN_SCORE_DOC = 25
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
   writer.u32(AUTOMATON)
@@ -317,6 +318,8 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       return
     case 'moreLikeThis':
       throw new Error('a more_like_this query runs only as its shard rewrote it')
+    case 'knnVector':
+      throw new Error('a knn query runs only as its shard resolved it')
     case 'nonNested':
       writer.u32(NON_NESTED)
       writer.f32(query.boost)
@@ -331,6 +334,13 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       return
     case 'covering':
       return writeCovering(writer, query)
+    case 'knnScoreDoc':
+      writer.u32(KNN_SCORE_DOC)
+      writer.f32(query.boost)
+      writer.i32(query.docs.length)
+      for (const doc of query.docs) writer.i32(doc)
+      for (const score of query.scores) writer.f32(score)
+      return
     case 'combinedField':
       writer.u32(COMBINED_FIELD)
       writer.i32(query.fields.length)

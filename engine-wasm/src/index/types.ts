@@ -200,6 +200,26 @@ export type IndexQuery =
       linearTerm?: boolean
       boost: number
     }
+  /**
+   * ES's KnnScoreDocQuery (Lucene's DocAndScoreQuery): the documents a knn search found on the shard, by doc id
+   * (strictly ascending), each scoring its similarity score (a Java float) times the boost (knn-score-doc.ts in
+   * assembly); explained "within top k documents".
+   */
+  | { type: 'knnScoreDoc'; docs: readonly number[]; scores: readonly number[]; boost: number }
+  /**
+   * ES's knn query (KnnVectorQueryBuilder) built without a shard: the shard that runs it resolves it into a
+   * knnScoreDoc of its best k documents (search/vectors/knn-query-builder.ts; encodeQuery refuses it).
+   */
+  | {
+      type: 'knnVector'
+      field: string
+      queryVector: readonly number[]
+      k: number
+      numCandidates: number
+      similarity: number | null
+      filter: IndexQuery | null
+      boost: number
+    }
   | {
       type: 'bool'
       must: readonly IndexQuery[]

@@ -5,7 +5,7 @@
  * copy, or its copy is not the primary) answers `unavailable`, and the sender retries against the newest
  * cluster state, as ReplicationOperation and TransportSingleShardAction do.
  */
-import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
 import type { WireException } from '../errors/wire-exception.ts'
 import type { TasksRequest } from '../tasks/task-manager.ts'
 import type { TaskInfo } from '../tasks/task-info.ts'
@@ -187,7 +187,7 @@ export type ShardResponse =
   /** SearchFreeContextResponse: whether the context was freed. */
   | { type: 'freed'; freed: boolean }
   /** The shard's DFS phase result (DfsSearchResult), from the node `node` (its id); with `profile`, its profile. */
-  | { type: 'dfs'; node: string; result: DfsStatistics; profile?: ProfileResult }
+  | { type: 'dfs'; node: string; result: DfsStatistics; knn: ScoreDoc[][]; profile?: ProfileResult }
   /** The shard's DFS or query phase failed. */
   | { type: 'search_failed'; node: string; error: WireException }
   | { type: 'termvectors'; result: TermVectorsResult }

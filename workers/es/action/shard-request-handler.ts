@@ -281,11 +281,12 @@ export class ShardRequestHandler {
     if (request.type === 'dfs') {
       return this.searchPhase(request, (index, shard, now) => {
         this.deps.contexts.nextId()
-        const { statistics, profile } = executeDfsPhase(index, shard, request, analyzeForIndexing, now)
+        const { statistics, knn, profile } = executeDfsPhase(index, shard, request, analyzeForIndexing, now)
         return {
           type: 'dfs',
           node: this.deps.cluster.localNode.id,
           result: statistics,
+          knn,
           ...(profile !== null ? { profile } : {}),
         }
       })

@@ -3,13 +3,14 @@
  * (cluster/metadata/search-targets.ts: the shards routing selects, each with its index's alias filter; the
  * primary first), each answering its query phase with its best documents fetched (with
  * dfs_query_then_fetch over several shards, a DFS round first: its statistics summed, they go with every
- * shard's query request, one message per shard, and a shard whose DFS phase failed is not queried); the
+ * shard's query request, one message per shard, and a shard whose DFS phase failed is not queried; a `knn` section
+ * always has a DFS round, whose knn results are merged here and each shard's part sent with its query request); the
  * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
  * aggregations reduced, and hits built. A shard whose copies all fail to answer, or whose query phase
  * failed, is a shard failure; the others still answer. _count sums the shards' counts. With `profile`, each
  * shard's profile comes back with its query result (and its DFS phase's with its DFS result).
  */
-import type { DfsStatistics } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
 import { EsException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -26,6 +27,7 @@ import type { CollapseValue } from '../search/collapse/collapse-context.ts'
 import { reduceSuggestions } from '../search/suggest/suggest-reduce.ts'
 import type { Suggestion } from '../search/suggest/suggest-phase.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
+import { mergeKnnResults } from '../search/vectors/knn-search-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
 import {
   fetchHit,
@@ -90,6 +92,8 @@ export interface DistributedSearchResult {
   readers: Array<ReaderIdForNode & { emitted: number }>
   /** With `profile`: the profile of every shard that answered its query phase (search/profile/); else null. */
   profile: ShardProfileEntry[] | null
+  /** `dfs` when every shard failed its DFS phase (the search failed there); absent otherwise. */
+  failedPhase?: 'dfs'
 }
 
 /** One index of the search: the shards read and the alias filter they apply (null: unfiltered). */
@@ -127,8 +131,10 @@ export async function executeDistributedSearch(
   let dfs: DfsStatistics | null = null
   /** With `profile`: each shard's DFS phase profile, by its position among the shards. */
   const dfsProfiles = new Map<number, ProfileResult>()
-  /** One request of the round to an active copy of every target shard, in target order. */
+  /** With a knn section: each shard's part of the knn searches' global top k, by shard index. */
+  let knnHits = new Map<number, ScoreDoc[][]>()
   const { scroll, ...shardRequest } = request
+  /** One request of the round to an active copy of every target shard, in target order. */
   const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
     Promise.all(
       targets.map(({ index, shard, shardIndex, aliasFilter, ...boost }) =>
@@ -143,21 +149,27 @@ export async function executeDistributedSearch(
           dfs: statistics,
           aliasFilter,
           ...boost,
+          ...(type === 'search' && knnHits.has(shardIndex) ? { knnHits: knnHits.get(shardIndex)! } : {}),
         })),
       ),
     )
-  // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones).
-  if (parsed.searchType === 'dfs_query_then_fetch' && shards.length > 1) {
+  // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones),
+  // unless it has knn searches, which always run one.
+  if (parsed.searchType === 'dfs_query_then_fetch' && (shards.length > 1 || parsed.knn.length > 0)) {
     const responses = await round('dfs', null)
     const results: DfsStatistics[] = []
+    const knn: Array<{ shardIndex: number; knn: ScoreDoc[][] }> = []
     targets = targets.filter((target, i) => {
       const response = responses[i] ?? null
       if (response?.type === 'dfs' && response.profile) dfsProfiles.set(target.shardIndex, response.profile)
-      if (response?.type === 'dfs') results.push(response.result)
-      else failures.push(shardFailure(target.index, target.shard, response))
+      if (response?.type === 'dfs') {
+        results.push(response.result)
+        knn.push({ shardIndex: target.shardIndex, knn: response.knn })
+      } else failures.push(shardFailure(target.index, target.shard, response))
       return response?.type === 'dfs'
     })
-    dfs = aggregateDfs(results)
+    if (shards.length > 1) dfs = aggregateDfs(results)
+    if (parsed.knn.length > 0) knnHits = mergeKnnResults(parsed.knn, knn)
   }
   const answers: ShardAnswer[] = []
   const responses = await round('search', dfs)
@@ -172,7 +184,10 @@ export async function executeDistributedSearch(
         ...(response.reader ? { reader: response.reader } : {}),
       })
   })
-  const reduced = reduceShardAnswers(shards.length, failures, answers, parsed, context.client.cluster.state())
+  const reduced = {
+    ...reduceShardAnswers(shards.length, failures, answers, parsed, context.client.cluster.state()),
+    ...(targets.length === 0 && shards.length > 0 ? { failedPhase: 'dfs' as const } : {}),
+  }
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
   if (reduced.profile === null || dfsProfiles.size === 0) return reduced
   const profile = reduced.profile.map((entry) => {

@@ -6,7 +6,8 @@
  * and `doc`, plus `_score` for scores and `_value` for aggregations; a field script finds the hit's source as
  * `params._source`) and run per document with `doc` bound to that document's doc values (doc-lookup.ts). An
  * aggregation's value script reads each of its field's values as `_value` (AggregationScript.setNextAggregationValue);
- * `_value` is null in an aggregation script without a field.
+ * `_value` is null in an aggregation script without a field. A score script also has the vector functions
+ * (`cosineSimilarity`, `dotProduct`, `l1norm`, `l2norm`: vector-functions.ts).
  */
 import { illegalArgumentException, parsingException, type EsException } from '../errors/index.ts'
 import type { DocValuesSource } from '../search/aggregations/index.ts'
@@ -15,6 +16,7 @@ import type { StoredScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { DocLookup } from './doc-lookup.ts'
 import { storedPainlessSource } from './stored-painless-script.ts'
 import { PainlessScript } from './painless-script.ts'
+import { VECTOR_FUNCTIONS, VectorFunctions } from './vector-functions.ts'
 import { Num, fromXContent, javaString, type Value } from './painless-values.ts'
 
 /** An inline script (`source`), or a stored one (`id`), which a shard inlines before it parses the search. */
@@ -82,12 +84,16 @@ export class SearchScript {
   private readonly params: Map<string, Value>
   private readonly doc: DocLookup
   private readonly context: ScriptContext
+  /** A score script's vector functions (vector-functions.ts); null in the other contexts. */
+  private readonly vectors: VectorFunctions | null
 
   constructor(spec: ScriptSpec, context: ScriptContext, docValues: DocValuesSource, indexName: string) {
     this.context = context
-    this.script = PainlessScript.compile(inlineSource(spec), VARIABLES[context])
+    const functions = context === 'score' ? VECTOR_FUNCTIONS : []
+    this.script = PainlessScript.compile(inlineSource(spec), VARIABLES[context], functions)
     this.params = fromXContent(spec.params) as Map<string, Value>
     this.doc = new DocLookup(docValues, indexName)
+    this.vectors = context === 'score' ? new VectorFunctions(docValues) : null
   }
 
   /** The script's value for a document, with its score (`_score`) in a score script. */
@@ -97,6 +103,10 @@ export class SearchScript {
       ['params', this.params],
       ['doc', this.doc],
     ])
+    if (this.vectors !== null) {
+      this.vectors.docId = docId
+      for (const name of VECTOR_FUNCTIONS) variables.set(name.slice(0, name.indexOf('/')), this.vectors)
+    }
     if (score !== undefined) variables.set('_score', Num.double(score))
     if (this.context === 'aggs') variables.set('_value', null)
     return this.script.run(variables)

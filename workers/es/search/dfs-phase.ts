@@ -5,11 +5,14 @@
  * docFreq), the coordinating node sums them (SearchPhaseController.aggregateDfs: per term docFreq and
  * totalTermFreq, per field maxDoc, docCount, sumTotalTermFreq and sumDocFreq, and maxDoc), and every shard's
  * query phase then scores with the sums (ContextIndexSearcher with its AggregatedDfs), so a score no longer
- * depends on how the documents are spread over the shards. With `profile`, the shard's DFS phase is profiled.
+ * depends on how the documents are spread over the shards. With `profile`, the shard's DFS phase is profiled. A
+ * search's `knn` section runs here too: each shard answers its top k documents of every knn search
+ * (vectors/knn-search-phase.ts).
  */
 import type {
   CollectionStatistics,
   DfsStatistics,
+  ScoreDoc,
   TermStatistics,
 } from '../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -19,6 +22,7 @@ import { parseForIndex, type ShardSearchRequest } from './shard-search.ts'
 import type { ProfileResult } from './profile/profile-result.ts'
 import { nanoTime, timed } from './profile/shard-profile.ts'
 import { dfsStatisticsProfile } from './profile/dfs-profile.ts'
+import { knnDfsResults } from './vectors/knn-search-phase.ts'
 
 /**
  * The shard's DFS phase (an EsException it throws is this shard's failure, as in the query phase), with its profile
@@ -30,15 +34,18 @@ export function executeDfsPhase(
   request: ShardSearchRequest,
   analyze: TextAnalyzer,
   now: number,
-): { statistics: DfsStatistics; profile: ProfileResult | null } {
+): { statistics: DfsStatistics; knn: ScoreDoc[][]; profile: ProfileResult | null } {
   index.scheduledRefresh(now)
   const start = nanoTime()
-  const [{ parsed, query }, rewriteNanos] = timed(() => parseForIndex(index, request, analyze))
+  const [{ parsed, query, context }, rewriteNanos] = timed(() =>
+    parseForIndex(index, request, analyze, shard),
+  )
   const [statistics, weightNanos] = timed(() => shard.searcherIndex.dfs(query))
+  const knn = knnDfsResults(parsed.knn, context, request.aliasFilter ?? null)
   const profile = parsed.profile
     ? dfsStatisticsProfile(statistics, rewriteNanos, weightNanos, nanoTime() - start)
     : null
-  return { statistics, profile }
+  return { statistics, knn, profile }
 }
 
 /** AggregatedDfs: the shards' statistics summed per term (field and text) and per field. */

@@ -8,7 +8,8 @@
  * Built without a shard (the coordinating node checks a query, `_validate/query`), a leaf on a runtime field is
  * checked and left as built; the shard that runs the query resolves it (`resolveQueryOnShard`, given the
  * same runtime_mappings) into the documents whose values it accepts, and a more_like_this query, which selects its
- * terms by the shard's statistics, and a `_seq_no` query (seq-no-queries.ts) are rewritten there too.
+ * terms by the shard's statistics, a `_seq_no` query (seq-no-queries.ts) and a knn query, which finds the shard's
+ * nearest vectors, are rewritten there too.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentObject } from '../xcontent/index.ts'
@@ -20,6 +21,7 @@ import { nestedContext } from './queries/nested-scope.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { resolveSeqNoQueries } from './queries/seq-no-queries.ts'
 import { rewriteMoreLikeThisLeaves } from './queries/x-more-like-this.ts'
+import { resolveKnnVectors } from './vectors/knn-query-builder.ts'
 import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import type { QueryContext } from './query-builder.ts'
 import { hasRuntimeFields, searchFields } from './search-fields.ts'
@@ -69,7 +71,7 @@ export function indexQueryContext(
 
 /**
  * A query built in indexQueryContext, resolved on this shard: its leaves on runtime fields replaced by what they
- * match, its more_like_this queries rewritten by the shard's statistics.
+ * match, its more_like_this queries rewritten by the shard's statistics, its knn queries by the shard's vectors.
  */
 export function resolveQueryOnShard(
   query: IndexQuery,
@@ -81,5 +83,6 @@ export function resolveQueryOnShard(
   const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
   const context = indexQueryContext(index, nowMillis, { mapping, shard })
   const resolved = hasRuntimeFields(context.fields) ? runtimeFieldsQuery(query, context) : query
-  return rewriteMoreLikeThisLeaves(resolveSeqNoQueries(resolved, context.shard!), context.shard!)
+  const rewritten = rewriteMoreLikeThisLeaves(resolveSeqNoQueries(resolved, context.shard!), context.shard!)
+  return resolveKnnVectors(rewritten, context)
 }

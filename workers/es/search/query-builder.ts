@@ -60,6 +60,8 @@ import {
   wildcardQuery,
 } from './queries/term-level-queries.ts'
 
+import { knnQuery } from './vectors/knn-query-builder.ts'
+
 export type { QueryContext } from './queries/query-parsing.ts'
 export { queryStringIndexQuery } from './queries/full-text-queries.ts'
 
@@ -113,6 +115,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['wrapper', wrapperQuery],
   ['more_like_this', moreLikeThisQuery],
   ['rank_feature', rankFeatureQuery],
+  ['knn', knnQuery],
 ])
 
 /**

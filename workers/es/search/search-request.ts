@@ -4,7 +4,8 @@
  * `_source`, `_source_includes` and `_source_excludes` parameters replace it, as RestSearchAction's do), `track_total_hits`, `aggs`/`aggregations`, `sort`,
  * `search_after`, `track_scores`, `explain`, `profile`, `highlight` (fetch/highlight/), `post_filter` (a query that
  * filters the hits, not what the aggregations see), and `collapse`, `rescore`, `suggest`, `indices_boost`
- * (request-features.ts), `runtime_mappings` (runtime-mappings.ts), and the URI's `search_type`, `q`
+ * (request-features.ts), `runtime_mappings` (runtime-mappings.ts), `knn` (vectors/knn-search-builder.ts: with it the
+ * search runs a DFS phase and refuses a `search_type`), and the URI's `search_type`, `q`
  * (with its options, replacing the body's query), `from`, `size`, `sort` (appended after the body's),
  * `track_scores` and `explain`. _count takes only `query`. The coordinating node parses a request to validate
  * it before it resolves indices (a bad query fails even with no index); each data node parses the same text
@@ -64,6 +65,7 @@ import { scrollKeepAlive, scrollRequestErrors, scrollSourceErrors } from './scro
 import type { SuggestionBuilder } from './suggest/suggest-builder.ts'
 import type { QueryRescorer } from './rescore/query-rescorer.ts'
 import type { IndexBoost } from './indices-boost.ts'
+import { parseKnnSection, type KnnSearchBuilder } from './vectors/knn-search-builder.ts'
 import {
   bodyTrackTotalHits,
   restTotalHitsAsInt,
@@ -118,6 +120,13 @@ export interface ParsedSearch {
   indicesBoost: readonly IndexBoost[]
   /** The `rescore` section's rescorers with their queries built for one index (empty without one). */
   rescoreFor(context: QueryContext): QueryRescorer[]
+  /** Whether the request has a query (the body's `query` or the URI's `q`); without one it matches all. */
+  hasQuery: boolean
+  /**
+   * The `knn` section's searches (vectors/knn-search-builder.ts; empty without one): with any, the search runs a
+   * DFS phase that finds their documents, and each becomes a SHOULD clause beside the query.
+   */
+  knn: readonly KnnSearchBuilder[]
   /** The `pit` section (point-in-time-builder.ts), or null: its sort has the implicit `_shard_doc` tiebreaker. */
   pit: PointInTimeBuilder | null
   /** `runtime_mappings`, as given (parsed on each shard, runtime-mappings.ts), or null without any. */
@@ -201,6 +210,7 @@ export function parseSearchRequest(
   let terminateAfter = 0
   let runtimeMappings: XContentObject | null = null
   let trackTotalHitsUpTo: number | null = null
+  let knnSection: XContentValue | undefined
   const fetch = new FetchOptionsReader()
   const features = new SearchFeaturesReader(source)
   for (const [key, value] of body) {
@@ -249,6 +259,10 @@ export function parseSearchRequest(
       highlight = parseHighlight(value, source)
       continue
     }
+    if (key === 'knn') {
+      knnSection = value
+      continue
+    }
     if (SEARCH_KEYS.has(key)) continue
     // SearchSourceBuilder.parseXContent stands on the key's value
     throw parsingException(
@@ -256,8 +270,28 @@ export function parseSearchRequest(
       `Unknown key for a ${valueToken(value)} in [${key}].`,
     )
   }
-  // RestSearchAction reads search_type after the body, before the URI's search source parameters.
-  const searchType = isCount ? 'query_then_fetch' : parseSearchType(params.get('search_type'))
+  // SearchSourceBuilder builds the knn searches once the body is read, with the body's size
+  const bodySize = body.get('size')
+  const knn =
+    knnSection === undefined
+      ? []
+      : parseKnnSection(
+          body,
+          knnSection,
+          bodySize instanceof XNumber ? Math.trunc(bodySize.value) : undefined,
+        )
+  // RestSearchAction reads search_type after the body, before the URI's search source parameters; a knn search
+  // always runs a DFS phase (TransportSearchAction.adjustSearchType).
+  if (knn.length > 0 && params.has('search_type'))
+    throw illegalArgumentException(
+      'cannot set [search_type] when using [knn] search, since the search type is determined automatically',
+    )
+  const searchType: SearchType =
+    knn.length > 0
+      ? 'dfs_query_then_fetch'
+      : isCount
+        ? 'query_then_fetch'
+        : parseSearchType(params.get('search_type'))
   const uriSort = params.get('sort')
   if (uriSort !== undefined) sort = [...sort, ...parseUriSort(uriSort)]
   trackScores = urlFlag(params, 'track_scores') ?? trackScores
@@ -285,6 +319,7 @@ export function parseSearchRequest(
     for (const options of highlightQueries)
       if (options?.highlightQuery) parseInnerQuery(options.highlightQuery, validation)
     for (const rescorer of features.rescore) parseInnerQuery(rescorer.query, validation)
+    for (const search of knn) for (const filter of search.filter) parseInnerQuery(filter, validation)
     // the aggregations' queries, parsed with the request (their terms lookups recorded for the rewrite)
     if (aggregations) checkAggregationQueries(aggregations, (query) => parseInnerQuery(query, validation))
   }
@@ -354,6 +389,8 @@ export function parseSearchRequest(
         query: parseInnerQuery(rescorer.query, context),
       }))
     },
+    hasQuery: uri !== null || queryBody !== undefined,
+    knn,
     pit,
     runtimeMappings,
     termsLookups: validation.termsLookups,

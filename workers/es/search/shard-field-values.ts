@@ -5,7 +5,8 @@
  * (widened) double; `_id` the document's id; `_seq_no` its sequence number. The documents are the live ones
  * of the searcher's segments, by doc id; a field without doc values (text) has no values. Scripts read the same
  * doc values, the live documents and an inner query's matches with their scores; more_like_this reads the shard's
- * live document count and its terms' docFreq.
+ * live document count and its terms' docFreq; knn searches read a dense_vector field's vectors, decoded from its packed
+ * doc values into one Float32Array for the shard.
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
@@ -15,6 +16,7 @@ import { javaDoubleToString } from '../xcontent/index.ts'
 import type { DocValuesSource } from './aggregations/index.ts'
 import { shardDocValues, type DocValuesIndex } from './doc-values-source.ts'
 import type { ShardFieldValues, ShardScripting } from './queries/query-parsing.ts'
+import { denseVectorElements } from '../index/mapper/dense-vector-values.ts'
 
 function liveDocuments(shard: ShardSearcher): Array<[number, StoredDocument, number]> {
   const out: Array<[number, StoredDocument, number]> = []
@@ -91,6 +93,20 @@ class SearcherFieldValues implements ShardFieldValues {
       searcher.dfs(termStatisticsQuery(terms)).terms.map((t) => [`${t.field}\u0000${t.term}`, t.docFreq]),
     )
     return { numDocs, docFreqs: terms.map(({ field, term }) => found.get(`${field}\u0000${term}`) ?? 0) }
+  }
+
+  denseVectors(field: string, dims: number): { docIds: Int32Array; vectors: Float32Array } {
+    const docValues = this.docValuesSource()
+    const docs = liveDocuments(this.shard)
+    const docIds: number[] = []
+    const vectors = new Float32Array(docs.length * dims)
+    for (const [docId] of docs) {
+      const words = docValues.values(field, docId) as readonly number[]
+      if (words.length !== dims) continue
+      vectors.set(denseVectorElements(words), docIds.length * dims)
+      docIds.push(docId)
+    }
+    return { docIds: Int32Array.from(docIds), vectors: vectors.subarray(0, docIds.length * dims) }
   }
 
   private docValuesSource(): DocValuesSource {

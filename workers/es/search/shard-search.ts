@@ -11,7 +11,7 @@
  * Everything answered is plain data.
  */
 import { mapperSettings } from '../index/index-metadata.ts'
-import type { DfsStatistics, IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, IndexQuery, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
@@ -55,6 +55,7 @@ import { nonNestedFiltered } from './queries/nested-scope.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { searchMapping } from './runtime-mappings.ts'
 import { sortsByScore } from './sort/index.ts'
+import { withKnnQueries } from './vectors/knn-search-phase.ts'
 import type { ProfileResult } from './profile/profile-result.ts'
 import { queryProfileTree } from './profile/query-profile-tree.ts'
 import {
@@ -100,6 +101,11 @@ export interface ShardSearchRequest {
   reader?: { sessionId: string; id: number; keepAlive: number | null }
   /** The more_like_this items' term vectors the coordinator fetched, by request key (action/more-like-this-items.ts). */
   moreLikeThisItems?: Array<[string, ItemTermVectors | null]>
+  /**
+   * With a `knn` section, after its DFS phase: for each of its searches, this shard's documents among the search's
+   * global top k, with their scores (vectors/knn-search-phase.ts).
+   */
+  knnHits?: ScoreDoc[][]
 }
 
 /** QuerySearchResult as it crosses nodes: sort fields are rebuilt by the coordinating node. */
@@ -150,6 +156,8 @@ export function parseForIndex(
   rescorers: QueryRescorer[]
   /** The `inner_hits` of the query's nested queries. */
   innerHits: NestedInnerHitsRequest[]
+  /** What the request's queries are built with on this index (and shard, when given), its named queries aside. */
+  context: QueryContext
 } {
   const parsed = parseSearchRequest(
     request.body,
@@ -162,15 +170,18 @@ export function parseForIndex(
   const mapping = searchMapping(index.metadata.mapping, parsed.runtimeMappings)
   const namedQueries = new Map<string, IndexQuery>()
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
-  const userContext = indexQueryContext(index, request.now, {
-    mapping,
-    shard,
-    namedQueries,
-    collectInnerHits: true,
-    moreLikeThisItems,
-  })
+  const userContext: QueryContext = {
+    ...indexQueryContext(index, request.now, {
+      mapping,
+      shard,
+      namedQueries,
+      collectInnerHits: true,
+      moreLikeThisItems,
+    }),
+    ...(request.isCount ? {} : { requestSize: parsed.request.size }),
+  }
   const nested = userContext.nested ?? null
-  const userQuery = parsed.queryFor(userContext)
+  const userQuery = withKnnQueries(parsed, userContext, request.knnHits)
   const postFilter = parsed.postFilterFor(userContext)
   const context: QueryContext = {
     ...userContext,
@@ -193,6 +204,7 @@ export function parseForIndex(
     },
     rescorers: parsed.rescoreFor(context),
     innerHits: nested?.innerHits ?? [],
+    context,
   }
 }
 

@@ -14,6 +14,9 @@ function shard(docFreqs: Record<string, number>): ShardFieldValues {
     scripting: () => {
       throw new Error('not used')
     },
+    denseVectors: () => {
+      throw new Error('not used')
+    },
     termStatistics: (terms) => ({
       numDocs: 10,
       docFreqs: terms.map(({ field, term }) => docFreqs[`${field}:${term}`] ?? 0),

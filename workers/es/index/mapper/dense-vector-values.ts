@@ -74,10 +74,24 @@ export function denseVectorValue(
       'end',
       `The [dense_vector] field [${path}] in doc [${doc}] has a different number of dimensions [${vector.length}] than defined in the mapping [${dims}]`,
     )
-  const problem = byte ? byteVectorProblem(field, squared) : floatVectorProblem(field, vector, squared)
-  if (problem !== null)
-    throw failure('end', `${problem} Preview of invalid vector: [${preview(vector, byte)}]`)
+  const problem = invalidVectorReason(field, vector, squared)
+  if (problem !== null) throw failure('end', problem)
   return vector
+}
+
+/**
+ * Why ElementType refuses a vector of `field` whose squared magnitude (summed in float) is `squared`, with the
+ * preview of its elements; null when it does not. A document's vector and a knn search's query vector are checked
+ * alike (DenseVectorFieldType.createKnnQuery).
+ */
+export function invalidVectorReason(
+  field: FieldMapping,
+  vector: readonly number[],
+  squared: number,
+): string | null {
+  const byte = field.element_type === 'byte'
+  const problem = byte ? byteVectorProblem(field, squared) : floatVectorProblem(field, vector, squared)
+  return problem === null ? null : `${problem} Preview of invalid vector: [${preview(vector, byte)}]`
 }
 
 /** A byte element: an integer in [-128, 127] (a decimal refused as one). */
@@ -165,6 +179,14 @@ function failure(part: TokenPart, reason: string): EsException {
 
 const WORD = 2 ** 32
 const BITS = new DataView(new ArrayBuffer(4))
+
+/** The elements (Java floats) of a vector's packed doc-value words, in the words' (ascending) order. */
+export function denseVectorElements(words: readonly number[]): Float32Array {
+  return Float32Array.from(words, (word) => {
+    BITS.setUint32(0, word % WORD)
+    return BITS.getFloat32(0)
+  })
+}
 
 /** The packed doc-value words of a vector's elements (see the header). */
 export function denseVectorDocValues(elements: readonly number[]): number[] {

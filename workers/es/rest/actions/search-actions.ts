@@ -210,7 +210,7 @@ export function typedKeys(params: ReadonlyMap<string, string>): boolean {
 /** `_shards`, with the failures grouped when some shards failed; every shard failed is the search's failure. */
 export function shardsJson(result: DistributedSearchResult): JsonOut {
   const { shards, failures } = result
-  if (shards > 0 && failures.length === shards) throw allShardsFailed(failures)
+  if (shards > 0 && failures.length === shards) throw allShardsFailed(failures, undefined, result.failedPhase)
   const failed = failures.length
   const shardsBody = { total: shards, successful: shards - failed, skipped: 0, failed }
   return failed === 0 ? shardsBody : { ...shardsBody, failures: groupedFailures(failures) }
@@ -271,7 +271,8 @@ async function searchGroup(
     { body, params: [], isCount: false, now },
     parsed,
   )
-  if (result.shards > 0 && result.failures.length === result.shards) throw allShardsFailed(result.failures)
+  if (result.shards > 0 && result.failures.length === result.shards)
+    throw allShardsFailed(result.failures, undefined, result.failedPhase)
   return { result, parsed }
 }
 

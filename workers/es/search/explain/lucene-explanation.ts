@@ -250,6 +250,9 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return featureExplanation(node as Node<'rankFeature'>, docId)
     case 'functionScore':
       return functionScoreExplanation(node as Node<'functionScore'>, (child) => explainNode(child, docId))
+    case 'knnScoreDoc':
+      // KnnScoreDocQuery's weight: the document's score times the boost
+      return node.matched ? match(node.score, 'within top k documents') : noMatch('not in top k documents')
     default:
       return constantScore(node, docId)
   }

@@ -95,6 +95,14 @@ export function describeUnboosted(query: IndexQuery): string {
       return `like:${query.like.likeText === null ? 'null' : `[${query.like.likeText.join(', ')}]`}`
     case 'nonNested':
       return 'FieldExistsQuery [field=_primary_term]'
+    case 'knnScoreDoc':
+      return 'ScoreAndDocQuery'
+    case 'knnVector': {
+      // KnnFloatVectorQuery.toString: Lucene's k is ES's num_candidates
+      const filter = query.filter === null ? '' : `[${describeQuery(query.filter)}]`
+      const first = javaFloatToString(query.queryVector[0] ?? 0)
+      return `ESKnnFloatVectorQuery:${query.field}[${first},...][${query.numCandidates}]${filter}`
+    }
     case 'nested':
       return `ToParentBlockJoinQuery (${describeQuery(query.query)})`
     case 'span':

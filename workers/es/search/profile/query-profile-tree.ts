@@ -147,4 +147,6 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
   moreLikeThis: 'MoreLikeThisQuery',
   intervals: 'IntervalQuery',
   rankFeature: 'FeatureQuery',
+  knnScoreDoc: 'KnnScoreDocQuery',
+  knnVector: 'ESKnnFloatVectorQuery',
 }

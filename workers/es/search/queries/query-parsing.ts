@@ -35,6 +35,8 @@ export interface QueryContext {
   nowMillis?: number
   /** The index, named in query_shard_exception bodies. */
   index?: IndexRef
+  /** The request's `size` (SearchExecutionContext.requestSize: the knn query's default k); absent: none. */
+  requestSize?: number
   /** When given, every clause with a `_name` is recorded here by name (fetch/matched-queries-phase.ts). */
   namedQueries?: Map<string, IndexQuery>
   /** When given, the deprecation warnings building the query raises (DeprecationLogger's texts). */
@@ -90,6 +92,11 @@ export interface ShardFieldValues {
     numDocs: number
     docFreqs: number[]
   }
+  /**
+   * The vectors of a dense_vector field of `dims` elements (its doc values read once, search/vectors/): the live
+   * documents that have one, ascending, and their elements as Java floats, `dims` per document, in that order.
+   */
+  denseVectors(field: string, dims: number): { docIds: Int32Array; vectors: Float32Array }
 }
 
 export interface ShardScripting {

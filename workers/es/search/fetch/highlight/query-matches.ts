@@ -154,7 +154,10 @@ export function weightMatches(
       case 'matchNone':
         return null
       case 'rankFeature':
-        // its field holds no text: the document matched it elsewhere
+      // its field holds no text: the document matched it elsewhere
+      case 'knnScoreDoc':
+      case 'knnVector':
+        // a knn search's documents carry no terms (KnnScoreDocQuery.visit: visitLeaf)
         return matchesElsewhere(q) ? [] : null
       case 'constantScore':
         return visit(q.filter)
@@ -214,6 +217,8 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'nested':
       case 'moreLikeThis':
       case 'rankFeature':
+      case 'knnScoreDoc':
+      case 'knnVector':
         return
       case 'constantScore':
         return visit(q.filter)
