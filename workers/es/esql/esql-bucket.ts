@@ -15,9 +15,8 @@ import {
   type ArgType,
   type ScalarFunction,
 } from './esql-function-support.ts'
-import { parseIsoDate, truncateDate } from './esql-dates.ts'
-import { TimeSpan, type EsqlScalar } from './esql-values.ts'
-import { EvaluationFailure } from './esql-warnings.ts'
+import { dateMillis, truncateDate } from './esql-dates.ts'
+import { TimeSpan } from './esql-values.ts'
 
 const SPAN_OR_COUNT: ArgType = {
   accepts: (t) => t === 'integer' || t === 'long' || t === 'date_period' || t === 'time_duration',
@@ -73,17 +72,6 @@ function pickRounding(buckets: number, from: number, to: number): TimeSpan {
   return best ?? SECONDARY.find((s) => roundingIsOk(s, buckets, from, to)) ?? SECONDARY[SECONDARY.length - 1]!
 }
 
-function dateBound(v: EsqlScalar): number {
-  if (typeof v === 'number') return v
-  const millis = parseIsoDate(String(v))
-  if (millis === null) {
-    throw new EvaluationFailure(
-      `java.lang.IllegalArgumentException: failed to parse date field [${String(v)}] with format [strict_date_optional_time]`,
-    )
-  }
-  return millis
-}
-
 function numberSpan(buckets: number, from: number, to: number): number {
   const precise = (to - from) / buckets
   const nextPowerOfTen = 10 ** Math.ceil(Math.log10(precise))
@@ -99,7 +87,7 @@ const EVALUATE = single(
     const value = v as number
     if (types[0] === 'date') {
       const rounding =
-        span instanceof TimeSpan ? span : pickRounding(span as number, dateBound(from!), dateBound(to!))
+        span instanceof TimeSpan ? span : pickRounding(span as number, dateMillis(from!), dateMillis(to!))
       return truncateDate(value, rounding)
     }
     const size =

@@ -7,7 +7,7 @@
  */
 import { javaDoubleToString } from '../xcontent/index.ts'
 import type { ScalarFunction } from './esql-function-support.ts'
-import { parseIsoDate } from './esql-dates.ts'
+import { dateMillis } from './esql-dates.ts'
 import { cellOf, formatDate, valuesOf, type EsqlScalar } from './esql-values.ts'
 import { EvaluationFailure } from './esql-warnings.ts'
 
@@ -29,17 +29,6 @@ function inRange(n: number, type: 'integer' | 'long'): number {
     throw new EvaluationFailure(`${INVALID}: [${javaDoubleToString(n)}] out of [${type}] range`)
   }
   return t
-}
-
-function toDate(v: EsqlScalar): number {
-  if (typeof v === 'number') return v
-  const millis = parseIsoDate(String(v))
-  if (millis === null) {
-    throw new EvaluationFailure(
-      `java.lang.IllegalArgumentException: failed to parse date field [${String(v)}] with format [strict_date_optional_time]`,
-    )
-  }
-  return millis
 }
 
 function toIp(v: EsqlScalar): string {
@@ -84,7 +73,7 @@ export const CONVERSIONS: readonly (readonly [string, ScalarFunction])[] = [
   ['to_long', conversion('long', (v) => inRange(toNumber(v), 'long'))],
   ['to_integer', conversion('integer', (v) => inRange(toNumber(v), 'integer'))],
   ['to_double', conversion('double', toNumber)],
-  ['to_datetime', conversion('date', toDate)],
+  ['to_datetime', conversion('date', dateMillis)],
   [
     'to_boolean',
     conversion('boolean', (v) =>

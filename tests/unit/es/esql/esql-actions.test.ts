@@ -207,6 +207,17 @@ describe('commands', () => {
     )
   })
 
+  test('DATE_FORMAT and DATE_PARSE take any java.time pattern of the DateFormatter', async () => {
+    const response = await esql(
+      'ROW d = TO_DATETIME("2024-03-05T14:07:09.123Z") | EVAL a = DATE_FORMAT("EEEE, MMM d yyyy HH:mm", d), ' +
+        'b = DATE_PARSE("dd/MM/yyyy", "05/03/2024"), c = DATE_FORMAT("yy-DDD", d), e = DATE_PARSE("yyyy", "x") | ' +
+        'KEEP a, b, c, e',
+    )
+    expect(JSON.parse(response.body)).toMatchObject({
+      values: [['Tuesday, Mar 5 2024 14:07', '2024-03-05T00:00:00.000Z', '24-065', null]],
+    })
+  })
+
   test('BUCKET: a span, or a span picked for at most N buckets over a range (monthly for 20 over a year)', async () => {
     const response = await esql(
       'ROW d = TO_DATETIME("1985-07-09T10:20:30Z"), n = 1234 | EVAL m = BUCKET(d, 20, "1985-01-01T00:00:00Z", ' +
