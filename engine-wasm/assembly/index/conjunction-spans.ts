@@ -1,6 +1,7 @@
 // The span iterators that need every sub-spans in the document (Lucene's ConjunctionSpans): NearSpansOrdered,
 // NearSpansUnordered, and ContainSpans for SpanContainingQuery and SpanWithinQuery. Protocol in spans.ts.
-import { GapSpans, intersect, NO_MORE_POSITIONS, SpanQueue, Spans } from './spans'
+import { intersect } from './doc-id-sets'
+import { GapSpans, NO_MORE_POSITIONS, SpanQueue, Spans } from './spans'
 
 /** ConjunctionSpans: every sub-spans must match in the document before the conjunction's own check runs. */
 abstract class ConjunctionSpans extends Spans {

@@ -11,7 +11,7 @@
 // and OffsetIntervalsSource's iterators), so which intervals are found, and their widths, are Lucene's.
 import { Postings } from './postings'
 import { advanceEntry } from './query'
-import { intersect } from './spans'
+import { intersect, postingsDocs, union } from './doc-id-sets'
 
 export const NO_MORE_INTERVALS: i32 = i32.MAX_VALUE
 
@@ -43,21 +43,6 @@ export abstract class IntervalIterator {
   abstract gaps(): i32
 }
 
-function union(a: Array<i32>, b: Array<i32>): Array<i32> {
-  const out = new Array<i32>()
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    if (j == b.length || (i < a.length && a[i] < b[j])) out.push(a[i++])
-    else if (i == a.length || b[j] < a[i]) out.push(b[j++])
-    else {
-      out.push(a[i++])
-      j++
-    }
-  }
-  return out
-}
-
 /** TermIntervalsSource's iterator: each position of the term is an interval [p, p]. */
 export class TermIntervals extends IntervalIterator {
   private position: i32 = -1
@@ -69,10 +54,7 @@ export class TermIntervals extends IntervalIterator {
   }
 
   protected approximation(): Array<i32> {
-    const docs = this.postings.docs
-    const out = new Array<i32>(docs.length)
-    for (let i = 0; i < docs.length; i++) out[i] = docs[i]
-    return out
+    return postingsDocs(this.postings)
   }
 
   matchDoc(doc: i32): void {

@@ -10,6 +10,7 @@
 // conjunction-spans.ts; FilterSpans with SpanFirstQuery's and SpanNotQuery's accept in filter-spans.ts.
 import { Postings } from './postings'
 import { advanceEntry } from './query'
+import { postingsDocs, union } from './doc-id-sets'
 
 export const NO_MORE_POSITIONS: i32 = i32.MAX_VALUE
 
@@ -37,32 +38,6 @@ export abstract class Spans {
   }
 }
 
-export function intersect(a: Array<i32>, b: Array<i32>): Array<i32> {
-  const out = new Array<i32>()
-  let j = 0
-  for (let i = 0; i < a.length; i++) {
-    j = advanceEntry(b, j, a[i])
-    if (j == b.length) break
-    if (b[j] == a[i]) out.push(a[i])
-  }
-  return out
-}
-
-function union(a: Array<i32>, b: Array<i32>): Array<i32> {
-  const out = new Array<i32>()
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    if (j == b.length || (i < a.length && a[i] < b[j])) out.push(a[i++])
-    else if (i == a.length || b[j] < a[i]) out.push(b[j++])
-    else {
-      out.push(a[i++])
-      j++
-    }
-  }
-  return out
-}
-
 /** TermSpans: a term's positions in the document, each a span [p, p + 1) of width 0. */
 export class TermSpans extends Spans {
   private position: i32 = -1
@@ -74,10 +49,7 @@ export class TermSpans extends Spans {
   }
 
   protected approximation(): Array<i32> {
-    const docs = this.postings.docs
-    const out = new Array<i32>(docs.length)
-    for (let i = 0; i < docs.length; i++) out[i] = docs[i]
-    return out
+    return postingsDocs(this.postings)
   }
 
   matchDoc(doc: i32): bool {
