@@ -19,17 +19,11 @@ import {
 import { extractRawValues, type RawValue } from '../xcontent/extract-raw-values.ts'
 import type { TextFieldSource } from './aggregations/index.ts'
 import { concreteFieldName, searchFields } from './search-fields.ts'
+import { NUMERIC_TYPES } from '../index/mapper/mapping.ts'
 
 /** TextSearchInfo.SIMPLE_MATCH_WITHOUT_TERMS (points and doc values only) or NONE (not searchable as text). */
 const WITHOUT_TERMS: ReadonlySet<string> = new Set([
-  'long',
-  'integer',
-  'short',
-  'byte',
-  'double',
-  'float',
-  'half_float',
-  'scaled_float',
+  ...NUMERIC_TYPES,
   'date',
   'date_nanos',
   'ip',
