@@ -16,7 +16,7 @@ import { parseInnerQuery } from '../query-builder.ts'
 import type { QueryContext } from '../queries/query-parsing.ts'
 import { rewriteLeaves } from '../queries/query-leaves.ts'
 import { defaultNumCandidates, NUM_CANDIDATES_LIMIT, readKnnOptions } from './knn-search-builder.ts'
-import { checkKnnField, knnScoreDocQuery, knnTopDocs } from './knn-vector-query.ts'
+import { checkKnnField, knnScoreDocQuery, knnPreFilter, knnTopDocs } from './knn-vector-query.ts'
 
 /** SearchService.DEFAULT_SIZE: k without `k` or a request size. */
 const DEFAULT_SIZE = 10
@@ -43,18 +43,7 @@ export function knnQuery(body: XContentObject, context: QueryContext): IndexQuer
     k: Math.min(size, candidates),
     numCandidates: candidates,
     similarity: options.similarity,
-    filter:
-      filters.length === 0
-        ? null
-        : {
-            type: 'bool',
-            must: [],
-            should: [],
-            mustNot: [],
-            filter: filters,
-            minimumShouldMatch: 0,
-            boost: 1,
-          },
+    filter: knnPreFilter(filters),
     boost: options.boost,
   }
   return context.shard === undefined ? query : resolveKnnVector(query, context)

@@ -15,7 +15,7 @@ import { buildQuery, parseInnerQuery } from '../query-builder.ts'
 import type { QueryContext } from '../queries/query-parsing.ts'
 import type { ParsedSearch } from '../search-request.ts'
 import type { KnnSearchBuilder } from './knn-search-builder.ts'
-import { knnScoreDocQuery, knnTopDocs } from './knn-vector-query.ts'
+import { knnScoreDocQuery, knnPreFilter, knnTopDocs } from './knn-vector-query.ts'
 
 /** One shard's DFS results: for each knn search of the request, its top k documents there. */
 export function knnDfsResults(
@@ -26,18 +26,7 @@ export function knnDfsResults(
   return knn.map((search) => {
     const filters = search.filter.map((filter) => parseInnerQuery(filter, context))
     if (aliasFilter !== null) filters.push(buildQuery(parseJson(aliasFilter), context))
-    const filter: IndexQuery | null =
-      filters.length === 0
-        ? null
-        : {
-            type: 'bool',
-            must: [],
-            should: [],
-            mustNot: [],
-            filter: filters,
-            minimumShouldMatch: 0,
-            boost: 1,
-          }
+    const filter: IndexQuery | null = knnPreFilter(filters)
     return knnTopDocs({ ...search, filter }, context)
   })
 }

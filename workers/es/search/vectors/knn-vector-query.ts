@@ -105,3 +105,9 @@ export function knnScoreDocQuery(docs: readonly ScoreDoc[], boost: number): Inde
     boost,
   }
 }
+
+/** A knn search's pre-filter: its filter queries as one bool's filter clauses, null when there are none. */
+export function knnPreFilter(filters: readonly IndexQuery[]): IndexQuery | null {
+  if (filters.length === 0) return null
+  return { type: 'bool', must: [], should: [], mustNot: [], filter: filters, minimumShouldMatch: 0, boost: 1 }
+}
