@@ -55,6 +55,7 @@ import { registerPointInTimeActions } from './rest/actions/point-in-time-actions
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
 import { registerExplainAction } from './rest/actions/explain-action.ts'
 import { registerTermVectorsAction } from './rest/actions/term-vectors-action.ts'
+import { registerMultiTermVectorsAction } from './rest/actions/multi-term-vectors-action.ts'
 import { registerIndicesStatsAction } from './rest/actions/indices-stats-action.ts'
 import { registerNodesStatsAction } from './rest/actions/nodes-stats-action.ts'
 import { registerAnalyzeActions } from './rest/actions/analyze-action.ts'
@@ -278,6 +279,7 @@ export class EsNode implements EsNodeApi {
     registerStoredScriptActions(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)
+    registerMultiTermVectorsAction(controller, context)
     registerIndicesStatsAction(controller, context)
     registerNodesStatsAction(controller, context)
     registerAnalyzeActions(controller, context)

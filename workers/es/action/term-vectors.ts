@@ -16,7 +16,7 @@
  * - Statistics are the copy's searcher's (TermVectorsWriter over the shard's reader): a term's docFreq and
  *   totalTermFreq (0 when the shard has no such term), a field's sumDocFreq, docCount and sumTotalTermFreq
  *   (zeros when the shard has no such field).
- * Plain data: the coordinating node writes the response (term-vectors-response.ts).
+ * Plain data: the coordinating node writes the response (rest/actions/term-vectors-action.ts).
  */
 import type { Clock } from '../../net/clock.ts'
 import type { IndexService } from '../index/index-service.ts'

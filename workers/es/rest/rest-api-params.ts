@@ -17,6 +17,20 @@ const INDICES_OPTIONS = [
 const URI_QUERY = ['q', 'df', 'analyzer', 'analyze_wildcard', 'lenient', 'default_operator'] as const
 /** FetchSourceContext.parseFromRestRequest's parameters. */
 const SOURCE_FILTER = ['_source', '_source_includes', '_source_excludes'] as const
+/** RestTermVectorsAction.readURIParameters' parameters (`_termvectors` and `_mtermvectors`). */
+const TERM_VECTORS = [
+  'term_statistics',
+  'field_statistics',
+  'fields',
+  'offsets',
+  'positions',
+  'payloads',
+  'preference',
+  'routing',
+  'realtime',
+  'version',
+  'version_type',
+] as const
 /** The acknowledged master-node requests' timeouts. */
 const ACKED = ['timeout', 'master_timeout'] as const
 /** AbstractCatAction's parameters (its response parameters and `help`). */
@@ -253,21 +267,8 @@ export const REST_API_PARAMS = {
     ...SOURCE_FILTER,
     'force_synthetic_source',
   ],
-  termvectors: [
-    'index',
-    'id',
-    'term_statistics',
-    'field_statistics',
-    'fields',
-    'offsets',
-    'positions',
-    'payloads',
-    'preference',
-    'routing',
-    'realtime',
-    'version',
-    'version_type',
-  ],
+  termvectors: ['index', 'id', ...TERM_VECTORS],
+  mtermvectors: ['index', 'ids', ...TERM_VECTORS],
   delete_by_query: [...BY_QUERY],
   update_by_query: [...BY_QUERY, 'pipeline', 'version_type'],
   // RestReindexAction refuses `pipeline` itself, with its own message

@@ -131,6 +131,19 @@ describe('_termvectors', () => {
     })
   })
 
+  it('reads the body first, as TermVectorsRequest.parseRequest does: its _id replaces the path id', async () => {
+    const c = await articles()
+    expect(await c.json(1, 'POST', '/articles/_termvectors/9', { _id: '1' })).toMatchObject({
+      _id: '1',
+      found: true,
+    })
+    const unknown = await c.send(1, 'POST', '/articles/_termvectors/1', { id: '1' })
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      status: 400,
+      error: { type: 'parse_exception', reason: 'failed to parse term vectors request. unknown field [id]' },
+    })
+  })
+
   it('refuses bad requests with ES errors', async () => {
     const c = await articles()
     const error = async (path: string, body?: object): Promise<unknown> => {

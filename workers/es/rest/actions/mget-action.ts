@@ -85,7 +85,8 @@ function parseDoc(doc: XContentObject, defaults: MultiGetItem): MultiGetItem {
   return item
 }
 
-function failureEntry(index: string, id: string, error: EsException): Map<string, JsonOut> {
+/** A multi-document item's failure (MultiGetResponse.Failure, MultiTermVectorsResponse.Failure): `_index`, `_id`, `error`. */
+export function failureEntry(index: string, id: string, error: EsException): Map<string, JsonOut> {
   const body = new Map<string, JsonOut>([
     ['root_cause', guessRootCauses(error).map((cause) => exceptionFields(cause, true))],
   ])
