@@ -12,6 +12,8 @@
 //     f64 value (before its weight), u32 count, count x f64 (the document's values of the function's field)
 //   and when status is 4 (an intervals query matching, see intervals-query.ts): f32 weight, f32 sloppy frequency
 //   and when status is 5 (a rank feature, see rank-feature-query.ts): u32 state, f32 w, f32 pivot, f32 S
+//   and when status is 6 (a distance feature, see distance-feature-query.ts): u32 hasValue, f32 w, f64 word (the
+//     column word of a date's value), f64 lat, f64 lon, f64 distance (a geo_point's)
 // Invariant: BM25 weight records belong to the node begun last (leaves that add them evaluate no child nodes);
 // function records name their node, added after its children.
 import { BM25Scorer } from './bm25'
@@ -24,6 +26,7 @@ export const WEIGHT_NO_PHRASE: u32 = 2
 export const WEIGHT_FUNCTION: u32 = 3
 export const WEIGHT_INTERVALS: u32 = 4
 export const WEIGHT_FEATURE: u32 = 5
+export const WEIGHT_DISTANCE: u32 = 6
 /** A rank feature's states for the explained document (rank-feature-query.ts). */
 export const FEATURE_SET: u32 = 0
 export const FEATURE_FIELD_MISSING: u32 = 1
@@ -72,6 +75,17 @@ export class ExplainTrace {
     this.f32(weight)
     this.f32(pivot)
     this.f32(value)
+  }
+
+  /** A distance feature's weight (a leaf): whether the document has a value, w and the value it scored with. */
+  distance(hasValue: bool, weight: f32, word: f64, lat: f64, lon: f64, distance: f64): void {
+    this.beginWeight('', WEIGHT_DISTANCE)
+    this.u32(hasValue ? 1 : 0)
+    this.f32(weight)
+    this.f64(word)
+    this.f64(lat)
+    this.f64(lon)
+    this.f64(distance)
   }
 
   /** A leaf weight that does not match the document. */

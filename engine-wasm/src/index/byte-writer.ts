@@ -46,6 +46,12 @@ export class ByteWriter {
     this.length += 4
   }
 
+  i64(value: bigint): void {
+    this.ensure(8)
+    this.view.setBigInt64(this.length, value, true)
+    this.length += 8
+  }
+
   f64(value: number): void {
     this.ensure(8)
     this.view.setFloat64(this.length, value, true)

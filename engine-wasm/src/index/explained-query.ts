@@ -43,6 +43,21 @@ export type ExplainedWeight =
    */
   | { term: string; status: 'feature'; state: FeatureState; weight: number; pivot: number; value: number }
 
+  /**
+   * A distance feature: whether the document has a value, the weight w, and the value it scored with: a date's
+   * column word, or a geo_point's decoded lat and lon and its distance in meters.
+   */
+  | {
+      term: string
+      status: 'distance'
+      hasValue: boolean
+      weight: number
+      word: number
+      lat: number
+      lon: number
+      distance: number
+    }
+
 export type FeatureState = 'set' | 'fieldMissing' | 'featureMissing' | 'unset'
 const FEATURE_STATES: readonly FeatureState[] = ['set', 'fieldMissing', 'featureMissing', 'unset']
 
@@ -56,7 +71,15 @@ export interface ExplainedQuery {
   children: ExplainedQuery[]
 }
 
-const STATUS = ['match', 'noMatchingTerms', 'noMatchingPhrase', 'function', 'intervals', 'feature'] as const
+const STATUS = [
+  'match',
+  'noMatchingTerms',
+  'noMatchingPhrase',
+  'function',
+  'intervals',
+  'feature',
+  'distance',
+] as const
 const decoder = new TextDecoder()
 
 class TraceReader {
@@ -141,6 +164,20 @@ function readWeight(reader: TraceReader): ExplainedWeight {
   if (status === 'feature') {
     const state = FEATURE_STATES[reader.u32()] ?? 'unset'
     return { term, status, state, weight: reader.f32(), pivot: reader.f32(), value: reader.f32() }
+  }
+  if (status === 'distance') {
+    const hasValue = reader.u32() === 1
+    const weight = reader.f32()
+    return {
+      term,
+      status,
+      hasValue,
+      weight,
+      word: reader.f64(),
+      lat: reader.f64(),
+      lon: reader.f64(),
+      distance: reader.f64(),
+    }
   }
   if (status !== 'function') return { term, status }
   const applies = reader.u32() === 1

@@ -45,6 +45,7 @@ const COVERING = 22
 const COMBINED_FIELD = 23
 const INTERVALS = 24
 const RANK_FEATURE = 26
+const DISTANCE_FEATURE = 27
 const KNN_SCORE_DOC = 25
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
@@ -355,7 +356,30 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       return
     case 'rankFeature':
       return writeRankFeature(writer, query)
+    case 'distanceFeature':
+      return writeDistanceFeature(writer, query)
   }
+}
+
+const DISTANCE_KINDS = ['date', 'dateNanos', 'geo'] as const
+
+function writeDistanceFeature(
+  writer: ByteWriter,
+  query: Extract<IndexQuery, { type: 'distanceFeature' }>,
+): void {
+  const { origin } = query
+  writer.u32(DISTANCE_FEATURE)
+  writer.string(query.field)
+  writer.u32(DISTANCE_KINDS.indexOf(origin.kind))
+  if (origin.kind === 'geo') {
+    writer.f64(origin.lat)
+    writer.f64(origin.lon)
+    writer.f64(origin.pivot)
+  } else {
+    writer.i64(origin.value)
+    writer.i64(origin.pivot)
+  }
+  writer.f32(query.boost)
 }
 
 const FEATURE_FUNCTIONS: readonly FeatureFunction['type'][] = ['linear', 'log', 'saturation', 'sigmoid']

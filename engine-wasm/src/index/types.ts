@@ -201,6 +201,20 @@ export type IndexQuery =
       boost: number
     }
   /**
+   * Lucene's LongDistanceFeatureQuery (ES's distance_feature on a date or date_nanos field: origin and pivot in the
+   * field's resolution, epoch millis or nanos) and LatLonPointDistanceFeatureQuery (on a geo_point field: origin
+   * lat/lon, pivot in meters): every document with a value scores boost * pivot / (pivot + distance)
+   * (distance-feature-query.ts in assembly).
+   */
+  | {
+      type: 'distanceFeature'
+      field: string
+      origin:
+        | { kind: 'date' | 'dateNanos'; value: bigint; pivot: bigint }
+        | { kind: 'geo'; lat: number; lon: number; pivot: number }
+      boost: number
+    }
+  /**
    * ES's KnnScoreDocQuery (Lucene's DocAndScoreQuery): the documents a knn search found on the shard, by doc id
    * (strictly ascending), each scoring its similarity score (a Java float) times the boost (knn-score-doc.ts in
    * assembly); explained "within top k documents".

@@ -36,6 +36,7 @@ import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import { termsSetQuery } from './queries/terms-set-query.ts'
 import { wrapperQuery } from './queries/wrapper-query.ts'
 import { rankFeatureQuery } from './queries/rank-feature-query.ts'
+import { distanceFeatureQuery } from './queries/distance-feature-query.ts'
 import {
   fieldMaskingSpanQuery,
   spanContainingQuery,
@@ -115,6 +116,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['wrapper', wrapperQuery],
   ['more_like_this', moreLikeThisQuery],
   ['rank_feature', rankFeatureQuery],
+  ['distance_feature', distanceFeatureQuery],
   ['knn', knnQuery],
 ])
 

@@ -2,7 +2,7 @@
 // TypeScript of the same documents' quantised points (SloppyMath's haversine sort key against
 // GeoUtils.distanceQuerySortKey of the radius, the box in degrees), over random
 // points, radii that fall exactly on a point's own distance, and boxes that cross the dateline; and the doc values
-// surviving a flush, a restart and a merge.
+// surviving a flush, a restart and a merge; distance_feature's scores against the same haversine in TypeScript.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
@@ -17,8 +17,10 @@ import {
 import {
   distanceQuerySortKey,
   haversinMeters,
+  haversinMetersOfKey,
   haversinSortKey,
 } from '../../../../workers/es/common/geo/sloppy-math.ts'
+import { javaFloatToString } from '../../../../workers/es/xcontent/index.ts'
 
 const lat = fc.double({ min: -90, max: 90, noNaN: true })
 const lon = fc.double({ min: -180, max: 180, noNaN: true })
@@ -76,6 +78,42 @@ describe('geo queries against a brute-force scan', () => {
               .filter((id) => !expected.includes(id))
               .sort(),
           )
+        },
+      ),
+      { numRuns: 25 },
+    )
+  })
+
+  it('distance_feature: pivot / (pivot + haversinMeters) of the nearest quantised point, to the float', async () => {
+    const node = await startNode()
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(doc, { minLength: 1, maxLength: 20 }),
+        point,
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        async (docs, origin, pivot) => {
+          const index = `f${run++}`
+          await indexed(node, index, docs)
+          const query = { distance_feature: { field: 'p', origin, pivot: `${pivot}m` } }
+          const response = await node.send('POST', `/${index}/_search`, { query, size: 1000, _source: false })
+          const hits = (
+            JSON.parse(response.body) as { hits: { hits: Array<{ _id: string; _score: number }> } }
+          ).hits.hits
+          const scored = Object.fromEntries(hits.map((h) => [h._id, h._score]))
+          const expected = Object.fromEntries(
+            docs.flatMap((points, i) => {
+              if (points.length === 0) return []
+              // LatLonPointDistanceFeatureQuery.selectValue: the least sort key, the first of equals
+              const keys = points
+                .map(quantize)
+                .map((q) => haversinSortKey(origin.lat, origin.lon, q.lat, q.lon))
+              const distance = haversinMetersOfKey(Math.min(...keys))
+              const score = Math.fround(pivot / (pivot + distance))
+              return [[String(i), Number(javaFloatToString(score))]]
+            }),
+          )
+          expect(scored).toEqual(expected)
         },
       ),
       { numRuns: 25 },

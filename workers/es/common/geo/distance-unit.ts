@@ -55,6 +55,14 @@ export function parseDistance(text: string, defaultUnit: DistanceUnit, to: Dista
   return value === null ? null : convertDistance(value, defaultUnit, to)
 }
 
+/** The number part of a distance text, as DistanceUnit.parse hands it to Double.parseDouble (its unit cut off). */
+export function distanceNumberText(text: string): string {
+  for (const [, names] of UNITS) {
+    for (const name of names) if (text.endsWith(name)) return text.slice(0, text.length - name.length)
+  }
+  return text
+}
+
 const EARTH_MEAN_RADIUS = 6371008.7714
 
 /** GeoUtils.planeDistance, in meters. */

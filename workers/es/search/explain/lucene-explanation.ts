@@ -27,6 +27,7 @@
  *   rank_feature               FeatureQuery's function explain, LinearRankFeatureTermQuery's (feature-explanation.ts)
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
+import { distanceFeatureExplanation } from './distance-feature-explanation.ts'
 import {
   termsByPosition,
   weightedSpanQuery,
@@ -248,6 +249,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return combinedField(node as Node<'combinedField'>, docId)
     case 'rankFeature':
       return featureExplanation(node as Node<'rankFeature'>, docId)
+    case 'distanceFeature':
+      return distanceFeatureExplanation(node as Node<'distanceFeature'>, docId)
     case 'functionScore':
       return functionScoreExplanation(node as Node<'functionScore'>, (child) => explainNode(child, docId))
     case 'knnScoreDoc':

@@ -28,6 +28,7 @@ import {
 import { javaDoubleToString, javaFloatToString } from '../../xcontent/index.ts'
 import { decodeLatitude, decodeLongitude } from '../../common/geo/geo-encoding.ts'
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
+import { describeDistanceFeature } from './distance-feature-explanation.ts'
 import { describeSpan } from './span-description.ts'
 
 type BoolQuery = Extract<IndexQuery, { type: 'bool' }>
@@ -119,6 +120,8 @@ export function describeUnboosted(query: IndexQuery): string {
       const queries = query.queries.map(describeQuery).sort().join(', ')
       return `CoveringQuery(queries=[${queries}], minimumNumberMatch=${query.minimumNumberMatch.description})`
     }
+    case 'distanceFeature':
+      return describeDistanceFeature(query)
     case 'rankFeature': {
       const { luceneField, feature, fn } = query
       if (query.linearTerm === true)

@@ -12,6 +12,7 @@
  * building happen inside that pass: `create_weight_count` and `build_scorer_count` are 1 (one segment), their
  * times 0; advance, match, shallow_advance, compute_max_score, set_min_competitive_score and count_weight are 0.
  */
+import { distanceFeatureClass } from '../explain/distance-feature-explanation.ts'
 import type { IndexQuery, SpanQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { boolClauses, describeQuery } from '../explain/query-description.ts'
 import { breakdownEntries, nodeTime, QUERY_TIMING_TYPES, type ProfileResult } from './profile-result.ts'
@@ -102,6 +103,7 @@ function childQueries(query: IndexQuery): Array<{ query: IndexQuery; scoring: bo
 /** The simple name of the Lucene (or ES) query class that runs the node. */
 function luceneQueryClass(query: IndexQuery): string {
   if (query.type !== 'matchNone' && Math.fround(query.boost) !== 1) return 'BoostQuery'
+  if (query.type === 'distanceFeature') return distanceFeatureClass(query)
   return query.type === 'span' ? SPAN_QUERY_CLASSES[query.query.type] : QUERY_CLASSES[query.type]
 }
 
@@ -119,7 +121,7 @@ const SPAN_QUERY_CLASSES: Record<SpanQuery['type'], string> = {
   spanGap: 'SpanGapQuery',
 }
 
-const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span'>, string> = {
+const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span' | 'distanceFeature'>, string> = {
   term: 'TermQuery',
   phrase: 'PhraseQuery',
   phrasePrefix: 'MultiPhrasePrefixQuery',

@@ -154,6 +154,7 @@ export function weightMatches(
       case 'matchNone':
         return null
       case 'rankFeature':
+      case 'distanceFeature':
       // its field holds no text: the document matched it elsewhere
       case 'knnScoreDoc':
       case 'knnVector':
@@ -217,6 +218,7 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'nested':
       case 'moreLikeThis':
       case 'rankFeature':
+      case 'distanceFeature':
       case 'knnScoreDoc':
       case 'knnVector':
         return
