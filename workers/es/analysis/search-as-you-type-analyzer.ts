@@ -6,7 +6,8 @@
 // A mapping names these analyzers by the wrapped analyzer's name, a U+0000 and the wrapping (`2`, `3p`):
 // wrappedAnalyzerName builds that name and IndexAnalyzers.analyzer resolves it, so the subfields' analyzers
 // go wherever an analyzer name goes (indexing, queries, `_analyze`). No analyzer a user can define has a
-// U+0000 in its name.
+// U+0000 in its name; a text field's `._index_prefix` and `._index_phrase` analyzers (text-subfield-analyzer.ts) are
+// named the same way.
 import { Analyzer } from './analyzer.ts'
 import { FixedShingleFilter } from './filters/fixed-shingle-filter.ts'
 import { NGramTokenFilter } from './filters/ngram-token-filters.ts'
@@ -16,34 +17,36 @@ import type { TokenFilter, TokenList } from './token-list.ts'
 export const PREFIX_MIN_CHARS = 1
 export const PREFIX_MAX_CHARS = 20
 
-const SEPARATOR = '\u0000'
+/** What separates the wrapped analyzer's name from the wrapping in a wrapped analyzer's name. */
+export const WRAPPED_ANALYZER_SEPARATOR = '\u0000'
 
 /** The name of `base` wrapped with `shingleSize` shingles (and, with indexPrefixes, edge n-grams). */
 export function wrappedAnalyzerName(base: string, shingleSize: number, indexPrefixes: boolean): string {
-  return `${base}${SEPARATOR}${shingleSize}${indexPrefixes ? 'p' : ''}`
+  return `${base}${WRAPPED_ANALYZER_SEPARATOR}${shingleSize}${indexPrefixes ? 'p' : ''}`
 }
 
 /** The wrapped analyzer a wrappedAnalyzerName names, over `lookup`'s analyzers; null when it names none. */
 export function wrappedAnalyzer(name: string, lookup: (base: string) => Analyzer | null): Analyzer | null {
-  const at = name.indexOf(SEPARATOR)
+  const at = name.indexOf(WRAPPED_ANALYZER_SEPARATOR)
   if (at < 0) return null
   const wrapping = /^([2-4])(p?)$/.exec(name.slice(at + 1))
   const delegate = lookup(name.slice(0, at))
   if (wrapping === null || delegate === null) return null
-  return new SearchAsYouTypeAnalyzer(delegate, Number(wrapping[1]), wrapping[2] === 'p')
+  const shingleSize = Number(wrapping[1])
+  const indexPrefixes = wrapping[2] === 'p'
+  const shingles = new FixedShingleFilter(shingleSize, ' ', '', indexPrefixes ? shingleSize - 1 : 0)
+  const filters: TokenFilter[] = [shingles]
+  if (indexPrefixes)
+    filters.push(new NGramTokenFilter('edge_ngram', PREFIX_MIN_CHARS, PREFIX_MAX_CHARS, true))
+  return new AnalyzerWrapper(delegate, filters)
 }
 
-/** The delegate's stream through the wrapping filters (this analyzer's `filters`). */
-class SearchAsYouTypeAnalyzer extends Analyzer {
+/** Lucene's AnalyzerWrapper: the delegate's stream through the wrapping filters (this analyzer's `filters`). */
+export class AnalyzerWrapper extends Analyzer {
   constructor(
     private readonly delegate: Analyzer,
-    shingleSize: number,
-    indexPrefixes: boolean,
+    wrapping: TokenFilter[],
   ) {
-    const shingles = new FixedShingleFilter(shingleSize, ' ', '', indexPrefixes ? shingleSize - 1 : 0)
-    const wrapping: TokenFilter[] = [shingles]
-    if (indexPrefixes)
-      wrapping.push(new NGramTokenFilter('edge_ngram', PREFIX_MIN_CHARS, PREFIX_MAX_CHARS, true))
     super(delegate.name, delegate.tokenizer, wrapping)
   }
 

@@ -86,6 +86,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   text: 'text',
   search_as_you_type: 'search_as_you_type',
   prefix: 'prefix',
+  phrase: 'phrase',
   completion: 'completion',
   dense_vector: 'dense_vector',
   rank_feature: 'rank_feature',

@@ -28,6 +28,7 @@ import {
 } from './analysis-settings.ts'
 import type { CharFilter } from './char-filter.ts'
 import { wrappedAnalyzer } from '../search-as-you-type-analyzer.ts'
+import { textSubfieldAnalyzer } from '../text-subfield-analyzer.ts'
 import {
   CustomAnalyzer,
   DEFAULT_OFFSET_GAP,
@@ -145,7 +146,8 @@ export class IndexAnalyzers {
   /**
    * The analyzer of that name: the index's own, then a built-in (built once per scope, since an Analyzer
    * keeps no per-call state); `default` is the default analyzer; a search_as_you_type subfield's wrapped
-   * analyzer (search-as-you-type-analyzer.ts) is built over the analyzer it wraps; null when there is none.
+   * analyzer (search-as-you-type-analyzer.ts) and a text field's `._index_prefix` / `._index_phrase` one
+   * (text-subfield-analyzer.ts) are built over the analyzer they wrap; null when there is none.
    */
   analyzer(name: string): Analyzer | null {
     const own = this.analyzers.get(name)
@@ -153,7 +155,8 @@ export class IndexAnalyzers {
     if (name === 'default') return this.defaultAnalyzer()
     let builtIn = this.builtIns.get(name)
     if (builtIn === undefined) {
-      builtIn = wrappedAnalyzer(name, (base) => this.analyzer(base)) ?? getAnalyzer(name)
+      const lookup = (base: string): Analyzer | null => this.analyzer(base)
+      builtIn = wrappedAnalyzer(name, lookup) ?? textSubfieldAnalyzer(name, lookup) ?? getAnalyzer(name)
       this.builtIns.set(name, builtIn)
     }
     return builtIn

@@ -16,13 +16,13 @@ import {
   failedToParseMapping,
   failedToParseMappingFrom,
   illegalArgumentException,
-  numberFormatException,
   type EsException,
 } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { javaToString } from './mapping-parser.ts'
 import type { FieldMapping, VectorIndexOptions } from './mapping.ts'
 import { checkRestricted, stringParameter, typedParameters, type ParameterSpec } from './field-parameters.ts'
+import { checkNoRemainingFields, integerOption } from './mapping-options.ts'
 
 /** VectorSimilarity's names, in its declaration order. */
 const VECTOR_SIMILARITIES: readonly string[] = ['l2_norm', 'dot_product', 'cosine', 'max_inner_product']
@@ -202,24 +202,4 @@ function hnswOptions(
   efConstruction = DEFAULT_EF_CONSTRUCTION,
 ): VectorIndexOptions {
   return { type, m, ef_construction: efConstruction }
-}
-
-/** XContentMapValues.nodeIntegerValue of an option (removed from `options`), or its default. */
-function integerOption(options: Map<string, XContentValue>, key: string, fallback: number): number {
-  const value = options.get(key)
-  options.delete(key)
-  if (value === undefined || value === null) return fallback
-  // Number.intValue of a number; Integer.parseInt of anything else's text
-  if (value instanceof XNumber) return Math.trunc(value.value)
-  const text = javaToString(value)
-  const parsed = /^[+-]?\d+$/.test(text) ? Number(text) : NaN
-  if (!(Math.abs(parsed) <= 2 ** 31 - 1)) throw failedToParseMappingFrom(numberFormatException(text))
-  return parsed
-}
-
-/** MappingParser.checkNoRemainingFields: "Mapping definition for [f] has unsupported parameters:  [k : v]". */
-function checkNoRemainingFields(name: string, options: ReadonlyMap<string, XContentValue>): void {
-  if (options.size === 0) return
-  const listed = [...options].map(([key, entry]) => ` [${key} : ${javaToString(entry)}]`).join('')
-  throw failedToParseMapping(`Mapping definition for [${name}] has unsupported parameters: ${listed}`)
 }

@@ -2,7 +2,8 @@
  * Writes a parsed document into what the inverted index stores (a flush, document-batch.ts, one term at a
  * time): for a `text` field the analysed tokens of every value (values of an array are separated by
  * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
- * subfields (search-as-you-type-field.ts) through its own analyzer, for
+ * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
+ * `._index_phrase` the same way, text-field.ts), for
  * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above, a boolean as Lucene's "T"/"F", an `ip`
  * field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as ordered terms).
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
@@ -15,6 +16,7 @@ import type { LeafValue, ParsedDocument, ParsedField } from './document-parser.t
 import { NESTED_PATH_FIELD } from './nested-mapping.ts'
 import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { subfieldsOf } from './search-as-you-type-field.ts'
+import { textSubfieldsOf } from './text-subfields.ts'
 import { indexFieldName } from './rank-feature-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
@@ -124,14 +126,11 @@ function indexFields(
     if (text) {
       indexText(flush, mapping.analyzer ?? DEFAULT_ANALYZER, values, analysis)
       // search_as_you_type: its shingle subfields (with norms) and its prefix subfield (without) from the same values
-      if (mapping.type === 'search_as_you_type') {
-        const subfields = subfieldsOf(mapping)
-        for (let s = 0; s < subfields.length; s++) {
-          const [suffix, sub] = subfields[s]!
-          flush.beginField(path + suffix, !sub.derived!.prefix)
-          indexText(flush, sub.analyzer!, values, analysis)
-        }
-      }
+      if (mapping.type === 'search_as_you_type')
+        indexSubfields(flush, path, subfieldsOf(mapping), values, analysis)
+      // text: its `._index_prefix` (without norms) and `._index_phrase` subfields, when it has them
+      else if (mapping.index_prefixes !== undefined || mapping.index_phrases === true)
+        indexSubfields(flush, path, textSubfieldsOf(mapping), values, analysis)
     } else if (!NUMERIC_TYPES.has(mapping.type) && !COLUMN_ONLY_TYPES.has(mapping.type)) {
       const keyword = mapping.type === 'keyword'
       const ignoreAbove = keyword ? (mapping.ignore_above ?? Infinity) : Infinity
@@ -151,6 +150,21 @@ function indexFields(
 /** Adds `path` to the paths `_ignored` lists unless it is there already. */
 function addIgnored(ignored: string[], path: string): void {
   if (!ignored.includes(path)) ignored.push(path)
+}
+
+/** The values into each derived subfield through its own analyzer; a prefix subfield has no norms. */
+function indexSubfields(
+  flush: FlushDictionary,
+  path: string,
+  subfields: readonly (readonly [string, FieldMapping])[],
+  values: readonly LeafValue[],
+  analysis: IndexTermsAnalyzer,
+): void {
+  for (let s = 0; s < subfields.length; s++) {
+    const [suffix, sub] = subfields[s]!
+    flush.beginField(path + suffix, !sub.derived!.prefix)
+    indexText(flush, sub.analyzer!, values, analysis)
+  }
 }
 
 /** A text field's values through `analyzer`, array values position_increment_gap apart. */

@@ -4,6 +4,7 @@
  * first); mapping-json.ts prints them.
  */
 import { derivedSubfields } from './search-as-you-type-field.ts'
+import { textSubfieldsOf } from './text-subfields.ts'
 import type { RuntimeField, RuntimeSection } from './runtime-field.ts'
 import type { DynamicTemplate } from './dynamic-templates.ts'
 import type { JoinRelations } from './joiner.ts'
@@ -141,9 +142,13 @@ export interface FieldMapping {
   meta?: Record<string, string>
   /**
    * A search_as_you_type field's derived subfield (`._2gram` … `._index_prefix`, leafFields adds them; never in a
-   * mapping's JSON): its shingle size and whether it is the prefix subfield (the max shingle size then).
+   * mapping's JSON): its shingle size and whether it is the prefix subfield (the max shingle size then). A text
+   * field's `._index_prefix` (shingle size 1, prefix) and `._index_phrase` (shingle size 2) are derived the same way.
    */
   derived?: { shingleSize: number; prefix: boolean }
+  /** text (text-field.ts): the `._index_prefix` subfield's edge n-gram lengths, and whether `._index_phrase` exists. */
+  index_prefixes?: IndexPrefixes
+  index_phrases?: boolean
   /** Set on the leaf a search sees for a runtime field (search-fields.ts): its definition; never in `properties`. */
   runtime?: RuntimeField
   /** An alias (field-alias.ts): the full path of the field it names. */
@@ -161,6 +166,12 @@ export interface FieldMapping {
 }
 
 /** A dense_vector's `index_options`: the index type, and for the HNSW types their graph's parameters. */
+/** A text field's `index_prefixes` once parsed (text-field.ts: PrefixConfig). */
+export interface IndexPrefixes {
+  min_chars: number
+  max_chars: number
+}
+
 export interface VectorIndexOptions {
   type: string
   m?: number
@@ -254,12 +265,15 @@ export function leafFields(mapping: Mapping): Map<string, FieldMapping> {
 }
 
 /**
- * A search_as_you_type field's subfields (search-as-you-type-field.ts), and a join field's parent-id fields
+ * A search_as_you_type field's subfields (search-as-you-type-field.ts), a text field's `._index_prefix` and
+ * `._index_phrase` (text-field.ts), and a join field's parent-id fields
  * (`f#parent`, searched as keywords: join-field.ts), which leafFields lists after it.
  */
 function addDerived(out: Map<string, FieldMapping>, path: string, field: FieldMapping): void {
   if (field.type === 'search_as_you_type')
     for (const [sub, mapping] of derivedSubfields(path, field)) out.set(sub, mapping)
+  if (field.type === 'text' && field.derived === undefined)
+    for (const [suffix, mapping] of textSubfieldsOf(field)) out.set(path + suffix, mapping)
   if (field.type === 'join')
     for (const parent of Object.keys(field.relations ?? {})) out.set(`${path}#${parent}`, PARENT_ID_FIELD)
 }

@@ -24,8 +24,8 @@ export type FieldValue = number | string
 
 /**
  * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
- * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (its `._index_prefix` subfield) and
- * `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
+ * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (a search_as_you_type or text field's `._index_prefix`
+ * subfield), `phrase` (a text field's `._index_phrase`), `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
  */
 export type ValuesType =
   | 'keyword'
@@ -39,6 +39,7 @@ export type ValuesType =
   | 'text'
   | 'search_as_you_type'
   | 'prefix'
+  | 'phrase'
   | 'completion'
   | 'dense_vector'
   | 'rank_feature'

@@ -233,7 +233,13 @@ function missingValue(missing: XContentValue | undefined, info: FieldInfo | null
 }
 
 /** Field types whose fielddataBuilder is MappedFieldType's refusal, by their typeName. */
-const NO_FIELDDATA: ReadonlySet<string> = new Set(['search_as_you_type', 'prefix', 'completion', '_routing'])
+const NO_FIELDDATA: ReadonlySet<string> = new Set([
+  'search_as_you_type',
+  'prefix',
+  'phrase',
+  'completion',
+  '_routing',
+])
 
 /** ProvidedIdFieldMapper's fielddataBuilder while indices.id_field_data.enabled is false (ES 8's default). */
 export function idFielddataDisallowed(): EsException {
@@ -246,6 +252,7 @@ export function idFielddataDisallowed(): EsException {
 /**
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
  * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`),
+ * a text field's `._index_phrase` (PhraseFieldType, typeName `phrase`),
  * completion and `_routing`; `_id`'s; null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
@@ -268,9 +275,13 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
   return null
 }
 
-/** A mapped field's typeName as its MappedFieldType gives it (a search_as_you_type prefix subfield's is `prefix`). */
+/**
+ * A mapped field's typeName as its MappedFieldType gives it: a search_as_you_type or text field's `._index_prefix`
+ * subfield's is `prefix`, a text field's `._index_phrase` subfield's `phrase` (PhraseFieldType).
+ */
 export function fieldTypeName(mapping: { type: string; derived?: { prefix: boolean } }): string {
-  return mapping.derived?.prefix === true ? 'prefix' : mapping.type
+  if (mapping.derived === undefined) return mapping.type
+  return mapping.derived.prefix ? 'prefix' : mapping.type === 'text' ? 'phrase' : mapping.type
 }
 
 /** TextFieldType.fielddataBuilder's refusal. */

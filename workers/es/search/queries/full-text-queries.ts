@@ -28,6 +28,7 @@ import { parseQueryString, type QueryStringOptions } from '../query-string/query
 import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
 import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
+import { indexPhrasesPhrase, indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { isAnalyzedText, type FieldMapping } from '../../index/mapper/mapping.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
@@ -140,7 +141,8 @@ export function fieldQuery(
   if (type === 'phrase' && tokens.length > 1) {
     const slop = slopOf(options)
     return (
-      searchAsYouTypePhrase(field, mapping, tokens, slop, null, boost) ?? {
+      searchAsYouTypePhrase(field, mapping, tokens, slop, null, boost) ??
+      indexPhrasesPhrase(field, mapping, tokens, slop, boost) ?? {
         type: 'phrase',
         field,
         terms: relative,
@@ -207,9 +209,13 @@ function lenientFailure(options: XContentObject, context: QueryContext, message:
 }
 
 /** One token's query: a term, with `fuzziness` a fuzzy query, or bool_prefix's last token a prefix query. */
-/** bool_prefix's last term: a prefix query (on a search_as_you_type field, its `._index_prefix` term). */
+/** bool_prefix's last term: a prefix query (on a search_as_you_type field or a text field with index_prefixes, on
+ * its `._index_prefix` subfield). */
 function boolPrefixLeaf(field: string, mapping: FieldMapping, term: string, boost: number): IndexQuery {
-  return searchAsYouTypePrefix(field, mapping, term, boost) ?? { type: 'prefix', field, prefix: term, boost }
+  return (
+    searchAsYouTypePrefix(field, mapping, term, boost) ??
+    indexPrefixesPrefix(field, mapping, term, boost) ?? { type: 'prefix', field, prefix: term, boost }
+  )
 }
 
 function leafQuery(

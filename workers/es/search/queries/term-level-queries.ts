@@ -29,6 +29,7 @@ import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { featureIndexField, RANK_FEATURE_FIELD } from '../../index/mapper/rank-feature-field.ts'
 import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
+import { indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { recordTermsLookup } from './terms-lookup.ts'
 import { pointSetQuery } from './point-set-query.ts'
 import { seqNoTermQuery, seqNoTermsQuery } from './seq-no-queries.ts'
@@ -284,7 +285,9 @@ export function prefixQuery(body: XContentObject, context: QueryContext): IndexQ
   const rewrite = scalarText(options.get('rewrite'))
   const scoring = rewrite !== null && !rewrite.startsWith('constant_score')
   if (!caseInsensitive(options)) {
-    const subfield = searchAsYouTypePrefix(field, mapping, text, boostOf(options), scoring)
+    const subfield =
+      searchAsYouTypePrefix(field, mapping, text, boostOf(options), scoring) ??
+      indexPrefixesPrefix(field, mapping, text, boostOf(options), scoring)
     if (subfield !== null) return subfield
   }
   return {

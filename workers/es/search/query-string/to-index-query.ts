@@ -1,6 +1,6 @@
 /**
  * Turns a `query_string` tree into the inverted index's IndexQuery: term, `_id` (metadata-fields.ts), phrase, bool, match_all,
- * match_none, prefix, wildcard, regexp (max_determinized_states 10000), fuzzy (fuzzy_max_expansions 50),
+ * match_none, prefix (on a text field with index_prefixes, its `._index_prefix` subfield's: text-subfield-queries.ts; a phrase likewise on `._index_phrase`), wildcard, regexp (max_determinized_states 10000), fuzzy (fuzzy_max_expansions 50),
  * range (through the field type's range query, see queries/range-query.ts), exists and dis_max. A dis_max
  * whose other disjuncts are match_none (what `lenient` leaves for unsuitable fields) becomes its one live
  * disjunct, as DisjunctionMaxQuery.rewrite does. A synonym (stacked tokens) throws UnsupportedByIndexError:
@@ -11,6 +11,7 @@ import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { rangeIndexQuery } from '../queries/range-query.ts'
 import { metadataKeywordMapping } from '../queries/metadata-field-types.ts'
 import { idTermsQuery } from '../queries/metadata-fields.ts'
+import { indexPhrasesPhrase, indexPrefixesPrefix } from '../queries/text-subfield-queries.ts'
 import type { QueryStringNode } from './query-string-node.ts'
 
 export class UnsupportedByIndexError extends Error {
@@ -36,14 +37,22 @@ export function toIndexQuery(node: QueryStringNode, context: IndexQueryContext):
       return { type: 'term', field: node.field, term: node.term, boost: node.boost }
     case 'id':
       return idTermsQuery([node.id], node.boost)
-    case 'phrase':
-      return { type: 'phrase', field: node.field, terms: node.terms, slop: node.slop, boost: node.boost }
+    case 'phrase': {
+      const { field, terms, slop, boost } = node
+      const mapping = context.fields.get(field)
+      const subfield = mapping === undefined ? null : indexPhrasesPhrase(field, mapping, terms, slop, boost)
+      return subfield ?? { type: 'phrase', field, terms, slop, boost }
+    }
     case 'matchAll':
       return { type: 'matchAll', boost: node.boost }
     case 'matchNone':
       return { type: 'matchNone' }
-    case 'prefix':
-      return { type: 'prefix', field: node.field, prefix: node.prefix, boost: node.boost }
+    case 'prefix': {
+      const { field, prefix, boost } = node
+      const mapping = context.fields.get(field)
+      const subfield = mapping === undefined ? null : indexPrefixesPrefix(field, mapping, prefix, boost)
+      return subfield ?? { type: 'prefix', field, prefix, boost }
+    }
     case 'wildcard':
       return { type: 'wildcard', field: node.field, pattern: node.pattern, boost: node.boost }
     case 'regexp': {

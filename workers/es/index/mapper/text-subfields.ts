@@ -1,0 +1,63 @@
+/**
+ * A text field's hidden subfields (TextFieldMapper's PrefixFieldMapper and PhraseFieldMapper), derived from its
+ * `index_prefixes` and `index_phrases` (text-field.ts): `<field>._index_prefix` (PrefixFieldType, type name
+ * `prefix`: the index analyzer's terms' edge n-grams of min_chars..max_chars, no norms) and `<field>._index_phrase`
+ * (PhraseFieldType: its two-word shingles, with norms), each searched with the field's search analyzers. They are
+ * indexed from the field's values (field-indexer.ts) and queried by name (search/queries/text-subfield-queries.ts);
+ * leafFields lists them; they never appear in a mapping's JSON.
+ */
+import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
+import { phraseAnalyzerName, prefixAnalyzerName } from '../../analysis/text-subfield-analyzer.ts'
+import type { FieldMapping } from './mapping.ts'
+
+const TYPE = 'text'
+export const PREFIX_FIELD_SUFFIX = '._index_prefix'
+export const PHRASE_FIELD_SUFFIX = '._index_phrase'
+
+const subfieldsByRoot = new WeakMap<FieldMapping, readonly (readonly [string, FieldMapping])[]>()
+
+/**
+ * A text field's hidden subfields by suffix (`._index_prefix`, then `._index_phrase`, as TextFieldMapper lists its
+ * mappers), built once per mapping object; none for a field without index_prefixes and index_phrases.
+ */
+export function textSubfieldsOf(root: FieldMapping): readonly (readonly [string, FieldMapping])[] {
+  let subfields = subfieldsByRoot.get(root)
+  if (subfields === undefined) {
+    subfields = buildSubfields(root)
+    subfieldsByRoot.set(root, subfields)
+  }
+  return subfields
+}
+
+function buildSubfields(root: FieldMapping): [string, FieldMapping][] {
+  const analyzer = root.analyzer ?? DEFAULT_ANALYZER
+  const search = root.search_analyzer ?? analyzer
+  const out: [string, FieldMapping][] = []
+  const prefixes = root.index_prefixes
+  if (prefixes !== undefined) {
+    out.push([
+      PREFIX_FIELD_SUFFIX,
+      {
+        type: TYPE,
+        analyzer: prefixAnalyzerName(analyzer, prefixes.min_chars, prefixes.max_chars),
+        search_analyzer: search,
+        search_quote_analyzer: root.search_quote_analyzer ?? search,
+        index_prefixes: prefixes,
+        derived: { shingleSize: 1, prefix: true },
+      },
+    ])
+  }
+  if (root.index_phrases === true) {
+    out.push([
+      PHRASE_FIELD_SUFFIX,
+      {
+        type: TYPE,
+        analyzer: phraseAnalyzerName(analyzer),
+        search_analyzer: search,
+        search_quote_analyzer: root.search_quote_analyzer ?? search,
+        derived: { shingleSize: 2, prefix: false },
+      },
+    ])
+  }
+  return out
+}
