@@ -28,7 +28,6 @@
  * of the properties, which takes the new fields and becomes `mappingUpdate`.
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
 import { isDateType, ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
 import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
@@ -37,11 +36,19 @@ import { geoPointValues } from './geo-point-field.ts'
 import { completionValues } from './completion-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
-import { documentFailure, failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
+import { failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
 import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
 import { joinValues, type JoinDocument } from './join-field.ts'
 import { denseVectorValue, dimensionCount } from './dense-vector-values.ts'
 import { LEAF_READERS } from './leaf-readers.ts'
+import { DocFields, type LeafValue, type ParsedField } from './doc-fields.ts'
+import {
+  concreteValueForObject,
+  nestedObjectsLimitExceeded,
+  objectIntoLeaf,
+  strictDynamicMapping,
+  writeToAlias,
+} from './document-parsing-failures.ts'
 import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
@@ -60,13 +67,7 @@ const NO_INDEX_SETTINGS: IndexMapperSettings = { ignoreMalformed: false, dataStr
 /** A write without a bulk item's `dynamic_templates` (most): shared, never written. */
 const NO_DYNAMIC_TEMPLATES: Readonly<Record<string, string>> = Object.freeze({})
 
-export type LeafValue = string | number | boolean
-
-export interface ParsedField {
-  path: string
-  mapping: FieldMapping
-  values: LeafValue[]
-}
+export type { LeafValue, ParsedField } from './doc-fields.ts'
 
 /** One nested object as its own Lucene document: its path (`_nested_path`), where it sits, its leaf values. */
 export interface NestedDocument {
@@ -189,48 +190,6 @@ function walk(
 function withRuntimeFields(mapping: Mapping, added: Readonly<Record<string, RuntimeField>>): Mapping {
   if (Object.keys(added).length === 0) return mapping
   return { ...mapping, runtime: { ...mapping.runtime, ...added } }
-}
-
-const NO_COPIES: readonly DocFields[] = []
-
-/** Up to this many fields a walk finds a path's entry by scanning its list (no Map per document); past it, by a Map. */
-const SCANNED_FIELDS = 16
-
-/**
- * The leaf values of one document (the root or a nested one), one entry per path in the order the paths first
- * occur, with where include_in_parent / include_in_root copy them to.
- */
-class DocFields {
-  readonly fields: ParsedField[] = []
-  /** The entries by path, once there are more than SCANNED_FIELDS. */
-  private byPath: Map<string, ParsedField> | null = null
-  constructor(
-    readonly identity: NestedIdentity | null,
-    /** Nested documents: the documents their values are copied into as well. */
-    readonly copiesTo: readonly DocFields[] = NO_COPIES,
-  ) {}
-
-  /** Adds a leaf value to the entry of `path`, which it starts (with `mapping`) when there is none yet. */
-  addValue(path: string, mapping: FieldMapping, leaf: LeafValue): void {
-    const entry = this.entry(path)
-    if (entry !== undefined) {
-      entry.values.push(leaf)
-      return
-    }
-    const added: ParsedField = { path, mapping, values: [leaf] }
-    const fields = this.fields
-    fields.push(added)
-    if (this.byPath !== null) this.byPath.set(path, added)
-    else if (fields.length > SCANNED_FIELDS) this.byPath = new Map(fields.map((f) => [f.path, f]))
-  }
-
-  /** The entry of `path`, if the document has a value there. */
-  entry(path: string): ParsedField | undefined {
-    if (this.byPath !== null) return this.byPath.get(path)
-    const fields = this.fields
-    for (let i = 0; i < fields.length; i++) if (fields[i]!.path === path) return fields[i]
-    return undefined
-  }
 }
 
 /** The state of one walk: the nested documents found, whether it added a field or gave up. */
@@ -513,16 +472,7 @@ class DocumentWalk {
   /** A new nested document for the next object of nested field `path` inside `parent`, its failure at `part`. */
   private nestedDoc(field: FieldMapping, path: string, parent: DocFields, part: TokenPart): DocFields {
     if (this.nested.length >= NESTED_OBJECTS_LIMIT) {
-      // RootDocumentParserContext.addDoc's IllegalArgumentException, wrapped at the nested object's `{`
-      const reason = `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`
-      throw documentFailure(part, (at) =>
-        documentParsingException(
-          at.line,
-          at.col,
-          `failed to parse: ${reason}`,
-          illegalArgumentException(reason),
-        ),
-      )
+      throw nestedObjectsLimitExceeded(part)
     }
     this.offsets ??= new Map()
     const counts = this.offsets.get(parent) ?? new Map<string, number>()
@@ -545,57 +495,12 @@ class DocumentWalk {
   }
 }
 
-/** The object a field is introduced in, as strict_dynamic_mapping_exception names it (`_doc` at the root). */
-function parentName(path: string): string {
-  const dot = path.lastIndexOf('.')
-  return dot < 0 ? '_doc' : path.slice(0, dot)
-}
-
 /**
  * Where a failure at `value` itself is reported: its token, or for an object a dotted name stands for, that name
  * (the location DotExpandingXContentParser gives the tokens it makes).
  */
 function reportedAt(value: XContentValue): TokenPart {
   return value instanceof DotExpansion ? 'name' : 'start'
-}
-
-/** DocumentParser.ensureNotStrict: a new field under `dynamic: strict`, at its value's token (`part`). */
-function strictDynamicMapping(name: string, path: string, part: TokenPart = 'start'): EsException {
-  const reason = `mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`
-  return documentFailure(
-    part,
-    (at) =>
-      new EsException({
-        type: 'strict_dynamic_mapping_exception',
-        reason: `[${at.line}:${at.col}] ${reason}`,
-        status: 400,
-      }),
-  )
-}
-
-/**
- * DocumentParser.throwOnCopyToOnFieldAlias: a value for a field alias, or an alias as a copy_to target, at the
- * value's token (field-alias.ts).
- */
-function writeToAlias(path: string, copying: boolean): EsException {
-  const reason = `Cannot ${copying ? 'copy' : 'write'} to a field alias [${path}].`
-  return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
-}
-
-/**
- * An object given to a leaf field: FieldMapper.parse's failure, located once its value preview has read the object
- * to its closing `}`.
- */
-function objectIntoLeaf(path: string, field: FieldMapping, id: string | null): EsException {
-  const document = id === null ? 'document' : `document with id '${id}'`
-  const reason = `failed to parse field [${path}] of type [${field.type}] in ${document}. Preview of field's value: '{}'`
-  return documentFailure('end', (at) => documentParsingException(at.line, at.col, reason))
-}
-
-/** DocumentParser.throwOnConcreteValue: a value for an object field (its path) named by the field's own name. */
-function concreteValueForObject(path: string, name: string): EsException {
-  const reason = `object mapping for [${path}] tried to parse field [${name}] as object, but found a concrete value`
-  return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
 }
 
 function structuredCloneMapping(properties: Record<string, FieldMapping>): Record<string, FieldMapping> {

@@ -1,0 +1,65 @@
+/**
+ * The document failures DocumentParser raises while it walks a source against the mapping, with ES's reasons:
+ * each is a DocumentParsingException (or StrictDynamicMappingException) located at a part of the failing
+ * value's token once the primary finds it in the document's text (document-failure.ts).
+ */
+import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
+import type { FieldMapping } from './mapping.ts'
+import { NESTED_OBJECTS_LIMIT } from './nested-mapping.ts'
+import { documentFailure, type TokenPart } from './document-failure.ts'
+
+/** The object a field is introduced in, as strict_dynamic_mapping_exception names it (`_doc` at the root). */
+function parentName(path: string): string {
+  const dot = path.lastIndexOf('.')
+  return dot < 0 ? '_doc' : path.slice(0, dot)
+}
+
+/** DocumentParser.ensureNotStrict: a new field under `dynamic: strict`, at its value's token (`part`). */
+export function strictDynamicMapping(name: string, path: string, part: TokenPart = 'start'): EsException {
+  const reason = `mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`
+  return documentFailure(
+    part,
+    (at) =>
+      new EsException({
+        type: 'strict_dynamic_mapping_exception',
+        reason: `[${at.line}:${at.col}] ${reason}`,
+        status: 400,
+      }),
+  )
+}
+
+/**
+ * DocumentParser.throwOnCopyToOnFieldAlias: a value for a field alias, or an alias as a copy_to target, at the
+ * value's token (field-alias.ts).
+ */
+export function writeToAlias(path: string, copying: boolean): EsException {
+  const reason = `Cannot ${copying ? 'copy' : 'write'} to a field alias [${path}].`
+  return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
+}
+
+/**
+ * An object given to a leaf field: FieldMapper.parse's failure, located once its value preview has read the object
+ * to its closing `}`.
+ */
+export function objectIntoLeaf(path: string, field: FieldMapping, id: string | null): EsException {
+  const document = id === null ? 'document' : `document with id '${id}'`
+  const reason = `failed to parse field [${path}] of type [${field.type}] in ${document}. Preview of field's value: '{}'`
+  return documentFailure('end', (at) => documentParsingException(at.line, at.col, reason))
+}
+
+/** DocumentParser.throwOnConcreteValue: a value for an object field (its path) named by the field's own name. */
+export function concreteValueForObject(path: string, name: string): EsException {
+  const reason = `object mapping for [${path}] tried to parse field [${name}] as object, but found a concrete value`
+  return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
+}
+
+/**
+ * RootDocumentParserContext.addDoc's IllegalArgumentException past index.mapping.nested_objects.limit, wrapped at
+ * the nested object's token (`part`).
+ */
+export function nestedObjectsLimitExceeded(part: TokenPart): EsException {
+  const reason = `The number of nested documents has exceeded the allowed limit of [${NESTED_OBJECTS_LIMIT}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`
+  return documentFailure(part, (at) =>
+    documentParsingException(at.line, at.col, `failed to parse: ${reason}`, illegalArgumentException(reason)),
+  )
+}
