@@ -78,6 +78,15 @@ export function errorJson(error: EsException): Map<string, JsonOut> {
   return body
 }
 
+/** A multi-document item's failure (MultiGetResponse.Failure, MultiTermVectorsResponse.Failure): `_index`, `_id`, `error`. */
+export function itemFailureJson(index: string, id: string, error: EsException): Map<string, JsonOut> {
+  return new Map<string, JsonOut>([
+    ['_index', index],
+    ['_id', id],
+    ['error', errorJson(error)],
+  ])
+}
+
 /**
  * An exception's fields with its causes (generateThrowableXContent), as embedded in bulk items and shard
  * failures: `{"type":...,"reason":...,...,"caused_by":{...}}`.

@@ -6,6 +6,7 @@
 export {
   EsException,
   errorJson,
+  itemFailureJson,
   errorResponseBody,
   exceptionFields,
   exceptionTypeName,

@@ -14,7 +14,7 @@
  * `if` {condition, result}, the error (under `ignored_error` when ignored) and the `doc` after it. Maps print
  * in Java HashMap order, as ES's maps hold them.
  */
-import { exceptionFields, guessRootCauses, type EsException } from '../errors/index.ts'
+import { errorJson } from '../errors/index.ts'
 import type { JsonOut, XContentObject, XContentValue } from '../xcontent/index.ts'
 import { hashMapOrdered, sourceToJson } from '../action/source-map.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
@@ -144,15 +144,6 @@ function status(result: ProcessorResult): string {
   if (result.failure !== null) return result.doc === null ? 'error' : 'error_ignored'
   if (result.doc === null && result.type !== 'pipeline') return 'dropped'
   return 'success'
-}
-
-/** ElasticsearchException.generateFailureXContent's "error" object (detailed). */
-export function errorJson(error: EsException): Map<string, JsonOut> {
-  const out = new Map<string, JsonOut>([
-    ['root_cause', guessRootCauses(error).map((c) => exceptionFields(c, true))],
-  ])
-  for (const [key, value] of exceptionFields(error)) out.set(key, value)
-  return out
 }
 
 /** WriteableIngestDocument.toXContent. */

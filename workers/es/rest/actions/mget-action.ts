@@ -6,14 +6,9 @@
  * `_source`, `_source_includes`, `_source_excludes` and `routing` parameters are the defaults.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import {
-  EsException,
-  actionRequestValidationException,
-  exceptionFields,
-  guessRootCauses,
-} from '../../errors/index.ts'
+import { EsException, actionRequestValidationException, itemFailureJson } from '../../errors/index.ts'
 import { realtimeGet } from '../../action/transport-get-action.ts'
-import type { JsonOut, XContentObject } from '../../xcontent/index.ts'
+import type { XContentObject } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -85,19 +80,6 @@ function parseDoc(doc: XContentObject, defaults: MultiGetItem): MultiGetItem {
   return item
 }
 
-/** A multi-document item's failure (MultiGetResponse.Failure, MultiTermVectorsResponse.Failure): `_index`, `_id`, `error`. */
-export function failureEntry(index: string, id: string, error: EsException): Map<string, JsonOut> {
-  const body = new Map<string, JsonOut>([
-    ['root_cause', guessRootCauses(error).map((cause) => exceptionFields(cause, true))],
-  ])
-  for (const [key, value] of exceptionFields(error)) body.set(key, value)
-  return new Map<string, JsonOut>([
-    ['_index', index],
-    ['_id', id],
-    ['error', body],
-  ])
-}
-
 async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const items = parseItems(optionalBody(req.request.body), {
     index: req.path.index ?? null,
@@ -118,7 +100,7 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
         return getResultFields(index.metadata.name, id!, doc, fetch, index.metadata.mapping)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
-        return failureEntry(name!, id!, error)
+        return itemFailureJson(name!, id!, error)
       }
     }),
   )

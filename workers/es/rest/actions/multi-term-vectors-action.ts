@@ -19,6 +19,7 @@ import {
   EsException,
   actionRequestValidationException,
   illegalArgumentException,
+  itemFailureJson,
 } from '../../errors/index.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
@@ -27,7 +28,6 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { optionalBody } from './write-params.ts'
-import { failureEntry } from './mget-action.ts'
 import { documentTermVectors } from './term-vectors-action.ts'
 import { singleIndex } from '../../action/transport-get-action.ts'
 import {
@@ -66,7 +66,7 @@ async function multiTermVectors(context: RestContext, req: RestHandlerRequest): 
         return await documentTermVectors(context, index, request)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
-        return failureEntry(failedIndex, request.id!, error)
+        return itemFailureJson(failedIndex, request.id!, error)
       }
     }),
   )
