@@ -265,6 +265,43 @@ export function significantShardBuckets(
     }))
 }
 
+/** The bucket counts significant_terms and significant_text parse: their BucketCountThresholds and its defaults. */
+export interface SignificanceThresholds {
+  size: number
+  shardSize: number
+  minDocCount: number
+  shardMinDocCount: number
+}
+
+/**
+ * SignificantTermsAggregationBuilder's and SignificantTextAggregationBuilder's BucketCountThresholds: size 10,
+ * min_doc_count 3, shard_min_doc_count 0, shard_size by default 2 * (size * 1.5 + 10) and, when given, taken as it
+ * is (their factories' ensureValidity does not raise it to size); its error text has two spaces, as ES's.
+ */
+export function significanceThresholds(params: AggregationParams, name: string): SignificanceThresholds {
+  const size = positive(params, 'size', 'size', name, 1) ?? 10
+  return {
+    size,
+    shardSize:
+      positive(params, 'shard_size', 'shardSize', name, 1, 'greater than  0') ??
+      2 * Math.trunc(size * 1.5 + 10),
+    minDocCount: positive(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3,
+    shardMinDocCount: positive(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0,
+  }
+}
+
+/** The background set: the shard's documents, or those `background_filter` matches (and the matching set). */
+export function backgroundDocs(
+  shard: ShardContext,
+  backgroundFilter: XContentObject | null,
+): { matching: ReadonlySet<number> | null; background: readonly number[] } {
+  const matching = backgroundFilter === null ? null : shard.filter(backgroundFilter)
+  return {
+    matching,
+    background: matching === null ? shard.allDocs : shard.allDocs.filter((doc) => matching.has(doc)),
+  }
+}
+
 const SIGNIFICANT_TERMS_KEYS = [
   'field',
   'size',
@@ -284,13 +321,7 @@ const SIGNIFICANT_TERMS_KEYS = [
 export const significantTermsParser: AggregationParser = (name, body, meta, subs): AggregationBuilder => {
   const params = new AggregationParams('significant_terms', body, SIGNIFICANT_TERMS_KEYS)
   const field = params.valuesSource('keyword')
-  const size = positive(params, 'size', 'size', name, 1) ?? 10
-  // SignificantTermsAggregatorFactory takes an explicit shard_size as it is (no ensureValidity raising it to size)
-  // SignificantTermsAggregationBuilder.shardSize's text has two spaces
-  const shardSize =
-    positive(params, 'shard_size', 'shardSize', name, 1, 'greater than  0') ?? 2 * Math.trunc(size * 1.5 + 10)
-  const minDocCount = positive(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3
-  const shardMinDocCount = positive(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0
+  const { size, shardSize, minDocCount, shardMinDocCount } = significanceThresholds(params, name)
   const include = params.raw('include')
   const exclude = params.raw('exclude')
   const accept = parseIncludeExclude(include, exclude)
@@ -330,8 +361,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
       const foreground = new DocGroups<FieldValue>()
       for (const doc of docs)
         for (const value of config.values(doc)) if (accept(term(value))) foreground.add(value, doc)
-      const matching = backgroundFilter === null ? null : shard.filter(backgroundFilter)
-      const background = matching === null ? shard.allDocs : shard.allDocs.filter((doc) => matching.has(doc))
+      const { background } = backgroundDocs(shard, backgroundFilter)
       const supersetDfs = new Map<FieldValue, number>()
       for (const doc of background) {
         for (const value of new Set(config.values(doc))) {

@@ -23,12 +23,13 @@ import {
   type AggregationParser,
 } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { positive } from './terms.ts'
 import { parseIncludeExclude, type TermFilter } from './include-exclude.ts'
 import { DocGroups } from './internal-bucket.ts'
 import { DuplicateByteSequenceSpotter, deDuplicate } from './duplicate-sequence-spotter.ts'
 import {
   InternalSignificantTerms,
+  backgroundDocs,
+  significanceThresholds,
   significantShardBuckets,
   type SignificantTermsSettings,
 } from './significant-terms.ts'
@@ -52,11 +53,7 @@ export const significantTextParser: AggregationParser = (name, body, meta, subs)
   const field = params.string('field')
   const sourceFields = stringArray(params, 'source_fields')
   const filterDuplicateText = params.boolean('filter_duplicate_text') ?? false
-  const size = positive(params, 'size', 'size', name, 1) ?? 10
-  const shardSize =
-    positive(params, 'shard_size', 'shardSize', name, 1, 'greater than  0') ?? 2 * Math.trunc(size * 1.5 + 10)
-  const minDocCount = positive(params, 'min_doc_count', 'minDocCount', name, 0) ?? 3
-  const shardMinDocCount = positive(params, 'shard_min_doc_count', 'shardMinDocCount', name, 0) ?? 0
+  const { size, shardSize, minDocCount, shardMinDocCount } = significanceThresholds(params, name)
   const accept = parseIncludeExclude(params.raw('include'), params.raw('exclude'))
   const backgroundFilter = params.object('background_filter')
   params.object('jlh')
@@ -77,8 +74,7 @@ export const significantTextParser: AggregationParser = (name, body, meta, subs)
       if (text === null) return new InternalSignificantTerms(name, meta, settings, 0, 0, [], false)
       checkAnalyzed(text)
       const foreground = collectTerms(text, sourceFields ?? [text.name], docs, accept, filterDuplicateText)
-      const matching = backgroundFilter === null ? null : shard.filter(backgroundFilter)
-      const background = matching === null ? shard.allDocs : shard.allDocs.filter((doc) => matching.has(doc))
+      const { matching, background } = backgroundDocs(shard, backgroundFilter)
       const supersetDf = (key: FieldValue): number => {
         const holding = text.termDocs(String(key))
         return matching === null ? holding.size : [...holding].filter((doc) => matching.has(doc)).length
