@@ -38,3 +38,26 @@ export function postingsDocs(postings: Postings): Array<i32> {
   for (let i = 0; i < docs.length; i++) out[i] = docs[i]
   return out
 }
+
+/**
+ * An iterator over a segment's documents with a two-phase check (Lucene's TwoPhaseIterator): `candidates()` are the
+ * documents its approximation visits, computed once on first use; the spans and intervals iterators extend it.
+ */
+export abstract class DocCandidates {
+  private docs: Array<i32> | null = null
+
+  candidates(): Array<i32> {
+    let docs = this.docs
+    if (docs == null) this.docs = docs = this.approximation()
+    return docs
+  }
+
+  /** Whether doc is one of the candidates (the approximation stands on it). */
+  isCandidate(doc: i32): bool {
+    const docs = this.candidates()
+    const at = advanceEntry(docs, 0, doc)
+    return at < docs.length && docs[at] == doc
+  }
+
+  protected abstract approximation(): Array<i32>
+}

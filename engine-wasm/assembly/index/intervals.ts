@@ -10,32 +10,17 @@
 // OVERLAPPING, the RelativeIterators of NOT_CONTAINING / NOT_CONTAINED_BY / NON_OVERLAPPING, ExtendedIntervalIterator
 // and OffsetIntervalsSource's iterators), so which intervals are found, and their widths, are Lucene's.
 import { Postings } from './postings'
-import { advanceEntry } from './query'
-import { intersect, postingsDocs, union } from './doc-id-sets'
+import { DocCandidates, intersect, postingsDocs, union } from './doc-id-sets'
+import { TermPositions } from './term-positions'
 
 export const NO_MORE_INTERVALS: i32 = i32.MAX_VALUE
 
-export abstract class IntervalIterator {
-  private docs: Array<i32> | null = null
-
-  candidates(): Array<i32> {
-    let docs = this.docs
-    if (docs == null) this.docs = docs = this.approximation()
-    return docs
-  }
-
-  isCandidate(doc: i32): bool {
-    const docs = this.candidates()
-    const at = advanceEntry(docs, 0, doc)
-    return at < docs.length && docs[at] == doc
-  }
-
+export abstract class IntervalIterator extends DocCandidates {
   /** IntervalIterator.width: the positions the current interval covers. */
   width(): i32 {
     return this.end() - this.start() + 1
   }
 
-  protected abstract approximation(): Array<i32>
   abstract matchDoc(doc: i32): void
   abstract nextInterval(): i32
   abstract start(): i32
@@ -46,28 +31,25 @@ export abstract class IntervalIterator {
 /** TermIntervalsSource's iterator: each position of the term is an interval [p, p]. */
 export class TermIntervals extends IntervalIterator {
   private position: i32 = -1
-  private cursor: i32 = 0
-  private remaining: i32 = 0
+  private readonly positions: TermPositions
 
-  constructor(private readonly postings: Postings) {
+  constructor(postings: Postings) {
     super()
+    this.positions = new TermPositions(postings)
   }
 
   protected approximation(): Array<i32> {
-    return postingsDocs(this.postings)
+    return postingsDocs(this.positions.postings)
   }
 
   matchDoc(doc: i32): void {
-    const entry = advanceEntry(this.postings.docs, 0, doc)
-    this.cursor = this.postings.posStarts[entry]
-    this.remaining = this.postings.freqs[entry]
+    this.positions.reset(doc)
     this.position = -1
   }
 
   nextInterval(): i32 {
-    if (this.remaining <= 0) return (this.position = NO_MORE_INTERVALS)
-    this.remaining--
-    return (this.position = this.postings.positions[this.cursor++])
+    const next = this.positions.next()
+    return (this.position = next < 0 ? NO_MORE_INTERVALS : next)
   }
 
   start(): i32 {

@@ -9,63 +9,41 @@
 // Lucene's: here TermSpans, the span_or disjunction and SpanNearQuery's GapSpans; NearSpansOrdered, NearSpansUnordered and ContainSpans in
 // conjunction-spans.ts; FilterSpans with SpanFirstQuery's and SpanNotQuery's accept in filter-spans.ts.
 import { Postings } from './postings'
-import { advanceEntry } from './query'
-import { postingsDocs, union } from './doc-id-sets'
+import { DocCandidates, postingsDocs, union } from './doc-id-sets'
+import { TermPositions } from './term-positions'
 
 export const NO_MORE_POSITIONS: i32 = i32.MAX_VALUE
 
-export abstract class Spans {
-  private docs: Array<i32> | null = null
-
-  candidates(): Array<i32> {
-    let docs = this.docs
-    if (docs == null) this.docs = docs = this.approximation()
-    return docs
-  }
-
-  protected abstract approximation(): Array<i32>
+export abstract class Spans extends DocCandidates {
   abstract matchDoc(doc: i32): bool
   abstract nextStartPosition(): i32
   abstract startPosition(): i32
   abstract endPosition(): i32
   abstract width(): i32
-
-  /** Whether doc is one of the candidates (the approximation stands on it). */
-  isCandidate(doc: i32): bool {
-    const docs = this.candidates()
-    const at = advanceEntry(docs, 0, doc)
-    return at < docs.length && docs[at] == doc
-  }
 }
 
 /** TermSpans: a term's positions in the document, each a span [p, p + 1) of width 0. */
 export class TermSpans extends Spans {
   private position: i32 = -1
-  private cursor: i32 = 0
-  private remaining: i32 = 0
+  private readonly positions: TermPositions
 
-  constructor(private readonly postings: Postings) {
+  constructor(postings: Postings) {
     super()
+    this.positions = new TermPositions(postings)
   }
 
   protected approximation(): Array<i32> {
-    return postingsDocs(this.postings)
+    return postingsDocs(this.positions.postings)
   }
 
   matchDoc(doc: i32): bool {
-    const docs = this.postings.docs
-    const entry = advanceEntry(docs, 0, doc)
-    if (entry == docs.length || docs[entry] != doc) return false
-    this.cursor = this.postings.posStarts[entry]
-    this.remaining = this.postings.freqs[entry]
     this.position = -1
-    return true
+    return this.positions.reset(doc)
   }
 
   nextStartPosition(): i32 {
-    if (this.remaining == 0) return (this.position = NO_MORE_POSITIONS)
-    this.remaining--
-    return (this.position = this.postings.positions[this.cursor++])
+    const next = this.positions.next()
+    return (this.position = next < 0 ? NO_MORE_POSITIONS : next)
   }
 
   startPosition(): i32 {
