@@ -6,6 +6,7 @@
  * index.max_rescore_window falls back to index.max_result_window's value (its fallback setting). A null in an
  * update removes the key (the default again).
  */
+import { perObjectMemo } from '../common/per-object-memo.ts'
 import type { XContentValue } from '../xcontent/index.ts'
 import { parseIntSetting, scalarText, withSettingChanges } from './index-settings.ts'
 import type { IndexMetadata } from './index-metadata.ts'
@@ -87,18 +88,13 @@ export function readLimitSettings(
 export const withLimitChanges = withSettingChanges<string>
 
 /** Resolved limits by the `limits` record they come from (records are replaced, never changed in place). */
-const resolved = new WeakMap<Readonly<Record<string, string>>, IndexLimits>()
+const resolved = perObjectMemo(resolveLimits)
 
 /** The index's limits: the set ones, the defaults for the rest. Every search asks, so they are resolved once. */
 export function indexLimits(metadata: Pick<IndexMetadata, 'limits'>): IndexLimits {
   const set = metadata.limits
   if (set === undefined) return DEFAULT_INDEX_LIMITS
-  let limits = resolved.get(set)
-  if (limits === undefined) {
-    limits = resolveLimits(set)
-    resolved.set(set, limits)
-  }
-  return limits
+  return resolved(set)
 }
 
 function resolveLimits(set: Readonly<Record<string, string>>): IndexLimits {

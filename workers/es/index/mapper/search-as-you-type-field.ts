@@ -13,6 +13,7 @@
  * (analysis/search-as-you-type-analyzer.ts). They are indexed from the root's values and queried by name; they
  * never appear in a mapping's JSON.
  */
+import { perObjectMemo } from '../../common/per-object-memo.ts'
 import { failedToParseMapping } from '../../errors/index.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { wrappedAnalyzerName } from '../../analysis/search-as-you-type-analyzer.ts'
@@ -77,22 +78,14 @@ function booleanValue(value: unknown): unknown {
   return value === 'true' ? true : value === 'false' ? false : value
 }
 
-const subfieldsByRoot = new WeakMap<FieldMapping, readonly (readonly [string, FieldMapping])[]>()
-
 /** The subfields of search_as_you_type field `path` (see the header), by full path. */
 export function derivedSubfields(path: string, root: FieldMapping): [string, FieldMapping][] {
   return subfieldsOf(root).map(([suffix, mapping]) => [path + suffix, mapping])
 }
 
 /** The subfields of a root mapping by their suffix, built once per mapping object (mappings are never changed). */
-export function subfieldsOf(root: FieldMapping): readonly (readonly [string, FieldMapping])[] {
-  let subfields = subfieldsByRoot.get(root)
-  if (subfields === undefined) {
-    subfields = buildSubfields(root)
-    subfieldsByRoot.set(root, subfields)
-  }
-  return subfields
-}
+export const subfieldsOf: (root: FieldMapping) => readonly (readonly [string, FieldMapping])[] =
+  perObjectMemo(buildSubfields)
 
 function buildSubfields(root: FieldMapping): [string, FieldMapping][] {
   const max = root.max_shingle_size ?? DEFAULT_MAX_SHINGLE_SIZE

@@ -6,6 +6,7 @@
  * indexed from the field's values (field-indexer.ts) and queried by name (search/queries/text-subfield-queries.ts);
  * leafFields lists them; they never appear in a mapping's JSON.
  */
+import { perObjectMemo } from '../../common/per-object-memo.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { phraseAnalyzerName, prefixAnalyzerName } from '../../analysis/text-subfield-analyzer.ts'
 import type { FieldMapping } from './mapping.ts'
@@ -14,20 +15,12 @@ const TYPE = 'text'
 export const PREFIX_FIELD_SUFFIX = '._index_prefix'
 export const PHRASE_FIELD_SUFFIX = '._index_phrase'
 
-const subfieldsByRoot = new WeakMap<FieldMapping, readonly (readonly [string, FieldMapping])[]>()
-
 /**
  * A text field's hidden subfields by suffix (`._index_prefix`, then `._index_phrase`, as TextFieldMapper lists its
  * mappers), built once per mapping object; none for a field without index_prefixes and index_phrases.
  */
-export function textSubfieldsOf(root: FieldMapping): readonly (readonly [string, FieldMapping])[] {
-  let subfields = subfieldsByRoot.get(root)
-  if (subfields === undefined) {
-    subfields = buildSubfields(root)
-    subfieldsByRoot.set(root, subfields)
-  }
-  return subfields
-}
+export const textSubfieldsOf: (root: FieldMapping) => readonly (readonly [string, FieldMapping])[] =
+  perObjectMemo(buildSubfields)
 
 function buildSubfields(root: FieldMapping): [string, FieldMapping][] {
   const analyzer = root.analyzer ?? DEFAULT_ANALYZER

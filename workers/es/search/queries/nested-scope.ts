@@ -4,20 +4,17 @@
  * top-level query gets there (DefaultSearchContext.buildFilteredQuery adds Queries.newNonNestedFilter as a FILTER
  * clause), so that hits, `hits.total`, `_count` and the aggregations see root documents only.
  */
+import { perObjectMemo } from '../../common/per-object-memo.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { nestedPaths } from '../../index/mapper/nested-mapping.ts'
 import type { NestedContext } from './query-parsing.ts'
 
-const lookups = new WeakMap<Mapping, ReadonlyMap<string, string | null>>()
+const lookups = perObjectMemo(nestedPaths)
 
 /** The top-level nested context of a search of an index (with an empty inner hits list), null without nested fields. */
 export function nestedContext(mapping: Mapping): NestedContext | null {
-  let paths = lookups.get(mapping)
-  if (paths === undefined) {
-    paths = nestedPaths(mapping)
-    lookups.set(mapping, paths)
-  }
+  const paths = lookups(mapping)
   return paths.size === 0 ? null : { paths, scope: null, innerHits: [] }
 }
 
