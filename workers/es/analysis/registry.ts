@@ -12,8 +12,10 @@
 //   french, german, spanish, italian, portuguese: stemmers/language-analyzers.ts
 //   dutch: stemmers/language-analyzers.ts
 //   russian: stemmers/language-analyzers.ts
+//   danish, swedish, norwegian, finnish: stemmers/language-analyzers.ts
 //   arabic, persian, sorani, hindi, bengali, cjk: stemmers/asian-analyzers.ts
 //   czech, latvian, bulgarian, indonesian: stemmers/language-analyzers.ts
+//   romanian, catalan, hungarian, turkish, greek, brazilian, irish, armenian, basque, lithuanian: stemmers/language-analyzers.ts
 //   pattern    = pattern tokenizer(pattern, default \W+; flags) + lowercase (if lowercase, default true) +
 //                stop(stopwords, default _none_) (ES's PatternAnalyzer)
 //   fingerprint = standard tokenizer + lowercase + asciifolding + stop(stopwords, default _none_) +
@@ -42,6 +44,7 @@ import { elisionTokenFilter } from './filters/elision-filter.ts'
 import { GermanNormalizationFilter } from './filters/german-normalization-filter.ts'
 import { LengthFilter } from './filters/length-filter.ts'
 import { LowerCaseFilter } from './filters/lowercase-filter.ts'
+import { lowercaseTokenFilter } from './filters/language-lowercase-filters.ts'
 import { multiplexerFilter } from './filters/multiplexer-filter.ts'
 import { NGramTokenFilter } from './filters/ngram-token-filters.ts'
 import { patternCaptureFilter } from './filters/pattern-capture-filter.ts'
@@ -85,16 +88,30 @@ import { keywordMarkerTokenFilter } from './stemmers/keyword-marker-filter.ts'
 import {
   bulgarianAnalyzer,
   czechAnalyzer,
+  danishAnalyzer,
   dutchAnalyzer,
+  finnishAnalyzer,
   frenchAnalyzer,
   germanAnalyzer,
   indonesianAnalyzer,
   italianAnalyzer,
   latvianAnalyzer,
+  norwegianAnalyzer,
   portugueseAnalyzer,
   russianAnalyzer,
   spanishAnalyzer,
+  swedishAnalyzer,
 } from './stemmers/language-analyzers.ts'
+import {
+  catalanAnalyzer,
+  hungarianAnalyzer,
+  romanianAnalyzer,
+  turkishAnalyzer,
+} from './stemmers/language-analyzers.ts'
+import { greekAnalyzer } from './stemmers/language-analyzers.ts'
+import { brazilianAnalyzer } from './stemmers/language-analyzers.ts'
+import { irishAnalyzer } from './stemmers/language-analyzers.ts'
+import { armenianAnalyzer, basqueAnalyzer, lithuanianAnalyzer } from './stemmers/language-analyzers.ts'
 import {
   kstemTokenFilter,
   porterStemTokenFilter,
@@ -328,7 +345,7 @@ export function getTokenFilter(
 ): TokenFilter | null {
   switch (name) {
     case 'lowercase':
-      return new LowerCaseFilter()
+      return lowercaseTokenFilter(settings)
     case 'uppercase':
       return upperCaseFilter()
     case 'stop':
@@ -527,6 +544,14 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       return dutchAnalyzer(settings)
     case 'russian':
       return russianAnalyzer(settings)
+    case 'danish':
+      return danishAnalyzer(settings)
+    case 'swedish':
+      return swedishAnalyzer(settings)
+    case 'norwegian':
+      return norwegianAnalyzer(settings)
+    case 'finnish':
+      return finnishAnalyzer(settings)
     case 'arabic':
       return arabicAnalyzer(settings)
     case 'persian':
@@ -547,6 +572,26 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       return bulgarianAnalyzer(settings)
     case 'indonesian':
       return indonesianAnalyzer(settings)
+    case 'romanian':
+      return romanianAnalyzer(settings)
+    case 'catalan':
+      return catalanAnalyzer(settings)
+    case 'hungarian':
+      return hungarianAnalyzer(settings)
+    case 'turkish':
+      return turkishAnalyzer(settings)
+    case 'greek':
+      return greekAnalyzer(settings)
+    case 'brazilian':
+      return brazilianAnalyzer(settings)
+    case 'irish':
+      return irishAnalyzer(settings)
+    case 'armenian':
+      return armenianAnalyzer(settings)
+    case 'basque':
+      return basqueAnalyzer(settings)
+    case 'lithuanian':
+      return lithuanianAnalyzer(settings)
     default:
       return null
   }

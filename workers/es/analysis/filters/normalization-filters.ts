@@ -1,15 +1,16 @@
 // The script normalization token filters by their Elasticsearch names (CommonAnalysisPlugin), each
-// Lucene's <Language>NormalizationFilter over the normalizer of arabic-normalizers.ts, indic-normalizer.ts
-// or indic-script-normalizers.ts. arabic_normalization, persian_normalization, sorani_normalization and
-// indic_normalization rewrite every term; hindi_normalization and bengali_normalization leave terms a
-// keyword marker protected (their Lucene filters read the KeywordAttribute). Offsets, types and positions
-// are kept; none takes settings.
+// Lucene's <Language>NormalizationFilter over the normalizer of arabic-normalizers.ts, indic-normalizer.ts,
+// indic-script-normalizers.ts or serbian-normalizer.ts. arabic_normalization, persian_normalization,
+// sorani_normalization, indic_normalization and serbian_normalization rewrite every term;
+// hindi_normalization and bengali_normalization leave terms a keyword marker protected (their Lucene
+// filters read the KeywordAttribute). Offsets, types and positions are kept; none takes settings.
 import { StemFilter } from '../stemmers/stem-filter.ts'
 import type { TokenFilter } from '../token-list.ts'
 import { arabicNormalize, persianNormalize, soraniNormalize } from './arabic-normalizers.ts'
 import { indicNormalize } from './indic-normalizer.ts'
 import { bengaliNormalize, hindiNormalize } from './indic-script-normalizers.ts'
 import { TermRewriteFilter } from './term-rewrite-filters.ts'
+import { serbianNormalize } from './serbian-normalizer.ts'
 
 export const arabicNormalizationFilter = (): TokenFilter =>
   new TermRewriteFilter('arabic_normalization', arabicNormalize)
@@ -32,4 +33,5 @@ export const NORMALIZATION_FILTERS: ReadonlyMap<string, () => TokenFilter> = new
   ['indic_normalization', indicNormalizationFilter],
   ['hindi_normalization', hindiNormalizationFilter],
   ['bengali_normalization', bengaliNormalizationFilter],
+  ['serbian_normalization', () => new TermRewriteFilter('serbian_normalization', serbianNormalize)],
 ])

@@ -3,7 +3,11 @@
 // token filter and the `stop` analyzer; _none_ is the empty set, the `standard` analyzer's default; the
 // language sets (_french_, ...) are in language-stop-words.ts, the Arabic-script, Indic and CJK ones
 // (_arabic_, _persian_, _sorani_, _hindi_, _bengali_) in asian-stop-words.ts, _czech_, _latvian_,
-// _bulgarian_ and _indonesian_ in light-stemmer-stop-words.ts.
+// _bulgarian_ and _indonesian_ in light-stemmer-stop-words.ts, _danish_, _swedish_,
+// _norwegian_ and _finnish_ in nordic-stop-words.ts, _romanian_, _catalan_, _hungarian_ and _turkish_ in
+// romanian-catalan-hungarian-turkish-stop-words.ts, _greek_, _brazilian_ and _irish_ in
+// greek-brazilian-irish-stop-words.ts, _armenian_, _basque_ and _lithuanian_ in
+// armenian-basque-lithuanian-stop-words.ts.
 import { listSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
 import { IllegalArgumentException } from '../token-list.ts'
 import {
@@ -28,6 +32,28 @@ import {
   RUSSIAN_STOP_WORDS,
   SPANISH_STOP_WORDS,
 } from './language-stop-words.ts'
+import {
+  DANISH_STOP_WORDS,
+  FINNISH_STOP_WORDS,
+  NORWEGIAN_STOP_WORDS,
+  SWEDISH_STOP_WORDS,
+} from './nordic-stop-words.ts'
+import {
+  CATALAN_STOP_WORDS,
+  HUNGARIAN_STOP_WORDS,
+  ROMANIAN_STOP_WORDS,
+  TURKISH_STOP_WORDS,
+} from './romanian-catalan-hungarian-turkish-stop-words.ts'
+import {
+  BRAZILIAN_STOP_WORDS,
+  GREEK_STOP_WORDS,
+  IRISH_STOP_WORDS,
+} from './greek-brazilian-irish-stop-words.ts'
+import {
+  ARMENIAN_STOP_WORDS,
+  BASQUE_STOP_WORDS,
+  LITHUANIAN_STOP_WORDS,
+} from './armenian-basque-lithuanian-stop-words.ts'
 
 export const ENGLISH_STOP_WORDS: readonly string[] = [
   'a',
@@ -74,6 +100,10 @@ const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['_portuguese_', PORTUGUESE_STOP_WORDS],
   ['_dutch_', DUTCH_STOP_WORDS],
   ['_russian_', RUSSIAN_STOP_WORDS],
+  ['_danish_', DANISH_STOP_WORDS],
+  ['_swedish_', SWEDISH_STOP_WORDS],
+  ['_norwegian_', NORWEGIAN_STOP_WORDS],
+  ['_finnish_', FINNISH_STOP_WORDS],
   ['_arabic_', ARABIC_STOP_WORDS],
   ['_persian_', PERSIAN_STOP_WORDS],
   ['_sorani_', SORANI_STOP_WORDS],
@@ -83,6 +113,16 @@ const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['_latvian_', LATVIAN_STOP_WORDS],
   ['_bulgarian_', BULGARIAN_STOP_WORDS],
   ['_indonesian_', INDONESIAN_STOP_WORDS],
+  ['_romanian_', ROMANIAN_STOP_WORDS],
+  ['_catalan_', CATALAN_STOP_WORDS],
+  ['_hungarian_', HUNGARIAN_STOP_WORDS],
+  ['_turkish_', TURKISH_STOP_WORDS],
+  ['_greek_', GREEK_STOP_WORDS],
+  ['_brazilian_', BRAZILIAN_STOP_WORDS],
+  ['_irish_', IRISH_STOP_WORDS],
+  ['_armenian_', ARMENIAN_STOP_WORDS],
+  ['_basque_', BASQUE_STOP_WORDS],
+  ['_lithuanian_', LITHUANIAN_STOP_WORDS],
 ])
 
 /**

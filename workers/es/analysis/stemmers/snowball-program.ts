@@ -6,6 +6,7 @@
 //   postlude that turns every 'Y' back into 'y' when the prelude marked one;
 // - the regions R1 and R2: R1 starts after the first non-vowel that follows a vowel, R2 likewise inside R1;
 // - Snowball's `among` on a word end: the longest listed suffix that ends the word is the only candidate.
+// RV of the Romance programs (italian, portuguese, romanian) is here too, over each program's own vowels.
 // Region starts are absolute indexes into the word. The programs only ever change the word's end, so an
 // index stays valid while the word shrinks and grows, exactly as Snowball's integers do.
 
@@ -84,4 +85,25 @@ export class SuffixAmong<Action> {
     }
     return null
   }
+}
+
+/**
+ * RV as Snowball's Romance programs (spanish, italian, portuguese, romanian) define it: after the next vowel when the
+ * second letter is a non-vowel, after the next non-vowel when the first two are vowels, else after the third
+ * letter; the word's length when there is no such position.
+ */
+export function romanceRV(word: string, vowel: (word: string, index: number) => boolean): number {
+  if (word.length < 2) return word.length
+  const seek = (from: number, wanted: boolean): number => {
+    for (let index = from; index < word.length; index++) if (vowel(word, index) === wanted) return index + 1
+    return word.length
+  }
+  if (!vowel(word, 1)) return seek(2, true)
+  if (vowel(word, 0)) return seek(2, false)
+  return word.length > 3 ? 3 : word.length
+}
+
+/** One action for each of the space-separated suffixes, for a SuffixAmong's table. */
+export function suffixActions<Action>(suffixes: string, action: Action): Record<string, Action> {
+  return Object.fromEntries(suffixes.split(' ').map((suffix) => [suffix, action]))
 }

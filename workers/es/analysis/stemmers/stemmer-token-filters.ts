@@ -1,7 +1,9 @@
 // The stemming token filters by their Elasticsearch names, each a factory from settings, for the registry:
 //   porter_stem -> PorterStemFilter (Lucene's PorterStemmer), no settings;
 //   snowball    -> SnowballFilter; language (or name), default "English", first letter upper-cased as
-//                  SnowballTokenFilterFactory does: "English" (Porter2), "Porter", "Dutch", "German", "Russian";
+//                  SnowballTokenFilterFactory does: "English" (Porter2), "Porter", "Dutch", "German", "Russian",
+//                  "Danish", "Swedish", "Norwegian", "Finnish", "French", "Spanish";
+//                  "Irish", "Armenian", "Basque", "Lithuanian", "Estonian";
 //   stemmer     -> StemmerTokenFilterFactory's English family; language (or name), default "porter",
 //                  compared ignoring case: english and porter -> porter_stem, porter2 -> snowball English,
 //                  minimal_english / minimalEnglish -> EnglishMinimalStemFilter, possessive_english /
@@ -20,11 +22,19 @@
 //                  lightFinnish (and the old light_finish / lightFinish), light_hungarian / lightHungarian,
 //                  light_norwegian / lightNorwegian and light_nynorsk / lightNynorsk (Bokmål and Nynorsk
 //                  NorwegianLightStemmer), minimal_nynorsk / minimalNynorsk and minimal_norwegian ->
-//                  savoy-light-stemmers.ts. ES compares "minimalNorwegian" case-sensitively after
+//                  savoy-light-stemmers.ts; greek -> GreekStemFilter (greek-stemmer.ts); brazilian -> BrazilianStemFilter
+//                  (brazilian-stemmer.ts); irish, armenian, basque, lithuanian, estonian -> snowball
+//                  Irish, Armenian, Basque, Lithuanian, Estonian. ES compares "minimalNorwegian" case-sensitively after
 //                  capitalizing, so that spelling never matches and falls to the Snowball error;
+//                  danish, swedish, norwegian, finnish, french, spanish -> the Snowball program of that
+//                  language (the light_* and minimal_* names above keep the light stemmers);
 //   kstem       -> KStemFilter, no settings.
+// The Snowball italian, portuguese, romanian, catalan, hungarian and turkish programs are the `snowball`
+// filter's "Italian", "Portuguese", "Romanian", "Catalan", "Hungarian", "Turkish" and the `stemmer` filter's
+// italian, portuguese, romanian, catalan, hungarian, turkish (StemmerTokenFilterFactory maps those names to
+// the Snowball classes; the light stemmers stay light_italian, light_portuguese, light_hungarian).
 // Refused (the playground has no such stemmer): every other snowball program and every other stemmer
-// language (the Snowball french, german2, spanish, italian and portuguese among them, and
+// language (the Snowball german2 among them, and
 // minimal_portuguese, portuguese_rslp and dutch_kp / dutchKp / kp (KpStemmer)) and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
 // "Invalid stemmer class specified: <Language>", the message of Lucene's SnowballFilter(TokenStream,
 // String) when it finds no org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad
@@ -47,9 +57,28 @@ import { russianLightStem } from './russian-light-stemmer.ts'
 import { snowballDutchStem } from './snowball-dutch-stemmer.ts'
 import { snowballGermanStem } from './snowball-german-stemmer.ts'
 import { snowballRussianStem } from './snowball-russian-stemmer.ts'
+import { snowballDanishStem } from './snowball-danish-stemmer.ts'
+import { snowballSwedishStem } from './snowball-swedish-stemmer.ts'
+import { snowballNorwegianStem } from './snowball-norwegian-stemmer.ts'
+import { snowballFinnishStem } from './snowball-finnish-stemmer.ts'
+import { snowballFrenchStem } from './snowball-french-stemmer.ts'
+import { snowballSpanishStem } from './snowball-spanish-stemmer.ts'
+import { snowballItalianStem } from './snowball-italian-stemmer.ts'
+import { snowballPortugueseStem } from './snowball-portuguese-stemmer.ts'
+import { snowballRomanianStem } from './snowball-romanian-stemmer.ts'
+import { snowballCatalanStem } from './snowball-catalan-stemmer.ts'
+import { snowballHungarianStem } from './snowball-hungarian-stemmer.ts'
+import { snowballTurkishStem } from './snowball-turkish-stemmer.ts'
 import { snowballEnglishStem } from './snowball-english-stemmer.ts'
 import { snowballPorterStem } from './snowball-porter-stemmer.ts'
 import { StemFilter } from './stem-filter.ts'
+import { greekStem } from './greek-stemmer.ts'
+import { brazilianStem } from './brazilian-stemmer.ts'
+import { snowballIrishStem } from './snowball-irish-stemmer.ts'
+import { snowballArmenianStem } from './snowball-armenian-stemmer.ts'
+import { snowballBasqueStem } from './snowball-basque-stemmer.ts'
+import { snowballLithuanianStem } from './snowball-lithuanian-stemmer.ts'
+import { snowballEstonianStem } from './snowball-estonian-stemmer.ts'
 import { arabicStem } from './arabic-stemmer.ts'
 import { bengaliStem, hindiStem } from './indic-light-stemmers.ts'
 import { soraniStem } from './sorani-stemmer.ts'
@@ -72,6 +101,23 @@ const SNOWBALL_PROGRAMS: ReadonlyMap<string, (term: string) => string> = new Map
   ['Dutch', snowballDutchStem],
   ['German', snowballGermanStem],
   ['Russian', snowballRussianStem],
+  ['Danish', snowballDanishStem],
+  ['Swedish', snowballSwedishStem],
+  ['Norwegian', snowballNorwegianStem],
+  ['Finnish', snowballFinnishStem],
+  ['French', snowballFrenchStem],
+  ['Spanish', snowballSpanishStem],
+  ['Italian', snowballItalianStem],
+  ['Portuguese', snowballPortugueseStem],
+  ['Romanian', snowballRomanianStem],
+  ['Catalan', snowballCatalanStem],
+  ['Hungarian', snowballHungarianStem],
+  ['Turkish', snowballTurkishStem],
+  ['Irish', snowballIrishStem],
+  ['Armenian', snowballArmenianStem],
+  ['Basque', snowballBasqueStem],
+  ['Lithuanian', snowballLithuanianStem],
+  ['Estonian', snowballEstonianStem],
 ])
 
 /** Elasticsearch's Strings.capitalize: Character.toUpperCase on the first char (one char to one char). */
@@ -155,6 +201,25 @@ const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => T
   ...aliases(['light_nynorsk', 'lightnynorsk'], norwegianLightStem('nynorsk')),
   ...aliases(['minimal_norwegian'], norwegianMinimalStem('bokmaal')),
   ...aliases(['minimal_nynorsk', 'minimalnynorsk'], norwegianMinimalStem('nynorsk')),
+  ...aliases(['danish'], snowballDanishStem),
+  ...aliases(['swedish'], snowballSwedishStem),
+  ...aliases(['norwegian'], snowballNorwegianStem),
+  ...aliases(['finnish'], snowballFinnishStem),
+  ...aliases(['french'], snowballFrenchStem),
+  ...aliases(['spanish'], snowballSpanishStem),
+  ...aliases(['italian'], snowballItalianStem),
+  ...aliases(['portuguese'], snowballPortugueseStem),
+  ...aliases(['romanian'], snowballRomanianStem),
+  ...aliases(['catalan'], snowballCatalanStem),
+  ...aliases(['hungarian'], snowballHungarianStem),
+  ...aliases(['turkish'], snowballTurkishStem),
+  ...aliases(['greek'], greekStem),
+  ...aliases(['brazilian'], brazilianStem),
+  ...aliases(['irish'], snowballIrishStem),
+  ...aliases(['armenian'], snowballArmenianStem),
+  ...aliases(['basque'], snowballBasqueStem),
+  ...aliases(['lithuanian'], snowballLithuanianStem),
+  ...aliases(['estonian'], snowballEstonianStem),
 ])
 
 export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {

@@ -196,12 +196,6 @@ describe('stemmer languages light_french and minimal_french', () => {
     if (!marker || !stemmer) throw new Error('missing filter')
     expect(terms(whitespace(marker, stemmer), 'chevaux')).toEqual(['chevaux'])
   })
-
-  it('the Snowball `french` is still refused with the missing-class error', () => {
-    expect(() => stemmerTokenFilter({ language: 'french' })).toThrow(
-      'Invalid stemmer class specified: French',
-    )
-  })
 })
 
 describe('elision', () => {

@@ -3,7 +3,7 @@
 // (Lucene's snowball spanish_stop.txt).
 import { describe, expect, it } from 'vitest'
 import { SPANISH_STOP_WORDS } from '../../../../../workers/es/analysis/filters/language-stop-words.ts'
-import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../../workers/es/analysis/registry.ts'
 import { spanishAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
 import { spanishLightStem } from '../../../../../workers/es/analysis/stemmers/spanish-light-stemmer.ts'
 import { filter, terms, whitespace } from './chain-fixture.ts'
@@ -46,12 +46,6 @@ describe('SpanishLightStemmer', () => {
 
   it.each(['light_spanish', 'lightSpanish'])('is `stemmer` language %s', (language) => {
     expect(terms(whitespace(filter('stemmer', { language })), 'chicanos luces')).toEqual(['chican', 'luz'])
-  })
-
-  it('the Snowball `spanish` is still refused', () => {
-    expect(() => getTokenFilter('stemmer', { language: 'spanish' })).toThrow(
-      'Invalid stemmer class specified: Spanish',
-    )
   })
 })
 
