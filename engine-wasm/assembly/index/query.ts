@@ -21,6 +21,7 @@
 //   RANK_FEATURE 26                                                 operands in rank-feature-query.ts
 //   KNN_SCORE_DOC 25                                                operands in knn-score-doc.ts
 //   DISTANCE_FEATURE 27                                             operands in distance-feature-query.ts
+//   CAPPED_SCORE 28                                                 operands in capped-score-query.ts
 // Boosts multiply from the root down in float, as nested BoostQuery.createWeight calls do. With an ExplainTrace in
 // the context every node's result for the explained document is recorded (see explain-trace.ts). The tree arrives already
 // rewritten the way BooleanQuery.rewrite would (see query-rewrite.ts), so each bool here is scored as
@@ -30,6 +31,7 @@ import { blendedTermQuery } from './blended-term-query'
 import { nestedQuery, nonNestedQuery } from './block-join'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
+import { cappedScoreQuery } from './capped-score-query'
 import { combinedFieldQuery } from './combined-field-query'
 import { distanceFeatureQuery } from './distance-feature-query'
 import { coveringQuery } from './covering-query'
@@ -82,6 +84,7 @@ const INTERVALS: u32 = 24
 const RANK_FEATURE: u32 = 26
 const KNN_SCORE_DOC: u32 = 25
 const DISTANCE_FEATURE: u32 = 27
+const CAPPED_SCORE: u32 = 28
 
 /**
  * A node's matches in the current segment. What it allocated is reported to the safe points (safe-points.ts): its
@@ -124,6 +127,7 @@ function evaluateNode(ctx: SearchContext, reader: ByteReader, parentBoost: f32):
   if (op == RANK_FEATURE) return rankFeatureQuery(ctx, reader, parentBoost)
   if (op == KNN_SCORE_DOC) return knnScoreDocQuery(ctx, reader, parentBoost)
   if (op == DISTANCE_FEATURE) return distanceFeatureQuery(ctx, reader, parentBoost)
+  if (op == CAPPED_SCORE) return cappedScoreQuery(ctx, reader, parentBoost)
   return new DocScores()
 }
 

@@ -123,6 +123,7 @@ function childrenOf(query: IndexQuery): readonly IndexQuery[] {
     case 'constantScore':
       return [query.filter]
     case 'nested':
+    case 'cappedScore':
       return [query.query]
     case 'boosting':
       return [query.positive, query.negative]

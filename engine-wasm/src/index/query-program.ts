@@ -2,7 +2,7 @@
  * Serialises a rewritten query tree into the pre-order program index.wasm evaluates (format in
  * engine-wasm/assembly/index/query.ts, multi-term-queries.ts, compound-queries.ts, function-score.ts and
  * geo-queries.ts, span-query.ts, covering-query.ts, combined-field-query.ts, intervals-query.ts, rank-feature-query.ts,
- * knn-score-doc.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
+ * knn-score-doc.ts, capped-score-query.ts). Boosts travel as float32, as Lucene holds them. Prefix, wildcard and regexp queries travel as their determinized automaton (the
  * regexp's RegexpSyntaxError / TooComplexToDeterminizeError surface here if the caller did not check first).
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
@@ -46,6 +46,7 @@ const COMBINED_FIELD = 23
 const INTERVALS = 24
 const RANK_FEATURE = 26
 const DISTANCE_FEATURE = 27
+const CAPPED_SCORE = 28
 const KNN_SCORE_DOC = 25
 
 function automaton(writer: ByteWriter, field: string, dfa: Dfa, boost: number): void {
@@ -305,6 +306,12 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       writer.u32(CONSTANT_SCORE)
       writer.f32(query.boost)
       writeQuery(writer, query.filter)
+      return
+    case 'cappedScore':
+      writer.u32(CAPPED_SCORE)
+      writer.f32(query.maxScore)
+      writer.f32(query.boost)
+      writeQuery(writer, query.query)
       return
     case 'boosting':
       writer.u32(BOOSTING)

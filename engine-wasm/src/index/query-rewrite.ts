@@ -11,6 +11,8 @@
  *   - DisjunctionMaxQuery with one disjunct → that disjunct; CoveringQuery rewrites its clauses (keeping those that
  *     match nothing: they count among its clauses); compound queries (function_score's query and
  *     filters too, a nested query's child query) rewrite their inner queries.
+ *   - CappedScoreQuery: its query's own boost is dropped (a bool with one scoring clause first becomes that clause,
+ *     boosted, as BooleanQuery.rewrite makes it); one directly inside another is kept alone.
  * Steps apply in Lucene's order, one at a time, until the query no longer changes (IndexSearcher.rewrite).
  * Query equality is Lucene's: clauses compare as a multiset per occur, boosts included below the top.
  */
@@ -53,6 +55,8 @@ function queryKey(query: IndexQuery): string {
       return JSON.stringify(['disMax', query.tieBreaker, query.queries.map(fullKey).sort()])
     case 'constantScore':
       return JSON.stringify(['constantScore', fullKey(query.filter)])
+    case 'cappedScore':
+      return JSON.stringify(['cappedScore', query.maxScore, fullKey(query.query)])
     case 'covering':
       return JSON.stringify([
         'covering',
@@ -128,6 +132,31 @@ function rewriteStep(query: BoolQuery): IndexQuery {
   return query
 }
 
+/**
+ * BooleanQuery.rewrite of a bool with one scoring clause (a MUST, or a SHOULD with minimumShouldMatch at most 1):
+ * that clause, boosted by the bool (BoostQuery); null for any other query.
+ */
+function soleClause(query: IndexQuery): IndexQuery | null {
+  if (query.type !== 'bool' || query.mustNot.length + query.filter.length > 0) return null
+  const { must, should, minimumShouldMatch } = query
+  const [only] =
+    must.length === 1 && should.length === 0 ? must : should.length === 1 && must.length === 0 ? should : []
+  if (only === undefined || minimumShouldMatch > (must.length === 1 ? 0 : 1)) return null
+  return withBoost(only, Math.fround(boostOf(only) * boostOf(query)))
+}
+
+/**
+ * CappedScoreQuery.rewrite, repeated as IndexSearcher.rewrite repeats it: the wrapped query rewritten; a
+ * CappedScoreQuery inside is kept alone (its own cap); a BoostQuery is unwrapped, so the query's own boost (a bool
+ * with one scoring clause rewrites to that clause, boosted) never scores.
+ */
+function cappedScore(query: Extract<IndexQuery, { type: 'cappedScore' }>): IndexQuery {
+  let inner = rewriteQuery(query.query)
+  for (let sole = soleClause(inner); sole !== null; sole = soleClause(inner)) inner = sole
+  if (inner.type === 'cappedScore') return withBoost(inner, query.boost)
+  return { ...query, query: withBoost(inner, 1) }
+}
+
 export function rewriteQuery(query: IndexQuery): IndexQuery {
   switch (query.type) {
     case 'phrase': {
@@ -160,6 +189,8 @@ export function rewriteQuery(query: IndexQuery): IndexQuery {
     }
     case 'constantScore':
       return { ...query, filter: rewriteQuery(query.filter) }
+    case 'cappedScore':
+      return cappedScore(query)
     case 'covering':
       return { ...query, queries: query.queries.map(rewriteQuery) }
     case 'boosting':

@@ -125,7 +125,8 @@ export function expandSpanMultiTerms(query: IndexQuery, source: TermSource): Ind
         ? query
         : { ...query, positive, negative }
     }
-    case 'nested': {
+    case 'nested':
+    case 'cappedScore': {
       const inner = sub(query.query)
       return inner === query.query ? query : { ...query, query: inner }
     }

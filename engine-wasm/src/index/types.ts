@@ -215,6 +215,11 @@ export type IndexQuery =
       boost: number
     }
   /**
+   * ES's CappedScoreQuery (search-business-rules, the `pinned` query's organic part): the query's matches, each
+   * scoring Math.min(maxScore, its score) (capped-score-query.ts in assembly). No builder boosts it: its boost is 1.
+   */
+  | { type: 'cappedScore'; query: IndexQuery; maxScore: number; boost: number }
+  /**
    * ES's KnnScoreDocQuery (Lucene's DocAndScoreQuery): the documents a knn search found on the shard, by doc id
    * (strictly ascending), each scoring its similarity score (a Java float) times the boost (knn-score-doc.ts in
    * assembly); explained "within top k documents".

@@ -37,6 +37,7 @@ import { termsSetQuery } from './queries/terms-set-query.ts'
 import { wrapperQuery } from './queries/wrapper-query.ts'
 import { rankFeatureQuery } from './queries/rank-feature-query.ts'
 import { distanceFeatureQuery } from './queries/distance-feature-query.ts'
+import { pinnedQuery } from './queries/pinned-query.ts'
 import {
   fieldMaskingSpanQuery,
   spanContainingQuery,
@@ -117,6 +118,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['more_like_this', moreLikeThisQuery],
   ['rank_feature', rankFeatureQuery],
   ['distance_feature', distanceFeatureQuery],
+  ['pinned', pinnedQuery],
   ['knn', knnQuery],
 ])
 

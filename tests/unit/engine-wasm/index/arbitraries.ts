@@ -1,5 +1,5 @@
 // fast-check arbitraries shared by the index tests: small corpora over a four-term vocabulary in two fields, and
-// query trees of every kind the engine scores (leaves, bool, dis_max, constant_score, boosting).
+// query trees of every kind the engine scores (leaves, bool, dis_max, constant_score, boosting, capped score).
 import fc from 'fast-check'
 import type { AnalyzedDocument, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 
@@ -65,6 +65,12 @@ export const { query } = fc.letrec<{
       boost,
     }),
     fc.record({ type: fc.constant('constantScore' as const), filter: tie('query'), boost }),
+    fc.record({
+      type: fc.constant('cappedScore' as const),
+      query: tie('query'),
+      maxScore: fc.constantFrom(0.25, 0.5, 1, 1.7014118346046923e38),
+      boost: fc.constant(1),
+    }),
     fc.record({
       type: fc.constant('boosting' as const),
       positive: tie('query'),

@@ -92,6 +92,8 @@ export class Oracle {
         return this.matches(query.filter, doc)
       case 'boosting':
         return this.matches(query.positive, doc)
+      case 'cappedScore':
+        return this.matches(query.query, doc)
       default:
         throw new Error(`${query.type} is checked against its own oracle in multi-term.test.ts`)
     }
@@ -147,6 +149,11 @@ export class Oracle {
         const positive = this.score(query.positive, doc, boost)
         if (positive === null) return null
         return this.score(query.negative, doc, 1) === null ? positive : f(positive * f(query.negativeBoost))
+      }
+      case 'cappedScore': {
+        // CappedScorer: Math.min(maxScore, score), the boost applied below the cap
+        const score = this.score(query.query, doc, boost)
+        return score === null ? null : Math.min(f(query.maxScore), score)
       }
       default:
         throw new Error(`${query.type} is checked against its own oracle in multi-term.test.ts`)

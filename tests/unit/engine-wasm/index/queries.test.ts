@@ -212,3 +212,34 @@ describe('BooleanQuery.rewrite', () => {
     ).toEqual(t('a', 3))
   })
 })
+
+describe('CappedScoreQuery.rewrite', () => {
+  const t = (term: string, boost = 1): IndexQuery => ({ type: 'term', field: 'body', term, boost })
+  const capped = (query: IndexQuery): IndexQuery => ({ type: 'cappedScore', query, maxScore: 2, boost: 1 })
+  type Bool = Extract<IndexQuery, { type: 'bool' }>
+  const bool = (parts: Partial<Bool>): Bool => ({
+    type: 'bool',
+    must: [],
+    should: [],
+    mustNot: [],
+    filter: [],
+    minimumShouldMatch: 0,
+    boost: 1,
+    ...parts,
+  })
+
+  it("drops the wrapped query's own boost, through a bool with one scoring clause", () => {
+    expect(rewriteQuery(capped(t('a', 3)))).toEqual(capped(t('a')))
+    expect(rewriteQuery(capped(bool({ must: [t('a', 3)], boost: 2 })))).toEqual(capped(t('a')))
+    expect(rewriteQuery(capped(bool({ should: [t('a', 3)], minimumShouldMatch: 1 })))).toEqual(capped(t('a')))
+  })
+
+  it('keeps boosts below the top, and a CappedScoreQuery inside alone', () => {
+    const two = bool({ must: [t('a', 3), t('b')], boost: 2 })
+    expect(rewriteQuery(capped(two))).toEqual(capped({ ...two, boost: 1 }))
+    const filtered = bool({ must: [t('a', 3)], filter: [t('b')] })
+    expect(rewriteQuery(capped(filtered))).toEqual(capped(filtered))
+    const inner: IndexQuery = { type: 'cappedScore', query: t('a'), maxScore: 5, boost: 1 }
+    expect(rewriteQuery(capped(inner))).toEqual(inner)
+  })
+})

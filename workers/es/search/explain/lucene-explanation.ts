@@ -25,6 +25,8 @@
  *                              explanation (unmatched too); "minimumNumberMatch has no value on the current document"
  *   function_score             FunctionScoreQuery's CustomBoostFactorWeight (function-score-explanation.ts)
  *   rank_feature               FeatureQuery's function explain, LinearRankFeatureTermQuery's (feature-explanation.ts)
+ *   capped score (pinned)      CappedScoreWeight: the wrapped query's, or "Capped score of <query>, max of" above
+ *                              the cap, with the cap as "maximum score"
  * The doc id printed in "in N" and "doesn't match id N" is the shard-local doc id (one segment per shard).
  */
 import { distanceFeatureExplanation } from './distance-feature-explanation.ts'
@@ -83,6 +85,19 @@ function constantScore(node: ExplainedQuery, docId: number): Explanation {
   if (!node.matched) return noMatch(`${description} doesn't match id ${docId}`)
   const score = Math.fround(node.score)
   return match(score, score === 1 ? description : `${description}^${javaFloatToString(score)}`)
+}
+
+/**
+ * CappedScoreWeight.explain: the wrapped query's explanation, or, when it matches above the cap, "Capped score of
+ * <query>, max of" over it and the cap as "maximum score".
+ */
+function cappedScore(node: Node<'cappedScore'>, docId: number): Explanation {
+  const [child] = node.children
+  const sub = child ? explainNode(child, docId) : noMatch('')
+  const { maxScore, query } = node.query
+  if (!sub.match || Math.fround(sub.value) <= maxScore) return sub
+  const description = `Capped score of ${describeQuery(query)}, max of`
+  return match(maxScore, description, [sub, match(maxScore, 'maximum score')])
 }
 
 /** A BooleanQuery of SHOULD TermQuerys, one per named weight of the node (one term: that TermQuery). */
@@ -253,6 +268,8 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
       return distanceFeatureExplanation(node as Node<'distanceFeature'>, docId)
     case 'functionScore':
       return functionScoreExplanation(node as Node<'functionScore'>, (child) => explainNode(child, docId))
+    case 'cappedScore':
+      return cappedScore(node as Node<'cappedScore'>, docId)
     case 'knnScoreDoc':
       // KnnScoreDocQuery's weight: the document's score times the boost
       return node.matched ? match(node.score, 'within top k documents') : noMatch('not in top k documents')

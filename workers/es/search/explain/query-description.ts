@@ -84,6 +84,8 @@ export function describeUnboosted(query: IndexQuery): string {
     }
     case 'constantScore':
       return query.description ?? `ConstantScore(${describeQuery(query.filter)})`
+    case 'cappedScore':
+      return `CappedScore(${describeQuery(query.query)})`
     case 'boosting': {
       const negative = `queryboost(score(${describeQuery(query.negative)}))^${javaFloatToString(query.negativeBoost)}`
       return `FunctionScoreQuery(${describeQuery(query.positive)}, scored by boost(${negative}))`

@@ -94,6 +94,7 @@ function childQueries(query: IndexQuery): Array<{ query: IndexQuery; scoring: bo
       ]
     case 'functionScore':
     case 'nested':
+    case 'cappedScore':
       return [{ query: query.query, scoring: true }]
     default:
       return []
@@ -138,6 +139,7 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span' | 'distanceFeatur
   geoDistance: 'IndexOrDocValuesQuery',
   geoBoundingBox: 'IndexOrDocValuesQuery',
   disMax: 'DisjunctionMaxQuery',
+  cappedScore: 'CappedScoreQuery',
   constantScore: 'ConstantScoreQuery',
   boosting: 'FunctionScoreQuery',
   bool: 'BooleanQuery',

@@ -1,6 +1,6 @@
 /**
  * Rewriting the leaves of a built query: every compound query (bool, dis_max, covering, constant_score, boosting,
- * function_score's query, nested) is rebuilt around its rewritten clauses; a query `opaque` says is left whole, as
+ * function_score's query, nested, capped score) is rebuilt around its rewritten clauses; a query `opaque` says is left whole, as
  * it is (a leaf already replaced by a rewrite, whose own clauses are not the user's). The input is not modified.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -31,6 +31,7 @@ export function rewriteLeaves(
       return { ...query, positive: one(query.positive), negative: one(query.negative) }
     case 'functionScore':
     case 'nested':
+    case 'cappedScore':
       return { ...query, query: one(query.query) }
     default:
       return leaf(query)

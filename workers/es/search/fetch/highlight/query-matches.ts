@@ -165,6 +165,7 @@ export function weightMatches(
       case 'boosting':
         return visit(q.positive)
       case 'functionScore':
+      case 'cappedScore':
         return visit(q.query)
       case 'span': {
         // a matching span query marks its terms on this field (not only those inside its matching spans)
@@ -227,6 +228,7 @@ export function extractedTermMatches(query: IndexQuery, tokens: readonly FieldTo
       case 'boosting':
         return visit(q.positive)
       case 'functionScore':
+      case 'cappedScore':
         return visit(q.query)
       case 'span':
         return spanLeaves(q.query).forEach(visit)
