@@ -6,9 +6,10 @@
  * and answers REST requests through its RestController exactly as an HTTP request to its port would be
  * answered, whichever node holds the data.
  *
- * The transport carries three channels: `coordination` (the Coordinator; its answers leave only once
- * what they promise is stored), `master` (metadata tasks sent to the elected master) and `shard` (the
- * data plane: writes, replication, recovery, reads).
+ * The transport carries four channels: `coordination` (the Coordinator; its answers leave only once
+ * what they promise is stored), `master` (metadata tasks sent to the elected master), `shard` (the
+ * data plane: writes, replication, recovery, reads) and `disk_usage` (the analyze index disk usage API's shard
+ * requests, action/disk-usage-shard-action.ts).
  */
 import type { EsNodeApi, EsNodeState, RestRequest, RestResponse } from '../protocol/es.ts'
 import type { Random } from '../net/random.ts'
@@ -53,6 +54,14 @@ import { registerSearchActions } from './rest/actions/search-actions.ts'
 import { registerScrollActions } from './rest/actions/scroll-actions.ts'
 import { registerPointInTimeActions } from './rest/actions/point-in-time-actions.ts'
 import { registerMultiSearchAction } from './rest/actions/msearch-action.ts'
+import { registerRankEvalAction } from './rest/actions/rank-eval-action.ts'
+import { registerDiskUsageAction } from './rest/actions/disk-usage-action.ts'
+import {
+  DISK_USAGE_CHANNEL,
+  serveDiskUsage,
+  type DiskUsageShardRequest,
+  type DiskUsageShardResponse,
+} from './action/disk-usage-shard-action.ts'
 import { registerExplainAction } from './rest/actions/explain-action.ts'
 import { registerTermVectorsAction } from './rest/actions/term-vectors-action.ts'
 import { registerMultiTermVectorsAction } from './rest/actions/multi-term-vectors-action.ts'
@@ -244,6 +253,8 @@ export class EsNode implements EsNodeApi {
       repositories,
     })
     shardChannel.serve((_from, request) => handler.handle(request))
+    const diskUsageChannel = mux.channel<DiskUsageShardRequest, DiskUsageShardResponse>(DISK_USAGE_CHANNEL)
+    serveDiskUsage(diskUsageChannel, indices, deps.scheduler)
     const pipelines = new ClusterPipelineStore(cluster)
     const ingest = new IngestService(pipelines)
     const context: RestContext = {
@@ -275,12 +286,14 @@ export class EsNode implements EsNodeApi {
     registerScrollActions(controller, context)
     registerPointInTimeActions(controller, context)
     registerMultiSearchAction(controller, context)
+    registerRankEvalAction(controller, context)
     registerSearchTemplateActions(controller, context)
     registerStoredScriptActions(controller, context)
     registerExplainAction(controller, context)
     registerTermVectorsAction(controller, context)
     registerMultiTermVectorsAction(controller, context)
     registerIndicesStatsAction(controller, context)
+    registerDiskUsageAction(controller, context, diskUsageChannel)
     registerNodesStatsAction(controller, context)
     registerAnalyzeActions(controller, context)
     registerCatActions(controller, context)

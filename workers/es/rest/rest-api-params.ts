@@ -186,6 +186,7 @@ export const REST_API_PARAMS = {
     'wait_for_completion',
   ],
   'indices.segments': ['index', ...INDICES_OPTIONS, 'verbose'],
+  'indices.disk_usage': ['index', 'run_expensive_tasks', 'flush', ...INDICES_OPTIONS],
   'indices.resolve_index': ['name', 'expand_wildcards', 'ignore_unavailable', 'allow_no_indices'],
   'indices.recovery': ['index', ...INDICES_OPTIONS, 'active_only', 'detailed'],
   'indices.validate_query': ['index', ...URI_QUERY, ...INDICES_OPTIONS, 'explain', 'rewrite', 'all_shards'],
@@ -339,6 +340,7 @@ export const REST_API_PARAMS = {
     'typed_keys',
     'rest_total_hits_as_int',
   ],
+  rank_eval: ['index', ...INDICES_OPTIONS, 'search_type'],
   search_template: [
     'index',
     ...INDICES_OPTIONS,
