@@ -8,12 +8,15 @@
  * one shard request (in parallel across shards, in request order within one); the answers are put back in
  * the order of the request. A write to a data stream goes to its write index and must be a create; a
  * missing name that a `data_stream` template matches is created as a data stream; a document written to a
- * backing index must carry `@timestamp` (data-stream-writes.ts). An item for an index with a write block
- * (index-blocks.ts) fails as its shard request would, without reaching the primary.
+ * backing index must carry `@timestamp` (data-stream-writes.ts). A global block at the WRITE level
+ * (`cluster.blocks.read_only[_allow_delete]`, cluster-blocks.ts) fails the whole request before anything runs, as
+ * TransportBulkAction's first check does; an item for an index with a write block (index-blocks.ts) fails as its
+ * shard request would, without reaching the primary.
  */
 import { EsException, indexNotFoundException } from '../errors/index.ts'
 import { fromWireException } from '../errors/wire-exception.ts'
 import { writeBlockException } from '../cluster/block/index-blocks.ts'
+import { globalBlockedException } from '../cluster/block/cluster-blocks.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
@@ -43,6 +46,8 @@ export async function executeBulk(
   requested: readonly BulkItem[],
   refresh: RefreshPolicy,
 ): Promise<BulkItemResult[]> {
+  const blocked = globalBlockedException(context.client.cluster.state(), 'WRITE')
+  if (blocked !== null) throw blocked
   const results: BulkItemResult[] = new Array<BulkItemResult>(requested.length)
   const resolved = await applyPipelines(context, resolveWriteTargets(context, requested, results), results)
   const createFailures = await autoCreateIndices(context, resolved, results)

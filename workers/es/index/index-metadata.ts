@@ -170,26 +170,49 @@ export function entriesToJson(
   return structured(settings)
 }
 
-/** Settings.getAsStructuredMap over flat entries: nested by `.`, each level in Java HashMap order. */
+/** A level of Settings.getAsStructuredMap: nested levels, or a leaf's value. */
+type StructuredNode = Map<string, StructuredNode> | { readonly value: JsonOut }
+
+/**
+ * Settings.getAsStructuredMap over flat entries (in key order, as Settings keeps them): nested by `.`, each level in
+ * Java HashMap order. A key that is both a value and a prefix keeps its value, and the keys below it stay dotted at
+ * its level (`"low": "90%", "low.max_headroom": "100GB"`), as its processSetting does.
+ */
 export function structured(entries: ReadonlyArray<[string, JsonOut]>): Map<string, JsonOut> {
-  const groups = new Map<string, Array<[string, JsonOut]>>()
-  const leaves = new Map<string, JsonOut>()
-  for (const [key, value] of entries) {
-    const dot = key.indexOf('.')
-    if (dot < 0) {
-      leaves.set(key, value)
-      if (!groups.has(key)) groups.set(key, [])
-      continue
-    }
-    const head = key.slice(0, dot)
-    const group = groups.get(head) ?? []
-    group.push([key.slice(dot + 1), value])
-    groups.set(head, group)
+  const root = new Map<string, StructuredNode>()
+  for (const [key, value] of entries) processSetting(root, '', key, value)
+  return structuredJson(root)
+}
+
+function processSetting(
+  level: Map<string, StructuredNode>,
+  prefix: string,
+  setting: string,
+  value: JsonOut,
+): void {
+  const dot = setting.indexOf('.')
+  if (dot < 0) {
+    const inner = level.get(prefix + setting)
+    if (inner instanceof Map) for (const [key, node] of inner) level.set(`${prefix}${setting}.${key}`, node)
+    level.set(prefix + setting, { value })
+    return
   }
+  const key = prefix + setting.slice(0, dot)
+  const rest = setting.slice(dot + 1)
+  const existing = level.get(key)
+  if (existing === undefined) {
+    const inner = new Map<string, StructuredNode>()
+    processSetting(inner, '', rest, value)
+    level.set(key, inner)
+  } else if (existing instanceof Map) processSetting(existing, '', rest, value)
+  else processSetting(level, `${key}.`, rest, value)
+}
+
+function structuredJson(level: ReadonlyMap<string, StructuredNode>): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>()
-  for (const key of javaStringKeyOrder([...groups.keys()])) {
-    const group = groups.get(key)!
-    out.set(key, group.length === 0 ? leaves.get(key)! : structured(group))
+  for (const key of javaStringKeyOrder([...level.keys()])) {
+    const node = level.get(key)!
+    out.set(key, node instanceof Map ? structuredJson(node) : node.value)
   }
   return out
 }

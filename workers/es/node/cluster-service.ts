@@ -3,7 +3,8 @@
  * applied state, lets callers wait for a state they need (ClusterStateObserver), and runs metadata
  * tasks on the elected master wherever the request arrived (TransportMasterNodeAction): sent to the
  * master over the `master` channel, retried while no master is known or the master changes, for up to
- * the 30 s master_timeout, and answered once this node has applied the state the task produced. The same
+ * the 30 s master_timeout, refused when a cluster block forbids it (checkBlock), and answered once this node has
+ * applied the state the task produced. The same
  * channel answers `_cluster/pending_tasks`: the elected master's queue, read where the master is.
  */
 import type { Scheduler } from '../../net/scheduler.ts'
@@ -14,6 +15,7 @@ import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { DiscoveryNode } from '../cluster/state/discovery-node.ts'
 import type { PendingClusterTask } from '../cluster/coordination/master-service.ts'
 import { executeMetadataTask, type MetadataTask } from '../cluster/metadata/metadata-tasks.ts'
+import { checkBlock } from '../cluster/block/metadata-task-blocks.ts'
 import { EsException } from '../errors/index.ts'
 import { fromWireException, toWireException, type WireException } from '../errors/wire-exception.ts'
 
@@ -151,7 +153,10 @@ export class ClusterService {
     }
   }
 
+  /** TransportMasterNodeAction on the master: checkBlock on its state, then the task (metadata-task-blocks.ts). */
   private async runOnMaster(task: MetadataTask): Promise<MasterResponse> {
+    const blocked = checkBlock(this.coordinator.state(), task)
+    if (blocked !== null) return { outcome: 'failed', error: toWireException(blocked) }
     try {
       const state = await this.coordinator.submitStateUpdate(task.type, (current) =>
         executeMetadataTask(current, task, this.scheduler.now()),

@@ -8,11 +8,13 @@
  *   primary is active;
  * - RebalanceOnlyWhenActiveAllocationDecider (`rebalance_only_when_active`): a shard rebalances only once
  *   every copy of it is active;
- * - ClusterRebalanceAllocationDecider (`cluster_rebalance`, allow_rebalance `indices_all_active`): nothing
- *   rebalances while any copy in the cluster is unassigned or initializing;
+ * - ClusterRebalanceAllocationDecider (`cluster_rebalance`): with cluster.routing.allocation.allow_rebalance
+ *   `indices_all_active` (the default) nothing rebalances while any copy in the cluster is unassigned or
+ *   initializing, with `indices_primaries_active` while any primary is, with `always` whatever the others are;
  * - ConcurrentRebalanceAllocationDecider (`concurrent_rebalance`): at most
  *   cluster.routing.allocation.cluster_concurrent_rebalance (2) relocations at once, else THROTTLE;
- * - EnableAllocationDecider (`enable`, enable-allocation-decider.ts): cluster.routing.allocation.enable;
+ * - EnableAllocationDecider (`enable`, enable-allocation-decider.ts): cluster.routing.allocation.enable for
+ *   allocations, cluster.routing.rebalance.enable for rebalancing;
  * - FilterAllocationDecider (`filter`, filter-allocation-decider.ts): the cluster's require/include/exclude
  *   node filters, for canAllocate and canRemain, and a shrunk index's initial recovery filter
  *   (resize-allocation-decider.ts) for canAllocate;
@@ -21,16 +23,23 @@
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
  * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the verdict is
  * NO if any says NO, else THROTTLE if any throttles, else YES. Only the filter decider can refuse `canRemain`.
+ * `canRebalanceCluster` is AllocationDeciders.canRebalance(allocation), which the balancer asks before it
+ * balances at all: cluster_rebalance, concurrent_rebalance and enable answer it for the whole cluster.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { isActive, type ShardRouting } from '../state/shard-routing.ts'
 import { shortSummary } from './shard-summary.ts'
 import { throttling } from './throttling-decider.ts'
-import { enableAllocation } from './enable-allocation-decider.ts'
+import { enableAllocation, enableRebalance, enableRebalanceCluster } from './enable-allocation-decider.ts'
 import { filterAllocation } from './filter-allocation-decider.ts'
 import { initialRecoveryFilter, resizeAllocation } from './resize-allocation-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
-import { CLUSTER_CONCURRENT_REBALANCE, intSetting } from '../metadata/cluster-settings.ts'
+import {
+  ALLOW_REBALANCE,
+  CLUSTER_CONCURRENT_REBALANCE,
+  clusterRebalanceType,
+  intSetting,
+} from '../metadata/cluster-settings.ts'
 
 export type DeciderName =
   | 'replica_after_primary_active'
@@ -58,7 +67,9 @@ export type AllocateDecider = (
   copy: ShardRouting,
   node: DiscoveryNode,
 ) => Decision | null
-type RebalanceDecider = (allocation: RoutingAllocation, copy: ShardRouting) => Decision
+export type RebalanceDecider = (allocation: RoutingAllocation, copy: ShardRouting) => Decision
+/** A decider's canRebalance(RoutingAllocation): may anything in the cluster rebalance? */
+export type ClusterRebalanceDecider = (allocation: RoutingAllocation) => Decision
 
 const replicaAfterPrimaryActive: AllocateDecider = (allocation, copy) => {
   const decider = 'replica_after_primary_active'
@@ -101,30 +112,31 @@ const rebalanceOnlyWhenActive: RebalanceDecider = (allocation, copy) => {
       }
 }
 
-const ALLOW_REBALANCE = '[cluster.routing.allocation.allow_rebalance] is set to [indices_all_active]'
-
-const clusterRebalance: RebalanceDecider = (allocation) => {
+/** ClusterRebalanceAllocationDecider: the shard's answer is the cluster's. */
+const clusterRebalance: ClusterRebalanceDecider = (allocation) => {
   const decider = 'cluster_rebalance'
+  const type = clusterRebalanceType(allocation.state)
+  const no = (what: string): Decision => ({
+    decider,
+    type: 'NO',
+    explanation: `the cluster has ${what} and cluster setting [${ALLOW_REBALANCE}] is set to [${type}]`,
+  })
   const copies = allocation.all()
-  if (copies.some((c) => c.state === 'UNASSIGNED')) {
-    return {
-      decider,
-      type: 'NO',
-      explanation: `the cluster has unassigned shards and cluster setting ${ALLOW_REBALANCE}`,
-    }
+  if (type === 'indices_primaries_active') {
+    const primaries = copies.filter((c) => c.primary)
+    if (primaries.some((c) => c.state === 'UNASSIGNED')) return no('unassigned primary shards')
+    if (primaries.some((c) => c.state === 'INITIALIZING')) return no('inactive primary shards')
+    return { decider, type: 'YES', explanation: 'all primary shards are active' }
   }
-  if (copies.some((c) => c.state === 'INITIALIZING')) {
-    return {
-      decider,
-      type: 'NO',
-      explanation: `the cluster has inactive shards and cluster setting ${ALLOW_REBALANCE}`,
-    }
+  if (type === 'indices_all_active') {
+    if (copies.some((c) => c.state === 'UNASSIGNED')) return no('unassigned shards')
+    if (copies.some((c) => c.state === 'INITIALIZING')) return no('inactive shards')
   }
   return { decider, type: 'YES', explanation: 'all shards are active' }
 }
 
 /** ConcurrentRebalanceAllocationDecider: at most cluster_concurrent_rebalance relocations at once (-1: no limit). */
-const concurrentRebalance: RebalanceDecider = (allocation) => {
+const concurrentRebalance: ClusterRebalanceDecider = (allocation) => {
   const decider = 'concurrent_rebalance'
   const limit = intSetting(allocation.state, CLUSTER_CONCURRENT_REBALANCE)
   if (limit === -1)
@@ -160,6 +172,12 @@ const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [
   rebalanceOnlyWhenActive,
   clusterRebalance,
   concurrentRebalance,
+  enableRebalance,
+]
+const CLUSTER_REBALANCE_DECIDERS: readonly ClusterRebalanceDecider[] = [
+  clusterRebalance,
+  concurrentRebalance,
+  enableRebalanceCluster,
 ]
 
 /** Decision.Type.min over `types`: NO if any is NO, else THROTTLE if any is THROTTLE, else YES. */
@@ -200,6 +218,11 @@ export function explainCanRebalance(allocation: RoutingAllocation, copy: ShardRo
 /** The verdict of the rebalance deciders on moving the started `copy` (AllocationDeciders.canRebalance). */
 export function canRebalance(allocation: RoutingAllocation, copy: ShardRouting): DecisionType {
   return verdict(explainCanRebalance(allocation, copy))
+}
+
+/** AllocationDeciders.canRebalance(allocation): whether the balancer may move anything now. */
+export function canRebalanceCluster(allocation: RoutingAllocation): DecisionType {
+  return verdict(CLUSTER_REBALANCE_DECIDERS.map((decider) => decider(allocation)))
 }
 
 /** The verdict of the allocation deciders on placing `copy` on `node` (AllocationDeciders.canAllocate). */

@@ -8,8 +8,9 @@
  * taken over every copy the metadata asks for (number_of_shards × (number_of_replicas + 1)) and the data
  * nodes. The model counts every assigned copy on its node, a RELOCATING one on its target's (ModelNode).
  *
- * Rebalancing, once the cluster may rebalance at all (nothing unassigned or initializing, fewer than
- * cluster_concurrent_rebalance relocations): indices most unbalanced first; for each, the nodes sorted by
+ * Rebalancing, once the cluster may rebalance at all (the deciders' canRebalance of the cluster is YES: as
+ * allow_rebalance asks, nothing unassigned or initializing; fewer than cluster_concurrent_rebalance relocations;
+ * rebalance.enable not `none`): indices most unbalanced first; for each, the nodes sorted by
  * weight; while the heaviest and lightest differ by more than the threshold (1.0, plus Balancer.lessThan's
  * 0.001), a started copy of the index moves from the heaviest to the lightest node, highest shard id first,
  * as the rebalance and allocation deciders allow; a THROTTLE from either moves it in the model only, as ES does,
@@ -21,8 +22,7 @@
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
-import { canAllocate, canRebalance, canRemain, minType } from './allocation-deciders.ts'
-import { CLUSTER_CONCURRENT_REBALANCE, intSetting } from '../metadata/cluster-settings.ts'
+import { canAllocate, canRebalance, canRebalanceCluster, canRemain, minType } from './allocation-deciders.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
 const SHARD_BALANCE = 0.45
@@ -174,17 +174,9 @@ export function moveShards(allocation: RoutingAllocation): void {
 
 /** Balancer.balance: relocates started copies until no index is unbalanced beyond the threshold. */
 export function balance(allocation: RoutingAllocation): void {
-  if (allocation.dataNodes.length < 2 || !clusterMayRebalance(allocation)) return
+  if (allocation.dataNodes.length < 2 || canRebalanceCluster(allocation) !== 'YES') return
   const model = new BalanceModel(allocation)
   for (const index of weightOrderedIndices(allocation, model)) balanceIndex(allocation, model, index)
-}
-
-/** AllocationDeciders.canRebalance(allocation): ClusterRebalance's and ConcurrentRebalance's verdict is YES. */
-function clusterMayRebalance(allocation: RoutingAllocation): boolean {
-  const copies = allocation.all()
-  if (copies.some((copy) => copy.state === 'UNASSIGNED' || copy.state === 'INITIALIZING')) return false
-  const limit = intSetting(allocation.state, CLUSTER_CONCURRENT_REBALANCE)
-  return limit === -1 || copies.filter((copy) => copy.state === 'RELOCATING').length < limit
 }
 
 /** buildWeightOrderedIndices: the indices whose heaviest and lightest nodes differ most first. */

@@ -6,6 +6,9 @@
  *
  * Registered here, each with its parser (the value check and error text of its ES Setting):
  * - `cluster.routing.allocation.enable` (all | primaries | new_primaries | none: EnableAllocationDecider);
+ * - `cluster.routing.rebalance.enable` (all | primaries | replicas | none: EnableAllocationDecider.canRebalance) and
+ *   `cluster.routing.allocation.allow_rebalance` (always | indices_primaries_active | indices_all_active, or the
+ *   camel-case spellings: ClusterRebalanceAllocationDecider);
  * - the group settings `cluster.routing.allocation.{require,include,exclude}.<attribute>`
  *   (FilterAllocationDecider: comma-separated node names, ids or `*` patterns);
  * - `cluster.max_shards_per_node` (ShardLimitValidator, an int >= 1);
@@ -17,7 +20,13 @@
  *   `node_concurrent_outgoing_recoveries` (ThrottlingAllocationDecider, ints >= 0; the last two fall back to
  *   the first) and `node_initial_primaries_recoveries` (int >= 0);
  * - `indices.recovery.max_bytes_per_sec` (RecoverySettings, a byte size: kept, but recoveries are not throttled);
- * - the prefix settings `logger.<name>` (Loggers.LOG_LEVEL_SETTING, a log4j level: kept; the nodes write no logs).
+ * - the prefix settings `logger.<name>` (Loggers.LOG_LEVEL_SETTING, a log4j level: kept; the nodes write no logs);
+ * - the disk-based allocation settings (`cluster.routing.allocation.disk.*`, `cluster.info.update.interval`:
+ *   disk-threshold-settings.ts, with its cross-setting validators run on each scope and on both together): kept,
+ *   as the playground models no disk usage;
+ * - `cluster.blocks.read_only` and `cluster.blocks.read_only_allow_delete` (Metadata.SETTING_READ_ONLY_SETTING and
+ *   SETTING_READ_ONLY_ALLOW_DELETE_SETTING, booleans): true in either scope sets the global block
+ *   (cluster-blocks.ts), as SettingsUpdater adds it after every update.
  * Any other key is refused as SettingsUpdater refuses it: `persistent setting [x], not recognized`.
  *
  * Invariants: the stored maps only hold registered keys with values their parser accepts; an update
@@ -29,6 +38,12 @@ import { actionRequestValidationException, illegalArgumentException } from '../.
 import { simpleMatch } from '../../common/simple-match.ts'
 import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
 import { parseBytes } from '../../ingest/processors/string-processors.ts'
+import { prettyElasticsearch, toJson, type JsonOut } from '../../xcontent/index.ts'
+import {
+  DISK_THRESHOLD_ENABLED,
+  DISK_THRESHOLD_SETTINGS,
+  validateDiskThresholds,
+} from '../allocation/disk-threshold-settings.ts'
 
 export type SettingsScope = 'persistent' | 'transient'
 
@@ -42,8 +57,14 @@ export interface ClusterSettingsUpdate {
 
 /** EnableAllocationDecider.Allocation. */
 export type AllocationEnable = 'all' | 'primaries' | 'new_primaries' | 'none'
+/** EnableAllocationDecider.Rebalance. */
+export type RebalanceEnable = 'all' | 'primaries' | 'replicas' | 'none'
+/** ClusterRebalanceAllocationDecider.ClusterRebalanceType. */
+export type ClusterRebalanceType = 'always' | 'indices_primaries_active' | 'indices_all_active'
 
 export const ALLOCATION_ENABLE = 'cluster.routing.allocation.enable'
+export const REBALANCE_ENABLE = 'cluster.routing.rebalance.enable'
+export const ALLOW_REBALANCE = 'cluster.routing.allocation.allow_rebalance'
 export const MAX_SHARDS_PER_NODE = 'cluster.max_shards_per_node'
 export const DESTRUCTIVE_REQUIRES_NAME = 'action.destructive_requires_name'
 export const LIFECYCLE_POLL_INTERVAL = 'indices.lifecycle.poll_interval'
@@ -57,6 +78,8 @@ export const NODE_CONCURRENT_OUTGOING_RECOVERIES =
 export const NODE_INITIAL_PRIMARIES_RECOVERIES =
   'cluster.routing.allocation.node_initial_primaries_recoveries'
 const RECOVERY_MAX_BYTES_PER_SEC = 'indices.recovery.max_bytes_per_sec'
+export const CLUSTER_READ_ONLY = 'cluster.blocks.read_only'
+export const CLUSTER_READ_ONLY_ALLOW_DELETE = 'cluster.blocks.read_only_allow_delete'
 const LOGGER_PREFIX = 'logger.'
 /** log4j's Level names (Level.valueOf). */
 const LOG_LEVELS = ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL']
@@ -75,6 +98,11 @@ interface SettingDefinition {
 
 const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
   [ALLOCATION_ENABLE]: { defaultValue: 'all', validate: (value) => parseAllocationEnable(value) },
+  [REBALANCE_ENABLE]: { defaultValue: 'all', validate: (value) => parseRebalanceEnable(value) },
+  [ALLOW_REBALANCE]: {
+    defaultValue: 'indices_all_active',
+    validate: (value) => parseClusterRebalanceType(value),
+  },
   [MAX_SHARDS_PER_NODE]: { defaultValue: '1000', validate: (value, key) => parseIntAtLeast(value, key, 1) },
   [DESTRUCTIVE_REQUIRES_NAME]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
   [LIFECYCLE_POLL_INTERVAL]: { defaultValue: '10m', validate: (value, key) => parsePositiveTime(value, key) },
@@ -102,6 +130,10 @@ const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
     validate: (value, key) => parseIntAtLeast(value, key, 0),
   },
   [RECOVERY_MAX_BYTES_PER_SEC]: { defaultValue: '40mb', validate: (value, key) => parseBytes(value, key) },
+  [CLUSTER_READ_ONLY]: { defaultValue: 'false', validate: (value) => parseBoolean(value) },
+  [DISK_THRESHOLD_ENABLED]: { defaultValue: 'true', validate: (value) => parseBoolean(value) },
+  ...DISK_THRESHOLD_SETTINGS,
+  [CLUSTER_READ_ONLY_ALLOW_DELETE]: { defaultValue: 'false', validate: (value) => parseBoolean(value) },
 }
 
 /** A `logger.<name>` key's value: log4j's Level.valueOf (trimmed, upper-cased). */
@@ -140,6 +172,41 @@ function parseAllocationEnable(value: string): AllocationEnable {
     default:
       throw illegalArgumentException(`Illegal allocation.enable value [${upper}]`)
   }
+}
+
+/** Rebalance.parse: upper-cased in its error, as ES reports it. */
+function parseRebalanceEnable(value: string): RebalanceEnable {
+  const upper = value.toUpperCase()
+  switch (upper) {
+    case 'ALL':
+    case 'PRIMARIES':
+    case 'REPLICAS':
+    case 'NONE':
+      return upper.toLowerCase() as RebalanceEnable
+    default:
+      throw illegalArgumentException(`Illegal rebalance.enable value [${upper}]`)
+  }
+}
+
+/**
+ * ClusterRebalanceType.parseString (case-insensitive). Its error names the Setting by its toString: the setting's
+ * XContent (key, properties, is_group_setting, default) pretty-printed.
+ */
+function parseClusterRebalanceType(value: string): ClusterRebalanceType {
+  const lower = value.toLowerCase()
+  if (lower === 'always') return 'always'
+  if (lower === 'indices_primaries_active' || lower === 'indicesprimariesactive')
+    return 'indices_primaries_active'
+  if (lower === 'indices_all_active' || lower === 'indicesallactive') return 'indices_all_active'
+  const setting = new Map<string, JsonOut>([
+    ['key', ALLOW_REBALANCE],
+    ['properties', ['Dynamic', 'NodeScope']],
+    ['is_group_setting', false],
+    ['default', SETTINGS[ALLOW_REBALANCE]!.defaultValue],
+  ])
+  throw illegalArgumentException(
+    `Illegal value for ${prettyElasticsearch(toJson(setting)).trimEnd()}: ${value}`,
+  )
 }
 
 /** Setting.intSetting with a minimum. */
@@ -195,6 +262,14 @@ export function allocationEnable(state: ClusterState): AllocationEnable {
   return parseAllocationEnable(effective(state, ALLOCATION_ENABLE)!)
 }
 
+export function rebalanceEnable(state: ClusterState): RebalanceEnable {
+  return parseRebalanceEnable(effective(state, REBALANCE_ENABLE)!)
+}
+
+export function clusterRebalanceType(state: ClusterState): ClusterRebalanceType {
+  return parseClusterRebalanceType(effective(state, ALLOW_REBALANCE)!)
+}
+
 export function maxShardsPerNode(state: ClusterState): number {
   return parseIntAtLeast(effective(state, MAX_SHARDS_PER_NODE)!, MAX_SHARDS_PER_NODE, 1)
 }
@@ -205,6 +280,17 @@ export function lifecyclePollIntervalMillis(state: ClusterState): number {
 
 export function destructiveRequiresName(state: ClusterState): boolean {
   return parseBoolean(effective(state, DESTRUCTIVE_REQUIRES_NAME)!)
+}
+
+/**
+ * A global block setting: `SETTING.get(persistentSettings) || SETTING.get(transientSettings)`, so a block set in one
+ * scope holds whatever the other says.
+ */
+export function blockSettingSet(
+  state: ClusterState,
+  key: typeof CLUSTER_READ_ONLY | typeof CLUSTER_READ_ONLY_ALLOW_DELETE,
+): boolean {
+  return (['persistent', 'transient'] as const).some((scope) => scopedSettings(state, scope)[key] === 'true')
 }
 
 /**
@@ -251,14 +337,16 @@ export function validateClusterSettingsUpdate(update: ClusterSettingsUpdate): vo
 /** The master's side of TransportClusterUpdateSettingsAction: the state with both scopes updated. */
 export function applyClusterSettingsUpdate(state: ClusterState, update: ClusterSettingsUpdate): ClusterState {
   validateClusterSettingsUpdate(update)
-  return {
-    ...state,
-    metadata: {
-      ...state.metadata,
-      persistentSettings: applyScope(scopedSettings(state, 'persistent'), update.persistent),
-      transientSettings: applyScope(scopedSettings(state, 'transient'), update.transient),
-    },
-  }
+  const persistentSettings = applyScope(scopedSettings(state, 'persistent'), update.persistent)
+  const transientSettings = applyScope(scopedSettings(state, 'transient'), update.transient)
+  // The settings' validators on each scope's settings, then on Metadata.settings() (transient over persistent).
+  for (const settings of [
+    transientSettings,
+    persistentSettings,
+    { ...persistentSettings, ...transientSettings },
+  ])
+    validateDiskThresholds(settings)
+  return { ...state, metadata: { ...state.metadata, persistentSettings, transientSettings } }
 }
 
 function applyScope(

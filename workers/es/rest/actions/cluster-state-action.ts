@@ -5,7 +5,8 @@
  * `metric` is a comma list of version, master_node, blocks, nodes, metadata, routing_table, routing_nodes or
  * `_all` (unknown names are ignored, as Metric.parseString(.., true) does); `index` narrows metadata and
  * routing to those indices, leniently (lenientExpandOpen: a missing index is left out, not an error; a wildcard or
- * `_all` reaches open indices only, a closed index named outright is kept). `blocks` lists every index's blocks.
+ * `_all` reaches open indices only, a closed index named outright is kept). `blocks` lists the global blocks and
+ * every index's, whatever the request names (TransportClusterStateAction copies them unfiltered; cluster-blocks.ts).
  * Maps that ES keeps in hash maps (nodes, indices, routing nodes) come in Java HashMap order.
  *
  * Left out because the playground has no such value: `state_uuid`, `nodes_versions`, `nodes_features`, the
@@ -24,6 +25,7 @@ import { isDataNode } from '../../cluster/state/discovery-node.ts'
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { mappingToJson } from '../../index/mapper/mapping-json.ts'
 import { isClosed, settingsToJson } from '../../index/index-metadata.ts'
+import { clusterBlocksJson } from '../../cluster/block/cluster-blocks.ts'
 import { aliasesOf } from '../../cluster/metadata/alias-metadata.ts'
 import { MASTER_TIMEOUT_MS, masterNotDiscoveredException } from '../../node/cluster-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
@@ -65,7 +67,7 @@ async function clusterState(context: RestContext, req: RestHandlerRequest): Prom
   }
   if (metrics.has('version')) body.version = state.version
   if (metrics.has('master_node')) body.master_node = state.masterNodeId
-  if (metrics.has('blocks')) body.blocks = blocksJson(state)
+  if (metrics.has('blocks')) body.blocks = clusterBlocksJson(state)
   if (metrics.has('nodes')) body.nodes = nodesJson(state)
   if (metrics.has('metadata')) body.metadata = metadataJson(state, names, flat)
   if (metrics.has('routing_table')) body.routing_table = { indices: routingTableJson(state, names) }
@@ -96,19 +98,6 @@ function selectedIndices(
     }
   }
   return javaStringKeyOrder(all.filter((name) => wanted.has(name)))
-}
-
-/**
- * ClusterBlocks.toXContent, of every index whatever the request names (TransportClusterStateAction copies the blocks
- * unfiltered): a closed index carries MetadataIndexStateService.INDEX_CLOSED_BLOCK (id 4, READ_WRITE); the
- * playground has no other blocks. Indices in HashMap order.
- */
-function blocksJson(state: ClusterState): JsonOut {
-  const names = javaStringKeyOrder(Object.keys(state.metadata.indices))
-  const closed = names.filter((name) => isClosed(esIndexMetadata(state.metadata.indices[name]!)))
-  if (closed.length === 0) return {}
-  const block = { description: 'index closed', retryable: false, levels: ['read', 'write'] }
-  return { indices: new Map(closed.map((name): [string, JsonOut] => [name, { '4': block }])) }
 }
 
 /** DiscoveryNode.toXContent, by node id. */

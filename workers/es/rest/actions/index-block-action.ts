@@ -7,8 +7,9 @@
  * - while action.destructive_requires_name is true, `_all` and patterns are refused (failDestructive);
  * - the expression resolves with the request's expand_wildcards / ignore_unavailable / allow_no_indices over
  *   strictExpandOpen (a missing index: index_not_found_exception);
- * - a block without the METADATA_WRITE level (`read`, `write`) is refused on an index whose metadata writes are
- *   blocked (`read_only`, `metadata`): the cluster_block_exception of checkBlock;
+ * - checkBlock: a block with the METADATA_WRITE level (`read_only`, `metadata`) may be added while no global block
+ *   holds that level; any other request is refused when the indices' metadata writes are blocked (`read_only`,
+ *   `metadata`, or a global `cluster.blocks.*` block joined to each index's): the cluster_block_exception;
  * - the indices that do not have the block yet get it, their `index.blocks.<block>` setting set to true; the answer
  *   {"acknowledged":true,"shards_acknowledged":true,"indices":[{"name":<index>,"blocked":true},...]}, or, when no
  *   index was left to block, AddIndexBlockResponse.EMPTY: {"acknowledged":true,"shards_acknowledged":false,"indices":[]}.
@@ -19,13 +20,8 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
 import { failDestructive } from '../../action/destructive-operations.ts'
-import {
-  apiBlock,
-  blockHasLevel,
-  blockSetting,
-  hasIndexBlock,
-  indicesBlockedException,
-} from '../../cluster/block/index-blocks.ts'
+import { apiBlock, blockHasLevel, blockSetting, hasIndexBlock } from '../../cluster/block/index-blocks.ts'
+import { globalBlockedException, indicesBlockedException } from '../../cluster/block/cluster-blocks.ts'
 import { indicesOptionsFromRequest, STRICT_EXPAND_OPEN } from '../../cluster/metadata/indices-options.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -49,12 +45,15 @@ async function addIndexBlock(context: RestContext, req: RestHandlerRequest): Pro
   if (expression.split(',').every((part) => part === '')) errors.push('index is missing')
   if (block === 'read_only_allow_delete') errors.push('read_only_allow_delete block is for internal use only')
   if (errors.length > 0) throw actionRequestValidationException(errors)
-  failDestructive(context.client.cluster.state(), expression)
+  const state = context.client.cluster.state()
+  failDestructive(state, expression)
   const indices = context.indices
     .resolve(expression, indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN))
     .map((index) => index.metadata)
-  if (!blockHasLevel(block, 'METADATA_WRITE')) {
-    const blocked = indicesBlockedException(indices, 'METADATA_WRITE')
+  const unblocked = globalBlockedException(state, 'METADATA_WRITE') === null
+  if (!(blockHasLevel(block, 'METADATA_WRITE') && unblocked)) {
+    const names = indices.map(({ name }) => name)
+    const blocked = indicesBlockedException(state, 'METADATA_WRITE', names)
     if (blocked !== null) throw blocked
   }
   const toBlock = indices.filter((metadata) => !hasIndexBlock(metadata, block)).map(({ name }) => name)
