@@ -36,6 +36,11 @@ import { ShardRequestHandler } from './action/shard-request-handler.ts'
 import type { ShardRequest, ShardResponse } from './action/shard-messages.ts'
 import { RestController } from './rest/rest-controller.ts'
 import type { RestContext } from './rest/rest-context.ts'
+import {
+  StartedShardsClient,
+  serveStartedShards,
+  type StartedShardsChannel,
+} from './action/list-started-shards.ts'
 import { TaskManager } from './tasks/task-manager.ts'
 import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
@@ -89,6 +94,7 @@ import { SnapshotsService } from './snapshots/snapshots-service.ts'
 import { snapshotShardRestore } from './snapshots/snapshot-shard-recovery.ts'
 import { registerRepositoryActions } from './rest/actions/repository-actions.ts'
 import { registerSnapshotActions } from './rest/actions/snapshot-actions.ts'
+import { registerFeaturesActions } from './rest/actions/features-actions.ts'
 import { registerRestoreAction } from './rest/actions/restore-action.ts'
 import { ClusterPipelineStore } from './node/cluster-pipeline-store.ts'
 import { randomBase64Id } from './common/uuids.ts'
@@ -192,6 +198,8 @@ export class EsNode implements EsNodeApi {
     const dangling = await adoptLegacyIndices(deps.storage, indices, deps.random)
     const mux = new ChannelMux(deps.transport)
     const shardChannel = mux.channel<ShardRequest, ShardResponse>('shard')
+    const startedShardsChannel: StartedShardsChannel = mux.channel('gateway_started_shards')
+    serveStartedShards(startedShardsChannel, () => indices.storedCopies())
     let applier: IndicesClusterStateService | null = null
     let cluster: ClusterService | null = null
     let licenses: LicenseService | null = null
@@ -265,6 +273,7 @@ export class EsNode implements EsNodeApi {
       client,
       ingest,
       tasks,
+      startedShards: new StartedShardsClient(startedShardsChannel),
       newUuid: () => randomBase64Id(deps.random),
     }
     const controller = new RestController()
@@ -310,6 +319,7 @@ export class EsNode implements EsNodeApi {
     registerTemplateActions(controller, context)
     registerIlmActions(controller, context)
     registerRepositoryActions(controller, context, repositories)
+    registerFeaturesActions(controller, context)
     const snapshots = new SnapshotsService({
       clock: deps.scheduler,
       client,

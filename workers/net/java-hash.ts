@@ -16,6 +16,16 @@ export function javaStringHashCode(value: string): number {
   return hash
 }
 
+/**
+ * The hashCode of a Java record whose components are all Strings (ObjectMethods: 31 × h + each component's
+ * hashCode, in declaration order, from 0).
+ */
+export function javaStringRecordHashCode(components: readonly string[]): number {
+  let hash = 0
+  for (const component of components) hash = (Math.imul(31, hash) + javaStringHashCode(component)) | 0
+  return hash
+}
+
 /** org.apache.kafka.common.TopicPartition#hashCode: 31 × (31 + partition) + topic.hashCode(). */
 export function topicPartitionHashCode(topic: string, partition: number): number {
   return (Math.imul(31, (31 + partition) | 0) + javaStringHashCode(topic)) | 0

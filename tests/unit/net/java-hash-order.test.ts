@@ -2,7 +2,11 @@
 // java.util.HashMap (separate chaining, appends to a bucket's list, doubling at 3/4 load by re-inserting).
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
-import { javaStringHashCode, javaStringKeyOrder } from '../../../workers/net/java-hash.ts'
+import {
+  javaStringHashCode,
+  javaStringKeyOrder,
+  javaStringRecordHashCode,
+} from '../../../workers/net/java-hash.ts'
 
 function simulatedHashMap(keys: readonly string[]): string[] {
   let table: string[][] = Array.from({ length: 16 }, () => [])
@@ -60,5 +64,11 @@ describe('javaStringKeyOrder', () => {
         expect(javaStringKeyOrder(keys)).toEqual(simulatedHashMap(keys))
       }),
     )
+  })
+
+  test('hashes a record of Strings as javac-generated records do (values from a JDK 17 run)', () => {
+    // record Definition(String indicatorName, String id, String cause, String action, String helpURL)
+    expect(javaStringRecordHashCode(['shards_availability', 'a', 'b', 'c', 'd'])).toBe(368037575)
+    expect(javaStringRecordHashCode([])).toBe(0)
   })
 })

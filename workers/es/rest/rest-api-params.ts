@@ -188,6 +188,7 @@ export const REST_API_PARAMS = {
   'indices.segments': ['index', ...INDICES_OPTIONS, 'verbose'],
   'indices.disk_usage': ['index', 'run_expensive_tasks', 'flush', ...INDICES_OPTIONS],
   'indices.resolve_index': ['name', 'expand_wildcards', 'ignore_unavailable', 'allow_no_indices'],
+  'indices.shard_stores': ['index', 'status', ...INDICES_OPTIONS, 'max_concurrent_shard_requests'],
   'indices.recovery': ['index', ...INDICES_OPTIONS, 'active_only', 'detailed'],
   'indices.validate_query': ['index', ...URI_QUERY, ...INDICES_OPTIONS, 'explain', 'rewrite', 'all_shards'],
   // documents
@@ -416,6 +417,9 @@ export const REST_API_PARAMS = {
   'cluster.get_settings': ['flat_settings', 'include_defaults', ...ACKED],
   'cluster.put_settings': ['flat_settings', ...ACKED],
   'cluster.pending_tasks': ['local', 'master_timeout'],
+  health_report: ['feature', 'verbose', 'size'],
+  'features.get_features': ['master_timeout'],
+  'features.reset_features': ['master_timeout'],
   'cluster.allocation_explain': ['include_yes_decisions', 'include_disk_info', 'master_timeout'],
   'cluster.put_component_template': ['name', 'create', 'cause', 'master_timeout'],
   'cluster.get_component_template': ['name', 'flat_settings', 'include_defaults', 'local', 'master_timeout'],

@@ -9,6 +9,7 @@ import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
 import type { NodeClient } from '../action/node-client.ts'
 import type { IngestService } from '../ingest/ingest-service.ts'
 import type { TaskManager } from '../tasks/task-manager.ts'
+import type { StartedShardsClient } from '../action/list-started-shards.ts'
 
 export interface NodeIdentity {
   nodeName: string
@@ -26,6 +27,8 @@ export interface RestContext {
   ingest: IngestService
   /** This node's running tasks (TaskManager). */
   tasks: TaskManager
+  /** Which shard copies a node holds on disk (TransportNodesListGatewayStartedShards). */
+  startedShards: StartedShardsClient
   /** A new random index uuid (UUIDs.randomBase64UUID). */
   newUuid(): string
 }

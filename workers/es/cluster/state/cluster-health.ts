@@ -60,7 +60,8 @@ export function worst(a: ClusterHealthStatus, b: ClusterHealthStatus): ClusterHe
   return RANK[b] > RANK[a] ? b : a
 }
 
-function inactivePrimaryHealth(primary: ShardRouting): ClusterHealthStatus {
+/** ClusterShardHealth.getInactivePrimaryHealth: yellow for a new primary on its way, else red. */
+export function inactivePrimaryHealth(primary: ShardRouting): ClusterHealthStatus {
   const info = primary.unassignedInfo
   const newPrimary =
     (primary.recoverySource === 'EMPTY_STORE' ||

@@ -3,7 +3,7 @@
  * 8.17 writes it, with `unassigned_primary_shards`, `level=cluster|indices|shards`, and the `wait_for_*`
  * conditions: status, active shards, nodes, no initializing and no relocating shards). It also
  * registers the other cluster admin APIs: `_cluster/state`, `_cluster/settings`, `_nodes`,
- * `_cluster/allocation/explain`, `_cluster/pending_tasks` and `_validate/query` (each in its own file).
+ * `_cluster/allocation/explain`, `_cluster/pending_tasks`, `_health_report` and `_validate/query` (each in its own file).
  *
  * A wait that is met answers at once; one that is not waits for a cluster state that meets it, and
  * answers `timed_out: true` with 408 when `timeout` (30s by default) passes first. The figures are those of
@@ -35,6 +35,7 @@ import { registerNodesInfoAction } from './nodes-info-action.ts'
 import { registerNodesHotThreadsAction } from './nodes-hot-threads-action.ts'
 import { registerValidateQueryAction } from './validate-query-action.ts'
 import { registerPendingTasksAction } from './pending-tasks-action.ts'
+import { registerHealthReportAction } from './health-report-action.ts'
 import {
   LENIENT_EXPAND_OPEN_CLOSED_HIDDEN,
   STRICT_EXPAND_OPEN_CLOSED,
@@ -58,6 +59,7 @@ export function registerClusterActions(controller: RestController, context: Rest
   registerNodesInfoAction(controller, context)
   registerNodesHotThreadsAction(controller, context)
   registerAllocationExplainAction(controller, context)
+  registerHealthReportAction(controller, context)
   registerValidateQueryAction(controller, context)
   registerPendingTasksAction(controller, context)
 }

@@ -3,7 +3,8 @@
  * index template gives; a date math name `<logs-{now/d}>` is resolved, the expression kept as provided_name), delete (DELETE /<index>, wildcards refused while the cluster setting
  * action.destructive_requires_name is true, ES 8's default, and resolved when it is false), get and exists (GET and HEAD
  * /<index>) and _refresh, with ES 8's response bodies. Settings and mappings have their own actions; the
- * segment APIs (_flush, _forcemerge, _segments) are registered from here (segment-actions.ts).
+ * segment APIs (_flush, _forcemerge, _segments) are registered from here (segment-actions.ts), as are _recovery and
+ * _shard_stores.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException, indexNotFoundException } from '../../errors/index.ts'
@@ -26,6 +27,7 @@ import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
 import { registerRecoveryAction } from './recovery-action.ts'
+import { registerShardStoresAction } from './shard-stores-action.ts'
 import { registerResolveIndexAction } from './resolve-index-action.ts'
 import { dataStreamsOf } from '../../cluster/metadata/data-stream.ts'
 import { resolveDateMathExpression } from '../../cluster/metadata/date-math-index-name.ts'
@@ -51,6 +53,7 @@ export function registerIndexActions(controller: RestController, context: RestCo
     .register('GET', '/_refresh', () => guarded(() => refresh(context, null)), 'indices.refresh')
   registerSegmentActions(controller, context)
   registerRecoveryAction(controller, context)
+  registerShardStoresAction(controller, context)
   registerResolveIndexAction(controller, context)
 }
 

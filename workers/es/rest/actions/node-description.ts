@@ -8,6 +8,7 @@ import { isDataNode, isMasterNode, type DiscoveryNode } from '../../cluster/stat
 import { NODE_IP } from '../cat/cat-indices.ts'
 import { INDEX_VERSION_CURRENT, MINIMUM_COMPATIBLE_INDEX_VERSION } from '../../index/index-metadata.ts'
 import { ES_VERSION } from './root-action.ts'
+import type { JsonOut } from '../../xcontent/index.ts'
 
 const DEFAULT_ROLES = [
   'data',
@@ -95,4 +96,25 @@ export function discoveryNodeFields(
     transport_address: transportAddress(node),
     roles: roleNames(node),
   }
+}
+
+/**
+ * DiscoveryNode.toXContent (8.17): the field named for the node's id, an object of its name, ephemeral id, transport address,
+ * external id (its name), attributes, roles, version and the index versions it reads and writes.
+ */
+export function discoveryNodeXContent(node: DiscoveryNode): [string, JsonOut] {
+  return [
+    node.id,
+    {
+      name: node.name,
+      ephemeral_id: node.ephemeralId,
+      transport_address: transportAddress(node),
+      external_id: node.name,
+      attributes: { ...node.attributes },
+      roles: roleNames(node),
+      version: ES_VERSION.number,
+      min_index_version: MINIMUM_COMPATIBLE_INDEX_VERSION,
+      max_index_version: INDEX_VERSION_CURRENT,
+    },
+  ]
 }
