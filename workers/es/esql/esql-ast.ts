@@ -1,6 +1,7 @@
 /**
  * The ES|QL syntax tree (EsqlBaseParser.g4's rules as the AST builder reads them): a query is one source
- * command (FROM, ROW, SHOW INFO) and the processing commands after it, in order. Every node keeps where it
+ * command (FROM, ROW, SHOW INFO) and the processing commands after it, in order (ENRICH's policy name without
+ * its `_any:` / `_coordinator:` / `_remote:` qualifier, which one cluster has no use for). Every node keeps where it
  * starts (for `line L:C:` messages) and an expression keeps the text it was written as, which names an
  * unaliased column (`EVAL a + 1` adds a column named `a + 1`).
  */
@@ -60,6 +61,12 @@ export interface NamePattern {
   readonly at: SourcePosition
 }
 
+/** An ENRICH `WITH` item: `name = field`, or the field under its own name. */
+export interface EnrichField {
+  readonly name: string
+  readonly field: NamePattern
+}
+
 export type EsqlCommand =
   | { kind: 'from'; indices: string; metadata: string[]; at: SourcePosition; metadataAt: SourcePosition[] }
   | { kind: 'row'; fields: NamedExpression[]; at: SourcePosition }
@@ -75,3 +82,13 @@ export type EsqlCommand =
   | { kind: 'dissect'; input: EsqlExpression; pattern: string; separator: string; at: SourcePosition }
   | { kind: 'grok'; input: EsqlExpression; pattern: string; at: SourcePosition }
   | { kind: 'mvExpand'; column: NamePattern; at: SourcePosition }
+  | {
+      kind: 'enrich'
+      policy: string
+      policyAt: SourcePosition
+      /** The ON field, or null for the policy's match field. */
+      matchField: NamePattern | null
+      /** The WITH items, or [] for the policy's enrich fields. */
+      fields: EnrichField[]
+      at: SourcePosition
+    }

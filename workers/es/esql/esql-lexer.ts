@@ -5,12 +5,15 @@
  * escapes a backquote), "strings" (`\t \n \r \" \\` escapes) and """triple-quoted""" ones (no escapes),
  * integer and decimal literals (`1.5`, `.5`, `1e3`), `?`, `?name` and `?1` parameters, the operators and `|`.
  * `//` and `/* *\/` comments and whitespace are skipped. A FROM's index patterns are read raw by
- * `sourceToken` (UNQUOTED_SOURCE: anything but whitespace, `,`, `|`, quotes and `=`). Tokens share SQL's Token
+ * `sourceToken` (UNQUOTED_SOURCE: anything but whitespace, `,`, `|`, quotes and `=`), an ENRICH's policy name by
+ * `policyNameToken` (ENRICH_POLICY_NAME: anything but whitespace and `\ / ? " < > | , # :`, with one optional
+ * `qualifier:` prefix; `on` and `with` alone are ENRICH_MODE's keywords). Tokens share SQL's Token
  * shape (1-based line and column, offsets), so the SQL TokenStream walks them; the list ends with EOF. A
- * character no rule takes fails as ANTLR's lexer does: `token recognition error at: 'c'`.
+ * character no rule takes fails as ANTLR's lexer does: `token recognition error at: 'c'`. The character work shared
+ * with SQL's lexer (positions, blanks and comments, doubled-quote text, operators) is sql/scanner.ts's.
  */
 import type { Token, TokenKind } from '../sql/sql-lexer.ts'
-import { sqlParsingException } from '../sql/sql-exceptions.ts'
+import { Scanner } from '../sql/scanner.ts'
 
 /** The words EsqlBaseLexer's expression mode reserves; command names are identifiers outside command position. */
 export const ESQL_KEYWORDS = new Set([
@@ -59,168 +62,144 @@ const OPERATORS = [
 
 const ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', '"': '"', '\\': '\\' }
 
-export class EsqlLexer {
-  private pos = 0
+/** ENRICH_POLICY_NAME_BODY: any character but whitespace and `\ / ? " < > | , # :`. */
+const POLICY_NAME_BODY = /[^\s\\/?"<>|,#:]/
 
-  constructor(readonly text: string) {}
+const IDENTIFIER_START = /[A-Za-z_@]/
+const IDENTIFIER_PART = /[A-Za-z0-9_@]/
+
+export class EsqlLexer {
+  private readonly s: Scanner
+
+  constructor(readonly text: string) {
+    this.s = new Scanner(text)
+  }
 
   /** The current position, to come back to with `reset`. */
   mark(): number {
-    return this.pos
+    return this.s.pos
   }
 
   reset(offset: number): void {
-    this.pos = offset
+    this.s.pos = offset
   }
 
   /** Takes a `,` when one is next. */
   acceptComma(): boolean {
     this.skipBlank()
-    if (this.text[this.pos] !== ',') return false
-    this.pos++
+    if (this.s.peek() !== ',') return false
+    this.s.pos++
     return true
   }
 
-  /** All tokens from the current position to the end (EOF included). */
+  /** The tokens from the current position to the next `|` or EOF, that one included (one command's words). */
   rest(): Token[] {
     const out: Token[] = []
     for (;;) {
       const token = this.next()
       out.push(token)
-      if (token.kind === 'eof') return out
+      if (token.kind === 'eof' || (token.kind === 'operator' && token.value === '|')) return out
     }
   }
 
   /** A FROM's index pattern (UNQUOTED_SOURCE or a quoted string), or null when none starts here. */
   sourceToken(): Token | null {
     this.skipBlank()
-    const start = this.pos
-    if (this.text[start] === '"') return this.next()
-    while (this.pos < this.text.length && !/[\s,|"'=]/.test(this.text[this.pos]!)) {
-      if (this.text.startsWith('//', this.pos) || this.text.startsWith('/*', this.pos)) break
-      this.pos++
+    const s = this.s
+    const start = s.pos
+    if (s.peek() === '"') return this.next()
+    while (s.peek() !== undefined && !/[\s,|"'=]/.test(s.peek()!)) {
+      if (s.startsWith('//') || s.startsWith('/*')) break
+      s.pos++
     }
-    if (this.pos === start) return null
-    return this.token('identifier', start, this.text.slice(start, this.pos))
+    if (s.pos === start) return null
+    return s.token('identifier', start, this.text.slice(start, s.pos))
+  }
+
+  /** An ENRICH's policy name (ENRICH_POLICY_NAME or a backquoted one), or null when none starts here. */
+  policyNameToken(): Token | null {
+    this.skipBlank()
+    const s = this.s
+    const start = s.pos
+    if (s.peek() === '`') return this.next()
+    if (s.skipWhile(POLICY_NAME_BODY) === 0) return null
+    const mark = s.pos
+    if (s.peek() === ':') {
+      s.pos++
+      if (s.skipWhile(POLICY_NAME_BODY) === 0) s.pos = mark
+    }
+    const text = this.text.slice(start, s.pos)
+    if (/^(on|with)$/i.test(text)) {
+      s.pos = start
+      return null
+    }
+    return s.token('identifier', start, text)
   }
 
   /** The next token. */
   next(): Token {
     this.skipBlank()
-    const start = this.pos
-    const s = this.text
-    const c = s[start]
-    if (c === undefined) return this.token('eof', start, '', '<EOF>')
-    if (/[A-Za-z_@]/.test(c)) {
-      while (this.pos < s.length && /[A-Za-z0-9_@]/.test(s[this.pos]!)) this.pos++
-      const word = s.slice(start, this.pos)
+    const s = this.s
+    const start = s.pos
+    const c = s.peek()
+    if (c === undefined) return s.token('eof', start, '', '<EOF>')
+    if (IDENTIFIER_START.test(c)) {
+      s.skipWhile(IDENTIFIER_PART)
+      const word = this.text.slice(start, s.pos)
       const upper = word.toUpperCase()
-      return ESQL_KEYWORDS.has(upper)
-        ? this.token('keyword', start, upper)
-        : this.token('identifier', start, word)
+      return ESQL_KEYWORDS.has(upper) ? s.token('keyword', start, upper) : s.token('identifier', start, word)
     }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(s[start + 1] ?? ''))) return this.number(start)
-    if (c === '`') return this.quoted(start)
+    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(s.peek(1) ?? ''))) return this.number(start)
+    if (c === '`') {
+      const value = s.quoted()
+      if (value === null) throw s.recognitionError(start, '`')
+      return s.token('backquoted', start, value)
+    }
     if (c === '"') return this.string(start)
     if (c === '?') {
-      this.pos++
-      while (this.pos < s.length && /[A-Za-z0-9_]/.test(s[this.pos]!)) this.pos++
-      return this.token('param', start, s.slice(start + 1, this.pos))
+      s.pos++
+      s.skipWhile(/[A-Za-z0-9_]/)
+      return s.token('param', start, this.text.slice(start + 1, s.pos))
     }
-    const op = OPERATORS.find((o) => s.startsWith(o, start))
-    if (op === undefined) {
-      throw sqlParsingException(this.position(start), `token recognition error at: '${c}'`)
-    }
-    this.pos += op.length
-    return this.token('operator', start, op)
+    return s.token('operator', start, s.operator(OPERATORS))
   }
 
   private number(start: number): Token {
     const m = /^(\d*\.\d*(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\d+)/.exec(this.text.slice(start))!
-    this.pos = start + m[0].length
+    this.s.pos = start + m[0].length
     const kind: TokenKind = /[.eE]/.test(m[0]) ? 'decimal' : 'integer'
-    return this.token(kind, start, m[0])
-  }
-
-  private quoted(start: number): Token {
-    let value = ''
-    this.pos = start + 1
-    for (;;) {
-      const c = this.text[this.pos]
-      if (c === undefined) throw sqlParsingException(this.position(start), "token recognition error at: '`'")
-      this.pos++
-      if (c === '`') {
-        if (this.text[this.pos] !== '`') break
-        this.pos++
-      }
-      value += c
-    }
-    return this.token('backquoted', start, value)
+    return this.s.token(kind, start, m[0])
   }
 
   private string(start: number): Token {
-    const s = this.text
-    if (s.startsWith('"""', start)) {
-      const end = s.indexOf('"""', start + 3)
+    const s = this.s
+    const text = this.text
+    if (text.startsWith('"""', start)) {
+      const end = text.indexOf('"""', start + 3)
       if (end >= 0) {
-        this.pos = end + 3
-        return this.token('string', start, s.slice(start + 3, end))
+        s.pos = end + 3
+        return s.token('string', start, text.slice(start + 3, end))
       }
     }
     let value = ''
-    this.pos = start + 1
+    s.pos = start + 1
     for (;;) {
-      const c = s[this.pos]
-      if (c === undefined || c === '\n' || c === '\r') {
-        throw sqlParsingException(
-          this.position(start),
-          `token recognition error at: '${s.slice(start, this.pos)}'`,
-        )
-      }
-      this.pos++
+      const c = s.peek()
+      if (c === undefined || c === '\n' || c === '\r')
+        throw s.recognitionError(start, text.slice(start, s.pos))
+      s.pos++
       if (c === '"') break
       if (c === '\\') {
-        const escaped = ESCAPES[s[this.pos] ?? '']
-        if (escaped === undefined) {
-          throw sqlParsingException(
-            this.position(start),
-            `token recognition error at: '${s.slice(start, this.pos + 1)}'`,
-          )
-        }
+        const escaped = ESCAPES[s.peek() ?? '']
+        if (escaped === undefined) throw s.recognitionError(start, text.slice(start, s.pos + 1))
         value += escaped
-        this.pos++
+        s.pos++
       } else value += c
     }
-    return this.token('string', start, value)
+    return s.token('string', start, value)
   }
 
   private skipBlank(): void {
-    const s = this.text
-    for (;;) {
-      while (this.pos < s.length && /\s/.test(s[this.pos]!)) this.pos++
-      if (s.startsWith('//', this.pos)) {
-        while (this.pos < s.length && s[this.pos] !== '\n') this.pos++
-      } else if (s.startsWith('/*', this.pos)) {
-        const end = s.indexOf('*/', this.pos + 2)
-        this.pos = end < 0 ? s.length : end + 2
-      } else return
-    }
-  }
-
-  position(offset: number): { line: number; column: number } {
-    const before = this.text.slice(0, offset)
-    const line = before.split('\n').length
-    return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 }
-  }
-
-  private token(kind: TokenKind, start: number, value: string, text?: string): Token {
-    return {
-      kind,
-      value,
-      text: text ?? this.text.slice(start, this.pos),
-      start,
-      end: this.pos,
-      ...this.position(start),
-    }
+    this.s.skipBlank('//')
   }
 }

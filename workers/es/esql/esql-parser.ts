@@ -5,12 +5,14 @@
  * anything else than a source command is `mismatched input 'X' expecting {'explain', 'from', 'row', 'show'}`,
  * an unknown command after a pipe names the processing commands, a stray token is `mismatched input` or
  * `extraneous input`. `LIMIT` takes an integer literal; `SORT` items default to ASC with nulls last
- * (first when DESC); `KEEP`/`DROP` take name patterns with `*`.
+ * (first when DESC); `KEEP`/`DROP` take name patterns with `*`. `ENRICH policy [ON field] [WITH [new =] field, …]`
+ * reads its policy name raw (the lexer's ENRICH mode); a qualifier other than `_any`, `_coordinator` or `_remote`
+ * and a `*` in its field names are refused as LogicalPlanBuilder refuses them.
  */
 import type { Token } from '../sql/sql-lexer.ts'
 import { sqlParsingException } from '../sql/sql-exceptions.ts'
 import { TokenStream } from '../sql/token-stream.ts'
-import type { EsqlCommand, NamePattern, NamedExpression, OrderItem } from './esql-ast.ts'
+import type { EnrichField, EsqlCommand, NamePattern, NamedExpression, OrderItem } from './esql-ast.ts'
 import { EsqlExpressionParser, type EsqlParam } from './esql-expression-parser.ts'
 import { EsqlLexer } from './esql-lexer.ts'
 
@@ -44,10 +46,13 @@ export function parseQuery(query: string, params: readonly EsqlParam[]): EsqlCom
       )
     }
     if (name === 'FROM') commands.push(fromCommand(lexer, word))
+    const policy = name === 'ENRICH' ? enrichPolicyName(lexer) : null
     const rest = lexer.rest()
     const end = rest.findIndex((t) => t.kind === 'eof' || (t.kind === 'operator' && t.value === '|'))
     const tokens = new TokenStream(rest.slice(0, end + 1), query)
-    if (name !== 'FROM') commands.push(new CommandParser(tokens, params, word).parse(name))
+    const parser = new CommandParser(tokens, params, word)
+    if (policy !== null) commands.push(parser.enrich(policy))
+    else if (name !== 'FROM') commands.push(parser.parse(name))
     if (tokens.peek().kind !== 'eof' && !tokens.isOperator('|')) {
       throw sqlParsingException(
         tokens.peek(),
@@ -93,6 +98,27 @@ function fromCommand(lexer: EsqlLexer, at: Token): EsqlCommand {
   } else lexer.reset(mark)
   return { kind: 'from', indices: indices.join(','), metadata, at, metadataAt }
 }
+
+/** The ENRICH policy name token (ENRICH_POLICY_NAME), its mode qualifier checked (LogicalPlanBuilder). */
+function enrichPolicyName(lexer: EsqlLexer): Token {
+  const token = lexer.policyNameToken()
+  if (token === null) {
+    const next = lexer.next()
+    throw sqlParsingException(next, `mismatched input '${next.text}' expecting ENRICH_POLICY_NAME`)
+  }
+  const colon = token.kind === 'identifier' ? token.value.indexOf(':') : -1
+  if (colon < 0) return token
+  const qualifier = token.value.slice(0, colon)
+  if (!/^_(any|coordinator|remote)$/i.test(qualifier)) {
+    throw sqlParsingException(
+      token,
+      `Unrecognized value [${qualifier}], ENRICH policy qualifier needs to be one of [_ANY, _COORDINATOR, _REMOTE]`,
+    )
+  }
+  return { ...token, value: token.value.slice(colon + 1) }
+}
+
+const WILDCARD_IN_ENRICH = 'Using wildcards [*] in ENRICH WITH projections is not allowed'
 
 class CommandParser {
   private readonly expressions: EsqlExpressionParser
@@ -174,6 +200,37 @@ class CommandParser {
       default:
         throw sqlParsingException(at, `${name} is not supported in the playground`)
     }
+  }
+
+  /** ENRICH after its policy name: `[ON field] [WITH [new =] field, …]`. */
+  enrich(policy: Token): EsqlCommand {
+    const { t, at } = this
+    let matchField: NamePattern | null = null
+    if (this.acceptWord('ON')) matchField = this.enrichName()
+    const fields: EnrichField[] = []
+    if (this.acceptWord('WITH')) {
+      do {
+        const first = this.enrichName()
+        if (t.acceptOperator('=')) fields.push({ name: first.pattern, field: this.enrichName() })
+        else fields.push({ name: first.pattern, field: first })
+      } while (t.acceptOperator(','))
+    }
+    return { kind: 'enrich', policy: policy.value, policyAt: policy, matchField, fields, at }
+  }
+
+  /** ON and WITH are words of ENRICH's lexer mode, whatever their case. */
+  private acceptWord(word: string): boolean {
+    const token = this.t.peek()
+    if (token.kind !== 'identifier' || token.value.toUpperCase() !== word) return false
+    this.t.next()
+    return true
+  }
+
+  private enrichName(): NamePattern {
+    const name = this.pattern()
+    if (name.pattern.includes('*'))
+      throw sqlParsingException(this.at, `${WILDCARD_IN_ENRICH} [${name.pattern}]`)
+    return name
   }
 
   private atEnd(): boolean {

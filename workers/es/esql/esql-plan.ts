@@ -7,8 +7,9 @@
  * nothing); SORT orders stably (ASC by a multi-value's least value, DESC by its greatest; nulls last ASC and
  * first DESC unless NULLS says); LIMIT keeps the first rows; KEEP orders columns by the pattern that wins
  * (exact name over partial wildcard over `*`, later over earlier); DROP and RENAME (`Unknown column [x]`,
- * `No matches found for pattern [x*]`); DISSECT and GROK add keyword (GROK: typed) columns and MV_EXPAND
- * gives each value of a multi-value its own row.
+ * `No matches found for pattern [x*]`); DISSECT and GROK add keyword (GROK: typed) columns, MV_EXPAND
+ * gives each value of a multi-value its own row and ENRICH adds its policy's columns (esql-enrich.ts), after the
+ * others as EVAL's do.
  */
 import { builtinPatterns } from '../ingest/grok/builtin-patterns.ts'
 import { Grok, type CaptureType } from '../ingest/grok/grok.ts'
@@ -24,6 +25,7 @@ import {
   type EsqlColumn,
   type Row,
 } from './esql-compiler.ts'
+import { NO_ENRICH_POLICIES, planEnrich, type EnrichResolution } from './esql-enrich.ts'
 import { typeName } from './esql-function-support.ts'
 import { STRING_TYPES, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 
@@ -78,6 +80,7 @@ export class Planner {
   constructor(
     input: readonly EsqlColumn[],
     private readonly env: CompileEnvironment,
+    private readonly enrich: EnrichResolution = NO_ENRICH_POLICIES,
   ) {
     this.columns = [...input]
   }
@@ -138,6 +141,14 @@ export class Planner {
         return this.parse(command)
       case 'mvExpand':
         return this.mvExpand(command.column)
+      case 'enrich': {
+        const enrich = planEnrich(command, this.columns, this.enrich, this.env)
+        if (enrich === null) return
+        const { columns, step } = extend(this.columns, enrich.added, enrich.values)
+        this.columns = columns
+        this.steps.push(step)
+        return
+      }
       default:
         throw sqlParsingException(command.at, 'a source command can only start a query')
     }

@@ -1,9 +1,10 @@
 /**
  * EsqlSession: one ES|QL query from text to columns and rows. The query is parsed, its source resolved
- * (FROM's indices, ROW's values, SHOW INFO's version, date and hash), every command checked (all Verifier
- * failures thrown together as one verification_exception, before any document is read), then run: FROM reads
- * the documents its leading WHEREs and the request's `filter` select (esql-source.ts, esql-pushdown.ts), and
- * the commands run over the rows. A query without LIMIT keeps its first 1000 rows (esql.query.
+ * (FROM's indices, ROW's values, SHOW INFO's version, date and hash) and the policies its ENRICH commands name
+ * (esql-enrich.ts, which reads their enrich indices), every command checked (all Verifier failures thrown
+ * together as one verification_exception, before any document of the FROM's indices is read), then run: FROM
+ * reads the documents its leading WHEREs and the request's `filter` select (esql-source.ts, esql-pushdown.ts),
+ * and the commands run over the rows. A query without LIMIT keeps its first 1000 rows (esql.query.
  * result_truncation_default_size) and none keeps more than 10000 (result_truncation_max_size).
  */
 import { ES_VERSION } from '../rest/actions/root-action.ts'
@@ -12,6 +13,7 @@ import { verificationException, type Failure } from '../sql/sql-exceptions.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import type { EsqlCommand, EsqlExpression } from './esql-ast.ts'
 import type { EsqlColumn, Row } from './esql-compiler.ts'
+import { resolveEnrichPolicies } from './esql-enrich.ts'
 import { parseQuery } from './esql-parser.ts'
 import { Planner } from './esql-plan.ts'
 import { FilterPushdown } from './esql-pushdown.ts'
@@ -38,7 +40,8 @@ export async function executeEsql(context: RestContext, request: EsqlRequest): P
   let relation: EsRelation | null = null
   let input: EsqlColumn[] = []
   let rows: Row[] = [[]]
-  const planner = (columns: readonly EsqlColumn[]) => new Planner(columns, env)
+  const enrich = await resolveEnrichPolicies(context, commands, env.context.now)
+  const planner = (columns: readonly EsqlColumn[]) => new Planner(columns, env, enrich)
   let processing = commands.slice(1)
   if (source.kind === 'from') {
     relation = resolveFrom(context, source)

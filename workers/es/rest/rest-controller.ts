@@ -1,9 +1,11 @@
 /**
  * RestController: dispatches a RestRequest to the handler registered for its method and path, as
- * Elasticsearch's RestController does. Paths are patterns of literal segments and `{param}` segments;
- * a literal segment wins over a parameter at the same position (`/_search` is not an index named
- * `_search`). A path no pattern matches gets ES's "no handler found" answer; a path that matches for
- * other methods gets 405 with the allowed methods. A route registered as deprecated (ES's
+ * Elasticsearch's RestController does. Paths are patterns of literal segments and `{param}` segments, kept in a
+ * PathTrie (path-trie.ts) whose matching modes are tried in turn: a literal segment wins over a parameter at the
+ * same position (`/_search` is not an index named `_search`), and a path whose last segment is a registered
+ * literal is that route's alone, so `GET /_query` is 405 (allowed: POST) rather than `GET /{index}`. A node without
+ * the request's method ends the search with 405 and the methods every mode's node allows, unless a later mode's
+ * node has the method; a path no pattern matches gets ES's "no handler found" answer. A route registered as deprecated (ES's
  * Route.deprecateAndKeep) adds its deprecation warning to every response it gives, errors too. A Content-Type
  * that cannot be parsed gets 400 media_type_header_exception before any routing (content-type.ts); a request with
  * a body whose Content-Type is missing or names no XContent media type gets 406 before its handler runs
@@ -24,6 +26,7 @@ import { isXContentMediaType, parseContentType, type ParsedMediaType } from './c
 import { errorResponse, withWarnings } from './responses.ts'
 import { unrecognizedParams } from './base-rest-handler.ts'
 import type { RestApi } from './rest-api-params.ts'
+import { PathTrie } from './path-trie.ts'
 
 export interface RestHandlerRequest {
   request: RestRequest
@@ -51,7 +54,8 @@ interface Route {
 }
 
 export class RestController {
-  private readonly routes: Route[] = []
+  /** The routes by path pattern: a node's value is ES's MethodHandlers, the routes of one pattern. */
+  private readonly routes = new PathTrie<Route[]>()
 
   register(
     method: HttpMethod,
@@ -61,22 +65,22 @@ export class RestController {
     deprecation: string | null = null,
     prepare: RestPrepare | null = null,
   ): this {
-    this.routes.push({ method, segments: splitPath(pattern), handler, api, deprecation, prepare })
+    const segments = splitPath(pattern)
+    this.routes.valueAt(segments, () => []).push({ method, segments, handler, api, deprecation, prepare })
     return this
   }
 
   async dispatch(request: RestRequest): Promise<RestResponse> {
     const segments = splitPath(request.path)
     const lookupMethod: HttpMethod = request.method === 'HEAD' ? 'GET' : request.method
-    let best: { route: Route; path: Record<string, string>; literals: number } | null = null
-    const allowed = new Set<HttpMethod>()
-    for (const route of this.routes) {
-      const match = matchSegments(route.segments, segments)
-      if (!match) continue
-      allowed.add(route.method)
-      if (route.method !== lookupMethod) continue
-      if (!best || match.literals > best.literals)
-        best = { route, path: match.path, literals: match.literals }
+    // tryAllHandlers: each matching mode's node in turn; a node without the method ends the search with 405
+    // unless a later mode's node has it.
+    const found = this.routes.retrieveAll(segments)
+    const allowed = new Set(found.flatMap((routes) => (routes ?? []).map((route) => route.method)))
+    let best: Route | null = null
+    for (const routes of found) {
+      best = routes?.find((route) => route.method === lookupMethod) ?? null
+      if (best || !allowed.has(lookupMethod)) break
     }
     const params = new Map(request.params.map(([k, v]) => [decode(k), decode(v)] as const))
     const { contentType } = request
@@ -93,12 +97,11 @@ export class RestController {
         if (contentType === null || !isXContentMediaType(mediaType))
           return { contentType: 'application/json', error: true, ...contentTypeErrorResponse(contentType) }
       }
-      const handlerRequest = { request, path: best.path, params }
+      const handlerRequest = { request, path: pathParams(best.segments, segments), params }
       const refused =
-        prepared(best.route.prepare, handlerRequest) ??
-        unrecognizedParams(decode(request.path), params, best.route.api)
-      const handled = refused === null ? await best.route.handler(handlerRequest) : errorResponse(refused)
-      const deprecation = best.route.deprecation
+        prepared(best.prepare, handlerRequest) ?? unrecognizedParams(decode(request.path), params, best.api)
+      const handled = refused === null ? await best.handler(handlerRequest) : errorResponse(refused)
+      const deprecation = best.deprecation
       // DeprecationRestHandler warns before the handler runs: its warning comes first.
       const response =
         deprecation === null
@@ -143,25 +146,13 @@ function decode(text: string): string {
   }
 }
 
-function matchSegments(
-  pattern: string[],
-  actual: string[],
-): { path: Record<string, string>; literals: number } | null {
-  if (pattern.length !== actual.length) return null
+/** The `{param}` segments of a route's pattern, read from the path it was retrieved for (percent-decoded). */
+function pathParams(pattern: readonly string[], actual: readonly string[]): Record<string, string> {
   const path: Record<string, string> = {}
-  let literals = 0
-  for (let i = 0; i < pattern.length; i++) {
-    const p = pattern[i]!
-    const a = actual[i]!
-    if (p.startsWith('{')) {
-      path[p.slice(1, -1)] = decode(a)
-    } else if (p === a) {
-      literals++
-    } else {
-      return null
-    }
-  }
-  return { path, literals }
+  pattern.forEach((segment, i) => {
+    if (segment.startsWith('{')) path[segment.slice(1, -1)] = decode(actual[i]!)
+  })
+  return path
 }
 
 /** The error a route's prepare step throws, or null when it passes (or the route has none). */

@@ -5,9 +5,10 @@
  * integer and decimal numbers, `?` parameters and the operators. `--` comments run to the end of the line and
  * `/* *\/` comments nest nowhere; both, like whitespace, are skipped. Every token keeps its text as typed and
  * its 1-based line and column; the token list always ends with EOF. A character no rule takes fails as ANTLR's
- * lexer does: `token recognition error at: 'c'`.
+ * lexer does: `token recognition error at: 'c'`. The character work shared with ES|QL is scanner.ts's.
  */
-import { sqlParsingException, type SourcePosition } from './sql-exceptions.ts'
+import { Scanner } from './scanner.ts'
+import type { SourcePosition } from './sql-exceptions.ts'
 
 export type TokenKind =
   | 'keyword'
@@ -101,115 +102,59 @@ const OPERATORS = [
 
 const WORD = /[A-Za-z0-9_@]/
 const DIGIT = /[0-9]/
+const QUOTES: Readonly<Record<string, TokenKind>> = { "'": 'string', '"': 'quoted', '`': 'backquoted' }
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = []
-  let i = 0
-  let line = 1
-  let lineStart = 0
-  const position = (at: number): SourcePosition => ({ line, column: at - lineStart + 1 })
-  const push = (kind: TokenKind, start: number, end: number, value: string): void => {
-    tokens.push({ kind, text: sql.slice(start, end), value, start, end, ...position(start) })
-  }
-  while (i < sql.length) {
-    const c = sql[i]!
-    if (c === '\n') {
-      i++
-      line++
-      lineStart = i
-      continue
-    }
-    if (/\s/.test(c)) {
-      i++
-      continue
-    }
-    if (sql.startsWith('--', i)) {
-      while (i < sql.length && sql[i] !== '\n') i++
-      continue
-    }
-    if (sql.startsWith('/*', i)) {
-      const close = sql.indexOf('*/', i + 2)
-      const end = close < 0 ? sql.length : close + 2
-      for (let j = i; j < end; j++) {
-        if (sql[j] === '\n') {
-          line++
-          lineStart = j + 1
-        }
-      }
-      i = end
-      continue
-    }
-    const start = i
-    if (c === "'" || c === '"' || c === '`') {
-      let value = ''
-      i++
-      for (;;) {
-        if (i >= sql.length)
-          throw sqlParsingException(position(start), `token recognition error at: '${sql.slice(start)}'`)
-        if (sql[i] === c) {
-          if (sql[i + 1] === c) {
-            value += c
-            i += 2
-            continue
-          }
-          i++
-          break
-        }
-        value += sql[i]
-        i++
-      }
-      push(c === "'" ? 'string' : c === '"' ? 'quoted' : 'backquoted', start, i, value)
-      continue
-    }
-    if (DIGIT.test(c) || (c === '.' && DIGIT.test(sql[i + 1] ?? ''))) {
-      while (DIGIT.test(sql[i] ?? '')) i++
-      let decimal = false
-      if (sql[i] === '.' && !WORD.test(sql[i + 1] ?? '')) {
-        decimal = true
-        i++
-      } else if (sql[i] === '.' && DIGIT.test(sql[i + 1] ?? '')) {
-        decimal = true
-        i++
-        while (DIGIT.test(sql[i] ?? '')) i++
-      }
-      if (/[eE]/.test(sql[i] ?? '') && /[-+0-9]/.test(sql[i + 1] ?? '')) {
-        decimal = true
-        i += 2
-        while (DIGIT.test(sql[i] ?? '')) i++
-      }
-      if (!decimal && WORD.test(sql[i] ?? '')) {
-        while (WORD.test(sql[i] ?? '')) i++
-        push('digitIdentifier', start, i, sql.slice(start, i))
-        continue
-      }
-      push(decimal ? 'decimal' : 'integer', start, i, sql.slice(start, i))
-      continue
-    }
-    if (WORD.test(c)) {
-      while (WORD.test(sql[i] ?? '')) i++
-      const text = sql.slice(start, i)
+  const s = new Scanner(sql)
+  for (;;) {
+    s.skipBlank('--')
+    const start = s.pos
+    const c = s.peek()
+    if (c === undefined) break
+    const quote = QUOTES[c]
+    if (quote !== undefined) {
+      const value = s.quoted()
+      if (value === null) throw s.recognitionError(start, sql.slice(start))
+      tokens.push(s.token(quote, start, value))
+    } else if (DIGIT.test(c) || (c === '.' && DIGIT.test(s.peek(1) ?? ''))) {
+      tokens.push(number(s, start))
+    } else if (WORD.test(c)) {
+      s.skipWhile(WORD)
+      const text = sql.slice(start, s.pos)
       const upper = text.toUpperCase()
-      push(KEYWORDS.has(upper) ? 'keyword' : 'identifier', start, i, KEYWORDS.has(upper) ? upper : text)
-      continue
+      tokens.push(KEYWORDS.has(upper) ? s.token('keyword', start, upper) : s.token('identifier', start, text))
+    } else if (c === '?') {
+      s.pos++
+      tokens.push(s.token('param', start, '?'))
+    } else {
+      tokens.push(s.token('operator', start, s.operator(OPERATORS)))
     }
-    if (c === '?') {
-      i++
-      push('param', start, i, '?')
-      continue
-    }
-    const operator = OPERATORS.find((op) => sql.startsWith(op, i))
-    if (operator === undefined)
-      throw sqlParsingException(position(start), `token recognition error at: '${c}'`)
-    i += operator.length
-    push('operator', start, i, operator)
   }
-  tokens.push({
-    kind: 'eof',
-    text: '<EOF>',
-    value: '<EOF>',
-    start: sql.length,
-    end: sql.length,
-    ...position(i),
-  })
+  tokens.push(s.token('eof', sql.length, '<EOF>', '<EOF>'))
   return tokens
+}
+
+/** INTEGER_VALUE, DECIMAL_VALUE (`1.`, `.5`, `1.5e3`) or DIGIT_IDENTIFIER (`1a`). */
+function number(s: Scanner, start: number): Token {
+  s.skipWhile(DIGIT)
+  let decimal = false
+  if (s.peek() === '.' && !WORD.test(s.peek(1) ?? '')) {
+    decimal = true
+    s.pos++
+  } else if (s.peek() === '.' && DIGIT.test(s.peek(1) ?? '')) {
+    decimal = true
+    s.pos++
+    s.skipWhile(DIGIT)
+  }
+  if (/[eE]/.test(s.peek() ?? '') && /[-+0-9]/.test(s.peek(1) ?? '')) {
+    decimal = true
+    s.pos += 2
+    s.skipWhile(DIGIT)
+  }
+  if (!decimal && WORD.test(s.peek() ?? '')) {
+    s.skipWhile(WORD)
+    return s.token('digitIdentifier', start, s.text.slice(start, s.pos))
+  }
+  return s.token(decimal ? 'decimal' : 'integer', start, s.text.slice(start, s.pos))
 }

@@ -41,12 +41,28 @@ describe('REST routing', () => {
     )
   })
 
-  it('PUT /_search falls through to PUT /{index}, as ES tries wildcard routes for a method the literal lacks', async () => {
+  it('a registered last segment is its route alone (PathTrie): PUT /_search and GET /_query are 405, not /{index}', async () => {
     const node = await startNode()
-    const response = await node.send('PUT', '/_search')
+    const search = await node.send('PUT', '/_search')
+    expect(search.status).toBe(405)
+    expect(search.body).toBe(
+      '{"error":"Incorrect HTTP method for uri [/_search] and method [PUT], allowed: [GET, POST, HEAD]","status":405}',
+    )
+    for (const method of ['GET', 'PUT', 'DELETE'] as const) {
+      const query = await node.send(method, '/_query?format=txt')
+      expect(query.status).toBe(405)
+      expect(query.body).toBe(
+        `{"error":"Incorrect HTTP method for uri [/_query?format=txt] and method [${method}], allowed: [POST]","status":405}`,
+      )
+    }
+  })
+
+  it('a path whose literal is missing falls through to the wildcard route: PUT /_river is PUT /{index}', async () => {
+    const node = await startNode()
+    const response = await node.send('PUT', '/_river')
     expect(response.status).toBe(400)
     expect(response.body).toContain(
-      '"type":"invalid_index_name_exception","reason":"Invalid index name [_search], must not start with \'_\', \'-\', or \'+\'"',
+      '"type":"invalid_index_name_exception","reason":"Invalid index name [_river], must not start with \'_\', \'-\', or \'+\'"',
     )
   })
 

@@ -70,14 +70,6 @@ export function validateMappings(name: string, policy: EnrichPolicyMetadata, ind
   }
 }
 
-/** The match field's mapping type, as validateAndGetMappingTypeAndFormat finds it (the field must exist). */
-export function matchFieldType(mapping: Mapping, field: string): string {
-  let current: { type?: string; properties?: Record<string, FieldMapping> } = mapping
-  for (const part of field.split('.'))
-    current = Object.hasOwn(current.properties ?? {}, part) ? current.properties![part]! : {}
-  return current.type ?? 'object'
-}
-
 /** validateAndGetMappingTypeAndFormat's traversal to a required field: the failure's message, or null. */
 function traverse(mapping: Mapping, field: string): string | null {
   let current: { type?: string; properties?: Record<string, FieldMapping> } = mapping

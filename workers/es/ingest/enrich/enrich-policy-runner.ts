@@ -4,8 +4,12 @@
  *    policy execution for [p] failed. No mapping available on source [i] included in [[...]]") in which the
  *    match field is found (metadata-enrich-service.ts validateMappings); a range policy's match field must
  *    be a range type ("Field 'f' has type [t] which doesn't appear to be a range type");
- * 2. a new index `.enrich-<name>-<now millis>` is created with one shard, no replica and the mapping
- *    `{"dynamic":false,"properties":{<match field>:{"type":"keyword"}}}` (geo_shape for geo_match);
+ * 2. a new index `.enrich-<name>-<now millis>` is created with one shard, no replica and createEnrichMapping's
+ *    mapping: `dynamic: false`, the match field `{"type":"keyword","doc_values":false}` (a range policy's keeps
+ *    its range type and format; doc values stay on when the match field is also an enrich field), and every
+ *    enrich field with the type and format its source indices agree on (a field they map differently, or not at
+ *    all, is left unmapped), with `"index": false` where that type takes the parameter (isIndexableField tries
+ *    it). ES|QL's ENRICH reads the enrich fields' types and values through this mapping;
  * 3. the documents the policy's query matches in its indices (all of them without a query) are copied into
  *    it with their ids, their sources cut to the match field and the enrich fields, and it is refreshed;
  * 4. the alias `.enrich-<name>` moves to the new index in one alias update that also removes the policy's
@@ -19,10 +23,11 @@ import { filterSource } from '../../action/fetch-source.ts'
 import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../../cluster/metadata/enrich-policy.ts'
 import {
   enrichPolicies,
-  matchFieldType,
   sourceIndices,
   validateMappings,
 } from '../../cluster/metadata/metadata-enrich-service.ts'
+import type { FieldMapping, Mapping } from '../../index/mapper/mapping.ts'
+import { parseFieldMapping } from '../../index/mapper/mapping-parser.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
 import { indicesMetadata } from '../../cluster/metadata/metadata-tasks.ts'
 import { buildIndexMetadata } from '../../cluster/metadata/metadata-create-index-service.ts'
@@ -57,7 +62,6 @@ export async function runEnrichPolicy(context: RestContext, name: string): Promi
     }
     validateMappings(name, policy, source)
   }
-  const matchType = sources.length > 0 ? matchFieldType(sources[0]!.mapping, policy.matchField) : 'keyword'
   const enrichIndex = `${enrichIndexBaseName(name)}-${context.clock.now()}`
   const metadata = buildIndexMetadata(
     state,
@@ -69,7 +73,13 @@ export async function runEnrichPolicy(context: RestContext, name: string): Promi
       ]),
       mappings: new Map<string, XContentValue>([
         ['dynamic', false],
-        ['properties', nestedField(policy.matchField, matchMapping(policy, matchType))],
+        [
+          'properties',
+          enrichMapping(
+            policy,
+            sources.map((source) => source.mapping),
+          ),
+        ],
       ]),
     },
     context.newUuid(),
@@ -86,23 +96,99 @@ function policyFailure(reason: string): EsException {
   return new EsException({ type: 'exception', reason, status: 500 })
 }
 
+/** EnrichPolicyRunner.createEnrichMapping's properties: the match field's and the enrich fields' mappings. */
+function enrichMapping(policy: EnrichPolicyMetadata, sources: readonly Mapping[]): XContentObject {
+  const properties: XContentObject = new Map()
+  let matchField = matchMapping(policy, sources)
+  for (const field of policy.enrichFields) {
+    if (field === policy.matchField) {
+      matchField = new Map([...matchField].filter(([key]) => key !== 'doc_values'))
+      continue
+    }
+    const found = agreedTypeAndFormat(field, sources)
+    if (found === null) continue
+    const mapping: XContentObject = new Map([['type', found.type]])
+    if (found.format !== undefined) mapping.set('format', found.format)
+    if (isIndexableField(field, mapping)) mapping.set('index', false)
+    putField(properties, field, mapping)
+  }
+  putField(properties, policy.matchField, matchField)
+  return properties
+}
+
 /** EnrichPolicyRunner.mappingForMatchField. */
-function matchMapping(policy: EnrichPolicyMetadata, sourceType: string): XContentObject {
-  if (policy.type === 'match') return new Map([['type', 'keyword']])
+function matchMapping(policy: EnrichPolicyMetadata, sources: readonly Mapping[]): XContentObject {
+  if (policy.type === 'match')
+    return new Map<string, XContentValue>([
+      ['type', 'keyword'],
+      ['doc_values', false],
+    ])
   if (policy.type === 'geo_match') return new Map([['type', 'geo_shape']])
+  const found = sources.length > 0 ? fieldTypeAndFormat(sources[0]!, policy.matchField) : null
+  const sourceType = found?.type ?? 'keyword'
   if (!RANGE_TYPES.has(sourceType)) {
     throw policyFailure(
       `Field '${policy.matchField}' has type [${sourceType}] which doesn't appear to be a range type`,
     )
   }
-  return new Map([['type', sourceType]])
+  const mapping = new Map<string, XContentValue>([
+    ['type', sourceType],
+    ['doc_values', false],
+  ])
+  if (found?.format !== undefined) mapping.set('format', found.format)
+  return mapping
 }
 
-/** `a.b` → `{"a":{"properties":{"b":<mapping>}}}`. */
-function nestedField(path: string, mapping: XContentObject): XContentObject {
+interface TypeAndFormat {
+  readonly type: string
+  readonly format: string | undefined
+}
+
+/** validateAndGetMappingTypeAndFormat for a field that is not required: null unless the sources agree on it. */
+function agreedTypeAndFormat(field: string, sources: readonly Mapping[]): TypeAndFormat | null {
+  const found = sources.flatMap((mapping) => fieldTypeAndFormat(mapping, field) ?? [])
+  const types = new Set(found.map((f) => f.type))
+  const formats = new Set(found.flatMap((f) => f.format ?? []))
+  if (types.size !== 1 || formats.size > 1) return null
+  return { type: [...types][0]!, format: [...formats][0] }
+}
+
+/** A field's mapping type (`object` when it has none) and format, or null when the mapping lacks it. */
+function fieldTypeAndFormat(mapping: Mapping, path: string): TypeAndFormat | null {
+  let current: FieldMapping | Mapping = mapping
+  for (const part of path.split('.')) {
+    const properties: Record<string, FieldMapping> | undefined = current.properties
+    if (properties === undefined || !Object.hasOwn(properties, part)) return null
+    current = properties[part]!
+  }
+  const field = current as FieldMapping
+  return { type: field.type ?? 'object', format: field.format }
+}
+
+/** isIndexableField: whether the type's parser takes `"index": false`. */
+function isIndexableField(name: string, mapping: XContentObject): boolean {
+  try {
+    parseFieldMapping(name, new Map([...mapping, ['index', false]]))
+    return true
+  } catch (error) {
+    if (error instanceof EsException) return false
+    throw error
+  }
+}
+
+/** Puts `a.b`'s mapping at `{"a":{"properties":{"b":<mapping>}}}`, next to what is there already. */
+function putField(properties: XContentObject, path: string, mapping: XContentObject): void {
   const [head, ...rest] = path.split('.')
-  const inner = rest.length === 0 ? mapping : new Map([['properties', nestedField(rest.join('.'), mapping)]])
-  return new Map([[head!, inner]])
+  if (rest.length === 0) {
+    properties.set(head!, mapping)
+    return
+  }
+  let parent = properties.get(head!)
+  if (!(parent instanceof Map)) {
+    parent = new Map<string, XContentValue>([['properties', new Map()]])
+    properties.set(head!, parent)
+  }
+  putField(parent.get('properties') as XContentObject, rest.join('.'), mapping)
 }
 
 async function copyDocuments(
