@@ -18,7 +18,13 @@
 // Each list is searched as Snowball's `among`: only the longest listed suffix is a candidate (for the verb
 // suffixes, the longest lying inside RV). Region starts are absolute indexes; the steps only change the
 // word's end.
-import { regionStart, romanceRV, SuffixAmong, suffixActions } from './snowball-program.ts'
+import {
+  SuffixAmong,
+  suffixActions,
+  romanceRegions,
+  type RomanceRegions,
+  markSemivowels,
+} from './snowball-program.ts'
 
 const VOWELS = new Set([...'aeiouàèìòù'])
 const AEIO = new Set([...'aeioàèìò'])
@@ -37,25 +43,8 @@ function prelude(term: string): string {
   for (let index = 1; index < chars.length; index++) {
     if (chars[index] === 'u' && chars[index - 1] === 'q') chars[index] = 'U'
   }
-  const vowel = (index: number): boolean => VOWELS.has(chars[index] ?? '')
-  for (let index = 0; index < chars.length; index++) {
-    const next = chars[index + 1]
-    if (vowel(index) && (next === 'u' || next === 'i') && vowel(index + 2)) {
-      chars[index + 1] = next === 'u' ? 'U' : 'I'
-    }
-  }
+  markSemivowels(chars, VOWELS)
   return chars.join('')
-}
-
-interface Regions {
-  rv: number
-  r1: number
-  r2: number
-}
-
-function markRegions(word: string): Regions {
-  const r1 = regionStart(word, 0, isItalianVowel)
-  return { rv: romanceRV(word, isItalianVowel), r1, r2: regionStart(word, r1, isItalianVowel) }
 }
 
 const PRONOUN = new SuffixAmong<true>(
@@ -68,7 +57,7 @@ const PRONOUN = new SuffixAmong<true>(
 
 const BEFORE_PRONOUN = new SuffixAmong<string>({ ando: '', endo: '', ar: 'e', er: 'e', ir: 'e' })
 
-function attachedPronoun(word: string, { rv }: Regions): string {
+function attachedPronoun(word: string, { rv }: RomanceRegions): string {
   const pronoun = PRONOUN.find(word)
   if (!pronoun) return word
   const stem = word.slice(0, pronoun.start)
@@ -110,7 +99,7 @@ function deleteIn(word: string, suffix: string, region: number): string | null {
 }
 
 /** Step 1's standard suffixes: the new word, or null when no suffix applies (the verb step runs then). */
-function standardSuffix(word: string, { rv, r1, r2 }: Regions): string | null {
+function standardSuffix(word: string, { rv, r1, r2 }: RomanceRegions): string | null {
   const found = STANDARD.find(word)
   if (!found) return null
   const region = found.action === 'amento' ? rv : found.action === 'amente' ? r1 : r2
@@ -157,12 +146,12 @@ const VERB = new SuffixAmong<true>(
 )
 
 /** Step 2: the longest verb suffix lying inside RV is deleted. */
-function verbSuffix(word: string, { rv }: Regions): string {
+function verbSuffix(word: string, { rv }: RomanceRegions): string {
   const found = VERB.find(word.slice(rv))
   return found ? word.slice(0, rv + found.start) : word
 }
 
-function vowelSuffix(word: string, { rv }: Regions): string {
+function vowelSuffix(word: string, { rv }: RomanceRegions): string {
   let stem = word
   const last = stem.length - 1
   if (AEIO.has(stem.charAt(last)) && last >= rv) {
@@ -179,7 +168,7 @@ function vowelSuffix(word: string, { rv }: Regions): string {
 /** The stem of a lowercase term, as Lucene 9's SnowballFilter with ItalianStemmer computes it. */
 export function snowballItalianStem(term: string): string {
   const word = prelude(term)
-  const regions = markRegions(word)
+  const regions = romanceRegions(word, isItalianVowel)
   const withoutPronoun = attachedPronoun(word, regions)
   const stemmed = standardSuffix(withoutPronoun, regions) ?? verbSuffix(withoutPronoun, regions)
   return vowelSuffix(stemmed, regions).replaceAll('I', 'i').replaceAll('U', 'u')

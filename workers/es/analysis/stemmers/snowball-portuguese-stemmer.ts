@@ -16,22 +16,11 @@
 // Each list is searched as Snowball's `among`: only the longest listed suffix is a candidate (for the verb
 // suffixes, the longest lying inside RV). Region starts are absolute indexes; the steps only change the
 // word's end.
-import { regionStart, romanceRV, SuffixAmong, suffixActions } from './snowball-program.ts'
+import { SuffixAmong, suffixActions, romanceRegions, type RomanceRegions } from './snowball-program.ts'
 
 const VOWELS = new Set([...'aeiouáâéêíóôú'])
 
 const isPortugueseVowel = (word: string, index: number): boolean => VOWELS.has(word.charAt(index))
-
-interface Regions {
-  rv: number
-  r1: number
-  r2: number
-}
-
-function markRegions(word: string): Regions {
-  const r1 = regionStart(word, 0, isPortugueseVowel)
-  return { rv: romanceRV(word, isPortugueseVowel), r1, r2: regionStart(word, r1, isPortugueseVowel) }
-}
 
 type Standard = 'r2' | 'logia' | 'ução' | 'ência' | 'amente' | 'mente' | 'idade' | 'iva' | 'ira'
 
@@ -62,7 +51,7 @@ function deleteAmong<Action>(word: string, among: SuffixAmong<Action>, region: n
 }
 
 /** Step 1's standard suffixes: the new word, or null when no suffix applies (the verb step runs then). */
-function standardSuffix(word: string, { rv, r1, r2 }: Regions): string | null {
+function standardSuffix(word: string, { rv, r1, r2 }: RomanceRegions): string | null {
   const found = STANDARD.find(word)
   if (!found) return null
   const region = found.action === 'amente' ? r1 : found.action === 'ira' ? rv : r2
@@ -110,14 +99,14 @@ const VERB = new SuffixAmong<true>(
 )
 
 /** Step 2: the longest verb suffix lying inside RV deleted, or null when there is none. */
-function verbSuffix(word: string, { rv }: Regions): string | null {
+function verbSuffix(word: string, { rv }: RomanceRegions): string | null {
   const found = VERB.find(word.slice(rv))
   return found ? word.slice(0, rv + found.start) : null
 }
 
 const RESIDUAL_SUFFIX = new SuffixAmong<true>(suffixActions('a i o os á í ó', true))
 
-function residualForm(word: string, { rv }: Regions): string {
+function residualForm(word: string, { rv }: RomanceRegions): string {
   if (word.endsWith('ç')) return word.slice(0, -1) + 'c'
   const last = word.length - 1
   if (last < rv || !'eéê'.includes(word.charAt(last))) return word
@@ -129,7 +118,7 @@ function residualForm(word: string, { rv }: Regions): string {
 /** The stem of a lowercase term, as Lucene 9's SnowballFilter with PortugueseStemmer computes it. */
 export function snowballPortugueseStem(term: string): string {
   const word = term.replaceAll('ã', 'a~').replaceAll('õ', 'o~')
-  const regions = markRegions(word)
+  const regions = romanceRegions(word, isPortugueseVowel)
   const changed = standardSuffix(word, regions) ?? verbSuffix(word, regions)
   let stem: string
   if (changed !== null) {

@@ -103,6 +103,35 @@ export function romanceRV(word: string, vowel: (word: string, index: number) => 
   return word.length > 3 ? 3 : word.length
 }
 
+/** The regions of Snowball's Romance programs: RV (romanceRV), R1 and R2. Absolute indexes into the word. */
+export interface RomanceRegions {
+  rv: number
+  r1: number
+  r2: number
+}
+
+export function romanceRegions(
+  word: string,
+  vowel: (word: string, index: number) => boolean,
+): RomanceRegions {
+  const r1 = regionStart(word, 0, vowel)
+  return { rv: romanceRV(word, vowel), r1, r2: regionStart(word, r1, vowel) }
+}
+
+/**
+ * The Italian and Romanian preludes' common step: a u or i between two vowels becomes U or I (a non-vowel in the
+ * vowel grouping). Changes `chars` in place.
+ */
+export function markSemivowels(chars: string[], vowels: ReadonlySet<string>): void {
+  const vowel = (index: number): boolean => vowels.has(chars[index] ?? '')
+  for (let index = 0; index < chars.length; index++) {
+    const next = chars[index + 1]
+    if (vowel(index) && (next === 'u' || next === 'i') && vowel(index + 2)) {
+      chars[index + 1] = next === 'u' ? 'U' : 'I'
+    }
+  }
+}
+
 /** One action for each of the space-separated suffixes, for a SuffixAmong's table. */
 export function suffixActions<Action>(suffixes: string, action: Action): Record<string, Action> {
   return Object.fromEntries(suffixes.split(' ').map((suffix) => [suffix, action]))

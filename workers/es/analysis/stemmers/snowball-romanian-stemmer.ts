@@ -20,7 +20,13 @@
 // exactly as in Lucene 9.
 // Each list is searched as Snowball's `among`: only the longest listed suffix is a candidate. Region starts
 // are absolute indexes; the steps only change the word's end.
-import { regionStart, romanceRV, SuffixAmong, suffixActions } from './snowball-program.ts'
+import {
+  SuffixAmong,
+  suffixActions,
+  romanceRegions,
+  type RomanceRegions,
+  markSemivowels,
+} from './snowball-program.ts'
 
 const VOWELS = new Set([...'aeiouâîă'])
 
@@ -28,25 +34,8 @@ const isRomanianVowel = (word: string, index: number): boolean => VOWELS.has(wor
 
 function prelude(term: string): string {
   const chars = term.split('')
-  const vowel = (index: number): boolean => VOWELS.has(chars[index] ?? '')
-  for (let index = 0; index < chars.length; index++) {
-    const next = chars[index + 1]
-    if (vowel(index) && (next === 'u' || next === 'i') && vowel(index + 2)) {
-      chars[index + 1] = next === 'u' ? 'U' : 'I'
-    }
-  }
+  markSemivowels(chars, VOWELS)
   return chars.join('')
-}
-
-interface Regions {
-  rv: number
-  r1: number
-  r2: number
-}
-
-function markRegions(word: string): Regions {
-  const r1 = regionStart(word, 0, isRomanianVowel)
-  return { rv: romanceRV(word, isRomanianVowel), r1, r2: regionStart(word, r1, isRomanianVowel) }
 }
 
 /** Step 0's replacement for each suffix; null for -ile, which becomes i unless after ab. */
@@ -60,7 +49,7 @@ const STEP_0 = new SuffixAmong<string | null>({
   ...suffixActions('aţie aţia', 'aţi'),
 })
 
-function step0(word: string, { r1 }: Regions): string {
+function step0(word: string, { r1 }: RomanceRegions): string {
   const found = STEP_0.find(word)
   if (!found || found.start < r1) return word
   const stem = word.slice(0, found.start)
@@ -93,7 +82,7 @@ const STANDARD = new SuffixAmong<Standard>({
 })
 
 /** The combined suffixes, then step 1: the new word, and whether a standard suffix was removed. */
-function standardSuffix(word: string, { r1, r2 }: Regions): { word: string; removed: boolean } {
+function standardSuffix(word: string, { r1, r2 }: RomanceRegions): { word: string; removed: boolean } {
   let stem = word
   let removed = false
   for (let combo = COMBO.find(stem); combo && combo.start >= r1; combo = COMBO.find(stem)) {
@@ -131,7 +120,7 @@ const VERB = new SuffixAmong<1 | 2>({
 })
 
 /** Step 2: the longest verb suffix lying inside RV, group 1 only after a non-vowel or u inside RV. */
-function verbSuffix(word: string, { rv }: Regions): string {
+function verbSuffix(word: string, { rv }: RomanceRegions): string {
   const found = VERB.find(word.slice(rv))
   if (!found) return word
   const start = rv + found.start
@@ -146,7 +135,7 @@ const VOWEL_SUFFIX = new SuffixAmong<true>(suffixActions('a e ie i ă', true))
 /** The stem of a lowercase term, as Lucene 9's SnowballFilter with RomanianStemmer computes it. */
 export function snowballRomanianStem(term: string): string {
   const word = prelude(term)
-  const regions = markRegions(word)
+  const regions = romanceRegions(word, isRomanianVowel)
   const standard = standardSuffix(step0(word, regions), regions)
   const stem = standard.removed ? standard.word : verbSuffix(standard.word, regions)
   const vowel = VOWEL_SUFFIX.find(stem)

@@ -21,23 +21,12 @@
 // Each list is searched as Snowball's `among`: only the longest listed suffix is a candidate; the verb
 // lists see only the part of the word in RV. Region starts are absolute indexes; the steps only change the
 // word's end.
-import { regionStart, romanceRV, SuffixAmong, suffixActions } from './snowball-program.ts'
+import { SuffixAmong, suffixActions, romanceRegions, type RomanceRegions } from './snowball-program.ts'
 import { findInRegion } from './snowball-region-among.ts'
 
 const VOWELS = new Set([...'aeiouáéíóúü'])
 
 const isVowel = (word: string, index: number): boolean => VOWELS.has(word.charAt(index))
-
-interface Regions {
-  rv: number
-  r1: number
-  r2: number
-}
-
-function markRegions(word: string): Regions {
-  const r1 = regionStart(word, 0, isVowel)
-  return { rv: romanceRV(word, isVowel), r1, r2: regionStart(word, r1, isVowel) }
-}
 
 const PRONOUNS = new SuffixAmong<true>(
   suffixActions('me se sela selo selas selos la le lo las les los nos', true),
@@ -54,7 +43,7 @@ const BEFORE_PRONOUN = new SuffixAmong<string>({
   yendo: 'yendo',
 })
 
-function attachedPronoun(word: string, { rv }: Regions): string {
+function attachedPronoun(word: string, { rv }: RomanceRegions): string {
   const pronoun = PRONOUNS.find(word)
   if (!pronoun) return word
   const stem = word.slice(0, pronoun.start)
@@ -88,7 +77,7 @@ const AFTER_MENTE = new SuffixAmong<true>(suffixActions('ante able ible', true))
 const AFTER_IDAD = new SuffixAmong<true>(suffixActions('abil ic iv', true))
 
 /** A final `ending` deleted when it starts in R2. */
-function inR2Deleted(word: string, ending: string, { r2 }: Regions): string {
+function inR2Deleted(word: string, ending: string, { r2 }: RomanceRegions): string {
   const start = word.length - ending.length
   return word.endsWith(ending) && start >= r2 ? word.slice(0, start) : word
 }
@@ -97,7 +86,7 @@ function inR2Deleted(word: string, ending: string, { r2 }: Regions): string {
 function followUp<Action>(
   word: string,
   among: SuffixAmong<Action>,
-  { r2 }: Regions,
+  { r2 }: RomanceRegions,
   then?: (stem: string, action: Action) => string,
 ): string {
   const found = among.find(word)
@@ -107,7 +96,7 @@ function followUp<Action>(
 }
 
 /** Step 1: the word without its standard suffix, or null when none was removed. */
-function standardSuffix(word: string, regions: Regions): string | null {
+function standardSuffix(word: string, regions: RomanceRegions): string | null {
   const found = STANDARD_SUFFIXES.find(word)
   if (!found) return null
   const { start, action } = found
@@ -144,7 +133,7 @@ const Y_VERB_SUFFIXES = new SuffixAmong<true>(
 )
 
 /** Step 2a: a y- verb ending in RV after a u; null when none. */
-function yVerbSuffix(word: string, regions: Regions): string | null {
+function yVerbSuffix(word: string, regions: RomanceRegions): string | null {
   const found = findInRegion(Y_VERB_SUFFIXES, word, regions.rv)
   return found && word.charAt(found.start - 1) === 'u' ? word.slice(0, found.start) : null
 }
@@ -163,7 +152,7 @@ const VERB_SUFFIXES = new SuffixAmong<'gu' | 'delete'>({
 })
 
 /** Step 2b: the longest verb ending in RV deleted; null when none. */
-function verbSuffix(word: string, regions: Regions): string | null {
+function verbSuffix(word: string, regions: RomanceRegions): string | null {
   const found = findInRegion(VERB_SUFFIXES, word, regions.rv)
   if (!found) return null
   const stem = word.slice(0, found.start)
@@ -177,7 +166,7 @@ const RESIDUAL_SUFFIXES = new SuffixAmong<'delete' | 'e'>({
 })
 
 /** Step 3: a residual vowel ending in RV; after -e/-é a u in RV that follows g goes too. */
-function residualSuffix(word: string, { rv }: Regions): string {
+function residualSuffix(word: string, { rv }: RomanceRegions): string {
   const found = RESIDUAL_SUFFIXES.find(word)
   if (!found || found.start < rv) return word
   const stem = word.slice(0, found.start)
@@ -195,7 +184,7 @@ const UNACCENTED: ReadonlyMap<string, string> = new Map([
 
 /** The stem of a lowercase term, as Lucene 9's SnowballFilter with SpanishStemmer computes it. */
 export function snowballSpanishStem(term: string): string {
-  const regions = markRegions(term)
+  const regions = romanceRegions(term, isVowel)
   const word = attachedPronoun(term, regions)
   const suffixed =
     standardSuffix(word, regions) ?? yVerbSuffix(word, regions) ?? verbSuffix(word, regions) ?? word

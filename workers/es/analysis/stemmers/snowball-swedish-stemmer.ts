@@ -14,7 +14,7 @@
 // in R1, so a shorter listed suffix is found when a longer one reaches out of R1. R1 is an absolute index;
 // the steps only change the word's end.
 import { SuffixAmong, suffixActions } from './snowball-program.ts'
-import { findInRegion, scandinavianR1 } from './snowball-region-among.ts'
+import { findInRegion, scandinavianMainSuffix, scandinavianR1 } from './snowball-region-among.ts'
 
 const VOWELS = new Set([...'aeiouyäåö'])
 const S_ENDING = new Set([...'bcdfghjklmnoprtvy'])
@@ -29,13 +29,6 @@ const MAIN_SUFFIX = new SuffixAmong<'delete' | 's'>({
   ),
   s: 's',
 })
-
-function mainSuffix(word: string, r1: number): string {
-  const found = findInRegion(MAIN_SUFFIX, word, r1)
-  if (!found) return word
-  if (found.action === 's' && !S_ENDING.has(word.charAt(found.start - 1))) return word
-  return word.slice(0, found.start)
-}
 
 const CONSONANT_PAIR = new SuffixAmong<true>(suffixActions('dd gd nn dt gt kt tt', true))
 
@@ -53,5 +46,5 @@ function otherSuffix(word: string, r1: number): string {
 /** The stem of a lowercase term, as Lucene 9's SnowballFilter with SwedishStemmer computes it. */
 export function snowballSwedishStem(term: string): string {
   const r1 = scandinavianR1(term, isSwedishVowel)
-  return otherSuffix(consonantPair(mainSuffix(term, r1), r1), r1)
+  return otherSuffix(consonantPair(scandinavianMainSuffix(MAIN_SUFFIX, S_ENDING, term, r1), r1), r1)
 }
