@@ -7,22 +7,12 @@
 import type { XContentValue } from '../xcontent/index.ts'
 import type { PolicyParseContext } from '../ilm/policy-parse-context.ts'
 import { joinHitsWithRatings, type EvaluationMetric } from './evaluation-metric.ts'
-import { checkThresholdAndK, intArg, parseMetric } from './metric-parser.ts'
+import { parseThresholdAndK } from './metric-parser.ts'
 
 export const MEAN_RECIPROCAL_RANK = 'mean_reciprocal_rank'
 
-const FIELDS = [
-  { name: 'relevant_rating_threshold', kind: 'int' },
-  { name: 'k', kind: 'int' },
-] as const
-
 export function parseMeanReciprocalRank(ctx: PolicyParseContext, body: XContentValue): EvaluationMetric {
-  return parseMetric(ctx, 'reciprocal_rank', body, FIELDS, (args) => {
-    const threshold = intArg(args, 'relevant_rating_threshold', 1)
-    const k = intArg(args, 'k', 10)
-    checkThresholdAndK(threshold, k)
-    return meanReciprocalRank(threshold, k)
-  })
+  return parseThresholdAndK(ctx, 'reciprocal_rank', body, meanReciprocalRank)
 }
 
 function meanReciprocalRank(threshold: number, k: number): EvaluationMetric {

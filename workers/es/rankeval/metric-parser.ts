@@ -142,3 +142,23 @@ export function checkThresholdAndK(threshold: number, k: number): void {
     throw illegalArgumentException('Relevant rating threshold for precision must be positive integer.')
   if (k <= 0) throw illegalArgumentException('Window size k must be positive.')
 }
+
+const THRESHOLD_AND_K: readonly MetricField[] = [
+  { name: 'relevant_rating_threshold', kind: 'int' },
+  { name: 'k', kind: 'int' },
+]
+
+/** RecallAtK's and MeanReciprocalRank's parser: `relevant_rating_threshold` (default 1) and `k` (default 10), checked. */
+export function parseThresholdAndK<T>(
+  ctx: PolicyParseContext,
+  parser: string,
+  body: XContentValue,
+  build: (threshold: number, k: number) => T,
+): T {
+  return parseMetric(ctx, parser, body, THRESHOLD_AND_K, (args) => {
+    const threshold = intArg(args, 'relevant_rating_threshold', 1)
+    const k = intArg(args, 'k', 10)
+    checkThresholdAndK(threshold, k)
+    return build(threshold, k)
+  })
+}

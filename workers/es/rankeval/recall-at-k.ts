@@ -7,22 +7,12 @@
 import type { XContentValue } from '../xcontent/index.ts'
 import type { PolicyParseContext } from '../ilm/policy-parse-context.ts'
 import { joinHitsWithRatings, type EvaluationMetric } from './evaluation-metric.ts'
-import { checkThresholdAndK, intArg, parseMetric } from './metric-parser.ts'
+import { parseThresholdAndK } from './metric-parser.ts'
 
 export const RECALL = 'recall'
 
-const FIELDS = [
-  { name: 'relevant_rating_threshold', kind: 'int' },
-  { name: 'k', kind: 'int' },
-] as const
-
 export function parseRecallAtK(ctx: PolicyParseContext, body: XContentValue): EvaluationMetric {
-  return parseMetric(ctx, RECALL, body, FIELDS, (args) => {
-    const threshold = intArg(args, 'relevant_rating_threshold', 1)
-    const k = intArg(args, 'k', 10)
-    checkThresholdAndK(threshold, k)
-    return recallAtK(threshold, k)
-  })
+  return parseThresholdAndK(ctx, RECALL, body, recallAtK)
 }
 
 function recallAtK(threshold: number, k: number): EvaluationMetric {
