@@ -63,6 +63,8 @@ describe('GET _cluster/state', () => {
             attributes: {},
             roles: DEFAULT_ROLES,
             version: '8.17.0',
+            min_index_version: 7_000_099,
+            max_index_version: 8_521_000,
           },
         ]),
       ),

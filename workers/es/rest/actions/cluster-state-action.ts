@@ -10,7 +10,7 @@
  * Maps that ES keeps in hash maps (nodes, indices, routing nodes) come in Java HashMap order.
  *
  * Left out because the playground has no such value: `state_uuid`, `nodes_versions`, `nodes_features`, the
- * per-node `min_index_version`/`max_index_version`, the index metadata counters (`version`,
+ * index metadata counters (`version`,
  * `mapping_version`, `settings_version`, `aliases_version`), `timestamp_range`, and the metadata customs
  * (`index-graveyard`, `ingest`, `index_template`, `component_template`, `reserved_state`).
  */
@@ -32,8 +32,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
-import { roleNames, transportAddress } from './node-description.ts'
-import { ES_VERSION } from './root-action.ts'
+import { discoveryNodeXContent } from './node-description.ts'
 import { LENIENT_EXPAND_OPEN } from '../../cluster/metadata/indices-options.ts'
 
 const METRICS = [
@@ -102,20 +101,8 @@ function selectedIndices(
 
 /** DiscoveryNode.toXContent, by node id. */
 function nodesJson(state: ClusterState): Map<string, JsonOut> {
-  const out = new Map<string, JsonOut>()
-  for (const id of javaStringKeyOrder(state.nodes.map((node) => node.id))) {
-    const node = state.nodes.find((n) => n.id === id)!
-    out.set(id, {
-      name: node.name,
-      ephemeral_id: node.ephemeralId,
-      transport_address: transportAddress(node),
-      external_id: node.name,
-      attributes: { ...node.attributes },
-      roles: roleNames(node),
-      version: ES_VERSION.number,
-    })
-  }
-  return out
+  const byId = new Map(state.nodes.map((node) => [node.id, node]))
+  return new Map(javaStringKeyOrder([...byId.keys()]).map((id) => discoveryNodeXContent(byId.get(id)!)))
 }
 
 function metadataJson(state: ClusterState, names: readonly string[], flat: boolean): JsonOut {
