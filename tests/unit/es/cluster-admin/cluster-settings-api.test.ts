@@ -157,6 +157,15 @@ describe('PUT and GET _cluster/settings', () => {
     expect((await shards(cluster)).some((s) => s.node === 'es-node-3')).toBe(true)
   })
 
+  it('max_shards_per_node counts the shards of open indices only', async () => {
+    const { cluster } = await clusterWithIndex(3)
+    await put(cluster, { persistent: { 'cluster.max_shards_per_node': 1 } })
+    // idx (2 copies) closed: its shards no longer count, so 2 more of the 3 allowed fit
+    expect((await cluster.send(1, 'POST', '/idx/_close')).status).toBe(200)
+    const created = await cluster.send(1, 'PUT', '/second', { settings: { number_of_replicas: 1 } })
+    expect(created.body).toBe('{"acknowledged":true,"shards_acknowledged":true,"index":"second"}')
+  })
+
   it('max_shards_per_node and destructive_requires_name take effect', async () => {
     const { cluster } = await clusterWithIndex(3)
     // idx has 1 primary and 1 replica: 2 of the 3 allowed copies

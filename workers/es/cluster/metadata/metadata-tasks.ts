@@ -361,7 +361,7 @@ function addIndex(
 ): ClusterState {
   validateNewIndexAliases(state, metadata)
   const { name, uuid, numberOfShards, numberOfReplicas } = metadata
-  validateShardLimit(state, numberOfShards * (numberOfReplicas + 1))
+  validateShardLimit(state, indicesMetadata(state), numberOfShards * (numberOfReplicas + 1))
   return createIndex(
     state,
     {
