@@ -19,7 +19,8 @@ import type { DiscoveryNode } from '../cluster/state/discovery-node.ts'
 import type { ShardRouting } from '../cluster/state/shard-routing.ts'
 import { explainShard, type NodeAllocationResult } from '../cluster/allocation/allocation-explain.ts'
 import type { DeciderName, DecisionType } from '../cluster/allocation/allocation-deciders.ts'
-import { allocationEnable } from '../cluster/metadata/cluster-settings.ts'
+import { INDEX_ALLOCATION_ENABLE } from '../cluster/allocation/enable-allocation-decider.ts'
+import { allocationEnable, parseAllocationEnable } from '../cluster/metadata/cluster-settings.ts'
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import { flatSettings, type IndexMetadata } from '../index/index-metadata.ts'
 import { simpleMatch } from '../common/simple-match.ts'
@@ -86,7 +87,7 @@ function diagnoseAllocationResults(
 ): DiagnosisDefinition[] {
   const found: DiagnosisDefinition[] = []
   if (results.every(hasDeciderResult('enable', 'NO'))) {
-    if ((indexSetting(metadata, 'index.routing.allocation.enable') ?? 'all') !== 'all')
+    if (parseAllocationEnable(indexSetting(metadata, INDEX_ALLOCATION_ENABLE) ?? 'all') !== 'all')
       found.push(ENABLE_INDEX_ROUTING_ALLOCATION)
     if (allocationEnable(state) !== 'all') found.push(ENABLE_CLUSTER_ROUTING_ALLOCATION)
   }

@@ -25,6 +25,7 @@ import {
   withSettingChanges,
 } from './index-settings.ts'
 import { INDEX_LIMIT_KEYS, parseIndexLimit } from './index-limit-settings.ts'
+import { parseAllocationEnable, parseRebalanceEnable } from '../cluster/metadata/cluster-settings.ts'
 
 type SettingScope = 'dynamic' | 'static' | 'final' | 'private'
 
@@ -53,6 +54,9 @@ const long =
     parseLongSetting(key, value, min)
 const time: Parse = (key, value) => void parseTimeSetting(key, value)
 const bool: Parse = (_key, value) => void parseBooleanSetting(value)
+/** EnableAllocationDecider's Allocation.parse and Rebalance.parse, shared with the cluster settings. */
+const allocationEnable: Parse = (_key, value) => void parseAllocationEnable(scalarText(value))
+const rebalanceEnable: Parse = (_key, value) => void parseRebalanceEnable(scalarText(value))
 
 /** index.translog.sync_interval: Setting.timeSetting's minimum, 100ms. */
 const syncInterval: Parse = (key, value) => {
@@ -97,8 +101,8 @@ const SETTINGS = new Map<string, IndexSetting>([
   ['index.mode', final()],
   ['index.write.wait_for_active_shards', dynamic()],
   // Allocation
-  ['index.routing.allocation.enable', dynamic()],
-  ['index.routing.rebalance.enable', dynamic()],
+  ['index.routing.allocation.enable', dynamic(allocationEnable)],
+  ['index.routing.rebalance.enable', dynamic(rebalanceEnable)],
   ['index.routing.allocation.total_shards_per_node', dynamic(int(-1))],
   ['index.routing.allocation.include._tier_preference', dynamic()],
   ['index.routing.allocation.disk.watermark.ignore', dynamic(bool)],

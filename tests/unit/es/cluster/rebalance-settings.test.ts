@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import { applyStartedShards, reroute } from '../../../../workers/es/cluster/allocation/allocation-service.ts'
 import { explainShard } from '../../../../workers/es/cluster/allocation/allocation-explain.ts'
-import { explainCanRebalance } from '../../../../workers/es/cluster/allocation/allocation-deciders.ts'
+import {
+  explainCanAllocate,
+  explainCanRebalance,
+} from '../../../../workers/es/cluster/allocation/allocation-deciders.ts'
+import { enableRebalanceCluster } from '../../../../workers/es/cluster/allocation/enable-allocation-decider.ts'
 import { RoutingAllocation } from '../../../../workers/es/cluster/allocation/routing-allocation.ts'
 import { REBALANCE_TEXT } from '../../../../workers/es/cluster/allocation/explanations.ts'
 import { applyClusterSettingsUpdate } from '../../../../workers/es/cluster/metadata/cluster-settings.ts'
@@ -16,9 +20,17 @@ import { assignedShards, type ShardRouting } from '../../../../workers/es/cluste
 import { EsException } from '../../../../workers/es/errors/index.ts'
 import { dataNode, stateWithNodes, TestAllocationContext } from './fixtures.ts'
 
-function withIndex(state: ClusterState, name: string, shards: number, replicas: number): ClusterState {
+/** Index `name` created in `state`; `indexSettings` are its otherSettings (index.routing.*.enable). */
+function withIndex(
+  state: ClusterState,
+  name: string,
+  shards: number,
+  replicas: number,
+  indexSettings: Record<string, string> = {},
+): ClusterState {
   const metadata = { name, uuid: `${name}-u`, numberOfShards: shards, numberOfReplicas: replicas }
-  return createIndex(state, { ...metadata, settings: {}, mappings: {} }, 1_000)
+  const settings = { otherSettings: indexSettings }
+  return createIndex(state, { ...metadata, settings, mappings: {} }, 1_000)
 }
 
 function withSettings(state: ClusterState, persistent: Record<string, string>): ClusterState {
@@ -40,10 +52,16 @@ function startAll(state: ClusterState, context: TestAllocationContext): ClusterS
   return next
 }
 
-/** Index i (3 shards × 1 replica) started on n1 and n2, with `settings`; then n3 joins and the master reroutes. */
-function thirdNodeJoins(settings: Record<string, string>): ClusterState {
+/**
+ * Index i (3 shards × 1 replica, with `indexSettings`) started on n1 and n2, with cluster `settings`; then n3
+ * joins and the master reroutes.
+ */
+function thirdNodeJoins(
+  settings: Record<string, string>,
+  indexSettings: Record<string, string> = {},
+): ClusterState {
   const context = new TestAllocationContext()
-  let state = withSettings(withIndex(stateWithNodes('n1', 'n2'), 'i', 3, 1), settings)
+  let state = withSettings(withIndex(stateWithNodes('n1', 'n2'), 'i', 3, 1, indexSettings), settings)
   state = startAll(reroute(state, context), context)
   state = startAll(reroute(state, context), context)
   return reroute({ ...state, nodes: [...state.nodes, dataNode('n3')] }, context)
@@ -102,6 +120,74 @@ describe('cluster.routing.rebalance.enable', () => {
       type: 'NO',
       explanation:
         'primary rebalancing is forbidden due to cluster setting [cluster.routing.rebalance.enable=replicas]',
+    })
+  })
+})
+
+describe('index.routing.rebalance.enable and index.routing.allocation.enable override the cluster settings', () => {
+  const enableDecision = (state: ClusterState, primary: boolean) =>
+    explainCanRebalance(
+      allocationOf(state),
+      copies(state).find((c) => c.primary === primary && c.state === 'STARTED')!,
+    ).find((d) => d.decider === 'enable')
+
+  it('an index none stops its rebalancing under a cluster all, and the text names the index setting', () => {
+    const state = thirdNodeJoins({}, { 'index.routing.rebalance.enable': 'NONE' })
+    expect(relocating(state)).toEqual([])
+    expect(enableDecision(state, true)).toEqual({
+      decider: 'enable',
+      type: 'NO',
+      explanation: 'no rebalancing is allowed due to index setting [index.routing.rebalance.enable=none]',
+    })
+  })
+
+  it('an index value other than none lets the balancer run under a cluster none', () => {
+    const state = thirdNodeJoins(
+      { 'cluster.routing.rebalance.enable': 'none' },
+      { 'index.routing.rebalance.enable': 'replicas' },
+    )
+    expect(relocating(state).length).toBeGreaterThan(0)
+    expect(relocating(state).every((c) => !c.primary)).toBe(true)
+    expect(enableDecision(state, true)).toEqual({
+      decider: 'enable',
+      type: 'NO',
+      explanation:
+        'primary rebalancing is forbidden due to index setting [index.routing.rebalance.enable=replicas]',
+    })
+    expect(enableRebalanceCluster(allocationOf(state))).toEqual({
+      decider: 'enable',
+      type: 'YES',
+      explanation: 'rebalancing is permitted on one or more indices',
+    })
+    const noneOverride = thirdNodeJoins(
+      { 'cluster.routing.rebalance.enable': 'none' },
+      { 'index.routing.rebalance.enable': 'none' },
+    )
+    expect(relocating(noneOverride)).toEqual([])
+  })
+
+  it('an index allocation.enable decides its copies whatever the cluster says', () => {
+    const context = new TestAllocationContext()
+    let state = withIndex(stateWithNodes('n1', 'n2'), 'i', 1, 1, {
+      'index.routing.allocation.enable': 'primaries',
+    })
+    state = withIndex(state, 'j', 1, 0, { 'index.routing.allocation.enable': 'all' })
+    state = withSettings(state, { 'cluster.routing.allocation.enable': 'none' })
+    state = startAll(reroute(state, context), context)
+    state = reroute(state, context)
+    expect(copies(state, 'i').map((c) => [c.primary, c.state])).toEqual([
+      [true, 'STARTED'],
+      [false, 'UNASSIGNED'],
+    ])
+    expect(copies(state, 'j')[0]!.state).toBe('STARTED')
+    const replica = copies(state, 'i').find((c) => !c.primary)!
+    expect(
+      explainCanAllocate(allocationOf(state), replica, dataNode('n2')).find((d) => d.decider === 'enable'),
+    ).toEqual({
+      decider: 'enable',
+      type: 'NO',
+      explanation:
+        'replica allocations are forbidden due to index setting [index.routing.allocation.enable=primaries]',
     })
   })
 })

@@ -110,6 +110,47 @@ describe('PUT _settings', () => {
   })
 })
 
+describe('index.routing.allocation.enable and index.routing.rebalance.enable', () => {
+  test('values are parsed as EnableAllocationDecider parses them, case-insensitively', async () => {
+    expect(
+      await error('PUT', '/orders/_settings', { 'index.routing.allocation.enable': 'replicas' }),
+    ).toEqual(illegal('Illegal allocation.enable value [REPLICAS]'))
+    expect(await error('PUT', '/orders/_settings', { 'routing.rebalance.enable': 'new_primaries' })).toEqual(
+      illegal('Illegal rebalance.enable value [NEW_PRIMARIES]'),
+    )
+    expect(await error('PUT', '/logs', { settings: { 'routing.allocation.enable': 'off' } })).toEqual(
+      illegal('Illegal allocation.enable value [OFF]'),
+    )
+    expect(await flat('orders', '/index.routing.*.enable')).toBeUndefined()
+    const put = await node.send('PUT', '/orders/_settings', {
+      'index.routing.allocation.enable': 'New_Primaries',
+      'index.routing.rebalance.enable': 'REPLICAS',
+    })
+    expect(put.body).toBe('{"acknowledged":true}')
+  })
+
+  test('the index setting decides its shards over the cluster setting, and explain names it', async () => {
+    await node.send('PUT', '/logs', {
+      settings: { number_of_replicas: 0, 'index.routing.allocation.enable': 'none' },
+    })
+    const explain = async () =>
+      (await node.send('GET', '/_cluster/allocation/explain', { index: 'logs', shard: 0, primary: true }))
+        .body
+    const state = async () => jsonAt(await explain(), 'current_state')
+    expect(await state()).toBe('unassigned')
+    expect(await explain()).toContain(
+      '"decider":"enable","decision":"NO","explanation":"no allocations are allowed due to index setting ' +
+        '[index.routing.allocation.enable=none]"',
+    )
+    await node.send('PUT', '/_cluster/settings', {
+      persistent: { 'cluster.routing.allocation.enable': 'none' },
+    })
+    await node.send('PUT', '/logs/_settings', { 'index.routing.allocation.enable': 'all' })
+    await node.clock.sleep(1_000)
+    expect(await state()).toBe('started')
+  })
+})
+
 describe('write blocks', () => {
   test('index.blocks.write refuses document writes with cluster_block_exception until it is reset', async () => {
     await node.send('PUT', '/orders/_settings', { 'index.blocks.write': true })

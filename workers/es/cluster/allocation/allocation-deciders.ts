@@ -13,8 +13,9 @@
  *   initializing, with `indices_primaries_active` while any primary is, with `always` whatever the others are;
  * - ConcurrentRebalanceAllocationDecider (`concurrent_rebalance`): at most
  *   cluster.routing.allocation.cluster_concurrent_rebalance (2) relocations at once, else THROTTLE;
- * - EnableAllocationDecider (`enable`, enable-allocation-decider.ts): cluster.routing.allocation.enable for
- *   allocations, cluster.routing.rebalance.enable for rebalancing;
+ * - EnableAllocationDecider (`enable`, enable-allocation-decider.ts): index.routing.allocation.enable, else
+ *   cluster.routing.allocation.enable, for allocations; index.routing.rebalance.enable, else
+ *   cluster.routing.rebalance.enable, for rebalancing;
  * - FilterAllocationDecider (`filter`, filter-allocation-decider.ts): the cluster's require/include/exclude
  *   node filters, for canAllocate and canRemain, and a shrunk index's initial recovery filter
  *   (resize-allocation-decider.ts) for canAllocate;

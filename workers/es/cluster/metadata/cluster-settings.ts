@@ -160,8 +160,8 @@ function isRegistered(key: string): boolean {
   return Object.hasOwn(SETTINGS, key) || filterGroupOf(key) !== null || isLoggerKey(key)
 }
 
-/** Allocation.parse: upper-cased in its error, as ES reports it. */
-function parseAllocationEnable(value: string): AllocationEnable {
+/** Allocation.parse (cluster and index setting): upper-cased in its error, as ES reports it. */
+export function parseAllocationEnable(value: string): AllocationEnable {
   const upper = value.toUpperCase()
   switch (upper) {
     case 'ALL':
@@ -174,8 +174,8 @@ function parseAllocationEnable(value: string): AllocationEnable {
   }
 }
 
-/** Rebalance.parse: upper-cased in its error, as ES reports it. */
-function parseRebalanceEnable(value: string): RebalanceEnable {
+/** Rebalance.parse (cluster and index setting): upper-cased in its error, as ES reports it. */
+export function parseRebalanceEnable(value: string): RebalanceEnable {
   const upper = value.toUpperCase()
   switch (upper) {
     case 'ALL':
