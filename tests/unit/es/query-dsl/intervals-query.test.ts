@@ -3,13 +3,9 @@
 // after as CONTAINED_BY an extended offset), and its failures with ES's texts at the token ES's parser stands on
 // ([line:col] located here by the token's text in the one-line request).
 import { describe, expect, it } from 'vitest'
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { analyzeForIndexing } from '../../../../workers/es/analysis/index.ts'
-import { EsException } from '../../../../workers/es/errors/index.ts'
 import type { FieldMapping } from '../../../../workers/es/index/mapper/mapping.ts'
 import { describeQuery } from '../../../../workers/es/search/explain/query-description.ts'
-import { buildQuery } from '../../../../workers/es/search/query-builder.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { queryBuilderFixture } from './query-builder-fixture.ts'
 
 const FIELDS = new Map<string, FieldMapping>([
   ['body', { type: 'text' }],
@@ -18,28 +14,7 @@ const FIELDS = new Map<string, FieldMapping>([
   ['tag', { type: 'keyword' }],
 ])
 
-function build(query: string): IndexQuery {
-  return buildQuery(parseJson(query, { locations: true }), {
-    fields: FIELDS,
-    analyze: analyzeForIndexing,
-    index: { name: 'idx', uuid: 'u' },
-  })
-}
-
-/** The error's type and reason, its [line:col] when it has one, and its cause's type and reason. */
-function error(query: string): string {
-  try {
-    build(query)
-  } catch (e) {
-    if (!(e instanceof EsException)) throw e
-    const line = e.metadata.find(([key]) => key === 'line')?.[1]
-    const col = e.metadata.find(([key]) => key === 'col')?.[1]
-    const at = typeof line === 'number' && typeof col === 'number' ? ` @${line}:${col}` : ''
-    const cause = e.causedBy ? ` <- ${e.causedBy.type}: ${e.causedBy.reason}` : ''
-    return `${e.type}: ${e.reason}${at}${cause}`
-  }
-  throw new Error('no error')
-}
+const { build, error } = queryBuilderFixture(FIELDS)
 
 /** The 1-based column of the `nth` occurrence of `token` in the one-line query. */
 function col(query: string, token: string, nth = 1): number {

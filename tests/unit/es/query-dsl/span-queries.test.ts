@@ -2,13 +2,9 @@
 // build, and their parse errors with ES's texts at the token ES's parser stands on ([line:col] of the request,
 // counted by hand: a value's first character, an object's closing brace).
 import { describe, expect, it } from 'vitest'
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { analyzeForIndexing } from '../../../../workers/es/analysis/index.ts'
-import { EsException } from '../../../../workers/es/errors/index.ts'
 import type { FieldMapping } from '../../../../workers/es/index/mapper/mapping.ts'
 import { describeQuery } from '../../../../workers/es/search/explain/query-description.ts'
-import { buildQuery } from '../../../../workers/es/search/query-builder.ts'
-import { parseJson } from '../../../../workers/es/xcontent/index.ts'
+import { queryBuilderFixture } from './query-builder-fixture.ts'
 
 const FIELDS = new Map<string, FieldMapping>([
   ['body', { type: 'text' }],
@@ -17,28 +13,7 @@ const FIELDS = new Map<string, FieldMapping>([
   ['age', { type: 'long' }],
 ])
 
-function build(query: string): IndexQuery {
-  return buildQuery(parseJson(query, { locations: true }), {
-    fields: FIELDS,
-    analyze: analyzeForIndexing,
-    index: { name: 'idx', uuid: 'u' },
-  })
-}
-
-/** The error's type and reason, its [line:col] when it has one, and its cause's reason. */
-function error(query: string): string {
-  try {
-    build(query)
-  } catch (e) {
-    if (!(e instanceof EsException)) throw e
-    const line = e.metadata.find(([key]) => key === 'line')?.[1]
-    const col = e.metadata.find(([key]) => key === 'col')?.[1]
-    const at = typeof line === 'number' && typeof col === 'number' ? ` @${line}:${col}` : ''
-    const cause = e.causedBy ? ` <- ${e.causedBy.type}: ${e.causedBy.reason}` : ''
-    return `${e.type}: ${e.reason}${at}${cause}`
-  }
-  throw new Error('no error')
-}
+const { build, error } = queryBuilderFixture(FIELDS)
 
 const text = (query: string): string => describeQuery(build(query))
 
