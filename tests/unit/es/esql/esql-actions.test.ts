@@ -4,6 +4,7 @@
 // the default LIMIT, Warning headers for multi-values, and the error bodies.
 import { beforeEach, describe, expect, test } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import { createLibrary, LIBRARY_BOOKS } from '../library-fixture.ts'
 
 let node: TestNode
 
@@ -12,39 +13,17 @@ const esql = async (query: string, format = 'json', extra: object = {}) =>
 
 beforeEach(async () => {
   node = await startNode()
-  await node.send('PUT', '/library', {
-    mappings: {
-      properties: {
-        author: { type: 'text', fields: { keyword: { type: 'keyword' } } },
-        name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
-        page_count: { type: 'integer' },
-        release_date: { type: 'date' },
-        tags: { type: 'keyword' },
-        location: { type: 'geo_point' },
-      },
-    },
-  })
-  const docs = [
-    ['Leviathan Wakes', 'James S.A. Corey', '2011-06-02', 561, ['space', 'scifi']],
-    ['Hyperion', 'Dan Simmons', '1989-05-26', 482, 'scifi'],
-    ['Dune', 'Frank Herbert', '1965-06-01', 604, null],
-    ['Dune Messiah', 'Frank Herbert', '1969-10-15', 331, 'scifi'],
-  ] as const
-  const bulk = docs
-    .map(([name, author, date, pages, tags], i) =>
-      [
-        JSON.stringify({ index: { _id: String(i + 1) } }),
-        JSON.stringify({
-          name,
-          author,
-          release_date: date,
-          page_count: pages,
-          ...(tags === null ? {} : { tags }),
-        }),
-      ].join('\n'),
-    )
-    .join('\n')
-  await node.send('POST', '/library/_bulk?refresh=true', `${bulk}\n`)
+  const tags = [['space', 'scifi'], 'scifi', null, 'scifi']
+  await createLibrary(
+    node,
+    'integer',
+    { tags: { type: 'keyword' }, location: { type: 'geo_point' } },
+    LIBRARY_BOOKS.map((book, i) => ({
+      ...book,
+      id: String(i + 1),
+      extra: tags[i] === null ? {} : { tags: tags[i] },
+    })),
+  )
 })
 
 describe('responses', () => {

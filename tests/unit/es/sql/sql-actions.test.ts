@@ -4,6 +4,7 @@
 // cursor paging (later pages have no header or columns, the last one no cursor) and the Verifier's errors.
 import { beforeEach, describe, expect, test } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import { createLibrary, LIBRARY_BOOKS } from '../library-fixture.ts'
 
 let node: TestNode
 
@@ -12,38 +13,17 @@ const sql = async (query: string, format = 'txt', extra: object = {}) =>
 
 beforeEach(async () => {
   node = await startNode()
-  await node.send('PUT', '/library', {
-    mappings: {
-      properties: {
-        author: { type: 'text', fields: { keyword: { type: 'keyword' } } },
-        name: { type: 'text', fields: { keyword: { type: 'keyword' } } },
-        page_count: { type: 'long' },
-        rating: { type: 'double' },
-        release_date: { type: 'date' },
-      },
-    },
-  })
-  const docs = [
-    ['Leviathan Wakes', 'James S.A. Corey', '2011-06-02', 561, 4.5],
-    ['Hyperion', 'Dan Simmons', '1989-05-26', 482, 4],
-    ['Dune', 'Frank Herbert', '1965-06-01', 604, 4.25],
-    ['Dune Messiah', 'Frank Herbert', '1969-10-15', 331, null],
-  ] as const
-  const bulk = docs
-    .map(([name, author, date, pages, rating]) =>
-      [
-        JSON.stringify({ index: { _id: name } }),
-        JSON.stringify({
-          name,
-          author,
-          release_date: date,
-          page_count: pages,
-          ...(rating === null ? {} : { rating }),
-        }),
-      ].join('\n'),
-    )
-    .join('\n')
-  await node.send('POST', '/library/_bulk?refresh=true', `${bulk}\n`)
+  const ratings = [4.5, 4, 4.25, null]
+  await createLibrary(
+    node,
+    'long',
+    { rating: { type: 'double' } },
+    LIBRARY_BOOKS.map((book, i) => ({
+      ...book,
+      id: book.name,
+      extra: ratings[i] === null ? {} : { rating: ratings[i] },
+    })),
+  )
 })
 
 describe('SELECT', () => {
