@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { HttpMethod } from '../../../../workers/protocol/es.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
+import { errorBody, indexNotFoundBody } from '../cluster-admin/cluster-admin-fixture.ts'
 
 let node: TestNode
 
@@ -42,10 +43,7 @@ async function send(
   return { status: response.status, body: JSON.parse(response.body) }
 }
 
-const error = (type: string, reason: string, status = 400) => ({
-  error: { root_cause: [{ type, reason }], type, reason },
-  status,
-})
+const error = (type: string, reason: string, status = 400) => errorBody(type, reason, status)
 
 describe('_analyze responses', () => {
   it('reference example: the standard analyzer', async () => {
@@ -300,32 +298,7 @@ describe('_analyze errors', () => {
         'Validation Failed: 1: index is required if normalizer is specified;2: tokenizer/analyze should be null if normalizer is specified;',
       ),
     ],
-    [
-      'missing index',
-      '/nope/_analyze',
-      { text: 'x' },
-      {
-        error: {
-          root_cause: [
-            {
-              type: 'index_not_found_exception',
-              reason: 'no such index [nope]',
-              'resource.type': 'index_or_alias',
-              'resource.id': 'nope',
-              index_uuid: '_na_',
-              index: 'nope',
-            },
-          ],
-          type: 'index_not_found_exception',
-          reason: 'no such index [nope]',
-          'resource.type': 'index_or_alias',
-          'resource.id': 'nope',
-          index_uuid: '_na_',
-          index: 'nope',
-        },
-        status: 404,
-      },
-    ],
+    ['missing index', '/nope/_analyze', { text: 'x' }, indexNotFoundBody('nope')],
     [
       'no body',
       '/_analyze',

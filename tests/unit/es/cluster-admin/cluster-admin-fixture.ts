@@ -56,6 +56,19 @@ export function errorBody(type: string, reason: string, status: number, extra: o
   return { error: { root_cause: [cause], ...cause }, status }
 }
 
+/** The body of index_not_found_exception for the index or alias `name` (404). */
+export function indexNotFoundBody(name: string): { error: object; status: 404 } {
+  const cause = {
+    type: 'index_not_found_exception',
+    reason: `no such index [${name}]`,
+    'resource.type': 'index_or_alias',
+    'resource.id': name,
+    index_uuid: '_na_',
+    index: name,
+  }
+  return { error: { root_cause: [cause], ...cause }, status: 404 }
+}
+
 /** The `error` object of an ES error response body. */
 export interface ErrorBody {
   type: string

@@ -3,7 +3,7 @@
 // nothing; the GET's errors fail the request; the spec's parse errors are terms_lookup's.
 import { describe, expect, it } from 'vitest'
 import { startCluster, type TestCluster } from '../cluster/es-cluster-fixture.ts'
-import { errorBody, expectBody } from '../cluster-admin/cluster-admin-fixture.ts'
+import { expectBody, indexNotFoundBody } from '../cluster-admin/cluster-admin-fixture.ts'
 
 interface SearchBody {
   hits: { total: { value: number }; hits: Array<{ _id: string }> }
@@ -90,12 +90,7 @@ describe('terms lookup', () => {
 
   it("fails the request with the GET's errors", async () => {
     const cluster = await stories()
-    const notFound = errorBody('index_not_found_exception', 'no such index [nope]', 404, {
-      'resource.type': 'index_or_alias',
-      'resource.id': 'nope',
-      index_uuid: '_na_',
-      index: 'nope',
-    })
+    const notFound = indexNotFoundBody('nope')
     const query = { terms: { user: { ...LOOKUP, index: 'nope' } } }
     await expectBody(cluster, 'POST', '/stories/_search', { query }, 404, notFound)
     // ES rewrites before it resolves the searched indices.

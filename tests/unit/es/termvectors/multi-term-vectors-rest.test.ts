@@ -3,6 +3,7 @@
 // ES's parse and validation errors.
 import { describe, expect, it } from 'vitest'
 import { startCluster, type TestCluster } from '../cluster/es-cluster-fixture.ts'
+import { indexNotFoundBody } from '../cluster-admin/cluster-admin-fixture.ts'
 
 async function library(): Promise<TestCluster> {
   const c = await startCluster(1)
@@ -78,24 +79,7 @@ describe('_mtermvectors', () => {
         {
           _index: 'nope',
           _id: '1',
-          error: {
-            root_cause: [
-              {
-                type: 'index_not_found_exception',
-                reason: 'no such index [nope]',
-                'resource.type': 'index_or_alias',
-                'resource.id': 'nope',
-                index_uuid: '_na_',
-                index: 'nope',
-              },
-            ],
-            type: 'index_not_found_exception',
-            reason: 'no such index [nope]',
-            'resource.type': 'index_or_alias',
-            'resource.id': 'nope',
-            index_uuid: '_na_',
-            index: 'nope',
-          },
+          error: indexNotFoundBody('nope').error,
         },
         {
           _index: 'routed',
