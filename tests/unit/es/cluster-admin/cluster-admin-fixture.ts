@@ -51,7 +51,12 @@ export async function expectBody(
   expect(response.body).toBe(JSON.stringify(expected))
 }
 
-export function errorBody(type: string, reason: string, status: number, extra: object = {}): unknown {
+export function errorBody(
+  type: string,
+  reason: string,
+  status: number,
+  extra: object = {},
+): { error: object; status: number } {
   const cause = { type, reason, ...extra }
   return { error: { root_cause: [cause], ...cause }, status }
 }
