@@ -41,6 +41,13 @@ import {
   serveStartedShards,
   type StartedShardsChannel,
 } from './action/list-started-shards.ts'
+import { MasterHistory } from './cluster/coordination/master-history.ts'
+import {
+  COORDINATION_DIAGNOSTICS_CHANNEL,
+  coordinationView,
+  type CoordinationDiagnosticsRequest,
+  type CoordinationDiagnosticsResponse,
+} from './health/coordination-diagnostics-transport.ts'
 import { TaskManager } from './tasks/task-manager.ts'
 import { registerRootAction } from './rest/actions/root-action.ts'
 import { registerDocumentActions } from './rest/actions/document-actions.ts'
@@ -201,6 +208,7 @@ export class EsNode implements EsNodeApi {
     const startedShardsChannel: StartedShardsChannel = mux.channel('gateway_started_shards')
     serveStartedShards(startedShardsChannel, () => indices.storedCopies())
     let applier: IndicesClusterStateService | null = null
+    const masterHistory = new MasterHistory(deps.scheduler)
     let cluster: ClusterService | null = null
     let licenses: LicenseService | null = null
     let lifecycle: IndexLifecycleService | null = null
@@ -216,6 +224,7 @@ export class EsNode implements EsNodeApi {
       seedAddresses: deps.seedAddresses,
       initialMasterNodes: deps.initialMasterNodes,
       onClusterStateApplied: (state) => {
+        masterHistory.clusterChanged(state.nodes.find((node) => node.id === state.masterNodeId) ?? null)
         applier?.apply(state)
         cluster?.applied(state)
         licenses?.clusterChanged(state)
@@ -274,6 +283,13 @@ export class EsNode implements EsNodeApi {
       ingest,
       tasks,
       startedShards: new StartedShardsClient(startedShardsChannel),
+      coordination: coordinationView(
+        mux.channel<CoordinationDiagnosticsRequest, CoordinationDiagnosticsResponse>(
+          COORDINATION_DIAGNOSTICS_CHANNEL,
+        ),
+        coordinator,
+        masterHistory,
+      ),
       newUuid: () => randomBase64Id(deps.random),
     }
     const controller = new RestController()

@@ -1,8 +1,5 @@
 /**
  * The health report's small indicators (ES 8.17), each from what the playground models:
- * - master_is_stable (StableMasterHealthIndicatorService): green, "The cluster has a stable master node", details
- *   `current_master` and `recent_masters` ({node_id, name}); the playground keeps no master history, so the recent
- *   masters are the current one (docs/DEVIATIONS.md);
  * - repository_integrity (RepositoryIntegrityHealthIndicatorService): "No snapshot repositories configured." with no
  *   details, else "All repositories are healthy." with `total_repositories` (an fs repository here is never corrupt,
  *   unknown or invalid);
@@ -20,13 +17,6 @@ import type { HealthIndicatorResult, HealthStatus } from './health-indicator-res
 
 function green(name: string, symptom: string, details: JsonOut | null): HealthIndicatorResult {
   return { name, status: 'green' satisfies HealthStatus, symptom, details, impacts: [], diagnoses: [] }
-}
-
-export function stableMasterIndicator(state: ClusterState, verbose: boolean): HealthIndicatorResult {
-  const master = state.nodes.find((node) => node.id === state.masterNodeId)!
-  const node = { node_id: master.id, name: master.name }
-  const details = verbose ? { current_master: node, recent_masters: [node] } : null
-  return green('master_is_stable', 'The cluster has a stable master node', details)
 }
 
 export function repositoryIntegrityIndicator(state: ClusterState, verbose: boolean): HealthIndicatorResult {

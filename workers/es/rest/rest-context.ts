@@ -10,6 +10,7 @@ import type { NodeClient } from '../action/node-client.ts'
 import type { IngestService } from '../ingest/ingest-service.ts'
 import type { TaskManager } from '../tasks/task-manager.ts'
 import type { StartedShardsClient } from '../action/list-started-shards.ts'
+import type { CoordinationView } from '../health/coordination-diagnostics.ts'
 
 export interface NodeIdentity {
   nodeName: string
@@ -29,6 +30,8 @@ export interface RestContext {
   tasks: TaskManager
   /** Which shard copies a node holds on disk (TransportNodesListGatewayStartedShards). */
   startedShards: StartedShardsClient
+  /** What this node's master stability diagnosis reads (its master history, cluster formation, peers' answers). */
+  coordination: CoordinationView
   /** A new random index uuid (UUIDs.randomBase64UUID). */
   newUuid(): string
 }

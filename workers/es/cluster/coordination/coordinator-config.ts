@@ -1,13 +1,13 @@
 /**
- * What the lead passes to build one node's Coordinator, and the names it answers with: its mode and
- * the error a non-master gives for a state update (ES's NotMasterException).
+ * What the lead passes to build one node's Coordinator, and the names it answers with: its mode, the error a
+ * non-master gives for a state update (ES's NotMasterException) and its ClusterFormationState.
  */
 import type { Random } from '../../../net/random.ts'
 import type { Scheduler } from '../../../net/scheduler.ts'
 import type { Transport } from '../../../net/transport.ts'
 import type { StoredShardCopy } from '../allocation/routing-allocation.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
-import type { DiscoveryNodeRole } from '../state/discovery-node.ts'
+import type { DiscoveryNode, DiscoveryNodeRole } from '../state/discovery-node.ts'
 import type { CoordinationSettings } from './coordination-settings.ts'
 import type { CoordinationRequest, CoordinationResponse } from './messages.ts'
 import type { PersistedState } from './persisted-state.ts'
@@ -41,4 +41,19 @@ export interface CoordinatorConfig {
   /** Called with every committed state this node applies, and with a master-less view on losing the master. */
   onClusterStateApplied: (state: ClusterState) => void
   settings?: Partial<CoordinationSettings>
+}
+
+/**
+ * ClusterFormationFailureHelper.ClusterFormationState: what a node knows of why no master is elected. `foundPeers`
+ * starts with the local node; `resolvedAddresses` are the seed addresses other than its own.
+ */
+export interface ClusterFormationState {
+  initialMasterNodes: readonly string[]
+  localNode: DiscoveryNode
+  lastAccepted: ClusterState
+  resolvedAddresses: readonly number[]
+  foundPeers: readonly DiscoveryNode[]
+  mastersOfPeers: readonly DiscoveryNode[]
+  currentTerm: number
+  hasDiscoveredQuorum: boolean
 }

@@ -29,7 +29,12 @@ import {
   leaderCheckSchedule,
   type CoordinationSettings,
 } from './coordination-settings.ts'
-import { NotMasterError, type CoordinatorConfig, type CoordinatorMode } from './coordinator-config.ts'
+import {
+  NotMasterError,
+  type ClusterFormationState,
+  type CoordinatorConfig,
+  type CoordinatorMode,
+} from './coordinator-config.ts'
 import { CoordinationState, CoordinationStateRejectedError, type Join } from './coordination-state.ts'
 import { ElectionScheduler } from './election-scheduler.ts'
 import { CONNECT_TRANSPORT_EXCEPTION, PeriodicChecker } from './fault-detection.ts'
@@ -166,6 +171,24 @@ export class Coordinator {
   /** The last applied state; its masterNodeId is null while this node knows no master. */
   state(): ClusterState {
     return this.applied
+  }
+
+  /** What Coordinator.getClusterFormationState gathers for ClusterFormationFailureHelper's description. */
+  clusterFormationState(): ClusterFormationState {
+    const { peers, mastersOfPeers } = this.peerFinder.foundPeers()
+    const foundPeers = [this.localNode, ...peers]
+    return {
+      initialMasterNodes: this.config.initialMasterNodes,
+      localNode: this.localNode,
+      lastAccepted: this.coordinationState.lastAccepted,
+      resolvedAddresses: this.config.seedAddresses.filter((address) => address !== this.localNode.address),
+      foundPeers,
+      mastersOfPeers,
+      currentTerm: this.coordinationState.currentTerm,
+      hasDiscoveredQuorum: this.coordinationState.isElectionQuorum(
+        new Set(foundPeers.map((node) => node.id)),
+      ),
+    }
   }
 
   /** Runs `update` on the master's state, then reroutes and publishes; resolves once committed. */

@@ -2,7 +2,9 @@
  * PeerFinder: how a node without a master finds the others, as ES's PeerFinder: every
  * discovery.find_peers_interval it asks each seed address (discovery.seed_hosts) and each peer it has
  * heard of for their known peers and master; a reported master is handed to the Coordinator to join.
- * Peers are remembered by transport address; the latest DiscoveryNode seen at an address wins.
+ * Peers are remembered by transport address; the latest DiscoveryNode seen at an address wins. The found peers (ES's
+ * connected peers, which the cluster formation description lists) are those whose latest request was answered in
+ * this activation, each with the master it reported.
  */
 import type { Cancellable, Scheduler } from '../../../net/scheduler.ts'
 import type { Transport } from '../../../net/transport.ts'
@@ -23,6 +25,8 @@ export interface PeerFinderDeps {
 
 export class PeerFinder {
   private readonly peers = new Map<number, DiscoveryNode>()
+  /** Per address whose latest request was answered: the master it reported (null: none). */
+  private readonly answered = new Map<number, DiscoveryNode | null>()
   private timer: Cancellable | null = null
   private active = false
 
@@ -36,8 +40,17 @@ export class PeerFinder {
     return [...this.peers.values()]
   }
 
+  /** The peers that answered their latest request (PeerFinder.getFoundPeers), with the masters they reported. */
+  foundPeers(): { peers: DiscoveryNode[]; mastersOfPeers: DiscoveryNode[] } {
+    const peers = [...this.peers].filter(([address]) => this.answered.has(address)).map(([, node]) => node)
+    const masters = new Map<string, DiscoveryNode>()
+    for (const master of this.answered.values()) if (master !== null) masters.set(master.ephemeralId, master)
+    return { peers, mastersOfPeers: [...masters.values()] }
+  }
+
   activate(): void {
     this.active = true
+    this.answered.clear()
     this.findPeers()
   }
 
@@ -64,11 +77,12 @@ export class PeerFinder {
       transport.request(address, request, this.deps.timeoutMs).then(
         (response) => {
           if (response.type !== 'peers' || !this.active) return
+          this.answered.set(address, response.masterNode ?? null)
           for (const peer of response.knownPeers) this.addPeer(peer)
           if (response.masterNode && response.masterNode.id !== localNode.id)
             this.deps.onMasterFound(response.masterNode)
         },
-        () => undefined,
+        () => void this.answered.delete(address),
       )
     }
     this.deps.onRound()

@@ -1,13 +1,12 @@
 /**
  * `GET /_health_report[/{feature}]` (RestGetHealthAction, ES 8.17): `verbose` (a flag, true by default) and `size`
- * (an int, 1000 by default: the most affected resources a diagnosis lists), the report from the cluster state
- * (health/health-service.ts). ES computes it on the coordinating node even without a master; the playground waits
- * for one as its other cluster APIs do (docs/DEVIATIONS.md).
+ * (an int, 1000 by default: the most affected resources a diagnosis lists), the report computed on this node, with or
+ * without a master, from its master stability diagnosis and its applied cluster state (health/health-service.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
-import { MASTER_TIMEOUT_MS, masterNotDiscoveredException } from '../../node/cluster-service.ts'
-import { healthReport } from '../../health/health-service.ts'
+import { healthReport, validateHealthRequest } from '../../health/health-service.ts'
+import { diagnoseMasterStability } from '../../health/coordination-diagnostics.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
@@ -23,8 +22,11 @@ export function registerHealthReportAction(controller: RestController, context: 
 async function report(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const verbose = urlFlag(req.params, 'verbose') ?? true
   const size = paramAsInt(req.params, 'size', 1000)
-  const state = await context.client.cluster.waitFor((s) => s.masterNodeId !== null, MASTER_TIMEOUT_MS)
-  if (state === null) throw masterNotDiscoveredException()
   const request = { indicator: req.path.feature ?? null, verbose, size }
-  return json(200, healthReport(state, request, context.clock.now()))
+  validateHealthRequest(request)
+  const masterStability = await diagnoseMasterStability(context.coordination, verbose)
+  return json(
+    200,
+    healthReport(context.client.cluster.state(), request, context.clock.now(), masterStability),
+  )
 }

@@ -26,11 +26,20 @@ const DEFAULT_ROLES = [
 
 /** The node's transport port: 9300 for the first node, one more for each after it. */
 export function transportPort(node: DiscoveryNode): number {
-  return 9299 + node.address
+  return transportPortAt(node.address)
+}
+
+function transportPortAt(address: number): number {
+  return 9299 + address
 }
 
 export function transportAddress(node: DiscoveryNode): string {
-  return `${NODE_IP}:${transportPort(node)}`
+  return transportAddressAt(node.address)
+}
+
+/** The transport address (TransportAddress.toString) of the node at the playground's transport `address`. */
+export function transportAddressAt(address: number): string {
+  return `${NODE_IP}:${transportPortAt(address)}`
 }
 
 /** The `attributes` object NodeInfo and NodeStats write after the roles, only when the node has attributes. */
@@ -67,18 +76,24 @@ export function roleAbbreviations(node: DiscoveryNode): string {
 }
 
 /**
- * DiscoveryNode.toString (8.17): `{name}{id}{ephemeralId}{externalId}{hostName}{address}{roles}{version}`, the
- * node's index versions `{min-max}`, then its attributes as a Java Map prints them (`{rack=r1, zone=a}`), when it has
- * any (a node's external id is its name).
+ * DiscoveryNode.toString (8.17): descriptionWithoutAttributes, then the node's attributes as a Java Map prints them
+ * (`{rack=r1, zone=a}`), when it has any.
  */
 export function discoveryNodeDescription(node: DiscoveryNode): string {
-  const parts = [node.name, node.id, node.ephemeralId, node.name, NODE_IP, transportAddress(node)]
   const attributes = Object.entries(node.attributes).map(([key, value]) => `${key}=${value}`)
+  return descriptionWithoutAttributes(node) + (attributes.length > 0 ? `{${attributes.join(', ')}}` : '')
+}
+
+/**
+ * DiscoveryNode.descriptionWithoutAttributes (8.17): `{name}{id}{ephemeralId}{externalId}{hostName}{address}{roles}
+ * {version}` and the node's index versions `{min-max}` (a node's external id is its name).
+ */
+export function descriptionWithoutAttributes(node: DiscoveryNode): string {
+  const parts = [node.name, node.id, node.ephemeralId, node.name, NODE_IP, transportAddress(node)]
   return (
     parts.map((part) => `{${part}}`).join('') +
     `{${roleAbbreviations(node)}}{${ES_VERSION.number}}` +
-    `{${MINIMUM_COMPATIBLE_INDEX_VERSION}-${INDEX_VERSION_CURRENT}}` +
-    (attributes.length > 0 ? `{${attributes.join(', ')}}` : '')
+    `{${MINIMUM_COMPATIBLE_INDEX_VERSION}-${INDEX_VERSION_CURRENT}}`
   )
 }
 
