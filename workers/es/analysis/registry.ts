@@ -16,6 +16,7 @@
 //   arabic, persian, sorani, hindi, bengali, cjk: stemmers/asian-analyzers.ts
 //   czech, latvian, bulgarian, indonesian: stemmers/language-analyzers.ts
 //   romanian, catalan, hungarian, turkish, greek, brazilian, irish, armenian, basque, lithuanian: stemmers/language-analyzers.ts
+//   galician, serbian: stemmers/language-analyzers.ts
 //   pattern    = pattern tokenizer(pattern, default \W+; flags) + lowercase (if lowercase, default true) +
 //                stop(stopwords, default _none_) (ES's PatternAnalyzer)
 //   fingerprint = standard tokenizer + lowercase + asciifolding + stop(stopwords, default _none_) +
@@ -112,6 +113,7 @@ import { greekAnalyzer } from './stemmers/language-analyzers.ts'
 import { brazilianAnalyzer } from './stemmers/language-analyzers.ts'
 import { irishAnalyzer } from './stemmers/language-analyzers.ts'
 import { armenianAnalyzer, basqueAnalyzer, lithuanianAnalyzer } from './stemmers/language-analyzers.ts'
+import { galicianAnalyzer, serbianAnalyzer } from './stemmers/language-analyzers.ts'
 import {
   kstemTokenFilter,
   porterStemTokenFilter,
@@ -592,6 +594,10 @@ export function getAnalyzer(name: string, settings: AnalysisSettings = {}): Anal
       return basqueAnalyzer(settings)
     case 'lithuanian':
       return lithuanianAnalyzer(settings)
+    case 'galician':
+      return galicianAnalyzer(settings)
+    case 'serbian':
+      return serbianAnalyzer(settings)
     default:
       return null
   }

@@ -24,6 +24,8 @@ export const hindiNormalizationFilter = (): TokenFilter =>
   new StemFilter('hindi_normalization', hindiNormalize)
 export const bengaliNormalizationFilter = (): TokenFilter =>
   new StemFilter('bengali_normalization', bengaliNormalize)
+export const serbianNormalizationFilter = (): TokenFilter =>
+  new TermRewriteFilter('serbian_normalization', serbianNormalize)
 
 /** The filters above by name, for the registry. */
 export const NORMALIZATION_FILTERS: ReadonlyMap<string, () => TokenFilter> = new Map([
@@ -33,5 +35,5 @@ export const NORMALIZATION_FILTERS: ReadonlyMap<string, () => TokenFilter> = new
   ['indic_normalization', indicNormalizationFilter],
   ['hindi_normalization', hindiNormalizationFilter],
   ['bengali_normalization', bengaliNormalizationFilter],
-  ['serbian_normalization', () => new TermRewriteFilter('serbian_normalization', serbianNormalize)],
+  ['serbian_normalization', serbianNormalizationFilter],
 ])

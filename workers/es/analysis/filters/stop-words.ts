@@ -7,7 +7,8 @@
 // _norwegian_ and _finnish_ in nordic-stop-words.ts, _romanian_, _catalan_, _hungarian_ and _turkish_ in
 // romanian-catalan-hungarian-turkish-stop-words.ts, _greek_, _brazilian_ and _irish_ in
 // greek-brazilian-irish-stop-words.ts, _armenian_, _basque_ and _lithuanian_ in
-// armenian-basque-lithuanian-stop-words.ts.
+// armenian-basque-lithuanian-stop-words.ts, _galician_ and _serbian_ in
+// galician-serbian-stop-words.ts.
 import { listSetting, type AnalysisSettings } from '../custom/analysis-settings.ts'
 import { IllegalArgumentException } from '../token-list.ts'
 import {
@@ -54,6 +55,7 @@ import {
   BASQUE_STOP_WORDS,
   LITHUANIAN_STOP_WORDS,
 } from './armenian-basque-lithuanian-stop-words.ts'
+import { GALICIAN_STOP_WORDS, SERBIAN_STOP_WORDS } from './galician-serbian-stop-words.ts'
 
 export const ENGLISH_STOP_WORDS: readonly string[] = [
   'a',
@@ -123,6 +125,8 @@ const NAMED_STOP_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['_armenian_', ARMENIAN_STOP_WORDS],
   ['_basque_', BASQUE_STOP_WORDS],
   ['_lithuanian_', LITHUANIAN_STOP_WORDS],
+  ['_galician_', GALICIAN_STOP_WORDS],
+  ['_serbian_', SERBIAN_STOP_WORDS],
 ])
 
 /**

@@ -50,6 +50,11 @@
 //          tokenizer -> lowercase -> stop (`stopwords`, default _armenian_, _basque_, _lithuanian_) ->
 //          keyword marker (`stem_exclusion`, only when non-empty) -> SnowballFilter(ArmenianStemmer,
 //          BasqueStemmer, LithuanianStemmer).
+//   galician (GalicianAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _galician_)
+//          -> keyword marker (`stem_exclusion`, only when non-empty) -> GalicianStemFilter (rslp-stemmers.ts).
+//   serbian (SerbianAnalyzer): standard tokenizer -> lowercase -> stop (`stopwords`, default _serbian_) ->
+//          keyword marker (`stem_exclusion`, only when non-empty) -> SnowballFilter(SerbianStemmer) ->
+//          SerbianNormalizationFilter (which rewrites keywords too).
 // The Arabic-script, Indic and CJK analyzers are in asian-analyzers.ts.
 // `stopwords` takes the forms stop-words.ts resolves; `stopwords_path` is refused there. All use the
 // standard tokenizer's default max_token_length (255).
@@ -134,6 +139,10 @@ import { snowballBasqueStem } from './snowball-basque-stemmer.ts'
 import { snowballLithuanianStem } from './snowball-lithuanian-stemmer.ts'
 import { greekStem } from './greek-stemmer.ts'
 import { brazilianStem } from './brazilian-stemmer.ts'
+import { GALICIAN_STOP_WORDS, SERBIAN_STOP_WORDS } from '../filters/galician-serbian-stop-words.ts'
+import { serbianNormalizationFilter } from '../filters/normalization-filters.ts'
+import { snowballSerbianStem } from './snowball-serbian-stemmer.ts'
+import { galicianStem } from './rslp-stemmers.ts'
 
 /** The stop filter, the keyword marker when `stem_exclusion` is non-empty, then the stemming filters. */
 function stopMarkStem(
@@ -298,3 +307,17 @@ export const lithuanianAnalyzer = lightStemmerAnalyzer(
   LITHUANIAN_STOP_WORDS,
   snowballLithuanianStem,
 )
+
+export const galicianAnalyzer = lightStemmerAnalyzer('galician', GALICIAN_STOP_WORDS, galicianStem)
+
+export function serbianAnalyzer(settings: AnalysisSettings = {}): Analyzer {
+  return new Analyzer('serbian', new StandardTokenizer(), [
+    new LowerCaseFilter(),
+    ...stopMarkStem(
+      settings,
+      SERBIAN_STOP_WORDS,
+      new StemFilter('snowball', snowballSerbianStem),
+      serbianNormalizationFilter(),
+    ),
+  ])
+}

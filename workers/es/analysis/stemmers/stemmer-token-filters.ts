@@ -3,7 +3,7 @@
 //   snowball    -> SnowballFilter; language (or name), default "English", first letter upper-cased as
 //                  SnowballTokenFilterFactory does: "English" (Porter2), "Porter", "Dutch", "German", "Russian",
 //                  "Danish", "Swedish", "Norwegian", "Finnish", "French", "Spanish";
-//                  "Irish", "Armenian", "Basque", "Lithuanian", "Estonian";
+//                  "Irish", "Armenian", "Basque", "Lithuanian", "Estonian", "Serbian";
 //   stemmer     -> StemmerTokenFilterFactory's English family; language (or name), default "porter",
 //                  compared ignoring case: english and porter -> porter_stem, porter2 -> snowball English,
 //                  minimal_english / minimalEnglish -> EnglishMinimalStemFilter, possessive_english /
@@ -28,14 +28,16 @@
 //                  capitalizing, so that spelling never matches and falls to the Snowball error;
 //                  danish, swedish, norwegian, finnish, french, spanish -> the Snowball program of that
 //                  language (the light_* and minimal_* names above keep the light stemmers);
+//                  portuguese_rslp -> PortugueseStemFilter, minimal_portuguese / minimalPortuguese ->
+//                  PortugueseMinimalStemFilter, galician -> GalicianStemFilter, minimal_galician ->
+//                  GalicianMinimalStemFilter (the RSLP stemmers of rslp-stemmers.ts); serbian -> snowball Serbian;
 //   kstem       -> KStemFilter, no settings.
 // The Snowball italian, portuguese, romanian, catalan, hungarian and turkish programs are the `snowball`
 // filter's "Italian", "Portuguese", "Romanian", "Catalan", "Hungarian", "Turkish" and the `stemmer` filter's
 // italian, portuguese, romanian, catalan, hungarian, turkish (StemmerTokenFilterFactory maps those names to
 // the Snowball classes; the light stemmers stay light_italian, light_portuguese, light_hungarian).
 // Refused (the playground has no such stemmer): every other snowball program and every other stemmer
-// language (the Snowball german2 among them, and
-// minimal_portuguese, portuguese_rslp and dutch_kp / dutchKp / kp (KpStemmer)) and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
+// language (the Snowball german2 among them, and dutch_kp / dutchKp / kp (KpStemmer)) and lovins. They fail as an unknown language fails in Elasticsearch 8: illegal_argument_exception
 // "Invalid stemmer class specified: <Language>", the message of Lucene's SnowballFilter(TokenStream,
 // String) when it finds no org.tartarus.snowball.ext.<Language>Stemmer class. Elasticsearch fails a bad
 // `stemmer` language when the filter is defined, a bad `snowball` language only on first use; both fail
@@ -79,6 +81,7 @@ import { snowballArmenianStem } from './snowball-armenian-stemmer.ts'
 import { snowballBasqueStem } from './snowball-basque-stemmer.ts'
 import { snowballLithuanianStem } from './snowball-lithuanian-stemmer.ts'
 import { snowballEstonianStem } from './snowball-estonian-stemmer.ts'
+import { snowballSerbianStem } from './snowball-serbian-stemmer.ts'
 import { arabicStem } from './arabic-stemmer.ts'
 import { bengaliStem, hindiStem } from './indic-light-stemmers.ts'
 import { soraniStem } from './sorani-stemmer.ts'
@@ -86,6 +89,12 @@ import { bulgarianStem } from './bulgarian-stemmer.ts'
 import { czechStem } from './czech-stemmer.ts'
 import { indonesianStem } from './indonesian-stemmer.ts'
 import { latvianStem } from './latvian-stemmer.ts'
+import {
+  galicianMinimalStem,
+  galicianStem,
+  portugueseMinimalStem,
+  portugueseRslpStem,
+} from './rslp-stemmers.ts'
 import {
   finnishLightStem,
   hungarianLightStem,
@@ -118,6 +127,7 @@ const SNOWBALL_PROGRAMS: ReadonlyMap<string, (term: string) => string> = new Map
   ['Basque', snowballBasqueStem],
   ['Lithuanian', snowballLithuanianStem],
   ['Estonian', snowballEstonianStem],
+  ['Serbian', snowballSerbianStem],
 ])
 
 /** Elasticsearch's Strings.capitalize: Character.toUpperCase on the first char (one char to one char). */
@@ -220,6 +230,11 @@ const STEMMERS: ReadonlyMap<string, () => TokenFilter> = new Map<string, () => T
   ...aliases(['basque'], snowballBasqueStem),
   ...aliases(['lithuanian'], snowballLithuanianStem),
   ...aliases(['estonian'], snowballEstonianStem),
+  ...aliases(['portuguese_rslp'], portugueseRslpStem),
+  ...aliases(['minimal_portuguese', 'minimalportuguese'], portugueseMinimalStem),
+  ...aliases(['galician'], galicianStem),
+  ...aliases(['minimal_galician'], galicianMinimalStem),
+  ...aliases(['serbian'], snowballSerbianStem),
 ])
 
 export function stemmerTokenFilter(settings: AnalysisSettings): TokenFilter {

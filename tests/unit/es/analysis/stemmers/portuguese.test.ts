@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { Analyzer } from '../../../../../workers/es/analysis/analyzer.ts'
 import { PORTUGUESE_STOP_WORDS } from '../../../../../workers/es/analysis/filters/language-stop-words.ts'
-import { getAnalyzer, getTokenFilter } from '../../../../../workers/es/analysis/registry.ts'
+import { getAnalyzer } from '../../../../../workers/es/analysis/registry.ts'
 import { portugueseAnalyzer } from '../../../../../workers/es/analysis/stemmers/language-analyzers.ts'
 import { portugueseLightStem } from '../../../../../workers/es/analysis/stemmers/portuguese-light-stemmer.ts'
 import { StemFilter } from '../../../../../workers/es/analysis/stemmers/stem-filter.ts'
@@ -57,10 +57,6 @@ describe('PortugueseLightStemmer (TestPortugueseLightStemFilter)', () => {
       filter('stemmer', { language: 'light_portuguese' }),
     )
     expect(terms(chain, 'quilométricas')).toEqual(['quilométricas'])
-  })
-
-  it.each(['minimal_portuguese', 'portuguese_rslp'])('%s is still refused', (language) => {
-    expect(() => getTokenFilter('stemmer', { language })).toThrow('Invalid stemmer class specified')
   })
 })
 

@@ -72,7 +72,7 @@ describe('porter_stem and stemmer', () => {
 
   it.each([
     [{ language: 'klingon' }, 'Invalid stemmer class specified: Klingon'],
-    [{ language: 'portuguese_rslp' }, 'Invalid stemmer class specified: Portuguese_rslp'],
+    [{ language: 'dutch_kp' }, 'Invalid stemmer class specified: Dutch_kp'],
     [{ name: 'lovins' }, 'Invalid stemmer class specified: Lovins'],
   ])('stemmer %j is refused', (settings, message) => {
     expect(() => stemmerTokenFilter(settings)).toThrow(new IllegalArgumentException(message))
