@@ -1,8 +1,7 @@
 /**
  * The diagnoses ShardsAvailabilityHealthIndicatorService (ES 8.17) gives an unavailable shard copy, with their ids,
  * causes, actions and help URLs exactly as ES words them. The per-tier variants exist for DataTier.ALL_DATA_TIERS
- * only (a tier outside them has none); the shard-limit variants are left out because no decider of the
- * playground enforces total_shards_per_node.
+ * only (a tier outside them has none).
  */
 import type { DiagnosisDefinition } from './health-indicator-result.ts'
 
@@ -145,4 +144,38 @@ export function migrateAwayFromDataFilter(
         'with the nodes in this tier.',
     })) ?? generic
   )
+}
+
+/**
+ * ACTION_INCREASE_SHARD_LIMIT_INDEX_SETTING / _CLUSTER_SETTING and their per-tier lookups: every node of the tier
+ * (or, with no preferred tier, every data node) is at the index's or the cluster's total_shards_per_node.
+ */
+export function increaseShardLimit(
+  scope: 'index' | 'cluster',
+  tier: string | null,
+): DiagnosisDefinition | null {
+  const key = `${scope}.routing.allocation.total_shards_per_node`
+  const action =
+    scope === 'index'
+      ? `Increase the values for the [${key}] index setting on each index or add more nodes to the target tiers.`
+      : `Increase the values for the [${key}] cluster setting or add more nodes to the target tiers.`
+  const helpUrl = `https://ela.st/${scope}-total-shards`
+  const id = `increase_shard_limit_${scope}_setting`
+  if (tier === null)
+    return {
+      id,
+      cause:
+        "Elasticsearch isn't allowed to allocate some shards from these indices to any data nodes because each node " +
+        `has reached the ${scope} shard limit.`,
+      action,
+      helpUrl,
+    }
+  return perTier(tier, (t) => ({
+    id: `${id}:tier:${t}`,
+    cause:
+      "Elasticsearch isn't allowed to allocate some shards from these indices because each node in the " +
+      `[${t}] tier has reached the ${scope} shard limit.`,
+    action,
+    helpUrl,
+  }))
 }

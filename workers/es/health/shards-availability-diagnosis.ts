@@ -9,8 +9,9 @@
  *   results are read as diagnoseAllocationResults reads them: `enable` refusing on every node (the index-level and
  *   the cluster-level enable settings that are not `all`), then the data tier checks over the nodes the data tier
  *   decider accepts (every offered data node: the playground's tiers are the default roles): a preferred tier with
- *   no such node, index filters on the legacy `data` attribute that no tier node has while `filter` refuses every
- *   node, `same_shard` refusing every node (too few nodes for the copies);
+ *   no such node, `shards_limit` refusing every node while the tier's least loaded node is at the cluster's or
+ *   the index's total_shards_per_node, index filters on the legacy `data` attribute that no tier node has while
+ *   `filter` refuses every node, `same_shard` refusing every node (too few nodes for the copies);
  * - nothing found: explain_allocations.
  * allMatch over no node results is true, as Java's.
  */
@@ -20,7 +21,13 @@ import type { ShardRouting } from '../cluster/state/shard-routing.ts'
 import { explainShard, type NodeAllocationResult } from '../cluster/allocation/allocation-explain.ts'
 import type { DeciderName, DecisionType } from '../cluster/allocation/allocation-deciders.ts'
 import { INDEX_ALLOCATION_ENABLE } from '../cluster/allocation/enable-allocation-decider.ts'
-import { allocationEnable, parseAllocationEnable } from '../cluster/metadata/cluster-settings.ts'
+import {
+  allocationEnable,
+  CLUSTER_TOTAL_SHARDS_PER_NODE,
+  intSetting,
+  parseAllocationEnable,
+} from '../cluster/metadata/cluster-settings.ts'
+import { indexShardsPerNode, owningShards } from '../cluster/allocation/shards-limit-allocation-decider.ts'
 import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import { flatSettings, type IndexMetadata } from '../index/index-metadata.ts'
 import { simpleMatch } from '../common/simple-match.ts'
@@ -31,6 +38,7 @@ import {
   ENABLE_CLUSTER_ROUTING_ALLOCATION,
   ENABLE_INDEX_ROUTING_ALLOCATION,
   INCREASE_NODE_CAPACITY,
+  increaseShardLimit,
   RESTORE_FROM_SNAPSHOT,
   WAIT_FOR_OR_FIX_DELAYED_SHARDS,
   enableTier,
@@ -91,12 +99,13 @@ function diagnoseAllocationResults(
       found.push(ENABLE_INDEX_ROUTING_ALLOCATION)
     if (allocationEnable(state) !== 'all') found.push(ENABLE_CLUSTER_ROUTING_ALLOCATION)
   }
-  found.push(...nodeRoleIssues(metadata, results))
+  found.push(...nodeRoleIssues(state, metadata, results))
   return found
 }
 
-/** checkNodeRoleRelatedIssues, without the shard limit check (no total_shards_per_node decider). */
+/** checkDataTierRelatedIssues. */
 function nodeRoleIssues(
+  state: ClusterState,
   metadata: IndexMetadata,
   results: readonly NodeAllocationResult[],
 ): DiagnosisDefinition[] {
@@ -106,12 +115,43 @@ function nodeRoleIssues(
   const tierNodes = results.map((result) => result.node)
   const roles = new Set(tierNodes.flatMap(roleNames))
   const preferredTier = preference.find((tier) => roles.has(tier)) ?? null
-  const found = dataTierShouldMigrate(metadata, results, preferredTier, tierNodes)
+  const found = [
+    ...dataTierAtShardLimit(state, metadata, results, preferredTier, tierNodes),
+    ...dataTierShouldMigrate(metadata, results, preferredTier, tierNodes),
+  ]
   if (results.every(hasDeciderResult('same_shard', 'NO'))) {
     const capacity = preferredTier === null ? INCREASE_NODE_CAPACITY : increaseTierCapacity(preferredTier)
     if (capacity !== null) found.push(capacity)
   }
   return found
+}
+
+/**
+ * checkDataTierAtShardLimit: with `shards_limit` refusing every tier node, the limits (cluster, then index) that the
+ * tier's least loaded node has reached.
+ */
+function dataTierAtShardLimit(
+  state: ClusterState,
+  metadata: IndexMetadata,
+  results: readonly NodeAllocationResult[],
+  preferredTier: string | null,
+  tierNodes: readonly DiscoveryNode[],
+): DiagnosisDefinition[] {
+  if (!results.every(hasDeciderResult('shards_limit', 'NO'))) return []
+  const copies = Object.values(state.routingTable).flat(2)
+  const minOwned = (count: (owned: readonly ShardRouting[]) => number): number =>
+    Math.min(...tierNodes.map((node) => count(owningShards(copies, node.id))))
+  const clusterLimit = intSetting(state, CLUSTER_TOTAL_SHARDS_PER_NODE)
+  const indexLimit = indexShardsPerNode(state.metadata.indices[metadata.name]!)
+  const atLimit = [
+    clusterLimit > 0 && minOwned((owned) => owned.length) >= clusterLimit
+      ? increaseShardLimit('cluster', preferredTier)
+      : null,
+    indexLimit > 0 && minOwned((owned) => owned.filter((c) => c.index === metadata.name).length) >= indexLimit
+      ? increaseShardLimit('index', preferredTier)
+      : null,
+  ]
+  return atLimit.filter((definition): definition is DiagnosisDefinition => definition !== null)
 }
 
 /** DiscoveryNodeFilters.match of one `data` attribute filter: AND (require) or OR (include) over its values. */

@@ -10,7 +10,8 @@
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { isDataNode } from '../cluster/state/discovery-node.ts'
 import { maxShardsPerNode } from '../cluster/metadata/cluster-settings.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { openShardCopies } from '../cluster/metadata/shard-limit-validator.ts'
 import { roleNames } from '../rest/actions/node-description.ts'
 import type { JsonOut } from '../xcontent/index.ts'
 import {
@@ -102,10 +103,7 @@ const IMPACTS: Record<'red' | 'yellow', HealthIndicatorImpact[]> = {
 }
 
 export function shardsCapacityIndicator(state: ClusterState, verbose: boolean): HealthIndicatorResult {
-  let used = 0
-  for (const index of Object.values(state.metadata.indices)) {
-    if (esIndexMetadata(index).state !== 'close') used += index.numberOfShards * (index.numberOfReplicas + 1)
-  }
+  const used = openShardCopies(indicesMetadata(state))
   const results = [
     groupResult(
       'data',

@@ -108,6 +108,7 @@ describe('allocation deciders', () => {
               'filter',
               'same_shard',
               'throttling',
+              'shards_limit',
             ])
             expect(verdict(decisions)).toBe(expected)
             expect(canAllocate(allocation, copy, node)).toBe(expected)
@@ -146,6 +147,11 @@ describe('allocation deciders', () => {
         decider: 'throttling',
         type: 'YES',
         explanation: 'below shard recovery limit of outgoing: [0 < 2] incoming: [0 < 2]',
+      },
+      {
+        decider: 'shards_limit',
+        type: 'YES',
+        explanation: 'total shard limits are disabled: [index: -1, cluster: -1] <= 0',
       },
     ])
     expect(explainCanAllocate(allocation, replica, NODES[1]!)[3]).toEqual({

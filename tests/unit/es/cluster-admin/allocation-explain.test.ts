@@ -112,8 +112,15 @@ describe('allocation explain of an unassigned replica (one node, yellow)', () =>
       decision: 'YES',
       explanation: 'node passes include/exclude/require filters',
     }
+    const shardsLimit = {
+      decider: 'shards_limit',
+      decision: 'YES',
+      explanation: 'total shard limits are disabled: [index: -1, cluster: -1] <= 0',
+    }
     expect(yes.body).toBe(
-      JSON.stringify(unassigned(false, [replicaAfterPrimary, enable, filter, sameShard, throttling])),
+      JSON.stringify(
+        unassigned(false, [replicaAfterPrimary, enable, filter, sameShard, throttling, shardsLimit]),
+      ),
     )
   })
 

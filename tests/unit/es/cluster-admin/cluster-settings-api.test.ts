@@ -92,6 +92,7 @@ describe('PUT and GET _cluster/settings', () => {
           'cluster.routing.allocation.node_concurrent_outgoing_recoveries': '2',
           'cluster.routing.allocation.node_concurrent_recoveries': '2',
           'cluster.routing.allocation.node_initial_primaries_recoveries': '4',
+          'cluster.routing.allocation.total_shards_per_node': '-1',
           'cluster.routing.rebalance.enable': 'all',
           'indices.lifecycle.poll_interval': '10m',
           'indices.recovery.max_bytes_per_sec': '40mb',
@@ -174,7 +175,7 @@ describe('PUT and GET _cluster/settings', () => {
     expect(JSON.parse(refused.body)).toEqual(
       errorBody(
         'validation_exception',
-        'Validation Failed: 1: this action would add [2] shards, but this cluster currently has [2]/[3] maximum normal shards open;',
+        'Validation Failed: 1: this action would add [2] shards, but this cluster currently has [2]/[3] maximum normal shards open; for more information, see https://www.elastic.co/guide/en/elasticsearch/reference/8.17/size-your-shards.html#troubleshooting-max-shards-open;',
         400,
       ),
     )

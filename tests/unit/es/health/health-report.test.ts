@@ -1,6 +1,7 @@
 // GET /_health_report against started clusters, with exact bodies as ES 8.17 writes them (GetHealthAction.Response,
 // HealthIndicatorResult, the indicator services): a green three-node cluster, a killed node whose replicas wait out
-// their delay, a one-node cluster whose replicas have nowhere to go, a red index whose only copy is gone, verbose=false,
+// their delay, a one-node cluster whose replicas have nowhere to go, replicas held back by
+// index.routing.allocation.total_shards_per_node, a red index whose only copy is gone, verbose=false,
 // one indicator, and the request errors.
 import { describe, expect, it } from 'vitest'
 import { clusterWithIndex, errorBody, expectBody } from '../cluster-admin/cluster-admin-fixture.ts'
@@ -217,6 +218,34 @@ describe('_health_report shards_availability when copies are missing', () => {
         },
       },
     })
+  })
+
+  it('asks for a higher index shard limit when every node is at total_shards_per_node', async () => {
+    const { cluster } = await clusterWithIndex(2, {
+      settings: {
+        number_of_shards: 2,
+        number_of_replicas: 1,
+        'index.routing.allocation.total_shards_per_node': 1,
+      },
+    })
+    const response = await cluster.send(1, 'GET', '/_health_report/shards_availability')
+    const body = JSON.parse(response.body) as {
+      indicators: { shards_availability: { status: string; diagnosis: unknown[] } }
+    }
+    expect(body.indicators.shards_availability.status).toBe('yellow')
+    expect(body.indicators.shards_availability.diagnosis).toEqual([
+      {
+        id: `${SHARDS}diagnosis:increase_shard_limit_index_setting:tier:data_content`,
+        cause:
+          "Elasticsearch isn't allowed to allocate some shards from these indices because each node in the " +
+          '[data_content] tier has reached the index shard limit.',
+        action:
+          'Increase the values for the [index.routing.allocation.total_shards_per_node] index setting on each index ' +
+          'or add more nodes to the target tiers.',
+        help_url: 'https://ela.st/index-total-shards',
+        affected_resources: { indices: ['idx'] },
+      },
+    ])
   })
 
   it('limits the affected indices to `size`, sorted by index.priority then name', async () => {

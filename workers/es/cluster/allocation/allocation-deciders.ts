@@ -20,10 +20,13 @@
  *   node filters, for canAllocate and canRemain, and a shrunk index's initial recovery filter
  *   (resize-allocation-decider.ts) for canAllocate;
  * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node;
- * - ThrottlingAllocationDecider (`throttling`, throttling-decider.ts): a node's concurrent recoveries.
+ * - ThrottlingAllocationDecider (`throttling`, throttling-decider.ts): a node's concurrent recoveries;
+ * - ShardsLimitAllocationDecider (`shards_limit`, shards-limit-allocation-decider.ts): the cluster's and the
+ *   index's total_shards_per_node, for canAllocate and canRemain.
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
  * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the verdict is
- * NO if any says NO, else THROTTLE if any throttles, else YES. Only the filter decider can refuse `canRemain`.
+ * NO if any says NO, else THROTTLE if any throttles, else YES. The filter and shards_limit deciders answer
+ * `canRemain`.
  * `canRebalanceCluster` is AllocationDeciders.canRebalance(allocation), which the balancer asks before it
  * balances at all: cluster_rebalance, concurrent_rebalance and enable answer it for the whole cluster.
  */
@@ -34,6 +37,7 @@ import { throttling } from './throttling-decider.ts'
 import { enableAllocation, enableRebalance, enableRebalanceCluster } from './enable-allocation-decider.ts'
 import { filterAllocation } from './filter-allocation-decider.ts'
 import { initialRecoveryFilter, resizeAllocation } from './resize-allocation-decider.ts'
+import { shardsLimitCanAllocate, shardsLimitCanRemain } from './shards-limit-allocation-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 import {
   ALLOW_REBALANCE,
@@ -52,6 +56,7 @@ export type DeciderName =
   | 'same_shard'
   | 'throttling'
   | 'resize'
+  | 'shards_limit'
 
 /** Decision.Type. */
 export type DecisionType = 'NO' | 'THROTTLE' | 'YES'
@@ -167,8 +172,9 @@ const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [
     initialRecoveryFilter(allocation, copy, node) ?? filterAllocation(allocation, copy, node),
   sameShard,
   throttling,
+  shardsLimitCanAllocate,
 ]
-const REMAIN_DECIDERS: readonly AllocateDecider[] = [filterAllocation]
+const REMAIN_DECIDERS: readonly AllocateDecider[] = [filterAllocation, shardsLimitCanRemain]
 const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [
   rebalanceOnlyWhenActive,
   clusterRebalance,

@@ -35,8 +35,8 @@ const decider = 'enable'
 export const INDEX_ALLOCATION_ENABLE = 'index.routing.allocation.enable'
 export const INDEX_REBALANCE_ENABLE = 'index.routing.rebalance.enable'
 
-/** Setting.exists on the index's settings: its value as set, or undefined. */
-function indexValue(metadata: ClusterIndexMetadata, key: string): string | undefined {
+/** Setting.exists on the index's settings (a key kept as text, IndexMetadata.otherSettings): its value, or undefined. */
+export function indexValue(metadata: ClusterIndexMetadata, key: string): string | undefined {
   const value = esIndexMetadata(metadata).otherSettings?.[key]
   return typeof value === 'string' ? value : undefined
 }

@@ -12,6 +12,8 @@
  * - the group settings `cluster.routing.allocation.{require,include,exclude}.<attribute>`
  *   (FilterAllocationDecider: comma-separated node names, ids or `*` patterns);
  * - `cluster.max_shards_per_node` (ShardLimitValidator, an int >= 1);
+ * - `cluster.routing.allocation.total_shards_per_node` (ShardsLimitAllocationDecider, an int >= -1, -1 for no
+ *   limit);
  * - `action.destructive_requires_name` (DestructiveOperations, a boolean);
  * - `indices.lifecycle.poll_interval` (LifecycleSettings: how often ILM runs, a time value, 10m by default);
  * - `search.max_buckets` (MultiBucketConsumerService: the buckets a search's reduce may make, an int >= 0);
@@ -66,6 +68,7 @@ export const ALLOCATION_ENABLE = 'cluster.routing.allocation.enable'
 export const REBALANCE_ENABLE = 'cluster.routing.rebalance.enable'
 export const ALLOW_REBALANCE = 'cluster.routing.allocation.allow_rebalance'
 export const MAX_SHARDS_PER_NODE = 'cluster.max_shards_per_node'
+export const CLUSTER_TOTAL_SHARDS_PER_NODE = 'cluster.routing.allocation.total_shards_per_node'
 export const DESTRUCTIVE_REQUIRES_NAME = 'action.destructive_requires_name'
 export const LIFECYCLE_POLL_INTERVAL = 'indices.lifecycle.poll_interval'
 export const SEARCH_MAX_BUCKETS = 'search.max_buckets'
@@ -128,6 +131,10 @@ const SETTINGS: Readonly<Record<string, SettingDefinition>> = {
   [NODE_INITIAL_PRIMARIES_RECOVERIES]: {
     defaultValue: '4',
     validate: (value, key) => parseIntAtLeast(value, key, 0),
+  },
+  [CLUSTER_TOTAL_SHARDS_PER_NODE]: {
+    defaultValue: '-1',
+    validate: (value, key) => parseIntAtLeast(value, key, -1),
   },
   [RECOVERY_MAX_BYTES_PER_SEC]: { defaultValue: '40mb', validate: (value, key) => parseBytes(value, key) },
   [CLUSTER_READ_ONLY]: { defaultValue: 'false', validate: (value) => parseBoolean(value) },

@@ -47,7 +47,11 @@ import type { EnrichPolicyMetadata } from './enrich-policy.ts'
 import { applyClusterSettingsUpdate, type ClusterSettingsUpdate } from './cluster-settings.ts'
 import { withLimitChanges } from '../../index/index-limit-settings.ts'
 import { withOtherSettingChanges, type OtherSettingValue } from '../../index/index-scoped-settings.ts'
-import { validateShardLimit } from './shard-limit-validator.ts'
+import {
+  validateShardLimit,
+  validateShardLimitOnOpen,
+  validateShardLimitOnReplicaUpdate,
+} from './shard-limit-validator.ts'
 import { deleteEnrichPolicy, putEnrichPolicy } from './metadata-enrich-service.ts'
 import { deleteStoredScript, putStoredScript, type StoredScriptSource } from './script-metadata.ts'
 import {
@@ -325,11 +329,17 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       else metadata.lifecycleState = task.lifecycleState
       return withIndexMetadata(state, metadata, now)
     }
-    case 'update_settings':
-      return task.names.reduce((next, name) => {
-        const metadata = esIndexMetadata(requireIndex(next, name))
-        return withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now)
-      }, state)
+    case 'update_settings': {
+      const updated = task.names.map((name) => esIndexMetadata(requireIndex(state, name)))
+      const replicas = task.update.numberOfReplicas
+      if (replicas !== undefined) {
+        validateShardLimitOnReplicaUpdate(state, indicesMetadata(state), updated, replicas)
+      }
+      return updated.reduce(
+        (next, metadata) => withIndexMetadata(next, applySettingsUpdate(metadata, task.update), now),
+        state,
+      )
+    }
     case 'put_repository':
       return putRepository(state, task.metadata)
     case 'delete_repository':
@@ -340,9 +350,11 @@ export function executeMetadataTask(state: ClusterState, task: MetadataTask, now
       return applyRestore(state, task.indices, now)
     case 'close_indices':
     case 'open_indices': {
+      const targets = task.names.map((name) => esIndexMetadata(requireIndex(state, name)))
+      if (task.type === 'open_indices') validateShardLimitOnOpen(state, indicesMetadata(state), targets)
       const change = task.type === 'close_indices' ? closedIndex : openedIndex
-      return task.names.reduce((next, name) => {
-        const changed = change(esIndexMetadata(requireIndex(next, name)))
+      return targets.reduce((next, metadata) => {
+        const changed = change(metadata)
         return changed === null ? next : withIndexMetadata(next, changed, now)
       }, state)
     }
