@@ -6,7 +6,7 @@
  * an active copy, realtime, routed by the item's `routing` or an alias's index routing), and the builds that count
  * get the vectors by request key: a search hands them to its shards in the shard request.
  * As MoreLikeThisQueryBuilder.getFieldsFor reads the responses: an item whose document is missing, whose version
- * differs from the item's `version`, or whose request fails (a missing index, no active copy) is left out; only a
+ * differs from the item's `version`, or whose request fails (a missing index, a READ block, no active copy) is left out; only a
  * routing_missing_exception fails the request. A failure of the first build is left for the real build to report.
  */
 import { EsException } from '../errors/index.ts'
@@ -18,7 +18,7 @@ import type {
   MoreLikeThisItemVectors,
   TermVectorsItemRequest,
 } from '../search/queries/more-like-this.ts'
-import { singleIndex } from './transport-get-action.ts'
+import { readableSingleIndex } from './transport-get-action.ts'
 
 /** The vectors of every item `record` (the builds, given a recording context) meets. */
 export async function fetchMoreLikeThisItems(
@@ -45,7 +45,7 @@ async function itemVectors(
   let index
   let routing
   try {
-    index = singleIndex(context, request.index)
+    index = readableSingleIndex(context, request.index)
     const metadata = context.indices.all().map((i) => i.metadata)
     routing = resolveIndexRouting(metadata, request.index, request.routing)
   } catch (error) {

@@ -1,13 +1,16 @@
 /**
  * TransportGetAction on the coordinating node: a realtime GET by id goes to an active copy of the
  * document's shard (the primary first), which answers from its live version map. With no active copy
- * the answer is no_shard_available_action_exception, as ES gives.
+ * the answer is no_shard_available_action_exception, as ES gives. Before that, TransportSingleShardAction's
+ * blocks: the global READ blocks, then the resolved index's (`index.blocks.read`), as `readableSingleIndex` checks
+ * for every single-shard read (get, explain, term vectors, analyze).
  */
 import { EsException, illegalArgumentException, indexNotFoundException } from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
+import { globalBlockedRaiseException, indicesBlockedRaiseException } from '../cluster/block/cluster-blocks.ts'
 
 /** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
 export function singleIndex(context: RestContext, name: string): IndexService {
@@ -20,13 +23,25 @@ export function singleIndex(context: RestContext, name: string): IndexService {
   )
 }
 
+/**
+ * TransportSingleShardAction's resolution with its default checks: the global READ blocks before the name is
+ * resolved (singleIndex), then the index's READ blocks.
+ */
+export function readableSingleIndex(context: RestContext, name: string): IndexService {
+  const state = context.client.cluster.state()
+  globalBlockedRaiseException(state, 'READ')
+  const index = singleIndex(context, name)
+  indicesBlockedRaiseException(state, 'READ', [index.metadata.name])
+  return index
+}
+
 export async function realtimeGet(
   context: RestContext,
   name: string,
   id: string,
   routing: string | null,
 ): Promise<{ index: IndexService; doc: StoredDocument | null }> {
-  const index = singleIndex(context, name)
+  const index = readableSingleIndex(context, name)
   const { mapping } = index.metadata
   checkRoutingRequired(mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)

@@ -10,8 +10,12 @@
  * The checks are ClusterBlocks' own: globalBlockedException (the global blocks at a level),
  * indicesBlockedException (each named index that has a block at the level, or any index while a global one holds,
  * gets its blocks joined with the global ones) and indicesAllowReleaseResources (the same at METADATA_WRITE,
- * leaving out the blocks that let an index be deleted). Which transport action checks what is
- * metadata-task-blocks.ts's and the bulk action's business.
+ * leaving out the blocks that let an index be deleted), and the raising forms the request-side actions call:
+ * globalBlockedRaiseException (checkGlobalBlock, before the indices are resolved), indicesBlockedRaiseException (the
+ * named indices' blocks in one exception: checkRequestBlock of TransportBroadcastByNodeAction, TransportBroadcastAction
+ * and TransportSingleShardAction, a master read action's checkBlock) and eachIndexBlockedRaiseException (the first
+ * blocked index alone: TransportSearchAction and TransportFieldCapabilitiesAction). Which transport action checks what is metadata-task-blocks.ts's, the bulk
+ * action's and each request action's business.
  */
 import type { EsException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
@@ -96,6 +100,37 @@ export function indicesBlockedException(
   return blockedIndices(global, indices, (index) =>
     unionOf(atLevel(blocksOfIndex(state, index), level), global),
   )
+}
+
+/** ClusterBlocks.globalBlockedRaiseException: throws the global blocks at the level, if any hold. */
+export function globalBlockedRaiseException(state: ClusterState, level: ClusterBlockLevel): void {
+  const blocked = globalBlockedException(state, level)
+  if (blocked !== null) throw blocked
+}
+
+/** Throws indicesBlockedException: every named index with a block at the level, in one exception. */
+export function indicesBlockedRaiseException(
+  state: ClusterState,
+  level: ClusterBlockLevel,
+  indices: readonly string[],
+): void {
+  const blocked = indicesBlockedException(state, level, indices)
+  if (blocked !== null) throw blocked
+}
+
+/**
+ * ClusterBlocks.indexBlockedRaiseException for each index in turn, as TransportSearchAction and
+ * TransportFieldCapabilitiesAction call it: the first index with a block at the level fails the request alone.
+ */
+export function eachIndexBlockedRaiseException(
+  state: ClusterState,
+  level: ClusterBlockLevel,
+  indices: readonly string[],
+): void {
+  for (const index of indices) {
+    const blocked = indicesBlockedException(state, level, [index])
+    if (blocked !== null) throw blocked
+  }
 }
 
 /**

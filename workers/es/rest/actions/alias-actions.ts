@@ -41,6 +41,7 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 
 type ActionType = 'add' | 'remove' | 'remove_index'
 
@@ -275,6 +276,12 @@ function getAliases(context: RestContext, req: RestHandlerRequest): RestResponse
   const requested = req.path.name === undefined ? [] : req.path.name.split(',')
   const names = requested.length === 1 && requested[0] === '_all' ? [] : requested
   const found = aliasesForIndices(context, req.path.index, names)
+  // TransportGetAliasesAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on every resolved index.
+  indicesBlockedRaiseException(
+    context.client.cluster.state(),
+    'METADATA_READ',
+    found.map((entry) => entry.index),
+  )
   const shown = req.path.name === undefined ? found : found.filter((entry) => entry.aliases.length > 0)
   const returned = new Set(found.flatMap((entry) => entry.aliases.map(([alias]) => alias)))
   const missing = explicitNames(names)

@@ -40,7 +40,8 @@ import {
 import { applyCharFilters } from '../../analysis/custom/char-filter.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
 import { DEFAULT_INDEX_LIMITS, indexLimits, type IndexLimits } from '../../index/index-limit-settings.ts'
-import { singleIndex } from '../../action/transport-get-action.ts'
+import { readableSingleIndex } from '../../action/transport-get-action.ts'
+import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import type { IndexAnalyzers } from '../../analysis/custom/index-analyzers.ts'
 import {
   GLOBAL_ANALYZERS,
@@ -90,8 +91,10 @@ function analyze(context: RestContext, req: RestHandlerRequest): RestResponse {
   }
   const request = parseAnalyzeRequest(parseRequestBody(body), body)
   validate(request, req.path.index)
-  // TransportSingleShardAction: the one index the name or alias names (a closed one refused).
-  const index = req.path.index === undefined ? null : singleIndex(context, req.path.index)
+  // TransportSingleShardAction: the one index the name or alias names (a closed one refused), its READ blocks
+  // checked (TransportAnalyzeAction checks only the global ones without an index).
+  if (req.path.index === undefined) globalBlockedRaiseException(context.client.cluster.state(), 'READ')
+  const index = req.path.index === undefined ? null : readableSingleIndex(context, req.path.index)
   const scope = index === null ? GLOBAL_ANALYZERS : index.analysis.analyzers
   const limits = index === null ? DEFAULT_INDEX_LIMITS : indexLimits(index.metadata)
   try {

@@ -91,10 +91,15 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'segments',
     true,
     async (context, req) => {
-      const result = await broadcastToCopies(context, req.path.index ?? null, (target) => ({
-        ...target,
-        type: 'segments',
-      }))
+      const result = await broadcastToCopies(
+        context,
+        req.path.index ?? null,
+        (target) => ({
+          ...target,
+          type: 'segments',
+        }),
+        'METADATA_READ',
+      )
       const copies = result.responses.flatMap(({ copy, response }) =>
         response?.type === 'segments' ? [{ copy, segments: response.segments }] : [],
       )

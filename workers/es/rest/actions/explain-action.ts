@@ -19,7 +19,7 @@ import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { parseQueryContent, queryStringIndexQuery } from '../../search/query-builder.ts'
 import { filteredQuery } from '../../search/search-request.ts'
-import { singleIndex } from '../../action/transport-get-action.ts'
+import { readableSingleIndex } from '../../action/transport-get-action.ts'
 import { resolveIndexRouting } from '../../cluster/metadata/index-abstraction.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import { uriSearchQuery } from '../../search/query-string/index.ts'
@@ -69,7 +69,7 @@ async function explainQuery(
 async function runExplain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const now = context.clock.now()
   const name = req.path.index!
-  const index = singleIndex(context, name)
+  const index = readableSingleIndex(context, name)
   const metadata = context.indices.all().map((service) => service.metadata)
   const routing = resolveIndexRouting(metadata, name, req.params.get('routing') ?? null)
   const aliasFilter = searchTargets(metadata, name, null).find((t) => t.index === index.metadata.name)!.filter

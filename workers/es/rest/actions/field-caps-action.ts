@@ -9,7 +9,8 @@
  *   field is reported (the playground keeps no per-segment field infos), and `index_filter` is refused as not
  *   available (docs/DEVIATIONS.md).
  * The mappings are in every node's cluster state, so the node that takes the request answers for every index
- * (field-capabilities-fetcher.ts) and merges the answers (field-capabilities-merge.ts).
+ * (field-capabilities-fetcher.ts) and merges the answers (field-capabilities-merge.ts). The first index with a READ
+ * block (`index.blocks.read`) fails the request, as TransportFieldCapabilitiesAction's checkIndexBlocks does.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
@@ -31,6 +32,10 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { isBlank, parseRequestBody } from '../request-body.ts'
+import {
+  eachIndexBlockedRaiseException,
+  globalBlockedRaiseException,
+} from '../../cluster/block/cluster-blocks.ts'
 
 export function registerFieldCapsActions(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => fieldCaps(context, req))
@@ -93,6 +98,16 @@ function fieldCaps(context: RestContext, req: RestHandlerRequest): RestResponse 
   }
   if (fields.length === 0) throw actionRequestValidationException(["specified fields can't be null or empty"])
   const indices = context.indices.resolve(req.path.index, options)
+  if (indices.length > 0) {
+    // TransportFieldCapabilitiesAction.checkIndexBlocks: the global READ blocks, then each index's in turn.
+    const state = context.client.cluster.state()
+    globalBlockedRaiseException(state, 'READ')
+    eachIndexBlockedRaiseException(
+      state,
+      'READ',
+      indices.map((index) => index.metadata.name),
+    )
+  }
   checkFilters(filters)
   const responses = new Map<string, ReadonlyMap<string, IndexFieldCapabilities>>()
   for (const index of indices) {

@@ -26,6 +26,7 @@ import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.
 import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
+import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import { registerRecoveryAction } from './recovery-action.ts'
 import { registerShardStoresAction } from './shard-stores-action.ts'
 import { registerResolveIndexAction } from './resolve-index-action.ts'
@@ -109,7 +110,14 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
 function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
+  const indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)
+  // TransportGetIndexAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on the resolved indices.
+  indicesBlockedRaiseException(
+    context.client.cluster.state(),
+    'METADATA_READ',
+    indices.map((index) => index.metadata.name),
+  )
+  for (const index of indices) {
     body.set(index.metadata.name, {
       aliases: aliasesToJson(aliasesOf(index.metadata)),
       mappings: mappingToJson(index.metadata.mapping),

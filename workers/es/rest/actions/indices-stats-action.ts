@@ -8,7 +8,8 @@
  * `_shards.total` counts every copy the indices declare; copies that are not started are neither successful
  * nor failed; an index without a started copy is not in `indices`. `level`: `cluster` (no `indices`), `indices` (the default) or `shards` (each copy's stats, in
  * routing table order). Indices come in Java HashMap order of their names, as the response's map holds them.
- * The groups and fields written are those of common-stats.ts.
+ * The groups and fields written are those of common-stats.ts. A METADATA_READ block (`index.blocks.metadata`) on
+ * a target index refuses the request (broadcast-by-copy.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -21,6 +22,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { commonStatsJson, parseMetrics, STATS_METRICS, sumShardStats } from './common-stats.ts'
+import { resolveBroadcastIndices } from './broadcast-by-copy.ts'
 
 const LEVELS = ['cluster', 'indices', 'shards'] as const
 
@@ -41,7 +43,7 @@ async function indicesStats(context: RestContext, req: RestHandlerRequest): Prom
     )
   }
   const metrics = parseMetrics(req.request.path, req.path.metric, STATS_METRICS)
-  const indices = context.indices.resolve(req.path.index)
+  const indices = resolveBroadcastIndices(context, req.path.index, 'METADATA_READ')
   const byAllocationId = new Map<string, LocalShardStats>()
   for (const response of await context.client.eachNode({ type: 'shard_stats' })) {
     if (response.type !== 'shard_stats') continue

@@ -3,7 +3,8 @@
  * is parsed as a root mapping and merged by MapperService's rules, then checked against the index's
  * analyzers; the answer is `{"acknowledged":true}`), and GET [/{index}]/_mapping/field/{fields}
  * (RestGetFieldMappingAction: leaf fields and multi-fields by full name or `*` pattern, each under its
- * `full_name` with its mapping, multi-fields included, keyed by its last path segment).
+ * `full_name` with its mapping, multi-fields included, keyed by its last path segment). A METADATA_READ block
+ * (`index.blocks.metadata`) refuses GET _mapping and leaves the index out of a field mapping answer.
  *
  * The typed ES 6 forms (`PUT idx/type/_mapping`, `PUT idx/_mapping/type`, `PUT idx/type/1`) have no
  * handler in ES 8 without the REST compatibility header, so they get RestController's "no handler found"
@@ -21,6 +22,11 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
+import {
+  globalBlockedException,
+  indicesBlockedException,
+  indicesBlockedRaiseException,
+} from '../../cluster/block/cluster-blocks.ts'
 
 export function registerMappingActions(controller: RestController, context: RestContext): void {
   const get = (req: RestHandlerRequest) => guarded(() => getMapping(context, req))
@@ -37,7 +43,14 @@ export function registerMappingActions(controller: RestController, context: Rest
 
 function getMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const body = new Map<string, JsonOut>()
-  for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
+  const indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)
+  // TransportGetMappingsAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on the resolved indices.
+  indicesBlockedRaiseException(
+    context.client.cluster.state(),
+    'METADATA_READ',
+    indices.map((index) => index.metadata.name),
+  )
+  for (const index of indices) {
     body.set(index.metadata.name, { mappings: mappingToJson(index.metadata.mapping) })
   }
   return json(200, body)
@@ -57,7 +70,13 @@ async function putMapping(context: RestContext, req: RestHandlerRequest): Promis
 function getFieldMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const patterns = req.path.fields!.split(',')
   const body = new Map<string, JsonOut>()
+  const state = context.client.cluster.state()
   for (const index of context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)) {
+    // TransportGetFieldMappingsIndexAction checks the global READ blocks and the index's METADATA_READ ones; the
+    // request merges the indices that answered and drops the failed ones.
+    const name = index.metadata.name
+    if (globalBlockedException(state, 'READ') ?? indicesBlockedException(state, 'METADATA_READ', [name]))
+      continue
     const mappings = new Map<string, JsonOut>()
     for (const [path, field] of leafFields(index.metadata.mapping)) {
       // a search_as_you_type field's subfields are not mapping entries of their own

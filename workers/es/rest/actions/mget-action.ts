@@ -1,13 +1,15 @@
 /**
  * GET|POST /_mget and /<index>/_mget (RestMultiGetAction): several documents by id in one request,
  * from `docs` (each with `_index`, `_id`, `routing`, `_source`) or `ids` (with the index from the
- * path). Each entry is what GET would print; an entry whose index does not exist carries the failure
- * instead (MultiGetResponse.Failure: `_index`, `_id` and the `error` object with its `root_cause`).
+ * path). Each entry is what GET would print; an entry whose index does not exist, or whose index has a READ
+ * block (`index.blocks.read`), carries the failure instead (MultiGetResponse.Failure: `_index`, `_id` and the
+ * `error` object with its `root_cause`).
  * `_source`, `_source_includes`, `_source_excludes` and `routing` parameters are the defaults.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, actionRequestValidationException, itemFailureJson } from '../../errors/index.ts'
-import { realtimeGet } from '../../action/transport-get-action.ts'
+import { realtimeGet, singleIndex } from '../../action/transport-get-action.ts'
+import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
@@ -93,14 +95,19 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
     if (item.id === null) errors.push(`id is missing for doc ${i}`)
   })
   if (errors.length > 0) throw actionRequestValidationException(errors)
+  // TransportMultiGetAction: the global READ blocks fail the whole request; an index's fail its items.
+  globalBlockedRaiseException(context.client.cluster.state(), 'READ')
   const docs = await Promise.all(
     items.map(async ({ index: name, id, routing, fetch }) => {
+      // The failure names the index as given until it resolves to one, then the concrete index.
+      let failedIndex = name!
       try {
+        failedIndex = singleIndex(context, failedIndex).metadata.name
         const { index, doc } = await realtimeGet(context, name!, id!, routing)
         return getResultFields(index.metadata.name, id!, doc, fetch, index.metadata.mapping)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
-        return itemFailureJson(name!, id!, error)
+        return itemFailureJson(failedIndex, id!, error)
       }
     }),
   )

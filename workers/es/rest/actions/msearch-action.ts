@@ -36,6 +36,7 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
+import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 
 export function registerMultiSearchAction(controller: RestController, context: RestContext): void {
   const msearch = (req: RestHandlerRequest) => guarded(() => runMultiSearch(context, req))
@@ -101,6 +102,8 @@ export async function multiSearchResponse<T>(
   items: readonly T[],
   search: (item: T) => Promise<{ body: { readonly [key: string]: JsonOut }; warnings: readonly string[] }>,
 ): Promise<RestResponse> {
+  // TransportMultiSearchAction: the global READ blocks fail the whole request before any item runs.
+  globalBlockedRaiseException(context.client.cluster.state(), 'READ')
   const responses: JsonOut[] = []
   const warnings: string[] = []
   for (const item of items) {

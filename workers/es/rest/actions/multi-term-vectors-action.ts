@@ -29,7 +29,8 @@ import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { optionalBody } from './write-params.ts'
 import { documentTermVectors } from './term-vectors-action.ts'
-import { singleIndex } from '../../action/transport-get-action.ts'
+import { readableSingleIndex, singleIndex } from '../../action/transport-get-action.ts'
+import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import {
   copyTermVectorsRequest,
   newTermVectorsRequest,
@@ -56,14 +57,15 @@ async function multiTermVectors(context: RestContext, req: RestHandlerRequest): 
     .map((id) => id.replace(/\s/g, ''))
   const requests = parseItems(template, ids, optionalBody(req.request.body))
   validate(requests)
+  // TransportMultiTermVectorsAction: the global READ blocks fail the whole request; an index's fail its items.
+  globalBlockedRaiseException(context.client.cluster.state(), 'READ')
   const docs = await Promise.all(
     requests.map(async (request) => {
       // The failure names the index as given until it resolves to one, then the concrete index.
       let failedIndex = request.index!
       try {
-        const index = singleIndex(context, failedIndex)
-        failedIndex = index.metadata.name
-        return await documentTermVectors(context, index, request)
+        failedIndex = singleIndex(context, failedIndex).metadata.name
+        return await documentTermVectors(context, readableSingleIndex(context, request.index!), request)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         return itemFailureJson(failedIndex, request.id!, error)

@@ -36,6 +36,7 @@ import { ByteSize } from '../cat/byte-size.ts'
 import { NODE_IP } from '../cat/cat-indices.ts'
 import { transportAddress } from './node-description.ts'
 import { ES_VERSION } from './root-action.ts'
+import { resolveBroadcastIndices } from './broadcast-by-copy.ts'
 
 export function registerRecoveryAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => recovery(context, req))
@@ -46,7 +47,8 @@ export function registerRecoveryAction(controller: RestController, context: Rest
 
 /**
  * TransportRecoveryAction: the RecoveryState of every assigned copy (relocation targets included) of the indices
- * `name` resolves to, asked of the nodes holding them; a copy with none is left out.
+ * `name` resolves to, asked of the nodes holding them; a copy with none is left out. A METADATA_READ block on a
+ * target index refuses the request (broadcast-by-copy.ts).
  */
 export async function recoveryStates(
   context: RestContext,
@@ -56,7 +58,7 @@ export async function recoveryStates(
   const state = context.client.cluster.state()
   const options = indicesOptionsFromRequest(params, STRICT_EXPAND_OPEN_FORBID_CLOSED)
   const pending: Array<Promise<ShardResponse | null>> = []
-  for (const index of context.indices.resolve(name, options)) {
+  for (const index of resolveBroadcastIndices(context, name, 'METADATA_READ', options)) {
     const { name: indexName, uuid } = index.metadata
     for (const copy of (state.routingTable[indexName] ?? []).flatMap(assignedShards)) {
       const node = state.nodes.find((n) => n.id === copy.nodeId)

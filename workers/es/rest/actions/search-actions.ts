@@ -36,6 +36,10 @@ import {
 } from '../../action/transport-search-action.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import {
+  eachIndexBlockedRaiseException,
+  globalBlockedRaiseException,
+} from '../../cluster/block/cluster-blocks.ts'
+import {
   STRICT_EXPAND_OPEN_FORBID_CLOSED,
   indicesOptionsFromRequest,
   type IndicesOptions,
@@ -67,6 +71,8 @@ export function registerSearchActions(controller: RestController, context: RestC
 /**
  * The indices a search of `expression` (names, aliases, commas, `*` wildcards, `_all`) reads, with their
  * shards and alias filters (search-targets.ts), resolved with `options` (the search's defaults without them).
+ * TransportSearchAction's blocks are checked on the way: the global READ blocks before the indices are resolved,
+ * then each index's in turn (the first with a READ block, `index.blocks.read`, fails the search alone).
  */
 export function resolveSearchTargets(
   context: RestContext,
@@ -74,14 +80,26 @@ export function resolveSearchTargets(
   routing: string | null,
   options: IndicesOptions = STRICT_EXPAND_OPEN_FORBID_CLOSED,
 ): IndexSearchTarget[] {
+  const state = context.client.cluster.state()
+  globalBlockedRaiseException(state, 'READ')
   const indices = context.indices.all()
   const byName = new Map(indices.map((index) => [index.metadata.name, index]))
-  return searchTargets(
+  const targets = searchTargets(
     indices.map((index) => index.metadata),
     expression,
     routing,
     options,
-  ).map(({ index, shards, filter }) => ({ index: byName.get(index)!, shards, aliasFilter: filter }))
+  )
+  eachIndexBlockedRaiseException(
+    state,
+    'READ',
+    targets.map(({ index }) => index),
+  )
+  return targets.map(({ index, shards, filter }) => ({
+    index: byName.get(index)!,
+    shards,
+    aliasFilter: filter,
+  }))
 }
 
 async function runSearch(

@@ -4,7 +4,8 @@
  *   POST /_forcemerge, /{index}/_forcemerge  merges on every active copy (RestForceMergeAction's params
  *                                            max_num_segments, only_expunge_deletes, flush)   → {_shards}
  *   GET /_segments, /{index}/_segments       every active copy's segments (IndicesSegmentResponse)
- * Indices come in name order, shards in number order, each shard's copies in routing table order.
+ * Indices come in name order, shards in number order, each shard's copies in routing table order. A block refuses
+ * _segments at METADATA_READ and _forcemerge at METADATA_WRITE; _flush checks none (broadcast-by-copy.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException } from '../../errors/index.ts'
@@ -47,22 +48,32 @@ async function forceMerge(context: RestContext, req: RestHandlerRequest): Promis
       'cannot set only_expunge_deletes and max_num_segments at the same time, those two parameters are mutually exclusive',
     ])
   }
-  const result = await broadcastToCopies(context, req.path.index ?? null, (target) => ({
-    ...target,
-    type: 'force_merge',
-    // InternalEngine.forceMerge: max_num_segments <= 0 runs only the merges the policy asks for
-    maxNumSegments: maxNumSegments <= 0 ? null : maxNumSegments,
-    onlyExpungeDeletes,
-    flush: flushAfter,
-  }))
+  const result = await broadcastToCopies(
+    context,
+    req.path.index ?? null,
+    (target) => ({
+      ...target,
+      type: 'force_merge',
+      // InternalEngine.forceMerge: max_num_segments <= 0 runs only the merges the policy asks for
+      maxNumSegments: maxNumSegments <= 0 ? null : maxNumSegments,
+      onlyExpungeDeletes,
+      flush: flushAfter,
+    }),
+    'METADATA_WRITE',
+  )
   return json(200, { _shards: shardsHeader(result, (response) => response.type === 'ack') })
 }
 
 async function segments(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const result = await broadcastToCopies(context, req.path.index ?? null, (target) => ({
-    ...target,
-    type: 'segments',
-  }))
+  const result = await broadcastToCopies(
+    context,
+    req.path.index ?? null,
+    (target) => ({
+      ...target,
+      type: 'segments',
+    }),
+    'METADATA_READ',
+  )
   const answered = result.responses.filter(({ response }) => response?.type === 'segments')
   const byIndex = new Map<string, Map<number, CopyResponse[]>>()
   for (const answer of answered) {

@@ -41,6 +41,7 @@ import {
   validateIndexSetting,
 } from '../../index/index-scoped-settings.ts'
 import { DEFAULT_INDEX_SETTINGS, isClosed } from '../../index/index-metadata.ts'
+import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
 import {
   indicesOptionsFromRequest,
@@ -67,7 +68,14 @@ function getSettings(context: RestContext, req: RestHandlerRequest): RestRespons
   const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
   const names = req.path.name?.split(',')
   const body = new Map<string, JsonOut>()
-  for (const { metadata } of context.indices.resolve(req.path.index, settingsIndicesOptions(req))) {
+  const indices = context.indices.resolve(req.path.index, settingsIndicesOptions(req))
+  // TransportGetSettingsAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on the resolved indices.
+  indicesBlockedRaiseException(
+    context.client.cluster.state(),
+    'METADATA_READ',
+    indices.map((index) => index.metadata.name),
+  )
+  for (const { metadata } of indices) {
     const settings = entriesToJson([...flatSettings(metadata)], flat, names)
     if (!includeDefaults) {
       // GetSettingsResponse leaves out an index none of whose settings matched, unless it lists defaults.

@@ -13,7 +13,7 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
-import { singleIndex } from '../../action/transport-get-action.ts'
+import { readableSingleIndex } from '../../action/transport-get-action.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { FieldTermVectors, TermVectorsResult } from '../../action/term-vectors.ts'
 import { resolveIndexRouting } from '../../cluster/metadata/index-abstraction.ts'
@@ -41,7 +41,7 @@ async function termVectors(context: RestContext, req: RestHandlerRequest): Promi
   const request = newTermVectorsRequest(req.path.index!, req.path.id!)
   parseTermVectorsBody(request, optionalBody(req.request.body))
   readUriParameters(request, req.params)
-  return json(200, await documentTermVectors(context, singleIndex(context, request.index!), request))
+  return json(200, await documentTermVectors(context, readableSingleIndex(context, request.index!), request))
 }
 
 /**

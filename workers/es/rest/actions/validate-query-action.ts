@@ -27,6 +27,10 @@ import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { urlFlag } from '../../common/booleans.ts'
+import {
+  globalBlockedRaiseException,
+  indicesBlockedRaiseException,
+} from '../../cluster/block/cluster-blocks.ts'
 import type { TermsLookupSite } from '../../search/queries/terms-lookup.ts'
 import { rewriteTermsLookups, termsLookupCheck } from '../../action/terms-lookup-rewrite.ts'
 import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
@@ -85,7 +89,15 @@ async function validate(context: RestContext, req: RestHandlerRequest): Promise<
   }
   const failedRewrite = await rewriteLookups(context, source, now)
   if (failedRewrite !== null) return failedRewrite
+  // TransportBroadcastAction: the global READ blocks before the indices are resolved, then theirs.
+  const state = context.client.cluster.state()
+  globalBlockedRaiseException(state, 'READ')
   const indices = context.indices.resolve(req.path.index)
+  indicesBlockedRaiseException(
+    state,
+    'READ',
+    indices.map((index) => index.metadata.name),
+  )
   const items = await fetchMoreLikeThisItems(context, (recording) => {
     for (const index of indices) source(indexQueryContext(index, now, { moreLikeThisItems: recording }))
   })
