@@ -8,6 +8,9 @@
 //   score  = weight - weight / (1f + freq * cache[norm])                            (float)
 //   tf     = 1f - 1f / (1f + freq * cache[norm])      (BM25Scorer.explainTF's value, explain only)
 // Both share the saturation term (1f + freq * cache[norm]), so an explanation's numbers are the scorer's own.
+// An index can score with Lucene's own BM25Similarity instead (no (1 + k1) factor: the in-memory index a percolate
+// query runs its stored queries against, whose searcher keeps Lucene's default similarity); the index being searched
+// sets which (useLegacyBoost) before its scorers are built.
 // The 256-entry cache depends on avgdl alone; the caches of the last avgdl values seen are shared by every scorer built
 // with them (at most CACHES of them, then the memo starts over): a query allocates no new 1 KiB table per term.
 import { LENGTH_TABLE } from './small-float'
@@ -31,6 +34,14 @@ function normCache(avgdl: f32): StaticArray<f32> {
 export const K1: f32 = 1.2
 export const B: f32 = 0.75
 
+/** The factor a scorer's boost is multiplied by: (1 + k1) for LegacyBM25Similarity, 1 for Lucene's BM25Similarity. */
+let boostFactor: f32 = <f32>1 + K1
+
+/** Whether the scorers built from now on apply LegacyBM25Similarity's (1 + k1) factor. */
+export function useLegacyBoost(legacy: bool): void {
+  boostFactor = legacy ? <f32>1 + K1 : <f32>1
+}
+
 export function idf(docFreq: i64, docCount: i64): f32 {
   return <f32>Math.log(1.0 + (<f64>(docCount - docFreq) + 0.5) / (<f64>docFreq + 0.5))
 }
@@ -40,7 +51,7 @@ export function avgFieldLength(sumTotalTermFreq: i64, docCount: i64): f32 {
 }
 
 export class BM25Scorer {
-  /** The boost Lucene's scorer sees: the query boost times (1 + k1). */
+  /** The boost Lucene's scorer sees: the query boost times (1 + k1), or the query boost alone (useLegacyBoost). */
   readonly boost: f32
   readonly weight: f32
   readonly cache: StaticArray<f32>
@@ -51,7 +62,7 @@ export class BM25Scorer {
     readonly avgdl: f32,
   ) {
     this.cache = normCache(avgdl)
-    this.boost = boost * (<f32>1 + K1)
+    this.boost = boost * boostFactor
     this.weight = this.boost * idf
   }
 

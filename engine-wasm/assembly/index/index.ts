@@ -4,6 +4,7 @@
 // id alone is segment-local, as Elasticsearch's message prints Lucene's leaf doc id). Strings are UTF-8
 // (pointer, byte length). No export keeps a pointer into a caller's buffer after it returns.
 // Every export that allocates managed objects ends in a safe point (safe-points.ts), the only place the GC runs.
+import { useLegacyBoost } from './bm25'
 import { ByteReader } from './byte-reader'
 import { DocScores } from './doc-scores'
 import { DfsStatistics } from './dfs-statistics'
@@ -48,6 +49,11 @@ export function newIndex(): i32 {
   return indexes.length - 1
 }
 
+/** Scores the index with Lucene's BM25Similarity, not Elasticsearch's LegacyBM25Similarity (bm25.ts). */
+export function useLuceneBm25(handle: i32): void {
+  indexAt(handle).luceneBm25 = true
+}
+
 export function freeIndex(handle: i32): void {
   indexes[handle] = null
   collectAtSafePoint()
@@ -76,6 +82,7 @@ export function deleteDocuments(handle: i32, docIds: usize, count: i32): void {
 function searchContext(handle: i32, stats: usize): SearchContext {
   clearScoreError()
   const index = indexAt(handle)
+  useLegacyBoost(!index.luceneBm25)
   const ctx = new SearchContext(index.segments, index.maxDoc)
   if (stats != 0) ctx.global = DfsStatistics.read(new ByteReader(stats))
   return ctx

@@ -16,6 +16,8 @@ import { Segment } from './segment'
 
 export class InvertedIndex {
   segments: Array<Segment> = new Array<Segment>()
+  /** Whether it scores with Lucene's BM25Similarity rather than Elasticsearch's LegacyBM25Similarity (bm25.ts). */
+  luceneBm25: bool = false
   private nextGeneration: i32 = 0
   // The current flush's fields by the ordinals its batches give them.
   private flushFields: Array<FieldIndex> = new Array<FieldIndex>()

@@ -9,6 +9,8 @@ export interface IndexExports {
   release(pointer: number): void
   newIndex(): number
   freeIndex(handle: number): void
+  /** The index scores with Lucene's BM25Similarity, not Elasticsearch's LegacyBM25Similarity (bm25.ts). */
+  useLuceneBm25(handle: number): void
   addDocuments(handle: number, batch: number): void
   deleteDocuments(handle: number, docIds: number, count: number): void
   /**
@@ -62,6 +64,7 @@ const FUNCTIONS = [
   'release',
   'newIndex',
   'freeIndex',
+  'useLuceneBm25',
   'addDocuments',
   'deleteDocuments',
   'search',

@@ -359,6 +359,17 @@ export class InvertedIndex {
     return copy
   }
 
+  /**
+   * A new empty index in the same module that scores with Lucene's own BM25Similarity, not Elasticsearch's
+   * LegacyBM25Similarity (no (1 + k1) factor): a percolate query's in-memory index of its documents, as Lucene's
+   * MemoryIndex and a plain IndexSearcher score.
+   */
+  luceneBm25Sibling(): InvertedIndex {
+    const handle = this.wasm.newIndex()
+    this.wasm.useLuceneBm25(handle)
+    return new InvertedIndex(this.wasm, handle, this.storedFieldsCompressor)
+  }
+
   free(): void {
     if (this.freed) return
     this.freed = true

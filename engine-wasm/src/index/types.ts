@@ -222,9 +222,16 @@ export type IndexQuery =
   /**
    * ES's KnnScoreDocQuery (Lucene's DocAndScoreQuery): the documents a knn search found on the shard, by doc id
    * (strictly ascending), each scoring its similarity score (a Java float) times the boost (knn-score-doc.ts in
-   * assembly); explained "within top k documents".
+   * assembly); explained "within top k documents". `percolate`: ES's PercolateQuery, its matches found on the shard
+   * (search/queries/percolate-query.ts), explained and profiled as PercolateQuery.
    */
-  | { type: 'knnScoreDoc'; docs: readonly number[]; scores: readonly number[]; boost: number }
+  | {
+      type: 'knnScoreDoc'
+      docs: readonly number[]
+      scores: readonly number[]
+      boost: number
+      percolate?: boolean
+    }
   /**
    * ES's knn query (KnnVectorQueryBuilder) built without a shard: the shard that runs it resolves it into a
    * knnScoreDoc of its best k documents (search/vectors/knn-query-builder.ts; encodeQuery refuses it).

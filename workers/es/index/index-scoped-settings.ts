@@ -176,6 +176,8 @@ const SETTINGS = new Map<string, IndexSetting>([
   ['index.mapping.ignore_malformed', fixed(bool)],
   ['index.mapping.coerce', fixed(bool)],
   ['index.load_fixed_bitset_filters_eagerly', fixed(bool)],
+  // PercolatorFieldMapper.INDEX_MAP_UNMAPPED_FIELDS_AS_TEXT_SETTING
+  ['index.percolator.map_unmapped_fields_as_text', fixed(bool)],
   // Store and codec
   ['index.codec', fixed()],
   ['index.store.type', fixed()],

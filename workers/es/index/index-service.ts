@@ -26,6 +26,7 @@ import type { Mapping } from './mapper/mapping.ts'
 import { IndexAnalysis } from './index-analysis.ts'
 import { concreteIndexNames } from '../cluster/metadata/index-abstraction.ts'
 import { LENIENT_EXPAND_OPEN } from '../cluster/metadata/indices-options.ts'
+import { percolatorQueryCheck } from '../search/queries/percolator-query-check.ts'
 
 /** The nested documents' doc values of a document without nested documents (most): shared, never written. */
 const NO_NESTED_DOC_VALUES: BlockDocValues['nested'] = []
@@ -56,12 +57,17 @@ export class IndexService {
     private readonly clusterIndices: () => readonly IndexMetadata[] = () => [this.metadata],
   ) {
     this.analyzers = new IndexAnalysis(metadata.analysis)
-    this.mappers = mapperSettings(metadata)
+    this.mappers = this.mapperSettings(metadata)
   }
 
   /** The index's analyzers: built-ins plus those its settings define. */
   get analysis(): IndexAnalysis {
     return this.analyzers
+  }
+
+  /** What the mappers read from the index's settings, and how they check a percolator field's query. */
+  private mapperSettings(metadata: IndexMetadata): IndexMapperSettings {
+    return { ...mapperSettings(metadata), percolatorQueries: percolatorQueryCheck(this) }
   }
 
   /** Follows the cluster state's newest settings and mapping. */
@@ -70,7 +76,7 @@ export class IndexService {
     if (JSON.stringify(metadata.analysis) !== JSON.stringify(this.metadata.analysis))
       this.analyzers = new IndexAnalysis(metadata.analysis)
     this.metadata = metadata
-    this.mappers = mapperSettings(metadata)
+    this.mappers = this.mapperSettings(metadata)
   }
 
   /**

@@ -4,7 +4,8 @@
  * (`_delete_by_query`, `_update_by_query`, `_reindex`'s `source`). It holds the search fields of the mapping the
  * request reads (the index's, its `runtime` section among them, with the request's `runtime_mappings` laid over
  * it where the API accepts them, runtime-mappings.ts), the index's analyzers, its name in query_shard_exception
- * bodies, its limit settings and its nested fields, and the shard when the query is built on one.
+ * bodies, its limit settings and its nested fields, and the shard when the query is built on one (what its
+ * percolate queries read of it among that).
  * Built without a shard (the coordinating node checks a query, `_validate/query`), a leaf on a runtime field is
  * checked and left as built; the shard that runs the query resolves it (`resolveQueryOnShard`, given the
  * same runtime_mappings) into the documents whose values it accepts, and a more_like_this query, which selects its
@@ -28,6 +29,7 @@ import { hasRuntimeFields, searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { docValuesIndex } from './doc-values-source.ts'
 import { searchMapping } from './runtime-mappings.ts'
+import { percolatorShard } from './percolator/percolator-shard.ts'
 
 export interface IndexQueryContextOptions {
   /** The mapping the request reads (searchMapping of its runtime_mappings); absent: the index's. */
@@ -61,7 +63,10 @@ export function indexQueryContext(
     ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
     ...(options.moreLikeThisItems !== undefined ? { moreLikeThisItems: options.moreLikeThisItems } : {}),
     ...(options.shard !== undefined
-      ? { shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)) }
+      ? {
+          shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)),
+          percolator: percolatorShard(index, options.shard),
+        }
       : {}),
     ...(nested !== null
       ? { nested: options.collectInnerHits === true ? nested : { ...nested, innerHits: undefined } }

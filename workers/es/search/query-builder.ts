@@ -38,6 +38,7 @@ import { wrapperQuery } from './queries/wrapper-query.ts'
 import { rankFeatureQuery } from './queries/rank-feature-query.ts'
 import { distanceFeatureQuery } from './queries/distance-feature-query.ts'
 import { pinnedQuery } from './queries/pinned-query.ts'
+import { percolateQuery } from './queries/percolate-query.ts'
 import {
   fieldMaskingSpanQuery,
   spanContainingQuery,
@@ -120,6 +121,7 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['distance_feature', distanceFeatureQuery],
   ['pinned', pinnedQuery],
   ['knn', knnQuery],
+  ['percolate', percolateQuery],
 ])
 
 /**
@@ -145,6 +147,7 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   const [name, body] = entries[0]!
   if (!(body instanceof Map))
     throw parsingErrorAt(query, name, 'value', `[${name}] query malformed, no start_object after query name`)
+  context.queryNames?.(name, body)
   const parser = PARSERS.get(name)
   if (parser) {
     const built = runtimeFieldsQuery(fieldAliasesQuery(parser(body, context), context.fields), context)

@@ -28,6 +28,8 @@ import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
+import { withPercolatorSlots } from './fetch/percolator-matched-slots.ts'
+import type { PercolatedQuery } from './queries/percolate-query.ts'
 import { resolveDocValueFields } from './fetch/fetch-doc-values-phase.ts'
 import type { DocumentFieldsJson } from './fetch/document-fields.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
@@ -151,6 +153,8 @@ export function parseForIndex(
   /** The `post_filter` (its named clauses listed with the query's), or null. */
   postFilter: IndexQuery | null
   namedQueries: ReadonlyMap<string, IndexQuery>
+  /** What each percolate query of the search's query matched on the shard (fetch/percolator-matched-slots.ts). */
+  percolated: readonly PercolatedQuery[]
   buildQuery: (body: XContentValue, nestedScope?: string) => IndexQuery
   /** The `rescore` section's rescorers, their queries built for this index. */
   rescorers: QueryRescorer[]
@@ -169,6 +173,7 @@ export function parseForIndex(
   )
   const mapping = searchMapping(index.metadata.mapping, parsed.runtimeMappings)
   const namedQueries = new Map<string, IndexQuery>()
+  const percolated: PercolatedQuery[] = []
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
   const userContext: QueryContext = {
     ...indexQueryContext(index, request.now, {
@@ -179,6 +184,7 @@ export function parseForIndex(
       moreLikeThisItems,
     }),
     ...(request.isCount ? {} : { requestSize: parsed.request.size }),
+    percolated,
   }
   const nested = userContext.nested ?? null
   const userQuery = withKnnQueries(parsed, userContext, request.knnHits)
@@ -186,6 +192,7 @@ export function parseForIndex(
   const context: QueryContext = {
     ...userContext,
     namedQueries: undefined,
+    percolated: undefined,
     ...(nested !== null ? { nested: { ...nested, innerHits: undefined } } : {}),
   }
   const query = boostedQuery(
@@ -198,6 +205,7 @@ export function parseForIndex(
     query,
     postFilter,
     namedQueries,
+    percolated,
     buildQuery(body, nestedScope) {
       if (nestedScope === undefined || context.nested === undefined) return parseInnerQuery(body, context)
       return parseInnerQuery(body, { ...context, nested: { ...context.nested, scope: nestedScope } })
@@ -239,6 +247,7 @@ function shardSearch(
     query,
     postFilter,
     namedQueries,
+    percolated,
     buildQuery: buildFor,
     rescorers,
     innerHits,
@@ -328,7 +337,11 @@ function shardSearch(
     collapsedFields(
       parsed.request.collapse?.field,
       docs,
-      fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
+      withPercolatorSlots(
+        fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
+        percolated,
+        docs.map((doc) => doc.docId),
+      ),
     ),
   )
   const profile = aggregationTimings && {

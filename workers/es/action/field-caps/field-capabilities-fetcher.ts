@@ -103,7 +103,7 @@ const DOC_VALUES_SEARCHABLE: ReadonlySet<string> = new Set([
 
 /**
  * Field types that are not aggregatable (their fielddataBuilder refuses; DenseVectorFieldType.isAggregatable; the
- * rank feature types').
+ * rank feature types'; PercolatorFieldType keeps MappedFieldType's refusing one).
  */
 const NO_FIELDDATA: ReadonlySet<string> = new Set([
   'text',
@@ -113,6 +113,7 @@ const NO_FIELDDATA: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  'percolator',
 ])
 
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {

@@ -15,10 +15,14 @@
  * (the position after a number or literal: Jackson's current location, which its coercion exceptions carry), `name`
  * (the field name the value is under: where DotExpandingXContentParser reports the objects it makes of a dotted name,
  * and the name's own refusal).
+ *
+ * A failure whose cause carries locations of its own (a percolator field's query, percolator-field.ts) is built from
+ * the value parsed again from the text with its token locations (`located`): only a failure pays for that parse.
  */
 import { locate } from '../../xcontent/json-parse-error.ts'
 import { tokenAtPath, type PathStep, type TokenOffsets } from '../../xcontent/token-at-path.ts'
 import { EsException, xContentParseException } from '../../errors/index.ts'
+import { parseJson, type XContentValue } from '../../xcontent/index.ts'
 
 export type TokenPart = keyof TokenOffsets
 
@@ -30,8 +34,11 @@ export interface TokenLocation {
 /** A value's token, each part located. */
 export type LocatedToken = Readonly<Record<TokenPart, TokenLocation>>
 
-/** Builds a failure at its location; `token` also locates a registered cause (`rebuildAt`). */
-type Build = (at: TokenLocation, token: LocatedToken) => EsException
+/**
+ * Builds a failure at its location; `token` also locates a registered cause (`rebuildAt`); `located` parses the
+ * value again from the document's text with its token locations, for a failure whose cause carries its own.
+ */
+type Build = (at: TokenLocation, token: LocatedToken, located?: () => XContentValue) => EsException
 
 interface Pending {
   readonly part: TokenPart
@@ -73,12 +80,21 @@ export function rebuildAt(error: EsException, token: LocatedToken): EsException 
   return pending === undefined ? error : pending.build(token[pending.part], token)
 }
 
+/** The value at `path` (keys and indices, outermost first) inside `value`, which holds it. */
+function valueAtPath(value: XContentValue, path: readonly PathStep[]): XContentValue {
+  let at = value
+  for (const step of path)
+    at = (at instanceof Map ? at.get(String(step)) : (at as XContentValue[])[step as number]) as XContentValue
+  return at
+}
+
 /** `error` (when a registered failure) built at its value's token in the document's `text`. */
 export function locateDocumentFailure(error: unknown, text: string): unknown {
   if (!(error instanceof EsException)) return error
   const pending = PENDING.get(error)
   if (pending === undefined) return error
-  const offsets = tokenAtPath(text, [...pending.steps].reverse())
+  const path = [...pending.steps].reverse()
+  const offsets = tokenAtPath(text, path)
   if (offsets === null) return error
   const at = (offset: number): TokenLocation => {
     const { line, column } = locate(text, offset)
@@ -90,7 +106,9 @@ export function locateDocumentFailure(error: unknown, text: string): unknown {
     after: at(offsets.after),
     name: at(offsets.name),
   }
-  return pending.build(token[pending.part], token)
+  return pending.build(token[pending.part], token, () =>
+    valueAtPath(parseJson(text, { locations: true }), path),
+  )
 }
 
 /**

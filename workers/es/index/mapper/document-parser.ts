@@ -21,7 +21,8 @@
  * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
  * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. A dense_vector's
  * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's). A
- * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts).
+ * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts). A percolator
+ * field's value is a query, checked and indexed as nothing but its `_source` (percolator-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -50,6 +51,7 @@ import {
   writeToAlias,
 } from './document-parsing-failures.ts'
 import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-field.ts'
+import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck } from './percolator-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -61,6 +63,8 @@ const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), '
 export interface IndexMapperSettings {
   ignoreMalformed: boolean
   dataStream: boolean
+  /** How a percolator field's query is checked (percolator-field.ts); absent: taken as it is. */
+  percolatorQueries?: PercolatorQueryCheck
 }
 
 const NO_INDEX_SETTINGS: IndexMapperSettings = { ignoreMalformed: false, dataStream: false }
@@ -203,6 +207,8 @@ class DocumentWalk {
   gaveUp = false
   /** Per nested path, how many of its objects the enclosing document has had so far (their offsets). */
   private offsets: Map<DocFields, Map<string, number>> | null = null
+  /** The percolator fields whose query the document has given (null while there is none). */
+  private percolatorQueries: Set<string> | null = null
   /** Whether a copy_to value is being parsed (its target's own copy_to is not followed). */
   private copying = false
 
@@ -287,6 +293,7 @@ class DocumentWalk {
     if (field.type === 'join') return this.addJoin(doc, path, field, value)
     if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
     if (field.type === 'rank_features') return this.addRankFeatures(doc, path, field, value)
+    if (field.type === 'percolator') return this.addPercolatorQuery(path, value)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -369,6 +376,14 @@ class DocumentWalk {
     // read again after its primary took it (id null), a point is dropped or normalised rather than failing
     const points = geoPointValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
     for (const point of points) this.addValue(doc, path, field, point)
+  }
+
+  /** A percolator field's query: one per field in a document (its mapper's queryBuilderField), checked. */
+  private addPercolatorQuery(path: string, value: XContentValue): void {
+    this.percolatorQueries ??= new Set()
+    if (this.percolatorQueries.has(path)) throw secondPercolatorQuery()
+    this.percolatorQueries.add(path)
+    checkPercolatorQuery(value, this.settings.percolatorQueries)
   }
 
   /** A completion field's value (an input, an object with inputs and a weight, or an array of them). */

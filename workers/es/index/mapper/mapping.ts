@@ -35,6 +35,7 @@ export const FIELD_TYPE_NAMES = [
   'dense_vector',
   'rank_feature',
   'rank_features',
+  'percolator',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -62,7 +63,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'long_range',
   'match_only_text',
   'passthrough',
-  'percolator',
   'point',
   'semantic_text',
   'shape',

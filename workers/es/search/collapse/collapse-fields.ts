@@ -5,9 +5,7 @@
  * the same name; a document without a value gets an empty entry, which prints nothing. The sections are JSON text
  * (fetch/document-fields.ts), rendered on the data node.
  */
-import { JavaHashMapModel } from '../../../net/java-hash.ts'
-import { parseJson, toJson, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
-import type { DocumentFieldsJson } from '../fetch/document-fields.ts'
+import { withDocumentFields, type DocumentFieldsJson } from '../fetch/document-fields.ts'
 import type { CollapseValue } from './collapse-context.ts'
 
 /** Each hit's sections with its collapse value added; `sections` null stands for no sections on any hit. */
@@ -16,16 +14,7 @@ export function withCollapseFields(
   field: string,
   values: readonly (CollapseValue | undefined)[],
 ): DocumentFieldsJson[] {
-  return values.map((value, i) => {
-    const hit = sections?.[i] ?? { fields: null, ignoredFieldValues: null }
-    if (value === null || value === undefined) return hit
-    const fetched = hit.fields === null ? new Map<string, XContentValue>() : parseJson(hit.fields)
-    const entries = fetched instanceof Map ? fetched : new Map<string, XContentValue>()
-    const order = new JavaHashMapModel()
-    for (const name of entries.keys()) order.put(name)
-    order.put(field)
-    const out = new Map<string, JsonOut>()
-    for (const name of order.order()) out.set(name, name === field ? [value] : entries.get(name)!)
-    return { ...hit, fields: toJson(out) }
-  })
+  return values.map((value, i) =>
+    withDocumentFields(sections?.[i], value === null || value === undefined ? [] : [[field, [value]]]),
+  )
 }

@@ -271,6 +271,9 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
     case 'cappedScore':
       return cappedScore(node as Node<'cappedScore'>, docId)
     case 'knnScoreDoc':
+      // PercolateQuery's weight: the stored query's score (its explanation on the in-memory index left out)
+      if ((node as Node<'knnScoreDoc'>).query.percolate === true)
+        return node.matched ? match(node.score, 'PercolateQuery') : noMatch('PercolateQuery')
       // KnnScoreDocQuery's weight: the document's score times the boost
       return node.matched ? match(node.score, 'within top k documents') : noMatch('not in top k documents')
     default:

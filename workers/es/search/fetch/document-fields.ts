@@ -8,7 +8,7 @@
  * Rendered on the data node to JSON text, so it crosses nodes as plain data.
  */
 import { JavaHashMapModel } from '../../../net/java-hash.ts'
-import { toJson, type JsonOut } from '../../xcontent/index.ts'
+import { parseJson, toJson, type JsonOut, type XContentValue } from '../../xcontent/index.ts'
 import type { DocumentField } from './field-fetcher.ts'
 
 /** The two sections as JSON text, each null when it is left out. */
@@ -53,4 +53,29 @@ function section(
   const out = new Map<string, JsonOut>()
   for (const field of fields) if (values(field).length > 0) out.set(field.name, values(field))
   return out.size === 0 ? null : toJson(out)
+}
+
+/** No `fields` and no `ignored_field_values`. */
+const NO_SECTIONS: DocumentFieldsJson = { fields: null, ignoredFieldValues: null }
+
+/**
+ * `hit` (absent: a hit without sections) with `added` put into its `fields` HashMap after what the fetch phases put
+ * there (SearchHit.setDocumentField, each replacing an entry of its name), printed in the HashMap's order.
+ */
+export function withDocumentFields(
+  hit: DocumentFieldsJson | undefined,
+  added: ReadonlyArray<readonly [string, JsonOut[]]>,
+): DocumentFieldsJson {
+  const sections = hit ?? NO_SECTIONS
+  if (added.length === 0) return sections
+  const fetched = sections.fields === null ? null : parseJson(sections.fields)
+  const entries = fetched instanceof Map ? fetched : new Map<string, XContentValue>()
+  const order = new JavaHashMapModel()
+  for (const name of entries.keys()) order.put(name)
+  for (const [name] of added) order.put(name)
+  const values = new Map<string, JsonOut>(entries)
+  for (const [name, value] of added) values.set(name, value)
+  const out = new Map<string, JsonOut>()
+  for (const name of order.order()) out.set(name, values.get(name)!)
+  return { ...sections, fields: toJson(out) }
 }

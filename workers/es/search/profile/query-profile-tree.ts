@@ -105,6 +105,7 @@ function childQueries(query: IndexQuery): Array<{ query: IndexQuery; scoring: bo
 function luceneQueryClass(query: IndexQuery): string {
   if (query.type !== 'matchNone' && Math.fround(query.boost) !== 1) return 'BoostQuery'
   if (query.type === 'distanceFeature') return distanceFeatureClass(query)
+  if (query.type === 'knnScoreDoc' && query.percolate === true) return 'PercolateQuery'
   return query.type === 'span' ? SPAN_QUERY_CLASSES[query.query.type] : QUERY_CLASSES[query.type]
 }
 

@@ -23,13 +23,11 @@ import {
   parsingException,
   xContentParseException,
 } from '../../errors/index.ts'
-import { suggest } from '../../common/did-you-mean.ts'
 import { constructingBuildFailure, tokenName } from '../aggregations/aggregation-params.ts'
 import {
   elementLocation,
   endLocationOf,
   quoteJson,
-  tokenLocation,
   XNumber,
   type XContentObject,
   type XContentValue,
@@ -37,7 +35,12 @@ import {
 import { parseInnerQuery } from '../query-builder.ts'
 import { idTermsQuery, indexFieldMatches } from './metadata-fields.ts'
 import { boostOf, type QueryContext } from './query-parsing.ts'
-import { fieldParseFailure, parseFailureLocation } from './query-parse-failures.ts'
+import {
+  fieldParseFailure,
+  parseFailureLocation,
+  unknownField,
+  unsupportedValue,
+} from './query-parse-failures.ts'
 
 const NAME = 'pinned'
 const ITEM = 'item'
@@ -248,20 +251,4 @@ function documentText({ index, id }: SpecifiedDocument): string {
   const fields = index === null ? [] : [`  "_index" : ${quoteJson(index)}`]
   fields.push(`  "_id" : ${quoteJson(id)}`)
   return `{\n${fields.join(',\n')}\n}`
-}
-
-function unknownField(
-  parser: string,
-  object: XContentObject,
-  key: string,
-  declared: readonly string[],
-): EsException {
-  const [line, col] = tokenLocation(object, key, 'key')
-  return xContentParseException(line, col, `[${parser}] unknown field [${key}]${suggest(key, declared)}`)
-}
-
-function unsupportedValue(parser: string, object: XContentObject, key: string): EsException {
-  const [line, col] = tokenLocation(object, key, 'value')
-  const type = tokenName(object.get(key)!)
-  return xContentParseException(line, col, `[${parser}] ${key} doesn't support values of type: ${type}`)
 }

@@ -13,7 +13,14 @@ import {
   xContentParseException,
   EsException,
 } from '../../errors/index.ts'
-import { endLocationOf, type ContentLocation, type XContentObject } from '../../xcontent/index.ts'
+import { suggest } from '../../common/did-you-mean.ts'
+import {
+  endLocationOf,
+  tokenLocation,
+  type ContentLocation,
+  type XContentObject,
+} from '../../xcontent/index.ts'
+import { tokenName } from '../aggregations/aggregation-params.ts'
 
 const EMPTY_CLAUSES = new WeakMap<EsException, ContentLocation>()
 
@@ -56,4 +63,22 @@ export function queryContentFailure(error: unknown): unknown {
   const at = parseFailureLocation(error)
   if (at === null || (error as EsException).type === 'parsing_exception') return error
   return parsingException(at.line, at.col, 'Failed to parse', error as EsException)
+}
+
+/** ObjectParser's refusal of an undeclared key, at its name, with SuggestingErrorOnUnknown's hint over `declared`. */
+export function unknownField(
+  parser: string,
+  object: XContentObject,
+  key: string,
+  declared: readonly string[],
+): EsException {
+  const [line, col] = tokenLocation(object, key, 'key')
+  return xContentParseException(line, col, `[${parser}] unknown field [${key}]${suggest(key, declared)}`)
+}
+
+/** ObjectParser's refusal of a value whose token the field does not take, at the value. */
+export function unsupportedValue(parser: string, object: XContentObject, key: string): EsException {
+  const [line, col] = tokenLocation(object, key, 'value')
+  const type = tokenName(object.get(key)!)
+  return xContentParseException(line, col, `[${parser}] ${key} doesn't support values of type: ${type}`)
 }

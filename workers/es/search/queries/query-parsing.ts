@@ -25,6 +25,7 @@ import type { DocValuesSource } from '../aggregations/index.ts'
 import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
 import type { TermsLookupSite } from './terms-lookup.ts'
 import type { MoreLikeThisItemVectors } from './more-like-this.ts'
+import type { PercolatedQuery, PercolatorShard } from './percolate-query.ts'
 
 export interface QueryContext {
   fields: ReadonlyMap<string, FieldMapping>
@@ -62,6 +63,15 @@ export interface QueryContext {
    * absent: a query with items is refused as not available.
    */
   moreLikeThisItems?: MoreLikeThisItemVectors
+  /**
+   * Told every query name, with its body, as the parser meets it, before the query is read (parseTopLevelQuery's
+   * queryNameConsumer: a percolator field's query refuses some); absent: none is refused.
+   */
+  queryNames?: (name: string, body: XContentObject) => void
+  /** On a shard: what a percolate query reads of it (search/percolator/percolator-shard.ts); absent: not run. */
+  percolator?: PercolatorShard
+  /** A search's own query: each percolate query in it records what it matched here, for the fetch phase. */
+  percolated?: PercolatedQuery[]
 }
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */

@@ -27,7 +27,7 @@ import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
 import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { featureIndexField, RANK_FEATURE_FIELD } from '../../index/mapper/rank-feature-field.ts'
-import type { IndexRef } from '../query-string/query-parser-errors.ts'
+import { queryShardException, type IndexRef } from '../query-string/query-parser-errors.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { recordTermsLookup } from './terms-lookup.ts'
@@ -138,6 +138,11 @@ export function exactValueQuery(
     // RankFeatureFieldType.termQuery
     const reason = 'Queries on [rank_feature] fields are not supported'
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
+  }
+  if (mapping.type === 'percolator') {
+    // PercolatorFieldType.termQuery
+    const reason = 'Percolator fields are not searchable directly, use a percolate query instead'
+    throw queryShardException(reason, context.index)
   }
   // RankFeaturesFieldType.termQuery: the feature's value, as the linear function scores it
   if (mapping.type === 'rank_features')
