@@ -91,6 +91,12 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   dense_vector: 'dense_vector',
   rank_feature: 'rank_feature',
   rank_features: 'rank_features',
+  integer_range: 'integer_range',
+  long_range: 'long_range',
+  float_range: 'float_range',
+  double_range: 'double_range',
+  date_range: 'date_range',
+  ip_range: 'ip_range',
 }
 
 /**

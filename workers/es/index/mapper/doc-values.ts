@@ -12,7 +12,10 @@
  * - dense_vector: each element's float bits tagged with its position, one word each (dense-vector-values.ts);
  * - rank_feature, and each feature of a rank_features field: FeatureField's term frequency of its value
  *   (rank-feature-field.ts; the column stands in for the term's postings, nothing else reads it);
- * - other text fields and objects: none.
+ * - integer_range, long_range, float_range, double_range, date_range: the bounds the document parser gives each of
+ *   its two index paths (range-field.ts: the lower bounds under the field's path, the upper under rangeToField's),
+ *   as numbers (range-type.ts), which the range queries read;
+ * - other text fields, ip_range (whose bounds are terms) and objects: none.
  * Numbers are sorted ascending with repeats kept (SortedNumericDocValues); keywords sorted in UTF-8 byte
  * order and deduplicated (SortedSetDocValues). Aggregations read them; the inverted index keeps the
  * numeric ones as its per-document numeric column for range and exists queries.
@@ -27,6 +30,7 @@ import { featureFrequency } from './rank-feature-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
+import { NUMERIC_RANGE_TYPES } from './range-type.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 export type DocValue = number | string
@@ -50,6 +54,7 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  ...NUMERIC_RANGE_TYPES,
 ])
 
 /**
@@ -133,6 +138,12 @@ export function docValues(
     case 'rank_feature':
     case 'rank_features':
       return values.map((v) => featureFrequency(Number(v)))
+    case 'integer_range':
+    case 'long_range':
+    case 'float_range':
+    case 'double_range':
+    case 'date_range':
+      return sortNumbers(values.map(Number))
     default:
       return []
   }

@@ -22,7 +22,8 @@
  * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. A dense_vector's
  * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's). A
  * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts). A percolator
- * field's value is a query, checked and indexed as nothing but its `_source` (percolator-field.ts).
+ * field's value is a query, checked and indexed as nothing but its `_source` (percolator-field.ts). A range field's
+ * object (or an ip_range's CIDR string) is one range, its bounds indexed under two paths (range-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -52,6 +53,8 @@ import {
 } from './document-parsing-failures.ts'
 import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-field.ts'
 import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck } from './percolator-field.ts'
+import { rangeValues } from './range-field.ts'
+import { isRangeType, rangeToField } from './range-type.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -254,6 +257,8 @@ class DocumentWalk {
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
       if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
+      if (mapped !== undefined && isRangeType(mapped.type))
+        return this.addRanges(doc, path, name, mapped, value)
       if (value === null && mapped?.type === 'rank_features')
         return this.addRankFeatures(doc, path, mapped, value)
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
@@ -294,6 +299,7 @@ class DocumentWalk {
     if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
     if (field.type === 'rank_features') return this.addRankFeatures(doc, path, field, value)
     if (field.type === 'percolator') return this.addPercolatorQuery(path, value)
+    if (isRangeType(field.type)) return this.addRanges(doc, path, name, field, value)
     if (value instanceof Map) {
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
@@ -427,6 +433,23 @@ class DocumentWalk {
   private addRankFeatures(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
     for (const [indexField, stored] of rankFeaturesValues(path, field, value, doc))
       this.addValue(doc, indexField, field, stored)
+  }
+
+  /**
+   * A range field's value (range-field.ts): each range's lower bound under its path, its upper bound under
+   * rangeToField's (range-type.ts).
+   */
+  private addRanges(
+    doc: DocFields,
+    path: string,
+    name: string,
+    field: FieldMapping,
+    value: XContentValue,
+  ): void {
+    for (const { from, to } of rangeValues(path, name, field, value, this.id)) {
+      this.addValue(doc, path, field, from)
+      this.addValue(doc, rangeToField(path), field, to)
+    }
   }
 
   /**

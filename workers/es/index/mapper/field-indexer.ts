@@ -5,7 +5,8 @@
  * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
  * `._index_phrase` the same way, text-field.ts), for
  * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above, a boolean as Lucene's "T"/"F", an `ip`
- * field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as ordered terms).
+ * field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as ordered terms), an
+ * `ip_range` field its bounds' terms the same way (under its path and the path of its upper bounds, range-type.ts).
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
  * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
  * ranges as NUMERIC_RANGE, exists), so terms would only cost memory.
@@ -19,6 +20,7 @@ import { subfieldsOf } from './search-as-you-type-field.ts'
 import { textSubfieldsOf } from './text-subfields.ts'
 import { indexFieldName } from './rank-feature-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
+import { NUMERIC_RANGE_TYPES } from './range-type.ts'
 
 /** Analyzes a value with the named analyzer; answers a fresh array of fresh tokens, which the caller owns. */
 export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
@@ -34,8 +36,9 @@ export function searchAnalyzer(mapping: FieldMapping, override: string | null = 
 const POSITION_INCREMENT_GAP = 100
 
 /**
- * Non-numeric types indexed only through the numeric column (no terms): dates, geo points, vectors and rank features
- * (whose FeatureField term frequencies the column holds, under the index field rank-feature-field.ts names).
+ * Non-numeric types indexed only through the numeric column (no terms): dates, geo points, vectors, rank features
+ * (whose FeatureField term frequencies the column holds, under the index field rank-feature-field.ts names) and the
+ * numeric range types (each range's bounds under two paths, range-type.ts).
  */
 const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
   'date',
@@ -44,6 +47,7 @@ const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  ...NUMERIC_RANGE_TYPES,
 ])
 
 /**

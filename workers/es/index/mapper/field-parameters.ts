@@ -18,7 +18,7 @@ import {
 import { parseBoolean } from '../../common/booleans.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import type { FieldMapping } from './mapping.ts'
-import { documentFailure, rebuildAt } from './document-failure.ts'
+import { documentFailure, rebuildAt, type TokenPart } from './document-failure.ts'
 
 /** A parameter's kind and default (undefined: none, written whenever given). */
 export interface ParameterSpec {
@@ -150,7 +150,8 @@ export function malformedOrFailure(
 
 /**
  * DocumentParser's wrapping of a field mapper's failure on a primary (`id` known): FieldMapper.parse's
- * rethrowAsDocumentParsingException, at the value's token (document-failure.ts), its cause built at the same token.
+ * rethrowAsDocumentParsingException, at the value's token (`part` of it: a range field fails at its object's end,
+ * document-failure.ts), its cause built at the same token.
  * Where a document is parsed again after its primary took it (`id` null: a replica, the translog, a search reading
  * `_source`), the mappers drop what they cannot read instead, since the primary accepted it under the mapping of its
  * time.
@@ -161,11 +162,12 @@ export function fieldParsingException(
   preview: string,
   id: string,
   cause: EsException,
+  part: TokenPart = 'start',
 ): EsException {
   const message =
     `failed to parse field [${path}] of type [${type}] in document with id '${id}'. ` +
     `Preview of field's value: '${preview}'`
-  return documentFailure('start', (at, token) =>
+  return documentFailure(part, (at, token) =>
     documentParsingException(at.line, at.col, message, rebuildAt(cause, token)),
   )
 }

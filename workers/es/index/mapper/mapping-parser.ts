@@ -13,7 +13,8 @@
  * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
  * (scaled-float-field.ts), the other numeric types' (number-field.ts), the date types' (date-field.ts) and a
  * `join` field's (join-field.ts, which also allows one join field per mapping), a `dense_vector`'s
- * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts); a
+ * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts), a range field's
+ * (range-field.ts); a
  * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
  * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
@@ -57,6 +58,8 @@ import { mergeFieldMapping } from './mapping-merge.ts'
 import { checkOneJoinField, joinMapping } from './join-field.ts'
 import { denseVectorInMultiField, denseVectorMapping } from './dense-vector-field.ts'
 import { rankFeatureMapping, rankFeaturesInMultiField } from './rank-feature-field.ts'
+import { rangeMapping } from './range-field.ts'
+import { isRangeType } from './range-type.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -264,6 +267,7 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'dense_vector') return denseVectorMapping(name, field)
   if (field.type === 'rank_feature' || field.type === 'rank_features')
     return rankFeatureMapping(name, field.type, field)
+  if (isRangeType(field.type as string)) return rangeMapping(name, field.type as string, field)
   return field as unknown as FieldMapping
 }
 

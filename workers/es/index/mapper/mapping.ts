@@ -36,6 +36,12 @@ export const FIELD_TYPE_NAMES = [
   'rank_feature',
   'rank_features',
   'percolator',
+  'integer_range',
+  'long_range',
+  'float_range',
+  'double_range',
+  'date_range',
+  'ip_range',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -52,15 +58,9 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'binary',
   'constant_keyword',
   'counted_keyword',
-  'date_range',
-  'double_range',
   'flattened',
-  'float_range',
   'geo_shape',
   'histogram',
-  'integer_range',
-  'ip_range',
-  'long_range',
   'match_only_text',
   'passthrough',
   'point',

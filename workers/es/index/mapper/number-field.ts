@@ -69,7 +69,7 @@ export function numberMapping(name: string, type: string, definition: Record<str
   const mapping = typedParameters(name, type, definition, PARAMETERS)
   if (mapping.null_value !== undefined) {
     try {
-      mapping.null_value = parseObject(type, mapping.null_value)
+      mapping.null_value = parseNumberObject(type, mapping.null_value)
     } catch (error) {
       if (!(error instanceof EsException)) throw error
       const message = `Error parsing [null_value] on field [${name}]: ${error.reason}`
@@ -117,7 +117,7 @@ function parseValue(
     return typeof field.null_value === 'number' ? field.null_value : null
   const value = token ?? leaf
   try {
-    return parseToken(field.type, value, coerce)
+    return parseNumberToken(field.type, value, coerce)
   } catch (error) {
     return malformedOrFailure(error, path, field, valuePreview(value), id, ignoreMalformedByDefault)
   }
@@ -165,7 +165,7 @@ const LONG_MIN = -(2n ** 63n)
 const LONG_MAX = 2n ** 63n - 1n
 
 /** NumberFieldMapper.value for one token: the type's XContentParser accessor and its checks. */
-function parseToken(type: string, value: LeafValue | XNumber, coerce: boolean): number {
+export function parseNumberToken(type: string, value: LeafValue | XNumber, coerce: boolean): number {
   switch (type) {
     case 'long':
       return typeof value === 'string' ? stringLong(value, coerce) : jsonLong(value, coerce)
@@ -353,7 +353,7 @@ function finiteFloat(type: string, value: number, stored: (value: number) => num
 }
 
 /** NumberType.parse(Object, coerce = false), as `null_value` is read: a number or its text. */
-function parseObject(type: string, value: unknown): number {
+export function parseNumberObject(type: string, value: unknown): number {
   const text = String(value)
   const number = typeof value === 'number' ? value : javaParseDouble(text)
   switch (type) {

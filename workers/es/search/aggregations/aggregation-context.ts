@@ -25,7 +25,8 @@ export type FieldValue = number | string
 /**
  * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
  * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (a search_as_you_type or text field's `._index_prefix`
- * subfield), `phrase` (a text field's `._index_phrase`), `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
+ * subfield), `phrase` (a text field's `._index_phrase`), `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, the range types
+ * (their binary doc values: not read here), and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
  */
 export type ValuesType =
   | 'keyword'
@@ -44,6 +45,12 @@ export type ValuesType =
   | 'dense_vector'
   | 'rank_feature'
   | 'rank_features'
+  | 'integer_range'
+  | 'long_range'
+  | 'float_range'
+  | 'double_range'
+  | 'date_range'
+  | 'ip_range'
   | '_id'
   | '_routing'
 

@@ -18,6 +18,7 @@ import { DateFormatter } from '../../common/time/index.ts'
 import type { ScriptSpec } from '../../script/search-script.ts'
 import { DateValueFormat } from './date-value-format.ts'
 import { scriptDocValues, valueScriptDocValues, type ScriptValuesType } from './script-values.ts'
+import { isRangeType } from '../../index/mapper/range-type.ts'
 
 export interface ValuesSourceConfig {
   /** null when the field is unmapped on this shard; a script's values source type. */
@@ -253,7 +254,7 @@ export function idFielddataDisallowed(): EsException {
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
  * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`),
  * a text field's `._index_phrase` (PhraseFieldType, typeName `phrase`),
- * completion and `_routing`; `_id`'s; null for a type that has them. The search layer turns it into a shard failure.
+ * completion and `_routing`; `_id`'s; the range types' (not available); null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
   if (type === 'text') return fielddataDisabled(field, index)
@@ -270,6 +271,11 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
   // RankFeatureFieldType and RankFeaturesFieldType.fielddataBuilder
   if (type === 'rank_feature' || type === 'rank_features')
     return illegalArgumentException(`[${type}] fields do not support sorting, scripting or aggregating`)
+  // RangeFieldType's BinaryIndexFieldData (RANGE values): not read here
+  if (isRangeType(type))
+    return illegalArgumentException(
+      `aggregations, sorting, docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
+    )
   if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
   return null

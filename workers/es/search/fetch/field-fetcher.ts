@@ -11,6 +11,7 @@
  * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
  * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features: its
  *   `_source` objects as sent;
+ * - the range types: each `_source` range as an object of its bounds, parsed and formatted (range-format.ts);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
  * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts);
  * - a field alias: its target's values, under the alias's name;
@@ -18,7 +19,7 @@
  *   parent-id fields (`f#parent`) are internal and never fetched.
  * A pattern (`user.*`, `*`) matches mapped leaf fields and multi-fields, never metadata fields. With
  * `include_unmapped`, leaves of `_source` the mapping does not know are returned as they were sent. `format` on
- * a field type other than date fails as ES's `checkNoFormat` does.
+ * a field type other than date (and date_range) fails as ES's `checkNoFormat` does.
  * The result lists the fields in the order a Java HashMap filled in request order iterates them (document-fields.ts
  * puts them into the hit's own map).
  */
@@ -45,6 +46,8 @@ import { scaledFetchedValue } from '../../index/mapper/scaled-float-field.ts'
 import { dateNanos, dateNanosFormat } from '../../index/mapper/date-nanos-field.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import { docValuePrinter } from './fetch-doc-values-phase.ts'
+import { isRangeType } from '../../index/mapper/range-type.ts'
+import { rangeSourceValues } from './range-format.ts'
 
 /** A hit's field: its name, its values, and the `_source` values its mapper ignored (DocumentField). */
 export interface DocumentField {
@@ -124,6 +127,12 @@ export class FieldFetcher {
           if (format !== null) valueFetcher(name, field, format)
           fetchers.set(name, (parsed) => ({
             values: rankFeatureSourceValues(field, sourceValueAt(parsed.source, name)),
+            ignoredValues: NOTHING_IGNORED,
+          }))
+        } else if (isRangeType(field.type)) {
+          if (format !== null && field.type !== 'date_range') valueFetcher(name, field, format)
+          fetchers.set(name, (parsed) => ({
+            values: rangeSourceValues(field, format, sourceValueAt(parsed.source, name)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (field.runtime !== undefined) {

@@ -15,7 +15,8 @@
  *   field's, date math, `time_zone`), inclusive epoch millis;
  * - date_nanos: the same in nanoseconds (rangeQueryNanosBounds), as the column's sortable doubles
  *   (date-nanos-field.ts); a bound outside 1970 – 2262 fails with DateUtils.toLong's message;
- * - boolean: the range over its indexed terms `F` and `T`.
+ * - boolean: the range over its indexed terms `F` and `T`;
+ * - the range types: the query's `relation` to each indexed range (range-field-query.ts).
  * No bounds at all is an exists query; an unmapped field matches nothing. Numeric and date ranges read the
  * engine's numeric doc values.
  */
@@ -50,6 +51,8 @@ import {
   nextAddress,
   sameAddress,
 } from '../../common/network/inet-addresses.ts'
+import { isRangeType, nextAfter } from '../../index/mapper/range-type.ts'
+import { parseRelation, rangeFieldQuery, type RangeRelation } from './range-field-query.ts'
 
 export interface RangeBounds {
   from: string | null
@@ -63,25 +66,12 @@ export interface RangeOptions extends NormalizingContext {
   timeZone?: ZoneId
   nowMillis: number
   index?: IndexRef
+  /** The query's `relation` to a range field's ranges (intersects when absent); other fields ignore it. */
+  relation?: RangeRelation
 }
 
 const INTEGRAL = new Set(['long', 'integer', 'short', 'byte'])
 const FLOAT32 = new Set(['float', 'half_float'])
-
-const scratch = new DataView(new ArrayBuffer(8))
-
-/** Math.nextUp / nextDown for doubles (width 64) or floats (width 32), towards `direction`. */
-function nextAfter(value: number, direction: 1 | -1, width: 32 | 64): number {
-  if (value === 0) return direction * (width === 32 ? 2 ** -149 : Number.MIN_VALUE)
-  if (width === 32) {
-    scratch.setFloat32(0, value)
-    scratch.setInt32(0, scratch.getInt32(0) + (value > 0 ? direction : -direction))
-    return scratch.getFloat32(0)
-  }
-  scratch.setFloat64(0, value)
-  scratch.setBigInt64(0, scratch.getBigInt64(0) + BigInt(value > 0 ? direction : -direction))
-  return scratch.getFloat64(0)
-}
 
 function parseNumber(text: string, index: IndexRef | undefined): number {
   const value = text.trim() === '' ? NaN : Number(text)
@@ -192,6 +182,8 @@ export function rangeIndexQuery(
     throw failedToCreateQuery(options.index, 'illegal_argument_exception', reason)
   }
   if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }
+  if (isRangeType(mapping.type))
+    return createQuery(options.index, () => rangeFieldQuery(field, mapping, bounds, options, boost))
   if (mapping.type === 'scaled_float') {
     const [lower, upper] = createQuery(options.index, () => scaledFloatBounds(mapping, bounds))
     return numericRange(field, lower, upper, boost, 'long')
@@ -257,6 +249,8 @@ export function rangeQuery(body: XContentObject, context: QueryContext): IndexQu
   if (format !== undefined) DateFormatter.forPattern(format)
   const zone = scalarText(options.get('time_zone'))
   const timeZone = zone === null ? undefined : ZoneId.of(zone)
+  const relationText = scalarText(options.get('relation'))
+  const relation = relationText === null ? undefined : parseRelation(relationText)
   if (field === SEQ_NO_FIELD) {
     const { lower, upper } = rawBounds(options)
     return seqNoRangeQuery(context, lower, upper, bounds.includeLower, bounds.includeUpper, boostOf(options))
@@ -269,7 +263,7 @@ export function rangeQuery(body: XContentObject, context: QueryContext): IndexQu
     field,
     mapping,
     bounds,
-    { format, timeZone, nowMillis, index: context.index, normalize: context.normalize },
+    { format, timeZone, nowMillis, index: context.index, normalize: context.normalize, relation },
     boostOf(options),
   )
 }

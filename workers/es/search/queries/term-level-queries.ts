@@ -56,6 +56,7 @@ import {
   type QueryContext,
 } from './query-parsing.ts'
 import { createQuery, shardRangeQuery } from './range-query.ts'
+import { isRangeType } from '../../index/mapper/range-type.ts'
 import {
   METADATA_FIELD_NAMES,
   checkExistsRefusals,
@@ -100,7 +101,8 @@ function valueOf(name: string, body: XContentObject, allowed: readonly string[])
  * BM25-scored); boolean fields parse it first (BooleanFieldMapper) and stay a scored TermQuery; numeric fields
  * parse it (NumberFieldMapper's Double.parseDouble) into a point query of the value, a range from the value to
  * itself that scores the boost and explains as `field:[v TO v]` (LongPoint.newExactQuery and its kin); a date
- * field runs the range from the value to itself (DateFieldType.termQuery). A value that does not parse fails the
+ * field and a range field run the range from the value to itself (DateFieldType.termQuery, RangeFieldType.termQuery:
+ * the ranges holding the value). A value that does not parse fails the
  * shard with "failed to create query: ...".
  */
 export function exactValueQuery(
@@ -119,7 +121,8 @@ export function exactValueQuery(
     const options = { nowMillis: context.nowMillis ?? 0, index: context.index }
     return shardRangeQuery(field, mapping, bounds, options, boost)
   }
-  if (mapping.type === 'date' || mapping.type === 'date_nanos') return valueRange()
+  if (mapping.type === 'date' || mapping.type === 'date_nanos' || isRangeType(mapping.type))
+    return valueRange()
   if (mapping.type === 'ip') return createQuery(context.index, () => ipTermQuery(field, text, boost))
   if (mapping.type === 'scaled_float') {
     const value = createQuery(context.index, () => scaledTermValue(mapping, text))
