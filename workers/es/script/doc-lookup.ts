@@ -19,6 +19,7 @@ import { HostObject, Num, javaString, toXContent, type Value } from './painless-
 import { JavaException, illegalArgument } from './script-errors.ts'
 import { ZonedDateTime } from './java-time.ts'
 import { formatTerm } from '../common/network/inet-addresses.ts'
+import { decodeVersion } from '../index/mapper/version-field.ts'
 
 const VALUES_CLASSES: Readonly<Record<string, string>> = {
   long: 'Longs',
@@ -36,7 +37,11 @@ class ScriptDocValues extends HostObject {
     private readonly values: readonly Value[],
   ) {
     super()
-    this.className = `org.elasticsearch.index.fielddata.ScriptDocValues$${VALUES_CLASSES[type] ?? 'Strings'}`
+    // mapper-version's own script doc values (VersionScriptDocValues)
+    this.className =
+      type === 'version'
+        ? 'org.elasticsearch.xpack.versionfield.VersionScriptDocValues'
+        : `org.elasticsearch.index.fielddata.ScriptDocValues$${VALUES_CLASSES[type] ?? 'Strings'}`
   }
 
   private first(): Value {
@@ -93,7 +98,9 @@ class ScriptDocValues extends HostObject {
 
 function scriptValue(type: string, value: FieldValue): Value {
   // IpDocValuesField: an ip field's value is its address's text
-  if (typeof value === 'string') return type === 'ip' ? formatTerm(value) : value
+  // and a version field's its decoded text (VersionScriptDocValues)
+  if (typeof value === 'string')
+    return type === 'ip' ? formatTerm(value) : type === 'version' ? decodeVersion(value) : value
   switch (type) {
     case 'long':
       return Num.long(BigInt(value))

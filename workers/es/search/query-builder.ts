@@ -6,7 +6,9 @@
  * or an unknown one fails with ES's parsing_exception texts at the token parseInnerQueryBuilder stands on (the
  * second name, the name's value). A clause with a `_name` is recorded in the context's namedQueries, as
  * AbstractQueryBuilder.toQuery adds it. Clauses on runtime fields are run over the shard's documents
- * (queries/runtime-field-queries.ts).
+ * (queries/runtime-field-queries.ts); clauses on match_only_text fields score a constant
+ * (queries/match-only-text-queries.ts); multi-term clauses on version fields run on their decoded terms
+ * (queries/version-queries.ts).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException, parsingException } from '../errors/index.ts'
@@ -32,6 +34,8 @@ import { rangeQuery } from './queries/range-query.ts'
 import { scriptQuery, scriptScoreQuery } from './queries/script-queries.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
+import { matchOnlyTextQuery } from './queries/match-only-text-queries.ts'
+import { versionQuery } from './queries/version-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import { termsSetQuery } from './queries/terms-set-query.ts'
 import { wrapperQuery } from './queries/wrapper-query.ts'
@@ -150,7 +154,9 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   context.queryNames?.(name, body)
   const parser = PARSERS.get(name)
   if (parser) {
-    const built = runtimeFieldsQuery(fieldAliasesQuery(parser(body, context), context.fields), context)
+    const concrete = fieldAliasesQuery(parser(body, context), context.fields)
+    const typed = versionQuery(matchOnlyTextQuery(concrete, context.fields), context.fields)
+    const built = runtimeFieldsQuery(typed, context)
     const named = context.namedQueries
     const queryName = named ? queryNameOf(body) : null
     if (named && queryName !== null) named.set(queryName, built)

@@ -19,7 +19,7 @@ import {
 import { extractRawValues, type RawValue } from '../xcontent/extract-raw-values.ts'
 import type { TextFieldSource } from './aggregations/index.ts'
 import { concreteFieldName, searchFields } from './search-fields.ts'
-import { NUMERIC_TYPES } from '../index/mapper/mapping.ts'
+import { isAnalyzedText, NUMERIC_TYPES } from '../index/mapper/mapping.ts'
 
 /** TextSearchInfo.SIMPLE_MATCH_WITHOUT_TERMS (points and doc values only) or NONE (not searchable as text). */
 const WITHOUT_TERMS: ReadonlySet<string> = new Set([
@@ -59,12 +59,11 @@ export function textFieldSource(
 function analysisOf(field: FieldMapping): TextFieldSource['analysis'] {
   if (field.runtime !== undefined || WITHOUT_TERMS.has(field.type)) return 'none'
   if (field.type === 'boolean') return 'unregistered'
-  if (field.type === 'text' || field.type === 'search_as_you_type' || field.type === 'keyword')
-    return 'analyzed'
+  if (isAnalyzedText(field) || field.type === 'keyword') return 'analyzed'
   return 'unavailable'
 }
 
-/** The field's index analyzer: its `analyzer` (text, search_as_you_type), or a keyword's normalizer or the keyword analyzer. */
+/** The field's index analyzer: its `analyzer` (text, search_as_you_type; match_only_text's is the default), or a keyword's normalizer or the keyword analyzer. */
 function indexAnalyzerTerms(analysis: IndexAnalysis, field: FieldMapping, text: string): readonly string[] {
   if (field.type !== 'keyword') return analysis.terms(field.analyzer ?? DEFAULT_ANALYZER, text)
   return [field.normalizer === undefined ? text : analysis.normalize(field.normalizer, text)]

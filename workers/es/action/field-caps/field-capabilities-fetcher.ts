@@ -117,8 +117,9 @@ const NO_FIELDDATA: ReadonlySet<string> = new Set([
 ])
 
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {
-  // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`
-  const type = field === PARENT_ID_FIELD ? 'parent' : fieldTypeName(field)
+  // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`; match_only_text's family is text
+  const type =
+    field === PARENT_ID_FIELD ? 'parent' : field.type === 'match_only_text' ? 'text' : fieldTypeName(field)
   const meta = field.meta ?? {}
   if (field.runtime !== undefined) {
     return { name, type, metadataField: false, searchable: true, aggregatable: true, meta }

@@ -5,6 +5,7 @@
  * - keyword: strings (through the field's normalizer), values longer than ignore_above left out; join: the relation
  *   name; boolean: 1 and 0; text with `fielddata`: the terms its index analyzer makes of its values (uninverted);
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
+ * - version: each value's encoded term (version-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - date_nanos: epoch nanoseconds as the column's sortable doubles (date-nanos-field.ts);
@@ -31,6 +32,7 @@ import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
 import { NUMERIC_RANGE_TYPES } from './range-type.ts'
+import { encodeVersion } from './version-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 export type DocValue = number | string
@@ -110,6 +112,8 @@ export function docValues(
     }
     case 'ip':
       return [...new Set(values.map(String))].sort()
+    case 'version':
+      return [...new Set(values.map((v) => encodeVersion(String(v))))].sort(compareUtf8)
     case 'scaled_float':
       return sortNumbers(values.map((v) => scaledDocValue(field, Number(v))))
     case 'boolean':

@@ -1,12 +1,14 @@
 /**
  * Writes a parsed document into what the inverted index stores (a flush, document-batch.ts, one term at a
- * time): for a `text` field the analysed tokens of every value (values of an array are separated by
+ * time): for a `text` field the analysed tokens of every value (a `match_only_text` field's the same, without norms) (values of an array are separated by
  * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
  * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
  * `._index_phrase` the same way, text-field.ts), for
- * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above, a boolean as Lucene's "T"/"F", an `ip`
- * field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as ordered terms), an
- * `ip_range` field its bounds' terms the same way (under its path and the path of its upper bounds, range-type.ts).
+ * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above, a `version`
+ * field each value's encoded term and its decoded text under a second index field (version-field.ts), a boolean as
+ * Lucene's "T"/"F", an `ip` field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as
+ * ordered terms), an `ip_range` field its bounds' terms the same way (under its path and the path of its upper
+ * bounds, range-type.ts).
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
  * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
  * ranges as NUMERIC_RANGE, exists), so terms would only cost memory.
@@ -19,6 +21,7 @@ import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { subfieldsOf } from './search-as-you-type-field.ts'
 import { textSubfieldsOf } from './text-subfields.ts'
 import { indexFieldName } from './rank-feature-field.ts'
+import { decodeVersion, encodeVersion, versionDecodedField } from './version-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { NUMERIC_RANGE_TYPES } from './range-type.ts'
 
@@ -124,9 +127,10 @@ function indexFields(
   // Index loops, not iterators or closures: this runs for every field of every document written.
   for (let f = 0; f < fields.length; f++) {
     const { path, mapping, values } = fields[f]!
-    // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`.
+    // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`, and
+    // match_only_text omits them (MatchOnlyTextFieldMapper.Defaults.FIELD_TYPE)
     const text = isAnalyzedText(mapping)
-    flush.beginField(indexFieldName(path, mapping), text)
+    flush.beginField(indexFieldName(path, mapping), text && mapping.type !== 'match_only_text')
     if (text) {
       indexText(flush, mapping.analyzer ?? DEFAULT_ANALYZER, values, analysis)
       // search_as_you_type: its shingle subfields (with norms) and its prefix subfield (without) from the same values
@@ -135,6 +139,8 @@ function indexFields(
       // text: its `._index_prefix` (without norms) and `._index_phrase` subfields, when it has them
       else if (mapping.index_prefixes !== undefined || mapping.index_phrases === true)
         indexSubfields(flush, path, textSubfieldsOf(mapping), values, analysis)
+    } else if (mapping.type === 'version') {
+      indexVersion(flush, path, values)
     } else if (!NUMERIC_TYPES.has(mapping.type) && !COLUMN_ONLY_TYPES.has(mapping.type)) {
       const keyword = mapping.type === 'keyword'
       const ignoreAbove = keyword ? (mapping.ignore_above ?? Infinity) : Infinity
@@ -149,6 +155,13 @@ function indexFields(
     const numbers = numeric[f]
     if (numbers) for (let n = 0; n < numbers.length; n++) flush.value(numbers[n]!)
   }
+}
+
+/** A version field's encoded terms, then its decoded values under their own index field (version-field.ts). */
+function indexVersion(flush: FlushDictionary, path: string, values: readonly LeafValue[]): void {
+  for (let v = 0; v < values.length; v++) flush.termText(encodeVersion(String(values[v])), v)
+  flush.beginField(versionDecodedField(path), false)
+  for (let v = 0; v < values.length; v++) flush.termText(decodeVersion(encodeVersion(String(values[v]))), v)
 }
 
 /** Adds `path` to the paths `_ignored` lists unless it is there already. */

@@ -1,7 +1,7 @@
 /**
  * The field mappers that read a `_source` leaf into the value their field keeps (document-parser.ts addLeaf), by
  * field type: ip (ip-field.ts), scaled_float (scaled-float-field.ts), the numeric types (number-field.ts), boolean
- * (boolean-field.ts), keyword (keyword-field.ts) and rank_feature (rank-feature-field.ts). Each takes the leaf (null for an explicit null: its
+ * (boolean-field.ts), keyword (keyword-field.ts), rank_feature (rank-feature-field.ts) and version (version-field.ts). Each takes the leaf (null for an explicit null: its
  * `null_value`), a JSON number's token (its lexeme), the document's id (null where it is parsed again after its
  * primary took it) and the index's index.mapping.ignore_malformed, and answers the value, null for nothing indexed,
  * MALFORMED for a value dropped, or throws the document's failure. Dates are read by the parser itself, which knows
@@ -17,6 +17,7 @@ import { numberFieldValue } from './number-field.ts'
 import { booleanFieldValue } from './boolean-field.ts'
 import { keywordFieldValue } from './keyword-field.ts'
 import { rankFeatureValue } from './rank-feature-field.ts'
+import { versionFieldValue } from './version-field.ts'
 
 type LeafReader = (
   path: string,
@@ -37,4 +38,5 @@ export const LEAF_READERS: ReadonlyMap<string, LeafReader> = new Map<string, Lea
   ['boolean', booleanFieldValue],
   ['keyword', (_path, field, leaf, token) => keywordFieldValue(field, leaf, token)],
   ['rank_feature', (path, field, leaf, token, id) => rankFeatureValue(path, field, leaf, token, id)],
+  ['version', (_path, _field, leaf, token) => versionFieldValue(leaf, token)],
 ])

@@ -10,7 +10,7 @@
  * any case or a strict boolean, kept as the text ES prints (parseDynamic).
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
- * (search-as-you-type-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
+ * (search-as-you-type-field.ts), a `match_only_text` field's (match-only-text-field.ts), a `version` field's (version-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
  * (scaled-float-field.ts), the other numeric types' (number-field.ts), the date types' (date-field.ts) and a
  * `join` field's (join-field.ts, which also allows one join field per mapping), a `dense_vector`'s
  * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts), a range field's
@@ -42,6 +42,8 @@ import { completionMapping } from './completion-field.ts'
 import { searchAsYouTypeMapping } from './search-as-you-type-field.ts'
 import { ipMapping } from './ip-field.ts'
 import { textMapping } from './text-field.ts'
+import { matchOnlyTextMapping } from './match-only-text-field.ts'
+import { versionMapping } from './version-field.ts'
 import { keywordMapping } from './keyword-field.ts'
 import { booleanMapping } from './boolean-field.ts'
 import { scaledFloatMapping } from './scaled-float-field.ts'
@@ -258,7 +260,9 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'completion') return completionMapping(name, field)
   if (field.type === 'search_as_you_type') return searchAsYouTypeMapping(name, field)
   if (field.type === 'text') return textMapping(name, field)
+  if (field.type === 'match_only_text') return matchOnlyTextMapping(name, field)
   if (field.type === 'keyword') return keywordMapping(name, field)
+  if (field.type === 'version') return versionMapping(name, field)
   if (field.type === 'boolean') return booleanMapping(name, field)
   if (field.type === 'ip') return ipMapping(name, field)
   if (field.type === 'scaled_float') return scaledFloatMapping(name, field)

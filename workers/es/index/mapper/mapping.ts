@@ -12,7 +12,9 @@ import type { JoinRelations } from './joiner.ts'
 /** The field types the playground maps. */
 export const FIELD_TYPE_NAMES = [
   'text',
+  'match_only_text',
   'keyword',
+  'version',
   'long',
   'integer',
   'short',
@@ -61,7 +63,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'flattened',
   'geo_shape',
   'histogram',
-  'match_only_text',
   'passthrough',
   'point',
   'semantic_text',
@@ -69,7 +70,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'sparse_vector',
   'token_count',
   'unsigned_long',
-  'version',
   'wildcard',
 ])
 
@@ -179,11 +179,11 @@ export interface VectorIndexOptions {
 }
 
 /**
- * Fields analyzed as text (TextSearchInfo with positions): `text`, `search_as_you_type` and its subfields, whose
- * queries analyze the input with the field's search analyzer and whose values are indexed as tokens.
+ * Fields analyzed as text (tokenized TextSearchInfo): `text`, `match_only_text`, `search_as_you_type` and its
+ * subfields, whose queries analyze the input with the field's search analyzer and whose values are indexed as tokens.
  */
 export function isAnalyzedText(field: FieldMapping): boolean {
-  return field.type === 'text' || field.type === 'search_as_you_type'
+  return field.type === 'text' || field.type === 'match_only_text' || field.type === 'search_as_you_type'
 }
 
 /** The date field types (DateFieldMapper's two resolutions): `date` (millis) and `date_nanos`. */

@@ -102,7 +102,8 @@ function analyzeImage(
     const name = decoder.decode(image.subarray(at, at + nameLength))
     at += nameLength + 4 + 8 + 8
     const header = at - start
-    const usage = field(name)
+    // a hidden index field `<field>\0<part>` (a rank feature's, a version's decoded values) is its field's bytes
+    const usage = field(name.split('\u0000')[0]!)
     let norms = false
     for (let d = 0; d < maxDoc && !norms; d++) norms = image[at + d] !== 0
     if (norms) usage.norms += maxDoc

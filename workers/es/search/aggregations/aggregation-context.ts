@@ -24,13 +24,14 @@ export type FieldValue = number | string
 
 /**
  * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
- * type name: `text`, `search_as_you_type` (and its shingle subfields), `prefix` (a search_as_you_type or text field's `._index_prefix`
+ * type name: `text`, `match_only_text`, `search_as_you_type` (and its shingle subfields), `prefix` (a search_as_you_type or text field's `._index_prefix`
  * subfield), `phrase` (a text field's `._index_phrase`), `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, the range types
  * (their binary doc values: not read here), and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
  */
 export type ValuesType =
   | 'keyword'
   | 'ip'
+  | 'version'
   | 'long'
   | 'double'
   | 'boolean'
@@ -38,6 +39,7 @@ export type ValuesType =
   | 'date_nanos'
   | 'geo_point'
   | 'text'
+  | 'match_only_text'
   | 'search_as_you_type'
   | 'prefix'
   | 'phrase'

@@ -6,6 +6,7 @@
  * NanoSecondFieldData hands aggregations its values (DateUtils.toMilliSeconds) and its DocValueFormat prints them at
  * millisecond resolution in the field's format.
  */
+import { encodeVersion } from '../../index/mapper/version-field.ts'
 import { illegalArgumentException, type EsException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import { XNumber } from '../../xcontent/index.ts'
@@ -123,7 +124,7 @@ function valueScriptValues(
 ): ValuesSourceConfig {
   const plain = resolveValues(shard, field, undefined)
   const info = plain.info as FieldInfo
-  if (info.type === 'ip' || info.type === 'geo_point') {
+  if (info.type === 'ip' || info.type === 'version' || info.type === 'geo_point') {
     throw illegalArgumentException(
       `a [script] with a [field] of type [${info.type}] is not available in the playground`,
     )
@@ -181,7 +182,7 @@ export function numericValues(
     type === 'date_histogram' || type === 'auto_date_histogram',
   )
   const fieldType = config.info?.type
-  if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'geo_point')
+  if (fieldType === 'keyword' || fieldType === 'ip' || fieldType === 'version' || fieldType === 'geo_point')
     throw unsupportedValuesSourceType(field, fieldType, type)
   return {
     values: (doc) => config.values(doc).filter((v): v is number => typeof v === 'number'),
@@ -223,7 +224,10 @@ const VALUE_TYPE_NAMES: Readonly<Record<ScriptValuesType, string>> = {
 
 function missingValue(missing: XContentValue | undefined, info: FieldInfo | null): FieldValue | null {
   if (missing === undefined || missing === null) return null
-  const numeric = info !== null && info.type !== 'keyword' && info.type !== 'ip'
+  const numeric = info !== null && info.type !== 'keyword' && info.type !== 'ip' && info.type !== 'version'
+  // VERSION_DOCVALUE.parseBytesRef: a version field's substitute is a version, kept as its term
+  if (info?.type === 'version' && (typeof missing === 'string' || missing instanceof XNumber))
+    return encodeVersion(missing instanceof XNumber ? missing.text : missing)
   // DocValueFormat.IP.parseBytesRef: an ip field's substitute is an address, kept as its term
   if (info?.type === 'ip' && (typeof missing === 'string' || missing instanceof XNumber))
     return addressTerm(forString(missing instanceof XNumber ? missing.text : missing))
@@ -253,11 +257,14 @@ export function idFielddataDisallowed(): EsException {
 /**
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
  * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`),
- * a text field's `._index_phrase` (PhraseFieldType, typeName `phrase`),
+ * a text field's `._index_phrase` (PhraseFieldType, typeName `phrase`), match_only_text's,
  * completion and `_routing`; `_id`'s; the range types' (not available); null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
   if (type === 'text') return fielddataDisabled(field, index)
+  // MatchOnlyTextFieldType.fielddataBuilder (scripts read its _source there: docs/DEVIATIONS.md)
+  if (type === 'match_only_text')
+    return illegalArgumentException('match_only_text fields do not support sorting and aggregations')
   if (type === '_id') return idFielddataDisallowed()
   // scripts: a date_nanos field's doc values are encoded longs (date-nanos-field.ts) they cannot read yet
   if (type === 'date_nanos')

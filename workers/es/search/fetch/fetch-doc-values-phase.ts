@@ -8,6 +8,7 @@
  * Patterns and names match mapped fields only; an unmapped name is skipped. A text field fails as its fielddata
  * does. More than the index's `index.max_docvalue_fields_search` fields fail the shard.
  */
+import { decodeVersion } from '../../index/mapper/version-field.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { JavaDouble, type JsonOut } from '../../xcontent/index.ts'
 import { DateFormatter } from '../../common/time/index.ts'
@@ -117,6 +118,11 @@ export function docValuePrinter(
       if (format !== null)
         throw illegalArgumentException(`Field [${name}] of type [ip] doesn't support formats.`)
       return (value) => formatTerm(value as string)
+    case 'version':
+      // VersionStringFieldType.docValueFormat: checkNoFormat, then VERSION_DOCVALUE
+      if (format !== null)
+        throw illegalArgumentException(`Field [${name}] of type [version] doesn't support formats.`)
+      return (value) => decodeVersion(value as string)
     default:
       if (format !== null && (info.type === 'long' || info.type === 'double')) {
         const decimal = decimalValueFormat(format)

@@ -33,9 +33,13 @@ type MultiTermQuery = Extract<IntervalsSource, { type: 'multiTerm' }>['query']
 
 const REGEXP_MAX_DETERMINIZED_STATES = 10000
 
-/** TextFieldType's check before it builds a leaf source. */
+/**
+ * TextFieldType's check before it builds a leaf source; MatchOnlyTextFieldType builds its sources over `_source`
+ * (SourceIntervalsSource), which match as the indexed positions do here.
+ */
 function checkPositions(field: FieldType): void {
   const { name, mapping } = field
+  if (mapping.type === 'match_only_text') return
   if (mapping.type !== 'text') {
     throw illegalArgumentException(
       `Can only use interval queries on text fields - not on [${name}] which is of type [${mapping.type}]`,

@@ -1,7 +1,8 @@
 /**
  * The `range` query (RangeQueryBuilder) and the Lucene query each field type builds for a range
  * (MappedFieldType.rangeQuery), shared with query_string's `[a TO b]`:
- * - keyword / text: TermRangeQuery over the terms, in code point order;
+ * - keyword / text: TermRangeQuery over the terms, in code point order; version: over its encoded terms
+ *   (version-field.ts: version precedence);
  * - long / integer / short / byte: a numeric range with integral inclusive bounds (a decimal lower bound
  *   rounds up, a decimal upper bound down; exclusive bounds step by one), as NumberFieldMapper does;
  * - double / float / half_float: inclusive bounds, exclusive ones moved to the next representable value
@@ -20,6 +21,7 @@
  * No bounds at all is an exists query; an unmapped field matches nothing. Numeric and date ranges read the
  * engine's numeric doc values.
  */
+import { encodeVersion } from '../../index/mapper/version-field.ts'
 import { keywordSearchValue, type NormalizingContext } from './keyword-normalizer.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { DateFormatter, rangeQueryBounds, rangeQueryNanosBounds, ZoneId } from '../../common/time/index.ts'
@@ -216,9 +218,11 @@ export function rangeIndexQuery(
   const term = (text: string | null): string | null =>
     text === null
       ? null
-      : mapping.type === 'boolean' && (text === 'true' || text === 'false')
-        ? indexedTerm(text === 'true')
-        : keywordSearchValue(mapping, text, options)
+      : mapping.type === 'version'
+        ? encodeVersion(text)
+        : mapping.type === 'boolean' && (text === 'true' || text === 'false')
+          ? indexedTerm(text === 'true')
+          : keywordSearchValue(mapping, text, options)
   const { includeLower, includeUpper } = bounds
   return {
     type: 'termRange',

@@ -120,7 +120,9 @@ export function spanTermQuery(body: XContentObject, context: QueryContext): Inde
     }
   }
   const indexOptions = typeof mapping.index_options === 'string' ? mapping.index_options : 'positions'
-  const positions = isAnalyzedText(mapping) && !['docs', 'freqs'].includes(indexOptions)
+  // match_only_text indexes IndexOptions.DOCS (its TextSearchInfo has no positions)
+  const positions =
+    isAnalyzedText(mapping) && mapping.type !== 'match_only_text' && !['docs', 'freqs'].includes(indexOptions)
   if (!positions) {
     const message = `Span term query requires position data, but field ${field} was indexed without position data`
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', message)

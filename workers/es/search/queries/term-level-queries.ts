@@ -11,6 +11,7 @@
  * query's document lookup is recorded for the request's coordinator to fetch (terms-lookup.ts); the shards see it
  * rewritten into the values found.
  */
+import { decodeVersion, encodeVersion } from '../../index/mapper/version-field.ts'
 import { keywordSearchValue, keywordWildcardPattern } from './keyword-normalizer.ts'
 import { DEFAULT_INDEX_LIMITS } from '../../index/index-limit-settings.ts'
 import type { FeatureFunction, IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -150,6 +151,8 @@ export function exactValueQuery(
   // RankFeaturesFieldType.termQuery: the feature's value, as the linear function scores it
   if (mapping.type === 'rank_features')
     return { type: 'rankFeature', luceneField: field, feature: text, fn: LINEAR, linearTerm: true, boost }
+  // VersionStringFieldType.indexedValueForSearch: the value's encoded term
+  if (mapping.type === 'version') return { type: 'term', field, term: encodeVersion(text), boost }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
   if (isAnalyzedText(mapping) || mapping.type === 'keyword')
     return { type: 'term', field, term: keywordSearchValue(mapping, text, context), boost }
@@ -166,7 +169,9 @@ export function termQuery(body: XContentObject, context: QueryContext): IndexQue
   if (queryFieldMapping(context, field) === undefined) return { type: 'matchNone' }
   const query = exactValueQuery(field, value, text, context, boost)
   if (caseInsensitive(options) && query.type === 'term') {
-    const term = query.term
+    // a version's encoded term differs from its decoded text in marker bytes only (version-queries.ts)
+    const version = queryFieldMapping(context, field)?.type === 'version'
+    const term = version ? decodeVersion(query.term) : query.term
     // AutomatonQueries.caseInsensitiveTermQuery: an automaton of the term, so constant score
     return { type: 'wildcard', field, pattern: term.replace(/[\\*?]/g, '\\$&'), caseInsensitive: true, boost }
   }

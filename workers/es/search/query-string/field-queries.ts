@@ -10,6 +10,7 @@
  * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
  *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
  */
+import { encodeVersion } from '../../index/mapper/version-field.ts'
 import { javaTrim, parseJavaDouble } from '../../../net/java-double.ts'
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
@@ -55,8 +56,9 @@ export class FieldQueryError extends Error {
   }
 }
 
+/** Field types with string terms; a version's are matched decoded (search/queries/version-queries.ts). */
 function isString(mapping: FieldMapping): boolean {
-  return isAnalyzedText(mapping) || mapping.type === 'keyword'
+  return isAnalyzedText(mapping) || mapping.type === 'keyword' || mapping.type === 'version'
 }
 
 /** The indexed term for an exact value of a non-text field. */
@@ -85,6 +87,8 @@ export function exactTerm(mapping: FieldMapping, text: string): string {
       `failed to parse date field [${text}] with format [${format}]`,
     )
   }
+  // VersionStringFieldType.indexedValueForSearch
+  if (mapping.type === 'version') return encodeVersion(text)
   return text
 }
 
@@ -244,7 +248,7 @@ export function termLevelQuery(
       const bound = (text: string | null): string | null =>
         text === null
           ? null
-          : isString(mapping)
+          : isString(mapping) && mapping.type !== 'version'
             ? normalize(mapping, text, analyzer)
             : exactTerm(mapping, text)
       const { includeLower, includeUpper } = query

@@ -13,6 +13,7 @@
  * Documents equal to the values in every sort key are skipped (the FieldDoc has doc id Integer.MAX_VALUE).
  * A null value stands for the missing value (Lucene throws for a numeric null; see docs/DEVIATIONS.md).
  */
+import { encodeVersion } from '../../index/mapper/version-field.ts'
 import { EsException, illegalArgumentException, parsingException } from '../../errors/index.ts'
 import { javaDoubleToString, XNumber, type XContentValue } from '../../xcontent/index.ts'
 import { valueToken } from '../../action/value-token.ts'
@@ -88,6 +89,7 @@ function convert(field: SortField, value: XNumber | string | boolean, now: numbe
       return number ?? parseDoubleOrThrow(text)
     case 'keyword':
       // DocValueFormat.IP.parseBytesRef: an address, compared as its term
+      if (field.version === true) return encodeVersion(text)
       return field.ip === true ? addressTerm(forString(text)) : text
     case 'long':
       if (field.nanos === true) return sortableDouble(clampToNanos(nanosAfter(field, value, text)))

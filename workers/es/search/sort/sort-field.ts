@@ -67,6 +67,8 @@ export interface SortField {
   boolean: boolean
   /** An ip field (DocValueFormat.IP: its values are address terms, printed and parsed as addresses). */
   ip?: boolean
+  /** A version field (DocValueFormat VERSION_DOCVALUE: its values are encoded terms, printed decoded and parsed encoded). */
+  version?: boolean
   /**
    * A date_nanos field: its values are the column's sortable doubles (date-nanos-field.ts), printed as the longs of
    * nanoseconds they stand for (or in `format` with their nanoseconds), and search_after values are encoded so.
@@ -120,6 +122,7 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   scaled_float: 'double',
   keyword: 'keyword',
   ip: 'keyword',
+  version: 'keyword',
   join: 'keyword',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
@@ -238,6 +241,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     formatSortValues: builder.format !== null,
     boolean: mapping.type === 'boolean',
     ...(mapping.type === 'ip' ? { ip: true } : {}),
+    ...(mapping.type === 'version' ? { version: true } : {}),
     ...(nanos ? { nanos } : {}),
     nested,
   }

@@ -7,6 +7,7 @@
  * own `format` prints formatted dates; a date_nanos sort prints the longs of nanoseconds its encoded values stand
  * for (date-nanos-field.ts), all their digits kept, or with `format` dates with their nanoseconds.
  */
+import { decodeVersion } from '../../index/mapper/version-field.ts'
 import { JavaDouble, JavaFloat, XNumber, type JsonOut } from '../../xcontent/index.ts'
 import type { SortValue } from './field-comparator.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
@@ -25,6 +26,7 @@ function nanosSortValue(field: SortField, nanos: bigint): JsonOut {
 
 function formatSortValue(field: SortField, value: SortValue): JsonOut {
   if (typeof value === 'string' && field.ip === true) return formatTerm(value)
+  if (typeof value === 'string' && field.version === true) return decodeVersion(value)
   if (typeof value !== 'number') return value
   switch (field.type) {
     case 'score':

@@ -14,6 +14,7 @@
  * tiles "zoom/x/y" of a geo_point's points, ordered by zoom, x, then y as their long encoding orders them. A key
  * value is a number, a term string (a tile's zero-padded) or null (the missing bucket).
  */
+import { encodeVersion } from '../../../index/mapper/version-field.ts'
 import {
   EsException,
   illegalArgumentException,
@@ -46,7 +47,7 @@ export type CompositeKeyValue = FieldValue | null
 export type CompositeKey = readonly CompositeKeyValue[]
 
 /** How a source's keys print: the field's terms, an address term, a long, a double or a boolean (1/0). */
-export type KeyKind = 'string' | 'ip' | 'long' | 'double' | 'boolean' | 'geotile'
+export type KeyKind = 'string' | 'ip' | 'version' | 'long' | 'double' | 'boolean' | 'geotile'
 
 export type MissingOrder = 'default' | 'first' | 'last'
 
@@ -248,8 +249,8 @@ function termsSource(
   const kind: KeyKind =
     type === 'keyword'
       ? 'string'
-      : type === 'ip'
-        ? 'ip'
+      : type === 'ip' || type === 'version'
+        ? type
         : type === 'double'
           ? 'double'
           : type === 'boolean'
@@ -383,6 +384,7 @@ function afterParser(kind: KeyKind, format: ValueFormat | null): ShardSource['af
     const text = String(value)
     if (kind === 'string') return text
     if (kind === 'ip') return addressTerm(forString(text))
+    if (kind === 'version') return encodeVersion(text)
     if (kind === 'boolean' && (value === true || value === false)) return value ? 1 : 0
     if (kind === 'boolean' && (text === 'true' || text === 'false')) return text === 'true' ? 1 : 0
     if (typeof value === 'number') return value

@@ -15,6 +15,7 @@
  * source's DocValueFormat (a string when formatted, else the term, long, double or boolean).
  * Wire form: the sources' orders, kinds and formats, size, the buckets with their keys as value arrays.
  */
+import { decodeVersion } from '../../../index/mapper/version-field.ts'
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
 import {
@@ -148,7 +149,13 @@ export class InternalComposite extends InternalAggregation {
   private keyValue(source: ResultSource, value: CompositeKeyValue): KeyOut {
     if (value === null) return null
     if (typeof value === 'string')
-      return source.kind === 'ip' ? formatTerm(value) : source.kind === 'geotile' ? tileText(value) : value
+      return source.kind === 'ip'
+        ? formatTerm(value)
+        : source.kind === 'version'
+          ? decodeVersion(value)
+          : source.kind === 'geotile'
+            ? tileText(value)
+            : value
     if (source.kind === 'boolean') return value !== 0
     if (source.format !== null) return source.format.format(value)
     return source.kind === 'double' ? new JavaDouble(value) : value

@@ -45,7 +45,8 @@ function keyReader(
       throw illegalArgumentException('Sample diversifying key must be a single valued-field')
     return values[0] ?? null
   }
-  if (config.info?.type === 'keyword' || config.info?.type === 'ip') {
+  const type = config.info?.type
+  if (type === 'keyword' || type === 'ip' || type === 'version') {
     // global ordinals: the rank of a term among every term of the field on the shard
     const terms = [...new Set(shard.allDocs.flatMap((doc) => config.values(doc).map(String)))].sort(
       compareUtf8,

@@ -16,7 +16,7 @@ import { resolveValues, sourceField, unsupportedValuesSourceType } from '../valu
 import { dateFormatOf } from './date-histogram.ts'
 
 /** InternalMultiTerms.KeyConverter (UNSIGNED_LONG has no playground field type). */
-export type KeyConverter = 'string' | 'ip' | 'long' | 'double'
+export type KeyConverter = 'string' | 'ip' | 'version' | 'long' | 'double'
 
 /** One term's values on a shard: its KeyConverter, its DocValueFormat and each document's distinct values. */
 export interface TermValues {
@@ -66,9 +66,10 @@ export function termValues(shard: ShardContext, config: FieldConfig): TermValues
           : null
     return { converter: 'string', format: null, values: () => (text === null ? [] : [text]) }
   }
-  if (type === 'keyword' || type === 'ip' || type === 'boolean') {
+  if (type === 'keyword' || type === 'ip' || type === 'version' || type === 'boolean') {
     if (field !== null) noCustomFormat(config, name, typeName)
-    const converter: KeyConverter = type === 'ip' ? 'ip' : type === 'boolean' ? 'long' : 'string'
+    const converter: KeyConverter =
+      type === 'ip' || type === 'version' ? type : type === 'boolean' ? 'long' : 'string'
     return { converter, format: type === 'boolean' ? BOOLEAN_FORMAT : null, values: distinct }
   }
   if (type === 'date') {

@@ -19,6 +19,7 @@
  * Wire form: the settings (order, sizes, min_doc_count, each term's KeyConverter and DocValueFormat), the buckets
  * with their key lists and errors, sum_other_doc_count and the error bound.
  */
+import { decodeVersion } from '../../../index/mapper/version-field.ts'
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
@@ -153,7 +154,7 @@ export class InternalMultiTerms extends InternalAggregation {
     return key.map((term, i) => {
       const converter = this.settings.converters[i]
       const format = this.settings.formats[i] ?? null
-      if (typeof term === 'string') return converter === 'ip' ? formatTerm(term) : term
+      if (typeof term === 'string') return stringKey(converter, term)
       if (format === BOOLEAN_FORMAT) return term !== 0
       if (format !== null) return format.format(term)
       return converter === 'double' ? new JavaDouble(term) : term
@@ -165,7 +166,7 @@ export class InternalMultiTerms extends InternalAggregation {
     return key
       .map((term, i) => {
         const format = this.settings.formats[i] ?? null
-        if (typeof term === 'string') return this.settings.converters[i] === 'ip' ? formatTerm(term) : term
+        if (typeof term === 'string') return stringKey(this.settings.converters[i], term)
         if (format !== null) return format.format(term)
         return this.settings.converters[i] === 'double' ? javaDoubleToString(term) : String(term)
       })
@@ -354,4 +355,9 @@ export const multiTermsParser: AggregationParser = (name, body, meta, subs): Agg
       return new InternalMultiTerms(name, meta, settings, top.buckets, top.otherDocCount, 0)
     },
   }
+}
+
+/** A string term's key: an ip's address text, a version's decoded text, a keyword as it is. */
+function stringKey(converter: KeyConverter | undefined, term: string): string {
+  return converter === 'ip' ? formatTerm(term) : converter === 'version' ? decodeVersion(term) : term
 }

@@ -12,6 +12,7 @@
  * Floating-point fields are refused; a regular-expression include/exclude applies to keyword fields only.
  * Wire form: the settings (max_doc_count, value type, format), the buckets with their keys, and the filter's keys.
  */
+import { decodeVersion } from '../../../index/mapper/version-field.ts'
 import { illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import type { JsonOut, XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
@@ -51,7 +52,7 @@ import {
 const MAX_MAX_DOC_COUNT = 100
 
 /** StringRareTerms (`ip`: address terms printed as text) or LongRareTerms. */
-type RareTermsValueType = 'string' | 'ip' | 'long'
+type RareTermsValueType = 'string' | 'ip' | 'version' | 'long'
 
 export interface RareTermsBucket extends Bucket {
   key: FieldValue
@@ -214,7 +215,11 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
       const settings: RareTermsSettings = {
         maxDocCount,
         valueType:
-          type === 'ip' ? 'ip' : type === 'keyword' || typeof config.missing === 'string' ? 'string' : 'long',
+          type === 'ip' || type === 'version'
+            ? type
+            : type === 'keyword' || typeof config.missing === 'string'
+              ? 'string'
+              : 'long',
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
         mapped: config.info !== null || config.missing !== null,
       }
@@ -222,9 +227,11 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
       const term = (value: FieldValue): FieldValue =>
         type === 'ip' && typeof value === 'string'
           ? formatTerm(value)
-          : type === 'boolean' && typeof value === 'number'
-            ? String(value !== 0)
-            : value
+          : type === 'version' && typeof value === 'string'
+            ? decodeVersion(value)
+            : type === 'boolean' && typeof value === 'number'
+              ? String(value !== 0)
+              : value
       const groups = new DocGroups<FieldValue>()
       for (const doc of docs)
         for (const value of config.values(doc)) if (accept(term(value))) groups.add(value, doc)

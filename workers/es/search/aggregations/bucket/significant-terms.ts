@@ -17,6 +17,7 @@
  * Wire form: the settings, the subset and superset sizes, the buckets with key, counts and score, and whether the
  * field was mapped.
  */
+import { decodeVersion } from '../../../index/mapper/version-field.ts'
 import { EsException } from '../../../errors/index.ts'
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
@@ -53,7 +54,7 @@ import {
   type BucketWire,
 } from './internal-bucket.ts'
 
-type SignificantValueType = 'string' | 'ip' | 'long'
+type SignificantValueType = 'string' | 'ip' | 'version' | 'long'
 
 export interface SignificantBucket extends Bucket {
   key: FieldValue
@@ -352,12 +353,21 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
       const settings: SignificantTermsSettings = {
         size,
         minDocCount,
-        valueType: type === 'ip' ? 'ip' : type === 'keyword' || type === undefined ? 'string' : 'long',
+        valueType:
+          type === 'ip' || type === 'version'
+            ? type
+            : type === 'keyword' || type === undefined
+              ? 'string'
+              : 'long',
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
       }
       if (config.info === null) return new InternalSignificantTerms(name, meta, settings, 0, 0, [], false)
       const term = (value: FieldValue): FieldValue =>
-        type === 'ip' && typeof value === 'string' ? formatTerm(value) : value
+        type === 'ip' && typeof value === 'string'
+          ? formatTerm(value)
+          : type === 'version' && typeof value === 'string'
+            ? decodeVersion(value)
+            : value
       const foreground = new DocGroups<FieldValue>()
       for (const doc of docs)
         for (const value of config.values(doc)) if (accept(term(value))) foreground.add(value, doc)

@@ -11,6 +11,7 @@
  * Wire form: the settings (order, sizes, min_doc_count, value type, format, whether mapped), the buckets with their keys
  * and errors, sum_other_doc_count and the error bound (null on a shard result, which has none yet).
  */
+import { decodeVersion } from '../../../index/mapper/version-field.ts'
 import { illegalArgumentException } from '../../../errors/index.ts'
 import { JavaDouble, javaDoubleToString, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { formatTerm } from '../../../common/network/inet-addresses.ts'
@@ -51,8 +52,11 @@ import {
   type BucketWire,
 } from './internal-bucket.ts'
 
-/** StringTerms (`ip`: its keys are address terms, printed with DocValueFormat.IP), LongTerms, DoubleTerms. */
-export type TermsValueType = 'string' | 'ip' | 'long' | 'double'
+/**
+ * StringTerms (`ip`: its keys are address terms, printed with DocValueFormat.IP; `version`: encoded version terms,
+ * printed decoded with VERSION_DOCVALUE), LongTerms, DoubleTerms.
+ */
+export type TermsValueType = 'string' | 'ip' | 'version' | 'long' | 'double'
 
 export interface TermsBucket extends Bucket {
   key: FieldValue
@@ -133,7 +137,9 @@ export class InternalTerms extends InternalAggregation {
     // Bucket.getKeyAsString: the format's text, Double.toString for double terms, else the term itself
     const keyAsString = (key: FieldValue): string =>
       typeof key !== 'number'
-        ? key
+        ? valueType === 'version'
+          ? decodeVersion(key)
+          : key
         : format !== null
           ? format.format(key)
           : valueType === 'double'
@@ -188,8 +194,14 @@ export function termKeyEntries(
   return entries
 }
 
+/** The text of a string term: an ip's address, a version's decoded text, a keyword as it is. */
+function termText(type: string | undefined, term: string): string {
+  return type === 'ip' ? formatTerm(term) : type === 'version' ? decodeVersion(term) : term
+}
+
 function keyOut(key: FieldValue, valueType: TermsValueType): JsonOut {
   if (valueType === 'ip' && typeof key === 'string') return formatTerm(key)
+  if (valueType === 'version' && typeof key === 'string') return decodeVersion(key)
   return valueType === 'double' && typeof key === 'number' ? new JavaDouble(key) : key
 }
 
@@ -276,8 +288,8 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         valueType:
           type === 'double'
             ? 'double'
-            : type === 'ip'
-              ? 'ip'
+            : type === 'ip' || type === 'version'
+              ? type
               : type === 'keyword' || typeof config.missing === 'string'
                 ? 'string'
                 : 'long',
@@ -285,9 +297,9 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         mapped: config.info !== null || config.missing !== null,
       }
       const groups = new DocGroups<FieldValue>()
-      // include / exclude name an ip field's addresses by their text
+      // include / exclude name an ip field's addresses and a version field's versions by their text
       const accepted = (value: FieldValue): boolean =>
-        accept(type === 'ip' && typeof value === 'string' ? formatTerm(value) : value)
+        accept(typeof value === 'string' ? termText(type, value) : value)
       for (const doc of docs)
         for (const value of config.values(doc)) if (accepted(value)) groups.add(value, doc)
       // every collected bucket's documents count towards sum_other_doc_count, those under shard_min_doc_count

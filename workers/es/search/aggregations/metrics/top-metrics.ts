@@ -11,6 +11,7 @@
  * Wire form: the sort key's order, the metric names, the size and each top's sort value with its rendering and each
  * metric's rendering (JSON text) and numeric value (NaN when not numeric), or null.
  */
+import { decodeVersion } from '../../../index/mapper/version-field.ts'
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
 import {
   JavaDouble,
@@ -178,9 +179,10 @@ function metricReader(shard: ShardContext, config: FieldConfig): (doc: number) =
   return (doc) => {
     const values = resolved.values(doc)
     if (values.length === 0) return null
-    if (type === 'keyword' || type === 'ip' || typeof values[0] === 'string') {
+    if (type === 'keyword' || type === 'ip' || type === 'version' || typeof values[0] === 'string') {
       const term = String(values[0])
-      return { json: toJson(type === 'ip' ? formatTerm(term) : term), value: NaN }
+      const text = type === 'ip' ? formatTerm(term) : type === 'version' ? decodeVersion(term) : term
+      return { json: toJson(text), value: NaN }
     }
     const numbers = values as readonly number[]
     const sum = numbers.reduce((a, b) => a + b, 0)
@@ -205,7 +207,7 @@ function checkBucketedSort(shard: ShardContext, sort: SortBuilder): void {
   }
   if (sort.kind !== 'field') return
   const type = shard.source.field(sort.field)?.type
-  if (type === 'keyword' || type === 'ip') {
+  if (type === 'keyword' || type === 'ip' || type === 'version') {
     throw illegalArgumentException(
       `error building sort for field [${sort.field}] of type [${type}] in index [${shard.index}]: only supported on numeric fields`,
     )
