@@ -51,6 +51,11 @@ export class IndexAnalysis {
     return this.analyzer(analyzer).terms(text).terms
   }
 
+  /** The positions of the tokens the named analyzer makes of `text`, in order (a token_count's count). */
+  positions(analyzer: string, text: string): readonly number[] {
+    return this.analyzer(analyzer).terms(text).positions
+  }
+
   private analyzer(name: string): Analyzer {
     const analyzer = this.analyzers.analyzer(name)
     if (!analyzer)

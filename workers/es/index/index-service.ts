@@ -162,8 +162,11 @@ export class IndexService {
   private indexing(id: string, routing: string | null, document: ParsedDocument): AnalyzeDocument {
     const nested = document.nested
     const numeric = {
-      root: numericDocValues(document, id),
-      nested: nested.length === 0 ? NO_NESTED_DOC_VALUES : nested.map((doc) => numericDocValues(doc, id)),
+      root: numericDocValues(document, id, this.analyzers),
+      nested:
+        nested.length === 0
+          ? NO_NESTED_DOC_VALUES
+          : nested.map((doc) => numericDocValues(doc, id, this.analyzers)),
     }
     return (docId, flush) => indexDocument(flush, docId, { id, routing }, document, this.analyzers, numeric)
   }

@@ -27,6 +27,7 @@
  *   (runtime-mappings.ts: a search mapping shares its index mapping's);
  * - the runtime fields' values per search mapping: the index's own runtime fields' kept across searches, a
  *   search's runtime_mappings' (whose scripts may read one another) for that search only.
+ * A constant_keyword field reads its mapped value for every document (none while it is not set).
  * A field alias reads its target's values (search-fields.ts concreteFieldName). `_index` reads the index name;
  * `_id` and `_routing` have field infos of their own type, which every reader refuses.
  */
@@ -99,6 +100,8 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   double_range: 'double_range',
   date_range: 'date_range',
   ip_range: 'ip_range',
+  constant_keyword: 'keyword',
+  token_count: 'long',
 }
 
 /**
@@ -186,6 +189,9 @@ export function shardDocValues(
         computed.set(field, values)
         return values
       }
+      // ConstantIndexFieldData: every document, nested ones included, has the mapping's value
+      const constant = fields.get(field)
+      if (constant?.type === 'constant_keyword') return constant.value === undefined ? [] : [constant.value]
       if (stored !== undefined) return blockFields(stored).root.get(field) ?? []
       const root = shard.blockRoot(doc)
       const rootDoc = root === undefined ? undefined : shard.searchedDocument(root)

@@ -86,6 +86,7 @@ export function checkFilters(filters: readonly string[]): void {
 /** Field types searchable through doc values alone (8.1's doc-values search). */
 const DOC_VALUES_SEARCHABLE: ReadonlySet<string> = new Set([
   'keyword',
+  'token_count',
   'long',
   'integer',
   'short',

@@ -4,6 +4,8 @@
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
  * - keyword: strings (through the field's normalizer), values longer than ignore_above left out; join: the relation
  *   name; boolean: 1 and 0; text with `fielddata`: the terms its index analyzer makes of its values (uninverted);
+ * - token_count: the count of positions its analyzer makes of each value (token-count-field.ts; none without the
+ *   index's analysis), a null_value as it is;
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - version: each value's encoded term (version-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
@@ -28,6 +30,7 @@ import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
 import { denseVectorDocValues } from './dense-vector-values.ts'
 import { featureFrequency } from './rank-feature-field.ts'
+import { tokenCount } from './token-count-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
@@ -41,6 +44,8 @@ export type DocValue = number | string
 export interface FieldAnalysis {
   normalize(normalizer: string, text: string): string
   terms(analyzer: string, text: string): readonly string[]
+  /** The positions of the tokens the named analyzer makes of `text` (a token_count's count). */
+  positions(analyzer: string, text: string): readonly number[]
 }
 
 /** The format a date field without `format` parses and prints with. */
@@ -68,6 +73,7 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
 export function numericDocValues(
   document: Pick<ParsedDocument, 'fields'>,
   id: string,
+  analysis: FieldAnalysis | null = null,
 ): Array<number[] | null> {
   const fields = document.fields
   const out = new Array<number[] | null>(fields.length).fill(null)
@@ -75,7 +81,7 @@ export function numericDocValues(
     const { path, mapping, values } = fields[f]!
     if (!NUMERIC_COLUMN_TYPES.has(mapping.type)) continue
     try {
-      out[f] = docValues(mapping, values) as number[]
+      out[f] = docValues(mapping, values, analysis) as number[]
     } catch (error) {
       if (!(error instanceof EsException)) throw error
       throw fieldParsingException(path, mapping.type, String(values[0]), id, error)
@@ -135,6 +141,11 @@ export function docValues(
       return sortNumbers(values.map((v) => Math.fround(Number(v))))
     case 'half_float':
       return sortNumbers(values.map((v) => halfFloat(Number(v))))
+    case 'token_count': {
+      if (analysis === null) return []
+      const positions = (analyzer: string, text: string) => analysis.positions(analyzer, text)
+      return sortNumbers(values.map((v) => tokenCount(field, v, positions)))
+    }
     case 'geo_point':
       return geoPointDocValues(values)
     case 'dense_vector':

@@ -23,7 +23,9 @@
  * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's). A
  * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts). A percolator
  * field's value is a query, checked and indexed as nothing but its `_source` (percolator-field.ts). A range field's
- * object (or an ip_range's CIDR string) is one range, its bounds indexed under two paths (range-field.ts).
+ * object (or an ip_range's CIDR string) is one range, its bounds indexed under two paths (range-field.ts). A
+ * constant_keyword's value is checked and never kept; a field without a value takes its first document's
+ * (constant-keyword-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -55,6 +57,7 @@ import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-fi
 import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck } from './percolator-field.ts'
 import { rangeValues } from './range-field.ts'
 import { isRangeType, rangeToField } from './range-type.ts'
+import { CONSTANT_KEYWORD, constantKeywordValue, withConstantValue } from './constant-keyword-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -323,7 +326,12 @@ class DocumentWalk {
     if (field.type === 'object' || field.type === 'nested') throw concreteValueForObject(path, name)
     const leaf = value instanceof XNumber ? value.value : value
     const token = value instanceof XNumber ? value : null
-    this.addLeaf(doc, path, field, leaf, token)
+    const leafField =
+      field.type === CONSTANT_KEYWORD && field.value === undefined
+        ? this.setConstantValue(parent, name, path, field, leaf, token)
+        : field
+    if (leafField === null) return
+    this.addLeaf(doc, path, leafField, leaf, token)
     if (field.fields !== undefined) {
       for (const [sub, subField] of Object.entries(field.fields))
         this.addLeaf(doc, `${path}.${sub}`, subField, leaf, token)
@@ -427,6 +435,30 @@ class DocumentWalk {
     }
     const vector = denseVectorValue(path, field, value, this.id)
     if (vector !== null) for (const x of vector) this.addValue(doc, path, field, x)
+  }
+
+  /**
+   * A constant_keyword field without a value takes its first document's (constant-keyword-field.ts: a mapping update,
+   * ConstantKeywordFieldMapper's dynamic mapper; ES then parses the document again under it, as this walk goes on
+   * to). Null when the read-only walk gives up.
+   */
+  private setConstantValue(
+    parent: Record<string, FieldMapping>,
+    name: string,
+    path: string,
+    field: FieldMapping,
+    leaf: LeafValue,
+    token: XNumber | null,
+  ): FieldMapping | null {
+    if (this.id === null) return field
+    if (this.writable === null) {
+      this.gaveUp = true
+      return null
+    }
+    const updated = withConstantValue(field, constantKeywordValue(path, field, leaf, token, this.id)!)
+    setOwn(parent, name, updated)
+    this.added = true
+    return updated
   }
 
   /** A rank_features field's value: each feature's stored value into its own index field (rank-feature-field.ts). */

@@ -12,7 +12,8 @@
  *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`) take the
  *   update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
  * - an alias (field-alias.ts) merges only with an alias, whose path replaces its own; a join field keeps its
- *   relations (join-field.ts), and a mapping keeps one join field;
+ *   relations (join-field.ts), and a mapping keeps one join field; a constant_keyword's `value` is set once
+ *   (constant-keyword-field.ts);
  * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
  *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
@@ -34,6 +35,7 @@ import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
 import { checkOneJoinField, mergeJoinMapping } from './join-field.ts'
 import { printsAsDouble } from './number-field.ts'
+import { mergeConstantKeyword } from './constant-keyword-field.ts'
 import { DEFAULT_DATE_FORMAT } from './doc-values.ts'
 import { DEFAULT_DATE_NANOS_FORMAT } from './date-nanos-field.ts'
 
@@ -57,6 +59,7 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   scaled_float: POINT_FIELD_DEFAULTS,
   rank_feature: { positive_score_impact: 'true' },
   rank_features: { positive_score_impact: 'true' },
+  token_count: { ...POINT_FIELD_DEFAULTS, enable_position_increments: 'true' },
   ...Object.fromEntries([...NUMBER_FIELD_TYPES].map((type) => [type, POINT_FIELD_DEFAULTS])),
 }
 
@@ -124,6 +127,7 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
     )
   }
   if (current.type === 'join') return mergeJoinMapping(current, incoming, path)
+  if (current.type === 'constant_keyword') return mergeConstantKeyword(current, incoming, path)
   const conflicts: string[] = []
   const merged: Record<string, Scalar> = { type: current.type }
   const keys = new Set([...Object.keys(current), ...Object.keys(incoming)])
@@ -132,7 +136,9 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
     const before = ownField(current as unknown as Record<string, Scalar>, key)
     const after = ownField(incoming as unknown as Record<string, Scalar>, key)
     const fallback = DEFAULTS[current.type]?.[key]
-    if (UPDATABLE.has(key) || (before === undefined && fallback === undefined)) {
+    // a token_count's analyzer is updatable (TokenCountFieldMapper's analyzerParam)
+    const updatable = UPDATABLE.has(key) || (current.type === 'token_count' && key === 'analyzer')
+    if (updatable || (before === undefined && fallback === undefined)) {
       if (after !== undefined) setOwn(merged, key, after)
       continue
     }

@@ -14,7 +14,8 @@
  * (scaled-float-field.ts), the other numeric types' (number-field.ts), the date types' (date-field.ts) and a
  * `join` field's (join-field.ts, which also allows one join field per mapping), a `dense_vector`'s
  * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts), a range field's
- * (range-field.ts); a
+ * (range-field.ts), a `constant_keyword`'s (constant-keyword-field.ts, from the definition itself: a number `value`
+ * keeps its text), a `token_count`'s (token-count-field.ts); a
  * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
  * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
@@ -62,6 +63,8 @@ import { denseVectorInMultiField, denseVectorMapping } from './dense-vector-fiel
 import { rankFeatureMapping, rankFeaturesInMultiField } from './rank-feature-field.ts'
 import { rangeMapping } from './range-field.ts'
 import { isRangeType } from './range-type.ts'
+import { CONSTANT_KEYWORD, constantKeywordMapping } from './constant-keyword-field.ts'
+import { tokenCountMapping } from './token-count-field.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -242,6 +245,8 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
 /** One field's definition, its type given or implied (object), read under its own name at `path`. */
 function readField(name: string, definition: XContentObject, path: string): FieldMapping {
   if (definition.get('type') === 'alias') return aliasMapping(name, definition)
+  if (definition.get('type') === CONSTANT_KEYWORD)
+    return constantKeywordMapping(name, definition, javaToString)
   const field: Record<string, unknown> = {}
   for (const [key, value] of definition) {
     if (key === 'properties')
@@ -272,6 +277,7 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'rank_feature' || field.type === 'rank_features')
     return rankFeatureMapping(name, field.type, field)
   if (isRangeType(field.type as string)) return rangeMapping(name, field.type as string, field)
+  if (field.type === 'token_count') return tokenCountMapping(name, field)
   return field as unknown as FieldMapping
 }
 

@@ -44,6 +44,8 @@ export const FIELD_TYPE_NAMES = [
   'double_range',
   'date_range',
   'ip_range',
+  'constant_keyword',
+  'token_count',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -58,7 +60,6 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
 export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'aggregate_metric_double',
   'binary',
-  'constant_keyword',
   'counted_keyword',
   'flattened',
   'geo_shape',
@@ -68,7 +69,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'semantic_text',
   'shape',
   'sparse_vector',
-  'token_count',
   'unsigned_long',
   'wildcard',
 ])
@@ -86,10 +86,11 @@ const NUMBER_TYPE_NAMES = [
 
 export const NUMBER_FIELD_TYPES: ReadonlySet<string> = new Set(NUMBER_TYPE_NAMES)
 
-/** Every numeric type: NumberFieldMapper's and scaled_float. */
+/** Every numeric type: NumberFieldMapper's, scaled_float and token_count (an integer: token-count-field.ts). */
 export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
   ...NUMBER_TYPE_NAMES,
   'scaled_float',
+  'token_count',
 ])
 
 export interface FieldMapping {
@@ -163,6 +164,10 @@ export interface FieldMapping {
   dims?: number
   /** rank_feature and rank_features (rank-feature-field.ts): false when values are stored as their inverse. */
   positive_score_impact?: boolean
+  /** constant_keyword (constant-keyword-field.ts): every document's value, once a mapping or a document set it. */
+  value?: string
+  /** token_count (token-count-field.ts): false when each token counts one position whatever its increment. */
+  enable_position_increments?: boolean
 }
 
 /** A dense_vector's `index_options`: the index type, and for the HNSW types their graph's parameters. */

@@ -12,8 +12,10 @@
  * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features: its
  *   `_source` objects as sent;
  * - the range types: each `_source` range as an object of its bounds, parsed and formatted (range-format.ts);
+ * - constant_keyword: the mapping's value, whatever `_source` holds (none while the value is not set);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
- * - runtime fields: their doc values, printed as `docvalue_fields` prints them (fetch-doc-values-phase.ts);
+ * - runtime fields and token_count: their doc values, printed as `docvalue_fields` prints them
+ *   (fetch-doc-values-phase.ts; a token_count without doc values has none);
  * - a field alias: its target's values, under the alias's name;
  * - a join field: its `_source` value as sent (a relation name, or an object with `name` and `parent`); its
  *   parent-id fields (`f#parent`) are internal and never fetched.
@@ -135,10 +137,16 @@ export class FieldFetcher {
             values: rangeSourceValues(field, format, sourceValueAt(parsed.source, name)),
             ignoredValues: NOTHING_IGNORED,
           }))
-        } else if (field.runtime !== undefined) {
+        } else if (field.type === 'constant_keyword') {
+          if (format !== null) valueFetcher(name, field, format)
+          const values = field.value === undefined ? [] : [field.value]
+          fetchers.set(name, () => ({ values, ignoredValues: NOTHING_IGNORED }))
+        } else if (field.runtime !== undefined || field.type === 'token_count') {
+          // TokenCountFieldType.valueFetcher: a DocValueFetcher, nothing without doc values
           const print = docValuePrinter(name, docValues.field(name)!, format)
+          const fetched = field.doc_values !== false
           fetchers.set(name, (_, docId) => ({
-            values: docValues.values(name, docId).map(print),
+            values: fetched ? docValues.values(name, docId).map(print) : [],
             ignoredValues: NOTHING_IGNORED,
           }))
         } else {

@@ -17,11 +17,13 @@
  * - date_nanos: the same in nanoseconds (rangeQueryNanosBounds), as the column's sortable doubles
  *   (date-nanos-field.ts); a bound outside 1970 – 2262 fails with DateUtils.toLong's message;
  * - boolean: the range over its indexed terms `F` and `T`;
- * - the range types: the query's `relation` to each indexed range (range-field-query.ts).
+ * - the range types: the query's `relation` to each indexed range (range-field-query.ts);
+ * - constant_keyword: match_all or match_none from its mapped value (constant-keyword-queries.ts).
  * No bounds at all is an exists query; an unmapped field matches nothing. Numeric and date ranges read the
  * engine's numeric doc values.
  */
 import { encodeVersion } from '../../index/mapper/version-field.ts'
+import { constantKeywordRange } from './constant-keyword-queries.ts'
 import { keywordSearchValue, type NormalizingContext } from './keyword-normalizer.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { DateFormatter, rangeQueryBounds, rangeQueryNanosBounds, ZoneId } from '../../common/time/index.ts'
@@ -72,7 +74,8 @@ export interface RangeOptions extends NormalizingContext {
   relation?: RangeRelation
 }
 
-const INTEGRAL = new Set(['long', 'integer', 'short', 'byte'])
+/** The integral types (token_count is an integer: token-count-field.ts). */
+const INTEGRAL = new Set(['long', 'integer', 'short', 'byte', 'token_count'])
 const FLOAT32 = new Set(['float', 'half_float'])
 
 function parseNumber(text: string, index: IndexRef | undefined): number {
@@ -183,6 +186,7 @@ export function rangeIndexQuery(
     const reason = `Field [${field}] of type [${mapping.type}] does not support range queries`
     throw failedToCreateQuery(options.index, 'illegal_argument_exception', reason)
   }
+  if (mapping.type === 'constant_keyword') return constantKeywordRange(mapping, bounds, boost)
   if (bounds.from === null && bounds.to === null) return { type: 'exists', field, boost }
   if (isRangeType(mapping.type))
     return createQuery(options.index, () => rangeFieldQuery(field, mapping, bounds, options, boost))

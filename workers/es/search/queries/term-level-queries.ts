@@ -7,7 +7,8 @@
  * max_determinized_states 10000) as query_shard_exception "failed to create query: ...", as is a `terms` query
  * with more terms than the index's index.max_terms_count. Multi-term queries on
  * a field without string terms fail as MappedFieldType does; an unmapped field matches nothing. The metadata fields
- * `_id`, `_index`, `_routing` and `_ignored` are built as their field types build them (metadata-fields.ts). A `terms`
+ * `_id`, `_index`, `_routing` and `_ignored` are built as their field types build them (metadata-fields.ts), a
+ * constant_keyword field's from its mapped value (constant-keyword-queries.ts). A `terms`
  * query's document lookup is recorded for the request's coordinator to fetch (terms-lookup.ts); the shards see it
  * rewritten into the values found.
  */
@@ -34,6 +35,13 @@ import { indexPrefixesPrefix } from './text-subfield-queries.ts'
 import { recordTermsLookup } from './terms-lookup.ts'
 import { pointSetQuery } from './point-set-query.ts'
 import { seqNoTermQuery, seqNoTermsQuery } from './seq-no-queries.ts'
+import {
+  constantKeywordExists,
+  constantKeywordFuzzy,
+  constantKeywordPatternQuery,
+  constantKeywordRegexp,
+  constantKeywordTermQuery,
+} from './constant-keyword-queries.ts'
 import { SEQ_NO_FIELD } from './metadata-field-types.ts'
 import {
   exactTerm,
@@ -124,6 +132,7 @@ export function exactValueQuery(
   }
   if (mapping.type === 'date' || mapping.type === 'date_nanos' || isRangeType(mapping.type))
     return valueRange()
+  if (mapping.type === 'constant_keyword') return constantKeywordTermQuery(mapping, text, boost)
   if (mapping.type === 'ip') return createQuery(context.index, () => ipTermQuery(field, text, boost))
   if (mapping.type === 'scaled_float') {
     const value = createQuery(context.index, () => scaledTermValue(mapping, text))
@@ -166,7 +175,11 @@ export function termQuery(body: XContentObject, context: QueryContext): IndexQue
   if (isSpecialMetadataField(field))
     return metadataTermsQuery(context, field, [text], boost, caseInsensitive(options))
   if (field === SEQ_NO_FIELD) return seqNoTermQuery(context, { value, text }, boost)
-  if (queryFieldMapping(context, field) === undefined) return { type: 'matchNone' }
+  const mapping = queryFieldMapping(context, field)
+  if (mapping === undefined) return { type: 'matchNone' }
+  // TermQueryBuilder.doIndexMetadataRewrite: a constant field's query is a bare match_all or match_none
+  if (mapping.type === 'constant_keyword')
+    return constantKeywordPatternQuery(mapping, [text], caseInsensitive(options))
   const query = exactValueQuery(field, value, text, context, boost)
   if (caseInsensitive(options) && query.type === 'term') {
     // a version's encoded term differs from its decoded text in marker bytes only (version-queries.ts)
@@ -220,6 +233,8 @@ export function termsQuery(body: XContentObject, context: QueryContext): IndexQu
   const name = field
   // TermsQueryBuilder.doIndexMetadataRewrite: a constant field's query is decided before anything else
   if (name === INDEX_FIELD) return metadataTermsQuery(context, name, texts, 1)
+  const constant = queryFieldMapping(context, name)
+  if (constant?.type === 'constant_keyword') return constantKeywordPatternQuery(constant, texts, false)
   const metadata = name === ID_FIELD || name === SEQ_NO_FIELD
   if (texts.length === 0 || (queryFieldMapping(context, name) === undefined && !metadata))
     return { type: 'matchNone' }
@@ -294,6 +309,8 @@ export function prefixQuery(body: XContentObject, context: QueryContext): IndexQ
     return metadataMultiTermQuery(context, field, 'prefix', text, caseInsensitive(options))
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
+  if (mapping.type === 'constant_keyword')
+    return constantKeywordPatternQuery(mapping, [`${text}*`], caseInsensitive(options))
   checked(context, () => requireString(field, mapping, 'prefix'))
   const rewrite = scalarText(options.get('rewrite'))
   const scoring = rewrite !== null && !rewrite.startsWith('constant_score')
@@ -318,6 +335,8 @@ export function wildcardQuery(body: XContentObject, context: QueryContext): Inde
     return metadataMultiTermQuery(context, field, 'wildcard', text, caseInsensitive(options))
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
+  if (mapping.type === 'constant_keyword')
+    return constantKeywordPatternQuery(mapping, [text], caseInsensitive(options))
   checked(context, () => requireString(field, mapping, 'wildcard'))
   return {
     type: 'wildcard',
@@ -345,7 +364,7 @@ export function regexpQuery(body: XContentObject, context: QueryContext): IndexQ
     return metadataMultiTermQuery(context, field, 'regexp', text, false)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
-  checked(context, () => requireString(field, mapping, 'regexp'))
+  if (mapping.type !== 'constant_keyword') checked(context, () => requireString(field, mapping, 'regexp'))
   const { maxRegexLength } = context.limits ?? DEFAULT_INDEX_LIMITS
   // RegexpQueryBuilder: the value's length in UTF-16 units (Java's String.length).
   if (text.length > maxRegexLength) {
@@ -357,8 +376,9 @@ export function regexpQuery(body: XContentObject, context: QueryContext): IndexQ
         'index level setting.',
     )
   }
+  let dfa
   try {
-    compileRegexp(text, maxDeterminizedStates, flags, caseInsensitive(options))
+    dfa = compileRegexp(text, maxDeterminizedStates, flags, caseInsensitive(options))
   } catch (e) {
     if (e instanceof RegexpSyntaxError)
       throw failedToCreateQuery(context.index, 'illegal_argument_exception', e.message)
@@ -368,6 +388,7 @@ export function regexpQuery(body: XContentObject, context: QueryContext): IndexQ
     throw e
   }
   const boost = boostOf(options)
+  if (mapping.type === 'constant_keyword') return constantKeywordRegexp(mapping, dfa, boost)
   return {
     type: 'regexp',
     field,
@@ -416,6 +437,8 @@ export function fuzzyQuery(body: XContentObject, context: QueryContext): IndexQu
     return metadataMultiTermQuery(context, field, 'fuzzy', text, false)
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
+  if (mapping.type === 'constant_keyword')
+    return constantKeywordFuzzy(mapping, text, fuzzyOptions(options, text, context), boostOf(options))
   checked(context, () => requireString(field, mapping, 'fuzzy'))
   return {
     type: 'fuzzy',
@@ -436,7 +459,9 @@ export function existsQuery(body: XContentObject, context: QueryContext): IndexQ
   if (fields.length === 0) return { type: 'matchNone' }
   checkExistsRefusals(fields, context.index)
   const exists = (field: string): IndexQuery => {
-    const type = context.fields.get(field)?.type
+    const mapping = context.fields.get(field)
+    const type = mapping?.type
+    if (mapping?.type === 'constant_keyword') return constantKeywordExists(mapping)
     if (type === 'rank_feature' || type === 'rank_features')
       return rankFeatureExists(field, type, context.index)
     if (!isMetadataField(field) || context.fields.has(field)) return { type: 'exists', field, boost: 1 }

@@ -5,7 +5,7 @@
  *   no token → no query; one → term; tokens stacked at one position → synonym; several positions → a bool of
  *   them (SHOULD, or MUST with default_operator AND), or a phrase with the slop when quoted;
  * - keyword fields (and the keyword-like metadata fields `_routing` and `_ignored`) take the whole text as one
- *   term; numeric, boolean and date fields check it (failures are `failed to create query` errors, which
+ *   term; a constant_keyword field answers every kind from its value (constant-keyword-queries.ts); numeric, boolean and date fields check it (failures are `failed to create query` errors, which
  *   `lenient` turns into match_none for that field);
  * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
  *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
@@ -23,6 +23,12 @@ import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import { metadataKeywordMapping } from '../queries/metadata-field-types.ts'
+import { constantKeywordLeaf } from '../queries/constant-keyword-queries.ts'
+import {
+  TooComplexToDeterminizeError,
+  type Dfa,
+} from '../../../../engine-wasm/src/index/automaton/determinize.ts'
+import { compileRegexp, RegexpSyntaxError } from '../../../../engine-wasm/src/index/automaton/regexp.ts'
 
 export interface FieldQueryContext {
   /** Leaf fields by full path, as `leafFields(mapping)` lists them. */
@@ -108,6 +114,7 @@ export function textQuery(
   const mapping = context.fields.get(field) ?? metadataKeywordMapping(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
   if (mapping.type === 'ip' && options.analyzer === null) return ipQuery(field, text)
+  if (mapping.type === 'constant_keyword') return constantNode(mapping, { kind: 'term', text })
   if (!isAnalyzedText(mapping) && options.analyzer === null) {
     const term = exactTerm(mapping, text)
     // the field type's termQuery: a number's point query and a date's range are the range from the value to itself
@@ -226,6 +233,7 @@ export function termLevelQuery(
 ): QueryStringNode | null {
   const mapping = context.fields.get(field) ?? metadataKeywordMapping(field)
   if (mapping === undefined) return { kind: 'matchNone', reason: `unmapped field [${field}]` }
+  if (mapping.type === 'constant_keyword') return constantNode(mapping, query)
   switch (query.kind) {
     case 'prefix':
       requireString(field, mapping, 'prefix')
@@ -262,6 +270,30 @@ export function termLevelQuery(
         boost: 1,
       }
     }
+  }
+}
+
+/** A constant_keyword's leaf (constant-keyword-queries.ts): match_all, or MatchNoDocsQuery without a reason. */
+function constantNode(
+  mapping: FieldMapping,
+  query: TermLevel | { kind: 'term'; text: string },
+): QueryStringNode {
+  const built = constantKeywordLeaf(mapping, query, compiledRegexp)
+  return built.type === 'matchAll' ? { kind: 'matchAll', boost: 1 } : { kind: 'matchNone', reason: '' }
+}
+
+/** The default of RegexpQueryBuilder's max_determinized_states, which query_string's regexps take. */
+const MAX_DETERMINIZED_STATES = 10000
+
+/** A regexp compiled for a field type that runs it itself, its failure the FieldQueryError of a refusal. */
+function compiledRegexp(pattern: string): Dfa {
+  try {
+    return compileRegexp(pattern, MAX_DETERMINIZED_STATES)
+  } catch (e) {
+    if (e instanceof RegexpSyntaxError) throw new FieldQueryError('illegal_argument_exception', e.message)
+    if (e instanceof TooComplexToDeterminizeError)
+      throw new FieldQueryError('too_complex_to_determinize_exception', e.message)
+    throw e
   }
 }
 

@@ -124,6 +124,8 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   ip: 'keyword',
   version: 'keyword',
   join: 'keyword',
+  constant_keyword: 'keyword',
+  token_count: 'long',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 
