@@ -19,7 +19,7 @@ import { aliasesForIndices } from './alias-actions.ts'
 import { catAllocation, catHealth, catNodes } from '../cat/cat-nodes.ts'
 import { collectShardStats } from '../../action/cluster-shard-stats.ts'
 import { paramAsBoolean } from './rest-params.ts'
-import { broadcastToCopies } from './broadcast-by-copy.ts'
+import { segmentsOfCopies } from './segment-actions.ts'
 import { catSegments } from '../cat/cat-segments.ts'
 import { catTemplates } from '../cat/cat-templates.ts'
 import { catComponentTemplates } from '../cat/cat-component-templates.ts'
@@ -91,15 +91,7 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'segments',
     true,
     async (context, req) => {
-      const result = await broadcastToCopies(
-        context,
-        req.path.index ?? null,
-        (target) => ({
-          ...target,
-          type: 'segments',
-        }),
-        'METADATA_READ',
-      )
+      const result = await segmentsOfCopies(context, req.path.index ?? null)
       const copies = result.responses.flatMap(({ copy, response }) =>
         response?.type === 'segments' ? [{ copy, segments: response.segments }] : [],
       )

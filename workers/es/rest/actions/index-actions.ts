@@ -13,6 +13,7 @@ import { mappingToJson } from '../../index/mapper/mapping-json.ts'
 import { settingsToJson } from '../../index/index-metadata.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
+import { resolveMetadataReadable } from './metadata-read.ts'
 import { failDestructive, hasWildcardUsage } from '../../action/destructive-operations.ts'
 import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
@@ -26,7 +27,6 @@ import { aliasesOf, aliasesToJson } from '../../cluster/metadata/alias-metadata.
 import { waitForActiveShards } from './active-shards.ts'
 import { broadcastToCopies, shardsHeader } from './broadcast-by-copy.ts'
 import { registerSegmentActions } from './segment-actions.ts'
-import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import { registerRecoveryAction } from './recovery-action.ts'
 import { registerShardStoresAction } from './shard-stores-action.ts'
 import { registerResolveIndexAction } from './resolve-index-action.ts'
@@ -110,13 +110,7 @@ async function deleteIndex(context: RestContext, req: RestHandlerRequest): Promi
 function getIndex(context: RestContext, req: RestHandlerRequest): RestResponse {
   const flat = paramAsBoolean(req.params.get('flat_settings'))
   const body = new Map<string, JsonOut>()
-  const indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)
-  // TransportGetIndexAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on the resolved indices.
-  indicesBlockedRaiseException(
-    context.client.cluster.state(),
-    'METADATA_READ',
-    indices.map((index) => index.metadata.name),
-  )
+  const indices = resolveMetadataReadable(context, req.path.index, STRICT_EXPAND_OPEN)
   for (const index of indices) {
     body.set(index.metadata.name, {
       aliases: aliasesToJson(aliasesOf(index.metadata)),

@@ -19,14 +19,11 @@ import { parseMapping } from '../../index/mapper/mapping-parser.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
+import { resolveMetadataReadable } from './metadata-read.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { STRICT_EXPAND_OPEN, STRICT_EXPAND_OPEN_CLOSED } from '../../cluster/metadata/indices-options.ts'
-import {
-  globalBlockedException,
-  indicesBlockedException,
-  indicesBlockedRaiseException,
-} from '../../cluster/block/cluster-blocks.ts'
+import { globalBlockedException, indicesBlockedException } from '../../cluster/block/cluster-blocks.ts'
 
 export function registerMappingActions(controller: RestController, context: RestContext): void {
   const get = (req: RestHandlerRequest) => guarded(() => getMapping(context, req))
@@ -43,13 +40,7 @@ export function registerMappingActions(controller: RestController, context: Rest
 
 function getMapping(context: RestContext, req: RestHandlerRequest): RestResponse {
   const body = new Map<string, JsonOut>()
-  const indices = context.indices.resolve(req.path.index, STRICT_EXPAND_OPEN)
-  // TransportGetMappingsAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on the resolved indices.
-  indicesBlockedRaiseException(
-    context.client.cluster.state(),
-    'METADATA_READ',
-    indices.map((index) => index.metadata.name),
-  )
+  const indices = resolveMetadataReadable(context, req.path.index, STRICT_EXPAND_OPEN)
   for (const index of indices) {
     body.set(index.metadata.name, { mappings: mappingToJson(index.metadata.mapping) })
   }

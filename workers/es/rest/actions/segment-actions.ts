@@ -64,16 +64,16 @@ async function forceMerge(context: RestContext, req: RestHandlerRequest): Promis
   return json(200, { _shards: shardsHeader(result, (response) => response.type === 'ack') })
 }
 
+/** IndicesSegmentsRequest (TransportIndicesSegmentsAction, METADATA_READ) to every active copy of `index`. */
+export function segmentsOfCopies(
+  context: RestContext,
+  index: string | null,
+): ReturnType<typeof broadcastToCopies> {
+  return broadcastToCopies(context, index, (target) => ({ ...target, type: 'segments' }), 'METADATA_READ')
+}
+
 async function segments(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const result = await broadcastToCopies(
-    context,
-    req.path.index ?? null,
-    (target) => ({
-      ...target,
-      type: 'segments',
-    }),
-    'METADATA_READ',
-  )
+  const result = await segmentsOfCopies(context, req.path.index ?? null)
   const answered = result.responses.filter(({ response }) => response?.type === 'segments')
   const byIndex = new Map<string, Map<number, CopyResponse[]>>()
   for (const answer of answered) {

@@ -22,6 +22,7 @@ import type { SettingsUpdate } from '../../cluster/metadata/metadata-tasks.ts'
 import { javaHashOrder, javaStringHashCode, javaStringKeyOrder } from '../../../net/java-hash.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
+import { resolveMetadataReadable } from './metadata-read.ts'
 import { guarded, json } from '../responses.ts'
 import { parseRequestBody } from '../request-body.ts'
 import {
@@ -41,7 +42,6 @@ import {
   validateIndexSetting,
 } from '../../index/index-scoped-settings.ts'
 import { DEFAULT_INDEX_SETTINGS, isClosed } from '../../index/index-metadata.ts'
-import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import { plainValue } from '../../analysis/custom/index-analysis-settings.ts'
 import {
   indicesOptionsFromRequest,
@@ -68,13 +68,7 @@ function getSettings(context: RestContext, req: RestHandlerRequest): RestRespons
   const includeDefaults = paramAsBoolean(req.params.get('include_defaults'))
   const names = req.path.name?.split(',')
   const body = new Map<string, JsonOut>()
-  const indices = context.indices.resolve(req.path.index, settingsIndicesOptions(req))
-  // TransportGetSettingsAction.checkBlock: METADATA_READ (`index.blocks.metadata`) on the resolved indices.
-  indicesBlockedRaiseException(
-    context.client.cluster.state(),
-    'METADATA_READ',
-    indices.map((index) => index.metadata.name),
-  )
+  const indices = resolveMetadataReadable(context, req.path.index, settingsIndicesOptions(req))
   for (const { metadata } of indices) {
     const settings = entriesToJson([...flatSettings(metadata)], flat, names)
     if (!includeDefaults) {
