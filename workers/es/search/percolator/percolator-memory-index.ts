@@ -22,6 +22,7 @@ import { locateDocumentFailure } from '../../index/mapper/document-failure.ts'
 import { parseDocument } from '../../index/mapper/document-parser.ts'
 import { indexDocument } from '../../index/mapper/field-indexer.ts'
 import { toJson, type XContentObject } from '../../xcontent/index.ts'
+import { rootDocumentsOnly } from '../queries/nested-scope.ts'
 
 /** SourceToParse's id for a percolated document. */
 const TEMP_ID = '_temp_id'
@@ -82,17 +83,7 @@ export class PercolatorMemoryIndex {
 
   /** What `query` matches among the documents; null when it matches none of them. */
   match(query: IndexQuery): PercolatorMatch | null {
-    const roots: IndexQuery = this.nested
-      ? {
-          type: 'bool',
-          must: [query],
-          should: [],
-          mustNot: [],
-          filter: [{ type: 'nonNested', boost: 1 }],
-          minimumShouldMatch: 0,
-          boost: 1,
-        }
-      : query
+    const roots = this.nested ? rootDocumentsOnly(query) : query
     const { scoreDocs } = this.memory.search(roots, this.roots.at(-1)! + 1)
     if (scoreDocs.length === 0) return null
     const docIds = scoreDocs.map((doc) => doc.docId).sort((a, b) => a - b)

@@ -20,7 +20,11 @@ export function nestedContext(mapping: Mapping): NestedContext | null {
 
 /** The query as a search runs it at the top level: filtered to root documents when the index has nested fields. */
 export function nonNestedFiltered(query: IndexQuery, nested: NestedContext | null): IndexQuery {
-  if (nested === null) return query
+  return nested === null ? query : rootDocumentsOnly(query)
+}
+
+/** The query filtered to root documents (Queries.newNonNestedFilter), nested documents left out. */
+export function rootDocumentsOnly(query: IndexQuery): IndexQuery {
   return {
     type: 'bool',
     must: [query],
