@@ -251,8 +251,9 @@ function fieldInfo(
   const type =
     mapping === undefined ? undefined : fielddata ? 'keyword' : VALUES_TYPES[fieldTypeName(mapping)]
   if (mapping === undefined || type === undefined) return null
+  // a date_range's DocValueFormat is its format's DateTime too (RangeFieldType.docValueFormat)
   const format =
-    type === 'date'
+    type === 'date' || type === 'date_range'
       ? new DateValueFormat(DateFormatter.forPattern(mapping.format ?? DEFAULT_DATE_FORMAT))
       : type === 'date_nanos'
         ? new DateValueFormat(DateFormatter.forPattern(dateNanosFormat(mapping)))

@@ -20,6 +20,7 @@ import type { ScriptSpec } from '../../script/search-script.ts'
 import { DateValueFormat } from './date-value-format.ts'
 import { scriptDocValues, valueScriptDocValues, type ScriptValuesType } from './script-values.ts'
 import { isRangeType } from '../../index/mapper/range-type.ts'
+import { rangeMetricValues, rangeValuesSource } from './range-values.ts'
 
 export interface ValuesSourceConfig {
   /** null when the field is unmapped on this shard; a script's values source type. */
@@ -58,30 +59,40 @@ export function fieldFormatOf(shard: ShardContext, source: ValuesSourceSpec): Va
 }
 
 /**
- * The values source config on a shard; `integral`: the aggregation reads a numeric value script's values as longs
- * (date_histogram's and value_count's longValues), not as doubles.
+ * The values source config on a shard for aggregation type `aggregation`; `integral`: the aggregation reads a numeric
+ * value script's values as longs (date_histogram's and value_count's longValues), not as doubles. A range field's
+ * values are range-values.ts's, for the aggregations that take them.
  */
 export function resolveValues(
   shard: ShardContext,
   source: ValuesSourceSpec,
   missing: XContentValue | undefined,
+  aggregation: string,
   integral = false,
 ): ValuesSourceConfig {
+  const field = sourceField(source)
+  const range = rangeValuesSource(shard, field, missing)
+  if (range !== null) {
+    const values = rangeMetricValues(range, field as string, aggregation)
+    if (values === null) throw unsupportedValuesSourceType(field as string, range.info.type, aggregation)
+    return { info: range.info, missing: null, values }
+  }
   if (typeof source !== 'string') {
     if (!('field' in source)) return scriptValues(shard, source, missing)
     // ValuesSourceConfig drops a value script on an unmapped field
-    if (shard.source.field(source.field) !== null) return valueScriptValues(shard, source, missing, integral)
+    if (shard.source.field(source.field) !== null)
+      return valueScriptValues(shard, source, missing, aggregation, integral)
   }
-  const field = sourceField(source) as string
-  const mapped = shard.source.field(field)
+  const name = field as string
+  const mapped = shard.source.field(name)
   const nanos = mapped?.type === 'date_nanos'
   const info: FieldInfo | null = nanos ? { type: 'date', format: mapped.format } : mapped
-  const refused = info === null ? null : noFielddata(shard.source.concreteName(field), info.type, shard.index)
+  const refused = info === null ? null : noFielddata(shard.source.concreteName(name), info.type, shard.index)
   if (refused !== null) throw refused
   const substitute = missingValue(missing, info)
   const read = nanos
-    ? (doc: number) => shard.source.values(field, doc).map((v) => millisOfSortableDouble(v as number))
-    : (doc: number) => shard.source.values(field, doc)
+    ? (doc: number) => shard.source.values(name, doc).map((v) => millisOfSortableDouble(v as number))
+    : (doc: number) => shard.source.values(name, doc)
   const values =
     info === null
       ? () => (substitute === null ? [] : [substitute])
@@ -120,9 +131,10 @@ function valueScriptValues(
   shard: ShardContext,
   { field, script, valueType }: ValueScriptSpec,
   missing: XContentValue | undefined,
+  aggregation: string,
   integral: boolean,
 ): ValuesSourceConfig {
-  const plain = resolveValues(shard, field, undefined)
+  const plain = resolveValues(shard, field, undefined, aggregation)
   const info = plain.info as FieldInfo
   if (info.type === 'ip' || info.type === 'version' || info.type === 'geo_point') {
     throw illegalArgumentException(
@@ -179,6 +191,7 @@ export function numericValues(
     shard,
     field,
     missing,
+    type,
     type === 'date_histogram' || type === 'auto_date_histogram',
   )
   const fieldType = config.info?.type
@@ -258,7 +271,7 @@ export function idFielddataDisallowed(): EsException {
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
  * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`),
  * a text field's `._index_phrase` (PhraseFieldType, typeName `phrase`), match_only_text's,
- * completion and `_routing`; `_id`'s; the range types' (not available); null for a type that has them. The search layer turns it into a shard failure.
+ * completion and `_routing`; `_id`'s; the range types' (sorting, docvalue_fields and scripts not available); null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
   if (type === 'text') return fielddataDisabled(field, index)
@@ -278,10 +291,10 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
   // RankFeatureFieldType and RankFeaturesFieldType.fielddataBuilder
   if (type === 'rank_feature' || type === 'rank_features')
     return illegalArgumentException(`[${type}] fields do not support sorting, scripting or aggregating`)
-  // RangeFieldType's BinaryIndexFieldData (RANGE values): not read here
+  // RangeFieldType's BinaryIndexFieldData: aggregations read it through range-values.ts, nothing else here
   if (isRangeType(type))
     return illegalArgumentException(
-      `aggregations, sorting, docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
+      `sorting, docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
     )
   if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)

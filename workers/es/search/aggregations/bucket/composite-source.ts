@@ -243,7 +243,7 @@ function termsSource(
     return { ...order, kind, format, keys, afterValue: afterParser(kind, format) }
   }
   // a field's values, or a value script's (doubles over a numeric field, as Numeric.WithScript is floating point)
-  const config = resolveValues(shard, values, undefined)
+  const config = resolveValues(shard, values, undefined, 'terms')
   const type = config.info?.type ?? 'keyword'
   if (type === 'geo_point') throw unsupportedValuesSourceType(values, type, 'terms')
   const kind: KeyKind =

@@ -37,7 +37,7 @@ function keyReader(
   source: ValuesSourceSpec,
   missing: XContentValue | undefined,
 ): ((doc: number) => number) | null {
-  const config = resolveValues(shard, source, missing)
+  const config = resolveValues(shard, source, missing, 'diversified_sampler')
   if (config.info === null && typeof source === 'string' && missing === undefined) return null
   const single = (doc: number): string | number | null => {
     const values = config.values(doc)

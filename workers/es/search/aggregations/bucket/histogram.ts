@@ -41,6 +41,7 @@ import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-s
 import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
 import { roundingOf, type HistogramRounding, type RoundingWire } from './histogram-rounding.ts'
 import { EMPTY_SIZED_BUCKET, sizedBucket } from './sized-bucket.ts'
+import { rangeHistogramKeys } from './range-histogram.ts'
 import {
   DocGroups,
   bucketToXContent,
@@ -241,7 +242,7 @@ type Bounds = HistogramSettings['extendedBounds']
 
 /** What histogram and date_histogram share; `resolve` runs per shard, once the field's format is known. */
 export interface HistogramSpec {
-  type: string
+  type: 'histogram' | 'date_histogram'
   field: ValuesSourceSpec
   missing: XContentValue | undefined
   minDocCount: number
@@ -275,15 +276,11 @@ export function histogramBuilder(
     collect(shard, docs) {
       const fieldFormat = fieldFormatOf(shard, spec.field)
       const { rounding, format, extendedBounds, hardBounds, missing } = spec.resolve(fieldFormat, shard.now)
-      const source = numericValues(shard, spec.type, spec.field, missing)
+      const keys =
+        rangeHistogramKeys(shard, spec.type, spec.field, missing, rounding, hardBounds) ??
+        valueKeys(numericValues(shard, spec.type, spec.field, missing).values, rounding, hardBounds)
       const groups = new DocGroups<number>()
-      for (const doc of docs) {
-        for (const value of source.values(doc)) {
-          if (hardBounds?.min != null && value < hardBounds.min) continue
-          if (hardBounds?.max != null && value > hardBounds.max) continue
-          groups.add(rounding.round(value), doc)
-        }
-      }
+      for (const doc of docs) for (const key of keys(doc)) groups.add(key, doc)
       // a date_histogram's buckets are sized for a `rate` below them (SizedBucketAggregator)
       const wire = rounding.writeTo()
       const inBucket = (key: number) =>
@@ -307,6 +304,19 @@ export function histogramBuilder(
       return new InternalHistogram(name, meta, settings, buckets, emptySubs)
     },
   }
+}
+
+/** A document's bucket keys: its values' (a key once per value), values outside hard_bounds left out. */
+function valueKeys(
+  values: (doc: number) => readonly number[],
+  rounding: HistogramRounding,
+  hardBounds: Bounds,
+): (doc: number) => readonly number[] {
+  return (doc) =>
+    values(doc)
+      .filter((value) => !(hardBounds?.min != null && value < hardBounds.min))
+      .filter((value) => !(hardBounds?.max != null && value > hardBounds.max))
+      .map((value) => rounding.round(value))
 }
 
 /** hard_bounds also limit the empty buckets extended_bounds would add. */

@@ -202,7 +202,7 @@ export const ipPrefixParser: AggregationParser = (name, body, meta, subs): Aggre
     meta,
     subs,
     collect(shard, docs) {
-      const config = resolveValues(shard, field, missing)
+      const config = resolveValues(shard, field, missing, 'ip_prefix')
       const type = config.info?.type
       if (type !== undefined && type !== 'ip') throw unsupportedValuesSourceType(field, type, 'ip_prefix')
       if (prefixLength > (isIpv6 ? IPV6_MAX_PREFIX_LENGTH : IPV4_MAX_PREFIX_LENGTH) || prefixLength < 0)

@@ -158,7 +158,7 @@ export const ipRangeParser: AggregationParser = (name, body, meta, subs): Aggreg
     meta,
     subs,
     collect(shard, docs, parent) {
-      const config = resolveValues(shard, field, params.raw('missing'))
+      const config = resolveValues(shard, field, params.raw('missing'), 'ip_range')
       const type = config.info?.type
       if (type !== undefined && type !== 'ip')
         throw illegalArgumentException(

@@ -45,7 +45,7 @@ function zoneOf(value: string | number | null): ZoneId | null {
 
 /** ValuesSourceConfig.resolveUnregistered (KEYWORD by default) and the registry's TermValuesSource for its type. */
 export function termValues(shard: ShardContext, config: FieldConfig): TermValues {
-  let resolved = resolveValues(shard, config.source, config.missing)
+  let resolved = resolveValues(shard, config.source, config.missing, 'multi_terms')
   const field = sourceField(config.source)
   const type = resolved.info?.type
   const typeName = field === null ? (type ?? 'keyword') : (shard.source.field(field)?.type ?? 'keyword')
@@ -78,7 +78,7 @@ export function termValues(shard: ShardContext, config: FieldConfig): TermValues
     // a date's `missing` parses in the field's format (DocValueFormat.DateTime.parseLong), date math included
     if (typeof config.missing === 'string') {
       const millis = format.value(config.missing, shard.now, NaN)
-      resolved = resolveValues(shard, config.source, new XNumber(String(millis)))
+      resolved = resolveValues(shard, config.source, new XNumber(String(millis)), 'multi_terms')
     }
     return { converter: 'long', format, values: distinct }
   }

@@ -206,7 +206,7 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
     meta,
     subs,
     collect(shard, docs) {
-      const config = resolveValues(shard, field, params.raw('missing'))
+      const config = resolveValues(shard, field, params.raw('missing'), 'rare_terms')
       const type = config.info?.type
       if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'rare_terms')
       checkRegexIncludeExclude(name, type, include, exclude)

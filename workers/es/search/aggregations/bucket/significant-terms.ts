@@ -338,7 +338,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
       if (backgroundFilter !== null) parse(backgroundFilter)
     },
     collect(shard, docs) {
-      const config = resolveValues(shard, field, undefined)
+      const config = resolveValues(shard, field, undefined, 'significant_terms')
       const type = config.info?.type
       if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'significant_terms')
       checkRegexIncludeExclude(name, type, include, exclude)

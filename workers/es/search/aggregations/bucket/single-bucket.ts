@@ -142,7 +142,7 @@ export const missingParser: AggregationParser = (name, body, meta, subs) => {
   return singleBucket(
     'missing',
     (shard, docs) => {
-      const config = resolveValues(shard, field, undefined)
+      const config = resolveValues(shard, field, undefined, 'missing')
       return docs.filter((doc) => config.values(doc).length === 0)
     },
     name,

@@ -274,7 +274,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
     meta,
     subs,
     collect(shard, docs) {
-      const config = resolveValues(shard, field, params.raw('missing'))
+      const config = resolveValues(shard, field, params.raw('missing'), 'terms')
       const type = config.info?.type
       // TermsAggregatorFactory registers no aggregator for geo points
       if (type === 'geo_point') throw unsupportedValuesSourceType(field, type, 'terms')

@@ -85,7 +85,7 @@ export const cardinalityParser: AggregationParser = (name, body, meta, subs): Ag
     meta,
     subs,
     collect(shard, docs) {
-      const config = resolveValues(shard, field, params.raw('missing'))
+      const config = resolveValues(shard, field, params.raw('missing'), 'cardinality')
       const floatingPoint = config.info?.type === 'double'
       const counts = new HyperLogLogPlusPlus(precision)
       for (const doc of docs)

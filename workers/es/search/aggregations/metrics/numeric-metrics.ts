@@ -114,7 +114,7 @@ function numericMetric(kind: Kind): AggregationParser {
       collect(shard, docs) {
         if (kind === 'value_count') {
           // ValueCountAggregator reads a numeric source's longValues
-          const config = resolveValues(shard, field, missing, true)
+          const config = resolveValues(shard, field, missing, kind, true)
           let count = 0
           for (const doc of docs) count += config.values(doc).length
           return new InternalNumericMetric(name, meta, kind, count, count, null)

@@ -156,7 +156,7 @@ function divisor(shard: ShardContext, unit: DateTimeUnit | null, rate: Aggregati
 
 /** ValuesSourceConfig.resolve: an unmapped field without `missing` has no values source. */
 function unmapped(shard: ShardContext, field: ValuesSourceSpec, missing: unknown): boolean {
-  return missing === undefined && resolveValues(shard, field, undefined).info === null
+  return missing === undefined && resolveValues(shard, field, undefined, TYPE).info === null
 }
 
 function parseUnit(params: AggregationParams): DateTimeUnit | null {

@@ -173,7 +173,7 @@ export const stringStatsParser: AggregationParser = (name, body, meta, subs): Ag
     meta,
     subs,
     collect(shard, docs) {
-      const config = resolveValues(shard, field, params.raw('missing'))
+      const config = resolveValues(shard, field, params.raw('missing'), 'string_stats')
       const type = config.info?.type
       if (type !== undefined && type !== 'keyword')
         throw unsupportedValuesSourceType(field, type, 'string_stats')

@@ -173,7 +173,7 @@ function renderSort(field: SortField, value: SortValue): JsonOut {
 
 /** One metric's reader on a shard: a document's MetricValue, or null when it has no value. */
 function metricReader(shard: ShardContext, config: FieldConfig): (doc: number) => MetricValue | null {
-  const resolved = resolveValues(shard, config.source, config.missing)
+  const resolved = resolveValues(shard, config.source, config.missing, 'top_metrics')
   const type = resolved.info?.type
   if (type === 'geo_point') throw unsupportedValuesSourceType(config.source, type, 'top_metrics')
   return (doc) => {
