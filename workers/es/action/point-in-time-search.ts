@@ -2,7 +2,9 @@
  * A search with `pit` (TransportSearchAction over a SearchContextId, ES 8.17): RestSearchAction.preparePointInTime's
  * checks first (no index in the path, no `routing`, `preference` or indices options parameters, all refused together
  * as action_request_validation_exception), then SearchRequest.validate's (`?scroll` with a point in time). The id's
- * indices must still exist under the same uuid and be open (index_not_found_exception, index_closed_exception). Each
+ * indices must still exist under the same uuid and be open (index_not_found_exception, index_closed_exception);
+ * their index blocks are not checked, as TransportSearchAction checks those only while it resolves an expression
+ * (an `index.blocks.read` set after the point in time was opened does not stop it). Each
  * shard of the id gets one `search` message with its reader id, sent to the node that holds the context, with the
  * index's alias filter from the id; its position in the search (shardRequestIndex, `_shard_doc`'s high word) is its
  * place among the id's shards ordered by shard number, then index name, as ES sorts its shard iterators. The answers

@@ -7,13 +7,16 @@
  * (index.number_of_shards, index.version.created, index.uuid and index.creation_date cannot be changed or
  * removed; the playground applies index.number_of_replicas only), aliases dropped when `include_aliases` is false.
  * On the master (`applyRestore`): an open index of a restored name is refused ("cannot restore index [x] because
- * an open index with same name already exists in the cluster. ..."); a closed one is replaced; each index is
- * added with its primaries recovering from SNAPSHOT at the snapshotted primary terms, replicas from PEER.
+ * an open index with same name already exists in the cluster. ..."); a closed one is replaced; a new one must fit
+ * cluster.max_shards_per_node (ShardLimitValidator.validateShardLimit on the state before the restore, each index
+ * alone, as RestoreService checks it); each index is added with its primaries recovering from SNAPSHOT at the
+ * snapshotted primary terms, replicas from PEER.
  * Nothing is applied unless every index can be.
  */
 import type { ClusterState, IndexMetadata as ClusterIndexMetadata } from '../cluster/state/cluster-state.ts'
 import { createIndex, deleteIndex } from '../cluster/state/metadata-indices.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { esIndexMetadata, indicesMetadata } from '../cluster/metadata/metadata-tasks.ts'
+import { validateShardLimit } from '../cluster/metadata/shard-limit-validator.ts'
 import type { IndexMetadata } from '../index/index-metadata.ts'
 import { indexNotFoundException, illegalArgumentException } from '../errors/index.ts'
 import { simpleMatch } from '../common/simple-match.ts'
@@ -146,7 +149,13 @@ export function applyRestore(
           'rename pattern and replacement name',
       )
     }
+    // A new index must fit cluster.max_shards_per_node, each checked alone against the state before the restore;
+    // a closed index the restore replaces is not checked.
     if (existing) next = deleteIndex(next, metadata.name)
+    else {
+      const copies = metadata.numberOfShards * (metadata.numberOfReplicas + 1)
+      validateShardLimit(state, indicesMetadata(state), copies)
+    }
     next = createIndex(
       next,
       {

@@ -195,4 +195,24 @@ describe('index blocks on metadata writes', () => {
     await send('PUT', '/idx/_settings', { 'index.blocks.metadata': false })
     expect(await send('DELETE', '/idx')).toEqual([200, { acknowledged: true }])
   })
+
+  it('a close refused by an index block flushes nothing: the blocks are checked before any copy is flushed', async () => {
+    await send('PUT', '/idx/_doc/1', { n: 1 })
+    await send('PUT', '/idx/_settings', { 'index.blocks.read_only': true })
+    expect(await send('POST', '/idx/_close')).toEqual(
+      blocked('index [idx] blocked by: [FORBIDDEN/5/index read-only (api)];'),
+    )
+    const flushTotal = async (): Promise<unknown> =>
+      ((await send('GET', '/idx/_stats/flush'))[1] as { _all: { primaries: { flush: { total: number } } } })
+        ._all.primaries.flush.total
+    expect(await flushTotal()).toBe(0)
+    expect(await send('PUT', '/idx/_settings', { 'index.blocks.read_only': false })).toEqual([
+      200,
+      { acknowledged: true },
+    ])
+    expect(await send('POST', '/idx/_close')).toEqual([
+      200,
+      { acknowledged: true, shards_acknowledged: true, indices: { idx: { closed: true } } },
+    ])
+  })
 })

@@ -2,7 +2,8 @@
 // `index.blocks.read` (id 7, READ) refuses searches, counts, gets, explain, term vectors, analyze, field caps,
 // validate and by-query (mget and msearch per item) but not updates, mappings or stats; `index.blocks.metadata`
 // (id 9, METADATA_READ and METADATA_WRITE) refuses GET _mapping, _settings, _alias and the index, _stats, _recovery,
-// _segments and _forcemerge, leaves the index out of GET _mapping/field, and lets searches, refresh and flush run;
+// _segments, _forcemerge, _cat/indices and _cat/shards, leaves the index out of GET _mapping/field, and lets
+// searches, refresh and flush run;
 // the global `cluster.blocks.read_only` (METADATA_WRITE) refuses _forcemerge before its indices are resolved.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { clusterWithIndex, errorBody } from './cluster-admin-fixture.ts'
@@ -120,6 +121,20 @@ describe('index.blocks.read', () => {
   })
 })
 
+describe('index.blocks.read on a point in time', () => {
+  it('leaves a search through a point in time opened before the block answering', async () => {
+    // TransportSearchAction checks index blocks while it resolves an index expression (buildIndexAliasFilters);
+    // a point-in-time search takes its indices from the id and checks only the global READ blocks.
+    const [, opened] = await send('POST', '/idx/_pit?keep_alive=1m')
+    const { id } = opened as { id: string }
+    await send('PUT', '/idx/_settings', { 'index.blocks.read': true })
+    expect(await send('GET', '/idx/_search')).toEqual(blocked(`index [idx] blocked by: [${READ}];`))
+    expect(
+      await send('POST', '/_search?filter_path=hits.total,hits.hits._id', { pit: { id, keep_alive: '1m' } }),
+    ).toEqual([200, { hits: { total: { value: 1, relation: 'eq' }, hits: [{ _id: '1' }] } }])
+  })
+})
+
 describe('index.blocks.metadata', () => {
   beforeEach(async () => {
     await send('PUT', '/idx/_settings', { 'index.blocks.metadata': true })
@@ -154,6 +169,25 @@ describe('index.blocks.metadata', () => {
       { acknowledged: true },
     ])
     expect(await status('GET', '/idx/_mapping')).toBe(200)
+  })
+
+  it('refuses _cat/indices and _cat/shards over the index (their GetSettings and IndicesStats requests)', async () => {
+    expect(await send('GET', '/_cat/indices')).toEqual(refused)
+    expect(await send('GET', '/_cat/indices/idx?format=json')).toEqual(refused)
+    expect(await send('GET', '/_cat/shards')).toEqual(refused)
+    expect(await send('GET', '/_cat/shards/i*?format=json')).toEqual(refused)
+    expect(await send('GET', '/_cat/indices/other?format=json&h=index,status')).toEqual([
+      200,
+      [{ index: 'other', status: 'open' }],
+    ])
+    expect(await send('GET', '/_cat/shards/other?format=json&h=index,shard,prirep')).toEqual([
+      200,
+      [{ index: 'other', shard: '0', prirep: 'p' }],
+    ])
+    await send('PUT', '/other/_settings', { 'index.blocks.metadata': true })
+    expect(await send('GET', '/_cat/indices?format=json')).toEqual(
+      blocked(`index [other] blocked by: [${METADATA}];index [idx] blocked by: [${METADATA}];`),
+    )
   })
 
   it('names every blocked index in one exception, in HashMap order', async () => {

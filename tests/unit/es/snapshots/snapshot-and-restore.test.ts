@@ -286,4 +286,41 @@ describe('restore', () => {
       /\] cannot modify setting \[index\.number_of_shards\] on restore$/,
     )
   })
+
+  it('checks cluster.max_shards_per_node for each new index, not for a closed index it replaces', async () => {
+    const es = await snapshotted()
+    const limit = await es.send('PUT', '/_cluster/settings', {
+      persistent: { 'cluster.max_shards_per_node': 1 },
+    })
+    expect(limit.status).toBe(200)
+    const refused = await es.send('POST', '/_snapshot/test_repo/snap/_restore?wait_for_completion=true', {
+      indices: 'test_index',
+      rename_pattern: 'test',
+      rename_replacement: 'restored',
+    })
+    const docs =
+      'https://www.elastic.co/guide/en/elasticsearch/reference/8.17/size-your-shards.html#troubleshooting-max-shards-open'
+    const reason =
+      'Validation Failed: 1: this action would add [1] shards, but this cluster currently has [1]/[1] maximum ' +
+      `normal shards open; for more information, see ${docs};`
+    expect([refused.status, JSON.parse(refused.body)]).toEqual([
+      400,
+      {
+        error: {
+          root_cause: [{ type: 'validation_exception', reason }],
+          type: 'validation_exception',
+          reason,
+        },
+        status: 400,
+      },
+    ])
+    expect((await es.send('GET', '/restored_index')).status).toBe(404)
+    // Over a closed index, RestoreService reopens it without the check, even past the limit.
+    await es.send('POST', '/test_index/_close')
+    await es.send('PUT', '/filler', { settings: { number_of_shards: 1, number_of_replicas: 0 } })
+    const replaced = await es.send('POST', '/_snapshot/test_repo/snap/_restore?wait_for_completion=true')
+    expect(replaced.body).toBe(
+      '{"snapshot":{"snapshot":"snap","indices":["test_index"],"shards":{"total":1,"failed":0,"successful":1}}}',
+    )
+  })
 })

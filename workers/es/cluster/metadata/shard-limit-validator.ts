@@ -1,11 +1,12 @@
 /**
- * ShardLimitValidator for normal (non-frozen) indices, as ES 8.17 checks it before shards are added: a new index,
- * the closed indices `_open` reopens, and a `number_of_replicas` change. The open shard copies of the cluster plus
- * the copies added may not exceed `cluster.max_shards_per_node` × the data nodes. Counts every copy the metadata of
- * an open index asks for (number_of_shards × (number_of_replicas + 1)), assigned or not, as ES counts open shards;
- * closed indices count for nothing. With no data node (a cluster being set up) or no shard to add (a sum of zero or
- * less), nothing is checked. The refusal is ES's ValidationException text (with its ReferenceDocs link) and status;
- * the callers check before they change anything, so a refused request applies nothing.
+ * ShardLimitValidator for normal (non-frozen) indices, as ES 8.17 checks it before shards are added: a new index
+ * (created, or restored from a snapshot), the closed indices `_open` reopens, and a `number_of_replicas` change.
+ * The open shard copies of the cluster plus the copies added may not exceed `cluster.max_shards_per_node` × the
+ * data nodes. Counts every copy the metadata of an open index asks for (number_of_shards × (number_of_replicas + 1)),
+ * assigned or not, as ES counts open shards; closed indices count for nothing. With no data node (a cluster being
+ * set up) or no shard to add (a sum of zero or less), nothing is checked. The refusal is ES's ValidationException
+ * text (with its ReferenceDocs link) and status; the callers check before they change anything, so a refused request
+ * applies nothing.
  *
  * The frozen group (`cluster.max_shards_per_node.frozen`) counts only indices whose private
  * `index.shard_limit.group` is `frozen` (partially mounted searchable snapshots); the playground has none, so ES's

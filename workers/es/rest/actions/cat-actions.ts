@@ -11,6 +11,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import type { RestApi } from '../rest-api-params.ts'
 import { guarded } from '../responses.ts'
+import { resolveMetadataReadable } from './metadata-read.ts'
 import { executeSearch } from './search-actions.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import { renderCatTable, type CatTable } from '../cat/rest-table.ts'
@@ -50,7 +51,7 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'indices',
     true,
     async (context, req) => {
-      const indices = context.indices.resolve(req.path.index, catIndicesOptions(req))
+      const indices = resolveMetadataReadable(context, req.path.index, catIndicesOptions(req))
       const stats = await collectShardStats(context)
       return catIndices(context.client.cluster.state(), indices, stats, req.params.get('health'))
     },
@@ -59,7 +60,7 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'shards',
     true,
     async (context, req) => {
-      const indices = context.indices.resolve(req.path.index, catIndicesOptions(req))
+      const indices = resolveMetadataReadable(context, req.path.index, catIndicesOptions(req))
       const stats = await collectShardStats(context)
       return catShards(context.client.cluster.state(), indices, stats)
     },

@@ -7,8 +7,10 @@
  * expand_wildcards / ignore_unavailable / allow_no_indices over each action's defaults: _close expands to open
  * indices (strictExpandOpen), _open to closed ones; a closed index named outright is fine for both.
  *
- * Close: the indices not yet closed have every active copy flushed (TransportVerifyShardBeforeCloseAction
- * flushes each copy), then the master closes them; the answer is
+ * Close: TransportCloseIndexAction.checkBlock first refuses the request if any concrete index (closed ones named
+ * outright included) has a METADATA_WRITE block, global or its own, so a refused close flushes nothing; then the
+ * indices not yet closed have every active copy flushed (TransportVerifyShardBeforeCloseAction flushes each copy),
+ * then the master closes them; the answer is
  *   {"acknowledged":true,"shards_acknowledged":<wait_for_active_shards met>,"indices":{"<name>":{"closed":true}}}
  * or, when nothing was left to close, CloseIndexResponse.EMPTY: {"acknowledged":true,"shards_acknowledged":false,"indices":{}}.
  * `wait_for_active_shards=index-setting` (in any case) is the default and warns that the value is deprecated.
@@ -19,6 +21,7 @@ import { actionRequestValidationException } from '../../errors/index.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { isClosed } from '../../index/index-metadata.ts'
 import { failDestructive } from '../../action/destructive-operations.ts'
+import { indicesBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import {
   indicesOptionsFromRequest,
   STRICT_EXPAND_CLOSED,
@@ -47,6 +50,7 @@ export function registerIndexStateActions(controller: RestController, context: R
 async function closeIndices(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const waitFor = parseActiveShardCount(req.params.get('wait_for_active_shards'))
   const names = concreteIndices(context, req, STRICT_EXPAND_OPEN)
+  indicesBlockedRaiseException(context.client.cluster.state(), 'METADATA_WRITE', names)
   const warnings = isIndexSetting(req.params.get('wait_for_active_shards')) ? [INDEX_SETTING_DEPRECATION] : []
   const toClose = names.filter((name) => !isClosed(context.indices.get(name)!.metadata))
   if (toClose.length === 0) {
