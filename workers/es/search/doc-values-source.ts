@@ -102,6 +102,8 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   ip_range: 'ip_range',
   constant_keyword: 'keyword',
   token_count: 'long',
+  unsigned_long: 'long',
+  binary: 'binary',
 }
 
 /**
@@ -244,10 +246,15 @@ function storedSource(stored: StoredDocument): XContentObject {
 }
 
 function fieldInfo(
-  mapping: Pick<FieldMapping, 'type' | 'format' | 'derived' | 'fielddata'> | RuntimeField | undefined,
+  mapping:
+    Pick<FieldMapping, 'type' | 'format' | 'derived' | 'fielddata' | 'doc_values'> | RuntimeField | undefined,
 ): FieldInfo | null {
-  // a text field with fielddata reads its terms as a keyword's values (PagedBytesIndexFieldData: BYTES)
-  const fielddata = mapping !== undefined && 'fielddata' in mapping && mapping.fielddata === true
+  // a text field with fielddata reads its terms as a keyword's values (PagedBytesIndexFieldData: BYTES); so does a
+  // binary field with doc values (BytesBinaryIndexFieldData: KEYWORD, its values printed in base64)
+  const fielddata =
+    mapping !== undefined &&
+    (('fielddata' in mapping && mapping.fielddata === true) ||
+      (mapping.type === 'binary' && 'doc_values' in mapping && mapping.doc_values === true))
   const type =
     mapping === undefined ? undefined : fielddata ? 'keyword' : VALUES_TYPES[fieldTypeName(mapping)]
   if (mapping === undefined || type === undefined) return null

@@ -125,9 +125,11 @@ function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabi
   if (field.runtime !== undefined) {
     return { name, type, metadataField: false, searchable: true, aggregatable: true, meta }
   }
-  // RankFeaturesFieldType is built as not indexed (MappedFieldType's isIndexed false)
-  const indexed = field.index !== false && type !== 'rank_features'
-  const docValues = field.doc_values !== false && !NO_FIELDDATA.has(type)
+  // RankFeaturesFieldType and BinaryFieldType are built as not indexed (MappedFieldType's isIndexed false); a binary
+  // field has doc values only when its mapping asks for them
+  const indexed = field.index !== false && type !== 'rank_features' && type !== 'binary'
+  const hasDocValues = type === 'binary' ? field.doc_values === true : field.doc_values !== false
+  const docValues = hasDocValues && !NO_FIELDDATA.has(type)
   const searchable = indexed || (docValues && DOC_VALUES_SEARCHABLE.has(type))
   return { name, type, metadataField: false, searchable, aggregatable: docValues, meta }
 }

@@ -4,9 +4,11 @@
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
  * - keyword: strings (through the field's normalizer), values longer than ignore_above left out; join: the relation
  *   name; boolean: 1 and 0; text with `fielddata`: the terms its index analyzer makes of its values (uninverted);
+ * - unsigned_long: the nearest double of each value's exact text (unsigned-long-field.ts; ES keeps the exact long);
  * - token_count: the count of positions its analyzer makes of each value (token-count-field.ts; none without the
  *   index's analysis), a null_value as it is;
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
+ * - binary: with `doc_values`, each value's decoded bytes in base64, sorted unsigned and deduplicated (binary-field.ts);
  * - version: each value's encoded term (version-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
@@ -31,6 +33,7 @@ import { geoPointDocValues } from './geo-point-field.ts'
 import { denseVectorDocValues } from './dense-vector-values.ts'
 import { featureFrequency } from './rank-feature-field.ts'
 import { tokenCount } from './token-count-field.ts'
+import { binaryDocValues } from './binary-field.ts'
 import { scaledDocValue } from './scaled-float-field.ts'
 import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
@@ -120,6 +123,8 @@ export function docValues(
       return [...new Set(values.map(String))].sort()
     case 'version':
       return [...new Set(values.map((v) => encodeVersion(String(v))))].sort(compareUtf8)
+    case 'binary':
+      return binaryDocValues(field, values)
     case 'scaled_float':
       return sortNumbers(values.map((v) => scaledDocValue(field, Number(v))))
     case 'boolean':
@@ -136,6 +141,7 @@ export function docValues(
     case 'byte':
       return sortNumbers(values.map((v) => Math.trunc(Number(v))))
     case 'double':
+    case 'unsigned_long':
       return sortNumbers(values.map(Number))
     case 'float':
       return sortNumbers(values.map((v) => Math.fround(Number(v))))

@@ -18,6 +18,7 @@ import type { TermSink } from '../../analysis/index.ts'
 import type { LeafValue, ParsedDocument, ParsedField } from './document-parser.ts'
 import { NESTED_PATH_FIELD } from './nested-mapping.ts'
 import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
+import { keepsBinaryValues } from './binary-field.ts'
 import { subfieldsOf } from './search-as-you-type-field.ts'
 import { textSubfieldsOf } from './text-subfields.ts'
 import { indexFieldName } from './rank-feature-field.ts'
@@ -141,7 +142,11 @@ function indexFields(
         indexSubfields(flush, path, textSubfieldsOf(mapping), values, analysis)
     } else if (mapping.type === 'version') {
       indexVersion(flush, path, values)
-    } else if (!NUMERIC_TYPES.has(mapping.type) && !COLUMN_ONLY_TYPES.has(mapping.type)) {
+    } else if (
+      !NUMERIC_TYPES.has(mapping.type) &&
+      !COLUMN_ONLY_TYPES.has(mapping.type) &&
+      (mapping.type !== 'binary' || keepsBinaryValues(mapping))
+    ) {
       const keyword = mapping.type === 'keyword'
       const ignoreAbove = keyword ? (mapping.ignore_above ?? Infinity) : Infinity
       // KeywordFieldMapper: ignore_above reads the value as given, the term is the normalized value

@@ -2,7 +2,8 @@
  * The field mappers that read a `_source` leaf into the value their field keeps (document-parser.ts addLeaf), by
  * field type: ip (ip-field.ts), scaled_float (scaled-float-field.ts), the numeric types (number-field.ts), boolean
  * (boolean-field.ts), keyword (keyword-field.ts), rank_feature (rank-feature-field.ts), version (version-field.ts),
- * token_count (token-count-field.ts: its text, counted later) and constant_keyword (constant-keyword-field.ts: checked,
+ * token_count (token-count-field.ts: its text, counted later), unsigned_long (unsigned-long-field.ts: its exact decimal
+ * text), binary (binary-field.ts: its text, checked to decode) and constant_keyword (constant-keyword-field.ts: checked,
  * never kept, so null). Each takes the leaf (null for an explicit null: its `null_value`), a JSON number's token (its lexeme), the document's id (null where it is parsed again after its
  * primary took it) and the index's index.mapping.ignore_malformed, and answers the value, null for nothing indexed,
  * MALFORMED for a value dropped, or throws the document's failure. Dates are read by the parser itself, which knows
@@ -21,6 +22,8 @@ import { rankFeatureValue } from './rank-feature-field.ts'
 import { versionFieldValue } from './version-field.ts'
 import { constantKeywordValue } from './constant-keyword-field.ts'
 import { tokenCountFieldValue } from './token-count-field.ts'
+import { unsignedLongFieldValue } from './unsigned-long-field.ts'
+import { binaryFieldValue } from './binary-field.ts'
 
 type LeafReader = (
   path: string,
@@ -43,6 +46,8 @@ export const LEAF_READERS: ReadonlyMap<string, LeafReader> = new Map<string, Lea
   ['rank_feature', (path, field, leaf, token, id) => rankFeatureValue(path, field, leaf, token, id)],
   ['version', (_path, _field, leaf, token) => versionFieldValue(leaf, token)],
   ['token_count', (_path, field, leaf, token) => tokenCountFieldValue(field, leaf, token)],
+  ['unsigned_long', unsignedLongFieldValue],
+  ['binary', binaryFieldValue],
   [
     'constant_keyword',
     (path, field, leaf, token, id) => {

@@ -60,6 +60,8 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   rank_feature: { positive_score_impact: 'true' },
   rank_features: { positive_score_impact: 'true' },
   token_count: { ...POINT_FIELD_DEFAULTS, enable_position_increments: 'true' },
+  unsigned_long: POINT_FIELD_DEFAULTS,
+  binary: { store: 'false', doc_values: 'false' },
   ...Object.fromEntries([...NUMBER_FIELD_TYPES].map((type) => [type, POINT_FIELD_DEFAULTS])),
 }
 

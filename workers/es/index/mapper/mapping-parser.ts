@@ -65,6 +65,8 @@ import { rangeMapping } from './range-field.ts'
 import { isRangeType } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordMapping } from './constant-keyword-field.ts'
 import { tokenCountMapping } from './token-count-field.ts'
+import { UNSIGNED_LONG, unsignedLongMapping } from './unsigned-long-field.ts'
+import { BINARY, binaryMapping } from './binary-field.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -254,6 +256,8 @@ function readField(name: string, definition: XContentObject, path: string): Fiel
     else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
     else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
     else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
+    // an unsigned_long's null_value keeps its token: a double cannot hold every unsigned long
+    else if (key === 'null_value' && definition.get('type') === UNSIGNED_LONG) setOwn(field, key, value)
     else setOwn(field, key, value instanceof XNumber ? value.value : value)
   }
   field.type ??= 'object'
@@ -278,6 +282,8 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
     return rankFeatureMapping(name, field.type, field)
   if (isRangeType(field.type as string)) return rangeMapping(name, field.type as string, field)
   if (field.type === 'token_count') return tokenCountMapping(name, field)
+  if (field.type === UNSIGNED_LONG) return unsignedLongMapping(name, field)
+  if (field.type === BINARY) return binaryMapping(name, field)
   return field as unknown as FieldMapping
 }
 

@@ -46,6 +46,8 @@ export const FIELD_TYPE_NAMES = [
   'ip_range',
   'constant_keyword',
   'token_count',
+  'unsigned_long',
+  'binary',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -59,7 +61,6 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
  */
 export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'aggregate_metric_double',
-  'binary',
   'counted_keyword',
   'flattened',
   'geo_shape',
@@ -69,7 +70,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'semantic_text',
   'shape',
   'sparse_vector',
-  'unsigned_long',
   'wildcard',
 ])
 
@@ -86,11 +86,15 @@ const NUMBER_TYPE_NAMES = [
 
 export const NUMBER_FIELD_TYPES: ReadonlySet<string> = new Set(NUMBER_TYPE_NAMES)
 
-/** Every numeric type: NumberFieldMapper's, scaled_float and token_count (an integer: token-count-field.ts). */
+/**
+ * Every numeric type: NumberFieldMapper's, scaled_float, token_count (an integer: token-count-field.ts) and
+ * unsigned_long (unsigned-long-field.ts).
+ */
 export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
   ...NUMBER_TYPE_NAMES,
   'scaled_float',
   'token_count',
+  'unsigned_long',
 ])
 
 export interface FieldMapping {

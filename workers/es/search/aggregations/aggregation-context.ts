@@ -30,6 +30,7 @@ export type FieldValue = number | string
  */
 export type ValuesType =
   | 'keyword'
+  | 'binary'
   | 'ip'
   | 'version'
   | 'long'

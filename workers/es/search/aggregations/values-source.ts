@@ -296,6 +296,11 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
     return illegalArgumentException(
       `sorting, docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
     )
+  // BinaryFieldType.fielddataBuilder without doc values: failIfNoDocValues
+  if (type === 'binary')
+    return illegalArgumentException(
+      `Can't load fielddata on [${field}] because fielddata is unsupported on fields of type [binary]. Use doc values instead.`,
+    )
   if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
   return null

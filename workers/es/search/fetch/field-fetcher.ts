@@ -4,6 +4,7 @@
  * - text and keyword: strings; a keyword value longer than `ignore_above` is left out and listed as ignored
  *   (the hit's `ignored_field_values`, as it was in `_source`); multi-fields read their parent's values;
  * - long, integer, short, byte: longs (decimals truncated); double: doubles (`5.0`); float, half_float: floats;
+ *   unsigned_long: the exact number its mapper read (unsigned-long-field.ts); binary: its `_source` values as sent;
  * - ip: the address's canonical text (InetAddresses.toAddrString); scaled_float: Math.round(value × factor) / factor;
  *   a value their mapper dropped as malformed is listed as ignored (SourceValueFetcher's parse failure);
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
@@ -252,6 +253,11 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
     case 'short':
     case 'byte':
       return each((value) => Math.trunc(Number(value)))
+    case 'unsigned_long':
+      return each((value) => new XNumber(String(value)))
+    case 'binary':
+      // SourceValueFetcher.identity
+      return each((value) => value)
     case 'double':
       return each((value) => new JavaDouble(Number(value)))
     case 'float':

@@ -102,6 +102,11 @@ export function fieldQuery(
   }
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
+  // MatchQueryParser: a field type without TextSearchInfo
+  if (mapping.type === 'binary') {
+    const reason = `Field [${field}] of type [binary] does not support match queries`
+    return lenientFailure(options, context, reason)
+  }
   const isText = isAnalyzedText(mapping)
   const split = splitsQueriesOnWhitespace(mapping)
   const analyzed = isText || options.has('analyzer') || split

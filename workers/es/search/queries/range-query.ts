@@ -74,8 +74,8 @@ export interface RangeOptions extends NormalizingContext {
   relation?: RangeRelation
 }
 
-/** The integral types (token_count is an integer: token-count-field.ts). */
-const INTEGRAL = new Set(['long', 'integer', 'short', 'byte', 'token_count'])
+/** The integral types (token_count is an integer: token-count-field.ts; unsigned_long a long: unsigned-long-field.ts). */
+const INTEGRAL = new Set(['long', 'integer', 'short', 'byte', 'token_count', 'unsigned_long'])
 const FLOAT32 = new Set(['float', 'half_float'])
 
 function parseNumber(text: string, index: IndexRef | undefined): number {
@@ -149,7 +149,7 @@ type PointType = 'long' | 'int' | 'double' | 'float'
 
 /** The Lucene point a numeric field type's range query builds (NumberFieldMapper.NumberType). */
 function pointOf(type: string): PointType {
-  if (type === 'long') return 'long'
+  if (type === 'long' || type === 'unsigned_long') return 'long'
   if (INTEGRAL.has(type)) return 'int'
   return FLOAT32.has(type) ? 'float' : 'double'
 }
@@ -167,6 +167,7 @@ function numericRange(
 
 /** The field types whose range queries MappedFieldType refuses. */
 const RANGE_REFUSING_TYPES: ReadonlySet<string> = new Set([
+  'binary',
   'geo_point',
   'dense_vector',
   'rank_feature',

@@ -138,6 +138,14 @@ export function exactValueQuery(
     const value = createQuery(context.index, () => scaledTermValue(mapping, text))
     return { type: 'numericRange', field, lower: value, upper: value, boost }
   }
+  if (mapping.type === 'binary') {
+    // BinaryFieldType.termQuery
+    throw failedToCreateQuery(
+      context.index,
+      'illegal_argument_exception',
+      'Binary fields do not support searching',
+    )
+  }
   if (mapping.type === 'geo_point') {
     const reason = `Geometry fields do not support exact searching, use dedicated geometry queries instead: [${field}]`
     throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)

@@ -74,6 +74,11 @@ export interface SortField {
    * nanoseconds they stand for (or in `format` with their nanoseconds), and search_after values are encoded so.
    */
   nanos?: boolean
+  /**
+   * An unsigned_long field (DocValueFormat.UNSIGNED_LONG_SHIFTED): its values run from 0 to 2^64 - 1, the column's
+   * 2^64 (unsigned-long-field.ts), and so do the values that stand for a missing one.
+   */
+  unsigned?: boolean
   /** A `_script` sort: the script, run per document on the shard (shard-sort.ts), and the index it reads. */
   script: { spec: ScriptSpec; index: string } | null
   /** A `_geo_distance` sort: the origins, unit and distance type its values are computed with (shard-sort.ts). */
@@ -126,6 +131,7 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   join: 'keyword',
   constant_keyword: 'keyword',
   token_count: 'long',
+  unsigned_long: 'long',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 
@@ -196,6 +202,9 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
         "can't sort on geo_point field without using specific sorting feature, like geo_distance",
       )
     }
+    // BytesBinaryIndexFieldData.sortField, once failIfNoDocValues let the field through
+    if (mapping.type === 'binary' && mapping.doc_values === true)
+      throw illegalArgumentException("can't sort on binary field")
     if (mapping.type === 'dense_vector') {
       // VectorIndexFieldData.sortField
       throw illegalArgumentException(`Field [${name}] of type [dense_vector] doesn't support sort`)
@@ -209,6 +218,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     throw queryShardException('we only support AVG, MEDIAN and SUM on number based fields', index)
   }
   const nanos = mapping.type === 'date_nanos'
+  const unsigned = mapping.type === 'unsigned_long'
   if (nanos && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
     throw illegalArgumentException(
       `sort mode [${mode}] on a date_nanos field is not available in the playground`,
@@ -234,7 +244,9 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     name: mapped === undefined ? `__anonymous_${mapping.type}` : name,
     mode,
     missing: extreme
-      ? extremeValue(type, sortsFirst !== descending)
+      ? unsigned
+        ? unsignedExtremeValue(sortsFirst !== descending)
+        : extremeValue(type, sortsFirst !== descending)
       : nanos
         ? sortableDouble(clampToNanos(parseLongText(missing)))
         : missingValue(type, missing),
@@ -245,6 +257,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     ...(mapping.type === 'ip' ? { ip: true } : {}),
     ...(mapping.type === 'version' ? { version: true } : {}),
     ...(nanos ? { nanos } : {}),
+    ...(unsigned ? { unsigned } : {}),
     nested,
   }
 }
@@ -265,6 +278,11 @@ function extremeValue(type: SortType, min: boolean): number | null {
   if (type === 'keyword') return null
   if (type === 'long') return min ? LONG_MIN : LONG_MAX
   return min ? -Infinity : Infinity
+}
+
+/** An unsigned_long's missingObject for `_first` / `_last`: the shifted Long.MIN_VALUE and MAX_VALUE, 0 and 2^64 - 1. */
+function unsignedExtremeValue(min: boolean): number {
+  return min ? 0 : 2 ** 64
 }
 
 /** XFieldComparatorSource.missingObject for a custom value. */

@@ -5,7 +5,8 @@
  * Double.toString, FLOAT sorts with Float.toString (±Infinity written as the strings Jackson writes),
  * keywords as strings and null when missing, ip addresses as their text (DocValueFormat.IP); a date sort with its
  * own `format` prints formatted dates; a date_nanos sort prints the longs of nanoseconds its encoded values stand
- * for (date-nanos-field.ts), all their digits kept, or with `format` dates with their nanoseconds.
+ * for (date-nanos-field.ts), all their digits kept, or with `format` dates with their nanoseconds; an unsigned_long
+ * sort prints its values as numbers, 2^64 - 1 for the column's 2^64 (unsigned-long-field.ts).
  */
 import { decodeVersion } from '../../index/mapper/version-field.ts'
 import { JavaDouble, JavaFloat, XNumber, type JsonOut } from '../../xcontent/index.ts'
@@ -13,6 +14,7 @@ import type { SortValue } from './field-comparator.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
 import { LONG_MAX, LONG_MIN, type SortField } from './sort-field.ts'
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
+import { unsignedLongJson } from '../../index/mapper/unsigned-long-field.ts'
 
 export function formatSortValues(fields: readonly SortField[], values: readonly SortValue[]): JsonOut[] {
   return fields.map((field, i) => formatSortValue(field, values[i] ?? null))
@@ -28,6 +30,7 @@ function formatSortValue(field: SortField, value: SortValue): JsonOut {
   if (typeof value === 'string' && field.ip === true) return formatTerm(value)
   if (typeof value === 'string' && field.version === true) return decodeVersion(value)
   if (typeof value !== 'number') return value
+  if (field.unsigned === true) return unsignedLongJson(value)
   switch (field.type) {
     case 'score':
     case 'float':
