@@ -27,7 +27,9 @@
  *   (runtime-mappings.ts: a search mapping shares its index mapping's);
  * - the runtime fields' values per search mapping: the index's own runtime fields' kept across searches, a
  *   search's runtime_mappings' (whose scripts may read one another) for that search only.
- * A constant_keyword field reads its mapped value for every document (none while it is not set).
+ * A constant_keyword field reads its mapped value for every document (none while it is not set). A flattened field
+ * reads as a keyword: its own path every value, a key (`f.some.key`) its keyed field's values under the key, the key
+ * stripped (flattened-field.ts).
  * A field alias reads its target's values (search-fields.ts concreteFieldName). `_index` reads the index name;
  * `_id` and `_routing` have field infos of their own type, which every reader refuses.
  */
@@ -47,6 +49,7 @@ import { DateValueFormat } from './aggregations/date-value-format.ts'
 import { DEFAULT_DATE_FORMAT, docValues, type FieldAnalysis } from '../index/mapper/doc-values.ts'
 import { dateNanosFormat } from '../index/mapper/date-nanos-field.ts'
 import { indexMappingOf } from './runtime-mappings.ts'
+import { keyedIndexField } from '../index/mapper/flattened-field.ts'
 import { fieldTypeName } from './aggregations/values-source.ts'
 import { SEQ_NO_FIELD } from './queries/metadata-field-types.ts'
 
@@ -104,6 +107,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   token_count: 'long',
   unsigned_long: 'long',
   binary: 'binary',
+  flattened: 'keyword',
 }
 
 /**
@@ -157,13 +161,27 @@ export function shardDocValues(
     return values
   }
   const searched = searchFields(mapping)
+  /** The doc values of a mapped field's index field (a nested document's from its root's block). */
+  const mappedValues = (
+    field: string,
+    doc: number,
+    stored: StoredDocument | undefined,
+  ): readonly FieldValue[] => {
+    if (stored !== undefined) return blockFields(stored).root.get(field) ?? []
+    const root = shard.blockRoot(doc)
+    const rootDoc = root === undefined ? undefined : shard.searchedDocument(root)
+    if (root === undefined || rootDoc === undefined) return []
+    return blockFields(rootDoc).nested[doc - shard.blockStart(root)]?.get(field) ?? []
+  }
   const source: DocValuesSource = {
     field(alias) {
       const metadata = METADATA_INFOS.get(alias)
       if (metadata !== undefined) return metadata
       const name = concreteFieldName(searched, alias)
       if (!infos.has(name)) {
-        infos.set(name, fieldInfo(Object.hasOwn(runtime, name) ? runtime[name] : fields.get(name)))
+        // a flattened field's key reads as a keyword (KeyedFlattenedFieldData)
+        const mapped = fields.get(name) ?? searched.get(name)
+        infos.set(name, fieldInfo(Object.hasOwn(runtime, name) ? runtime[name] : mapped))
       }
       return infos.get(name) ?? null
     },
@@ -194,11 +212,14 @@ export function shardDocValues(
       // ConstantIndexFieldData: every document, nested ones included, has the mapping's value
       const constant = fields.get(field)
       if (constant?.type === 'constant_keyword') return constant.value === undefined ? [] : [constant.value]
-      if (stored !== undefined) return blockFields(stored).root.get(field) ?? []
-      const root = shard.blockRoot(doc)
-      const rootDoc = root === undefined ? undefined : shard.searchedDocument(root)
-      if (root === undefined || rootDoc === undefined) return []
-      return blockFields(rootDoc).nested[doc - shard.blockStart(root)]?.get(field) ?? []
+      const keyed = constant === undefined ? searched.get(field)?.keyed : undefined
+      if (keyed === undefined) return mappedValues(field, doc, stored)
+      // KeyedFlattenedLeafFieldData: the keyed field's values under the key, the key stripped
+      const { field: keyedField, prefix } = keyedIndexField(keyed)
+      const values: FieldValue[] = []
+      for (const value of mappedValues(keyedField, doc, stored))
+        if (typeof value === 'string' && value.startsWith(prefix)) values.push(value.slice(prefix.length))
+      return values
     },
   }
   return source

@@ -36,6 +36,7 @@ import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
 import { matchOnlyTextQuery } from './queries/match-only-text-queries.ts'
 import { versionQuery } from './queries/version-queries.ts'
+import { flattenedQuery } from './queries/flattened-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import { termsSetQuery } from './queries/terms-set-query.ts'
 import { wrapperQuery } from './queries/wrapper-query.ts'
@@ -155,7 +156,8 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
   const parser = PARSERS.get(name)
   if (parser) {
     const concrete = fieldAliasesQuery(parser(body, context), context.fields)
-    const typed = versionQuery(matchOnlyTextQuery(concrete, context.fields), context.fields)
+    const keyed = flattenedQuery(concrete, context.fields, context.index)
+    const typed = versionQuery(matchOnlyTextQuery(keyed, context.fields), context.fields)
     const built = runtimeFieldsQuery(typed, context)
     const named = context.namedQueries
     const queryName = named ? queryNameOf(body) : null

@@ -6,9 +6,11 @@
  * (`runtime`), replacing a mapped field of the same name as ES's MappingLookup lets them shadow it. A field alias
  * (field-alias.ts) is there as its mapped target's mapping, as FieldTypeLookup hands out the target's MappedFieldType
  * for it (an alias of a runtime field is not there); what reads a field's values by name asks concreteFieldName for
- * the target's path.
+ * the target's path. A mapping with a flattened field answers for its keys too (`f.some.key`: FieldTypeLookup's
+ * dynamic field types, flattened-field.ts keyedFieldType), which its keys() do not list.
  */
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
+import { FLATTENED, keyedFieldType } from '../index/mapper/flattened-field.ts'
 
 const walked = new WeakMap<Mapping, ReadonlyMap<string, FieldMapping>>()
 /** The walked field maps that hold a runtime field. */
@@ -38,7 +40,9 @@ export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping
         runtime,
       })
     }
-    fields = leaves
+    fields = [...leaves.values()].some((field) => field.type === FLATTENED)
+      ? new FlattenedFieldLookup(leaves)
+      : leaves
     walked.set(mapping, fields)
     if (Object.keys(runtimeFields(mapping)).length > 0) withRuntime.add(fields)
     if (aliases.size > 0) aliasTargets.set(fields, aliases)
@@ -59,4 +63,30 @@ export function concreteFieldName(fields: ReadonlyMap<string, FieldMapping>, nam
 /** Whether a searchFields map holds a field alias. */
 export function hasFieldAliases(fields: ReadonlyMap<string, FieldMapping>): boolean {
   return aliasTargets.has(fields)
+}
+
+/** Whether a searchFields map has a flattened field (whose keys it answers for). */
+export function hasFlattenedFields(fields: ReadonlyMap<string, FieldMapping>): boolean {
+  return fields instanceof FlattenedFieldLookup
+}
+
+/** A field map that also answers for the keys of its flattened fields (FieldTypeLookup.getDynamicField). */
+class FlattenedFieldLookup extends Map<string, FieldMapping> {
+  /** The keyed field types asked for so far, by name (undefined: no flattened field's key). */
+  private readonly keyed = new Map<string, FieldMapping | undefined>()
+
+  override get(name: string): FieldMapping | undefined {
+    const mapped = super.get(name)
+    if (mapped !== undefined) return mapped
+    if (!this.keyed.has(name))
+      this.keyed.set(
+        name,
+        keyedFieldType((prefix) => super.get(prefix), name),
+      )
+    return this.keyed.get(name)
+  }
+
+  override has(name: string): boolean {
+    return this.get(name) !== undefined
+  }
 }

@@ -257,11 +257,7 @@ function shardSearch(
   checkInnerHitsWindow(innerHits, limits.maxInnerResultWindow)
   if (parsed.request.aggregations !== null) checkAggregationLimits(parsed.request.aggregations, limits)
   if (parsed.fetch.docValueFields.length > 0) {
-    resolveDocValueFields(
-      [...searchFields(mapping).keys()],
-      parsed.fetch.docValueFields,
-      limits.maxDocvalueFieldsSearch,
-    )
+    resolveDocValueFields(searchFields(mapping), parsed.fetch.docValueFields, limits.maxDocvalueFieldsSearch)
   }
   checkScriptFields(parsed.fetch.scriptFields.length, parsed.request.size, limits.maxScriptFields)
   checkResultWindow(

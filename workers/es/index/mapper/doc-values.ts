@@ -7,6 +7,8 @@
  * - unsigned_long: the nearest double of each value's exact text (unsigned-long-field.ts; ES keeps the exact long);
  * - token_count: the count of positions its analyzer makes of each value (token-count-field.ts; none without the
  *   index's analysis), a null_value as it is;
+ * - flattened: its values, under its path and (as `key\0value`) its keyed field's (flattened-field.ts), sorted and
+ *   deduplicated as a keyword's;
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - binary: with `doc_values`, each value's decoded bytes in base64, sorted unsigned and deduplicated (binary-field.ts);
  * - version: each value's encoded term (version-field.ts), sorted and deduplicated as a keyword's;
@@ -119,6 +121,8 @@ export function docValues(
       const terms = values.flatMap((value) => analysis.terms(analyzer, String(value)))
       return [...new Set(terms)].sort(compareUtf8)
     }
+    case 'flattened':
+      return [...new Set(values.map(String))].sort(compareUtf8)
     case 'ip':
       return [...new Set(values.map(String))].sort()
     case 'version':

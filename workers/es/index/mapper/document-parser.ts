@@ -25,7 +25,8 @@
  * field's value is a query, checked and indexed as nothing but its `_source` (percolator-field.ts). A range field's
  * object (or an ip_range's CIDR string) is one range, its bounds indexed under two paths (range-field.ts). A
  * constant_keyword's value is checked and never kept; a field without a value takes its first document's
- * (constant-keyword-field.ts).
+ * (constant-keyword-field.ts). A flattened field's object is read whole, its leaves indexed under its path and its
+ * keyed field's (flattened-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -58,6 +59,7 @@ import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck 
 import { rangeValues } from './range-field.ts'
 import { isRangeType, rangeToField } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordValue, withConstantValue } from './constant-keyword-field.ts'
+import { FLATTENED, flattenedValues, KEYED_FIELD_SUFFIX } from './flattened-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -257,6 +259,7 @@ class DocumentWalk {
     if (value === null || Array.isArray(value)) {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
+      if (mapped?.type === FLATTENED) return this.addFlattened(doc, path, mapped, value)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
       if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
@@ -297,6 +300,7 @@ class DocumentWalk {
     }
     if (field.type === 'alias') throw writeToAlias(path, this.copying)
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
+    if (field.type === FLATTENED) return this.addFlattened(doc, path, field, value)
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (field.type === 'join') return this.addJoin(doc, path, field, value)
     if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
@@ -390,6 +394,16 @@ class DocumentWalk {
     // read again after its primary took it (id null), a point is dropped or normalised rather than failing
     const points = geoPointValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
     for (const point of points) this.addValue(doc, path, field, point)
+  }
+
+  /** A flattened field's value: its leaves under its path and, as `key\0value`, under its keyed field's. */
+  private addFlattened(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    const { root, keyed } = flattenedValues(path, field, value, this.id)
+    const keyedPath = path + KEYED_FIELD_SUFFIX
+    for (let i = 0; i < root.length; i++) {
+      this.addValue(doc, path, field, root[i]!)
+      this.addValue(doc, keyedPath, field, keyed[i]!)
+    }
   }
 
   /** A percolator field's query: one per field in a document (its mapper's queryBuilderField), checked. */

@@ -14,6 +14,7 @@ import {
   failedToParseMapping,
   failedToParseMappingFrom,
   illegalArgumentException,
+  numberFormatException,
 } from '../../errors/index.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
@@ -112,6 +113,14 @@ export function stringParameter(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
     ? String(value)
     : JSON.stringify(value)
+}
+
+/** Parameter.intParam's reading of a value (XContentMapValues.nodeIntegerValue): an integer, else refused. */
+export function integerParameter(value: unknown): number {
+  const integer = Number(value)
+  if (!Number.isInteger(integer))
+    throw failedToParseMappingFrom(numberFormatException(stringParameter(value)))
+  return integer
 }
 
 /**

@@ -7,16 +7,13 @@
  * (Parameter.stringParam); `ignore_above` as an integer. `script`, `on_script_error` and `time_series_dimension`
  * are not available. Whether the index has the `normalizer` is checked with its analysis (index-analysis.ts).
  */
-import {
-  failedToParseMappingFrom,
-  illegalArgumentException,
-  numberFormatException,
-} from '../../errors/index.ts'
+import { failedToParseMappingFrom, illegalArgumentException } from '../../errors/index.ts'
 import type { FieldMapping } from './mapping.ts'
 import type { LeafValue } from './document-parser.ts'
 import type { XNumber } from '../../xcontent/index.ts'
 import {
   INDEX_DOC_VALUES_STORE,
+  integerParameter,
   stringParameter,
   typedParameters,
   type ParameterSpec,
@@ -49,10 +46,8 @@ export function keywordMapping(name: string, definition: Record<string, unknown>
   if (mapping.null_value !== undefined) mapping.null_value = stringParameter(mapping.null_value)
   if (mapping.normalizer !== undefined) mapping.normalizer = stringParameter(mapping.normalizer)
   if (mapping.ignore_above !== undefined) {
-    const ignoreAbove = Number(mapping.ignore_above)
     // XContentMapValues.nodeIntegerValue, then the parameter's validator
-    if (!Number.isInteger(ignoreAbove))
-      throw failedToParseMappingFrom(numberFormatException(stringParameter(mapping.ignore_above)))
+    const ignoreAbove = integerParameter(mapping.ignore_above)
     if (ignoreAbove < 0)
       throw failedToParseMappingFrom(
         illegalArgumentException(`[ignore_above] must be positive, got [${ignoreAbove}]`),

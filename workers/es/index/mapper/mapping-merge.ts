@@ -9,8 +9,8 @@
  * - parameters that cannot be updated (`analyzer`, `format`, and any other parameter both sides set)
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
- *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`) take the
- *   update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
+ *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`, and a
+ *   flattened field's `depth_limit`, `eager_global_ordinals` and `split_queries_on_whitespace`) take the update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
  * - an alias (field-alias.ts) merges only with an alias, whose path replaces its own; a join field keeps its
  *   relations (join-field.ts), and a mapping keeps one join field; a constant_keyword's `value` is set once
  *   (constant-keyword-field.ts);
@@ -47,6 +47,8 @@ const UPDATABLE = new Set([
   'coerce',
   'meta',
 ])
+/** FlattenedFieldMapper's updatable parameters besides the shared ones (Parameter's `updateable` true). */
+const FLATTENED_UPDATABLE = new Set(['depth_limit', 'eager_global_ordinals', 'split_queries_on_whitespace'])
 /** The defaults the point-indexed field types (numbers, dates, ip) share. */
 const POINT_FIELD_DEFAULTS = { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' }
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
@@ -62,6 +64,7 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   token_count: { ...POINT_FIELD_DEFAULTS, enable_position_increments: 'true' },
   unsigned_long: POINT_FIELD_DEFAULTS,
   binary: { store: 'false', doc_values: 'false' },
+  flattened: { index: 'true', doc_values: 'true', null_value: 'null', index_options: 'docs' },
   ...Object.fromEntries([...NUMBER_FIELD_TYPES].map((type) => [type, POINT_FIELD_DEFAULTS])),
 }
 
@@ -138,8 +141,11 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
     const before = ownField(current as unknown as Record<string, Scalar>, key)
     const after = ownField(incoming as unknown as Record<string, Scalar>, key)
     const fallback = DEFAULTS[current.type]?.[key]
-    // a token_count's analyzer is updatable (TokenCountFieldMapper's analyzerParam)
-    const updatable = UPDATABLE.has(key) || (current.type === 'token_count' && key === 'analyzer')
+    // a token_count's analyzer is updatable (TokenCountFieldMapper's analyzerParam), and some of a flattened's
+    const updatable =
+      UPDATABLE.has(key) ||
+      (current.type === 'token_count' && key === 'analyzer') ||
+      (current.type === 'flattened' && FLATTENED_UPDATABLE.has(key))
     if (updatable || (before === undefined && fallback === undefined)) {
       if (after !== undefined) setOwn(merged, key, after)
       continue

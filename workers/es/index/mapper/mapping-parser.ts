@@ -15,7 +15,7 @@
  * `join` field's (join-field.ts, which also allows one join field per mapping), a `dense_vector`'s
  * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts), a range field's
  * (range-field.ts), a `constant_keyword`'s (constant-keyword-field.ts, from the definition itself: a number `value`
- * keeps its text), a `token_count`'s (token-count-field.ts); a
+ * keeps its text), a `token_count`'s (token-count-field.ts), a `flattened` field's (flattened-field.ts); a
  * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
  * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
@@ -67,6 +67,7 @@ import { CONSTANT_KEYWORD, constantKeywordMapping } from './constant-keyword-fie
 import { tokenCountMapping } from './token-count-field.ts'
 import { UNSIGNED_LONG, unsignedLongMapping } from './unsigned-long-field.ts'
 import { BINARY, binaryMapping } from './binary-field.ts'
+import { FLATTENED, flattenedMapping } from './flattened-field.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
 const ACCEPTED_ROOT_KEYS = new Set([
@@ -284,6 +285,7 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'token_count') return tokenCountMapping(name, field)
   if (field.type === UNSIGNED_LONG) return unsignedLongMapping(name, field)
   if (field.type === BINARY) return binaryMapping(name, field)
+  if (field.type === FLATTENED) return flattenedMapping(name, field)
   return field as unknown as FieldMapping
 }
 

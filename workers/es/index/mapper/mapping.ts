@@ -48,6 +48,7 @@ export const FIELD_TYPE_NAMES = [
   'token_count',
   'unsigned_long',
   'binary',
+  'flattened',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -62,7 +63,6 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
 export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'aggregate_metric_double',
   'counted_keyword',
-  'flattened',
   'geo_shape',
   'histogram',
   'passthrough',
@@ -172,6 +172,13 @@ export interface FieldMapping {
   value?: string
   /** token_count (token-count-field.ts): false when each token counts one position whatever its increment. */
   enable_position_increments?: boolean
+  /** flattened (flattened-field.ts): how deep its objects may nest. */
+  depth_limit?: number
+  /**
+   * Set on the field type a search sees for a flattened field's key (`f.some.key`, flattened-field.ts
+   * keyedFieldType): the flattened field's path and the key; never in `properties`.
+   */
+  keyed?: { root: string; key: string }
 }
 
 /** A dense_vector's `index_options`: the index type, and for the HNSW types their graph's parameters. */
@@ -193,6 +200,14 @@ export interface VectorIndexOptions {
  */
 export function isAnalyzedText(field: FieldMapping): boolean {
   return field.type === 'text' || field.type === 'match_only_text' || field.type === 'search_as_you_type'
+}
+
+/**
+ * Fields searched as a keyword is (a single-term string field, the keyword analyzer or the whitespace one): `keyword`,
+ * and `flattened` (its root and its keys, flattened-field.ts).
+ */
+export function isKeywordLike(field: FieldMapping): boolean {
+  return field.type === 'keyword' || field.type === 'flattened'
 }
 
 /** The date field types (DateFieldMapper's two resolutions): `date` (millis) and `date_nanos`. */

@@ -21,6 +21,7 @@ import { DateValueFormat } from '../aggregations/date-value-format.ts'
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
 import type { DocumentField } from './field-fetcher.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
+import type { FieldMapping } from '../../index/mapper/mapping.ts'
 
 interface DocValueField {
   readonly name: string
@@ -37,12 +38,12 @@ export class FetchDocValuesPhase {
   /** FetchDocValuesPhase's processor: the requested fields (resolveDocValueFields) with their printers. */
   static create(
     index: string,
-    fieldNames: readonly string[],
+    searched: ReadonlyMap<string, FieldMapping>,
     source: DocValuesSource,
     requested: readonly FieldAndFormat[],
     maxDocvalueFieldsSearch: number,
   ): FetchDocValuesPhase {
-    const resolved = resolveDocValueFields(fieldNames, requested, maxDocvalueFieldsSearch)
+    const resolved = resolveDocValueFields(searched, requested, maxDocvalueFieldsSearch)
     const fields = resolved.flatMap(({ name, format }) => {
       const info = source.field(name)
       if (info === null) return []
@@ -67,20 +68,23 @@ export class FetchDocValuesPhase {
 
 /**
  * FetchDocValuesContext, which every shard builds when it parses the search (hits or none): each requested pattern
- * or name resolved against the search's fields (getMatchingFieldNames: an unmapped name is none), a field named
+ * or name resolved against the search's fields (getMatchingFieldNames: an unmapped name is none, a flattened field's
+ * key one, search-fields.ts; a pattern matches mapped fields only), a field named
  * twice taking the last entry's format in its first place; more than the index's `index.max_docvalue_fields_search`
  * fields refused.
  */
 export function resolveDocValueFields(
-  fieldNames: readonly string[],
+  searched: ReadonlyMap<string, FieldMapping>,
   requested: readonly FieldAndFormat[],
   maxDocvalueFieldsSearch: number,
 ): Array<{ name: string; format: string | null }> {
   const formats = new Map<string, string | null>()
   for (const { field, format } of requested) {
     const names = field.includes('*')
-      ? fieldNames.filter((name) => simpleMatch(field, name))
-      : fieldNames.filter((name) => name === field)
+      ? [...searched.keys()].filter((name) => simpleMatch(field, name))
+      : searched.has(field)
+        ? [field]
+        : []
     for (const name of names) formats.set(name, format)
   }
   const resolved = [...formats].map(([name, format]) => ({ name, format }))

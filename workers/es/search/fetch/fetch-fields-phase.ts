@@ -33,7 +33,7 @@ export function fetchDocumentFields(
   const values = shardDocValues(shard, mapping, docValuesIndex(index))
   const docValues = FetchDocValuesPhase.create(
     name,
-    [...searchFields(mapping).keys()],
+    searchFields(mapping),
     values,
     options.docValueFields,
     indexLimits(index.metadata).maxDocvalueFieldsSearch,

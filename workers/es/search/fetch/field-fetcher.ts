@@ -11,7 +11,8 @@
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
  * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features: its
- *   `_source` objects as sent;
+ *   `_source` objects as sent; flattened: its `_source` objects as sent, a key (`f.some.key`) its `_source` values
+ *   there as sent;
  * - the range types: each `_source` range as an object of its bounds, parsed and formatted (range-format.ts);
  * - constant_keyword: the mapping's value, whatever `_source` holds (none while the value is not set);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
@@ -126,10 +127,10 @@ export class FieldFetcher {
             values: vectorSourceValues(parsed.source, name),
             ignoredValues: NOTHING_IGNORED,
           }))
-        } else if (field.type === 'rank_feature' || field.type === 'rank_features') {
+        } else if (IDENTITY_SOURCE_TYPES.has(field.type)) {
           if (format !== null) valueFetcher(name, field, format)
           fetchers.set(name, (parsed) => ({
-            values: rankFeatureSourceValues(field, sourceValueAt(parsed.source, name)),
+            values: identitySourceValues(field, sourceValueAt(parsed.source, name)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (isRangeType(field.type)) {
@@ -222,13 +223,17 @@ function sourceValueAt(source: XContentObject, path: string): XContentValue | un
   return value
 }
 
+/** The field types whose `_source` values are fetched from their path as they are (identitySourceValues). */
+const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set(['rank_feature', 'rank_features', 'flattened'])
+
 /**
  * A rank_feature's values as its SourceValueFetcher reads them (objectToFloat: a number or a numeric string as a
- * float, as sent, before any inversion), a rank_features' objects as sent (SourceValueFetcher.identity).
+ * float, as sent, before any inversion); a rank_features' or a flattened field's (its root's or a key's) as sent
+ * (SourceValueFetcher.identity).
  */
-function rankFeatureSourceValues(field: FieldMapping, value: XContentValue | undefined): JsonOut[] {
+function identitySourceValues(field: FieldMapping, value: XContentValue | undefined): JsonOut[] {
   const values = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== null)
-  if (field.type === 'rank_features') return values.map(sourceToJson)
+  if (field.type !== 'rank_feature') return values.map(sourceToJson)
   return values.map((v) => new JavaFloat(Number(v instanceof XNumber ? v.value : v)))
 }
 

@@ -11,7 +11,7 @@
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { searchAnalyzer } from '../../index/mapper/field-indexer.ts'
-import { isAnalyzedText } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, isKeywordLike } from '../../index/mapper/mapping.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import { analyze, fieldQuery, termsBool, valueQuery } from './full-text-queries.ts'
 import { boosted, scalarText, type QueryContext } from './query-parsing.ts'
@@ -53,7 +53,7 @@ function blendTerm(
   const terms: Array<{ field: string; term: string; boost: number }> = []
   for (const { field, boost } of group) {
     const mapping = context.fields.get(field)
-    if (mapping !== undefined && (isAnalyzedText(mapping) || mapping.type === 'keyword'))
+    if (mapping !== undefined && (isAnalyzedText(mapping) || isKeywordLike(mapping)))
       terms.push({ field, term, boost })
     else queries.push(boosted(valueQuery(field, term, options, context, 1), boost))
   }

@@ -29,7 +29,7 @@ import { toIndexQuery } from '../query-string/to-index-query.ts'
 import { crossFieldsQueries } from './cross-fields.ts'
 import { searchAsYouTypePhrase, searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
 import { indexPhrasesPhrase, indexPrefixesPrefix } from './text-subfield-queries.ts'
-import { isAnalyzedText, type FieldMapping } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, isKeywordLike, type FieldMapping } from '../../index/mapper/mapping.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import {
   boosted,
@@ -117,7 +117,7 @@ export function fieldQuery(
       `Can only use phrase prefix queries on text fields - not on [${field}] which is of type [${mapping.type}]`,
     )
   }
-  if (!isText && mapping.type !== 'keyword' && !analyzed) {
+  if (!isText && !isKeywordLike(mapping) && !analyzed) {
     return valueQuery(field, text, options, context, boost)
   }
   // the keyword analyzer: one term, or with bool_prefix one prefix

@@ -6,7 +6,7 @@
  * A field without a normalizer, and a context that cannot normalize (the coordinating node's parse-only check),
  * keep the value as given. With `split_queries_on_whitespace` a full-text query's text is split on whitespace first.
  */
-import type { FieldMapping } from '../../index/mapper/mapping.ts'
+import { isKeywordLike, type FieldMapping } from '../../index/mapper/mapping.ts'
 
 /** The index's normalizers by name (IndexAnalysis.normalize). */
 export type Normalize = (normalizer: string, text: string) => string
@@ -29,7 +29,7 @@ function normalizerOf(mapping: FieldMapping, context: NormalizingContext): ((tex
  * the field through it; term-level queries keep indexedValueForSearch.
  */
 export function splitsQueriesOnWhitespace(mapping: FieldMapping): boolean {
-  return mapping.type === 'keyword' && mapping.split_queries_on_whitespace === true
+  return isKeywordLike(mapping) && mapping.split_queries_on_whitespace === true
 }
 
 /** KeywordFieldType.indexedValueForSearch. */

@@ -27,7 +27,7 @@ import { addressTerm, termAddresses } from '../../common/network/inet-addresses.
 import { scaledTermValue } from '../../index/mapper/scaled-float-field.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { indexedTerm } from '../../index/mapper/field-indexer.ts'
-import { isAnalyzedText, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
+import { isAnalyzedText, isKeywordLike, NUMERIC_TYPES } from '../../index/mapper/mapping.ts'
 import { featureIndexField, RANK_FEATURE_FIELD } from '../../index/mapper/rank-feature-field.ts'
 import { queryShardException, type IndexRef } from '../query-string/query-parser-errors.ts'
 import { searchAsYouTypePrefix } from './search-as-you-type-queries.ts'
@@ -171,7 +171,7 @@ export function exactValueQuery(
   // VersionStringFieldType.indexedValueForSearch: the value's encoded term
   if (mapping.type === 'version') return { type: 'term', field, term: encodeVersion(text), boost }
   if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
-  if (isAnalyzedText(mapping) || mapping.type === 'keyword')
+  if (isAnalyzedText(mapping) || isKeywordLike(mapping))
     return { type: 'term', field, term: keywordSearchValue(mapping, text, context), boost }
   const term = checked(context, () => exactTerm(mapping, text))
   return NUMERIC_TYPES.has(mapping.type) ? valueRange() : { type: 'term', field, term, boost }

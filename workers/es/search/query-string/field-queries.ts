@@ -15,7 +15,13 @@ import { javaTrim, parseJavaDouble } from '../../../net/java-double.ts'
 import type { AnalyzedToken } from '../../../../engine-wasm/src/index/types.ts'
 import { EsException } from '../../errors/index.ts'
 import { formatAddress, termAddresses } from '../../common/network/inet-addresses.ts'
-import { isAnalyzedText, isDateType, NUMERIC_TYPES, type FieldMapping } from '../../index/mapper/mapping.ts'
+import {
+  isAnalyzedText,
+  isDateType,
+  isKeywordLike,
+  NUMERIC_TYPES,
+  type FieldMapping,
+} from '../../index/mapper/mapping.ts'
 import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
 import { DEFAULT_DATE_NANOS_FORMAT } from '../../index/mapper/date-nanos-field.ts'
 import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
@@ -64,7 +70,7 @@ export class FieldQueryError extends Error {
 
 /** Field types with string terms; a version's are matched decoded (search/queries/version-queries.ts). */
 function isString(mapping: FieldMapping): boolean {
-  return isAnalyzedText(mapping) || mapping.type === 'keyword' || mapping.type === 'version'
+  return isAnalyzedText(mapping) || isKeywordLike(mapping) || mapping.type === 'version'
 }
 
 /** The indexed term for an exact value of a non-text field. */
@@ -203,6 +209,11 @@ export function multiTermRefusal(field: string, type: string, kind: MultiTermKin
 
 export function requireString(field: string, mapping: FieldMapping, kind: MultiTermKind): void {
   if (!isString(mapping)) throw multiTermRefusal(field, mapping.type, kind)
+  // KeyedFlattenedFieldType's wildcardQuery, regexpQuery and fuzzyQuery
+  if (mapping.keyed !== undefined && kind !== 'prefix') {
+    const reason = `[${kind}] queries are not currently supported on keyed [${mapping.type}] fields.`
+    throw new FieldQueryError('unsupported_operation_exception', reason)
+  }
 }
 
 /** The shard failure of a field query's error: a query_shard_exception as it is, anything else wrapped. */

@@ -132,6 +132,7 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   constant_keyword: 'keyword',
   token_count: 'long',
   unsigned_long: 'long',
+  flattened: 'keyword',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 
