@@ -61,6 +61,22 @@ export function errorBody(
   return { error: { root_cause: [cause], ...cause }, status }
 }
 
+/** [status, parsed body] of a request to node 2 of `cluster`. */
+export async function statusAndBody(
+  cluster: TestCluster,
+  method: 'PUT' | 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: object,
+): Promise<unknown[]> {
+  const response = await cluster.send(2, method, path, body)
+  return [response.status, JSON.parse(response.body) as unknown]
+}
+
+/** [403, cluster_block_exception's body] for a block described as `reason`. */
+export function blockedAnswer(reason: string): unknown[] {
+  return [403, errorBody('cluster_block_exception', reason, 403)]
+}
+
 /** The body of index_not_found_exception for the index or alias `name` (404). */
 export function indexNotFoundBody(name: string): { error: object; status: 404 } {
   const cause = {

@@ -5,7 +5,7 @@
 // read_only_allow_delete, and PUT _cluster/settings with the block setting alone lifts it; GET _cluster/state
 // prints the blocks; and the index blocks now join the global ones in the same checks.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { clusterWithIndex, errorBody } from './cluster-admin-fixture.ts'
+import { blockedAnswer, clusterWithIndex, errorBody, statusAndBody } from './cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 
 let cluster: TestCluster
@@ -14,18 +14,12 @@ beforeEach(async () => {
   ;({ cluster } = await clusterWithIndex(2, { settings: { number_of_shards: 1, number_of_replicas: 0 } }))
 }, 60_000)
 
-async function send(
-  method: 'PUT' | 'GET' | 'POST' | 'DELETE',
-  path: string,
-  body?: object,
-): Promise<unknown[]> {
-  const response = await cluster.send(2, method, path, body)
-  return [response.status, JSON.parse(response.body) as unknown]
-}
+const send = (method: 'PUT' | 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<unknown[]> =>
+  statusAndBody(cluster, method, path, body)
 
 const READ_ONLY = 'FORBIDDEN/6/cluster read-only (api)'
 const ALLOW_DELETE = 'FORBIDDEN/13/cluster read-only / allow delete (api)'
-const blocked = (reason: string): unknown[] => [403, errorBody('cluster_block_exception', reason, 403)]
+const blocked = blockedAnswer
 
 describe('cluster.blocks.read_only', () => {
   it('refuses writes, index creation, mapping and settings changes and deletes until the block alone is lifted', async () => {

@@ -6,7 +6,7 @@
 // searches, refresh and flush run;
 // the global `cluster.blocks.read_only` (METADATA_WRITE) refuses _forcemerge before its indices are resolved.
 import { beforeEach, describe, expect, it } from 'vitest'
-import { clusterWithIndex, errorBody } from './cluster-admin-fixture.ts'
+import { blockedAnswer, clusterWithIndex, statusAndBody } from './cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 
 let cluster: TestCluster
@@ -18,18 +18,12 @@ beforeEach(async () => {
   await send('PUT', '/idx/_doc/1?refresh=true', { n: 1, text: 'quick fox' })
 }, 60_000)
 
-async function send(
-  method: 'PUT' | 'GET' | 'POST' | 'DELETE',
-  path: string,
-  body?: object,
-): Promise<unknown[]> {
-  const response = await cluster.send(2, method, path, body)
-  return [response.status, JSON.parse(response.body) as unknown]
-}
+const send = (method: 'PUT' | 'GET' | 'POST' | 'DELETE', path: string, body?: object): Promise<unknown[]> =>
+  statusAndBody(cluster, method, path, body)
 
 const READ = 'FORBIDDEN/7/index read (api)'
 const METADATA = 'FORBIDDEN/9/index metadata (api)'
-const blocked = (reason: string): unknown[] => [403, errorBody('cluster_block_exception', reason, 403)]
+const blocked = blockedAnswer
 const status = async (method: 'GET' | 'POST', path: string, body?: object): Promise<unknown> =>
   (await send(method, path, body))[0]
 
