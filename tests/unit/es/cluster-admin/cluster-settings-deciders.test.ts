@@ -16,18 +16,12 @@ import {
 } from '../../../../workers/es/cluster/metadata/cluster-settings.ts'
 import { emptyClusterState, type ClusterState } from '../../../../workers/es/cluster/state/cluster-state.ts'
 import type { DiscoveryNode } from '../../../../workers/es/cluster/state/discovery-node.ts'
+import { THREE_NODES } from './three-nodes.ts'
 import { recoveredRouting } from '../../../../workers/es/cluster/state/metadata-indices.ts'
 import { newUnassignedInfo, type ShardRouting } from '../../../../workers/es/cluster/state/shard-routing.ts'
 import { EsException } from '../../../../workers/es/errors/index.ts'
 
-const NODES: DiscoveryNode[] = ['n1', 'n2', 'n3'].map((id, i) => ({
-  id,
-  ephemeralId: `e${id}`,
-  name: `es-node-${i + 1}`,
-  address: i + 1,
-  roles: ['master', 'data'],
-  attributes: {},
-}))
+const NODES = THREE_NODES
 
 function started(shard: number, primary: boolean, node: string, id: string): ShardRouting {
   return {

@@ -17,18 +17,11 @@ import {
   type ClusterState,
   type IndexMetadata,
 } from '../../../../workers/es/cluster/state/cluster-state.ts'
-import type { DiscoveryNode } from '../../../../workers/es/cluster/state/discovery-node.ts'
+import { THREE_NODES } from './three-nodes.ts'
 import { newUnassignedInfo, type ShardRouting } from '../../../../workers/es/cluster/state/shard-routing.ts'
 import { clusterWithIndex, errorBody } from './cluster-admin-fixture.ts'
 
-const NODES: DiscoveryNode[] = ['n1', 'n2', 'n3'].map((id, i) => ({
-  id,
-  ephemeralId: `e${id}`,
-  name: `es-node-${i + 1}`,
-  address: i + 1,
-  roles: ['master', 'data'],
-  attributes: {},
-}))
+const NODES = THREE_NODES
 const CLUSTER_KEY = 'cluster.routing.allocation.total_shards_per_node'
 const INDEX_KEY = 'index.routing.allocation.total_shards_per_node'
 
