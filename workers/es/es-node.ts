@@ -27,6 +27,10 @@ import type { StoredDocument } from './index/shard/index-shard.ts'
 import { IndicesService } from './indices/indices-service.ts'
 import { IndicesClusterStateService } from './indices/indices-cluster-state-service.ts'
 import { handOffPrimary, recoverFromPrimary } from './indices/peer-recovery.ts'
+import { EMPTY_CLUSTER_INFO } from './cluster/allocation/cluster-info.ts'
+import { InternalClusterInfoService } from './cluster/allocation/cluster-info-service.ts'
+import { DiskThresholdMonitor } from './cluster/allocation/disk-threshold-monitor.ts'
+import { fetchClusterInfo } from './action/cluster-info-fetch.ts'
 import { ClusterService, type MasterRequest, type MasterResponse } from './node/cluster-service.ts'
 import { StoredPersistedState } from './node/stored-persisted-state.ts'
 import { clusterSummary } from './node/cluster-summary.ts'
@@ -192,6 +196,7 @@ export class EsNode implements EsNodeApi {
     private readonly persisted: StoredPersistedState,
     private readonly address: number,
     private readonly lifecycle: IndexLifecycleService,
+    private readonly clusterInfo: InternalClusterInfoService,
   ) {}
 
   static async start(deps: EsNodeDeps): Promise<EsNode> {
@@ -212,6 +217,7 @@ export class EsNode implements EsNodeApi {
     let cluster: ClusterService | null = null
     let licenses: LicenseService | null = null
     let lifecycle: IndexLifecycleService | null = null
+    let clusterInfo: InternalClusterInfoService | null = null
     const coordinator = new Coordinator({
       nodeId,
       nodeName: deps.nodeName,
@@ -223,12 +229,14 @@ export class EsNode implements EsNodeApi {
       shardStore: { list: () => indices.storedCopies() },
       seedAddresses: deps.seedAddresses,
       initialMasterNodes: deps.initialMasterNodes,
+      clusterInfo: () => clusterInfo?.current() ?? EMPTY_CLUSTER_INFO,
       onClusterStateApplied: (state) => {
         masterHistory.clusterChanged(state.nodes.find((node) => node.id === state.masterNodeId) ?? null)
         applier?.apply(state)
         cluster?.applied(state)
         licenses?.clusterChanged(state)
         lifecycle?.clusterChanged(state)
+        clusterInfo?.clusterChanged(state)
       },
     })
     licenses = new LicenseService({
@@ -242,6 +250,17 @@ export class EsNode implements EsNodeApi {
       deps.scheduler,
     )
     const client = new NodeClient(cluster, shardChannel, deps.scheduler)
+    const diskMonitor = new DiskThresholdMonitor({
+      clock: deps.scheduler,
+      state: () => coordinator.state(),
+      submitStateUpdate: (source, update) => coordinator.submitStateUpdate(source, update),
+    })
+    clusterInfo = new InternalClusterInfoService({
+      localNodeId: nodeId,
+      scheduler: deps.scheduler,
+      fetch: (state) => fetchClusterInfo(client, state),
+      onNewInfo: (info) => diskMonitor.onNewInfo(info),
+    })
     const repositories = new RepositoriesService(deps.pathRepo ?? [], deps.repositoryStorage ?? deps.storage)
     const contexts = new ReaderContexts(deps.scheduler, searchSessionId(nodeId, deps.scheduler.now()))
     applier = new IndicesClusterStateService(indices, {
@@ -290,6 +309,7 @@ export class EsNode implements EsNodeApi {
         coordinator,
         masterHistory,
       ),
+      clusterInfo: () => fetchClusterInfo(client, client.cluster.state()),
       newUuid: () => randomBase64Id(deps.random),
     }
     const controller = new RestController()
@@ -374,7 +394,7 @@ export class EsNode implements EsNodeApi {
       // Imported once a master is known; a node stopped before that imports them at its next start.
       importDanglingIndices(cluster, deps.storage, dangling).catch(() => undefined)
     }
-    return new EsNode(controller, coordinator, mux, indices, persisted, deps.address, lifecycle)
+    return new EsNode(controller, coordinator, mux, indices, persisted, deps.address, lifecycle, clusterInfo)
   }
 
   /**
@@ -408,6 +428,7 @@ export class EsNode implements EsNodeApi {
   /** The process ends at once: timers stop, requests to it go unanswered. */
   kill(): void {
     this.lifecycle.stop()
+    this.clusterInfo.stop()
     this.coordinator.stop()
     this.mux.stop()
     for (const index of this.indices.all()) index.close()

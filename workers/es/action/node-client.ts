@@ -75,9 +75,13 @@ export class NodeClient {
     return null
   }
 
-  /** One request to one node; null when it does not answer. */
-  toNode(address: number, request: ShardRequest): Promise<ShardResponse | null> {
-    return this.transport.request(address, request, SHARD_REQUEST_TIMEOUT_MS).catch(() => null)
+  /** One request to one node; null when it does not answer within `timeoutMs`. */
+  toNode(
+    address: number,
+    request: ShardRequest,
+    timeoutMs = SHARD_REQUEST_TIMEOUT_MS,
+  ): Promise<ShardResponse | null> {
+    return this.transport.request(address, request, timeoutMs).catch(() => null)
   }
 
   /** Every node's answer to one request; nodes that do not answer are left out. */

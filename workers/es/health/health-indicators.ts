@@ -3,9 +3,6 @@
  * - repository_integrity (RepositoryIntegrityHealthIndicatorService): "No snapshot repositories configured." with no
  *   details, else "All repositories are healthy." with `total_repositories` (an fs repository here is never corrupt,
  *   unknown or invalid);
- * - disk (DiskHealthIndicatorService): the playground models no disk, so every node reports what a node below every
- *   watermark reports (green, as `_cat/allocation`'s figures of a node with room to spare): "The cluster has enough
- *   available disk space." with the node counts;
  * - slm (SlmHealthIndicatorService): no snapshot lifecycle policy exists here, SLM running;
  * - data_stream_lifecycle (DataStreamLifecycleHealthIndicatorService): no lifecycle run has reported yet.
  * Details are written only when `verbose`.
@@ -27,17 +24,6 @@ export function repositoryIntegrityIndicator(state: ClusterState, verbose: boole
     'All repositories are healthy.',
     verbose ? { total_repositories: total } : null,
   )
-}
-
-export function diskIndicator(state: ClusterState, verbose: boolean): HealthIndicatorResult {
-  const details = {
-    indices_with_readonly_block: 0,
-    nodes_with_enough_disk_space: state.nodes.length,
-    nodes_with_unknown_disk_status: 0,
-    nodes_over_high_watermark: 0,
-    nodes_over_flood_stage_watermark: 0,
-  }
-  return green('disk', 'The cluster has enough available disk space.', verbose ? details : null)
 }
 
 export function slmIndicator(verbose: boolean): HealthIndicatorResult {

@@ -8,6 +8,7 @@
  * cluster state. The response is `status` (the worst indicator's, only when no indicator was named), `cluster_name`
  * and `indicators` by name. A negative `size` fails GetHealthAction.Request's validation.
  */
+import type { ClusterInfo } from '../cluster/allocation/cluster-info.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { actionRequestValidationException } from '../errors/index.ts'
 import { resourceNotFoundException } from '../cluster/metadata/metadata-errors.ts'
@@ -15,7 +16,6 @@ import type { JsonOut } from '../xcontent/index.ts'
 import { indicatorToJson, mergeStatus, type HealthIndicatorResult } from './health-indicator-result.ts'
 import {
   dataStreamLifecycleIndicator,
-  diskIndicator,
   repositoryIntegrityIndicator,
   slmIndicator,
 } from './health-indicators.ts'
@@ -24,6 +24,7 @@ import { STABLE_MASTER, stableMasterIndicator } from './stable-master-indicator.
 import { shardsCapacityIndicator } from './shards-capacity-indicator.ts'
 import { shardsAvailabilityIndicator } from './shards-availability-indicator.ts'
 import { ilmIndicator } from './ilm-indicator.ts'
+import { diskIndicator } from './disk-indicator.ts'
 
 export interface HealthRequest {
   readonly indicator: string | null
@@ -31,7 +32,12 @@ export interface HealthRequest {
   readonly size: number
 }
 
-type Calculate = (state: ClusterState, request: HealthRequest, now: number) => HealthIndicatorResult
+type Calculate = (
+  state: ClusterState,
+  request: HealthRequest,
+  now: number,
+  info: ClusterInfo,
+) => HealthIndicatorResult
 
 const UNKNOWN_RESULT_SUMMARY_PREFLIGHT_FAILED =
   'Could not determine health status. Check details on critical issues preventing the health status from reporting.'
@@ -39,11 +45,11 @@ const UNKNOWN_RESULT_SUMMARY_PREFLIGHT_FAILED =
 /** The indicators after the preflight one, in registration order. */
 const INDICATORS: ReadonlyArray<readonly [string, Calculate]> = [
   ['repository_integrity', (state, { verbose }) => repositoryIntegrityIndicator(state, verbose)],
-  ['disk', (state, { verbose }) => diskIndicator(state, verbose)],
+  ['disk', (state, { verbose, size }, _now, info) => diskIndicator(state, verbose, size, info)],
   ['shards_capacity', (state, { verbose }) => shardsCapacityIndicator(state, verbose)],
   [
     'shards_availability',
-    (state, { verbose, size }, now) => shardsAvailabilityIndicator(state, verbose, size, now),
+    (state, { verbose, size }, now, info) => shardsAvailabilityIndicator(state, verbose, size, now, info),
   ],
   ['data_stream_lifecycle', () => dataStreamLifecycleIndicator()],
   ['slm', (_state, { verbose }) => slmIndicator(verbose)],
@@ -62,6 +68,7 @@ export function healthReport(
   request: HealthRequest,
   now: number,
   masterStability: CoordinationDiagnosticsResult,
+  info: ClusterInfo,
 ): JsonOut {
   const preflight = stableMasterIndicator(masterStability, state.nodes, request.verbose)
   const wanted = (name: string) => request.indicator === null || name === request.indicator
@@ -69,7 +76,7 @@ export function healthReport(
   const results = [
     ...(wanted(STABLE_MASTER) ? [preflight] : []),
     ...(preflight.status === 'green'
-      ? others.map(([, calculate]) => calculate(state, request, now))
+      ? others.map(([, calculate]) => calculate(state, request, now, info))
       : others.map(([name]) => unknownResult(name, preflight, request.verbose))),
   ]
   if (results.length === 0) throw resourceNotFoundException(`Did not find indicator ${request.indicator}`)

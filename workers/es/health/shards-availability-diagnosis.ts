@@ -15,6 +15,7 @@
  * - nothing found: explain_allocations.
  * allMatch over no node results is true, as Java's.
  */
+import type { ClusterInfo } from '../cluster/allocation/cluster-info.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { DiscoveryNode } from '../cluster/state/discovery-node.ts'
 import type { ShardRouting } from '../cluster/state/shard-routing.ts'
@@ -50,6 +51,7 @@ export function diagnoseUnassignedShard(
   state: ClusterState,
   copy: ShardRouting,
   now: number,
+  clusterInfo: ClusterInfo,
 ): DiagnosisDefinition[] {
   const info = copy.unassignedInfo!
   const found: DiagnosisDefinition[] = []
@@ -57,12 +59,17 @@ export function diagnoseUnassignedShard(
   else if (info.lastAllocationStatus === 'NO_ATTEMPT' && info.delayed)
     found.push(WAIT_FOR_OR_FIX_DELAYED_SHARDS)
   else if (info.lastAllocationStatus === 'NO_ATTEMPT' || info.lastAllocationStatus === 'DECIDERS_NO')
-    found.push(...explainAndDiagnose(state, copy, now))
+    found.push(...explainAndDiagnose(state, copy, now, clusterInfo))
   return found.length > 0 ? found : [CHECK_ALLOCATION_EXPLAIN_API]
 }
 
-function explainAndDiagnose(state: ClusterState, copy: ShardRouting, now: number): DiagnosisDefinition[] {
-  const decision = explainShard(state, copy, now, true)
+function explainAndDiagnose(
+  state: ClusterState,
+  copy: ShardRouting,
+  now: number,
+  info: ClusterInfo,
+): DiagnosisDefinition[] {
+  const decision = explainShard(state, copy, now, true, info)
   if (decision.kind !== 'allocate' || decision.canAllocate !== 'no') return []
   const cluster = state.metadata.indices[copy.index]
   const found =

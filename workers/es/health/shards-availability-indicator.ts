@@ -17,10 +17,10 @@
  *   first); the affected indices by priority and name, at most `size`. restore_from_snapshot lists its indices in
  *   HashSet order, a system index by its feature instead (`feature_states`).
  */
+import type { ClusterInfo } from '../cluster/allocation/cluster-info.ts'
 import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import { inactivePrimaryHealth } from '../cluster/state/cluster-health.ts'
 import { isActive, type ShardRouting } from '../cluster/state/shard-routing.ts'
-import { esIndexMetadata } from '../cluster/metadata/metadata-tasks.ts'
 import {
   javaHashMapCapacity,
   javaHashOrder,
@@ -36,6 +36,7 @@ import type {
   HealthIndicatorResult,
 } from './health-indicator-result.ts'
 import { diagnoseUnassignedShard } from './shards-availability-diagnosis.ts'
+import { byPriorityAndName, indicesWord, truncatedIndices } from './health-display-values.ts'
 import { WAIT_FOR_INITIALIZATION } from './shards-availability-definitions.ts'
 
 const NAME = 'shards_availability'
@@ -50,7 +51,14 @@ class ShardAllocationCounts {
   /** By definition id (a definition's id is unique: record equality), insertion-ordered; reported in HashMap order. */
   readonly diagnoses = new Map<string, { definition: DiagnosisDefinition; indices: Set<string> }>()
 
-  add(state: ClusterState, copy: ShardRouting, primary: ShardRouting, verbose: boolean, now: number): void {
+  add(
+    state: ClusterState,
+    copy: ShardRouting,
+    primary: ShardRouting,
+    verbose: boolean,
+    now: number,
+    info: ClusterInfo,
+  ): void {
     const isNew = !isActive(copy) && !isActive(primary) && inactivePrimaryHealth(primary) === 'yellow'
     if (!isActive(copy) && !isNew) this.indicesWithUnavailableShards.add(copy.index)
     switch (copy.state) {
@@ -59,7 +67,7 @@ class ShardAllocationCounts {
         else {
           this.unassigned++
           if (verbose)
-            for (const definition of diagnoseUnassignedShard(state, copy, now))
+            for (const definition of diagnoseUnassignedShard(state, copy, now, info))
               this.diagnose(definition, copy)
         }
         break
@@ -87,14 +95,15 @@ export function shardsAvailabilityIndicator(
   verbose: boolean,
   maxAffectedResources: number,
   now: number,
+  info: ClusterInfo,
 ): HealthIndicatorResult {
   const primaries = new ShardAllocationCounts()
   const replicas = new ShardAllocationCounts()
   for (const index of Object.keys(state.routingTable)) {
     for (const copies of state.routingTable[index]!) {
       const primary = copies.find((copy) => copy.primary)!
-      primaries.add(state, primary, primary, verbose, now)
-      for (const copy of copies) if (!copy.primary) replicas.add(state, copy, primary, verbose, now)
+      primaries.add(state, primary, primary, verbose, now, info)
+      for (const copy of copies) if (!copy.primary) replicas.add(state, copy, primary, verbose, now, info)
     }
   }
   const status =
@@ -143,29 +152,6 @@ function details(primaries: ShardAllocationCounts, replicas: ShardAllocationCoun
     ['started_primaries', primaries.started + primaries.relocating],
     ['unassigned_replicas', replicas.unassigned],
   ])
-}
-
-/** IndexMetadata.priority: index.priority, 1 by default. */
-function priority(state: ClusterState, index: string): number {
-  const cluster = state.metadata.indices[index]
-  if (cluster === undefined) return -1
-  const value = esIndexMetadata(cluster).otherSettings?.['index.priority']
-  return typeof value === 'string' ? Number(value) : 1
-}
-
-/** HealthIndicatorDisplayValues.indicesComparatorByPriorityAndName. */
-function byPriorityAndName(state: ClusterState, indices: Iterable<string>): string[] {
-  return [...indices].sort((a, b) => priority(state, b) - priority(state, a) || (a < b ? -1 : a > b ? 1 : 0))
-}
-
-/** HealthIndicatorDisplayValues.getTruncatedIndices: at most 10, `, ...` after them when there are more. */
-function truncatedIndices(state: ClusterState, indices: ReadonlySet<string>): string {
-  const shown = byPriorityAndName(state, indices).slice(0, 10).join(', ')
-  return indices.size > 10 ? `${shown}, ...` : shown
-}
-
-function indicesWord(count: number): string {
-  return count === 1 ? 'index' : 'indices'
 }
 
 function impacts(

@@ -3,6 +3,7 @@
  * settings and mapping, and the shard copies it holds), analysis, and the client that reaches shard
  * copies and the master wherever they are.
  */
+import type { ClusterInfo } from '../cluster/allocation/cluster-info.ts'
 import type { Clock } from '../../net/clock.ts'
 import type { IndicesService } from '../indices/indices-service.ts'
 import type { TextAnalyzer } from '../index/mapper/field-indexer.ts'
@@ -32,6 +33,8 @@ export interface RestContext {
   startedShards: StartedShardsClient
   /** What this node's master stability diagnosis reads (its master history, cluster formation, peers' answers). */
   coordination: CoordinationView
+  /** A ClusterInfo of every node's disk usage and shard sizes, gathered now (cluster-info-fetch.ts). */
+  clusterInfo(): Promise<ClusterInfo>
   /** A new random index uuid (UUIDs.randomBase64UUID). */
   newUuid(): string
 }

@@ -107,6 +107,7 @@ describe('allocation deciders', () => {
               'enable',
               'filter',
               'same_shard',
+              'disk_threshold',
               'throttling',
               'shards_limit',
             ])
@@ -143,6 +144,7 @@ describe('allocation deciders', () => {
         explanation:
           'a copy of this shard is already allocated to this node [[i][0], node[n1], [P], s[STARTED], a[id=a0], failed_attempts[0]]',
       },
+      { decider: 'disk_threshold', type: 'YES', explanation: 'disk usages are unavailable' },
       {
         decider: 'throttling',
         type: 'YES',

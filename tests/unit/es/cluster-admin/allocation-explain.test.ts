@@ -112,6 +112,14 @@ describe('allocation explain of an unassigned replica (one node, yellow)', () =>
       decision: 'YES',
       explanation: 'node passes include/exclude/require filters',
     }
+    // The node's disk: the 100gb model disk with 20gb used by others and the primary's few store bytes.
+    const diskThreshold = {
+      decider: 'disk_threshold',
+      decision: 'YES',
+      explanation:
+        'enough disk for shard on node, free: [79.9gb], used: [20%], shard size: [0b], ' +
+        'free after allocating shard: [79.9gb]',
+    }
     const shardsLimit = {
       decider: 'shards_limit',
       decision: 'YES',
@@ -119,7 +127,15 @@ describe('allocation explain of an unassigned replica (one node, yellow)', () =>
     }
     expect(yes.body).toBe(
       JSON.stringify(
-        unassigned(false, [replicaAfterPrimary, enable, filter, sameShard, throttling, shardsLimit]),
+        unassigned(false, [
+          replicaAfterPrimary,
+          enable,
+          filter,
+          sameShard,
+          diskThreshold,
+          throttling,
+          shardsLimit,
+        ]),
       ),
     )
   })

@@ -20,13 +20,15 @@
  *   node filters, for canAllocate and canRemain, and a shrunk index's initial recovery filter
  *   (resize-allocation-decider.ts) for canAllocate;
  * - SameShardAllocationDecider (`same_shard`): never two copies of one shard on one node;
+ * - DiskThresholdDecider (`disk_threshold`, disk-threshold-decider.ts): the low and high disk watermarks against
+ *   the master's ClusterInfo, for canAllocate and canRemain;
  * - ThrottlingAllocationDecider (`throttling`, throttling-decider.ts): a node's concurrent recoveries;
  * - ShardsLimitAllocationDecider (`shards_limit`, shards-limit-allocation-decider.ts): the cluster's and the
  *   index's total_shards_per_node, for canAllocate and canRemain.
  * Only data nodes are offered (DataTierAllocationDecider's effect for role-less tiers). `canAllocate` and
  * `canRebalance` collect every decider's decision, as AllocationDeciders does in debug mode; the verdict is
- * NO if any says NO, else THROTTLE if any throttles, else YES. The filter and shards_limit deciders answer
- * `canRemain`.
+ * NO if any says NO, else THROTTLE if any throttles, else YES. The filter, disk_threshold and shards_limit
+ * deciders answer `canRemain`.
  * `canRebalanceCluster` is AllocationDeciders.canRebalance(allocation), which the balancer asks before it
  * balances at all: cluster_rebalance, concurrent_rebalance and enable answer it for the whole cluster.
  */
@@ -38,6 +40,7 @@ import { enableAllocation, enableRebalance, enableRebalanceCluster } from './ena
 import { filterAllocation } from './filter-allocation-decider.ts'
 import { initialRecoveryFilter, resizeAllocation } from './resize-allocation-decider.ts'
 import { shardsLimitCanAllocate, shardsLimitCanRemain } from './shards-limit-allocation-decider.ts'
+import { diskThresholdCanAllocate, diskThresholdCanRemain } from './disk-threshold-decider.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 import {
   ALLOW_REBALANCE,
@@ -57,6 +60,7 @@ export type DeciderName =
   | 'throttling'
   | 'resize'
   | 'shards_limit'
+  | 'disk_threshold'
 
 /** Decision.Type. */
 export type DecisionType = 'NO' | 'THROTTLE' | 'YES'
@@ -171,10 +175,15 @@ const ALLOCATE_DECIDERS: readonly AllocateDecider[] = [
   (allocation, copy, node) =>
     initialRecoveryFilter(allocation, copy, node) ?? filterAllocation(allocation, copy, node),
   sameShard,
+  diskThresholdCanAllocate,
   throttling,
   shardsLimitCanAllocate,
 ]
-const REMAIN_DECIDERS: readonly AllocateDecider[] = [filterAllocation, shardsLimitCanRemain]
+const REMAIN_DECIDERS: readonly AllocateDecider[] = [
+  filterAllocation,
+  diskThresholdCanRemain,
+  shardsLimitCanRemain,
+]
 const REBALANCE_DECIDERS: readonly RebalanceDecider[] = [
   rebalanceOnlyWhenActive,
   clusterRebalance,

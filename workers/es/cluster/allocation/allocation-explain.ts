@@ -15,6 +15,7 @@
  * Node results keep only non-YES decider decisions unless `includeYesDecisions` (DebugMode), and are sorted as
  * NodeAllocationResult compares them: decision, then weight ranking, then node id.
  */
+import type { ClusterInfo } from './cluster-info.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import { NODE_LEFT_DELAYED_TIMEOUT_MS, type ShardRouting } from '../state/shard-routing.ts'
@@ -98,11 +99,13 @@ export function explainShard(
   copy: ShardRouting,
   now: number,
   includeYesDecisions: boolean,
+  clusterInfo?: ClusterInfo,
 ): ShardAllocationDecision {
   const allocation = new RoutingAllocation(state, {
     now,
     newAllocationId: () => '',
     shardStores: () => [],
+    ...(clusterInfo === undefined ? {} : { clusterInfo }),
   })
   const shown = (decisions: readonly Decision[]): Decision[] =>
     decisions.filter((d) => includeYesDecisions || d.type !== 'YES')

@@ -1,7 +1,7 @@
 /**
  * DiskThresholdSettings (ES 8) and InternalClusterInfoService's interval: the disk-based allocation settings, their
- * parsers and their cross-setting validators. The playground models no disk usage, so they are accepted, validated
- * and kept (cluster-settings.ts registers them) but no decider reads them.
+ * parsers, their cross-setting validators, and the thresholds in force (DiskThresholds) that the disk decider,
+ * monitor and health indicator read against the disk model of cluster-info.ts.
  *
  * - `cluster.routing.allocation.disk.threshold_enabled` (boolean, true: registered in cluster-settings.ts),
  *   `...disk.reroute_interval` (a time of at least 0, 60s), `cluster.info.update.interval` (a time of at least
@@ -11,6 +11,8 @@
  *   is neither is "unable to parse [key=value] as either percentage or bytes", caused by the byte size's error;
  * - their `.max_headroom` byte sizes: by default 200GB, 150GB, 100GB (and 20GB for the frozen one) while no
  *   watermark of the settings is set, else -1 (no headroom).
+ * A threshold in free bytes (getFreeBytesThreshold*Stage): a byte-size watermark is itself the free bytes required;
+ * a ratio leaves total - ceil(total * percent / 100) free, or the max headroom when that is smaller (and set).
  * WatermarkValidator: low, high and flood stage are all ratios (low <= high <= flood_stage) or all byte sizes of
  * free space (low >= high >= flood_stage). MaxHeadroomValidator: no headroom set to -1; none with byte-size
  * watermarks; low set needs high set, high set needs flood set; flood <= high <= low. Both check the settings of a
@@ -21,6 +23,7 @@ import { parseJavaDouble } from '../../../net/java-double.ts'
 import { javaDoubleToString } from '../../xcontent/index.ts'
 import { parseBytes } from '../../ingest/processors/string-processors.ts'
 import { parseTimeValue, timeValueMillis } from '../../common/time/index.ts'
+import type { ClusterState } from '../state/cluster-state.ts'
 
 const PREFIX = 'cluster.routing.allocation.disk.'
 export const DISK_THRESHOLD_ENABLED = `${PREFIX}threshold_enabled`
@@ -121,32 +124,118 @@ export const DISK_THRESHOLD_SETTINGS: Readonly<Record<string, DiskSetting>> = {
  * checked one by one): throws the first failure's IllegalArgumentException.
  */
 export function validateDiskThresholds(settings: Readonly<Record<string, string>>): void {
-  const watermark = (key: string): RelativeByteSize =>
-    parseRelativeByteSize(settings[key] ?? DISK_THRESHOLD_SETTINGS[key]!.defaultValue, key)
-  const low = watermark(LOW)
-  const high = watermark(HIGH)
-  const flood = watermark(FLOOD)
+  const low = effectiveWatermark(settings, LOW)
+  const high = effectiveWatermark(settings, HIGH)
+  const flood = effectiveWatermark(settings, FLOOD)
   checkWatermarks(low, high, flood)
   const anyWatermarkSet = [LOW, HIGH, FLOOD].some((key) => key in settings)
-  const headroom = (watermarkKey: string, watermarkSet: boolean): { bytes: bigint; rep: string } => {
-    const key = watermarkKey + HEADROOM
-    const value = settings[key]
-    if (value === undefined) {
-      return watermarkSet
-        ? { bytes: -1n, rep: '-1' }
-        : parseByteSize(DISK_THRESHOLD_SETTINGS[key]!.defaultValue, key)
-    }
-    const parsed = parseByteSize(value, key)
-    if (parsed.bytes === -1n)
-      throw illegalArgumentException('setting a headroom value to less than 0 is not supported')
-    return parsed
-  }
-  const lowRoom = headroom(LOW, anyWatermarkSet)
-  const highRoom = headroom(HIGH, anyWatermarkSet)
-  const floodRoom = headroom(FLOOD, anyWatermarkSet)
-  const frozen = watermark(FROZEN_FLOOD)
-  const frozenRoom = headroom(FROZEN_FLOOD, FROZEN_FLOOD in settings)
+  const lowRoom = effectiveHeadroom(settings, LOW, anyWatermarkSet)
+  const highRoom = effectiveHeadroom(settings, HIGH, anyWatermarkSet)
+  const floodRoom = effectiveHeadroom(settings, FLOOD, anyWatermarkSet)
+  const frozen = effectiveWatermark(settings, FROZEN_FLOOD)
+  const frozenRoom = effectiveHeadroom(settings, FROZEN_FLOOD, FROZEN_FLOOD in settings)
   checkHeadrooms(low, lowRoom, highRoom, floodRoom, frozen, frozenRoom)
+}
+
+function effectiveWatermark(settings: Readonly<Record<string, string>>, key: string): RelativeByteSize {
+  return parseRelativeByteSize(settings[key] ?? DISK_THRESHOLD_SETTINGS[key]!.defaultValue, key)
+}
+
+/** A max headroom's value in force: its default only while no watermark it depends on is set, else -1. */
+function effectiveHeadroom(
+  settings: Readonly<Record<string, string>>,
+  watermarkKey: string,
+  watermarkSet: boolean,
+): { bytes: bigint; rep: string } {
+  const key = watermarkKey + HEADROOM
+  const value = settings[key]
+  if (value === undefined) {
+    return watermarkSet
+      ? { bytes: -1n, rep: '-1' }
+      : parseByteSize(DISK_THRESHOLD_SETTINGS[key]!.defaultValue, key)
+  }
+  const parsed = parseByteSize(value, key)
+  if (parsed.bytes === -1n)
+    throw illegalArgumentException('setting a headroom value to less than 0 is not supported')
+  return parsed
+}
+
+/** The watermark stages the decider and the monitor compare a node's free bytes with. */
+export type WatermarkStage = 'low' | 'high' | 'flood_stage'
+
+const STAGE_KEYS: Readonly<Record<WatermarkStage, string>> = { low: LOW, high: HIGH, flood_stage: FLOOD }
+
+/** DiskThresholdSettings: the disk settings in force in one cluster state (already validated when set). */
+export class DiskThresholds {
+  readonly enabled: boolean
+  readonly rerouteIntervalMillis: number
+  /** `cluster.info.update.interval`: how often the master refreshes its ClusterInfo. */
+  readonly infoUpdateIntervalMillis: number
+  private readonly stages: ReadonlyMap<
+    WatermarkStage,
+    { watermark: RelativeByteSize; headroom: { bytes: bigint; rep: string } }
+  >
+
+  constructor(settings: Readonly<Record<string, string>>) {
+    this.enabled = (settings[DISK_THRESHOLD_ENABLED] ?? 'true') === 'true'
+    this.rerouteIntervalMillis = timeValueMillis(
+      parseTimeValue(
+        settings[REROUTE_INTERVAL] ?? DISK_THRESHOLD_SETTINGS[REROUTE_INTERVAL]!.defaultValue,
+        REROUTE_INTERVAL,
+      ),
+    )
+    this.infoUpdateIntervalMillis = timeValueMillis(
+      parseTimeValue(
+        settings[INFO_UPDATE_INTERVAL] ?? DISK_THRESHOLD_SETTINGS[INFO_UPDATE_INTERVAL]!.defaultValue,
+        INFO_UPDATE_INTERVAL,
+      ),
+    )
+    const anyWatermarkSet = [LOW, HIGH, FLOOD].some((key) => key in settings)
+    this.stages = new Map(
+      (Object.entries(STAGE_KEYS) as Array<[WatermarkStage, string]>).map(([stage, key]) => [
+        stage,
+        {
+          watermark: effectiveWatermark(settings, key),
+          headroom: effectiveHeadroom(settings, key, anyWatermarkSet),
+        },
+      ]),
+    )
+  }
+
+  /** getFreeBytesThreshold{Low,High,Flood}Stage(total). */
+  freeBytesThreshold(stage: WatermarkStage, totalBytes: number): number {
+    const { watermark, headroom } = this.stages.get(stage)!
+    if ('bytes' in watermark) return Number(watermark.bytes)
+    return totalBytes - calculateValue(watermark.percent, totalBytes, headroom.bytes)
+  }
+
+  /** describe{Low,High,FloodStage}Threshold(total, includeSettingKey). */
+  describe(stage: WatermarkStage, totalBytes: number, includeSettingKey: boolean): string {
+    const { watermark, headroom } = this.stages.get(stage)!
+    const key = STAGE_KEYS[stage]
+    if (
+      'bytes' in watermark ||
+      calculateValue(watermark.percent, totalBytes, headroom.bytes) ===
+        calculateValue(watermark.percent, totalBytes, -1n)
+    ) {
+      return includeSettingKey ? `${key}=${watermark.rep}` : watermark.rep
+    }
+    return includeSettingKey ? `${key}${HEADROOM}=${headroom.rep}` : `max_headroom=${headroom.rep}`
+  }
+}
+
+/** RelativeByteSizeValue.calculateValue for a ratio: the used bytes it allows, capped by a max headroom (-1: none). */
+function calculateValue(percent: number, totalBytes: number, maxHeadroom: bigint): number {
+  const ratioBytes = Math.ceil((totalBytes * percent) / 100)
+  return maxHeadroom === -1n ? ratioBytes : Math.max(ratioBytes, totalBytes - Number(maxHeadroom))
+}
+
+/** The disk thresholds of a cluster state: its transient settings over its persistent ones over the defaults. */
+export function diskThresholds(state: ClusterState): DiskThresholds {
+  return new DiskThresholds({
+    ...state.metadata.persistentSettings,
+    ...state.metadata.transientSettings,
+  })
 }
 
 function checkWatermarks(low: RelativeByteSize, high: RelativeByteSize, flood: RelativeByteSize): void {

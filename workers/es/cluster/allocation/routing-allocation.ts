@@ -12,6 +12,7 @@
 import type { ClusterState, IndexMetadata } from '../state/cluster-state.ts'
 import { isDataNode, type DiscoveryNode } from '../state/discovery-node.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
+import type { ClusterInfo } from './cluster-info.ts'
 
 /** A shard copy a node holds on disk, by index uuid: what the master asks before assigning a primary. */
 export interface StoredShardCopy {
@@ -26,6 +27,8 @@ export interface AllocationContext {
   readonly newAllocationId: () => string
   /** The shard copies a node reported holding (the gateway's started-shards fetch). */
   readonly shardStores: (nodeId: string) => readonly StoredShardCopy[]
+  /** The master's last ClusterInfo (disk usages and shard sizes); absent, none is known (disk usages unavailable). */
+  readonly clusterInfo?: ClusterInfo
 }
 
 interface ShardUpdates {

@@ -5,6 +5,7 @@
 import type { Random } from '../../../net/random.ts'
 import type { Scheduler } from '../../../net/scheduler.ts'
 import type { Transport } from '../../../net/transport.ts'
+import type { ClusterInfo } from '../allocation/cluster-info.ts'
 import type { StoredShardCopy } from '../allocation/routing-allocation.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
 import type { DiscoveryNode, DiscoveryNodeRole } from '../state/discovery-node.ts'
@@ -41,6 +42,8 @@ export interface CoordinatorConfig {
   /** Called with every committed state this node applies, and with a master-less view on losing the master. */
   onClusterStateApplied: (state: ClusterState) => void
   settings?: Partial<CoordinationSettings>
+  /** The master's last ClusterInfo, for the disk allocation decider (none: disk usages unavailable). */
+  clusterInfo?: () => ClusterInfo
 }
 
 /**

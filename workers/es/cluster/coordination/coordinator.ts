@@ -19,6 +19,7 @@ import {
 } from '../allocation/allocation-service.ts'
 import { DelayedAllocationService } from '../allocation/delayed-allocation-service.ts'
 import type { AllocationContext, StoredShardCopy } from '../allocation/routing-allocation.ts'
+import { EMPTY_CLUSTER_INFO } from '../allocation/cluster-info.ts'
 import { randomBase64Id } from '../../common/uuids.ts'
 import { GatewayShardStores } from './gateway-shard-stores.ts'
 import type { ClusterState } from '../state/cluster-state.ts'
@@ -443,6 +444,7 @@ export class Coordinator {
       newAllocationId: () => randomBase64Id(this.config.random),
       shardStores: (nodeId) =>
         nodeId === this.localNode.id ? this.config.shardStore.list() : this.shardStores.list(nodeId),
+      clusterInfo: this.config.clusterInfo?.() ?? EMPTY_CLUSTER_INFO,
     }
   }
 

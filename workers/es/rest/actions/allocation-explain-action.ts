@@ -71,14 +71,15 @@ export function registerAllocationExplainAction(controller: RestController, cont
 
 async function explain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const includeYes = urlFlag(req.params, 'include_yes_decisions') ?? false
-  // Parsed (a bad value is refused) but it adds nothing: the playground has no disk information.
+  // Parsed (a bad value is refused); the cluster_info section it adds is not written (docs/DEVIATIONS.md).
   urlFlag(req.params, 'include_disk_info')
   const request = parseExplainRequest(req.request.body)
   const { cluster } = context.client
   const state = await cluster.waitFor((s) => s.masterNodeId !== null, MASTER_TIMEOUT_MS)
   if (state === null) throw masterNotDiscoveredException()
   const copy = findShardToExplain(state, request)
-  const decision = explainShard(state, copy, context.clock.now(), includeYes)
+  const clusterInfo = await context.clusterInfo()
+  const decision = explainShard(state, copy, context.clock.now(), includeYes, clusterInfo)
   const specific = request.index !== null
   return json(200, explanationJson(state, copy, decision, specific))
 }

@@ -11,6 +11,10 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import { paramAsInt } from './rest-params.ts'
+import { EMPTY_CLUSTER_INFO } from '../../cluster/allocation/cluster-info.ts'
+
+/** The indicators that read the nodes' disk usage: disk, and shards_availability's allocation diagnoses. */
+const DISK_READERS: readonly string[] = ['disk', 'shards_availability']
 
 export function registerHealthReportAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => report(context, req))
@@ -25,8 +29,12 @@ async function report(context: RestContext, req: RestHandlerRequest): Promise<Re
   const request = { indicator: req.path.feature ?? null, verbose, size }
   validateHealthRequest(request)
   const masterStability = await diagnoseMasterStability(context.coordination, verbose)
+  // Disk usage is gathered only for the indicators that read it, and only once the preflight lets them run.
+  const readsDisk = request.indicator === null || DISK_READERS.includes(request.indicator)
+  const info =
+    readsDisk && masterStability.status === 'green' ? await context.clusterInfo() : EMPTY_CLUSTER_INFO
   return json(
     200,
-    healthReport(context.client.cluster.state(), request, context.clock.now(), masterStability),
+    healthReport(context.client.cluster.state(), request, context.clock.now(), masterStability, info),
   )
 }

@@ -36,7 +36,7 @@ export class ByteSize {
 }
 
 /** Strings.format1Decimals over Double.toString: keeps one fraction digit, drops it when it is 0. */
-function format1Decimals(value: number, suffix: string): string {
+export function format1Decimals(value: number, suffix: string): string {
   const text = javaDoubleToString(value)
   const dot = text.indexOf('.') + 1
   const exponent = text.indexOf('E')

@@ -1,8 +1,8 @@
 /**
  * The cluster tables of the _cat API with ES 8.17's columns (RestNodesAction, RestHealthAction,
  * RestAllocationAction). Health numbers come from the cluster health function; the machine figures a
- * browser cannot measure (heap, RAM, CPU, load, disk) are fixed, plausible values: a playground
- * deviation, so that transcripts stay deterministic.
+ * browser cannot measure (heap, RAM, CPU, load) are fixed, plausible values: a playground deviation, so that
+ * transcripts stay deterministic; disk figures follow the disk model of cluster/allocation/cluster-info.ts.
  */
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import { clusterHealth } from '../../cluster/state/cluster-health.ts'
@@ -11,10 +11,7 @@ import { NODE_IP } from './cat-indices.ts'
 import { withTimestamp, timestampCells, type CatColumn, type CatTable, type CatValue } from './rest-table.ts'
 import { copiesStats, sumStats, type ShardStats } from './shard-stats.ts'
 import { roleAbbreviations } from '../actions/node-description.ts'
-
-const GIB = 1024 ** 3
-const DISK_TOTAL = 100 * GIB
-const DISK_USED_BY_OTHERS = 20 * GIB
+import { nodeDiskUsage } from '../../cluster/allocation/cluster-info.ts'
 
 const NODES_COLUMNS: readonly CatColumn[] = [
   { name: 'id', aliases: ['id', 'nodeId'], desc: 'unique node id', hidden: true },
@@ -178,7 +175,8 @@ export function catAllocation(state: ClusterState, stats: ReadonlyMap<string, Sh
   const rows: CatValue[][] = state.nodes.map((node) => {
     const onNode = copies.filter((copy) => copy.nodeId === node.id)
     const indicesBytes = sumStats(copiesStats(stats, onNode)).store.bytes
-    const used = DISK_USED_BY_OTHERS + indicesBytes
+    const disk = nodeDiskUsage(node, indicesBytes)
+    const used = disk.totalBytes - disk.freeBytes
     return [
       onNode.length,
       0,
@@ -186,9 +184,9 @@ export function catAllocation(state: ClusterState, stats: ReadonlyMap<string, Sh
       new ByteSize(indicesBytes),
       new ByteSize(indicesBytes),
       new ByteSize(used),
-      new ByteSize(DISK_TOTAL - used),
-      new ByteSize(DISK_TOTAL),
-      Math.floor((used * 100) / DISK_TOTAL),
+      new ByteSize(disk.freeBytes),
+      new ByteSize(disk.totalBytes),
+      Math.floor((used * 100) / disk.totalBytes),
       NODE_IP,
       NODE_IP,
       node.name,
