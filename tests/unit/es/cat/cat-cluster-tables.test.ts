@@ -64,20 +64,20 @@ describe('_cat/recovery', () => {
     expect(await text('/_cat/recovery?v')).toBe(
       header +
         `orders 0     0s   empty_store done  n/a         n/a         127.0.0.1   es-node-2   ${rest}` +
-        `orders 0     5ms  peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-1   ${rest}` +
+        `orders 0     18ms peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-1   ${rest}` +
         `orders 1     0s   empty_store done  n/a         n/a         127.0.0.1   es-node-1   ${rest}` +
-        `orders 1     4ms  peer        done  127.0.0.1   es-node-1   127.0.0.1   es-node-3   ${rest}` +
+        `orders 1     6ms  peer        done  127.0.0.1   es-node-1   127.0.0.1   es-node-3   ${rest}` +
         `logs   0     0s   empty_store done  n/a         n/a         127.0.0.1   es-node-2   ${rest}` +
-        `logs   0     6ms  peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-3   ${rest}` +
-        `logs   0     18ms peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-1   ${rest}`,
+        `logs   0     4ms  peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-3   ${rest}` +
+        `logs   0     4ms  peer        done  127.0.0.1   es-node-2   127.0.0.1   es-node-1   ${rest}`,
     )
   })
 
   test('an index filter, h= aliases, hidden time columns, active_only and an unknown index', async () => {
     expect(await text('/_cat/recovery/logs?h=i,s,ty,snode,tnode,start,stop_millis')).toBe(
-      'logs 0 empty_store n/a       es-node-2 2026-01-01T00:00:01.348Z 1767225601348\n' +
-        'logs 0 peer        es-node-2 es-node-3 2026-01-01T00:00:01.355Z 1767225601361\n' +
-        'logs 0 peer        es-node-2 es-node-1 2026-01-01T00:00:01.353Z 1767225601371\n',
+      'logs 0 empty_store n/a       es-node-2 2026-01-01T00:00:01.364Z 1767225601364\n' +
+        'logs 0 peer        es-node-2 es-node-3 2026-01-01T00:00:01.374Z 1767225601378\n' +
+        'logs 0 peer        es-node-2 es-node-1 2026-01-01T00:00:01.370Z 1767225601374\n',
     )
     expect(await text('/_cat/recovery?active_only&v&h=index,shard,stage')).toBe('index shard stage\n')
     const missing = await cluster.send(1, 'GET', '/_cat/recovery/nope')
