@@ -5,7 +5,7 @@
  * them: a map is a java.util.HashMap, a list a java.util.ArrayList, an integer an Integer (or Long,
  * BigInteger when larger), any other number a Double whose lexeme is already Double.toString's.
  */
-import { XNumber, javaDoubleToString, type XContentValue } from '../xcontent/index.ts'
+import { XNumber, javaDoubleToString, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { javaKeyOrder, withExpectedSize } from '../action/source-map.ts'
 
 const INT_MIN = -(2n ** 31n)
@@ -33,19 +33,25 @@ export function javaClassName(value: XContentValue): string {
   return value === null ? 'null' : 'java.util.HashMap'
 }
 
-/** Object.toString (String.valueOf for null): `[a, b]` for a list, `{k=v}` in HashMap order for a map. */
-export function javaToString(value: XContentValue): string {
+/**
+ * Object.toString (String.valueOf for null): `[a, b]` for a list, `{k=v}` for a map in the order `keys` gives (a
+ * HashMap's by default; a LinkedHashMap, as an ordered source map, iterates in insertion order).
+ */
+export function javaToString(
+  value: XContentValue,
+  keys: (map: XContentObject) => string[] = javaKeyOrder,
+): string {
   if (value === null) return 'null'
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return String(value)
   if (value instanceof XNumber) {
     return value.isInteger ? BigInt(value.text).toString() : javaDoubleToString(value.value)
   }
-  if (Array.isArray(value)) return '[' + value.map(javaToString).join(', ') + ']'
+  if (Array.isArray(value)) return '[' + value.map((item) => javaToString(item, keys)).join(', ') + ']'
   return (
     '{' +
-    javaKeyOrder(value)
-      .map((key) => `${key}=${javaToString(value.get(key) ?? null)}`)
+    keys(value)
+      .map((key) => `${key}=${javaToString(value.get(key) ?? null, keys)}`)
       .join(', ') +
     '}'
   )

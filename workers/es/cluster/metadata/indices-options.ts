@@ -48,6 +48,12 @@ export const STRICT_EXPAND_OPEN_CLOSED: IndicesOptions = {
   forbidClosed: false,
 }
 
+/** _cat/shards (RestShardsAction: strictExpandHidden, whatever the request says): hidden indices too. */
+export const STRICT_EXPAND_OPEN_CLOSED_HIDDEN: IndicesOptions = {
+  ...STRICT_EXPAND_OPEN_CLOSED,
+  expandHidden: true,
+}
+
 /** _open (OpenIndexRequest.DEFAULT_INDICES_OPTIONS): wildcards expand to closed indices only. */
 export const STRICT_EXPAND_CLOSED: IndicesOptions = {
   ...STRICT,

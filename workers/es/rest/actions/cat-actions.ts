@@ -38,6 +38,7 @@ import { taskGroups } from '../../tasks/transport-tasks-action.ts'
 import {
   indicesOptionsFromRequest,
   STRICT_EXPAND_OPEN_CLOSED,
+  STRICT_EXPAND_OPEN_CLOSED_HIDDEN,
   type IndicesOptions,
 } from '../../cluster/metadata/indices-options.ts'
 
@@ -60,7 +61,8 @@ const TABLES: ReadonlyArray<[path: CatTableName, withIndex: boolean, build: Tabl
     'shards',
     true,
     async (context, req) => {
-      const indices = resolveMetadataReadable(context, req.path.index, catIndicesOptions(req))
+      // RestShardsAction: its cluster state and stats requests take strictExpandHidden, not the request's options
+      const indices = resolveMetadataReadable(context, req.path.index, STRICT_EXPAND_OPEN_CLOSED_HIDDEN)
       const stats = await collectShardStats(context)
       return catShards(context.client.cluster.state(), indices, stats)
     },
@@ -153,7 +155,7 @@ export function registerCatActions(controller: RestController, context: RestCont
   }
 }
 
-/** RestIndicesAction and RestShardsAction read open and closed indices (IndicesOptions.strictExpand). */
+/** RestIndicesAction reads open and closed indices (IndicesOptions.strictExpand) unless the request says otherwise. */
 function catIndicesOptions(req: RestHandlerRequest): IndicesOptions {
   return indicesOptionsFromRequest(req.params, STRICT_EXPAND_OPEN_CLOSED)
 }

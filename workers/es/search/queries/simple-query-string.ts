@@ -100,6 +100,8 @@ export function simpleQueryStringQuery(body: XContentObject, context: QueryConte
   const analyzer = scalarText(body.get('analyzer'))
   const leafOptions: XContentObject = new Map<string, XContentValue>([['operator', operator]])
   if (analyzer !== null) leafOptions.set('analyzer', analyzer)
+  // the MatchQueryParser of the terms and phrases is as lenient as the parser (SimpleQueryStringQueryParser)
+  if (lenient) leafOptions.set('lenient', true)
   const perField = (build: (field: string) => IndexQuery): IndexQuery[] =>
     [...fields].map(([field, weight]) => {
       try {

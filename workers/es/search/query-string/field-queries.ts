@@ -7,6 +7,8 @@
  * - keyword fields (and the keyword-like metadata fields `_routing` and `_ignored`) take the whole text as one
  *   term; a constant_keyword field answers every kind from its value (constant-keyword-queries.ts); numeric, boolean and date fields check it (failures are `failed to create query` errors, which
  *   `lenient` turns into match_none for that field);
+ * - a range (and a number's or date's term, a range of one value) on a field whose type parses its bounds is built
+ *   once by the field type's range query, so a bound it cannot parse fails as a field query does;
  * - prefix / wildcard / fuzzy / range terms are normalized (lower-cased for text fields, as the standard
  *   analyzer's normalize does), regexps kept as typed; non-string fields refuse them as ES does.
  */
@@ -22,14 +24,13 @@ import {
   NUMERIC_TYPES,
   type FieldMapping,
 } from '../../index/mapper/mapping.ts'
-import { DEFAULT_DATE_FORMAT } from '../../index/mapper/doc-values.ts'
-import { DEFAULT_DATE_NANOS_FORMAT } from '../../index/mapper/date-nanos-field.ts'
 import { searchAnalyzer, type TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import { queryShardException, type IndexRef } from './query-parser-errors.ts'
 import type { BoolClause, Occur, QueryStringNode } from './query-string-node.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import { metadataKeywordMapping } from '../queries/metadata-field-types.ts'
 import { constantKeywordLeaf } from '../queries/constant-keyword-queries.ts'
+import { shardRangeQuery } from '../queries/range-query.ts'
 import {
   TooComplexToDeterminizeError,
   type Dfa,
@@ -45,6 +46,8 @@ export interface FieldQueryContext {
   limits?: IndexLimits
   /** How the index matches an index expression, for `_index` (QueryContext.indexMatches). */
   indexMatches?: (pattern: string) => boolean
+  /** "now" for date math in a range's bounds (epoch millis; 0 when a request is only validated). */
+  nowMillis?: number
 }
 
 /** SearchExecutionContext.toQuery's wrapping of a non-ES exception raised while building a query. */
@@ -63,6 +66,8 @@ export class FieldQueryError extends Error {
   constructor(
     readonly javaClass: string,
     message: string,
+    /** The shard's failure as the field type's query raised it (already wrapped), when it has that shape. */
+    readonly failure: EsException | null = null,
   ) {
     super(message)
   }
@@ -92,13 +97,6 @@ export function exactTerm(mapping: FieldMapping, text: string): string {
       `Can't parse boolean value [${text}], expected [true] or [false]`,
     )
   }
-  if (isDateType(mapping.type) && !/^(\d{4}-\d{2}(-\d{2})?(T.*)?|\d+)$/.test(text)) {
-    const format = mapping.type === 'date' ? DEFAULT_DATE_FORMAT : DEFAULT_DATE_NANOS_FORMAT
-    throw new FieldQueryError(
-      'parse_exception',
-      `failed to parse date field [${text}] with format [${format}]`,
-    )
-  }
   // VersionStringFieldType.indexedValueForSearch
   if (mapping.type === 'version') return encodeVersion(text)
   return text
@@ -126,15 +124,8 @@ export function textQuery(
     // the field type's termQuery: a number's point query and a date's range are the range from the value to itself
     if (!NUMERIC_TYPES.has(mapping.type) && !isDateType(mapping.type))
       return { kind: 'term', field, term, boost: 1 }
-    return {
-      kind: 'range',
-      field,
-      lower: term,
-      upper: term,
-      includeLower: true,
-      includeUpper: true,
-      boost: 1,
-    }
+    const range = { lower: term, upper: term, includeLower: true, includeUpper: true }
+    return parsedRange(context, field, mapping, range)
   }
   const tokens = context.analyze(searchAnalyzer(mapping, options.analyzer), text)
   if (tokens.length === 0) return null
@@ -218,6 +209,7 @@ export function requireString(field: string, mapping: FieldMapping, kind: MultiT
 
 /** The shard failure of a field query's error: a query_shard_exception as it is, anything else wrapped. */
 export function fieldQueryFailure(index: IndexRef | undefined, error: FieldQueryError): EsException {
+  if (error.failure !== null) return error.failure
   if (error.javaClass === 'query_shard_exception') return queryShardException(error.message, index)
   return failedToCreateQuery(index, error.javaClass, error.message)
 }
@@ -264,24 +256,41 @@ export function termLevelQuery(
       return { kind: 'fuzzy', field, term, maxEdits, prefixLength, transpositions, boost: 1 }
     }
     case 'range': {
-      const bound = (text: string | null): string | null =>
-        text === null
-          ? null
-          : isString(mapping) && mapping.type !== 'version'
-            ? normalize(mapping, text, analyzer)
-            : exactTerm(mapping, text)
       const { includeLower, includeUpper } = query
-      return {
-        kind: 'range',
-        field,
-        lower: bound(query.lower),
-        upper: bound(query.upper),
-        includeLower,
-        includeUpper,
-        boost: 1,
+      if (isString(mapping) && mapping.type !== 'version') {
+        const bound = (text: string | null): string | null =>
+          text === null ? null : normalize(mapping, text, analyzer)
+        const [lower, upper] = [bound(query.lower), bound(query.upper)]
+        return { kind: 'range', field, lower, upper, includeLower, includeUpper, boost: 1 }
       }
+      const bound = (text: string | null): string | null => (text === null ? null : exactTerm(mapping, text))
+      const range = { lower: bound(query.lower), upper: bound(query.upper), includeLower, includeUpper }
+      return parsedRange(context, field, mapping, range)
     }
   }
+}
+
+/**
+ * A range node over a field whose type parses the bounds (numbers, dates, addresses, versions, ranges): the field
+ * type's range query is built once here, so that a bound that does not parse fails while the field is looked at,
+ * where `lenient` skips the field (QueryStringQueryParser.getFieldQuerySingle / getRangeQuerySingle catch it), and
+ * otherwise fails the shard as SearchExecutionContext.toQuery reports it (the same error as a `match` or `range`).
+ */
+function parsedRange(
+  context: FieldQueryContext,
+  field: string,
+  mapping: FieldMapping,
+  range: { lower: string | null; upper: string | null; includeLower: boolean; includeUpper: boolean },
+): QueryStringNode {
+  const { lower, upper, includeLower, includeUpper } = range
+  try {
+    const options = { nowMillis: context.nowMillis ?? 0, index: context.index }
+    shardRangeQuery(field, mapping, { from: lower, to: upper, includeLower, includeUpper }, options, 1)
+  } catch (e) {
+    if (e instanceof EsException) throw new FieldQueryError(e.type, e.reason, e)
+    throw e
+  }
+  return { kind: 'range', field, lower, upper, includeLower, includeUpper, boost: 1 }
 }
 
 /** A constant_keyword's leaf (constant-keyword-queries.ts): match_all, or MatchNoDocsQuery without a reason. */

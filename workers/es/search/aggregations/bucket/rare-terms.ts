@@ -35,7 +35,7 @@ import {
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
-import { termKeyEntries } from './terms.ts'
+import { termKeyEntries, termPipelineBucket } from './terms.ts'
 import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
@@ -122,17 +122,8 @@ export class InternalRareTerms extends InternalAggregation {
   }
 
   override pipelineBuckets(): Array<{ bucket: RareTermsBucket; key: FieldValue; keyAsString: string }> {
-    const { format } = this.settings
-    return this.buckets.map((bucket) => ({
-      bucket,
-      key: bucket.key,
-      keyAsString:
-        typeof bucket.key === 'number'
-          ? format !== null
-            ? format.format(bucket.key)
-            : String(bucket.key)
-          : bucket.key,
-    }))
+    const { valueType, format } = this.settings
+    return this.buckets.map((bucket) => termPipelineBucket(bucket, valueType, format))
   }
 
   override withBuckets(buckets: readonly RareTermsBucket[]): InternalRareTerms {

@@ -40,7 +40,7 @@ import {
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
 import { compareKeys } from './bucket-order.ts'
-import { positive, termKeyEntries } from './terms.ts'
+import { positive, termKeyEntries, termPipelineBucket } from './terms.ts'
 import { checkRegexIncludeExclude, parseIncludeExclude } from './include-exclude.ts'
 import {
   DocGroups,
@@ -177,13 +177,8 @@ export class InternalSignificantTerms extends InternalAggregation {
   }
 
   override pipelineBuckets(): Array<{ bucket: SignificantBucket; key: FieldValue; keyAsString: string }> {
-    const { format } = this.settings
-    return this.buckets.map((bucket) => ({
-      bucket,
-      key: bucket.key,
-      keyAsString:
-        typeof bucket.key === 'number' ? (format?.format(bucket.key) ?? String(bucket.key)) : bucket.key,
-    }))
+    const { valueType, format } = this.settings
+    return this.buckets.map((bucket) => termPipelineBucket(bucket, valueType, format))
   }
 
   override withBuckets(buckets: readonly SignificantBucket[]): InternalSignificantTerms {

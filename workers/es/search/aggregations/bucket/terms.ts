@@ -134,18 +134,7 @@ export class InternalTerms extends InternalAggregation {
 
   override pipelineBuckets(): Array<{ bucket: TermsBucket; key: FieldValue; keyAsString: string }> {
     const { format, valueType } = this.settings
-    // Bucket.getKeyAsString: the format's text, Double.toString for double terms, else the term itself
-    const keyAsString = (key: FieldValue): string =>
-      typeof key !== 'number'
-        ? valueType === 'version'
-          ? decodeVersion(key)
-          : key
-        : format !== null
-          ? format.format(key)
-          : valueType === 'double'
-            ? javaDoubleToString(key)
-            : String(key)
-    return this.buckets.map((bucket) => ({ bucket, key: bucket.key, keyAsString: keyAsString(bucket.key) }))
+    return this.buckets.map((bucket) => termPipelineBucket(bucket, valueType, format))
   }
 
   override withBuckets(buckets: readonly TermsBucket[]): InternalTerms {
@@ -194,14 +183,36 @@ export function termKeyEntries(
   return entries
 }
 
+/**
+ * Bucket.getKeyAsString of a terms-like bucket: a string term in its DocValueFormat (termText), a number in the
+ * aggregation's format, else Double.toString for double terms and the long itself for the others.
+ */
+function termKeyAsString(key: FieldValue, valueType: TermsValueType, format: ValueFormat | null): string {
+  if (typeof key !== 'number') return termText(valueType, key)
+  if (format !== null) return format.format(key)
+  return valueType === 'double' ? javaDoubleToString(key) : String(key)
+}
+
+/**
+ * A terms-like bucket as the pipelines see it: StringTerms.Bucket.getKey is its getKeyAsString (an ip's address,
+ * a version's text), so bucket_sort's `_key` compares that text; a number's getKey is the number.
+ */
+export function termPipelineBucket<B extends { key: FieldValue }>(
+  bucket: B,
+  valueType: TermsValueType,
+  format: ValueFormat | null,
+): { bucket: B; key: FieldValue; keyAsString: string } {
+  const keyAsString = termKeyAsString(bucket.key, valueType, format)
+  return { bucket, key: typeof bucket.key === 'number' ? bucket.key : keyAsString, keyAsString }
+}
+
 /** The text of a string term: an ip's address, a version's decoded text, a keyword as it is. */
 function termText(type: string | undefined, term: string): string {
   return type === 'ip' ? formatTerm(term) : type === 'version' ? decodeVersion(term) : term
 }
 
 function keyOut(key: FieldValue, valueType: TermsValueType): JsonOut {
-  if (valueType === 'ip' && typeof key === 'string') return formatTerm(key)
-  if (valueType === 'version' && typeof key === 'string') return decodeVersion(key)
+  if (typeof key === 'string') return termText(valueType, key)
   return valueType === 'double' && typeof key === 'number' ? new JavaDouble(key) : key
 }
 

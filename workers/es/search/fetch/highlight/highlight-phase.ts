@@ -2,8 +2,9 @@
  * HighlightPhase on the data node: for one hit, every field the `highlight` section names (a `*` pattern
  * takes the search's text and keyword fields it matches, runtime ones included; a name the search does not map is
  * skipped), its values read from the stored `_source` (keyword values over ignore_above left out; a
- * search_as_you_type subfield's are its root's) or, for a runtime field, its values as the `fields` option prints
- * them (ES's DocValueFetcher), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
+ * search_as_you_type subfield's are its root's), for a runtime field its values as the `fields` option prints
+ * them (ES's DocValueFetcher), for a flattened field (or a key of one, highlighted as its index field `<root>._keyed`)
+ * the source values' Java toString as one keyword token each (flattened-values.ts), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
  * with the keyword analyzer, the one SearchExecutionContext.getIndexAnalyzer gives an unindexed field; a field alias
  * its target's, under its own name; its query
  * leaves hand the highlighter their terms as ES's runtime field queries visit them), the query's (or highlight_query's) matches turned into passages
@@ -39,6 +40,8 @@ import { fieldOptions, type FieldOptions, type HighlightBuilder } from './highli
 import { javaHashOrder, javaStringHashCode } from '../../../../net/java-hash.ts'
 import { indexLimits } from '../../../index/index-limit-settings.ts'
 import { extractedTermMatches, weightMatches, type FieldToken } from './query-matches.ts'
+import { flattenedHighlightValues } from './flattened-values.ts'
+import { FLATTENED, keyedIndexField } from '../../../index/mapper/flattened-field.ts'
 
 export type HitHighlight = Array<[string, string[]]>
 
@@ -112,7 +115,7 @@ function analyzeValues(
   let offset = 0
   let position = 0
   for (const text of texts) {
-    if (mapping.type === 'keyword' || analyzer === null) {
+    if (mapping.type === 'keyword' || mapping.type === FLATTENED || analyzer === null) {
       tokens.push({ term: text, position, start: offset, end: offset + text.length })
       position += 101
     } else {
@@ -196,19 +199,24 @@ function runtimeValues(docValues: DocValuesSource, name: string, docId: number):
 export function highlightHit(context: HighlightContext, source: string, docId: number): HitHighlight | null {
   const fields = fieldsToHighlight(context)
   if (fields.size === 0) return null
-  const parsed = parseDocument(parseRequestBody(source), context.mapping, null, false)
+  const body = parseRequestBody(source)
+  const parsed = parseDocument(body, context.mapping, null, false)
   const values = new Map(parsed.fields.map((field) => [field.path, field.values]))
   const found: HitHighlight = []
   const mappings = searchFields(context.mapping)
   for (const [name, field] of fields) {
-    // A field alias highlights its target (whose name its query's leaves carry) under its own name.
-    const concrete = concreteFieldName(mappings, name)
+    // A field alias highlights its target (whose name its query's leaves carry) under its own name; a flattened
+    // field's key its index field `<root>._keyed` (KeyedFlattenedFieldType.name()).
+    const { keyed } = field.mapping
+    const concrete = keyed === undefined ? concreteFieldName(mappings, name) : keyedIndexField(keyed).field
     // a search_as_you_type subfield highlights its root's values (SourceValueFetcher of a multi-field)
     const path = field.mapping.derived ? concrete.slice(0, concrete.lastIndexOf('.')) : concrete
     const fieldValues =
-      field.mapping.runtime === undefined
-        ? (values.get(path) ?? [])
-        : runtimeValues(context.docValues(), name, docId)
+      field.mapping.type === FLATTENED
+        ? flattenedHighlightValues(body, keyed ? `${keyed.root}.${keyed.key}` : concrete)
+        : field.mapping.runtime === undefined
+          ? (values.get(path) ?? [])
+          : runtimeValues(context.docValues(), name, docId)
     const analyzed = analyzeValues(context, field.mapping, fieldValues)
     const { content } = analyzed
     if (content.length === 0) continue
