@@ -3,7 +3,7 @@
  * values hold them after ES's field mappers wrote them:
  * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
- * - keyword: strings, values longer than ignore_above left out; boolean: 1 and 0;
+ * - keyword (and wildcard): strings, values longer than ignore_above left out; boolean: 1 and 0;
  * - ip: the addresses' terms (ip-field.ts); scaled_float: the scaled long read back as a double;
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - date_nanos: epoch nanoseconds as the index column's sortable doubles (date-nanos-field.ts);
@@ -108,6 +108,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   unsigned_long: 'long',
   binary: 'binary',
   flattened: 'keyword',
+  wildcard: 'keyword',
 }
 
 /**

@@ -8,7 +8,7 @@
  * AbstractQueryBuilder.toQuery adds it. Clauses on runtime fields are run over the shard's documents
  * (queries/runtime-field-queries.ts); clauses on match_only_text fields score a constant
  * (queries/match-only-text-queries.ts); multi-term clauses on version fields run on their decoded terms
- * (queries/version-queries.ts).
+ * (queries/version-queries.ts); clauses on wildcard fields score a constant (queries/wildcard-queries.ts).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
 import { EsException, parsingException } from '../errors/index.ts'
@@ -36,6 +36,7 @@ import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { fieldAliasesQuery } from './queries/field-alias-queries.ts'
 import { matchOnlyTextQuery } from './queries/match-only-text-queries.ts'
 import { versionQuery } from './queries/version-queries.ts'
+import { wildcardFieldQuery } from './queries/wildcard-queries.ts'
 import { flattenedQuery } from './queries/flattened-queries.ts'
 import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import { termsSetQuery } from './queries/terms-set-query.ts'
@@ -158,7 +159,7 @@ export function buildQuery(query: XContentValue, context: QueryContext): IndexQu
     const concrete = fieldAliasesQuery(parser(body, context), context.fields)
     const keyed = flattenedQuery(concrete, context.fields, context.index)
     const typed = versionQuery(matchOnlyTextQuery(keyed, context.fields), context.fields)
-    const built = runtimeFieldsQuery(typed, context)
+    const built = runtimeFieldsQuery(wildcardFieldQuery(typed, context.fields), context)
     const named = context.namedQueries
     const queryName = named ? queryNameOf(body) : null
     if (named && queryName !== null) named.set(queryName, built)

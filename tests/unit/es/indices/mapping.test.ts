@@ -156,12 +156,12 @@ describe('PUT _mapping', () => {
     })
     expect(
       await reasonOf('PUT', '/publications/_mapping', {
-        properties: { title: { type: 'text', fields: { pattern: { type: 'wildcard' } } } },
+        properties: { title: { type: 'text', fields: { pattern: { type: 'semantic_text' } } } },
       }),
     ).toEqual({
       status: 400,
       type: 'illegal_argument_exception',
-      reason: 'the [wildcard] field type is not available in the playground',
+      reason: 'the [semantic_text] field type is not available in the playground',
     })
     expect((await node.send('GET', '/publications/_mapping')).body).toBe(before)
   })

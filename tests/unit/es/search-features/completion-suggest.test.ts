@@ -83,14 +83,14 @@ describe('completion field mapping', () => {
     })
   })
 
-  it('refuses wildcard, which the playground does not build', async () => {
+  it('refuses semantic_text, which the playground does not build', async () => {
     const { cluster } = await clusterWithIndex(1, { mappings: { properties: { a: { type: 'keyword' } } } })
     const response = await cluster.send(1, 'PUT', '/other', {
-      mappings: { properties: { t: { type: 'wildcard' } } },
+      mappings: { properties: { t: { type: 'semantic_text' } } },
     })
     expect(errorOf(response.body)).toMatchObject({
       type: 'illegal_argument_exception',
-      reason: 'the [wildcard] field type is not available in the playground',
+      reason: 'the [semantic_text] field type is not available in the playground',
     })
   })
 

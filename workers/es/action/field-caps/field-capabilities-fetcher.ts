@@ -117,10 +117,15 @@ const NO_FIELDDATA: ReadonlySet<string> = new Set([
   'percolator',
 ])
 
+/** The field types whose familyTypeName is another type's: match_only_text's is text, wildcard's keyword. */
+const FAMILY_TYPE_NAMES: Readonly<Partial<Record<string, string>>> = {
+  match_only_text: 'text',
+  wildcard: 'keyword',
+}
+
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {
-  // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`; match_only_text's family is text
-  const type =
-    field === PARENT_ID_FIELD ? 'parent' : field.type === 'match_only_text' ? 'text' : fieldTypeName(field)
+  // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`; families: FAMILY_TYPE_NAMES
+  const type = field === PARENT_ID_FIELD ? 'parent' : (FAMILY_TYPE_NAMES[field.type] ?? fieldTypeName(field))
   const meta = field.meta ?? {}
   if (field.runtime !== undefined) {
     return { name, type, metadataField: false, searchable: true, aggregatable: true, meta }

@@ -2,7 +2,8 @@
  * What ES's field mappers write as doc values for a document's field, from its parsed `_source` values:
  * - long/integer/short/byte: integral numbers (decimals truncated, as the mappers coerce them);
  *   double: doubles; float: Java floats widened (Math.fround); half_float: IEEE half precision widened;
- * - keyword: strings (through the field's normalizer), values longer than ignore_above left out; join: the relation
+ * - keyword: strings (through the field's normalizer), values longer than ignore_above left out (wildcard: the same,
+ *   it has no normalizer); join: the relation
  *   name; boolean: 1 and 0; text with `fielddata`: the terms its index analyzer makes of its values (uninverted);
  * - unsigned_long: the nearest double of each value's exact text (unsigned-long-field.ts; ES keeps the exact long);
  * - token_count: the count of positions its analyzer makes of each value (token-count-field.ts; none without the
@@ -106,6 +107,7 @@ export function docValues(
 ): DocValue[] {
   switch (field.type) {
     case 'keyword':
+    case 'wildcard':
     case 'join': {
       const kept = values.filter((v) => !ignoredAbove(field, v)).map(String)
       const { normalizer } = field
@@ -174,10 +176,12 @@ export function docValues(
   }
 }
 
-/** Whether a keyword field's mapper ignores this value: longer than its `ignore_above` (UTF-16 units, as Java's). */
+/** Whether a keyword or wildcard field's mapper ignores this value: longer than its `ignore_above` (UTF-16 units, as Java's). */
 export function ignoredAbove(field: FieldMapping, value: LeafValue): boolean {
   return (
-    field.type === 'keyword' && field.ignore_above !== undefined && String(value).length > field.ignore_above
+    (field.type === 'keyword' || field.type === 'wildcard') &&
+    field.ignore_above !== undefined &&
+    String(value).length > field.ignore_above
   )
 }
 

@@ -4,7 +4,8 @@
  * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
  * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
  * `._index_phrase` the same way, text-field.ts), for
- * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above, a `version`
+ * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above (a `wildcard`
+ * field's the same, wildcard-field.ts), a `version`
  * field each value's encoded term and its decoded text under a second index field (version-field.ts), a boolean as
  * Lucene's "T"/"F", an `ip` field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as
  * ordered terms), an `ip_range` field its bounds' terms the same way (under its path and the path of its upper
@@ -148,7 +149,9 @@ function indexFields(
       (mapping.type !== 'binary' || keepsBinaryValues(mapping))
     ) {
       const keyword = mapping.type === 'keyword'
-      const ignoreAbove = keyword ? (mapping.ignore_above ?? Infinity) : Infinity
+      // a wildcard field's value is one term too (wildcard-field.ts), with ignore_above and no normalizer
+      const ignoreAbove =
+        keyword || mapping.type === 'wildcard' ? (mapping.ignore_above ?? Infinity) : Infinity
       // KeywordFieldMapper: ignore_above reads the value as given, the term is the normalized value
       const normalizer = keyword ? mapping.normalizer : undefined
       for (let v = 0; v < values.length; v++) {

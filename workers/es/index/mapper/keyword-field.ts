@@ -22,7 +22,7 @@ import {
 const TYPE = 'keyword'
 
 /** Integer.MAX_VALUE: ignore_above's default, no value ignored. */
-const IGNORE_ABOVE_DEFAULT = 2147483647
+export const IGNORE_ABOVE_DEFAULT = 2147483647
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ...INDEX_DOC_VALUES_STORE,
@@ -45,17 +45,23 @@ export function keywordMapping(name: string, definition: Record<string, unknown>
   const mapping = typedParameters(name, TYPE, definition, PARAMETERS)
   if (mapping.null_value !== undefined) mapping.null_value = stringParameter(mapping.null_value)
   if (mapping.normalizer !== undefined) mapping.normalizer = stringParameter(mapping.normalizer)
-  if (mapping.ignore_above !== undefined) {
-    // XContentMapValues.nodeIntegerValue, then the parameter's validator
-    const ignoreAbove = integerParameter(mapping.ignore_above)
-    if (ignoreAbove < 0)
-      throw failedToParseMappingFrom(
-        illegalArgumentException(`[ignore_above] must be positive, got [${ignoreAbove}]`),
-      )
-    if (ignoreAbove === IGNORE_ABOVE_DEFAULT) delete mapping.ignore_above
-    else mapping.ignore_above = ignoreAbove
-  }
+  readIgnoreAbove(mapping)
   return mapping as unknown as FieldMapping
+}
+
+/**
+ * Parameter.ignoreAboveParam as keyword and wildcard read it (XContentMapValues.nodeIntegerValue, then its validator):
+ * an integer of at least 0, left out when it is the default.
+ */
+export function readIgnoreAbove(mapping: Record<string, unknown>): void {
+  if (mapping.ignore_above === undefined) return
+  const ignoreAbove = integerParameter(mapping.ignore_above)
+  if (ignoreAbove < 0)
+    throw failedToParseMappingFrom(
+      illegalArgumentException(`[ignore_above] must be positive, got [${ignoreAbove}]`),
+    )
+  if (ignoreAbove === IGNORE_ABOVE_DEFAULT) delete mapping.ignore_above
+  else mapping.ignore_above = ignoreAbove
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The field mappers that read a `_source` leaf into the value their field keeps (document-parser.ts addLeaf), by
  * field type: ip (ip-field.ts), scaled_float (scaled-float-field.ts), the numeric types (number-field.ts), boolean
- * (boolean-field.ts), keyword (keyword-field.ts), rank_feature (rank-feature-field.ts), version (version-field.ts),
+ * (boolean-field.ts), keyword and wildcard (keyword-field.ts), rank_feature (rank-feature-field.ts), version (version-field.ts),
  * token_count (token-count-field.ts: its text, counted later), unsigned_long (unsigned-long-field.ts: its exact decimal
  * text), binary (binary-field.ts: its text, checked to decode) and constant_keyword (constant-keyword-field.ts: checked,
  * never kept, so null). Each takes the leaf (null for an explicit null: its `null_value`), a JSON number's token (its lexeme), the document's id (null where it is parsed again after its
@@ -43,6 +43,7 @@ export const LEAF_READERS: ReadonlyMap<string, LeafReader> = new Map<string, Lea
   ...[...NUMBER_FIELD_TYPES].map((type): [string, LeafReader] => [type, numberFieldValue]),
   ['boolean', booleanFieldValue],
   ['keyword', (_path, field, leaf, token) => keywordFieldValue(field, leaf, token)],
+  ['wildcard', (_path, field, leaf, token) => keywordFieldValue(field, leaf, token)],
   ['rank_feature', (path, field, leaf, token, id) => rankFeatureValue(path, field, leaf, token, id)],
   ['version', (_path, _field, leaf, token) => versionFieldValue(leaf, token)],
   ['token_count', (_path, field, leaf, token) => tokenCountFieldValue(field, leaf, token)],

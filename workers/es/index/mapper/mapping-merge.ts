@@ -65,6 +65,7 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   unsigned_long: POINT_FIELD_DEFAULTS,
   binary: { store: 'false', doc_values: 'false' },
   flattened: { index: 'true', doc_values: 'true', null_value: 'null', index_options: 'docs' },
+  wildcard: { null_value: 'null' },
   ...Object.fromEntries([...NUMBER_FIELD_TYPES].map((type) => [type, POINT_FIELD_DEFAULTS])),
 }
 

@@ -15,9 +15,9 @@
  * `join` field's (join-field.ts, which also allows one join field per mapping), a `dense_vector`'s
  * (dense-vector-field.ts), a `rank_feature` or `rank_features` field's (rank-feature-field.ts), a range field's
  * (range-field.ts), a `constant_keyword`'s (constant-keyword-field.ts, from the definition itself: a number `value`
- * keeps its text), a `token_count`'s (token-count-field.ts), a `flattened` field's (flattened-field.ts); a
- * `type` ES has no handler for is refused as ES refuses it, one ES has but the playground does not model (such as
- * `wildcard`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
+ * keeps its text), a `token_count`'s (token-count-field.ts), a `flattened` field's (flattened-field.ts), a `wildcard`
+ * field's (wildcard-field.ts); a `type` ES has no handler for is refused as ES refuses it, one ES has but the
+ * playground does not model (such as `semantic_text`) as not available; an `alias` is read by field-alias.ts. The `runtime` section is read by
  * runtime-field.ts and its scripts compiled.
  */
 import {
@@ -46,6 +46,7 @@ import { textMapping } from './text-field.ts'
 import { matchOnlyTextMapping } from './match-only-text-field.ts'
 import { versionMapping } from './version-field.ts'
 import { keywordMapping } from './keyword-field.ts'
+import { wildcardMapping } from './wildcard-field.ts'
 import { booleanMapping } from './boolean-field.ts'
 import { scaledFloatMapping } from './scaled-float-field.ts'
 import { numberMapping } from './number-field.ts'
@@ -272,6 +273,7 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === 'text') return textMapping(name, field)
   if (field.type === 'match_only_text') return matchOnlyTextMapping(name, field)
   if (field.type === 'keyword') return keywordMapping(name, field)
+  if (field.type === 'wildcard') return wildcardMapping(name, field)
   if (field.type === 'version') return versionMapping(name, field)
   if (field.type === 'boolean') return booleanMapping(name, field)
   if (field.type === 'ip') return ipMapping(name, field)

@@ -49,6 +49,7 @@ export const FIELD_TYPE_NAMES = [
   'unsigned_long',
   'binary',
   'flattened',
+  'wildcard',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -70,7 +71,6 @@ export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'semantic_text',
   'shape',
   'sparse_vector',
-  'wildcard',
 ])
 
 /** The types NumberFieldMapper serves (number-field.ts). */
@@ -204,10 +204,10 @@ export function isAnalyzedText(field: FieldMapping): boolean {
 
 /**
  * Fields searched as a keyword is (a single-term string field, the keyword analyzer or the whitespace one): `keyword`,
- * and `flattened` (its root and its keys, flattened-field.ts).
+ * `flattened` (its root and its keys, flattened-field.ts) and `wildcard` (wildcard-field.ts).
  */
 export function isKeywordLike(field: FieldMapping): boolean {
-  return field.type === 'keyword' || field.type === 'flattened'
+  return field.type === 'keyword' || field.type === 'flattened' || field.type === 'wildcard'
 }
 
 /** The date field types (DateFieldMapper's two resolutions): `date` (millis) and `date_nanos`. */

@@ -1,7 +1,7 @@
 /**
  * FieldFetcher: the `fields` option of a search (and of top_hits), the values of each requested field read from
  * the hit's `_source` through the mapping, as each field type's ValueFetcher gives them:
- * - text and keyword: strings; a keyword value longer than `ignore_above` is left out and listed as ignored
+ * - text, keyword and wildcard: strings; a keyword or wildcard value longer than `ignore_above` is left out and listed as ignored
  *   (the hit's `ignored_field_values`, as it was in `_source`); multi-fields read their parent's values;
  * - long, integer, short, byte: longs (decimals truncated); double: doubles (`5.0`); float, half_float: floats;
  *   unsigned_long: the exact number its mapper read (unsigned-long-field.ts); binary: its `_source` values as sent;
@@ -244,6 +244,7 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
   }
   switch (field.type) {
     case 'keyword':
+    case 'wildcard':
       return (values) => {
         const kept: JsonOut[] = []
         const ignoredValues: JsonOut[] = []

@@ -1,8 +1,8 @@
 /**
  * The `_ignored` metadata field: the fields of a document whose values the mapper ignored at index time, which a
  * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
- * ignoring mappers here are a keyword (or keyword multi-field) value longer than `ignore_above`
- * (KeywordFieldMapper adds the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
+ * ignoring mappers here are a keyword (or keyword multi-field) or wildcard value longer than `ignore_above`
+ * (KeywordFieldMapper and WildcardFieldMapper add the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
  * boolean, numeric or date field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
  * (the parse lists those, ParsedDocument.malformed). The names are listed in that HashSet's iteration order, as
  * IgnoredFieldMapper stores them.
@@ -71,7 +71,7 @@ export function fetchIgnored(
 }
 
 /**
- * The smallest `ignore_above` of the keyword fields (Infinity without one), or 0 with a field that ignores malformed
+ * The smallest `ignore_above` of the keyword and wildcard fields (Infinity without one), or 0 with a field that ignores malformed
  * values (an ip, boolean, numeric or date field whose ignore_malformed, or else the index's default, is true).
  */
 function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
@@ -79,7 +79,7 @@ function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
   if (known === undefined) {
     known = { ignoreAbove: Infinity, ignoresMalformed: false, takesMalformed: false }
     for (const field of searchFields(mapping).values()) {
-      if (field.type === 'keyword' && field.ignore_above !== undefined)
+      if ((field.type === 'keyword' || field.type === 'wildcard') && field.ignore_above !== undefined)
         known.ignoreAbove = Math.min(known.ignoreAbove, field.ignore_above)
       if (TAKES_MALFORMED.has(field.type) || NUMERIC_TYPES.has(field.type) || isDateType(field.type)) {
         known.takesMalformed = true

@@ -6,7 +6,8 @@
  * - a larger group is a bool (SHOULD, or MUST with `operator: and`, `minimum_should_match` applied) with one
  *   clause per token: the token blended over the group's fields (BlendedQueryBuilder.blendTerm): the text and
  *   keyword fields' terms in one BlendedTermQuery.dismaxBlendedQuery (each with its field boost), every other
- *   field's query of the token beside it (boosted) in a dis_max with the tie_breaker; one token is its clause.
+ *   field's query of the token (a wildcard field's too: not a TermQuery) beside it (boosted) in a dis_max with the
+ *   tie_breaker; one token is its clause.
  * No tokens: `zero_terms_query`. The groups come in the order their first field does (ES keeps them in a hash map).
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -53,7 +54,12 @@ function blendTerm(
   const terms: Array<{ field: string; term: string; boost: number }> = []
   for (const { field, boost } of group) {
     const mapping = context.fields.get(field)
-    if (mapping !== undefined && (isAnalyzedText(mapping) || isKeywordLike(mapping)))
+    // a wildcard field's term query is no TermQuery (wildcard-queries.ts), so it is not blended
+    if (
+      mapping !== undefined &&
+      (isAnalyzedText(mapping) || isKeywordLike(mapping)) &&
+      mapping.type !== 'wildcard'
+    )
       terms.push({ field, term, boost })
     else queries.push(boosted(valueQuery(field, term, options, context, 1), boost))
   }

@@ -170,9 +170,10 @@ export function exactValueQuery(
     return { type: 'rankFeature', luceneField: field, feature: text, fn: LINEAR, linearTerm: true, boost }
   // VersionStringFieldType.indexedValueForSearch: the value's encoded term
   if (mapping.type === 'version') return { type: 'term', field, term: encodeVersion(text), boost }
-  if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
+  // a string field's term is the value's text (BytesRefs.toBytesRef: `true`), a boolean field's Lucene's T / F
   if (isAnalyzedText(mapping) || isKeywordLike(mapping))
     return { type: 'term', field, term: keywordSearchValue(mapping, text, context), boost }
+  if (typeof value === 'boolean') return { type: 'term', field, term: indexedTerm(value), boost }
   const term = checked(context, () => exactTerm(mapping, text))
   return NUMERIC_TYPES.has(mapping.type) ? valueRange() : { type: 'term', field, term, boost }
 }
@@ -384,6 +385,8 @@ export function regexpQuery(body: XContentObject, context: QueryContext): IndexQ
         'index level setting.',
     )
   }
+  // WildcardFieldType.regexpQuery: an empty regex matches nothing, before it is parsed
+  if (text === '' && mapping.type === 'wildcard') return { type: 'matchNone' }
   let dfa
   try {
     dfa = compileRegexp(text, maxDeterminizedStates, flags, caseInsensitive(options))

@@ -133,6 +133,7 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   token_count: 'long',
   unsigned_long: 'long',
   flattened: 'keyword',
+  wildcard: 'keyword',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 

@@ -1,10 +1,11 @@
 /**
  * HighlightPhase on the data node: for one hit, every field the `highlight` section names (a `*` pattern
  * takes the search's text and keyword fields it matches, runtime ones included; a name the search does not map is
- * skipped), its values read from the stored `_source` (keyword values over ignore_above left out; a
- * search_as_you_type subfield's are its root's), for a runtime field its values as the `fields` option prints
- * them (ES's DocValueFetcher), for a flattened field (or a key of one, highlighted as its index field `<root>._keyed`)
- * the source values' Java toString as one keyword token each (flattened-values.ts), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
+ * skipped; a wildcard field's query matches nothing, NOTHING_MATCHES), its values read from the stored `_source`
+ * (keyword and wildcard values over ignore_above left out; a search_as_you_type subfield's are its root's), for a
+ * runtime field its values as the `fields` option prints them (ES's DocValueFetcher), for a flattened field (or a
+ * key of one, highlighted as its index field `<root>._keyed`) the source values' Java toString as one keyword token
+ * each (flattened-values.ts), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
  * with the keyword analyzer, the one SearchExecutionContext.getIndexAnalyzer gives an unindexed field; a field alias
  * its target's, under its own name; its query
  * leaves hand the highlighter their terms as ES's runtime field queries visit them), the query's (or highlight_query's) matches turned into passages
@@ -67,6 +68,13 @@ interface FieldToHighlight {
 
 const HIGHLIGHTABLE = new Set(['text', 'keyword'])
 
+/**
+ * A wildcard field's query as the highlighter sees it: its queries check each candidate's binary doc values, which
+ * the highlighter's index of the one hit lacks, so none matches there and a named wildcard field gets no fragment but
+ * its no_match_size one (elastic/elasticsearch#96013).
+ */
+const NOTHING_MATCHES: IndexQuery = { type: 'matchNone' }
+
 function simpleMatch(pattern: string, name: string): boolean {
   const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
   return new RegExp(`^${parts.join('.*')}$`, 's').test(name)
@@ -93,7 +101,11 @@ function fieldsToHighlight(context: HighlightContext): Map<string, FieldToHighli
         )
       }
       const query =
-        options.highlightQuery === null ? context.query : context.buildQuery(options.highlightQuery)
+        mapping.type === 'wildcard'
+          ? NOTHING_MATCHES
+          : options.highlightQuery === null
+            ? context.query
+            : context.buildQuery(options.highlightQuery)
       out.set(field, { mapping, options, query })
     }
   }
@@ -115,7 +127,12 @@ function analyzeValues(
   let offset = 0
   let position = 0
   for (const text of texts) {
-    if (mapping.type === 'keyword' || mapping.type === FLATTENED || analyzer === null) {
+    if (
+      mapping.type === 'keyword' ||
+      mapping.type === 'wildcard' ||
+      mapping.type === FLATTENED ||
+      analyzer === null
+    ) {
       tokens.push({ term: text, position, start: offset, end: offset + text.length })
       position += 101
     } else {
