@@ -97,6 +97,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   dense_vector: 'dense_vector',
   rank_feature: 'rank_feature',
   rank_features: 'rank_features',
+  sparse_vector: 'sparse_vector',
   integer_range: 'integer_range',
   long_range: 'long_range',
   float_range: 'float_range',
@@ -109,6 +110,7 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   binary: 'binary',
   flattened: 'keyword',
   wildcard: 'keyword',
+  counted_keyword: 'keyword',
 }
 
 /**

@@ -42,6 +42,8 @@ import { simpleQueryStringQuery } from './queries/simple-query-string.ts'
 import { termsSetQuery } from './queries/terms-set-query.ts'
 import { wrapperQuery } from './queries/wrapper-query.ts'
 import { rankFeatureQuery } from './queries/rank-feature-query.ts'
+import { sparseVectorQuery } from './queries/sparse-vector-query.ts'
+import { weightedTokensQueryBuilder } from './queries/weighted-tokens-query.ts'
 import { distanceFeatureQuery } from './queries/distance-feature-query.ts'
 import { pinnedQuery } from './queries/pinned-query.ts'
 import { percolateQuery } from './queries/percolate-query.ts'
@@ -124,6 +126,8 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['wrapper', wrapperQuery],
   ['more_like_this', moreLikeThisQuery],
   ['rank_feature', rankFeatureQuery],
+  ['sparse_vector', sparseVectorQuery],
+  ['weighted_tokens', weightedTokensQueryBuilder],
   ['distance_feature', distanceFeatureQuery],
   ['pinned', pinnedQuery],
   ['knn', knnQuery],

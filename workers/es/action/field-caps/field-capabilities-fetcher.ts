@@ -114,6 +114,7 @@ const NO_FIELDDATA: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  'sparse_vector',
   'percolator',
 ])
 

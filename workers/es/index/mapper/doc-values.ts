@@ -10,6 +10,7 @@
  *   index's analysis), a null_value as it is;
  * - flattened: its values, under its path and (as `key\0value`) its keyed field's (flattened-field.ts), sorted and
  *   deduplicated as a keyword's;
+ * - counted_keyword: its strings sorted as a keyword's, repeats kept (counted-keyword-field.ts);
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - binary: with `doc_values`, each value's decoded bytes in base64, sorted unsigned and deduplicated (binary-field.ts);
  * - version: each value's encoded term (version-field.ts), sorted and deduplicated as a keyword's;
@@ -67,6 +68,7 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  'sparse_vector',
   ...NUMERIC_RANGE_TYPES,
 ])
 
@@ -125,6 +127,8 @@ export function docValues(
     }
     case 'flattened':
       return [...new Set(values.map(String))].sort(compareUtf8)
+    case 'counted_keyword':
+      return values.map(String).sort(compareUtf8)
     case 'ip':
       return [...new Set(values.map(String))].sort()
     case 'version':
@@ -164,6 +168,7 @@ export function docValues(
       return denseVectorDocValues(values as readonly number[])
     case 'rank_feature':
     case 'rank_features':
+    case 'sparse_vector':
       return values.map((v) => featureFrequency(Number(v)))
     case 'integer_range':
     case 'long_range':

@@ -21,12 +21,14 @@
  * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
  * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. A dense_vector's
  * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's). A
- * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts). A percolator
+ * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts); a
+ * sparse_vector's the same, a token given twice keeping its largest weight (sparse-vector-field.ts). A percolator
  * field's value is a query, checked and indexed as nothing but its `_source` (percolator-field.ts). A range field's
  * object (or an ip_range's CIDR string) is one range, its bounds indexed under two paths (range-field.ts). A
  * constant_keyword's value is checked and never kept; a field without a value takes its first document's
  * (constant-keyword-field.ts). A flattened field's object is read whole, its leaves indexed under its path and its
- * keyed field's (flattened-field.ts).
+ * keyed field's (flattened-field.ts). A counted_keyword's array is checked whole before its strings are indexed one
+ * by one (counted-keyword-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -55,6 +57,8 @@ import {
   writeToAlias,
 } from './document-parsing-failures.ts'
 import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-field.ts'
+import { indexSparseVector } from './sparse-vector-field.ts'
+import { checkCountedKeywordArray, COUNTED_KEYWORD, countedKeywordObject } from './counted-keyword-field.ts'
 import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck } from './percolator-field.ts'
 import { rangeValues } from './range-field.ts'
 import { isRangeType, rangeToField } from './range-type.ts'
@@ -260,6 +264,7 @@ class DocumentWalk {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
       if (mapped?.type === FLATTENED) return this.addFlattened(doc, path, mapped, value)
+      if (mapped?.type === COUNTED_KEYWORD && value !== null) checkCountedKeywordArray(path, value, this.id)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
       if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
@@ -267,6 +272,8 @@ class DocumentWalk {
         return this.addRanges(doc, path, name, mapped, value)
       if (value === null && mapped?.type === 'rank_features')
         return this.addRankFeatures(doc, path, mapped, value)
+      if (value === null && mapped?.type === 'sparse_vector')
+        return indexSparseVector(doc, path, mapped, value)
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
@@ -305,9 +312,11 @@ class DocumentWalk {
     if (field.type === 'join') return this.addJoin(doc, path, field, value)
     if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
     if (field.type === 'rank_features') return this.addRankFeatures(doc, path, field, value)
+    if (field.type === 'sparse_vector') return indexSparseVector(doc, path, field, value)
     if (field.type === 'percolator') return this.addPercolatorQuery(path, value)
     if (isRangeType(field.type)) return this.addRanges(doc, path, name, field, value)
     if (value instanceof Map) {
+      if (field.type === COUNTED_KEYWORD) throw countedKeywordObject(path, value, this.id)
       if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
       const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})

@@ -5,7 +5,8 @@
  * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
  * `._index_phrase` the same way, text-field.ts), for
  * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above (a `wildcard`
- * field's the same, wildcard-field.ts), a `version`
+ * field's the same, wildcard-field.ts), a `counted_keyword` each distinct value as one term (none with
+ * `index: false`), a `version`
  * field each value's encoded term and its decoded text under a second index field (version-field.ts), a boolean as
  * Lucene's "T"/"F", an `ip` field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as
  * ordered terms), an `ip_range` field its bounds' terms the same way (under its path and the path of its upper
@@ -52,6 +53,7 @@ const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  'sparse_vector',
   ...NUMERIC_RANGE_TYPES,
 ])
 
@@ -143,6 +145,8 @@ function indexFields(
         indexSubfields(flush, path, textSubfieldsOf(mapping), values, analysis)
     } else if (mapping.type === 'version') {
       indexVersion(flush, path, values)
+    } else if (mapping.type === 'counted_keyword') {
+      if (mapping.index !== false) indexDistinctTerms(flush, values)
     } else if (
       !NUMERIC_TYPES.has(mapping.type) &&
       !COLUMN_ONLY_TYPES.has(mapping.type) &&
@@ -170,6 +174,16 @@ function indexVersion(flush: FlushDictionary, path: string, values: readonly Lea
   for (let v = 0; v < values.length; v++) flush.termText(encodeVersion(String(values[v])), v)
   flush.beginField(versionDecodedField(path), false)
   for (let v = 0; v < values.length; v++) flush.termText(decodeVersion(encodeVersion(String(values[v]))), v)
+}
+
+/** A counted_keyword's terms: each distinct value once (its doc values keep the repeats, doc-values.ts). */
+function indexDistinctTerms(flush: FlushDictionary, values: readonly LeafValue[]): void {
+  const seen = new Set<string>()
+  for (let v = 0; v < values.length; v++) {
+    const term = String(values[v])
+    if (!seen.has(term)) flush.termText(term, v)
+    seen.add(term)
+  }
 }
 
 /** Adds `path` to the paths `_ignored` lists unless it is there already. */

@@ -3,7 +3,8 @@
  * field type: ip (ip-field.ts), scaled_float (scaled-float-field.ts), the numeric types (number-field.ts), boolean
  * (boolean-field.ts), keyword and wildcard (keyword-field.ts), rank_feature (rank-feature-field.ts), version (version-field.ts),
  * token_count (token-count-field.ts: its text, counted later), unsigned_long (unsigned-long-field.ts: its exact decimal
- * text), binary (binary-field.ts: its text, checked to decode) and constant_keyword (constant-keyword-field.ts: checked,
+ * text), binary (binary-field.ts: its text, checked to decode), counted_keyword (counted-keyword-field.ts: strings
+ * only) and constant_keyword (constant-keyword-field.ts: checked,
  * never kept, so null). Each takes the leaf (null for an explicit null: its `null_value`), a JSON number's token (its lexeme), the document's id (null where it is parsed again after its
  * primary took it) and the index's index.mapping.ignore_malformed, and answers the value, null for nothing indexed,
  * MALFORMED for a value dropped, or throws the document's failure. Dates are read by the parser itself, which knows
@@ -24,6 +25,7 @@ import { constantKeywordValue } from './constant-keyword-field.ts'
 import { tokenCountFieldValue } from './token-count-field.ts'
 import { unsignedLongFieldValue } from './unsigned-long-field.ts'
 import { binaryFieldValue } from './binary-field.ts'
+import { countedKeywordValue } from './counted-keyword-field.ts'
 
 type LeafReader = (
   path: string,
@@ -49,6 +51,7 @@ export const LEAF_READERS: ReadonlyMap<string, LeafReader> = new Map<string, Lea
   ['token_count', (_path, field, leaf, token) => tokenCountFieldValue(field, leaf, token)],
   ['unsigned_long', unsignedLongFieldValue],
   ['binary', binaryFieldValue],
+  ['counted_keyword', (path, _field, leaf, token, id) => countedKeywordValue(path, leaf, token, id)],
   [
     'constant_keyword',
     (path, field, leaf, token, id) => {

@@ -61,6 +61,7 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   scaled_float: POINT_FIELD_DEFAULTS,
   rank_feature: { positive_score_impact: 'true' },
   rank_features: { positive_score_impact: 'true' },
+  counted_keyword: { index: 'true' },
   token_count: { ...POINT_FIELD_DEFAULTS, enable_position_increments: 'true' },
   unsigned_long: POINT_FIELD_DEFAULTS,
   binary: { store: 'false', doc_values: 'false' },

@@ -62,6 +62,8 @@ import { mergeFieldMapping } from './mapping-merge.ts'
 import { checkOneJoinField, joinMapping } from './join-field.ts'
 import { denseVectorInMultiField, denseVectorMapping } from './dense-vector-field.ts'
 import { rankFeatureMapping, rankFeaturesInMultiField } from './rank-feature-field.ts'
+import { sparseVectorInMultiField, sparseVectorMapping } from './sparse-vector-field.ts'
+import { COUNTED_KEYWORD, countedKeywordMapping } from './counted-keyword-field.ts'
 import { rangeMapping } from './range-field.ts'
 import { isRangeType } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordMapping } from './constant-keyword-field.ts'
@@ -240,6 +242,7 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
       throw failedToParseMapping(`Type [${typeName}] cannot be used in multi field`)
     if (typeName === 'dense_vector') denseVectorInMultiField(name)
     if (typeName === 'rank_features') rankFeaturesInMultiField(name)
+    if (typeName === 'sparse_vector') sparseVectorInMultiField(name)
     checkFieldType(name, typeName)
     setOwn(out, name, readField(name, definition, `${path}.${name}`))
   }
@@ -288,6 +291,8 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === UNSIGNED_LONG) return unsignedLongMapping(name, field)
   if (field.type === BINARY) return binaryMapping(name, field)
   if (field.type === FLATTENED) return flattenedMapping(name, field)
+  if (field.type === 'sparse_vector') return sparseVectorMapping(name, field)
+  if (field.type === COUNTED_KEYWORD) return countedKeywordMapping(name, field)
   return field as unknown as FieldMapping
 }
 

@@ -50,6 +50,8 @@ export const FIELD_TYPE_NAMES = [
   'binary',
   'flattened',
   'wildcard',
+  'sparse_vector',
+  'counted_keyword',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -63,14 +65,12 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
  */
 export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
   'aggregate_metric_double',
-  'counted_keyword',
   'geo_shape',
   'histogram',
   'passthrough',
   'point',
   'semantic_text',
   'shape',
-  'sparse_vector',
 ])
 
 /** The types NumberFieldMapper serves (number-field.ts). */
@@ -204,10 +204,16 @@ export function isAnalyzedText(field: FieldMapping): boolean {
 
 /**
  * Fields searched as a keyword is (a single-term string field, the keyword analyzer or the whitespace one): `keyword`,
- * `flattened` (its root and its keys, flattened-field.ts) and `wildcard` (wildcard-field.ts).
+ * `flattened` (its root and its keys, flattened-field.ts), `wildcard` (wildcard-field.ts) and `counted_keyword` (a
+ * StringFieldType with the keyword analyzer, counted-keyword-field.ts).
  */
 export function isKeywordLike(field: FieldMapping): boolean {
-  return field.type === 'keyword' || field.type === 'flattened' || field.type === 'wildcard'
+  return (
+    field.type === 'keyword' ||
+    field.type === 'flattened' ||
+    field.type === 'wildcard' ||
+    field.type === 'counted_keyword'
+  )
 }
 
 /** The date field types (DateFieldMapper's two resolutions): `date` (millis) and `date_nanos`. */

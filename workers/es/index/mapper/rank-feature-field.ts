@@ -127,7 +127,7 @@ export function rankFeaturesValues(
 ): Array<[string, number]> {
   if (!(value instanceof Map)) {
     const reason = `[rank_features] fields must be json objects, expected a START_OBJECT but got: ${valueToken(value)}`
-    throw wrapped(illegalArgumentException(reason))
+    throw mapperFailure(illegalArgumentException(reason))
   }
   const out: Array<[string, number]> = []
   for (const [feature, raw] of value) {
@@ -135,18 +135,20 @@ export function rankFeaturesValues(
       if (raw === null) continue
       if (!(raw instanceof XNumber) && typeof raw !== 'string') {
         const reason = `[rank_features] fields take hashes that map a feature to a strictly positive float, but got unexpected token ${valueToken(raw)}`
-        throw wrapped(illegalArgumentException(reason))
+        throw mapperFailure(illegalArgumentException(reason))
       }
       const indexField = featureIndexField(path, feature)
       const float = floatValue(raw, true)
       if (doc.entry(indexField) !== undefined) {
         const reason = `[rank_features] fields do not support indexing multiple values for the same rank feature [${path}.${feature}] in the same document`
-        throw wrapped(illegalArgumentException(reason))
+        throw mapperFailure(illegalArgumentException(reason))
       }
       out.push([indexField, storedValue(field, float, feature, path)])
     } catch (error) {
       throw failedIn(
-        error instanceof EsException && error.type !== 'document_parsing_exception' ? wrapped(error) : error,
+        error instanceof EsException && error.type !== 'document_parsing_exception'
+          ? mapperFailure(error)
+          : error,
         feature,
       )
     }
@@ -161,7 +163,15 @@ export function rankFeaturesInMultiField(name: string): never {
 
 /** The value FeatureField keeps: the inverse under a negative score impact, then its checks. */
 function storedValue(field: FieldMapping, float: number, feature: string, luceneField: string): number {
-  const value = field.positive_score_impact === false ? Math.fround(1 / float) : float
+  return storedFeatureValue(
+    field.positive_score_impact === false ? Math.fround(1 / float) : float,
+    feature,
+    luceneField,
+  )
+}
+
+/** FeatureField's checks of a feature value (its constructor's and setFeatureValue's): the value, or its refusal. */
+export function storedFeatureValue(value: number, feature: string, luceneField: string): number {
   const got = `${javaFloatToString(value)} for feature ${feature} on field ${luceneField}`
   if (!Number.isFinite(value)) throw illegalArgumentException(`featureValue must be finite, got: ${got}`)
   if (value < MIN_NORMAL)
@@ -172,7 +182,7 @@ function storedValue(field: FieldMapping, float: number, feature: string, lucene
 }
 
 /** DocumentParser's wrapping of a mapper's exception: "failed to parse: <reason>" at the parser's token. */
-function wrapped(cause: EsException): EsException {
+export function mapperFailure(cause: EsException): EsException {
   return documentFailure('start', (at, token) =>
     documentParsingException(at.line, at.col, `failed to parse: ${cause.reason}`, rebuildAt(cause, token)),
   )

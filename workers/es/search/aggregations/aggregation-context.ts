@@ -25,7 +25,7 @@ export type FieldValue = number | string
 /**
  * The doc-values families ES's ValuesSourceType distinguishes, plus the field types without doc values, by ES's
  * type name: `text`, `match_only_text`, `search_as_you_type` (and its shingle subfields), `prefix` (a search_as_you_type or text field's `._index_prefix`
- * subfield), `phrase` (a text field's `._index_phrase`), `completion`, `dense_vector` (its vectors: not read here), `rank_feature` and `rank_features`, the range types
+ * subfield), `phrase` (a text field's `._index_phrase`), `completion`, `dense_vector` (its vectors: not read here), `rank_feature`, `rank_features` and `sparse_vector`, the range types
  * (their binary doc values: not read here), and the metadata fields `_id` and `_routing`; everything that reads those refuses them (noFielddata).
  */
 export type ValuesType =
@@ -48,6 +48,7 @@ export type ValuesType =
   | 'dense_vector'
   | 'rank_feature'
   | 'rank_features'
+  | 'sparse_vector'
   | 'integer_range'
   | 'long_range'
   | 'float_range'

@@ -21,6 +21,7 @@ export const REGISTERED_AGGREGATIONS: readonly string[] = [
   'change_point',
   'children',
   'composite',
+  'counted_terms',
   'cumulative_cardinality',
   'cumulative_sum',
   'date_histogram',

@@ -21,6 +21,7 @@ import { diversifiedSamplerParser } from './bucket/diversified-sampler.ts'
 import { randomSamplerParser } from './bucket/random-sampler.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
 import { termsParser } from './bucket/terms.ts'
+import { countedTermsParser } from './bucket/counted-terms.ts'
 import { multiTermsParser } from './bucket/multi-terms.ts'
 import { autoDateHistogramParser } from './bucket/auto-date-histogram.ts'
 import { rareTermsParser } from './bucket/rare-terms.ts'
@@ -60,6 +61,7 @@ import {
 
 export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new Map([
   ['terms', termsParser],
+  ['counted_terms', countedTermsParser],
   ['multi_terms', multiTermsParser],
   ['rare_terms', rareTermsParser],
   ['significant_terms', significantTermsParser],

@@ -288,8 +288,8 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
     return illegalArgumentException(
       `aggregations, docvalue_fields and scripts over the dense_vector field [${field}] are not available in the playground`,
     )
-  // RankFeatureFieldType and RankFeaturesFieldType.fielddataBuilder
-  if (type === 'rank_feature' || type === 'rank_features')
+  // RankFeatureFieldType's, RankFeaturesFieldType's and SparseVectorFieldType's fielddataBuilder
+  if (type === 'rank_feature' || type === 'rank_features' || type === 'sparse_vector')
     return illegalArgumentException(`[${type}] fields do not support sorting, scripting or aggregating`)
   // RangeFieldType's BinaryIndexFieldData: aggregations read it through range-values.ts, nothing else here
   if (isRangeType(type))

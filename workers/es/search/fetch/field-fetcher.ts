@@ -10,9 +10,9 @@
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
  * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
  * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
- * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features: its
- *   `_source` objects as sent; flattened: its `_source` objects as sent, a key (`f.some.key`) its `_source` values
- *   there as sent;
+ * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features and
+ *   sparse_vector: its `_source` objects as sent; counted_keyword: its `_source` strings as sent; flattened: its `_source` objects as sent, a key (`f.some.key`)
+ *   its `_source` values there as sent;
  * - the range types: each `_source` range as an object of its bounds, parsed and formatted (range-format.ts);
  * - constant_keyword: the mapping's value, whatever `_source` holds (none while the value is not set);
  * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
@@ -224,12 +224,18 @@ function sourceValueAt(source: XContentObject, path: string): XContentValue | un
 }
 
 /** The field types whose `_source` values are fetched from their path as they are (identitySourceValues). */
-const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set(['rank_feature', 'rank_features', 'flattened'])
+const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set([
+  'rank_feature',
+  'rank_features',
+  'sparse_vector',
+  'flattened',
+  'counted_keyword',
+])
 
 /**
  * A rank_feature's values as its SourceValueFetcher reads them (objectToFloat: a number or a numeric string as a
- * float, as sent, before any inversion); a rank_features' or a flattened field's (its root's or a key's) as sent
- * (SourceValueFetcher.identity).
+ * float, as sent, before any inversion); a rank_features', a sparse_vector's or a flattened field's (its root's or a
+ * key's) as sent (SourceValueFetcher.identity).
  */
 function identitySourceValues(field: FieldMapping, value: XContentValue | undefined): JsonOut[] {
   const values = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== null)

@@ -172,6 +172,7 @@ const RANGE_REFUSING_TYPES: ReadonlySet<string> = new Set([
   'dense_vector',
   'rank_feature',
   'rank_features',
+  'sparse_vector',
 ])
 
 /** The query a mapped field builds for a range (both bounds given as text, null when open). */

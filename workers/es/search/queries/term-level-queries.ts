@@ -168,6 +168,9 @@ export function exactValueQuery(
   // RankFeaturesFieldType.termQuery: the feature's value, as the linear function scores it
   if (mapping.type === 'rank_features')
     return { type: 'rankFeature', luceneField: field, feature: text, fn: LINEAR, linearTerm: true, boost }
+  // SparseVectorFieldType.termQuery: FeatureField.newLinearQuery of the token, weight 1
+  if (mapping.type === 'sparse_vector')
+    return { type: 'rankFeature', luceneField: field, feature: text, fn: LINEAR, boost }
   // VersionStringFieldType.indexedValueForSearch: the value's encoded term
   if (mapping.type === 'version') return { type: 'term', field, term: encodeVersion(text), boost }
   // a string field's term is the value's text (BytesRefs.toBytesRef: `true`), a boolean field's Lucene's T / F

@@ -44,6 +44,7 @@ import { SHARD_DOC_FIELD } from '../point-in-time-builder.ts'
 import { SEQ_NO_FIELD } from '../queries/metadata-field-types.ts'
 import { concreteFieldName } from '../search-fields.ts'
 import { resolveNestedSort, type NestedSort, type NestedSortIndex } from './nested-sort.ts'
+import { countedKeywordSortRefusal } from '../../index/mapper/counted-keyword-field.ts'
 
 export type SortType = 'score' | 'doc' | 'shard_doc' | 'long' | 'double' | 'float' | 'keyword'
 
@@ -211,6 +212,8 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
       // VectorIndexFieldData.sortField
       throw illegalArgumentException(`Field [${name}] of type [dense_vector] doesn't support sort`)
     }
+    // CountedKeywordFieldType's fielddata: sortField throws UnsupportedOperationException
+    if (mapping.type === 'counted_keyword') throw countedKeywordSortRefusal()
     // a field alias's refusal names its target, the MappedFieldType FieldTypeLookup hands out for it
     const concrete = concreteFieldName(index.fields, name)
     throw noFielddata(concrete, fieldTypeName(mapping), index.name) ?? fielddataDisabled(concrete, index.name)
