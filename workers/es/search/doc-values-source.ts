@@ -108,6 +108,8 @@ const VALUES_TYPES: Readonly<Record<string, ValuesType>> = {
   token_count: 'long',
   unsigned_long: 'long',
   binary: 'binary',
+  histogram: 'histogram',
+  aggregate_metric_double: 'aggregate_metric_double',
   flattened: 'keyword',
   wildcard: 'keyword',
   counted_keyword: 'keyword',

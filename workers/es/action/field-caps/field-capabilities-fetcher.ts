@@ -123,6 +123,8 @@ const FAMILY_TYPE_NAMES: Readonly<Partial<Record<string, string>>> = {
   match_only_text: 'text',
   wildcard: 'keyword',
 }
+/** The field types whose MappedFieldType is never indexed. */
+const NOT_INDEXED: ReadonlySet<string> = new Set(['rank_features', 'binary', 'histogram'])
 
 function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabilities {
   // a join field's parent-id fields are ParentIdFieldMapper's, of type `parent`; families: FAMILY_TYPE_NAMES
@@ -131,9 +133,9 @@ function mappedCapabilities(name: string, field: FieldMapping): IndexFieldCapabi
   if (field.runtime !== undefined) {
     return { name, type, metadataField: false, searchable: true, aggregatable: true, meta }
   }
-  // RankFeaturesFieldType and BinaryFieldType are built as not indexed (MappedFieldType's isIndexed false); a binary
-  // field has doc values only when its mapping asks for them
-  const indexed = field.index !== false && type !== 'rank_features' && type !== 'binary'
+  // RankFeaturesFieldType, BinaryFieldType and HistogramFieldType are built as not indexed (MappedFieldType's isIndexed
+  // false); a binary field has doc values only when its mapping asks for them
+  const indexed = field.index !== false && !NOT_INDEXED.has(type)
   const hasDocValues = type === 'binary' ? field.doc_values === true : field.doc_values !== false
   const docValues = hasDocValues && !NO_FIELDDATA.has(type)
   const searchable = indexed || (docValues && DOC_VALUES_SEARCHABLE.has(type))

@@ -13,6 +13,9 @@
  * - counted_keyword: its strings sorted as a keyword's, repeats kept (counted-keyword-field.ts);
  * - ip: each address's term (32 hex digits, ip-field.ts), sorted and deduplicated as a keyword's;
  * - binary: with `doc_values`, each value's decoded bytes in base64, sorted unsigned and deduplicated (binary-field.ts);
+ * - histogram: its one encoded histogram (histogram-field.ts: the pairs with a count above 0), as it is;
+ * - aggregate_metric_double: its default metric's value under its path, each metric's (a double, value_count an
+ *   integer) under `<field>#<metric>` (aggregate-metric-double-field.ts);
  * - version: each value's encoded term (version-field.ts), sorted and deduplicated as a keyword's;
  * - scaled_float: Math.round(value × scaling_factor) × (1 / scaling_factor) (scaled-float-field.ts);
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
@@ -70,6 +73,7 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
   'rank_features',
   'sparse_vector',
   ...NUMERIC_RANGE_TYPES,
+  'aggregate_metric_double',
 ])
 
 /**
@@ -135,6 +139,8 @@ export function docValues(
       return [...new Set(values.map((v) => encodeVersion(String(v))))].sort(compareUtf8)
     case 'binary':
       return binaryDocValues(field, values)
+    case 'histogram':
+      return values.map(String)
     case 'scaled_float':
       return sortNumbers(values.map((v) => scaledDocValue(field, Number(v))))
     case 'boolean':
@@ -152,6 +158,7 @@ export function docValues(
       return sortNumbers(values.map((v) => Math.trunc(Number(v))))
     case 'double':
     case 'unsigned_long':
+    case 'aggregate_metric_double':
       return sortNumbers(values.map(Number))
     case 'float':
       return sortNumbers(values.map((v) => Math.fround(Number(v))))

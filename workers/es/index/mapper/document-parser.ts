@@ -28,7 +28,9 @@
  * constant_keyword's value is checked and never kept; a field without a value takes its first document's
  * (constant-keyword-field.ts). A flattened field's object is read whole, its leaves indexed under its path and its
  * keyed field's (flattened-field.ts). A counted_keyword's array is checked whole before its strings are indexed one
- * by one (counted-keyword-field.ts).
+ * by one (counted-keyword-field.ts). A histogram field's object is one value, at most one per document, kept encoded
+ * (histogram-field.ts). An aggregate_metric_double's object is one value, its default metric under its path and each
+ * metric under its own (aggregate-metric-double-field.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -64,6 +66,8 @@ import { rangeValues } from './range-field.ts'
 import { isRangeType, rangeToField } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordValue, withConstantValue } from './constant-keyword-field.ts'
 import { FLATTENED, flattenedValues, KEYED_FIELD_SUFFIX } from './flattened-field.ts'
+import { HISTOGRAM, histogramValues } from './histogram-field.ts'
+import { AGGREGATE_METRIC_DOUBLE, aggregateMetricValue } from './aggregate-metric-double-field.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -265,6 +269,7 @@ class DocumentWalk {
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
       if (mapped?.type === FLATTENED) return this.addFlattened(doc, path, mapped, value)
       if (mapped?.type === COUNTED_KEYWORD && value !== null) checkCountedKeywordArray(path, value, this.id)
+      if (mapped?.type === HISTOGRAM) return this.addHistogram(doc, path, mapped, value)
       if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
       if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
       if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
@@ -308,6 +313,8 @@ class DocumentWalk {
     if (field.type === 'alias') throw writeToAlias(path, this.copying)
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
     if (field.type === FLATTENED) return this.addFlattened(doc, path, field, value)
+    if (field.type === HISTOGRAM) return this.addHistogram(doc, path, field, value)
+    if (field.type === AGGREGATE_METRIC_DOUBLE) return this.addAggregateMetric(doc, path, field, value)
     if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
     if (field.type === 'join') return this.addJoin(doc, path, field, value)
     if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
@@ -413,6 +420,42 @@ class DocumentWalk {
       this.addValue(doc, path, field, root[i]!)
       this.addValue(doc, keyedPath, field, keyed[i]!)
     }
+  }
+
+  /** A histogram field's value (histogram-field.ts): at most one encoded histogram per document. */
+  private addHistogram(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    const ignoreMalformed = ignoresMalformed(field, this.settings.ignoreMalformed)
+    const parsed = histogramValues(path, value, this.id, ignoreMalformed, doc.entry(path) !== undefined)
+    for (const encoded of parsed.encoded) this.addValue(doc, path, field, encoded)
+    if (parsed.malformed && ignoreMalformed) {
+      this.malformed ??= new Map()
+      if (!this.malformed.has(path)) this.malformed.set(path, [])
+    }
+  }
+
+  /**
+   * An aggregate_metric_double field's object (aggregate-metric-double-field.ts): its default metric under its path,
+   * each metric under its own.
+   */
+  private addAggregateMetric(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    const ignoreMalformed = ignoresMalformed(field, this.settings.ignoreMalformed)
+    const parsed = aggregateMetricValue(
+      path,
+      field,
+      value,
+      this.id,
+      ignoreMalformed,
+      doc.entry(path) !== undefined,
+    )
+    if (parsed === 'dropped') {
+      if (!ignoreMalformed) return
+      this.malformed ??= new Map()
+      if (!this.malformed.has(path)) this.malformed.set(path, [])
+      return
+    }
+    if (parsed === null) return
+    this.addValue(doc, path, field, parsed.value)
+    for (const metric of parsed.metrics) this.addValue(doc, metric.field, metric.mapping, metric.value)
   }
 
   /** A percolator field's query: one per field in a document (its mapper's queryBuilderField), checked. */

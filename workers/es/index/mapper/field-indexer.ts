@@ -44,7 +44,8 @@ const POSITION_INCREMENT_GAP = 100
 /**
  * Non-numeric types indexed only through the numeric column (no terms): dates, geo points, vectors, rank features
  * (whose FeatureField term frequencies the column holds, under the index field rank-feature-field.ts names) and the
- * numeric range types (each range's bounds under two paths, range-type.ts).
+ * numeric range types (each range's bounds under two paths, range-type.ts) and aggregate_metric_double (its default
+ * metric, aggregate-metric-double-field.ts).
  */
 const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
   'date',
@@ -55,6 +56,7 @@ const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
   'rank_features',
   'sparse_vector',
   ...NUMERIC_RANGE_TYPES,
+  'aggregate_metric_double',
 ])
 
 /**

@@ -217,7 +217,7 @@ function scalarText(
  * FieldMapper's value preview: AbstractXContentParser.readValue into HashMaps and ArrayLists, printed as Java does
  * (an object's keys in HashMap order).
  */
-function previewOf(value: XContentValue): string {
+export function previewOf(value: XContentValue): string {
   if (value === null) return 'null'
   if (value instanceof XNumber) return valuePreview(value)
   if (Array.isArray(value)) return `[${value.map(previewOf).join(', ')}]`

@@ -70,6 +70,12 @@ import { CONSTANT_KEYWORD, constantKeywordMapping } from './constant-keyword-fie
 import { tokenCountMapping } from './token-count-field.ts'
 import { UNSIGNED_LONG, unsignedLongMapping } from './unsigned-long-field.ts'
 import { BINARY, binaryMapping } from './binary-field.ts'
+import { HISTOGRAM, histogramInMultiField, histogramMapping } from './histogram-field.ts'
+import {
+  AGGREGATE_METRIC_DOUBLE,
+  aggregateMetricDoubleMapping,
+  aggregateMetricInMultiField,
+} from './aggregate-metric-double-field.ts'
 import { FLATTENED, flattenedMapping } from './flattened-field.ts'
 
 /** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
@@ -243,6 +249,8 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
     if (typeName === 'dense_vector') denseVectorInMultiField(name)
     if (typeName === 'rank_features') rankFeaturesInMultiField(name)
     if (typeName === 'sparse_vector') sparseVectorInMultiField(name)
+    if (typeName === HISTOGRAM) histogramInMultiField(name)
+    if (typeName === AGGREGATE_METRIC_DOUBLE) aggregateMetricInMultiField(name)
     checkFieldType(name, typeName)
     setOwn(out, name, readField(name, definition, `${path}.${name}`))
   }
@@ -293,6 +301,8 @@ function typedMapping(name: string, field: Record<string, unknown>): FieldMappin
   if (field.type === FLATTENED) return flattenedMapping(name, field)
   if (field.type === 'sparse_vector') return sparseVectorMapping(name, field)
   if (field.type === COUNTED_KEYWORD) return countedKeywordMapping(name, field)
+  if (field.type === HISTOGRAM) return histogramMapping(name, field)
+  if (field.type === AGGREGATE_METRIC_DOUBLE) return aggregateMetricDoubleMapping(name, field)
   return field as unknown as FieldMapping
 }
 

@@ -52,6 +52,8 @@ export const FIELD_TYPE_NAMES = [
   'wildcard',
   'sparse_vector',
   'counted_keyword',
+  'histogram',
+  'aggregate_metric_double',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -64,9 +66,7 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
  * X-Pack ones): a mapping naming one of them is refused as not available here, any other name as ES refuses it.
  */
 export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
-  'aggregate_metric_double',
   'geo_shape',
-  'histogram',
   'passthrough',
   'point',
   'semantic_text',
@@ -179,6 +179,9 @@ export interface FieldMapping {
    * keyedFieldType): the flattened field's path and the key; never in `properties`.
    */
   keyed?: { root: string; key: string }
+  /** aggregate_metric_double (aggregate-metric-double-field.ts): its metrics in EnumSet order, and the default one. */
+  metrics?: string[]
+  default_metric?: string
 }
 
 /** A dense_vector's `index_options`: the index type, and for the HNSW types their graph's parameters. */

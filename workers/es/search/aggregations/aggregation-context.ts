@@ -31,6 +31,8 @@ export type FieldValue = number | string
 export type ValuesType =
   | 'keyword'
   | 'binary'
+  | 'histogram'
+  | 'aggregate_metric_double'
   | 'ip'
   | 'version'
   | 'long'

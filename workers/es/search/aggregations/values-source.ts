@@ -21,6 +21,9 @@ import { DateValueFormat } from './date-value-format.ts'
 import { scriptDocValues, valueScriptDocValues, type ScriptValuesType } from './script-values.ts'
 import { isRangeType } from '../../index/mapper/range-type.ts'
 import { rangeMetricValues, rangeValuesSource } from './range-values.ts'
+import { histogramValuesSource } from './histogram-values.ts'
+import { aggregateMetricValuesSource, unsupportedOnDownsampledIndex } from './aggregate-metric-values.ts'
+import { HISTOGRAM } from '../../index/mapper/histogram-field.ts'
 
 export interface ValuesSourceConfig {
   /** null when the field is unmapped on this shard; a script's values source type. */
@@ -61,7 +64,8 @@ export function fieldFormatOf(shard: ShardContext, source: ValuesSourceSpec): Va
 /**
  * The values source config on a shard for aggregation type `aggregation`; `integral`: the aggregation reads a numeric
  * value script's values as longs (date_histogram's and value_count's longValues), not as doubles. A range field's
- * values are range-values.ts's, for the aggregations that take them.
+ * values are range-values.ts's, for the aggregations that take them; a histogram or aggregate_metric_double field is
+ * refused (the aggregations that take one read it through histogram-values.ts or aggregate-metric-values.ts first).
  */
 export function resolveValues(
   shard: ShardContext,
@@ -77,6 +81,10 @@ export function resolveValues(
     if (values === null) throw unsupportedValuesSourceType(field as string, range.info.type, aggregation)
     return { info: range.info, missing: null, values }
   }
+  if (histogramValuesSource(shard, field, missing) !== null)
+    throw unsupportedValuesSourceType(field as string, HISTOGRAM, aggregation)
+  if (aggregateMetricValuesSource(shard, field, missing) !== null)
+    throw unsupportedOnDownsampledIndex(field as string, aggregation)
   if (typeof source !== 'string') {
     if (!('field' in source)) return scriptValues(shard, source, missing)
     // ValuesSourceConfig drops a value script on an unmapped field
@@ -271,7 +279,8 @@ export function idFielddataDisallowed(): EsException {
  * The refusal of a field type without doc values (its fielddataBuilder): TextFieldType's, or MappedFieldType's for
  * search_as_you_type and its shingle subfields, the `._index_prefix` subfield (PrefixFieldType, typeName `prefix`),
  * a text field's `._index_phrase` (PhraseFieldType, typeName `phrase`), match_only_text's,
- * completion and `_routing`; `_id`'s; the range types' (sorting, docvalue_fields and scripts not available); null for a type that has them. The search layer turns it into a shard failure.
+ * completion and `_routing`; `_id`'s; the range types' (sorting, docvalue_fields and scripts not available), a
+ * histogram's and an aggregate_metric_double's (docvalue_fields and scripts not available); null for a type that has them. The search layer turns it into a shard failure.
  */
 export function noFielddata(field: string, type: string, index: string): EsException | null {
   if (type === 'text') return fielddataDisabled(field, index)
@@ -295,6 +304,12 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
   if (isRangeType(type))
     return illegalArgumentException(
       `sorting, docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
+    )
+  // IndexHistogramFieldData, IndexAggregateDoubleMetricFieldData: aggregations read them through histogram-values.ts
+  // and aggregate-metric-values.ts, nothing else here
+  if (type === 'histogram' || type === 'aggregate_metric_double')
+    return illegalArgumentException(
+      `docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
     )
   // BinaryFieldType.fielddataBuilder without doc values: failIfNoDocValues
   if (type === 'binary')

@@ -230,12 +230,14 @@ const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set([
   'sparse_vector',
   'flattened',
   'counted_keyword',
+  'histogram',
+  'aggregate_metric_double',
 ])
 
 /**
  * A rank_feature's values as its SourceValueFetcher reads them (objectToFloat: a number or a numeric string as a
- * float, as sent, before any inversion); a rank_features', a sparse_vector's or a flattened field's (its root's or a
- * key's) as sent (SourceValueFetcher.identity).
+ * float, as sent, before any inversion); a rank_features', a sparse_vector's, a histogram's, an
+ * aggregate_metric_double's or a flattened field's (its root's or a key's) as sent (SourceValueFetcher.identity).
  */
 function identitySourceValues(field: FieldMapping, value: XContentValue | undefined): JsonOut[] {
   const values = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== null)

@@ -3,7 +3,7 @@
  * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
  * ignoring mappers here are a keyword (or keyword multi-field) or wildcard value longer than `ignore_above`
  * (KeywordFieldMapper and WildcardFieldMapper add the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
- * boolean, numeric or date field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
+ * boolean, numeric, date or histogram field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
  * (the parse lists those, ParsedDocument.malformed). The names are listed in that HashSet's iteration order, as
  * IgnoredFieldMapper stores them.
  * Derived from `_source` through the mapping at fetch time; without a field that ignores malformed values, a source
@@ -19,8 +19,16 @@ import type { StoredDocument } from '../../index/shard/index-shard.ts'
 import { searchFields } from '../search-fields.ts'
 import { fetchesMetadata, type FetchOptions } from './fetch-options.ts'
 
-/** The other field types with `ignore_malformed`. */
-const TAKES_MALFORMED: ReadonlySet<string> = new Set(['ip', 'boolean'])
+/**
+ * The other field types with `ignore_malformed` (a histogram or an aggregate_metric_double drops a malformed object
+ * whole).
+ */
+const TAKES_MALFORMED: ReadonlySet<string> = new Set([
+  'ip',
+  'boolean',
+  'histogram',
+  'aggregate_metric_double',
+])
 
 /** Per mapping: the smallest `ignore_above`, and whether a field sets or could default to ignore_malformed. */
 const limits = new WeakMap<

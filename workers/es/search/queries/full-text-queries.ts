@@ -103,8 +103,8 @@ export function fieldQuery(
   const mapping = queryFieldMapping(context, field)
   if (mapping === undefined) return { type: 'matchNone' }
   // MatchQueryParser: a field type without TextSearchInfo
-  if (mapping.type === 'binary') {
-    const reason = `Field [${field}] of type [binary] does not support match queries`
+  if (mapping.type === 'binary' || mapping.type === 'histogram') {
+    const reason = `Field [${field}] of type [${mapping.type}] does not support match queries`
     return lenientFailure(options, context, reason)
   }
   const isText = isAnalyzedText(mapping)

@@ -57,6 +57,10 @@ import {
 } from '../../common/network/inet-addresses.ts'
 import { isRangeType, nextAfter } from '../../index/mapper/range-type.ts'
 import { parseRelation, rangeFieldQuery, type RangeRelation } from './range-field-query.ts'
+import {
+  AGGREGATE_METRIC_DOUBLE,
+  defaultMetricMapping,
+} from '../../index/mapper/aggregate-metric-double-field.ts'
 
 export interface RangeBounds {
   from: string | null
@@ -168,6 +172,7 @@ function numericRange(
 /** The field types whose range queries MappedFieldType refuses. */
 const RANGE_REFUSING_TYPES: ReadonlySet<string> = new Set([
   'binary',
+  'histogram',
   'geo_point',
   'dense_vector',
   'rank_feature',
@@ -183,6 +188,9 @@ export function rangeIndexQuery(
   options: RangeOptions,
   boost: number,
 ): IndexQuery {
+  // AggregateDoubleMetricFieldType.rangeQuery: its default metric's NumberFieldType, over the values kept at its path
+  if (mapping.type === AGGREGATE_METRIC_DOUBLE)
+    return rangeIndexQuery(field, defaultMetricMapping(mapping), bounds, options, boost)
   if (RANGE_REFUSING_TYPES.has(mapping.type)) {
     // SimpleMappedFieldType.rangeQuery
     const reason = `Field [${field}] of type [${mapping.type}] does not support range queries`

@@ -66,6 +66,7 @@ import {
 } from './query-parsing.ts'
 import { createQuery, shardRangeQuery } from './range-query.ts'
 import { isRangeType } from '../../index/mapper/range-type.ts'
+import { AGGREGATE_METRIC_DOUBLE } from '../../index/mapper/aggregate-metric-double-field.ts'
 import {
   METADATA_FIELD_NAMES,
   checkExistsRefusals,
@@ -132,6 +133,8 @@ export function exactValueQuery(
   }
   if (mapping.type === 'date' || mapping.type === 'date_nanos' || isRangeType(mapping.type))
     return valueRange()
+  // AggregateDoubleMetricFieldType.termQuery: its default metric's (rangeIndexQuery delegates)
+  if (mapping.type === AGGREGATE_METRIC_DOUBLE) return valueRange()
   if (mapping.type === 'constant_keyword') return constantKeywordTermQuery(mapping, text, boost)
   if (mapping.type === 'ip') return createQuery(context.index, () => ipTermQuery(field, text, boost))
   if (mapping.type === 'scaled_float') {
@@ -145,6 +148,11 @@ export function exactValueQuery(
       'illegal_argument_exception',
       'Binary fields do not support searching',
     )
+  }
+  if (mapping.type === 'histogram') {
+    // HistogramFieldType.termQuery
+    const reason = `[histogram] field do not support searching, use dedicated aggregations instead: [${field}]`
+    throw failedToCreateQuery(context.index, 'illegal_argument_exception', reason)
   }
   if (mapping.type === 'geo_point') {
     const reason = `Geometry fields do not support exact searching, use dedicated geometry queries instead: [${field}]`

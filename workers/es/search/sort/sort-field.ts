@@ -45,6 +45,7 @@ import { SEQ_NO_FIELD } from '../queries/metadata-field-types.ts'
 import { concreteFieldName } from '../search-fields.ts'
 import { resolveNestedSort, type NestedSort, type NestedSortIndex } from './nested-sort.ts'
 import { countedKeywordSortRefusal } from '../../index/mapper/counted-keyword-field.ts'
+import { HISTOGRAM, histogramSortRefusal } from '../../index/mapper/histogram-field.ts'
 
 export type SortType = 'score' | 'doc' | 'shard_doc' | 'long' | 'double' | 'float' | 'keyword'
 
@@ -135,6 +136,8 @@ const SORT_TYPES: Partial<Record<FieldType, SortType>> = {
   unsigned_long: 'long',
   flattened: 'keyword',
   wildcard: 'keyword',
+  // its default metric's SortedNumericSortField of type DOUBLE
+  aggregate_metric_double: 'double',
 }
 const ANONYMOUS_TYPES: ReadonlySet<string> = new Set([...Object.keys(SORT_TYPES), 'text'])
 
@@ -208,6 +211,7 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     // BytesBinaryIndexFieldData.sortField, once failIfNoDocValues let the field through
     if (mapping.type === 'binary' && mapping.doc_values === true)
       throw illegalArgumentException("can't sort on binary field")
+    if (mapping.type === HISTOGRAM) throw histogramSortRefusal()
     if (mapping.type === 'dense_vector') {
       // VectorIndexFieldData.sortField
       throw illegalArgumentException(`Field [${name}] of type [dense_vector] doesn't support sort`)

@@ -6,6 +6,8 @@
  * values outside [min, max] before bucketing. Buckets are in key order unless `order` says otherwise;
  * keys are doubles ("key": 10.0, keyed by "10.0"), with key_as_string only for formatted (date) fields.
  *
+ * Over a histogram field each value's count goes to its bucket (histogram-values.ts; no sub-aggregations).
+ *
  * The date_histogram builds on this file: it supplies its own rounding (`HistogramRounding`) and format, and its
  * buckets' sub-aggregations see the bucket's size (sized-bucket.ts, for `rate`).
  * Wire form: the settings (rounding as its description, order, min_doc_count, keyed, extended_bounds,
@@ -37,7 +39,19 @@ import {
   type ReduceContext,
   type ToXContentParams,
 } from '../internal-aggregation.ts'
-import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
+import {
+  fieldFormatOf,
+  numericValues,
+  sourceField,
+  unsupportedValuesSourceType,
+  type ValuesSourceSpec,
+} from '../values-source.ts'
+import {
+  histogramBucketCounts,
+  histogramSubAggregations,
+  histogramValuesSource,
+} from '../histogram-values.ts'
+import { HISTOGRAM } from '../../../index/mapper/histogram-field.ts'
 import { KEY_ASC, bucketComparator, parseOrder, type BucketOrder } from './bucket-order.ts'
 import { roundingOf, type HistogramRounding, type RoundingWire } from './histogram-rounding.ts'
 import { EMPTY_SIZED_BUCKET, sizedBucket } from './sized-bucket.ts'
@@ -276,21 +290,7 @@ export function histogramBuilder(
     collect(shard, docs) {
       const fieldFormat = fieldFormatOf(shard, spec.field)
       const { rounding, format, extendedBounds, hardBounds, missing } = spec.resolve(fieldFormat, shard.now)
-      const keys =
-        rangeHistogramKeys(shard, spec.type, spec.field, missing, rounding, hardBounds) ??
-        valueKeys(numericValues(shard, spec.type, spec.field, missing).values, rounding, hardBounds)
-      const groups = new DocGroups<number>()
-      for (const doc of docs) for (const key of keys(doc)) groups.add(key, doc)
-      // a date_histogram's buckets are sized for a `rate` below them (SizedBucketAggregator)
       const wire = rounding.writeTo()
-      const inBucket = (key: number) =>
-        wire.type === 'interval' || subs.length === 0
-          ? shard
-          : shard.withSizedBucket(sizedBucket(wire, key, subs))
-      const buckets = [...groups.groups].map(([key, bucketDocs]) => ({
-        key,
-        ...shardBucket(subs, inBucket(key), bucketDocs),
-      }))
       const settings: HistogramSettings = {
         rounding,
         order: spec.order,
@@ -301,6 +301,32 @@ export function histogramBuilder(
         keyAsDouble: spec.keyAsDouble,
       }
       const emptySubs = collectAggregations(subs, shard.withSizedBucket(EMPTY_SIZED_BUCKET), [])
+      const histogram = histogramValuesSource(shard, sourceField(spec.field), missing)
+      if (histogram !== null) {
+        if (wire.type !== 'interval') throw unsupportedValuesSourceType(spec.field, HISTOGRAM, spec.type)
+        if (subs.length > 0) throw histogramSubAggregations('Histogram')
+        const counts = histogramBucketCounts(histogram, docs, wire, hardBounds)
+        const buckets = [...counts].map(([key, docCount]) => ({
+          key,
+          ...shardBucket(subs, shard, []),
+          docCount,
+        }))
+        return new InternalHistogram(name, meta, settings, buckets, emptySubs)
+      }
+      const keys =
+        rangeHistogramKeys(shard, spec.type, spec.field, missing, rounding, hardBounds) ??
+        valueKeys(numericValues(shard, spec.type, spec.field, missing).values, rounding, hardBounds)
+      const groups = new DocGroups<number>()
+      for (const doc of docs) for (const key of keys(doc)) groups.add(key, doc)
+      // a date_histogram's buckets are sized for a `rate` below them (SizedBucketAggregator)
+      const inBucket = (key: number) =>
+        wire.type === 'interval' || subs.length === 0
+          ? shard
+          : shard.withSizedBucket(sizedBucket(wire, key, subs))
+      const buckets = [...groups.groups].map(([key, bucketDocs]) => ({
+        key,
+        ...shardBucket(subs, inBucket(key), bucketDocs),
+      }))
       return new InternalHistogram(name, meta, settings, buckets, emptySubs)
     },
   }

@@ -4,7 +4,8 @@
  * A range without a `key` is named "<from>-<to>" with "*" for an open end and the field's format
  * (Double.toString for plain numbers: "*-100.0", "100.0-200.0"). Buckets render key (unless keyed, where
  * the key names the object), from, from_as_string, to, to_as_string (the *_as_string only for formatted
- * fields, the ends only when finite), doc_count and the sub-aggregations.
+ * fields, the ends only when finite), doc_count and the sub-aggregations. Over a histogram field a range's doc_count is
+ * the sum of the counts of the values in it (histogram-values.ts; no sub-aggregations).
  * Wire form: keyed, the format, and the buckets with their keys and ends (open ends are ±Infinity, which
  * a structured clone keeps).
  */
@@ -30,7 +31,15 @@ import {
   aggregationsToXContent,
   type ToXContentParams,
 } from '../internal-aggregation.ts'
-import { fieldFormatOf, numericValues, type ValuesSourceSpec } from '../values-source.ts'
+import {
+  fieldFormatOf,
+  numericValues,
+  sourceField,
+  unsupportedValuesSourceType,
+  type ValuesSourceSpec,
+} from '../values-source.ts'
+import { histogramRangeCount, histogramSubAggregations, histogramValuesSource } from '../histogram-values.ts'
+import { HISTOGRAM } from '../../../index/mapper/histogram-field.ts'
 import {
   readBucket,
   reduceFixedBuckets,
@@ -200,6 +209,19 @@ export function rangeBuilder(
     collect(shard, docs, parent) {
       const fieldFormat = fieldFormatOf(shard, spec.field)
       const { ranges, format, missing } = spec.resolve(fieldFormat, shard.now)
+      const histogram = spec.values ? null : histogramValuesSource(shard, sourceField(spec.field), missing)
+      if (histogram !== null) {
+        if (spec.type !== 'range') throw unsupportedValuesSourceType(spec.field, HISTOGRAM, spec.type)
+        if (subs.length > 0) throw histogramSubAggregations('Range')
+        const buckets = ranges.map((range): RangeBucket => ({
+          key: rangeKey(range, format),
+          from: range.from,
+          to: range.to,
+          ...shardBucket(subs, shard, []),
+          docCount: histogramRangeCount(histogram, docs, range.from, range.to),
+        }))
+        return new InternalRange(name, meta, spec.type, buckets, spec.keyed, format)
+      }
       const source = spec.values
         ? { values: spec.values(shard) }
         : numericValues(shard, spec.type, spec.field, missing)

@@ -2,7 +2,9 @@
  * The single-value numeric metrics as ES 8 computes and renders them: `avg` ({"value": sum/count} or null),
  * `sum` (Kahan sum, 0.0 for nothing), `min` / `max` (null for nothing), and `value_count` (a long; counts
  * every value of a multi-valued field, keywords included). A field with a non-RAW format (dates) adds
- * `value_as_string` when there is a value. Wire form: the kind, the state, the count and the format.
+ * `value_as_string` when there is a value. A histogram field's values are read with their counts (histogram-values.ts), an
+ * aggregate_metric_double's stored metrics (aggregate-metric-values.ts).
+ * Wire form: the kind, the state, the count and the format.
  */
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import type { ValueFormat } from '../aggregation-context.ts'
@@ -14,7 +16,9 @@ import {
 import { AggregationParams } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
-import { numericValues, resolveValues } from '../values-source.ts'
+import { numericValues, resolveValues, sourceField } from '../values-source.ts'
+import { histogramMetric, histogramValuesSource } from '../histogram-values.ts'
+import { aggregateMetricState, aggregateMetricValuesSource } from '../aggregate-metric-values.ts'
 import { compensatedSum, extreme } from './compensated-sum.ts'
 
 type Kind = 'avg' | 'sum' | 'min' | 'max' | 'value_count'
@@ -112,6 +116,16 @@ function numericMetric(kind: Kind): AggregationParser {
       meta,
       subs,
       collect(shard, docs) {
+        const histogram = histogramValuesSource(shard, sourceField(field), missing)
+        const aggregateMetric = aggregateMetricValuesSource(shard, sourceField(field), missing)
+        const stored =
+          histogram !== null
+            ? histogramMetric(histogram, kind, docs)
+            : aggregateMetric !== null
+              ? aggregateMetricState(aggregateMetric, kind, docs)
+              : null
+        if (stored !== null)
+          return new InternalNumericMetric(name, meta, kind, stored.state, stored.count, null)
         if (kind === 'value_count') {
           // ValueCountAggregator reads a numeric source's longValues
           const config = resolveValues(shard, field, missing, kind, true)

@@ -37,7 +37,14 @@ import {
 import { AggregationParams, tokenName } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { readValueFormat, writeValueFormat, type ValueFormatWire } from '../doc-value-format.ts'
-import { numericValues, type ValuesSourceSpec } from '../values-source.ts'
+import {
+  numericValues,
+  sourceField,
+  unsupportedValuesSourceType,
+  type ValuesSourceSpec,
+} from '../values-source.ts'
+import { HISTOGRAM_AGGREGATIONS, histogramSamples, histogramValuesSource } from '../histogram-values.ts'
+import { HISTOGRAM } from '../../../index/mapper/histogram-field.ts'
 
 const DEFAULT_PERCENTS = [1, 5, 25, 50, 75, 95, 99]
 
@@ -261,7 +268,10 @@ function buildFailure(type: string, reason: string): EsException {
   })
 }
 
-/** A TDigest aggregation's doc values on a shard, sorted: the SortingDigest's samples. */
+/**
+ * A TDigest aggregation's doc values on a shard, sorted: the SortingDigest's samples (a histogram field's values each
+ * `count` times, histogram-values.ts).
+ */
 export function collectSamples(
   shard: ShardContext,
   type: string,
@@ -269,6 +279,11 @@ export function collectSamples(
   params: AggregationParams,
   docs: readonly number[],
 ): { samples: number[]; format: ValueFormat | null } {
+  const histogram = histogramValuesSource(shard, sourceField(field), params.raw('missing'))
+  if (histogram !== null) {
+    if (!HISTOGRAM_AGGREGATIONS.has(type)) throw unsupportedValuesSourceType(field, HISTOGRAM, type)
+    return { samples: histogramSamples(histogram, docs), format: null }
+  }
   const source = numericValues(shard, type, field, params.raw('missing'), params.string('format'))
   return { samples: docs.flatMap((doc) => source.values(doc)).sort((a, b) => a - b), format: source.format }
 }
