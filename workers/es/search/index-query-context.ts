@@ -21,6 +21,7 @@ import { indexLimits } from '../index/index-limit-settings.ts'
 import { nestedContext } from './queries/nested-scope.ts'
 import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
 import { resolveSeqNoQueries } from './queries/seq-no-queries.ts'
+import { resolveShapeQueries } from './queries/shape-queries.ts'
 import { rewriteMoreLikeThisLeaves } from './queries/x-more-like-this.ts'
 import { resolveKnnVectors } from './vectors/knn-query-builder.ts'
 import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
@@ -76,7 +77,7 @@ export function indexQueryContext(
 
 /**
  * A query built in indexQueryContext, resolved on this shard: its leaves on runtime fields replaced by what they
- * match, its more_like_this queries rewritten by the shard's statistics, its knn queries by the shard's vectors.
+ * match, its shape queries run (shape-queries.ts), its more_like_this queries rewritten by the shard's statistics, its knn queries by the shard's vectors.
  */
 export function resolveQueryOnShard(
   query: IndexQuery,
@@ -88,6 +89,7 @@ export function resolveQueryOnShard(
   const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
   const context = indexQueryContext(index, nowMillis, { mapping, shard })
   const resolved = hasRuntimeFields(context.fields) ? runtimeFieldsQuery(query, context) : query
-  const rewritten = rewriteMoreLikeThisLeaves(resolveSeqNoQueries(resolved, context.shard!), context.shard!)
+  const shapes = resolveShapeQueries(resolved, context)
+  const rewritten = rewriteMoreLikeThisLeaves(resolveSeqNoQueries(shapes, context.shard!), context.shard!)
   return resolveKnnVectors(rewritten, context)
 }

@@ -17,6 +17,7 @@ import { tokenLocation, type XContentObject, type XContentValue } from '../xcont
 import { boolQuery, boostingQuery, constantScoreQuery, disMaxQuery } from './queries/compound-queries.ts'
 import { functionScoreQuery } from './queries/function-score.ts'
 import { geoBoundingBoxQuery, geoDistanceQuery } from './queries/geo-queries.ts'
+import { cartesianShapeQuery, geoShapeQuery } from './queries/shape-queries.ts'
 import { matchQuery, multiMatchQuery, queryStringQuery } from './queries/full-text-queries.ts'
 import { combinedFieldsQuery } from './queries/combined-fields-query.ts'
 import {
@@ -112,6 +113,8 @@ const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['parent_id', parentIdQuery],
   ['geo_distance', geoDistanceQuery],
   ['geo_bounding_box', geoBoundingBoxQuery],
+  ['geo_shape', geoShapeQuery],
+  ['shape', cartesianShapeQuery],
   ['span_term', spanTermQuery],
   ['span_near', spanNearQuery],
   ['span_or', spanOrQuery],

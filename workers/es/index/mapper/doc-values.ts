@@ -21,6 +21,8 @@
  * - date: epoch millis, parsed with the field's `format` (default strict_date_optional_time||epoch_millis);
  * - date_nanos: epoch nanoseconds as the column's sortable doubles (date-nanos-field.ts);
  * - geo_point: each point's quantised latitude and longitude as two packed words (geo-point-field.ts);
+ * - geo_shape, shape, point: the quantised components of the value's geometries as a stream of packed words
+ *   (shape-doc-values.ts);
  * - dense_vector: each element's float bits tagged with its position, one word each (dense-vector-values.ts);
  * - rank_feature, and each feature of a rank_features field: FeatureField's term frequency of its value
  *   (rank-feature-field.ts; the column stands in for the term's postings, nothing else reads it);
@@ -37,6 +39,8 @@ import { EsException } from '../../errors/index.ts'
 import type { LeafValue, ParsedDocument } from './document-parser.ts'
 import { NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { geoPointDocValues } from './geo-point-field.ts'
+import { coordinateSystem, SHAPE_FIELD_TYPES } from './shape-field.ts'
+import { shapeDocValues } from './shape-doc-values.ts'
 import { denseVectorDocValues } from './dense-vector-values.ts'
 import { featureFrequency } from './rank-feature-field.ts'
 import { tokenCount } from './token-count-field.ts'
@@ -68,6 +72,7 @@ const NUMERIC_COLUMN_TYPES: ReadonlySet<string> = new Set([
   'date_nanos',
   'boolean',
   'geo_point',
+  ...SHAPE_FIELD_TYPES,
   'dense_vector',
   'rank_feature',
   'rank_features',
@@ -171,6 +176,10 @@ export function docValues(
     }
     case 'geo_point':
       return geoPointDocValues(values)
+    case 'geo_shape':
+    case 'shape':
+    case 'point':
+      return shapeDocValues(coordinateSystem(field.type), values)
     case 'dense_vector':
       return denseVectorDocValues(values as readonly number[])
     case 'rank_feature':

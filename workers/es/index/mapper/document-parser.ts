@@ -42,6 +42,7 @@ import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
 import { geoPointValues } from './geo-point-field.ts'
+import { SHAPE_FIELD_TYPES, shapeFieldValues } from './shape-field.ts'
 import { completionValues } from './completion-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
@@ -267,6 +268,8 @@ class DocumentWalk {
     if (value === null || Array.isArray(value)) {
       const mapped = ownField(parent, name)
       if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
+      if (mapped !== undefined && SHAPE_FIELD_TYPES.has(mapped.type))
+        return this.addShapes(doc, path, mapped, value)
       if (mapped?.type === FLATTENED) return this.addFlattened(doc, path, mapped, value)
       if (mapped?.type === COUNTED_KEYWORD && value !== null) checkCountedKeywordArray(path, value, this.id)
       if (mapped?.type === HISTOGRAM) return this.addHistogram(doc, path, mapped, value)
@@ -312,6 +315,7 @@ class DocumentWalk {
     }
     if (field.type === 'alias') throw writeToAlias(path, this.copying)
     if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
+    if (SHAPE_FIELD_TYPES.has(field.type)) return this.addShapes(doc, path, field, value)
     if (field.type === FLATTENED) return this.addFlattened(doc, path, field, value)
     if (field.type === HISTOGRAM) return this.addHistogram(doc, path, field, value)
     if (field.type === AGGREGATE_METRIC_DOUBLE) return this.addAggregateMetric(doc, path, field, value)
@@ -410,6 +414,12 @@ class DocumentWalk {
     // read again after its primary took it (id null), a point is dropped or normalised rather than failing
     const points = geoPointValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
     for (const point of points) this.addValue(doc, path, field, point)
+  }
+
+  /** A shape field's value (shape-field.ts): each geometry's WKT text. */
+  private addShapes(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
+    const shapes = shapeFieldValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
+    for (const shape of shapes) this.addValue(doc, path, field, shape)
   }
 
   /** A flattened field's value: its leaves under its path and, as `key\0value`, under its keyed field's. */

@@ -27,6 +27,7 @@ import { indexFieldName } from './rank-feature-field.ts'
 import { decodeVersion, encodeVersion, versionDecodedField } from './version-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { NUMERIC_RANGE_TYPES } from './range-type.ts'
+import { SHAPE_FIELD_TYPES } from './shape-field.ts'
 
 /** Analyzes a value with the named analyzer; answers a fresh array of fresh tokens, which the caller owns. */
 export type TextAnalyzer = (analyzer: string, text: string) => AnalyzedToken[]
@@ -51,6 +52,7 @@ const COLUMN_ONLY_TYPES: ReadonlySet<string> = new Set([
   'date',
   'date_nanos',
   'geo_point',
+  ...SHAPE_FIELD_TYPES,
   'dense_vector',
   'rank_feature',
   'rank_features',

@@ -28,6 +28,9 @@ export const FIELD_TYPE_NAMES = [
   'date_nanos',
   'ip',
   'geo_point',
+  'geo_shape',
+  'shape',
+  'point',
   'object',
   'nested',
   'completion',
@@ -65,13 +68,7 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
  * The other field types Elasticsearch 8.17 has a handler for (its own mappers and the default distribution's
  * X-Pack ones): a mapping naming one of them is refused as not available here, any other name as ES refuses it.
  */
-export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set([
-  'geo_shape',
-  'passthrough',
-  'point',
-  'semantic_text',
-  'shape',
-])
+export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set(['passthrough', 'semantic_text'])
 
 /** The types NumberFieldMapper serves (number-field.ts). */
 const NUMBER_TYPE_NAMES = [
@@ -118,6 +115,8 @@ export interface FieldMapping {
   scaling_factor?: number
   /** scaled_float: whether numeric strings are accepted (true unless set). */
   coerce?: boolean
+  /** geo_shape, shape (shape-field.ts): the default orientation of a GeoJSON polygon's rings. */
+  orientation?: string
   /** geo_point: accept (and drop) a third coordinate; true unless set to false. */
   ignore_z_value?: boolean | string
   /**

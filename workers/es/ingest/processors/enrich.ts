@@ -9,7 +9,8 @@
  * Running: the value at `field` (a missing field fails unless ignore_missing; null leaves the document as it
  * is) is looked up in the policy's current enrich index with a term query on its match field (a terms query
  * for a list: any value), as a keyword field matches: values compared as their text. The match field is read
- * when the processor runs (a compiled pipeline may outlive a policy deleted and made again). Up to
+ * when the processor runs (a compiled pipeline may outlive a policy deleted and made again). A geo_match policy's
+ * documents are those whose shape stands in `shape_relation` to the value's geometry (enrich/geo-match.ts). Up to
  * max_matches documents in index order; none leaves the document unchanged. With `override` false an
  * existing target field is kept; otherwise the target is set to the first match's source (max_matches 1) or
  * the list of them.
@@ -22,6 +23,8 @@ import { deepCopy } from '../java-values.ts'
 import type { ExecutionContext, Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
 import type { EnrichLookup } from '../enrich/enrich-lookup.ts'
+import { geoMatcher } from '../enrich/geo-match.ts'
+import type { ShapeRelation } from '../../common/geo/shape-relations.ts'
 import { enrichIndexBaseName } from '../../cluster/metadata/enrich-policy.ts'
 
 export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Processor {
@@ -34,9 +37,10 @@ export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Pro
   const targetField = config.template('target_field')
   const maxMatches = config.optionalInt('max_matches') ?? 1
   if (maxMatches < 1 || maxMatches > 128) throw config.error('max_matches', 'should be between 1 and 128')
+  let relation: ShapeRelation = 'intersects'
+  let right = true
   if (found.policy.type === 'geo_match') {
-    config.optionalString('shape_relation')
-    config.optionalString('orientation')
+    ;({ relation, right } = geoMatchOptions(config))
   }
   return {
     type: 'enrich',
@@ -45,11 +49,13 @@ export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Pro
       if (value === undefined || value === null) return doc
       const current = context.enrich.enrichIndex(policyName)
       if (current === null) throw indexNotFoundException(enrichIndexBaseName(policyName))
+      const matchField = current.policy.matchField
       const terms = new Set((Array.isArray(value) ? value : [value]).flatMap(keywordText))
-      const hits = context.enrich
-        .documents(current.index)
-        .filter((source) => valuesAt(source, current.policy.matchField).some((term) => terms.has(term)))
-        .slice(0, maxMatches)
+      const matches =
+        current.policy.type === 'geo_match'
+          ? geoMatcher(value, relation, right, matchField)
+          : (source: XContentObject) => valuesAt(source, matchField).some((term) => terms.has(term))
+      const hits = context.enrich.documents(current.index).filter(matches).slice(0, maxMatches)
       if (hits.length === 0) return doc
       const target = targetField.render(doc)
       if (override || !doc.hasField(target)) {
@@ -59,6 +65,26 @@ export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Pro
     },
   }
 }
+
+/** A geo_match processor's `shape_relation` (ShapeRelation, any case) and `orientation` (Orientation.fromString). */
+function geoMatchOptions(config: ProcessorConfig): { relation: ShapeRelation; right: boolean } {
+  const relationName = (config.optionalString('shape_relation') ?? 'intersects').toLowerCase()
+  const relation = SHAPE_RELATIONS.find((r) => r === relationName)
+  if (relation === undefined)
+    throw config.error(
+      'shape_relation',
+      `shape_relation [${relationName}] is not available in the playground`,
+    )
+  const orientation = (config.optionalString('orientation') ?? 'ccw').toLowerCase()
+  if (['right', 'ccw', 'counterclockwise'].includes(orientation)) return { relation, right: true }
+  if (['left', 'cw', 'clockwise'].includes(orientation)) return { relation, right: false }
+  throw convertToElastic(
+    'java.lang.IllegalArgumentException',
+    illegalArgumentException(`Unknown orientation [${orientation}]`),
+  )
+}
+
+const SHAPE_RELATIONS: readonly ShapeRelation[] = ['intersects', 'disjoint', 'within', 'contains']
 
 /** The factory's IllegalArgumentException, as ConfigurationUtils.readProcessor rethrows it. */
 function noEnrichIndex(policyName: string): EsException {

@@ -16,6 +16,10 @@ export function geoPointValues(
 ): (doc: number) => GeoPoint[] {
   const info = shard.source.field(field)
   if (info === null) return () => []
+  if (info.type === 'geo_shape')
+    throw illegalArgumentException(
+      `[${type}] aggregations on geo_shape fields are not available in the playground`,
+    )
   if (info.type !== 'geo_point') {
     throw illegalArgumentException(
       `Field [${field}] of type [${info.type}] is not supported for aggregation [${type}]`,

@@ -8,7 +8,8 @@
  * - ip: the address's canonical text (InetAddresses.toAddrString); scaled_float: Math.round(value × factor) / factor;
  *   a value their mapper dropped as malformed is listed as ignored (SourceValueFetcher's parse failure);
  * - boolean: true/false; date: the field's format (or the entry's `format`) printing each value;
- * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts);
+ * - geo_point: GeoJSON points, or WKT with `format: wkt` (geo-point-format.ts); geo_shape and shape the same
+ *   way (shape-format.ts);
  * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
  * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features and
  *   sparse_vector: its `_source` objects as sent; counted_keyword: its `_source` strings as sent; flattened: its `_source` objects as sent, a key (`f.some.key`)
@@ -45,6 +46,8 @@ import { sourceToJson } from '../../action/source-map.ts'
 import { concreteFieldName, searchFields } from '../search-fields.ts'
 import type { FieldAndFormat } from './field-and-format.ts'
 import { geoPointPrinter } from './geo-point-format.ts'
+import { shapePrinter } from './shape-format.ts'
+import { SHAPE_FIELD_TYPES } from '../../index/mapper/shape-field.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
 import { scaledFetchedValue } from '../../index/mapper/scaled-float-field.ts'
 import { dateNanos, dateNanosFormat } from '../../index/mapper/date-nanos-field.ts'
@@ -247,7 +250,8 @@ function identitySourceValues(field: FieldMapping, value: XContentValue | undefi
 
 /** The field type's ValueFetcher for `fields`: how one `_source` value prints. */
 function valueFetcher(name: string, field: FieldMapping, format: string | null): ValueFetcher {
-  if (format !== null && field.type !== 'date' && field.type !== 'date_nanos' && field.type !== 'geo_point') {
+  const geo = field.type === 'geo_point' || SHAPE_FIELD_TYPES.has(field.type)
+  if (format !== null && field.type !== 'date' && field.type !== 'date_nanos' && !geo) {
     throw illegalArgumentException(`Field [${name}] of type [${field.type}] doesn't support formats.`)
   }
   switch (field.type) {
@@ -291,6 +295,10 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
     }
     case 'geo_point':
       return each(geoPointPrinter(format))
+    case 'geo_shape':
+    case 'shape':
+    case 'point':
+      return each(shapePrinter(format))
     case 'ip':
       return each((value) => formatTerm(String(value)))
     case 'scaled_float':

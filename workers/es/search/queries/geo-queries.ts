@@ -11,7 +11,8 @@
  * bounds are encoded as LatLonDocValuesField.newSlowBoxQuery encodes them (lower ones rounded up).
  * validation_method STRICT (the default) refuses out-of-range coordinates, COERCE normalises them, IGNORE_MALFORMED
  * takes them as they are. A field that is not mapped is query_shard_exception "failed to find geo field [f]" unless
- * ignore_unmapped; a field of another type is "Field [f] is of unsupported type [t] for [q] query".
+ * ignore_unmapped; a field of another type is "Field [f] is of unsupported type [t] for [q] query". On a geo_shape field
+ * geo_bounding_box is the shapes intersecting the box (shape-queries.ts); geo_distance there is not available.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -29,6 +30,9 @@ import { distanceUnit, METERS, parseDistance, type DistanceUnit } from '../../co
 import { parseGeoPoint } from '../../common/geo/geo-point-parser.ts'
 import { normalizePoint } from '../../index/mapper/geo-point-field.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
+import type { Geometry } from '../../common/geo/geometry.ts'
+import { componentsOf } from '../../common/geo/shape-components.ts'
+import { matchingShapes } from './shape-queries.ts'
 import { boostOf, parsingError, scalarText, type QueryContext } from './query-parsing.ts'
 
 type ValidationMethod = 'STRICT' | 'COERCE' | 'IGNORE_MALFORMED'
@@ -66,7 +70,7 @@ function geoField(name: string, field: string, ignore: boolean, context: QueryCo
     if (ignore || context.index === undefined) return false
     throw queryShardException(`failed to find geo field [${field}]`, context.index)
   }
-  if (mapping.type !== 'geo_point') {
+  if (mapping.type !== 'geo_point' && mapping.type !== 'geo_shape') {
     throw queryShardException(
       `Field [${field}] is of unsupported type [${mapping.type}] for [${name}] query`,
       context.index,
@@ -122,6 +126,10 @@ export function geoDistanceQuery(body: XContentObject, context: QueryContext): I
     }
   }
   if (method === 'COERCE') center = normalizePoint(center)
+  if (context.fields.get(field)?.type === 'geo_shape')
+    throw illegalArgumentException(
+      '[geo_distance] queries on geo_shape fields are not available in the playground',
+    )
   return {
     type: 'geoDistance',
     field,
@@ -269,6 +277,22 @@ export function geoBoundingBoxQuery(body: XContentObject, context: QueryContext)
     }
   }
   if (method === 'COERCE') box = coerced(box)
+  const mapping = context.fields.get(field)!
+  if (mapping.type === 'geo_shape') {
+    // GeoShapeQueryable.geoShapeQuery with the box as a Rectangle, INTERSECTS
+    const envelope: Geometry = {
+      type: 'Envelope',
+      bounds: { minX: box.left, maxX: box.right, maxY: box.top, minY: box.bottom },
+    }
+    return matchingShapes(
+      field,
+      mapping,
+      componentsOf(envelope, (x, y) => [x, y], true),
+      'intersects',
+      boostOf(body),
+      context,
+    )
+  }
   return boxQuery(field, box, boostOf(body))
 }
 

@@ -208,6 +208,11 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
         "can't sort on geo_point field without using specific sorting feature, like geo_distance",
       )
     }
+    // AbstractLatLonShapeIndexFieldData.sortField
+    if (mapping.type === 'geo_shape')
+      throw illegalArgumentException(
+        "can't sort on geo_shape field without using specific sorting feature, like geo_distance",
+      )
     // BytesBinaryIndexFieldData.sortField, once failIfNoDocValues let the field through
     if (mapping.type === 'binary' && mapping.doc_values === true)
       throw illegalArgumentException("can't sort on binary field")

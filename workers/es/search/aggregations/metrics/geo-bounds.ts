@@ -1,5 +1,6 @@
 /**
- * `geo_bounds` as ES 8's GeoBoundsAggregator and InternalGeoBounds: the box around a field's points, tracking the
+ * `geo_bounds` as ES 8's GeoBoundsAggregator (GeoShapeBoundsAggregator on a geo_shape: geo-extent-values.ts) and
+ * InternalGeoBounds: the box around a field's points, tracking the
  * top and bottom latitudes and, apart, the extremes of the non-negative and of the negative longitudes, so that with
  * `wrap_longitude` (the default) the box may cross the dateline when that makes it narrower. Rendered as
  * `{"bounds": {"top_left": {"lat", "lon"}, "bottom_right": {"lat", "lon"}}}`, or `{}` without points. Values are
@@ -8,7 +9,7 @@
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { rejectSubAggregations, type AggregationParser } from '../aggregation-builder.ts'
 import { AggregationParams } from '../aggregation-params.ts'
-import { geoPointValues } from '../geo-values.ts'
+import { geoExtentValues, type GeoBox } from '../geo-extent-values.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 
 export interface GeoBoundsState {
@@ -104,6 +105,24 @@ export class InternalGeoBounds extends InternalAggregation {
   }
 }
 
+/** Extent.addRectangle: a box straddling longitude 0 sets both inner extremes to 0 (it cannot wrap the dateline). */
+function addBox(state: GeoBoundsState, box: GeoBox): void {
+  state.top = Math.max(state.top, box.maxLat)
+  state.bottom = Math.min(state.bottom, box.minLat)
+  if (box.maxLon < 0) {
+    state.negLeft = Math.min(state.negLeft, box.minLon)
+    state.negRight = Math.max(state.negRight, box.maxLon)
+  } else if (box.minLon < 0) {
+    state.negLeft = Math.min(state.negLeft, box.minLon)
+    state.posRight = Math.max(state.posRight, box.maxLon)
+    state.negRight = 0
+    state.posLeft = 0
+  } else {
+    state.posLeft = Math.min(state.posLeft, box.minLon)
+    state.posRight = Math.max(state.posRight, box.maxLon)
+  }
+}
+
 export const geoBoundsParser: AggregationParser = (name, body, meta, subs) => {
   rejectSubAggregations(name, 'geo_bounds', subs)
   const params = new AggregationParams('geo_bounds', body, ['field', 'wrap_longitude', 'missing', 'script'])
@@ -115,20 +134,10 @@ export const geoBoundsParser: AggregationParser = (name, body, meta, subs) => {
     meta,
     subs,
     collect(shard, docs) {
-      const points = geoPointValues(shard, 'geo_bounds', field)
+      const boxes = geoExtentValues(shard, 'geo_bounds', field)
       const state = { ...EMPTY }
       for (const doc of docs) {
-        for (const { lat, lon } of points(doc)) {
-          state.top = Math.max(state.top, lat)
-          state.bottom = Math.min(state.bottom, lat)
-          if (lon >= 0) {
-            state.posLeft = Math.min(state.posLeft, lon)
-            state.posRight = Math.max(state.posRight, lon)
-          } else {
-            state.negLeft = Math.min(state.negLeft, lon)
-            state.negRight = Math.max(state.negRight, lon)
-          }
-        }
+        for (const box of boxes(doc)) addBox(state, box)
       }
       return new InternalGeoBounds(name, meta, state, wrapLongitude)
     },

@@ -1,0 +1,38 @@
+/**
+ * What geo_bounds reads of a document: the boxes its value spans, as ES's GeoBoundsAggregator (geo_point: each point
+ * a box of its own) and GeoShapeBoundsAggregator (geo_shape: the extent its doc values' triangle tree records, built
+ * from each triangle's box; a component's box gives the same extent, since a connected component with a box
+ * straddling longitude 0 has a triangle or segment that does too) read it. Coordinates are the quantised ones as
+ * decoded. A field of another type is refused as geo-values.ts refuses it.
+ */
+import { geoPointValues } from './geo-values.ts'
+import type { ShardContext } from './aggregation-context.ts'
+import { shapeComponentsOf } from '../../index/mapper/shape-doc-values.ts'
+import { verticesOf } from '../../common/geo/shape-components.ts'
+
+export interface GeoBox {
+  minLon: number
+  maxLon: number
+  minLat: number
+  maxLat: number
+}
+
+export function geoExtentValues(shard: ShardContext, type: string, field: string): (doc: number) => GeoBox[] {
+  if (shard.source.field(field)?.type !== 'geo_shape') {
+    const points = geoPointValues(shard, type, field)
+    return (doc) =>
+      points(doc).map(({ lat, lon }) => ({ minLon: lon, maxLon: lon, minLat: lat, maxLat: lat }))
+  }
+  return (doc) =>
+    shapeComponentsOf('geo', shard.source.values(field, doc) as readonly number[]).map((component) => {
+      const vertices = verticesOf(component)
+      const box = { minLon: Infinity, maxLon: -Infinity, minLat: Infinity, maxLat: -Infinity }
+      for (let i = 0; i < vertices.length; i += 2) {
+        box.minLon = Math.min(box.minLon, vertices[i]!)
+        box.maxLon = Math.max(box.maxLon, vertices[i]!)
+        box.minLat = Math.min(box.minLat, vertices[i + 1]!)
+        box.maxLat = Math.max(box.maxLat, vertices[i + 1]!)
+      }
+      return box
+    })
+}

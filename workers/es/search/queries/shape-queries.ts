@@ -1,0 +1,238 @@
+/**
+ * The `geo_shape` query (GeoShapeQueryBuilder) and x-pack spatial's `shape` query (ShapeQueryBuilder), as
+ * AbstractGeometryQueryBuilder parses them: `{"<field>": {"shape": <GeoJSON or WKT>, "relation": r} | {"indexed_shape":
+ * {...}}, "ignore_unmapped", "boost", "_name"}`. The relation is intersects (the default), disjoint, within or
+ * contains, in any case ("Unknown shape operation [x ]" else); a second field object is "point specified twice. [f]",
+ * another key "query does not support [k]", neither shape nor indexed_shape "either shape or indexedShapeId is
+ * required". The shape is read by GeometryParser(orientation right, coerce, ignore_z_value) and validated (the globe's
+ * ranges for geo_shape); a line with `within` is "Field [f] found an unsupported shape Line" and a circle (which ES
+ * relates by haversine distance) is not available here.
+ *
+ * The field: unmapped is query_shard_exception "failed to find type for field [f]" unless ignore_unmapped; geo_shape
+ * runs on geo_shape and geo_point fields (GeoShapeQueryable), shape on shape and point fields; any other is "Field [f] is of
+ * unsupported type [t] for [q] query". On a shard the query relates every live document's stored shape (its doc
+ * values, shape-doc-values.ts; a geo_point's points) to the query's components (common/geo/shape-relations.ts:
+ * points of a geo query quantised as GeoShapeUtils.toLucenePoint does, every coordinate of a shape query as a float)
+ * and hands the index the documents that match (script-queries.ts documentsQuery), each scoring the boost. A
+ * document without a value never matches, disjoint included. Built without a shard (the coordinating node's check,
+ * or `_explain`, `_validate/query` and the by-query APIs, which resolve their query on the shard) the query is a
+ * placeholder leaf the shard resolves (resolveShapeQueries, from resolveQueryOnShard); unresolved it matches nothing.
+ * A field inside a nested object is refused as not available: the documents selected are root documents.
+ */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { illegalArgumentException } from '../../errors/index.ts'
+import type { XContentObject } from '../../xcontent/index.ts'
+import { parseBoolean } from '../../common/booleans.ts'
+import { quantize } from '../../common/geo/geo-encoding.ts'
+import type { Geometry } from '../../common/geo/geometry.ts'
+import { componentsOf, type Component } from '../../common/geo/shape-components.ts'
+import { relate, type ShapeRelation } from '../../common/geo/shape-relations.ts'
+import { geoPointsOf } from '../../index/mapper/geo-point-field.ts'
+import { parseGeometry } from '../../index/mapper/shape-field.ts'
+import { quantizer, shapeComponentsOf } from '../../index/mapper/shape-doc-values.ts'
+import { queryShardException } from '../query-string/query-parser-errors.ts'
+import { failedToCreateQuery } from '../query-string/field-queries.ts'
+import type { FieldMapping } from '../../index/mapper/mapping.ts'
+import {
+  boostOf,
+  parsingErrorAt,
+  scalarText,
+  type QueryContext,
+  type ShardFieldValues,
+} from './query-parsing.ts'
+import { rewriteLeaves } from './query-leaves.ts'
+import { documentsQuery } from './script-queries.ts'
+
+type QueryName = 'geo_shape' | 'shape'
+
+const RELATIONS: readonly ShapeRelation[] = ['intersects', 'disjoint', 'within', 'contains']
+
+/** The field types each query runs on. */
+const QUERYABLE: Readonly<Record<QueryName, readonly string[]>> = {
+  geo_shape: ['geo_shape', 'geo_point'],
+  shape: ['shape', 'point'],
+}
+
+interface ParsedShapeQuery {
+  field: string
+  shape: Geometry
+  relation: ShapeRelation
+}
+
+function parseFieldOptions(name: QueryName, field: string, options: XContentObject): ParsedShapeQuery {
+  let shape: Geometry | null = null
+  let relation: ShapeRelation = 'intersects'
+  for (const [key, value] of options) {
+    if (key === 'relation') {
+      const text = scalarText(value) ?? ''
+      const found = RELATIONS.find((r) => r === text.toLowerCase())
+      if (found === undefined)
+        throw parsingErrorAt(options, key, 'value', `Unknown shape operation [${text} ]`)
+      relation = found
+    } else if (key === 'shape') {
+      const system = name === 'geo_shape' ? 'geo' : 'cartesian'
+      shape = parseGeometry(value, { system, right: true, coerce: true, ignoreZValue: true })
+    } else if (key === 'indexed_shape') {
+      throw illegalArgumentException(`[${name}] query's [indexed_shape] is not available in the playground`)
+    } else if (key !== 'strategy' || name !== 'geo_shape') {
+      throw parsingErrorAt(options, key, 'value', `query does not support [${key}]`)
+    }
+  }
+  if (shape === null) throw illegalArgumentException('either shape or indexedShapeId is required')
+  return { field, shape, relation }
+}
+
+function parseShapeQuery(name: QueryName, body: XContentObject): ParsedShapeQuery {
+  let parsed: ParsedShapeQuery | null = null
+  for (const [key, value] of body) {
+    if (value instanceof Map) {
+      if (parsed !== null) throw parsingErrorAt(body, key, 'value', `point specified twice. [${key}]`)
+      parsed = parseFieldOptions(name, key, value)
+    } else if (key !== 'boost' && key !== '_name' && key !== 'ignore_unmapped') {
+      throw parsingErrorAt(body, key, 'value', `query does not support [${key}]`)
+    }
+  }
+  if (parsed === null) throw illegalArgumentException('fieldName is required')
+  return parsed
+}
+
+/** The query shape's components, as the field type's query processor hands them to Lucene. */
+function queryComponents(name: QueryName, parsed: ParsedShapeQuery, context: QueryContext): Component[] {
+  const { shape, field, relation } = parsed
+  const refuse = (kind: string): never => {
+    throw queryShardException(`Field [${field}] found an unsupported shape ${kind}`, context.index)
+  }
+  const check = (geometry: Geometry): void => {
+    if (geometry.type === 'GeometryCollection') geometry.geometries.forEach(check)
+    else if (geometry.type === 'Circle' && geometry.center !== null)
+      throw illegalArgumentException(`[${name}] queries with a circle are not available in the playground`)
+    else if (relation === 'within' && (geometry.type === 'LineString' || geometry.type === 'MultiLineString'))
+      refuse('Line')
+  }
+  check(shape)
+  if (name === 'shape') return componentsOf(shape, quantizer('cartesian'), false)
+  return componentsOf(shape, (x, y) => [x, y], true).map((component): Component => {
+    if (component.kind !== 'point') return component
+    const { lat, lon } = quantize({ lat: component.y, lon: component.x })
+    return { kind: 'point', x: lon, y: lat }
+  })
+}
+
+function ignoreUnmapped(body: XContentObject): boolean {
+  const value = body.get('ignore_unmapped')
+  if (value === undefined) return false
+  return typeof value === 'boolean' ? value : parseBoolean(scalarText(value) ?? '')
+}
+
+function shapeQuery(name: QueryName, body: XContentObject, context: QueryContext): IndexQuery {
+  const parsed = parseShapeQuery(name, body)
+  const mapping = context.fields.get(parsed.field)
+  if (mapping === undefined) {
+    if (ignoreUnmapped(body) || context.index === undefined) return { type: 'matchNone' }
+    throw queryShardException(`failed to find type for field [${parsed.field}]`, context.index)
+  }
+  if (!QUERYABLE[name].includes(mapping.type)) {
+    throw queryShardException(
+      `Field [${parsed.field}] is of unsupported type [${mapping.type}] for [${name}] query`,
+      context.index,
+    )
+  }
+  return matchingShapes(
+    parsed.field,
+    mapping,
+    queryComponents(name, parsed, context),
+    parsed.relation,
+    boostOf(body),
+    context,
+  )
+}
+
+/**
+ * The documents whose stored shape in `field` (a geo_shape, shape or geo_point field) stands in `relation` to the
+ * query's components, each scoring `boost` (see the header); also geo_bounding_box's on a geo_shape field.
+ */
+export function matchingShapes(
+  field: string,
+  mapping: FieldMapping,
+  query: readonly Component[],
+  relation: ShapeRelation,
+  boost: number,
+  context: QueryContext,
+): IndexQuery {
+  if (mapping.index === false && mapping.doc_values === false) {
+    throw failedToCreateQuery(
+      context.index,
+      'illegal_argument_exception',
+      `Cannot search on field [${field}] since it is not indexed nor has doc values.`,
+    )
+  }
+  for (const path of context.nested?.paths.keys() ?? []) {
+    if (field.startsWith(`${path}.`))
+      throw illegalArgumentException(
+        `shape queries on fields inside nested objects are not available in the playground`,
+      )
+  }
+  if (query.length === 0) return { type: 'matchNone' }
+  const pending: PendingShapeQuery = { field, relation, query }
+  return context.shard === undefined
+    ? pendingLeaf(pending, boost)
+    : resolve(pending, mapping, boost, context.shard)
+}
+
+/** What a shard needs to run a shape query built without it. */
+interface PendingShapeQuery {
+  field: string
+  relation: ShapeRelation
+  query: readonly Component[]
+}
+
+/** The leaf standing for a shape query until a shard resolves it: a term on a field no mapping has (matches none). */
+const PENDING_FIELD = '\u0000shape_query'
+
+function pendingLeaf(pending: PendingShapeQuery, boost: number): IndexQuery {
+  return { type: 'term', field: PENDING_FIELD, term: JSON.stringify(pending), boost }
+}
+
+/** The query with the shape queries built without a shard resolved on this one (resolveQueryOnShard). */
+export function resolveShapeQueries(query: IndexQuery, context: QueryContext): IndexQuery {
+  const shard = context.shard
+  if (shard === undefined) return query
+  return rewriteLeaves(query, (leaf) => {
+    if (leaf.type !== 'term' || leaf.field !== PENDING_FIELD) return leaf
+    const pending = JSON.parse(leaf.term) as PendingShapeQuery
+    const mapping = context.fields.get(pending.field)
+    return mapping === undefined ? { type: 'matchNone' } : resolve(pending, mapping, leaf.boost, shard)
+  })
+}
+
+function resolve(
+  { field, relation, query }: PendingShapeQuery,
+  mapping: FieldMapping,
+  boost: number,
+  shard: ShardFieldValues,
+): IndexQuery {
+  const scripting = shard.scripting()
+  const stored = (words: readonly number[]): Component[] => {
+    if (mapping.type === 'geo_point') {
+      return geoPointsOf(words).map((p): Component => ({ kind: 'point', x: p.lon, y: p.lat }))
+    }
+    return shapeComponentsOf(mapping.type === 'geo_shape' ? 'geo' : 'cartesian', words)
+  }
+  const selected: string[] = []
+  const others: string[] = []
+  for (const { docId, id } of scripting.liveDocs()) {
+    const words = scripting.docValues.values(field, docId) as readonly number[]
+    const components = words.length === 0 ? [] : stored(words)
+    if (components.length > 0 && relate(components, query, relation)) selected.push(id)
+    else others.push(id)
+  }
+  return documentsQuery(selected, others, boost)
+}
+
+export function geoShapeQuery(body: XContentObject, context: QueryContext): IndexQuery {
+  return shapeQuery('geo_shape', body, context)
+}
+
+export function cartesianShapeQuery(body: XContentObject, context: QueryContext): IndexQuery {
+  return shapeQuery('shape', body, context)
+}
