@@ -328,6 +328,8 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       throw new Error('a more_like_this query runs only as its shard rewrote it')
     case 'knnVector':
       throw new Error('a knn query runs only as its shard resolved it')
+    case 'percolate':
+      throw new Error('a percolate query runs only as its shard resolved it')
     case 'nonNested':
       writer.u32(NON_NESTED)
       writer.f32(query.boost)

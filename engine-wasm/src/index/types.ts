@@ -233,6 +233,12 @@ export type IndexQuery =
       percolate?: boolean
     }
   /**
+   * ES's percolate query built without a shard (`_explain`, `_validate/query`, the by-query APIs): the shard that runs
+   * it resolves it into the knnScoreDoc of its matches (search/queries/percolate-query.ts; encodeQuery refuses it).
+   * `documents`: the percolated documents as JSON.
+   */
+  | { type: 'percolate'; field: string; documents: readonly string[]; name: string; boost: number }
+  /**
    * ES's knn query (KnnVectorQueryBuilder) built without a shard: the shard that runs it resolves it into a
    * knnScoreDoc of its best k documents (search/vectors/knn-query-builder.ts; encodeQuery refuses it).
    */

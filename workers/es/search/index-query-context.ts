@@ -31,6 +31,7 @@ import { shardFieldValues } from './shard-field-values.ts'
 import { docValuesIndex } from './doc-values-source.ts'
 import { searchMapping } from './runtime-mappings.ts'
 import { percolatorShard } from './percolator/percolator-shard.ts'
+import { resolvePercolateQueries } from './queries/percolate-query.ts'
 
 export interface IndexQueryContextOptions {
   /** The mapping the request reads (searchMapping of its runtime_mappings); absent: the index's. */
@@ -63,11 +64,9 @@ export function indexQueryContext(
     indexMatches: (pattern) => index.matchesExpression(pattern),
     ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
     ...(options.moreLikeThisItems !== undefined ? { moreLikeThisItems: options.moreLikeThisItems } : {}),
+    percolator: percolatorShard(index, options.shard),
     ...(options.shard !== undefined
-      ? {
-          shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)),
-          percolator: percolatorShard(index, options.shard),
-        }
+      ? { shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)) }
       : {}),
     ...(nested !== null
       ? { nested: options.collectInnerHits === true ? nested : { ...nested, innerHits: undefined } }
@@ -77,7 +76,8 @@ export function indexQueryContext(
 
 /**
  * A query built in indexQueryContext, resolved on this shard: its leaves on runtime fields replaced by what they
- * match, its shape queries run (shape-queries.ts), its more_like_this queries rewritten by the shard's statistics, its knn queries by the shard's vectors.
+ * match, its shape queries run (shape-queries.ts), its more_like_this queries rewritten by the shard's statistics, its
+ * knn queries by the shard's vectors, its percolate queries by the shard's stored queries.
  */
 export function resolveQueryOnShard(
   query: IndexQuery,
@@ -91,5 +91,5 @@ export function resolveQueryOnShard(
   const resolved = hasRuntimeFields(context.fields) ? runtimeFieldsQuery(query, context) : query
   const shapes = resolveShapeQueries(resolved, context)
   const rewritten = rewriteMoreLikeThisLeaves(resolveSeqNoQueries(shapes, context.shard!), context.shard!)
-  return resolveKnnVectors(rewritten, context)
+  return resolvePercolateQueries(resolveKnnVectors(rewritten, context), context)
 }

@@ -45,8 +45,7 @@ import {
   parseTopLevelQuery,
   queryStringIndexQuery,
 } from './query-builder.ts'
-import { scalarText, type QueryContext } from './queries/query-parsing.ts'
-import type { TermsLookupSite } from './queries/terms-lookup.ts'
+import { scalarText, type QueryContext, type RewriteSite } from './queries/query-parsing.ts'
 import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
 import { optionalBooleanParam, uriSearchQuery } from './query-string/index.ts'
 import {
@@ -132,11 +131,11 @@ export interface ParsedSearch {
   /** `runtime_mappings`, as given (parsed on each shard, runtime-mappings.ts), or null without any. */
   runtimeMappings: XContentObject | null
   /**
-   * The `terms` lookups of the request's queries (query, post_filter, rescore, highlight, sort and aggregation
-   * queries), which its coordinator fetches before the shards see it (action/terms-lookup-rewrite.ts); empty without
-   * any.
+   * The `terms` lookups and percolate indexed documents of the request's queries (query, post_filter, rescore,
+   * highlight, sort and aggregation queries), which its coordinator fetches before the shards see it
+   * (action/terms-lookup-rewrite.ts); empty without any.
    */
-  termsLookups: readonly TermsLookupSite[]
+  termsLookups: readonly RewriteSite[]
   /**
    * Whether the request's queries have more_like_this items, whose term vectors its coordinator fetches for the
    * shards (action/more-like-this-items.ts).
@@ -195,7 +194,7 @@ export function parseSearchRequest(
     analyze,
     nowMillis: now,
     deprecations: new Set<string>(),
-    termsLookups: [] as TermsLookupSite[],
+    termsLookups: [] as RewriteSite[],
     moreLikeThisItems: { fetched: new Map() } as MoreLikeThisItemVectors,
   }
   let aggregations: AggregationBuilder[] | null = null

@@ -29,6 +29,7 @@ import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
 import { withPercolatorSlots } from './fetch/percolator-matched-slots.ts'
+import { withPercolatorHighlights } from './fetch/percolator-highlight.ts'
 import type { PercolatedQuery } from './queries/percolate-query.ts'
 import { resolveDocValueFields } from './fetch/fetch-doc-values-phase.ts'
 import type { DocumentFieldsJson } from './fetch/document-fields.ts'
@@ -315,7 +316,15 @@ function shardSearch(
     parsed.explain ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs)) : null,
   )
   const [highlights, highlightNanos] = timed(
-    () => highlight && docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
+    () =>
+      highlight &&
+      withPercolatorHighlights(
+        docs.map((doc, i) => highlightHit(highlight, hits[i]!.source, doc.docId)),
+        highlight,
+        percolated,
+        shard,
+        docs.map((doc) => doc.docId),
+      ),
   )
   const [matched, matchedNanos] = timed(() => matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs))
   const ignored = fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata).ignoreMalformed)

@@ -5,7 +5,7 @@
  * it starts (a container's `{` or `[`), and where the object's closing `}` is. The parsed values stay plain
  * XContentValues; the locations hang off their objects (a symbol-keyed property, which neither Map iteration nor
  * JSON sees) and die with them. The same offsets give the span of an object value in its text (objectValueSpan),
- * for a rewrite that replaces that value in the text.
+ * for a rewrite that replaces that value in the text, and of an object's content (objectContentSpan).
  */
 import { locate } from './json-parse-error.ts'
 import { JsonTokenizer } from './json-tokenizer.ts'
@@ -157,4 +157,18 @@ export function objectValueSpan(
   const inner = value instanceof Map ? offsetsOf(value) : undefined
   if (offsets === undefined || start === undefined || inner === undefined) return null
   return { text: offsets.text, start, end: inner.end + 1 }
+}
+
+/**
+ * The text between `object`'s braces when it was parsed with locations and has a key: the UTF-16 offsets of its
+ * first key's name and of its closing `}` in `text`, the body it was parsed from; null otherwise.
+ */
+export function objectContentSpan(
+  object: XContentObject,
+): { text: string; start: number; end: number } | null {
+  const offsets = offsetsOf(object)
+  const first = object.keys().next()
+  const start = first.done === true ? undefined : offsets?.offsetOf(first.value, 'key')
+  if (offsets === undefined || start === undefined) return null
+  return { text: offsets.text, start, end: offsets.end }
 }

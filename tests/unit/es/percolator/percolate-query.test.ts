@@ -220,14 +220,103 @@ describe('percolate query', () => {
     }
   })
 
-  it('refuses an indexed document as not available here', async () => {
-    const node = await docsIndex()
-    const refused = await failure(node, { percolate: { field: 'query', index: INDEX, id: '1' } })
-    expect(refused.error).toMatchObject({
+  it('percolates an indexed document, fetched by a GET as the rewrite fetches it (10_basic.yml)', async () => {
+    const node = await indexedDocuments()
+    const expected =
+      '{"took":0,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},' +
+      '"hits":{"total":{"value":1,"relation":"eq"},"max_score":1.0,"hits":[{"_index":"queries_index",' +
+      '"_id":"test_percolator","_score":1.0,"_source":{"query":{"match_all":{}}},' +
+      '"fields":{"_percolator_document_slot":[0]}}]}}'
+    const stored = { percolate: { field: 'query', index: 'documents_index', id: 'some_id' } }
+    expect(await search(node, stored, '/queries_index/_search')).toBe(expected)
+    // routed, at its version, with a preference: the same document
+    const routed = {
+      percolate: { ...stored.percolate, id: 'routed', routing: 'r1', preference: '_local', version: 1 },
+    }
+    expect(await search(node, routed, '/queries_index/_search')).toBe(expected)
+    const msearch = await node.send(
+      'POST',
+      '/_msearch',
+      '{"index":"queries_index"}\n' + JSON.stringify({ query: stored }) + '\n',
+    )
+    const responses = (JSON.parse(msearch.body) as { responses: Array<{ hits: { total: unknown } }> })
+      .responses
+    expect(responses[0]!.hits.total).toEqual({ value: 1, relation: 'eq' })
+    expect((await node.send('GET', '/queries_index/_count', { query: stored })).body).toBe(
+      '{"count":1,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}',
+    )
+  })
+
+  it("fails the request with the GET's and the rewrite's errors", async () => {
+    const node = await indexedDocuments()
+    const refused = async (query: object): Promise<string> =>
+      (
+        await node.send('GET', '/queries_index/_search', {
+          query: { percolate: { field: 'query', ...query } },
+        })
+      ).body
+    expect(await refused({ index: 'documents_index', id: 'nope' })).toBe(
+      '{"error":{"root_cause":[{"type":"resource_not_found_exception",' +
+        '"reason":"indexed document [documents_index/nope] couldn\'t be found"}],' +
+        '"type":"resource_not_found_exception","reason":"indexed document [documents_index/nope] couldn\'t be found"},' +
+        '"status":404}',
+    )
+    expect(await refused({ index: 'no_source', id: '1' })).toBe(
+      '{"error":{"root_cause":[{"type":"illegal_argument_exception",' +
+        '"reason":"indexed document [no_source/1] source disabled"}],"type":"illegal_argument_exception",' +
+        '"reason":"indexed document [no_source/1] source disabled"},"status":400}',
+    )
+    const conflict = JSON.parse(
+      await refused({ index: 'documents_index', id: 'some_id', version: 2 }),
+    ) as ErrorBody
+    expect(conflict.status).toBe(409)
+    expect(conflict.error).toMatchObject({
+      type: 'version_conflict_engine_exception',
+      reason: '[some_id]: version conflict, current version [1] is different than the one provided [2]',
+      shard: '0',
+      index: 'documents_index',
+    })
+    const missing = JSON.parse(await refused({ index: 'missing', id: '1' })) as ErrorBody
+    expect([missing.status, missing.error.type, missing.error.reason]).toEqual([
+      404,
+      'index_not_found_exception',
+      'no such index [missing]',
+    ])
+    const both = JSON.parse(
+      await refused({ index: 'documents_index', id: 'some_id', document: {} }),
+    ) as ErrorBody
+    expect(both.error).toMatchObject({
       type: 'illegal_argument_exception',
-      reason:
-        `[percolate] query indexed document [${INDEX}/1] is not available in the playground: ` +
-        'give the document itself as [document]',
+      reason: 'The following fields are not allowed together: [id, document] ',
+    })
+    const version = JSON.parse(
+      await refused({ index: 'documents_index', id: 'some_id', version: 'one' }),
+    ) as {
+      error: object
+    }
+    expect(version.error).toEqual({
+      root_cause: [
+        { type: 'x_content_parse_exception', reason: '[1:91] [percolate] failed to parse field [version]' },
+      ],
+      type: 'x_content_parse_exception',
+      reason: '[1:91] [percolate] failed to parse field [version]',
+      caused_by: { type: 'number_format_exception', reason: 'For input string: "one"' },
     })
   })
 })
+
+/** The indices of 10_basic.yml, a routed document and an index without `_source`. */
+async function indexedDocuments(): Promise<TestNode> {
+  const node = await startNode()
+  const foo = { foo: { type: 'keyword' } }
+  await node.send('PUT', '/queries_index', {
+    mappings: { properties: { query: { type: 'percolator' }, ...foo } },
+  })
+  await node.send('PUT', '/documents_index', { mappings: { properties: foo } })
+  await node.send('PUT', '/no_source', { mappings: { _source: { enabled: false }, properties: foo } })
+  await node.send('PUT', '/queries_index/_doc/test_percolator?refresh', { query: { match_all: {} } })
+  await node.send('PUT', '/documents_index/_doc/some_id', { foo: 'bar' })
+  await node.send('PUT', '/documents_index/_doc/routed?routing=r1', { foo: 'bar' })
+  await node.send('PUT', '/no_source/_doc/1', { foo: 'bar' })
+  return node
+}

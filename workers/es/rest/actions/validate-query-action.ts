@@ -31,7 +31,7 @@ import {
   globalBlockedRaiseException,
   indicesBlockedRaiseException,
 } from '../../cluster/block/cluster-blocks.ts'
-import type { TermsLookupSite } from '../../search/queries/terms-lookup.ts'
+import type { RewriteSite } from '../../search/queries/query-parsing.ts'
 import { rewriteTermsLookups, termsLookupCheck } from '../../action/terms-lookup-rewrite.ts'
 import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
 
@@ -153,7 +153,7 @@ async function rewriteLookups(
   source: QuerySource,
   now: number,
 ): Promise<RestResponse | null> {
-  const sites: TermsLookupSite[] = []
+  const sites: RewriteSite[] = []
   try {
     source(termsLookupCheck(context, now, sites))
   } catch (error) {

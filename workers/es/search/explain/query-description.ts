@@ -100,6 +100,10 @@ export function describeUnboosted(query: IndexQuery): string {
       return 'FieldExistsQuery [field=_primary_term]'
     case 'knnScoreDoc':
       return 'ScoreAndDocQuery'
+    case 'percolate':
+      // PercolateQuery.toString: each document's source and a newline; its candidate query over the extracted terms,
+      // which the playground does not index, left out (docs/DEVIATIONS.md)
+      return `PercolateQuery{document_sources={${query.documents.map((doc) => `${doc}\n`).join('')}},inner={}}`
     case 'knnVector': {
       // KnnFloatVectorQuery.toString: Lucene's k is ES's num_candidates
       const filter = query.filter === null ? '' : `[${describeQuery(query.filter)}]`

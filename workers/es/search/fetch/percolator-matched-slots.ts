@@ -2,8 +2,11 @@
  * PercolatorMatchedSlotSubFetchPhase: each hit a percolate query of the search's query matched gets, in its `fields`,
  * the slots of the percolated documents its stored query matched, ascending: `_percolator_document_slot` when the
  * query holds one percolate query, `_percolator_document_slot_<name>` for each when it holds several (`name`, else the
- * field's name). A hit a percolate query did not match (one the rest of the query matched) gets nothing from it. The
- * phase runs after the fetch phases the hit's other fields come from (a plugin's sub-phase follows the built-in ones).
+ * field's name). A hit a percolate query did not match (one the rest of the query matched) gets nothing from it.
+ * With each, `<that field>_<slot>_matched_queries` for each matched slot where named clauses of the stored query
+ * match the document: their names, in the order the stored query's parse met them (ES lists them breadth-first over
+ * Lucene's Matches tree, docs/DEVIATIONS.md). The phase runs after the fetch phases the hit's other fields come from
+ * (a plugin's sub-phase follows the built-in ones).
  */
 import type { JsonOut } from '../../xcontent/index.ts'
 import type { PercolatedQuery } from '../queries/percolate-query.ts'
@@ -22,10 +25,13 @@ export function withPercolatorSlots(
   const single = percolated.length === 1
   return docIds.map((docId, i) => {
     const added: Array<[string, JsonOut[]]> = []
-    for (const { name, slots } of percolated) {
+    for (const { name, slots, named } of percolated) {
       const matched = slots.get(docId)
-      if (matched !== undefined)
-        added.push([single ? FIELD_NAME_PREFIX : `${FIELD_NAME_PREFIX}_${name}`, [...matched]])
+      if (matched === undefined) continue
+      const field = single ? FIELD_NAME_PREFIX : `${FIELD_NAME_PREFIX}_${name}`
+      added.push([field, [...matched]])
+      for (const [slot, names] of named.get(docId) ?? [])
+        added.push([`${field}_${slot}_matched_queries`, [...names]])
     }
     return withDocumentFields(sections?.[i], added)
   })

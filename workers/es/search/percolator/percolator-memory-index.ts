@@ -19,7 +19,7 @@ import type { IndexService } from '../../index/index-service.ts'
 import { mapperSettings } from '../../index/index-metadata.ts'
 import { numericDocValues } from '../../index/mapper/doc-values.ts'
 import { locateDocumentFailure } from '../../index/mapper/document-failure.ts'
-import { parseDocument } from '../../index/mapper/document-parser.ts'
+import { parseDocument, type ParsedDocument } from '../../index/mapper/document-parser.ts'
 import { indexDocument } from '../../index/mapper/field-indexer.ts'
 import { toJson, type XContentObject } from '../../xcontent/index.ts'
 import { rootDocumentsOnly } from '../queries/nested-scope.ts'
@@ -33,6 +33,20 @@ export interface PercolatorMatch {
   score: number
   /** The slots of the documents it matched, ascending. */
   slots: number[]
+  /** The stored query as built. */
+  query: IndexQuery
+  /** Per matched slot with any, the names of the stored query's named clauses that match its document. */
+  named: Array<[number, string[]]>
+}
+
+/** A percolated document parsed with `index`'s mapping (SearchExecutionContext.parseDocument); throws its failure. */
+export function parsePercolatedDocument(index: IndexService, document: XContentObject): ParsedDocument {
+  try {
+    return parseDocument(document, index.metadata.mapping, TEMP_ID, true, {}, mapperSettings(index.metadata))
+  } catch (error) {
+    // the document as PercolateQueryBuilder copied it: compact JSON, where the failure is located
+    throw locateDocumentFailure(error, toJson(document))
+  }
 }
 
 export class PercolatorMemoryIndex {
@@ -50,21 +64,13 @@ export class PercolatorMemoryIndex {
     shard: InvertedIndex,
     documents: readonly XContentObject[],
   ): PercolatorMemoryIndex {
-    const { mapping } = index.metadata
-    const settings = mapperSettings(index.metadata)
     const memory = shard.luceneBm25Sibling()
     try {
       const flush = memory.newFlush()
       const roots: number[] = []
       let docId = 0
       for (const document of documents) {
-        let parsed
-        try {
-          parsed = parseDocument(document, mapping, TEMP_ID, true, {}, settings)
-        } catch (error) {
-          // the document as PercolateQueryBuilder copied it: compact JSON, where the failure is located
-          throw locateDocumentFailure(error, toJson(document))
-        }
+        const parsed = parsePercolatedDocument(index, document)
         const numeric = {
           root: numericDocValues(parsed, TEMP_ID),
           nested: parsed.nested.map((doc) => numericDocValues(doc, TEMP_ID)),
@@ -81,16 +87,31 @@ export class PercolatorMemoryIndex {
     }
   }
 
-  /** What `query` matches among the documents; null when it matches none of them. */
-  match(query: IndexQuery): PercolatorMatch | null {
+  /**
+   * What `query` matches among the documents, its clauses named in `named` (in the order their names came) checked
+   * against each document it matches; null when it matches none of them.
+   */
+  match(query: IndexQuery, named: ReadonlyMap<string, IndexQuery>): PercolatorMatch | null {
     const roots = this.nested ? rootDocumentsOnly(query) : query
     const { scoreDocs } = this.memory.search(roots, this.roots.at(-1)! + 1)
     if (scoreDocs.length === 0) return null
     const docIds = scoreDocs.map((doc) => doc.docId).sort((a, b) => a - b)
+    const slots = this.nested ? docIds.map((docId) => this.roots.indexOf(docId)) : docIds
+    const matched = slots.map((slot): [number, string[]] => [
+      slot,
+      [...named].filter(([, clause]) => this.matchesSlot(clause, slot)).map(([name]) => name),
+    ])
     return {
       score: scoreDocs[0]!.score,
-      slots: this.nested ? docIds.map((docId) => this.roots.indexOf(docId)) : docIds,
+      slots,
+      query,
+      named: matched.filter(([, names]) => names.length > 0),
     }
+  }
+
+  /** Whether `query` matches the document in `slot` (its root). */
+  matchesSlot(query: IndexQuery, slot: number): boolean {
+    return this.memory.explain(query, this.roots[slot]!).matched
   }
 
   free(): void {

@@ -8,6 +8,7 @@
  * ES narrows the candidates first by the terms it extracted from each query (`query.extracted_terms`); that only
  * spares it verifications, so running every candidate gives the same hits.
  */
+import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
 import type { ShardSearcher } from '../../index/shard/shard-searcher.ts'
 import { parseJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
@@ -15,24 +16,35 @@ import { percolatorQueryContext } from '../queries/percolator-query-check.ts'
 import type { PercolatorShard } from '../queries/percolate-query.ts'
 import type { QueryContext } from '../queries/query-parsing.ts'
 import { parseInnerQuery } from '../query-builder.ts'
-import { PercolatorMemoryIndex, type PercolatorMatch } from './percolator-memory-index.ts'
+import {
+  parsePercolatedDocument,
+  PercolatorMemoryIndex,
+  type PercolatorMatch,
+} from './percolator-memory-index.ts'
 
-export function percolatorShard(index: IndexService, shard: ShardSearcher): PercolatorShard {
+export function percolatorShard(index: IndexService, shard: ShardSearcher | undefined): PercolatorShard {
   return {
-    percolate(field, documents, context) {
-      const memory = PercolatorMemoryIndex.build(index, shard.searcherIndex, documents)
-      try {
-        const stored = percolatorQueryContext(index, storedQueryContext(context))
-        const matches = new Map<number, PercolatorMatch>()
-        for (const [docId, query] of storedQueries(shard, field)) {
-          const match = memory.match(parseInnerQuery(query, stored))
-          if (match !== null) matches.set(docId, match)
-        }
-        return matches
-      } finally {
-        memory.free()
-      }
+    parseDocuments(documents) {
+      for (const document of documents) parsePercolatedDocument(index, document)
     },
+    percolate:
+      shard &&
+      ((field, documents, context) => {
+        const memory = PercolatorMemoryIndex.build(index, shard.searcherIndex, documents)
+        try {
+          const stored = percolatorQueryContext(index, storedQueryContext(context))
+          const matches = new Map<number, PercolatorMatch>()
+          for (const [docId, query] of storedQueries(shard, field)) {
+            // its named clauses, for PercolatorMatchedSlotSubFetchPhase (not the search's matched_queries)
+            const named = new Map<string, IndexQuery>()
+            const match = memory.match(parseInnerQuery(query, { ...stored, namedQueries: named }), named)
+            if (match !== null) matches.set(docId, match)
+          }
+          return matches
+        } finally {
+          memory.free()
+        }
+      }),
   }
 }
 

@@ -154,4 +154,5 @@ const QUERY_CLASSES: Record<Exclude<IndexQuery['type'], 'span' | 'distanceFeatur
   rankFeature: 'FeatureQuery',
   knnScoreDoc: 'KnnScoreDocQuery',
   knnVector: 'ESKnnFloatVectorQuery',
+  percolate: 'PercolateQuery',
 }

@@ -19,15 +19,34 @@
  * what each matched is recorded in the context's `percolated` for PercolatorMatchedSlotSubFetchPhase
  * (fetch/percolator-matched-slots.ts), under `name`, else the field's name.
  *
- * Built where the query is only checked (a coordinating node, context without an index) it matches nothing; an
- * indexed document is refused as not available in the playground (docs/DEVIATIONS.md).
+ * An indexed document is fetched by the request's coordinator before any shard builds the query: the coordinating
+ * node's check records it (percolate-indexed-document.ts), and its body is rewritten to the document's `_source`.
+ * Built where the query is only checked (a coordinating node, context without an index) it matches nothing; built for
+ * an index without its shard (`_explain`, `_validate/query`, the by-query APIs) its documents are parsed and it is a
+ * `percolate` leaf, which the shard that runs it resolves (resolvePercolateQueries, from resolveQueryOnShard). The
+ * context a stored query is built in has no percolator: a percolate query there is refused as not available.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { EsException, illegalArgumentException, xContentParseException } from '../../errors/index.ts'
-import { endLocationOf, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import {
+  EsException,
+  illegalArgumentException,
+  numberFormatException,
+  xContentParseException,
+} from '../../errors/index.ts'
+import {
+  endLocationOf,
+  parseJson,
+  tokenLocation,
+  toJson,
+  XNumber,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
 import type { PercolatorMatch } from '../percolator/percolator-memory-index.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import { knnScoreDocQuery } from '../vectors/knn-vector-query.ts'
+import { rewriteLeaves } from './query-leaves.ts'
+import { recordIndexedDocument, type IndexedDocument } from './percolate-indexed-document.ts'
 import type { QueryContext } from './query-parsing.ts'
 import { unknownField, unsupportedValue } from './query-parse-failures.ts'
 
@@ -58,41 +77,50 @@ const STRING_KEYS: ReadonlySet<string> = new Set([
 /** The exclusive and required field set (declareRequiredFieldSet, declareExclusiveFieldSet). */
 const DOCUMENT_SOURCES = ['document', 'documents', 'id']
 
-/** What a percolate query reads of the shard it runs on (search/percolator/percolator-shard.ts). */
+/** What a percolate query reads of the index and the shard it runs on (search/percolator/percolator-shard.ts). */
 export interface PercolatorShard {
+  /** Parses the documents with the index's mapping (SearchExecutionContext.parseDocument); throws a failure. */
+  parseDocuments(documents: readonly XContentObject[]): void
   /**
+   * Null when the query is built for the index without its shard. Else:
    * Every live document with a query in percolator field `field` whose query matches `documents`, by doc id, the
    * stored queries built from `context` (the search's); throws a document's parse failure or a query's.
    */
-  percolate(
-    field: string,
-    documents: readonly XContentObject[],
-    context: QueryContext,
-  ): Map<number, PercolatorMatch>
+  percolate:
+    | ((
+        field: string,
+        documents: readonly XContentObject[],
+        context: QueryContext,
+      ) => Map<number, PercolatorMatch>)
+    | undefined
 }
 
-/** One percolate query of a search as it ran on the shard: its name and what each matched document matched. */
+/**
+ * One percolate query of a search as it ran on the shard: its name, its documents, and for each document it
+ * matched the slots its stored query matched, that query as built (for the fetch phase's highlighting) and, per
+ * slot, the names of its named clauses that match there (only slots with any).
+ */
 export interface PercolatedQuery {
   name: string
+  documents: readonly XContentObject[]
   slots: ReadonlyMap<number, readonly number[]>
+  queries: ReadonlyMap<number, IndexQuery>
+  named: ReadonlyMap<number, ReadonlyArray<readonly [number, readonly string[]]>>
 }
 
 interface PercolateRequest {
   field: string
   documents: XContentObject[]
   name: string | null
-  /** `index`/`id`: a document to fetch (not available here). */
-  indexed: { index: string; id: string } | null
+  /** `index`/`id`: a document to fetch, which the coordinating node's rewrite replaces by its source. */
+  indexed: IndexedDocument | null
 }
 
 export function percolateQuery(body: XContentObject, context: QueryContext): IndexQuery {
   const request = parsePercolate(body)
   if (request.indexed !== null) {
-    const { index, id } = request.indexed
-    throw illegalArgumentException(
-      `[${NAME}] query indexed document [${index}/${id}] is not available in the playground: ` +
-        'give the document itself as [document]',
-    )
+    recordIndexedDocument(body, request.indexed, context)
+    return { type: 'matchNone' }
   }
   if (context.index === undefined) return { type: 'matchNone' }
   if (request.documents.length === 0) {
@@ -109,15 +137,47 @@ export function percolateQuery(body: XContentObject, context: QueryContext): Ind
     const reason = `expected field [${request.field}] to be of type [percolator], but is of type [${mapping.type}]`
     throw queryShardException(reason, context.index)
   }
+  const name = request.name ?? request.field
   if (context.percolator === undefined) {
-    throw illegalArgumentException(
-      `[${NAME}] query is not available in the playground outside a search: it runs in _search, _msearch and _count`,
-    )
+    throw illegalArgumentException(`[${NAME}] query is not available in the playground inside a stored query`)
   }
-  const matches = context.percolator.percolate(request.field, request.documents, context)
+  const { percolate } = context.percolator
+  if (percolate === undefined) {
+    // built for an index without its shard: its documents parsed now, its matches found by the shard that runs it
+    context.percolator.parseDocuments(request.documents)
+    const documents = request.documents.map((document) => toJson(document))
+    return { type: 'percolate', field: request.field, documents, name, boost: 1 }
+  }
+  return percolateMatches(request.field, request.documents, name, context, percolate)
+}
+
+/** A percolate query built without its shard (`_explain`, `_validate/query`, the by-query APIs), resolved on it. */
+export function resolvePercolateQueries(query: IndexQuery, context: QueryContext): IndexQuery {
+  return rewriteLeaves(query, (leaf) => {
+    if (leaf.type !== 'percolate') return leaf
+    const documents = leaf.documents.map((document) => parseJson(document) as XContentObject)
+    return percolateMatches(leaf.field, documents, leaf.name, context, context.percolator!.percolate!)
+  })
+}
+
+/** PercolateQuery on the shard: the documents whose stored query matches, recorded for the fetch phase. */
+function percolateMatches(
+  field: string,
+  documents: readonly XContentObject[],
+  name: string,
+  context: QueryContext,
+  percolate: NonNullable<PercolatorShard['percolate']>,
+): IndexQuery {
+  const matches = percolate(field, documents, context)
   const slots = new Map<number, readonly number[]>()
-  for (const [docId, match] of matches) slots.set(docId, match.slots)
-  context.percolated?.push({ name: request.name ?? request.field, slots })
+  const queries = new Map<number, IndexQuery>()
+  const named = new Map<number, ReadonlyArray<readonly [number, readonly string[]]>>()
+  for (const [docId, match] of matches) {
+    slots.set(docId, match.slots)
+    queries.set(docId, match.query)
+    named.set(docId, match.named)
+  }
+  context.percolated?.push({ name, documents, slots, queries, named })
   const query = knnScoreDocQuery(
     [...matches].map(([docId, match]) => ({ docId, score: match.score })),
     1,
@@ -130,8 +190,8 @@ function parsePercolate(body: XContentObject): PercolateRequest {
   let field: string | null = null
   let documents: XContentObject[] | null = null
   let name: string | null = null
-  let index: string | null = null
-  let id: string | null = null
+  const strings = new Map<string, string>()
+  let version: number | null = null
   const sources: string[] = []
   for (const [key, value] of body) {
     if (!DECLARED.includes(key)) throw unknownField(NAME, body, key, DECLARED)
@@ -139,12 +199,14 @@ function parsePercolate(body: XContentObject): PercolateRequest {
     if (DOCUMENT_SOURCES.includes(key)) sources.push(key)
     if (key === 'field') field = value as string
     else if (key === 'name') name = value as string
-    else if (key === 'index') index = value as string
-    else if (key === 'id') id = value as string
+    else if (STRING_KEYS.has(key)) strings.set(key, value as string)
     else if (key === 'document') documents = [documentValue(body, key, value)]
     else if (key === 'documents') documents = documentList(body, value)
-    else if (key === 'version' || key === 'boost') numericValue(body, key, value)
+    else if (key === 'version') version = longValue(body, key, value)
+    else if (key === 'boost') numericValue(body, key, value)
   }
+  const index = strings.get('index') ?? null
+  const id = strings.get('id') ?? null
   if (sources.length > 1)
     throw illegalArgumentException(`The following fields are not allowed together: [${sources.join(', ')}] `)
   if (sources.length === 0) {
@@ -161,7 +223,17 @@ function parsePercolate(body: XContentObject): PercolateRequest {
       illegalArgumentException('[index] is a required argument'),
     )
   }
-  return { field, documents: documents ?? [], name, indexed: id !== null ? { index: index!, id } : null }
+  const indexed =
+    id === null
+      ? null
+      : {
+          index: index!,
+          id,
+          routing: strings.get('routing') ?? null,
+          preference: strings.get('preference') ?? null,
+          version,
+        }
+  return { field, documents: documents ?? [], name, indexed }
 }
 
 /** declareObject: an object only. */
@@ -179,7 +251,25 @@ function documentList(body: XContentObject, value: XContentValue): XContentObjec
   return documents
 }
 
-/** declareLong and declareFloat: a number or a string. */
+/** declareFloat: a number or a string. */
 function numericValue(body: XContentObject, key: string, value: XContentValue): void {
   if (!(value instanceof XNumber) && typeof value !== 'string') throw unsupportedValue(NAME, body, key)
+}
+
+/**
+ * declareLong: a number (its whole part) or a string of digits; another string is Long.parseLong's failure, wrapped
+ * by ObjectParser where its value stands.
+ */
+function longValue(body: XContentObject, key: string, value: XContentValue): number {
+  numericValue(body, key, value)
+  if (value instanceof XNumber) return Math.trunc(value.value)
+  const text = value as string
+  if (/^[+-]?\d+$/.test(text)) return Number(text)
+  const [line, col] = tokenLocation(body, key, 'value')
+  throw xContentParseException(
+    line,
+    col,
+    `[${NAME}] failed to parse field [${key}]`,
+    numberFormatException(text),
+  )
 }

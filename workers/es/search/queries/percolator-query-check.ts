@@ -32,6 +32,8 @@ export function percolatorQueryContext(index: IndexService, context: QueryContex
     ...context,
     fields: new MappedFieldsOnly(context.fields, asText, context.index),
     queryNames: percolatorQueryName,
+    // a percolate query inside a stored query is not run (percolate-query.ts)
+    percolator: undefined,
   }
 }
 

@@ -24,6 +24,7 @@ import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
 import type { TermsLookupSite } from './terms-lookup.ts'
+import type { PercolateDocumentSite } from './percolate-indexed-document.ts'
 import type { MoreLikeThisItemVectors } from './more-like-this.ts'
 import type { PercolatedQuery, PercolatorShard } from './percolate-query.ts'
 
@@ -55,9 +56,10 @@ export interface QueryContext {
   indexMatches?: (pattern: string) => boolean
   /**
    * On the coordinating node's check of a request whose coordinator fetches terms lookups, every `terms` lookup
-   * met is recorded here (terms-lookup.ts); absent: a lookup met is refused.
+   * (terms-lookup.ts) and percolate indexed document (percolate-indexed-document.ts) met is recorded here; absent:
+   * one met is refused.
    */
-  termsLookups?: TermsLookupSite[]
+  termsLookups?: RewriteSite[]
   /**
    * The term vectors of the more_like_this items the request's coordinator fetched (action/more-like-this-items.ts);
    * absent: a query with items is refused as not available.
@@ -73,6 +75,9 @@ export interface QueryContext {
   /** A search's own query: each percolate query in it records what it matched here, for the fetch phase. */
   percolated?: PercolatedQuery[]
 }
+
+/** What a query's rewrite on the coordinating node fetches: a `terms` lookup or a percolate indexed document. */
+export type RewriteSite = TermsLookupSite | PercolateDocumentSite
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */
 export interface NestedContext {

@@ -82,6 +82,8 @@ export function recordTermsLookup(
         'by-query APIs fetch their lookups',
     )
   }
-  if (!context.termsLookups.some((site) => site.holder === holder && site.field === field))
+  if (
+    !context.termsLookups.some((site) => 'lookup' in site && site.holder === holder && site.field === field)
+  )
     context.termsLookups.push({ lookup, holder, field })
 }
