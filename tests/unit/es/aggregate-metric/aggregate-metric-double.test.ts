@@ -4,19 +4,7 @@
 // aggregations that read its stored metrics and the refusal of the others, and the `fields` option.
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-
-/** The value at `path` (keys and indices) in a response body. */
-function at(body: string, ...path: Array<string | number>): unknown {
-  return path.reduce<unknown>(
-    (value, key) => (value as Record<string | number, unknown>)[key],
-    JSON.parse(body),
-  )
-}
-
-/** The hits of a search response, each with what a test reads of it. */
-function hitsOf(body: string): Array<{ _id: string; _ignored?: unknown; fields?: unknown }> {
-  return at(body, 'hits', 'hits') as Array<{ _id: string; _ignored?: unknown; fields?: unknown }>
-}
+import { at, hitsOf } from '../response-paths.ts'
 
 async function withMapping(metric: object, docs: readonly object[]): Promise<TestNode> {
   const node = await startNode()

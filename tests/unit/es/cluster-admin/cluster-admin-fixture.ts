@@ -95,6 +95,10 @@ export interface ErrorBody {
   type: string
   reason: string
   root_cause: Array<{ type: string; reason: string }>
+  /** Where a parse failure is (x_content_parse_exception, document_parsing_exception). */
+  line?: number
+  col?: number
+  caused_by?: { type: string; reason: string; caused_by?: { reason: string } }
 }
 
 export function errorOf(body: string): ErrorBody {

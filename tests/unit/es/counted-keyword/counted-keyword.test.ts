@@ -4,18 +4,7 @@
 // keyword term, searched as a keyword's.
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-import { errorOf, type ErrorBody } from '../cluster-admin/cluster-admin-fixture.ts'
-
-/** The error of a response, with its cause and location when it has them. */
-type Failure = ErrorBody & {
-  line?: number
-  col?: number
-  caused_by?: { type: string; reason: string; caused_by?: { reason: string } }
-}
-
-function failureOf(body: string): Failure {
-  return errorOf(body)
-}
+import { errorOf } from '../cluster-admin/cluster-admin-fixture.ts'
 
 async function indexed(): Promise<TestNode> {
   const node = await startNode()
@@ -43,7 +32,7 @@ describe('counted_keyword mappings and documents', () => {
     const refused = await node.send('PUT', '/y', {
       mappings: { properties: { c: { type: 'counted_keyword', doc_values: false } } },
     })
-    expect(failureOf(refused.body).root_cause[0]?.reason).toBe(
+    expect(errorOf(refused.body).root_cause[0]?.reason).toBe(
       'unknown parameter [doc_values] on mapper [c] of type [counted_keyword]',
     )
   })
@@ -52,7 +41,7 @@ describe('counted_keyword mappings and documents', () => {
     const node = await indexed()
     const update = async (c: object): Promise<string> =>
       (await node.send('PUT', '/c/_mapping', { properties: { c: { type: 'counted_keyword', ...c } } })).body
-    expect(failureOf(await update({ index: false })).reason).toBe(
+    expect(errorOf(await update({ index: false })).reason).toBe(
       'Mapper for [c] conflicts with existing mapper:\n\tCannot update parameter [index] from [true] to [false]',
     )
     expect(await update({ meta: { unit: 'id' } })).toBe('{"acknowledged":true}')
@@ -63,7 +52,7 @@ describe('counted_keyword mappings and documents', () => {
     const failure = async (value: unknown): Promise<string> => {
       const response = await node.send('PUT', '/c/_doc/9', { c: value })
       expect(response.status).toBe(400)
-      const error = failureOf(response.body)
+      const error = errorOf(response.body)
       return `${error.reason} / ${error.caused_by?.reason}`
     }
     const prefix =
@@ -100,7 +89,7 @@ describe('counted_keyword mappings and documents', () => {
     )
     const sorted = await node.send('POST', '/c/_search', { sort: ['c'] })
     expect(sorted.status).toBe(500)
-    expect(failureOf(sorted.body).root_cause).toEqual([
+    expect(errorOf(sorted.body).root_cause).toEqual([
       { type: 'unsupported_operation_exception', reason: "can't sort on the [counted_keyword] field" },
     ])
   })
@@ -127,7 +116,7 @@ describe('the counted_terms aggregation', () => {
     const reason = async (agg: object): Promise<string> => {
       const response = await node.send('POST', '/c/_search', { size: 0, aggs: { t: { counted_terms: agg } } })
       expect(response.status).toBe(400)
-      const error = failureOf(response.body)
+      const error = errorOf(response.body)
       return error.caused_by?.reason ?? error.reason
     }
     expect(await reason({ field: 'c', size: 0 })).toBe('[size] must be greater than 0. Found [0] in [t]')

@@ -3,19 +3,7 @@
 // aggregations that read it (HistoBacked*Aggregator) and the ones refused, and the `fields` option.
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-
-/** The value at `path` (keys and indices) in a response body. */
-function at(body: string, ...path: Array<string | number>): unknown {
-  return path.reduce<unknown>(
-    (value, key) => (value as Record<string | number, unknown>)[key],
-    JSON.parse(body),
-  )
-}
-
-/** The hits of a search response, each with what a test reads of it. */
-function hitsOf(body: string): Array<{ _id: string; _ignored?: unknown; fields?: unknown }> {
-  return at(body, 'hits', 'hits') as Array<{ _id: string; _ignored?: unknown; fields?: unknown }>
-}
+import { at, hitsOf } from '../response-paths.ts'
 
 /** histogram.yml's setup: index `test` with its two documents (one shard). */
 async function indexed(): Promise<TestNode> {

@@ -4,18 +4,7 @@
 // weight. Documents and the query vector are those of x-pack's ml/sparse_vector_search.yml (5.25 for doc 4).
 import { describe, expect, it } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-import { errorOf, type ErrorBody } from '../cluster-admin/cluster-admin-fixture.ts'
-
-/** The error of a response, with its cause and location when it has them. */
-type Failure = ErrorBody & {
-  line?: number
-  col?: number
-  caused_by?: { type: string; reason: string; caused_by?: { reason: string } }
-}
-
-function failureOf(body: string): Failure {
-  return errorOf(body)
-}
+import { errorOf } from '../cluster-admin/cluster-admin-fixture.ts'
 
 async function indexed(): Promise<TestNode> {
   const node = await startNode()
@@ -62,7 +51,7 @@ describe('sparse_vector mappings and documents', () => {
     )
     const multi = { a: { type: 'text', fields: { s: { type: 'sparse_vector' } } } }
     const refused = await node.send('PUT', '/x', { mappings: { properties: multi } })
-    expect(failureOf(refused.body).caused_by?.reason).toBe(
+    expect(errorOf(refused.body).caused_by?.reason).toBe(
       "Field [s] of type [sparse_vector] can't be used in multifields",
     )
   })
@@ -72,7 +61,7 @@ describe('sparse_vector mappings and documents', () => {
     const failure = async (tokens: unknown): Promise<string> => {
       const response = await node.send('PUT', '/s/_doc/9', { 'ml.tokens': tokens })
       expect(response.status).toBe(400)
-      const error = failureOf(response.body)
+      const error = errorOf(response.body)
       return `${error.reason} (${error.caused_by?.type})`
     }
     expect(await failure(3)).toBe(
@@ -118,7 +107,7 @@ describe('sparse_vector mappings and documents', () => {
     for (const body of [{ aggs: { a: { terms: { field: 'ml.tokens' } } } }, { sort: ['ml.tokens'] }]) {
       const response = await node.send('POST', '/s/_search', body)
       expect(response.status).toBe(400)
-      expect(failureOf(response.body).root_cause[0]?.reason).toBe(refusal)
+      expect(errorOf(response.body).root_cause[0]?.reason).toBe(refusal)
     }
   })
 })
@@ -188,7 +177,7 @@ describe('the sparse_vector query', () => {
     const node = await indexed()
     const refusal = async (options: object): Promise<string> => {
       const response = await node.send('POST', '/s/_search', { query: { sparse_vector: options } })
-      const error = failureOf(response.body)
+      const error = errorOf(response.body)
       const at = error.line === undefined ? '' : ` at ${error.line}:${error.col}`
       const cause = error.caused_by?.caused_by ?? error.caused_by ?? error.root_cause[0]!
       return `${response.status} ${error.type}${at}: ${cause.reason}`
@@ -254,7 +243,7 @@ describe('the deprecated weighted_tokens query', () => {
     const node = await indexed()
     const refusal = async (query: object): Promise<string> => {
       const response = await node.send('POST', '/s/_search', { query: { weighted_tokens: query } })
-      const error = failureOf(response.body)
+      const error = errorOf(response.body)
       const at = error.line === undefined ? '' : ` at ${error.line}:${error.col}`
       return `${response.status} ${error.type}${at}: ${error.root_cause[0]?.reason}`
     }

@@ -22,7 +22,7 @@ import {
   type ClusterInfo,
   type DiskUsage,
 } from './cluster-info.ts'
-import { diskThresholds } from './disk-threshold-settings.ts'
+import { diskThresholds, type DiskThresholds } from './disk-threshold-settings.ts'
 import type { AllocateDecider, Decision } from './allocation-deciders.ts'
 import type { RoutingAllocation } from './routing-allocation.ts'
 
@@ -99,6 +99,19 @@ const clusterInfoOf = (allocation: RoutingAllocation): ClusterInfo =>
 const percent = (value: number): string => format1Decimals(value, '%')
 const bytes = (value: number): string => new ByteSize(value).toString()
 
+/** canAllocate's NO for a node below the free bytes a watermark asks for. */
+function aboveWatermark(stage: 'low' | 'high', thresholds: DiskThresholds, disk: NodeDisk): Decision {
+  const { totalBytes, freeBytes, usedPercent } = disk
+  return {
+    decider,
+    type: 'NO',
+    explanation:
+      `the node is above the ${stage} watermark cluster setting [${thresholds.describe(stage, totalBytes, true)}], ` +
+      `having less than the minimum required [${bytes(thresholds.freeBytesThreshold(stage, totalBytes))}] free ` +
+      `space, actual free: [${bytes(freeBytes)}], actual used: [${percent(usedPercent)}]`,
+  }
+}
+
 export const diskThresholdCanAllocate: AllocateDecider = (allocation, copy, node) => {
   const early = earlyTerminate(allocation)
   if (early) return early
@@ -121,14 +134,7 @@ export const diskThresholdCanAllocate: AllocateDecider = (allocation, copy, node
   const newEmptyPrimary = copy.primary && !isActive(copy) && copy.recoverySource === 'EMPTY_STORE'
   if (freeBytes < lowFree) {
     if (!newEmptyPrimary) {
-      return {
-        decider,
-        type: 'NO',
-        explanation:
-          `the node is above the low watermark cluster setting [${thresholds.describe('low', totalBytes, true)}], ` +
-          `having less than the minimum required [${bytes(lowFree)}] free space, actual free: [${bytes(freeBytes)}], ` +
-          `actual used: [${percent(usedPercent)}]`,
-      }
+      return aboveWatermark('low', thresholds, disk)
     }
     if (freeBytes > highFree) {
       return {
@@ -139,14 +145,7 @@ export const diskThresholdCanAllocate: AllocateDecider = (allocation, copy, node
           'never been allocated before',
       }
     }
-    return {
-      decider,
-      type: 'NO',
-      explanation:
-        `the node is above the high watermark cluster setting [${thresholds.describe('high', totalBytes, true)}], ` +
-        `having less than the minimum required [${bytes(highFree)}] free space, actual free: [${bytes(freeBytes)}], ` +
-        `actual used: [${percent(usedPercent)}]`,
-    }
+    return aboveWatermark('high', thresholds, disk)
   }
   // getExpectedShardSize with a default of 0 (a resized index's first copy, whose source shards ES sums, is 0 here)
   const size = shardSize(info, copy, 0)
