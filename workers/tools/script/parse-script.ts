@@ -75,7 +75,9 @@ function parseCommand(lines: LineTable, line: number, first: number): Parsed {
   if (STRAY_BODY_START.test(text.charAt(first))) {
     const body = bodyExtent(lines, line)
     const range = lines.range(first, lines.end(Math.max(line, body.lastLine)))
-    return { command: error(lines, range, UNEXPECTED), nextLine: body.nextLine }
+    // The stray line itself is taken even when the body's recovery would stop at it (a `"""` that never closes
+    // on a line that also reads as a tool's path): parsing always moves past it.
+    return { command: error(lines, range, UNEXPECTED), nextLine: Math.max(body.nextLine, line + 1) }
   }
   return shellCommand(lines, first)
 }

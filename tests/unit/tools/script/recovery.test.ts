@@ -21,6 +21,14 @@ const summary = (text: string): Summary[] =>
 describe('parseScript error recovery', () => {
   it.each<[string, string, Summary[]]>([
     [
+      'an unclosed triple quote on a line that reads as a tool path is one error, and parsing moves on',
+      '"""//*/kafka-topics.sh\nhelp',
+      [
+        ['error', 0, 22, UNEXPECTED],
+        ['playground', 23, 27, 'help'],
+      ],
+    ],
+    [
       'a method line without url takes its body into the error',
       'GET\n{ "a": 1 }\nhelp',
       [
