@@ -1,7 +1,7 @@
 /**
  * What the enrich processor reads, as one synchronous view taken before a pipeline runs: for a policy, the
- * enrich index its alias `.enrich-<policy>` names now (with the policy), and that index's documents in index
- * order. ES's processor searches the enrich index per document; here the documents of every enrich index are
+ * enrich index its alias `.enrich-<policy>` names now (with the policy and that index's mapping), and that index's
+ * documents in index order. ES's processor searches the enrich index per document; here the documents of every enrich index are
  * loaded before a write's pipelines run (enrich-documents.ts), so the lookup is an in-memory scan.
  * NO_ENRICH knows no enrich index (a pipeline naming a policy then fails to compile, as it would in ES before
  * the policy was executed). The same view of the cluster state gives the script processor its stored scripts
@@ -9,6 +9,7 @@
  */
 import type { XContentObject } from '../../xcontent/index.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
+import type { Mapping } from '../../index/mapper/mapping.ts'
 import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../../cluster/metadata/enrich-policy.ts'
 import { enrichPolicies } from '../../cluster/metadata/metadata-enrich-service.ts'
 import { aliasesLookup } from '../../cluster/metadata/index-abstraction.ts'
@@ -23,6 +24,8 @@ export interface EnrichIndex {
   readonly policy: EnrichPolicyMetadata
   /** The concrete enrich index (`.enrich-<policy>-<millis>`). */
   readonly index: string
+  /** The enrich index's mapping (a range policy's lookup parses its match field's ranges with it). */
+  readonly mapping: Mapping
 }
 
 export interface EnrichLookup {
@@ -45,13 +48,15 @@ export function enrichLookup(
   state: ClusterState,
   documents: ReadonlyMap<string, readonly XContentObject[]>,
 ): EnrichLookup {
-  const aliases = aliasesLookup(indicesMetadata(state))
+  const indices = indicesMetadata(state)
+  const aliases = aliasesLookup(indices)
   const policies = enrichPolicies(state)
   return {
     enrichIndex(policyName) {
       const member = aliases.get(enrichIndexBaseName(policyName))?.members[0]
       const policy = policies[policyName]
-      return member && policy ? { policy, index: member.index } : null
+      const metadata = member && indices.find((index) => index.name === member.index)
+      return metadata && policy ? { policy, index: metadata.name, mapping: metadata.mapping } : null
     },
     documents: (index) => documents.get(index) ?? [],
     storedScript: storedScriptLookup(state),

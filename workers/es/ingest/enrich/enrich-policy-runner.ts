@@ -2,8 +2,10 @@
  * EnrichPolicyRunner (ES 8.17), run to completion for `POST _enrich/policy/<name>/_execute`:
  * 1. the policy must exist ("policy [x] does not exist"); every source index must have a mapping ("Enrich
  *    policy execution for [p] failed. No mapping available on source [i] included in [[...]]") in which the
- *    match field is found (metadata-enrich-service.ts validateMappings); a range policy's match field must
- *    be a range type ("Field 'f' has type [t] which doesn't appear to be a range type");
+ *    match field is found (metadata-enrich-service.ts validateMappings); the sources must agree on the match
+ *    field's type and format ("Multiple distinct mapping types for field 'f' - indices(a,b)  types(x,y)",
+ *    "Multiple distinct formats specified for field ..."); a range policy's match field must be a range type
+ *    ("Field 'f' has type [t] which doesn't appear to be a range type");
  * 2. a new index `.enrich-<name>-<now millis>` is created with one shard, no replica and createEnrichMapping's
  *    mapping: `dynamic: false`, the match field `{"type":"keyword","doc_values":false}` (a range policy's keeps
  *    its range type and format; doc values stay on when the match field is also an enrich field), and every
@@ -34,6 +36,7 @@ import { buildIndexMetadata } from '../../cluster/metadata/metadata-create-index
 import { aliasesLookup } from '../../cluster/metadata/index-abstraction.ts'
 import { javaList } from '../../cluster/metadata/metadata-index-template-service.ts'
 import type { AliasAction } from '../../cluster/metadata/metadata-index-alias-service.ts'
+import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { queryHits } from '../../rest/actions/by-query-actions.ts'
 import { resolveSearchTargets } from '../../rest/actions/search-actions.ts'
 
@@ -118,25 +121,56 @@ function enrichMapping(policy: EnrichPolicyMetadata, sources: readonly Mapping[]
 
 /** EnrichPolicyRunner.mappingForMatchField. */
 function matchMapping(policy: EnrichPolicyMetadata, sources: readonly Mapping[]): XContentObject {
+  const found = requiredTypeAndFormat(policy, sources)
+  if (found === null) {
+    throw policyFailure(
+      `Match field '${policy.matchField}' doesn't have a correct mapping type for policy type '${policy.type}'`,
+    )
+  }
   if (policy.type === 'match')
     return new Map<string, XContentValue>([
       ['type', 'keyword'],
       ['doc_values', false],
     ])
   if (policy.type === 'geo_match') return new Map([['type', 'geo_shape']])
-  const found = sources.length > 0 ? fieldTypeAndFormat(sources[0]!, policy.matchField) : null
-  const sourceType = found?.type ?? 'keyword'
-  if (!RANGE_TYPES.has(sourceType)) {
+  if (!RANGE_TYPES.has(found.type)) {
     throw policyFailure(
-      `Field '${policy.matchField}' has type [${sourceType}] which doesn't appear to be a range type`,
+      `Field '${policy.matchField}' has type [${found.type}] which doesn't appear to be a range type`,
     )
   }
   const mapping = new Map<string, XContentValue>([
-    ['type', sourceType],
+    ['type', found.type],
     ['doc_values', false],
   ])
-  if (found?.format !== undefined) mapping.set('format', found.format)
+  if (found.format !== undefined) mapping.set('format', found.format)
   return mapping
+}
+
+/**
+ * validateAndGetMappingTypeAndFormat for the match field (strictly required): the sources must agree on its type
+ * and on its format (the sets listed in Java HashSet order); null when no source maps it.
+ */
+function requiredTypeAndFormat(
+  policy: EnrichPolicyMetadata,
+  sources: readonly Mapping[],
+): TypeAndFormat | null {
+  const found = sources.flatMap((mapping) => fieldTypeAndFormat(mapping, policy.matchField) ?? [])
+  const types = javaStringKeyOrder([...new Set(found.map((f) => f.type))])
+  const indices = policy.indices.join(',')
+  if (types.length > 1) {
+    throw policyFailure(
+      `Multiple distinct mapping types for field '${policy.matchField}' - indices(${indices})  types(${types.join(',')})`,
+    )
+  }
+  if (types.length === 0) return null
+  const formats = javaStringKeyOrder([...new Set(found.flatMap((f) => f.format ?? []))])
+  if (formats.length > 1) {
+    throw policyFailure(
+      `Multiple distinct formats specified for field '${policy.matchField}' - indices(${indices})  ` +
+        `format entries(${formats.join(',')})`,
+    )
+  }
+  return { type: types[0]!, format: formats[0] }
 }
 
 interface TypeAndFormat {

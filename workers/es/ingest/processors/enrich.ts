@@ -10,7 +10,9 @@
  * is) is looked up in the policy's current enrich index with a term query on its match field (a terms query
  * for a list: any value), as a keyword field matches: values compared as their text. The match field is read
  * when the processor runs (a compiled pipeline may outlive a policy deleted and made again). A geo_match policy's
- * documents are those whose shape stands in `shape_relation` to the value's geometry (enrich/geo-match.ts). Up to
+ * documents are those whose shape stands in `shape_relation` to the value's geometry (enrich/geo-match.ts); a range
+ * policy runs as MatchProcessor, its term query on the enrich index's range field matching the documents with a range
+ * holding the value (enrich/range-match.ts). Up to
  * max_matches documents in index order; none leaves the document unchanged. With `override` false an
  * existing target field is kept; otherwise the target is set to the first match's source (max_matches 1) or
  * the list of them.
@@ -22,8 +24,10 @@ import type { IngestDocument } from '../ingest-document.ts'
 import { deepCopy } from '../java-values.ts'
 import type { ExecutionContext, Processor } from '../processor.ts'
 import type { ProcessorConfig } from '../processor-config.ts'
-import type { EnrichLookup } from '../enrich/enrich-lookup.ts'
+import type { EnrichIndex, EnrichLookup } from '../enrich/enrich-lookup.ts'
 import { geoMatcher } from '../enrich/geo-match.ts'
+import { rangeMatcher } from '../enrich/range-match.ts'
+import { leafFields } from '../../index/mapper/mapping.ts'
 import type { ShapeRelation } from '../../common/geo/shape-relations.ts'
 import { enrichIndexBaseName } from '../../cluster/metadata/enrich-policy.ts'
 
@@ -49,12 +53,7 @@ export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Pro
       if (value === undefined || value === null) return doc
       const current = context.enrich.enrichIndex(policyName)
       if (current === null) throw indexNotFoundException(enrichIndexBaseName(policyName))
-      const matchField = current.policy.matchField
-      const terms = new Set((Array.isArray(value) ? value : [value]).flatMap(keywordText))
-      const matches =
-        current.policy.type === 'geo_match'
-          ? geoMatcher(value, relation, right, matchField)
-          : (source: XContentObject) => valuesAt(source, matchField).some((term) => terms.has(term))
+      const matches = matcher(current, value, relation, right)
       const hits = context.enrich.documents(current.index).filter(matches).slice(0, maxMatches)
       if (hits.length === 0) return doc
       const target = targetField.render(doc)
@@ -64,6 +63,24 @@ export function createEnrich(config: ProcessorConfig, enrich: EnrichLookup): Pro
       return doc
     },
   }
+}
+
+/** Whether an enrich document matches the document's value, by the policy's type (see the header). */
+function matcher(
+  found: EnrichIndex,
+  value: XContentValue,
+  relation: ShapeRelation,
+  right: boolean,
+): (source: XContentObject) => boolean {
+  const matchField = found.policy.matchField
+  if (found.policy.type === 'geo_match') return geoMatcher(value, relation, right, matchField)
+  if (found.policy.type === 'range') {
+    // the runner maps the match field with its source range type; a term query on an unmapped field matches nothing
+    const rangeField = leafFields(found.mapping).get(matchField)
+    return rangeField === undefined ? () => false : rangeMatcher(value, matchField, rangeField)
+  }
+  const terms = new Set((Array.isArray(value) ? value : [value]).flatMap(keywordText))
+  return (source) => valuesAt(source, matchField).some((term) => terms.has(term))
 }
 
 /** A geo_match processor's `shape_relation` (ShapeRelation, any case) and `orientation` (Orientation.fromString). */

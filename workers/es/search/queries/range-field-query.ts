@@ -22,7 +22,7 @@ import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { DateFormatter, parseDateMath } from '../../common/time/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
-import { rangeDateFormat } from '../../index/mapper/range-field.ts'
+import { rangeDateFormat, type ParsedRange } from '../../index/mapper/range-field.ts'
 import { rangeToField, rangeType, type RangeValue } from '../../index/mapper/range-type.ts'
 import type { RangeBounds, RangeOptions } from './range-query.ts'
 
@@ -47,17 +47,9 @@ export function rangeFieldQuery(
 ): IndexQuery {
   if (mapping.index === false)
     throw illegalArgumentException(`Cannot search on field [${field}] since it is not indexed.`)
-  const type = rangeType(mapping.type)
-  const parse = boundParser(mapping, options)
-  const lower = bounds.from === null ? type.minValue : parse(bounds.from, !bounds.includeLower)
-  const upper = bounds.to === null ? type.maxValue : parse(bounds.to, bounds.includeUpper)
-  if (lower > upper)
-    throw illegalArgumentException(
-      `Range query \`from\` value (${type.javaText(lower)}) is greater than \`to\` value (${type.javaText(upper)})`,
-    )
-  const from = bounds.includeLower ? lower : type.nextUp(lower)
-  const to = bounds.includeUpper ? upper : type.nextDown(upper)
-  if (from > to) return { type: 'matchNone' }
+  const range = rangeQueryBounds(mapping, bounds, options)
+  if (range === null) return { type: 'matchNone' }
+  const { from, to } = range
   const side = (path: string, min: RangeValue | null, max: RangeValue | null): IndexQuery =>
     typeof from === 'string'
       ? {
@@ -88,6 +80,29 @@ export function rangeFieldQuery(
     filter: { type: 'bool', must: [], should: [], mustNot: [], filter, minimumShouldMatch: 0, boost: 1 },
     boost,
   }
+}
+
+/**
+ * The inclusive range a query's bounds name on a range field (see the header: parsed, checked, exclusive bounds moved
+ * in), or null when that leaves nothing; throws the parse failures unwrapped. A term query's value is the bounds
+ * `[value, value]`, both included.
+ */
+export function rangeQueryBounds(
+  mapping: FieldMapping,
+  bounds: RangeBounds,
+  options: RangeOptions,
+): ParsedRange | null {
+  const type = rangeType(mapping.type)
+  const parse = boundParser(mapping, options)
+  const lower = bounds.from === null ? type.minValue : parse(bounds.from, !bounds.includeLower)
+  const upper = bounds.to === null ? type.maxValue : parse(bounds.to, bounds.includeUpper)
+  if (lower > upper)
+    throw illegalArgumentException(
+      `Range query \`from\` value (${type.javaText(lower)}) is greater than \`to\` value (${type.javaText(upper)})`,
+    )
+  const from = bounds.includeLower ? lower : type.nextUp(lower)
+  const to = bounds.includeUpper ? upper : type.nextDown(upper)
+  return from > to ? null : { from, to }
 }
 
 /** How the field reads a query's bound text (`roundUp`: a date's rounding direction). */
