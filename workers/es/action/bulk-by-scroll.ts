@@ -20,7 +20,7 @@
  */
 import { EsException, exceptionFields } from '../errors/index.ts'
 import type { JsonOut } from '../xcontent/index.ts'
-import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
+import type { ShardQuerySource } from '../search/index-query-context.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
@@ -42,23 +42,20 @@ export interface BulkByScrollOptions {
   fields: { updated: boolean; created: boolean }
 }
 
-/** The documents the query matches in the given shards of each index, in scroll order. */
+/** The documents the query matches in the given shards of each index (each copy builds it), in scroll order. */
 export async function scrollHits(
   context: RestContext,
-  targets: ReadonlyArray<{ index: IndexService; shards: readonly number[]; query: IndexQuery }>,
-  /** The request's `runtime_mappings` as JSON text, or null. */
-  runtimeMappings: string | null,
+  targets: ReadonlyArray<{ index: IndexService; shards: readonly number[]; source: ShardQuerySource }>,
 ): Promise<ScrollHit[]> {
   const hits: ScrollHit[] = []
-  for (const { index, shards: numbers, query } of targets) {
+  for (const { index, shards: numbers, source } of targets) {
     const { name } = index.metadata
     const shards = await Promise.all(
       numbers.map((shard) =>
         context.client.toActiveCopy(name, shard, (target) => ({
           type: 'scan',
           ...target,
-          query,
-          runtimeMappings,
+          source,
         })),
       ),
     )

@@ -5,7 +5,7 @@
  * copy, or its copy is not the primary) answers `unavailable`, and the sender retries against the newest
  * cluster state, as ReplicationOperation and TransportSingleShardAction do.
  */
-import type { DfsStatistics, IndexQuery, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
+import type { DfsStatistics, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
 import type { WireException } from '../errors/wire-exception.ts'
 import type { TasksRequest } from '../tasks/task-manager.ts'
 import type { TaskInfo } from '../tasks/task-info.ts'
@@ -15,6 +15,7 @@ import type { RecoveryState } from '../indices/recovery-state.ts'
 import type { ShardCounterValues } from '../index/shard/shard-counters.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { ShardSearchRequest, ShardSearchResult } from '../search/shard-search.ts'
+import type { ShardQuerySource } from '../search/index-query-context.ts'
 import type { TermVectorsResult } from './term-vectors.ts'
 import type { RefreshPolicy, ShardInfo, ShardItemResult, ShardWriteItem } from './doc-write.ts'
 import type { ProfileResult } from '../search/profile/profile-result.ts'
@@ -58,9 +59,8 @@ export type ShardRequest =
   /** The documents a query matches in a copy's last refreshed view, in `_doc` order (a scroll's pages). */
   | (ShardTarget & {
       type: 'scan'
-      query: IndexQuery
-      /** A by-query request's `runtime_mappings` as JSON text (index-query-context.ts); absent or null: none. */
-      runtimeMappings?: string | null
+      /** The query the copy builds (index-query-context.ts). */
+      source: ShardQuerySource
     })
   /** indices:data/read/search[phase/dfs]: the statistics the query's scoring asks for on the copy */
   | (ShardTarget & { type: 'dfs' } & ShardSearchRequest)
@@ -90,7 +90,7 @@ export type ShardRequest =
   /** indices:data/read/tv[s]: the term vectors of the document with this `_id` for the `fields` selected */
   | (ShardTarget & { type: 'termvectors'; id: string; fields: string[] | null })
   /** indices:data/read/explain[s]: the query's explanation for the document with this `_id` */
-  | (ShardTarget & { type: 'explain'; id: string; query: IndexQuery })
+  | (ShardTarget & { type: 'explain'; id: string; source: ShardQuerySource })
   /** indices:admin/refresh[s] */
   | (ShardTarget & { type: 'refresh' })
   /** indices:admin/flush[s] */

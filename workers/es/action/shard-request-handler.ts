@@ -34,8 +34,7 @@ import { executeDfsPhase } from '../search/dfs-phase.ts'
 import { executeShardSearch } from '../search/shard-search.ts'
 import type { ReaderContexts } from '../search/context/reader-contexts.ts'
 import { SearchContextHandler } from './search-context-handler.ts'
-import { resolveQueryOnShard } from '../search/index-query-context.ts'
-import { parseJson } from '../xcontent/index.ts'
+import { buildQueryOnShard } from '../search/index-query-context.ts'
 import { explainDocument } from '../search/explain/index.ts'
 import { analyzeForIndexing } from '../analysis/index.ts'
 import { shardTermVectors } from './term-vectors.ts'
@@ -97,9 +96,7 @@ export class ShardRequestHandler {
         if (!found) return Promise.resolve(unavailable('no started copy here'))
         const now = this.deps.clock.now()
         found.index.scheduledRefresh(now)
-        const parsed = request.runtimeMappings == null ? null : parseJson(request.runtimeMappings)
-        const runtimeMappings = parsed instanceof Map ? parsed : null
-        const query = resolveQueryOnShard(request.query, found.index, found.shard, now, runtimeMappings)
+        const query = buildQueryOnShard(request.source, found.index, found.shard, now)
         const docs = [...matchingDocs(found.shard, query).keys()].flatMap(
           (docId) => found.shard.searchedDocument(docId) ?? [],
         )
@@ -144,7 +141,7 @@ export class ShardRequestHandler {
             ? null
             : explainDocument(
                 searcher,
-                resolveQueryOnShard(request.query, found.index, found.shard, now),
+                buildQueryOnShard(request.source, found.index, found.shard, now),
                 docId,
               )
         return Promise.resolve({ type: 'explain', explanation })

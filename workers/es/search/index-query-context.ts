@@ -6,32 +6,27 @@
  * it where the API accepts them, runtime-mappings.ts), the index's analyzers, its name in query_shard_exception
  * bodies, its limit settings and its nested fields, and the shard when the query is built on one (what its
  * percolate queries read of it among that).
- * Built without a shard (the coordinating node checks a query, `_validate/query`), a leaf on a runtime field is
- * checked and left as built; the shard that runs the query resolves it (`resolveQueryOnShard`, given the
- * same runtime_mappings) into the documents whose values it accepts, and a more_like_this query, which selects its
- * terms by the shard's statistics, a `_seq_no` query (seq-no-queries.ts) and a knn query, which finds the shard's
- * nearest vectors, are rewritten there too.
+ * Built without a shard (the coordinating node checks a query; `_validate/query`), a query that reads the shard's
+ * documents (a runtime field's leaf, a script, a join, a shape, knn, more_like_this, percolate or `_seq_no` query) is
+ * checked and left unresolved; the APIs that run one send its source to the shard, which builds it there
+ * (`buildQueryOnShard`), as a search's shards parse its request again (shard-search.ts).
  */
 import type { IndexQuery } from '../../../engine-wasm/src/index/index.ts'
-import type { XContentObject } from '../xcontent/index.ts'
+import { parseJson } from '../xcontent/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { Mapping } from '../index/mapper/mapping.ts'
 import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
-import { nestedContext } from './queries/nested-scope.ts'
-import { runtimeFieldsQuery } from './queries/runtime-field-queries.ts'
-import { resolveSeqNoQueries } from './queries/seq-no-queries.ts'
-import { resolveShapeQueries } from './queries/shape-queries.ts'
-import { rewriteMoreLikeThisLeaves } from './queries/x-more-like-this.ts'
-import { resolveKnnVectors } from './vectors/knn-query-builder.ts'
-import type { MoreLikeThisItemVectors } from './queries/more-like-this.ts'
-import type { QueryContext } from './query-builder.ts'
-import { hasRuntimeFields, searchFields } from './search-fields.ts'
+import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
+import type { ItemTermVectors, MoreLikeThisItemVectors } from './queries/more-like-this.ts'
+import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from './query-builder.ts'
+import { filteredQuery } from './search-request.ts'
+import type { UriQueryString } from './query-string/index.ts'
+import { searchFields } from './search-fields.ts'
 import { shardFieldValues } from './shard-field-values.ts'
 import { docValuesIndex } from './doc-values-source.ts'
 import { searchMapping } from './runtime-mappings.ts'
 import { percolatorShard } from './percolator/percolator-shard.ts'
-import { resolvePercolateQueries } from './queries/percolate-query.ts'
 
 export interface IndexQueryContextOptions {
   /** The mapping the request reads (searchMapping of its runtime_mappings); absent: the index's. */
@@ -75,21 +70,44 @@ export function indexQueryContext(
 }
 
 /**
- * A query built in indexQueryContext, resolved on this shard: its leaves on runtime fields replaced by what they
- * match, its shape queries run (shape-queries.ts), its more_like_this queries rewritten by the shard's statistics, its
- * knn queries by the shard's vectors, its percolate queries by the shard's stored queries.
+ * What a shard builds an API's query from (`_explain`, the by-query APIs' scans): ES sends the QueryBuilder and the
+ * shard's SearchExecutionContext builds it (TransportExplainAction.shardOperation, the scroll search of
+ * AbstractBulkByScrollRequest), so every query that reads the shard (scripts, joins, shapes, knn, more_like_this,
+ * percolate, runtime fields, `_seq_no`) is built against it. Plain data, crossing to the shard's node.
  */
-export function resolveQueryOnShard(
-  query: IndexQuery,
+export interface ShardQuerySource {
+  /** The query's JSON text, its terms lookups and percolated documents fetched into it; null: match_all. */
+  query: string | null
+  /** A URI search `q` with its options, which stands for the query. */
+  uri?: UriQueryString | null
+  /** The filter (JSON text) of the alias the request read the index through, or null. */
+  aliasFilter?: string | null
+  /** The request's `runtime_mappings` as JSON text, or null. */
+  runtimeMappings?: string | null
+  /** The more_like_this items' term vectors the coordinating node fetched (queries/more-like-this.ts). */
+  moreLikeThisItems?: Array<[string, ItemTermVectors | null]>
+}
+
+/** The query of `source` built on this shard of `index`, its documents of nested objects left out. */
+export function buildQueryOnShard(
+  source: ShardQuerySource,
   index: IndexService,
   shard: ShardSearcher,
   nowMillis: number,
-  runtimeMappings: XContentObject | null = null,
 ): IndexQuery {
-  const mapping = searchMapping(index.metadata.mapping, runtimeMappings)
-  const context = indexQueryContext(index, nowMillis, { mapping, shard })
-  const resolved = hasRuntimeFields(context.fields) ? runtimeFieldsQuery(query, context) : query
-  const shapes = resolveShapeQueries(resolved, context)
-  const rewritten = rewriteMoreLikeThisLeaves(resolveSeqNoQueries(shapes, context.shard!), context.shard!)
-  return resolvePercolateQueries(resolveKnnVectors(rewritten, context), context)
+  const runtimeMappings = source.runtimeMappings == null ? null : parseJson(source.runtimeMappings)
+  const mapping = searchMapping(
+    index.metadata.mapping,
+    runtimeMappings instanceof Map ? runtimeMappings : null,
+  )
+  const context = indexQueryContext(index, nowMillis, {
+    mapping,
+    shard,
+    moreLikeThisItems: { fetched: new Map(source.moreLikeThisItems ?? []) },
+  })
+  const built =
+    source.uri != null
+      ? queryStringIndexQuery(source.uri.query, source.uri.options, context)
+      : parseTopLevelQuery(source.query === null ? undefined : parseJson(source.query), context)
+  return nonNestedFiltered(filteredQuery(built, source.aliasFilter ?? null, context), context.nested ?? null)
 }

@@ -23,7 +23,7 @@ export async function loadEnrichLookup(context: RestContext): Promise<EnrichLook
       const response = await context.client.toActiveCopy(index, 0, (target) => ({
         type: 'scan',
         ...target,
-        query: { type: 'matchAll', boost: 1 },
+        source: { query: null },
       }))
       const sources = response?.type === 'scan' ? response.docs.map((doc) => parseJson(doc.source)) : []
       documents.set(

@@ -29,7 +29,6 @@ import {
   type XContentObject,
   type XContentValue,
 } from '../../xcontent/index.ts'
-import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from '../../search/query-builder.ts'
 import { rewriteQueryTermsLookups } from '../../action/terms-lookup-rewrite.ts'
 import { fetchMoreLikeThisItems } from '../../action/more-like-this-items.ts'
@@ -207,12 +206,21 @@ export async function queryHits(
     : await fetchMoreLikeThisItems(context, (recording) => {
         for (const { index } of indices) parseTopLevelQuery(query, contextFor(index, recording))
       })
-  const targets = indices.map(({ index, shards, aliasFilter }) => {
+  // Built here to check it on each index; every shard builds it again (index-query-context.ts)
+  for (const { index, aliasFilter } of indices) {
     const queryContext = contextFor(index, items)
-    const query = filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
-    return { index, shards, query: nonNestedFiltered(query, queryContext.nested ?? null) }
-  })
-  return scrollHits(context, targets, runtimeMappings === null ? null : toJson(runtimeMappings))
+    filteredQuery(queryFor(queryContext), aliasFilter, queryContext)
+  }
+  const source = {
+    query: query === undefined ? null : toJson(query),
+    uri,
+    runtimeMappings: runtimeMappings === null ? null : toJson(runtimeMappings),
+    moreLikeThisItems: [...(items?.fetched ?? [])],
+  }
+  return scrollHits(
+    context,
+    indices.map(({ index, shards, aliasFilter }) => ({ index, shards, source: { ...source, aliasFilter } })),
+  )
 }
 
 /** A search source's `runtime_mappings` (SearchSourceBuilder takes an object there), or null when absent. */

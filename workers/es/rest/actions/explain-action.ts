@@ -5,17 +5,16 @@
  * matches or not, 404 {"_index", "_id", "matched": false} when the document is not searchable. A body key other
  * than `query` is a parsing_exception "request does not support [key]"; no query at all fails validation with
  * "query is missing". The query's `terms` lookups are fetched first (action/terms-lookup-rewrite.ts). The query is
- * built here and explained on an active copy of the document's shard.
+ * built here to check it, then built again and explained on an active copy of the document's shard
+ * (TransportExplainAction.shardOperation builds it in the shard's SearchExecutionContext).
  * Through an alias of one index, the alias's filter is ANDed with the query and its index routing routes.
  */
 import { requestDoesNotSupport } from '../../search/queries/query-parsing.ts'
-import { indexQueryContext } from '../../search/index-query-context.ts'
-import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
+import { indexQueryContext, type ShardQuerySource } from '../../search/index-query-context.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import type { XContentValue } from '../../xcontent/index.ts'
+import { toJson, type XContentValue } from '../../xcontent/index.ts'
 import { actionRequestValidationException } from '../../errors/index.ts'
 import type { IndexService } from '../../index/index-service.ts'
-import { nonNestedFiltered } from '../../search/queries/nested-scope.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { parseQueryContent, queryStringIndexQuery } from '../../search/query-builder.ts'
 import { filteredQuery } from '../../search/search-request.ts'
@@ -44,7 +43,7 @@ async function explainQuery(
   index: IndexService,
   aliasFilter: string | null,
   now: number,
-): Promise<IndexQuery> {
+): Promise<ShardQuerySource> {
   const body = req.request.body ? parseRequestBody(req.request.body) : new Map<string, XContentValue>()
   for (const key of body.keys()) {
     if (key !== 'query') throw requestDoesNotSupport(body, key)
@@ -59,11 +58,18 @@ async function explainQuery(
     : await fetchMoreLikeThisItems(context, (recording) =>
         parseQueryContent(query!, indexQueryContext(index, now, { moreLikeThisItems: recording })),
       )
+  // Built here to check it; the shard holding the document builds it again (index-query-context.ts)
   const queryContext = indexQueryContext(index, now, { moreLikeThisItems: items })
   const built = uri
     ? queryStringIndexQuery(uri.query, uri.options, queryContext)
     : parseQueryContent(query!, queryContext)
-  return nonNestedFiltered(filteredQuery(built, aliasFilter, queryContext), queryContext.nested ?? null)
+  filteredQuery(built, aliasFilter, queryContext)
+  return {
+    query: uri ? null : toJson(query!),
+    uri,
+    aliasFilter,
+    moreLikeThisItems: [...(items?.fetched ?? [])],
+  }
 }
 
 async function runExplain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
@@ -74,7 +80,7 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
   const routing = resolveIndexRouting(metadata, name, req.params.get('routing') ?? null)
   const aliasFilter = searchTargets(metadata, name, null).find((t) => t.index === index.metadata.name)!.filter
   const id = req.path.id!
-  const query = await explainQuery(context, req, index, aliasFilter, now)
+  const source = await explainQuery(context, req, index, aliasFilter, now)
   const head = { _index: index.metadata.name, _id: id }
   checkRoutingRequired(index.metadata.mapping, index.metadata.name, id, routing)
   const shard = index.shardNumber(id, routing)
@@ -82,7 +88,7 @@ async function runExplain(context: RestContext, req: RestHandlerRequest): Promis
     type: 'explain',
     ...target,
     id,
-    query,
+    source,
   }))
   const explanation = response?.type === 'explain' ? response.explanation : null
   if (explanation === null) return json(404, { ...head, matched: false })

@@ -100,17 +100,6 @@ function parseOnly(context: QueryContext): boolean {
   return context.index === undefined && context.shard === undefined
 }
 
-/**
- * The shard the join runs on. The APIs that build a query for an index and send it to the shards built (_explain,
- * _validate/query, the by-query APIs) cannot join there: refused rather than matching nothing.
- */
-function shardOf(name: string, context: QueryContext): ShardScripting {
-  const scripting = context.shard?.scripting()
-  if (scripting === undefined)
-    throw illegalArgumentException(`[${name}] queries outside _search are not available in the playground`)
-  return scripting
-}
-
 function termQuery(field: string, term: string): IndexQuery {
   return { type: 'term', field, term, boost: 1 }
 }
@@ -162,7 +151,9 @@ export function hasChildQuery(body: XContentObject, context: QueryContext): Inde
       context.index,
     )
   }
-  const scripting = shardOf('has_child', context)
+  // Built for the index without its shard (its check; `_validate/query`): the shard that runs it builds it again
+  const scripting = context.shard?.scripting()
+  if (scripting === undefined) return { type: 'matchNone' }
   const joinField = joiner.parentJoinField(type)
   const children = filtered(inner, termQuery(joiner.joinField, type))
   const collected = collect(scripting, children, joinField, modeText as NestedScoreMode)
@@ -189,7 +180,9 @@ export function hasParentQuery(body: XContentObject, context: QueryContext): Ind
       context.index,
     )
   }
-  const scripting = shardOf('has_parent', context)
+  // Built for the index without its shard (its check; `_validate/query`): the shard that runs it builds it again
+  const scripting = context.shard?.scripting()
+  if (scripting === undefined) return { type: 'matchNone' }
   const joinField = joiner.childJoinField(parentType)
   const parents = filtered(inner, termQuery(joiner.joinField, parentType))
   const collected = collect(scripting, parents, joinField, score ? 'max' : 'none')

@@ -15,8 +15,8 @@
  *   query is then a bool of the like query (SHOULD) and, unless `include`, a MUST_NOT `_id` terms query of the items.
  * - Words shorter than min_word_length, longer than max_word_length (when above 0) or among stop_words are noise.
  * What it selects depends on each shard's statistics: built on a shard, it is rewritten there at once
- * (x-more-like-this.ts); built without one it stays a `moreLikeThis` leaf for the shard that runs it
- * (resolveQueryOnShard, index-query-context.ts). The coordinating node's parse-only check builds nothing.
+ * (x-more-like-this.ts); built without one (only checked there) it stays a `moreLikeThis` leaf, and the shard that
+ * runs it builds it again (buildQueryOnShard, index-query-context.ts). The coordinating node's parse-only check builds nothing.
  */
 import type { IndexQuery, MoreLikeThisTerms } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'

@@ -22,8 +22,8 @@
  * An indexed document is fetched by the request's coordinator before any shard builds the query: the coordinating
  * node's check records it (percolate-indexed-document.ts), and its body is rewritten to the document's `_source`.
  * Built where the query is only checked (a coordinating node, context without an index) it matches nothing; built for
- * an index without its shard (`_explain`, `_validate/query`, the by-query APIs) its documents are parsed and it is a
- * `percolate` leaf, which the shard that runs it resolves (resolvePercolateQueries, from resolveQueryOnShard). The
+ * an index without its shard (the checks of `_explain`, `_validate/query` and the by-query APIs) its documents are
+ * parsed and it is a `percolate` leaf matching nothing; the shard that runs it builds it again (buildQueryOnShard). The
  * context a stored query is built in has no percolator: a percolate query there is refused as not available.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -35,7 +35,6 @@ import {
 } from '../../errors/index.ts'
 import {
   endLocationOf,
-  parseJson,
   tokenLocation,
   toJson,
   XNumber,
@@ -45,7 +44,6 @@ import {
 import type { PercolatorMatch } from '../percolator/percolator-memory-index.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import { knnScoreDocQuery } from '../vectors/knn-vector-query.ts'
-import { rewriteLeaves } from './query-leaves.ts'
 import { recordIndexedDocument, type IndexedDocument } from './percolate-indexed-document.ts'
 import type { QueryContext } from './query-parsing.ts'
 import { unknownField, unsupportedValue } from './query-parse-failures.ts'
@@ -149,15 +147,6 @@ export function percolateQuery(body: XContentObject, context: QueryContext): Ind
     return { type: 'percolate', field: request.field, documents, name, boost: 1 }
   }
   return percolateMatches(request.field, request.documents, name, context, percolate)
-}
-
-/** A percolate query built without its shard (`_explain`, `_validate/query`, the by-query APIs), resolved on it. */
-export function resolvePercolateQueries(query: IndexQuery, context: QueryContext): IndexQuery {
-  return rewriteLeaves(query, (leaf) => {
-    if (leaf.type !== 'percolate') return leaf
-    const documents = leaf.documents.map((document) => parseJson(document) as XContentObject)
-    return percolateMatches(leaf.field, documents, leaf.name, context, context.percolator!.percolate!)
-  })
 }
 
 /** PercolateQuery on the shard: the documents whose stored query matches, recorded for the fetch phase. */

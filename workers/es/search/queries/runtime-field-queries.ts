@@ -11,9 +11,8 @@
  * - a phrase fails as AbstractScriptFieldType's phraseQuery does ("Can only use phrase queries on text fields - not
  *   on [f] which is a runtime field of type [keyword]"); anything else (geo queries) is refused as not available.
  * The documents are found by running the runtime field over the shard's live documents (script-queries.ts hands
- * the index their `_id`s the same way); without a shard (the coordinating node's parse-only check, or an API that
- * builds its query there and resolves it on the shard, `resolveQueryOnShard`) the leaves are checked and
- * left as built. Each replacement remembers the leaf it stands for (`runtimeFieldLeaf`): the highlighter reads its
+ * the index their `_id`s the same way); without a shard (the coordinating node's check, `_validate/query`; the
+ * shards that run the query build it again, `buildQueryOnShard`) the leaves are checked and left as built. Each replacement remembers the leaf it stands for (`runtimeFieldLeaf`): the highlighter reads its
  * terms, as ES's runtime field queries hand theirs to a QueryVisitor.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'

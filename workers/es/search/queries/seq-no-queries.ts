@@ -10,8 +10,8 @@
  * Each is a point query: it scores its boost. The playground keeps the sequence numbers beside the stored
  * documents, not as points: a query is built as `_seq_no` numericRange leaves under a constant_score carrying the
  * point query's description, and on the shard each leaf becomes the live documents whose sequence number it
- * accepts, by their `_id`s (script-queries.ts documentsQuery): at once when the query is built on the shard, else
- * when the shard resolves it (resolveQueryOnShard: `_explain`, `_count`, the by-query APIs).
+ * accepts, by their `_id`s (script-queries.ts documentsQuery) when the query is built on the shard (a search's, and
+ * `_explain`'s and the by-query APIs' through buildQueryOnShard); built without one the leaves are left as they are.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { javaDoubleToString, XNumber, type XContentValue } from '../../xcontent/index.ts'
@@ -83,7 +83,7 @@ function matchingDocuments(range: SeqNoRange, shard: ShardFieldValues): IndexQue
 }
 
 /** The query with its `_seq_no` range leaves replaced by the documents they match on the shard. */
-export function resolveSeqNoQueries(query: IndexQuery, shard: ShardFieldValues): IndexQuery {
+function resolveSeqNoQueries(query: IndexQuery, shard: ShardFieldValues): IndexQuery {
   let found = false
   rewriteLeaves(query, (leaf) => {
     found ||= isSeqNoRange(leaf)
@@ -95,7 +95,7 @@ export function resolveSeqNoQueries(query: IndexQuery, shard: ShardFieldValues):
 
 /**
  * A point query over the sequence numbers in `[lower, upper]` ranges, scoring `boost`, described as Lucene prints it:
- * resolved at once on a shard, else left as its range leaves for the shard that runs it (resolveQueryOnShard).
+ * resolved at once on a shard, else left as its range leaves (only checked there).
  */
 function pointQuery(
   context: QueryContext,

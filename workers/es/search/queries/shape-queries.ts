@@ -15,8 +15,8 @@
  * points of a geo query quantised as GeoShapeUtils.toLucenePoint does, every coordinate of a shape query as a float)
  * and hands the index the documents that match (script-queries.ts documentsQuery), each scoring the boost. A
  * document without a value never matches, disjoint included. Built without a shard (the coordinating node's check,
- * or `_explain`, `_validate/query` and the by-query APIs, which resolve their query on the shard) the query is a
- * placeholder leaf the shard resolves (resolveShapeQueries, from resolveQueryOnShard); unresolved it matches nothing.
+ * `_validate/query`; the shards that run it build it again, buildQueryOnShard) the query is a placeholder leaf that
+ * matches nothing.
  * A field inside a nested object is refused as not available: the documents selected are root documents.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -40,7 +40,6 @@ import {
   type QueryContext,
   type ShardFieldValues,
 } from './query-parsing.ts'
-import { rewriteLeaves } from './query-leaves.ts'
 import { documentsQuery } from './script-queries.ts'
 
 type QueryName = 'geo_shape' | 'shape'
@@ -191,18 +190,6 @@ const PENDING_FIELD = '\u0000shape_query'
 
 function pendingLeaf(pending: PendingShapeQuery, boost: number): IndexQuery {
   return { type: 'term', field: PENDING_FIELD, term: JSON.stringify(pending), boost }
-}
-
-/** The query with the shape queries built without a shard resolved on this one (resolveQueryOnShard). */
-export function resolveShapeQueries(query: IndexQuery, context: QueryContext): IndexQuery {
-  const shard = context.shard
-  if (shard === undefined) return query
-  return rewriteLeaves(query, (leaf) => {
-    if (leaf.type !== 'term' || leaf.field !== PENDING_FIELD) return leaf
-    const pending = JSON.parse(leaf.term) as PendingShapeQuery
-    const mapping = context.fields.get(pending.field)
-    return mapping === undefined ? { type: 'matchNone' } : resolve(pending, mapping, leaf.boost, shard)
-  })
 }
 
 function resolve(

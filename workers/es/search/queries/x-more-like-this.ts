@@ -16,7 +16,6 @@
 import type { IndexQuery, MoreLikeThisTerms } from '../../../../engine-wasm/src/index/index.ts'
 import { parseMinimumShouldMatch } from './minimum-should-match.ts'
 import type { ShardFieldValues } from './query-parsing.ts'
-import { rewriteLeaves } from './query-leaves.ts'
 
 interface ScoreTerm {
   word: string
@@ -53,13 +52,6 @@ export function rewriteMoreLikeThis(
     )
   }
   return { type: 'bool', must: [], should: clauses, mustNot: [], filter: [], minimumShouldMatch: 0, boost }
-}
-
-/** A query built without a shard with its more_like_this leaves rewritten on this one. */
-export function rewriteMoreLikeThisLeaves(query: IndexQuery, shard: ShardFieldValues): IndexQuery {
-  return rewriteLeaves(query, (leaf) =>
-    leaf.type === 'moreLikeThis' ? rewriteMoreLikeThis(leaf.like, leaf.boost, shard) : leaf,
-  )
 }
 
 /** XMoreLikeThis.createQueue then addToQuery: the queue's terms as SHOULD clauses, lowest score first. */

@@ -5,16 +5,15 @@
  * be provided`), k defaulting to the request's `size` (10 without one), no more than num_candidates when only that
  * is given. On a shard it stands for the shard's best k documents (knn-vector-query.ts) as a KnnScoreDocQuery, its
  * `filter` queries ANDed as the pre-filter; it is then a clause like any other (a bool's must or should, dis_max,
- * nested), its score the similarity's times `boost`. Built without a shard (a coordinating node's check, _count,
- * _explain and _validate/query) it is left unresolved until the shard that runs it resolves it (`resolveKnnVectors`);
- * built for an index, its field is checked then (createKnnQuery's errors).
+ * nested), its score the similarity's times `boost`. Built without a shard (a coordinating node's check,
+ * _validate/query) it is left unresolved; the shard that runs it builds it again (index-query-context.ts); built for
+ * an index, its field is checked then (createKnnQuery's errors).
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import { parseInnerQuery } from '../query-builder.ts'
 import type { QueryContext } from '../queries/query-parsing.ts'
-import { rewriteLeaves } from '../queries/query-leaves.ts'
 import { defaultNumCandidates, NUM_CANDIDATES_LIMIT, readKnnOptions } from './knn-search-builder.ts'
 import { checkKnnField, knnScoreDocQuery, knnPreFilter, knnTopDocs } from './knn-vector-query.ts'
 
@@ -55,9 +54,4 @@ function resolveKnnVector(
   context: QueryContext,
 ): IndexQuery {
   return knnScoreDocQuery(knnTopDocs(query, context), query.boost)
-}
-
-/** A query built without a shard with its knn queries resolved on the context's shard. */
-export function resolveKnnVectors(query: IndexQuery, context: QueryContext): IndexQuery {
-  return rewriteLeaves(query, (leaf) => (leaf.type === 'knnVector' ? resolveKnnVector(leaf, context) : leaf))
 }
