@@ -19,7 +19,8 @@
  * AnalyzedDocument the same way. A field's tokens are checked as they come but wait (copied, at most MAX_PENDING) to
  * be added until the field ends (the next field or document, or batches()): their slots are read first, all
  * together, so that the cache misses of a field's rarer terms overlap rather than come one per token between the
- * analyzer's work (drain).
+ * analyzer's work (drain). A field indexed with IndexOptions.DOCS (beginField's `freqs` false) keeps only a term's
+ * first token in each document, its later ones counted in the norm's length alone.
  * A batch sorts its tokens by (field, term), a counting sort over the flush's terms, so the index writes each term's
  * postings in one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry
  * only what the norms, doc values and docCount need. The first token of a term in a document carries the docId, so
@@ -140,6 +141,8 @@ export class FlushDictionary {
   /** The open field: name, norms, ordinal and record (its number in `fields`) once written, last position. */
   private fieldName: string | null = null
   private fieldNorms = true
+  /** Whether the open field keeps a term's every token in a document (false: IndexOptions.DOCS, its first only). */
+  private fieldFreqs = true
   private fieldOrdinal = -1
   private fieldRecord = -1
   /** The open field's record once written: the block of `fields` it is in and where it starts there. */
@@ -195,13 +198,15 @@ export class FlushDictionary {
 
   /**
    * Starts a field of the open document; its terms and values follow. The field is written once its first term or
-   * value comes, so a field that gets none is left out.
+   * value comes, so a field that gets none is left out. `freqs` false: the field is indexed with IndexOptions.DOCS,
+   * each term once per document (freq 1, its first position), though every token still counts in the norm.
    */
-  beginField(name: string, norms: boolean): void {
+  beginField(name: string, norms: boolean, freqs = true): void {
     if (this.docIds.length === 0) throw new RangeError(`field [${name}] outside a document`)
     this.drain()
     this.fieldName = name
     this.fieldNorms = norms
+    this.fieldFreqs = freqs
     this.fieldRecord = -1
     this.previousPosition = 0
   }
@@ -267,17 +272,20 @@ export class FlushDictionary {
       totals[0]!++
       totals[1]! += utf8Length(chars, start, length)
     }
-    stats[at + TOTAL_TERM_FREQ]!++
-    totals[3]!++
-    if (position > totals[4]!) totals[4] = position
     const docs = this.docIds.length
     const record = this.record
     const recordAt = this.recordAt
     const lastPositions = this.fieldLastPosition
+    // the norm's length counts every token, whatever the field keeps of it (Lucene's FieldInvertState.length)
     if (lastPositions[this.fieldOrdinal] !== position) {
       lastPositions[this.fieldOrdinal] = position
       record[recordAt + NUM_TERMS]!++
     }
+    // IndexOptions.DOCS: a term's later tokens in the document add nothing, so its freq is 1
+    if (!this.fieldFreqs && stats[at + LAST_DOC] === docs) return
+    stats[at + TOTAL_TERM_FREQ]!++
+    totals[3]!++
+    if (position > totals[4]!) totals[4] = position
     let term = terms.ordinal
     if (stats[at + LAST_DOC] !== docs) {
       stats[at + LAST_DOC] = docs
@@ -312,7 +320,7 @@ export class FlushDictionary {
   add(doc: AnalyzedDocument): void {
     this.beginDocument(doc.docId)
     for (const field of doc.fields) {
-      this.beginField(field.field, field.norms !== false)
+      this.beginField(field.field, field.norms !== false, field.freqs !== false)
       this.writeField()
       for (const { term, position } of field.tokens) this.termText(term, position)
       for (const value of field.values ?? []) this.value(value)

@@ -18,6 +18,11 @@ export interface AnalyzedField {
    * BM25 then reads its length as 1, as Lucene does when a field has no norms. Default true.
    */
   norms?: boolean
+  /**
+   * False for a field indexed with IndexOptions.DOCS (ES's keyword, boolean): a term repeated in the document is
+   * kept once, its freq 1, though each token still counts in the norm. Default true.
+   */
+  freqs?: boolean
 }
 
 export interface AnalyzedDocument {

@@ -1,8 +1,8 @@
 // indexDocument (a parsed document streamed into the refresh's flush) against the path it replaces, written
 // here as the oracle: every text value analysed to { term, position } objects through IndexAnalysis.analyze,
-// later values shifted past position_increment_gap (100), keyword and boolean leaves as one term each (numeric and
-// date leaves as none: points and doc values in ES 8), keyword values over ignore_above left out and their fields
-// named by `_ignored` terms, numeric doc values attached, fields with nothing left out; the flush of the oracle's
+// later values shifted past position_increment_gap (100), keyword and boolean leaves as one term each, a repeat kept
+// once (IndexOptions.DOCS) (numeric and date leaves as none: points and doc values in ES 8), keyword values over
+// ignore_above left out and their fields named by `_ignored` terms, numeric doc values attached, fields with nothing left out; the flush of the oracle's
 // AnalyzedDocument must be byte for byte the flush indexDocument writes.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -60,7 +60,8 @@ function oracle(docId: number, id: string, parsed: ParsedDocument): AnalyzedDocu
     }
     const numbers = numeric[f]
     if (tokens.length === 0 && !numbers) continue
-    fields.push({ field: path, tokens, values: numbers ?? [], norms: field.type === 'text' })
+    const text = field.type === 'text'
+    fields.push({ field: path, tokens, values: numbers ?? [], norms: text, freqs: text })
   }
   // _ignored: a term per field with a value left out, then per field a malformed value was dropped from
   const ignored = new Set(

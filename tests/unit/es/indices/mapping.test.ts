@@ -125,6 +125,60 @@ describe('PUT _mapping', () => {
     })
   })
 
+  test("a keyword's parameters: null_value, normalizer, index_options and the rest fixed, norms only turned off", async () => {
+    await node.send('PUT', '/publications/_mapping', {
+      properties: { tag: { type: 'keyword', null_value: 'x', norms: true } },
+    })
+    const conflict = async (tag: object) =>
+      (await reasonOf('PUT', '/publications/_mapping', { properties: { tag: { type: 'keyword', ...tag } } }))
+        .reason
+    const refused = (...lines: string[]) =>
+      ['Mapper for [tag] conflicts with existing mapper:', ...lines].join('\n\t')
+    expect(await conflict({ null_value: 'y', norms: true })).toBe(
+      refused('Cannot update parameter [null_value] from [x] to [y]'),
+    )
+    expect(await conflict({})).toBe(refused('Cannot update parameter [null_value] from [x] to [null]'))
+    expect(
+      await conflict({ null_value: 'x', index_options: 'freqs', index: false, normalizer: 'lowercase' }),
+    ).toBe(
+      refused(
+        'Cannot update parameter [index] from [true] to [false]',
+        'Cannot update parameter [index_options] from [docs] to [freqs]',
+        'Cannot update parameter [normalizer] from [null] to [lowercase]',
+      ),
+    )
+    const updated = await node.send('PUT', '/publications/_mapping', {
+      properties: {
+        tag: {
+          type: 'keyword',
+          null_value: 'x',
+          eager_global_ordinals: true,
+          split_queries_on_whitespace: true,
+          ignore_above: 5,
+        },
+      },
+    })
+    expect(updated.status).toBe(200)
+    expect(
+      jsonAt(
+        (await node.send('GET', '/publications/_mapping')).body,
+        'publications',
+        'mappings',
+        'properties',
+        'tag',
+      ),
+    ).toEqual({
+      type: 'keyword',
+      null_value: 'x',
+      eager_global_ordinals: true,
+      ignore_above: 5,
+      split_queries_on_whitespace: true,
+    })
+    expect(await conflict({ null_value: 'x', norms: true })).toBe(
+      refused('Cannot update parameter [norms] from [false] to [true]'),
+    )
+  })
+
   test('an analyzer the index does not have is refused, and nothing changes', async () => {
     const response = await node.send('PUT', '/publications/_mapping', {
       properties: { body: { type: 'text', analyzer: 'missing_one' } },

@@ -184,6 +184,42 @@ describe('templates applied at index creation', () => {
     expect(jsonAt(index, 'logs-a', 'settings', 'index', 'number_of_replicas')).toBe('1')
   })
 
+  it('a later leaf definition replaces the one before it whole, as ObjectMapper merges templates', async () => {
+    const { send } = await startNode()
+    await send('PUT', '/_component_template/tags', {
+      template: {
+        mappings: {
+          properties: {
+            tag: { type: 'keyword', null_value: 'x', fields: { t: { type: 'text' } } },
+            n: { type: 'long' },
+            o: { properties: { a: { type: 'keyword', normalizer: 'lowercase' }, b: { type: 'long' } } },
+          },
+        },
+      },
+    })
+    await send('PUT', '/_index_template/tagged', {
+      index_patterns: ['tagged-*'],
+      composed_of: ['tags'],
+      template: {
+        mappings: {
+          properties: {
+            tag: { type: 'keyword', null_value: 'y' },
+            o: { properties: { a: { type: 'text' } } },
+          },
+        },
+      },
+    })
+    const created = await send('PUT', '/tagged-1', { mappings: { properties: { n: { type: 'keyword' } } } })
+    expect(created.status).toBe(200)
+    expect(jsonAt((await send('GET', '/tagged-1')).body, 'tagged-1', 'mappings')).toEqual({
+      properties: {
+        n: { type: 'keyword' },
+        o: { properties: { a: { type: 'text' }, b: { type: 'long' } } },
+        tag: { type: 'keyword', null_value: 'y' },
+      },
+    })
+  })
+
   it('a write that auto-creates an index takes the template too; a name no template matches gets the defaults', async () => {
     const { send } = await startNode()
     await send('PUT', '/_index_template/events', {

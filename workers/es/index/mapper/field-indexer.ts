@@ -5,12 +5,13 @@
  * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
  * `._index_phrase` the same way, text-field.ts), for
  * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above (a `wildcard`
- * field's the same, wildcard-field.ts), a `counted_keyword` each distinct value as one term (none with
+ * field's the same, wildcard-field.ts), a `counted_keyword` each value as one term (none with
  * `index: false`), a `version`
  * field each value's encoded term and its decoded text under a second index field (version-field.ts), a boolean as
  * Lucene's "T"/"F", an `ip` field each address's term (ip-field.ts: its 16 bytes as hex, ES's InetAddressPoint kept as
  * ordered terms), an `ip_range` field its bounds' terms the same way (under its path and the path of its upper
- * bounds, range-type.ts).
+ * bounds, range-type.ts). Each field's norms and index options follow its mapping (hasNorms, keepsFreqs): a field
+ * indexed with IndexOptions.DOCS, as keyword is by default, counts a value repeated in a document once.
  * Numeric and date fields get no term: Elasticsearch 8 indexes them as points plus doc values
  * (NumberFieldMapper, DateFieldMapper; a geo_point as LatLonPoint plus LatLonDocValuesField), and every query on them here reads their doc values (exact values and
  * ranges as NUMERIC_RANGE, exists), so terms would only cost memory.
@@ -135,10 +136,8 @@ function indexFields(
   // Index loops, not iterators or closures: this runs for every field of every document written.
   for (let f = 0; f < fields.length; f++) {
     const { path, mapping, values } = fields[f]!
-    // Only text fields have norms: keyword, numeric, date and boolean fields default to `norms: false`, and
-    // match_only_text omits them (MatchOnlyTextFieldMapper.Defaults.FIELD_TYPE)
     const text = isAnalyzedText(mapping)
-    flush.beginField(indexFieldName(path, mapping), text && mapping.type !== 'match_only_text')
+    flush.beginField(indexFieldName(path, mapping), hasNorms(mapping), keepsFreqs(mapping))
     if (text) {
       indexText(flush, mapping.analyzer ?? DEFAULT_ANALYZER, values, analysis)
       // search_as_you_type: its shingle subfields (with norms) and its prefix subfield (without) from the same values
@@ -150,7 +149,9 @@ function indexFields(
     } else if (mapping.type === 'version') {
       indexVersion(flush, path, values)
     } else if (mapping.type === 'counted_keyword') {
-      if (mapping.index !== false) indexDistinctTerms(flush, values)
+      // each value as one term (its doc values keep the repeats, doc-values.ts; DOCS-only, a repeat counts once)
+      if (mapping.index !== false)
+        for (let v = 0; v < values.length; v++) flush.termText(String(values[v]), v)
     } else if (
       !NUMERIC_TYPES.has(mapping.type) &&
       !COLUMN_ONLY_TYPES.has(mapping.type) &&
@@ -173,21 +174,34 @@ function indexFields(
   }
 }
 
+/**
+ * Whether the field's terms have norms: a text or search_as_you_type field's unless `norms: false`, a keyword's
+ * only with `norms: true` (KeywordFieldMapper's default omits them); match_only_text
+ * (MatchOnlyTextFieldMapper.Defaults.FIELD_TYPE) and every other type omit them.
+ */
+function hasNorms(mapping: FieldMapping): boolean {
+  if (mapping.type === 'text' || mapping.type === 'search_as_you_type') return mapping.norms !== false
+  return mapping.type === 'keyword' && mapping.norms === true
+}
+
+/**
+ * Whether the field keeps a term's frequency in a document (IndexOptions above DOCS): a text field's unless
+ * `index_options: docs`, a keyword's or a flattened field's only with `index_options: freqs`. Every other term
+ * this indexer writes is DOCS-only in ES (boolean, version, wildcard, counted_keyword, binary, and ip, which ES
+ * indexes as points), so a value repeated in an array counts once. match_only_text (DOCS in ES) keeps its tokens
+ * here: its queries score a constant (match-only-text-queries.ts), and its phrases read the positions where ES
+ * reads the source.
+ */
+function keepsFreqs(mapping: FieldMapping): boolean {
+  if (isAnalyzedText(mapping)) return mapping.index_options !== 'docs'
+  return (mapping.type === 'keyword' || mapping.type === 'flattened') && mapping.index_options === 'freqs'
+}
+
 /** A version field's encoded terms, then its decoded values under their own index field (version-field.ts). */
 function indexVersion(flush: FlushDictionary, path: string, values: readonly LeafValue[]): void {
   for (let v = 0; v < values.length; v++) flush.termText(encodeVersion(String(values[v])), v)
-  flush.beginField(versionDecodedField(path), false)
+  flush.beginField(versionDecodedField(path), false, false)
   for (let v = 0; v < values.length; v++) flush.termText(decodeVersion(encodeVersion(String(values[v]))), v)
-}
-
-/** A counted_keyword's terms: each distinct value once (its doc values keep the repeats, doc-values.ts). */
-function indexDistinctTerms(flush: FlushDictionary, values: readonly LeafValue[]): void {
-  const seen = new Set<string>()
-  for (let v = 0; v < values.length; v++) {
-    const term = String(values[v])
-    if (!seen.has(term)) flush.termText(term, v)
-    seen.add(term)
-  }
 }
 
 /** Adds `path` to the paths `_ignored` lists unless it is there already. */

@@ -9,13 +9,17 @@
  * - parameters that cannot be updated (`analyzer`, `format`, and any other parameter both sides set)
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
- *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`, and a
- *   flattened field's `depth_limit`, `eager_global_ordinals` and `split_queries_on_whitespace`) take the update's value (a scaled_float's doubles and a floating type's `null_value` print as Java doubles).
+ *   (`search_analyzer`, `search_quote_analyzer`, `ignore_above`, `ignore_malformed`, `coerce`, `meta`, a
+ *   flattened field's `depth_limit`, a flattened or keyword field's `eager_global_ordinals` and
+ *   `split_queries_on_whitespace`, a token_count's `analyzer`) take the update's value, and `norms` (text,
+ *   search_as_you_type, keyword) may go from true to false only; a scaled_float's doubles and a floating type's
+ *   `null_value` print as Java doubles.
  * - an alias (field-alias.ts) merges only with an alias, whose path replaces its own; a join field keeps its
  *   relations (join-field.ts), and a mapping keeps one join field; a constant_keyword's `value` is set once
  *   (constant-keyword-field.ts);
  * - the root's other parameters merge as root-object-mapper.ts says (`indexTemplate`: index templates composed
- *   into one mapping, whose dynamic templates merge by name); copy_to targets are checked on the result (copy-to.ts).
+ *   into one mapping, whose dynamic templates merge by name, and where a leaf field's definition replaces the one
+ *   before it whole); copy_to targets are checked on the result (copy-to.ts).
  * The input mappings are not modified.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
@@ -47,14 +51,28 @@ const UPDATABLE = new Set([
   'coerce',
   'meta',
 ])
-/** FlattenedFieldMapper's updatable parameters besides the shared ones (Parameter's `updateable` true). */
-const FLATTENED_UPDATABLE = new Set(['depth_limit', 'eager_global_ordinals', 'split_queries_on_whitespace'])
+/** Per type, its updatable parameters besides the shared ones (Parameter's `updateable` true). */
+const TYPE_UPDATABLE: Readonly<Record<string, ReadonlySet<string>>> = {
+  flattened: new Set(['depth_limit', 'eager_global_ordinals', 'split_queries_on_whitespace']),
+  keyword: new Set(['eager_global_ordinals', 'split_queries_on_whitespace']),
+  // TokenCountFieldMapper's analyzerParam
+  token_count: new Set(['analyzer']),
+}
 /** The defaults the point-indexed field types (numbers, dates, ip) share. */
 const POINT_FIELD_DEFAULTS = { index: 'true', doc_values: 'true', store: 'false', null_value: 'null' }
 /** Per type, the value a non-updatable parameter has when a mapping leaves it out, as conflicts print it. */
 const DEFAULTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  text: { analyzer: 'default' },
-  search_as_you_type: { analyzer: 'default' },
+  text: { analyzer: 'default', norms: 'true' },
+  search_as_you_type: { analyzer: 'default', norms: 'true' },
+  keyword: {
+    index: 'true',
+    doc_values: 'true',
+    store: 'false',
+    null_value: 'null',
+    index_options: 'docs',
+    norms: 'false',
+    normalizer: 'null',
+  },
   date: { format: DEFAULT_DATE_FORMAT, ...POINT_FIELD_DEFAULTS },
   date_nanos: { format: DEFAULT_DATE_NANOS_FORMAT, ...POINT_FIELD_DEFAULTS },
   ip: POINT_FIELD_DEFAULTS,
@@ -80,7 +98,7 @@ export function mergeMapping(existing: Mapping, update: Mapping, indexTemplate =
     ...(dynamic !== undefined ? { dynamic } : {}),
     ...(runtime !== undefined ? { runtime } : {}),
     ...mergeRootParameters(existing, update, indexTemplate),
-    properties: mergeProperties(existing.properties, update.properties, ''),
+    properties: mergeProperties(existing.properties, update.properties, '', indexTemplate),
   }
   checkNestedFieldsLimit(merged)
   validateCopyTo(merged)
@@ -92,18 +110,31 @@ function mergeProperties(
   existing: Record<string, FieldMapping>,
   update: Record<string, FieldMapping>,
   prefix: string,
+  indexTemplate: boolean,
 ): Record<string, FieldMapping> {
   const out: Record<string, FieldMapping> = {}
   for (const [name, field] of Object.entries(existing)) setOwn(out, name, field)
   for (const [name, incoming] of Object.entries(update)) {
     const current = ownField(existing, name)
-    setOwn(out, name, current === undefined ? incoming : mergeFieldMapping(current, incoming, prefix + name))
+    // ObjectMapper's merge of index templates: a field definition always replaces an existing one
+    const replaced =
+      current === undefined || (indexTemplate && !hasProperties(current) && !hasProperties(incoming))
+    setOwn(
+      out,
+      name,
+      replaced ? incoming : mergeFieldMapping(current, incoming, prefix + name, indexTemplate),
+    )
   }
   return out
 }
 
 /** One field merged with its update (`path` its full name, for the errors); also two definitions of a field in one mapping. */
-export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping, path: string): FieldMapping {
+export function mergeFieldMapping(
+  current: FieldMapping,
+  incoming: FieldMapping,
+  path: string,
+  indexTemplate = false,
+): FieldMapping {
   // FieldAliasMapper.merge: an alias takes the update's alias, and nothing else.
   if (current.type === 'alias') {
     if (incoming.type === 'alias') return incoming
@@ -125,7 +156,12 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
     return {
       ...current,
       ...(incoming.dynamic !== undefined ? { dynamic: incoming.dynamic } : {}),
-      properties: mergeProperties(current.properties ?? {}, incoming.properties ?? {}, `${path}.`),
+      properties: mergeProperties(
+        current.properties ?? {},
+        incoming.properties ?? {},
+        `${path}.`,
+        indexTemplate,
+      ),
     }
   }
   if (incoming.type !== current.type) {
@@ -143,11 +179,7 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
     const before = ownField(current as unknown as Record<string, Scalar>, key)
     const after = ownField(incoming as unknown as Record<string, Scalar>, key)
     const fallback = DEFAULTS[current.type]?.[key]
-    // a token_count's analyzer is updatable (TokenCountFieldMapper's analyzerParam), and some of a flattened's
-    const updatable =
-      UPDATABLE.has(key) ||
-      (current.type === 'token_count' && key === 'analyzer') ||
-      (current.type === 'flattened' && FLATTENED_UPDATABLE.has(key))
+    const updatable = UPDATABLE.has(key) || TYPE_UPDATABLE[current.type]?.has(key) === true
     if (updatable || (before === undefined && fallback === undefined)) {
       if (after !== undefined) setOwn(merged, key, after)
       continue
@@ -158,6 +190,11 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
         : String(value)
     const from = text(before ?? fallback)
     const to = after === undefined && fallback === undefined ? from : text(after ?? fallback)
+    // Parameter.normsParam's merge validator: norms may be turned off, never on
+    if (key === 'norms' && from === 'true' && to === 'false') {
+      if (after !== undefined) setOwn(merged, key, after)
+      continue
+    }
     if (from !== to) conflicts.push(`Cannot update parameter [${key}] from [${from}] to [${to}]`)
     if (before !== undefined) setOwn(merged, key, before)
   }
@@ -167,7 +204,7 @@ export function mergeFieldMapping(current: FieldMapping, incoming: FieldMapping,
     )
   }
   if (current.fields !== undefined || incoming.fields !== undefined) {
-    const fields = mergeProperties(current.fields ?? {}, incoming.fields ?? {}, `${path}.`)
+    const fields = mergeProperties(current.fields ?? {}, incoming.fields ?? {}, `${path}.`, false)
     return { ...(merged as unknown as FieldMapping), fields }
   }
   return merged as unknown as FieldMapping

@@ -16,7 +16,9 @@
  *   its `_source` values there as sent;
  * - the range types: each `_source` range as an object of its bounds, parsed and formatted (range-format.ts);
  * - constant_keyword: the mapping's value, whatever `_source` holds (none while the value is not set);
- * - values in `_source` order, arrays flattened; a field with no value is left out of the hit;
+ * - values in `_source` order, arrays flattened; a field with no value is left out of the hit; the types fetched as
+ *   sent (dense_vector, rank_features, sparse_vector, flattened, ...) and the range types find their `_source` value as
+ *   SourceValueFetcher does (xcontent/extract-value.ts: dotted names such as `"ml.tokens"` included);
  * - runtime fields and token_count: their doc values, printed as `docvalue_fields` prints them
  *   (fetch-doc-values-phase.ts; a token_count without doc values has none);
  * - a field alias: its target's values, under the alias's name;
@@ -55,6 +57,7 @@ import type { DocValuesSource } from '../aggregations/index.ts'
 import { docValuePrinter } from './fetch-doc-values-phase.ts'
 import { isRangeType } from '../../index/mapper/range-type.ts'
 import { rangeSourceValues } from './range-format.ts'
+import { extractValue, sourceFetcherValues } from '../../xcontent/extract-value.ts'
 
 /** A hit's field: its name, its values, and the `_source` values its mapper ignored (DocumentField). */
 export interface DocumentField {
@@ -133,13 +136,13 @@ export class FieldFetcher {
         } else if (IDENTITY_SOURCE_TYPES.has(field.type)) {
           if (format !== null) valueFetcher(name, field, format)
           fetchers.set(name, (parsed) => ({
-            values: identitySourceValues(field, sourceValueAt(parsed.source, name)),
+            values: identitySourceValues(field, sourceFetcherValues(parsed.source, name)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (isRangeType(field.type)) {
           if (format !== null && field.type !== 'date_range') valueFetcher(name, field, format)
           fetchers.set(name, (parsed) => ({
-            values: rangeSourceValues(field, format, sourceValueAt(parsed.source, name)),
+            values: rangeSourceValues(field, format, extractValue(name, parsed.source)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (field.type === 'constant_keyword') {
@@ -211,22 +214,18 @@ function joinSourceValues(value: XContentValue | undefined): JsonOut[] {
 }
 
 /**
- * A dense_vector's values (ArraySourceValueFetcher, parseSourceValue the identity): its `_source` array's elements
- * as sent, found by the field's path through the source's objects.
+ * A dense_vector's values (ArraySourceValueFetcher, parseSourceValue the identity): the elements of the `_source`
+ * array at the field's path (XContentMapValues.extractValue, dotted keys included) as sent.
  */
 function vectorSourceValues(source: XContentObject, path: string): JsonOut[] {
-  const value = sourceValueAt(source, path)
+  const value = extractValue(path, source)
   return Array.isArray(value) ? value.map(sourceToJson) : []
 }
 
-/** The `_source` value at a field's path, found through the source's objects. */
-function sourceValueAt(source: XContentObject, path: string): XContentValue | undefined {
-  let value: XContentValue | undefined = source
-  for (const part of path.split('.')) value = value instanceof Map ? value.get(part) : undefined
-  return value
-}
-
-/** The field types whose `_source` values are fetched from their path as they are (identitySourceValues). */
+/**
+ * The field types whose `_source` values are fetched from their path as they are (identitySourceValues), found as
+ * SourceValueFetcher finds them (sourceFetcherValues: dotted keys included, arrays unwrapped, nulls left out).
+ */
 const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set([
   'rank_feature',
   'rank_features',
@@ -242,8 +241,7 @@ const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set([
  * float, as sent, before any inversion); a rank_features', a sparse_vector's, a histogram's, an
  * aggregate_metric_double's or a flattened field's (its root's or a key's) as sent (SourceValueFetcher.identity).
  */
-function identitySourceValues(field: FieldMapping, value: XContentValue | undefined): JsonOut[] {
-  const values = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== null)
+function identitySourceValues(field: FieldMapping, values: readonly XContentValue[]): JsonOut[] {
   if (field.type !== 'rank_feature') return values.map(sourceToJson)
   return values.map((v) => new JavaFloat(Number(v instanceof XNumber ? v.value : v)))
 }
