@@ -7,7 +7,7 @@
  * the policy was executed). The same view of the cluster state gives the script processor its stored scripts
  * (ScriptService.compile reads them from the state the node has when the pipeline is put or run).
  */
-import type { XContentObject } from '../../xcontent/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import type { ClusterState } from '../../cluster/state/cluster-state.ts'
 import type { Mapping } from '../../index/mapper/mapping.ts'
 import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../../cluster/metadata/enrich-policy.ts'
@@ -61,4 +61,11 @@ export function enrichLookup(
     documents: (index) => documents.get(index) ?? [],
     storedScript: storedScriptLookup(state),
   }
+}
+
+/** The match field's value in an enrich document (its `_source`), through objects. */
+export function matchFieldValue(source: XContentObject, path: string): XContentValue | undefined {
+  let node: XContentValue | undefined = source
+  for (const part of path.split('.')) node = node instanceof Map ? node.get(part) : undefined
+  return node
 }

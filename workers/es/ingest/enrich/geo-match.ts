@@ -15,6 +15,7 @@ import { componentsOf, type Component } from '../../common/geo/shape-components.
 import { relate, type ShapeRelation } from '../../common/geo/shape-relations.ts'
 import { parseGeometry } from '../../index/mapper/shape-field.ts'
 import { quantizer } from '../../index/mapper/shape-doc-values.ts'
+import { matchFieldValue } from './enrich-lookup.ts'
 
 function pointGeometry(value: XContentValue): Geometry {
   const { lat, lon } = parseGeoPoint(value)
@@ -60,13 +61,6 @@ function storedComponents(value: XContentValue): Component[] {
   })
 }
 
-/** The match field's value in an enrich document, through objects. */
-function valueAt(source: XContentObject, path: string): XContentValue | undefined {
-  let node: XContentValue | undefined = source
-  for (const part of path.split('.')) node = node instanceof Map ? node.get(part) : undefined
-  return node
-}
-
 /** Whether an enrich document matches the document's value (see the header); throws the value's parse failure. */
 export function geoMatcher(
   value: XContentValue,
@@ -76,7 +70,7 @@ export function geoMatcher(
 ): (source: XContentObject) => boolean {
   const query = componentsOf(queryGeometry(value, right), (x, y) => [x, y], true)
   return (source) => {
-    const stored = valueAt(source, matchField)
+    const stored = matchFieldValue(source, matchField)
     const components = stored === undefined || stored === null ? [] : storedComponents(stored)
     return components.length > 0 && query.length > 0 && relate(components, query, relation)
   }

@@ -18,6 +18,7 @@ import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { javaToString } from '../../index/mapper/mapping-parser.ts'
 import { rangeValues, type ParsedRange } from '../../index/mapper/range-field.ts'
 import { rangeQueryBounds } from '../../search/queries/range-field-query.ts'
+import { matchFieldValue } from './enrich-lookup.ts'
 
 /** Object.toString of a term query's value. */
 function termText(value: NonNullable<XContentValue>): string {
@@ -25,13 +26,6 @@ function termText(value: NonNullable<XContentValue>): string {
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return String(value)
   return javaToString(value)
-}
-
-/** The match field's value in an enrich document, through objects. */
-function valueAt(source: XContentObject, path: string): XContentValue | undefined {
-  let node: XContentValue | undefined = source
-  for (const part of path.split('.')) node = node instanceof Map ? node.get(part) : undefined
-  return node
 }
 
 /** Whether an enrich document holds the document's value (see the header); throws the value's parse failure. */
@@ -57,7 +51,7 @@ export function rangeMatcher(
   })
   const leaf = matchField.slice(matchField.lastIndexOf('.') + 1)
   return (source) => {
-    const stored = valueAt(source, matchField)
+    const stored = matchFieldValue(source, matchField)
     if (stored === undefined || terms.length === 0) return false
     const ranges = rangeValues(matchField, leaf, mapping, stored, null)
     return ranges.some((range) => terms.some((term) => range.from <= term.to && range.to >= term.from))
