@@ -78,8 +78,10 @@ function queryKey(query: IndexQuery): string {
       return JSON.stringify(['bool', minimumShouldMatch, ...[must, should, mustNot, filter].map(clauses)])
     }
     default:
-      // leaf multi-term queries: every property but the boost
-      return JSON.stringify({ ...query, boost: undefined })
+      // leaf multi-term queries: every property but the boost (a date_nanos distance's bigints as their digits)
+      return JSON.stringify({ ...query, boost: undefined }, (_key, value: unknown) =>
+        typeof value === 'bigint' ? `${value}n` : value,
+      )
   }
 }
 

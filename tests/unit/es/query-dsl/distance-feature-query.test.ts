@@ -118,6 +118,23 @@ describe('distance_feature on dates', () => {
       ['2', javaScore(1, 1e9, 2e9)],
     ])
   })
+
+  it('runs beside other clauses of a bool, as a should clause adding its score', async () => {
+    const node = await indexed()
+    const nanos = {
+      distance_feature: { field: 'seen', origin: '2020-01-01T00:00:00.000000000Z', pivot: '1s' },
+    }
+    const millis = { distance_feature: { field: 'born', origin: '2020-01-02T00:00:00.000Z', pivot: '2d' } }
+    const query = { bool: { should: [nanos, millis] } }
+    // the clauses' float scores summed in double, then rounded to float, as Lucene's disjunction sums them
+    const sum = (a: number, b: number): number =>
+      Number(javaFloatToString(Math.fround(Math.fround(a) + Math.fround(b))))
+    expect(await scores(node, query)).toEqual([
+      ['1', sum(javaScore(1, 1e9, 500), javaScore(1, 2 * DAY, DAY))],
+      ['2', sum(javaScore(1, 1e9, 2e9), javaScore(1, 2 * DAY, 3 * DAY))],
+      ['3', javaScore(1, 2 * DAY, DAY)],
+    ])
+  })
 })
 
 describe('distance_feature on geo_points', () => {
