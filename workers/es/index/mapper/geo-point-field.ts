@@ -43,13 +43,21 @@ export function geoPointValues(
     const nullValue = field.null_value
     return typeof nullValue === 'string' ? pointTexts(path, field, [nullValue], ignoreMalformed) : []
   }
+  return eachPoint(value, (point) => pointTexts(path, field, [point], ignoreMalformed))
+}
+
+/**
+ * A point field's non-null value as points, each read by `read`: one point (an object, a string, or an array that
+ * starts with a number, `[x, y]`), or an array of points, nulls skipped and a failure located at its element.
+ */
+export function eachPoint(value: XContentValue, read: (point: XContentValue) => string[]): string[] {
   const single = Array.isArray(value) && value.length > 0 && value[0] instanceof XNumber
-  if (!Array.isArray(value) || single) return pointTexts(path, field, [value], ignoreMalformed)
+  if (!Array.isArray(value) || single) return read(value)
   const out: string[] = []
   value.forEach((point, i) => {
     if (point === null) return
     try {
-      out.push(...pointTexts(path, field, [point], ignoreMalformed))
+      out.push(...read(point))
     } catch (error) {
       throw failedIn(error, i)
     }

@@ -24,7 +24,8 @@ import { validateGeometry } from '../../common/geo/geometry-validator.ts'
 import type { Geometry } from '../../common/geo/geometry.ts'
 import type { FieldMapping } from './mapping.ts'
 import { ignoresMalformed } from './field-parameters.ts'
-import { documentFailure, failedIn } from './document-failure.ts'
+import { documentFailure } from './document-failure.ts'
+import { eachPoint } from './geo-point-field.ts'
 
 interface CartesianPoint {
   x: number
@@ -175,18 +176,7 @@ export function pointFieldValues(
     // the mapping keeps a null_value as parsed: a point's text, array or object
     return nullValue === undefined ? [] : pointText(path, field, nullValue as XContentValue, ignoreMalformed)
   }
-  const single = Array.isArray(value) && value.length > 0 && value[0] instanceof XNumber
-  if (!Array.isArray(value) || single) return pointText(path, field, value, ignoreMalformed)
-  const out: string[] = []
-  value.forEach((point, i) => {
-    if (point === null) return
-    try {
-      out.push(...pointText(path, field, point, ignoreMalformed))
-    } catch (error) {
-      throw failedIn(error, i)
-    }
-  })
-  return out
+  return eachPoint(value, (point) => pointText(path, field, point, ignoreMalformed))
 }
 
 function pointText(
