@@ -19,6 +19,7 @@ import type { ShardSearcher } from '../index/shard/shard-searcher.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 import type { ItemTermVectors, MoreLikeThisItemVectors } from './queries/more-like-this.ts'
+import type { PercolatedQuery } from './queries/percolate-query.ts'
 import { parseTopLevelQuery, queryStringIndexQuery, type QueryContext } from './query-builder.ts'
 import { filteredQuery } from './search-request.ts'
 import type { UriQueryString } from './query-string/index.ts'
@@ -39,6 +40,10 @@ export interface IndexQueryContextOptions {
   collectInnerHits?: boolean
   /** The more_like_this items' term vectors the request's coordinator fetched (queries/more-like-this.ts). */
   moreLikeThisItems?: MoreLikeThisItemVectors
+  /** The search's `size` (a count has none). */
+  requestSize?: number
+  /** A search's own query: what its percolate queries matched on the shard is recorded here. */
+  percolated?: PercolatedQuery[]
 }
 
 export function indexQueryContext(
@@ -49,6 +54,8 @@ export function indexQueryContext(
   const { metadata } = index
   const mapping = options.mapping ?? metadata.mapping
   const nested = nestedContext(mapping)
+  // One literal with every key (absent options as undefined): V8 copies an object spread and then given a key it
+  // lacks by a slow runtime path (some microseconds a search), so no caller spreads this and adds to it.
   return {
     fields: searchFields(mapping),
     analyze: index.analysis.analyze,
@@ -57,15 +64,16 @@ export function indexQueryContext(
     index: { name: metadata.name, uuid: metadata.uuid },
     limits: indexLimits(metadata),
     indexMatches: (pattern) => index.matchesExpression(pattern),
-    ...(options.namedQueries !== undefined ? { namedQueries: options.namedQueries } : {}),
-    ...(options.moreLikeThisItems !== undefined ? { moreLikeThisItems: options.moreLikeThisItems } : {}),
+    namedQueries: options.namedQueries,
+    moreLikeThisItems: options.moreLikeThisItems,
     percolator: percolatorShard(index, options.shard),
-    ...(options.shard !== undefined
-      ? { shard: shardFieldValues(options.shard, mapping, docValuesIndex(index)) }
-      : {}),
-    ...(nested !== null
-      ? { nested: options.collectInnerHits === true ? nested : { ...nested, innerHits: undefined } }
-      : {}),
+    shard: options.shard && shardFieldValues(options.shard, mapping, docValuesIndex(index)),
+    nested:
+      nested !== null && options.collectInnerHits !== true
+        ? { ...nested, innerHits: undefined }
+        : (nested ?? undefined),
+    requestSize: options.requestSize,
+    percolated: options.percolated,
   }
 }
 

@@ -66,6 +66,7 @@ import {
   collectorTree,
   fetchProfile,
   timed,
+  untimed,
   type AggregationTiming,
   type ShardProfile,
 } from './profile/shard-profile.ts'
@@ -176,25 +177,24 @@ export function parseForIndex(
   const namedQueries = new Map<string, IndexQuery>()
   const percolated: PercolatedQuery[] = []
   // The search's own named clauses only: the alias filter's and highlight queries' are not matched_queries.
-  const userContext: QueryContext = {
-    ...indexQueryContext(index, request.now, {
-      mapping,
-      shard,
-      namedQueries,
-      collectInnerHits: true,
-      moreLikeThisItems,
-    }),
-    ...(request.isCount ? {} : { requestSize: parsed.request.size }),
+  const userContext = indexQueryContext(index, request.now, {
+    mapping,
+    shard,
+    namedQueries,
+    collectInnerHits: true,
+    moreLikeThisItems,
+    requestSize: request.isCount ? undefined : parsed.request.size,
     percolated,
-  }
+  })
   const nested = userContext.nested ?? null
   const userQuery = withKnnQueries(parsed, userContext, request.knnHits)
   const postFilter = parsed.postFilterFor(userContext)
+  // Only keys the context has are replaced (see indexQueryContext).
   const context: QueryContext = {
     ...userContext,
     namedQueries: undefined,
     percolated: undefined,
-    ...(nested !== null ? { nested: { ...nested, innerHits: undefined } } : {}),
+    nested: nested === null ? undefined : { ...nested, innerHits: undefined },
   }
   const query = boostedQuery(
     nonNestedFiltered(filteredQuery(userQuery, request.aliasFilter ?? null, context), nested),
@@ -278,7 +278,9 @@ function shardSearch(
           aggregations: skip > 0 ? null : parsed.request.aggregations,
         }
   const aggregationTimings: AggregationTiming[] | null = parsed.profile ? [] : null
-  const [phase, queryNanos] = timed(() =>
+  // The phases are timed for a profile only (the parse is timed before the request says whether it profiles).
+  const phaseTimed = parsed.profile ? timed : untimed
+  const [phase, queryNanos] = phaseTimed(() =>
     executeQueryPhase(
       index,
       mapping,
@@ -297,7 +299,7 @@ function shardSearch(
   )
   const { aggregations } = phase
   const docs = skip > 0 ? phase.docs.slice(skip) : phase.docs
-  const [hits, loadNanos] = timed(() => docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!))
+  const [hits, loadNanos] = phaseTimed(() => docs.map((doc: ShardDoc) => shard.searchedDocument(doc.docId)!))
   // what the fetch phases read of each hit, made once for all of them
   const fetched = docs.map((doc, i) => ({ docId: doc.docId, id: hits[i]!.id, source: hits[i]!.source }))
   const builder = parsed.highlight
@@ -312,10 +314,10 @@ function shardSearch(
     matchesElsewhere: (clause: IndexQuery, docId: number) =>
       shard.searcherIndex.explain(clause, docId).matched,
   }
-  const [explanations, explainNanos] = timed(() =>
+  const [explanations, explainNanos] = phaseTimed(() =>
     parsed.explain ? docs.map((doc) => explainDocument(shard.searcherIndex, query, doc.docId, dfs)) : null,
   )
-  const [highlights, highlightNanos] = timed(
+  const [highlights, highlightNanos] = phaseTimed(
     () =>
       highlight &&
       withPercolatorHighlights(
@@ -326,11 +328,13 @@ function shardSearch(
         docs.map((doc) => doc.docId),
       ),
   )
-  const [matched, matchedNanos] = timed(() => matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs))
+  const [matched, matchedNanos] = phaseTimed(() =>
+    matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
+  )
   const ignored = fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata).ignoreMalformed)
   const suggest =
     parsed.suggest && skip === 0 ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex) : null
-  const [nestedInnerHits, innerHitsNanos] = timed(() =>
+  const [nestedInnerHits, innerHitsNanos] = phaseTimed(() =>
     executeNestedInnerHits(
       shard,
       mapping,
@@ -338,7 +342,7 @@ function shardSearch(
       docs.map((doc) => doc.docId),
     ),
   )
-  const [documentFields, fieldsNanos] = timed(() =>
+  const [documentFields, fieldsNanos] = phaseTimed(() =>
     collapsedFields(
       parsed.request.collapse?.field,
       docs,
