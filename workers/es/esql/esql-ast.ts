@@ -1,7 +1,7 @@
 /**
  * The ES|QL syntax tree (EsqlBaseParser.g4's rules as the AST builder reads them): a query is one source
- * command (FROM, ROW, SHOW INFO) and the processing commands after it, in order (ENRICH's policy name without
- * its `_any:` / `_coordinator:` / `_remote:` qualifier, which one cluster has no use for). Every node keeps where it
+ * command (FROM, ROW, SHOW INFO) and the processing commands after it, in order (ENRICH's policy name apart from
+ * its `_any:` / `_coordinator:` / `_remote:` qualifier, its mode). Every node keeps where it
  * starts (for `line L:C:` messages) and an expression keeps the text it was written as, which names an
  * unaliased column (`EVAL a + 1` adds a column named `a + 1`).
  */
@@ -62,6 +62,9 @@ export interface NamePattern {
 }
 
 /** An ENRICH `WITH` item: `name = field`, or the field under its own name. */
+/** Enrich.Mode: where an ENRICH's lookup runs in a cross-cluster query. */
+export type EnrichMode = 'any' | 'coordinator' | 'remote'
+
 export interface EnrichField {
   readonly name: string
   readonly field: NamePattern
@@ -86,9 +89,13 @@ export type EsqlCommand =
       kind: 'enrich'
       policy: string
       policyAt: SourcePosition
+      /** Where the lookup runs (the policy name's `_any:` / `_coordinator:` / `_remote:` qualifier). */
+      mode: EnrichMode
       /** The ON field, or null for the policy's match field. */
       matchField: NamePattern | null
       /** The WITH items, or [] for the policy's enrich fields. */
       fields: EnrichField[]
       at: SourcePosition
+      /** The command's text as typed (its lookup's warnings name it). */
+      text: string
     }

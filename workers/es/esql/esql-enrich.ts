@@ -5,31 +5,36 @@
  * Resolution: a policy missing from the cluster state is `cannot find enrich policy [p]` (with `, did you mean
  * [q]?`); one whose alias `.enrich-p` names no index (never executed) is `failed to resolve enrich policy [p];
  * reason [Unknown index [.enrich-p]]`. A resolved policy brings the enrich index's columns (its mapping, which
- * the policy run copies from the source indices: enrich-policy-runner.ts) and its rows in `_doc` order.
+ * the policy run copies from the source indices: enrich-policy-runner.ts), its rows in `_doc` order and, for a
+ * range policy, their sources and the mapping of its range field.
  *
  * Checks: the ON field (the policy's match field by default, reported at the command) must be a column of a type
  * the policy type takes (`Unsupported type [t] for enrich matching field [f]; only [keyword, text, ip, long,
- * integer, float, double, datetime] allowed for type [match]`, geo_point and geo_shape for geo_match); every WITH
- * field (all the policy's enrich fields by default) must be a column of the enrich index other than its match
- * field (`Enrich field [x] not found in enrich policy [p]`, with a hint). The enrich columns come after the
- * others, an input column of the same name dropped, and a name given twice is the later item's.
+ * integer, float, double, datetime] allowed for type [match]` and for `range`, geo_point and geo_shape for
+ * geo_match); every WITH field (all the policy's enrich fields by default) must be a column of the enrich index
+ * other than its match field (`Enrich field [x] not found in enrich policy [p]`, with a hint). The enrich columns
+ * come after the others, an input column of the same name dropped, and a name given twice is the later item's.
+ * The `_any:` and `_coordinator:` modes make no difference on one cluster; `_remote:` has its placement checks.
  *
- * Lookup: a match policy finds the enrich documents whose match field equals one of the row's key values as a
- * keyword term query does (the value's text: numbers as Java prints them, a date as its epoch milliseconds); each
- * enrich column gets the values of every document found, in `_doc` order, as one multi-value (null when none).
- * Range and geo_match policies cannot run here (their field types are not modelled), so they never have rows.
+ * Lookup (esql-enrich-lookup.ts): each enrich column gets the values of every document the row's key finds, in
+ * `_doc` order, as one multi-value (null when none, or when the key is null). A key value no query is made of
+ * finds nothing and raises the warning `evaluation of [ENRICH …] failed` at the command. Geo_match policies cannot
+ * run here (ES|QL has no geo_point or geo_shape columns in the playground), so their check always fails.
  */
 import { findSimilarHint } from '../common/did-you-mean.ts'
 import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../cluster/metadata/enrich-policy.ts'
 import { enrichPolicies } from '../cluster/metadata/metadata-enrich-service.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { resolveIndex } from '../sql/index-resolver.ts'
-import { javaDoubleToString } from '../xcontent/index.ts'
+import type { Failure } from '../sql/sql-exceptions.ts'
+import { leafFields } from '../index/mapper/mapping.ts'
+import { parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import type { EsqlCommand } from './esql-ast.ts'
 import { ExpressionCompiler, type CompileEnvironment, type EsqlColumn, type Row } from './esql-compiler.ts'
+import { keyLookup, LookupFailure, type EnrichDocuments } from './esql-enrich-lookup.ts'
 import { typeName } from './esql-function-support.ts'
-import { readRows } from './esql-source.ts'
-import { cellOf, esqlTypeOfField, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { readSourcedRows } from './esql-source.ts'
+import { cellOf, esqlTypeOfField, valuesOf, type EsqlValue } from './esql-values.ts'
 
 type EnrichCommand = Extract<EsqlCommand, { kind: 'enrich' }>
 
@@ -37,8 +42,8 @@ export interface ResolvedEnrichPolicy {
   readonly policy: EnrichPolicyMetadata
   /** The enrich index's columns (its mapped leaves with their ES|QL types). */
   readonly columns: readonly EsqlColumn[]
-  /** Its documents' values for those columns, in `_doc` order. */
-  readonly rows: readonly Row[]
+  /** Its documents, as the lookup reads them. */
+  readonly documents: EnrichDocuments
 }
 
 export interface EnrichResolution {
@@ -77,7 +82,16 @@ export async function resolveEnrichPolicies(
     }
     const columns = [...index.fields.values()].map((f) => ({ name: f.name, type: esqlTypeOfField(f.esType) }))
     const relation = { indices: index.names, fields: index.fields, columns, metadata: [] }
-    policies.set(name, { policy, columns, rows: await readRows(context, relation, null, now) })
+    const read = await readSourcedRows(context, relation, null, now)
+    const mapping = context.indices.get(index.names[0]!)?.metadata.mapping
+    const documents: EnrichDocuments = {
+      policy,
+      rows: read.map(({ row }) => row),
+      matchColumn: columns.findIndex((c) => c.name === policy.matchField),
+      sources: policy.type === 'range' ? read.map(({ source }) => sourceObject(source)) : [],
+      matchMapping: (mapping && leafFields(mapping).get(policy.matchField)) ?? null,
+    }
+    policies.set(name, { policy, columns, documents })
   }
   return { policies, errors }
 }
@@ -121,7 +135,7 @@ export function planEnrich(
       ? command.fields.map(({ name, field }) => ({ name, field: field.pattern }))
       : policy.enrichFields.map((field) => ({ name: field, field }))
   const added: EsqlColumn[] = []
-  const sources: number[] = []
+  const fromColumns: number[] = []
   // A name given twice is the later item's (mergeOutputExpressions keeps the last occurrence).
   const last = new Map(wanted.map(({ name }, i) => [name, i]))
   for (const [i, { name, field }] of wanted.entries()) {
@@ -139,40 +153,51 @@ export function planEnrich(
     }
     if (last.get(name) !== i) continue
     added.push({ name, type: found.type })
-    sources.push(resolved.columns.indexOf(found))
+    fromColumns.push(resolved.columns.indexOf(found))
   }
-  const matchIndex = resolved.columns.findIndex((c) => c.name === policy.matchField)
-  const byTerm = termIndex(resolved.rows, matchIndex)
-  const keyType = key?.type ?? 'null'
+  const { lookup, incompatible } = keyLookup(resolved.documents, key?.type ?? 'null')
+  const { rows } = resolved.documents
   return {
     added,
     values(row) {
-      const docs = new Set<number>()
-      for (const value of valuesOf(key?.evaluate(row) ?? null))
-        for (const doc of byTerm.get(termText(value, keyType)) ?? []) docs.add(doc)
-      const matched = [...docs].sort((a, b) => a - b).map((doc) => resolved.rows[doc]!)
-      return sources.map((i) => cellOf(matched.flatMap((doc) => valuesOf(doc[i] ?? null))))
+      const values = valuesOf(key?.evaluate(row) ?? null)
+      if (values.length > 0 && incompatible !== null) throw incompatible
+      let docs: number[] = []
+      try {
+        docs = values.length === 0 ? [] : lookup(values)
+      } catch (error) {
+        if (!(error instanceof LookupFailure)) throw error
+        env.warnings.add(command.at, command.text, error.exception)
+      }
+      return fromColumns.map((i) => cellOf(docs.flatMap((doc) => valuesOf(rows[doc]![i] ?? null))))
     },
   }
 }
 
-/** The enrich documents by each text their match field holds. */
-function termIndex(rows: readonly Row[], matchIndex: number): Map<string, number[]> {
-  const index = new Map<string, number[]>()
-  if (matchIndex < 0) return index
-  rows.forEach((row, doc) => {
-    for (const value of valuesOf(row[matchIndex] ?? null)) {
-      const text = String(value)
-      const docs = index.get(text) ?? []
-      docs.push(doc)
-      index.set(text, docs)
-    }
-  })
-  return index
+/** A stored `_source` as an object (an enrich index always stores one). */
+function sourceObject(source: string | null): XContentObject {
+  const parsed = source === null ? null : parseJson(source)
+  return parsed instanceof Map ? parsed : new Map<string, XContentValue>()
 }
 
-/** A key value as a keyword term query reads it (BytesRefs.toBytesRef of the block's Java value). */
-function termText(value: EsqlScalar, type: string): string {
-  if (type === 'double' && typeof value === 'number') return javaDoubleToString(value)
-  return String(value)
+/**
+ * Verifier.checkRemoteEnrich: a `_remote:` ENRICH runs on the data nodes, so it cannot come after a STATS or
+ * after a `_coordinator:` ENRICH (`ENRICH with remote policy can't be executed after STATS`, `… after another
+ * ENRICH with coordinator policy`), reported at the remote ENRICH after the other failures.
+ */
+export function remoteEnrichFailures(commands: readonly EsqlCommand[]): Failure[] {
+  const failures: Failure[] = []
+  let stats = false
+  let coordinator = false
+  for (const command of commands) {
+    if (command.kind === 'stats') stats = true
+    if (command.kind !== 'enrich') continue
+    if (command.mode === 'coordinator') coordinator = true
+    if (command.mode !== 'remote') continue
+    const fail = (after: string) =>
+      failures.push({ at: command.at, message: `ENRICH with remote policy can't be executed after ${after}` })
+    if (stats) fail('STATS')
+    if (coordinator) fail('another ENRICH with coordinator policy')
+  }
+  return failures
 }

@@ -12,7 +12,14 @@
 import type { Token } from '../sql/sql-lexer.ts'
 import { sqlParsingException } from '../sql/sql-exceptions.ts'
 import { TokenStream } from '../sql/token-stream.ts'
-import type { EnrichField, EsqlCommand, NamePattern, NamedExpression, OrderItem } from './esql-ast.ts'
+import type {
+  EnrichField,
+  EnrichMode,
+  EsqlCommand,
+  NamePattern,
+  NamedExpression,
+  OrderItem,
+} from './esql-ast.ts'
 import { EsqlExpressionParser, type EsqlParam } from './esql-expression-parser.ts'
 import { EsqlLexer } from './esql-lexer.ts'
 
@@ -51,7 +58,7 @@ export function parseQuery(query: string, params: readonly EsqlParam[]): EsqlCom
     const end = rest.findIndex((t) => t.kind === 'eof' || (t.kind === 'operator' && t.value === '|'))
     const tokens = new TokenStream(rest.slice(0, end + 1), query)
     const parser = new CommandParser(tokens, params, word)
-    if (policy !== null) commands.push(parser.enrich(policy))
+    if (policy !== null) commands.push(parser.enrich(policy.policy, policy.mode))
     else if (name !== 'FROM') commands.push(parser.parse(name))
     if (tokens.peek().kind !== 'eof' && !tokens.isOperator('|')) {
       throw sqlParsingException(
@@ -99,24 +106,30 @@ function fromCommand(lexer: EsqlLexer, at: Token): EsqlCommand {
   return { kind: 'from', indices: indices.join(','), metadata, at, metadataAt }
 }
 
-/** The ENRICH policy name token (ENRICH_POLICY_NAME), its mode qualifier checked (LogicalPlanBuilder). */
-function enrichPolicyName(lexer: EsqlLexer): Token {
+/**
+ * The ENRICH policy name token (ENRICH_POLICY_NAME) and its mode qualifier (`_any` when none), checked as
+ * LogicalPlanBuilder.parsePolicyName does (any case).
+ */
+function enrichPolicyName(lexer: EsqlLexer): { policy: Token; mode: EnrichMode } {
   const token = lexer.policyNameToken()
   if (token === null) {
     const next = lexer.next()
     throw sqlParsingException(next, `mismatched input '${next.text}' expecting ENRICH_POLICY_NAME`)
   }
   const colon = token.kind === 'identifier' ? token.value.indexOf(':') : -1
-  if (colon < 0) return token
+  if (colon < 0) return { policy: token, mode: 'any' }
   const qualifier = token.value.slice(0, colon)
-  if (!/^_(any|coordinator|remote)$/i.test(qualifier)) {
+  const mode = ENRICH_MODES.find((m) => `_${m}` === qualifier.toLowerCase())
+  if (mode === undefined) {
     throw sqlParsingException(
       token,
       `Unrecognized value [${qualifier}], ENRICH policy qualifier needs to be one of [_ANY, _COORDINATOR, _REMOTE]`,
     )
   }
-  return { ...token, value: token.value.slice(colon + 1) }
+  return { policy: { ...token, value: token.value.slice(colon + 1) }, mode }
 }
+
+const ENRICH_MODES: readonly EnrichMode[] = ['any', 'coordinator', 'remote']
 
 const WILDCARD_IN_ENRICH = 'Using wildcards [*] in ENRICH WITH projections is not allowed'
 
@@ -203,7 +216,7 @@ class CommandParser {
   }
 
   /** ENRICH after its policy name: `[ON field] [WITH [new =] field, …]`. */
-  enrich(policy: Token): EsqlCommand {
+  enrich(policy: Token, mode: EnrichMode): EsqlCommand {
     const { t, at } = this
     let matchField: NamePattern | null = null
     if (this.acceptWord('ON')) matchField = this.enrichName()
@@ -215,7 +228,9 @@ class CommandParser {
         else fields.push({ name: first.pattern, field: first })
       } while (t.acceptOperator(','))
     }
-    return { kind: 'enrich', policy: policy.value, policyAt: policy, matchField, fields, at }
+    const end = matchField === null && fields.length === 0 ? policy.end : t.previous().end
+    const text = t.sql.slice(at.start, end)
+    return { kind: 'enrich', policy: policy.value, policyAt: policy, mode, matchField, fields, at, text }
   }
 
   /** ON and WITH are words of ENRICH's lexer mode, whatever their case. */

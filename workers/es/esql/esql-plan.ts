@@ -9,7 +9,7 @@
  * (exact name over partial wildcard over `*`, later over earlier); DROP and RENAME (`Unknown column [x]`,
  * `No matches found for pattern [x*]`); DISSECT and GROK add keyword (GROK: typed) columns, MV_EXPAND
  * gives each value of a multi-value its own row and ENRICH adds its policy's columns (esql-enrich.ts), after the
- * others as EVAL's do.
+ * others as EVAL's do; a `_remote:` ENRICH's placement is checked after every command.
  */
 import { builtinPatterns } from '../ingest/grok/builtin-patterns.ts'
 import { Grok, type CaptureType } from '../ingest/grok/grok.ts'
@@ -25,7 +25,7 @@ import {
   type EsqlColumn,
   type Row,
 } from './esql-compiler.ts'
-import { NO_ENRICH_POLICIES, planEnrich, type EnrichResolution } from './esql-enrich.ts'
+import { NO_ENRICH_POLICIES, planEnrich, remoteEnrichFailures, type EnrichResolution } from './esql-enrich.ts'
 import { typeName } from './esql-function-support.ts'
 import { STRING_TYPES, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 
@@ -87,6 +87,7 @@ export class Planner {
 
   plan(commands: readonly EsqlCommand[]): Plan {
     for (const command of commands) this.command(command)
+    this.env.failures.push(...remoteEnrichFailures(commands))
     return { columns: this.columns, steps: this.steps }
   }
 

@@ -7,7 +7,8 @@
  * `filter` and the query the leading WHEREs translate to (esql-pushdown.ts) as its query; a field's values
  * come from the `fields` section (dates as epoch_millis) and, except for text (read from _source, in its
  * order), are sorted as doc values are (keyword, ip and version also deduplicated, as a sorted set); a field with
- * no value is null.
+ * no value is null. Each row can come with the `_source` its index stored (ENRICH's range and geo_match lookups read
+ * their match field from it).
  */
 import type { RestContext } from '../rest/rest-context.ts'
 import { resolveIndex, type EsField } from '../sql/index-resolver.ts'
@@ -73,6 +74,12 @@ function cell(list: XContentValue | undefined, type: string): EsqlValue {
   return cellOf(docValues.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
+/** A row with the `_source` its index stored (null when its mapping keeps none). */
+export interface SourcedRow {
+  readonly row: Row
+  readonly source: string | null
+}
+
 /** The rows of the relation the query (null for all documents) matches. */
 export async function readRows(
   context: RestContext,
@@ -80,6 +87,16 @@ export async function readRows(
   query: JsonOut | null,
   now: number,
 ): Promise<Row[]> {
+  return (await readSourcedRows(context, relation, query, now)).map(({ row }) => row)
+}
+
+/** readRows, each row with its document's stored `_source`. */
+export async function readSourcedRows(
+  context: RestContext,
+  relation: EsRelation,
+  query: JsonOut | null,
+  now: number,
+): Promise<SourcedRow[]> {
   const fields = [...relation.fields.values()]
     .filter((f) => esqlTypeOfField(f.esType) !== 'unsupported')
     .map((f) => (f.esType === 'date' ? { field: f.name, format: 'epoch_millis' } : { field: f.name }))
@@ -96,7 +113,7 @@ export async function readRows(
     const section = hit.documentFields?.fields
     const parsed = section ? parseJson(section) : null
     const values = parsed instanceof Map ? parsed : new Map<string, XContentValue>()
-    return relation.columns.map(({ name, type }): EsqlValue => {
+    const row = relation.columns.map(({ name, type }): EsqlValue => {
       switch (name) {
         case '_id':
           return hit.doc.id
@@ -112,5 +129,6 @@ export async function readRows(
           return cell(values.get(name), type)
       }
     })
+    return { row, source: hit.source }
   })
 }

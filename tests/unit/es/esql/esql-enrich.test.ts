@@ -165,6 +165,33 @@ describe('errors', () => {
     )
   })
 
+  test('a _remote: ENRICH after STATS or a _coordinator: ENRICH (Verifier.checkRemoteEnrich; csv-spec statsAfterRemoteEnrich)', async () => {
+    const ok = await esql(
+      'ROW a = "1" | ENRICH _remote:languages_policy ON a | ENRICH _COORDINATOR:languages_policy ON a ' +
+        '| STATS n = COUNT(*) BY language_name | SORT language_name',
+      'json',
+    )
+    expect(JSON.parse(ok.body)).toMatchObject({
+      values: [
+        [1, 'Castilian'],
+        [1, 'English'],
+        [1, 'Spanish'],
+      ],
+    })
+    expect(
+      (
+        await failure(
+          'ROW a = "1" | STATS a = MIN(a) | ENRICH _coordinator:languages_policy ON a ' +
+            '| ENRICH _remote:languages_policy ON a WITH x = language_name',
+        )
+      ).reason,
+    ).toBe(
+      'Found 2 problems\n' +
+        "line 1:78: ENRICH with remote policy can't be executed after STATS\n" +
+        "line 1:78: ENRICH with remote policy can't be executed after another ENRICH with coordinator policy",
+    )
+  })
+
   test('parsing: the qualifier, wildcards and a missing policy name (LogicalPlanBuilder, EsqlBaseLexer)', async () => {
     expect(await failure('ROW a = "1" | ENRICH _foo:languages_policy')).toMatchObject({
       type: 'parsing_exception',
