@@ -73,10 +73,14 @@ export function nestedQuery(ctx: SearchContext, reader: ByteReader, parentBoost:
   const scoreMode = reader.u32()
   const boost = reader.f32() * parentBoost
   // score_mode none weighs the child query without scores (ScoreMode.COMPLETE_NO_SCORES)
+  // the child query's documents are not the parents' the enclosing conjunctions accept
   const scoring = ctx.scoring
+  const acceptDocs = ctx.acceptDocs
   if (scoreMode == SCORE_NONE) ctx.scoring = false
+  ctx.acceptDocs = null
   const children = evaluate(ctx, reader, boost)
   ctx.scoring = scoring
+  ctx.acceptDocs = acceptDocs
   const ofPath = pathDocs(ctx, path)
   const parents = parentBits(ctx, parentPath)
   const result = new DocScores()

@@ -19,7 +19,7 @@
 // weighed without scores. With a trace, each function's record (applied, value before weight, the field's doc
 // values) is added to this node (see explain-trace.ts).
 // Errors (score-error.ts), raised where Lucene would call the scorer (a scoring clause, or any clause with a
-// min_score) and not while explaining: FieldValueFactorFunction's missing value without `missing` and negative
+// min_score; only for documents the enclosing conjunctions accept, ctx.accepts) and not while explaining: FieldValueFactorFunction's missing value without `missing` and negative
 // modified value, then FunctionFactorScorer's check of the combined score (negative or NaN).
 import { ByteReader } from './byte-reader'
 import { NumericDocValues } from './doc-values'
@@ -276,9 +276,10 @@ export function functionScoreQuery(ctx: SearchContext, reader: ByteReader, paren
   for (let i = 0; i < n; i++) if (functions[i].hasFilter) functions[i].filter = evaluate(ctx, reader, 1)
   ctx.scoring = scores
   const result = new DocScores()
-  const raising = trace == null && (ctx.scoring || hasMinScore)
+  const scoredHere = trace == null && (ctx.scoring || hasMinScore)
   for (let i = 0; i < query.length; i++) {
     const docId = query.docs[i]
+    const raising = scoredHere && ctx.accepts(docId)
     const queryScore = boostMode == REPLACE ? <f32>0 : query.scores[i]
     const score =
       n == 0

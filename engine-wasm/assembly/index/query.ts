@@ -6,7 +6,8 @@
 //   MATCH_ALL  u32 3, f32 boost
 //   MATCH_NONE u32 4
 //   BOOL       u32 5, i32 must, i32 should, i32 mustNot, i32 filter, i32 minimumShouldMatch, f32 boost,
-//              then the clauses in that order
+//              then the filter, must, should and mustNot clauses, in that order (the filters are evaluated first:
+//              their conjunction is ctx.acceptDocs while the others are, see search-context.ts)
 //   AUTOMATON 6, TERM_RANGE 7, NUMERIC_RANGE 8, EXISTS 9, FUZZY 10   operands in multi-term-queries.ts
 //   DIS_MAX 11, CONSTANT_SCORE 12, BOOSTING 13                      operands in compound-queries.ts
 //   FUNCTION_SCORE 14                                               operands in function-score.ts
@@ -433,6 +434,16 @@ function boolQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
   const filterCount = reader.i32()
   const minimumShouldMatch = reader.i32()
   const boost = reader.f32() * parentBoost
+  // filter and must_not clauses are weighed without scores: they ask for no statistics
+  const scores = ctx.scoring
+  ctx.scoring = false
+  const filters = new Array<DocScores>()
+  for (let i = 0; i < filterCount; i++) filters.push(evaluate(ctx, reader, boost))
+  ctx.scoring = scores
+  // The other clauses are scored only where the filters match (the conjunction leads them there): no scorer below
+  // is asked for a document outside them.
+  const outerAcceptDocs = ctx.acceptDocs
+  if (filterCount > 0) ctx.acceptDocs = acceptedBy(filters, outerAcceptDocs)
   const required = new Array<DocScores>()
   const scoring = new Array<bool>()
   for (let i = 0; i < mustCount; i++) {
@@ -441,19 +452,25 @@ function boolQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): Do
   }
   const should = new Array<DocScores>()
   for (let i = 0; i < shouldCount; i++) should.push(evaluate(ctx, reader, boost))
-  // must_not and filter clauses are weighed without scores: they ask for no statistics
-  const scores = ctx.scoring
   ctx.scoring = false
   const prohibited = new Array<DocScores>()
   for (let i = 0; i < mustNotCount; i++) prohibited.push(evaluate(ctx, reader, boost))
+  ctx.scoring = scores
+  ctx.acceptDocs = outerAcceptDocs
   for (let i = 0; i < filterCount; i++) {
-    required.push(evaluate(ctx, reader, boost))
+    required.push(filters[i])
     scoring.push(false)
   }
-  ctx.scoring = scores
   const excluded = disjunction(prohibited, 1)
   if (required.length == 0) return exclusion(disjunction(should, max(1, minimumShouldMatch)), excluded)
   const req = exclusion(conjunction(required, scoring), excluded)
   if (should.length == 0) return req
   return reqOpt(req, disjunction(should, max(1, minimumShouldMatch)), minimumShouldMatch > 0)
+}
+
+/** The documents every filter and the enclosing conjunctions (outer, when set) accept. */
+function acceptedBy(filters: Array<DocScores>, outer: DocScores | null): DocScores {
+  const clauses = outer != null ? filters.concat([outer]) : filters
+  if (clauses.length == 1) return clauses[0]
+  return conjunction(clauses, new Array<bool>(clauses.length).fill(false))
 }

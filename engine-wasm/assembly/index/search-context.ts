@@ -11,6 +11,7 @@
 // Invariant: `segment` is one of `segments`; sums over several segments are cached per term, so a query over S
 // segments sums once.
 import { CollectionStatistics, DfsStatistics, TermStatistics } from './dfs-statistics'
+import { DocScores } from './doc-scores'
 import { ExplainTrace } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
@@ -22,6 +23,13 @@ export class SearchContext {
   global: DfsStatistics | null = null
   /** False inside a clause Lucene weighs with COMPLETE_NO_SCORES (filter, must_not, constant_score, negative). */
   scoring: bool = true
+  /**
+   * The documents the enclosing conjunctions can still accept (the intersection of the enclosing bools' filters),
+   * null for all: Lucene's ConjunctionDISI leads every required clause to a document all of them match before it
+   * asks for a score, so a scorer raises a scoring error (score-error.ts) only for a document in this set.
+   * Documents of one doc id space: a block join clears it for its child query.
+   */
+  acceptDocs: DocScores | null = null
   segment: Segment
   /** The sums over several segments by `field \0 term`, made on the first sum (a search of one segment sums none). */
   private termStates: Map<string, TermStatistics | null> | null = null
@@ -39,6 +47,12 @@ export class SearchContext {
 
   get maxDoc(): i32 {
     return this.segment.maxDoc
+  }
+
+  /** Whether a scorer above may ask for this document's score (see acceptDocs). */
+  accepts(docId: i32): bool {
+    const acceptDocs = this.acceptDocs
+    return acceptDocs == null || acceptDocs.entryOf(docId) >= 0
   }
 
   field(name: string): FieldIndex | null {

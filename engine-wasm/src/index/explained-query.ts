@@ -2,10 +2,11 @@
  * ExplainedQuery: how one document fared against each node of a rewritten query tree, read from the trace
  * index.wasm's `explain` writes (format in engine-wasm/assembly/index/explain-trace.ts). Every number is the one
  * the scorer used (float32 values, as Lucene holds them), so a renderer can print Lucene's Explanation tree
- * without recomputing anything. Children follow the program order of query-program.ts: bool must, should,
- * mustNot, filter; disMax and covering queries; constantScore filter; boosting positive, negative; functionScore query, then
+ * without recomputing anything. Children follow the program order of query-program.ts: bool filter, must, should,
+ * mustNot (boolProgramOrder); disMax and covering queries; constantScore filter; boosting positive, negative; functionScore query, then
  * its functions' filters (its weights are one record per function).
  */
+import { boolProgramOrder } from './query-program.ts'
 import type { IndexQuery } from './types.ts'
 
 /** The BM25 factors of one matching weight, as BM25Similarity's scorer explains them. */
@@ -116,7 +117,7 @@ class TraceReader {
 function childrenOf(query: IndexQuery): readonly IndexQuery[] {
   switch (query.type) {
     case 'bool':
-      return [...query.must, ...query.should, ...query.mustNot, ...query.filter]
+      return boolProgramOrder(query)
     case 'disMax':
     case 'covering':
       return query.queries

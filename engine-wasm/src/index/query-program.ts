@@ -80,6 +80,14 @@ export function processedScale(shape: string, scale: number, decay: number): num
   return scale / (1.0 - decay)
 }
 
+/**
+ * A bool's clauses in program order: the filter clauses first (the engine intersects them before it scores the
+ * others, so that a scorer is asked only for documents the conjunction can accept), then must, should, must_not.
+ */
+export function boolProgramOrder(query: Extract<IndexQuery, { type: 'bool' }>): readonly IndexQuery[] {
+  return [...query.filter, ...query.must, ...query.should, ...query.mustNot]
+}
+
 function writeScoreFunction(writer: ByteWriter, { filter, weight, fn }: IndexScoreFunction): void {
   writer.u32(filter !== null ? 1 : 0)
   writer.u32(weight !== null ? 1 : 0)
@@ -216,9 +224,7 @@ export function writeQuery(writer: ByteWriter, query: IndexQuery): void {
       writer.i32(query.filter.length)
       writer.i32(query.minimumShouldMatch)
       writer.f32(query.boost)
-      for (const clause of [...query.must, ...query.should, ...query.mustNot, ...query.filter]) {
-        writeQuery(writer, clause)
-      }
+      for (const clause of boolProgramOrder(query)) writeQuery(writer, clause)
       return
     case 'prefix':
       return automaton(writer, query.field, compilePrefix(query.prefix, query.caseInsensitive), query.boost)

@@ -7,8 +7,12 @@
  *
  * Invariants: a node is in `diskUsages` only when it answered the stats request the info was built from (ES's
  * InternalClusterInfoService leaves out nodes that fail); `shardSizes` is keyed by shardSizeKey, one entry per
- * copy kind (primary or replica) as ClusterInfo.shardIdentifierFromRouting keys it; `shardPaths` holds
- * `<nodeId>/<index>/<shard>` for each copy a node reported (ClusterInfo.dataPath: where a copy's data is).
+ * copy kind (primary or replica) as ClusterInfo.shardIdentifierFromRouting keys it; `shardDataSetSizes` is keyed
+ * by ShardId.toString (`[index][shard]`), the largest data set of the shard's copies (a copy's data set is its
+ * store: the playground has no searchable snapshots); `shardPaths` is keyed by `<nodeId>/<index>/<shard>`, one
+ * entry per copy a node reported (ClusterInfo.dataPath: where a copy's data is, always the node's one data path).
+ * Every reported copy reserves 0 bytes (its stats' `reserved_in_bytes`: no recovery is left to copy), so the
+ * reserved space of a node's data path lists the shards it holds with a total of 0.
  */
 import type { DiscoveryNode } from '../state/discovery-node.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
@@ -28,16 +32,25 @@ export interface DiskUsage {
   readonly freeBytes: number
 }
 
+/** ClusterInfo.NodeAndShard: a shard copy on a node. */
+export interface NodeAndShard {
+  readonly nodeId: string
+  readonly index: string
+  readonly shard: number
+}
+
 export interface ClusterInfo {
   readonly diskUsages: ReadonlyMap<string, DiskUsage>
   readonly shardSizes: ReadonlyMap<string, number>
-  readonly shardPaths: ReadonlySet<string>
+  readonly shardDataSetSizes: ReadonlyMap<string, number>
+  readonly shardPaths: ReadonlyMap<string, NodeAndShard>
 }
 
 export const EMPTY_CLUSTER_INFO: ClusterInfo = {
   diskUsages: new Map(),
   shardSizes: new Map(),
-  shardPaths: new Set(),
+  shardDataSetSizes: new Map(),
+  shardPaths: new Map(),
 }
 
 /** The disk usage of a node whose shard copies hold `indicesBytes`. */
@@ -56,9 +69,14 @@ export function freeDiskPercentage(usage: { totalBytes: number; freeBytes: numbe
   return usage.totalBytes === 0 ? 100 : (100 * usage.freeBytes) / usage.totalBytes
 }
 
+/** ShardId.toString: `[index][shard]`. */
+export function shardIdString(index: string, shard: number): string {
+  return `[${index}][${shard}]`
+}
+
 /** ClusterInfo.shardIdentifierFromRouting's key: `[index][shard][p|r]`. */
 export function shardSizeKey(index: string, shard: number, primary: boolean): string {
-  return `[${index}][${shard}][${primary ? 'p' : 'r'}]`
+  return `${shardIdString(index, shard)}[${primary ? 'p' : 'r'}]`
 }
 
 /** ClusterInfo.getShardSize(ShardRouting, default): the size reported for the copy's kind (primary or replica). */
@@ -87,16 +105,23 @@ export function buildClusterInfo(
 ): ClusterInfo {
   const diskUsages = new Map<string, DiskUsage>()
   const shardSizes = new Map<string, number>()
-  const shardPaths = new Set<string>()
+  const shardDataSetSizes = new Map<string, number>()
+  const shardPaths = new Map<string, NodeAndShard>()
   for (const { node, shards } of answers) {
     let indicesBytes = 0
     for (const shard of shards) {
       indicesBytes += shard.storeBytes
       const key = shardSizeKey(shard.index, shard.shard, primaryAllocationIds.has(shard.allocationId))
       shardSizes.set(key, Math.max(shardSizes.get(key) ?? 0, shard.storeBytes))
-      shardPaths.add(`${node.id}/${shard.index}/${shard.shard}`)
+      const id = shardIdString(shard.index, shard.shard)
+      shardDataSetSizes.set(id, Math.max(shardDataSetSizes.get(id) ?? 0, shard.storeBytes))
+      shardPaths.set(`${node.id}/${shard.index}/${shard.shard}`, {
+        nodeId: node.id,
+        index: shard.index,
+        shard: shard.shard,
+      })
     }
     diskUsages.set(node.id, nodeDiskUsage(node, indicesBytes))
   }
-  return { diskUsages, shardSizes, shardPaths }
+  return { diskUsages, shardSizes, shardDataSetSizes, shardPaths }
 }

@@ -5,7 +5,8 @@
  * master (30 s, else master_not_discovered_exception) and answers from the applied cluster state with the
  * deciders' and the balancer's own decisions (cluster/allocation/allocation-explain.ts), written as
  * ClusterAllocationExplanation.toXContent writes them. `include_yes_decisions` keeps the YES decisions;
- * `include_disk_info` is accepted but the playground has no ClusterInfo to add.
+ * `include_disk_info` adds the ClusterInfo the deciders read as `cluster_info`, after `current_node`
+ * (cluster-info-json.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import {
@@ -31,6 +32,7 @@ import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { parseRequestBody } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
+import { clusterInfoJson } from './cluster-info-json.ts'
 import { discoveryNodeFields } from './node-description.ts'
 import { urlFlag } from '../../common/booleans.ts'
 
@@ -71,8 +73,7 @@ export function registerAllocationExplainAction(controller: RestController, cont
 
 async function explain(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const includeYes = urlFlag(req.params, 'include_yes_decisions') ?? false
-  // Parsed (a bad value is refused); the cluster_info section it adds is not written (docs/DEVIATIONS.md).
-  urlFlag(req.params, 'include_disk_info')
+  const includeDiskInfo = urlFlag(req.params, 'include_disk_info') ?? false
   const request = parseExplainRequest(req.request.body)
   const { cluster } = context.client
   const state = await cluster.waitFor((s) => s.masterNodeId !== null, MASTER_TIMEOUT_MS)
@@ -81,7 +82,10 @@ async function explain(context: RestContext, req: RestHandlerRequest): Promise<R
   const clusterInfo = await context.clusterInfo()
   const decision = explainShard(state, copy, context.clock.now(), includeYes, clusterInfo)
   const specific = request.index !== null
-  return json(200, explanationJson(state, copy, decision, specific))
+  const diskInfo = includeDiskInfo
+    ? clusterInfoJson(clusterInfo, urlFlag(req.params, 'human') === true)
+    : null
+  return json(200, explanationJson(state, copy, decision, specific, diskInfo))
 }
 
 function parseExplainRequest(body: string | null): ExplainRequest {
@@ -202,6 +206,7 @@ function explanationJson(
   copy: ShardRouting,
   decision: ShardAllocationDecision,
   specific: boolean,
+  clusterInfo: JsonOut | null,
 ): Record<string, JsonOut> {
   const out: Record<string, JsonOut> = specific ? {} : { note: NO_SHARD_SPECIFIED_MESSAGE }
   Object.assign(out, {
@@ -228,6 +233,7 @@ function explanationJson(
       ...(ranking > 0 ? { weight_ranking: ranking } : {}),
     }
   }
+  if (clusterInfo !== null) out.cluster_info = clusterInfo
   if (decision.kind === 'not_taken') {
     const target = state.nodes.find((node) => node.id === copy.relocatingNodeId)
     out.explanation =

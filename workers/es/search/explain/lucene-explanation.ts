@@ -31,6 +31,7 @@
  */
 import { distanceFeatureExplanation } from './distance-feature-explanation.ts'
 import {
+  boolProgramOrder,
   termsByPosition,
   weightedSpanQuery,
   type DfsStatistics,
@@ -128,11 +129,9 @@ function phrasePrefix(node: Node<'phrasePrefix'>, docId: number): Explanation {
 }
 
 function bool(node: Node<'bool'>, docId: number): Explanation {
-  const { must, should, mustNot } = node.query
-  // node.children follow the program order (must, should, mustNot, filter); Lucene's follow ES's clause order.
+  // node.children follow the program order (boolProgramOrder); Lucene's follow ES's clause order.
   const childAt = new Map<IndexQuery, ExplainedQuery>()
-  const programOrder = [...must, ...should, ...mustNot, ...node.query.filter]
-  programOrder.forEach((query, i) => {
+  boolProgramOrder(node.query).forEach((query, i) => {
     const child = node.children[i]
     if (child) childAt.set(query, child)
   })
