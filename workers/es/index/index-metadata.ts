@@ -12,6 +12,7 @@ import { simpleMatch } from '../common/simple-match.ts'
 import { limitDefaults } from './index-limit-settings.ts'
 import type { OtherSettingValue } from './index-scoped-settings.ts'
 import type { IndexMapperSettings } from './mapper/document-parser.ts'
+import { IGNORE_ABOVE_DEFAULT } from './mapper/keyword-field.ts'
 import type { LifecycleExecutionState } from '../ilm/lifecycle-execution-state.ts'
 import type { SnapshotRecoverySource } from '../snapshots/restore-service.ts'
 
@@ -85,10 +86,15 @@ export const metadataKey = (uuid: string): string => `indices/${uuid}/meta`
 export const translogPrefix = (uuid: string, shard: number): string =>
   `indices/${uuid}/shards/${shard}/translog/`
 
-/** What the index's mappers read from its settings: index.mapping.ignore_malformed; whether it backs a data stream. */
+/**
+ * What the index's mappers read from its settings: index.mapping.ignore_malformed, index.mapping.ignore_above (an
+ * integer text, validated when set: index-scoped-settings.ts); whether it backs a data stream.
+ */
 export function mapperSettings(metadata: IndexMetadata): IndexMapperSettings {
+  const ignoreAbove = metadata.otherSettings?.['index.mapping.ignore_above']
   return {
     ignoreMalformed: metadata.otherSettings?.['index.mapping.ignore_malformed'] === 'true',
+    ignoreAbove: typeof ignoreAbove === 'string' ? Number(ignoreAbove) : IGNORE_ABOVE_DEFAULT,
     dataStream: metadata.dataStream !== undefined,
   }
 }

@@ -174,6 +174,7 @@ const SETTINGS = new Map<string, IndexSetting>([
   ['index.mapping.field_name_length.limit', dynamic(long(1))],
   ['index.mapping.dimension_fields.limit', dynamic(long(0))],
   ['index.mapping.ignore_malformed', fixed(bool)],
+  ['index.mapping.ignore_above', fixed(int(0))],
   ['index.mapping.coerce', fixed(bool)],
   ['index.load_fixed_bitset_filters_eagerly', fixed(bool)],
   // PercolatorFieldMapper.INDEX_MAP_UNMAPPED_FIELDS_AS_TEXT_SETTING

@@ -150,7 +150,9 @@ export class IndexService {
     }
     // a stored document carries the id and routing a join field indexes
     const { doc } = operation
-    const document = parseDocument(parse(doc.source), this.metadata.mapping, null, true, {}, undefined, doc)
+    // the index's own mapper settings (flattened values over its ignore_above), without the percolator check
+    const settings = mapperSettings(this.metadata)
+    const document = parseDocument(parse(doc.source), this.metadata.mapping, null, true, {}, settings, doc)
     shard.apply(operation, this.indexing(operation.doc.id, operation.doc.routing, document), now)
   }
 
@@ -168,7 +170,9 @@ export class IndexService {
           ? NO_NESTED_DOC_VALUES
           : nested.map((doc) => numericDocValues(doc, id, this.analyzers)),
     }
-    return (docId, flush) => indexDocument(flush, docId, { id, routing }, document, this.analyzers, numeric)
+    const { ignoreAbove } = this.mappers
+    return (docId, flush) =>
+      indexDocument(flush, docId, { id, routing }, document, this.analyzers, numeric, ignoreAbove)
   }
 
   refresh(now: number): void {

@@ -34,7 +34,13 @@
  * `_id` and `_routing` have field infos of their own type, which every reader refuses.
  */
 import { parseJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
-import { parseDocument, type ParsedField } from '../index/mapper/document-parser.ts'
+import {
+  NO_INDEX_SETTINGS,
+  parseDocument,
+  type IndexMapperSettings,
+  type ParsedField,
+} from '../index/mapper/document-parser.ts'
+import { mapperSettings } from '../index/index-metadata.ts'
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 import { concreteFieldName, searchFields } from './search-fields.ts'
 import type { RuntimeField } from '../index/mapper/runtime-field.ts'
@@ -133,26 +139,30 @@ const METADATA_INFOS: ReadonlyMap<string, FieldInfo> = new Map([
 /** The runtime fields whose values are being computed, in the order they were entered (the cycle check). */
 const resolving: string[] = []
 
-/** The index a shard's doc values are read for: its name (`_index`) and its analysis (fielddata, normalizers). */
+/**
+ * The index a shard's doc values are read for: its name (`_index`), its analysis (fielddata, normalizers) and its
+ * mapper settings (index.mapping.ignore_above and the rest, as the document's mappers read them).
+ */
 export interface DocValuesIndex {
   readonly name: string
   readonly analysis: FieldAnalysis | null
+  readonly mappers: IndexMapperSettings
 }
 
 /** The doc values' view of an index service. */
 export function docValuesIndex(index: Pick<IndexService, 'metadata' | 'analysis'>): DocValuesIndex {
-  return { name: index.metadata.name, analysis: index.analysis }
+  return { name: index.metadata.name, analysis: index.analysis, mappers: mapperSettings(index.metadata) }
 }
 
-/** A shard of no named index, without analysis (tests of the doc values alone). */
-const UNNAMED_INDEX: DocValuesIndex = { name: '', analysis: null }
+/** A shard of no named index, without analysis or settings (tests of the doc values alone). */
+const UNNAMED_INDEX: DocValuesIndex = { name: '', analysis: null, mappers: NO_INDEX_SETTINGS }
 
 export function shardDocValues(
   shard: ShardSearcher,
   mapping: Mapping,
   index: DocValuesIndex = UNNAMED_INDEX,
 ): DocValuesSource {
-  const { name: indexName, analysis } = index
+  const { name: indexName, analysis, mappers } = index
   const fields = leafFields(mapping)
   const runtime = runtimeFields(mapping)
   const scripts = compiledRuntimeFields(mapping)
@@ -163,7 +173,7 @@ export function shardDocValues(
   const blockFields = (stored: StoredDocument): BlockFields => {
     let values = perDoc.get(stored)
     if (values === undefined) {
-      values = storedDocFields(stored, indexMapping, analysis)
+      values = storedDocFields(stored, indexMapping, analysis, mappers)
       perDoc.set(stored, values)
     }
     return values
@@ -301,20 +311,25 @@ function storedDocFields(
   stored: StoredDocument,
   mapping: Mapping,
   analysis: FieldAnalysis | null,
+  mappers: IndexMapperSettings,
 ): BlockFields {
   const source = parseJson(stored.source)
   if (!(source instanceof Map)) return { root: new Map(), nested: [] }
-  const parsed = parseDocument(source, mapping, null, true, {}, undefined, stored)
+  const parsed = parseDocument(source, mapping, null, true, {}, mappers, stored)
   return {
-    root: fieldValues(parsed.fields, analysis),
-    nested: parsed.nested.map((doc) => fieldValues(doc.fields, analysis)),
+    root: fieldValues(parsed.fields, analysis, mappers.ignoreAbove),
+    nested: parsed.nested.map((doc) => fieldValues(doc.fields, analysis, mappers.ignoreAbove)),
   }
 }
 
-function fieldValues(fields: readonly ParsedField[], analysis: FieldAnalysis | null): DocFields {
+function fieldValues(
+  fields: readonly ParsedField[],
+  analysis: FieldAnalysis | null,
+  indexIgnoreAbove: number,
+): DocFields {
   const out = new Map<string, readonly FieldValue[]>()
   for (const { path, mapping: field, values } of fields) {
-    const converted = docValues(field, values, analysis)
+    const converted = docValues(field, values, analysis, indexIgnoreAbove)
     if (converted.length > 0) out.set(path, converted)
   }
   return out

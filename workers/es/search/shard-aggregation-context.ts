@@ -144,7 +144,7 @@ export function shardAggregationContext(
         mapping,
         fetch,
         found.map((hit) => hit.stored),
-        mapperSettings(index.metadata).ignoreMalformed,
+        mapperSettings(index.metadata),
       )
       const hits = found.map(({ score, sortValues, stored }, i) => {
         const hit = new Map<string, JsonOut>([['_index', name]])

@@ -331,7 +331,7 @@ function shardSearch(
   const [matched, matchedNanos] = phaseTimed(() =>
     matchedQueries(shard.searcherIndex, namedQueries, fetched, dfs),
   )
-  const ignored = fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata).ignoreMalformed)
+  const ignored = fetchIgnored(mapping, parsed.fetch, hits, mapperSettings(index.metadata))
   const suggest =
     parsed.suggest && skip === 0 ? executeSuggestions(parsed.suggest, index, shard, phase.shardIndex) : null
   const [nestedInnerHits, innerHitsNanos] = phaseTimed(() =>

@@ -14,6 +14,7 @@ import { numericDocValues } from '../../../../workers/es/index/mapper/doc-values
 import { parseDocument, type ParsedDocument } from '../../../../workers/es/index/mapper/document-parser.ts'
 import { indexDocument, indexedTerm } from '../../../../workers/es/index/mapper/field-indexer.ts'
 import { parseMapping } from '../../../../workers/es/index/mapper/mapping-parser.ts'
+import { IGNORE_ABOVE_DEFAULT } from '../../../../workers/es/index/mapper/keyword-field.ts'
 import { parseJson, type XContentObject } from '../../../../workers/es/xcontent/index.ts'
 
 const analysis = new IndexAnalysis({
@@ -120,10 +121,16 @@ describe('indexDocument', () => {
         sources.forEach((json, docId) => {
           const parsed = parseDocument(parseJson(JSON.stringify(json)) as XContentObject, mapping)
           const id = `id-${docId}`
-          indexDocument(streamed, docId, { id, routing: null }, parsed, analysis, {
-            root: numericDocValues(parsed, id),
-            nested: [],
-          })
+          const numeric = { root: numericDocValues(parsed, id), nested: [] }
+          indexDocument(
+            streamed,
+            docId,
+            { id, routing: null },
+            parsed,
+            analysis,
+            numeric,
+            IGNORE_ABOVE_DEFAULT,
+          )
           whole.add(oracle(docId, id, parsed))
         })
         const bytes = (flush: FlushDictionary) => [...flush.batches(64)].map((batch) => [...batch])

@@ -50,6 +50,7 @@ import { dateNanos, sortableDouble } from './date-nanos-field.ts'
 import { fieldParsingException } from './field-parameters.ts'
 import { NUMERIC_RANGE_TYPES } from './range-type.ts'
 import { encodeVersion } from './version-field.ts'
+import { effectiveIgnoreAbove, IGNORE_ABOVE_DEFAULT } from './keyword-field.ts'
 import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 
 export type DocValue = number | string
@@ -109,18 +110,21 @@ export function numericDocValues(
 
 /**
  * A field's values as its doc values hold them (see the header); none for object fields. `analysis`: the index's,
- * for a keyword's normalizer and a text field's fielddata (without it they are read as not normalized, and none).
+ * for a keyword's normalizer and a text field's fielddata (without it they are read as not normalized, and none);
+ * `indexIgnoreAbove`: the index's index.mapping.ignore_above (without an index, as for a runtime field's source
+ * values: none).
  */
 export function docValues(
   field: FieldMapping,
   values: readonly LeafValue[],
   analysis: FieldAnalysis | null = null,
+  indexIgnoreAbove = IGNORE_ABOVE_DEFAULT,
 ): DocValue[] {
   switch (field.type) {
     case 'keyword':
     case 'wildcard':
     case 'join': {
-      const kept = values.filter((v) => !ignoredAbove(field, v)).map(String)
+      const kept = values.filter((v) => !ignoredAbove(field, v, indexIgnoreAbove)).map(String)
       const { normalizer } = field
       const normalized =
         normalizer === undefined || analysis === null
@@ -197,12 +201,14 @@ export function docValues(
   }
 }
 
-/** Whether a keyword or wildcard field's mapper ignores this value: longer than its `ignore_above` (UTF-16 units, as Java's). */
-export function ignoredAbove(field: FieldMapping, value: LeafValue): boolean {
+/**
+ * Whether a keyword or wildcard field's mapper ignores this value: longer than its `ignore_above`, or else the index's
+ * (`indexIgnoreAbove`: keyword-field.ts effectiveIgnoreAbove), in UTF-16 units as Java's.
+ */
+export function ignoredAbove(field: FieldMapping, value: LeafValue, indexIgnoreAbove: number): boolean {
   return (
     (field.type === 'keyword' || field.type === 'wildcard') &&
-    field.ignore_above !== undefined &&
-    String(value).length > field.ignore_above
+    String(value).length > effectiveIgnoreAbove(field, indexIgnoreAbove)
   )
 }
 

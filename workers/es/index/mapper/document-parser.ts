@@ -66,6 +66,7 @@ import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck 
 import { rangeValues } from './range-field.ts'
 import { isRangeType, rangeToField } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordValue, withConstantValue } from './constant-keyword-field.ts'
+import { IGNORE_ABOVE_DEFAULT } from './keyword-field.ts'
 import { FLATTENED, flattenedValues, KEYED_FIELD_SUFFIX } from './flattened-field.ts'
 import { HISTOGRAM, histogramValues } from './histogram-field.ts'
 import { AGGREGATE_METRIC_DOUBLE, aggregateMetricValue } from './aggregate-metric-double-field.ts'
@@ -75,16 +76,24 @@ const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), '
 
 /**
  * What the mappers read from the index's settings (MappingParserContext): `index.mapping.ignore_malformed`, the
- * default of every `ignore_malformed`, and whether the index backs a data stream (whose `@timestamp` keeps false).
+ * default of every `ignore_malformed`; `index.mapping.ignore_above`, the default of every keyword, wildcard and
+ * flattened field's `ignore_above` (keyword-field.ts effectiveIgnoreAbove); and whether the index backs a data
+ * stream (whose `@timestamp` keeps false).
  */
 export interface IndexMapperSettings {
   ignoreMalformed: boolean
+  ignoreAbove: number
   dataStream: boolean
   /** How a percolator field's query is checked (percolator-field.ts); absent: taken as it is. */
   percolatorQueries?: PercolatorQueryCheck
 }
 
-const NO_INDEX_SETTINGS: IndexMapperSettings = { ignoreMalformed: false, dataStream: false }
+/** The mapper settings of an index that sets none. */
+export const NO_INDEX_SETTINGS: IndexMapperSettings = {
+  ignoreMalformed: false,
+  ignoreAbove: IGNORE_ABOVE_DEFAULT,
+  dataStream: false,
+}
 /** A write without a bulk item's `dynamic_templates` (most): shared, never written. */
 const NO_DYNAMIC_TEMPLATES: Readonly<Record<string, string>> = Object.freeze({})
 
@@ -424,7 +433,7 @@ class DocumentWalk {
 
   /** A flattened field's value: its leaves under its path and, as `key\0value`, under its keyed field's. */
   private addFlattened(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    const { root, keyed } = flattenedValues(path, field, value, this.id)
+    const { root, keyed } = flattenedValues(path, field, value, this.id, this.settings.ignoreAbove)
     const keyedPath = path + KEYED_FIELD_SUFFIX
     for (let i = 0; i < root.length; i++) {
       this.addValue(doc, path, field, root[i]!)

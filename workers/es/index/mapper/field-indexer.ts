@@ -2,9 +2,10 @@
  * Writes a parsed document into what the inverted index stores (a flush, document-batch.ts, one term at a
  * time): for a `text` field the analysed tokens of every value (a `match_only_text` field's the same, without norms) (values of an array are separated by
  * position_increment_gap, 100, as ES sets it), for a `search_as_you_type` field the same and then each of its
- * subfields (search-as-you-type-field.ts) through its own analyzer (a text field's `._index_prefix` and
- * `._index_phrase` the same way, text-field.ts), for
- * a `keyword` field each value as one term (through its normalizer) unless longer than ignore_above (a `wildcard`
+ * subfields (search-as-you-type-field.ts) through its own analyzer, with the norms and index options it copies from
+ * the field (a text field's `._index_prefix` and `._index_phrase` the same way, text-subfields.ts), for
+ * a `keyword` field each value as one term (through its normalizer) unless longer than its ignore_above (else the
+ * index's index.mapping.ignore_above; a `wildcard`
  * field's the same, wildcard-field.ts), a `counted_keyword` each value as one term (none with
  * `index: false`), a `version`
  * field each value's encoded term and its decoded text under a second index field (version-field.ts), a boolean as
@@ -22,6 +23,7 @@ import type { LeafValue, ParsedDocument, ParsedField } from './document-parser.t
 import { NESTED_PATH_FIELD } from './nested-mapping.ts'
 import { isAnalyzedText, NUMERIC_TYPES, type FieldMapping } from './mapping.ts'
 import { keepsBinaryValues } from './binary-field.ts'
+import { effectiveIgnoreAbove } from './keyword-field.ts'
 import { subfieldsOf } from './search-as-you-type-field.ts'
 import { textSubfieldsOf } from './text-subfields.ts'
 import { indexFieldName } from './rank-feature-field.ts'
@@ -99,6 +101,8 @@ export function indexDocument(
   parsed: ParsedDocument,
   analysis: IndexTermsAnalyzer,
   numeric: BlockDocValues,
+  /** The index's index.mapping.ignore_above (IndexMapperSettings.ignoreAbove). */
+  indexIgnoreAbove: number,
 ): number {
   const nested = parsed.nested
   // the paths `_ignored` lists, each once, in the order first met (most documents have none: no Set per document)
@@ -107,7 +111,7 @@ export function indexDocument(
     flush.beginDocument(docId + n)
     flush.beginField(NESTED_PATH_FIELD, false)
     flush.termText(nested[n]!.path, 0)
-    indexFields(flush, nested[n]!.fields, analysis, numeric.nested[n]!, ignored)
+    indexFields(flush, nested[n]!.fields, analysis, numeric.nested[n]!, ignored, indexIgnoreAbove)
   }
   flush.beginDocument(docId + nested.length)
   flush.beginField('_id', false)
@@ -116,7 +120,7 @@ export function indexDocument(
     flush.beginField(ROUTING_FIELD, false)
     flush.termText(routing, 0)
   }
-  indexFields(flush, parsed.fields, analysis, numeric.root, ignored)
+  indexFields(flush, parsed.fields, analysis, numeric.root, ignored, indexIgnoreAbove)
   if (parsed.malformed.size > 0) for (const path of parsed.malformed.keys()) addIgnored(ignored, path)
   if (ignored.length > 0) {
     flush.beginField(IGNORED_FIELD, false)
@@ -132,6 +136,7 @@ function indexFields(
   numeric: ReadonlyArray<readonly number[] | null>,
   /** Collects the paths of the keyword fields with a value above their `ignore_above`. */
   ignored: string[],
+  indexIgnoreAbove: number,
 ): void {
   // Index loops, not iterators or closures: this runs for every field of every document written.
   for (let f = 0; f < fields.length; f++) {
@@ -140,7 +145,7 @@ function indexFields(
     flush.beginField(indexFieldName(path, mapping), hasNorms(mapping), keepsFreqs(mapping))
     if (text) {
       indexText(flush, mapping.analyzer ?? DEFAULT_ANALYZER, values, analysis)
-      // search_as_you_type: its shingle subfields (with norms) and its prefix subfield (without) from the same values
+      // search_as_you_type: its shingle subfields and its prefix subfield (without norms) from the same values
       if (mapping.type === 'search_as_you_type')
         indexSubfields(flush, path, subfieldsOf(mapping), values, analysis)
       // text: its `._index_prefix` (without norms) and `._index_phrase` subfields, when it has them
@@ -160,7 +165,7 @@ function indexFields(
       const keyword = mapping.type === 'keyword'
       // a wildcard field's value is one term too (wildcard-field.ts), with ignore_above and no normalizer
       const ignoreAbove =
-        keyword || mapping.type === 'wildcard' ? (mapping.ignore_above ?? Infinity) : Infinity
+        keyword || mapping.type === 'wildcard' ? effectiveIgnoreAbove(mapping, indexIgnoreAbove) : Infinity
       // KeywordFieldMapper: ignore_above reads the value as given, the term is the normalized value
       const normalizer = keyword ? mapping.normalizer : undefined
       for (let v = 0; v < values.length; v++) {
@@ -219,7 +224,8 @@ function indexSubfields(
 ): void {
   for (let s = 0; s < subfields.length; s++) {
     const [suffix, sub] = subfields[s]!
-    flush.beginField(path + suffix, !sub.derived!.prefix)
+    // the norms and index options the subfield copies from its parent (text-subfields.ts copiedFieldType)
+    flush.beginField(path + suffix, !sub.derived!.prefix && hasNorms(sub), keepsFreqs(sub))
     indexText(flush, sub.analyzer!, values, analysis)
   }
 }

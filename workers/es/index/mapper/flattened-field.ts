@@ -4,7 +4,7 @@
  * Mapping: the Builder's parameters in its order (`index`, `doc_values`, `depth_limit`, `null_value`,
  * `eager_global_ordinals`, `ignore_above`, `index_options`, `similarity`, `split_queries_on_whitespace`, `meta`,
  * `time_series_dimensions`: not available), defaults left out (field-parameters.ts). `depth_limit` and `ignore_above`
- * are integers (Parameter.intParam), a negative `depth_limit` refused; `null_value` is kept as its text. A field with
+ * are integers (Parameter.intParam), a negative one refused; `null_value` is kept as its text. A field with
  * multi-fields or `copy_to` is refused as Builder.build refuses it ("flattened field [f] does not support [fields]").
  *
  * Document (FlattenedFieldParser): the field's value is an object (an array of them, null: nothing; anything else
@@ -12,7 +12,8 @@
  * one value: its text (a number's lexeme, a boolean's `true` / `false`), under its key, the names on its way joined
  * with `.` (dots in names are not expanded). A null leaf takes `null_value` when set, else nothing. A key holding
  * `\0` fails the document; so does an object deeper than `depth_limit` (the field's own object is depth 0); a value
- * longer than `ignore_above` (UTF-16 units) is dropped without a trace (no `_ignored`). With `index` and
+ * longer than `ignore_above` (the field's, else the index's index.mapping.ignore_above: keyword-field.ts
+ * effectiveIgnoreAbove; UTF-16 units) is dropped without a trace (no `_ignored`). With `index` and
  * `doc_values` both false nothing is read.
  *
  * Index: two index fields (FlattenedFieldParser's pair of fields per leaf), each a keyword's terms and sorted-set doc
@@ -39,6 +40,7 @@ import {
   type ParameterSpec,
 } from './field-parameters.ts'
 import { valuePreview } from './number-field.ts'
+import { effectiveIgnoreAbove, IGNORE_ABOVE_DEFAULT, readIgnoreAbove } from './keyword-field.ts'
 
 export const FLATTENED = 'flattened'
 
@@ -49,8 +51,6 @@ export const KEYED_FIELD_SUFFIX = '._keyed'
 export const KEY_SEPARATOR = '\0'
 
 const DEPTH_LIMIT_DEFAULT = 20
-/** Integer.MAX_VALUE: ignore_above's default, no value ignored. */
-const IGNORE_ABOVE_DEFAULT = 2147483647
 
 const PARAMETERS: ReadonlyMap<string, ParameterSpec> = new Map<string, ParameterSpec>([
   ['index', { kind: 'boolean', default: true }],
@@ -79,11 +79,7 @@ export function flattenedMapping(name: string, definition: Record<string, unknow
     if (depthLimit === DEPTH_LIMIT_DEFAULT) delete mapping.depth_limit
     else mapping.depth_limit = depthLimit
   }
-  if (mapping.ignore_above !== undefined) {
-    const ignoreAbove = integerParameter(mapping.ignore_above)
-    if (ignoreAbove === IGNORE_ABOVE_DEFAULT) delete mapping.ignore_above
-    else mapping.ignore_above = ignoreAbove
-  }
+  readIgnoreAbove(mapping)
   for (const parameter of ['fields', 'copy_to'] as const) {
     const given = mapping[parameter]
     const empty = Array.isArray(given) ? given.length === 0 : Object.keys(given ?? {}).length === 0
@@ -104,23 +100,26 @@ export interface FlattenedValues {
 
 /**
  * FlattenedFieldMapper.parseCreateField over the field's value (see the header); `id` names the document in a
- * failure (null where it is parsed again after its primary took it).
+ * failure (null where it is parsed again after its primary took it); `indexIgnoreAbove`: the index's
+ * index.mapping.ignore_above, the default of the field's.
  */
 export function flattenedValues(
   path: string,
   field: FieldMapping,
   value: XContentValue,
   id: string | null,
+  indexIgnoreAbove: number,
 ): FlattenedValues {
   const out: FlattenedValues = { root: [], keyed: [] }
   if (field.index === false && field.doc_values === false) return out
-  new FlattenedParser(path, field, id ?? '', out).parseRoot(value)
+  new FlattenedParser(path, field, id ?? '', out, effectiveIgnoreAbove(field, indexIgnoreAbove)).parseRoot(
+    value,
+  )
   return out
 }
 
 class FlattenedParser {
   private readonly depthLimit: number
-  private readonly ignoreAbove: number
   /** The names of the objects the parser is in, below the field's own. */
   private readonly keys: string[] = []
 
@@ -129,9 +128,9 @@ class FlattenedParser {
     private readonly field: FieldMapping,
     private readonly id: string,
     private readonly out: FlattenedValues,
+    private readonly ignoreAbove: number,
   ) {
     this.depthLimit = field.depth_limit ?? DEPTH_LIMIT_DEFAULT
-    this.ignoreAbove = field.ignore_above ?? IGNORE_ABOVE_DEFAULT
   }
 
   /** The field's value as DocumentParser hands it over: an array's elements one by one, null skipped. */

@@ -4,8 +4,9 @@
  * `similarity`, `normalizer`, `split_queries_on_whitespace`, `script`, `on_script_error`, `meta`,
  * `time_series_dimension`), then `fields` and `copy_to` (field-parameters.ts: an unknown parameter is refused,
  * booleans parsed, restricted values checked, defaults left out). `null_value` is kept as its text
- * (Parameter.stringParam); `ignore_above` as an integer. `script`, `on_script_error` and `time_series_dimension`
- * are not available. Whether the index has the `normalizer` is checked with its analysis (index-analysis.ts).
+ * (Parameter.stringParam); `ignore_above` as an integer, whose default is the index's index.mapping.ignore_above
+ * (effectiveIgnoreAbove). `script`, `on_script_error` and `time_series_dimension` are not available. Whether the
+ * index has the `normalizer` is checked with its analysis (index-analysis.ts).
  */
 import { failedToParseMappingFrom, illegalArgumentException } from '../../errors/index.ts'
 import type { FieldMapping } from './mapping.ts'
@@ -50,8 +51,8 @@ export function keywordMapping(name: string, definition: Record<string, unknown>
 }
 
 /**
- * Parameter.ignoreAboveParam as keyword and wildcard read it (XContentMapValues.nodeIntegerValue, then its validator):
- * an integer of at least 0, left out when it is the default.
+ * Parameter.ignoreAboveParam as keyword, wildcard and flattened read it (XContentMapValues.nodeIntegerValue, then
+ * its validator): an integer of at least 0, left out when it is Integer.MAX_VALUE.
  */
 export function readIgnoreAbove(mapping: Record<string, unknown>): void {
   if (mapping.ignore_above === undefined) return
@@ -62,6 +63,15 @@ export function readIgnoreAbove(mapping: Record<string, unknown>): void {
     )
   if (ignoreAbove === IGNORE_ABOVE_DEFAULT) delete mapping.ignore_above
   else mapping.ignore_above = ignoreAbove
+}
+
+/**
+ * The `ignore_above` a keyword, wildcard or flattened field applies: its own, else `indexDefault`, the index's
+ * `index.mapping.ignore_above` (IndexSettings.IGNORE_ABOVE_SETTING, which their Builders take as the parameter's
+ * default; Integer.MAX_VALUE without it).
+ */
+export function effectiveIgnoreAbove(field: FieldMapping, indexDefault: number): number {
+  return field.ignore_above ?? indexDefault
 }
 
 /**

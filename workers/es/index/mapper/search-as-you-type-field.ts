@@ -8,8 +8,9 @@
  * refused as ES refuses it.
  *
  * Subfields (derivedSubfields): `<path>._2gram` … `<path>._<max>gram`, the root's analyzers wrapped with shingles
- * of that size, and `<path>._index_prefix`, the index analyzer wrapped with shingles of the max size and edge
- * n-grams, searched with the search analyzer wrapped with those shingles only
+ * of that size, with the root's norms and index_options (their FieldType copies the root's), and
+ * `<path>._index_prefix`, the index analyzer wrapped with shingles of the max size and edge n-grams, with the root's
+ * index_options and no norms, searched with the search analyzer wrapped with those shingles only
  * (analysis/search-as-you-type-analyzer.ts). They are indexed from the root's values and queried by name; they
  * never appear in a mapping's JSON.
  */
@@ -19,6 +20,7 @@ import { DEFAULT_ANALYZER } from '../../analysis/index.ts'
 import { wrappedAnalyzerName } from '../../analysis/search-as-you-type-analyzer.ts'
 import type { FieldMapping } from './mapping.ts'
 import { checkRestricted, TERM_VECTOR_OPTIONS, TEXT_INDEX_OPTIONS } from './field-parameters.ts'
+import { copiedFieldType } from './text-subfields.ts'
 
 const TYPE = 'search_as_you_type'
 const DEFAULT_MAX_SHINGLE_SIZE = 3
@@ -101,6 +103,7 @@ function buildSubfields(root: FieldMapping): [string, FieldMapping][] {
         analyzer: wrappedAnalyzerName(indexAnalyzer, size, false),
         search_analyzer: search,
         search_quote_analyzer: search,
+        ...copiedFieldType(root, false),
         derived: { shingleSize: size, prefix: false },
       },
     ])
@@ -112,6 +115,7 @@ function buildSubfields(root: FieldMapping): [string, FieldMapping][] {
       analyzer: wrappedAnalyzerName(indexAnalyzer, max, true),
       search_analyzer: wrappedAnalyzerName(searchAnalyzer, max, false),
       search_quote_analyzer: searchAnalyzer,
+      ...copiedFieldType(root, true),
       derived: { shingleSize: max, prefix: true },
     },
   ])

@@ -1,9 +1,10 @@
 /**
  * WildcardFieldMapper's side of a mapping and a document (ES 8.17, x-pack wildcard).
  *
- * Mapping: its Builder's parameters in their order, `ignore_above` (an integer of at least 0, Integer.MAX_VALUE by
- * default) and `null_value` (a string; null allowed), then `meta`, `fields` and `copy_to`; any other key is "unknown
- * parameter [x] on mapper [f] of type [wildcard]" (field-parameters.ts). Document: a value is read as its text
+ * Mapping: its Builder's parameters in their order, `ignore_above` (an integer of at least 0; by default the index's
+ * index.mapping.ignore_above, else Integer.MAX_VALUE) and `null_value` (a string; null allowed), then `meta`,
+ * `fields` and `copy_to`; any other key is "unknown parameter [x] on mapper [f] of type [wildcard]"
+ * (field-parameters.ts). Document: a value is read as its text
  * (XContentParser.textOrNull: numbers and booleans as their JSON text), an explicit null as `null_value` (or nothing);
  * a value longer than `ignore_above` (UTF-16 units) is not indexed and the field is listed in `_ignored`, as a
  * keyword's (keyword-field.ts, whose reading of both parameters this shares).

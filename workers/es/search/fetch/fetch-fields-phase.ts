@@ -16,6 +16,7 @@ import type { FetchOptions } from './fetch-options.ts'
 import { FieldFetcher } from './field-fetcher.ts'
 import { ScriptFieldsPhase } from './script-fields-phase.ts'
 import { indexLimits } from '../../index/index-limit-settings.ts'
+import { mapperSettings } from '../../index/index-metadata.ts'
 
 /** Each hit's `fields` and `ignored_field_values` sections as JSON text; null when neither option is asked. */
 export function fetchDocumentFields(
@@ -39,7 +40,10 @@ export function fetchDocumentFields(
     indexLimits(index.metadata).maxDocvalueFieldsSearch,
   )
   const scriptFields = new ScriptFieldsPhase(options.scriptFields, values, name)
-  const fetcher = options.fields === null ? null : FieldFetcher.create(mapping, options.fields, values)
+  const fetcher =
+    options.fields === null
+      ? null
+      : FieldFetcher.create(mapping, options.fields, values, mapperSettings(index.metadata).ignoreAbove)
   const readsSource = fetcher !== null || options.scriptFields.length > 0
   return hits.map(({ docId, source }) => {
     // One parse of the hit's _source serves the script fields and the fields fetcher.

@@ -12,7 +12,8 @@
  *   way (shape-format.ts);
  * - dense_vector: its `_source` array's elements as sent (ArraySourceValueFetcher);
  * - rank_feature: its `_source` values as floats (before a negative score impact inverts them); rank_features and
- *   sparse_vector: its `_source` objects as sent; counted_keyword: its `_source` strings as sent; flattened: its `_source` objects as sent, a key (`f.some.key`)
+ *   sparse_vector: its `_source` objects as sent; counted_keyword: its `_source` strings as sent; flattened: its
+ *   `_source` objects without the strings over its ignore_above (flattened-source-values.ts), a key (`f.some.key`)
  *   its `_source` values there as sent;
  * - the range types: each `_source` range as an object of its bounds, parsed and formatted (range-format.ts);
  * - constant_keyword: the mapping's value, whatever `_source` holds (none while the value is not set);
@@ -58,6 +59,9 @@ import { docValuePrinter } from './fetch-doc-values-phase.ts'
 import { isRangeType } from '../../index/mapper/range-type.ts'
 import { rangeSourceValues } from './range-format.ts'
 import { extractValue, sourceFetcherValues } from '../../xcontent/extract-value.ts'
+import { flattenedRootValues } from './flattened-source-values.ts'
+import { FLATTENED } from '../../index/mapper/flattened-field.ts'
+import { effectiveIgnoreAbove } from '../../index/mapper/keyword-field.ts'
 
 /** A hit's field: its name, its values, and the `_source` values its mapper ignored (DocumentField). */
 export interface DocumentField {
@@ -108,6 +112,8 @@ export class FieldFetcher {
     mapping: Mapping,
     requested: readonly FieldAndFormat[],
     docValues: DocValuesSource,
+    /** The index's index.mapping.ignore_above, the default of its keyword and wildcard fields'. */
+    indexIgnoreAbove: number,
   ): FieldFetcher {
     const fields = searchFields(mapping)
     const fetchers = new Map<string, DocumentFieldFetcher>()
@@ -122,31 +128,39 @@ export class FieldFetcher {
         // a join field's parent-id fields are internal (ParentIdFieldMapper): never fetched
         if (field === PARENT_ID_FIELD) continue
         if (field.type === 'join') {
-          if (format !== null) valueFetcher(name, field, format)
+          if (format !== null) valueFetcher(name, field, format, indexIgnoreAbove)
           fetchers.set(name, (parsed) => ({
             values: joinSourceValues(parsed.source.get(name)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (field.type === 'dense_vector') {
-          if (format !== null) valueFetcher(name, field, format)
+          if (format !== null) valueFetcher(name, field, format, indexIgnoreAbove)
           fetchers.set(name, (parsed) => ({
             values: vectorSourceValues(parsed.source, name),
             ignoredValues: NOTHING_IGNORED,
           }))
+        } else if (field.type === FLATTENED && field.keyed === undefined) {
+          if (format !== null) valueFetcher(name, field, format, indexIgnoreAbove)
+          const ignoreAbove = effectiveIgnoreAbove(field, indexIgnoreAbove)
+          fetchers.set(name, (parsed) => ({
+            values: flattenedRootValues(sourceFetcherValues(parsed.source, name), ignoreAbove),
+            ignoredValues: NOTHING_IGNORED,
+          }))
         } else if (IDENTITY_SOURCE_TYPES.has(field.type)) {
-          if (format !== null) valueFetcher(name, field, format)
+          if (format !== null) valueFetcher(name, field, format, indexIgnoreAbove)
           fetchers.set(name, (parsed) => ({
             values: identitySourceValues(field, sourceFetcherValues(parsed.source, name)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (isRangeType(field.type)) {
-          if (format !== null && field.type !== 'date_range') valueFetcher(name, field, format)
+          if (format !== null && field.type !== 'date_range')
+            valueFetcher(name, field, format, indexIgnoreAbove)
           fetchers.set(name, (parsed) => ({
             values: rangeSourceValues(field, format, extractValue(name, parsed.source)),
             ignoredValues: NOTHING_IGNORED,
           }))
         } else if (field.type === 'constant_keyword') {
-          if (format !== null) valueFetcher(name, field, format)
+          if (format !== null) valueFetcher(name, field, format, indexIgnoreAbove)
           const values = field.value === undefined ? [] : [field.value]
           fetchers.set(name, () => ({ values, ignoredValues: NOTHING_IGNORED }))
         } else if (field.runtime !== undefined || field.type === 'token_count') {
@@ -160,7 +174,7 @@ export class FieldFetcher {
         } else {
           // A field alias prints its target's values under its own name.
           const path = concreteFieldName(fields, name)
-          const fetcher = valueFetcher(path, field, format)
+          const fetcher = valueFetcher(path, field, format, indexIgnoreAbove)
           fetchers.set(name, (parsed) => {
             const fetched = fetcher(parsed.values.get(path) ?? [])
             const malformed = parsed.malformed.get(path)
@@ -239,15 +253,24 @@ const IDENTITY_SOURCE_TYPES: ReadonlySet<string> = new Set([
 /**
  * A rank_feature's values as its SourceValueFetcher reads them (objectToFloat: a number or a numeric string as a
  * float, as sent, before any inversion); a rank_features', a sparse_vector's, a histogram's, an
- * aggregate_metric_double's or a flattened field's (its root's or a key's) as sent (SourceValueFetcher.identity).
+ * aggregate_metric_double's or a flattened field's key's as sent (SourceValueFetcher.identity; a flattened root's:
+ * flattened-source-values.ts).
  */
 function identitySourceValues(field: FieldMapping, values: readonly XContentValue[]): JsonOut[] {
   if (field.type !== 'rank_feature') return values.map(sourceToJson)
   return values.map((v) => new JavaFloat(Number(v instanceof XNumber ? v.value : v)))
 }
 
-/** The field type's ValueFetcher for `fields`: how one `_source` value prints. */
-function valueFetcher(name: string, field: FieldMapping, format: string | null): ValueFetcher {
+/**
+ * The field type's ValueFetcher for `fields`: how one `_source` value prints (`indexIgnoreAbove`: the default of a
+ * keyword's or wildcard's ignore_above).
+ */
+function valueFetcher(
+  name: string,
+  field: FieldMapping,
+  format: string | null,
+  indexIgnoreAbove: number,
+): ValueFetcher {
   const geo = field.type === 'geo_point' || SHAPE_FIELD_TYPES.has(field.type)
   if (format !== null && field.type !== 'date' && field.type !== 'date_nanos' && !geo) {
     throw illegalArgumentException(`Field [${name}] of type [${field.type}] doesn't support formats.`)
@@ -259,7 +282,7 @@ function valueFetcher(name: string, field: FieldMapping, format: string | null):
         const kept: JsonOut[] = []
         const ignoredValues: JsonOut[] = []
         for (const value of values) {
-          if (ignoredAbove(field, value)) ignoredValues.push(value)
+          if (ignoredAbove(field, value, indexIgnoreAbove)) ignoredValues.push(value)
           else kept.push(String(value))
         }
         return { values: kept, ignoredValues }

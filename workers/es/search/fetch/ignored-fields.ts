@@ -1,7 +1,8 @@
 /**
  * The `_ignored` metadata field: the fields of a document whose values the mapper ignored at index time, which a
  * search hit shows after its `_score` (after `_routing`, both in bucket 0 of the hit's metadata HashMap). The
- * ignoring mappers here are a keyword (or keyword multi-field) or wildcard value longer than `ignore_above`
+ * ignoring mappers here are a keyword (or keyword multi-field) or wildcard value longer than `ignore_above` (its own,
+ * or the index's index.mapping.ignore_above)
  * (KeywordFieldMapper and WildcardFieldMapper add the field to DocumentParserContext's ignored HashSet) and a malformed value an ip,
  * boolean, numeric, date or histogram field with `ignore_malformed` (its own, or the index's index.mapping.ignore_malformed) dropped
  * (the parse lists those, ParsedDocument.malformed). The names are listed in that HashSet's iteration order, as
@@ -12,7 +13,7 @@
  */
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { parseJson, type XContentObject } from '../../xcontent/index.ts'
-import { parseDocument } from '../../index/mapper/document-parser.ts'
+import { parseDocument, type IndexMapperSettings } from '../../index/mapper/document-parser.ts'
 import { ignoredAbove } from '../../index/mapper/doc-values.ts'
 import { isDateType, NUMERIC_TYPES, type Mapping } from '../../index/mapper/mapping.ts'
 import type { StoredDocument } from '../../index/shard/index-shard.ts'
@@ -30,16 +31,27 @@ const TAKES_MALFORMED: ReadonlySet<string> = new Set([
   'aggregate_metric_double',
 ])
 
-/** Per mapping: the smallest `ignore_above`, and whether a field sets or could default to ignore_malformed. */
+/**
+ * Per mapping: the smallest `ignore_above` a keyword or wildcard field sets, whether one takes the index's, and
+ * whether a field sets or could default to ignore_malformed.
+ */
 const limits = new WeakMap<
   Mapping,
-  { ignoreAbove: number; ignoresMalformed: boolean; takesMalformed: boolean }
+  { ignoreAbove: number; takesIndexIgnoreAbove: boolean; ignoresMalformed: boolean; takesMalformed: boolean }
 >()
 /** Per mapping and stored document (both replaced, never changed), as doc-values-source.ts caches. */
 const cache = new WeakMap<Mapping, WeakMap<StoredDocument, string[]>>()
 
-/** The document's `_ignored` values, empty when nothing was ignored; `limit`: the mapping's limitOf. */
-function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): string[] {
+/**
+ * The document's `_ignored` values, empty when nothing was ignored; `limit`: the mapping's limitOf; `indexIgnoreAbove`:
+ * the index's index.mapping.ignore_above.
+ */
+function ignoredFields(
+  doc: StoredDocument,
+  mapping: Mapping,
+  limit: number,
+  indexIgnoreAbove: number,
+): string[] {
   if (doc.source.length <= limit) return []
   let perDoc = cache.get(mapping)
   if (perDoc === undefined) cache.set(mapping, (perDoc = new WeakMap()))
@@ -50,7 +62,9 @@ function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): st
     const paths = [
       ...new Set(
         [...parsed.nested.flatMap((nested) => nested.fields), ...parsed.fields]
-          .filter(({ mapping: field, values }) => values.some((value) => ignoredAbove(field, value)))
+          .filter(({ mapping: field, values }) =>
+            values.some((value) => ignoredAbove(field, value, indexIgnoreAbove)),
+          )
           .map((field) => field.path),
       ),
     ]
@@ -63,32 +77,40 @@ function ignoredFields(doc: StoredDocument, mapping: Mapping, limit: number): st
 
 /**
  * Each hit's `_ignored` values; null when none has any or metadata fields are not fetched (`_none_`).
- * `ignoreMalformedByDefault`: the index's index.mapping.ignore_malformed.
+ * `settings`: the index's (index.mapping.ignore_malformed and index.mapping.ignore_above, the fields' defaults).
  */
 export function fetchIgnored(
   mapping: Mapping,
   options: FetchOptions,
   hits: readonly StoredDocument[],
-  ignoreMalformedByDefault: boolean,
+  settings: IndexMapperSettings,
 ): string[][] | null {
   if (!fetchesMetadata(options)) return null
-  const limit = limitOf(mapping, ignoreMalformedByDefault)
+  const limit = limitOf(mapping, settings)
   if (hits.every((hit) => hit.source.length <= limit)) return null
-  const ignored = hits.map((hit) => ignoredFields(hit, mapping, limit))
+  const ignored = hits.map((hit) => ignoredFields(hit, mapping, limit, settings.ignoreAbove))
   return ignored.some((names) => names.length > 0) ? ignored : null
 }
 
 /**
- * The smallest `ignore_above` of the keyword and wildcard fields (Infinity without one), or 0 with a field that ignores malformed
- * values (an ip, boolean, numeric or date field whose ignore_malformed, or else the index's default, is true).
+ * The smallest `ignore_above` of the keyword and wildcard fields (their own, else the index's; Infinity without one),
+ * or 0 with a field that ignores malformed values (an ip, boolean, numeric or date field whose ignore_malformed, or
+ * else the index's default, is true).
  */
-function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
+function limitOf(mapping: Mapping, settings: IndexMapperSettings): number {
   let known = limits.get(mapping)
   if (known === undefined) {
-    known = { ignoreAbove: Infinity, ignoresMalformed: false, takesMalformed: false }
+    known = {
+      ignoreAbove: Infinity,
+      takesIndexIgnoreAbove: false,
+      ignoresMalformed: false,
+      takesMalformed: false,
+    }
     for (const field of searchFields(mapping).values()) {
-      if ((field.type === 'keyword' || field.type === 'wildcard') && field.ignore_above !== undefined)
-        known.ignoreAbove = Math.min(known.ignoreAbove, field.ignore_above)
+      if (field.type === 'keyword' || field.type === 'wildcard') {
+        if (field.ignore_above === undefined) known.takesIndexIgnoreAbove = true
+        else known.ignoreAbove = Math.min(known.ignoreAbove, field.ignore_above)
+      }
       if (TAKES_MALFORMED.has(field.type) || NUMERIC_TYPES.has(field.type) || isDateType(field.type)) {
         known.takesMalformed = true
         if (field.ignore_malformed === true) known.ignoresMalformed = true
@@ -96,6 +118,7 @@ function limitOf(mapping: Mapping, ignoreMalformedByDefault: boolean): number {
     }
     limits.set(mapping, known)
   }
-  const malformed = known.ignoresMalformed || (ignoreMalformedByDefault && known.takesMalformed)
-  return malformed ? 0 : known.ignoreAbove
+  const malformed = known.ignoresMalformed || (settings.ignoreMalformed && known.takesMalformed)
+  if (malformed) return 0
+  return known.takesIndexIgnoreAbove ? Math.min(known.ignoreAbove, settings.ignoreAbove) : known.ignoreAbove
 }

@@ -75,8 +75,17 @@ export class PercolatorMemoryIndex {
           root: numericDocValues(parsed, TEMP_ID),
           nested: parsed.nested.map((doc) => numericDocValues(doc, TEMP_ID)),
         }
-        const analysis = index.analysis
-        docId += indexDocument(flush, docId, { id: TEMP_ID, routing: null }, parsed, analysis, numeric)
+        const { analysis } = index
+        const { ignoreAbove } = mapperSettings(index.metadata)
+        docId += indexDocument(
+          flush,
+          docId,
+          { id: TEMP_ID, routing: null },
+          parsed,
+          analysis,
+          numeric,
+          ignoreAbove,
+        )
         roots.push(docId - 1)
       }
       memory.addFlush(flush)

@@ -2,10 +2,11 @@
  * HighlightPhase on the data node: for one hit, every field the `highlight` section names (a `*` pattern
  * takes the search's text and keyword fields it matches, runtime ones included; a name the search does not map is
  * skipped; a wildcard field's query matches nothing, NOTHING_MATCHES), its values read from the stored `_source`
- * (keyword and wildcard values over ignore_above left out; a search_as_you_type subfield's are its root's), for a
- * runtime field its values as the `fields` option prints them (ES's DocValueFetcher), for a flattened field (or a
- * key of one, highlighted as its index field `<root>._keyed`) the source values' Java toString as one keyword token
- * each (flattened-values.ts), and joined with NUL, its tokens re-analyzed with the index analyzer (a runtime field
+ * (keyword and wildcard values over their ignore_above, else the index's, left out; a search_as_you_type subfield's
+ * are its root's), for a runtime field its values as the `fields` option prints them (ES's DocValueFetcher), for a
+ * flattened field (or a key of one, highlighted as its index field `<root>._keyed`) the source values' Java
+ * toString as one keyword token each (flattened-values.ts), and joined with NUL, its tokens re-analyzed with the
+ * index analyzer (a runtime field
  * with the keyword analyzer, the one SearchExecutionContext.getIndexAnalyzer gives an unindexed field; a field alias
  * its target's, under its own name; its query
  * leaves hand the highlighter their terms as ES's runtime field queries visit them), the query's (or highlight_query's) matches turned into passages
@@ -40,6 +41,7 @@ import { highlightPassages } from './field-highlighter.ts'
 import { fieldOptions, type FieldOptions, type HighlightBuilder } from './highlight-builder.ts'
 import { javaHashOrder, javaStringHashCode } from '../../../../net/java-hash.ts'
 import { indexLimits } from '../../../index/index-limit-settings.ts'
+import { mapperSettings } from '../../../index/index-metadata.ts'
 import { extractedTermMatches, weightMatches, type FieldToken } from './query-matches.ts'
 import { flattenedHighlightValues } from './flattened-values.ts'
 import { FLATTENED, keyedIndexField } from '../../../index/mapper/flattened-field.ts'
@@ -118,7 +120,10 @@ function analyzeValues(
   mapping: FieldMapping,
   values: readonly LeafValue[],
 ): { content: string; tokens: FieldToken[] } {
-  const texts = values.filter((value) => !ignoredAbove(mapping, value)).map((value) => String(value))
+  const { ignoreAbove } = mapperSettings(context.index.metadata)
+  const texts = values
+    .filter((value) => !ignoredAbove(mapping, value, ignoreAbove))
+    .map((value) => String(value))
   const analyzer =
     mapping.runtime === undefined
       ? context.index.analysis.analyzers.analyzer(mapping.analyzer ?? DEFAULT_ANALYZER)
