@@ -12,13 +12,12 @@
  * The rewritten query is the one doRewrite builds, with the name, `_name` and boost AbstractQueryBuilder.rewrite
  * carries over: the body without its indexed document's keys, the `_source` as its `document` where `id` stood.
  */
-import { resolveIndexRouting } from '../cluster/metadata/index-abstraction.ts'
 import { EsException, illegalArgumentException } from '../errors/index.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { IndexedDocument } from '../search/queries/percolate-indexed-document.ts'
 import { parseJson, type XContentObject } from '../xcontent/index.ts'
 import { storedSource } from './stored-source.ts'
-import { realtimeGet } from './transport-get-action.ts'
+import { rewriteGet } from './transport-get-action.ts'
 
 /** The keys of an indexed document, which its rewrite drops. */
 const INDEXED_KEYS: ReadonlySet<string> = new Set(['index', 'id', 'routing', 'preference', 'version'])
@@ -40,9 +39,7 @@ export async function rewrittenPercolateBody(
 
 /** The GET of doRewrite and its checks: the document's `_source`. */
 async function fetchIndexedDocument(context: RestContext, indexed: IndexedDocument): Promise<XContentObject> {
-  const metadata = context.indices.all().map((index) => index.metadata)
-  const routing = resolveIndexRouting(metadata, indexed.index, indexed.routing)
-  const { index, doc } = await realtimeGet(context, indexed.index, indexed.id, routing)
+  const { index, doc, routing } = await rewriteGet(context, indexed.index, indexed.id, indexed.routing)
   if (doc !== null && indexed.version !== null && doc.version !== indexed.version) {
     throw new EsException({
       type: 'version_conflict_engine_exception',

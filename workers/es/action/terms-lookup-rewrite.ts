@@ -1,8 +1,9 @@
 /**
  * The coordinating node's rewrite of `terms` lookups (TermsQueryBuilder.doRewrite and its fetch, run by
- * Rewriteable.rewriteAndFetch before the request goes anywhere), and of percolate queries' indexed documents, the
- * other fetch of that rewrite (percolate-document-rewrite.ts: the query's body replaced, in the parsed request and
- * between its braces in the text, by the rewritten query's). Each lookup the request's check recorded
+ * Rewriteable.rewriteAndFetch before the request goes anywhere), and of percolate queries' indexed documents and
+ * shape queries' indexed shapes, the other fetches of that rewrite (percolate-document-rewrite.ts,
+ * indexed-shape-rewrite.ts: the query's body replaced, in the parsed request and between its braces in the text, by
+ * the rewritten query's). Each lookup the request's check recorded
  * (search/queries/terms-lookup.ts) is a realtime GET of its document through the cluster (transport-get-action.ts:
  * the document's shard on an active copy, routed by the lookup's `routing`, or an alias's index routing), then the
  * scalar values at its `path` in the document's stored `_source` (XContentMapValues.extractRawValues). A missing
@@ -15,7 +16,6 @@
  * byte for byte). A number keeps its value as Jackson reads a source into a map: an integer as written, any other
  * number as Java's Double.toString writes it.
  */
-import { resolveIndexRouting } from '../cluster/metadata/index-abstraction.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import type { TermsLookup } from '../search/queries/terms-lookup.ts'
 import type { QueryContext, RewriteSite } from '../search/queries/query-parsing.ts'
@@ -30,14 +30,13 @@ import {
   type XContentValue,
 } from '../xcontent/index.ts'
 import { rewrittenPercolateBody } from './percolate-document-rewrite.ts'
+import { rewrittenShapeBody } from './indexed-shape-rewrite.ts'
 import { storedSource } from './stored-source.ts'
-import { realtimeGet } from './transport-get-action.ts'
+import { rewriteGet } from './transport-get-action.ts'
 
 /** TermsQueryBuilder.fetch: the values `lookup` finds. */
 export async function fetchTermsLookup(context: RestContext, lookup: TermsLookup): Promise<XContentValue[]> {
-  const metadata = context.indices.all().map((index) => index.metadata)
-  const routing = resolveIndexRouting(metadata, lookup.index, lookup.routing)
-  const { index, doc } = await realtimeGet(context, lookup.index, lookup.id, routing)
+  const { index, doc } = await rewriteGet(context, lookup.index, lookup.id, lookup.routing)
   const source = doc && storedSource(index.metadata.mapping, doc.source)
   if (!source) return []
   return extractRawValues(lookup.path, parseJson(source) as XContentObject).map(mapValue)
@@ -91,7 +90,10 @@ async function fetchAll(context: RestContext, sites: readonly RewriteSite[]): Pr
         apply: () => site.holder.set(site.field, values),
       })
     } else {
-      const body = await rewrittenPercolateBody(context, site.body, site.indexed)
+      const body =
+        'indexed' in site
+          ? await rewrittenPercolateBody(context, site.body, site.indexed)
+          : await rewrittenShapeBody(context, site)
       rewrites.push({
         span: () => objectContentSpan(site.body),
         // the entries alone: the span lies between the body's braces

@@ -3,7 +3,8 @@
  * document's shard (the primary first), which answers from its live version map. With no active copy
  * the answer is no_shard_available_action_exception, as ES gives. Before that, TransportSingleShardAction's
  * blocks: the global READ blocks, then the resolved index's (`index.blocks.read`), as `readableSingleIndex` checks
- * for every single-shard read (get, explain, term vectors, analyze).
+ * for every single-shard read (get, explain, term vectors, analyze). A query's rewrite on the coordinating node
+ * (a `terms` lookup, a percolate indexed document, an indexed shape) reads its document with `rewriteGet`.
  */
 import { EsException, illegalArgumentException, indexNotFoundException } from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -11,6 +12,7 @@ import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
 import { globalBlockedRaiseException, indicesBlockedRaiseException } from '../cluster/block/cluster-blocks.ts'
+import { resolveIndexRouting } from '../cluster/metadata/index-abstraction.ts'
 
 /** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
 export function singleIndex(context: RestContext, name: string): IndexService {
@@ -58,4 +60,19 @@ export async function realtimeGet(
     })
   }
   return { index, doc: response.doc }
+}
+
+/**
+ * The realtime GET a query's rewrite sends (the GetRequest of Rewriteable.rewriteAndFetch's fetches): routed by
+ * `routing`, or through an alias of one index by the alias's index routing; with the routing it used.
+ */
+export async function rewriteGet(
+  context: RestContext,
+  name: string,
+  id: string,
+  routing: string | null,
+): Promise<{ index: IndexService; doc: StoredDocument | null; routing: string | null }> {
+  const metadata = context.indices.all().map((index) => index.metadata)
+  const resolved = resolveIndexRouting(metadata, name, routing)
+  return { ...(await realtimeGet(context, name, id, resolved)), routing: resolved }
 }

@@ -305,10 +305,6 @@ describe('the geo_shape query', () => {
     expect(sort.body).toContain(
       '"reason":"can\'t sort on geo_shape field without using specific sorting feature, like geo_distance"',
     )
-    const distance = await error({ geo_distance: { distance: '1km', location: [1, 1] } })
-    expect(distance.error.root_cause[0]!.reason).toBe(
-      '[geo_distance] queries on geo_shape fields are not available in the playground',
-    )
     const latitude = await error({ geo_shape: { location: { shape: 'POINT (1 100)' } } })
     expect(latitude.error.root_cause[0]).toMatchObject({
       type: 'illegal_argument_exception',

@@ -16,10 +16,20 @@
  * Orientation tests are double products on the coordinates, as Lucene's GeoUtils.orient computes them. Within and
  * contains test against one component at a time, where Lucene's tessellation would also accept a shape covered only
  * by two adjacent components together (docs/DEVIATIONS.md).
+ *
+ * A query component may also be a geo circle (circle-2d.ts), related as Lucene's Circle2D relates the stored
+ * triangles and segments: it meets a stored component when one of its vertices is inside, one of its edges meets the
+ * circle, or (a polygon) the centre lies in it; a stored component is within it when all its vertices are inside; it
+ * is within a stored polygon when no vertex of the polygon is inside, no edge of the polygon (a hole's included) meets
+ * it and the centre lies in the polygon, and never within a point or a line.
  */
 import { verticesOf, type Component } from './shape-components.ts'
+import { circleContains, circleMeetsSegment, type GeoCircle } from './circle-2d.ts'
 
 export type ShapeRelation = 'intersects' | 'disjoint' | 'within' | 'contains'
+
+/** What a query's shape is made of: the stored kinds, and a geo circle. */
+export type QueryComponent = Component | GeoCircle
 
 type Where = 'in' | 'on' | 'out'
 
@@ -111,7 +121,27 @@ function pathsMeet(a: ReadonlyArray<readonly number[]>, b: ReadonlyArray<readonl
   return false
 }
 
-function intersects(a: Component, b: Component): boolean {
+function allInCircle(vertices: readonly number[], circle: GeoCircle): boolean {
+  for (let i = 0; i < vertices.length; i += 2)
+    if (!circleContains(circle, vertices[i]!, vertices[i + 1]!)) return false
+  return true
+}
+
+function edgesMeetCircle(component: Component, circle: GeoCircle): boolean {
+  for (const path of pathsOf(component)) {
+    for (let i = 0; i + 3 < path.length; i += 2) {
+      if (circleMeetsSegment(circle, path[i]!, path[i + 1]!, path[i + 2]!, path[i + 3]!)) return true
+    }
+  }
+  return false
+}
+
+function centreIn(circle: GeoCircle, component: Component): boolean {
+  return component.kind === 'polygon' && whereInPolygon(circle.lon, circle.lat, component.rings) !== 'out'
+}
+
+function intersects(a: Component, b: QueryComponent): boolean {
+  if (b.kind === 'circle') return edgesMeetCircle(a, b) || centreIn(b, a)
   return pathsMeet(pathsOf(a), pathsOf(b)) || anyVertexIn(verticesOf(a), b) || anyVertexIn(verticesOf(b), a)
 }
 
@@ -157,7 +187,14 @@ function pathsCross(a: ReadonlyArray<readonly number[]>, b: ReadonlyArray<readon
 }
 
 /** `inner` lies inside `outer` (see the header). */
-function within(inner: Component, outer: Component): boolean {
+function within(inner: QueryComponent, outer: QueryComponent): boolean {
+  if (outer.kind === 'circle') return inner.kind !== 'circle' && allInCircle(verticesOf(inner), outer)
+  if (inner.kind === 'circle') {
+    const vertices = verticesOf(outer)
+    for (let i = 0; i < vertices.length; i += 2)
+      if (circleContains(inner, vertices[i]!, vertices[i + 1]!)) return false
+    return outer.kind === 'polygon' && !edgesMeetCircle(outer, inner) && centreIn(inner, outer)
+  }
   const vertices = verticesOf(inner)
   if (outer.kind === 'point') return inner.kind === 'point' && inner.x === outer.x && inner.y === outer.y
   if (outer.kind === 'line') {
@@ -179,7 +216,7 @@ function within(inner: Component, outer: Component): boolean {
 /** Whether a stored shape (its components, at least one) stands in `relation` to the query's components. */
 export function relate(
   stored: readonly Component[],
-  query: readonly Component[],
+  query: readonly QueryComponent[],
   relation: ShapeRelation,
 ): boolean {
   switch (relation) {

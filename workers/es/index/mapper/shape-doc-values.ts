@@ -8,6 +8,11 @@
  * points; a polygon's ring count, then each ring's point count and points. A coordinate word is, for geo_shape,
  * GeoEncodingUtils' encoded longitude or latitude plus 2^31 (the 32-bit quantisation LatLonShape indexes), and for
  * shape the bits of the coordinate as a Java float (XYEncodingUtils' quantisation, Math.fround).
+ *
+ * After the components, the document's centroid (common/geo/centroid-calculator.ts, over the values' geometries as
+ * parsed), as GeometryDocValueWriter writes it before its triangle tree: tag 3, x and y encoded as a coordinate
+ * (geo_shape's clamped to the globe first, GeoShapeCoordinateEncoder), the dimensional shape type, and the weight's
+ * float64 bits as two words (high, low). Words written before this record existed end without it.
  */
 import {
   decodeLatitude,
@@ -17,12 +22,19 @@ import {
 } from '../../common/geo/geo-encoding.ts'
 import type { CoordinateSystem } from '../../common/geo/geometry-validator.ts'
 import { componentsOf, type Component, type Quantize } from '../../common/geo/shape-components.ts'
+import {
+  shapeCentroid,
+  type ShapeCentroid,
+  type ShapeDimension,
+} from '../../common/geo/centroid-calculator.ts'
 import { parseWkt } from '../../common/geo/well-known-text.ts'
 import type { LeafValue } from './document-parser.ts'
 
 const WORD = 2 ** 32
 const OFFSET = 2 ** 31
 const FLOAT = new DataView(new ArrayBuffer(4))
+const DOUBLE = new DataView(new ArrayBuffer(8))
+const CENTROID = 3
 
 interface CoordinateCodec {
   encode: (x: number, y: number) => [number, number]
@@ -30,7 +42,10 @@ interface CoordinateCodec {
 }
 
 const GEO: CoordinateCodec = {
-  encode: (x, y) => [encodeLongitude(x) + OFFSET, encodeLatitude(y) + OFFSET],
+  encode: (x, y) => [
+    encodeLongitude(Math.min(180, Math.max(-180, x))) + OFFSET,
+    encodeLatitude(Math.min(90, Math.max(-90, y))) + OFFSET,
+  ],
   decode: (x, y) => [decodeLongitude(x - OFFSET), decodeLatitude(y - OFFSET)],
 }
 
@@ -69,8 +84,9 @@ export function shapeDocValues(system: CoordinateSystem, values: readonly LeafVa
   const { encode } = codec(system)
   const identity: Quantize = (x, y) => [x, y]
   const words: number[] = []
-  for (const value of values) {
-    for (const component of componentsOf(parseWkt(String(value), false), identity, system === 'geo')) {
+  const geometries = values.map((value) => parseWkt(String(value), false))
+  for (const geometry of geometries) {
+    for (const component of componentsOf(geometry, identity, system === 'geo')) {
       if (component.kind === 'point') words.push(0, ...encode(component.x, component.y))
       else if (component.kind === 'line') {
         words.push(1)
@@ -81,6 +97,10 @@ export function shapeDocValues(system: CoordinateSystem, values: readonly LeafVa
       }
     }
   }
+  const centroid = shapeCentroid(geometries)
+  DOUBLE.setFloat64(0, centroid.weight)
+  words.push(CENTROID, ...encode(centroid.x, centroid.y), centroid.dimension)
+  words.push(DOUBLE.getUint32(0), DOUBLE.getUint32(4))
   return words.map((word, k) => k * WORD + word)
 }
 
@@ -96,7 +116,7 @@ export function shapeComponentsOf(system: CoordinateSystem, packed: readonly num
     return out
   }
   const components: Component[] = []
-  while (at < words.length) {
+  while (at < words.length && words[at] !== CENTROID) {
     const kind = words[at++]
     if (kind === 0) {
       const [x, y] = decode(words[at]!, words[at + 1]!)
@@ -110,4 +130,24 @@ export function shapeComponentsOf(system: CoordinateSystem, packed: readonly num
     }
   }
   return components
+}
+
+/** The centroid a document's packed words record, decoded (x and y quantised); null for words without one. */
+export function shapeCentroidOf(system: CoordinateSystem, packed: readonly number[]): ShapeCentroid | null {
+  const words = packed.map((word) => word % WORD)
+  let at = 0
+  while (at < words.length && words[at] !== CENTROID) {
+    const kind = words[at++]!
+    const skipPath = (): void => {
+      at += 1 + 2 * words[at]!
+    }
+    if (kind === 0) at += 2
+    else if (kind === 1) skipPath()
+    else for (let r = words[at++]!; r > 0; r--) skipPath()
+  }
+  if (at >= words.length) return null
+  const [x, y] = codec(system).decode(words[at + 1]!, words[at + 2]!)
+  DOUBLE.setUint32(0, words[at + 4]!)
+  DOUBLE.setUint32(4, words[at + 5]!)
+  return { x, y, dimension: words[at + 3] as ShapeDimension, weight: DOUBLE.getFloat64(0) }
 }

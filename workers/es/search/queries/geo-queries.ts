@@ -12,7 +12,8 @@
  * validation_method STRICT (the default) refuses out-of-range coordinates, COERCE normalises them, IGNORE_MALFORMED
  * takes them as they are. A field that is not mapped is query_shard_exception "failed to find geo field [f]" unless
  * ignore_unmapped; a field of another type is "Field [f] is of unsupported type [t] for [q] query". On a geo_shape field
- * geo_bounding_box is the shapes intersecting the box (shape-queries.ts); geo_distance there is not available.
+ * geo_bounding_box is the shapes intersecting the box (shape-queries.ts), and geo_distance the shapes intersecting the
+ * circle (GeoDistanceQueryBuilder: a Circle of the distance in meters, common/geo/circle-2d.ts).
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
@@ -26,6 +27,7 @@ import {
   type GeoPoint,
 } from '../../common/geo/geo-encoding.ts'
 import { distanceQuerySortKey } from '../../common/geo/sloppy-math.ts'
+import { geoCircle } from '../../common/geo/circle-2d.ts'
 import { distanceUnit, METERS, parseDistance, type DistanceUnit } from '../../common/geo/distance-unit.ts'
 import { parseGeoPoint } from '../../common/geo/geo-point-parser.ts'
 import { normalizePoint } from '../../index/mapper/geo-point-field.ts'
@@ -126,10 +128,12 @@ export function geoDistanceQuery(body: XContentObject, context: QueryContext): I
     }
   }
   if (method === 'COERCE') center = normalizePoint(center)
-  if (context.fields.get(field)?.type === 'geo_shape')
-    throw illegalArgumentException(
-      '[geo_distance] queries on geo_shape fields are not available in the playground',
-    )
+  const mapping = context.fields.get(field)
+  if (mapping?.type === 'geo_shape') {
+    // GeoShapeQueryable.geoShapeQuery with the circle, relation intersects
+    const circle = geoCircle(center.lon, center.lat, meters)
+    return matchingShapes(field, mapping, [circle], 'intersects', boostOf(body), context)
+  }
   return {
     type: 'geoDistance',
     field,

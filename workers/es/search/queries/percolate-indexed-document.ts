@@ -8,9 +8,8 @@
  * index's query unrewritten is where the playground does not fetch (an alias filter, a point-in-time
  * `index_filter`): it is refused as not available.
  */
-import { illegalArgumentException } from '../../errors/index.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
-import type { QueryContext } from './query-parsing.ts'
+import { recordRewriteSite, type QueryContext } from './query-parsing.ts'
 
 /** The document to fetch: its index (or alias), id, and the GET's routing, preference and expected version. */
 export interface IndexedDocument {
@@ -27,22 +26,18 @@ export interface PercolateDocumentSite {
   body: XContentObject
 }
 
-/**
- * An indexed document met while building: recorded when the context collects the rewrite's fetches (the coordinating
- * node's check, which builds nothing it keeps), else refused, since the request's coordinator did not rewrite it.
- */
+/** An indexed document met while building (recordRewriteSite: refused where the request's coordinator did not fetch). */
 export function recordIndexedDocument(
   body: XContentObject,
   indexed: IndexedDocument,
   context: QueryContext,
 ): void {
-  if (context.termsLookups === undefined) {
-    throw illegalArgumentException(
-      `[percolate] query indexed document [${indexed.index}/${indexed.id}] is not available in the playground ` +
-        'here: only the queries of a search (its aggregations included), _count, _explain, _validate/query and the ' +
-        'by-query APIs fetch it',
-    )
-  }
-  if (!context.termsLookups.some((site) => 'indexed' in site && site.body === body))
-    context.termsLookups.push({ indexed, body })
+  recordRewriteSite(
+    context,
+    { indexed, body },
+    (site) => 'indexed' in site && site.body === body,
+    `[percolate] query indexed document [${indexed.index}/${indexed.id}] is not available in the playground ` +
+      'here: only the queries of a search (its aggregations included), _count, _explain, _validate/query and the ' +
+      'by-query APIs fetch it',
+  )
 }

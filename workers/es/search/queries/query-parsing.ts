@@ -9,7 +9,12 @@
 import type { Normalize } from './keyword-normalizer.ts'
 import type { IndexLimits } from '../../index/index-limit-settings.ts'
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import { parsingException, xContentParseException, type EsException } from '../../errors/index.ts'
+import {
+  illegalArgumentException,
+  parsingException,
+  xContentParseException,
+  type EsException,
+} from '../../errors/index.ts'
 import { suggest } from '../../common/did-you-mean.ts'
 import {
   XNumber,
@@ -25,6 +30,7 @@ import type { DocValuesSource } from '../aggregations/index.ts'
 import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
 import type { TermsLookupSite } from './terms-lookup.ts'
 import type { PercolateDocumentSite } from './percolate-indexed-document.ts'
+import type { IndexedShapeSite } from './indexed-shape.ts'
 import type { MoreLikeThisItemVectors } from './more-like-this.ts'
 import type { PercolatedQuery, PercolatorShard } from './percolate-query.ts'
 
@@ -76,8 +82,26 @@ export interface QueryContext {
   percolated?: PercolatedQuery[]
 }
 
-/** What a query's rewrite on the coordinating node fetches: a `terms` lookup or a percolate indexed document. */
-export type RewriteSite = TermsLookupSite | PercolateDocumentSite
+/**
+ * What a query's rewrite on the coordinating node fetches: a `terms` lookup, a percolate indexed document or a shape
+ * query's indexed shape.
+ */
+export type RewriteSite = TermsLookupSite | PercolateDocumentSite | IndexedShapeSite
+
+/**
+ * A rewrite's fetch met while building a query: recorded once (`same` finds it when the check builds the query
+ * again) when the context collects them (the coordinating node's check, which builds nothing it keeps), else refused
+ * with `refusal`, since the request's coordinator did not rewrite it.
+ */
+export function recordRewriteSite(
+  context: QueryContext,
+  site: RewriteSite,
+  same: (other: RewriteSite) => boolean,
+  refusal: string,
+): void {
+  if (context.termsLookups === undefined) throw illegalArgumentException(refusal)
+  if (!context.termsLookups.some(same)) context.termsLookups.push(site)
+}
 
 /** NestedScope and the index's NestedLookup, as the `nested` query reads them. */
 export interface NestedContext {

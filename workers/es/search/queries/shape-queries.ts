@@ -1,12 +1,14 @@
 /**
  * The `geo_shape` query (GeoShapeQueryBuilder) and x-pack spatial's `shape` query (ShapeQueryBuilder), as
  * AbstractGeometryQueryBuilder parses them: `{"<field>": {"shape": <GeoJSON or WKT>, "relation": r} | {"indexed_shape":
- * {...}}, "ignore_unmapped", "boost", "_name"}`. The relation is intersects (the default), disjoint, within or
+ * {...}}, "ignore_unmapped", "boost", "_name"}` (an indexed shape is recorded for the coordinating node's rewrite,
+ * indexed-shape.ts, which fetches it and gives the query the shape found). The relation is intersects (the default), disjoint, within or
  * contains, in any case ("Unknown shape operation [x ]" else); a second field object is "point specified twice. [f]",
  * another key "query does not support [k]", neither shape nor indexed_shape "either shape or indexedShapeId is
  * required". The shape is read by GeometryParser(orientation right, coerce, ignore_z_value) and validated (the globe's
- * ranges for geo_shape); a line with `within` is "Field [f] found an unsupported shape Line" and a circle (which ES
- * relates by haversine distance) is not available here.
+ * ranges for geo_shape); a line with `within` is "Field [f] found an unsupported shape Line". A geo_shape query's
+ * circle is related as Lucene's Circle2D relates it (common/geo/circle-2d.ts, by haversine distance); the shape
+ * query's (an XYCircle) is not available here.
  *
  * The field: unmapped is query_shard_exception "failed to find type for field [f]" unless ignore_unmapped; geo_shape
  * runs on geo_shape and geo_point fields (GeoShapeQueryable), shape on shape and point fields; any other is "Field [f] is of
@@ -26,7 +28,8 @@ import { parseBoolean } from '../../common/booleans.ts'
 import { quantize } from '../../common/geo/geo-encoding.ts'
 import type { Geometry } from '../../common/geo/geometry.ts'
 import { componentsOf, type Component } from '../../common/geo/shape-components.ts'
-import { relate, type ShapeRelation } from '../../common/geo/shape-relations.ts'
+import { relate, type QueryComponent, type ShapeRelation } from '../../common/geo/shape-relations.ts'
+import { geoCircle, type GeoCircle } from '../../common/geo/circle-2d.ts'
 import { geoPointsOf } from '../../index/mapper/geo-point-field.ts'
 import { parseGeometry } from '../../index/mapper/shape-field.ts'
 import { quantizer, shapeComponentsOf } from '../../index/mapper/shape-doc-values.ts'
@@ -41,6 +44,7 @@ import {
   type ShardFieldValues,
 } from './query-parsing.ts'
 import { documentsQuery } from './script-queries.ts'
+import { parseIndexedShape, recordIndexedShape, type IndexedShape } from './indexed-shape.ts'
 
 type QueryName = 'geo_shape' | 'shape'
 
@@ -54,12 +58,14 @@ const QUERYABLE: Readonly<Record<QueryName, readonly string[]>> = {
 
 interface ParsedShapeQuery {
   field: string
-  shape: Geometry
+  /** The shape, or the indexed shape the coordinating node's rewrite replaces by it. */
+  shape: Geometry | IndexedShape
   relation: ShapeRelation
 }
 
 function parseFieldOptions(name: QueryName, field: string, options: XContentObject): ParsedShapeQuery {
   let shape: Geometry | null = null
+  let indexed: IndexedShape | null = null
   let relation: ShapeRelation = 'intersects'
   for (const [key, value] of options) {
     if (key === 'relation') {
@@ -72,13 +78,18 @@ function parseFieldOptions(name: QueryName, field: string, options: XContentObje
       const system = name === 'geo_shape' ? 'geo' : 'cartesian'
       shape = parseGeometry(value, { system, right: true, coerce: true, ignoreZValue: true })
     } else if (key === 'indexed_shape') {
-      throw illegalArgumentException(`[${name}] query's [indexed_shape] is not available in the playground`)
+      if (!(value instanceof Map))
+        throw illegalArgumentException(
+          `[${name}] query's [indexed_shape] other than an object is not available in the playground`,
+        )
+      indexed = parseIndexedShape(value)
     } else if (key !== 'strategy' || name !== 'geo_shape') {
       throw parsingErrorAt(options, key, 'value', `query does not support [${key}]`)
     }
   }
-  if (shape === null) throw illegalArgumentException('either shape or indexedShapeId is required')
-  return { field, shape, relation }
+  const given = shape ?? indexed
+  if (given === null) throw illegalArgumentException('either shape or indexedShapeId is required')
+  return { field, shape: given, relation }
 }
 
 function parseShapeQuery(name: QueryName, body: XContentObject): ParsedShapeQuery {
@@ -96,25 +107,36 @@ function parseShapeQuery(name: QueryName, body: XContentObject): ParsedShapeQuer
 }
 
 /** The query shape's components, as the field type's query processor hands them to Lucene. */
-function queryComponents(name: QueryName, parsed: ParsedShapeQuery, context: QueryContext): Component[] {
-  const { shape, field, relation } = parsed
+function queryComponents(
+  name: QueryName,
+  { shape, field, relation }: ParsedShapeQuery & { shape: Geometry },
+  context: QueryContext,
+): QueryComponent[] {
   const refuse = (kind: string): never => {
     throw queryShardException(`Field [${field}] found an unsupported shape ${kind}`, context.index)
   }
   const check = (geometry: Geometry): void => {
     if (geometry.type === 'GeometryCollection') geometry.geometries.forEach(check)
-    else if (geometry.type === 'Circle' && geometry.center !== null)
+    else if (geometry.type === 'Circle' && geometry.center !== null && name === 'shape')
       throw illegalArgumentException(`[${name}] queries with a circle are not available in the playground`)
     else if (relation === 'within' && (geometry.type === 'LineString' || geometry.type === 'MultiLineString'))
       refuse('Line')
   }
   check(shape)
   if (name === 'shape') return componentsOf(shape, quantizer('cartesian'), false)
-  return componentsOf(shape, (x, y) => [x, y], true).map((component): Component => {
+  const components = componentsOf(shape, (x, y) => [x, y], true).map((component): Component => {
     if (component.kind !== 'point') return component
     const { lat, lon } = quantize({ lat: component.y, lon: component.x })
     return { kind: 'point', x: lon, y: lat }
   })
+  return [...components, ...circlesOf(shape)]
+}
+
+/** A geo query shape's circles, as GeoShapeUtils.toLuceneCircle hands them to Lucene (centre and radius as given). */
+function circlesOf(geometry: Geometry): GeoCircle[] {
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.flatMap(circlesOf)
+  if (geometry.type !== 'Circle' || geometry.center === null) return []
+  return [geoCircle(geometry.center.x, geometry.center.y, geometry.radiusMeters)]
 }
 
 function ignoreUnmapped(body: XContentObject): boolean {
@@ -125,6 +147,11 @@ function ignoreUnmapped(body: XContentObject): boolean {
 
 function shapeQuery(name: QueryName, body: XContentObject, context: QueryContext): IndexQuery {
   const parsed = parseShapeQuery(name, body)
+  const { shape } = parsed
+  if ('id' in shape) {
+    recordIndexedShape(name, { shape, body, field: parsed.field }, context)
+    return { type: 'matchNone' }
+  }
   const mapping = context.fields.get(parsed.field)
   if (mapping === undefined) {
     if (ignoreUnmapped(body) || context.index === undefined) return { type: 'matchNone' }
@@ -139,7 +166,7 @@ function shapeQuery(name: QueryName, body: XContentObject, context: QueryContext
   return matchingShapes(
     parsed.field,
     mapping,
-    queryComponents(name, parsed, context),
+    queryComponents(name, { ...parsed, shape }, context),
     parsed.relation,
     boostOf(body),
     context,
@@ -153,7 +180,7 @@ function shapeQuery(name: QueryName, body: XContentObject, context: QueryContext
 export function matchingShapes(
   field: string,
   mapping: FieldMapping,
-  query: readonly Component[],
+  query: readonly QueryComponent[],
   relation: ShapeRelation,
   boost: number,
   context: QueryContext,
@@ -182,7 +209,7 @@ export function matchingShapes(
 interface PendingShapeQuery {
   field: string
   relation: ShapeRelation
-  query: readonly Component[]
+  query: readonly QueryComponent[]
 }
 
 /** The leaf standing for a shape query until a shard resolves it: a term on a field no mapping has (matches none). */

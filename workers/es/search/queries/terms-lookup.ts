@@ -16,7 +16,7 @@ import { illegalArgumentException, xContentParseException } from '../../errors/i
 import { suggest } from '../../common/did-you-mean.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { tokenLocation, type XContentObject } from '../../xcontent/index.ts'
-import type { QueryContext } from './query-parsing.ts'
+import { recordRewriteSite, type QueryContext } from './query-parsing.ts'
 
 const PARSER = 'terms_lookup'
 const FIELDS = ['index', 'id', 'path', 'routing'] as const
@@ -75,15 +75,12 @@ export function recordTermsLookup(
   context: QueryContext,
 ): void {
   const lookup = parseTermsLookup(spec)
-  if (context.termsLookups === undefined) {
-    throw illegalArgumentException(
-      `[terms] query lookup [${lookup.index}/${lookup.id}/${lookup.path}] is not available in the playground here: ` +
-        'only the queries of a search (its aggregations included), _count, _explain, _validate/query and the ' +
-        'by-query APIs fetch their lookups',
-    )
-  }
-  if (
-    !context.termsLookups.some((site) => 'lookup' in site && site.holder === holder && site.field === field)
+  recordRewriteSite(
+    context,
+    { lookup, holder, field },
+    (site) => 'lookup' in site && site.holder === holder && site.field === field,
+    `[terms] query lookup [${lookup.index}/${lookup.id}/${lookup.path}] is not available in the playground here: ` +
+      'only the queries of a search (its aggregations included), _count, _explain, _validate/query and the ' +
+      'by-query APIs fetch their lookups',
   )
-    context.termsLookups.push({ lookup, holder, field })
 }

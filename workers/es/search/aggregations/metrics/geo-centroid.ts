@@ -4,6 +4,12 @@
  * divided by the count on the shard; the reduce weighs each shard's centroid by its count (count · centroid summed,
  * divided by the total), so even one shard's result goes through it. Rendered as `{"location": {"lat", "lon"},
  * "count": n}`, `location` left out without points. Wire form: the centroid (null without points) and the count.
+ *
+ * On a geo_shape field, as x-pack spatial's GeoShapeCentroidAggregator: each document's centroid as its doc value
+ * records it (index/mapper/shape-doc-values.ts: quantised, with its weight and dimensional shape type) weighted by
+ * its weight, only documents of the highest dimension seen contributing (a higher one restarts the Kahan sums); the
+ * count is every document with a value; no centroid when the weights sum to 0. The reduce is the same. A document
+ * indexed before its doc value recorded a centroid is counted but weighs nothing.
  */
 import { JavaDouble, type JsonOut, type XContentObject } from '../../../xcontent/index.ts'
 import { rejectSubAggregations, type AggregationParser } from '../aggregation-builder.ts'
@@ -12,6 +18,8 @@ import { geoPointValues } from '../geo-values.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { CompensatedSum } from './compensated-sum.ts'
 import type { GeoPoint } from '../../../common/geo/geo-encoding.ts'
+import { shapeCentroidOf } from '../../../index/mapper/shape-doc-values.ts'
+import type { ShardContext } from '../aggregation-context.ts'
 
 export interface GeoCentroidWire extends AggregationWireHeader<'geo_centroid'> {
   readonly centroid: GeoPoint | null
@@ -85,6 +93,9 @@ export const geoCentroidParser: AggregationParser = (name, body, meta, subs) => 
     meta,
     subs,
     collect(shard, docs) {
+      if (shard.source.field(field)?.type === 'geo_shape') {
+        return new InternalGeoCentroid(name, meta, ...shapeCentroidSums(shard, field, docs))
+      }
       const points = geoPointValues(shard, 'geo_centroid', field)
       const lat = new CompensatedSum()
       const lon = new CompensatedSum()
@@ -100,4 +111,35 @@ export const geoCentroidParser: AggregationParser = (name, body, meta, subs) => 
       return new InternalGeoCentroid(name, meta, centroid, count)
     },
   }
+}
+
+/** GeoShapeCentroidAggregator over `docs` (see the header): the centroid and the count. */
+function shapeCentroidSums(
+  shard: ShardContext,
+  field: string,
+  docs: Iterable<number>,
+): [GeoPoint | null, number] {
+  let lat = new CompensatedSum()
+  let lon = new CompensatedSum()
+  let weight = new CompensatedSum()
+  let dimension = 0
+  let count = 0
+  for (const doc of docs) {
+    const words = shard.source.values(field, doc) as readonly number[]
+    if (words.length === 0) continue
+    count++
+    const value = shapeCentroidOf('geo', words)
+    if (value === null || value.dimension < dimension) continue
+    if (value.dimension > dimension) {
+      lat = new CompensatedSum()
+      lon = new CompensatedSum()
+      weight = new CompensatedSum()
+      dimension = value.dimension
+    }
+    lat.add(value.weight * value.y)
+    lon.add(value.weight * value.x)
+    weight.add(value.weight)
+  }
+  const centroid = weight.value > 0 ? { lat: lat.value / weight.value, lon: lon.value / weight.value } : null
+  return [centroid, count]
 }
