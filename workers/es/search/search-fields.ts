@@ -11,6 +11,7 @@
  */
 import { leafFields, runtimeFields, type FieldMapping, type Mapping } from '../index/mapper/mapping.ts'
 import { FLATTENED, keyedFieldType } from '../index/mapper/flattened-field.ts'
+import { passThroughAliases } from '../index/mapper/passthrough-object.ts'
 
 const walked = new WeakMap<Mapping, ReadonlyMap<string, FieldMapping>>()
 /** The walked field maps that hold a runtime field. */
@@ -32,6 +33,11 @@ export function searchFields(mapping: Mapping): ReadonlyMap<string, FieldMapping
       else aliases.set(name, field.path!)
     }
     for (const [name, path] of aliases) leaves.set(name, leaves.get(path)!)
+    // a passthrough object's subfields by their names without its prefix (passthrough-object.ts)
+    for (const [name, path] of passThroughAliases(mapping, (name) => leaves.has(name))) {
+      aliases.set(name, path)
+      leaves.set(name, leaves.get(path)!)
+    }
     for (const [name, runtime] of Object.entries(runtimeFields(mapping))) {
       aliases.delete(name)
       leaves.set(name, {

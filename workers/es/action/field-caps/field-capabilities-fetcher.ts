@@ -3,7 +3,9 @@
  * (SearchExecutionContext.getAllFields: the metadata fields, the mapped leaves with their multi-fields, field
  * aliases as their target's field type, and runtime fields, which shadow a mapped field of the same name) whose name
  * matches one of the requested patterns (Regex.simpleMatch) and passes the `filters` and `types` filters; with each
- * field its parent objects (`object`, or `nested`), unless `-parent` is given.
+ * field the parents of its field type's name (an alias's: its target's) that are no field, as objects (`object`, or
+ * `nested`), unless `-parent` is given. A passthrough object's subfields are there under their names without its
+ * prefix too (search-fields.ts).
  *
  * Each capability is the field type's familyTypeName, whether it is a metadata field, isSearchable (an indexed field,
  * or since 8.1 a keyword, numeric, date, boolean, ip or geo_point field with doc values only) and isAggregatable
@@ -24,7 +26,7 @@ import {
   type FieldMapping,
   type Mapping,
 } from '../../index/mapper/mapping.ts'
-import { searchFields } from '../../search/search-fields.ts'
+import { concreteFieldName, searchFields } from '../../search/search-fields.ts'
 import { fieldTypeName } from '../../search/aggregations/values-source.ts'
 
 export interface IndexFieldCapabilities {
@@ -200,8 +202,10 @@ export function retrieveFieldCaps(
     if (!request.fields.some((pattern) => simpleMatch(pattern, name)) || !accepts(field)) continue
     out.set(name, field)
     if (!includeParents || field.metadataField || fields.get(name)?.runtime !== undefined) continue
-    for (let dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
-      const parent = name.slice(0, dot)
+    // the parents of the field type's own name (MappedFieldType.name: an alias's target's path)
+    const typeName = concreteFieldName(fields, name)
+    for (let dot = typeName.lastIndexOf('.'); dot > 0; dot = typeName.lastIndexOf('.', dot - 1)) {
+      const parent = typeName.slice(0, dot)
       if (out.has(parent)) break
       if (fields.has(parent)) continue
       const kind = objects.get(parent) ?? 'object'

@@ -30,7 +30,9 @@
  * keyed field's (flattened-field.ts). A counted_keyword's array is checked whole before its strings are indexed one
  * by one (counted-keyword-field.ts). A histogram field's object is one value, at most one per document, kept encoded
  * (histogram-field.ts). An aggregate_metric_double's object is one value, its default metric under its path and each
- * metric under its own (aggregate-metric-double-field.ts).
+ * metric under its own (aggregate-metric-double-field.ts). Under `subobjects: false` (the root's, an object's, and
+ * always in a passthrough object) a key's dots are kept (no dot expansion) and an object given to no field that reads
+ * objects is flattened into dotted leaves of the same container (visitFlattened, subobjects.ts).
  *
  * Invariant: the mapping passed in is never changed. Most documents add no field, so the parser first walks
  * the published mapping as it is (no copy); only a document that adds a field is walked again over a copy
@@ -47,7 +49,7 @@ import { completionValues } from './completion-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
-import { DotExpansion, expandedName, expandedValue } from './dot-expansion.ts'
+import { DotExpansion, expandedName, expandedValue, flatName } from './dot-expansion.ts'
 import { joinValues, type JoinDocument } from './join-field.ts'
 import { denseVectorValue, dimensionCount } from './dense-vector-values.ts'
 import { LEAF_READERS } from './leaf-readers.ts'
@@ -70,6 +72,32 @@ import { IGNORE_ABOVE_DEFAULT } from './keyword-field.ts'
 import { FLATTENED, flattenedValues, KEYED_FIELD_SUFFIX } from './flattened-field.ts'
 import { HISTOGRAM, histogramValues } from './histogram-field.ts'
 import { AGGREGATE_METRIC_DOUBLE, aggregateMetricValue } from './aggregate-metric-double-field.ts'
+import { PASSTHROUGH } from './passthrough-object.ts'
+
+/**
+ * The field types whose mapper reads an object value (FieldMapper.supportsParsingObject); under `subobjects: false`
+ * an object given to any other field, or to no field, is flattened into dotted leaves (visitFlattened).
+ */
+const OBJECT_VALUE_TYPES: ReadonlySet<string> = new Set([
+  'geo_point',
+  'geo_shape',
+  'shape',
+  'point',
+  'completion',
+  'join',
+  'percolator',
+  'rank_features',
+  'sparse_vector',
+  FLATTENED,
+  HISTOGRAM,
+  AGGREGATE_METRIC_DOUBLE,
+  'integer_range',
+  'long_range',
+  'float_range',
+  'double_range',
+  'date_range',
+  'ip_range',
+])
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -194,15 +222,18 @@ function walk(
   const properties = writable ?? mapping.properties
   const root = new DocFields(null)
   const dynamic = mapping.dynamic ?? 'true'
-  const copyTo = { properties, dynamic, enabled: options.copyTo }
+  const flat = mapping.subobjects === false
+  const copyTo = { properties, dynamic, enabled: options.copyTo, flat }
   const walker = new DocumentWalk(writable, root, options, mapping, copyTo)
   let key = ''
   try {
     // keys and a get, not entries: an entry is an array per field, and its iterator result an object more
     for (key of source.keys()) {
-      const name = expandedName(key)
-      const value = expandedValue(key, source.get(key) as XContentValue)
-      walker.visit(value, name, name, properties, dynamic, root)
+      const name = flat ? flatName(key) : expandedName(key)
+      const value = flat
+        ? (source.get(key) as XContentValue)
+        : expandedValue(key, source.get(key) as XContentValue)
+      walker.visit(value, name, name, properties, dynamic, root, flat)
     }
   } catch (error) {
     throw failedIn(error, key)
@@ -250,11 +281,15 @@ class DocumentWalk {
     options: WalkOptions,
     /** The root mapping: its dynamic templates and detection settings map new fields. */
     private readonly mapping: Mapping,
-    /** Where copy_to values are parsed from: the root's properties and dynamic mode; `enabled` false skips them. */
+    /**
+     * Where copy_to values are parsed from: the root's properties, dynamic mode and whether it has `subobjects: false`;
+     * `enabled` false skips them.
+     */
     private readonly copyTo: {
       properties: Record<string, FieldMapping>
       dynamic: DynamicMode
       enabled: boolean
+      flat: boolean
     },
   ) {
     this.id = options.id
@@ -264,6 +299,7 @@ class DocumentWalk {
     this.joinDocument = options.joinDocument
   }
 
+  /** `flat`: `parent` is a `subobjects: false` container, where `name` may hold dots and objects are flattened. */
   visit(
     value: XContentValue,
     name: string,
@@ -271,8 +307,11 @@ class DocumentWalk {
     parent: Record<string, FieldMapping>,
     dynamic: DynamicMode,
     doc: DocFields,
+    flat: boolean,
   ): void {
     if (this.gaveUp) return
+    if (flat && value instanceof Map && !OBJECT_VALUE_TYPES.has(ownField(parent, name)?.type ?? ''))
+      return this.visitFlattened(value, name, path, parent, dynamic, doc)
     // A geo_point's value may be an object, an array or null (its null_value): its mapper reads it whole.
     if (value === null || Array.isArray(value)) {
       const mapped = ownField(parent, name)
@@ -297,7 +336,7 @@ class DocumentWalk {
       // DocumentParser.parseNullValue / parseArrayDynamic: a new field refused at its null or its `[`
       if (mapped === undefined && dynamic === 'strict' && !this.isRuntimeField(path))
         throw strictDynamicMapping(name, path)
-      if (value !== null) this.visitElements(value, name, path, parent, dynamic, doc)
+      if (value !== null) this.visitElements(value, name, path, parent, dynamic, doc, flat)
       return
     }
     let field = ownField(parent, name)
@@ -337,17 +376,20 @@ class DocumentWalk {
     if (isRangeType(field.type)) return this.addRanges(doc, path, name, field, value)
     if (value instanceof Map) {
       if (field.type === COUNTED_KEYWORD) throw countedKeywordObject(path, value, this.id)
-      if (field.type !== 'object' && field.type !== 'nested') throw objectIntoLeaf(path, field, this.id)
+      if (field.type !== 'object' && field.type !== 'nested' && field.type !== PASSTHROUGH)
+        throw objectIntoLeaf(path, field, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
       const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
       const inner = field.dynamic ?? dynamic
       const target = field.type === 'nested' ? this.nestedDoc(field, path, doc, reportedAt(value)) : doc
+      const flatChildren = field.subobjects === false || field.type === PASSTHROUGH
       let key = ''
       try {
         for (key of value.keys()) {
-          const child = expandedName(key)
-          const childValue = expandedValue(key, value.get(key) as XContentValue)
-          this.visit(childValue, child, `${path}.${child}`, children, inner, target)
+          const child = flatChildren ? flatName(key) : expandedName(key)
+          const given = value.get(key) as XContentValue
+          const childValue = flatChildren ? given : expandedValue(key, given)
+          this.visit(childValue, child, `${path}.${child}`, children, inner, target, flatChildren)
         }
       } catch (error) {
         // an object a dotted name stands for is not in the text: the failure is located from the name's value
@@ -356,7 +398,8 @@ class DocumentWalk {
       if (target !== doc) this.finishNested(target, path)
       return
     }
-    if (field.type === 'object' || field.type === 'nested') throw concreteValueForObject(path, name)
+    if (field.type === 'object' || field.type === 'nested' || field.type === PASSTHROUGH)
+      throw concreteValueForObject(path, name)
     const leaf = value instanceof XNumber ? value.value : value
     const token = value instanceof XNumber ? value : null
     const leafField =
@@ -381,12 +424,43 @@ class DocumentWalk {
     parent: Record<string, FieldMapping>,
     dynamic: DynamicMode,
     doc: DocFields,
+    flat: boolean,
   ): void {
     let i = 0
     try {
-      for (; i < elements.length; i++) this.visit(elements[i]!, name, path, parent, dynamic, doc)
+      for (; i < elements.length; i++) this.visit(elements[i]!, name, path, parent, dynamic, doc, flat)
     } catch (error) {
       throw failedIn(error, i)
+    }
+  }
+
+  /**
+   * DocumentParser under `subobjects: false` (createFlattenContext): an object whose name maps no field that reads
+   * objects is no object of its own; each of its keys is a leaf of the same container under the dotted name
+   * (`{"time": {"max": 1}}` is `time.max`). A new object is refused under `dynamic: strict` and skipped under
+   * `dynamic: false`, whole, as parseObjectDynamic does.
+   */
+  private visitFlattened(
+    value: XContentObject,
+    name: string,
+    path: string,
+    parent: Record<string, FieldMapping>,
+    dynamic: DynamicMode,
+    doc: DocFields,
+  ): void {
+    if (ownField(parent, name) === undefined) {
+      if (dynamic === 'strict') throw strictDynamicMapping(name, path, reportedAt(value))
+      if (dynamic === 'false') return
+    }
+    let key = ''
+    try {
+      for (key of value.keys()) {
+        const child = flatName(key)
+        const given = value.get(key) as XContentValue
+        this.visit(given, `${name}.${child}`, `${path}.${child}`, parent, dynamic, doc, true)
+      }
+    } catch (error) {
+      throw value instanceof DotExpansion ? error : failedIn(error, key)
     }
   }
 
@@ -409,8 +483,8 @@ class DocumentWalk {
         const parts = target.split('.')
         let wrapped = value
         for (let i = parts.length - 1; i > 0; i--) wrapped = new Map([[parts[i]!, wrapped]])
-        const { properties, dynamic } = this.copyTo
-        this.visit(wrapped, parts[0]!, parts[0]!, properties, dynamic, this.root)
+        const { properties, dynamic, flat } = this.copyTo
+        this.visit(wrapped, parts[0]!, parts[0]!, properties, dynamic, this.root, flat)
       }
     } catch (error) {
       throw failedInCopy(error)

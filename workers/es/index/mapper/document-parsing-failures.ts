@@ -8,15 +8,17 @@ import type { FieldMapping } from './mapping.ts'
 import { NESTED_OBJECTS_LIMIT } from './nested-mapping.ts'
 import { documentFailure, type TokenPart } from './document-failure.ts'
 
-/** The object a field is introduced in, as strict_dynamic_mapping_exception names it (`_doc` at the root). */
-function parentName(path: string): string {
-  const dot = path.lastIndexOf('.')
-  return dot < 0 ? '_doc' : path.slice(0, dot)
+/**
+ * The object a field `name` at `path` is introduced in, as strict_dynamic_mapping_exception names it (`_doc` at the
+ * root): the path before the name, which may hold dots itself under `subobjects: false`.
+ */
+function parentName(name: string, path: string): string {
+  return path.length === name.length ? '_doc' : path.slice(0, path.length - name.length - 1)
 }
 
 /** DocumentParser.ensureNotStrict: a new field under `dynamic: strict`, at its value's token (`part`). */
 export function strictDynamicMapping(name: string, path: string, part: TokenPart = 'start'): EsException {
-  const reason = `mapping set to strict, dynamic introduction of [${name}] within [${parentName(path)}] is not allowed`
+  const reason = `mapping set to strict, dynamic introduction of [${name}] within [${parentName(name, path)}] is not allowed`
   return documentFailure(
     part,
     (at) =>

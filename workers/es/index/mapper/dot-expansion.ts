@@ -28,6 +28,15 @@ export function expandedName(key: string): string {
 }
 
 /**
+ * The name of the field the walk visits for a document's `key` in a `subobjects: false` object, where dots are part
+ * of a leaf's name and nothing is expanded: the key itself, refused only when empty.
+ */
+export function flatName(key: string): string {
+  if (key.length === 0) throw refusedName('field name cannot be an empty string')
+  return key
+}
+
+/**
  * The value the walk visits under expandedName(key): `value` itself when the key has no dot, else the objects the
  * key's other parts stand for, `value` inside the innermost. Only for a key expandedName accepted.
  */

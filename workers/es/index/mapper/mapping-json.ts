@@ -1,7 +1,8 @@
 /**
  * A mapping's JSON as ES returns it (GET _mapping, GET <index>, _cluster/state): ObjectMapper.toXContent's order
  * at the root (`dynamic`, the root parameters, `runtime`, `properties`), properties sorted by name at every level,
- * `type: object` left out (but for an object without properties, which shows only it), a field's parameters in the order they were given (a dense_vector's in its Builder's order) with `copy_to` last (a scaled_float's
+ * `type: object` left out (but for an object without properties, which shows only it; an object's `dynamic`,
+ * `enabled` and `subobjects` first), a field's parameters in the order they were given (a dense_vector's in its Builder's order) with `copy_to` last (a scaled_float's
  * `scaling_factor` and `null_value`, and a double, float or half_float's `null_value`, as Java doubles).
  * Kept apart from mapping.ts, which the parsers import, so that printing's imports make no cycle with them.
  */
@@ -40,10 +41,16 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
   // ObjectMapper.toXContent names the type of an object only when it has no properties, which it then leaves out.
   const empty = field.type === 'object' && Object.keys(field.properties ?? {}).length === 0
   if (field.type !== 'object' || empty) out.type = field.type
-  const ordered = field.type === 'dense_vector' ? inBuilderOrder(field) : field
+  const ordered =
+    field.type === 'dense_vector'
+      ? inBuilderOrder(field)
+      : field.type === 'object'
+        ? objectInOrder(field)
+        : field
   for (const [key, value] of Object.entries(ordered)) {
     if (key === 'type' || key === 'copy_to' || value === undefined) continue
-    if (key === 'properties' && empty) continue
+    // an object without properties shows none (ObjectMapper.serializeMappers)
+    if (key === 'properties' && Object.keys(value as object).length === 0) continue
     out[key] =
       key === 'properties' || key === 'fields'
         ? propertiesToJson(value as Record<string, FieldMapping>)
@@ -55,6 +62,13 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
   // FieldMapper.doXContentBody: the parameters, the multi-fields, then copy_to (always a list).
   if (field.copy_to !== undefined && field.copy_to.length > 0) out.copy_to = field.copy_to
   return out
+}
+
+/** ObjectMapper.toXContent's order of an object's parameters: `dynamic`, `enabled`, `subobjects`, then the others. */
+function objectInOrder(field: FieldMapping): FieldMapping {
+  const { dynamic, subobjects, ...rest } = field
+  const { enabled, ...others } = rest as FieldMapping & { enabled?: unknown }
+  return { dynamic, ...(enabled !== undefined ? { enabled } : {}), subobjects, ...others }
 }
 
 /**

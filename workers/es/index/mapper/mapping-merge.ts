@@ -5,7 +5,8 @@
  *   NestedObjectMapper's merge errors);
  * - a field's type never changes: `mapper [a.b] cannot be changed from type [long] to [text]` (an object
  *   is type `object`), and a leaf given for an object is `can't merge a non object mapping [a] with an
- *   object mapping`, both illegal_argument_exception;
+ *   object mapping`, both illegal_argument_exception; `subobjects` cannot change, and under `subobjects: false` the
+ *   update's objects are flattened into dotted leaves (subobjects.ts);
  * - parameters that cannot be updated (`analyzer`, `format`, and any other parameter both sides set)
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
  *   mapper:\n\tCannot update parameter [analyzer] from [english] to [default]`; updatable parameters
@@ -31,9 +32,12 @@ import {
   ownField,
   runtimeFields,
   setOwn,
+  type DynamicMode,
   type FieldMapping,
   type Mapping,
 } from './mapping.ts'
+import { addFlattened, checkSubobjectsUpdate } from './subobjects.ts'
+import { checkPassThroughPriorities, mergePassThrough, PASSTHROUGH } from './passthrough-object.ts'
 import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
 import { validateCopyTo } from './copy-to.ts'
@@ -94,36 +98,51 @@ type Scalar = string | number | boolean | null
 export function mergeMapping(existing: Mapping, update: Mapping, indexTemplate = false): Mapping {
   const dynamic = update.dynamic ?? existing.dynamic
   const runtime = mergeRuntime(runtimeFields(existing), update.runtime)
+  const root = mergeRootParameters(existing, update, indexTemplate)
   const merged: Mapping = {
     ...(dynamic !== undefined ? { dynamic } : {}),
     ...(runtime !== undefined ? { runtime } : {}),
-    ...mergeRootParameters(existing, update, indexTemplate),
-    properties: mergeProperties(existing.properties, update.properties, '', indexTemplate),
+    ...root,
+    properties: mergeProperties(
+      existing.properties,
+      update.properties,
+      '',
+      indexTemplate,
+      root.subobjects === false ? (dynamic ?? 'true') : null,
+    ),
   }
   checkNestedFieldsLimit(merged)
   validateCopyTo(merged)
   checkOneJoinField(merged)
+  checkPassThroughPriorities(merged)
   return merged
 }
 
+/**
+ * An object's properties merged with the update's. `flat`: the object has `subobjects: false` (the `dynamic` its
+ * children see), so the update's objects are flattened into its dotted leaves (subobjects.ts).
+ */
 function mergeProperties(
   existing: Record<string, FieldMapping>,
   update: Record<string, FieldMapping>,
   prefix: string,
   indexTemplate: boolean,
+  flat: DynamicMode | null,
 ): Record<string, FieldMapping> {
   const out: Record<string, FieldMapping> = {}
   for (const [name, field] of Object.entries(existing)) setOwn(out, name, field)
+  // ObjectMapper's merge of index templates: a field definition always replaces an existing one
+  const merge = (current: FieldMapping, incoming: FieldMapping, name: string): FieldMapping =>
+    indexTemplate && !hasProperties(current) && !hasProperties(incoming)
+      ? incoming
+      : mergeFieldMapping(current, incoming, prefix + name, indexTemplate, flat ?? 'true')
   for (const [name, incoming] of Object.entries(update)) {
-    const current = ownField(existing, name)
-    // ObjectMapper's merge of index templates: a field definition always replaces an existing one
-    const replaced =
-      current === undefined || (indexTemplate && !hasProperties(current) && !hasProperties(incoming))
-    setOwn(
-      out,
-      name,
-      replaced ? incoming : mergeFieldMapping(current, incoming, prefix + name, indexTemplate),
-    )
+    if (flat !== null) {
+      addFlattened(out, name, incoming, flat, merge)
+      continue
+    }
+    const current = ownField(out, name)
+    setOwn(out, name, current === undefined ? incoming : merge(current, incoming, name))
   }
   return out
 }
@@ -134,6 +153,7 @@ export function mergeFieldMapping(
   incoming: FieldMapping,
   path: string,
   indexTemplate = false,
+  dynamic: DynamicMode = 'true',
 ): FieldMapping {
   // FieldAliasMapper.merge: an alias takes the update's alias, and nothing else.
   if (current.type === 'alias') {
@@ -146,6 +166,8 @@ export function mergeFieldMapping(
     if (!hasProperties(incoming)) {
       throw illegalArgumentException(`can't merge a non object mapping [${path}] with an object mapping`)
     }
+    if (current.type !== incoming.type && (current.type === PASSTHROUGH || incoming.type === PASSTHROUGH))
+      throw illegalArgumentException(`can't merge a non object mapping [${path}] with an object mapping`)
     if (current.type !== incoming.type) {
       throw illegalArgumentException(
         current.type === 'nested'
@@ -153,14 +175,20 @@ export function mergeFieldMapping(
           : `can't merge a nested mapping [${path}] with a non-nested mapping`,
       )
     }
+    if (!indexTemplate) checkSubobjectsUpdate(current.subobjects, incoming.subobjects, path)
+    const subobjects = incoming.subobjects ?? current.subobjects
+    const inner = incoming.dynamic ?? current.dynamic ?? dynamic
+    const passThrough = current.type === PASSTHROUGH
     return {
-      ...current,
-      ...(incoming.dynamic !== undefined ? { dynamic: incoming.dynamic } : {}),
+      ...(passThrough ? mergePassThrough(current, incoming) : current),
+      ...(!passThrough && incoming.dynamic !== undefined ? { dynamic: incoming.dynamic } : {}),
+      ...(subobjects !== undefined ? { subobjects } : {}),
       properties: mergeProperties(
         current.properties ?? {},
         incoming.properties ?? {},
         `${path}.`,
         indexTemplate,
+        subobjects === false || passThrough ? inner : null,
       ),
     }
   }
@@ -204,7 +232,7 @@ export function mergeFieldMapping(
     )
   }
   if (current.fields !== undefined || incoming.fields !== undefined) {
-    const fields = mergeProperties(current.fields ?? {}, incoming.fields ?? {}, `${path}.`, false)
+    const fields = mergeProperties(current.fields ?? {}, incoming.fields ?? {}, `${path}.`, false, null)
     return { ...(merged as unknown as FieldMapping), fields }
   }
   return merged as unknown as FieldMapping

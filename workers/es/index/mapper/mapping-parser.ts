@@ -5,7 +5,9 @@
  * parameters:  [key : value]", the value printed as Java's Map.toString prints it. That is the error
  * a typed ES 6 mapping (`{"record": {"properties": ...}}`) gets. Field parameters are kept as given,
  * numbers as numbers; a property without `type` is an object when it has `properties` or `enabled` alone (else
- * refused), a dotted property name is objects (parseProperties), multi-fields are read as TypeParsers reads them
+ * refused), a dotted property name is objects (parseProperties) but in a `subobjects: false` object, whose object
+ * properties are flattened into dotted leaves (subobjects.ts); a `passthrough` object is read by passthrough-object.ts;
+ * multi-fields are read as TypeParsers reads them
  * (parseMultiFields). `dynamic` (the root's or an object's) is `strict` in
  * any case or a strict boolean, kept as the text ES prints (parseDynamic).
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
@@ -77,8 +79,13 @@ import {
   aggregateMetricInMultiField,
 } from './aggregate-metric-double-field.ts'
 import { FLATTENED, flattenedMapping } from './flattened-field.ts'
+import { addFlattened, nestedInFlatContainer, parseSubobjects } from './subobjects.ts'
+import { checkPassThroughPriorities, PASSTHROUGH, passThroughMapping } from './passthrough-object.ts'
 
-/** Root keys ES accepts; `runtime` and `subobjects` are read and ignored, the others kept (root-object-mapper.ts). */
+/**
+ * Root keys ES accepts: `dynamic`, `properties`, `runtime` and `subobjects` are read here, the others by
+ * root-object-mapper.ts.
+ */
 const ACCEPTED_ROOT_KEYS = new Set([
   'dynamic',
   'properties',
@@ -107,15 +114,24 @@ export function parseMapping(value: XContentValue | undefined): Mapping {
   const dynamic = root.get('dynamic')
   const properties = root.get('properties')
   const runtime = root.get('runtime')
-  const mapping: Mapping = {
+  // parseSubobjects: a null value is no value
+  const subobjects = root.get('subobjects') ?? undefined
+  const parsed: Pick<Mapping, 'dynamic' | 'subobjects'> = {
     ...(dynamic !== undefined ? { dynamic: parseDynamic(dynamic) } : {}),
+    ...(subobjects !== undefined ? { subobjects: parseSubobjects(subobjects) } : {}),
+  }
+  const container = { name: '_doc', dynamic: parsed.dynamic ?? 'true', flat: parsed.subobjects === false }
+  const mapping: Mapping = {
+    ...(parsed.dynamic !== undefined ? { dynamic: parsed.dynamic } : {}),
     ...(runtime !== undefined ? { runtime: runtimeSection(runtime) } : {}),
     ...parseRootParameters(root),
-    properties: properties instanceof Map ? parseProperties(properties) : {},
+    ...(parsed.subobjects !== undefined ? { subobjects: parsed.subobjects } : {}),
+    properties: properties instanceof Map ? parseProperties(properties, '', container) : {},
   }
   checkNestedFieldsLimit(mapping)
   validateCopyTo(mapping)
   checkOneJoinField(mapping)
+  checkPassThroughPriorities(mapping)
   return mapping
 }
 
@@ -161,7 +177,11 @@ function runtimeSection(node: XContentValue): RuntimeSection {
  * holding a field of its last part (`"a.b": {...}` as `"a": {"properties": {"b": {...}}}`), merged with a property
  * of the same name as ObjectMapper.Builder.buildMappers merges them. `prefix` is the object's path and a dot.
  */
-function parseProperties(properties: XContentObject, prefix = ''): Record<string, FieldMapping> {
+function parseProperties(
+  properties: XContentObject,
+  prefix: string,
+  container: Container,
+): Record<string, FieldMapping> {
   const out: Record<string, FieldMapping> = {}
   for (const [name, definition] of properties) {
     checkFieldName(name)
@@ -172,14 +192,25 @@ function parseProperties(properties: XContentObject, prefix = ''): Record<string
         `Expected map for property [fields] on field [${name}] but got a class java.lang.String`,
       )
     }
-    checkFieldType(name, definition.get('type') ?? impliedObjectType(name, definition))
+    const type = definition.get('type') ?? impliedObjectType(name, definition)
+    if (container.flat) {
+      // subobjects false: the name is one leaf's, an object is flattened into leaves (subobjects.ts)
+      if (type === 'nested') throw nestedInFlatContainer(name, container.name)
+      checkFieldType(name, type)
+      const field = readField(name, definition, prefix + name, container.dynamic)
+      addFlattened(out, name, field, container.dynamic, (existing, incoming, leaf) =>
+        mergedProperty(existing, incoming, prefix + leaf),
+      )
+      continue
+    }
+    checkFieldType(name, type)
     const parts = name.split('.')
     while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop()
     if (parts.length === 0)
       throw failedToParseMappingFrom(illegalArgumentException('field name cannot contain only dots'))
     const leaf = parts[parts.length - 1]!
     checkFieldName(leaf)
-    let mapping = readField(leaf, definition, `${prefix}${parts.join('.')}`)
+    let mapping = readField(leaf, definition, `${prefix}${parts.join('.')}`, container.dynamic)
     for (let i = parts.length - 2; i >= 0; i--) {
       checkFieldName(parts[i]!)
       const properties: Record<string, FieldMapping> = {}
@@ -244,7 +275,7 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
     const typeName = javaToString(type)
     if (!FIELD_TYPES.has(typeName) && !UNMODELLED_ES_FIELD_TYPES.has(typeName))
       throw failedToParseMapping(`no handler for type [${typeName}] declared on field [${name}]`)
-    if (typeName === 'object' || typeName === 'nested' || typeName === 'alias')
+    if (typeName === 'object' || typeName === 'nested' || typeName === 'alias' || typeName === PASSTHROUGH)
       throw failedToParseMapping(`Type [${typeName}] cannot be used in multi field`)
     if (typeName === 'dense_vector') denseVectorInMultiField(name)
     if (typeName === 'rank_features') rankFeaturesInMultiField(name)
@@ -257,16 +288,45 @@ function parseMultiFields(fields: XContentValue, parent: string, path: string): 
   return out
 }
 
-/** One field's definition, its type given or implied (object), read under its own name at `path`. */
-function readField(name: string, definition: XContentObject, path: string): FieldMapping {
+/**
+ * The object whose properties are being read: its leaf name (`_doc` at the root), the `dynamic` its children inherit,
+ * and whether it has `subobjects: false`.
+ */
+interface Container {
+  name: string
+  dynamic: DynamicMode
+  flat: boolean
+}
+
+/**
+ * One field's definition, its type given or implied (object), read under its own name at `path`; `dynamic` is the
+ * one it inherits. An object's `subobjects` is read first (parseSubobjects), since it decides how its properties are.
+ */
+function readField(
+  name: string,
+  definition: XContentObject,
+  path: string,
+  dynamic: DynamicMode = 'true',
+): FieldMapping {
   if (definition.get('type') === 'alias') return aliasMapping(name, definition)
   if (definition.get('type') === CONSTANT_KEYWORD)
     return constantKeywordMapping(name, definition, javaToString)
+  if (definition.get('type') === PASSTHROUGH) return passThroughField(name, definition, path, dynamic)
+  const object = (definition.get('type') ?? 'object') === 'object'
+  const subobjects = object ? (definition.get('subobjects') ?? undefined) : undefined
+  const ownDynamic = definition.get('dynamic')
+  const container: Container = {
+    name,
+    dynamic: ownDynamic === undefined ? dynamic : parseDynamic(ownDynamic),
+    flat: subobjects !== undefined && !parseSubobjects(subobjects),
+  }
   const field: Record<string, unknown> = {}
   for (const [key, value] of definition) {
     if (key === 'properties')
-      setOwn(field, key, value instanceof Map ? parseProperties(value, `${path}.`) : {})
-    else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
+      setOwn(field, key, value instanceof Map ? parseProperties(value, `${path}.`, container) : {})
+    else if (key === 'subobjects' && object) {
+      if (subobjects !== undefined) setOwn(field, key, !container.flat)
+    } else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
     else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
     else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
     // an unsigned_long's null_value keeps its token: a double cannot hold every unsigned long
@@ -275,6 +335,25 @@ function readField(name: string, definition: XContentObject, path: string): Fiel
   }
   field.type ??= 'object'
   return field.type === 'join' ? joinMapping(name, path, field) : typedMapping(name, field)
+}
+
+/** A passthrough object (passthrough-object.ts), its properties read as a `subobjects: false` object's. */
+function passThroughField(
+  name: string,
+  definition: XContentObject,
+  path: string,
+  dynamic: DynamicMode,
+): FieldMapping {
+  const ownDynamic = definition.get('dynamic')
+  const container: Container = {
+    name,
+    dynamic: ownDynamic === undefined ? dynamic : parseDynamic(ownDynamic),
+    flat: true,
+  }
+  return passThroughMapping(name, path, definition, (key, value) => {
+    if (key === 'properties') return value instanceof Map ? parseProperties(value, `${path}.`, container) : {}
+    return key === 'dynamic' ? container.dynamic : value
+  })
 }
 
 /** The field types whose parameters are checked and completed with their defaults. */

@@ -57,6 +57,7 @@ export const FIELD_TYPE_NAMES = [
   'counted_keyword',
   'histogram',
   'aggregate_metric_double',
+  'passthrough',
 ] as const
 
 export type FieldType = (typeof FIELD_TYPE_NAMES)[number]
@@ -68,7 +69,7 @@ export const FIELD_TYPES: ReadonlySet<string> = new Set<string>(FIELD_TYPE_NAMES
  * The other field types Elasticsearch 8.17 has a handler for (its own mappers and the default distribution's
  * X-Pack ones): a mapping naming one of them is refused as not available here, any other name as ES refuses it.
  */
-export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set(['passthrough', 'semantic_text'])
+export const UNMODELLED_ES_FIELD_TYPES: ReadonlySet<string> = new Set(['semantic_text'])
 
 /** The types NumberFieldMapper serves (number-field.ts). */
 const NUMBER_TYPE_NAMES = [
@@ -126,6 +127,11 @@ export interface FieldMapping {
   null_value?: string | number | boolean
   /** An object's or nested field's own `dynamic`, inherited by its children; the root's when absent. */
   dynamic?: DynamicMode
+  /** An object's `subobjects` when set (subobjects.ts): false keeps dotted names as leaves of the object. */
+  subobjects?: boolean
+  /** A passthrough object (passthrough-object.ts): which one's subfield a prefix-less name means, and its given false. */
+  priority?: number
+  time_series_dimension?: boolean
   /** A `nested` field's copies of its values into its parent / the root document (nested-mapping.ts). */
   include_in_parent?: boolean
   include_in_root?: boolean
@@ -223,9 +229,9 @@ export function isDateType(type: string): boolean {
   return type === 'date' || type === 'date_nanos'
 }
 
-/** An object-like mapping (its values are objects with properties): `object` or `nested`. */
+/** An object-like mapping (its values are objects with properties): `object`, `nested` or `passthrough`. */
 export function hasProperties(field: FieldMapping): boolean {
-  return field.type === 'object' || field.type === 'nested'
+  return field.type === 'object' || field.type === 'nested' || field.type === 'passthrough'
 }
 
 /** ObjectMapper.Dynamic: `runtime` maps a new leaf as a runtime field (dynamic-mapping.ts). */
@@ -247,6 +253,8 @@ export interface Mapping {
   /** The `runtime` section (runtime-field.ts); a null entry only in a parsed update, where it removes the field. */
   runtime?: RuntimeSection
   enabled?: boolean
+  /** The root's `subobjects` when set (subobjects.ts): false keeps dotted names as leaves of the root. */
+  subobjects?: boolean
   _meta?: string
   _routing?: { required: boolean }
   _source?: SourceFieldMapping

@@ -2,13 +2,14 @@
  * The root object's parameters besides `dynamic` and `properties`, as Elasticsearch 8.17 reads, merges and prints
  * them (RootObjectMapper, Mapping, MappingParser):
  * - `enabled: false`: documents are kept whole in `_source` and nothing of them is indexed or mapped;
+ * - `subobjects` (read by mapping-parser.ts, subobjects.ts): set once, printed after `enabled`;
  * - `_meta`: any JSON, kept and shown as given; `_routing` (routing-field.ts); `_source` (source-field.ts);
  * - `dynamic_date_formats` (a list, one pattern, or `none`; an `epoch_` format is refused), `dynamic_templates`
  *   (dynamic-templates.ts), `date_detection` and `numeric_detection`, used by dynamic mapping (dynamic-mapping.ts).
  * Each is kept only when a mapping sets it (ES's Explicit), so GET _mapping shows exactly what was set, in
- * ObjectMapper.toXContent's order: dynamic, enabled, _meta, the metadata fields by name (_routing, _source),
+ * ObjectMapper.toXContent's order: dynamic, enabled, subobjects, _meta, the metadata fields by name (_routing, _source),
  * dynamic_date_formats, dynamic_templates, date_detection, numeric_detection, then properties.
- * A merge takes what the update sets; `enabled` cannot change (ObjectMapper.merge's mapper_exception).
+ * A merge takes what the update sets; `enabled` and `subobjects` cannot change (ObjectMapper.merge's mapper_exception).
  */
 import { DateFormatter } from '../../common/time/index.ts'
 import { parseBoolean } from '../../common/booleans.ts'
@@ -30,6 +31,7 @@ import { javaToString } from './mapping-parser.ts'
 import { mergeDynamicTemplates, parseDynamicTemplates, templateToJson } from './dynamic-templates.ts'
 import { mergeSourceField, parseSourceField, sourceFieldToJson } from './source-field.ts'
 import { mergeRoutingField, parseRoutingField } from './routing-field.ts'
+import { checkSubobjectsUpdate } from './subobjects.ts'
 
 type RootParameters = Omit<Mapping, 'dynamic' | 'properties'>
 
@@ -91,8 +93,10 @@ export function mergeRootParameters(
       status: 500,
     })
   }
+  if (!indexTemplate) checkSubobjectsUpdate(existing.subobjects, update.subobjects, '_doc')
   const merged: RootParameters = {
     enabled: update.enabled ?? existing.enabled,
+    subobjects: update.subobjects ?? existing.subobjects,
     _meta: update._meta ?? existing._meta,
     _routing: mergeRoutingField(existing._routing, update._routing, indexTemplate),
     _source: mergeSourceField(existing._source, update._source, indexTemplate),
@@ -114,6 +118,7 @@ export function mergeRootParameters(
 /** The root's parameters into GET _mapping's JSON, after `dynamic` (see the header for the order). */
 export function rootParametersToJson(mapping: Mapping, out: { [key: string]: JsonOut }): void {
   if (mapping.enabled !== undefined && !mapping.enabled) out.enabled = false
+  if (mapping.subobjects !== undefined) out.subobjects = mapping.subobjects
   if (mapping._meta !== undefined) out._meta = new RawJson(mapping._meta)
   if (mapping._routing?.required === true) out._routing = { required: true }
   const source = mapping._source === undefined ? null : sourceFieldToJson(mapping._source)
