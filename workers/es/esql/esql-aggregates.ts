@@ -3,7 +3,8 @@
  * COUNT (long; `*` counts rows), COUNT_DISTINCT (long; exact: HyperLogLog++ is exact below its default
  * precision_threshold of 3000), AVG, MEDIAN and PERCENTILE (double; MEDIAN and PERCENTILE as the default
  * TDigest's SortingDigest: linear interpolation over the sorted values), SUM (long for integer and long, else
- * double), MIN and MAX (the field's type) and VALUES (the distinct values as a multi-value). With no values
+ * double), MIN and MAX (the field's type) and VALUES (the distinct values as a multi-value; not of unsigned_long
+ * or a spatial type). With no values
  * COUNT is 0 and the others are null.
  */
 import { compensatedSum } from '../search/aggregations/metrics/compensated-sum.ts'
@@ -16,7 +17,7 @@ import {
   type ArgType,
   type FunctionArg,
 } from './esql-function-support.ts'
-import { cellOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { SPATIAL_TYPES, cellOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 
 export interface AggregateFunction {
   readonly arity: readonly [number, number]
@@ -32,6 +33,12 @@ const NUMERIC_AGG: ArgType = {
 const ORDERABLE: ArgType = {
   accepts: (t) => NUMERIC.accepts(t) || ['date', 'boolean', 'ip', 'keyword', 'text', 'version'].includes(t),
   expected: 'boolean, datetime, ip or numeric except unsigned_long or counter types',
+}
+
+/** Values.resolveType: anything but unsigned_long and the geometries. */
+const VALUES_ARG: ArgType = {
+  accepts: (t) => t !== 'unsigned_long' && !SPATIAL_TYPES.has(t),
+  expected: 'any type except unsigned_long and spatial types',
 }
 
 const nums = (values: readonly EsqlScalar[]): number[] => values.map((v) => v as number)
@@ -132,7 +139,7 @@ export const AGGREGATE_FUNCTIONS: ReadonlyMap<string, AggregateFunction> = new M
     [
       'values',
       aggregate(
-        [ANY],
+        [VALUES_ARG],
         [1, 1],
         (t) => t,
         (v) => cellOf([...new Set(v)]),

@@ -1,8 +1,9 @@
 /**
  * Resolves and types an ES|QL expression against the columns before it (the Analyzer and Verifier) and
  * compiles it into an evaluator over one row. A mistake is recorded as a Verifier failure (`Unknown column
- * [x]`, `Unknown function [f]`, type mismatches in EsqlBinaryComparison's and TypeResolutions' words) and the
- * expression typed `null` so that checking goes on; the caller throws them all together. Evaluation is
+ * [x]`, `Unknown function [f]`, type mismatches in EsqlBinaryComparison's and TypeResolutions' words; a
+ * geometry can be compared with `==` and `!=` only) and the expression typed `null` so that checking goes on;
+ * the caller throws them all together. Evaluation is
  * three-valued: null in gives null out (AND/OR as SQL's truth tables), and an operator or single-value
  * function on a multi-value, an integer overflow or a division by zero gives null and a warning.
  * In a STATS (an AggregateScope), aggregate calls compile their argument against the input columns and read
@@ -18,6 +19,7 @@ import { SCALAR_FUNCTIONS } from './esql-functions.ts'
 import { compileLike } from './esql-like.ts'
 import {
   NUMERIC_TYPES,
+  SPATIAL_TYPES,
   STRING_TYPES,
   TimeSpan,
   valuesOf,
@@ -25,6 +27,10 @@ import {
   type EsqlValue,
 } from './esql-values.ts'
 import { EvaluationFailure, MULTI_VALUE_FAILURE, type EsqlWarnings } from './esql-warnings.ts'
+
+/** The types `<`, `<=`, `>` and `>=` take (their evaluatorMap's keys, sorted, as resolveInputType names them). */
+const ORDERED_TYPES =
+  'date_nanos, datetime, double, integer, ip, keyword, long, semantic_text, text, unsigned_long or version'
 
 export interface EsqlColumn {
   readonly name: string
@@ -272,6 +278,14 @@ export class ExpressionCompiler {
     left = this.coerce(right, left, e.left)
     right = this.coerce(left, right, e.right)
     const [l, r] = [left.type, right.type]
+    const unordered = e.op === '==' || e.op === '!=' ? null : [l, r].findIndex((t) => SPATIAL_TYPES.has(t))
+    if (unordered !== null && unordered >= 0) {
+      const operand = unordered === 0 ? e.left : e.right
+      return this.fail(
+        e,
+        `${unordered === 0 ? 'first' : 'second'} argument of [${e.text}] must be [${ORDERED_TYPES}], found value [${operand.text}] type [${[l, r][unordered]}]`,
+      )
+    }
     const compatible =
       l === 'null' ||
       r === 'null' ||

@@ -6,7 +6,7 @@
  * truncate doubles; TO_BOOLEAN reads `true` (any case) as true and other strings as false, numbers as != 0.
  */
 import { javaDoubleToString } from '../xcontent/index.ts'
-import type { ScalarFunction } from './esql-function-support.ts'
+import { checkArgs, type ArgType, type ScalarFunction } from './esql-function-support.ts'
 import { dateMillis } from './esql-dates.ts'
 import { cellOf, formatDate, valuesOf, type EsqlScalar } from './esql-values.ts'
 import { EvaluationFailure } from './esql-warnings.ts'
@@ -39,10 +39,15 @@ function toIp(v: EsqlScalar): string {
   return s
 }
 
-function conversion(result: string, convert: (v: EsqlScalar, type: string) => EsqlScalar): ScalarFunction {
+/** A conversion to `result` of each value (of a type `input` takes, when given). */
+export function conversion(
+  result: string,
+  convert: (v: EsqlScalar, type: string) => EsqlScalar,
+  input?: ArgType,
+): ScalarFunction {
   return {
     arity: [1, 1],
-    resolve: () => result,
+    resolve: (args, callText) => (input === undefined ? null : checkArgs(args, [input], callText)) ?? result,
     apply: (values, types) => {
       const out: EsqlScalar[] = []
       let failure: EvaluationFailure | null = null

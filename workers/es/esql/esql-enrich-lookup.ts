@@ -12,6 +12,10 @@
  *   hold (integer and long ranges take whole numbers, ip ranges ips, date ranges datetimes, float and double ranges
  *   numbers; a keyword or text key always passes, parsed per value): `ENRICH range and input types are
  *   incompatible: range[IP], input[long]` (esql_illegal_argument_exception, 500).
+ * - `geo_match`: a geo_shape query (GeoShapeQueryList, relation INTERSECTS) with the key's geometry on the match
+ *   field: the documents whose shape intersects it (ingest/enrich/geo-match.ts, shared with the enrich processor).
+ *   A multi-valued key builds no query: `org.elasticsearch.xpack.esql.EsqlIllegalArgumentException: can't read
+ *   multiple Geometry values from a single position`.
  *
  * A value a query cannot be built from (a text that is no number, address or date) makes the row find nothing:
  * EnrichQuerySourceOperator records the failure as a warning of the ENRICH command (LookupFailure carries its
@@ -20,6 +24,7 @@
 import { EsException } from '../errors/index.ts'
 import type { EnrichPolicyMetadata } from '../cluster/metadata/enrich-policy.ts'
 import { DateFormatter } from '../common/time/date-formatter.ts'
+import { geoMatcher } from '../ingest/enrich/geo-match.ts'
 import { rangeMatcher } from '../ingest/enrich/range-match.ts'
 import type { FieldMapping } from '../index/mapper/mapping.ts'
 import { rangeDateFormat } from '../index/mapper/range-field.ts'
@@ -34,7 +39,7 @@ export interface EnrichDocuments {
   readonly rows: readonly Row[]
   /** The position of the match field among the columns (-1 when it is not one). */
   readonly matchColumn: number
-  /** The documents' `_source`s in the same order (read for range policies only, else []). */
+  /** The documents' `_source`s in the same order (read for range and geo_match policies only, else []). */
   readonly sources: readonly XContentObject[]
   /** The enrich index's mapping of the match field, or null when it has none. */
   readonly matchMapping: FieldMapping | null
@@ -90,6 +95,7 @@ export function keyLookup(
   keyType: string,
 ): { lookup: KeyLookup; incompatible: EsException | null } {
   const mapping = documents.matchMapping
+  if (documents.policy.type === 'geo_match') return { lookup: geoLookup(documents), incompatible: null }
   if (documents.policy.type !== 'range' || mapping === null)
     return { lookup: termLookup(documents, keyType), incompatible: null }
   const incompatible = rangeTypesCompatible(mapping.type, keyType)
@@ -126,6 +132,19 @@ function termLookup(documents: EnrichDocuments, keyType: string): KeyLookup {
 function termText(value: EsqlScalar, type: string): string {
   if (type === 'double' && typeof value === 'number') return javaDoubleToString(value)
   return String(value)
+}
+
+/** A geo_match policy's geo_shape query (see the header): one geometry per row. */
+function geoLookup(documents: EnrichDocuments): KeyLookup {
+  return (values) => {
+    if (values.length > 1) {
+      throw new LookupFailure(
+        "org.elasticsearch.xpack.esql.EsqlIllegalArgumentException: can't read multiple Geometry values from a single position",
+      )
+    }
+    const matches = geoMatcher(String(values[0]), 'intersects', true, documents.policy.matchField)
+    return documents.sources.flatMap((source, doc) => (matches(source) ? [doc] : []))
+  }
 }
 
 /** A range policy's term query on its range field (see the header). */

@@ -6,7 +6,7 @@
  * [q]?`); one whose alias `.enrich-p` names no index (never executed) is `failed to resolve enrich policy [p];
  * reason [Unknown index [.enrich-p]]`. A resolved policy brings the enrich index's columns (its mapping, which
  * the policy run copies from the source indices: enrich-policy-runner.ts), its rows in `_doc` order and, for a
- * range policy, their sources and the mapping of its range field.
+ * range or geo_match policy, their sources and the mapping of its match field.
  *
  * Checks: the ON field (the policy's match field by default, reported at the command) must be a column of a type
  * the policy type takes (`Unsupported type [t] for enrich matching field [f]; only [keyword, text, ip, long,
@@ -18,8 +18,7 @@
  *
  * Lookup (esql-enrich-lookup.ts): each enrich column gets the values of every document the row's key finds, in
  * `_doc` order, as one multi-value (null when none, or when the key is null). A key value no query is made of
- * finds nothing and raises the warning `evaluation of [ENRICH …] failed` at the command. Geo_match policies cannot
- * run here (ES|QL has no geo_point or geo_shape columns in the playground), so their check always fails.
+ * finds nothing and raises the warning `evaluation of [ENRICH …] failed` at the command.
  */
 import { findSimilarHint } from '../common/did-you-mean.ts'
 import { enrichIndexBaseName, type EnrichPolicyMetadata } from '../cluster/metadata/enrich-policy.ts'
@@ -88,7 +87,7 @@ export async function resolveEnrichPolicies(
       policy,
       rows: read.map(({ row }) => row),
       matchColumn: columns.findIndex((c) => c.name === policy.matchField),
-      sources: policy.type === 'range' ? read.map(({ source }) => sourceObject(source)) : [],
+      sources: policy.type === 'match' ? [] : read.map(({ source }) => sourceObject(source)),
       matchMapping: (mapping && leafFields(mapping).get(policy.matchField)) ?? null,
     }
     policies.set(name, { policy, columns, documents })

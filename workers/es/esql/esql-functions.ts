@@ -4,8 +4,10 @@
  * RIGHT, LOCATE), math (ABS, CEIL, FLOOR, ROUND, POW, SQRT, LOG10, EXP, SIGNUM, PI, E), date (NOW,
  * DATE_TRUNC, DATE_EXTRACT, DATE_FORMAT, DATE_PARSE, DATE_DIFF; BUCKET is esql-bucket.ts), conditional (CASE, COALESCE, GREATEST, LEAST)
  * and multi-value ones (MV_COUNT, MV_FIRST, MV_LAST, MV_MIN, MV_MAX, MV_SUM, MV_AVG, MV_CONCAT, MV_DEDUPE).
- * Conversions (TO_*) are in esql-conversions.ts. Result types follow the functions' dataType(): LENGTH is
- * integer, ROUND keeps its type, POW and SQRT are double, DATE_EXTRACT is long, string results are keyword.
+ * Conversions (TO_*) are in esql-conversions.ts, the spatial ones and ST_X, ST_Y in esql-spatial.ts, ST_INTERSECTS,
+ * ST_DISJOINT, ST_CONTAINS, ST_WITHIN and ST_DISTANCE in esql-spatial-relations.ts. Result types follow the
+ * functions' dataType(): LENGTH is integer, ROUND keeps its type, POW and SQRT are double, DATE_EXTRACT is long,
+ * string results are keyword.
  */
 import {
   ANY,
@@ -24,6 +26,8 @@ import {
 } from './esql-function-support.ts'
 import { BUCKET } from './esql-bucket.ts'
 import { CONVERSIONS } from './esql-conversions.ts'
+import { SPATIAL_FUNCTIONS } from './esql-spatial.ts'
+import { SPATIAL_RELATIONS } from './esql-spatial-relations.ts'
 import {
   DEFAULT_DATE_FORMAT,
   extractField,
@@ -330,4 +334,6 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
   ],
   ['mv_dedupe', multi(same, (values) => cellOf([...new Set(values)]))],
   ...CONVERSIONS,
+  ...SPATIAL_FUNCTIONS,
+  ...SPATIAL_RELATIONS,
 ])

@@ -5,7 +5,7 @@
  * again drops the older column); STATS outputs its aggregates then its groupings, one row per group in
  * first-seen order (a multi-valued key counts the row in each of its groups; without BY, one row even over
  * nothing); SORT orders stably (ASC by a multi-value's least value, DESC by its greatest; nulls last ASC and
- * first DESC unless NULLS says); LIMIT keeps the first rows; KEEP orders columns by the pattern that wins
+ * first DESC unless NULLS says; a spatial key is refused: `cannot sort on geo_point`); LIMIT keeps the first rows; KEEP orders columns by the pattern that wins
  * (exact name over partial wildcard over `*`, later over earlier); DROP and RENAME (`Unknown column [x]`,
  * `No matches found for pattern [x*]`); DISSECT and GROK add keyword (GROK: typed) columns, MV_EXPAND
  * gives each value of a multi-value its own row and ENRICH adds its policy's columns (esql-enrich.ts), after the
@@ -27,7 +27,7 @@ import {
 } from './esql-compiler.ts'
 import { NO_ENRICH_POLICIES, planEnrich, remoteEnrichFailures, type EnrichResolution } from './esql-enrich.ts'
 import { typeName } from './esql-function-support.ts'
-import { STRING_TYPES, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { SPATIAL_TYPES, STRING_TYPES, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 
 export type Step = (rows: Row[]) => Row[]
 
@@ -211,6 +211,12 @@ export class Planner {
       item,
       compiled: new ExpressionCompiler(this.columns, this.env).compile(item.expression),
     }))
+    // Verifier.checkForSortableDataTypes: geometries have no order.
+    for (const { item, compiled } of keys) {
+      if (SPATIAL_TYPES.has(compiled.type)) {
+        this.env.failures.push({ at: item.expression.at, message: `cannot sort on ${compiled.type}` })
+      }
+    }
     this.steps.push((rows) => {
       const keyed = rows.map((row) => ({
         row,

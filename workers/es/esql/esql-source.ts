@@ -5,8 +5,8 @@
  * for (`_id`, `_index` keyword, `_version` long, `_score` double, `_ignored` keyword).
  * Rows are read through the search action, `size` up to index.max_result_window, with the request's
  * `filter` and the query the leading WHEREs translate to (esql-pushdown.ts) as its query; a field's values
- * come from the `fields` section (dates as epoch_millis) and, except for text (read from _source, in its
- * order), are sorted as doc values are (keyword, ip and version also deduplicated, as a sorted set); a field with
+ * come from the `fields` section (dates as epoch_millis, spatial fields as WKT: ES|QL reads them from _source,
+ * unquantised) and, except for text and spatial values (read from _source, in its order), are sorted as doc values are (keyword, ip and version also deduplicated, as a sorted set); a field with
  * no value is null. Each row can come with the `_source` its index stored (ENRICH's range and geo_match lookups read
  * their match field from it).
  */
@@ -17,7 +17,7 @@ import { runSearch } from '../sql/sql-search.ts'
 import { XNumber, parseJson, type JsonOut, type XContentValue } from '../xcontent/index.ts'
 import type { EsqlCommand } from './esql-ast.ts'
 import type { EsqlColumn, Row } from './esql-compiler.ts'
-import { cellOf, esqlTypeOfField, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { SPATIAL_TYPES, cellOf, esqlTypeOfField, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 
 const METADATA_TYPES: Readonly<Record<string, string>> = {
   _id: 'keyword',
@@ -69,7 +69,7 @@ function cell(list: XContentValue | undefined, type: string): EsqlValue {
   const values = (Array.isArray(list) ? list : [list])
     .map((v) => scalarOf(v, type))
     .filter((v): v is EsqlScalar => v !== null)
-  if (type === 'text') return cellOf(values)
+  if (type === 'text' || SPATIAL_TYPES.has(type)) return cellOf(values)
   const docValues = SORTED_SET_TYPES.has(type) ? [...new Set(values)] : values
   return cellOf(docValues.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
 }
@@ -99,7 +99,12 @@ export async function readSourcedRows(
 ): Promise<SourcedRow[]> {
   const fields = [...relation.fields.values()]
     .filter((f) => esqlTypeOfField(f.esType) !== 'unsupported')
-    .map((f) => (f.esType === 'date' ? { field: f.name, format: 'epoch_millis' } : { field: f.name }))
+    .map((f) => {
+      if (f.esType === 'date') return { field: f.name, format: 'epoch_millis' }
+      return SPATIAL_TYPES.has(esqlTypeOfField(f.esType))
+        ? { field: f.name, format: 'wkt' }
+        : { field: f.name }
+    })
   const source = new Map<string, JsonOut>([
     ['size', MAX_DOCUMENTS],
     ['_source', false],

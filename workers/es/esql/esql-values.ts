@@ -5,7 +5,10 @@
  * time span literal (`1 day`, `2 hours`) is a TimeSpan of type `date_period` or `time_duration`.
  * A mapped field's type: byte, short and integer read as `integer`; float, half_float, scaled_float and double
  * as `double`; keyword, constant_keyword and wildcard as `keyword`; text and match_only_text as `text`; long,
- * unsigned_long, boolean, date, ip and version as themselves; any other as `unsupported` (always null).
+ * unsigned_long, boolean, date, ip, version, geo_point and geo_shape as themselves; point as `cartesian_point` and
+ * shape as `cartesian_shape`; any other as `unsupported` (always null). A spatial value (geo_point, geo_shape,
+ * cartesian_point, cartesian_shape) is its geometry's WKT as ES|QL prints it (WellKnownText.toWKT:
+ * `POINT (42.97109630194 14.7552534413725)`, numbers as Java's Double.toString), and so prints as that string.
  * In JSON a date prints as `yyyy-MM-ddTHH:mm:ss.SSSZ` and a double as Java prints it; in text (txt, csv) a
  * multi-value prints as Java's List#toString (`[a, b]`).
  */
@@ -98,7 +101,13 @@ export function esqlTypeOfField(esType: string): string {
     case 'date':
     case 'ip':
     case 'version':
+    case 'geo_point':
+    case 'geo_shape':
       return esType
+    case 'point':
+      return 'cartesian_point'
+    case 'shape':
+      return 'cartesian_shape'
     default:
       return 'unsupported'
   }
@@ -106,6 +115,13 @@ export function esqlTypeOfField(esType: string): string {
 
 export const NUMERIC_TYPES: ReadonlySet<string> = new Set(['integer', 'long', 'double', 'unsigned_long'])
 export const STRING_TYPES: ReadonlySet<string> = new Set(['keyword', 'text'])
+/** DataType.isSpatial: the types whose values are geometries. */
+export const SPATIAL_TYPES: ReadonlySet<string> = new Set([
+  'geo_point',
+  'geo_shape',
+  'cartesian_point',
+  'cartesian_shape',
+])
 
 /** The values of a cell: none for null, one, or a multi-value's. */
 export function valuesOf(value: EsqlValue): readonly EsqlScalar[] {

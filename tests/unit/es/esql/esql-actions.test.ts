@@ -17,7 +17,7 @@ beforeEach(async () => {
   await createLibrary(
     node,
     'integer',
-    { tags: { type: 'keyword' }, location: { type: 'geo_point' } },
+    { tags: { type: 'keyword' }, location: { type: 'geo_point' }, rating: { type: 'integer_range' } },
     LIBRARY_BOOKS.map((book, i) => ({
       ...book,
       id: String(i + 1),
@@ -46,9 +46,10 @@ describe('responses', () => {
     const response = await esql('FROM library | WHERE name.keyword == "Dune"')
     expect(response.body).toBe(
       '{"took":0,"columns":[{"name":"author","type":"text"},{"name":"author.keyword","type":"keyword"},' +
-        '{"name":"location","type":"unsupported"},{"name":"name","type":"text"},{"name":"name.keyword","type":"keyword"},' +
-        '{"name":"page_count","type":"integer"},{"name":"release_date","type":"date"},{"name":"tags","type":"keyword"}],' +
-        '"values":[["Frank Herbert","Frank Herbert",null,"Dune","Dune",604,"1965-06-01T00:00:00.000Z",null]]}',
+        '{"name":"location","type":"geo_point"},{"name":"name","type":"text"},{"name":"name.keyword","type":"keyword"},' +
+        '{"name":"page_count","type":"integer"},{"name":"rating","type":"unsupported"},{"name":"release_date","type":"date"},' +
+        '{"name":"tags","type":"keyword"}],' +
+        '"values":[["Frank Herbert","Frank Herbert",null,"Dune","Dune",604,null,"1965-06-01T00:00:00.000Z",null]]}',
     )
   })
 

@@ -1,7 +1,7 @@
 // ENRICH with range and geo_match policies through POST /_query, against ES 8.17: enrich.csv-spec's range examples
 // (enrichCidr's ip_range with several matches, enrichAgesStatsYear's integer_range, enrichDecadesStats'
-// date_range), EnrichLookupService.validateTypes' error, the lookup's runtime warnings, and the Analyzer's
-// allowed ON types per policy type.
+// date_range), EnrichLookupService.validateTypes' error, the lookup's runtime warnings, geo_match's intersects
+// lookup (QueryList.GeoShapeQueryList, its multi-value failure), and the Analyzer's allowed ON types per policy type.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
 
@@ -181,6 +181,43 @@ describe('date_range (enrichDecadesStats)', () => {
     expect(body.error).toMatchObject({
       reason: 'ENRICH range and input types are incompatible: range[IP], input[datetime]',
     })
+  })
+})
+
+describe('geo_match (GeoShapeQueryList: intersects)', () => {
+  test('a point in a polygon finds it; a point outside finds nothing', async () => {
+    expect(
+      await values(
+        'ROW p = TO_GEOPOINT(["POINT (12.5 55.6)", "POINT (1 1)"]) | MV_EXPAND p | ENRICH city_boundaries ON p',
+      ),
+    ).toEqual([
+      ['POINT (12.5 55.6)', 'Copenhagen'],
+      ['POINT (1.0 1.0)', null],
+    ])
+  })
+
+  test('a geo_point field and a geo_shape key', async () => {
+    await node.send('PUT', '/stops', { mappings: { properties: { at: { type: 'geo_point' } } } })
+    await bulk('stops', [{ at: { lat: 55.5, lon: 12.1 } }])
+    expect(await values('FROM stops | ENRICH city_boundaries ON at WITH city')).toEqual([
+      ['POINT (12.1 55.5)', 'Copenhagen'],
+    ])
+    expect(
+      await values('ROW s = TO_GEOSHAPE("LINESTRING (10 50, 12.5 55.5)") | ENRICH city_boundaries ON s'),
+    ).toEqual([['LINESTRING (10.0 50.0, 12.5 55.5)', 'Copenhagen']])
+  })
+
+  test('a multi-valued key finds nothing, with a warning', async () => {
+    const { body, response } = await esql(
+      'ROW p = TO_GEOPOINT(["POINT (12.5 55.6)", "POINT (1 1)"]) | ENRICH city_boundaries ON p',
+    )
+    expect(body.values).toEqual([[['POINT (12.5 55.6)', 'POINT (1.0 1.0)'], null]])
+    expect(response.warnings).toEqual([
+      'Line 1:61: evaluation of [ENRICH city_boundaries ON p] failed, treating result as null. ' +
+        'Only first 20 failures recorded.',
+      "Line 1:61: org.elasticsearch.xpack.esql.EsqlIllegalArgumentException: can't read multiple Geometry " +
+        'values from a single position',
+    ])
   })
 })
 
