@@ -14,6 +14,7 @@ import { isActive, type ShardRouting } from '../cluster/state/shard-routing.ts'
 import { EsException, indexNotFoundException } from '../errors/index.ts'
 import type { ClusterService } from '../node/cluster-service.ts'
 import type { ShardRequest, ShardResponse, ShardTarget } from './shard-messages.ts'
+import type { SearchPreference } from '../cluster/routing/preference.ts'
 
 export const REPLICATION_TIMEOUT_MS = 60_000
 const SHARD_REQUEST_TIMEOUT_MS = 60_000
@@ -63,12 +64,12 @@ export class NodeClient {
     index: string,
     shard: number,
     build: (target: ShardTarget) => ShardRequest,
+    preference?: SearchPreference,
   ): Promise<ShardResponse | null> {
     const state = this.cluster.state()
     const target = this.target(state, index, shard)
-    const copies = (state.routingTable[index]?.[shard] ?? []).filter(isActive)
-    copies.sort((a, b) => Number(b.primary) - Number(a.primary))
-    for (const copy of copies) {
+    const active = activeCopies(state, index, shard)
+    for (const copy of preference ? preference.copies(index, shard, active) : active) {
       const response = await this.send(state, copy, build(target))
       if (response && response.type !== 'unavailable') return response
     }
@@ -102,6 +103,12 @@ export class NodeClient {
 }
 
 /** UnavailableShardsException after the replication timeout. */
+/** A shard's active copies, the primary first (the order a search asks them in without a `preference`). */
+export function activeCopies(state: ClusterState, index: string, shard: number): ShardRouting[] {
+  const copies = (state.routingTable[index]?.[shard] ?? []).filter(isActive)
+  return copies.sort((a, b) => Number(b.primary) - Number(a.primary))
+}
+
 export function unavailableShardsException(index: string, shard: number, request: string): EsException {
   return new EsException({
     type: 'unavailable_shards_exception',

@@ -29,6 +29,7 @@ import type { Suggestion } from '../search/suggest/suggest-phase.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import { mergeKnnResults } from '../search/vectors/knn-search-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
+import type { SearchPreference } from '../cluster/routing/preference.ts'
 import {
   fetchHit,
   mergeQueryResults,
@@ -117,6 +118,7 @@ export async function executeDistributedSearch(
   indices: readonly IndexSearchTarget[],
   request: SearchShardsRequest,
   parsed: ParsedSearch,
+  preference?: SearchPreference,
 ): Promise<DistributedSearchResult> {
   const shards = indices.flatMap(({ index, shards: numbers, aliasFilter, indexBoost }) =>
     numbers.map((shard) => ({
@@ -138,19 +140,24 @@ export async function executeDistributedSearch(
   const round = (type: 'dfs' | 'search', statistics: DfsStatistics | null) =>
     Promise.all(
       targets.map(({ index, shard, shardIndex, aliasFilter, ...boost }) =>
-        context.client.toActiveCopy(index.metadata.name, shard, (target) => ({
-          type,
-          ...target,
-          ...shardRequest,
-          ...(scroll && type === 'search'
-            ? { scroll: { keepAlive: scroll.keepAlive, selfAdvance: shards.length === 1 } }
-            : {}),
-          shardIndex,
-          dfs: statistics,
-          aliasFilter,
-          ...boost,
-          ...(type === 'search' && knnHits.has(shardIndex) ? { knnHits: knnHits.get(shardIndex)! } : {}),
-        })),
+        context.client.toActiveCopy(
+          index.metadata.name,
+          shard,
+          (target) => ({
+            type,
+            ...target,
+            ...shardRequest,
+            ...(scroll && type === 'search'
+              ? { scroll: { keepAlive: scroll.keepAlive, selfAdvance: shards.length === 1 } }
+              : {}),
+            shardIndex,
+            dfs: statistics,
+            aliasFilter,
+            ...boost,
+            ...(type === 'search' && knnHits.has(shardIndex) ? { knnHits: knnHits.get(shardIndex)! } : {}),
+          }),
+          preference,
+        ),
       ),
     )
   // TransportSearchAction: a search of one shard needs no DFS phase (its own statistics are the global ones),

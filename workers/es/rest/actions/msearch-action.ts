@@ -61,7 +61,6 @@ const ACCEPTED_KEYS = new Set([
   'ccsMinimizeRoundtrips',
   'request_cache',
   'requestCache',
-  'preference',
   'allow_partial_search_results',
   'ignore_throttled',
   'ignoreThrottled',
@@ -191,7 +190,7 @@ function readHeader(header: XContentObject | null, params: Map<string, string>):
   for (const [key, value] of header ?? []) {
     if (key === 'index' || key === 'indices') index = stringArray(value).join(',')
     else if (key === 'search_type' || key === 'searchType') params.set('search_type', scalar(value))
-    else if (key === 'routing') params.set('routing', scalar(value))
+    else if (key === 'routing' || key === 'preference') params.set(key, scalar(value))
     else if (INDICES_OPTIONS_KEYS.has(key)) params.set(key, stringArray(value).join(','))
     else if (INDICES_OPTIONS_SPELLINGS.has(key))
       params.set(INDICES_OPTIONS_SPELLINGS.get(key)!, stringArray(value).join(','))

@@ -46,6 +46,9 @@ import {
 } from '../../cluster/metadata/indices-options.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
+import { searchPreference, type SearchPreference } from '../../cluster/routing/preference.ts'
+import { activeCopies } from '../../action/node-client.ts'
+import { resolveNodes } from './resolve-nodes.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { buildScrollId } from '../../search/context/scroll-id.ts'
 import { exactTotal } from '../../action/search-scroll-action.ts'
@@ -147,10 +150,13 @@ export async function executeSearch(
     parsed.indicesBoost,
     context.indices.all().map((index) => index.metadata),
   )
+  const preference = requestPreference(context, req.params)
   const indices = targets.map((target) => {
     const indexBoost = boosts.get(target.index.metadata.name)
-    return indexBoost === undefined ? target : { ...target, indexBoost }
+    const shards = target.shards.filter((shard) => preference.readsShard(shard))
+    return indexBoost === undefined ? { ...target, shards } : { ...target, shards, indexBoost }
   })
+  checkShardCopies(context, indices, preference)
   const keepAlive = isCount ? null : scrollKeepAlive(req.params)
   const searched = keepAlive === null ? parsed : exactTotal(parsed)
   const request = { body: req.request.body, params: [...req.params], isCount, now: started }
@@ -169,6 +175,7 @@ export async function executeSearch(
       ...(items !== null ? { moreLikeThisItems: [...items.fetched] } : {}),
     },
     searched,
+    preference,
   )
   const shards = shardsJson(result)
   if (isCount) return { body: { count: result.count, _shards: shards }, warnings: parsed.deprecations }
@@ -266,6 +273,33 @@ export function searchResponseBody(
       : {}),
     ...(result.suggest !== null ? { suggest: suggestResponse(result.suggest, params) } : {}),
     ...(result.profile !== null ? { profile: searchProfileJson(result.profile) } : {}),
+  }
+}
+
+/** The request's `preference` (cluster/routing/preference.ts), its `_only_nodes` specs resolved on this node. */
+function requestPreference(context: RestContext, params: ReadonlyMap<string, string>): SearchPreference {
+  return searchPreference(params.get('preference'), {
+    localNodeId: context.identity.nodeId,
+    resolveNodeIds: (specs) =>
+      new Set(
+        resolveNodes(context.client.cluster.state(), specs, context.identity.nodeId).map((node) => node.id),
+      ),
+  })
+}
+
+/**
+ * OperationRouting.searchShards orders every target shard's copies before any is asked, so a preference that leaves
+ * a shard no node to go to (`_only_nodes`) fails the request before it starts.
+ */
+function checkShardCopies(
+  context: RestContext,
+  indices: readonly IndexSearchTarget[],
+  preference: SearchPreference,
+): void {
+  const state = context.client.cluster.state()
+  for (const { index, shards } of indices) {
+    const name = index.metadata.name
+    for (const shard of shards) preference.copies(name, shard, activeCopies(state, name, shard))
   }
 }
 
