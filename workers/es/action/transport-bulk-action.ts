@@ -105,11 +105,18 @@ export async function executeBulk(
           results[position] = { ok: false, index, id: item.id, error: fromWireException(outcome.error) }
           return
         }
-        const noop = outcome.value.result === 'noop'
+        const { result, version, seqNo, primaryTerm, sourceText } = outcome.value
+        const noop = result === 'noop'
+        // One literal with every key (V8 copies a spread object given keys it lacks on a slow runtime path):
+        // `sourceText` is read only as `=== undefined`.
         results[position] = {
           ok: true,
           result: {
-            ...outcome.value,
+            result,
+            version,
+            seqNo,
+            primaryTerm,
+            sourceText,
             index,
             id: item.id,
             shards: noop ? { total: 0, successful: 0, failed: 0 } : response.shards,

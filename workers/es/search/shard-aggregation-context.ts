@@ -6,7 +6,7 @@
  */
 import { mapperSettings } from '../index/index-metadata.ts'
 import type { DfsStatistics, IndexQuery, TopDocs } from '../../../engine-wasm/src/index/index.ts'
-import { JavaFloat, type JsonOut } from '../xcontent/index.ts'
+import { JavaFloat } from '../xcontent/index.ts'
 import { fetchedSource } from '../action/get-result.ts'
 import { storedSource } from '../action/stored-source.ts'
 import type { IndexService } from '../index/index-service.ts'
@@ -20,7 +20,12 @@ import { nestedContext, nonNestedFiltered } from './queries/nested-scope.ts'
 import { NestedBlocks } from './nested-blocks.ts'
 import { fetchesMetadata } from './fetch/fetch-options.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
-import { documentFieldSections, identityFields, metadataFields } from './fetch/hit-sections.ts'
+import {
+  addDocumentFieldSections,
+  addIdentityFields,
+  addMetadataFields,
+  type HitJson,
+} from './fetch/hit-sections.ts'
 import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
 import { textFieldSource } from './text-field-source.ts'
@@ -147,15 +152,15 @@ export function shardAggregationContext(
         mapperSettings(index.metadata),
       )
       const hits = found.map(({ score, sortValues, stored }, i) => {
-        const hit = new Map<string, JsonOut>([['_index', name]])
-        addAll(hit, identityFields(stored, fetch))
+        const hit: HitJson = { _index: name }
+        addIdentityFields(hit, stored, fetch)
         // A sorted top_hits leaves its hits unscored (Float.NaN, written null) unless it tracks scores.
-        hit.set('_score', sortFields === null || request.trackScores ? new JavaFloat(score) : null)
-        if (metadata) addAll(hit, metadataFields(stored.routing, ignored?.[i] ?? []))
+        hit._score = sortFields === null || request.trackScores ? new JavaFloat(score) : null
+        if (metadata) addMetadataFields(hit, stored.routing, ignored?.[i] ?? [])
         const source = fetchedSource(storedSource(mapping, stored.source), null, request.fetchSource)
-        if (source !== undefined) hit.set('_source', source)
-        addAll(hit, documentFieldSections(fields?.[i] ?? null))
-        if (sortFields !== null) hit.set('sort', formatSortValues(sortFields, sortValues))
+        if (source !== undefined) hit._source = source
+        addDocumentFieldSections(hit, fields?.[i] ?? null)
+        if (sortFields !== null) hit.sort = formatSortValues(sortFields, sortValues)
         return { sortKey: sortValues, hit }
       })
       const maxScore =
@@ -173,10 +178,6 @@ export function shardAggregationContext(
 function shardRandomSeed(name: string, uuid: string, shardId: number): number {
   const index = (Math.imul(31, javaStringHashCode(name)) + javaStringHashCode(uuid)) | 0
   return (Math.imul(31, index) + shardId) | 0
-}
-
-function addAll(hit: Map<string, JsonOut>, entries: Record<string, JsonOut>): void {
-  for (const [key, value] of Object.entries(entries)) hit.set(key, value)
 }
 
 const BY_SCORE: readonly SortKeyOrder[] = [{ type: 'score', descending: true, missingFirst: false }]

@@ -17,13 +17,18 @@
 import type { RestResponse } from '../../../protocol/es.ts'
 import { urlFlag } from '../../common/booleans.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
-import { sourceField } from '../../action/get-result.ts'
+import { fetchedSource } from '../../action/get-result.ts'
 import { aggregationsResponse } from '../../search/aggregations/index.ts'
 import { explanationJson } from '../../search/explain/index.ts'
 import { matchedQueriesJson } from '../../search/fetch/matched-queries-phase.ts'
 import { nestedInnerHitsJson } from '../../search/fetch/nested-inner-hits.ts'
 import { fetchesMetadata } from '../../search/fetch/fetch-options.ts'
-import { documentFieldSections, identityFields, metadataFields } from '../../search/fetch/hit-sections.ts'
+import {
+  addDocumentFieldSections,
+  addIdentityFields,
+  addMetadataFields,
+  type HitJson,
+} from '../../search/fetch/hit-sections.ts'
 import { parseSearchRequest, type ParsedSearch } from '../../search/search-request.ts'
 import { expandHits, originalQuery, postFilterOf } from '../../search/collapse/expand-search-phase.ts'
 import { suggestResponse } from '../../search/suggest/suggest-reduce.ts'
@@ -333,23 +338,21 @@ interface GroupSearch {
   parsed: ParsedSearch
 }
 
-/** A collapsed hit's `inner_hits`: each group search's hits by name, or nothing for a hit without any. */
+/** A collapsed hit's `inner_hits`: each group search's hits by name, or undefined for a hit without any. */
 function innerHitsSection(
   groups: ReadonlyArray<[string, GroupSearch]> | undefined,
   withScores: boolean,
   totalHitsAsInt: boolean,
-): { inner_hits?: JsonOut } {
-  if (groups === undefined) return {}
-  return {
-    inner_hits: new Map(
-      groups.map(([name, inner]) => [
-        name,
-        {
-          hits: searchHitsJson(inner.result, inner.parsed, withScores, null, totalHitsAsInt),
-        },
-      ]),
-    ),
-  }
+): JsonOut | undefined {
+  if (groups === undefined) return undefined
+  return new Map(
+    groups.map(([name, inner]) => [
+      name,
+      {
+        hits: searchHitsJson(inner.result, inner.parsed, withScores, null, totalHitsAsInt),
+      },
+    ]),
+  )
 }
 
 /**
@@ -380,24 +383,31 @@ function searchHitsJson(
   return {
     ...totalHitsJson(result.totalHits, limit, totalHitsAsInt),
     max_score: result.maxScore === null ? null : new JavaFloat(result.maxScore),
-    hits: result.hits.map((hit, i) => ({
-      ...(hit.explained ? { _shard: hit.explained.shard, _node: hit.explained.node } : {}),
-      _index: hit.index,
-      ...identityFields(hit.doc, fetch),
-      _score: hit.score === null ? null : new JavaFloat(hit.score),
-      ...(metadata ? metadataFields(hit.doc.routing, hit.ignored) : {}),
-      ...sourceField(hit.source, parsed.fetchSource),
-      ...documentFieldSections(hit.documentFields),
-      ...(hit.highlight !== null ? { highlight: new Map(hit.highlight) } : {}),
-      ...(hit.sort !== null ? { sort: hit.sort } : {}),
-      ...(hit.matchedQueries.length > 0
-        ? { matched_queries: matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s)) }
-        : {}),
-      ...(hit.explained ? { _explanation: explanationJson(hit.explained.explanation) } : {}),
-      ...innerHitsSection(innerHits?.[i], withScores, totalHitsAsInt),
-      ...(hit.nestedInnerHits
-        ? { inner_hits: nestedInnerHitsJson(hit.nestedInnerHits, hit.index, hit.doc.id) }
-        : {}),
-    })),
+    // Each hit is built key by key in SearchHit.toXContent's order, adding only the sections it has (hit-sections.ts).
+    hits: result.hits.map((hit, i) => {
+      const { doc, explained, documentFields } = hit
+      const out: HitJson = {}
+      if (explained) {
+        out._shard = explained.shard
+        out._node = explained.node
+      }
+      out._index = hit.index
+      addIdentityFields(out, doc, fetch)
+      out._score = hit.score === null ? null : new JavaFloat(hit.score)
+      if (metadata) addMetadataFields(out, doc.routing, hit.ignored)
+      const source = fetchedSource(hit.source, null, parsed.fetchSource)
+      if (source !== undefined) out._source = source
+      addDocumentFieldSections(out, documentFields)
+      if (hit.highlight !== null) out.highlight = new Map(hit.highlight)
+      if (hit.sort !== null) out.sort = hit.sort
+      if (hit.matchedQueries.length > 0)
+        out.matched_queries = matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s))
+      if (explained) out._explanation = explanationJson(explained.explanation)
+      const innerHitsJson =
+        (hit.nestedInnerHits && nestedInnerHitsJson(hit.nestedInnerHits, hit.index, doc.id)) ??
+        innerHitsSection(innerHits?.[i], withScores, totalHitsAsInt)
+      if (innerHitsJson !== undefined) out.inner_hits = innerHitsJson
+      return out
+    }),
   }
 }

@@ -54,7 +54,16 @@ export abstract class InternalAggregation {
   abstract writeTo(): InternalAggregationWire
 
   protected header<T extends string>(type: T): AggregationWireHeader<T> {
-    return { type, name: this.name, meta: this.meta === null ? null : toJson(this.meta) }
+    return { type, name: this.name, meta: this.wireMeta() }
+  }
+
+  /**
+   * The header's `meta`, for a writeTo that writes `type`, `name` and `meta` into its own literal: spreading
+   * header() into an object given more keys is V8's (Node 20) slow runtime copy, ~2 µs, and an aggregation below
+   * a bucket writes its wire once a bucket.
+   */
+  protected wireMeta(): string | null {
+    return this.meta === null ? null : toJson(this.meta)
   }
 
   /** The value a terms `order` path such as `avg_price` or `stats.max` sorts by; null if it cannot. */

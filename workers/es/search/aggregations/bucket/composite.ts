@@ -51,10 +51,8 @@ import {
 import {
   DocGroups,
   bucketToXContent,
-  readBucket,
   reduceBucket,
   shardBucket,
-  writeBucket,
   type Bucket,
   type BucketWire,
 } from './internal-bucket.ts'
@@ -92,9 +90,11 @@ export class InternalComposite extends InternalAggregation {
     super(name, meta)
   }
 
+  // Buckets are whole literals (not readBucket/writeBucket spread and given a key): V8 copies a spread object
+  // given keys it lacks on a slow runtime path, microseconds a bucket.
   static readFrom(wire: CompositeWire, read: ReadAggregations): InternalComposite {
     const sources = wire.sources.map((s) => ({ ...s, format: readValueFormat(s.format) }))
-    const buckets = wire.buckets.map((b) => ({ ...readBucket(b, read), key: b.key }))
+    const buckets = wire.buckets.map((b) => ({ docCount: b.docCount, aggs: read(b.aggs), key: b.key }))
     const meta = readMeta(wire.meta)
     return new InternalComposite(wire.name, meta, sources, wire.size, buckets, wire.afterKey)
   }
@@ -104,7 +104,11 @@ export class InternalComposite extends InternalAggregation {
       ...this.header('composite'),
       sources: this.sources.map((s) => ({ ...s, format: writeValueFormat(s.format) })),
       size: this.size,
-      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key })),
+      buckets: this.buckets.map((b) => ({
+        docCount: b.docCount,
+        aggs: b.aggs.map((agg) => agg.writeTo()),
+        key: b.key,
+      })),
       afterKey: this.afterKey,
     }
   }

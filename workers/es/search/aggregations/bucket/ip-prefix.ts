@@ -33,15 +33,7 @@ import {
   type ToXContentParams,
 } from '../internal-aggregation.ts'
 import { resolveValues, unsupportedValuesSourceType } from '../values-source.ts'
-import {
-  groupByKey,
-  readBucket,
-  reduceBucket,
-  shardBucket,
-  writeBucket,
-  type Bucket,
-  type BucketWire,
-} from './internal-bucket.ts'
+import { groupByKey, reduceBucket, shardBucket, type Bucket, type BucketWire } from './internal-bucket.ts'
 
 const IPV4_MAX_PREFIX_LENGTH = 32
 const IPV6_MAX_PREFIX_LENGTH = 128
@@ -76,8 +68,10 @@ export class InternalIpPrefix extends InternalAggregation {
     super(name, meta)
   }
 
+  // Buckets are whole literals (not readBucket/writeBucket spread and given a key): V8 copies a spread object
+  // given keys it lacks on a slow runtime path, microseconds a bucket.
   static readFrom(wire: IpPrefixWire, read: ReadAggregations): InternalIpPrefix {
-    const buckets = wire.buckets.map((b) => ({ ...readBucket(b, read), key: b.key }))
+    const buckets = wire.buckets.map((b) => ({ docCount: b.docCount, aggs: read(b.aggs), key: b.key }))
     return new InternalIpPrefix(wire.name, readMeta(wire.meta), wire.settings, buckets)
   }
 
@@ -85,7 +79,11 @@ export class InternalIpPrefix extends InternalAggregation {
     return {
       ...this.header('ip_prefix'),
       settings: this.settings,
-      buckets: this.buckets.map((b) => ({ ...writeBucket(b), key: b.key })),
+      buckets: this.buckets.map((b) => ({
+        docCount: b.docCount,
+        aggs: b.aggs.map((agg) => agg.writeTo()),
+        key: b.key,
+      })),
     }
   }
 

@@ -50,7 +50,7 @@ import {
   parseOrder,
   shardTopBuckets,
 } from './bucket-order.ts'
-import { DocGroups, bucketToXContent, readBucket, writeBucket, type BucketWire } from './internal-bucket.ts'
+import { DocGroups, bucketToXContent, type BucketWire } from './internal-bucket.ts'
 import { positive } from './terms.ts'
 import { reduceTermsBuckets, type ErrorBucket, type TermsReduceSettings } from './terms-reduce.ts'
 
@@ -103,10 +103,13 @@ export class InternalMultiTerms extends InternalAggregation {
     super(name, meta)
   }
 
+  // Buckets are whole literals (not readBucket/writeBucket spread and given a key): V8 copies a spread object
+  // given keys it lacks on a slow runtime path, microseconds a bucket.
   static readFrom(wire: MultiTermsWire, read: ReadAggregations): InternalMultiTerms {
     const settings = { ...wire.settings, formats: wire.settings.formats.map(readValueFormat) }
     const buckets = wire.buckets.map((b) => ({
-      ...readBucket(b, read),
+      docCount: b.docCount,
+      aggs: read(b.aggs),
       key: [...b.key],
       docCountError: b.docCountError,
     }))
@@ -125,7 +128,8 @@ export class InternalMultiTerms extends InternalAggregation {
       ...this.header('multi_terms'),
       settings: { ...this.settings, formats: this.settings.formats.map(writeValueFormat) },
       buckets: this.buckets.map((b) => ({
-        ...writeBucket(b),
+        docCount: b.docCount,
+        aggs: b.aggs.map((agg) => agg.writeTo()),
         key: [...b.key],
         docCountError: b.docCountError,
       })),

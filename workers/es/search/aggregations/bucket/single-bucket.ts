@@ -71,7 +71,13 @@ export class InternalSingleBucket extends InternalAggregation {
   }
 
   writeTo(): SingleBucketWire {
-    return { ...this.header('single_bucket'), bucketType: this.type, bucket: writeBucket(this.bucket) }
+    return {
+      type: 'single_bucket',
+      name: this.name,
+      meta: this.wireMeta(),
+      bucketType: this.type,
+      bucket: writeBucket(this.bucket),
+    }
   }
 
   reduce(all: readonly InternalAggregation[], context: ReduceContext): InternalAggregation {

@@ -31,14 +31,7 @@ import {
 } from '../internal-aggregation.ts'
 import { numericValues } from '../values-source.ts'
 import { DEFAULT_MAX_BUCKETS } from '../multi-bucket-consumer.ts'
-import {
-  bucketToXContent,
-  readBucket,
-  reduceBucket,
-  writeBucket,
-  type Bucket,
-  type BucketWire,
-} from './internal-bucket.ts'
+import { bucketToXContent, reduceBucket, type Bucket, type BucketWire } from './internal-bucket.ts'
 import { VariableWidthCollector } from './variable-width-collector.ts'
 
 const TYPE = 'variable_width_histogram'
@@ -68,13 +61,21 @@ export class InternalVariableWidthHistogram extends InternalAggregation {
     super(name, meta)
   }
 
+  // Buckets are whole literals (not readBucket/writeBucket spread and given a key): V8 copies a spread object
+  // given keys it lacks on a slow runtime path, microseconds a bucket.
   static readFrom(wire: VariableWidthHistogramWire, read: ReadAggregations): InternalVariableWidthHistogram {
     return new InternalVariableWidthHistogram(
       wire.name,
       readMeta(wire.meta),
       wire.targetBuckets,
       readValueFormat(wire.format),
-      wire.buckets.map((b) => ({ ...readBucket(b, read), centroid: b.centroid, min: b.min, max: b.max })),
+      wire.buckets.map((b) => ({
+        docCount: b.docCount,
+        aggs: read(b.aggs),
+        centroid: b.centroid,
+        min: b.min,
+        max: b.max,
+      })),
     )
   }
 
@@ -83,7 +84,13 @@ export class InternalVariableWidthHistogram extends InternalAggregation {
       ...this.header(TYPE),
       targetBuckets: this.targetBuckets,
       format: writeValueFormat(this.format),
-      buckets: this.buckets.map((b) => ({ ...writeBucket(b), centroid: b.centroid, min: b.min, max: b.max })),
+      buckets: this.buckets.map((b) => ({
+        docCount: b.docCount,
+        aggs: b.aggs.map((agg) => agg.writeTo()),
+        centroid: b.centroid,
+        min: b.min,
+        max: b.max,
+      })),
     }
   }
 

@@ -41,7 +41,7 @@ export class InternalCardinality extends InternalAggregation {
   }
 
   writeTo(): CardinalityWire {
-    return { ...this.header('cardinality'), counts: this.counts.writeTo() }
+    return { type: 'cardinality', name: this.name, meta: this.wireMeta(), counts: this.counts.writeTo() }
   }
 
   reduce(all: readonly InternalAggregation[]): InternalAggregation {

@@ -57,7 +57,9 @@ export class InternalNumericMetric extends InternalAggregation {
 
   writeTo(): NumericMetricWire {
     return {
-      ...this.header('numeric_metric'),
+      type: 'numeric_metric',
+      name: this.name,
+      meta: this.wireMeta(),
       kind: this.kind,
       state: this.state,
       count: this.count,

@@ -122,7 +122,9 @@ export class InternalPercentiles extends InternalAggregation {
 
   writeTo(): PercentilesWire {
     return {
-      ...this.header('percentiles'),
+      type: 'percentiles',
+      name: this.name,
+      meta: this.wireMeta(),
       samples: Float64Array.from(this.samples),
       percents: [...this.percents],
       ranks: this.ranks,

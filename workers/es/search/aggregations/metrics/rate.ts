@@ -62,7 +62,9 @@ export class InternalRate extends InternalAggregation {
 
   writeTo(): RateWire {
     return {
-      ...this.header(TYPE),
+      type: TYPE,
+      name: this.name,
+      meta: this.wireMeta(),
       sum: this.sum,
       divisor: this.divisor,
       format: writeValueFormat(this.format),

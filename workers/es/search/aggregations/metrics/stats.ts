@@ -59,7 +59,9 @@ export class InternalStats extends InternalAggregation {
 
   writeTo(): StatsWire {
     return {
-      ...this.header('stats'),
+      type: 'stats',
+      name: this.name,
+      meta: this.wireMeta(),
       state: { ...this.state },
       format: writeValueFormat(this.format),
       sigma: this.sigma,

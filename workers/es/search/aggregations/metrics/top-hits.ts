@@ -84,7 +84,9 @@ export class InternalTopHits extends InternalAggregation {
   writeTo(): TopHitsWire {
     const { totalHits, maxScore, order, hits } = this.shardHits
     return {
-      ...this.header('top_hits'),
+      type: 'top_hits',
+      name: this.name,
+      meta: this.wireMeta(),
       from: this.from,
       size: this.size,
       totalHits,

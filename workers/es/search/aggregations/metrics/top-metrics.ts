@@ -97,7 +97,9 @@ export class InternalTopMetrics extends InternalAggregation {
 
   writeTo(): TopMetricsWire {
     return {
-      ...this.header('top_metrics'),
+      type: 'top_metrics',
+      name: this.name,
+      meta: this.wireMeta(),
       order: sortKeyOrder(this.order),
       metricNames: [...this.metricNames],
       size: this.size,

@@ -55,7 +55,9 @@ export class InternalWeightedAvg extends InternalAggregation {
 
   writeTo(): WeightedAvgWire {
     return {
-      ...this.header('weighted_avg'),
+      type: 'weighted_avg',
+      name: this.name,
+      meta: this.wireMeta(),
       sum: this.sum,
       weight: this.weight,
       format: writeValueFormat(this.format),
