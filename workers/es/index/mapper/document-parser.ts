@@ -66,7 +66,7 @@ import { indexSparseVector } from './sparse-vector-field.ts'
 import { checkCountedKeywordArray, COUNTED_KEYWORD, countedKeywordObject } from './counted-keyword-field.ts'
 import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck } from './percolator-field.ts'
 import { rangeValues } from './range-field.ts'
-import { isRangeType, rangeToField } from './range-type.ts'
+import { isRangeType, rangeToField, RANGE_TYPES } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordValue, withConstantValue } from './constant-keyword-field.ts'
 import { IGNORE_ABOVE_DEFAULT } from './keyword-field.ts'
 import { FLATTENED, flattenedValues, KEYED_FIELD_SUFFIX } from './flattened-field.ts'
@@ -91,12 +91,7 @@ const OBJECT_VALUE_TYPES: ReadonlySet<string> = new Set([
   FLATTENED,
   HISTOGRAM,
   AGGREGATE_METRIC_DOUBLE,
-  'integer_range',
-  'long_range',
-  'float_range',
-  'double_range',
-  'date_range',
-  'ip_range',
+  ...RANGE_TYPES.keys(),
 ])
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */

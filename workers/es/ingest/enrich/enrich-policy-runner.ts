@@ -39,15 +39,7 @@ import type { AliasAction } from '../../cluster/metadata/metadata-index-alias-se
 import { javaStringKeyOrder } from '../../../net/java-hash.ts'
 import { queryHits } from '../../rest/actions/by-query-actions.ts'
 import { resolveSearchTargets } from '../../rest/actions/search-actions.ts'
-
-const RANGE_TYPES = new Set([
-  'integer_range',
-  'float_range',
-  'long_range',
-  'double_range',
-  'ip_range',
-  'date_range',
-])
+import { isRangeType } from '../../index/mapper/range-type.ts'
 
 /** Runs the policy; the new enrich index's name. */
 export async function runEnrichPolicy(context: RestContext, name: string): Promise<string> {
@@ -133,7 +125,7 @@ function matchMapping(policy: EnrichPolicyMetadata, sources: readonly Mapping[])
       ['doc_values', false],
     ])
   if (policy.type === 'geo_match') return new Map([['type', 'geo_shape']])
-  if (!RANGE_TYPES.has(found.type)) {
+  if (!isRangeType(found.type)) {
     throw policyFailure(
       `Field '${policy.matchField}' has type [${found.type}] which doesn't appear to be a range type`,
     )
