@@ -19,7 +19,9 @@
  * the document held it there: a missing target is mapped dynamically (or refused under `dynamic: strict`), a
  * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing. A value for a field
  * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
- * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. A dense_vector's
+ * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. The field types whose
+ * mapper reads a value whole (geo points and shapes, flattened, histogram, aggregate_metric_double, completion, join,
+ * dense_vector, rank_features, sparse_vector, percolator, ranges) are read by object-field-readers.ts. A dense_vector's
  * array is one value, its elements checked by dense-vector-values.ts (a field without `dims` takes its first's). A
  * rank_features field's object is one value, each feature its own index field (rank-feature-field.ts); a
  * sparse_vector's the same, a token given twice keeping its largest weight (sparse-vector-field.ts). A percolator
@@ -43,15 +45,11 @@ import { isDateType, ownField, setOwn, type DynamicMode, type FieldMapping, type
 import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
-import { geoPointValues } from './geo-point-field.ts'
-import { SHAPE_FIELD_TYPES, shapeFieldValues } from './shape-field.ts'
-import { completionValues } from './completion-field.ts'
 import { ignoresMalformed, MALFORMED } from './field-parameters.ts'
 import { checkDateValue, dateFieldValue } from './date-field.ts'
 import { failedIn, failedInCopy, type TokenPart } from './document-failure.ts'
 import { DotExpansion, expandedName, expandedValue, flatName } from './dot-expansion.ts'
-import { joinValues, type JoinDocument } from './join-field.ts'
-import { denseVectorValue, dimensionCount } from './dense-vector-values.ts'
+import type { JoinDocument } from './join-field.ts'
 import { LEAF_READERS } from './leaf-readers.ts'
 import { DocFields, type LeafValue, type ParsedField } from './doc-fields.ts'
 import {
@@ -61,38 +59,13 @@ import {
   strictDynamicMapping,
   writeToAlias,
 } from './document-parsing-failures.ts'
-import { multipleRankFeatureValues, rankFeaturesValues } from './rank-feature-field.ts'
-import { indexSparseVector } from './sparse-vector-field.ts'
+import { multipleRankFeatureValues } from './rank-feature-field.ts'
 import { checkCountedKeywordArray, COUNTED_KEYWORD, countedKeywordObject } from './counted-keyword-field.ts'
 import { checkPercolatorQuery, secondPercolatorQuery, type PercolatorQueryCheck } from './percolator-field.ts'
-import { rangeValues } from './range-field.ts'
-import { isRangeType, rangeToField, RANGE_TYPES } from './range-type.ts'
 import { CONSTANT_KEYWORD, constantKeywordValue, withConstantValue } from './constant-keyword-field.ts'
 import { IGNORE_ABOVE_DEFAULT } from './keyword-field.ts'
-import { FLATTENED, flattenedValues, KEYED_FIELD_SUFFIX } from './flattened-field.ts'
-import { HISTOGRAM, histogramValues } from './histogram-field.ts'
-import { AGGREGATE_METRIC_DOUBLE, aggregateMetricValue } from './aggregate-metric-double-field.ts'
 import { PASSTHROUGH } from './passthrough-object.ts'
-
-/**
- * The field types whose mapper reads an object value (FieldMapper.supportsParsingObject); under `subobjects: false`
- * an object given to any other field, or to no field, is flattened into dotted leaves (visitFlattened).
- */
-const OBJECT_VALUE_TYPES: ReadonlySet<string> = new Set([
-  'geo_point',
-  'geo_shape',
-  'shape',
-  'point',
-  'completion',
-  'join',
-  'percolator',
-  'rank_features',
-  'sparse_vector',
-  FLATTENED,
-  HISTOGRAM,
-  AGGREGATE_METRIC_DOUBLE,
-  ...RANGE_TYPES.keys(),
-])
+import { OBJECT_FIELD_READERS, type ObjectFieldWalk } from './object-field-readers.ts'
 
 /** The field types whose mapper reads an explicit null (as their `null_value`) through addLeaf. */
 const NULL_VALUE_TYPES: ReadonlySet<string> = new Set([...LEAF_READERS.keys(), 'date', 'date_nanos'])
@@ -249,7 +222,7 @@ function withRuntimeFields(mapping: Mapping, added: Readonly<Record<string, Runt
 }
 
 /** The state of one walk: the nested documents found, whether it added a field or gave up. */
-class DocumentWalk {
+class DocumentWalk implements ObjectFieldWalk {
   readonly nested: NestedDocument[] = []
   /** The runtime fields `dynamic: runtime` added, by path. */
   readonly runtimeAdded: Record<string, RuntimeField> = {}
@@ -264,11 +237,11 @@ class DocumentWalk {
   /** Whether a copy_to value is being parsed (its target's own copy_to is not followed). */
   private copying = false
 
-  private readonly id: string | null
+  readonly id: string | null
   private readonly dynamicTemplates: Readonly<Record<string, string>>
-  private readonly settings: IndexMapperSettings
+  readonly settings: IndexMapperSettings
   private readonly readsDates: boolean
-  private readonly joinDocument: JoinDocument | null
+  readonly joinDocument: JoinDocument | null
 
   constructor(
     private readonly writable: Record<string, FieldMapping> | null,
@@ -305,26 +278,19 @@ class DocumentWalk {
     flat: boolean,
   ): void {
     if (this.gaveUp) return
-    if (flat && value instanceof Map && !OBJECT_VALUE_TYPES.has(ownField(parent, name)?.type ?? ''))
+    if (
+      flat &&
+      value instanceof Map &&
+      !OBJECT_FIELD_READERS.get(ownField(parent, name)?.type ?? '')?.readsObjects
+    )
       return this.visitFlattened(value, name, path, parent, dynamic, doc)
     // A geo_point's value may be an object, an array or null (its null_value): its mapper reads it whole.
     if (value === null || Array.isArray(value)) {
       const mapped = ownField(parent, name)
-      if (mapped?.type === 'geo_point') return this.addGeoPoints(doc, path, mapped, value)
-      if (mapped !== undefined && SHAPE_FIELD_TYPES.has(mapped.type))
-        return this.addShapes(doc, path, mapped, value)
-      if (mapped?.type === FLATTENED) return this.addFlattened(doc, path, mapped, value)
+      const reader = mapped && OBJECT_FIELD_READERS.get(mapped.type)
+      if (reader && (reader.whole === 'all' || (reader.whole === 'null' && value === null)))
+        return reader.read(this, doc, path, name, mapped, value, parent)
       if (mapped?.type === COUNTED_KEYWORD && value !== null) checkCountedKeywordArray(path, value, this.id)
-      if (mapped?.type === HISTOGRAM) return this.addHistogram(doc, path, mapped, value)
-      if (mapped?.type === 'completion') return this.addCompletion(doc, path, mapped, value)
-      if (mapped?.type === 'join') return this.addJoin(doc, path, mapped, value)
-      if (mapped?.type === 'dense_vector') return this.addDenseVector(doc, path, mapped, value, parent, name)
-      if (mapped !== undefined && isRangeType(mapped.type))
-        return this.addRanges(doc, path, name, mapped, value)
-      if (value === null && mapped?.type === 'rank_features')
-        return this.addRankFeatures(doc, path, mapped, value)
-      if (value === null && mapped?.type === 'sparse_vector')
-        return indexSparseVector(doc, path, mapped, value)
       if (value === null && mapped?.type === 'alias') throw writeToAlias(path, this.copying)
       if (value === null && mapped !== undefined && NULL_VALUE_TYPES.has(mapped.type))
         return this.addLeaf(doc, path, mapped, null)
@@ -357,18 +323,8 @@ class DocumentWalk {
       this.added = true
     }
     if (field.type === 'alias') throw writeToAlias(path, this.copying)
-    if (field.type === 'geo_point') return this.addGeoPoints(doc, path, field, value)
-    if (SHAPE_FIELD_TYPES.has(field.type)) return this.addShapes(doc, path, field, value)
-    if (field.type === FLATTENED) return this.addFlattened(doc, path, field, value)
-    if (field.type === HISTOGRAM) return this.addHistogram(doc, path, field, value)
-    if (field.type === AGGREGATE_METRIC_DOUBLE) return this.addAggregateMetric(doc, path, field, value)
-    if (field.type === 'completion') return this.addCompletion(doc, path, field, value)
-    if (field.type === 'join') return this.addJoin(doc, path, field, value)
-    if (field.type === 'dense_vector') return this.addDenseVector(doc, path, field, value, parent, name)
-    if (field.type === 'rank_features') return this.addRankFeatures(doc, path, field, value)
-    if (field.type === 'sparse_vector') return indexSparseVector(doc, path, field, value)
-    if (field.type === 'percolator') return this.addPercolatorQuery(path, value)
-    if (isRangeType(field.type)) return this.addRanges(doc, path, name, field, value)
+    const reader = OBJECT_FIELD_READERS.get(field.type)
+    if (reader) return reader.read(this, doc, path, name, field, value, parent)
     if (value instanceof Map) {
       if (field.type === COUNTED_KEYWORD) throw countedKeywordObject(path, value, this.id)
       if (field.type !== 'object' && field.type !== 'nested' && field.type !== PASSTHROUGH)
@@ -488,107 +444,29 @@ class DocumentWalk {
     }
   }
 
-  private addGeoPoints(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    // read again after its primary took it (id null), a point is dropped or normalised rather than failing
-    const points = geoPointValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
-    for (const point of points) this.addValue(doc, path, field, point)
+  /** Lists `path` as ignored for a value its mapper dropped as malformed (with no value of its own). */
+  markMalformed(path: string): void {
+    this.malformed ??= new Map()
+    if (!this.malformed.has(path)) this.malformed.set(path, [])
   }
 
-  /** A shape field's value (shape-field.ts): each geometry's WKT text. */
-  private addShapes(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    const shapes = shapeFieldValues(path, field, value, this.id === null || this.settings.ignoreMalformed)
-    for (const shape of shapes) this.addValue(doc, path, field, shape)
-  }
-
-  /** A flattened field's value: its leaves under its path and, as `key\0value`, under its keyed field's. */
-  private addFlattened(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    const { root, keyed } = flattenedValues(path, field, value, this.id, this.settings.ignoreAbove)
-    const keyedPath = path + KEYED_FIELD_SUFFIX
-    for (let i = 0; i < root.length; i++) {
-      this.addValue(doc, path, field, root[i]!)
-      this.addValue(doc, keyedPath, field, keyed[i]!)
+  /** A reader's mapping update of field `name` in `parent`; false when the read-only walk gives up instead. */
+  updateField(parent: Record<string, FieldMapping>, name: string, field: FieldMapping): boolean {
+    if (this.writable === null) {
+      this.gaveUp = true
+      return false
     }
-  }
-
-  /** A histogram field's value (histogram-field.ts): at most one encoded histogram per document. */
-  private addHistogram(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    const ignoreMalformed = ignoresMalformed(field, this.settings.ignoreMalformed)
-    const parsed = histogramValues(path, value, this.id, ignoreMalformed, doc.entry(path) !== undefined)
-    for (const encoded of parsed.encoded) this.addValue(doc, path, field, encoded)
-    if (parsed.malformed && ignoreMalformed) {
-      this.malformed ??= new Map()
-      if (!this.malformed.has(path)) this.malformed.set(path, [])
-    }
-  }
-
-  /**
-   * An aggregate_metric_double field's object (aggregate-metric-double-field.ts): its default metric under its path,
-   * each metric under its own.
-   */
-  private addAggregateMetric(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    const ignoreMalformed = ignoresMalformed(field, this.settings.ignoreMalformed)
-    const parsed = aggregateMetricValue(
-      path,
-      field,
-      value,
-      this.id,
-      ignoreMalformed,
-      doc.entry(path) !== undefined,
-    )
-    if (parsed === 'dropped') {
-      if (!ignoreMalformed) return
-      this.malformed ??= new Map()
-      if (!this.malformed.has(path)) this.malformed.set(path, [])
-      return
-    }
-    if (parsed === null) return
-    this.addValue(doc, path, field, parsed.value)
-    for (const metric of parsed.metrics) this.addValue(doc, metric.field, metric.mapping, metric.value)
+    setOwn(parent, name, field)
+    this.added = true
+    return true
   }
 
   /** A percolator field's query: one per field in a document (its mapper's queryBuilderField), checked. */
-  private addPercolatorQuery(path: string, value: XContentValue): void {
+  addPercolatorQuery(path: string, value: XContentValue): void {
     this.percolatorQueries ??= new Set()
     if (this.percolatorQueries.has(path)) throw secondPercolatorQuery()
     this.percolatorQueries.add(path)
     checkPercolatorQuery(value, this.settings.percolatorQueries)
-  }
-
-  /** A completion field's value (an input, an object with inputs and a weight, or an array of them). */
-  private addCompletion(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    for (const input of completionValues(path, value, this.id)) this.addValue(doc, path, field, input)
-  }
-
-  /** A join field's value: its relation name and parent-id values (join-field.ts). */
-  private addJoin(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    for (const joined of joinValues(path, field, value, this.joinDocument, this.id !== null))
-      this.addValue(doc, joined.path, joined.mapping, joined.value)
-  }
-
-  /**
-   * A dense_vector's value (dense-vector-values.ts): its elements in order. A field mapped without `dims` takes them
-   * from its first vector (a mapping update; ES then parses the document again under it, as this walk goes on to).
-   */
-  private addDenseVector(
-    doc: DocFields,
-    path: string,
-    mapped: FieldMapping,
-    value: XContentValue,
-    parent: Record<string, FieldMapping>,
-    name: string,
-  ): void {
-    let field = mapped
-    if (field.dims === undefined && value !== null) {
-      if (this.writable === null) {
-        this.gaveUp = true
-        return
-      }
-      field = { ...field, dims: dimensionCount(value) }
-      setOwn(parent, name, field)
-      this.added = true
-    }
-    const vector = denseVectorValue(path, field, value, this.id)
-    if (vector !== null) for (const x of vector) this.addValue(doc, path, field, x)
   }
 
   /**
@@ -613,29 +491,6 @@ class DocumentWalk {
     setOwn(parent, name, updated)
     this.added = true
     return updated
-  }
-
-  /** A rank_features field's value: each feature's stored value into its own index field (rank-feature-field.ts). */
-  private addRankFeatures(doc: DocFields, path: string, field: FieldMapping, value: XContentValue): void {
-    for (const [indexField, stored] of rankFeaturesValues(path, field, value, doc))
-      this.addValue(doc, indexField, field, stored)
-  }
-
-  /**
-   * A range field's value (range-field.ts): each range's lower bound under its path, its upper bound under
-   * rangeToField's (range-type.ts).
-   */
-  private addRanges(
-    doc: DocFields,
-    path: string,
-    name: string,
-    field: FieldMapping,
-    value: XContentValue,
-  ): void {
-    for (const { from, to } of rangeValues(path, name, field, value, this.id)) {
-      this.addValue(doc, path, field, from)
-      this.addValue(doc, rangeToField(path), field, to)
-    }
   }
 
   /**
@@ -688,7 +543,7 @@ class DocumentWalk {
   }
 
   /** A leaf value into its document and the documents that document's values are copied into. */
-  private addValue(doc: DocFields, path: string, mapping: FieldMapping, leaf: LeafValue): void {
+  addValue(doc: DocFields, path: string, mapping: FieldMapping, leaf: LeafValue): void {
     doc.addValue(path, mapping, leaf)
     for (const copy of doc.copiesTo) copy.addValue(path, mapping, leaf)
   }
