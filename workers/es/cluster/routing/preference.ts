@@ -16,6 +16,7 @@
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import type { ShardRouting } from '../state/shard-routing.ts'
 import { murmur3HashRouting } from './murmur3.ts'
+import { javaParseInt } from '../../common/java-integer.ts'
 
 export interface SearchPreference {
   /** Whether the search reads this shard of an index (`_shards:`); throws NumberFormatException on a bad id. */
@@ -50,7 +51,7 @@ export function searchPreference(
     throw illegalArgumentException('unknown preference [SHARDS]')
   const copies = rest === null ? DEFAULT_PREFERENCE.copies : searchPreference(rest, nodes).copies
   return {
-    readsShard: (shard) => listed.some((id) => javaParseInt(id) === shard),
+    readsShard: (shard) => listed.some((id) => shardNumber(id) === shard),
     copies,
   }
 }
@@ -116,15 +117,14 @@ function customPreference(key: string): SearchPreference {
   }
 }
 
-/** Integer.parseInt: an optional sign and decimal digits within int range, else NumberFormatException. */
-function javaParseInt(text: string): number {
-  const value = /^[+-]?\d+$/.test(text) ? Number(text) : Number.NaN
-  if (Number.isNaN(value) || value < -(2 ** 31) || value > 2 ** 31 - 1) {
+/** Integer.parseInt of a `_shards:` id: its NumberFormatException fails the request. */
+function shardNumber(text: string): number {
+  const value = javaParseInt(text)
+  if (value === null)
     throw new EsException({
       type: 'number_format_exception',
       reason: `For input string: "${text}"`,
       status: 400,
     })
-  }
   return value
 }

@@ -6,6 +6,7 @@
  *   absent; anything else is ES's `Failed to parse int parameter [key] with value [v]` illegal_argument_exception.
  */
 import { illegalArgumentException } from '../../errors/index.ts'
+import { javaParseInt } from '../../common/java-integer.ts'
 
 export function paramAsBoolean(value: string | undefined): boolean {
   return value === '' || value === 'true'
@@ -14,9 +15,8 @@ export function paramAsBoolean(value: string | undefined): boolean {
 export function paramAsInt(params: ReadonlyMap<string, string>, key: string, fallback: number): number {
   const value = params.get(key)
   if (value === undefined) return fallback
-  const n = Number(value)
-  if (!/^[+-]?\d+$/.test(value) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
+  const n = javaParseInt(value)
+  if (n === null)
     throw illegalArgumentException(`Failed to parse int parameter [${key}] with value [${value}]`)
-  }
   return n
 }

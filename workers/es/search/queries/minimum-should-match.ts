@@ -7,9 +7,11 @@
  * Java's NumberFormatException text.
  */
 import { EsException } from '../../errors/index.ts'
+import { javaParseInt } from '../../common/java-integer.ts'
 
 function parseInt32(text: string): number {
-  if (!/^[+-]?\d+$/.test(text)) {
+  const value = javaParseInt(text)
+  if (value === null) {
     throw new EsException({
       type: 'number_format_exception',
       reason: `For input string: "${text}"`,
@@ -17,7 +19,7 @@ function parseInt32(text: string): number {
       rootCause: false,
     })
   }
-  return Number(text)
+  return value
 }
 
 export function parseMinimumShouldMatch(spec: string | null, optionalClauses: number): number {
