@@ -124,28 +124,28 @@ export function docValues(
     case 'keyword':
     case 'wildcard':
     case 'join': {
-      const kept = values.filter((v) => !ignoredAbove(field, v, indexIgnoreAbove)).map(String)
       const { normalizer } = field
-      const normalized =
-        normalizer === undefined || analysis === null
-          ? kept
-          : kept.map((value) => analysis.normalize(normalizer, value))
-      return [...new Set(normalized)].sort(compareUtf8)
+      const kept: string[] = []
+      for (const value of values) {
+        if (ignoredAbove(field, value, indexIgnoreAbove)) continue
+        const text = String(value)
+        kept.push(normalizer === undefined || analysis === null ? text : analysis.normalize(normalizer, text))
+      }
+      return distinctUtf8(kept)
     }
     case 'text': {
       if (field.fielddata !== true || analysis === null) return []
       const analyzer = field.analyzer ?? DEFAULT_ANALYZER
-      const terms = values.flatMap((value) => analysis.terms(analyzer, String(value)))
-      return [...new Set(terms)].sort(compareUtf8)
+      return distinctUtf8(values.flatMap((value) => analysis.terms(analyzer, String(value))))
     }
     case 'flattened':
-      return [...new Set(values.map(String))].sort(compareUtf8)
+      return distinctUtf8(values.map(String))
     case 'counted_keyword':
       return values.map(String).sort(compareUtf8)
     case 'ip':
       return [...new Set(values.map(String))].sort()
     case 'version':
-      return [...new Set(values.map((v) => encodeVersion(String(v))))].sort(compareUtf8)
+      return distinctUtf8(values.map((v) => encodeVersion(String(v))))
     case 'binary':
       return binaryDocValues(field, values)
     case 'histogram':
@@ -236,6 +236,11 @@ export function defaultFormatMillis(value: LeafValue): number | undefined {
 
 function ascending(a: number, b: number): number {
   return a - b
+}
+
+/** The distinct strings in BytesRef order (SortedSetDocValues); a single value (most fields) is already so. */
+function distinctUtf8(values: string[]): string[] {
+  return values.length < 2 ? values : [...new Set(values)].sort(compareUtf8)
 }
 
 /** Sorts in place; a single value (most fields) is already sorted. */
