@@ -29,6 +29,7 @@ import type { Suggestion } from '../search/suggest/suggest-phase.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import { mergeKnnResults } from '../search/vectors/knn-search-phase.ts'
 import type { ParsedSearch } from '../search/search-request.ts'
+import { searchMapping } from '../search/runtime-mappings.ts'
 import type { SearchPreference } from '../cluster/routing/preference.ts'
 import {
   fetchHit,
@@ -309,7 +310,15 @@ function querySearchResult(
     docs: wire.docs,
     sortFields: sortsByScore(sort)
       ? null
-      : sort.map((builder) => buildSortField(builder, searchSortIndex(index.metadata))),
+      : sort.map((builder) =>
+          buildSortField(
+            builder,
+            searchSortIndex({
+              ...index.metadata,
+              mapping: searchMapping(index.metadata.mapping, parsed.runtimeMappings),
+            }),
+          ),
+        ),
     aggregations: wire.aggregations === null ? null : readAggregations(wire.aggregations),
   }
 }

@@ -433,6 +433,24 @@ describe('runtime_mappings', () => {
     expect(response.hits.hits.map((hit) => hit._id)).toEqual(['4', '2'])
   })
 
+  it('sorts by a field it defines, the coordinating node merging the shards on its values', async () => {
+    const response = await search({
+      runtime_mappings: {
+        watts: { type: 'double', script: "emit(doc['voltage'].value * doc['temperature'].value)" },
+      },
+      sort: [{ watts: 'desc' }],
+      _source: false,
+    })
+    expect(response.hits.hits.map((hit) => [hit._id, hit.sort])).toEqual([
+      ['2', [1165.8]],
+      ['4', [1108.8]],
+      ['1', [1040.0]],
+      ['3', [1030.1999999999998]],
+      ['5', [840.0]],
+      ['6', [808.0]],
+    ])
+  })
+
   it('shadows a mapped field of the same name for that search only', async () => {
     const shadowed = await search({
       runtime_mappings: { temperature: { type: 'long', script: 'emit(params._source.temperature - 200)' } },
