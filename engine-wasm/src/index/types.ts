@@ -58,7 +58,8 @@ export type IndexQuery =
       boost: number
     }
   | { type: 'matchAll'; boost: number }
-  | { type: 'matchNone' }
+  /** Lucene's MatchNoDocsQuery, with the reason its toString and explanation print (default ""). */
+  | { type: 'matchNone'; reason?: string }
   /** Multi-term queries, constant score (boost) like ES 8's default rewrite. */
   | { type: 'prefix'; field: string; prefix: string; caseInsensitive?: boolean; boost: number }
   | { type: 'wildcard'; field: string; pattern: string; caseInsensitive?: boolean; boost: number }

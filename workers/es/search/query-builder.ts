@@ -81,7 +81,8 @@ type QueryParser = (body: XContentObject, context: QueryContext) => IndexQuery
 
 const PARSERS: ReadonlyMap<string, QueryParser> = new Map<string, QueryParser>([
   ['match_all', (body) => ({ type: 'matchAll', boost: boostOf(body) })],
-  ['match_none', () => ({ type: 'matchNone' })],
+  // MatchNoneQueryBuilder.doToQuery without a rewrite reason
+  ['match_none', () => ({ type: 'matchNone', reason: 'User requested "match_none" query.' })],
   ['match', (body, context) => matchQuery('match', body, context)],
   ['match_phrase', (body, context) => matchQuery('match_phrase', body, context)],
   ['match_phrase_prefix', (body, context) => matchQuery('match_phrase_prefix', body, context)],

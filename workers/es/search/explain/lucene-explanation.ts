@@ -244,7 +244,7 @@ function explainNode(node: ExplainedQuery, docId: number): Explanation {
     case 'intervals':
       return intervalsWeight(node)
     case 'matchNone':
-      return noMatch('')
+      return noMatch(node.query.reason ?? '')
     case 'fuzzy':
       return expandedTerms(node as Node<'fuzzy'>, docId)
     case 'phrasePrefix':

@@ -5,7 +5,7 @@
  * BooleanQuery `+must -mustNot should #filter` (ES's clause order; a sub-bool in parentheses; `(...)~n` with a
  * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)` (IdFieldType's
  * TermInSetQuery prints its encoded ids, `_id:([fe 1f])`),
- * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, PrefixQuery `f:ab*`, WildcardQuery
+ * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, MatchNoDocsQuery `MatchNoDocsQuery("reason")`, PrefixQuery `f:ab*`, WildcardQuery
  * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
  * `f:[1 TO 5]` (an open end as the point's bound: `-9223372036854775808` for a LongPoint, `2147483647` for an
  * IntPoint, `-Infinity` / `Infinity` for a DoublePoint or FloatPoint), FieldExistsQuery `FieldExistsQuery [field=f]` (the non-nested filter is ES 8's
@@ -52,7 +52,7 @@ export function describeUnboosted(query: IndexQuery): string {
     case 'matchAll':
       return '*:*'
     case 'matchNone':
-      return 'MatchNoDocsQuery("")'
+      return `MatchNoDocsQuery("${query.reason ?? ''}")`
     case 'prefix':
       return `${query.field}:${query.prefix}*`
     case 'wildcard':

@@ -4,7 +4,8 @@
  * half_float): one constant-score PointInSetQuery, whose toString is `field:{v1 v2}`, its values sorted and
  * deduplicated (PointInSetQuery keeps its packed points in order, once each) and each printed as its point type
  * prints it. An integral type drops the values with a decimal part first, which its exact-value query already
- * refuses (a MatchNoDocsQuery). The playground runs the set as the exact-value point ranges it stands for, which
+ * refuses (a MatchNoDocsQuery); when none is left the query is `MatchNoDocsQuery("All values have a decimal part")`.
+ * The playground runs the set as the exact-value point ranges it stands for, which
  * match the same documents, under that description.
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
@@ -24,7 +25,7 @@ export function pointSetQuery(
 ): IndexQuery | null {
   if (!SET_TYPES.has(type)) return null
   const ranges = exact.flatMap((query) => (query.type === 'numericRange' ? [query] : []))
-  if (ranges.length === 0) return { type: 'matchNone' }
+  if (ranges.length === 0) return { type: 'matchNone', reason: 'All values have a decimal part' }
   const point = ranges[0]!.point
   if (point === undefined) return null
   const values = [...new Set(ranges.map((range) => range.lower))].sort((a, b) => a - b)
