@@ -123,15 +123,19 @@ export function javaString(value: Value): string {
 const INT_MIN = -(2n ** 31n)
 const INT_MAX = 2n ** 31n - 1n
 
-export function fromXContent(value: XContentValue): Value {
+/** A JSON value as these objects; `hashMaps`: its objects as JavaHashMaps (XContentParser.map), else LinkedHashMaps. */
+export function fromXContent(value: XContentValue, hashMaps = false): Value {
   if (value instanceof XNumber) {
     if (!value.isInteger) return Num.double(value.value)
     const exact = BigInt(value.text)
     if (exact >= INT_MIN && exact <= INT_MAX) return Num.int(Number(exact))
     return BigInt.asIntN(64, exact) === exact ? Num.long(exact) : Num.double(value.value)
   }
-  if (Array.isArray(value)) return value.map(fromXContent)
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, fromXContent(v)]))
+  if (Array.isArray(value)) return value.map((item) => fromXContent(item, hashMaps))
+  if (value instanceof Map) {
+    const entries = [...value].map(([k, v]): [string, Value] => [k, fromXContent(v, hashMaps)])
+    return hashMaps ? new JavaHashMap(entries) : new Map(entries)
+  }
   return value
 }
 

@@ -20,7 +20,8 @@
  * a count in range) match with that score times the boost; they go to the index as their `_id`s, a constant score
  * per distinct score (script-queries.ts scoredDocuments). Without an index (the coordinating node's parse-only
  * check) the inner query is parsed and nothing is joined; built for an index without its shard (_explain,
- * _validate/query, the by-query APIs), has_child and has_parent are refused as not available.
+ * _validate/query, the by-query APIs), has_child and has_parent join nothing and print as ES's LateParsingQuery
+ * `LateParsingQuery {joinField=f#parent}`; parent_id is its BooleanQuery `+f#parent:id #f:child`.
  *
  * Errors: "[has_child] no join field has been configured", "[has_child] join field [f] doesn't hold [t] as a
  * child", "[has_parent] join field [f] doesn't hold [t] as a parent", "[parent_id] no join field found for index
@@ -43,7 +44,7 @@ import {
   type QueryContext,
   type ShardScripting,
 } from './query-parsing.ts'
-import { scoredDocuments } from './script-queries.ts'
+import { describedDocuments, scoredDocuments } from './script-queries.ts'
 
 const SCORE_MODES: ReadonlySet<string> = new Set(['none', 'avg', 'max', 'min', 'sum'])
 const MAX_INT = 0x7fffffff
@@ -151,10 +152,10 @@ export function hasChildQuery(body: XContentObject, context: QueryContext): Inde
       context.index,
     )
   }
+  const joinField = joiner.parentJoinField(type)
   // Built for the index without its shard (its check; `_validate/query`): the shard that runs it builds it again
   const scripting = context.shard?.scripting()
-  if (scripting === undefined) return { type: 'matchNone' }
-  const joinField = joiner.parentJoinField(type)
+  if (scripting === undefined) return lateParsingQuery(joinField, boostOf(body))
   const children = filtered(inner, termQuery(joiner.joinField, type))
   const collected = collect(scripting, children, joinField, modeText as NestedScoreMode)
   const parents = docIdsOf(scripting, termQuery(joiner.joinField, joiner.parentOf(type)!))
@@ -180,10 +181,10 @@ export function hasParentQuery(body: XContentObject, context: QueryContext): Ind
       context.index,
     )
   }
+  const joinField = joiner.childJoinField(parentType)
   // Built for the index without its shard (its check; `_validate/query`): the shard that runs it builds it again
   const scripting = context.shard?.scripting()
-  if (scripting === undefined) return { type: 'matchNone' }
-  const joinField = joiner.childJoinField(parentType)
+  if (scripting === undefined) return lateParsingQuery(joinField, boostOf(body))
   const parents = filtered(inner, termQuery(joiner.joinField, parentType))
   const collected = collect(scripting, parents, joinField, score ? 'max' : 'none')
   const childTypes = joiner.childrenOf(parentType).map((child) => termQuery(joiner.joinField, child))
@@ -216,6 +217,14 @@ export function parentIdQuery(body: XContentObject, context: QueryContext): Inde
   }
   const query = filtered(termQuery(joiner.parentJoinField(type), id), termQuery(joiner.joinField, type))
   return boosted(query, boostOf(body))
+}
+
+/**
+ * HasChildQueryBuilder.LateParsingQuery, what has_child and has_parent build before the shard's searcher joins them:
+ * `LateParsingQuery {joinField=f#parent}` (the parent relation's join field), matching nothing without the shard.
+ */
+function lateParsingQuery(joinField: string, boost: number): IndexQuery {
+  return describedDocuments({ type: 'matchNone' }, `LateParsingQuery {joinField=${joinField}}`, boost)
 }
 
 /** One join value's collected matches: how many, and their score under the score mode. */

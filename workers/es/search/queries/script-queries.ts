@@ -15,13 +15,17 @@
  * decide goes to the index as plain queries: the matching `_id`s as term clauses (a filter selecting most documents:
  * the root documents but the others' `_id`s, documentsQuery), grouped by score, each group
  * a constant_score of that score (one per document, so a dis_max of them scores each document its own value).
- * Without a shard (the coordinating node's parse-only validation) the script is parsed, not compiled or run.
+ * Without a shard (the coordinating node's parse-only validation, `_validate/query`) the script is parsed, not
+ * compiled or run. A `script` query prints as ES's ScriptQuery, `ScriptQuery(Script{...})` (script-to-string.ts), on
+ * the shard too (its explanation `ScriptQuery(...)` or `ScriptQuery(...) doesn't match id N`, as ConstantScoreWeight
+ * explains it).
  */
 import type { IndexQuery, IndexScoreFunction } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
 import { Num, className, type Value } from '../../script/painless-values.ts'
 import { classCast } from '../../script/script-errors.ts'
 import { SearchScript, parseScriptSpec, type ScriptSpec } from '../../script/search-script.ts'
+import { scriptToString } from '../../script/script-to-string.ts'
 import {
   javaDoubleToString,
   javaFloatToString,
@@ -103,8 +107,10 @@ export function scriptQuery(body: XContentObject, context: QueryContext): IndexQ
       throw parsingErrorAt(body, key, 'value', `[script] query does not support [${key}]`)
   }
   if (spec === null) throw parsingErrorAtEnd(body, 'script must be provided with a [script] query')
+  // ScriptQuery: printed as `ScriptQuery(Script{...})`, the script not compiled or run without a shard
+  const description = `ScriptQuery(${scriptToString(spec)})`
   const scripting = scriptingOf(context)
-  if (scripting === null) return { type: 'matchNone' }
+  if (scripting === null) return describedDocuments({ type: 'matchNone' }, description, boostOf(body))
   const script = new SearchScript(spec, 'filter', scripting.docValues, indexName(context))
   const selected: string[] = []
   const others: string[] = []
@@ -116,7 +122,17 @@ export function scriptQuery(body: XContentObject, context: QueryContext): IndexQ
     if (result) selected.push(id)
     else others.push(id)
   }
-  return documentsQuery(selected, others, boostOf(body))
+  return describedDocuments(documentsQuery(selected, others, boostOf(body)), description, boostOf(body))
+}
+
+/**
+ * The documents a shard selected (documentsQuery's constant score, or match_none) under the text of the Lucene query
+ * ES builds instead (its toString, which ConstantScoreWeight's explanation prints too); with match_none it is what
+ * the query prints as when it is built for an index without its shard.
+ */
+export function describedDocuments(documents: IndexQuery, description: string, boost: number): IndexQuery {
+  const filter = documents.type === 'constantScore' ? documents.filter : documents
+  return { type: 'constantScore', filter, boost, description }
 }
 
 function number(value: Value, script: SearchScript): number {
