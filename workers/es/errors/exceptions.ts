@@ -129,6 +129,11 @@ export function illegalArgumentException(reason: string, causedBy?: EsException)
   })
 }
 
+/** java.lang.IllegalStateException, which the REST layer answers with 500. */
+export function illegalStateException(reason: string, causedBy?: EsException): EsException {
+  return new EsException({ type: 'illegal_state_exception', reason, status: 500, causedBy, rootCause: false })
+}
+
 /** java.lang.NumberFormatException (Long.parseLong, Float.parseFloat): `For input string: "x"`. */
 export function numberFormatException(text: string, reason = `For input string: "${text}"`): EsException {
   return new EsException({ type: 'number_format_exception', reason, status: 400, rootCause: false })

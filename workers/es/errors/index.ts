@@ -17,6 +17,7 @@ export {
   actionRequestValidationException,
   documentParsingException,
   illegalArgumentException,
+  illegalStateException,
   indexClosedException,
   indexNotFoundException,
   invalidIndexNameException,

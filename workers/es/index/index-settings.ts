@@ -4,7 +4,7 @@
  * (`{"index.number_of_replicas":2}`); every value is read as its text. The value errors are the
  * illegal_argument_exception texts of Setting.intSetting and TimeValue.parseTimeValue.
  */
-import { illegalArgumentException } from '../errors/index.ts'
+import { illegalArgumentException, illegalStateException } from '../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 
 /** A setting's value as ES reads it: scalars as their text, anything else as its JSON. */
@@ -15,15 +15,30 @@ export function scalarText(value: XContentValue): string {
 }
 
 /**
+ * Settings.fromXContent's rule for a list value, which every settings body is read through
+ * (Settings.Builder.loadFromMap): its elements are strings, numbers or booleans; an object, a list or a null
+ * among them is an IllegalStateException.
+ */
+export function checkValueList(list: readonly XContentValue[]): void {
+  for (const value of list) {
+    if (value === null || (typeof value === 'object' && !(value instanceof XNumber)))
+      throw illegalStateException('only value lists are allowed in serialized settings')
+  }
+}
+
+/**
  * Flattens settings to `index.`-prefixed keys (Settings.builder().put(map).normalizePrefix("index.")),
- * keeping null values (a reset) and list values as they are.
+ * keeping null values (a reset) and list values as they are (checkValueList).
  */
 export function normalizeSettings(settings: XContentObject): Map<string, XContentValue> {
   const out = new Map<string, XContentValue>()
   const walk = (object: XContentObject, prefix: string): void => {
     for (const [key, value] of object) {
       if (value instanceof Map) walk(value, `${prefix}${key}.`)
-      else out.set(`${prefix}${key}`, value)
+      else {
+        if (Array.isArray(value)) checkValueList(value)
+        out.set(`${prefix}${key}`, value)
+      }
     }
   }
   walk(settings, '')

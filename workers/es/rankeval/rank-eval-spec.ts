@@ -12,7 +12,12 @@
  *   "Cannot evaluate ranking if neither template nor evaluation request is provided. Seen for request id: x").
  * Failures nest and are located as ObjectParser nests them (ilm/policy-parse-context.ts).
  */
-import { EsException, illegalArgumentException, parsingException } from '../errors/index.ts'
+import {
+  EsException,
+  illegalArgumentException,
+  illegalStateException,
+  parsingException,
+} from '../errors/index.ts'
 import { toJson, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { sourceToJson } from '../action/source-map.ts'
 import { ParseFailure, PolicyParseContext } from '../ilm/policy-parse-context.ts'
@@ -130,14 +135,10 @@ function checkSpec(
   if (templates !== null && templates.size > 0) return null
   const untemplated = requests.find((request) => request.request === null)
   if (untemplated === undefined) return null
-  return new EsException({
-    type: 'illegal_state_exception',
-    reason:
-      'Cannot evaluate ranking if neither template nor evaluation request is provided. Seen for request id: ' +
+  return illegalStateException(
+    'Cannot evaluate ranking if neither template nor evaluation request is provided. Seen for request id: ' +
       untemplated.id,
-    status: 500,
-    rootCause: false,
-  })
+  )
 }
 
 /** A failure inside field `key`'s value, wrapped as `[rank_eval] failed to parse field [key]`. */

@@ -12,7 +12,7 @@
  * Failures nest and are located as ObjectParser nests them (ilm/policy-parse-context.ts). The search body is parsed
  * from the request's text with everything around it blanked out, so its own errors keep their `[line:col]`.
  */
-import { EsException, illegalArgumentException } from '../errors/index.ts'
+import { EsException, illegalArgumentException, illegalStateException } from '../errors/index.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../xcontent/index.ts'
 import { suggest } from '../common/did-you-mean.ts'
 import { valueToken } from '../action/value-token.ts'
@@ -244,12 +244,7 @@ function stringArray(ctx: PolicyParseContext, key: string, value: XContentValue)
     if (typeof item === 'boolean') return String(item)
     const at = ctx.child(key).child(i).offset()
     const { line, column } = locate(ctx.text, at)
-    const cause = new EsException({
-      type: 'illegal_state_exception',
-      reason: `Can't get text on a ${valueToken(item)} at ${line}:${column}`,
-      status: 500,
-      rootCause: false,
-    })
+    const cause = illegalStateException(`Can't get text on a ${valueToken(item)} at ${line}:${column}`)
     throw ctx.wrap('request', key, new ParseFailure(cause, at))
   })
 }

@@ -179,3 +179,25 @@ describe('PUT _settings', () => {
     })
   })
 })
+
+describe('a list value (Settings.fromXContent: strings, numbers and booleans only)', () => {
+  const refused = {
+    status: 500,
+    type: 'illegal_state_exception',
+    reason: 'only value lists are allowed in serialized settings',
+  }
+
+  test('an analyzer defined with an inline filter object fails index creation, which creates nothing', async () => {
+    const analyzer = { tokenizer: 'standard', filter: ['lowercase', { type: 'stop', stopwords: ['a'] }] }
+    const body = { settings: { analysis: { analyzer: { my: analyzer } } } }
+    expect(await errorOf('PUT', '/inline-filter', body)).toEqual(refused)
+    expect((await node.send('GET', '/inline-filter')).status).toBe(404)
+  })
+
+  test('a null or a list inside a list fails PUT _settings and _cluster/settings alike', async () => {
+    const body = { index: { 'routing.allocation.include._name': ['a', null] } }
+    expect(await errorOf('PUT', '/my-index-000001/_settings', body)).toEqual(refused)
+    const cluster = { persistent: { 'cluster.routing.allocation.exclude._name': [['a']] } }
+    expect(await errorOf('PUT', '/_cluster/settings', cluster)).toEqual(refused)
+  })
+})

@@ -21,6 +21,7 @@ import {
   actionRequestValidationException,
   EsException,
   illegalArgumentException,
+  illegalStateException,
 } from '../../errors/index.ts'
 import {
   RawJson,
@@ -311,14 +312,10 @@ function collect(
       if (position > previous) lastPosition += position - previous
       previous = position
       if (out.length >= maxTokenCount) {
-        throw new EsException({
-          type: 'illegal_state_exception',
-          reason:
-            `The number of tokens produced by calling _analyze has exceeded the allowed maximum of [${maxTokenCount}].` +
+        throw illegalStateException(
+          `The number of tokens produced by calling _analyze has exceeded the allowed maximum of [${maxTokenCount}].` +
             ' This limit can be set by changing the [index.analyze.max_token_count] index level setting.',
-          status: 500,
-          rootCause: false,
-        })
+        )
       }
       const positionLength = positionLengthOf(tokens, i)
       const token: { [key: string]: JsonOut } = {

@@ -19,7 +19,7 @@ import {
   type SettingsScope,
 } from '../../cluster/metadata/cluster-settings.ts'
 import { structured } from '../../index/index-metadata.ts'
-import { scalarText } from '../../index/index-settings.ts'
+import { checkValueList, scalarText } from '../../index/index-settings.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
@@ -93,8 +93,10 @@ function scopeOf(body: XContentObject, scope: SettingsScope): ScopedSettingsUpda
   const walk = (value: XContentValue, key: string): void => {
     if (value instanceof Map)
       for (const [name, inner] of value) walk(inner, key === '' ? name : `${key}.${name}`)
-    else if (Array.isArray(value)) out[key] = value.map(scalarText).join(',')
-    else out[key] = value === null ? null : scalarText(value)
+    else if (Array.isArray(value)) {
+      checkValueList(value)
+      out[key] = value.map(scalarText).join(',')
+    } else out[key] = value === null ? null : scalarText(value)
   }
   const section = body.get(scope)
   if (section instanceof Map) walk(section, '')

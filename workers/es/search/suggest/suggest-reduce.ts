@@ -8,7 +8,8 @@
  * different analyzers) cannot be merged: Suggest.reduce's IllegalStateException. A completion suggestion is
  * reduced and written by completion-suggestion.ts.
  */
-import { EsException } from '../../errors/index.ts'
+import type { EsException } from '../../errors/index.ts'
+import { illegalStateException } from '../../errors/index.ts'
 import { JavaFloat, type JsonOut } from '../../xcontent/index.ts'
 // Text.compareTo compares UTF-8 bytes, which order as code points do.
 import { compareUtf8 } from '../../index/mapper/doc-values.ts'
@@ -29,14 +30,11 @@ function compareOptions(sort: 'score' | 'frequency', a: SuggestWord, b: SuggestW
 
 /** Suggest.reduce's IllegalStateException when shards analyzed the text differently (several indices). */
 function cannotMerge(what: string, actual: string | number, expected: string | number): EsException {
-  return new EsException({
-    type: 'illegal_state_exception',
-    reason:
-      `Can't merge suggest ${what}, this might be caused by suggest calls across multiple indices with different ` +
+  return illegalStateException(
+    `Can't merge suggest ${what}, this might be caused by suggest calls across multiple indices with different ` +
       `analysis chains. Suggest entries have different ${what === 'result' ? 'sizes' : 'text'} actual [${actual}] ` +
       `expected [${expected}]`,
-    status: 500,
-  })
+  )
 }
 
 function mergeEntries(sort: 'score' | 'frequency', entries: readonly SuggestionEntry[]): SuggestionEntry {

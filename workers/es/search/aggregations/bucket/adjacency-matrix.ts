@@ -6,7 +6,12 @@
  * merged, sorted by key (String.compareTo). `{"buckets": [{"key": k, "doc_count": n, ...sub-aggregations}]}`.
  * Wire form: the buckets with their keys.
  */
-import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
+import {
+  EsException,
+  illegalArgumentException,
+  illegalStateException,
+  xContentParseException,
+} from '../../../errors/index.ts'
 import {
   tokenLocation,
   type JsonOut,
@@ -133,12 +138,7 @@ export const adjacencyMatrixParser: AggregationParser = (name, body, meta, subs)
   const filters = keyedFilters(params.raw('filters'))
   if (filters.length === 0) {
     // checkConsistency's IllegalStateException
-    throw new EsException({
-      type: 'illegal_state_exception',
-      reason: `[${name}] is missing : filters parameter`,
-      status: 500,
-      rootCause: false,
-    })
+    throw illegalStateException(`[${name}] is missing : filters parameter`)
   }
   return {
     name,
