@@ -76,3 +76,23 @@ export function verticesOf(component: Component): readonly number[] {
   if (component.kind === 'point') return [component.x, component.y]
   return component.kind === 'line' ? component.coords : component.rings.flat()
 }
+
+/** A component's bounding box, over its vertices. */
+export interface ComponentBox {
+  minX: number
+  maxX: number
+  minY: number
+  maxY: number
+}
+
+export function boxOf(component: Component): ComponentBox {
+  const vertices = verticesOf(component)
+  const box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity }
+  for (let i = 0; i < vertices.length; i += 2) {
+    box.minX = Math.min(box.minX, vertices[i]!)
+    box.maxX = Math.max(box.maxX, vertices[i]!)
+    box.minY = Math.min(box.minY, vertices[i + 1]!)
+    box.maxY = Math.max(box.maxY, vertices[i + 1]!)
+  }
+  return box
+}

@@ -17,6 +17,8 @@ export const REGISTERED_AGGREGATIONS: readonly string[] = [
   'bucket_selector',
   'bucket_sort',
   'cardinality',
+  'cartesian_bounds',
+  'cartesian_centroid',
   'categorize_text',
   'change_point',
   'children',

@@ -31,6 +31,8 @@ import { cardinalityParser } from './metrics/cardinality.ts'
 import { boxplotParser, medianAbsoluteDeviationParser } from './metrics/digest-metrics.ts'
 import { geoBoundsParser } from './metrics/geo-bounds.ts'
 import { geoCentroidParser } from './metrics/geo-centroid.ts'
+import { cartesianBoundsParser } from './metrics/cartesian-bounds.ts'
+import { cartesianCentroidParser } from './metrics/cartesian-centroid.ts'
 import { avgParser, maxParser, minParser, sumParser, valueCountParser } from './metrics/numeric-metrics.ts'
 import { percentileRanksParser, percentilesParser } from './metrics/percentiles.ts'
 import { extendedStatsParser, statsAggParser } from './metrics/stats.ts'
@@ -110,6 +112,8 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['geotile_grid', geotileGridParser],
   ['geo_bounds', geoBoundsParser],
   ['geo_centroid', geoCentroidParser],
+  ['cartesian_bounds', cartesianBoundsParser],
+  ['cartesian_centroid', cartesianCentroidParser],
   ['avg_bucket', avgBucketParser],
   ['sum_bucket', sumBucketParser],
   ['min_bucket', minBucketParser],

@@ -38,7 +38,8 @@ import { InternalCardinality, type CardinalityWire } from './metrics/cardinality
 import { InternalPercentiles, type PercentilesWire } from './metrics/percentiles.ts'
 import { InternalTopHits, type TopHitsWire } from './metrics/top-hits.ts'
 import { InternalGeoBounds, type GeoBoundsWire } from './metrics/geo-bounds.ts'
-import { InternalGeoCentroid, type GeoCentroidWire } from './metrics/geo-centroid.ts'
+import { InternalCentroid, type CentroidWire } from './metrics/internal-centroid.ts'
+import { InternalCartesianBounds, type CartesianBoundsWire } from './metrics/cartesian-bounds.ts'
 import {
   InternalBoxplot,
   InternalMedianAbsoluteDeviation,
@@ -70,7 +71,8 @@ export type InternalAggregationWire =
   | GeoGridWire
   | CompositeWire
   | GeoBoundsWire
-  | GeoCentroidWire
+  | CentroidWire
+  | CartesianBoundsWire
   | WeightedAvgWire
   | DigestMetricWire
   | StringStatsWire
@@ -134,7 +136,10 @@ function readAggregation(wire: InternalAggregationWire): InternalAggregation {
     case 'geo_bounds':
       return InternalGeoBounds.readFrom(wire)
     case 'geo_centroid':
-      return InternalGeoCentroid.readFrom(wire)
+    case 'cartesian_centroid':
+      return InternalCentroid.readFrom(wire)
+    case 'cartesian_bounds':
+      return InternalCartesianBounds.readFrom(wire)
     case 'weighted_avg':
       return InternalWeightedAvg.readFrom(wire)
     case 'median_absolute_deviation':

@@ -8,7 +8,7 @@
 import { geoPointValues } from './geo-values.ts'
 import type { ShardContext } from './aggregation-context.ts'
 import { shapeComponentsOf } from '../../index/mapper/shape-doc-values.ts'
-import { verticesOf } from '../../common/geo/shape-components.ts'
+import { boxOf } from '../../common/geo/shape-components.ts'
 
 export interface GeoBox {
   minLon: number
@@ -25,14 +25,7 @@ export function geoExtentValues(shard: ShardContext, type: string, field: string
   }
   return (doc) =>
     shapeComponentsOf('geo', shard.source.values(field, doc) as readonly number[]).map((component) => {
-      const vertices = verticesOf(component)
-      const box = { minLon: Infinity, maxLon: -Infinity, minLat: Infinity, maxLat: -Infinity }
-      for (let i = 0; i < vertices.length; i += 2) {
-        box.minLon = Math.min(box.minLon, vertices[i]!)
-        box.maxLon = Math.max(box.maxLon, vertices[i]!)
-        box.minLat = Math.min(box.minLat, vertices[i + 1]!)
-        box.maxLat = Math.max(box.maxLat, vertices[i + 1]!)
-      }
-      return box
+      const { minX, maxX, minY, maxY } = boxOf(component)
+      return { minLon: minX, maxLon: maxX, minLat: minY, maxLat: maxY }
     })
 }
