@@ -84,13 +84,4 @@ describe('a circle in the geo_shape query', () => {
     const node = await index('points', 'geo_point', { in: 'POINT (14.05 52.05)', out: 'POINT (14.2 52.2)' })
     expect(await ids(node, 'points', circle('intersects'))).toEqual(['in'])
   })
-
-  it('is still refused in the shape query as not available', async () => {
-    const node = await startNode()
-    await node.send('PUT', '/plane', { mappings: { properties: { g: { type: 'shape' } } } })
-    const response = await node.send('POST', '/plane/_search', {
-      query: { shape: { g: { shape: 'CIRCLE (1 1 1)' } } },
-    })
-    expect(response.body).toContain('[shape] queries with a circle are not available in the playground')
-  })
 })

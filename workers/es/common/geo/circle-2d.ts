@@ -1,25 +1,27 @@
 /**
- * A geo circle as Lucene's Circle2D relates it (its HaversinDistance calculator), the circle of a `geo_shape` query
- * and of `geo_distance` on a geo_shape field: a point is inside when it lies in the circle's bounding rectangle
- * (Rectangle.fromPointDistance: the radius plus 7 cm, a pole within it widening the box to every longitude; a box
- * crossing the dateline is taken as its two sides) and its SloppyMath.haversinSortKey to the centre is at most
- * GeoUtils.distanceQuerySortKey(radius). A segment meets the circle when an end point is inside, or when the point
- * of the segment closest to the centre in the plane of longitude and latitude lies inside (again from the centre
- * moved by 360° when the box crosses the dateline). The centre and the radius are used as given (not quantised);
- * the box is computed with SloppyMath's cosine and arcsine, as Rectangle computes it.
+ * A circle as Lucene's Circle2D relates it, with its two DistanceCalculators:
+ * - a geo circle (HaversinDistance: the circle of a `geo_shape` query and of `geo_distance` on a geo_shape field): a
+ *   point is inside when it lies in the circle's bounding rectangle (Rectangle.fromPointDistance: the radius plus
+ *   7 cm, a pole within it widening the box to every longitude; a box crossing the dateline is taken as its two
+ *   sides) and its SloppyMath.haversinSortKey to the centre is at most GeoUtils.distanceQuerySortKey(radius); the
+ *   centre and the radius are used as given (not quantised), the box computed with SloppyMath's cosine and arcsine;
+ * - a cartesian circle (CartesianDistance: the circle of a `shape` query, an XYCircle of float centre and radius):
+ *   a point is inside when it lies in XYRectangle.fromPointDistance's box (the centre ± Math.nextUp(radius), in
+ *   float arithmetic, clamped to ±Float.MAX_VALUE) and its squared distance to the centre is at most radius².
+ * A segment meets the circle when an end point is inside, or when the point of the segment closest to the centre
+ * in the plane lies inside (for a geo circle whose box crosses the dateline, again from the centre moved by 360°).
  */
 import { distanceQuerySortKey, haversinSortKey, sloppyAsin, sloppyCos, toRadians } from './sloppy-math.ts'
 
-export interface GeoCircle {
+/** A circle: its centre (x the longitude for a geo circle) and its DistanceCalculator's tests. */
+export interface Circle2D {
   readonly kind: 'circle'
-  readonly lon: number
-  readonly lat: number
-  readonly sortKey: number
-  readonly minLat: number
-  readonly maxLat: number
-  readonly minLon: number
-  readonly maxLon: number
-  readonly crossesDateline: boolean
+  readonly x: number
+  readonly y: number
+  /** The point lies in the circle, its boundary included. */
+  contains(x: number, y: number): boolean
+  /** The segment a-b meets the circle (see the header). */
+  meetsSegment(ax: number, ay: number, bx: number, by: number): boolean
 }
 
 const EARTH_MEAN_RADIUS_METERS = 6_371_008.7714
@@ -28,9 +30,37 @@ const MIN_LAT_RADIANS = toRadians(-90)
 const MAX_LAT_RADIANS = toRadians(90)
 const MIN_LON_RADIANS = toRadians(-180)
 const MAX_LON_RADIANS = toRadians(180)
+const FLOAT_MAX = 3.4028234663852886e38
 
-/** The circle of `radiusMeters` around (lon, lat). */
-export function geoCircle(lon: number, lat: number, radiusMeters: number): GeoCircle {
+function inBox(x: number, y: number, minX: number, maxX: number, minY: number, maxY: number): boolean {
+  return x >= minX && x <= maxX && y >= minY && y <= maxY
+}
+
+/** Circle2D.intersectsLine: the planar closest point to (centerX, centerY) on the segment, inside the circle. */
+function closestPointInside(
+  contains: (x: number, y: number) => boolean,
+  centerX: number,
+  centerY: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): boolean {
+  const apX = centerX - ax
+  const apY = centerY - ay
+  const abX = bx - ax
+  const abY = by - ay
+  const t = (apX * abX + apY * abY) / (abX * abX + abY * abY)
+  if (t < 0 || t > 1) return false
+  const px = ax + abX * t
+  const py = ay + abY * t
+  const within =
+    px >= Math.min(ax, bx) && px <= Math.max(ax, bx) && py >= Math.min(ay, by) && py <= Math.max(ay, by)
+  return within && contains(px, py)
+}
+
+/** The geo circle of `radiusMeters` around (lon, lat) (HaversinDistance). */
+export function geoCircle(lon: number, lat: number, radiusMeters: number): Circle2D {
   const radLat = toRadians(lat)
   const radLon = toRadians(lon)
   const radDistance = (radiusMeters + 7e-2) / EARTH_MEAN_RADIUS_METERS
@@ -48,61 +78,59 @@ export function geoCircle(lon: number, lat: number, radiusMeters: number): GeoCi
     minLat = Math.max(minLat, MIN_LAT_RADIANS)
     maxLat = Math.min(maxLat, MAX_LAT_RADIANS)
   }
-  const box = {
-    minLat: minLat * TO_DEGREES,
-    maxLat: maxLat * TO_DEGREES,
-    minLon: minLon * TO_DEGREES,
-    maxLon: maxLon * TO_DEGREES,
-  }
+  const [south, north] = [minLat * TO_DEGREES, maxLat * TO_DEGREES]
+  const [west, east] = [minLon * TO_DEGREES, maxLon * TO_DEGREES]
+  const crossesDateline = west > east
   const sortKey = distanceQuerySortKey(radiusMeters)
-  return { kind: 'circle', lon, lat, sortKey, ...box, crossesDateline: box.minLon > box.maxLon }
+  const contains = (x: number, y: number): boolean => {
+    const boxed = crossesDateline
+      ? inBox(x, y, west, 180, south, north) || inBox(x, y, -180, east, south, north)
+      : inBox(x, y, west, east, south, north)
+    return boxed && haversinSortKey(y, x, lat, lon) <= sortKey
+  }
+  return {
+    kind: 'circle',
+    x: lon,
+    y: lat,
+    contains,
+    meetsSegment(ax, ay, bx, by) {
+      if (contains(ax, ay) || contains(bx, by)) return true
+      if (closestPointInside(contains, lon, lat, ax, ay, bx, by)) return true
+      if (!crossesDateline) return false
+      return closestPointInside(contains, lon > 0 ? lon - 360 : lon + 360, lat, ax, ay, bx, by)
+    },
+  }
 }
 
-function inBox(x: number, y: number, minX: number, maxX: number, minY: number, maxY: number): boolean {
-  return x >= minX && x <= maxX && y >= minY && y <= maxY
+/** Math.nextUp of a positive float. */
+function floatNextUp(value: number): number {
+  const bits = new DataView(new ArrayBuffer(4))
+  bits.setFloat32(0, value)
+  bits.setUint32(0, bits.getUint32(0) + 1)
+  return bits.getFloat32(0)
 }
 
-/** The point (x the longitude) lies in the circle, its boundary included. */
-export function circleContains(circle: GeoCircle, x: number, y: number): boolean {
-  const { minLat, maxLat, minLon, maxLon } = circle
-  const boxed = circle.crossesDateline
-    ? inBox(x, y, minLon, 180, minLat, maxLat) || inBox(x, y, -180, maxLon, minLat, maxLat)
-    : inBox(x, y, minLon, maxLon, minLat, maxLat)
-  return boxed && haversinSortKey(y, x, circle.lat, circle.lon) <= circle.sortKey
-}
-
-/** Circle2D.intersectsLine: the planar closest point to (centerX, centerY) on the segment, inside the circle. */
-function closestPointInside(
-  circle: GeoCircle,
-  centerX: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): boolean {
-  const apX = centerX - ax
-  const apY = circle.lat - ay
-  const abX = bx - ax
-  const abY = by - ay
-  const t = (apX * abX + apY * abY) / (abX * abX + abY * abY)
-  if (t < 0 || t > 1) return false
-  const px = ax + abX * t
-  const py = ay + abY * t
-  const within =
-    px >= Math.min(ax, bx) && px <= Math.max(ax, bx) && py >= Math.min(ay, by) && py <= Math.max(ay, by)
-  return within && circleContains(circle, px, py)
-}
-
-/** The segment a-b meets the circle (see the header). */
-export function circleMeetsSegment(
-  circle: GeoCircle,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): boolean {
-  if (circleContains(circle, ax, ay) || circleContains(circle, bx, by)) return true
-  if (closestPointInside(circle, circle.lon, ax, ay, bx, by)) return true
-  if (!circle.crossesDateline) return false
-  return closestPointInside(circle, circle.lon > 0 ? circle.lon - 360 : circle.lon + 360, ax, ay, bx, by)
+/** The cartesian circle of `radius` around (x, y), all three floats (CartesianDistance). */
+export function xyCircle(x: number, y: number, radius: number): Circle2D {
+  const distanceBox = floatNextUp(radius)
+  const minX = Math.max(-FLOAT_MAX, Math.fround(x - distanceBox))
+  const maxX = Math.min(FLOAT_MAX, Math.fround(x + distanceBox))
+  const minY = Math.max(-FLOAT_MAX, Math.fround(y - distanceBox))
+  const maxY = Math.min(FLOAT_MAX, Math.fround(y + distanceBox))
+  const radiusSquared = radius * radius
+  const contains = (px: number, py: number): boolean => {
+    if (!inBox(px, py, minX, maxX, minY, maxY)) return false
+    const dx = px - x
+    const dy = py - y
+    return dx * dx + dy * dy <= radiusSquared
+  }
+  return {
+    kind: 'circle',
+    x,
+    y,
+    contains,
+    meetsSegment(ax, ay, bx, by) {
+      return contains(ax, ay) || contains(bx, by) || closestPointInside(contains, x, y, ax, ay, bx, by)
+    },
+  }
 }

@@ -17,19 +17,19 @@
  * contains test against one component at a time, where Lucene's tessellation would also accept a shape covered only
  * by two adjacent components together (docs/DEVIATIONS.md).
  *
- * A query component may also be a geo circle (circle-2d.ts), related as Lucene's Circle2D relates the stored
- * triangles and segments: it meets a stored component when one of its vertices is inside, one of its edges meets the
- * circle, or (a polygon) the centre lies in it; a stored component is within it when all its vertices are inside; it
- * is within a stored polygon when no vertex of the polygon is inside, no edge of the polygon (a hole's included) meets
- * it and the centre lies in the polygon, and never within a point or a line.
+ * A query component may also be a circle (circle-2d.ts: a geo or a cartesian one), related as Lucene's Circle2D
+ * relates the stored triangles and segments: it meets a stored component when one of its vertices is inside, one of
+ * its edges meets the circle, or (a polygon) the centre lies in it; a stored component is within it when all its
+ * vertices are inside; it is within a stored polygon when no vertex of the polygon is inside, no edge of the polygon
+ * (a hole's included) meets it and the centre lies in the polygon, and never within a point or a line.
  */
 import { verticesOf, type Component } from './shape-components.ts'
-import { circleContains, circleMeetsSegment, type GeoCircle } from './circle-2d.ts'
+import type { Circle2D } from './circle-2d.ts'
 
 export type ShapeRelation = 'intersects' | 'disjoint' | 'within' | 'contains'
 
-/** What a query's shape is made of: the stored kinds, and a geo circle. */
-export type QueryComponent = Component | GeoCircle
+/** What a query's shape is made of: the stored kinds, and a circle. */
+export type QueryComponent = Component | Circle2D
 
 type Where = 'in' | 'on' | 'out'
 
@@ -121,23 +121,23 @@ function pathsMeet(a: ReadonlyArray<readonly number[]>, b: ReadonlyArray<readonl
   return false
 }
 
-function allInCircle(vertices: readonly number[], circle: GeoCircle): boolean {
+function allInCircle(vertices: readonly number[], circle: Circle2D): boolean {
   for (let i = 0; i < vertices.length; i += 2)
-    if (!circleContains(circle, vertices[i]!, vertices[i + 1]!)) return false
+    if (!circle.contains(vertices[i]!, vertices[i + 1]!)) return false
   return true
 }
 
-function edgesMeetCircle(component: Component, circle: GeoCircle): boolean {
+function edgesMeetCircle(component: Component, circle: Circle2D): boolean {
   for (const path of pathsOf(component)) {
     for (let i = 0; i + 3 < path.length; i += 2) {
-      if (circleMeetsSegment(circle, path[i]!, path[i + 1]!, path[i + 2]!, path[i + 3]!)) return true
+      if (circle.meetsSegment(path[i]!, path[i + 1]!, path[i + 2]!, path[i + 3]!)) return true
     }
   }
   return false
 }
 
-function centreIn(circle: GeoCircle, component: Component): boolean {
-  return component.kind === 'polygon' && whereInPolygon(circle.lon, circle.lat, component.rings) !== 'out'
+function centreIn(circle: Circle2D, component: Component): boolean {
+  return component.kind === 'polygon' && whereInPolygon(circle.x, circle.y, component.rings) !== 'out'
 }
 
 function intersects(a: Component, b: QueryComponent): boolean {
@@ -192,7 +192,7 @@ function within(inner: QueryComponent, outer: QueryComponent): boolean {
   if (inner.kind === 'circle') {
     const vertices = verticesOf(outer)
     for (let i = 0; i < vertices.length; i += 2)
-      if (circleContains(inner, vertices[i]!, vertices[i + 1]!)) return false
+      if (inner.contains(vertices[i]!, vertices[i + 1]!)) return false
     return outer.kind === 'polygon' && !edgesMeetCircle(outer, inner) && centreIn(inner, outer)
   }
   const vertices = verticesOf(inner)

@@ -6,9 +6,12 @@
  * contains, in any case ("Unknown shape operation [x ]" else); a second field object is "point specified twice. [f]",
  * another key "query does not support [k]", neither shape nor indexed_shape "either shape or indexedShapeId is
  * required". The shape is read by GeometryParser(orientation right, coerce, ignore_z_value) and validated (the globe's
- * ranges for geo_shape); a line with `within` is "Field [f] found an unsupported shape Line". A geo_shape query's
- * circle is related as Lucene's Circle2D relates it (common/geo/circle-2d.ts, by haversine distance); the shape
- * query's (an XYCircle) is not available here.
+ * ranges for geo_shape); a line with `within` is "Field [f] found an unsupported shape Line". A circle is related as
+ * Lucene's Circle2D relates it (common/geo/circle-2d.ts): a geo_shape query's by haversine distance, a shape query's
+ * as LuceneGeometriesUtils.toXYCircle hands it over, an XYCircle of the centre and radius cast to floats, by planar
+ * distance; its radius must be above 0 ("radius must be bigger than 0, got 0.0", an illegal_argument_exception on a
+ * point field, ShapeQueryProcessor's query_shard_exception "Exception creating query on Field [f] <that>" on a shape
+ * field).
  *
  * The field: unmapped is query_shard_exception "failed to find type for field [f]" unless ignore_unmapped; geo_shape
  * runs on geo_shape and geo_point fields (GeoShapeQueryable), shape on shape and point fields; any other is "Field [f] is of
@@ -23,13 +26,13 @@
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { illegalArgumentException } from '../../errors/index.ts'
-import type { XContentObject } from '../../xcontent/index.ts'
+import { javaFloatToString, type XContentObject } from '../../xcontent/index.ts'
 import { parseBoolean } from '../../common/booleans.ts'
 import { quantize } from '../../common/geo/geo-encoding.ts'
-import type { Geometry } from '../../common/geo/geometry.ts'
+import type { Coordinate, Geometry } from '../../common/geo/geometry.ts'
 import { componentsOf, type Component } from '../../common/geo/shape-components.ts'
 import { relate, type QueryComponent, type ShapeRelation } from '../../common/geo/shape-relations.ts'
-import { geoCircle, type GeoCircle } from '../../common/geo/circle-2d.ts'
+import { geoCircle, xyCircle, type Circle2D } from '../../common/geo/circle-2d.ts'
 import { geoPointsOf } from '../../index/mapper/geo-point-field.ts'
 import { parseGeometry } from '../../index/mapper/shape-field.ts'
 import { quantizer, shapeComponentsOf } from '../../index/mapper/shape-doc-values.ts'
@@ -117,26 +120,51 @@ function queryComponents(
   }
   const check = (geometry: Geometry): void => {
     if (geometry.type === 'GeometryCollection') geometry.geometries.forEach(check)
-    else if (geometry.type === 'Circle' && geometry.center !== null && name === 'shape')
-      throw illegalArgumentException(`[${name}] queries with a circle are not available in the playground`)
     else if (relation === 'within' && (geometry.type === 'LineString' || geometry.type === 'MultiLineString'))
       refuse('Line')
   }
   check(shape)
-  if (name === 'shape') return componentsOf(shape, quantizer('cartesian'), false)
+  if (name === 'shape') {
+    const circles = circlesOf(shape, (c) => xyCircleOf(c, field, context))
+    return [...componentsOf(shape, quantizer('cartesian'), false), ...circles]
+  }
   const components = componentsOf(shape, (x, y) => [x, y], true).map((component): Component => {
     if (component.kind !== 'point') return component
     const { lat, lon } = quantize({ lat: component.y, lon: component.x })
     return { kind: 'point', x: lon, y: lat }
   })
-  return [...components, ...circlesOf(shape)]
+  const geoCircles = circlesOf(shape, ({ center, radiusMeters }) =>
+    geoCircle(center.x, center.y, radiusMeters),
+  )
+  return [...components, ...geoCircles]
 }
 
-/** A geo query shape's circles, as GeoShapeUtils.toLuceneCircle hands them to Lucene (centre and radius as given). */
-function circlesOf(geometry: Geometry): GeoCircle[] {
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.flatMap(circlesOf)
+interface QueryCircle {
+  readonly center: Coordinate
+  readonly radiusMeters: number
+}
+
+/** A query shape's circles (every non-empty one, collections walked), each as `make` hands it to Lucene. */
+function circlesOf(geometry: Geometry, make: (circle: QueryCircle) => Circle2D): Circle2D[] {
+  if (geometry.type === 'GeometryCollection') return geometry.geometries.flatMap((g) => circlesOf(g, make))
   if (geometry.type !== 'Circle' || geometry.center === null) return []
-  return [geoCircle(geometry.center.x, geometry.center.y, geometry.radiusMeters)]
+  return [make({ center: geometry.center, radiusMeters: geometry.radiusMeters })]
+}
+
+/** LuceneGeometriesUtils.toXYCircle: the XYCircle of a shape query's circle, its radius checked as XYCircle does. */
+function xyCircleOf({ center, radiusMeters }: QueryCircle, field: string, context: QueryContext): Circle2D {
+  const radius = Math.fround(radiusMeters)
+  const problem =
+    radius <= 0
+      ? `radius must be bigger than 0, got ${javaFloatToString(radius)}`
+      : !Number.isFinite(radius)
+        ? `radius must be finite, got ${javaFloatToString(radius)}`
+        : null
+  if (problem !== null) {
+    if (context.fields.get(field)?.type === 'point') throw illegalArgumentException(problem)
+    throw queryShardException(`Exception creating query on Field [${field}] ${problem}`, context.index)
+  }
+  return xyCircle(Math.fround(center.x), Math.fround(center.y), radius)
 }
 
 function ignoreUnmapped(body: XContentObject): boolean {
