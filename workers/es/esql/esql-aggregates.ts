@@ -4,8 +4,8 @@
  * precision_threshold of 3000), AVG, MEDIAN and PERCENTILE (double; MEDIAN and PERCENTILE as the default
  * TDigest's SortingDigest: linear interpolation over the sorted values), SUM (long for integer and long, else
  * double), MIN and MAX (the field's type) and VALUES (the distinct values as a multi-value; not of unsigned_long
- * or a spatial type). With no values
- * COUNT is 0 and the others are null.
+ * or a spatial type) and ST_CENTROID_AGG (esql-spatial-centroid.ts). With no values COUNT is 0 and the others are
+ * null.
  */
 import { compensatedSum } from '../search/aggregations/metrics/compensated-sum.ts'
 import { sortedQuantile } from '../search/aggregations/metrics/percentiles.ts'
@@ -18,12 +18,23 @@ import {
   type FunctionArg,
 } from './esql-function-support.ts'
 import { SPATIAL_TYPES, cellOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { SPATIAL_POINT } from './esql-spatial.ts'
+import { spatialCentroid } from './esql-spatial-centroid.ts'
 
 export interface AggregateFunction {
   readonly arity: readonly [number, number]
   resolve(args: readonly FunctionArg[], callText: string): string | { error: string }
-  /** The result over the values of the group (all values of its rows' cells) and the constant arguments. */
-  apply(values: readonly EsqlScalar[], rows: number, type: string, constants: readonly EsqlValue[]): EsqlValue
+  /**
+   * The result over the values of the group (all values of its rows' cells) and the constant arguments; `docValues`:
+   * the argument is a field the data node reads from doc values (SpatialDocValuesExtraction; esql-plan.ts).
+   */
+  apply(
+    values: readonly EsqlScalar[],
+    rows: number,
+    type: string,
+    constants: readonly EsqlValue[],
+    docValues: boolean,
+  ): EsqlValue
 }
 
 const NUMERIC_AGG: ArgType = {
@@ -53,12 +64,13 @@ function aggregate(
     type: string,
     constants: readonly EsqlValue[],
     rows: number,
+    docValues: boolean,
   ) => EsqlValue,
 ): AggregateFunction {
   return {
     arity,
     resolve: (args, callText) => checkArgs(args, checks, callText) ?? result(args[0]?.type ?? 'null'),
-    apply: (values, rows, type, constants) => f(values, type, constants, rows),
+    apply: (values, rows, type, constants, docValues) => f(values, type, constants, rows, docValues),
   }
 }
 
@@ -134,6 +146,15 @@ export const AGGREGATE_FUNCTIONS: ReadonlyMap<string, AggregateFunction> = new M
         [2, 2],
         () => 'double',
         (v, _t, [p]) => (v.length === 0 || typeof p !== 'number' ? null : sortedQuantile(p / 100, sorted(v))),
+      ),
+    ],
+    [
+      'st_centroid_agg',
+      aggregate(
+        [SPATIAL_POINT],
+        [1, 1],
+        (t) => t,
+        (v, type, _c, _r, docValues) => spatialCentroid(v, type, docValues),
       ),
     ],
     [

@@ -35,6 +35,11 @@ const ORDERED_TYPES =
 export interface EsqlColumn {
   readonly name: string
   readonly type: string
+  /**
+   * A point field of the FROM's indices that a spatial aggregation on the data node may read from doc values
+   * (SpatialDocValuesExtraction's candidates: a FieldAttribute with doc values, no LIMIT between it and the STATS).
+   */
+  readonly docValues?: boolean
 }
 
 export type Row = readonly EsqlValue[]
@@ -46,11 +51,16 @@ export interface Compiled {
   evaluate(row: Row): EsqlValue
 }
 
-/** One aggregate of a STATS: the function, its argument's evaluator and type, its constant arguments. */
+/**
+ * One aggregate of a STATS: the function, its argument's evaluator and type, its constant arguments, and whether its
+ * argument is a doc-values candidate column (EsqlColumn.docValues) that is not also a grouping key (a field the data
+ * node sends on to the coordinator is read from _source).
+ */
 export interface AggregateSlot {
   readonly fn: AggregateFunction
   readonly argument: Compiled | null
   readonly constants: readonly EsqlValue[]
+  readonly docValues: boolean
 }
 
 /** What a STATS expression sees: the grouping columns, then one slot per aggregate call. */
@@ -447,10 +457,14 @@ export class ExpressionCompiler {
     )
     if (typeof resolved !== 'string') return this.fail(e, resolved.error)
     const slot = scope.groups.length + scope.slots.length
+    const first = e.args[0]
+    const column =
+      first?.kind === 'column' ? scope.input.filter((c) => c.name === first.name).pop() : undefined
     scope.slots.push({
       fn,
       argument: e.star ? null : (args[0] ?? null),
       constants: args.slice(1).map((a) => a.constant ?? null),
+      docValues: column?.docValues === true && !scope.groups.some((g) => g.name === column.name),
     })
     return { type: resolved, constant: undefined, evaluate: (row) => row[slot] ?? null }
   }

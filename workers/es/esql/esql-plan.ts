@@ -126,6 +126,8 @@ export class Planner {
       case 'limit': {
         const limit = command.limit
         this.steps.push((rows) => rows.slice(0, limit))
+        // a STATS after a LIMIT runs on the coordinating node, whose fields come from _source
+        this.columns = this.columns.map(({ name, type }) => ({ name, type }))
         return
       }
       case 'keep':
@@ -199,7 +201,7 @@ export class Planner {
         this.env.failures.push({ at: from.at, message: `Unknown column [${from.pattern}]` })
         continue
       }
-      const renamed = this.columns.map((c, i) => (i === index ? { name: to, type: c.type } : c))
+      const renamed = this.columns.map((c, i) => (i === index ? { ...c, name: to } : c))
       const keep = renamed.map((_, i) => i).filter((i) => i === index || renamed[i]!.name !== to)
       this.columns = renamed
       this.project(keep)
@@ -288,6 +290,7 @@ export class Planner {
               members.length,
               slot.argument?.type ?? 'null',
               slot.constants,
+              slot.docValues,
             ),
           ),
         ]
@@ -352,6 +355,8 @@ export class Planner {
       this.env.failures.push({ at: column.at, message: `Unknown column [${column.pattern}]` })
       return
     }
+    const { name, type } = this.columns[index]!
+    this.columns = this.columns.map((c, i) => (i === index ? { name, type } : c))
     this.steps.push((rows) =>
       rows.flatMap((row) => {
         const values = valuesOf(row[index] ?? null)

@@ -49,10 +49,12 @@ export function resolveFrom(context: RestContext, from: Extract<EsqlCommand, { k
   const index = resolveIndex(context.indices, from.indices)
   if (index === null)
     throw verificationException([{ at: from.at, message: `Unknown index [${from.indices}]` }])
-  const columns: EsqlColumn[] = [...index.fields.values()].map((f) => ({
-    name: f.name,
-    type: esqlTypeOfField(f.esType),
-  }))
+  const columns: EsqlColumn[] = [...index.fields.values()].map((f) => {
+    const type = esqlTypeOfField(f.esType)
+    return type === 'geo_point' || type === 'cartesian_point'
+      ? { name: f.name, type, docValues: true }
+      : { name: f.name, type }
+  })
   for (const name of from.metadata) columns.push({ name, type: METADATA_TYPES[name]! })
   return { indices: index.names, fields: index.fields, columns, metadata: from.metadata }
 }

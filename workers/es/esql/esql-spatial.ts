@@ -45,7 +45,7 @@ export function pointOf(value: EsqlScalar): { x: number; y: number } {
   return geometry.point ?? { x: NaN, y: NaN }
 }
 
-const POINT: ArgType = {
+export const SPATIAL_POINT: ArgType = {
   accepts: (t) => t === 'geo_point' || t === 'cartesian_point',
   expected: 'geo_point or cartesian_point',
 }
@@ -55,6 +55,6 @@ export const SPATIAL_FUNCTIONS: readonly (readonly [string, ScalarFunction])[] =
   ['to_geoshape', conversion('geo_shape', toSpatial)],
   ['to_cartesianpoint', conversion('cartesian_point', toSpatial)],
   ['to_cartesianshape', conversion('cartesian_shape', toSpatial)],
-  ['st_x', conversion('double', (v) => pointOf(v).x, POINT)],
-  ['st_y', conversion('double', (v) => pointOf(v).y, POINT)],
+  ['st_x', conversion('double', (v) => pointOf(v).x, SPATIAL_POINT)],
+  ['st_y', conversion('double', (v) => pointOf(v).y, SPATIAL_POINT)],
 ]
