@@ -6,6 +6,15 @@
 export class ByteReader {
   constructor(private pos: usize) {}
 
+  /** Where the next read starts: a caller that reads a part again (a bool's second pass) comes back with seek. */
+  get position(): usize {
+    return this.pos
+  }
+
+  seek(position: usize): void {
+    this.pos = position
+  }
+
   u32(): u32 {
     const value = load<u32>(this.pos)
     this.pos += 4

@@ -19,13 +19,22 @@
 // weighed without scores. With a trace, each function's record (applied, value before weight, the field's doc
 // values) is added to this node (see explain-trace.ts).
 // Errors (score-error.ts), raised where Lucene would call the scorer (a scoring clause, or any clause with a
-// min_score; only for documents the enclosing conjunctions accept, ctx.accepts) and not while explaining: FieldValueFactorFunction's missing value without `missing` and negative
-// modified value, then FunctionFactorScorer's check of the combined score (negative or NaN).
+// min_score; only for the documents the enclosing scorers ask about, ctx.accepts, see boolean-query.ts) and not
+// while explaining: FieldValueFactorFunction's missing value without `missing` and negative modified value, then
+// FunctionFactorScorer's check of the combined score (negative or NaN). A document that raised one matches whatever
+// its min_score.
 import { ByteReader } from './byte-reader'
 import { NumericDocValues } from './doc-values'
 import { DocScores } from './doc-scores'
 import { evaluate } from './query'
-import { INVALID_SCORE, MISSING_VALUE, NEGATIVE_FACTOR, raiseScoreError, ScoreError } from './score-error'
+import {
+  INVALID_SCORE,
+  MISSING_VALUE,
+  NEGATIVE_FACTOR,
+  raiseScoreError,
+  ScoreError,
+  scoreErrorsRaised,
+} from './score-error'
 import { SearchContext } from './search-context'
 
 // score modes, in program order (MULTIPLY is also CombineFunction's)
@@ -280,6 +289,7 @@ export function functionScoreQuery(ctx: SearchContext, reader: ByteReader, paren
   for (let i = 0; i < query.length; i++) {
     const docId = query.docs[i]
     const raising = scoredHere && ctx.accepts(docId)
+    const raised = scoreErrorsRaised()
     const queryScore = boostMode == REPLACE ? <f32>0 : query.scores[i]
     const score =
       n == 0
@@ -288,7 +298,9 @@ export function functionScoreQuery(ctx: SearchContext, reader: ByteReader, paren
     if (raising && n > 0 && (score < 0 || isNaN(score))) {
       raiseScoreError(new ScoreError(INVALID_SCORE, '', 0, <f64>score, 0, docId))
     }
-    if (!hasMinScore || score >= minScore) result.push(docId, score)
+    // a document whose scoring failed matches: MinScoreScorer's matches() throws instead of answering, so a bool's
+    // second pass (boolean-query.ts) must ask about it again
+    if (!hasMinScore || score >= minScore || scoreErrorsRaised() != raised) result.push(docId, score)
   }
   if (trace == null) return result
   for (let i = 0; i < n; i++) {

@@ -5,9 +5,7 @@
 //   PHRASE     u32 2, string field, i32 slop, i32 n, n x (string term, i32 position), f32 boost
 //   MATCH_ALL  u32 3, f32 boost
 //   MATCH_NONE u32 4
-//   BOOL       u32 5, i32 must, i32 should, i32 mustNot, i32 filter, i32 minimumShouldMatch, f32 boost,
-//              then the filter, must, should and mustNot clauses, in that order (the filters are evaluated first:
-//              their conjunction is ctx.acceptDocs while the others are, see search-context.ts)
+//   BOOL 5                                                          operands in boolean-query.ts
 //   AUTOMATON 6, TERM_RANGE 7, NUMERIC_RANGE 8, EXISTS 9, FUZZY 10   operands in multi-term-queries.ts
 //   DIS_MAX 11, CONSTANT_SCORE 12, BOOSTING 13                      operands in compound-queries.ts
 //   FUNCTION_SCORE 14                                               operands in function-score.ts
@@ -29,6 +27,7 @@
 // Boolean2ScorerSupplier builds it.
 import { avgFieldLength, BM25Scorer, idf } from './bm25'
 import { blendedTermQuery } from './blended-term-query'
+import { boolQuery } from './boolean-query'
 import { nestedQuery, nonNestedQuery } from './block-join'
 import { ByteReader } from './byte-reader'
 import { boostingQuery, constantScoreQuery, disMaxQuery } from './compound-queries'
@@ -37,7 +36,7 @@ import { combinedFieldQuery } from './combined-field-query'
 import { distanceFeatureQuery } from './distance-feature-query'
 import { coveringQuery } from './covering-query'
 import { CollectionStatistics, TermStatistics } from './dfs-statistics'
-import { conjunction, disjunction, DocScores, exclusion, Hits, reqOpt } from './doc-scores'
+import { DocScores, Hits } from './doc-scores'
 import { WEIGHT_NO_PHRASE, WEIGHT_NO_TERMS } from './explain-trace'
 import { FieldIndex } from './field-index'
 import { functionScoreQuery } from './function-score'
@@ -425,52 +424,4 @@ function matchAll(ctx: SearchContext, boost: f32): DocScores {
   const result = new DocScores()
   for (let docId = 0; docId < ctx.maxDoc; docId++) if (ctx.liveDocs.isLive(docId)) result.push(docId, boost)
   return result
-}
-
-function boolQuery(ctx: SearchContext, reader: ByteReader, parentBoost: f32): DocScores {
-  const mustCount = reader.i32()
-  const shouldCount = reader.i32()
-  const mustNotCount = reader.i32()
-  const filterCount = reader.i32()
-  const minimumShouldMatch = reader.i32()
-  const boost = reader.f32() * parentBoost
-  // filter and must_not clauses are weighed without scores: they ask for no statistics
-  const scores = ctx.scoring
-  ctx.scoring = false
-  const filters = new Array<DocScores>()
-  for (let i = 0; i < filterCount; i++) filters.push(evaluate(ctx, reader, boost))
-  ctx.scoring = scores
-  // The other clauses are scored only where the filters match (the conjunction leads them there): no scorer below
-  // is asked for a document outside them.
-  const outerAcceptDocs = ctx.acceptDocs
-  if (filterCount > 0) ctx.acceptDocs = acceptedBy(filters, outerAcceptDocs)
-  const required = new Array<DocScores>()
-  const scoring = new Array<bool>()
-  for (let i = 0; i < mustCount; i++) {
-    required.push(evaluate(ctx, reader, boost))
-    scoring.push(true)
-  }
-  const should = new Array<DocScores>()
-  for (let i = 0; i < shouldCount; i++) should.push(evaluate(ctx, reader, boost))
-  ctx.scoring = false
-  const prohibited = new Array<DocScores>()
-  for (let i = 0; i < mustNotCount; i++) prohibited.push(evaluate(ctx, reader, boost))
-  ctx.scoring = scores
-  ctx.acceptDocs = outerAcceptDocs
-  for (let i = 0; i < filterCount; i++) {
-    required.push(filters[i])
-    scoring.push(false)
-  }
-  const excluded = disjunction(prohibited, 1)
-  if (required.length == 0) return exclusion(disjunction(should, max(1, minimumShouldMatch)), excluded)
-  const req = exclusion(conjunction(required, scoring), excluded)
-  if (should.length == 0) return req
-  return reqOpt(req, disjunction(should, max(1, minimumShouldMatch)), minimumShouldMatch > 0)
-}
-
-/** The documents every filter and the enclosing conjunctions (outer, when set) accept. */
-function acceptedBy(filters: Array<DocScores>, outer: DocScores | null): DocScores {
-  const clauses = outer != null ? filters.concat([outer]) : filters
-  if (clauses.length == 1) return clauses[0]
-  return conjunction(clauses, new Array<bool>(clauses.length).fill(false))
 }

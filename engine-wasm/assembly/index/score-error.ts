@@ -1,6 +1,8 @@
 // ScoreError: the first error a function_score raised while scoring the current search (Elasticsearch throws at the
 // first; the engine records it here and the TypeScript wrapper throws it once `search` returns). searchContext()
-// clears it at the start of every search, explain, dfs and count; explain records none. Its record, written by `write` (released by the
+// clears it at the start of every search, explain, dfs and count; explain records none. While a bool's first pass
+// defers errors (deferScoreErrors), a raised error is only noted, so that the bool can ask again for exactly the
+// documents its scorers reach (boolean-query.ts). Its record, written by `write` (released by the
 // caller): u32 kind, u32 modifier, i32 doc (segment-local, as Lucene's leaf doc id), u32 field byte length,
 // f64 result, f64 value, then the field name's UTF-8 bytes. Kinds:
 //   1 MISSING_VALUE   a field_value_factor without `missing` on a document without a value (field)
@@ -36,16 +38,50 @@ export class ScoreError {
 }
 
 let pending: ScoreError | null = null
+/** Inside a bool's first pass (see boolean-query.ts): errors are not recorded, only noted in `deferred`. */
+let deferring = false
+let deferred = false
+/** How many errors were raised (recorded, noted or dropped as not the first) since the last clear. */
+let raised: u32 = 0
 
-/** Records an error unless one is recorded already (the first one is the one Elasticsearch throws). */
+/**
+ * Records an error unless one is recorded already (the first one is the one Elasticsearch throws); while errors are
+ * deferred, only notes that one would have been.
+ */
 export function raiseScoreError(error: ScoreError): void {
-  if (pending == null) pending = error
+  raised++
+  if (deferring) deferred = true
+  else if (pending == null) pending = error
 }
 
 export function clearScoreError(): void {
   pending = null
+  deferring = false
+  deferred = false
+  raised = 0
 }
 
 export function pendingScoreError(): ScoreError | null {
   return pending
+}
+
+/** The number of errors raised so far: a scorer compares two readings to tell whether a document failed. */
+export function scoreErrorsRaised(): u32 {
+  return raised
+}
+
+/** Starts deferring errors; false (nothing changed) when they are deferred already. */
+export function deferScoreErrors(): bool {
+  if (deferring) return false
+  deferring = true
+  deferred = false
+  return true
+}
+
+/** Stops deferring errors; answers whether one was raised meanwhile. */
+export function endDeferredScoreErrors(): bool {
+  const any = deferred
+  deferring = false
+  deferred = false
+  return any
 }

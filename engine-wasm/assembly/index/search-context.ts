@@ -24,10 +24,11 @@ export class SearchContext {
   /** False inside a clause Lucene weighs with COMPLETE_NO_SCORES (filter, must_not, constant_score, negative). */
   scoring: bool = true
   /**
-   * The documents the enclosing conjunctions can still accept (the intersection of the enclosing bools' filters),
-   * null for all: Lucene's ConjunctionDISI leads every required clause to a document all of them match before it
-   * asks for a score, so a scorer raises a scoring error (score-error.ts) only for a document in this set.
-   * Documents of one doc id space: a block join clears it for its child query.
+   * The documents the enclosing scorers may ask this node about, null for all: Lucene's ConjunctionDISI leads every
+   * required clause to a document all of them match before it asks for a score, so a scorer raises a scoring error
+   * (score-error.ts) only for a document in this set. In a bool's first pass the intersection of the enclosing
+   * bools' filters, in its second the documents each clause is asked about (see boolean-query.ts). Documents of
+   * one doc id space: a block join clears it for its child query.
    */
   acceptDocs: DocScores | null = null
   segment: Segment
