@@ -13,7 +13,7 @@
 //      matched in pass 1, the must_not clauses about what the others matched; these raise.
 // Every ordinary search (no error) takes one pass. Explaining raises nothing (one pass), and a bool inside another's
 // first pass is left to that pass (its own two come with the other's second). Invariant: both passes read the same
-// program bytes with the same statistics and match the same documents; the result is pass 1's.
+// program bytes with the same statistics; the result is pass 1's (pass 2 only raises).
 import { ByteReader } from './byte-reader'
 import { conjunction, disjunction, DocScores, exclusion, reqOpt } from './doc-scores'
 import { evaluate } from './query'
