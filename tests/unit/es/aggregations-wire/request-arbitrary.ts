@@ -259,7 +259,7 @@ function histogramArb(subs: fc.Arbitrary<string[]>): fc.Arbitrary<BucketSpec> {
       offset: opt(fc.constantFrom(1, 0.5)),
       minDocCount: opt(fc.integer({ min: 0, max: 1 })),
       bounds: opt(fc.constantFrom('{"min":-40,"max":40}', '{"min":0}', '{"max":5}')),
-      hard: opt(fc.constantFrom('{"min":-10,"max":10}')),
+      hard: opt(fc.constantFrom('{"min":-40,"max":40}', '{"min":-45}')),
       keyed: opt(fc.boolean()),
       order: opt(countOrKey),
       subs,

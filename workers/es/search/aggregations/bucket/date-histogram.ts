@@ -4,11 +4,12 @@
  * TimeValue), never both, shifted by `offset`, in `time_zone`. Keys are longs (epoch millis) rendered with
  * `key_as_string` in the request's `format` (else the field's) and time zone. `min_doc_count` defaults to 0,
  * `extended_bounds` and `hard_bounds` take epoch millis or dates in the format (with date math), `missing`
- * a date too. The pre-7.2 `interval` is gone in 8.x: `[date_histogram] unknown field [interval] did you mean
+ * a date too. Both bounds are rounded without the offset (LongBounds.round); hard_bounds keep a value whose
+ * rounded key is in [min, max) (LongBounds.contain). The pre-7.2 `interval` is gone in 8.x: `[date_histogram] unknown field [interval] did you mean
  * [fixed_interval]?`.
  */
 import { EsException, illegalArgumentException, xContentParseException } from '../../../errors/index.ts'
-import { XNumber, type XContentValue } from '../../../xcontent/index.ts'
+import { XNumber, type XContentObject, type XContentValue } from '../../../xcontent/index.ts'
 import {
   DateFormatter,
   ZoneId,
@@ -22,7 +23,7 @@ import { AggregationParams } from '../aggregation-params.ts'
 import { DateValueFormat } from '../date-value-format.ts'
 import { DEFAULT_DATE_FORMAT } from '../../../index/mapper/doc-values.ts'
 import { KEY_ASC, parseOrder } from './bucket-order.ts'
-import { histogramBuilder } from './histogram.ts'
+import { extendedInside, histogramBuilder, type Bounds } from './histogram.ts'
 import { roundingOf, type HistogramRounding } from './histogram-rounding.ts'
 
 const TYPE = 'date_histogram'
@@ -105,6 +106,7 @@ export const dateHistogramParser: AggregationParser = (name, body, meta, subs): 
     )
   }
   const keyRounding = intervalRounding(interval, zone ?? ZoneId.UTC, offset)
+  const boundsRounding = intervalRounding(interval, zone ?? ZoneId.UTC, 0)
   const extended = params.object('extended_bounds')
   const hard = params.object('hard_bounds')
   return histogramBuilder(name, meta, subs, {
@@ -123,14 +125,44 @@ export const dateHistogramParser: AggregationParser = (name, body, meta, subs): 
       }
       const bounds = (object: typeof extended) =>
         object === null ? null : { min: date(object.get('min')), max: date(object.get('max')) }
+      const extendedBounds = bounds(extended)
+      // LongBounds.round: both bounds by the rounding without its offset
+      const hardBounds = roundBounds(bounds(hard), boundsRounding)
+      const roundedExtended = roundBounds(extendedBounds, boundsRounding)
+      if (roundedExtended !== null && hardBounds !== null && !extendedInside(roundedExtended, hardBounds)) {
+        throw illegalArgumentException(
+          `Extended bounds have to be inside hard bounds, hard bounds: [${longBoundsText(hard)}], extended bounds: [${longBoundsText(extended)}]`,
+        )
+      }
       const missing = date(params.raw('missing'))
       return {
         rounding: keyRounding,
         format,
-        extendedBounds: bounds(extended),
-        hardBounds: bounds(hard),
+        extendedBounds,
+        hardBounds,
+        // LongBounds.contain of the rounded key: max exclusive
+        inHardBounds: (value: number) => {
+          const key = keyRounding.round(value)
+          return (
+            !(hardBounds?.min != null && key < hardBounds.min) &&
+            !(hardBounds?.max != null && key >= hardBounds.max)
+          )
+        },
         missing: missing === null ? undefined : new XNumber(String(missing)),
       }
     },
   })
+}
+
+function roundBounds(bounds: Bounds, rounding: HistogramRounding): Bounds {
+  if (bounds === null) return null
+  const round = (value: number | null) => (value === null ? null : rounding.round(value))
+  return { min: round(bounds.min), max: round(bounds.max) }
+}
+
+/** LongBounds.toString of the bounds as the request gave them: a number as a long, a string as written. */
+function longBoundsText(object: XContentObject | null): string {
+  const text = (value: XContentValue | undefined): string =>
+    value instanceof XNumber ? String(Math.trunc(value.value)) : typeof value === 'string' ? value : ''
+  return `${text(object?.get('min'))}--${text(object?.get('max'))}`
 }

@@ -3,7 +3,9 @@
  * keyed floor((v − offset) / interval) · interval + offset (a document counts once per bucket). Reduce
  * merges equal keys; with min_doc_count 0 (the default) the empty buckets between the first and last key
  * are added, and extended_bounds widen that span (their ends rounded to bucket keys); hard_bounds drop
- * values outside [min, max] before bucketing. Buckets are in key order unless `order` says otherwise;
+ * the values whose floor((v − offset) / interval) · interval is outside [min, max] (NumericHistogramAggregator;
+ * a date_histogram tests its rounded key against [min, max) instead), and extended_bounds outside them fail the
+ * shard. Buckets are in key order unless `order` says otherwise;
  * keys are doubles ("key": 10.0, keyed by "10.0"), with key_as_string only for formatted (date) fields.
  *
  * Over a histogram field each value's count goes to its bucket (histogram-values.ts; no sub-aggregations).
@@ -245,7 +247,16 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
       `[extended_bounds.min][${javaDoubleToString(extendedBounds.min)}] cannot be greater than [extended_bounds.max][${javaDoubleToString(extendedBounds.max)}] for histogram aggregation [${name}]`,
     )
   }
-  const rounding = roundingOf({ type: 'interval', interval, offset: params.number('offset') ?? 0 })
+  const offset = params.number('offset') ?? 0
+  const rounding = roundingOf({ type: 'interval', interval, offset })
+  // NumericHistogramAggregator: DoubleBounds.contain(floor((v − offset) / interval) · interval), both ends inclusive
+  const inHardBounds = (value: number): boolean => {
+    const bound = Math.floor((value - offset) / interval) * interval
+    return (
+      !(hardBounds?.min != null && bound < hardBounds.min) &&
+      !(hardBounds?.max != null && bound > hardBounds.max)
+    )
+  }
   return histogramBuilder(name, meta, subs, {
     type: 'histogram',
     field,
@@ -254,11 +265,28 @@ export const histogramParser: AggregationParser = (name, body, meta, subs): Aggr
     order: parseOrder(params.raw('order'), KEY_ASC),
     keyed: params.boolean('keyed') ?? false,
     keyAsDouble: true,
-    resolve: (format) => ({ rounding, format, extendedBounds, hardBounds, missing: params.raw('missing') }),
+    resolve: (format) => {
+      if (extendedBounds !== null && hardBounds !== null && !extendedInside(extendedBounds, hardBounds)) {
+        const text = (value: number | null) => (value === null ? 'null' : javaDoubleToString(value))
+        const hard = `${hardBounds.min === null ? '' : text(hardBounds.min)}--${hardBounds.max === null ? '' : text(hardBounds.max)}`
+        throw illegalArgumentException(
+          `Extended bounds have to be inside hard bounds, hard bounds: [${hard}], extended bounds: [${text(extendedBounds.min)}--${text(extendedBounds.max)}]`,
+        )
+      }
+      return { rounding, format, extendedBounds, hardBounds, inHardBounds, missing: params.raw('missing') }
+    },
   })
 }
 
-type Bounds = HistogramSettings['extendedBounds']
+export type Bounds = HistogramSettings['extendedBounds']
+
+/** Whether extended_bounds lie inside hard_bounds (each side checked where both give it). */
+export function extendedInside(extended: NonNullable<Bounds>, hard: NonNullable<Bounds>): boolean {
+  return (
+    !(hard.max !== null && extended.max !== null && extended.max > hard.max) &&
+    !(hard.min !== null && extended.min !== null && extended.min < hard.min)
+  )
+}
 
 /** What histogram and date_histogram share; `resolve` runs per shard, once the field's format is known. */
 export interface HistogramSpec {
@@ -276,7 +304,10 @@ export interface HistogramSpec {
     rounding: HistogramRounding
     format: ValueFormat | null
     extendedBounds: Bounds
+    /** The bounds the range and histogram-field values sources clamp to (a date_histogram's rounded ones). */
     hardBounds: Bounds
+    /** Whether hard_bounds keep a field value, as the aggregator tests it. */
+    inHardBounds: (value: number) => boolean
     missing: XContentValue | undefined
   }
 }
@@ -295,14 +326,17 @@ export function histogramBuilder(
     minDocCount: spec.minDocCount,
     collect(shard, docs) {
       const fieldFormat = fieldFormatOf(shard, spec.field)
-      const { rounding, format, extendedBounds, hardBounds, missing } = spec.resolve(fieldFormat, shard.now)
+      const { rounding, format, extendedBounds, hardBounds, inHardBounds, missing } = spec.resolve(
+        fieldFormat,
+        shard.now,
+      )
       const wire = rounding.writeTo()
       const settings: HistogramSettings = {
         rounding,
         order: spec.order,
         minDocCount: spec.minDocCount,
         keyed: spec.keyed,
-        extendedBounds: clampBounds(extendedBounds, hardBounds),
+        extendedBounds,
         format,
         keyAsDouble: spec.keyAsDouble,
       }
@@ -321,7 +355,7 @@ export function histogramBuilder(
       }
       const keys =
         rangeHistogramKeys(shard, spec.type, spec.field, missing, rounding, hardBounds) ??
-        valueKeys(numericValues(shard, spec.type, spec.field, missing).values, rounding, hardBounds)
+        valueKeys(numericValues(shard, spec.type, spec.field, missing).values, rounding, inHardBounds)
       const groups = new DocGroups<number>()
       for (const doc of docs) for (const key of keys(doc)) groups.add(key, doc)
       // a date_histogram's buckets are sized for a `rate` below them (SizedBucketAggregator)
@@ -342,23 +376,10 @@ export function histogramBuilder(
 function valueKeys(
   values: (doc: number) => readonly number[],
   rounding: HistogramRounding,
-  hardBounds: Bounds,
+  inHardBounds: (value: number) => boolean,
 ): (doc: number) => readonly number[] {
   return (doc) =>
     values(doc)
-      .filter((value) => !(hardBounds?.min != null && value < hardBounds.min))
-      .filter((value) => !(hardBounds?.max != null && value > hardBounds.max))
+      .filter(inHardBounds)
       .map((value) => rounding.round(value))
-}
-
-/** hard_bounds also limit the empty buckets extended_bounds would add. */
-function clampBounds(
-  extended: HistogramSettings['extendedBounds'],
-  hard: HistogramSettings['extendedBounds'],
-): HistogramSettings['extendedBounds'] {
-  if (hard === null || extended === null) return extended
-  return {
-    min: extended.min === null ? null : Math.max(extended.min, hard.min ?? -Infinity),
-    max: extended.max === null ? null : Math.min(extended.max, hard.max ?? Infinity),
-  }
 }
