@@ -46,6 +46,24 @@ export function fetchSourceFromParams(params: ReadonlyMap<string, string>): Fetc
   return { fetchSource: fetchSource ?? true, includes: includes ?? [], excludes: excludes ?? [] }
 }
 
+/**
+ * ShardGetService.normalizeFetchSourceContent: a GET without a `_source` option fetches the source unless it names
+ * `stored_fields` without `_source` among them.
+ */
+export function normalizeFetchSourceContent(
+  context: FetchSourceContext | null,
+  storedFields: readonly string[] | null,
+): FetchSourceContext | null {
+  if (context !== null || storedFields === null || storedFields.includes('_source')) return context
+  return { fetchSource: false, includes: [], excludes: [] }
+}
+
+/** Strings.splitStringByCommaToArray of a `stored_fields` parameter; null when it is absent. */
+export function storedFieldsParam(params: ReadonlyMap<string, string>): string[] | null {
+  const text = params.get('stored_fields')
+  return text === undefined ? null : splitByComma(text)
+}
+
 /** FetchSourceContext.fromXContent over a parsed body value. */
 export function fetchSourceFromValue(value: XContentValue): FetchSourceContext {
   if (typeof value === 'boolean') return { fetchSource: value, includes: [], excludes: [] }

@@ -88,6 +88,28 @@ describe('GET with _source filtering and GET _source', () => {
     )
   })
 
+  it('stored_fields without _source leaves the source out (ShardGetService.normalizeFetchSourceContent)', async () => {
+    const { send } = await startNode()
+    await send('PUT', '/test/_doc/1', { tags: ['production'], counter: 1 })
+    const meta = '"_index":"test","_id":"1","_version":1,"_seq_no":0,"_primary_term":1,"found":true'
+    expect((await send('GET', '/test/_doc/1?stored_fields=tags,counter')).body).toBe(`{${meta}}`)
+    expect((await send('GET', '/test/_doc/1?stored_fields=tags,_source')).body).toBe(
+      `{${meta},"_source":{"tags":["production"],"counter":1}}`,
+    )
+    expect((await send('GET', '/test/_doc/1?stored_fields=tags&_source=counter')).body).toBe(
+      `{${meta},"_source":{"counter":1}}`,
+    )
+    const mget = await send('GET', '/test/_mget?stored_fields=tags', {
+      docs: [{ _id: '1' }, { _id: '1', stored_fields: ['_source'] }, { _id: '1', _source: ['counter'] }],
+    })
+    expect(mget.body).toBe(
+      `{"docs":[{${meta}},{${meta},"_source":{"tags":["production"],"counter":1}},{${meta},"_source":{"counter":1}}]}`,
+    )
+    expect((await send('GET', '/test/_mget', { docs: [{ _id: '1', stored_fields: 'tags' }] })).body).toBe(
+      `{"docs":[{${meta}}]}`,
+    )
+  })
+
   it('GET /<index>/_source/<id> answers the source alone, or resource_not_found_exception', async () => {
     const { send } = await startNode()
     await send('PUT', '/test_1/_doc/1', '{ "foo": "bar" }')

@@ -4,19 +4,22 @@
  * path). Each entry is what GET would print; an entry whose index does not exist, or whose index has a READ
  * block (`index.blocks.read`), carries the failure instead (MultiGetResponse.Failure: `_index`, `_id` and the
  * `error` object with its `root_cause`).
- * `_source`, `_source_includes`, `_source_excludes` and `routing` parameters are the defaults.
+ * `_source`, `_source_includes`, `_source_excludes`, `stored_fields` and `routing` parameters are the defaults; an
+ * item's `stored_fields` without `_source` among them and no `_source` option leaves its source out.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { EsException, actionRequestValidationException, itemFailureJson } from '../../errors/index.ts'
 import { realtimeGet, singleIndex } from '../../action/transport-get-action.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
-import type { XContentObject } from '../../xcontent/index.ts'
+import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
 import {
   fetchSourceFromParams,
   fetchSourceFromValue,
+  normalizeFetchSourceContent,
+  storedFieldsParam,
   type FetchSourceContext,
 } from '../../action/fetch-source.ts'
 import { getResultFields } from '../../action/get-result.ts'
@@ -36,6 +39,8 @@ interface MultiGetItem {
   id: string | null
   routing: string | null
   fetch: FetchSourceContext | null
+  /** `stored_fields`: with no `_source` option, a list without `_source` leaves the source out. */
+  storedFields: string[] | null
 }
 
 function parseError(reason: string): EsException {
@@ -76,10 +81,16 @@ function parseDoc(doc: XContentObject, defaults: MultiGetItem): MultiGetItem {
     if (key === '_index') item.index = text
     else if (key === '_id') item.id = text
     else if (key === 'routing') item.routing = text
-    else if (key !== 'stored_fields' && key !== 'version' && key !== 'version_type')
+    else if (key === 'stored_fields') item.storedFields = storedFieldsValue(value)
+    else if (key !== 'version' && key !== 'version_type')
       throw parseError(`failed to parse multi get request. unknown field [${key}]`)
   }
   return item
+}
+
+/** MultiGetRequest.parseDocuments' `stored_fields`: one name or an array of names. */
+function storedFieldsValue(value: XContentValue): string[] {
+  return (Array.isArray(value) ? value : [value]).map((entry) => scalarText(entry) ?? '')
 }
 
 async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
@@ -88,6 +99,7 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
     id: null,
     routing: req.params.get('routing') ?? null,
     fetch: fetchSourceFromParams(req.params),
+    storedFields: storedFieldsParam(req.params),
   })
   const errors: string[] = items.length === 0 ? ['no documents to get'] : []
   items.forEach((item, i) => {
@@ -98,13 +110,14 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
   // TransportMultiGetAction: the global READ blocks fail the whole request; an index's fail its items.
   globalBlockedRaiseException(context.client.cluster.state(), 'READ')
   const docs = await Promise.all(
-    items.map(async ({ index: name, id, routing, fetch }) => {
+    items.map(async ({ index: name, id, routing, fetch, storedFields }) => {
       // The failure names the index as given until it resolves to one, then the concrete index.
       let failedIndex = name!
       try {
         failedIndex = singleIndex(context, failedIndex).metadata.name
         const { index, doc } = await realtimeGet(context, name!, id!, routing)
-        return getResultFields(index.metadata.name, id!, doc, fetch, index.metadata.mapping)
+        const source = normalizeFetchSourceContent(fetch, storedFields)
+        return getResultFields(index.metadata.name, id!, doc, source, index.metadata.mapping)
       } catch (error) {
         if (!(error instanceof EsException)) throw error
         return itemFailureJson(failedIndex, id!, error)
