@@ -11,35 +11,12 @@ import { illegalArgumentException, parsingException } from '../../errors/index.t
 import { bodyLocation } from '../../xcontent/body-location.ts'
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { SectionParser } from '../section-parser.ts'
-
-export interface InnerHitBuilder {
-  /** The key of the hit's `inner_hits` section. */
-  name: string
-  /** The options besides `name` and `ignore_unmapped`: the group search's body keys. */
-  options: XContentObject
-}
+import { readInnerHit, type InnerHitBuilder } from '../fetch/inner-hit-builder.ts'
 
 export interface CollapseBuilder {
   field: string
   innerHits: InnerHitBuilder[]
 }
-
-/** InnerHitBuilder's fields besides `name` and `ignore_unmapped` (its `script_fields` is not built here). */
-const INNER_HIT_OPTIONS = new Set([
-  'from',
-  'size',
-  'explain',
-  'version',
-  'seq_no_primary_term',
-  'track_scores',
-  'stored_fields',
-  'docvalue_fields',
-  'fields',
-  '_source',
-  'sort',
-  'highlight',
-  'collapse',
-])
 
 export function parseCollapse(value: XContentValue, body: string): CollapseBuilder {
   const parser = new SectionParser(body, 'collapse')
@@ -87,12 +64,8 @@ function innerHitObject(value: XContentValue, body: string): XContentObject {
 
 function parseInnerHit(section: XContentObject, body: string, collapseField: string): InnerHitBuilder {
   const parser = new SectionParser(body, 'inner_hits')
-  let name = collapseField
-  const options: XContentObject = new Map()
-  for (const [key, item] of section) {
-    if (key === 'name') name = parser.string(key, item)
-    else if (INNER_HIT_OPTIONS.has(key)) options.set(key, item)
-    else if (key !== 'ignore_unmapped') parser.fail(key, `unknown field [${key}]`)
-  }
-  return { name, options }
+  return readInnerHit(section, collapseField, {
+    name: (key, item) => parser.string(key, item),
+    unknownField: (key) => parser.fail(key, `unknown field [${key}]`),
+  })
 }

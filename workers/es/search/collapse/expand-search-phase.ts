@@ -11,6 +11,7 @@ import { parseJson, toJson, XNumber, type XContentValue } from '../../xcontent/i
 import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { uriSearchQuery } from '../query-string/uri-search.ts'
 import type { CollapseBuilder } from './collapse-builder.ts'
+import { innerHitSearchBody } from '../fetch/inner-hit-builder.ts'
 import type { CollapseValue } from './collapse-context.ts'
 
 /** The original search's query as JSON: the body's `query`, the URI's `q` as a query_string, or none. */
@@ -63,12 +64,7 @@ export function groupSearches(
   postFilter: XContentValue | null,
 ): Array<{ name: string; body: string }> {
   return collapse.innerHits.map(({ name, options }) => {
-    const body = new Map<string, XContentValue>([
-      ['from', new XNumber('0')],
-      ['size', new XNumber('3')],
-      ...options,
-      ['query', groupQuery(collapse.field, value, query)],
-    ])
+    const body = innerHitSearchBody(options, [['query', groupQuery(collapse.field, value, query)]])
     if (postFilter !== null) body.set('post_filter', postFilter)
     return { name, body: toJson(body) }
   })
