@@ -98,7 +98,7 @@ export async function executePitSearch(
       failures.push({ index: name, shard, node: response.node, error: fromWireException(response.error) })
     else failures.push({ index: name, shard, node: null, error: nodeNotAvailable(reader.node) })
   })
-  return reduceShardAnswers(ordered.length, failures, answers, parsed, context.client.cluster.state())
+  return reduceShardAnswers(ordered.length, failures, answers, parsed, context)
 }
 
 function nodeNotAvailable(node: string): EsException {

@@ -72,13 +72,7 @@ export async function executeScroll(
     params: [],
   }
   const parsed = parseSearchRequest(body, new Map(params), false, context.analyze, context.clock.now())
-  const result = reduceShardAnswers(
-    readers.length,
-    failures,
-    answers,
-    exactTotal(parsed),
-    context.client.cluster.state(),
-  )
+  const result = reduceShardAnswers(readers.length, failures, answers, exactTotal(parsed), context)
   if (!selfAdvance) await sendEmitted(context, result)
   return { result, parsed: exactTotal(parsed) }
 }

@@ -17,7 +17,6 @@ import type { IndexService } from '../index/index-service.ts'
 import { readAggregations, type InternalAggregations } from '../search/aggregations/index.ts'
 import { storedScriptLookup } from '../cluster/metadata/script-metadata.ts'
 import { intSetting, SEARCH_MAX_BUCKETS } from '../cluster/metadata/cluster-settings.ts'
-import type { ClusterState } from '../cluster/state/cluster-state.ts'
 import type { Explanation } from '../search/explain/index.ts'
 import type { HitHighlight } from '../search/fetch/highlight/index.ts'
 import type { MatchedQueries } from '../search/fetch/matched-queries-phase.ts'
@@ -28,7 +27,7 @@ import { reduceSuggestions } from '../search/suggest/suggest-reduce.ts'
 import type { Suggestion } from '../search/suggest/suggest-phase.ts'
 import { aggregateDfs } from '../search/dfs-phase.ts'
 import { mergeKnnResults } from '../search/vectors/knn-search-phase.ts'
-import type { ParsedSearch } from '../search/search-request.ts'
+import { parseSearchRequest, type ParsedSearch } from '../search/search-request.ts'
 import { searchMapping } from '../search/runtime-mappings.ts'
 import type { SearchPreference } from '../cluster/routing/preference.ts'
 import {
@@ -39,6 +38,7 @@ import {
 } from '../search/search-service.ts'
 import type { ShardSearchRequest, ShardSearchResult, WireQuerySearchResult } from '../search/shard-search.ts'
 import type { NestedInnerHitsWire } from '../search/fetch/nested-inner-hits.ts'
+import type { JoinInnerHitsWire } from '../search/fetch/join-inner-hits.ts'
 import { buildSortField, sortsByScore } from '../search/sort/index.ts'
 import { searchSortIndex } from '../search/sort/nested-sort.ts'
 import type { RestContext } from '../rest/rest-context.ts'
@@ -74,6 +74,8 @@ export interface DistributedHit extends SearchHit {
   collapseValue?: CollapseValue
   /** With a nested query's `inner_hits`: its sections (fetch/nested-inner-hits.ts). */
   nestedInnerHits?: readonly NestedInnerHitsWire[]
+  /** With a has_child or has_parent query's `inner_hits`: each section's search, by name (fetch/join-inner-hits.ts). */
+  joinInnerHits?: ReadonlyArray<[string, InnerHitsSearch]>
   /** The `_source` the hit's index stored (stored-source.ts): null when its mapping keeps none. */
   source: string | null
 }
@@ -96,6 +98,12 @@ export interface DistributedSearchResult {
   profile: ShardProfileEntry[] | null
   /** `dfs` when every shard failed its DFS phase (the search failed there); absent otherwise. */
   failedPhase?: 'dfs'
+}
+
+/** An inner hits section found by a search of its own (a collapsed group's, a join's): its result and request. */
+export interface InnerHitsSearch {
+  result: DistributedSearchResult
+  parsed: ParsedSearch
 }
 
 /** One index of the search: the shards read and the alias filter they apply (null: unfiltered). */
@@ -193,7 +201,7 @@ export async function executeDistributedSearch(
       })
   })
   const reduced = {
-    ...reduceShardAnswers(shards.length, failures, answers, parsed, context.client.cluster.state()),
+    ...reduceShardAnswers(shards.length, failures, answers, parsed, context),
     ...(targets.length === 0 && shards.length > 0 ? { failedPhase: 'dfs' as const } : {}),
   }
   if (scroll && shards.length > 1) await sendEmitted(context, reduced)
@@ -207,17 +215,19 @@ export async function executeDistributedSearch(
 
 /**
  * The reduce of the shards' answers (SearchPhaseController): `total` shards were asked, `failures` failed. A scroll's
- * first page and its next ones (action/search-scroll-action.ts) are reduced here too. `state` is the coordinating
- * node's cluster state: the pipeline aggregations compile their stored scripts from it, and its search.max_buckets
- * bounds the reduce's buckets.
+ * first page and its next ones (action/search-scroll-action.ts) are reduced here too. The coordinating node's cluster
+ * state is read from `context`: the pipeline aggregations compile their stored scripts from it, and its
+ * search.max_buckets bounds the reduce's buckets. A hit's join inner hits are each reduced here as the one shard's
+ * answer to its own search.
  */
 export function reduceShardAnswers(
   total: number,
   failures: ShardFailure[],
   answers: readonly ShardAnswer[],
   parsed: ParsedSearch,
-  state: ClusterState,
+  context: RestContext,
 ): DistributedSearchResult {
+  const state = context.client.cluster.state()
   const count = answers.reduce((sum, { result }) => sum + (result.type === 'count' ? result.count : 0), 0)
   const queried = answers.flatMap(({ index, node, result }) =>
     result.type === 'query' ? [{ index, node, wire: result.result }] : [],
@@ -272,10 +282,27 @@ export function reduceShardAnswers(
         documentFields: wire.documentFields?.[position] ?? null,
         ignored: wire.ignored?.[position] ?? [],
         ...(wire.nestedInnerHits ? { nestedInnerHits: wire.nestedInnerHits[position]! } : {}),
+        ...(wire.joinInnerHits
+          ? { joinInnerHits: joinInnerHitsSearches(wire.joinInnerHits[position]!, index, node, context) }
+          : {}),
         ...(doc.collapseValue !== undefined ? { collapseValue: doc.collapseValue } : {}),
       }
     }),
   }
+}
+
+/** A hit's join inner hits sections: each the one answer of its search, read with the body it searched. */
+function joinInnerHitsSearches(
+  sections: ReadonlyArray<JoinInnerHitsWire<WireQuerySearchResult>>,
+  index: IndexService,
+  node: string,
+  context: RestContext,
+): Array<[string, InnerHitsSearch]> {
+  return sections.map(({ name, body, result }) => {
+    const parsed = parseSearchRequest(body, new Map(), false, context.analyze, context.clock.now(), true)
+    const answer: ShardAnswer = { index, node, result: { type: 'query', result } }
+    return [name, { result: reduceShardAnswers(1, [], [answer], parsed, context), parsed }]
+  })
 }
 
 /**

@@ -36,7 +36,10 @@ export interface IndexQueryContextOptions {
   shard?: ShardSearcher
   /** A search's own clauses: every one with a `_name` is recorded here. */
   namedQueries?: Map<string, IndexQuery>
-  /** A search's own query: its nested queries' `inner_hits` sections are collected (`nested.innerHits`). */
+  /**
+   * A search's own query: its nested queries' `inner_hits` sections are collected (`nested.innerHits`), and on a
+   * shard its join queries' (`joinInnerHits`).
+   */
   collectInnerHits?: boolean
   /** The more_like_this items' term vectors the request's coordinator fetched (queries/more-like-this.ts). */
   moreLikeThisItems?: MoreLikeThisItemVectors
@@ -74,6 +77,7 @@ export function indexQueryContext(
         : (nested ?? undefined),
     requestSize: options.requestSize,
     percolated: options.percolated,
+    joinInnerHits: options.collectInnerHits === true && options.shard !== undefined ? [] : undefined,
   }
 }
 

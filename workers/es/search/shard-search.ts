@@ -55,6 +55,12 @@ import {
   type NestedInnerHitsWire,
 } from './fetch/nested-inner-hits.ts'
 import { nonNestedFiltered } from './queries/nested-scope.ts'
+import {
+  executeJoinInnerHits,
+  type JoinInnerHitsRequest,
+  type JoinInnerHitsWire,
+} from './fetch/join-inner-hits.ts'
+import { joinerOfFields } from '../index/mapper/joiner.ts'
 import { indexLimits } from '../index/index-limit-settings.ts'
 import { searchMapping } from './runtime-mappings.ts'
 import { sortsByScore } from './sort/index.ts'
@@ -134,6 +140,8 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
   suggest: Suggestion[] | null
   /** With nested queries' `inner_hits`: each document's sections (fetch/nested-inner-hits.ts), in the same order. */
   nestedInnerHits?: NestedInnerHitsWire[][] | null
+  /** With join queries' `inner_hits`: each document's sections (fetch/join-inner-hits.ts), in the same order. */
+  joinInnerHits?: Array<Array<JoinInnerHitsWire<WireQuerySearchResult>>> | null
   /** With `profile`: the shard's profile (profile/shard-profile.ts); absent otherwise. */
   profile?: ShardProfile
 }
@@ -162,6 +170,8 @@ export function parseForIndex(
   rescorers: QueryRescorer[]
   /** The `inner_hits` of the query's nested queries. */
   innerHits: NestedInnerHitsRequest[]
+  /** The `inner_hits` of the query's has_child and has_parent queries (built on a shard only). */
+  joinInnerHits: JoinInnerHitsRequest[]
   /** What the request's queries are built with on this index (and shard, when given), its named queries aside. */
   context: QueryContext
 } {
@@ -195,6 +205,7 @@ export function parseForIndex(
     namedQueries: undefined,
     percolated: undefined,
     nested: nested === null ? undefined : { ...nested, innerHits: undefined },
+    joinInnerHits: undefined,
   }
   const query = boostedQuery(
     nonNestedFiltered(filteredQuery(userQuery, request.aliasFilter ?? null, context), nested),
@@ -213,6 +224,7 @@ export function parseForIndex(
     },
     rescorers: parsed.rescoreFor(context),
     innerHits: nested?.innerHits ?? [],
+    joinInnerHits: userContext.joinInnerHits ?? [],
     context,
   }
 }
@@ -238,9 +250,19 @@ function shardSearch(
   analyze: TextAnalyzer,
   now: number,
 ): ShardSearchResult {
-  const dfs = request.dfs ?? null
   // After a DFS phase the shard searches the view its statistics came from (ES keeps that reader context).
-  if (dfs === null) index.scheduledRefresh(now)
+  if ((request.dfs ?? null) === null) index.scheduledRefresh(now)
+  return searchShard(index, shard, request, analyze)
+}
+
+/** The shard's query and fetch phases over its current view (an inner hit's search runs here too). */
+function searchShard(
+  index: IndexService,
+  shard: ShardSearcher,
+  request: ShardSearchRequest,
+  analyze: TextAnalyzer,
+): ShardSearchResult {
+  const dfs = request.dfs ?? null
   const [prepared, rewriteNanos] = timed(() => parseForIndex(index, request, analyze, shard))
   const {
     parsed,
@@ -252,10 +274,11 @@ function shardSearch(
     buildQuery: buildFor,
     rescorers,
     innerHits,
+    joinInnerHits,
   } = prepared
   if (request.isCount) return { type: 'count', count: shard.searcherIndex.count(query) }
   const limits = indexLimits(index.metadata)
-  checkInnerHitsWindow(innerHits, limits.maxInnerResultWindow)
+  checkInnerHitsWindow([...innerHits, ...joinInnerHits], limits.maxInnerResultWindow)
   if (parsed.request.aggregations !== null) checkAggregationLimits(parsed.request.aggregations, limits)
   if (parsed.fetch.docValueFields.length > 0) {
     resolveDocValueFields(searchFields(mapping), parsed.fetch.docValueFields, limits.maxDocvalueFieldsSearch)
@@ -342,6 +365,15 @@ function shardSearch(
       docs.map((doc) => doc.docId),
     ),
   )
+  const [joinSections, joinInnerHitsNanos] = phaseTimed(() =>
+    executeJoinInnerHits(
+      joinInnerHits,
+      joinerOfFields(prepared.context.fields),
+      fetched,
+      (field) => prepared.context.shard?.bytesValues(field) ?? null,
+      (body) => innerHitsSearch(index, shard, request, analyze, body),
+    ),
+  )
   const [documentFields, fieldsNanos] = phaseTimed(() =>
     collapsedFields(
       parsed.request.collapse?.field,
@@ -371,7 +403,8 @@ function shardSearch(
       highlightNanos: highlight ? highlightNanos : null,
       matchedQueriesNanos: namedQueries.size > 0 ? matchedNanos : null,
       fieldsNanos: parsed.fetch.fields !== null ? fieldsNanos : null,
-      innerHitsNanos: innerHits.length > 0 ? innerHitsNanos : null,
+      innerHitsNanos:
+        innerHits.length + joinInnerHits.length > 0 ? innerHitsNanos + joinInnerHitsNanos : null,
     }),
   }
   return {
@@ -392,10 +425,25 @@ function shardSearch(
       ignored,
       suggest,
       nestedInnerHits,
+      ...(joinSections !== null ? { joinInnerHits: joinSections } : {}),
       documentFields,
       ...(profile ? { profile } : {}),
     },
   }
+}
+
+/** An inner hit's search of the shard (fetch/join-inner-hits.ts): `body` over the same view, scored alike. */
+function innerHitsSearch(
+  index: IndexService,
+  shard: ShardSearcher,
+  request: ShardSearchRequest,
+  analyze: TextAnalyzer,
+  body: string,
+): WireQuerySearchResult {
+  const { shardIndex, now, dfs } = request
+  const inner = searchShard(index, shard, { body, params: [], isCount: false, shardIndex, now, dfs }, analyze)
+  if (inner.type !== 'query') throw new Error('an inner hits search counts nothing')
+  return inner.result
 }
 
 /**

@@ -36,8 +36,10 @@ import { resolveIndexBoosts } from '../../search/indices-boost.ts'
 import { allShardsFailed, groupedFailures } from '../../search/shard-failures.ts'
 import {
   executeDistributedSearch,
+  type DistributedHit,
   type DistributedSearchResult,
   type IndexSearchTarget,
+  type InnerHitsSearch,
 } from '../../action/transport-search-action.ts'
 import { searchTargets } from '../../cluster/metadata/search-targets.ts'
 import {
@@ -54,6 +56,7 @@ import type { RestContext } from '../rest-context.ts'
 import { searchPreference, type SearchPreference } from '../../cluster/routing/preference.ts'
 import { activeCopies } from '../../action/node-client.ts'
 import { resolveNodes } from './resolve-nodes.ts'
+import { javaHashMapKeyOrder } from '../../../net/java-hash.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { buildScrollId } from '../../search/context/scroll-id.ts'
 import { exactTotal } from '../../action/search-scroll-action.ts'
@@ -260,7 +263,7 @@ export function searchResponseBody(
     withScores: boolean
     /** `typed_keys`: aggregations and suggestions under `<type>#<name>`. */
     typedKeys: boolean
-    innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null
+    innerHits: ReadonlyArray<ReadonlyArray<[string, InnerHitsSearch]>> | null
   },
 ): { readonly [key: string]: JsonOut } {
   const { scrollId, pitId, shards, took, withScores, innerHits } = options
@@ -314,7 +317,7 @@ async function searchGroup(
   req: RestHandlerRequest,
   body: string,
   now: number,
-): Promise<GroupSearch> {
+): Promise<InnerHitsSearch> {
   const parsed = parseSearchRequest(body, new Map(), false, context.analyze, now)
   const indices = resolveSearchTargets(
     context,
@@ -333,26 +336,37 @@ async function searchGroup(
   return { result, parsed }
 }
 
-interface GroupSearch {
-  result: DistributedSearchResult
-  parsed: ParsedSearch
+/** Inner hits sections found by searches of their own (a collapsed group's, a join's), by name. */
+function innerHitsSections(
+  searches: ReadonlyArray<[string, InnerHitsSearch]>,
+  withScores: boolean,
+  totalHitsAsInt: boolean,
+): Array<[string, JsonOut]> {
+  return searches.map(([name, inner]) => [
+    name,
+    { hits: searchHitsJson(inner.result, inner.parsed, withScores, null, totalHitsAsInt) },
+  ])
 }
 
-/** A collapsed hit's `inner_hits`: each group search's hits by name, or undefined for a hit without any. */
-function innerHitsSection(
-  groups: ReadonlyArray<[string, GroupSearch]> | undefined,
+/**
+ * A hit's `inner_hits`, or undefined for a hit without any: the sections of its query's nested queries, or a
+ * collapsed hit's group searches; with join queries' sections, those and the nested ones in the order of
+ * InnerHitsPhase's HashMap.
+ */
+function innerHitsJson(
+  hit: DistributedHit,
+  groups: ReadonlyArray<[string, InnerHitsSearch]> | undefined,
   withScores: boolean,
   totalHitsAsInt: boolean,
 ): JsonOut | undefined {
-  if (groups === undefined) return undefined
-  return new Map(
-    groups.map(([name, inner]) => [
-      name,
-      {
-        hits: searchHitsJson(inner.result, inner.parsed, withScores, null, totalHitsAsInt),
-      },
-    ]),
-  )
+  const nested = hit.nestedInnerHits && nestedInnerHitsJson(hit.nestedInnerHits, hit.index, hit.doc.id)
+  if (hit.joinInnerHits === undefined)
+    return nested ?? (groups && new Map(innerHitsSections(groups, withScores, totalHitsAsInt)))
+  const sections = new Map([
+    ...(nested ?? []),
+    ...innerHitsSections(hit.joinInnerHits, withScores, totalHitsAsInt),
+  ])
+  return new Map(javaHashMapKeyOrder([...sections.keys()]).map((name) => [name, sections.get(name)!]))
 }
 
 /**
@@ -374,7 +388,7 @@ function searchHitsJson(
   result: DistributedSearchResult,
   parsed: ParsedSearch,
   withScores: boolean,
-  innerHits: ReadonlyArray<ReadonlyArray<[string, GroupSearch]>> | null,
+  innerHits: ReadonlyArray<ReadonlyArray<[string, InnerHitsSearch]>> | null,
   totalHitsAsInt: ParsedSearch['totalHitsAsInt'] = parsed.totalHitsAsInt,
 ): JsonOut {
   const limit = parsed.trackTotalHits
@@ -403,10 +417,8 @@ function searchHitsJson(
       if (hit.matchedQueries.length > 0)
         out.matched_queries = matchedQueriesJson(hit.matchedQueries, withScores, (s) => new JavaFloat(s))
       if (explained) out._explanation = explanationJson(explained.explanation)
-      const innerHitsJson =
-        (hit.nestedInnerHits && nestedInnerHitsJson(hit.nestedInnerHits, hit.index, doc.id)) ??
-        innerHitsSection(innerHits?.[i], withScores, totalHitsAsInt)
-      if (innerHitsJson !== undefined) out.inner_hits = innerHitsJson
+      const sections = innerHitsJson(hit, innerHits?.[i], withScores, totalHitsAsInt)
+      if (sections !== undefined) out.inner_hits = sections
       return out
     }),
   }

@@ -23,6 +23,12 @@
  * _validate/query, the by-query APIs), has_child and has_parent join nothing and print as ES's LateParsingQuery
  * `LateParsingQuery {joinField=f#parent}`; parent_id is its BooleanQuery `+f#parent:id #f:child`.
  *
+ * `inner_hits` (has_child and has_parent; InnerHitBuilder, fetch/inner-hit-builder.ts) is read as the query is: its
+ * unknown fields refused ("[inner_hits] unknown field [x]", x_content_parse_exception at the key), its name the
+ * relation unless given; on a shard, the search's own query records each in the context's joinInnerHits (a name
+ * used twice: "[inner_hits] already contains an entry for key [n]"), which fetch/join-inner-hits.ts runs per hit.
+ * The inner query's own inner hits are not the search's (ES extracts them only as the join's inner hits' children).
+ *
  * Errors: "[has_child] no join field has been configured", "[has_child] join field [f] doesn't hold [t] as a
  * child", "[has_parent] join field [f] doesn't hold [t] as a parent", "[parent_id] no join field found for index
  * [i]", "[parent_id] no relation found for child [t]" (query_shard_exception; ignore_unmapped matches nothing
@@ -30,15 +36,18 @@
  * 'min_children' field", "[has_child] 'max_children' is less than 'min_children'", "[q] query does not support [k]".
  */
 import type { IndexQuery, NestedScoreMode } from '../../../../engine-wasm/src/index/index.ts'
-import { illegalArgumentException } from '../../errors/index.ts'
+import { illegalArgumentException, xContentParseException } from '../../errors/index.ts'
+import { valueToken } from '../../action/value-token.ts'
+import { readInnerHit, type InnerHitBuilder } from '../fetch/inner-hit-builder.ts'
 import { parseBoolean } from '../../common/booleans.ts'
-import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import { XNumber, tokenLocation, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { joinerOfFields, type Joiner } from '../../index/mapper/joiner.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import { parseInnerQuery } from '../query-builder.ts'
 import {
   boosted,
   boostOf,
+  numberOption,
   parsingErrorAt,
   scalarText,
   type QueryContext,
@@ -48,28 +57,99 @@ import { describedDocuments, scoredDocuments } from './script-queries.ts'
 
 const SCORE_MODES: ReadonlySet<string> = new Set(['none', 'avg', 'max', 'min', 'sum'])
 const MAX_INT = 0x7fffffff
+/** InnerHitBuilder's default size. */
+const DEFAULT_INNER_HITS_SIZE = 3
 
 /** The options of a join query as its fromXContent loop reads them: the inner query's body, the scalar values. */
 interface JoinOptions {
   query: XContentObject | null
   values: Map<string, XContentValue>
+  innerHit: InnerHitBuilder | null
 }
 
-/** The fromXContent loop: `query` (and `inner_hits`) as objects, the `scalars` as values, anything else refused. */
-function readOptions(name: string, body: XContentObject, scalars: readonly string[]): JoinOptions {
+/**
+ * The fromXContent loop: `query` and `inner_hits` (InnerHitBuilder.fromXContent, named `defaultName` unless it says)
+ * as objects, the `scalars` as values, anything else refused.
+ */
+function readOptions(
+  name: string,
+  body: XContentObject,
+  scalars: readonly string[],
+  defaultName: (values: ReadonlyMap<string, XContentValue>) => string | null = () => null,
+): JoinOptions {
   let query: XContentObject | null = null
+  let innerHits: XContentObject | null = null
   const values = new Map<string, XContentValue>()
   for (const [key, value] of body) {
     if (value instanceof Map && name !== 'parent_id') {
       if (key === 'query') query = value
-      else if (key === 'inner_hits')
-        throw illegalArgumentException(`[inner_hits] of a [${name}] query is not available in the playground`)
+      else if (key === 'inner_hits') innerHits = value
       else throw parsingErrorAt(body, key, 'value', `[${name}] query does not support [${key}]`)
     } else if (!(value instanceof Map) && (scalars.includes(key) || key === 'boost' || key === '_name'))
       values.set(key, value)
     else throw parsingErrorAt(body, key, 'value', `[${name}] query does not support [${key}]`)
   }
-  return { query, values }
+  const innerHit = innerHits === null ? null : readJoinInnerHit(innerHits, defaultName(values) ?? '')
+  return { query, values, innerHit }
+}
+
+/** An `inner_hits` object as InnerHitBuilder's ObjectParser reads it (its errors at the offending token). */
+function readJoinInnerHit(section: XContentObject, defaultName: string): InnerHitBuilder {
+  return readInnerHit(section, defaultName, {
+    name(key, value) {
+      if (typeof value === 'string') return value
+      const [line, col] = tokenLocation(section, key, 'value')
+      throw xContentParseException(
+        line,
+        col,
+        `[inner_hits] ${key} doesn't support values of type: ${valueToken(value)}`,
+      )
+    },
+    unknownField(key) {
+      const [line, col] = tokenLocation(section, key, 'key')
+      throw xContentParseException(line, col, `[inner_hits] unknown field [${key}]`)
+    },
+  })
+}
+
+/**
+ * The parse of the inner query: a nested or join query's `inner_hits` inside it is not the search's (the inner hits'
+ * own search collects them, fetch/join-inner-hits.ts).
+ */
+function innerQueryContext(context: QueryContext): QueryContext {
+  const { nested } = context
+  return {
+    ...context,
+    nested: nested === undefined ? undefined : { ...nested, innerHits: undefined },
+    joinInnerHits: undefined,
+  }
+}
+
+/** InnerHitContextBuilder.extractInnerHits: one section per name among the search's inner hits. */
+function addJoinInnerHits(
+  context: QueryContext,
+  innerHit: InnerHitBuilder | null,
+  query: XContentObject,
+  typeName: string,
+  fetchChildInnerHits: boolean,
+): void {
+  const into = context.joinInnerHits
+  if (innerHit === null || into === undefined) return
+  const { name, options } = innerHit
+  if (
+    into.some((known) => known.name === name) ||
+    context.nested?.innerHits?.some((known) => known.name === name)
+  )
+    throw illegalArgumentException(`[inner_hits] already contains an entry for key [${name}]`)
+  into.push({
+    name,
+    typeName,
+    fetchChildInnerHits,
+    query,
+    options,
+    from: numberOption(options, 'from', 0),
+    size: numberOption(options, 'size', DEFAULT_INNER_HITS_SIZE),
+  })
 }
 
 function booleanValue(value: XContentValue | undefined): boolean {
@@ -119,13 +199,12 @@ function filtered(query: IndexQuery, filter: IndexQuery): IndexQuery {
 }
 
 export function hasChildQuery(body: XContentObject, context: QueryContext): IndexQuery {
-  const { query, values } = readOptions('has_child', body, [
-    'type',
-    'score_mode',
-    'min_children',
-    'max_children',
-    'ignore_unmapped',
-  ])
+  const { query, values, innerHit } = readOptions(
+    'has_child',
+    body,
+    ['type', 'score_mode', 'min_children', 'max_children', 'ignore_unmapped'],
+    (read) => scalarText(read.get('type')),
+  )
   const modeText = scalarText(values.get('score_mode')) ?? 'none'
   if (!SCORE_MODES.has(modeText))
     throw illegalArgumentException(`No score mode for child query [${modeText}] found`)
@@ -140,7 +219,7 @@ export function hasChildQuery(body: XContentObject, context: QueryContext): Inde
     throw illegalArgumentException("[has_child] requires non-negative 'max_children' field")
   if (maxChildren < minChildren)
     throw illegalArgumentException("[has_child] 'max_children' is less than 'min_children'")
-  const inner = parseInnerQuery(query, context)
+  const inner = parseInnerQuery(query, innerQueryContext(context))
   if (parseOnly(context)) return { type: 'matchNone' }
   const ignoreUnmapped = booleanValue(values.get('ignore_unmapped'))
   const joiner = joinerFor('has_child', context, ignoreUnmapped)
@@ -152,6 +231,7 @@ export function hasChildQuery(body: XContentObject, context: QueryContext): Inde
       context.index,
     )
   }
+  addJoinInnerHits(context, innerHit, query, type, true)
   const joinField = joiner.parentJoinField(type)
   // Built for the index without its shard (its check; `_validate/query`): the shard that runs it builds it again
   const scripting = context.shard?.scripting()
@@ -164,12 +244,17 @@ export function hasChildQuery(body: XContentObject, context: QueryContext): Inde
 }
 
 export function hasParentQuery(body: XContentObject, context: QueryContext): IndexQuery {
-  const { query, values } = readOptions('has_parent', body, ['parent_type', 'score', 'ignore_unmapped'])
+  const { query, values, innerHit } = readOptions(
+    'has_parent',
+    body,
+    ['parent_type', 'score', 'ignore_unmapped'],
+    (read) => scalarText(read.get('parent_type')),
+  )
   const parentType = scalarText(values.get('parent_type'))
   if (parentType === null) throw illegalArgumentException("[has_parent] requires 'parent_type' field")
   if (query === null) throw illegalArgumentException("[has_parent] requires 'query' field")
   const score = booleanValue(values.get('score'))
-  const inner = parseInnerQuery(query, context)
+  const inner = parseInnerQuery(query, innerQueryContext(context))
   if (parseOnly(context)) return { type: 'matchNone' }
   const ignoreUnmapped = booleanValue(values.get('ignore_unmapped'))
   const joiner = joinerFor('has_parent', context, ignoreUnmapped)
@@ -181,6 +266,7 @@ export function hasParentQuery(body: XContentObject, context: QueryContext): Ind
       context.index,
     )
   }
+  addJoinInnerHits(context, innerHit, query, parentType, false)
   const joinField = joiner.childJoinField(parentType)
   // Built for the index without its shard (its check; `_validate/query`): the shard that runs it builds it again
   const scripting = context.shard?.scripting()

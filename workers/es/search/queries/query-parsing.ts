@@ -28,6 +28,7 @@ import type { TextAnalyzer } from '../../index/mapper/field-indexer.ts'
 import type { IndexRef } from '../query-string/query-parser-errors.ts'
 import type { DocValuesSource } from '../aggregations/index.ts'
 import type { NestedInnerHitsRequest } from '../fetch/nested-inner-hits.ts'
+import type { JoinInnerHitsRequest } from '../fetch/join-inner-hits.ts'
 import type { TermsLookupSite } from './terms-lookup.ts'
 import type { PercolateDocumentSite } from './percolate-indexed-document.ts'
 import type { IndexedShapeSite } from './indexed-shape.ts'
@@ -80,6 +81,8 @@ export interface QueryContext {
   percolator?: PercolatorShard
   /** A search's own query: each percolate query in it records what it matched here, for the fetch phase. */
   percolated?: PercolatedQuery[]
+  /** A search's own query on a shard: the `inner_hits` of its has_child and has_parent queries are collected here. */
+  joinInnerHits?: JoinInnerHitsRequest[]
 }
 
 /**
