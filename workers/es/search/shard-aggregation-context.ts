@@ -30,6 +30,7 @@ import { fetchIgnored } from './fetch/ignored-fields.ts'
 import { searchFields } from './search-fields.ts'
 import { textFieldSource } from './text-field-source.ts'
 import { javaStringHashCode } from '../../net/java-hash.ts'
+import { joinerOfFields } from '../index/mapper/joiner.ts'
 import {
   buildSortField,
   formatSortValues,
@@ -89,6 +90,7 @@ export function shardAggregationContext(
     get allDocs() {
       return [...matchingDocs(shard, nonNestedFiltered(MATCH_ALL, nested)).keys()]
     },
+    joiner: joinerOfFields(fields),
     nestedPaths: nested?.paths ?? new Map(),
     nestedScope,
     withNestedScope(scope) {

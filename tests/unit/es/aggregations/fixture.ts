@@ -98,6 +98,8 @@ export function shard(
       const matches = ids.map((docId) => ({ docId, score: 1 }))
       return { field, top: topFieldDocs(matches, [field], context.source, null, size, null) }
     },
+    // the fixture's index has no join field
+    joiner: null,
     // the fixture's documents have no nested objects
     nestedPaths: new Map(),
     nestedScope: null,

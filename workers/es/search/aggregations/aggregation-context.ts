@@ -19,6 +19,7 @@ import type { FetchOptions } from '../fetch/fetch-options.ts'
 import type { FieldDoc, SortBuilder, SortField, SortKeyOrder, SortValue } from '../sort/index.ts'
 import type { DateTimeUnit } from '../../common/time/index.ts'
 import type { AggregationBuilder } from './aggregation-builder.ts'
+import type { Joiner } from '../../index/mapper/joiner.ts'
 
 export type FieldValue = number | string
 
@@ -127,6 +128,8 @@ export interface ShardContext {
     sort: SortBuilder,
     size: number,
   ): { field: SortField; top: readonly FieldDoc[] }
+  /** The index's join field and its relations (index/mapper/joiner.ts), or null without one. */
+  joiner: Joiner | null
   /** The index's nested paths, each with the nested path it sits in (null: the root). */
   nestedPaths: ReadonlyMap<string, string | null>
   /** The nested path the aggregation collects inside (null: root documents). */

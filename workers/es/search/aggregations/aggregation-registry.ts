@@ -20,6 +20,7 @@ import { filterParser, globalParser, missingParser, samplerParser } from './buck
 import { diversifiedSamplerParser } from './bucket/diversified-sampler.ts'
 import { randomSamplerParser } from './bucket/random-sampler.ts'
 import { nestedParser, reverseNestedParser } from './bucket/nested.ts'
+import { childrenParser, parentParser } from './bucket/parent-join.ts'
 import { termsParser } from './bucket/terms.ts'
 import { countedTermsParser } from './bucket/counted-terms.ts'
 import { multiTermsParser } from './bucket/multi-terms.ts'
@@ -87,6 +88,8 @@ export const AGGREGATION_PARSERS: ReadonlyMap<string, AggregationParser> = new M
   ['composite', compositeParser],
   ['nested', nestedParser],
   ['reverse_nested', reverseNestedParser],
+  ['children', childrenParser],
+  ['parent', parentParser],
   ['avg', avgParser],
   ['sum', sumParser],
   ['min', minParser],

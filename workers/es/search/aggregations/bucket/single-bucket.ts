@@ -32,9 +32,11 @@ import {
 
 /**
  * The aggregations whose result is one bucket, by their getType (InternalFilter, InternalMissing, InternalGlobal,
- * InternalSampler and UnmappedSampler, whose type is `sampler` alike, InternalNested, InternalReverseNested).
+ * InternalSampler and UnmappedSampler, whose type is `sampler` alike, InternalNested, InternalReverseNested, and the
+ * parent-join module's InternalChildren and InternalParent, bucket/parent-join.ts).
  */
-export type SingleBucketType = 'filter' | 'missing' | 'global' | 'sampler' | 'nested' | 'reverse_nested'
+export type SingleBucketType =
+  'filter' | 'missing' | 'global' | 'sampler' | 'nested' | 'reverse_nested' | 'children' | 'parent'
 
 /**
  * Each type's result class (getClass().getSimpleName(), which buckets_path errors print). A `sampler` is an
@@ -48,6 +50,8 @@ const INTERNAL_CLASSES: Readonly<Record<SingleBucketType, string>> = {
   sampler: 'InternalSampler',
   nested: 'InternalNested',
   reverse_nested: 'InternalReverseNested',
+  children: 'InternalChildren',
+  parent: 'InternalParent',
 }
 
 export interface SingleBucketWire extends AggregationWireHeader<'single_bucket'> {
