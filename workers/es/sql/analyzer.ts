@@ -4,15 +4,24 @@
  * left out); ORDER BY, GROUP BY and HAVING may name a select alias or (ORDER BY, GROUP BY) a select ordinal.
  * Every failure is collected, as the Verifier does, and reported at once: `Unknown column [x]` (with
  * `, did you mean [y]?` for names whose Levenshtein similarity is at least 0.5, best first), `Unknown function
- * [F]`, an aggregate in WHERE, a column neither grouped nor aggregated in a grouped query.
+ * [F]`, `Unknown datetime field [F]` (EXTRACT), the arguments' types (type-verifier.ts), an aggregate in WHERE, a
+ * column neither grouped nor aggregated in a grouped query. A call with the wrong number of arguments fails
+ * first, as FunctionRegistry's builder does (a parsing_exception).
  */
 import { findSimilarHint as hint } from '../common/did-you-mean.ts'
 import type { EsField, EsIndex } from './index-resolver.ts'
 import type { Expression, OrderItem, Select } from './sql-ast.ts'
 import { verificationException, type Failure } from './sql-exceptions.ts'
 import { children, containsAggregate, isAggregate, sameExpression, transform, walk } from './expressions.ts'
-import { AGGREGATE_FUNCTIONS, SCALAR_FUNCTIONS, SCORE_FUNCTION, functionNames } from './scalar-functions.ts'
+import {
+  AGGREGATE_FUNCTIONS,
+  SCALAR_FUNCTIONS,
+  SCORE_FUNCTION,
+  datetimeFieldNames,
+  functionNames,
+} from './scalar-functions.ts'
 import { typeOf } from './expression-types.ts'
+import { TypeVerifier, checkArity } from './type-verifier.ts'
 
 export interface OutputColumn {
   readonly name: string
@@ -69,7 +78,14 @@ export function analyze(select: Select, index: EsIndex | null): SelectPlan {
     ...(having ? [having] : []),
     ...orderBy.map((o) => o.expression),
   ]
-  for (const e of checked) failures.push(...unresolved(e, fields))
+  for (const e of checked) checkArity(e)
+  const types = new TypeVerifier(fields)
+  for (const e of checked) {
+    const missing = unresolved(e, fields)
+    failures.push(...missing)
+    if (missing.length === 0) types.verify(e)
+  }
+  failures.push(...types.failures)
   // As the Verifier does, deeper checks run only once every name is resolved.
   if (failures.length === 0 && select.where !== null) {
     for (const e of walk(select.where)) {
@@ -108,7 +124,15 @@ function unresolved(e: Expression, fields: ReadonlyMap<string, EsField>): Failur
     if (x.kind === 'field' && !fields.has(x.name)) {
       failures.push({ at: x.at, message: `Unknown column [${x.name}]${hint(x.name, [...fields.keys()])}` })
     }
-    if (
+    if (x.kind === 'function' && x.extract === true) {
+      const fn = SCALAR_FUNCTIONS.get(x.name)
+      if (fn === undefined) {
+        const hints = hint(x.name, datetimeFieldNames())
+        failures.push({ at: x.at, message: `Unknown datetime field [${x.name}]${hints}` })
+      } else if (fn.datetimeField !== true) {
+        failures.push({ at: x.at, message: `Invalid datetime field [${x.name}]. Use any datetime function.` })
+      }
+    } else if (
       x.kind === 'function' &&
       !SCALAR_FUNCTIONS.has(x.name) &&
       !AGGREGATE_FUNCTIONS.has(x.name) &&

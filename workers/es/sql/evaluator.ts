@@ -2,14 +2,18 @@
  * Computes an expression for one row (or one group): the row's field values, its score, the group's
  * aggregate values; SQL's three-valued logic (a comparison with null is null, `NULL AND FALSE` is false),
  * integer arithmetic for integer operands (division truncates), a string compared with a datetime read as
- * a date, LIKE (`%`, `_`) and RLIKE (a whole-value regular expression), and CAST.
+ * a date, a datetime plus or minus an INTERVAL (and intervals of one unit added, subtracted, multiplied by a
+ * number), LIKE (`%`, `_`) and RLIKE (a whole-value regular expression), CASE (the first WHEN whose condition is
+ * true, else the ELSE or null) and CAST.
  */
 import type { EsField } from './index-resolver.ts'
 import type { Expression, FunctionCall } from './sql-ast.ts'
 import { isInteger } from './sql-data-types.ts'
 import { typeOf } from './expression-types.ts'
-import { SCALAR_FUNCTIONS, SCORE_FUNCTION, type EvalEnv } from './scalar-functions.ts'
-import { DateTimeValue, compareValues, type SqlValue } from './sql-values.ts'
+import { SCALAR_FUNCTIONS, SCORE_FUNCTION } from './scalar-functions.ts'
+import type { EvalEnv } from './scalar-function.ts'
+import { addInterval, asDateOnly } from './date-time-functions.ts'
+import { DateTimeValue, IntervalValue, compareValues, type SqlValue } from './sql-values.ts'
 
 export interface RowScope {
   field(name: string): SqlValue
@@ -72,18 +76,24 @@ export class Evaluator {
       case 'query':
         // Full-text predicates are always pushed to the query; a row that reaches here matched.
         return true
+      case 'case': {
+        const when = e.whens.find((w) => this.evaluate(w.condition, row) === true)
+        if (when !== undefined) return this.evaluate(when.result, row)
+        return e.otherwise === null ? null : this.evaluate(e.otherwise, row)
+      }
     }
   }
 
   private call(e: FunctionCall, row: RowScope): SqlValue {
     if (e.name === SCORE_FUNCTION) return row.score
     const fn = SCALAR_FUNCTIONS.get(e.name)
-    return fn
-      ? fn.apply(
-          e.args.map((a) => this.evaluate(a, row)),
-          this.env,
-        )
-      : null
+    if (fn === undefined) return null
+    const args = e.args.map((a) => this.evaluate(a, row))
+    return fn.apply(
+      args,
+      this.env,
+      e.args.map((a) => typeOf(a, this.fields)),
+    )
   }
 
   private binary(op: string, left: Expression, right: Expression, row: RowScope): SqlValue {
@@ -112,6 +122,16 @@ export class Evaluator {
       case '>=':
         return compare(l, r) >= 0
     }
+    if (l instanceof DateTimeValue && r instanceof IntervalValue && (op === '+' || op === '-'))
+      return addInterval(l, r, op === '+' ? 1 : -1)
+    if (l instanceof IntervalValue && r instanceof DateTimeValue && op === '+') return addInterval(r, l, 1)
+    if (l instanceof IntervalValue && r instanceof IntervalValue && l.unit === r.unit)
+      if (op === '+' || op === '-')
+        return new IntervalValue(l.amount + (op === '+' ? r.amount : -r.amount), l.unit)
+    if (op === '*' && l instanceof IntervalValue && typeof r === 'number')
+      return new IntervalValue(l.amount * r, l.unit)
+    if (op === '*' && r instanceof IntervalValue && typeof l === 'number')
+      return new IntervalValue(r.amount * l, r.unit)
     if (typeof l !== 'number' || typeof r !== 'number') return null
     const integers = isInteger(typeOf(left, this.fields)) && isInteger(typeOf(right, this.fields))
     switch (op) {
@@ -153,9 +173,13 @@ function cast(v: SqlValue, type: string, env: EvalEnv): SqlValue {
     case 'boolean':
       return typeof v === 'string' ? v.toLowerCase() === 'true' : Boolean(v)
     case 'datetime':
-      return v instanceof DateTimeValue
-        ? v
-        : new DateTimeValue(typeof v === 'number' ? v : Date.parse(String(v)), env.offsetMinutes)
+    case 'date': {
+      const d =
+        v instanceof DateTimeValue
+          ? v
+          : new DateTimeValue(typeof v === 'number' ? v : Date.parse(String(v)), env.offsetMinutes)
+      return type === 'date' ? asDateOnly(d) : d
+    }
     case 'double':
     case 'float':
       return v instanceof DateTimeValue ? v.millis : Number(v)

@@ -1,13 +1,14 @@
 /**
  * Expressions, with SqlBase.g4's precedence (lowest first): OR; AND; NOT; a predicated value (BETWEEN, IN,
  * LIKE, RLIKE, IS [NOT] NULL after a value); comparison (=, <>, !=, <, <=, >, >=, <=>); + and -; *, / and %;
- * unary - and +; `::` casts; primaries (literals, INTERVAL literals, `?` parameters, `*`, CAST, MATCH, QUERY, function calls,
+ * unary - and +; `::` casts; primaries (literals, INTERVAL literals, `?` parameters, `*`, CAST, CASE, MATCH, QUERY,
+ * EXTRACT(field FROM value), CURRENT_TIMESTAMP and CURRENT_DATE without parentheses, function calls,
  * dotted or "quoted" names, parenthesised expressions). Every node keeps its text and position.
  */
 import { sqlParsingException } from './sql-exceptions.ts'
 import type { Token } from './sql-lexer.ts'
 import type { TokenStream } from './token-stream.ts'
-import type { BinaryOp, Expression, FieldRef, Literal, LiteralValue } from './sql-ast.ts'
+import type { BinaryOp, Expression, FieldRef, Literal, LiteralValue, WhenClause } from './sql-ast.ts'
 import { castTypeName } from './sql-data-types.ts'
 import { IntervalValue, type IntervalUnit } from './sql-values.ts'
 
@@ -20,6 +21,9 @@ const INTERVAL_UNITS: Readonly<Record<string, IntervalUnit>> = {
   SECOND: 'SECOND',
 }
 
+/** The functions SqlBase.g4's builtinDateTimeFunction names without parentheses. */
+const NO_PARENTHESES = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE'])
+
 /** A `?` parameter's value and its SQL type. */
 export interface TypedParam {
   readonly value: LiteralValue
@@ -30,6 +34,7 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=', '<=>'])
 const PRIMARY_START = [
   "'('",
   "'*'",
+  "'CASE'",
   "'CAST'",
   "'FALSE'",
   "'NULL'",
@@ -237,9 +242,44 @@ export class ExpressionParser {
       case 'MATCH':
       case 'QUERY':
         return this.fullText(start)
+      case 'CASE':
+        return this.caseExpression(start)
       default:
         throw this.tokens.mismatched(PRIMARY_START)
     }
+  }
+
+  /** `CASE [operand] WHEN … THEN … [WHEN …] [ELSE …] END` (SqlBase.g4's caseExpression). */
+  private caseExpression(start: Token): Expression {
+    this.tokens.next()
+    const operand = this.tokens.isKeyword('WHEN') ? null : this.expression()
+    const whens: WhenClause[] = []
+    do {
+      const when = this.tokens.expectKeyword('WHEN')
+      const value = this.expression()
+      this.tokens.expectKeyword('THEN')
+      const result = this.expression()
+      const text = this.tokens.textFrom(when)
+      const condition: Expression =
+        operand === null ? value : { kind: 'binary', op: '=', left: operand, right: value, at: when, text }
+      whens.push({ condition, result, at: when, text })
+    } while (this.tokens.isKeyword('WHEN'))
+    const otherwise = this.tokens.acceptKeyword('ELSE') ? this.expression() : null
+    this.tokens.expectKeyword('END')
+    return { kind: 'case', whens, otherwise, at: start, text: this.tokens.textFrom(start) }
+  }
+
+  /** `EXTRACT(field FROM value)`: the datetime field function `field` of `value`. */
+  private extract(start: Token): Expression {
+    this.tokens.next()
+    this.tokens.expectOperator('(')
+    const field = this.identifier()
+    this.tokens.expectKeyword('FROM')
+    const value = this.expression()
+    this.tokens.expectOperator(')')
+    const name = field.toUpperCase()
+    const text = this.tokens.textFrom(start)
+    return { kind: 'function', name, args: [value], distinct: false, extract: true, at: start, text }
   }
 
   private fullText(start: Token): Expression {
@@ -299,6 +339,12 @@ export class ExpressionParser {
       if (next.kind === 'integer' || next.kind === 'string' || next.value === '-' || next.value === '+') {
         return this.interval(start)
       }
+    }
+    const upper = start.kind === 'identifier' ? start.value.toUpperCase() : ''
+    if (upper === 'EXTRACT' && this.tokens.isOperator('(', 1)) return this.extract(start)
+    if (NO_PARENTHESES.has(upper) && !this.tokens.isOperator('(', 1)) {
+      this.tokens.next()
+      return { kind: 'function', name: upper, args: [], distinct: false, at: start, text: start.text }
     }
     if (start.kind === 'identifier' && this.tokens.isOperator('(', 1)) {
       this.tokens.next()

@@ -1,7 +1,7 @@
 /**
  * The SQL type of an expression (its column type in a response): a field's type, a literal's, a function's
  * result type (scalar-functions.ts), arithmetic's common numeric type, boolean for predicates, float for
- * SCORE(), and the target of a CAST.
+ * SCORE(), the target of a CAST, and the common type of a CASE's results.
  */
 import type { EsField } from './index-resolver.ts'
 import type { Expression } from './sql-ast.ts'
@@ -20,10 +20,18 @@ export function typeOf(e: Expression, fields: ReadonlyMap<string, EsField>): str
       return e.type
     case 'unary':
       return e.op === 'NOT' ? 'boolean' : typeOf(e.operand, fields)
-    case 'binary':
-      return ['+', '-', '*', '/', '%'].includes(e.op)
-        ? commonType(typeOf(e.left, fields), typeOf(e.right, fields))
-        : 'boolean'
+    case 'binary': {
+      if (!['+', '-', '*', '/', '%'].includes(e.op)) return 'boolean'
+      const left = typeOf(e.left, fields)
+      const right = typeOf(e.right, fields)
+      if (e.op === '*' && right.startsWith('interval_')) return right
+      if (e.op === '*' && left.startsWith('interval_')) return left
+      return commonType(left, right)
+    }
+    case 'case': {
+      const results = [...e.whens.map((w) => w.result), ...(e.otherwise ? [e.otherwise] : [])]
+      return results.reduce((t, r) => commonType(t, typeOf(r, fields)), 'null')
+    }
     case 'function': {
       if (e.name === SCORE_FUNCTION) return 'float'
       const aggregate = AGGREGATE_FUNCTIONS.get(e.name)

@@ -23,6 +23,8 @@ export function children(e: Expression): readonly Expression[] {
     case 'match':
     case 'query':
       return e.fields
+    case 'case':
+      return [...e.whens.flatMap((w) => [w.condition, w.result]), ...(e.otherwise ? [e.otherwise] : [])]
     case 'literal':
     case 'field':
     case 'star':
@@ -63,6 +65,12 @@ export function transform(e: Expression, replace: (e: Expression) => Expression 
       return { ...e, operand: t(e.operand), list: e.list.map(t) }
     case 'between':
       return { ...e, operand: t(e.operand), lower: t(e.lower), upper: t(e.upper) }
+    case 'case':
+      return {
+        ...e,
+        whens: e.whens.map((w) => ({ ...w, condition: t(w.condition), result: t(w.result) })),
+        otherwise: e.otherwise === null ? null : t(e.otherwise),
+      }
     default:
       return e
   }

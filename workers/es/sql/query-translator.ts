@@ -5,20 +5,29 @@
  * NOT → bool.must_not (a negated negation is what it negated); field = value → term (range gte/lte on a datetime);
  * <, <=, >, >= → range (a datetime's range with `time_zone` and `format`); IN → terms; BETWEEN → range;
  * IS NOT NULL → exists, IS NULL → must_not exists; LIKE → wildcard; RLIKE → regexp; MATCH → match;
- * QUERY → query_string. Exact queries and LIKE on a text field use its keyword sub-field. A condition
+ * QUERY → query_string. Exact queries and LIKE on a text field use its keyword sub-field. A bound that reads no
+ * row (`NOW() - INTERVAL 1 YEAR`) is folded to its value first, as the optimizer's ConstantFolding does. A condition
  * built of anything else (a function of a field…) is not translatable: null, and the rows are filtered
  * after the search (ES would send a painless script query).
  */
 import { JavaDouble, type JsonOut } from '../xcontent/index.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression, Literal } from './sql-ast.ts'
-import { IntervalValue } from './sql-values.ts'
+import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
+import { walk } from './expressions.ts'
+import { SCALAR_FUNCTIONS } from './scalar-functions.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
 
 const BOOST = new JavaDouble(1)
 
+/** The value of an expression that reads no row (a constant such as `NOW() - INTERVAL 1 DAY`), folded. */
+export type Folder = (e: Expression) => SqlValue
+
 export class QueryTranslator {
-  constructor(private readonly fields: ReadonlyMap<string, EsField>) {}
+  constructor(
+    private readonly fields: ReadonlyMap<string, EsField>,
+    private readonly fold: Folder | null = null,
+  ) {}
 
   translate(e: Expression): JsonOut | null {
     switch (e.kind) {
@@ -90,8 +99,8 @@ export class QueryTranslator {
       if (l === null || r === null) return null
       return (op === 'AND' ? mergedRanges(l, r) : null) ?? bool(op === 'AND' ? 'must' : 'should', [l, r])
     }
-    // A literal on the left compares the other way round.
-    const [subject, value, flipped] = right.kind === 'literal' ? [left, right, false] : [right, left, true]
+    // A constant on the left compares the other way round.
+    const [subject, value, flipped] = this.constant(right) ? [left, right, false] : [right, left, true]
     const field = this.field(subject, true)
     const json = this.bound(subject, value)
     if (field === null || json === undefined || json === null) return null
@@ -146,8 +155,19 @@ export class QueryTranslator {
     return e.kind === 'field' && this.fields.get(e.name)?.sqlType === 'datetime'
   }
 
-  /** A literal bound as JSON; a datetime field's bound as ES SQL prints the date. */
+  /** Whether `e` is a literal, or folds to one (the optimizer's ConstantFolding). */
+  private constant(e: Expression): boolean {
+    return e.kind === 'literal' || (this.fold !== null && foldable(e))
+  }
+
+  /** A constant bound as JSON; a datetime field's bound as ES SQL prints the date. */
   private bound(subject: Expression, value: Expression): JsonOut | undefined {
+    if (value.kind !== 'literal' && this.fold !== null && foldable(value)) {
+      const folded = this.fold(value)
+      if (folded instanceof DateTimeValue)
+        return this.isDate(subject) ? new Date(folded.millis).toISOString() : undefined
+      return folded instanceof IntervalValue ? undefined : folded
+    }
     const json = literalJson(value)
     if (json === undefined || !this.isDate(subject) || typeof json !== 'string') return json
     const millis = Date.parse(json)
@@ -171,6 +191,15 @@ export class QueryTranslator {
 
 const RANGE_KEYS: Readonly<Record<string, string>> = { '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' }
 const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' }
+
+/** Whether an expression reads nothing from a row: no field, aggregate, SCORE() or full-text predicate. */
+function foldable(e: Expression): boolean {
+  for (const x of walk(e)) {
+    if (x.kind === 'field' || x.kind === 'star' || x.kind === 'match' || x.kind === 'query') return false
+    if (x.kind === 'function' && !SCALAR_FUNCTIONS.has(x.name)) return false
+  }
+  return true
+}
 
 function term(field: string, value: JsonOut): JsonOut {
   return { term: { [field]: { value, boost: BOOST } } }

@@ -38,6 +38,8 @@ export interface FunctionCall extends Node {
   readonly name: string
   readonly args: readonly Expression[]
   readonly distinct: boolean
+  /** Written as EXTRACT(name FROM value): the name must be a datetime field function. */
+  readonly extract?: boolean
 }
 
 export interface Unary extends Node {
@@ -101,8 +103,36 @@ export interface FullText extends Node {
   readonly options: string | null
 }
 
+/** One `WHEN condition THEN result` of a CASE (IfConditional); its text is the clause's. */
+export interface WhenClause extends Node {
+  readonly condition: Expression
+  readonly result: Expression
+}
+
+/**
+ * CASE WHEN c THEN r … [ELSE e] END. `CASE x WHEN v THEN r …` is kept as `WHEN x = v THEN r`, as ES's
+ * AstBuilder rewrites it; no ELSE is a null one.
+ */
+export interface Case extends Node {
+  readonly kind: 'case'
+  readonly whens: readonly WhenClause[]
+  readonly otherwise: Expression | null
+}
+
 export type Expression =
-  Literal | FieldRef | Star | FunctionCall | Unary | Binary | IsNull | Like | In | Between | Cast | FullText
+  | Literal
+  | FieldRef
+  | Star
+  | FunctionCall
+  | Unary
+  | Binary
+  | IsNull
+  | Like
+  | In
+  | Between
+  | Cast
+  | FullText
+  | Case
 
 export interface SelectItem {
   readonly expression: Expression

@@ -58,11 +58,20 @@ const CAST_TYPES: Readonly<Record<string, string>> = {
   TEXT: 'text',
   TIMESTAMP: 'datetime',
   DATETIME: 'datetime',
+  DATE: 'date',
   IP: 'ip',
 }
 
 /** The format ES SQL reads and queries datetimes in (hit `fields`, range queries). */
 export const DATE_FORMAT = 'strict_date_optional_time_nanos'
+
+/** SqlDataTypes.areCompatible: the same type, null, two strings, two numbers, two dates or two intervals. */
+export function areCompatible(left: string, right: string): boolean {
+  if (left === right || left === 'null' || right === 'null') return true
+  if (isString(left) && isString(right)) return true
+  if (isNumeric(left) && isNumeric(right)) return true
+  return isDateBased(left) && isDateBased(right)
+}
 
 /** The type a CAST or `::` names, or null when SQL does not know it. */
 export function castTypeName(name: string): string | null {
@@ -76,10 +85,30 @@ export function isInteger(type: string): boolean {
   return INTEGERS.includes(type)
 }
 
-/** The type of an arithmetic result of `left` and `right` (null propagates the other). */
+const STRINGS = ['keyword', 'text', 'constant_keyword']
+
+export function isString(type: string): boolean {
+  return STRINGS.includes(type)
+}
+
+export function isNumeric(type: string): boolean {
+  return INTEGERS.includes(type) || RATIONALS.includes(type)
+}
+
+export function isDateBased(type: string): boolean {
+  return type === 'datetime' || type === 'date'
+}
+
+/**
+ * The common type of `left` and `right` (DataTypeConverter.commonType): null gives the other, two strings text
+ * if either is, two numbers the wider, a date and a datetime datetime, a datetime and an interval the datetime.
+ */
 export function commonType(left: string, right: string): string {
-  if (left === 'null') return right
+  if (left === 'null' || left === right) return right
   if (right === 'null') return left
+  if (isString(left) && isString(right)) return left === 'text' || right === 'text' ? 'text' : 'keyword'
+  if (isDateBased(left) && (isDateBased(right) || right.startsWith('interval_'))) return 'datetime'
+  if (isDateBased(right) && left.startsWith('interval_')) return 'datetime'
   if (RATIONALS.includes(left) || RATIONALS.includes(right)) {
     if (left === 'double' || right === 'double' || left === 'scaled_float' || right === 'scaled_float')
       return 'double'

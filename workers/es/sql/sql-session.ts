@@ -19,7 +19,7 @@ import { groupRows } from './grouping.ts'
 import { resolveIndex, type EsIndex } from './index-resolver.ts'
 import { QueryTranslator } from './query-translator.ts'
 import { groupedSearchSource, plainSearchSource, sortOption } from './search-source.ts'
-import type { Select, Statement, TableRef } from './sql-ast.ts'
+import type { Expression, Select, Statement, TableRef } from './sql-ast.ts'
 import { verificationException } from './sql-exceptions.ts'
 import { parseStatement } from './sql-parser.ts'
 import type { SqlRequest } from './sql-request.ts'
@@ -72,11 +72,14 @@ function prepare(
   context: RestContext,
   request: SqlRequest,
   select: Select,
+  now = context.clock.now(),
 ): { plan: SelectPlan; query: JsonOut | null; pushed: boolean } {
   const index = select.from === null ? null : requireIndex(context, select.from)
   const plan = analyze(select, index)
-  const translated =
-    plan.where === null ? null : new QueryTranslator(plan.index?.fields ?? new Map()).translate(plan.where)
+  const fields = plan.index?.fields ?? new Map()
+  const evaluator = new Evaluator(fields, { now, offsetMinutes: request.offsetMinutes })
+  const fold = (e: Expression) => evaluator.evaluate(e, { field: () => null, score: null })
+  const translated = plan.where === null ? null : new QueryTranslator(fields, fold).translate(plan.where)
   const pushed = plan.where === null || translated !== null
   return { plan, query: withFilter(translated, request.filter), pushed }
 }
@@ -100,7 +103,7 @@ function requireIndex(context: RestContext, table: TableRef): EsIndex {
 
 async function runSelect(context: RestContext, request: SqlRequest, select: Select): Promise<SqlResult> {
   const now = context.clock.now()
-  const { plan, query, pushed } = prepare(context, request, select)
+  const { plan, query, pushed } = prepare(context, request, select, now)
   const fields = plan.index?.fields ?? new Map()
   const evaluator = new Evaluator(fields, { now, offsetMinutes: request.offsetMinutes })
   let rows: RowScope[] = [{ field: () => null, score: null }]

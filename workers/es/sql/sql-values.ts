@@ -24,6 +24,15 @@ export class DateTimeValue {
 
 export type IntervalUnit = 'YEAR' | 'MONTH' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND'
 
+const UNIT_MILLIS: Readonly<Record<IntervalUnit, number>> = {
+  YEAR: 365 * 86_400_000,
+  MONTH: 30 * 86_400_000,
+  DAY: 86_400_000,
+  HOUR: 3_600_000,
+  MINUTE: 60_000,
+  SECOND: 1000,
+}
+
 /** An INTERVAL literal (`INTERVAL 1 YEAR`, `INTERVAL '2' DAYS`): an amount of one unit. */
 export class IntervalValue {
   constructor(
@@ -38,15 +47,17 @@ export class IntervalValue {
 
   /** Its length in milliseconds (a year as 365 days and a month as 30, as a fixed interval counts them). */
   get millis(): number {
-    const unit = {
-      YEAR: 365 * 86_400_000,
-      MONTH: 30 * 86_400_000,
-      DAY: 86_400_000,
-      HOUR: 3_600_000,
-      MINUTE: 60_000,
-      SECOND: 1000,
-    }
-    return this.amount * unit[this.unit]
+    return this.amount * UNIT_MILLIS[this.unit]
+  }
+
+  /** An interval of this type holding `months` months (DATE_TRUNC of a year-month interval). */
+  withMonths(months: number): IntervalValue {
+    return new IntervalValue(this.unit === 'YEAR' ? months / 12 : months, this.unit)
+  }
+
+  /** An interval of this type lasting `millis` (DATE_TRUNC of a day-time interval). */
+  withMillis(millis: number): IntervalValue {
+    return new IntervalValue(millis / UNIT_MILLIS[this.unit], this.unit)
   }
 
   /** The calendar interval of a date_histogram for one unit (`1y`, `1M`, `1d`…), else null (a fixed one). */

@@ -169,7 +169,7 @@ describe('SHOW and DESCRIBE', () => {
 
   test('SHOW FUNCTIONS LIKE', async () => {
     expect((await sql("SHOW FUNCTIONS LIKE 'CO%'", 'csv')).body).toBe(
-      'name,type\r\nCOUNT,AGGREGATE\r\nCONCAT,SCALAR\r\n',
+      'name,type\r\nCOUNT,AGGREGATE\r\nCOALESCE,SCALAR\r\nCOS,SCALAR\r\nCOSH,SCALAR\r\nCOT,SCALAR\r\nCONCAT,SCALAR\r\n',
     )
   })
 
@@ -273,7 +273,7 @@ describe('errors', () => {
   test.each([
     [
       'SELECT COONT(*) FROM library',
-      'Found 1 problem\nline 1:8: Unknown function [COONT], did you mean any of [COUNT, CONCAT]?',
+      'Found 1 problem\nline 1:8: Unknown function [COONT], did you mean any of [COUNT, COT, CONCAT]?',
     ],
     ['SELECT * FROM missing', 'Found 1 problem\nline 1:15: Unknown index [missing]'],
     [

@@ -127,7 +127,7 @@ describe('bad statements', () => {
     ['SELECT a FROM t extra junk', "parsing_exception: line 1:23: extraneous input 'junk' expecting <EOF>"],
     [
       'SELECT a,\nFROM t',
-      "parsing_exception: line 2:1: mismatched input 'FROM' expecting {'(', '*', 'CAST', 'FALSE', 'NULL', 'TRUE', INTEGER_VALUE, DECIMAL_VALUE, STRING, IDENTIFIER, QUOTED_IDENTIFIER, '?'}",
+      "parsing_exception: line 2:1: mismatched input 'FROM' expecting {'(', '*', 'CASE', 'CAST', 'FALSE', 'NULL', 'TRUE', INTEGER_VALUE, DECIMAL_VALUE, STRING, IDENTIFIER, QUOTED_IDENTIFIER, '?'}",
     ],
     [
       'UPDATE t SET a = 1',
