@@ -26,13 +26,13 @@ const LENGTH: ScalarFunction = {
   params: ['string'],
   apply: str((s) => s.replace(/ +$/, '').length),
 }
-const UPPER: ScalarFunction = {
+const UCASE: ScalarFunction = {
   type: keyword,
   arity: [1, 1],
   params: ['string'],
   apply: str((s) => s.toUpperCase()),
 }
-const LOWER: ScalarFunction = {
+const LCASE: ScalarFunction = {
   type: keyword,
   arity: [1, 1],
   params: ['string'],
@@ -43,10 +43,8 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
   ...CONDITIONAL_FUNCTIONS,
   ...DATE_TIME_FUNCTIONS,
   ...MATH_FUNCTIONS,
-  ['UPPER', UPPER],
-  ['UCASE', UPPER],
-  ['LOWER', LOWER],
-  ['LCASE', LOWER],
+  ['UCASE', UCASE],
+  ['LCASE', LCASE],
   ['LENGTH', LENGTH],
   ['CHAR_LENGTH', { type: () => 'integer', arity: [1, 1], params: ['string'], apply: str((s) => s.length) }],
   [

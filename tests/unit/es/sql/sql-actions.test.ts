@@ -74,7 +74,7 @@ describe('SELECT', () => {
 
   test('expressions, functions and a WHERE the query cannot express', async () => {
     const response = await sql(
-      'SELECT UPPER(name) AS n, page_count / 100 AS hundreds, YEAR(release_date) AS y, LENGTH(author) FROM library ' +
+      'SELECT UCASE(name) AS n, page_count / 100 AS hundreds, YEAR(release_date) AS y, LENGTH(author) FROM library ' +
         'WHERE YEAR(release_date) > 1980 ORDER BY y',
     )
     expect(response.body).toBe(
@@ -319,9 +319,9 @@ describe('errors', () => {
 
 describe('without a table', () => {
   test('SELECT of expressions answers one row', async () => {
-    const response = await sql("SELECT 1 + 2 * 3 AS n, UPPER('abc'), 7 / 2, 7 / 2.0", 'json')
+    const response = await sql("SELECT 1 + 2 * 3 AS n, UCASE('abc'), 7 / 2, 7 / 2.0", 'json')
     expect(response.body).toBe(
-      '{"columns":[{"name":"n","type":"integer"},{"name":"UPPER(\'abc\')","type":"keyword"},' +
+      '{"columns":[{"name":"n","type":"integer"},{"name":"UCASE(\'abc\')","type":"keyword"},' +
         '{"name":"7 / 2","type":"integer"},{"name":"7 / 2.0","type":"double"}],"rows":[[7,"ABC",3,3.5]]}',
     )
   })
