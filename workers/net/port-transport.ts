@@ -17,7 +17,7 @@
  */
 import type { Cancellable, Scheduler } from './scheduler.ts'
 import type { ProcessPause } from './process-pause.ts'
-import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
+import { handleRequest, NetworkError, type RequestHandler, type Transport } from './transport.ts'
 import { transferListOf } from './transfer-list.ts'
 
 /** The part of a MessagePort this needs, so the core names no DOM type. */
@@ -94,7 +94,9 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
     if (to === this.nodeId) {
       const handler = this.handler
       if (!handler) return Promise.reject(new NetworkError('disconnected', to))
-      return handler(to, structuredClone(request)).then((response) => structuredClone(response))
+      return handleRequest(handler, to, structuredClone(request)).then((response) =>
+        structuredClone(response),
+      )
     }
     const port = this.blocked.has(to) ? undefined : this.ports.get(to)
     if (!port && !this.blocked.has(to)) return Promise.reject(new NetworkError('disconnected', to))
@@ -163,7 +165,7 @@ export class PortTransport<Req, Res> implements Transport<Req, Res> {
         if (!this.blocked.has(peer)) port.postMessage(wire, transfer)
       })
     }
-    handler(peer, message.body as Req).then(
+    handleRequest(handler, peer, message.body as Req).then(
       (body) => reply({ t: 's', id: message.id, ok: true, body }, transferListOf(body)),
       (error: unknown) =>
         reply({

@@ -12,7 +12,7 @@
  */
 import type { Random } from './random.ts'
 import type { Scheduler } from './scheduler.ts'
-import { NetworkError, type RequestHandler, type Transport } from './transport.ts'
+import { handleRequest, NetworkError, type RequestHandler, type Transport } from './transport.ts'
 
 export interface NetworkOptions {
   /** One-way latency range in milliseconds, inclusive. */
@@ -145,7 +145,7 @@ export class SimulatedNetwork<Req, Res> {
             answer(() => reject(new NetworkError('disconnected', to)))
             return
           }
-          void handler(from, message).then(
+          void handleRequest(handler, from, message).then(
             (response) => {
               const copy = structuredClone(response)
               answer(() => resolve(copy as Res))

@@ -26,6 +26,22 @@ export class NetworkError extends Error {
 
 export type RequestHandler<Req, Res> = (from: number, request: Req) => Promise<Res>
 
+/**
+ * Runs `handler` on a request as a server's request thread does: a handler that throws rather than rejecting fails
+ * that request alike, and the server goes on (the caller gets the failure instead of waiting for its timeout).
+ */
+export function handleRequest<Req, Res>(
+  handler: RequestHandler<Req, Res>,
+  from: number,
+  request: Req,
+): Promise<Res> {
+  try {
+    return handler(from, request)
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
+}
+
 export interface Transport<Req, Res> {
   readonly nodeId: number
   request(to: number, request: Req, timeoutMs: number): Promise<Res>

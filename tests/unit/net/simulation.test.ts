@@ -103,6 +103,21 @@ describe('SimulatedNetwork', () => {
     expect(await queue.runUntilSettled(nodes[0]!.request(3, { n: 5 }, 1000), drain)).toEqual({ n: 6, by: 3 })
   })
 
+  it('fails the request whose handler throws instead of rejecting, and goes on serving', async () => {
+    const { queue, nodes } = network()
+    nodes[1]!.serve((_from, request: { n: number }) => {
+      if (request.n < 0) throw new RangeError(`negative ${request.n}`)
+      return Promise.resolve({ n: request.n + 1, by: 2 })
+    })
+    // the request fails with the handler's error; the simulation itself runs on (the throw does not escape a task)
+    const failed = nodes[0]!.request(2, { n: -1 }, 1000).then(
+      () => 'answered',
+      (error: Error) => `${error.name}: ${error.message}`,
+    )
+    expect(await queue.runUntilSettled(failed, drain)).toBe('RangeError: negative -1')
+    expect(await queue.runUntilSettled(nodes[0]!.request(2, { n: 1 }, 1000), drain)).toEqual({ n: 2, by: 2 })
+  })
+
   it('bridges two sides: with only the 1–3 link cut, node 2 still reaches both and both reach it', async () => {
     const { queue, net, nodes } = network()
     net.partition([1], [3])
