@@ -143,10 +143,33 @@ export interface ParsedSearch {
   moreLikeThisItems: boolean
 }
 
-function intParam(value: XContentValue | string | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  const n = value instanceof XNumber ? value.value : Number(value)
-  return Number.isInteger(n) ? n : fallback
+/** SearchSourceBuilder.from and size: neither may be negative. */
+const WINDOW_CHECKS = {
+  from: (n: number) => `[from] parameter cannot be negative but was [${n}]`,
+  size: (n: number) => `[size] parameter cannot be negative, found [${n}]`,
+}
+
+/**
+ * `from` or `size` as RestSearchAction sets it: the body's (parser.intValue(): a number, or a string holding one,
+ * truncated), then the URL parameter's over it; each value checked as SearchSourceBuilder sets it.
+ */
+function windowParam(
+  body: XContentObject,
+  params: ReadonlyMap<string, string>,
+  name: 'from' | 'size',
+  fallback: number,
+): number {
+  const check = (n: number): number => {
+    if (n < 0) throw illegalArgumentException(WINDOW_CHECKS[name](n))
+    return n
+  }
+  const value = body.get(name)
+  let n =
+    value !== undefined && isValueToken(value) && typeof value !== 'boolean'
+      ? check(Math.trunc(numberValue(value)))
+      : fallback
+  if (params.has(name)) n = check(paramAsInt(params, name, fallback))
+  return n
 }
 
 /** parser.floatValue() / intValue(): a number, or a string holding one (Java's NumberFormatException otherwise). */
@@ -304,8 +327,8 @@ export function parseSearchRequest(
   fetch.readParams(params)
   // paramAsBoolean("explain", null): a present parameter without text sets explain to null (off).
   if (params.has('explain')) explain = optionalBooleanParam(params, 'explain') ?? false
-  const from = intParam(body.get('from') ?? params.get('from'), 0)
-  const size = intParam(body.get('size') ?? params.get('size'), 10)
+  const from = windowParam(body, params, 'from', 0)
+  const size = windowParam(body, params, 'size', 10)
   const uri = uriSearchQuery(params)
   const queryBody = body.get('query')
   const postFilter = body.get('post_filter')

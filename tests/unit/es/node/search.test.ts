@@ -134,6 +134,38 @@ describe('scores and order', () => {
     expect(body).toContain('"total":{"value":3,"relation":"eq"}')
   })
 
+  it('from/size: the URL overrides the body, a string or decimal is read as an int, a negative one is refused', async () => {
+    const node = await startNode()
+    await indexAll(node, 'idx', [
+      ['a', { n: 1 }],
+      ['b', { n: 2 }],
+      ['c', { n: 3 }],
+    ])
+    const sorted = { sort: ['n'], from: 0, size: 3 }
+    expect(hitIds((await node.send('GET', '/idx/_search?size=1&from=1', sorted)).body)).toEqual(['b'])
+    expect(
+      hitIds((await node.send('GET', '/idx/_search', { ...sorted, from: '1', size: 1.9 })).body),
+    ).toEqual(['b'])
+    const refused = async (path: string, body: object) => {
+      const response = await node.send('GET', path, body)
+      const { error } = JSON.parse(response.body) as { error: { reason: string } }
+      return [response.status, error.reason]
+    }
+    expect(await refused('/idx/_search', { size: -1 })).toEqual([
+      400,
+      '[size] parameter cannot be negative, found [-1]',
+    ])
+    expect(await refused('/idx/_search?from=-2', {})).toEqual([
+      400,
+      '[from] parameter cannot be negative but was [-2]',
+    ])
+    // the body's value is checked as it is read, before the URL's replaces it
+    expect(await refused('/idx/_search?size=5', { size: -3 })).toEqual([
+      400,
+      '[size] parameter cannot be negative, found [-3]',
+    ])
+  })
+
   it('over several shards, equal scores order by shard then doc', async () => {
     const node = await startNode()
     await node.send('PUT', '/idx', { settings: { number_of_shards: 3 } })
