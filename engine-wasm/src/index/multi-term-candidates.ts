@@ -6,7 +6,7 @@
  */
 import { compilePrefix, compileWildcard } from './automaton/wildcard.ts'
 import { compileRegexp } from './automaton/regexp.ts'
-import type { Dfa } from './automaton/determinize.ts'
+import { runDfa, type Dfa } from './automaton/determinize.ts'
 import type { FuzzyTerm, IndexQuery } from './types.ts'
 
 type MultiTermQuery = Extract<IndexQuery, { type: 'prefix' | 'wildcard' | 'regexp' | 'fuzzy' | 'termRange' }>
@@ -38,16 +38,6 @@ export function compareCodePoints(a: string, b: string): number {
   const y = codePoints(b)
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
   return x.length - y.length
-}
-
-function accepts(dfa: Dfa, term: string): boolean {
-  let state = dfa[0]
-  for (const c of codePoints(term)) {
-    const edge = state?.transitions.find((t) => c >= t.min && c <= t.max)
-    state = edge ? dfa[edge.to] : undefined
-    if (!state) return false
-  }
-  return state?.accept ?? false
 }
 
 function inRange(query: Extract<IndexQuery, { type: 'termRange' }>, term: string): boolean {
@@ -96,7 +86,7 @@ export function candidates(query: MultiTermQuery, source: TermSource): Candidate
   }
   const dfa = automatonOf(query)
   const accepted = (term: string): boolean =>
-    dfa !== null ? accepts(dfa, term) : query.type === 'termRange' && inRange(query, term)
+    dfa !== null ? runDfa(dfa, term) : query.type === 'termRange' && inRange(query, term)
   return source
     .fieldTerms(query.field)
     .filter(({ term }) => accepted(term))

@@ -16,6 +16,18 @@ export interface DfaState {
 
 export type Dfa = DfaState[]
 
+/** Whether `dfa` accepts `term`, read as code points (Lucene's CharacterRunAutomaton.run). */
+export function runDfa(dfa: Dfa, term: string): boolean {
+  let state = 0
+  for (const char of term) {
+    const code = char.codePointAt(0)!
+    const edge = dfa[state]!.transitions.find((t) => t.min <= code && code <= t.max)
+    if (edge === undefined) return false
+    state = edge.to
+  }
+  return dfa[state]!.accept
+}
+
 export class TooComplexToDeterminizeError extends Error {
   override readonly name = 'TooComplexToDeterminizeError'
 }

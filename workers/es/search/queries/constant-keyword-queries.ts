@@ -12,7 +12,7 @@
  * A `query_string` term of each kind on the field asks the same of it (constantKeywordLeaf).
  */
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
-import type { Dfa } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
+import { runDfa, type Dfa } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
 import type { TermLevel } from '../query-string/field-queries.ts'
 import type { FieldMapping } from '../../index/mapper/mapping.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
@@ -53,18 +53,7 @@ export function constantKeywordExists(field: FieldMapping): IndexQuery {
 
 /** regexpQuery: the value run through the compiled pattern (a CharacterRunAutomaton over its code points). */
 export function constantKeywordRegexp(field: FieldMapping, dfa: Dfa, boost: number): IndexQuery {
-  return field.value !== undefined && accepts(dfa, field.value) ? matchAll(boost) : MATCH_NONE
-}
-
-function accepts(dfa: Dfa, text: string): boolean {
-  let state = 0
-  for (const char of text) {
-    const c = char.codePointAt(0)!
-    const edge = dfa[state]!.transitions.find((t) => t.min <= c && c <= t.max)
-    if (edge === undefined) return false
-    state = edge.to
-  }
-  return dfa[state]!.accept
+  return field.value !== undefined && runDfa(dfa, field.value) ? matchAll(boost) : MATCH_NONE
 }
 
 /**

@@ -9,21 +9,10 @@
 import type { IndexQuery } from '../../../../engine-wasm/src/index/index.ts'
 import { compileRegexp, RegexpFlags } from '../../../../engine-wasm/src/index/automaton/regexp.ts'
 import { compileWildcard } from '../../../../engine-wasm/src/index/automaton/wildcard.ts'
-import type { Dfa } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
+import { runDfa } from '../../../../engine-wasm/src/index/automaton/determinize.ts'
 import { compareUtf8 } from '../../index/mapper/doc-values.ts'
 
 type Leaf = Extract<IndexQuery, { field: string }>
-
-function acceptsDfa(dfa: Dfa, term: string): boolean {
-  let state = 0
-  for (const char of term) {
-    const code = char.codePointAt(0)!
-    const edge = dfa[state]!.transitions.find((t) => t.min <= code && code <= t.max)
-    if (edge === undefined) return false
-    state = edge.to
-  }
-  return dfa[state]!.accept
-}
 
 /** Optimal string alignment distance over code points (Lucene's Levenshtein automata with transpositions). */
 function editDistance(a: string, b: string, transpositions: boolean): number {
@@ -56,7 +45,7 @@ export function termPredicate(leaf: Leaf): ((term: string) => boolean) | null {
         : (term) => term.startsWith(leaf.prefix)
     case 'wildcard': {
       const dfa = compileWildcard(leaf.pattern, leaf.caseInsensitive)
-      return (term) => acceptsDfa(dfa, term)
+      return (term) => runDfa(dfa, term)
     }
     case 'regexp': {
       const dfa = compileRegexp(
@@ -65,7 +54,7 @@ export function termPredicate(leaf: Leaf): ((term: string) => boolean) | null {
         leaf.flags ?? RegexpFlags.ALL,
         leaf.caseInsensitive,
       )
-      return (term) => acceptsDfa(dfa, term)
+      return (term) => runDfa(dfa, term)
     }
     case 'fuzzy': {
       const prefix = [...leaf.term].slice(0, leaf.prefixLength).join('')
