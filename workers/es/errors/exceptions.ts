@@ -129,6 +129,14 @@ export function illegalArgumentException(reason: string, causedBy?: EsException)
   })
 }
 
+/**
+ * ElasticsearchParseException, which ES names `parse_exception` (ElasticsearchException.getExceptionName drops the
+ * class name's "Elasticsearch" prefix).
+ */
+export function elasticsearchParseException(reason: string, causedBy?: EsException): EsException {
+  return new EsException({ type: 'parse_exception', reason, status: 400, causedBy })
+}
+
 /** java.lang.IllegalStateException, which the REST layer answers with 500. */
 export function illegalStateException(reason: string, causedBy?: EsException): EsException {
   return new EsException({ type: 'illegal_state_exception', reason, status: 500, causedBy, rootCause: false })

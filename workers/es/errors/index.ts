@@ -16,6 +16,7 @@ export {
 export {
   actionRequestValidationException,
   documentParsingException,
+  elasticsearchParseException,
   illegalArgumentException,
   illegalStateException,
   indexClosedException,

@@ -91,10 +91,6 @@ export function convertToElastic(javaClassName: string, cause: EsException): EsE
   })
 }
 
-export function parseException(reason: string): EsException {
-  return new EsException({ type: 'parse_exception', reason, status: 400 })
-}
-
 export function illegalStateException(reason: string): EsException {
   return new EsException({ type: 'illegal_state_exception', reason, status: 500, rootCause: false })
 }

@@ -11,7 +11,8 @@
  */
 import type { XContentObject } from '../xcontent/index.ts'
 import type { IngestDocument } from './ingest-document.ts'
-import { graphStructureException, parseException } from './ingest-exceptions.ts'
+import { graphStructureException } from './ingest-exceptions.ts'
+import { elasticsearchParseException } from '../errors/index.ts'
 import { runProcessors, type ExecutionContext, type ProcessorNode } from './processor.ts'
 import { ProcessorConfig } from './processor-config.ts'
 import { readProcessorConfigs } from './processor-reader.ts'
@@ -38,12 +39,12 @@ export class Pipeline {
     const onFailure = readProcessorConfigs(onFailureConfigs ?? [], enrich)
     const leftover = config.leftover()
     if (leftover.length > 0) {
-      throw parseException(
+      throw elasticsearchParseException(
         `pipeline [${id}] doesn't support one or more provided configuration parameters [${leftover.join(', ')}]`,
       )
     }
     if (onFailureConfigs !== null && onFailure.length === 0) {
-      throw parseException(`pipeline [${id}] cannot have an empty on_failure option defined`)
+      throw elasticsearchParseException(`pipeline [${id}] cannot have an empty on_failure option defined`)
     }
     return new Pipeline(id, description, version, processors, onFailure)
   }

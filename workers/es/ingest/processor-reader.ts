@@ -9,16 +9,11 @@
  * the factory gain the processor type and tag. Failures of several processors are collected: the first is
  * thrown with the others as its `suppressed` list (ExceptionsHelper.useOrSuppress).
  */
-import { EsException, exceptionFields } from '../errors/index.ts'
+import { elasticsearchParseException, EsException, exceptionFields } from '../errors/index.ts'
 import type { XContentObject, XContentValue } from '../xcontent/index.ts'
 import { javaStringKeyOrder } from '../../net/java-hash.ts'
 import { compileCondition, type Condition } from './condition.ts'
-import {
-  configurationException,
-  parseException,
-  withProcessorMetadata,
-  withSuppressed,
-} from './ingest-exceptions.ts'
+import { configurationException, withProcessorMetadata, withSuppressed } from './ingest-exceptions.ts'
 import { javaClassName } from './java-values.ts'
 import type { ProcessorNode } from './processor.ts'
 import { ProcessorConfig } from './processor-config.ts'
@@ -82,7 +77,7 @@ function readProcessor(type: string, value: XContentValue, enrich: EnrichLookup)
     const processor = factory(config, enrich)
     const leftover = config.leftover()
     if (leftover.length > 0) {
-      throw parseException(
+      throw elasticsearchParseException(
         `processor [${type}] doesn't support one or more provided configuration parameters [${leftover.join(', ')}]`,
       )
     }

@@ -449,11 +449,11 @@ describe('geo_shape documents', () => {
     expect(words.caused_by).toEqual({
       type: 'x_content_parse_exception',
       reason: '[1:43] [geojson] failed to parse field [coordinates]',
-      caused_by: { type: 'elasticsearch_parse_exception', reason: 'geo coordinates must be numbers' },
+      caused_by: { type: 'parse_exception', reason: 'geo coordinates must be numbers' },
     })
     const number = (await failure(12)) as { caused_by: object }
     expect(number.caused_by).toEqual({
-      type: 'elasticsearch_parse_exception',
+      type: 'parse_exception',
       reason: 'shape must be an object consisting of type and coordinates',
     })
   })

@@ -10,7 +10,7 @@
  * - no `type`: illegal_argument_exception "Required [type]"; `type` or `orientation` not a string, `coordinates` not
  *   an array: x_content_parse_exception "[geojson] <key> doesn't support values of type: VALUE_NUMBER" (the token);
  * - a bad coordinate: x_content_parse_exception "[l:c] [geojson] failed to parse field [coordinates]" caused by
- *   elasticsearch_parse_exception "geo coordinates must be numbers", "geo coordinates greater than 3 dimensions are
+ *   parse_exception "geo coordinates must be numbers", "geo coordinates greater than 3 dimensions are
  *   not supported", "Exception parsing coordinates: number of dimensions do not match" or illegal_argument_exception
  *   "coordinates cannot contain NULL values)" (located at the `coordinates` array: docs/DEVIATIONS.md);
  * - a shape that cannot be built: x_content_parse_exception "Failed to build [geojson] after last required field
@@ -30,7 +30,7 @@ import {
 } from '../../errors/index.ts'
 import { tokenLocation, XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
 import { METERS, parseDistance } from './distance-unit.ts'
-import { elasticsearchParseException } from './geo-point-parser.ts'
+import { elasticsearchParseException } from '../../errors/index.ts'
 import { checkedEnvelope, checkedLine, checkedRing, type Coordinate, type Geometry } from './geometry.ts'
 
 /** A CoordinateNode: a coordinate, or a list of nodes. */

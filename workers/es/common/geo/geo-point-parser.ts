@@ -9,13 +9,9 @@
  * ElasticsearchParseException texts.
  */
 import { parseJavaDouble } from '../../../net/java-double.ts'
-import { EsException } from '../../errors/index.ts'
+import { elasticsearchParseException, EsException } from '../../errors/index.ts'
 import { XNumber, type XContentValue } from '../../xcontent/index.ts'
 import type { GeoPoint } from './geo-encoding.ts'
-
-export function elasticsearchParseException(reason: string, causedBy?: EsException): EsException {
-  return new EsException({ type: 'elasticsearch_parse_exception', reason, status: 400, causedBy })
-}
 
 function zValueRefused(z: number | string): EsException {
   return elasticsearchParseException(

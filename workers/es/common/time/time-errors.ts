@@ -8,13 +8,9 @@
  */
 
 import { EsException, exceptionTypeName } from '../../errors/es-exception.ts'
-import { illegalArgumentException } from '../../errors/exceptions.ts'
+import { elasticsearchParseException, illegalArgumentException } from '../../errors/exceptions.ts'
 
-export { illegalArgumentException }
-
-export function parseException(reason: string, causedBy?: EsException): EsException {
-  return new EsException({ type: 'parse_exception', reason, status: 400, causedBy })
-}
+export { elasticsearchParseException as parseException, illegalArgumentException }
 
 /** A plain Java exception (not an ElasticsearchException) by its simple class name. */
 export function javaException(simpleName: string, message: string, causedBy?: EsException): EsException {

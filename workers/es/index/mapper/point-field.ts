@@ -10,7 +10,7 @@
  *   expected 2 or 3 coordinates but found: [4]", "[x] must be a number", "invalid [x] value [Infinity]; must be between
  *   -3.4028234663852886E38 and 3.4028234663852886E38"), else "unsupported symbol [c] in point [s]".
  * A third value is refused unless ignore_z_value ("Exception parsing coordinates: found Z value [3.0] but
- * [ignore_z_value] parameter is [false]"). Failures are elasticsearch_parse_exception; the field's value, its
+ * [ignore_z_value] parameter is [false]"). Failures are parse_exception; the field's value, its
  * `null_value`, `ignore_malformed` and the document failure go as a geo_point's do (geo-point-field.ts), the failure
  * "failed to parse field [f] of type [point]". Each point travels on as WKT `POINT (x y)`, stored as a shape field's
  * (shape-doc-values.ts), so the `shape` query reads it.
@@ -18,7 +18,7 @@
 import { parseJavaDouble } from '../../../net/java-double.ts'
 import { documentParsingException, EsException } from '../../errors/index.ts'
 import { javaDoubleToString, XNumber, type XContentValue } from '../../xcontent/index.ts'
-import { elasticsearchParseException } from '../../common/geo/geo-point-parser.ts'
+import { elasticsearchParseException } from '../../errors/index.ts'
 import { parseWkt } from '../../common/geo/well-known-text.ts'
 import { validateGeometry } from '../../common/geo/geometry-validator.ts'
 import type { Geometry } from '../../common/geo/geometry.ts'

@@ -17,7 +17,7 @@
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
 import type { XContentValue } from '../../xcontent/index.ts'
 import { parseGeoJson } from '../../common/geo/geo-json.ts'
-import { elasticsearchParseException } from '../../common/geo/geo-point-parser.ts'
+import { elasticsearchParseException } from '../../errors/index.ts'
 import type { Geometry } from '../../common/geo/geometry.ts'
 import { validateGeometry, type CoordinateSystem } from '../../common/geo/geometry-validator.ts'
 import { parseWkt, toWkt } from '../../common/geo/well-known-text.ts'
