@@ -377,6 +377,7 @@ export const REST_API_PARAMS = {
   put_script: ['id', 'context', ...ACKED],
   get_script: ['id', 'master_timeout'],
   delete_script: ['id', ...ACKED],
+  scripts_painless_execute: [],
   // tasks
   'tasks.list': [
     'nodes',

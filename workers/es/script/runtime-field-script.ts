@@ -22,26 +22,38 @@ import { DocLookup } from './doc-lookup.ts'
 import { PainlessScript } from './painless-script.ts'
 import { HostObject, Num, className, fromXContent, type Value } from './painless-values.ts'
 import { classCast, illegalArgument, nullPointer } from './script-errors.ts'
+import { canonicalAddress } from '../common/network/inet-addresses.ts'
 
 const VARIABLES = ['params', 'doc']
 const FUNCTIONS = ['emit/1']
 const MAX_VALUES = 100
 
+/** A field script (`params`, `doc` and `emit`) compiled; throws the compile error script_exception. */
+export function compileFieldScript(source: string): PainlessScript {
+  return PainlessScript.compile(source, VARIABLES, FUNCTIONS)
+}
+
 /** Compiles every script of a `runtime` section: a compile error is the mapping's failure. */
 export function compileRuntimeScripts(section: RuntimeSection): void {
   for (const field of Object.values(section)) {
-    if (field?.script !== undefined) PainlessScript.compile(field.script.source, VARIABLES, FUNCTIONS)
+    if (field?.script !== undefined) compileFieldScript(field.script.source)
   }
 }
 
-/** The values `emit` collects for one run, checked against the field's type. */
-class Emit extends HostObject {
+/** The type of the values an Emit takes: a runtime field's, or `ip` (IpFieldScript, which the execute API runs). */
+export type EmitType = RuntimeField['type'] | 'ip'
+
+/**
+ * The values `emit` collects for one run, in emit order, checked against the field's type; an `ip` value is a
+ * String parsed by InetAddresses.forString and kept as its canonical text. `name` is the field the values are for.
+ */
+export class Emit extends HostObject {
   readonly className = 'org.elasticsearch.script.AbstractFieldScript$Emit'
   values: FieldValue[] = []
 
   constructor(
     private readonly name: string,
-    private readonly type: RuntimeField['type'],
+    private readonly type: EmitType,
   ) {
     super()
   }
@@ -64,6 +76,14 @@ class Emit extends HostObject {
       case 'keyword':
         if (typeof value === 'string') return value
         throw classCast(`Cannot cast ${className(value)} to java.lang.String`)
+      case 'ip':
+        if (typeof value !== 'string') throw classCast(`Cannot cast ${className(value)} to java.lang.String`)
+        try {
+          return canonicalAddress(value)
+        } catch (error) {
+          if (error instanceof EsException) throw illegalArgument(error.reason)
+          throw error
+        }
       case 'boolean':
         if (typeof value === 'boolean') return value ? 1 : 0
         throw classCast(`Cannot cast ${className(value)} to boolean`)
@@ -87,7 +107,7 @@ export class RuntimeFieldScript {
     private readonly field: RuntimeField,
   ) {
     const script = field.script
-    this.script = script === undefined ? null : PainlessScript.compile(script.source, VARIABLES, FUNCTIONS)
+    this.script = script === undefined ? null : compileFieldScript(script.source)
     const params = script?.params === undefined ? new Map() : fromXContent(parseJson(script.params))
     this.params = params as Map<string, Value>
     this.readsSource = script?.source.includes('_source') ?? false

@@ -158,7 +158,7 @@ export function docValuesIndex(index: Pick<IndexService, 'metadata' | 'analysis'
 const UNNAMED_INDEX: DocValuesIndex = { name: '', analysis: null, mappers: NO_INDEX_SETTINGS }
 
 export function shardDocValues(
-  shard: ShardSearcher,
+  shard: Pick<ShardSearcher, 'searchedDocument' | 'blockRoot' | 'blockStart'>,
   mapping: Mapping,
   index: DocValuesIndex = UNNAMED_INDEX,
 ): DocValuesSource {

@@ -39,10 +39,17 @@ export interface PercolatorMatch {
   named: Array<[number, string[]]>
 }
 
-/** A percolated document parsed with `index`'s mapping (SearchExecutionContext.parseDocument); throws its failure. */
-export function parsePercolatedDocument(index: IndexService, document: XContentObject): ParsedDocument {
+/**
+ * A percolated document parsed with `index`'s mapping (SearchExecutionContext.parseDocument) under `id` (`_temp_id`;
+ * the Painless execute API's is `_id`); throws its failure.
+ */
+export function parsePercolatedDocument(
+  index: IndexService,
+  document: XContentObject,
+  id: string = TEMP_ID,
+): ParsedDocument {
   try {
-    return parseDocument(document, index.metadata.mapping, TEMP_ID, true, {}, mapperSettings(index.metadata))
+    return parseDocument(document, index.metadata.mapping, id, true, {}, mapperSettings(index.metadata))
   } catch (error) {
     // the document as PercolateQueryBuilder copied it: compact JSON, where the failure is located
     throw locateDocumentFailure(error, toJson(document))
