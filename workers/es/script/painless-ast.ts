@@ -14,6 +14,12 @@ export type Expr =
   | { kind: 'static'; at: number; type: string; name: string; args: Expr[] | null }
   /** A call of a function the context binds (a runtime field's `emit`). */
   | { kind: 'function'; at: number; name: string; args: Expr[] }
+  /** A call of a function the script declares (`int f(int x) { ... }`), resolved by name and arity. */
+  | { kind: 'userCall'; at: number; name: string; args: Expr[] }
+  /** A lambda: its parameters (`def` when untyped) and its body (an expression body is a `return`). */
+  | { kind: 'lambda'; at: number; params: Parameter[]; body: Statement }
+  /** A method reference `Type::name`. */
+  | { kind: 'reference'; at: number; type: string; name: string }
   | { kind: 'new'; at: number; type: string; args: Expr[] }
   | { kind: 'list'; at: number; items: Expr[] }
   | { kind: 'map'; at: number; entries: Array<[Expr, Expr]> }
@@ -46,7 +52,22 @@ export type Statement =
   | { kind: 'break'; at: number }
   | { kind: 'continue'; at: number }
 
+export interface Parameter {
+  type: string
+  name: string
+}
+
+/** A function the script declares before its statements. */
+export interface FunctionDeclaration {
+  name: string
+  returnType: string
+  params: Parameter[]
+  body: Statement
+}
+
 export interface Program {
+  /** The script's functions by `name/arity`. */
+  functions: Map<string, FunctionDeclaration>
   statements: Statement[]
   /** The start offset of every statement, ascending (the runtime error's script_stack bounds). */
   statementStarts: number[]

@@ -10,17 +10,29 @@
  * - the loop counter: every loop iteration counts its body's statements, and past max_loop_counter
  *   (1,000,000) the script fails with a PainlessError "The maximum number of statements that can be executed
  *   in a loop has been reached.", so a runaway loop ends instead of freezing the node;
+ * - a declared function runs in a scope of its parameters alone, a lambda in one over the scope it was made in; its
+ *   `return`ed value is converted to the function's return type. Calls nested deeper than MAX_CALL_DEPTH are the
+ *   JVM's StackOverflowError (ES catches it into a runtime error), so recursion cannot exhaust JavaScript's stack;
  * - the result is the `return`ed value, or the value of the script's last statement when it is an expression.
  *
  * A Java exception raised by a node carries that node's offset out (the runtime error's position).
  */
-import type { Expr, Program, Statement } from './painless-ast.ts'
+import type { Expr, Parameter, Program, Statement } from './painless-ast.ts'
+import { FunctionRef } from './painless-lambdas.ts'
 import { callMethod, callStatic, listIndex } from './painless-methods.ts'
 import { assignable, binary, cast, instanceOf, truthy, unary } from './painless-operators.ts'
 import { HostObject, JavaHashMap, Num, className, type Value } from './painless-values.ts'
 import { JavaException, illegalArgument, nullPointer } from './script-errors.ts'
 
 export const MAX_LOOP_COUNTER = 1_000_000
+/** How deep calls of the script's functions and lambdas may nest before the JVM's StackOverflowError. */
+const MAX_CALL_DEPTH = 200
+
+/** The static types a method reference calls statically (`Integer::parseInt`); others call the first argument's method. */
+const STATIC_REFERENCES: ReadonlySet<string> = new Set([
+  'Math.', 'Integer.parseInt', 'Integer.valueOf', 'Long.parseLong', 'Long.valueOf', 'Double.parseDouble',
+  'Double.valueOf', 'Float.parseFloat', 'Float.valueOf', 'Boolean.parseBoolean', 'String.valueOf', 'String.join',
+]) // prettier-ignore
 
 type Completion = { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value } | undefined
 
@@ -90,11 +102,13 @@ function construct(type: string, args: readonly Value[]): Value {
 
 export class Interpreter {
   private loopCounter = 0
+  private callDepth = 0
 
   constructor(private readonly program: Program) {}
 
   run(globals: ReadonlyMap<string, Value>): Value {
     this.loopCounter = 0
+    this.callDepth = 0
     const scope = new Scope(null)
     for (const [name, value] of globals) scope.declare(name, 'def', value)
     const statements = this.program.statements
@@ -106,6 +120,38 @@ export class Interpreter {
       if (completion?.kind === 'return') return completion.value
     }
     return null
+  }
+
+  /** Runs a function's or lambda's body in a scope of its parameters: its `return`ed value, else null. */
+  private invoke(
+    params: readonly Parameter[],
+    args: readonly Value[],
+    body: Statement,
+    parent: Scope | null,
+  ): Value {
+    if (++this.callDepth > MAX_CALL_DEPTH) {
+      this.callDepth = 0
+      throw new JavaException('StackOverflowError', '')
+    }
+    try {
+      const scope = new Scope(parent)
+      params.forEach((param, i) =>
+        scope.declare(param.name, param.type, assignable(param.type, args[i] ?? null)),
+      )
+      const completion = this.execute(body, scope)
+      return completion?.kind === 'return' ? completion.value : null
+    } finally {
+      this.callDepth--
+    }
+  }
+
+  private reference(type: string, name: string): FunctionRef {
+    const isStatic = STATIC_REFERENCES.has(`${type}.${name}`) || STATIC_REFERENCES.has(`${type}.`)
+    return new FunctionRef(null, (args) => {
+      if (isStatic) return callStatic(type, name, args)
+      const [self = null, ...rest] = args
+      return callMethod(self, name, rest)
+    })
   }
 
   private countLoop(body: Statement, at: number): void {
@@ -267,6 +313,18 @@ export class Interpreter {
           expr.name,
           expr.args.map((arg) => this.evaluate(arg, scope)),
         )
+      case 'userCall': {
+        const fn = this.program.functions.get(`${expr.name}/${expr.args.length}`)!
+        const args = expr.args.map((arg) => this.evaluate(arg, scope))
+        const result = this.invoke(fn.params, args, fn.body, null)
+        return fn.returnType === 'void' ? null : assignable(fn.returnType, result)
+      }
+      case 'lambda': {
+        const { params, body } = expr
+        return new FunctionRef(params.length, (args) => this.invoke(params, args, body, scope))
+      }
+      case 'reference':
+        return this.reference(expr.type, expr.name)
       case 'static':
         return callStatic(expr.type, expr.name, expr.args?.map((arg) => this.evaluate(arg, scope)) ?? null)
       case 'new':

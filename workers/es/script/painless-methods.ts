@@ -9,6 +9,8 @@
  *   indexOf, clear, toString;
  * - Map: get, getOrDefault, put, putAll, remove, containsKey, containsValue, size, isEmpty, keySet, values,
  *   clear, toString;
+ * - the methods that take lambdas and method references (List.removeIf/forEach/sort/stream, Map.computeIfAbsent,
+ *   ..., Collections.sort, Collectors): painless-lambdas.ts;
  * - Number: intValue, longValue, floatValue, doubleValue, toString; any object: equals, toString;
  * - statics: Math (abs, max, min, pow, sqrt, cbrt, log, log10, log1p, exp, floor, ceil, round, signum, sin,
  *   cos, tan, asin, acos, atan, atan2, hypot, toRadians, toDegrees, PI, E), Integer/Long/Double/Float
@@ -26,6 +28,7 @@ import { assignable, cast, javaEquals } from './painless-operators.ts'
 import { HostObject, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
 import { JavaException, classCast, illegalArgument, nullPointer } from './script-errors.ts'
 import { JAVA_TIME_CONSTANTS, javaTimeStatic } from './java-time.ts'
+import { collectorsStatic, listFunctionalMethod, mapFunctionalMethod, sortList } from './painless-lambdas.ts'
 
 function methodNotFound(self: Value, name: string, arity: number): JavaException {
   return illegalArgument(`dynamic method [${className(self)}, ${name}/${arity}] not found`)
@@ -166,7 +169,7 @@ function listMethod(self: Value[], name: string, args: readonly Value[]): Value 
       self.length = 0
       return null
   }
-  return undefined
+  return listFunctionalMethod(self, name, args)
 }
 
 function mapMethod(self: Map<string, Value>, name: string, args: readonly Value[]): Value | undefined {
@@ -207,7 +210,7 @@ function mapMethod(self: Map<string, Value>, name: string, args: readonly Value[
       self.clear()
       return null
   }
-  return undefined
+  return mapFunctionalMethod(self, name, args, key)
 }
 
 function numberMethod(self: Num, name: string, args: readonly Value[]): Value | undefined {
@@ -340,6 +343,12 @@ export function callStatic(type: string, name: string, args: readonly Value[] | 
       return Num.double(Math.atan2(double(args[0]!), double(args[1]!)))
     if (name === 'hypot' && args.length === 2)
       return Num.double(Math.hypot(double(args[0]!), double(args[1]!)))
+  } else if (type === 'Collections' && name === 'sort' && args.length <= 2 && Array.isArray(args[0])) {
+    sortList(args[0], args[1])
+    return null
+  } else if (type === 'Collectors') {
+    const collector = collectorsStatic(name, args)
+    if (collector !== undefined) return collector
   } else if (type === 'MovingFunctions') {
     const result = movingFunction(name, args)
     if (result !== undefined) return result

@@ -3,6 +3,8 @@
  * check folded in: a name that is neither a declared variable in scope, a context variable (`params`, `ctx`,
  * `doc`, `_score`, ...) nor a static type fails with "cannot resolve symbol [x]".
  *
+ * A script starts with the functions it declares (`int f(int x) { ... }`: a function sees its parameters only; one
+ * may call any other, whatever their order), then its statements.
  * Statements: blocks, `if`/`else`, `while`, `do`/`while`, `for (init; condition; update)`, `for (T x : e)` and
  * `for (x in e)`, declarations (`def x = 1, y;`, `int`, `double`, `String`, `List`, `Map`, ...), `return`,
  * `break`, `continue`, expressions. A statement ends with `;`, or without one when it is the last of its block
@@ -12,11 +14,13 @@
  * `instanceof`, shifts, `+ -`, `* / %`, unary (`! ~ - +`, prefix `++ --`, casts), postfix (`.`, `?.`, `[]`,
  * calls, `++ --`). Primaries: literals, list `[a, b]` and map `[k: v]` / `[:]` initializers, `new T(...)`,
  * static members (`Math.max(a, b)`, `Integer.MAX_VALUE`), variables, parentheses, and local calls of the
- * functions the context binds (`emit(v)` in a runtime field; any other is "Unknown call [f] with [n] arguments.").
+ * functions the context binds (`emit(v)` in a runtime field) or the script declares (any other is "Unknown call [f]
+ * with [n] arguments."), method references (`String::length`). A call's arguments may be lambdas (`x -> e`,
+ * `(a, b) -> { ... }`, `(int a) -> e`), which see the variables in scope and their parameters.
  * Syntax errors are ParserErrorStrategy's: "invalid sequence of tokens near ['x']." at the offending token,
  * "unexpected end of script." at the end.
  */
-import type { Expr, Program, Statement } from './painless-ast.ts'
+import type { Expr, FunctionDeclaration, Parameter, Program, Statement } from './painless-ast.ts'
 import { tokenize, type Token } from './painless-lexer.ts'
 import { Num } from './painless-values.ts'
 import { ScriptCompileError } from './script-errors.ts'
@@ -35,6 +39,7 @@ const STATIC_TYPES = new Set([
   'String',
   'Boolean',
   'Collections',
+  'Collectors',
   'TextStyle',
   'Locale',
   'Instant',
@@ -73,6 +78,9 @@ class Parser {
   private at = 0
   private readonly scopes: Array<Set<string>>
   private readonly statementStarts: number[] = []
+  private readonly declared = new Map<string, FunctionDeclaration>()
+  /** Calls made inside functions, checked once every function is declared. */
+  private deferredCalls: Array<{ name: string; arity: number; at: number }> | null = null
 
   constructor(
     private readonly source: string,
@@ -84,9 +92,64 @@ class Parser {
   }
 
   parseProgram(): Program {
+    this.deferredCalls = []
+    while (this.isFunction()) this.functionDeclaration()
+    for (const call of this.deferredCalls) this.checkCall(call.name, call.arity, call.at)
+    this.deferredCalls = null
     const statements: Statement[] = []
     while (this.peek().kind !== 'eof') statements.push(this.statement())
-    return { statements, statementStarts: this.statementStarts }
+    return { functions: this.declared, statements, statementStarts: this.statementStarts }
+  }
+
+  /** `decltype ID parameters block` (PainlessParser's `function`), which only the start of a script holds. */
+  private isFunction(): boolean {
+    const type = this.peek()
+    return (
+      type.kind === 'id' &&
+      (TYPES.has(type.text) || type.text === 'void') &&
+      this.peek(1).kind === 'id' &&
+      this.is('(', 2)
+    )
+  }
+
+  private functionDeclaration(): void {
+    const returnType = this.next().text
+    const nameToken = this.peek()
+    const name = this.identifier()
+    this.expect('(')
+    const params: Parameter[] = []
+    if (!this.accept(')')) {
+      do {
+        const type = this.peek()
+        if (type.kind !== 'id' || !TYPES.has(type.text)) this.fail()
+        this.next()
+        params.push({ type: type.text, name: this.identifier() })
+      } while (this.accept(','))
+      this.expect(')')
+    }
+    const key = `${name}/${params.length}`
+    if (this.declared.has(key))
+      throw new ScriptCompileError(`Illegal duplicate functions [${key}].`, nameToken.start)
+    const declaration: FunctionDeclaration = {
+      name,
+      returnType,
+      params,
+      body: { kind: 'block', at: 0, statements: [] },
+    }
+    this.declared.set(key, declaration)
+    // a function sees its parameters only, not the context's variables
+    const outer = this.scopes.splice(0, this.scopes.length, new Set(params.map((param) => param.name)))
+    try {
+      declaration.body = this.block()
+    } finally {
+      this.scopes.splice(0, this.scopes.length, ...outer)
+    }
+  }
+
+  /** A local call of a function the script declares, or the semantic pass's "Unknown call". */
+  private checkCall(name: string, arity: number, at: number): void {
+    if (!this.declared.has(`${name}/${arity}`))
+      throw new ScriptCompileError(`Unknown call [${name}] with [${arity}] arguments.`, at)
   }
 
   private peek(ahead = 0): Token {
@@ -378,10 +441,50 @@ class Parser {
     this.expect('(')
     const args: Expr[] = []
     if (this.accept(')')) return args
-    do args.push(this.expression())
+    do args.push(this.isLambda() ? this.lambda() : this.expression())
     while (this.accept(','))
     this.expect(')')
     return args
+  }
+
+  /** Whether a lambda starts here: `x ->` or a parenthesized parameter list followed by `->`. */
+  private isLambda(): boolean {
+    if (this.peek().kind === 'id' && this.is('->', 1)) return true
+    if (!this.is('(')) return false
+    let depth = 0
+    for (let ahead = 0; this.peek(ahead).kind !== 'eof'; ahead++) {
+      if (this.is('(', ahead)) depth++
+      else if (this.is(')', ahead) && --depth === 0) return this.is('->', ahead + 1)
+    }
+    return false
+  }
+
+  /** PainlessParser's `lambda`: `x -> e`, `(a, b) -> e`, `(int a) -> { ... }`, `() -> e`. */
+  private lambda(): Expr {
+    const at = this.peek().start
+    const params: Array<Parameter & { at: number }> = []
+    if (this.peek().kind === 'id' && !this.is('(')) {
+      params.push({ type: 'def', at: this.peek().start, name: this.identifier() })
+    } else {
+      this.expect('(')
+      if (!this.accept(')')) {
+        do {
+          const typed = this.peek().kind === 'id' && TYPES.has(this.peek().text) && this.peek(1).kind === 'id'
+          const type = typed ? this.next().text : 'def'
+          params.push({ type, at: this.peek().start, name: this.identifier() })
+        } while (this.accept(','))
+        this.expect(')')
+      }
+    }
+    this.expect('->')
+    return this.scoped(() => {
+      for (const param of params) this.declare(param.name, param.at)
+      const bodyAt = this.peek().start
+      const body: Statement = this.is('{')
+        ? this.block()
+        : { kind: 'return', at: bodyAt, value: this.expression() }
+      return { kind: 'lambda', at, params: params.map(({ type, name }) => ({ type, name })), body }
+    })
   }
 
   private primary(): Expr {
@@ -412,6 +515,10 @@ class Parser {
       const type = this.identifier()
       return { kind: 'new', at, type, args: this.arguments() }
     }
+    if ((STATIC_TYPES.has(name) || TYPES.has(name)) && this.is('::')) {
+      this.next()
+      return { kind: 'reference', at, type: name, name: this.identifier() }
+    }
     if (STATIC_TYPES.has(name) && this.is('.')) {
       this.next()
       const member = this.identifier()
@@ -421,7 +528,9 @@ class Parser {
       // A local call: a function the context binds (`emit/1`), else the semantic pass's "Unknown call".
       const args = this.arguments()
       if (this.functions.has(`${name}/${args.length}`)) return { kind: 'function', at, name, args }
-      throw new ScriptCompileError(`Unknown call [${name}] with [${args.length}] arguments.`, at)
+      if (this.deferredCalls !== null) this.deferredCalls.push({ name, arity: args.length, at })
+      else this.checkCall(name, args.length, at)
+      return { kind: 'userCall', at, name, args }
     }
     if (!this.scopes.some((scope) => scope.has(name))) {
       throw new ScriptCompileError(`cannot resolve symbol [${name}]`, at)
