@@ -194,7 +194,7 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
     throw fieldFailure('precision', '[precision] must be greater than 0.00001')
   const include = params.raw('include')
   const exclude = params.raw('exclude')
-  const accept = parseIncludeExclude(include, exclude)
+  const includeExclude = parseIncludeExclude(params)
   return {
     name,
     type: 'rare_terms',
@@ -218,6 +218,7 @@ export const rareTermsParser: AggregationParser = (name, body, meta, subs): Aggr
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
         mapped: config.info !== null || config.missing !== null,
       }
+      const accept = includeExclude(settings.valueType)
       // include / exclude name an ip's addresses by their text and a boolean's values as true / false
       const term = (value: FieldValue): FieldValue =>
         type === 'ip' && typeof value === 'string'

@@ -322,7 +322,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
   const { size, shardSize, minDocCount, shardMinDocCount } = significanceThresholds(params, name)
   const include = params.raw('include')
   const exclude = params.raw('exclude')
-  const accept = parseIncludeExclude(include, exclude)
+  const includeExclude = parseIncludeExclude(params)
   const backgroundFilter = params.object('background_filter')
   params.object('jlh')
   return {
@@ -359,6 +359,7 @@ export const significantTermsParser: AggregationParser = (name, body, meta, subs
         format: type === 'boolean' ? BOOLEAN_FORMAT : (config.info?.format ?? null),
       }
       if (config.info === null) return new InternalSignificantTerms(name, meta, settings, 0, 0, [], false)
+      const accept = includeExclude(settings.valueType)
       const term = (value: FieldValue): FieldValue =>
         type === 'ip' && typeof value === 'string'
           ? formatTerm(value)

@@ -54,7 +54,7 @@ export const significantTextParser: AggregationParser = (name, body, meta, subs)
   const sourceFields = stringArray(params, 'source_fields')
   const filterDuplicateText = params.boolean('filter_duplicate_text') ?? false
   const { size, shardSize, minDocCount, shardMinDocCount } = significanceThresholds(params, name)
-  const accept = parseIncludeExclude(params.raw('include'), params.raw('exclude'))
+  const accept = parseIncludeExclude(params)('string')
   const backgroundFilter = params.object('background_filter')
   params.object('jlh')
   // AggregatorFactories hands the sub-aggregations over once the type's body is parsed

@@ -280,7 +280,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
   )
   const include = params.raw('include')
   const exclude = params.raw('exclude')
-  const accept = parseIncludeExclude(include, exclude)
+  const includeExclude = parseIncludeExclude(params)
   const showTermDocCountError = params.boolean('show_term_doc_count_error') ?? false
   return {
     name,
@@ -311,6 +311,7 @@ export const termsParser: AggregationParser = (name, body, meta, subs): Aggregat
         mapped: config.info !== null || config.missing !== null,
       }
       const groups = new DocGroups<FieldValue>()
+      const accept = includeExclude(settings.valueType)
       // include / exclude name an ip field's addresses and a version field's versions by their text
       const accepted = (value: FieldValue): boolean =>
         accept(typeof value === 'string' ? termText(type, value) : value)
