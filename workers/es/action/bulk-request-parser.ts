@@ -9,6 +9,8 @@
  *   `if_primary_term`, `retry_on_conflict`, `pipeline`, `_source`, `require_alias`,
  *   `require_data_stream`, `list_executed_pipelines`, `dynamic_templates`. Keys after the action object,
  *   data after the closing brace and a missing closing brace are forgiven (8.x only warns about them).
+ * - `version` (a long) and `version_type` (VersionType.fromString) are an index, create or delete item's; an update
+ *   item with either (other than the defaults) refuses the request, as ES 8 versions updates only by seq_no.
  * - index, create and update take the next line as their source; an action on the last line has
  *   none and is dropped, as ES drops it. An index/create source is parsed when the item runs, so a bad
  *   one fails only its item; an update body is parsed here, and a bad one fails the request.
@@ -28,7 +30,13 @@ import {
   type XContentValue,
 } from '../xcontent/index.ts'
 import { parseRequestBody } from '../rest/request-body.ts'
-import type { CasParams } from './write-validation.ts'
+import type { WriteConditions } from './write-validation.ts'
+import {
+  INTERNAL_MATCH_ANY,
+  MATCH_ANY,
+  versionTypeFromString,
+  type Versioning,
+} from '../index/version-type.ts'
 import { parseUpdateRequest, type UpdateRequest } from './update-helper.ts'
 import { fetchSourceFromValue, type FetchSourceContext } from './fetch-source.ts'
 import { valueToken } from './value-token.ts'
@@ -37,7 +45,7 @@ import { javaToString } from '../index/mapper/mapping-parser.ts'
 
 export type BulkOpType = 'index' | 'create' | 'update' | 'delete'
 
-export interface BulkItemRequest extends CasParams {
+export interface BulkItemRequest extends WriteConditions {
   opType: BulkOpType
   index: string | null
   id: string | null
@@ -63,7 +71,7 @@ export interface BulkDefaults {
 }
 
 const ACTIONS = new Set<string>(['index', 'create', 'update', 'delete'])
-const IGNORED = new Set(['require_data_stream', 'list_executed_pipelines', 'version_type'])
+const IGNORED = new Set(['require_data_stream', 'list_executed_pipelines'])
 
 export function parseBulkRequest(body: string, defaults: BulkDefaults): BulkItemRequest[] {
   let lines: NdjsonLine[]
@@ -134,6 +142,7 @@ function parseAction(value: XContentValue, line: number, defaults: BulkDefaults)
     requireAlias: defaults.requireAlias,
     ifSeqNo: null,
     ifPrimaryTerm: null,
+    versioning: INTERNAL_MATCH_ANY,
     sourceText: '',
     update: null,
     fetchSource: defaults.fetchSource,
@@ -141,14 +150,15 @@ function parseAction(value: XContentValue, line: number, defaults: BulkDefaults)
     dynamicTemplates: null,
   }
   let opType: string | null = null
-  let versioned = false
+  const versioning: Versioning = { ...INTERNAL_MATCH_ANY }
   for (const [key, entry] of metadata)
-    readMetadata(item, line, key, entry, {
-      opType: (text) => (opType = text),
-      versioned: () => (versioned = true),
-    })
+    readMetadata(item, line, key, entry, versioning, (text) => (opType = text))
+  item.versioning = versioning
   if (item.opType === 'index' && opType === 'create') item.opType = 'create'
-  if (item.opType === 'update' && versioned) {
+  if (
+    item.opType === 'update' &&
+    (versioning.version !== MATCH_ANY || versioning.versionType !== 'internal')
+  ) {
     throw illegalArgumentException(
       'Update requests do not support versioning. Please use `if_seq_no` and `if_primary_term` instead',
     )
@@ -161,7 +171,8 @@ function readMetadata(
   line: number,
   key: string,
   value: XContentValue,
-  on: { opType: (text: string) => void; versioned: () => void },
+  versioning: Versioning,
+  opType: (text: string) => void,
 ): void {
   if (value === null) return
   if (value instanceof Map) {
@@ -184,19 +195,22 @@ function readMetadata(
       item.routing = text
       return
     case 'op_type':
-      on.opType(text)
+      opType(text)
       return
     case 'version':
-      on.versioned()
+      versioning.version = longValue(text)
+      return
+    case 'version_type':
+      versioning.versionType = versionTypeFromString(text)
       return
     case 'if_seq_no':
-      item.ifSeqNo = longValue(text, 'sequence numbers must be non negative. got [', '].')
+      item.ifSeqNo = nonNegative(longValue(text), 'sequence numbers must be non negative. got [', '].')
       return
     case 'if_primary_term':
-      item.ifPrimaryTerm = longValue(text, 'primary term must be non negative. got [', '].')
+      item.ifPrimaryTerm = nonNegative(longValue(text), 'primary term must be non negative. got [', '].')
       return
     case 'retry_on_conflict':
-      longValue(text, 'retry_on_conflict must not be negative. got [', '].')
+      nonNegative(longValue(text), 'retry_on_conflict must not be negative. got [', '].')
       return
     case 'require_alias':
       item.requireAlias = text === 'true'
@@ -219,10 +233,15 @@ function dynamicTemplateNames(value: Map<string, XContentValue>): Record<string,
   return names
 }
 
-function longValue(text: string, before: string, after: string): number {
+function longValue(text: string): number {
   const n = Number(text)
   if (text.trim() === '' || !Number.isInteger(n))
     throw illegalArgumentException(`For input string: "${text}"`)
-  if (n < 0) throw illegalArgumentException(before + text + after)
+  return n
+}
+
+/** A request setter's refusal of a negative value: `before` + the value + `after`. */
+function nonNegative(n: number, before: string, after: string): number {
+  if (n < 0) throw illegalArgumentException(before + String(n) + after)
   return n
 }

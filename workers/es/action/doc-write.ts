@@ -1,8 +1,11 @@
 /**
  * The primary's side of a document write (TransportShardBulkAction.executeBulkItemRequest): index,
  * create, delete and update of one document on the primary copy of its shard, with optimistic
- * concurrency control (`if_seq_no` + `if_primary_term`) and the version conflicts InternalEngine
- * raises; and each result's response fields (DocWriteResponse.innerToXContent).
+ * concurrency control (`if_seq_no` + `if_primary_term`, and `version` with a version type) and the version
+ * conflicts InternalEngine's plan for a primary operation raises; and each result's response fields
+ * (DocWriteResponse.innerToXContent). The plan (planWrite) reads the id's current version once: a create is
+ * internal versioning expecting no live document (MATCH_DELETED), and the version it answers is the one the
+ * operation carries to the replicas and the translog.
  *
  * An item is plain data (ShardWriteItem: sources as text), since it crosses from the coordinating node
  * to the primary's node. Executing one applies it to the shard at once or changes nothing (conflicts,
@@ -12,16 +15,22 @@ import { NO_STORED_SCRIPTS, type StoredScriptLookup } from '../cluster/metadata/
 import {
   EsException,
   illegalArgumentException,
-  versionConflictDocumentExists,
+  versionConflictEngineException,
   versionConflictSeqNo,
   type ShardRef,
 } from '../errors/index.ts'
 import { parseJson, type JsonOut, type XContentObject } from '../xcontent/index.ts'
 import type { IndexService, ShardWrite } from '../index/index-service.ts'
-import type { IndexShard, StoredDocument } from '../index/shard/index-shard.ts'
+import type { IndexShard, StoredDocument, VersionPlan } from '../index/shard/index-shard.ts'
+import {
+  INTERNAL_MATCH_ANY,
+  MATCH_DELETED,
+  versionTypeRules,
+  type Versioning,
+} from '../index/version-type.ts'
 import { isBlank, parseDocumentBody, parseRequestBody } from '../rest/request-body.ts'
 import { parseUpdateRequest, prepareUpdate } from './update-helper.ts'
-import type { CasParams } from './write-validation.ts'
+import type { WriteConditions } from './write-validation.ts'
 import { documentSourceMissing, storedSource } from './stored-source.ts'
 
 export type RefreshPolicy = 'none' | 'immediate' | 'wait_for'
@@ -35,7 +44,7 @@ export function refreshPolicy(value: string | undefined): RefreshPolicy {
 }
 
 /** One write as the primary receives it. */
-export type ShardWriteItem = CasParams & {
+export type ShardWriteItem = WriteConditions & {
   id: string
   routing: string | null
 } & (
@@ -141,6 +150,29 @@ function updatableDocument(index: IndexService, shard: IndexShard, current: Stor
 /** A missing document's version, seq_no and primary term (Versions.NOT_FOUND, UNASSIGNED_SEQ_NO, 0). */
 export const MISSING_DOCUMENT = { version: -1, seqNo: -2, primaryTerm: 0 } as const
 
+/** A create expects no live document: internal versioning with MATCH_DELETED (IndexRequest.resolveVersionDefaults). */
+const CREATE: Versioning = { version: MATCH_DELETED, versionType: 'internal' }
+
+/**
+ * InternalEngine's plan for a primary operation, past the compare-and-set check: the id's current version against the
+ * request's version type (a 409 with VersionType's explanation on a conflict), and the version the operation gives it.
+ */
+function planWrite(
+  index: IndexService,
+  shard: IndexShard,
+  id: string,
+  { version, versionType }: Versioning,
+  now: number,
+): VersionPlan {
+  const current = shard.currentVersion(id, now)
+  const rules = versionTypeRules(versionType)
+  if (rules.isVersionConflictForWrites(current.version, version, current.deleted)) {
+    const explanation = rules.explainConflictForWrites(current.version, version)
+    throw versionConflictEngineException(shardRef(index, shard), id, explanation)
+  }
+  return { version: rules.updateVersion(current.version, version), existed: !current.deleted }
+}
+
 /** Executes one item on the primary copy; `write` is null for a noop. */
 export function executeOnPrimary(
   index: IndexService,
@@ -149,21 +181,22 @@ export function executeOnPrimary(
   now: number,
   scripts: StoredScriptLookup = NO_STORED_SCRIPTS,
 ): { result: ShardItemResult; write: ShardWrite | null } {
-  // Only an update, a create and a conditional write read the current document (the shard finds the version a
-  // plain index or delete replaces): no realtime GET for the others.
-  const readsCurrent = item.op === 'update' || (item.op === 'index' && item.create) || hasCas(item)
-  const current = readsCurrent ? shard.get(item.id) : null
+  // Only an update and a conditional write read the current document (planWrite finds the current version of the
+  // others): no realtime GET for them.
+  const current = item.op === 'update' || hasCas(item) ? shard.get(item.id) : null
+  const versioning = item.versioning ?? INTERNAL_MATCH_ANY
   switch (item.op) {
     case 'index': {
-      if (item.create && current)
-        throw versionConflictDocumentExists(shardRef(index, shard), item.id, current.version)
       checkCas(index, shard, item, current)
+      const plan = planWrite(index, shard, item.id, item.create ? CREATE : versioning, now)
       const { text, source } = parseDocumentBody(item.text)
-      return done(index.index(shard, item.id, text, source, item.routing, now, item.dynamicTemplates))
+      const { routing, dynamicTemplates } = item
+      return done(index.index(shard, item.id, text, source, routing, now, plan, dynamicTemplates))
     }
-    case 'delete':
+    case 'delete': {
       checkCas(index, shard, item, current)
-      return done(index.delete(shard, item.id, now))
+      return done(index.delete(shard, item.id, now, planWrite(index, shard, item.id, versioning, now)))
+    }
     case 'update': {
       if (current !== null) checkCas(index, shard, item, current)
       const body = isBlank(item.text) ? (new Map() as XContentObject) : parseRequestBody(item.text)
@@ -176,7 +209,6 @@ export function executeOnPrimary(
         scripts,
         { index: index.metadata.name, id: item.id, now },
       )
-      if (plan.kind === 'delete') return done(index.delete(shard, item.id, now))
       if (plan.kind === 'noop') {
         // A scripted upsert that did nothing answers the missing document's GetResult.
         if (current === null) return { result: { result: 'noop', ...MISSING_DOCUMENT }, write: null }
@@ -186,7 +218,9 @@ export function executeOnPrimary(
           write: null,
         }
       }
-      return done(index.index(shard, item.id, plan.text, plan.source, item.routing, now), plan.text)
+      const next = planWrite(index, shard, item.id, INTERNAL_MATCH_ANY, now)
+      if (plan.kind === 'delete') return done(index.delete(shard, item.id, now, next))
+      return done(index.index(shard, item.id, plan.text, plan.source, item.routing, now, next), plan.text)
     }
   }
 }

@@ -3,16 +3,24 @@
  * document's shard (the primary first), which answers from its live version map. With no active copy
  * the answer is no_shard_available_action_exception, as ES gives. Before that, TransportSingleShardAction's
  * blocks: the global READ blocks, then the resolved index's (`index.blocks.read`), as `readableSingleIndex` checks
- * for every single-shard read (get, explain, term vectors, analyze). A query's rewrite on the coordinating node
+ * for every single-shard read (get, explain, term vectors, analyze). A GET's `version` is checked against the
+ * document the copy found (InternalEngine.get: a 409 version_conflict_engine_exception with VersionType's
+ * explanation for reads; a missing document is not found whatever the version). A query's rewrite on the coordinating node
  * (a `terms` lookup, a percolate indexed document, an indexed shape) reads its document with `rewriteGet`.
  */
-import { EsException, illegalArgumentException, indexNotFoundException } from '../errors/index.ts'
+import {
+  EsException,
+  illegalArgumentException,
+  indexNotFoundException,
+  versionConflictEngineException,
+} from '../errors/index.ts'
 import type { IndexService } from '../index/index-service.ts'
 import type { StoredDocument } from '../index/shard/index-shard.ts'
 import type { RestContext } from '../rest/rest-context.ts'
 import { checkRoutingRequired } from '../index/mapper/routing-field.ts'
 import { globalBlockedRaiseException, indicesBlockedRaiseException } from '../cluster/block/cluster-blocks.ts'
 import { resolveIndexRouting } from '../cluster/metadata/index-abstraction.ts'
+import { INTERNAL_MATCH_ANY, readConflict, type Versioning } from '../index/version-type.ts'
 
 /** The one index a name or alias names (IndexNameExpressionResolver for a single-index operation). */
 export function singleIndex(context: RestContext, name: string): IndexService {
@@ -42,6 +50,7 @@ export async function realtimeGet(
   name: string,
   id: string,
   routing: string | null,
+  versioning: Versioning = INTERNAL_MATCH_ANY,
 ): Promise<{ index: IndexService; doc: StoredDocument | null }> {
   const index = readableSingleIndex(context, name)
   const { mapping } = index.metadata
@@ -59,7 +68,13 @@ export async function realtimeGet(
       status: 503,
     })
   }
-  return { index, doc: response.doc }
+  const { doc } = response
+  const conflict = doc && readConflict(versioning, doc.version)
+  if (conflict) {
+    const { name: concrete, uuid } = index.metadata
+    throw versionConflictEngineException({ index: concrete, uuid, shard }, id, conflict)
+  }
+  return { index, doc }
 }
 
 /**

@@ -151,7 +151,7 @@ export function updateValidationErrors(
   if (request.script !== null && request.doc !== null) errors.push("can't provide both script and doc")
   if (request.doc === null && request.docAsUpsert)
     errors.push('doc must be specified if doc_as_upsert is enabled')
-  errors.push(...casValidationErrors(cas, false))
+  errors.push(...casValidationErrors(cas))
   if (cas.ifSeqNo !== null && retryOnConflict > 0)
     errors.push('compare and write operations can not be retried')
   if (request.upsert !== null && cas.ifSeqNo !== null) {

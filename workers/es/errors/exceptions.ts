@@ -79,15 +79,6 @@ export interface ShardRef {
   shard: number
 }
 
-/** An `op_type=create` (or `_create`) on an existing id: VersionType.INTERNAL's explanation. */
-export function versionConflictDocumentExists(
-  shard: ShardRef,
-  id: string,
-  currentVersion: number,
-): EsException {
-  return versionConflict(shard, id, `document already exists (current version [${currentVersion}])`)
-}
-
 /** `if_seq_no` / `if_primary_term` that do not match; `current` is null when the document does not exist. */
 export function versionConflictSeqNo(
   shard: ShardRef,
@@ -99,14 +90,19 @@ export function versionConflictSeqNo(
     current === null
       ? ' but no document was found'
       : ` current document has seqNo [${current.seqNo}] and primary term [${current.primaryTerm}]`
-  return versionConflict(
+  return versionConflictEngineException(
     shard,
     id,
     `required seqNo [${expected.seqNo}], primary term [${expected.primaryTerm}].${found}`,
   )
 }
 
-function versionConflict(shard: ShardRef, id: string, explanation: string): EsException {
+/** VersionConflictEngineException(shardId, id, explanation): a 409 on one shard's document. */
+export function versionConflictEngineException(
+  shard: ShardRef,
+  id: string,
+  explanation: string,
+): EsException {
   return new EsException({
     type: 'version_conflict_engine_exception',
     reason: `[${id}]: version conflict, ${explanation}`,

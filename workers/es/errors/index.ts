@@ -29,7 +29,7 @@ export {
   numberFormatException,
   parsingException,
   resourceAlreadyExistsException,
-  versionConflictDocumentExists,
+  versionConflictEngineException,
   versionConflictSeqNo,
   xContentParseException,
   xContentParseExceptionFromJackson,

@@ -12,7 +12,13 @@
 import type { XContentObject } from '../xcontent/index.ts'
 import { shardId } from '../cluster/routing/operation-routing.ts'
 import { mapperSettings, type IndexMetadata } from './index-metadata.ts'
-import type { AnalyzeDocument, IndexShard, ShardOperation, WriteResult } from './shard/index-shard.ts'
+import type {
+  AnalyzeDocument,
+  IndexShard,
+  ShardOperation,
+  VersionPlan,
+  WriteResult,
+} from './shard/index-shard.ts'
 import {
   parseDocument,
   parseDocumentReadingDates,
@@ -94,7 +100,10 @@ export class IndexService {
     return shardId(id, routing, this.metadata.numberOfShards, this.metadata.routingNumShards)
   }
 
-  /** Indexes a document on this primary copy; throws EsException (and changes nothing) when it does not fit. */
+  /**
+   * Indexes a document on this primary copy with the version `plan` gives it; throws EsException (and changes nothing)
+   * when it does not fit.
+   */
   index(
     shard: IndexShard,
     id: string,
@@ -102,6 +111,7 @@ export class IndexService {
     parsed: XContentObject,
     routing: string | null,
     now: number,
+    plan: VersionPlan,
     dynamicTemplates?: Readonly<Record<string, string>>,
   ): ShardWrite {
     const { metadata, mappers } = this
@@ -125,12 +135,12 @@ export class IndexService {
       }
       throw error
     }
-    const { write, operation } = shard.indexDocument(id, source, routing, indexing, now)
+    const { write, operation } = shard.indexDocument(id, source, routing, indexing, now, plan)
     return { shard: shard.shardId, write, operation }
   }
 
-  delete(shard: IndexShard, id: string, now: number): ShardWrite {
-    const { write, operation } = shard.deleteDocument(id, now)
+  delete(shard: IndexShard, id: string, now: number, plan: VersionPlan): ShardWrite {
+    const { write, operation } = shard.deleteDocument(id, now, plan)
     return { shard: shard.shardId, write, operation }
   }
 

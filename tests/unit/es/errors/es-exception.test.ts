@@ -22,7 +22,7 @@ import {
   mapperParsingException,
   parsingException,
   resourceAlreadyExistsException,
-  versionConflictDocumentExists,
+  versionConflictEngineException,
   versionConflictSeqNo,
   xContentParseException,
   xContentParseExceptionFromJackson,
@@ -67,9 +67,11 @@ describe('errorResponseBody', () => {
     const shard = { index: 'my-index', uuid: 'Lu7MkcsXQ-6WbrDm8PmYbw', shard: 0 }
     const meta = '"index_uuid":"Lu7MkcsXQ-6WbrDm8PmYbw","shard":"0","index":"my-index"'
     const exists = `{"type":"version_conflict_engine_exception","reason":"[1]: version conflict, document already exists (current version [1])",${meta}}`
-    expect(errorResponseBody(versionConflictDocumentExists(shard, '1', 1))).toBe(
-      `{"error":{"root_cause":[${exists}],${exists.slice(1, -1)}},"status":409}`,
-    )
+    expect(
+      errorResponseBody(
+        versionConflictEngineException(shard, '1', 'document already exists (current version [1])'),
+      ),
+    ).toBe(`{"error":{"root_cause":[${exists}],${exists.slice(1, -1)}},"status":409}`)
     expect(
       versionConflictSeqNo(shard, '1', { seqNo: 5, primaryTerm: 1 }, { seqNo: 6, primaryTerm: 1 }).reason,
     ).toBe(

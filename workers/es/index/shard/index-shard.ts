@@ -21,8 +21,10 @@
  * copy from the last commit without analysing its documents again, and the translog replays the rest.
  *
  * Invariants: seq_no grows by one per operation (index or delete, including a delete of a missing
- * document); a document's version grows by one per operation on its id, continuing from its tombstone
- * while the tombstone is younger than index.gc_deletes (60 s); the searcher view (searcher-docs.ts) maps
+ * document); the primary's caller gives each operation its version from currentVersion (the document's, else its
+ * tombstone's while the tombstone is younger than index.gc_deletes, 60 s) and the request's version type
+ * (index/version-type.ts: one more under internal versioning, the request's own under external), and copies,
+ * translog and recovery carry that version as it is; the searcher view (searcher-docs.ts) maps
  * every live Lucene doc id of the inverted index to the document it holds; provisional doc ids run from the
  * searcher's maxDoc on, which nothing changes while the buffer is open (a merge runs only right after a refresh),
  * and become the new segment's doc ids as they are, so no id below maxDoc is an empty "live" document that
@@ -50,12 +52,15 @@ import { ShardCounters } from './shard-counters.ts'
 import { openStoredFields, type StoredFieldsReader } from './stored-fields.ts'
 import { LiveVersionMap, type LiveEntry } from './live-version-map.ts'
 import type { RecoveryState } from '../../indices/recovery-state.ts'
+import { NOT_FOUND } from '../version-type.ts'
 import {
   idOf,
   seqNoOf,
   type ShardOperation,
   type StoredDocument,
   type WriteResult,
+  type CurrentVersion,
+  type VersionPlan,
 } from './shard-operation.ts'
 
 export {
@@ -64,6 +69,8 @@ export {
   type ShardOperation,
   type StoredDocument,
   type WriteResult,
+  type CurrentVersion,
+  type VersionPlan,
 } from './shard-operation.ts'
 
 const GC_DELETES_MS = 60_000
@@ -160,36 +167,36 @@ export class IndexShard implements ShardSearcher {
   }
 
   /**
-   * Whether a document with this `_id` exists, and the version an operation on it gets: one above the current
-   * document's, or above its tombstone's while that is younger than gc_deletes, else 1. One look-up in the
-   * version map, and in the searcher only when the map has no entry.
+   * The current version of this `_id` as InternalEngine.resolveDocVersion finds it: its document's, else its tombstone's
+   * while that is younger than gc_deletes (`deleted`), else NOT_FOUND (deleted too). One look-up in the version map, and
+   * in the searcher only when the map has no entry.
    */
-  private nextVersion(id: string, now: number): { existed: boolean; version: number } {
+  currentVersion(id: string, now: number): CurrentVersion {
     const entry = this.live.get(id)
     if (!entry) {
       const docId = this.docs.docId(id)
       return docId === undefined
-        ? { existed: false, version: 1 }
-        : { existed: true, version: this.docs.version(docId) + 1 }
+        ? { version: NOT_FOUND, deleted: true }
+        : { version: this.docs.version(docId), deleted: false }
     }
-    if (entry.doc) return { existed: true, version: entry.doc.version + 1 }
-    return { existed: false, version: now - entry.deletedAt < GC_DELETES_MS ? entry.version + 1 : 1 }
+    if (entry.doc) return { version: entry.doc.version, deleted: false }
+    return { version: now - entry.deletedAt < GC_DELETES_MS ? entry.version : NOT_FOUND, deleted: true }
   }
 
-  /** Indexes (creates or replaces) a document whose fields are already analysed. */
+  /** Indexes (creates or replaces) a document whose fields are already analysed, with the version `plan` gives it. */
   indexDocument(
     id: string,
     source: string,
     routing: string | null,
     analyzed: AnalyzeDocument,
     now: number,
+    plan: VersionPlan,
   ): { write: WriteResult; operation: ShardOperation } {
-    const { existed, version } = this.nextVersion(id, now)
     const doc: StoredDocument = {
       id,
       source,
       routing,
-      version,
+      version: plan.version,
       seqNo: this.highestSeqNo + 1,
       primaryTerm: this.primaryTerm,
     }
@@ -197,7 +204,7 @@ export class IndexShard implements ShardSearcher {
     this.apply(operation, analyzed, now)
     return {
       write: {
-        result: existed ? 'updated' : 'created',
+        result: plan.existed ? 'updated' : 'created',
         version: doc.version,
         seqNo: doc.seqNo,
         primaryTerm: doc.primaryTerm,
@@ -206,8 +213,13 @@ export class IndexShard implements ShardSearcher {
     }
   }
 
-  deleteDocument(id: string, now: number): { write: WriteResult; operation: ShardOperation } {
-    const { existed, version } = this.nextVersion(id, now)
+  /** Deletes a document (or records the delete of a missing one) with the version `plan` gives it. */
+  deleteDocument(
+    id: string,
+    now: number,
+    plan: VersionPlan,
+  ): { write: WriteResult; operation: ShardOperation } {
+    const { existed, version } = plan
     const seqNo = ++this.highestSeqNo
     const operation: ShardOperation = { op: 'delete', id, version, seqNo, primaryTerm: this.primaryTerm }
     this.apply(operation, null, now)

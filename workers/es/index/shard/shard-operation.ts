@@ -1,7 +1,9 @@
 /**
  * What a shard copy applies and stores: a document as stored (its `_source` text exactly as sent, with routing,
  * version, seq_no and primary term), the index and delete operations the translog and replication carry, and the
- * result a write answers with. idOf and seqNoOf read the id and sequence number of either operation.
+ * result a write answers with. idOf and seqNoOf read the id and sequence number of either operation. An id's current
+ * version and the version a primary's write gives it (VersionPlan) are what InternalEngine's plan for a primary
+ * operation decides (index/version-type.ts).
  */
 
 export interface StoredDocument {
@@ -17,6 +19,19 @@ export interface StoredDocument {
 export type ShardOperation =
   | { op: 'index'; doc: StoredDocument }
   | { op: 'delete'; id: string; version: number; seqNo: number; primaryTerm: number }
+
+/** An id's current version: NOT_FOUND (-1) with `deleted` when it has neither a document nor a young tombstone. */
+export interface CurrentVersion {
+  version: number
+  /** No live document (InternalEngine's currentNotFoundOrDeleted). */
+  deleted: boolean
+}
+
+/** The version a primary's index or delete gives its document, and whether a live document existed. */
+export interface VersionPlan {
+  version: number
+  existed: boolean
+}
 
 export interface WriteResult {
   result: 'created' | 'updated' | 'deleted' | 'not_found'

@@ -5,10 +5,17 @@
  * block (`index.blocks.read`), carries the failure instead (MultiGetResponse.Failure: `_index`, `_id` and the
  * `error` object with its `root_cause`).
  * `_source`, `_source_includes`, `_source_excludes`, `stored_fields` and `routing` parameters are the defaults; an
- * item's `stored_fields` without `_source` among them and no `_source` option leaves its source out.
+ * item's `stored_fields` without `_source` among them and no `_source` option leaves its source out. An item's
+ * `version` and `version_type` are checked against the document found: a mismatch is the item's failure (a 409
+ * version_conflict_engine_exception), as TransportShardMultiGetAction reports each item's exception.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { EsException, actionRequestValidationException, itemFailureJson } from '../../errors/index.ts'
+import {
+  EsException,
+  actionRequestValidationException,
+  itemFailureJson,
+  numberFormatException,
+} from '../../errors/index.ts'
 import { realtimeGet, singleIndex } from '../../action/transport-get-action.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
@@ -26,6 +33,7 @@ import { getResultFields } from '../../action/get-result.ts'
 import { optionalBody } from './write-params.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
+import { INTERNAL_MATCH_ANY, versionTypeFromString, type Versioning } from '../../index/version-type.ts'
 
 export function registerMultiGetAction(controller: RestController, context: RestContext): void {
   const mget = (req: RestHandlerRequest) => guarded(() => multiGet(context, req))
@@ -41,6 +49,7 @@ interface MultiGetItem {
   fetch: FetchSourceContext | null
   /** `stored_fields`: with no `_source` option, a list without `_source` leaves the source out. */
   storedFields: string[] | null
+  versioning: Versioning
 }
 
 function parseError(reason: string): EsException {
@@ -82,10 +91,19 @@ function parseDoc(doc: XContentObject, defaults: MultiGetItem): MultiGetItem {
     else if (key === '_id') item.id = text
     else if (key === 'routing') item.routing = text
     else if (key === 'stored_fields') item.storedFields = storedFieldsValue(value)
-    else if (key !== 'version' && key !== 'version_type')
-      throw parseError(`failed to parse multi get request. unknown field [${key}]`)
+    else if (key === 'version') item.versioning = { ...item.versioning, version: longValue(text) }
+    else if (key === 'version_type')
+      item.versioning = { ...item.versioning, versionType: versionTypeFromString(text ?? '') }
+    else throw parseError(`failed to parse multi get request. unknown field [${key}]`)
   }
   return item
+}
+
+/** XContentParser.longValue of an item's `version`: a number, or a string holding one. */
+function longValue(text: string | null): number {
+  const value = Number(text)
+  if (text === null || text.trim() === '' || !Number.isInteger(value)) throw numberFormatException(text ?? '')
+  return value
 }
 
 /** MultiGetRequest.parseDocuments' `stored_fields`: one name or an array of names. */
@@ -100,6 +118,7 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
     routing: req.params.get('routing') ?? null,
     fetch: fetchSourceFromParams(req.params),
     storedFields: storedFieldsParam(req.params),
+    versioning: INTERNAL_MATCH_ANY,
   })
   const errors: string[] = items.length === 0 ? ['no documents to get'] : []
   items.forEach((item, i) => {
@@ -110,12 +129,12 @@ async function multiGet(context: RestContext, req: RestHandlerRequest): Promise<
   // TransportMultiGetAction: the global READ blocks fail the whole request; an index's fail its items.
   globalBlockedRaiseException(context.client.cluster.state(), 'READ')
   const docs = await Promise.all(
-    items.map(async ({ index: name, id, routing, fetch, storedFields }) => {
+    items.map(async ({ index: name, id, routing, fetch, storedFields, versioning }) => {
       // The failure names the index as given until it resolves to one, then the concrete index.
       let failedIndex = name!
       try {
         failedIndex = singleIndex(context, failedIndex).metadata.name
-        const { index, doc } = await realtimeGet(context, name!, id!, routing)
+        const { index, doc } = await realtimeGet(context, name!, id!, routing, versioning)
         const source = normalizeFetchSourceContent(fetch, storedFields)
         return getResultFields(index.metadata.name, id!, doc, source, index.metadata.mapping)
       } catch (error) {

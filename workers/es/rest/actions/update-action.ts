@@ -4,6 +4,7 @@
  * a missing document, `_source` (body or parameters) to get the new source back under `get`, and
  * `if_seq_no` + `if_primary_term`, `retry_on_conflict`, `routing`, `refresh`. A missing document
  * without an upsert is a 404 document_missing_exception; a missing index is created first, as ES does.
+ * `version` or `version_type` is refused (ES 8 versions updates only by `if_seq_no` + `if_primary_term`).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException } from '../../errors/index.ts'
@@ -19,12 +20,20 @@ import {
 } from '../../action/doc-write.ts'
 import { executeSingleWrite } from '../../action/transport-bulk-action.ts'
 import { parseUpdateRequest, updateValidationErrors } from '../../action/update-helper.ts'
+import { INTERNAL_VERSIONING_REFUSED } from '../../action/write-validation.ts'
 import { fetchSourceFromParams, type FetchSourceContext } from '../../action/fetch-source.ts'
 import { fetchedSource } from '../../action/get-result.ts'
 import { optionalBody, writeParams } from './write-params.ts'
 
 export function registerUpdateAction(controller: RestController, context: RestContext): void {
-  controller.register('POST', '/{index}/_update/{id}', (req) => guarded(() => update(context, req)), 'update')
+  const handler = (req: RestHandlerRequest) => guarded(() => update(context, req))
+  controller.register('POST', '/{index}/_update/{id}', handler, 'update', null, refuseVersioning)
+}
+
+/** RestUpdateAction's prepareRequest refuses `version` and `version_type` outright, whatever their values. */
+function refuseVersioning(req: RestHandlerRequest): void {
+  if (req.params.has('version') || req.params.has('version_type'))
+    throw actionRequestValidationException([INTERNAL_VERSIONING_REFUSED])
 }
 
 /**
@@ -54,7 +63,7 @@ export function updateResponseFields(
 }
 
 async function update(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const params = writeParams(req.params)
+  const params = writeParams(req.params, false)
   const retries = Number(req.params.get('retry_on_conflict') ?? '0')
   const text = req.request.body ?? ''
   const request = parseUpdateRequest(optionalBody(text), text)

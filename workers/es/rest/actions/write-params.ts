@@ -1,41 +1,65 @@
 /**
  * What the document actions read from a request besides their own keys: the parameters every write
  * takes (`routing`, `refresh` and the compare-and-set pair `if_seq_no` / `if_primary_term`, read by
- * RestRequest.paramAsLong, then the request setters' range checks) and an optional JSON body (none or
+ * RestRequest.paramAsLong, then the request setters' range checks), `version` / `version_type` where the API
+ * takes them (RestActions.parseVersion, VersionType.fromString), and an optional JSON body (none or
  * blank reads as `{}`, as an absent content parser leaves the request empty).
  */
 import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
 import { refreshPolicy, type RefreshPolicy } from '../../action/doc-write.ts'
-import type { CasParams } from '../../action/write-validation.ts'
+import type { WriteConditions } from '../../action/write-validation.ts'
+import { INTERNAL_MATCH_ANY, versionTypeFromString, type Versioning } from '../../index/version-type.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { parseRequestBody } from '../request-body.ts'
 
-export interface WriteParams extends CasParams {
+export interface WriteParams extends WriteConditions {
   routing: string | null
   refresh: RefreshPolicy
 }
 
-function longParam(params: Map<string, string>, key: string, negative: string): number | null {
+const LONG_MIN = -(2n ** 63n)
+const LONG_MAX = 2n ** 63n - 1n
+
+/** RestRequest.paramAsLong: a Java long, or null when the parameter is absent. */
+function longParam(params: Map<string, string>, key: string): number | null {
   const text = params.get(key)
   if (text === undefined) return null
-  if (!/^[+-]?\d+$/.test(text)) {
+  const value = /^[+-]?\d+$/.test(text) ? BigInt(text) : null
+  if (value === null || value < LONG_MIN || value > LONG_MAX) {
     throw illegalArgumentException(
       `Failed to parse long parameter [${key}] with value [${text}]`,
       numberFormatException(text),
     )
   }
-  const value = Number(text)
-  if (value < 0) throw illegalArgumentException(`${negative} got [${value}].`)
+  return Number(value)
+}
+
+/** A long parameter that a request setter refuses below zero (`negative` + ` got [<value>].`). */
+function nonNegativeParam(params: Map<string, string>, key: string, negative: string): number | null {
+  const value = longParam(params, key)
+  if (value !== null && value < 0) throw illegalArgumentException(`${negative} got [${value}].`)
   return value
 }
 
-export function writeParams(params: Map<string, string>): WriteParams {
+/** The write parameters, in the order RestIndexAction reads them; `versioned`: the API takes `version` too. */
+export function writeParams(params: Map<string, string>, versioned: boolean): WriteParams {
+  const routing = params.get('routing') ?? null
+  const refresh = refreshPolicy(params.get('refresh'))
+  const versioning = versioned ? versioningParams(params) : undefined
   return {
-    routing: params.get('routing') ?? null,
-    refresh: refreshPolicy(params.get('refresh')),
-    ifSeqNo: longParam(params, 'if_seq_no', 'sequence numbers must be non negative.'),
-    ifPrimaryTerm: longParam(params, 'if_primary_term', 'primary term must be non negative.'),
+    routing,
+    refresh,
+    ifSeqNo: nonNegativeParam(params, 'if_seq_no', 'sequence numbers must be non negative.'),
+    ifPrimaryTerm: nonNegativeParam(params, 'if_primary_term', 'primary term must be non negative.'),
+    versioning,
   }
+}
+
+/** `version` (MATCH_ANY when absent) and `version_type` (internal when absent) of an index, delete or get. */
+export function versioningParams(params: Map<string, string>): Versioning {
+  const version = longParam(params, 'version') ?? INTERNAL_MATCH_ANY.version
+  const type = params.get('version_type')
+  return { version, versionType: type === undefined ? 'internal' : versionTypeFromString(type) }
 }
 
 export function optionalBody(text: string | null): XContentObject {
