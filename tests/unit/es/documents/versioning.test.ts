@@ -18,8 +18,8 @@ const written = (id: string, version: number, result: string, seqNo: number, ind
 const conflictCause = (id: string, explanation: string, uuid: string, index = 'test_1'): string =>
   `{"type":"version_conflict_engine_exception","reason":"[${id}]: version conflict, ${explanation}","index_uuid":"${uuid}","shard":"0","index":"${index}"}`
 
-const conflict = (id: string, explanation: string, uuid: string): string => {
-  const cause = conflictCause(id, explanation, uuid)
+const conflict = (id: string, explanation: string, uuid: string, index = 'test_1'): string => {
+  const cause = conflictCause(id, explanation, uuid, index)
   return `{"error":{"root_cause":[${cause}],${cause.slice(1, -1)}},"status":409}`
 }
 
@@ -331,10 +331,7 @@ describe('replication', () => {
     )
     const lower = await cluster.send(asker, 'PUT', '/test/_doc/2?version_type=external&version=8', { a: 3 })
     const explanation = 'current version [9] is higher or equal to the one provided [8]'
-    expect([lower.status, JSON.parse(lower.body).error.reason]).toEqual([
-      409,
-      `[2]: version conflict, ${explanation}`,
-    ])
+    expect([lower.status, lower.body]).toEqual([409, conflict('2', explanation, uuidOf(lower.body), 'test')])
     const next = (await cluster.json(asker, 'PUT', '/test/_doc/1', { a: 4 })) as { _version: number }
     expect(next._version).toBe(43)
   })
