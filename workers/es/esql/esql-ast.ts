@@ -11,6 +11,7 @@ import type { EsqlValue } from './esql-values.ts'
 export type EsqlExpression =
   | { kind: 'literal'; value: EsqlValue; type: string; at: SourcePosition; text: string }
   | { kind: 'column'; name: string; at: SourcePosition; text: string }
+  /** `name` as written (the registry looks it up lower-cased; an unknown one is named as written). */
   | { kind: 'call'; name: string; args: EsqlExpression[]; star: boolean; at: SourcePosition; text: string }
   | {
       kind: 'binary'

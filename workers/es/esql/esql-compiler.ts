@@ -12,7 +12,12 @@
 import { findSimilarHint as findSimilar } from '../common/did-you-mean.ts'
 import type { Failure } from '../sql/sql-exceptions.ts'
 import type { EsqlExpression } from './esql-ast.ts'
-import { AGGREGATE_FUNCTIONS, ALL_ROWS, type AggregateFunction } from './esql-aggregates.ts'
+import {
+  AGGREGATE_FUNCTIONS,
+  ALL_ROWS,
+  type AggregateFunction,
+  type SurrogateAggregate,
+} from './esql-aggregates.ts'
 import { parseIsoDate } from './esql-dates.ts'
 import { exactInteger, typeName, widerNumeric, type FunctionContext } from './esql-function-support.ts'
 import { SCALAR_FUNCTIONS } from './esql-functions.ts'
@@ -364,13 +369,15 @@ export class ExpressionCompiler {
   }
 
   private call(e: Extract<EsqlExpression, { kind: 'call' }>): Compiled {
-    const aggregate = AGGREGATE_FUNCTIONS.get(e.name)
+    // EsqlFunctionRegistry.resolveAlias lower-cases the name; UnresolvedFunction names it as written
+    const name = e.name.toLowerCase()
+    const aggregate = AGGREGATE_FUNCTIONS.get(name)
     if (aggregate !== undefined) return this.aggregate(e, aggregate)
-    if (e.name === 'case') return this.caseFunction(e)
-    const fn = SCALAR_FUNCTIONS.get(e.name)
+    if (name === 'case') return this.caseFunction(e)
+    const fn = SCALAR_FUNCTIONS.get(name)
     if (fn === undefined) {
       const names = [...SCALAR_FUNCTIONS.keys(), ...AGGREGATE_FUNCTIONS.keys(), 'case']
-      return this.fail(e, `Unknown function [${e.name}]${findSimilar(e.name, names)}`)
+      return this.fail(e, `Unknown function [${e.name}]${findSimilar(name, names)}`)
     }
     const arityError = this.arity(e, fn.arity)
     if (arityError !== null) return arityError
@@ -405,7 +412,7 @@ export class ExpressionCompiler {
     else if (max === Infinity) expects = `expects at least ${words[min]} argument${min === 1 ? '' : 's'}`
     else
       expects = `expects ${min === 0 ? 'at most' : `${words[min]} or`} ${words[max]} argument${max === 1 ? '' : 's'}`
-    return this.fail(e, `error building [${e.name}]: ${expects}`)
+    return this.fail(e, `error building [${e.name.toLowerCase()}]: ${expects}`)
   }
 
   private caseFunction(e: Extract<EsqlExpression, { kind: 'call' }>): Compiled {
@@ -443,19 +450,26 @@ export class ExpressionCompiler {
     })
   }
 
-  private aggregate(e: Extract<EsqlExpression, { kind: 'call' }>, fn: AggregateFunction): Compiled {
+  private aggregate(
+    e: Extract<EsqlExpression, { kind: 'call' }>,
+    fn: AggregateFunction | SurrogateAggregate,
+  ): Compiled {
     const scope = this.aggregates
     if (scope === null)
       return this.fail(e, `aggregate function [${e.text}] not allowed outside STATS command`)
     const arityError = this.arity(e, fn.arity)
     if (arityError !== null) return arityError
     const inner = new ExpressionCompiler(scope.input, this.env)
+    const failures = this.env.failures.length
     const args = e.args.map((a) => inner.compile(a))
-    const resolved = fn.resolve(
-      e.star ? [] : args.map((a, i) => ({ type: a.type, text: e.args[i]!.text, constant: a.constant })),
-      e.text,
-    )
+    // an unresolved argument is reported alone ("Unresolved children")
+    if (this.env.failures.length > failures) return constant('null', null)
+    const typed = e.star
+      ? []
+      : args.map((a, i) => ({ type: a.type, text: e.args[i]!.text, constant: a.constant }))
+    const resolved = fn.resolve(typed, e.text)
     if (typeof resolved !== 'string') return this.fail(e, resolved.error)
+    if ('surrogate' in fn) return this.compile(fn.surrogate(e, typed))
     const slot = scope.groups.length + scope.slots.length
     const first = e.args[0]
     const column =
@@ -473,6 +487,8 @@ export class ExpressionCompiler {
 /** The values an aggregate slot reads from a group's rows. */
 export function slotValues(slot: AggregateSlot, rows: readonly Row[]): readonly EsqlScalar[] {
   if (slot.argument === null) return ALL_ROWS
+  if (slot.fn.foldsOnce === true && slot.argument.constant !== undefined)
+    return valuesOf(slot.argument.constant)
   const out: EsqlScalar[] = []
   for (const row of rows) out.push(...valuesOf(slot.argument.evaluate(row)))
   return out

@@ -262,6 +262,6 @@ export class EsqlExpressionParser {
       while (t.acceptOperator(',')) args.push(this.or())
     }
     t.expectOperator(')')
-    return this.node(start, { kind: 'call', name: start.value.toLowerCase(), args, star })
+    return this.node(start, { kind: 'call', name: start.value, args, star })
   }
 }

@@ -44,6 +44,11 @@ export interface ArgType {
 
 export const STRING: ArgType = { accepts: (t) => STRING_TYPES.has(t), expected: 'string' }
 export const NUMERIC: ArgType = { accepts: (t) => NUMERIC_TYPES.has(t), expected: 'numeric' }
+/** NumericAggregate's check: numeric but unsigned_long. */
+export const NUMERIC_AGG: ArgType = {
+  accepts: (t) => NUMERIC_TYPES.has(t) && t !== 'unsigned_long',
+  expected: 'numeric except unsigned_long or counter types',
+}
 export const INTEGER: ArgType = { accepts: (t) => t === 'integer', expected: 'integer' }
 export const WHOLE: ArgType = { accepts: (t) => t === 'integer' || t === 'long', expected: 'integer or long' }
 export const DATE: ArgType = { accepts: (t) => t === 'date', expected: 'datetime' }

@@ -33,6 +33,18 @@ export interface DigestMetricWire extends AggregationWireHeader<DigestMetric> {
   readonly format: ValueFormatWire | null
 }
 
+/**
+ * InternalMedianAbsoluteDeviation.computeMedianAbsoluteDeviation over a SortingDigest of `sorted` (ascending): the
+ * median of the absolute deviations from the median (NaN without samples). ES|QL's MEDIAN_ABSOLUTE_DEVIATION too.
+ */
+export function medianAbsoluteDeviation(sorted: readonly number[]): number {
+  const median = sortedQuantile(0.5, sorted)
+  return sortedQuantile(
+    0.5,
+    sorted.map((v) => Math.abs(median - v)).sort((a, b) => a - b),
+  )
+}
+
 abstract class InternalDigestMetric extends InternalAggregation {
   constructor(
     name: string,
@@ -84,9 +96,7 @@ export class InternalMedianAbsoluteDeviation extends InternalDigestMetric {
   }
 
   get value(): number {
-    const median = sortedQuantile(0.5, this.samples)
-    const deviations = this.samples.map((v) => Math.abs(median - v)).sort((a, b) => a - b)
-    return sortedQuantile(0.5, deviations)
+    return medianAbsoluteDeviation(this.samples)
   }
 
   override sortValue(): number {
