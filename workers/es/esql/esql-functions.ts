@@ -1,7 +1,8 @@
 /**
  * The scalar functions of EsqlFunctionRegistry the playground runs, by lower-case name: string (CONCAT,
  * LENGTH, SUBSTRING, TO_UPPER, TO_LOWER, TRIM, LTRIM, RTRIM, STARTS_WITH, ENDS_WITH, SPLIT, REPLACE, LEFT,
- * RIGHT, LOCATE), math (ABS, CEIL, FLOOR, ROUND, POW, SQRT, LOG10, EXP, SIGNUM, PI, E), date (NOW,
+ * RIGHT, LOCATE), math (ABS, CEIL, FLOOR, ROUND, POW, SQRT, LOG10, EXP, SIGNUM, PI, E; the trigonometric ones, CBRT,
+ * HYPOT, LOG and TAU are esql-math.ts), date (NOW,
  * DATE_TRUNC, DATE_EXTRACT, DATE_FORMAT, DATE_PARSE, DATE_DIFF; BUCKET is esql-bucket.ts), conditional (CASE, COALESCE, GREATEST, LEAST)
  * and multi-value ones (MV_COUNT, MV_FIRST, MV_LAST, MV_MIN, MV_MAX, MV_SUM, MV_AVG, MV_CONCAT, MV_DEDUPE).
  * Conversions (TO_*) are in esql-conversions.ts, the spatial ones and ST_X, ST_Y in esql-spatial.ts, ST_INTERSECTS,
@@ -26,6 +27,7 @@ import {
 } from './esql-function-support.ts'
 import { BUCKET } from './esql-bucket.ts'
 import { CONVERSIONS } from './esql-conversions.ts'
+import { MATH_FUNCTIONS } from './esql-math.ts'
 import { SPATIAL_FUNCTIONS } from './esql-spatial.ts'
 import { SPATIAL_RELATIONS } from './esql-spatial-relations.ts'
 import {
@@ -333,6 +335,7 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
     ),
   ],
   ['mv_dedupe', multi(same, (values) => cellOf([...new Set(values)]))],
+  ...MATH_FUNCTIONS,
   ...CONVERSIONS,
   ...SPATIAL_FUNCTIONS,
   ...SPATIAL_RELATIONS,
