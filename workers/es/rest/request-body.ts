@@ -10,9 +10,10 @@ import {
   type XContentObject,
   type XContentValue,
 } from '../xcontent/index.ts'
+import type { EsException } from '../errors/index.ts'
 import {
-  EsException,
   documentParsingException,
+  elasticsearchParseException,
   jacksonException,
   parsingException,
   xContentParseExceptionFromJackson,
@@ -79,7 +80,17 @@ export function parseDocumentBody(text: string | null): { text: string; source: 
   }
 }
 
+/**
+ * The body RestRequest.contentOrSourceParam reads: a missing or blank one is its ElasticsearchParseException
+ * "request body or source parameter is required".
+ */
+export function requiredContent(text: string | null): string {
+  if (text === null || isBlank(text))
+    throw elasticsearchParseException('request body or source parameter is required')
+  return text
+}
+
 /** ElasticsearchParseException of RestRequest.contentParser without a body. */
 export function bodyRequired(): EsException {
-  return new EsException({ type: 'parse_exception', reason: 'request body is required', status: 400 })
+  return elasticsearchParseException('request body is required')
 }

@@ -17,9 +17,9 @@
  */
 import { fieldParseError } from '../../cluster/metadata/field-parse-error.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
+import type { EsException } from '../../errors/index.ts'
 import {
   actionRequestValidationException,
-  EsException,
   illegalArgumentException,
   illegalStateException,
 } from '../../errors/index.ts'
@@ -58,7 +58,7 @@ import { searchFields } from '../../search/search-fields.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 
 interface AnalyzeRequest {
   text: string[] | null
@@ -82,14 +82,7 @@ export function registerAnalyzeActions(controller: RestController, context: Rest
 }
 
 function analyze(context: RestContext, req: RestHandlerRequest): RestResponse {
-  const body = req.request.body
-  if (body === null || body.trim() === '') {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
+  const body = requiredContent(req.request.body)
   const request = parseAnalyzeRequest(parseRequestBody(body), body)
   validate(request, req.path.index)
   // TransportSingleShardAction: the one index the name or alias names (a closed one refused), its READ blocks

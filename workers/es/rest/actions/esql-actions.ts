@@ -4,13 +4,12 @@
  * the query's time on the node's clock. A missing or blank body is a parse_exception.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { EsException } from '../../errors/index.ts'
 import { parseEsqlRequest } from '../../esql/esql-request.ts'
 import { esqlResponse, esqlResponseFormat } from '../../esql/esql-response.ts'
 import { executeEsql } from '../../esql/esql-session.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { isBlank, parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded } from '../responses.ts'
 
 export function registerEsqlActions(controller: RestController, context: RestContext): void {
@@ -19,14 +18,7 @@ export function registerEsqlActions(controller: RestController, context: RestCon
 
 async function runQuery(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const started = context.clock.now()
-  const text = req.request.body
-  if (text === null || isBlank(text)) {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
+  const text = requiredContent(req.request.body)
   const request = parseEsqlRequest(text, parseRequestBody(text))
   const format = esqlResponseFormat(req.params, request.columnar)
   const result = await executeEsql(context, request)

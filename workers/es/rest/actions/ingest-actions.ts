@@ -30,7 +30,7 @@ import type { PipelineStore } from '../../ingest/pipeline-store.ts'
 import { simulatePipeline } from '../../ingest/simulate.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
 
@@ -93,14 +93,7 @@ async function putPipeline(
 
 /** RestRequest.contentOrSourceParam: no body at all is a parse_exception. */
 function requiredBody(text: string | null): XContentObject {
-  if (text === null || text.trim() === '') {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
-  return parseRequestBody(text)
+  return parseRequestBody(requiredContent(text))
 }
 
 function storedIds(store: PipelineStore): string[] {

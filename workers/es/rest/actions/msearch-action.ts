@@ -33,7 +33,7 @@ import {
 import { parseSearchRequest, type ParsedSearch } from '../../search/search-request.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
@@ -68,14 +68,7 @@ const ACCEPTED_KEYS = new Set([
 
 async function runMultiSearch(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const started = context.clock.now()
-  const text = req.request.body
-  if (text === null || text.trim() === '') {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
+  const text = requiredContent(req.request.body)
   const maxConcurrent = req.params.get('max_concurrent_searches')
   if (maxConcurrent !== undefined && !(Number(maxConcurrent) >= 1))
     throw illegalArgumentException('maxConcurrentSearchRequests must be positive')

@@ -7,14 +7,13 @@
  * the stored-script routes' `{id}/{context}`, as ES's PathTrie prefers a literal node.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { EsException } from '../../errors/index.ts'
 import { readableSingleIndex } from '../../action/transport-get-action.ts'
 import { parsePainlessExecuteRequest } from '../../script/painless-execute-request.ts'
 import { executePainless } from '../../script/painless-execute.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json } from '../responses.ts'
-import { isBlank, parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 
 export function registerPainlessExecuteAction(controller: RestController, context: RestContext): void {
   const handler = (req: RestHandlerRequest) => guarded(() => execute(context, req))
@@ -23,14 +22,7 @@ export function registerPainlessExecuteAction(controller: RestController, contex
 }
 
 function execute(context: RestContext, req: RestHandlerRequest): RestResponse {
-  const text = req.request.body
-  if (text === null || isBlank(text)) {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
+  const text = requiredContent(req.request.body)
   const request = parsePainlessExecuteRequest(text, parseRequestBody(text))
   const name = request.contextSetup?.index ?? null
   const index = name === null ? null : readableSingleIndex(context, name)

@@ -38,7 +38,7 @@ import {
 } from '../../rankeval/evaluation-metric.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
 
@@ -68,14 +68,7 @@ interface RatedSearch {
 
 async function rankEval(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const started = context.clock.now()
-  const text = req.request.body
-  if (text === null || text.trim() === '') {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
+  const text = requiredContent(req.request.body)
   const parseSearch = (body: string) => parseSearchRequest(body, new Map(), false, context.analyze, started)
   const spec = parseRankEvalSpec(text, parseRequestBody(text), parseSearch)
   const templates = compileTemplates(context, spec.templates)

@@ -14,12 +14,12 @@
  */
 import { sourceToJson } from '../../action/source-map.ts'
 import type { RestResponse } from '../../../protocol/es.ts'
-import { actionRequestValidationException, EsException } from '../../errors/index.ts'
+import { actionRequestValidationException } from '../../errors/index.ts'
 import { toJson, type JsonOut } from '../../xcontent/index.ts'
 import { parseSearchRequest } from '../../search/search-request.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { executeSearch } from './search-actions.ts'
 import { multiSearchResponse, readMultiLineFormat } from './msearch-action.ts'
@@ -60,19 +60,8 @@ export function registerSearchTemplateActions(controller: RestController, contex
   }
 }
 
-/** RestRequest.contentOrSourceParam without a body. */
-function bodyRequired(): EsException {
-  return new EsException({
-    type: 'parse_exception',
-    reason: 'request body or source parameter is required',
-    status: 400,
-  })
-}
-
 function templateRequest(req: RestHandlerRequest): SearchTemplateRequest {
-  const text = req.request.body
-  if (text === null || text.trim() === '') throw bodyRequired()
-  return parseSearchTemplateRequest(text)
+  return parseSearchTemplateRequest(requiredContent(req.request.body))
 }
 
 function renderTemplate(context: RestContext, req: RestHandlerRequest): RestResponse {
@@ -131,8 +120,7 @@ async function searchTemplate(context: RestContext, req: RestHandlerRequest): Pr
 
 async function multiSearchTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
   const started = context.clock.now()
-  const text = req.request.body
-  if (text === null || text.trim() === '') throw bodyRequired()
+  const text = requiredContent(req.request.body)
   const items = readMultiLineFormat(text, req).map((item) => ({
     ...item,
     request: parseSearchTemplateRequest(item.body),

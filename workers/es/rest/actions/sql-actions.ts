@@ -11,11 +11,11 @@ import { parseSqlRequest } from '../../sql/sql-request.ts'
 import { pageWidths, responseFormat, sqlResponse } from '../../sql/sql-response.ts'
 import { executeSql, translateSql } from '../../sql/sql-session.ts'
 import { sqlIllegalArgumentException } from '../../sql/sql-exceptions.ts'
-import { EsException, actionRequestValidationException } from '../../errors/index.ts'
+import { actionRequestValidationException } from '../../errors/index.ts'
 import type { XContentObject } from '../../xcontent/index.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
-import { isBlank, parseRequestBody } from '../request-body.ts'
+import { parseRequestBody, requiredContent } from '../request-body.ts'
 import { guarded, json } from '../responses.ts'
 
 export function registerSqlActions(controller: RestController, context: RestContext): void {
@@ -43,14 +43,7 @@ export function registerSqlActions(controller: RestController, context: RestCont
 
 /** RestRequest.contentOrSourceParamParser: a missing or blank body is a parse_exception. */
 function readBody(req: RestHandlerRequest): { text: string; body: XContentObject } {
-  const text = req.request.body
-  if (text === null || isBlank(text)) {
-    throw new EsException({
-      type: 'parse_exception',
-      reason: 'request body or source parameter is required',
-      status: 400,
-    })
-  }
+  const text = requiredContent(req.request.body)
   return { text, body: parseRequestBody(text) }
 }
 
