@@ -41,9 +41,8 @@ function object(properties: Record<string, JsonOut>): JsonOut {
   return new Map(Object.entries(properties))
 }
 
-// ES maps these `{"type":"object","enabled":false}`; the playground's mapper honours `enabled` on the root only,
-// so they are objects whose fields stay unmapped (`dynamic: false`) under the strict root.
-const DISABLED_OBJECT = object({ type: 'object', dynamic: false })
+// TaskResultsService's mapping: objects kept in `_source` only, never parsed or mapped.
+const DISABLED_OBJECT = object({ type: 'object', enabled: false })
 
 function taskIndexMappings(): Map<string, XContentValue> {
   const typed = (type: string): JsonOut => object({ type })

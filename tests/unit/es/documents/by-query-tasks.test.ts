@@ -57,6 +57,12 @@ describe('wait_for_completion=false', () => {
     const stored = await node.send('GET', `/.tasks/_source/${task}`)
     expect(stored.body).toContain('"cancellable":true,"headers":{}},"response":')
     expect((await node.send('GET', '/.tasks/_settings')).body).toContain('"hidden":"true"')
+    // TaskResultsService's mapping: the task's status and headers, the response and the error are disabled objects
+    const disabled = '{"type":"object","enabled":false}'
+    expect((await node.send('GET', '/.tasks/_mapping')).body).toContain(
+      `"response":${disabled},"task":{"properties":{"action":{"type":"keyword"},"cancellable":{"type":"boolean"},` +
+        `"description":{"type":"text"},"headers":${disabled},`,
+    )
   })
 
   it('stores a script error as the task error; _reindex and _delete_by_query describe themselves', async () => {

@@ -17,7 +17,8 @@
  * New fields are mapped by dynamic-mapping.ts (the root's dynamic templates, date and numeric detection). A field
  * with `copy_to` has each of its values parsed again as a value of each target (copy-to.ts), from the root, as if
  * the document held it there: a missing target is mapped dynamically (or refused under `dynamic: strict`), a
- * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing. A value for a field
+ * target's own copy_to is not followed. A root mapping with `enabled: false` indexes nothing, an object, nested or passthrough field
+ * with it nothing under it (any value, object or not, is skipped whole). A value for a field
  * alias, or an alias as a copy_to target, fails the document (field-alias.ts). A join field's value indexes its
  * relation and parent-id fields (join-field.ts), a parent's own id when `joinDocument` gives it. The field types whose
  * mapper reads a value whole (geo points and shapes, flattened, histogram, aggregate_metric_double, completion, join,
@@ -41,7 +42,15 @@
  * of the properties, which takes the new fields and becomes `mappingUpdate`.
  */
 import { XNumber, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
-import { isDateType, ownField, setOwn, type DynamicMode, type FieldMapping, type Mapping } from './mapping.ts'
+import {
+  hasProperties,
+  isDateType,
+  ownField,
+  setOwn,
+  type DynamicMode,
+  type FieldMapping,
+  type Mapping,
+} from './mapping.ts'
 import { dynamicFieldMapping, dynamicRuntimeField } from './dynamic-mapping.ts'
 import type { RuntimeField } from './runtime-field.ts'
 import { NESTED_OBJECTS_LIMIT, type NestedIdentity } from './nested-mapping.ts'
@@ -323,6 +332,8 @@ class DocumentWalk implements ObjectFieldWalk {
       this.added = true
     }
     if (field.type === 'alias') throw writeToAlias(path, this.copying)
+    // DocumentParser.parseObjectOrNested: a disabled object's value, whatever it is, is skipped whole
+    if (field.enabled === false && hasProperties(field)) return
     const reader = OBJECT_FIELD_READERS.get(field.type)
     if (reader) return reader.read(this, doc, path, name, field, value, parent)
     if (value instanceof Map) {

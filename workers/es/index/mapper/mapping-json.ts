@@ -64,22 +64,25 @@ function fieldToJson(field: FieldMapping): { [key: string]: JsonOut } {
   return out
 }
 
-/** ObjectMapper.toXContent's order of an object's parameters: `dynamic`, `enabled`, `subobjects`, then the others. */
+/**
+ * ObjectMapper.toXContent's order of an object's parameters: `dynamic`, `enabled` (only when false), `subobjects`, then
+ * the others.
+ */
 function objectInOrder(field: FieldMapping): FieldMapping {
-  const { dynamic, subobjects, ...rest } = field
-  const { enabled, ...others } = rest as FieldMapping & { enabled?: unknown }
-  return { dynamic, ...(enabled !== undefined ? { enabled } : {}), subobjects, ...others }
+  const { dynamic, enabled, subobjects, ...others } = field
+  return { dynamic, ...(enabled === false ? { enabled } : {}), subobjects, ...others }
 }
 
 /**
- * NestedObjectMapper.toXContent: `type`, `include_in_parent` and `include_in_root` only when true, `dynamic`, then
- * the properties (left out when there are none).
+ * NestedObjectMapper.toXContent: `type`, `include_in_parent` and `include_in_root` only when true, `dynamic`, `enabled`
+ * only when false, then the properties (left out when there are none).
  */
 function nestedToJson(field: FieldMapping): { [key: string]: JsonOut } {
   const out: { [key: string]: JsonOut } = { type: 'nested' }
   if (field.include_in_parent === true) out.include_in_parent = true
   if (field.include_in_root === true) out.include_in_root = true
   if (field.dynamic !== undefined) out.dynamic = field.dynamic
+  if (field.enabled === false) out.enabled = false
   const properties = field.properties ?? {}
   if (Object.keys(properties).length > 0) out.properties = propertiesToJson(properties)
   return out

@@ -5,7 +5,8 @@
  *   NestedObjectMapper's merge errors);
  * - a field's type never changes: `mapper [a.b] cannot be changed from type [long] to [text]` (an object
  *   is type `object`), and a leaf given for an object is `can't merge a non object mapping [a] with an
- *   object mapping`, both illegal_argument_exception; `subobjects` cannot change, and under `subobjects: false` the
+ *   object mapping`, both illegal_argument_exception; an object's `enabled` and `subobjects` cannot change (but
+ *   through index templates), and under `subobjects: false` the
  *   update's objects are flattened into dotted leaves (subobjects.ts);
  * - parameters that cannot be updated (`analyzer`, `format`, and any other parameter both sides set)
  *   must keep their value, the update's default included: `Mapper for [title] conflicts with existing
@@ -36,7 +37,7 @@ import {
   type FieldMapping,
   type Mapping,
 } from './mapping.ts'
-import { addFlattened, checkSubobjectsUpdate } from './subobjects.ts'
+import { addFlattened, checkObjectParameterUpdate } from './subobjects.ts'
 import { checkPassThroughPriorities, mergePassThrough, PASSTHROUGH } from './passthrough-object.ts'
 import { mergeRuntime } from './runtime-field.ts'
 import { mergeRootParameters } from './root-object-mapper.ts'
@@ -175,13 +176,18 @@ export function mergeFieldMapping(
           : `can't merge a nested mapping [${path}] with a non-nested mapping`,
       )
     }
-    if (!indexTemplate) checkSubobjectsUpdate(current.subobjects, incoming.subobjects, path)
-    const subobjects = incoming.subobjects ?? current.subobjects
-    const inner = incoming.dynamic ?? current.dynamic ?? dynamic
     const passThrough = current.type === PASSTHROUGH
+    if (!indexTemplate) {
+      if (!passThrough) checkObjectParameterUpdate('enabled', current.enabled, incoming.enabled, path)
+      checkObjectParameterUpdate('subobjects', current.subobjects, incoming.subobjects, path)
+    }
+    const subobjects = incoming.subobjects ?? current.subobjects
+    const enabled = indexTemplate ? (incoming.enabled ?? current.enabled) : current.enabled
+    const inner = incoming.dynamic ?? current.dynamic ?? dynamic
     return {
       ...(passThrough ? mergePassThrough(current, incoming) : current),
       ...(!passThrough && incoming.dynamic !== undefined ? { dynamic: incoming.dynamic } : {}),
+      ...(!passThrough && enabled !== undefined ? { enabled } : {}),
       ...(subobjects !== undefined ? { subobjects } : {}),
       properties: mergeProperties(
         current.properties ?? {},

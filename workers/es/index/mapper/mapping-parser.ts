@@ -9,7 +9,8 @@
  * properties are flattened into dotted leaves (subobjects.ts); a `passthrough` object is read by passthrough-object.ts;
  * multi-fields are read as TypeParsers reads them
  * (parseMultiFields). `dynamic` (the root's or an object's) is `strict` in
- * any case or a strict boolean, kept as the text ES prints (parseDynamic).
+ * any case or a strict boolean, kept as the text ES prints (parseDynamic); an object's or nested field's `enabled` a
+ * strict boolean ("Could not convert [enabled.enabled] to boolean" otherwise, ObjectMapper.TypeParser).
  * More than 50 `nested` fields are refused (nested-mapping.ts); a `completion` field's parameters are checked and
  * completed with their defaults (completion-field.ts), and so are a `search_as_you_type` field's
  * (search-as-you-type-field.ts), a `match_only_text` field's (match-only-text-field.ts), a `version` field's (version-field.ts), an `ip` field's (ip-field.ts), a `scaled_float` field's
@@ -55,7 +56,7 @@ import { numberMapping } from './number-field.ts'
 import { dateMapping } from './date-field.ts'
 import { failedToParseRuntime, parseRuntimeFields, type RuntimeSection } from './runtime-field.ts'
 import { compileRuntimeScripts } from '../../script/runtime-field-script.ts'
-import { parseRootParameters } from './root-object-mapper.ts'
+import { nodeBooleanValue, parseRootParameters } from './root-object-mapper.ts'
 import { copyToFields, validateCopyTo } from './copy-to.ts'
 import { aliasMapping } from './field-alias.ts'
 import { parseBoolean } from '../../common/booleans.ts'
@@ -326,7 +327,9 @@ function readField(
       setOwn(field, key, value instanceof Map ? parseProperties(value, `${path}.`, container) : {})
     else if (key === 'subobjects' && object) {
       if (subobjects !== undefined) setOwn(field, key, !container.flat)
-    } else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
+    } else if (key === 'enabled' && (object || definition.get('type') === 'nested'))
+      setOwn(field, key, nodeBooleanValue(value, 'enabled.enabled'))
+    else if (key === 'fields') setOwn(field, key, parseMultiFields(value, name, path))
     else if (key === 'dynamic') setOwn(field, key, parseDynamic(value))
     else if (key === 'copy_to') setOwn(field, key, copyToFields(value))
     // an unsigned_long's null_value keeps its token: a double cannot hold every unsigned long
@@ -352,6 +355,7 @@ function passThroughField(
   }
   return passThroughMapping(name, path, definition, (key, value) => {
     if (key === 'properties') return value instanceof Map ? parseProperties(value, `${path}.`, container) : {}
+    if (key === 'enabled') return nodeBooleanValue(value, 'enabled.enabled')
     return key === 'dynamic' ? container.dynamic : value
   })
 }

@@ -129,6 +129,11 @@ export interface FieldMapping {
   dynamic?: DynamicMode
   /** An object's `subobjects` when set (subobjects.ts): false keeps dotted names as leaves of the object. */
   subobjects?: boolean
+  /**
+   * An object's or nested field's `enabled` when set (ES's Explicit): false keeps its values in `_source` only, never
+   * parsed, indexed or mapped (DocumentParser.parseObjectOrNested); it cannot change once set (mapping-merge.ts).
+   */
+  enabled?: boolean
   /** A passthrough object (passthrough-object.ts): which one's subfield a prefix-less name means, and its given false. */
   priority?: number
   time_series_dimension?: boolean

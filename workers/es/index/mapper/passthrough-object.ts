@@ -63,7 +63,7 @@ export function passThroughMapping(
     )
   field.priority = priority
   if (object.dynamic !== undefined) field.dynamic = object.dynamic
-  if (object.enabled !== undefined) field.enabled = object.enabled
+  if (object.enabled === false) field.enabled = false
   if (object.properties !== undefined) setOwn(field, 'properties', object.properties)
   return field as unknown as FieldMapping
 }
@@ -92,7 +92,7 @@ function mapperException(reason: string): EsException {
 export function mergePassThrough(current: FieldMapping, incoming: FieldMapping): FieldMapping {
   const dimension = incoming.time_series_dimension ?? current.time_series_dimension
   const dynamic = incoming.dynamic ?? current.dynamic
-  const { enabled } = current as { enabled?: unknown }
+  const { enabled } = current
   return {
     type: PASSTHROUGH,
     ...(dimension !== undefined ? { time_series_dimension: dimension } : {}),

@@ -31,12 +31,12 @@ import { javaToString } from './mapping-parser.ts'
 import { mergeDynamicTemplates, parseDynamicTemplates, templateToJson } from './dynamic-templates.ts'
 import { mergeSourceField, parseSourceField, sourceFieldToJson } from './source-field.ts'
 import { mergeRoutingField, parseRoutingField } from './routing-field.ts'
-import { checkSubobjectsUpdate } from './subobjects.ts'
+import { checkObjectParameterUpdate } from './subobjects.ts'
 
 type RootParameters = Omit<Mapping, 'dynamic' | 'properties'>
 
-/** XContentMapValues.nodeBooleanValue(node, name). */
-function booleanValue(value: XContentValue, name: string): boolean {
+/** XContentMapValues.nodeBooleanValue(node, name), a failure wrapped as a mapping's. */
+export function nodeBooleanValue(value: XContentValue, name: string): boolean {
   if (typeof value === 'boolean') return value
   try {
     return parseBoolean(javaToString(value))
@@ -49,14 +49,14 @@ function booleanValue(value: XContentValue, name: string): boolean {
 export function parseRootParameters(root: XContentObject): RootParameters {
   const out: RootParameters = {}
   for (const [key, value] of root) {
-    if (key === 'enabled') out.enabled = booleanValue(value, 'enabled')
+    if (key === 'enabled') out.enabled = nodeBooleanValue(value, 'enabled.enabled')
     else if (key === '_meta') out._meta = toJson(value)
     else if (key === '_routing') out._routing = parseRoutingField(value)
     else if (key === '_source') out._source = parseSourceField(value)
     else if (key === 'dynamic_date_formats') out.dynamic_date_formats = dynamicDateFormats(value)
     else if (key === 'dynamic_templates') out.dynamic_templates = parseDynamicTemplates(value)
-    else if (key === 'date_detection') out.date_detection = booleanValue(value, 'date_detection')
-    else if (key === 'numeric_detection') out.numeric_detection = booleanValue(value, 'numeric_detection')
+    else if (key === 'date_detection') out.date_detection = nodeBooleanValue(value, 'date_detection')
+    else if (key === 'numeric_detection') out.numeric_detection = nodeBooleanValue(value, 'numeric_detection')
   }
   return out
 }
@@ -86,14 +86,10 @@ export function mergeRootParameters(
   update: Mapping,
   indexTemplate: boolean,
 ): RootParameters {
-  if (update.enabled !== undefined && (existing.enabled ?? true) !== update.enabled && !indexTemplate) {
-    throw new EsException({
-      type: 'mapper_exception',
-      reason: "the [enabled] parameter can't be updated for the object mapping [_doc]",
-      status: 500,
-    })
+  if (!indexTemplate) {
+    checkObjectParameterUpdate('enabled', existing.enabled, update.enabled, '_doc')
+    checkObjectParameterUpdate('subobjects', existing.subobjects, update.subobjects, '_doc')
   }
-  if (!indexTemplate) checkSubobjectsUpdate(existing.subobjects, update.subobjects, '_doc')
   const merged: RootParameters = {
     enabled: update.enabled ?? existing.enabled,
     subobjects: update.subobjects ?? existing.subobjects,

@@ -7,7 +7,7 @@
  *   and an object property (a `passthrough` one too) is auto-flattened into its leaves (`time: {properties: {max}}`
  *   is `time.max`) unless it sets `enabled: false`, `subobjects: true` or a `dynamic` other than its container's (the
  *   container's own or inherited, `true` at the root), which fails the mapping;
- * - it cannot change once set (the root's name is `_doc`); GET _mapping prints it after `dynamic` and `enabled`.
+ * - it cannot change once set, nor can an object's `enabled` (the root's name is `_doc`); GET _mapping prints it after `dynamic` and `enabled`.
  * A container's properties are kept as a Record whose keys may hold dots; they never hold an object field.
  */
 import {
@@ -74,15 +74,17 @@ function notFlattenable(field: FieldMapping, dynamic: DynamicMode): string | nul
     const given = field.dynamic.toUpperCase()
     return `the value of [dynamic] (${given}) is not compatible with the value from its parent context (${dynamic.toUpperCase()})`
   }
-  // an object's `enabled` is kept as given (a boolean or its text)
-  const enabled = (field as { enabled?: unknown }).enabled
-  if (enabled === false || enabled === 'false') return 'the value of [enabled] is [false]'
+  if (field.enabled === false) return 'the value of [enabled] is [false]'
   if (field.subobjects === true) return 'the value of [subobjects] is [true]'
   return null
 }
 
-/** ObjectMapper.MergeResult: `subobjects` set by an update must be the one in place (true when unset). */
-export function checkSubobjectsUpdate(
+/**
+ * ObjectMapper.Builder.merge: an object's `enabled` or `subobjects` (`parameter`) set by an update must be the one in
+ * place (true when unset), a MapperException otherwise; `path` is the object's (`_doc` for the root).
+ */
+export function checkObjectParameterUpdate(
+  parameter: 'enabled' | 'subobjects',
   existing: boolean | undefined,
   update: boolean | undefined,
   path: string,
@@ -90,7 +92,7 @@ export function checkSubobjectsUpdate(
   if (update === undefined || (existing ?? true) === update) return
   throw new EsException({
     type: 'mapper_exception',
-    reason: `the [subobjects] parameter can't be updated for the object mapping [${path}]`,
+    reason: `the [${parameter}] parameter can't be updated for the object mapping [${path}]`,
     status: 500,
   })
 }
