@@ -56,7 +56,7 @@ import { DEFAULT_DATE_FORMAT, docValues, type FieldAnalysis } from '../index/map
 import { dateNanosFormat } from '../index/mapper/date-nanos-field.ts'
 import { indexMappingOf } from './runtime-mappings.ts'
 import { keyedIndexField } from '../index/mapper/flattened-field.ts'
-import { fieldTypeName } from './aggregations/values-source.ts'
+import { fieldTypeName, withoutDocValues } from './aggregations/values-source.ts'
 import { SEQ_NO_FIELD } from './queries/metadata-field-types.ts'
 
 type DocFields = ReadonlyMap<string, readonly FieldValue[]>
@@ -304,7 +304,8 @@ function fieldInfo(
       : type === 'date_nanos'
         ? new DateValueFormat(DateFormatter.forPattern(dateNanosFormat(mapping)))
         : null
-  return { type, format }
+  const off = 'doc_values' in mapping ? withoutDocValues(mapping) : undefined
+  return off === undefined ? { type, format } : { type, format, withoutDocValues: off }
 }
 
 function storedDocFields(

@@ -2,7 +2,9 @@
 // field has no fielddata (MappedFieldType.fielddataBuilder: "Fielddata is not supported on field [f] of type
 // [completion]"), a geo_point is not sortable by value (AbstractLatLonPointIndexFieldData.sortField) and has no terms
 // aggregator (ValuesSourceRegistry); and the docvalue_fields limit, which FetchDocValuesContext checks on every
-// shard whether or not it has hits, over the distinct fields the entries name (an unmapped name is none).
+// shard whether or not it has hits, over the distinct fields the entries name (an unmapped name is none). A keyword,
+// numeric, date or boolean field mapped with `doc_values: false` has no search fielddata (MappedFieldType
+// .failIfNoDocValues: sorts, aggregations and docvalue_fields fail; scripts read `_source` instead).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { clusterWithIndex, errorOf } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
@@ -19,11 +21,24 @@ beforeAll(async () => {
         a: { type: 'keyword' },
         b: { type: 'keyword' },
         c: { type: 'keyword' },
+        status: { type: 'keyword', doc_values: false },
+        count: { type: 'integer', doc_values: false },
+        price: { type: 'scaled_float', scaling_factor: 100, doc_values: false },
+        day: { type: 'date', doc_values: false },
+        flag: { type: 'boolean', doc_values: false },
       },
     },
   }
   cluster = (await clusterWithIndex(1, index, 'places')).cluster
-  await cluster.json(1, 'PUT', '/places/_doc/1?refresh=true', { suggest: 'Paris', location: '48.86,2.35' })
+  await cluster.json(1, 'PUT', '/places/_doc/1?refresh=true', {
+    suggest: 'Paris',
+    location: '48.86,2.35',
+    status: 'ok',
+    count: 3,
+    price: 1.5,
+    day: '2015-01-01',
+    flag: true,
+  })
 }, 60_000)
 
 async function rootCause(body: object): Promise<{ status: number; causes: unknown }> {
@@ -50,6 +65,54 @@ describe('fields without fielddata', () => {
     expect(await rootCause({ aggs: { t: { terms: { field: 'location' } } } })).toEqual(
       refusal('Field [location] of type [geo_point] is not supported for aggregation [terms]'),
     )
+  })
+})
+
+describe('fields with doc_values: false', () => {
+  const noDocValues = (field: string, type: string) =>
+    refusal(
+      `Can't load fielddata on [${field}] because fielddata is unsupported on fields of type [${type}]. ` +
+        'Use doc values instead.',
+    )
+
+  it('refuses sorting, aggregating and docvalue_fields, and still searches and scripts them', async () => {
+    const response = await cluster.send(1, 'POST', '/places/_search', {
+      aggs: { s: { terms: { field: 'status' } } },
+    })
+    const reason =
+      "Can't load fielddata on [status] because fielddata is unsupported on fields of type [keyword]. Use doc values instead."
+    expect(response).toMatchObject({
+      status: 400,
+      body:
+        `{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"${reason}"}],` +
+        '"type":"search_phase_execution_exception","reason":"all shards failed","phase":"query","grouped":true,' +
+        `"failed_shards":[{"shard":0,"index":"places","node":"${/"node":"([^"]+)"/.exec(response.body)?.[1]}",` +
+        `"reason":{"type":"illegal_argument_exception","reason":"${reason}"}}],` +
+        `"caused_by":{"type":"illegal_argument_exception","reason":"${reason}",` +
+        `"caused_by":{"type":"illegal_argument_exception","reason":"${reason}"}}},"status":400}`,
+    })
+    expect(await rootCause({ sort: ['status'] })).toEqual(noDocValues('status', 'keyword'))
+    expect(await rootCause({ sort: [{ count: 'desc' }] })).toEqual(noDocValues('count', 'integer'))
+    expect(await rootCause({ aggs: { m: { max: { field: 'price' } } } })).toEqual(
+      noDocValues('price', 'scaled_float'),
+    )
+    expect(
+      await rootCause({ aggs: { h: { date_histogram: { field: 'day', calendar_interval: 'year' } } } }),
+    ).toEqual(noDocValues('day', 'date'))
+    // docvalue_fields fail where the fetch phase reads them: the shard with the hit
+    const fetched = await cluster.send(1, 'POST', '/places/_search', { docvalue_fields: ['flag'] })
+    const shards = (JSON.parse(fetched.body) as { _shards: { failures: Array<{ reason: unknown }> } })._shards
+    expect(shards.failures.map((failure) => failure.reason)).toEqual(noDocValues('flag', 'boolean').causes)
+    // the fields are still searched, and scripts still read their values
+    const searched = await cluster.send(1, 'POST', '/places/_search', {
+      query: { bool: { filter: [{ term: { status: 'ok' } }, { range: { count: { gte: 3 } } }] } },
+      script_fields: { twice: { script: "doc['count'].value * 2" } },
+      _source: false,
+    })
+    expect(searched.status).toBe(200)
+    expect((JSON.parse(searched.body) as { hits: { hits: unknown[] } }).hits.hits).toEqual([
+      { _index: 'places', _id: '1', _score: 0, fields: { twice: [6] } },
+    ])
   })
 })
 

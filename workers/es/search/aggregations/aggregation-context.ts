@@ -74,6 +74,11 @@ export interface ValueFormat {
 export interface FieldInfo {
   type: ValuesType
   format: ValueFormat | null
+  /**
+   * The mapping's type when the field is mapped with `doc_values: false` and its search fielddata then fails
+   * (values-source.ts noDocValues); absent when it has doc values.
+   */
+  withoutDocValues?: string
 }
 
 export interface DocValuesSource {

@@ -24,6 +24,7 @@ import { rangeMetricValues, rangeValuesSource } from './range-values.ts'
 import { histogramValuesSource } from './histogram-values.ts'
 import { aggregateMetricValuesSource, unsupportedOnDownsampledIndex } from './aggregate-metric-values.ts'
 import { HISTOGRAM } from '../../index/mapper/histogram-field.ts'
+import { NUMBER_FIELD_TYPES } from '../../index/mapper/mapping.ts'
 
 export interface ValuesSourceConfig {
   /** null when the field is unmapped on this shard; a script's values source type. */
@@ -95,8 +96,10 @@ export function resolveValues(
   const mapped = shard.source.field(name)
   const nanos = mapped?.type === 'date_nanos'
   const info: FieldInfo | null = nanos ? { type: 'date', format: mapped.format } : mapped
-  const refused = info === null ? null : noFielddata(shard.source.concreteName(name), info.type, shard.index)
+  const concrete = shard.source.concreteName(name)
+  const refused = info === null ? null : noFielddata(concrete, info.type, shard.index)
   if (refused !== null) throw refused
+  if (mapped?.withoutDocValues !== undefined) throw noDocValues(concrete, mapped.withoutDocValues)
   const substitute = missingValue(missing, info)
   const read = nanos
     ? (doc: number) => shard.source.values(name, doc).map((v) => millisOfSortableDouble(v as number))
@@ -312,13 +315,35 @@ export function noFielddata(field: string, type: string, index: string): EsExcep
       `docvalue_fields and scripts over the [${type}] field [${field}] are not available in the playground`,
     )
   // BinaryFieldType.fielddataBuilder without doc values: failIfNoDocValues
-  if (type === 'binary')
-    return illegalArgumentException(
-      `Can't load fielddata on [${field}] because fielddata is unsupported on fields of type [binary]. Use doc values instead.`,
-    )
+  if (type === 'binary') return noDocValues(field, type)
   if (NO_FIELDDATA.has(type))
     return illegalArgumentException(`Fielddata is not supported on field [${field}] of type [${type}]`)
   return null
+}
+
+/**
+ * The field types whose fielddataBuilder calls failIfNoDocValues for a search (sorts, aggregations, docvalue_fields;
+ * a script reads `_source` instead): keyword, the numbers, dates and booleans (their FieldTypes in ES 8.17).
+ */
+const FAIL_IF_NO_DOC_VALUES: ReadonlySet<string> = new Set([
+  'keyword',
+  ...NUMBER_FIELD_TYPES,
+  'scaled_float',
+  'date',
+  'date_nanos',
+  'boolean',
+])
+
+/** The mapping's type when `mapping` turns off doc values a search would read (FAIL_IF_NO_DOC_VALUES), else undefined. */
+export function withoutDocValues(mapping: { type: string; doc_values?: unknown }): string | undefined {
+  return mapping.doc_values === false && FAIL_IF_NO_DOC_VALUES.has(mapping.type) ? mapping.type : undefined
+}
+
+/** MappedFieldType.failIfNoDocValues: the refusal of a search's fielddata on a field mapped without doc values. */
+export function noDocValues(field: string, type: string): EsException {
+  return illegalArgumentException(
+    `Can't load fielddata on [${field}] because fielddata is unsupported on fields of type [${type}]. Use doc values instead.`,
+  )
 }
 
 /**

@@ -15,7 +15,7 @@ import { DateFormatter } from '../../common/time/index.ts'
 import { simpleMatch } from '../../common/simple-match.ts'
 import { formatTerm } from '../../common/network/inet-addresses.ts'
 import type { DocValuesSource, FieldInfo } from '../aggregations/index.ts'
-import { noFielddata } from '../aggregations/values-source.ts'
+import { noDocValues, noFielddata } from '../aggregations/values-source.ts'
 import { decimalValueFormat } from '../aggregations/doc-value-format.ts'
 import { DateValueFormat } from '../aggregations/date-value-format.ts'
 import { nanosOfSortableDouble } from '../../index/mapper/date-nanos-field.ts'
@@ -51,6 +51,8 @@ export class FetchDocValuesPhase {
       const refused =
         info.type === 'date_nanos' ? null : noFielddata(source.concreteName(name), info.type, index)
       if (refused !== null) throw refused
+      if (info.withoutDocValues !== undefined)
+        throw noDocValues(source.concreteName(name), info.withoutDocValues)
       return [{ name, info, print: docValuePrinter(name, info, format) }]
     })
     return new FetchDocValuesPhase(source, fields)

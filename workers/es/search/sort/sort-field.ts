@@ -33,7 +33,9 @@ import {
   fieldTypeName,
   fielddataDisabled,
   idFielddataDisallowed,
+  noDocValues,
   noFielddata,
+  withoutDocValues,
 } from '../aggregations/values-source.ts'
 import { queryShardException } from '../query-string/query-parser-errors.ts'
 import type { MissingValue, SortBuilder, SortMode } from './sort-builder.ts'
@@ -227,6 +229,8 @@ export function buildSortField(builder: SortBuilder, index: SortIndex): SortFiel
     const concrete = concreteFieldName(index.fields, name)
     throw noFielddata(concrete, fieldTypeName(mapping), index.name) ?? fielddataDisabled(concrete, index.name)
   }
+  const off = withoutDocValues(mapping)
+  if (off !== undefined) throw noDocValues(concreteFieldName(index.fields, name), off)
   const mode = builder.mode ?? (descending ? 'max' : 'min')
   if (type === 'keyword' && (mode === 'sum' || mode === 'avg' || mode === 'median')) {
     throw queryShardException('we only support AVG, MEDIAN and SUM on number based fields', index)
