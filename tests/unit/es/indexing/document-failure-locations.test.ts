@@ -55,6 +55,48 @@ describe('document parse failures are located at their token', () => {
     const node = await reviews()
     expect(await failure(node, '{"tags": ["a", {\n}]}')).toEqual([
       "[2:1] failed to parse field [tags] of type [keyword] in document with id '2'. Preview of field's value: '{}'",
+      'Expected text at 1:16 but found START_OBJECT',
+    ])
+  })
+
+  it("an object for a leaf field: its preview is the object read as a HashMap (the dynamic templates docs' name.title)", async () => {
+    const node = await startNode()
+    await node.send('PUT', '/my-index-000002', {
+      mappings: {
+        dynamic_templates: [
+          {
+            full_name: {
+              path_match: 'name.*',
+              path_unmatch: '*.middle',
+              mapping: { type: 'text', copy_to: 'full_name' },
+            },
+          },
+        ],
+      },
+    })
+    const body =
+      '{"name": {"first": "Paul", "last": "McCartney", "title": {"value": "Sir", "category": "order of chivalry"}}}'
+    const response = await node.send('PUT', '/my-index-000002/_doc/2', body)
+    const reason =
+      "[1:106] failed to parse field [name.title] of type [text] in document with id '2'. " +
+      "Preview of field's value: '{category=order of chivalry, value=Sir}'"
+    expect(response).toMatchObject({
+      status: 400,
+      body:
+        `{"error":{"root_cause":[{"type":"document_parsing_exception","reason":"${reason}"}],` +
+        `"type":"document_parsing_exception","reason":"${reason}",` +
+        '"caused_by":{"type":"illegal_argument_exception","reason":"Expected text at 1:58 but found START_OBJECT"}},' +
+        '"status":400}',
+    })
+    expect(
+      await failure(
+        node,
+        '{"name": {"first": {"n": 1, "list": [1.5, true, null, "x"]}}}',
+        '/my-index-000002/_doc/3',
+      ),
+    ).toEqual([
+      "[1:59] failed to parse field [name.first] of type [text] in document with id '3'. Preview of field's value: '{list=[1.5, true, null, x], n=1}'",
+      'Expected text at 1:20 but found START_OBJECT',
     ])
   })
 

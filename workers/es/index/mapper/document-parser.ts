@@ -339,7 +339,7 @@ class DocumentWalk implements ObjectFieldWalk {
     if (value instanceof Map) {
       if (field.type === COUNTED_KEYWORD) throw countedKeywordObject(path, value, this.id)
       if (field.type !== 'object' && field.type !== 'nested' && field.type !== PASSTHROUGH)
-        throw objectIntoLeaf(path, field, this.id)
+        throw objectIntoLeaf(path, field, value, this.id)
       // Read-only, an object mapping without properties is read as an empty one (any child gives up).
       const children = this.writable === null ? (field.properties ?? {}) : (field.properties ??= {})
       const inner = field.dynamic ?? dynamic

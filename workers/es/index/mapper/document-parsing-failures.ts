@@ -4,6 +4,8 @@
  * value's token once the primary finds it in the document's text (document-failure.ts).
  */
 import { documentParsingException, EsException, illegalArgumentException } from '../../errors/index.ts'
+import type { XContentObject } from '../../xcontent/index.ts'
+import { javaToString } from '../../ingest/java-values.ts'
 import type { FieldMapping } from './mapping.ts'
 import { NESTED_OBJECTS_LIMIT } from './nested-mapping.ts'
 import { documentFailure, type TokenPart } from './document-failure.ts'
@@ -39,14 +41,29 @@ export function writeToAlias(path: string, copying: boolean): EsException {
   return documentFailure('start', (at) => documentParsingException(at.line, at.col, reason))
 }
 
+/** The field types whose parseCreateField reads its value with XContentParser.textOrNull. */
+const TEXT_READ_TYPES: ReadonlySet<string> = new Set(['text', 'keyword'])
+
 /**
- * An object given to a leaf field: FieldMapper.parse's failure, located once its value preview has read the object
- * to its closing `}`.
+ * An object given to a leaf field: FieldMapper.parse's failure (rethrowAsDocumentParsingException), located once its
+ * value preview has read the object (a HashMap's toString) to its closing `}`. A text or keyword field's cause is
+ * JsonXContentParser.text's refusal at the object's `{`; another type's cause is not modelled (none is given).
  */
-export function objectIntoLeaf(path: string, field: FieldMapping, id: string | null): EsException {
+export function objectIntoLeaf(
+  path: string,
+  field: FieldMapping,
+  value: XContentObject,
+  id: string | null,
+): EsException {
   const document = id === null ? 'document' : `document with id '${id}'`
-  const reason = `failed to parse field [${path}] of type [${field.type}] in ${document}. Preview of field's value: '{}'`
-  return documentFailure('end', (at) => documentParsingException(at.line, at.col, reason))
+  const reason = `failed to parse field [${path}] of type [${field.type}] in ${document}. Preview of field's value: '${javaToString(value)}'`
+  return documentFailure('end', (at, token) => {
+    const { line, col } = token.start
+    const cause = TEXT_READ_TYPES.has(field.type)
+      ? illegalArgumentException(`Expected text at ${line}:${col} but found START_OBJECT`)
+      : undefined
+    return documentParsingException(at.line, at.col, reason, cause)
+  })
 }
 
 /** DocumentParser.throwOnConcreteValue: a value for an object field (its path) named by the field's own name. */
