@@ -1,6 +1,6 @@
 // ByteReader: a cursor over a little-endian input buffer the TypeScript wrapper wrote into linear memory.
 // Strings are a u32 byte length followed by that many UTF-8 bytes; no alignment or padding except where a format
-// says (align: a document batch's runs, segment.ts). A vInt is an unsigned LEB128 varint (segment images:
+// says (align: a document batch's tokens, segment.ts). A vInt is an unsigned LEB128 varint (segment images:
 // segment-codec.ts).
 
 export class ByteReader {

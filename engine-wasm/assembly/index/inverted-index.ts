@@ -13,14 +13,16 @@
 import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { Segment } from './segment'
+import { TokenSorter } from './token-sorter'
 
 export class InvertedIndex {
   segments: Array<Segment> = new Array<Segment>()
   /** Whether it scores with Lucene's BM25Similarity rather than Elasticsearch's LegacyBM25Similarity (bm25.ts). */
   luceneBm25: bool = false
   private nextGeneration: i32 = 0
-  // The current flush's fields by the ordinals its batches give them.
+  // The current flush's fields by the ordinals its batches give them, and its batches' token sort.
   private flushFields: Array<FieldIndex> = new Array<FieldIndex>()
+  private flushSorter: TokenSorter = new TokenSorter()
 
   get maxDoc(): i32 {
     const n = this.segments.length
@@ -35,13 +37,13 @@ export class InvertedIndex {
   addDocuments(reader: ByteReader): void {
     const n = this.segments.length
     if (reader.u32() != 0 && n > 0) {
-      this.segments[n - 1].addDocuments(reader, this.flushFields)
+      this.segments[n - 1].addDocuments(reader, this.flushFields, this.flushSorter)
       return
     }
-    this.flushFields = new Array<FieldIndex>()
+    this.endFlush()
     const segment = new Segment(this.nextGeneration++)
     segment.docBase = this.maxDoc
-    segment.addDocuments(reader, this.flushFields)
+    segment.addDocuments(reader, this.flushFields, this.flushSorter)
     this.segments.push(segment)
   }
 
@@ -50,7 +52,7 @@ export class InvertedIndex {
     segment.docBase = this.maxDoc
     this.segments.push(segment)
     this.advanceCounter(segment.generation + 1)
-    this.flushFields = new Array<FieldIndex>()
+    this.endFlush()
   }
 
   /** New segments are numbered from `counter` on (a commit's SegmentInfos.counter), or higher. */
@@ -148,7 +150,13 @@ export class InvertedIndex {
     }
     this.segments = kept
     // A rewrite ends the flush: its ordinals no longer hold postings of dropped segments alive.
-    this.flushFields = new Array<FieldIndex>()
+    this.endFlush()
     return out
+  }
+
+  /** Forgets the current flush's ordinals: the next batch that does not continue a flush starts one. */
+  private endFlush(): void {
+    this.flushFields = new Array<FieldIndex>()
+    this.flushSorter = new TokenSorter()
   }
 }

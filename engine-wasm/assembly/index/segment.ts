@@ -12,19 +12,17 @@
 //   field ordinal, string term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size
 //   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field record:
 //     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 numTerms (its tokens at a position after the
-//     field's token before in the document: the norm's length; 0 when it has no token), u32 valueCount, valueCount x
-//     f64;
-//   zero to three zero bytes, so that what follows starts at an address that is a multiple of 4; then the batch's
-//   tokens sorted by (field ordinal, term ordinal): u32 runFieldCount, per field with tokens in the batch, in ordinal
-//   order: u32 field ordinal, u32 runCount, then a run per term with tokens, in ordinal order: u32 term ordinal
-//   within the field (its terms are numbered 0, 1, ... in the order they are listed), u32 wordCount, then its tokens
-//   in document order and, within a document, in the order analysed, in wordCount words: the term's first token in a
-//   document as i32 docId with bit 31 set, i32 position; the others as i32 position (never negative).
+//     field's token before in the document: the norm's length; 0 when it has no token), u32 valueCount, u32
+//     tokenCount, valueCount x f64;
+//   zero to three zero bytes, so that what follows starts at an address that is a multiple of 4; then the field
+//   records' tokens, record after record, each in the order analysed: i32 term ordinal within the field (its terms
+//   are numbered 0, 1, ... in the order they are listed) with bit 31 set on the term's first token in the document,
+//   i32 position (never negative).
 // Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
 // term listed occurs in at least one token.
-// Runs come in term order, and a term's ranges in every buffer follow the term before's (term-dictionary.ts), so a
-// batch's postings are written in one forward sweep of each buffer, as Lucene's flush writes a field's postings term
-// by term.
+// The tokens are sorted by (field, term) here (token-sorter.ts), and a term's ranges in every buffer follow the term
+// before's (term-dictionary.ts), so a batch's postings are written in one forward sweep of each buffer, as Lucene's
+// flush writes a field's postings term by term.
 // Invariants: docIds arrive strictly ascending and at or above the segment's docBase (the wrapper checks), so
 // postings stay sorted; a segment is written once (a flush or a merge) and afterwards only gains deletions.
 // A field named twice in one document is indexed as one field holding both token lists, in position order.
@@ -32,6 +30,7 @@ import { ByteReader } from './byte-reader'
 import { FieldIndex } from './field-index'
 import { LiveDocs } from './live-docs'
 import { reservedBytes } from './term-dictionary'
+import { TokenSorter } from './token-sorter'
 
 /** A field record's flag (format above). */
 const NO_NORMS = 1
@@ -102,9 +101,9 @@ export class Segment {
   /**
    * Flushes a batch (format above) into this segment, a new one or the one the previous batch of the same flush
    * filled; global docId d becomes local d - docBase. fields are the flush's by ordinal (empty for its first batch);
-   * the batch's new ones are appended.
+   * the batch's new ones are appended, and added to the flush's `sorter`.
    */
-  addDocuments(reader: ByteReader, fields: Array<FieldIndex>): void {
+  addDocuments(reader: ByteReader, fields: Array<FieldIndex>, sorter: TokenSorter): void {
     const fieldCount = reader.i32()
     if (fields.length == 0) reserveFlush(new ByteReader(reader.skip(0)), fieldCount, this.docBase)
     for (let f = 0; f < fieldCount; f++) {
@@ -120,6 +119,7 @@ export class Segment {
       field.terms.reserveExtras(header.extras)
       field.reserve(header.maxDoc(this.docBase), header.values)
       fields.push(field)
+      sorter.addField(header.terms)
     }
     const termCount = reader.i32()
     for (let t = 0; t < termCount; t++) {
@@ -132,13 +132,16 @@ export class Segment {
     const started = new Array<FieldIndex>()
     const docCount = reader.i32()
     for (let d = 0; d < docCount; d++) {
-      const local = reader.i32() - this.docBase
+      const docId = reader.i32()
+      const local = docId - this.docBase
       const docFields = reader.i32()
       for (let f = 0; f < docFields; f++) {
-        const field = unchecked(fields[reader.i32()])
+        const ordinal = reader.i32()
+        const field = unchecked(fields[ordinal])
         if (field.beginDocument(local, (reader.i32() & NO_NORMS) != 0)) started.push(field)
         field.addNumTerms(reader.i32())
         const valueCount = reader.i32()
+        sorter.addRecord(ordinal, docId, reader.i32())
         for (let v = 0; v < valueCount; v++) field.addValue(reader.f64())
       }
       for (let f = 0; f < started.length; f++) started[f].finishDocument()
@@ -146,16 +149,7 @@ export class Segment {
       this.maxDoc = local + 1
     }
     reader.align4()
-    const runFields = reader.i32()
-    for (let f = 0; f < runFields; f++) {
-      const terms = unchecked(fields[reader.i32()]).terms
-      const runCount = reader.i32()
-      for (let r = 0; r < runCount; r++) {
-        const t = reader.i32()
-        const words = reader.i32()
-        terms.addTokens(t, reader.skip((<usize>words) << 2), words, this.docBase)
-      }
-    }
+    sorter.sort(reader.position, fields, this.docBase)
     for (let f = 0; f < fields.length; f++) unchecked(fields[f]).countPostings()
   }
 

@@ -21,10 +21,12 @@
  * together, so that the cache misses of a field's rarer terms overlap rather than come one per token between the
  * analyzer's work (drain). A field indexed with IndexOptions.DOCS (beginField's `freqs` false) keeps only a term's
  * first token in each document, its later ones counted in the norm's length alone.
- * A batch sorts its tokens by (field, term), a counting sort over the flush's terms, so the index writes each term's
- * postings in one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry
- * only what the norms, doc values and docCount need. The first token of a term in a document carries the docId, so
- * the index never reads a term's postings back to find whether a token starts a new entry.
+ * A batch carries its tokens as the flush keeps them, field record after field record (a copy of the token list's
+ * blocks), and the index sorts them by (field, term) (token-sorter.ts), so that it writes each term's postings in
+ * one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry only what the
+ * norms, doc values, docCount and that sort need. A term's first token in a document is marked, so the index never
+ * reads a term's postings back to find whether a token starts a new entry. Each field record also keeps how many
+ * terms its field had once its tokens were added, so a batch lists the terms new in it without reading its tokens.
  * Checked as documents stream in (a RangeError, before anything reaches the index): docIds are integers in
  * [0, 2^31), strictly ascending and above the index's last one; positions are integers in [0, 2^31),
  * non-decreasing within a field (Lucene rejects negative increments).
@@ -37,12 +39,14 @@ import { TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
 
 // Words per field record in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS), numTerms
-// (segment.ts), value count, token count; the batch writes the first four.
-const FIELD_WORDS = 5
+// (segment.ts), value count, token count (the batch writes these five), and the field's term count once the record's
+// tokens were added (0 while none was).
+const FIELD_WORDS = 6
 const FLAGS = 1
 const NUM_TERMS = 2
 const VALUE_COUNT = 3
 const TOKEN_COUNT = 4
+const TERMS_AFTER = 5
 /** A field record's flag (segment.ts): the field has no norms. */
 const NO_NORMS = 1
 /** The bit of a token's term ordinal that marks the term's first token in its document (segment.ts). */
@@ -80,12 +84,7 @@ function utf8Length(chars: Uint16Array, start: number, length: number): number {
 
 /**
  * Where batches() is in the flush: the next document, field record, token, value, field name and term to write
- * (term: how many are written), and per field ordinal the next of its field term ordinals to write. `runs` is the
- * batch's counting sort by (field, term): per term, at keyBase[field] + its ordinal, the words of its tokens in the
- * batch, then where its next token goes; zero between batches. `fieldRuns`: per field ordinal, its terms with
- * tokens in the batch; `fieldSpans`: per field ordinal, the lowest and the highest of those terms' ordinals (set
- * when its first term comes), so that a batch reads and clears only that span of `runs` (a field like `_id`, whose
- * terms are new in every batch, spans a few of its terms, not all).
+ * (term: how many are written), and per field ordinal the next of its field term ordinals to write.
  */
 interface BatchCursor {
   doc: number
@@ -95,10 +94,6 @@ interface BatchCursor {
   fieldName: number
   term: number
   fieldTerms: number[]
-  keyBase: number[]
-  runs: Int32Array
-  fieldRuns: Int32Array
-  fieldSpans: Int32Array
   /** Scratch writers of a batch's new field names and new terms, reset for each batch. */
   names: ByteWriter
   terms: ByteWriter
@@ -256,6 +251,7 @@ export class FlushDictionary {
     this.touched = touched
     for (let p = 0; p < PENDING_WORDS * count; p += PENDING_WORDS)
       this.addToken(pending[p]!, pending[p + 1]!, pending[p + 2]!, pending[p + 3]!)
+    this.record[this.recordAt + TERMS_AFTER] = terms.size
     this.pendingCount = 0
     this.pendingCharsUsed = 0
   }
@@ -345,19 +341,9 @@ export class FlushDictionary {
       fieldName: 0,
       term: 0,
       fieldTerms: [],
-      keyBase: [],
-      runs: new Int32Array(0),
-      fieldRuns: new Int32Array(this.fieldTerms.length),
-      fieldSpans: new Int32Array(2 * this.fieldTerms.length),
       names: new ByteWriter(),
       terms: new ByteWriter(),
     }
-    let keys = 0
-    for (const terms of this.fieldTerms) {
-      cursor.keyBase.push(keys)
-      keys += terms.size
-    }
-    cursor.runs = new Int32Array(keys)
     const docCount = this.docIds.length
     for (let batch = 0; cursor.doc < docCount; batch++) {
       let end = cursor.doc
@@ -379,18 +365,16 @@ export class FlushDictionary {
     continues: boolean,
     allocate: (size: number) => Uint8Array,
   ): Uint8Array {
-    const { fields, docShapes, tokens } = this
-    const { keyBase, runs, fieldRuns, fieldSpans } = cursor
-    // The new field names and terms first (few: each once per flush), the documents' size, and each term's tokens.
+    const { fields, docShapes } = this
+    // The new field names and terms first (few: each once per flush), then the documents' size and tokens.
     const { names, terms } = cursor
     names.reset()
     terms.reset()
     const firstField = cursor.fieldName
     const firstTerm = cursor.term
     let docsSize = 4
-    // The runs' words: per field with tokens its two, per term with tokens its two, per token one or two.
-    let runWords = 1
-    for (let doc = cursor.doc, field = cursor.field, token = cursor.token; doc < end; doc++) {
+    let tokenCount = 0
+    for (let doc = cursor.doc, field = cursor.field; doc < end; doc++) {
       docsSize += 8
       for (let f = docShapes.first(doc); f > 0; f--, field++) {
         const record = fields.blockOf(field)
@@ -402,35 +386,17 @@ export class FlushDictionary {
           names.u32(this.extrasBytes(cursor.fieldName))
           names.u32(this.docIds.first(this.fieldLastDoc[cursor.fieldName++]! - 1))
         }
-        const tokenCount = record[recordAt + TOKEN_COUNT]!
-        docsSize += 16 + 8 * record[recordAt + VALUE_COUNT]!
-        // A token whose field term ordinal is the field's next unwritten one is that term's first occurrence.
+        docsSize += 20 + 8 * record[recordAt + VALUE_COUNT]!
+        tokenCount += record[recordAt + TOKEN_COUNT]!
+        // The field's terms that first occur in this record's tokens.
         const fieldTerms = this.fieldTerms[fieldOrdinal]!
-        const base = keyBase[fieldOrdinal]!
         let next = cursor.fieldTerms[fieldOrdinal] ?? 0
-        for (const tokenEnd = token + tokenCount; token < tokenEnd; token++) {
-          const term = tokens.first(token)
-          const ordinal = term & ~FIRST_IN_DOC
-          const key = base + ordinal
-          const words = term < 0 ? 2 : 1
-          if (runs[key] === 0) {
-            if (fieldRuns[fieldOrdinal]!++ === 0) {
-              runWords += 4
-              fieldSpans[2 * fieldOrdinal] = fieldSpans[2 * fieldOrdinal + 1] = ordinal
-            } else {
-              runWords += 2
-              if (ordinal < fieldSpans[2 * fieldOrdinal]!) fieldSpans[2 * fieldOrdinal] = ordinal
-              else if (ordinal > fieldSpans[2 * fieldOrdinal + 1]!) fieldSpans[2 * fieldOrdinal + 1] = ordinal
-            }
-          }
-          runs[key]! += words
-          runWords += words
-          if (ordinal !== next) continue
+        for (const after = record[recordAt + TERMS_AFTER]!; next < after; next++) {
           cursor.term++
           terms.u32(fieldOrdinal)
           fieldTerms.writeTerm(next, terms)
           const stats = fieldTerms.blockOf(next)
-          const at = fieldTerms.payloadAt(next++)
+          const at = fieldTerms.payloadAt(next)
           terms.u32(stats[at + DOC_FREQ]!)
           terms.u32(stats[at + TOTAL_TERM_FREQ]!)
         }
@@ -440,9 +406,9 @@ export class FlushDictionary {
     const nameBytes = names.finish()
     const termBytes = terms.finish()
     let at = 12 + nameBytes.length + termBytes.length
-    // The runs start at a multiple of 4 (segment.ts), as the batch does.
-    const runsAt = (at + docsSize + 3) & ~3
-    const out = allocate(runsAt + 4 * runWords)
+    // The tokens start at a multiple of 4 (segment.ts), as the batch does.
+    const tokensAt = (at + docsSize + 3) & ~3
+    const out = allocate(tokensAt + 8 * tokenCount)
     if ((out.byteOffset & 3) !== 0) throw new RangeError('a document batch must start at a multiple of 4')
     const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
     view.setUint32(0, continues ? 1 : 0, true)
@@ -452,69 +418,42 @@ export class FlushDictionary {
     view.setUint32(at, cursor.term - firstTerm, true)
     out.set(termBytes, at + 4)
     at += 4 + termBytes.length
-    const words = new Int32Array(out.buffer, out.byteOffset + runsAt, (out.length - runsAt) >> 2)
-    // The padding, then each field's and term's run header, in (field, term) order; a term's count becomes where its
-    // next token goes.
-    out.fill(0, at + docsSize, runsAt)
-    let runFields = 0
-    let w = 1
-    for (let f = 0; f < keyBase.length; f++) {
-      const termRuns = fieldRuns[f]!
-      if (termRuns === 0) continue
-      runFields++
-      words[w] = f
-      words[w + 1] = termRuns
-      w += 2
-      const base = keyBase[f]!
-      for (let t = fieldSpans[2 * f]!, last = fieldSpans[2 * f + 1]!; t <= last; t++) {
-        const count = runs[base + t]!
-        if (count === 0) continue
-        words[w] = t
-        words[w + 1] = count
-        runs[base + t] = w + 2
-        w += 2 + count
-      }
-    }
-    words[0] = runFields
     view.setUint32(at, end - cursor.doc, true)
     at += 4
     for (; cursor.doc < end; cursor.doc++) {
-      const docId = this.docIds.first(cursor.doc)
       const fieldCount = docShapes.first(cursor.doc)
-      view.setInt32(at, docId, true)
+      view.setInt32(at, this.docIds.first(cursor.doc), true)
       view.setUint32(at + 4, fieldCount, true)
       at += 8
       for (let f = 0; f < fieldCount; f++, cursor.field++) {
         const record = fields.blockOf(cursor.field)
         const recordAt = fields.offsetOf(cursor.field)
-        const fieldOrdinal = record[recordAt]!
-        const tokenCount = record[recordAt + TOKEN_COUNT]!
         const valueCount = record[recordAt + VALUE_COUNT]!
-        view.setUint32(at, fieldOrdinal, true)
+        view.setUint32(at, record[recordAt]!, true)
         view.setUint32(at + 4, record[recordAt + FLAGS]!, true)
         view.setUint32(at + 8, record[recordAt + NUM_TERMS]!, true)
         view.setUint32(at + 12, valueCount, true)
-        at += 16
+        view.setUint32(at + 16, record[recordAt + TOKEN_COUNT]!, true)
+        at += 20
         for (let v = 0; v < valueCount; v++, at += 8) view.setFloat64(at, this.values[cursor.value++]!, true)
-        const base = keyBase[fieldOrdinal]!
-        for (const tokenEnd = cursor.token + tokenCount; cursor.token < tokenEnd; cursor.token++) {
-          const block = tokens.blockOf(cursor.token)
-          const offset = tokens.offsetOf(cursor.token)
-          const term = block[offset]!
-          const key = base + (term & ~FIRST_IN_DOC)
-          let to = runs[key]!
-          if (term < 0) words[to++] = docId | FIRST_IN_DOC
-          words[to++] = block[offset + 1]!
-          runs[key] = to
-        }
       }
     }
-    for (let f = 0; f < keyBase.length; f++) {
-      if (fieldRuns[f] === 0) continue
-      runs.fill(0, keyBase[f]! + fieldSpans[2 * f]!, keyBase[f]! + fieldSpans[2 * f + 1]! + 1)
-    }
-    fieldRuns.fill(0)
+    out.fill(0, at, tokensAt)
+    this.copyTokens(cursor, new Int32Array(out.buffer, out.byteOffset + tokensAt, 2 * tokenCount))
     return out
+  }
+
+  /** Copies the tokens from the cursor's on into `into` until it is full, block by block; moves the cursor past them. */
+  private copyTokens(cursor: BatchCursor, into: Int32Array): void {
+    const tokens = this.tokens
+    for (let copied = 0; copied < into.length;) {
+      const block = tokens.blockOf(cursor.token)
+      const offset = tokens.offsetOf(cursor.token)
+      const ints = Math.min(block.length - offset, into.length - copied)
+      into.set(block.subarray(offset, offset + ints), copied)
+      copied += ints
+      cursor.token += ints / 2
+    }
   }
 
   /** The bytes of a field's terms' extras over the flush (segment.ts): per term extraWidth(ttf - df) * (df + 1). */

@@ -18,9 +18,9 @@ interface DecodedDocument {
  * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and each field's terms by
  * ordinal; `counts` gets each term's docFreq and totalTermFreq as the batches announce them, `fieldTotals` each
  * field's (terms, UTF-8 bytes, documents, positions, largest position, values, extras bytes, last docId), `postings` each `docId field term` key's
- * positions in the order the batches give them. Checks what the format promises of the runs: fields and terms in
- * ordinal order, documents ascending within a run, the docId on exactly the term's first token in its document, and
- * the runs starting at a multiple of 4.
+ * positions in the order the batches give them. Checks what the format promises of the tokens: each names a term
+ * listed in its batch or an earlier one, the mark on exactly the term's first token in its document, and the tokens
+ * starting at a multiple of 4.
  */
 function decodeFlush(
   batches: Uint8Array[],
@@ -54,6 +54,7 @@ function decodeFlush(
       terms.get(field)?.push(term)
       counts.set(`${field}:${term}`, [word(), word()])
     }
+    const records: { docId: number; field: string; tokens: number }[] = []
     for (let d = word(); d > 0; d--) {
       const docId = word()
       const fields: DecodedDocument['fields'] = []
@@ -61,37 +62,23 @@ function decodeFlush(
         const field = names[word()] ?? 'missing'
         const norms = (word() & 1) === 0
         const numTerms = word()
-        const values = Array.from({ length: word() }, () => ((at += 8), view.getFloat64(at - 8, true)))
+        const valueCount = word()
+        records.push({ docId, field, tokens: word() })
+        const values = Array.from({ length: valueCount }, () => ((at += 8), view.getFloat64(at - 8, true)))
         fields.push({ field, norms, numTerms, values })
       }
       docs.push({ docId, fields })
     }
     for (; at % 4 !== 0; at++) expect(bytes[at]).toBe(0)
-    let lastField = -1
-    for (let f = word(); f > 0; f--) {
-      const fieldOrdinal = word()
-      expect(fieldOrdinal).toBeGreaterThan(lastField)
-      lastField = fieldOrdinal
-      const field = names[fieldOrdinal] ?? 'missing'
-      let lastTerm = -1
-      for (let r = word(); r > 0; r--) {
-        const ordinal = word()
-        expect(ordinal).toBeGreaterThan(lastTerm)
-        lastTerm = ordinal
-        const term = terms.get(field)?.[ordinal] ?? 'missing'
-        let docId = -1
-        const words = word()
-        for (const end = at + 4 * words; at < end;) {
-          let value = word()
-          if (value >= 0x80000000) {
-            expect(value & 0x7fffffff).toBeGreaterThan(docId)
-            docId = value & 0x7fffffff
-            expect(postings.has(`${docId} ${field} ${term}`)).toBe(false)
-            postings.set(`${docId} ${field} ${term}`, [])
-            value = word()
-          }
-          postings.get(`${docId} ${field} ${term}`)?.push(value)
-        }
+    for (const { docId, field, tokens } of records) {
+      for (let t = 0; t < tokens; t++) {
+        const marked = word()
+        const term = terms.get(field)?.[marked & 0x7fffffff] ?? 'missing'
+        const key = `${docId} ${field} ${term}`
+        // The mark is on exactly the term's first token in its document.
+        expect(marked >= 0x80000000).toBe(!postings.has(key))
+        if (!postings.has(key)) postings.set(key, [])
+        postings.get(key)?.push(word())
       }
     }
     expect(at).toBe(bytes.length)
@@ -178,11 +165,11 @@ describe('document batch', () => {
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
       ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
       ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0], // 1 document: doc 3, 1 field
-      ...[0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // field 0, norms, numTerms 2, no values
-      0, // padding: the runs start at a multiple of 4
-      ...[1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], // runs of 1 field: field 0, 1 term
-      ...[0, 0, 0, 0, 3, 0, 0, 0], // term 0, 3 words:
-      ...[3, 0, 0, 0x80, 0, 0, 0, 0, 2, 0, 0, 0], // doc 3 (first in doc) at 0, then at 2
+      ...[0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // field 0, norms, numTerms 2, no values,
+      ...[2, 0, 0, 0], // 2 tokens
+      0, // padding: the tokens start at a multiple of 4
+      ...[0, 0, 0, 0x80, 0, 0, 0, 0], // term 0 (its first token in the doc) at 0
+      ...[0, 0, 0, 0, 2, 0, 0, 0], // term 0 at 2
     ])
     expect([...second.subarray(0, 12)]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // continues, nothing new
     const postings = new Map<string, number[]>()
