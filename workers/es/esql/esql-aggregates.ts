@@ -21,8 +21,9 @@ import {
   exactInteger,
   type ArgType,
   type FunctionArg,
+  type ResolveError,
 } from './esql-function-support.ts'
-import { SPATIAL_TYPES, cellOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { SPATIAL_TYPES, cellOf, comparator, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 import { SPATIAL_POINT } from './esql-spatial.ts'
 import { spatialCentroid } from './esql-spatial-centroid.ts'
 import { TOP } from './esql-top.ts'
@@ -30,7 +31,7 @@ import { WEIGHTED_AVG } from './esql-weighted-avg.ts'
 
 export interface AggregateFunction {
   readonly arity: readonly [number, number]
-  resolve(args: readonly FunctionArg[], callText: string): string | { error: string }
+  resolve(args: readonly FunctionArg[], callText: string): string | ResolveError
   /**
    * A constant argument is taken once per group, not once per row: the function's surrogate over a foldable field is
    * the MV_ function of its values (TOP's MvMin / MvMax / MvSlice of MvSort, MEDIAN_ABSOLUTE_DEVIATION's).
@@ -92,10 +93,12 @@ function aggregate(
   }
 }
 
-function extreme(sign: 1 | -1): (values: readonly EsqlScalar[]) => EsqlValue {
-  return (values) => {
+/** MIN / MAX: the least or greatest value in the type's order (an ip by its bytes, as the IpMaxAggregator does). */
+function extreme(sign: 1 | -1): (values: readonly EsqlScalar[], type: string) => EsqlValue {
+  return (values, type) => {
+    const compare = comparator(type)
     let best: EsqlScalar | null = null
-    for (const v of values) if (best === null || (v < best ? -1 : v > best ? 1 : 0) * sign > 0) best = v
+    for (const v of values) if (best === null || compare(v, best) * sign > 0) best = v
     return best
   }
 }

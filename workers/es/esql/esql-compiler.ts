@@ -386,7 +386,8 @@ export class ExpressionCompiler {
       args.map((a, i) => ({ type: a.type, text: e.args[i]!.text, constant: a.constant })),
       e.text,
     )
-    if (typeof resolved !== 'string') return this.fail(e, resolved.error)
+    if (typeof resolved !== 'string')
+      return this.fail(resolved.argument === undefined ? e : e.args[resolved.argument]!, resolved.error)
     const types = args.map((a) => a.type)
     const context = this.env.context
     return this.guarded(e, resolved, args, (row) =>

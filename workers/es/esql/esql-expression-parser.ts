@@ -10,7 +10,7 @@ import { sqlParsingException } from '../sql/sql-exceptions.ts'
 import type { Token } from '../sql/sql-lexer.ts'
 import type { TokenStream } from '../sql/token-stream.ts'
 import type { EsqlExpression } from './esql-ast.ts'
-import { TimeSpan, type EsqlScalar, type EsqlValue, type TimeUnit } from './esql-values.ts'
+import { TIME_UNIT_NAMES, TimeSpan, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 
 /** A request parameter: its value and ES|QL type. */
 export interface EsqlParam {
@@ -18,20 +18,6 @@ export interface EsqlParam {
   readonly value: EsqlValue
   readonly type: string
 }
-
-const TIME_UNITS: Readonly<Record<string, TimeUnit>> = {}
-for (const [unit, names] of Object.entries({
-  millisecond: ['millisecond', 'milliseconds', 'ms'],
-  second: ['second', 'seconds', 'sec', 's'],
-  minute: ['minute', 'minutes', 'min'],
-  hour: ['hour', 'hours', 'h'],
-  day: ['day', 'days', 'd'],
-  week: ['week', 'weeks', 'w'],
-  month: ['month', 'months', 'mo'],
-  quarter: ['quarter', 'quarters', 'q'],
-  year: ['year', 'years', 'yr', 'y'],
-}))
-  for (const name of names) (TIME_UNITS as Record<string, TimeUnit>)[name] = unit as TimeUnit
 
 /** An expression node before its position and text are added. */
 type BareExpression = EsqlExpression extends infer E
@@ -55,6 +41,9 @@ const CAST_FUNCTIONS: Readonly<Record<string, string>> = {
   string: 'to_string',
   text: 'to_string',
   version: 'to_version',
+  unsigned_long: 'to_unsigned_long',
+  date_period: 'to_dateperiod',
+  time_duration: 'to_timeduration',
 }
 
 export class EsqlExpressionParser {
@@ -182,9 +171,12 @@ export class EsqlExpressionParser {
       const values: EsqlScalar[] = []
       let type = 'null'
       do {
+        // a number in a list may carry a sign (numericValue: (PLUS | MINUS)? INTEGER_LITERAL / DECIMAL_LITERAL)
+        const sign = t.acceptOperator('-') ? -1 : t.acceptOperator('+') ? 1 : 0
         const item = this.literal(t.next())
         if (item === null || item.value === null) throw t.noViableAlternative()
-        values.push(item.value as EsqlScalar)
+        if (sign !== 0 && typeof item.value !== 'number') throw t.noViableAlternative()
+        values.push(sign === -1 ? -(item.value as number) : (item.value as EsqlScalar))
         type = item.type
       } while (t.acceptOperator(','))
       t.expectOperator(']')
@@ -203,7 +195,8 @@ export class EsqlExpressionParser {
     if (literal === null) throw t.noViableAlternative()
     t.next()
     if (start.kind === 'integer' || start.kind === 'decimal') {
-      const unit = t.peek().kind === 'identifier' ? TIME_UNITS[t.peek().value.toLowerCase()] : undefined
+      const unit =
+        t.peek().kind === 'identifier' ? TIME_UNIT_NAMES.get(t.peek().value.toLowerCase()) : undefined
       if (unit !== undefined) {
         t.next()
         return this.node(start, { kind: 'literal', value: new TimeSpan(Number(start.value), unit), type: '' })

@@ -5,7 +5,7 @@
  * evaluates. Most functions are single-valued: a null argument gives null and a multi-valued one gives
  * null with the `single-value function encountered multi-value` warning.
  */
-import { NUMERIC_TYPES, STRING_TYPES, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { NUMERIC_TYPES, STRING_TYPES, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 import { EvaluationFailure, MULTI_VALUE_FAILURE } from './esql-warnings.ts'
 
 /** An argument as the type checker sees it. */
@@ -16,6 +16,11 @@ export interface FunctionArg {
   readonly constant: EsqlValue | undefined
 }
 
+export interface ResolveError {
+  readonly error: string
+  readonly argument?: number
+}
+
 export interface FunctionContext {
   readonly now: number
 }
@@ -23,8 +28,8 @@ export interface FunctionContext {
 export interface ScalarFunction {
   /** The fewest and most arguments. */
   readonly arity: readonly [number, number]
-  /** The result type, or the Verifier's message. */
-  resolve(args: readonly FunctionArg[], callText: string): string | { error: string }
+  /** The result type, or the Verifier's message (placed at argument `argument` when given, else at the call). */
+  resolve(args: readonly FunctionArg[], callText: string): string | ResolveError
   /** The value for one row; throws EvaluationFailure for a null result with a warning. */
   apply(values: readonly EsqlValue[], types: readonly string[], context: FunctionContext): EsqlValue
 }
@@ -49,6 +54,8 @@ export const NUMERIC_AGG: ArgType = {
   accepts: (t) => NUMERIC_TYPES.has(t) && t !== 'unsigned_long',
   expected: 'numeric except unsigned_long or counter types',
 }
+export const IP: ArgType = { accepts: (t) => t === 'ip', expected: 'ip' }
+export const DOUBLE_ARG: ArgType = { accepts: (t) => t === 'double', expected: 'double' }
 export const INTEGER: ArgType = { accepts: (t) => t === 'integer', expected: 'integer' }
 export const WHOLE: ArgType = { accepts: (t) => t === 'integer' || t === 'long', expected: 'integer or long' }
 export const DATE: ArgType = { accepts: (t) => t === 'date', expected: 'datetime' }
@@ -69,7 +76,7 @@ export function checkArgs(
     const arg = args[i]!
     const check = checks[Math.min(i, checks.length - 1)]!
     if (arg.type === 'null' || check.accepts(arg.type)) continue
-    const ordinal = checks.length === 1 && args.length === 1 ? '' : ORDINALS[i]!
+    const ordinal = checks.length === 1 && args.length === 1 ? '' : (ORDINALS[i] ?? '')
     return {
       error: `${ordinal}argument of [${callText}] must be [${check.expected}], found value [${arg.text}] type [${typeName(arg.type)}]`,
     }
@@ -100,6 +107,30 @@ export function single(
       return f(scalars, types, context)
     },
   }
+}
+
+/** A multi-value function: over all the values of its first argument (null when it has none). */
+export function multi(
+  result: (types: readonly string[]) => string,
+  f: (values: readonly EsqlScalar[], type: string, rest: readonly EsqlValue[]) => EsqlValue,
+  arity: readonly [number, number] = [1, 1],
+  checks = [ANY],
+): ScalarFunction {
+  return {
+    arity,
+    resolve: (args, callText) => checkArgs(args, checks, callText) ?? result(args.map((a) => a.type)),
+    apply: (values, types) => {
+      const all = valuesOf(values[0] ?? null)
+      return all.length === 0 ? null : f(all, types[0]!, values.slice(1))
+    },
+  }
+}
+
+/** TypeResolutions.isFoldable: `argument` must be a constant (TO_DATEPERIOD's, with no ordinal, names no ordinal). */
+export function notConstant(arg: FunctionArg, ordinal: string, callText: string): string | null {
+  return arg.constant === undefined
+    ? `${ordinal}argument of [${callText}] must be a constant, received [${arg.text}]`
+    : null
 }
 
 export const same = (types: readonly string[]): string => types[0]!

@@ -1,25 +1,26 @@
 /**
  * The scalar functions of EsqlFunctionRegistry the playground runs, by lower-case name: string (CONCAT,
  * LENGTH, SUBSTRING, TO_UPPER, TO_LOWER, TRIM, LTRIM, RTRIM, STARTS_WITH, ENDS_WITH, SPLIT, REPLACE, LEFT,
- * RIGHT, LOCATE), math (ABS, CEIL, FLOOR, ROUND, POW, SQRT, LOG10, EXP, SIGNUM, PI, E; the trigonometric ones, CBRT,
+ * RIGHT, LOCATE; BIT_LENGTH, BYTE_LENGTH, TO_BASE64, FROM_BASE64, REVERSE, REPEAT and SPACE are esql-strings.ts), math (ABS, CEIL, FLOOR, ROUND, POW, SQRT, LOG10, EXP, SIGNUM, PI, E; the trigonometric ones, CBRT,
  * HYPOT, LOG and TAU are esql-math.ts), date (NOW,
  * DATE_TRUNC, DATE_EXTRACT, DATE_FORMAT, DATE_PARSE, DATE_DIFF; BUCKET is esql-bucket.ts), conditional (CASE, COALESCE, GREATEST, LEAST)
- * and multi-value ones (MV_COUNT, MV_FIRST, MV_LAST, MV_MIN, MV_MAX, MV_SUM, MV_AVG, MV_CONCAT, MV_DEDUPE).
+ * and multi-value ones (MV_COUNT, MV_FIRST, MV_LAST, MV_MIN, MV_MAX, MV_SUM, MV_AVG, MV_CONCAT, MV_DEDUPE; MV_APPEND,
+ * MV_SLICE, MV_SORT, MV_ZIP, MV_MEDIAN, MV_MEDIAN_ABSOLUTE_DEVIATION, MV_PERCENTILE, MV_PSERIES_WEIGHTED_SUM are
+ * esql-mv-functions.ts). CIDR_MATCH and IP_PREFIX are esql-ip.ts.
  * Conversions (TO_*) are in esql-conversions.ts, the spatial ones and ST_X, ST_Y in esql-spatial.ts, ST_INTERSECTS,
  * ST_DISJOINT, ST_CONTAINS, ST_WITHIN and ST_DISTANCE in esql-spatial-relations.ts. Result types follow the
  * functions' dataType(): LENGTH is integer, ROUND keeps its type, POW and SQRT are double, DATE_EXTRACT is long,
  * string results are keyword.
  */
 import {
-  ANY,
   DATE,
   INTEGER,
   NUMERIC,
   SPAN,
   STRING,
-  checkArgs,
   exactInteger,
   fixed,
+  multi,
   same,
   single,
   typeName,
@@ -27,7 +28,10 @@ import {
 } from './esql-function-support.ts'
 import { BUCKET } from './esql-bucket.ts'
 import { CONVERSIONS } from './esql-conversions.ts'
+import { IP_FUNCTIONS } from './esql-ip.ts'
 import { MATH_FUNCTIONS } from './esql-math.ts'
+import { MV_FUNCTIONS } from './esql-mv-functions.ts'
+import { STRING_BYTE_FUNCTIONS } from './esql-strings.ts'
 import { SPATIAL_FUNCTIONS } from './esql-spatial.ts'
 import { SPATIAL_RELATIONS } from './esql-spatial-relations.ts'
 import {
@@ -38,7 +42,7 @@ import {
   truncateDate,
 } from './esql-dates.ts'
 import type { TimeSpan } from './esql-values.ts'
-import { cellOf, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
+import { cellOf, comparator, valuesOf, type EsqlScalar, type EsqlValue } from './esql-values.ts'
 import { EvaluationFailure } from './esql-warnings.ts'
 
 const str = (v: EsqlScalar): string => String(v)
@@ -55,23 +59,6 @@ function round(n: number, decimals: number, type: string): number {
 
 const trimmer = (re: RegExp): ScalarFunction =>
   single([1, 1], [STRING], KEYWORD, ([s]) => str(s!).replace(re, ''))
-
-/** A multi-value function: over all the values of its first argument (null when it has none). */
-function multi(
-  result: (types: readonly string[]) => string,
-  f: (values: readonly EsqlScalar[], type: string, rest: readonly EsqlValue[]) => EsqlValue,
-  arity: readonly [number, number] = [1, 1],
-  checks = [ANY],
-): ScalarFunction {
-  return {
-    arity,
-    resolve: (args, callText) => checkArgs(args, checks, callText) ?? result(args.map((a) => a.type)),
-    apply: (values, types) => {
-      const all = valuesOf(values[0] ?? null)
-      return all.length === 0 ? null : f(all, types[0]!, values.slice(1))
-    },
-  }
-}
 
 function compare(a: EsqlScalar, b: EsqlScalar): number {
   return a < b ? -1 : a > b ? 1 : 0
@@ -300,8 +287,8 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
   ['mv_count', multi(fixed('integer'), (values) => values.length)],
   ['mv_first', multi(same, (values) => values[0]!)],
   ['mv_last', multi(same, (values) => values[values.length - 1]!)],
-  ['mv_min', multi(same, (values) => [...values].sort(compare)[0]!)],
-  ['mv_max', multi(same, (values) => [...values].sort(compare)[values.length - 1]!)],
+  ['mv_min', multi(same, (values, type) => [...values].sort(comparator(type))[0]!)],
+  ['mv_max', multi(same, (values, type) => [...values].sort(comparator(type))[values.length - 1]!)],
   [
     'mv_sum',
     multi(
@@ -335,6 +322,9 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
     ),
   ],
   ['mv_dedupe', multi(same, (values) => cellOf([...new Set(values)]))],
+  ...STRING_BYTE_FUNCTIONS,
+  ...IP_FUNCTIONS,
+  ...MV_FUNCTIONS,
   ...MATH_FUNCTIONS,
   ...CONVERSIONS,
   ...SPATIAL_FUNCTIONS,

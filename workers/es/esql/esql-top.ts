@@ -8,10 +8,9 @@
  * TopXxxAggregator's BucketedSort does: numbers and dates numerically, false before true, an ip by its 16 bytes
  * (InetAddressPoint order), strings by code unit (BytesRef order for text without surrogate pairs).
  */
-import { addressTerm, forString } from '../common/network/inet-addresses.ts'
 import type { AggregateFunction } from './esql-aggregates.ts'
 import { typeName, type FunctionArg } from './esql-function-support.ts'
-import { STRING_TYPES, cellOf, type EsqlScalar } from './esql-values.ts'
+import { STRING_TYPES, cellOf, orderKey } from './esql-values.ts'
 
 const FIELD_TYPES = new Set(['boolean', 'date', 'ip', 'keyword', 'text', 'integer', 'long', 'double'])
 const FIELD_EXPECTED = 'boolean, date, ip, string or numeric except unsigned_long or counter types'
@@ -55,16 +54,12 @@ function resolve(args: readonly FunctionArg[], callText: string): string | { err
   return field.type
 }
 
-function sortKey(type: string): (v: EsqlScalar) => EsqlScalar {
-  return type === 'ip' ? (v) => addressTerm(forString(String(v))) : (v) => v
-}
-
 export const TOP: AggregateFunction = {
   arity: [3, 3],
   foldsOnce: true,
   resolve,
   apply: (values, _rows, type, [limit, order]) => {
-    const key = sortKey(type)
+    const key = orderKey(type)
     const sign = String(order).toLowerCase() === 'asc' ? 1 : -1
     const keyed = values.map((v) => ({ v, k: key(v) }))
     keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : 0))

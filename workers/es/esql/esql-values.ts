@@ -12,10 +12,26 @@
  * In JSON a date prints as `yyyy-MM-ddTHH:mm:ss.SSSZ` and a double as Java prints it; in text (txt, csv) a
  * multi-value prints as Java's List#toString (`[a, b]`).
  */
+import { addressTerm, forString } from '../common/network/inet-addresses.ts'
 import { JavaDouble, javaDoubleToString, type JsonOut } from '../xcontent/index.ts'
 
 export type TimeUnit =
   'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'
+
+/** The unit names a time span literal (`2 hours`) and TO_DATEPERIOD / TO_TIMEDURATION read (EsqlParser's INTERVALS). */
+export const TIME_UNIT_NAMES: ReadonlyMap<string, TimeUnit> = new Map(
+  Object.entries({
+    millisecond: ['millisecond', 'milliseconds', 'ms'],
+    second: ['second', 'seconds', 'sec', 's'],
+    minute: ['minute', 'minutes', 'min'],
+    hour: ['hour', 'hours', 'h'],
+    day: ['day', 'days', 'd'],
+    week: ['week', 'weeks', 'w'],
+    month: ['month', 'months', 'mo'],
+    quarter: ['quarter', 'quarters', 'q'],
+    year: ['year', 'years', 'yr', 'y'],
+  }).flatMap(([unit, names]) => names.map((name) => [name, unit as TimeUnit] as const)),
+)
 
 /** A time span literal: `1 year` is a date_period (calendar), `1 hour` a time_duration (fixed). */
 export class TimeSpan {
@@ -133,6 +149,24 @@ export function valuesOf(value: EsqlValue): readonly EsqlScalar[] {
 export function cellOf(values: readonly EsqlScalar[]): EsqlValue {
   if (values.length === 0) return null
   return values.length === 1 ? values[0]! : values
+}
+
+/**
+ * The key values of `type` order by, as ES|QL's blocks hold them: an ip by its 16 bytes (InetAddressPoint order, the
+ * BytesRef compare of MIN, MAX, TOP, MV_SORT), anything else as itself (numbers numerically, false before true,
+ * strings by UTF-16 code unit, which is BytesRef order but for surrogate pairs).
+ */
+export function orderKey(type: string): (v: EsqlScalar) => EsqlScalar {
+  return type === 'ip' ? (v) => addressTerm(forString(String(v))) : (v) => v
+}
+
+/** Compares two values of `type` in orderKey's order. */
+export function comparator(type: string): (a: EsqlScalar, b: EsqlScalar) => number {
+  const key = orderKey(type)
+  return (a, b) => {
+    const [x, y] = [key(a), key(b)]
+    return x < y ? -1 : x > y ? 1 : 0
+  }
 }
 
 /** DEFAULT_DATE_TIME_FORMATTER (strict_date_optional_time in UTC): `2004-03-02T00:00:00.000Z`. */
