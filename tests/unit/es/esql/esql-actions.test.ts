@@ -320,7 +320,7 @@ describe('errors', () => {
         'verification_exception',
         'Found 3 problems\n' +
           'line 1:22: Unknown column [nme], did you mean [name]?\n' +
-          'line 1:47: Unknown function [lenth], did you mean any of [length, left]?\n' +
+          'line 1:47: Unknown function [lenth], did you mean any of [length, left, bit_length]?\n' +
           'line 1:64: [+] has arguments with incompatible types [text] and [integer]',
       ),
     )

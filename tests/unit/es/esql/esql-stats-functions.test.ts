@@ -176,7 +176,7 @@ describe('WEIGHTED_AVG', () => {
 test('an unknown function is named as written, its suggestions in lower case', async () => {
   expect((await esql('FROM employees | STATS MEDIAN_ABSOLUTE_DEVIATON(salary)')).body).toBe(
     problem(
-      'line 1:24: Unknown function [MEDIAN_ABSOLUTE_DEVIATON], did you mean [median_absolute_deviation]?',
+      'line 1:24: Unknown function [MEDIAN_ABSOLUTE_DEVIATON], did you mean any of [median_absolute_deviation, mv_median_absolute_deviation]?',
     ),
   )
 })
