@@ -1,8 +1,9 @@
 /**
  * The Painless syntax tree the parser builds and the interpreter walks (lang-painless's user tree: SBlock,
  * SIf, EBinary, ECall, ...). Every node keeps `at`, the source offset errors point at. Types in declarations
- * and casts are Painless type names (`def`, `int`, `String`, `List`, ...).
+ * and casts are Painless type names (`def`, `int`, `String`, `List`, ..., arrays with `[]` suffixes: `int[][]`).
  */
+import type { JavaPattern } from './painless-regex.ts'
 import type { Value } from './painless-values.ts'
 
 export type Expr =
@@ -21,6 +22,12 @@ export type Expr =
   /** A method reference `Type::name`. */
   | { kind: 'reference'; at: number; type: string; name: string }
   | { kind: 'new'; at: number; type: string; args: Expr[] }
+  /** `new T[a][b]` (`dims` the sizes given, `type` the whole array type: `int[][]` for `new int[2][]`). */
+  | { kind: 'newArray'; at: number; type: string; dims: Expr[] }
+  /** `new T[] {a, b}`. */
+  | { kind: 'arrayInit'; at: number; type: string; items: Expr[] }
+  /** A regex literal `/pattern/flags`, compiled once with the script (ERegex). */
+  | { kind: 'regex'; at: number; pattern: JavaPattern }
   | { kind: 'list'; at: number; items: Expr[] }
   | { kind: 'map'; at: number; entries: Array<[Expr, Expr]> }
   | { kind: 'unary'; at: number; op: '!' | '~' | '-' | '+'; operand: Expr }
@@ -50,7 +57,16 @@ export type Statement =
   | { kind: 'block'; at: number; statements: Statement[] }
   | { kind: 'return'; at: number; value: Expr | null }
   | { kind: 'break'; at: number }
+  | { kind: 'try'; at: number; block: Statement; catches: CatchClause[] }
+  | { kind: 'throw'; at: number; value: Expr }
   | { kind: 'continue'; at: number }
+
+/** `catch (T name) { ... }`: `type` an exception class's simple name. */
+export interface CatchClause {
+  type: string
+  name: string
+  block: Statement
+}
 
 export interface Parameter {
   type: string

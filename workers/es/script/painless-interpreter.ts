@@ -13,6 +13,8 @@
  * - a declared function runs in a scope of its parameters alone, a lambda in one over the scope it was made in; its
  *   `return`ed value is converted to the function's return type. Calls nested deeper than MAX_CALL_DEPTH are the
  *   JVM's StackOverflowError (ES catches it into a runtime error), so recursion cannot exhaust JavaScript's stack;
+ * - `try`/`catch` catches the JavaExceptions whose class is the clause's type or a subclass (painless-exceptions.ts),
+ *   never an Error (the loop counter's, a stack overflow); `throw` throws an exception value as it was built;
  * - the result is the `return`ed value, or the value of the script's last statement when it is an expression.
  *
  * A Java exception raised by a node carries that node's offset out (the runtime error's position).
@@ -21,7 +23,10 @@ import type { Expr, Parameter, Program, Statement } from './painless-ast.ts'
 import { FunctionRef } from './painless-lambdas.ts'
 import { callMethod, callStatic, listIndex } from './painless-methods.ts'
 import { assignable, binary, cast, instanceOf, truthy, unary } from './painless-operators.ts'
-import { HostObject, JavaHashMap, Num, className, type Value } from './painless-values.ts'
+import { arrayIndex, defaultValue, initializedArray, newArray } from './painless-arrays.ts'
+import { ExceptionValue, isInstance, newException, thrown } from './painless-exceptions.ts'
+import { regexOperator } from './painless-regex.ts'
+import { HostObject, JavaArray, JavaHashMap, Num, className, type Value } from './painless-values.ts'
 import { JavaException, illegalArgument, nullPointer } from './script-errors.ts'
 
 export const MAX_LOOP_COUNTER = 1_000_000
@@ -58,17 +63,6 @@ class Scope {
   }
 }
 
-const DEFAULTS: Record<string, Value> = {
-  int: Num.int(0),
-  byte: Num.int(0),
-  short: Num.int(0),
-  char: Num.int(0),
-  long: Num.long(0n),
-  float: Num.float(0),
-  double: Num.double(0),
-  boolean: false,
-}
-
 function getterShortcut(target: Value, name: string): Value {
   if (target instanceof Map) return target.get(name) ?? null
   const found = target instanceof HostObject ? target.field(name) : undefined
@@ -79,6 +73,7 @@ function getterShortcut(target: Value, name: string): Value {
 }
 
 function indexed(target: Value, key: Value): Value {
+  if (target instanceof JavaArray) return target.items[arrayIndex(target, key)]!
   if (target instanceof Map) return typeof key === 'string' ? (target.get(key) ?? null) : null
   if (Array.isArray(target)) return target[listIndex(target, key)]!
   const found = target instanceof HostObject ? target.index(key) : undefined
@@ -185,7 +180,7 @@ export class Interpreter {
         return undefined
       case 'declaration':
         for (const { name, init } of statement.names) {
-          const value = init === null ? (DEFAULTS[statement.type] ?? null) : this.evaluate(init, scope)
+          const value = init === null ? defaultValue(statement.type) : this.evaluate(init, scope)
           scope.declare(name, statement.type, this.converted(statement.type, value, init?.at ?? statement.at))
         }
         return undefined
@@ -249,6 +244,30 @@ export class Interpreter {
       case 'break':
       case 'continue':
         return { kind: statement.kind }
+      case 'try':
+        return this.tryStatement(statement, scope)
+      case 'throw': {
+        const value = this.evaluate(statement.value, scope)
+        try {
+          throw thrown(value)
+        } catch (error) {
+          throw error instanceof JavaException ? this.at(error, statement.value.at) : error
+        }
+      }
+    }
+  }
+
+  /** Runs a try block; an Exception it throws runs the first catch clause whose type it is an instance of. */
+  private tryStatement(statement: Statement & { kind: 'try' }, scope: Scope): Completion {
+    try {
+      return this.execute(statement.block, scope)
+    } catch (error) {
+      if (!(error instanceof JavaException)) throw error
+      const clause = statement.catches.find((c) => isInstance(error.javaClass, c.type))
+      if (clause === undefined) throw error
+      const inner = new Scope(scope)
+      inner.declare(clause.name, 'def', new ExceptionValue(error))
+      return this.execute(clause.block, inner)
     }
   }
 
@@ -327,11 +346,22 @@ export class Interpreter {
         return this.reference(expr.type, expr.name)
       case 'static':
         return callStatic(expr.type, expr.name, expr.args?.map((arg) => this.evaluate(arg, scope)) ?? null)
-      case 'new':
-        return construct(
+      case 'new': {
+        const args = expr.args.map((arg) => this.evaluate(arg, scope))
+        return newException(expr.type, args, expr.at) ?? construct(expr.type, args)
+      }
+      case 'newArray':
+        return newArray(
           expr.type,
-          expr.args.map((arg) => this.evaluate(arg, scope)),
+          expr.dims.map((dim) => this.evaluate(dim, scope)),
         )
+      case 'arrayInit':
+        return initializedArray(
+          expr.type,
+          expr.items.map((item) => this.evaluate(item, scope)),
+        )
+      case 'regex':
+        return expr.pattern
       case 'list':
         return expr.items.map((item) => this.evaluate(item, scope))
       case 'map': {
@@ -348,6 +378,10 @@ export class Interpreter {
       case 'binary':
         if (expr.op === '&&') return this.condition(expr.left, scope) && this.condition(expr.right, scope)
         if (expr.op === '||') return this.condition(expr.left, scope) || this.condition(expr.right, scope)
+        if (expr.op === '=~' || expr.op === '==~') {
+          const text = this.evaluate(expr.left, scope)
+          return regexOperator(expr.op, text, this.evaluate(expr.right, scope))
+        }
         return binary(expr.op, this.evaluate(expr.left, scope), this.evaluate(expr.right, scope))
       case 'conditional':
         return this.condition(expr.condition, scope)
@@ -404,6 +438,17 @@ export class Interpreter {
       if (typeof key !== 'string') throw illegalArgument(`map keys must be Strings, got [${className(key)}]`)
       const value = compute(() => object.get(key) ?? null)
       object.set(key, value)
+      return value
+    }
+    if (object instanceof JavaArray && target.kind === 'index') {
+      const at = arrayIndex(object, key)
+      const component = object.componentType
+      const computed = compute(() => object.items[at]!)
+      const value =
+        narrowing && computed instanceof Num && component !== 'def'
+          ? cast(component, computed)
+          : assignable(component, computed)
+      object.items[at] = value
       return value
     }
     if (Array.isArray(object) && target.kind === 'index') {

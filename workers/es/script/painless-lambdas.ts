@@ -27,7 +27,11 @@ interface FunctionalInterface {
 const PREDICATE: FunctionalInterface = { method: 'test', type: 'java.util.function.Predicate', arity: 1 }
 const CONSUMER: FunctionalInterface = { method: 'accept', type: 'java.util.function.Consumer', arity: 1 }
 const BI_CONSUMER: FunctionalInterface = { method: 'accept', type: 'java.util.function.BiConsumer', arity: 2 }
-const FUNCTION: FunctionalInterface = { method: 'apply', type: 'java.util.function.Function', arity: 1 }
+export const FUNCTION: FunctionalInterface = {
+  method: 'apply',
+  type: 'java.util.function.Function',
+  arity: 1,
+}
 const UNARY: FunctionalInterface = { method: 'apply', type: 'java.util.function.UnaryOperator', arity: 1 }
 const BI_FUNCTION: FunctionalInterface = { method: 'apply', type: 'java.util.function.BiFunction', arity: 2 }
 const BINARY: FunctionalInterface = { method: 'apply', type: 'java.util.function.BinaryOperator', arity: 2 }
@@ -53,7 +57,7 @@ export class FunctionRef extends HostObject {
   }
 }
 
-function functionArg(value: Value | undefined, iface: FunctionalInterface): FunctionRef {
+export function functionArg(value: Value | undefined, iface: FunctionalInterface): FunctionRef {
   if (value instanceof FunctionRef) return value
   throw classCast(`Cannot cast ${className(value ?? null)} to ${iface.type}`)
 }

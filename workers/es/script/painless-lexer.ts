@@ -1,24 +1,29 @@
 /**
  * The Painless lexer (lang-painless's PainlessLexer.g4): identifiers, numeric literals (decimal, hex and octal
  * ints, `L` longs, `f` floats, `d` and decimal-point doubles), string literals in single or double quotes whose
- * only escapes are `\\` and the quote itself, `//` and `/* *\/` comments, and the operators longest first.
+ * only escapes are `\\` and the quote itself, `//` and `/* *\/` comments, regex literals `/pattern/flags` (flags of
+ * `cilmsUux`; a `/` starts one only where PainlessLexer's isSlashRegex allows: not after an identifier, a number, `)`
+ * or `]`, else it is division; inside one `\` escapes any character but a newline and the pattern keeps it), and the
+ * operators longest first.
  * Every token keeps its start and end offsets in the source: errors point at them. A character no rule
  * matches is PainlessLexer's error, "unexpected character [c]." at its offset.
  */
 import { ScriptCompileError } from './script-errors.ts'
 
-export type TokenKind = 'id' | 'int' | 'long' | 'float' | 'double' | 'string' | 'op' | 'eof'
+export type TokenKind = 'id' | 'int' | 'long' | 'float' | 'double' | 'string' | 'regex' | 'op' | 'eof'
 
 export interface Token {
   readonly kind: TokenKind
-  /** The identifier or operator; a literal's source text (a string's unquoted, unescaped value). */
+  /** The identifier or operator; a literal's source text (a string's unquoted, unescaped value, a regex's pattern). */
   readonly text: string
+  /** A regex literal's flags. */
+  readonly flags?: string
   readonly start: number
   readonly end: number
 }
 
 const OPERATORS = [
-  '>>>=', '>>>', '<<=', '>>=', '===', '!==', '?.', '?:', '++', '--', '==', '!=', '<=', '>=', '&&', '||', '+=',
+  '>>>=', '>>>', '<<=', '>>=', '===', '==~', '!==', '=~', '?.', '?:', '++', '--', '==', '!=', '<=', '>=', '&&', '||', '+=',
   '-=', '*=', '/=', '%=', '&=', '^=', '|=', '<<', '>>', '->', '::',
   '{', '}', '[', ']', '(', ')', ';', ',', '.', '?', ':', '=', '<', '>', '!', '~', '+', '-', '*', '/', '%', '&',
   '|', '^',
@@ -26,6 +31,21 @@ const OPERATORS = [
 
 const NUMBER = /(?:0[xX][0-9a-fA-F]+[lL]?)|(?:(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?[lLfFdD]?)/y
 const IDENTIFIER = /[A-Za-z_][A-Za-z_0-9]*/y
+const REGEX = /\/((?:\\[^\n]|[^/\n])+?)\/([cilmsUux]*)/y
+/** Painless' keywords: lexed apart from identifiers, so a `/` after one starts a regex (`return /a/`). */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  'if', 'in', 'else', 'while', 'do', 'for', 'continue', 'break', 'return', 'new', 'try', 'catch', 'throw', 'this',
+  'instanceof', 'true', 'false', 'null', 'def', 'boolean', 'byte', 'short', 'char', 'int', 'long', 'float', 'double',
+]) // prettier-ignore
+
+/** EnhancedPainlessLexer.isSlashRegex: whether a `/` after `last` starts a regex rather than a division. */
+function isSlashRegex(last: Token | undefined): boolean {
+  if (last === undefined) return true
+  if (last.kind === 'op') return last.text !== ')' && last.text !== ']'
+  return last.kind === 'id'
+    ? KEYWORDS.has(last.text)
+    : last.kind !== 'int' && last.kind !== 'long' && last.kind !== 'float' && last.kind !== 'double'
+}
 
 function numberKind(text: string): TokenKind {
   const last = text.at(-1)!.toLowerCase()
@@ -66,6 +86,14 @@ export function tokenize(source: string): Token[] {
     if (number !== null) {
       tokens.push({ kind: numberKind(number[0]), text: number[0], start: at, end: at + number[0].length })
       at += number[0].length
+      continue
+    }
+    REGEX.lastIndex = at
+    const regex = c === '/' && isSlashRegex(tokens.at(-1)) ? REGEX.exec(source) : null
+    if (regex !== null) {
+      const end = at + regex[0].length
+      tokens.push({ kind: 'regex', text: regex[1]!, flags: regex[2]!, start: at, end })
+      at = end
       continue
     }
     IDENTIFIER.lastIndex = at

@@ -4,7 +4,8 @@
  *
  * - String: length, isEmpty, substring, charAt (a one-char String), indexOf, lastIndexOf, contains,
  *   startsWith, endsWith, toLowerCase, toUpperCase, trim, replace, equals, equalsIgnoreCase, compareTo,
- *   splitOnToken (Painless' augmentation), toString;
+ *   splitOnToken (Painless' augmentation), replaceAll / replaceFirst with a Pattern and a Function (painless-regex.ts),
+ *   toString;
  * - List: add, addAll, get, set, remove (by index for an int, else the element), size, isEmpty, contains,
  *   indexOf, clear, toString;
  * - Map: get, getOrDefault, put, putAll, remove, containsKey, containsValue, size, isEmpty, keySet, values,
@@ -14,7 +15,7 @@
  * - Number: intValue, longValue, floatValue, doubleValue, toString; any object: equals, toString;
  * - statics: Math (abs, max, min, pow, sqrt, cbrt, log, log10, log1p, exp, floor, ceil, round, signum, sin,
  *   cos, tan, asin, acos, atan, atan2, hypot, toRadians, toDegrees, PI, E), Integer/Long/Double/Float
- *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean; the java.time
+ *   (parseX, valueOf, MAX_VALUE, MIN_VALUE), String.valueOf and String.join, Boolean.parseBoolean, Pattern.quote; the java.time
  *   ones of java-time.ts (Instant.ofEpochMilli, ZonedDateTime.ofInstant, ZoneId.of, TextStyle.*, Locale.*);
  *   MovingFunctions (moving-functions.ts), for moving_fn scripts.
  *
@@ -28,6 +29,7 @@ import { assignable, cast, javaEquals } from './painless-operators.ts'
 import { HostObject, Num, className, javaString, mapKeys, type Value } from './painless-values.ts'
 import { JavaException, classCast, illegalArgument, nullPointer } from './script-errors.ts'
 import { JAVA_TIME_CONSTANTS, javaTimeStatic } from './java-time.ts'
+import { replaceWithFunction } from './painless-regex.ts'
 import { collectorsStatic, listFunctionalMethod, mapFunctionalMethod, sortList } from './painless-lambdas.ts'
 
 function methodNotFound(self: Value, name: string, arity: number): JavaException {
@@ -123,6 +125,9 @@ function stringMethod(self: string, name: string, args: readonly Value[]): Value
     }
     case 'splitOnToken/1':
       return self.split(text(a))
+    case 'replaceAll/2':
+    case 'replaceFirst/2':
+      return replaceWithFunction(self, name === 'replaceAll', a, b)
   }
   return undefined
 }
@@ -360,6 +365,9 @@ export function callStatic(type: string, name: string, args: readonly Value[] | 
     return javaString(args[0]!)
   } else if (type === 'String' && name === 'join' && args.length === 2 && Array.isArray(args[1])) {
     return args[1].map(javaString).join(text(args[0]!))
+  } else if (type === 'Pattern' && name === 'quote' && args.length === 1) {
+    // Pattern.quote: the text between \Q and \E, any \E in it closed and reopened
+    return '\\Q' + text(args[0]!).split('\\E').join('\\E\\\\E\\Q') + '\\E'
   } else if (type === 'Boolean' && name === 'parseBoolean' && args.length === 1) {
     return typeof args[0] === 'string' && args[0].toLowerCase() === 'true'
   }

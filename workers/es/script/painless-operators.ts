@@ -13,7 +13,16 @@
  * A wrong operand type is a ClassCastException "Cannot apply [op] operation to types [A] and [B].", a null one
  * a NullPointerException.
  */
-import { HostObject, Num, className, javaString, type NumKind, type Value } from './painless-values.ts'
+import {
+  HostObject,
+  JAVA_CLASS_NAMES,
+  JavaArray,
+  Num,
+  className,
+  javaString,
+  type NumKind,
+  type Value,
+} from './painless-values.ts'
 import { JavaException, classCast, nullPointer } from './script-errors.ts'
 
 const RANK: Record<NumKind, number> = { int: 0, long: 1, float: 2, double: 3 }
@@ -233,8 +242,23 @@ function castError(value: Value, type: string): JavaException {
   return classCast(`Cannot cast ${className(value)} to ${type}`)
 }
 
+/** Whether an array is a `type` (`int[]`; a reference array is also an `Object[]` / `def[]`, as arrays are covariant). */
+function isArrayType(value: Value, type: string): boolean {
+  if (!(value instanceof JavaArray)) return false
+  if (value.type === type) return true
+  return (
+    (type === 'def[]' || type === 'Object[]') &&
+    !(value.componentType in NUMERIC_TYPES) &&
+    value.componentType !== 'boolean'
+  )
+}
+
 function isType(value: Value, type: string): boolean {
+  if (type.endsWith('[]')) return isArrayType(value, type)
   switch (type) {
+    case 'Pattern':
+    case 'Matcher':
+      return value instanceof HostObject && value.className === JAVA_CLASS_NAMES[type]
     case 'def':
     case 'Object':
       return true
@@ -259,7 +283,9 @@ function isType(value: Value, type: string): boolean {
 
 /** `value instanceof type`: false for null. */
 export function instanceOf(value: Value, type: string): boolean {
-  return value !== null && !(value instanceof HostObject) && isType(value, type)
+  const host =
+    value instanceof HostObject && !(value instanceof JavaArray) && type !== 'Pattern' && type !== 'Matcher'
+  return value !== null && !host && isType(value, type)
 }
 
 /** An explicit cast `(type) value`. */

@@ -6,13 +6,16 @@
  * A script starts with the functions it declares (`int f(int x) { ... }`: a function sees its parameters only; one
  * may call any other, whatever their order), then its statements.
  * Statements: blocks, `if`/`else`, `while`, `do`/`while`, `for (init; condition; update)`, `for (T x : e)` and
- * `for (x in e)`, declarations (`def x = 1, y;`, `int`, `double`, `String`, `List`, `Map`, ...), `return`,
- * `break`, `continue`, expressions. A statement ends with `;`, or without one when it is the last of its block
+ * `for (x in e)`, declarations (`def x = 1, y;`, `int`, `double`, `String`, `List`, `Map`, `int[]`, ...), `return`,
+ * `break`, `continue`, `try { } catch (T e) { }` (T an exception class the allowlist has: "invalid catch declaration:
+ * cannot resolve type [T]" else, a ClassCastException "cannot cast from [..] to [java.lang.Exception]" for another
+ * type), `throw e`, expressions. A statement ends with `;`, or without one when it is the last of its block
  * or of the script. The script's last statement, when an expression, is its return value.
  * Expressions, lowest precedence first: assignments (`=` and the compound ones, right-associative), `?:`
  * (elvis) and `? :`, `||`, `&&`, `|`, `^`, `&`, equality (`==`, `!=`, `===`, `!==`), comparison and
- * `instanceof`, shifts, `+ -`, `* / %`, unary (`! ~ - +`, prefix `++ --`, casts), postfix (`.`, `?.`, `[]`,
- * calls, `++ --`). Primaries: literals, list `[a, b]` and map `[k: v]` / `[:]` initializers, `new T(...)`,
+ * `instanceof`, shifts, the regex operators `=~` (find) and `==~` (matches), `+ -`, `* / %`, unary (`! ~ - +`, prefix `++ --`, casts), postfix (`.`, `?.`, `[]`,
+ * calls, `++ --`). Primaries: literals (regexes `/p/flags` compiled here, so a bad pattern is a compile error), list
+ * `[a, b]` and map `[k: v]` / `[:]` initializers, `new T(...)`, arrays `new int[n][m]` and `new String[] {a, b}`,
  * static members (`Math.max(a, b)`, `Integer.MAX_VALUE`), variables, parentheses, and local calls of the
  * functions the context binds (`emit(v)` in a runtime field) or the script declares (any other is "Unknown call [f]
  * with [n] arguments."), method references (`String::length`). A call's arguments may be lambdas (`x -> e`,
@@ -20,14 +23,18 @@
  * Syntax errors are ParserErrorStrategy's: "invalid sequence of tokens near ['x']." at the offending token,
  * "unexpected end of script." at the end.
  */
-import type { Expr, FunctionDeclaration, Parameter, Program, Statement } from './painless-ast.ts'
+import type { CatchClause, Expr, FunctionDeclaration, Parameter, Program, Statement } from './painless-ast.ts'
+import { canonicalTypeName } from './painless-arrays.ts'
+import { isExceptionType } from './painless-exceptions.ts'
+import { compileRegexLiteral } from './painless-regex.ts'
 import { tokenize, type Token } from './painless-lexer.ts'
 import { Num } from './painless-values.ts'
 import { ScriptCompileError } from './script-errors.ts'
 
 const TYPES = new Set([
   'def', 'int', 'long', 'float', 'double', 'boolean', 'byte', 'short', 'char', 'String', 'Object', 'List',
-  'ArrayList', 'Map', 'HashMap', 'Number', 'Integer', 'Long', 'Float', 'Double', 'Boolean', 'Collection',
+  'ArrayList', 'Map', 'HashMap', 'Number', 'Integer', 'Long', 'Float', 'Double', 'Boolean', 'Collection', 'Pattern',
+  'Matcher',
 ]) // prettier-ignore
 const STATIC_TYPES = new Set([
   'Math',
@@ -45,6 +52,7 @@ const STATIC_TYPES = new Set([
   'Instant',
   'ZonedDateTime',
   'ZoneId',
+  'Pattern',
 ])
 
 const BINARY_LEVELS: readonly (readonly string[])[] = [
@@ -56,6 +64,7 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
   ['==', '!=', '===', '!=='],
   ['<', '<=', '>', '>=', 'instanceof'],
   ['<<', '>>', '>>>'],
+  ['=~', '==~'],
   ['+', '-'],
   ['*', '/', '%'],
 ]
@@ -103,27 +112,38 @@ class Parser {
 
   /** `decltype ID parameters block` (PainlessParser's `function`), which only the start of a script holds. */
   private isFunction(): boolean {
-    const type = this.peek()
-    return (
-      type.kind === 'id' &&
-      (TYPES.has(type.text) || type.text === 'void') &&
-      this.peek(1).kind === 'id' &&
-      this.is('(', 2)
-    )
+    const length = this.is('void') ? 1 : this.typeLength()
+    return length > 0 && this.peek(length).kind === 'id' && this.is('(', length + 1)
+  }
+
+  /** How many tokens a type takes from `ahead` on (`int`, `String[][]`), 0 when none starts there. */
+  private typeLength(ahead = 0): number {
+    const token = this.peek(ahead)
+    if (token.kind !== 'id' || !TYPES.has(token.text)) return 0
+    let length = 1
+    while (this.is('[', ahead + length) && this.is(']', ahead + length + 1)) length += 2
+    return length
+  }
+
+  /** A type (PainlessParser's `decltype`): its name and `[]` suffixes. */
+  private type(): string {
+    const length = this.typeLength()
+    if (length === 0) this.fail()
+    let type = ''
+    for (let i = 0; i < length; i++) type += this.next().text
+    return type
   }
 
   private functionDeclaration(): void {
-    const returnType = this.next().text
+    const returnType = this.is('void') ? this.next().text : this.type()
     const nameToken = this.peek()
     const name = this.identifier()
     this.expect('(')
     const params: Parameter[] = []
     if (!this.accept(')')) {
       do {
-        const type = this.peek()
-        if (type.kind !== 'id' || !TYPES.has(type.text)) this.fail()
-        this.next()
-        params.push({ type: type.text, name: this.identifier() })
+        const type = this.type()
+        params.push({ type, name: this.identifier() })
       } while (this.accept(','))
       this.expect(')')
     }
@@ -214,7 +234,8 @@ class Parser {
   }
 
   private isDeclaration(): boolean {
-    return this.peek().kind === 'id' && TYPES.has(this.peek().text) && this.peek(1).kind === 'id'
+    const length = this.typeLength()
+    return length > 0 && this.peek(length).kind === 'id'
   }
 
   private statement(): Statement {
@@ -256,6 +277,15 @@ class Parser {
         this.next()
         this.terminator()
         return { kind: keyword, at }
+      case 'try':
+        this.next()
+        return this.tryStatement(at)
+      case 'throw': {
+        this.next()
+        const value = this.expression()
+        this.terminator()
+        return { kind: 'throw', at, value }
+      }
     }
     if (this.is('{')) return this.block()
     if (this.isDeclaration()) {
@@ -266,6 +296,36 @@ class Parser {
     const expr = this.expression()
     this.terminator()
     return { kind: 'expression', at, expr }
+  }
+
+  /** `try block trap+` (PainlessParser's `trap`: `catch ( type ID ) block`), checked as the semantic pass checks it. */
+  private tryStatement(at: number): Statement {
+    const block = this.block()
+    const catches: CatchClause[] = []
+    do {
+      const catchAt = this.expect('catch').start
+      this.expect('(')
+      const type = this.identifier()
+      const nameToken = this.peek()
+      const name = this.identifier()
+      this.expect(')')
+      if (!isExceptionType(type)) {
+        if (TYPES.has(type)) {
+          throw new ScriptCompileError(
+            `cannot cast from [${canonicalTypeName(type)}] to [java.lang.Exception]`,
+            catchAt,
+            'ClassCastException',
+          )
+        }
+        throw new ScriptCompileError(`invalid catch declaration: cannot resolve type [${type}]`, catchAt)
+      }
+      const clause = this.scoped(() => {
+        this.declare(name, nameToken.start)
+        return { type, name, block: this.block() }
+      })
+      catches.push(clause)
+    } while (this.is('catch'))
+    return { kind: 'try', at, block, catches }
   }
 
   private block(): Statement {
@@ -296,7 +356,7 @@ class Parser {
 
   private declaration(): Statement & { kind: 'declaration' } {
     const at = this.peek().start
-    const type = this.next().text
+    const type = this.type()
     const names: Array<{ name: string; init: Expr | null }> = []
     do {
       const nameToken = this.peek()
@@ -310,9 +370,9 @@ class Parser {
 
   private forStatement(at: number): Statement {
     this.expect('(')
-    const eachTyped = this.isDeclaration() && this.is(':', 2)
+    const eachTyped = this.isDeclaration() && this.is(':', this.typeLength() + 1)
     if (eachTyped || (this.peek().kind === 'id' && this.is('in', 1))) {
-      const type = eachTyped ? this.next().text : 'def'
+      const type = eachTyped ? this.type() : 'def'
       const nameToken = this.peek()
       const name = this.identifier()
       this.next()
@@ -369,7 +429,7 @@ class Parser {
       if (!((token.kind === 'op' || op === 'instanceof') && BINARY_LEVELS[level]!.includes(op))) return left
       this.next()
       if (op === 'instanceof') {
-        const type = this.identifier()
+        const type = this.type()
         left = { kind: 'instanceof', at: token.start, operand: left, type }
       } else {
         left = { kind: 'binary', at: token.start, op, left, right: this.binary(level + 1) }
@@ -398,9 +458,10 @@ class Parser {
         operand: this.unary(),
       }
     }
-    if (this.is('(') && this.peek(1).kind === 'id' && TYPES.has(this.peek(1).text) && this.is(')', 2)) {
+    const castLength = this.is('(') ? this.typeLength(1) : 0
+    if (castLength > 0 && this.is(')', castLength + 1)) {
       this.next()
-      const type = this.next().text
+      const type = this.type()
       this.next()
       return { kind: 'cast', at: token.start, type, operand: this.unary() }
     }
@@ -469,8 +530,7 @@ class Parser {
       this.expect('(')
       if (!this.accept(')')) {
         do {
-          const typed = this.peek().kind === 'id' && TYPES.has(this.peek().text) && this.peek(1).kind === 'id'
-          const type = typed ? this.next().text : 'def'
+          const type = this.isDeclaration() ? this.type() : 'def'
           params.push({ type, at: this.peek().start, name: this.identifier() })
         } while (this.accept(','))
         this.expect(')')
@@ -500,6 +560,9 @@ class Parser {
       case 'double':
         this.next()
         return this.numberLiteral(token, '')
+      case 'regex':
+        this.next()
+        return { kind: 'regex', at, pattern: compileRegexLiteral(token.text, token.flags ?? '', at) }
       case 'eof':
         return this.fail()
       case 'op':
@@ -513,7 +576,7 @@ class Parser {
     if (name === 'null') return { kind: 'literal', at, value: null }
     if (name === 'new') {
       const type = this.identifier()
-      return { kind: 'new', at, type, args: this.arguments() }
+      return this.is('[') ? this.newArray(at, type) : { kind: 'new', at, type, args: this.arguments() }
     }
     if ((STATIC_TYPES.has(name) || TYPES.has(name)) && this.is('::')) {
       this.next()
@@ -536,6 +599,37 @@ class Parser {
       throw new ScriptCompileError(`cannot resolve symbol [${name}]`, at)
     }
     return { kind: 'variable', at, name }
+  }
+
+  /** `new T[n][m]...[]...` (NewArray with dimensions) or `new T[] { a, b }` (an initializer, one dimension). */
+  private newArray(at: number, element: string): Expr {
+    if (!TYPES.has(element)) throw new ScriptCompileError(`cannot resolve type [${element}]`, at)
+    if (this.is('[') && this.is(']', 1)) {
+      this.next()
+      this.next()
+      this.expect('{')
+      const items: Expr[] = []
+      if (!this.accept('}')) {
+        do items.push(this.expression())
+        while (this.accept(','))
+        this.expect('}')
+      }
+      return { kind: 'arrayInit', at, type: `${element}[]`, items }
+    }
+    const dims: Expr[] = []
+    let type = element
+    while (this.is('[') && !this.is(']', 1)) {
+      this.next()
+      dims.push(this.expression())
+      this.expect(']')
+      type += '[]'
+    }
+    while (this.is('[') && this.is(']', 1)) {
+      this.next()
+      this.next()
+      type += '[]'
+    }
+    return { kind: 'newArray', at, type, dims }
   }
 
   private initializer(): Expr {

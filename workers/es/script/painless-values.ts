@@ -7,7 +7,9 @@
  * - an array: a java.util.ArrayList; a Map: a java.util.Map with String keys, iterated in insertion order (a
  *   LinkedHashMap, as ES reads `_source`), or, a JavaHashMap, in java.util.HashMap's order (what `[:]` and
  *   `new HashMap()` make);
- * - a HostObject: what a context supplies that is neither (`doc` and its field values in search scripts).
+ * - a HostObject: what a context supplies that is neither (`doc` and its field values in search scripts), and
+ *   the JDK objects scripts make that are no JSON-like value: a JavaArray (`new int[3]`: fixed length, items of its
+ *   component type), Patterns, Matchers and exceptions.
  *
  * fromXContent reads a JSON value as ES's XContentHelper.convertToMap does (an integer is an Integer, or a
  * Long when larger; any other number a Double); toXContent writes the objects back as XContentBuilder would
@@ -81,6 +83,64 @@ export abstract class HostObject {
 }
 
 export class JavaHashMap extends Map<string, Value> {}
+
+/** The JVM's names of the primitive types, as Class.getName writes them in an array's descriptor. */
+const DESCRIPTORS: Readonly<Record<string, string>> = {
+  int: 'I', long: 'J', double: 'D', float: 'F', boolean: 'Z', byte: 'B', short: 'S', char: 'C',
+} // prettier-ignore
+
+/** The Java classes of Painless' reference type names (`def` values are Objects). */
+export const JAVA_CLASS_NAMES: Readonly<Record<string, string>> = {
+  def: 'java.lang.Object', Object: 'java.lang.Object', String: 'java.lang.String', Number: 'java.lang.Number',
+  Integer: 'java.lang.Integer', Long: 'java.lang.Long', Float: 'java.lang.Float', Double: 'java.lang.Double',
+  Boolean: 'java.lang.Boolean', List: 'java.util.List', ArrayList: 'java.util.ArrayList', Map: 'java.util.Map',
+  HashMap: 'java.util.HashMap', Collection: 'java.util.Collection', Pattern: 'java.util.regex.Pattern',
+  Matcher: 'java.util.regex.Matcher',
+} // prettier-ignore
+
+let identityHashes = 0x1b6d3586
+
+/**
+ * A Java array: `type` its Painless type (`int[]`, `String[][]`), `items` its fixed-length contents. Its class name
+ * is the canonical one (`int[]`, `java.lang.String[]`), its toString Object.toString's `[I@1b6d3586`.
+ */
+export class JavaArray extends HostObject {
+  readonly className: string
+  private readonly identityHash = (identityHashes = (identityHashes * 31 + 0x9e3779b1) >>> 0)
+
+  constructor(
+    readonly type: string,
+    readonly items: Value[],
+  ) {
+    super()
+    const element = type.replace(/(\[\])+$/, '')
+    this.className = (JAVA_CLASS_NAMES[element] ?? element) + type.slice(element.length)
+  }
+
+  /** The array's component type (`int` for `int[]`, `int[]` for `int[][]`). */
+  get componentType(): string {
+    return this.type.slice(0, -2)
+  }
+
+  override field(name: string): Value | undefined {
+    return name === 'length' ? Num.int(this.items.length) : undefined
+  }
+
+  override iterable(): Value[] {
+    return this.items
+  }
+
+  override toString(): string {
+    const element = this.type.replace(/(\[\])+$/, '')
+    const depth = (this.type.length - element.length) / 2
+    const descriptor = DESCRIPTORS[element] ?? `L${JAVA_CLASS_NAMES[element] ?? element};`
+    return '['.repeat(depth) + descriptor + '@' + this.identityHash.toString(16)
+  }
+
+  override toXContent(): XContentValue {
+    return this.items.map(toXContent)
+  }
+}
 
 export type Value = null | boolean | string | Num | Value[] | Map<string, Value> | HostObject
 

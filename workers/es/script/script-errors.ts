@@ -13,12 +13,14 @@
  * The JVM stack frames ES lists before the script's own lines are not reproduced.
  */
 import { EsException, exceptionTypeName } from '../errors/index.ts'
+import type { JsonOut } from '../xcontent/json-writer.ts'
 
-/** The parser's or the semantic pass's IllegalArgumentException, at an offset of the source. */
+/** The parser's or the semantic pass's exception (an IllegalArgumentException unless told), at an offset of the source. */
 export class ScriptCompileError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly javaClass = 'IllegalArgumentException',
   ) {
     super(message)
   }
@@ -32,6 +34,8 @@ export class JavaException extends Error {
   constructor(
     readonly javaClass: string,
     message: string,
+    /** The exception's metadataToXContent fields (a CircuitBreakingException's bytes_wanted, ...). */
+    readonly metadata: ReadonlyArray<[string, JsonOut]> = [],
   ) {
     super(message)
   }
@@ -49,11 +53,12 @@ export function illegalArgument(message: string): JavaException {
   return new JavaException('IllegalArgumentException', message)
 }
 
-function cause(javaClass: string, message: string): EsException {
+function cause(javaClass: string, message: string, metadata: Array<[string, JsonOut]> = []): EsException {
   return new EsException({
     type: exceptionTypeName(javaClass),
     reason: message,
     status: 400,
+    metadata,
     rootCause: false,
   })
 }
@@ -82,7 +87,7 @@ export function compileException(source: string, error: ScriptCompileError): EsE
       ['lang', 'painless'],
       ['position', position(offset, start, end)],
     ],
-    causedBy: cause('IllegalArgumentException', error.message),
+    causedBy: cause(error.javaClass, error.message),
   })
 }
 
@@ -106,6 +111,6 @@ export function runtimeException(
       ['lang', 'painless'],
       ['position', position(offset, start, end)],
     ],
-    causedBy: cause(error.javaClass, error.message),
+    causedBy: cause(error.javaClass, error.message, [...error.metadata]),
   })
 }
