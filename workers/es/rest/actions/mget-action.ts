@@ -10,12 +10,7 @@
  * version_conflict_engine_exception), as TransportShardMultiGetAction reports each item's exception.
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import {
-  EsException,
-  actionRequestValidationException,
-  itemFailureJson,
-  numberFormatException,
-} from '../../errors/index.ts'
+import { EsException, actionRequestValidationException, itemFailureJson } from '../../errors/index.ts'
 import { realtimeGet, singleIndex } from '../../action/transport-get-action.ts'
 import { globalBlockedRaiseException } from '../../cluster/block/cluster-blocks.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
@@ -30,7 +25,7 @@ import {
   type FetchSourceContext,
 } from '../../action/fetch-source.ts'
 import { getResultFields } from '../../action/get-result.ts'
-import { optionalBody } from './write-params.ts'
+import { bodyLongValue, optionalBody } from './write-params.ts'
 import { valueToken } from '../../action/value-token.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
 import { INTERNAL_MATCH_ANY, versionTypeFromString, type Versioning } from '../../index/version-type.ts'
@@ -91,19 +86,12 @@ function parseDoc(doc: XContentObject, defaults: MultiGetItem): MultiGetItem {
     else if (key === '_id') item.id = text
     else if (key === 'routing') item.routing = text
     else if (key === 'stored_fields') item.storedFields = storedFieldsValue(value)
-    else if (key === 'version') item.versioning = { ...item.versioning, version: longValue(text) }
+    else if (key === 'version') item.versioning = { ...item.versioning, version: bodyLongValue(text) }
     else if (key === 'version_type')
       item.versioning = { ...item.versioning, versionType: versionTypeFromString(text ?? '') }
     else throw parseError(`failed to parse multi get request. unknown field [${key}]`)
   }
   return item
-}
-
-/** XContentParser.longValue of an item's `version`: a number, or a string holding one. */
-function longValue(text: string | null): number {
-  const value = Number(text)
-  if (text === null || text.trim() === '' || !Number.isInteger(value)) throw numberFormatException(text ?? '')
-  return value
 }
 
 /** MultiGetRequest.parseDocuments' `stored_fields`: one name or an array of names. */

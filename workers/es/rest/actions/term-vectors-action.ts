@@ -8,10 +8,14 @@
  * The request is read as RestTermVectorsAction reads it (term-vectors-request.ts): the body first (its
  * `_index` and `_id` replace the path's), then the URL. A term's statistics print only when its docFreq is
  * above 0, as TermVectorsResponse prints them; generated vectors never carry payloads (MemoryIndex stores
- * none). documentTermVectors serves `_mtermvectors`'s items too (multi-term-vectors-action.ts).
+ * none). A `version` the found document does not satisfy (VersionType.isVersionConflictForReads; a missing document
+ * satisfies any) fails as TermVectorsService wraps its Engine.Get's failure: an `exception` "failed to execute term
+ * vector request" (its status the cause's, 409) caused by the version_conflict_engine_exception.
+ * documentTermVectors serves `_mtermvectors`'s items too (multi-term-vectors-action.ts).
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { EsException } from '../../errors/index.ts'
+import { EsException, versionConflictEngineException } from '../../errors/index.ts'
+import { readConflict } from '../../index/version-type.ts'
 import type { JsonOut } from '../../xcontent/index.ts'
 import { readableSingleIndex } from '../../action/transport-get-action.ts'
 import type { IndexService } from '../../index/index-service.ts'
@@ -73,7 +77,23 @@ export async function documentTermVectors(
       status: 503,
     })
   }
-  return responseJson(index.metadata.name, id, response.result, request)
+  const { result } = response
+  const conflict = result.found ? readConflict(request.versioning, result.version) : null
+  if (conflict !== null) {
+    const { name: concrete, uuid } = index.metadata
+    throw termVectorsFailure(versionConflictEngineException({ index: concrete, uuid, shard }, id, conflict))
+  }
+  return responseJson(index.metadata.name, id, result, request)
+}
+
+/** TermVectorsService.getTermVectors' wrapping of what failed under it. */
+function termVectorsFailure(cause: EsException): EsException {
+  return new EsException({
+    type: 'exception',
+    reason: 'failed to execute term vector request',
+    status: cause.status,
+    causedBy: cause,
+  })
 }
 
 function responseJson(

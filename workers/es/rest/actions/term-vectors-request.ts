@@ -10,12 +10,16 @@
  * - readUriParameters is RestTermVectorsAction.readURIParameters: `fields` (comma-separated, whitespace
  *   removed) adds to the selection, the flags are strict booleans, and `routing` replaces the request's
  *   routing (also with none, as ES's `routing(request.param("routing"))` does).
- * `version` / `version_type` are read but not checked (docs/DEVIATIONS.md).
+ * - `version` / `version_type` (body: XContentParser.longValue and VersionType.fromString; URL: RestActions.parseVersion
+ *   and VersionType.fromString over what the body set) are checked against the document found, as the shard's
+ *   Engine.Get does (term-vectors-action.ts).
  */
 import { EsException, illegalArgumentException } from '../../errors/index.ts'
 import { parseBoolean, urlFlag } from '../../common/booleans.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
+import { INTERNAL_MATCH_ANY, versionTypeFromString, type Versioning } from '../../index/version-type.ts'
+import { bodyLongValue, versioningParams } from './write-params.ts'
 
 export interface TermVectorsFlags {
   positions: boolean
@@ -31,6 +35,7 @@ export interface TermVectorsRequest extends TermVectorsFlags {
   fields: string[] | null
   routing: string | null
   realtime: boolean
+  versioning: Versioning
 }
 
 export function newTermVectorsRequest(index: string | null, id: string | null): TermVectorsRequest {
@@ -40,6 +45,7 @@ export function newTermVectorsRequest(index: string | null, id: string | null): 
     fields: null,
     routing: null,
     realtime: true,
+    versioning: INTERNAL_MATCH_ANY,
     positions: true,
     offsets: true,
     payloads: true,
@@ -84,7 +90,11 @@ export function parseTermVectorsBody(request: TermVectorsRequest, body: XContent
       throw illegalArgumentException('distributed frequencies is not supported anymore for term vectors')
     } else if (NOT_RUN.has(key)) {
       throw illegalArgumentException(`[${key}] is not supported by this playground`)
-    } else if (key !== 'version' && key !== 'version_type') {
+    } else if (key === 'version') {
+      request.versioning = { ...request.versioning, version: bodyLongValue(textOf(value)) }
+    } else if (key === 'version_type') {
+      request.versioning = { ...request.versioning, versionType: versionTypeFromString(textOf(value)) }
+    } else {
       throw termVectorsParseException(`unknown field [${key}]`)
     }
   }
@@ -102,6 +112,7 @@ export function readUriParameters(request: TermVectorsRequest, params: ReadonlyM
   request.payloads = urlFlag(params, 'payloads') ?? request.payloads
   request.routing = params.get('routing') ?? null
   request.realtime = urlFlag(params, 'realtime') ?? request.realtime
+  request.versioning = versioningParams(params, request.versioning)
   request.termStatistics = urlFlag(params, 'termStatistics') ?? request.termStatistics
   request.termStatistics = urlFlag(params, 'term_statistics') ?? request.termStatistics
   request.fieldStatistics = urlFlag(params, 'fieldStatistics') ?? request.fieldStatistics

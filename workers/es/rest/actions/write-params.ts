@@ -8,7 +8,12 @@
 import { illegalArgumentException, numberFormatException } from '../../errors/index.ts'
 import { refreshPolicy, type RefreshPolicy } from '../../action/doc-write.ts'
 import type { WriteConditions } from '../../action/write-validation.ts'
-import { INTERNAL_MATCH_ANY, versionTypeFromString, type Versioning } from '../../index/version-type.ts'
+import {
+  INTERNAL_MATCH_ANY,
+  MATCH_ANY,
+  versionTypeFromString,
+  type Versioning,
+} from '../../index/version-type.ts'
 import type { XContentObject, XContentValue } from '../../xcontent/index.ts'
 import { parseRequestBody } from '../request-body.ts'
 
@@ -21,7 +26,7 @@ const LONG_MIN = -(2n ** 63n)
 const LONG_MAX = 2n ** 63n - 1n
 
 /** RestRequest.paramAsLong: a Java long, or null when the parameter is absent. */
-function longParam(params: Map<string, string>, key: string): number | null {
+function longParam(params: ReadonlyMap<string, string>, key: string): number | null {
   const text = params.get(key)
   if (text === undefined) return null
   const value = /^[+-]?\d+$/.test(text) ? BigInt(text) : null
@@ -55,11 +60,27 @@ export function writeParams(params: Map<string, string>, versioned: boolean): Wr
   }
 }
 
-/** `version` (MATCH_ANY when absent) and `version_type` (internal when absent) of an index, delete or get. */
-export function versioningParams(params: Map<string, string>): Versioning {
-  const version = longParam(params, 'version') ?? INTERNAL_MATCH_ANY.version
+/**
+ * `version` (RestActions.parseVersion: absent or MATCH_ANY keeps the default's) and `version_type`
+ * (VersionType.fromString(param, default)) of an index, delete, get or term vectors request.
+ */
+export function versioningParams(
+  params: ReadonlyMap<string, string>,
+  defaults: Versioning = INTERNAL_MATCH_ANY,
+): Versioning {
+  const version = longParam(params, 'version') ?? MATCH_ANY
   const type = params.get('version_type')
-  return { version, versionType: type === undefined ? 'internal' : versionTypeFromString(type) }
+  return {
+    version: version === MATCH_ANY ? defaults.version : version,
+    versionType: type === undefined ? defaults.versionType : versionTypeFromString(type),
+  }
+}
+
+/** XContentParser.longValue of a body's `version` (a number, or a string holding one). */
+export function bodyLongValue(text: string | null): number {
+  const value = Number(text)
+  if (text === null || text.trim() === '' || !Number.isInteger(value)) throw numberFormatException(text ?? '')
+  return value
 }
 
 export function optionalBody(text: string | null): XContentObject {
