@@ -4,11 +4,13 @@
  *
  * The script sees `ctx` (script/ctx-map.ts) with `_source` as IndexRequest.sourceAsMap reads it (HashMaps at
  * every level, so a rewritten source is written back in HashMap key order), `_index` (the hit's index), `_id`,
- * `_version` (-1: the search did not fetch versions, unless `_update_by_query?version=true`), `_routing`,
- * `op` ("index") and `_now` (the coordinating node's time in milliseconds). `_update_by_query` may change only
- * `_source` and `op`; `_reindex` may also change `_index` (the document goes to that index instead), `_id` (null
- * generates one), `_routing`. `op` "noop" drops the write (counted in `noops`), "delete" deletes the document
- * (an unconditional delete, as requestFromOp builds it), "index" writes it.
+ * `_version` (-1: the search did not fetch versions, unless `_update_by_query?version=true` or a `_reindex` with
+ * external versioning), `_routing`, `op` ("index") and `_now` (the coordinating node's time in milliseconds).
+ * `_update_by_query` may change only `_source` and `op`; `_reindex` may also change `_index` (the document goes to
+ * that index instead), `_id` (null generates one), `_routing` and `_version` (ReindexScriptApplier.updateRequest:
+ * null makes the write internal and unconditional, another number becomes the request's version under its
+ * version type). `op` "noop" drops the write (counted in `noops`), "delete" deletes the document (requestFromOp:
+ * internal versioning with the request's version), "index" writes it.
  *
  * A script that fails, fails the whole request (finishHim): the batches already written stay written.
  */
@@ -24,6 +26,7 @@ import {
   type UpdateScript,
 } from './painless-update-script.ts'
 import { sourceToJson } from './source-map.ts'
+import { INTERNAL_MATCH_ANY, type Versioning } from '../index/version-type.ts'
 
 /** The write a hit becomes before the script runs: where it goes and what it holds. */
 export interface HitRequest {
@@ -32,12 +35,13 @@ export interface HitRequest {
   routing: string | null
   /** The source as JSON text. */
   text: string
+  versioning: Versioning
 }
 
 /** What the script turned the request into: null for a noop. */
 export type ScriptedRequest =
   | null
-  | { op: 'delete'; index: string; id: string; routing: string | null }
+  | { op: 'delete'; index: string; id: string; routing: string | null; versioning: Versioning }
   | {
       op: 'index'
       index: string
@@ -45,6 +49,7 @@ export type ScriptedRequest =
       id: string | null
       routing: string | null
       text: string
+      versioning: Versioning
     }
 
 /** The hit's metadata as the search returned it. */
@@ -78,9 +83,21 @@ export class ScriptApplier {
     const index = ctx.text('_index') !== hit.index ? ctx.text('_index')! : request.index
     const id = ctx.text('_id') !== hit.id ? ctx.text('_id') : request.id
     const routing = ctx.text('_routing') !== hit.routing ? ctx.text('_routing') : request.routing
+    const versioning = scriptedVersioning(ctx, hit.version, request.versioning)
     const op = ctx.text('op')
     if (op === 'noop') return null
-    if (op === 'delete') return { op, index, id: id ?? request.id, routing }
-    return { op: 'index', index, id, routing, text: toJson(sourceToJson(scriptedSource(ctx))) }
+    if (op === 'delete') {
+      const { version } = versioning
+      return { op, index, id: id ?? request.id, routing, versioning: { version, versionType: 'internal' } }
+    }
+    return { op: 'index', index, id, routing, text: toJson(sourceToJson(scriptedSource(ctx))), versioning }
   }
+}
+
+/** ReindexMetadata.versionChanged and ReindexScriptApplier.updateRequest: the request's versioning after the script. */
+function scriptedVersioning(ctx: CtxMap, original: number, versioning: Versioning): Versioning {
+  const value = ctx.get('_version') ?? null
+  if (value === null) return INTERNAL_MATCH_ANY
+  const version = (value as Num).value
+  return version === original ? versioning : { ...versioning, version }
 }

@@ -27,6 +27,7 @@ import type { RestContext } from '../rest/rest-context.ts'
 import type { DocWriteResult, RefreshPolicy } from './doc-write.ts'
 import { executeBulk, type BulkItem } from './transport-bulk-action.ts'
 import type { BulkByScrollCounts, BulkByScrollWorker } from './bulk-by-scroll-worker.ts'
+import { validationFailed, writeItemValidationErrors } from './write-validation.ts'
 
 export interface ScrollHit {
   index: IndexService
@@ -108,6 +109,8 @@ export async function bulkByScroll(
         if (item === null) counts.noops++
         else items.push(item)
       }
+      // BulkRequest.validate: an invalid item fails the bulk, and so the run (a reindex's version its type refuses).
+      validationFailed(items.flatMap(({ item }) => writeItemValidationErrors(item)))
       // A batch the script nooped entirely sends no bulk.
       const results = items.length === 0 ? [] : await executeBulk(context, items, options.refresh)
       for (const outcome of results) {

@@ -6,6 +6,7 @@
  * validation errors in ES's order; `validationFailed` collects them into one action_request_validation_exception.
  */
 import { actionRequestValidationException } from '../errors/index.ts'
+import type { ShardWriteItem } from './doc-write.ts'
 import {
   INTERNAL_MATCH_ANY,
   MATCH_ANY,
@@ -79,4 +80,10 @@ export function indexValidationErrors(request: WriteConditions, create: boolean,
 /** Throws the action_request_validation_exception of `errors`, if any. */
 export function validationFailed(errors: string[]): void {
   if (errors.length > 0) throw actionRequestValidationException(errors)
+}
+
+/** A write's own checks as BulkRequest.validate runs them: an index's or create's, a delete's (no update here). */
+export function writeItemValidationErrors(item: ShardWriteItem): string[] {
+  if (item.op === 'index') return indexValidationErrors(item, item.create, true)
+  return casValidationErrors(item)
 }

@@ -189,7 +189,7 @@ describe('_reindex with a script', () => {
       dest: { index: 'copy2', routing: 'junk' },
     })
     expect(bad.body).toBe(
-      '{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"Unsupported routing command"}],"type":"illegal_argument_exception","reason":"Unsupported routing command"},"status":400}',
+      '{"error":{"root_cause":[{"type":"action_request_validation_exception","reason":"Validation Failed: 1: routing must be unset, [keep], [discard] or [=<some new value>];"}],"type":"action_request_validation_exception","reason":"Validation Failed: 1: routing must be unset, [keep], [discard] or [=<some new value>];"},"status":400}',
     )
     const versionType = await node.send('POST', '/_reindex', {
       source: { index: 'twitter' },

@@ -60,6 +60,7 @@ import { parseScript } from '../../action/update-helper.ts'
 import { storedScriptLookup } from '../../cluster/metadata/script-metadata.ts'
 import { filteredQuery } from '../../search/search-request.ts'
 import { indicesToString, respond, runsAsTask } from '../../tasks/bulk-by-scroll-task.ts'
+import { INTERNAL_MATCH_ANY } from '../../index/version-type.ts'
 
 export function registerByQueryActions(controller: RestController, context: RestContext): void {
   // prepareRequest reads the whole request before BaseRestHandler checks the URL parameters
@@ -307,7 +308,7 @@ function updateByQuery(context: RestContext, req: RestHandlerRequest): Promise<R
     })
     if (applier === null) return rewrite(text)
     const scripted = applier.apply(
-      { index: name, id: doc.id, routing: doc.routing, text },
+      { index: name, id: doc.id, routing: doc.routing, text, versioning: INTERNAL_MATCH_ANY },
       { index: name, id: doc.id, version: withVersion ? doc.version : -1, routing: doc.routing },
     )
     if (scripted === null) return null

@@ -7,14 +7,16 @@
  *   fields, filtered as a search's `_source` filters; `false` leaves the hits without a source: "[i][id] didn't
  *   store _source");
  * - `dest`: `index` (required), `op_type` (`create` makes an existing id a version conflict), `pipeline`,
- *   `routing` (`keep`, the default; `discard`; `=<value>`; anything else fails the request, per hit, with
- *   "Unsupported routing command"), `version_type` (`internal` only; ES's external types are refused);
+ *   `routing` (`keep`, the default; `discard`; `=<value>`; anything else fails ReindexRequest.validate), `version_type` (VersionType.fromString: `internal`, the default, writes
+ *   unconditionally; `external`, `external_gt` or `external_gte` write each copy with its source document's
+ *   version under that type, so a destination document of a version it does not exceed is a version conflict);
  * - `script` (action/bulk-by-scroll-script.ts): may change the source, `_index`, `_id`, `_routing`, and `op`;
  * - `conflicts`, `max_docs` (body or parameters), `refresh`, `scroll_size`, and `slices` and
  *   `wait_for_completion` as the by-query APIs take them (by-query-actions.ts).
  *
- * Each copy is an unconditional index request (internal versioning): the destination's existing documents are
- * overwritten ("updated") unless `op_type` is create.
+ * Each copy is an index request (Reindexer.AsyncIndexBySearchAction.buildRequest): under internal versioning the
+ * destination's existing documents are overwritten ("updated") unless `op_type` is create; a create under external
+ * versioning fails the batch's bulk validation ("create operations only support internal versioning").
  */
 import type { RestResponse } from '../../../protocol/es.ts'
 import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
@@ -25,6 +27,7 @@ import { guarded } from '../responses.ts'
 import { indicesToString, respond } from '../../tasks/bulk-by-scroll-task.ts'
 import { optionalBody } from './write-params.ts'
 import { scalarText } from '../../search/queries/query-parsing.ts'
+import { INTERNAL_MATCH_ANY, versionTypeFromString, type VersionTypeName } from '../../index/version-type.ts'
 import { resolveSearchTargets } from './search-actions.ts'
 import { bulkByScroll, type ScrollHit } from '../../action/bulk-by-scroll.ts'
 import type { BulkItem } from '../../action/transport-bulk-action.ts'
@@ -59,24 +62,20 @@ function indexNames(value: XContentValue | undefined): string | undefined {
   return undefined
 }
 
-const EXTERNAL_VERSION_TYPES = ['external', 'external_gt', 'external_gte']
-
-/** VersionType.fromString of `dest.version_type`: only internal versioning is built. */
-function checkVersionType(value: XContentValue | undefined): void {
-  if (value === undefined || value === 'internal') return
-  const text = scalarText(value) ?? ''
-  if (EXTERNAL_VERSION_TYPES.includes(text)) {
-    throw illegalArgumentException(`[version_type] ${text} is not supported by this playground`)
-  }
-  throw illegalArgumentException(`No version type match [${text}]`)
+/** VersionType.fromString of `dest.version_type` (internal when absent). */
+function destVersionType(value: XContentValue | undefined): VersionTypeName {
+  return value === undefined ? 'internal' : versionTypeFromString(scalarText(value) ?? '')
 }
 
-/** Reindexer.copyRouting: the routing the copy of a document with `routing` is written with. */
+/** ReindexRequest.routingIsValid: unset, `keep`, `discard` or `=<value>`. */
+function routingIsValid(spec: string | null): boolean {
+  return spec === null || spec === 'keep' || spec === 'discard' || spec.startsWith('=')
+}
+
+/** Reindexer.copyRouting over a valid `dest.routing`: the routing the copy of a document with `routing` gets. */
 function destinationRouting(spec: string | null, routing: string | null): string | null {
   if (spec === null || spec === 'keep') return routing
-  if (spec === 'discard') return null
-  if (spec.startsWith('=')) return spec.slice(1)
-  throw illegalArgumentException('Unsupported routing command')
+  return spec === 'discard' ? null : spec.slice(1)
 }
 
 /** The copied source: the stored one, filtered by `source._source`. */
@@ -104,13 +103,17 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
   const destIndex = dest.get('index')
   const errors: string[] = []
   if (sourceIndex === undefined) errors.push('use _all if you really want to copy from all existing indexes')
+  const routingValue = dest.get('routing')
+  const routingSpec = typeof routingValue === 'string' ? routingValue : null
   if (typeof destIndex !== 'string') errors.push('index must be specified')
+  else if (!routingIsValid(routingSpec))
+    errors.push('routing must be unset, [keep], [discard] or [=<some new value>]')
   if (errors.length > 0) throw actionRequestValidationException(errors)
   const opType = dest.get('op_type') ?? 'index'
   if (opType !== 'index' && opType !== 'create') {
     throw illegalArgumentException(`opType must be 'create' or 'index', found: [${scalarText(opType) ?? ''}]`)
   }
-  checkVersionType(dest.get('version_type'))
+  const versionType = destVersionType(dest.get('version_type'))
   const indices = resolveSearchTargets(context, sourceIndex, null)
   checkAutoSlices(req, indices)
   const target = destIndex as string
@@ -124,7 +127,6 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
   if (batchSize !== undefined) opts.scrollSize = positiveInt(batchSize, 'size', 1000)
   const fetchValue = source.get('_source')
   const fetch = fetchValue === undefined ? null : fetchSourceFromValue(fetchValue)
-  const routingSpec = dest.get('routing')
   const pipeline = dest.get('pipeline')
   const applier = scriptApplier(context, 'reindex', body, started)
   const runtimeMappings = runtimeMappingsOf(source)
@@ -134,28 +136,37 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
     description: `reindex from ${indicesToString(sourceIndex)} to [${target}]`,
     started,
   }
+  // needsSourceDocumentVersions: the search fetches versions only for external versioning (-1 otherwise).
+  const external = versionType !== 'internal'
   const write = ({ index, doc }: ScrollHit): BulkItem | null => {
     const name = index.metadata.name
+    const version = external ? doc.version : -1
     const request = {
       index: target,
       id: doc.id,
-      routing: destinationRouting(typeof routingSpec === 'string' ? routingSpec : null, doc.routing),
+      routing: destinationRouting(routingSpec, doc.routing),
       text: copiedSource(name, doc.id, sourceToRewrite(index, doc), fetch),
+      versioning: external ? { version, versionType } : INTERNAL_MATCH_ANY,
     }
     const scripted = applier
-      ? applier.apply(request, { index: name, id: doc.id, version: -1, routing: doc.routing })
+      ? applier.apply(request, { index: name, id: doc.id, version, routing: doc.routing })
       : { op: 'index' as const, ...request }
     if (scripted === null) return null
-    const unconditional = { routing: scripted.routing, ifSeqNo: null, ifPrimaryTerm: null }
+    const conditions = {
+      routing: scripted.routing,
+      ifSeqNo: null,
+      ifPrimaryTerm: null,
+      versioning: scripted.versioning,
+    }
     if (scripted.op === 'delete') {
-      return { index: scripted.index, item: { op: 'delete', id: scripted.id, ...unconditional } }
+      return { index: scripted.index, item: { op: 'delete', id: scripted.id, ...conditions } }
     }
     return {
       index: scripted.index,
       item: {
         op: 'index',
         id: scripted.id ?? autoGeneratedId(context),
-        ...unconditional,
+        ...conditions,
         create: opType === 'create',
         text: scripted.text,
       },
