@@ -11,8 +11,8 @@
  * Body keys `query`, `conflicts` (abort|proceed), `max_docs`, `script` (`_update_by_query` only) and the
  * search's `runtime_mappings`, and the `conflicts`, `max_docs`, `refresh`, `scroll_size`, `slices` (1, or auto
  * over single-shard indices) and `wait_for_completion` parameters (false: run as a task,
- * tasks/bulk-by-scroll-task.ts); URI search (`q`, `df`, `default_operator`...) too. Manual slicing (`slice`),
- * more than one slice and remote sources are refused with an illegal_argument_exception.
+ * tasks/bulk-by-scroll-task.ts); URI search (`q`, `df`, `default_operator`...) too. Manual slicing (`slice`) and
+ * more than one slice are refused with an illegal_argument_exception.
  */
 import { indexQueryContext } from '../../search/index-query-context.ts'
 import { searchMapping } from '../../search/runtime-mappings.ts'
@@ -122,7 +122,7 @@ function readByQuery(context: RestContext, req: RestHandlerRequest, kind: ByQuer
   }
 }
 
-const UNSUPPORTED = new Set(['slice', 'remote'])
+const UNSUPPORTED = new Set(['slice'])
 
 export function refuseUnsupported(req: RestHandlerRequest, body: XContentObject): void {
   for (const key of body.keys()) {

@@ -2,7 +2,8 @@
  * POST /_reindex (RestReindexAction, Reindexer.AsyncIndexBySearchAction) over the bulk-by-scroll engine
  * (action/bulk-by-scroll.ts): copies what `source.query` matches in `source.index` into `dest.index`.
  *
- * - `source`: `index` (names, wildcards, aliases; required), `query` (over the index's runtime fields and the
+ * - `source`: `remote` (reindex-remote.ts: read, then refused as a node without `reindex.remote.whitelist` refuses
+ *   every host), `index` (names, wildcards, aliases; required), `query` (over the index's runtime fields and the
  *   source's `runtime_mappings`, as a search source takes them), `size` (the batch), `_source` (the copied
  *   fields, filtered as a search's `_source` filters; `false` leaves the hits without a source: "[i][id] didn't
  *   store _source");
@@ -19,8 +20,20 @@
  * versioning fails the batch's bulk validation ("create operations only support internal versioning").
  */
 import type { RestResponse } from '../../../protocol/es.ts'
-import { actionRequestValidationException, illegalArgumentException } from '../../errors/index.ts'
-import { parseJson, toJson, type XContentObject, type XContentValue } from '../../xcontent/index.ts'
+import {
+  actionRequestValidationException,
+  illegalArgumentException,
+  xContentParseException,
+} from '../../errors/index.ts'
+import {
+  parseJson,
+  toJson,
+  tokenLocation,
+  type XContentObject,
+  type XContentValue,
+} from '../../xcontent/index.ts'
+import { suggest } from '../../common/did-you-mean.ts'
+import { refuseRemote, remoteInfo } from './reindex-remote.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded } from '../responses.ts'
@@ -37,7 +50,6 @@ import { requireStoredSource } from '../../action/stored-source.ts'
 import { sourceToJson } from '../../action/source-map.ts'
 import {
   checkAutoSlices,
-  checkKeys,
   options,
   positiveInt,
   queryHits,
@@ -60,6 +72,38 @@ function indexNames(value: XContentValue | undefined): string | undefined {
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return value.map(String).join(',')
   return undefined
+}
+
+const REINDEX_FIELDS = ['source', 'dest', 'max_docs', 'script', 'conflicts']
+const DEST_FIELDS = ['index', 'routing', 'op_type', 'pipeline', 'version_type']
+
+/**
+ * ReindexRequest.PARSER's and its `dest` parser's unknown fields (ObjectParser, SuggestingErrorOnUnknown), in the
+ * body's order: `[reindex] unknown field [x]` at the key; in `dest` `[dest] unknown field [x]`, wrapped as the
+ * `dest` field's failure (`[reindex] failed to parse field [dest]`, where the parser stands: the same key).
+ */
+function checkReindexKeys(body: XContentObject): void {
+  for (const key of body.keys()) {
+    if (!REINDEX_FIELDS.includes(key)) {
+      const [line, col] = tokenLocation(body, key, 'key')
+      throw xContentParseException(
+        line,
+        col,
+        `[reindex] unknown field [${key}]${suggest(key, REINDEX_FIELDS)}`,
+      )
+    }
+    const dest = body.get(key)
+    if (key !== 'dest' || !(dest instanceof Map)) continue
+    const unknown = [...dest.keys()].find((field) => !DEST_FIELDS.includes(field))
+    if (unknown === undefined) continue
+    const [line, col] = tokenLocation(dest, unknown, 'key')
+    const cause = xContentParseException(
+      line,
+      col,
+      `[dest] unknown field [${unknown}]${suggest(unknown, DEST_FIELDS)}`,
+    )
+    throw xContentParseException(line, col, '[reindex] failed to parse field [dest]', cause)
+  }
 }
 
 /** VersionType.fromString of `dest.version_type` (internal when absent). */
@@ -94,11 +138,11 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
     )
   }
   const body = optionalBody(req.request.body)
-  refuseUnsupported(req, body)
-  checkKeys(body, ['source', 'dest', 'conflicts', 'max_docs', 'script'])
+  checkReindexKeys(body)
   const source = objectField(body, 'source')
   const dest = objectField(body, 'dest')
   refuseUnsupported(req, source)
+  const remote = remoteInfo(body, source)
   const sourceIndex = indexNames(source.get('index'))
   const destIndex = dest.get('index')
   const errors: string[] = []
@@ -109,6 +153,7 @@ async function reindex(context: RestContext, req: RestHandlerRequest): Promise<R
   else if (!routingIsValid(routingSpec))
     errors.push('routing must be unset, [keep], [discard] or [=<some new value>]')
   if (errors.length > 0) throw actionRequestValidationException(errors)
+  if (remote !== null) refuseRemote(remote)
   const opType = dest.get('op_type') ?? 'index'
   if (opType !== 'index' && opType !== 'create') {
     throw illegalArgumentException(`opType must be 'create' or 'index', found: [${scalarText(opType) ?? ''}]`)
