@@ -51,6 +51,7 @@ function arityMessage(fn: ScalarFunction): string {
   if (max === 1) return 'expects exactly one argument'
   if (min === 1 && max === 2) return 'expects one or two arguments'
   if (min === 2 && max === 3) return 'expects two or three arguments'
+  if (max === 4) return 'expects exactly four arguments'
   return max === 2 ? 'expects exactly two arguments' : 'expects exactly three arguments'
 }
 
