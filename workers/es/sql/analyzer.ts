@@ -13,13 +13,8 @@ import type { EsField, EsIndex } from './index-resolver.ts'
 import type { Expression, OrderItem, Select } from './sql-ast.ts'
 import { verificationException, type Failure } from './sql-exceptions.ts'
 import { children, containsAggregate, isAggregate, sameExpression, transform, walk } from './expressions.ts'
-import {
-  AGGREGATE_FUNCTIONS,
-  SCALAR_FUNCTIONS,
-  SCORE_FUNCTION,
-  datetimeFieldNames,
-  functionNames,
-} from './scalar-functions.ts'
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
+import { SCALAR_FUNCTIONS, SCORE_FUNCTION, datetimeFieldNames, functionNames } from './scalar-functions.ts'
 import { typeOf } from './expression-types.ts'
 import { TypeVerifier, checkArity } from './type-verifier.ts'
 

@@ -19,20 +19,11 @@ import type { RowScope } from './evaluator.ts'
 import { isAggregate, walk } from './expressions.ts'
 import { groupScope } from './grouping.ts'
 import type { EsField } from './index-resolver.ts'
+import { NUMERIC_FIELDS, fieldOf, isCountStar, metricReadable, metricValue } from './aggregate-metrics.ts'
 import { groupedSearchSource } from './search-source.ts'
 import type { Expression, FunctionCall } from './sql-ast.ts'
 import { searchAggregations } from './sql-search.ts'
 import { DateTimeValue, IntervalValue, type SqlValue } from './sql-values.ts'
-
-const NUMERIC = new Set(['byte', 'short', 'integer', 'long', 'float', 'half_float', 'double', 'scaled_float'])
-
-function fieldOf(e: Expression | undefined, fields: ReadonlyMap<string, EsField>): EsField | null {
-  return e?.kind === 'field' ? (fields.get(e.name) ?? null) : null
-}
-
-function isCountStar(call: FunctionCall): boolean {
-  return call.name === 'COUNT' && (call.args.length === 0 || call.args[0]!.kind === 'star')
-}
 
 function aggregatesOf(plan: SelectPlan): FunctionCall[] {
   const sources = [
@@ -49,21 +40,10 @@ function groupable(e: Expression, fields: ReadonlyMap<string, EsField>, offsetMi
     const interval = e.args[1]?.kind === 'literal' ? e.args[1].value : null
     if (field === null || field.exact === null) return false
     if (field.sqlType === 'datetime') return interval instanceof IntervalValue && offsetMinutes === 0
-    return NUMERIC.has(field.sqlType) && typeof interval === 'number'
+    return NUMERIC_FIELDS.has(field.sqlType) && typeof interval === 'number'
   }
   const field = fieldOf(e, fields)
   return field !== null && field.exact !== null
-}
-
-function metricReadable(call: FunctionCall, fields: ReadonlyMap<string, EsField>): boolean {
-  if (isCountStar(call)) return true
-  const field = fieldOf(call.args[0], fields)
-  if (field === null || field.exact === null) return false
-  if (call.name === 'COUNT') return true
-  return (
-    NUMERIC.has(field.sqlType) ||
-    (field.sqlType === 'datetime' && (call.name === 'MIN' || call.name === 'MAX'))
-  )
 }
 
 /** Whether the grouped plan runs through the composite aggregation (its WHERE already in the query). */
@@ -151,21 +131,4 @@ function keyValue(
     return isDatetime(g, fields) ? new DateTimeValue(value.value, offsetMinutes) : value.value
   if (typeof value === 'string' || typeof value === 'boolean') return value
   return null
-}
-
-function metricValue(
-  call: FunctionCall,
-  bucket: XContentObject,
-  docCount: number,
-  fields: ReadonlyMap<string, EsField>,
-  offsetMinutes: number,
-): SqlValue {
-  if (isCountStar(call)) return docCount
-  const metric = bucket.get(call.text)
-  const value = metric instanceof Map ? numberOf(metric.get('value')) : null
-  if (value === null || !Number.isFinite(value)) return null
-  const datetime = fieldOf(call.args[0], fields)?.sqlType === 'datetime'
-  return datetime && (call.name === 'MIN' || call.name === 'MAX')
-    ? new DateTimeValue(value, offsetMinutes)
-    : value
 }

@@ -244,6 +244,11 @@ export class ExpressionParser {
         return this.fullText(start)
       case 'CASE':
         return this.caseExpression(start)
+      case 'FIRST':
+      case 'LAST':
+        // non-reserved in SqlBase.g4, so the aggregates' names
+        if (this.tokens.isOperator('(', 1)) return this.nameOrCall()
+        throw this.tokens.mismatched(PRIMARY_START)
       default:
         throw this.tokens.mismatched(PRIMARY_START)
     }
@@ -346,7 +351,7 @@ export class ExpressionParser {
       this.tokens.next()
       return { kind: 'function', name: upper, args: [], distinct: false, at: start, text: start.text }
     }
-    if (start.kind === 'identifier' && this.tokens.isOperator('(', 1)) {
+    if ((start.kind === 'identifier' || start.kind === 'keyword') && this.tokens.isOperator('(', 1)) {
       this.tokens.next()
       this.tokens.next()
       const distinct = this.tokens.acceptKeyword('DISTINCT')

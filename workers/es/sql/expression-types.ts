@@ -6,7 +6,8 @@
 import type { EsField } from './index-resolver.ts'
 import type { Expression } from './sql-ast.ts'
 import { commonType } from './sql-data-types.ts'
-import { AGGREGATE_FUNCTIONS, SCALAR_FUNCTIONS, SCORE_FUNCTION } from './scalar-functions.ts'
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
+import { SCALAR_FUNCTIONS, SCORE_FUNCTION } from './scalar-functions.ts'
 
 export function typeOf(e: Expression, fields: ReadonlyMap<string, EsField>): string {
   switch (e.kind) {
@@ -34,10 +35,8 @@ export function typeOf(e: Expression, fields: ReadonlyMap<string, EsField>): str
     }
     case 'function': {
       if (e.name === SCORE_FUNCTION) return 'float'
-      const aggregate = AGGREGATE_FUNCTIONS.get(e.name)
       const args = e.args.map((a) => typeOf(a, fields))
-      if (aggregate) return aggregate(args[0] ?? 'null')
-      return SCALAR_FUNCTIONS.get(e.name)?.type(args) ?? 'null'
+      return (SCALAR_FUNCTIONS.get(e.name) ?? AGGREGATE_FUNCTIONS.get(e.name))?.type(args) ?? 'null'
     }
     default:
       return 'boolean'

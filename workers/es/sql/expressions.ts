@@ -3,7 +3,7 @@
  * with some sub-expressions replaced (the analyzer swaps select aliases and ordinals in).
  */
 import type { Expression } from './sql-ast.ts'
-import { AGGREGATE_FUNCTIONS } from './scalar-functions.ts'
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
 
 export function children(e: Expression): readonly Expression[] {
   switch (e.kind) {

@@ -4,12 +4,12 @@
  * that aggregation would: one group per distinct key of
  * the GROUP BY expressions, in ascending key order with the null key first (`missing_bucket`), or one group of
  * every row when there is no GROUP BY (even of no rows). Each group answers its key values and its aggregates:
- * COUNT(*) counts rows, COUNT(x) non-null values, COUNT(DISTINCT x) distinct ones; AVG and SUM over the
- * non-null numbers (null when none); MIN and MAX by value order.
+ * COUNT(*) counts rows, the others are computed from the rows' argument values as aggregate-functions.ts says.
  */
 import type { Expression, FunctionCall } from './sql-ast.ts'
 import { isAggregate, sameExpression, walk } from './expressions.ts'
 import type { Evaluator, RowScope } from './evaluator.ts'
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
 import { compareValues, type SqlValue } from './sql-values.ts'
 
 export function groupRows(
@@ -60,24 +60,10 @@ export function groupScope(
 function aggregate(call: FunctionCall, rows: readonly RowScope[], evaluator: Evaluator): SqlValue {
   const arg = call.args[0]
   if (call.name === 'COUNT' && (arg === undefined || arg.kind === 'star')) return rows.length
-  const values = rows.map((row) => evaluator.evaluate(arg!, row)).filter((v) => v !== null)
-  switch (call.name) {
-    case 'COUNT':
-      return call.distinct ? new Set(values.map(String)).size : values.length
-    case 'SUM':
-    case 'AVG': {
-      const numbers = values.filter((v): v is number => typeof v === 'number')
-      if (numbers.length === 0) return null
-      const sum = numbers.reduce((a, b) => a + b, 0)
-      return call.name === 'SUM' ? sum : sum / numbers.length
-    }
-    case 'MIN':
-    case 'MAX': {
-      if (values.length === 0) return null
-      const sign = call.name === 'MIN' ? 1 : -1
-      return values.reduce((best, v) => (sign * compareValues(v, best) < 0 ? v : best))
-    }
-    default:
-      return null
-  }
+  const fn = AGGREGATE_FUNCTIONS.get(call.name)
+  if (fn === undefined) return null
+  const constants: RowScope = { field: () => null, score: null }
+  const params = call.args.slice(1).map((a) => evaluator.evaluate(a, constants))
+  const values = rows.map((row) => call.args.map((a) => evaluator.evaluate(a, row)))
+  return fn.compute(values, { distinct: call.distinct, params })
 }

@@ -40,7 +40,8 @@ export interface CallInfo {
   readonly args: readonly CallArg[]
 }
 
-export interface ScalarFunction {
+/** What the FunctionRegistry's builder and the function's resolveType check, shared by scalars and aggregates. */
+export interface FunctionSignature {
   /** The result type for these argument types. */
   readonly type: (args: readonly string[]) => string
   /** How many arguments it takes: [min, max] (max Infinity for a list). */
@@ -49,10 +50,20 @@ export interface ScalarFunction {
   readonly arityMessage?: string
   /** The kind each argument must be, by position; the last one applies to any further arguments. */
   readonly params: readonly ParamKind[]
+  /** Whether the first argument is checked without an ordinal (an aggregate's field: ParamOrdinal.DEFAULT). */
+  readonly unorderedFirst?: boolean
   /** A check beyond the kinds (a unit name, compatible types): the failure message, or null. */
   readonly verify?: (call: CallInfo) => string | null
+}
+
+export interface ScalarFunction extends FunctionSignature {
   /** Whether it is a datetime field function, which EXTRACT(field FROM value) may name. */
   readonly datetimeField?: boolean
   /** The value for these argument values (`types`: the arguments' SQL types). */
   readonly apply: (args: readonly SqlValue[], env: EvalEnv, types?: readonly string[]) => SqlValue
+}
+
+/** TypeResolutions' kind failure: `[second ]argument of [F(…)] must be [numeric], found value [x] type [keyword]`. */
+export function kindFailure(ordinal: string, call: string, arg: CallArg, kind: string): string {
+  return `${ordinal}argument of [${call}] must be [${kind}], found value [${arg.name}] type [${arg.type}]`
 }

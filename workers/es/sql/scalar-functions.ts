@@ -5,6 +5,7 @@
  * of a number its bucket's lower bound (`floor(x / interval) * interval`), of a datetime with an INTERVAL the start
  * of its calendar year or month (an interval of one), else of its fixed-length bucket. SCORE() is the hit's score.
  */
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
 import { CONDITIONAL_FUNCTIONS } from './conditional-functions.ts'
 import { DATE_TIME_FUNCTIONS } from './date-time-functions.ts'
 import { MATH_FUNCTIONS } from './math-functions.ts'
@@ -34,14 +35,13 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map<str
   ],
 ])
 
-/** The aggregate functions and their result type for an argument of type `arg`. */
-export const AGGREGATE_FUNCTIONS: ReadonlyMap<string, (arg: string) => string> = new Map([
-  ['COUNT', () => 'long'],
-  ['AVG', () => 'double'],
-  ['SUM', (arg: string) => (['byte', 'short', 'integer', 'long'].includes(arg) ? 'long' : 'double')],
-  ['MIN', (arg: string) => arg],
-  ['MAX', (arg: string) => arg],
-])
+/** The scalar groups of SqlFunctionRegistry after HISTOGRAM's, in its order (SHOW FUNCTIONS sorts each). */
+export const SCALAR_GROUPS: readonly (readonly (readonly [string, ScalarFunction])[])[] = [
+  CONDITIONAL_FUNCTIONS,
+  DATE_TIME_FUNCTIONS,
+  MATH_FUNCTIONS,
+  [...STRING_FUNCTIONS],
+]
 
 /** SCORE(): the hit's relevance, a float. */
 export const SCORE_FUNCTION = 'SCORE'

@@ -14,6 +14,7 @@ import type { SelectPlan } from './analyzer.ts'
 import type { EsField } from './index-resolver.ts'
 import type { Expression } from './sql-ast.ts'
 import { isAggregate, walk } from './expressions.ts'
+import { isCountStar, metricRequest } from './aggregate-metrics.ts'
 import { SCORE_FUNCTION } from './scalar-functions.ts'
 import { IntervalValue } from './sql-values.ts'
 import { DATE_FORMAT } from './sql-data-types.ts'
@@ -98,7 +99,7 @@ export function groupedSearchSource(
   for (const column of plan.columns) {
     for (const x of walk(column.expression)) {
       if (!isAggregate(x) || x.kind !== 'function') continue
-      const metric = metricOf(x, fields)
+      const metric = metricRequest(x, fields)
       if (metric !== null) metrics.set(x.text, metric)
     }
   }
@@ -147,21 +148,6 @@ function groupSource(e: Expression, fields: ReadonlyMap<string, EsField>): JsonO
   }
   const field = e.kind === 'field' ? (fields.get(e.name)?.exact ?? e.name) : e.text
   return { terms: { field, missing_bucket: true, order: 'asc' } }
-}
-
-function metricOf(
-  e: Expression & { kind: 'function' },
-  fields: ReadonlyMap<string, EsField>,
-): JsonOut | null {
-  const arg = e.args[0]
-  if (arg === undefined || arg.kind !== 'field') return null
-  const field = fields.get(arg.name)?.exact ?? arg.name
-  if (e.name === 'COUNT') return e.distinct ? { cardinality: { field } } : { value_count: { field } }
-  return { [e.name.toLowerCase()]: { field } }
-}
-
-function isCountStar(e: Expression): boolean {
-  return e.kind === 'function' && e.name === 'COUNT' && (e.args.length === 0 || e.args[0]!.kind === 'star')
 }
 
 function usesScore(plan: SelectPlan): boolean {

@@ -3,15 +3,17 @@
  * INDEX for an index, VIEW and ALIAS for an alias) of every non-hidden index and alias, in name order, filtered by
  * a LIKE pattern or an index pattern.
  * SHOW COLUMNS / DESCRIBE: every field of the table with its JDBC type name (SqlDataTypes' sqlType: VARCHAR,
- * BIGINT, TIMESTAMP…) and its ES SQL type. SHOW FUNCTIONS: each function name with its type (AGGREGATE or
- * SCALAR), filtered by a LIKE pattern.
+ * BIGINT, TIMESTAMP…) and its ES SQL type. SHOW FUNCTIONS: each function name and alias with its type (AGGREGATE
+ * or SCALAR) in FunctionRegistry's order (SqlFunctionRegistry's groups, each sorted by name), filtered by a LIKE
+ * pattern.
  */
 import type { RestContext } from '../rest/rest-context.ts'
 import { likePattern } from './evaluator.ts'
 import type { EsIndex } from './index-resolver.ts'
 import { aliasesLookup } from '../cluster/metadata/index-abstraction.ts'
 import { simpleMatch } from '../common/simple-match.ts'
-import { AGGREGATE_FUNCTIONS, SCALAR_FUNCTIONS, SCORE_FUNCTION } from './scalar-functions.ts'
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
+import { SCALAR_GROUPS, SCORE_FUNCTION } from './scalar-functions.ts'
 import type { SqlResult } from './sql-session.ts'
 
 const JDBC_TYPES: Readonly<Record<string, string>> = {
@@ -81,7 +83,11 @@ export function showFunctions(pattern: string | null): SqlResult {
   const like = pattern === null ? null : likePattern(pattern)
   const functions = [
     ...[...AGGREGATE_FUNCTIONS.keys()].map((name) => [name, 'AGGREGATE']),
-    ...[...SCALAR_FUNCTIONS.keys(), SCORE_FUNCTION].map((name) => [name, 'SCALAR']),
+    ...[
+      'HISTOGRAM',
+      ...SCALAR_GROUPS.flatMap((group) => group.map(([name]) => name).sort()),
+      SCORE_FUNCTION,
+    ].map((name) => [name, 'SCALAR']),
   ].filter(([name]) => like === null || like.test(name!))
   return { columns: KEYWORD_COLUMNS(['name', 'type']), rows: functions }
 }

@@ -17,7 +17,8 @@
 import type { EsField } from './index-resolver.ts'
 import { typeOf } from './expression-types.ts'
 import { children, walk } from './expressions.ts'
-import type { CallArg, ParamKind, ScalarFunction } from './scalar-function.ts'
+import { kindFailure, type CallArg, type FunctionSignature, type ParamKind } from './scalar-function.ts'
+import { AGGREGATE_FUNCTIONS } from './aggregate-functions.ts'
 import { SCALAR_FUNCTIONS } from './scalar-functions.ts'
 import type { Case, Expression, FunctionCall } from './sql-ast.ts'
 import { areCompatible, isDateBased, isInteger, isNumeric, isString } from './sql-data-types.ts'
@@ -44,7 +45,12 @@ function nameOf(e: Expression): string {
   return e.kind === 'field' ? e.name : e.text
 }
 
-function arityMessage(fn: ScalarFunction): string {
+/** A function's signature: a scalar's or an aggregate's. */
+function signature(name: string): FunctionSignature | undefined {
+  return SCALAR_FUNCTIONS.get(name) ?? AGGREGATE_FUNCTIONS.get(name)
+}
+
+function arityMessage(fn: FunctionSignature): string {
   if (fn.arityMessage !== undefined) return fn.arityMessage
   const [min, max] = fn.arity
   if (max === 0) return 'expects no arguments'
@@ -59,7 +65,7 @@ function arityMessage(fn: ScalarFunction): string {
 export function checkArity(e: Expression): void {
   for (const x of walk(e)) {
     if (x.kind !== 'function') continue
-    const fn = SCALAR_FUNCTIONS.get(x.name)
+    const fn = signature(x.name)
     if (fn === undefined) continue
     const [min, max] = fn.arity
     if (x.args.length < min || x.args.length > max)
@@ -88,7 +94,7 @@ export class TypeVerifier {
   }
 
   private mustBe(e: Expression, ordinal: string, call: string, kind: string): string {
-    return `${ordinal}argument of [${call}] must be [${kind}], found value [${nameOf(e)}] type [${this.type(e)}]`
+    return kindFailure(ordinal, call, { name: nameOf(e), type: this.type(e), literal: undefined }, kind)
   }
 
   private accepts(e: Expression, kind: ParamKind): boolean {
@@ -114,20 +120,15 @@ export class TypeVerifier {
   }
 
   private function(e: FunctionCall): string | null {
-    if (e.name === 'AVG' || e.name === 'SUM') {
-      const arg = e.args[0]
-      return arg !== undefined && !this.accepts(arg, 'numeric')
-        ? this.mustBe(arg, '', e.text, 'numeric')
-        : null
-    }
-    const fn = SCALAR_FUNCTIONS.get(e.name)
+    const fn = signature(e.name)
     if (fn === undefined) return null
     const single = fn.arity[1] <= 1
     const param = (i: number): string | null => {
       const kind = fn.params[Math.min(i, fn.params.length - 1)] ?? 'any'
       const arg = e.args[i]!
       if (this.accepts(arg, kind)) return null
-      return this.mustBe(arg, single ? '' : `${ORDINALS[i] ?? `${i + 1}th`} `, e.text, kind)
+      const unordered = single || (i === 0 && fn.unorderedFirst === true)
+      return this.mustBe(arg, unordered ? '' : `${ORDINALS[i] ?? `${i + 1}th`} `, e.text, kind)
     }
     const first = e.args.length > 0 ? param(0) : null
     if (first !== null) return first

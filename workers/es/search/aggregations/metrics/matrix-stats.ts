@@ -27,7 +27,7 @@ import { rejectSubAggregations, type AggregationParser } from '../aggregation-bu
 import { tokenName } from '../aggregation-params.ts'
 import { InternalAggregation, readMeta, type AggregationWireHeader } from '../internal-aggregation.ts'
 import { numericValues } from '../values-source.ts'
-import { RunningStats, type RunningStatsWire } from './running-stats.ts'
+import { RunningStats, kurtosis, skewness, type RunningStatsWire } from './running-stats.ts'
 
 const TYPE = 'matrix_stats'
 const MODES = ['sum', 'avg', 'median', 'min', 'max'] as const
@@ -105,8 +105,8 @@ export class InternalMatrixStats extends InternalAggregation {
           ['count', m.count],
           ['mean', new JavaDouble(m.mean)],
           ['variance', new JavaDouble(variance.get(name)!)],
-          ['skewness', new JavaDouble((Math.sqrt(n) * m.m3) / Math.pow(m.m2, 1.5))],
-          ['kurtosis', new JavaDouble((n * m.m4) / (m.m2 * m.m2))],
+          ['skewness', new JavaDouble(skewness(m, n))],
+          ['kurtosis', new JavaDouble(kurtosis(m, n))],
           [
             'covariance',
             new Map(names.map((b) => [b, new JavaDouble(b === name ? variance.get(name)! : pair(name, b))])),

@@ -26,6 +26,16 @@ export interface RunningStatsWire {
   readonly covariances: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, number]>]>
 }
 
+/** MatrixStatsResults' skewness of a field's moments over `n` documents: √n · M3 / M2^1.5. */
+export function skewness(m: FieldMoments, n: number): number {
+  return (Math.sqrt(n) * m.m3) / Math.pow(m.m2, 1.5)
+}
+
+/** MatrixStatsResults' kurtosis of a field's moments over `n` documents: n · M4 / M2². */
+export function kurtosis(m: FieldMoments, n: number): number {
+  return (n * m.m4) / (m.m2 * m.m2)
+}
+
 export class RunningStats {
   docCount = 0
   readonly fields = new Map<string, FieldMoments>()

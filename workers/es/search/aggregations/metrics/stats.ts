@@ -38,6 +38,24 @@ export interface StatsWire extends AggregationWireHeader<'stats'> {
   readonly sigma: number | null
 }
 
+/** One shard's state over its values (sums compensated, as the aggregator adds them). */
+export function statsState(values: readonly number[]): StatsState {
+  return {
+    count: values.length,
+    sum: compensatedSum(values),
+    min: extreme(values, Math.min),
+    max: extreme(values, Math.max),
+    sumOfSquares: compensatedSum(values.map((v) => v * v)),
+  }
+}
+
+/** InternalExtendedStats' variance: (Σx² − (Σx)²/n) / n (or n − 1 when `sampling`), clamped at 0. */
+export function statsVariance(state: StatsState, sampling: boolean): number {
+  const { count, sum, sumOfSquares } = state
+  const variance = (sumOfSquares - (sum * sum) / count) / (sampling ? count - 1 : count)
+  return variance < 0 ? 0 : variance
+}
+
 export class InternalStats extends InternalAggregation {
   constructor(
     name: string,
@@ -91,9 +109,7 @@ export class InternalStats extends InternalAggregation {
   }
 
   variance(sampling: boolean): number {
-    const { count, sum, sumOfSquares } = this.state
-    const variance = (sumOfSquares - (sum * sum) / count) / (sampling ? count - 1 : count)
-    return variance < 0 ? 0 : variance
+    return statsVariance(this.state, sampling)
   }
 
   override sortValue(metric: string | null): number | null {
@@ -190,14 +206,7 @@ function statsParser(type: 'stats' | 'extended_stats'): AggregationParser {
       collect(shard, docs) {
         const source = numericValues(shard, type, field, params.raw('missing'), params.string('format'))
         const values = docs.flatMap((doc) => source.values(doc))
-        const state: StatsState = {
-          count: values.length,
-          sum: compensatedSum(values),
-          min: extreme(values, Math.min),
-          max: extreme(values, Math.max),
-          sumOfSquares: compensatedSum(values.map((v) => v * v)),
-        }
-        return new InternalStats(name, meta, state, source.format, sigma)
+        return new InternalStats(name, meta, statsState(values), source.format, sigma)
       },
     }
   }
