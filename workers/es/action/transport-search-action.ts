@@ -7,7 +7,9 @@
  * always has a DFS round, whose knn results are merged here and each shard's part sent with its query request); the
  * answers are merged here (SearchPhaseController: by score or sort values, then shard, then doc id),
  * aggregations reduced, and hits built. A shard whose copies all fail to answer, or whose query phase
- * failed, is a shard failure; the others still answer. _count sums the shards' counts. With `profile`, each
+ * failed, is a shard failure; the others still answer. A shard whose fetch sub-phases failed
+ * (search/fetch/fetch-phase-failure.ts) fails in the fetch phase when the page takes any of its hits, which are
+ * then left out. _count sums the shards' counts. With `profile`, each
  * shard's profile comes back with its query result (and its DFS phase's with its DFS result).
  */
 import type { DfsStatistics, ScoreDoc } from '../../../engine-wasm/src/index/index.ts'
@@ -96,8 +98,11 @@ export interface DistributedSearchResult {
   readers: Array<ReaderIdForNode & { emitted: number }>
   /** With `profile`: the profile of every shard that answered its query phase (search/profile/); else null. */
   profile: ShardProfileEntry[] | null
-  /** `dfs` when every shard failed its DFS phase (the search failed there); absent otherwise. */
-  failedPhase?: 'dfs'
+  /**
+   * `dfs` when every shard failed its DFS phase, `fetch` when the shards left after the query phase all failed
+   * their fetch (the search failed there); absent otherwise.
+   */
+  failedPhase?: 'dfs' | 'fetch'
 }
 
 /** An inner hits section found by a search of its own (a collapsed group's, a join's): its result and request. */
@@ -239,9 +244,22 @@ export function reduceShardAnswers(
   const byShard = new Map(queried.map((entry) => [entry.wire.shardIndex, entry]))
   const taken = (shardIndex: number) =>
     reduced.docs.filter(({ result }) => result.shardIndex === shardIndex).length
+  // FetchSearchPhase: a shard fetched for the page whose fetch failed is a shard failure; its hits are left out.
+  const fetchFailed = queried.filter(({ wire }) => wire.fetchFailure && taken(wire.shardIndex) > 0)
+  const failedShards = new Set(fetchFailed.map(({ wire }) => wire.shardIndex))
+  const allFailures = [
+    ...failures,
+    ...fetchFailed.map(({ node, wire }) => ({
+      index: wire.index,
+      shard: wire.shard,
+      node,
+      error: fromWireException(wire.fetchFailure!),
+    })),
+  ]
   return {
     shards: total,
-    failures,
+    failures: allFailures,
+    ...(fetchFailed.length > 0 && allFailures.length === total ? { failedPhase: 'fetch' as const } : {}),
     readers: answers.flatMap(({ node, reader, result }) => {
       const emitted = result.type === 'query' ? taken(result.result.shardIndex) : 0
       return reader ? [{ node, ...reader, emitted }] : []
@@ -268,26 +286,28 @@ export function reduceShardAnswers(
         )
       : null,
     suggest: parsed.suggest && reduceSuggestions(queried.map(({ wire }) => wire.suggest ?? [])),
-    hits: reduced.docs.map(({ result, doc }) => {
-      const { wire, node, index } = byShard.get(result.shardIndex)!
-      const position = wire.docs.indexOf(doc)
-      const explanation = wire.explanations?.[position]
-      const stored = wire.hits[position]!
-      return {
-        ...fetchHit(result, doc, stored, trackScores),
-        source: storedSource(index.metadata.mapping, stored.source),
-        explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
-        highlight: wire.highlights?.[position] ?? null,
-        matchedQueries: wire.matchedQueries?.[position] ?? [],
-        documentFields: wire.documentFields?.[position] ?? null,
-        ignored: wire.ignored?.[position] ?? [],
-        ...(wire.nestedInnerHits ? { nestedInnerHits: wire.nestedInnerHits[position]! } : {}),
-        ...(wire.joinInnerHits
-          ? { joinInnerHits: joinInnerHitsSearches(wire.joinInnerHits[position]!, index, node, context) }
-          : {}),
-        ...(doc.collapseValue !== undefined ? { collapseValue: doc.collapseValue } : {}),
-      }
-    }),
+    hits: reduced.docs
+      .filter(({ result }) => !failedShards.has(result.shardIndex))
+      .map(({ result, doc }) => {
+        const { wire, node, index } = byShard.get(result.shardIndex)!
+        const position = wire.docs.indexOf(doc)
+        const explanation = wire.explanations?.[position]
+        const stored = wire.hits[position]!
+        return {
+          ...fetchHit(result, doc, stored, trackScores),
+          source: storedSource(index.metadata.mapping, stored.source),
+          explained: explanation ? { shard: `[${wire.index}][${wire.shard}]`, node, explanation } : null,
+          highlight: wire.highlights?.[position] ?? null,
+          matchedQueries: wire.matchedQueries?.[position] ?? [],
+          documentFields: wire.documentFields?.[position] ?? null,
+          ignored: wire.ignored?.[position] ?? [],
+          ...(wire.nestedInnerHits ? { nestedInnerHits: wire.nestedInnerHits[position]! } : {}),
+          ...(wire.joinInnerHits
+            ? { joinInnerHits: joinInnerHitsSearches(wire.joinInnerHits[position]!, index, node, context) }
+            : {}),
+          ...(doc.collapseValue !== undefined ? { collapseValue: doc.collapseValue } : {}),
+        }
+      }),
   }
 }
 

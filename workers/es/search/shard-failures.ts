@@ -2,7 +2,8 @@
  * Shard failures of a search, rendered as ES 8 renders them (SearchPhaseExecutionException and
  * ShardSearchFailure, grouped by index and cause as ExceptionsHelper.groupBy does):
  * - every shard failed: {"error":{"root_cause":[<root cause of each group>],"type":"search_phase_execution_exception",
- *   "reason":"all shards failed","phase":"query" (or "dfs" when every shard failed its DFS phase),"grouped":true,"failed_shards":[{"shard":0,"index":"i",
+ *   "reason":"all shards failed","phase":"query" (or "dfs" when every shard failed its DFS phase, "fetch" when those
+ *   left after the query phase failed their fetch),"grouped":true,"failed_shards":[{"shard":0,"index":"i",
  *   "node":"<node id>","reason":<cause>}],"caused_by":<guessed cause>},"status":<status>}. The status is the
  *   first failure's unless a later one is a 5xx (the last such). The guessed cause is the first group's root
  *   cause (AbstractSearchAsyncAction), dropped when it is that failure's own exception (deduplicateCause): an
@@ -56,7 +57,7 @@ export function groupedFailures(failures: readonly ShardFailure[]): Map<string, 
 export function allShardsFailed(
   failures: readonly ShardFailure[],
   cause?: EsException | null,
-  phase: 'query' | 'dfs' = 'query',
+  phase: 'query' | 'dfs' | 'fetch' = 'query',
 ): EsException {
   const groups = distinctFailures(failures).map((failure) => failure.error)
   const first = groups[0]!

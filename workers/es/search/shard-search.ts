@@ -28,6 +28,8 @@ import { explainDocument, type Explanation } from './explain/index.ts'
 import { highlightHit, type HitHighlight } from './fetch/highlight/index.ts'
 import { matchedQueries, type MatchedQueries } from './fetch/matched-queries-phase.ts'
 import { fetchDocumentFields } from './fetch/fetch-fields-phase.ts'
+import { runFetchSubPhase } from './fetch/fetch-phase-failure.ts'
+import type { WireException } from '../errors/wire-exception.ts'
 import { withPercolatorSlots } from './fetch/percolator-matched-slots.ts'
 import { withPercolatorHighlights } from './fetch/percolator-highlight.ts'
 import type { PercolatedQuery } from './queries/percolate-query.ts'
@@ -134,6 +136,11 @@ export interface WireQuerySearchResult extends Omit<QuerySearchResult, 'sortFiel
    * in the same order (fetch/document-fields.ts).
    */
   documentFields: DocumentFieldsJson[] | null
+  /**
+   * When the `docvalue_fields`, `script_fields` or `fields` sub-phases failed (documentFields is then null): the
+   * failure, which fails the shard in the fetch phase if the page takes any of its hits (fetch/fetch-phase-failure.ts).
+   */
+  fetchFailure?: WireException
   /** Each document's `_ignored` fields (fetch/ignored-fields.ts), in the same order; null when none has any. */
   ignored: string[][] | null
   /** With `suggest`: this shard's suggestions (suggest/term-suggester.ts). */
@@ -375,13 +382,15 @@ function searchShard(
     ),
   )
   const [documentFields, fieldsNanos] = phaseTimed(() =>
-    collapsedFields(
-      parsed.request.collapse?.field,
-      docs,
-      withPercolatorSlots(
-        fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
-        percolated,
-        docs.map((doc) => doc.docId),
+    runFetchSubPhase(() =>
+      collapsedFields(
+        parsed.request.collapse?.field,
+        docs,
+        withPercolatorSlots(
+          fetchDocumentFields(index, mapping, shard, parsed.fetch, fetched),
+          percolated,
+          docs.map((doc) => doc.docId),
+        ),
       ),
     ),
   )
@@ -426,7 +435,8 @@ function searchShard(
       suggest,
       nestedInnerHits,
       ...(joinSections !== null ? { joinInnerHits: joinSections } : {}),
-      documentFields,
+      documentFields: documentFields.value,
+      ...(documentFields.failure === null ? {} : { fetchFailure: documentFields.failure }),
       ...(profile ? { profile } : {}),
     },
   }

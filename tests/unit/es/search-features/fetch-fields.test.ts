@@ -4,7 +4,7 @@
 // list that turns off the implicit `_source`), the query-phase options `min_score`, `terminate_after` and
 // `timeout`, and the same fetch options inside top_hits.
 import { describe, expect, it } from 'vitest'
-import { clusterWithIndex, errorOf } from '../cluster-admin/cluster-admin-fixture.ts'
+import { clusterWithIndex, errorOf, type ErrorBody } from '../cluster-admin/cluster-admin-fixture.ts'
 import type { TestCluster } from '../cluster/es-cluster-fixture.ts'
 
 const MAPPINGS = {
@@ -147,13 +147,31 @@ describe('docvalue_fields', () => {
     expect(uri.get('2')!.fields).toEqual({ n: [3], tag: ['c'] })
   })
 
-  it('fails the shard on a text field, as its fielddata does', async () => {
+  it('fails the shard in the fetch phase on a text field, as its fielddata does', async () => {
     const c = await cluster()
     const response = await c.send(1, 'GET', '/idx/_search', { docvalue_fields: ['title'] })
     expect(response.status).toBe(400)
-    const error = errorOf(response.body)
+    const error = errorOf(response.body) as ErrorBody & { phase: string }
     expect(error.type).toBe('search_phase_execution_exception')
+    expect(error.phase).toBe('fetch')
     expect(error.root_cause[0]!.reason).toMatch(/^Fielddata is disabled on \[title\] in \[idx\]\./)
+    // FetchPhase runs no sub-phase without hits to fetch
+    expect(await search(c, { size: 0, docvalue_fields: ['title'] })).toMatchObject({
+      _shards: { failed: 0 },
+      hits: { total: { value: 3 } },
+    })
+  })
+
+  it('fails only the shards whose hits the page fetches, and leaves their hits out', async () => {
+    const c = await cluster(2)
+    const response = await search(c, { size: 1, sort: ['n'], docvalue_fields: ['title'] })
+    // the page's one hit (doc 3, n=1) is on one shard: that shard fails, the other is never fetched
+    expect(response).toMatchObject({
+      _shards: { total: 2, successful: 1, failed: 1 },
+      hits: { total: { value: 3 }, hits: [] },
+    })
+    const failures = (response._shards as { failures: Array<{ reason: { type: string } }> }).failures
+    expect(failures.map(({ reason }) => reason.type)).toEqual(['illegal_argument_exception'])
   })
 })
 
