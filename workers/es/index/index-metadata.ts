@@ -104,6 +104,13 @@ export const INDEX_VERSION_CURRENT = 8_521_000
 /** IndexVersions.MINIMUM_COMPATIBLE of ES 8.17: the oldest index version (7.0.0) a node reads. */
 export const MINIMUM_COMPATIBLE_INDEX_VERSION = 7_000_099
 
+export const TIER_PREFERENCE = 'index.routing.allocation.include._tier_preference'
+
+/** DataTier.DefaultHotAllocationSettingProvider's preference: a data stream's backing index goes to the hot tier. */
+export function defaultTierPreference(dataStream: boolean): string {
+  return dataStream ? 'data_hot' : 'data_content'
+}
+
 /** The index's settings as ES keeps them: `index.`-prefixed keys in sorted order, values as text or lists. */
 export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
   const out = new Map<string, JsonOut>([
@@ -111,8 +118,7 @@ export function flatSettings(metadata: IndexMetadata): Map<string, JsonOut> {
     ['index.number_of_replicas', String(metadata.numberOfReplicas)],
     ['index.number_of_shards', String(metadata.numberOfShards)],
     ['index.provided_name', metadata.providedName ?? metadata.name],
-    // DataTier's default preference: data streams' backing indices go to the hot tier.
-    ['index.routing.allocation.include._tier_preference', metadata.dataStream ? 'data_hot' : 'data_content'],
+    [TIER_PREFERENCE, defaultTierPreference(metadata.dataStream !== undefined)],
     ['index.uuid', metadata.uuid],
     ['index.version.created', String(INDEX_VERSION_CURRENT)],
   ])

@@ -171,6 +171,8 @@ export const REST_API_PARAMS = {
   'indices.delete_alias': ['index', 'name', ...ACKED],
   'indices.get_alias': ['index', 'name', ...INDICES_OPTIONS, 'local', 'master_timeout'],
   'indices.put_index_template': ['name', 'create', 'cause', 'master_timeout'],
+  'indices.simulate_index_template': ['name', 'create', 'cause', 'master_timeout', 'include_defaults'],
+  'indices.simulate_template': ['name', 'create', 'cause', 'master_timeout', 'include_defaults'],
   'indices.get_index_template': ['name', 'flat_settings', 'master_timeout', 'local', 'include_defaults'],
   'indices.delete_index_template': ['name', ...ACKED],
   'indices.put_template': ['name', 'order', 'create', 'master_timeout', 'cause'],

@@ -69,16 +69,7 @@ export function buildIndexMetadata(
     : findV1Templates(state, templateTarget)
         .reverse()
         .map(({ template }) => template)
-  const settings = new Map<string, XContentValue>()
-  const aliases: Record<string, AliasMetadata> = {}
-  for (const template of templates) {
-    for (const [key, value] of Object.entries(template.settings ?? {})) {
-      settings.set(key, value === null || typeof value === 'string' ? value : [...value])
-    }
-    for (const [alias, definition] of Object.entries(template.aliases ?? {})) {
-      aliases[alias.replaceAll('{index}', name)] = definition
-    }
-  }
+  const { settings, aliases } = templateSettingsAndAliases(templates, name)
   const requested =
     body.settings instanceof Map ? normalizeSettings(body.settings) : new Map<string, XContentValue>()
   for (const [key, value] of requested) settings.set(key, value)
@@ -98,8 +89,29 @@ export function buildIndexMetadata(
   return withAliases(metadata, aliases)
 }
 
+/**
+ * The templates' settings and aliases, each layer overriding the ones before (lowest precedence first); an alias
+ * named with `{index}` takes the index's name there.
+ */
+export function templateSettingsAndAliases(
+  templates: readonly Template[],
+  name: string,
+): { settings: Map<string, XContentValue>; aliases: Record<string, AliasMetadata> } {
+  const settings = new Map<string, XContentValue>()
+  const aliases: Record<string, AliasMetadata> = {}
+  for (const template of templates) {
+    for (const [key, value] of Object.entries(template.settings ?? {})) {
+      settings.set(key, value === null || typeof value === 'string' ? value : [...value])
+    }
+    for (const [alias, definition] of Object.entries(template.aliases ?? {})) {
+      aliases[alias.replaceAll('{index}', name)] = definition
+    }
+  }
+  return { settings, aliases }
+}
+
 /** The composable templates' mappings then the request's, merged as mapping updates. */
-function v2Mapping(templates: readonly Template[], requested: XContentValue | undefined): Mapping {
+export function v2Mapping(templates: readonly Template[], requested: XContentValue | undefined): Mapping {
   const mappings = templates.flatMap((t) =>
     t.mappings === undefined ? [] : [parseMapping(parseJson(t.mappings))],
   )

@@ -12,7 +12,7 @@ import type { ClusterState } from '../state/cluster-state.ts'
 import type { IndexMetadata } from '../../index/index-metadata.ts'
 import { EsException, illegalArgumentException, validateIndexName } from '../../errors/index.ts'
 import { buildIndexMetadata } from './metadata-create-index-service.ts'
-import { isDateType } from '../../index/mapper/mapping.ts'
+import { isDateType, type Mapping } from '../../index/mapper/mapping.ts'
 import { findV2Template } from './metadata-index-template-service.ts'
 import {
   BACKING_INDEX_PREFIX,
@@ -78,16 +78,19 @@ export function backingIndexMetadata(
   const name = backingIndexName(dataStream, generation, now)
   const built: IndexMetadata = { ...buildIndexMetadata(state, name, {}, uuid, now, dataStream) }
   delete built.aliases
-  const timestamp = built.mapping.properties[TIMESTAMP_FIELD]
+  return { ...built, hidden: true, dataStream, mapping: dataStreamMapping(built.mapping) }
+}
+
+/** A backing index's mapping: `@timestamp` mapped as a `date` unless the templates map it as a date type. */
+export function dataStreamMapping(mapping: Mapping): Mapping {
+  const timestamp = mapping.properties[TIMESTAMP_FIELD]
   if (timestamp && !isDateType(timestamp.type)) {
     throw illegalArgumentException(
       `data stream timestamp field [${TIMESTAMP_FIELD}] is of type [${timestamp.type}], but [date,date_nanos] is expected`,
     )
   }
-  const properties = timestamp
-    ? built.mapping.properties
-    : { ...built.mapping.properties, [TIMESTAMP_FIELD]: { type: 'date' as const } }
-  return { ...built, hidden: true, dataStream, mapping: { ...built.mapping, properties } }
+  if (timestamp) return mapping
+  return { ...mapping, properties: { ...mapping.properties, [TIMESTAMP_FIELD]: { type: 'date' as const } } }
 }
 
 /**

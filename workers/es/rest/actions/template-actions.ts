@@ -1,7 +1,8 @@
 /**
  * Index template APIs (ES 8.17): composable index templates (PUT|POST|GET|HEAD|DELETE
  * /_index_template/{name}) and component templates (PUT|POST|GET|DELETE /_component_template/{name});
- * the legacy `_template` APIs are registered with them (legacy-template-actions.ts).
+ * the legacy `_template` APIs and the simulate APIs are registered with them (legacy-template-actions.ts,
+ * simulate-template-actions.ts).
  * PUT answers `{"acknowledged":true}` (`?create=true` refuses to replace); GET answers
  * `{"index_templates":[{"name":..,"index_template":{..}}]}` (or `component_templates` /
  * `component_template`), every template without a name, those matching a `*` name, and
@@ -20,20 +21,17 @@ import {
   componentTemplateToJson,
   indexTemplateToJson,
   parseComponentTemplate,
-  parseIndexTemplate,
 } from '../../cluster/metadata/index-templates.ts'
 import { componentTemplates, indexTemplates } from '../../cluster/metadata/metadata-index-template-service.ts'
 import { resourceNotFoundException } from '../../cluster/metadata/metadata-errors.ts'
-import {
-  composableOverLegacyWarning,
-  validateTemplate,
-} from '../../cluster/metadata/metadata-legacy-template-service.ts'
+import { composableOverLegacyWarning } from '../../cluster/metadata/metadata-legacy-template-service.ts'
 import type { RestController, RestHandlerRequest } from '../rest-controller.ts'
 import type { RestContext } from '../rest-context.ts'
 import { guarded, json, withWarnings } from '../responses.ts'
 import { paramAsBoolean } from './rest-params.ts'
-import { requireBody, validateMappings } from './template-request.ts'
+import { readIndexTemplate, requireBody, validateMappings } from './template-request.ts'
 import { registerLegacyTemplateActions } from './legacy-template-actions.ts'
+import { registerSimulateTemplateActions } from './simulate-template-actions.ts'
 
 export function registerTemplateActions(controller: RestController, context: RestContext): void {
   const putIndex = (req: RestHandlerRequest) => guarded(() => putIndexTemplate(context, req))
@@ -66,15 +64,12 @@ export function registerTemplateActions(controller: RestController, context: Res
       'cluster.delete_component_template',
     )
   registerLegacyTemplateActions(controller, context)
+  registerSimulateTemplateActions(controller, context)
 }
 
 async function putIndexTemplate(context: RestContext, req: RestHandlerRequest): Promise<RestResponse> {
-  const text = requireBody(req)
-  const template = parseIndexTemplate(text, parseRequestBody(text))
   const name = req.path.name!
-  const { settings = {}, aliases = {} } = template.template ?? {}
-  validateTemplate(name, template.indexPatterns, settings, aliases)
-  if (template.template) validateMappings(template.template)
+  const template = readIndexTemplate(requireBody(req), name)
   const create = paramAsBoolean(req.params.get('create'))
   const warning = composableOverLegacyWarning(context.client.cluster.state(), name, template.indexPatterns)
   await context.client.cluster.execute({ type: 'put_index_template', name, template, create })
