@@ -3,25 +3,8 @@
 // the java.lang allowlist's exceptions and DefaultSemanticAnalysisPhase's catch checks; and the error bodies of an
 // `_update` whose script throws or indexes out of bounds.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PainlessScript } from '../../../../workers/es/script/painless-script.ts'
-import { Num, javaString, type Value } from '../../../../workers/es/script/painless-values.ts'
-import { EsException } from '../../../../workers/es/errors/index.ts'
+import { failure, run } from './painless-run.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-
-function run(source: string, params: Map<string, Value> = new Map()): string {
-  const result = PainlessScript.compile(source, ['params']).run(new Map([['params', params]]))
-  return result instanceof Num ? `${result.kind} ${javaString(result)}` : javaString(result)
-}
-
-function failure(source: string): EsException {
-  try {
-    PainlessScript.compile(source, ['params']).run(new Map([['params', new Map()]]))
-  } catch (error) {
-    if (error instanceof EsException) return error
-    throw error
-  }
-  throw new Error('no failure')
-}
 
 describe('arrays', () => {
   it.each([

@@ -2,25 +2,8 @@
 // breaker's message), the painless-regexes docs and the walkthrough's `=~` / `==~` examples; java.util.regex
 // semantics (groups, quantifiers, flags, split, replaceAll) as the JDK documents them.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PainlessScript } from '../../../../workers/es/script/painless-script.ts'
-import { Num, javaString, type Value } from '../../../../workers/es/script/painless-values.ts'
-import { EsException } from '../../../../workers/es/errors/index.ts'
+import { failure, run } from './painless-run.ts'
 import { startNode, type TestNode } from '../node/es-node-fixture.ts'
-
-function run(source: string, params: Map<string, Value> = new Map()): string {
-  const result = PainlessScript.compile(source, ['params']).run(new Map([['params', params]]))
-  return result instanceof Num ? `${result.kind} ${javaString(result)}` : javaString(result)
-}
-
-function failure(source: string): EsException {
-  try {
-    PainlessScript.compile(source, ['params']).run(new Map([['params', new Map()]]))
-  } catch (error) {
-    if (error instanceof EsException) return error
-    throw error
-  }
-  throw new Error('no failure')
-}
 
 describe('regex literals and operators', () => {
   it.each([

@@ -3,23 +3,9 @@
 // control flow, declarations and casts, List/Map/String methods, Math, the loop counter and the error shapes.
 import { describe, expect, it } from 'vitest'
 import { PainlessScript } from '../../../../workers/es/script/painless-script.ts'
-import { Num, javaString, type Value } from '../../../../workers/es/script/painless-values.ts'
-import { EsException, errorResponseBody } from '../../../../workers/es/errors/index.ts'
-
-function run(source: string, params: Map<string, Value> = new Map()): string {
-  const result = PainlessScript.compile(source, ['params']).run(new Map([['params', params]]))
-  return result instanceof Num ? `${result.kind} ${javaString(result)}` : javaString(result)
-}
-
-function failure(source: string): EsException {
-  try {
-    PainlessScript.compile(source, ['params']).run(new Map([['params', new Map()]]))
-  } catch (error) {
-    if (error instanceof EsException) return error
-    throw error
-  }
-  throw new Error('no failure')
-}
+import { Num, type Value } from '../../../../workers/es/script/painless-values.ts'
+import { failure, run } from './painless-run.ts'
+import { errorResponseBody } from '../../../../workers/es/errors/index.ts'
 
 describe('Painless expressions', () => {
   it.each([
