@@ -12,12 +12,14 @@
 //   field ordinal, string term, u32 docFreq, u32 totalTermFreq: the term's counts over the whole flush, which size
 //   its postings exactly); u32 docCount, then per document: i32 docId, u32 fieldCount, then per field record:
 //     u32 field ordinal, u32 flags (bit 0: the field has no norms), u32 numTerms (its tokens at a position after the
-//     field's token before in the document: the norm's length; 0 when it has no token), u32 valueCount, u32
-//     tokenCount, valueCount x f64;
-//   zero to three zero bytes, so that what follows starts at an address that is a multiple of 4; then the field
-//   records' tokens, record after record, each in the order analysed: i32 term ordinal within the field (its terms
-//   are numbered 0, 1, ... in the order they are listed) with bit 31 set on the term's first token in the document,
-//   i32 position (never negative).
+//     field's token before in the document: the norm's length; 0 when it has no token), u32 valueCount, valueCount x
+//     f64;
+//   zero to three zero bytes, so that what follows starts at an address that is a multiple of 4; then u32
+//   recordCount and, per field record with tokens, in order, i32 field ordinal, i32 docId, u32 tokenCount; then
+//   those records' tokens, record after record, each in the order analysed: i32 term ordinal within the field (its
+//   terms are numbered 0, 1, ... in the order they are listed) with bit 31 set on the term's first token in the
+//   document, i32 position (never negative); then room for as many words as the tokens take (token-sorter.ts writes
+//   the sorted runs there).
 // Fields are numbered in the order they first occur in the documents, so a segment's fields keep that order; every
 // term listed occurs in at least one token.
 // The tokens are sorted by (field, term) here (token-sorter.ts), and a term's ranges in every buffer follow the term
@@ -37,7 +39,7 @@ const NO_NORMS = 1
 
 /**
  * At a flush's first batch, whose header lists `count` fields (read ahead from `reader`): makes the memory hold, at
- * once, what their dictionaries, doc values and norms will reserve, when that is more than the memory has. The allocator grows the memory
+ * once, what their dictionaries, doc values, norms and token sort counts will reserve, when that is more than the memory has. The allocator grows the memory
  * by exactly a request bigger than all of it (by doubling for a smaller one), so the flush then fills the free block
  * this leaves instead of doubling the memory as the dictionaries grow.
  */
@@ -55,6 +57,7 @@ function reserveFlush(reader: ByteReader, count: i32, docBase: i32): void {
       header.extras,
     )
     bytes += FieldIndex.reservedBytes(header.maxDoc(docBase), header.values)
+    bytes += TokenSorter.reservedBytes(header.terms)
   }
   if (bytes > (<usize>memory.size()) << 16) heap.free(heap.alloc(bytes))
 }
@@ -132,16 +135,13 @@ export class Segment {
     const started = new Array<FieldIndex>()
     const docCount = reader.i32()
     for (let d = 0; d < docCount; d++) {
-      const docId = reader.i32()
-      const local = docId - this.docBase
+      const local = reader.i32() - this.docBase
       const docFields = reader.i32()
       for (let f = 0; f < docFields; f++) {
-        const ordinal = reader.i32()
-        const field = unchecked(fields[ordinal])
+        const field = unchecked(fields[reader.i32()])
         if (field.beginDocument(local, (reader.i32() & NO_NORMS) != 0)) started.push(field)
         field.addNumTerms(reader.i32())
         const valueCount = reader.i32()
-        sorter.addRecord(ordinal, docId, reader.i32())
         for (let v = 0; v < valueCount; v++) field.addValue(reader.f64())
       }
       for (let f = 0; f < started.length; f++) started[f].finishDocument()
@@ -149,7 +149,8 @@ export class Segment {
       this.maxDoc = local + 1
     }
     reader.align4()
-    sorter.sort(reader.position, fields, this.docBase)
+    const records = reader.i32()
+    sorter.sort(reader.position, records, fields, this.docBase)
     for (let f = 0; f < fields.length; f++) unchecked(fields[f]).countPostings()
   }
 

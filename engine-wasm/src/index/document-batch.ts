@@ -22,9 +22,9 @@
  * analyzer's work (drain). A field indexed with IndexOptions.DOCS (beginField's `freqs` false) keeps only a term's
  * first token in each document, its later ones counted in the norm's length alone.
  * A batch carries its tokens as the flush keeps them, field record after field record (a copy of the token list's
- * blocks), and the index sorts them by (field, term) (token-sorter.ts), so that it writes each term's postings in
- * one run, buffers swept forward, as Lucene's flush writes postings term by term; its documents carry only what the
- * norms, doc values, docCount and that sort need. A term's first token in a document is marked, so the index never
+ * blocks), with each record's field, docId and token count, and room for the index to sort them by (field, term)
+ * (token-sorter.ts), so that it writes each term's postings in one run, buffers swept forward, as Lucene's flush
+ * writes postings term by term; its documents carry only what the norms, doc values and docCount need. A term's first token in a document is marked, so the index never
  * reads a term's postings back to find whether a token starts a new entry. Each field record also keeps how many
  * terms its field had once its tokens were added, so a batch lists the terms new in it without reading its tokens.
  * Checked as documents stream in (a RangeError, before anything reaches the index): docIds are integers in
@@ -39,8 +39,8 @@ import { TermsHash } from './terms-hash.ts'
 import type { AnalyzedDocument } from './types.ts'
 
 // Words per field record in FlushDictionary.fields: field ordinal, flags (segment.ts: NO_NORMS), numTerms
-// (segment.ts), value count, token count (the batch writes these five), and the field's term count once the record's
-// tokens were added (0 while none was).
+// (segment.ts), value count, token count, and the field's term count once the record's tokens were added (0 while
+// none was).
 const FIELD_WORDS = 6
 const FLAGS = 1
 const NUM_TERMS = 2
@@ -374,6 +374,7 @@ export class FlushDictionary {
     const firstTerm = cursor.term
     let docsSize = 4
     let tokenCount = 0
+    let tokenRecords = 0
     for (let doc = cursor.doc, field = cursor.field; doc < end; doc++) {
       docsSize += 8
       for (let f = docShapes.first(doc); f > 0; f--, field++) {
@@ -386,8 +387,10 @@ export class FlushDictionary {
           names.u32(this.extrasBytes(cursor.fieldName))
           names.u32(this.docIds.first(this.fieldLastDoc[cursor.fieldName++]! - 1))
         }
-        docsSize += 20 + 8 * record[recordAt + VALUE_COUNT]!
-        tokenCount += record[recordAt + TOKEN_COUNT]!
+        docsSize += 16 + 8 * record[recordAt + VALUE_COUNT]!
+        const tokens = record[recordAt + TOKEN_COUNT]!
+        tokenCount += tokens
+        if (tokens > 0) tokenRecords++
         // The field's terms that first occur in this record's tokens.
         const fieldTerms = this.fieldTerms[fieldOrdinal]!
         let next = cursor.fieldTerms[fieldOrdinal] ?? 0
@@ -406,9 +409,11 @@ export class FlushDictionary {
     const nameBytes = names.finish()
     const termBytes = terms.finish()
     let at = 12 + nameBytes.length + termBytes.length
-    // The tokens start at a multiple of 4 (segment.ts), as the batch does.
-    const tokensAt = (at + docsSize + 3) & ~3
-    const out = allocate(tokensAt + 8 * tokenCount)
+    // The records with tokens start at a multiple of 4 (segment.ts), as the batch does; then their tokens, then room
+    // for the sorted runs.
+    const recordsAt = (at + docsSize + 3) & ~3
+    const tokensAt = recordsAt + 4 + 12 * tokenRecords
+    const out = allocate(tokensAt + 16 * tokenCount)
     if ((out.byteOffset & 3) !== 0) throw new RangeError('a document batch must start at a multiple of 4')
     const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
     view.setUint32(0, continues ? 1 : 0, true)
@@ -420,25 +425,33 @@ export class FlushDictionary {
     at += 4 + termBytes.length
     view.setUint32(at, end - cursor.doc, true)
     at += 4
+    view.setUint32(recordsAt, tokenRecords, true)
+    let recordOut = recordsAt + 4
     for (; cursor.doc < end; cursor.doc++) {
+      const docId = this.docIds.first(cursor.doc)
       const fieldCount = docShapes.first(cursor.doc)
-      view.setInt32(at, this.docIds.first(cursor.doc), true)
+      view.setInt32(at, docId, true)
       view.setUint32(at + 4, fieldCount, true)
       at += 8
       for (let f = 0; f < fieldCount; f++, cursor.field++) {
         const record = fields.blockOf(cursor.field)
         const recordAt = fields.offsetOf(cursor.field)
         const valueCount = record[recordAt + VALUE_COUNT]!
+        const tokens = record[recordAt + TOKEN_COUNT]!
         view.setUint32(at, record[recordAt]!, true)
         view.setUint32(at + 4, record[recordAt + FLAGS]!, true)
         view.setUint32(at + 8, record[recordAt + NUM_TERMS]!, true)
         view.setUint32(at + 12, valueCount, true)
-        view.setUint32(at + 16, record[recordAt + TOKEN_COUNT]!, true)
-        at += 20
+        at += 16
         for (let v = 0; v < valueCount; v++, at += 8) view.setFloat64(at, this.values[cursor.value++]!, true)
+        if (tokens === 0) continue
+        view.setUint32(recordOut, record[recordAt]!, true)
+        view.setInt32(recordOut + 4, docId, true)
+        view.setUint32(recordOut + 8, tokens, true)
+        recordOut += 12
       }
     }
-    out.fill(0, at, tokensAt)
+    out.fill(0, at, recordsAt)
     this.copyTokens(cursor, new Int32Array(out.buffer, out.byteOffset + tokensAt, 2 * tokenCount))
     return out
   }

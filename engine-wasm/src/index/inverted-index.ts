@@ -39,12 +39,13 @@ import type {
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 /**
- * Tokens per addDocuments buffer (4 to 8 bytes each plus the batch's terms and documents): bounds WASM memory's peak.
- * A flush's first batch grows the memory once by what the whole flush reserves (segment.ts), so the memory it leaves
- * is that plus the first batch's buffer: 1 << 16 leaves the 100,000-document bench flush at 28.25 MiB (it was 32
- * MiB with 15 << 14 batches and no reservation).
+ * Tokens per addDocuments buffer (16 bytes each, the token and room for its sorted run, plus the batch's records,
+ * terms and documents): bounds WASM memory's peak. A flush's first batch grows the memory once by what the whole
+ * flush reserves (segment.ts), so the memory it leaves is that plus the first batch's buffer: 1 << 15 leaves the
+ * 100,000-document bench flush at 29.2 MiB (28.8 MiB with 1 << 16 batches of 4 to 8 bytes a token, when the batch
+ * came sorted; 32 MiB with 15 << 14 batches and no reservation).
  */
-const TOKENS_PER_BATCH = 1 << 16
+const TOKENS_PER_BATCH = 1 << 15
 /** The largest query program copied into the index's kept program buffer; a larger one gets a buffer of its own. */
 const PROGRAM_BUFFER_MAX = 4 << 10
 

@@ -18,9 +18,9 @@ interface DecodedDocument {
  * Decodes a flush's batches back into documents, batch by batch, keeping the flush's names and each field's terms by
  * ordinal; `counts` gets each term's docFreq and totalTermFreq as the batches announce them, `fieldTotals` each
  * field's (terms, UTF-8 bytes, documents, positions, largest position, values, extras bytes, last docId), `postings` each `docId field term` key's
- * positions in the order the batches give them. Checks what the format promises of the tokens: each names a term
- * listed in its batch or an earlier one, the mark on exactly the term's first token in its document, and the tokens
- * starting at a multiple of 4.
+ * positions in the order the batches give them. Checks what the format promises of the tokens: their records name
+ * the batch's field records in order, each token a term listed in its batch or an earlier one, the mark on exactly
+ * the term's first token in its document, the records starting at a multiple of 4, and room for the runs after.
  */
 function decodeFlush(
   batches: Uint8Array[],
@@ -54,7 +54,7 @@ function decodeFlush(
       terms.get(field)?.push(term)
       counts.set(`${field}:${term}`, [word(), word()])
     }
-    const records: { docId: number; field: string; tokens: number }[] = []
+    const recorded: { docId: number; field: string; tokens: number }[] = []
     for (let d = word(); d > 0; d--) {
       const docId = word()
       const fields: DecodedDocument['fields'] = []
@@ -62,15 +62,32 @@ function decodeFlush(
         const field = names[word()] ?? 'missing'
         const norms = (word() & 1) === 0
         const numTerms = word()
-        const valueCount = word()
-        records.push({ docId, field, tokens: word() })
-        const values = Array.from({ length: valueCount }, () => ((at += 8), view.getFloat64(at - 8, true)))
+        const values = Array.from({ length: word() }, () => ((at += 8), view.getFloat64(at - 8, true)))
         fields.push({ field, norms, numTerms, values })
+        recorded.push({ docId, field, tokens: 0 })
       }
       docs.push({ docId, fields })
     }
     for (; at % 4 !== 0; at++) expect(bytes[at]).toBe(0)
+    // The records with tokens: each names one of the batch's field records, in order.
+    const records = Array.from({ length: word() }, () => ({
+      field: names[word()] ?? 'missing',
+      docId: word(),
+      tokens: word(),
+    }))
+    let next = 0
+    for (const record of records) {
+      while (
+        next < recorded.length &&
+        !(recorded[next]!.docId === record.docId && recorded[next]!.field === record.field)
+      )
+        next++
+      expect(next).toBeLessThan(recorded.length)
+      next++
+    }
+    let tokenCount = 0
     for (const { docId, field, tokens } of records) {
+      tokenCount += tokens
       for (let t = 0; t < tokens; t++) {
         const marked = word()
         const term = terms.get(field)?.[marked & 0x7fffffff] ?? 'missing'
@@ -81,6 +98,8 @@ function decodeFlush(
         postings.get(key)?.push(word())
       }
     }
+    // Room for the sorted runs.
+    at += 8 * tokenCount
     expect(at).toBe(bytes.length)
     return docs
   })
@@ -165,11 +184,12 @@ describe('document batch', () => {
       ...[1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0xc3, 0xa9], // 1 term: field 0, "é"
       ...[2, 0, 0, 0, 3, 0, 0, 0], // its docFreq 2 and totalTermFreq 3 over the flush
       ...[1, 0, 0, 0, 3, 0, 0, 0, 1, 0, 0, 0], // 1 document: doc 3, 1 field
-      ...[0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // field 0, norms, numTerms 2, no values,
-      ...[2, 0, 0, 0], // 2 tokens
-      0, // padding: the tokens start at a multiple of 4
+      ...[0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0], // field 0, norms, numTerms 2, no values
+      0, // padding: what follows starts at a multiple of 4
+      ...[1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0], // 1 record with tokens: field 0 of doc 3, 2 tokens:
       ...[0, 0, 0, 0x80, 0, 0, 0, 0], // term 0 (its first token in the doc) at 0
       ...[0, 0, 0, 0, 2, 0, 0, 0], // term 0 at 2
+      ...new Array<number>(16).fill(0), // room for the sorted runs
     ])
     expect([...second.subarray(0, 12)]).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) // continues, nothing new
     const postings = new Map<string, number[]>()
