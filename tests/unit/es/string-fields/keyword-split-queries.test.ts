@@ -57,7 +57,7 @@ describe('keyword split_queries_on_whitespace', () => {
     expect(await explained({ match_bool_prefix: { low: 'fo BA' } })).toBe('low:fo low:ba*')
     expect(await ids({ match_bool_prefix: { low: 'fo BA' } })).toEqual(['2'])
     expect(await explained({ multi_match: { query: 'Foo Bar', fields: ['kw', 'plain'] } })).toBe(
-      '(kw:Foo kw:Bar | plain:Foo Bar)',
+      '((kw:Foo kw:Bar) | plain:Foo Bar)',
     )
   })
 

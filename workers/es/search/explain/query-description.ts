@@ -3,7 +3,7 @@
  * TermQuery `title:fox`, PhraseQuery `title:"quick ? fox"~2` (a `?` per empty position), MultiPhrasePrefixQuery
  * `title:"quick bro*"~1` (a position of several terms `(a b)`, the last `(a* b*)`; no gaps), BoostQuery `(q)^2.0`,
  * BooleanQuery `+must -mustNot should #filter` (ES's clause order; a sub-bool in parentheses; `(...)~n` with a
- * minimum should match), DisjunctionMaxQuery `(a | b)~0.3`, ConstantScoreQuery `ConstantScore(q)` (IdFieldType's
+ * minimum should match), DisjunctionMaxQuery `(a | b)~0.3` (a sub-bool in parentheses), ConstantScoreQuery `ConstantScore(q)` (IdFieldType's
  * TermInSetQuery prints its encoded ids, `_id:([fe 1f])`),
  * BlendedTermQuery `blended(terms:[a:x, b:x^2.0])`, MatchAllDocsQuery `*:*`, MatchNoDocsQuery `MatchNoDocsQuery("reason")`, PrefixQuery `f:ab*`, WildcardQuery
  * `f:a?c`, RegexpQuery `f:/re/`, FuzzyQuery `f:fox~2`, TermRangeQuery `f:[a TO *}`, PointRangeQuery
@@ -80,7 +80,7 @@ export function describeUnboosted(query: IndexQuery): string {
     }
     case 'disMax': {
       const tie = query.tieBreaker !== 0 ? `~${javaFloatToString(query.tieBreaker)}` : ''
-      return `(${query.queries.map(describeQuery).join(' | ')})${tie}`
+      return `(${query.queries.map(nestedText).join(' | ')})${tie}`
     }
     case 'constantScore':
       return query.description ?? `ConstantScore(${describeQuery(query.filter)})`
@@ -172,12 +172,15 @@ export function boolClauses(query: BoolQuery): Array<{ occur: '+' | '-' | '' | '
 }
 
 function boolText(query: BoolQuery): string {
-  const clauses = boolClauses(query).map(({ occur, query: clause }) => {
-    const text = describeQuery(clause)
-    return occur + (clause.type === 'bool' && Math.fround(clause.boost) === 1 ? `(${text})` : text)
-  })
+  const clauses = boolClauses(query).map(({ occur, query: clause }) => occur + nestedText(clause))
   const msm = query.minimumShouldMatch
   return msm > 0 ? `(${clauses.join(' ')})~${msm}` : clauses.join(' ')
+}
+
+/** A clause of a BooleanQuery or a disjunct of a DisjunctionMaxQuery: a BooleanQuery in parentheses, as both print. */
+function nestedText(query: IndexQuery): string {
+  const text = describeQuery(query)
+  return query.type === 'bool' && Math.fround(query.boost) === 1 ? `(${text})` : text
 }
 
 function phraseText(terms: readonly { term: string; position: number }[]): string {
